@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/newshound/newshound/bot"
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/summarize"
+)
+
+// Main is the whole program, built from a configuration; tests run it as main does.
+type Main struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	// Now is the clock of every part; tests replace it.
+	Now func() time.Time
+	// Ready, when set, is called once every part runs.
+	Ready func(*Parts)
+}
+
+// Parts are the running components, for tests that drive them directly.
+type Parts struct {
+	Store  *store.Store
+	Poller *feeds.Poller
+	Sender *bot.Sender
+	Subs   *subscriptions.Service
+}
+
+// NewMain returns a Main reading the console from stdin and writing it to stdout, logs to stderr.
+func NewMain(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *Main {
+	return &Main{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, Now: time.Now}
+}
+
+// updater is a source of incoming messages: Telegram's long poll or the console.
+type updater interface {
+	Updates(ctx context.Context, handle func(context.Context, bot.Incoming)) error
+}
+
+// Run loads the configuration at path, builds every part and runs them until
+// ctx is done (or the console input ends). It fails when the configuration
+// is invalid, the database cannot be opened or Telegram cannot be reached at start.
+func (m *Main) Run(ctx context.Context, path string) error {
+	cfg, err := config.Load(path, m.getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(m.stderr, cfg)
+	for _, w := range cfg.Warnings() {
+		log.Warn(w)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	st, err := store.Open(ctx, cfg.Storage.Path, m.Now)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, src := range cfg.Sources {
+		if _, err := st.UpsertSource(ctx, src.Name, src.URL, "config"); err != nil {
+			return err
+		}
+	}
+
+	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: cfg.Subscriptions.MaxPerChat, Now: m.Now, Logger: log})
+	started := time.Now()
+	n, err := subs.Load(ctx)
+	if err != nil {
+		return err
+	}
+	log.Info("subscriptions loaded", "count", n, "took", time.Since(started).Round(time.Millisecond))
+
+	sum, err := summarize.New(summarize.Options{Sentences: cfg.Summary.Sentences, MaxChars: cfg.Summary.MaxChars})
+	if err != nil {
+		return fmt.Errorf("summary: %w", err)
+	}
+
+	var transport bot.Transport
+	var updates updater
+	botName := ""
+	if cfg.ConsoleMode() {
+		c := bot.NewConsole(m.stdin, m.stdout)
+		transport, updates = c, c
+		if err := m.ensureConsoleChat(ctx, st, cfg); err != nil {
+			return err
+		}
+	} else {
+		tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: cfg.Telegram.Token, Endpoint: cfg.Telegram.APIEndpoint,
+			PollTimeout: cfg.Telegram.PollTimeout.D(), Logger: log})
+		if err != nil {
+			return err
+		}
+		transport, updates, botName = tg, tg, tg.BotName()
+		log.Info("connected to telegram", "bot", botName)
+	}
+
+	rates := bot.Rates{GlobalPerSecond: cfg.Telegram.GlobalPerSecond, ChatPerSecond: cfg.Telegram.ChatPerSecond, GroupPerMinute: cfg.Telegram.GroupPerMinute}
+	if cfg.ConsoleMode() {
+		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
+	}
+	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates})
+	router := bot.NewRouter(bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log,
+		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}})
+	if tg, ok := transport.(*bot.Telegram); ok {
+		if err := tg.SetCommands(router.Commands()); err != nil {
+			log.Warn("could not register the command list; going on", "err", err)
+		}
+	}
+
+	poller, err := feeds.NewPoller(feeds.Options{
+		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
+		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
+		Store:   st, Sink: alertSink{subs, sender}, Summarizer: sum, Logger: log, Now: m.Now,
+	})
+	if err != nil {
+		return err
+	}
+
+	var wg sync.WaitGroup
+	run := func(name string, fn func(context.Context) error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := fn(ctx)
+			if errors.Is(err, io.EOF) {
+				log.Info("console input ended; stopping once the replies are out")
+				drain(ctx, st, 5*time.Second)
+			} else if err != nil {
+				log.Error(name+" stopped", "err", err)
+			}
+			cancel()
+		}()
+	}
+	run("sender", sender.Run)
+	run("poller", poller.Run)
+	run("updates", func(ctx context.Context) error { return updates.Updates(ctx, router.Handle) })
+	if m.Ready != nil {
+		m.Ready(&Parts{Store: st, Poller: poller, Sender: sender, Subs: subs})
+	}
+	wg.Wait()
+	return nil
+}
+
+// ensureConsoleChat makes the console chat exist, so alerts can reach it
+// before its first command.
+func (m *Main) ensureConsoleChat(ctx context.Context, st *store.Store, cfg config.Config) error {
+	_, err := st.EnsureChat(ctx, bot.ConsoleChatID, "private", "console", store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time})
+	return err
+}
+
+// drain waits until the outbox is empty, at most limit.
+func drain(ctx context.Context, st *store.Store, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		if n, err := st.CountPending(ctx); err != nil || n == 0 {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// alertSink queues alerts for new articles and wakes the sender.
+type alertSink struct {
+	subs   *subscriptions.Service
+	sender *bot.Sender
+}
+
+func (a alertSink) HandleArticles(ctx context.Context, arts []store.Article) error {
+	if err := a.subs.HandleArticles(ctx, arts); err != nil {
+		return err
+	}
+	a.sender.Notify()
+	return nil
+}
+
+func newLogger(w io.Writer, cfg config.Config) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.Log.Level))
+	if cfg.ConsoleMode() && level < slog.LevelWarn && cfg.Log.Level != "debug" {
+		// The terminal is the chat: keep routine log lines out of it.
+		level = slog.LevelWarn
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.Log.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

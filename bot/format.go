@@ -1,0 +1,122 @@
+package bot
+
+import (
+	"html"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newshound/newshound/store"
+)
+
+// MaxMessage is Telegram's limit on a message's text after entity parsing.
+const MaxMessage = 4096
+
+// esc escapes outside text for Telegram HTML, quotes included, so that it is
+// safe in text and in attribute values alike.
+func esc(s string) string { return html.EscapeString(s) }
+
+// clip shortens s to at most n runes, at a word boundary, with an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n-1]
+	if i := strings.LastIndexAny(string(r), " \n"); i > len(string(r))/2 {
+		return strings.TrimRight(string(r)[:i], " ,;:") + "…"
+	}
+	return string(r) + "…"
+}
+
+// AlertView is what an alert shows.
+type AlertView struct {
+	Article  store.Article
+	Query    string
+	Location *time.Location // the chat's; nil = UTC
+}
+
+// FormatAlert renders an alert as Telegram HTML: the linked title, the source
+// and publication time, the summary and the subscription that matched.
+func FormatAlert(v AlertView) string {
+	a := v.Article
+	loc := v.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	var b strings.Builder
+	title := esc(clip(a.Title, 300))
+	if title == "" {
+		title = "(untitled)"
+	}
+	if a.URL != "" {
+		b.WriteString(`<b><a href="` + esc(a.URL) + `">` + title + `</a></b>`)
+	} else {
+		b.WriteString("<b>" + title + "</b>")
+	}
+	b.WriteString("\n<i>" + esc(clip(a.SourceName, 100)) + " · " + a.PublishedAt.In(loc).Format("2 Jan 15:04 MST") + "</i>")
+	if s := strings.TrimSpace(a.Summary); s != "" {
+		b.WriteString("\n\n" + esc(clip(s, 1200)))
+	}
+	b.WriteString("\n\n🔔 " + esc(clip(v.Query, 200)))
+	return b.String()
+}
+
+// plainText turns Telegram HTML back into text: tags dropped, links as
+// "text (url)", entities decoded. The console and the plain-text retry use it.
+func plainText(h string) string {
+	var b strings.Builder
+	href := ""
+	for len(h) > 0 {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			b.WriteString(html.UnescapeString(h))
+			break
+		}
+		b.WriteString(html.UnescapeString(h[:i]))
+		j := strings.IndexByte(h[i:], '>')
+		if j < 0 {
+			b.WriteString(html.UnescapeString(h[i:]))
+			break
+		}
+		tag := h[i+1 : i+j]
+		h = h[i+j+1:]
+		switch {
+		case strings.HasPrefix(tag, "a "):
+			if k := strings.Index(tag, `href="`); k >= 0 {
+				rest := tag[k+6:]
+				if e := strings.IndexByte(rest, '"'); e >= 0 {
+					href = html.UnescapeString(rest[:e])
+				}
+			}
+		case tag == "/a":
+			if href != "" {
+				b.WriteString(" (" + href + ")")
+			}
+			href = ""
+		}
+	}
+	return b.String()
+}
+
+// splitMessage cuts text into pieces of at most max runes, at line boundaries
+// when it can and at a space otherwise.
+func splitMessage(text string, max int) []string {
+	var out []string
+	for utf8.RuneCountInString(text) > max {
+		r := []rune(text)
+		head := string(r[:max])
+		cut := strings.LastIndex(head, "\n")
+		if cut <= 0 {
+			cut = strings.LastIndex(head, " ")
+		}
+		if cut <= 0 {
+			cut = len(head)
+		}
+		out = append(out, strings.TrimRight(text[:cut], "\n "))
+		text = strings.TrimLeft(text[cut:], "\n ")
+	}
+	if text != "" {
+		out = append(out, text)
+	}
+	return out
+}

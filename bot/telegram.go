@@ -1,0 +1,201 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// Telegram is the transport that talks to the Bot API through
+// go-telegram-bot-api. Two clients share one identity: a long-poll client
+// whose timeout exceeds the poll, and a send client with a short one. Every
+// error it returns or logs has the token removed.
+type Telegram struct {
+	updates     *tgbotapi.BotAPI
+	send        *tgbotapi.BotAPI
+	pollTimeout time.Duration
+	log         *slog.Logger
+	token       string
+	sleep       func(ctx context.Context, d time.Duration)
+}
+
+// TelegramOptions configures the Telegram transport.
+type TelegramOptions struct {
+	Token       string
+	Endpoint    string // "https://api.telegram.org/bot%s/%s" or a local/test server
+	PollTimeout time.Duration
+	Logger      *slog.Logger
+}
+
+// NewTelegram connects (getMe) and returns the transport. ctx bounds every
+// request the transport will ever make, so cancelling it ends a long poll at
+// once. It fails when getMe fails; the error names no token.
+func NewTelegram(ctx context.Context, opts TelegramOptions) (*Telegram, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	long := &ctxClient{ctx: ctx, token: opts.Token, c: &http.Client{Timeout: opts.PollTimeout + 20*time.Second}}
+	short := &ctxClient{ctx: ctx, token: opts.Token, c: &http.Client{Timeout: 30 * time.Second}}
+	api, err := tgbotapi.NewBotAPIWithClient(opts.Token, opts.Endpoint, short)
+	if err != nil {
+		return nil, fmt.Errorf("connect to telegram: %w", redact(err, opts.Token))
+	}
+	poll := *api
+	poll.Client = long
+	return &Telegram{updates: &poll, send: api, pollTimeout: opts.PollTimeout, log: opts.Logger, token: opts.Token, sleep: sleepCtx}, nil
+}
+
+// BotName is the bot's username, as getMe answered.
+func (t *Telegram) BotName() string { return t.send.Self.UserName }
+
+// SetCommands registers the command table with setMyCommands.
+func (t *Telegram) SetCommands(cmds []Command) error {
+	bc := make([]tgbotapi.BotCommand, len(cmds))
+	for i, c := range cmds {
+		bc[i] = tgbotapi.BotCommand{Command: c.Name, Description: c.Description}
+	}
+	if _, err := t.send.Request(tgbotapi.NewSetMyCommands(bc...)); err != nil {
+		return fmt.Errorf("setMyCommands: %w", t.convert(err))
+	}
+	return nil
+}
+
+// Send sends one message and returns Telegram's message id, or a *SendError
+// for a refusal, or a transport error.
+func (t *Telegram) Send(ctx context.Context, m Outgoing) (int, error) {
+	msg := tgbotapi.NewMessage(m.ChatID, m.Text)
+	if !m.Plain {
+		msg.ParseMode = tgbotapi.ModeHTML
+	}
+	msg.DisableWebPagePreview = true
+	msg.DisableNotification = m.Silent
+	if len(m.Buttons) > 0 {
+		msg.ReplyMarkup = keyboard(m.Buttons)
+	}
+	sent, err := t.send.Send(msg)
+	if err != nil {
+		return 0, t.convert(err)
+	}
+	return sent.MessageID, nil
+}
+
+func keyboard(rows [][]Button) tgbotapi.InlineKeyboardMarkup {
+	var kb [][]tgbotapi.InlineKeyboardButton
+	for _, row := range rows {
+		var r []tgbotapi.InlineKeyboardButton
+		for _, b := range row {
+			if b.URL != "" {
+				r = append(r, tgbotapi.NewInlineKeyboardButtonURL(b.Text, b.URL))
+			} else {
+				r = append(r, tgbotapi.NewInlineKeyboardButtonData(b.Text, b.Data))
+			}
+		}
+		kb = append(kb, r)
+	}
+	return tgbotapi.NewInlineKeyboardMarkup(kb...)
+}
+
+// convert maps the library's errors to *SendError and removes the token.
+func (t *Telegram) convert(err error) error {
+	var te *tgbotapi.Error
+	if errors.As(err, &te) {
+		return &SendError{Code: te.Code, Description: te.Message, RetryAfter: time.Duration(te.RetryAfter) * time.Second, MigrateTo: te.MigrateToChatID}
+	}
+	return redact(err, t.token)
+}
+
+// Updates long-polls getUpdates and calls handle for each message, until ctx
+// is done. Errors back off from 1 s doubling to 1 min; an empty batch that
+// came back at once (some proxies and test servers do that) waits a second.
+func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
+	offset := 0
+	wait := time.Second
+	for ctx.Err() == nil {
+		started := time.Now()
+		cfg := tgbotapi.UpdateConfig{Offset: offset, Timeout: int(t.pollTimeout.Seconds()), Limit: 100,
+			AllowedUpdates: []string{"message", "channel_post", "callback_query", "my_chat_member"}}
+		ups, err := t.updates.GetUpdates(cfg)
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			t.log.Warn("getUpdates failed", "err", t.convert(err), "retry_in", wait)
+			t.sleep(ctx, wait)
+			wait = min(wait*2, time.Minute)
+			continue
+		}
+		wait = time.Second
+		if len(ups) == 0 && time.Since(started) < time.Second {
+			t.sleep(ctx, time.Second)
+		}
+		for _, u := range ups {
+			offset = max(offset, u.UpdateID+1)
+			if in, ok := incomingOf(u); ok {
+				handle(ctx, in)
+			}
+		}
+	}
+	return nil
+}
+
+func incomingOf(u tgbotapi.Update) (Incoming, bool) {
+	m := u.Message
+	if m == nil {
+		m = u.ChannelPost
+	}
+	if m == nil || m.Chat == nil {
+		return Incoming{}, false
+	}
+	in := Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Text: m.Text, Date: m.Time()}
+	if m.From != nil {
+		in.UserID = m.From.ID
+	}
+	return in, true
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+// ctxClient binds every request to the transport's context and removes the
+// token from errors (net/http's *url.Error carries the full URL).
+type ctxClient struct {
+	ctx   context.Context
+	token string
+	c     *http.Client
+}
+
+func (c *ctxClient) Do(req *http.Request) (*http.Response, error) {
+	resp, err := c.c.Do(req.WithContext(c.ctx))
+	if err != nil {
+		return nil, redact(err, c.token)
+	}
+	return resp, nil
+}
+
+// redactedError hides the token in an error's text but keeps its chain for errors.Is.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+func redact(err error, token string) error {
+	if err == nil || token == "" || !strings.Contains(err.Error(), token) {
+		return err
+	}
+	return &redactedError{msg: strings.ReplaceAll(err.Error(), token, "<token>"), err: err}
+}

@@ -1,0 +1,235 @@
+// Package config holds Newshound's one typed configuration: defaults, the TOML
+// file decoded over them, environment overrides and validation.
+//
+// Rules, in the order they apply:
+//  1. Defaults() gives a complete, valid configuration (console mode, local database).
+//  2. Load decodes the TOML file over the defaults; a key the file names but
+//     Newshound does not know is an error naming that key.
+//  3. NEWSHOUND_TELEGRAM_TOKEN, when set, replaces telegram.token.
+//  4. Validate checks every field and names the first bad one: `poller.schedule: ...`.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// TokenEnv is the environment variable that overrides telegram.token.
+const TokenEnv = "NEWSHOUND_TELEGRAM_TOKEN"
+
+// Config is the whole configuration of one Newshound process.
+type Config struct {
+	Telegram      Telegram      `toml:"telegram"`
+	Storage       Storage       `toml:"storage"`
+	Poller        Poller        `toml:"poller"`
+	Sources       []Source      `toml:"sources"`
+	Subscriptions Subscriptions `toml:"subscriptions"`
+	Summary       Summary       `toml:"summary"`
+	Alerts        Alerts        `toml:"alerts"`
+	Digest        Digest        `toml:"digest"`
+	Log           Log           `toml:"log"`
+}
+
+// Telegram configures the Bot API connection and the sending rates.
+type Telegram struct {
+	Token       string   `toml:"token"`
+	APIEndpoint string   `toml:"api_endpoint"`
+	PollTimeout Duration `toml:"poll_timeout"`
+	Admins      []int64  `toml:"admins"`
+	// Sending rates: Telegram's published limits by default; raise them for a
+	// local Bot API server or paid broadcasts.
+	GlobalPerSecond  float64 `toml:"global_per_second"`
+	ChatPerSecond    float64 `toml:"chat_per_second"`
+	GroupPerMinute   float64 `toml:"group_per_minute"`
+	AllowPrivateURLs bool    `toml:"allow_private_urls"`
+}
+
+// Storage configures the SQLite database.
+type Storage struct {
+	Path string `toml:"path"`
+}
+
+// Poller configures how sources are fetched.
+type Poller struct {
+	Schedule    string   `toml:"schedule"`
+	MaxAge      Duration `toml:"max_age"`
+	Concurrency int      `toml:"concurrency"`
+	Timeout     Duration `toml:"timeout"`
+	MaxBytes    int64    `toml:"max_bytes"`
+	UserAgent   string   `toml:"user_agent"`
+}
+
+// Source is one feed the operator configured.
+type Source struct {
+	Name string `toml:"name"`
+	URL  string `toml:"url"`
+}
+
+// Subscriptions configures the per-chat subscription rules.
+type Subscriptions struct {
+	MaxPerChat int `toml:"max_per_chat"`
+}
+
+// Summary configures the summarizer.
+type Summary struct {
+	Sentences     int      `toml:"sentences"`
+	MaxChars      int      `toml:"max_chars"`
+	FetchFullText bool     `toml:"fetch_full_text"`
+	Backend       string   `toml:"backend"`
+	Endpoint      string   `toml:"endpoint"`
+	Model         string   `toml:"model"`
+	APIKeyEnv     string   `toml:"api_key_env"`
+	Timeout       Duration `toml:"timeout"`
+	Rules         []Rule   `toml:"rules"`
+}
+
+// Rule is an extra boilerplate pattern (RE2) removed from the text of some or all sources.
+type Rule struct {
+	Name    string   `toml:"name"`
+	Pattern string   `toml:"pattern"`
+	Sources []string `toml:"sources"`
+}
+
+// Alerts configures how alerts are grouped and deduplicated.
+type Alerts struct {
+	BurstMax       int      `toml:"burst_max"`
+	DedupWindow    Duration `toml:"dedup_window"`
+	DedupThreshold float64  `toml:"dedup_threshold"`
+}
+
+// Digest configures the daily digest defaults for new chats.
+type Digest struct {
+	Time      string   `toml:"time"`
+	Timezone  string   `toml:"timezone"`
+	MaxItems  int      `toml:"max_items"`
+	CatchUp   Duration `toml:"catch_up"`
+	SendEmpty bool     `toml:"send_empty"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `toml:"level"`
+	Format string `toml:"format"`
+}
+
+// Defaults returns a complete configuration that runs as a console chat on
+// ./newshound.db with no sources.
+func Defaults() Config {
+	return Config{
+		Telegram: Telegram{
+			APIEndpoint:     "https://api.telegram.org/bot%s/%s",
+			PollTimeout:     Duration(50 * time.Second),
+			GlobalPerSecond: 30,
+			ChatPerSecond:   1,
+			GroupPerMinute:  20,
+		},
+		Storage: Storage{Path: "newshound.db"},
+		Poller: Poller{
+			Schedule:    "@every 2m",
+			MaxAge:      Duration(48 * time.Hour),
+			Concurrency: 8,
+			Timeout:     Duration(20 * time.Second),
+			MaxBytes:    10 << 20,
+			UserAgent:   "Newshound/1.0 (+self-hosted news alerts)",
+		},
+		Subscriptions: Subscriptions{MaxPerChat: 50},
+		Summary: Summary{
+			Sentences: 3,
+			MaxChars:  600,
+			Backend:   "extractive",
+			APIKeyEnv: "NEWSHOUND_SUMMARY_API_KEY",
+			Timeout:   Duration(15 * time.Second),
+		},
+		Alerts: Alerts{
+			BurstMax:       5,
+			DedupWindow:    Duration(48 * time.Hour),
+			DedupThreshold: 0.7,
+		},
+		Digest: Digest{
+			Time:     "08:00",
+			Timezone: "UTC",
+			MaxItems: 20,
+			CatchUp:  Duration(6 * time.Hour),
+		},
+		Log: Log{Level: "info", Format: "text"},
+	}
+}
+
+// Load reads the TOML file at path over the defaults, applies the environment
+// overrides and validates the result. An empty path means defaults only.
+// It fails when the file cannot be read or parsed, names an unknown key, or
+// holds an invalid value; the error names the key.
+func Load(path string, getenv func(string) string) (Config, error) {
+	cfg := Defaults()
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return Config{}, fmt.Errorf("read config: %w", err)
+		}
+		md, err := toml.Decode(string(data), &cfg)
+		if err != nil {
+			return Config{}, fmt.Errorf("parse config %s: %w", path, err)
+		}
+		if undecoded := md.Undecoded(); len(undecoded) > 0 {
+			keys := make([]string, len(undecoded))
+			for i, k := range undecoded {
+				keys[i] = k.String()
+			}
+			return Config{}, fmt.Errorf("config %s: unknown key %s", path, strings.Join(keys, ", "))
+		}
+	}
+	if getenv != nil {
+		if tok := getenv(TokenEnv); tok != "" {
+			cfg.Telegram.Token = tok
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+// ConsoleMode reports whether no token is set, so the bot talks to the terminal.
+func (c Config) ConsoleMode() bool { return c.Telegram.Token == "" }
+
+// ErrInvalid is wrapped by every validation error.
+var ErrInvalid = errors.New("invalid configuration")
+
+// FieldError names the configuration key whose value is wrong.
+type FieldError struct {
+	Key string
+	Msg string
+}
+
+func (e *FieldError) Error() string { return e.Key + ": " + e.Msg }
+
+// Unwrap makes errors.Is(err, ErrInvalid) true.
+func (e *FieldError) Unwrap() error { return ErrInvalid }
+
+func fieldErr(key, format string, args ...any) error {
+	return &FieldError{Key: key, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Duration is a time.Duration written in TOML as a string such as "48h" or "90s".
+type Duration time.Duration
+
+// UnmarshalText parses a Go duration string; it fails on anything else.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return fmt.Errorf("%q is not a duration such as \"90s\" or \"48h\"", string(b))
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalText writes the duration as a Go duration string.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+
+// D returns the value as a time.Duration.
+func (d Duration) D() time.Duration { return time.Duration(d) }

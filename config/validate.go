@@ -1,0 +1,193 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// CronParser is the one cron dialect of Newshound: five fields with an
+// optional leading seconds field, and descriptors such as "@every 2m" or "@hourly".
+func CronParser() cron.Parser {
+	return cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+}
+
+// Validate checks every field and returns a *FieldError for the first bad one.
+func (c Config) Validate() error {
+	checks := []func() error{c.validateTelegram, c.validateStorage, c.validatePoller, c.validateSources,
+		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog}
+	for _, check := range checks {
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	if c.Subscriptions.MaxPerChat < 1 || c.Subscriptions.MaxPerChat > 10000 {
+		return fieldErr("subscriptions.max_per_chat", "%d is out of range (1 to 10000)", c.Subscriptions.MaxPerChat)
+	}
+	return nil
+}
+
+func (c Config) validateTelegram() error {
+	t := c.Telegram
+	if strings.Count(t.APIEndpoint, "%s") != 2 {
+		return fieldErr("telegram.api_endpoint", "%q must contain two %%s (token, method), like \"https://api.telegram.org/bot%%s/%%s\"", t.APIEndpoint)
+	}
+	if u, err := url.Parse(strings.ReplaceAll(t.APIEndpoint, "%s", "x")); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fieldErr("telegram.api_endpoint", "%q is not an http or https URL", t.APIEndpoint)
+	}
+	if strings.ContainsAny(t.Token, " \t\r\n") {
+		return fieldErr("telegram.token", "contains white space")
+	}
+	if t.PollTimeout.D() < 0 || t.PollTimeout.D() > 10*time.Minute {
+		return fieldErr("telegram.poll_timeout", "%s is out of range (0 to 10m)", t.PollTimeout.D())
+	}
+	if t.GlobalPerSecond <= 0 {
+		return fieldErr("telegram.global_per_second", "must be above 0")
+	}
+	if t.ChatPerSecond <= 0 {
+		return fieldErr("telegram.chat_per_second", "must be above 0")
+	}
+	if t.GroupPerMinute <= 0 {
+		return fieldErr("telegram.group_per_minute", "must be above 0")
+	}
+	return nil
+}
+
+func (c Config) validateStorage() error {
+	if strings.TrimSpace(c.Storage.Path) == "" {
+		return fieldErr("storage.path", "is empty")
+	}
+	return nil
+}
+
+func (c Config) validatePoller() error {
+	p := c.Poller
+	if _, err := CronParser().Parse(p.Schedule); err != nil {
+		return fieldErr("poller.schedule", "%q is not a cron spec: %v", p.Schedule, err)
+	}
+	if p.MaxAge.D() <= 0 {
+		return fieldErr("poller.max_age", "must be above 0")
+	}
+	if p.Concurrency < 1 || p.Concurrency > 256 {
+		return fieldErr("poller.concurrency", "%d is out of range (1 to 256)", p.Concurrency)
+	}
+	if p.Timeout.D() < time.Second {
+		return fieldErr("poller.timeout", "%s is below 1s", p.Timeout.D())
+	}
+	if p.MaxBytes < 1024 {
+		return fieldErr("poller.max_bytes", "%d is below 1024", p.MaxBytes)
+	}
+	return nil
+}
+
+func (c Config) validateSources() error {
+	seen := map[string]bool{}
+	for i, s := range c.Sources {
+		key := fmt.Sprintf("sources[%d]", i)
+		if strings.TrimSpace(s.Name) == "" {
+			return fieldErr(key+".name", "is empty")
+		}
+		u, err := url.Parse(s.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fieldErr(key+".url", "%q is not an http or https URL", s.URL)
+		}
+		if seen[s.URL] {
+			return fieldErr(key+".url", "%q is listed twice", s.URL)
+		}
+		seen[s.URL] = true
+	}
+	return nil
+}
+
+func (c Config) validateSummary() error {
+	s := c.Summary
+	if s.Sentences < 1 || s.Sentences > 10 {
+		return fieldErr("summary.sentences", "%d is out of range (1 to 10)", s.Sentences)
+	}
+	if s.MaxChars < 80 || s.MaxChars > 3000 {
+		return fieldErr("summary.max_chars", "%d is out of range (80 to 3000)", s.MaxChars)
+	}
+	switch s.Backend {
+	case "extractive":
+	case "openai":
+		if u, err := url.Parse(s.Endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fieldErr("summary.endpoint", "%q is not an http or https URL (needed by backend \"openai\")", s.Endpoint)
+		}
+		if s.Model == "" {
+			return fieldErr("summary.model", "is empty (needed by backend \"openai\")")
+		}
+	default:
+		return fieldErr("summary.backend", "%q is not \"extractive\" or \"openai\"", s.Backend)
+	}
+	if s.Timeout.D() <= 0 {
+		return fieldErr("summary.timeout", "must be above 0")
+	}
+	for i, r := range s.Rules {
+		if _, err := regexp.Compile(r.Pattern); err != nil || r.Pattern == "" {
+			return fieldErr(fmt.Sprintf("summary.rules[%d].pattern", i), "%q is not a regular expression", r.Pattern)
+		}
+	}
+	return nil
+}
+
+func (c Config) validateAlerts() error {
+	a := c.Alerts
+	if a.BurstMax < 1 {
+		return fieldErr("alerts.burst_max", "%d is below 1", a.BurstMax)
+	}
+	if a.DedupWindow.D() < 0 {
+		return fieldErr("alerts.dedup_window", "is negative")
+	}
+	if a.DedupThreshold <= 0 || a.DedupThreshold > 1 {
+		return fieldErr("alerts.dedup_threshold", "%v is out of range (above 0, at most 1)", a.DedupThreshold)
+	}
+	return nil
+}
+
+var clockRE = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
+
+func (c Config) validateDigest() error {
+	d := c.Digest
+	if !clockRE.MatchString(d.Time) {
+		return fieldErr("digest.time", "%q is not a time of day such as \"08:00\"", d.Time)
+	}
+	if _, err := time.LoadLocation(d.Timezone); err != nil {
+		return fieldErr("digest.timezone", "%q is not an IANA time zone such as \"Europe/Berlin\"", d.Timezone)
+	}
+	if d.MaxItems < 1 || d.MaxItems > 200 {
+		return fieldErr("digest.max_items", "%d is out of range (1 to 200)", d.MaxItems)
+	}
+	if d.CatchUp.D() < 0 {
+		return fieldErr("digest.catch_up", "is negative")
+	}
+	return nil
+}
+
+func (c Config) validateLog() error {
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		return fieldErr("log.level", "%q is not debug, info, warn or error", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		return fieldErr("log.format", "%q is not text or json", c.Log.Format)
+	}
+	return nil
+}
+
+// Warnings lists valid but doubtful settings, for a log line at start.
+func (c Config) Warnings() []string {
+	var w []string
+	if strings.HasPrefix(c.Poller.Schedule, "@every ") {
+		if d, err := time.ParseDuration(strings.TrimPrefix(c.Poller.Schedule, "@every ")); err == nil && d < time.Minute {
+			w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute: fine for a local source, impolite for a public one", c.Poller.Schedule))
+		}
+	}
+	return w
+}

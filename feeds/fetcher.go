@@ -1,0 +1,126 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// ErrTooLarge is returned when a response body exceeds the size cap.
+var ErrTooLarge = errors.New("response too large")
+
+// StatusError is an HTTP answer other than 200 or 304.
+type StatusError struct {
+	Code       int
+	RetryAfter time.Duration // from a Retry-After header, if any
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("http status %d %s", e.Code, http.StatusText(e.Code))
+}
+
+// Fetcher makes polite conditional GETs: a timeout, a size cap, gzip
+// (through net/http's transparent decompression), a User-Agent and the
+// validators of the previous answer.
+type Fetcher struct {
+	client    *http.Client
+	maxBytes  int64
+	userAgent string
+}
+
+// FetcherOptions configures a Fetcher.
+type FetcherOptions struct {
+	Timeout   time.Duration
+	MaxBytes  int64
+	UserAgent string
+	Transport http.RoundTripper // nil = a default transport
+}
+
+// NewFetcher returns a Fetcher that follows at most 5 redirects.
+func NewFetcher(opts FetcherOptions) *Fetcher {
+	return &Fetcher{
+		client: &http.Client{
+			Timeout:   opts.Timeout,
+			Transport: opts.Transport,
+			CheckRedirect: func(req *http.Request, via []*http.Request) error {
+				if len(via) >= 5 {
+					return errors.New("more than 5 redirects")
+				}
+				if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+					return fmt.Errorf("redirect to %s: not http or https", req.URL.Scheme)
+				}
+				return nil
+			},
+		},
+		maxBytes:  opts.MaxBytes,
+		userAgent: opts.UserAgent,
+	}
+}
+
+// Response is the outcome of a successful fetch.
+type Response struct {
+	NotModified  bool // 304: nothing new
+	Body         []byte
+	ETag         string
+	LastModified string
+}
+
+// Fetch GETs url with If-None-Match / If-Modified-Since from the previous
+// answer. It fails with a *StatusError on a status other than 200 or 304,
+// with ErrTooLarge when the body passes the cap, and with the transport's
+// error (timeouts included) otherwise.
+func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return Response{}, fmt.Errorf("request %s: %w", url, err)
+	}
+	req.Header.Set("User-Agent", f.userAgent)
+	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+	if etag != "" {
+		req.Header.Set("If-None-Match", etag)
+	}
+	if lastModified != "" {
+		req.Header.Set("If-Modified-Since", lastModified)
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return Response{}, err
+	}
+	defer resp.Body.Close()
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		return Response{NotModified: true, ETag: etag, LastModified: lastModified}, nil
+	case resp.StatusCode != http.StatusOK:
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return Response{}, &StatusError{Code: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
+	}
+	if resp.ContentLength > f.maxBytes {
+		return Response{}, fmt.Errorf("%w: %d bytes announced, at most %d", ErrTooLarge, resp.ContentLength, f.maxBytes)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBytes+1))
+	if err != nil {
+		return Response{}, fmt.Errorf("read body: %w", err)
+	}
+	if int64(len(body)) > f.maxBytes {
+		return Response{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, f.maxBytes)
+	}
+	return Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}, nil
+}
+
+// retryAfter reads a Retry-After header in seconds or as an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(v); err == nil && n > 0 {
+		return time.Duration(n) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}

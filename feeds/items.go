@@ -1,0 +1,90 @@
+package feeds
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/summarize"
+)
+
+// maxTitle and maxText bound what one item may store, whatever the feed sends.
+const (
+	maxTitle = 1000
+	maxText  = 200_000
+)
+
+// articleOf converts a parsed feed item into an article of the source at
+// feedURL. The guid falls back to the canonical link, then to a hash of the
+// title, so that every item has an identity. Links are resolved against the
+// feed's URL. A publication time in the future is clamped to now, a missing one is now.
+func articleOf(it *gofeed.Item, feedURL string, now time.Time) store.Article {
+	link := resolve(feedURL, strings.TrimSpace(it.Link))
+	text := it.Content
+	if len(summarize.Clean(it.Description)) > len(summarize.Clean(text)) {
+		text = it.Description
+	}
+	a := store.Article{
+		GUID:  strings.TrimSpace(it.GUID),
+		URL:   link,
+		Title: truncate(summarize.Clean(it.Title), maxTitle),
+		Text:  truncate(summarize.Clean(text), maxText),
+	}
+	if a.GUID == "" {
+		a.GUID = link
+	}
+	if a.GUID == "" {
+		sum := sha256.Sum256([]byte(a.Title + "\x00" + a.Text))
+		a.GUID = "sha256:" + hex.EncodeToString(sum[:12])
+	}
+	switch {
+	case it.PublishedParsed != nil:
+		a.PublishedAt = *it.PublishedParsed
+	case it.UpdatedParsed != nil:
+		a.PublishedAt = *it.UpdatedParsed
+	default:
+		a.PublishedAt = now
+	}
+	if a.PublishedAt.After(now) {
+		a.PublishedAt = now
+	}
+	a.PublishedAt = a.PublishedAt.UTC()
+	return a
+}
+
+// resolve makes ref absolute against base; an unusable link becomes "".
+func resolve(base, ref string) string {
+	if ref == "" {
+		return ""
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return ""
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	u := b.ResolveReference(r)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	return u.String()
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Chat is a Telegram chat (or the console) that talks to the bot.
+type Chat struct {
+	ID         int64
+	Type       string
+	Title      string
+	Active     bool
+	Paused     bool
+	Timezone   string
+	DigestTime string
+	CreatedAt  time.Time
+}
+
+// ChatDefaults are the settings a chat starts with.
+type ChatDefaults struct {
+	Timezone   string
+	DigestTime string
+}
+
+// EnsureChat creates the chat if it is new, with the given defaults, and
+// updates its type and title otherwise. It does not reactivate an inactive chat.
+func (s *Store) EnsureChat(ctx context.Context, id int64, typ, title string, def ChatDefaults) (Chat, error) {
+	now := s.now().Unix()
+	_, err := s.w.ExecContext(ctx, `
+		INSERT INTO chats (id, type, title, timezone, digest_time, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title,
+			updated_at = CASE WHEN chats.type = excluded.type AND chats.title = excluded.title THEN chats.updated_at ELSE excluded.updated_at END`,
+		id, typ, title, def.Timezone, def.DigestTime, now, now)
+	if err != nil {
+		return Chat{}, fmt.Errorf("ensure chat %d: %w", id, err)
+	}
+	return s.FindChat(ctx, id)
+}
+
+// FindChat returns the chat, or ErrNotFound.
+func (s *Store) FindChat(ctx context.Context, id int64) (Chat, error) {
+	var c Chat
+	var created int64
+	err := s.w.QueryRowContext(ctx, `SELECT id, type, title, active, paused, timezone, digest_time, created_at FROM chats WHERE id = ?`, id).
+		Scan(&c.ID, &c.Type, &c.Title, &c.Active, &c.Paused, &c.Timezone, &c.DigestTime, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Chat{}, fmt.Errorf("chat %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Chat{}, fmt.Errorf("find chat %d: %w", id, err)
+	}
+	c.CreatedAt = fromUnix(created)
+	return c, nil
+}
+
+// SetChatActive marks the chat active or inactive. Deactivating drops the
+// chat's pending messages; its subscriptions are kept but stay silent.
+func (s *Store) SetChatActive(ctx context.Context, id int64, active bool) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE chats SET active = ?, updated_at = ? WHERE id = ?`, active, s.now().Unix(), id); err != nil {
+			return fmt.Errorf("set chat %d active: %w", id, err)
+		}
+		if !active {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', last_error = 'chat inactive' WHERE chat_id = ? AND status = 'pending'`, id); err != nil {
+				return fmt.Errorf("drop messages of chat %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
+// SetChatPaused pauses or resumes alerts for the chat.
+func (s *Store) SetChatPaused(ctx context.Context, id int64, paused bool) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE chats SET paused = ?, updated_at = ? WHERE id = ?`, paused, s.now().Unix(), id); err != nil {
+		return fmt.Errorf("set chat %d paused: %w", id, err)
+	}
+	return nil
+}

@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Message kinds in the outbox.
+const (
+	KindReply  = "reply"
+	KindAlert  = "alert"
+	KindDigest = "digest"
+)
+
+// Priorities: lower goes first within a chat.
+const (
+	PriorityReply  = 0
+	PriorityAlert  = 10
+	PriorityDigest = 20
+)
+
+// Message is one row of the outbox.
+type Message struct {
+	ID             int64
+	ChatID         int64
+	Kind           string
+	Priority       int
+	ChatType       string // filled by DueMessages, for the per-chat rate
+	Text           string // HTML; empty for alerts, which are rendered at send time
+	Buttons        string // JSON of an inline keyboard, "" for none
+	Silent         bool
+	ArticleID      int64
+	SubscriptionID int64
+	Attempts       int
+	NotBefore      time.Time
+	CreatedAt      time.Time
+}
+
+// Enqueue stores a message as pending and returns its id.
+func (s *Store) Enqueue(ctx context.Context, m Message) (int64, error) {
+	res, err := s.w.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, buttons, silent, article_id, subscription_id, not_before, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?)`,
+		m.ChatID, m.Kind, m.Priority, m.Text, m.Buttons, m.Silent, m.ArticleID, m.SubscriptionID, unix(m.NotBefore), s.now().Unix())
+	if err != nil {
+		return 0, fmt.Errorf("enqueue %s for chat %d: %w", m.Kind, m.ChatID, err)
+	}
+	id, _ := res.LastInsertId()
+	return id, nil
+}
+
+// Alert is one match to queue: the article for the chat, because of the subscription.
+type Alert struct {
+	ChatID         int64
+	ArticleID      int64
+	SubscriptionID int64
+}
+
+// QueueAlerts records each alert and queues its message, once per (chat,
+// article): an alert whose chat already had that article is skipped, so
+// several matching subscriptions or a second poll queue nothing more.
+// It returns how many messages it queued.
+func (s *Store) QueueAlerts(ctx context.Context, alerts []Alert) (int, error) {
+	queued := 0
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := s.now().Unix()
+		for _, a := range alerts {
+			res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO alerts (chat_id, article_id, subscription_id, created_at) VALUES (?, ?, ?, ?)`,
+				a.ChatID, a.ArticleID, a.SubscriptionID, now)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				a.ChatID, KindAlert, PriorityAlert, a.ArticleID, a.SubscriptionID, now); err != nil {
+				return err
+			}
+			queued++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("queue alerts: %w", err)
+	}
+	return queued, nil
+}
+
+// DueMessages returns, for each chat with pending messages, the first one in
+// that chat's order (priority, then id) if it is due at now: so a message
+// waiting for a retry holds back the rest of its chat and order is kept.
+// At most limit messages are returned, replies first, then oldest first.
+func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Message, error) {
+	rows, err := s.w.QueryContext(ctx, `
+		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at
+		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
+		JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
+		JOIN chats ch ON ch.id = o.chat_id
+		WHERE o.not_before <= ?
+		ORDER BY o.priority, o.id LIMIT ?`, now.Unix(), limit)
+	if err != nil {
+		return nil, fmt.Errorf("due messages: %w", err)
+	}
+	defer rows.Close()
+	var out []Message
+	for rows.Next() {
+		var m Message
+		var nb, created int64
+		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created); err != nil {
+			return nil, fmt.Errorf("due messages: %w", err)
+		}
+		m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// MarkSent records that Telegram accepted the message.
+func (s *Store) MarkSent(ctx context.Context, id int64, telegramID int) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?`,
+		telegramID, s.now().Unix(), id); err != nil {
+		return fmt.Errorf("mark message %d sent: %w", id, err)
+	}
+	return nil
+}
+
+// MarkRetry counts a failed attempt and holds the message until notBefore.
+func (s *Store) MarkRetry(ctx context.Context, id int64, notBefore time.Time, reason string) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ? WHERE id = ?`,
+		unix(notBefore), reason, id); err != nil {
+		return fmt.Errorf("mark message %d for retry: %w", id, err)
+	}
+	return nil
+}
+
+// MarkDropped gives up on the message for good.
+func (s *Store) MarkDropped(ctx context.Context, id int64, reason string) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', attempts = attempts + 1, last_error = ? WHERE id = ?`, reason, id); err != nil {
+		return fmt.Errorf("drop message %d: %w", id, err)
+	}
+	return nil
+}
+
+// CountPending returns how many messages wait to be sent.
+func (s *Store) CountPending(ctx context.Context) (int, error) {
+	var n int
+	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE status = 'pending'`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count pending: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,221 @@
+package subscriptions
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+// Store is what the service needs of the database.
+type Store interface {
+	CreateSubscription(ctx context.Context, chatID int64, query, key string, max int) (store.Subscription, bool, error)
+	DeleteSubscription(ctx context.Context, chatID, id int64) error
+	FindSubscription(ctx context.Context, chatID, id int64) (store.Subscription, error)
+	FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (store.Subscription, error)
+	ListSubscriptions(ctx context.Context, chatID int64) ([]store.Subscription, error)
+	EachSubscription(ctx context.Context, fn func(store.Subscription) error) error
+	AlertTargets(ctx context.Context, subIDs []int64) ([]store.Target, error)
+	QueueAlerts(ctx context.Context, alerts []store.Alert) (int, error)
+	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]store.Article, error)
+}
+
+// ErrNoSuchSubscription is returned by Unsubscribe when the chat has no
+// subscription with that id or text.
+var ErrNoSuchSubscription = errors.New("no such subscription")
+
+// Service keeps the chats' subscriptions in the store and in the in-memory
+// index, and turns new articles into queued alerts.
+type Service struct {
+	store      Store
+	index      *Index
+	maxPerChat int
+	now        func() time.Time
+	log        *slog.Logger
+	// previewWindow and previewScan bound the /subscribe preview: how far back
+	// it looks and how many stored articles it reads at most.
+	previewWindow time.Duration
+	previewScan   int
+}
+
+// Options configures a Service.
+type Options struct {
+	Store      Store
+	MaxPerChat int
+	Now        func() time.Time
+	Logger     *slog.Logger
+}
+
+// NewService returns a Service with an empty index; call Load to fill it.
+func NewService(opts Options) *Service {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	return &Service{store: opts.Store, index: NewIndex(), maxPerChat: opts.MaxPerChat, now: opts.Now, log: opts.Logger,
+		previewWindow: 7 * 24 * time.Hour, previewScan: 20000}
+}
+
+// Load fills the index with every stored subscription and returns how many
+// it holds. A stored query that no longer parses is logged and skipped.
+func (s *Service) Load(ctx context.Context) (int, error) {
+	err := s.store.EachSubscription(ctx, func(sub store.Subscription) error {
+		q, err := Parse(sub.Query)
+		if err != nil {
+			s.log.Warn("stored subscription does not parse; skipped", "subscription", sub.ID, "err", err)
+			return nil
+		}
+		s.index.Add(sub.ID, q)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("load subscriptions: %w", err)
+	}
+	return s.index.Len(), nil
+}
+
+// Preview is what a query would have matched lately.
+type Preview struct {
+	Window time.Duration
+	Count  int
+	Titles []string // up to 3, newest first
+}
+
+// Subscribed is the outcome of Subscribe.
+type Subscribed struct {
+	Subscription store.Subscription
+	Query        *Query
+	Created      bool // false: the chat already had this query
+	Preview      Preview
+}
+
+// Subscribe parses text and stores it for the chat. It fails with a
+// *ParseError for an invalid query (nothing changes) and with store.ErrLimit
+// when the chat holds its maximum already.
+func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Subscribed, error) {
+	q, err := Parse(text)
+	if err != nil {
+		return Subscribed{}, err
+	}
+	sub, created, err := s.store.CreateSubscription(ctx, chatID, q.Text(), q.Key(), s.maxPerChat)
+	if err != nil {
+		return Subscribed{}, fmt.Errorf("subscribe: %w", err)
+	}
+	if created {
+		s.index.Add(sub.ID, q)
+	}
+	out := Subscribed{Subscription: sub, Query: q, Created: created}
+	if out.Preview, err = s.Preview(ctx, q); err != nil {
+		s.log.Warn("subscribe preview failed", "chat", chatID, "err", err)
+	}
+	return out, nil
+}
+
+// Preview counts the stored articles of the last 7 days that q matches.
+func (s *Service) Preview(ctx context.Context, q *Query) (Preview, error) {
+	p := Preview{Window: s.previewWindow}
+	arts, err := s.store.ListArticlesSince(ctx, s.now().Add(-s.previewWindow), s.previewScan)
+	if err != nil {
+		return p, fmt.Errorf("preview: %w", err)
+	}
+	for _, a := range arts {
+		if q.Match(NewDocument(articleOf(a))) {
+			p.Count++
+			if len(p.Titles) < 3 {
+				p.Titles = append(p.Titles, a.Title)
+			}
+		}
+	}
+	return p, nil
+}
+
+// Unsubscribe removes the chat's subscription named by its id (as /list
+// shows it) or by its query text, and returns it. It fails with
+// ErrNoSuchSubscription when there is none such.
+func (s *Service) Unsubscribe(ctx context.Context, chatID int64, arg string) (store.Subscription, error) {
+	arg = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(arg), "#"))
+	sub, err := s.find(ctx, chatID, arg)
+	if err != nil {
+		return store.Subscription{}, err
+	}
+	if err := s.store.DeleteSubscription(ctx, chatID, sub.ID); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return store.Subscription{}, ErrNoSuchSubscription
+		}
+		return store.Subscription{}, fmt.Errorf("unsubscribe: %w", err)
+	}
+	s.index.Remove(sub.ID)
+	return sub, nil
+}
+
+func (s *Service) find(ctx context.Context, chatID int64, arg string) (store.Subscription, error) {
+	var sub store.Subscription
+	var err error
+	if id, perr := strconv.ParseInt(arg, 10, 64); perr == nil {
+		sub, err = s.store.FindSubscription(ctx, chatID, id)
+	} else if q, perr := Parse(arg); perr == nil {
+		sub, err = s.store.FindSubscriptionByKey(ctx, chatID, q.Key())
+	} else {
+		return store.Subscription{}, ErrNoSuchSubscription
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Subscription{}, ErrNoSuchSubscription
+	}
+	if err != nil {
+		return store.Subscription{}, fmt.Errorf("find subscription: %w", err)
+	}
+	return sub, nil
+}
+
+// List returns the chat's subscriptions, oldest first.
+func (s *Service) List(ctx context.Context, chatID int64) ([]store.Subscription, error) {
+	return s.store.ListSubscriptions(ctx, chatID)
+}
+
+// Count returns how many queries the index holds.
+func (s *Service) Count() int { return s.index.Len() }
+
+// HandleArticles matches each article against the index and queues one
+// alert per (chat, article) for unmuted subscriptions of active, unpaused
+// chats; the first matching subscription (lowest id) is the one named.
+func (s *Service) HandleArticles(ctx context.Context, articles []store.Article) error {
+	var alerts []store.Alert
+	for _, a := range articles {
+		ids := s.index.Match(NewDocument(articleOf(a)))
+		if len(ids) == 0 {
+			continue
+		}
+		targets, err := s.store.AlertTargets(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("match article %d: %w", a.ID, err)
+		}
+		seen := make(map[int64]bool, len(targets))
+		for _, t := range targets {
+			if seen[t.ChatID] {
+				continue
+			}
+			seen[t.ChatID] = true
+			alerts = append(alerts, store.Alert{ChatID: t.ChatID, ArticleID: a.ID, SubscriptionID: t.SubscriptionID})
+		}
+	}
+	if len(alerts) == 0 {
+		return nil
+	}
+	n, err := s.store.QueueAlerts(ctx, alerts)
+	if err != nil {
+		return fmt.Errorf("queue alerts: %w", err)
+	}
+	s.log.Info("alerts queued", "articles", len(articles), "alerts", n)
+	return nil
+}
+
+func articleOf(a store.Article) Article {
+	return Article{Title: a.Title, Text: a.Text, Source: a.SourceName, URL: a.URL}
+}
