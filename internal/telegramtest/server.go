@@ -1,0 +1,302 @@
+// Package telegramtest is an in-process fake of the Telegram Bot API for
+// tests. It speaks the wire format go-telegram-bot-api uses (form-encoded
+// POST to /bot<token>/<method>, JSON replies with ok, result, error_code,
+// description and parameters), records every call, serves queued updates to
+// getUpdates with a real long poll, and can inject any error.
+package telegramtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Call is one recorded API request.
+type Call struct {
+	Method string
+	Params url.Values
+	At     time.Time
+}
+
+// ChatID returns the call's chat_id parameter.
+func (c Call) ChatID() int64 {
+	id, _ := strconv.ParseInt(c.Params.Get("chat_id"), 10, 64)
+	return id
+}
+
+// Text returns the call's text parameter.
+func (c Call) Text() string { return c.Params.Get("text") }
+
+// Reply is an injected answer: an error code with a description and, for
+// 429 and migrations, parameters. Delay holds the answer back first.
+type Reply struct {
+	Code        int
+	Description string
+	RetryAfter  int
+	MigrateTo   int64
+	Delay       time.Duration
+}
+
+// Server is the fake Bot API.
+type Server struct {
+	*httptest.Server
+	Token    string
+	BotName  string
+	mu       sync.Mutex
+	calls    []Call
+	updates  []map[string]any
+	nextUpd  int
+	nextMsg  int
+	changed  chan struct{}
+	injector func(c Call) *Reply
+}
+
+// New starts a fake for token; Close it when done (t.Cleanup does).
+func New(t testing.TB, token string) *Server {
+	s := &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{})}
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Endpoint is the api_endpoint to configure: "<url>/bot%s/%s".
+func (s *Server) Endpoint() string { return s.URL + "/bot%s/%s" }
+
+// Inject sets a function that may answer a call with an error instead of
+// success; it returns nil to let the call succeed. It runs under no lock.
+func (s *Server) Inject(fn func(c Call) *Reply) {
+	s.mu.Lock()
+	s.injector = fn
+	s.mu.Unlock()
+}
+
+// SendText queues a text message from a user in a chat, as getUpdates will report it.
+func (s *Server) SendText(chatID int64, chatType string, userID int64, text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	chat := map[string]any{"id": chatID, "type": chatType}
+	if chatType != "private" {
+		chat["title"] = fmt.Sprintf("Chat %d", chatID)
+	}
+	msg := map[string]any{
+		"message_id": s.nextMsg, "date": time.Now().Unix(), "chat": chat, "text": text,
+		"from": map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"},
+	}
+	if strings.HasPrefix(text, "/") {
+		cmdLen := len(strings.Fields(text)[0])
+		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": cmdLen}}
+	}
+	s.nextMsg++
+	key := "message"
+	if chatType == "channel" {
+		key = "channel_post"
+		delete(msg, "from")
+	}
+	s.updates = append(s.updates, map[string]any{"update_id": s.nextUpd, key: msg})
+	s.nextUpd++
+	s.notify()
+}
+
+// AddUpdate queues a raw update (for callback queries and membership changes);
+// update_id is filled in.
+func (s *Server) AddUpdate(u map[string]any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u["update_id"] = s.nextUpd
+	s.nextUpd++
+	s.updates = append(s.updates, u)
+	s.notify()
+}
+
+func (s *Server) notify() {
+	close(s.changed)
+	s.changed = make(chan struct{})
+}
+
+// Calls returns the recorded calls of a method ("" = all), in order.
+func (s *Server) Calls(method string) []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Call
+	for _, c := range s.calls {
+		if method == "" || c.Method == method {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Sent returns the accepted sendMessage calls to chatID (0 = all chats).
+func (s *Server) Sent(chatID int64) []Call {
+	var out []Call
+	for _, c := range s.Calls("sendMessage") {
+		if c.Params.Get("_accepted") == "1" && (chatID == 0 || c.ChatID() == chatID) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// WaitSent waits until at least n messages to chatID were accepted and
+// returns them; it fails the test after timeout.
+func (s *Server) WaitSent(t testing.TB, chatID int64, n int, timeout time.Duration) []Call {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		got := s.Sent(chatID)
+		if len(got) >= n {
+			return got
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("telegramtest: %d message(s) to chat %d after %s, want %d; got %v", len(got), chatID, timeout, n, texts(got))
+		}
+		s.mu.Lock()
+		ch := s.changed
+		s.mu.Unlock()
+		select {
+		case <-ch:
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+func texts(calls []Call) []string {
+	out := make([]string, len(calls))
+	for i, c := range calls {
+		out[i] = c.Text()
+	}
+	return out
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	path := strings.TrimPrefix(r.URL.Path, "/bot")
+	token, method, ok := strings.Cut(path, "/")
+	if !ok || token != s.Token {
+		writeJSON(w, http.StatusUnauthorized, map[string]any{"ok": false, "error_code": 401, "description": "Unauthorized"})
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]any{"ok": false, "error_code": 400, "description": "Bad Request: " + err.Error()})
+		return
+	}
+	call := Call{Method: method, Params: r.PostForm, At: time.Now()}
+	s.mu.Lock()
+	inject := s.injector
+	s.mu.Unlock()
+	if inject != nil && method != "getUpdates" {
+		if rep := inject(call); rep != nil {
+			s.record(call)
+			if rep.Delay > 0 {
+				select {
+				case <-time.After(rep.Delay):
+				case <-r.Context().Done():
+					return
+				}
+			}
+			if rep.Code != 0 {
+				writeError(w, rep)
+				return
+			}
+		}
+	}
+	switch method {
+	case "getMe":
+		s.record(call)
+		ok200(w, map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound", "username": s.BotName})
+	case "getUpdates":
+		s.getUpdates(w, r, call)
+	case "sendMessage":
+		call.Params.Set("_accepted", "1")
+		s.record(call)
+		s.mu.Lock()
+		id := s.nextMsg
+		s.nextMsg++
+		s.notify()
+		s.mu.Unlock()
+		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
+		ok200(w, map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}, "text": call.Params.Get("text")})
+	case "editMessageText":
+		call.Params.Set("_accepted", "1")
+		s.record(call)
+		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
+		mid, _ := strconv.Atoi(call.Params.Get("message_id"))
+		ok200(w, map[string]any{"message_id": mid, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}, "text": call.Params.Get("text")})
+	case "getChatMember":
+		s.record(call)
+		ok200(w, map[string]any{"status": "member", "user": map[string]any{"id": 1, "is_bot": false, "first_name": "x"}})
+	default: // setMyCommands, answerCallbackQuery, deleteMessage …: true
+		s.record(call)
+		ok200(w, true)
+	}
+}
+
+func (s *Server) record(c Call) {
+	s.mu.Lock()
+	s.calls = append(s.calls, c)
+	s.notify()
+	s.mu.Unlock()
+}
+
+// getUpdates answers the updates after offset, waiting up to the request's
+// timeout (capped at 2 s to keep tests quick) for one to come.
+func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, call Call) {
+	offset, _ := strconv.Atoi(call.Params.Get("offset"))
+	timeout, _ := strconv.Atoi(call.Params.Get("timeout"))
+	wait := min(time.Duration(timeout)*time.Second, 2*time.Second)
+	deadline := time.After(wait)
+	for {
+		s.mu.Lock()
+		var out []map[string]any
+		for _, u := range s.updates {
+			if u["update_id"].(int) >= offset {
+				out = append(out, u)
+			}
+		}
+		ch := s.changed
+		s.mu.Unlock()
+		if len(out) > 0 {
+			ok200(w, out)
+			return
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			ok200(w, []any{})
+			return
+		case <-r.Context().Done():
+			return
+		}
+	}
+}
+
+func ok200(w http.ResponseWriter, result any) {
+	writeJSON(w, http.StatusOK, map[string]any{"ok": true, "result": result})
+}
+
+func writeError(w http.ResponseWriter, rep *Reply) {
+	body := map[string]any{"ok": false, "error_code": rep.Code, "description": rep.Description}
+	params := map[string]any{}
+	if rep.RetryAfter > 0 {
+		params["retry_after"] = rep.RetryAfter
+	}
+	if rep.MigrateTo != 0 {
+		params["migrate_to_chat_id"] = rep.MigrateTo
+	}
+	if len(params) > 0 {
+		body["parameters"] = params
+	}
+	writeJSON(w, rep.Code, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

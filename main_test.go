@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/telegramtest"
+)
+
+const testToken = "123456:TEST-token-never-logged"
+
+// syncBuffer is a bytes.Buffer safe for the logger's concurrent writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// app is a running Main against fakes.
+type app struct {
+	parts *Parts
+	logs  *syncBuffer
+	stop  func()
+}
+
+// startApp runs Main with the config text ({{db}} is replaced by a database
+// path in a temporary directory) and the clock now, and waits until every part runs.
+func startApp(t *testing.T, configText string, now func() time.Time) *app {
+	t.Helper()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte(strings.ReplaceAll(configText, "{{db}}", filepath.Join(dir, "test.db"))), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
+	m.Now = now
+	ready := make(chan *Parts, 1)
+	m.Ready = func(p *Parts) { ready <- p }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx, cfgPath) }()
+	a := &app{logs: logs}
+	var once sync.Once
+	a.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("Run: %v", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Error("Run did not stop within 10s of cancel")
+			}
+		})
+	}
+	t.Cleanup(a.stop)
+	select {
+	case a.parts = <-ready:
+	case err := <-done:
+		done <- err
+		t.Fatalf("Run ended early: %v\nlogs:\n%s", err, logs)
+	case <-time.After(10 * time.Second):
+		t.Fatalf("Main not ready after 10s; logs:\n%s", logs)
+	}
+	return a
+}
+
+// waitFor polls cond until it holds or fails the test after timeout.
+func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestEndToEndSubscribePollAlert(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	a := startApp(t, `
+[telegram]
+token = "`+testToken+`"
+api_endpoint = "`+tg.Endpoint()+`"
+poll_timeout = "1s"
+[storage]
+path = "{{db}}"
+[poller]
+schedule = "@every 1h"
+[[sources]]
+name = "Example World News"
+url = "`+feed.URL+`/world.xml"
+`, now)
+	ctx := context.Background()
+
+	// The first poll (at start) stores the backlog without alerting it.
+	waitFor(t, "the first fetch", 5*time.Second, func() bool {
+		srcs, err := a.parts.Store.ListSources(ctx)
+		return err == nil && len(srcs) == 1 && srcs[0].Fetches == 1
+	})
+	if len(tg.Calls("setMyCommands")) != 1 {
+		t.Errorf("setMyCommands calls = %d, want 1", len(tg.Calls("setMyCommands")))
+	}
+
+	const chat = 4242
+	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
+	replies := tg.WaitSent(t, chat, 1, 5*time.Second)
+	if got := replies[0].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+		t.Fatalf("subscribe reply = %q", got)
+	}
+
+	// A poll with nothing new sends nothing and uses the validators (304).
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, cond, nm := feed.Counts(); cond == 0 || nm == 0 {
+		t.Errorf("conditional requests = %d, 304s = %d; want both > 0", cond, nm)
+	}
+
+	// A new matching item arrives: exactly one alert, correct and escaped.
+	feed.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sent := tg.WaitSent(t, chat, 2, 5*time.Second)
+	alert := sent[1]
+	if alert.Params.Get("parse_mode") != "HTML" {
+		t.Errorf("parse_mode = %q, want HTML", alert.Params.Get("parse_mode"))
+	}
+	for _, want := range []string{
+		`<a href="https://news.example.org/world/kursk-deminers?utm_source=rss">`,
+		`Deminers clear fields near Kursk &amp; Sudzha as farmers &#34;wait&#34;</a>`,
+		"Example World News · 27 Nov 11:30 UTC",
+		"Teams of deminers began clearing farmland near Kursk on Friday, officials said.",
+		"🔔 kursk deminers",
+	} {
+		if !strings.Contains(alert.Text(), want) {
+			t.Errorf("alert lacks %q:\n%s", want, alert.Text())
+		}
+	}
+
+	// A second poll sends nothing more.
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "an empty outbox", 5*time.Second, func() bool {
+		n, err := a.parts.Store.CountPending(ctx)
+		return err == nil && n == 0
+	})
+	time.Sleep(300 * time.Millisecond)
+	if got := tg.Sent(chat); len(got) != 2 {
+		t.Fatalf("messages to chat = %d, want 2 (reply + one alert): %v", len(got), got)
+	}
+	if len(tg.Sent(0)) != 2 {
+		t.Fatalf("messages in all = %d, want 2", len(tg.Sent(0)))
+	}
+	a.stop()
+	if strings.Contains(a.logs.String(), testToken) || strings.Contains(a.logs.String(), "TEST-token") {
+		t.Fatalf("the token appears in the logs:\n%s", a.logs)
+	}
+}
