@@ -37,6 +37,7 @@ CREATE TABLE articles (
     published_at INTEGER NOT NULL,
     fetched_at   INTEGER NOT NULL,
     alertable    INTEGER NOT NULL DEFAULT 0,
+    story_id     INTEGER,                       -- the first article of the same story; NULL = its own story
     UNIQUE (source_id, guid)
 );
 CREATE INDEX articles_published ON articles (published_at);
