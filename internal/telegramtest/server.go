@@ -56,11 +56,12 @@ type Server struct {
 	nextMsg  int
 	changed  chan struct{}
 	injector func(c Call) *Reply
+	members  map[[2]int64]string // (chat, user) → status for getChatMember
 }
 
 // New starts a fake for token; Close it when done (t.Cleanup does).
 func New(t testing.TB, token string) *Server {
-	s := &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{})}
+	s := &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
@@ -113,6 +114,31 @@ func (s *Server) AddUpdate(u map[string]any) {
 	s.nextUpd++
 	s.updates = append(s.updates, u)
 	s.notify()
+}
+
+// SetMember sets what getChatMember answers for the user in the chat:
+// "creator", "administrator", "member", "left" … (default "member").
+func (s *Server) SetMember(chatID, userID int64, status string) {
+	s.mu.Lock()
+	s.members[[2]int64{chatID, userID}] = status
+	s.mu.Unlock()
+}
+
+// SendCallback queues a callback query: userID pressed a button with data
+// under message messageID in chatID. It returns the callback query's id.
+func (s *Server) SendCallback(chatID int64, chatType string, userID int64, messageID int, data string) string {
+	s.mu.Lock()
+	id := fmt.Sprintf("cb%d", s.nextUpd)
+	s.mu.Unlock()
+	s.AddUpdate(map[string]any{"callback_query": map[string]any{
+		"id":   id,
+		"from": map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"},
+		"message": map[string]any{"message_id": messageID, "date": time.Now().Unix(),
+			"chat": map[string]any{"id": chatID, "type": chatType}, "text": "(button message)"},
+		"chat_instance": "ci",
+		"data":          data,
+	}})
+	return id
 }
 
 func (s *Server) notify() {
@@ -230,7 +256,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		ok200(w, map[string]any{"message_id": mid, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}, "text": call.Params.Get("text")})
 	case "getChatMember":
 		s.record(call)
-		ok200(w, map[string]any{"status": "member", "user": map[string]any{"id": 1, "is_bot": false, "first_name": "x"}})
+		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
+		userID, _ := strconv.ParseInt(call.Params.Get("user_id"), 10, 64)
+		s.mu.Lock()
+		status := s.members[[2]int64{chatID, userID}]
+		s.mu.Unlock()
+		if status == "" {
+			status = "member"
+		}
+		ok200(w, map[string]any{"status": status, "user": map[string]any{"id": userID, "is_bot": false, "first_name": "x"}})
 	default: // setMyCommands, answerCallbackQuery, deleteMessage …: true
 		s.record(call)
 		ok200(w, true)
