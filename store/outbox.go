@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -36,6 +37,7 @@ type Message struct {
 	Attempts       int
 	NotBefore      time.Time
 	CreatedAt      time.Time
+	TargetID       int64 // edits: the row whose sent message this one edits
 }
 
 // Enqueue stores a message as pending and returns its id.
@@ -58,27 +60,21 @@ type Alert struct {
 }
 
 // QueueAlerts records each alert and queues its message, once per (chat,
-// article): an alert whose chat already had that article is skipped, so
-// several matching subscriptions or a second poll queue nothing more.
-// It returns how many messages it queued.
+// story): an alert whose chat already had that article is skipped, so
+// several matching subscriptions or a second poll queue nothing more; an
+// alert whose chat already had another article of the same story is recorded
+// as "also" and queues an edit of the first alert's message instead (see
+// 0002_delivery.sql). It returns how many messages (alerts and edits) it queued.
 func (s *Store) QueueAlerts(ctx context.Context, alerts []Alert) (int, error) {
 	queued := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.now().Unix()
 		for _, a := range alerts {
-			res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO alerts (chat_id, article_id, subscription_id, created_at) VALUES (?, ?, ?, ?)`,
-				a.ChatID, a.ArticleID, a.SubscriptionID, now)
+			n, err := queueAlert(ctx, tx, a, now)
 			if err != nil {
-				return err
+				return fmt.Errorf("chat %d, article %d: %w", a.ChatID, a.ArticleID, err)
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				continue
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-				a.ChatID, KindAlert, PriorityAlert, a.ArticleID, a.SubscriptionID, now); err != nil {
-				return err
-			}
-			queued++
+			queued += n
 		}
 		return nil
 	})
@@ -88,13 +84,57 @@ func (s *Store) QueueAlerts(ctx context.Context, alerts []Alert) (int, error) {
 	return queued, nil
 }
 
+// queueAlert records one alert and queues its alert or edit; it returns how
+// many messages it queued (0 or 1).
+func queueAlert(ctx context.Context, tx *sql.Tx, a Alert, now int64) (int, error) {
+	var story int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(story_id, id) FROM articles WHERE id = ?`, a.ArticleID).Scan(&story); err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO alerts (chat_id, article_id, subscription_id, created_at, story_id) VALUES (?, ?, ?, ?, ?)`,
+		a.ChatID, a.ArticleID, a.SubscriptionID, now, story)
+	if err != nil {
+		return 0, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, nil
+	}
+	var first sql.NullInt64
+	var delivery string
+	err = tx.QueryRowContext(ctx, `SELECT outbox_id, delivery FROM alerts
+		WHERE chat_id = ? AND story_id = ? AND article_id <> ? AND delivery IN ('alert', 'held') ORDER BY created_at, article_id LIMIT 1`,
+		a.ChatID, story, a.ArticleID).Scan(&first, &delivery)
+	switch {
+	case err == nil:
+		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET delivery = 'also' WHERE chat_id = ? AND article_id = ?`, a.ChatID, a.ArticleID); err != nil {
+			return 0, err
+		}
+		if delivery != "alert" || !first.Valid {
+			return 0, nil // held for the digest: no message to edit
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, target_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			a.ChatID, KindEdit, PriorityAlert, a.ArticleID, a.SubscriptionID, first.Int64, now)
+		return 1, err
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, err
+	}
+	res, err = tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		a.ChatID, KindAlert, PriorityAlert, a.ArticleID, a.SubscriptionID, now)
+	if err != nil {
+		return 0, err
+	}
+	id, _ := res.LastInsertId()
+	_, err = tx.ExecContext(ctx, `UPDATE alerts SET outbox_id = ? WHERE chat_id = ? AND article_id = ?`, id, a.ChatID, a.ArticleID)
+	return 1, err
+}
+
 // DueMessages returns, for each chat with pending messages, the first one in
 // that chat's order (priority, then id) if it is due at now: so a message
 // waiting for a retry holds back the rest of its chat and order is kept.
 // At most limit messages are returned, replies first, then oldest first.
 func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Message, error) {
 	rows, err := s.w.QueryContext(ctx, `
-		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at
+		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0)
 		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
 		JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
 		JOIN chats ch ON ch.id = o.chat_id
@@ -108,7 +148,7 @@ func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Me
 	for rows.Next() {
 		var m Message
 		var nb, created int64
-		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created); err != nil {
+		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID); err != nil {
 			return nil, fmt.Errorf("due messages: %w", err)
 		}
 		m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)

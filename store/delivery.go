@@ -1,0 +1,209 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// KindEdit is an outbox row that edits a message already sent (an alert
+// gaining "Also: <source>"). It is queued at alert priority, after the row it edits.
+const KindEdit = "edit"
+
+// Outbox statuses.
+const (
+	StatusPending = "pending"
+	StatusSent    = "sent"
+	StatusDropped = "dropped"
+	StatusHeld    = "held" // quiet hours in hold mode: left for the digest
+)
+
+// MessageState is an outbox row with what became of it, as an edit needs
+// to know of the message it edits.
+type MessageState struct {
+	Message
+	Status     string
+	TelegramID int   // Telegram's message id once sent
+	BundleID   int64 // alerts sent in one burst share the first one's id; 0 = alone
+}
+
+// FindMessage returns the outbox row with its state, or ErrNotFound.
+func (s *Store) FindMessage(ctx context.Context, id int64) (MessageState, error) {
+	var m MessageState
+	var nb, created int64
+	err := s.w.QueryRowContext(ctx, `SELECT o.id, o.chat_id, COALESCE(ch.type, ''), o.kind, o.priority, o.text, o.buttons, o.silent,
+			COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0),
+			o.status, o.message_id, COALESCE(o.bundle_id, 0)
+		FROM outbox o LEFT JOIN chats ch ON ch.id = o.chat_id WHERE o.id = ?`, id).
+		Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID,
+			&m.Attempts, &nb, &created, &m.TargetID, &m.Status, &m.TelegramID, &m.BundleID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return MessageState{}, fmt.Errorf("message %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return MessageState{}, fmt.Errorf("find message %d: %w", id, err)
+	}
+	m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)
+	return m, nil
+}
+
+// PendingAlerts returns the chat's pending rows at alert priority (alerts
+// and edits) in sending order, at most limit: the queue a burst is cut from.
+func (s *Store) PendingAlerts(ctx context.Context, chatID int64, limit int) ([]Message, error) {
+	rows, err := s.w.QueryContext(ctx, `SELECT id, chat_id, kind, priority, COALESCE(article_id, 0), COALESCE(subscription_id, 0), attempts, not_before, created_at, COALESCE(target_id, 0)
+		FROM outbox WHERE status = 'pending' AND chat_id = ? AND priority = ? ORDER BY id LIMIT ?`, chatID, PriorityAlert, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending alerts of chat %d: %w", chatID, err)
+	}
+	return scanMessages(rows, fmt.Sprintf("pending alerts of chat %d", chatID))
+}
+
+// BundleMembers returns the alerts sent together in the burst bundleID, in order.
+func (s *Store) BundleMembers(ctx context.Context, bundleID int64) ([]Message, error) {
+	rows, err := s.w.QueryContext(ctx, `SELECT id, chat_id, kind, priority, COALESCE(article_id, 0), COALESCE(subscription_id, 0), attempts, not_before, created_at, COALESCE(target_id, 0)
+		FROM outbox WHERE bundle_id = ? ORDER BY id`, bundleID)
+	if err != nil {
+		return nil, fmt.Errorf("members of burst %d: %w", bundleID, err)
+	}
+	return scanMessages(rows, fmt.Sprintf("members of burst %d", bundleID))
+}
+
+func scanMessages(rows *sql.Rows, what string) ([]Message, error) {
+	defer rows.Close()
+	var out []Message
+	for rows.Next() {
+		var m Message
+		var nb, created int64
+		if err := rows.Scan(&m.ID, &m.ChatID, &m.Kind, &m.Priority, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
+}
+
+// CountSentAlerts returns how many alerts reached the chat since then,
+// whether alone or in a burst.
+func (s *Store) CountSentAlerts(ctx context.Context, chatID int64, since time.Time) (int, error) {
+	var n int
+	err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE chat_id = ? AND status = 'sent' AND kind = 'alert' AND sent_at >= ?`,
+		chatID, since.Unix()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count sent alerts of chat %d: %w", chatID, err)
+	}
+	return n, nil
+}
+
+// MarkBurstSent records that Telegram accepted one message carrying all the
+// alerts ids (the first is the burst's id), in one transaction.
+func (s *Store) MarkBurstSent(ctx context.Context, ids []int64, telegramID int) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	args := []any{telegramID, s.now().Unix(), ids[0]}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, bundle_id = ?, attempts = attempts + 1
+		WHERE id IN (`+placeholders(len(ids))+`)`, args...); err != nil {
+		return fmt.Errorf("mark burst %d sent: %w", ids[0], err)
+	}
+	return nil
+}
+
+// MarkManyDropped gives up on the messages for good.
+func (s *Store) MarkManyDropped(ctx context.Context, ids []int64, reason string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	args := []any{reason}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', attempts = attempts + 1, last_error = ?
+		WHERE status = 'pending' AND id IN (`+placeholders(len(ids))+`)`, args...); err != nil {
+		return fmt.Errorf("drop %d messages: %w", len(ids), err)
+	}
+	return nil
+}
+
+// DeferMessage holds a pending message until notBefore without counting an
+// attempt: a burst gathering, not a failure.
+func (s *Store) DeferMessage(ctx context.Context, id int64, notBefore time.Time) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET not_before = ? WHERE id = ?`, unix(notBefore), id); err != nil {
+		return fmt.Errorf("defer message %d: %w", id, err)
+	}
+	return nil
+}
+
+// HoldChatAlerts sets aside the chat's pending alerts for the digest (quiet
+// hours in hold mode): their rows become 'held', their alerts rows too, and
+// pending edits of them are dropped. It returns how many alerts it held.
+func (s *Store) HoldChatAlerts(ctx context.Context, chatID int64) (int, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET delivery = 'held' WHERE chat_id = ? AND delivery = 'alert'
+			AND outbox_id IN (SELECT id FROM outbox WHERE chat_id = ? AND status = 'pending' AND kind = 'alert')`, chatID, chatID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'held', last_error = 'quiet hours' WHERE chat_id = ? AND status = 'pending' AND kind = 'alert'`, chatID)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		_, err = tx.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', last_error = 'edited alert held' WHERE chat_id = ? AND status = 'pending' AND kind = 'edit'
+			AND target_id IN (SELECT id FROM outbox WHERE chat_id = ? AND status = 'held')`, chatID, chatID)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("hold alerts of chat %d: %w", chatID, err)
+	}
+	return int(n), nil
+}
+
+// DropChatAlerts drops the chat's pending alerts and edits (a paused chat),
+// leaving its replies and digests queued. It returns how many it dropped.
+func (s *Store) DropChatAlerts(ctx context.Context, chatID int64, reason string) (int, error) {
+	res, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', last_error = ? WHERE chat_id = ? AND status = 'pending' AND kind IN ('alert', 'edit')`, reason, chatID)
+	if err != nil {
+		return 0, fmt.Errorf("drop alerts of chat %d: %w", chatID, err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
+// AlsoSources returns the names of the other sources that carried the
+// article's story to the chat after it was alerted, in the order they came,
+// without the article's own source and without repeats.
+func (s *Store) AlsoSources(ctx context.Context, chatID, articleID int64) ([]string, error) {
+	rows, err := s.w.QueryContext(ctx, `
+		SELECT s.name FROM alerts al JOIN articles a ON a.id = al.article_id JOIN sources s ON s.id = a.source_id
+		WHERE al.chat_id = ? AND al.delivery = 'also'
+			AND al.story_id = (SELECT COALESCE(story_id, id) FROM articles WHERE id = ?)
+			AND a.source_id <> (SELECT source_id FROM articles WHERE id = ?)
+		ORDER BY al.created_at, al.article_id`, chatID, articleID, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("other sources of article %d: %w", articleID, err)
+	}
+	defer rows.Close()
+	var out []string
+	seen := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("other sources of article %d: %w", articleID, err)
+		}
+		if key := strings.ToLower(name); !seen[key] {
+			seen[key] = true
+			out = append(out, name)
+		}
+	}
+	return out, rows.Err()
+}

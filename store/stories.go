@@ -1,0 +1,48 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// StoryCandidate is a recent article that a new one may belong with.
+type StoryCandidate struct {
+	ArticleID    int64
+	StoryID      int64 // the story's first article; the article itself when it began the story
+	CanonicalURL string
+	Signature    []byte // nil when the article had no text to sign
+}
+
+// StoryCandidates returns the articles published since then that were
+// already linked to a story, oldest first.
+func (s *Store) StoryCandidates(ctx context.Context, since time.Time) ([]StoryCandidate, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, COALESCE(story_id, id), canonical_url, story_sig FROM articles
+		WHERE published_at >= ? AND (canonical_url <> '' OR story_sig IS NOT NULL) ORDER BY id`, unix(since))
+	if err != nil {
+		return nil, fmt.Errorf("story candidates: %w", err)
+	}
+	defer rows.Close()
+	var out []StoryCandidate
+	for rows.Next() {
+		var c StoryCandidate
+		if err := rows.Scan(&c.ArticleID, &c.StoryID, &c.CanonicalURL, &c.Signature); err != nil {
+			return nil, fmt.Errorf("story candidates: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// LinkArticle records the article's canonical URL and signature and the
+// story it belongs to: storyID 0 (or its own id) makes it the first of a new story.
+func (s *Store) LinkArticle(ctx context.Context, id, storyID int64, canonicalURL string, signature []byte) error {
+	if storyID == id {
+		storyID = 0
+	}
+	if _, err := s.w.ExecContext(ctx, `UPDATE articles SET story_id = NULLIF(?, 0), canonical_url = ?, story_sig = ? WHERE id = ?`,
+		storyID, canonicalURL, signature, id); err != nil {
+		return fmt.Errorf("link article %d to story %d: %w", id, storyID, err)
+	}
+	return nil
+}
