@@ -1,0 +1,269 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// deliveryRig is a store in a temporary directory with one source, for the
+// delivery tests.
+type deliveryRig struct {
+	st     *Store
+	source int64
+	now    time.Time
+}
+
+func newDeliveryRig(t *testing.T) *deliveryRig {
+	t.Helper()
+	r := &deliveryRig{now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
+	st, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), func() time.Time { return r.now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	r.st = st
+	src, err := st.UpsertSource(context.Background(), "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.source = src.ID
+	return r
+}
+
+// chat creates a chat with one subscription and returns the subscription's id.
+func (r *deliveryRig) chat(t *testing.T, id int64, typ string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := r.st.EnsureChat(ctx, id, typ, "", ChatDefaults{Timezone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	sub, _, err := r.st.CreateSubscription(ctx, id, "kursk", "kursk", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sub.ID
+}
+
+// article stores an article of source src (0 = the rig's) and returns its id.
+func (r *deliveryRig) article(t *testing.T, src int64, guid string) int64 {
+	t.Helper()
+	if src == 0 {
+		src = r.source
+	}
+	added, err := r.st.InsertArticles(context.Background(), src, []Article{{GUID: guid, URL: "https://x.example/" + guid, Title: "Kursk " + guid, PublishedAt: r.now}})
+	if err != nil || len(added) != 1 {
+		t.Fatalf("insert article %s: %v (%d added)", guid, err, len(added))
+	}
+	return added[0].ID
+}
+
+func (r *deliveryRig) rows(t *testing.T, q string, args ...any) [][]any {
+	t.Helper()
+	rows, err := r.st.w.Query(q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out [][]any
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, vals)
+	}
+	return out
+}
+
+func (r *deliveryRig) count(t *testing.T, q string, args ...any) int64 {
+	t.Helper()
+	return r.rows(t, q, args...)[0][0].(int64)
+}
+
+func TestQueueAlertsOncePerStory(t *testing.T) {
+	r := newDeliveryRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	other, err := r.st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := r.article(t, 0, "a")
+	second := r.article(t, other.ID, "b")
+	unrelated := r.article(t, 0, "c")
+	for _, l := range []struct{ id, story int64 }{{first, 0}, {second, first}, {unrelated, 0}} {
+		if err := r.st.LinkArticle(ctx, l.id, l.story, "", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	n, err := r.st.QueueAlerts(ctx, []Alert{{10, first, sub}, {10, second, sub}, {10, unrelated, sub}, {10, first, sub}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 3 {
+		t.Errorf("queued = %d, want 3 (two alerts and one edit)", n)
+	}
+	got := r.rows(t, `SELECT kind, article_id, COALESCE(target_id, 0) FROM outbox ORDER BY id`)
+	if len(got) != 3 || got[0][0] != "alert" || got[1][0] != "edit" || got[2][0] != "alert" {
+		t.Fatalf("outbox = %v, want alert, edit, alert", got)
+	}
+	if got[1][1].(int64) != second || got[1][2].(int64) != 1 {
+		t.Errorf("edit = %v, want article %d editing row 1", got[1], second)
+	}
+	deliveries := r.rows(t, `SELECT article_id, story_id, delivery FROM alerts ORDER BY article_id`)
+	want := [][]any{{first, first, "alert"}, {second, first, "also"}, {unrelated, unrelated, "alert"}}
+	for i, w := range want {
+		if deliveries[i][0] != w[0] || deliveries[i][1] != w[1] || deliveries[i][2] != w[2] {
+			t.Errorf("alerts row %d = %v, want %v", i, deliveries[i], w)
+		}
+	}
+	also, err := r.st.AlsoSources(ctx, 10, first)
+	if err != nil || len(also) != 1 || also[0] != "Reuters" {
+		t.Errorf("AlsoSources = %v, %v; want [Reuters]", also, err)
+	}
+
+	// A second poll queues nothing more.
+	if n, err := r.st.QueueAlerts(ctx, []Alert{{10, second, sub}, {10, first, sub}}); err != nil || n != 0 {
+		t.Errorf("requeue = %d, %v; want 0", n, err)
+	}
+}
+
+func TestQueueAlertsHeldStoryNeedsNoEdit(t *testing.T) {
+	r := newDeliveryRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	first, second := r.article(t, 0, "a"), r.article(t, 0, "b")
+	if err := r.st.LinkArticle(ctx, second, first, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.st.QueueAlerts(ctx, []Alert{{10, first, sub}}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := r.st.HoldChatAlerts(ctx, 10); err != nil || n != 1 {
+		t.Fatalf("HoldChatAlerts = %d, %v; want 1", n, err)
+	}
+	if n, err := r.st.QueueAlerts(ctx, []Alert{{10, second, sub}}); err != nil || n != 0 {
+		t.Fatalf("queue the second source = %d, %v; want 0 (the first was held)", n, err)
+	}
+	got := r.rows(t, `SELECT delivery FROM alerts ORDER BY article_id`)
+	if got[0][0] != "held" || got[1][0] != "also" {
+		t.Errorf("deliveries = %v, want held, also", got)
+	}
+	if n := r.count(t, `SELECT count(*) FROM outbox WHERE status = 'held'`); n != 1 {
+		t.Errorf("held rows = %d, want 1", n)
+	}
+}
+
+func TestBurstBookkeeping(t *testing.T) {
+	r := newDeliveryRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	var alerts []Alert
+	for _, g := range []string{"a", "b", "c"} {
+		alerts = append(alerts, Alert{10, r.article(t, 0, g), sub})
+	}
+	if _, err := r.st.QueueAlerts(ctx, alerts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.st.Enqueue(ctx, Message{ChatID: 10, Kind: KindReply, Text: "hi"}); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := r.st.PendingAlerts(ctx, 10, 10)
+	if err != nil || len(pending) != 3 {
+		t.Fatalf("PendingAlerts = %d, %v; want the 3 alerts and not the reply", len(pending), err)
+	}
+	ids := []int64{pending[0].ID, pending[1].ID}
+	if err := r.st.MarkBurstSent(ctx, ids, 555); err != nil {
+		t.Fatal(err)
+	}
+	members, err := r.st.BundleMembers(ctx, ids[0])
+	if err != nil || len(members) != 2 || members[1].ID != ids[1] {
+		t.Fatalf("BundleMembers = %v, %v", members, err)
+	}
+	m, err := r.st.FindMessage(ctx, ids[1])
+	if err != nil || m.Status != StatusSent || m.TelegramID != 555 || m.BundleID != ids[0] {
+		t.Fatalf("FindMessage = %+v, %v", m, err)
+	}
+	if n, err := r.st.CountSentAlerts(ctx, 10, r.now.Add(-time.Minute)); err != nil || n != 2 {
+		t.Errorf("CountSentAlerts = %d, %v; want 2", n, err)
+	}
+	if n, err := r.st.DropChatAlerts(ctx, 10, "paused"); err != nil || n != 1 {
+		t.Errorf("DropChatAlerts = %d, %v; want 1", n, err)
+	}
+	if n, _ := r.st.CountPending(ctx); n != 1 {
+		t.Errorf("pending after dropping alerts = %d, want 1 (the reply)", n)
+	}
+}
+
+func TestMigrateChat(t *testing.T) {
+	tests := []struct {
+		name        string
+		newExists   bool
+		wantSubs    int64
+		wantPending int64
+	}{
+		{"new id unknown", false, 1, 2},
+		{"new id already wrote to the bot", true, 2, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newDeliveryRig(t)
+			ctx := context.Background()
+			const from, to = -100, -1001234
+			sub := r.chat(t, from, "group")
+			if err := r.st.SetChatQuiet(ctx, from, "23:00", "07:00", QuietHold); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.st.QueueAlerts(ctx, []Alert{{from, r.article(t, 0, "a"), sub}, {from, r.article(t, 0, "b"), sub}}); err != nil {
+				t.Fatal(err)
+			}
+			if tt.newExists {
+				r.chat(t, to, "supergroup") // the same query: merged into one
+				s2, _, err := r.st.CreateSubscription(ctx, to, "other", "other", 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := r.st.Enqueue(ctx, Message{ChatID: to, Kind: KindReply, Text: "hi", SubscriptionID: s2.ID}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := r.st.MigrateChat(ctx, from, to); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.st.FindChat(ctx, from); err == nil {
+				t.Error("the old chat still exists")
+			}
+			c, err := r.st.FindChatDelivery(ctx, to)
+			if err != nil || c.Type != "supergroup" || !c.Active || c.QuietStart != "23:00" || c.QuietMode != QuietHold {
+				t.Errorf("new chat = %+v, %v; want an active supergroup with the old quiet hours", c, err)
+			}
+			if n := r.count(t, `SELECT count(*) FROM subscriptions WHERE chat_id = ?`, to); n != tt.wantSubs {
+				t.Errorf("subscriptions = %d, want %d", n, tt.wantSubs)
+			}
+			if n := r.count(t, `SELECT count(*) FROM outbox WHERE chat_id = ? AND status = 'pending'`, to); n != tt.wantPending {
+				t.Errorf("pending messages = %d, want %d", n, tt.wantPending)
+			}
+			if n := r.count(t, `SELECT count(*) FROM alerts WHERE chat_id = ?`, to); n != 2 {
+				t.Errorf("alerts = %d, want 2", n)
+			}
+			if n := r.count(t, `SELECT count(*) FROM outbox WHERE chat_id = ?`, from); n != 0 {
+				t.Errorf("%d messages left under the old id", n)
+			}
+		})
+	}
+}
+
+func TestMigrateUnknownChat(t *testing.T) {
+	r := newDeliveryRig(t)
+	if err := r.st.MigrateChat(context.Background(), 5, 6); err == nil {
+		t.Fatal("migrating an unknown chat should fail")
+	}
+}
