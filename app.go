@@ -13,6 +13,7 @@ import (
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/stories"
 	"github.com/newshound/newshound/subscriptions"
 	"github.com/newshound/newshound/summarize"
 )
@@ -108,7 +109,9 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	if cfg.ConsoleMode() {
 		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
 	}
-	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates})
+	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
+		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode})
+	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.Alerts.DedupWindow.D(), Threshold: cfg.Alerts.DedupThreshold, Logger: log, Now: m.Now})
 	router := bot.NewRouter(bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log,
 		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}})
 	if tg, ok := transport.(*bot.Telegram); ok {
@@ -120,7 +123,7 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	poller, err := feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
 		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
-		Store:   st, Sink: alertSink{subs, sender}, Summarizer: sum, Logger: log, Now: m.Now,
+		Store:   st, Sink: alertSink{linker, subs, sender, log}, Summarizer: sum, Logger: log, Now: m.Now,
 	})
 	if err != nil {
 		return err
@@ -169,13 +172,19 @@ func drain(ctx context.Context, st *store.Store, limit time.Duration) {
 	}
 }
 
-// alertSink queues alerts for new articles and wakes the sender.
+// alertSink puts new articles into stories, queues their alerts and wakes the sender.
 type alertSink struct {
+	linker *stories.Linker
 	subs   *subscriptions.Service
 	sender *bot.Sender
+	log    *slog.Logger
 }
 
 func (a alertSink) HandleArticles(ctx context.Context, arts []store.Article) error {
+	if _, err := a.linker.Link(ctx, arts); err != nil {
+		// Alerting a story twice beats not alerting it.
+		a.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
+	}
 	if err := a.subs.HandleArticles(ctx, arts); err != nil {
 		return err
 	}

@@ -47,6 +47,21 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 	return c.ids, nil
 }
 
+// Edit prints the new text of an earlier message, marked as an edit; it
+// fails only when out fails.
+func (c *Console) Edit(ctx context.Context, messageID int, m Outgoing) error {
+	text := m.Text
+	if !m.Plain {
+		text = plainText(text)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := fmt.Fprintf(c.out, "\n(edited message %d)\n%s\n> ", messageID, text); err != nil {
+		return fmt.Errorf("console: %w", err)
+	}
+	return nil
+}
+
 // Updates reads lines until ctx is done or the input ends, and hands each to
 // handle as a message of the console chat.
 func (c *Console) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {

@@ -33,6 +33,7 @@ type AlertView struct {
 	Article  store.Article
 	Query    string
 	Location *time.Location // the chat's; nil = UTC
+	Also     []string       // other sources that carried the same story
 }
 
 // FormatAlert renders an alert as Telegram HTML: the linked title, the source
@@ -54,6 +55,9 @@ func FormatAlert(v AlertView) string {
 		b.WriteString("<b>" + title + "</b>")
 	}
 	b.WriteString("\n<i>" + esc(clip(a.SourceName, 100)) + " · " + a.PublishedAt.In(loc).Format("2 Jan 15:04 MST") + "</i>")
+	if len(v.Also) > 0 {
+		b.WriteString("\n➕ Also: " + esc(alsoList(v.Also)))
+	}
 	if s := strings.TrimSpace(a.Summary); s != "" {
 		b.WriteString("\n\n" + esc(clip(s, 1200)))
 	}

@@ -2,12 +2,10 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -15,9 +13,11 @@ import (
 	"github.com/newshound/newshound/store"
 )
 
-// Transport delivers one message; Telegram and the console are the two.
+// Transport delivers one message or edits one sent before; Telegram and the
+// console are the two.
 type Transport interface {
 	Send(ctx context.Context, m Outgoing) (messageID int, err error)
+	Edit(ctx context.Context, messageID int, m Outgoing) error
 }
 
 // SendError is a refusal from Telegram, in the bot's own terms.
@@ -36,19 +36,23 @@ func (e *SendError) Error() string {
 type SenderStore interface {
 	DueMessages(ctx context.Context, now time.Time, limit int) ([]store.Message, error)
 	MarkSent(ctx context.Context, id int64, telegramID int) error
+	MarkBurstSent(ctx context.Context, ids []int64, telegramID int) error
 	MarkRetry(ctx context.Context, id int64, notBefore time.Time, reason string) error
 	MarkDropped(ctx context.Context, id int64, reason string) error
+	MarkManyDropped(ctx context.Context, ids []int64, reason string) error
+	DeferMessage(ctx context.Context, id int64, notBefore time.Time) error
+	FindMessage(ctx context.Context, id int64) (store.MessageState, error)
+	PendingAlerts(ctx context.Context, chatID int64, limit int) ([]store.Message, error)
+	BundleMembers(ctx context.Context, bundleID int64) ([]store.Message, error)
+	CountSentAlerts(ctx context.Context, chatID int64, since time.Time) (int, error)
+	HoldChatAlerts(ctx context.Context, chatID int64) (int, error)
+	DropChatAlerts(ctx context.Context, chatID int64, reason string) (int, error)
+	AlsoSources(ctx context.Context, chatID, articleID int64) ([]string, error)
 	FindArticle(ctx context.Context, id int64) (store.Article, error)
 	FindSubscription(ctx context.Context, chatID, id int64) (store.Subscription, error)
-	FindChat(ctx context.Context, id int64) (store.Chat, error)
+	FindChatDelivery(ctx context.Context, id int64) (store.ChatDelivery, error)
 	SetChatActive(ctx context.Context, id int64, active bool) error
-}
-
-// Rates are Telegram's sending limits.
-type Rates struct {
-	GlobalPerSecond float64 // all chats together
-	ChatPerSecond   float64 // one private chat
-	GroupPerMinute  float64 // one group, supergroup or channel
+	MigrateChat(ctx context.Context, from, to int64) error
 }
 
 // SenderOptions configures a Sender.
@@ -56,24 +60,36 @@ type SenderOptions struct {
 	Store       SenderStore
 	Transport   Transport
 	Rates       Rates
-	Concurrency int // messages in flight at once, each to a different chat
+	Concurrency int    // messages in flight at once, each to a different chat; default 8
+	BurstMax    int    // more alerts than this for a chat within a minute go as one message; default 5
+	QuietMode   string // store.QuietSilent or store.QuietHold, for chats that chose neither; default silent
 	Logger      *slog.Logger
 	Now         func() time.Time
 }
 
+// batchSize bounds the chat heads read from the outbox at once.
+const batchSize = 500
+
 // Sender drains the outbox: the head message of each chat, when that chat's
-// rate and the global rate allow, several chats at once. A message is marked
-// sent only after the transport accepted it; failures are retried, dropped or
-// turned into chat changes as Telegram's answer says.
+// rate and the global rate allow, several chats at once, one message per chat
+// in flight, so each chat's order holds. A message is marked sent only after
+// the transport accepted it; Telegram's refusals are retried, dropped or
+// turned into chat changes as the answer says (answers.go).
 type Sender struct {
 	opts   SenderOptions
 	log    *slog.Logger
-	wake   chan struct{}
+	wake   chan struct{} // new messages were queued
+	freed  chan struct{} // a chat's delivery ended
+	fresh  atomic.Bool   // new messages were queued since the batch in hand was read
 	global *rate.Limiter
 
-	mu       sync.Mutex
-	chats    map[int64]*rate.Limiter
-	inFlight map[int64]bool
+	mu          sync.Mutex
+	chats       map[int64]*chatState
+	globalUntil time.Time // a global 429 holds all sending until then (injected clock)
+	last429     struct {
+		chat  int64
+		until time.Time
+	}
 }
 
 // NewSender returns a Sender; Run starts it.
@@ -87,18 +103,26 @@ func NewSender(opts SenderOptions) *Sender {
 	if opts.Concurrency < 1 {
 		opts.Concurrency = 8
 	}
+	if opts.BurstMax < 1 {
+		opts.BurstMax = 5
+	}
+	if opts.QuietMode == "" {
+		opts.QuietMode = store.QuietSilent
+	}
 	return &Sender{
-		opts:     opts,
-		log:      opts.Logger,
-		wake:     make(chan struct{}, 1),
-		global:   rate.NewLimiter(rate.Limit(opts.Rates.GlobalPerSecond), max(1, int(opts.Rates.GlobalPerSecond/6))),
-		chats:    map[int64]*rate.Limiter{},
-		inFlight: map[int64]bool{},
+		opts:   opts,
+		log:    opts.Logger,
+		wake:   make(chan struct{}, 1),
+		freed:  make(chan struct{}, 1),
+		global: opts.Rates.global(),
+		chats:  map[int64]*chatState{},
 	}
 }
 
-// Notify wakes the sender to look at the outbox now.
+// Notify wakes the sender to look at the outbox now: a reply queued behind a
+// long batch of alerts goes next.
 func (s *Sender) Notify() {
+	s.fresh.Store(true)
 	select {
 	case s.wake <- struct{}{}:
 	default:
@@ -112,18 +136,31 @@ func (s *Sender) Run(ctx context.Context) error {
 	sem := make(chan struct{}, s.opts.Concurrency)
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
-	for {
-		msgs, err := s.opts.Store.DueMessages(ctx, s.opts.Now(), 500)
+	swept := time.Now()
+	for ctx.Err() == nil {
+		if time.Since(swept) > time.Minute {
+			s.sweep()
+			swept = time.Now()
+		}
+		s.waitGlobalPause(ctx)
+		s.fresh.Store(false)
+		read := time.Now()
+		msgs, err := s.opts.Store.DueMessages(ctx, s.opts.Now(), batchSize)
 		if err != nil && ctx.Err() == nil {
 			s.log.Error("read outbox", "err", err)
 		}
 		for _, m := range msgs {
-			if !s.claim(m) {
+			if ctx.Err() != nil || s.fresh.Load() || s.globallyPaused() {
+				break // look again: replies may be waiting, or all sending is on hold
+			}
+			if !s.ready(m, read, false) {
 				continue
 			}
 			if err := s.global.Wait(ctx); err != nil {
-				s.release(m.ChatID)
 				return nil
+			}
+			if !s.ready(m, read, true) {
+				continue
 			}
 			select {
 			case sem <- struct{}{}:
@@ -134,99 +171,100 @@ func (s *Sender) Run(ctx context.Context) error {
 			wg.Add(1)
 			go func() {
 				defer func() { <-sem; s.release(m.ChatID); wg.Done() }()
-				s.deliver(context.WithoutCancel(ctx), m)
+				s.deliverSafely(context.WithoutCancel(ctx), m)
 			}()
 		}
 		select {
 		case <-ctx.Done():
-			return nil
 		case <-s.wake:
+		case <-s.freed:
 		case <-tick.C:
 		}
 	}
+	return nil
 }
 
-// claim reports whether m may go now: its chat has nothing in flight and its
-// chat's rate allows one more. It marks the chat in flight.
-func (s *Sender) claim(m store.Message) bool {
+// ready reports whether m may go now: its chat has nothing in flight, has
+// not finished a delivery since the batch was read (m could be sent already),
+// is not held by a 429, and its rate allows one more. With claim it takes
+// the chat's token and marks it in flight.
+func (s *Sender) ready(m store.Message, read time.Time, claim bool) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.inFlight[m.ChatID] {
+	c := s.chats[m.ChatID]
+	if c == nil {
+		c = &chatState{lim: s.opts.Rates.chat(m.ChatType)}
+		s.chats[m.ChatID] = c
+	}
+	if c.inFlight || c.done.After(read) || c.until.After(s.opts.Now()) {
 		return false
 	}
-	lim := s.chats[m.ChatID]
-	if lim == nil {
-		lim = s.chatLimiter(m.ChatType)
-		s.chats[m.ChatID] = lim
+	if !claim {
+		return c.lim.Tokens() >= 1
 	}
-	if !lim.Allow() {
+	if !c.lim.Allow() {
 		return false
 	}
-	s.inFlight[m.ChatID] = true
+	c.inFlight = true
 	return true
 }
 
 func (s *Sender) release(chatID int64) {
 	s.mu.Lock()
-	delete(s.inFlight, chatID)
+	if c := s.chats[chatID]; c != nil {
+		c.inFlight = false
+		c.done = time.Now()
+	}
 	s.mu.Unlock()
-	s.Notify()
-}
-
-func (s *Sender) chatLimiter(chatType string) *rate.Limiter {
-	switch chatType {
-	case "group", "supergroup", "channel":
-		return rate.NewLimiter(rate.Limit(s.opts.Rates.GroupPerMinute/60), 3)
+	select {
+	case s.freed <- struct{}{}:
 	default:
-		return rate.NewLimiter(rate.Limit(s.opts.Rates.ChatPerSecond), 1)
 	}
 }
 
-// deliver renders and sends one message and records the outcome.
-func (s *Sender) deliver(ctx context.Context, m store.Message) {
-	out, err := s.render(ctx, m)
-	if err != nil {
-		s.log.Warn("message dropped: cannot render", "message", m.ID, "chat", m.ChatID, "err", err)
-		s.record(s.opts.Store.MarkDropped(ctx, m.ID, err.Error()))
-		return
-	}
-	id, err := s.opts.Transport.Send(ctx, out)
-	if err == nil {
-		s.record(s.opts.Store.MarkSent(ctx, m.ID, id))
-		return
-	}
-	s.handleError(ctx, m, out, err)
-}
-
-func (s *Sender) handleError(ctx context.Context, m store.Message, out Outgoing, err error) {
-	var se *SendError
-	if !errors.As(err, &se) || se.Code >= 500 {
-		wait := retryBackoff(m.Attempts + 1)
-		s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
-		s.record(s.opts.Store.MarkRetry(ctx, m.ID, s.opts.Now().Add(wait), err.Error()))
-		return
-	}
-	desc := strings.ToLower(se.Description)
-	switch {
-	case se.Code == 429:
-		wait := max(se.RetryAfter, time.Second)
-		s.log.Warn("telegram rate limit hit", "chat", m.ChatID, "retry_after", wait)
-		s.record(s.opts.Store.MarkRetry(ctx, m.ID, s.opts.Now().Add(wait), se.Error()))
-	case se.Code == 403 || (se.Code == 400 && strings.Contains(desc, "chat not found")):
-		s.log.Info("chat unreachable; marked inactive", "chat", m.ChatID, "err", se.Description)
-		s.record(s.opts.Store.SetChatActive(ctx, m.ChatID, false))
-	case se.Code == 400 && strings.Contains(desc, "can't parse entities"):
-		s.log.Warn("telegram could not parse the message; resending as plain text", "message", m.ID, "chat", m.ChatID, "err", se.Description)
-		out.Text, out.Plain = plainText(out.Text), true
-		if id, err2 := s.opts.Transport.Send(ctx, out); err2 == nil {
-			s.record(s.opts.Store.MarkSent(ctx, m.ID, id))
-		} else {
-			s.record(s.opts.Store.MarkDropped(ctx, m.ID, err2.Error()))
+// sweep forgets idle chats, so that memory follows the chats being served
+// rather than every chat ever served.
+func (s *Sender) sweep() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now, real := s.opts.Now(), time.Now()
+	for id, c := range s.chats {
+		if c.idle(now, real) {
+			delete(s.chats, id)
 		}
-	default:
-		s.log.Warn("message dropped: telegram refused it", "message", m.ID, "chat", m.ChatID, "err", se.Error())
-		s.record(s.opts.Store.MarkDropped(ctx, m.ID, se.Error()))
 	}
+}
+
+func (s *Sender) globallyPaused() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.globalUntil.After(s.opts.Now())
+}
+
+// waitGlobalPause sleeps while a global 429 holds all sending, in short
+// steps so that a test clock moving on is noticed.
+func (s *Sender) waitGlobalPause(ctx context.Context) {
+	for ctx.Err() == nil {
+		s.mu.Lock()
+		left := s.globalUntil.Sub(s.opts.Now())
+		s.mu.Unlock()
+		if left <= 0 {
+			return
+		}
+		sleepCtx(ctx, min(left, 100*time.Millisecond))
+	}
+}
+
+// deliverSafely delivers m; a panic while doing so is logged and the message
+// retried later, so one bad row cannot stop the bot.
+func (s *Sender) deliverSafely(ctx context.Context, m store.Message) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("delivery panicked; will retry", "message", m.ID, "chat", m.ChatID, "panic", r)
+			s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(retryBackoff(m.Attempts+1))), fmt.Sprint("panic: ", r)))
+		}
+	}()
+	s.deliver(ctx, m)
 }
 
 func (s *Sender) record(err error) {
@@ -242,34 +280,4 @@ func retryBackoff(attempts int) time.Duration {
 		d *= 2
 	}
 	return min(d, 5*time.Minute)
-}
-
-// render turns an outbox row into a message; alerts are built from the
-// article and subscription as they are now.
-func (s *Sender) render(ctx context.Context, m store.Message) (Outgoing, error) {
-	out := Outgoing{ChatID: m.ChatID, Text: m.Text, Silent: m.Silent}
-	if m.Buttons != "" {
-		if err := json.Unmarshal([]byte(m.Buttons), &out.Buttons); err != nil {
-			return Outgoing{}, fmt.Errorf("buttons: %w", err)
-		}
-	}
-	if m.Kind != store.KindAlert {
-		return out, nil
-	}
-	a, err := s.opts.Store.FindArticle(ctx, m.ArticleID)
-	if err != nil {
-		return Outgoing{}, err
-	}
-	sub, err := s.opts.Store.FindSubscription(ctx, m.ChatID, m.SubscriptionID)
-	if err != nil {
-		return Outgoing{}, err
-	}
-	v := AlertView{Article: a, Query: sub.Query}
-	if chat, err := s.opts.Store.FindChat(ctx, m.ChatID); err == nil && chat.Timezone != "" {
-		if loc, err := time.LoadLocation(chat.Timezone); err == nil {
-			v.Location = loc
-		}
-	}
-	out.Text = FormatAlert(v)
-	return out, nil
 }

@@ -85,6 +85,25 @@ func (t *Telegram) Send(ctx context.Context, m Outgoing) (int, error) {
 	return sent.MessageID, nil
 }
 
+// Edit replaces the text (and keyboard) of a message sent before, or returns
+// a *SendError for a refusal ("message is not modified" among them), or a
+// transport error.
+func (t *Telegram) Edit(ctx context.Context, messageID int, m Outgoing) error {
+	e := tgbotapi.NewEditMessageText(m.ChatID, messageID, m.Text)
+	if !m.Plain {
+		e.ParseMode = tgbotapi.ModeHTML
+	}
+	e.DisableWebPagePreview = true
+	if len(m.Buttons) > 0 {
+		kb := keyboard(m.Buttons)
+		e.ReplyMarkup = &kb
+	}
+	if _, err := t.send.Send(e); err != nil {
+		return t.convert(err)
+	}
+	return nil
+}
+
 func keyboard(rows [][]Button) tgbotapi.InlineKeyboardMarkup {
 	var kb [][]tgbotapi.InlineKeyboardButton
 	for _, row := range rows {

@@ -100,6 +100,9 @@ type Alerts struct {
 	BurstMax       int      `toml:"burst_max"`
 	DedupWindow    Duration `toml:"dedup_window"`
 	DedupThreshold float64  `toml:"dedup_threshold"`
+	// QuietMode is what quiet hours do to alerts in chats that did not
+	// choose: "silent" (sent without a notification) or "hold" (left for the digest).
+	QuietMode string `toml:"quiet_mode"`
 }
 
 // Digest configures the daily digest defaults for new chats.
@@ -149,6 +152,7 @@ func Defaults() Config {
 			BurstMax:       5,
 			DedupWindow:    Duration(48 * time.Hour),
 			DedupThreshold: 0.7,
+			QuietMode:      "silent",
 		},
 		Digest: Digest{
 			Time:     "08:00",

@@ -145,6 +145,9 @@ func (c Config) validateAlerts() error {
 	if a.DedupThreshold <= 0 || a.DedupThreshold > 1 {
 		return fieldErr("alerts.dedup_threshold", "%v is out of range (above 0, at most 1)", a.DedupThreshold)
 	}
+	if a.QuietMode != "silent" && a.QuietMode != "hold" {
+		return fieldErr("alerts.quiet_mode", "%q is not \"silent\" or \"hold\"", a.QuietMode)
+	}
 	return nil
 }
 

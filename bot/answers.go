@@ -1,0 +1,86 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+)
+
+// handleError acts on Telegram's answer to a failed call:
+//
+//   - network errors, 5xx and codes other than 400, 403 and 429: retried
+//     with backoff (2 s doubling to 5 min), the chat's queue waiting behind;
+//   - 429: the chat (or, when a second chat hears 429 while the first still
+//     waits, all sending) waits retry_after, then the message is retried;
+//   - 403, and 400 "chat not found": the chat is marked inactive and its
+//     queued messages dropped; its subscriptions stay, silent, until /start;
+//   - 400 with migrate_to_chat_id: the chat moves to the new id with
+//     everything it holds, and the message goes again to the new id;
+//   - 400 "can't parse entities": the same text goes once more as plain text;
+//   - 400 "message is not modified" (an edit): done already;
+//   - any other 400: the message is dropped, and the queue behind it goes on.
+func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
+	m := d.head
+	var se *SendError
+	if !errors.As(err, &se) || (se.Code != 400 && se.Code != 403 && se.Code != 429) {
+		wait := retryBackoff(m.Attempts + 1)
+		s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
+		s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
+		return
+	}
+	desc := strings.ToLower(se.Description)
+	switch {
+	case se.Code == 429:
+		wait := max(se.RetryAfter, time.Second)
+		global := s.rateLimited(m.ChatID, wait)
+		s.log.Warn("telegram rate limit hit", "chat", m.ChatID, "message", m.ID, "retry_after", wait, "all_chats", global)
+		s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), se.Error()))
+	case se.Code == 403 || strings.Contains(desc, "chat not found"):
+		s.log.Info("chat unreachable; marked inactive and its queue dropped", "chat", m.ChatID, "err", se.Description)
+		s.record(s.opts.Store.SetChatActive(ctx, m.ChatID, false))
+	case se.MigrateTo != 0:
+		s.migrate(ctx, m.ChatID, se.MigrateTo, d)
+	case strings.Contains(desc, "can't parse entities") && !d.plain:
+		s.log.Warn("telegram could not parse the message; resending it as plain text", "message", m.ID, "chat", m.ChatID, "err", se.Description)
+		d.out.Text, d.out.Plain, d.plain = plainText(d.out.Text), true, true
+		s.attempt(ctx, d)
+	case d.editOf != 0 && strings.Contains(desc, "message is not modified"):
+		s.markSent(ctx, d, d.editOf)
+	default:
+		s.log.Warn("message dropped: telegram refused it", "message", m.ID, "chat", m.ChatID, "kind", m.Kind, "err", se.Error())
+		s.record(s.opts.Store.MarkManyDropped(ctx, d.ids, se.Error()))
+	}
+}
+
+// rateLimited holds the chat for wait, and all sending too when another
+// chat was told to wait moments ago: Telegram's answer does not say which
+// limit was hit, but two chats refused at once point to the global one.
+// It reports whether all sending is now on hold.
+func (s *Sender) rateLimited(chatID int64, wait time.Duration) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.opts.Now()
+	until := now.Add(wait)
+	global := s.last429.chat != 0 && s.last429.chat != chatID && now.Before(s.last429.until)
+	if global && until.After(s.globalUntil) {
+		s.globalUntil = until
+	}
+	s.last429.chat, s.last429.until = chatID, until
+	if c := s.chats[chatID]; c != nil && until.After(c.until) {
+		c.until = until
+	}
+	return global
+}
+
+// migrate moves the chat to its new id; the message, still pending, goes
+// again to the new id on the next round.
+func (s *Sender) migrate(ctx context.Context, from, to int64, d *delivery) {
+	if err := s.opts.Store.MigrateChat(ctx, from, to); err != nil {
+		wait := retryBackoff(d.head.Attempts + 1)
+		s.log.Error("chat migration failed; will retry", "chat", from, "to", to, "err", err, "retry_in", wait)
+		s.record(s.opts.Store.MarkRetry(ctx, d.head.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
+		return
+	}
+	s.log.Info("chat migrated to a supergroup; its subscriptions, settings and queue moved", "chat", from, "to", to)
+}

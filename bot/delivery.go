@@ -1,0 +1,221 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+// delivery is one Telegram call in the making: the outbox rows it settles
+// (the head first; several for a burst) and, for an edit, the message it edits.
+type delivery struct {
+	head   store.Message
+	ids    []int64
+	editOf int // Telegram's id of the message to edit; 0 = send a new one
+	out    Outgoing
+	plain  bool // already the plain-text retry of a parse error
+}
+
+// deliver turns the chat's head row into a Telegram call and records the
+// outcome.
+func (s *Sender) deliver(ctx context.Context, m store.Message) {
+	var d *delivery
+	var err error
+	switch m.Kind {
+	case store.KindAlert:
+		d, err = s.alertDelivery(ctx, m)
+	case store.KindEdit:
+		d, err = s.editDelivery(ctx, m)
+	default: // replies and digests carry their text
+		d, err = s.textDelivery(m)
+	}
+	var gone *goneError
+	switch {
+	case errors.As(err, &gone):
+		s.log.Info("message dropped", "message", m.ID, "chat", m.ChatID, "kind", m.Kind, "reason", gone.reason)
+		s.record(s.opts.Store.MarkDropped(ctx, m.ID, gone.reason))
+		return
+	case err != nil:
+		wait := retryBackoff(m.Attempts + 1)
+		s.log.Error("cannot prepare message; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
+		s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
+		return
+	case d == nil:
+		return // nothing to send now: held, dropped or gathering a burst
+	}
+	s.attempt(ctx, d)
+}
+
+// goneError says a message can never be sent: what it refers to is gone.
+type goneError struct{ reason string }
+
+func (e *goneError) Error() string { return e.reason }
+
+func gone(format string, args ...any) error { return &goneError{reason: fmt.Sprintf(format, args...)} }
+
+// attempt makes the call and records what Telegram answered.
+func (s *Sender) attempt(ctx context.Context, d *delivery) {
+	var id int
+	var err error
+	if d.editOf != 0 {
+		id, err = d.editOf, s.opts.Transport.Edit(ctx, d.editOf, d.out)
+	} else {
+		id, err = s.opts.Transport.Send(ctx, d.out)
+	}
+	if err != nil {
+		s.handleError(ctx, d, err)
+		return
+	}
+	s.markSent(ctx, d, id)
+}
+
+func (s *Sender) markSent(ctx context.Context, d *delivery, telegramID int) {
+	if len(d.ids) > 1 {
+		s.record(s.opts.Store.MarkBurstSent(ctx, d.ids, telegramID))
+		return
+	}
+	s.record(s.opts.Store.MarkSent(ctx, d.head.ID, telegramID))
+}
+
+func (s *Sender) textDelivery(m store.Message) (*delivery, error) {
+	out := Outgoing{ChatID: m.ChatID, Text: m.Text, Silent: m.Silent}
+	if m.Buttons != "" {
+		if err := json.Unmarshal([]byte(m.Buttons), &out.Buttons); err != nil {
+			return nil, gone("buttons: %v", err)
+		}
+	}
+	return &delivery{head: m, ids: []int64{m.ID}, out: out}, nil
+}
+
+// alertDelivery applies the chat's pause and quiet hours, then sends the
+// head alert alone or, in a burst, with the alerts queued behind it.
+func (s *Sender) alertDelivery(ctx context.Context, m store.Message) (*delivery, error) {
+	chat, err := s.opts.Store.FindChatDelivery(ctx, m.ChatID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, gone("chat %d unknown", m.ChatID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if chat.Paused {
+		n, err := s.opts.Store.DropChatAlerts(ctx, m.ChatID, "chat paused")
+		s.log.Info("chat paused; its queued alerts dropped", "chat", m.ChatID, "dropped", n)
+		return nil, err
+	}
+	now := s.opts.Now()
+	quiet := false
+	if q, ok := quietHoursOf(chat.QuietStart, chat.QuietEnd); ok && q.Contains(now, location(chat.Timezone)) {
+		quiet = true
+		if s.quietMode(chat) == store.QuietHold {
+			n, err := s.opts.Store.HoldChatAlerts(ctx, m.ChatID)
+			s.log.Info("quiet hours; alerts held for the digest", "chat", m.ChatID, "held", n)
+			return nil, err
+		}
+	}
+	members, err := s.burstOf(ctx, m, now)
+	if err != nil || members == nil {
+		return nil, err
+	}
+	var d *delivery
+	if len(members) == 1 {
+		d, err = s.singleAlert(ctx, m, chat)
+	} else {
+		d, err = s.burstAlert(ctx, members, chat)
+	}
+	if d != nil {
+		d.out.Silent = d.out.Silent || quiet
+	}
+	return d, err
+}
+
+func (s *Sender) quietMode(chat store.ChatDelivery) string {
+	if chat.QuietMode != "" {
+		return chat.QuietMode
+	}
+	return s.opts.QuietMode
+}
+
+// burstOf returns the alerts that go out together with head: head alone
+// unless more than BurstMax alerts reach the chat within a minute. Then it
+// is every due alert queued within a minute of head (head first), or, when
+// head is the only one, nil after holding head back until that minute is
+// over, so that the next ones gather behind it.
+func (s *Sender) burstOf(ctx context.Context, head store.Message, now time.Time) ([]store.Message, error) {
+	pending, err := s.opts.Store.PendingAlerts(ctx, head.ChatID, maxBurstItems*4)
+	if err != nil {
+		return nil, err
+	}
+	var members []store.Message
+	for _, p := range pending {
+		if p.Kind != store.KindAlert || p.NotBefore.After(now) || p.CreatedAt.After(head.CreatedAt.Add(time.Minute)) {
+			break
+		}
+		members = append(members, p)
+	}
+	if len(members) == 0 || members[0].ID != head.ID {
+		return []store.Message{head}, nil
+	}
+	recent, err := s.opts.Store.CountSentAlerts(ctx, head.ChatID, now.Add(-time.Minute))
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(members)+recent <= s.opts.BurstMax:
+		return []store.Message{head}, nil
+	case len(members) > 1:
+		return members, nil
+	}
+	until := ceilSecond(head.CreatedAt.Add(time.Minute))
+	if !until.After(now) {
+		return []store.Message{head}, nil
+	}
+	s.log.Debug("alert held back to gather a burst", "message", head.ID, "chat", head.ChatID, "until", until)
+	return nil, s.opts.Store.DeferMessage(ctx, head.ID, until)
+}
+
+// editDelivery re-renders the message the edit targets (a single alert or a
+// burst), which now names the story's other sources.
+func (s *Sender) editDelivery(ctx context.Context, m store.Message) (*delivery, error) {
+	target, err := s.opts.Store.FindMessage(ctx, m.TargetID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, gone("edited message %d is gone", m.TargetID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if target.Status != store.StatusSent || target.TelegramID == 0 {
+		// Not sent (dropped or held): nothing to edit. Had it been sent later,
+		// it would have named the other source itself.
+		return nil, gone("edited message %d is %s", target.ID, target.Status)
+	}
+	chat, err := s.opts.Store.FindChatDelivery(ctx, m.ChatID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, gone("chat %d unknown", m.ChatID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var d *delivery
+	if target.BundleID != 0 {
+		members, err := s.opts.Store.BundleMembers(ctx, target.BundleID)
+		if err != nil {
+			return nil, err
+		}
+		d, err = s.burstAlert(ctx, members, chat)
+		if err != nil {
+			return nil, err
+		}
+		if d == nil || len(d.ids) != len(members) {
+			return nil, gone("burst %d no longer fits one message with its other sources", target.BundleID)
+		}
+	} else if d, err = s.singleAlert(ctx, target.Message, chat); err != nil {
+		return nil, err
+	}
+	d.head, d.ids, d.editOf = m, []int64{m.ID}, target.TelegramID
+	d.out.ChatID = m.ChatID
+	return d, nil
+}

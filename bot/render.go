@@ -1,0 +1,91 @@
+package bot
+
+import (
+	"context"
+	"errors"
+
+	"github.com/newshound/newshound/store"
+)
+
+// Alerts are rendered when they are sent, from the article and the
+// subscription as they are then: a summary improved meanwhile shows, and an
+// alert whose subscription was removed is not sent.
+
+// singleAlert renders one alert, with the story's other sources and a mute
+// button; it fails with a *goneError when the article or subscription is gone.
+func (s *Sender) singleAlert(ctx context.Context, m store.Message, chat store.ChatDelivery) (*delivery, error) {
+	it, sub, err := s.alertParts(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: location(chat.Timezone), Also: it.Also})
+	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons([]store.Subscription{sub})}
+	return &delivery{head: m, ids: []int64{m.ID}, out: out}, nil
+}
+
+// burstAlert renders as many of the members as fit in one message as a
+// list. Members whose article or subscription is gone are dropped first
+// (when they are still pending). It returns nil when none is left.
+func (s *Sender) burstAlert(ctx context.Context, members []store.Message, chat store.ChatDelivery) (*delivery, error) {
+	var items []BurstItem
+	var subs []store.Subscription
+	var keep []store.Message
+	var lost []int64
+	for _, m := range members {
+		it, sub, err := s.alertParts(ctx, m)
+		var g *goneError
+		if errors.As(err, &g) {
+			lost = append(lost, m.ID)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		items, subs, keep = append(items, it), append(subs, sub), append(keep, m)
+	}
+	if len(lost) > 0 {
+		s.log.Info("alerts dropped: article or subscription gone", "chat", chat.ID, "count", len(lost))
+		if err := s.opts.Store.MarkManyDropped(ctx, lost, "article or subscription gone"); err != nil {
+			return nil, err
+		}
+	}
+	if len(keep) == 0 {
+		return nil, nil
+	}
+	text, n := FormatBurst(items)
+	d := &delivery{head: keep[0], out: Outgoing{ChatID: chat.ID, Text: text}}
+	seen := map[int64]bool{}
+	var distinct []store.Subscription
+	for i, m := range keep[:n] {
+		d.ids = append(d.ids, m.ID)
+		if !seen[subs[i].ID] {
+			seen[subs[i].ID] = true
+			distinct = append(distinct, subs[i])
+		}
+	}
+	d.out.Buttons = muteButtons(distinct)
+	return d, nil
+}
+
+// alertParts reads what an alert shows.
+func (s *Sender) alertParts(ctx context.Context, m store.Message) (BurstItem, store.Subscription, error) {
+	a, err := s.opts.Store.FindArticle(ctx, m.ArticleID)
+	if errors.Is(err, store.ErrNotFound) {
+		return BurstItem{}, store.Subscription{}, gone("article %d is gone", m.ArticleID)
+	}
+	if err != nil {
+		return BurstItem{}, store.Subscription{}, err
+	}
+	sub, err := s.opts.Store.FindSubscription(ctx, m.ChatID, m.SubscriptionID)
+	if errors.Is(err, store.ErrNotFound) {
+		return BurstItem{}, store.Subscription{}, gone("subscription %d is gone", m.SubscriptionID)
+	}
+	if err != nil {
+		return BurstItem{}, store.Subscription{}, err
+	}
+	also, err := s.opts.Store.AlsoSources(ctx, m.ChatID, m.ArticleID)
+	if err != nil {
+		return BurstItem{}, store.Subscription{}, err
+	}
+	return BurstItem{Article: a, Also: also}, sub, nil
+}
