@@ -113,7 +113,7 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode})
 	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.Alerts.DedupWindow.D(), Threshold: cfg.Alerts.DedupThreshold, Logger: log, Now: m.Now})
 	router := bot.NewRouter(bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log,
-		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}})
+		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode})
 	if tg, ok := transport.(*bot.Telegram); ok {
 		if err := tg.SetCommands(router.Commands()); err != nil {
 			log.Warn("could not register the command list; going on", "err", err)

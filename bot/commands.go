@@ -40,6 +40,7 @@ func (r *Router) table() []command {
 		{"list", "", "Show this chat's subscriptions", r.cmdList},
 		{"pause", "", "Pause all alerts", r.cmdPause},
 		{"resume", "", "Resume alerts", r.cmdResume},
+		{"quiet", "23:00-07:00 [silent|hold] or off", "Quiet hours: alerts silent or held for the digest", r.cmdQuiet},
 	}
 }
 

@@ -79,9 +79,10 @@ func (q QuietHours) Contains(t time.Time, loc *time.Location) bool {
 }
 
 // String writes the span as "23:00-07:00".
-func (q QuietHours) String() string {
-	return fmt.Sprintf("%02d:%02d-%02d:%02d", q.Start/60, q.Start%60, q.End/60, q.End%60)
-}
+func (q QuietHours) String() string { return clock(q.Start) + "-" + clock(q.End) }
+
+// clock writes minutes after midnight as "HH:MM".
+func clock(minutes int) string { return fmt.Sprintf("%02d:%02d", minutes/60, minutes%60) }
 
 // location loads an IANA zone name, UTC for "" or an unknown name.
 func location(name string) *time.Location {

@@ -24,6 +24,8 @@ type RouterStore interface {
 	EnsureChat(ctx context.Context, id int64, typ, title string, def store.ChatDefaults) (store.Chat, error)
 	SetChatActive(ctx context.Context, id int64, active bool) error
 	SetChatPaused(ctx context.Context, id int64, paused bool) error
+	SetChatQuiet(ctx context.Context, id int64, start, end, mode string) error
+	FindChatDelivery(ctx context.Context, id int64) (store.ChatDelivery, error)
 	Enqueue(ctx context.Context, m store.Message) (int64, error)
 }
 
@@ -32,6 +34,7 @@ type RouterOptions struct {
 	Store         RouterStore
 	Subscriptions Subscriptions
 	ChatDefaults  store.ChatDefaults
+	QuietMode     string // alerts.quiet_mode: what quiet hours do in chats that did not choose
 	BotName       string // the bot's username, to tell /cmd@ThisBot from /cmd@OtherBot
 	Notify        func() // wakes the sender after a reply is queued
 	Logger        *slog.Logger
