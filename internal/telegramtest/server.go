@@ -35,13 +35,16 @@ func (c Call) ChatID() int64 {
 func (c Call) Text() string { return c.Params.Get("text") }
 
 // Reply is an injected answer: an error code with a description and, for
-// 429 and migrations, parameters. Delay holds the answer back first.
+// 429 and migrations, parameters. Delay holds the answer back first; a Reply
+// with Code 0 lets the call succeed after the Delay. Hangup closes the
+// connection without an answer (a network error).
 type Reply struct {
 	Code        int
 	Description string
 	RetryAfter  int
 	MigrateTo   int64
 	Delay       time.Duration
+	Hangup      bool
 }
 
 // Server is the fake Bot API.
@@ -61,9 +64,16 @@ type Server struct {
 
 // New starts a fake for token; Close it when done (t.Cleanup does).
 func New(t testing.TB, token string) *Server {
+	s := NewServer(token)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// NewServer starts a fake for token outside a test (a load driver); the
+// caller closes it.
+func NewServer(token string) *Server {
 	s := &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(s.Close)
 	return s
 }
 
@@ -219,6 +229,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if inject != nil && method != "getUpdates" {
 		if rep := inject(call); rep != nil {
 			s.record(call)
+			if rep.Hangup {
+				hangup(w)
+				return
+			}
 			if rep.Delay > 0 {
 				select {
 				case <-time.After(rep.Delay):
@@ -307,6 +321,18 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, call Call) {
 		case <-r.Context().Done():
 			return
 		}
+	}
+}
+
+// hangup closes the client's connection without an answer.
+func hangup(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic("telegramtest: the response writer cannot hang up")
+	}
+	conn, _, err := hj.Hijack()
+	if err == nil {
+		conn.Close()
 	}
 }
 

@@ -1,0 +1,244 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/store"
+)
+
+func TestSenderKeepsOrderAndRepliesGoFirst(t *testing.T) {
+	r := newSenderRig(t)
+	subA, subB := r.chat(t, 10, "private"), r.chat(t, 20, "private")
+	r.alerts(t, 10, subA, "A1", "A2", "A3")
+	r.alerts(t, 20, subB, "B1", "B2")
+	r.reply(t, 10, "reply to A")
+	r.start(t)
+
+	a := r.tg.WaitSent(t, 10, 4, 5*time.Second)
+	b := r.tg.WaitSent(t, 20, 2, 5*time.Second)
+	want := []string{"reply to A", "A1", "A2", "A3"}
+	for i, w := range want {
+		if !strings.Contains(a[i].Text(), w) {
+			t.Errorf("message %d to chat 10 = %q, want %q", i, a[i].Text(), w)
+		}
+	}
+	if !strings.Contains(b[0].Text(), "B1") || !strings.Contains(b[1].Text(), "B2") {
+		t.Errorf("chat 20 got %q", texts(b))
+	}
+	for _, c := range append(a[1:], b...) {
+		if got := c.Params.Get("reply_markup"); !strings.Contains(got, `"callback_data":"mute:`) || !strings.Contains(got, "🔕 Mute") {
+			t.Errorf("alert without a mute button: %q", got)
+		}
+	}
+	waitUntil(t, "every row sent", func() bool { return r.statuses(t)[store.StatusSent] == 6 })
+}
+
+// inject answers the first n sendMessage calls to chat with rep.
+func inject(r *senderRig, chat int64, n int, rep telegramtest.Reply) {
+	left := n
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method != "sendMessage" || c.ChatID() != chat || left == 0 {
+			return nil
+		}
+		left--
+		rp := rep
+		return &rp
+	})
+}
+
+func TestSenderRetriesNetworkErrorsAnd5xx(t *testing.T) {
+	tests := []struct {
+		name string
+		rep  telegramtest.Reply
+	}{
+		{"502", telegramtest.Reply{Code: 502, Description: "Bad Gateway"}},
+		{"500", telegramtest.Reply{Code: 500, Description: "Internal Server Error"}},
+		{"connection closed", telegramtest.Reply{Hangup: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newSenderRig(t)
+			sub := r.chat(t, 10, "private")
+			r.alerts(t, 10, sub, "first", "second")
+			inject(r, 10, 2, tt.rep)
+			r.start(t)
+			for attempt := 1; attempt <= 2; attempt++ {
+				waitUntil(t, "a failed attempt", func() bool { return len(r.tg.Calls("sendMessage")) >= attempt })
+				time.Sleep(300 * time.Millisecond) // the sender looks at the outbox every 200 ms
+				if got := r.tg.Calls("sendMessage"); len(got) != attempt {
+					t.Fatalf("%d calls after %d failures: the retry did not wait", len(got), attempt)
+				}
+				r.clock.Advance(10 * time.Minute) // past any backoff
+			}
+			got := r.tg.WaitSent(t, 10, 2, 5*time.Second)
+			if !strings.Contains(got[0].Text(), "first") || !strings.Contains(got[1].Text(), "second") {
+				t.Errorf("after retries: %q, want first then second", texts(got))
+			}
+		})
+	}
+}
+
+func TestSender429HoldsTheChatOnly(t *testing.T) {
+	r := newSenderRig(t)
+	subA, subB := r.chat(t, 10, "private"), r.chat(t, 20, "private")
+	r.alerts(t, 10, subA, "A1", "A2")
+	inject(r, 10, 1, telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 30", RetryAfter: 30})
+	r.start(t)
+	waitUntil(t, "the 429", func() bool { return len(r.tg.Calls("sendMessage")) >= 1 })
+	r.alerts(t, 20, subB, "B1")
+	r.tg.WaitSent(t, 20, 1, 5*time.Second) // another chat goes on
+	if got := r.tg.Sent(10); len(got) != 0 {
+		t.Fatalf("chat 10 got %q while told to wait 30 s", texts(got))
+	}
+	r.clock.Advance(31 * time.Second)
+	got := r.tg.WaitSent(t, 10, 2, 5*time.Second)
+	if !strings.Contains(got[0].Text(), "A1") || !strings.Contains(got[1].Text(), "A2") {
+		t.Errorf("after the wait: %q, want A1 then A2", texts(got))
+	}
+}
+
+func TestSender429FromTwoChatsHoldsAllSending(t *testing.T) {
+	r := newSenderRig(t)
+	subA, subB, subC := r.chat(t, 10, "private"), r.chat(t, 20, "private"), r.chat(t, 30, "private")
+	r.alerts(t, 10, subA, "A1")
+	r.alerts(t, 20, subB, "B1")
+	refused := map[int64]bool{}
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method != "sendMessage" || refused[c.ChatID()] || c.ChatID() == 30 {
+			return nil
+		}
+		refused[c.ChatID()] = true
+		return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 30", RetryAfter: 30}
+	})
+	r.opts.Concurrency = 1 // one at a time, so the injector sees them in turn
+	r.start(t)
+	waitUntil(t, "two 429s", func() bool { return len(r.tg.Calls("sendMessage")) >= 2 })
+	waitUntil(t, "the global hold logged", func() bool { return strings.Contains(r.logs.String(), "all_chats=true") })
+	r.alerts(t, 30, subC, "C1")
+	time.Sleep(300 * time.Millisecond) // the sender looks at the outbox every 200 ms
+	if got := r.tg.Sent(0); len(got) != 0 {
+		t.Fatalf("sent %q during a global hold", texts(got))
+	}
+	r.clock.Advance(31 * time.Second)
+	r.tg.WaitSent(t, 0, 3, 5*time.Second)
+}
+
+func TestSenderUnreachableChat(t *testing.T) {
+	tests := []struct {
+		name string
+		rep  telegramtest.Reply
+	}{
+		{"blocked", telegramtest.Reply{Code: 403, Description: "Forbidden: bot was blocked by the user"}},
+		{"kicked", telegramtest.Reply{Code: 403, Description: "Forbidden: bot was kicked from the group chat"}},
+		{"deactivated", telegramtest.Reply{Code: 403, Description: "Forbidden: user is deactivated"}},
+		{"chat not found", telegramtest.Reply{Code: 400, Description: "Bad Request: chat not found"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newSenderRig(t)
+			ctx := context.Background()
+			subA, subB := r.chat(t, 10, "private"), r.chat(t, 20, "private")
+			r.alerts(t, 10, subA, "A1", "A2", "A3")
+			r.alerts(t, 20, subB, "B1")
+			inject(r, 10, 1, tt.rep)
+			r.start(t)
+			r.tg.WaitSent(t, 20, 1, 5*time.Second)
+			waitUntil(t, "chat 10 inactive", func() bool {
+				c, err := r.st.FindChat(ctx, 10)
+				return err == nil && !c.Active
+			})
+			waitUntil(t, "chat 10's 3 alerts dropped and chat 20's sent", func() bool {
+				got := r.statuses(t)
+				return got[store.StatusPending] == 0 && got[store.StatusDropped] == 3 && got[store.StatusSent] == 1
+			})
+			if subs, err := r.st.ListSubscriptions(ctx, 10); err != nil || len(subs) != 1 {
+				t.Errorf("subscriptions of the inactive chat = %v, %v; want kept", subs, err)
+			}
+			targets, err := r.st.AlertTargets(ctx, []int64{subA, subB})
+			if err != nil || len(targets) != 1 || targets[0].ChatID != 20 {
+				t.Errorf("alert targets = %v, %v; want only chat 20 (the inactive chat is silent)", targets, err)
+			}
+		})
+	}
+}
+
+func TestSenderMigratesChat(t *testing.T) {
+	tests := []struct {
+		name      string
+		newExists bool
+	}{
+		{"new id unknown", false},
+		{"new id known already", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newSenderRig(t)
+			ctx := context.Background()
+			const from, to = -100, -1001234
+			sub := r.chat(t, from, "group")
+			r.alerts(t, from, sub, "G1", "G2")
+			if tt.newExists {
+				r.chat(t, to, "supergroup")
+			}
+			inject(r, from, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: group chat was upgraded to a supergroup chat", MigrateTo: to})
+			r.start(t)
+			got := r.tg.WaitSent(t, to, 2, 5*time.Second)
+			if !strings.Contains(got[0].Text(), "G1") || !strings.Contains(got[1].Text(), "G2") {
+				t.Errorf("sent to the supergroup: %q, want G1 then G2", texts(got))
+			}
+			if len(r.tg.Sent(from)) != 0 {
+				t.Error("a message reached the old id")
+			}
+			c, err := r.st.FindChatDelivery(ctx, to)
+			if err != nil || c.Type != "supergroup" || !c.Active {
+				t.Errorf("new chat = %+v, %v", c, err)
+			}
+			if subs, err := r.st.ListSubscriptions(ctx, to); err != nil || len(subs) != 1 {
+				t.Errorf("subscriptions at the new id = %v, %v; want 1", subs, err)
+			}
+		})
+	}
+}
+
+func TestSenderResendsUnparsableAsPlainText(t *testing.T) {
+	r := newSenderRig(t)
+	sub := r.chat(t, 10, "private")
+	r.alerts(t, 10, sub, "Fish & <chips>")
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "sendMessage" && c.Params.Get("parse_mode") == "HTML" {
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: can't parse entities: Unsupported start tag \"chips\" at byte offset 5"}
+		}
+		return nil
+	})
+	r.start(t)
+	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
+	if got[0].Params.Get("parse_mode") != "" || !strings.Contains(got[0].Text(), "Fish & <chips> (https://wire.example/") {
+		t.Errorf("plain resend = %q with parse_mode %q", got[0].Text(), got[0].Params.Get("parse_mode"))
+	}
+	if n := len(r.tg.Calls("sendMessage")); n != 2 {
+		t.Errorf("sendMessage calls = %d, want one refusal and one resend", n)
+	}
+	waitUntil(t, "the log line", func() bool {
+		return strings.Contains(r.logs.String(), "resending it as plain text") && strings.Contains(r.logs.String(), "message=1 ")
+	})
+}
+
+func TestSenderDropsOther400AndGoesOn(t *testing.T) {
+	r := newSenderRig(t)
+	sub := r.chat(t, 10, "private")
+	r.alerts(t, 10, sub, "bad", "good")
+	inject(r, 10, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: message is too long"})
+	r.start(t)
+	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
+	if !strings.Contains(got[0].Text(), "good") {
+		t.Errorf("sent %q, want the message behind the refused one", got[0].Text())
+	}
+	waitUntil(t, "the drop recorded", func() bool { return r.statuses(t)[store.StatusDropped] == 1 })
+	if !strings.Contains(r.logs.String(), "message dropped: telegram refused it") {
+		t.Error("no log line for the dropped message")
+	}
+}
