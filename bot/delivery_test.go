@@ -1,0 +1,297 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+func TestSenderBurstsIntoOneMessage(t *testing.T) {
+	r := newSenderRig(t)
+	r.opts.BurstMax = 5
+	sub := r.chat(t, 10, "private")
+	var titles []string
+	for i := 1; i <= 8; i++ {
+		titles = append(titles, fmt.Sprintf("Story %d", i))
+	}
+	r.alerts(t, 10, sub, titles...)
+	r.start(t)
+	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
+	waitUntil(t, "all 8 alerts marked sent", func() bool { return r.statuses(t)[store.StatusSent] == 8 })
+	if got = r.tg.Sent(10); len(got) != 1 {
+		t.Fatalf("messages = %d, want 1 listing all 8", len(got))
+	}
+	text := got[0].Text()
+	if !strings.Contains(text, "8 new alerts") {
+		t.Errorf("burst lacks its count:\n%s", text)
+	}
+	last := -1
+	for _, title := range titles {
+		i := strings.Index(text, ">"+title+"</a> — <i>Wire</i>")
+		if i < 0 || i < last {
+			t.Errorf("burst lacks %q as a linked title with its source, in order:\n%s", title, text)
+		}
+		last = i
+	}
+	if !strings.Contains(got[0].Params.Get("reply_markup"), fmt.Sprintf(`"callback_data":"mute:%d"`, sub)) {
+		t.Errorf("burst without a mute button: %s", got[0].Params.Get("reply_markup"))
+	}
+}
+
+func TestSenderNoBurstAtTheLimit(t *testing.T) {
+	r := newSenderRig(t)
+	r.opts.BurstMax = 3
+	sub := r.chat(t, 10, "private")
+	r.alerts(t, 10, sub, "one", "two", "three")
+	r.start(t)
+	got := r.tg.WaitSent(t, 10, 3, 5*time.Second)
+	for _, c := range got {
+		if strings.Contains(c.Text(), "new alerts") {
+			t.Errorf("got a burst for 3 alerts with burst_max 3: %q", c.Text())
+		}
+	}
+}
+
+func TestSenderSplitsLongBurstsOnLines(t *testing.T) {
+	r := newSenderRig(t)
+	r.opts.BurstMax = 5
+	sub := r.chat(t, 10, "private")
+	var titles []string
+	for i := 1; i <= 70; i++ {
+		titles = append(titles, fmt.Sprintf("Story %02d %s", i, strings.Repeat("é long words ", 14)))
+	}
+	r.alerts(t, 10, sub, titles...)
+	r.start(t)
+	waitUntil(t, "all 70 alerts marked sent", func() bool { return r.statuses(t)[store.StatusSent] == 70 })
+	got := r.tg.Sent(10)
+	if len(got) < 2 {
+		t.Fatalf("messages = %d, want the burst split", len(got))
+	}
+	seen := 0
+	for _, c := range got {
+		text := c.Text()
+		if n := visibleLen(text); n > MaxMessage {
+			t.Errorf("a part is %d characters after parsing", n)
+		}
+		for _, line := range strings.Split(text, "\n")[1:] {
+			if !strings.HasPrefix(line, "• <a href=") || !strings.HasSuffix(line, "</a> — <i>Wire</i>") {
+				t.Errorf("a line was cut: %q", line)
+			}
+			if want := fmt.Sprintf("Story %02d ", seen+1); !strings.Contains(line, want) {
+				t.Errorf("line %q, want %q next", line, want)
+			}
+			seen++
+		}
+	}
+	if seen != 70 {
+		t.Errorf("alerts listed = %d, want 70", seen)
+	}
+}
+
+func TestSenderEditsTheAlertWhenAnotherSourceHasTheStory(t *testing.T) {
+	tests := []struct {
+		name  string
+		burst bool
+	}{
+		{"single alert", false},
+		{"alert in a burst", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newSenderRig(t)
+			ctx := context.Background()
+			r.opts.BurstMax = 1
+			sub := r.chat(t, 10, "private")
+			first := r.article(t, 0, "Deminers clear Kursk fields")
+			batch := []store.Alert{{ChatID: 10, ArticleID: first, SubscriptionID: sub}}
+			if tt.burst {
+				batch = append(batch, store.Alert{ChatID: 10, ArticleID: r.article(t, 0, "Other story"), SubscriptionID: sub})
+			} else {
+				r.opts.BurstMax = 100
+			}
+			if _, err := r.st.QueueAlerts(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+			r.start(t)
+			r.tg.WaitSent(t, 10, 1, 5*time.Second)
+			waitUntil(t, "the alert marked sent", func() bool { return r.statuses(t)[store.StatusSent] == len(batch) })
+
+			for _, name := range []string{"Reuters", "AFP"} {
+				src, err := r.st.UpsertSource(ctx, name, "https://"+name+".example/rss", "config")
+				if err != nil {
+					t.Fatal(err)
+				}
+				twin := r.article(t, src.ID, "Deminers clear Kursk fields ("+name+")")
+				if err := r.st.LinkArticle(ctx, twin, first, "", nil); err != nil {
+					t.Fatal(err)
+				}
+				if n, err := r.st.QueueAlerts(ctx, []store.Alert{{ChatID: 10, ArticleID: twin, SubscriptionID: sub}}); err != nil || n != 1 {
+					t.Fatalf("queue the twin: %d, %v; want one edit", n, err)
+				}
+			}
+			waitUntil(t, "two edits", func() bool { return len(r.tg.Calls("editMessageText")) == 2 })
+			edit := r.tg.Calls("editMessageText")[1]
+			alert, err := r.st.FindMessage(ctx, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if edit.Params.Get("message_id") != fmt.Sprint(alert.TelegramID) || alert.TelegramID == 0 || edit.ChatID() != 10 {
+				t.Errorf("edit of message %s in chat %d, want the alert's", edit.Params.Get("message_id"), edit.ChatID())
+			}
+			if !strings.Contains(edit.Text(), "Reuters, AFP") || !strings.Contains(edit.Text(), "Deminers clear Kursk fields") {
+				t.Errorf("edited text lacks the other sources:\n%s", edit.Text())
+			}
+			if !strings.Contains(edit.Params.Get("reply_markup"), "mute:") {
+				t.Error("the edit dropped the mute button")
+			}
+			if len(r.tg.Sent(10)) != 1 {
+				t.Errorf("messages = %d, want the one alert, edited", len(r.tg.Sent(10)))
+			}
+		})
+	}
+}
+
+func TestSenderQuietHours(t *testing.T) {
+	tests := []struct {
+		name       string
+		mode       string // chat's choice; "" = the default
+		defaultMod string
+		quiet      bool
+		wantSent   int
+		wantSilent bool
+	}{
+		{"outside quiet hours", store.QuietHold, store.QuietSilent, false, 2, false},
+		{"silent", store.QuietSilent, store.QuietHold, true, 2, true},
+		{"hold", store.QuietHold, store.QuietSilent, true, 0, false},
+		{"default silent", "", store.QuietSilent, true, 2, true},
+		{"default hold", "", store.QuietHold, true, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newSenderRig(t)
+			ctx := context.Background()
+			r.opts.QuietMode = tt.defaultMod
+			if _, err := r.st.EnsureChat(ctx, 10, "private", "", store.ChatDefaults{Timezone: "Asia/Tokyo"}); err != nil {
+				t.Fatal(err)
+			}
+			sub := r.chat(t, 10, "private")
+			// The chat is in Asia/Tokyo; quiet hours are the two hours
+			// around (or, when not quiet, far from) its local time now.
+			loc, _ := time.LoadLocation("Asia/Tokyo")
+			local := r.clock.Now().In(loc)
+			if !tt.quiet {
+				local = local.Add(12 * time.Hour)
+			}
+			start, end := local.Add(-time.Hour).Format("15:04"), local.Add(time.Hour).Format("15:04")
+			if err := r.st.SetChatQuiet(ctx, 10, start, end, tt.mode); err != nil {
+				t.Fatal(err)
+			}
+			r.alerts(t, 10, sub, "one", "two")
+			r.reply(t, 10, "a reply")
+			r.start(t)
+			waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[store.StatusPending] == 0 })
+			got := r.tg.Sent(10)
+			if len(got) != tt.wantSent+1 {
+				t.Fatalf("messages = %q, want the reply and %d alerts", texts(got), tt.wantSent)
+			}
+			for _, c := range got[1:] {
+				if silent := c.Params.Get("disable_notification") == "true"; silent != tt.wantSilent {
+					t.Errorf("disable_notification = %v, want %v", silent, tt.wantSilent)
+				}
+			}
+			if got[0].Params.Get("disable_notification") == "true" {
+				t.Error("a reply to a command was sent silently")
+			}
+			if tt.wantSent == 0 {
+				if st := r.statuses(t); st[store.StatusHeld] != 2 {
+					t.Errorf("outbox = %v, want 2 held", st)
+				}
+			}
+		})
+	}
+}
+
+func TestSenderDropsAlertsOfPausedChat(t *testing.T) {
+	r := newSenderRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	r.alerts(t, 10, sub, "one", "two")
+	r.reply(t, 10, "⏸ Alerts paused.")
+	if err := r.st.SetChatPaused(ctx, 10, true); err != nil {
+		t.Fatal(err)
+	}
+	r.start(t)
+	waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[store.StatusPending] == 0 })
+	if got := r.tg.Sent(10); len(got) != 1 || !strings.Contains(got[0].Text(), "paused") {
+		t.Errorf("sent %q, want only the reply", texts(got))
+	}
+	if st := r.statuses(t); st[store.StatusDropped] != 2 {
+		t.Errorf("outbox = %v, want the 2 alerts dropped", st)
+	}
+}
+
+func TestFormatBurstFitsOneMessage(t *testing.T) {
+	item := func(title string) BurstItem {
+		return BurstItem{Article: store.Article{Title: title, URL: "https://x.example/a?b=1&c=2", SourceName: "AP & Co"}}
+	}
+	tests := []struct {
+		name      string
+		items     []BurstItem
+		wantCount int
+	}{
+		{"short list", []BurstItem{item("a"), item("b")}, 2},
+		{"capped at maxBurstItems", repeat(item("short"), 80), maxBurstItems},
+		{"cut by length", repeat(item(strings.Repeat("x", 195)+" 🙂"), 40), 19},
+		{"one line always", []BurstItem{item(strings.Repeat("long ", 2000))}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, n := FormatBurst(tt.items)
+			if n != tt.wantCount {
+				t.Errorf("count = %d, want %d", n, tt.wantCount)
+			}
+			if l := visibleLen(text); l > MaxMessage {
+				t.Errorf("length after parsing = %d", l)
+			}
+			if strings.Count(text, "\n") != n {
+				t.Errorf("lines = %d, want %d", strings.Count(text, "\n"), n)
+			}
+			if !strings.Contains(text, "AP &amp; Co") || !strings.Contains(text, `href="https://x.example/a?b=1&amp;c=2"`) {
+				t.Errorf("not escaped:\n%s", text[:200])
+			}
+		})
+	}
+}
+
+func repeat(it BurstItem, n int) []BurstItem {
+	out := make([]BurstItem, n)
+	for i := range out {
+		out[i] = it
+	}
+	return out
+}
+
+func TestVisibleLen(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want int
+	}{
+		{"plain", "abc", 3},
+		{"tags", `<b><a href="https://example.com/long">ab</a></b>`, 2},
+		{"entities", "a &amp; b &#34;", 7},
+		{"astral emoji counts two", "🗞", 2},
+		{"bmp accent counts one", "é", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := visibleLen(tt.in); got != tt.want {
+				t.Errorf("visibleLen(%q) = %d, want %d", tt.in, got, tt.want)
+			}
+		})
+	}
+}
