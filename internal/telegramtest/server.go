@@ -228,7 +228,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	if inject != nil && method != "getUpdates" {
 		if rep := inject(call); rep != nil {
-			s.record(call)
+			if rep.Code != 0 || rep.Hangup {
+				s.record(call) // a call that succeeds after a delay is recorded once, below
+			}
 			if rep.Hangup {
 				hangup(w)
 				return
