@@ -1,0 +1,84 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newshound/newshound/store"
+)
+
+// lastReply returns the text of the newest queued reply.
+func lastReply(t *testing.T, r *senderRig) string {
+	t.Helper()
+	var text string
+	for id := int64(1); ; id++ {
+		m, err := r.st.FindMessage(context.Background(), id)
+		if err != nil {
+			return text
+		}
+		if m.Kind == store.KindReply {
+			text = m.Text
+		}
+	}
+}
+
+func TestQuietCommand(t *testing.T) {
+	r := newSenderRig(t)
+	ctx := context.Background()
+	router := NewRouter(RouterOptions{Store: r.st, QuietMode: store.QuietSilent, ChatDefaults: store.ChatDefaults{Timezone: "Europe/Berlin"}, Logger: r.opts.Logger})
+	steps := []struct {
+		name      string
+		args      string
+		wantReply string
+		wantStart string
+		wantEnd   string
+		wantMode  string
+	}{
+		{"none yet", "", "No quiet hours", "", "", ""},
+		{"set hours", "23:00-07:00", "Quiet hours 23:00–07:00 (Europe/Berlin): alerts arrive without a sound", "23:00", "07:00", ""},
+		{"set hold", "hold", "alerts are held for the digest", "23:00", "07:00", "hold"},
+		{"hours and mode", "22:30-6:00 silent", "Quiet hours 22:30–06:00", "22:30", "06:00", "silent"},
+		{"show", "", "Quiet hours 22:30–06:00", "22:30", "06:00", "silent"},
+		{"bad hours", "25:00-07:00", "I can't read that", "22:30", "06:00", "silent"},
+		{"bad mode", "23:00-07:00 loud", "say <code>silent</code>", "22:30", "06:00", "silent"},
+		{"too many words", "23:00 to 07:00", "Try <code>/quiet 23:00-07:00</code>", "22:30", "06:00", "silent"},
+		{"off", "off", "No quiet hours", "", "", "silent"},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			router.Handle(ctx, Incoming{ChatID: 10, ChatType: "private", UserID: 10, Text: strings.TrimSpace("/quiet " + st.args)})
+			if got := lastReply(t, r); !strings.Contains(got, st.wantReply) {
+				t.Errorf("reply = %q, want it to contain %q", got, st.wantReply)
+			}
+			c, err := r.st.FindChatDelivery(ctx, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.QuietStart != st.wantStart || c.QuietEnd != st.wantEnd || c.QuietMode != st.wantMode {
+				t.Errorf("stored %q-%q %q, want %q-%q %q", c.QuietStart, c.QuietEnd, c.QuietMode, st.wantStart, st.wantEnd, st.wantMode)
+			}
+		})
+	}
+}
+
+func TestStartReactivatesAnInactiveChat(t *testing.T) {
+	r := newSenderRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	if err := r.st.SetChatActive(ctx, 10, false); err != nil {
+		t.Fatal(err)
+	}
+	if targets, _ := r.st.AlertTargets(ctx, []int64{sub}); len(targets) != 0 {
+		t.Fatalf("an inactive chat is a target: %v", targets)
+	}
+	router := NewRouter(RouterOptions{Store: r.st, Logger: r.opts.Logger})
+	router.Handle(ctx, Incoming{ChatID: 10, ChatType: "private", UserID: 10, Text: "/start"})
+	c, err := r.st.FindChat(ctx, 10)
+	if err != nil || !c.Active {
+		t.Fatalf("chat after /start = %+v, %v; want active", c, err)
+	}
+	if targets, _ := r.st.AlertTargets(ctx, []int64{sub}); len(targets) != 1 {
+		t.Errorf("the kept subscription is not alerting again: %v", targets)
+	}
+}
