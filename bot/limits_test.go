@@ -1,10 +1,13 @@
 package bot
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/newshound/newshound/internal/telegramtest"
 )
 
 // TestLimitersByConstruction feeds each limiter an endless demand on a
@@ -70,5 +73,32 @@ func TestCeilSecond(t *testing.T) {
 				t.Errorf("ceilSecond(%s) = %s, want %s", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSenderStaysWithinTheLimits runs the sender against a fake Telegram that
+// answers 429 beyond the same rates, scaled up so the test is quick: 50/s in
+// all and 5/s per chat, with the small bursts the fake tolerates.
+func TestSenderStaysWithinTheLimits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sends for a few seconds")
+	}
+	r := newSenderRig(t)
+	r.opts.Rates = Rates{GlobalPerSecond: 50, ChatPerSecond: 5, GroupPerMinute: 60000}
+	enf := telegramtest.NewEnforcer(telegramtest.Limits{GlobalPerSecond: 50, GlobalBurst: 8, ChatPerSecond: 5, ChatBurst: 3, GroupPerMinute: 60000}, 0)
+	r.tg.Inject(enf.Check)
+	const chats, perChat = 30, 5
+	for c := int64(1); c <= chats; c++ {
+		sub := r.chat(t, c, "private")
+		var titles []string
+		for i := 0; i < perChat; i++ {
+			titles = append(titles, fmt.Sprintf("alert %d", i))
+		}
+		r.alerts(t, c, sub, titles...)
+	}
+	r.start(t)
+	waitUntil(t, "every alert sent", func() bool { return len(r.tg.Sent(0)) == chats*perChat })
+	if st := enf.Stats(); st.Rejected != 0 {
+		t.Errorf("%d messages refused with 429 (%d for a chat's limit); want none", st.Rejected, st.RejectedChat)
 	}
 }
