@@ -17,5 +17,9 @@
 //     text match; among text matches the most similar, then the oldest), and
 //     a story is named by its first article.
 //
+// Articles are linked when they are handed over for alerting (app.go's
+// alert sink, before matching), so a source's first-fetch backlog, never
+// alerted, is never linked either and never a candidate.
+//
 // Everything here but the Linker is pure: no I/O, no clock.
 package stories
