@@ -295,3 +295,26 @@ func TestVisibleLen(t *testing.T) {
 		})
 	}
 }
+
+func TestSenderGathersABurstAfterTheLimit(t *testing.T) {
+	r := newSenderRig(t)
+	r.opts.BurstMax = 2
+	sub := r.chat(t, 10, "private")
+	r.alerts(t, 10, sub, "one", "two")
+	r.start(t)
+	r.tg.WaitSent(t, 10, 2, 5*time.Second)
+	waitUntil(t, "two sent", func() bool { return r.statuses(t)[store.StatusSent] == 2 })
+
+	// A third within the minute would be one too many: it waits for company.
+	r.alerts(t, 10, sub, "three")
+	time.Sleep(300 * time.Millisecond) // the sender looks at the outbox every 200 ms
+	if got := r.tg.Sent(10); len(got) != 2 {
+		t.Fatalf("sent %q; the third alert should wait", texts(got))
+	}
+	r.alerts(t, 10, sub, "four", "five")
+	r.clock.Advance(61 * time.Second)
+	got := r.tg.WaitSent(t, 10, 3, 5*time.Second)
+	if text := got[2].Text(); !strings.Contains(text, "3 new alerts") || !strings.Contains(text, ">three<") || !strings.Contains(text, ">five<") {
+		t.Errorf("third message = %q, want one burst of three, four and five", text)
+	}
+}
