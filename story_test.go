@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/telegramtest"
+)
+
+// TestEndToEndOneAlertPerStory: a story alerted from one source and then
+// carried by two more (one at the same page's AMP address, one near-duplicate
+// copy at its own address) gives the chat one alert, edited to name the others.
+func TestEndToEndOneAlertPerStory(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	world := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	wire := feedtest.New(t, "testdata/feeds/wire-v1.xml", "application/rss+xml")
+	agency := feedtest.New(t, "testdata/feeds/agency-v1.xml", "application/rss+xml")
+	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	a := startApp(t, `
+[telegram]
+token = "`+testToken+`"
+api_endpoint = "`+tg.Endpoint()+`"
+poll_timeout = "1s"
+[storage]
+path = "{{db}}"
+[poller]
+schedule = "@every 1h"
+[[sources]]
+name = "Example World News"
+url = "`+world.URL+`/world.xml"
+[[sources]]
+name = "Wire Service"
+url = "`+wire.URL+`/wire.xml"
+[[sources]]
+name = "Agency"
+url = "`+agency.URL+`/agency.xml"
+`, now)
+	ctx := context.Background()
+	waitFor(t, "the first fetches", 5*time.Second, func() bool {
+		srcs, err := a.parts.Store.ListSources(ctx)
+		if err != nil || len(srcs) != 3 {
+			return false
+		}
+		for _, s := range srcs {
+			if s.Fetches != 1 {
+				return false
+			}
+		}
+		return true
+	})
+	const chat = 777
+	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
+	tg.WaitSent(t, chat, 1, 5*time.Second)
+
+	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	alert := tg.WaitSent(t, chat, 2, 5*time.Second)[1]
+	if !strings.Contains(alert.Text(), "Deminers clear fields near Kursk") || strings.Contains(alert.Text(), "Also:") {
+		t.Fatalf("first alert = %q", alert.Text())
+	}
+
+	wire.SetFile(t, "testdata/feeds/wire-v2.xml", "application/rss+xml")
+	agency.SetFile(t, "testdata/feeds/agency-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the edits", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 2 })
+	waitFor(t, "an empty outbox", 5*time.Second, func() bool {
+		n, err := a.parts.Store.CountPending(ctx)
+		return err == nil && n == 0
+	})
+	edit := tg.Calls("editMessageText")[1]
+	if !strings.Contains(edit.Text(), "Also: ") || !strings.Contains(edit.Text(), "Wire Service") || !strings.Contains(edit.Text(), "Agency") {
+		t.Errorf("edited alert does not name the other sources:\n%s", edit.Text())
+	}
+	if got := tg.Sent(chat); len(got) != 2 {
+		t.Errorf("messages to the chat = %d, want 2 (the reply and one alert): %q", len(got), got[len(got)-1].Text())
+	}
+}
