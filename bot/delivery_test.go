@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/store"
 )
 
@@ -316,5 +317,54 @@ func TestSenderGathersABurstAfterTheLimit(t *testing.T) {
 	got := r.tg.WaitSent(t, 10, 3, 5*time.Second)
 	if text := got[2].Text(); !strings.Contains(text, "3 new alerts") || !strings.Contains(text, ">three<") || !strings.Contains(text, ">five<") {
 		t.Errorf("third message = %q, want one burst of three, four and five", text)
+	}
+}
+
+func TestSenderEditRefusals(t *testing.T) {
+	tests := []struct {
+		name       string
+		desc       string
+		wantStatus string
+	}{
+		{"not modified counts as done", "Bad Request: message is not modified: specified new message content and reply markup are exactly the same", store.StatusSent},
+		{"message gone is dropped", "Bad Request: message to edit not found", store.StatusDropped},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newSenderRig(t)
+			ctx := context.Background()
+			sub := r.chat(t, 10, "private")
+			first := r.article(t, 0, "Story")
+			if _, err := r.st.QueueAlerts(ctx, []store.Alert{{ChatID: 10, ArticleID: first, SubscriptionID: sub}}); err != nil {
+				t.Fatal(err)
+			}
+			r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+				if c.Method == "editMessageText" {
+					return &telegramtest.Reply{Code: 400, Description: tt.desc}
+				}
+				return nil
+			})
+			r.start(t)
+			r.tg.WaitSent(t, 10, 1, 5*time.Second)
+			waitUntil(t, "the alert marked sent", func() bool { return r.statuses(t)[store.StatusSent] == 1 })
+			src, _ := r.st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+			twin := r.article(t, src.ID, "Story (Reuters)")
+			if err := r.st.LinkArticle(ctx, twin, first, "", nil); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.st.QueueAlerts(ctx, []store.Alert{{ChatID: 10, ArticleID: twin, SubscriptionID: sub}}); err != nil {
+				t.Fatal(err)
+			}
+			r.alerts(t, 10, sub, "Next story")
+			r.tg.WaitSent(t, 10, 2, 5*time.Second) // the queue behind the edit goes on
+			edit, err := r.st.FindMessage(ctx, 2)
+			if err != nil || edit.Kind != store.KindEdit {
+				t.Fatalf("row 2 = %+v, %v; want the edit", edit, err)
+			}
+			waitUntil(t, "the edit settled", func() bool {
+				m, err := r.st.FindMessage(ctx, 2)
+				return err == nil && m.Status == tt.wantStatus
+			})
+		})
 	}
 }
