@@ -13,6 +13,9 @@ import (
 // delivery is one Telegram call in the making: the outbox rows it settles
 // (the head first; several for a burst) and, for an edit, the message it edits.
 type delivery struct {
+	// stop is the sender's run context: waiting for the rate ends with it.
+	// (A context in a struct, because a delivery lives for one call only.)
+	stop   context.Context
 	head   store.Message
 	ids    []int64
 	editOf int // Telegram's id of the message to edit; 0 = send a new one
@@ -22,7 +25,7 @@ type delivery struct {
 
 // deliver turns the chat's head row into a Telegram call and records the
 // outcome.
-func (s *Sender) deliver(ctx context.Context, m store.Message) {
+func (s *Sender) deliver(ctx, stop context.Context, m store.Message) {
 	var d *delivery
 	var err error
 	switch m.Kind {
@@ -47,6 +50,7 @@ func (s *Sender) deliver(ctx context.Context, m store.Message) {
 	case d == nil:
 		return // nothing to send now: held, dropped or gathering a burst
 	}
+	d.stop = stop
 	s.attempt(ctx, d)
 }
 
@@ -57,8 +61,12 @@ func (e *goneError) Error() string { return e.reason }
 
 func gone(format string, args ...any) error { return &goneError{reason: fmt.Sprintf(format, args...)} }
 
-// attempt makes the call and records what Telegram answered.
+// attempt makes the call when the rates allow and records what Telegram
+// answered. When the sender stops first, the message stays pending as it was.
 func (s *Sender) attempt(ctx context.Context, d *delivery) {
+	if err := s.pace(d.stop, d.head.ChatID); err != nil {
+		return
+	}
 	var id int
 	var err error
 	if d.editOf != 0 {

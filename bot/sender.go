@@ -153,13 +153,7 @@ func (s *Sender) Run(ctx context.Context) error {
 			if ctx.Err() != nil || s.fresh.Load() || s.globallyPaused() {
 				break // look again: replies may be waiting, or all sending is on hold
 			}
-			if !s.ready(m, read, false) {
-				continue
-			}
-			if err := s.global.Wait(ctx); err != nil {
-				return nil
-			}
-			if !s.ready(m, read, true) {
+			if !s.claim(m, read) {
 				continue
 			}
 			select {
@@ -171,7 +165,7 @@ func (s *Sender) Run(ctx context.Context) error {
 			wg.Add(1)
 			go func() {
 				defer func() { <-sem; s.release(m.ChatID); wg.Done() }()
-				s.deliverSafely(context.WithoutCancel(ctx), m)
+				s.deliverSafely(context.WithoutCancel(ctx), ctx, m)
 			}()
 		}
 		select {
@@ -184,11 +178,11 @@ func (s *Sender) Run(ctx context.Context) error {
 	return nil
 }
 
-// ready reports whether m may go now: its chat has nothing in flight, has
-// not finished a delivery since the batch was read (m could be sent already),
-// is not held by a 429, and its rate allows one more. With claim it takes
-// the chat's token and marks it in flight.
-func (s *Sender) ready(m store.Message, read time.Time, claim bool) bool {
+// claim reports whether m may go now, and marks its chat in flight: the chat
+// has nothing in flight, has not finished a delivery since the batch was
+// read (m could be sent already), is not held by a 429, and its rate allows
+// one more. The rate tokens are taken later, just before the call (pace).
+func (s *Sender) claim(m store.Message, read time.Time) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.chats[m.ChatID]
@@ -196,17 +190,33 @@ func (s *Sender) ready(m store.Message, read time.Time, claim bool) bool {
 		c = &chatState{lim: s.opts.Rates.chat(m.ChatType)}
 		s.chats[m.ChatID] = c
 	}
-	if c.inFlight || c.done.After(read) || c.until.After(s.opts.Now()) {
-		return false
-	}
-	if !claim {
-		return c.lim.Tokens() >= 1
-	}
-	if !c.lim.Allow() {
+	if c.inFlight || c.done.After(read) || c.until.After(s.opts.Now()) || c.lim.Tokens() < 1 {
 		return false
 	}
 	c.inFlight = true
 	return true
+}
+
+// pace waits until a message to the chat may leave: no global hold, a token
+// of the global rate and one of the chat's. Taking them here, after the
+// message was read and rendered, keeps database hiccups from bunching the
+// messages that reach Telegram. It fails only when stop is done.
+func (s *Sender) pace(stop context.Context, chatID int64) error {
+	s.waitGlobalPause(stop)
+	if err := s.global.Wait(stop); err != nil {
+		return err
+	}
+	s.waitGlobalPause(stop) // a 429 may have come while this one waited its turn
+	if stop.Err() != nil {
+		return stop.Err()
+	}
+	s.mu.Lock()
+	c := s.chats[chatID]
+	s.mu.Unlock()
+	if c == nil { // migrated meanwhile: the new id starts afresh
+		return nil
+	}
+	return c.lim.Wait(stop)
 }
 
 func (s *Sender) release(chatID int64) {
@@ -242,7 +252,7 @@ func (s *Sender) globallyPaused() bool {
 }
 
 // waitGlobalPause sleeps while a global 429 holds all sending, in short
-// steps so that a test clock moving on is noticed.
+// steps so that a test clock moving on is noticed, or until ctx is done.
 func (s *Sender) waitGlobalPause(ctx context.Context) {
 	for ctx.Err() == nil {
 		s.mu.Lock()
@@ -256,15 +266,16 @@ func (s *Sender) waitGlobalPause(ctx context.Context) {
 }
 
 // deliverSafely delivers m; a panic while doing so is logged and the message
-// retried later, so one bad row cannot stop the bot.
-func (s *Sender) deliverSafely(ctx context.Context, m store.Message) {
+// retried later, so one bad row cannot stop the bot. ctx outlives Run's, so
+// that an outcome is always recorded; stop is Run's, and ends waiting.
+func (s *Sender) deliverSafely(ctx, stop context.Context, m store.Message) {
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("delivery panicked; will retry", "message", m.ID, "chat", m.ChatID, "panic", r)
 			s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(retryBackoff(m.Attempts+1))), fmt.Sprint("panic: ", r)))
 		}
 	}()
-	s.deliver(ctx, m)
+	s.deliver(ctx, stop, m)
 }
 
 func (s *Sender) record(err error) {

@@ -40,8 +40,12 @@ func NewTelegram(ctx context.Context, opts TelegramOptions) (*Telegram, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
+	// The sender keeps several messages in flight; the default two idle
+	// connections per host would make it open (and TLS-handshake) new ones.
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = 32
 	long := &ctxClient{ctx: ctx, token: opts.Token, c: &http.Client{Timeout: opts.PollTimeout + 20*time.Second}}
-	short := &ctxClient{ctx: ctx, token: opts.Token, c: &http.Client{Timeout: 30 * time.Second}}
+	short := &ctxClient{ctx: ctx, token: opts.Token, c: &http.Client{Timeout: 30 * time.Second, Transport: tr}}
 	api, err := tgbotapi.NewBotAPIWithClient(opts.Token, opts.Endpoint, short)
 	if err != nil {
 		return nil, fmt.Errorf("connect to telegram: %w", redact(err, opts.Token))
