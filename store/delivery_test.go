@@ -267,3 +267,29 @@ func TestMigrateUnknownChat(t *testing.T) {
 		t.Fatal("migrating an unknown chat should fail")
 	}
 }
+
+func TestQueueAlertsAfterADroppedAlert(t *testing.T) {
+	r := newDeliveryRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	first, second := r.article(t, 0, "a"), r.article(t, 0, "b")
+	if err := r.st.LinkArticle(ctx, second, first, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.st.QueueAlerts(ctx, []Alert{{10, first, sub}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.st.SetChatActive(ctx, 10, false); err != nil { // drops the queued alert
+		t.Fatal(err)
+	}
+	if err := r.st.SetChatActive(ctx, 10, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.st.QueueAlerts(ctx, []Alert{{10, second, sub}}); err != nil {
+		t.Fatal(err)
+	}
+	got := r.rows(t, `SELECT kind, status FROM outbox ORDER BY id`)
+	if len(got) != 2 || got[1][0] != "alert" || got[1][1] != "pending" {
+		t.Errorf("outbox = %v; the story never reached the chat, so its second article is an alert", got)
+	}
+}

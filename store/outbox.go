@@ -101,8 +101,12 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a Alert, now int64) (int, error
 	}
 	var first sql.NullInt64
 	var delivery string
-	err = tx.QueryRowContext(ctx, `SELECT outbox_id, delivery FROM alerts
-		WHERE chat_id = ? AND story_id = ? AND article_id <> ? AND delivery IN ('alert', 'held') ORDER BY created_at, article_id LIMIT 1`,
+	// The story's earlier alert for this chat, if it reached or will reach
+	// the chat: one dropped (paused, unreachable, refused) does not count.
+	err = tx.QueryRowContext(ctx, `SELECT al.outbox_id, al.delivery FROM alerts al LEFT JOIN outbox o ON o.id = al.outbox_id
+		WHERE al.chat_id = ? AND al.story_id = ? AND al.article_id <> ?
+			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND o.status IN ('pending', 'sent')))
+		ORDER BY al.created_at, al.article_id LIMIT 1`,
 		a.ChatID, story, a.ArticleID).Scan(&first, &delivery)
 	switch {
 	case err == nil:
