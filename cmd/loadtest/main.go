@@ -33,6 +33,7 @@ func main() {
 	flag.DurationVar(&o.latency, "latency", 0, "the fake Telegram's answer delay")
 	flag.DurationVar(&o.replyAt, "reply-at", 20*time.Second, "when to queue a command reply behind the alerts (0 = never)")
 	flag.StringVar(&o.dir, "dir", "", "directory for the database (default: a temporary one, removed after)")
+	flag.IntVar(&o.burstMax, "burst-max", config.Defaults().Alerts.BurstMax, "alerts.burst_max: more alerts for a chat within a minute go as one message")
 	flag.BoolVar(&o.verbose, "v", false, "log the sender's warnings")
 	flag.Parse()
 	if err := run(context.Background(), o, os.Stdout); err != nil {
@@ -47,6 +48,7 @@ type options struct {
 	latency        time.Duration
 	replyAt        time.Duration
 	dir            string
+	burstMax       int
 	verbose        bool
 }
 
@@ -92,7 +94,7 @@ func run(ctx context.Context, o options, w io.Writer) error {
 	}
 	def := config.Defaults()
 	rates := bot.Rates{GlobalPerSecond: def.Telegram.GlobalPerSecond, ChatPerSecond: def.Telegram.ChatPerSecond, GroupPerMinute: def.Telegram.GroupPerMinute}
-	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: tg, Rates: rates, BurstMax: def.Alerts.BurstMax, Logger: log})
+	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: tg, Rates: rates, BurstMax: o.burstMax, Logger: log})
 
 	mon := newMonitor()
 	go mon.sample(ctx, 100*time.Millisecond)
