@@ -5,6 +5,7 @@ package subscriptions
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -28,8 +29,8 @@ func (e *ParseError) Error() string { return e.Msg }
 // Parse compiles a query.
 func Parse(text string) (*Query, error) {
 	text = strings.TrimSpace(text)
-	if len([]rune(text)) > 200 {
-		return nil, &ParseError{Msg: "query too long"}
+	if n := len([]rune(text)); n > 200 {
+		return nil, &ParseError{Msg: fmt.Sprintf("query too long (%d characters, at most 200)", n)}
 	}
 	q := &Query{text: text}
 	parts := strings.Split(text, `"`)

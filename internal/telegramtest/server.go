@@ -216,7 +216,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	inject := s.injector
 	s.mu.Unlock()
-	if inject != nil && method != "getUpdates" {
+	if inject != nil {
 		if rep := inject(call); rep != nil {
 			s.record(call)
 			if rep.Delay > 0 {
