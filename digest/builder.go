@@ -96,15 +96,15 @@ func stories(c store.DigestContent) []story {
 		if _, ok := index[it.StoryID]; ok {
 			continue
 		}
-		s := story{item: it, latest: it.PublishedAt}
+		// The linked article's own source comes first, then the others, newest first.
+		s := story{item: it, latest: it.PublishedAt, sources: []string{it.SourceName}}
 		for _, src := range c.Sources[it.StoryID] {
-			s.sources = append(s.sources, src.Name)
+			if src.Name != it.SourceName {
+				s.sources = append(s.sources, src.Name)
+			}
 			if src.Latest.After(s.latest) {
 				s.latest = src.Latest
 			}
-		}
-		if len(s.sources) == 0 {
-			s.sources = []string{it.SourceName}
 		}
 		index[it.StoryID] = len(out)
 		out = append(out, s)
