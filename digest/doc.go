@@ -6,9 +6,9 @@
 //  1. A chat has a digest when it is active and its digest time is set
 //     ("/digest off" clears it). Its zone is an IANA name or a fixed UTC offset.
 //  2. Each local date has one due instant: time.Date(date, HH:MM) in the
-//     chat's zone. On a spring-forward day a time that does not exist still
-//     yields one instant (Go normalises it); on a fall-back day a time that
-//     occurs twice yields one instant. The digest is recorded under its local
+//     chat's zone. On a spring-forward day a time that does not exist falls
+//     just after the gap (02:30 becomes 03:30), never before; on a fall-back
+//     day a time that occurs twice yields one instant. The digest is recorded under its local
 //     date, unique per chat, so a date never gets two daily digests, whatever
 //     the clock, the zone rules or the number of running processes.
 //  3. A tick looks at the instants since the previous tick. The first tick

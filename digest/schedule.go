@@ -6,12 +6,22 @@ import "time"
 const dateLayout = "2006-01-02"
 
 // dueOn returns the instant of the digest at h:m on the local date that is
-// days after the date of local, and that date. time.Date normalises a time
-// that a DST change skips or repeats to a single instant.
+// days after the date of local, and that date. A time that a DST change
+// repeats is the one instant time.Date picks. A time that it skips is read
+// with the offset from before the change, so that it falls after the gap:
+// 02:30 on a day that jumps from 02:00 to 03:00 is 03:30. (time.Date itself
+// may land before the gap or after it, depending on the zone.)
 func dueOn(local time.Time, days, h, m int, loc *time.Location) (string, time.Time) {
 	y, mo, d := local.Date()
 	date := time.Date(y, mo, d+days, 12, 0, 0, 0, time.UTC).Format(dateLayout)
-	return date, time.Date(y, mo, d+days, h, m, 0, 0, loc)
+	due := time.Date(y, mo, d+days, h, m, 0, 0, loc)
+	if due.Hour() == h && due.Minute() == m {
+		return date, due
+	}
+	wall := time.Date(y, mo, d+days, h, m, 0, 0, time.UTC)
+	_, before := due.Add(-3 * time.Hour).Zone()
+	_, after := due.Add(3 * time.Hour).Zone()
+	return date, wall.Add(-time.Duration(min(before, after)) * time.Second).In(loc)
 }
 
 // lastDue returns the local date and instant of the latest digest due at or

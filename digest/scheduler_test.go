@@ -99,8 +99,12 @@ func TestTickDST(t *testing.T) {
 			if strings.Join(got, ",") != strings.Join(want, ",") {
 				t.Fatalf("digests for dates %v, want %v (one per day, none skipped or doubled)", got, want)
 			}
-			if dg := ds[1]; dg.DueAt.In(loc).Format("15:04") != tt.hhmm {
-				t.Logf("on the day of the change the %s digest went out at %s local", tt.hhmm, dg.DueAt.In(loc).Format("15:04 MST"))
+			// On the day of the change it never comes before its time of day.
+			for _, dg := range ds {
+				local := dg.DueAt.In(loc)
+				if local.Format(dateLayout) != dg.LocalDate || local.Format("15:04") < tt.hhmm {
+					t.Errorf("the %s digest of %s went out at %s", tt.hhmm, dg.LocalDate, local.Format("2006-01-02 15:04 MST"))
+				}
 			}
 		})
 	}

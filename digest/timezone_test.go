@@ -103,7 +103,7 @@ func TestNextDue(t *testing.T) {
 	}{
 		{"later today", "08:00", time.Date(2026, 6, 10, 7, 0, 0, 0, ny), time.Date(2026, 6, 10, 8, 0, 0, 0, ny)},
 		{"tomorrow", "08:00", time.Date(2026, 6, 10, 8, 0, 0, 0, ny), time.Date(2026, 6, 11, 8, 0, 0, 0, ny)},
-		{"over a spring-forward gap", "02:30", time.Date(2026, 3, 7, 23, 0, 0, 0, ny), time.Date(2026, 3, 8, 2, 30, 0, 0, ny)},
+		{"over a spring-forward gap: after it", "02:30", time.Date(2026, 3, 7, 23, 0, 0, 0, ny), time.Date(2026, 3, 8, 3, 30, 0, 0, ny)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
