@@ -447,4 +447,3 @@ func TestTwoHundredMatches(t *testing.T) {
 		})
 	}
 }
-

@@ -27,7 +27,7 @@ type Digest struct {
 	DueAt     time.Time // when it was due
 	Since     time.Time // it covers the chat's alerts created in [Since, Until)
 	Until     time.Time
-	Stories   int // stories in the window, shown or not
+	Stories   int   // stories in the window, shown or not
 	Messages  int   // outbox rows queued; 0 = nothing sent
 	FirstID   int64 // outbox id of the first message; the others follow it
 	QueuedAt  time.Time
