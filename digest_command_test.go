@@ -89,7 +89,7 @@ timezone = "Europe/Berlin"
 	// The scheduled digest at 19:30 in Kolkata covers what came after.
 	clk.Set(time.Date(2026, 6, 10, 13, 30, 0, 0, time.UTC))
 	match(t, a, "Kursk farmers return to their fields", "Farmers returned on Saturday.")
-	sent++ // its alert
+	sent++                                               // its alert
 	due := time.Date(2026, 6, 10, 14, 0, 0, 0, time.UTC) // 19:30 IST
 	clk.Set(due)
 	// The app's own cron ticks too, so either may queue it; the record says it went once.
