@@ -159,13 +159,17 @@ func (s *Scheduler) windowStart(now time.Time) time.Time {
 // tickChat queues the chat's daily digest if it fell due in (from, now]. It
 // reports whether it queued one; another process having queued it is no error.
 func (s *Scheduler) tickChat(ctx context.Context, c store.DigestChat, from, now time.Time) (bool, error) {
+	// Settings are validated when they are set; one that is bad all the same
+	// must not count as a failed tick, which would hold back the window.
 	h, m, err := splitClock(c.DigestTime)
 	if err != nil {
-		return false, err
+		s.log.Debug("digest time unreadable; skipped", "chat", c.ID, "err", err)
+		return false, nil
 	}
 	loc, err := LoadLocation(c.Timezone)
 	if err != nil {
-		return false, err
+		s.log.Debug("time zone unreadable; digest goes by UTC", "chat", c.ID, "err", err)
+		loc = time.UTC
 	}
 	date, due := lastDue(h, m, loc, now)
 	if date <= c.LastDate || !due.After(from) || due.Before(c.CreatedAt) {
