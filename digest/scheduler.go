@@ -44,7 +44,8 @@ type Scheduler struct {
 	running atomic.Bool
 
 	mu      sync.Mutex
-	covered time.Time // the previous successful tick looked up to here; zero before the first
+	covered time.Time                 // the previous successful tick looked up to here; zero before the first
+	zones   map[string]*time.Location // loaded once: time.LoadLocation reads and parses a file each call
 
 	// beforeCommit, when set, runs after a digest is built and before it is
 	// recorded; a test makes it fail to play a crash at the worst moment.
@@ -156,6 +157,24 @@ func (s *Scheduler) windowStart(now time.Time) time.Time {
 	return s.covered
 }
 
+// location is LoadLocation with a cache; zone rules do not change while the process runs.
+func (s *Scheduler) location(name string) (*time.Location, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if loc, ok := s.zones[name]; ok {
+		return loc, nil
+	}
+	loc, err := LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	if s.zones == nil {
+		s.zones = map[string]*time.Location{}
+	}
+	s.zones[name] = loc
+	return loc, nil
+}
+
 // tickChat queues the chat's daily digest if it fell due in (from, now]. It
 // reports whether it queued one; another process having queued it is no error.
 func (s *Scheduler) tickChat(ctx context.Context, c store.DigestChat, from, now time.Time) (bool, error) {
@@ -166,7 +185,7 @@ func (s *Scheduler) tickChat(ctx context.Context, c store.DigestChat, from, now 
 		s.log.Debug("digest time unreadable; skipped", "chat", c.ID, "err", err)
 		return false, nil
 	}
-	loc, err := LoadLocation(c.Timezone)
+	loc, err := s.location(c.Timezone)
 	if err != nil {
 		s.log.Debug("time zone unreadable; digest goes by UTC", "chat", c.ID, "err", err)
 		loc = time.UTC
