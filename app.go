@@ -11,6 +11,7 @@ import (
 
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
@@ -34,6 +35,7 @@ type Parts struct {
 	Poller *feeds.Poller
 	Sender *bot.Sender
 	Subs   *subscriptions.Service
+	Digest *digest.Scheduler
 }
 
 // NewMain returns a Main reading the console from stdin and writing it to stdout, logs to stderr.
@@ -109,8 +111,11 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
 	}
 	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates})
+	digests := digest.NewScheduler(digest.Options{Store: st, MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
+		SendEmpty: cfg.Digest.SendEmpty, Notify: sender.Notify, Logger: log, Now: m.Now})
 	router := bot.NewRouter(bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log,
-		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}})
+		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
+		Digests:      digestCommands{st, digests}, Now: m.Now})
 	if tg, ok := transport.(*bot.Telegram); ok {
 		if err := tg.SetCommands(router.Commands()); err != nil {
 			log.Warn("could not register the command list; going on", "err", err)
@@ -144,8 +149,9 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	run("sender", sender.Run)
 	run("poller", poller.Run)
 	run("updates", func(ctx context.Context) error { return updates.Updates(ctx, router.Handle) })
+	run("digests", digests.Run)
 	if m.Ready != nil {
-		m.Ready(&Parts{Store: st, Poller: poller, Sender: sender, Subs: subs})
+		m.Ready(&Parts{Store: st, Poller: poller, Sender: sender, Subs: subs, Digest: digests})
 	}
 	wg.Wait()
 	return nil
@@ -167,6 +173,13 @@ func drain(ctx context.Context, st *store.Store, limit time.Duration) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// digestCommands serves /timezone and /digest: the settings from the store,
+// digests on demand from the scheduler.
+type digestCommands struct {
+	*store.Store
+	*digest.Scheduler
 }
 
 // alertSink queues alerts for new articles and wakes the sender.

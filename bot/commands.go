@@ -40,6 +40,8 @@ func (r *Router) table() []command {
 		{"list", "", "Show this chat's subscriptions", r.cmdList},
 		{"pause", "", "Pause all alerts", r.cmdPause},
 		{"resume", "", "Resume alerts", r.cmdResume},
+		{"timezone", "Area/City or +HH:MM", "Set this chat's time zone", r.cmdTimezone},
+		{"digest", "HH:MM, off or now", "Daily digest: set its time, turn it off, or get one now", r.cmdDigest},
 	}
 }
 

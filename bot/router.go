@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/store"
@@ -35,6 +36,8 @@ type RouterOptions struct {
 	BotName       string // the bot's username, to tell /cmd@ThisBot from /cmd@OtherBot
 	Notify        func() // wakes the sender after a reply is queued
 	Logger        *slog.Logger
+	Digests       Digests          // /timezone and /digest; nil: not available
+	Now           func() time.Time // nil: time.Now
 }
 
 // Router turns incoming messages into command calls; every reply goes

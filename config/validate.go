@@ -155,7 +155,7 @@ func (c Config) validateDigest() error {
 	if !clockRE.MatchString(d.Time) {
 		return fieldErr("digest.time", "%q is not a time of day such as \"08:00\"", d.Time)
 	}
-	if _, err := time.LoadLocation(d.Timezone); err != nil {
+	if _, err := time.LoadLocation(d.Timezone); err != nil || strings.EqualFold(d.Timezone, "Local") { // Local: the server's zone, which moves with the host
 		return fieldErr("digest.timezone", "%q is not an IANA time zone such as \"Europe/Berlin\"", d.Timezone)
 	}
 	if d.MaxItems < 1 || d.MaxItems > 200 {
