@@ -32,8 +32,12 @@ type cleaner struct {
 // newCleaner compiles the built-in rules followed by extra. The error names
 // the first rule that does not compile.
 func newCleaner(extra []Rule) (*cleaner, error) {
+	return compileCleaner(append(builtinRules(), extra...))
+}
+
+// compileCleaner compiles rules in order; rule names must be unique.
+func compileCleaner(rules []Rule) (*cleaner, error) {
 	c := &cleaner{}
-	rules := append(builtinRules(), extra...)
 	seen := make(map[string]bool, len(rules))
 	for _, r := range rules {
 		cr, err := compileRule(r)
@@ -108,9 +112,16 @@ func (c *cleaner) clean(text, source, title string) string {
 	return out.String()
 }
 
-// cutLead applies the first CutLead rule that matches near the start of
-// line, then removes a repeated title followed by a fresh start.
+// cutLead removes the junk wire copy glues before the news on a lead
+// line: through a repeated title followed by a fresh start when the title
+// is known and found, otherwise through the first CutLead rule that
+// matches near the start of the line.
 func (c *cleaner) cutLead(line, source, title string) string {
+	if title != "" {
+		if cut, ok := cutTitle(line, title); ok {
+			return cut
+		}
+	}
 	end := min(len(line), leadWindow+200)
 	for end < len(line) && !utf8.RuneStart(line[end]) {
 		end--
@@ -125,11 +136,7 @@ func (c *cleaner) cutLead(line, source, title string) string {
 		if loc == nil || loc[0] > leadWindow || loc[1] == 0 {
 			continue
 		}
-		line = trimLeadPunct(line[loc[1]:])
-		break
-	}
-	if title != "" {
-		line = cutTitle(line, title)
+		return trimLeadPunct(line[loc[1]:])
 	}
 	return line
 }
@@ -137,6 +144,10 @@ func (c *cleaner) cutLead(line, source, title string) string {
 // cleanLine applies the prefix, drop-line and inline rules to one line and
 // returns "" when the line is boilerplate.
 func (c *cleaner) cleanLine(line, source string) string {
+	if c.dropped(line, source) {
+		return ""
+	}
+	stripped := false
 	for round := 0; round < maxPrefixRounds && line != ""; round++ {
 		changed := false
 		for i := range c.prefix {
@@ -153,8 +164,9 @@ func (c *cleaner) cleanLine(line, source string) string {
 		if !changed {
 			break
 		}
+		stripped = true
 	}
-	if line == "" || c.dropped(line, source) {
+	if line == "" || (stripped && c.dropped(line, source)) {
 		return ""
 	}
 	changed := false
@@ -190,38 +202,42 @@ func (c *cleaner) dropped(line, source string) bool {
 }
 
 // cutTitle removes title (and whatever precedes it) from the start of
-// line when something new starts after it: wire copy glues the headline
-// between a photo credit and the dateline. A title inside a sentence
-// ("Acme to cut jobs as demand slumps") stays.
-func cutTitle(line, title string) string {
-	if utf8.RuneCountInString(title) < 12 {
-		return line
-	}
-	i := indexFold(line, title, leadWindow)
-	if i < 0 {
-		if j := strings.LastIndexAny(title, "|-–—"); j > len(title)/2 {
-			title = strings.TrimSpace(title[:j])
-			if utf8.RuneCountInString(title) < 12 {
-				return line
+// line when something new starts after it, and reports whether it did:
+// wire copy glues the headline between a photo credit and the dateline. A
+// title inside a sentence ("Acme to cut jobs as demand slumps") stays.
+func cutTitle(line, title string) (string, bool) {
+	i := -1
+	for _, t := range [...]string{title, trimTitleSuffix(title)} {
+		if utf8.RuneCountInString(t) >= 12 {
+			if i = indexFold(line, t, leadWindow); i >= 0 {
+				title = t
+				break
 			}
-			i = indexFold(line, title, leadWindow)
 		}
-		if i < 0 {
-			return line
-		}
+	}
+	if i < 0 {
+		return line, false
 	}
 	rest := strings.TrimLeft(line[i+len(title):], " ")
 	if rest == "" {
-		return ""
+		return "", true
 	}
 	r, size := utf8.DecodeRuneInString(rest)
 	switch {
 	case r == '.' || r == ':' || r == '!' || r == '?':
-		return trimLeadPunct(rest[size:])
+		return trimLeadPunct(rest[size:]), true
 	case unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenQuote(r):
-		return rest
+		return rest, true
 	}
-	return line
+	return line, false
+}
+
+// trimTitleSuffix drops a trailing " - Source" or " | Section" from a title.
+func trimTitleSuffix(title string) string {
+	if j := strings.LastIndexAny(title, "|-–—"); j > len(title)/2 && j > 0 && title[j-1] == ' ' {
+		return strings.TrimSpace(title[:j])
+	}
+	return title
 }
 
 // indexFold returns the index of the first case-insensitive occurrence of

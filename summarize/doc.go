@@ -14,15 +14,20 @@
 //  3. The text is split into lines; white space in each is folded to single
 //     spaces, zero-width characters go, and a line starting in lower case
 //     is joined to the line before (hard-wrapped text).
-//  4. Lead: on the first lines, until one survives the later steps, the
-//     first CutLead rule that matches within 500 bytes removes everything up
-//     to the end of its match (a photo caption, its credit and the repeated
-//     headline glued before "KYIV, Nov 26 (Reuters) -"). Then, when the title
-//     is known, a repeated title followed by a fresh start is cut too.
-//  5. StripPrefix rules remove wire labels and datelines at the start of
+//  4. Lead: on the first lines, until one survives the later steps, junk
+//     glued before the news is cut. When the title is known and repeated
+//     within the first 500 bytes, followed by a fresh start (a capital, a
+//     dateline), everything through it goes. Otherwise the first CutLead
+//     rule that matches within 500 bytes removes everything up to the end
+//     of its match (a photo caption, its credit and the repeated headline
+//     glued before "KYIV, Nov 26 (Reuters) -").
+//  5. DropLine rules remove whole lines (of at most 600 bytes) that are
+//     promotions, captions, credits, bylines, timestamps or widgets. They
+//     run before the prefix rules, so that a caption starting "FILE - " is
+//     not mistaken for a dateline, and again after them when a prefix was
+//     removed ("LIVE: Follow us on X").
+//  6. StripPrefix rules remove wire labels and datelines at the start of
 //     each line, repeatedly until none applies.
-//  6. DropLine rules remove whole lines (of at most 600 bytes) that are
-//     promotions, captions, credits, bylines, timestamps or widgets.
 //  7. StripInline rules remove template tokens ("[[nid:123]]", "{{...}}"),
 //     shortcodes, leftover tags and entities and inline photo credits
 //     anywhere; a line they change is checked against the DropLine rules

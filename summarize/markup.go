@@ -8,7 +8,8 @@ import (
 )
 
 // looksLikeHTML reports whether s has something that starts a tag, a
-// comment or a doctype: '<' followed by a letter, '/' or '!'.
+// comment or a doctype ('<' followed by a letter, '/' or '!') and a '>'
+// after it; "x<y" in prose is not markup.
 func looksLikeHTML(s string) bool {
 	for {
 		i := strings.IndexByte(s, '<')
@@ -17,7 +18,7 @@ func looksLikeHTML(s string) bool {
 		}
 		c := s[i+1]
 		if c == '/' || c == '!' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') {
-			return true
+			return strings.IndexByte(s[i+1:], '>') >= 0
 		}
 		s = s[i+1:]
 	}

@@ -36,7 +36,7 @@ func builtinRules() []Rule {
 		{Name: "lead-dateline-agency", Kind: CutLead,
 			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`},
 		{Name: "lead-photo-credit", Kind: CutLead,
-			Pattern: reutersCredit + `|` + agencyPhotoCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`},
+			Pattern: reutersCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`},
 
 		// --- Prefixes at the start of any line. ---
 		{Name: "prefix-wire-label", Kind: StripPrefix,
@@ -50,7 +50,7 @@ func builtinRules() []Rule {
 		{Name: "promo-join", Pattern: `(?i)join (?:our|us|the)\b.{0,160}`},
 		{Name: "promo-newsletter", Pattern: `(?i)(?:sign up|subscribe|register)\b.{0,160}`},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
-		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our \w+) on ` + socialNetwork + `\b.{0,120}`},
+		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
 		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
 		{Name: "promo-click-here", Pattern: `(?i)(?:click|tap) here\b.{0,160}`},
 		{Name: "promo-app", Pattern: `(?i)(?:download|get|install) (?:our|the [\w ]{1,30}) app\b.{0,120}`},
