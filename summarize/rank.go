@@ -193,6 +193,8 @@ func (s *scratch) scoreSentences(n int) {
 			sc *= 0.5
 		case last == '?':
 			sc *= 0.6
+		case isOpenQuote(first) && first != '(':
+			sc *= 0.8 // summaries report facts; quotes are colour
 		}
 		s.score[i] = sc
 	}
@@ -235,18 +237,24 @@ func (s *scratch) overlap(i int) int {
 	return n
 }
 
-// countWords counts the runs of letters or digits in s.
+// countWords counts the runs of letters or digits in s; in scripts
+// written without spaces (Han, Kana) every two characters count as a word.
 func countWords(s string) int {
-	n := 0
+	n, cjk := 0, 0
 	in := false
 	for _, r := range s {
+		if isCJK(r) {
+			cjk++
+			in = false
+			continue
+		}
 		w := isWordRune(r)
 		if w && !in {
 			n++
 		}
 		in = w
 	}
-	return n
+	return n + (cjk+1)/2
 }
 
 // grow returns buf resized to n elements, reusing its array when it can.

@@ -12,6 +12,9 @@ const (
 	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2} [A-Za-z]{3,5}\.?))?`
 	// News agencies that tag datelines.
 	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI)`
+	// A dateline with a date and any capitalised source tag, agency known or
+	// not: "Nov 26 (Market Wire) -", "LONDON, Nov 26 (Daily Ledger) -".
+	datelineDatedTag = `(?:` + datelineCity + `,? )?(?:[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,5}\.?) \(\p{Lu}[\p{L}.&]*(?: \p{Lu}[\p{L}.&]*){0,2}\)\s*[-—–]+\s*`
 	// A Reuters photo credit: "REUTERS/Kai Pfaffenbach/File Photo".
 	reutersCredit = `REUTERS/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?(?:/(?:File Photo|File|Pool|Illustration|Stringer))*`
 	// Parenthesised agency photo credits: "(AP Photo/Evan Vucci, File)".
@@ -35,6 +38,7 @@ func builtinRules() []Rule {
 		// --- Lead: wire copy with caption, credit and headline glued on. ---
 		{Name: "lead-dateline-agency", Kind: CutLead,
 			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`},
+		{Name: "lead-dateline-dated-tag", Kind: CutLead, Pattern: datelineDatedTag},
 		{Name: "lead-photo-credit", Kind: CutLead,
 			Pattern: reutersCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`},
 
@@ -43,6 +47,7 @@ func builtinRules() []Rule {
 			Pattern: `(?:UPDATE \d+|BREAKING(?: NEWS)?|EXCLUSIVE|ANALYSIS|WRAPUP \d+|FACTBOX|EXPLAINER|WATCH|LIVE|VIDEO|PHOTOS|CORRECTED|REFILE|RPT)\s*[-:|–—]\s*`},
 		{Name: "prefix-dateline-agency", Kind: StripPrefix,
 			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`},
+		{Name: "prefix-dateline-dated-tag", Kind: StripPrefix, Pattern: datelineDatedTag},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
 			Pattern: `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + `\s+[-—–]+\s+`},
 
@@ -77,9 +82,9 @@ func builtinRules() []Rule {
 		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,120}all rights reserved\.?|(?:©|\(c\)|copyright)\s.{0,160})`},
 
 		// --- Whole lines: share, comment and navigation widgets. ---
-		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post)|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
+		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post)|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
 		{Name: "widget-comments", Pattern: `(?i)(?:no comments yet|\d+ comments?|comments?|leave a comment|show comments|view comments|be the first to comment|add a comment|join the discussion|comments are closed|kommentare|comentarios)[.!:]?`},
-		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?)[.!:]?`},
+		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?|関連記事|関連ニュース|相关新闻|相关阅读)[.!:]?`},
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in)`},
 		{Name: "widget-breadcrumbs", Pattern: `(?:[\p{L}&' ]{1,30}\s*[>»›]\s*){2,}[\p{L}&' ]{1,30}`},

@@ -17,6 +17,10 @@ func Sentences(text string) []string {
 	return appendSentences(nil, text)
 }
 
+// maxQuoteBytes bounds how long a quotation may hold sentences together;
+// past it an opening quote mark is taken to be stray.
+const maxQuoteBytes = 600
+
 // appendSentences appends the sentences of text to dst; the sentences are
 // substrings of text, so splitting allocates only when dst grows.
 func appendSentences(dst []string, text string) []string {
@@ -27,27 +31,110 @@ func appendSentences(dst []string, text string) []string {
 		}
 		start = end
 	}
+	var q quoteState
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '\n':
 			emit(i)
 			start = i + 1
+			q = quoteState{}
 		case '。', '！', '？', '｡':
-			emit(skipClosers(text, i+size))
-		case '.', '!', '?', '…':
-			end := skipTerminals(text, i+size)
-			end = skipClosers(text, end)
-			if sentenceEndsAt(text, start, i, end) {
+			end := q.skipClosers(text, i+size)
+			if !q.open(end) {
 				emit(end)
 			}
 			i = end
 			continue
+		case '.', '!', '?', '…':
+			end := skipTerminals(text, i+size)
+			end = q.skipClosers(text, end)
+			if !q.open(end) && sentenceEndsAt(text, start, i, end) {
+				emit(end)
+			}
+			i = end
+			continue
+		case '"', '“', '”', '„', '«', '»':
+			q.see(text, i, r)
 		}
 		i += size
 	}
 	emit(len(text))
 	return dst
+}
+
+// quoteState tracks whether the scan is inside a quotation, so that a
+// quotation of several sentences stays in the sentence that introduces
+// or attributes it.
+type quoteState struct {
+	opener rune // the quote mark that opened the quotation, 0 outside one
+	at     int  // where it opened
+}
+
+// open reports whether a quotation is open at byte i; one that has run
+// longer than maxQuoteBytes is taken to be stray and closed.
+func (q *quoteState) open(i int) bool {
+	if q.opener != 0 && i-q.at > maxQuoteBytes {
+		q.opener = 0
+	}
+	return q.opener != 0
+}
+
+// see updates the state for rune r at text[i]. Straight quotes open
+// after a space and close otherwise; „ closes with “ or ” (German), “
+// with ”, « with » and » with « (German again).
+func (q *quoteState) see(text string, i int, r rune) {
+	closes := false
+	switch r {
+	case '"':
+		closes = q.opener == '"' || q.opener == '„'
+	case '“':
+		closes = q.opener == '„'
+	case '”':
+		closes = q.opener == '“' || q.opener == '„'
+	case '«':
+		closes = q.opener == '»'
+	case '»':
+		closes = q.opener == '«'
+	case '„':
+	default:
+		return
+	}
+	switch {
+	case closes:
+		q.opener = 0
+	case q.opener != 0 || r == '”':
+	case r == '"' || r == '»':
+		if openingPosition(text, i) {
+			q.opener, q.at = r, i
+		}
+	default: // “ „ «
+		q.opener, q.at = r, i
+	}
+}
+
+// skipClosers returns the index after the closing quotes and brackets
+// starting at i, closing the quotation when one of them ends it.
+func (q *quoteState) skipClosers(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isCloser(r) {
+			return i
+		}
+		q.see(text, i, r)
+		i += size
+	}
+	return i
+}
+
+// openingPosition reports whether a quote mark at text[i] opens a
+// quotation: it follows the start, a space or an opening bracket.
+func openingPosition(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '—' || prev == '–' || prev == ':'
 }
 
 // sentenceEndsAt decides whether the terminal punctuation at text[p] ends
@@ -149,19 +236,6 @@ func skipTerminals(text string, i int) int {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r != '.' && r != '!' && r != '?' && r != '…' {
-			return i
-		}
-		i += size
-	}
-	return i
-}
-
-// skipClosers returns the index after the closing quotes and brackets
-// starting at i.
-func skipClosers(text string, i int) int {
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isCloser(r) {
 			return i
 		}
 		i += size

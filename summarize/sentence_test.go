@@ -53,6 +53,16 @@ func TestSentences(t *testing.T) {
 			want: []string{"東京で地震があった。", "被害は小さい！", "本当？"}},
 		{name: "url and email", text: "See example.com/a.b for details. Write to a.b@example.org now.",
 			want: []string{"See example.com/a.b for details.", "Write to a.b@example.org now."}},
+		{name: "quotation of two sentences", text: `"The worst is not over. The tide peaks at 9 p.m.," said Ines Holm. Ferries stopped.`,
+			want: []string{`"The worst is not over. The tide peaks at 9 p.m.," said Ines Holm.`, "Ferries stopped."}},
+		{name: "curly quotation of two sentences", text: "He said: “We are ready. We will go.” The army moved.",
+			want: []string{"He said: “We are ready. We will go.”", "The army moved."}},
+		{name: "german quotation", text: "„Die Bahn hat kein Angebot vorgelegt. Wir streiken“, sagte Reiß. Die Bahn widersprach.",
+			want: []string{"„Die Bahn hat kein Angebot vorgelegt. Wir streiken“, sagte Reiß.", "Die Bahn widersprach."}},
+		{name: "stray quote closed by the line", text: "He said \"no. Then left.\nNext line. Here.",
+			want: []string{"He said \"no. Then left.", "Next line.", "Here."}},
+		{name: "inch marks do not open quotes", text: "A 55\" screen costs $400. It sold out.",
+			want: []string{"A 55\" screen costs $400.", "It sold out."}},
 		{name: "no words", text: " ... \n -- ", want: nil},
 	}
 	for _, tt := range tests {

@@ -220,12 +220,19 @@ func duplicates(sc *scratch, n, i int, chosen []int) bool {
 func (s *Summarizer) join(sc *scratch, idx []int) string {
 	sc.out.Reset()
 	for k, i := range idx {
-		if k > 0 {
+		if k > 0 && !endsCJK(sc.sents[idx[k-1]]) {
 			sc.out.WriteByte(' ')
 		}
 		sc.out.WriteString(sc.sents[i])
 	}
 	return sc.out.String()
+}
+
+// endsCJK reports whether s ends with a CJK full stop, after which
+// Chinese and Japanese put no space.
+func endsCJK(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "」』）"))
+	return r == '。' || r == '！' || r == '？' || r == '｡'
 }
 
 // fallback summarises an article whose text cleaned to nothing: the
