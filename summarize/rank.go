@@ -138,7 +138,8 @@ func (s *scratch) cosine(i, j int) float32 {
 
 // textRank runs power iteration over the similarity graph (LexRank with
 // weighted edges) and leaves each sentence's centrality in s.rank, scaled
-// so the most central sentence has 1.
+// so that twice the average rank or more scores 1. Scaling by the maximum
+// instead would blow small differences up in short, sparse articles.
 func (s *scratch) textRank(n int) {
 	s.rank, s.next, s.rowSum = grow(s.rank, n), grow(s.next, n), grow(s.rowSum, n)
 	rowSum := s.rowSum
@@ -163,14 +164,8 @@ func (s *scratch) textRank(n int) {
 		}
 		s.rank, s.next = s.next, s.rank
 	}
-	var top float32
-	for _, r := range s.rank[:n] {
-		top = max(top, r)
-	}
 	for i := range n {
-		if top > 0 {
-			s.rank[i] /= top
-		}
+		s.rank[i] = min(s.rank[i]*float32(n)/2, 1)
 	}
 }
 
