@@ -129,7 +129,7 @@ func (c *cleaner) cutLead(line, source, title string) string {
 	window := line[:end]
 	for i := range c.lead {
 		r := &c.lead[i]
-		if !r.appliesTo(source) {
+		if !r.appliesTo(source) || !r.mayMatch(window) {
 			continue
 		}
 		loc := r.re.FindStringIndex(window)
@@ -152,7 +152,7 @@ func (c *cleaner) cleanLine(line, source string) string {
 		changed := false
 		for i := range c.prefix {
 			r := &c.prefix[i]
-			if !r.appliesTo(source) || !r.re.MatchString(line) {
+			if !r.appliesTo(source) || !r.mayMatch(line) || !r.re.MatchString(line) {
 				continue
 			}
 			loc := r.re.FindStringIndex(line)
@@ -172,7 +172,7 @@ func (c *cleaner) cleanLine(line, source string) string {
 	changed := false
 	for i := range c.inline {
 		r := &c.inline[i]
-		if !r.appliesTo(source) || !r.re.MatchString(line) {
+		if !r.appliesTo(source) || !r.mayMatch(line) || !r.re.MatchString(line) {
 			continue
 		}
 		line = r.re.ReplaceAllLiteralString(line, " ")
@@ -194,7 +194,7 @@ func (c *cleaner) dropped(line, source string) bool {
 	}
 	for i := range c.drop {
 		r := &c.drop[i]
-		if r.appliesTo(source) && r.re.MatchString(line) {
+		if r.appliesTo(source) && r.mayMatch(line) && r.re.MatchString(line) {
 			return true
 		}
 	}

@@ -40,6 +40,11 @@ type Rule struct {
 	// Sources limits the rule to articles from these sources (compared
 	// without regard to case); empty means every source.
 	Sources []string
+	// Hints, optional, speed a rule up: literal strings, one of which
+	// occurs (ignoring ASCII case) in every text the pattern matches.
+	// Lines with none of them skip the pattern. A wrong hint makes the
+	// rule miss, so leave Hints empty when in doubt.
+	Hints []string
 }
 
 // compiledRule is a Rule ready to run.
@@ -48,6 +53,7 @@ type compiledRule struct {
 	kind    Kind
 	re      *regexp.Regexp
 	sources []string
+	hints   []string // lower-cased
 }
 
 // compileRule checks and compiles r. The error names the rule, so that a
@@ -86,7 +92,62 @@ func compileRule(r Rule) (compiledRule, error) {
 	for _, s := range r.Sources {
 		sources = append(sources, strings.ToLower(strings.TrimSpace(s)))
 	}
-	return compiledRule{name: r.Name, kind: kind, re: re, sources: sources}, nil
+	hints := make([]string, 0, len(r.Hints))
+	for _, h := range r.Hints {
+		if h == "" {
+			return compiledRule{}, fmt.Errorf("rule %q: empty hint", r.Name)
+		}
+		hints = append(hints, strings.ToLower(h))
+	}
+	return compiledRule{name: r.Name, kind: kind, re: re, sources: sources, hints: hints}, nil
+}
+
+// mayMatch reports whether line holds one of the rule's hints, or the rule
+// has none; false means the pattern cannot match.
+func (r *compiledRule) mayMatch(line string) bool {
+	if len(r.hints) == 0 {
+		return true
+	}
+	for _, h := range r.hints {
+		if containsFold(line, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case string sub,
+// ignoring the case of ASCII letters.
+func containsFold(s, sub string) bool {
+	if len(sub) == 0 {
+		return true
+	}
+	c0 := sub[0]
+	c1 := c0
+	if 'a' <= c0 && c0 <= 'z' {
+		c1 = c0 - ('a' - 'A')
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if (s[i] == c0 || s[i] == c1) && asciiEqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualFold compares s with the lower-case string lower, folding
+// ASCII letters in s only.
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // appliesTo reports whether the rule runs for articles of source (already

@@ -37,19 +37,19 @@ func builtinRules() []Rule {
 	return []Rule{
 		// --- Lead: wire copy with caption, credit and headline glued on. ---
 		{Name: "lead-dateline-agency", Kind: CutLead,
-			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`},
-		{Name: "lead-dateline-dated-tag", Kind: CutLead, Pattern: datelineDatedTag},
+			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
+		{Name: "lead-dateline-dated-tag", Kind: CutLead, Pattern: datelineDatedTag, Hints: []string{"("}},
 		{Name: "lead-photo-credit", Kind: CutLead,
-			Pattern: reutersCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`},
+			Pattern: reutersCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`, Hints: []string{"reuters/", "getty images"}},
 
 		// --- Prefixes at the start of any line. ---
 		{Name: "prefix-wire-label", Kind: StripPrefix,
 			Pattern: `(?:UPDATE \d+|BREAKING(?: NEWS)?|EXCLUSIVE|ANALYSIS|WRAPUP \d+|FACTBOX|EXPLAINER|WATCH|LIVE|VIDEO|PHOTOS|CORRECTED|REFILE|RPT)\s*[-:|–—]\s*`},
 		{Name: "prefix-dateline-agency", Kind: StripPrefix,
-			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`},
-		{Name: "prefix-dateline-dated-tag", Kind: StripPrefix, Pattern: datelineDatedTag},
+			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
+		{Name: "prefix-dateline-dated-tag", Kind: StripPrefix, Pattern: datelineDatedTag, Hints: []string{"("}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
-			Pattern: `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + `\s+[-—–]+\s+`},
+			Pattern: `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + `\s+[-—–]+\s+`, Hints: []string{"-", "—", "–"}},
 
 		// --- Whole lines: promotions. ---
 		{Name: "promo-join", Pattern: `(?i)join (?:our|us|the)\b.{0,160}`},
@@ -66,8 +66,8 @@ func builtinRules() []Rule {
 		{Name: "caption-file-photo", Pattern: `(?:FILE PHOTO|FILE|PHOTO|IN PICTURES|PICTURED)\s*[:\-–—].*`},
 		{Name: "caption-label", Pattern: `(?i)(?:photo(?:graph)?s?|image|picture|foto|bild|imagen|pictured|caption|credit|photo credit|image credit|bildquelle|fotos?)\s*:.*`},
 		{Name: "caption-image-source", Pattern: `(?i)(?:image|media) (?:source|caption),.*`},
-		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`},
-		{Name: "caption-getty", Pattern: `.*Getty Images\.?`},
+		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`, Hints: []string{"/", "photo"}},
+		{Name: "caption-getty", Pattern: `.*Getty Images\.?`, Hints: []string{"getty images"}},
 		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
 		{Name: "caption-gallery-count", Pattern: `(?i)(?:(?:image|photo|slide|bild|foto|imagen)\s+)?\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}`},
 
@@ -79,7 +79,7 @@ func builtinRules() []Rule {
 		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
 		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
 		{Name: "reporting-credits", Pattern: `(?i)\(?(?:reporting|additional reporting|writing|editing|compiled|research|graphics|produced) by .*`},
-		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,120}all rights reserved\.?|(?:©|\(c\)|copyright)\s.{0,160})`},
+		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,120}all rights reserved\.?|(?:©|\(c\)|copyright)\s.{0,160})`, Hints: []string{"our standards", "rights reserved", "©", "(c)", "copyright"}},
 
 		// --- Whole lines: share, comment and navigation widgets. ---
 		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post)|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
@@ -87,7 +87,7 @@ func builtinRules() []Rule {
 		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?|関連記事|関連ニュース|相关新闻|相关阅读)[.!:]?`},
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in)`},
-		{Name: "widget-breadcrumbs", Pattern: `(?:[\p{L}&' ]{1,30}\s*[>»›]\s*){2,}[\p{L}&' ]{1,30}`},
+		{Name: "widget-breadcrumbs", Pattern: `(?:[\p{L}&' ]{1,30}\s*[>»›]\s*){2,}[\p{L}&' ]{1,30}`, Hints: []string{">", "»", "›"}},
 
 		// --- Anywhere in a line: template tokens, leftover markup, credits. ---
 		{Name: "template-double-bracket", Kind: StripInline, Pattern: `\[\[[^\[\]\n]*\]\]`},
@@ -96,8 +96,8 @@ func builtinRules() []Rule {
 		{Name: "shortcode", Kind: StripInline, Pattern: `\[/?(?:embed|gallery|video|audio|playlist|tweet|youtube|instagram|facebook|related|ad|advert|newsletter|caption|pullquote|image|img|photo)\b[^\]\n]*\]`},
 		{Name: "leftover-tag", Kind: StripInline, Pattern: `</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?/?>`},
 		{Name: "leftover-entity", Kind: StripInline, Pattern: `&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});`},
-		{Name: "inline-photo-credit", Kind: StripInline, Pattern: agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)`},
-		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`},
+		{Name: "inline-photo-credit", Kind: StripInline, Pattern: agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)`, Hints: []string{"photo"}},
+		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`, Hints: []string{"advertisement", "scroll to continue"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
 	}
 }

@@ -58,7 +58,7 @@ func TestSummarize(t *testing.T) {
 				Text: "Port approves plan to dredge shipping channel.\n\n" + longArticle},
 			hasNot: []string{"Port approves plan"}},
 		{name: "near duplicate skipped",
-			in: Input{Title: "Dredging", Text: longArticle + "\n\nThe port authority approved a plan on Monday to dredge the main shipping channel to 16 metres, allowing the largest container ships to dock."},
+			in:  Input{Title: "Dredging", Text: longArticle + "\n\nThe port authority approved a plan on Monday to dredge the main shipping channel to 16 metres, allowing the largest container ships to dock."},
 			has: []string{"The port authority approved a plan on Monday to dredge the main shipping channel to a depth"}, hasNot: []string{"channel to 16 metres"}},
 		{name: "max chars respected",
 			opts:   Options{MaxChars: 200},
