@@ -3,6 +3,7 @@ package summarize
 import (
 	"fmt"
 	"html"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -27,6 +28,12 @@ const (
 // cleaner holds compiled rules grouped by kind, built-in rules first.
 type cleaner struct {
 	lead, prefix, drop, inline []compiledRule
+	// dropAny is the alternation of the DropLine rules that apply to every
+	// source and have no hints: one pass of it over a prose line fails in a
+	// few bytes where the rules one by one cost a pass each.
+	dropAny *regexp.Regexp
+	// dropEach are the DropLine rules not in dropAny.
+	dropEach []compiledRule
 }
 
 // newCleaner compiles the built-in rules followed by extra. The error names
@@ -58,6 +65,21 @@ func compileCleaner(rules []Rule) (*cleaner, error) {
 		case StripInline:
 			c.inline = append(c.inline, cr)
 		}
+	}
+	var alts []string
+	for _, r := range c.drop {
+		if len(r.sources) == 0 && len(r.hints) == 0 {
+			alts = append(alts, "(?:"+r.pattern+")")
+			continue
+		}
+		c.dropEach = append(c.dropEach, r)
+	}
+	if len(alts) > 0 {
+		re, err := regexp.Compile("^(?:" + strings.Join(alts, "|") + ")$")
+		if err != nil {
+			return nil, fmt.Errorf("drop-line rules together: %w", err)
+		}
+		c.dropAny = re
 	}
 	return c, nil
 }
@@ -192,8 +214,11 @@ func (c *cleaner) dropped(line, source string) bool {
 	if len(line) > maxDropLine {
 		return false
 	}
-	for i := range c.drop {
-		r := &c.drop[i]
+	if c.dropAny != nil && c.dropAny.MatchString(line) {
+		return true
+	}
+	for i := range c.dropEach {
+		r := &c.dropEach[i]
 		if r.appliesTo(source) && r.mayMatch(line) && r.re.MatchString(line) {
 			return true
 		}

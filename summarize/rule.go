@@ -50,6 +50,7 @@ type Rule struct {
 // compiledRule is a Rule ready to run.
 type compiledRule struct {
 	name    string
+	pattern string // as written, without the anchors of its kind
 	kind    Kind
 	re      *regexp.Regexp
 	sources []string
@@ -99,7 +100,7 @@ func compileRule(r Rule) (compiledRule, error) {
 		}
 		hints = append(hints, strings.ToLower(h))
 	}
-	return compiledRule{name: r.Name, kind: kind, re: re, sources: sources, hints: hints}, nil
+	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints}, nil
 }
 
 // mayMatch reports whether line holds one of the rule's hints, or the rule
@@ -123,14 +124,35 @@ func containsFold(s, sub string) bool {
 		return true
 	}
 	c0 := sub[0]
-	c1 := c0
-	if 'a' <= c0 && c0 <= 'z' {
-		c1 = c0 - ('a' - 'A')
+	if c0 < 'a' || c0 > 'z' {
+		for i := strings.IndexByte(s, c0); i >= 0; {
+			if len(s)-i >= len(sub) && asciiEqualFold(s[i:i+len(sub)], sub) {
+				return true
+			}
+			j := strings.IndexByte(s[i+1:], c0)
+			if j < 0 {
+				return false
+			}
+			i += 1 + j
+		}
+		return false
 	}
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if (s[i] == c0 || s[i] == c1) && asciiEqualFold(s[i:i+len(sub)], sub) {
+	return containsFoldLetter(s, sub) || containsFoldLetter(s, string(c0-('a'-'A'))+sub[1:])
+}
+
+// containsFoldLetter is containsFold for a sub whose first byte is taken
+// literally (either case of a letter, tried by the caller).
+func containsFoldLetter(s, sub string) bool {
+	c0 := sub[0]
+	for i := strings.IndexByte(s, c0); i >= 0; {
+		if len(s)-i >= len(sub) && asciiEqualFold(s[i+1:i+len(sub)], sub[1:]) {
 			return true
 		}
+		j := strings.IndexByte(s[i+1:], c0)
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
 	}
 	return false
 }
