@@ -24,8 +24,8 @@ const (
 // detectLanguage guesses the language of text from the function words in
 // its first few hundred words; English wins ties and texts without any.
 func detectLanguage(text string, ws *wordScanner) language {
-	if len(text) > 3000 {
-		end := 3000
+	if len(text) > 2000 {
+		end := 2000
 		for end > 0 && !utf8.RuneStart(text[end]) {
 			end--
 		}

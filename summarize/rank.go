@@ -13,7 +13,8 @@ import (
 const (
 	maxCandidates       = 40   // sentences ranked; the O(n²) graph stays small
 	damping             = 0.85 // TextRank damping factor
-	rankIterations      = 30
+	rankIterations      = 50
+	rankTolerance       = 1e-4 // stop iterating when no rank moves more than this share of the mean
 	weightCentrality    = 0.40
 	weightPosition      = 0.45
 	weightTitle         = 0.15
@@ -41,7 +42,7 @@ type scratch struct {
 	sim     []float32
 	rank    []float32
 	next    []float32
-	rowSum  []float32
+	trans   []float32
 	score   []float32
 	order   []int
 	title   []int32
@@ -141,32 +142,57 @@ func (s *scratch) cosine(i, j int) float32 {
 // so that twice the average rank or more scores 1. Scaling by the maximum
 // instead would blow small differences up in short, sparse articles.
 func (s *scratch) textRank(n int) {
-	s.rank, s.next, s.rowSum = grow(s.rank, n), grow(s.next, n), grow(s.rowSum, n)
-	rowSum := s.rowSum
-	for i := range n {
+	s.rank, s.next, s.trans = grow(s.rank, n), grow(s.next, n), grow(s.trans, n*n)
+	// Row-normalised transition weights; s.sim stays as it is for the
+	// duplicate test in choose.
+	for j := range n {
 		var sum float32
-		for j := range n {
-			sum += s.sim[i*n+j]
+		row := s.sim[j*n : j*n+n]
+		for _, v := range row {
+			sum += v
 		}
-		rowSum[i] = sum
-		s.rank[i] = 1 / float32(n)
+		t := s.trans[j*n : j*n+n]
+		for i, v := range row {
+			if sum > 0 {
+				t[i] = v / sum
+			} else {
+				t[i] = 0
+			}
+		}
+		s.rank[j] = 1 / float32(n)
 	}
 	base := (1 - damping) / float32(n)
 	for range rankIterations {
 		for i := range n {
-			var acc float32
-			for j := range n {
-				if rowSum[j] > 0 {
-					acc += s.sim[j*n+i] / rowSum[j] * s.rank[j]
-				}
+			s.next[i] = 0
+		}
+		for j := range n {
+			rj := damping * s.rank[j]
+			t := s.trans[j*n : j*n+n]
+			for i, w := range t {
+				s.next[i] += w * rj
 			}
-			s.next[i] = base + damping*acc
+		}
+		var delta float32
+		for i := range n {
+			s.next[i] += base
+			delta = max(delta, abs32(s.next[i]-s.rank[i]))
 		}
 		s.rank, s.next = s.next, s.rank
+		if delta < rankTolerance/float32(n) {
+			break
+		}
 	}
 	for i := range n {
 		s.rank[i] = min(s.rank[i]*float32(n)/2, 1)
 	}
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // scoreSentences combines centrality, position and title overlap into
