@@ -104,6 +104,15 @@ type chatResponse struct {
 // error, a non-2xx status, a body that is not the expected JSON, or no
 // choices; errors never contain the API key.
 func (o *OpenAI) Summarize(ctx context.Context, title, text string) (string, error) {
+	answer, err := o.complete(ctx, title, text)
+	if err != nil {
+		return "", redactKey(err, o.cfg.APIKey)
+	}
+	return answer, nil
+}
+
+// complete does the request for Summarize.
+func (o *OpenAI) complete(ctx context.Context, title, text string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, o.cfg.Timeout)
 	defer cancel()
 	body, err := json.Marshal(chatRequest{
@@ -129,7 +138,7 @@ func (o *OpenAI) Summarize(ctx context.Context, title, text string) (string, err
 	}
 	resp, err := o.client.Do(req)
 	if err != nil {
-		return "", fmt.Errorf("openai: post %s: %w", o.url, redactKey(err, o.cfg.APIKey))
+		return "", fmt.Errorf("openai: post %s: %w", o.url, err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxOpenAIResponse))
@@ -158,9 +167,10 @@ func (o *OpenAI) Summarize(ctx context.Context, title, text string) (string, err
 	return answer, nil
 }
 
-// redactKey replaces the API key in err's text, in case a proxy or
-// transport echoes request headers into an error; errors.Is still sees
-// the cause (a deadline, for example).
+// redactKey replaces the API key in err's text, in case a server echoes
+// it in an error message ("Incorrect API key provided: ...") or a proxy
+// echoes request headers; errors.Is still sees the cause (a deadline, for
+// example).
 func redactKey(err error, key string) error {
 	if key == "" || !strings.Contains(err.Error(), key) {
 		return err
