@@ -3,6 +3,7 @@ package summarize
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -113,6 +114,31 @@ func TestSummarize(t *testing.T) {
 				last = i
 			}
 		})
+	}
+}
+
+// TestSummarizeConcurrently shares one Summarizer between goroutines, as
+// the poller does; run with -race.
+func TestSummarizeConcurrently(t *testing.T) {
+	s := mustNew(t, Options{})
+	in := Input{Title: "Port approves channel dredging", Text: longArticle}
+	want := s.Summarize(context.Background(), in)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				if got := s.Summarize(context.Background(), in); got != want {
+					errs <- got
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for got := range errs {
+		t.Errorf("concurrent summary differs: %q", got)
 	}
 }
 
