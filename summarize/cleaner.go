@@ -20,6 +20,9 @@ const (
 	// maxDropLine is the longest line a DropLine rule may remove; a longer
 	// line is prose that merely starts like boilerplate.
 	maxDropLine = 600
+	// maxTitleCut is the longest title cutTitle looks for; a longer one is
+	// not a headline, and searching for it would cost too much.
+	maxTitleCut = 300
 	// maxPrefixRounds bounds how many times the prefix rules run over one
 	// line ("UPDATE 1-" then a dateline, for example).
 	maxPrefixRounds = 4
@@ -231,6 +234,9 @@ func (c *cleaner) dropped(line, source string) bool {
 // wire copy glues the headline between a photo credit and the dateline. A
 // title inside a sentence ("Acme to cut jobs as demand slumps") stays.
 func cutTitle(line, title string) (string, bool) {
+	if len(title) > maxTitleCut {
+		return line, false
+	}
 	i := -1
 	for _, t := range [...]string{title, trimTitleSuffix(title)} {
 		if utf8.RuneCountInString(t) >= 12 {

@@ -14,31 +14,44 @@ import (
 func logicalLines(text string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		pending := ""
+		var joined strings.Builder // used only while joining wrapped lines
+		flush := func() bool {
+			line := pending
+			if joined.Len() > 0 {
+				line = joined.String()
+				joined.Reset()
+			}
+			pending = ""
+			return line == "" || yield(line)
+		}
 		for text != "" {
 			raw, rest, _ := strings.Cut(text, "\n")
 			text = rest
 			line := normalizeSpace(raw)
 			if line == "" {
-				if pending != "" && !yield(pending) {
+				if !flush() {
 					return
 				}
-				pending = ""
 				continue
 			}
 			if pending != "" {
 				if r, _ := utf8.DecodeRuneInString(line); unicode.IsLower(r) {
-					pending = pending + " " + line
+					// A Builder keeps joining linear: hostile text with
+					// thousands of wrapped lines must not go quadratic.
+					if joined.Len() == 0 {
+						joined.WriteString(pending)
+					}
+					joined.WriteByte(' ')
+					joined.WriteString(line)
 					continue
 				}
-				if !yield(pending) {
+				if !flush() {
 					return
 				}
 			}
 			pending = line
 		}
-		if pending != "" {
-			yield(pending)
-		}
+		flush()
 	}
 }
 

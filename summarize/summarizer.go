@@ -18,6 +18,10 @@ const (
 	// minMaxChars is the smallest MaxChars New accepts: below it no
 	// sentence fits and every summary would be a cut-off fragment.
 	minMaxChars = 40
+	// maxInput is how much of Input.Text is read. Summaries come from the
+	// first 40 sentences, so the rest of a long page is not worth cleaning;
+	// the margin is for markup.
+	maxInput = 256 << 10
 )
 
 // Options configures a Summarizer. The zero value is usable: three
@@ -96,8 +100,9 @@ func New(opts Options) (*Summarizer, error) {
 // one. It never fails: a backend failure falls back (and is logged at
 // most once a minute), and when the text is all boilerplate the cleaned
 // title or the raw text stands in. It returns "" only when neither Text
-// nor Title has a word.
+// nor Title has a word. Only the first 256 KiB of Text are read.
 func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
+	in.Text = cutAtLine(in.Text, maxInput)
 	text := s.cleaner.clean(in.Text, in.Source, in.Title)
 	if s.backend != nil && text != "" {
 		sum, err := s.viaBackend(ctx, in.Title, text)
@@ -226,6 +231,22 @@ func (s *Summarizer) join(sc *scratch, idx []int) string {
 		sc.out.WriteString(sc.sents[i])
 	}
 	return sc.out.String()
+}
+
+// cutAtLine returns s when it has at most max bytes, else its longest
+// prefix of whole lines within max bytes (or, without a line break, of
+// whole runes).
+func cutAtLine(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:max], '\n'); i > 0 {
+		return s[:i]
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	return s[:max]
 }
 
 // endsCJK reports whether s ends with a CJK full stop, after which

@@ -242,3 +242,34 @@ func TestIsTeaser(t *testing.T) {
 		})
 	}
 }
+
+// TestSummarizeHostileInput feeds shapes of text that could make a careless
+// cleaner or splitter quadratic; each must finish quickly (the test binary's
+// timeout catches a hang) and stay within MaxChars.
+func TestSummarizeHostileInput(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{name: "thousands of wrapped lines", text: "Start" + strings.Repeat("\nand more words", 100_000)},
+		{name: "one huge line", text: strings.Repeat("word ", 400_000)},
+		{name: "dots without spaces", text: strings.Repeat("a.", 300_000)},
+		{name: "many open quotes", text: strings.Repeat(`He said "yes. `, 50_000)},
+		{name: "deep html", text: strings.Repeat("<div>", 100_000) + "Text." + strings.Repeat("</div>", 100_000)},
+		{name: "unclosed tag", text: "<p " + strings.Repeat("a=b ", 100_000)},
+		{name: "huge title", text: "Body text here."},
+	}
+	s := mustNew(t, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			title := "Title"
+			if tt.name == "huge title" {
+				title = strings.Repeat("Title words ", 50_000)
+			}
+			got := s.Summarize(context.Background(), Input{Title: title, Text: tt.text})
+			if utf8.RuneCountInString(got) > DefaultMaxChars {
+				t.Errorf("summary too long: %d characters", utf8.RuneCountInString(got))
+			}
+		})
+	}
+}
