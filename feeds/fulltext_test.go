@@ -29,9 +29,9 @@ type pageTestServer struct {
 
 func startPageTestServer(t *testing.T) *pageTestServer {
 	t.Helper()
-	article := mustReadPage(t, "article.html")
-	latin1 := mustReadPage(t, "latin1.html")
-	empty := mustReadPage(t, "empty.html")
+	article := pageTestRead(t, "article.html")
+	latin1 := pageTestRead(t, "latin1.html")
+	empty := pageTestRead(t, "empty.html")
 	s := &pageTestServer{}
 	mux := http.NewServeMux()
 	html := func(body []byte) http.HandlerFunc {
@@ -120,7 +120,7 @@ func (s *pageTestServer) requests() []*http.Request {
 	return append([]*http.Request(nil), s.seen...)
 }
 
-func mustReadPage(t *testing.T, name string) []byte {
+func pageTestRead(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile("testdata/pages/" + name)
 	if err != nil {
