@@ -82,9 +82,14 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	}
 	log.Info("subscriptions loaded", "count", n, "took", time.Since(started).Round(time.Millisecond))
 
-	sum, err := summarize.New(summarize.Options{Sentences: cfg.Summary.Sentences, MaxChars: cfg.Summary.MaxChars})
+	sum, err := newSummarizer(cfg, log, m.Now, m.getenv)
 	if err != nil {
-		return fmt.Errorf("summary: %w", err)
+		return err
+	}
+	var pages feeds.PageTexter
+	if cfg.Summary.FetchFullText {
+		pages = feeds.NewPageFetcher(feeds.PageOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes,
+			AllowPrivate: cfg.Telegram.AllowPrivateURLs, UserAgent: cfg.Poller.UserAgent})
 	}
 
 	var transport bot.Transport
@@ -125,7 +130,7 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	poller, err := feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
 		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
-		Store:   st, Sink: alertSink{subs, sender}, Summarizer: sum, Logger: log, Now: m.Now,
+		Store:   st, Sink: alertSink{subs, sender}, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
 	})
 	if err != nil {
 		return err
@@ -162,6 +167,24 @@ func (m *Main) Run(ctx context.Context, path string) error {
 func (m *Main) ensureConsoleChat(ctx context.Context, st *store.Store, cfg config.Config) error {
 	_, err := st.EnsureChat(ctx, bot.ConsoleChatID, "private", "console", store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time})
 	return err
+}
+
+// newSummarizer builds the summarizer of the [summary] section: extractive,
+// or an OpenAI-compatible backend that falls back to it.
+func newSummarizer(cfg config.Config, log *slog.Logger, now func() time.Time, getenv func(string) string) (*summarize.Summarizer, error) {
+	opts := summarize.Options{Sentences: cfg.Summary.Sentences, MaxChars: cfg.Summary.MaxChars, Logger: log, Now: now}
+	for _, r := range cfg.Summary.Rules {
+		opts.ExtraRules = append(opts.ExtraRules, summarize.Rule{Name: r.Name, Pattern: r.Pattern, Kind: summarize.Kind(r.Kind), Sources: r.Sources})
+	}
+	if cfg.Summary.Backend == "openai" {
+		opts.Backend = summarize.NewOpenAI(summarize.OpenAIConfig{Endpoint: cfg.Summary.Endpoint, Model: cfg.Summary.Model,
+			APIKey: getenv(cfg.Summary.APIKeyEnv), Timeout: cfg.Summary.Timeout.D()})
+	}
+	sum, err := summarize.New(opts)
+	if err != nil {
+		return nil, fmt.Errorf("summary.rules: %w", err)
+	}
+	return sum, nil
 }
 
 // drain waits until the outbox is empty, at most limit.

@@ -92,6 +92,7 @@ type Summary struct {
 type Rule struct {
 	Name    string   `toml:"name"`
 	Pattern string   `toml:"pattern"`
+	Kind    string   `toml:"kind"` // drop_line (default), strip_prefix, strip_inline, cut_lead
 	Sources []string `toml:"sources"`
 }
 

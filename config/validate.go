@@ -130,6 +130,11 @@ func (c Config) validateSummary() error {
 		if _, err := regexp.Compile(r.Pattern); err != nil || r.Pattern == "" {
 			return fieldErr(fmt.Sprintf("summary.rules[%d].pattern", i), "%q is not a regular expression", r.Pattern)
 		}
+		switch r.Kind {
+		case "", "drop_line", "strip_prefix", "strip_inline", "cut_lead":
+		default:
+			return fieldErr(fmt.Sprintf("summary.rules[%d].kind", i), "%q is not drop_line, strip_prefix, strip_inline or cut_lead", r.Kind)
+		}
 	}
 	return nil
 }

@@ -287,3 +287,48 @@ func mustRead(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+func TestTeasersGetTheArticlePageText(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	page := feedtest.New(t, "testdata/pages/article.html", "text/html; charset=utf-8")
+	teaser := func(title, path string) []byte {
+		return []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title>
+<item><title>` + title + `</title><link>` + page.URL + path + `</link><pubDate>Fri, 27 Nov 2026 11:00:00 GMT</pubDate>
+<description>The council voted on Tuesday… Read more</description></item></channel></rss>`)
+	}
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	st.UpsertSource(ctx, "Ledger", feed.URL, "config")
+
+	for _, tt := range []struct {
+		name, path   string
+		allowPrivate bool
+		wantFull     bool
+	}{
+		{"page fetched", "/flood-barrier", true, true},
+		{"private page refused, feed text kept", "/flood-barrier-2", false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sink := &recordingSink{}
+			p := newTestPoller(t, st, sink, 1<<20)
+			p.opts.Pages = NewPageFetcher(PageOptions{Timeout: 2 * time.Second, AllowPrivate: tt.allowPrivate})
+			p.PollOnce(ctx) // the first fetch, or nothing new
+			feed.Set(teaser("Harbor city approves flood barrier ("+tt.name+")", tt.path), "application/rss+xml")
+			if err := p.PollOnce(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if len(sink.got) != 1 {
+				t.Fatalf("handed over %d articles, want 1", len(sink.got))
+			}
+			a := sink.got[0]
+			full := strings.Contains(a.Text, "flood barrier") && len(a.Text) > 500
+			if full != tt.wantFull {
+				t.Fatalf("full text = %v, want %v; text %q", full, tt.wantFull, a.Text)
+			}
+			stored, _ := st.FindArticle(ctx, a.ID)
+			if stored.Text != a.Text || stored.Summary == "" {
+				t.Fatalf("stored text/summary not updated: %+v", stored)
+			}
+		})
+	}
+}
