@@ -9,7 +9,7 @@ import (
 // Story is a group of articles that tell the same news (articles.story_id),
 // as /trending shows it.
 type Story struct {
-	Article        // the first article of the story within the window
+	Article          // the first article of the story within the window
 	Sources []string // names of the sources that carried it, distinct
 	Count   int      // articles in the window
 }
