@@ -123,8 +123,8 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		return
 	}
 	name, args, addressed, ok := r.parseCommand(in.Text)
-	if !ok && (in.ChatType != "private" || strings.TrimSpace(in.Text) == "") {
-		return
+	if !ok && (in.ChatType != "private" || strings.TrimSpace(in.Text) == "" || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
+		return // chatter in a group, or a command for another bot
 	}
 	cmd := r.lookup(name)
 	if ok && cmd == nil && in.ChatType != "private" && !addressed {
