@@ -73,21 +73,21 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 			page, err := r.opts.Feeds.Get(ctx, arg)
 			if msg := fetchProblem(err); msg != "" {
 				r.log.Info("import: list not fetched", "chat", chatID, "err", err)
-				r.reply(ctx, chatID, msg)
+				r.replyAfter(ctx, chatID, msg)
 				return nil
 			}
 			data = page.Body
 		}
 		outs, err := feeds.ParseOPML(data)
 		if err != nil {
-			r.reply(ctx, chatID, "That is not an OPML list I can read.")
+			r.replyAfter(ctx, chatID, "That is not an OPML list I can read.")
 			return nil
 		}
 		res, err := r.importOutlines(ctx, outs)
 		if err != nil {
 			return err
 		}
-		r.reply(ctx, chatID, res.String())
+		r.replyAfter(ctx, chatID, res.String())
 		return nil
 	})
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
@@ -64,7 +65,8 @@ func hostOf(raw string) string {
 }
 
 // background runs a slow command (network fetches) off the update loop, two
-// at a time; the reply comes through the outbox when it is done.
+// at a time; the reply comes through the outbox when it is done. fn's
+// context ends after jobTimeout; replies must not use it (see replyAfter).
 func (r *Router) background(ctx context.Context, name string, chatID int64, fn func(ctx context.Context) error) {
 	r.jobs.Add(1)
 	go func() {
@@ -79,9 +81,15 @@ func (r *Router) background(ctx context.Context, name string, chatID int64, fn f
 		defer cancel()
 		if err := fn(ctx); err != nil {
 			r.log.Error("command failed", "command", name, "chat", chatID, "err", err)
-			r.reply(context.WithoutCancel(ctx), chatID, "Sorry, something went wrong on my side. Please try again later.")
+			r.replyAfter(ctx, chatID, "Sorry, something went wrong on my side. Please try again later.")
 		}
 	}()
+}
+
+// replyAfter queues a reply from a background command, whose context may
+// have timed out already (a fetch that took too long still gets its answer).
+func (r *Router) replyAfter(ctx context.Context, chatID int64, text string) {
+	r.reply(context.WithoutCancel(ctx), chatID, text)
 }
 
 func (r *Router) cmdAddSource(ctx context.Context, req request) error {
@@ -102,11 +110,11 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 		found, err := r.opts.Feeds.Discover(ctx, raw)
 		if msg := fetchProblem(err); msg != "" {
 			r.log.Info("addsource: no feed added", "chat", chatID, "err", err)
-			r.reply(ctx, chatID, msg)
+			r.replyAfter(ctx, chatID, msg)
 			return nil
 		}
 		if s, err := r.opts.Store.FindSourceByURL(ctx, found.URL); err == nil {
-			r.reply(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(clip(s.Name, 80))))
+			r.replyAfter(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(clip(s.Name, 80))))
 			return nil
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return err
@@ -115,7 +123,7 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 		if err != nil {
 			return err
 		}
-		r.reply(ctx, chatID, fmt.Sprintf("✅ Added source #%d, <b>%s</b> (%s, %s now). What it holds now is kept for /search; new items alert from the next poll.",
+		r.replyAfter(ctx, chatID, fmt.Sprintf("✅ Added source #%d, <b>%s</b> (%s, %s now). What it holds now is kept for /search; new items alert from the next poll.",
 			s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)), plural(found.Items, "item")))
 		return nil
 	})
@@ -126,6 +134,7 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 // for no error. The reply names no address: a refused host stays unnamed.
 func fetchProblem(err error) string {
 	var se *feeds.StatusError
+	var ne net.Error
 	switch {
 	case err == nil:
 		return ""
@@ -137,7 +146,7 @@ func fetchProblem(err error) string {
 		return "That document is too large for me."
 	case errors.As(err, &se):
 		return fmt.Sprintf("The site answered with HTTP status %d.", se.Code)
-	case errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
 		return "The site took too long to answer."
 	}
 	return "I couldn't fetch that address."

@@ -49,6 +49,13 @@ func newSiteServer(t *testing.T) *siteServer {
 	mux.HandleFunc("/list.opml", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(s.opml.Load().(string)))
 	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(3 * time.Second):
+		}
+	})
+	mux.HandleFunc("/missing", http.NotFound)
 	mux.HandleFunc("/redirect", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
 	})
@@ -141,6 +148,30 @@ func TestAddSourceRefusesPrivateAddresses(t *testing.T) {
 	}
 	if got := h.reply(chat, "private", operator, "/addsource").Text(); !strings.Contains(got, "Send <code>/addsource URL</code>") {
 		t.Errorf("/addsource without URL → %q", got)
+	}
+}
+
+func TestAddSourceExplainsFailures(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, true, nil), func(o *RouterOptions) {
+		o.Feeds = feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: true, Timeout: 200 * time.Millisecond})
+	})
+	base := "http://127.0.0.1:" + srv.port()
+	tests := []struct {
+		name, url, want string
+	}{
+		{"too slow", base + "/slow", "took too long"},
+		{"not found", base + "/missing", "HTTP status 404"},
+		{"no feed", base + "/list.opml", "I found no feed there"},
+		{"nothing listening", "http://127.0.0.1:1/feed.xml", "I couldn't fetch that address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			if got := h.reply(operator, "private", operator, "/addsource "+tt.url).Text(); !strings.Contains(got, tt.want) {
+				t.Errorf("/addsource %s → %q, want %q", tt.url, got, tt.want)
+			}
+		})
 	}
 }
 
