@@ -122,7 +122,9 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	poller, err := feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
 		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
-		Store:   st, Sink: alertSink{subs, sender}, Summarizer: sum, Logger: log, Now: m.Now,
+		ChatFetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent,
+			Transport: feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})}),
+		Store: st, Sink: alertSink{subs, sender}, Summarizer: sum, Logger: log, Now: m.Now,
 	})
 	if err != nil {
 		return err

@@ -59,6 +59,30 @@ type Discoverer struct {
 
 // NewDiscoverer returns a Discoverer; see DiscoverOptions for the defaults.
 func NewDiscoverer(opts DiscoverOptions) *Discoverer {
+	opts = opts.withDefaults()
+	check := opts.Check
+	client := &http.Client{
+		Timeout:   opts.Timeout,
+		Transport: opts.transport(),
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 5 {
+				return errors.New("more than 5 redirects")
+			}
+			return check(req.Context(), req.URL.String())
+		},
+	}
+	return &Discoverer{client: client, check: check, maxBytes: opts.MaxBytes, ua: opts.UserAgent}
+}
+
+// GuardedTransport returns an HTTP transport that connects only to addresses
+// the options allow (see DiscoverOptions), for fetching the sources that
+// chat users added: a name that resolved to a public address when the source
+// was added may resolve to a private one later.
+func GuardedTransport(opts DiscoverOptions) http.RoundTripper {
+	return opts.withDefaults().transport()
+}
+
+func (opts DiscoverOptions) withDefaults() DiscoverOptions {
 	g := guard{allowPrivate: opts.AllowPrivate, resolve: opts.Resolve, connect: opts.Connect}
 	if g.resolve == nil {
 		g.resolve = func(ctx context.Context, host string) ([]net.IP, error) {
@@ -80,8 +104,11 @@ func NewDiscoverer(opts DiscoverOptions) *Discoverer {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = 5 << 20
 	}
-	check := opts.Check
-	transport := &http.Transport{
+	return opts
+}
+
+func (opts DiscoverOptions) transport() *http.Transport {
+	return &http.Transport{
 		Proxy:                  nil, // a proxy would be dialled instead of the vetted address
 		DialContext:            opts.Dial,
 		TLSHandshakeTimeout:    10 * time.Second,
@@ -89,17 +116,6 @@ func NewDiscoverer(opts DiscoverOptions) *Discoverer {
 		MaxResponseHeaderBytes: 64 << 10,
 		ForceAttemptHTTP2:      true,
 	}
-	client := &http.Client{
-		Timeout:   opts.Timeout,
-		Transport: transport,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 {
-				return errors.New("more than 5 redirects")
-			}
-			return check(req.Context(), req.URL.String())
-		},
-	}
-	return &Discoverer{client: client, check: check, maxBytes: opts.MaxBytes, ua: opts.UserAgent}
 }
 
 // Allowed reports whether rawURL may be fetched: an http or https URL whose
