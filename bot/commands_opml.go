@@ -6,13 +6,14 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/store"
 )
 
-// opmlChunk is how much OPML one /export message carries before escaping.
-const opmlChunk = 3000
+// opmlChunk is how much escaped OPML one /export message carries.
+const opmlChunk = MaxMessage - 200
 
 // cmdExport sends the sources as OPML text, in as many messages as it
 // takes, each a <pre> block that pastes back into /import.
@@ -29,27 +30,39 @@ func (r *Router) cmdExport(ctx context.Context, req request) error {
 	if err != nil {
 		return err
 	}
-	for _, part := range splitLines(string(doc), opmlChunk) {
+	for _, part := range splitEscaped(string(doc), opmlChunk) {
 		r.reply(ctx, req.in.ChatID, "<pre>"+esc(part)+"</pre>")
 	}
 	return nil
 }
 
-// splitLines cuts s into pieces of at most n bytes at line ends (a longer
-// line is a piece of its own).
-func splitLines(s string, n int) []string {
+// splitEscaped cuts s at line ends into pieces whose escaped text has at
+// most n runes (a longer line is cut where it must be).
+func splitEscaped(s string, n int) []string {
 	var out []string
 	var cur strings.Builder
-	for _, line := range strings.SplitAfter(s, "\n") {
-		if cur.Len() > 0 && cur.Len()+len(line) > n {
+	size := 0
+	flush := func() {
+		if strings.TrimSpace(cur.String()) != "" {
 			out = append(out, cur.String())
-			cur.Reset()
+		}
+		cur.Reset()
+		size = 0
+	}
+	for _, line := range strings.SplitAfter(s, "\n") {
+		for utf8.RuneCountInString(esc(line)) > n { // a line longer than a message
+			cut := []rune(line)[:n/6] // esc makes a rune at most 5 long
+			flush()
+			out = append(out, string(cut))
+			line = line[len(string(cut)):]
+		}
+		if l := utf8.RuneCountInString(esc(line)); size+l > n {
+			flush()
 		}
 		cur.WriteString(line)
+		size += utf8.RuneCountInString(esc(line))
 	}
-	if strings.TrimSpace(cur.String()) != "" {
-		out = append(out, cur.String())
-	}
+	flush()
 	return out
 }
 

@@ -237,6 +237,9 @@ func exported(t *testing.T, h *harness, chatID int64, from int) string {
 	var b strings.Builder
 	for _, c := range h.tg.Sent(chatID)[from:] {
 		text := c.Text()
+		if n := len([]rune(text)); n > MaxMessage {
+			t.Errorf("export message of %d characters, over Telegram's %d", n, MaxMessage)
+		}
 		if !strings.HasPrefix(text, "<pre>") || !strings.HasSuffix(text, "</pre>") {
 			t.Fatalf("export message is not a <pre> block: %q", text)
 		}

@@ -29,7 +29,7 @@ func BenchmarkSearchArticles(b *testing.B) {
 				extra = " near Kursk"
 			}
 			arts = append(arts, Article{GUID: fmt.Sprint(n), Title: fmt.Sprintf("Report %d on the %s%s", n, w, extra),
-				Text: fmt.Sprintf("Officials spoke about the %s on day %d. More %s news follows in later reports.", w, n, words[(n/7)%len(words)]),
+				Text:        fmt.Sprintf("Officials spoke about the %s on day %d. More %s news follows in later reports.", w, n, words[(n/7)%len(words)]),
 				PublishedAt: now.Add(-time.Duration(n) * time.Minute)})
 		}
 		if _, err := s.InsertArticles(ctx, src.ID, arts); err != nil {
