@@ -239,3 +239,18 @@ func TestUserInputIsEscaped(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryCommandAnswers runs each row of the command table without
+// arguments, as an operator in a private chat: each answers, and none fails.
+func TestEveryCommandAnswers(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.Operators = []int64{operator} })
+	for _, c := range h.router.commands {
+		t.Run(c.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			got := h.reply(operator, "private", operator, "/"+c.name).Text()
+			if strings.TrimSpace(got) == "" || strings.Contains(got, "went wrong") || strings.Contains(got, "I don't know") {
+				t.Errorf("/%s → %q", c.name, got)
+			}
+		})
+	}
+}
