@@ -118,9 +118,10 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates})
 	digests := digest.NewScheduler(digest.Options{Store: st, MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
 		SendEmpty: cfg.Digest.SendEmpty, Notify: sender.Notify, Logger: log, Now: m.Now})
-	router := bot.NewRouter(bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log,
-		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
-		Digests:      digestCommands{st, digests}, Now: m.Now})
+	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digestCommands{st, digests}, log)
+	if err != nil {
+		return err
+	}
 	if tg, ok := transport.(*bot.Telegram); ok {
 		if err := tg.SetCommands(router.Commands()); err != nil {
 			log.Warn("could not register the command list; going on", "err", err)
@@ -130,7 +131,9 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	poller, err := feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
 		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
-		Store:   st, Sink: alertSink{subs, sender}, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
+		ChatFetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent,
+			Transport: feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})}),
+		Store: st, Sink: alertSink{subs, sender}, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
 	})
 	if err != nil {
 		return err
@@ -153,13 +156,40 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	}
 	run("sender", sender.Run)
 	run("poller", poller.Run)
-	run("updates", func(ctx context.Context) error { return updates.Updates(ctx, router.Handle) })
+	run("updates", func(ctx context.Context) error {
+		defer router.Wait()
+		return updates.Updates(ctx, router.Handle)
+	})
 	run("digests", digests.Run)
 	if m.Ready != nil {
 		m.Ready(&Parts{Store: st, Poller: poller, Sender: sender, Subs: subs, Digest: digests})
 	}
 	wg.Wait()
 	return nil
+}
+
+// newRouter builds the command router: the callback signing key from the
+// database, the transport's interactions (Telegram only), the operators, and
+// the guarded fetcher for the URLs that chat users give.
+func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store, subs *subscriptions.Service, sender *bot.Sender,
+	transport bot.Transport, botName string, digests bot.Digests, log *slog.Logger) (*bot.Router, error) {
+	secret, err := st.Secret(ctx, "callback_data", 32)
+	if err != nil {
+		return nil, err
+	}
+	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
+		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
+		Secret:       secret, Operators: cfg.Telegram.Admins, Digests: digests,
+		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
+		Feeds: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
+			Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
+	}
+	if tg, ok := transport.(*bot.Telegram); ok {
+		opts.Interactor = tg
+	} else {
+		opts.Operators = append(opts.Operators, bot.ConsoleChatID) // the console's one user runs the bot
+	}
+	return bot.NewRouter(opts), nil
 }
 
 // ensureConsoleChat makes the console chat exist, so alerts can reach it

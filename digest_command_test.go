@@ -31,6 +31,7 @@ token = "`+testToken+`"
 api_endpoint = "`+tg.Endpoint()+`"
 poll_timeout = "1s"
 chat_per_second = 100.0  # one chat gets many messages here; the fake has no limits
+command_burst = 50
 [storage]
 path = "{{db}}"
 [poller]

@@ -51,6 +51,12 @@ func (c Config) validateTelegram() error {
 	if t.ChatPerSecond <= 0 {
 		return fieldErr("telegram.chat_per_second", "must be above 0")
 	}
+	if t.CommandBurst < 1 || t.CommandBurst > 1000 {
+		return fieldErr("telegram.command_burst", "%d is out of range (1 to 1000)", t.CommandBurst)
+	}
+	if t.CommandInterval.D() < 0 || t.CommandInterval.D() > time.Hour {
+		return fieldErr("telegram.command_interval", "%s is out of range (0 to 1h)", t.CommandInterval.D())
+	}
 	if t.GroupPerMinute <= 0 {
 		return fieldErr("telegram.group_per_minute", "must be above 0")
 	}

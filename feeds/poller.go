@@ -47,6 +47,7 @@ type Options struct {
 	MaxAge      time.Duration
 	Concurrency int
 	Fetcher     *Fetcher
+	ChatFetcher *Fetcher // for sources that chat users added (origin "chat"), through the address guard; nil = Fetcher
 	Store       Store
 	Sink        Sink
 	Summarizer  Summarizer
@@ -166,7 +167,11 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 // pollSource fetches one source and returns its new alertable articles.
 func (p *Poller) pollSource(ctx context.Context, src store.Source) []store.Article {
 	log := p.log.With("source", src.Name, "url", src.URL)
-	resp, err := p.opts.Fetcher.Fetch(ctx, src.URL, src.ETag, src.LastModified)
+	fetcher := p.opts.Fetcher
+	if src.Origin == "chat" && p.opts.ChatFetcher != nil {
+		fetcher = p.opts.ChatFetcher
+	}
+	resp, err := fetcher.Fetch(ctx, src.URL, src.ETag, src.LastModified)
 	var feed *gofeed.Feed
 	if err == nil && !resp.NotModified {
 		feed, err = gofeed.NewParser().Parse(bytes.NewReader(resp.Body))

@@ -106,3 +106,30 @@ func (s *Store) setChatColumn(ctx context.Context, id int64, column, value strin
 	}
 	return nil
 }
+
+// DeleteChat removes the chat and everything stored about it: its
+// subscriptions, alert records, queued messages and searches (tables added
+// later reference chats with ON DELETE CASCADE). It fails with ErrNotFound
+// when there is no such chat.
+func (s *Store) DeleteChat(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{
+			`DELETE FROM outbox WHERE chat_id = ?`,
+			`DELETE FROM alerts WHERE chat_id = ?`,
+			`DELETE FROM subscriptions WHERE chat_id = ?`,
+			`DELETE FROM searches WHERE chat_id = ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return fmt.Errorf("delete chat %d: %w", id, err)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM chats WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("delete chat %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("chat %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
+}
