@@ -19,7 +19,8 @@ import (
 // ErrRefusedAddress is returned (wrapped) when a URL given by a chat user, or
 // a redirect on the way, leads to an address that is not allowed: loopback,
 // private, link-local, cloud metadata and the like.
-var ErrRefusedAddress = errors.New("address not allowed")
+// It is ErrBlockedAddress, so callers may test for either name.
+var ErrRefusedAddress = ErrBlockedAddress
 
 // ErrNoFeed is returned by Discover when the URL is neither a feed nor a page
 // that links to one.

@@ -7,11 +7,13 @@ import (
 	"net"
 	"net/netip"
 	"net/url"
+	"strings"
 )
 
-// guard is the Discoverer's built-in address check: it resolves a host and
-// refuses loopback, private, link-local, metadata and other special-purpose
-// addresses unless allowPrivate.
+// guard is the Discoverer's address check, with the same rules as CheckURL
+// and SafeDialContext (safeURLHostReason, safeURLAddrReason), but with a
+// resolver and a connector that tests can replace: it resolves a host once,
+// refuses it if any answer is not public, and connects only to a checked address.
 type guard struct {
 	allowPrivate bool
 	resolve      func(ctx context.Context, host string) ([]net.IP, error)
@@ -29,6 +31,11 @@ func (g guard) check(ctx context.Context, rawURL string) error {
 	}
 	if u.Hostname() == "" {
 		return errors.New("the URL has no host")
+	}
+	if host := strings.TrimSuffix(strings.ToLower(u.Hostname()), "."); !g.allowPrivate {
+		if reason := safeURLHostReason(host); reason != "" {
+			return fmt.Errorf("%w: host %q is %s", ErrRefusedAddress, host, reason)
+		}
 	}
 	_, err = g.addresses(ctx, u.Hostname())
 	return err
@@ -54,8 +61,10 @@ func (g guard) addresses(ctx context.Context, host string) ([]netip.Addr, error)
 			continue
 		}
 		a = a.Unmap()
-		if !g.allowPrivate && blockedIP(a) {
-			return nil, fmt.Errorf("%w: %s is %s", ErrRefusedAddress, host, a)
+		if !g.allowPrivate {
+			if reason := safeURLAddrReason(a); reason != "" {
+				return nil, fmt.Errorf("%w: %s is %s (%s)", ErrRefusedAddress, host, a, reason)
+			}
 		}
 		out = append(out, a)
 	}
@@ -85,38 +94,4 @@ func (g guard) dial(ctx context.Context, network, addr string) (net.Conn, error)
 		errs = append(errs, err)
 	}
 	return nil, errors.Join(errs...)
-}
-
-// specialPrefixes are ranges that a user-given URL may not reach, beyond
-// what netip's predicates cover.
-var specialPrefixes = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),          // "this network"
-	netip.MustParsePrefix("100.64.0.0/10"),      // carrier-grade NAT; also Alibaba Cloud's metadata 100.100.100.200
-	netip.MustParsePrefix("192.0.0.0/24"),       // IETF protocol assignments
-	netip.MustParsePrefix("198.18.0.0/15"),      // benchmarking
-	netip.MustParsePrefix("240.0.0.0/4"),        // reserved, and broadcast
-	netip.MustParsePrefix("64:ff9b::/96"),       // NAT64: embeds an IPv4 address
-	netip.MustParsePrefix("64:ff9b:1::/48"),     // local-use NAT64
-	netip.MustParsePrefix("2002::/16"),          // 6to4: embeds an IPv4 address
-	netip.MustParsePrefix("2001::/32"),          // Teredo
-	netip.MustParsePrefix("fd00:ec2::254/128"),  // AWS metadata over IPv6 (also in fc00::/7)
-	netip.MustParsePrefix("100::/64"),           // discard-only
-	netip.MustParsePrefix("2001:db8::/32"),      // documentation
-	netip.MustParsePrefix("169.254.169.254/32"), // cloud metadata (also link-local)
-}
-
-// blockedIP reports whether a is loopback, private, link-local, multicast,
-// unspecified, a cloud metadata address or another special-purpose address.
-func blockedIP(a netip.Addr) bool {
-	a = a.Unmap()
-	if !a.IsValid() || a.IsLoopback() || a.IsPrivate() || a.IsUnspecified() || a.IsLinkLocalUnicast() ||
-		a.IsLinkLocalMulticast() || a.IsInterfaceLocalMulticast() || a.IsMulticast() {
-		return true
-	}
-	for _, p := range specialPrefixes {
-		if p.Contains(a) {
-			return true
-		}
-	}
-	return false
 }

@@ -203,8 +203,8 @@ func TestBlockedIP(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := blockedIP(netip.MustParseAddr(tt.ip)); got != tt.want {
-				t.Errorf("blockedIP(%s) = %v, want %v", tt.ip, got, tt.want)
+			if got := safeURLAddrReason(netip.MustParseAddr(tt.ip)) != ""; got != tt.want {
+				t.Errorf("blocked(%s) = %v, want %v", tt.ip, got, tt.want)
 			}
 		})
 	}

@@ -163,6 +163,14 @@ func safeURLAddrReason(a netip.Addr) string {
 		return safeURLAddrReason(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}))
 	case [12]byte(b[:12]) == [12]byte{}: // IPv4-compatible ::a.b.c.d
 		return safeURLAddrReason(netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}))
+	case b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0: // Teredo 2001::/32
+		return "a Teredo tunnel"
+	case b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8: // 2001:db8::/32
+		return "reserved for documentation"
+	case b[0] == 0x01 && b[1] == 0 && [6]byte(b[2:8]) == [6]byte{}: // 100::/64
+		return "discard-only"
+	case b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1: // local-use NAT64 64:ff9b:1::/48
+		return "local-use NAT64"
 	}
 	return ""
 }

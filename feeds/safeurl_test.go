@@ -86,7 +86,7 @@ func safeURLTestZone(host string, _ int) []netip.Addr {
 	case "news.test":
 		return []netip.Addr{netip.MustParseAddr("203.0.113.10")}
 	case "dual.test":
-		return []netip.Addr{netip.MustParseAddr("203.0.113.11"), netip.MustParseAddr("2001:db8::11")}
+		return []netip.Addr{netip.MustParseAddr("203.0.113.11"), netip.MustParseAddr("2606:4700::11")}
 	case "mixed.test":
 		return []netip.Addr{netip.MustParseAddr("203.0.113.12"), netip.MustParseAddr("10.1.2.3")}
 	case "intranet.test":
