@@ -1,0 +1,155 @@
+package subscriptions
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Terms normalises free text into the tokens the matcher uses, in text order and with repeats: NFKC, case folding,
+// diacritics removed from Latin letters, possessive 's dropped, one token per character of Han, Hiragana, Katakana
+// and Thai. The tokens are not stemmed (see Stem). Terms never fails; text that is not valid UTF-8 is read with
+// U+FFFD in place of each bad byte, which separates words.
+func Terms(text string) []string {
+	var out []string
+	newNormalizer().tokens(text, func(tok []byte) { out = append(out, string(tok)) })
+	return out
+}
+
+// Stem returns the Snowball English stem of a token produced by Terms; bare query words match articles through it.
+// Tokens without an ASCII letter are returned unchanged.
+func Stem(token string) string {
+	for i := 0; i < len(token); i++ {
+		c := token[i]
+		if c >= 'a' && c <= 'z' {
+			if len(token) < 3 {
+				return token
+			}
+			return english.Stem(token, true)
+		}
+	}
+	return token
+}
+
+// normalizer turns text into tokens. It keeps x/text transformers, which carry state between calls, so one
+// normalizer must not be used by two goroutines at once; they are cheap to make.
+type normalizer struct {
+	fold transform.Transformer // NFKC, then full case folding, then NFD so that marks can be dropped one by one
+	tok  []byte
+	nfc  []byte
+}
+
+func newNormalizer() *normalizer {
+	return &normalizer{fold: transform.Chain(norm.NFKC, cases.Fold(), norm.NFD)}
+}
+
+// folded returns text after NFKC, case folding and canonical decomposition. ASCII text skips the transformers: all
+// three are the identity on it except folding, which the tokenizer does for ASCII itself.
+func (n *normalizer) folded(text string) string {
+	if isASCII(text) {
+		return text
+	}
+	s, _, err := transform.String(n.fold, text)
+	if err != nil {
+		// The chain fails only on internal buffer limits with pathological input; the raw text still
+		// tokenizes, just without folding of the offending part.
+		return text
+	}
+	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// noSpaceScript reports whether r belongs to a script written without spaces between words, where every character
+// is a token of its own.
+func noSpaceScript(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// isWordRune reports whether r continues or starts a word: letters, numbers and combining marks.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// tokens calls emit with each token of text in order. The slice passed to emit is reused after emit returns.
+func (n *normalizer) tokens(text string, emit func(tok []byte)) {
+	s := n.folded(text)
+	tok := n.tok[:0]
+	nonASCII := false // tok holds a non-ASCII rune and needs recomposing (NFC)
+	latinBase := true // the last base letter in tok is Latin (or not a letter): its marks are diacritics to drop
+	solo := false     // tok is one character of a no-space script; only marks may join it
+	flush := func() {
+		if len(tok) > 0 {
+			if nonASCII {
+				n.nfc = norm.NFC.Append(n.nfc[:0], tok...)
+				emit(n.nfc)
+			} else {
+				emit(tok)
+			}
+		}
+		tok, nonASCII, latinBase, solo = tok[:0], false, true, false
+	}
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if unicode.Is(unicode.Mn, r) {
+			if len(tok) > 0 && !latinBase {
+				tok = utf8.AppendRune(tok, r)
+				nonASCII = true
+			}
+			continue
+		}
+		if solo && !unicode.IsMark(r) {
+			flush()
+		}
+		switch {
+		case r < utf8.RuneSelf && isWordRune(r):
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			tok = append(tok, byte(r))
+			latinBase = true
+		case isApostrophe(r):
+			// "Korea's" → korea; any other apostrophe just ends the word ("don't" → don, t).
+			if len(tok) > 0 && i < len(s) && (s[i] == 's' || s[i] == 'S') {
+				if next, _ := utf8.DecodeRuneInString(s[i+1:]); i+1 == len(s) || !isWordRune(next) {
+					i++
+				}
+			}
+			flush()
+		case unicode.IsLetter(r) && noSpaceScript(r):
+			flush()
+			tok = utf8.AppendRune(tok, r)
+			nonASCII, latinBase, solo = true, false, true
+		case isWordRune(r):
+			tok = utf8.AppendRune(tok, r)
+			nonASCII = true
+			if unicode.IsLetter(r) {
+				latinBase = unicode.Is(unicode.Latin, r)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	n.tok = tok
+}
