@@ -4,7 +4,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -18,21 +17,6 @@ func Terms(text string) []string {
 	var out []string
 	newNormalizer().tokens(text, func(tok []byte) { out = append(out, string(tok)) })
 	return out
-}
-
-// Stem returns the Snowball English stem of a token produced by Terms; bare query words match articles through it.
-// Tokens without an ASCII letter are returned unchanged.
-func Stem(token string) string {
-	for i := 0; i < len(token); i++ {
-		c := token[i]
-		if c >= 'a' && c <= 'z' {
-			if len(token) < 3 {
-				return token
-			}
-			return english.Stem(token, true)
-		}
-	}
-	return token
 }
 
 // normalizer turns text into tokens. It keeps x/text transformers, which carry state between calls, so one

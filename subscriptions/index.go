@@ -1,0 +1,282 @@
+package subscriptions
+
+import (
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
+
+// Index holds compiled queries by id and finds those that match an article, percolator style: each query is filed
+// under terms that every article it matches must contain (for an AND one of its terms, the rarest; for an OR a term
+// of every branch), an article's distinct terms select the candidate queries, and only those are evaluated. So the
+// cost of Match grows with the article's size and the number of candidates, not with the number of queries stored.
+//
+// Queries are kept as flat programs over interned term ids in one shared arena, not as trees. An Index is safe for
+// concurrent use; Match calls run in parallel with each other but not with Add or Remove.
+type Index struct {
+	mu         sync.RWMutex
+	dict       [nsCount]map[string]uint32
+	terms      []term     // by term id; id 0 is unused so that 0 can mean "none"
+	freeTerms  []uint32   // ids of terms no longer used, for reuse
+	postings   [][]uint32 // by term id: the slots filed under it, in no order
+	prefixLens map[string][]prefixLen
+	slots      []slot
+	freeSlots  []uint32
+	byID       map[int64]uint32
+	code       []uint32 // the arena: each slot's keys and program
+	garbage    int      // words of code that belong to no slot
+	freq       func(term string) float64
+	scratch    sync.Pool
+}
+
+// namespace separates the kinds of terms, which an article supplies from different places.
+type namespace uint8
+
+const (
+	nsWord   namespace = iota // tokens and stems of the title and text
+	nsPrefix                  // prefixes of stored prefix queries
+	nsSource                  // tokens of the source name
+	nsHost                    // the URL's host and parent domains
+	nsCount
+)
+
+// term is an interned string. refs counts its uses as a key or an operand in stored programs; at zero it is
+// forgotten.
+type term struct {
+	s    string
+	ns   namespace
+	refs uint32
+}
+
+// prefixLen is the byte length of stored prefixes that begin with the same 3 characters, and how many there are.
+type prefixLen struct {
+	n     int
+	count uint32
+}
+
+// slot is one stored query: code[off:off+n] holds the number of keys, the keys' term ids and then the program.
+type slot struct {
+	id  int64
+	off uint32
+	n   uint32
+}
+
+// compactMin is the garbage, in words, below which the arena is never compacted.
+const compactMin = 1 << 16
+
+// NewIndex returns an empty Index that files each query under its most selective terms by a heuristic: longer
+// words are rarer than short ones, stop words and short prefixes are common.
+func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
+
+// NewIndexWithFrequencies returns an empty Index that ranks terms by freq, the share of articles (0 to 1) that
+// contain a term — a token of Terms or its Stem — when freq returns a value >= 0, and by the heuristic of NewIndex
+// otherwise or when freq is nil. Better estimates mean fewer candidates; they never change which queries match.
+func NewIndexWithFrequencies(freq func(term string) float64) *Index {
+	ix := &Index{freq: freq, byID: map[int64]uint32{}, prefixLens: map[string][]prefixLen{}}
+	for i := range ix.dict {
+		ix.dict[i] = map[string]uint32{}
+	}
+	ix.terms = []term{{}}
+	ix.postings = [][]uint32{nil}
+	return ix
+}
+
+// Len returns the number of queries in the index.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.byID)
+}
+
+// Add files q under id, replacing any query that id had. A nil or zero q just removes id.
+func (ix *Index) Add(id int64, q *Query) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.remove(id)
+	if q == nil || q.root == nil || len(q.prog.code) == 0 {
+		return
+	}
+	keys, _, ok := ix.keysOf(q.root)
+	if !ok {
+		return // Parse refuses such queries
+	}
+	off := len(ix.code)
+	ix.code = append(ix.code, uint32(len(keys)))
+	for _, k := range keys {
+		ix.code = append(ix.code, ix.intern(k.ns, k.s))
+	}
+	ix.code = appendTranslated(ix.code, q.prog, ix.intern)
+	s := ix.newSlot()
+	ix.slots[s] = slot{id: id, off: uint32(off), n: uint32(len(ix.code) - off)}
+	for _, k := range ix.code[off+1 : off+1+len(keys)] {
+		ix.postings[k] = append(ix.postings[k], s)
+	}
+	ix.byID[id] = s
+}
+
+// Remove forgets the query filed under id; an unknown id is ignored.
+func (ix *Index) Remove(id int64) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.remove(id)
+}
+
+func (ix *Index) remove(id int64) {
+	s, ok := ix.byID[id]
+	if !ok {
+		return
+	}
+	delete(ix.byID, id)
+	sl := ix.slots[s]
+	code := ix.code[sl.off : sl.off+sl.n]
+	nkeys := int(code[0])
+	for _, k := range code[1 : 1+nkeys] {
+		p := ix.postings[k]
+		if i := slices.Index(p, s); i >= 0 {
+			p[i] = p[len(p)-1]
+			ix.postings[k] = p[:len(p)-1]
+		}
+		ix.release(k)
+	}
+	forEachOperand(code[1+nkeys:], func(_ namespace, ref uint32) uint32 {
+		ix.release(ref)
+		return ref
+	})
+	ix.slots[s] = slot{}
+	ix.freeSlots = append(ix.freeSlots, s)
+	ix.garbage += int(sl.n)
+	if ix.garbage > compactMin && ix.garbage > len(ix.code)/2 {
+		ix.compact()
+	}
+}
+
+func (ix *Index) newSlot() uint32 {
+	if n := len(ix.freeSlots); n > 0 {
+		s := ix.freeSlots[n-1]
+		ix.freeSlots = ix.freeSlots[:n-1]
+		return s
+	}
+	ix.slots = append(ix.slots, slot{})
+	return uint32(len(ix.slots) - 1)
+}
+
+// compact copies the live programs into a new arena.
+func (ix *Index) compact() {
+	code := make([]uint32, 0, len(ix.code)-ix.garbage)
+	for _, s := range ix.byID {
+		sl := &ix.slots[s]
+		off := len(code)
+		code = append(code, ix.code[sl.off:sl.off+sl.n]...)
+		sl.off = uint32(off)
+	}
+	ix.code, ix.garbage = code, 0
+}
+
+// intern returns the id of s in ns, making one if needed, and counts one more use of it.
+func (ix *Index) intern(ns namespace, s string) uint32 {
+	id, ok := ix.dict[ns][s]
+	if !ok {
+		if n := len(ix.freeTerms); n > 0 {
+			id = ix.freeTerms[n-1]
+			ix.freeTerms = ix.freeTerms[:n-1]
+			ix.terms[id] = term{s: s, ns: ns}
+		} else {
+			id = uint32(len(ix.terms))
+			ix.terms = append(ix.terms, term{s: s, ns: ns})
+			ix.postings = append(ix.postings, nil)
+		}
+		ix.dict[ns][s] = id
+		if ns == nsPrefix {
+			ix.addPrefixLen(s, 1)
+		}
+	}
+	ix.terms[id].refs++
+	return id
+}
+
+// release counts one use less of term id and forgets the term at zero.
+func (ix *Index) release(id uint32) {
+	t := &ix.terms[id]
+	if t.refs--; t.refs > 0 {
+		return
+	}
+	delete(ix.dict[t.ns], t.s)
+	if t.ns == nsPrefix {
+		ix.addPrefixLen(t.s, -1)
+	}
+	*t = term{}
+	ix.postings[id] = nil
+	ix.freeTerms = append(ix.freeTerms, id)
+}
+
+// prefixStart returns the first 3 characters of s, or "" if s is shorter.
+func prefixStart(s string) string {
+	i := 0
+	for n := 0; n < minPrefix; n++ {
+		if i >= len(s) {
+			return ""
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+func (ix *Index) addPrefixLen(p string, delta int) {
+	start := prefixStart(p)
+	lens := ix.prefixLens[start]
+	i, found := slices.BinarySearchFunc(lens, len(p), func(pl prefixLen, n int) int { return pl.n - n })
+	switch {
+	case delta > 0 && found:
+		lens[i].count++
+	case delta > 0:
+		lens = slices.Insert(lens, i, prefixLen{n: len(p), count: 1})
+	case found:
+		if lens[i].count--; lens[i].count == 0 {
+			lens = slices.Delete(lens, i, i+1)
+		}
+	}
+	if len(lens) == 0 {
+		delete(ix.prefixLens, start)
+	} else {
+		ix.prefixLens[start] = lens
+	}
+}
+
+// appendTranslated appends p's code to dst with each operand replaced by ref(namespace, string).
+func appendTranslated(dst []uint32, p program, ref func(namespace, string) uint32) []uint32 {
+	off := len(dst)
+	dst = append(dst, p.code...)
+	forEachOperand(dst[off:], func(ns namespace, r uint32) uint32 { return ref(ns, p.strs[r]) })
+	return dst
+}
+
+// forEachOperand calls f with each term operand of code and its namespace, and stores what f returns in its place.
+func forEachOperand(code []uint32, f func(namespace, uint32) uint32) {
+	for pc := 0; pc < len(code); {
+		w := code[pc]
+		pc++
+		op, n := w&0xf, int(w>>8)
+		switch op {
+		case opWord:
+			code[pc] = f(nsWord, code[pc])
+			pc++
+		case opPrefix:
+			code[pc] = f(nsPrefix, code[pc])
+			pc++
+		case opPhrase:
+			for i := pc; i < pc+n; i++ {
+				code[i] = f(nsWord, code[i])
+			}
+			pc += n
+		case opSource:
+			if code[pc] != noRef {
+				code[pc] = f(nsHost, code[pc])
+			}
+			for i := pc + 1; i < pc+1+n; i++ {
+				code[i] = f(nsSource, code[i])
+			}
+			pc += 1 + n
+		}
+	}
+}
