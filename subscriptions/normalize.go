@@ -1,6 +1,7 @@
 package subscriptions
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,6 +38,8 @@ func (n *normalizer) folded(text string) string {
 	if isASCII(text) {
 		return text
 	}
+	// The norm transformers pass invalid bytes through together with what follows them, undecomposed.
+	text = strings.ToValidUTF8(text, "\uFFFD")
 	s, _, err := transform.String(n.fold, text)
 	if err != nil {
 		// The chain fails only on internal buffer limits with pathological input; the raw text still
@@ -125,6 +128,11 @@ func (n *normalizer) tokens(text string, emit func(tok []byte)) {
 			tok = utf8.AppendRune(tok, r)
 			nonASCII, latinBase, solo = true, false, true
 		case isWordRune(r):
+			if unicode.Is(unicode.Cherokee, r) {
+				// Unicode folds Cherokee to its capitals, but x/text's cases.Fold (v0.44) swaps small and
+				// capital letters, which would make Ᏼ and ᏼ two words.
+				r = unicode.ToUpper(r)
+			}
 			tok = utf8.AppendRune(tok, r)
 			nonASCII = true
 			if unicode.IsLetter(r) {

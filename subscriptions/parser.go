@@ -3,6 +3,7 @@ package subscriptions
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -318,11 +319,30 @@ func hostOf(v string) string {
 	if i := strings.IndexAny(v, "/?#"); i >= 0 {
 		v = v[:i]
 	}
-	v = strings.Trim(v, ".")
-	if !strings.Contains(v, ".") || strings.ContainsAny(v, " \t") {
+	v = strings.TrimSuffix(v, ".")
+	labels := strings.Split(v, ".")
+	if len(labels) < 2 {
 		return ""
 	}
+	for _, l := range labels {
+		if !isHostLabel(l) {
+			return ""
+		}
+	}
 	return v
+}
+
+// isHostLabel reports whether l is a domain label: letters, digits and inner hyphens.
+func isHostLabel(l string) bool {
+	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
+		return false
+	}
+	for _, r := range l {
+		if r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // explainNegative says why a query could match an article by what it lacks alone: either it has no positive term

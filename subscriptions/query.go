@@ -87,7 +87,10 @@ func (q *Query) String() string {
 		return ""
 	}
 	var b strings.Builder
-	q.root.render(&b, false)
+	// Parentheses around an AND inside an OR are not needed, but people read "a AND b OR c" both ways; show them
+	// unless they would nest deeper than Parse accepts.
+	r := renderer{clarify: q.root.depth(true) <= MaxDepth}
+	q.root.render(&b, r)
 	return b.String()
 }
 
@@ -99,11 +102,45 @@ func (q *Query) Key() string {
 		return ""
 	}
 	var b strings.Builder
-	q.root.render(&b, true)
+	q.root.render(&b, renderer{canonical: true})
 	return b.String()
 }
 
-func (n *node) render(b *strings.Builder, canonical bool) {
+// renderer says how to write a query: canonical for Key (source: for site:, no optional parentheses); clarify to
+// put parentheses around an AND inside an OR.
+type renderer struct {
+	canonical bool
+	clarify   bool
+}
+
+// grouped reports whether kid is written in parentheses under a node of kind parent.
+func (r renderer) grouped(parent nodeKind, kid *node) bool {
+	switch parent {
+	case nodeNot:
+		return kid.kind >= nodeNot
+	case nodeAnd:
+		return kid.kind == nodeOr
+	case nodeOr:
+		return r.clarify && kid.kind == nodeAnd
+	}
+	return false
+}
+
+// depth returns how deeply n's parentheses nest when written, with or without the clarifying ones.
+func (n *node) depth(clarify bool) int {
+	r := renderer{clarify: clarify}
+	d := 0
+	for _, k := range n.kids {
+		kd := k.depth(clarify)
+		if r.grouped(n.kind, k) {
+			kd++
+		}
+		d = max(d, kd)
+	}
+	return d
+}
+
+func (n *node) render(b *strings.Builder, r renderer) {
 	switch n.kind {
 	case nodeWord, nodePrefix, nodePhrase:
 		if n.title {
@@ -118,8 +155,9 @@ func (n *node) render(b *strings.Builder, canonical bool) {
 		default:
 			writeQuoted(b, n.tokens)
 		}
+		return
 	case nodeSource:
-		if canonical || n.field == "" {
+		if r.canonical || n.field == "" {
 			b.WriteString("source:")
 		} else {
 			b.WriteString(n.field + ":")
@@ -132,34 +170,27 @@ func (n *node) render(b *strings.Builder, canonical bool) {
 		default:
 			writeQuoted(b, n.tokens)
 		}
+		return
+	}
+	sep := " AND "
+	switch n.kind {
 	case nodeNot:
-		b.WriteString("NOT ")
-		n.kids[0].renderGrouped(b, canonical, n.kids[0].kind == nodeAnd || n.kids[0].kind == nodeOr)
-	case nodeAnd:
-		for i, k := range n.kids {
-			if i > 0 {
-				b.WriteString(" AND ")
-			}
-			k.renderGrouped(b, canonical, k.kind == nodeOr)
-		}
+		sep = "NOT "
 	case nodeOr:
-		for i, k := range n.kids {
-			if i > 0 {
-				b.WriteString(" OR ")
-			}
-			// AND binds tighter, but people read "a AND b OR c" both ways.
-			k.renderGrouped(b, canonical, k.kind == nodeAnd)
+		sep = " OR "
+	}
+	for i, k := range n.kids {
+		if i > 0 || n.kind == nodeNot {
+			b.WriteString(sep)
 		}
-	}
-}
-
-func (n *node) renderGrouped(b *strings.Builder, canonical, paren bool) {
-	if paren {
-		b.WriteByte('(')
-	}
-	n.render(b, canonical)
-	if paren {
-		b.WriteByte(')')
+		paren := r.grouped(n.kind, k)
+		if paren {
+			b.WriteByte('(')
+		}
+		k.render(b, r)
+		if paren {
+			b.WriteByte(')')
+		}
 	}
 }
 
