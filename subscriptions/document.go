@@ -109,6 +109,9 @@ func (d *Document) index() {
 	}
 }
 
+// maxHostLen is the longest DNS name.
+const maxHostLen = 253
+
 // hostAndParents returns the lower-case host of rawURL and each parent domain ("www.bbc.co.uk", "bbc.co.uk",
 // "co.uk", "uk"), or nil when rawURL has no host.
 func hostAndParents(rawURL string) []string {
@@ -117,8 +120,8 @@ func hostAndParents(rawURL string) []string {
 		return nil
 	}
 	h := strings.Trim(strings.ToLower(u.Hostname()), ".")
-	if h == "" {
-		return nil
+	if h == "" || len(h) > maxHostLen {
+		return nil // no such host exists, and its many long parents would cost quadratic time to look up
 	}
 	if net.ParseIP(h) != nil {
 		return []string{h}
