@@ -11,22 +11,21 @@ import (
 // of every branch), an article's distinct terms select the candidate queries, and only those are evaluated. So the
 // cost of Match grows with the article's size and the number of candidates, not with the number of queries stored.
 //
-// Queries are kept as flat programs over interned term ids in one shared arena, not as trees. An Index is safe for
-// concurrent use; Match calls run in parallel with each other but not with Add or Remove.
+// Queries are kept as flat programs over interned term ids in one shared arena of uint32 words, not as trees, and
+// a term's posting list holds the arena offsets of the queries filed under it. An Index is safe for concurrent use:
+// Match calls run in parallel with each other, Add and Remove one at a time. Use NewIndex to make one.
 type Index struct {
 	mu         sync.RWMutex
 	dict       [nsCount]map[string]uint32
-	terms      []term     // by term id; id 0 is unused so that 0 can mean "none"
+	terms      []term     // by term id; id 0 is unused
 	freeTerms  []uint32   // ids of terms no longer used, for reuse
-	postings   [][]uint32 // by term id: the slots filed under it, in no order
+	postings   [][]uint32 // by term id: offsets in code of the records filed under it, in no order
 	prefixLens map[string][]prefixLen
-	slots      []slot
-	freeSlots  []uint32
-	byID       map[int64]uint32
-	code       []uint32 // the arena: each slot's keys and program
-	garbage    int      // words of code that belong to no slot
+	byID       map[int64]uint32 // query id → offset of its record in code
+	code       []uint32         // the arena of records: see Add
+	garbage    int              // words of code that belong to removed records
 	freq       func(term string) float64
-	scratch    sync.Pool
+	evaluators sync.Pool
 }
 
 // namespace separates the kinds of terms, which an article supplies from different places.
@@ -54,12 +53,15 @@ type prefixLen struct {
 	count uint32
 }
 
-// slot is one stored query: code[off:off+n] holds the number of keys, the keys' term ids and then the program.
-type slot struct {
-	id  int64
-	off uint32
-	n   uint32
-}
+// A record in the arena is: its length in words, the query id (low and high halves), the number of keys, the keys'
+// term ids, then the program with term ids as operands.
+const (
+	recLen = iota
+	recIDLow
+	recIDHigh
+	recKeys
+	recHeader
+)
 
 // compactMin is the garbage, in words, below which the arena is never compacted.
 const compactMin = 1 << 16
@@ -71,6 +73,7 @@ func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 // NewIndexWithFrequencies returns an empty Index that ranks terms by freq, the share of articles (0 to 1) that
 // contain a term — a token of Terms or its Stem — when freq returns a value >= 0, and by the heuristic of NewIndex
 // otherwise or when freq is nil. Better estimates mean fewer candidates; they never change which queries match.
+// freq is called only from Add.
 func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 	ix := &Index{freq: freq, byID: map[int64]uint32{}, prefixLens: map[string][]prefixLen{}}
 	for i := range ix.dict {
@@ -100,18 +103,21 @@ func (ix *Index) Add(id int64, q *Query) {
 	if !ok {
 		return // Parse refuses such queries
 	}
-	off := len(ix.code)
-	ix.code = append(ix.code, uint32(len(keys)))
+	off := uint32(len(ix.code))
+	ix.code = append(ix.code, 0, uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
 	for _, k := range keys {
 		ix.code = append(ix.code, ix.intern(k.ns, k.s))
 	}
-	ix.code = appendTranslated(ix.code, q.prog, ix.intern)
-	s := ix.newSlot()
-	ix.slots[s] = slot{id: id, off: uint32(off), n: uint32(len(ix.code) - off)}
-	for _, k := range ix.code[off+1 : off+1+len(keys)] {
-		ix.postings[k] = append(ix.postings[k], s)
+	prog := len(ix.code)
+	ix.code = append(ix.code, q.prog.code...)
+	operandPositions(ix.code[prog:], func(ns namespace, i int) {
+		ix.code[prog+i] = ix.intern(ns, q.prog.strs[ix.code[prog+i]])
+	})
+	ix.code[off+recLen] = uint32(len(ix.code)) - off
+	for _, k := range ix.code[off+recHeader : off+recHeader+uint32(len(keys))] {
+		ix.postings[k] = append(ix.postings[k], off)
 	}
-	ix.byID[id] = s
+	ix.byID[id] = off
 }
 
 // Remove forgets the query filed under id; an unknown id is ignored.
@@ -122,52 +128,43 @@ func (ix *Index) Remove(id int64) {
 }
 
 func (ix *Index) remove(id int64) {
-	s, ok := ix.byID[id]
+	off, ok := ix.byID[id]
 	if !ok {
 		return
 	}
 	delete(ix.byID, id)
-	sl := ix.slots[s]
-	code := ix.code[sl.off : sl.off+sl.n]
-	nkeys := int(code[0])
-	for _, k := range code[1 : 1+nkeys] {
+	rec := ix.code[off : off+ix.code[off+recLen]]
+	keys := rec[recHeader : recHeader+rec[recKeys]]
+	for _, k := range keys {
 		p := ix.postings[k]
-		if i := slices.Index(p, s); i >= 0 {
+		if i := slices.Index(p, off); i >= 0 {
 			p[i] = p[len(p)-1]
 			ix.postings[k] = p[:len(p)-1]
 		}
 		ix.release(k)
 	}
-	forEachOperand(code[1+nkeys:], func(_ namespace, ref uint32) uint32 {
-		ix.release(ref)
-		return ref
-	})
-	ix.slots[s] = slot{}
-	ix.freeSlots = append(ix.freeSlots, s)
-	ix.garbage += int(sl.n)
+	forEachOperand(rec[recHeader+len(keys):], func(_ namespace, ref uint32) { ix.release(ref) })
+	ix.garbage += len(rec)
 	if ix.garbage > compactMin && ix.garbage > len(ix.code)/2 {
 		ix.compact()
 	}
 }
 
-func (ix *Index) newSlot() uint32 {
-	if n := len(ix.freeSlots); n > 0 {
-		s := ix.freeSlots[n-1]
-		ix.freeSlots = ix.freeSlots[:n-1]
-		return s
-	}
-	ix.slots = append(ix.slots, slot{})
-	return uint32(len(ix.slots) - 1)
-}
-
-// compact copies the live programs into a new arena.
+// compact copies the live records into a new arena and refiles them, which also puts each posting list in arena
+// order.
 func (ix *Index) compact() {
 	code := make([]uint32, 0, len(ix.code)-ix.garbage)
-	for _, s := range ix.byID {
-		sl := &ix.slots[s]
-		off := len(code)
-		code = append(code, ix.code[sl.off:sl.off+sl.n]...)
-		sl.off = uint32(off)
+	for id, off := range ix.byID {
+		ix.byID[id] = uint32(len(code))
+		code = append(code, ix.code[off:off+ix.code[off+recLen]]...)
+	}
+	for t := range ix.postings {
+		ix.postings[t] = ix.postings[t][:0]
+	}
+	for off := uint32(0); off < uint32(len(code)); off += code[off+recLen] {
+		for _, k := range code[off+recHeader : off+recHeader+code[off+recKeys]] {
+			ix.postings[k] = append(ix.postings[k], off)
+		}
 	}
 	ix.code, ix.garbage = code, 0
 }
@@ -216,8 +213,12 @@ func prefixStart(s string) string {
 		if i >= len(s) {
 			return ""
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
 	}
 	return s[:i]
 }
@@ -240,43 +241,5 @@ func (ix *Index) addPrefixLen(p string, delta int) {
 		delete(ix.prefixLens, start)
 	} else {
 		ix.prefixLens[start] = lens
-	}
-}
-
-// appendTranslated appends p's code to dst with each operand replaced by ref(namespace, string).
-func appendTranslated(dst []uint32, p program, ref func(namespace, string) uint32) []uint32 {
-	off := len(dst)
-	dst = append(dst, p.code...)
-	forEachOperand(dst[off:], func(ns namespace, r uint32) uint32 { return ref(ns, p.strs[r]) })
-	return dst
-}
-
-// forEachOperand calls f with each term operand of code and its namespace, and stores what f returns in its place.
-func forEachOperand(code []uint32, f func(namespace, uint32) uint32) {
-	for pc := 0; pc < len(code); {
-		w := code[pc]
-		pc++
-		op, n := w&0xf, int(w>>8)
-		switch op {
-		case opWord:
-			code[pc] = f(nsWord, code[pc])
-			pc++
-		case opPrefix:
-			code[pc] = f(nsPrefix, code[pc])
-			pc++
-		case opPhrase:
-			for i := pc; i < pc+n; i++ {
-				code[i] = f(nsWord, code[i])
-			}
-			pc += n
-		case opSource:
-			if code[pc] != noRef {
-				code[pc] = f(nsHost, code[pc])
-			}
-			for i := pc + 1; i < pc+1+n; i++ {
-				code[i] = f(nsSource, code[i])
-			}
-			pc += 1 + n
-		}
 	}
 }

@@ -126,11 +126,16 @@ func TestIndexForgetsTerms(t *testing.T) {
 			t.Errorf("namespace %d keeps %d terms", ns, len(m))
 		}
 	}
-	if len(ix.prefixLens) != 0 || ix.Len() != 0 || len(ix.freeSlots) != len(ix.slots) {
-		t.Errorf("left behind: %d prefix starts, %d queries, %d of %d slots free",
-			len(ix.prefixLens), ix.Len(), len(ix.freeSlots), len(ix.slots))
+	for id, p := range ix.postings {
+		if len(p) != 0 {
+			t.Errorf("term %d keeps %d postings", id, len(p))
+		}
 	}
-	// Ids, slots and terms are reused.
+	if len(ix.prefixLens) != 0 || ix.Len() != 0 || len(ix.freeTerms) != len(ix.terms)-1 {
+		t.Errorf("left behind: %d prefix starts, %d queries, %d of %d term ids free",
+			len(ix.prefixLens), ix.Len(), len(ix.freeTerms), len(ix.terms)-1)
+	}
+	// Term ids are reused.
 	ix.Add(1, mustParse(t, "kursk"))
 	if got := ix.Match(NewDocument(Article{Text: "Kursk"})); !slices.Equal(got, []int64{1}) {
 		t.Errorf("after reuse: Match = %v", got)
@@ -146,7 +151,7 @@ func TestIndexFrequencies(t *testing.T) {
 		return -1
 	})
 	ix.Add(1, mustParse(t, "common rare"))
-	keys := ix.code[ix.slots[ix.byID[1]].off+1]
+	keys := ix.code[ix.byID[1]+recHeader]
 	if got := ix.terms[keys].s; got != "rare" {
 		t.Errorf("filed under %q, want rare", got)
 	}

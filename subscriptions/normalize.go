@@ -23,20 +23,22 @@ func Terms(text string) []string {
 // normalizer turns text into tokens. It keeps x/text transformers, which carry state between calls, so one
 // normalizer must not be used by two goroutines at once; they are cheap to make.
 type normalizer struct {
-	fold transform.Transformer // NFKC, then full case folding, then NFD so that marks can be dropped one by one
+	fold transform.Transformer // NFKC, then full case folding, then NFD so that marks can be dropped one by one; nil until needed
 	tok  []byte
 	nfc  []byte
 }
 
-func newNormalizer() *normalizer {
-	return &normalizer{fold: transform.Chain(norm.NFKC, cases.Fold(), norm.NFD)}
-}
+func newNormalizer() *normalizer { return &normalizer{} }
 
 // folded returns text after NFKC, case folding and canonical decomposition. ASCII text skips the transformers: all
 // three are the identity on it except folding, which the tokenizer does for ASCII itself.
 func (n *normalizer) folded(text string) string {
 	if isASCII(text) {
 		return text
+	}
+	if n.fold == nil {
+		// Made on first need: the chain allocates buffers of several KB, and most queries are ASCII.
+		n.fold = transform.Chain(norm.NFKC, cases.Fold(), norm.NFD)
 	}
 	// The norm transformers pass invalid bytes through together with what follows them, undecomposed.
 	text = strings.ToValidUTF8(text, "\uFFFD")

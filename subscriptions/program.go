@@ -33,14 +33,6 @@ const (
 
 func instr(op, flags uint32, n int) uint32 { return op | flags | uint32(n)<<8 }
 
-// checker answers the leaf tests of a program against one article; refs are the program's operands.
-type checker interface {
-	word(ref uint32, title bool) bool
-	phrase(refs []uint32, title bool) bool
-	prefix(ref uint32, title bool) bool
-	source(host uint32, name []uint32) bool
-}
-
 // compile turns a parsed query into a program whose operands index strs.
 func compile(root *node) program {
 	c := &compiler{refs: map[string]uint32{}}
@@ -101,64 +93,4 @@ func (c *compiler) node(n *node) {
 		}
 		c.code = append(c.code, instr(op, 0, len(n.kids)))
 	}
-}
-
-// run evaluates the program. The stack is a word of bits: Parse's limits keep a query far below 64 values deep.
-// A malformed program (which Parse never produces) evaluates to false.
-func (p program) run(c checker) bool {
-	return runCode(p.code, c)
-}
-
-func runCode(code []uint32, c checker) bool {
-	var stack uint64
-	sp := uint(0)
-	for pc := 0; pc < len(code); {
-		w := code[pc]
-		pc++
-		op, title, n := w&0xf, w&flagTitle != 0, int(w>>8)
-		var v bool
-		switch op {
-		case opWord:
-			v = c.word(code[pc], title)
-			pc++
-		case opPhrase:
-			v = c.phrase(code[pc:pc+n], title)
-			pc += n
-		case opPrefix:
-			v = c.prefix(code[pc], title)
-			pc++
-		case opSource:
-			v = c.source(code[pc], code[pc+1:pc+1+n])
-			pc += 1 + n
-		case opNot:
-			if sp < 1 {
-				return false
-			}
-			sp--
-			v = stack>>sp&1 == 0
-		case opAnd, opOr:
-			if uint(n) > sp || n == 0 || n > 63 {
-				return false
-			}
-			sp -= uint(n)
-			mask := (uint64(1)<<n - 1) << sp
-			if op == opAnd {
-				v = stack&mask == mask
-			} else {
-				v = stack&mask != 0
-			}
-		default:
-			return false
-		}
-		if sp >= 64 {
-			return false
-		}
-		if v {
-			stack |= 1 << sp
-		} else {
-			stack &^= 1 << sp
-		}
-		sp++
-	}
-	return sp == 1 && stack&1 == 1
 }

@@ -206,5 +206,10 @@ func (q *Query) Match(d *Document) bool {
 	if len(q.prog.code) == 0 || d == nil {
 		return false
 	}
-	return q.prog.run(docChecker{d: d, strs: q.prog.strs})
+	var stamps [24]uint32
+	var hits [24]termHit
+	e := evaluator{stamp: stamps[:], hits: hits[:]}
+	e.reset(d, len(q.prog.strs))
+	q.prog.lookUp(&e)
+	return e.run(q.prog.code)
 }
