@@ -22,6 +22,10 @@ type evaluator struct {
 	hits      []termHit
 	present   []uint32 // refs with a hit, in order of finding
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
+	out       []int64  // Index.Match's result, kept for reuse
+	sortBuf   []int64
+	cands     []uint32 // Index.Match's candidate records
+	touch     uint32   // keeps the loads that warm the candidates' cache lines
 }
 
 // reset prepares e for d and refs below nrefs.

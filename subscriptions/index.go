@@ -20,8 +20,9 @@ type Index struct {
 	terms      []term     // by term id; id 0 is unused
 	freeTerms  []uint32   // ids of terms no longer used, for reuse
 	postings   [][]uint32 // by term id: offsets in code of the records filed under it, in no order
+	direct     [][]directEntry // by term id: queries that are that term alone, matched without evaluation
 	prefixLens map[string][]prefixLen
-	byID       map[int64]uint32 // query id → offset of its record in code
+	byID       map[int64]uint64 // query id → offset of its record in code, or a direct entry's place (see place)
 	code       []uint32         // the arena of records: see Add
 	garbage    int              // words of code that belong to removed records
 	freq       func(term string) float64
@@ -63,6 +64,46 @@ const (
 	recHeader
 )
 
+// directEntry is a query that is a single word, quoted word or prefix, optionally in the title: an article matches
+// it exactly when it has the query's term in the way kind says, so it needs no program.
+type directEntry struct {
+	id   int64
+	kind uint8
+}
+
+// Kinds of direct entries; kind|kindTitle restricts one to the title.
+const (
+	kindStem   = 0 // opWord: the term is the stem of a token
+	kindRaw    = 1 // opPhrase of one token: the term is a token
+	kindPrefix = 2 // opPrefix: the term starts a token
+	kindTitle  = 4
+)
+
+// directFlag marks a byID value that is a direct entry: directFlag | term id.
+const directFlag = uint64(1) << 63
+
+// directKind returns the kind of direct entry for prog, a Query's program, and whether it is one.
+func directKind(prog []uint32) (uint8, bool) {
+	if len(prog) != 2 {
+		return 0, false
+	}
+	var kind uint8
+	switch prog[0] &^ flagTitle {
+	case instr(opWord, 0, 0):
+		kind = kindStem
+	case instr(opPhrase, 0, 1):
+		kind = kindRaw
+	case instr(opPrefix, 0, 0):
+		kind = kindPrefix
+	default:
+		return 0, false
+	}
+	if prog[0]&flagTitle != 0 {
+		kind |= kindTitle
+	}
+	return kind, true
+}
+
 // compactMin is the garbage, in words, below which the arena is never compacted.
 const compactMin = 1 << 16
 
@@ -75,12 +116,13 @@ func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 // otherwise or when freq is nil. Better estimates mean fewer candidates; they never change which queries match.
 // freq is called only from Add.
 func NewIndexWithFrequencies(freq func(term string) float64) *Index {
-	ix := &Index{freq: freq, byID: map[int64]uint32{}, prefixLens: map[string][]prefixLen{}}
+	ix := &Index{freq: freq, byID: map[int64]uint64{}, prefixLens: map[string][]prefixLen{}}
 	for i := range ix.dict {
 		ix.dict[i] = map[string]uint32{}
 	}
 	ix.terms = []term{{}}
 	ix.postings = [][]uint32{nil}
+	ix.direct = [][]directEntry{nil}
 	return ix
 }
 
@@ -103,6 +145,12 @@ func (ix *Index) Add(id int64, q *Query) {
 	if !ok {
 		return // Parse refuses such queries
 	}
+	if kind, ok := directKind(q.prog.code); ok {
+		t := ix.intern(keys[0].ns, keys[0].s)
+		ix.direct[t] = append(ix.direct[t], directEntry{id: id, kind: kind})
+		ix.byID[id] = directFlag | uint64(t)
+		return
+	}
 	off := uint32(len(ix.code))
 	ix.code = append(ix.code, 0, uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
 	for _, k := range keys {
@@ -117,7 +165,7 @@ func (ix *Index) Add(id int64, q *Query) {
 	for _, k := range ix.code[off+recHeader : off+recHeader+uint32(len(keys))] {
 		ix.postings[k] = append(ix.postings[k], off)
 	}
-	ix.byID[id] = off
+	ix.byID[id] = uint64(off)
 }
 
 // Remove forgets the query filed under id; an unknown id is ignored.
@@ -128,11 +176,22 @@ func (ix *Index) Remove(id int64) {
 }
 
 func (ix *Index) remove(id int64) {
-	off, ok := ix.byID[id]
+	place, ok := ix.byID[id]
 	if !ok {
 		return
 	}
 	delete(ix.byID, id)
+	if place&directFlag != 0 {
+		t := uint32(place &^ directFlag)
+		d := ix.direct[t]
+		if i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id }); i >= 0 {
+			d[i] = d[len(d)-1]
+			ix.direct[t] = d[:len(d)-1]
+		}
+		ix.release(t)
+		return
+	}
+	off := uint32(place)
 	rec := ix.code[off : off+ix.code[off+recLen]]
 	keys := rec[recHeader : recHeader+rec[recKeys]]
 	for _, k := range keys {
@@ -154,9 +213,12 @@ func (ix *Index) remove(id int64) {
 // order.
 func (ix *Index) compact() {
 	code := make([]uint32, 0, len(ix.code)-ix.garbage)
-	for id, off := range ix.byID {
-		ix.byID[id] = uint32(len(code))
-		code = append(code, ix.code[off:off+ix.code[off+recLen]]...)
+	for id, place := range ix.byID {
+		if place&directFlag != 0 {
+			continue
+		}
+		ix.byID[id] = uint64(len(code))
+		code = append(code, ix.code[place:place+uint64(ix.code[place+recLen])]...)
 	}
 	for t := range ix.postings {
 		ix.postings[t] = ix.postings[t][:0]
@@ -181,6 +243,7 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 			id = uint32(len(ix.terms))
 			ix.terms = append(ix.terms, term{s: s, ns: ns})
 			ix.postings = append(ix.postings, nil)
+			ix.direct = append(ix.direct, nil)
 		}
 		ix.dict[ns][s] = id
 		if ns == nsPrefix {
@@ -202,7 +265,7 @@ func (ix *Index) release(id uint32) {
 		ix.addPrefixLen(t.s, -1)
 	}
 	*t = term{}
-	ix.postings[id] = nil
+	ix.postings[id], ix.direct[id] = nil, nil
 	ix.freeTerms = append(ix.freeTerms, id)
 }
 

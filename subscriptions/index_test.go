@@ -1,6 +1,8 @@
 package subscriptions
 
 import (
+	"math"
+	"math/rand/v2"
 	"slices"
 	"sync"
 	"testing"
@@ -127,8 +129,8 @@ func TestIndexForgetsTerms(t *testing.T) {
 		}
 	}
 	for id, p := range ix.postings {
-		if len(p) != 0 {
-			t.Errorf("term %d keeps %d postings", id, len(p))
+		if len(p) != 0 || len(ix.direct[id]) != 0 {
+			t.Errorf("term %d keeps %d postings and %d direct entries", id, len(p), len(ix.direct[id]))
 		}
 	}
 	if len(ix.prefixLens) != 0 || ix.Len() != 0 || len(ix.freeTerms) != len(ix.terms)-1 {
@@ -208,4 +210,38 @@ func TestIndexConcurrent(t *testing.T) {
 			t.Fatalf("after concurrent changes: Match = %v, want %v", got, naiveMatch(want, d))
 		}
 	}
+}
+
+func TestSortIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	tests := []struct {
+		name string
+		ids  []int64
+	}{
+		{name: "empty", ids: nil},
+		{name: "one", ids: []int64{5}},
+		{name: "few", ids: []int64{3, -1, 2, 3}},
+		{name: "many small", ids: randomIDs(rng, 1000, 5000)},
+		{name: "many with negatives and large", ids: append(randomIDs(rng, 3000, 1<<62), -1, math.MinInt64, math.MaxInt64, -7, 0)},
+		{name: "many equal", ids: slices.Repeat([]int64{42}, 500)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := slices.Sorted(slices.Values(tt.ids))
+			got := slices.Clone(tt.ids)
+			var buf []int64
+			sortIDs(got, &buf)
+			if !slices.Equal(got, want) {
+				t.Errorf("sortIDs gave an unsorted or changed list")
+			}
+		})
+	}
+}
+
+func randomIDs(rng *rand.Rand, n int, max int64) []int64 {
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = rng.Int64N(max) - max/2
+	}
+	return ids
 }

@@ -18,21 +18,97 @@ func (ix *Index) Match(d *Document) []int64 {
 	}
 	e.reset(d, len(ix.terms))
 	ix.lookUp(e)
-	var out []int64
+	out, cands := e.out[:0], e.cands[:0]
 	code := ix.code
+	var touch uint32
 	for _, t := range e.present {
-		for _, off := range ix.postings[t] {
-			rec := code[off : off+code[off+recLen]]
-			if e.run(rec[recHeader+rec[recKeys]:]) {
-				out = append(out, int64(uint64(rec[recIDLow])|uint64(rec[recIDHigh])<<32))
+		if direct := ix.direct[t]; len(direct) > 0 {
+			kinds := e.hits[t].kinds()
+			for _, de := range direct {
+				if kinds&(1<<de.kind) != 0 {
+					out = append(out, de.id)
+				}
 			}
 		}
+		// Records are scattered over the arena: reading the first and last word of each here, in a loop of
+		// independent loads, lets the processor fetch many at once; evaluating them one by one would wait for
+		// each in turn.
+		for _, off := range ix.postings[t] {
+			n := code[off+recLen]
+			touch += n + code[off+n-1]
+			cands = append(cands, off)
+		}
 	}
-	e.d = nil
-	ix.evaluators.Put(e)
+	e.touch = touch
+	for _, off := range cands {
+		rec := code[off : off+code[off+recLen]]
+		if e.run(rec[recHeader+rec[recKeys]:]) {
+			out = append(out, int64(uint64(rec[recIDLow])|uint64(rec[recIDHigh])<<32))
+		}
+	}
+	e.cands = cands
 	// A query filed under several keys (an OR) is found once per key present.
-	slices.Sort(out)
-	return slices.Compact(out)
+	sortIDs(out, &e.sortBuf)
+	out = slices.Compact(out)
+	var res []int64
+	if len(out) > 0 {
+		res = slices.Clone(out)
+	}
+	e.d, e.out = nil, out
+	ix.evaluators.Put(e)
+	return res
+}
+
+// kinds returns the set of direct-entry kinds (bit 1<<kind) that h satisfies.
+func (h *termHit) kinds() uint32 {
+	var k uint32
+	for _, c := range [...]struct {
+		where uint8
+		kind  uint8
+	}{{h.stemWhere, kindStem}, {h.rawWhere, kindRaw}, {h.prefixWhere, kindPrefix}} {
+		if c.where != 0 {
+			k |= 1 << c.kind
+		}
+		if c.where&inTitle != 0 {
+			k |= 1 << (c.kind | kindTitle)
+		}
+	}
+	return k
+}
+
+// sortIDs sorts ids ascending: a radix sort when there are many (an article can match thousands of queries at
+// once), using buf as scratch.
+func sortIDs(ids []int64, buf *[]int64) {
+	if len(ids) < 256 {
+		slices.Sort(ids)
+		return
+	}
+	if cap(*buf) < len(ids) {
+		*buf = make([]int64, len(ids))
+	}
+	src, dst := ids, (*buf)[:len(ids)]
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for _, id := range src {
+			count[byte((uint64(id)^1<<63)>>shift)]++
+		}
+		if count[byte((uint64(src[0])^1<<63)>>shift)] == len(src) {
+			continue // every id has the same byte here
+		}
+		pos := 0
+		for i, c := range count {
+			count[i], pos = pos, pos+c
+		}
+		for _, id := range src {
+			b := byte((uint64(id) ^ 1<<63) >> shift)
+			dst[count[b]] = id
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &ids[0] {
+		copy(ids, src)
+	}
 }
 
 // lookUp finds the article's terms in the index's dictionary: its tokens and their stems, the stored prefixes its
