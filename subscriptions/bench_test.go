@@ -384,4 +384,3 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
-

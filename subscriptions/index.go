@@ -17,9 +17,9 @@ import (
 type Index struct {
 	mu         sync.RWMutex
 	dict       [nsCount]map[string]uint32
-	terms      []term     // by term id; id 0 is unused
-	freeTerms  []uint32   // ids of terms no longer used, for reuse
-	postings   [][]uint32 // by term id: offsets in code of the records filed under it, in no order
+	terms      []term          // by term id; id 0 is unused
+	freeTerms  []uint32        // ids of terms no longer used, for reuse
+	postings   [][]uint32      // by term id: offsets in code of the records filed under it, in no order
 	direct     [][]directEntry // by term id: queries that are that term alone, matched without evaluation
 	prefixLens map[string][]prefixLen
 	byID       map[int64]uint64 // query id → offset of its record in code, or a direct entry's place (see place)
