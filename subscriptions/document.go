@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Article is what the matcher needs of a news article. Source is the source's configured name; URL is the
@@ -29,6 +30,10 @@ type Document struct {
 	byStem    map[string]int32
 	source    []string // the source name's tokens
 	hosts     []string // the URL's host and its parent domains
+
+	// evaluators serve Query.Match, which is called for many queries on one Document (the /search post-filter,
+	// the naive benchmark loop).
+	evaluators sync.Pool
 }
 
 const (

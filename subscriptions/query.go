@@ -206,10 +206,14 @@ func (q *Query) Match(d *Document) bool {
 	if len(q.prog.code) == 0 || d == nil {
 		return false
 	}
-	var stamps [24]uint32
-	var hits [24]termHit
-	e := evaluator{stamp: stamps[:], hits: hits[:]}
+	e, _ := d.evaluators.Get().(*evaluator)
+	if e == nil {
+		e = &evaluator{}
+	}
 	e.reset(d, len(q.prog.strs))
-	q.prog.lookUp(&e)
-	return e.run(q.prog.code)
+	q.prog.lookUp(e)
+	ok := e.run(q.prog.code)
+	e.d = nil
+	d.evaluators.Put(e)
+	return ok
 }
