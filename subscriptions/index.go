@@ -3,6 +3,7 @@ package subscriptions
 import (
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -22,11 +23,16 @@ type Index struct {
 	postings   [][]uint32      // by term id: offsets in code of the records filed under it, in no order
 	direct     [][]directEntry // by term id: queries that are that term alone, matched without evaluation
 	prefixLens map[string][]prefixLen
-	byID       map[int64]uint64 // query id → offset of its record in code, or a direct entry's place (see place)
+	byID       map[int64]uint64 // query id → offset of its record in code, or directFlag | its direct entry's term
 	code       []uint32         // the arena of records: see Add
 	garbage    int              // words of code that belong to removed records
 	freq       func(term string) float64
 	evaluators sync.Pool
+
+	// Match counts the articles it sees and, per term id, how many contained the term (atomically, as Match runs
+	// under the read lock), so that Add and Refile can file queries under the terms that are rarest in practice.
+	observed atomic.Uint64
+	df       []uint32
 }
 
 // namespace separates the kinds of terms, which an article supplies from different places.
@@ -43,9 +49,10 @@ const (
 // term is an interned string. refs counts its uses as a key or an operand in stored programs; at zero it is
 // forgotten.
 type term struct {
-	s    string
-	ns   namespace
-	refs uint32
+	s     string
+	ns    namespace
+	refs  uint32
+	since uint64 // Index.observed when the term came: df counts from then
 }
 
 // prefixLen is the byte length of stored prefixes that begin with the same 3 characters, and how many there are.
@@ -60,9 +67,11 @@ const (
 	recLen = iota
 	recIDLow
 	recIDHigh
-	recKeys
+	recKeys // number of keys; recDead is set in a removed record
 	recHeader
 )
+
+const recDead = uint32(1) << 31
 
 // directEntry is a query that is a single word, quoted word or prefix, optionally in the title: an article matches
 // it exactly when it has the query's term in the way kind says, so it needs no program.
@@ -123,6 +132,7 @@ func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 	ix.terms = []term{{}}
 	ix.postings = [][]uint32{nil}
 	ix.direct = [][]directEntry{nil}
+	ix.df = []uint32{0}
 	return ix
 }
 
@@ -141,31 +151,37 @@ func (ix *Index) Add(id int64, q *Query) {
 	if q == nil || q.root == nil || len(q.prog.code) == 0 {
 		return
 	}
-	keys, _, ok := ix.keysOf(q.root)
+	prog := slices.Clone(q.prog.code)
+	operandPositions(prog, func(ns namespace, i int) { prog[i] = ix.intern(ns, q.prog.strs[prog[i]]) })
+	keys, ok := ix.keysOf(prog)
 	if !ok {
-		return // Parse refuses such queries
+		// Parse refuses such queries; give back what was interned.
+		forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
+		return
 	}
-	if kind, ok := directKind(q.prog.code); ok {
-		t := ix.intern(keys[0].ns, keys[0].s)
+	if kind, ok := directKind(prog); ok {
+		// The operand's reference is the entry's; the program is not kept.
+		t := prog[1]
 		ix.direct[t] = append(ix.direct[t], directEntry{id: id, kind: kind})
 		ix.byID[id] = directFlag | uint64(t)
 		return
 	}
-	off := uint32(len(ix.code))
-	ix.code = append(ix.code, 0, uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
+	off := ix.appendRecord(id, keys, prog)
 	for _, k := range keys {
-		ix.code = append(ix.code, ix.intern(k.ns, k.s))
-	}
-	prog := len(ix.code)
-	ix.code = append(ix.code, q.prog.code...)
-	operandPositions(ix.code[prog:], func(ns namespace, i int) {
-		ix.code[prog+i] = ix.intern(ns, q.prog.strs[ix.code[prog+i]])
-	})
-	ix.code[off+recLen] = uint32(len(ix.code)) - off
-	for _, k := range ix.code[off+recHeader : off+recHeader+uint32(len(keys))] {
+		ix.terms[k].refs++
 		ix.postings[k] = append(ix.postings[k], off)
 	}
 	ix.byID[id] = uint64(off)
+}
+
+// appendRecord writes a record at the end of the arena and returns its offset.
+func (ix *Index) appendRecord(id int64, keys, prog []uint32) uint32 {
+	off := uint32(len(ix.code))
+	ix.code = append(ix.code, uint32(recHeader+len(keys)+len(prog)), uint32(id), uint32(uint64(id)>>32),
+		uint32(len(keys)))
+	ix.code = append(ix.code, keys...)
+	ix.code = append(ix.code, prog...)
+	return off
 }
 
 // Remove forgets the query filed under id; an unknown id is ignored.
@@ -194,6 +210,7 @@ func (ix *Index) remove(id int64) {
 	off := uint32(place)
 	rec := ix.code[off : off+ix.code[off+recLen]]
 	keys := rec[recHeader : recHeader+rec[recKeys]]
+	rec[recKeys] |= recDead
 	for _, k := range keys {
 		p := ix.postings[k]
 		if i := slices.Index(p, off); i >= 0 {
@@ -209,41 +226,97 @@ func (ix *Index) remove(id int64) {
 	}
 }
 
-// compact copies the live records into a new arena and refiles them, which also puts each posting list in arena
-// order.
+// compact copies the live records, in order, into a new arena.
 func (ix *Index) compact() {
 	code := make([]uint32, 0, len(ix.code)-ix.garbage)
-	for id, place := range ix.byID {
-		if place&directFlag != 0 {
-			continue
-		}
-		ix.byID[id] = uint64(len(code))
-		code = append(code, ix.code[place:place+uint64(ix.code[place+recLen])]...)
-	}
-	for t := range ix.postings {
-		ix.postings[t] = ix.postings[t][:0]
-	}
-	for off := uint32(0); off < uint32(len(code)); off += code[off+recLen] {
-		for _, k := range code[off+recHeader : off+recHeader+code[off+recKeys]] {
-			ix.postings[k] = append(ix.postings[k], off)
+	for off := uint32(0); off < uint32(len(ix.code)); off += ix.code[off+recLen] {
+		rec := ix.code[off : off+ix.code[off+recLen]]
+		if rec[recKeys]&recDead == 0 {
+			ix.byID[recID(rec)] = uint64(len(code))
+			code = append(code, rec...)
 		}
 	}
 	ix.code, ix.garbage = code, 0
+	ix.refilePostings()
+}
+
+func recID(rec []uint32) int64 { return int64(uint64(rec[recIDLow]) | uint64(rec[recIDHigh])<<32) }
+
+// refilePostings rebuilds every posting list from the records, which puts each in arena order.
+func (ix *Index) refilePostings() {
+	for t := range ix.postings {
+		ix.postings[t] = ix.postings[t][:0]
+	}
+	for off := uint32(0); off < uint32(len(ix.code)); off += ix.code[off+recLen] {
+		if n := ix.code[off+recKeys]; n&recDead == 0 {
+			for _, k := range ix.code[off+recHeader : off+recHeader+n] {
+				ix.postings[k] = append(ix.postings[k], off)
+			}
+		}
+	}
+}
+
+// Refile chooses again the terms that each stored query is filed under, by the share of articles that contained
+// them among those Match has seen (terms seen in fewer than 256 articles keep the estimate of NewIndex or of the
+// frequency hint). Add already uses what Match has observed; Refile applies it to the queries added before. It takes
+// time in proportion to the number of stored queries and holds Match off meanwhile, so call it now and then — after
+// the first few hundred articles since a start, then daily, say — not per article. It never changes which queries
+// match.
+func (ix *Index) Refile() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	end := uint32(len(ix.code))
+	changed := false
+	for off := uint32(0); off < end; off += ix.code[off+recLen] {
+		n := ix.code[off+recKeys]
+		if n&recDead != 0 {
+			continue
+		}
+		rec := ix.code[off : off+ix.code[off+recLen]]
+		old, prog := rec[recHeader:recHeader+n], rec[recHeader+n:]
+		keys, ok := ix.keysOf(prog)
+		if !ok || (len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) })) {
+			continue
+		}
+		changed = true
+		for _, k := range keys {
+			ix.terms[k].refs++
+		}
+		for _, k := range old {
+			ix.release(k) // never the last reference: the program holds one too
+		}
+		if len(keys) == len(old) {
+			copy(old, keys)
+			continue
+		}
+		id, prog := recID(rec), slices.Clone(prog)
+		rec[recKeys] |= recDead
+		ix.garbage += len(rec)
+		ix.byID[id] = uint64(ix.appendRecord(id, keys, prog))
+	}
+	switch {
+	case ix.garbage > compactMin && ix.garbage > len(ix.code)/2:
+		ix.compact()
+	case changed:
+		ix.refilePostings()
+	}
 }
 
 // intern returns the id of s in ns, making one if needed, and counts one more use of it.
 func (ix *Index) intern(ns namespace, s string) uint32 {
 	id, ok := ix.dict[ns][s]
 	if !ok {
+		t := term{s: s, ns: ns, since: ix.observed.Load()}
 		if n := len(ix.freeTerms); n > 0 {
 			id = ix.freeTerms[n-1]
 			ix.freeTerms = ix.freeTerms[:n-1]
-			ix.terms[id] = term{s: s, ns: ns}
+			ix.terms[id], ix.df[id] = t, 0
 		} else {
 			id = uint32(len(ix.terms))
-			ix.terms = append(ix.terms, term{s: s, ns: ns})
+			ix.terms = append(ix.terms, t)
 			ix.postings = append(ix.postings, nil)
 			ix.direct = append(ix.direct, nil)
+			ix.df = append(ix.df, 0)
 		}
 		ix.dict[ns][s] = id
 		if ns == nsPrefix {

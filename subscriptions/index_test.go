@@ -44,7 +44,10 @@ func TestIndexAgreesWithQuery(t *testing.T) {
 		ix.Add(id, q)
 	}
 	hits := 0
-	for i := 0; i < 300; i++ {
+	for i := 0; i < 600; i++ {
+		if i == minObserved+10 {
+			ix.Refile() // refiles many queries by what Match has seen; matches must not change
+		}
 		d := NewDocument(g.article(20 + g.rng.IntN(100)))
 		want := naiveMatch(queries, d)
 		if got := ix.Match(d); !slices.Equal(got, want) {
@@ -244,4 +247,75 @@ func randomIDs(rng *rand.Rand, n int, max int64) []int64 {
 		ids[i] = rng.Int64N(max) - max/2
 	}
 	return ids
+}
+
+// keyStrings returns the terms that query id is filed under.
+func keyStrings(ix *Index, id int64) []string {
+	place := ix.byID[id]
+	if place&directFlag != 0 {
+		return []string{ix.terms[uint32(place)].s}
+	}
+	rec := ix.code[place:]
+	var out []string
+	for _, k := range rec[recHeader : recHeader+rec[recKeys]] {
+		out = append(out, ix.terms[k].s)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestIndexRefile checks that Refile files queries under the terms that the articles seen by Match show to be
+// rarest, in place or by moving a record whose number of keys changes, without changing what matches.
+func TestIndexRefile(t *testing.T) {
+	ix := NewIndex()
+	// By length, "administration" is the rarest of each query; in these articles it is the commonest.
+	ix.Add(1, mustParse(t, "kim administration"))
+	ix.Add(2, mustParse(t, "(kim OR moon) administration"))
+	ix.Add(3, mustParse(t, "administration OR kim"))
+	ix.Add(4, mustParse(t, "seoul"))
+	want := map[int64][]string{1: {"administration"}, 2: {"administration"}, 3: {"administration", "kim"}, 4: {"seoul"}}
+	for id, w := range want {
+		if got := keyStrings(ix, id); !slices.Equal(got, w) {
+			t.Fatalf("before Refile, query %d filed under %q, want %q", id, got, w)
+		}
+	}
+	common := NewDocument(Article{Text: "the administration said"})
+	for i := 0; i < minObserved; i++ {
+		if got := ix.Match(common); !slices.Equal(got, []int64{3}) {
+			t.Fatalf("Match = %v, want [3]", got)
+		}
+	}
+	ix.Refile()
+	want = map[int64][]string{1: {"kim"}, 2: {"kim", "moon"}, 3: {"administration", "kim"}, 4: {"seoul"}}
+	for id, w := range want {
+		if got := keyStrings(ix, id); !slices.Equal(got, w) {
+			t.Errorf("after Refile, query %d filed under %q, want %q", id, got, w)
+		}
+	}
+	for _, tt := range []struct {
+		text string
+		want []int64
+	}{
+		{"the administration said", []int64{3}},
+		{"kim and the administration", []int64{1, 2, 3}},
+		{"moon administration", []int64{2, 3}},
+		{"seoul kim", []int64{3, 4}},
+	} {
+		if got := ix.Match(NewDocument(Article{Text: tt.text})); !slices.Equal(got, tt.want) {
+			t.Errorf("after Refile, Match(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	// Added after the observations, a query is filed by them at once.
+	ix.Add(5, mustParse(t, "administration moon"))
+	if got := keyStrings(ix, 5); !slices.Equal(got, []string{"moon"}) {
+		t.Errorf("query added after observations filed under %q, want [moon]", got)
+	}
+	for _, id := range []int64{1, 2, 3, 4, 5} {
+		ix.Remove(id)
+	}
+	for ns, m := range ix.dict {
+		if len(m) != 0 {
+			t.Errorf("after removing all, namespace %d keeps %d terms", ns, len(m))
+		}
+	}
 }

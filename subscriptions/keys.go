@@ -1,87 +1,109 @@
 package subscriptions
 
 import (
+	"slices"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 )
 
-// keyTerm is a term under which a query is filed.
-type keyTerm struct {
-	ns namespace
-	s  string
+// keySet is a set of term ids of which every article matching some program contains at least one, with the
+// estimated share of articles that contain any of them; ok is false when there is no such set (a NOT, or an OR
+// with a NOT-only branch).
+type keySet struct {
+	keys []uint32
+	cost float64
+	ok   bool
 }
 
-// keysOf returns terms of which every article matching n contains at least one, and the estimated share of
-// articles that contain any of them; ok is false when there are none (a NOT, or an OR with a NOT-only branch).
-// For an AND the cheapest child is enough; for an OR every branch must be covered.
-func (ix *Index) keysOf(n *node) (keys []keyTerm, cost float64, ok bool) {
-	switch n.kind {
-	case nodeWord:
-		return []keyTerm{{nsWord, n.stem}}, ix.cost(nsWord, n.stem), true
-	case nodePrefix:
-		return []keyTerm{{nsPrefix, n.tokens[0]}}, ix.cost(nsPrefix, n.tokens[0]), true
-	case nodePhrase:
-		best := ""
-		cost = 2
-		for _, t := range n.tokens {
-			if c := ix.cost(nsWord, t); c < cost {
-				best, cost = t, c
+// keysOf returns the terms to file prog under — a program whose operands are term ids — and false when no set of
+// terms covers it (which Parse prevents). For an AND the cheapest child is enough; for an OR every branch must be
+// covered; a phrase or a source name is covered by its rarest word.
+func (ix *Index) keysOf(prog []uint32) ([]uint32, bool) {
+	var stack []keySet
+	for pc := 0; pc < len(prog); {
+		w := prog[pc]
+		pc++
+		op, n := w&0xf, int(w>>8)
+		switch op {
+		case opWord, opPrefix:
+			stack = append(stack, keySet{keys: []uint32{prog[pc]}, cost: ix.termCost(prog[pc]), ok: true})
+			pc++
+		case opPhrase:
+			stack = append(stack, ix.rarest(prog[pc:pc+n]))
+			pc += n
+		case opSource:
+			ks := ix.rarest(prog[pc+1 : pc+1+n])
+			if host := prog[pc]; host != noRef {
+				ks.keys = append(ks.keys, host)
+				ks.cost += ix.termCost(host)
 			}
-		}
-		return []keyTerm{{nsWord, best}}, cost, true
-	case nodeSource:
-		best := ""
-		cost = 2
-		for _, t := range n.tokens {
-			if c := ix.cost(nsSource, t); c < cost {
-				best, cost = t, c
-			}
-		}
-		keys = []keyTerm{{nsSource, best}}
-		if n.host != "" {
-			keys = append(keys, keyTerm{nsHost, n.host})
-			cost += ix.cost(nsHost, n.host)
-		}
-		return keys, cost, true
-	case nodeAnd:
-		cost = 1e9
-		for _, k := range n.kids {
-			if kk, c, kok := ix.keysOf(k); kok && c < cost {
-				keys, cost, ok = kk, c, true
-			}
-		}
-		return keys, cost, ok
-	case nodeOr:
-		for _, k := range n.kids {
-			kk, c, kok := ix.keysOf(k)
-			if !kok {
-				return nil, 0, false
-			}
-			for _, t := range kk {
-				if !containsKey(keys, t) {
-					keys = append(keys, t)
+			stack = append(stack, ks)
+			pc += 1 + n
+		case opNot:
+			stack[len(stack)-1] = keySet{}
+		case opAnd, opOr:
+			kids := stack[len(stack)-n:]
+			var ks keySet
+			if op == opAnd {
+				for _, k := range kids {
+					if k.ok && (!ks.ok || k.cost < ks.cost) {
+						ks = k
+					}
+				}
+			} else {
+				ks.ok = true
+				for _, k := range kids {
+					if !k.ok {
+						ks = keySet{}
+						break
+					}
+					for _, t := range k.keys {
+						if !slices.Contains(ks.keys, t) {
+							ks.keys = append(ks.keys, t)
+						}
+					}
+					ks.cost += k.cost
 				}
 			}
-			cost += c
-		}
-		return keys, cost, true
-	}
-	return nil, 0, false
-}
-
-func containsKey(keys []keyTerm, k keyTerm) bool {
-	for _, x := range keys {
-		if x == k {
-			return true
+			stack = append(stack[:len(stack)-n], ks)
 		}
 	}
-	return false
+	if len(stack) != 1 || !stack[0].ok {
+		return nil, false
+	}
+	return stack[0].keys, true
 }
 
-// cost estimates the share of articles that contain a term. Without a frequency for it, longer words count as
-// rarer (a word of 3 letters ~11%, of 8 ~1.6%), stop words as near certain, prefixes as 4 times commoner than a
-// word as long, and a source or host as a fixed 5% (few sources publish more than that of all articles).
+func (ix *Index) rarest(ids []uint32) keySet {
+	ks := keySet{ok: true, cost: 2}
+	for _, id := range ids {
+		if c := ix.termCost(id); len(ks.keys) == 0 || c < ks.cost {
+			ks.keys, ks.cost = []uint32{id}, c
+		}
+	}
+	return ks
+}
+
+// minObserved is how many articles Match must have seen since a term was filed before its observed document
+// frequency is trusted over the frequency hint or the heuristic.
+const minObserved = 256
+
+// termCost estimates the share of articles that contain term id: as observed by Match if it has seen enough
+// articles since the term came, else as the frequency hint or the heuristic say.
+func (ix *Index) termCost(id uint32) float64 {
+	t := &ix.terms[id]
+	if seen := ix.observed.Load() - t.since; seen >= minObserved {
+		return (float64(atomic.LoadUint32(&ix.df[id])) + 0.5) / float64(seen)
+	}
+	return ix.cost(t.ns, t.s)
+}
+
+// cost estimates the share of articles that contain a term without observations. The frequency hint, if any,
+// answers for words; otherwise longer words count as rarer (a word of 3 letters ~11%, of 8 ~1.6%), stop words as
+// near certain, prefixes as 4 times commoner than a word as long, and a source or host as a fixed 5% (few sources
+// publish more than that of all articles).
 func (ix *Index) cost(ns namespace, s string) float64 {
 	if ns == nsWord && ix.freq != nil {
 		if f := ix.freq(s); f >= 0 {

@@ -2,6 +2,7 @@ package subscriptions
 
 import (
 	"slices"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -18,6 +19,10 @@ func (ix *Index) Match(d *Document) []int64 {
 	}
 	e.reset(d, len(ix.terms))
 	ix.lookUp(e)
+	ix.observed.Add(1)
+	for _, t := range e.present {
+		atomic.AddUint32(&ix.df[t], 1)
+	}
 	out, cands := e.out[:0], e.cands[:0]
 	code := ix.code
 	var touch uint32
