@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // newsGen makes a news-like world for the benchmarks:
@@ -28,8 +29,10 @@ type newsGen struct {
 	sources []string
 }
 
+// newNewsGen returns a generator of articles and queries drawn by seed over one vocabulary, the same for every
+// seed.
 func newNewsGen(seed uint64) *newsGen {
-	g := &newsGen{rng: rand.New(rand.NewPCG(seed, 0x5eed))}
+	g := &newsGen{rng: rand.New(rand.NewPCG(1, 0x5eed))} // the vocabulary's seed
 	common := strings.Fields(`the of and to a in that is for it on was with he as at by said his be from have has are
 		an not its but they this who were had been will which their would more after also about one new two first over
 		year when people into than last up out other some there can all what her we or no she time could only years
@@ -60,6 +63,9 @@ func newNewsGen(seed uint64) *newsGen {
 	}
 	for i := 0; i < 20; i++ {
 		g.sources = append(g.sources, g.names[g.rng.IntN(len(g.names))]+" News")
+	}
+	if seed != 1 {
+		g.rng = rand.New(rand.NewPCG(seed, 0x5eed))
 	}
 	return g
 }
@@ -170,12 +176,23 @@ type benchWorld struct {
 	mu      sync.Mutex
 	indexes map[indexKey]*Index
 	bytesQ  map[indexKey]float64 // index heap per query, measured when the index was built
+	refileT map[int]time.Duration
 }
 
+// indexKey names a benchmark index: the first n queries, filed by NewIndex's heuristic (mode ""), with document
+// frequencies from a sample (modeFreq), or by NewIndex and then Refile after matching training articles
+// (modeRefile).
 type indexKey struct {
 	n    int
-	freq bool
+	mode string
 }
+
+const (
+	modeFreq   = "freq"
+	modeRefile = "refile"
+)
+
+var benchModes = []string{"", modeFreq, modeRefile}
 
 var (
 	benchOnce  sync.Once
@@ -188,7 +205,7 @@ func world(b *testing.B) *benchWorld {
 	b.Helper()
 	benchOnce.Do(func() {
 		g := newNewsGen(1)
-		w := &benchWorld{indexes: map[indexKey]*Index{}, bytesQ: map[indexKey]float64{}}
+		w := &benchWorld{indexes: map[indexKey]*Index{}, bytesQ: map[indexKey]float64{}, refileT: map[int]time.Duration{}}
 		for i := 0; i < 64; i++ {
 			w.docs = append(w.docs, NewDocument(g.article()))
 		}
@@ -219,12 +236,12 @@ func sampleFrequencies(g *newsGen, n int) func(string) float64 {
 	return func(term string) float64 { return (float64(df[term]) + 0.5) / float64(n) }
 }
 
-// index returns the index of the first n queries, building it (and measuring its heap) on first use; with freq,
-// the index ranks terms by the sample's document frequencies.
-func (w *benchWorld) index(n int, freq bool) *Index {
+// index returns the index of the first n queries in the given mode, building it (and measuring its heap) on first
+// use.
+func (w *benchWorld) index(n int, mode string) *Index {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	key := indexKey{n, freq}
+	key := indexKey{n, mode}
 	if ix, ok := w.indexes[key]; ok {
 		return ix
 	}
@@ -232,17 +249,34 @@ func (w *benchWorld) index(n int, freq bool) *Index {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	ix := NewIndex()
-	if freq {
+	if mode == modeFreq {
 		ix = NewIndexWithFrequencies(w.freq)
 	}
 	for i, text := range w.texts[:n] {
 		ix.Add(int64(i), mustParseBench(text))
+	}
+	if mode == modeRefile {
+		// Articles other than the measured ones pass through Match, as a running service's would; then Refile.
+		g := newNewsGen(3)
+		for i := 0; i < 1000; i++ {
+			ix.Match(NewDocument(g.article()))
+		}
+		start := time.Now()
+		ix.Refile()
+		w.refileT[n] = time.Since(start)
 	}
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	w.indexes[key] = ix
 	w.bytesQ[key] = float64(int64(after.HeapInuse)-int64(before.HeapInuse)) / float64(n)
 	return ix
+}
+
+func benchName(size, mode string) string {
+	if mode == "" {
+		return size
+	}
+	return size + "/" + mode
 }
 
 var benchSizes = []struct {
@@ -263,17 +297,14 @@ func (ix *Index) candidates(d *Document) int {
 }
 
 // BenchmarkIndexMatch measures articles/s through Index.Match (documents tokenized beforehand), for an index that
-// ranks terms by its length heuristic (NewIndex) and one given document frequencies (NewIndexWithFrequencies).
+// files queries by NewIndex's length heuristic, one given document frequencies (NewIndexWithFrequencies, /freq),
+// and one refiled after matching 1,000 training articles (NewIndex then Refile, /refile).
 func BenchmarkIndexMatch(b *testing.B) {
 	w := world(b)
-	for _, freq := range []bool{false, true} {
+	for _, mode := range benchModes {
 		for _, size := range benchSizes {
-			name := size.name
-			if freq {
-				name += "/freq"
-			}
-			b.Run(name, func(b *testing.B) {
-				ix := w.index(size.n, freq)
+			b.Run(benchName(size.name, mode), func(b *testing.B) {
+				ix := w.index(size.n, mode)
 				cands, matches := 0, 0
 				for _, d := range w.docs {
 					cands += ix.candidates(d)
@@ -327,18 +358,27 @@ func BenchmarkNaiveMatch(b *testing.B) {
 func BenchmarkIndexMemory(b *testing.B) {
 	w := world(b)
 	for _, size := range benchSizes[2:] {
-		for _, freq := range []bool{false, true} {
-			name := size.name
-			if freq {
-				name += "/freq"
-			}
-			b.Run(name, func(b *testing.B) {
-				w.index(size.n, freq)
+		for _, mode := range benchModes {
+			b.Run(benchName(size.name, mode), func(b *testing.B) {
+				w.index(size.n, mode)
 				for i := 0; i < b.N; i++ {
 				}
-				b.ReportMetric(w.bytesQ[indexKey{size.n, freq}], "bytes/query")
+				b.ReportMetric(w.bytesQ[indexKey{size.n, mode}], "bytes/query")
 			})
 		}
+	}
+}
+
+// BenchmarkRefile reports how long Refile took on the /refile index of each size (timed once, when built).
+func BenchmarkRefile(b *testing.B) {
+	w := world(b)
+	for _, size := range benchSizes[2:] {
+		b.Run(size.name, func(b *testing.B) {
+			w.index(size.n, modeRefile)
+			for i := 0; i < b.N; i++ {
+			}
+			b.ReportMetric(w.refileT[size.n].Seconds(), "s/refile")
+		})
 	}
 }
 

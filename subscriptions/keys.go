@@ -90,14 +90,19 @@ func (ix *Index) rarest(ids []uint32) keySet {
 // frequency is trusted over the frequency hint or the heuristic.
 const minObserved = 256
 
+// priorWeight is how many articles' worth of evidence the estimate without observations counts for beside the
+// observed ones: it orders terms that no observed article had.
+const priorWeight = 32
+
 // termCost estimates the share of articles that contain term id: as observed by Match if it has seen enough
-// articles since the term came, else as the frequency hint or the heuristic say.
+// articles since the term came (smoothed towards the estimate of cost), else as cost says.
 func (ix *Index) termCost(id uint32) float64 {
 	t := &ix.terms[id]
+	prior := ix.cost(t.ns, t.s)
 	if seen := ix.observed.Load() - t.since; seen >= minObserved {
-		return (float64(atomic.LoadUint32(&ix.df[id])) + 0.5) / float64(seen)
+		return (float64(atomic.LoadUint32(&ix.df[id])) + priorWeight*prior) / float64(seen+priorWeight)
 	}
-	return ix.cost(t.ns, t.s)
+	return prior
 }
 
 // cost estimates the share of articles that contain a term without observations. The frequency hint, if any,
