@@ -24,7 +24,8 @@ type Document struct {
 	seq       []int32 // the token at each position; the title comes first, then -1, then the text
 	titleLen  int32
 	byToken   map[string]int32
-	sorted    []int32  // token indexes in string order, for prefix search
+	sortOnce  sync.Once
+	sorted    []int32  // token indexes in string order, for prefix search; made by prefix
 	stems     []string // distinct stems
 	stemWhere []uint8
 	byStem    map[string]int32
@@ -52,7 +53,9 @@ func has(where uint8, title bool) bool {
 // the other). It never fails: a URL that does not parse simply gives no host for site: to match.
 func NewDocument(a Article) *Document {
 	nz := newNormalizer()
-	d := &Document{byToken: map[string]int32{}, byStem: map[string]int32{}}
+	// About one distinct word in 12 characters of news text.
+	size := (len(a.Title) + len(a.Text)) / 12
+	d := &Document{byToken: make(map[string]int32, size), byStem: make(map[string]int32, size)}
 	add := func(where uint8) func([]byte) {
 		return func(tok []byte) {
 			i, ok := d.byToken[string(tok)]
@@ -96,11 +99,6 @@ func (d *Document) index() {
 			fill[t]++
 		}
 	}
-	d.sorted = make([]int32, len(d.tokens))
-	for i := range d.sorted {
-		d.sorted[i] = int32(i)
-	}
-	slices.SortFunc(d.sorted, func(a, b int32) int { return strings.Compare(d.tokens[a], d.tokens[b]) })
 	for i, t := range d.tokens {
 		s := Stem(t)
 		j, ok := d.byStem[s]
@@ -184,6 +182,14 @@ func (d *Document) phraseAt(start int, idx []int32) bool {
 
 // prefix reports whether a token starts with p, in the title if title.
 func (d *Document) prefix(p string, title bool) bool {
+	// Sorted on first need: only Query.Match with a prefix uses the order (the Index has its own prefix table).
+	d.sortOnce.Do(func() {
+		d.sorted = make([]int32, len(d.tokens))
+		for i := range d.sorted {
+			d.sorted[i] = int32(i)
+		}
+		slices.SortFunc(d.sorted, func(a, b int32) int { return strings.Compare(d.tokens[a], d.tokens[b]) })
+	})
 	i, _ := slices.BinarySearchFunc(d.sorted, p, func(t int32, p string) int { return strings.Compare(d.tokens[t], p) })
 	for ; i < len(d.sorted) && strings.HasPrefix(d.tokens[d.sorted[i]], p); i++ {
 		if has(d.where[d.sorted[i]], title) {

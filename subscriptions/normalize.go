@@ -66,7 +66,20 @@ func noSpaceScript(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+// skipPossessive returns where to go on after an apostrophe that ends at s[i]: past a possessive "s" that follows
+// a word ("Korea's" → korea), else i (any other apostrophe just ends the word: "don't" → don, t).
+func skipPossessive(s string, i int, afterWord bool) int {
+	if !afterWord || i >= len(s) || (s[i] != 's' && s[i] != 'S') {
+		return i
+	}
+	if i+1 == len(s) {
+		return i + 1
+	}
+	if next, _ := utf8.DecodeRuneInString(s[i+1:]); !isWordRune(next) {
+		return i + 1
+	}
+	return i
+}
 
 // isWordRune reports whether r continues or starts a word: letters, numbers and combining marks.
 func isWordRune(r rune) bool {
@@ -95,10 +108,27 @@ func (n *normalizer) tokens(text string, emit func(tok []byte)) {
 		tok, nonASCII, latinBase, solo = tok[:0], false, true, false
 	}
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if solo {
+				flush()
+			}
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				tok = append(tok, c)
+				latinBase = true
+			case c >= 'A' && c <= 'Z':
+				tok = append(tok, c+'a'-'A')
+				latinBase = true
+			case c == '\'':
+				i = skipPossessive(s, i, len(tok) > 0)
+				flush()
+			default:
+				flush()
+			}
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if unicode.Is(unicode.Mn, r) {
 			if len(tok) > 0 && !latinBase {
@@ -111,19 +141,8 @@ func (n *normalizer) tokens(text string, emit func(tok []byte)) {
 			flush()
 		}
 		switch {
-		case r < utf8.RuneSelf && isWordRune(r):
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			tok = append(tok, byte(r))
-			latinBase = true
-		case isApostrophe(r):
-			// "Korea's" → korea; any other apostrophe just ends the word ("don't" → don, t).
-			if len(tok) > 0 && i < len(s) && (s[i] == 's' || s[i] == 'S') {
-				if next, _ := utf8.DecodeRuneInString(s[i+1:]); i+1 == len(s) || !isWordRune(next) {
-					i++
-				}
-			}
+		case r == '’':
+			i = skipPossessive(s, i, len(tok) > 0)
 			flush()
 		case unicode.IsLetter(r) && noSpaceScript(r):
 			flush()

@@ -35,6 +35,9 @@ func Stem(token string) string {
 			w[i] = 'y'
 		}
 	}
+	if len(w) <= len(token) && string(w) == token[:len(w)] {
+		return token[:len(w)] // most stems only cut the word: share its bytes
+	}
 	return string(w)
 }
 
