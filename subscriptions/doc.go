@@ -11,8 +11,9 @@
 //     after a word is dropped (Korea's → korea, don't → don, t). Every other character separates words, so
 //     long-term → long, term.
 //  3. Han, Hiragana, Katakana and Thai characters are one token each (北朝鮮 → 北, 朝, 鮮).
-//  4. Bare query words match by their Snowball English stem (tariffs → tariff); quoted words, prefixes, and bare
-//     words that normalise to several tokens (long-term, 北朝鮮) are matched unstemmed, as phrases.
+//  4. Bare query words match by their stem: the inflectional steps of the Snowball English stemmer (tariffs →
+//     tariff, deminers → deminer, but tariffication stays; see Stem). Quoted words, prefixes, and bare words that
+//     normalise to several tokens (long-term, 北朝鮮) are matched unstemmed, as phrases.
 //
 // A query is read with "-" binding tightest, then AND (juxtaposition), then OR ("OR" in capitals, or "|"). AND and
 // NOT in capitals are accepted as spelled-out forms of juxtaposition and "-", so the form that Query.String shows
@@ -28,6 +29,7 @@
 // # Matching at scale
 //
 // An Index files each compiled query under terms that every article it matches must contain, and evaluates only
-// the queries filed under an article's terms; see Index. FTS5 translates a query into a superset filter for
-// SQLite's full-text index, for /search.
+// the queries filed under an article's terms; see Index. It learns from the articles it matches which terms are
+// rare: call Index.Refile now and then so that queries added before benefit. Query.FTS5 translates a query into a
+// superset filter for SQLite's full-text index, for /search; Query.Match checks the candidates it returns.
 package subscriptions

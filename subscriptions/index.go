@@ -13,8 +13,12 @@ import (
 // cost of Match grows with the article's size and the number of candidates, not with the number of queries stored.
 //
 // Queries are kept as flat programs over interned term ids in one shared arena of uint32 words, not as trees, and
-// a term's posting list holds the arena offsets of the queries filed under it. An Index is safe for concurrent use:
-// Match calls run in parallel with each other, Add and Remove one at a time. Use NewIndex to make one.
+// a term's posting list holds the arena offsets of the queries filed under it. A query of one word, quoted word or
+// prefix keeps no program at all: finding its term is matching it. Match counts how many articles contain each
+// term, and Add and Refile file queries under the terms that are rarest in practice.
+//
+// An Index is safe for concurrent use: Match calls run in parallel with each other; Add, Remove and Refile one at a
+// time. Use NewIndex to make one.
 type Index struct {
 	mu         sync.RWMutex
 	dict       [nsCount]map[string]uint32
@@ -116,14 +120,15 @@ func directKind(prog []uint32) (uint8, bool) {
 // compactMin is the garbage, in words, below which the arena is never compacted.
 const compactMin = 1 << 16
 
-// NewIndex returns an empty Index that files each query under its most selective terms by a heuristic: longer
-// words are rarer than short ones, stop words and short prefixes are common.
+// NewIndex returns an empty Index. Until Match has seen a few hundred articles, it files each query under the
+// terms that a heuristic deems most selective: longer words are rarer than short ones, stop words and short
+// prefixes are common. After that Add uses the frequencies Match observed; see Refile for the queries added before.
 func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 
 // NewIndexWithFrequencies returns an empty Index that ranks terms by freq, the share of articles (0 to 1) that
 // contain a term — a token of Terms or its Stem — when freq returns a value >= 0, and by the heuristic of NewIndex
-// otherwise or when freq is nil. Better estimates mean fewer candidates; they never change which queries match.
-// freq is called only from Add.
+// otherwise or when freq is nil, until Match has observed the term in enough articles. Better estimates mean fewer
+// candidates; they never change which queries match. freq is called from Add and Refile.
 func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 	ix := &Index{freq: freq, byID: map[int64]uint64{}, prefixLens: map[string][]prefixLen{}}
 	for i := range ix.dict {

@@ -7,6 +7,7 @@ import (
 )
 
 // Match returns the ids of the queries that match d, ascending and without repeats; nil when none does or d is nil.
+// It also counts d's terms towards the frequencies by which Add and Refile choose keys.
 func (ix *Index) Match(d *Document) []int64 {
 	if d == nil {
 		return nil
