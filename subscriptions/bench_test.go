@@ -66,19 +66,11 @@ func world(b *testing.B) *benchWorld {
 // sampleFrequencies returns the share of n sample articles that contain each token or stem, as a store could
 // compute from its recent articles; a term not in the sample gets half of one article's share.
 func sampleFrequencies(g *newsGen, n int) func(string) float64 {
-	df := map[string]int{}
-	for i := 0; i < n; i++ {
-		d := NewDocument(g.article())
-		for t := range d.byToken {
-			df[t]++
-		}
-		for s := range d.byStem {
-			if _, ok := d.byToken[s]; !ok {
-				df[s]++
-			}
-		}
+	sample := make([]Article, n)
+	for i := range sample {
+		sample[i] = g.article()
 	}
-	return func(term string) float64 { return (float64(df[term]) + 0.5) / float64(n) }
+	return Frequencies(sample)
 }
 
 // index returns the index of the first n queries in the given mode, building it (and measuring its heap) on first

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -148,5 +149,53 @@ func TestHandleArticlesQueuesOncePerChat(t *testing.T) {
 	}
 	if n, _ := st.CountPending(ctx); n != 2 {
 		t.Fatalf("handling the same article again queued more: %d", n)
+	}
+}
+
+func TestPreviewOfASourceOnlyQueryScansTheWindow(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	seedArticles(t, st,
+		store.Article{GUID: "1", Title: "One", Text: "x", PublishedAt: serviceNow.Add(-time.Hour)},
+		store.Article{GUID: "2", Title: "Two", Text: "y", PublishedAt: serviceNow.Add(-8 * 24 * time.Hour)},
+	)
+	res, err := svc.Subscribe(ctx, 1, "source:wire")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Preview.Count != 1 || res.Preview.Titles[0] != "One" {
+		t.Fatalf("preview = %+v, want the one article of the last 7 days", res.Preview)
+	}
+}
+
+func TestIndexIsRefiledAfterEnoughArticles(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	var logs strings.Builder
+	svc.log = slog.New(slog.NewTextHandler(&logs, nil))
+	ctx := context.Background()
+	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	svc.Subscribe(ctx, 1, "kursk")
+	batch := make([]store.Article, refileAfter-1)
+	for i := range batch {
+		batch[i] = store.Article{ID: int64(i + 1), Title: "Markets today", Text: "Stocks rose."}
+	}
+	svc.HandleArticles(ctx, batch)
+	if strings.Contains(logs.String(), "refiled") {
+		t.Fatal("refiled before refileAfter articles")
+	}
+	svc.HandleArticles(ctx, batch[:1])
+	if !strings.Contains(logs.String(), "refiled") {
+		t.Fatal("not refiled after refileAfter articles")
+	}
+	logs.Reset()
+	svc.HandleArticles(ctx, batch)
+	if strings.Contains(logs.String(), "refiled") {
+		t.Fatal("refiled again within a day")
+	}
+	svc.now = func() time.Time { return serviceNow.Add(25 * time.Hour) }
+	svc.HandleArticles(ctx, batch[:1])
+	if !strings.Contains(logs.String(), "refiled") {
+		t.Fatal("not refiled a day later")
 	}
 }
