@@ -188,6 +188,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		opts.Interactor = tg
 	} else {
 		opts.Operators = append(opts.Operators, bot.ConsoleChatID) // the console's one user runs the bot
+		opts.CommandBurst = 1000                                   // and may paste a script of commands
 	}
 	return bot.NewRouter(opts), nil
 }
