@@ -11,6 +11,7 @@ import (
 
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/stories"
@@ -35,6 +36,7 @@ type Parts struct {
 	Poller *feeds.Poller
 	Sender *bot.Sender
 	Subs   *subscriptions.Service
+	Digest *digest.Scheduler
 }
 
 // NewMain returns a Main reading the console from stdin and writing it to stdout, logs to stderr.
@@ -81,9 +83,14 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	}
 	log.Info("subscriptions loaded", "count", n, "took", time.Since(started).Round(time.Millisecond))
 
-	sum, err := summarize.New(summarize.Options{Sentences: cfg.Summary.Sentences, MaxChars: cfg.Summary.MaxChars})
+	sum, err := newSummarizer(cfg, log, m.Now, m.getenv)
 	if err != nil {
-		return fmt.Errorf("summary: %w", err)
+		return err
+	}
+	var pages feeds.PageTexter
+	if cfg.Summary.FetchFullText {
+		pages = feeds.NewPageFetcher(feeds.PageOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes,
+			AllowPrivate: cfg.Telegram.AllowPrivateURLs, UserAgent: cfg.Poller.UserAgent})
 	}
 
 	var transport bot.Transport
@@ -112,8 +119,12 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
 		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode})
 	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.Alerts.DedupWindow.D(), Threshold: cfg.Alerts.DedupThreshold, Logger: log, Now: m.Now})
-	router := bot.NewRouter(bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log,
-		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode})
+	digests := digest.NewScheduler(digest.Options{Store: st, MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
+		SendEmpty: cfg.Digest.SendEmpty, Notify: sender.Notify, Logger: log, Now: m.Now})
+	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digestCommands{st, digests}, log)
+	if err != nil {
+		return err
+	}
 	if tg, ok := transport.(*bot.Telegram); ok {
 		if err := tg.SetCommands(router.Commands()); err != nil {
 			log.Warn("could not register the command list; going on", "err", err)
@@ -123,7 +134,9 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	poller, err := feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
 		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
-		Store:   st, Sink: alertSink{linker, subs, sender, log}, Summarizer: sum, Logger: log, Now: m.Now,
+		ChatFetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent,
+			Transport: feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})}),
+		Store: st, Sink: alertSink{linker, subs, sender, log}, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
 	})
 	if err != nil {
 		return err
@@ -146,12 +159,41 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	}
 	run("sender", sender.Run)
 	run("poller", poller.Run)
-	run("updates", func(ctx context.Context) error { return updates.Updates(ctx, router.Handle) })
+	run("updates", func(ctx context.Context) error {
+		defer router.Wait()
+		return updates.Updates(ctx, router.Handle)
+	})
+	run("digests", digests.Run)
 	if m.Ready != nil {
-		m.Ready(&Parts{Store: st, Poller: poller, Sender: sender, Subs: subs})
+		m.Ready(&Parts{Store: st, Poller: poller, Sender: sender, Subs: subs, Digest: digests})
 	}
 	wg.Wait()
 	return nil
+}
+
+// newRouter builds the command router: the callback signing key from the
+// database, the transport's interactions (Telegram only), the operators, and
+// the guarded fetcher for the URLs that chat users give.
+func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store, subs *subscriptions.Service, sender *bot.Sender,
+	transport bot.Transport, botName string, digests bot.Digests, log *slog.Logger) (*bot.Router, error) {
+	secret, err := st.Secret(ctx, "callback_data", 32)
+	if err != nil {
+		return nil, err
+	}
+	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
+		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode,
+		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
+		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
+		Feeds: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
+			Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
+	}
+	if tg, ok := transport.(*bot.Telegram); ok {
+		opts.Interactor = tg
+	} else {
+		opts.Operators = append(opts.Operators, bot.ConsoleChatID) // the console's one user runs the bot
+		opts.CommandBurst = 1000                                   // and may paste a script of commands
+	}
+	return bot.NewRouter(opts), nil
 }
 
 // ensureConsoleChat makes the console chat exist, so alerts can reach it
@@ -159,6 +201,24 @@ func (m *Main) Run(ctx context.Context, path string) error {
 func (m *Main) ensureConsoleChat(ctx context.Context, st *store.Store, cfg config.Config) error {
 	_, err := st.EnsureChat(ctx, bot.ConsoleChatID, "private", "console", store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time})
 	return err
+}
+
+// newSummarizer builds the summarizer of the [summary] section: extractive,
+// or an OpenAI-compatible backend that falls back to it.
+func newSummarizer(cfg config.Config, log *slog.Logger, now func() time.Time, getenv func(string) string) (*summarize.Summarizer, error) {
+	opts := summarize.Options{Sentences: cfg.Summary.Sentences, MaxChars: cfg.Summary.MaxChars, Logger: log, Now: now}
+	for _, r := range cfg.Summary.Rules {
+		opts.ExtraRules = append(opts.ExtraRules, summarize.Rule{Name: r.Name, Pattern: r.Pattern, Kind: summarize.Kind(r.Kind), Sources: r.Sources})
+	}
+	if cfg.Summary.Backend == "openai" {
+		opts.Backend = summarize.NewOpenAI(summarize.OpenAIConfig{Endpoint: cfg.Summary.Endpoint, Model: cfg.Summary.Model,
+			APIKey: getenv(cfg.Summary.APIKeyEnv), Timeout: cfg.Summary.Timeout.D()})
+	}
+	sum, err := summarize.New(opts)
+	if err != nil {
+		return nil, fmt.Errorf("summary.rules: %w", err)
+	}
+	return sum, nil
 }
 
 // drain waits until the outbox is empty, at most limit.
@@ -170,6 +230,13 @@ func drain(ctx context.Context, st *store.Store, limit time.Duration) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// digestCommands serves /timezone and /digest: the settings from the store,
+// digests on demand from the scheduler.
+type digestCommands struct {
+	*store.Store
+	*digest.Scheduler
 }
 
 // alertSink puts new articles into stories, queues their alerts and wakes the sender.

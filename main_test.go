@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -175,5 +176,79 @@ url = "`+feed.URL+`/world.xml"
 	a.stop()
 	if strings.Contains(a.logs.String(), testToken) || strings.Contains(a.logs.String(), "TEST-token") {
 		t.Fatalf("the token appears in the logs:\n%s", a.logs)
+	}
+}
+
+func TestConsoleModeSubscribesAndPrintsAlerts(t *testing.T) {
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "console.toml")
+	os.WriteFile(cfgPath, []byte(`
+[storage]
+path = "`+filepath.Join(dir, "console.db")+`"
+[poller]
+schedule = "@every 1h"
+[[sources]]
+name = "Example World News"
+url = "`+feed.URL+`"
+`), 0o600)
+	stdinR, stdinW := io.Pipe()
+	out := &syncBuffer{}
+	m := NewMain(stdinR, out, &syncBuffer{}, func(string) string { return "" })
+	m.Now = func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	ready := make(chan *Parts, 1)
+	m.Ready = func(p *Parts) { ready <- p }
+	done := make(chan error, 1)
+	go func() { done <- m.Run(context.Background(), cfgPath) }()
+	parts := <-ready
+	ctx := context.Background()
+	waitFor(t, "the first fetch", 5*time.Second, func() bool {
+		srcs, _ := parts.Store.ListSources(ctx)
+		return len(srcs) == 1 && srcs[0].Fetches == 1
+	})
+	io.WriteString(stdinW, "/subscribe kursk\n")
+	waitFor(t, "the subscribe reply", 5*time.Second, func() bool { return strings.Contains(out.String(), "Subscribed (#1): kursk") })
+	if !strings.Contains(out.String(), "it would have matched 1 stored article(s)") || !strings.Contains(out.String(), "• Kursk region reports new shelling") {
+		t.Errorf("the preview should count the stored backlog:\n%s", out)
+	}
+	feed.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
+	if err := parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the alert", 5*time.Second, func() bool { return strings.Contains(out.String(), "🔔 kursk") })
+	if !strings.Contains(out.String(), `Deminers clear fields near Kursk & Sudzha as farmers "wait" (https://news.example.org/world/kursk-deminers?utm_source=rss)`) {
+		t.Errorf("the console alert should be plain text with the link:\n%s", out)
+	}
+	stdinW.Close() // Ctrl-D ends the program
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("console mode did not end after its input closed")
+	}
+}
+
+func TestSetMyCommandsFailureIsNotFatal(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "setMyCommands" {
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: BOT_COMMANDS_TOO_MUCH"}
+		}
+		return nil
+	})
+	a := startApp(t, `
+[telegram]
+token = "`+testToken+`"
+api_endpoint = "`+tg.Endpoint()+`"
+poll_timeout = "1s"
+[storage]
+path = "{{db}}"
+`, time.Now)
+	tg.SendText(5, "private", 5, "/start")
+	tg.WaitSent(t, 5, 1, 5*time.Second)
+	if !strings.Contains(a.logs.String(), "could not register the command list") {
+		t.Errorf("no warning about setMyCommands in the logs:\n%s", a.logs)
 	}
 }

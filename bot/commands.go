@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
@@ -40,7 +41,18 @@ func (r *Router) table() []command {
 		{"list", "", "Show this chat's subscriptions", r.cmdList},
 		{"pause", "", "Pause all alerts", r.cmdPause},
 		{"resume", "", "Resume alerts", r.cmdResume},
+		{"timezone", "Area/City or +HH:MM", "Set this chat's time zone", r.cmdTimezone},
+		{"digest", "HH:MM, off or now", "Daily digest: set its time, turn it off, or get one now", r.cmdDigest},
+		{"search", "QUERY", "Search the news stored so far", r.cmdSearch},
+		{"latest", "[ID]", "Newest news for your subscriptions", r.cmdLatest},
+		{"trending", "", "Stories most sources carry now", r.cmdTrending},
+		{"sources", "", "The news sources and their health", r.cmdSources},
+		{"addsource", "URL", "Add a feed or a site (operators)", r.cmdAddSource},
+		{"removesource", "ID or URL", "Remove a source (operators)", r.cmdRemoveSource},
+		{"export", "", "The sources as OPML (operators)", r.cmdExport},
+		{"import", "OPML or URL", "Add the sources of an OPML list (operators)", r.cmdImport},
 		{"quiet", "23:00-07:00 [silent|hold] or off", "Quiet hours: alerts silent or held for the digest", r.cmdQuiet},
+		{"stop", "", "Delete everything about this chat", r.cmdStop},
 	}
 }
 
@@ -64,7 +76,11 @@ func (r *Router) cmdHelp(ctx context.Context, req request) error {
 		if c.args != "" {
 			b.WriteString(" <i>" + esc(c.args) + "</i>")
 		}
-		b.WriteString(" — " + esc(c.description) + "\n")
+		b.WriteString(" — " + esc(c.description))
+		if req.in.ChatType != "private" && accessOf(c.name) == chatAdmins {
+			b.WriteString(" (chat admins)")
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString("\n<b>Queries</b>: words (all must appear), <code>\"exact phrase\"</code>, <code>a OR b</code>, " +
 		"<code>-word</code> to exclude, <code>prefix*</code>, <code>title:word</code>, <code>source:reuters</code>.")
@@ -122,28 +138,51 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 }
 
 func (r *Router) cmdList(ctx context.Context, req request) error {
-	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
+	text, buttons, err := r.renderList(ctx, req.chat)
 	if err != nil {
 		return err
 	}
+	r.reply(ctx, req.in.ChatID, text, buttons...)
+	return nil
+}
+
+// listBudget keeps /list within one message, so its buttons and a rewrite
+// after a press cover every line shown.
+const listBudget = MaxMessage - 300
+
+// renderList shows the chat's subscriptions, each with buttons to remove
+// and to mute or unmute it.
+func (r *Router) renderList(ctx context.Context, chat store.Chat) (string, [][]Button, error) {
+	subs, err := r.opts.Subscriptions.List(ctx, chat.ID)
+	if err != nil {
+		return "", nil, err
+	}
 	if len(subs) == 0 {
-		r.reply(ctx, req.in.ChatID, "No subscriptions yet. Add one with <code>/subscribe QUERY</code>.")
-		return nil
+		return "No subscriptions yet. Add one with <code>/subscribe QUERY</code>.", nil, nil
 	}
 	var b strings.Builder
+	var buttons [][]Button
 	b.WriteString("<b>Subscriptions</b>\n")
-	for _, s := range subs {
-		fmt.Fprintf(&b, "#%d <code>%s</code>", s.ID, esc(s.Query))
+	for i, s := range subs {
+		line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(clip(s.Query, 120)))
 		if s.Muted {
-			b.WriteString(" (muted)")
+			line += " (muted)"
 		}
-		b.WriteString("\n")
+		if utf8.RuneCountInString(b.String())+utf8.RuneCountInString(line) > listBudget {
+			fmt.Fprintf(&b, "… and %d more: remove some with /unsubscribe ID.\n", len(subs)-i)
+			break
+		}
+		b.WriteString(line + "\n")
+		mute := Button{Text: fmt.Sprintf("🔕 Mute #%d", s.ID), Data: r.sign(chat.ID, "mu", s.ID)}
+		if s.Muted {
+			mute = Button{Text: fmt.Sprintf("🔔 Unmute #%d", s.ID), Data: r.sign(chat.ID, "um", s.ID)}
+		}
+		buttons = append(buttons, []Button{{Text: fmt.Sprintf("🗑 Remove #%d", s.ID), Data: r.sign(chat.ID, "rm", s.ID)}, mute})
 	}
-	if req.chat.Paused {
+	if chat.Paused {
 		b.WriteString("\nAlerts are paused: /resume to turn them back on.")
 	}
-	r.reply(ctx, req.in.ChatID, b.String())
-	return nil
+	return b.String(), buttons, nil
 }
 
 func (r *Router) cmdPause(ctx context.Context, req request) error {

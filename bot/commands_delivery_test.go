@@ -26,7 +26,7 @@ func lastReply(t *testing.T, r *senderRig) string {
 func TestQuietCommand(t *testing.T) {
 	r := newSenderRig(t)
 	ctx := context.Background()
-	router := NewRouter(RouterOptions{Store: r.st, QuietMode: store.QuietSilent, ChatDefaults: store.ChatDefaults{Timezone: "Europe/Berlin"}, Logger: r.opts.Logger})
+	router := NewRouter(RouterOptions{Store: r.st, QuietMode: store.QuietSilent, CommandBurst: 100, ChatDefaults: store.ChatDefaults{Timezone: "Europe/Berlin"}, Logger: r.opts.Logger})
 	steps := []struct {
 		name      string
 		args      string

@@ -1,1 +1,18 @@
+// Package bot is the only package that imports the Telegram library. It owns
+// the update loop, the command router, HTML formatting, the outbox sender
+// and the console transport.
+//
+// Rules:
+//   - Every outgoing message is an outbox row first (store.Enqueue or
+//     store.QueueAlerts); the Sender marks it sent only after the transport
+//     accepted it. Replies go ahead of alerts within a chat.
+//   - Telegram's flood limits are kept by construction, not by reacting to
+//     429s (limits.go); each answer Telegram can give is handled as
+//     answers.go says. An alert is rendered when it is sent (render.go).
+//   - Every piece of outside text (titles, summaries, source names, user
+//     input) is escaped with esc before it enters a message.
+//   - The bot token never appears in an error or log line: the Telegram
+//     transport redacts every error it returns.
+//   - The core speaks Incoming and Outgoing; Telegram and the console are two
+//     transports of the same router and sender.
 package bot

@@ -11,6 +11,21 @@ type Incoming struct {
 	UserID    int64
 	Text      string
 	Date      time.Time
+	MessageID int
+	// SenderChatID is set when the message was sent on behalf of a chat: the
+	// group itself for an anonymous group admin, the channel for a channel post.
+	SenderChatID int64
+	// Callback is set when a user pressed an inline button instead of
+	// sending a message; Text is then empty.
+	Callback *Callback
+}
+
+// Callback is a press on an inline button: the callback query's id (to
+// answer it), the button's data and the message that carries the button.
+type Callback struct {
+	ID        string
+	Data      string
+	MessageID int
 }
 
 // Button is one inline-keyboard button: a callback (Data) or a link (URL).

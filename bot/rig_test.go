@@ -35,19 +35,19 @@ func (c *testClock) Advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// lockedBuffer collects log lines from several goroutines.
-type lockedBuffer struct {
+// rigLogBuffer collects log lines from several goroutines.
+type rigLogBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
 }
 
-func (l *lockedBuffer) Write(p []byte) (int, error) {
+func (l *rigLogBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.Write(p)
 }
 
-func (l *lockedBuffer) String() string {
+func (l *rigLogBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
@@ -59,7 +59,7 @@ type senderRig struct {
 	st     *store.Store
 	tg     *telegramtest.Server
 	clock  *testClock
-	logs   *lockedBuffer
+	logs   *rigLogBuffer
 	source int64
 	opts   SenderOptions
 	guid   int
@@ -70,7 +70,7 @@ var fastRates = Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute
 
 func newSenderRig(t *testing.T) *senderRig {
 	t.Helper()
-	r := &senderRig{clock: &testClock{}, logs: &lockedBuffer{}}
+	r := &senderRig{clock: &testClock{}, logs: &rigLogBuffer{}}
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "bot.db"), r.clock.Now)
 	if err != nil {
 		t.Fatal(err)

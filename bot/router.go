@@ -2,10 +2,13 @@ package bot
 
 import (
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/store"
@@ -27,6 +30,17 @@ type RouterStore interface {
 	SetChatQuiet(ctx context.Context, id int64, start, end, mode string) error
 	FindChatDelivery(ctx context.Context, id int64) (store.ChatDelivery, error)
 	Enqueue(ctx context.Context, m store.Message) (int64, error)
+	commandStore
+}
+
+// Interactor is what the router needs of the transport besides sending:
+// answers to button presses, the admin check of group members, and
+// rewriting a message whose buttons were pressed. Telegram has it; the
+// console does not (its one user administers its one chat).
+type Interactor interface {
+	AnswerCallback(ctx context.Context, callbackID, text string) error
+	IsChatAdmin(ctx context.Context, chatID, userID int64) (bool, error)
+	RewriteMessage(ctx context.Context, chatID int64, messageID int, text string, buttons [][]Button) error
 }
 
 // RouterOptions configures a Router.
@@ -38,14 +52,26 @@ type RouterOptions struct {
 	BotName       string // the bot's username, to tell /cmd@ThisBot from /cmd@OtherBot
 	Notify        func() // wakes the sender after a reply is queued
 	Logger        *slog.Logger
+	Digests       Digests          // /timezone and /digest; nil: not available
+	Now           func() time.Time // nil: time.Now
+	Interactor    Interactor       // nil: every user administers their chat, and buttons are not answered
+	Operators     []int64          // telegram.admins: the users who may manage sources
+	Secret        []byte           // signs callback data; nil: a random key for this process
+	Feeds         FeedFinder       // /addsource and /import; nil: those commands are unavailable
+	CommandBurst  int              // commands a chat may send at once (default 5)
+	CommandEvery  time.Duration    // then one per this (default 3s)
 }
 
-// Router turns incoming messages into command calls; every reply goes
-// through the outbox, ahead of queued alerts.
+// Router turns incoming messages and button presses into command calls;
+// every reply goes through the outbox, ahead of queued alerts.
 type Router struct {
 	opts     RouterOptions
 	log      *slog.Logger
 	commands []command
+	rates    *chatRates
+	admins   *adminCache
+	jobs     sync.WaitGroup // background commands (/addsource, /import)
+	jobSlots chan struct{}
 }
 
 // NewRouter returns a Router with the command table.
@@ -56,10 +82,32 @@ func NewRouter(opts RouterOptions) *Router {
 	if opts.Notify == nil {
 		opts.Notify = func() {}
 	}
-	r := &Router{opts: opts, log: opts.Logger}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if len(opts.Secret) == 0 {
+		opts.Secret = make([]byte, 32)
+		_, _ = rand.Read(opts.Secret) // never fails (crypto/rand panics instead)
+	}
+	if opts.CommandBurst <= 0 {
+		opts.CommandBurst = 5
+	}
+	if opts.CommandEvery <= 0 {
+		opts.CommandEvery = 3 * time.Second
+	}
+	r := &Router{
+		opts:     opts,
+		log:      opts.Logger,
+		rates:    newChatRates(opts.Now, opts.CommandEvery, opts.CommandBurst),
+		admins:   newAdminCache(opts.Now, time.Minute),
+		jobSlots: make(chan struct{}, 2),
+	}
 	r.commands = r.table()
 	return r
 }
+
+// Wait waits for the commands still running in the background.
+func (r *Router) Wait() { r.jobs.Wait() }
 
 // request is one command being handled.
 type request struct {
@@ -68,18 +116,26 @@ type request struct {
 	args string
 }
 
-// maxArgs bounds what a command reads of its arguments.
-const maxArgs = 1000
-
-// Handle runs the command in the message, if it is one for this bot. Text
-// that is not a command is ignored in groups and answered with a pointer to
-// /help in private chats. Failures are logged and answered with a plain sentence.
+// Handle runs the command in the message, or the action of the pressed
+// button, if it is for this bot. Text that is not a command is ignored in
+// groups and answered with a pointer to /help in private chats. Each chat
+// gets a few commands at once, then one every few seconds; the rest are
+// dropped with one notice. Failures are logged and answered with a plain sentence.
 func (r *Router) Handle(ctx context.Context, in Incoming) {
-	name, args, ok := r.parseCommand(in.Text)
-	if !ok {
-		if in.ChatType == "private" && strings.TrimSpace(in.Text) != "" {
-			r.reply(ctx, in.ChatID, "I understand commands only. Send /help to see them.")
-		}
+	if in.Callback != nil {
+		r.handleCallback(ctx, in)
+		return
+	}
+	name, args, addressed, ok := r.parseCommand(in.Text)
+	if !ok && (in.ChatType != "private" || strings.TrimSpace(in.Text) == "" || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
+		return // chatter in a group, or a command for another bot
+	}
+	cmd := r.lookup(name)
+	if ok && cmd == nil && in.ChatType != "private" && !addressed {
+		return // in a group, "/foo" may well be for another bot
+	}
+	allowed, tell := r.rates.allow(in.ChatID)
+	if !allowed && !tell {
 		return
 	}
 	chat, err := r.opts.Store.EnsureChat(ctx, in.ChatID, in.ChatType, in.ChatTitle, r.opts.ChatDefaults)
@@ -87,27 +143,42 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		r.log.Error("ensure chat", "chat", in.ChatID, "err", err)
 		return
 	}
-	cmd := r.lookup(name)
-	if cmd == nil {
+	switch {
+	case !allowed:
+		r.reply(ctx, in.ChatID, "🐢 That is a lot of commands at once. I'll answer again in a few seconds.")
+	case !ok:
+		r.reply(ctx, in.ChatID, "I understand commands only. Send /help to see them.")
+	case cmd == nil:
 		r.reply(ctx, in.ChatID, "I don't know /"+esc(clip(name, 40))+". Send /help to see what I can do.")
+	default:
+		r.run(ctx, cmd, request{in: in, chat: chat, args: args})
+	}
+}
+
+// run checks the argument length and the sender's rights, then runs cmd.
+func (r *Router) run(ctx context.Context, cmd *command, req request) {
+	in := req.in
+	if n, limit := utf8.RuneCountInString(req.args), argLimit(cmd.name); n > limit {
+		r.reply(ctx, in.ChatID, fmt.Sprintf("That is too long for /%s (%d characters, at most %d).", cmd.name, n, limit))
 		return
 	}
-	if utf8.RuneCountInString(args) > maxArgs {
-		r.reply(ctx, in.ChatID, fmt.Sprintf("That is too long for /%s (%d characters, at most %d).", cmd.name, utf8.RuneCountInString(args), maxArgs))
+	if refusal := r.refusal(ctx, accessOf(cmd.name), in); refusal != "" {
+		r.reply(ctx, in.ChatID, refusal)
 		return
 	}
-	if err := cmd.run(ctx, request{in: in, chat: chat, args: args}); err != nil {
+	if err := cmd.run(ctx, req); err != nil {
 		r.log.Error("command failed", "command", cmd.name, "chat", in.ChatID, "err", err)
 		r.reply(ctx, in.ChatID, "Sorry, something went wrong on my side. Please try again later.")
 	}
 }
 
 // parseCommand splits "/name@bot args". It reports false for text that is
-// not a command or is addressed to another bot.
-func (r *Router) parseCommand(text string) (name, args string, ok bool) {
+// not a command or is addressed to another bot, and addressed when the
+// command names this bot.
+func (r *Router) parseCommand(text string) (name, args string, addressed, ok bool) {
 	text = strings.TrimSpace(text)
 	if !strings.HasPrefix(text, "/") {
-		return "", "", false
+		return "", "", false, false
 	}
 	head, rest, _ := strings.Cut(text, " ")
 	if h, r2, found := strings.Cut(head, "\n"); found {
@@ -116,14 +187,14 @@ func (r *Router) parseCommand(text string) (name, args string, ok bool) {
 	name = strings.ToLower(strings.TrimPrefix(head, "/"))
 	if n, target, found := strings.Cut(name, "@"); found {
 		if r.opts.BotName == "" || !strings.EqualFold(target, r.opts.BotName) {
-			return "", "", false
+			return "", "", false, false
 		}
-		name = n
+		name, addressed = n, true
 	}
 	if name == "" {
-		return "", "", false
+		return "", "", false, false
 	}
-	return name, strings.TrimSpace(rest), true
+	return name, strings.TrimSpace(rest), addressed, true
 }
 
 func (r *Router) lookup(name string) *command {
@@ -135,11 +206,13 @@ func (r *Router) lookup(name string) *command {
 	return nil
 }
 
-// reply queues an HTML reply; text must be escaped already.
+// reply queues an HTML reply; text must be escaped already. A text longer
+// than a message is split, and the buttons go with its last part.
 func (r *Router) reply(ctx context.Context, chatID int64, text string, buttons ...[]Button) {
-	for _, part := range splitMessage(text, MaxMessage) {
+	parts := splitMessage(text, MaxMessage)
+	for i, part := range parts {
 		m := store.Message{ChatID: chatID, Kind: store.KindReply, Priority: store.PriorityReply, Text: part}
-		if len(buttons) > 0 {
+		if len(buttons) > 0 && i == len(parts)-1 {
 			b, _ := json.Marshal(buttons)
 			m.Buttons = string(b)
 		}

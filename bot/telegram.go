@@ -168,6 +168,9 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 }
 
 func incomingOf(u tgbotapi.Update) (Incoming, bool) {
+	if u.CallbackQuery != nil {
+		return callbackOf(u.CallbackQuery)
+	}
 	m := u.Message
 	if m == nil {
 		m = u.ChannelPost
@@ -175,9 +178,14 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	if m == nil || m.Chat == nil {
 		return Incoming{}, false
 	}
-	in := Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Text: m.Text, Date: m.Time()}
+	in := Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Text: m.Text, Date: m.Time(), MessageID: m.MessageID}
 	if m.From != nil {
 		in.UserID = m.From.ID
+	}
+	if m.SenderChat != nil {
+		in.SenderChatID = m.SenderChat.ID
+	} else if u.ChannelPost != nil {
+		in.SenderChatID = m.Chat.ID
 	}
 	return in, true
 }

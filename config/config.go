@@ -47,6 +47,9 @@ type Telegram struct {
 	ChatPerSecond    float64 `toml:"chat_per_second"`
 	GroupPerMinute   float64 `toml:"group_per_minute"`
 	AllowPrivateURLs bool    `toml:"allow_private_urls"`
+	// Commands one chat may send at once, then one per CommandInterval.
+	CommandBurst    int      `toml:"command_burst"`
+	CommandInterval Duration `toml:"command_interval"`
 }
 
 // Storage configures the SQLite database.
@@ -92,6 +95,7 @@ type Summary struct {
 type Rule struct {
 	Name    string   `toml:"name"`
 	Pattern string   `toml:"pattern"`
+	Kind    string   `toml:"kind"` // drop_line (default), strip_prefix, strip_inline, cut_lead
 	Sources []string `toml:"sources"`
 }
 
@@ -130,6 +134,8 @@ func Defaults() Config {
 			GlobalPerSecond: 30,
 			ChatPerSecond:   1,
 			GroupPerMinute:  20,
+			CommandBurst:    5,
+			CommandInterval: Duration(3 * time.Second),
 		},
 		Storage: Storage{Path: "newshound.db"},
 		Poller: Poller{

@@ -51,6 +51,12 @@ func (c Config) validateTelegram() error {
 	if t.ChatPerSecond <= 0 {
 		return fieldErr("telegram.chat_per_second", "must be above 0")
 	}
+	if t.CommandBurst < 1 || t.CommandBurst > 1000 {
+		return fieldErr("telegram.command_burst", "%d is out of range (1 to 1000)", t.CommandBurst)
+	}
+	if t.CommandInterval.D() < 0 || t.CommandInterval.D() > time.Hour {
+		return fieldErr("telegram.command_interval", "%s is out of range (0 to 1h)", t.CommandInterval.D())
+	}
 	if t.GroupPerMinute <= 0 {
 		return fieldErr("telegram.group_per_minute", "must be above 0")
 	}
@@ -130,6 +136,11 @@ func (c Config) validateSummary() error {
 		if _, err := regexp.Compile(r.Pattern); err != nil || r.Pattern == "" {
 			return fieldErr(fmt.Sprintf("summary.rules[%d].pattern", i), "%q is not a regular expression", r.Pattern)
 		}
+		switch r.Kind {
+		case "", "drop_line", "strip_prefix", "strip_inline", "cut_lead":
+		default:
+			return fieldErr(fmt.Sprintf("summary.rules[%d].kind", i), "%q is not drop_line, strip_prefix, strip_inline or cut_lead", r.Kind)
+		}
 	}
 	return nil
 }
@@ -158,7 +169,7 @@ func (c Config) validateDigest() error {
 	if !clockRE.MatchString(d.Time) {
 		return fieldErr("digest.time", "%q is not a time of day such as \"08:00\"", d.Time)
 	}
-	if _, err := time.LoadLocation(d.Timezone); err != nil {
+	if _, err := time.LoadLocation(d.Timezone); err != nil || strings.EqualFold(d.Timezone, "Local") { // Local: the server's zone, which moves with the host
 		return fieldErr("digest.timezone", "%q is not an IANA time zone such as \"Europe/Berlin\"", d.Timezone)
 	}
 	if d.MaxItems < 1 || d.MaxItems > 200 {

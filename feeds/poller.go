@@ -47,6 +47,7 @@ type Options struct {
 	MaxAge      time.Duration
 	Concurrency int
 	Fetcher     *Fetcher
+	ChatFetcher *Fetcher // for sources that chat users added (origin "chat"), through the address guard; nil = Fetcher
 	Store       Store
 	Sink        Sink
 	Summarizer  Summarizer
@@ -90,26 +91,11 @@ func cronParser() cron.Parser {
 // still going when the next is due makes that next one skip; a panic in a
 // run is logged and the schedule goes on.
 func (p *Poller) Run(ctx context.Context) error {
-	tick := func() {
-		defer func() {
-			if r := recover(); r != nil {
-				p.log.Error("poll panicked", "panic", r)
-			}
-		}()
-		if !p.running.CompareAndSwap(false, true) {
-			p.log.Warn("poll skipped: the previous one is still running")
-			return
-		}
-		defer p.running.Store(false)
-		if err := p.PollOnce(ctx); err != nil && ctx.Err() == nil {
-			p.log.Error("poll failed", "err", err)
-		}
-	}
 	c := cron.New(cron.WithParser(cronParser()))
-	if _, err := c.AddFunc(p.opts.Schedule, tick); err != nil {
+	if _, err := c.AddFunc(p.opts.Schedule, func() { p.tick(ctx) }); err != nil {
 		return fmt.Errorf("schedule poller: %w", err)
 	}
-	go tick()
+	go p.tick(ctx)
 	c.Start()
 	<-ctx.Done()
 	<-c.Stop().Done()
@@ -117,6 +103,25 @@ func (p *Poller) Run(ctx context.Context) error {
 		time.Sleep(10 * time.Millisecond)
 	}
 	return nil
+}
+
+// tick is one scheduled run: skipped while the previous one runs, its panic
+// logged rather than fatal. It reports whether it ran.
+func (p *Poller) tick(ctx context.Context) (ran bool) {
+	if !p.running.CompareAndSwap(false, true) {
+		p.log.Warn("poll skipped: the previous one is still running")
+		return false
+	}
+	defer p.running.Store(false)
+	defer func() {
+		if r := recover(); r != nil {
+			p.log.Error("poll panicked", "panic", r)
+		}
+	}()
+	if err := p.PollOnce(ctx); err != nil && ctx.Err() == nil {
+		p.log.Error("poll failed", "err", err)
+	}
+	return true
 }
 
 // PollOnce fetches every source that is due, concurrently within the limit,
@@ -162,7 +167,11 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 // pollSource fetches one source and returns its new alertable articles.
 func (p *Poller) pollSource(ctx context.Context, src store.Source) []store.Article {
 	log := p.log.With("source", src.Name, "url", src.URL)
-	resp, err := p.opts.Fetcher.Fetch(ctx, src.URL, src.ETag, src.LastModified)
+	fetcher := p.opts.Fetcher
+	if src.Origin == "chat" && p.opts.ChatFetcher != nil {
+		fetcher = p.opts.ChatFetcher
+	}
+	resp, err := fetcher.Fetch(ctx, src.URL, src.ETag, src.LastModified)
 	var feed *gofeed.Feed
 	if err == nil && !resp.NotModified {
 		feed, err = gofeed.NewParser().Parse(bytes.NewReader(resp.Body))

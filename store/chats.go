@@ -81,3 +81,55 @@ func (s *Store) SetChatPaused(ctx context.Context, id int64, paused bool) error 
 	}
 	return nil
 }
+
+// SetChatTimezone sets the chat's time zone: an IANA name or a UTC offset
+// such as "+05:30", validated by the caller. It fails with ErrNotFound for
+// an unknown chat.
+func (s *Store) SetChatTimezone(ctx context.Context, id int64, tz string) error {
+	return s.setChatColumn(ctx, id, "timezone", tz)
+}
+
+// SetChatDigestTime sets the local time (HH:MM) of the chat's daily digest,
+// "" to turn it off. It fails with ErrNotFound for an unknown chat.
+func (s *Store) SetChatDigestTime(ctx context.Context, id int64, hhmm string) error {
+	return s.setChatColumn(ctx, id, "digest_time", hhmm)
+}
+
+// setChatColumn updates one text column of a chat; column is never user input.
+func (s *Store) setChatColumn(ctx context.Context, id int64, column, value string) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE chats SET `+column+` = ?, updated_at = ? WHERE id = ?`, value, s.now().Unix(), id)
+	if err != nil {
+		return fmt.Errorf("set chat %d %s: %w", id, column, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("chat %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// DeleteChat removes the chat and everything stored about it: its
+// subscriptions, alert records, queued messages and searches (tables added
+// later reference chats with ON DELETE CASCADE). It fails with ErrNotFound
+// when there is no such chat.
+func (s *Store) DeleteChat(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{
+			`DELETE FROM outbox WHERE chat_id = ?`,
+			`DELETE FROM alerts WHERE chat_id = ?`,
+			`DELETE FROM subscriptions WHERE chat_id = ?`,
+			`DELETE FROM searches WHERE chat_id = ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return fmt.Errorf("delete chat %d: %w", id, err)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM chats WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("delete chat %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("chat %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
+}

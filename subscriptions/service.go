@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newshound/newshound/store"
@@ -23,6 +24,7 @@ type Store interface {
 	AlertTargets(ctx context.Context, subIDs []int64) ([]store.Target, error)
 	QueueAlerts(ctx context.Context, alerts []store.Alert) (int, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]store.Article, error)
+	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]store.Article, error)
 }
 
 // ErrNoSuchSubscription is returned by Unsubscribe when the chat has no
@@ -41,7 +43,20 @@ type Service struct {
 	// it looks and how many stored articles it reads at most.
 	previewWindow time.Duration
 	previewScan   int
+
+	// refile bookkeeping: the index learns term frequencies from the
+	// articles it matches; Refile applies them to queries added earlier.
+	refileMu   sync.Mutex
+	seen       int       // articles matched since the last Refile
+	lastRefile time.Time // zero until the first
 }
+
+// Refile thresholds: after the first refileAfter articles since the start,
+// then at most once per refileEvery.
+const (
+	refileAfter = 500
+	refileEvery = 24 * time.Hour
+)
 
 // Options configures a Service.
 type Options struct {
@@ -63,10 +78,25 @@ func NewService(opts Options) *Service {
 		previewWindow: 7 * 24 * time.Hour, previewScan: 20000}
 }
 
-// Load fills the index with every stored subscription and returns how many
-// it holds. A stored query that no longer parses is logged and skipped.
+// frequencySample is how many recent stored articles Load reads to learn
+// which terms are rare, so that the index files each query under its rarest
+// term from the start rather than after its first Refile.
+const frequencySample = 1000
+
+// Load builds the index from every stored subscription and returns how many
+// it holds. Call it once, before the service is used. A stored query that no
+// longer parses is logged and skipped.
 func (s *Service) Load(ctx context.Context) (int, error) {
-	err := s.store.EachSubscription(ctx, func(sub store.Subscription) error {
+	recent, err := s.store.ListArticlesSince(ctx, s.now().Add(-s.previewWindow), frequencySample)
+	if err != nil {
+		return 0, fmt.Errorf("load subscriptions: %w", err)
+	}
+	sample := make([]Article, len(recent))
+	for i, a := range recent {
+		sample[i] = articleOf(a)
+	}
+	s.index = NewIndexWithFrequencies(Frequencies(sample))
+	err = s.store.EachSubscription(ctx, func(sub store.Subscription) error {
 		q, err := Parse(sub.Query)
 		if err != nil {
 			s.log.Warn("stored subscription does not parse; skipped", "subscription", sub.ID, "err", err)
@@ -118,10 +148,19 @@ func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Sub
 	return out, nil
 }
 
-// Preview counts the stored articles of the last 7 days that q matches.
+// Preview counts the stored articles of the last 7 days that q matches. The
+// FTS5 index narrows the candidates when q can be written for it; a query of
+// source: terms alone scans the window's newest articles (at most previewScan).
 func (s *Service) Preview(ctx context.Context, q *Query) (Preview, error) {
 	p := Preview{Window: s.previewWindow}
-	arts, err := s.store.ListArticlesSince(ctx, s.now().Add(-s.previewWindow), s.previewScan)
+	since := s.now().Add(-s.previewWindow)
+	var arts []store.Article
+	var err error
+	if match := q.FTS5(); match != "" {
+		arts, err = s.store.SearchRecent(ctx, match, since, s.previewScan)
+	} else {
+		arts, err = s.store.ListArticlesSince(ctx, since, s.previewScan)
+	}
 	if err != nil {
 		return p, fmt.Errorf("preview: %w", err)
 	}
@@ -205,6 +244,7 @@ func (s *Service) HandleArticles(ctx context.Context, articles []store.Article) 
 			alerts = append(alerts, store.Alert{ChatID: t.ChatID, ArticleID: a.ID, SubscriptionID: t.SubscriptionID})
 		}
 	}
+	s.maybeRefile(len(articles))
 	if len(alerts) == 0 {
 		return nil
 	}
@@ -214,6 +254,24 @@ func (s *Service) HandleArticles(ctx context.Context, articles []store.Article) 
 	}
 	s.log.Info("alerts queued", "articles", len(articles), "alerts", n)
 	return nil
+}
+
+// maybeRefile re-chooses the index terms of the stored queries once enough
+// articles taught the index which terms are rare: after the first
+// refileAfter articles since the start, then daily.
+func (s *Service) maybeRefile(matched int) {
+	s.refileMu.Lock()
+	s.seen += matched
+	due := (s.lastRefile.IsZero() && s.seen >= refileAfter) || (!s.lastRefile.IsZero() && s.now().Sub(s.lastRefile) >= refileEvery && s.seen > 0)
+	if due {
+		s.seen, s.lastRefile = 0, s.now()
+	}
+	s.refileMu.Unlock()
+	if due {
+		started := time.Now()
+		s.index.Refile()
+		s.log.Info("subscription index refiled", "queries", s.index.Len(), "took", time.Since(started).Round(time.Millisecond))
+	}
 }
 
 func articleOf(a store.Article) Article {

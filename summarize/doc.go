@@ -1,1 +1,52 @@
+// Package summarize turns article text into a short summary for an alert:
+// by default the best two or three sentences of the article itself
+// (extractive), optionally a model's summary (see Backend and OpenAI).
+// Apart from that optional backend the package does no I/O.
+//
+// # Cleaning rules and their order
+//
+// Before anything is summarised the text is cleaned, in this order:
+//
+//  1. Markup: text that looks like HTML is rendered to plain text. Block
+//     elements become paragraph breaks; scripts, styles, figure captions,
+//     navigation, asides, forms and embeds are dropped with their content.
+//  2. Entities are decoded, twice for double-escaped text ("&amp;nbsp;").
+//  3. The text is split into lines; white space in each is folded to single
+//     spaces, zero-width characters go, and a line starting in lower case
+//     is joined to the line before (hard-wrapped text).
+//  4. Lead: on the first lines, until one survives the later steps, junk
+//     glued before the news is cut. When the title is known and repeated
+//     within the first 500 bytes, followed by a fresh start (a capital, a
+//     dateline), everything through it goes. Otherwise the first CutLead
+//     rule that matches within 500 bytes removes everything up to the end
+//     of its match (a photo caption, its credit and the repeated headline
+//     glued before "KYIV, Nov 26 (Reuters) -").
+//  5. DropLine rules remove whole lines (of at most 600 bytes) that are
+//     promotions, captions, credits, bylines, timestamps or widgets. They
+//     run before the prefix rules, so that a caption starting "FILE - " is
+//     not mistaken for a dateline, and again after them when a prefix was
+//     removed ("LIVE: Follow us on X").
+//  6. StripPrefix rules remove wire labels and datelines at the start of
+//     each line, repeatedly until none applies.
+//  7. StripInline rules remove template tokens ("[[nid:123]]", "{{...}}"),
+//     shortcodes, leftover tags and entities and inline photo credits
+//     anywhere; a line they change is checked against the DropLine rules
+//     again.
+//  8. Empty lines are dropped; paragraphs are joined with "\n\n".
+//
+// Within a kind, built-in rules apply in table order (see builtinRules),
+// then per-source rules from Options.ExtraRules in the order given. All
+// patterns are RE2 (package regexp), so cleaning is linear in the text.
+//
+// # Extractive summaries
+//
+// The cleaned text is split into sentences (Sentences). An article with no
+// more sentences than wanted is returned whole if it fits. Otherwise the
+// first 40 sentences are ranked by a mix of position (news comes first),
+// centrality (TextRank over the cosine similarity of stemmed, stop-word
+// filtered tf-idf vectors) and overlap with the title. The best are taken
+// in rank order, skipping fragments, sentences that only repeat the title,
+// near-duplicates of a chosen sentence and sentences that no longer fit in
+// MaxChars; the chosen ones are joined in article order. If no sentence
+// fits, the best is cut at a word boundary and ends with "…".
 package summarize

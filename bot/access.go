@@ -1,0 +1,126 @@
+package bot
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+)
+
+// access is who may run a command.
+type access int
+
+const (
+	// chatAdmins: anyone in a private chat; in a group, its administrators;
+	// in a channel, whoever posts (only its administrators can).
+	chatAdmins access = iota
+	everyone
+	operators // the users of telegram.admins
+)
+
+// accessOf says who may run a command. Commands change something unless
+// listed here, so a new row of the table is for chat admins by default.
+func accessOf(name string) access {
+	switch name {
+	case "start", "help", "list", "search", "latest", "trending", "sources":
+		return everyone
+	case "addsource", "removesource", "export", "import":
+		return operators
+	}
+	return chatAdmins
+}
+
+// argLimit is the longest argument a command reads, in characters.
+func argLimit(name string) int {
+	if name == "import" {
+		return MaxMessage // pasted OPML
+	}
+	return 1000
+}
+
+// refusal returns the polite answer for a sender who may not do what is
+// asked, or "" when they may.
+func (r *Router) refusal(ctx context.Context, a access, in Incoming) string {
+	switch a {
+	case operators:
+		if !r.isOperator(in.UserID) {
+			return "Only the operators of this bot can manage its sources."
+		}
+	case chatAdmins:
+		if !r.isChatAdmin(ctx, in) {
+			return "Sorry, only the admins of this chat can change its subscriptions and settings."
+		}
+	}
+	return ""
+}
+
+func (r *Router) isOperator(userID int64) bool {
+	return userID != 0 && slices.Contains(r.opts.Operators, userID)
+}
+
+// isChatAdmin reports whether the sender administers the chat. A failed
+// check counts as no, and is logged.
+func (r *Router) isChatAdmin(ctx context.Context, in Incoming) bool {
+	switch {
+	case in.ChatType == "private" || r.opts.Interactor == nil:
+		return true
+	case in.Callback == nil && in.SenderChatID != 0 && in.SenderChatID == in.ChatID:
+		return true // an anonymous group admin, or a channel post
+	case in.Callback == nil && in.ChatType == "channel":
+		return true // only a channel's admins can post in it
+	case in.UserID == 0:
+		return false
+	}
+	if ok, found := r.admins.get(in.ChatID, in.UserID); found {
+		return ok
+	}
+	ok, err := r.opts.Interactor.IsChatAdmin(ctx, in.ChatID, in.UserID)
+	if err != nil {
+		r.log.Warn("admin check failed", "chat", in.ChatID, "user", in.UserID, "err", err)
+		return false
+	}
+	r.admins.put(in.ChatID, in.UserID, ok)
+	return ok
+}
+
+// adminCache remembers getChatMember answers briefly, so a busy group does
+// not ask for every command, and a demoted admin loses rights within ttl.
+type adminCache struct {
+	mu  sync.Mutex
+	now func() time.Time
+	ttl time.Duration
+	m   map[[2]int64]adminEntry
+}
+
+type adminEntry struct {
+	admin   bool
+	expires time.Time
+}
+
+func newAdminCache(now func() time.Time, ttl time.Duration) *adminCache {
+	return &adminCache{now: now, ttl: ttl, m: map[[2]int64]adminEntry{}}
+}
+
+func (c *adminCache) get(chatID, userID int64) (admin, found bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[[2]int64{chatID, userID}]
+	if !ok || !c.now().Before(e.expires) {
+		return false, false
+	}
+	return e.admin, true
+}
+
+func (c *adminCache) put(chatID, userID int64, admin bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := c.now()
+	if len(c.m) >= 10000 {
+		for k, e := range c.m {
+			if !now.Before(e.expires) {
+				delete(c.m, k)
+			}
+		}
+	}
+	c.m[[2]int64{chatID, userID}] = adminEntry{admin: admin, expires: now.Add(c.ttl)}
+}

@@ -1,0 +1,63 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestAccessOf(t *testing.T) {
+	tests := []struct {
+		name string
+		cmd  string
+		want access
+	}{
+		{"reading is for everyone", "search", everyone},
+		{"listing is for everyone", "list", everyone},
+		{"subscribing changes the chat", "subscribe", chatAdmins},
+		{"stopping changes the chat", "stop", chatAdmins},
+		{"sources are for operators", "addsource", operators},
+		{"exports are for operators", "export", operators},
+		{"a row added later is for chat admins", "timezone", chatAdmins},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := accessOf(tt.cmd); got != tt.want {
+				t.Errorf("accessOf(%q) = %v, want %v", tt.cmd, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAdminCacheExpires(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	c := newAdminCache(clock.Now, time.Minute)
+	if _, found := c.get(1, 2); found {
+		t.Fatal("empty cache found an entry")
+	}
+	c.put(1, 2, true)
+	clock.Advance(59 * time.Second)
+	if admin, found := c.get(1, 2); !found || !admin {
+		t.Errorf("within ttl: admin=%v found=%v", admin, found)
+	}
+	clock.Advance(time.Second)
+	if _, found := c.get(1, 2); found {
+		t.Error("a demoted admin would keep rights past the ttl")
+	}
+}
+
+func TestChatRatesTellOncePerRun(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	r := newChatRates(clock.Now, 3*time.Second, 2)
+	var got []string
+	for range 5 {
+		ok, tell := r.allow(7)
+		got = append(got, map[[2]bool]string{{true, false}: "ok", {false, true}: "tell", {false, false}: "drop"}[[2]bool{ok, tell}])
+	}
+	clock.Advance(3 * time.Second)
+	ok, _ := r.allow(7)
+	_, tellAgain := r.allow(7)
+	if want := "ok ok tell drop drop"; strings.Join(got, " ") != want || !ok || !tellAgain {
+		t.Errorf("allow = %s, then ok=%v tell=%v; want %s, then a refill and a new notice", strings.Join(got, " "), ok, tellAgain, want)
+	}
+}

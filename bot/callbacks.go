@@ -1,0 +1,155 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/subscriptions"
+)
+
+// press is one kind of button: its verb, how many arguments its data
+// carries, who may press it, and what it does. run returns the short notice
+// shown to the user who pressed it.
+type press struct {
+	verb   string
+	nargs  int
+	access access
+	run    func(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error)
+}
+
+func (r *Router) presses() []press {
+	return []press{
+		{"rm", 1, chatAdmins, r.pressRemove},
+		{"mu", 1, chatAdmins, r.pressListMute(true)},
+		{"um", 1, chatAdmins, r.pressListMute(false)},
+		{"mute", 1, chatAdmins, r.pressAlertMute},
+		{"more", 2, everyone, r.pressMore},
+		{"stop", 1, chatAdmins, r.pressStop},
+		{"keep", 1, chatAdmins, r.pressKeep},
+	}
+}
+
+// Notices for presses that change nothing.
+const (
+	noticeInvalid = "This button is not valid."
+	noticeStale   = "This button no longer works."
+	noticeGone    = "That subscription no longer exists."
+	noticeSlow    = "Slow down a little, please."
+	noticeFailed  = "Sorry, something went wrong. Please try again later."
+)
+
+// handleCallback runs the action of a pressed button and always answers the
+// press, so the user's client stops waiting. A forged, foreign or stale
+// button changes nothing and gets a short notice.
+func (r *Router) handleCallback(ctx context.Context, in Incoming) {
+	notice := r.callbackNotice(ctx, in)
+	if r.opts.Interactor == nil {
+		return
+	}
+	if err := r.opts.Interactor.AnswerCallback(ctx, in.Callback.ID, notice); err != nil {
+		r.log.Warn("answer callback", "chat", in.ChatID, "err", err)
+	}
+}
+
+func (r *Router) callbackNotice(ctx context.Context, in Incoming) string {
+	if in.ChatID == 0 {
+		return noticeStale
+	}
+	if ok, _ := r.rates.allow(in.ChatID); !ok {
+		return noticeSlow
+	}
+	cd, ok := r.verify(in.ChatID, in.Callback.Data)
+	p := r.lookupPress(cd.verb)
+	if !ok || p == nil || len(cd.args) != p.nargs {
+		// The data is not logged: it is whatever the client sent.
+		r.log.Info("callback refused: invalid data", "chat", in.ChatID, "user", in.UserID, "bytes", len(in.Callback.Data))
+		return noticeInvalid
+	}
+	chat, err := r.opts.Store.FindChat(ctx, in.ChatID)
+	if errors.Is(err, store.ErrNotFound) {
+		return noticeStale
+	}
+	if err != nil {
+		r.log.Error("callback: find chat", "chat", in.ChatID, "err", err)
+		return noticeFailed
+	}
+	if refusal := r.refusal(ctx, p.access, in); refusal != "" {
+		return "Only the admins of this chat can do that."
+	}
+	notice, err := p.run(ctx, in, chat, cd.args)
+	if err != nil {
+		r.log.Error("callback failed", "action", p.verb, "chat", in.ChatID, "err", err)
+		return noticeFailed
+	}
+	return notice
+}
+
+func (r *Router) lookupPress(verb string) *press {
+	for _, p := range r.presses() {
+		if p.verb == verb {
+			return &p
+		}
+	}
+	return nil
+}
+
+// pressRemove removes a subscription from /list's buttons.
+func (r *Router) pressRemove(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, chat.ID, strconv.FormatInt(args[0], 10))
+	if errors.Is(err, subscriptions.ErrNoSuchSubscription) {
+		return noticeGone, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	r.refreshList(ctx, in, chat)
+	return fmt.Sprintf("Removed #%d.", sub.ID), nil
+}
+
+// pressListMute mutes or unmutes a subscription from /list's buttons.
+func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, store.Chat, []int64) (string, error) {
+	return func(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+		err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], muted)
+		if errors.Is(err, store.ErrNotFound) {
+			return noticeGone, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		r.refreshList(ctx, in, chat)
+		if muted {
+			return fmt.Sprintf("Muted #%d.", args[0]), nil
+		}
+		return fmt.Sprintf("Unmuted #%d.", args[0]), nil
+	}
+}
+
+// pressAlertMute mutes the subscription that an alert names.
+func (r *Router) pressAlertMute(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+	err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], true)
+	if errors.Is(err, store.ErrNotFound) {
+		return noticeGone, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("Muted #%d. Unmute it from /list.", args[0]), nil
+}
+
+// refreshList rewrites the /list message whose button was pressed.
+func (r *Router) refreshList(ctx context.Context, in Incoming, chat store.Chat) {
+	if r.opts.Interactor == nil || in.Callback.MessageID == 0 {
+		return
+	}
+	text, buttons, err := r.renderList(ctx, chat)
+	if err != nil {
+		r.log.Warn("refresh list", "chat", chat.ID, "err", err)
+		return
+	}
+	if err := r.opts.Interactor.RewriteMessage(ctx, chat.ID, in.Callback.MessageID, clip(text, MaxMessage), buttons); err != nil {
+		r.log.Warn("refresh list", "chat", chat.ID, "err", err)
+	}
+}

@@ -1,0 +1,200 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+func TestListButtonsRemoveAndMute(t *testing.T) {
+	h := newHarness(t)
+	const chat = 20
+	a := h.mustSubscribe(chat, "private", "kursk")
+	b := h.mustSubscribe(chat, "private", "belgorod")
+	list := h.reply(chat, "private", chat, "/list")
+	rows := buttons(t, list)
+	if len(rows) != 2 || !strings.Contains(rows[0][0].Text, "Remove #"+itoa(a.ID)) || !strings.Contains(rows[0][1].Text, "Mute #"+itoa(a.ID)) {
+		t.Fatalf("/list buttons = %+v", rows)
+	}
+	for _, row := range rows {
+		for _, btn := range row {
+			if len(btn.Data) > maxCallbackData {
+				t.Errorf("callback data %q is %d bytes, over Telegram's 64", btn.Data, len(btn.Data))
+			}
+		}
+	}
+
+	if got := h.press(chat, "private", chat, 555, rows[0][1].Data); got != "Muted #"+itoa(a.ID)+"." {
+		t.Errorf("mute → %q", got)
+	}
+	if sub, _ := h.st.FindSubscription(context.Background(), chat, a.ID); !sub.Muted {
+		t.Error("the subscription is not muted")
+	}
+	edits := h.edits(chat)
+	if len(edits) != 1 || edits[0].Params.Get("message_id") != "555" || !strings.Contains(edits[0].Text(), "(muted)") {
+		t.Fatalf("edits after mute = %v", edits)
+	}
+	if unmute := buttons(t, edits[0])[0][1]; !strings.Contains(unmute.Text, "Unmute") {
+		t.Errorf("after mute the button is %q, want Unmute", unmute.Text)
+	} else if got := h.press(chat, "private", chat, 555, unmute.Data); got != "Unmuted #"+itoa(a.ID)+"." {
+		t.Errorf("unmute → %q", got)
+	}
+
+	if got := h.press(chat, "private", chat, 555, rows[1][0].Data); got != "Removed #"+itoa(b.ID)+"." {
+		t.Errorf("remove → %q", got)
+	}
+	if _, err := h.st.FindSubscription(context.Background(), chat, b.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("removed subscription: err = %v", err)
+	}
+	if h.subs.Count() != 1 {
+		t.Errorf("index holds %d queries, want 1", h.subs.Count())
+	}
+	// The same button again: stale, nothing changes.
+	if got := h.press(chat, "private", chat, 555, rows[1][0].Data); got != noticeGone {
+		t.Errorf("stale remove → %q", got)
+	}
+}
+
+func TestForgedAndStaleCallbacksChangeNothing(t *testing.T) {
+	h := newHarness(t)
+	const mine, theirs, group = 21, 22, -1004
+	own := h.mustSubscribe(mine, "private", "kursk")
+	other := h.mustSubscribe(theirs, "private", "belgorod")
+	grp := h.mustSubscribe(group, "group", "tariffs")
+	r := h.router
+
+	tests := []struct {
+		name   string
+		chat   int64
+		typ    string
+		user   int64
+		data   string
+		notice string
+	}{
+		{"garbage", mine, "private", mine, "zzz", noticeInvalid},
+		{"empty", mine, "private", mine, "", noticeInvalid},
+		{"an unknown verb", mine, "private", mine, r.sign(mine, "nuke", own.ID), noticeInvalid},
+		{"a forged MAC", mine, "private", mine, "rm:" + itoa(own.ID) + ":AAAAAAAAAAAA", noticeInvalid},
+		{"no MAC", mine, "private", mine, "rm:" + itoa(own.ID), noticeInvalid},
+		{"signed for another chat", mine, "private", mine, r.sign(theirs, "rm", other.ID), noticeInvalid},
+		{"another chat's subscription", mine, "private", mine, r.sign(mine, "rm", other.ID), noticeGone},
+		{"muting another chat's subscription", mine, "private", mine, "mute:" + itoa(other.ID), noticeGone},
+		{"muting a deleted subscription", mine, "private", mine, "mute:99999", noticeGone},
+		{"a mute with a bad id", mine, "private", mine, "mute:-1", noticeInvalid},
+		{"too many arguments", mine, "private", mine, r.sign(mine, "rm", own.ID, 5), noticeInvalid},
+		{"too long", mine, "private", mine, r.sign(mine, "rm", own.ID) + strings.Repeat("x", 60), noticeInvalid},
+		{"a search of another chat", mine, "private", mine, r.sign(mine, "more", 1, 1), "This search has expired. Send /search again."},
+		{"a member in a group", group, "group", 5, r.sign(group, "rm", grp.ID), "Only the admins of this chat can do that."},
+		{"a member muting from an alert", group, "group", 5, "mute:" + itoa(grp.ID), "Only the admins of this chat can do that."},
+		{"a chat the bot does not know", 23, "private", 23, r.sign(23, "rm", 1), noticeStale},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			if got := h.press(tt.chat, tt.typ, tt.user, 1, tt.data); got != tt.notice {
+				t.Errorf("notice = %q, want %q", got, tt.notice)
+			}
+		})
+	}
+	ctx := context.Background()
+	for _, s := range []store.Subscription{own, other, grp} {
+		got, err := h.st.FindSubscription(ctx, s.ChatID, s.ID)
+		if err != nil || got.Muted {
+			t.Errorf("subscription #%d after the presses: %+v, %v; want it untouched", s.ID, got, err)
+		}
+	}
+	if n := len(h.tg.Calls("editMessageText")); n != 0 {
+		t.Errorf("%d messages rewritten by refused presses", n)
+	}
+	if _, err := h.st.FindChat(ctx, 23); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a press created chat 23: %v", err)
+	}
+
+	// An alert's own button (unsigned, as the sender attaches it) mutes.
+	if got := h.press(mine, "private", mine, 1, "mute:"+itoa(own.ID)); !strings.HasPrefix(got, "Muted #") {
+		t.Errorf("alert mute → %q", got)
+	}
+	if got, _ := h.st.FindSubscription(ctx, mine, own.ID); !got.Muted {
+		t.Error("alert mute did not mute")
+	}
+	// An admin of the group may press.
+	h.tg.SetMember(group, 6, "administrator")
+	if got := h.press(group, "group", 6, 1, r.sign(group, "rm", grp.ID)); got != "Removed #"+itoa(grp.ID)+"." {
+		t.Errorf("group admin remove → %q", got)
+	}
+	h.settle()
+	if strings.Contains(h.logs.String(), "AAAAAAAAAAAA") || strings.Contains(h.logs.String(), "zzz") {
+		t.Errorf("callback data in the logs:\n%s", h.logs)
+	}
+}
+
+func TestStopDeletesEverythingAfterConfirmation(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	const chat, other = 30, 31
+	h.mustSubscribe(chat, "private", "kursk")
+	h.mustSubscribe(chat, "private", "belgorod")
+	h.mustSubscribe(other, "private", "kursk")
+
+	ask := func() [][]struct {
+		Text string `json:"text"`
+		Data string `json:"callback_data"`
+		URL  string `json:"url"`
+	} {
+		h.clock.Advance(20 * time.Second)
+		c := h.reply(chat, "private", chat, "/stop")
+		if !strings.Contains(c.Text(), "2 subscriptions") {
+			t.Fatalf("/stop → %q", c.Text())
+		}
+		return buttons(t, c)
+	}
+
+	// Cancel: nothing deleted.
+	rows := ask()
+	if got := h.press(chat, "private", chat, 700, rows[0][1].Data); got != "Cancelled." {
+		t.Errorf("cancel → %q", got)
+	}
+	// Too late: nothing deleted.
+	rows = ask()
+	h.clock.Advance(11 * time.Minute)
+	if got := h.press(chat, "private", chat, 701, rows[0][0].Data); !strings.Contains(got, "expired") {
+		t.Errorf("late confirmation → %q", got)
+	}
+	if subs, _ := h.subs.List(ctx, chat); len(subs) != 2 {
+		t.Fatalf("after cancel and expiry: %d subscriptions, want 2", len(subs))
+	}
+
+	rows = ask()
+	if got := h.press(chat, "private", chat, 702, rows[0][0].Data); got != "Deleted." {
+		t.Fatalf("confirm → %q", got)
+	}
+	if _, err := h.st.FindChat(ctx, chat); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("chat after /stop: %v", err)
+	}
+	if subs, _ := h.subs.List(ctx, chat); len(subs) != 0 {
+		t.Errorf("%d subscriptions left", len(subs))
+	}
+	if h.subs.Count() != 1 {
+		t.Errorf("index holds %d queries, want the other chat's 1", h.subs.Count())
+	}
+	if subs, _ := h.subs.List(ctx, other); len(subs) != 1 {
+		t.Errorf("the other chat lost its subscription")
+	}
+	edits := h.edits(chat)
+	if len(edits) < 2 || !strings.Contains(edits[len(edits)-1].Text(), "deleted everything") {
+		t.Errorf("confirmation message not rewritten: %v", edits)
+	}
+	// The button again: the chat is gone, nothing to do.
+	if got := h.press(chat, "private", chat, 702, rows[0][0].Data); got != noticeStale {
+		t.Errorf("second confirm → %q", got)
+	}
+	// The chat may start again.
+	h.clock.Advance(time.Minute)
+	if got := h.reply(chat, "private", chat, "/list").Text(); !strings.Contains(got, "No subscriptions") {
+		t.Errorf("/list after /stop → %q", got)
+	}
+}

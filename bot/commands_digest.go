@@ -1,0 +1,141 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newshound/newshound/digest"
+	"github.com/newshound/newshound/store"
+)
+
+// Digests is what /timezone and /digest need: the chat's settings and a
+// digest on demand.
+type Digests interface {
+	SetChatTimezone(ctx context.Context, id int64, tz string) error
+	SetChatDigestTime(ctx context.Context, id int64, hhmm string) error
+	// SendNow queues the chat's stories since its previous digest and
+	// returns how many; 0 means nothing new and nothing queued.
+	SendNow(ctx context.Context, chatID int64) (int, error)
+}
+
+const timezoneHelp = "Use an IANA name such as <code>/timezone Europe/Berlin</code> or <code>/timezone America/New_York</code>, " +
+	"or a UTC offset such as <code>/timezone +05:30</code>."
+
+const digestHelp = "<code>/digest HH:MM</code> sets the time, <code>/digest off</code> stops it, <code>/digest now</code> sends one now."
+
+// now is the router's clock.
+func (r *Router) now() time.Time {
+	if r.opts.Now != nil {
+		return r.opts.Now()
+	}
+	return time.Now()
+}
+
+// chatLocation returns the chat's zone; a stored name that no longer loads reads as UTC.
+func chatLocation(chat store.Chat) *time.Location {
+	loc, err := digest.LoadLocation(chat.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// zoneName is how a chat's zone is shown.
+func zoneName(tz string) string {
+	if tz == "" {
+		return "UTC"
+	}
+	return tz
+}
+
+func (r *Router) cmdTimezone(ctx context.Context, req request) error {
+	if r.opts.Digests == nil {
+		r.reply(ctx, req.in.ChatID, "Time zones are not available on this bot.")
+		return nil
+	}
+	if req.args == "" {
+		r.reply(ctx, req.in.ChatID, fmt.Sprintf("🕑 This chat's time zone is <b>%s</b> (it is %s there).\n%s",
+			esc(zoneName(req.chat.Timezone)), r.now().In(chatLocation(req.chat)).Format("15:04"), timezoneHelp))
+		return nil
+	}
+	name, loc, err := digest.ParseTimezone(req.args)
+	if err != nil {
+		r.reply(ctx, req.in.ChatID, "I don't know the time zone <code>"+esc(clip(req.args, 60))+"</code>. "+timezoneHelp)
+		return nil
+	}
+	if err := r.opts.Digests.SetChatTimezone(ctx, req.in.ChatID, name); err != nil {
+		return err
+	}
+	req.chat.Timezone = name
+	text := fmt.Sprintf("✅ Time zone set to <b>%s</b> (it is %s there).", esc(name), r.now().In(loc).Format("15:04"))
+	if req.chat.DigestTime != "" {
+		text += "\n" + r.digestLine(req.chat)
+	}
+	r.reply(ctx, req.in.ChatID, text)
+	return nil
+}
+
+func (r *Router) cmdDigest(ctx context.Context, req request) error {
+	if r.opts.Digests == nil {
+		r.reply(ctx, req.in.ChatID, "Digests are not available on this bot.")
+		return nil
+	}
+	arg := strings.ToLower(strings.TrimSpace(req.args))
+	switch arg {
+	case "":
+		if req.chat.DigestTime == "" {
+			r.reply(ctx, req.in.ChatID, "📰 The daily digest is off. Turn it on with <code>/digest 08:00</code> (any time of day).")
+		} else {
+			r.reply(ctx, req.in.ChatID, "📰 "+r.digestLine(req.chat)+"\n"+digestHelp)
+		}
+		return nil
+	case "now":
+		return r.digestNow(ctx, req)
+	case "off", "stop", "none":
+		if err := r.opts.Digests.SetChatDigestTime(ctx, req.in.ChatID, ""); err != nil {
+			return err
+		}
+		r.reply(ctx, req.in.ChatID, "🔕 Daily digest off. <code>/digest 08:00</code> turns it back on.")
+		return nil
+	}
+	hhmm := r.opts.ChatDefaults.DigestTime
+	if arg != "on" || hhmm == "" {
+		var err error
+		if hhmm, err = digest.ParseClock(arg); err != nil {
+			r.reply(ctx, req.in.ChatID, "I can't read <code>"+esc(clip(req.args, 40))+"</code> as a time of day. "+
+				"Try <code>/digest 08:00</code>, <code>/digest off</code> or <code>/digest now</code>.")
+			return nil
+		}
+	}
+	if err := r.opts.Digests.SetChatDigestTime(ctx, req.in.ChatID, hhmm); err != nil {
+		return err
+	}
+	req.chat.DigestTime = hhmm
+	r.reply(ctx, req.in.ChatID, "✅ "+r.digestLine(req.chat))
+	return nil
+}
+
+func (r *Router) digestNow(ctx context.Context, req request) error {
+	n, err := r.opts.Digests.SendNow(ctx, req.in.ChatID)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		r.reply(ctx, req.in.ChatID, "Nothing new has matched your subscriptions since the last digest.")
+		return nil
+	}
+	r.opts.Notify() // the digest itself is the answer
+	return nil
+}
+
+// digestLine says when the chat's daily digest comes next.
+func (r *Router) digestLine(chat store.Chat) string {
+	loc := chatLocation(chat)
+	line := fmt.Sprintf("Daily digest at <b>%s</b> (%s)", esc(chat.DigestTime), esc(zoneName(chat.Timezone)))
+	if next, err := digest.NextDue(chat.DigestTime, loc, r.now()); err == nil {
+		line += "; next on " + next.In(loc).Format("Mon 2 Jan at 15:04")
+	}
+	return line + "."
+}

@@ -1,0 +1,169 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+// mustArticles stores articles of a new source; published counts back from the clock.
+func (h *harness) mustArticles(source string, arts ...store.Article) []store.Article {
+	h.t.Helper()
+	ctx := context.Background()
+	src, err := h.st.UpsertSource(ctx, source, "https://"+strings.ToLower(strings.ReplaceAll(source, " ", ""))+".example/rss", "config")
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	added, err := h.st.InsertArticles(ctx, src.ID, arts)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return added
+}
+
+func TestSearchPagesWithMore(t *testing.T) {
+	h := newHarness(t)
+	now := h.clock.Now()
+	var arts []store.Article
+	for i := range 12 {
+		arts = append(arts, store.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://wire.example/%d?a=1&b=2", i),
+			Title: fmt.Sprintf("Report %d from the region", i), Text: fmt.Sprintf("Deminers near Kursk cleared field %d today.", i),
+			PublishedAt: now.Add(-time.Duration(i) * time.Hour)})
+	}
+	arts = append(arts, store.Article{GUID: "title", URL: "https://wire.example/t", Title: "Kursk <fields> & farms", Text: "Farmers wait.", PublishedAt: now.Add(-30 * time.Hour)})
+	arts = append(arts, store.Article{GUID: "other", Title: "Belgorod", Text: "Nothing about it.", PublishedAt: now})
+	h.mustArticles("Wire & Co", arts...)
+
+	const chat = 40
+	first := h.reply(chat, "private", chat, "/search kursk")
+	text := first.Text()
+	if !strings.Contains(text, "1–5 of 13") || strings.Count(text, "<a href=") != 5 {
+		t.Fatalf("first page:\n%s", text)
+	}
+	for _, want := range []string{
+		`<a href="https://wire.example/t">Kursk &lt;fields&gt; &amp; farms</a>`, // the title match ranks first
+		`<a href="https://wire.example/0?a=1&amp;b=2">Report 0 from the region</a>`,
+		"<i>Wire &amp; Co · just now</i>",
+		"Deminers near <b>Kursk</b> cleared field 0",
+		"<i>Wire &amp; Co · 1 h ago</i>",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("first page lacks %q:\n%s", want, text)
+		}
+	}
+	if i, j := strings.Index(text, "Kursk &lt;fields"), strings.Index(text, "Report 0"); i < 0 || j < 0 || i > j {
+		t.Errorf("the title match does not come first:\n%s", text)
+	}
+	more := buttons(t, first)
+	if len(more) != 1 || more[0][0].Text != "More ▸" {
+		t.Fatalf("first page buttons = %+v", more)
+	}
+
+	if got := h.press(chat, "private", chat, 1, more[0][0].Data); got != "Page 2" {
+		t.Errorf("More → %q", got)
+	}
+	second := h.tg.WaitSent(t, chat, 2, 5*time.Second)[1]
+	if !strings.Contains(second.Text(), "6–10 of 13") || !strings.Contains(second.Text(), "Report 4 from") {
+		t.Errorf("second page:\n%s", second.Text())
+	}
+	h.press(chat, "private", chat, 1, buttons(t, second)[0][0].Data)
+	third := h.tg.WaitSent(t, chat, 3, 5*time.Second)[2]
+	if !strings.Contains(third.Text(), "11–13 of 13") || len(buttons(t, third)) != 0 {
+		t.Errorf("last page (buttons %v):\n%s", buttons(t, third), third.Text())
+	}
+
+	// Another chat cannot page this chat's search, even with a valid MAC for itself.
+	searchData := strings.Split(more[0][0].Data, ":")
+	forged := h.router.sign(41, "more", mustInt(t, searchData[1]), 1)
+	if got := h.press(41, "private", 41, 1, forged); got != noticeStale {
+		t.Errorf("a chat the bot never saw → %q", got)
+	}
+	h.reply(41, "private", 41, "/help")
+	if got := h.press(41, "private", 41, 1, forged); !strings.Contains(got, "expired") {
+		t.Errorf("another chat's search → %q", got)
+	}
+	// Past a day the search has expired.
+	h.clock.Advance(25 * time.Hour)
+	if got := h.press(chat, "private", chat, 1, more[0][0].Data); !strings.Contains(got, "expired") {
+		t.Errorf("old search → %q", got)
+	}
+
+	tests := []struct {
+		name, query, want string
+	}{
+		{"a phrase", `/search "deminers near kursk"`, "1–5 of 12"},
+		{"nothing", "/search pyongyang", "Nothing I have stored matches <code>pyongyang</code>"},
+		{"no query", "/search", "What should I look for?"},
+		{"a bad query", `/search "unclosed`, "I can't search for that"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			if got := h.reply(chat, "private", chat, tt.query).Text(); !strings.Contains(got, tt.want) {
+				t.Errorf("%s → %q, want %q", tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func mustInt(t *testing.T, s string) int64 {
+	t.Helper()
+	var n int64
+	if _, err := fmt.Sscan(s, &n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestLatestAndTrending(t *testing.T) {
+	h := newHarness(t)
+	now := h.clock.Now()
+	h.mustArticles("Alpha",
+		store.Article{GUID: "a1", Title: "Kursk fields reopen", PublishedAt: now.Add(-2 * time.Hour)},
+		store.Article{GUID: "a2", Title: "Tariffs on steel rise", PublishedAt: now.Add(-time.Hour)},
+		store.Article{GUID: "a3", Title: "Kursk harvest late", PublishedAt: now.Add(-10 * 24 * time.Hour)},
+	)
+	h.mustArticles("Beta", store.Article{GUID: "b1", Title: "Kursk deminers at work", PublishedAt: now.Add(-30 * time.Minute)})
+	const chat = 50
+	if got := h.reply(chat, "private", chat, "/latest").Text(); !strings.Contains(got, "No subscriptions yet") {
+		t.Errorf("/latest without subscriptions → %q", got)
+	}
+	k := h.mustSubscribe(chat, "private", "kursk")
+	tr := h.mustSubscribe(chat, "private", "tariffs")
+
+	tests := []struct {
+		name    string
+		cmd     string
+		want    []string // in this order
+		notWant []string
+	}{
+		{"all subscriptions", "/latest", []string{"Kursk deminers", "Tariffs on steel", "Kursk fields"}, []string{"harvest"}},
+		{"one subscription", "/latest " + itoa(k.ID), []string{"Kursk deminers", "Kursk fields"}, []string{"Tariffs"}},
+		{"one by #id", "/latest #" + itoa(tr.ID), []string{"Tariffs on steel", "#" + itoa(tr.ID)}, []string{"Kursk"}},
+		{"an unknown one", "/latest 999", []string{"no subscription 999"}, nil},
+		{"trending", "/trending", []string{"Trending", "Kursk deminers", "1 source: Beta", "Tariffs"}, []string{"harvest"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			got := h.reply(chat, "private", chat, tt.cmd).Text()
+			at := 0
+			for _, w := range tt.want {
+				i := strings.Index(got[at:], w)
+				if i < 0 {
+					t.Fatalf("%s lacks %q (in order):\n%s", tt.cmd, w, got)
+				}
+				at += i
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("%s shows %q:\n%s", tt.cmd, w, got)
+				}
+			}
+		})
+	}
+}

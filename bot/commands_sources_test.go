@@ -1,0 +1,328 @@
+package bot
+
+import (
+	"context"
+	"html"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/store"
+)
+
+const (
+	operator = 42
+	publicIP = "203.0.113.10" // stands for a public address; connections to it reach the test server
+)
+
+// siteServer serves a feed, a page linking to it, an OPML list, and
+// redirects; it counts the requests for the feed.
+type siteServer struct {
+	*httptest.Server
+	feedHits atomic.Int32
+	opml     atomic.Value // string
+}
+
+func newSiteServer(t *testing.T) *siteServer {
+	t.Helper()
+	feed, err := os.ReadFile("../testdata/feeds/world-v1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &siteServer{}
+	s.opml.Store("")
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		s.feedHits.Add(1)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(feed)
+	})
+	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>News</body></html>`))
+	})
+	mux.HandleFunc("/list.opml", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(s.opml.Load().(string)))
+	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(3 * time.Second):
+		}
+	})
+	mux.HandleFunc("/missing", http.NotFound)
+	mux.HandleFunc("/redirect", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
+	})
+	s.Server = httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *siteServer) port() string {
+	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	return port
+}
+
+// withSites makes operator an operator and gives the router a guarded
+// fetcher whose DNS answers hosts (every other name is unknown) and whose
+// connections to publicIP reach srv.
+func withSites(srv *siteServer, allowPrivate bool, hosts map[string]string) func(*RouterOptions) {
+	return func(o *RouterOptions) {
+		o.Operators = []int64{operator}
+		o.Feeds = feeds.NewDiscoverer(feeds.DiscoverOptions{
+			AllowPrivate: allowPrivate,
+			Timeout:      5 * time.Second,
+			Resolve: func(ctx context.Context, host string) ([]net.IP, error) {
+				if ip, ok := hosts[host]; ok {
+					return []net.IP{net.ParseIP(ip)}, nil
+				}
+				return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+			},
+			Connect: func(ctx context.Context, network, addr string) (net.Conn, error) {
+				if host, _, _ := net.SplitHostPort(addr); host == publicIP {
+					addr = srv.Listener.Addr().String()
+				}
+				var d net.Dialer
+				return d.DialContext(ctx, network, addr)
+			},
+		})
+	}
+}
+
+func TestAddSourceRefusesPrivateAddresses(t *testing.T) {
+	srv := newSiteServer(t)
+	port := srv.port()
+	h := newHarness(t, withSites(srv, false, map[string]string{"news.example": publicIP, "localhost": "127.0.0.1", "intranet.example": "10.9.8.7"}))
+	const chat = operator
+	public := "http://news.example:" + port
+	tests := []struct {
+		name string
+		url  string
+	}{
+		{"loopback", "http://127.0.0.1:" + port + "/feed.xml"},
+		{"private", "http://10.0.0.1/feed.xml"},
+		{"metadata", "http://169.254.169.254/latest/meta-data/"},
+		{"localhost", "http://localhost:" + port + "/feed.xml"},
+		{"a name for a private address", "http://intranet.example/feed.xml"},
+		{"a redirect to loopback", public + "/redirect?to=http://127.0.0.1:" + port + "/feed.xml"},
+		{"a redirect to metadata", public + "/redirect?to=http://169.254.169.254/latest/meta-data/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			got := h.reply(chat, "private", operator, "/addsource "+tt.url).Text()
+			if !strings.Contains(got, "⛔") {
+				t.Errorf("/addsource %s → %q, want a refusal", tt.url, got)
+			}
+			if strings.Contains(got, "127.0.0.1") || strings.Contains(got, "169.254") {
+				t.Errorf("the refusal names the address: %q", got)
+			}
+		})
+	}
+	if n := srv.feedHits.Load(); n != 0 {
+		t.Errorf("the feed behind the refused addresses was fetched %d times", n)
+	}
+	if srcs, _ := h.st.ListSources(context.Background()); len(srcs) != 0 {
+		t.Errorf("sources after refusals: %+v", srcs)
+	}
+
+	h.clock.Advance(time.Minute)
+	if got := h.reply(7, "private", 7, "/addsource "+public+"/page").Text(); !strings.Contains(got, "Only the operators") {
+		t.Errorf("non-operator /addsource → %q", got)
+	}
+	if got := h.reply(chat, "private", operator, "/addsource "+public+"/page").Text(); !strings.Contains(got, "Added source #1, <b>Example World News</b>") {
+		t.Fatalf("/addsource of a page with a feed link → %q", got)
+	}
+	if got := h.reply(chat, "private", operator, "/addsource "+public+"/feed.xml").Text(); !strings.Contains(got, "already source #1") {
+		t.Errorf("/addsource twice → %q", got)
+	}
+	src, err := h.st.FindSourceByURL(context.Background(), public+"/feed.xml")
+	if err != nil || src.Origin != "chat" {
+		t.Fatalf("added source = %+v, %v", src, err)
+	}
+	if got := h.reply(chat, "private", operator, "/addsource").Text(); !strings.Contains(got, "Send <code>/addsource URL</code>") {
+		t.Errorf("/addsource without URL → %q", got)
+	}
+}
+
+func TestAddSourceExplainsFailures(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, true, nil), func(o *RouterOptions) {
+		o.Feeds = feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: true, Timeout: 200 * time.Millisecond})
+	})
+	base := "http://127.0.0.1:" + srv.port()
+	tests := []struct {
+		name, url, want string
+	}{
+		{"too slow", base + "/slow", "took too long"},
+		{"not found", base + "/missing", "HTTP status 404"},
+		{"no feed", base + "/list.opml", "I found no feed there"},
+		{"nothing listening", "http://127.0.0.1:1/feed.xml", "I couldn't fetch that address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			if got := h.reply(operator, "private", operator, "/addsource "+tt.url).Text(); !strings.Contains(got, tt.want) {
+				t.Errorf("/addsource %s → %q, want %q", tt.url, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAddSourceMayReachPrivateAddressesWhenAllowed(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, true, nil))
+	got := h.reply(operator, "private", operator, "/addsource http://127.0.0.1:"+srv.port()+"/feed.xml").Text()
+	if !strings.Contains(got, "Added source") {
+		t.Fatalf("with allow_private_urls: %q", got)
+	}
+}
+
+func TestSourcesHealthAndRemoval(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, false, nil))
+	ctx := context.Background()
+	now := h.clock.Now()
+	cfgSrc, _ := h.st.UpsertSource(ctx, "Config <World>", "https://world.example/rss", "config")
+	chatSrc, _ := h.st.UpsertSource(ctx, "Chat feed", "https://chat.example/rss", "chat")
+	fresh, _ := h.st.UpsertSource(ctx, "Fresh", "https://fresh.example/rss", "chat")
+	h.st.RecordFetch(ctx, cfgSrc.ID, store.FetchResult{OK: true, NextFetchAt: now.Add(2 * time.Minute)})
+	h.st.RecordFetch(ctx, chatSrc.ID, store.FetchResult{Err: `http status 500 <b>oops</b>`, NextFetchAt: now.Add(4 * time.Minute)})
+	h.clock.Advance(3 * time.Minute)
+
+	got := h.reply(60, "private", 60, "/sources").Text()
+	for _, want := range []string{
+		"#1 <b>Config &lt;World&gt;</b> (world.example)\n✅ fetched 3 min ago · next now",
+		"#2 <b>Chat feed</b> (chat.example) · added in chat\n⚠️ failing (1 time in a row), last try 3 min ago: <i>http status 500 &lt;b&gt;oops&lt;/b&gt;</i> · next in 1 min",
+		"#3 <b>Fresh</b> (fresh.example) · added in chat\n⏳ not fetched yet",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/sources lacks %q:\n%s", want, got)
+		}
+	}
+	tests := []struct {
+		name, user, cmd, want string
+	}{
+		{"a non-operator", "61", "/removesource 2", "Only the operators"},
+		{"a config source", "42", "/removesource 1", "comes from the configuration file"},
+		{"an unknown one", "42", "/removesource 99", "There is no source 99"},
+		{"by id", "42", "/removesource #2", "Removed source #2, <b>Chat feed</b>"},
+		{"by URL", "42", "/removesource https://fresh.example/rss", "Removed source #3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			user := mustInt(t, tt.user)
+			if got := h.reply(user, "private", user, tt.cmd).Text(); !strings.Contains(got, tt.want) {
+				t.Errorf("%s → %q, want %q", tt.cmd, got, tt.want)
+			}
+		})
+	}
+	if srcs, _ := h.st.ListSources(ctx); len(srcs) != 1 || srcs[0].ID != cfgSrc.ID {
+		t.Errorf("sources left: %+v", srcs)
+	}
+	_ = fresh
+}
+
+// exported joins the <pre> blocks of /export's messages into the OPML text.
+func exported(t *testing.T, h *harness, chatID int64, from int) string {
+	t.Helper()
+	h.settle()
+	var b strings.Builder
+	for _, c := range h.tg.Sent(chatID)[from:] {
+		text := c.Text()
+		if n := len([]rune(text)); n > MaxMessage {
+			t.Errorf("export message of %d characters, over Telegram's %d", n, MaxMessage)
+		}
+		if !strings.HasPrefix(text, "<pre>") || !strings.HasSuffix(text, "</pre>") {
+			t.Fatalf("export message is not a <pre> block: %q", text)
+		}
+		b.WriteString(html.UnescapeString(strings.TrimSuffix(strings.TrimPrefix(text, "<pre>"), "</pre>")))
+	}
+	return b.String()
+}
+
+func TestOPMLExportImportRoundTrip(t *testing.T) {
+	srv := newSiteServer(t)
+	hosts := map[string]string{"world.example": publicIP, "tech.example": publicIP, "news.example": publicIP}
+	for i := range 60 {
+		hosts["feed"+itoa(int64(i))+".example"] = publicIP
+	}
+	a := newHarness(t, withSites(srv, false, hosts))
+	ctx := context.Background()
+	want := map[string]string{
+		"https://world.example/rss?a=1&b=2": `World & "Friends" <News>`,
+		"https://tech.example/atom.xml":     "Tech ünïcode",
+	}
+	for i := range 60 { // enough to need several messages
+		want["https://feed"+itoa(int64(i))+".example/a-rather-long-path/to/the/feed/of/this/site.xml"] = "Feed number " + itoa(int64(i))
+	}
+	for u, name := range want {
+		if _, err := a.st.UpsertSource(ctx, name, u, "config"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := a.reply(7, "private", 7, "/export").Text(); !strings.Contains(got, "Only the operators") {
+		t.Errorf("non-operator /export → %q", got)
+	}
+	before := len(a.tg.Sent(operator))
+	a.send(operator, "private", operator, "/export")
+	a.tg.WaitSent(t, operator, before+2, 5*time.Second)
+	doc := exported(t, a, operator, before)
+	if !strings.Contains(doc, "<opml") || strings.Count(doc, "<outline") != len(want) {
+		t.Fatalf("export is not the OPML of %d sources:\n%s", len(want), doc)
+	}
+
+	// Import into a fresh bot: pasted text, one message per /export part is
+	// how a user would do it; here the whole document fits the URL form.
+	b := newHarness(t, withSites(srv, false, hosts))
+	srv.opml.Store(doc)
+	got := b.reply(operator, "private", operator, "/import http://news.example:"+srv.port()+"/list.opml").Text()
+	if !strings.Contains(got, "Imported 62 new sources") {
+		t.Fatalf("/import → %q", got)
+	}
+	srcs, err := b.st.ListSources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) != len(want) {
+		t.Fatalf("imported %d sources, want %d", len(srcs), len(want))
+	}
+	for _, s := range srcs {
+		if want[s.URL] != s.Name || s.Origin != "chat" {
+			t.Errorf("imported %q %q (%s), want name %q", s.URL, s.Name, s.Origin, want[s.URL])
+		}
+	}
+
+	// Pasted OPML, with feeds already known, private addresses and junk.
+	pasted := `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+<outline text="World again" xmlUrl="https://world.example/rss?a=1&amp;b=2"/>
+<outline text="Loopback" xmlUrl="http://127.0.0.1:` + srv.port() + `/feed.xml"/>
+<outline text="Metadata" xmlUrl="http://169.254.169.254/latest/meta-data/"/>
+<outline text="Files" xmlUrl="file:///etc/passwd"/>
+<outline text="Nowhere" xmlUrl="https://nowhere.example/rss"/>
+<outline text="New &lt;one&gt;" xmlUrl="http://news.example/feed.xml"/>
+</body></opml>`
+	b.clock.Advance(time.Minute)
+	got = b.reply(operator, "private", operator, "/import "+pasted).Text()
+	for _, w := range []string{"Imported 1 new source.", "1 already known", "2 refused", "1 skipped: their host names do not resolve", "1 skipped: not http(s) URLs"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("pasted /import → %q, want %q", got, w)
+		}
+	}
+	if s, err := b.st.FindSourceByURL(ctx, "http://news.example/feed.xml"); err != nil || s.Name != "New <one>" {
+		t.Errorf("pasted source = %+v, %v", s, err)
+	}
+	if got := b.reply(operator, "private", operator, "/import <not opml").Text(); !strings.Contains(got, "not an OPML list") {
+		t.Errorf("junk /import → %q", got)
+	}
+	if got := b.reply(operator, "private", operator, "/import http://127.0.0.1:"+srv.port()+"/list.opml").Text(); !strings.Contains(got, "⛔") {
+		t.Errorf("/import from loopback → %q", got)
+	}
+}

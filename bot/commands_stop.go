@@ -1,0 +1,69 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+// stopWindow is how long a /stop confirmation button stays valid.
+const stopWindow = 10 * time.Minute
+
+// cmdStop asks for confirmation with a button; nothing is deleted yet.
+func (r *Router) cmdStop(ctx context.Context, req request) error {
+	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
+	if err != nil {
+		return err
+	}
+	issued := r.opts.Now().Unix()
+	r.reply(ctx, req.in.ChatID, fmt.Sprintf("⚠️ This deletes everything I keep about this chat: %s, its settings and any queued messages. "+
+		"It cannot be undone. Are you sure?", plural(len(subs), "subscription")),
+		[]Button{
+			{Text: "🗑 Yes, delete everything", Data: r.sign(req.in.ChatID, "stop", issued)},
+			{Text: "Cancel", Data: r.sign(req.in.ChatID, "keep", issued)},
+		})
+	return nil
+}
+
+// pressStop deletes the chat, once confirmed in time.
+func (r *Router) pressStop(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+	issued := time.Unix(args[0], 0)
+	if age := r.opts.Now().Sub(issued); age > stopWindow || age < -time.Minute {
+		return "This confirmation has expired. Send /stop again.", nil
+	}
+	subs, err := r.opts.Subscriptions.List(ctx, chat.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range subs { // through the service, so its index forgets them too
+		if _, err := r.opts.Subscriptions.Unsubscribe(ctx, chat.ID, fmt.Sprint(s.ID)); err != nil {
+			r.log.Warn("stop: unsubscribe", "chat", chat.ID, "subscription", s.ID, "err", err)
+		}
+	}
+	if err := r.opts.Store.DeleteChat(ctx, chat.ID); err != nil {
+		return "", err
+	}
+	r.log.Info("chat deleted on request", "chat", chat.ID)
+	r.rewrite(ctx, in, "🗑 Done: I deleted everything I kept about this chat. Send /start to begin again.")
+	return "Deleted.", nil
+}
+
+// pressKeep cancels a /stop.
+func (r *Router) pressKeep(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+	r.rewrite(ctx, in, "Nothing was deleted.")
+	return "Cancelled.", nil
+}
+
+// rewrite replaces the text of the message whose button was pressed, and
+// drops its buttons. The reply cannot go through the outbox when the chat
+// was just deleted, so this goes to the transport directly.
+func (r *Router) rewrite(ctx context.Context, in Incoming, text string) {
+	if r.opts.Interactor == nil || in.Callback.MessageID == 0 {
+		return
+	}
+	if err := r.opts.Interactor.RewriteMessage(ctx, in.ChatID, in.Callback.MessageID, text, nil); err != nil {
+		r.log.Warn("rewrite message", "chat", in.ChatID, "err", err)
+	}
+}

@@ -1,0 +1,256 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCommandTableFeedsSetMyCommandsAndHelp(t *testing.T) {
+	h := newHarness(t)
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: testToken, Endpoint: h.tg.Endpoint(), PollTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tg.SetCommands(h.router.Commands()); err != nil {
+		t.Fatal(err)
+	}
+	var registered []struct{ Command, Description string }
+	if err := json.Unmarshal([]byte(h.tg.Calls("setMyCommands")[0].Params.Get("commands")), &registered); err != nil {
+		t.Fatal(err)
+	}
+	help := h.reply(10, "private", 10, "/help").Text()
+	if len(registered) != len(h.router.commands) {
+		t.Fatalf("registered %d commands, table has %d", len(registered), len(h.router.commands))
+	}
+	for i, c := range h.router.commands {
+		if registered[i].Command != c.name || registered[i].Description != c.description {
+			t.Errorf("setMyCommands[%d] = %+v, want %s: %s", i, registered[i], c.name, c.description)
+		}
+		if len(c.description) < 3 || len(c.description) > 256 || c.name != strings.ToLower(c.name) || len(c.name) > 32 {
+			t.Errorf("command %q breaks Telegram's rules for setMyCommands", c.name)
+		}
+		if !strings.Contains(help, "/"+c.name) || !strings.Contains(help, esc(c.description)) {
+			t.Errorf("/help lacks /%s — %s", c.name, c.description)
+		}
+	}
+	for _, want := range []string{"/search", "/stop", "/addsource", "/trending"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("/help lacks %s", want)
+		}
+	}
+	if groupHelp := h.reply(-100, "group", 10, "/help").Text(); !strings.Contains(groupHelp, "/subscribe") || !strings.Contains(groupHelp, "(chat admins)") {
+		t.Errorf("group /help does not say which commands are for admins:\n%s", groupHelp)
+	}
+}
+
+func TestGroupsLetOnlyAdminsChangeThings(t *testing.T) {
+	h := newHarness(t)
+	const group, member, admin, creator = -1001, 5, 6, 7
+	h.tg.SetMember(group, admin, "administrator")
+	h.tg.SetMember(group, creator, "creator")
+
+	tests := []struct {
+		name    string
+		user    int64
+		text    string
+		want    string
+		allowed bool
+	}{
+		{"a member may not subscribe", member, "/subscribe kursk", "only the admins", false},
+		{"a member may not pause", member, "/pause", "only the admins", false},
+		{"a member may not stop", member, "/stop", "only the admins", false},
+		{"a member may list", member, "/list", "No subscriptions yet", true},
+		{"a member may search", member, "/search kursk", "Nothing I have stored matches", true},
+		{"an admin may subscribe", admin, "/subscribe kursk", "Subscribed", true},
+		{"the creator may subscribe", creator, "/subscribe@newshound_test_bot belgorod", "Subscribed", true},
+		{"an admin may unsubscribe", admin, "/unsubscribe belgorod", "Removed", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second) // keep clear of the command rate, within the admin cache's time
+			got := h.reply(group, "supergroup", tt.user, tt.text).Text()
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("%s → %q, want it to contain %q", tt.text, got, tt.want)
+			}
+		})
+	}
+	subs, err := h.subs.List(context.Background(), group)
+	if err != nil || len(subs) != 1 || subs[0].Query != "kursk" {
+		t.Fatalf("subscriptions = %+v, %v; want kursk only", subs, err)
+	}
+	// The admin check is cached: one getChatMember per (chat, user) within its time.
+	perUser := map[string]int{}
+	for _, c := range h.tg.Calls("getChatMember") {
+		perUser[c.Params.Get("user_id")]++
+	}
+	if perUser["6"] != 1 || perUser["5"] != 1 {
+		t.Errorf("getChatMember calls per user = %v, want one each", perUser)
+	}
+
+	// An anonymous admin writes as the group itself.
+	h.queued.Add(1)
+	h.tg.AddUpdate(map[string]any{"message": map[string]any{
+		"message_id": 9000, "date": time.Now().Unix(), "text": "/subscribe tariffs",
+		"chat":        map[string]any{"id": group, "type": "supergroup", "title": "G"},
+		"from":        map[string]any{"id": 1087968824, "is_bot": true, "first_name": "Group"},
+		"sender_chat": map[string]any{"id": group, "type": "supergroup", "title": "G"},
+		"entities":    []map[string]any{{"type": "bot_command", "offset": 0, "length": 10}},
+	}})
+	h.settle()
+	if sent := h.tg.Sent(group); !strings.Contains(sent[len(sent)-1].Text(), "Subscribed") {
+		t.Errorf("anonymous admin's /subscribe → %q", sent[len(sent)-1].Text())
+	}
+}
+
+func TestCommandsForOtherBotsAreIgnored(t *testing.T) {
+	h := newHarness(t)
+	const group = -1002
+	h.send(group, "group", 5, "/list@OtherBot")
+	h.send(group, "group", 5, "/frobnicate")
+	h.send(group, "group", 5, "just chatting")
+	h.send(10, "private", 10, "/list@OtherBot")
+	h.settle()
+	if n := len(h.tg.Sent(0)); n != 0 {
+		t.Fatalf("%d replies to commands for other bots or chatter, want none: %v", n, h.tg.Sent(0))
+	}
+	if got := h.reply(group, "group", 5, "/list@NewsHound_Test_Bot").Text(); !strings.Contains(got, "No subscriptions") {
+		t.Errorf("/list@thisbot → %q", got)
+	}
+	if got := h.reply(group, "group", 5, "/frobnicate@newshound_test_bot").Text(); !strings.Contains(got, "I don't know /frobnicate") {
+		t.Errorf("an unknown command for this bot → %q", got)
+	}
+}
+
+func TestChannelPostsRunCommands(t *testing.T) {
+	h := newHarness(t)
+	const channel = -1003
+	if got := h.reply(channel, "channel", 0, "/subscribe kursk deminers").Text(); !strings.Contains(got, "Subscribed") {
+		t.Fatalf("channel /subscribe → %q", got)
+	}
+	if got := h.reply(channel, "channel", 0, "/list").Text(); !strings.Contains(got, "kursk deminers") {
+		t.Errorf("channel /list → %q", got)
+	}
+	if n := len(h.tg.Calls("getChatMember")); n != 0 {
+		t.Errorf("getChatMember calls = %d: a channel post comes from its admins", n)
+	}
+	chat, err := h.st.FindChat(context.Background(), channel)
+	if err != nil || chat.Type != "channel" {
+		t.Errorf("chat = %+v, %v", chat, err)
+	}
+}
+
+func TestFloodGetsAFewReplies(t *testing.T) {
+	h := newHarness(t)
+	const chat = 11
+	for i := 0; i < 100; i++ {
+		h.send(chat, "private", chat, "/help")
+	}
+	h.settle()
+	sent := h.tg.Sent(chat)
+	if len(sent) > 6 || len(sent) < 2 {
+		t.Fatalf("a flood of 100 commands got %d replies, want the burst (5) and one notice", len(sent))
+	}
+	if last := sent[len(sent)-1].Text(); !strings.Contains(last, "a lot of commands") {
+		t.Errorf("last reply = %q, want the slow-down notice", last)
+	}
+	// Another chat is not held back, and the flooding chat recovers with time.
+	if got := h.reply(12, "private", 12, "/help").Text(); !strings.Contains(got, "Commands") {
+		t.Errorf("other chat → %q", got)
+	}
+	h.clock.Advance(time.Minute)
+	if got := h.reply(chat, "private", chat, "/help").Text(); !strings.Contains(got, "Commands") {
+		t.Errorf("after a minute → %q", got)
+	}
+	// Plain text floods are limited too.
+	for i := 0; i < 50; i++ {
+		h.send(13, "private", 13, "hello")
+	}
+	h.settle()
+	if n := len(h.tg.Sent(13)); n > 6 {
+		t.Errorf("50 plain messages got %d replies", n)
+	}
+}
+
+func TestLongArgumentsAreRefusedBriefly(t *testing.T) {
+	h := newHarness(t)
+	long := strings.Repeat("a", 1000)
+	tests := []struct {
+		name string
+		text string
+		want string
+	}{
+		{"1,000 characters reach the parser", "/subscribe " + long, "I can't use that query"},
+		{"1,001 characters are too long", "/subscribe " + long + "b", "too long for /subscribe (1001 characters, at most 1000)"},
+		{"a long search", "/search " + strings.Repeat("kursk ", 300), "too long for /search"},
+		{"a long unsubscribe", "/unsubscribe " + long, "no subscription"},
+		{"a long command name", "/" + long, "I don't know"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(time.Minute) // keep clear of the command rate
+			got := h.reply(14, "private", 14, tt.text).Text()
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("reply = %q, want %q", got, tt.want)
+			}
+			if len(got) > 400 || strings.Contains(got, strings.Repeat("a", 150)) {
+				t.Errorf("reply echoes the argument (%d bytes): %.200q", len(got), got)
+			}
+		})
+	}
+}
+
+func TestUserInputIsEscaped(t *testing.T) {
+	h := newHarness(t)
+	tests := []struct {
+		name string
+		text string
+		want string
+	}{
+		{"subscribe", `/subscribe <b>bold</b> & "quoted"`, "bold"},
+		{"unsubscribe", `/unsubscribe <script>alert(1)</script>`, "&lt;script&gt;"},
+		{"unknown command", `/<i>x`, "/&lt;i&gt;x"},
+		{"search", `/search <a href="x">y</a>`, "&lt;a href=&#34;x&#34;&gt;"},
+		{"latest", `/latest <b>7`, "&lt;b&gt;7"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(time.Minute)
+			c := h.reply(15, "private", 15, tt.text)
+			if !strings.Contains(c.Text(), tt.want) {
+				t.Errorf("reply = %q, want it to contain %q", c.Text(), tt.want)
+			}
+			for _, raw := range []string{"<script", "<i>x", "<a href", "<b>bold", "<b>7"} {
+				if strings.Contains(c.Text(), raw) {
+					t.Errorf("reply contains raw %q: %q", raw, c.Text())
+				}
+			}
+			if c.Params.Get("parse_mode") != "HTML" {
+				t.Errorf("parse_mode = %q", c.Params.Get("parse_mode"))
+			}
+		})
+	}
+	h.settle()
+	for _, raw := range []string{"<script>", "alert(1)", "<b>bold"} {
+		if strings.Contains(h.logs.String(), raw) {
+			t.Errorf("the logs echo user input %q:\n%s", raw, h.logs)
+		}
+	}
+}
+
+// TestEveryCommandAnswers runs each row of the command table without
+// arguments, as an operator in a private chat: each answers, and none fails.
+func TestEveryCommandAnswers(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.Operators = []int64{operator} })
+	for _, c := range h.router.commands {
+		t.Run(c.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			got := h.reply(operator, "private", operator, "/"+c.name).Text()
+			if strings.TrimSpace(got) == "" || strings.Contains(got, "went wrong") || strings.Contains(got, "I don't know") {
+				t.Errorf("/%s → %q", c.name, got)
+			}
+		})
+	}
+}

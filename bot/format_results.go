@@ -1,0 +1,99 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+// linkedTitle renders an article's title, linked to it when it has a URL.
+func linkedTitle(a store.Article) string {
+	title := esc(clip(a.Title, resultTitleLen))
+	if title == "" {
+		title = "(untitled)"
+	}
+	if a.URL == "" {
+		return "<b>" + title + "</b>"
+	}
+	return `<b><a href="` + esc(a.URL) + `">` + title + `</a></b>`
+}
+
+// markSnippet escapes a snippet and turns its match markers into bold,
+// keeping the tags balanced whatever markers the text holds.
+func markSnippet(s string) string {
+	var b strings.Builder
+	open := false
+	for len(s) > 0 {
+		i := strings.IndexAny(s, store.SnippetStart+store.SnippetEnd)
+		if i < 0 {
+			b.WriteString(esc(s))
+			break
+		}
+		b.WriteString(esc(s[:i]))
+		switch {
+		case s[i:i+1] == store.SnippetStart && !open:
+			b.WriteString("<b>")
+			open = true
+		case s[i:i+1] == store.SnippetEnd && open:
+			b.WriteString("</b>")
+			open = false
+		}
+		s = s[i+1:]
+	}
+	if open {
+		b.WriteString("</b>")
+	}
+	return b.String()
+}
+
+// ago says how long before now t was, briefly.
+func ago(now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case t.IsZero():
+		return "date unknown"
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%d min ago", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%d h ago", int(d.Hours()))
+	case d < 30*24*time.Hour:
+		return fmt.Sprintf("%d days ago", int(d.Hours()/24))
+	}
+	return t.UTC().Format("2 Jan 2006")
+}
+
+// until says how long after now t is, briefly.
+func until(now, t time.Time) string {
+	d := t.Sub(now)
+	switch {
+	case t.IsZero() || d <= 0:
+		return "now"
+	case d < time.Minute:
+		return "in under a minute"
+	case d < time.Hour:
+		return fmt.Sprintf("in %d min", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("in %d h", int(d.Hours()))
+	}
+	return fmt.Sprintf("in %d days", int(d.Hours()/24))
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}

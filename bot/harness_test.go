@@ -1,0 +1,218 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/subscriptions"
+)
+
+const testToken = "123456:TEST-token"
+
+// fakeClock is the injected clock of a harness; tests move it.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+// lockedBuffer collects log output from several goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
+
+// harness is a Router and a Sender on a real database, talking to the fake
+// Telegram through the real transport, as the running bot does.
+type harness struct {
+	t       *testing.T
+	tg      *telegramtest.Server
+	st      *store.Store
+	subs    *subscriptions.Service
+	router  *Router
+	clock   *fakeClock
+	logs    *lockedBuffer
+	handled atomic.Int64 // updates the router has finished with
+	queued  atomic.Int64 // updates the test has queued
+}
+
+// newHarness starts a bot; configure adjusts the router's options.
+func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
+	t.Helper()
+	h := &harness{t: t, tg: telegramtest.New(t, testToken), clock: &fakeClock{t: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}, logs: &lockedBuffer{}}
+	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	ctx, cancel := context.WithCancel(context.Background())
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), h.clock.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.st = st
+	h.subs = subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 50, Now: h.clock.Now, Logger: log})
+	tg, err := NewTelegram(ctx, TelegramOptions{Token: testToken, Endpoint: h.tg.Endpoint(), PollTimeout: time.Second, Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sender := NewSender(SenderOptions{Store: st, Transport: tg, Logger: log, Now: h.clock.Now,
+		Rates: Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000}})
+	opts := RouterOptions{Store: st, Subscriptions: h.subs, BotName: tg.BotName(), Notify: sender.Notify, Logger: log,
+		Now: h.clock.Now, Interactor: tg, Secret: []byte("test secret")}
+	for _, c := range configure {
+		c(&opts)
+	}
+	h.router = NewRouter(opts)
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); sender.Run(ctx) }()
+	go func() {
+		defer wg.Done()
+		tg.Updates(ctx, func(ctx context.Context, in Incoming) {
+			h.router.Handle(ctx, in)
+			h.handled.Add(1)
+		})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		wg.Wait()
+		h.router.Wait()
+		st.Close()
+	})
+	return h
+}
+
+// send queues a message from a user, as getUpdates will report it.
+func (h *harness) send(chatID int64, chatType string, userID int64, text string) {
+	h.queued.Add(1)
+	h.tg.SendText(chatID, chatType, userID, text)
+}
+
+// reply sends a command and returns the next message the chat receives.
+func (h *harness) reply(chatID int64, chatType string, userID int64, text string) telegramtest.Call {
+	h.t.Helper()
+	n := len(h.tg.Sent(chatID))
+	h.send(chatID, chatType, userID, text)
+	return h.tg.WaitSent(h.t, chatID, n+1, 5*time.Second)[n]
+}
+
+// waitHandled waits until the router has finished n updates in all.
+func (h *harness) waitHandled(n int64) {
+	h.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for h.handled.Load() < n {
+		if time.Now().After(deadline) {
+			h.t.Fatalf("router handled %d updates, want %d", h.handled.Load(), n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// settle waits for the router to finish every queued update and the outbox to drain.
+func (h *harness) settle() {
+	h.t.Helper()
+	h.waitHandled(h.queued.Load())
+	h.router.Wait()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		pending, err := h.st.CountPending(context.Background())
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		if pending == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			h.t.Fatalf("%d messages still pending", pending)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// press presses a button and returns the answer to the callback query.
+func (h *harness) press(chatID int64, chatType string, userID int64, messageID int, data string) string {
+	h.t.Helper()
+	h.queued.Add(1)
+	id := h.tg.SendCallback(chatID, chatType, userID, messageID, data)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		for _, c := range h.tg.Calls("answerCallbackQuery") {
+			if c.Params.Get("callback_query_id") == id {
+				return c.Params.Get("text")
+			}
+		}
+		if time.Now().After(deadline) {
+			h.t.Fatalf("callback %s (%q) not answered", id, data)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// buttons returns the inline keyboard of a sent or edited message.
+func buttons(t *testing.T, c telegramtest.Call) [][]struct {
+	Text string `json:"text"`
+	Data string `json:"callback_data"`
+	URL  string `json:"url"`
+} {
+	t.Helper()
+	var kb struct {
+		Rows [][]struct {
+			Text string `json:"text"`
+			Data string `json:"callback_data"`
+			URL  string `json:"url"`
+		} `json:"inline_keyboard"`
+	}
+	if raw := c.Params.Get("reply_markup"); raw != "" {
+		if err := json.Unmarshal([]byte(raw), &kb); err != nil {
+			t.Fatalf("reply_markup %q: %v", raw, err)
+		}
+	}
+	return kb.Rows
+}
+
+// edits returns the editMessageText calls for a chat.
+func (h *harness) edits(chatID int64) []telegramtest.Call {
+	var out []telegramtest.Call
+	for _, c := range h.tg.Calls("editMessageText") {
+		if c.ChatID() == chatID {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// mustSubscribe stores a subscription directly, as /subscribe would.
+func (h *harness) mustSubscribe(chatID int64, chatType, query string) store.Subscription {
+	h.t.Helper()
+	ctx := context.Background()
+	if _, err := h.st.EnsureChat(ctx, chatID, chatType, "", store.ChatDefaults{}); err != nil {
+		h.t.Fatal(err)
+	}
+	res, err := h.subs.Subscribe(ctx, chatID, query)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return res.Subscription
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,63 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// The Telegram calls that commands and buttons need beyond sending. Like
+// every call of the transport, they are bound to the context given to
+// NewTelegram (the library takes no per-call context).
+
+// callbackOf turns a callback query into an Incoming. A press on a button of
+// an inline message (no chat) comes with ChatID 0.
+func callbackOf(q *tgbotapi.CallbackQuery) (Incoming, bool) {
+	in := Incoming{Callback: &Callback{ID: q.ID, Data: q.Data}}
+	if q.From != nil {
+		in.UserID = q.From.ID
+	}
+	if m := q.Message; m != nil && m.Chat != nil {
+		in.ChatID, in.ChatType, in.ChatTitle = m.Chat.ID, m.Chat.Type, m.Chat.Title
+		in.Callback.MessageID = m.MessageID
+		in.MessageID = m.MessageID
+	}
+	return in, true
+}
+
+// AnswerCallback answers a callback query with a short notice (text may be
+// empty); it fails with a *SendError or a transport error.
+func (t *Telegram) AnswerCallback(ctx context.Context, callbackID, text string) error {
+	if _, err := t.send.Request(tgbotapi.NewCallback(callbackID, text)); err != nil {
+		return fmt.Errorf("answerCallbackQuery: %w", t.convert(err))
+	}
+	return nil
+}
+
+// IsChatAdmin reports whether the user is the creator or an administrator
+// of the chat (getChatMember); it fails with a *SendError or a transport error.
+func (t *Telegram) IsChatAdmin(ctx context.Context, chatID, userID int64) (bool, error) {
+	m, err := t.send.GetChatMember(tgbotapi.GetChatMemberConfig{ChatConfigWithUser: tgbotapi.ChatConfigWithUser{ChatID: chatID, UserID: userID}})
+	if err != nil {
+		return false, fmt.Errorf("getChatMember: %w", t.convert(err))
+	}
+	return m.IsCreator() || m.IsAdministrator(), nil
+}
+
+// RewriteMessage replaces the text (HTML) and buttons of a message the bot
+// sent, as a button press changes what it shows; it fails with a *SendError
+// or a transport error.
+func (t *Telegram) RewriteMessage(ctx context.Context, chatID int64, messageID int, text string, buttons [][]Button) error {
+	e := tgbotapi.NewEditMessageText(chatID, messageID, text)
+	e.ParseMode = tgbotapi.ModeHTML
+	e.DisableWebPagePreview = true
+	if len(buttons) > 0 {
+		kb := keyboard(buttons)
+		e.ReplyMarkup = &kb
+	}
+	if _, err := t.send.Request(e); err != nil {
+		return fmt.Errorf("editMessageText: %w", t.convert(err))
+	}
+	return nil
+}

@@ -1,0 +1,157 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/telegramtest"
+)
+
+const token = "987654:SECRET-test-token"
+
+func newTestTelegram(t *testing.T, srv *telegramtest.Server, logs *strings.Builder, poll time.Duration) *Telegram {
+	t.Helper()
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: poll,
+		Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
+func TestNewTelegramErrorHidesToken(t *testing.T) {
+	dead := httptest.NewServer(nil)
+	url := dead.URL
+	dead.Close()
+	_, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: url + "/bot%s/%s", PollTimeout: time.Second})
+	if err == nil {
+		t.Fatal("want an error from a dead endpoint")
+	}
+	if strings.Contains(err.Error(), token) || strings.Contains(err.Error(), "SECRET") {
+		t.Fatalf("error shows the token: %v", err)
+	}
+	if !strings.Contains(err.Error(), "<token>") {
+		t.Fatalf("error should still say where it failed: %v", err)
+	}
+}
+
+func TestUpdatesBackOffOnErrorsAndPauseOnEmptyBatches(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var logs strings.Builder
+	tg := newTestTelegram(t, srv, &logs, 0) // timeout 0: the fake answers empty batches at once
+	var mu sync.Mutex
+	var sleeps []time.Duration
+	failures := 3
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		mu.Lock()
+		defer mu.Unlock()
+		if c.Method == "getUpdates" && failures > 0 {
+			failures--
+			return &telegramtest.Reply{Code: 502, Description: "Bad Gateway"}
+		}
+		return nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	got := make(chan Incoming, 10)
+	tg.sleep = func(ctx context.Context, d time.Duration) {
+		mu.Lock()
+		sleeps = append(sleeps, d)
+		n := len(sleeps)
+		mu.Unlock()
+		if n == 4 { // after three errors and one empty batch, a message comes
+			srv.SendText(5, "private", 5, "/help")
+		}
+		if n > 50 {
+			cancel()
+		}
+	}
+	done := make(chan error)
+	go func() { done <- tg.Updates(ctx, func(_ context.Context, in Incoming) { got <- in }) }()
+	select {
+	case in := <-got:
+		if in.ChatID != 5 || in.Text != "/help" || in.ChatType != "private" {
+			t.Fatalf("incoming = %+v", in)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no update handled")
+	}
+	cancel()
+	<-done
+	mu.Lock()
+	defer mu.Unlock()
+	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, time.Second}
+	for i, w := range want {
+		if i >= len(sleeps) || sleeps[i] != w {
+			t.Fatalf("sleeps = %v, want to start with %v (backoff, then a pause on an empty batch)", sleeps, want)
+		}
+	}
+	if strings.Contains(logs.String(), "SECRET") {
+		t.Fatalf("logs show the token:\n%s", logs.String())
+	}
+}
+
+func TestUpdatesSkipConfirmedOffsets(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var logs strings.Builder
+	tg := newTestTelegram(t, srv, &logs, time.Second)
+	srv.SendText(1, "private", 1, "/start")
+	srv.SendText(2, "group", 3, "/list")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	var got []Incoming
+	done := make(chan error)
+	go func() {
+		done <- tg.Updates(ctx, func(_ context.Context, in Incoming) { mu.Lock(); got = append(got, in); mu.Unlock() })
+	}()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		mu.Lock()
+		n := len(got)
+		mu.Unlock()
+		if n >= 2 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond) // one more poll must not repeat them
+	cancel()
+	<-done
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) != 2 || got[1].ChatType != "group" || got[1].ChatTitle != "Chat 2" || got[1].UserID != 3 {
+		t.Fatalf("got %+v, want each update once", got)
+	}
+}
+
+func TestSendMapsTelegramErrors(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var logs strings.Builder
+	tg := newTestTelegram(t, srv, &logs, time.Second)
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "sendMessage" {
+			return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 7", RetryAfter: 7}
+		}
+		return nil
+	})
+	_, err := tg.Send(context.Background(), Outgoing{ChatID: 1, Text: "<b>x</b>"})
+	se, ok := err.(*SendError)
+	if !ok || se.Code != 429 || se.RetryAfter != 7*time.Second {
+		t.Fatalf("err = %#v, want a 429 SendError with RetryAfter 7s", err)
+	}
+	srv.Inject(nil)
+	id, err := tg.Send(context.Background(), Outgoing{ChatID: 1, Text: "<b>x</b>", Silent: true, Buttons: [][]Button{{{Text: "Mute", Data: "mute:1"}}}})
+	if err != nil || id == 0 {
+		t.Fatal(id, err)
+	}
+	c := srv.Sent(1)[0]
+	if c.Params.Get("parse_mode") != "HTML" || c.Params.Get("disable_notification") != "true" || !strings.Contains(c.Params.Get("reply_markup"), `"callback_data":"mute:1"`) {
+		t.Fatalf("sent params = %v", c.Params)
+	}
+}

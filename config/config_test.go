@@ -1,0 +1,198 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDefaultsAreValid(t *testing.T) {
+	if err := Defaults().Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !Defaults().ConsoleMode() {
+		t.Fatal("defaults should run in console mode")
+	}
+}
+
+func TestExampleConfigLoadsAndDocumentsEveryKey(t *testing.T) {
+	cfg, err := Load("../config.example.toml", nil)
+	if err != nil {
+		t.Fatalf("config.example.toml: %v", err)
+	}
+	if len(cfg.Telegram.Admins) == 0 {
+		cfg.Telegram.Admins = nil // "admins = []" documents the key
+	}
+	if !reflect.DeepEqual(cfg.Telegram, Defaults().Telegram) || cfg.Poller != Defaults().Poller || cfg.Digest != Defaults().Digest {
+		t.Errorf("config.example.toml should show the defaults:\n got %+v\nwant %+v", cfg, Defaults())
+	}
+	body, err := os.ReadFile("../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range tomlKeys(reflect.TypeOf(Config{}), "") {
+		section, name, _ := strings.Cut(key, ".")
+		if name == "" {
+			continue
+		}
+		if !strings.Contains(string(body), "["+section+"]") && !strings.Contains(string(body), "[["+section+"]]") {
+			t.Errorf("config.example.toml has no section for %s", key)
+		}
+		leaf := name[strings.LastIndex(name, ".")+1:]
+		if !strings.Contains(string(body), leaf+" =") {
+			t.Errorf("config.example.toml does not document %s", key)
+		}
+	}
+}
+
+// tomlKeys lists every key of t as "section.key", recursing into structs.
+func tomlKeys(t reflect.Type, prefix string) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := f.Tag.Get("toml")
+		if name == "" {
+			continue
+		}
+		ft := f.Type
+		if ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct {
+			ft = ft.Elem()
+		}
+		if ft.Kind() == reflect.Struct && ft != reflect.TypeOf(time.Time{}) {
+			out = append(out, tomlKeys(ft, prefix+name+".")...)
+			continue
+		}
+		out = append(out, prefix+name)
+	}
+	return out
+}
+
+func writeConfig(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "c.toml")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadReadsFileOverDefaults(t *testing.T) {
+	p := writeConfig(t, `
+[telegram]
+token = "1:file"
+[poller]
+schedule = "*/5 * * * *"
+max_age = "12h"
+[[sources]]
+name = "A"
+url = "http://127.0.0.1:8080/a.xml"
+[[sources]]
+name = "B"
+url = "https://b.example/feed"
+`)
+	cfg, err := Load(p, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Telegram.Token != "1:file" || cfg.Poller.Schedule != "*/5 * * * *" || cfg.Poller.MaxAge.D() != 12*time.Hour {
+		t.Errorf("file values not applied: %+v", cfg)
+	}
+	if cfg.Storage.Path != "newshound.db" || cfg.Summary.Sentences != 3 {
+		t.Errorf("defaults lost: %+v", cfg)
+	}
+	if len(cfg.Sources) != 2 || cfg.Sources[1].Name != "B" {
+		t.Errorf("sources = %+v", cfg.Sources)
+	}
+}
+
+func TestTokenFromEnvironmentWins(t *testing.T) {
+	p := writeConfig(t, "[telegram]\ntoken = \"1:file\"\n")
+	cfg, err := Load(p, func(k string) string {
+		if k == TokenEnv {
+			return "2:env"
+		}
+		return ""
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Telegram.Token != "2:env" {
+		t.Fatalf("token = %q, want the environment's", cfg.Telegram.Token)
+	}
+}
+
+func TestInvalidValuesNameTheKey(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    string
+		wantKey string
+	}{
+		{"bad cron", "[poller]\nschedule = \"@evry 2m\"", "poller.schedule"},
+		{"bad cron fields", "[poller]\nschedule = \"61 * * * *\"", "poller.schedule"},
+		{"bad duration", "[poller]\nmax_age = \"two days\"", "max_age"},
+		{"negative concurrency", "[poller]\nconcurrency = 0", "poller.concurrency"},
+		{"endpoint without verbs", "[telegram]\napi_endpoint = \"https://api.telegram.org/\"", "telegram.api_endpoint"},
+		{"source without url", "[[sources]]\nname = \"x\"\nurl = \"ftp://x\"", "sources[0].url"},
+		{"source without name", "[[sources]]\nurl = \"https://x.example/\"", "sources[0].name"},
+		{"duplicate source", "[[sources]]\nname = \"a\"\nurl = \"https://x.example/\"\n[[sources]]\nname = \"b\"\nurl = \"https://x.example/\"", "sources[1].url"},
+		{"bad timezone", "[digest]\ntimezone = \"Mars/Olympus\"", "digest.timezone"},
+		{"bad digest time", "[digest]\ntime = \"25:00\"", "digest.time"},
+		{"bad backend", "[summary]\nbackend = \"gpt\"", "summary.backend"},
+		{"openai without endpoint", "[summary]\nbackend = \"openai\"\nmodel = \"m\"", "summary.endpoint"},
+		{"bad rule", "[[summary.rules]]\nname = \"x\"\npattern = \"(\"", "summary.rules[0].pattern"},
+		{"bad log level", "[log]\nlevel = \"loud\"", "log.level"},
+		{"unknown key", "[poller]\nschedul = \"@every 1m\"", "poller.schedul"},
+		{"empty storage", "[storage]\npath = \"\"", "storage.path"},
+		{"zero rate", "[telegram]\nglobal_per_second = 0.0", "telegram.global_per_second"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(writeConfig(t, tt.body), nil)
+			if err == nil {
+				t.Fatal("want an error")
+			}
+			if !strings.Contains(err.Error(), tt.wantKey) {
+				t.Fatalf("error %q does not name %s", err, tt.wantKey)
+			}
+		})
+	}
+}
+
+func TestFieldErrorIsErrInvalid(t *testing.T) {
+	_, err := Load(writeConfig(t, "[poller]\nschedule = \"nope\""), nil)
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v, want ErrInvalid", err)
+	}
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Key != "poller.schedule" {
+		t.Fatalf("err = %#v, want a FieldError for poller.schedule", err)
+	}
+}
+
+func TestAnyCronSpecIsAccepted(t *testing.T) {
+	for _, spec := range []string{"@every 2s", "@every 2m", "@hourly", "*/5 * * * *", "0 */10 * * * *", "30 6 * * mon-fri"} {
+		cfg := Defaults()
+		cfg.Poller.Schedule = spec
+		if err := cfg.Validate(); err != nil {
+			t.Errorf("%q: %v", spec, err)
+		}
+	}
+	cfg := Defaults()
+	cfg.Poller.Schedule = "@every 2s"
+	if w := cfg.Warnings(); len(w) != 1 || !strings.Contains(w[0], "more often than once a minute") {
+		t.Errorf("warnings = %v, want one about the short interval", w)
+	}
+	if w := Defaults().Warnings(); len(w) != 0 {
+		t.Errorf("default warnings = %v, want none", w)
+	}
+}
+
+func TestMissingFileIsAnError(t *testing.T) {
+	if _, err := Load(filepath.Join(t.TempDir(), "nope.toml"), nil); err == nil || !strings.Contains(err.Error(), "read config") {
+		t.Fatalf("err = %v", err)
+	}
+}

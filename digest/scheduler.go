@@ -1,0 +1,254 @@
+package digest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/newshound/newshound/store"
+)
+
+// Store is what the scheduler needs of the database.
+type Store interface {
+	ListDigestChats(ctx context.Context) ([]store.DigestChat, error)
+	FindChat(ctx context.Context, id int64) (store.Chat, error)
+	QueueDigest(ctx context.Context, d store.Digest, build func(store.DigestContent) ([]string, error)) (store.Digest, error)
+}
+
+// Options configures a Scheduler.
+type Options struct {
+	Store     Store
+	MaxItems  int           // stories shown per digest
+	CatchUp   time.Duration // how late a digest missed while down may still go out
+	SendEmpty bool          // send a digest on a day without stories
+	Notify    func()        // wakes the sender after digests are queued
+	Logger    *slog.Logger
+	Now       func() time.Time
+}
+
+// firstWindow is what a chat's first digest covers.
+const firstWindow = 24 * time.Hour
+
+// Scheduler queues each chat's daily digest when its local time comes, and
+// digests on demand. Its methods are safe for concurrent use.
+type Scheduler struct {
+	opts    Options
+	log     *slog.Logger
+	builder Builder
+	running atomic.Bool
+
+	mu      sync.Mutex
+	covered time.Time                 // the previous successful tick looked up to here; zero before the first
+	zones   map[string]*time.Location // loaded once: time.LoadLocation reads and parses a file each call
+
+	// beforeCommit, when set, runs after a digest is built and before it is
+	// recorded; a test makes it fail to play a crash at the worst moment.
+	beforeCommit func(chatID int64) error
+}
+
+// NewScheduler returns a Scheduler; call Run to start its clock or Tick to drive it.
+func NewScheduler(opts Options) *Scheduler {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Notify == nil {
+		opts.Notify = func() {}
+	}
+	return &Scheduler{opts: opts, log: opts.Logger, builder: Builder{MaxItems: opts.MaxItems, SendEmpty: opts.SendEmpty}}
+}
+
+// Run ticks at start and then at the top of every minute until ctx is done.
+// A tick still running when the next is due makes that one skip (the next
+// tick covers its minutes); a failed or panicking tick is logged.
+func (s *Scheduler) Run(ctx context.Context) error {
+	tick := func() {
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Error("digest tick panicked", "panic", r)
+			}
+		}()
+		if !s.running.CompareAndSwap(false, true) {
+			s.log.Warn("digest tick skipped: the previous one is still running")
+			return
+		}
+		defer s.running.Store(false)
+		if _, err := s.Tick(ctx, s.opts.Now()); err != nil && ctx.Err() == nil {
+			s.log.Error("digest tick failed", "err", err)
+		}
+	}
+	c := cron.New()
+	if _, err := c.AddFunc("* * * * *", tick); err != nil {
+		return fmt.Errorf("schedule digests: %w", err)
+	}
+	go tick()
+	c.Start()
+	<-ctx.Done()
+	<-c.Stop().Done()
+	for s.running.Load() { // let a tick in progress notice ctx and end
+		time.Sleep(10 * time.Millisecond)
+	}
+	return nil
+}
+
+// Tick queues the daily digest of every chat whose due instant lies in
+// (the previous tick, now], or for the first tick in (now - catch-up, now].
+// It returns how many digests it queued. A chat that fails is logged and
+// retried by the next tick; the error then names how many failed.
+func (s *Scheduler) Tick(ctx context.Context, now time.Time) (int, error) {
+	chats, err := s.opts.Store.ListDigestChats(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("digest tick: %w", err)
+	}
+	from := s.windowStart(now)
+	queued, failed := 0, 0
+	for _, c := range chats {
+		if ctx.Err() != nil {
+			return queued, ctx.Err()
+		}
+		ok, err := s.tickChat(ctx, c, from, now)
+		if err != nil {
+			failed++
+			s.log.Error("daily digest failed", "chat", c.ID, "err", err)
+			continue
+		}
+		if ok {
+			queued++
+		}
+	}
+	if queued > 0 {
+		s.opts.Notify()
+	}
+	if failed > 0 {
+		return queued, fmt.Errorf("digest tick: %d of %d chats failed", failed, len(chats))
+	}
+	s.mu.Lock()
+	if now.After(s.covered) {
+		s.covered = now
+	}
+	s.mu.Unlock()
+	return queued, nil
+}
+
+// windowStart returns the instant after which due digests are sent. Once
+// ticking, a digest whose instant passed before the previous tick was
+// either sent or deliberately skipped (the chat changed its time after),
+// so only downtime longer than a tick reaches back to the catch-up limit.
+func (s *Scheduler) windowStart(now time.Time) time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	limit := now.Add(-s.opts.CatchUp)
+	if s.covered.IsZero() {
+		return limit
+	}
+	// A stalled process (suspended, or ticks failing) counts as down, but
+	// a tick that is merely late never loses a digest.
+	if limit = now.Add(-max(s.opts.CatchUp, 10*time.Minute)); s.covered.Before(limit) {
+		return limit
+	}
+	return s.covered
+}
+
+// location is LoadLocation with a cache; zone rules do not change while the process runs.
+func (s *Scheduler) location(name string) (*time.Location, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if loc, ok := s.zones[name]; ok {
+		return loc, nil
+	}
+	loc, err := LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	if s.zones == nil {
+		s.zones = map[string]*time.Location{}
+	}
+	s.zones[name] = loc
+	return loc, nil
+}
+
+// tickChat queues the chat's daily digest if it fell due in (from, now]. It
+// reports whether it queued one; another process having queued it is no error.
+func (s *Scheduler) tickChat(ctx context.Context, c store.DigestChat, from, now time.Time) (bool, error) {
+	// Settings are validated when they are set; one that is bad all the same
+	// must not count as a failed tick, which would hold back the window.
+	h, m, err := splitClock(c.DigestTime)
+	if err != nil {
+		s.log.Debug("digest time unreadable; skipped", "chat", c.ID, "err", err)
+		return false, nil
+	}
+	loc, err := s.location(c.Timezone)
+	if err != nil {
+		s.log.Debug("time zone unreadable; digest goes by UTC", "chat", c.ID, "err", err)
+		loc = time.UTC
+	}
+	date, due := lastDue(h, m, loc, now)
+	if date <= c.LastDate || !due.After(from) || due.Before(c.CreatedAt) {
+		return false, nil
+	}
+	day, _ := time.Parse(dateLayout, date)
+	heading := Heading{Title: "Daily digest", Date: day.Format("Monday 2 January")}
+	d := store.Digest{ChatID: c.ID, Kind: store.DigestScheduled, LocalDate: date, DueAt: due, Since: now.Add(-firstWindow), Until: now}
+	got, err := s.opts.Store.QueueDigest(ctx, d, func(content store.DigestContent) ([]string, error) {
+		texts := s.builder.Build(content, heading)
+		if s.beforeCommit != nil {
+			if err := s.beforeCommit(c.ID); err != nil {
+				return nil, err
+			}
+		}
+		return texts, nil
+	})
+	if errors.Is(err, store.ErrDigestExists) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	s.log.Info("daily digest queued", "chat", c.ID, "date", date, "late", now.Sub(due).Round(time.Second),
+		"stories", got.Stories, "messages", got.Messages)
+	return true, nil
+}
+
+// errNothingNew rolls back a digest on demand that would be empty.
+var errNothingNew = errors.New("nothing new")
+
+// SendNow queues a digest of the chat's stories since its previous digest
+// (or the last 24 hours) at once, and returns how many stories it holds:
+// 0 when there is nothing new, and then nothing is queued. The next daily
+// digest starts where this one ends. It fails when the chat is unknown
+// (store.ErrNotFound) or the database fails.
+func (s *Scheduler) SendNow(ctx context.Context, chatID int64) (int, error) {
+	chat, err := s.opts.Store.FindChat(ctx, chatID)
+	if err != nil {
+		return 0, fmt.Errorf("digest now: %w", err)
+	}
+	loc, err := LoadLocation(chat.Timezone)
+	if err != nil {
+		loc = time.UTC
+	}
+	now := s.opts.Now()
+	heading := Heading{Title: "Digest", Date: now.In(loc).Format("2 Jan 15:04 MST")}
+	d := store.Digest{ChatID: chatID, Kind: store.DigestNow, DueAt: now, Since: now.Add(-firstWindow), Until: now}
+	got, err := s.opts.Store.QueueDigest(ctx, d, func(content store.DigestContent) ([]string, error) {
+		if len(content.Items) == 0 {
+			return nil, errNothingNew
+		}
+		return s.builder.Build(content, heading), nil
+	})
+	if errors.Is(err, errNothingNew) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("digest now: %w", err)
+	}
+	s.opts.Notify()
+	return got.Stories, nil
+}

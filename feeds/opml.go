@@ -1,0 +1,88 @@
+package feeds
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Outline is one feed of an OPML subscription list.
+type Outline struct {
+	Title string
+	URL   string
+}
+
+// MaxOutlines bounds how many feeds ParseOPML returns.
+const MaxOutlines = 500
+
+type opmlDoc struct {
+	XMLName xml.Name      `xml:"opml"`
+	Version string        `xml:"version,attr"`
+	Title   string        `xml:"head>title"`
+	Created string        `xml:"head>dateCreated,omitempty"`
+	Body    []opmlOutline `xml:"body>outline"`
+}
+
+type opmlOutline struct {
+	Text     string        `xml:"text,attr"`
+	Title    string        `xml:"title,attr,omitempty"`
+	Type     string        `xml:"type,attr,omitempty"`
+	XMLURL   string        `xml:"xmlUrl,attr,omitempty"`
+	Outlines []opmlOutline `xml:"outline"`
+}
+
+// ParseOPML returns the feeds (outlines with an xmlUrl, at any depth) of an
+// OPML document, at most MaxOutlines, each URL once. It fails when the
+// document is not OPML.
+func ParseOPML(data []byte) ([]Outline, error) {
+	var doc opmlDoc
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("not OPML: %w", err)
+	}
+	var out []Outline
+	seen := map[string]bool{}
+	var walk func([]opmlOutline)
+	walk = func(list []opmlOutline) {
+		for _, o := range list {
+			if len(out) >= MaxOutlines {
+				return
+			}
+			if u := strings.TrimSpace(o.XMLURL); u != "" && !seen[u] {
+				seen[u] = true
+				title := strings.TrimSpace(o.Title)
+				if title == "" {
+					title = strings.TrimSpace(o.Text)
+				}
+				out = append(out, Outline{Title: truncate(title, 200), URL: u})
+			}
+			walk(o.Outlines)
+		}
+	}
+	walk(doc.Body)
+	if len(out) == 0 && len(doc.Body) == 0 && doc.Version == "" {
+		return nil, errors.New("not OPML: no outlines")
+	}
+	return out, nil
+}
+
+// WriteOPML renders the feeds as an OPML 2.0 document.
+func WriteOPML(title string, feeds []Outline, created time.Time) ([]byte, error) {
+	doc := opmlDoc{Version: "2.0", Title: title, Created: created.UTC().Format(time.RFC1123Z)}
+	for _, f := range feeds {
+		doc.Body = append(doc.Body, opmlOutline{Text: f.Title, Title: f.Title, Type: "rss", XMLURL: f.URL})
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, fmt.Errorf("write OPML: %w", err)
+	}
+	b.WriteString("\n")
+	return b.Bytes(), nil
+}

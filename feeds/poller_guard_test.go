@@ -1,0 +1,51 @@
+package feeds
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/store"
+)
+
+// TestPollerGuardsChatSources: a source that a chat user added is fetched
+// through the address guard, so it cannot reach a private address later
+// (its name may resolve differently than when it was added); a source from
+// the configuration file may live anywhere.
+func TestPollerGuardsChatSources(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	cfgSrc, _ := st.UpsertSource(ctx, "Config", feed.URL+"/config.xml", "config")
+	chatSrc, _ := st.UpsertSource(ctx, "Chat", feed.URL+"/chat.xml", "chat")
+	fo := FetcherOptions{Timeout: 5 * time.Second, MaxBytes: 1 << 20, UserAgent: "test"}
+	guarded := fo
+	guarded.Transport = GuardedTransport(DiscoverOptions{})
+	p, err := NewPoller(Options{Schedule: "@every 1h", MaxAge: time.Hour, Concurrency: 2, Store: st, Now: func() time.Time { return now },
+		Fetcher: NewFetcher(fo), ChatFetcher: NewFetcher(guarded)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.FindSource(ctx, cfgSrc.ID)
+	if got.Fetches != 1 {
+		t.Errorf("config source: fetches = %d, last error %q; want fetched", got.Fetches, got.LastError)
+	}
+	got, _ = st.FindSource(ctx, chatSrc.ID)
+	if got.Fetches != 0 || !strings.Contains(got.LastError, ErrRefusedAddress.Error()) {
+		t.Errorf("chat source: fetches = %d, last error %q; want refused", got.Fetches, got.LastError)
+	}
+	if n, _, _ := feed.Counts(); n != 1 {
+		t.Errorf("feed server saw %d requests, want 1 (the config source's)", n)
+	}
+}

@@ -1,0 +1,334 @@
+package feeds
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/summarize"
+)
+
+func mustOpenStore(tb testing.TB, now func() time.Time) *store.Store {
+	tb.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "feeds.db"), now)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// recordingSink keeps what the poller handed over.
+type recordingSink struct {
+	mu   sync.Mutex
+	got  []store.Article
+	hook func()
+}
+
+func (r *recordingSink) HandleArticles(ctx context.Context, arts []store.Article) error {
+	if r.hook != nil {
+		r.hook()
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.got = append(r.got, arts...)
+	return nil
+}
+
+func (r *recordingSink) titles() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, a := range r.got {
+		out = append(out, a.Title)
+	}
+	return out
+}
+
+var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+func newTestPoller(t *testing.T, st *store.Store, sink Sink, maxBytes int64) *Poller {
+	t.Helper()
+	sum, err := summarize.New(summarize.Options{Sentences: 3, MaxChars: 600})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPoller(Options{
+		Schedule: "@every 1h", MaxAge: 48 * time.Hour, Concurrency: 4,
+		Fetcher: newTestFetcher(maxBytes, 2*time.Second), Store: st, Sink: sink, Summarizer: sum,
+		Logger: slog.New(slog.DiscardHandler), Now: func() time.Time { return testNow },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestFirstFetchIsStoredButNotAlerted(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	src, _ := st.UpsertSource(ctx, "World", feed.URL, "config")
+	sink := &recordingSink{}
+	p := newTestPoller(t, st, sink, 1<<20)
+
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); len(got) != 0 {
+		t.Fatalf("first fetch alerted %v", got)
+	}
+	stored, _ := st.ListArticlesSince(ctx, time.Time{}, 100)
+	if len(stored) != 2 {
+		t.Fatalf("stored %d articles, want 2", len(stored))
+	}
+
+	feed.SetFile(t, "../testdata/feeds/world-v2.xml", "application/rss+xml")
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := sink.titles()
+	want := []string{"Markets rally as inflation cools", `Deminers clear fields near Kursk & Sudzha as farmers "wait"`}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("alertable = %q, want %q (oldest first)", got, want)
+	}
+	if a := sink.got[1]; a.Summary == "" || a.SourceName != "World" || a.ID == 0 {
+		t.Errorf("handed-over article lacks summary, source or id: %+v", a)
+	}
+	src, _ = st.FindSource(ctx, src.ID)
+	if src.Fetches != 2 || src.ETag == "" || src.LastError != "" {
+		t.Errorf("source after two fetches = %+v", src)
+	}
+
+	// Nothing changed: a 304, nothing new.
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(sink.titles()) != 2 {
+		t.Fatalf("a third poll handed over more: %v", sink.titles())
+	}
+	if _, _, nm := feed.Counts(); nm != 1 {
+		t.Errorf("304 answers = %d, want 1", nm)
+	}
+}
+
+func TestOldArticlesAreNotAlerted(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
+	src, _ := st.UpsertSource(ctx, "Atom", feed.URL, "config")
+	sink := &recordingSink{}
+	p := newTestPoller(t, st, sink, 1<<20)
+	p.PollOnce(ctx) // first fetch
+
+	old := strings.ReplaceAll(`<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>
+<item><title>Old story</title><link>https://x.example/old</link><pubDate>Mon, 23 Nov 2026 08:00:00 GMT</pubDate><description>Old.</description></item>
+<item><title>New story</title><link>https://x.example/new</link><pubDate>Fri, 27 Nov 2026 11:00:00 GMT</pubDate><description>New.</description></item>
+</channel></rss>`, "\n", "")
+	feed.Set([]byte(old), "application/rss+xml")
+	p.PollOnce(ctx)
+	if got := sink.titles(); len(got) != 1 || got[0] != "New story" {
+		t.Fatalf("alertable = %v, want only the new story", got)
+	}
+	stored, _ := st.ListArticlesSince(ctx, time.Time{}, 100)
+	if len(stored) != 3 {
+		t.Fatalf("stored %d, want 3 (the old one is stored for /search)", len(stored))
+	}
+	_ = src
+}
+
+func TestAtomAndJSONFeedParse(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	atom := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
+	js := feedtest.New(t, "../testdata/feeds/feed.json", "application/feed+json")
+	st.UpsertSource(ctx, "Atom", atom.URL+"/feed/atom.xml", "config")
+	st.UpsertSource(ctx, "JSON", js.URL+"/feed.json", "config")
+	p := newTestPoller(t, st, &recordingSink{}, 1<<20)
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	arts, _ := st.ListArticlesSince(ctx, time.Time{}, 100)
+	byTitle := map[string]store.Article{}
+	for _, a := range arts {
+		byTitle[a.Title] = a
+	}
+	typhoon, ok := byTitle["Typhoon makes landfall in the Philippines"]
+	if !ok || typhoon.URL != atom.URL+"/2026/11/typhoon" || !strings.Contains(typhoon.Text, "forcing thousands") {
+		t.Errorf("atom entry = %+v (relative link must resolve against the feed URL)", typhoon)
+	}
+	fr, ok := byTitle["Élections régionales: la participation en hausse"]
+	if !ok || fr.GUID != "json-1" || !fr.PublishedAt.Equal(time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)) {
+		t.Errorf("json item = %+v", fr)
+	}
+	nodate, ok := byTitle["An item without a date"]
+	if !ok || !nodate.PublishedAt.Equal(testNow) || nodate.Text != "It has no date." {
+		t.Errorf("undated json item = %+v (date should be now, markup stripped)", nodate)
+	}
+}
+
+func TestBadSourcesAreLoggedAndTheRestGoesOn(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	good := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	html := feedtest.New(t, "../testdata/feeds/not-a-feed.html", "text/html")
+	huge := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		chunk := []byte(strings.Repeat("<x>", 1<<14))
+		for i := 0; i < (50<<20)/len(chunk); i++ {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	}))
+	defer huge.Close()
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL
+	dead.Close() // nothing listens there now
+
+	missing := httptest.NewServer(http.NotFoundHandler())
+	defer missing.Close()
+
+	for _, s := range []struct{ name, url string }{{"good", good.URL}, {"html", html.URL}, {"huge", huge.URL}, {"dead", deadURL}, {"404", missing.URL}} {
+		st.UpsertSource(ctx, s.name, s.url, "config")
+	}
+	p := newTestPoller(t, st, &recordingSink{}, 1<<20)
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	srcs, _ := st.ListSources(ctx)
+	wantErr := map[string]string{"html": "not a feed", "huge": "too large", "dead": "connect", "404": "404"}
+	for _, s := range srcs {
+		switch s.Name {
+		case "good":
+			if s.Fetches != 1 || s.LastError != "" {
+				t.Errorf("good source = %+v", s)
+			}
+		case "html", "huge", "dead", "404":
+			if s.Failures != 1 || !strings.Contains(s.LastError, wantErr[s.Name]) {
+				t.Errorf("%s: failures %d, last error %q; want 1 and %q", s.Name, s.Failures, s.LastError, wantErr[s.Name])
+			}
+			if !s.NextFetchAt.Equal(testNow.Add(time.Minute)) {
+				t.Errorf("%s: next fetch %v, want a 1-minute backoff", s.Name, s.NextFetchAt)
+			}
+		}
+	}
+	arts, _ := st.ListArticlesSince(ctx, time.Time{}, 100)
+	if len(arts) != 2 {
+		t.Fatalf("the good source stored %d articles, want 2", len(arts))
+	}
+	// Backed-off sources are skipped until their time comes.
+	reqs, _, _ := html.Counts()
+	p.PollOnce(ctx)
+	if again, _, _ := html.Counts(); again != reqs {
+		t.Errorf("a backed-off source was fetched again before its time")
+	}
+}
+
+func TestBackoffGrowsAndCaps(t *testing.T) {
+	tests := []struct {
+		failures int
+		want     time.Duration
+	}{{1, time.Minute}, {2, 2 * time.Minute}, {5, 16 * time.Minute}, {9, 256 * time.Minute}, {10, 6 * time.Hour}, {40, 6 * time.Hour}}
+	for _, tt := range tests {
+		if got := backoff(tt.failures); got != tt.want {
+			t.Errorf("backoff(%d) = %v, want %v", tt.failures, got, tt.want)
+		}
+	}
+}
+
+func TestTickSkipsOverlapAndRecoversPanics(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	st.UpsertSource(ctx, "World", feed.URL, "config")
+	sink := &recordingSink{}
+	p := newTestPoller(t, st, sink, 1<<20)
+	p.tick(ctx) // first fetch: nothing to hand over
+	feed.SetFile(t, "../testdata/feeds/world-v2.xml", "application/rss+xml")
+
+	entered, release := make(chan struct{}), make(chan struct{})
+	sink.hook = func() { close(entered); <-release }
+	done := make(chan bool)
+	go func() { done <- p.tick(ctx) }()
+	<-entered
+	if p.tick(ctx) {
+		t.Fatal("a tick ran while the previous one was still running")
+	}
+	close(release)
+	if !<-done {
+		t.Fatal("the first tick did not run")
+	}
+
+	sink.hook = func() { panic("boom") }
+	feed.Set([]byte(strings.Replace(mustRead(t, "../testdata/feeds/world-v2.xml"), "Markets rally", "Markets slump", 1)), "application/rss+xml")
+	st.UpsertSource(ctx, "World", feed.URL, "config")
+	if !p.tick(ctx) {
+		t.Fatal("tick did not run")
+	}
+	if p.running.Load() {
+		t.Fatal("a panicking tick left the poller marked running")
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestTeasersGetTheArticlePageText(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	page := feedtest.New(t, "testdata/pages/article.html", "text/html; charset=utf-8")
+	teaser := func(title, path string) []byte {
+		return []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title>
+<item><title>` + title + `</title><link>` + page.URL + path + `</link><pubDate>Fri, 27 Nov 2026 11:00:00 GMT</pubDate>
+<description>The council voted on Tuesday… Read more</description></item></channel></rss>`)
+	}
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	st.UpsertSource(ctx, "Ledger", feed.URL, "config")
+
+	for _, tt := range []struct {
+		name, path   string
+		allowPrivate bool
+		wantFull     bool
+	}{
+		{"page fetched", "/flood-barrier", true, true},
+		{"private page refused, feed text kept", "/flood-barrier-2", false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sink := &recordingSink{}
+			p := newTestPoller(t, st, sink, 1<<20)
+			p.opts.Pages = NewPageFetcher(PageOptions{Timeout: 2 * time.Second, AllowPrivate: tt.allowPrivate})
+			p.PollOnce(ctx) // the first fetch, or nothing new
+			feed.Set(teaser("Harbor city approves flood barrier ("+tt.name+")", tt.path), "application/rss+xml")
+			if err := p.PollOnce(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if len(sink.got) != 1 {
+				t.Fatalf("handed over %d articles, want 1", len(sink.got))
+			}
+			a := sink.got[0]
+			full := strings.Contains(a.Text, "flood barrier") && len(a.Text) > 500
+			if full != tt.wantFull {
+				t.Fatalf("full text = %v, want %v; text %q", full, tt.wantFull, a.Text)
+			}
+			stored, _ := st.FindArticle(ctx, a.ID)
+			if stored.Text != a.Text || stored.Summary == "" {
+				t.Fatalf("stored text/summary not updated: %+v", stored)
+			}
+		})
+	}
+}

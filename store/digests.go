@@ -1,0 +1,282 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Digest kinds.
+const (
+	DigestScheduled = "scheduled" // the daily digest, one per chat and local date
+	DigestNow       = "now"       // asked for with /digest now
+)
+
+// ErrDigestExists is returned by QueueDigest when the chat's daily digest for
+// that local date is queued already.
+var ErrDigestExists = errors.New("digest already queued")
+
+// Digest is one queued digest: the record that keeps it from being sent twice.
+type Digest struct {
+	ID        int64
+	ChatID    int64
+	Kind      string    // DigestScheduled or DigestNow
+	LocalDate string    // YYYY-MM-DD in the chat's zone; "" for DigestNow
+	DueAt     time.Time // when it was due
+	Since     time.Time // it covers the chat's alerts created in [Since, Until)
+	Until     time.Time
+	Stories   int   // stories in the window, shown or not
+	Messages  int   // outbox rows queued; 0 = nothing sent
+	FirstID   int64 // outbox id of the first message; the others follow it
+	QueuedAt  time.Time
+}
+
+// DigestChat is a chat with a daily digest, as the scheduler sees it.
+type DigestChat struct {
+	ID         int64
+	Timezone   string
+	DigestTime string // HH:MM
+	CreatedAt  time.Time
+	LastDate   string // local date of its latest daily digest, "" for none
+}
+
+// DigestItem is one match in a digest's window: an alert with its article,
+// source and subscription.
+type DigestItem struct {
+	StoryID        int64 // the story's first article; the article itself when it has no story
+	ArticleID      int64
+	SubscriptionID int64
+	Query          string
+	Title          string
+	URL            string
+	Summary        string
+	SourceName     string
+	PublishedAt    time.Time
+	AlertedAt      time.Time
+}
+
+// StorySource is one source that carries a story.
+type StorySource struct {
+	Name   string
+	Latest time.Time // its newest article of the story
+}
+
+// DigestContent is what a digest covers, as QueueDigest hands it to the
+// function that builds the messages.
+type DigestContent struct {
+	Since, Until time.Time
+	Items        []DigestItem            // oldest alert first
+	Sources      map[int64][]StorySource // by StoryID, newest first
+}
+
+// ListDigestChats returns the active chats that have a daily digest, in id order.
+func (s *Store) ListDigestChats(ctx context.Context) ([]DigestChat, error) {
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT c.id, c.timezone, c.digest_time, c.created_at,
+			COALESCE((SELECT max(d.local_date) FROM digests d WHERE d.chat_id = c.id AND d.kind = ?), '')
+		FROM chats c WHERE c.active = 1 AND c.digest_time <> '' ORDER BY c.id`, DigestScheduled)
+	if err != nil {
+		return nil, fmt.Errorf("list digest chats: %w", err)
+	}
+	defer rows.Close()
+	var out []DigestChat
+	for rows.Next() {
+		var c DigestChat
+		var created int64
+		if err := rows.Scan(&c.ID, &c.Timezone, &c.DigestTime, &created, &c.LastDate); err != nil {
+			return nil, fmt.Errorf("list digest chats: %w", err)
+		}
+		c.CreatedAt = fromUnix(created)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// QueueDigest reads, in one write transaction, the chat's alerts since its
+// previous digest (since d.Since for a chat that never had one) until
+// d.Until, hands them to build, queues the messages build returns and records
+// the digest. A crash at any point leaves either all of it or none.
+// A daily digest (d.Kind DigestScheduled) whose chat and local date are
+// recorded already fails with ErrDigestExists and queues nothing. When build
+// fails, nothing is queued or recorded and its error is returned wrapped.
+func (s *Store) QueueDigest(ctx context.Context, d Digest, build func(DigestContent) ([]string, error)) (Digest, error) {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if d.Kind == DigestScheduled {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM digests WHERE chat_id = ? AND local_date = ?`, d.ChatID, d.LocalDate).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return ErrDigestExists
+			}
+		}
+		var prev sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT max(until) FROM digests WHERE chat_id = ?`, d.ChatID).Scan(&prev); err != nil {
+			return err
+		}
+		if prev.Valid {
+			d.Since = fromUnix(prev.Int64)
+		}
+		content, err := digestContent(ctx, tx, d.ChatID, d.Since, d.Until)
+		if err != nil {
+			return err
+		}
+		texts, err := build(content)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		for i, text := range texts {
+			// Not Enqueue: these rows must share the transaction of the record.
+			res, err := tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, created_at) VALUES (?, ?, ?, ?, ?)`,
+				d.ChatID, KindDigest, PriorityDigest, text, now.Unix())
+			if err != nil {
+				return err
+			}
+			if i == 0 {
+				d.FirstID, _ = res.LastInsertId()
+			}
+		}
+		d.Stories, d.Messages, d.QueuedAt = len(content.Sources), len(texts), now.Truncate(time.Second).UTC()
+		res, err := tx.ExecContext(ctx, `INSERT INTO digests (chat_id, kind, local_date, due_at, since, until, stories, messages, first_message, queued_at)
+			VALUES (?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, NULLIF(?, 0), ?)`,
+			d.ChatID, d.Kind, d.LocalDate, unix(d.DueAt), unix(d.Since), unix(d.Until), d.Stories, d.Messages, d.FirstID, now.Unix())
+		if err != nil {
+			return err
+		}
+		d.ID, _ = res.LastInsertId()
+		return nil
+	})
+	if errors.Is(err, ErrDigestExists) {
+		return Digest{}, fmt.Errorf("digest of chat %d for %s: %w", d.ChatID, d.LocalDate, err)
+	}
+	if err != nil {
+		return Digest{}, fmt.Errorf("queue digest of chat %d: %w", d.ChatID, err)
+	}
+	return d, nil
+}
+
+// digestContent reads the chat's alerts created in [since, until) with their
+// articles and subscriptions (alerts of deleted subscriptions are left out),
+// and every source that carries each of their stories.
+func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until time.Time) (DigestContent, error) {
+	c := DigestContent{Since: since, Until: until, Sources: map[int64][]StorySource{}}
+	rows, err := tx.QueryContext(ctx, `
+		SELECT COALESCE(a.story_id, a.id), a.id, al.subscription_id, sub.query, a.title, a.url, a.summary, s.name, a.published_at, al.created_at
+		FROM alerts al
+		JOIN articles a ON a.id = al.article_id
+		JOIN sources s ON s.id = a.source_id
+		JOIN subscriptions sub ON sub.id = al.subscription_id AND sub.chat_id = al.chat_id
+		WHERE al.chat_id = ? AND al.created_at >= ? AND al.created_at < ?
+		ORDER BY al.created_at, a.id`, chatID, since.Unix(), until.Unix())
+	if err != nil {
+		return c, fmt.Errorf("read digest items: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var it DigestItem
+		var pub, alerted int64
+		if err := rows.Scan(&it.StoryID, &it.ArticleID, &it.SubscriptionID, &it.Query, &it.Title, &it.URL, &it.Summary, &it.SourceName, &pub, &alerted); err != nil {
+			return c, fmt.Errorf("read digest items: %w", err)
+		}
+		it.PublishedAt, it.AlertedAt = fromUnix(pub), fromUnix(alerted)
+		c.Items = append(c.Items, it)
+		c.Sources[it.StoryID] = nil
+	}
+	if err := rows.Err(); err != nil {
+		return c, fmt.Errorf("read digest items: %w", err)
+	}
+	rows.Close()
+	stories := make([]int64, 0, len(c.Sources))
+	for id := range c.Sources {
+		stories = append(stories, id)
+	}
+	for start := 0; start < len(stories); start += 400 {
+		if err := storySources(ctx, tx, stories[start:min(start+400, len(stories))], c.Sources); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// storySources adds to into the sources that carry each of the stories,
+// newest first.
+func storySources(ctx context.Context, tx *sql.Tx, stories []int64, into map[int64][]StorySource) error {
+	args := make([]any, 0, 2*len(stories))
+	for _, id := range stories {
+		args = append(args, id)
+	}
+	args = append(args, args...)
+	rows, err := tx.QueryContext(ctx, `
+		SELECT COALESCE(a.story_id, a.id) AS story, s.name, max(a.published_at) AS latest
+		FROM articles a JOIN sources s ON s.id = a.source_id
+		WHERE a.id IN (`+placeholders(len(stories))+`) OR a.story_id IN (`+placeholders(len(stories))+`)
+		GROUP BY story, s.id ORDER BY story, latest DESC, s.name`, args...)
+	if err != nil {
+		return fmt.Errorf("read story sources: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var story, latest int64
+		var name string
+		if err := rows.Scan(&story, &name, &latest); err != nil {
+			return fmt.Errorf("read story sources: %w", err)
+		}
+		if _, ok := into[story]; ok {
+			into[story] = append(into[story], StorySource{Name: name, Latest: fromUnix(latest)})
+		}
+	}
+	return rows.Err()
+}
+
+const digestColumns = `id, chat_id, kind, COALESCE(local_date, ''), due_at, since, until, stories, messages, COALESCE(first_message, 0), queued_at`
+
+func scanDigest(sc interface{ Scan(...any) error }) (Digest, error) {
+	var d Digest
+	var due, since, until, queued int64
+	err := sc.Scan(&d.ID, &d.ChatID, &d.Kind, &d.LocalDate, &due, &since, &until, &d.Stories, &d.Messages, &d.FirstID, &queued)
+	d.DueAt, d.Since, d.Until, d.QueuedAt = fromUnix(due), fromUnix(since), fromUnix(until), fromUnix(queued)
+	return d, err
+}
+
+// ListDigests returns the chat's digests, oldest first.
+func (s *Store) ListDigests(ctx context.Context, chatID int64) ([]Digest, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+digestColumns+` FROM digests WHERE chat_id = ? ORDER BY id`, chatID)
+	if err != nil {
+		return nil, fmt.Errorf("list digests of chat %d: %w", chatID, err)
+	}
+	defer rows.Close()
+	var out []Digest
+	for rows.Next() {
+		d, err := scanDigest(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list digests of chat %d: %w", chatID, err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// DigestMessages returns the texts of the digest's messages in order, sent or not.
+func (s *Store) DigestMessages(ctx context.Context, d Digest) ([]string, error) {
+	if d.Messages == 0 {
+		return nil, nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT text FROM outbox WHERE chat_id = ? AND kind = ? AND id >= ? AND id < ? ORDER BY id`,
+		d.ChatID, KindDigest, d.FirstID, d.FirstID+int64(d.Messages))
+	if err != nil {
+		return nil, fmt.Errorf("messages of digest %d: %w", d.ID, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var text string
+		if err := rows.Scan(&text); err != nil {
+			return nil, fmt.Errorf("messages of digest %d: %w", d.ID, err)
+		}
+		out = append(out, text)
+	}
+	return out, rows.Err()
+}

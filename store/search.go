@@ -1,0 +1,233 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Snippet markers: SearchArticles and Snippets put SnippetStart and
+// SnippetEnd around each matching word. They are control characters that
+// feed text never keeps, so a caller can escape the snippet and then turn
+// the markers into tags.
+const (
+	SnippetStart = "\x02"
+	SnippetEnd   = "\x03"
+)
+
+// Hit is an article found by a full-text search.
+type Hit struct {
+	Article
+	Snippet string // a piece of the text with the matching words marked
+}
+
+// Ranking: a title match weighs titleWeight times a text match, and
+// relevance halves for every halfLife of age.
+const (
+	titleWeight = 10.0
+	halfLife    = 7 * 24 * time.Hour
+)
+
+// SearchArticles returns the articles matching the FTS5 expression match,
+// best first: bm25 relevance (title weighted) scaled down with age. It fails
+// with an error wrapping ErrBadMatch when FTS5 rejects the expression.
+func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]Hit, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+`,
+			snippet(articles_fts, 1, char(2), char(3), '…', 24)
+		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
+		WHERE articles_fts MATCH ?
+		ORDER BY bm25(articles_fts, ?, 1.0) / (1.0 + max(0, ? - a.published_at) / ?)
+		LIMIT ?`, match, titleWeight, s.now().Unix(), halfLife.Seconds(), limit)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	defer rows.Close()
+	var out []Hit
+	for rows.Next() {
+		var h Hit
+		var pub, fetched int64
+		a := &h.Article
+		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &h.Snippet); err != nil {
+			return nil, searchErr(err)
+		}
+		a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, searchErr(err)
+	}
+	return out, nil
+}
+
+// ErrBadMatch is wrapped by search errors that FTS5 raised on the expression
+// itself (a syntax error), as opposed to a failing database.
+var ErrBadMatch = errors.New("full-text expression rejected")
+
+func searchErr(err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "fts5:") || strings.Contains(msg, "no such column") || strings.Contains(msg, "unterminated string") {
+		return fmt.Errorf("search: %w: %w", ErrBadMatch, err)
+	}
+	return fmt.Errorf("search: %w", err)
+}
+
+// SearchRecent returns the articles published at or after since that match
+// the FTS5 expression, newest first, at most limit.
+func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]Article, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+`
+		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
+		WHERE articles_fts MATCH ? AND a.published_at >= ?
+		ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, match, unix(since), limit)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, searchErr(err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, searchErr(err)
+	}
+	return out, nil
+}
+
+// FindArticles returns the articles with these ids, in the order of ids;
+// ids that no longer exist are left out.
+func (s *Store) FindArticles(ctx context.Context, ids []int64) ([]Article, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN sources s ON s.id = a.source_id
+		WHERE a.id IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find articles: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[int64]Article, len(ids))
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("find articles: %w", err)
+		}
+		byID[a.ID] = a
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find articles: %w", err)
+	}
+	out := make([]Article, 0, len(ids))
+	for _, id := range ids {
+		if a, ok := byID[id]; ok {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// Snippets returns, for those of ids that match the FTS5 expression, a
+// snippet of their text with the matching words marked.
+func (s *Store) Snippets(ctx context.Context, match string, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 || match == "" {
+		return out, nil
+	}
+	args := []any{match}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24)
+		FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var snip string
+		if err := rows.Scan(&id, &snip); err != nil {
+			return nil, searchErr(err)
+		}
+		out[id] = snip
+	}
+	return out, rows.Err()
+}
+
+// Search is a stored /search result, for paging.
+type Search struct {
+	ID         int64
+	ChatID     int64
+	Query      string
+	ArticleIDs []int64 // best first
+	CreatedAt  time.Time
+}
+
+// searchTTL is how long a stored search can be paged; searchesPerChat is how
+// many a chat keeps.
+const (
+	searchTTL       = 24 * time.Hour
+	searchesPerChat = 20
+)
+
+// CreateSearch stores a search result of the chat and returns its id. It
+// also forgets searches past their time and the chat's oldest beyond its share.
+func (s *Store) CreateSearch(ctx context.Context, chatID int64, query string, ids []int64) (int64, error) {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM searches WHERE created_at < ?`, now.Add(-searchTTL).Unix()); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO searches (chat_id, query, article_ids, created_at) VALUES (?, ?, ?, ?)`,
+			chatID, query, strings.Join(parts, ","), now.Unix())
+		if err != nil {
+			return err
+		}
+		id, _ = res.LastInsertId()
+		_, err = tx.ExecContext(ctx, `DELETE FROM searches WHERE chat_id = ? AND id NOT IN
+			(SELECT id FROM searches WHERE chat_id = ? ORDER BY id DESC LIMIT ?)`, chatID, chatID, searchesPerChat)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store search of chat %d: %w", chatID, err)
+	}
+	return id, nil
+}
+
+// FindSearch returns the chat's stored search, or ErrNotFound when the chat
+// has no such search or it has expired.
+func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (Search, error) {
+	sr := Search{ID: id, ChatID: chatID}
+	var ids string
+	var created int64
+	err := s.w.QueryRowContext(ctx, `SELECT query, article_ids, created_at FROM searches WHERE id = ? AND chat_id = ? AND created_at >= ?`,
+		id, chatID, s.now().Add(-searchTTL).Unix()).Scan(&sr.Query, &ids, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Search{}, fmt.Errorf("search %d of chat %d: %w", id, chatID, ErrNotFound)
+	}
+	if err != nil {
+		return Search{}, fmt.Errorf("find search %d: %w", id, err)
+	}
+	sr.CreatedAt = fromUnix(created)
+	for _, p := range strings.Split(ids, ",") {
+		if n, err := strconv.ParseInt(p, 10, 64); err == nil {
+			sr.ArticleIDs = append(sr.ArticleIDs, n)
+		}
+	}
+	return sr, nil
+}

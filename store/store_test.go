@@ -1,0 +1,212 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+func mustOpenStore(tb testing.TB) *Store {
+	tb.Helper()
+	st, err := Open(context.Background(), filepath.Join(tb.TempDir(), "store.db"), func() time.Time { return testNow })
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestOpenTwiceMigratesOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "twice.db")
+	ctx := context.Background()
+	st, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.UpsertSource(ctx, "A", "https://a.example/", "config"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	st, err = Open(ctx, path, nil)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer st.Close()
+	srcs, err := st.ListSources(ctx)
+	if err != nil || len(srcs) != 1 {
+		t.Fatalf("sources after reopen = %v, %v", srcs, err)
+	}
+	var mode string
+	st.w.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+	var fk int
+	st.w.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
+	if fk != 1 {
+		t.Errorf("foreign_keys = %d, want 1", fk)
+	}
+}
+
+func TestInsertArticlesSkipsKnownGuidOrLink(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", "config")
+	first, err := st.InsertArticles(ctx, src.ID, []Article{
+		{GUID: "g1", URL: "https://a.example/1", Title: "One", PublishedAt: testNow},
+		{GUID: "g2", URL: "https://a.example/2", Title: "Two", PublishedAt: testNow},
+	})
+	if err != nil || len(first) != 2 || first[0].ID == 0 {
+		t.Fatalf("first insert = %+v, %v", first, err)
+	}
+	again, err := st.InsertArticles(ctx, src.ID, []Article{
+		{GUID: "g1", URL: "https://a.example/1", Title: "One"},         // same guid
+		{GUID: "g2-changed", URL: "https://a.example/2", Title: "Two"}, // same link, new guid
+		{GUID: "g3", URL: "https://a.example/3", Title: "Three"},       // new
+		{GUID: "g4", URL: "", Title: "No link"},                        // new, empty link
+		{GUID: "g5", URL: "", Title: "No link either"},                 // empty links never collide
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, a := range again {
+		titles = append(titles, a.Title)
+	}
+	if len(again) != 3 || again[0].Title != "Three" {
+		t.Fatalf("second insert added %q, want Three and the two without links", titles)
+	}
+	other, _ := st.UpsertSource(ctx, "B", "https://b.example/feed", "config")
+	if got, _ := st.InsertArticles(ctx, other.ID, []Article{{GUID: "g1", URL: "https://a.example/1", Title: "One"}}); len(got) != 1 {
+		t.Fatalf("another source's article with the same guid should be new, got %d", len(got))
+	}
+}
+
+func TestQueueAlertsOncePerChatAndArticle(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", "config")
+	arts, _ := st.InsertArticles(ctx, src.ID, []Article{{GUID: "g1", Title: "One"}, {GUID: "g2", Title: "Two"}})
+	st.EnsureChat(ctx, 10, "private", "", ChatDefaults{})
+	st.EnsureChat(ctx, 20, "group", "G", ChatDefaults{})
+	s1, _, _ := st.CreateSubscription(ctx, 10, "one", "one", 50)
+	s2, _, _ := st.CreateSubscription(ctx, 10, "two", "two", 50)
+	s3, _, _ := st.CreateSubscription(ctx, 20, "one", "one", 50)
+	n, err := st.QueueAlerts(ctx, []Alert{
+		{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s1.ID},
+		{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s2.ID}, // same chat, same article
+		{ChatID: 20, ArticleID: arts[0].ID, SubscriptionID: s3.ID},
+		{ChatID: 10, ArticleID: arts[1].ID, SubscriptionID: s2.ID},
+	})
+	if err != nil || n != 3 {
+		t.Fatalf("queued %d, %v; want 3", n, err)
+	}
+	if n, _ := st.QueueAlerts(ctx, []Alert{{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s1.ID}}); n != 0 {
+		t.Fatalf("queued again: %d", n)
+	}
+	if p, _ := st.CountPending(ctx); p != 3 {
+		t.Fatalf("pending = %d, want 3", p)
+	}
+}
+
+func TestDueMessagesKeepsEachChatsOrder(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	st.EnsureChat(ctx, 1, "private", "", ChatDefaults{})
+	st.EnsureChat(ctx, 2, "group", "", ChatDefaults{})
+	a1, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindAlert, Priority: PriorityAlert, Text: "a1"})
+	a2, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindAlert, Priority: PriorityAlert, Text: "a2"})
+	r1, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindReply, Priority: PriorityReply, Text: "r1"})
+	b1, _ := st.Enqueue(ctx, Message{ChatID: 2, Kind: KindAlert, Priority: PriorityAlert, Text: "b1"})
+
+	due, err := st.DueMessages(ctx, testNow, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(due) != 2 || due[0].ID != r1 || due[1].ID != b1 || due[1].ChatType != "group" {
+		t.Fatalf("due = %+v; want the reply of chat 1 (ahead of its alerts) and chat 2's head", due)
+	}
+	st.MarkSent(ctx, r1, 100)
+	// A head waiting for a retry holds back the rest of its chat.
+	st.MarkRetry(ctx, a1, testNow.Add(time.Minute), "boom")
+	due, _ = st.DueMessages(ctx, testNow, 10)
+	if len(due) != 1 || due[0].ID != b1 {
+		t.Fatalf("due = %+v; want only chat 2 while chat 1's head waits", due)
+	}
+	due, _ = st.DueMessages(ctx, testNow.Add(time.Minute), 10)
+	if len(due) != 2 || due[0].ID != a1 || due[0].Attempts != 1 {
+		t.Fatalf("due later = %+v; want a1 again", due)
+	}
+	st.MarkDropped(ctx, a1, "bad")
+	due, _ = st.DueMessages(ctx, testNow.Add(time.Minute), 10)
+	if due[0].ID != a2 {
+		t.Fatalf("after dropping a1 the head is %d, want a2", due[0].ID)
+	}
+}
+
+func TestDeactivatingAChatDropsItsQueue(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	st.EnsureChat(ctx, 1, "private", "", ChatDefaults{})
+	st.Enqueue(ctx, Message{ChatID: 1, Kind: KindReply, Text: "x"})
+	st.CreateSubscription(ctx, 1, "q", "q", 5)
+	if err := st.SetChatActive(ctx, 1, false); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := st.CountPending(ctx); n != 0 {
+		t.Fatalf("pending = %d after deactivation", n)
+	}
+	if subs, _ := st.ListSubscriptions(ctx, 1); len(subs) != 1 {
+		t.Fatalf("subscriptions = %d, want kept", len(subs))
+	}
+	c, _ := st.FindChat(ctx, 1)
+	if c.Active {
+		t.Fatal("chat still active")
+	}
+	// EnsureChat does not reactivate; only /start does.
+	c, _ = st.EnsureChat(ctx, 1, "private", "", ChatDefaults{})
+	if c.Active {
+		t.Fatal("EnsureChat reactivated the chat")
+	}
+}
+
+func TestSubscriptionLimitsAndTargets(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	st.EnsureChat(ctx, 1, "private", "", ChatDefaults{Timezone: "Europe/Berlin", DigestTime: "07:30"})
+	c, _ := st.FindChat(ctx, 1)
+	if c.Timezone != "Europe/Berlin" || c.DigestTime != "07:30" {
+		t.Errorf("chat defaults not applied: %+v", c)
+	}
+	a, created, err := st.CreateSubscription(ctx, 1, "a", "a", 2)
+	if err != nil || !created {
+		t.Fatal(created, err)
+	}
+	dup, created, _ := st.CreateSubscription(ctx, 1, "A", "a", 2)
+	if created || dup.ID != a.ID {
+		t.Fatalf("the same key created a second subscription")
+	}
+	b, _, _ := st.CreateSubscription(ctx, 1, "b", "b", 2)
+	if _, _, err := st.CreateSubscription(ctx, 1, "c", "c", 2); !errors.Is(err, ErrLimit) {
+		t.Fatalf("err = %v, want ErrLimit", err)
+	}
+	st.EnsureChat(ctx, 2, "private", "", ChatDefaults{})
+	d, _, _ := st.CreateSubscription(ctx, 2, "d", "d", 2)
+	st.SetSubscriptionMuted(ctx, 1, b.ID, true)
+	targets, err := st.AlertTargets(ctx, []int64{a.ID, b.ID, d.ID})
+	if err != nil || len(targets) != 2 || targets[0].SubscriptionID != a.ID || targets[1].ChatID != 2 {
+		t.Fatalf("targets = %+v, %v; want a (chat 1) and d (chat 2), not the muted b", targets, err)
+	}
+	st.SetChatPaused(ctx, 2, true)
+	targets, _ = st.AlertTargets(ctx, []int64{a.ID, d.ID})
+	if len(targets) != 1 {
+		t.Fatalf("a paused chat is still a target: %+v", targets)
+	}
+	if err := st.DeleteSubscription(ctx, 2, a.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("deleting another chat's subscription: err = %v, want ErrNotFound", err)
+	}
+}

@@ -1,0 +1,57 @@
+package subscriptions
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+// BenchmarkLoadFromStore measures what a start costs with 100k stored
+// subscriptions: reading them from SQLite, parsing and indexing them, with
+// the frequency sample of 1,000 stored articles.
+func BenchmarkLoadFromStore(b *testing.B) {
+	ctx := context.Background()
+	w := world(b)
+	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "load.db"), now)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	const chats, perChat = 2000, 50
+	for c := int64(1); c <= chats; c++ {
+		if _, err := st.EnsureChat(ctx, c, "private", "", store.ChatDefaults{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i, text := range w.texts[:chats*perChat] {
+		q := mustParseBench(text)
+		if _, _, err := st.CreateSubscription(ctx, int64(i%chats)+1, q.Text(), q.Key(), perChat); err != nil {
+			b.Fatal(err)
+		}
+	}
+	src, _ := st.UpsertSource(ctx, "Bench", "https://bench.example/feed", "config")
+	g := newNewsGen(4)
+	arts := make([]store.Article, frequencySample)
+	for i := range arts {
+		a := g.article()
+		arts[i] = store.Article{GUID: string(rune(i)) + a.Title, Title: a.Title, Text: a.Text, PublishedAt: now().Add(-time.Hour)}
+	}
+	if _, err := st.InsertArticles(ctx, src.ID, arts); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	var n int
+	for i := 0; i < b.N; i++ {
+		svc := NewService(Options{Store: st, MaxPerChat: perChat, Now: now, Logger: slog.New(slog.DiscardHandler)})
+		if n, err = svc.Load(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/load")
+	b.ReportMetric(float64(n), "queries")
+}

@@ -1,0 +1,201 @@
+package subscriptions
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+var serviceNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+func newTestService(t *testing.T, max int) (*Service, *store.Store) {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "subs.db"), func() time.Time { return serviceNow })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return NewService(Options{Store: st, MaxPerChat: max, Now: func() time.Time { return serviceNow }, Logger: slog.New(slog.DiscardHandler)}), st
+}
+
+func seedArticles(t *testing.T, st *store.Store, items ...store.Article) []store.Article {
+	t.Helper()
+	src, err := st.UpsertSource(context.Background(), "Example Wire", "https://wire.example/feed", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, err := st.InsertArticles(context.Background(), src.ID, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range added {
+		added[i].SourceName = src.Name
+	}
+	return added
+}
+
+func TestSubscribePreviewsRecentMatches(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	seedArticles(t, st,
+		store.Article{GUID: "1", Title: "Kursk deminers clear fields", Text: "Work began.", PublishedAt: serviceNow.Add(-time.Hour)},
+		store.Article{GUID: "2", Title: "Deminers return to Kursk", Text: "Again.", PublishedAt: serviceNow.Add(-2 * time.Hour)},
+		store.Article{GUID: "3", Title: "Kursk deminers, a year on", Text: "Old.", PublishedAt: serviceNow.Add(-10 * 24 * time.Hour)},
+		store.Article{GUID: "4", Title: "Kursk weather", Text: "Rain.", PublishedAt: serviceNow.Add(-time.Hour)},
+	)
+	res, err := svc.Subscribe(ctx, 1, "kursk deminers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Created || res.Subscription.ID == 0 || res.Preview.Count != 2 || len(res.Preview.Titles) != 2 || res.Preview.Titles[0] != "Kursk deminers clear fields" {
+		t.Fatalf("subscribed = %+v", res)
+	}
+	again, err := svc.Subscribe(ctx, 1, "  kursk   deminers ")
+	if err != nil || again.Created || again.Subscription.ID != res.Subscription.ID {
+		t.Fatalf("the same query twice = %+v, %v", again, err)
+	}
+	if svc.Count() != 1 {
+		t.Fatalf("index holds %d, want 1", svc.Count())
+	}
+}
+
+func TestSubscribeRefusesBadQueriesAndChangesNothing(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	for _, q := range []string{`"unclosed`, ""} {
+		_, err := svc.Subscribe(ctx, 1, q)
+		var perr *ParseError
+		if !errors.As(err, &perr) {
+			t.Errorf("Subscribe(%q) err = %v, want a *ParseError", q, err)
+		}
+	}
+	if subs, _ := svc.List(ctx, 1); len(subs) != 0 || svc.Count() != 0 {
+		t.Fatalf("a refused query changed something: %v, index %d", subs, svc.Count())
+	}
+}
+
+func TestUnsubscribeByIDOrQuery(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	st.EnsureChat(ctx, 2, "private", "", store.ChatDefaults{})
+	a, _ := svc.Subscribe(ctx, 1, "alpha")
+	svc.Subscribe(ctx, 1, `"north korea"`)
+	if _, err := svc.Unsubscribe(ctx, 2, "alpha"); !errors.Is(err, ErrNoSuchSubscription) {
+		t.Fatalf("another chat removed it: %v", err)
+	}
+	got, err := svc.Unsubscribe(ctx, 1, "#"+strconv.FormatInt(a.Subscription.ID, 10))
+	if err != nil || got.Query != "alpha" {
+		t.Fatalf("by id: %+v, %v", got, err)
+	}
+	if _, err := svc.Unsubscribe(ctx, 1, `"North  Korea"`); err != nil {
+		t.Fatalf("by query text: %v", err)
+	}
+	if svc.Count() != 0 {
+		t.Fatalf("index holds %d after removing both", svc.Count())
+	}
+	if _, err := svc.Unsubscribe(ctx, 1, "nothing"); !errors.Is(err, ErrNoSuchSubscription) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestLoadRebuildsTheIndexFromTheStore(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	svc.Subscribe(ctx, 1, "alpha")
+	svc.Subscribe(ctx, 1, "beta")
+	fresh := NewService(Options{Store: st, MaxPerChat: 10, Now: func() time.Time { return serviceNow }, Logger: slog.New(slog.DiscardHandler)})
+	n, err := fresh.Load(ctx)
+	if err != nil || n != 2 {
+		t.Fatalf("Load = %d, %v; want 2", n, err)
+	}
+}
+
+func TestHandleArticlesQueuesOncePerChat(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	for _, id := range []int64{1, 2, 3, 4} {
+		st.EnsureChat(ctx, id, "private", "", store.ChatDefaults{})
+	}
+	svc.Subscribe(ctx, 1, "kursk")
+	svc.Subscribe(ctx, 1, "deminers") // a second match in the same chat
+	svc.Subscribe(ctx, 2, "deminers")
+	svc.Subscribe(ctx, 3, "kursk")
+	st.SetChatPaused(ctx, 3, true) // paused: no alert
+	svc.Subscribe(ctx, 4, "belgorod")
+	arts := seedArticles(t, st, store.Article{GUID: "a", Title: "Kursk deminers clear fields", Text: "Work began.", PublishedAt: serviceNow, Alertable: true})
+	if err := svc.HandleArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := st.CountPending(ctx); n != 2 {
+		t.Fatalf("pending = %d, want 2 (chat 1 once, chat 2)", n)
+	}
+	due, _ := st.DueMessages(ctx, serviceNow, 10)
+	if len(due) != 2 || due[0].ChatID != 1 || due[1].ChatID != 2 || due[0].Kind != store.KindAlert {
+		t.Fatalf("due = %+v", due)
+	}
+	if err := svc.HandleArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := st.CountPending(ctx); n != 2 {
+		t.Fatalf("handling the same article again queued more: %d", n)
+	}
+}
+
+func TestPreviewOfASourceOnlyQueryScansTheWindow(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	seedArticles(t, st,
+		store.Article{GUID: "1", Title: "One", Text: "x", PublishedAt: serviceNow.Add(-time.Hour)},
+		store.Article{GUID: "2", Title: "Two", Text: "y", PublishedAt: serviceNow.Add(-8 * 24 * time.Hour)},
+	)
+	res, err := svc.Subscribe(ctx, 1, "source:wire")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Preview.Count != 1 || res.Preview.Titles[0] != "One" {
+		t.Fatalf("preview = %+v, want the one article of the last 7 days", res.Preview)
+	}
+}
+
+func TestIndexIsRefiledAfterEnoughArticles(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	var logs strings.Builder
+	svc.log = slog.New(slog.NewTextHandler(&logs, nil))
+	ctx := context.Background()
+	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	svc.Subscribe(ctx, 1, "kursk")
+	batch := make([]store.Article, refileAfter-1)
+	for i := range batch {
+		batch[i] = store.Article{ID: int64(i + 1), Title: "Markets today", Text: "Stocks rose."}
+	}
+	svc.HandleArticles(ctx, batch)
+	if strings.Contains(logs.String(), "refiled") {
+		t.Fatal("refiled before refileAfter articles")
+	}
+	svc.HandleArticles(ctx, batch[:1])
+	if !strings.Contains(logs.String(), "refiled") {
+		t.Fatal("not refiled after refileAfter articles")
+	}
+	logs.Reset()
+	svc.HandleArticles(ctx, batch)
+	if strings.Contains(logs.String(), "refiled") {
+		t.Fatal("refiled again within a day")
+	}
+	svc.now = func() time.Time { return serviceNow.Add(25 * time.Hour) }
+	svc.HandleArticles(ctx, batch[:1])
+	if !strings.Contains(logs.String(), "refiled") {
+		t.Fatal("not refiled a day later")
+	}
+}

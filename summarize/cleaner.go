@@ -1,0 +1,325 @@
+package summarize
+
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	// leadWindow is how far into the lead a CutLead match may start.
+	// Wire captions with credit and headline run to about 400 bytes.
+	leadWindow = 500
+	// leadLines is how many leading lines may count as the lead: a caption
+	// alone on the first line leaves the dateline on the next.
+	leadLines = 4
+	// maxDropLine is the longest line a DropLine rule may remove; a longer
+	// line is prose that merely starts like boilerplate.
+	maxDropLine = 600
+	// maxTitleCut is the longest title cutTitle looks for; a longer one is
+	// not a headline, and searching for it would cost too much.
+	maxTitleCut = 300
+	// maxPrefixRounds bounds how many times the prefix rules run over one
+	// line ("UPDATE 1-" then a dateline, for example).
+	maxPrefixRounds = 4
+)
+
+// cleaner holds compiled rules grouped by kind, built-in rules first.
+type cleaner struct {
+	lead, prefix, drop, inline []compiledRule
+	// dropAny is the alternation of the DropLine rules that apply to every
+	// source and have no hints: one pass of it over a prose line fails in a
+	// few bytes where the rules one by one cost a pass each.
+	dropAny *regexp.Regexp
+	// dropEach are the DropLine rules not in dropAny.
+	dropEach []compiledRule
+}
+
+// newCleaner compiles the built-in rules followed by extra. The error names
+// the first rule that does not compile.
+func newCleaner(extra []Rule) (*cleaner, error) {
+	return compileCleaner(append(builtinRules(), extra...))
+}
+
+// compileCleaner compiles rules in order; rule names must be unique.
+func compileCleaner(rules []Rule) (*cleaner, error) {
+	c := &cleaner{}
+	seen := make(map[string]bool, len(rules))
+	for _, r := range rules {
+		cr, err := compileRule(r)
+		if err != nil {
+			return nil, err
+		}
+		if seen[cr.name] {
+			return nil, fmt.Errorf("rule %q: name used twice", cr.name)
+		}
+		seen[cr.name] = true
+		switch cr.kind {
+		case CutLead:
+			c.lead = append(c.lead, cr)
+		case StripPrefix:
+			c.prefix = append(c.prefix, cr)
+		case DropLine:
+			c.drop = append(c.drop, cr)
+		case StripInline:
+			c.inline = append(c.inline, cr)
+		}
+	}
+	var alts []string
+	for _, r := range c.drop {
+		if len(r.sources) == 0 && len(r.hints) == 0 {
+			alts = append(alts, "(?:"+r.pattern+")")
+			continue
+		}
+		c.dropEach = append(c.dropEach, r)
+	}
+	if len(alts) > 0 {
+		re, err := regexp.Compile("^(?:" + strings.Join(alts, "|") + ")$")
+		if err != nil {
+			return nil, fmt.Errorf("drop-line rules together: %w", err)
+		}
+		c.dropAny = re
+	}
+	return c, nil
+}
+
+// defaultCleaner compiles the built-in rules once for Clean. It is package
+// state, but immutable after the first call: nothing can change the rules.
+var defaultCleaner = sync.OnceValue(func() *cleaner {
+	c, err := newCleaner(nil)
+	if err != nil {
+		panic("summarize: built-in rules do not compile: " + err.Error())
+	}
+	return c
+})
+
+// Clean returns text with markup stripped, entities decoded and the
+// built-in boilerplate rules applied, paragraphs separated by "\n\n". It
+// returns "" when nothing but boilerplate was there. The order of the steps
+// is stated in the package documentation.
+func Clean(text string) string {
+	return defaultCleaner().clean(text, "", "")
+}
+
+// clean applies every step to text. Rules limited to other sources than
+// source are skipped; title, when known, is cut from the lead where wire
+// copy repeats it after a photo caption.
+func (c *cleaner) clean(text, source, title string) string {
+	if looksLikeHTML(text) {
+		text = htmlToText(text)
+	}
+	text = decodeEntities(text)
+	source = strings.ToLower(strings.TrimSpace(source))
+	title = strings.TrimSpace(title)
+
+	var out strings.Builder
+	out.Grow(len(text))
+	lead := leadLines
+	for line := range logicalLines(text) {
+		if lead > 0 {
+			lead--
+			line = c.cutLead(line, source, title)
+		}
+		line = c.cleanLine(line, source)
+		if line == "" {
+			continue
+		}
+		lead = 0
+		if out.Len() > 0 {
+			out.WriteString("\n\n")
+		}
+		out.WriteString(line)
+	}
+	return out.String()
+}
+
+// cutLead removes the junk wire copy glues before the news on a lead
+// line: through a repeated title followed by a fresh start when the title
+// is known and found, otherwise through the first CutLead rule that
+// matches near the start of the line.
+func (c *cleaner) cutLead(line, source, title string) string {
+	if title != "" {
+		if cut, ok := cutTitle(line, title); ok {
+			return cut
+		}
+	}
+	end := min(len(line), leadWindow+200)
+	for end < len(line) && !utf8.RuneStart(line[end]) {
+		end--
+	}
+	window := line[:end]
+	for i := range c.lead {
+		r := &c.lead[i]
+		if !r.appliesTo(source) || !r.mayMatch(window) {
+			continue
+		}
+		loc := r.re.FindStringIndex(window)
+		if loc == nil || loc[0] > leadWindow || loc[1] == 0 {
+			continue
+		}
+		return trimLeadPunct(line[loc[1]:])
+	}
+	return line
+}
+
+// cleanLine applies the prefix, drop-line and inline rules to one line and
+// returns "" when the line is boilerplate.
+func (c *cleaner) cleanLine(line, source string) string {
+	if c.dropped(line, source) {
+		return ""
+	}
+	stripped := false
+	for round := 0; round < maxPrefixRounds && line != ""; round++ {
+		changed := false
+		for i := range c.prefix {
+			r := &c.prefix[i]
+			if !r.appliesTo(source) || !r.mayMatch(line) || !r.re.MatchString(line) {
+				continue
+			}
+			loc := r.re.FindStringIndex(line)
+			if loc[1] > 0 {
+				line = trimLeadPunct(line[loc[1]:])
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+		stripped = true
+	}
+	if line == "" || (stripped && c.dropped(line, source)) {
+		return ""
+	}
+	changed := false
+	for i := range c.inline {
+		r := &c.inline[i]
+		if !r.appliesTo(source) || !r.mayMatch(line) || !r.re.MatchString(line) {
+			continue
+		}
+		line = r.re.ReplaceAllLiteralString(line, " ")
+		changed = true
+	}
+	if changed {
+		line = normalizeSpace(line)
+		if line == "" || !hasWord(line) || c.dropped(line, source) {
+			return ""
+		}
+	}
+	return line
+}
+
+// dropped reports whether a DropLine rule matches the whole line.
+func (c *cleaner) dropped(line, source string) bool {
+	if len(line) > maxDropLine {
+		return false
+	}
+	if c.dropAny != nil && c.dropAny.MatchString(line) {
+		return true
+	}
+	for i := range c.dropEach {
+		r := &c.dropEach[i]
+		if r.appliesTo(source) && r.mayMatch(line) && r.re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutTitle removes title (and whatever precedes it) from the start of
+// line when something new starts after it, and reports whether it did:
+// wire copy glues the headline between a photo credit and the dateline. A
+// title inside a sentence ("Acme to cut jobs as demand slumps") stays.
+func cutTitle(line, title string) (string, bool) {
+	if len(title) > maxTitleCut {
+		return line, false
+	}
+	i := -1
+	for _, t := range [...]string{title, trimTitleSuffix(title)} {
+		if utf8.RuneCountInString(t) >= 12 {
+			if i = indexFold(line, t, leadWindow); i >= 0 {
+				title = t
+				break
+			}
+		}
+	}
+	if i < 0 {
+		return line, false
+	}
+	rest := strings.TrimLeft(line[i+len(title):], " ")
+	if rest == "" {
+		return "", true
+	}
+	r, size := utf8.DecodeRuneInString(rest)
+	switch {
+	case r == '.' || r == ':' || r == '!' || r == '?':
+		return trimLeadPunct(rest[size:]), true
+	case unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenQuote(r):
+		return rest, true
+	}
+	return line, false
+}
+
+// trimTitleSuffix drops a trailing " - Source" or " | Section" from a title.
+func trimTitleSuffix(title string) string {
+	if j := strings.LastIndexAny(title, "|-–—"); j > len(title)/2 && j > 0 && title[j-1] == ' ' {
+		return strings.TrimSpace(title[:j])
+	}
+	return title
+}
+
+// indexFold returns the index of the first case-insensitive occurrence of
+// sub in s that starts within limit bytes, or -1.
+func indexFold(s, sub string, limit int) int {
+	if sub == "" || len(sub) > len(s) {
+		return -1
+	}
+	first, _ := utf8.DecodeRuneInString(sub)
+	lower, upper := unicode.ToLower(first), unicode.ToUpper(first)
+	for i := 0; i <= limit && i+len(sub) <= len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == lower || r == upper) && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// trimLeadPunct removes the spaces and separators a removed prefix leaves.
+func trimLeadPunct(s string) string {
+	return strings.TrimLeft(s, " -–—:|·•/.,;")
+}
+
+// decodeEntities decodes HTML entities, twice when the text was escaped
+// twice ("&amp;nbsp;").
+func decodeEntities(s string) string {
+	for range 2 {
+		if !strings.Contains(s, "&") {
+			return s
+		}
+		s = html.UnescapeString(s)
+	}
+	return s
+}
+
+// hasWord reports whether s holds a letter or a digit.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isOpenQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '‘', '«', '„', '‚', '(', '[', '¿', '¡', '「', '『':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,120 @@
+package summarize
+
+import (
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/french"
+	"github.com/kljensen/snowball/spanish"
+)
+
+// language selects the stop words and the stemmer used to compare
+// sentences.
+type language int
+
+const (
+	langEnglish language = iota
+	langGerman
+	langSpanish
+	langFrench
+	langOther
+	numLanguages
+)
+
+// detectLanguage guesses the language of text from the function words in
+// its first few hundred words; English wins ties and texts without any.
+func detectLanguage(text string, ws *wordScanner) language {
+	if len(text) > 2000 {
+		end := 2000
+		for end > 0 && !utf8.RuneStart(text[end]) {
+			end--
+		}
+		text = text[:end]
+	}
+	var votes [numLanguages]int
+	cjk := 0
+	words := 0
+	ws.reset(text)
+	for w, ok := ws.next(); ok; w, ok = ws.next() {
+		words++
+		if r, _ := utf8.DecodeRune(w); isCJK(r) {
+			cjk++
+			continue
+		}
+		votes[functionWordLanguage(string(w))]++
+	}
+	if cjk*2 > words {
+		return langOther
+	}
+	best := langEnglish
+	for l := langGerman; l < langOther; l++ {
+		if votes[l] > votes[best] {
+			best = l
+		}
+	}
+	return best
+}
+
+// functionWordLanguage returns the language that word is one of the most
+// frequent words of, or langOther. Words shared by several languages
+// ("de", "la", "en") are left out on purpose.
+func functionWordLanguage(w string) language {
+	switch w {
+	case "the", "and", "of", "to", "is", "that", "for", "said", "with", "was", "were", "has",
+		"have", "from", "by", "which", "this", "would", "their", "its", "but", "not":
+		return langEnglish
+	case "der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "sich", "auf",
+		"dem", "ein", "eine", "auch", "wird", "sagte", "zu", "im", "für", "bei", "nach":
+		return langGerman
+	case "el", "los", "las", "que", "del", "por", "una", "para", "según", "con", "su",
+		"fue", "dijo", "como", "más", "pero", "sus", "este", "esta":
+		return langSpanish
+	case "le", "les", "des", "est", "une", "dans", "pour", "qui", "du", "et", "il",
+		"sur", "au", "pas", "été", "selon", "cette", "avec":
+		return langFrench
+	}
+	return langOther
+}
+
+// isStopWord reports whether the lower-cased word carries no topic in lang.
+func isStopWord(lang language, w string) bool {
+	switch lang {
+	case langGerman:
+		return germanStopWord(w)
+	case langSpanish:
+		return spanish.IsStopWord(w)
+	case langFrench:
+		return french.IsStopWord(w)
+	}
+	return english.IsStopWord(w)
+}
+
+// stem reduces the lower-cased word to its stem in lang. Languages without
+// a Snowball stemmer in the module (German, others) get a light suffix
+// stripper or a prefix cut, which is enough to match inflected forms for
+// sentence similarity.
+func stem(lang language, w string) string {
+	switch lang {
+	case langEnglish:
+		return english.Stem(w, true)
+	case langSpanish:
+		return spanish.Stem(w, true)
+	case langFrench:
+		return french.Stem(w, true)
+	case langGerman:
+		return germanStem(w)
+	}
+	return prefixStem(w, 7)
+}
+
+// prefixStem keeps the first n runes of w.
+func prefixStem(w string, n int) string {
+	i := 0
+	for j := range w {
+		if i == n {
+			return w[:j]
+		}
+		i++
+	}
+	return w
+}

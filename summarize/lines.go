@@ -1,0 +1,120 @@
+package summarize
+
+import (
+	"iter"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// logicalLines yields the non-empty lines of text with their spaces
+// normalised. A line that starts with a lower-case letter continues the
+// line before it (text hard-wrapped at a fixed width), so the two are
+// joined.
+func logicalLines(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		pending := ""
+		var joined strings.Builder // used only while joining wrapped lines
+		flush := func() bool {
+			line := pending
+			if joined.Len() > 0 {
+				line = joined.String()
+				joined.Reset()
+			}
+			pending = ""
+			return line == "" || yield(line)
+		}
+		for text != "" {
+			raw, rest, _ := strings.Cut(text, "\n")
+			text = rest
+			line := normalizeSpace(raw)
+			if line == "" {
+				if !flush() {
+					return
+				}
+				continue
+			}
+			if pending != "" {
+				if r, _ := utf8.DecodeRuneInString(line); unicode.IsLower(r) {
+					// A Builder keeps joining linear: hostile text with
+					// thousands of wrapped lines must not go quadratic.
+					if joined.Len() == 0 {
+						joined.WriteString(pending)
+					}
+					joined.WriteByte(' ')
+					joined.WriteString(line)
+					continue
+				}
+				if !flush() {
+					return
+				}
+			}
+			pending = line
+		}
+		flush()
+	}
+}
+
+// normalizeSpace trims s and turns every run of white space (tabs, no-break
+// and other Unicode spaces) into one ASCII space; zero-width characters, soft
+// hyphens and byte-order marks go. Lines needing no change are returned as
+// they are, without allocating.
+func normalizeSpace(s string) string {
+	if spaceNormal(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000':
+			space = b.Len() > 0
+			continue
+		case r == utf8.RuneError || unicode.IsControl(r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// spaceNormal reports whether s is already trimmed, has single ASCII spaces
+// only and no characters that normalizeSpace removes.
+func spaceNormal(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case c < ' ' || c == 0x7f:
+			return false
+		case c >= 0x80:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError || unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' ||
+				r == '\u2060' || r == '\ufeff' || r == '\u00ad' || r == '\u3000' {
+				return false
+			}
+			i += size - 1
+		}
+		prevSpace = false
+	}
+	return true
+}

@@ -1,0 +1,124 @@
+package summarize
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// looksLikeHTML reports whether s has something that starts a tag, a
+// comment or a doctype ('<' followed by a letter, '/' or '!') and a '>'
+// after it; "x<y" in prose is not markup.
+func looksLikeHTML(s string) bool {
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		c := s[i+1]
+		if c == '/' || c == '!' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') {
+			return strings.IndexByte(s[i+1:], '>') >= 0
+		}
+		s = s[i+1:]
+	}
+}
+
+// htmlToText renders HTML as plain text: block elements become paragraph
+// breaks ("\n\n"), <br> a line break, entities are decoded, and elements
+// that never hold article prose (scripts, styles, captions, navigation,
+// forms, embedded frames) are dropped with their content. Malformed markup
+// is tolerated: the tokenizer never fails, it only stops at the end.
+func htmlToText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := 0 // depth inside dropped elements
+	pre := 0  // depth inside <pre>
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			text := z.Text()
+			if pre == 0 {
+				for i, c := range text {
+					if c == '\n' || c == '\r' || c == '\t' {
+						text[i] = ' '
+					}
+				}
+			}
+			b.Write(text)
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if droppedElement(a) {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if skip > 0 {
+				continue
+			}
+			if a == atom.Pre {
+				if tt == html.StartTagToken {
+					pre++
+				} else if tt == html.EndTagToken && pre > 0 {
+					pre--
+				}
+			}
+			switch {
+			case a == atom.Br:
+				b.WriteByte('\n')
+			case blockElement(a):
+				writeParagraphBreak(&b)
+			}
+		}
+	}
+}
+
+// writeParagraphBreak ends the current paragraph unless it is already
+// ended, so that nested blocks make one break, not many.
+func writeParagraphBreak(b *strings.Builder) {
+	s := b.String()
+	switch {
+	case len(s) == 0, strings.HasSuffix(s, "\n\n"):
+	case strings.HasSuffix(s, "\n"):
+		b.WriteByte('\n')
+	default:
+		b.WriteString("\n\n")
+	}
+}
+
+// droppedElement reports whether the element's content is never article
+// prose.
+func droppedElement(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Figcaption,
+		atom.Iframe, atom.Svg, atom.Math, atom.Button, atom.Nav, atom.Aside,
+		atom.Form, atom.Select, atom.Object, atom.Video, atom.Audio, atom.Head,
+		atom.Title, atom.Footer:
+		return true
+	}
+	return false
+}
+
+// blockElement reports whether the element separates paragraphs.
+func blockElement(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote,
+		atom.Tr, atom.Table, atom.Section, atom.Article, atom.Header, atom.Main,
+		atom.Figure, atom.Pre, atom.Hr, atom.Address, atom.Details, atom.Summary,
+		atom.Body, atom.Html:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,287 @@
+package summarize
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Ranking constants. The weights were set by reading summaries of the
+// fixture set and checked with cmd/rouge; news puts its most important
+// sentences first, so position weighs about as much as centrality.
+const (
+	maxCandidates       = 40   // sentences ranked; the O(n²) graph stays small
+	damping             = 0.85 // TextRank damping factor
+	rankIterations      = 50
+	rankTolerance       = 1e-4 // stop iterating when no rank moves more than this share of the mean
+	weightCentrality    = 0.40
+	weightPosition      = 0.45
+	weightTitle         = 0.15
+	duplicateSimilarity = 0.6 // cosine above which a sentence repeats a chosen one
+	titleRepeatOverlap  = 0.8 // share of a sentence's terms found in the title
+	minSentenceWords    = 5   // shorter "sentences" are fragments, labels, times
+)
+
+// scratch holds every buffer one summary needs. Summarizers keep them in a
+// sync.Pool, so a steady stream of summaries allocates little.
+type scratch struct {
+	ws      wordScanner
+	vocab   *vocabulary
+	sents   []string
+	runes   []int
+	words   []int
+	start   []int // sentence i's terms are terms[start[i]:start[i+1]]
+	terms   []int32
+	counts  []float32
+	weights []float32
+	norms   []float32
+	df      []int32
+	dfStamp []uint32
+	stamp   uint32
+	sim     []float32
+	rank    []float32
+	next    []float32
+	trans   []float32
+	score   []float32
+	order   []int
+	title   []int32
+	tcounts []float32
+	out     strings.Builder
+}
+
+func newScratch() *scratch {
+	return &scratch{vocab: newVocabulary()}
+}
+
+// prepare splits text into candidate sentences and computes their term
+// vectors in lang; it returns the number of candidates.
+func (s *scratch) prepare(text, title string, lang language) int {
+	s.vocab.maybeReset()
+	s.sents = appendSentences(s.sents[:0], text)
+	n := min(len(s.sents), maxCandidates)
+	s.start = s.start[:0]
+	s.terms, s.counts, s.runes, s.words = s.terms[:0], s.counts[:0], s.runes[:0], s.words[:0]
+	for i := range n {
+		s.start = append(s.start, len(s.terms))
+		s.terms, s.counts = s.vocab.appendTerms(s.terms, s.counts, lang, s.sents[i], &s.ws)
+		s.runes = append(s.runes, utf8.RuneCountInString(s.sents[i]))
+		s.words = append(s.words, countWords(s.sents[i]))
+	}
+	s.start = append(s.start, len(s.terms))
+	s.title, s.tcounts = s.vocab.appendTerms(s.title[:0], s.tcounts[:0], lang, title, &s.ws)
+	return n
+}
+
+// weigh turns term counts into tf-idf weights over the n candidates, idf
+// computed among the candidates themselves, and stores each vector's norm.
+func (s *scratch) weigh(n int) {
+	if need := len(s.vocab.stems); len(s.df) < need {
+		s.df = append(s.df, make([]int32, need-len(s.df))...)
+		s.dfStamp = append(s.dfStamp, make([]uint32, need-len(s.dfStamp))...)
+	}
+	s.stamp++
+	for _, id := range s.terms {
+		if s.dfStamp[id] != s.stamp {
+			s.dfStamp[id], s.df[id] = s.stamp, 0
+		}
+		s.df[id]++
+	}
+	s.weights = s.weights[:0]
+	s.norms = s.norms[:0]
+	for i := range n {
+		var norm float32
+		for k := s.start[i]; k < s.start[i+1]; k++ {
+			idf := float32(math.Log(1 + float64(n)/float64(s.df[s.terms[k]])))
+			w := s.counts[k] * idf
+			s.weights = append(s.weights, w)
+			norm += w * w
+		}
+		s.norms = append(s.norms, float32(math.Sqrt(float64(norm))))
+	}
+}
+
+// similarity fills the n×n cosine similarity matrix of the candidates.
+func (s *scratch) similarity(n int) {
+	s.sim = grow(s.sim, n*n)
+	for i := range n {
+		s.sim[i*n+i] = 0
+		for j := i + 1; j < n; j++ {
+			c := s.cosine(i, j)
+			s.sim[i*n+j], s.sim[j*n+i] = c, c
+		}
+	}
+}
+
+// cosine is the cosine of the tf-idf vectors of sentences i and j; both
+// term lists are sorted, so one merge pass computes the dot product.
+func (s *scratch) cosine(i, j int) float32 {
+	if s.norms[i] == 0 || s.norms[j] == 0 {
+		return 0
+	}
+	a, aEnd := s.start[i], s.start[i+1]
+	b, bEnd := s.start[j], s.start[j+1]
+	var dot float32
+	for a < aEnd && b < bEnd {
+		switch ta, tb := s.terms[a], s.terms[b]; {
+		case ta == tb:
+			dot += s.weights[a] * s.weights[b]
+			a++
+			b++
+		case ta < tb:
+			a++
+		default:
+			b++
+		}
+	}
+	return dot / (s.norms[i] * s.norms[j])
+}
+
+// textRank runs power iteration over the similarity graph (LexRank with
+// weighted edges) and leaves each sentence's centrality in s.rank, scaled
+// so that twice the average rank or more scores 1. Scaling by the maximum
+// instead would blow small differences up in short, sparse articles.
+func (s *scratch) textRank(n int) {
+	s.rank, s.next, s.trans = grow(s.rank, n), grow(s.next, n), grow(s.trans, n*n)
+	// Row-normalised transition weights; s.sim stays as it is for the
+	// duplicate test in choose.
+	for j := range n {
+		var sum float32
+		row := s.sim[j*n : j*n+n]
+		for _, v := range row {
+			sum += v
+		}
+		t := s.trans[j*n : j*n+n]
+		for i, v := range row {
+			if sum > 0 {
+				t[i] = v / sum
+			} else {
+				t[i] = 0
+			}
+		}
+		s.rank[j] = 1 / float32(n)
+	}
+	base := (1 - damping) / float32(n)
+	for range rankIterations {
+		for i := range n {
+			s.next[i] = 0
+		}
+		for j := range n {
+			rj := damping * s.rank[j]
+			t := s.trans[j*n : j*n+n]
+			for i, w := range t {
+				s.next[i] += w * rj
+			}
+		}
+		var delta float32
+		for i := range n {
+			s.next[i] += base
+			delta = max(delta, abs32(s.next[i]-s.rank[i]))
+		}
+		s.rank, s.next = s.next, s.rank
+		if delta < rankTolerance/float32(n) {
+			break
+		}
+	}
+	for i := range n {
+		s.rank[i] = min(s.rank[i]*float32(n)/2, 1)
+	}
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// scoreSentences combines centrality, position and title overlap into
+// s.score, with penalties for fragments, questions and lead-ins.
+func (s *scratch) scoreSentences(n int) {
+	s.score = grow(s.score, n)
+	for i := range n {
+		position := 1 / (1 + float32(i)/2)
+		sc := weightCentrality*s.rank[i] + weightPosition*position + weightTitle*s.titleCoverage(i)
+		sent := s.sents[i]
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(sent, `"'”’»)`))
+		first, _ := utf8.DecodeRuneInString(sent)
+		switch {
+		case s.words[i] < minSentenceWords:
+			sc *= 0.1
+		case last == ':':
+			sc *= 0.3
+		case unicode.IsLower(first):
+			sc *= 0.5
+		case last == '?':
+			sc *= 0.6
+		case isOpenQuote(first) && first != '(':
+			sc *= 0.8 // summaries report facts; quotes are colour
+		}
+		s.score[i] = sc
+	}
+}
+
+// titleCoverage is the share of title terms that sentence i contains.
+func (s *scratch) titleCoverage(i int) float32 {
+	if len(s.title) == 0 {
+		return 0
+	}
+	return float32(s.overlap(i)) / float32(len(s.title))
+}
+
+// repeatsTitle reports whether sentence i says little beyond the title.
+func (s *scratch) repeatsTitle(i int) bool {
+	terms := s.start[i+1] - s.start[i]
+	if len(s.title) == 0 || terms == 0 {
+		return false
+	}
+	return float32(s.overlap(i)) >= titleRepeatOverlap*float32(terms) && terms <= len(s.title)+2
+}
+
+// overlap counts the distinct terms sentence i shares with the title.
+func (s *scratch) overlap(i int) int {
+	a, aEnd := s.start[i], s.start[i+1]
+	b := 0
+	n := 0
+	for a < aEnd && b < len(s.title) {
+		switch ta, tb := s.terms[a], s.title[b]; {
+		case ta == tb:
+			n++
+			a++
+			b++
+		case ta < tb:
+			a++
+		default:
+			b++
+		}
+	}
+	return n
+}
+
+// countWords counts the runs of letters or digits in s; in scripts
+// written without spaces (Han, Kana) every two characters count as a word.
+func countWords(s string) int {
+	n, cjk := 0, 0
+	in := false
+	for _, r := range s {
+		if isCJK(r) {
+			cjk++
+			in = false
+			continue
+		}
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n + (cjk+1)/2
+}
+
+// grow returns buf resized to n elements, reusing its array when it can.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	return buf[:n]
+}

@@ -1,0 +1,187 @@
+package summarize
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Kind says what a Rule does with the text its pattern matches.
+type Kind string
+
+// The kinds of cleaning rule, in the order they are applied to each line
+// (see the package documentation for the whole order).
+const (
+	// CutLead searches the first leadWindow bytes of the article's lead
+	// (its first non-empty lines) and removes everything up to the end of
+	// the match. Wire copy glues a photo caption, its credit and the
+	// repeated headline before the dateline; cutting through the dateline
+	// removes them all.
+	CutLead Kind = "cut_lead"
+	// StripPrefix removes the match when it starts at the beginning of a
+	// line. Prefix rules repeat until none applies.
+	StripPrefix Kind = "strip_prefix"
+	// DropLine removes a line that the pattern matches as a whole.
+	DropLine Kind = "drop_line"
+	// StripInline removes every match anywhere in a line.
+	StripInline Kind = "strip_inline"
+)
+
+// Rule is one named boilerplate rule. Patterns use RE2 syntax (package
+// regexp), so matching is linear in the length of the line. Anchors are
+// added by the kind: a DropLine pattern must match the whole line, a
+// StripPrefix pattern must match at its start.
+type Rule struct {
+	Name    string
+	Pattern string
+	// Kind defaults to DropLine when empty, the common case for
+	// per-source rules written in the config.
+	Kind Kind
+	// Sources limits the rule to articles from these sources (compared
+	// without regard to case); empty means every source.
+	Sources []string
+	// Hints, optional, speed a rule up: literal strings, one of which
+	// occurs (ignoring ASCII case) in every text the pattern matches.
+	// Lines with none of them skip the pattern. A wrong hint makes the
+	// rule miss, so leave Hints empty when in doubt.
+	Hints []string
+}
+
+// compiledRule is a Rule ready to run.
+type compiledRule struct {
+	name    string
+	pattern string // as written, without the anchors of its kind
+	kind    Kind
+	re      *regexp.Regexp
+	sources []string
+	hints   []string // lower-cased
+}
+
+// compileRule checks and compiles r. The error names the rule, so that a
+// bad per-source rule in the config is easy to find.
+func compileRule(r Rule) (compiledRule, error) {
+	if strings.TrimSpace(r.Name) == "" {
+		return compiledRule{}, fmt.Errorf("rule with pattern %q: name is empty", r.Pattern)
+	}
+	if r.Pattern == "" {
+		return compiledRule{}, fmt.Errorf("rule %q: pattern is empty", r.Name)
+	}
+	kind := r.Kind
+	if kind == "" {
+		kind = DropLine
+	}
+	var expr string
+	switch kind {
+	case DropLine:
+		expr = `^(?:` + r.Pattern + `)$`
+	case StripPrefix:
+		expr = `^(?:` + r.Pattern + `)`
+	case StripInline, CutLead:
+		expr = r.Pattern
+	default:
+		return compiledRule{}, fmt.Errorf("rule %q: unknown kind %q (want %s, %s, %s or %s)",
+			r.Name, kind, DropLine, StripPrefix, StripInline, CutLead)
+	}
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return compiledRule{}, fmt.Errorf("rule %q: bad pattern: %w", r.Name, err)
+	}
+	if re.MatchString("") && kind != DropLine {
+		return compiledRule{}, fmt.Errorf("rule %q: pattern matches the empty string", r.Name)
+	}
+	sources := make([]string, 0, len(r.Sources))
+	for _, s := range r.Sources {
+		sources = append(sources, strings.ToLower(strings.TrimSpace(s)))
+	}
+	hints := make([]string, 0, len(r.Hints))
+	for _, h := range r.Hints {
+		if h == "" {
+			return compiledRule{}, fmt.Errorf("rule %q: empty hint", r.Name)
+		}
+		hints = append(hints, strings.ToLower(h))
+	}
+	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints}, nil
+}
+
+// mayMatch reports whether line holds one of the rule's hints, or the rule
+// has none; false means the pattern cannot match.
+func (r *compiledRule) mayMatch(line string) bool {
+	if len(r.hints) == 0 {
+		return true
+	}
+	for _, h := range r.hints {
+		if containsFold(line, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case string sub,
+// ignoring the case of ASCII letters.
+func containsFold(s, sub string) bool {
+	if len(sub) == 0 {
+		return true
+	}
+	c0 := sub[0]
+	if c0 < 'a' || c0 > 'z' {
+		for i := strings.IndexByte(s, c0); i >= 0; {
+			if len(s)-i >= len(sub) && asciiEqualFold(s[i:i+len(sub)], sub) {
+				return true
+			}
+			j := strings.IndexByte(s[i+1:], c0)
+			if j < 0 {
+				return false
+			}
+			i += 1 + j
+		}
+		return false
+	}
+	return containsFoldLetter(s, sub) || containsFoldLetter(s, string(c0-('a'-'A'))+sub[1:])
+}
+
+// containsFoldLetter is containsFold for a sub whose first byte is taken
+// literally (either case of a letter, tried by the caller).
+func containsFoldLetter(s, sub string) bool {
+	c0 := sub[0]
+	for i := strings.IndexByte(s, c0); i >= 0; {
+		if len(s)-i >= len(sub) && asciiEqualFold(s[i+1:i+len(sub)], sub[1:]) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], c0)
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// asciiEqualFold compares s with the lower-case string lower, folding
+// ASCII letters in s only.
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// appliesTo reports whether the rule runs for articles of source (already
+// lower-cased).
+func (r *compiledRule) appliesTo(source string) bool {
+	if len(r.sources) == 0 {
+		return true
+	}
+	for _, s := range r.sources {
+		if s == source {
+			return true
+		}
+	}
+	return false
+}

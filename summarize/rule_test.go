@@ -1,0 +1,330 @@
+package summarize
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// ruleRows has a row for every built-in rule: cleaning in gives want, and
+// cleaning it without that rule gives something else, so each rule earns
+// its place in the table.
+var ruleRows = []struct {
+	name string // the rule under test
+	in   string
+	want string
+}{
+	{name: "lead-dateline-agency",
+		in:   "FILE - A technician lays fiber optic cable near Ames, Iowa, May 14, 2024. (AP Photo/Charlie Neibergall, File) WASHINGTON (AP) — The Senate passed a $42 billion broadband bill on Tuesday.",
+		want: "The Senate passed a $42 billion broadband bill on Tuesday."},
+	{name: "lead-dateline-dated-tag",
+		in:   "Brightway beats estimates Nov 26 (Market Wire) - Brightway Foods Corp. reported a better-than-expected profit.",
+		want: "Brightway Foods Corp. reported a better-than-expected profit."},
+	{name: "lead-photo-credit",
+		in:   "FILE PHOTO: The logo of Acme is seen in Frankfurt, Germany, March 3, 2023. REUTERS/Kai Pfaffenbach/File Photo Acme said on Wednesday it would cut 5,000 jobs.",
+		want: "Acme said on Wednesday it would cut 5,000 jobs."},
+	{name: "prefix-wire-label",
+		in:   "UPDATE 2-Acme cuts 5,000 jobs as demand slumps in Europe",
+		want: "Acme cuts 5,000 jobs as demand slumps in Europe"},
+	{name: "prefix-dateline-agency",
+		in:   "Markets were calm.\n\nMOSCOW, Nov. 26. /TASS/. Russia's central bank kept its key rate unchanged.\n\nWASHINGTON (AP) — The Senate passed the bill on Tuesday.",
+		want: "Markets were calm.\n\nRussia's central bank kept its key rate unchanged.\n\nThe Senate passed the bill on Tuesday."},
+	{name: "prefix-dateline-dated-tag",
+		in:   "Markets were calm.\n\nLONDON, Nov 26 (Daily Ledger) - Shares rose.",
+		want: "Markets were calm.\n\nShares rose."},
+	{name: "prefix-dateline-city",
+		in:   "FRANKFURT - Acme said on Wednesday it would cut 5,000 jobs.\n\nSAN FRANCISCO, Calif., Nov 26 — The board met.",
+		want: "Acme said on Wednesday it would cut 5,000 jobs.\n\nThe board met."},
+	{name: "promo-join",
+		in:   "Prices rose in October.\n\nJoin our Telegram channel for the latest updates",
+		want: "Prices rose in October."},
+	{name: "promo-newsletter",
+		in:   "Prices rose in October.\n\nSign up for our newsletter to get the news every morning.\n\nSubscribe to The Daily Brief",
+		want: "Prices rose in October."},
+	{name: "promo-follow",
+		in:   "Prices rose in October.\n\nFollow us on Twitter and Facebook",
+		want: "Prices rose in October."},
+	{name: "promo-social-cta",
+		in:   "Prices rose in October.\n\nGet more news on WhatsApp",
+		want: "Prices rose in October."},
+	{name: "promo-read-more",
+		in:   "Prices rose in October.\n\nRead more: Inflation eases in the euro zone\n\nContinue reading",
+		want: "Prices rose in October."},
+	{name: "promo-click-here",
+		in:   "Prices rose in October.\n\nClick here to see the full results of the survey.",
+		want: "Prices rose in October."},
+	{name: "promo-app",
+		in:   "Prices rose in October.\n\nDownload our app for breaking news alerts",
+		want: "Prices rose in October."},
+	{name: "promo-foreign",
+		in:   "Los precios subieron.\n\nSuscríbete a nuestro boletín\n\nLesen Sie auch: Inflation sinkt",
+		want: "Los precios subieron."},
+	{name: "promo-wordpress-footer",
+		in:   "Prices rose in October.\n\nThe post Prices rose in October appeared first on Daily Ledger.",
+		want: "Prices rose in October."},
+	{name: "caption-file-photo",
+		in:   "Prices rose in October.\n\nFILE - Shoppers walk through a mall in Chicago, Nov. 24, 2024.",
+		want: "Prices rose in October."},
+	{name: "caption-label",
+		in:   "Prices rose in October.\n\nPhoto: Shoppers at a market in Lagos",
+		want: "Prices rose in October."},
+	{name: "caption-image-source",
+		in:   "Prices rose in October.\n\nImage caption, Shoppers at a market in Lagos",
+		want: "Prices rose in October."},
+	{name: "caption-credit-end",
+		in:   "Prices rose in October.\n\nShoppers walk past a store in Lagos, Nigeria. REUTERS/Temilade Adelaja\n\nA trader counts money in Abuja. (AP Photo/Sunday Alamba)",
+		want: "Prices rose in October."},
+	{name: "caption-getty",
+		in:   "Prices rose in October.\n\nShoppers in Lagos. Getty Images",
+		want: "Prices rose in October."},
+	{name: "caption-photo-by",
+		in:   "Prices rose in October.\n\nPhotos by Ana Ruiz for The Ledger",
+		want: "Prices rose in October."},
+	{name: "caption-gallery-count",
+		in:   "Prices rose in October.\n\nImage 3 of 12",
+		want: "Prices rose in October."},
+	{name: "byline",
+		in:   "By Jane Doe and John Roe, Reuters\n\nPrices rose in October.\n\nBy Tuesday, the army had withdrawn from three towns.",
+		want: "Prices rose in October.\n\nBy Tuesday, the army had withdrawn from three towns."},
+	{name: "byline-role",
+		in:   "Prices rose in October.\n\nStaff Writer",
+		want: "Prices rose in October."},
+	{name: "timestamp",
+		in:   "Updated: Nov 26, 2025 10:45 a.m. ET\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "time-only",
+		in:   "Prices rose in October.\n\n12:45 GMT\n\nThe bank spoke.",
+		want: "Prices rose in October.\n\nThe bank spoke."},
+	{name: "reading-time",
+		in:   "5 min read\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "listen",
+		in:   "Listen to this article · 4:12 min\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "reporting-credits",
+		in:   "Prices rose in October.\n\nReporting by Jane Doe; Editing by John Roe",
+		want: "Prices rose in October."},
+	{name: "standards-footer",
+		in:   "Prices rose in October.\n\nOur Standards: The Thomson Reuters Trust Principles.\n\n© 2025 Daily Ledger. All rights reserved.",
+		want: "Prices rose in October."},
+	{name: "widget-share",
+		in:   "Share this article\n\nFacebook | Twitter | Email\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "widget-comments",
+		in:   "Prices rose in October.\n\nNo comments yet\n\n12 Comments",
+		want: "Prices rose in October."},
+	{name: "widget-related",
+		in:   "Prices rose in October.\n\nRelated Articles\n\nMost Read",
+		want: "Prices rose in October."},
+	{name: "widget-advertisement",
+		in:   "Prices rose in October.\n\nAdvertisement\n\nStory continues below advertisement\n\nThe bank spoke.",
+		want: "Prices rose in October.\n\nThe bank spoke."},
+	{name: "widget-navigation",
+		in:   "Skip to main content\n\nPrices rose in October.\n\nBack to top",
+		want: "Prices rose in October."},
+	{name: "section-label",
+		in:   "Opinion\n\nPrices rose in October.\n\nLive updates",
+		want: "Prices rose in October."},
+	{name: "media-label",
+		in:   "Prices rose in October.\n\nWatch: highlights of the final",
+		want: "Prices rose in October."},
+	{name: "widget-breadcrumbs",
+		in:   "Home > World > Africa\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "template-double-bracket",
+		in:   "The council voted [[nid:123]] on Monday.",
+		want: "The council voted on Monday."},
+	{name: "template-braces",
+		in:   "The council voted {{ad_slot_2}} on Monday. {% include promo %}",
+		want: "The council voted on Monday."},
+	{name: "shortcode-caption",
+		in:   `[caption id="attachment_9" align="alignleft"]The town hall in 1920[/caption] The council voted on Monday.`,
+		want: "The council voted on Monday."},
+	{name: "shortcode",
+		in:   `The council voted on Monday. [embed]https://video.example/1[/embed] [gallery ids="1,2,3"]`,
+		want: "The council voted on Monday. https://video.example/1"},
+	{name: "leftover-tag",
+		in:   "The council &lt;b&gt;voted&lt;/b&gt; on Monday.",
+		want: "The council voted on Monday."},
+	{name: "leftover-entity",
+		in:   "The council voted on Monday &bogus; and Tuesday.",
+		want: "The council voted on Monday and Tuesday."},
+	{name: "inline-photo-credit",
+		in:   "The president spoke in the Rose Garden (AP Photo/Evan Vucci) on Monday afternoon, aides said.",
+		want: "The president spoke in the Rose Garden on Monday afternoon, aides said."},
+	{name: "inline-advertisement",
+		in:   "The council voted on Monday. ADVERTISEMENT The mayor was absent.",
+		want: "The council voted on Monday. The mayor was absent."},
+	{name: "inline-truncation",
+		in:   "The council voted on Monday to raise fees [...]",
+		want: "The council voted on Monday to raise fees"},
+}
+
+func TestBuiltinRules(t *testing.T) {
+	all := builtinRules()
+	for _, tt := range ruleRows {
+		t.Run(tt.name, func(t *testing.T) {
+			full, err := compileCleaner(all)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := full.clean(tt.in, "", ""); got != tt.want {
+				t.Fatalf("clean:\n got %q\nwant %q", got, tt.want)
+			}
+			without := slices.DeleteFunc(slices.Clone(all), func(r Rule) bool { return r.Name == tt.name })
+			if len(without) != len(all)-1 {
+				t.Fatalf("no built-in rule named %q", tt.name)
+			}
+			c, err := compileCleaner(without)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.clean(tt.in, "", ""); got == tt.want {
+				t.Errorf("rule %q changes nothing in this row: another rule already does its work", tt.name)
+			}
+		})
+	}
+}
+
+func TestEveryBuiltinRuleHasARow(t *testing.T) {
+	for _, r := range builtinRules() {
+		if !slices.ContainsFunc(ruleRows, func(row struct{ name, in, want string }) bool { return row.name == r.Name }) {
+			t.Errorf("built-in rule %q has no row in ruleRows", r.Name)
+		}
+	}
+}
+
+func TestCleanKeepsProse(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{name: "by as preposition", in: "By Tuesday, the army had withdrawn from three towns."},
+		{name: "related as adjective", in: "Related talks will continue next week, officials said."},
+		{name: "join in a sentence", in: "Protesters urged residents to join the march on Saturday."},
+		{name: "registered", in: "Registered voters turned out in record numbers on Sunday."},
+		{name: "caps word with dash", in: "The plan - which NATO backs - was approved."},
+		{name: "photo in a sentence", in: "Photographers gathered outside the court as the verdict was read."},
+		{name: "brackets in a quote", in: `"He [the minister] knew," she said.`},
+		{name: "amp in a name", in: "AT&T and Procter & Gamble reported results."},
+		{name: "less than", in: "Growth was < 2% in 2024, and x<y held."},
+		{name: "long paragraph starting like a promo", in: "Subscribe" + strings.Repeat(" and more words", 50) + "."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Clean(tt.in); got != tt.in {
+				t.Errorf("Clean changed prose:\n got %q\nwant %q", got, tt.in)
+			}
+		})
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{name: "html paragraphs and scripts",
+			in:   `<div><p>First &amp; foremost.</p><script>var x = 1;</script><figure><img src="a.jpg"><figcaption>A caption</figcaption></figure><p>Second<br>Third line<br>goes on.</p></div>`,
+			want: "First & foremost.\n\nSecond\n\nThird line goes on."},
+		{name: "glued reuters lead",
+			in:   "FILE PHOTO: Smoke rises over Kyiv, Ukraine, Nov 25, 2025. REUTERS/Gleb Garanich Russia strikes Kyiv power plant KYIV, Nov 26 (Reuters) - Russia struck a power plant in Kyiv on Wednesday.\n\nTwo people were hurt.",
+			want: "Russia struck a power plant in Kyiv on Wednesday.\n\nTwo people were hurt."},
+		{name: "double escaped entities", in: "Caf&amp;eacute; prices rose&amp;nbsp;again.", want: "Café prices rose again."},
+		{name: "hard wrapped text joined", in: "The council voted on\nthe budget on Monday.\n\nThe mayor spoke.", want: "The council voted on the budget on Monday.\n\nThe mayor spoke."},
+		{name: "zero width and nbsp", in: "The\u00a0council\u200b voted.", want: "The council voted."},
+		{name: "all boilerplate", in: "Advertisement\n\nShare this article\n\nRead more", want: ""},
+		{name: "empty", in: "", want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Clean(tt.in); got != tt.want {
+				t.Errorf("Clean(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanCutsRepeatedTitle(t *testing.T) {
+	c, err := newCleaner(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		title string
+		in    string
+		want  string
+	}{
+		{name: "credit title dateline",
+			title: "Acme to cut 5,000 jobs as demand slumps",
+			in:    "A worker at an Acme plant in Leipzig. REUTERS/Stringer Acme to cut 5,000 jobs as demand slumps FRANKFURT - Acme said on Wednesday it would cut 5,000 jobs.",
+			want:  "Acme said on Wednesday it would cut 5,000 jobs."},
+		{name: "title inside a sentence stays",
+			title: "Acme to cut 5,000 jobs",
+			in:    "Acme to cut 5,000 jobs as demand slumps, the company said.",
+			want:  "Acme to cut 5,000 jobs as demand slumps, the company said."},
+		{name: "title alone on the first line",
+			title: "Acme to cut 5,000 jobs",
+			in:    "Acme to cut 5,000 jobs\n\nAcme said on Wednesday it would cut jobs.",
+			want:  "Acme said on Wednesday it would cut jobs."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.clean(tt.in, "", tt.title); got != tt.want {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtraRules(t *testing.T) {
+	c, err := newCleaner([]Rule{
+		{Name: "ledger-promo", Pattern: `(?i)ledger plus members read free.*`, Sources: []string{"Daily Ledger"}},
+		{Name: "ledger-tag", Pattern: `\(LEDGER\)\s*`, Kind: StripInline},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "Prices rose (LEDGER) in October.\n\nLedger Plus members read free this week"
+	tests := []struct {
+		name   string
+		source string
+		want   string
+	}{
+		{name: "listed source", source: "daily ledger", want: "Prices rose in October."},
+		{name: "other source", source: "Other Times", want: "Prices rose in October.\n\nLedger Plus members read free this week"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.clean(in, tt.source, ""); got != tt.want {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewRejectsBadRules(t *testing.T) {
+	tests := []struct {
+		name    string
+		rule    Rule
+		wantErr string
+	}{
+		{name: "bad pattern", rule: Rule{Name: "broken", Pattern: `(unclosed`}, wantErr: `rule "broken": bad pattern`},
+		{name: "no name", rule: Rule{Pattern: `x`}, wantErr: "name is empty"},
+		{name: "empty pattern", rule: Rule{Name: "empty"}, wantErr: `rule "empty": pattern is empty`},
+		{name: "unknown kind", rule: Rule{Name: "odd", Pattern: "x", Kind: "explode"}, wantErr: `rule "odd": unknown kind "explode"`},
+		{name: "empty match inline", rule: Rule{Name: "greedy", Pattern: `x*`, Kind: StripInline}, wantErr: `rule "greedy": pattern matches the empty string`},
+		{name: "duplicate name", rule: Rule{Name: "byline", Pattern: "x"}, wantErr: `rule "byline": name used twice`},
+		{name: "perl lookahead", rule: Rule{Name: "lookahead", Pattern: `foo(?=bar)`}, wantErr: `rule "lookahead": bad pattern`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(Options{ExtraRules: []Rule{tt.rule}})
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("New error = %v, want it to contain %q", err, tt.wantErr)
+			}
+		})
+	}
+}

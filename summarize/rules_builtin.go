@@ -1,0 +1,105 @@
+package summarize
+
+// Pattern fragments shared by several built-in rules.
+const (
+	// A personal name: one to four capitalised words ("Jane Doe",
+	// "María José García", "Jean-Luc O'Neill").
+	personName = `\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`
+	// A city in a dateline: capitalised words, possibly two cities joined
+	// by a slash ("NEW YORK/BEIJING", "Kyiv", "SAN FRANCISCO").
+	datelineCity = `\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}`
+	// An optional date after the city: "Nov 26", "Nov. 26.", "26 nov".
+	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2} [A-Za-z]{3,5}\.?))?`
+	// News agencies that tag datelines.
+	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI)`
+	// A dateline with a date and any capitalised source tag, agency known or
+	// not: "Nov 26 (Market Wire) -", "LONDON, Nov 26 (Daily Ledger) -".
+	datelineDatedTag = `(?:` + datelineCity + `,? )?(?:[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,5}\.?) \(\p{Lu}[\p{L}.&]*(?: \p{Lu}[\p{L}.&]*){0,2}\)\s*[-—–]+\s*`
+	// A Reuters photo credit: "REUTERS/Kai Pfaffenbach/File Photo".
+	reutersCredit = `REUTERS/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?(?:/(?:File Photo|File|Pool|Illustration|Stringer))*`
+	// Parenthesised agency photo credits: "(AP Photo/Evan Vucci, File)".
+	agencyPhotoCredit = `\((?:AP|AFP|EPA|Reuters|Bloomberg|dpa) Photo[^)\n]{0,100}\)`
+	// Photo agencies that end a credit line: "Jane Doe/Getty Images".
+	photoAgency = `(?:(?:AFP )?via Getty Images|Getty Images|AFP|EPA-EFE|EPA|dpa|picture alliance|Reuters|AP|Bloomberg|Shutterstock)`
+	// Social networks and messengers named by promotional lines.
+	socialNetwork = `(?:telegram|whatsapp|twitter|x|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|google news|signal|viber)`
+	// Share widget labels.
+	shareLabel = `(?:share|tweet|e-?mail|print|copy link|copy|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|flipboard|messenger)`
+)
+
+// builtinRules returns the boilerplate rules every article gets, in the
+// order they apply within their kind. Each rule has a row in
+// TestBuiltinRules; add one there when you add a rule here.
+//
+// It is a function rather than a package variable so that no caller can
+// change the table under another.
+func builtinRules() []Rule {
+	return []Rule{
+		// --- Lead: wire copy with caption, credit and headline glued on. ---
+		{Name: "lead-dateline-agency", Kind: CutLead,
+			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
+		{Name: "lead-dateline-dated-tag", Kind: CutLead, Pattern: datelineDatedTag, Hints: []string{"("}},
+		{Name: "lead-photo-credit", Kind: CutLead,
+			Pattern: reutersCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`, Hints: []string{"reuters/", "getty images"}},
+
+		// --- Prefixes at the start of any line. ---
+		{Name: "prefix-wire-label", Kind: StripPrefix,
+			Pattern: `(?:UPDATE \d+|BREAKING(?: NEWS)?|EXCLUSIVE|ANALYSIS|WRAPUP \d+|FACTBOX|EXPLAINER|WATCH|LIVE|VIDEO|PHOTOS|CORRECTED|REFILE|RPT)\s*[-:|–—]\s*`},
+		{Name: "prefix-dateline-agency", Kind: StripPrefix,
+			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
+		{Name: "prefix-dateline-dated-tag", Kind: StripPrefix, Pattern: datelineDatedTag, Hints: []string{"("}},
+		{Name: "prefix-dateline-city", Kind: StripPrefix,
+			Pattern: `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + `\s+[-—–]+\s+`, Hints: []string{"-", "—", "–"}},
+
+		// --- Whole lines: promotions. ---
+		{Name: "promo-join", Pattern: `(?i)join (?:our|us|the)\b.{0,160}`},
+		{Name: "promo-newsletter", Pattern: `(?i)(?:sign up|subscribe|register)\b.{0,160}`},
+		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
+		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
+		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
+		{Name: "promo-click-here", Pattern: `(?i)(?:click|tap) here\b.{0,160}`},
+		{Name: "promo-app", Pattern: `(?i)(?:download|get|install) (?:our|the [\w ]{1,30}) app\b.{0,120}`},
+		{Name: "promo-foreign", Pattern: `(?i)(?:suscr[ií]bete|s[ií]guenos|[uú]nete|lea tambi[eé]n|lee tambi[eé]n|leer m[aá]s|te puede interesar|m[aá]s informaci[oó]n|haz clic|pulsa aqu[ií]|descarga (?:nuestra|la) app|abonnieren sie|folgen sie uns|melden sie sich|hier klicken|lesen sie auch|lesen sie mehr|mehr zum thema|jetzt (?:abonnieren|anmelden|herunterladen|lesen)|weiterlesen|abonnez-vous|suivez-nous|lire aussi|lire la suite).{0,160}`},
+		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
+
+		// --- Whole lines: photo captions and credits. ---
+		{Name: "caption-file-photo", Pattern: `(?:FILE PHOTO|FILE|PHOTO|IN PICTURES|PICTURED)\s*[:\-–—].*`},
+		{Name: "caption-label", Pattern: `(?i)(?:photo(?:graph)?s?|image|picture|foto|bild|imagen|pictured|caption|credit|photo credit|image credit|bildquelle|fotos?)\s*:.*`},
+		{Name: "caption-image-source", Pattern: `(?i)(?:image|media) (?:source|caption),.*`},
+		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`, Hints: []string{"/", "photo"}},
+		{Name: "caption-getty", Pattern: `.*Getty Images\.?`, Hints: []string{"getty images"}},
+		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
+		{Name: "caption-gallery-count", Pattern: `(?i)(?:(?:image|photo|slide|bild|foto|imagen)\s+)?\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}`},
+
+		// --- Whole lines: bylines, datelines alone, timestamps, credits. ---
+		{Name: "byline", Pattern: `(?i:by|von|por|par)\s+` + personName + `(?:\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b)\s*` + personName + `)*(?:\s+in\s+\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})?`},
+		{Name: "byline-role", Pattern: `(?i)(?:staff writer|staff reporter|senior correspondent|correspondent|associated press|reuters staff|news desk|newsroom|redaktion|redacción)`},
+		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
+		{Name: "time-only", Pattern: `(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EST|EDT|ET|PT|BST|MEZ|MESZ|Uhr|h)?(?:\s*[,|–—-]?\s*\p{L}{3,9}\.? \d{1,2}(?:, \d{4})?)?`},
+		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
+		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
+		{Name: "reporting-credits", Pattern: `(?i)\(?(?:reporting|additional reporting|writing|editing|compiled|research|graphics|produced) by .*`},
+		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,120}all rights reserved\.?|(?:©|\(c\)|copyright)\s.{0,160})`, Hints: []string{"our standards", "rights reserved", "©", "(c)", "copyright"}},
+
+		// --- Whole lines: share, comment and navigation widgets. ---
+		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post)|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
+		{Name: "widget-comments", Pattern: `(?i)(?:no comments yet|\d+ comments?|comments?|leave a comment|show comments|view comments|be the first to comment|add a comment|join the discussion|comments are closed|kommentare|comentarios)[.!:]?`},
+		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?|関連記事|関連ニュース|相关新闻|相关阅读)[.!:]?`},
+		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
+		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in)`},
+		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
+		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|ansehen|mira)\s*:.{0,160}`},
+		{Name: "widget-breadcrumbs", Pattern: `(?:[\p{L}&' ]{1,30}\s*[>»›]\s*){2,}[\p{L}&' ]{1,30}`, Hints: []string{">", "»", "›"}},
+
+		// --- Anywhere in a line: template tokens, leftover markup, credits. ---
+		{Name: "template-double-bracket", Kind: StripInline, Pattern: `\[\[[^\[\]\n]*\]\]`},
+		{Name: "template-braces", Kind: StripInline, Pattern: `\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}`},
+		{Name: "shortcode-caption", Kind: StripInline, Pattern: `\[caption[^\]\n]*\][^\[\n]*\[/caption\]`},
+		{Name: "shortcode", Kind: StripInline, Pattern: `\[/?(?:embed|gallery|video|audio|playlist|tweet|youtube|instagram|facebook|related|ad|advert|newsletter|caption|pullquote|image|img|photo)\b[^\]\n]*\]`},
+		{Name: "leftover-tag", Kind: StripInline, Pattern: `</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?/?>`},
+		{Name: "leftover-entity", Kind: StripInline, Pattern: `&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});`},
+		{Name: "inline-photo-credit", Kind: StripInline, Pattern: agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)`, Hints: []string{"photo"}},
+		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`, Hints: []string{"advertisement", "scroll to continue"}},
+		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
+	}
+}

@@ -1,0 +1,76 @@
+package summarize
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{name: "plain", text: "One fish. Two fish! Red fish? Blue fish.",
+			want: []string{"One fish.", "Two fish!", "Red fish?", "Blue fish."}},
+		{name: "honorifics", text: "Mr. Kim met Dr. Lee and Gen. Park in St. Louis. They spoke.",
+			want: []string{"Mr. Kim met Dr. Lee and Gen. Park in St. Louis.", "They spoke."}},
+		{name: "acronym mid sentence", text: "The U.S. Treasury and the U.K. government agreed. Talks end.",
+			want: []string{"The U.S. Treasury and the U.K. government agreed.", "Talks end."}},
+		{name: "acronym ends sentence", text: "He moved to the U.S. The move was quick.",
+			want: []string{"He moved to the U.S.", "The move was quick."}},
+		{name: "dates and numbers", text: "On Jan. 5 and Sept. 11 the No. 10 team won. It was late.",
+			want: []string{"On Jan. 5 and Sept. 11 the No. 10 team won.", "It was late."}},
+		{name: "money and decimals", text: "Acme raised $1.5 billion, up 3.5% on the year. Shares rose 2.75 percent.",
+			want: []string{"Acme raised $1.5 billion, up 3.5% on the year.", "Shares rose 2.75 percent."}},
+		{name: "company suffix inside", text: "Acme Inc. said profits fell. Beta Corp. The rival gained.",
+			want: []string{"Acme Inc. said profits fell.", "Beta Corp.", "The rival gained."}},
+		{name: "quote with comma", text: `"We will win," he said. She agreed.`,
+			want: []string{`"We will win," he said.`, "She agreed."}},
+		{name: "quote ends inside", text: `He said: "It is over." Then he left.`,
+			want: []string{`He said: "It is over."`, "Then he left."}},
+		{name: "question in quote then lower case", text: `"Is it over?" she asked. Nobody knew.`,
+			want: []string{`"Is it over?" she asked.`, "Nobody knew."}},
+		{name: "curly quotes", text: "“We are ready.” The army moved.",
+			want: []string{"“We are ready.”", "The army moved."}},
+		{name: "initials", text: "J.R.R. Tolkien and George W. Bush never met. True.",
+			want: []string{"J.R.R. Tolkien and George W. Bush never met.", "True."}},
+		{name: "ellipsis", text: "He paused... Then he spoke. It was the end… Or not.",
+			want: []string{"He paused...", "Then he spoke.", "It was the end…", "Or not."}},
+		{name: "ellipsis mid sentence", text: "It was... well, odd. Fine.",
+			want: []string{"It was... well, odd.", "Fine."}},
+		{name: "time of day", text: "The vote is at 5 p.m. Tuesday in Washington. It may slip.",
+			want: []string{"The vote is at 5 p.m. Tuesday in Washington.", "It may slip."}},
+		{name: "line breaks end sentences", text: "Headline without stop\nBody starts here. Ends.",
+			want: []string{"Headline without stop", "Body starts here.", "Ends."}},
+		{name: "german ordinal date", text: "Die Wahl findet am 3. Oktober statt. Das ist neu.",
+			want: []string{"Die Wahl findet am 3. Oktober statt.", "Das ist neu."}},
+		{name: "german abbreviation", text: "Der Bund zahlt 1,5 Mio. Euro, z.B. für Schulen. Das reicht nicht.",
+			want: []string{"Der Bund zahlt 1,5 Mio. Euro, z.B. für Schulen.", "Das reicht nicht."}},
+		{name: "spanish", text: "El Sr. García llegó a Madrid. ¿Qué pasó? Nadie sabe.",
+			want: []string{"El Sr. García llegó a Madrid.", "¿Qué pasó?", "Nadie sabe."}},
+		{name: "cjk", text: "東京で地震があった。被害は小さい！本当？",
+			want: []string{"東京で地震があった。", "被害は小さい！", "本当？"}},
+		{name: "url and email", text: "See example.com/a.b for details. Write to a.b@example.org now.",
+			want: []string{"See example.com/a.b for details.", "Write to a.b@example.org now."}},
+		{name: "quotation of two sentences", text: `"The worst is not over. The tide peaks at 9 p.m.," said Ines Holm. Ferries stopped.`,
+			want: []string{`"The worst is not over. The tide peaks at 9 p.m.," said Ines Holm.`, "Ferries stopped."}},
+		{name: "curly quotation of two sentences", text: "He said: “We are ready. We will go.” The army moved.",
+			want: []string{"He said: “We are ready. We will go.”", "The army moved."}},
+		{name: "german quotation", text: "„Die Bahn hat kein Angebot vorgelegt. Wir streiken“, sagte Reiß. Die Bahn widersprach.",
+			want: []string{"„Die Bahn hat kein Angebot vorgelegt. Wir streiken“, sagte Reiß.", "Die Bahn widersprach."}},
+		{name: "stray quote closed by the line", text: "He said \"no. Then left.\nNext line. Here.",
+			want: []string{"He said \"no. Then left.", "Next line.", "Here."}},
+		{name: "inch marks do not open quotes", text: "A 55\" screen costs $400. It sold out.",
+			want: []string{"A 55\" screen costs $400.", "It sold out."}},
+		{name: "no words", text: " ... \n -- ", want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Sentences(tt.text)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,309 @@
+package summarize
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// Defaults for Options fields left zero.
+const (
+	DefaultSentences = 3
+	DefaultMaxChars  = 600
+	// minMaxChars is the smallest MaxChars New accepts: below it no
+	// sentence fits and every summary would be a cut-off fragment.
+	minMaxChars = 40
+	// maxInput is how much of Input.Text is read. Summaries come from the
+	// first 40 sentences, so the rest of a long page is not worth cleaning;
+	// the margin is for markup.
+	maxInput = 256 << 10
+)
+
+// Options configures a Summarizer. The zero value is usable: three
+// sentences, 600 characters, extractive only, logs discarded.
+type Options struct {
+	Sentences  int              // summary.sentences: sentences per summary, default 3
+	MaxChars   int              // summary.max_chars: characters (runes) per summary, default 600
+	ExtraRules []Rule           // per-source boilerplate rules from the config, after the built-in ones
+	Backend    Backend          // nil means extractive only
+	Logger     *slog.Logger     // nil discards
+	Now        func() time.Time // nil means time.Now; limits backend failure logs to one a minute
+}
+
+// Input is one article to summarise. Text may contain HTML.
+type Input struct {
+	Title  string
+	Text   string
+	Source string // the source name, which selects per-source rules
+}
+
+// Summarizer turns article text into a short summary. It is safe for
+// concurrent use.
+type Summarizer struct {
+	sentences int
+	maxChars  int
+	cleaner   *cleaner
+	backend   Backend
+	logger    *slog.Logger
+	now       func() time.Time
+	pool      sync.Pool // of *scratch
+
+	logMu      sync.Mutex
+	lastLog    time.Time
+	suppressed int
+}
+
+// New checks opts, fills in defaults and compiles the cleaning rules. It
+// returns an error naming the option or the rule that is wrong.
+func New(opts Options) (*Summarizer, error) {
+	if opts.Sentences < 0 || opts.Sentences > maxCandidates {
+		return nil, fmt.Errorf("summary.sentences: %d is not between 1 and %d", opts.Sentences, maxCandidates)
+	}
+	if opts.Sentences == 0 {
+		opts.Sentences = DefaultSentences
+	}
+	if opts.MaxChars == 0 {
+		opts.MaxChars = DefaultMaxChars
+	}
+	if opts.MaxChars < minMaxChars {
+		return nil, fmt.Errorf("summary.max_chars: %d is below %d", opts.MaxChars, minMaxChars)
+	}
+	c, err := newCleaner(opts.ExtraRules)
+	if err != nil {
+		return nil, fmt.Errorf("summary rules: %w", err)
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Summarizer{
+		sentences: opts.Sentences,
+		maxChars:  opts.MaxChars,
+		cleaner:   c,
+		backend:   opts.Backend,
+		logger:    opts.Logger,
+		now:       opts.Now,
+	}
+	s.pool.New = func() any { return newScratch() }
+	return s, nil
+}
+
+// Summarize returns a summary of at most MaxChars characters: the model
+// backend's when one is configured and answers, otherwise the extractive
+// one. It never fails: a backend failure falls back (and is logged at
+// most once a minute), and when the text is all boilerplate the cleaned
+// title or the raw text stands in. It returns "" only when neither Text
+// nor Title has a word. Only the first 256 KiB of Text are read.
+func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
+	in.Text = cutAtLine(in.Text, maxInput)
+	text := s.cleaner.clean(in.Text, in.Source, in.Title)
+	if s.backend != nil && text != "" {
+		sum, err := s.viaBackend(ctx, in.Title, text)
+		if err == nil {
+			return sum
+		}
+		s.logBackendFailure(in, err)
+	}
+	sc := s.pool.Get().(*scratch)
+	defer s.pool.Put(sc)
+	if sum := s.extractive(sc, text, in.Title); sum != "" {
+		return sum
+	}
+	return s.fallback(in)
+}
+
+// extractive picks the best sentences of the cleaned text and joins them
+// in article order; "" when the text has no sentence.
+func (s *Summarizer) extractive(sc *scratch, text, title string) string {
+	if text == "" {
+		return ""
+	}
+	lang := detectLanguage(text, &sc.ws)
+	n := sc.prepare(text, title, lang)
+	if n == 0 {
+		return ""
+	}
+	if len(sc.sents) <= s.sentences {
+		if sum := s.whole(sc); sum != "" {
+			return sum
+		}
+	}
+	sc.weigh(n)
+	sc.similarity(n)
+	sc.textRank(n)
+	sc.scoreSentences(n)
+	chosen := s.choose(sc, n)
+	if len(chosen) == 0 {
+		return truncate(sc.sents[sc.order[0]], s.maxChars)
+	}
+	slices.Sort(chosen)
+	return s.join(sc, chosen)
+}
+
+// whole returns a short article entire (less sentences that only repeat
+// the title), or "" when it does not fit in MaxChars.
+func (s *Summarizer) whole(sc *scratch) string {
+	sc.order = sc.order[:0]
+	for i := range sc.sents {
+		if !sc.repeatsTitle(i) {
+			sc.order = append(sc.order, i)
+		}
+	}
+	if len(sc.order) == 0 {
+		for i := range sc.sents {
+			sc.order = append(sc.order, i)
+		}
+	}
+	total := len(sc.order) - 1
+	for _, i := range sc.order {
+		total += sc.runes[i]
+	}
+	if total > s.maxChars {
+		return ""
+	}
+	return s.join(sc, sc.order)
+}
+
+// choose returns up to Sentences candidates in score order, skipping
+// fragments, title repeats, near-duplicates of a chosen sentence and
+// sentences that no longer fit in MaxChars. sc.order is left sorted by
+// score for the caller's fallback.
+func (s *Summarizer) choose(sc *scratch, n int) []int {
+	sc.order = sc.order[:0]
+	for i := range n {
+		sc.order = append(sc.order, i)
+	}
+	slices.SortStableFunc(sc.order, func(a, b int) int {
+		switch {
+		case sc.score[a] > sc.score[b]:
+			return -1
+		case sc.score[a] < sc.score[b]:
+			return 1
+		}
+		return 0
+	})
+	chosen := make([]int, 0, s.sentences)
+	used := 0
+	for _, i := range sc.order {
+		if len(chosen) == s.sentences {
+			break
+		}
+		if sc.words[i] < minSentenceWords || sc.repeatsTitle(i) {
+			continue
+		}
+		need := sc.runes[i]
+		if len(chosen) > 0 {
+			need++
+		}
+		if used+need > s.maxChars || duplicates(sc, n, i, chosen) {
+			continue
+		}
+		chosen = append(chosen, i)
+		used += need
+	}
+	return chosen
+}
+
+// duplicates reports whether candidate i says what a chosen one says.
+func duplicates(sc *scratch, n, i int, chosen []int) bool {
+	for _, j := range chosen {
+		if sc.sim[i*n+j] > duplicateSimilarity {
+			return true
+		}
+	}
+	return false
+}
+
+// join writes the sentences at idx, separated by spaces.
+func (s *Summarizer) join(sc *scratch, idx []int) string {
+	sc.out.Reset()
+	for k, i := range idx {
+		if k > 0 && !endsCJK(sc.sents[idx[k-1]]) {
+			sc.out.WriteByte(' ')
+		}
+		sc.out.WriteString(sc.sents[i])
+	}
+	return sc.out.String()
+}
+
+// cutAtLine returns s when it has at most max bytes, else its longest
+// prefix of whole lines within max bytes (or, without a line break, of
+// whole runes).
+func cutAtLine(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:max], '\n'); i > 0 {
+		return s[:i]
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	return s[:max]
+}
+
+// endsCJK reports whether s ends with a CJK full stop, after which
+// Chinese and Japanese put no space.
+func endsCJK(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "」』）"))
+	return r == '。' || r == '！' || r == '？' || r == '｡'
+}
+
+// fallback summarises an article whose text cleaned to nothing: the
+// cleaned title, else the text or title with markup and spaces tidied.
+func (s *Summarizer) fallback(in Input) string {
+	candidates := [...]string{
+		s.cleaner.clean(in.Title, in.Source, ""),
+		flatten(in.Text),
+		flatten(in.Title),
+	}
+	for _, c := range candidates {
+		if hasWord(c) {
+			return truncate(c, s.maxChars)
+		}
+	}
+	return ""
+}
+
+// flatten strips markup and folds all white space of s into single spaces.
+func flatten(s string) string {
+	if looksLikeHTML(s) {
+		s = htmlToText(s)
+	}
+	return normalizeSpace(strings.ReplaceAll(decodeEntities(s), "\n", " "))
+}
+
+// truncate shortens s to at most max runes, cutting at a word boundary and
+// ending with "…". A single word longer than max, or text without spaces
+// (CJK), is cut between characters.
+func truncate(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	cut := 0 // byte index just past max-1 runes, leaving room for "…"
+	for range max - 1 {
+		_, size := utf8.DecodeRuneInString(s[cut:])
+		cut += size
+	}
+	head := s[:cut]
+	if !wordBoundary(s, cut) {
+		if sp := strings.LastIndexByte(head, ' '); sp > 0 {
+			head = head[:sp]
+		}
+	}
+	return strings.TrimRight(head, " ,;:–—-") + "…"
+}
+
+// wordBoundary reports whether cutting s at byte i splits no word.
+func wordBoundary(s string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i:])
+	return !isWordRune(before) || !isWordRune(after) || isCJK(before) || isCJK(after)
+}

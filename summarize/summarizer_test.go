@@ -1,0 +1,275 @@
+package summarize
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+func mustNew(tb testing.TB, opts Options) *Summarizer {
+	tb.Helper()
+	s, err := New(opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// longArticle has six sentences; the first two carry the news.
+const longArticle = `The port authority approved a plan on Monday to dredge the main shipping channel to a depth of 16 metres, allowing the largest container ships to dock.
+
+The work will cost 180 million euros and take three years, the authority said in a statement.
+
+"This keeps the port in the first league," said director Eva Lind, adding that the alternative was to lose traffic to rival ports.
+
+Environmental groups said the dredging would disturb seal colonies on the sandbanks near the channel.
+
+The authority said it would monitor the colonies and stop work during the pupping season.
+
+Dredging is due to start in the spring.`
+
+func TestSummarize(t *testing.T) {
+	tests := []struct {
+		name    string
+		opts    Options
+		in      Input
+		want    string   // exact summary, when set
+		has     []string // substrings the summary must contain
+		hasNot  []string // substrings it must not contain
+		ordered []string // substrings that must appear in this order
+	}{
+		{name: "short article returned whole",
+			in:   Input{Title: "Bridge closed", Text: "The harbour bridge will close on Thursday night.\n\nBuses will be diverted."},
+			want: "The harbour bridge will close on Thursday night. Buses will be diverted."},
+		{name: "short article cleaned",
+			in:   Input{Text: "By Jane Doe\n\nThe harbour bridge will close on Thursday night.\n\nShare this article"},
+			want: "The harbour bridge will close on Thursday night."},
+		{name: "three sentences in article order",
+			in:      Input{Title: "Port approves channel dredging", Text: longArticle},
+			has:     []string{"dredge the main shipping channel", "180 million euros"},
+			ordered: []string{"dredge the main", "180 million euros"}},
+		{name: "sentences option",
+			opts: Options{Sentences: 1},
+			in:   Input{Title: "Port approves channel dredging", Text: longArticle},
+			want: "The port authority approved a plan on Monday to dredge the main shipping channel to a depth of 16 metres, allowing the largest container ships to dock."},
+		{name: "sentence repeating the title skipped",
+			in: Input{Title: "Port approves plan to dredge shipping channel",
+				Text: "Port approves plan to dredge shipping channel.\n\n" + longArticle},
+			hasNot: []string{"Port approves plan"}},
+		{name: "near duplicate skipped",
+			in:  Input{Title: "Dredging", Text: longArticle + "\n\nThe port authority approved a plan on Monday to dredge the main shipping channel to 16 metres, allowing the largest container ships to dock."},
+			has: []string{"The port authority approved a plan on Monday to dredge the main shipping channel to a depth"}, hasNot: []string{"channel to 16 metres"}},
+		{name: "max chars respected",
+			opts:   Options{MaxChars: 200},
+			in:     Input{Title: "Port approves channel dredging", Text: longArticle},
+			has:    []string{"dredge the main shipping channel"},
+			hasNot: []string{"180 million euros"}}, // 157 + 1 + 97 characters would not fit
+		{name: "html input",
+			in:     Input{Text: "<p>The harbour bridge will close on <b>Thursday</b> night.</p><script>x()</script><p>Buses will be diverted.</p>"},
+			want:   "The harbour bridge will close on Thursday night. Buses will be diverted.",
+			hasNot: []string{"<", "x()"}},
+		{name: "all boilerplate falls back to the title",
+			in:   Input{Title: "Council approves budget", Text: "Advertisement\n\nShare this article\n\nRead more"},
+			want: "Council approves budget"},
+		{name: "title only", in: Input{Title: "Council approves budget"}, want: "Council approves budget"},
+		{name: "nothing at all", in: Input{Title: " ", Text: "\n\n"}, want: ""},
+		{name: "cjk joined without spaces",
+			in:   Input{Text: "台風が上陸した。停電が続いている。"},
+			want: "台風が上陸した。停電が続いている。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustNew(t, tt.opts)
+			got := s.Summarize(context.Background(), tt.in)
+			max := tt.opts.MaxChars
+			if max == 0 {
+				max = DefaultMaxChars
+			}
+			if n := utf8.RuneCountInString(got); n > max {
+				t.Errorf("summary has %d characters, more than %d: %q", n, max, got)
+			}
+			if tt.want != "" || (tt.has == nil && tt.hasNot == nil && tt.ordered == nil) {
+				if got != tt.want {
+					t.Errorf("got  %q\nwant %q", got, tt.want)
+				}
+			}
+			for _, h := range tt.has {
+				if !strings.Contains(got, h) {
+					t.Errorf("summary lacks %q: %q", h, got)
+				}
+			}
+			for _, h := range tt.hasNot {
+				if strings.Contains(got, h) {
+					t.Errorf("summary contains %q: %q", h, got)
+				}
+			}
+			last := -1
+			for _, o := range tt.ordered {
+				i := strings.Index(got, o)
+				if i <= last {
+					t.Errorf("%q out of article order in %q", o, got)
+				}
+				last = i
+			}
+		})
+	}
+}
+
+// TestSummarizeConcurrently shares one Summarizer between goroutines, as
+// the poller does; run with -race.
+func TestSummarizeConcurrently(t *testing.T) {
+	s := mustNew(t, Options{})
+	in := Input{Title: "Port approves channel dredging", Text: longArticle}
+	want := s.Summarize(context.Background(), in)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				if got := s.Summarize(context.Background(), in); got != want {
+					errs <- got
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for got := range errs {
+		t.Errorf("concurrent summary differs: %q", got)
+	}
+}
+
+func TestSummarizeCutsAnOverlongSentenceAtAWord(t *testing.T) {
+	sentence := "The committee, which met for " + strings.Repeat("many long and difficult hours ", 30) + "finally agreed."
+	tests := []struct {
+		name     string
+		maxChars int
+	}{
+		{name: "100", maxChars: 100},
+		{name: "41", maxChars: 41},
+		{name: "600", maxChars: 600},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustNew(t, Options{MaxChars: tt.maxChars})
+			got := s.Summarize(context.Background(), Input{Text: sentence})
+			if n := utf8.RuneCountInString(got); n > tt.maxChars {
+				t.Fatalf("%d characters, more than %d: %q", n, tt.maxChars, got)
+			}
+			if !strings.HasSuffix(got, "…") {
+				t.Fatalf("no ellipsis: %q", got)
+			}
+			body := strings.TrimSuffix(got, "…")
+			if !strings.HasPrefix(sentence, body) || sentence[len(body)] != ' ' {
+				t.Errorf("cut inside a word: %q", got)
+			}
+		})
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		max  int
+		want string
+	}{
+		{name: "fits", in: "short text", max: 20, want: "short text"},
+		{name: "word boundary", in: "alpha beta gamma delta", max: 14, want: "alpha beta…"},
+		{name: "trailing comma dropped", in: "alpha, beta gamma delta", max: 10, want: "alpha…"},
+		{name: "one long word", in: "Donaudampfschifffahrtsgesellschaft", max: 10, want: "Donaudamp…"},
+		{name: "cjk", in: "台風が上陸した停電が続いている", max: 6, want: "台風が上陸…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := truncate(tt.in, tt.max); got != tt.want {
+				t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewOptions(t *testing.T) {
+	tests := []struct {
+		name    string
+		opts    Options
+		wantErr string
+	}{
+		{name: "zero value", opts: Options{}},
+		{name: "negative sentences", opts: Options{Sentences: -1}, wantErr: "summary.sentences"},
+		{name: "too many sentences", opts: Options{Sentences: 41}, wantErr: "summary.sentences"},
+		{name: "tiny max chars", opts: Options{MaxChars: 10}, wantErr: "summary.max_chars"},
+		{name: "negative max chars", opts: Options{MaxChars: -5}, wantErr: "summary.max_chars"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(tt.opts)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("New: %v", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("New error = %v, want it to name %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestIsTeaser(t *testing.T) {
+	words := func(n int) string { return strings.TrimSpace(strings.Repeat("word ", n)) + "." }
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{name: "empty", text: "", want: true},
+		{name: "one sentence", text: "The council approved the budget on Monday.", want: true},
+		{name: "119 words", text: words(119), want: true},
+		{name: "150 words", text: words(150), want: false},
+		{name: "200 words ending in an ellipsis", text: words(200) + " And then…", want: true},
+		{name: "200 words ending in read more", text: words(200) + " Read more »", want: true},
+		{name: "400 words ending in an ellipsis", text: words(400) + " And then…", want: false},
+		{name: "boilerplate does not count", text: strings.Repeat("Share this article\n\nAdvertisement\n\n", 40) + "The council met.", want: true},
+		{name: "html markup does not count", text: "<p>" + strings.Repeat(`<a href="https://example.org/very/long/link">x</a> `, 100) + "</p>", want: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsTeaser(tt.text); got != tt.want {
+				t.Errorf("IsTeaser = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSummarizeHostileInput feeds shapes of text that could make a careless
+// cleaner or splitter quadratic; each must finish quickly (the test binary's
+// timeout catches a hang) and stay within MaxChars.
+func TestSummarizeHostileInput(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{name: "thousands of wrapped lines", text: "Start" + strings.Repeat("\nand more words", 100_000)},
+		{name: "one huge line", text: strings.Repeat("word ", 400_000)},
+		{name: "dots without spaces", text: strings.Repeat("a.", 300_000)},
+		{name: "many open quotes", text: strings.Repeat(`He said "yes. `, 50_000)},
+		{name: "deep html", text: strings.Repeat("<div>", 100_000) + "Text." + strings.Repeat("</div>", 100_000)},
+		{name: "unclosed tag", text: "<p " + strings.Repeat("a=b ", 100_000)},
+		{name: "huge title", text: "Body text here."},
+	}
+	s := mustNew(t, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			title := "Title"
+			if tt.name == "huge title" {
+				title = strings.Repeat("Title words ", 50_000)
+			}
+			got := s.Summarize(context.Background(), Input{Title: title, Text: tt.text})
+			if utf8.RuneCountInString(got) > DefaultMaxChars {
+				t.Errorf("summary too long: %d characters", utf8.RuneCountInString(got))
+			}
+		})
+	}
+}

@@ -1,0 +1,72 @@
+package summarize
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordScanner yields the lower-cased words of a string one by one into a
+// reused buffer, so scanning allocates nothing once the buffer has grown.
+// Letters and digits make words; runs of Han or Kana, which have no spaces
+// between words, yield overlapping character pairs instead.
+type wordScanner struct {
+	s   string
+	i   int
+	buf []byte
+}
+
+func (w *wordScanner) reset(s string) {
+	w.s, w.i = s, 0
+}
+
+// next returns the next word, valid until the following call, or false at
+// the end of the string.
+func (w *wordScanner) next() ([]byte, bool) {
+	s := w.s
+	for w.i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[w.i:])
+		if isCJK(r) {
+			w.buf = utf8.AppendRune(w.buf[:0], r)
+			w.i += size
+			if r2, size2 := utf8.DecodeRuneInString(s[w.i:]); w.i < len(s) && isCJK(r2) {
+				w.buf = utf8.AppendRune(w.buf, r2)
+				_ = size2
+			}
+			return w.buf, true
+		}
+		if !isWordRune(r) {
+			w.i += size
+			continue
+		}
+		w.buf = w.buf[:0]
+		for w.i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[w.i:])
+			if !isWordRune(r) || isCJK(r) {
+				break
+			}
+			if r < utf8.RuneSelf {
+				c := byte(r)
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				w.buf = append(w.buf, c)
+			} else {
+				w.buf = utf8.AppendRune(w.buf, unicode.ToLower(r))
+			}
+			w.i += size
+		}
+		return w.buf, true
+	}
+	return nil, false
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+}
