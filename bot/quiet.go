@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newshound/newshound/digest"
 )
 
 // QuietHours is a daily span of local time, such as 23:00 to 07:00, during
@@ -84,12 +86,13 @@ func (q QuietHours) String() string { return clock(q.Start) + "-" + clock(q.End)
 // clock writes minutes after midnight as "HH:MM".
 func clock(minutes int) string { return fmt.Sprintf("%02d:%02d", minutes/60, minutes%60) }
 
-// location loads an IANA zone name, UTC for "" or an unknown name.
+// location loads a chat's stored zone (an IANA name or a UTC offset, as
+// /timezone stores it); UTC for "" or a name that does not load.
 func location(name string) *time.Location {
 	if name == "" {
 		return time.UTC
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := digest.LoadLocation(name)
 	if err != nil {
 		return time.UTC
 	}

@@ -66,3 +66,23 @@ func TestQuietHoursContains(t *testing.T) {
 		})
 	}
 }
+
+func TestLocation(t *testing.T) {
+	at := time.Date(2026, 1, 10, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, zone string
+		wantHour   int
+	}{
+		{"empty is UTC", "", 12},
+		{"IANA name", "Asia/Tokyo", 21},
+		{"offset as /timezone stores it", "+05:30", 17},
+		{"unknown is UTC", "Mars/Olympus", 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := at.In(location(tt.zone)).Hour(); got != tt.wantHour {
+				t.Errorf("hour in %q = %d, want %d", tt.zone, got, tt.wantHour)
+			}
+		})
+	}
+}
