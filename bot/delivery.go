@@ -64,7 +64,7 @@ func gone(format string, args ...any) error { return &goneError{reason: fmt.Spri
 // attempt makes the call when the rates allow and records what Telegram
 // answered. When the sender stops first, the message stays pending as it was.
 func (s *Sender) attempt(ctx context.Context, d *delivery) {
-	if err := s.pace(d.stop, d.head.ChatID); err != nil {
+	if err := s.pace(d.stop); err != nil {
 		return
 	}
 	var id int

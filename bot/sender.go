@@ -178,10 +178,11 @@ func (s *Sender) Run(ctx context.Context) error {
 	return nil
 }
 
-// claim reports whether m may go now, and marks its chat in flight: the chat
-// has nothing in flight, has not finished a delivery since the batch was
-// read (m could be sent already), is not held by a 429, and its rate allows
-// one more. The rate tokens are taken later, just before the call (pace).
+// claim reports whether m may go now and, if so, takes a token of its
+// chat's rate and marks the chat in flight: the chat has nothing in flight,
+// has not finished a delivery since the batch was read (m could be sent
+// already), is not held by a 429, and its rate allows one more. The global
+// token is taken later, just before the call (pace).
 func (s *Sender) claim(m store.Message, read time.Time) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -190,33 +191,26 @@ func (s *Sender) claim(m store.Message, read time.Time) bool {
 		c = &chatState{lim: s.opts.Rates.chat(m.ChatType)}
 		s.chats[m.ChatID] = c
 	}
-	if c.inFlight || c.done.After(read) || c.until.After(s.opts.Now()) || c.lim.Tokens() < 1 {
+	if c.inFlight || c.done.After(read) || c.until.After(s.opts.Now()) || !c.lim.Allow() {
 		return false
 	}
 	c.inFlight = true
 	return true
 }
 
-// pace waits until a message to the chat may leave: no global hold, a token
-// of the global rate and one of the chat's. Taking them here, after the
-// message was read and rendered, keeps database hiccups from bunching the
-// messages that reach Telegram. It fails only when stop is done.
-func (s *Sender) pace(stop context.Context, chatID int64) error {
+// pace waits until a message may leave: no global hold and a token of the
+// global rate. Taking it here, after the message was read and rendered,
+// keeps database hiccups from bunching the messages that reach Telegram. (A
+// message may so leave up to Concurrency/rate after its chat's token was
+// taken; the limits' headroom and the chat bursts absorb that.) It fails only
+// when stop is done.
+func (s *Sender) pace(stop context.Context) error {
 	s.waitGlobalPause(stop)
 	if err := s.global.Wait(stop); err != nil {
 		return err
 	}
 	s.waitGlobalPause(stop) // a 429 may have come while this one waited its turn
-	if stop.Err() != nil {
-		return stop.Err()
-	}
-	s.mu.Lock()
-	c := s.chats[chatID]
-	s.mu.Unlock()
-	if c == nil { // migrated meanwhile: the new id starts afresh
-		return nil
-	}
-	return c.lim.Wait(stop)
+	return stop.Err()
 }
 
 func (s *Sender) release(chatID int64) {
