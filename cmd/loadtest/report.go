@@ -109,7 +109,7 @@ func report(w io.Writer, o options, srv *telegramtest.Server, enf *telegramtest.
 		if replyChatAlertAt.Before(replyAt) {
 			order = "after"
 		}
-		fmt.Fprintf(w, "reply queued at +%s behind %d pending alerts: accepted %s later, %s that chat's alert\n",
+		fmt.Fprintf(w, "reply queued at +%s behind %d pending alert messages: accepted %s later, %s that chat's alert\n",
 			replyQueued.Sub(start).Round(time.Millisecond), pendingAt(times, replyQueued), replyAt.Sub(replyQueued).Round(time.Millisecond), order)
 	}
 	return nil
