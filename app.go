@@ -69,10 +69,8 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		return err
 	}
 	defer st.Close()
-	for _, src := range cfg.Sources {
-		if _, err := st.UpsertSource(ctx, src.Name, src.URL, "config"); err != nil {
-			return err
-		}
+	if err := syncSources(ctx, st, cfg, log); err != nil {
+		return err
 	}
 
 	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: cfg.Subscriptions.MaxPerChat, Now: m.Now, Logger: log})
@@ -194,6 +192,27 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		opts.CommandBurst = 1000                                   // and may paste a script of commands
 	}
 	return bot.NewRouter(opts), nil
+}
+
+// syncSources makes the store's configuration sources those of the file:
+// listed ones are added or renamed, ones no longer listed are retired (not
+// fetched, their articles kept).
+func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *slog.Logger) error {
+	keep := make([]string, len(cfg.Sources))
+	for i, src := range cfg.Sources {
+		if _, err := st.UpsertSource(ctx, src.Name, src.URL, store.OriginConfig); err != nil {
+			return err
+		}
+		keep[i] = src.URL
+	}
+	retired, err := st.RetireConfigSources(ctx, keep)
+	if err != nil {
+		return err
+	}
+	for _, src := range retired {
+		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", src.URL)
+	}
+	return nil
 }
 
 // ensureConsoleChat makes the console chat exist, so alerts can reach it

@@ -34,8 +34,12 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 	b.WriteString("<b>Sources</b>\n")
 	for _, s := range srcs {
 		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)))
-		if s.Origin == "chat" {
+		switch s.Origin {
+		case store.OriginChat:
 			b.WriteString(" · added in chat")
+		case store.OriginRetired:
+			b.WriteString(" · no longer in the configuration, not fetched\n")
+			continue
 		}
 		b.WriteString("\n" + health(now, s) + "\n")
 	}
@@ -171,7 +175,7 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 	if err != nil {
 		return err
 	}
-	if src.Origin == "config" {
+	if src.Origin == store.OriginConfig {
 		r.reply(ctx, req.in.ChatID, fmt.Sprintf("Source #%d comes from the configuration file; remove it there.", src.ID))
 		return nil
 	}

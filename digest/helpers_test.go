@@ -2,7 +2,6 @@ package digest
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"log/slog"
@@ -104,18 +103,11 @@ func (f *fixture) article(i int, title, summary string, pub time.Time) int64 {
 	return added[0].ID
 }
 
-// sameStory makes the articles one story, as the delivery issue's dedup
-// will. That issue owns the store method for it, so until it lands this test
-// fixture writes the column itself.
+// sameStory makes the articles one story, as the story linker does.
 func (f *fixture) sameStory(first int64, others ...int64) {
 	f.t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+f.path+"?_busy_timeout=10000")
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	defer db.Close()
 	for _, id := range others {
-		if _, err := db.Exec(`UPDATE articles SET story_id = ? WHERE id = ?`, first, id); err != nil {
+		if err := f.st.LinkArticle(f.ctx, id, first, "", nil); err != nil {
 			f.t.Fatal(err)
 		}
 	}

@@ -141,7 +141,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 		sem   = make(chan struct{}, p.opts.Concurrency)
 	)
 	for _, src := range sources {
-		if src.NextFetchAt.After(now) {
+		if src.NextFetchAt.After(now) || src.Origin == store.OriginRetired {
 			continue
 		}
 		wg.Add(1)

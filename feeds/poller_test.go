@@ -231,6 +231,7 @@ func TestBadSourcesAreLoggedAndTheRestGoesOn(t *testing.T) {
 	if again, _, _ := html.Counts(); again != reqs {
 		t.Errorf("a backed-off source was fetched again before its time")
 	}
+
 }
 
 func TestBackoffGrowsAndCaps(t *testing.T) {
@@ -330,5 +331,26 @@ func TestTeasersGetTheArticlePageText(t *testing.T) {
 				t.Fatalf("stored text/summary not updated: %+v", stored)
 			}
 		})
+	}
+}
+
+func TestRetiredSourcesAreNotFetched(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	kept := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	gone := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
+	st.UpsertSource(ctx, "Kept", kept.URL, store.OriginConfig)
+	st.UpsertSource(ctx, "Gone", gone.URL, store.OriginConfig)
+	if _, err := st.RetireConfigSources(ctx, []string{kept.URL}); err != nil {
+		t.Fatal(err)
+	}
+	if err := newTestPoller(t, st, &recordingSink{}, 1<<20).PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _, _ := kept.Counts(); n != 1 {
+		t.Errorf("kept source fetched %d times, want 1", n)
+	}
+	if n, _, _ := gone.Counts(); n != 0 {
+		t.Errorf("retired source fetched %d times, want 0", n)
 	}
 }

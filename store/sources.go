@@ -13,7 +13,7 @@ type Source struct {
 	ID           int64
 	Name         string
 	URL          string
-	Origin       string // "config" or "chat"
+	Origin       string // OriginConfig, OriginChat or OriginRetired
 	ETag         string
 	LastModified string
 	Fetches      int // successful fetches so far
@@ -24,15 +24,54 @@ type Source struct {
 	NextFetchAt  time.Time
 }
 
-// UpsertSource adds a source by URL, or renames the one that has that URL.
+// Source origins.
+const (
+	OriginConfig  = "config"  // listed in the configuration file
+	OriginChat    = "chat"    // added with /addsource or /import
+	OriginRetired = "retired" // was in the configuration file, is no longer: kept with its articles, not fetched
+)
+
+// UpsertSource adds a source by URL, or renames the one that has that URL. A
+// retired source comes back, and a chat-added one listed in the
+// configuration becomes the configuration's.
 func (s *Store) UpsertSource(ctx context.Context, name, url, origin string) (Source, error) {
 	_, err := s.w.ExecContext(ctx, `
 		INSERT INTO sources (name, url, origin, created_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (url) DO UPDATE SET name = excluded.name`, name, url, origin, s.now().Unix())
+		ON CONFLICT (url) DO UPDATE SET name = excluded.name,
+			origin = CASE WHEN sources.origin = 'retired' OR excluded.origin = 'config' THEN excluded.origin ELSE sources.origin END`,
+		name, url, origin, s.now().Unix())
 	if err != nil {
 		return Source{}, fmt.Errorf("upsert source %s: %w", url, err)
 	}
 	return s.findSource(ctx, `url = ?`, url)
+}
+
+// RetireConfigSources marks the configuration's sources whose URL is not in
+// keep as retired: the poller stops fetching them, their articles stay for
+// /search and the digest. It returns the sources it retired.
+func (s *Store) RetireConfigSources(ctx context.Context, keep []string) ([]Source, error) {
+	args := []any{}
+	for _, u := range keep {
+		args = append(args, u)
+	}
+	where := `origin = 'config'`
+	if len(keep) > 0 {
+		where += ` AND url NOT IN (` + placeholders(len(keep)) + `)`
+	}
+	rows, err := s.w.QueryContext(ctx, `UPDATE sources SET origin = 'retired' WHERE `+where+` RETURNING `+sourceColumns, args...)
+	if err != nil {
+		return nil, fmt.Errorf("retire sources: %w", err)
+	}
+	defer rows.Close()
+	var out []Source
+	for rows.Next() {
+		src, err := scanSource(rows)
+		if err != nil {
+			return nil, fmt.Errorf("retire sources: %w", err)
+		}
+		out = append(out, src)
+	}
+	return out, rows.Err()
 }
 
 // FindSource returns the source with this id, or ErrNotFound.

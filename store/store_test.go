@@ -210,3 +210,30 @@ func TestSubscriptionLimitsAndTargets(t *testing.T) {
 		t.Fatalf("deleting another chat's subscription: err = %v, want ErrNotFound", err)
 	}
 }
+
+func TestSourcesLeavingTheConfigAreRetiredAndCanReturn(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	a, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", OriginConfig)
+	st.UpsertSource(ctx, "B", "https://b.example/feed", OriginConfig)
+	c, _ := st.UpsertSource(ctx, "C", "https://c.example/feed", OriginChat)
+	st.InsertArticles(ctx, a.ID, []Article{{GUID: "1", Title: "kept"}})
+
+	retired, err := st.RetireConfigSources(ctx, []string{"https://b.example/feed"})
+	if err != nil || len(retired) != 1 || retired[0].ID != a.ID || retired[0].Origin != OriginRetired {
+		t.Fatalf("retired = %+v, %v; want A only", retired, err)
+	}
+	if c, _ = st.FindSource(ctx, c.ID); c.Origin != OriginChat {
+		t.Errorf("a chat source was touched: %+v", c)
+	}
+	if arts, _ := st.ListArticlesSince(ctx, time.Time{}, 10); len(arts) != 1 {
+		t.Errorf("a retired source's articles should stay, got %d", len(arts))
+	}
+	back, _ := st.UpsertSource(ctx, "A again", "https://a.example/feed", OriginConfig)
+	if back.ID != a.ID || back.Origin != OriginConfig || back.Name != "A again" {
+		t.Errorf("re-listed source = %+v, want A back as config", back)
+	}
+	if all, _ := st.RetireConfigSources(ctx, nil); len(all) != 2 {
+		t.Errorf("an empty configuration should retire both config sources, got %d", len(all))
+	}
+}
