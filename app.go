@@ -185,9 +185,10 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		Feeds: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
 			Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
 	}
-	if tg, ok := transport.(*bot.Telegram); ok {
-		opts.Interactor = tg
-	} else {
+	if in, ok := transport.(bot.Interactor); ok {
+		opts.Interactor = in // Telegram, or the console, which shows answers and edits in the terminal
+	}
+	if _, ok := transport.(*bot.Telegram); !ok {
 		opts.Operators = append(opts.Operators, bot.ConsoleChatID) // the console's one user runs the bot
 		opts.CommandBurst = 1000                                   // and may paste a script of commands
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -14,13 +15,24 @@ const ConsoleChatID int64 = 1
 
 // Console is the transport of console mode: lines typed in the terminal are
 // messages of one private chat, and everything sent to it is printed as plain
-// text (links as "text (url)").
+// text (links as "text (url)"). Buttons are printed numbered, "[3: Remove]",
+// and typing the number alone presses the button.
 type Console struct {
-	in  io.Reader
-	mu  sync.Mutex
-	out io.Writer
-	ids int
+	in      io.Reader
+	mu      sync.Mutex
+	out     io.Writer
+	ids     int
+	buttons []consoleButton // every callback button printed, numbered from 1
 }
+
+// consoleButton is a printed button: its callback data and its message.
+type consoleButton struct {
+	data      string
+	messageID int
+}
+
+// maxConsoleButtons bounds what the console remembers; older numbers expire.
+const maxConsoleButtons = 1000
 
 // NewConsole returns a console transport reading in and writing out.
 func NewConsole(in io.Reader, out io.Writer) *Console { return &Console{in: in, out: out} }
@@ -31,20 +43,49 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 	if !m.Plain {
 		text = plainText(text)
 	}
-	for _, row := range m.Buttons {
-		var labels []string
-		for _, b := range row {
-			labels = append(labels, "["+b.Text+"]")
-		}
-		text += "\n" + strings.Join(labels, " ")
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.ids++
+	text += c.labels(m.Buttons, c.ids)
 	if _, err := fmt.Fprintf(c.out, "\n%s\n> ", text); err != nil {
 		return 0, fmt.Errorf("console: %w", err)
 	}
 	return c.ids, nil
+}
+
+// labels numbers the callback buttons of message id and renders them; link
+// buttons show their URL. The caller holds c.mu.
+func (c *Console) labels(rows [][]Button, id int) string {
+	var b strings.Builder
+	for _, row := range rows {
+		var labels []string
+		for _, btn := range row {
+			if btn.URL != "" {
+				labels = append(labels, "["+btn.Text+": "+btn.URL+"]")
+				continue
+			}
+			if len(c.buttons) >= maxConsoleButtons {
+				c.buttons = nil // numbers start again; old presses expire
+			}
+			c.buttons = append(c.buttons, consoleButton{data: btn.Data, messageID: id})
+			labels = append(labels, fmt.Sprintf("[%d: %s]", len(c.buttons), btn.Text))
+		}
+		b.WriteString("\n" + strings.Join(labels, " "))
+	}
+	if len(rows) > 0 {
+		b.WriteString("\n(type a button's number to press it)")
+	}
+	return b.String()
+}
+
+// press returns the button numbered n, if there is one.
+func (c *Console) press(n int) (consoleButton, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n < 1 || n > len(c.buttons) {
+		return consoleButton{}, false
+	}
+	return c.buttons[n-1], true
 }
 
 // Edit prints the new text of an earlier message, marked as an edit; it
@@ -56,6 +97,7 @@ func (c *Console) Edit(ctx context.Context, messageID int, m Outgoing) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	text += c.labels(m.Buttons, messageID)
 	if _, err := fmt.Fprintf(c.out, "\n(edited message %d)\n%s\n> ", messageID, text); err != nil {
 		return fmt.Errorf("console: %w", err)
 	}
@@ -95,7 +137,41 @@ func (c *Console) Updates(ctx context.Context, handle func(context.Context, Inco
 				c.mu.Unlock()
 				continue
 			}
-			handle(ctx, Incoming{ChatID: ConsoleChatID, ChatType: "private", ChatTitle: "console", UserID: ConsoleChatID, Text: line})
+			in := Incoming{ChatID: ConsoleChatID, ChatType: "private", ChatTitle: "console", UserID: ConsoleChatID, Text: line}
+			if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil {
+				btn, ok := c.press(n)
+				if !ok {
+					c.mu.Lock()
+					fmt.Fprintf(c.out, "There is no button %d.\n> ", n)
+					c.mu.Unlock()
+					continue
+				}
+				in.Text, in.MessageID = "", btn.messageID
+				in.Callback = &Callback{ID: "console-" + strconv.Itoa(n), Data: btn.data, MessageID: btn.messageID}
+			}
+			handle(ctx, in)
 		}
 	}
+}
+
+// AnswerCallback prints the short notice a button press gets; it fails only
+// when out fails.
+func (c *Console) AnswerCallback(ctx context.Context, callbackID, text string) error {
+	if text == "" {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := fmt.Fprintf(c.out, "(%s)\n> ", text); err != nil {
+		return fmt.Errorf("console: %w", err)
+	}
+	return nil
+}
+
+// IsChatAdmin is always true: the console's one user runs the bot.
+func (c *Console) IsChatAdmin(ctx context.Context, chatID, userID int64) (bool, error) { return true, nil }
+
+// RewriteMessage prints the new text of an earlier message, as Edit does.
+func (c *Console) RewriteMessage(ctx context.Context, chatID int64, messageID int, text string, buttons [][]Button) error {
+	return c.Edit(ctx, messageID, Outgoing{ChatID: chatID, Text: text, Buttons: buttons})
 }

@@ -1,0 +1,52 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncWriter is a strings.Builder safe for the console's writes.
+type syncWriter struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) { w.mu.Lock(); defer w.mu.Unlock(); return w.b.Write(p) }
+func (w *syncWriter) String() string              { w.mu.Lock(); defer w.mu.Unlock(); return w.b.String() }
+
+func TestConsoleNumbersButtonsAndTypingANumberPressesOne(t *testing.T) {
+	out := &syncWriter{}
+	in := strings.NewReader("2\n9\nhello\n")
+	c := NewConsole(in, out)
+	id, err := c.Send(context.Background(), Outgoing{ChatID: ConsoleChatID, Text: "<b>Subscriptions</b>",
+		Buttons: [][]Button{{{Text: "Remove #1", Data: "rm:1"}, {Text: "Mute #1", Data: "mute:1"}}, {{Text: "Site", URL: "https://x.example/"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); !strings.Contains(got, "[1: Remove #1] [2: Mute #1]") || !strings.Contains(got, "[Site: https://x.example/]") {
+		t.Fatalf("printed %q", got)
+	}
+	var got []Incoming
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c.Updates(ctx, func(_ context.Context, in Incoming) { got = append(got, in) })
+	if len(got) != 2 {
+		t.Fatalf("handled %d inputs, want the press and the text (9 is no button)", len(got))
+	}
+	if cb := got[0].Callback; cb == nil || cb.Data != "mute:1" || cb.MessageID != id || got[0].Text != "" {
+		t.Fatalf("press = %+v", got[0])
+	}
+	if got[1].Callback != nil || got[1].Text != "hello" {
+		t.Fatalf("text = %+v", got[1])
+	}
+	if !strings.Contains(out.String(), "There is no button 9.") {
+		t.Errorf("no notice for a missing button: %q", out.String())
+	}
+	c.AnswerCallback(context.Background(), "x", "Muted #1.")
+	if !strings.Contains(out.String(), "(Muted #1.)") {
+		t.Errorf("the answer was not shown: %q", out.String())
+	}
+}
