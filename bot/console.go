@@ -169,7 +169,9 @@ func (c *Console) AnswerCallback(ctx context.Context, callbackID, text string) e
 }
 
 // IsChatAdmin is always true: the console's one user runs the bot.
-func (c *Console) IsChatAdmin(ctx context.Context, chatID, userID int64) (bool, error) { return true, nil }
+func (c *Console) IsChatAdmin(ctx context.Context, chatID, userID int64) (bool, error) {
+	return true, nil
+}
 
 // RewriteMessage prints the new text of an earlier message, as Edit does.
 func (c *Console) RewriteMessage(ctx context.Context, chatID int64, messageID int, text string, buttons [][]Button) error {
