@@ -134,7 +134,7 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
 		ChatFetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent,
 			Transport: feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})}),
-		Store: st, Sink: alertSink{linker, subs, sender, log}, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
+		Store: st, Sink: alertSink{subs, sender}, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
 	})
 	if err != nil {
 		return err
@@ -259,19 +259,13 @@ type digestCommands struct {
 	*digest.Scheduler
 }
 
-// alertSink puts new articles into stories, queues their alerts and wakes the sender.
+// alertSink queues the alerts of new articles and wakes the sender.
 type alertSink struct {
-	linker *stories.Linker
 	subs   *subscriptions.Service
 	sender *bot.Sender
-	log    *slog.Logger
 }
 
 func (a alertSink) HandleArticles(ctx context.Context, arts []store.Article) error {
-	if _, err := a.linker.Link(ctx, arts); err != nil {
-		// Alerting a story twice beats not alerting it.
-		a.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
-	}
 	if err := a.subs.HandleArticles(ctx, arts); err != nil {
 		return err
 	}

@@ -31,6 +31,11 @@ type Sink interface {
 	HandleArticles(ctx context.Context, articles []store.Article) error
 }
 
+// Stories links new articles to the stories of earlier ones.
+type Stories interface {
+	Link(ctx context.Context, articles []store.Article) (int, error)
+}
+
 // Summarizer turns article text into a short summary.
 type Summarizer interface {
 	Summarize(ctx context.Context, in summarize.Input) string
@@ -50,6 +55,7 @@ type Options struct {
 	ChatFetcher *Fetcher // for sources that chat users added (origin "chat"), through the address guard; nil = Fetcher
 	Store       Store
 	Sink        Sink
+	Stories     Stories // nil: every article is a story of its own
 	Summarizer  Summarizer
 	Pages       PageTexter // nil: never fetch article pages
 	Logger      *slog.Logger
@@ -155,16 +161,28 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 		}()
 	}
 	wg.Wait()
-	if len(fresh) == 0 || p.opts.Sink == nil {
+	if len(fresh) > 0 && p.opts.Stories != nil {
+		if _, err := p.opts.Stories.Link(ctx, fresh); err != nil {
+			// Alerting a story twice beats not alerting it.
+			p.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
+		}
+	}
+	var alertable []store.Article
+	for _, a := range fresh {
+		if a.Alertable {
+			alertable = append(alertable, a)
+		}
+	}
+	if len(alertable) == 0 || p.opts.Sink == nil {
 		return nil
 	}
-	if err := p.opts.Sink.HandleArticles(ctx, fresh); err != nil {
-		return fmt.Errorf("poll: hand over %d articles: %w", len(fresh), err)
+	if err := p.opts.Sink.HandleArticles(ctx, alertable); err != nil {
+		return fmt.Errorf("poll: hand over %d articles: %w", len(alertable), err)
 	}
 	return nil
 }
 
-// pollSource fetches one source and returns its new alertable articles.
+// pollSource fetches one source and returns its new articles.
 func (p *Poller) pollSource(ctx context.Context, src store.Source) []store.Article {
 	log := p.log.With("source", src.Name, "url", src.URL)
 	fetcher := p.opts.Fetcher
@@ -201,14 +219,8 @@ func (p *Poller) pollSource(ctx context.Context, src store.Source) []store.Artic
 	if err := p.opts.Store.RecordFetch(ctx, src.ID, store.FetchResult{OK: true, NotModified: resp.NotModified, ETag: resp.ETag, LastModified: resp.LastModified}); err != nil {
 		log.Error("record fetch", "err", err)
 	}
-	var alertable []store.Article
-	for _, a := range added {
-		if a.Alertable {
-			alertable = append(alertable, a)
-		}
-	}
-	log.Debug("fetched", "not_modified", resp.NotModified, "new", len(added), "alertable", len(alertable))
-	return alertable
+	log.Debug("fetched", "not_modified", resp.NotModified, "new", len(added))
+	return added
 }
 
 // storeItems stores the feed's items. On a source's first successful fetch,

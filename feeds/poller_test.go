@@ -354,3 +354,32 @@ func TestRetiredSourcesAreNotFetched(t *testing.T) {
 		t.Errorf("retired source fetched %d times, want 0", n)
 	}
 }
+
+// recordingStories keeps what the poller asked to link.
+type recordingStories struct{ got []string }
+
+func (r *recordingStories) Link(ctx context.Context, arts []store.Article) (int, error) {
+	for _, a := range arts {
+		r.got = append(r.got, a.Title)
+	}
+	return 0, nil
+}
+
+func TestEveryNewArticleIsLinkedToItsStory(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	st.UpsertSource(ctx, "World", feed.URL, store.OriginConfig)
+	sink, linked := &recordingSink{}, &recordingStories{}
+	p := newTestPoller(t, st, sink, 1<<20)
+	p.opts.Stories = linked
+	p.PollOnce(ctx)
+	if len(linked.got) != 2 || len(sink.got) != 0 {
+		t.Fatalf("first fetch: linked %q, alerted %q; want the backlog linked (for /trending and the digest) and nothing alerted", linked.got, sink.titles())
+	}
+	feed.SetFile(t, "../testdata/feeds/world-v2.xml", "application/rss+xml")
+	p.PollOnce(ctx)
+	if len(linked.got) != 4 || len(sink.got) != 2 {
+		t.Fatalf("second fetch: linked %d, alerted %d; want 4 and 2", len(linked.got), len(sink.got))
+	}
+}
