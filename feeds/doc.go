@@ -11,8 +11,10 @@
 //     its link) before. New items are stored oldest first.
 //  5. New items from a source's first successful fetch, or published before
 //     max_age, are stored but not alertable.
-//  6. Alertable items get their summary (and, for teasers, the article page's
-//     text when configured) and are handed to the Sink.
+//  6. New items get their summary (alertable teasers first get the article
+//     page's text, when configured).
+//  7. After all sources of a poll, every new article is linked to its story
+//     (Stories), then the alertable ones are handed to the Sink.
 //
 // Failures back off from 1 minute doubling to 6 hours, or the server's
 // Retry-After when longer, and never hold up other sources.
