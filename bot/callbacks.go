@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -139,9 +140,10 @@ func (r *Router) pressAlertMute(ctx context.Context, in Incoming, chat store.Cha
 	return fmt.Sprintf("Muted #%d. Unmute it from /list.", args[0]), nil
 }
 
-// refreshList rewrites the /list message whose button was pressed.
+// refreshList rewrites the /list message whose button was pressed, through
+// the outbox like every other message.
 func (r *Router) refreshList(ctx context.Context, in Incoming, chat store.Chat) {
-	if r.opts.Interactor == nil || in.Callback.MessageID == 0 {
+	if in.Callback.MessageID == 0 {
 		return
 	}
 	text, buttons, err := r.renderList(ctx, chat)
@@ -149,7 +151,14 @@ func (r *Router) refreshList(ctx context.Context, in Incoming, chat store.Chat) 
 		r.log.Warn("refresh list", "chat", chat.ID, "err", err)
 		return
 	}
-	if err := r.opts.Interactor.RewriteMessage(ctx, chat.ID, in.Callback.MessageID, clip(text, MaxMessage), buttons); err != nil {
-		r.log.Warn("refresh list", "chat", chat.ID, "err", err)
+	m := store.Message{ChatID: chat.ID, Kind: store.KindEdit, Priority: store.PriorityReply, Text: clip(text, MaxMessage), EditOf: in.Callback.MessageID}
+	if len(buttons) > 0 {
+		b, _ := json.Marshal(buttons)
+		m.Buttons = string(b)
 	}
+	if _, err := r.opts.Store.Enqueue(ctx, m); err != nil {
+		r.log.Warn("refresh list", "chat", chat.ID, "err", err)
+		return
+	}
+	r.opts.Notify()
 }

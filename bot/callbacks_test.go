@@ -34,7 +34,7 @@ func TestListButtonsRemoveAndMute(t *testing.T) {
 	if sub, _ := h.st.FindSubscription(context.Background(), chat, a.ID); !sub.Muted {
 		t.Error("the subscription is not muted")
 	}
-	edits := h.edits(chat)
+	edits := h.waitEdits(chat, 1)
 	if len(edits) != 1 || edits[0].Params.Get("message_id") != "555" || !strings.Contains(edits[0].Text(), "(muted)") {
 		t.Fatalf("edits after mute = %v", edits)
 	}

@@ -32,6 +32,12 @@ func (s *Sender) deliver(ctx, stop context.Context, m store.Message) {
 	case store.KindAlert:
 		d, err = s.alertDelivery(ctx, m)
 	case store.KindEdit:
+		if m.Text != "" { // a rewrite with its own text, e.g. /list after a button press
+			if d, err = s.textDelivery(m); d != nil {
+				d.editOf = m.EditOf
+			}
+			break
+		}
 		d, err = s.editDelivery(ctx, m)
 	default: // replies and digests carry their text
 		d, err = s.textDelivery(m)

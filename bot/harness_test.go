@@ -190,6 +190,17 @@ func buttons(t *testing.T, c telegramtest.Call) [][]struct {
 	return kb.Rows
 }
 
+// waitEdits waits until the chat has at least n editMessageText calls (they
+// go through the outbox, so they follow the button's answer) and returns them.
+func (h *harness) waitEdits(chatID int64, n int) []telegramtest.Call {
+	h.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(h.edits(chatID)) < n && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	return h.edits(chatID)
+}
+
 // edits returns the editMessageText calls for a chat.
 func (h *harness) edits(chatID int64) []telegramtest.Call {
 	var out []telegramtest.Call

@@ -37,14 +37,15 @@ type Message struct {
 	Attempts       int
 	NotBefore      time.Time
 	CreatedAt      time.Time
-	TargetID       int64 // edits: the row whose sent message this one edits
+	TargetID       int64 // edits of alerts: the row whose sent message this one edits
+	EditOf         int   // edits that carry their own Text: Telegram's id of the message they replace
 }
 
 // Enqueue stores a message as pending and returns its id.
 func (s *Store) Enqueue(ctx context.Context, m Message) (int64, error) {
-	res, err := s.w.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, buttons, silent, article_id, subscription_id, not_before, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?)`,
-		m.ChatID, m.Kind, m.Priority, m.Text, m.Buttons, m.Silent, m.ArticleID, m.SubscriptionID, unix(m.NotBefore), s.now().Unix())
+	res, err := s.w.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, buttons, silent, message_id, article_id, subscription_id, not_before, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?)`,
+		m.ChatID, m.Kind, m.Priority, m.Text, m.Buttons, m.Silent, m.EditOf, m.ArticleID, m.SubscriptionID, unix(m.NotBefore), s.now().Unix())
 	if err != nil {
 		return 0, fmt.Errorf("enqueue %s for chat %d: %w", m.Kind, m.ChatID, err)
 	}
@@ -138,7 +139,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a Alert, now int64) (int, error
 // At most limit messages are returned, replies first, then oldest first.
 func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Message, error) {
 	rows, err := s.w.QueryContext(ctx, `
-		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0)
+		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id
 		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
 		JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
 		JOIN chats ch ON ch.id = o.chat_id
@@ -152,7 +153,7 @@ func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Me
 	for rows.Next() {
 		var m Message
 		var nb, created int64
-		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID); err != nil {
+		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID, &m.EditOf); err != nil {
 			return nil, fmt.Errorf("due messages: %w", err)
 		}
 		m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)
