@@ -66,7 +66,7 @@ func (s *Store) SetChatActive(ctx context.Context, id int64, active bool) error 
 			return fmt.Errorf("set chat %d active: %w", id, err)
 		}
 		if !active {
-			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', last_error = 'chat inactive' WHERE chat_id = ? AND status = 'pending'`, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', last_error = 'chat inactive', document = NULL WHERE chat_id = ? AND status = 'pending'`, id); err != nil {
 				return fmt.Errorf("drop messages of chat %d: %w", id, err)
 			}
 		}

@@ -118,7 +118,8 @@ func (s *Store) MarkBurstSent(ctx context.Context, ids []int64, telegramID int) 
 	return nil
 }
 
-// MarkManyDropped gives up on the messages for good.
+// MarkManyDropped gives up on the messages for good, and forgets the bytes
+// of their documents.
 func (s *Store) MarkManyDropped(ctx context.Context, ids []int64, reason string) error {
 	if len(ids) == 0 {
 		return nil
@@ -127,7 +128,7 @@ func (s *Store) MarkManyDropped(ctx context.Context, ids []int64, reason string)
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', attempts = attempts + 1, last_error = ?
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', attempts = attempts + 1, last_error = ?, document = NULL
 		WHERE status = 'pending' AND id IN (`+placeholders(len(ids))+`)`, args...); err != nil {
 		return fmt.Errorf("drop %d messages: %w", len(ids), err)
 	}

@@ -39,13 +39,20 @@ type Message struct {
 	CreatedAt      time.Time
 	TargetID       int64 // edits of alerts: the row whose sent message this one edits
 	EditOf         int   // edits that carry their own Text: Telegram's id of the message they replace
+	DocumentName   string // replies sent as a file: its name ("" = a text message); Text is the caption
+	Document       []byte // the file's bytes, until the row is sent or dropped
 }
 
-// Enqueue stores a message as pending and returns its id.
+// Enqueue stores a message as pending and returns its id; it fails when the
+// database does.
 func (s *Store) Enqueue(ctx context.Context, m Message) (int64, error) {
-	res, err := s.w.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, buttons, silent, message_id, article_id, subscription_id, not_before, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?)`,
-		m.ChatID, m.Kind, m.Priority, m.Text, m.Buttons, m.Silent, m.EditOf, m.ArticleID, m.SubscriptionID, unix(m.NotBefore), s.now().Unix())
+	var doc any // NULL for text messages
+	if m.DocumentName != "" {
+		doc = m.Document
+	}
+	res, err := s.w.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, buttons, silent, message_id, article_id, subscription_id, not_before, created_at, document, document_name)
+		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?)`,
+		m.ChatID, m.Kind, m.Priority, m.Text, m.Buttons, m.Silent, m.EditOf, m.ArticleID, m.SubscriptionID, unix(m.NotBefore), s.now().Unix(), doc, m.DocumentName)
 	if err != nil {
 		return 0, fmt.Errorf("enqueue %s for chat %d: %w", m.Kind, m.ChatID, err)
 	}
@@ -139,7 +146,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a Alert, now int64) (int, error
 // At most limit messages are returned, replies first, then oldest first.
 func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Message, error) {
 	rows, err := s.w.QueryContext(ctx, `
-		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id
+		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id, o.document_name, o.document
 		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
 		JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
 		JOIN chats ch ON ch.id = o.chat_id
@@ -153,7 +160,7 @@ func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Me
 	for rows.Next() {
 		var m Message
 		var nb, created int64
-		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID, &m.EditOf); err != nil {
+		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID, &m.EditOf, &m.DocumentName, &m.Document); err != nil {
 			return nil, fmt.Errorf("due messages: %w", err)
 		}
 		m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)
@@ -162,9 +169,10 @@ func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Me
 	return out, rows.Err()
 }
 
-// MarkSent records that Telegram accepted the message.
+// MarkSent records that Telegram accepted the message, and forgets the
+// bytes of its document if it had one.
 func (s *Store) MarkSent(ctx context.Context, id int64, telegramID int) error {
-	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?`,
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1, document = NULL WHERE id = ?`,
 		telegramID, s.now().Unix(), id); err != nil {
 		return fmt.Errorf("mark message %d sent: %w", id, err)
 	}
@@ -180,9 +188,10 @@ func (s *Store) MarkRetry(ctx context.Context, id int64, notBefore time.Time, re
 	return nil
 }
 
-// MarkDropped gives up on the message for good.
+// MarkDropped gives up on the message for good, and forgets the bytes of
+// its document if it had one.
 func (s *Store) MarkDropped(ctx context.Context, id int64, reason string) error {
-	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', attempts = attempts + 1, last_error = ? WHERE id = ?`, reason, id); err != nil {
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', attempts = attempts + 1, last_error = ?, document = NULL WHERE id = ?`, reason, id); err != nil {
 		return fmt.Errorf("drop message %d: %w", id, err)
 	}
 	return nil
