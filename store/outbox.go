@@ -37,8 +37,8 @@ type Message struct {
 	Attempts       int
 	NotBefore      time.Time
 	CreatedAt      time.Time
-	TargetID       int64 // edits of alerts: the row whose sent message this one edits
-	EditOf         int   // edits that carry their own Text: Telegram's id of the message they replace
+	TargetID       int64  // edits of alerts: the row whose sent message this one edits
+	EditOf         int    // edits that carry their own Text: Telegram's id of the message they replace
 	DocumentName   string // replies sent as a file: its name ("" = a text message); Text is the caption
 	Document       []byte // the file's bytes, until the row is sent or dropped
 }
