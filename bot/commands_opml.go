@@ -6,21 +6,30 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/store"
 )
 
-// opmlChunk is how much escaped OPML one /export message carries.
-const opmlChunk = MaxMessage - 200
+// exportName is the file name /export sends the OPML under.
+const exportName = "newshound-sources.opml"
 
-// cmdExport sends the sources as OPML text, in as many messages as it
-// takes, each a <pre> block that pastes back into /import.
+// maxExport bounds the OPML file /export sends. Telegram takes 50 MB, but
+// an export is a few KB per hundred sources, and every byte sits in the
+// outbox until it is sent: a list past this size is refused with a reply.
+const maxExport = 1 << 20
+
+// cmdExport sends the sources as one OPML file (sendDocument, through the
+// outbox), which /import reads back pasted or from a URL.
 func (r *Router) cmdExport(ctx context.Context, req request) error {
+	chatID := req.in.ChatID
 	srcs, err := r.opts.Store.ListSources(ctx)
 	if err != nil {
 		return err
+	}
+	if len(srcs) == 0 {
+		r.reply(ctx, chatID, "There are no sources to export.")
+		return nil
 	}
 	outs := make([]feeds.Outline, len(srcs))
 	for i, s := range srcs {
@@ -30,40 +39,24 @@ func (r *Router) cmdExport(ctx context.Context, req request) error {
 	if err != nil {
 		return err
 	}
-	for _, part := range splitEscaped(string(doc), opmlChunk) {
-		r.reply(ctx, req.in.ChatID, "<pre>"+esc(part)+"</pre>")
+	if len(doc) > maxExport {
+		r.log.Warn("export too large", "chat", chatID, "sources", len(srcs), "bytes", len(doc))
+		r.reply(ctx, chatID, fmt.Sprintf("The OPML of %s is %d KB, over the %d KB an export may be.", plural(len(srcs), "source"), len(doc)>>10, maxExport>>10))
+		return nil
 	}
+	r.replyDocument(ctx, chatID, exportName, doc, plural(len(srcs), "source")+", as OPML")
 	return nil
 }
 
-// splitEscaped cuts s at line ends into pieces whose escaped text has at
-// most n runes (a longer line is cut where it must be).
-func splitEscaped(s string, n int) []string {
-	var out []string
-	var cur strings.Builder
-	size := 0
-	flush := func() {
-		if strings.TrimSpace(cur.String()) != "" {
-			out = append(out, cur.String())
-		}
-		cur.Reset()
-		size = 0
+// replyDocument queues a file with an HTML caption (escaped already, at most
+// Telegram's 1024 characters).
+func (r *Router) replyDocument(ctx context.Context, chatID int64, name string, data []byte, caption string) {
+	m := store.Message{ChatID: chatID, Kind: store.KindReply, Priority: store.PriorityReply, Text: caption, DocumentName: name, Document: data}
+	if _, err := r.opts.Store.Enqueue(ctx, m); err != nil {
+		r.log.Error("queue document", "chat", chatID, "name", name, "err", err)
+		return
 	}
-	for _, line := range strings.SplitAfter(s, "\n") {
-		for utf8.RuneCountInString(esc(line)) > n { // a line longer than a message
-			cut := []rune(line)[:n/6] // esc makes a rune at most 5 long
-			flush()
-			out = append(out, string(cut))
-			line = line[len(string(cut)):]
-		}
-		if l := utf8.RuneCountInString(esc(line)); size+l > n {
-			flush()
-		}
-		cur.WriteString(line)
-		size += utf8.RuneCountInString(esc(line))
-	}
-	flush()
-	return out
+	r.opts.Notify()
 }
 
 // cmdImport adds the feeds of an OPML list, pasted after the command or

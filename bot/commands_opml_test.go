@@ -1,31 +1,156 @@
 package bot
 
 import (
+	"context"
+	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
+	"time"
+
+	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/internal/telegramtest"
 )
 
-func TestSplitEscaped(t *testing.T) {
+// withOperator makes operator an operator of the bot.
+func withOperator(o *RouterOptions) { o.Operators = []int64{operator} }
+
+// exportSources stores sources with names that need escaping in XML and
+// returns them as outlines, sorted by URL.
+func exportSources(t *testing.T, h *harness) []feeds.Outline {
+	t.Helper()
+	want := []feeds.Outline{
+		{Title: `World & "Friends" <News>`, URL: "https://world.example/rss?a=1&b=2"},
+		{Title: "Tech ünïcode", URL: "https://tech.example/atom.xml"},
+		{Title: "Plain", URL: "https://plain.example/feed"},
+	}
+	for _, o := range want {
+		if _, err := h.st.UpsertSource(context.Background(), o.Title, o.URL, "config"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return sortOutlines(want)
+}
+
+func sortOutlines(outs []feeds.Outline) []feeds.Outline {
+	sort.Slice(outs, func(i, j int) bool { return outs[i].URL < outs[j].URL })
+	return outs
+}
+
+// checkExport checks that call is /export's file and holds want.
+func checkExport(t *testing.T, call telegramtest.Call, want []feeds.Outline) {
+	t.Helper()
+	doc := call.Document()
+	if doc.Name != exportName {
+		t.Errorf("document named %q, want %q", doc.Name, exportName)
+	}
+	if got, wantCaption := call.Params.Get("caption"), plural(len(want), "source")+", as OPML"; got != wantCaption {
+		t.Errorf("caption %q, want %q", got, wantCaption)
+	}
+	if got := call.Params.Get("parse_mode"); got != "HTML" {
+		t.Errorf("parse_mode %q, want HTML", got)
+	}
+	outs, err := feeds.ParseOPML(doc.Data)
+	if err != nil {
+		t.Fatalf("the document is not OPML: %v\n%s", err, doc.Data)
+	}
+	got := sortOutlines(outs)
+	if len(got) != len(want) {
+		t.Fatalf("OPML of %d sources, want %d:\n%s", len(got), len(want), doc.Data)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("outline %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestExportSendsOneDocument(t *testing.T) {
+	h := newHarness(t, withOperator)
+	want := exportSources(t, h)
+	h.send(operator, "private", operator, "/export")
+	h.settle()
+	docs := h.tg.Documents(operator)
+	if len(docs) != 1 {
+		t.Fatalf("%d documents sent, want 1", len(docs))
+	}
+	checkExport(t, docs[0], want)
+	if got := h.tg.Sent(operator); len(got) != 0 {
+		t.Errorf("/export sent text messages too: %q", texts(got))
+	}
+}
+
+func TestExportDeliveryFaults(t *testing.T) {
 	tests := []struct {
-		name string
-		in   string
-		n    int
+		name  string
+		rep   telegramtest.Reply
+		hold  time.Duration // after this much, the retry must still wait
+		retry time.Duration // and after this much more, it goes
 	}{
-		{"short", "<a>\n<b>\n", 100},
-		{"many lines", strings.Repeat(`<outline text="x &amp; y" xmlUrl="https://e.example/?a=1&b=2"/>`+"\n", 200), 1000},
-		{"one huge line", strings.Repeat(`"<>&`, 2000) + "\n", 500},
+		{"502", telegramtest.Reply{Code: 502, Description: "Bad Gateway"}, time.Second, 10 * time.Minute},
+		{"connection closed", telegramtest.Reply{Hangup: true}, time.Second, 10 * time.Minute},
+		{"429", telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 30", RetryAfter: 30}, 20 * time.Second, 11 * time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			parts := splitEscaped(tt.in, tt.n)
-			if strings.Join(parts, "") != tt.in {
-				t.Fatalf("parts do not join back to the input")
-			}
-			for i, p := range parts {
-				if l := utf8.RuneCountInString(esc(p)); l > tt.n {
-					t.Errorf("part %d: %d escaped runes, over %d", i, l, tt.n)
+			h := newHarness(t, withOperator)
+			want := exportSources(t, h)
+			refused := false
+			h.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+				if c.Method != "sendDocument" || refused {
+					return nil
 				}
+				refused = true
+				rep := tt.rep
+				return &rep
+			})
+			h.send(operator, "private", operator, "/export")
+			waitUntil(t, "the refused attempt", func() bool { return len(h.tg.Calls("sendDocument")) >= 1 })
+			h.clock.Advance(tt.hold)
+			time.Sleep(300 * time.Millisecond) // the sender looks at the outbox every 200 ms
+			if got := h.tg.Calls("sendDocument"); len(got) != 1 {
+				t.Fatalf("%d sendDocument calls %s after the refusal: the retry did not wait", len(got), tt.hold)
+			}
+			h.clock.Advance(tt.retry)
+			h.settle()
+			if got := h.tg.Calls("sendDocument"); len(got) != 2 {
+				t.Errorf("%d sendDocument calls, want the refused one and one retry", len(got))
+			}
+			docs := h.tg.Documents(operator)
+			if len(docs) != 1 {
+				t.Fatalf("%d documents delivered, want 1", len(docs))
+			}
+			checkExport(t, docs[0], want)
+		})
+	}
+}
+
+func TestExportRefusals(t *testing.T) {
+	tests := []struct {
+		name    string
+		user    int64
+		sources int
+		nameLen int
+		want    string
+	}{
+		{"a non-operator", 7, 1, 10, "Only the operators"},
+		{"no sources", operator, 0, 0, "There are no sources to export."},
+		{"over the size limit", operator, 200, 6000, "over the 1024 KB an export may be"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, withOperator)
+			for i := range tt.sources {
+				name := strings.Repeat("n", tt.nameLen)
+				if _, err := h.st.UpsertSource(context.Background(), name, "https://f"+itoa(int64(i))+".example/rss", "config"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := h.reply(tt.user, "private", tt.user, "/export").Text(); !strings.Contains(got, tt.want) {
+				t.Errorf("/export → %q, want %q", got, tt.want)
+			}
+			h.settle()
+			if got := h.tg.Calls("sendDocument"); len(got) != 0 {
+				t.Errorf("%d documents sent, want none", len(got))
 			}
 		})
 	}

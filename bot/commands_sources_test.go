@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"html"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -230,22 +229,16 @@ func TestSourcesHealthAndRemoval(t *testing.T) {
 	_ = fresh
 }
 
-// exported joins the <pre> blocks of /export's messages into the OPML text.
+// exported waits for /export's one document to chatID, after the first
+// from documents, and returns its text.
 func exported(t *testing.T, h *harness, chatID int64, from int) string {
 	t.Helper()
 	h.settle()
-	var b strings.Builder
-	for _, c := range h.tg.Sent(chatID)[from:] {
-		text := c.Text()
-		if n := len([]rune(text)); n > MaxMessage {
-			t.Errorf("export message of %d characters, over Telegram's %d", n, MaxMessage)
-		}
-		if !strings.HasPrefix(text, "<pre>") || !strings.HasSuffix(text, "</pre>") {
-			t.Fatalf("export message is not a <pre> block: %q", text)
-		}
-		b.WriteString(html.UnescapeString(strings.TrimSuffix(strings.TrimPrefix(text, "<pre>"), "</pre>")))
+	docs := h.tg.Documents(chatID)
+	if len(docs) != from+1 {
+		t.Fatalf("/export sent %d documents, want 1", len(docs)-from)
 	}
-	return b.String()
+	return string(docs[from].Document().Data)
 }
 
 func TestOPMLExportImportRoundTrip(t *testing.T) {
@@ -260,7 +253,7 @@ func TestOPMLExportImportRoundTrip(t *testing.T) {
 		"https://world.example/rss?a=1&b=2": `World & "Friends" <News>`,
 		"https://tech.example/atom.xml":     "Tech ünïcode",
 	}
-	for i := range 60 { // enough to need several messages
+	for i := range 60 { // once enough to need several messages
 		want["https://feed"+itoa(int64(i))+".example/a-rather-long-path/to/the/feed/of/this/site.xml"] = "Feed number " + itoa(int64(i))
 	}
 	for u, name := range want {
@@ -273,14 +266,15 @@ func TestOPMLExportImportRoundTrip(t *testing.T) {
 	}
 	before := len(a.tg.Sent(operator))
 	a.send(operator, "private", operator, "/export")
-	a.tg.WaitSent(t, operator, before+2, 5*time.Second)
-	doc := exported(t, a, operator, before)
+	doc := exported(t, a, operator, 0)
+	if got := a.tg.Sent(operator)[before:]; len(got) != 0 {
+		t.Errorf("/export sent text messages too: %q", texts(got))
+	}
 	if !strings.Contains(doc, "<opml") || strings.Count(doc, "<outline") != len(want) {
 		t.Fatalf("export is not the OPML of %d sources:\n%s", len(want), doc)
 	}
 
-	// Import into a fresh bot: pasted text, one message per /export part is
-	// how a user would do it; here the whole document fits the URL form.
+	// Import into a fresh bot, from the exported file served at a URL.
 	b := newHarness(t, withSites(srv, false, hosts))
 	srv.opml.Store(doc)
 	got := b.reply(operator, "private", operator, "/import http://news.example:"+srv.port()+"/list.opml").Text()

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // ConsoleChatID is the chat id of the terminal in console mode.
@@ -37,11 +38,16 @@ const maxConsoleButtons = 1000
 // NewConsole returns a console transport reading in and writing out.
 func NewConsole(in io.Reader, out io.Writer) *Console { return &Console{in: in, out: out} }
 
-// Send prints the message; it fails only when out fails.
+// Send prints the message; a document is printed as its name and size,
+// then its contents when they are text (the console keeps no files). It
+// fails only when out fails.
 func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 	text := m.Text
 	if !m.Plain {
 		text = plainText(text)
+	}
+	if d := m.Document; d != nil {
+		text = consoleDocument(d, text)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -51,6 +57,18 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 		return 0, fmt.Errorf("console: %w", err)
 	}
 	return c.ids, nil
+}
+
+// consoleDocument renders a document and its caption for the terminal.
+func consoleDocument(d *Document, caption string) string {
+	s := fmt.Sprintf("📎 %s (%d bytes)", d.Name, len(d.Data))
+	if caption != "" {
+		s += "\n" + caption
+	}
+	if utf8.Valid(d.Data) {
+		s += "\n" + strings.TrimRight(string(d.Data), "\n")
+	}
+	return s
 }
 
 // labels numbers the callback buttons of message id and renders them; link

@@ -97,6 +97,9 @@ func (s *Sender) markSent(ctx context.Context, d *delivery, telegramID int) {
 
 func (s *Sender) textDelivery(m store.Message) (*delivery, error) {
 	out := Outgoing{ChatID: m.ChatID, Text: m.Text, Silent: m.Silent}
+	if m.DocumentName != "" {
+		out.Document = &Document{Name: m.DocumentName, Data: m.Document}
+	}
 	if m.Buttons != "" {
 		if err := json.Unmarshal([]byte(m.Buttons), &out.Buttons); err != nil {
 			return nil, gone("buttons: %v", err)

@@ -35,11 +35,19 @@ type Button struct {
 	URL  string `json:"url,omitempty"`
 }
 
-// Outgoing is a message to send.
+// Outgoing is a message to send: a text, or a document with Text as its
+// caption.
 type Outgoing struct {
-	ChatID  int64
-	Text    string // Telegram HTML, or plain text when Plain
-	Plain   bool
-	Silent  bool
-	Buttons [][]Button
+	ChatID   int64
+	Text     string // Telegram HTML, or plain text when Plain
+	Plain    bool
+	Silent   bool
+	Buttons  [][]Button
+	Document *Document // nil: a text message
+}
+
+// Document is a file sent as a message (sendDocument).
+type Document struct {
+	Name string
+	Data []byte
 }

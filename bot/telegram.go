@@ -70,9 +70,13 @@ func (t *Telegram) SetCommands(cmds []Command) error {
 	return nil
 }
 
-// Send sends one message and returns Telegram's message id, or a *SendError
-// for a refusal, or a transport error.
+// Send sends one message (sendMessage, or sendDocument when it carries a
+// document) and returns Telegram's message id, or a *SendError for a
+// refusal, or a transport error.
 func (t *Telegram) Send(ctx context.Context, m Outgoing) (int, error) {
+	if m.Document != nil {
+		return t.sendDocument(m)
+	}
 	msg := tgbotapi.NewMessage(m.ChatID, m.Text)
 	if !m.Plain {
 		msg.ParseMode = tgbotapi.ModeHTML
@@ -83,6 +87,25 @@ func (t *Telegram) Send(ctx context.Context, m Outgoing) (int, error) {
 		msg.ReplyMarkup = keyboard(m.Buttons)
 	}
 	sent, err := t.send.Send(msg)
+	if err != nil {
+		return 0, t.convert(err)
+	}
+	return sent.MessageID, nil
+}
+
+// sendDocument uploads the document (multipart/form-data) with the text as
+// its caption.
+func (t *Telegram) sendDocument(m Outgoing) (int, error) {
+	doc := tgbotapi.NewDocument(m.ChatID, tgbotapi.FileBytes{Name: m.Document.Name, Bytes: m.Document.Data})
+	doc.Caption = m.Text
+	if !m.Plain {
+		doc.ParseMode = tgbotapi.ModeHTML
+	}
+	doc.DisableNotification = m.Silent
+	if len(m.Buttons) > 0 {
+		doc.ReplyMarkup = keyboard(m.Buttons)
+	}
+	sent, err := t.send.Send(doc)
 	if err != nil {
 		return 0, t.convert(err)
 	}
@@ -128,9 +151,32 @@ func keyboard(rows [][]Button) tgbotapi.InlineKeyboardMarkup {
 func (t *Telegram) convert(err error) error {
 	var te *tgbotapi.Error
 	if errors.As(err, &te) {
-		return &SendError{Code: te.Code, Description: te.Message, RetryAfter: time.Duration(te.RetryAfter) * time.Second, MigrateTo: te.MigrateToChatID}
+		code := te.Code
+		if code == 0 {
+			code = inferCode(te)
+		}
+		return &SendError{Code: code, Description: te.Message, RetryAfter: time.Duration(te.RetryAfter) * time.Second, MigrateTo: te.MigrateToChatID}
 	}
 	return redact(err, t.token)
+}
+
+// inferCode recovers the error code of a refused upload: the library's
+// UploadFiles (sendDocument) leaves Error.Code unset (v5.5.1), and without
+// it a 400 would be retried for ever and a 429's retry_after ignored. The
+// parameters and Telegram's description prefixes tell; anything else stays
+// 0, which the sender retries like a 5xx.
+func inferCode(te *tgbotapi.Error) int {
+	switch d := te.Message; {
+	case te.RetryAfter > 0 || strings.HasPrefix(d, "Too Many Requests"):
+		return 429
+	case te.MigrateToChatID != 0 || strings.HasPrefix(d, "Bad Request"):
+		return 400
+	case strings.HasPrefix(d, "Forbidden"):
+		return 403
+	case strings.HasPrefix(d, "Unauthorized"):
+		return 401
+	}
+	return 0
 }
 
 // Updates long-polls getUpdates and calls handle for each message, until ctx

@@ -155,3 +155,58 @@ func TestSendMapsTelegramErrors(t *testing.T) {
 		t.Fatalf("sent params = %v", c.Params)
 	}
 }
+
+// The library leaves the error code unset for uploads; Send must still tell
+// a 400 from a 429 from a 5xx for documents.
+func TestSendDocumentMapsTelegramErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		rep   telegramtest.Reply
+		code  int
+		after time.Duration
+	}{
+		{"429", telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 7", RetryAfter: 7}, 429, 7 * time.Second},
+		{"400", telegramtest.Reply{Code: 400, Description: "Bad Request: can't parse entities"}, 400, 0},
+		{"migrate", telegramtest.Reply{Code: 400, Description: "Bad Request: group chat was upgraded to a supergroup chat", MigrateTo: -100123}, 400, 0},
+		{"403", telegramtest.Reply{Code: 403, Description: "Forbidden: bot was blocked by the user"}, 403, 0},
+		{"502", telegramtest.Reply{Code: 502, Description: "Bad Gateway"}, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := telegramtest.New(t, token)
+			var logs strings.Builder
+			tg := newTestTelegram(t, srv, &logs, time.Second)
+			srv.Inject(func(c telegramtest.Call) *telegramtest.Reply { rep := tt.rep; return &rep })
+			_, err := tg.Send(context.Background(), Outgoing{ChatID: 1, Text: "x", Document: &Document{Name: "a.txt", Data: []byte("a")}})
+			se, ok := err.(*SendError)
+			if !ok || se.Code != tt.code || se.RetryAfter != tt.after || se.MigrateTo != tt.rep.MigrateTo {
+				t.Fatalf("err = %#v, want a SendError with code %d, RetryAfter %s", err, tt.code, tt.after)
+			}
+		})
+	}
+}
+
+func TestSendDocument(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var logs strings.Builder
+	tg := newTestTelegram(t, srv, &logs, time.Second)
+	data := []byte("<opml>\x00 any bytes</opml>")
+	id, err := tg.Send(context.Background(), Outgoing{ChatID: 5, Text: "<b>2</b> sources", Silent: true, Document: &Document{Name: "list.opml", Data: data}})
+	if err != nil || id == 0 {
+		t.Fatal(id, err)
+	}
+	docs := srv.Documents(5)
+	if len(docs) != 1 {
+		t.Fatalf("%d documents, want 1", len(docs))
+	}
+	c := docs[0]
+	if d := c.Document(); d.Name != "list.opml" || string(d.Data) != string(data) {
+		t.Errorf("document %q %q, want list.opml %q", d.Name, d.Data, data)
+	}
+	if c.Params.Get("caption") != "<b>2</b> sources" || c.Params.Get("parse_mode") != "HTML" || c.Params.Get("disable_notification") != "true" {
+		t.Errorf("params = %v", c.Params)
+	}
+	if len(srv.Sent(5)) != 0 {
+		t.Errorf("a document went as sendMessage too")
+	}
+}

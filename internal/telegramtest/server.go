@@ -1,6 +1,7 @@
 // Package telegramtest is an in-process fake of the Telegram Bot API for
 // tests. It speaks the wire format go-telegram-bot-api uses (form-encoded
-// POST to /bot<token>/<method>, JSON replies with ok, result, error_code,
+// POST to /bot<token>/<method>, multipart/form-data for uploads such as
+// sendDocument, JSON replies with ok, result, error_code,
 // description and parameters), records every call, serves queued updates to
 // getUpdates with a real long poll, and can inject any error.
 package telegramtest
@@ -8,6 +9,8 @@ package telegramtest
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -22,8 +25,18 @@ import (
 type Call struct {
 	Method string
 	Params url.Values
+	Files  map[string]File // uploads of a multipart request, by form field ("document")
 	At     time.Time
 }
+
+// File is one uploaded file: the name the client gave it and its bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Document returns the file a sendDocument call uploaded (zero if none).
+func (c Call) Document() File { return c.Files["document"] }
 
 // ChatID returns the call's chat_id parameter.
 func (c Call) ChatID() int64 {
@@ -180,6 +193,17 @@ func (s *Server) Sent(chatID int64) []Call {
 	return out
 }
 
+// Documents returns the accepted sendDocument calls to chatID (0 = all chats).
+func (s *Server) Documents(chatID int64) []Call {
+	var out []Call
+	for _, c := range s.Calls("sendDocument") {
+		if c.Params.Get("_accepted") == "1" && (chatID == 0 || c.ChatID() == chatID) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // WaitSent waits until at least n messages to chatID were accepted and
 // returns them; it fails the test after timeout.
 func (s *Server) WaitSent(t testing.TB, chatID int64, n int, timeout time.Duration) []Call {
@@ -218,11 +242,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"ok": false, "error_code": 401, "description": "Unauthorized"})
 		return
 	}
-	if err := r.ParseForm(); err != nil {
+	files, err := parseRequest(w, r)
+	if err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]any{"ok": false, "error_code": 400, "description": "Bad Request: " + err.Error()})
 		return
 	}
-	call := Call{Method: method, Params: r.PostForm, At: time.Now()}
+	call := Call{Method: method, Params: r.PostForm, Files: files, At: time.Now()}
 	s.mu.Lock()
 	inject := s.injector
 	s.mu.Unlock()
@@ -264,6 +289,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
 		ok200(w, map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}, "text": call.Params.Get("text")})
+	case "sendDocument":
+		s.sendDocument(w, call)
 	case "editMessageText":
 		call.Params.Set("_accepted", "1")
 		s.record(call)
@@ -285,6 +312,63 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.record(call)
 		ok200(w, true)
 	}
+}
+
+// maxUpload bounds what the fake reads of a multipart request, as
+// Telegram's 50 MB bounds what a bot may upload.
+const maxUpload = 50 << 20
+
+// parseRequest reads the form, url-encoded or multipart, and returns the
+// uploaded files of a multipart one.
+func parseRequest(w http.ResponseWriter, r *http.Request) (map[string]File, error) {
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if ct != "multipart/form-data" {
+		return nil, r.ParseForm()
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		return nil, err
+	}
+	files := map[string]File{}
+	for field, headers := range r.MultipartForm.File {
+		if len(headers) == 0 {
+			continue
+		}
+		f, err := headers[0].Open()
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		files[field] = File{Name: headers[0].Filename, Data: data}
+	}
+	return files, nil
+}
+
+// sendDocument accepts an uploaded document and answers with a Message
+// carrying a document object, as Telegram does; a call without a file is
+// refused as Telegram refuses it.
+func (s *Server) sendDocument(w http.ResponseWriter, call Call) {
+	doc, ok := call.Files["document"]
+	if !ok {
+		s.record(call)
+		writeError(w, &Reply{Code: 400, Description: "Bad Request: there is no document in the request"})
+		return
+	}
+	call.Params.Set("_accepted", "1")
+	s.record(call)
+	s.mu.Lock()
+	id := s.nextMsg
+	s.nextMsg++
+	s.mu.Unlock()
+	chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
+	ok200(w, map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"},
+		"caption": call.Params.Get("caption"),
+		"document": map[string]any{"file_id": fmt.Sprintf("doc%d", id), "file_unique_id": fmt.Sprintf("udoc%d", id),
+			"file_name": doc.Name, "file_size": len(doc.Data)}})
 }
 
 func (s *Server) record(c Call) {
