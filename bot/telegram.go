@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -105,9 +106,21 @@ func (t *Telegram) sendDocument(m Outgoing) (int, error) {
 	if len(m.Buttons) > 0 {
 		doc.ReplyMarkup = keyboard(m.Buttons)
 	}
-	sent, err := t.send.Send(doc)
+	// Request, not Send: the library's UploadFiles (v5.5.1) leaves
+	// Error.Code unset but returns the decoded answer, whose error_code is
+	// Telegram's own. Without it a 400 would be retried for ever and a 429's
+	// retry_after ignored.
+	resp, err := t.send.Request(doc)
 	if err != nil {
+		var te *tgbotapi.Error
+		if resp != nil && errors.As(err, &te) && te.Code == 0 {
+			te.Code = resp.ErrorCode
+		}
 		return 0, t.convert(err)
+	}
+	var sent tgbotapi.Message
+	if err := json.Unmarshal(resp.Result, &sent); err != nil {
+		return 0, fmt.Errorf("sendDocument: read the answer: %w", err)
 	}
 	return sent.MessageID, nil
 }
@@ -151,32 +164,9 @@ func keyboard(rows [][]Button) tgbotapi.InlineKeyboardMarkup {
 func (t *Telegram) convert(err error) error {
 	var te *tgbotapi.Error
 	if errors.As(err, &te) {
-		code := te.Code
-		if code == 0 {
-			code = inferCode(te)
-		}
-		return &SendError{Code: code, Description: te.Message, RetryAfter: time.Duration(te.RetryAfter) * time.Second, MigrateTo: te.MigrateToChatID}
+		return &SendError{Code: te.Code, Description: te.Message, RetryAfter: time.Duration(te.RetryAfter) * time.Second, MigrateTo: te.MigrateToChatID}
 	}
 	return redact(err, t.token)
-}
-
-// inferCode recovers the error code of a refused upload: the library's
-// UploadFiles (sendDocument) leaves Error.Code unset (v5.5.1), and without
-// it a 400 would be retried for ever and a 429's retry_after ignored. The
-// parameters and Telegram's description prefixes tell; anything else stays
-// 0, which the sender retries like a 5xx.
-func inferCode(te *tgbotapi.Error) int {
-	switch d := te.Message; {
-	case te.RetryAfter > 0 || strings.HasPrefix(d, "Too Many Requests"):
-		return 429
-	case te.MigrateToChatID != 0 || strings.HasPrefix(d, "Bad Request"):
-		return 400
-	case strings.HasPrefix(d, "Forbidden"):
-		return 403
-	case strings.HasPrefix(d, "Unauthorized"):
-		return 401
-	}
-	return 0
 }
 
 // Updates long-polls getUpdates and calls handle for each message, until ctx

@@ -169,7 +169,8 @@ func TestSendDocumentMapsTelegramErrors(t *testing.T) {
 		{"400", telegramtest.Reply{Code: 400, Description: "Bad Request: can't parse entities"}, 400, 0},
 		{"migrate", telegramtest.Reply{Code: 400, Description: "Bad Request: group chat was upgraded to a supergroup chat", MigrateTo: -100123}, 400, 0},
 		{"403", telegramtest.Reply{Code: 403, Description: "Forbidden: bot was blocked by the user"}, 403, 0},
-		{"502", telegramtest.Reply{Code: 502, Description: "Bad Gateway"}, 0, 0},
+		{"502", telegramtest.Reply{Code: 502, Description: "Bad Gateway"}, 502, 0},
+		{"a code the description does not name", telegramtest.Reply{Code: 400, Description: "message text is empty"}, 400, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
