@@ -119,7 +119,11 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.Alerts.DedupWindow.D(), Threshold: cfg.Alerts.DedupThreshold, Logger: log, Now: m.Now})
 	digests := digest.NewScheduler(digest.Options{Store: st, MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
 		SendEmpty: cfg.Digest.SendEmpty, Notify: sender.Notify, Logger: log, Now: m.Now})
-	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digestCommands{st, digests}, log)
+	poller, err := m.newPoller(cfg, st, alertSink{subs, sender}, linker, sum, pages, log)
+	if err != nil {
+		return err
+	}
+	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digestCommands{st, digests}, poller.NextPoll, log)
 	if err != nil {
 		return err
 	}
@@ -127,17 +131,6 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		if err := tg.SetCommands(router.Commands()); err != nil {
 			log.Warn("could not register the command list; going on", "err", err)
 		}
-	}
-
-	poller, err := feeds.NewPoller(feeds.Options{
-		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
-		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
-		ChatFetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent,
-			Transport: feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})}),
-		Store: st, Sink: alertSink{subs, sender}, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
-	})
-	if err != nil {
-		return err
 	}
 
 	var wg sync.WaitGroup
@@ -173,14 +166,14 @@ func (m *Main) Run(ctx context.Context, path string) error {
 // database, the transport's interactions (Telegram only), the operators, and
 // the guarded fetcher for the URLs that chat users give.
 func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store, subs *subscriptions.Service, sender *bot.Sender,
-	transport bot.Transport, botName string, digests bot.Digests, log *slog.Logger) (*bot.Router, error) {
+	transport bot.Transport, botName string, digests bot.Digests, nextPoll func(time.Time) time.Time, log *slog.Logger) (*bot.Router, error) {
 	secret, err := st.Secret(ctx, "callback_data", 32)
 	if err != nil {
 		return nil, err
 	}
 	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
 		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode,
-		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
+		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests, NextPoll: nextPoll,
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
 		Feeds: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
 			Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
@@ -193,6 +186,20 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		opts.CommandBurst = 1000                                   // and may paste a script of commands
 	}
 	return bot.NewRouter(opts), nil
+}
+
+// newPoller builds the poller of the [poller] section: config sources through
+// the plain fetcher, chat-added ones through the address guard.
+func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, linker feeds.Stories, sum feeds.Summarizer,
+	pages feeds.PageTexter, log *slog.Logger) (*feeds.Poller, error) {
+	fetch := feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}
+	guarded := fetch
+	guarded.Transport = feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})
+	return feeds.NewPoller(feeds.Options{
+		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
+		Fetcher: feeds.NewFetcher(fetch), ChatFetcher: feeds.NewFetcher(guarded),
+		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
+	})
 }
 
 // syncSources makes the store's configuration sources those of the file:

@@ -41,16 +41,21 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 			b.WriteString(" · no longer in the configuration, not fetched\n")
 			continue
 		}
-		b.WriteString("\n" + health(now, s) + "\n")
+		b.WriteString("\n" + health(now, s, r.opts.NextPoll) + "\n")
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
 }
 
 // health is a source's state in one line: when it was fetched, how it
-// failed, when it is fetched next.
-func health(now time.Time, s store.Source) string {
-	next := "next " + until(now, s.NextFetchAt)
+// failed, when it is fetched next: at the poller's first run once its
+// backoff (NextFetchAt) is over, when nextPoll says when that is.
+func health(now time.Time, s store.Source, nextPoll func(time.Time) time.Time) string {
+	due := s.NextFetchAt
+	if nextPoll != nil {
+		due = nextPoll(maxTime(now, s.NextFetchAt))
+	}
+	next := "next " + until(now, due)
 	switch {
 	case s.LastFetchAt.IsZero():
 		return "⏳ not fetched yet · " + next
@@ -184,4 +189,11 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, fmt.Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(clip(src.Name, 80))))
 	return nil
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

@@ -320,3 +320,25 @@ func TestOPMLExportImportRoundTrip(t *testing.T) {
 		t.Errorf("/import from loopback → %q", got)
 	}
 }
+
+func TestHealthNamesThePollersNextRun(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 30, 0, time.UTC)
+	every10m := func(t time.Time) time.Time { return t.Truncate(10 * time.Minute).Add(10 * time.Minute) }
+	tests := []struct {
+		name string
+		src  store.Source
+		next func(time.Time) time.Time
+		want string
+	}{
+		{"no schedule known", store.Source{LastFetchAt: now.Add(-time.Minute)}, nil, "next now"},
+		{"due: the next run", store.Source{LastFetchAt: now.Add(-time.Minute)}, every10m, "next in 9 min"},
+		{"backing off: the first run after it", store.Source{LastFetchAt: now, Failures: 2, NextFetchAt: now.Add(25 * time.Minute)}, every10m, "next in 29 min"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := health(now, tt.src, tt.next); !strings.HasSuffix(got, tt.want) {
+				t.Fatalf("health = %q, want it to end with %q", got, tt.want)
+			}
+		})
+	}
+}

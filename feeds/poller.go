@@ -67,9 +67,10 @@ type Options struct {
 // (1 minute doubling to 6 hours, or the server's Retry-After) without
 // holding up the others.
 type Poller struct {
-	opts    Options
-	log     *slog.Logger
-	running atomic.Bool
+	opts     Options
+	log      *slog.Logger
+	schedule cron.Schedule
+	running  atomic.Bool
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -83,11 +84,16 @@ func NewPoller(opts Options) (*Poller, error) {
 	if opts.Concurrency < 1 {
 		opts.Concurrency = 1
 	}
-	if _, err := cronParser().Parse(opts.Schedule); err != nil {
+	schedule, err := cronParser().Parse(opts.Schedule)
+	if err != nil {
 		return nil, fmt.Errorf("poller schedule %q: %w", opts.Schedule, err)
 	}
-	return &Poller{opts: opts, log: opts.Logger}, nil
+	return &Poller{opts: opts, log: opts.Logger, schedule: schedule}, nil
 }
+
+// NextPoll returns when the schedule next runs after t: a source due at t is
+// fetched then.
+func (p *Poller) NextPoll(t time.Time) time.Time { return p.schedule.Next(t) }
 
 func cronParser() cron.Parser {
 	return cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
