@@ -14,6 +14,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/robfig/cron/v3"
 
+	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/summarize"
 )
@@ -95,9 +96,8 @@ func NewPoller(opts Options) (*Poller, error) {
 // fetched then.
 func (p *Poller) NextPoll(t time.Time) time.Time { return p.schedule.Next(t) }
 
-func cronParser() cron.Parser {
-	return cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
-}
+// cronParser is config's, so that a schedule that passed validation parses here.
+func cronParser() cron.Parser { return config.CronParser() }
 
 // Run polls once at start, then on the schedule, until ctx is done. A run
 // still going when the next is due makes that next one skip; a panic in a
