@@ -155,6 +155,7 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		return updates.Updates(ctx, router.Handle)
 	})
 	run("digests", digests.Run)
+	run("retention", func(ctx context.Context) error { return m.prune(ctx, st, cfg.Storage.Retention.D(), log) })
 	if m.Ready != nil {
 		m.Ready(&Parts{Store: st, Poller: poller, Sender: sender, Subs: subs, Digest: digests})
 	}
@@ -200,6 +201,31 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 		Fetcher: feeds.NewFetcher(fetch), ChatFetcher: feeds.NewFetcher(guarded),
 		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
 	})
+}
+
+// prune deletes what is older than retention at start and then daily, until
+// ctx is done; a failed prune is logged and tried again the next day.
+func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) error {
+	if retention <= 0 {
+		<-ctx.Done() // every part runs until the end: returning early would stop them all
+		return nil
+	}
+	tick := time.NewTicker(24 * time.Hour)
+	defer tick.Stop()
+	for {
+		p, err := st.Prune(ctx, m.Now().Add(-retention))
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Error("prune old data", "err", err)
+		case p != store.Pruned{}:
+			log.Info("old data pruned", "articles", p.Articles, "messages", p.Messages, "digests", p.Digests)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+	}
 }
 
 // syncSources makes the store's configuration sources those of the file:

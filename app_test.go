@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/summarize"
 )
 
@@ -35,4 +36,21 @@ func TestBadSummaryRuleKindIsRefused(t *testing.T) {
 	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "summary.rules[0].kind") {
 		t.Fatalf("err = %v, want one naming summary.rules[0].kind", err)
 	}
+}
+
+func TestRetentionOffKeepsTheProgramRunning(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	a := startApp(t, `
+[telegram]
+token = "`+testToken+`"
+api_endpoint = "`+tg.Endpoint()+`"
+poll_timeout = "1s"
+[storage]
+path = "{{db}}"
+retention = "0s"
+`, time.Now)
+	_ = a
+	time.Sleep(200 * time.Millisecond) // a part that returned at once would have stopped the rest by now
+	tg.SendText(5, "private", 5, "/start")
+	tg.WaitSent(t, 5, 1, 5*time.Second)
 }

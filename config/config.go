@@ -55,6 +55,9 @@ type Telegram struct {
 // Storage configures the SQLite database.
 type Storage struct {
 	Path string `toml:"path"`
+	// Retention: articles, sent messages and digest records older than this
+	// are deleted once a day; 0 keeps everything.
+	Retention Duration `toml:"retention"`
 }
 
 // Poller configures how sources are fetched.
@@ -137,7 +140,7 @@ func Defaults() Config {
 			CommandBurst:    5,
 			CommandInterval: Duration(3 * time.Second),
 		},
-		Storage: Storage{Path: "newshound.db"},
+		Storage: Storage{Path: "newshound.db", Retention: Duration(90 * 24 * time.Hour)},
 		Poller: Poller{
 			Schedule:    "@every 2m",
 			MaxAge:      Duration(48 * time.Hour),

@@ -147,6 +147,7 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"bad log level", "[log]\nlevel = \"loud\"", "log.level"},
 		{"unknown key", "[poller]\nschedul = \"@every 1m\"", "poller.schedul"},
 		{"empty storage", "[storage]\npath = \"\"", "storage.path"},
+		{"retention under a week", "[storage]\nretention = \"24h\"", "storage.retention"},
 		{"zero rate", "[telegram]\nglobal_per_second = 0.0", "telegram.global_per_second"},
 	}
 	for _, tt := range tests {
@@ -188,6 +189,13 @@ func TestAnyCronSpecIsAccepted(t *testing.T) {
 	}
 	if w := Defaults().Warnings(); len(w) != 0 {
 		t.Errorf("default warnings = %v, want none", w)
+	}
+}
+
+func TestRetentionZeroKeepsEverything(t *testing.T) {
+	cfg, err := Load(writeConfig(t, "[storage]\nretention = \"0s\""), nil)
+	if err != nil || cfg.Storage.Retention != 0 {
+		t.Fatalf("retention 0s: %v, %v", cfg.Storage.Retention, err)
 	}
 }
 

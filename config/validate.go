@@ -67,6 +67,9 @@ func (c Config) validateStorage() error {
 	if strings.TrimSpace(c.Storage.Path) == "" {
 		return fieldErr("storage.path", "is empty")
 	}
+	if r := c.Storage.Retention.D(); r != 0 && r < 7*24*time.Hour {
+		return fieldErr("storage.retention", "%s is below 168h (a week); 0 keeps everything", r)
+	}
 	return nil
 }
 

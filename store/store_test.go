@@ -237,3 +237,47 @@ func TestSourcesLeavingTheConfigAreRetiredAndCanReturn(t *testing.T) {
 		t.Errorf("an empty configuration should retire both config sources, got %d", len(all))
 	}
 }
+
+func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	now := testNow
+	old := now.Add(-100 * 24 * time.Hour)
+	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", OriginConfig)
+	st.EnsureChat(ctx, 1, "private", "", ChatDefaults{})
+	sub, _, _ := st.CreateSubscription(ctx, 1, "q", "q", 5)
+
+	st.now = func() time.Time { return old }
+	oldArts, _ := st.InsertArticles(ctx, src.ID, []Article{{GUID: "old", Title: "Old kursk story", PublishedAt: old}})
+	st.QueueAlerts(ctx, []Alert{{ChatID: 1, ArticleID: oldArts[0].ID, SubscriptionID: sub.ID}})
+	sentID, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindReply, Text: "old reply"})
+	st.MarkSent(ctx, sentID, 7)
+	pendingID, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindReply, Text: "old but never sent"})
+	st.now = func() time.Time { return now }
+	st.InsertArticles(ctx, src.ID, []Article{{GUID: "new", Title: "New kursk story", PublishedAt: now}})
+
+	p, err := st.Prune(ctx, now.Add(-90*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The old alert's own outbox row is still pending (never delivered), so it stays.
+	if p.Articles != 1 || p.Messages != 1 {
+		t.Fatalf("pruned %+v, want 1 article and 1 sent message", p)
+	}
+	arts, _ := st.ListArticlesSince(ctx, time.Time{}, 10)
+	if len(arts) != 1 || arts[0].Title != "New kursk story" {
+		t.Fatalf("articles left = %+v", arts)
+	}
+	if hits, _ := st.SearchRecent(ctx, `"kursk"`, time.Time{}, 10); len(hits) != 1 {
+		t.Fatalf("the search index still finds %d articles, want 1", len(hits))
+	}
+	if _, err := st.FindMessage(ctx, pendingID); err != nil {
+		t.Fatalf("a pending message was pruned: %v", err)
+	}
+	if _, err := st.FindMessage(ctx, sentID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("the old sent message is still there: %v", err)
+	}
+	if again, _ := st.Prune(ctx, now.Add(-90*24*time.Hour)); again != (Pruned{}) {
+		t.Fatalf("a second prune deleted %+v", again)
+	}
+}

@@ -1,0 +1,61 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Pruned counts what Prune deleted.
+type Pruned struct {
+	Articles int64 // with their alert records and search index entries
+	Messages int64 // sent or dropped outbox rows
+	Digests  int64 // digest records
+}
+
+// pruneBatch bounds one delete, so that a first prune of a large database
+// does not hold the writer for long.
+const pruneBatch = 5000
+
+// Prune deletes what is older than before: articles fetched and published
+// before it (their alerts rows go with them, and the FTS index follows by
+// trigger), outbox rows already sent or dropped, and digest records but each
+// chat's latest. Pending
+// and held messages are kept whatever their age. It works in batches and
+// fails on the first database error, keeping what it deleted until then.
+func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
+	var p Pruned
+	cut := before.Unix()
+	steps := []struct {
+		count *int64
+		query string
+	}{
+		{&p.Articles, `DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? LIMIT ?)`},
+		{&p.Messages, `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status IN ('sent', 'dropped') AND created_at < ? AND ? > 0 LIMIT ?)`},
+		// The latest digest of each chat stays: the next one starts where it ended.
+		{&p.Digests, `DELETE FROM digests WHERE id IN (SELECT id FROM digests WHERE queued_at < ? AND ? > 0
+			AND id NOT IN (SELECT max(id) FROM digests GROUP BY chat_id, kind) LIMIT ?)`},
+	}
+	for _, st := range steps {
+		for {
+			var n int64
+			err := s.tx(ctx, func(tx *sql.Tx) error {
+				res, err := tx.ExecContext(ctx, st.query, cut, cut, pruneBatch)
+				if err != nil {
+					return err
+				}
+				n, err = res.RowsAffected()
+				return err
+			})
+			if err != nil {
+				return p, fmt.Errorf("prune before %s: %w", before.Format(time.DateOnly), err)
+			}
+			*st.count += n
+			if n < pruneBatch {
+				break
+			}
+		}
+	}
+	return p, nil
+}
