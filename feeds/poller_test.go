@@ -383,3 +383,25 @@ func TestEveryNewArticleIsLinkedToItsStory(t *testing.T) {
 		t.Fatalf("second fetch: linked %d, alerted %d; want 4 and 2", len(linked.got), len(sink.got))
 	}
 }
+
+func TestCharsetsAndBrokenFeeds(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	latin := feedtest.New(t, "../testdata/feeds/latin1.xml", "application/rss+xml; charset=ISO-8859-1")
+	broken := feedtest.New(t, "../testdata/feeds/truncated.xml", "application/rss+xml")
+	st.UpsertSource(ctx, "Latin", latin.URL, store.OriginConfig)
+	st.UpsertSource(ctx, "Broken", broken.URL, store.OriginConfig)
+	if err := newTestPoller(t, st, &recordingSink{}, 1<<20).PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	arts, _ := st.ListArticlesSince(ctx, time.Time{}, 10)
+	if len(arts) != 1 || arts[0].Title != "Élection à Besançon : la participation augmente" || !strings.Contains(arts[0].Text, "électeurs") {
+		t.Fatalf("latin-1 feed stored as %+v", arts)
+	}
+	srcs, _ := st.ListSources(ctx)
+	for _, s := range srcs {
+		if s.Name == "Broken" && (s.Failures != 1 || s.LastError == "") {
+			t.Errorf("a truncated feed should count as a failure with its error, got %+v", s)
+		}
+	}
+}
