@@ -18,6 +18,9 @@ type Incoming struct {
 	// Callback is set when a user pressed an inline button instead of
 	// sending a message; Text is then empty.
 	Callback *Callback
+	// BotStatus is set when the bot's own membership changed (my_chat_member):
+	// its new status in the chat, "member", "administrator", "left", "kicked"…
+	BotStatus string
 }
 
 // Callback is a press on an inline button: the callback query's id (to

@@ -127,6 +127,10 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		r.handleCallback(ctx, in)
 		return
 	}
+	if in.BotStatus != "" {
+		r.handleMembership(ctx, in)
+		return
+	}
 	name, args, addressed, ok := r.parseCommand(in.Text)
 	if !ok && (in.ChatType != "private" || strings.TrimSpace(in.Text) == "" || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
 		return // chatter in a group, or a command for another bot

@@ -207,6 +207,10 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	if u.CallbackQuery != nil {
 		return callbackOf(u.CallbackQuery)
 	}
+	if cm := u.MyChatMember; cm != nil {
+		return Incoming{ChatID: cm.Chat.ID, ChatType: cm.Chat.Type, ChatTitle: cm.Chat.Title, UserID: cm.From.ID,
+			BotStatus: cm.NewChatMember.Status, Date: time.Unix(int64(cm.Date), 0)}, true
+	}
 	m := u.Message
 	if m == nil {
 		m = u.ChannelPost

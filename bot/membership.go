@@ -1,0 +1,40 @@
+package bot
+
+import (
+	"context"
+	"errors"
+
+	"github.com/newshound/newshound/store"
+)
+
+// handleMembership follows the bot's own membership of a chat: removed or
+// blocked, the chat goes inactive at once (its queue dropped, its
+// subscriptions kept), rather than at the next 403; added back, it is active
+// again, and a group hears how to start.
+func (r *Router) handleMembership(ctx context.Context, in Incoming) {
+	switch in.BotStatus {
+	case "left", "kicked":
+		err := r.opts.Store.SetChatActive(ctx, in.ChatID, false)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			r.log.Error("deactivate chat", "chat", in.ChatID, "err", err)
+			return
+		}
+		r.log.Info("removed from a chat; it is inactive until it talks to me again", "chat", in.ChatID, "status", in.BotStatus)
+	case "member", "administrator", "creator":
+		chat, err := r.opts.Store.EnsureChat(ctx, in.ChatID, in.ChatType, in.ChatTitle, r.opts.ChatDefaults)
+		if err != nil {
+			r.log.Error("ensure chat", "chat", in.ChatID, "err", err)
+			return
+		}
+		if !chat.Active {
+			if err := r.opts.Store.SetChatActive(ctx, in.ChatID, true); err != nil {
+				r.log.Error("reactivate chat", "chat", in.ChatID, "err", err)
+				return
+			}
+		}
+		if in.ChatType == "group" || in.ChatType == "supergroup" {
+			r.reply(ctx, in.ChatID, "👋 <b>Newshound</b> is here. Group admins can add keyword alerts with "+
+				"<code>/subscribe QUERY</code>; everyone can /search the news. Send /help for more.")
+		}
+	}
+}
