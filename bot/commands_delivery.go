@@ -22,7 +22,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 	start, end, mode := chat.QuietStart, chat.QuietEnd, chat.QuietMode
 	switch {
 	case len(fields) == 0:
-		r.reply(ctx, req.in.ChatID, r.describeQuiet(chat))
+		r.reply(ctx, req.in.ChatID, r.describeQuiet(chat, req.chat.DigestTime == ""))
 		return nil
 	case len(fields) == 1 && fields[0] == "off":
 		start, end = "", ""
@@ -50,12 +50,13 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		return err
 	}
 	chat.QuietStart, chat.QuietEnd, chat.QuietMode = start, end, mode
-	r.reply(ctx, req.in.ChatID, "✅ "+r.describeQuiet(chat))
+	r.reply(ctx, req.in.ChatID, "✅ "+r.describeQuiet(chat, req.chat.DigestTime == ""))
 	return nil
 }
 
-// describeQuiet says what the chat's quiet hours are and do.
-func (r *Router) describeQuiet(chat store.ChatDelivery) string {
+// describeQuiet says what the chat's quiet hours are and do, and warns when
+// held alerts have no daily digest to go to.
+func (r *Router) describeQuiet(chat store.ChatDelivery, digestOff bool) string {
 	if _, ok := quietHoursOf(chat.QuietStart, chat.QuietEnd); !ok {
 		return "No quiet hours: alerts arrive as they come. Set some with <code>/quiet 23:00-07:00</code>."
 	}
@@ -70,6 +71,9 @@ func (r *Router) describeQuiet(chat store.ChatDelivery) string {
 	what := "alerts arrive without a sound"
 	if mode == store.QuietHold {
 		what = "alerts are held for the digest"
+		if digestOff {
+			what += " — but your daily digest is off, so they wait for <code>/digest now</code>; turn it on with <code>/digest 08:00</code>"
+		}
 	}
 	return "Quiet hours " + chat.QuietStart + "–" + chat.QuietEnd + " (" + esc(tz) + "): " + what + ".\n" +
 		"Change with <code>/quiet silent</code> or <code>/quiet hold</code>; remove with <code>/quiet off</code>."

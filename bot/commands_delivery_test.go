@@ -82,3 +82,23 @@ func TestStartReactivatesAnInactiveChat(t *testing.T) {
 		t.Errorf("the kept subscription is not alerting again: %v", targets)
 	}
 }
+
+func TestQuietHoldWarnsWhenTheDigestIsOff(t *testing.T) {
+	r := newSenderRig(t)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name   string
+		digest string
+		warn   bool
+	}{{"digest on", "08:00", false}, {"digest off", "", true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100, ChatDefaults: store.ChatDefaults{Timezone: "UTC", DigestTime: tt.digest}, Logger: r.opts.Logger})
+			chatID := int64(len(tt.digest) + 20)
+			router.Handle(ctx, Incoming{ChatID: chatID, ChatType: "private", UserID: chatID, Text: "/quiet 23:00-07:00 hold"})
+			got := lastReply(t, r)
+			if warned := strings.Contains(got, "daily digest is off"); warned != tt.warn {
+				t.Fatalf("reply = %q; warning shown = %v, want %v", got, warned, tt.warn)
+			}
+		})
+	}
+}
