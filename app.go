@@ -44,7 +44,7 @@ func NewMain(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) stri
 	return &Main{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, Now: time.Now}
 }
 
-// updater is a source of incoming messages: Telegram's long poll or the console.
+// updater is a source of incoming messages: Telegram's long poll or webhook, or the console.
 type updater interface {
 	Updates(ctx context.Context, handle func(context.Context, bot.Incoming)) error
 }
@@ -107,6 +107,9 @@ func (m *Main) Run(ctx context.Context, path string) error {
 			return err
 		}
 		transport, updates, botName = tg, tg, tg.BotName()
+		if cfg.WebhookMode() {
+			updates = bot.NewWebhook(tg, bot.WebhookOptions{URL: cfg.Telegram.WebhookURL, Listen: cfg.Telegram.WebhookListen, Secret: cfg.Telegram.WebhookSecret})
+		}
 		log.Info("connected to telegram", "bot", botName)
 	}
 

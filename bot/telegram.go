@@ -169,16 +169,25 @@ func (t *Telegram) convert(err error) error {
 	return redact(err, t.token)
 }
 
+// allowedUpdates are the update kinds the bot asks for, by long poll or webhook.
+func allowedUpdates() []string {
+	return []string{"message", "channel_post", "callback_query", "my_chat_member"}
+}
+
 // Updates long-polls getUpdates and calls handle for each message, until ctx
-// is done. Errors back off from 1 s doubling to 1 min; an empty batch that
-// came back at once (some proxies and test servers do that) waits a second.
+// is done. It first removes any webhook (Telegram refuses getUpdates while
+// one is set); a failure there is a warning. Errors back off from 1 s
+// doubling to 1 min; an empty batch that came back at once (some proxies and
+// test servers do that) waits a second.
 func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
+	if _, err := t.send.Request(tgbotapi.DeleteWebhookConfig{}); err != nil && ctx.Err() == nil {
+		t.log.Warn("deleteWebhook failed; getUpdates fails while a webhook is set", "err", t.convert(err))
+	}
 	offset := 0
 	wait := time.Second
 	for ctx.Err() == nil {
 		started := time.Now()
-		cfg := tgbotapi.UpdateConfig{Offset: offset, Timeout: int(t.pollTimeout.Seconds()), Limit: 100,
-			AllowedUpdates: []string{"message", "channel_post", "callback_query", "my_chat_member"}}
+		cfg := tgbotapi.UpdateConfig{Offset: offset, Timeout: int(t.pollTimeout.Seconds()), Limit: 100, AllowedUpdates: allowedUpdates()}
 		ups, err := t.updates.GetUpdates(cfg)
 		if err != nil {
 			if ctx.Err() != nil {

@@ -5,7 +5,8 @@
 //  1. Defaults() gives a complete, valid configuration (console mode, local database).
 //  2. Load decodes the TOML file over the defaults; a key the file names but
 //     Newshound does not know is an error naming that key.
-//  3. NEWSHOUND_TELEGRAM_TOKEN, when set, replaces telegram.token.
+//  3. NEWSHOUND_TELEGRAM_TOKEN, when set, replaces telegram.token;
+//     NEWSHOUND_WEBHOOK_SECRET, when set, replaces telegram.webhook_secret.
 //  4. Validate checks every field and names the first bad one: `poller.schedule: ...`.
 package config
 
@@ -21,6 +22,9 @@ import (
 
 // TokenEnv is the environment variable that overrides telegram.token.
 const TokenEnv = "NEWSHOUND_TELEGRAM_TOKEN"
+
+// WebhookSecretEnv is the environment variable that overrides telegram.webhook_secret.
+const WebhookSecretEnv = "NEWSHOUND_WEBHOOK_SECRET"
 
 // Config is the whole configuration of one Newshound process.
 type Config struct {
@@ -50,6 +54,12 @@ type Telegram struct {
 	// Commands one chat may send at once, then one per CommandInterval.
 	CommandBurst    int      `toml:"command_burst"`
 	CommandInterval Duration `toml:"command_interval"`
+	// Webhook mode: Telegram posts updates to WebhookURL, served on
+	// WebhookListen; empty WebhookURL = long poll. An empty WebhookSecret is
+	// replaced by a random one at each start.
+	WebhookURL    string `toml:"webhook_url"`
+	WebhookListen string `toml:"webhook_listen"`
+	WebhookSecret string `toml:"webhook_secret"`
 }
 
 // Storage configures the SQLite database.
@@ -200,6 +210,9 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		if tok := getenv(TokenEnv); tok != "" {
 			cfg.Telegram.Token = tok
 		}
+		if secret := getenv(WebhookSecretEnv); secret != "" {
+			cfg.Telegram.WebhookSecret = secret
+		}
 	}
 	if err := cfg.Validate(); err != nil {
 		return Config{}, err
@@ -209,6 +222,10 @@ func Load(path string, getenv func(string) string) (Config, error) {
 
 // ConsoleMode reports whether no token is set, so the bot talks to the terminal.
 func (c Config) ConsoleMode() bool { return c.Telegram.Token == "" }
+
+// WebhookMode reports whether Telegram is to post updates to a webhook
+// instead of being long-polled (never in console mode).
+func (c Config) WebhookMode() bool { return !c.ConsoleMode() && c.Telegram.WebhookURL != "" }
 
 // ErrInvalid is wrapped by every validation error.
 var ErrInvalid = errors.New("invalid configuration")

@@ -149,6 +149,13 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"empty storage", "[storage]\npath = \"\"", "storage.path"},
 		{"retention under a week", "[storage]\nretention = \"24h\"", "storage.retention"},
 		{"zero rate", "[telegram]\nglobal_per_second = 0.0", "telegram.global_per_second"},
+		{"webhook over http", "[telegram]\nwebhook_url = \"http://bot.example/hook\"\nwebhook_listen = \"127.0.0.1:8443\"", "telegram.webhook_url"},
+		{"webhook not a url", "[telegram]\nwebhook_url = \"bot.example/hook\"\nwebhook_listen = \"127.0.0.1:8443\"", "telegram.webhook_url"},
+		{"webhook without listen", "[telegram]\nwebhook_url = \"https://bot.example/hook\"", "telegram.webhook_listen"},
+		{"webhook listen without port", "[telegram]\nwebhook_url = \"https://bot.example/hook\"\nwebhook_listen = \"127.0.0.1\"", "telegram.webhook_listen"},
+		{"webhook listen bad port", "[telegram]\nwebhook_url = \"https://bot.example/hook\"\nwebhook_listen = \":https8\"", "telegram.webhook_listen"},
+		{"listen without webhook", "[telegram]\nwebhook_listen = \"127.0.0.1:8443\"", "telegram.webhook_listen"},
+		{"webhook secret with spaces", "[telegram]\nwebhook_secret = \"two words\"", "telegram.webhook_secret"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,6 +165,39 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.wantKey) {
 				t.Fatalf("error %q does not name %s", err, tt.wantKey)
+			}
+		})
+	}
+}
+
+func TestWebhookSettings(t *testing.T) {
+	tests := []struct {
+		name       string
+		body       string
+		env        string
+		wantSecret string
+		webhook    bool
+	}{
+		{"long poll by default", "[telegram]\ntoken = \"1:x\"", "", "", false},
+		{"https", "[telegram]\ntoken = \"1:x\"\nwebhook_url = \"https://bot.example/hook\"\nwebhook_listen = \"127.0.0.1:8443\"\nwebhook_secret = \"file_secret\"", "", "file_secret", true},
+		{"http to localhost for tests", "[telegram]\ntoken = \"1:x\"\nwebhook_url = \"http://localhost:9/hook\"\nwebhook_listen = \":0\"", "", "", true},
+		{"http to 127.0.0.1 for tests", "[telegram]\ntoken = \"1:x\"\nwebhook_url = \"http://127.0.0.1:9/\"\nwebhook_listen = \"[::1]:8443\"", "", "", true},
+		{"secret from the environment wins", "[telegram]\ntoken = \"1:x\"\nwebhook_url = \"https://bot.example/\"\nwebhook_listen = \"127.0.0.1:8443\"\nwebhook_secret = \"file_secret\"", "env-secret", "env-secret", true},
+		{"console mode ignores the webhook", "[telegram]\nwebhook_url = \"https://bot.example/\"\nwebhook_listen = \"127.0.0.1:8443\"", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Load(writeConfig(t, tt.body), func(k string) string {
+				if k == WebhookSecretEnv {
+					return tt.env
+				}
+				return ""
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Telegram.WebhookSecret != tt.wantSecret || cfg.WebhookMode() != tt.webhook {
+				t.Fatalf("secret %q, webhook mode %v; want %q, %v", cfg.Telegram.WebhookSecret, cfg.WebhookMode(), tt.wantSecret, tt.webhook)
 			}
 		})
 	}

@@ -2,8 +2,10 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -59,6 +61,38 @@ func (c Config) validateTelegram() error {
 	}
 	if t.GroupPerMinute <= 0 {
 		return fieldErr("telegram.group_per_minute", "must be above 0")
+	}
+	return c.validateWebhook()
+}
+
+// secretRE is the alphabet and length Telegram allows for a secret_token.
+var secretRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
+
+func (c Config) validateWebhook() error {
+	t := c.Telegram
+	if t.WebhookSecret != "" && !secretRE.MatchString(t.WebhookSecret) {
+		return fieldErr("telegram.webhook_secret", "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+	}
+	if t.WebhookURL == "" {
+		if t.WebhookListen != "" {
+			return fieldErr("telegram.webhook_listen", "is set but telegram.webhook_url is empty")
+		}
+		return nil
+	}
+	u, err := url.Parse(t.WebhookURL)
+	if err != nil || u.Host == "" {
+		return fieldErr("telegram.webhook_url", "%q is not a URL", t.WebhookURL)
+	}
+	local := u.Hostname() == "127.0.0.1" || u.Hostname() == "localhost" || u.Hostname() == "::1"
+	if u.Scheme != "https" && !(u.Scheme == "http" && local) {
+		return fieldErr("telegram.webhook_url", "%q is not an https URL (Telegram posts only to https)", t.WebhookURL)
+	}
+	if t.WebhookListen == "" {
+		return fieldErr("telegram.webhook_listen", "is empty (needed with telegram.webhook_url), e.g. \"127.0.0.1:8443\"")
+	}
+	_, port, err := net.SplitHostPort(t.WebhookListen)
+	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+		return fieldErr("telegram.webhook_listen", "%q is not host:port, e.g. \"127.0.0.1:8443\"", t.WebhookListen)
 	}
 	return nil
 }
@@ -201,6 +235,9 @@ func (c Config) validateLog() error {
 // Warnings lists valid but doubtful settings, for a log line at start.
 func (c Config) Warnings() []string {
 	var w []string
+	if c.ConsoleMode() && c.Telegram.WebhookURL != "" {
+		w = append(w, "telegram.webhook_url is set but there is no token: console mode ignores it")
+	}
 	if strings.HasPrefix(c.Poller.Schedule, "@every ") {
 		if d, err := time.ParseDuration(strings.TrimPrefix(c.Poller.Schedule, "@every ")); err == nil && d < time.Minute {
 			w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute: fine for a local source, impolite for a public one", c.Poller.Schedule))

@@ -1,0 +1,184 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// Webhook limits. Telegram's updates are a few kilobytes; a body past
+// maxWebhookBody is not one of them.
+const (
+	maxWebhookBody = 1 << 20
+	secretHeader   = "X-Telegram-Bot-Api-Secret-Token"
+	// queueWait is how long a post waits for room in the queue before it is
+	// refused with 503, which Telegram retries later.
+	queueWait     = 5 * time.Second
+	shutdownGrace = 5 * time.Second
+)
+
+// Webhook receives updates by Telegram posting them to a public HTTPS URL
+// (usually a reverse proxy in front of Listen) instead of the long poll.
+// Posts are checked (POST, the secret header, at most 1 MiB of JSON),
+// answered at once and queued; one goroutine hands them to the router in the
+// order they came, as the long poll does.
+type Webhook struct {
+	tg     *Telegram
+	opts   WebhookOptions
+	secret string
+}
+
+// WebhookOptions configures the webhook.
+type WebhookOptions struct {
+	URL    string // the public URL Telegram posts to
+	Listen string // host:port to listen on
+	// Secret is the secret_token Telegram sends back in the
+	// X-Telegram-Bot-Api-Secret-Token header; a random one when empty.
+	Secret string
+	// Listener, when set, is served instead of listening on Listen (tests).
+	Listener net.Listener
+}
+
+// NewWebhook returns a webhook updater that registers itself through tg.
+func NewWebhook(tg *Telegram, opts WebhookOptions) *Webhook {
+	secret := opts.Secret
+	if secret == "" {
+		secret = rand.Text() // A-Z and 2-7: within Telegram's secret_token alphabet
+	}
+	return &Webhook{tg: tg, opts: opts, secret: secret}
+}
+
+// Updates serves the webhook, registers it with setWebhook and calls handle
+// for each update, until ctx is done; then the server shuts down gracefully
+// and Updates returns nil. It fails when it cannot listen, when the server
+// stops on its own, or when Telegram refuses the webhook (a 4xx other than
+// 429: a wrong URL); other setWebhook failures are retried with backoff.
+func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
+	ln := w.opts.Listener
+	if ln == nil {
+		var err error
+		if ln, err = net.Listen("tcp", w.opts.Listen); err != nil {
+			return fmt.Errorf("webhook: listen on %s: %w", w.opts.Listen, err)
+		}
+	}
+	queue := make(chan Incoming, 64)
+	srv := &http.Server{Handler: w.handler(ctx, queue), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+		defer cancel()
+		if err := srv.Shutdown(sctx); err != nil {
+			w.tg.log.Warn("webhook server did not shut down cleanly", "err", err)
+		}
+		if dropped := len(queue); dropped > 0 {
+			w.tg.log.Warn("updates received but not handled before the stop", "count", dropped)
+		}
+	}()
+	if err := w.register(ctx); err != nil {
+		return err
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-served:
+			return fmt.Errorf("webhook server: %w", err)
+		case in := <-queue:
+			handle(ctx, in)
+		}
+	}
+}
+
+// register calls setWebhook until Telegram accepts it or ctx is done. v5.5.1's
+// WebhookConfig has no secret_token, so the request is built by hand.
+func (w *Webhook) register(ctx context.Context) error {
+	p := tgbotapi.Params{"url": w.opts.URL, "secret_token": w.secret, "drop_pending_updates": "false"}
+	if err := p.AddInterface("allowed_updates", allowedUpdates()); err != nil {
+		return fmt.Errorf("setWebhook: %w", err)
+	}
+	url := redact(errors.New(w.opts.URL), w.tg.token).Error()
+	wait := time.Second
+	for ctx.Err() == nil {
+		_, err := w.tg.send.MakeRequest("setWebhook", p)
+		if err == nil {
+			w.tg.log.Info("webhook set", "url", url, "listen", w.addr())
+			return nil
+		}
+		err = w.tg.convert(err)
+		var se *SendError
+		if errors.As(err, &se) && se.Code >= 400 && se.Code < 500 && se.Code != 429 {
+			return fmt.Errorf("setWebhook %s: %w", url, err)
+		}
+		w.tg.log.Warn("setWebhook failed", "err", err, "retry_in", wait)
+		w.tg.sleep(ctx, wait)
+		wait = min(wait*2, time.Minute)
+	}
+	return nil
+}
+
+func (w *Webhook) addr() string {
+	if w.opts.Listener != nil {
+		return w.opts.Listener.Addr().String()
+	}
+	return w.opts.Listen
+}
+
+// handler checks one post and queues its update. It answers 405 to anything
+// but POST, 401 to a wrong or missing secret, 413 to a body over 1 MiB, 400
+// to a body that is not an update, 503 when the queue stays full, and 200
+// otherwise (updates of kinds the bot does not handle included).
+func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handler {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			rw.Header().Set("Allow", http.MethodPost)
+			http.Error(rw, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get(secretHeader)), []byte(w.secret)) != 1 {
+			w.tg.log.Debug("webhook post without the right secret", "remote", r.RemoteAddr)
+			http.Error(rw, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(rw, r.Body, maxWebhookBody))
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			w.tg.log.Warn("webhook post over 1 MiB refused", "remote", r.RemoteAddr)
+			http.Error(rw, "body too large", http.StatusRequestEntityTooLarge)
+			return
+		case err != nil:
+			http.Error(rw, "cannot read the body", http.StatusBadRequest)
+			return
+		}
+		var u tgbotapi.Update
+		if err := json.Unmarshal(body, &u); err != nil {
+			w.tg.log.Warn("webhook post is not an update", "remote", r.RemoteAddr, "err", err)
+			http.Error(rw, "not a Telegram update", http.StatusBadRequest)
+			return
+		}
+		in, ok := incomingOf(u)
+		if !ok {
+			return // 200: an update the bot does not handle
+		}
+		t := time.NewTimer(queueWait)
+		defer t.Stop()
+		select {
+		case queue <- in:
+		case <-ctx.Done():
+			http.Error(rw, "shutting down", http.StatusServiceUnavailable)
+		case <-t.C:
+			http.Error(rw, "busy", http.StatusServiceUnavailable)
+		}
+	})
+}

@@ -1,0 +1,287 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/telegramtest"
+)
+
+const hookSecret = "hook_S3cret-value"
+
+// hookRig is a Webhook running against the fake Telegram on a free local port.
+type hookRig struct {
+	srv  *telegramtest.Server
+	logs *strings.Builder
+	url  string // where the webhook server listens
+	got  chan Incoming
+	done chan error   // Updates' result
+	stop func() error // cancels and waits for Updates to return
+}
+
+func startWebhook(t *testing.T, srv *telegramtest.Server) *hookRig {
+	t.Helper()
+	logs := &strings.Builder{}
+	tg := newTestTelegram(t, srv, logs, time.Second)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &hookRig{srv: srv, logs: logs, url: "http://" + ln.Addr().String() + "/hook", got: make(chan Incoming, 10)}
+	done := make(chan error, 1)
+	r.done = done
+	go func() { done <- w.Updates(ctx, func(_ context.Context, in Incoming) { r.got <- in }) }()
+	stopped := false
+	var result error
+	r.stop = func() error {
+		if stopped {
+			return result
+		}
+		stopped = true
+		cancel()
+		select {
+		case result = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("Updates did not return within 10s of cancel")
+		}
+		return result
+	}
+	t.Cleanup(func() { r.stop() })
+	return r
+}
+
+// waitRegistered waits for the setWebhook call.
+func (r *hookRig) waitRegistered(t *testing.T) telegramtest.Call {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(r.srv.Calls("setWebhook")) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("no setWebhook call")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return r.srv.Calls("setWebhook")[0]
+}
+
+// post sends body to the webhook with the method and secret header (none when empty).
+func (r *hookRig) post(t *testing.T, method, secret, body string) int {
+	t.Helper()
+	req, err := http.NewRequest(method, r.url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if secret != "" {
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", secret)
+	}
+	c := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func TestWebhookRegistersWithURLSecretAndKinds(t *testing.T) {
+	r := startWebhook(t, telegramtest.New(t, token))
+	c := r.waitRegistered(t)
+	p := c.Params
+	if p.Get("url") != "https://bot.example/hook" || p.Get("secret_token") != hookSecret || p.Get("drop_pending_updates") != "false" {
+		t.Errorf("setWebhook params = %v", p)
+	}
+	if got := p.Get("allowed_updates"); got != `["message","channel_post","callback_query","my_chat_member"]` {
+		t.Errorf("allowed_updates = %s", got)
+	}
+	if n := len(r.srv.Calls("deleteWebhook")) + len(r.srv.Calls("getUpdates")); n != 0 {
+		t.Errorf("webhook mode made %d deleteWebhook/getUpdates calls, want none", n)
+	}
+}
+
+func TestNewWebhookMakesUpASecret(t *testing.T) {
+	a := NewWebhook(&Telegram{}, WebhookOptions{})
+	b := NewWebhook(&Telegram{}, WebhookOptions{})
+	if len(a.secret) < 20 || a.secret == b.secret {
+		t.Fatalf("secrets %q, %q: want long random ones", a.secret, b.secret)
+	}
+}
+
+func TestWebhookDeliversUpdates(t *testing.T) {
+	tests := []struct {
+		name  string
+		body  string
+		check func(in Incoming) bool
+	}{
+		{"message", `{"update_id":1,"message":{"message_id":7,"date":1700000000,"chat":{"id":42,"type":"private"},"from":{"id":9,"is_bot":false,"first_name":"T"},"text":"/start"}}`,
+			func(in Incoming) bool {
+				return in.ChatID == 42 && in.ChatType == "private" && in.UserID == 9 && in.Text == "/start" && in.MessageID == 7
+			}},
+		{"channel post", `{"update_id":2,"channel_post":{"message_id":3,"date":1700000000,"chat":{"id":-100,"type":"channel","title":"News"},"text":"/list"}}`,
+			func(in Incoming) bool { return in.ChatID == -100 && in.SenderChatID == -100 && in.ChatTitle == "News" }},
+		{"callback", `{"update_id":3,"callback_query":{"id":"cb1","from":{"id":9,"is_bot":false,"first_name":"T"},"chat_instance":"ci","data":"mute:1","message":{"message_id":5,"date":1700000000,"chat":{"id":42,"type":"private"}}}}`,
+			func(in Incoming) bool {
+				return in.Callback != nil && in.Callback.ID == "cb1" && in.Callback.Data == "mute:1" && in.ChatID == 42 && in.Callback.MessageID == 5
+			}},
+		{"my_chat_member", `{"update_id":4,"my_chat_member":{"chat":{"id":-5,"type":"group","title":"G"},"from":{"id":9,"is_bot":false,"first_name":"T"},"date":1700000000,"old_chat_member":{"user":{"id":777,"is_bot":true,"first_name":"B"},"status":"member"},"new_chat_member":{"user":{"id":777,"is_bot":true,"first_name":"B"},"status":"kicked"}}}`,
+			func(in Incoming) bool { return in.ChatID == -5 && in.BotStatus == "kicked" && in.UserID == 9 }},
+	}
+	r := startWebhook(t, telegramtest.New(t, token))
+	r.waitRegistered(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code := r.post(t, http.MethodPost, hookSecret, tt.body); code != http.StatusOK {
+				t.Fatalf("status %d, want 200", code)
+			}
+			select {
+			case in := <-r.got:
+				if !tt.check(in) {
+					t.Fatalf("incoming = %+v", in)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("nothing handled")
+			}
+		})
+	}
+}
+
+func TestWebhookRefusesBadPosts(t *testing.T) {
+	good := `{"update_id":1,"message":{"message_id":7,"date":1700000000,"chat":{"id":42,"type":"private"},"text":"/start"}}`
+	tests := []struct {
+		name   string
+		method string
+		secret string
+		body   string
+		want   int
+	}{
+		{"wrong secret", http.MethodPost, "guess", good, http.StatusUnauthorized},
+		{"secret with a prefix of the right one", http.MethodPost, hookSecret[:4], good, http.StatusUnauthorized},
+		{"no secret", http.MethodPost, "", good, http.StatusUnauthorized},
+		{"GET", http.MethodGet, hookSecret, "", http.StatusMethodNotAllowed},
+		{"over 1 MiB", http.MethodPost, hookSecret, `{"update_id":1,"message":{"text":"` + strings.Repeat("a", 1<<20) + `"}}`, http.StatusRequestEntityTooLarge},
+		{"malformed", http.MethodPost, hookSecret, `{"update_id":1,"message":`, http.StatusBadRequest},
+		{"not an object", http.MethodPost, hookSecret, `"hello"`, http.StatusBadRequest},
+	}
+	r := startWebhook(t, telegramtest.New(t, token))
+	r.waitRegistered(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code := r.post(t, tt.method, tt.secret, tt.body); code != tt.want {
+				t.Fatalf("status %d, want %d", code, tt.want)
+			}
+		})
+	}
+	// Nothing above was handled: the first update to come out is the good one below.
+	if code := r.post(t, http.MethodPost, hookSecret, strings.Replace(good, "/start", "/help", 1)); code != http.StatusOK {
+		t.Fatalf("good post: status %d", code)
+	}
+	select {
+	case in := <-r.got:
+		if in.Text != "/help" {
+			t.Fatalf("a refused post was handled: %+v", in)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the good post was not handled")
+	}
+	if strings.Contains(r.logs.String(), "SECRET") || strings.Contains(r.logs.String(), hookSecret) {
+		t.Fatalf("logs show the token or the secret:\n%s", r.logs)
+	}
+}
+
+func TestWebhookStopsWhenContextEnds(t *testing.T) {
+	r := startWebhook(t, telegramtest.New(t, token))
+	r.waitRegistered(t)
+	if err := r.stop(); err != nil {
+		t.Fatalf("Updates = %v, want nil after cancel", err)
+	}
+	addr := strings.TrimSuffix(strings.TrimPrefix(r.url, "http://"), "/hook")
+	if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+		c.Close()
+		t.Fatal("the webhook server still listens after the stop")
+	}
+}
+
+func TestWebhookRefusedByTelegramIsAnError(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "setWebhook" {
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: bad webhook: HTTPS url must be provided for webhook"}
+		}
+		return nil
+	})
+	r := startWebhook(t, srv)
+	var err error
+	select {
+	case err = <-r.done:
+		r.done <- err // for the cleanup's stop
+	case <-time.After(5 * time.Second):
+		t.Fatal("Updates did not end on a refused webhook")
+	}
+	var se *SendError
+	if !errors.As(err, &se) || se.Code != 400 || !strings.Contains(err.Error(), "setWebhook") {
+		t.Fatalf("err = %v, want a setWebhook 400", err)
+	}
+}
+
+func TestLongPollDeletesWebhookFirst(t *testing.T) {
+	tests := []struct {
+		name  string
+		fails bool
+	}{
+		{"deleteWebhook succeeds", false},
+		{"deleteWebhook fails: a warning, and the poll goes on", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := telegramtest.New(t, token)
+			if tt.fails {
+				srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+					if c.Method == "deleteWebhook" {
+						return &telegramtest.Reply{Code: 502, Description: "Bad Gateway"}
+					}
+					return nil
+				})
+			}
+			var logs strings.Builder
+			tg := newTestTelegram(t, srv, &logs, time.Second)
+			srv.SendText(5, "private", 5, "/help")
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			got := make(chan Incoming, 1)
+			done := make(chan error, 1)
+			go func() { done <- tg.Updates(ctx, func(_ context.Context, in Incoming) { got <- in }) }()
+			select {
+			case <-got:
+			case <-time.After(5 * time.Second):
+				t.Fatal("no update handled")
+			}
+			cancel()
+			<-done
+			calls := srv.Calls("")
+			// (the fake does not record getUpdates; the handled update shows the poll ran)
+			if len(srv.Calls("deleteWebhook")) != 1 || calls[1].Method != "deleteWebhook" {
+				t.Fatalf("calls: want getMe, then deleteWebhook once; got %v", methods(calls))
+			}
+			if c := srv.Calls("deleteWebhook")[0]; c.Params.Get("drop_pending_updates") == "true" {
+				t.Errorf("deleteWebhook dropped pending updates")
+			}
+			if warned := strings.Contains(logs.String(), "deleteWebhook failed"); warned != tt.fails {
+				t.Errorf("warning logged = %v, want %v:\n%s", warned, tt.fails, logs.String())
+			}
+		})
+	}
+}
+
+func methods(calls []telegramtest.Call) []string {
+	out := make([]string, len(calls))
+	for i, c := range calls {
+		out[i] = c.Method
+	}
+	return out
+}
