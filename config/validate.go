@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 

@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"net/http"
 	"strconv"
@@ -23,11 +24,10 @@ type SubscriptionCounter interface {
 	Count() int
 }
 
-// Options configures Metrics. Both fields are optional: a nil one leaves its
-// gauge out.
+// Options configures Metrics.
 type Options struct {
-	Pending       PendingCounter
-	Subscriptions SubscriptionCounter
+	// Pending, when set, is read on each scrape as newshound_outbox_pending.
+	Pending PendingCounter
 }
 
 // pendingTimeout bounds the outbox count done on each scrape.
@@ -93,11 +93,20 @@ func New(opts Options) *Metrics {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newshound_outbox_pending",
 			Help: "Outbox messages waiting to be sent (NaN when the count failed)."}, pendingFunc(opts.Pending)))
 	}
-	if opts.Subscriptions != nil {
-		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newshound_subscriptions",
-			Help: "Subscriptions in the matching index."}, func() float64 { return float64(opts.Subscriptions.Count()) }))
-	}
 	return m
+}
+
+// WatchSubscriptions adds newshound_subscriptions, read from c on each
+// scrape. It is a method rather than an option because the subscription
+// service takes the Metrics as its observer, so it exists only afterwards.
+// It fails when called a second time.
+func (m *Metrics) WatchSubscriptions(c SubscriptionCounter) error {
+	g := prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newshound_subscriptions",
+		Help: "Subscriptions in the matching index."}, func() float64 { return float64(c.Count()) })
+	if err := m.reg.Register(g); err != nil {
+		return fmt.Errorf("metrics: watch subscriptions: %w", err)
+	}
+	return nil
 }
 
 // pendingFunc counts the outbox on each scrape; a failed count reads as NaN
