@@ -13,6 +13,7 @@ import (
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/metrics"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/stories"
 	"github.com/newshound/newshound/subscriptions"
@@ -37,6 +38,8 @@ type Parts struct {
 	Sender *bot.Sender
 	Subs   *subscriptions.Service
 	Digest *digest.Scheduler
+	// MetricsAddr is where /metrics and /healthz are served; "" when off.
+	MetricsAddr string
 }
 
 // NewMain returns a Main reading the console from stdin and writing it to stdout, logs to stderr.
@@ -73,7 +76,11 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		return err
 	}
 
-	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: cfg.Subscriptions.MaxPerChat, Now: m.Now, Logger: log})
+	obs := metrics.New(metrics.Options{Pending: st})
+	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: cfg.Subscriptions.MaxPerChat, Now: m.Now, Logger: log, Observer: obs})
+	if err := obs.WatchSubscriptions(subs); err != nil {
+		return err
+	}
 	started := time.Now()
 	n, err := subs.Load(ctx)
 	if err != nil {
@@ -118,11 +125,11 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
 	}
 	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
-		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode})
+		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs})
 	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.Alerts.DedupWindow.D(), Threshold: cfg.Alerts.DedupThreshold, Logger: log, Now: m.Now})
 	digests := digest.NewScheduler(digest.Options{Store: st, MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
 		SendEmpty: cfg.Digest.SendEmpty, Notify: sender.Notify, Logger: log, Now: m.Now})
-	poller, err := m.newPoller(cfg, st, alertSink{subs, sender}, linker, sum, pages, log)
+	poller, err := m.newPoller(cfg, st, alertSink{subs, sender}, linker, sum, pages, obs, log)
 	if err != nil {
 		return err
 	}
@@ -134,6 +141,14 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		if err := tg.SetCommands(router.Commands()); err != nil {
 			log.Warn("could not register the command list; going on", "err", err)
 		}
+	}
+
+	var metricsSrv *metrics.Server
+	if cfg.Metrics.Listen != "" {
+		if metricsSrv, err = metrics.NewServer(cfg.Metrics.Listen, obs.Handler()); err != nil {
+			return err
+		}
+		log.Info("serving metrics", "addr", metricsSrv.Addr())
 	}
 
 	var wg sync.WaitGroup
@@ -159,8 +174,13 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	})
 	run("digests", digests.Run)
 	run("retention", func(ctx context.Context) error { return m.prune(ctx, st, cfg.Storage.Retention.D(), log) })
+	parts := &Parts{Store: st, Poller: poller, Sender: sender, Subs: subs, Digest: digests}
+	if metricsSrv != nil {
+		run("metrics", metricsSrv.Run)
+		parts.MetricsAddr = metricsSrv.Addr()
+	}
 	if m.Ready != nil {
-		m.Ready(&Parts{Store: st, Poller: poller, Sender: sender, Subs: subs, Digest: digests})
+		m.Ready(parts)
 	}
 	wg.Wait()
 	return nil
@@ -195,14 +215,14 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 // newPoller builds the poller of the [poller] section: config sources through
 // the plain fetcher, chat-added ones through the address guard.
 func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, linker feeds.Stories, sum feeds.Summarizer,
-	pages feeds.PageTexter, log *slog.Logger) (*feeds.Poller, error) {
+	pages feeds.PageTexter, obs feeds.Observer, log *slog.Logger) (*feeds.Poller, error) {
 	fetch := feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}
 	guarded := fetch
 	guarded.Transport = feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})
 	return feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
 		Fetcher: feeds.NewFetcher(fetch), ChatFetcher: feeds.NewFetcher(guarded),
-		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now,
+		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs,
 	})
 }
 

@@ -23,6 +23,7 @@ import (
 func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 	m := d.head
 	var se *SendError
+	s.opts.Observer.SendFailed(errorCode(err))
 	if !errors.As(err, &se) || (se.Code != 400 && se.Code != 403 && se.Code != 429) {
 		wait := retryBackoff(m.Attempts + 1)
 		s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)

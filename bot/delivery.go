@@ -84,6 +84,7 @@ func (s *Sender) attempt(ctx context.Context, d *delivery) {
 		s.handleError(ctx, d, err)
 		return
 	}
+	s.opts.Observer.Sent(d.head.Kind)
 	s.markSent(ctx, d, id)
 }
 

@@ -65,6 +65,7 @@ type SenderOptions struct {
 	QuietMode   string // store.QuietSilent or store.QuietHold, for chats that chose neither; default silent
 	Logger      *slog.Logger
 	Now         func() time.Time
+	Observer    Observer // nil: nobody listens
 }
 
 // batchSize bounds the chat heads read from the outbox at once.
@@ -108,6 +109,9 @@ func NewSender(opts SenderOptions) *Sender {
 	}
 	if opts.QuietMode == "" {
 		opts.QuietMode = store.QuietSilent
+	}
+	if opts.Observer == nil {
+		opts.Observer = nopObserver{}
 	}
 	return &Sender{
 		opts:   opts,

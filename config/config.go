@@ -37,6 +37,7 @@ type Config struct {
 	Alerts        Alerts        `toml:"alerts"`
 	Digest        Digest        `toml:"digest"`
 	Log           Log           `toml:"log"`
+	Metrics       Metrics       `toml:"metrics"`
 }
 
 // Telegram configures the Bot API connection and the sending rates.
@@ -135,6 +136,12 @@ type Digest struct {
 type Log struct {
 	Level  string `toml:"level"`
 	Format string `toml:"format"`
+}
+
+// Metrics configures the operator's HTTP endpoint: /metrics and /healthz.
+type Metrics struct {
+	// Listen is the host:port to serve on; empty turns the endpoint off.
+	Listen string `toml:"listen"`
 }
 
 // Defaults returns a complete configuration that runs as a console chat on

@@ -156,6 +156,10 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"webhook listen bad port", "[telegram]\nwebhook_url = \"https://bot.example/hook\"\nwebhook_listen = \":https8\"", "telegram.webhook_listen"},
 		{"listen without webhook", "[telegram]\nwebhook_listen = \"127.0.0.1:8443\"", "telegram.webhook_listen"},
 		{"webhook secret with spaces", "[telegram]\nwebhook_secret = \"two words\"", "telegram.webhook_secret"},
+		{"metrics without port", "[metrics]\nlisten = \"127.0.0.1\"", "metrics.listen"},
+		{"metrics port not a number", "[metrics]\nlisten = \"127.0.0.1:http\"", "metrics.listen"},
+		{"metrics port out of range", "[metrics]\nlisten = \":70000\"", "metrics.listen"},
+		{"metrics url", "[metrics]\nlisten = \"http://127.0.0.1:9090\"", "metrics.listen"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -242,5 +246,29 @@ func TestRetentionZeroKeepsEverything(t *testing.T) {
 func TestMissingFileIsAnError(t *testing.T) {
 	if _, err := Load(filepath.Join(t.TempDir(), "nope.toml"), nil); err == nil || !strings.Contains(err.Error(), "read config") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestMetricsListen(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want string
+	}{
+		{"off by default", "", ""},
+		{"loopback", "[metrics]\nlisten = \"127.0.0.1:9090\"", "127.0.0.1:9090"},
+		{"every address", "[metrics]\nlisten = \":9090\"", ":9090"},
+		{"ipv6", "[metrics]\nlisten = \"[::1]:9090\"", "[::1]:9090"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Load(writeConfig(t, tt.body), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Metrics.Listen != tt.want {
+				t.Fatalf("metrics.listen = %q, want %q", cfg.Metrics.Listen, tt.want)
+			}
+		})
 	}
 }

@@ -21,7 +21,7 @@ func CronParser() cron.Parser {
 // Validate checks every field and returns a *FieldError for the first bad one.
 func (c Config) Validate() error {
 	checks := []func() error{c.validateTelegram, c.validateStorage, c.validatePoller, c.validateSources,
-		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog}
+		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog, c.validateMetrics}
 	for _, check := range checks {
 		if err := check(); err != nil {
 			return err
@@ -228,6 +228,17 @@ func (c Config) validateLog() error {
 	case "text", "json":
 	default:
 		return fieldErr("log.format", "%q is not text or json", c.Log.Format)
+	}
+	return nil
+}
+
+func (c Config) validateMetrics() error {
+	if c.Metrics.Listen == "" {
+		return nil
+	}
+	_, port, err := net.SplitHostPort(c.Metrics.Listen)
+	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+		return fieldErr("metrics.listen", "%q is not host:port with a port number, such as \"127.0.0.1:9090\"", c.Metrics.Listen)
 	}
 	return nil
 }

@@ -61,6 +61,7 @@ type Options struct {
 	Pages       PageTexter // nil: never fetch article pages
 	Logger      *slog.Logger
 	Now         func() time.Time
+	Observer    Observer // nil: nobody listens
 }
 
 // Poller fetches every source on a schedule, stores new articles and hands
@@ -84,6 +85,9 @@ func NewPoller(opts Options) (*Poller, error) {
 	}
 	if opts.Concurrency < 1 {
 		opts.Concurrency = 1
+	}
+	if opts.Observer == nil {
+		opts.Observer = nopObserver{}
 	}
 	schedule, err := cronParser().Parse(opts.Schedule)
 	if err != nil {
@@ -145,6 +149,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("poll: %w", err)
 	}
+	defer func(start time.Time) { p.opts.Observer.PollTook(time.Since(start)) }(time.Now())
 	now := p.opts.Now()
 	var (
 		mu    sync.Mutex
@@ -213,6 +218,7 @@ func (p *Poller) pollSource(ctx context.Context, src store.Source) []store.Artic
 			wait = min(se.RetryAfter, 24*time.Hour)
 		}
 		log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
+		p.opts.Observer.Fetched("error")
 		if rerr := p.opts.Store.RecordFetch(ctx, src.ID, store.FetchResult{Err: err.Error(), NextFetchAt: p.opts.Now().Add(wait)}); rerr != nil {
 			log.Error("record fetch", "err", rerr)
 		}
@@ -222,6 +228,8 @@ func (p *Poller) pollSource(ctx context.Context, src store.Source) []store.Artic
 	if feed != nil {
 		added = p.storeItems(ctx, src, feed)
 	}
+	p.opts.Observer.Fetched(fetchResult(resp.NotModified))
+	p.opts.Observer.Stored(len(added))
 	if err := p.opts.Store.RecordFetch(ctx, src.ID, store.FetchResult{OK: true, NotModified: resp.NotModified, ETag: resp.ETag, LastModified: resp.LastModified}); err != nil {
 		log.Error("record fetch", "err", err)
 	}

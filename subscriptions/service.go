@@ -39,6 +39,7 @@ type Service struct {
 	maxPerChat int
 	now        func() time.Time
 	log        *slog.Logger
+	obs        Observer
 	// previewWindow and previewScan bound the /subscribe preview: how far back
 	// it looks and how many stored articles it reads at most.
 	previewWindow time.Duration
@@ -64,6 +65,7 @@ type Options struct {
 	MaxPerChat int
 	Now        func() time.Time
 	Logger     *slog.Logger
+	Observer   Observer // nil: nobody listens
 }
 
 // NewService returns a Service with an empty index; call Load to fill it.
@@ -74,7 +76,10 @@ func NewService(opts Options) *Service {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	return &Service{store: opts.Store, index: NewIndex(), maxPerChat: opts.MaxPerChat, now: opts.Now, log: opts.Logger,
+	if opts.Observer == nil {
+		opts.Observer = nopObserver{}
+	}
+	return &Service{store: opts.Store, index: NewIndex(), maxPerChat: opts.MaxPerChat, now: opts.Now, log: opts.Logger, obs: opts.Observer,
 		previewWindow: 7 * 24 * time.Hour, previewScan: 20000}
 }
 
@@ -253,6 +258,7 @@ func (s *Service) HandleArticles(ctx context.Context, articles []store.Article) 
 		return fmt.Errorf("queue alerts: %w", err)
 	}
 	s.log.Info("alerts queued", "articles", len(articles), "alerts", n)
+	s.obs.AlertsQueued(n)
 	return nil
 }
 

@@ -1,0 +1,170 @@
+package metrics
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+type pending struct {
+	n   int
+	err error
+}
+
+func (p pending) CountPending(context.Context) (int, error) { return p.n, p.err }
+
+type subsCount int
+
+func (c subsCount) Count() int { return int(c) }
+
+// scrape returns the exposition text of h's /metrics.
+func scrape(t *testing.T, h http.Handler) string {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /metrics = %d:\n%s", resp.StatusCode, body)
+	}
+	return string(body)
+}
+
+func TestObserversShowInExposition(t *testing.T) {
+	tests := []struct {
+		name    string
+		observe func(m *Metrics)
+		want    []string
+	}{
+		{"nothing observed starts at zero", func(*Metrics) {}, []string{
+			`newshound_feed_fetches_total{result="ok"} 0`,
+			`newshound_messages_sent_total{kind="alert"} 0`,
+			`newshound_telegram_errors_total{code="429"} 0`,
+			`newshound_articles_stored_total 0`,
+			`newshound_poll_duration_seconds_count 0`,
+		}},
+		{"fetches by result", func(m *Metrics) {
+			m.Fetched(FetchOK)
+			m.Fetched(FetchOK)
+			m.Fetched(FetchNotModified)
+			m.Fetched(FetchError)
+			m.Fetched("weird") // folded into error
+		}, []string{
+			`newshound_feed_fetches_total{result="ok"} 2`,
+			`newshound_feed_fetches_total{result="not_modified"} 1`,
+			`newshound_feed_fetches_total{result="error"} 2`,
+		}},
+		{"articles stored", func(m *Metrics) { m.Stored(3); m.Stored(0); m.Stored(4) },
+			[]string{`newshound_articles_stored_total 7`}},
+		{"alerts queued", func(m *Metrics) { m.AlertsQueued(2); m.AlertsQueued(1) },
+			[]string{`newshound_alerts_queued_total 3`}},
+		{"messages sent by kind", func(m *Metrics) {
+			m.Sent("alert")
+			m.Sent("alert")
+			m.Sent("reply")
+			m.Sent("digest")
+			m.Sent("edit")
+			m.Sent("something new")
+		}, []string{
+			`newshound_messages_sent_total{kind="alert"} 2`,
+			`newshound_messages_sent_total{kind="reply"} 1`,
+			`newshound_messages_sent_total{kind="digest"} 1`,
+			`newshound_messages_sent_total{kind="edit"} 1`,
+			`newshound_messages_sent_total{kind="other"} 1`,
+		}},
+		{"telegram errors by bounded code", func(m *Metrics) {
+			for _, c := range []int{0, 400, 403, 429, 429, 500, 502, 404, 418} {
+				m.SendFailed(c)
+			}
+		}, []string{
+			`newshound_telegram_errors_total{code="network"} 1`,
+			`newshound_telegram_errors_total{code="400"} 1`,
+			`newshound_telegram_errors_total{code="403"} 1`,
+			`newshound_telegram_errors_total{code="429"} 2`,
+			`newshound_telegram_errors_total{code="5xx"} 2`,
+			`newshound_telegram_errors_total{code="other"} 2`,
+		}},
+		{"poll duration", func(m *Metrics) { m.PollTook(300 * time.Millisecond); m.PollTook(2 * time.Second) }, []string{
+			`newshound_poll_duration_seconds_bucket{le="0.5"} 1`,
+			`newshound_poll_duration_seconds_bucket{le="+Inf"} 2`,
+			`newshound_poll_duration_seconds_sum 2.3`,
+			`newshound_poll_duration_seconds_count 2`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(Options{})
+			tt.observe(m)
+			body := scrape(t, m.Handler())
+			for _, want := range tt.want {
+				if !strings.Contains(body, want+"\n") {
+					t.Errorf("exposition lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+func TestGaugesReadOnScrape(t *testing.T) {
+	tests := []struct {
+		name    string
+		pending pending
+		want    []string
+	}{
+		{"counts", pending{n: 4}, []string{"newshound_outbox_pending 4", "newshound_subscriptions 7"}},
+		{"failed count is NaN", pending{err: errors.New("database is locked")}, []string{"newshound_outbox_pending NaN"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(Options{Pending: tt.pending})
+			if err := m.WatchSubscriptions(subsCount(7)); err != nil {
+				t.Fatal(err)
+			}
+			body := scrape(t, m.Handler())
+			for _, want := range tt.want {
+				if !strings.Contains(body, want+"\n") {
+					t.Errorf("exposition lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+func TestWatchSubscriptionsTwiceFails(t *testing.T) {
+	m := New(Options{})
+	if err := m.WatchSubscriptions(subsCount(1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.WatchSubscriptions(subsCount(2)); err == nil {
+		t.Fatal("want an error registering the gauge twice")
+	}
+}
+
+func TestGaugesLeftOutWhenNotWatched(t *testing.T) {
+	body := scrape(t, New(Options{}).Handler())
+	for _, name := range []string{"newshound_outbox_pending", "newshound_subscriptions "} {
+		if strings.Contains(body, name) {
+			t.Errorf("exposition has %s without a source for it", name)
+		}
+	}
+}
+
+func TestInstancesDoNotShareState(t *testing.T) {
+	a, b := New(Options{}), New(Options{})
+	a.Stored(5)
+	if body := scrape(t, b.Handler()); !strings.Contains(body, "newshound_articles_stored_total 0\n") {
+		t.Error("a second Metrics sees the first one's counts")
+	}
+}

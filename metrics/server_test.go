@@ -1,0 +1,67 @@
+package metrics
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+)
+
+func TestServerServesHealthzAndStopsOnCancel(t *testing.T) {
+	srv, err := NewServer("127.0.0.1:0", New(Options{}).Handler())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+
+	client := &http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Get("http://" + srv.Addr() + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || string(body) != "ok" {
+		t.Fatalf("GET /healthz = %d %q, want 200 \"ok\"", resp.StatusCode, body)
+	}
+	resp, err = client.Get("http://" + srv.Addr() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /metrics = %d", resp.StatusCode)
+	}
+	client.CloseIdleConnections()
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+	if _, err := client.Get("http://" + srv.Addr() + "/healthz"); err == nil {
+		t.Fatal("the server still answers after it stopped")
+	}
+}
+
+func TestNewServerFailsOnTakenAddress(t *testing.T) {
+	first, err := NewServer("127.0.0.1:0", http.NotFoundHandler())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- first.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	if _, err := NewServer(first.Addr(), http.NotFoundHandler()); err == nil {
+		t.Fatal("want an error listening on a taken address")
+	}
+}

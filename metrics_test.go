@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/telegramtest"
+)
+
+func TestMetricsEndpointCountsPollsAndAlerts(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	a := startApp(t, `
+[telegram]
+token = "`+testToken+`"
+api_endpoint = "`+tg.Endpoint()+`"
+poll_timeout = "1s"
+[storage]
+path = "{{db}}"
+[poller]
+schedule = "@every 1h"
+[[sources]]
+name = "Example World News"
+url = "`+feed.URL+`/world.xml"
+[metrics]
+listen = "127.0.0.1:0"
+`, now)
+	ctx := context.Background()
+	if a.parts.MetricsAddr == "" {
+		t.Fatal("no metrics address although [metrics] listen is set")
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	defer client.CloseIdleConnections()
+	get := func(path string) string {
+		t.Helper()
+		resp, err := client.Get("http://" + a.parts.MetricsAddr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s = %d, %v", path, resp.StatusCode, err)
+		}
+		return string(body)
+	}
+	if got := get("/healthz"); got != "ok" {
+		t.Fatalf("/healthz = %q", got)
+	}
+
+	waitFor(t, "the first fetch", 5*time.Second, func() bool {
+		srcs, err := a.parts.Store.ListSources(ctx)
+		return err == nil && len(srcs) == 1 && srcs[0].Fetches == 1
+	})
+	const chat = 4242
+	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
+	tg.WaitSent(t, chat, 1, 5*time.Second)
+	feed.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tg.WaitSent(t, chat, 2, 5*time.Second)
+
+	// The sender counts a message after Telegram accepted it: wait for it.
+	var body string
+	waitFor(t, "the alert counted as sent", 5*time.Second, func() bool {
+		body = get("/metrics")
+		return strings.Contains(body, `newshound_messages_sent_total{kind="alert"} 1`+"\n")
+	})
+	for _, want := range []string{
+		`newshound_feed_fetches_total{result="ok"} 2`,
+		`newshound_alerts_queued_total 1`,
+		`newshound_messages_sent_total{kind="reply"} 1`,
+		`newshound_poll_duration_seconds_count 2`,
+		`newshound_subscriptions 1`,
+		`newshound_outbox_pending 0`,
+	} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("/metrics lacks %q:\n%s", want, grepNewshound(body))
+		}
+	}
+	if !strings.Contains(body, "newshound_articles_stored_total ") || strings.Contains(body, "newshound_articles_stored_total 0\n") {
+		t.Errorf("/metrics counts no stored articles:\n%s", grepNewshound(body))
+	}
+
+	addr := a.parts.MetricsAddr
+	a.stop()
+	if _, err := client.Get("http://" + addr + "/healthz"); err == nil {
+		t.Error("the metrics server still answers after Run returned")
+	}
+}
+
+// grepNewshound keeps the newshound_ lines of an exposition, for failure messages.
+func grepNewshound(body string) string {
+	var out []string
+	for _, l := range strings.Split(body, "\n") {
+		if strings.HasPrefix(l, "newshound_") {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
