@@ -176,7 +176,14 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	run("retention", func(ctx context.Context) error { return m.prune(ctx, st, cfg.Storage.Retention.D(), log) })
 	parts := &Parts{Store: st, Poller: poller, Sender: sender, Subs: subs, Digest: digests}
 	if metricsSrv != nil {
-		run("metrics", metricsSrv.Run)
+		run("metrics", func(ctx context.Context) error {
+			// A metrics endpoint that fails is no reason to stop delivering news.
+			if err := metricsSrv.Run(ctx); err != nil && ctx.Err() == nil {
+				log.Error("metrics server stopped; the bot goes on without it", "err", err)
+			}
+			<-ctx.Done()
+			return nil
+		})
 		parts.MetricsAddr = metricsSrv.Addr()
 	}
 	if m.Ready != nil {
