@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/newshound/newshound/bot"
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/digest"
+	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/metrics"
+	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/summarize"
+)
+
+// loadSubscriptions builds the subscription service and fills its index
+// from the store.
+func (m *Main) loadSubscriptions(ctx context.Context, cfg config.Config, st *store.Store, obs *metrics.Metrics, log *slog.Logger) (*subscriptions.Service, error) {
+	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: cfg.Subscriptions.MaxPerChat, Now: m.Now, Logger: log, Observer: obs})
+	if err := obs.WatchSubscriptions(subs); err != nil {
+		return nil, err
+	}
+	started := time.Now()
+	n, err := subs.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("subscriptions loaded", "count", n, "took", time.Since(started).Round(time.Millisecond))
+	return subs, nil
+}
+
+// connect returns the transport and the source of updates: the console
+// without a token, else Telegram by long poll or webhook. It fails when
+// Telegram cannot be reached (getMe).
+func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) (bot.Transport, updater, string, error) {
+	if cfg.ConsoleMode() {
+		c := bot.NewConsole(m.stdin, m.stdout)
+		return c, c, "", m.ensureConsoleChat(ctx, st, cfg)
+	}
+	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: cfg.Telegram.Token, Endpoint: cfg.Telegram.APIEndpoint,
+		PollTimeout: cfg.Telegram.PollTimeout.D(), Logger: log})
+	if err != nil {
+		return nil, nil, "", err
+	}
+	log.Info("connected to telegram", "bot", tg.BotName())
+	if cfg.WebhookMode() {
+		return tg, bot.NewWebhook(tg, bot.WebhookOptions{URL: cfg.Telegram.WebhookURL, Listen: cfg.Telegram.WebhookListen, Secret: cfg.Telegram.WebhookSecret}), tg.BotName(), nil
+	}
+	return tg, tg, tg.BotName(), nil
+}
+
+// newSender builds the outbox sender with Telegram's rates, or no limits
+// for the console.
+func (m *Main) newSender(cfg config.Config, st *store.Store, transport bot.Transport, obs *metrics.Metrics, log *slog.Logger) *bot.Sender {
+	rates := bot.Rates{GlobalPerSecond: cfg.Telegram.GlobalPerSecond, ChatPerSecond: cfg.Telegram.ChatPerSecond, GroupPerMinute: cfg.Telegram.GroupPerMinute}
+	if cfg.ConsoleMode() {
+		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
+	}
+	return bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
+		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs})
+}
+
+// newPageTexter returns the article-page fetcher for teasers, or nil when
+// summary.fetch_full_text is off.
+func newPageTexter(cfg config.Config) feeds.PageTexter {
+	if !cfg.Summary.FetchFullText {
+		return nil
+	}
+	return feeds.NewPageFetcher(feeds.PageOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes,
+		AllowPrivate: cfg.Telegram.AllowPrivateURLs, UserAgent: cfg.Poller.UserAgent})
+}
+
+// newRouter builds the command router: the callback signing key from the
+// database, the transport's interactions (Telegram only), the operators, and
+// the guarded fetcher for the URLs that chat users give.
+func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store, subs *subscriptions.Service, sender *bot.Sender,
+	transport bot.Transport, botName string, digests bot.Digests, nextPoll func(time.Time) time.Time, log *slog.Logger) (*bot.Router, error) {
+	secret, err := st.Secret(ctx, "callback_data", 32)
+	if err != nil {
+		return nil, err
+	}
+	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
+		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode,
+		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests, NextPoll: nextPoll,
+		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
+		Feeds: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
+			Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
+	}
+	if in, ok := transport.(bot.Interactor); ok {
+		opts.Interactor = in // Telegram, or the console, which shows answers and edits in the terminal
+	}
+	if _, ok := transport.(*bot.Telegram); !ok {
+		opts.Operators = append(opts.Operators, bot.ConsoleChatID) // the console's one user runs the bot
+		opts.CommandBurst = 1000                                   // and may paste a script of commands
+	}
+	return bot.NewRouter(opts), nil
+}
+
+// newPoller builds the poller of the [poller] section: config sources through
+// the plain fetcher, chat-added ones through the address guard.
+func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, linker feeds.Stories, sum feeds.Summarizer,
+	pages feeds.PageTexter, obs feeds.Observer, log *slog.Logger) (*feeds.Poller, error) {
+	fetch := feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}
+	guarded := fetch
+	guarded.Transport = feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})
+	return feeds.NewPoller(feeds.Options{
+		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
+		Fetcher: feeds.NewFetcher(fetch), ChatFetcher: feeds.NewFetcher(guarded),
+		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs,
+	})
+}
+
+// prune deletes what is older than retention at start and then daily, until
+// ctx is done; a failed prune is logged and tried again the next day.
+func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) error {
+	if retention <= 0 {
+		<-ctx.Done() // every part runs until the end: returning early would stop them all
+		return nil
+	}
+	tick := time.NewTicker(24 * time.Hour)
+	defer tick.Stop()
+	for {
+		p, err := st.Prune(ctx, m.Now().Add(-retention))
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Error("prune old data", "err", err)
+		case p != store.Pruned{}:
+			log.Info("old data pruned", "articles", p.Articles, "messages", p.Messages, "digests", p.Digests)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+	}
+}
+
+// syncSources makes the store's configuration sources those of the file:
+// listed ones are added or renamed, ones no longer listed are retired (not
+// fetched, their articles kept).
+func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *slog.Logger) error {
+	keep := make([]string, len(cfg.Sources))
+	for i, src := range cfg.Sources {
+		if _, err := st.UpsertSource(ctx, src.Name, src.URL, store.OriginConfig); err != nil {
+			return err
+		}
+		keep[i] = src.URL
+	}
+	retired, err := st.RetireConfigSources(ctx, keep)
+	if err != nil {
+		return err
+	}
+	for _, src := range retired {
+		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", src.URL)
+	}
+	return nil
+}
+
+// ensureConsoleChat makes the console chat exist, so alerts can reach it
+// before its first command.
+func (m *Main) ensureConsoleChat(ctx context.Context, st *store.Store, cfg config.Config) error {
+	_, err := st.EnsureChat(ctx, bot.ConsoleChatID, "private", "console", store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time})
+	return err
+}
+
+// newSummarizer builds the summarizer of the [summary] section: extractive,
+// or an OpenAI-compatible backend that falls back to it.
+func newSummarizer(cfg config.Config, log *slog.Logger, now func() time.Time, getenv func(string) string) (*summarize.Summarizer, error) {
+	opts := summarize.Options{Sentences: cfg.Summary.Sentences, MaxChars: cfg.Summary.MaxChars, Logger: log, Now: now}
+	for _, r := range cfg.Summary.Rules {
+		opts.ExtraRules = append(opts.ExtraRules, summarize.Rule{Name: r.Name, Pattern: r.Pattern, Kind: summarize.Kind(r.Kind), Sources: r.Sources})
+	}
+	if cfg.Summary.Backend == "openai" {
+		opts.Backend = summarize.NewOpenAI(summarize.OpenAIConfig{Endpoint: cfg.Summary.Endpoint, Model: cfg.Summary.Model,
+			APIKey: getenv(cfg.Summary.APIKeyEnv), Timeout: cfg.Summary.Timeout.D()})
+	}
+	sum, err := summarize.New(opts)
+	if err != nil {
+		return nil, fmt.Errorf("summary.rules: %w", err)
+	}
+	return sum, nil
+}
+
+// drain waits until the outbox is empty, at most limit.
+func drain(ctx context.Context, st *store.Store, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		if n, err := st.CountPending(ctx); err != nil || n == 0 {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// digestCommands serves /timezone and /digest: the settings from the store,
+// digests on demand from the scheduler.
+type digestCommands struct {
+	*store.Store
+	*digest.Scheduler
+}
+
+// alertSink queues the alerts of new articles and wakes the sender.
+type alertSink struct {
+	subs   *subscriptions.Service
+	sender *bot.Sender
+}
+
+func (a alertSink) HandleArticles(ctx context.Context, arts []store.Article) error {
+	if err := a.subs.HandleArticles(ctx, arts); err != nil {
+		return err
+	}
+	a.sender.Notify()
+	return nil
+}
+
+func newLogger(w io.Writer, cfg config.Config) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.Log.Level))
+	if cfg.ConsoleMode() && level < slog.LevelWarn && cfg.Log.Level != "debug" {
+		// The terminal is the chat: keep routine log lines out of it.
+		level = slog.LevelWarn
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.Log.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
