@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -35,6 +36,7 @@ type Webhook struct {
 	tg     *Telegram
 	opts   WebhookOptions
 	secret string
+	seen   recentIDs // update ids already queued: Telegram re-posts an update whose answer it missed
 }
 
 // WebhookOptions configures the webhook.
@@ -171,6 +173,10 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 		if !ok {
 			return // 200: an update the bot does not handle
 		}
+		if !w.seen.add(u.UpdateID) {
+			w.tg.log.Debug("webhook update seen before; ignored", "update", u.UpdateID)
+			return // 200: handled already
+		}
 		t := time.NewTimer(queueWait)
 		defer t.Stop()
 		select {
@@ -181,4 +187,36 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 			http.Error(rw, "busy", http.StatusServiceUnavailable)
 		}
 	})
+}
+
+// recentIDs remembers the last recentIDsSize update ids, so an update that
+// Telegram posts twice is handled once. It is safe for concurrent use.
+type recentIDs struct {
+	mu   sync.Mutex
+	ids  map[int]struct{}
+	ring []int
+	next int
+}
+
+const recentIDsSize = 4096
+
+// add records id and reports whether it was new.
+func (r *recentIDs) add(id int) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.ids == nil {
+		r.ids, r.ring = make(map[int]struct{}, recentIDsSize), make([]int, 0, recentIDsSize)
+	}
+	if _, dup := r.ids[id]; dup {
+		return false
+	}
+	if len(r.ring) < recentIDsSize {
+		r.ring = append(r.ring, id)
+	} else {
+		delete(r.ids, r.ring[r.next])
+		r.ring[r.next] = id
+		r.next = (r.next + 1) % recentIDsSize
+	}
+	r.ids[id] = struct{}{}
+	return true
 }

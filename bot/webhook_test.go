@@ -285,3 +285,41 @@ func methods(calls []telegramtest.Call) []string {
 	}
 	return out
 }
+
+func TestWebhookHandlesARepostedUpdateOnce(t *testing.T) {
+	r := startWebhook(t, telegramtest.New(t, token))
+	r.waitRegistered(t)
+	first := `{"update_id":70,"message":{"message_id":7,"date":1700000000,"chat":{"id":42,"type":"private"},"text":"/list"}}`
+	second := `{"update_id":71,"message":{"message_id":8,"date":1700000000,"chat":{"id":42,"type":"private"},"text":"/help"}}`
+	for _, body := range []string{first, first, second} {
+		if code := r.post(t, http.MethodPost, hookSecret, body); code != http.StatusOK {
+			t.Fatalf("status %d", code)
+		}
+	}
+	for _, want := range []string{"/list", "/help"} {
+		select {
+		case in := <-r.got:
+			if in.Text != want {
+				t.Fatalf("handled %q, want %q (the repost of update 70 must be ignored)", in.Text, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s not handled", want)
+		}
+	}
+}
+
+func TestRecentIDsForgetsTheOldest(t *testing.T) {
+	var r recentIDs
+	for id := 0; id < recentIDsSize; id++ {
+		if !r.add(id) {
+			t.Fatalf("id %d reported seen", id)
+		}
+	}
+	if r.add(5) {
+		t.Fatal("a recent id was not recognised")
+	}
+	r.add(recentIDsSize) // pushes out id 0
+	if !r.add(0) {
+		t.Fatal("the oldest id should have been forgotten")
+	}
+}
