@@ -83,7 +83,7 @@ func NewService(opts Options) *Service {
 		previewWindow: 7 * 24 * time.Hour, previewScan: 20000}
 }
 
-// frequencySample is how many recent stored articles Load reads to learn
+// frequencySample is how many of the newest stored articles Load reads to learn
 // which terms are rare, so that the index files each query under its rarest
 // term from the start rather than after its first Refile.
 const frequencySample = 1000
@@ -92,7 +92,7 @@ const frequencySample = 1000
 // it holds. Call it once, before the service is used. A stored query that no
 // longer parses is logged and skipped.
 func (s *Service) Load(ctx context.Context) (int, error) {
-	recent, err := s.store.ListArticlesSince(ctx, s.now().Add(-s.previewWindow), frequencySample)
+	recent, err := s.store.ListArticlesSince(ctx, time.Time{}, frequencySample) // the newest, however old
 	if err != nil {
 		return 0, fmt.Errorf("load subscriptions: %w", err)
 	}
