@@ -1,6 +1,7 @@
 // Package store is Newshound's only SQL: the SQLite schema, its embedded
-// migrations and one file per aggregate (chats, sources, articles,
-// subscriptions, outbox).
+// migrations and one file per aggregate (chats and their settings, sources,
+// articles and their stories, subscriptions, the outbox and its deliveries,
+// digests, searches, secrets) plus retention.
 //
 // Rules:
 //   - The database runs in WAL mode with foreign keys on.
@@ -9,6 +10,8 @@
 //   - Migrations in migrations/NNNN_name.sql run in order on Open, each in its
 //     own transaction, and are recorded in schema_migrations.
 //   - Times are stored as Unix seconds (UTC).
+//   - Every table that references chats(id) says ON UPDATE CASCADE, so a group
+//     upgraded to a supergroup (MigrateChat) takes everything with it.
 package store
 
 import (
