@@ -93,6 +93,9 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 	if in, ok := transport.(bot.Interactor); ok {
 		opts.Interactor = in // Telegram, or the console, which shows answers and edits in the terminal
 	}
+	if f, ok := transport.(bot.Files); ok {
+		opts.Files = f // Telegram: /import of an uploaded OPML file
+	}
 	if _, ok := transport.(*bot.Telegram); !ok {
 		opts.Operators = append(opts.Operators, bot.ConsoleChatID) // the console's one user runs the bot
 		opts.CommandBurst = 1000                                   // and may paste a script of commands

@@ -20,7 +20,7 @@ const exportName = "newshound-sources.opml"
 const maxExport = 1 << 20
 
 // cmdExport sends the sources as one OPML file (sendDocument, through the
-// outbox), which /import reads back pasted or from a URL.
+// outbox), which /import reads back as a file, pasted or from a URL.
 func (r *Router) cmdExport(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
 	srcs, err := r.opts.Store.ListSources(ctx)
@@ -59,9 +59,14 @@ func (r *Router) replyDocument(ctx context.Context, chatID int64, name string, d
 	r.opts.Notify()
 }
 
-// cmdImport adds the feeds of an OPML list, pasted after the command or
-// fetched from a URL. Every feed URL passes the same address check as
-// /addsource; feeds already known are left as they are.
+// maxImport bounds the OPML file /import downloads: whatever /export may
+// send comes back.
+const maxImport = maxExport
+
+// cmdImport adds the feeds of an OPML list, pasted after the command,
+// fetched from a URL, or sent as a file whose caption is the command (or
+// which the command replies to). Every feed URL passes the same address
+// check as /addsource; feeds already known are left as they are.
 func (r *Router) cmdImport(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
 	if r.opts.Feeds == nil {
@@ -69,8 +74,11 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 		return nil
 	}
 	arg := strings.TrimSpace(req.args)
+	if arg == "" && req.in.Document != nil {
+		return r.importFile(ctx, chatID, *req.in.Document)
+	}
 	if arg == "" {
-		r.reply(ctx, chatID, "Send <code>/import</code> followed by an OPML list, or by the URL of one.")
+		r.reply(ctx, chatID, "Send <code>/import</code> followed by an OPML list or by the URL of one, or send an OPML file with the caption <code>/import</code>.")
 		return nil
 	}
 	r.background(ctx, "import", chatID, func(ctx context.Context) error {
@@ -84,18 +92,50 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 			}
 			data = page.Body
 		}
-		outs, err := feeds.ParseOPML(data)
-		if err != nil {
-			r.replyAfter(ctx, chatID, "That is not an OPML list I can read.")
+		return r.importOPML(ctx, chatID, data)
+	})
+	return nil
+}
+
+// importFile downloads a file a user sent and imports it as OPML.
+func (r *Router) importFile(ctx context.Context, chatID int64, f IncomingFile) error {
+	if r.opts.Files == nil {
+		r.reply(ctx, chatID, "I can't read files here: paste the OPML list after <code>/import</code> instead.")
+		return nil
+	}
+	tooLarge := fmt.Sprintf("That file is too large for me: an OPML list may be at most %d KB.", maxImport>>10)
+	if f.Size > maxImport {
+		r.reply(ctx, chatID, tooLarge)
+		return nil
+	}
+	r.background(ctx, "import", chatID, func(ctx context.Context) error {
+		data, err := r.opts.Files.DownloadFile(ctx, f.ID, maxImport)
+		if errors.Is(err, ErrFileTooLarge) {
+			r.replyAfter(ctx, chatID, tooLarge)
 			return nil
 		}
-		res, err := r.importOutlines(ctx, outs)
 		if err != nil {
-			return err
+			r.log.Warn("import: file not downloaded", "chat", chatID, "file", f.Name, "err", err)
+			r.replyAfter(ctx, chatID, "I couldn't download that file. Please send it again.")
+			return nil
 		}
-		r.replyAfter(ctx, chatID, res.String())
-		return nil
+		return r.importOPML(ctx, chatID, data)
 	})
+	return nil
+}
+
+// importOPML imports the feeds of an OPML document and replies with what it did.
+func (r *Router) importOPML(ctx context.Context, chatID int64, data []byte) error {
+	outs, err := feeds.ParseOPML(data)
+	if err != nil {
+		r.replyAfter(ctx, chatID, "That is not an OPML list I can read.")
+		return nil
+	}
+	res, err := r.importOutlines(ctx, outs)
+	if err != nil {
+		return err
+	}
+	r.replyAfter(ctx, chatID, res.String())
 	return nil
 }
 

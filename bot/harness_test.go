@@ -78,7 +78,7 @@ func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
 	sender := NewSender(SenderOptions{Store: st, Transport: tg, Logger: log, Now: h.clock.Now,
 		Rates: Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000}})
 	opts := RouterOptions{Store: st, Subscriptions: h.subs, BotName: tg.BotName(), Notify: sender.Notify, Logger: log,
-		Now: h.clock.Now, Interactor: tg, Secret: []byte("test secret")}
+		Now: h.clock.Now, Interactor: tg, Files: tg, Secret: []byte("test secret")}
 	for _, c := range configure {
 		c(&opts)
 	}

@@ -21,6 +21,18 @@ type Incoming struct {
 	// BotStatus is set when the bot's own membership changed (my_chat_member):
 	// its new status in the chat, "member", "administrator", "left", "kicked"…
 	BotStatus string
+	// Document is the file the message carries, or else the file of the
+	// message it replies to; nil when neither has one. Its command, if any,
+	// came in the caption, which is then Text.
+	Document *IncomingFile
+}
+
+// IncomingFile is a file someone sent: the transport's id to download it
+// by, the name the sender gave it, and its size in bytes (0: unknown).
+type IncomingFile struct {
+	ID   string
+	Name string
+	Size int64
 }
 
 // Callback is a press on an inline button: the callback query's id (to

@@ -43,6 +43,12 @@ type Interactor interface {
 	RewriteMessage(ctx context.Context, chatID int64, messageID int, text string, buttons [][]Button) error
 }
 
+// Files downloads the files users send, for /import of an OPML file.
+// Telegram has it; the console has no files.
+type Files interface {
+	DownloadFile(ctx context.Context, fileID string, max int64) ([]byte, error)
+}
+
 // RouterOptions configures a Router.
 type RouterOptions struct {
 	Store         RouterStore
@@ -58,6 +64,7 @@ type RouterOptions struct {
 	Operators     []int64                   // telegram.admins: the users who may manage sources
 	Secret        []byte                    // signs callback data; nil: a random key for this process
 	Feeds         FeedFinder                // /addsource and /import; nil: those commands are unavailable
+	Files         Files                     // /import of an uploaded file; nil: files are refused
 	NextPoll      func(time.Time) time.Time // when the poller next runs after a time, for /sources; nil: unknown
 	CommandBurst  int                       // commands a chat may send at once (default 5)
 	CommandEvery  time.Duration             // then one per this (default 3s)

@@ -24,6 +24,7 @@ type Telegram struct {
 	log         *slog.Logger
 	token       string
 	sleep       func(ctx context.Context, d time.Duration)
+	files       fileClient // downloads of files users send (telegram_files.go)
 }
 
 // TelegramOptions configures the Telegram transport.
@@ -53,7 +54,8 @@ func NewTelegram(ctx context.Context, opts TelegramOptions) (*Telegram, error) {
 	}
 	poll := *api
 	poll.Client = long
-	return &Telegram{updates: &poll, send: api, pollTimeout: opts.PollTimeout, log: opts.Logger, token: opts.Token, sleep: sleepCtx}, nil
+	return &Telegram{updates: &poll, send: api, pollTimeout: opts.PollTimeout, log: opts.Logger, token: opts.Token, sleep: sleepCtx,
+		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}}, nil
 }
 
 // BotName is the bot's username, as getMe answered.
@@ -227,7 +229,11 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	if m == nil || m.Chat == nil {
 		return Incoming{}, false
 	}
-	in := Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Text: m.Text, Date: m.Time(), MessageID: m.MessageID}
+	in := Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Text: m.Text, Date: m.Time(), MessageID: m.MessageID,
+		Document: documentOf(m)}
+	if in.Text == "" {
+		in.Text = m.Caption // a document's (or photo's) command comes in its caption
+	}
 	if m.From != nil {
 		in.UserID = m.From.ID
 	}

@@ -73,6 +73,7 @@ type Server struct {
 	changed  chan struct{}
 	injector func(c Call) *Reply
 	members  map[[2]int64]string // (chat, user) → status for getChatMember
+	files    map[string]File     // file_id → file, for getFile and /file/bot<token>/<path>
 }
 
 // New starts a fake for token; Close it when done (t.Cleanup does).
@@ -85,7 +86,8 @@ func New(t testing.TB, token string) *Server {
 // NewServer starts a fake for token outside a test (a load driver); the
 // caller closes it.
 func NewServer(token string) *Server {
-	s := &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{}}
+	s := &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{},
+		files: map[string]File{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -126,6 +128,46 @@ func (s *Server) SendText(chatID int64, chatType string, userID int64, text stri
 	s.updates = append(s.updates, map[string]any{"update_id": s.nextUpd, key: msg})
 	s.nextUpd++
 	s.notify()
+}
+
+// SendDocument queues a document message from a user in a chat, with a
+// caption (a bot_command entity when it starts with "/"). The file's
+// size, as the message reports it, is size (0: left out); register the
+// file itself with AddFile.
+func (s *Server) SendDocument(chatID int64, chatType string, userID int64, caption, fileID, name string, size int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	chat := map[string]any{"id": chatID, "type": chatType}
+	if chatType != "private" {
+		chat["title"] = fmt.Sprintf("Chat %d", chatID)
+	}
+	doc := map[string]any{"file_id": fileID, "file_unique_id": "u" + fileID, "file_name": name}
+	if size > 0 {
+		doc["file_size"] = size
+	}
+	msg := map[string]any{
+		"message_id": s.nextMsg, "date": time.Now().Unix(), "chat": chat, "document": doc,
+		"from": map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"},
+	}
+	if caption != "" {
+		msg["caption"] = caption
+	}
+	if strings.HasPrefix(caption, "/") {
+		cmdLen := len(strings.Fields(caption)[0])
+		msg["caption_entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": cmdLen}}
+	}
+	s.nextMsg++
+	s.updates = append(s.updates, map[string]any{"update_id": s.nextUpd, "message": msg})
+	s.nextUpd++
+	s.notify()
+}
+
+// AddFile registers a file that getFile answers for fileID and that
+// /file/bot<token>/documents/<name> serves.
+func (s *Server) AddFile(fileID, name string, data []byte) {
+	s.mu.Lock()
+	s.files[fileID] = File{Name: name, Data: data}
+	s.mu.Unlock()
 }
 
 // AddUpdate queues a raw update (for callback queries and membership changes);
@@ -236,6 +278,10 @@ func texts(calls []Call) []string {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if rest, ok := strings.CutPrefix(r.URL.Path, "/file/bot"); ok {
+		s.serveFile(w, r, rest)
+		return
+	}
 	path := strings.TrimPrefix(r.URL.Path, "/bot")
 	token, method, ok := strings.Cut(path, "/")
 	if !ok || token != s.Token {
@@ -291,6 +337,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		ok200(w, map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}, "text": call.Params.Get("text")})
 	case "sendDocument":
 		s.sendDocument(w, call)
+	case "getFile":
+		s.getFile(w, call)
 	case "editMessageText":
 		call.Params.Set("_accepted", "1")
 		s.record(call)
@@ -369,6 +417,55 @@ func (s *Server) sendDocument(w http.ResponseWriter, call Call) {
 		"caption": call.Params.Get("caption"),
 		"document": map[string]any{"file_id": fmt.Sprintf("doc%d", id), "file_unique_id": fmt.Sprintf("udoc%d", id),
 			"file_name": doc.Name, "file_size": len(doc.Data)}})
+}
+
+// getFile answers a registered file's path and size, or 400 as Telegram
+// answers an unknown file_id.
+func (s *Server) getFile(w http.ResponseWriter, call Call) {
+	s.record(call)
+	id := call.Params.Get("file_id")
+	s.mu.Lock()
+	f, ok := s.files[id]
+	s.mu.Unlock()
+	if !ok {
+		writeError(w, &Reply{Code: 400, Description: "Bad Request: invalid file_id"})
+		return
+	}
+	ok200(w, map[string]any{"file_id": id, "file_unique_id": "u" + id, "file_size": len(f.Data), "file_path": filePath(id, f.Name)})
+}
+
+// filePath is where the fake serves a file: under documents/, named by id
+// so two files of one name do not clash.
+func filePath(id, name string) string { return "documents/" + id + "_" + name }
+
+// serveFile serves GET /file/bot<token>/<file_path>, recorded as a call of
+// method "file" with the path as its "file_path" parameter and the bytes
+// served as "_served".
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rest string) {
+	token, path, _ := strings.Cut(rest, "/")
+	if token != s.Token || r.Method != http.MethodGet {
+		http.NotFound(w, r)
+		return
+	}
+	s.mu.Lock()
+	var data []byte
+	found := false
+	for id, f := range s.files {
+		if filePath(id, f.Name) == path {
+			data, found = f.Data, true
+		}
+	}
+	s.mu.Unlock()
+	call := Call{Method: "file", Params: url.Values{"file_path": {path}}, At: time.Now()}
+	if !found {
+		s.record(call)
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	n, _ := w.Write(data)
+	call.Params.Set("_served", strconv.Itoa(n))
+	s.record(call)
 }
 
 func (s *Server) record(c Call) {
