@@ -50,7 +50,7 @@ func (r *Router) table() []command {
 		{"addsource", "URL", "Add a feed or a site (operators)", r.cmdAddSource},
 		{"removesource", "ID or URL", "Remove a source (operators)", r.cmdRemoveSource},
 		{"export", "", "The sources as OPML (operators)", r.cmdExport},
-		{"import", "OPML or URL", "Add the sources of an OPML list (operators)", r.cmdImport},
+		{"import", "OPML, URL or file", "Add the sources of an OPML list or file (operators)", r.cmdImport},
 		{"quiet", "23:00-07:00 [silent|hold] or off", "Quiet hours: alerts silent or held for the digest", r.cmdQuiet},
 		{"stop", "", "Delete everything about this chat", r.cmdStop},
 	}
