@@ -129,14 +129,13 @@ func (s *Store) QueueDigest(ctx context.Context, d Digest, build func(DigestCont
 		}
 		now := s.now()
 		for i, text := range texts {
-			// Not Enqueue: these rows must share the transaction of the record.
-			res, err := tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, created_at) VALUES (?, ?, ?, ?, ?)`,
-				d.ChatID, KindDigest, PriorityDigest, text, now.Unix())
+			// In the transaction of the record: both, or neither.
+			id, err := s.enqueue(ctx, tx, Message{ChatID: d.ChatID, Kind: KindDigest, Priority: PriorityDigest, Text: text})
 			if err != nil {
 				return err
 			}
 			if i == 0 {
-				d.FirstID, _ = res.LastInsertId()
+				d.FirstID = id
 			}
 		}
 		d.Stories, d.Messages, d.QueuedAt = len(content.Sources), len(texts), now.Truncate(time.Second).UTC()

@@ -46,11 +46,20 @@ type Message struct {
 // Enqueue stores a message as pending and returns its id; it fails when the
 // database does.
 func (s *Store) Enqueue(ctx context.Context, m Message) (int64, error) {
+	return s.enqueue(ctx, s.w, m)
+}
+
+// execer is a *sql.DB or a *sql.Tx: enqueue runs alone or inside another write.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func (s *Store) enqueue(ctx context.Context, db execer, m Message) (int64, error) {
 	var doc any // NULL for text messages
 	if m.DocumentName != "" {
 		doc = m.Document
 	}
-	res, err := s.w.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, buttons, silent, message_id, article_id, subscription_id, not_before, created_at, document, document_name)
+	res, err := db.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, buttons, silent, message_id, article_id, subscription_id, not_before, created_at, document, document_name)
 		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?)`,
 		m.ChatID, m.Kind, m.Priority, m.Text, m.Buttons, m.Silent, m.EditOf, m.ArticleID, m.SubscriptionID, unix(m.NotBefore), s.now().Unix(), doc, m.DocumentName)
 	if err != nil {
