@@ -40,16 +40,7 @@ func TestBadSummaryRuleKindIsRefused(t *testing.T) {
 
 func TestRetentionOffKeepsTheProgramRunning(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	a := startApp(t, `
-[telegram]
-token = "`+testToken+`"
-api_endpoint = "`+tg.Endpoint()+`"
-poll_timeout = "1s"
-[storage]
-path = "{{db}}"
-retention = "0s"
-`, time.Now)
-	_ = a
+	startApp(t, testConfig{tg: tg, storage: "retention = \"0s\"\n"}.String(), time.Now)
 	time.Sleep(200 * time.Millisecond) // a part that returned at once would have stopped the rest by now
 	tg.SendText(5, "private", 5, "/start")
 	tg.WaitSent(t, 5, 1, 5*time.Second)

@@ -25,21 +25,9 @@ func (c *testClock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 func TestDigestCommandsThroughTelegram(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
 	clk := &testClock{t: time.Date(2026, 6, 10, 12, 0, 0, 0, time.UTC)}
-	a := startApp(t, `
-[telegram]
-token = "`+testToken+`"
-api_endpoint = "`+tg.Endpoint()+`"
-poll_timeout = "1s"
-chat_per_second = 100.0  # one chat gets many messages here; the fake has no limits
-command_burst = 50
-[storage]
-path = "{{db}}"
-[poller]
-schedule = "@every 1h"
-[digest]
-time = "08:00"
-timezone = "Europe/Berlin"
-`, clk.Now)
+	a := startApp(t, testConfig{tg: tg,
+		telegram: "chat_per_second = 100.0  # one chat gets many messages here; the fake has no limits\ncommand_burst = 50\n",
+		rest:     "[digest]\ntime = \"08:00\"\ntimezone = \"Europe/Berlin\"\n"}.String(), clk.Now)
 	ctx := context.Background()
 	const chat = 5151
 	sent := 0

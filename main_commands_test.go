@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"sync"
@@ -21,25 +20,8 @@ func TestEndToEndCommands(t *testing.T) {
 	var mu sync.Mutex
 	clock := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
-	a := startApp(t, `
-[telegram]
-token = "`+testToken+`"
-api_endpoint = "`+tg.Endpoint()+`"
-poll_timeout = "1s"
-admins = [42]
-[storage]
-path = "{{db}}"
-[poller]
-schedule = "@every 1h"
-[[sources]]
-name = "Example World News"
-url = "`+feed.URL+`/world.xml"
-`, now)
-	ctx := context.Background()
-	waitFor(t, "the first fetch", 5*time.Second, func() bool {
-		srcs, err := a.parts.Store.ListSources(ctx)
-		return err == nil && len(srcs) == 1 && srcs[0].Fetches == 1
-	})
+	a := startApp(t, testConfig{tg: tg, telegram: "admins = [42]\n", sources: []testSource{{"Example World News", feed.URL + "/world.xml"}}}.String(), now)
+	a.waitFetched(t, 1)
 	tick := func() { mu.Lock(); clock = clock.Add(20 * time.Second); mu.Unlock() } // stay clear of the command rate
 	reply := func(chat int64, typ string, user int64, text string) telegramtest.Call {
 		t.Helper()

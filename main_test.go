@@ -81,6 +81,50 @@ func startApp(t *testing.T, configText string, now func() time.Time) *app {
 	return a
 }
 
+// testConfig is the configuration of an app that talks to the fake
+// Telegram tg, keeps its database in a temporary directory and polls hourly
+// (tests poll by hand). Its String is the TOML for startApp.
+type testConfig struct {
+	tg       *telegramtest.Server
+	telegram string       // more keys of [telegram]
+	storage  string       // more keys of [storage]
+	sources  []testSource // [[sources]]
+	rest     string       // further sections
+}
+
+// testSource is one [[sources]] entry.
+type testSource struct{ name, url string }
+
+func (c testConfig) String() string {
+	var b strings.Builder
+	b.WriteString("[telegram]\ntoken = \"" + testToken + "\"\napi_endpoint = \"" + c.tg.Endpoint() + "\"\npoll_timeout = \"1s\"\n" + c.telegram)
+	b.WriteString("\n[storage]\npath = \"{{db}}\"\n" + c.storage)
+	b.WriteString("\n[poller]\nschedule = \"@every 1h\"\n")
+	for _, s := range c.sources {
+		b.WriteString("[[sources]]\nname = \"" + s.name + "\"\nurl = \"" + s.url + "\"\n")
+	}
+	b.WriteString(c.rest)
+	return b.String()
+}
+
+// waitFetched waits until the store holds n sources, each fetched once: the
+// first poll at start is done.
+func (a *app) waitFetched(t *testing.T, n int) {
+	t.Helper()
+	waitFor(t, "the first fetches", 5*time.Second, func() bool {
+		srcs, err := a.parts.Store.ListSources(context.Background())
+		if err != nil || len(srcs) != n {
+			return false
+		}
+		for _, s := range srcs {
+			if s.Fetches != 1 {
+				return false
+			}
+		}
+		return true
+	})
+}
+
 // waitFor polls cond until it holds or fails the test after timeout.
 func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool) {
 	t.Helper()
@@ -97,26 +141,11 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
 	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
 	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, `
-[telegram]
-token = "`+testToken+`"
-api_endpoint = "`+tg.Endpoint()+`"
-poll_timeout = "1s"
-[storage]
-path = "{{db}}"
-[poller]
-schedule = "@every 1h"
-[[sources]]
-name = "Example World News"
-url = "`+feed.URL+`/world.xml"
-`, now)
+	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Example World News", feed.URL + "/world.xml"}}}.String(), now)
 	ctx := context.Background()
 
 	// The first poll (at start) stores the backlog without alerting it.
-	waitFor(t, "the first fetch", 5*time.Second, func() bool {
-		srcs, err := a.parts.Store.ListSources(ctx)
-		return err == nil && len(srcs) == 1 && srcs[0].Fetches == 1
-	})
+	a.waitFetched(t, 1)
 	if len(tg.Calls("setMyCommands")) != 1 {
 		t.Errorf("setMyCommands calls = %d, want 1", len(tg.Calls("setMyCommands")))
 	}
@@ -238,14 +267,7 @@ func TestSetMyCommandsFailureIsNotFatal(t *testing.T) {
 		}
 		return nil
 	})
-	a := startApp(t, `
-[telegram]
-token = "`+testToken+`"
-api_endpoint = "`+tg.Endpoint()+`"
-poll_timeout = "1s"
-[storage]
-path = "{{db}}"
-`, time.Now)
+	a := startApp(t, testConfig{tg: tg}.String(), time.Now)
 	tg.SendText(5, "private", 5, "/start")
 	tg.WaitSent(t, 5, 1, 5*time.Second)
 	if !strings.Contains(a.logs.String(), "could not register the command list") {

@@ -16,21 +16,8 @@ func TestMetricsEndpointCountsPollsAndAlerts(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
 	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
 	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, `
-[telegram]
-token = "`+testToken+`"
-api_endpoint = "`+tg.Endpoint()+`"
-poll_timeout = "1s"
-[storage]
-path = "{{db}}"
-[poller]
-schedule = "@every 1h"
-[[sources]]
-name = "Example World News"
-url = "`+feed.URL+`/world.xml"
-[metrics]
-listen = "127.0.0.1:0"
-`, now)
+	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Example World News", feed.URL + "/world.xml"}},
+		rest: "[metrics]\nlisten = \"127.0.0.1:0\"\n"}.String(), now)
 	ctx := context.Background()
 	if a.parts.MetricsAddr == "" {
 		t.Fatal("no metrics address although [metrics] listen is set")
@@ -54,10 +41,7 @@ listen = "127.0.0.1:0"
 		t.Fatalf("/healthz = %q", got)
 	}
 
-	waitFor(t, "the first fetch", 5*time.Second, func() bool {
-		srcs, err := a.parts.Store.ListSources(ctx)
-		return err == nil && len(srcs) == 1 && srcs[0].Fetches == 1
-	})
+	a.waitFetched(t, 1)
 	const chat = 4242
 	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
 	tg.WaitSent(t, chat, 1, 5*time.Second)

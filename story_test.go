@@ -19,38 +19,11 @@ func TestEndToEndOneAlertPerStory(t *testing.T) {
 	wire := feedtest.New(t, "testdata/feeds/wire-v1.xml", "application/rss+xml")
 	agency := feedtest.New(t, "testdata/feeds/agency-v1.xml", "application/rss+xml")
 	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, `
-[telegram]
-token = "`+testToken+`"
-api_endpoint = "`+tg.Endpoint()+`"
-poll_timeout = "1s"
-[storage]
-path = "{{db}}"
-[poller]
-schedule = "@every 1h"
-[[sources]]
-name = "Example World News"
-url = "`+world.URL+`/world.xml"
-[[sources]]
-name = "Wire Service"
-url = "`+wire.URL+`/wire.xml"
-[[sources]]
-name = "Agency"
-url = "`+agency.URL+`/agency.xml"
-`, now)
+	a := startApp(t, testConfig{tg: tg, sources: []testSource{
+		{"Example World News", world.URL + "/world.xml"}, {"Wire Service", wire.URL + "/wire.xml"}, {"Agency", agency.URL + "/agency.xml"},
+	}}.String(), now)
 	ctx := context.Background()
-	waitFor(t, "the first fetches", 5*time.Second, func() bool {
-		srcs, err := a.parts.Store.ListSources(ctx)
-		if err != nil || len(srcs) != 3 {
-			return false
-		}
-		for _, s := range srcs {
-			if s.Fetches != 1 {
-				return false
-			}
-		}
-		return true
-	})
+	a.waitFetched(t, 3)
 	const chat = 777
 	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
 	tg.WaitSent(t, chat, 1, 5*time.Second)

@@ -66,14 +66,7 @@ path = "{{db}}"
 
 func TestLongPollModeDeletesWebhook(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	startApp(t, `
-[telegram]
-token = "`+testToken+`"
-api_endpoint = "`+tg.Endpoint()+`"
-poll_timeout = "1s"
-[storage]
-path = "{{db}}"
-`, time.Now)
+	startApp(t, testConfig{tg: tg}.String(), time.Now)
 	tg.SendText(5, "private", 5, "/start")
 	tg.WaitSent(t, 5, 1, 5*time.Second)
 	if n := len(tg.Calls("deleteWebhook")); n != 1 {
