@@ -25,15 +25,15 @@ const (
 // feed's URL. A publication time in the future is clamped to now, a missing one is now.
 func articleOf(it *gofeed.Item, feedURL string, now time.Time) store.Article {
 	link := resolve(feedURL, strings.TrimSpace(it.Link))
-	text := it.Content
-	if len(summarize.Clean(it.Description)) > len(summarize.Clean(text)) {
-		text = it.Description
+	text := summarize.Clean(it.Content) // the longer of content and description
+	if desc := summarize.Clean(it.Description); len(desc) > len(text) {
+		text = desc
 	}
 	a := store.Article{
 		GUID:  strings.TrimSpace(it.GUID),
 		URL:   link,
 		Title: truncate(summarize.Clean(it.Title), maxTitle),
-		Text:  truncate(summarize.Clean(text), maxText),
+		Text:  truncate(text, maxText),
 	}
 	if a.GUID == "" {
 		a.GUID = link
