@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
 
@@ -178,19 +179,19 @@ func seedAlerts(t *testing.T, dbPath string, chats, perChat int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var alerts []store.Alert
+	var alerts []news.Alert
 	for c := 0; c < chats; c++ {
 		chatID := int64(5000 + c)
-		if _, err := st.EnsureChat(ctx, chatID, "private", "", store.ChatDefaults{Timezone: "UTC"}); err != nil {
+		if _, err := st.EnsureChat(ctx, chatID, "private", "", news.ChatDefaults{Timezone: "UTC"}); err != nil {
 			t.Fatal(err)
 		}
 		sub, _, err := st.CreateSubscription(ctx, chatID, "crash", "crash", 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var items []store.Article
+		var items []news.Article
 		for i := 1; i <= perChat; i++ {
-			items = append(items, store.Article{GUID: fmt.Sprintf("%d-%d", c, i), URL: fmt.Sprintf("https://crash.example/%d/%d", c, i),
+			items = append(items, news.Article{GUID: fmt.Sprintf("%d-%d", c, i), URL: fmt.Sprintf("https://crash.example/%d/%d", c, i),
 				Title: fmt.Sprintf("Crash alert %04d-%04d", c, i), PublishedAt: time.Now()})
 		}
 		added, err := st.InsertArticles(ctx, src.ID, items)
@@ -198,7 +199,7 @@ func seedAlerts(t *testing.T, dbPath string, chats, perChat int) {
 			t.Fatal(err)
 		}
 		for _, a := range added {
-			alerts = append(alerts, store.Alert{ChatID: chatID, ArticleID: a.ID, SubscriptionID: sub.ID})
+			alerts = append(alerts, news.Alert{ChatID: chatID, ArticleID: a.ID, SubscriptionID: sub.ID})
 		}
 	}
 	if n, err := st.QueueAlerts(ctx, alerts); err != nil || n != chats*perChat {
@@ -206,10 +207,10 @@ func seedAlerts(t *testing.T, dbPath string, chats, perChat int) {
 	}
 }
 
-func countSent(t *testing.T, dbPath string) int { return outboxCounts(t, dbPath)[store.StatusSent] }
+func countSent(t *testing.T, dbPath string) int { return outboxCounts(t, dbPath)[news.StatusSent] }
 
 func countPending(t *testing.T, dbPath string) int {
-	return outboxCounts(t, dbPath)[store.StatusPending]
+	return outboxCounts(t, dbPath)[news.StatusPending]
 }
 
 // outboxCounts opens the database (the binary is not running) and counts

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // testClock is an injected clock that a test moves.
@@ -88,7 +88,7 @@ func TestDigestCommandsThroughTelegram(t *testing.T) {
 		}
 	}
 	ds, err := a.parts.Store.ListDigests(ctx, chat)
-	if err != nil || len(ds) != 2 || ds[0].Kind != store.DigestNow || ds[1].Kind != store.DigestScheduled || ds[1].LocalDate != "2026-06-10" {
+	if err != nil || len(ds) != 2 || ds[0].Kind != news.DigestNow || ds[1].Kind != news.DigestScheduled || ds[1].LocalDate != "2026-06-10" {
 		t.Fatalf("digests = %+v, %v; want /digest now then the daily one of 2026-06-10", ds, err)
 	}
 	msgs := tg.WaitSent(t, chat, sent+1, 5*time.Second)
@@ -117,7 +117,7 @@ func match(t *testing.T, a *app, title, summary string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	added, err := a.parts.Store.InsertArticles(ctx, src.ID, []store.Article{{GUID: title, URL: "https://wire.example/" + strings.ReplaceAll(title, " ", "-"),
+	added, err := a.parts.Store.InsertArticles(ctx, src.ID, []news.Article{{GUID: title, URL: "https://wire.example/" + strings.ReplaceAll(title, " ", "-"),
 		Title: title, Text: summary, Summary: summary, PublishedAt: time.Now(), Alertable: true}})
 	if err != nil || len(added) != 1 {
 		t.Fatalf("insert article: %v", err)

@@ -12,6 +12,7 @@ import (
 	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/metrics"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 	"github.com/newshound/newshound/summarize"
@@ -84,7 +85,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		return nil, err
 	}
 	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
-		ChatDefaults: store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode,
+		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode,
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests, NextPoll: nextPoll,
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
 		Feeds: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
@@ -148,7 +149,7 @@ func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Durati
 func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *slog.Logger) error {
 	keep := make([]string, len(cfg.Sources))
 	for i, src := range cfg.Sources {
-		if _, err := st.UpsertSource(ctx, src.Name, src.URL, store.OriginConfig); err != nil {
+		if _, err := st.UpsertSource(ctx, src.Name, src.URL, news.OriginConfig); err != nil {
 			return err
 		}
 		keep[i] = src.URL
@@ -166,7 +167,7 @@ func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *s
 // ensureConsoleChat makes the console chat exist, so alerts can reach it
 // before its first command.
 func (m *Main) ensureConsoleChat(ctx context.Context, st *store.Store, cfg config.Config) error {
-	_, err := st.EnsureChat(ctx, bot.ConsoleChatID, "private", "console", store.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time})
+	_, err := st.EnsureChat(ctx, bot.ConsoleChatID, "private", "console", news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time})
 	return err
 }
 
@@ -212,7 +213,7 @@ type alertSink struct {
 	sender *bot.Sender
 }
 
-func (a alertSink) HandleArticles(ctx context.Context, arts []store.Article) error {
+func (a alertSink) HandleArticles(ctx context.Context, arts []news.Article) error {
 	if err := a.subs.HandleArticles(ctx, arts); err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // maxBurstItems bounds the alerts listed in one burst message, whatever
@@ -18,7 +18,7 @@ const maxAlso = 8
 
 // BurstItem is one alert of a burst message.
 type BurstItem struct {
-	Article store.Article
+	Article news.Article
 	Also    []string // other sources that carried the same story
 }
 
@@ -109,7 +109,7 @@ const maxMuteButtons = 8
 
 // muteButtons returns one "🔕 Mute" button per subscription (callback data
 // mute:<id>), named after its query when there are several.
-func muteButtons(subs []store.Subscription) [][]Button {
+func muteButtons(subs []news.Subscription) [][]Button {
 	if len(subs) == 1 {
 		return [][]Button{{{Text: "🔕 Mute", Data: fmt.Sprintf("mute:%d", subs[0].ID)}}}
 	}

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/subscriptions"
 )
 
@@ -18,7 +18,7 @@ type press struct {
 	verb   string
 	nargs  int
 	access access
-	run    func(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error)
+	run    func(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error)
 }
 
 func (r *Router) presses() []press {
@@ -70,7 +70,7 @@ func (r *Router) callbackNotice(ctx context.Context, in Incoming) string {
 		return noticeInvalid
 	}
 	chat, err := r.opts.Store.FindChat(ctx, in.ChatID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, news.ErrNotFound) {
 		return noticeStale
 	}
 	if err != nil {
@@ -98,7 +98,7 @@ func (r *Router) lookupPress(verb string) *press {
 }
 
 // pressRemove removes a subscription from /list's buttons.
-func (r *Router) pressRemove(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+func (r *Router) pressRemove(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, chat.ID, strconv.FormatInt(args[0], 10))
 	if errors.Is(err, subscriptions.ErrNoSuchSubscription) {
 		return noticeGone, nil
@@ -111,10 +111,10 @@ func (r *Router) pressRemove(ctx context.Context, in Incoming, chat store.Chat, 
 }
 
 // pressListMute mutes or unmutes a subscription from /list's buttons.
-func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, store.Chat, []int64) (string, error) {
-	return func(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, news.Chat, []int64) (string, error) {
+	return func(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 		err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], muted)
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, news.ErrNotFound) {
 			return noticeGone, nil
 		}
 		if err != nil {
@@ -129,9 +129,9 @@ func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, store
 }
 
 // pressAlertMute mutes the subscription that an alert names.
-func (r *Router) pressAlertMute(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+func (r *Router) pressAlertMute(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], true)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, news.ErrNotFound) {
 		return noticeGone, nil
 	}
 	if err != nil {
@@ -142,7 +142,7 @@ func (r *Router) pressAlertMute(ctx context.Context, in Incoming, chat store.Cha
 
 // refreshList rewrites the /list message whose button was pressed, through
 // the outbox like every other message.
-func (r *Router) refreshList(ctx context.Context, in Incoming, chat store.Chat) {
+func (r *Router) refreshList(ctx context.Context, in Incoming, chat news.Chat) {
 	if in.Callback.MessageID == 0 {
 		return
 	}
@@ -151,7 +151,7 @@ func (r *Router) refreshList(ctx context.Context, in Incoming, chat store.Chat) 
 		r.log.Warn("refresh list", "chat", chat.ID, "err", err)
 		return
 	}
-	m := store.Message{ChatID: chat.ID, Kind: store.KindEdit, Priority: store.PriorityReply, Text: clip(text, MaxMessage), EditOf: in.Callback.MessageID}
+	m := news.Message{ChatID: chat.ID, Kind: news.KindEdit, Priority: news.PriorityReply, Text: clip(text, MaxMessage), EditOf: in.Callback.MessageID}
 	if len(buttons) > 0 {
 		b, _ := json.Marshal(buttons)
 		m.Buttons = string(b)

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 func TestListButtonsRemoveAndMute(t *testing.T) {
@@ -47,7 +47,7 @@ func TestListButtonsRemoveAndMute(t *testing.T) {
 	if got := h.press(chat, "private", chat, 555, rows[1][0].Data); got != "Removed #"+itoa(b.ID)+"." {
 		t.Errorf("remove → %q", got)
 	}
-	if _, err := h.st.FindSubscription(context.Background(), chat, b.ID); !errors.Is(err, store.ErrNotFound) {
+	if _, err := h.st.FindSubscription(context.Background(), chat, b.ID); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("removed subscription: err = %v", err)
 	}
 	if h.subs.Count() != 1 {
@@ -101,7 +101,7 @@ func TestForgedAndStaleCallbacksChangeNothing(t *testing.T) {
 		})
 	}
 	ctx := context.Background()
-	for _, s := range []store.Subscription{own, other, grp} {
+	for _, s := range []news.Subscription{own, other, grp} {
 		got, err := h.st.FindSubscription(ctx, s.ChatID, s.ID)
 		if err != nil || got.Muted {
 			t.Errorf("subscription #%d after the presses: %+v, %v; want it untouched", s.ID, got, err)
@@ -110,7 +110,7 @@ func TestForgedAndStaleCallbacksChangeNothing(t *testing.T) {
 	if n := len(h.tg.Calls("editMessageText")); n != 0 {
 		t.Errorf("%d messages rewritten by refused presses", n)
 	}
-	if _, err := h.st.FindChat(ctx, 23); !errors.Is(err, store.ErrNotFound) {
+	if _, err := h.st.FindChat(ctx, 23); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("a press created chat 23: %v", err)
 	}
 
@@ -172,7 +172,7 @@ func TestStopDeletesEverythingAfterConfirmation(t *testing.T) {
 	if got := h.press(chat, "private", chat, 702, rows[0][0].Data); got != "Deleted." {
 		t.Fatalf("confirm → %q", got)
 	}
-	if _, err := h.st.FindChat(ctx, chat); !errors.Is(err, store.ErrNotFound) {
+	if _, err := h.st.FindChat(ctx, chat); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("chat after /stop: %v", err)
 	}
 	if subs, _ := h.subs.List(ctx, chat); len(subs) != 0 {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/subscriptions"
 )
 
@@ -99,7 +99,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	case errors.As(err, &perr):
 		r.reply(ctx, req.in.ChatID, "I can't use that query: "+esc(perr.Error())+".")
 		return nil
-	case errors.Is(err, store.ErrLimit):
+	case errors.Is(err, news.ErrLimit):
 		r.reply(ctx, req.in.ChatID, "This chat has as many subscriptions as it may hold. Remove one with /unsubscribe first.")
 		return nil
 	case err != nil:
@@ -152,7 +152,7 @@ const listBudget = MaxMessage - 300
 
 // renderList shows the chat's subscriptions, each with buttons to remove
 // and to mute or unmute it.
-func (r *Router) renderList(ctx context.Context, chat store.Chat) (string, [][]Button, error) {
+func (r *Router) renderList(ctx context.Context, chat news.Chat) (string, [][]Button, error) {
 	subs, err := r.opts.Subscriptions.List(ctx, chat.ID)
 	if err != nil {
 		return "", nil, err

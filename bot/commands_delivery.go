@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // cmdQuiet shows or sets the chat's quiet hours:
@@ -26,7 +26,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		return nil
 	case len(fields) == 1 && fields[0] == "off":
 		start, end = "", ""
-	case len(fields) == 1 && (fields[0] == store.QuietSilent || fields[0] == store.QuietHold):
+	case len(fields) == 1 && (fields[0] == news.QuietSilent || fields[0] == news.QuietHold):
 		mode = fields[0]
 	case len(fields) <= 2:
 		q, err := ParseQuietHours(fields[0])
@@ -36,7 +36,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		}
 		start, end = clock(q.Start), clock(q.End)
 		if len(fields) == 2 {
-			if fields[1] != store.QuietSilent && fields[1] != store.QuietHold {
+			if fields[1] != news.QuietSilent && fields[1] != news.QuietHold {
 				r.reply(ctx, req.in.ChatID, "After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest).")
 				return nil
 			}
@@ -56,7 +56,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 
 // describeQuiet says what the chat's quiet hours are and do, and warns when
 // held alerts have no daily digest to go to.
-func (r *Router) describeQuiet(chat store.ChatDelivery, digestOff bool) string {
+func (r *Router) describeQuiet(chat news.ChatDelivery, digestOff bool) string {
 	if _, ok := quietHoursOf(chat.QuietStart, chat.QuietEnd); !ok {
 		return "No quiet hours: alerts arrive as they come. Set some with <code>/quiet 23:00-07:00</code>."
 	}
@@ -69,7 +69,7 @@ func (r *Router) describeQuiet(chat store.ChatDelivery, digestOff bool) string {
 		mode = r.opts.QuietMode
 	}
 	what := "alerts arrive without a sound"
-	if mode == store.QuietHold {
+	if mode == news.QuietHold {
 		what = "alerts are held for the digest"
 		if digestOff {
 			what += " — but your daily digest is off, so they wait for <code>/digest now</code>; turn it on with <code>/digest 08:00</code>"

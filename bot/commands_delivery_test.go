@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // lastReply returns the text of the newest queued reply.
@@ -17,7 +17,7 @@ func lastReply(t *testing.T, r *senderRig) string {
 		if err != nil {
 			return text
 		}
-		if m.Kind == store.KindReply {
+		if m.Kind == news.KindReply {
 			text = m.Text
 		}
 	}
@@ -26,7 +26,7 @@ func lastReply(t *testing.T, r *senderRig) string {
 func TestQuietCommand(t *testing.T) {
 	r := newSenderRig(t)
 	ctx := context.Background()
-	router := NewRouter(RouterOptions{Store: r.st, QuietMode: store.QuietSilent, CommandBurst: 100, ChatDefaults: store.ChatDefaults{Timezone: "Europe/Berlin"}, Logger: r.opts.Logger})
+	router := NewRouter(RouterOptions{Store: r.st, QuietMode: news.QuietSilent, CommandBurst: 100, ChatDefaults: news.ChatDefaults{Timezone: "Europe/Berlin"}, Logger: r.opts.Logger})
 	steps := []struct {
 		name      string
 		args      string
@@ -92,7 +92,7 @@ func TestQuietHoldWarnsWhenTheDigestIsOff(t *testing.T) {
 		warn   bool
 	}{{"digest on", "08:00", false}, {"digest off", "", true}} {
 		t.Run(tt.name, func(t *testing.T) {
-			router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100, ChatDefaults: store.ChatDefaults{Timezone: "UTC", DigestTime: tt.digest}, Logger: r.opts.Logger})
+			router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100, ChatDefaults: news.ChatDefaults{Timezone: "UTC", DigestTime: tt.digest}, Logger: r.opts.Logger})
 			chatID := int64(len(tt.digest) + 20)
 			router.Handle(ctx, Incoming{ChatID: chatID, ChatType: "private", UserID: chatID, Text: "/quiet 23:00-07:00 hold"})
 			got := lastReply(t, r)

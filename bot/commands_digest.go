@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/digest"
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // Digests is what /timezone and /digest need: the chat's settings and a
@@ -34,7 +34,7 @@ func (r *Router) now() time.Time {
 }
 
 // chatLocation returns the chat's zone; a stored name that no longer loads reads as UTC.
-func chatLocation(chat store.Chat) *time.Location {
+func chatLocation(chat news.Chat) *time.Location {
 	loc, err := digest.LoadLocation(chat.Timezone)
 	if err != nil {
 		return time.UTC
@@ -131,7 +131,7 @@ func (r *Router) digestNow(ctx context.Context, req request) error {
 }
 
 // digestLine says when the chat's daily digest comes next.
-func (r *Router) digestLine(chat store.Chat) string {
+func (r *Router) digestLine(chat news.Chat) string {
 	loc := chatLocation(chat)
 	line := fmt.Sprintf("Daily digest at <b>%s</b> (%s)", esc(chat.DigestTime), esc(zoneName(chat.Timezone)))
 	if next, err := digest.NextDue(chat.DigestTime, loc, r.now()); err == nil {

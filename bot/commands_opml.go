@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/newshound/newshound/feeds"
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // exportName is the file name /export sends the OPML under.
@@ -51,7 +51,7 @@ func (r *Router) cmdExport(ctx context.Context, req request) error {
 // replyDocument queues a file with an HTML caption (escaped already, at most
 // Telegram's 1024 characters).
 func (r *Router) replyDocument(ctx context.Context, chatID int64, name string, data []byte, caption string) {
-	m := store.Message{ChatID: chatID, Kind: store.KindReply, Priority: store.PriorityReply, Text: caption, DocumentName: name, Document: data}
+	m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: caption, DocumentName: name, Document: data}
 	if _, err := r.opts.Store.Enqueue(ctx, m); err != nil {
 		r.log.Error("queue document", "chat", chatID, "name", name, "err", err)
 		return
@@ -170,7 +170,7 @@ func (r *Router) importOutlines(ctx context.Context, outs []feeds.Outline) (impo
 		if _, err := r.opts.Store.FindSourceByURL(ctx, o.URL); err == nil {
 			res.known++
 			continue
-		} else if !errors.Is(err, store.ErrNotFound) {
+		} else if !errors.Is(err, news.ErrNotFound) {
 			return res, err
 		}
 		if err := r.opts.Feeds.Allowed(ctx, o.URL); err != nil {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/subscriptions"
 )
 
@@ -56,7 +56,7 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 	if err != nil {
 		return err
 	}
-	return r.sendSearchPage(ctx, req.in.ChatID, store.Search{ID: id, ChatID: req.in.ChatID, Query: req.args, ArticleIDs: ids}, 0)
+	return r.sendSearchPage(ctx, req.in.ChatID, news.Search{ID: id, ChatID: req.in.ChatID, Query: req.args, ArticleIDs: ids}, 0)
 }
 
 // searchIDs ranks the stored articles that match q: FTS5 candidates by
@@ -74,7 +74,7 @@ func (r *Router) searchIDs(ctx context.Context, q *subscriptions.Query) ([]int64
 			}
 			return ids, nil
 		}
-		if !errors.Is(err, store.ErrBadMatch) {
+		if !errors.Is(err, news.ErrBadMatch) {
 			return nil, err
 		}
 		r.log.Warn("search: FTS5 refused the expression; scanning instead", "err", err)
@@ -91,13 +91,13 @@ func (r *Router) searchIDs(ctx context.Context, q *subscriptions.Query) ([]int64
 	return ids, nil
 }
 
-func articleOf(a store.Article) subscriptions.Article {
+func articleOf(a news.Article) subscriptions.Article {
 	return subscriptions.Article{Title: a.Title, Text: a.Text, Source: a.SourceName, URL: a.URL}
 }
 
 // sendSearchPage queues one page of a search, with a "More" button when
 // more results follow.
-func (r *Router) sendSearchPage(ctx context.Context, chatID int64, s store.Search, page int) error {
+func (r *Router) sendSearchPage(ctx context.Context, chatID int64, s news.Search, page int) error {
 	from := page * pageSize
 	to := min(from+pageSize, len(s.ArticleIDs))
 	arts, err := r.opts.Store.FindArticles(ctx, s.ArticleIDs[from:to])
@@ -132,9 +132,9 @@ func (r *Router) sendSearchPage(ctx context.Context, chatID int64, s store.Searc
 }
 
 // pressMore sends the next page of a stored search.
-func (r *Router) pressMore(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+func (r *Router) pressMore(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	s, err := r.opts.Store.FindSearch(ctx, chat.ID, args[0])
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, news.ErrNotFound) {
 		return "This search has expired. Send /search again.", nil
 	}
 	if err != nil {
@@ -156,7 +156,7 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 		return err
 	}
 	if arg := strings.TrimPrefix(req.args, "#"); arg != "" {
-		var one []store.Subscription
+		var one []news.Subscription
 		for _, s := range subs {
 			if fmt.Sprint(s.ID) == arg {
 				one = append(one, s)
@@ -190,27 +190,27 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 }
 
 type latestMatch struct {
-	article store.Article
+	article news.Article
 	subID   int64
 }
 
 // latestMatches returns the newest articles of the last week that match
 // any of subs, each once, newest first.
-func (r *Router) latestMatches(ctx context.Context, subs []store.Subscription) ([]latestMatch, error) {
+func (r *Router) latestMatches(ctx context.Context, subs []news.Subscription) ([]latestMatch, error) {
 	since := r.opts.Now().Add(-latestWindow)
 	seen := map[int64]bool{}
 	var out []latestMatch
-	var recent []store.Article // read once, for the queries FTS5 cannot narrow
+	var recent []news.Article // read once, for the queries FTS5 cannot narrow
 	for _, s := range subs {
 		q, err := subscriptions.Parse(s.Query)
 		if err != nil {
 			continue
 		}
-		var arts []store.Article
+		var arts []news.Article
 		if match := q.FTS5(); match != "" {
 			arts, err = r.opts.Store.SearchRecent(ctx, match, since, 10*latestCount)
 		}
-		if q.FTS5() == "" || errors.Is(err, store.ErrBadMatch) {
+		if q.FTS5() == "" || errors.Is(err, news.ErrBadMatch) {
 			if recent == nil {
 				if recent, err = r.opts.Store.ListArticlesSince(ctx, since, scanLimit); err != nil {
 					return nil, err

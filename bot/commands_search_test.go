@@ -7,11 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // mustArticles stores articles of a new source; published counts back from the clock.
-func (h *harness) mustArticles(source string, arts ...store.Article) []store.Article {
+func (h *harness) mustArticles(source string, arts ...news.Article) []news.Article {
 	h.t.Helper()
 	ctx := context.Background()
 	src, err := h.st.UpsertSource(ctx, source, "https://"+strings.ToLower(strings.ReplaceAll(source, " ", ""))+".example/rss", "config")
@@ -28,14 +28,14 @@ func (h *harness) mustArticles(source string, arts ...store.Article) []store.Art
 func TestSearchPagesWithMore(t *testing.T) {
 	h := newHarness(t)
 	now := h.clock.Now()
-	var arts []store.Article
+	var arts []news.Article
 	for i := range 12 {
-		arts = append(arts, store.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://wire.example/%d?a=1&b=2", i),
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://wire.example/%d?a=1&b=2", i),
 			Title: fmt.Sprintf("Report %d from the region", i), Text: fmt.Sprintf("Deminers near Kursk cleared field %d today.", i),
 			PublishedAt: now.Add(-time.Duration(i) * time.Hour)})
 	}
-	arts = append(arts, store.Article{GUID: "title", URL: "https://wire.example/t", Title: "Kursk <fields> & farms", Text: "Farmers wait.", PublishedAt: now.Add(-30 * time.Hour)})
-	arts = append(arts, store.Article{GUID: "other", Title: "Belgorod", Text: "Nothing about it.", PublishedAt: now})
+	arts = append(arts, news.Article{GUID: "title", URL: "https://wire.example/t", Title: "Kursk <fields> & farms", Text: "Farmers wait.", PublishedAt: now.Add(-30 * time.Hour)})
+	arts = append(arts, news.Article{GUID: "other", Title: "Belgorod", Text: "Nothing about it.", PublishedAt: now})
 	h.mustArticles("Wire & Co", arts...)
 
 	const chat = 40
@@ -123,11 +123,11 @@ func TestLatestAndTrending(t *testing.T) {
 	h := newHarness(t)
 	now := h.clock.Now()
 	h.mustArticles("Alpha",
-		store.Article{GUID: "a1", Title: "Kursk fields reopen", PublishedAt: now.Add(-2 * time.Hour)},
-		store.Article{GUID: "a2", Title: "Tariffs on steel rise", PublishedAt: now.Add(-time.Hour)},
-		store.Article{GUID: "a3", Title: "Kursk harvest late", PublishedAt: now.Add(-10 * 24 * time.Hour)},
+		news.Article{GUID: "a1", Title: "Kursk fields reopen", PublishedAt: now.Add(-2 * time.Hour)},
+		news.Article{GUID: "a2", Title: "Tariffs on steel rise", PublishedAt: now.Add(-time.Hour)},
+		news.Article{GUID: "a3", Title: "Kursk harvest late", PublishedAt: now.Add(-10 * 24 * time.Hour)},
 	)
-	h.mustArticles("Beta", store.Article{GUID: "b1", Title: "Kursk deminers at work", PublishedAt: now.Add(-30 * time.Minute)})
+	h.mustArticles("Beta", news.Article{GUID: "b1", Title: "Kursk deminers at work", PublishedAt: now.Add(-30 * time.Minute)})
 	const chat = 50
 	if got := h.reply(chat, "private", chat, "/latest").Text(); !strings.Contains(got, "No subscriptions yet") {
 		t.Errorf("/latest without subscriptions → %q", got)

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/feeds"
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // maxURL bounds a URL given to /addsource or found in an OPML list.
@@ -35,9 +35,9 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 	for _, s := range srcs {
 		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)))
 		switch s.Origin {
-		case store.OriginChat:
+		case news.OriginChat:
 			b.WriteString(" · added in chat")
-		case store.OriginRetired:
+		case news.OriginRetired:
 			b.WriteString(" · no longer in the configuration, not fetched\n")
 			continue
 		}
@@ -50,7 +50,7 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 // health is a source's state in one line: when it was fetched, how it
 // failed, when it is fetched next: at the poller's first run once its
 // backoff (NextFetchAt) is over, when nextPoll says when that is.
-func health(now time.Time, s store.Source, nextPoll func(time.Time) time.Time) string {
+func health(now time.Time, s news.Source, nextPoll func(time.Time) time.Time) string {
 	due := s.NextFetchAt
 	if nextPoll != nil {
 		due = nextPoll(maxTime(now, s.NextFetchAt))
@@ -125,7 +125,7 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 		if s, err := r.opts.Store.FindSourceByURL(ctx, found.URL); err == nil {
 			r.replyAfter(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(clip(s.Name, 80))))
 			return nil
-		} else if !errors.Is(err, store.ErrNotFound) {
+		} else if !errors.Is(err, news.ErrNotFound) {
 			return err
 		}
 		s, err := r.opts.Store.UpsertSource(ctx, found.Title, found.URL, "chat")
@@ -163,7 +163,7 @@ func fetchProblem(err error) string {
 
 func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 	arg := strings.TrimPrefix(req.args, "#")
-	var src store.Source
+	var src news.Source
 	var err error
 	if id, perr := strconv.ParseInt(arg, 10, 64); perr == nil {
 		src, err = r.opts.Store.FindSource(ctx, id)
@@ -173,18 +173,18 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, "Which one? Send <code>/removesource ID</code> with an ID from /sources.")
 		return nil
 	}
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, news.ErrNotFound) {
 		r.reply(ctx, req.in.ChatID, "There is no source "+esc(clip(req.args, 100))+". See /sources.")
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if src.Origin == store.OriginConfig {
+	if src.Origin == news.OriginConfig {
 		r.reply(ctx, req.in.ChatID, fmt.Sprintf("Source #%d comes from the configuration file; remove it there.", src.ID))
 		return nil
 	}
-	if err := r.opts.Store.DeleteSource(ctx, src.ID); err != nil && !errors.Is(err, store.ErrNotFound) {
+	if err := r.opts.Store.DeleteSource(ctx, src.ID); err != nil && !errors.Is(err, news.ErrNotFound) {
 		return err
 	}
 	r.reply(ctx, req.in.ChatID, fmt.Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(clip(src.Name, 80))))

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/feeds"
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 const (
@@ -191,8 +191,8 @@ func TestSourcesHealthAndRemoval(t *testing.T) {
 	cfgSrc, _ := h.st.UpsertSource(ctx, "Config <World>", "https://world.example/rss", "config")
 	chatSrc, _ := h.st.UpsertSource(ctx, "Chat feed", "https://chat.example/rss", "chat")
 	fresh, _ := h.st.UpsertSource(ctx, "Fresh", "https://fresh.example/rss", "chat")
-	h.st.RecordFetch(ctx, cfgSrc.ID, store.FetchResult{OK: true, NextFetchAt: now.Add(2 * time.Minute)})
-	h.st.RecordFetch(ctx, chatSrc.ID, store.FetchResult{Err: `http status 500 <b>oops</b>`, NextFetchAt: now.Add(4 * time.Minute)})
+	h.st.RecordFetch(ctx, cfgSrc.ID, news.FetchResult{OK: true, NextFetchAt: now.Add(2 * time.Minute)})
+	h.st.RecordFetch(ctx, chatSrc.ID, news.FetchResult{Err: `http status 500 <b>oops</b>`, NextFetchAt: now.Add(4 * time.Minute)})
 	h.clock.Advance(3 * time.Minute)
 
 	got := h.reply(60, "private", 60, "/sources").Text()
@@ -326,13 +326,13 @@ func TestHealthNamesThePollersNextRun(t *testing.T) {
 	every10m := func(t time.Time) time.Time { return t.Truncate(10 * time.Minute).Add(10 * time.Minute) }
 	tests := []struct {
 		name string
-		src  store.Source
+		src  news.Source
 		next func(time.Time) time.Time
 		want string
 	}{
-		{"no schedule known", store.Source{LastFetchAt: now.Add(-time.Minute)}, nil, "next now"},
-		{"due: the next run", store.Source{LastFetchAt: now.Add(-time.Minute)}, every10m, "next in 9 min"},
-		{"backing off: the first run after it", store.Source{LastFetchAt: now, Failures: 2, NextFetchAt: now.Add(25 * time.Minute)}, every10m, "next in 29 min"},
+		{"no schedule known", news.Source{LastFetchAt: now.Add(-time.Minute)}, nil, "next now"},
+		{"due: the next run", news.Source{LastFetchAt: now.Add(-time.Minute)}, every10m, "next in 9 min"},
+		{"backing off: the first run after it", news.Source{LastFetchAt: now, Failures: 2, NextFetchAt: now.Add(25 * time.Minute)}, every10m, "next in 29 min"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

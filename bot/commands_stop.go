@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // stopWindow is how long a /stop confirmation button stays valid.
@@ -28,7 +28,7 @@ func (r *Router) cmdStop(ctx context.Context, req request) error {
 }
 
 // pressStop deletes the chat, once confirmed in time.
-func (r *Router) pressStop(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+func (r *Router) pressStop(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	issued := time.Unix(args[0], 0)
 	if age := r.opts.Now().Sub(issued); age > stopWindow || age < -time.Minute {
 		return "This confirmation has expired. Send /stop again.", nil
@@ -51,7 +51,7 @@ func (r *Router) pressStop(ctx context.Context, in Incoming, chat store.Chat, ar
 }
 
 // pressKeep cancels a /stop.
-func (r *Router) pressKeep(ctx context.Context, in Incoming, chat store.Chat, args []int64) (string, error) {
+func (r *Router) pressKeep(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	r.rewrite(ctx, in, "Nothing was deleted.")
 	return "Cancelled.", nil
 }

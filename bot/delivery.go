@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // delivery is one Telegram call in the making: the outbox rows it settles
@@ -16,7 +16,7 @@ type delivery struct {
 	// stop is the sender's run context: waiting for the rate ends with it.
 	// (A context in a struct, because a delivery lives for one call only.)
 	stop   context.Context
-	head   store.Message
+	head   news.Message
 	ids    []int64
 	editOf int // Telegram's id of the message to edit; 0 = send a new one
 	out    Outgoing
@@ -25,13 +25,13 @@ type delivery struct {
 
 // deliver turns the chat's head row into a Telegram call and records the
 // outcome.
-func (s *Sender) deliver(ctx, stop context.Context, m store.Message) {
+func (s *Sender) deliver(ctx, stop context.Context, m news.Message) {
 	var d *delivery
 	var err error
 	switch m.Kind {
-	case store.KindAlert:
+	case news.KindAlert:
 		d, err = s.alertDelivery(ctx, m)
-	case store.KindEdit:
+	case news.KindEdit:
 		if m.Text != "" { // a rewrite with its own text, e.g. /list after a button press
 			if d, err = s.textDelivery(m); d != nil {
 				d.editOf = m.EditOf
@@ -96,7 +96,7 @@ func (s *Sender) markSent(ctx context.Context, d *delivery, telegramID int) {
 	s.record(s.opts.Store.MarkSent(ctx, d.head.ID, telegramID))
 }
 
-func (s *Sender) textDelivery(m store.Message) (*delivery, error) {
+func (s *Sender) textDelivery(m news.Message) (*delivery, error) {
 	out := Outgoing{ChatID: m.ChatID, Text: m.Text, Silent: m.Silent}
 	if m.DocumentName != "" {
 		out.Document = &Document{Name: m.DocumentName, Data: m.Document}
@@ -111,9 +111,9 @@ func (s *Sender) textDelivery(m store.Message) (*delivery, error) {
 
 // alertDelivery applies the chat's pause and quiet hours, then sends the
 // head alert alone or, in a burst, with the alerts queued behind it.
-func (s *Sender) alertDelivery(ctx context.Context, m store.Message) (*delivery, error) {
+func (s *Sender) alertDelivery(ctx context.Context, m news.Message) (*delivery, error) {
 	chat, err := s.opts.Store.FindChatDelivery(ctx, m.ChatID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, news.ErrNotFound) {
 		return nil, gone("chat %d unknown", m.ChatID)
 	}
 	if err != nil {
@@ -128,7 +128,7 @@ func (s *Sender) alertDelivery(ctx context.Context, m store.Message) (*delivery,
 	quiet := false
 	if q, ok := quietHoursOf(chat.QuietStart, chat.QuietEnd); ok && q.Contains(now, location(chat.Timezone)) {
 		quiet = true
-		if s.quietMode(chat) == store.QuietHold {
+		if s.quietMode(chat) == news.QuietHold {
 			n, err := s.opts.Store.HoldChatAlerts(ctx, m.ChatID)
 			s.log.Info("quiet hours; alerts held for the digest", "chat", m.ChatID, "held", n)
 			return nil, err
@@ -150,7 +150,7 @@ func (s *Sender) alertDelivery(ctx context.Context, m store.Message) (*delivery,
 	return d, err
 }
 
-func (s *Sender) quietMode(chat store.ChatDelivery) string {
+func (s *Sender) quietMode(chat news.ChatDelivery) string {
 	if chat.QuietMode != "" {
 		return chat.QuietMode
 	}
@@ -162,20 +162,20 @@ func (s *Sender) quietMode(chat store.ChatDelivery) string {
 // is every due alert queued within a minute of head (head first), or, when
 // head is the only one, nil after holding head back until that minute is
 // over, so that the next ones gather behind it.
-func (s *Sender) burstOf(ctx context.Context, head store.Message, now time.Time) ([]store.Message, error) {
+func (s *Sender) burstOf(ctx context.Context, head news.Message, now time.Time) ([]news.Message, error) {
 	pending, err := s.opts.Store.PendingAlerts(ctx, head.ChatID, maxBurstItems*4)
 	if err != nil {
 		return nil, err
 	}
-	var members []store.Message
+	var members []news.Message
 	for _, p := range pending {
-		if p.Kind != store.KindAlert || p.NotBefore.After(now) || p.CreatedAt.After(head.CreatedAt.Add(time.Minute)) {
+		if p.Kind != news.KindAlert || p.NotBefore.After(now) || p.CreatedAt.After(head.CreatedAt.Add(time.Minute)) {
 			break
 		}
 		members = append(members, p)
 	}
 	if len(members) == 0 || members[0].ID != head.ID {
-		return []store.Message{head}, nil
+		return []news.Message{head}, nil
 	}
 	recent, err := s.opts.Store.CountSentAlerts(ctx, head.ChatID, now.Add(-time.Minute))
 	if err != nil {
@@ -183,13 +183,13 @@ func (s *Sender) burstOf(ctx context.Context, head store.Message, now time.Time)
 	}
 	switch {
 	case len(members)+recent <= s.opts.BurstMax:
-		return []store.Message{head}, nil
+		return []news.Message{head}, nil
 	case len(members) > 1:
 		return members, nil
 	}
 	until := ceilSecond(head.CreatedAt.Add(time.Minute))
 	if !until.After(now) {
-		return []store.Message{head}, nil
+		return []news.Message{head}, nil
 	}
 	s.log.Debug("alert held back to gather a burst", "message", head.ID, "chat", head.ChatID, "until", until)
 	return nil, s.opts.Store.DeferMessage(ctx, head.ID, until)
@@ -197,21 +197,21 @@ func (s *Sender) burstOf(ctx context.Context, head store.Message, now time.Time)
 
 // editDelivery re-renders the message the edit targets (a single alert or a
 // burst), which now names the story's other sources.
-func (s *Sender) editDelivery(ctx context.Context, m store.Message) (*delivery, error) {
+func (s *Sender) editDelivery(ctx context.Context, m news.Message) (*delivery, error) {
 	target, err := s.opts.Store.FindMessage(ctx, m.TargetID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, news.ErrNotFound) {
 		return nil, gone("edited message %d is gone", m.TargetID)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if target.Status != store.StatusSent || target.TelegramID == 0 {
+	if target.Status != news.StatusSent || target.TelegramID == 0 {
 		// Not sent (dropped or held): nothing to edit. Had it been sent later,
 		// it would have named the other source itself.
 		return nil, gone("edited message %d is %s", target.ID, target.Status)
 	}
 	chat, err := s.opts.Store.FindChatDelivery(ctx, m.ChatID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, news.ErrNotFound) {
 		return nil, gone("chat %d unknown", m.ChatID)
 	}
 	if err != nil {

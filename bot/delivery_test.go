@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 func TestSenderBurstsIntoOneMessage(t *testing.T) {
@@ -22,7 +22,7 @@ func TestSenderBurstsIntoOneMessage(t *testing.T) {
 	r.alerts(t, 10, sub, titles...)
 	r.start(t)
 	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
-	waitUntil(t, "all 8 alerts marked sent", func() bool { return r.statuses(t)[store.StatusSent] == 8 })
+	waitUntil(t, "all 8 alerts marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 8 })
 	if got = r.tg.Sent(10); len(got) != 1 {
 		t.Fatalf("messages = %d, want 1 listing all 8", len(got))
 	}
@@ -67,7 +67,7 @@ func TestSenderSplitsLongBurstsOnLines(t *testing.T) {
 	}
 	r.alerts(t, 10, sub, titles...)
 	r.start(t)
-	waitUntil(t, "all 70 alerts marked sent", func() bool { return r.statuses(t)[store.StatusSent] == 70 })
+	waitUntil(t, "all 70 alerts marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 70 })
 	got := r.tg.Sent(10)
 	if len(got) < 2 {
 		t.Fatalf("messages = %d, want the burst split", len(got))
@@ -108,9 +108,9 @@ func TestSenderEditsTheAlertWhenAnotherSourceHasTheStory(t *testing.T) {
 			r.opts.BurstMax = 1
 			sub := r.chat(t, 10, "private")
 			first := r.article(t, 0, "Deminers clear Kursk fields")
-			batch := []store.Alert{{ChatID: 10, ArticleID: first, SubscriptionID: sub}}
+			batch := []news.Alert{{ChatID: 10, ArticleID: first, SubscriptionID: sub}}
 			if tt.burst {
-				batch = append(batch, store.Alert{ChatID: 10, ArticleID: r.article(t, 0, "Other story"), SubscriptionID: sub})
+				batch = append(batch, news.Alert{ChatID: 10, ArticleID: r.article(t, 0, "Other story"), SubscriptionID: sub})
 			} else {
 				r.opts.BurstMax = 100
 			}
@@ -119,7 +119,7 @@ func TestSenderEditsTheAlertWhenAnotherSourceHasTheStory(t *testing.T) {
 			}
 			r.start(t)
 			r.tg.WaitSent(t, 10, 1, 5*time.Second)
-			waitUntil(t, "the alert marked sent", func() bool { return r.statuses(t)[store.StatusSent] == len(batch) })
+			waitUntil(t, "the alert marked sent", func() bool { return r.statuses(t)[news.StatusSent] == len(batch) })
 
 			for _, name := range []string{"Reuters", "AFP"} {
 				src, err := r.st.UpsertSource(ctx, name, "https://"+name+".example/rss", "config")
@@ -130,7 +130,7 @@ func TestSenderEditsTheAlertWhenAnotherSourceHasTheStory(t *testing.T) {
 				if err := r.st.LinkArticle(ctx, twin, first, "", nil); err != nil {
 					t.Fatal(err)
 				}
-				if n, err := r.st.QueueAlerts(ctx, []store.Alert{{ChatID: 10, ArticleID: twin, SubscriptionID: sub}}); err != nil || n != 1 {
+				if n, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: twin, SubscriptionID: sub}}); err != nil || n != 1 {
 					t.Fatalf("queue the twin: %d, %v; want one edit", n, err)
 				}
 			}
@@ -165,18 +165,18 @@ func TestSenderQuietHours(t *testing.T) {
 		wantSent   int
 		wantSilent bool
 	}{
-		{"outside quiet hours", store.QuietHold, store.QuietSilent, false, 2, false},
-		{"silent", store.QuietSilent, store.QuietHold, true, 2, true},
-		{"hold", store.QuietHold, store.QuietSilent, true, 0, false},
-		{"default silent", "", store.QuietSilent, true, 2, true},
-		{"default hold", "", store.QuietHold, true, 0, false},
+		{"outside quiet hours", news.QuietHold, news.QuietSilent, false, 2, false},
+		{"silent", news.QuietSilent, news.QuietHold, true, 2, true},
+		{"hold", news.QuietHold, news.QuietSilent, true, 0, false},
+		{"default silent", "", news.QuietSilent, true, 2, true},
+		{"default hold", "", news.QuietHold, true, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newSenderRig(t)
 			ctx := context.Background()
 			r.opts.QuietMode = tt.defaultMod
-			if _, err := r.st.EnsureChat(ctx, 10, "private", "", store.ChatDefaults{Timezone: "Asia/Tokyo"}); err != nil {
+			if _, err := r.st.EnsureChat(ctx, 10, "private", "", news.ChatDefaults{Timezone: "Asia/Tokyo"}); err != nil {
 				t.Fatal(err)
 			}
 			sub := r.chat(t, 10, "private")
@@ -194,7 +194,7 @@ func TestSenderQuietHours(t *testing.T) {
 			r.alerts(t, 10, sub, "one", "two")
 			r.reply(t, 10, "a reply")
 			r.start(t)
-			waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[store.StatusPending] == 0 })
+			waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
 			got := r.tg.Sent(10)
 			if len(got) != tt.wantSent+1 {
 				t.Fatalf("messages = %q, want the reply and %d alerts", texts(got), tt.wantSent)
@@ -208,7 +208,7 @@ func TestSenderQuietHours(t *testing.T) {
 				t.Error("a reply to a command was sent silently")
 			}
 			if tt.wantSent == 0 {
-				if st := r.statuses(t); st[store.StatusHeld] != 2 {
+				if st := r.statuses(t); st[news.StatusHeld] != 2 {
 					t.Errorf("outbox = %v, want 2 held", st)
 				}
 			}
@@ -226,18 +226,18 @@ func TestSenderDropsAlertsOfPausedChat(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.start(t)
-	waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[store.StatusPending] == 0 })
+	waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
 	if got := r.tg.Sent(10); len(got) != 1 || !strings.Contains(got[0].Text(), "paused") {
 		t.Errorf("sent %q, want only the reply", texts(got))
 	}
-	if st := r.statuses(t); st[store.StatusDropped] != 2 {
+	if st := r.statuses(t); st[news.StatusDropped] != 2 {
 		t.Errorf("outbox = %v, want the 2 alerts dropped", st)
 	}
 }
 
 func TestFormatBurstFitsOneMessage(t *testing.T) {
 	item := func(title string) BurstItem {
-		return BurstItem{Article: store.Article{Title: title, URL: "https://x.example/a?b=1&c=2", SourceName: "AP & Co"}}
+		return BurstItem{Article: news.Article{Title: title, URL: "https://x.example/a?b=1&c=2", SourceName: "AP & Co"}}
 	}
 	tests := []struct {
 		name      string
@@ -304,7 +304,7 @@ func TestSenderGathersABurstAfterTheLimit(t *testing.T) {
 	r.alerts(t, 10, sub, "one", "two")
 	r.start(t)
 	r.tg.WaitSent(t, 10, 2, 5*time.Second)
-	waitUntil(t, "two sent", func() bool { return r.statuses(t)[store.StatusSent] == 2 })
+	waitUntil(t, "two sent", func() bool { return r.statuses(t)[news.StatusSent] == 2 })
 
 	// A third within the minute would be one too many: it waits for company.
 	r.alerts(t, 10, sub, "three")
@@ -326,8 +326,8 @@ func TestSenderEditRefusals(t *testing.T) {
 		desc       string
 		wantStatus string
 	}{
-		{"not modified counts as done", "Bad Request: message is not modified: specified new message content and reply markup are exactly the same", store.StatusSent},
-		{"message gone is dropped", "Bad Request: message to edit not found", store.StatusDropped},
+		{"not modified counts as done", "Bad Request: message is not modified: specified new message content and reply markup are exactly the same", news.StatusSent},
+		{"message gone is dropped", "Bad Request: message to edit not found", news.StatusDropped},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -335,7 +335,7 @@ func TestSenderEditRefusals(t *testing.T) {
 			ctx := context.Background()
 			sub := r.chat(t, 10, "private")
 			first := r.article(t, 0, "Story")
-			if _, err := r.st.QueueAlerts(ctx, []store.Alert{{ChatID: 10, ArticleID: first, SubscriptionID: sub}}); err != nil {
+			if _, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: first, SubscriptionID: sub}}); err != nil {
 				t.Fatal(err)
 			}
 			r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
@@ -346,19 +346,19 @@ func TestSenderEditRefusals(t *testing.T) {
 			})
 			r.start(t)
 			r.tg.WaitSent(t, 10, 1, 5*time.Second)
-			waitUntil(t, "the alert marked sent", func() bool { return r.statuses(t)[store.StatusSent] == 1 })
+			waitUntil(t, "the alert marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 1 })
 			src, _ := r.st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
 			twin := r.article(t, src.ID, "Story (Reuters)")
 			if err := r.st.LinkArticle(ctx, twin, first, "", nil); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := r.st.QueueAlerts(ctx, []store.Alert{{ChatID: 10, ArticleID: twin, SubscriptionID: sub}}); err != nil {
+			if _, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: twin, SubscriptionID: sub}}); err != nil {
 				t.Fatal(err)
 			}
 			r.alerts(t, 10, sub, "Next story")
 			r.tg.WaitSent(t, 10, 2, 5*time.Second) // the queue behind the edit goes on
 			edit, err := r.st.FindMessage(ctx, 2)
-			if err != nil || edit.Kind != store.KindEdit {
+			if err != nil || edit.Kind != news.KindEdit {
 				t.Fatalf("row 2 = %+v, %v; want the edit", edit, err)
 			}
 			waitUntil(t, "the edit settled", func() bool {

@@ -6,7 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // MaxMessage is Telegram's limit on a message's text after entity parsing.
@@ -30,7 +30,7 @@ func clip(s string, n int) string {
 
 // AlertView is what an alert shows.
 type AlertView struct {
-	Article  store.Article
+	Article  news.Article
 	Query    string
 	Location *time.Location // the chat's; nil = UTC
 	Also     []string       // other sources that carried the same story

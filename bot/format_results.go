@@ -5,11 +5,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // linkedTitle renders an article's title, linked to it when it has a URL.
-func linkedTitle(a store.Article) string {
+func linkedTitle(a news.Article) string {
 	title := esc(clip(a.Title, resultTitleLen))
 	if title == "" {
 		title = "(untitled)"
@@ -26,17 +26,17 @@ func markSnippet(s string) string {
 	var b strings.Builder
 	open := false
 	for len(s) > 0 {
-		i := strings.IndexAny(s, store.SnippetStart+store.SnippetEnd)
+		i := strings.IndexAny(s, news.SnippetStart+news.SnippetEnd)
 		if i < 0 {
 			b.WriteString(esc(s))
 			break
 		}
 		b.WriteString(esc(s[:i]))
 		switch {
-		case s[i:i+1] == store.SnippetStart && !open:
+		case s[i:i+1] == news.SnippetStart && !open:
 			b.WriteString("<b>")
 			open = true
-		case s[i:i+1] == store.SnippetEnd && open:
+		case s[i:i+1] == news.SnippetEnd && open:
 			b.WriteString("</b>")
 			open = false
 		}

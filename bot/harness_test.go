@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 )
@@ -213,10 +214,10 @@ func (h *harness) edits(chatID int64) []telegramtest.Call {
 }
 
 // mustSubscribe stores a subscription directly, as /subscribe would.
-func (h *harness) mustSubscribe(chatID int64, chatType, query string) store.Subscription {
+func (h *harness) mustSubscribe(chatID int64, chatType, query string) news.Subscription {
 	h.t.Helper()
 	ctx := context.Background()
-	if _, err := h.st.EnsureChat(ctx, chatID, chatType, "", store.ChatDefaults{}); err != nil {
+	if _, err := h.st.EnsureChat(ctx, chatID, chatType, "", news.ChatDefaults{}); err != nil {
 		h.t.Fatal(err)
 	}
 	res, err := h.subs.Subscribe(ctx, chatID, query)

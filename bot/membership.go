@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // handleMembership follows the bot's own membership of a chat: removed or
@@ -15,7 +15,7 @@ func (r *Router) handleMembership(ctx context.Context, in Incoming) {
 	switch in.BotStatus {
 	case "left", "kicked":
 		err := r.opts.Store.SetChatActive(ctx, in.ChatID, false)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
+		if err != nil && !errors.Is(err, news.ErrNotFound) {
 			r.log.Error("deactivate chat", "chat", in.ChatID, "err", err)
 			return
 		}

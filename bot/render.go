@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // Alerts are rendered when they are sent, from the article and the
@@ -13,23 +13,23 @@ import (
 
 // singleAlert renders one alert, with the story's other sources and a mute
 // button; it fails with a *goneError when the article or subscription is gone.
-func (s *Sender) singleAlert(ctx context.Context, m store.Message, chat store.ChatDelivery) (*delivery, error) {
+func (s *Sender) singleAlert(ctx context.Context, m news.Message, chat news.ChatDelivery) (*delivery, error) {
 	it, sub, err := s.alertParts(ctx, m)
 	if err != nil {
 		return nil, err
 	}
 	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: location(chat.Timezone), Also: it.Also})
-	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons([]store.Subscription{sub})}
+	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons([]news.Subscription{sub})}
 	return &delivery{head: m, ids: []int64{m.ID}, out: out}, nil
 }
 
 // burstAlert renders as many of the members as fit in one message as a
 // list. Members whose article or subscription is gone are dropped first
 // (when they are still pending). It returns nil when none is left.
-func (s *Sender) burstAlert(ctx context.Context, members []store.Message, chat store.ChatDelivery) (*delivery, error) {
+func (s *Sender) burstAlert(ctx context.Context, members []news.Message, chat news.ChatDelivery) (*delivery, error) {
 	var items []BurstItem
-	var subs []store.Subscription
-	var keep []store.Message
+	var subs []news.Subscription
+	var keep []news.Message
 	var lost []int64
 	for _, m := range members {
 		it, sub, err := s.alertParts(ctx, m)
@@ -55,7 +55,7 @@ func (s *Sender) burstAlert(ctx context.Context, members []store.Message, chat s
 	text, n := FormatBurst(items)
 	d := &delivery{head: keep[0], out: Outgoing{ChatID: chat.ID, Text: text}}
 	seen := map[int64]bool{}
-	var distinct []store.Subscription
+	var distinct []news.Subscription
 	for i, m := range keep[:n] {
 		d.ids = append(d.ids, m.ID)
 		if !seen[subs[i].ID] {
@@ -68,24 +68,24 @@ func (s *Sender) burstAlert(ctx context.Context, members []store.Message, chat s
 }
 
 // alertParts reads what an alert shows.
-func (s *Sender) alertParts(ctx context.Context, m store.Message) (BurstItem, store.Subscription, error) {
+func (s *Sender) alertParts(ctx context.Context, m news.Message) (BurstItem, news.Subscription, error) {
 	a, err := s.opts.Store.FindArticle(ctx, m.ArticleID)
-	if errors.Is(err, store.ErrNotFound) {
-		return BurstItem{}, store.Subscription{}, gone("article %d is gone", m.ArticleID)
+	if errors.Is(err, news.ErrNotFound) {
+		return BurstItem{}, news.Subscription{}, gone("article %d is gone", m.ArticleID)
 	}
 	if err != nil {
-		return BurstItem{}, store.Subscription{}, err
+		return BurstItem{}, news.Subscription{}, err
 	}
 	sub, err := s.opts.Store.FindSubscription(ctx, m.ChatID, m.SubscriptionID)
-	if errors.Is(err, store.ErrNotFound) {
-		return BurstItem{}, store.Subscription{}, gone("subscription %d is gone", m.SubscriptionID)
+	if errors.Is(err, news.ErrNotFound) {
+		return BurstItem{}, news.Subscription{}, gone("subscription %d is gone", m.SubscriptionID)
 	}
 	if err != nil {
-		return BurstItem{}, store.Subscription{}, err
+		return BurstItem{}, news.Subscription{}, err
 	}
 	also, err := s.opts.Store.AlsoSources(ctx, m.ChatID, m.ArticleID)
 	if err != nil {
-		return BurstItem{}, store.Subscription{}, err
+		return BurstItem{}, news.Subscription{}, err
 	}
 	return BurstItem{Article: a, Also: also}, sub, nil
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
 
@@ -116,7 +117,7 @@ func (r *senderRig) start(t *testing.T) *Sender {
 func (r *senderRig) chat(t *testing.T, id int64, typ string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := r.st.EnsureChat(ctx, id, typ, "", store.ChatDefaults{Timezone: "UTC"}); err != nil {
+	if _, err := r.st.EnsureChat(ctx, id, typ, "", news.ChatDefaults{Timezone: "UTC"}); err != nil {
 		t.Fatal(err)
 	}
 	sub, _, err := r.st.CreateSubscription(ctx, id, "kursk", "kursk", 50)
@@ -133,7 +134,7 @@ func (r *senderRig) article(t *testing.T, src int64, title string) int64 {
 		src = r.source
 	}
 	r.guid++
-	added, err := r.st.InsertArticles(context.Background(), src, []store.Article{{GUID: fmt.Sprint(r.guid),
+	added, err := r.st.InsertArticles(context.Background(), src, []news.Article{{GUID: fmt.Sprint(r.guid),
 		URL: fmt.Sprintf("https://wire.example/%d", r.guid), Title: title, Summary: "Summary of " + title, PublishedAt: r.clock.Now()}})
 	if err != nil || len(added) != 1 {
 		t.Fatalf("insert article: %v", err)
@@ -144,9 +145,9 @@ func (r *senderRig) article(t *testing.T, src int64, title string) int64 {
 // alerts queues one alert per title for the chat's subscription sub.
 func (r *senderRig) alerts(t *testing.T, chat, sub int64, titles ...string) {
 	t.Helper()
-	var as []store.Alert
+	var as []news.Alert
 	for _, title := range titles {
-		as = append(as, store.Alert{ChatID: chat, ArticleID: r.article(t, 0, title), SubscriptionID: sub})
+		as = append(as, news.Alert{ChatID: chat, ArticleID: r.article(t, 0, title), SubscriptionID: sub})
 	}
 	if _, err := r.st.QueueAlerts(context.Background(), as); err != nil {
 		t.Fatal(err)
@@ -155,7 +156,7 @@ func (r *senderRig) alerts(t *testing.T, chat, sub int64, titles ...string) {
 
 func (r *senderRig) reply(t *testing.T, chat int64, text string) {
 	t.Helper()
-	if _, err := r.st.Enqueue(context.Background(), store.Message{ChatID: chat, Kind: store.KindReply, Priority: store.PriorityReply, Text: text}); err != nil {
+	if _, err := r.st.Enqueue(context.Background(), news.Message{ChatID: chat, Kind: news.KindReply, Priority: news.PriorityReply, Text: text}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -164,7 +165,7 @@ func (r *senderRig) reply(t *testing.T, chat int64, text string) {
 func (r *senderRig) statuses(t *testing.T) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	for _, s := range []string{store.StatusPending, store.StatusSent, store.StatusDropped, store.StatusHeld} {
+	for _, s := range []string{news.StatusPending, news.StatusSent, news.StatusDropped, news.StatusHeld} {
 		n, err := r.countRows(s)
 		if err != nil {
 			t.Fatal(err)

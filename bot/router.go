@@ -11,25 +11,25 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/subscriptions"
 )
 
 // Subscriptions is what the commands need of the subscription service.
 type Subscriptions interface {
 	Subscribe(ctx context.Context, chatID int64, text string) (subscriptions.Subscribed, error)
-	Unsubscribe(ctx context.Context, chatID int64, arg string) (store.Subscription, error)
-	List(ctx context.Context, chatID int64) ([]store.Subscription, error)
+	Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error)
+	List(ctx context.Context, chatID int64) ([]news.Subscription, error)
 }
 
 // RouterStore is what the router needs of the database.
 type RouterStore interface {
-	EnsureChat(ctx context.Context, id int64, typ, title string, def store.ChatDefaults) (store.Chat, error)
+	EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error)
 	SetChatActive(ctx context.Context, id int64, active bool) error
 	SetChatPaused(ctx context.Context, id int64, paused bool) error
 	SetChatQuiet(ctx context.Context, id int64, start, end, mode string) error
-	FindChatDelivery(ctx context.Context, id int64) (store.ChatDelivery, error)
-	Enqueue(ctx context.Context, m store.Message) (int64, error)
+	FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error)
+	Enqueue(ctx context.Context, m news.Message) (int64, error)
 	commandStore
 }
 
@@ -53,7 +53,7 @@ type Files interface {
 type RouterOptions struct {
 	Store         RouterStore
 	Subscriptions Subscriptions
-	ChatDefaults  store.ChatDefaults
+	ChatDefaults  news.ChatDefaults
 	QuietMode     string // alerts.quiet_mode: what quiet hours do in chats that did not choose
 	BotName       string // the bot's username, to tell /cmd@ThisBot from /cmd@OtherBot
 	Notify        func() // wakes the sender after a reply is queued
@@ -120,7 +120,7 @@ func (r *Router) Wait() { r.jobs.Wait() }
 // request is one command being handled.
 type request struct {
 	in   Incoming
-	chat store.Chat
+	chat news.Chat
 	args string
 }
 
@@ -223,7 +223,7 @@ func (r *Router) lookup(name string) *command {
 func (r *Router) reply(ctx context.Context, chatID int64, text string, buttons ...[]Button) {
 	parts := splitMessage(text, MaxMessage)
 	for i, part := range parts {
-		m := store.Message{ChatID: chatID, Kind: store.KindReply, Priority: store.PriorityReply, Text: part}
+		m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: part}
 		if len(buttons) > 0 && i == len(parts)-1 {
 			b, _ := json.Marshal(buttons)
 			m.Buttons = string(b)

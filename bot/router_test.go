@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 )
@@ -17,17 +18,17 @@ import (
 type replyLog struct {
 	*store.Store
 	mu      sync.Mutex
-	replies []store.Message
+	replies []news.Message
 }
 
-func (r *replyLog) Enqueue(ctx context.Context, m store.Message) (int64, error) {
+func (r *replyLog) Enqueue(ctx context.Context, m news.Message) (int64, error) {
 	r.mu.Lock()
 	r.replies = append(r.replies, m)
 	r.mu.Unlock()
 	return r.Store.Enqueue(ctx, m)
 }
 
-func (r *replyLog) take() []store.Message {
+func (r *replyLog) take() []news.Message {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out := r.replies
@@ -46,7 +47,7 @@ func newTestRouter(t *testing.T) (*Router, *replyLog) {
 	log := &replyLog{Store: st}
 	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 3, Now: now, Logger: slog.New(slog.DiscardHandler)})
 	r := NewRouter(RouterOptions{Store: log, Subscriptions: subs, BotName: "newshound_bot", Logger: slog.New(slog.DiscardHandler),
-		ChatDefaults: store.ChatDefaults{Timezone: "UTC", DigestTime: "08:00"}})
+		ChatDefaults: news.ChatDefaults{Timezone: "UTC", DigestTime: "08:00"}})
 	return r, log
 }
 
@@ -91,7 +92,7 @@ func TestRouterReplies(t *testing.T) {
 			if len(got) != 1 {
 				t.Fatalf("replies = %d, want 1", len(got))
 			}
-			if got[0].Kind != store.KindReply || got[0].Priority != store.PriorityReply {
+			if got[0].Kind != news.KindReply || got[0].Priority != news.PriorityReply {
 				t.Errorf("reply queued as %s/%d", got[0].Kind, got[0].Priority)
 			}
 			for _, w := range tt.want {

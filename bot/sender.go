@@ -8,9 +8,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/newshound/newshound/news"
 	"golang.org/x/time/rate"
-
-	"github.com/newshound/newshound/store"
 )
 
 // Transport delivers one message or edits one sent before; Telegram and the
@@ -34,23 +33,23 @@ func (e *SendError) Error() string {
 
 // SenderStore is what the sender needs of the database.
 type SenderStore interface {
-	DueMessages(ctx context.Context, now time.Time, limit int) ([]store.Message, error)
+	DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error)
 	MarkSent(ctx context.Context, id int64, telegramID int) error
 	MarkBurstSent(ctx context.Context, ids []int64, telegramID int) error
 	MarkRetry(ctx context.Context, id int64, notBefore time.Time, reason string) error
 	MarkDropped(ctx context.Context, id int64, reason string) error
 	MarkManyDropped(ctx context.Context, ids []int64, reason string) error
 	DeferMessage(ctx context.Context, id int64, notBefore time.Time) error
-	FindMessage(ctx context.Context, id int64) (store.MessageState, error)
-	PendingAlerts(ctx context.Context, chatID int64, limit int) ([]store.Message, error)
-	BundleMembers(ctx context.Context, bundleID int64) ([]store.Message, error)
+	FindMessage(ctx context.Context, id int64) (news.MessageState, error)
+	PendingAlerts(ctx context.Context, chatID int64, limit int) ([]news.Message, error)
+	BundleMembers(ctx context.Context, bundleID int64) ([]news.Message, error)
 	CountSentAlerts(ctx context.Context, chatID int64, since time.Time) (int, error)
 	HoldChatAlerts(ctx context.Context, chatID int64) (int, error)
 	DropChatAlerts(ctx context.Context, chatID int64, reason string) (int, error)
 	AlsoSources(ctx context.Context, chatID, articleID int64) ([]string, error)
-	FindArticle(ctx context.Context, id int64) (store.Article, error)
-	FindSubscription(ctx context.Context, chatID, id int64) (store.Subscription, error)
-	FindChatDelivery(ctx context.Context, id int64) (store.ChatDelivery, error)
+	FindArticle(ctx context.Context, id int64) (news.Article, error)
+	FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error)
+	FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error)
 	SetChatActive(ctx context.Context, id int64, active bool) error
 	MigrateChat(ctx context.Context, from, to int64) error
 }
@@ -108,7 +107,7 @@ func NewSender(opts SenderOptions) *Sender {
 		opts.BurstMax = 5
 	}
 	if opts.QuietMode == "" {
-		opts.QuietMode = store.QuietSilent
+		opts.QuietMode = news.QuietSilent
 	}
 	if opts.Observer == nil {
 		opts.Observer = nopObserver{}
@@ -187,7 +186,7 @@ func (s *Sender) Run(ctx context.Context) error {
 // has not finished a delivery since the batch was read (m could be sent
 // already), is not held by a 429, and its rate allows one more. The global
 // token is taken later, just before the call (pace).
-func (s *Sender) claim(m store.Message, read time.Time) bool {
+func (s *Sender) claim(m news.Message, read time.Time) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.chats[m.ChatID]
@@ -266,7 +265,7 @@ func (s *Sender) waitGlobalPause(ctx context.Context) {
 // deliverSafely delivers m; a panic while doing so is logged and the message
 // retried later, so one bad row cannot stop the bot. ctx outlives Run's, so
 // that an outcome is always recorded; stop is Run's, and ends waiting.
-func (s *Sender) deliverSafely(ctx, stop context.Context, m store.Message) {
+func (s *Sender) deliverSafely(ctx, stop context.Context, m news.Message) {
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("delivery panicked; will retry", "message", m.ID, "chat", m.ChatID, "panic", r)

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 func TestSenderKeepsOrderAndRepliesGoFirst(t *testing.T) {
@@ -34,7 +34,7 @@ func TestSenderKeepsOrderAndRepliesGoFirst(t *testing.T) {
 			t.Errorf("alert without a mute button: %q", got)
 		}
 	}
-	waitUntil(t, "every row sent", func() bool { return r.statuses(t)[store.StatusSent] == 6 })
+	waitUntil(t, "every row sent", func() bool { return r.statuses(t)[news.StatusSent] == 6 })
 }
 
 // inject answers the first n sendMessage calls to chat with rep.
@@ -153,7 +153,7 @@ func TestSenderUnreachableChat(t *testing.T) {
 			})
 			waitUntil(t, "chat 10's 3 alerts dropped and chat 20's sent", func() bool {
 				got := r.statuses(t)
-				return got[store.StatusPending] == 0 && got[store.StatusDropped] == 3 && got[store.StatusSent] == 1
+				return got[news.StatusPending] == 0 && got[news.StatusDropped] == 3 && got[news.StatusSent] == 1
 			})
 			if subs, err := r.st.ListSubscriptions(ctx, 10); err != nil || len(subs) != 1 {
 				t.Errorf("subscriptions of the inactive chat = %v, %v; want kept", subs, err)
@@ -237,7 +237,7 @@ func TestSenderDropsOther400AndGoesOn(t *testing.T) {
 	if !strings.Contains(got[0].Text(), "good") {
 		t.Errorf("sent %q, want the message behind the refused one", got[0].Text())
 	}
-	waitUntil(t, "the drop recorded", func() bool { return r.statuses(t)[store.StatusDropped] == 1 })
+	waitUntil(t, "the drop recorded", func() bool { return r.statuses(t)[news.StatusDropped] == 1 })
 	if !strings.Contains(r.logs.String(), "message dropped: telegram refused it") {
 		t.Error("no log line for the dropped message")
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // BenchmarkTickIdle is the cost of one minute's tick with 10,000 chats, none due.
@@ -29,14 +29,14 @@ func BenchmarkTickIdle(b *testing.B) {
 
 // BenchmarkBuild200 builds a digest of 200 stories.
 func BenchmarkBuild200(b *testing.B) {
-	c := store.DigestContent{Sources: map[int64][]store.StorySource{}}
+	c := news.DigestContent{Sources: map[int64][]news.StorySource{}}
 	t0 := time.Date(2026, 6, 10, 0, 0, 0, 0, time.UTC)
 	for i := range 200 {
 		id := int64(i + 1)
-		c.Items = append(c.Items, store.DigestItem{StoryID: id, ArticleID: id, SubscriptionID: int64(i%5 + 1), Query: "query",
+		c.Items = append(c.Items, news.DigestItem{StoryID: id, ArticleID: id, SubscriptionID: int64(i%5 + 1), Query: "query",
 			Title: "A headline of ordinary length for a news story", URL: fmt.Sprintf("https://news.example/%d", i),
 			Summary: "The first sentence says what happened. The second adds detail.", SourceName: "Wire", PublishedAt: t0.Add(time.Duration(i) * time.Minute)})
-		c.Sources[id] = []store.StorySource{{Name: "Wire", Latest: t0}}
+		c.Sources[id] = []news.StorySource{{Name: "Wire", Latest: t0}}
 	}
 	bl := Builder{MaxItems: 200}
 	b.ResetTimer()

@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // MaxMessage is Telegram's limit on a message's text. Builder measures the
@@ -41,14 +41,14 @@ type Heading struct {
 // story is one entry: the first alerted article of a story and every source
 // that carries the story.
 type story struct {
-	item    store.DigestItem
+	item    news.DigestItem
 	sources []string
 	latest  time.Time
 }
 
 // Build returns the digest's messages, each at most MaxMessage long and split
 // only between entries, or nil for an empty window unless SendEmpty is set.
-func (b Builder) Build(c store.DigestContent, h Heading) []string {
+func (b Builder) Build(c news.DigestContent, h Heading) []string {
 	all := rank(stories(c))
 	head := fmt.Sprintf("📰 <b>%s</b> · %s", esc(h.Title), esc(h.Date))
 	if len(all) == 0 {
@@ -89,7 +89,7 @@ func countLine(all, shown int) string {
 
 // stories folds the items into one entry per story: the first alerted
 // article stands for it, and its sources are all that carry the story.
-func stories(c store.DigestContent) []story {
+func stories(c news.DigestContent) []story {
 	var out []story
 	index := map[int64]int{}
 	for _, it := range c.Items {

@@ -5,31 +5,31 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 func TestBuilderRanksAndGroups(t *testing.T) {
 	t0 := time.Date(2026, 6, 10, 6, 0, 0, 0, time.UTC)
-	item := func(story, sub int64, query, title string, pub time.Time) store.DigestItem {
-		return store.DigestItem{StoryID: story, ArticleID: story, SubscriptionID: sub, Query: query, Title: title,
+	item := func(story, sub int64, query, title string, pub time.Time) news.DigestItem {
+		return news.DigestItem{StoryID: story, ArticleID: story, SubscriptionID: sub, Query: query, Title: title,
 			URL: "https://news.example/" + title, Summary: title + " happened. Then more.", SourceName: "Wire", PublishedAt: pub}
 	}
-	srcs := func(names ...string) []store.StorySource {
-		var out []store.StorySource
+	srcs := func(names ...string) []news.StorySource {
+		var out []news.StorySource
 		for _, n := range names {
-			out = append(out, store.StorySource{Name: n, Latest: t0})
+			out = append(out, news.StorySource{Name: n, Latest: t0})
 		}
 		return out
 	}
-	content := store.DigestContent{
-		Items: []store.DigestItem{
+	content := news.DigestContent{
+		Items: []news.DigestItem{
 			item(1, 2, "vote", "lonely", t0.Add(3*time.Hour)),
 			item(2, 2, "vote", "widely-carried", t0),
 			item(3, 1, "kursk", "older", t0.Add(time.Hour)),
 			item(4, 1, "kursk", "newer", t0.Add(2*time.Hour)),
 			item(2, 1, "kursk", "widely-carried again", t0), // the same story through another subscription
 		},
-		Sources: map[int64][]store.StorySource{
+		Sources: map[int64][]news.StorySource{
 			1: srcs("Wire"), 2: srcs("Wire", "Agency", "Daily", "Herald"), 3: srcs("Wire"), 4: srcs("Wire"),
 		},
 	}
@@ -77,28 +77,28 @@ func TestBuilderEscapesAndBounds(t *testing.T) {
 	long := strings.Repeat("a", 3000)
 	tests := []struct {
 		name   string
-		item   store.DigestItem
+		item   news.DigestItem
 		want   []string
 		absent []string
 	}{
 		{"html in every field",
-			store.DigestItem{Query: `<b>"x"</b>`, Title: `<script>&`, URL: `https://e.example/?a=1&b="2"`, Summary: `Say <hi> & "bye".`, SourceName: `A&B <News>`},
+			news.DigestItem{Query: `<b>"x"</b>`, Title: `<script>&`, URL: `https://e.example/?a=1&b="2"`, Summary: `Say <hi> & "bye".`, SourceName: `A&B <News>`},
 			[]string{`&lt;b&gt;&#34;x&#34;&lt;/b&gt;`, `<a href="https://e.example/?a=1&amp;b=&#34;2&#34;">&lt;script&gt;&amp;</a>`, `A&amp;B &lt;News&gt;`, `Say &lt;hi&gt; &amp; &#34;bye&#34;.`},
 			[]string{"<script>", "<hi>", "<News>"}},
 		{"no link for a javascript URL",
-			store.DigestItem{Query: "q", Title: "t", URL: "javascript:alert(1)", SourceName: "s"},
+			news.DigestItem{Query: "q", Title: "t", URL: "javascript:alert(1)", SourceName: "s"},
 			[]string{"<b>t</b>"}, []string{"href"}},
 		{"a huge title, URL and summary stay bounded",
-			store.DigestItem{Query: long, Title: long, URL: "https://e.example/" + long, Summary: long, SourceName: long},
+			news.DigestItem{Query: long, Title: long, URL: "https://e.example/" + long, Summary: long, SourceName: long},
 			[]string{"…"}, []string{"href"}},
 		{"an untitled article",
-			store.DigestItem{Query: "q", URL: "https://e.example/", SourceName: "s"},
+			news.DigestItem{Query: "q", URL: "https://e.example/", SourceName: "s"},
 			[]string{">(untitled)</a>"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.item.StoryID, tt.item.SubscriptionID = 1, 1
-			msgs := Builder{MaxItems: 20}.Build(store.DigestContent{Items: []store.DigestItem{tt.item}}, Heading{Title: "D", Date: "today"})
+			msgs := Builder{MaxItems: 20}.Build(news.DigestContent{Items: []news.DigestItem{tt.item}}, Heading{Title: "D", Date: "today"})
 			if len(msgs) != 1 || length(msgs[0]) > 2000 {
 				t.Fatalf("got %d messages, first %d long", len(msgs), length(msgs[0]))
 			}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
 
@@ -30,7 +31,7 @@ type fixture struct {
 	path string
 	clk  *clock
 	st   *store.Store
-	src  []store.Source
+	src  []news.Source
 	arts int
 }
 
@@ -75,7 +76,7 @@ func (f *fixture) scheduler(opts Options) *Scheduler {
 // chat creates a chat whose digest comes at hhmm in tz.
 func (f *fixture) chat(id int64, tz, hhmm string) {
 	f.t.Helper()
-	if _, err := f.st.EnsureChat(f.ctx, id, "private", "", store.ChatDefaults{Timezone: tz, DigestTime: hhmm}); err != nil {
+	if _, err := f.st.EnsureChat(f.ctx, id, "private", "", news.ChatDefaults{Timezone: tz, DigestTime: hhmm}); err != nil {
 		f.t.Fatal(err)
 	}
 }
@@ -93,7 +94,7 @@ func (f *fixture) subscribe(chatID int64, query string) int64 {
 func (f *fixture) article(i int, title, summary string, pub time.Time) int64 {
 	f.t.Helper()
 	f.arts++
-	added, err := f.st.InsertArticles(f.ctx, f.src[i].ID, []store.Article{{
+	added, err := f.st.InsertArticles(f.ctx, f.src[i].ID, []news.Article{{
 		GUID: fmt.Sprint("guid-", f.arts), URL: fmt.Sprintf("https://src%d.example/a/%d", i, f.arts),
 		Title: title, Summary: summary, PublishedAt: pub, Alertable: true,
 	}})
@@ -116,7 +117,7 @@ func (f *fixture) sameStory(first int64, others ...int64) {
 // alert records a match of the article for the chat, at the clock's time.
 func (f *fixture) alert(chatID, articleID, subID int64) {
 	f.t.Helper()
-	if _, err := f.st.QueueAlerts(f.ctx, []store.Alert{{ChatID: chatID, ArticleID: articleID, SubscriptionID: subID}}); err != nil {
+	if _, err := f.st.QueueAlerts(f.ctx, []news.Alert{{ChatID: chatID, ArticleID: articleID, SubscriptionID: subID}}); err != nil {
 		f.t.Fatal(err)
 	}
 }
@@ -140,7 +141,7 @@ func (f *fixture) tickEvery(s *Scheduler, from, to time.Time, step time.Duration
 	}
 }
 
-func (f *fixture) digests(chatID int64) []store.Digest {
+func (f *fixture) digests(chatID int64) []news.Digest {
 	f.t.Helper()
 	ds, err := f.st.ListDigests(f.ctx, chatID)
 	if err != nil {
@@ -149,7 +150,7 @@ func (f *fixture) digests(chatID int64) []store.Digest {
 	return ds
 }
 
-func (f *fixture) messages(d store.Digest) []string {
+func (f *fixture) messages(d news.Digest) []string {
 	f.t.Helper()
 	texts, err := f.st.DigestMessages(f.ctx, d)
 	if err != nil {

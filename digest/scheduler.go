@@ -9,16 +9,15 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/newshound/newshound/news"
 	"github.com/robfig/cron/v3"
-
-	"github.com/newshound/newshound/store"
 )
 
 // Store is what the scheduler needs of the database.
 type Store interface {
-	ListDigestChats(ctx context.Context) ([]store.DigestChat, error)
-	FindChat(ctx context.Context, id int64) (store.Chat, error)
-	QueueDigest(ctx context.Context, d store.Digest, build func(store.DigestContent) ([]string, error)) (store.Digest, error)
+	ListDigestChats(ctx context.Context) ([]news.DigestChat, error)
+	FindChat(ctx context.Context, id int64) (news.Chat, error)
+	QueueDigest(ctx context.Context, d news.Digest, build func(news.DigestContent) ([]string, error)) (news.Digest, error)
 }
 
 // Options configures a Scheduler.
@@ -177,7 +176,7 @@ func (s *Scheduler) location(name string) (*time.Location, error) {
 
 // tickChat queues the chat's daily digest if it fell due in (from, now]. It
 // reports whether it queued one; another process having queued it is no error.
-func (s *Scheduler) tickChat(ctx context.Context, c store.DigestChat, from, now time.Time) (bool, error) {
+func (s *Scheduler) tickChat(ctx context.Context, c news.DigestChat, from, now time.Time) (bool, error) {
 	// Settings are validated when they are set; one that is bad all the same
 	// must not count as a failed tick, which would hold back the window.
 	h, m, err := splitClock(c.DigestTime)
@@ -196,8 +195,8 @@ func (s *Scheduler) tickChat(ctx context.Context, c store.DigestChat, from, now 
 	}
 	day, _ := time.Parse(dateLayout, date)
 	heading := Heading{Title: "Daily digest", Date: day.Format("Monday 2 January")}
-	d := store.Digest{ChatID: c.ID, Kind: store.DigestScheduled, LocalDate: date, DueAt: due, Since: now.Add(-firstWindow), Until: now}
-	got, err := s.opts.Store.QueueDigest(ctx, d, func(content store.DigestContent) ([]string, error) {
+	d := news.Digest{ChatID: c.ID, Kind: news.DigestScheduled, LocalDate: date, DueAt: due, Since: now.Add(-firstWindow), Until: now}
+	got, err := s.opts.Store.QueueDigest(ctx, d, func(content news.DigestContent) ([]string, error) {
 		texts := s.builder.Build(content, heading)
 		if s.beforeCommit != nil {
 			if err := s.beforeCommit(c.ID); err != nil {
@@ -206,7 +205,7 @@ func (s *Scheduler) tickChat(ctx context.Context, c store.DigestChat, from, now 
 		}
 		return texts, nil
 	})
-	if errors.Is(err, store.ErrDigestExists) {
+	if errors.Is(err, news.ErrDigestExists) {
 		return false, nil
 	}
 	if err != nil {
@@ -236,8 +235,8 @@ func (s *Scheduler) SendNow(ctx context.Context, chatID int64) (int, error) {
 	}
 	now := s.opts.Now()
 	heading := Heading{Title: "Digest", Date: now.In(loc).Format("2 Jan 15:04 MST")}
-	d := store.Digest{ChatID: chatID, Kind: store.DigestNow, DueAt: now, Since: now.Add(-firstWindow), Until: now}
-	got, err := s.opts.Store.QueueDigest(ctx, d, func(content store.DigestContent) ([]string, error) {
+	d := news.Digest{ChatID: chatID, Kind: news.DigestNow, DueAt: now, Since: now.Add(-firstWindow), Until: now}
+	got, err := s.opts.Store.QueueDigest(ctx, d, func(content news.DigestContent) ([]string, error) {
 		if len(content.Items) == 0 {
 			return nil, errNothingNew
 		}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 func TestTickThreeTimezones(t *testing.T) {
@@ -376,7 +376,7 @@ func TestDigestWindow(t *testing.T) {
 			}
 		}
 	}
-	if ds[1].Kind != store.DigestNow || ds[1].LocalDate != "" {
+	if ds[1].Kind != news.DigestNow || ds[1].LocalDate != "" {
 		t.Errorf("the /digest now record = %+v", ds[1])
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
 )
 
@@ -23,13 +23,13 @@ const (
 // feedURL. The guid falls back to the canonical link, then to a hash of the
 // title, so that every item has an identity. Links are resolved against the
 // feed's URL. A publication time in the future is clamped to now, a missing one is now.
-func articleOf(it *gofeed.Item, feedURL string, now time.Time) store.Article {
+func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
 	link := resolve(feedURL, strings.TrimSpace(it.Link))
 	text := summarize.Clean(it.Content) // the longer of content and description
 	if desc := summarize.Clean(it.Description); len(desc) > len(text) {
 		text = desc
 	}
-	a := store.Article{
+	a := news.Article{
 		GUID:  strings.TrimSpace(it.GUID),
 		URL:   link,
 		Title: truncate(summarize.Clean(it.Title), maxTitle),

@@ -15,26 +15,26 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/newshound/newshound/config"
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
 )
 
 // Store is what the poller needs of the database.
 type Store interface {
-	ListSources(ctx context.Context) ([]store.Source, error)
-	InsertArticles(ctx context.Context, sourceID int64, items []store.Article) ([]store.Article, error)
-	RecordFetch(ctx context.Context, id int64, r store.FetchResult) error
+	ListSources(ctx context.Context) ([]news.Source, error)
+	InsertArticles(ctx context.Context, sourceID int64, items []news.Article) ([]news.Article, error)
+	RecordFetch(ctx context.Context, id int64, r news.FetchResult) error
 	UpdateArticleText(ctx context.Context, id int64, text, summary string) error
 }
 
 // Sink receives the new articles of a poll that may be alerted.
 type Sink interface {
-	HandleArticles(ctx context.Context, articles []store.Article) error
+	HandleArticles(ctx context.Context, articles []news.Article) error
 }
 
 // Stories links new articles to the stories of earlier ones.
 type Stories interface {
-	Link(ctx context.Context, articles []store.Article) (int, error)
+	Link(ctx context.Context, articles []news.Article) (int, error)
 }
 
 // Summarizer turns article text into a short summary.
@@ -153,12 +153,12 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	now := p.opts.Now()
 	var (
 		mu    sync.Mutex
-		fresh []store.Article
+		fresh []news.Article
 		wg    sync.WaitGroup
 		sem   = make(chan struct{}, p.opts.Concurrency)
 	)
 	for _, src := range sources {
-		if src.NextFetchAt.After(now) || src.Origin == store.OriginRetired {
+		if src.NextFetchAt.After(now) || src.Origin == news.OriginRetired {
 			continue
 		}
 		wg.Add(1)
@@ -178,7 +178,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 			p.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
 		}
 	}
-	var alertable []store.Article
+	var alertable []news.Article
 	for _, a := range fresh {
 		if a.Alertable {
 			alertable = append(alertable, a)
@@ -194,7 +194,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 }
 
 // pollSource fetches one source and returns its new articles.
-func (p *Poller) pollSource(ctx context.Context, src store.Source) []store.Article {
+func (p *Poller) pollSource(ctx context.Context, src news.Source) []news.Article {
 	log := p.log.With("source", src.Name, "url", src.URL)
 	fetcher := p.opts.Fetcher
 	if src.Origin == "chat" && p.opts.ChatFetcher != nil {
@@ -219,18 +219,18 @@ func (p *Poller) pollSource(ctx context.Context, src store.Source) []store.Artic
 		}
 		log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
 		p.opts.Observer.Fetched("error")
-		if rerr := p.opts.Store.RecordFetch(ctx, src.ID, store.FetchResult{Err: err.Error(), NextFetchAt: p.opts.Now().Add(wait)}); rerr != nil {
+		if rerr := p.opts.Store.RecordFetch(ctx, src.ID, news.FetchResult{Err: err.Error(), NextFetchAt: p.opts.Now().Add(wait)}); rerr != nil {
 			log.Error("record fetch", "err", rerr)
 		}
 		return nil
 	}
-	var added []store.Article
+	var added []news.Article
 	if feed != nil {
 		added = p.storeItems(ctx, src, feed)
 	}
 	p.opts.Observer.Fetched(fetchResult(resp.NotModified))
 	p.opts.Observer.Stored(len(added))
-	if err := p.opts.Store.RecordFetch(ctx, src.ID, store.FetchResult{OK: true, NotModified: resp.NotModified, ETag: resp.ETag, LastModified: resp.LastModified}); err != nil {
+	if err := p.opts.Store.RecordFetch(ctx, src.ID, news.FetchResult{OK: true, NotModified: resp.NotModified, ETag: resp.ETag, LastModified: resp.LastModified}); err != nil {
 		log.Error("record fetch", "err", err)
 	}
 	log.Debug("fetched", "not_modified", resp.NotModified, "new", len(added))
@@ -239,9 +239,9 @@ func (p *Poller) pollSource(ctx context.Context, src store.Source) []store.Artic
 
 // storeItems stores the feed's items. On a source's first successful fetch,
 // and for items published before MaxAge, articles are stored but not alertable.
-func (p *Poller) storeItems(ctx context.Context, src store.Source, feed *gofeed.Feed) []store.Article {
+func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.Feed) []news.Article {
 	now := p.opts.Now()
-	items := make([]store.Article, 0, len(feed.Items))
+	items := make([]news.Article, 0, len(feed.Items))
 	for _, it := range feed.Items {
 		if it == nil {
 			continue
@@ -254,7 +254,7 @@ func (p *Poller) storeItems(ctx context.Context, src store.Source, feed *gofeed.
 		items = append(items, a)
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
-	slices.SortStableFunc(items, func(a, b store.Article) int { return a.PublishedAt.Compare(b.PublishedAt) })
+	slices.SortStableFunc(items, func(a, b news.Article) int { return a.PublishedAt.Compare(b.PublishedAt) })
 	added, err := p.opts.Store.InsertArticles(ctx, src.ID, items)
 	if err != nil {
 		p.log.Error("store articles", "source", src.Name, "err", err)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/summarize"
 )
@@ -30,11 +31,11 @@ func mustOpenStore(tb testing.TB, now func() time.Time) *store.Store {
 // recordingSink keeps what the poller handed over.
 type recordingSink struct {
 	mu   sync.Mutex
-	got  []store.Article
+	got  []news.Article
 	hook func()
 }
 
-func (r *recordingSink) HandleArticles(ctx context.Context, arts []store.Article) error {
+func (r *recordingSink) HandleArticles(ctx context.Context, arts []news.Article) error {
 	if r.hook != nil {
 		r.hook()
 	}
@@ -158,7 +159,7 @@ func TestAtomAndJSONFeedParse(t *testing.T) {
 		t.Fatal(err)
 	}
 	arts, _ := st.ListArticlesSince(ctx, time.Time{}, 100)
-	byTitle := map[string]store.Article{}
+	byTitle := map[string]news.Article{}
 	for _, a := range arts {
 		byTitle[a.Title] = a
 	}
@@ -339,8 +340,8 @@ func TestRetiredSourcesAreNotFetched(t *testing.T) {
 	st := mustOpenStore(t, func() time.Time { return testNow })
 	kept := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
 	gone := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
-	st.UpsertSource(ctx, "Kept", kept.URL, store.OriginConfig)
-	st.UpsertSource(ctx, "Gone", gone.URL, store.OriginConfig)
+	st.UpsertSource(ctx, "Kept", kept.URL, news.OriginConfig)
+	st.UpsertSource(ctx, "Gone", gone.URL, news.OriginConfig)
 	if _, err := st.RetireConfigSources(ctx, []string{kept.URL}); err != nil {
 		t.Fatal(err)
 	}
@@ -358,7 +359,7 @@ func TestRetiredSourcesAreNotFetched(t *testing.T) {
 // recordingStories keeps what the poller asked to link.
 type recordingStories struct{ got []string }
 
-func (r *recordingStories) Link(ctx context.Context, arts []store.Article) (int, error) {
+func (r *recordingStories) Link(ctx context.Context, arts []news.Article) (int, error) {
 	for _, a := range arts {
 		r.got = append(r.got, a.Title)
 	}
@@ -369,7 +370,7 @@ func TestEveryNewArticleIsLinkedToItsStory(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t, func() time.Time { return testNow })
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	st.UpsertSource(ctx, "World", feed.URL, store.OriginConfig)
+	st.UpsertSource(ctx, "World", feed.URL, news.OriginConfig)
 	sink, linked := &recordingSink{}, &recordingStories{}
 	p := newTestPoller(t, st, sink, 1<<20)
 	p.opts.Stories = linked
@@ -389,8 +390,8 @@ func TestCharsetsAndBrokenFeeds(t *testing.T) {
 	st := mustOpenStore(t, func() time.Time { return testNow })
 	latin := feedtest.New(t, "../testdata/feeds/latin1.xml", "application/rss+xml; charset=ISO-8859-1")
 	broken := feedtest.New(t, "../testdata/feeds/truncated.xml", "application/rss+xml")
-	st.UpsertSource(ctx, "Latin", latin.URL, store.OriginConfig)
-	st.UpsertSource(ctx, "Broken", broken.URL, store.OriginConfig)
+	st.UpsertSource(ctx, "Latin", latin.URL, news.OriginConfig)
+	st.UpsertSource(ctx, "Broken", broken.URL, news.OriginConfig)
 	if err := newTestPoller(t, st, &recordingSink{}, 1<<20).PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}

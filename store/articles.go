@@ -6,29 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"time"
-)
 
-// Article is one item of a source.
-type Article struct {
-	ID          int64
-	SourceID    int64
-	SourceName  string // filled by reads that join sources
-	SourceURL   string
-	GUID        string
-	URL         string
-	Title       string
-	Text        string
-	Summary     string
-	PublishedAt time.Time
-	FetchedAt   time.Time
-	Alertable   bool
-}
+	"github.com/newshound/newshound/news"
+)
 
 // InsertArticles stores the articles of one source that it has not had
 // before, judged by guid or by link, and returns those it inserted with their
 // ids, in the order given. Already known articles are skipped silently.
-func (s *Store) InsertArticles(ctx context.Context, sourceID int64, items []Article) ([]Article, error) {
-	var added []Article
+func (s *Store) InsertArticles(ctx context.Context, sourceID int64, items []news.Article) ([]news.Article, error) {
+	var added []news.Article
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, `
 			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable)
@@ -62,8 +48,8 @@ func (s *Store) InsertArticles(ctx context.Context, sourceID int64, items []Arti
 
 const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.text, a.summary, a.published_at, a.fetched_at, a.alertable`
 
-func scanArticle(sc interface{ Scan(...any) error }) (Article, error) {
-	var a Article
+func scanArticle(sc interface{ Scan(...any) error }) (news.Article, error) {
+	var a news.Article
 	var pub, fetched int64
 	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable)
 	a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
@@ -71,27 +57,27 @@ func scanArticle(sc interface{ Scan(...any) error }) (Article, error) {
 }
 
 // FindArticle returns the article with its source's name, or ErrNotFound.
-func (s *Store) FindArticle(ctx context.Context, id int64) (Article, error) {
+func (s *Store) FindArticle(ctx context.Context, id int64) (news.Article, error) {
 	a, err := scanArticle(s.w.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Article{}, fmt.Errorf("article %d: %w", id, ErrNotFound)
+		return news.Article{}, fmt.Errorf("article %d: %w", id, news.ErrNotFound)
 	}
 	if err != nil {
-		return Article{}, fmt.Errorf("find article %d: %w", id, err)
+		return news.Article{}, fmt.Errorf("find article %d: %w", id, err)
 	}
 	return a, nil
 }
 
 // ListArticlesSince returns the articles published at or after since, newest
 // first, at most limit.
-func (s *Store) ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]Article, error) {
+func (s *Store) ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN sources s ON s.id = a.source_id
 		WHERE a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, unix(since), limit)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	defer rows.Close()
-	var out []Article
+	var out []news.Article
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {

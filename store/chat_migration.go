@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/newshound/newshound/news"
 )
 
 // MigrateChat moves a chat to a new id, as Telegram does when a group becomes
@@ -27,7 +29,7 @@ func (s *Store) MigrateChat(ctx context.Context, from, to int64) error {
 			return err
 		}
 		if n == 0 {
-			return ErrNotFound
+			return news.ErrNotFound
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM chats WHERE id = ?`, to).Scan(&n); err != nil {
 			return err

@@ -5,36 +5,20 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-)
 
-// Quiet-hours modes: what happens to an alert that comes due in quiet hours.
-const (
-	QuietSilent = "silent" // sent without a notification
-	QuietHold   = "hold"   // not sent; the digest lists it
+	"github.com/newshound/newshound/news"
 )
-
-// ChatDelivery is what the sender needs to know of a chat to deliver an alert.
-type ChatDelivery struct {
-	ID         int64
-	Type       string
-	Active     bool
-	Paused     bool
-	Timezone   string
-	QuietStart string // HH:MM in Timezone; "" = no quiet hours
-	QuietEnd   string
-	QuietMode  string // QuietSilent, QuietHold, or "" for the configured default
-}
 
 // FindChatDelivery returns the chat's delivery settings, or ErrNotFound.
-func (s *Store) FindChatDelivery(ctx context.Context, id int64) (ChatDelivery, error) {
-	var c ChatDelivery
+func (s *Store) FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error) {
+	var c news.ChatDelivery
 	err := s.w.QueryRowContext(ctx, `SELECT id, type, active, paused, timezone, quiet_start, quiet_end, quiet_mode FROM chats WHERE id = ?`, id).
 		Scan(&c.ID, &c.Type, &c.Active, &c.Paused, &c.Timezone, &c.QuietStart, &c.QuietEnd, &c.QuietMode)
 	if errors.Is(err, sql.ErrNoRows) {
-		return ChatDelivery{}, fmt.Errorf("chat %d: %w", id, ErrNotFound)
+		return news.ChatDelivery{}, fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
 	if err != nil {
-		return ChatDelivery{}, fmt.Errorf("find chat %d: %w", id, err)
+		return news.ChatDelivery{}, fmt.Errorf("find chat %d: %w", id, err)
 	}
 	return c, nil
 }
@@ -49,7 +33,7 @@ func (s *Store) SetChatQuiet(ctx context.Context, id int64, start, end, mode str
 		return fmt.Errorf("set quiet hours of chat %d: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("chat %d: %w", id, ErrNotFound)
+		return fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
 	return nil
 }

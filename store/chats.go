@@ -5,30 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
+
+	"github.com/newshound/newshound/news"
 )
-
-// Chat is a Telegram chat (or the console) that talks to the bot.
-type Chat struct {
-	ID         int64
-	Type       string
-	Title      string
-	Active     bool
-	Paused     bool
-	Timezone   string
-	DigestTime string
-	CreatedAt  time.Time
-}
-
-// ChatDefaults are the settings a chat starts with.
-type ChatDefaults struct {
-	Timezone   string
-	DigestTime string
-}
 
 // EnsureChat creates the chat if it is new, with the given defaults, and
 // updates its type and title otherwise. It does not reactivate an inactive chat.
-func (s *Store) EnsureChat(ctx context.Context, id int64, typ, title string, def ChatDefaults) (Chat, error) {
+func (s *Store) EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error) {
 	now := s.now().Unix()
 	_, err := s.w.ExecContext(ctx, `
 		INSERT INTO chats (id, type, title, timezone, digest_time, created_at, updated_at)
@@ -37,22 +20,22 @@ func (s *Store) EnsureChat(ctx context.Context, id int64, typ, title string, def
 			updated_at = CASE WHEN chats.type = excluded.type AND chats.title = excluded.title THEN chats.updated_at ELSE excluded.updated_at END`,
 		id, typ, title, def.Timezone, def.DigestTime, now, now)
 	if err != nil {
-		return Chat{}, fmt.Errorf("ensure chat %d: %w", id, err)
+		return news.Chat{}, fmt.Errorf("ensure chat %d: %w", id, err)
 	}
 	return s.FindChat(ctx, id)
 }
 
 // FindChat returns the chat, or ErrNotFound.
-func (s *Store) FindChat(ctx context.Context, id int64) (Chat, error) {
-	var c Chat
+func (s *Store) FindChat(ctx context.Context, id int64) (news.Chat, error) {
+	var c news.Chat
 	var created int64
 	err := s.w.QueryRowContext(ctx, `SELECT id, type, title, active, paused, timezone, digest_time, created_at FROM chats WHERE id = ?`, id).
 		Scan(&c.ID, &c.Type, &c.Title, &c.Active, &c.Paused, &c.Timezone, &c.DigestTime, &created)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Chat{}, fmt.Errorf("chat %d: %w", id, ErrNotFound)
+		return news.Chat{}, fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
 	if err != nil {
-		return Chat{}, fmt.Errorf("find chat %d: %w", id, err)
+		return news.Chat{}, fmt.Errorf("find chat %d: %w", id, err)
 	}
 	c.CreatedAt = fromUnix(created)
 	return c, nil
@@ -102,7 +85,7 @@ func (s *Store) setChatColumn(ctx context.Context, id int64, column, value strin
 		return fmt.Errorf("set chat %d %s: %w", id, column, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("chat %d: %w", id, ErrNotFound)
+		return fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
 	return nil
 }
@@ -128,7 +111,7 @@ func (s *Store) DeleteChat(ctx context.Context, id int64) error {
 			return fmt.Errorf("delete chat %d: %w", id, err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("chat %d: %w", id, ErrNotFound)
+			return fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 		}
 		return nil
 	})

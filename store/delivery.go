@@ -7,32 +7,13 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
-
-// KindEdit is an outbox row that edits a message already sent (an alert
-// gaining "Also: <source>"). It is queued at alert priority, after the row it edits.
-const KindEdit = "edit"
-
-// Outbox statuses.
-const (
-	StatusPending = "pending"
-	StatusSent    = "sent"
-	StatusDropped = "dropped"
-	StatusHeld    = "held" // quiet hours in hold mode: left for the digest
-)
-
-// MessageState is an outbox row with what became of it, as an edit needs
-// to know of the message it edits.
-type MessageState struct {
-	Message
-	Status     string
-	TelegramID int   // Telegram's message id once sent
-	BundleID   int64 // alerts sent in one burst share the first one's id; 0 = alone
-}
 
 // FindMessage returns the outbox row with its state, or ErrNotFound.
-func (s *Store) FindMessage(ctx context.Context, id int64) (MessageState, error) {
-	var m MessageState
+func (s *Store) FindMessage(ctx context.Context, id int64) (news.MessageState, error) {
+	var m news.MessageState
 	var nb, created int64
 	err := s.w.QueryRowContext(ctx, `SELECT o.id, o.chat_id, COALESCE(ch.type, ''), o.kind, o.priority, o.text, o.buttons, o.silent,
 			COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0),
@@ -41,10 +22,10 @@ func (s *Store) FindMessage(ctx context.Context, id int64) (MessageState, error)
 		Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID,
 			&m.Attempts, &nb, &created, &m.TargetID, &m.Status, &m.TelegramID, &m.BundleID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return MessageState{}, fmt.Errorf("message %d: %w", id, ErrNotFound)
+		return news.MessageState{}, fmt.Errorf("message %d: %w", id, news.ErrNotFound)
 	}
 	if err != nil {
-		return MessageState{}, fmt.Errorf("find message %d: %w", id, err)
+		return news.MessageState{}, fmt.Errorf("find message %d: %w", id, err)
 	}
 	m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)
 	return m, nil
@@ -52,9 +33,9 @@ func (s *Store) FindMessage(ctx context.Context, id int64) (MessageState, error)
 
 // PendingAlerts returns the chat's pending rows at alert priority (alerts
 // and edits) in sending order, at most limit: the queue a burst is cut from.
-func (s *Store) PendingAlerts(ctx context.Context, chatID int64, limit int) ([]Message, error) {
+func (s *Store) PendingAlerts(ctx context.Context, chatID int64, limit int) ([]news.Message, error) {
 	rows, err := s.w.QueryContext(ctx, `SELECT id, chat_id, kind, priority, COALESCE(article_id, 0), COALESCE(subscription_id, 0), attempts, not_before, created_at, COALESCE(target_id, 0)
-		FROM outbox WHERE status = 'pending' AND chat_id = ? AND priority = ? ORDER BY id LIMIT ?`, chatID, PriorityAlert, limit)
+		FROM outbox WHERE status = 'pending' AND chat_id = ? AND priority = ? ORDER BY id LIMIT ?`, chatID, news.PriorityAlert, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending alerts of chat %d: %w", chatID, err)
 	}
@@ -62,7 +43,7 @@ func (s *Store) PendingAlerts(ctx context.Context, chatID int64, limit int) ([]M
 }
 
 // BundleMembers returns the alerts sent together in the burst bundleID, in order.
-func (s *Store) BundleMembers(ctx context.Context, bundleID int64) ([]Message, error) {
+func (s *Store) BundleMembers(ctx context.Context, bundleID int64) ([]news.Message, error) {
 	rows, err := s.w.QueryContext(ctx, `SELECT id, chat_id, kind, priority, COALESCE(article_id, 0), COALESCE(subscription_id, 0), attempts, not_before, created_at, COALESCE(target_id, 0)
 		FROM outbox WHERE bundle_id = ? ORDER BY id`, bundleID)
 	if err != nil {
@@ -71,11 +52,11 @@ func (s *Store) BundleMembers(ctx context.Context, bundleID int64) ([]Message, e
 	return scanMessages(rows, fmt.Sprintf("members of burst %d", bundleID))
 }
 
-func scanMessages(rows *sql.Rows, what string) ([]Message, error) {
+func scanMessages(rows *sql.Rows, what string) ([]news.Message, error) {
 	defer rows.Close()
-	var out []Message
+	var out []news.Message
 	for rows.Next() {
-		var m Message
+		var m news.Message
 		var nb, created int64
 		if err := rows.Scan(&m.ID, &m.ChatID, &m.Kind, &m.Priority, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID); err != nil {
 			return nil, fmt.Errorf("%s: %w", what, err)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
 
 // deliveryRig is a store in a temporary directory with one source, for the
@@ -36,7 +38,7 @@ func newDeliveryRig(t *testing.T) *deliveryRig {
 func (r *deliveryRig) chat(t *testing.T, id int64, typ string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := r.st.EnsureChat(ctx, id, typ, "", ChatDefaults{Timezone: "UTC"}); err != nil {
+	if _, err := r.st.EnsureChat(ctx, id, typ, "", news.ChatDefaults{Timezone: "UTC"}); err != nil {
 		t.Fatal(err)
 	}
 	sub, _, err := r.st.CreateSubscription(ctx, id, "kursk", "kursk", 10)
@@ -52,7 +54,7 @@ func (r *deliveryRig) article(t *testing.T, src int64, guid string) int64 {
 	if src == 0 {
 		src = r.source
 	}
-	added, err := r.st.InsertArticles(context.Background(), src, []Article{{GUID: guid, URL: "https://x.example/" + guid, Title: "Kursk " + guid, PublishedAt: r.now}})
+	added, err := r.st.InsertArticles(context.Background(), src, []news.Article{{GUID: guid, URL: "https://x.example/" + guid, Title: "Kursk " + guid, PublishedAt: r.now}})
 	if err != nil || len(added) != 1 {
 		t.Fatalf("insert article %s: %v (%d added)", guid, err, len(added))
 	}
@@ -104,7 +106,7 @@ func TestQueueAlertsOncePerStory(t *testing.T) {
 		}
 	}
 
-	n, err := r.st.QueueAlerts(ctx, []Alert{{10, first, sub}, {10, second, sub}, {10, unrelated, sub}, {10, first, sub}})
+	n, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: first, SubscriptionID: sub}, {ChatID: 10, ArticleID: second, SubscriptionID: sub}, {ChatID: 10, ArticleID: unrelated, SubscriptionID: sub}, {ChatID: 10, ArticleID: first, SubscriptionID: sub}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +133,7 @@ func TestQueueAlertsOncePerStory(t *testing.T) {
 	}
 
 	// A second poll queues nothing more.
-	if n, err := r.st.QueueAlerts(ctx, []Alert{{10, second, sub}, {10, first, sub}}); err != nil || n != 0 {
+	if n, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: second, SubscriptionID: sub}, {ChatID: 10, ArticleID: first, SubscriptionID: sub}}); err != nil || n != 0 {
 		t.Errorf("requeue = %d, %v; want 0", n, err)
 	}
 }
@@ -144,13 +146,13 @@ func TestQueueAlertsHeldStoryNeedsNoEdit(t *testing.T) {
 	if err := r.st.LinkArticle(ctx, second, first, "", nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.st.QueueAlerts(ctx, []Alert{{10, first, sub}}); err != nil {
+	if _, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: first, SubscriptionID: sub}}); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := r.st.HoldChatAlerts(ctx, 10); err != nil || n != 1 {
 		t.Fatalf("HoldChatAlerts = %d, %v; want 1", n, err)
 	}
-	if n, err := r.st.QueueAlerts(ctx, []Alert{{10, second, sub}}); err != nil || n != 0 {
+	if n, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: second, SubscriptionID: sub}}); err != nil || n != 0 {
 		t.Fatalf("queue the second source = %d, %v; want 0 (the first was held)", n, err)
 	}
 	got := r.rows(t, `SELECT delivery FROM alerts ORDER BY article_id`)
@@ -166,14 +168,14 @@ func TestBurstBookkeeping(t *testing.T) {
 	r := newDeliveryRig(t)
 	ctx := context.Background()
 	sub := r.chat(t, 10, "private")
-	var alerts []Alert
+	var alerts []news.Alert
 	for _, g := range []string{"a", "b", "c"} {
-		alerts = append(alerts, Alert{10, r.article(t, 0, g), sub})
+		alerts = append(alerts, news.Alert{ChatID: 10, ArticleID: r.article(t, 0, g), SubscriptionID: sub})
 	}
 	if _, err := r.st.QueueAlerts(ctx, alerts); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.st.Enqueue(ctx, Message{ChatID: 10, Kind: KindReply, Text: "hi"}); err != nil {
+	if _, err := r.st.Enqueue(ctx, news.Message{ChatID: 10, Kind: news.KindReply, Text: "hi"}); err != nil {
 		t.Fatal(err)
 	}
 	pending, err := r.st.PendingAlerts(ctx, 10, 10)
@@ -189,7 +191,7 @@ func TestBurstBookkeeping(t *testing.T) {
 		t.Fatalf("BundleMembers = %v, %v", members, err)
 	}
 	m, err := r.st.FindMessage(ctx, ids[1])
-	if err != nil || m.Status != StatusSent || m.TelegramID != 555 || m.BundleID != ids[0] {
+	if err != nil || m.Status != news.StatusSent || m.TelegramID != 555 || m.BundleID != ids[0] {
 		t.Fatalf("FindMessage = %+v, %v", m, err)
 	}
 	if n, err := r.st.CountSentAlerts(ctx, 10, r.now.Add(-time.Minute)); err != nil || n != 2 {
@@ -219,10 +221,10 @@ func TestMigrateChat(t *testing.T) {
 			ctx := context.Background()
 			const from, to = -100, -1001234
 			sub := r.chat(t, from, "group")
-			if err := r.st.SetChatQuiet(ctx, from, "23:00", "07:00", QuietHold); err != nil {
+			if err := r.st.SetChatQuiet(ctx, from, "23:00", "07:00", news.QuietHold); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := r.st.QueueAlerts(ctx, []Alert{{from, r.article(t, 0, "a"), sub}, {from, r.article(t, 0, "b"), sub}}); err != nil {
+			if _, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: from, ArticleID: r.article(t, 0, "a"), SubscriptionID: sub}, {ChatID: from, ArticleID: r.article(t, 0, "b"), SubscriptionID: sub}}); err != nil {
 				t.Fatal(err)
 			}
 			if tt.newExists {
@@ -231,7 +233,7 @@ func TestMigrateChat(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if _, err := r.st.Enqueue(ctx, Message{ChatID: to, Kind: KindReply, Text: "hi", SubscriptionID: s2.ID}); err != nil {
+				if _, err := r.st.Enqueue(ctx, news.Message{ChatID: to, Kind: news.KindReply, Text: "hi", SubscriptionID: s2.ID}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -242,7 +244,7 @@ func TestMigrateChat(t *testing.T) {
 				t.Error("the old chat still exists")
 			}
 			c, err := r.st.FindChatDelivery(ctx, to)
-			if err != nil || c.Type != "supergroup" || !c.Active || c.QuietStart != "23:00" || c.QuietMode != QuietHold {
+			if err != nil || c.Type != "supergroup" || !c.Active || c.QuietStart != "23:00" || c.QuietMode != news.QuietHold {
 				t.Errorf("new chat = %+v, %v; want an active supergroup with the old quiet hours", c, err)
 			}
 			if n := r.count(t, `SELECT count(*) FROM subscriptions WHERE chat_id = ?`, to); n != tt.wantSubs {
@@ -276,7 +278,7 @@ func TestQueueAlertsAfterADroppedAlert(t *testing.T) {
 	if err := r.st.LinkArticle(ctx, second, first, "", nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.st.QueueAlerts(ctx, []Alert{{10, first, sub}}); err != nil {
+	if _, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: first, SubscriptionID: sub}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := r.st.SetChatActive(ctx, 10, false); err != nil { // drops the queued alert
@@ -285,7 +287,7 @@ func TestQueueAlertsAfterADroppedAlert(t *testing.T) {
 	if err := r.st.SetChatActive(ctx, 10, true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.st.QueueAlerts(ctx, []Alert{{10, second, sub}}); err != nil {
+	if _, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: second, SubscriptionID: sub}}); err != nil {
 		t.Fatal(err)
 	}
 	got := r.rows(t, `SELECT kind, status FROM outbox ORDER BY id`)

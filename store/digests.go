@@ -6,84 +6,23 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
-
-// Digest kinds.
-const (
-	DigestScheduled = "scheduled" // the daily digest, one per chat and local date
-	DigestNow       = "now"       // asked for with /digest now
-)
-
-// ErrDigestExists is returned by QueueDigest when the chat's daily digest for
-// that local date is queued already.
-var ErrDigestExists = errors.New("digest already queued")
-
-// Digest is one queued digest: the record that keeps it from being sent twice.
-type Digest struct {
-	ID        int64
-	ChatID    int64
-	Kind      string    // DigestScheduled or DigestNow
-	LocalDate string    // YYYY-MM-DD in the chat's zone; "" for DigestNow
-	DueAt     time.Time // when it was due
-	Since     time.Time // it covers the chat's alerts created in [Since, Until)
-	Until     time.Time
-	Stories   int   // stories in the window, shown or not
-	Messages  int   // outbox rows queued; 0 = nothing sent
-	FirstID   int64 // outbox id of the first message; the others follow it
-	QueuedAt  time.Time
-}
-
-// DigestChat is a chat with a daily digest, as the scheduler sees it.
-type DigestChat struct {
-	ID         int64
-	Timezone   string
-	DigestTime string // HH:MM
-	CreatedAt  time.Time
-	LastDate   string // local date of its latest daily digest, "" for none
-}
-
-// DigestItem is one match in a digest's window: an alert with its article,
-// source and subscription.
-type DigestItem struct {
-	StoryID        int64 // the story's first article; the article itself when it has no story
-	ArticleID      int64
-	SubscriptionID int64
-	Query          string
-	Title          string
-	URL            string
-	Summary        string
-	SourceName     string
-	PublishedAt    time.Time
-	AlertedAt      time.Time
-}
-
-// StorySource is one source that carries a story.
-type StorySource struct {
-	Name   string
-	Latest time.Time // its newest article of the story
-}
-
-// DigestContent is what a digest covers, as QueueDigest hands it to the
-// function that builds the messages.
-type DigestContent struct {
-	Since, Until time.Time
-	Items        []DigestItem            // oldest alert first
-	Sources      map[int64][]StorySource // by StoryID, newest first
-}
 
 // ListDigestChats returns the active chats that have a daily digest, in id order.
-func (s *Store) ListDigestChats(ctx context.Context) ([]DigestChat, error) {
+func (s *Store) ListDigestChats(ctx context.Context) ([]news.DigestChat, error) {
 	rows, err := s.r.QueryContext(ctx, `
 		SELECT c.id, c.timezone, c.digest_time, c.created_at,
 			COALESCE((SELECT max(d.local_date) FROM digests d WHERE d.chat_id = c.id AND d.kind = ?), '')
-		FROM chats c WHERE c.active = 1 AND c.digest_time <> '' ORDER BY c.id`, DigestScheduled)
+		FROM chats c WHERE c.active = 1 AND c.digest_time <> '' ORDER BY c.id`, news.DigestScheduled)
 	if err != nil {
 		return nil, fmt.Errorf("list digest chats: %w", err)
 	}
 	defer rows.Close()
-	var out []DigestChat
+	var out []news.DigestChat
 	for rows.Next() {
-		var c DigestChat
+		var c news.DigestChat
 		var created int64
 		if err := rows.Scan(&c.ID, &c.Timezone, &c.DigestTime, &created, &c.LastDate); err != nil {
 			return nil, fmt.Errorf("list digest chats: %w", err)
@@ -101,15 +40,15 @@ func (s *Store) ListDigestChats(ctx context.Context) ([]DigestChat, error) {
 // A daily digest (d.Kind DigestScheduled) whose chat and local date are
 // recorded already fails with ErrDigestExists and queues nothing. When build
 // fails, nothing is queued or recorded and its error is returned wrapped.
-func (s *Store) QueueDigest(ctx context.Context, d Digest, build func(DigestContent) ([]string, error)) (Digest, error) {
+func (s *Store) QueueDigest(ctx context.Context, d news.Digest, build func(news.DigestContent) ([]string, error)) (news.Digest, error) {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if d.Kind == DigestScheduled {
+		if d.Kind == news.DigestScheduled {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM digests WHERE chat_id = ? AND local_date = ?`, d.ChatID, d.LocalDate).Scan(&n); err != nil {
 				return err
 			}
 			if n > 0 {
-				return ErrDigestExists
+				return news.ErrDigestExists
 			}
 		}
 		var prev sql.NullInt64
@@ -130,7 +69,7 @@ func (s *Store) QueueDigest(ctx context.Context, d Digest, build func(DigestCont
 		now := s.now()
 		for i, text := range texts {
 			// In the transaction of the record: both, or neither.
-			id, err := s.enqueue(ctx, tx, Message{ChatID: d.ChatID, Kind: KindDigest, Priority: PriorityDigest, Text: text})
+			id, err := s.enqueue(ctx, tx, news.Message{ChatID: d.ChatID, Kind: news.KindDigest, Priority: news.PriorityDigest, Text: text})
 			if err != nil {
 				return err
 			}
@@ -148,11 +87,11 @@ func (s *Store) QueueDigest(ctx context.Context, d Digest, build func(DigestCont
 		d.ID, _ = res.LastInsertId()
 		return nil
 	})
-	if errors.Is(err, ErrDigestExists) {
-		return Digest{}, fmt.Errorf("digest of chat %d for %s: %w", d.ChatID, d.LocalDate, err)
+	if errors.Is(err, news.ErrDigestExists) {
+		return news.Digest{}, fmt.Errorf("digest of chat %d for %s: %w", d.ChatID, d.LocalDate, err)
 	}
 	if err != nil {
-		return Digest{}, fmt.Errorf("queue digest of chat %d: %w", d.ChatID, err)
+		return news.Digest{}, fmt.Errorf("queue digest of chat %d: %w", d.ChatID, err)
 	}
 	return d, nil
 }
@@ -160,8 +99,8 @@ func (s *Store) QueueDigest(ctx context.Context, d Digest, build func(DigestCont
 // digestContent reads the chat's alerts created in [since, until) with their
 // articles and subscriptions (alerts of deleted subscriptions are left out),
 // and every source that carries each of their stories.
-func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until time.Time) (DigestContent, error) {
-	c := DigestContent{Since: since, Until: until, Sources: map[int64][]StorySource{}}
+func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until time.Time) (news.DigestContent, error) {
+	c := news.DigestContent{Since: since, Until: until, Sources: map[int64][]news.StorySource{}}
 	rows, err := tx.QueryContext(ctx, `
 		SELECT COALESCE(a.story_id, a.id), a.id, al.subscription_id, sub.query, a.title, a.url, a.summary, s.name, a.published_at, al.created_at
 		FROM alerts al
@@ -175,7 +114,7 @@ func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until t
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var it DigestItem
+		var it news.DigestItem
 		var pub, alerted int64
 		if err := rows.Scan(&it.StoryID, &it.ArticleID, &it.SubscriptionID, &it.Query, &it.Title, &it.URL, &it.Summary, &it.SourceName, &pub, &alerted); err != nil {
 			return c, fmt.Errorf("read digest items: %w", err)
@@ -202,7 +141,7 @@ func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until t
 
 // storySources adds to into the sources that carry each of the stories,
 // newest first.
-func storySources(ctx context.Context, tx *sql.Tx, stories []int64, into map[int64][]StorySource) error {
+func storySources(ctx context.Context, tx *sql.Tx, stories []int64, into map[int64][]news.StorySource) error {
 	args := make([]any, 0, 2*len(stories))
 	for _, id := range stories {
 		args = append(args, id)
@@ -224,7 +163,7 @@ func storySources(ctx context.Context, tx *sql.Tx, stories []int64, into map[int
 			return fmt.Errorf("read story sources: %w", err)
 		}
 		if _, ok := into[story]; ok {
-			into[story] = append(into[story], StorySource{Name: name, Latest: fromUnix(latest)})
+			into[story] = append(into[story], news.StorySource{Name: name, Latest: fromUnix(latest)})
 		}
 	}
 	return rows.Err()
@@ -232,8 +171,8 @@ func storySources(ctx context.Context, tx *sql.Tx, stories []int64, into map[int
 
 const digestColumns = `id, chat_id, kind, COALESCE(local_date, ''), due_at, since, until, stories, messages, COALESCE(first_message, 0), queued_at`
 
-func scanDigest(sc interface{ Scan(...any) error }) (Digest, error) {
-	var d Digest
+func scanDigest(sc interface{ Scan(...any) error }) (news.Digest, error) {
+	var d news.Digest
 	var due, since, until, queued int64
 	err := sc.Scan(&d.ID, &d.ChatID, &d.Kind, &d.LocalDate, &due, &since, &until, &d.Stories, &d.Messages, &d.FirstID, &queued)
 	d.DueAt, d.Since, d.Until, d.QueuedAt = fromUnix(due), fromUnix(since), fromUnix(until), fromUnix(queued)
@@ -241,13 +180,13 @@ func scanDigest(sc interface{ Scan(...any) error }) (Digest, error) {
 }
 
 // ListDigests returns the chat's digests, oldest first.
-func (s *Store) ListDigests(ctx context.Context, chatID int64) ([]Digest, error) {
+func (s *Store) ListDigests(ctx context.Context, chatID int64) ([]news.Digest, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+digestColumns+` FROM digests WHERE chat_id = ? ORDER BY id`, chatID)
 	if err != nil {
 		return nil, fmt.Errorf("list digests of chat %d: %w", chatID, err)
 	}
 	defer rows.Close()
-	var out []Digest
+	var out []news.Digest
 	for rows.Next() {
 		d, err := scanDigest(rows)
 		if err != nil {
@@ -259,12 +198,12 @@ func (s *Store) ListDigests(ctx context.Context, chatID int64) ([]Digest, error)
 }
 
 // DigestMessages returns the texts of the digest's messages in order, sent or not.
-func (s *Store) DigestMessages(ctx context.Context, d Digest) ([]string, error) {
+func (s *Store) DigestMessages(ctx context.Context, d news.Digest) ([]string, error) {
 	if d.Messages == 0 {
 		return nil, nil
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT text FROM outbox WHERE chat_id = ? AND kind = ? AND id >= ? AND id < ? ORDER BY id`,
-		d.ChatID, KindDigest, d.FirstID, d.FirstID+int64(d.Messages))
+		d.ChatID, news.KindDigest, d.FirstID, d.FirstID+int64(d.Messages))
 	if err != nil {
 		return nil, fmt.Errorf("messages of digest %d: %w", d.ID, err)
 	}

@@ -6,46 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"time"
-)
 
-// Message kinds in the outbox.
-const (
-	KindReply  = "reply"
-	KindAlert  = "alert"
-	KindDigest = "digest"
+	"github.com/newshound/newshound/news"
 )
-
-// Priorities: lower goes first within a chat.
-const (
-	PriorityReply  = 0
-	PriorityAlert  = 10
-	PriorityDigest = 20
-)
-
-// Message is one row of the outbox.
-type Message struct {
-	ID             int64
-	ChatID         int64
-	Kind           string
-	Priority       int
-	ChatType       string // filled by DueMessages, for the per-chat rate
-	Text           string // HTML; empty for alerts, which are rendered at send time
-	Buttons        string // JSON of an inline keyboard, "" for none
-	Silent         bool
-	ArticleID      int64
-	SubscriptionID int64
-	Attempts       int
-	NotBefore      time.Time
-	CreatedAt      time.Time
-	TargetID       int64  // edits of alerts: the row whose sent message this one edits
-	EditOf         int    // edits that carry their own Text: Telegram's id of the message they replace
-	DocumentName   string // replies sent as a file: its name ("" = a text message); Text is the caption
-	Document       []byte // the file's bytes, until the row is sent or dropped
-}
 
 // Enqueue stores a message as pending and returns its id; it fails when the
 // database does.
-func (s *Store) Enqueue(ctx context.Context, m Message) (int64, error) {
+func (s *Store) Enqueue(ctx context.Context, m news.Message) (int64, error) {
 	return s.enqueue(ctx, s.w, m)
 }
 
@@ -54,7 +21,7 @@ type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-func (s *Store) enqueue(ctx context.Context, db execer, m Message) (int64, error) {
+func (s *Store) enqueue(ctx context.Context, db execer, m news.Message) (int64, error) {
 	var doc any // NULL for text messages
 	if m.DocumentName != "" {
 		doc = m.Document
@@ -69,20 +36,13 @@ func (s *Store) enqueue(ctx context.Context, db execer, m Message) (int64, error
 	return id, nil
 }
 
-// Alert is one match to queue: the article for the chat, because of the subscription.
-type Alert struct {
-	ChatID         int64
-	ArticleID      int64
-	SubscriptionID int64
-}
-
 // QueueAlerts records each alert and queues its message, once per (chat,
 // story): an alert whose chat already had that article is skipped, so
 // several matching subscriptions or a second poll queue nothing more; an
 // alert whose chat already had another article of the same story is recorded
 // as "also" and queues an edit of the first alert's message instead (see
 // 0002_delivery.sql). It returns how many messages (alerts and edits) it queued.
-func (s *Store) QueueAlerts(ctx context.Context, alerts []Alert) (int, error) {
+func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error) {
 	queued := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.now().Unix()
@@ -103,7 +63,7 @@ func (s *Store) QueueAlerts(ctx context.Context, alerts []Alert) (int, error) {
 
 // queueAlert records one alert and queues its alert or edit; it returns how
 // many messages it queued (0 or 1).
-func queueAlert(ctx context.Context, tx *sql.Tx, a Alert, now int64) (int, error) {
+func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, error) {
 	var story int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(story_id, id) FROM articles WHERE id = ?`, a.ArticleID).Scan(&story); err != nil {
 		return 0, err
@@ -134,13 +94,13 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a Alert, now int64) (int, error
 			return 0, nil // held for the digest: no message to edit
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, target_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			a.ChatID, KindEdit, PriorityAlert, a.ArticleID, a.SubscriptionID, first.Int64, now)
+			a.ChatID, news.KindEdit, news.PriorityAlert, a.ArticleID, a.SubscriptionID, first.Int64, now)
 		return 1, err
 	case !errors.Is(err, sql.ErrNoRows):
 		return 0, err
 	}
 	res, err = tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		a.ChatID, KindAlert, PriorityAlert, a.ArticleID, a.SubscriptionID, now)
+		a.ChatID, news.KindAlert, news.PriorityAlert, a.ArticleID, a.SubscriptionID, now)
 	if err != nil {
 		return 0, err
 	}
@@ -153,7 +113,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a Alert, now int64) (int, error
 // that chat's order (priority, then id) if it is due at now: so a message
 // waiting for a retry holds back the rest of its chat and order is kept.
 // At most limit messages are returned, replies first, then oldest first.
-func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Message, error) {
+func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error) {
 	rows, err := s.w.QueryContext(ctx, `
 		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id, o.document_name, o.document
 		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
@@ -165,9 +125,9 @@ func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]Me
 		return nil, fmt.Errorf("due messages: %w", err)
 	}
 	defer rows.Close()
-	var out []Message
+	var out []news.Message
 	for rows.Next() {
-		var m Message
+		var m news.Message
 		var nb, created int64
 		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID, &m.EditOf, &m.DocumentName, &m.Document); err != nil {
 			return nil, fmt.Errorf("due messages: %w", err)

@@ -4,22 +4,24 @@ import (
 	"bytes"
 	"context"
 	"testing"
+
+	"github.com/newshound/newshound/news"
 )
 
 func TestOutboxDocument(t *testing.T) {
 	st := mustOpenStore(t)
 	ctx := context.Background()
-	if _, err := st.EnsureChat(ctx, 5, "private", "", ChatDefaults{}); err != nil {
+	if _, err := st.EnsureChat(ctx, 5, "private", "", news.ChatDefaults{}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
 		name     string
-		in       Message
+		in       news.Message
 		wantNull bool // the row's document column is NULL while pending
 	}{
-		{"text", Message{ChatID: 5, Kind: KindReply, Text: "hello"}, true},
-		{"document", Message{ChatID: 5, Kind: KindReply, Text: "2 sources", DocumentName: "a.opml", Document: []byte("<opml/>")}, false},
-		{"empty document", Message{ChatID: 5, Kind: KindReply, DocumentName: "empty.txt", Document: []byte{}}, false},
+		{"text", news.Message{ChatID: 5, Kind: news.KindReply, Text: "hello"}, true},
+		{"document", news.Message{ChatID: 5, Kind: news.KindReply, Text: "2 sources", DocumentName: "a.opml", Document: []byte("<opml/>")}, false},
+		{"empty document", news.Message{ChatID: 5, Kind: news.KindReply, DocumentName: "empty.txt", Document: []byte{}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

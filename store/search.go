@@ -8,22 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-// Snippet markers: SearchArticles and Snippets put SnippetStart and
-// SnippetEnd around each matching word. They are control characters that
-// feed text never keeps, so a caller can escape the snippet and then turn
-// the markers into tags.
-const (
-	SnippetStart = "\x02"
-	SnippetEnd   = "\x03"
+	"github.com/newshound/newshound/news"
 )
-
-// Hit is an article found by a full-text search.
-type Hit struct {
-	Article
-	Snippet string // a piece of the text with the matching words marked
-}
 
 // Ranking: a title match weighs titleWeight times a text match, and
 // relevance halves for every halfLife of age.
@@ -35,7 +22,7 @@ const (
 // SearchArticles returns the articles matching the FTS5 expression match,
 // best first: bm25 relevance (title weighted) scaled down with age. It fails
 // with an error wrapping ErrBadMatch when FTS5 rejects the expression.
-func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]Hit, error) {
+func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+`,
 			snippet(articles_fts, 1, char(2), char(3), '…', 24)
 		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
@@ -46,9 +33,9 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 		return nil, searchErr(err)
 	}
 	defer rows.Close()
-	var out []Hit
+	var out []news.Hit
 	for rows.Next() {
-		var h Hit
+		var h news.Hit
 		var pub, fetched int64
 		a := &h.Article
 		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &h.Snippet); err != nil {
@@ -63,21 +50,17 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 	return out, nil
 }
 
-// ErrBadMatch is wrapped by search errors that FTS5 raised on the expression
-// itself (a syntax error), as opposed to a failing database.
-var ErrBadMatch = errors.New("full-text expression rejected")
-
 func searchErr(err error) error {
 	msg := err.Error()
 	if strings.Contains(msg, "fts5:") || strings.Contains(msg, "no such column") || strings.Contains(msg, "unterminated string") {
-		return fmt.Errorf("search: %w: %w", ErrBadMatch, err)
+		return fmt.Errorf("search: %w: %w", news.ErrBadMatch, err)
 	}
 	return fmt.Errorf("search: %w", err)
 }
 
 // SearchRecent returns the articles published at or after since that match
 // the FTS5 expression, newest first, at most limit.
-func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]Article, error) {
+func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+`
 		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
 		WHERE articles_fts MATCH ? AND a.published_at >= ?
@@ -86,7 +69,7 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 		return nil, searchErr(err)
 	}
 	defer rows.Close()
-	var out []Article
+	var out []news.Article
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
@@ -102,7 +85,7 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 
 // FindArticles returns the articles with these ids, in the order of ids;
 // ids that no longer exist are left out.
-func (s *Store) FindArticles(ctx context.Context, ids []int64) ([]Article, error) {
+func (s *Store) FindArticles(ctx context.Context, ids []int64) ([]news.Article, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -116,7 +99,7 @@ func (s *Store) FindArticles(ctx context.Context, ids []int64) ([]Article, error
 		return nil, fmt.Errorf("find articles: %w", err)
 	}
 	defer rows.Close()
-	byID := make(map[int64]Article, len(ids))
+	byID := make(map[int64]news.Article, len(ids))
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
@@ -127,7 +110,7 @@ func (s *Store) FindArticles(ctx context.Context, ids []int64) ([]Article, error
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("find articles: %w", err)
 	}
-	out := make([]Article, 0, len(ids))
+	out := make([]news.Article, 0, len(ids))
 	for _, id := range ids {
 		if a, ok := byID[id]; ok {
 			out = append(out, a)
@@ -162,15 +145,6 @@ func (s *Store) Snippets(ctx context.Context, match string, ids []int64) (map[in
 		out[id] = snip
 	}
 	return out, rows.Err()
-}
-
-// Search is a stored /search result, for paging.
-type Search struct {
-	ID         int64
-	ChatID     int64
-	Query      string
-	ArticleIDs []int64 // best first
-	CreatedAt  time.Time
 }
 
 // searchTTL is how long a stored search can be paged; searchesPerChat is how
@@ -211,17 +185,17 @@ func (s *Store) CreateSearch(ctx context.Context, chatID int64, query string, id
 
 // FindSearch returns the chat's stored search, or ErrNotFound when the chat
 // has no such search or it has expired.
-func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (Search, error) {
-	sr := Search{ID: id, ChatID: chatID}
+func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, error) {
+	sr := news.Search{ID: id, ChatID: chatID}
 	var ids string
 	var created int64
 	err := s.w.QueryRowContext(ctx, `SELECT query, article_ids, created_at FROM searches WHERE id = ? AND chat_id = ? AND created_at >= ?`,
 		id, chatID, s.now().Add(-searchTTL).Unix()).Scan(&sr.Query, &ids, &created)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Search{}, fmt.Errorf("search %d of chat %d: %w", id, chatID, ErrNotFound)
+		return news.Search{}, fmt.Errorf("search %d of chat %d: %w", id, chatID, news.ErrNotFound)
 	}
 	if err != nil {
-		return Search{}, fmt.Errorf("find search %d: %w", id, err)
+		return news.Search{}, fmt.Errorf("find search %d: %w", id, err)
 	}
 	sr.CreatedAt = fromUnix(created)
 	for _, p := range strings.Split(ids, ",") {

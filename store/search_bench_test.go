@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
 
 // BenchmarkSearchArticles measures one /search's candidate query on 20,000
@@ -20,7 +22,7 @@ func BenchmarkSearchArticles(b *testing.B) {
 	src, _ := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
 	words := []string{"ceasefire", "tariffs", "election", "harvest", "storm", "markets", "summit", "border", "court", "vaccine"}
 	for batch := 0; batch < 20; batch++ {
-		var arts []Article
+		var arts []news.Article
 		for i := 0; i < 1000; i++ {
 			n := batch*1000 + i
 			w := words[n%len(words)]
@@ -28,7 +30,7 @@ func BenchmarkSearchArticles(b *testing.B) {
 			if n%20 == 0 {
 				extra = " near Kursk"
 			}
-			arts = append(arts, Article{GUID: fmt.Sprint(n), Title: fmt.Sprintf("Report %d on the %s%s", n, w, extra),
+			arts = append(arts, news.Article{GUID: fmt.Sprint(n), Title: fmt.Sprintf("Report %d on the %s%s", n, w, extra),
 				Text:        fmt.Sprintf("Officials spoke about the %s on day %d. More %s news follows in later reports.", w, n, words[(n/7)%len(words)]),
 				PublishedAt: now.Add(-time.Duration(n) * time.Minute)})
 		}

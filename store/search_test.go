@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
 
 // newSearchStore opens a fresh database whose clock reads *now.
@@ -20,7 +22,7 @@ func newSearchStore(t *testing.T, now *time.Time) *Store {
 	return s
 }
 
-func mustInsert(t *testing.T, s *Store, sourceID int64, arts ...Article) []Article {
+func mustInsert(t *testing.T, s *Store, sourceID int64, arts ...news.Article) []news.Article {
 	t.Helper()
 	added, err := s.InsertArticles(context.Background(), sourceID, arts)
 	if err != nil {
@@ -38,11 +40,11 @@ func TestSearchArticlesRanksTitleAndRecency(t *testing.T) {
 		t.Fatal(err)
 	}
 	added := mustInsert(t, s, src.ID,
-		Article{GUID: "old-title", Title: "Kursk deminers at work", Text: "Fields are cleared.", PublishedAt: now.Add(-60 * 24 * time.Hour)},
-		Article{GUID: "new-text", Title: "Farm news", Text: "Near Kursk, the harvest waits.", PublishedAt: now.Add(-time.Hour)},
-		Article{GUID: "new-title", Title: "Kursk: fields reopen", Text: "Farmers return.", PublishedAt: now.Add(-2 * time.Hour)},
-		Article{GUID: "other", Title: "Belgorod", Text: "Nothing here.", PublishedAt: now},
-		Article{GUID: "accent", Title: "Zélenskiy visits", Text: "", PublishedAt: now},
+		news.Article{GUID: "old-title", Title: "Kursk deminers at work", Text: "Fields are cleared.", PublishedAt: now.Add(-60 * 24 * time.Hour)},
+		news.Article{GUID: "new-text", Title: "Farm news", Text: "Near Kursk, the harvest waits.", PublishedAt: now.Add(-time.Hour)},
+		news.Article{GUID: "new-title", Title: "Kursk: fields reopen", Text: "Farmers return.", PublishedAt: now.Add(-2 * time.Hour)},
+		news.Article{GUID: "other", Title: "Belgorod", Text: "Nothing here.", PublishedAt: now},
+		news.Article{GUID: "accent", Title: "Zélenskiy visits", Text: "", PublishedAt: now},
 	)
 	hits, err := s.SearchArticles(ctx, `"kursk"`, 10)
 	if err != nil {
@@ -55,7 +57,7 @@ func TestSearchArticlesRanksTitleAndRecency(t *testing.T) {
 	if want := "new-title new-text old-title"; strings.Join(got, " ") != want {
 		t.Errorf("order = %v, want %s", got, want)
 	}
-	if h := hits[1]; !strings.Contains(h.Snippet, SnippetStart+"Kursk"+SnippetEnd) || h.SourceName != "Wire" {
+	if h := hits[1]; !strings.Contains(h.Snippet, news.SnippetStart+"Kursk"+news.SnippetEnd) || h.SourceName != "Wire" {
 		t.Errorf("snippet = %q, source = %q", h.Snippet, h.SourceName)
 	}
 
@@ -76,7 +78,7 @@ func TestSearchArticlesRanksTitleAndRecency(t *testing.T) {
 	if err != nil || len(recent) != 3 || recent[0].GUID != "other" {
 		t.Errorf("SearchRecent = %v, %v", recent, err)
 	}
-	if _, err := s.SearchArticles(ctx, `kursk AND`, 10); !errors.Is(err, ErrBadMatch) {
+	if _, err := s.SearchArticles(ctx, `kursk AND`, 10); !errors.Is(err, news.ErrBadMatch) {
 		t.Errorf("bad expression: err = %v, want ErrBadMatch", err)
 	}
 	if err := s.DeleteSource(ctx, src.ID); err != nil {
@@ -96,7 +98,7 @@ func TestMigrationIndexesExistingArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	src, _ := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	mustInsert(t, s, src.ID, Article{GUID: "a", Title: "Tariffs on steel", PublishedAt: now})
+	mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Tariffs on steel", PublishedAt: now})
 	// Pretend the database predates the index: drop it and forget the migration.
 	for _, q := range []string{`DROP TABLE articles_fts`, `DROP TRIGGER articles_fts_insert`, `DROP TRIGGER articles_fts_update`, `DROP TRIGGER articles_fts_delete`, `DROP TABLE searches`, `DROP TABLE secrets`, `DELETE FROM schema_migrations WHERE version = 4`} {
 		if _, err := s.w.ExecContext(ctx, q); err != nil {
@@ -119,7 +121,7 @@ func TestSearchesPageAndExpire(t *testing.T) {
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
 	for _, id := range []int64{10, 20} {
-		if _, err := s.EnsureChat(ctx, id, "private", "", ChatDefaults{}); err != nil {
+		if _, err := s.EnsureChat(ctx, id, "private", "", news.ChatDefaults{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -131,11 +133,11 @@ func TestSearchesPageAndExpire(t *testing.T) {
 	if err != nil || got.Query != "kursk" || len(got.ArticleIDs) != 3 || got.ArticleIDs[0] != 5 {
 		t.Fatalf("FindSearch = %+v, %v", got, err)
 	}
-	if _, err := s.FindSearch(ctx, 20, id); !errors.Is(err, ErrNotFound) {
+	if _, err := s.FindSearch(ctx, 20, id); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("another chat's search: err = %v, want ErrNotFound", err)
 	}
 	now = now.Add(25 * time.Hour)
-	if _, err := s.FindSearch(ctx, 10, id); !errors.Is(err, ErrNotFound) {
+	if _, err := s.FindSearch(ctx, 10, id); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("expired search: err = %v, want ErrNotFound", err)
 	}
 }
@@ -145,16 +147,16 @@ func TestDeleteChatRemovesEverything(t *testing.T) {
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
 	src, _ := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	arts := mustInsert(t, s, src.ID, Article{GUID: "a", Title: "Kursk", PublishedAt: now})
+	arts := mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Kursk", PublishedAt: now})
 	for _, chat := range []int64{10, 20} {
-		if _, err := s.EnsureChat(ctx, chat, "group", "g", ChatDefaults{}); err != nil {
+		if _, err := s.EnsureChat(ctx, chat, "group", "g", news.ChatDefaults{}); err != nil {
 			t.Fatal(err)
 		}
 		sub, _, err := s.CreateSubscription(ctx, chat, "kursk", "kursk", 50)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.QueueAlerts(ctx, []Alert{{ChatID: chat, ArticleID: arts[0].ID, SubscriptionID: sub.ID}}); err != nil {
+		if _, err := s.QueueAlerts(ctx, []news.Alert{{ChatID: chat, ArticleID: arts[0].ID, SubscriptionID: sub.ID}}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.CreateSearch(ctx, chat, "kursk", []int64{arts[0].ID}); err != nil {
@@ -173,7 +175,7 @@ func TestDeleteChatRemovesEverything(t *testing.T) {
 			t.Errorf("%s: %d rows left, want %d (chat 20's)", table, n, want)
 		}
 	}
-	if err := s.DeleteChat(ctx, 10); !errors.Is(err, ErrNotFound) {
+	if err := s.DeleteChat(ctx, 10); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("second delete: err = %v, want ErrNotFound", err)
 	}
 }
@@ -197,7 +199,7 @@ func TestTrendingStories(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	var srcs []Source
+	var srcs []news.Source
 	for _, n := range []string{"Alpha", "Beta", "Gamma"} {
 		src, err := s.UpsertSource(ctx, n, "https://"+n+".example/rss", "config")
 		if err != nil {
@@ -205,13 +207,13 @@ func TestTrendingStories(t *testing.T) {
 		}
 		srcs = append(srcs, src)
 	}
-	big := mustInsert(t, s, srcs[0].ID, Article{GUID: "big", Title: "Big story", PublishedAt: now.Add(-time.Hour)})[0]
-	small := mustInsert(t, s, srcs[0].ID, Article{GUID: "small", Title: "Small story", PublishedAt: now.Add(-time.Hour)})[0]
-	lone := mustInsert(t, s, srcs[1].ID, Article{GUID: "lone", Title: "Lone story", PublishedAt: now.Add(-time.Minute)})[0]
-	old := mustInsert(t, s, srcs[2].ID, Article{GUID: "old", Title: "Old story", PublishedAt: now.Add(-7 * time.Hour)})[0]
-	b2 := mustInsert(t, s, srcs[1].ID, Article{GUID: "big2", Title: "Big story (B)", PublishedAt: now.Add(-30 * time.Minute)})[0]
-	b3 := mustInsert(t, s, srcs[2].ID, Article{GUID: "big3", Title: "Big story (C)", PublishedAt: now.Add(-20 * time.Minute)})[0]
-	s2 := mustInsert(t, s, srcs[2].ID, Article{GUID: "small2", Title: "Small story (C)", PublishedAt: now.Add(-20 * time.Minute)})[0]
+	big := mustInsert(t, s, srcs[0].ID, news.Article{GUID: "big", Title: "Big story", PublishedAt: now.Add(-time.Hour)})[0]
+	small := mustInsert(t, s, srcs[0].ID, news.Article{GUID: "small", Title: "Small story", PublishedAt: now.Add(-time.Hour)})[0]
+	lone := mustInsert(t, s, srcs[1].ID, news.Article{GUID: "lone", Title: "Lone story", PublishedAt: now.Add(-time.Minute)})[0]
+	old := mustInsert(t, s, srcs[2].ID, news.Article{GUID: "old", Title: "Old story", PublishedAt: now.Add(-7 * time.Hour)})[0]
+	b2 := mustInsert(t, s, srcs[1].ID, news.Article{GUID: "big2", Title: "Big story (B)", PublishedAt: now.Add(-30 * time.Minute)})[0]
+	b3 := mustInsert(t, s, srcs[2].ID, news.Article{GUID: "big3", Title: "Big story (C)", PublishedAt: now.Add(-20 * time.Minute)})[0]
+	s2 := mustInsert(t, s, srcs[2].ID, news.Article{GUID: "small2", Title: "Small story (C)", PublishedAt: now.Add(-20 * time.Minute)})[0]
 	for story, members := range map[int64][]int64{big.ID: {b2.ID, b3.ID}, small.ID: {s2.ID}} {
 		for _, id := range members {
 			if _, err := s.w.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE id = ?`, story, id); err != nil {

@@ -5,43 +5,21 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
-)
 
-// Source is a feed that the poller fetches.
-type Source struct {
-	ID           int64
-	Name         string
-	URL          string
-	Origin       string // OriginConfig, OriginChat or OriginRetired
-	ETag         string
-	LastModified string
-	Fetches      int // successful fetches so far
-	Failures     int // consecutive failures
-	LastFetchAt  time.Time
-	LastOKAt     time.Time
-	LastError    string
-	NextFetchAt  time.Time
-}
-
-// Source origins.
-const (
-	OriginConfig  = "config"  // listed in the configuration file
-	OriginChat    = "chat"    // added with /addsource or /import
-	OriginRetired = "retired" // was in the configuration file, is no longer: kept with its articles, not fetched
+	"github.com/newshound/newshound/news"
 )
 
 // UpsertSource adds a source by URL, or renames the one that has that URL. A
 // retired source comes back, and a chat-added one listed in the
 // configuration becomes the configuration's.
-func (s *Store) UpsertSource(ctx context.Context, name, url, origin string) (Source, error) {
+func (s *Store) UpsertSource(ctx context.Context, name, url, origin string) (news.Source, error) {
 	_, err := s.w.ExecContext(ctx, `
 		INSERT INTO sources (name, url, origin, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET name = excluded.name,
 			origin = CASE WHEN sources.origin = 'retired' OR excluded.origin = 'config' THEN excluded.origin ELSE sources.origin END`,
 		name, url, origin, s.now().Unix())
 	if err != nil {
-		return Source{}, fmt.Errorf("upsert source %s: %w", url, err)
+		return news.Source{}, fmt.Errorf("upsert source %s: %w", url, err)
 	}
 	return s.findSource(ctx, `url = ?`, url)
 }
@@ -49,7 +27,7 @@ func (s *Store) UpsertSource(ctx context.Context, name, url, origin string) (Sou
 // RetireConfigSources marks the configuration's sources whose URL is not in
 // keep as retired: the poller stops fetching them, their articles stay for
 // /search and the digest. It returns the sources it retired.
-func (s *Store) RetireConfigSources(ctx context.Context, keep []string) ([]Source, error) {
+func (s *Store) RetireConfigSources(ctx context.Context, keep []string) ([]news.Source, error) {
 	args := []any{}
 	for _, u := range keep {
 		args = append(args, u)
@@ -63,7 +41,7 @@ func (s *Store) RetireConfigSources(ctx context.Context, keep []string) ([]Sourc
 		return nil, fmt.Errorf("retire sources: %w", err)
 	}
 	defer rows.Close()
-	var out []Source
+	var out []news.Source
 	for rows.Next() {
 		src, err := scanSource(rows)
 		if err != nil {
@@ -75,39 +53,39 @@ func (s *Store) RetireConfigSources(ctx context.Context, keep []string) ([]Sourc
 }
 
 // FindSource returns the source with this id, or ErrNotFound.
-func (s *Store) FindSource(ctx context.Context, id int64) (Source, error) {
+func (s *Store) FindSource(ctx context.Context, id int64) (news.Source, error) {
 	return s.findSource(ctx, `id = ?`, id)
 }
 
 const sourceColumns = `id, name, url, origin, etag, last_modified, fetches, failures, last_fetch_at, last_ok_at, last_error, next_fetch_at`
 
-func scanSource(sc interface{ Scan(...any) error }) (Source, error) {
-	var src Source
+func scanSource(sc interface{ Scan(...any) error }) (news.Source, error) {
+	var src news.Source
 	var lf, lok, next int64
 	err := sc.Scan(&src.ID, &src.Name, &src.URL, &src.Origin, &src.ETag, &src.LastModified, &src.Fetches, &src.Failures, &lf, &lok, &src.LastError, &next)
 	src.LastFetchAt, src.LastOKAt, src.NextFetchAt = fromUnix(lf), fromUnix(lok), fromUnix(next)
 	return src, err
 }
 
-func (s *Store) findSource(ctx context.Context, where string, arg any) (Source, error) {
+func (s *Store) findSource(ctx context.Context, where string, arg any) (news.Source, error) {
 	src, err := scanSource(s.w.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE `+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Source{}, fmt.Errorf("source %v: %w", arg, ErrNotFound)
+		return news.Source{}, fmt.Errorf("source %v: %w", arg, news.ErrNotFound)
 	}
 	if err != nil {
-		return Source{}, fmt.Errorf("find source %v: %w", arg, err)
+		return news.Source{}, fmt.Errorf("find source %v: %w", arg, err)
 	}
 	return src, nil
 }
 
 // ListSources returns every source, ordered by id.
-func (s *Store) ListSources(ctx context.Context) ([]Source, error) {
+func (s *Store) ListSources(ctx context.Context) ([]news.Source, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+sourceColumns+` FROM sources ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
 	defer rows.Close()
-	var out []Source
+	var out []news.Source
 	for rows.Next() {
 		src, err := scanSource(rows)
 		if err != nil {
@@ -125,24 +103,14 @@ func (s *Store) DeleteSource(ctx context.Context, id int64) error {
 		return fmt.Errorf("delete source %d: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("source %d: %w", id, ErrNotFound)
+		return fmt.Errorf("source %d: %w", id, news.ErrNotFound)
 	}
 	return nil
 }
 
-// FetchResult is what one fetch of a source changed.
-type FetchResult struct {
-	OK           bool
-	NotModified  bool
-	ETag         string
-	LastModified string
-	Err          string
-	NextFetchAt  time.Time
-}
-
 // RecordFetch stores the outcome of a fetch: validators and counters on
 // success, the error and the failure count otherwise.
-func (s *Store) RecordFetch(ctx context.Context, id int64, r FetchResult) error {
+func (s *Store) RecordFetch(ctx context.Context, id int64, r news.FetchResult) error {
 	now := s.now().Unix()
 	var err error
 	if r.OK {

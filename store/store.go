@@ -33,9 +33,6 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// ErrNotFound is returned when a looked-up row does not exist.
-var ErrNotFound = errors.New("not found")
-
 // Store is the SQLite database. Its methods are safe for concurrent use.
 type Store struct {
 	w   *sql.DB // the one writer connection

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
 
 var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -56,14 +58,14 @@ func TestInsertArticlesSkipsKnownGuidOrLink(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
 	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", "config")
-	first, err := st.InsertArticles(ctx, src.ID, []Article{
+	first, err := st.InsertArticles(ctx, src.ID, []news.Article{
 		{GUID: "g1", URL: "https://a.example/1", Title: "One", PublishedAt: testNow},
 		{GUID: "g2", URL: "https://a.example/2", Title: "Two", PublishedAt: testNow},
 	})
 	if err != nil || len(first) != 2 || first[0].ID == 0 {
 		t.Fatalf("first insert = %+v, %v", first, err)
 	}
-	again, err := st.InsertArticles(ctx, src.ID, []Article{
+	again, err := st.InsertArticles(ctx, src.ID, []news.Article{
 		{GUID: "g1", URL: "https://a.example/1", Title: "One"},         // same guid
 		{GUID: "g2-changed", URL: "https://a.example/2", Title: "Two"}, // same link, new guid
 		{GUID: "g3", URL: "https://a.example/3", Title: "Three"},       // new
@@ -81,7 +83,7 @@ func TestInsertArticlesSkipsKnownGuidOrLink(t *testing.T) {
 		t.Fatalf("second insert added %q, want Three and the two without links", titles)
 	}
 	other, _ := st.UpsertSource(ctx, "B", "https://b.example/feed", "config")
-	if got, _ := st.InsertArticles(ctx, other.ID, []Article{{GUID: "g1", URL: "https://a.example/1", Title: "One"}}); len(got) != 1 {
+	if got, _ := st.InsertArticles(ctx, other.ID, []news.Article{{GUID: "g1", URL: "https://a.example/1", Title: "One"}}); len(got) != 1 {
 		t.Fatalf("another source's article with the same guid should be new, got %d", len(got))
 	}
 }
@@ -90,13 +92,13 @@ func TestQueueAlertsOncePerChatAndArticle(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
 	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", "config")
-	arts, _ := st.InsertArticles(ctx, src.ID, []Article{{GUID: "g1", Title: "One"}, {GUID: "g2", Title: "Two"}})
-	st.EnsureChat(ctx, 10, "private", "", ChatDefaults{})
-	st.EnsureChat(ctx, 20, "group", "G", ChatDefaults{})
+	arts, _ := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "g1", Title: "One"}, {GUID: "g2", Title: "Two"}})
+	st.EnsureChat(ctx, 10, "private", "", news.ChatDefaults{})
+	st.EnsureChat(ctx, 20, "group", "G", news.ChatDefaults{})
 	s1, _, _ := st.CreateSubscription(ctx, 10, "one", "one", 50)
 	s2, _, _ := st.CreateSubscription(ctx, 10, "two", "two", 50)
 	s3, _, _ := st.CreateSubscription(ctx, 20, "one", "one", 50)
-	n, err := st.QueueAlerts(ctx, []Alert{
+	n, err := st.QueueAlerts(ctx, []news.Alert{
 		{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s1.ID},
 		{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s2.ID}, // same chat, same article
 		{ChatID: 20, ArticleID: arts[0].ID, SubscriptionID: s3.ID},
@@ -105,7 +107,7 @@ func TestQueueAlertsOncePerChatAndArticle(t *testing.T) {
 	if err != nil || n != 3 {
 		t.Fatalf("queued %d, %v; want 3", n, err)
 	}
-	if n, _ := st.QueueAlerts(ctx, []Alert{{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s1.ID}}); n != 0 {
+	if n, _ := st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s1.ID}}); n != 0 {
 		t.Fatalf("queued again: %d", n)
 	}
 	if p, _ := st.CountPending(ctx); p != 3 {
@@ -116,12 +118,12 @@ func TestQueueAlertsOncePerChatAndArticle(t *testing.T) {
 func TestDueMessagesKeepsEachChatsOrder(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	st.EnsureChat(ctx, 1, "private", "", ChatDefaults{})
-	st.EnsureChat(ctx, 2, "group", "", ChatDefaults{})
-	a1, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindAlert, Priority: PriorityAlert, Text: "a1"})
-	a2, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindAlert, Priority: PriorityAlert, Text: "a2"})
-	r1, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindReply, Priority: PriorityReply, Text: "r1"})
-	b1, _ := st.Enqueue(ctx, Message{ChatID: 2, Kind: KindAlert, Priority: PriorityAlert, Text: "b1"})
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
+	st.EnsureChat(ctx, 2, "group", "", news.ChatDefaults{})
+	a1, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "a1"})
+	a2, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "a2"})
+	r1, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Priority: news.PriorityReply, Text: "r1"})
+	b1, _ := st.Enqueue(ctx, news.Message{ChatID: 2, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "b1"})
 
 	due, err := st.DueMessages(ctx, testNow, 10)
 	if err != nil {
@@ -151,8 +153,8 @@ func TestDueMessagesKeepsEachChatsOrder(t *testing.T) {
 func TestDeactivatingAChatDropsItsQueue(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	st.EnsureChat(ctx, 1, "private", "", ChatDefaults{})
-	st.Enqueue(ctx, Message{ChatID: 1, Kind: KindReply, Text: "x"})
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
+	st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "x"})
 	st.CreateSubscription(ctx, 1, "q", "q", 5)
 	if err := st.SetChatActive(ctx, 1, false); err != nil {
 		t.Fatal(err)
@@ -168,7 +170,7 @@ func TestDeactivatingAChatDropsItsQueue(t *testing.T) {
 		t.Fatal("chat still active")
 	}
 	// EnsureChat does not reactivate; only /start does.
-	c, _ = st.EnsureChat(ctx, 1, "private", "", ChatDefaults{})
+	c, _ = st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
 	if c.Active {
 		t.Fatal("EnsureChat reactivated the chat")
 	}
@@ -177,7 +179,7 @@ func TestDeactivatingAChatDropsItsQueue(t *testing.T) {
 func TestSubscriptionLimitsAndTargets(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	st.EnsureChat(ctx, 1, "private", "", ChatDefaults{Timezone: "Europe/Berlin", DigestTime: "07:30"})
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{Timezone: "Europe/Berlin", DigestTime: "07:30"})
 	c, _ := st.FindChat(ctx, 1)
 	if c.Timezone != "Europe/Berlin" || c.DigestTime != "07:30" {
 		t.Errorf("chat defaults not applied: %+v", c)
@@ -191,10 +193,10 @@ func TestSubscriptionLimitsAndTargets(t *testing.T) {
 		t.Fatalf("the same key created a second subscription")
 	}
 	b, _, _ := st.CreateSubscription(ctx, 1, "b", "b", 2)
-	if _, _, err := st.CreateSubscription(ctx, 1, "c", "c", 2); !errors.Is(err, ErrLimit) {
+	if _, _, err := st.CreateSubscription(ctx, 1, "c", "c", 2); !errors.Is(err, news.ErrLimit) {
 		t.Fatalf("err = %v, want ErrLimit", err)
 	}
-	st.EnsureChat(ctx, 2, "private", "", ChatDefaults{})
+	st.EnsureChat(ctx, 2, "private", "", news.ChatDefaults{})
 	d, _, _ := st.CreateSubscription(ctx, 2, "d", "d", 2)
 	st.SetSubscriptionMuted(ctx, 1, b.ID, true)
 	targets, err := st.AlertTargets(ctx, []int64{a.ID, b.ID, d.ID})
@@ -206,7 +208,7 @@ func TestSubscriptionLimitsAndTargets(t *testing.T) {
 	if len(targets) != 1 {
 		t.Fatalf("a paused chat is still a target: %+v", targets)
 	}
-	if err := st.DeleteSubscription(ctx, 2, a.ID); !errors.Is(err, ErrNotFound) {
+	if err := st.DeleteSubscription(ctx, 2, a.ID); !errors.Is(err, news.ErrNotFound) {
 		t.Fatalf("deleting another chat's subscription: err = %v, want ErrNotFound", err)
 	}
 }
@@ -214,23 +216,23 @@ func TestSubscriptionLimitsAndTargets(t *testing.T) {
 func TestSourcesLeavingTheConfigAreRetiredAndCanReturn(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	a, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", OriginConfig)
-	st.UpsertSource(ctx, "B", "https://b.example/feed", OriginConfig)
-	c, _ := st.UpsertSource(ctx, "C", "https://c.example/feed", OriginChat)
-	st.InsertArticles(ctx, a.ID, []Article{{GUID: "1", Title: "kept"}})
+	a, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", news.OriginConfig)
+	st.UpsertSource(ctx, "B", "https://b.example/feed", news.OriginConfig)
+	c, _ := st.UpsertSource(ctx, "C", "https://c.example/feed", news.OriginChat)
+	st.InsertArticles(ctx, a.ID, []news.Article{{GUID: "1", Title: "kept"}})
 
 	retired, err := st.RetireConfigSources(ctx, []string{"https://b.example/feed"})
-	if err != nil || len(retired) != 1 || retired[0].ID != a.ID || retired[0].Origin != OriginRetired {
+	if err != nil || len(retired) != 1 || retired[0].ID != a.ID || retired[0].Origin != news.OriginRetired {
 		t.Fatalf("retired = %+v, %v; want A only", retired, err)
 	}
-	if c, _ = st.FindSource(ctx, c.ID); c.Origin != OriginChat {
+	if c, _ = st.FindSource(ctx, c.ID); c.Origin != news.OriginChat {
 		t.Errorf("a chat source was touched: %+v", c)
 	}
 	if arts, _ := st.ListArticlesSince(ctx, time.Time{}, 10); len(arts) != 1 {
 		t.Errorf("a retired source's articles should stay, got %d", len(arts))
 	}
-	back, _ := st.UpsertSource(ctx, "A again", "https://a.example/feed", OriginConfig)
-	if back.ID != a.ID || back.Origin != OriginConfig || back.Name != "A again" {
+	back, _ := st.UpsertSource(ctx, "A again", "https://a.example/feed", news.OriginConfig)
+	if back.ID != a.ID || back.Origin != news.OriginConfig || back.Name != "A again" {
 		t.Errorf("re-listed source = %+v, want A back as config", back)
 	}
 	if all, _ := st.RetireConfigSources(ctx, nil); len(all) != 2 {
@@ -243,18 +245,18 @@ func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
 	st := mustOpenStore(t)
 	now := testNow
 	old := now.Add(-100 * 24 * time.Hour)
-	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", OriginConfig)
-	st.EnsureChat(ctx, 1, "private", "", ChatDefaults{})
+	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", news.OriginConfig)
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
 	sub, _, _ := st.CreateSubscription(ctx, 1, "q", "q", 5)
 
 	st.now = func() time.Time { return old }
-	oldArts, _ := st.InsertArticles(ctx, src.ID, []Article{{GUID: "old", Title: "Old kursk story", PublishedAt: old}})
-	st.QueueAlerts(ctx, []Alert{{ChatID: 1, ArticleID: oldArts[0].ID, SubscriptionID: sub.ID}})
-	sentID, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindReply, Text: "old reply"})
+	oldArts, _ := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "old", Title: "Old kursk story", PublishedAt: old}})
+	st.QueueAlerts(ctx, []news.Alert{{ChatID: 1, ArticleID: oldArts[0].ID, SubscriptionID: sub.ID}})
+	sentID, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "old reply"})
 	st.MarkSent(ctx, sentID, 7)
-	pendingID, _ := st.Enqueue(ctx, Message{ChatID: 1, Kind: KindReply, Text: "old but never sent"})
+	pendingID, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "old but never sent"})
 	st.now = func() time.Time { return now }
-	st.InsertArticles(ctx, src.ID, []Article{{GUID: "new", Title: "New kursk story", PublishedAt: now}})
+	st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "new", Title: "New kursk story", PublishedAt: now}})
 
 	p, err := st.Prune(ctx, now.Add(-90*24*time.Hour))
 	if err != nil {
@@ -274,7 +276,7 @@ func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
 	if _, err := st.FindMessage(ctx, pendingID); err != nil {
 		t.Fatalf("a pending message was pruned: %v", err)
 	}
-	if _, err := st.FindMessage(ctx, sentID); !errors.Is(err, ErrNotFound) {
+	if _, err := st.FindMessage(ctx, sentID); !errors.Is(err, news.ErrNotFound) {
 		t.Fatalf("the old sent message is still there: %v", err)
 	}
 	if again, _ := st.Prune(ctx, now.Add(-90*24*time.Hour)); again != (Pruned{}) {

@@ -4,28 +4,22 @@ import (
 	"context"
 	"fmt"
 	"time"
-)
 
-// StoryCandidate is a recent article that a new one may belong with.
-type StoryCandidate struct {
-	ArticleID    int64
-	StoryID      int64 // the story's first article; the article itself when it began the story
-	CanonicalURL string
-	Signature    []byte // nil when the article had no text to sign
-}
+	"github.com/newshound/newshound/news"
+)
 
 // StoryCandidates returns the articles published since then that were
 // already linked to a story, oldest first.
-func (s *Store) StoryCandidates(ctx context.Context, since time.Time) ([]StoryCandidate, error) {
+func (s *Store) StoryCandidates(ctx context.Context, since time.Time) ([]news.StoryCandidate, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT id, COALESCE(story_id, id), canonical_url, story_sig FROM articles
 		WHERE published_at >= ? AND (canonical_url <> '' OR story_sig IS NOT NULL) ORDER BY id`, unix(since))
 	if err != nil {
 		return nil, fmt.Errorf("story candidates: %w", err)
 	}
 	defer rows.Close()
-	var out []StoryCandidate
+	var out []news.StoryCandidate
 	for rows.Next() {
-		var c StoryCandidate
+		var c news.StoryCandidate
 		if err := rows.Scan(&c.ArticleID, &c.StoryID, &c.CanonicalURL, &c.Signature); err != nil {
 			return nil, fmt.Errorf("story candidates: %w", err)
 		}

@@ -6,25 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
-
-// ErrLimit is returned when a chat already holds as many subscriptions as allowed.
-var ErrLimit = errors.New("subscription limit reached")
-
-// Subscription is one stored query of a chat.
-type Subscription struct {
-	ID        int64
-	ChatID    int64
-	Query     string
-	Key       string // canonical form: the same key in one chat is one subscription
-	Muted     bool
-	CreatedAt time.Time
-}
 
 const subscriptionColumns = `id, chat_id, query, query_key, muted, created_at`
 
-func scanSubscription(sc interface{ Scan(...any) error }) (Subscription, error) {
-	var sub Subscription
+func scanSubscription(sc interface{ Scan(...any) error }) (news.Subscription, error) {
+	var sub news.Subscription
 	var created int64
 	err := sc.Scan(&sub.ID, &sub.ChatID, &sub.Query, &sub.Key, &sub.Muted, &created)
 	sub.CreatedAt = fromUnix(created)
@@ -34,7 +23,7 @@ func scanSubscription(sc interface{ Scan(...any) error }) (Subscription, error) 
 // CreateSubscription stores the query for the chat. When the chat already has
 // a subscription with the same key it returns that one and created=false.
 // It fails with ErrLimit when the chat holds max subscriptions already.
-func (s *Store) CreateSubscription(ctx context.Context, chatID int64, query, key string, max int) (sub Subscription, created bool, err error) {
+func (s *Store) CreateSubscription(ctx context.Context, chatID int64, query, key string, max int) (sub news.Subscription, created bool, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		sub, err = scanSubscription(tx.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND query_key = ?`, chatID, key))
 		if err == nil {
@@ -48,7 +37,7 @@ func (s *Store) CreateSubscription(ctx context.Context, chatID int64, query, key
 			return err
 		}
 		if n >= max {
-			return ErrLimit
+			return news.ErrLimit
 		}
 		now := s.now()
 		res, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (chat_id, query, query_key, created_at) VALUES (?, ?, ?, ?)`, chatID, query, key, now.Unix())
@@ -56,12 +45,12 @@ func (s *Store) CreateSubscription(ctx context.Context, chatID int64, query, key
 			return err
 		}
 		id, _ := res.LastInsertId()
-		sub = Subscription{ID: id, ChatID: chatID, Query: query, Key: key, CreatedAt: now.Truncate(time.Second).UTC()}
+		sub = news.Subscription{ID: id, ChatID: chatID, Query: query, Key: key, CreatedAt: now.Truncate(time.Second).UTC()}
 		created = true
 		return nil
 	})
 	if err != nil {
-		return Subscription{}, false, fmt.Errorf("create subscription for chat %d: %w", chatID, err)
+		return news.Subscription{}, false, fmt.Errorf("create subscription for chat %d: %w", chatID, err)
 	}
 	return sub, created, nil
 }
@@ -74,7 +63,7 @@ func (s *Store) DeleteSubscription(ctx context.Context, chatID, id int64) error 
 		return fmt.Errorf("delete subscription %d: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("subscription %d of chat %d: %w", id, chatID, ErrNotFound)
+		return fmt.Errorf("subscription %d of chat %d: %w", id, chatID, news.ErrNotFound)
 	}
 	return nil
 }
@@ -86,43 +75,43 @@ func (s *Store) SetSubscriptionMuted(ctx context.Context, chatID, id int64, mute
 		return fmt.Errorf("mute subscription %d: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("subscription %d of chat %d: %w", id, chatID, ErrNotFound)
+		return fmt.Errorf("subscription %d of chat %d: %w", id, chatID, news.ErrNotFound)
 	}
 	return nil
 }
 
 // FindSubscription returns the chat's subscription with this id, or ErrNotFound.
-func (s *Store) FindSubscription(ctx context.Context, chatID, id int64) (Subscription, error) {
+func (s *Store) FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error) {
 	sub, err := scanSubscription(s.w.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND id = ?`, chatID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Subscription{}, fmt.Errorf("subscription %d of chat %d: %w", id, chatID, ErrNotFound)
+		return news.Subscription{}, fmt.Errorf("subscription %d of chat %d: %w", id, chatID, news.ErrNotFound)
 	}
 	if err != nil {
-		return Subscription{}, fmt.Errorf("find subscription %d: %w", id, err)
+		return news.Subscription{}, fmt.Errorf("find subscription %d: %w", id, err)
 	}
 	return sub, nil
 }
 
 // FindSubscriptionByKey returns the chat's subscription with this key, or ErrNotFound.
-func (s *Store) FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (Subscription, error) {
+func (s *Store) FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (news.Subscription, error) {
 	sub, err := scanSubscription(s.w.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND query_key = ?`, chatID, key))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Subscription{}, fmt.Errorf("subscription %q of chat %d: %w", key, chatID, ErrNotFound)
+		return news.Subscription{}, fmt.Errorf("subscription %q of chat %d: %w", key, chatID, news.ErrNotFound)
 	}
 	if err != nil {
-		return Subscription{}, fmt.Errorf("find subscription %q: %w", key, err)
+		return news.Subscription{}, fmt.Errorf("find subscription %q: %w", key, err)
 	}
 	return sub, nil
 }
 
 // ListSubscriptions returns the chat's subscriptions, oldest first.
-func (s *Store) ListSubscriptions(ctx context.Context, chatID int64) ([]Subscription, error) {
+func (s *Store) ListSubscriptions(ctx context.Context, chatID int64) ([]news.Subscription, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? ORDER BY id`, chatID)
 	if err != nil {
 		return nil, fmt.Errorf("list subscriptions of chat %d: %w", chatID, err)
 	}
 	defer rows.Close()
-	var out []Subscription
+	var out []news.Subscription
 	for rows.Next() {
 		sub, err := scanSubscription(rows)
 		if err != nil {
@@ -136,7 +125,7 @@ func (s *Store) ListSubscriptions(ctx context.Context, chatID int64) ([]Subscrip
 // EachSubscription calls fn for every stored subscription in id order,
 // streaming, so that an index of a million queries loads without a copy.
 // It stops at and returns fn's first error.
-func (s *Store) EachSubscription(ctx context.Context, fn func(Subscription) error) error {
+func (s *Store) EachSubscription(ctx context.Context, fn func(news.Subscription) error) error {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions ORDER BY id`)
 	if err != nil {
 		return fmt.Errorf("read subscriptions: %w", err)
@@ -154,16 +143,10 @@ func (s *Store) EachSubscription(ctx context.Context, fn func(Subscription) erro
 	return rows.Err()
 }
 
-// Target is a subscription whose chat should hear of a match now.
-type Target struct {
-	SubscriptionID int64
-	ChatID         int64
-}
-
 // AlertTargets narrows matched subscription ids to those that are unmuted and
 // whose chats are active and not paused, in id order.
-func (s *Store) AlertTargets(ctx context.Context, subIDs []int64) ([]Target, error) {
-	var out []Target
+func (s *Store) AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target, error) {
+	var out []news.Target
 	for start := 0; start < len(subIDs); start += 500 {
 		batch := subIDs[start:min(start+500, len(subIDs))]
 		args := make([]any, len(batch))
@@ -176,7 +159,7 @@ func (s *Store) AlertTargets(ctx context.Context, subIDs []int64) ([]Target, err
 			return nil, fmt.Errorf("alert targets: %w", err)
 		}
 		for rows.Next() {
-			var t Target
+			var t news.Target
 			if err := rows.Scan(&t.SubscriptionID, &t.ChatID); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("alert targets: %w", err)

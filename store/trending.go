@@ -4,19 +4,13 @@ import (
 	"context"
 	"fmt"
 	"time"
-)
 
-// Story is a group of articles that tell the same news (articles.story_id),
-// as /trending shows it.
-type Story struct {
-	Article          // the first article of the story within the window
-	Sources []string // names of the sources that carried it, distinct
-	Count   int      // articles in the window
-}
+	"github.com/newshound/newshound/news"
+)
 
 // TrendingStories returns the stories published at or after since that the
 // most sources carried, most sources first, then the most recent.
-func (s *Store) TrendingStories(ctx context.Context, since time.Time, limit int) ([]Story, error) {
+func (s *Store) TrendingStories(ctx context.Context, since time.Time, limit int) ([]news.Story, error) {
 	rows, err := s.r.QueryContext(ctx, `
 		SELECT COALESCE(a.story_id, a.id) AS story, min(a.id), count(DISTINCT a.source_id) AS n, count(*), max(a.published_at) AS latest
 		FROM articles a
@@ -52,17 +46,17 @@ func (s *Store) TrendingStories(ctx context.Context, since time.Time, limit int)
 	if err != nil {
 		return nil, fmt.Errorf("trending stories: %w", err)
 	}
-	byID := map[int64]Article{}
+	byID := map[int64]news.Article{}
 	for _, a := range arts {
 		byID[a.ID] = a
 	}
-	out := make([]Story, 0, len(found))
+	out := make([]news.Story, 0, len(found))
 	for _, r := range found {
 		a, ok := byID[r.first]
 		if !ok {
 			continue
 		}
-		out = append(out, Story{Article: a, Sources: names[r.story], Count: r.count})
+		out = append(out, news.Story{Article: a, Sources: names[r.story], Count: r.count})
 	}
 	return out, nil
 }

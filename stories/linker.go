@@ -7,14 +7,14 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // Store is what the linker needs of the database.
 type Store interface {
-	StoryCandidates(ctx context.Context, since time.Time) ([]store.StoryCandidate, error)
+	StoryCandidates(ctx context.Context, since time.Time) ([]news.StoryCandidate, error)
 	LinkArticle(ctx context.Context, id, storyID int64, canonicalURL string, signature []byte) error
-	FindArticle(ctx context.Context, id int64) (store.Article, error)
+	FindArticle(ctx context.Context, id int64) (news.Article, error)
 }
 
 // Options configures a Linker.
@@ -56,7 +56,7 @@ type candidate struct {
 // outcome, in the order given: articles of one batch can join each other's
 // stories. It returns how many joined an existing story. It fails when the
 // store does; the articles linked before the failure stay linked.
-func (l *Linker) Link(ctx context.Context, articles []store.Article) (int, error) {
+func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error) {
 	if len(articles) == 0 {
 		return 0, nil
 	}
@@ -125,7 +125,7 @@ func (l *Linker) shingles(ctx context.Context, o *candidate) (Shingles, error) {
 		return o.shingles, nil
 	}
 	a, err := l.opts.Store.FindArticle(ctx, o.articleID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, news.ErrNotFound) {
 		o.shingles = Shingles{}
 		return o.shingles, nil
 	}

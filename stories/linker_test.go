@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
 
@@ -20,9 +21,9 @@ func TestLinker(t *testing.T) {
 	srcA, _ := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
 	srcB, _ := st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
 	lead := "Teams of deminers began clearing farmland near Kursk on Friday, officials said, after months in which farmers could not sow."
-	insert := func(src int64, guid, url, title, summary string, published time.Time) store.Article {
+	insert := func(src int64, guid, url, title, summary string, published time.Time) news.Article {
 		t.Helper()
-		added, err := st.InsertArticles(ctx, src, []store.Article{{GUID: guid, URL: url, Title: title, Summary: summary, PublishedAt: published}})
+		added, err := st.InsertArticles(ctx, src, []news.Article{{GUID: guid, URL: url, Title: title, Summary: summary, PublishedAt: published}})
 		if err != nil || len(added) != 1 {
 			t.Fatalf("insert %s: %v", guid, err)
 		}
@@ -31,14 +32,14 @@ func TestLinker(t *testing.T) {
 	old := insert(srcA.ID, "old", "https://ap.example/old", "Deminers clear fields near Kursk", lead, now.Add(-72*time.Hour))
 	first := insert(srcA.ID, "1", "https://ap.example/kursk?utm_source=rss", "Deminers clear fields near Kursk", lead, now)
 	l := NewLinker(Options{Store: st, Window: 48 * time.Hour, Threshold: 0.7, Now: func() time.Time { return now }})
-	if _, err := l.Link(ctx, []store.Article{old}); err != nil {
+	if _, err := l.Link(ctx, []news.Article{old}); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := l.Link(ctx, []store.Article{first}); err != nil || n != 0 {
+	if n, err := l.Link(ctx, []news.Article{first}); err != nil || n != 0 {
 		t.Fatalf("first article: joined %d, %v; want a new story (the twin is outside the window)", n, err)
 	}
 
-	batch := []store.Article{
+	batch := []news.Article{
 		insert(srcB.ID, "amp", "https://www.ap.example/kursk/amp#top", "Completely different headline", "Nothing alike.", now),
 		insert(srcB.ID, "wire", "https://reuters.example/x", "Deminers clear fields near Kursk", lead+" Reuters", now),
 		insert(srcB.ID, "other", "https://reuters.example/y", "Central bank holds rates", "The central bank kept its main rate unchanged.", now),
@@ -86,7 +87,7 @@ func TestLinkerWindowZeroTurnsItOff(t *testing.T) {
 	}
 	defer st.Close()
 	src, _ := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
-	added, err := st.InsertArticles(ctx, src.ID, []store.Article{
+	added, err := st.InsertArticles(ctx, src.ID, []news.Article{
 		{GUID: "1", URL: "https://ap.example/a", Title: "Same", PublishedAt: time.Now()},
 		{GUID: "2", URL: "https://ap.example/a?utm_source=x", Title: "Same", PublishedAt: time.Now()},
 	})

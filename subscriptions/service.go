@@ -10,21 +10,21 @@ import (
 	"sync"
 	"time"
 
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/news"
 )
 
 // Store is what the service needs of the database.
 type Store interface {
-	CreateSubscription(ctx context.Context, chatID int64, query, key string, max int) (store.Subscription, bool, error)
+	CreateSubscription(ctx context.Context, chatID int64, query, key string, max int) (news.Subscription, bool, error)
 	DeleteSubscription(ctx context.Context, chatID, id int64) error
-	FindSubscription(ctx context.Context, chatID, id int64) (store.Subscription, error)
-	FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (store.Subscription, error)
-	ListSubscriptions(ctx context.Context, chatID int64) ([]store.Subscription, error)
-	EachSubscription(ctx context.Context, fn func(store.Subscription) error) error
-	AlertTargets(ctx context.Context, subIDs []int64) ([]store.Target, error)
-	QueueAlerts(ctx context.Context, alerts []store.Alert) (int, error)
-	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]store.Article, error)
-	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]store.Article, error)
+	FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error)
+	FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (news.Subscription, error)
+	ListSubscriptions(ctx context.Context, chatID int64) ([]news.Subscription, error)
+	EachSubscription(ctx context.Context, fn func(news.Subscription) error) error
+	AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target, error)
+	QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error)
+	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
+	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
 }
 
 // ErrNoSuchSubscription is returned by Unsubscribe when the chat has no
@@ -101,7 +101,7 @@ func (s *Service) Load(ctx context.Context) (int, error) {
 		sample[i] = articleOf(a)
 	}
 	s.index = NewIndexWithFrequencies(Frequencies(sample))
-	err = s.store.EachSubscription(ctx, func(sub store.Subscription) error {
+	err = s.store.EachSubscription(ctx, func(sub news.Subscription) error {
 		q, err := Parse(sub.Query)
 		if err != nil {
 			s.log.Warn("stored subscription does not parse; skipped", "subscription", sub.ID, "err", err)
@@ -125,7 +125,7 @@ type Preview struct {
 
 // Subscribed is the outcome of Subscribe.
 type Subscribed struct {
-	Subscription store.Subscription
+	Subscription news.Subscription
 	Query        *Query
 	Created      bool // false: the chat already had this query
 	Preview      Preview
@@ -159,7 +159,7 @@ func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Sub
 func (s *Service) Preview(ctx context.Context, q *Query) (Preview, error) {
 	p := Preview{Window: s.previewWindow}
 	since := s.now().Add(-s.previewWindow)
-	var arts []store.Article
+	var arts []news.Article
 	var err error
 	if match := q.FTS5(); match != "" {
 		arts, err = s.store.SearchRecent(ctx, match, since, s.previewScan)
@@ -183,43 +183,43 @@ func (s *Service) Preview(ctx context.Context, q *Query) (Preview, error) {
 // Unsubscribe removes the chat's subscription named by its id (as /list
 // shows it) or by its query text, and returns it. It fails with
 // ErrNoSuchSubscription when there is none such.
-func (s *Service) Unsubscribe(ctx context.Context, chatID int64, arg string) (store.Subscription, error) {
+func (s *Service) Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error) {
 	arg = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(arg), "#"))
 	sub, err := s.find(ctx, chatID, arg)
 	if err != nil {
-		return store.Subscription{}, err
+		return news.Subscription{}, err
 	}
 	if err := s.store.DeleteSubscription(ctx, chatID, sub.ID); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return store.Subscription{}, ErrNoSuchSubscription
+		if errors.Is(err, news.ErrNotFound) {
+			return news.Subscription{}, ErrNoSuchSubscription
 		}
-		return store.Subscription{}, fmt.Errorf("unsubscribe: %w", err)
+		return news.Subscription{}, fmt.Errorf("unsubscribe: %w", err)
 	}
 	s.index.Remove(sub.ID)
 	return sub, nil
 }
 
-func (s *Service) find(ctx context.Context, chatID int64, arg string) (store.Subscription, error) {
-	var sub store.Subscription
+func (s *Service) find(ctx context.Context, chatID int64, arg string) (news.Subscription, error) {
+	var sub news.Subscription
 	var err error
 	if id, perr := strconv.ParseInt(arg, 10, 64); perr == nil {
 		sub, err = s.store.FindSubscription(ctx, chatID, id)
 	} else if q, perr := Parse(arg); perr == nil {
 		sub, err = s.store.FindSubscriptionByKey(ctx, chatID, q.Key())
 	} else {
-		return store.Subscription{}, ErrNoSuchSubscription
+		return news.Subscription{}, ErrNoSuchSubscription
 	}
-	if errors.Is(err, store.ErrNotFound) {
-		return store.Subscription{}, ErrNoSuchSubscription
+	if errors.Is(err, news.ErrNotFound) {
+		return news.Subscription{}, ErrNoSuchSubscription
 	}
 	if err != nil {
-		return store.Subscription{}, fmt.Errorf("find subscription: %w", err)
+		return news.Subscription{}, fmt.Errorf("find subscription: %w", err)
 	}
 	return sub, nil
 }
 
 // List returns the chat's subscriptions, oldest first.
-func (s *Service) List(ctx context.Context, chatID int64) ([]store.Subscription, error) {
+func (s *Service) List(ctx context.Context, chatID int64) ([]news.Subscription, error) {
 	return s.store.ListSubscriptions(ctx, chatID)
 }
 
@@ -229,8 +229,8 @@ func (s *Service) Count() int { return s.index.Len() }
 // HandleArticles matches each article against the index and queues one
 // alert per (chat, article) for unmuted subscriptions of active, unpaused
 // chats; the first matching subscription (lowest id) is the one named.
-func (s *Service) HandleArticles(ctx context.Context, articles []store.Article) error {
-	var alerts []store.Alert
+func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
+	var alerts []news.Alert
 	for _, a := range articles {
 		ids := s.index.Match(NewDocument(articleOf(a)))
 		if len(ids) == 0 {
@@ -246,7 +246,7 @@ func (s *Service) HandleArticles(ctx context.Context, articles []store.Article) 
 				continue
 			}
 			seen[t.ChatID] = true
-			alerts = append(alerts, store.Alert{ChatID: t.ChatID, ArticleID: a.ID, SubscriptionID: t.SubscriptionID})
+			alerts = append(alerts, news.Alert{ChatID: t.ChatID, ArticleID: a.ID, SubscriptionID: t.SubscriptionID})
 		}
 	}
 	s.maybeRefile(len(articles))
@@ -280,6 +280,6 @@ func (s *Service) maybeRefile(matched int) {
 	}
 }
 
-func articleOf(a store.Article) Article {
+func articleOf(a news.Article) Article {
 	return Article{Title: a.Title, Text: a.Text, Source: a.SourceName, URL: a.URL}
 }

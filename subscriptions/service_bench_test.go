@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
 
@@ -24,7 +25,7 @@ func BenchmarkLoadFromStore(b *testing.B) {
 	defer st.Close()
 	const chats, perChat = 2000, 50
 	for c := int64(1); c <= chats; c++ {
-		if _, err := st.EnsureChat(ctx, c, "private", "", store.ChatDefaults{}); err != nil {
+		if _, err := st.EnsureChat(ctx, c, "private", "", news.ChatDefaults{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -36,10 +37,10 @@ func BenchmarkLoadFromStore(b *testing.B) {
 	}
 	src, _ := st.UpsertSource(ctx, "Bench", "https://bench.example/feed", "config")
 	g := newNewsGen(4)
-	arts := make([]store.Article, frequencySample)
+	arts := make([]news.Article, frequencySample)
 	for i := range arts {
 		a := g.article()
-		arts[i] = store.Article{GUID: string(rune(i)) + a.Title, Title: a.Title, Text: a.Text, PublishedAt: now().Add(-time.Hour)}
+		arts[i] = news.Article{GUID: string(rune(i)) + a.Title, Title: a.Title, Text: a.Text, PublishedAt: now().Add(-time.Hour)}
 	}
 	if _, err := st.InsertArticles(ctx, src.ID, arts); err != nil {
 		b.Fatal(err)

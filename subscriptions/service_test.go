@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
 
@@ -25,7 +26,7 @@ func newTestService(t *testing.T, max int) (*Service, *store.Store) {
 	return NewService(Options{Store: st, MaxPerChat: max, Now: func() time.Time { return serviceNow }, Logger: slog.New(slog.DiscardHandler)}), st
 }
 
-func seedArticles(t *testing.T, st *store.Store, items ...store.Article) []store.Article {
+func seedArticles(t *testing.T, st *store.Store, items ...news.Article) []news.Article {
 	t.Helper()
 	src, err := st.UpsertSource(context.Background(), "Example Wire", "https://wire.example/feed", "config")
 	if err != nil {
@@ -44,12 +45,12 @@ func seedArticles(t *testing.T, st *store.Store, items ...store.Article) []store
 func TestSubscribePreviewsRecentMatches(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
 	seedArticles(t, st,
-		store.Article{GUID: "1", Title: "Kursk deminers clear fields", Text: "Work began.", PublishedAt: serviceNow.Add(-time.Hour)},
-		store.Article{GUID: "2", Title: "Deminers return to Kursk", Text: "Again.", PublishedAt: serviceNow.Add(-2 * time.Hour)},
-		store.Article{GUID: "3", Title: "Kursk deminers, a year on", Text: "Old.", PublishedAt: serviceNow.Add(-10 * 24 * time.Hour)},
-		store.Article{GUID: "4", Title: "Kursk weather", Text: "Rain.", PublishedAt: serviceNow.Add(-time.Hour)},
+		news.Article{GUID: "1", Title: "Kursk deminers clear fields", Text: "Work began.", PublishedAt: serviceNow.Add(-time.Hour)},
+		news.Article{GUID: "2", Title: "Deminers return to Kursk", Text: "Again.", PublishedAt: serviceNow.Add(-2 * time.Hour)},
+		news.Article{GUID: "3", Title: "Kursk deminers, a year on", Text: "Old.", PublishedAt: serviceNow.Add(-10 * 24 * time.Hour)},
+		news.Article{GUID: "4", Title: "Kursk weather", Text: "Rain.", PublishedAt: serviceNow.Add(-time.Hour)},
 	)
 	res, err := svc.Subscribe(ctx, 1, "kursk deminers")
 	if err != nil {
@@ -70,7 +71,7 @@ func TestSubscribePreviewsRecentMatches(t *testing.T) {
 func TestSubscribeRefusesBadQueriesAndChangesNothing(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
 	for _, q := range []string{`"unclosed`, ""} {
 		_, err := svc.Subscribe(ctx, 1, q)
 		var perr *ParseError
@@ -86,8 +87,8 @@ func TestSubscribeRefusesBadQueriesAndChangesNothing(t *testing.T) {
 func TestUnsubscribeByIDOrQuery(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
-	st.EnsureChat(ctx, 2, "private", "", store.ChatDefaults{})
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
+	st.EnsureChat(ctx, 2, "private", "", news.ChatDefaults{})
 	a, _ := svc.Subscribe(ctx, 1, "alpha")
 	svc.Subscribe(ctx, 1, `"north korea"`)
 	if _, err := svc.Unsubscribe(ctx, 2, "alpha"); !errors.Is(err, ErrNoSuchSubscription) {
@@ -111,7 +112,7 @@ func TestUnsubscribeByIDOrQuery(t *testing.T) {
 func TestLoadRebuildsTheIndexFromTheStore(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
 	svc.Subscribe(ctx, 1, "alpha")
 	svc.Subscribe(ctx, 1, "beta")
 	fresh := NewService(Options{Store: st, MaxPerChat: 10, Now: func() time.Time { return serviceNow }, Logger: slog.New(slog.DiscardHandler)})
@@ -125,7 +126,7 @@ func TestHandleArticlesQueuesOncePerChat(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
 	for _, id := range []int64{1, 2, 3, 4} {
-		st.EnsureChat(ctx, id, "private", "", store.ChatDefaults{})
+		st.EnsureChat(ctx, id, "private", "", news.ChatDefaults{})
 	}
 	svc.Subscribe(ctx, 1, "kursk")
 	svc.Subscribe(ctx, 1, "deminers") // a second match in the same chat
@@ -133,7 +134,7 @@ func TestHandleArticlesQueuesOncePerChat(t *testing.T) {
 	svc.Subscribe(ctx, 3, "kursk")
 	st.SetChatPaused(ctx, 3, true) // paused: no alert
 	svc.Subscribe(ctx, 4, "belgorod")
-	arts := seedArticles(t, st, store.Article{GUID: "a", Title: "Kursk deminers clear fields", Text: "Work began.", PublishedAt: serviceNow, Alertable: true})
+	arts := seedArticles(t, st, news.Article{GUID: "a", Title: "Kursk deminers clear fields", Text: "Work began.", PublishedAt: serviceNow, Alertable: true})
 	if err := svc.HandleArticles(ctx, arts); err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +142,7 @@ func TestHandleArticlesQueuesOncePerChat(t *testing.T) {
 		t.Fatalf("pending = %d, want 2 (chat 1 once, chat 2)", n)
 	}
 	due, _ := st.DueMessages(ctx, serviceNow, 10)
-	if len(due) != 2 || due[0].ChatID != 1 || due[1].ChatID != 2 || due[0].Kind != store.KindAlert {
+	if len(due) != 2 || due[0].ChatID != 1 || due[1].ChatID != 2 || due[0].Kind != news.KindAlert {
 		t.Fatalf("due = %+v", due)
 	}
 	if err := svc.HandleArticles(ctx, arts); err != nil {
@@ -155,10 +156,10 @@ func TestHandleArticlesQueuesOncePerChat(t *testing.T) {
 func TestPreviewOfASourceOnlyQueryScansTheWindow(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
 	seedArticles(t, st,
-		store.Article{GUID: "1", Title: "One", Text: "x", PublishedAt: serviceNow.Add(-time.Hour)},
-		store.Article{GUID: "2", Title: "Two", Text: "y", PublishedAt: serviceNow.Add(-8 * 24 * time.Hour)},
+		news.Article{GUID: "1", Title: "One", Text: "x", PublishedAt: serviceNow.Add(-time.Hour)},
+		news.Article{GUID: "2", Title: "Two", Text: "y", PublishedAt: serviceNow.Add(-8 * 24 * time.Hour)},
 	)
 	res, err := svc.Subscribe(ctx, 1, "source:wire")
 	if err != nil {
@@ -174,11 +175,11 @@ func TestIndexIsRefiledAfterEnoughArticles(t *testing.T) {
 	var logs strings.Builder
 	svc.log = slog.New(slog.NewTextHandler(&logs, nil))
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", store.ChatDefaults{})
+	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
 	svc.Subscribe(ctx, 1, "kursk")
-	batch := make([]store.Article, refileAfter-1)
+	batch := make([]news.Article, refileAfter-1)
 	for i := range batch {
-		batch[i] = store.Article{ID: int64(i + 1), Title: "Markets today", Text: "Stocks rose."}
+		batch[i] = news.Article{ID: int64(i + 1), Title: "Markets today", Text: "Stocks rose."}
 	}
 	svc.HandleArticles(ctx, batch)
 	if strings.Contains(logs.String(), "refiled") {

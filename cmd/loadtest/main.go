@@ -22,6 +22,7 @@ import (
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
 
@@ -108,7 +109,7 @@ func run(ctx context.Context, o options, w io.Writer) error {
 	for {
 		time.Sleep(50 * time.Millisecond)
 		if o.replyAt > 0 && replyQueued.IsZero() && time.Since(start) >= o.replyAt {
-			if _, err := st.Enqueue(ctx, store.Message{ChatID: replyChat, Kind: store.KindReply, Priority: store.PriorityReply, Text: "reply under load"}); err != nil {
+			if _, err := st.Enqueue(ctx, news.Message{ChatID: replyChat, Kind: news.KindReply, Priority: news.PriorityReply, Text: "reply under load"}); err != nil {
 				return err
 			}
 			sender.Notify()
@@ -136,11 +137,11 @@ func seed(ctx context.Context, st *store.Store, o options) ([]int64, error) {
 	}
 	groups := int(float64(o.chats) * o.groups)
 	ids := make([]int64, o.chats)
-	var items []store.Article
+	var items []news.Article
 	for c := range ids {
 		ids[c], _ = chatID(c, groups)
 		for i := 0; i < o.perChat; i++ {
-			items = append(items, store.Article{GUID: fmt.Sprintf("%d-%d", c, i), URL: fmt.Sprintf("https://load.example/%d/%d", c, i),
+			items = append(items, news.Article{GUID: fmt.Sprintf("%d-%d", c, i), URL: fmt.Sprintf("https://load.example/%d/%d", c, i),
 				Title: fmt.Sprintf("Load alert %d for chat %d", i, c), Summary: "A sentence or two of summary, as alerts carry.", PublishedAt: time.Now()})
 		}
 	}
@@ -148,10 +149,10 @@ func seed(ctx context.Context, st *store.Store, o options) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	var alerts []store.Alert
+	var alerts []news.Alert
 	for c, id := range ids {
 		_, typ := chatID(c, groups)
-		if _, err := st.EnsureChat(ctx, id, typ, "", store.ChatDefaults{Timezone: "UTC"}); err != nil {
+		if _, err := st.EnsureChat(ctx, id, typ, "", news.ChatDefaults{Timezone: "UTC"}); err != nil {
 			return nil, err
 		}
 		sub, _, err := st.CreateSubscription(ctx, id, "load", "load", 10)
@@ -159,7 +160,7 @@ func seed(ctx context.Context, st *store.Store, o options) ([]int64, error) {
 			return nil, err
 		}
 		for i := 0; i < o.perChat; i++ {
-			alerts = append(alerts, store.Alert{ChatID: id, ArticleID: added[c*o.perChat+i].ID, SubscriptionID: sub.ID})
+			alerts = append(alerts, news.Alert{ChatID: id, ArticleID: added[c*o.perChat+i].ID, SubscriptionID: sub.ID})
 		}
 	}
 	if _, err := st.QueueAlerts(ctx, alerts); err != nil {

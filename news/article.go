@@ -1,0 +1,19 @@
+package news
+
+import "time"
+
+// Article is one item of a source.
+type Article struct {
+	ID          int64
+	SourceID    int64
+	SourceName  string // filled by reads that join sources
+	SourceURL   string
+	GUID        string
+	URL         string
+	Title       string
+	Text        string
+	Summary     string
+	PublishedAt time.Time
+	FetchedAt   time.Time
+	Alertable   bool
+}

@@ -1,0 +1,39 @@
+package news
+
+import "time"
+
+// Chat is a Telegram chat (or the console) that talks to the bot.
+type Chat struct {
+	ID         int64
+	Type       string
+	Title      string
+	Active     bool
+	Paused     bool
+	Timezone   string
+	DigestTime string
+	CreatedAt  time.Time
+}
+
+// ChatDefaults are the settings a chat starts with.
+type ChatDefaults struct {
+	Timezone   string
+	DigestTime string
+}
+
+// ChatDelivery is what the sender needs to know of a chat to deliver an alert.
+type ChatDelivery struct {
+	ID         int64
+	Type       string
+	Active     bool
+	Paused     bool
+	Timezone   string
+	QuietStart string // HH:MM in Timezone; "" = no quiet hours
+	QuietEnd   string
+	QuietMode  string // QuietSilent, QuietHold, or "" for the configured default
+}
+
+// Quiet-hours modes: what happens to an alert that comes due in quiet hours.
+const (
+	QuietSilent = "silent" // sent without a notification
+	QuietHold   = "hold"   // not sent; the digest lists it
+)

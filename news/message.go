@@ -1,0 +1,66 @@
+package news
+
+import "time"
+
+// Alert is one match to queue: the article for the chat, because of the subscription.
+type Alert struct {
+	ChatID         int64
+	ArticleID      int64
+	SubscriptionID int64
+}
+
+// KindEdit is an outbox row that edits a message already sent (an alert
+// gaining "Also: <source>"). It is queued at alert priority, after the row it edits.
+const KindEdit = "edit"
+
+// Message kinds in the outbox.
+const (
+	KindReply  = "reply"
+	KindAlert  = "alert"
+	KindDigest = "digest"
+)
+
+// Message is one row of the outbox.
+type Message struct {
+	ID             int64
+	ChatID         int64
+	Kind           string
+	Priority       int
+	ChatType       string // filled by DueMessages, for the per-chat rate
+	Text           string // HTML; empty for alerts, which are rendered at send time
+	Buttons        string // JSON of an inline keyboard, "" for none
+	Silent         bool
+	ArticleID      int64
+	SubscriptionID int64
+	Attempts       int
+	NotBefore      time.Time
+	CreatedAt      time.Time
+	TargetID       int64  // edits of alerts: the row whose sent message this one edits
+	EditOf         int    // edits that carry their own Text: Telegram's id of the message they replace
+	DocumentName   string // replies sent as a file: its name ("" = a text message); Text is the caption
+	Document       []byte // the file's bytes, until the row is sent or dropped
+}
+
+// MessageState is an outbox row with what became of it, as an edit needs
+// to know of the message it edits.
+type MessageState struct {
+	Message
+	Status     string
+	TelegramID int   // Telegram's message id once sent
+	BundleID   int64 // alerts sent in one burst share the first one's id; 0 = alone
+}
+
+// Priorities: lower goes first within a chat.
+const (
+	PriorityReply  = 0
+	PriorityAlert  = 10
+	PriorityDigest = 20
+)
+
+// Outbox statuses.
+const (
+	StatusPending = "pending"
+	StatusSent    = "sent"
+	StatusDropped = "dropped"
+	StatusHeld    = "held" // quiet hours in hold mode: left for the digest
+)

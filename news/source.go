@@ -1,0 +1,36 @@
+package news
+
+import "time"
+
+// FetchResult is what one fetch of a source changed.
+type FetchResult struct {
+	OK           bool
+	NotModified  bool
+	ETag         string
+	LastModified string
+	Err          string
+	NextFetchAt  time.Time
+}
+
+// Source origins.
+const (
+	OriginConfig  = "config"  // listed in the configuration file
+	OriginChat    = "chat"    // added with /addsource or /import
+	OriginRetired = "retired" // was in the configuration file, is no longer: kept with its articles, not fetched
+)
+
+// Source is a feed that the poller fetches.
+type Source struct {
+	ID           int64
+	Name         string
+	URL          string
+	Origin       string // OriginConfig, OriginChat or OriginRetired
+	ETag         string
+	LastModified string
+	Fetches      int // successful fetches so far
+	Failures     int // consecutive failures
+	LastFetchAt  time.Time
+	LastOKAt     time.Time
+	LastError    string
+	NextFetchAt  time.Time
+}

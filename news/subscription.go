@@ -1,0 +1,25 @@
+package news
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrLimit is returned when a chat already holds as many subscriptions as allowed.
+var ErrLimit = errors.New("subscription limit reached")
+
+// Subscription is one stored query of a chat.
+type Subscription struct {
+	ID        int64
+	ChatID    int64
+	Query     string
+	Key       string // canonical form: the same key in one chat is one subscription
+	Muted     bool
+	CreatedAt time.Time
+}
+
+// Target is a subscription whose chat should hear of a match now.
+type Target struct {
+	SubscriptionID int64
+	ChatID         int64
+}
