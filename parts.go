@@ -13,6 +13,7 @@ import (
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/metrics"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/search"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 	"github.com/newshound/newshound/summarize"
@@ -87,6 +88,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
 		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode,
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests, NextPoll: nextPoll,
+		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
 		Feeds: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
 			Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),

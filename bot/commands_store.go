@@ -2,27 +2,17 @@ package bot
 
 import (
 	"context"
-	"time"
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
 )
 
-// commandStore is what the commands of search, sources, buttons and /stop
+// commandStore is what the commands of sources, buttons and /stop
 // need of the database, beyond RouterStore's own methods.
 type commandStore interface {
 	FindChat(ctx context.Context, id int64) (news.Chat, error)
 	DeleteChat(ctx context.Context, id int64) error
 	SetSubscriptionMuted(ctx context.Context, chatID, id int64, muted bool) error
-
-	SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error)
-	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
-	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
-	FindArticles(ctx context.Context, ids []int64) ([]news.Article, error)
-	Snippets(ctx context.Context, match string, ids []int64) (map[int64]string, error)
-	CreateSearch(ctx context.Context, chatID int64, query string, ids []int64) (int64, error)
-	FindSearch(ctx context.Context, chatID, id int64) (news.Search, error)
-	TrendingStories(ctx context.Context, since time.Time, limit int) ([]news.Story, error)
 
 	ListSources(ctx context.Context) ([]news.Source, error)
 	FindSource(ctx context.Context, id int64) (news.Source, error)

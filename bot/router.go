@@ -59,6 +59,7 @@ type RouterOptions struct {
 	Notify        func() // wakes the sender after a reply is queued
 	Logger        *slog.Logger
 	Digests       Digests                   // /timezone and /digest; nil: not available
+	Search        Searcher                  // /search, /latest and /trending; nil: not available
 	Now           func() time.Time          // nil: time.Now
 	Interactor    Interactor                // nil: every user administers their chat, and buttons are not answered
 	Operators     []int64                   // telegram.admins: the users who may manage sources

@@ -98,7 +98,7 @@ func (s *Service) Load(ctx context.Context) (int, error) {
 	}
 	sample := make([]Article, len(recent))
 	for i, a := range recent {
-		sample[i] = articleOf(a)
+		sample[i] = ArticleOf(a)
 	}
 	s.index = NewIndexWithFrequencies(Frequencies(sample))
 	err = s.store.EachSubscription(ctx, func(sub news.Subscription) error {
@@ -170,7 +170,7 @@ func (s *Service) Preview(ctx context.Context, q *Query) (Preview, error) {
 		return p, fmt.Errorf("preview: %w", err)
 	}
 	for _, a := range arts {
-		if q.Match(NewDocument(articleOf(a))) {
+		if q.Match(NewDocument(ArticleOf(a))) {
 			p.Count++
 			if len(p.Titles) < 3 {
 				p.Titles = append(p.Titles, a.Title)
@@ -232,7 +232,7 @@ func (s *Service) Count() int { return s.index.Len() }
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
 	var alerts []news.Alert
 	for _, a := range articles {
-		ids := s.index.Match(NewDocument(articleOf(a)))
+		ids := s.index.Match(NewDocument(ArticleOf(a)))
 		if len(ids) == 0 {
 			continue
 		}
@@ -280,6 +280,8 @@ func (s *Service) maybeRefile(matched int) {
 	}
 }
 
-func articleOf(a news.Article) Article {
+// ArticleOf is the view of a stored article that queries match: its title,
+// text, source name and URL.
+func ArticleOf(a news.Article) Article {
 	return Article{Title: a.Title, Text: a.Text, Source: a.SourceName, URL: a.URL}
 }

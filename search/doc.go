@@ -1,0 +1,24 @@
+// Package search holds the use cases that read the stored news for a chat:
+// /search with its pages, /latest and /trending. It knows nothing of
+// Telegram or HTML: its results carry articles, snippets and page numbers,
+// and the bot formats them.
+//
+// # Rules
+//
+//   - A query is parsed and matched by the subscriptions query engine, so a
+//     search finds what a subscription with the same text would alert.
+//   - FTS5 only narrows: its candidates come best first (relevance, title
+//     weighted, scaled down with age; see store.SearchArticles) and each one
+//     is confirmed by the query's own matcher. A query that FTS5 cannot
+//     narrow (source: only), or whose expression FTS5 rejects, reads the
+//     recent articles instead, newest first.
+//   - A search keeps at most MaxResults article ids, stored for the chat so
+//     that later pages show the same ranking; a page has PageSize results.
+//     A search of another chat, or past the store's time to live, is not
+//     found.
+//   - Snippets keep the news.SnippetStart and news.SnippetEnd marks around
+//     matching words; failing to read them is logged, not an error.
+//   - Latest shows each article once, newest first, at most LatestCount,
+//     from the last LatestWindow; Trending shows the stories of the last
+//     TrendingWindow that the most sources carried.
+package search

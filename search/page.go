@@ -1,0 +1,126 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/subscriptions"
+)
+
+// ErrNoPage is returned by Page for a page number the search does not have.
+var ErrNoPage = errors.New("no such page")
+
+// Page is one page of a stored search.
+type Page struct {
+	SearchID int64  // the stored search; 0 when nothing matched
+	Query    string // the query as the chat typed it
+	Number   int    // 0 for the first page
+	First    int    // the position of Results[0] among all results, from 1
+	Total    int    // results of the whole search
+	More     bool   // a further page follows
+	// Results are the page's articles, best first. It may hold fewer than
+	// the page's share when articles were deleted since the search.
+	Results []Result
+}
+
+// Result is an article on a page.
+type Result struct {
+	Article news.Article
+	// Snippet is a piece of the text with the matching words between
+	// news.SnippetStart and news.SnippetEnd; "" when there is none.
+	Snippet string
+}
+
+// Search finds the stored articles matching query, stores the ranked result
+// for the chat and returns its first page. Nothing matching is a page with
+// Total 0 and no stored search. It fails with an error wrapping a
+// *subscriptions.ParseError when query is not a valid query, and with the
+// store's error when the database fails.
+func (s *Service) Search(ctx context.Context, chatID int64, query string) (Page, error) {
+	q, err := subscriptions.Parse(query)
+	if err != nil {
+		return Page{}, fmt.Errorf("search %q: %w", query, err)
+	}
+	ids, err := s.rank(ctx, q)
+	if err != nil {
+		return Page{}, err
+	}
+	if len(ids) == 0 {
+		return Page{Query: query}, nil
+	}
+	id, err := s.store.CreateSearch(ctx, chatID, query, ids)
+	if err != nil {
+		return Page{}, err
+	}
+	return s.page(ctx, news.Search{ID: id, ChatID: chatID, Query: query, ArticleIDs: ids}, 0)
+}
+
+// Page returns page n (0 for the first) of the chat's stored search id. It
+// fails with an error wrapping news.ErrNotFound when the chat has no such
+// search or it has expired, with ErrNoPage when the search has no page n,
+// and with the store's error when the database fails.
+func (s *Service) Page(ctx context.Context, chatID, id int64, n int) (Page, error) {
+	sr, err := s.store.FindSearch(ctx, chatID, id)
+	if err != nil {
+		return Page{}, err
+	}
+	if n < 0 || n >= (len(sr.ArticleIDs)+PageSize-1)/PageSize {
+		return Page{}, fmt.Errorf("page %d of search %d: %w", n, id, ErrNoPage)
+	}
+	return s.page(ctx, sr, n)
+}
+
+// rank returns the ids of the stored articles that match q, best first, at
+// most MaxResults.
+func (s *Service) rank(ctx context.Context, q *subscriptions.Query) ([]int64, error) {
+	var ids []int64
+	if match := q.FTS5(); match != "" {
+		hits, err := s.store.SearchArticles(ctx, match, maxCandidates)
+		if err == nil {
+			for _, h := range hits {
+				if len(ids) < MaxResults && q.Match(subscriptions.NewDocument(subscriptions.ArticleOf(h.Article))) {
+					ids = append(ids, h.ID)
+				}
+			}
+			return ids, nil
+		}
+		if !errors.Is(err, news.ErrBadMatch) {
+			return nil, err
+		}
+		s.log.Warn("search: FTS5 refused the expression; scanning instead", "err", err)
+	}
+	arts, err := s.store.ListArticlesSince(ctx, s.now().Add(-scanWindow), scanLimit)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range arts {
+		if len(ids) < MaxResults && q.Match(subscriptions.NewDocument(subscriptions.ArticleOf(a))) {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids, nil
+}
+
+// page reads page n of sr: its articles and, when the query narrows FTS5,
+// their snippets.
+func (s *Service) page(ctx context.Context, sr news.Search, n int) (Page, error) {
+	from := n * PageSize
+	to := min(from+PageSize, len(sr.ArticleIDs))
+	arts, err := s.store.FindArticles(ctx, sr.ArticleIDs[from:to])
+	if err != nil {
+		return Page{}, err
+	}
+	snippets := map[int64]string{}
+	if q, err := subscriptions.Parse(sr.Query); err == nil && q.FTS5() != "" {
+		if snippets, err = s.store.Snippets(ctx, q.FTS5(), sr.ArticleIDs[from:to]); err != nil {
+			s.log.Warn("search snippets", "chat", sr.ChatID, "err", err)
+		}
+	}
+	p := Page{SearchID: sr.ID, Query: sr.Query, Number: n, First: from + 1, Total: len(sr.ArticleIDs), More: to < len(sr.ArticleIDs)}
+	for _, a := range arts {
+		p.Results = append(p.Results, Result{Article: a, Snippet: snippets[a.ID]})
+	}
+	return p, nil
+}

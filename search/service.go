@@ -1,0 +1,60 @@
+package search
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// Limits of the use cases.
+const (
+	PageSize       = 5                   // results a page shows
+	MaxResults     = 50                  // results a search keeps for paging
+	LatestWindow   = 7 * 24 * time.Hour  // how far back Latest looks
+	LatestCount    = 5                   // articles Latest returns at most
+	TrendingWindow = 6 * time.Hour       // how far back Trending looks
+	TrendingCount  = 5                   // stories Trending returns at most
+	scanWindow     = 30 * 24 * time.Hour // how far back a search FTS5 cannot narrow reads
+	scanLimit      = 5000                // articles such a search reads at most
+	maxCandidates  = 500                 // FTS5 candidates read before the exact match
+)
+
+// Store is what the use cases need of the database.
+type Store interface {
+	SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error)
+	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
+	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
+	FindArticles(ctx context.Context, ids []int64) ([]news.Article, error)
+	Snippets(ctx context.Context, match string, ids []int64) (map[int64]string, error)
+	CreateSearch(ctx context.Context, chatID int64, query string, ids []int64) (int64, error)
+	FindSearch(ctx context.Context, chatID, id int64) (news.Search, error)
+	TrendingStories(ctx context.Context, since time.Time, limit int) ([]news.Story, error)
+}
+
+// Options configures a Service.
+type Options struct {
+	Store  Store
+	Now    func() time.Time // nil: time.Now
+	Logger *slog.Logger     // nil: slog.Default()
+}
+
+// Service runs searches, pages through them, and finds the latest and the
+// trending news.
+type Service struct {
+	store Store
+	now   func() time.Time
+	log   *slog.Logger
+}
+
+// NewService returns a Service reading opts.Store.
+func NewService(opts Options) *Service {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	return &Service{store: opts.Store, now: opts.Now, log: opts.Logger}
+}
