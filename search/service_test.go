@@ -1,0 +1,257 @@
+package search_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/search"
+	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/subscriptions"
+)
+
+// rig is a Service over a real store whose clock the test moves.
+type rig struct {
+	t   *testing.T
+	st  *store.Store
+	svc *search.Service
+	now time.Time
+}
+
+func newRig(t *testing.T) *rig {
+	t.Helper()
+	r := &rig{t: t, now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
+	clock := func() time.Time { return r.now }
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "search.db"), clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	r.st = st
+	r.svc = search.NewService(search.Options{Store: st, Now: clock, Logger: slog.New(slog.DiscardHandler)})
+	for _, id := range []int64{1, 7, 8} {
+		r.chat(id)
+	}
+	return r
+}
+
+// chat makes the chat exist: a search belongs to one.
+func (r *rig) chat(id int64) {
+	r.t.Helper()
+	if _, err := r.st.EnsureChat(context.Background(), id, "private", "", news.ChatDefaults{Timezone: "UTC", DigestTime: "08:00"}); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// articles stores arts under a new source and returns them with their ids.
+func (r *rig) articles(source string, arts ...news.Article) []news.Article {
+	r.t.Helper()
+	ctx := context.Background()
+	src, err := r.st.UpsertSource(ctx, source, "https://"+strings.ToLower(source)+".example/rss", news.OriginConfig)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	added, err := r.st.InsertArticles(ctx, src.ID, arts)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	if len(added) != len(arts) {
+		r.t.Fatalf("stored %d of %d articles", len(added), len(arts))
+	}
+	return added
+}
+
+func titles(p search.Page) []string {
+	var out []string
+	for _, res := range p.Results {
+		out = append(out, res.Article.Title)
+	}
+	return out
+}
+
+func TestSearchRanksAndConfirms(t *testing.T) {
+	r := newRig(t)
+	r.articles("Wire",
+		news.Article{GUID: "1", Title: "Report from the region", Text: "Deminers near Kursk cleared a field.", PublishedAt: r.now.Add(-time.Hour)},
+		news.Article{GUID: "2", Title: "Older report", Text: "Kursk farmers wait for the harvest.", PublishedAt: r.now.Add(-5 * 24 * time.Hour)},
+		news.Article{GUID: "3", Title: "Kursk fields reopen", Text: "Farmers return.", PublishedAt: r.now.Add(-3 * 24 * time.Hour)},
+		news.Article{GUID: "4", Title: "Tariffication explained", Text: "A tariffication primer.", PublishedAt: r.now.Add(-90 * time.Minute)},
+		news.Article{GUID: "5", Title: "Steel tariffs rise", Text: "New tariffs on steel.", PublishedAt: r.now.Add(-2 * time.Hour)},
+		news.Article{GUID: "6", Title: "Belgorod", Text: "Nothing about it.", PublishedAt: r.now},
+		news.Article{GUID: "7", Title: "Month-old wire story", Text: "Routine.", PublishedAt: r.now.Add(-40 * 24 * time.Hour)},
+	)
+	r.articles("Beta", news.Article{GUID: "b", Title: "Beta bulletin", Text: "Routine.", PublishedAt: r.now.Add(-2 * time.Hour)})
+
+	tests := []struct {
+		name  string
+		query string
+		want  []string // titles, in this order
+	}{
+		{"a title match ranks first, then recency", "kursk", []string{"Kursk fields reopen", "Report from the region", "Older report"}},
+		{"title: is checked by the matcher", "title:kursk", []string{"Kursk fields reopen"}},
+		{"stems are checked by the matcher", "tariffs", []string{"Steel tariffs rise"}},
+		{"source: alone scans the last month, newest first", "source:wire", []string{"Belgorod", "Report from the region", "Tariffication explained", "Steel tariffs rise", "Kursk fields reopen", "Older report"}},
+		{"a phrase", `"deminers near kursk"`, []string{"Report from the region"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := r.svc.Search(context.Background(), 1, tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := min(len(tt.want), search.PageSize)
+			if got := titles(p); fmt.Sprint(got) != fmt.Sprint(tt.want[:n]) {
+				t.Errorf("%s → %q, want %q", tt.query, got, tt.want[:n])
+			}
+			if p.Total != len(tt.want) || p.SearchID == 0 || p.Number != 0 || p.First != 1 || p.Query != tt.query {
+				t.Errorf("%s → page %+v, want %d results in all", tt.query, p, len(tt.want))
+			}
+		})
+	}
+}
+
+func TestSearchRefusesAndFindsNothing(t *testing.T) {
+	r := newRig(t)
+	r.articles("Wire", news.Article{GUID: "1", Title: "Kursk", PublishedAt: r.now})
+	_, err := r.svc.Search(context.Background(), 1, `"unclosed`)
+	var perr *subscriptions.ParseError
+	if !errors.As(err, &perr) {
+		t.Errorf("a bad query → %v, want a *subscriptions.ParseError", err)
+	}
+	p, err := r.svc.Search(context.Background(), 1, "pyongyang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != 0 || p.SearchID != 0 || len(p.Results) != 0 || p.More {
+		t.Errorf("nothing matching → %+v", p)
+	}
+}
+
+func TestSearchKeepsAtMostMaxResults(t *testing.T) {
+	r := newRig(t)
+	var arts []news.Article
+	for i := range search.MaxResults + 10 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: fmt.Sprintf("Kursk report %d", i), PublishedAt: r.now.Add(-time.Duration(i) * time.Minute)})
+	}
+	r.articles("Wire", arts...)
+	p, err := r.svc.Search(context.Background(), 1, "kursk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != search.MaxResults || !p.More {
+		t.Errorf("total %d (more %v), want %d", p.Total, p.More, search.MaxResults)
+	}
+	last := search.MaxResults/search.PageSize - 1
+	if _, err := r.svc.Page(context.Background(), 1, p.SearchID, last); err != nil {
+		t.Errorf("page %d: %v", last, err)
+	}
+	if _, err := r.svc.Page(context.Background(), 1, p.SearchID, last+1); !errors.Is(err, search.ErrNoPage) {
+		t.Errorf("page %d → %v, want ErrNoPage", last+1, err)
+	}
+}
+
+func TestSearchPages(t *testing.T) {
+	r := newRig(t)
+	var arts []news.Article
+	for i := range 12 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: fmt.Sprintf("Report %d", i),
+			Text: fmt.Sprintf("Deminers near Kursk cleared field %d today.", i), PublishedAt: r.now.Add(-time.Duration(i) * time.Hour)})
+	}
+	r.articles("Wire", arts...)
+	ctx := context.Background()
+	const chat = 7
+	first, err := r.svc.Search(ctx, chat, "kursk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		n           int
+		first, size int
+		more        bool
+		title       string
+	}{
+		{0, 1, 5, true, "Report 0"},
+		{1, 6, 5, true, "Report 5"},
+		{2, 11, 2, false, "Report 10"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint("page ", tt.n), func(t *testing.T) {
+			p, err := r.svc.Page(ctx, chat, first.SearchID, tt.n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Number != tt.n || p.First != tt.first || len(p.Results) != tt.size || p.More != tt.more || p.Total != 12 || p.Query != "kursk" {
+				t.Fatalf("page %d = %+v", tt.n, p)
+			}
+			if got := p.Results[0].Article.Title; got != tt.title {
+				t.Errorf("page %d starts with %q, want %q", tt.n, got, tt.title)
+			}
+			for _, res := range p.Results {
+				if !strings.Contains(res.Snippet, news.SnippetStart+"Kursk"+news.SnippetEnd) {
+					t.Errorf("snippet %q lacks the marked match", res.Snippet)
+				}
+			}
+		})
+	}
+	if fmt.Sprint(titles(first)) != fmt.Sprint(titles(mustPage(t, r, chat, first.SearchID, 0))) {
+		t.Errorf("the first page of Search differs from Page 0")
+	}
+
+	for _, tt := range []struct {
+		name   string
+		chat   int64
+		n      int
+		target error
+	}{
+		{"past the last page", chat, 3, search.ErrNoPage},
+		{"a negative page", chat, -1, search.ErrNoPage},
+		{"another chat's search", chat + 1, 1, news.ErrNotFound},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := r.svc.Page(ctx, tt.chat, first.SearchID, tt.n); !errors.Is(err, tt.target) {
+				t.Errorf("Page → %v, want %v", err, tt.target)
+			}
+		})
+	}
+	r.now = r.now.Add(25 * time.Hour)
+	if _, err := r.svc.Page(ctx, chat, first.SearchID, 1); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("a day-old search → %v, want ErrNotFound", err)
+	}
+}
+
+func mustPage(t *testing.T, r *rig, chat, id int64, n int) search.Page {
+	t.Helper()
+	p, err := r.svc.Page(context.Background(), chat, id, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestSearchPageOfDeletedArticles(t *testing.T) {
+	r := newRig(t)
+	now := r.now
+	r.now = now.Add(-40 * 24 * time.Hour) // fetched long ago, so that Prune may delete it
+	r.articles("Wire", news.Article{GUID: "1", Title: "Kursk", PublishedAt: r.now})
+	r.now = now
+	p, err := r.svc.Search(context.Background(), 1, "kursk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.st.Prune(context.Background(), r.now.Add(-30*24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.svc.Page(context.Background(), 1, p.SearchID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Total != 1 || len(got.Results) != 0 {
+		t.Errorf("a page of pruned articles = %+v", got)
+	}
+}
