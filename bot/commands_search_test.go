@@ -167,3 +167,16 @@ func TestLatestAndTrending(t *testing.T) {
 		})
 	}
 }
+
+func TestSearchCommandsWithoutService(t *testing.T) {
+	for _, text := range []string{"/search kursk", "/latest", "/trending"} {
+		t.Run(text, func(t *testing.T) {
+			r, log := newTestRouter(t) // no Search in its options
+			say(r, 7, "private", text)
+			got := log.take()
+			if len(got) != 1 || !strings.Contains(got[0].Text, "Search is not available") {
+				t.Errorf("%s → %+v", text, got)
+			}
+		})
+	}
+}
