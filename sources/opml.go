@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strings"
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
@@ -104,11 +103,11 @@ func (s *Service) importOutline(ctx context.Context, o feeds.Outline, res *Impor
 		}
 		return nil
 	}
-	name := strings.TrimSpace(o.Title)
+	name := o.Title // at most 200 bytes: ParseOPML cuts longer ones
 	if name == "" {
 		name = u.Host
 	}
-	src, err := s.opts.Store.UpsertSource(ctx, clipName(name), o.URL, news.OriginChat)
+	src, err := s.opts.Store.UpsertSource(ctx, name, o.URL, news.OriginChat)
 	if err != nil {
 		return fmt.Errorf("add source: %w", err)
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
@@ -66,9 +65,6 @@ func FeedURL(raw string) (string, error) {
 	}
 	return raw, nil
 }
-
-// maxName bounds the name of an imported source, in characters.
-const maxName = 200
 
 // Added is what Add did.
 type Added struct {
@@ -146,16 +142,4 @@ func notFound(what string, err error) error {
 		return fmt.Errorf("%s: %w: %w", what, ErrNotFound, err)
 	}
 	return fmt.Errorf("find %s: %w", what, err)
-}
-
-// clipName shortens a name from outside to maxName characters.
-func clipName(name string) string {
-	if utf8.RuneCountInString(name) <= maxName {
-		return name
-	}
-	r := []rune(name)[:maxName-1]
-	if i := strings.LastIndexAny(string(r), " \n"); i > len(string(r))/2 {
-		return strings.TrimRight(string(r)[:i], " ,;:") + "…"
-	}
-	return string(r) + "…"
 }
