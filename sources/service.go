@@ -11,7 +11,7 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// Store is what the Service needs of the database.
+// Store is what the Service needs of the database; *store.Store is one.
 type Store interface {
 	ListSources(ctx context.Context) ([]news.Source, error)
 	FindSource(ctx context.Context, id int64) (news.Source, error)
