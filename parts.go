@@ -14,6 +14,7 @@ import (
 	"github.com/newshound/newshound/metrics"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/search"
+	"github.com/newshound/newshound/sources"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 	"github.com/newshound/newshound/summarize"
@@ -78,7 +79,7 @@ func newPageTexter(cfg config.Config) feeds.PageTexter {
 
 // newRouter builds the command router: the callback signing key from the
 // database, the transport's interactions (Telegram only), the operators, and
-// the guarded fetcher for the URLs that chat users give.
+// the sources service with the guarded fetcher for the URLs that chat users give.
 func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store, subs *subscriptions.Service, sender *bot.Sender,
 	transport bot.Transport, botName string, digests bot.Digests, nextPoll func(time.Time) time.Time, log *slog.Logger) (*bot.Router, error) {
 	secret, err := st.Secret(ctx, "callback_data", 32)
@@ -87,11 +88,12 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 	}
 	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
 		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode,
-		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests, NextPoll: nextPoll,
+		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
-		Feeds: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
-			Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}),
+		Sources: sources.NewService(sources.Options{Store: st, Now: m.Now, NextPoll: nextPoll,
+			Finder: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
+				Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent})}),
 	}
 	if in, ok := transport.(bot.Interactor); ok {
 		opts.Interactor = in // Telegram, or the console, which shows answers and edits in the terminal

@@ -4,11 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
-	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/sources"
 )
 
 // exportName is the file name /export sends the OPML under.
@@ -23,28 +22,24 @@ const maxExport = 1 << 20
 // outbox), which /import reads back as a file, pasted or from a URL.
 func (r *Router) cmdExport(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
-	srcs, err := r.opts.Store.ListSources(ctx)
+	if r.opts.Sources == nil {
+		r.reply(ctx, chatID, noSources)
+		return nil
+	}
+	doc, n, err := r.opts.Sources.Export(ctx)
 	if err != nil {
 		return err
 	}
-	if len(srcs) == 0 {
+	if n == 0 {
 		r.reply(ctx, chatID, "There are no sources to export.")
 		return nil
 	}
-	outs := make([]feeds.Outline, len(srcs))
-	for i, s := range srcs {
-		outs[i] = feeds.Outline{Title: s.Name, URL: s.URL}
-	}
-	doc, err := feeds.WriteOPML("Newshound sources", outs, r.opts.Now())
-	if err != nil {
-		return err
-	}
 	if len(doc) > maxExport {
-		r.log.Warn("export too large", "chat", chatID, "sources", len(srcs), "bytes", len(doc))
-		r.reply(ctx, chatID, fmt.Sprintf("The OPML of %s is %d KB, over the %d KB an export may be.", plural(len(srcs), "source"), len(doc)>>10, maxExport>>10))
+		r.log.Warn("export too large", "chat", chatID, "sources", n, "bytes", len(doc))
+		r.reply(ctx, chatID, fmt.Sprintf("The OPML of %s is %d KB, over the %d KB an export may be.", plural(n, "source"), len(doc)>>10, maxExport>>10))
 		return nil
 	}
-	r.replyDocument(ctx, chatID, exportName, doc, plural(len(srcs), "source")+", as OPML")
+	r.replyDocument(ctx, chatID, exportName, doc, plural(n, "source")+", as OPML")
 	return nil
 }
 
@@ -69,7 +64,7 @@ const maxImport = maxExport
 // check as /addsource; feeds already known are left as they are.
 func (r *Router) cmdImport(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
-	if r.opts.Feeds == nil {
+	if r.opts.Sources == nil {
 		r.reply(ctx, chatID, "Importing sources is not available here.")
 		return nil
 	}
@@ -82,17 +77,17 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 		return nil
 	}
 	r.background(ctx, "import", chatID, func(ctx context.Context) error {
-		data := []byte(arg)
-		if !strings.HasPrefix(arg, "<") {
-			page, err := r.opts.Feeds.Get(ctx, arg)
-			if msg := fetchProblem(err); msg != "" {
-				r.log.Info("import: list not fetched", "chat", chatID, "err", err)
-				r.replyAfter(ctx, chatID, msg)
-				return nil
-			}
-			data = page.Body
+		if strings.HasPrefix(arg, "<") {
+			res, err := r.opts.Sources.Import(ctx, []byte(arg))
+			return r.replyImported(ctx, chatID, res, err)
 		}
-		return r.importOPML(ctx, chatID, data)
+		res, err := r.opts.Sources.ImportURL(ctx, arg)
+		if msg := fetchProblem(err); msg != "" {
+			r.log.Info("import: list not fetched", "chat", chatID, "err", err)
+			r.replyAfter(ctx, chatID, msg)
+			return nil
+		}
+		return r.replyImported(ctx, chatID, res, err)
 	})
 	return nil
 }
@@ -119,76 +114,42 @@ func (r *Router) importFile(ctx context.Context, chatID int64, f IncomingFile) e
 			r.replyAfter(ctx, chatID, "I couldn't download that file. Please send it again.")
 			return nil
 		}
-		return r.importOPML(ctx, chatID, data)
+		res, err := r.opts.Sources.Import(ctx, data)
+		return r.replyImported(ctx, chatID, res, err)
 	})
 	return nil
 }
 
-// importOPML imports the feeds of an OPML document and replies with what it did.
-func (r *Router) importOPML(ctx context.Context, chatID int64, data []byte) error {
-	outs, err := feeds.ParseOPML(data)
-	if err != nil {
+// replyImported answers an import with what it did, or why it did nothing;
+// it returns the errors that are ours.
+func (r *Router) replyImported(ctx context.Context, chatID int64, res sources.Imported, err error) error {
+	switch {
+	case errors.Is(err, sources.ErrUnavailable):
+		r.replyAfter(ctx, chatID, "Importing sources is not available here.")
+	case errors.Is(err, sources.ErrNotOPML):
 		r.replyAfter(ctx, chatID, "That is not an OPML list I can read.")
-		return nil
-	}
-	res, err := r.importOutlines(ctx, outs)
-	if err != nil {
+	case err != nil:
 		return err
+	default:
+		r.replyAfter(ctx, chatID, importReport(res))
 	}
-	r.replyAfter(ctx, chatID, res.String())
 	return nil
 }
 
-// imported counts what an import did.
-type imported struct{ added, known, refused, unresolved, invalid int }
-
-func (i imported) String() string {
-	s := fmt.Sprintf("📥 Imported %s.", plural(i.added, "new source"))
-	if i.known > 0 {
-		s += fmt.Sprintf(" %d already known.", i.known)
+// importReport says what an import did.
+func importReport(i sources.Imported) string {
+	s := fmt.Sprintf("📥 Imported %s.", plural(len(i.Added), "new source"))
+	if i.Known > 0 {
+		s += fmt.Sprintf(" %d already known.", i.Known)
 	}
-	if i.refused > 0 {
-		s += fmt.Sprintf(" %d refused: not public web addresses.", i.refused)
+	if i.Refused > 0 {
+		s += fmt.Sprintf(" %d refused: not public web addresses.", i.Refused)
 	}
-	if i.unresolved > 0 {
-		s += fmt.Sprintf(" %d skipped: their host names do not resolve.", i.unresolved)
+	if i.Unresolved > 0 {
+		s += fmt.Sprintf(" %d skipped: their host names do not resolve.", i.Unresolved)
 	}
-	if i.invalid > 0 {
-		s += fmt.Sprintf(" %d skipped: not http(s) URLs.", i.invalid)
+	if i.Invalid > 0 {
+		s += fmt.Sprintf(" %d skipped: not http(s) URLs.", i.Invalid)
 	}
 	return s
-}
-
-func (r *Router) importOutlines(ctx context.Context, outs []feeds.Outline) (imported, error) {
-	var res imported
-	for _, o := range outs {
-		u, err := url.Parse(o.URL)
-		if err != nil || len(o.URL) > maxURL || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			res.invalid++
-			continue
-		}
-		if _, err := r.opts.Store.FindSourceByURL(ctx, o.URL); err == nil {
-			res.known++
-			continue
-		} else if !errors.Is(err, news.ErrNotFound) {
-			return res, err
-		}
-		if err := r.opts.Feeds.Allowed(ctx, o.URL); err != nil {
-			if errors.Is(err, feeds.ErrRefusedAddress) {
-				res.refused++
-			} else {
-				res.unresolved++
-			}
-			continue
-		}
-		name := strings.TrimSpace(o.Title)
-		if name == "" {
-			name = u.Host
-		}
-		if _, err := r.opts.Store.UpsertSource(ctx, clip(name, 200), o.URL, "chat"); err != nil {
-			return res, err
-		}
-		res.added++
-	}
-	return res, nil
 }

@@ -11,8 +11,12 @@ import (
 	"github.com/newshound/newshound/internal/telegramtest"
 )
 
-// withOperator makes operator an operator of the bot.
-func withOperator(o *RouterOptions) { o.Operators = []int64{operator} }
+// withOperator makes operator an operator of the bot, with a sources
+// service that cannot add.
+func withOperator(o *RouterOptions) {
+	o.Operators = []int64{operator}
+	withSources(nil)(o)
+}
 
 // exportSources stores sources with names that need escaping in XML and
 // returns them as outlines, sorted by URL.

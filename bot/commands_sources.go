@@ -4,24 +4,39 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/sources"
 )
 
-// maxURL bounds a URL given to /addsource or found in an OPML list.
-const maxURL = 2048
+// Sources is what the commands need of the sources service: /sources,
+// /addsource, /removesource, /export and /import.
+type Sources interface {
+	List(ctx context.Context) ([]sources.Status, error)
+	Add(ctx context.Context, rawURL string) (sources.Added, error)
+	Remove(ctx context.Context, id int64) (news.Source, error)
+	RemoveURL(ctx context.Context, url string) (news.Source, error)
+	Export(ctx context.Context) ([]byte, int, error)
+	Import(ctx context.Context, doc []byte) (sources.Imported, error)
+	ImportURL(ctx context.Context, rawURL string) (sources.Imported, error)
+}
 
 // jobTimeout bounds a background command: discovery, or the checks of an import.
 const jobTimeout = 2 * time.Minute
 
+// noSources answers the source commands of a router without a service.
+const noSources = "Managing sources is not available here."
+
 func (r *Router) cmdSources(ctx context.Context, req request) error {
-	srcs, err := r.opts.Store.ListSources(ctx)
+	if r.opts.Sources == nil {
+		r.reply(ctx, req.in.ChatID, noSources)
+		return nil
+	}
+	srcs, err := r.opts.Sources.List(ctx)
 	if err != nil {
 		return err
 	}
@@ -34,32 +49,27 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 	b.WriteString("<b>Sources</b>\n")
 	for _, s := range srcs {
 		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)))
-		switch s.Origin {
-		case news.OriginChat:
-			b.WriteString(" · added in chat")
-		case news.OriginRetired:
+		switch {
+		case s.Health == sources.Retired:
 			b.WriteString(" · no longer in the configuration, not fetched\n")
 			continue
+		case s.Origin == news.OriginChat:
+			b.WriteString(" · added in chat")
 		}
-		b.WriteString("\n" + health(now, s, r.opts.NextPoll) + "\n")
+		b.WriteString("\n" + health(now, s) + "\n")
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
 }
 
 // health is a source's state in one line: when it was fetched, how it
-// failed, when it is fetched next: at the poller's first run once its
-// backoff (NextFetchAt) is over, when nextPoll says when that is.
-func health(now time.Time, s news.Source, nextPoll func(time.Time) time.Time) string {
-	due := s.NextFetchAt
-	if nextPoll != nil {
-		due = nextPoll(maxTime(now, s.NextFetchAt))
-	}
-	next := "next " + until(now, due)
-	switch {
-	case s.LastFetchAt.IsZero():
+// failed, when it is fetched next.
+func health(now time.Time, s sources.Status) string {
+	next := "next " + until(now, s.NextFetch)
+	switch s.Health {
+	case sources.Unfetched:
 		return "⏳ not fetched yet · " + next
-	case s.Failures > 0:
+	case sources.Failing:
 		return fmt.Sprintf("⚠️ failing (%s in a row), last try %s: <i>%s</i> · %s",
 			plural(s.Failures, "time"), ago(now, s.LastFetchAt), esc(clip(s.LastError, 150)), next)
 	}
@@ -103,97 +113,88 @@ func (r *Router) replyAfter(ctx context.Context, chatID int64, text string) {
 
 func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
-	if r.opts.Feeds == nil {
+	if r.opts.Sources == nil {
 		r.reply(ctx, chatID, "Adding sources is not available here.")
 		return nil
 	}
-	raw := req.args
-	if raw == "" || len(raw) > maxURL || strings.ContainsAny(raw, " \n\t") {
+	raw, err := sources.FeedURL(req.args)
+	if err != nil {
 		r.reply(ctx, chatID, "Send <code>/addsource URL</code> with the address of a feed or of a site that links to one.")
 		return nil
 	}
-	if !strings.Contains(raw, "://") {
-		raw = "https://" + raw
-	}
 	r.background(ctx, "addsource", chatID, func(ctx context.Context) error {
-		found, err := r.opts.Feeds.Discover(ctx, raw)
+		added, err := r.opts.Sources.Add(ctx, raw)
+		if errors.Is(err, sources.ErrUnavailable) {
+			r.replyAfter(ctx, chatID, "Adding sources is not available here.")
+			return nil
+		}
 		if msg := fetchProblem(err); msg != "" {
 			r.log.Info("addsource: no feed added", "chat", chatID, "err", err)
 			r.replyAfter(ctx, chatID, msg)
 			return nil
 		}
-		if s, err := r.opts.Store.FindSourceByURL(ctx, found.URL); err == nil {
-			r.replyAfter(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(clip(s.Name, 80))))
-			return nil
-		} else if !errors.Is(err, news.ErrNotFound) {
-			return err
-		}
-		s, err := r.opts.Store.UpsertSource(ctx, found.Title, found.URL, "chat")
 		if err != nil {
 			return err
 		}
+		s := added.Source
+		if !added.New {
+			r.replyAfter(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(clip(s.Name, 80))))
+			return nil
+		}
 		r.replyAfter(ctx, chatID, fmt.Sprintf("✅ Added source #%d, <b>%s</b> (%s, %s now). What it holds now is kept for /search; new items alert from the next poll.",
-			s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)), plural(found.Items, "item")))
+			s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)), plural(added.Items, "item")))
 		return nil
 	})
 	return nil
 }
 
 // fetchProblem turns a failed fetch of a user's URL into a reply, or ""
-// for no error. The reply names no address: a refused host stays unnamed.
+// when err is not one (nil, or a failure of ours). The reply names no
+// address: a refused host stays unnamed.
 func fetchProblem(err error) string {
-	var se *feeds.StatusError
-	var ne net.Error
 	switch {
-	case err == nil:
+	case err == nil || !errors.Is(err, sources.ErrFetch):
 		return ""
-	case errors.Is(err, feeds.ErrRefusedAddress):
+	case errors.Is(err, sources.ErrBlocked):
 		return "⛔ I can't fetch that address: it is not a public http(s) web address (local, private and cloud-internal networks are off limits)."
-	case errors.Is(err, feeds.ErrNoFeed):
+	case errors.Is(err, sources.ErrNotFeed):
 		return "I found no feed there: the address is neither RSS, Atom nor JSON Feed, nor a page that links to one."
-	case errors.Is(err, feeds.ErrTooLarge):
+	case errors.Is(err, sources.ErrTooLarge):
 		return "That document is too large for me."
-	case errors.As(err, &se):
-		return fmt.Sprintf("The site answered with HTTP status %d.", se.Code)
-	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
+	case sources.HTTPStatus(err) != 0:
+		return fmt.Sprintf("The site answered with HTTP status %d.", sources.HTTPStatus(err))
+	case errors.Is(err, sources.ErrTimeout):
 		return "The site took too long to answer."
 	}
 	return "I couldn't fetch that address."
 }
 
 func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
+	chatID := req.in.ChatID
+	if r.opts.Sources == nil {
+		r.reply(ctx, chatID, noSources)
+		return nil
+	}
 	arg := strings.TrimPrefix(req.args, "#")
 	var src news.Source
 	var err error
 	if id, perr := strconv.ParseInt(arg, 10, 64); perr == nil {
-		src, err = r.opts.Store.FindSource(ctx, id)
+		src, err = r.opts.Sources.Remove(ctx, id)
 	} else if arg != "" {
-		src, err = r.opts.Store.FindSourceByURL(ctx, arg)
+		src, err = r.opts.Sources.RemoveURL(ctx, arg)
 	} else {
-		r.reply(ctx, req.in.ChatID, "Which one? Send <code>/removesource ID</code> with an ID from /sources.")
+		r.reply(ctx, chatID, "Which one? Send <code>/removesource ID</code> with an ID from /sources.")
 		return nil
 	}
-	if errors.Is(err, news.ErrNotFound) {
-		r.reply(ctx, req.in.ChatID, "There is no source "+esc(clip(req.args, 100))+". See /sources.")
-		return nil
-	}
-	if err != nil {
+	switch {
+	case errors.Is(err, sources.ErrNotFound):
+		r.reply(ctx, chatID, "There is no source "+esc(clip(req.args, 100))+". See /sources.")
+	case errors.Is(err, sources.ErrNotRemovable):
+		r.reply(ctx, chatID, fmt.Sprintf("Source #%d comes from the configuration file; remove it there.", src.ID))
+	case err != nil:
 		return err
+	default:
+		r.reply(ctx, chatID, fmt.Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(clip(src.Name, 80))))
 	}
-	if src.Origin == news.OriginConfig {
-		r.reply(ctx, req.in.ChatID, fmt.Sprintf("Source #%d comes from the configuration file; remove it there.", src.ID))
-		return nil
-	}
-	if err := r.opts.Store.DeleteSource(ctx, src.ID); err != nil && !errors.Is(err, news.ErrNotFound) {
-		return err
-	}
-	r.reply(ctx, req.in.ChatID, fmt.Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(clip(src.Name, 80))))
 	return nil
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/sources"
 )
 
 const (
@@ -68,13 +69,21 @@ func (s *siteServer) port() string {
 	return port
 }
 
+// withSources gives the router a sources service on the harness's store,
+// with finder for what users point at (nil: adding is not available).
+func withSources(finder sources.FeedFinder) func(*RouterOptions) {
+	return func(o *RouterOptions) {
+		o.Sources = sources.NewService(sources.Options{Store: o.Store.(sources.Store), Finder: finder, Now: o.Now})
+	}
+}
+
 // withSites makes operator an operator and gives the router a guarded
 // fetcher whose DNS answers hosts (every other name is unknown) and whose
 // connections to publicIP reach srv.
 func withSites(srv *siteServer, allowPrivate bool, hosts map[string]string) func(*RouterOptions) {
 	return func(o *RouterOptions) {
 		o.Operators = []int64{operator}
-		o.Feeds = feeds.NewDiscoverer(feeds.DiscoverOptions{
+		withSources(feeds.NewDiscoverer(feeds.DiscoverOptions{
 			AllowPrivate: allowPrivate,
 			Timeout:      5 * time.Second,
 			Resolve: func(ctx context.Context, host string) ([]net.IP, error) {
@@ -90,7 +99,7 @@ func withSites(srv *siteServer, allowPrivate bool, hosts map[string]string) func
 				var d net.Dialer
 				return d.DialContext(ctx, network, addr)
 			},
-		})
+		}))(o)
 	}
 }
 
@@ -152,9 +161,8 @@ func TestAddSourceRefusesPrivateAddresses(t *testing.T) {
 
 func TestAddSourceExplainsFailures(t *testing.T) {
 	srv := newSiteServer(t)
-	h := newHarness(t, withSites(srv, true, nil), func(o *RouterOptions) {
-		o.Feeds = feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: true, Timeout: 200 * time.Millisecond})
-	})
+	h := newHarness(t, withSites(srv, true, nil),
+		withSources(feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: true, Timeout: 200 * time.Millisecond})))
 	base := "http://127.0.0.1:" + srv.port()
 	tests := []struct {
 		name, url, want string
@@ -321,22 +329,22 @@ func TestOPMLExportImportRoundTrip(t *testing.T) {
 	}
 }
 
-func TestHealthNamesThePollersNextRun(t *testing.T) {
+func TestHealthNamesTheNextFetch(t *testing.T) {
 	now := time.Date(2026, 11, 27, 12, 0, 30, 0, time.UTC)
-	every10m := func(t time.Time) time.Time { return t.Truncate(10 * time.Minute).Add(10 * time.Minute) }
 	tests := []struct {
 		name string
-		src  news.Source
-		next func(time.Time) time.Time
+		src  sources.Status
 		want string
 	}{
-		{"no schedule known", news.Source{LastFetchAt: now.Add(-time.Minute)}, nil, "next now"},
-		{"due: the next run", news.Source{LastFetchAt: now.Add(-time.Minute)}, every10m, "next in 9 min"},
-		{"backing off: the first run after it", news.Source{LastFetchAt: now, Failures: 2, NextFetchAt: now.Add(25 * time.Minute)}, every10m, "next in 29 min"},
+		{"no schedule known", sources.Status{Source: news.Source{LastFetchAt: now.Add(-time.Minute)}, Health: sources.Healthy}, "✅ fetched 1 min ago · next now"},
+		{"due: the next run", sources.Status{Source: news.Source{LastFetchAt: now.Add(-time.Minute)}, Health: sources.Healthy, NextFetch: now.Add(9*time.Minute + 30*time.Second)}, "next in 9 min"},
+		{"backing off: the first run after it", sources.Status{Source: news.Source{LastFetchAt: now, Failures: 2, LastError: "<oops>"}, Health: sources.Failing, NextFetch: now.Add(29*time.Minute + 30*time.Second)},
+			"⚠️ failing (2 times in a row), last try just now: <i>&lt;oops&gt;</i> · next in 29 min"},
+		{"not fetched yet", sources.Status{Health: sources.Unfetched, NextFetch: now.Add(time.Hour)}, "⏳ not fetched yet · next in 1 h"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := health(now, tt.src, tt.next); !strings.HasSuffix(got, tt.want) {
+			if got := health(now, tt.src); !strings.HasSuffix(got, tt.want) {
 				t.Fatalf("health = %q, want it to end with %q", got, tt.want)
 			}
 		})

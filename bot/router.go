@@ -58,17 +58,16 @@ type RouterOptions struct {
 	BotName       string // the bot's username, to tell /cmd@ThisBot from /cmd@OtherBot
 	Notify        func() // wakes the sender after a reply is queued
 	Logger        *slog.Logger
-	Digests       Digests                   // /timezone and /digest; nil: not available
-	Search        Searcher                  // /search, /latest and /trending; nil: not available
-	Now           func() time.Time          // nil: time.Now
-	Interactor    Interactor                // nil: every user administers their chat, and buttons are not answered
-	Operators     []int64                   // telegram.admins: the users who may manage sources
-	Secret        []byte                    // signs callback data; nil: a random key for this process
-	Feeds         FeedFinder                // /addsource and /import; nil: those commands are unavailable
-	Files         Files                     // /import of an uploaded file; nil: files are refused
-	NextPoll      func(time.Time) time.Time // when the poller next runs after a time, for /sources; nil: unknown
-	CommandBurst  int                       // commands a chat may send at once (default 5)
-	CommandEvery  time.Duration             // then one per this (default 3s)
+	Digests       Digests          // /timezone and /digest; nil: not available
+	Search        Searcher         // /search, /latest and /trending; nil: not available
+	Now           func() time.Time // nil: time.Now
+	Interactor    Interactor       // nil: every user administers their chat, and buttons are not answered
+	Operators     []int64          // telegram.admins: the users who may manage sources
+	Secret        []byte           // signs callback data; nil: a random key for this process
+	Sources       Sources          // /sources, /addsource, /removesource, /export, /import; nil: unavailable
+	Files         Files            // /import of an uploaded file; nil: files are refused
+	CommandBurst  int              // commands a chat may send at once (default 5)
+	CommandEvery  time.Duration    // then one per this (default 3s)
 }
 
 // Router turns incoming messages and button presses into command calls;

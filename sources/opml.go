@@ -1,0 +1,116 @@
+package sources
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/news"
+)
+
+// opmlTitle is the title of an exported OPML document.
+const opmlTitle = "Newshound sources"
+
+// Export returns every source as one OPML document and how many sources it
+// holds; with no sources, no document and 0. It fails with the store's error
+// or when the document cannot be written.
+func (s *Service) Export(ctx context.Context) ([]byte, int, error) {
+	srcs, err := s.opts.Store.ListSources(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list sources: %w", err)
+	}
+	if len(srcs) == 0 {
+		return nil, 0, nil
+	}
+	outs := make([]feeds.Outline, len(srcs))
+	for i, src := range srcs {
+		outs[i] = feeds.Outline{Title: src.Name, URL: src.URL}
+	}
+	doc, err := feeds.WriteOPML(opmlTitle, outs, s.opts.Now())
+	if err != nil {
+		return nil, 0, fmt.Errorf("export: %w", err)
+	}
+	return doc, len(srcs), nil
+}
+
+// Imported is what an import did with the feeds of an OPML list.
+type Imported struct {
+	Added      []news.Source // new chat sources
+	Known      int           // feeds that were sources already, left as they were
+	Refused    int           // feeds on addresses the guard refuses
+	Unresolved int           // feeds whose host names do not resolve (or fail the check otherwise)
+	Invalid    int           // entries that are not http(s) URLs of at most MaxURL bytes
+}
+
+// ImportURL fetches an OPML list through the guarded FeedFinder and imports
+// it as Import does. It fails with ErrUnavailable without a FeedFinder, with
+// an error wrapping ErrFetch
+// (and ErrBlocked, ErrTooLarge or ErrTimeout when that is why; see
+// HTTPStatus) when the list cannot be fetched, and as Import does otherwise.
+func (s *Service) ImportURL(ctx context.Context, rawURL string) (Imported, error) {
+	if s.opts.Finder == nil {
+		return Imported{}, ErrUnavailable
+	}
+	page, err := s.opts.Finder.Get(ctx, rawURL)
+	if err != nil {
+		return Imported{}, fmt.Errorf("fetch list: %w", fetchError(err))
+	}
+	return s.Import(ctx, page.Body)
+}
+
+// Import makes every feed of an OPML document a chat source, unless it is a
+// source already. Every feed URL passes the FeedFinder's address check, as
+// Add does; those that fail it are counted, not added. It fails with
+// ErrUnavailable without a FeedFinder, ErrNotOPML when doc is not OPML, and
+// with the store's error (what was added before it stays).
+func (s *Service) Import(ctx context.Context, doc []byte) (Imported, error) {
+	if s.opts.Finder == nil {
+		return Imported{}, ErrUnavailable
+	}
+	outs, err := feeds.ParseOPML(doc)
+	if err != nil {
+		return Imported{}, fmt.Errorf("%w: %w", ErrNotOPML, err)
+	}
+	var res Imported
+	for _, o := range outs {
+		if err := s.importOutline(ctx, o, &res); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// importOutline adds one feed of a list, or counts why not.
+func (s *Service) importOutline(ctx context.Context, o feeds.Outline, res *Imported) error {
+	u, err := url.Parse(o.URL)
+	if err != nil || len(o.URL) > MaxURL || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		res.Invalid++
+		return nil
+	}
+	if _, err := s.opts.Store.FindSourceByURL(ctx, o.URL); err == nil {
+		res.Known++
+		return nil
+	} else if !errors.Is(err, news.ErrNotFound) {
+		return fmt.Errorf("find source: %w", err)
+	}
+	if err := s.opts.Finder.Allowed(ctx, o.URL); err != nil {
+		if errors.Is(err, feeds.ErrRefusedAddress) {
+			res.Refused++
+		} else {
+			res.Unresolved++
+		}
+		return nil
+	}
+	name := o.Title // at most 200 bytes: ParseOPML cuts longer ones
+	if name == "" {
+		name = u.Host
+	}
+	src, err := s.opts.Store.UpsertSource(ctx, name, o.URL, news.OriginChat)
+	if err != nil {
+		return fmt.Errorf("add source: %w", err)
+	}
+	res.Added = append(res.Added, src)
+	return nil
+}

@@ -1,0 +1,154 @@
+package sources_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/sources"
+)
+
+func TestExportImportRoundTrip(t *testing.T) {
+	srv := newSite(t)
+	hosts := map[string]string{"world.example": publicIP, "tech.example": publicIP, "news.example": publicIP}
+	a, ast := newService(t, finder(srv, false, hosts), nil)
+	ctx := context.Background()
+	want := map[string]string{
+		"https://world.example/rss?a=1&b=2": `World & "Friends" <News>`,
+		"https://tech.example/atom.xml":     "Tech ünïcode",
+		"https://news.example/feed":         "Plain",
+	}
+	for u, name := range want {
+		mustUpsert(t, ast, name, u, news.OriginConfig)
+	}
+	doc, n, err := a.Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(want) {
+		t.Errorf("Export counted %d sources, want %d", n, len(want))
+	}
+	outs, err := feeds.ParseOPML(doc)
+	if err != nil {
+		t.Fatalf("the export is not OPML: %v\n%s", err, doc)
+	}
+	if len(outs) != len(want) {
+		t.Fatalf("export of %d outlines, want %d:\n%s", len(outs), len(want), doc)
+	}
+
+	b, bst := newService(t, finder(srv, false, hosts), nil)
+	srv.opml.Store(string(doc))
+	res, err := b.ImportURL(ctx, "http://news.example:"+srv.port()+"/list.opml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Added) != len(want) || res.Known+res.Refused+res.Unresolved+res.Invalid != 0 {
+		t.Fatalf("ImportURL = %+v, want %d added", res, len(want))
+	}
+	srcs, err := bst.ListSources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) != len(want) {
+		t.Fatalf("imported %d sources, want %d", len(srcs), len(want))
+	}
+	for _, s := range srcs {
+		if want[s.URL] != s.Name || s.Origin != news.OriginChat {
+			t.Errorf("imported %q %q (%s), want name %q", s.URL, s.Name, s.Origin, want[s.URL])
+		}
+	}
+
+	again, err := b.Import(ctx, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Added) != 0 || again.Known != len(want) {
+		t.Errorf("second Import = %+v, want all %d known", again, len(want))
+	}
+}
+
+func TestExportOfNoSources(t *testing.T) {
+	svc, _ := newService(t, nil, nil)
+	doc, n, err := svc.Export(context.Background())
+	if err != nil || n != 0 || doc != nil {
+		t.Errorf("Export of no sources = %q, %d, %v", doc, n, err)
+	}
+}
+
+func TestImportCountsWhatItSkips(t *testing.T) {
+	srv := newSite(t)
+	svc, st := newService(t, finder(srv, false, map[string]string{"news.example": publicIP, "world.example": publicIP, "long.example": publicIP}), nil)
+	ctx := context.Background()
+	mustUpsert(t, st, "World", "https://world.example/rss?a=1&b=2", news.OriginConfig)
+	long := strings.Repeat("word ", 60)
+	doc := `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+<outline text="World again" xmlUrl="https://world.example/rss?a=1&amp;b=2"/>
+<outline text="Loopback" xmlUrl="http://127.0.0.1:` + srv.port() + `/feed.xml"/>
+<outline text="Metadata" xmlUrl="http://169.254.169.254/latest/meta-data/"/>
+<outline text="Files" xmlUrl="file:///etc/passwd"/>
+<outline text="Too long" xmlUrl="https://news.example/` + strings.Repeat("a", sources.MaxURL) + `"/>
+<outline text="Nowhere" xmlUrl="https://nowhere.example/rss"/>
+<outline text="New &lt;one&gt;" xmlUrl="http://news.example/feed.xml"/>
+<outline text="  " xmlUrl="http://news.example/untitled.xml"/>
+<outline text="` + long + `" xmlUrl="http://long.example/feed.xml"/>
+</body></opml>`
+	res, err := svc.Import(ctx, []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Known != 1 || res.Refused != 2 || res.Unresolved != 1 || res.Invalid != 2 {
+		t.Errorf("Import = %+v, want 1 known, 2 refused, 1 unresolved, 2 invalid", res)
+	}
+	names := map[string]string{}
+	for _, s := range res.Added {
+		names[s.URL] = s.Name
+		if s.Origin != news.OriginChat {
+			t.Errorf("imported %s as %s, want chat", s.URL, s.Origin)
+		}
+	}
+	if len(res.Added) != 3 || names["http://news.example/feed.xml"] != "New <one>" || names["http://news.example/untitled.xml"] != "news.example" {
+		t.Errorf("added %v, want New <one>, a source named after its host and the long one", names)
+	}
+	if got := names["http://long.example/feed.xml"]; got == "" || len([]rune(got)) > 200 {
+		t.Errorf("a long name imported as %q (%d characters), want at most 200", got, len([]rune(got)))
+	}
+	if srv.feedHits.Load() != 0 {
+		t.Errorf("Import fetched a feed: it only checks addresses")
+	}
+}
+
+func TestImportFailures(t *testing.T) {
+	srv := newSite(t)
+	svc, st := newService(t, finder(srv, false, map[string]string{"news.example": publicIP}), nil)
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		call func() (sources.Imported, error)
+		want error
+	}{
+		{"not OPML", func() (sources.Imported, error) { return svc.Import(ctx, []byte("%PDF-1.4 not a list at all")) }, sources.ErrNotOPML},
+		{"not XML", func() (sources.Imported, error) { return svc.Import(ctx, []byte{0xff, 0xd8, 0xff, 0xe0, 0, 1, 2}) }, sources.ErrNotOPML},
+		{"a list from loopback", func() (sources.Imported, error) {
+			return svc.ImportURL(ctx, "http://127.0.0.1:"+srv.port()+"/list.opml")
+		}, sources.ErrBlocked},
+		{"a list that is not there", func() (sources.Imported, error) {
+			return svc.ImportURL(ctx, "http://news.example:"+srv.port()+"/missing")
+		}, sources.ErrFetch},
+		{"an empty answer", func() (sources.Imported, error) {
+			return svc.ImportURL(ctx, "http://news.example:"+srv.port()+"/list.opml")
+		}, sources.ErrNotOPML},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := tt.call(); !errors.Is(err, tt.want) {
+				t.Errorf("err = %v, want %v", err, tt.want)
+			}
+		})
+	}
+	if srcs, err := st.ListSources(ctx); err != nil || len(srcs) != 0 {
+		t.Errorf("sources after failed imports: %+v, %v", srcs, err)
+	}
+}

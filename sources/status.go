@@ -1,0 +1,72 @@
+package sources
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// Health is how a source's fetches go.
+type Health int
+
+// The healths of a source.
+const (
+	Unfetched Health = iota // not fetched yet
+	Healthy                 // its last fetch succeeded
+	Failing                 // its last Failures fetches failed; LastError says why
+	Retired                 // no longer in the configuration: kept with its articles, not fetched
+)
+
+// Status is a source with its health.
+type Status struct {
+	news.Source // LastFetchAt, Failures and LastError tell the last fetch
+	Health      Health
+	// NextFetch is when the source is fetched next: the poller's first run
+	// once the source's backoff (NextFetchAt) is over, or NextFetchAt when
+	// the poller's schedule is unknown; zero for a retired source.
+	NextFetch time.Time
+}
+
+// List returns every source with its health, ordered as the store lists
+// them. It fails with the store's error.
+func (s *Service) List(ctx context.Context) ([]Status, error) {
+	srcs, err := s.opts.Store.ListSources(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list sources: %w", err)
+	}
+	now := s.opts.Now()
+	out := make([]Status, len(srcs))
+	for i, src := range srcs {
+		out[i] = status(now, src, s.opts.NextPoll)
+	}
+	return out, nil
+}
+
+func status(now time.Time, src news.Source, nextPoll func(time.Time) time.Time) Status {
+	st := Status{Source: src}
+	switch {
+	case src.Origin == news.OriginRetired:
+		st.Health = Retired
+		return st
+	case src.LastFetchAt.IsZero():
+		st.Health = Unfetched
+	case src.Failures > 0:
+		st.Health = Failing
+	default:
+		st.Health = Healthy
+	}
+	st.NextFetch = src.NextFetchAt
+	if nextPoll != nil {
+		st.NextFetch = nextPoll(maxTime(now, src.NextFetchAt))
+	}
+	return st
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
