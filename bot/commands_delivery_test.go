@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
 )
 
 // lastReply returns the text of the newest queued reply.
@@ -26,7 +27,8 @@ func lastReply(t *testing.T, r *senderRig) string {
 func TestQuietCommand(t *testing.T) {
 	r := newSenderRig(t)
 	ctx := context.Background()
-	router := NewRouter(RouterOptions{Store: r.st, QuietMode: news.QuietSilent, CommandBurst: 100, ChatDefaults: news.ChatDefaults{Timezone: "Europe/Berlin"}, Logger: r.opts.Logger})
+	router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100,
+		Settings: settings.NewService(settings.Options{Store: r.st, QuietMode: news.QuietSilent, Logger: r.opts.Logger}), ChatDefaults: news.ChatDefaults{Timezone: "Europe/Berlin"}, Logger: r.opts.Logger})
 	steps := []struct {
 		name      string
 		args      string
@@ -43,6 +45,9 @@ func TestQuietCommand(t *testing.T) {
 		{"bad hours", "25:00-07:00", "I can't read that", "22:30", "06:00", "silent"},
 		{"bad mode", "23:00-07:00 loud", "say <code>silent</code>", "22:30", "06:00", "silent"},
 		{"too many words", "23:00 to 07:00", "Try <code>/quiet 23:00-07:00</code>", "22:30", "06:00", "silent"},
+		{"am and pm", "11pm-7am", "Quiet hours 23:00–07:00 (Europe/Berlin)", "23:00", "07:00", "silent"},
+		{"am and pm with minutes and a mode", "11:30PM-6:45am silent", "Quiet hours 23:30–06:45", "23:30", "06:45", "silent"},
+		{"bad am/pm", "13pm-7am", "I can't read that: &#34;13pm&#34; is not a time of day such as 23:00 or 11pm.", "23:30", "06:45", "silent"},
 		{"off", "off", "No quiet hours", "", "", "silent"},
 	}
 	for _, st := range steps {
@@ -92,7 +97,8 @@ func TestQuietHoldWarnsWhenTheDigestIsOff(t *testing.T) {
 		warn   bool
 	}{{"digest on", "08:00", false}, {"digest off", "", true}} {
 		t.Run(tt.name, func(t *testing.T) {
-			router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100, ChatDefaults: news.ChatDefaults{Timezone: "UTC", DigestTime: tt.digest}, Logger: r.opts.Logger})
+			router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100, ChatDefaults: news.ChatDefaults{Timezone: "UTC", DigestTime: tt.digest}, Logger: r.opts.Logger,
+				Settings: settings.NewService(settings.Options{Store: r.st, Logger: r.opts.Logger})})
 			chatID := int64(len(tt.digest) + 20)
 			router.Handle(ctx, Incoming{ChatID: chatID, ChatType: "private", UserID: chatID, Text: "/quiet 23:00-07:00 hold"})
 			got := lastReply(t, r)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 )
@@ -79,7 +80,8 @@ func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
 	sender := NewSender(SenderOptions{Store: st, Transport: tg, Logger: log, Now: h.clock.Now,
 		Rates: Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000}})
 	opts := RouterOptions{Store: st, Subscriptions: h.subs, BotName: tg.BotName(), Notify: sender.Notify, Logger: log,
-		Now: h.clock.Now, Interactor: tg, Files: tg, Secret: []byte("test secret")}
+		Now: h.clock.Now, Interactor: tg, Files: tg, Secret: []byte("test secret"),
+		Settings: settings.NewService(settings.Options{Store: st, Subscriptions: h.subs, Logger: log})}
 	for _, c := range configure {
 		c(&opts)
 	}
