@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -106,5 +107,36 @@ func TestQuietHoldWarnsWhenTheDigestIsOff(t *testing.T) {
 				t.Fatalf("reply = %q; warning shown = %v, want %v", got, warned, tt.warn)
 			}
 		})
+	}
+}
+
+// /quiet reads the am/pm clock that /digest reads, and the sender honours
+// the hours it stores.
+func TestQuietTwelveHourClockThroughTheRouter(t *testing.T) {
+	r := newSenderRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100, Logger: r.opts.Logger, Now: r.clock.Now,
+		Settings: settings.NewService(settings.Options{Store: r.st, Logger: r.opts.Logger})})
+	// A zone where it is now about 02:00, well inside 11pm-7am.
+	offset := (2 - r.clock.Now().UTC().Hour() + 24) % 24
+	if offset > 14 {
+		offset -= 24
+	}
+	zone := fmt.Sprintf("%+03d:00", offset)
+	if offset == 0 {
+		zone = "UTC" // as /timezone stores +00:00
+	}
+	for _, cmd := range []string{"/timezone " + zone, "/quiet 11pm-7am hold"} {
+		router.Handle(ctx, Incoming{ChatID: 10, ChatType: "private", UserID: 10, Text: cmd})
+	}
+	if got, want := lastReply(t, r), "Quiet hours 23:00–07:00 ("+zone+"): alerts are held for the digest"; !strings.Contains(got, want) {
+		t.Fatalf("reply = %q, want it to contain %q", got, want)
+	}
+	r.alerts(t, 10, sub, "one", "two")
+	r.start(t)
+	waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
+	if st := r.statuses(t); st[news.StatusHeld] != 2 {
+		t.Errorf("outbox = %v, want the 2 alerts held in quiet hours", st)
 	}
 }
