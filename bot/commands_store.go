@@ -8,7 +8,8 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// commandStore is what the commands of search, sources and buttons need of the database, beyond RouterStore's own methods.
+// commandStore is what the commands of search, sources and buttons
+// need of the database, beyond RouterStore's own methods.
 type commandStore interface {
 	FindChat(ctx context.Context, id int64) (news.Chat, error)
 	SetSubscriptionMuted(ctx context.Context, chatID, id int64, muted bool) error

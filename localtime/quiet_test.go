@@ -88,9 +88,9 @@ func TestQuietHoursContains(t *testing.T) {
 		{"early morning", night, time.Date(2026, 1, 10, 6, 59, 0, 0, time.UTC), nil, true},
 		{"at the end", night, time.Date(2026, 1, 10, 7, 0, 0, 0, time.UTC), nil, false},
 		{"afternoon", night, time.Date(2026, 1, 10, 15, 0, 0, 0, time.UTC), nil, false},
-		{"in the chat's zone", night, time.Date(2026, 1, 10, 22, 30, 0, 0, time.UTC), berlin, true},   // 23:30 in Berlin
-		{"summer time", night, time.Date(2026, 7, 10, 21, 30, 0, 0, time.UTC), berlin, true},          // 23:30 CEST
-		{"not yet in the zone", night, time.Date(2026, 7, 10, 20, 30, 0, 0, time.UTC), berlin, false}, // 22:30 CEST
+		{"in the chat's zone", night, time.Date(2026, 1, 10, 22, 30, 0, 0, time.UTC), berlin, true},    // 23:30 in Berlin
+		{"summer time", night, time.Date(2026, 7, 10, 21, 30, 0, 0, time.UTC), berlin, true},           // 23:30 CEST
+		{"not yet in the zone", night, time.Date(2026, 7, 10, 20, 30, 0, 0, time.UTC), berlin, false},  // 22:30 CEST
 		{"after midnight in the zone", night, time.Date(2026, 1, 10, 10, 0, 0, 0, time.UTC), ny, true}, // 05:00 EST
 		{"same-day span inside", lunch, time.Date(2026, 1, 10, 12, 15, 0, 0, time.UTC), nil, true},
 		{"same-day span outside", lunch, time.Date(2026, 1, 10, 13, 15, 0, 0, time.UTC), nil, false},
