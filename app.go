@@ -95,7 +95,7 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digestCommands{st, digests}, poller.NextPoll, log)
+	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller.NextPoll, log)
 	if err != nil {
 		return err
 	}

@@ -9,11 +9,11 @@ import (
 
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
-	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/metrics"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/search"
+	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/sources"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
@@ -87,7 +87,9 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		return nil, err
 	}
 	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
-		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode,
+		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
+		Settings: settings.NewService(settings.Options{Store: st, Subscriptions: subs, QuietMode: cfg.Alerts.QuietMode,
+			DigestTime: cfg.Digest.Time, Logger: log}),
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
@@ -202,13 +204,6 @@ func drain(ctx context.Context, st *store.Store, limit time.Duration) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-}
-
-// digestCommands serves /timezone and /digest: the settings from the store,
-// digests on demand from the scheduler.
-type digestCommands struct {
-	*store.Store
-	*digest.Scheduler
 }
 
 // alertSink queues the alerts of new articles and wakes the sender.

@@ -186,7 +186,7 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat) (string, [][]Bu
 }
 
 func (r *Router) cmdPause(ctx context.Context, req request) error {
-	if err := r.opts.Store.SetChatPaused(ctx, req.in.ChatID, true); err != nil {
+	if err := r.opts.Settings.SetPaused(ctx, req.in.ChatID, true); err != nil {
 		return err
 	}
 	r.reply(ctx, req.in.ChatID, "⏸ Alerts paused. Send /resume to get them again.")
@@ -194,7 +194,7 @@ func (r *Router) cmdPause(ctx context.Context, req request) error {
 }
 
 func (r *Router) cmdResume(ctx context.Context, req request) error {
-	if err := r.opts.Store.SetChatPaused(ctx, req.in.ChatID, false); err != nil {
+	if err := r.opts.Settings.SetPaused(ctx, req.in.ChatID, false); err != nil {
 		return err
 	}
 	r.reply(ctx, req.in.ChatID, "▶️ Alerts resumed.")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
 )
 
 // delivery is one Telegram call in the making: the outbox rows it settles
@@ -125,14 +126,11 @@ func (s *Sender) alertDelivery(ctx context.Context, m news.Message) (*delivery, 
 		return nil, err
 	}
 	now := s.opts.Now()
-	quiet := false
-	if q, ok := quietHoursOf(chat.QuietStart, chat.QuietEnd); ok && q.Contains(now, location(chat.Timezone)) {
-		quiet = true
-		if s.quietMode(chat) == news.QuietHold {
-			n, err := s.opts.Store.HoldChatAlerts(ctx, m.ChatID)
-			s.log.Info("quiet hours; alerts held for the digest", "chat", m.ChatID, "held", n)
-			return nil, err
-		}
+	mode := s.quietMode(chat, now)
+	if mode == news.QuietHold {
+		n, err := s.opts.Store.HoldChatAlerts(ctx, m.ChatID)
+		s.log.Info("quiet hours; alerts held for the digest", "chat", m.ChatID, "held", n)
+		return nil, err
 	}
 	members, err := s.burstOf(ctx, m, now)
 	if err != nil || members == nil {
@@ -145,16 +143,15 @@ func (s *Sender) alertDelivery(ctx context.Context, m news.Message) (*delivery, 
 		d, err = s.burstAlert(ctx, members, chat)
 	}
 	if d != nil {
-		d.out.Silent = d.out.Silent || quiet
+		d.out.Silent = d.out.Silent || mode != ""
 	}
 	return d, err
 }
 
-func (s *Sender) quietMode(chat news.ChatDelivery) string {
-	if chat.QuietMode != "" {
-		return chat.QuietMode
-	}
-	return s.opts.QuietMode
+// quietMode is the quiet mode that applies to the chat's alerts now: "" outside
+// quiet hours, else the chat's own mode or alerts.quiet_mode.
+func (s *Sender) quietMode(chat news.ChatDelivery, now time.Time) string {
+	return settings.QuietAt(chat, s.opts.QuietMode, now)
 }
 
 // burstOf returns the alerts that go out together with head: head alone

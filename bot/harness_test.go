@@ -15,6 +15,7 @@ import (
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/search"
+	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 )
@@ -81,7 +82,8 @@ func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
 		Rates: Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000}})
 	opts := RouterOptions{Store: st, Subscriptions: h.subs, BotName: tg.BotName(), Notify: sender.Notify, Logger: log,
 		Now: h.clock.Now, Interactor: tg, Files: tg, Secret: []byte("test secret"),
-		Search: search.NewService(search.Options{Store: st, Now: h.clock.Now, Logger: log})}
+		Search:   search.NewService(search.Options{Store: st, Now: h.clock.Now, Logger: log}),
+		Settings: settings.NewService(settings.Options{Store: st, Subscriptions: h.subs, Logger: log})}
 	for _, c := range configure {
 		c(&opts)
 	}

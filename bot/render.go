@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 )
 
@@ -18,7 +19,7 @@ func (s *Sender) singleAlert(ctx context.Context, m news.Message, chat news.Chat
 	if err != nil {
 		return nil, err
 	}
-	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: location(chat.Timezone), Also: it.Also})
+	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: localtime.Location(chat.Timezone), Also: it.Also})
 	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons([]news.Subscription{sub})}
 	return &delivery{head: m, ids: []int64{m.ID}, out: out}, nil
 }

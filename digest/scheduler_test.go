@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 )
 
@@ -32,7 +33,7 @@ func TestTickThreeTimezones(t *testing.T) {
 	f.tickEvery(s, start, start.Add(72*time.Hour), time.Minute)
 
 	for _, c := range chats {
-		loc, err := LoadLocation(c.zone)
+		loc, err := localtime.LoadLocation(c.zone)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,8 +46,8 @@ func TestTickThreeTimezones(t *testing.T) {
 			if got := local.Format("15:04"); got != c.hhmm {
 				t.Errorf("chat %s digest %d due at %s local, want %s", c.zone, i, got, c.hhmm)
 			}
-			if d.LocalDate != local.Format(dateLayout) {
-				t.Errorf("chat %s digest %d recorded for %s, due on %s", c.zone, i, d.LocalDate, local.Format(dateLayout))
+			if d.LocalDate != local.Format(localtime.DateLayout) {
+				t.Errorf("chat %s digest %d recorded for %s, due on %s", c.zone, i, d.LocalDate, local.Format(localtime.DateLayout))
 			}
 			if !d.QueuedAt.Equal(d.DueAt) {
 				t.Errorf("chat %s digest %d queued at %s, due at %s: want the tick of its minute", c.zone, i, d.QueuedAt, d.DueAt)
@@ -87,10 +88,10 @@ func TestTickDST(t *testing.T) {
 
 			ds := f.digests(1)
 			want := []string{
-				time.Date(y, m, d-1, 12, 0, 0, 0, time.UTC).Format(dateLayout),
-				time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Format(dateLayout),
-				time.Date(y, m, d+1, 12, 0, 0, 0, time.UTC).Format(dateLayout),
-				time.Date(y, m, d+2, 12, 0, 0, 0, time.UTC).Format(dateLayout),
+				time.Date(y, m, d-1, 12, 0, 0, 0, time.UTC).Format(localtime.DateLayout),
+				time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Format(localtime.DateLayout),
+				time.Date(y, m, d+1, 12, 0, 0, 0, time.UTC).Format(localtime.DateLayout),
+				time.Date(y, m, d+2, 12, 0, 0, 0, time.UTC).Format(localtime.DateLayout),
 			}
 			var got []string
 			for _, dg := range ds {
@@ -102,7 +103,7 @@ func TestTickDST(t *testing.T) {
 			// On the day of the change it never comes before its time of day.
 			for _, dg := range ds {
 				local := dg.DueAt.In(loc)
-				if local.Format(dateLayout) != dg.LocalDate || local.Format("15:04") < tt.hhmm {
+				if local.Format(localtime.DateLayout) != dg.LocalDate || local.Format("15:04") < tt.hhmm {
 					t.Errorf("the %s digest of %s went out at %s", tt.hhmm, dg.LocalDate, local.Format("2006-01-02 15:04 MST"))
 				}
 			}

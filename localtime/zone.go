@@ -1,4 +1,4 @@
-package digest
+package localtime
 
 import (
 	"errors"
@@ -13,9 +13,6 @@ import (
 // ErrUnknownTimezone is returned for a time zone that is neither an IANA name
 // nor a UTC offset.
 var ErrUnknownTimezone = errors.New("unknown time zone")
-
-// ErrBadClock is returned for a time of day that cannot be read.
-var ErrBadClock = errors.New("not a time of day")
 
 // offsetRE reads "+08:00", "-5", "+0530", "UTC+5:30", "GMT-03".
 var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$`)
@@ -93,36 +90,20 @@ func LoadLocation(name string) (*time.Location, error) {
 	return loc, nil
 }
 
-// clockRE reads "8", "8:00", "08:00", "0800", "8.30", "8h30", each with an optional am/pm.
-var clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.h]?(\d{2}))?\s*(?i:(am|pm|a\.m\.|p\.m\.))?$`)
-
-// ParseClock reads a time of day and returns it as "HH:MM". It fails with
-// ErrBadClock for anything that is not a time between 00:00 and 23:59.
-func ParseClock(s string) (string, error) {
-	m := clockRE.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return "", fmt.Errorf("%q: %w", s, ErrBadClock)
+// Location is LoadLocation for a chat's stored zone that must not fail: a
+// name that no longer loads reads as UTC, as "" does.
+func Location(name string) *time.Location {
+	loc, err := LoadLocation(name)
+	if err != nil {
+		return time.UTC
 	}
-	h, _ := strconv.Atoi(m[1])
-	mins, _ := strconv.Atoi(m[2])
-	switch ampm := strings.ToLower(strings.ReplaceAll(m[3], ".", "")); {
-	case ampm != "" && (h < 1 || h > 12):
-		return "", fmt.Errorf("%q: %w", s, ErrBadClock)
-	case ampm == "am" && h == 12:
-		h = 0
-	case ampm == "pm" && h < 12:
-		h += 12
-	}
-	if h > 23 || mins > 59 {
-		return "", fmt.Errorf("%q: %w", s, ErrBadClock)
-	}
-	return fmt.Sprintf("%02d:%02d", h, mins), nil
+	return loc
 }
 
-// splitClock returns the hour and minute of a stored "HH:MM".
-func splitClock(hhmm string) (h, m int, err error) {
-	if _, err := fmt.Sscanf(hhmm, "%d:%d", &h, &m); err != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(hhmm) != 5 {
-		return 0, 0, fmt.Errorf("%q: %w", hhmm, ErrBadClock)
+// ZoneName is how a chat's stored zone is shown: "UTC" for "".
+func ZoneName(name string) string {
+	if name == "" {
+		return "UTC"
 	}
-	return h, m, nil
+	return name
 }
