@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/subscriptions"
 )
 
@@ -94,7 +95,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		return nil
 	}
 	res, err := r.opts.Subscriptions.Subscribe(ctx, req.in.ChatID, req.args)
-	var perr *subscriptions.ParseError
+	var perr *query.ParseError
 	switch {
 	case errors.As(err, &perr):
 		r.reply(ctx, req.in.ChatID, "I can't use that query: "+esc(perr.Error())+".")

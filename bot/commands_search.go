@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
-	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/query"
 )
 
 // Search limits: results a page shows, results a search keeps for paging,
@@ -35,8 +35,8 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, "What should I look for? E.g. <code>/search \"north korea\" missile</code>.")
 		return nil
 	}
-	q, err := subscriptions.Parse(req.args)
-	var perr *subscriptions.ParseError
+	q, err := query.Parse(req.args)
+	var perr *query.ParseError
 	if errors.As(err, &perr) {
 		r.reply(ctx, req.in.ChatID, "I can't search for that: "+esc(perr.Error())+".")
 		return nil
@@ -62,13 +62,13 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 // searchIDs ranks the stored articles that match q: FTS5 candidates by
 // relevance and recency, each confirmed by the query's own matcher. A query
 // that FTS5 cannot narrow reads the recent articles instead, newest first.
-func (r *Router) searchIDs(ctx context.Context, q *subscriptions.Query) ([]int64, error) {
+func (r *Router) searchIDs(ctx context.Context, q *query.Query) ([]int64, error) {
 	var ids []int64
 	if match := q.FTS5(); match != "" {
 		hits, err := r.opts.Store.SearchArticles(ctx, match, maxCandidates)
 		if err == nil {
 			for _, h := range hits {
-				if len(ids) < maxResults && q.Match(subscriptions.NewDocument(articleOf(h.Article))) {
+				if len(ids) < maxResults && q.Match(query.NewDocument(articleOf(h.Article))) {
 					ids = append(ids, h.ID)
 				}
 			}
@@ -84,15 +84,15 @@ func (r *Router) searchIDs(ctx context.Context, q *subscriptions.Query) ([]int64
 		return nil, err
 	}
 	for _, a := range arts {
-		if len(ids) < maxResults && q.Match(subscriptions.NewDocument(articleOf(a))) {
+		if len(ids) < maxResults && q.Match(query.NewDocument(articleOf(a))) {
 			ids = append(ids, a.ID)
 		}
 	}
 	return ids, nil
 }
 
-func articleOf(a news.Article) subscriptions.Article {
-	return subscriptions.Article{Title: a.Title, Text: a.Text, Source: a.SourceName, URL: a.URL}
+func articleOf(a news.Article) query.Article {
+	return query.Article{Title: a.Title, Text: a.Text, Source: a.SourceName, URL: a.URL}
 }
 
 // sendSearchPage queues one page of a search, with a "More" button when
@@ -105,7 +105,7 @@ func (r *Router) sendSearchPage(ctx context.Context, chatID int64, s news.Search
 		return err
 	}
 	snippets := map[int64]string{}
-	if q, err := subscriptions.Parse(s.Query); err == nil && q.FTS5() != "" {
+	if q, err := query.Parse(s.Query); err == nil && q.FTS5() != "" {
 		if snippets, err = r.opts.Store.Snippets(ctx, q.FTS5(), s.ArticleIDs[from:to]); err != nil {
 			r.log.Warn("search snippets", "chat", chatID, "err", err)
 		}
@@ -202,7 +202,7 @@ func (r *Router) latestMatches(ctx context.Context, subs []news.Subscription) ([
 	var out []latestMatch
 	var recent []news.Article // read once, for the queries FTS5 cannot narrow
 	for _, s := range subs {
-		q, err := subscriptions.Parse(s.Query)
+		q, err := query.Parse(s.Query)
 		if err != nil {
 			continue
 		}
@@ -226,7 +226,7 @@ func (r *Router) latestMatches(ctx context.Context, subs []news.Subscription) ([
 			if n == latestCount {
 				break
 			}
-			if !seen[a.ID] && q.Match(subscriptions.NewDocument(articleOf(a))) {
+			if !seen[a.ID] && q.Match(query.NewDocument(articleOf(a))) {
 				seen[a.ID], n = true, n+1
 				out = append(out, latestMatch{article: a, subID: s.ID})
 			}
