@@ -8,6 +8,7 @@ import (
 
 	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Digests is what /timezone and /digest need: the chat's settings and a
@@ -62,7 +63,7 @@ func (r *Router) cmdTimezone(ctx context.Context, req request) error {
 	}
 	name, loc, err := digest.ParseTimezone(req.args)
 	if err != nil {
-		r.reply(ctx, req.in.ChatID, "I don't know the time zone <code>"+esc(clip(req.args, 60))+"</code>. "+timezoneHelp)
+		r.reply(ctx, req.in.ChatID, "I don't know the time zone <code>"+esc(summarize.Clip(req.args, 60))+"</code>. "+timezoneHelp)
 		return nil
 	}
 	if err := r.opts.Digests.SetChatTimezone(ctx, req.in.ChatID, name); err != nil {
@@ -104,7 +105,7 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 	if arg != "on" || hhmm == "" {
 		var err error
 		if hhmm, err = digest.ParseClock(arg); err != nil {
-			r.reply(ctx, req.in.ChatID, "I can't read <code>"+esc(clip(req.args, 40))+"</code> as a time of day. "+
+			r.reply(ctx, req.in.ChatID, "I can't read <code>"+esc(summarize.Clip(req.args, 40))+"</code> as a time of day. "+
 				"Try <code>/digest 08:00</code>, <code>/digest off</code> or <code>/digest now</code>.")
 			return nil
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // exportName is the file name /export sends the OPML under.
@@ -185,7 +186,7 @@ func (r *Router) importOutlines(ctx context.Context, outs []feeds.Outline) (impo
 		if name == "" {
 			name = u.Host
 		}
-		if _, err := r.opts.Store.UpsertSource(ctx, clip(name, 200), o.URL, "chat"); err != nil {
+		if _, err := r.opts.Store.UpsertSource(ctx, summarize.Clip(name, 200), o.URL, "chat"); err != nil {
 			return res, err
 		}
 		res.added++

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Search limits: results a page shows, results a search keeps for paging,
@@ -49,7 +50,7 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 		return err
 	}
 	if len(ids) == 0 {
-		r.reply(ctx, req.in.ChatID, "Nothing I have stored matches <code>"+esc(clip(req.args, 200))+"</code>.")
+		r.reply(ctx, req.in.ChatID, "Nothing I have stored matches <code>"+esc(summarize.Clip(req.args, 200))+"</code>.")
 		return nil
 	}
 	id, err := r.opts.Store.CreateSearch(ctx, req.in.ChatID, req.args, ids)
@@ -111,16 +112,16 @@ func (r *Router) sendSearchPage(ctx context.Context, chatID int64, s news.Search
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "🔎 <b>%d–%d of %d</b> for <code>%s</code>\n", from+1, from+len(arts), len(s.ArticleIDs), esc(clip(s.Query, 200)))
+	fmt.Fprintf(&b, "🔎 <b>%d–%d of %d</b> for <code>%s</code>\n", from+1, from+len(arts), len(s.ArticleIDs), esc(summarize.Clip(s.Query, 200)))
 	if len(arts) == 0 {
 		b.WriteString("\nThese articles are gone; try the search again.")
 	}
 	for i, a := range arts {
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", from+i+1, linkedTitle(a), esc(clip(a.SourceName, 80)), ago(r.opts.Now(), a.PublishedAt))
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", from+i+1, linkedTitle(a), esc(summarize.Clip(a.SourceName, 80)), ago(r.opts.Now(), a.PublishedAt))
 		if snip := snippets[a.ID]; snip != "" {
-			b.WriteString(markSnippet(clip(snip, resultSnippetLen)) + "\n")
+			b.WriteString(markSnippet(summarize.Clip(snip, resultSnippetLen)) + "\n")
 		} else if t := firstNonEmpty(a.Summary, a.Text); t != "" {
-			b.WriteString(esc(clip(t, 200)) + "\n")
+			b.WriteString(esc(summarize.Clip(t, 200)) + "\n")
 		}
 	}
 	var buttons [][]Button
@@ -163,7 +164,7 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 			}
 		}
 		if len(one) == 0 {
-			r.reply(ctx, req.in.ChatID, "This chat has no subscription "+esc(clip(req.args, 40))+". See /list.")
+			r.reply(ctx, req.in.ChatID, "This chat has no subscription "+esc(summarize.Clip(req.args, 40))+". See /list.")
 			return nil
 		}
 		subs = one
@@ -183,7 +184,7 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 	var b strings.Builder
 	b.WriteString("🕑 <b>Latest</b>\n")
 	for i, m := range found {
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(m.article), esc(clip(m.article.SourceName, 80)), ago(r.opts.Now(), m.article.PublishedAt), m.subID)
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(m.article), esc(summarize.Clip(m.article.SourceName, 80)), ago(r.opts.Now(), m.article.PublishedAt), m.subID)
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
@@ -250,7 +251,7 @@ func (r *Router) cmdTrending(ctx context.Context, req request) error {
 	for i, s := range stories {
 		names := s.Sources[:min(len(s.Sources), maxStoryNames)]
 		for j := range names {
-			names[j] = esc(clip(names[j], 40))
+			names[j] = esc(summarize.Clip(names[j], 40))
 		}
 		more := ""
 		if len(s.Sources) > maxStoryNames {

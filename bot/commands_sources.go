@@ -12,6 +12,7 @@ import (
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // maxURL bounds a URL given to /addsource or found in an OPML list.
@@ -33,7 +34,7 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 	var b strings.Builder
 	b.WriteString("<b>Sources</b>\n")
 	for _, s := range srcs {
-		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)))
+		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)))
 		switch s.Origin {
 		case news.OriginChat:
 			b.WriteString(" · added in chat")
@@ -61,7 +62,7 @@ func health(now time.Time, s news.Source, nextPoll func(time.Time) time.Time) st
 		return "⏳ not fetched yet · " + next
 	case s.Failures > 0:
 		return fmt.Sprintf("⚠️ failing (%s in a row), last try %s: <i>%s</i> · %s",
-			plural(s.Failures, "time"), ago(now, s.LastFetchAt), esc(clip(s.LastError, 150)), next)
+			plural(s.Failures, "time"), ago(now, s.LastFetchAt), esc(summarize.Clip(s.LastError, 150)), next)
 	}
 	return "✅ fetched " + ago(now, s.LastFetchAt) + " · " + next
 }
@@ -123,7 +124,7 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 			return nil
 		}
 		if s, err := r.opts.Store.FindSourceByURL(ctx, found.URL); err == nil {
-			r.replyAfter(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(clip(s.Name, 80))))
+			r.replyAfter(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(summarize.Clip(s.Name, 80))))
 			return nil
 		} else if !errors.Is(err, news.ErrNotFound) {
 			return err
@@ -133,7 +134,7 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 			return err
 		}
 		r.replyAfter(ctx, chatID, fmt.Sprintf("✅ Added source #%d, <b>%s</b> (%s, %s now). What it holds now is kept for /search; new items alert from the next poll.",
-			s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)), plural(found.Items, "item")))
+			s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)), plural(found.Items, "item")))
 		return nil
 	})
 	return nil
@@ -174,7 +175,7 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 		return nil
 	}
 	if errors.Is(err, news.ErrNotFound) {
-		r.reply(ctx, req.in.ChatID, "There is no source "+esc(clip(req.args, 100))+". See /sources.")
+		r.reply(ctx, req.in.ChatID, "There is no source "+esc(summarize.Clip(req.args, 100))+". See /sources.")
 		return nil
 	}
 	if err != nil {
@@ -187,7 +188,7 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 	if err := r.opts.Store.DeleteSource(ctx, src.ID); err != nil && !errors.Is(err, news.ErrNotFound) {
 		return err
 	}
-	r.reply(ctx, req.in.ChatID, fmt.Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(clip(src.Name, 80))))
+	r.reply(ctx, req.in.ChatID, fmt.Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(summarize.Clip(src.Name, 80))))
 	return nil
 }
 
