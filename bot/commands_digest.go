@@ -10,6 +10,7 @@ import (
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Digests is what /digest needs besides the settings: a digest on demand.
@@ -40,7 +41,7 @@ func (r *Router) cmdTimezone(ctx context.Context, req request) error {
 	}
 	name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, localtime.ErrUnknownTimezone) {
-		r.reply(ctx, req.in.ChatID, "I don't know the time zone <code>"+esc(clip(req.args, 60))+"</code>. "+timezoneHelp)
+		r.reply(ctx, req.in.ChatID, "I don't know the time zone <code>"+esc(summarize.Clip(req.args, 60))+"</code>. "+timezoneHelp)
 		return nil
 	}
 	if err != nil {
@@ -80,7 +81,7 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 	}
 	hhmm, err := r.opts.Settings.SetDigestTime(ctx, req.in.ChatID, arg)
 	if errors.Is(err, localtime.ErrBadClock) {
-		r.reply(ctx, req.in.ChatID, "I can't read <code>"+esc(clip(req.args, 40))+"</code> as a time of day. "+
+		r.reply(ctx, req.in.ChatID, "I can't read <code>"+esc(summarize.Clip(req.args, 40))+"</code> as a time of day. "+
 			"Try <code>/digest 08:00</code>, <code>/digest off</code> or <code>/digest now</code>.")
 		return nil
 	}

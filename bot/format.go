@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // MaxMessage is Telegram's limit on a message's text after entity parsing.
@@ -15,18 +16,6 @@ const MaxMessage = 4096
 // esc escapes outside text for Telegram HTML, quotes included, so that it is
 // safe in text and in attribute values alike.
 func esc(s string) string { return html.EscapeString(s) }
-
-// clip shortens s to at most n runes, at a word boundary, with an ellipsis.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)[:n-1]
-	if i := strings.LastIndexAny(string(r), " \n"); i > len(string(r))/2 {
-		return strings.TrimRight(string(r)[:i], " ,;:") + "…"
-	}
-	return string(r) + "…"
-}
 
 // AlertView is what an alert shows.
 type AlertView struct {
@@ -45,7 +34,7 @@ func FormatAlert(v AlertView) string {
 		loc = time.UTC
 	}
 	var b strings.Builder
-	title := esc(clip(a.Title, 300))
+	title := esc(summarize.Clip(a.Title, 300))
 	if title == "" {
 		title = "(untitled)"
 	}
@@ -54,14 +43,14 @@ func FormatAlert(v AlertView) string {
 	} else {
 		b.WriteString("<b>" + title + "</b>")
 	}
-	b.WriteString("\n<i>" + esc(clip(a.SourceName, 100)) + " · " + a.PublishedAt.In(loc).Format("2 Jan 15:04 MST") + "</i>")
+	b.WriteString("\n<i>" + esc(summarize.Clip(a.SourceName, 100)) + " · " + a.PublishedAt.In(loc).Format("2 Jan 15:04 MST") + "</i>")
 	if len(v.Also) > 0 {
 		b.WriteString("\n➕ Also: " + esc(alsoList(v.Also)))
 	}
 	if s := strings.TrimSpace(a.Summary); s != "" {
-		b.WriteString("\n\n" + esc(clip(s, 1200)))
+		b.WriteString("\n\n" + esc(summarize.Clip(s, 1200)))
 	}
-	b.WriteString("\n\n🔔 " + esc(clip(v.Query, 200)))
+	b.WriteString("\n\n🔔 " + esc(summarize.Clip(v.Query, 200)))
 	return b.String()
 }
 

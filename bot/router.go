@@ -14,6 +14,7 @@ import (
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Subscriptions is what the commands need of the subscription service.
@@ -171,7 +172,7 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	case !ok:
 		r.reply(ctx, in.ChatID, "I understand commands only. Send /help to see them.")
 	case cmd == nil:
-		r.reply(ctx, in.ChatID, "I don't know /"+esc(clip(name, 40))+". Send /help to see what I can do.")
+		r.reply(ctx, in.ChatID, "I don't know /"+esc(summarize.Clip(name, 40))+". Send /help to see what I can do.")
 	default:
 		r.run(ctx, cmd, request{in: in, chat: chat, args: args})
 	}

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/search"
 	"github.com/newshound/newshound/store"
-	"github.com/newshound/newshound/subscriptions"
 )
 
 // rig is a Service over a real store whose clock the test moves.
@@ -120,9 +120,9 @@ func TestSearchRefusesAndFindsNothing(t *testing.T) {
 	r := newRig(t)
 	r.articles("Wire", news.Article{GUID: "1", Title: "Kursk", PublishedAt: r.now})
 	_, err := r.svc.Search(context.Background(), 1, `"unclosed`)
-	var perr *subscriptions.ParseError
+	var perr *query.ParseError
 	if !errors.As(err, &perr) {
-		t.Errorf("a bad query → %v, want a *subscriptions.ParseError", err)
+		t.Errorf("a bad query → %v, want a *query.ParseError", err)
 	}
 	p, err := r.svc.Search(context.Background(), 1, "pyongyang")
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/store"
 )
 
@@ -74,9 +75,9 @@ func TestSubscribeRefusesBadQueriesAndChangesNothing(t *testing.T) {
 	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
 	for _, q := range []string{`"unclosed`, ""} {
 		_, err := svc.Subscribe(ctx, 1, q)
-		var perr *ParseError
+		var perr *query.ParseError
 		if !errors.As(err, &perr) {
-			t.Errorf("Subscribe(%q) err = %v, want a *ParseError", q, err)
+			t.Errorf("Subscribe(%q) err = %v, want a *query.ParseError", q, err)
 		}
 	}
 	if subs, _ := svc.List(ctx, 1); len(subs) != 0 || svc.Count() != 0 {

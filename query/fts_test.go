@@ -1,4 +1,4 @@
-package subscriptions
+package query
 
 import (
 	"database/sql"
@@ -10,7 +10,7 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 )
 
-// ftsOracle is SQLite FTS5 over the same articles, the oracle that QUERY.md names: for quoted words, prefixes,
+// ftsOracle is SQLite FTS5 over the same articles, the oracle that docs/QUERY.md names: for quoted words, prefixes,
 // AND, OR and NOT it answers with the meaning that Newshound's matcher must have.
 type ftsOracle struct {
 	db *sql.DB

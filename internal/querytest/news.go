@@ -1,4 +1,7 @@
-package subscriptions
+// Package querytest makes a news-like world of articles and subscription queries for the query engine's
+// benchmarks and for the benchmarks of the services built on it. It does not import the engine, so that the
+// engine's own tests can use it: its Article has the fields of query.Article, and query.Article(a) converts it.
+package querytest
 
 import (
 	"fmt"
@@ -7,7 +10,7 @@ import (
 	"strings"
 )
 
-// newsGen makes a news-like world for the benchmarks:
+// Generator makes a news-like world for the benchmarks:
 //
 //   - 5,000 general words ranked by frequency: the 120 commonest are real English words ("the", "of", "said", …),
 //     the rest are made up, longer the rarer (4–7 letters near rank 120, 9–12 near rank 5,000), as in English;
@@ -16,19 +19,19 @@ import (
 // An article has a 12-word title and an 800-word text: general words drawn by a Zipf law (s = 1) over the 5,000,
 // and 3–6 names, each mentioned a few times, drawn by a Zipf law (s = 0.8) over the 3,000. A query is 1–4 terms,
 // mostly names (drawn by a flatter Zipf law, s = 0.6: a long tail of interests), with general words only from rank
-// 300 on and mostly beside a name; some are phrases, ORs, NOTs, prefixes and title: terms (see query). Most queries
+// 300 on and mostly beside a name; some are phrases, ORs, NOTs, prefixes and title: terms (see Query). Most queries
 // match no given article.
-type newsGen struct {
+type Generator struct {
 	rng     *rand.Rand
 	general []string
 	names   []string
 	sources []string
 }
 
-// newNewsGen returns a generator of articles and queries drawn by seed over one vocabulary, the same for every
+// NewGenerator returns a generator of articles and queries drawn by seed over one vocabulary, the same for every
 // seed.
-func newNewsGen(seed uint64) *newsGen {
-	g := &newsGen{rng: rand.New(rand.NewPCG(1, 0x5eed))} // the vocabulary's seed
+func NewGenerator(seed uint64) *Generator {
+	g := &Generator{rng: rand.New(rand.NewPCG(1, 0x5eed))} // the vocabulary's seed
 	common := strings.Fields(`the of and to a in that is for it on was with he as at by said his be from have has are
 		an not its but they this who were had been will which their would more after also about one new two first over
 		year when people into than last up out other some there can all what her we or no she time could only years
@@ -67,7 +70,7 @@ func newNewsGen(seed uint64) *newsGen {
 }
 
 // madeUp returns a pronounceable lower-case word of about n letters.
-func (g *newsGen) madeUp(n int) string {
+func (g *Generator) madeUp(n int) string {
 	const consonants, vowels = "bcdfghklmnprstvz", "aeiou"
 	var b strings.Builder
 	for b.Len() < n {
@@ -78,7 +81,7 @@ func (g *newsGen) madeUp(n int) string {
 }
 
 // zipfRank draws a rank in [0, n) with probability proportional to (rank+1)^-s.
-func (g *newsGen) zipfRank(n int, s float64) int {
+func (g *Generator) zipfRank(n int, s float64) int {
 	u := g.rng.Float64()
 	var x float64
 	if s == 1 {
@@ -89,7 +92,13 @@ func (g *newsGen) zipfRank(n int, s float64) int {
 	return min(max(int(x)-1, 0), n-1)
 }
 
-func (g *newsGen) article() Article {
+// Article is a generated article; it has the fields of query.Article.
+type Article struct {
+	Title, Text, Source, URL string
+}
+
+// Article returns the next article.
+func (g *Generator) Article() Article {
 	names := make([]string, 3+g.rng.IntN(4))
 	for i := range names {
 		names[i] = g.names[g.zipfRank(len(g.names), 0.8)]
@@ -121,12 +130,12 @@ func (g *newsGen) article() Article {
 	}
 }
 
-func (g *newsGen) name() string { return g.names[g.zipfRank(len(g.names), 0.6)] }
+func (g *Generator) name() string { return g.names[g.zipfRank(len(g.names), 0.6)] }
 
-func (g *newsGen) word() string { return g.general[300+g.zipfRank(len(g.general)-300, 0.6)] }
+func (g *Generator) word() string { return g.general[300+g.zipfRank(len(g.general)-300, 0.6)] }
 
 // prefix returns a word start as people subscribe to them ("ukrain*", "zelensk*"): mostly of names.
-func (g *newsGen) prefix() string {
+func (g *Generator) prefix() string {
 	w := strings.ToLower(g.name())
 	if g.rng.IntN(5) == 0 {
 		w = g.word()
@@ -134,8 +143,8 @@ func (g *newsGen) prefix() string {
 	return w[:min(len(w), 5+g.rng.IntN(3))] + "*"
 }
 
-// query returns a subscription as a user might write it.
-func (g *newsGen) query() string {
+// Query returns the next subscription, as a user might write it.
+func (g *Generator) Query() string {
 	switch r := g.rng.IntN(100); {
 	case r < 35:
 		return g.name()

@@ -1,4 +1,4 @@
-package subscriptions
+package query
 
 // Frequencies returns, for the index's term choice, the share of the sample
 // articles that contain each term (a token of Terms or its Stem). A term

@@ -1,4 +1,4 @@
-package subscriptions
+package query
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/querytest"
 )
 
 // benchWorld is built once per test binary: the benchmarks share its articles, queries and indexes (building the
@@ -49,13 +51,13 @@ const benchMaxQueries = 1_000_000
 func world(b *testing.B) *benchWorld {
 	b.Helper()
 	benchOnce.Do(func() {
-		g := newNewsGen(1)
+		g := querytest.NewGenerator(1)
 		w := &benchWorld{indexes: map[indexKey]*Index{}, bytesQ: map[indexKey]float64{}, refileT: map[int]time.Duration{}}
 		for i := 0; i < 64; i++ {
-			w.docs = append(w.docs, NewDocument(g.article()))
+			w.docs = append(w.docs, NewDocument(Article(g.Article())))
 		}
 		for len(w.texts) < benchMaxQueries {
-			w.texts = append(w.texts, g.query())
+			w.texts = append(w.texts, g.Query())
 		}
 		w.freq = sampleFrequencies(g, 1000)
 		benchCache = w
@@ -65,10 +67,10 @@ func world(b *testing.B) *benchWorld {
 
 // sampleFrequencies returns the share of n sample articles that contain each token or stem, as a store could
 // compute from its recent articles; a term not in the sample gets half of one article's share.
-func sampleFrequencies(g *newsGen, n int) func(string) float64 {
+func sampleFrequencies(g *querytest.Generator, n int) func(string) float64 {
 	sample := make([]Article, n)
 	for i := range sample {
-		sample[i] = g.article()
+		sample[i] = Article(g.Article())
 	}
 	return Frequencies(sample)
 }
@@ -94,9 +96,9 @@ func (w *benchWorld) index(n int, mode string) *Index {
 	}
 	if mode == modeRefile {
 		// Articles other than the measured ones pass through Match, as a running service's would; then Refile.
-		g := newNewsGen(3)
+		g := querytest.NewGenerator(3)
 		for i := 0; i < 1000; i++ {
-			ix.Match(NewDocument(g.article()))
+			ix.Match(NewDocument(Article(g.Article())))
 		}
 		start := time.Now()
 		ix.Refile()
@@ -239,10 +241,10 @@ func BenchmarkLoad(b *testing.B) {
 
 // BenchmarkNewDocument measures tokenizing an 800-word article (title, text, source, URL) into a Document.
 func BenchmarkNewDocument(b *testing.B) {
-	g := newNewsGen(2)
+	g := querytest.NewGenerator(2)
 	articles := make([]Article, 16)
 	for i := range articles {
-		articles[i] = g.article()
+		articles[i] = Article(g.Article())
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -1,4 +1,4 @@
-package subscriptions
+package query
 
 // Stem returns the stem of a token produced by Terms, by which bare query words match: the inflectional steps of
 // the Snowball English (Porter2) stemmer — its exceptional forms, steps 1a, 1b and 1c — so that tariffs → tariff,
@@ -7,7 +7,7 @@ package subscriptions
 //
 // The full algorithm (github.com/kljensen/snowball/english.Stem) goes on to strip derivational suffixes: it stems
 // deminers to demin, tariffication to tariff and organization to organ, so that a subscription to "organ" would be
-// alerted by every organization. QUERY.md wants tariff never to match tariffication; that library does not export
+// alerted by every organization. docs/QUERY.md wants tariff never to match tariffication; that library does not export
 // its steps, hence these few lines, which follow https://snowballstem.org/algorithms/english/stemmer.html.
 func Stem(token string) string {
 	if len(token) <= 2 || !isLowerASCIIWord(token) {

@@ -1,4 +1,4 @@
-package subscriptions
+package query
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// Limits of a query (QUERY.md, "Limits and errors").
+// Limits of a query (docs/QUERY.md, "Limits and errors").
 const (
 	MaxQueryLength = 200 // characters of the trimmed text
 	MaxTerms       = 12  // words, prefixes, phrases and fields
@@ -15,9 +15,9 @@ const (
 	minPrefix      = 3   // characters before "*"
 )
 
-// ParseError is a query that breaks a rule of QUERY.md. Msg is a sentence for the user that says what is wrong and,
-// when the fault has a place, where; Pos is that place in characters from 1 in the trimmed text, or 0 when the fault
-// is the query as a whole.
+// ParseError is a query that breaks a rule of docs/QUERY.md. Msg is a sentence for the user that says what is wrong
+// and, when the fault has a place, where; Pos is that place in characters from 1 in the trimmed text, or 0 when the
+// fault is the query as a whole.
 type ParseError struct {
 	Pos int
 	Msg string
@@ -32,7 +32,7 @@ func posSuffix(pos int) string { return fmt.Sprintf(" (position %d)", pos) }
 
 func errAt(pos int, msg string) *ParseError { return &ParseError{Pos: pos, Msg: msg + posSuffix(pos)} }
 
-// Parse compiles a query written in the language of QUERY.md. Surrounding space is ignored. A query that breaks a
+// Parse compiles a query written in the language of docs/QUERY.md. Surrounding space is ignored. A query that breaks a
 // rule returns a nil *Query and a *ParseError whose Error() is the sentence to show the user, such as
 // `unclosed quote at position 14`, `"-" needs a word after it (position 7)`, `a query needs at least one word that
 // must appear`, `too many terms (15, at most 12)`, `query too long (230 characters, at most 200)` or

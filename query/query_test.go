@@ -1,4 +1,4 @@
-package subscriptions
+package query
 
 import (
 	"slices"
@@ -12,7 +12,7 @@ type matchCase struct {
 	want    bool
 }
 
-// matchCases returns QUERY.md's examples and the rules around them, as (query, article, matches?) rows.
+// matchCases returns docs/QUERY.md's examples and the rules around them, as (query, article, matches?) rows.
 func matchCases() []matchCase {
 	return []matchCase{
 		{name: "stemmed word, plural", query: "tariff", article: Article{Text: "New tariffs on steel"}, want: true},

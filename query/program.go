@@ -1,4 +1,4 @@
-package subscriptions
+package query
 
 // program is a query compiled to postfix code over uint32 words, so that the Index can keep a million of them
 // without a pointer per node. Each instruction is one word — opcode in bits 0-3, flags in 4-7, a count in 8-31 —

@@ -1,4 +1,4 @@
-package subscriptions
+package query
 
 import (
 	"errors"
@@ -13,7 +13,7 @@ func TestParse(t *testing.T) {
 		query string
 		want  string // Query.String()
 	}{
-		// QUERY.md, Syntax.
+		// docs/QUERY.md, Syntax.
 		{name: "word", query: "tariff", want: "tariff"},
 		{name: "prefix", query: "ukrain*", want: "ukrain*"},
 		{name: "prefix of exactly 3 characters", query: "ukr*", want: "ukr*"},
@@ -40,7 +40,7 @@ func TestParse(t *testing.T) {
 		{name: "negated OR branch is fine beside a positive term", query: "russia (sanctions OR -sport)", want: "russia AND (sanctions OR NOT sport)"},
 		{name: "redundant parentheses", query: "((a)) ((b c))", want: "a AND b AND c"},
 		{name: "three levels", query: "(((a OR b) c) OR d) e", want: "(((a OR b) AND c) OR d) AND e"},
-		// QUERY.md, Text normalisation.
+		// docs/QUERY.md, Text normalisation.
 		{name: "case folded", query: "ZELENSKIY", want: "zelenskiy"},
 		{name: "diacritics removed", query: "Zélenskiy", want: "zelenskiy"},
 		{name: "possessive dropped", query: "Korea's", want: "korea"},
@@ -99,7 +99,7 @@ func TestParseErrors(t *testing.T) {
 		wantMsg string
 		wantPos int
 	}{
-		// QUERY.md, Limits and errors.
+		// docs/QUERY.md, Limits and errors.
 		{name: "unclosed quote", query: `tariff japan "trade war`, wantMsg: "unclosed quote at position 14", wantPos: 14},
 		{name: "dash needs a word", query: "russia - sport", wantMsg: `"-" needs a word after it (position 8)`, wantPos: 8},
 		{name: "dash at the end", query: "russia -", wantMsg: `"-" needs a word after it (position 8)`, wantPos: 8},
