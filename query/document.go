@@ -198,16 +198,3 @@ func (d *Document) prefix(p string, title bool) bool {
 	}
 	return false
 }
-
-// sourceName reports whether the source name's tokens contain name, adjacent and in order.
-func (d *Document) sourceName(name []string) bool {
-	if len(name) == 0 {
-		return false
-	}
-	for i := 0; i+len(name) <= len(d.source); i++ {
-		if slices.Equal(d.source[i:i+len(name)], name) {
-			return true
-		}
-	}
-	return false
-}

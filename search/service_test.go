@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/search"
@@ -28,11 +28,7 @@ func newRig(t *testing.T) *rig {
 	t.Helper()
 	r := &rig{t: t, now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
 	clock := func() time.Time { return r.now }
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "search.db"), clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testkit.OpenStore(t, clock)
 	r.st = st
 	r.svc = search.NewService(search.Options{Store: st, Now: clock, Logger: slog.New(slog.DiscardHandler)})
 	for _, id := range []int64{1, 7, 8} {

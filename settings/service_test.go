@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
@@ -29,11 +29,7 @@ func newFixture(t *testing.T, quietMode string) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	now := func() time.Time { return testNow }
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "settings.db"), now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testkit.OpenStore(t, now)
 	if _, err := st.EnsureChat(ctx, 7, "private", "", news.ChatDefaults{Timezone: "Europe/Berlin"}); err != nil {
 		t.Fatal(err)
 	}

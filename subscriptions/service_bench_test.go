@@ -40,7 +40,10 @@ func BenchmarkLoadFromStore(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	src, _ := st.UpsertSource(ctx, "Bench", "https://bench.example/feed", "config")
+	src, err := st.UpsertSource(ctx, "Bench", "https://bench.example/feed", "config")
+	if err != nil {
+		b.Fatal(err)
+	}
 	g := querytest.NewGenerator(4)
 	arts := make([]news.Article, frequencySample)
 	for i := range arts {
