@@ -1,0 +1,239 @@
+package stories
+
+import (
+	"math"
+)
+
+// Thresholds of the same-story decision (see Index.Match).
+const (
+	// MinCosine is the least TF-IDF cosine of two articles' terms that can
+	// make them one story.
+	MinCosine = 0.2
+	// MinShared is the least summed IDF of the distinctive terms two
+	// articles share: about one name that few articles carry, or two
+	// commoner ones.
+	MinShared = 7.0
+	// titleWeight multiplies the weight of a term of the title.
+	titleWeight = 2.0
+	// maxPosting is how many window articles may carry a distinctive term
+	// before it stops finding candidates: a term that common cannot reach
+	// MinShared alone, and following it would cost a comparison with most
+	// of the window.
+	maxPosting = 400
+	// maxTerms is how many terms the document frequencies hold before they
+	// are halved, forgetting the rarest and the oldest.
+	maxTerms = 1 << 18
+)
+
+// Frequencies counts, for each term, how many of the articles seen carried
+// it: document frequencies learned from the stream. The zero value is empty
+// and ready.
+type Frequencies struct {
+	df map[uint32]uint32
+	n  float64
+}
+
+// Add counts one article's terms.
+func (q *Frequencies) Add(f Features) {
+	if q.df == nil {
+		q.df = map[uint32]uint32{}
+	}
+	if len(q.df) >= maxTerms {
+		for h, c := range q.df {
+			if c <= 1 {
+				delete(q.df, h)
+			} else {
+				q.df[h] = c / 2
+			}
+		}
+		q.n /= 2
+	}
+	for _, t := range f.Terms {
+		q.df[t.Hash]++
+	}
+	q.n++
+}
+
+// IDF returns a term's inverse document frequency: ln((N+1)/(df+0.5)),
+// high for a term never seen.
+func (q *Frequencies) IDF(h uint32) float64 {
+	return math.Log((q.n + 1) / (float64(q.df[h]) + 0.5))
+}
+
+// Index holds the articles of the window and decides which story a new one
+// belongs to. It does no I/O; it is not safe for concurrent use.
+type Index struct {
+	Freq   Frequencies
+	docs   map[int64]*doc
+	post   map[uint32][]*doc // distinctive term → window articles carrying it
+	titles map[uint64][]*doc
+	seq    int64
+	stamp  int64 // marks the candidates of one Match
+}
+
+// doc is an article in the window.
+type doc struct {
+	id, story int64
+	f         Features
+	seq       int64 // order of arrival: the oldest wins a tie
+	seen      int64 // the stamp of the last Match that considered it
+}
+
+// NewIndex returns an empty Index.
+func NewIndex() *Index {
+	return &Index{docs: map[int64]*doc{}, post: map[uint32][]*doc{}, titles: map[uint64][]*doc{}}
+}
+
+// Len returns how many articles the window holds.
+func (x *Index) Len() int { return len(x.docs) }
+
+// Has reports whether the article is in the window.
+func (x *Index) Has(id int64) bool { _, ok := x.docs[id]; return ok }
+
+// Add puts an article of the given story into the window; an article
+// already there is left alone. It does not count the article's terms: that
+// is Freq.Add's job, once per article.
+func (x *Index) Add(id, story int64, f Features) {
+	if x.Has(id) {
+		return
+	}
+	x.seq++
+	d := &doc{id: id, story: story, f: f, seq: x.seq}
+	x.docs[id] = d
+	for _, t := range f.Terms {
+		if t.Flags&FlagName != 0 {
+			x.post[t.Hash] = append(x.post[t.Hash], d)
+		}
+	}
+	if f.Title != 0 {
+		x.titles[f.Title] = append(x.titles[f.Title], d)
+	}
+}
+
+// Remove takes an article out of the window; an unknown one is ignored.
+func (x *Index) Remove(id int64) {
+	d, ok := x.docs[id]
+	if !ok {
+		return
+	}
+	delete(x.docs, id)
+	for _, t := range d.f.Terms {
+		if t.Flags&FlagName != 0 {
+			x.post[t.Hash] = without(x.post[t.Hash], d)
+			if len(x.post[t.Hash]) == 0 {
+				delete(x.post, t.Hash)
+			}
+		}
+	}
+	if d.f.Title != 0 {
+		x.titles[d.f.Title] = without(x.titles[d.f.Title], d)
+		if len(x.titles[d.f.Title]) == 0 {
+			delete(x.titles, d.f.Title)
+		}
+	}
+}
+
+func without(ds []*doc, d *doc) []*doc {
+	for i, o := range ds {
+		if o == d {
+			return append(ds[:i], ds[i+1:]...)
+		}
+	}
+	return ds
+}
+
+// Match returns the story of the window an article with these features
+// belongs to, and whether there is one. The rules, in order:
+//  1. an identical title (of at least minTitleWords words) is the same story;
+//     the oldest such article's story wins;
+//  2. otherwise the article joins the story of the window article most alike,
+//     by the TF-IDF cosine of their terms (title terms weigh double), when
+//     the cosine is at least MinCosine and the distinctive terms they share
+//     (names, places, numbers) sum to an IDF of at least MinShared; the
+//     oldest wins a tie.
+func (x *Index) Match(f Features) (int64, bool) {
+	if f.Title != 0 {
+		if ds := x.titles[f.Title]; len(ds) > 0 {
+			return oldest(ds).story, true
+		}
+	}
+	x.stamp++
+	q := make(map[uint32]Term, len(f.Terms))
+	var qnorm float64
+	for _, t := range f.Terms {
+		w := x.weight(t)
+		q[t.Hash] = t
+		qnorm += w * w
+	}
+	if qnorm == 0 {
+		return 0, false
+	}
+	qnorm = math.Sqrt(qnorm)
+	var best *doc
+	bestScore := 0.0
+	for _, t := range f.Terms {
+		if t.Flags&FlagName == 0 {
+			continue
+		}
+		ds := x.post[t.Hash]
+		if len(ds) > maxPosting {
+			continue
+		}
+		for _, d := range ds {
+			if d.seen == x.stamp {
+				continue
+			}
+			d.seen = x.stamp
+			cos, shared := x.compare(q, qnorm, d.f)
+			if cos < MinCosine || shared < MinShared {
+				continue
+			}
+			if cos > bestScore || (cos == bestScore && d.seq < best.seq) {
+				best, bestScore = d, cos
+			}
+		}
+	}
+	if best == nil {
+		return 0, false
+	}
+	return best.story, true
+}
+
+// weight is a term's TF-IDF weight in its article.
+func (x *Index) weight(t Term) float64 {
+	w := x.Freq.IDF(t.Hash)
+	if t.Flags&FlagTitle != 0 {
+		w *= titleWeight
+	}
+	return w
+}
+
+// compare returns the cosine of the query's weights and an article's, and
+// the summed IDF of the distinctive terms both carry.
+func (x *Index) compare(q map[uint32]Term, qnorm float64, f Features) (cos, shared float64) {
+	var dot, norm float64
+	for _, t := range f.Terms {
+		w := x.weight(t)
+		norm += w * w
+		if qt, ok := q[t.Hash]; ok {
+			dot += x.weight(qt) * w
+			if t.Flags&qt.Flags&FlagName != 0 {
+				shared += x.Freq.IDF(t.Hash)
+			}
+		}
+	}
+	if norm == 0 {
+		return 0, 0
+	}
+	return dot / (qnorm * math.Sqrt(norm)), shared
+}
+
+func oldest(ds []*doc) *doc {
+	o := ds[0]
+	for _, d := range ds[1:] {
+		if d.seq < o.seq {
+			o = d
+		}
+	}
+	return o
+}
