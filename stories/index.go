@@ -8,11 +8,11 @@ import (
 const (
 	// MinCosine is the least TF-IDF cosine of two articles' terms that can
 	// make them one story.
-	MinCosine = 0.2
+	MinCosine = 0.14
 	// MinShared is the least summed IDF of the distinctive terms two
-	// articles share: about one name that few articles carry, or two
-	// commoner ones.
-	MinShared = 7.0
+	// articles share: one name that few articles carry, or two commoner
+	// ones; a weekday or a number every story has does not reach it.
+	MinShared = 3.0
 	// titleWeight multiplies the weight of a term of the title.
 	titleWeight = 2.0
 	// maxPosting is how many window articles may carry a distinctive term
@@ -63,7 +63,12 @@ func (q *Frequencies) IDF(h uint32) float64 {
 // Index holds the articles of the window and decides which story a new one
 // belongs to. It does no I/O; it is not safe for concurrent use.
 type Index struct {
-	Freq   Frequencies
+	Freq Frequencies
+	// NearDuplicate is the cosine at or above which two articles sharing
+	// any distinctive term are one story, however common the term (copies
+	// of one text); 0 turns the rule off.
+	NearDuplicate float64
+
 	docs   map[int64]*doc
 	post   map[uint32][]*doc // distinctive term → window articles carrying it
 	titles map[uint64][]*doc
@@ -150,7 +155,10 @@ func without(ds []*doc, d *doc) []*doc {
 //     by the TF-IDF cosine of their terms (title terms weigh double), when
 //     the cosine is at least MinCosine and the distinctive terms they share
 //     (names, places, numbers) sum to an IDF of at least MinShared; the
-//     oldest wins a tie.
+//     oldest wins a tie; but never when both titles name something (a
+//     distinctive term) and neither article carries any name of the other's
+//     title: two towns, two victims; at a cosine of NearDuplicate or more any shared
+//     distinctive term will do.
 func (x *Index) Match(f Features) (int64, bool) {
 	if f.Title != 0 {
 		if ds := x.titles[f.Title]; len(ds) > 0 {
@@ -160,10 +168,14 @@ func (x *Index) Match(f Features) (int64, bool) {
 	x.stamp++
 	q := make(map[uint32]Term, len(f.Terms))
 	var qnorm float64
+	qTitleNames := 0
 	for _, t := range f.Terms {
 		w := x.weight(t)
 		q[t.Hash] = t
 		qnorm += w * w
+		if t.Flags&titleName == titleName {
+			qTitleNames++
+		}
 	}
 	if qnorm == 0 {
 		return 0, false
@@ -184,8 +196,12 @@ func (x *Index) Match(f Features) (int64, bool) {
 				continue
 			}
 			d.seen = x.stamp
-			cos, shared := x.compare(q, qnorm, d.f)
-			if cos < MinCosine || shared < MinShared {
+			cos, shared, found, dMissing := x.compare(q, qnorm, d.f)
+			if qTitleNames > 0 && found == 0 && dMissing {
+				continue // the titles name things the other article does not carry at all
+			}
+			nearDup := x.NearDuplicate > 0 && cos >= x.NearDuplicate
+			if !nearDup && (cos < MinCosine || shared < MinShared) {
 				continue
 			}
 			if cos > bestScore || (cos == bestScore && d.seq < best.seq) {
@@ -208,24 +224,40 @@ func (x *Index) weight(t Term) float64 {
 	return w
 }
 
-// compare returns the cosine of the query's weights and an article's, and
-// the summed IDF of the distinctive terms both carry.
-func (x *Index) compare(q map[uint32]Term, qnorm float64, f Features) (cos, shared float64) {
+// titleName is the flags of a distinctive term of a title.
+const titleName = FlagTitle | FlagName
+
+// compare returns the cosine of the query's weights and an article's, the
+// summed IDF of the distinctive terms both carry, how many title names
+// (distinctive terms of either title) the other article carries, and
+// whether the article's title names something the query does not carry.
+func (x *Index) compare(q map[uint32]Term, qnorm float64, f Features) (cos, shared float64, found int, missing bool) {
 	var dot, norm float64
 	for _, t := range f.Terms {
 		w := x.weight(t)
 		norm += w * w
-		if qt, ok := q[t.Hash]; ok {
-			dot += x.weight(qt) * w
-			if t.Flags&qt.Flags&FlagName != 0 {
-				shared += x.Freq.IDF(t.Hash)
+		qt, ok := q[t.Hash]
+		if !ok {
+			if t.Flags&titleName == titleName {
+				missing = true
 			}
+			continue
+		}
+		dot += x.weight(qt) * w
+		if t.Flags&titleName == titleName {
+			found++ // the article's title names something the query carries
+		}
+		if t.Flags&qt.Flags&FlagName != 0 {
+			shared += x.Freq.IDF(t.Hash)
+		}
+		if qt.Flags&titleName == titleName {
+			found++
 		}
 	}
 	if norm == 0 {
-		return 0, 0
+		return 0, 0, 0, false
 	}
-	return dot / (qnorm * math.Sqrt(norm)), shared
+	return dot / (qnorm * math.Sqrt(norm)), shared, found, missing
 }
 
 func oldest(ds []*doc) *doc {

@@ -52,7 +52,9 @@ func NewLinker(opts Options) *Linker {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	return &Linker{opts: opts, log: opts.Logger, index: NewIndex(), canonical: map[string]*canon{}, urls: map[int64]string{}}
+	index := NewIndex()
+	index.NearDuplicate = opts.Threshold
+	return &Linker{opts: opts, log: opts.Logger, index: index, canonical: map[string]*canon{}, urls: map[int64]string{}}
 }
 
 // Link assigns each article (already stored, with its id) to the story of
