@@ -8,7 +8,7 @@ import (
 const (
 	// MinCosine is the least TF-IDF cosine of two articles' terms that can
 	// make them one story.
-	MinCosine = 0.14
+	MinCosine = 0.13
 	// MinShared is the least summed IDF of the distinctive terms two
 	// articles share: one name that few articles carry, or two commoner
 	// ones; a weekday or a number every story has does not reach it.
@@ -29,9 +29,14 @@ const (
 // it: document frequencies learned from the stream. The zero value is empty
 // and ready.
 type Frequencies struct {
-	df map[uint32]uint32
-	n  float64
+	df  map[uint32]uint32
+	n   float64
+	gen int64 // moves on every genSize articles, and when the counts are halved
 }
+
+// genSize is how many articles the frequencies count before the weights
+// cached from them are recomputed: a small step of the IDF.
+const genSize = 256
 
 // Add counts one article's terms.
 func (q *Frequencies) Add(f Features) {
@@ -47,11 +52,15 @@ func (q *Frequencies) Add(f Features) {
 			}
 		}
 		q.n /= 2
+		q.gen++
 	}
 	for _, t := range f.Terms {
 		q.df[t.Hash]++
 	}
 	q.n++
+	if int64(q.n)%genSize == 0 {
+		q.gen++
+	}
 }
 
 // IDF returns a term's inverse document frequency: ln((N+1)/(df+0.5)),
@@ -80,8 +89,29 @@ type Index struct {
 type doc struct {
 	id, story int64
 	f         Features
-	seq       int64 // order of arrival: the oldest wins a tie
-	seen      int64 // the stamp of the last Match that considered it
+	seq       int64     // order of arrival: the oldest wins a tie
+	seen      int64     // the stamp of the last Match that considered it
+	w         []float64 // the terms' weights, as of generation gen
+	norm      float64
+	gen       int64
+}
+
+// weights returns the document's term weights and their norm, recomputed
+// when the frequencies have moved on a generation.
+func (x *Index) weights(d *doc) ([]float64, float64) {
+	if d.w != nil && d.gen == x.Freq.gen {
+		return d.w, d.norm
+	}
+	if d.w == nil {
+		d.w = make([]float64, len(d.f.Terms))
+	}
+	var norm float64
+	for i, t := range d.f.Terms {
+		d.w[i] = x.weight(t)
+		norm += d.w[i] * d.w[i]
+	}
+	d.norm, d.gen = math.Sqrt(norm), x.Freq.gen
+	return d.w, d.norm
 }
 
 // NewIndex returns an empty Index.
@@ -166,21 +196,17 @@ func (x *Index) Match(f Features) (int64, bool) {
 		}
 	}
 	x.stamp++
-	q := make(map[uint32]Term, len(f.Terms))
-	var qnorm float64
+	query := &doc{f: f}
+	qw, qnorm := x.weights(query)
+	if qnorm == 0 {
+		return 0, false
+	}
 	qTitleNames := 0
 	for _, t := range f.Terms {
-		w := x.weight(t)
-		q[t.Hash] = t
-		qnorm += w * w
 		if t.Flags&titleName == titleName {
 			qTitleNames++
 		}
 	}
-	if qnorm == 0 {
-		return 0, false
-	}
-	qnorm = math.Sqrt(qnorm)
 	var best *doc
 	bestScore := 0.0
 	for _, t := range f.Terms {
@@ -196,7 +222,7 @@ func (x *Index) Match(f Features) (int64, bool) {
 				continue
 			}
 			d.seen = x.stamp
-			cos, shared, found, dMissing := x.compare(q, qnorm, d.f)
+			cos, shared, found, dMissing := x.compare(f.Terms, qw, qnorm, d)
 			if qTitleNames > 0 && found == 0 && dMissing {
 				continue // the titles name things the other article does not carry at all
 			}
@@ -231,33 +257,40 @@ const titleName = FlagTitle | FlagName
 // summed IDF of the distinctive terms both carry, how many title names
 // (distinctive terms of either title) the other article carries, and
 // whether the article's title names something the query does not carry.
-func (x *Index) compare(q map[uint32]Term, qnorm float64, f Features) (cos, shared float64, found int, missing bool) {
-	var dot, norm float64
-	for _, t := range f.Terms {
-		w := x.weight(t)
-		norm += w * w
-		qt, ok := q[t.Hash]
-		if !ok {
-			if t.Flags&titleName == titleName {
-				missing = true
-			}
-			continue
-		}
-		dot += x.weight(qt) * w
-		if t.Flags&titleName == titleName {
-			found++ // the article's title names something the query carries
-		}
-		if t.Flags&qt.Flags&FlagName != 0 {
-			shared += x.Freq.IDF(t.Hash)
-		}
-		if qt.Flags&titleName == titleName {
-			found++
-		}
-	}
+func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) (cos, shared float64, found int, missing bool) {
+	dw, norm := x.weights(d)
 	if norm == 0 {
 		return 0, 0, 0, false
 	}
-	return dot / (qnorm * math.Sqrt(norm)), shared, found, missing
+	dt := d.f.Terms
+	var dot float64
+	i, j := 0, 0
+	for j < len(dt) {
+		switch {
+		case i < len(qt) && qt[i].Hash < dt[j].Hash:
+			i++
+			continue
+		case i >= len(qt) || qt[i].Hash > dt[j].Hash:
+			if dt[j].Flags&titleName == titleName {
+				missing = true
+			}
+			j++
+			continue
+		}
+		dot += qw[i] * dw[j]
+		if dt[j].Flags&titleName == titleName {
+			found++ // the article's title names something the query carries
+		}
+		if qt[i].Flags&titleName == titleName {
+			found++
+		}
+		if dt[j].Flags&qt[i].Flags&FlagName != 0 {
+			shared += x.Freq.IDF(dt[j].Hash)
+		}
+		i++
+		j++
+	}
+	return dot / (qnorm * norm), shared, found, missing
 }
 
 func oldest(ds []*doc) *doc {
