@@ -14,6 +14,10 @@ import (
 // takes part in the comparison.
 const leadWords = 60
 
+// maxLeadBytes is how much of the summary or text is cleaned before the
+// first leadWords words are taken: room for the furniture before the lead.
+const maxLeadBytes = 2000
+
 // minTitleWords is how many words a title needs before an identical title
 // alone makes two articles one story: "Breaking news" or "Update" says
 // nothing about which story it heads.
@@ -55,6 +59,14 @@ func NewFeatures(title, summary, text string) Features {
 	lead := summary
 	if strings.TrimSpace(lead) == "" {
 		lead = text
+	}
+	if len(lead) > maxLeadBytes {
+		// the lead kept is far shorter; what lies past this cannot reach it
+		cut := maxLeadBytes
+		for cut > 0 && !utf8.RuneStart(lead[cut]) {
+			cut--
+		}
+		lead = lead[:cut]
 	}
 	lead = cleanLead(lead)
 	if ws := strings.Fields(lead); len(ws) > leadWords {
