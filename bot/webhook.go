@@ -36,7 +36,11 @@ type Webhook struct {
 	tg     *Telegram
 	opts   WebhookOptions
 	secret string
-	seen   recentIDs // update ids already queued: Telegram re-posts an update whose answer it missed
+	seen   recentIDs // update ids queued or handled: Telegram re-posts an update whose answer it missed
+	// queueSize and queueWait bound the updates waiting for the router and
+	// how long a post waits for room; tests shrink them.
+	queueSize int
+	queueWait time.Duration
 }
 
 // WebhookOptions configures the webhook.
@@ -56,7 +60,7 @@ func NewWebhook(tg *Telegram, opts WebhookOptions) *Webhook {
 	if secret == "" {
 		secret = rand.Text() // A-Z and 2-7: within Telegram's secret_token alphabet
 	}
-	return &Webhook{tg: tg, opts: opts, secret: secret}
+	return &Webhook{tg: tg, opts: opts, secret: secret, queueSize: 64, queueWait: queueWait}
 }
 
 // Updates serves the webhook, registers it with setWebhook and calls handle
@@ -72,7 +76,7 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 			return fmt.Errorf("webhook: listen on %s: %w", w.opts.Listen, err)
 		}
 	}
-	queue := make(chan Incoming, 64)
+	queue := make(chan Incoming, w.queueSize)
 	srv := &http.Server{Handler: w.handler(ctx, queue), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute}
 	served := make(chan error, 1)
@@ -173,24 +177,31 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 		if !ok {
 			return // 200: an update the bot does not handle
 		}
+		// The id is taken before queueing, so that two posts of one update
+		// at once queue it once, and given back when the post is refused:
+		// Telegram re-posts a refused update, and that post must be served.
 		if !w.seen.add(u.UpdateID) {
 			w.tg.log.Debug("webhook update seen before; ignored", "update", u.UpdateID)
-			return // 200: handled already
+			return // 200: queued or handled already
 		}
-		t := time.NewTimer(queueWait)
+		t := time.NewTimer(w.queueWait)
 		defer t.Stop()
 		select {
 		case queue <- in:
 		case <-ctx.Done():
+			w.seen.forget(u.UpdateID)
 			http.Error(rw, "shutting down", http.StatusServiceUnavailable)
 		case <-t.C:
+			w.seen.forget(u.UpdateID)
+			w.tg.log.Warn("webhook queue full; update refused for Telegram to post again", "update", u.UpdateID)
 			http.Error(rw, "busy", http.StatusServiceUnavailable)
 		}
 	})
 }
 
 // recentIDs remembers the last recentIDsSize update ids, so an update that
-// Telegram posts twice is handled once. It is safe for concurrent use.
+// Telegram posts twice is handled once; an id given back with forget counts
+// as never seen. It is safe for concurrent use.
 type recentIDs struct {
 	mu   sync.Mutex
 	ids  map[int]struct{}
@@ -219,4 +230,13 @@ func (r *recentIDs) add(id int) bool {
 	}
 	r.ids[id] = struct{}{}
 	return true
+}
+
+// forget gives back an id that add took but whose update was not queued.
+// Its slot in the ring stays: when that slot is reused later, the id is
+// forgotten early, which at worst lets a very late repost through once.
+func (r *recentIDs) forget(id int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.ids, id)
 }
