@@ -3,7 +3,9 @@
 // POST to /bot<token>/<method>, multipart/form-data for uploads such as
 // sendDocument, JSON replies with ok, result, error_code,
 // description and parameters), records every call, serves queued updates to
-// getUpdates with a real long poll, and can inject any error.
+// getUpdates with a real long poll, and can inject any error. Like Telegram,
+// it refuses a text over 4096 UTF-16 code units after entity parsing (a
+// caption over 1024), an empty one, and HTML it cannot parse.
 package telegramtest
 
 import (
@@ -326,6 +328,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "getUpdates":
 		s.getUpdates(w, r, call)
 	case "sendMessage":
+		if rep := checkText(call.Params, "text", MaxMessage, true); rep != nil {
+			s.record(call)
+			writeError(w, rep)
+			return
+		}
 		call.Params.Set("_accepted", "1")
 		s.record(call)
 		s.mu.Lock()
@@ -340,6 +347,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "getFile":
 		s.getFile(w, call)
 	case "editMessageText":
+		if rep := checkText(call.Params, "text", MaxMessage, true); rep != nil {
+			s.record(call)
+			writeError(w, rep)
+			return
+		}
 		call.Params.Set("_accepted", "1")
 		s.record(call)
 		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
@@ -404,6 +416,11 @@ func (s *Server) sendDocument(w http.ResponseWriter, call Call) {
 	if !ok {
 		s.record(call)
 		writeError(w, &Reply{Code: 400, Description: "Bad Request: there is no document in the request"})
+		return
+	}
+	if rep := checkText(call.Params, "caption", MaxCaption, false); rep != nil {
+		s.record(call)
+		writeError(w, rep)
 		return
 	}
 	call.Params.Set("_accepted", "1")
