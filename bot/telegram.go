@@ -284,6 +284,14 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	if m == nil || m.Chat == nil {
 		return Incoming{}, false
 	}
+	switch { // a group became a supergroup: both chats say so
+	case m.MigrateToChatID != 0:
+		return Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Date: m.Time(),
+			MigrateFrom: m.Chat.ID, MigrateTo: m.MigrateToChatID}, true
+	case m.MigrateFromChatID != 0:
+		return Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Date: m.Time(),
+			MigrateFrom: m.MigrateFromChatID, MigrateTo: m.Chat.ID}, true
+	}
 	in := Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Text: m.Text, Date: m.Time(), MessageID: m.MessageID,
 		Document: documentOf(m)}
 	if in.Text == "" {

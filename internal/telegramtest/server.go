@@ -183,6 +183,23 @@ func (s *Server) AddUpdate(u map[string]any) {
 	s.notify()
 }
 
+// MigrateGroup queues the two service messages Telegram sends when group
+// from becomes supergroup to: migrate_to_chat_id in the old group, then
+// migrate_from_chat_id in the new supergroup.
+func (s *Server) MigrateGroup(from, to int64) {
+	user := map[string]any{"id": 9, "is_bot": false, "first_name": "Admin"}
+	for _, m := range []map[string]any{
+		{"chat": map[string]any{"id": from, "type": "group", "title": fmt.Sprintf("Chat %d", from)}, "migrate_to_chat_id": to},
+		{"chat": map[string]any{"id": to, "type": "supergroup", "title": fmt.Sprintf("Chat %d", from)}, "migrate_from_chat_id": from},
+	} {
+		s.mu.Lock()
+		m["message_id"], m["date"], m["from"] = s.nextMsg, time.Now().Unix(), user
+		s.nextMsg++
+		s.mu.Unlock()
+		s.AddUpdate(map[string]any{"message": m})
+	}
+}
+
 // SetMember sets what getChatMember answers for the user in the chat:
 // "creator", "administrator", "member", "left" … (default "member").
 func (s *Server) SetMember(chatID, userID int64, status string) {
