@@ -64,8 +64,9 @@ func NewWebhook(tg *Telegram, opts WebhookOptions) *Webhook {
 }
 
 // Updates serves the webhook, registers it with setWebhook and calls handle
-// for each update, until ctx is done; then the server shuts down gracefully
-// and Updates returns nil. It fails when it cannot listen, when the server
+// for each update, until ctx is done; then the server shuts down gracefully,
+// the updates already queued are handled (with a context that outlives ctx
+// by a few seconds), and Updates returns nil. It fails when it cannot listen, when the server
 // stops on its own, or when Telegram refuses the webhook (a 4xx other than
 // 429: a wrong URL); other setWebhook failures are retried with backoff.
 func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
@@ -81,15 +82,14 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 		ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	var taken []Incoming // taken from the queue as the stop came
 	defer func() {
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 		defer cancel()
 		if err := srv.Shutdown(sctx); err != nil {
 			w.tg.log.Warn("webhook server did not shut down cleanly", "err", err)
 		}
-		if dropped := len(queue); dropped > 0 {
-			w.tg.log.Warn("updates received but not handled before the stop", "count", dropped)
-		}
+		w.drain(sctx, taken, queue, handle)
 	}()
 	if err := w.register(ctx); err != nil {
 		return err
@@ -101,7 +101,32 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 		case err := <-served:
 			return fmt.Errorf("webhook server: %w", err)
 		case in := <-queue:
+			if ctx.Err() != nil { // both were ready: the stop wins, the update goes first in the drain
+				taken = append(taken, in)
+				return nil
+			}
 			handle(ctx, in)
+		}
+	}
+}
+
+// drain handles the updates queued before the stop: Telegram was told they
+// arrived and will not post them again. They get a context of their own
+// (ctx, ended, would fail them), bounded by the shutdown grace.
+func (w *Webhook) drain(ctx context.Context, taken []Incoming, queue chan Incoming, handle func(context.Context, Incoming)) {
+	for _, in := range taken {
+		handle(ctx, in)
+	}
+	for {
+		select {
+		case in := <-queue:
+			if ctx.Err() != nil {
+				w.tg.log.Warn("updates received but not handled before the stop", "count", len(queue)+1)
+				return
+			}
+			handle(ctx, in)
+		default:
+			return
 		}
 	}
 }

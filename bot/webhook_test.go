@@ -388,3 +388,64 @@ func TestWebhookServesARepostOfARefusedUpdate(t *testing.T) {
 		}
 	}
 }
+
+// TestWebhookStopHandlesWhatItQueued: updates answered 200 and queued when
+// the stop comes are handled before Updates returns, with a live context:
+// Telegram will not post them again.
+func TestWebhookStopHandlesWhatItQueued(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
+		Logger: slog.New(slog.NewTextHandler(&rigLogBuffer{}, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	gate := make(chan struct{})
+	type handled struct {
+		text string
+		live bool
+	}
+	got := make(chan handled, 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- w.Updates(ctx, func(hctx context.Context, in Incoming) {
+			got <- handled{in.Text, hctx.Err() == nil}
+			if in.Text == "one" {
+				<-gate
+			}
+		})
+	}()
+	r := &hookRig{srv: srv, url: "http://" + ln.Addr().String() + "/hook"}
+	r.waitRegistered(t)
+	for i, text := range []string{"one", "two", "three"} {
+		body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":1700000000,"chat":{"id":42,"type":"private"},"text":%q}}`, i+1, i+1, text)
+		if code := r.post(t, http.MethodPost, hookSecret, body); code != http.StatusOK {
+			t.Fatalf("post %q: status %d", text, code)
+		}
+		if i == 0 {
+			<-got // "one" is being handled
+		}
+	}
+	cancel()
+	close(gate)
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Updates did not return")
+	}
+	for _, want := range []string{"two", "three"} {
+		select {
+		case h := <-got:
+			if h.text != want || !h.live {
+				t.Fatalf("handled %+v, want %q with a live context", h, want)
+			}
+		default:
+			t.Fatalf("%q, answered 200, was never handled", want)
+		}
+	}
+}
