@@ -92,7 +92,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 			DigestTime: cfg.Digest.Time, Logger: log}),
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
-		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
+		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st,
 		Sources: sources.NewService(sources.Options{Store: st, Now: m.Now, NextPoll: nextPoll,
 			Finder: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
 				Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent})}),
@@ -195,14 +195,23 @@ func newSummarizer(cfg config.Config, log *slog.Logger, now func() time.Time, ge
 	return sum, nil
 }
 
-// drain waits until the outbox is empty, at most limit.
-func drain(ctx context.Context, st *store.Store, limit time.Duration) {
-	deadline := time.Now().Add(limit)
-	for time.Now().Before(deadline) && ctx.Err() == nil {
+// drain waits until the outbox is empty, at most limit. It looks again
+// each time the sender finishes a delivery or finds nothing due.
+func drain(ctx context.Context, st *store.Store, sender *bot.Sender, limit time.Duration) {
+	timeout := time.NewTimer(limit)
+	defer timeout.Stop()
+	for {
+		changed := sender.Changes()
 		if n, err := st.CountPending(ctx); err != nil || n == 0 {
 			return
 		}
-		time.Sleep(50 * time.Millisecond)
+		select {
+		case <-changed:
+		case <-timeout.C:
+			return
+		case <-ctx.Done():
+			return
+		}
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
 
 // handleError acts on Telegram's answer to a failed call:
@@ -77,7 +79,14 @@ func (s *Sender) rateLimited(chatID int64, wait time.Duration) bool {
 // migrate moves the chat to its new id; the message, still pending, goes
 // again to the new id on the next round.
 func (s *Sender) migrate(ctx context.Context, from, to int64, d *delivery) {
-	if err := s.opts.Store.MigrateChat(ctx, from, to); err != nil {
+	err := s.opts.Store.MigrateChat(ctx, from, to)
+	if errors.Is(err, news.ErrNotFound) {
+		// Moved already, when the group's service message came in; the
+		// message, still pending, follows it to the new id.
+		s.log.Info("chat migrated already; the message goes to the new id", "chat", from, "to", to, "message", d.head.ID)
+		return
+	}
+	if err != nil {
 		wait := retryBackoff(d.head.Attempts + 1)
 		s.log.Error("chat migration failed; will retry", "chat", from, "to", to, "err", err, "retry_in", wait)
 		s.record(s.opts.Store.MarkRetry(ctx, d.head.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))

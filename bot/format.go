@@ -4,7 +4,6 @@ import (
 	"html"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
@@ -89,27 +88,4 @@ func plainText(h string) string {
 		}
 	}
 	return b.String()
-}
-
-// splitMessage cuts text into pieces of at most max runes, at line boundaries
-// when it can and at a space otherwise.
-func splitMessage(text string, max int) []string {
-	var out []string
-	for utf8.RuneCountInString(text) > max {
-		r := []rune(text)
-		head := string(r[:max])
-		cut := strings.LastIndex(head, "\n")
-		if cut <= 0 {
-			cut = strings.LastIndex(head, " ")
-		}
-		if cut <= 0 {
-			cut = len(head)
-		}
-		out = append(out, strings.TrimRight(text[:cut], "\n "))
-		text = strings.TrimLeft(text[cut:], "\n ")
-	}
-	if text != "" {
-		out = append(out, text)
-	}
-	return out
 }

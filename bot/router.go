@@ -79,6 +79,7 @@ type RouterOptions struct {
 	Files         Files            // /import of an uploaded file; nil: files are refused
 	CommandBurst  int              // commands a chat may send at once (default 5)
 	CommandEvery  time.Duration    // then one per this (default 3s)
+	Migrator      ChatMigrator     // moves a group that became a supergroup; nil: noticed only when a send fails
 }
 
 // Router turns incoming messages and button presses into command calls;
@@ -147,6 +148,10 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	}
 	if in.BotStatus != "" {
 		r.handleMembership(ctx, in)
+		return
+	}
+	if in.MigrateTo != 0 {
+		r.handleMigration(ctx, in)
 		return
 	}
 	name, args, addressed, ok := r.parseCommand(in.Text)

@@ -84,6 +84,7 @@ type Sender struct {
 	global *rate.Limiter
 
 	mu          sync.Mutex
+	changed     chan struct{} // closed and replaced when a delivery ends or a look finds nothing due
 	chats       map[int64]*chatState
 	globalUntil time.Time // a global 429 holds all sending until then (injected clock)
 	last429     struct {
@@ -113,13 +114,30 @@ func NewSender(opts SenderOptions) *Sender {
 		opts.Observer = nopObserver{}
 	}
 	return &Sender{
-		opts:   opts,
-		log:    opts.Logger,
-		wake:   make(chan struct{}, 1),
-		freed:  make(chan struct{}, 1),
-		global: opts.Rates.global(),
-		chats:  map[int64]*chatState{},
+		opts:    opts,
+		log:     opts.Logger,
+		wake:    make(chan struct{}, 1),
+		freed:   make(chan struct{}, 1),
+		global:  opts.Rates.global(),
+		chats:   map[int64]*chatState{},
+		changed: make(chan struct{}),
 	}
+}
+
+// Changes returns a channel that is closed the next time a delivery ends or
+// a look at the outbox finds nothing due: the moment to count what is left,
+// for one who waits for the outbox to empty.
+func (s *Sender) Changes() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.changed
+}
+
+func (s *Sender) signal() {
+	s.mu.Lock()
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
 }
 
 // Notify wakes the sender to look at the outbox now: a reply queued behind a
@@ -132,7 +150,10 @@ func (s *Sender) Notify() {
 	}
 }
 
-// Run sends until ctx is done, then waits for the sends in flight.
+// Run sends until ctx is done, then waits for the deliveries in flight:
+// none starts a call after ctx is done, and a call already made gets its
+// answer recorded (the transport bounds how long it may take), so that a
+// restart repeats nothing Telegram accepted.
 func (s *Sender) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	defer wg.Wait()
@@ -151,6 +172,9 @@ func (s *Sender) Run(ctx context.Context) error {
 		msgs, err := s.opts.Store.DueMessages(ctx, s.opts.Now(), batchSize)
 		if err != nil && ctx.Err() == nil {
 			s.log.Error("read outbox", "err", err)
+		}
+		if err == nil && len(msgs) == 0 {
+			s.signal()
 		}
 		for _, m := range msgs {
 			if ctx.Err() != nil || s.fresh.Load() || s.globallyPaused() {
@@ -222,6 +246,8 @@ func (s *Sender) release(chatID int64) {
 		c.inFlight = false
 		c.done = time.Now()
 	}
+	close(s.changed)
+	s.changed = make(chan struct{})
 	s.mu.Unlock()
 	select {
 	case s.freed <- struct{}{}:
