@@ -63,7 +63,7 @@ func (m *Main) newSender(cfg config.Config, st *store.Store, transport bot.Trans
 	if cfg.ConsoleMode() {
 		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
 	}
-	return bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
+	return bot.NewSender(bot.SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
 		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs})
 }
 

@@ -78,7 +78,7 @@ func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sender := NewSender(SenderOptions{Store: st, Transport: tg, Logger: log, Now: h.clock.Now,
+	sender := NewSender(SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: tg, Logger: log, Now: h.clock.Now,
 		Rates: Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000}})
 	opts := RouterOptions{Store: st, Subscriptions: h.subs, BotName: tg.BotName(), Notify: sender.Notify, Logger: log,
 		Now: h.clock.Now, Interactor: tg, Files: tg, Secret: []byte("test secret"),

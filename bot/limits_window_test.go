@@ -18,7 +18,9 @@ import (
 // chat due at a time, as the store's DueMessages gives them. Methods replies
 // never need are left to the embedded nil interface.
 type memOutbox struct {
-	SenderStore
+	Outbox
+	AlertBook
+	ChatBook
 	mu      sync.Mutex
 	queues  map[int64][]news.Message
 	pending int
@@ -128,7 +130,7 @@ func TestLimitsHoldInEverySlidingWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSender(SenderOptions{Store: out, Transport: tr, Rates: rates, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	s := NewSender(SenderOptions{Outbox: out, Alerts: out, Chats: out, Transport: tr, Rates: rates, Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	stopped := make(chan struct{})
 	go func() { s.Run(ctx); close(stopped) }()
 	select {

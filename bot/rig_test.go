@@ -84,7 +84,7 @@ func newSenderRig(t *testing.T) *senderRig {
 	}
 	r.source = src.ID
 	r.tg = telegramtest.New(t, rigToken)
-	r.opts = SenderOptions{Store: st, Rates: fastRates, BurstMax: 1000, Now: r.clock.Now,
+	r.opts = SenderOptions{Outbox: st, Alerts: st, Chats: st, Rates: fastRates, BurstMax: 1000, Now: r.clock.Now,
 		Logger: slog.New(slog.NewTextHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
 	return r
 }

@@ -31,8 +31,9 @@ func (e *SendError) Error() string {
 	return fmt.Sprintf("telegram %d: %s", e.Code, e.Description)
 }
 
-// SenderStore is what the sender needs of the database.
-type SenderStore interface {
+// Outbox is what the sender needs of the queued messages: the chats'
+// heads that are due, and what became of each attempt.
+type Outbox interface {
 	DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error)
 	MarkSent(ctx context.Context, id int64, telegramID int) error
 	MarkBurstSent(ctx context.Context, ids []int64, telegramID int) error
@@ -41,6 +42,12 @@ type SenderStore interface {
 	MarkManyDropped(ctx context.Context, ids []int64, reason string) error
 	DeferMessage(ctx context.Context, id int64, notBefore time.Time) error
 	FindMessage(ctx context.Context, id int64) (news.MessageState, error)
+}
+
+// AlertBook is what rendering and pacing alerts read: a chat's waiting
+// alerts and bursts, the article, its subscription and the other sources
+// that carried its story.
+type AlertBook interface {
 	PendingAlerts(ctx context.Context, chatID int64, limit int) ([]news.Message, error)
 	BundleMembers(ctx context.Context, bundleID int64) ([]news.Message, error)
 	CountSentAlerts(ctx context.Context, chatID int64, since time.Time) (int, error)
@@ -49,6 +56,11 @@ type SenderStore interface {
 	AlsoSources(ctx context.Context, chatID, articleID int64) ([]string, error)
 	FindArticle(ctx context.Context, id int64) (news.Article, error)
 	FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error)
+}
+
+// ChatBook is what the sender reads and changes of a chat: its delivery
+// settings, whether it still takes messages, and its move to a supergroup.
+type ChatBook interface {
 	FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error)
 	SetChatActive(ctx context.Context, id int64, active bool) error
 	MigrateChat(ctx context.Context, from, to int64) error
@@ -56,7 +68,9 @@ type SenderStore interface {
 
 // SenderOptions configures a Sender.
 type SenderOptions struct {
-	Store       SenderStore
+	Outbox      Outbox    // required
+	Alerts      AlertBook // required when alerts are queued
+	Chats       ChatBook  // required
 	Transport   Transport
 	Rates       Rates
 	Concurrency int    // messages in flight at once, each to a different chat; default 8
@@ -169,7 +183,7 @@ func (s *Sender) Run(ctx context.Context) error {
 		s.waitGlobalPause(ctx)
 		s.fresh.Store(false)
 		read := time.Now()
-		msgs, err := s.opts.Store.DueMessages(ctx, s.opts.Now(), batchSize)
+		msgs, err := s.opts.Outbox.DueMessages(ctx, s.opts.Now(), batchSize)
 		if err != nil && ctx.Err() == nil {
 			s.log.Error("read outbox", "err", err)
 		}
@@ -295,7 +309,7 @@ func (s *Sender) deliverSafely(ctx, stop context.Context, m news.Message) {
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("delivery panicked; will retry", "message", m.ID, "chat", m.ChatID, "panic", r)
-			s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(retryBackoff(m.Attempts+1))), fmt.Sprint("panic: ", r)))
+			s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(retryBackoff(m.Attempts+1))), fmt.Sprint("panic: ", r)))
 		}
 	}()
 	s.deliver(ctx, stop, m)
