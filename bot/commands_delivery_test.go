@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
 )
@@ -135,7 +136,7 @@ func TestQuietTwelveHourClockThroughTheRouter(t *testing.T) {
 	}
 	r.alerts(t, 10, sub, "one", "two")
 	r.start(t)
-	waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
+	testkit.WaitFor(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
 	if st := r.statuses(t); st[news.StatusHeld] != 2 {
 		t.Errorf("outbox = %v, want the 2 alerts held in quiet hours", st)
 	}

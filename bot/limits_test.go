@@ -8,6 +8,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // TestLimitersByConstruction feeds each limiter an endless demand on a
@@ -97,7 +98,7 @@ func TestSenderStaysWithinTheLimits(t *testing.T) {
 		r.alerts(t, c, sub, titles...)
 	}
 	r.start(t)
-	waitUntil(t, "every alert sent", func() bool { return len(r.tg.Sent(0)) == chats*perChat })
+	testkit.WaitFor(t, "every alert sent", func() bool { return len(r.tg.Sent(0)) == chats*perChat })
 	if st := enf.Stats(); st.Rejected != 0 {
 		t.Errorf("%d messages refused with 429 (%d for a chat's limit); want none", st.Rejected, st.RejectedChat)
 	}

@@ -99,6 +99,7 @@ type Sender struct {
 
 	mu          sync.Mutex
 	changed     chan struct{} // closed and replaced when a delivery ends or a look finds nothing due
+	looked      chan struct{} // closed and replaced when a look at the outbox ends with nothing in flight
 	chats       map[int64]*chatState
 	globalUntil time.Time // a global 429 holds all sending until then (injected clock)
 	last429     struct {
@@ -135,6 +136,7 @@ func NewSender(opts SenderOptions) *Sender {
 		global:  opts.Rates.global(),
 		chats:   map[int64]*chatState{},
 		changed: make(chan struct{}),
+		looked:  make(chan struct{}),
 	}
 }
 
@@ -152,6 +154,16 @@ func (s *Sender) signal() {
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
+}
+
+// Looked returns a channel that is closed when the next look at the outbox
+// ends with no delivery in flight. Two in a row mean that the sender has read
+// the outbox as it is now and sent what it chose to: the event a test waits
+// on before it checks that something was not sent.
+func (s *Sender) Looked() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.looked
 }
 
 // Notify wakes the sender to look at the outbox now: a reply queued behind a
@@ -180,7 +192,7 @@ func (s *Sender) Run(ctx context.Context) error {
 			s.sweep()
 			swept = time.Now()
 		}
-		s.waitGlobalPause(ctx)
+		s.waitGlobalPause(ctx, sem)
 		s.fresh.Store(false)
 		read := time.Now()
 		msgs, err := s.opts.Outbox.DueMessages(ctx, s.opts.Now(), batchSize)
@@ -209,6 +221,7 @@ func (s *Sender) Run(ctx context.Context) error {
 				s.deliverSafely(context.WithoutCancel(ctx), ctx, m)
 			}()
 		}
+		s.settled(len(sem))
 		select {
 		case <-ctx.Done():
 		case <-s.wake:
@@ -246,11 +259,11 @@ func (s *Sender) claim(m news.Message, read time.Time) bool {
 // taken; the limits' headroom and the chat bursts absorb that.) It fails only
 // when stop is done.
 func (s *Sender) pace(stop context.Context) error {
-	s.waitGlobalPause(stop)
+	s.waitGlobalPause(stop, nil)
 	if err := s.global.Wait(stop); err != nil {
 		return err
 	}
-	s.waitGlobalPause(stop) // a 429 may have come while this one waited its turn
+	s.waitGlobalPause(stop, nil) // a 429 may have come while this one waited its turn
 	return stop.Err()
 }
 
@@ -290,7 +303,8 @@ func (s *Sender) globallyPaused() bool {
 
 // waitGlobalPause sleeps while a global 429 holds all sending, in short
 // steps so that a test clock moving on is noticed, or until ctx is done.
-func (s *Sender) waitGlobalPause(ctx context.Context) {
+// Run passes its semaphore of deliveries in flight, deliveries pass nil.
+func (s *Sender) waitGlobalPause(ctx context.Context, sem chan struct{}) {
 	for ctx.Err() == nil {
 		s.mu.Lock()
 		left := s.globalUntil.Sub(s.opts.Now())
@@ -298,8 +312,23 @@ func (s *Sender) waitGlobalPause(ctx context.Context) {
 		if left <= 0 {
 			return
 		}
+		if sem != nil {
+			s.settled(len(sem)) // on hold, the sender chooses to send nothing
+		}
 		sleepCtx(ctx, min(left, 100*time.Millisecond))
 	}
+}
+
+// settled ends a look at the outbox for those waiting on Looked, when no
+// delivery is in flight.
+func (s *Sender) settled(inFlight int) {
+	if inFlight > 0 {
+		return
+	}
+	s.mu.Lock()
+	close(s.looked)
+	s.looked = make(chan struct{})
+	s.mu.Unlock()
 }
 
 // deliverSafely delivers m; a panic while doing so is logged and the message

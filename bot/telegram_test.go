@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 const token = "987654:SECRET-test-token"
@@ -88,7 +89,7 @@ func TestNewTelegramWaitsForTelegram(t *testing.T) {
 			Logger: slog.New(slog.NewTextHandler(&rigLogBuffer{}, nil))})
 		done <- err
 	}()
-	waitUntil(t, "a getMe", func() bool { return len(srv.Calls("getMe")) >= 5 })
+	testkit.WaitFor(t, "a getMe", func() bool { return len(srv.Calls("getMe")) >= 5 })
 	cancel()
 	select {
 	case err := <-done:
