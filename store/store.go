@@ -8,7 +8,12 @@
 //   - All writes go through one connection (db.SetMaxOpenConns(1) on the writer),
 //     so SQLite never answers "database is locked" to a writer; reads use a pool.
 //   - Migrations in migrations/NNNN_name.sql run in order on Open, each in its
-//     own transaction, and are recorded in schema_migrations.
+//     own transaction, and are recorded in schema_migrations. One whose first
+//     line is "-- foreign_keys: off" (a table rebuild) runs with foreign keys
+//     off, and fails unless they all hold at its end.
+//   - Ids of sources, articles and subscriptions are AUTOINCREMENT: never
+//     given again, so nothing that names a removed row reaches a new one.
+//   - One process per database: the program takes Lock before Open.
 //   - Times are stored as Unix seconds (UTC).
 //   - Every table that references chats(id) says ON UPDATE CASCADE, so a group
 //     upgraded to a supergroup (MigrateChat) takes everything with it.
