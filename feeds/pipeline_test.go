@@ -455,3 +455,11 @@ func TestAnItemStillInTheFeedStaysSeenAfterRetention(t *testing.T) {
 		t.Fatalf("outbox holds %d alerts, want the %d of the first time only", n, 2*len(subscribers))
 	}
 }
+
+func TestThePollersStepsAreTheStoresSteps(t *testing.T) {
+	for _, tt := range [][2]string{{stepText, store.StepText}, {stepLink, store.StepLink}, {stepMatch, store.StepMatch}} {
+		if tt[0] != tt[1] {
+			t.Errorf("poller step %q, store step %q", tt[0], tt[1])
+		}
+	}
+}
