@@ -52,8 +52,9 @@ type updater interface {
 
 // Run loads the configuration at path, builds every part and runs them until
 // ctx is done (or the console input ends). It fails when the configuration
-// is invalid, the database cannot be opened or Telegram refuses the token;
-// a Telegram that cannot be reached at start is waited for.
+// is invalid, another process uses the database, the database cannot be
+// opened or Telegram refuses the token; a Telegram that cannot be reached at
+// start is waited for.
 func (m *Main) Run(ctx context.Context, path string) error {
 	cfg, err := config.Load(path, m.getenv)
 	if err != nil {
@@ -66,11 +67,17 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	unlock, err := store.Lock(cfg.Storage.Path) // one process per database
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	st, err := store.Open(ctx, cfg.Storage.Path, m.Now)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	st.SetLogger(log)
 	if err := syncSources(ctx, st, cfg, log); err != nil {
 		return err
 	}

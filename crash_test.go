@@ -18,12 +18,26 @@ import (
 	"github.com/newshound/newshound/store"
 )
 
-// binary builds the newshound binary once per test binary and returns its path.
+// binaryDir holds the binary that binary built; TestMain removes it.
+var binaryDir string
+
+// TestMain runs the tests, then removes the binary they built, if any.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binaryDir != "" {
+		os.RemoveAll(binaryDir)
+	}
+	os.Exit(code)
+}
+
+// binary builds the newshound binary once per test binary and returns its
+// path; every test that runs it shares it.
 var binary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "newshound-bin-")
 	if err != nil {
 		return "", err
 	}
+	binaryDir = dir
 	path := filepath.Join(dir, "newshound")
 	cmd := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", path, ".")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -78,7 +92,6 @@ func TestCrashLosesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(filepath.Dir(bin)) })
 	const chats, perChat, concurrency = 50, 20, 8 // concurrency: the sender's default
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "crash.db")

@@ -139,7 +139,7 @@ func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Durati
 		case err != nil && ctx.Err() == nil:
 			log.Error("prune old data", "err", err)
 		case p != store.Pruned{}:
-			log.Info("old data pruned", "articles", p.Articles, "messages", p.Messages, "digests", p.Digests)
+			log.Info("old data pruned", "articles", p.Articles, "messages", p.Messages, "digests", p.Digests, "seen_items", p.Seen)
 		}
 		select {
 		case <-ctx.Done():

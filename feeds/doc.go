@@ -7,14 +7,22 @@
 //     means nothing new.
 //  3. The body is parsed as RSS, Atom or JSON Feed (gofeed); anything else is
 //     a failure of that source alone.
-//  4. An item is new when the source has not had its guid (or, lacking one,
-//     its link) before. New items are stored oldest first.
+//  4. An item is new when the source never carried its guid (or, lacking one,
+//     its link) before: the store keeps a record of the items each feed carries
+//     for as long as it carries them, so an item whose article retention
+//     pruned is still not new. New items are stored oldest first, in one
+//     transaction; a fetch whose items cannot be stored counts as a failed
+//     fetch (validators and the first-fetch flag untouched).
 //  5. New items from a source's first successful fetch, or published before
-//     max_age, are stored but not alertable.
-//  6. New items get their summary (alertable teasers first get the article
-//     page's text, when configured).
-//  7. After all sources of a poll, every new article is linked to its story
-//     (Stories), then the alertable ones are handed to the Sink.
+//     max_age, are stored but not alertable: decided once, when stored.
+//  6. Then every stored article not finished yet, from this poll or from one
+//     that stopped midway (on start too), goes through the steps left to it,
+//     each recorded in the store once done: its summary (alertable teasers
+//     first get the article page's text, when configured), its story
+//     (Stories), and, for the alertable ones, the Sink. An article is finished
+//     only once the Sink returned, so a stop at any moment loses no alert, and
+//     the store's one alert per (chat, story) makes the repeat of a step
+//     harmless.
 //
 // Failures back off from 1 minute doubling to 6 hours, or the server's
 // Retry-After when longer, and never hold up other sources.

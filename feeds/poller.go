@@ -22,10 +22,26 @@ import (
 // Store is what the poller needs of the database.
 type Store interface {
 	ListSources(ctx context.Context) ([]news.Source, error)
-	InsertArticles(ctx context.Context, sourceID int64, items []news.Article) ([]news.Article, error)
+	// StoreFeedItems records a fetch's items as seen and inserts the new
+	// ones as pending at StepText, in one transaction.
+	StoreFeedItems(ctx context.Context, sourceID int64, items []news.Article) ([]news.Article, error)
 	RecordFetch(ctx context.Context, id int64, r news.FetchResult) error
+	// UpdateArticleText also moves an article pending at StepText on to StepLink.
 	UpdateArticleText(ctx context.Context, id int64, text, summary string) error
+	// PendingArticles returns the articles left at a step, in id order.
+	PendingArticles(ctx context.Context, step string) ([]news.Article, error)
+	// AdvanceArticles moves articles pending at step from to step to ("" = done).
+	AdvanceArticles(ctx context.Context, ids []int64, from, to string) error
 }
+
+// The steps an article goes through after it is stored, as the Store
+// records them (store.StepText, StepLink, StepMatch; "" = finished).
+const (
+	stepText  = "text"
+	stepLink  = "link"
+	stepMatch = "match"
+	stepDone  = ""
+)
 
 // Sink receives the new articles of a poll that may be alerted.
 type Sink interface {
@@ -141,9 +157,15 @@ func (p *Poller) tick(ctx context.Context) (ran bool) {
 }
 
 // PollOnce fetches every source that is due, concurrently within the limit,
-// stores new articles and hands the alertable ones to the Sink. A failing
-// source is logged and recorded; it fails only when the sources cannot be
-// listed or the Sink fails.
+// stores new articles, then finishes every stored article not finished yet,
+// whether from this poll or from one that stopped midway: full text and
+// summary, story linking, then the alertable ones to the Sink. An article
+// leaves a step only once the step is stored, and is finished only once the
+// Sink returned, so a stop at any moment loses nothing, and the store's one
+// alert per (chat, story) repeats nothing. A failing source is logged and
+// recorded; it fails only when ctx is done, the sources or the pending
+// articles cannot be read, or the Sink fails (the articles are tried again
+// at the next poll).
 func (p *Poller) PollOnce(ctx context.Context) error {
 	sources, err := p.opts.Store.ListSources(ctx)
 	if err != nil {
@@ -152,10 +174,8 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	defer func(start time.Time) { p.opts.Observer.PollTook(time.Since(start)) }(time.Now())
 	now := p.opts.Now()
 	var (
-		mu    sync.Mutex
-		fresh []news.Article
-		wg    sync.WaitGroup
-		sem   = make(chan struct{}, p.opts.Concurrency)
+		wg  sync.WaitGroup
+		sem = make(chan struct{}, p.opts.Concurrency)
 	)
 	for _, src := range sources {
 		if src.NextFetchAt.After(now) || src.Origin == news.OriginRetired {
@@ -165,36 +185,133 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			added := p.pollSource(ctx, src)
-			mu.Lock()
-			fresh = append(fresh, added...)
-			mu.Unlock()
+			p.pollSource(ctx, src)
 		}()
 	}
 	wg.Wait()
-	if len(fresh) > 0 && p.opts.Stories != nil {
-		if _, err := p.opts.Stories.Link(ctx, fresh); err != nil {
+	return p.finish(ctx)
+}
+
+// finish takes every pending article through the steps left to it.
+func (p *Poller) finish(ctx context.Context) error {
+	if err := p.addText(ctx); err != nil {
+		return err
+	}
+	if err := p.link(ctx); err != nil {
+		return err
+	}
+	return p.match(ctx)
+}
+
+// addText gives the articles pending at stepText their full text (alertable
+// teasers, when configured) and summary, concurrently within the limit.
+func (p *Poller) addText(ctx context.Context) error {
+	arts, err := p.opts.Store.PendingArticles(ctx, stepText)
+	if err != nil {
+		return fmt.Errorf("poll: %w", err)
+	}
+	var (
+		wg  sync.WaitGroup
+		sem = make(chan struct{}, p.opts.Concurrency)
+	)
+	for _, a := range arts {
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			p.addArticleText(ctx, a)
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// addArticleText makes and stores one article's text and summary; on a
+// stop midway it stores nothing, so the article stays at stepText.
+func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
+	if a.Alertable && p.opts.Pages != nil && a.URL != "" && summarize.IsTeaser(a.Text) {
+		full, err := p.opts.Pages.Text(ctx, a.URL)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			p.log.Info("article page not fetched; using the feed's text", "source", a.SourceName, "url", a.URL, "err", err)
+		case len(full) > len(a.Text):
+			a.Text = summarize.LimitBytes(full, maxText)
+		}
+	}
+	if p.opts.Summarizer != nil {
+		a.Summary = p.opts.Summarizer.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: a.SourceName})
+	}
+	if ctx.Err() != nil {
+		return
+	}
+	if err := p.opts.Store.UpdateArticleText(ctx, a.ID, a.Text, a.Summary); err != nil {
+		p.log.Error("store article text", "source", a.SourceName, "article", a.ID, "err", err)
+	}
+}
+
+// link links the articles pending at stepLink to their stories.
+func (p *Poller) link(ctx context.Context) error {
+	arts, err := p.opts.Store.PendingArticles(ctx, stepLink)
+	if err != nil || len(arts) == 0 {
+		return wrapPoll(err)
+	}
+	if p.opts.Stories != nil {
+		if _, err := p.opts.Stories.Link(ctx, arts); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			// Alerting a story twice beats not alerting it.
 			p.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
 		}
 	}
+	return wrapPoll(p.opts.Store.AdvanceArticles(ctx, ids(arts), stepLink, stepMatch))
+}
+
+// match hands the alertable articles pending at stepMatch to the Sink, then
+// marks them all finished.
+func (p *Poller) match(ctx context.Context) error {
+	arts, err := p.opts.Store.PendingArticles(ctx, stepMatch)
+	if err != nil || len(arts) == 0 {
+		return wrapPoll(err)
+	}
 	var alertable []news.Article
-	for _, a := range fresh {
+	for _, a := range arts {
 		if a.Alertable {
 			alertable = append(alertable, a)
 		}
 	}
-	if len(alertable) == 0 || p.opts.Sink == nil {
-		return nil
+	if len(alertable) > 0 && p.opts.Sink != nil {
+		if err := p.opts.Sink.HandleArticles(ctx, alertable); err != nil {
+			return fmt.Errorf("poll: hand over %d articles: %w", len(alertable), err)
+		}
 	}
-	if err := p.opts.Sink.HandleArticles(ctx, alertable); err != nil {
-		return fmt.Errorf("poll: hand over %d articles: %w", len(alertable), err)
+	return wrapPoll(p.opts.Store.AdvanceArticles(ctx, ids(arts), stepMatch, stepDone))
+}
+
+func wrapPoll(err error) error {
+	if err != nil {
+		return fmt.Errorf("poll: %w", err)
 	}
 	return nil
 }
 
-// pollSource fetches one source and returns its new articles.
-func (p *Poller) pollSource(ctx context.Context, src news.Source) []news.Article {
+func ids(arts []news.Article) []int64 {
+	out := make([]int64, len(arts))
+	for i, a := range arts {
+		out[i] = a.ID
+	}
+	return out
+}
+
+// pollSource fetches one source and stores its new articles. A fetch counts
+// as a success only once its articles are stored: a failed save is recorded
+// as a failed fetch (validators and first-fetch flag untouched).
+func (p *Poller) pollSource(ctx context.Context, src news.Source) {
 	log := p.log.With("source", src.Name, "url", src.URL)
 	fetcher := p.opts.Fetcher
 	if src.Origin == "chat" && p.opts.ChatFetcher != nil {
@@ -208,9 +325,15 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) []news.Article
 			err = fmt.Errorf("not a feed (RSS, Atom or JSON Feed): %w", err)
 		}
 	}
+	var added []news.Article
+	if err == nil && feed != nil {
+		if added, err = p.storeItems(ctx, src, feed); err != nil {
+			err = fmt.Errorf("store articles: %w", err)
+		}
+	}
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil
+			return
 		}
 		wait := backoff(src.Failures + 1)
 		var se *StatusError
@@ -222,11 +345,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) []news.Article
 		if rerr := p.opts.Store.RecordFetch(ctx, src.ID, news.FetchResult{Err: err.Error(), NextFetchAt: p.opts.Now().Add(wait)}); rerr != nil {
 			log.Error("record fetch", "err", rerr)
 		}
-		return nil
-	}
-	var added []news.Article
-	if feed != nil {
-		added = p.storeItems(ctx, src, feed)
+		return
 	}
 	p.opts.Observer.Fetched(fetchResult(resp.NotModified))
 	p.opts.Observer.Stored(len(added))
@@ -234,12 +353,12 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) []news.Article
 		log.Error("record fetch", "err", err)
 	}
 	log.Debug("fetched", "not_modified", resp.NotModified, "new", len(added))
-	return added
 }
 
-// storeItems stores the feed's items. On a source's first successful fetch,
-// and for items published before MaxAge, articles are stored but not alertable.
-func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.Feed) []news.Article {
+// storeItems stores the feed's items, new ones pending at stepText. On a
+// source's first successful fetch, and for items published before MaxAge,
+// articles are stored but not alertable: decided now, once.
+func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.Feed) ([]news.Article, error) {
 	now := p.opts.Now()
 	items := make([]news.Article, 0, len(feed.Items))
 	for _, it := range feed.Items {
@@ -255,29 +374,7 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.F
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
 	slices.SortStableFunc(items, func(a, b news.Article) int { return a.PublishedAt.Compare(b.PublishedAt) })
-	added, err := p.opts.Store.InsertArticles(ctx, src.ID, items)
-	if err != nil {
-		p.log.Error("store articles", "source", src.Name, "err", err)
-		return nil
-	}
-	for i := range added {
-		a := &added[i]
-		a.SourceName, a.SourceURL = src.Name, src.URL
-		if a.Alertable && p.opts.Pages != nil && a.URL != "" && summarize.IsTeaser(a.Text) {
-			if full, err := p.opts.Pages.Text(ctx, a.URL); err != nil {
-				p.log.Info("article page not fetched; using the feed's text", "source", src.Name, "url", a.URL, "err", err)
-			} else if len(full) > len(a.Text) {
-				a.Text = summarize.LimitBytes(full, maxText)
-			}
-		}
-		if p.opts.Summarizer != nil {
-			a.Summary = p.opts.Summarizer.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: src.Name})
-		}
-		if err := p.opts.Store.UpdateArticleText(ctx, a.ID, a.Text, a.Summary); err != nil {
-			p.log.Error("store article text", "source", src.Name, "article", a.ID, "err", err)
-		}
-	}
-	return added
+	return p.opts.Store.StoreFeedItems(ctx, src.ID, items)
 }
 
 // backoff is 1 minute doubling per consecutive failure, at most 6 hours.

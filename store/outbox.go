@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/mattn/go-sqlite3"
+
 	"github.com/newshound/newshound/news"
 )
 
@@ -42,14 +44,33 @@ func (s *Store) enqueue(ctx context.Context, db execer, m news.Message) (int64, 
 // alert whose chat already had another article of the same story is recorded
 // as "also" and queues an edit of the first alert's message instead (see
 // 0002_delivery.sql). It returns how many messages (alerts and edits) it queued.
+//
+// One bad row never cancels the others: an alert whose chat or article is
+// gone meanwhile (/stop, a group migrated, a source removed), or that breaks
+// a constraint, is skipped with a log line. Any other database error fails
+// the whole call and queues nothing, so that calling it again is safe.
 func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error) {
 	queued := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		queued = 0
 		now := s.now().Unix()
 		for _, a := range alerts {
+			if _, err := tx.ExecContext(ctx, `SAVEPOINT alert`); err != nil {
+				return err
+			}
 			n, err := queueAlert(ctx, tx, a, now)
 			if err != nil {
-				return fmt.Errorf("chat %d, article %d: %w", a.ChatID, a.ArticleID, err)
+				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO alert`); rerr != nil {
+					return errors.Join(err, rerr)
+				}
+				if !skippable(err) {
+					return fmt.Errorf("chat %d, article %d: %w", a.ChatID, a.ArticleID, err)
+				}
+				s.log.Warn("alert skipped", "chat", a.ChatID, "article", a.ArticleID, "subscription", a.SubscriptionID, "err", err)
+				n = 0
+			}
+			if _, err := tx.ExecContext(ctx, `RELEASE alert`); err != nil {
+				return err
 			}
 			queued += n
 		}
@@ -61,11 +82,32 @@ func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, erro
 	return queued, nil
 }
 
+// errGone is a row of an alert that no longer exists.
+var errGone = errors.New("gone meanwhile")
+
+// skippable reports whether err concerns one alert only: its chat or article
+// gone, or a constraint of its rows.
+func skippable(err error) bool {
+	var se sqlite3.Error
+	return errors.Is(err, errGone) || (errors.As(err, &se) && se.Code == sqlite3.ErrConstraint)
+}
+
 // queueAlert records one alert and queues its alert or edit; it returns how
 // many messages it queued (0 or 1).
 func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, error) {
+	var chats int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM chats WHERE id = ?`, a.ChatID).Scan(&chats); err != nil {
+		return 0, err
+	}
+	if chats == 0 {
+		return 0, fmt.Errorf("chat %d: %w", a.ChatID, errGone)
+	}
 	var story int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(story_id, id) FROM articles WHERE id = ?`, a.ArticleID).Scan(&story); err != nil {
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(story_id, id) FROM articles WHERE id = ?`, a.ArticleID).Scan(&story)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("article %d: %w", a.ArticleID, errGone)
+	}
+	if err != nil {
 		return 0, err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO alerts (chat_id, article_id, subscription_id, created_at, story_id) VALUES (?, ?, ?, ?, ?)`,

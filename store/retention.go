@@ -12,6 +12,7 @@ type Pruned struct {
 	Articles int64 // with their alert records and search index entries
 	Messages int64 // sent or dropped outbox rows
 	Digests  int64 // digest records
+	Seen     int64 // records of feed items seen (seen_items) that left their feed
 }
 
 // pruneBatch bounds one delete, so that a first prune of a large database
@@ -21,7 +22,8 @@ const pruneBatch = 5000
 // Prune deletes what is older than before: articles fetched and published
 // before it (their alerts rows go with them, and the FTS index follows by
 // trigger), outbox rows already sent or dropped, and digest records but each
-// chat's latest. Pending
+// chat's latest, and the records of feed items seen before it that have left
+// their feed (an item the feed still carries stays seen, however old). Pending
 // and held messages are kept whatever their age. It works in batches and
 // fails on the first database error, keeping what it deleted until then.
 func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
@@ -36,6 +38,9 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 		// The latest digest of each chat stays: the next one starts where it ended.
 		{&p.Digests, `DELETE FROM digests WHERE id IN (SELECT id FROM digests WHERE queued_at < ? AND ? > 0
 			AND id NOT IN (SELECT max(id) FROM digests GROUP BY chat_id, kind) LIMIT ?)`},
+		// An item missing from its source's latest full fetch has left the feed.
+		{&p.Seen, `DELETE FROM seen_items WHERE (source_id, key_hash) IN (SELECT i.source_id, i.key_hash FROM seen_items i JOIN sources s ON s.id = i.source_id
+			WHERE i.last_seen_at < ? AND i.last_seen_at < s.items_seen_at AND ? > 0 LIMIT ?)`},
 	}
 	for _, st := range steps {
 		for {

@@ -8,7 +8,12 @@
 //   - All writes go through one connection (db.SetMaxOpenConns(1) on the writer),
 //     so SQLite never answers "database is locked" to a writer; reads use a pool.
 //   - Migrations in migrations/NNNN_name.sql run in order on Open, each in its
-//     own transaction, and are recorded in schema_migrations.
+//     own transaction, and are recorded in schema_migrations. One whose first
+//     line is "-- foreign_keys: off" (a table rebuild) runs with foreign keys
+//     off, and fails unless they all hold at its end.
+//   - Ids of sources, articles and subscriptions are AUTOINCREMENT: never
+//     given again, so nothing that names a removed row reaches a new one.
+//   - One process per database: the program takes Lock before Open.
 //   - Times are stored as Unix seconds (UTC).
 //   - Every table that references chats(id) says ON UPDATE CASCADE, so a group
 //     upgraded to a supergroup (MigrateChat) takes everything with it.
@@ -21,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"sort"
 	"strconv"
@@ -38,6 +44,15 @@ type Store struct {
 	w   *sql.DB // the one writer connection
 	r   *sql.DB // readers
 	now func() time.Time
+	log *slog.Logger
+}
+
+// SetLogger makes the store log to log (rows it skips, see QueueAlerts)
+// instead of slog.Default(). Call it before the store is shared.
+func (s *Store) SetLogger(log *slog.Logger) {
+	if log != nil {
+		s.log = log
+	}
 }
 
 // Open opens (creating if needed) the database at path and migrates it.
@@ -69,7 +84,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{w: w, now: now}
+	s := &Store{w: w, now: now, log: slog.Default()}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
@@ -115,18 +130,72 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		err = s.tx(ctx, func(tx *sql.Tx) error {
+		apply := func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, s.now().Unix())
 			return err
-		})
+		}
+		if strings.HasPrefix(string(body), foreignKeysOff) {
+			err = s.migrateWithoutForeignKeys(ctx, apply)
+		} else {
+			err = s.tx(ctx, apply)
+		}
 		if err != nil {
 			return fmt.Errorf("migration %s: %w", base, err)
 		}
 	}
 	return nil
+}
+
+// foreignKeysOff, as a migration's first line, makes it run with foreign
+// keys off: a migration that rebuilds a table must not cascade the drop of
+// the old one. Foreign keys are checked before it commits.
+const foreignKeysOff = "-- foreign_keys: off"
+
+// migrateWithoutForeignKeys runs apply in a transaction on the writer's
+// connection with foreign keys off, and fails (rolling back) when a foreign
+// key is left dangling.
+func (s *Store) migrateWithoutForeignKeys(ctx context.Context, apply func(tx *sql.Tx) error) error {
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// Outside a transaction: SQLite ignores the pragma inside one.
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := apply(tx); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table string
+		var rowid sql.NullInt64
+		var parent string
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return err
+		}
+		return fmt.Errorf("foreign key check: row %d of %s names a missing row of %s", rowid.Int64, table, parent)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	return tx.Commit()
 }
 
 // tx runs fn in a write transaction, committing when it returns nil.

@@ -1,0 +1,50 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// ErrLocked is returned by Lock when another process holds the database.
+var ErrLocked = errors.New("database in use by another process")
+
+// Lock makes this process the only one using the database at path: it takes
+// an exclusive OS lock (flock) on "<path>.lock" and writes its pid there. The
+// lock goes with the process, however it ends, so a killed bot leaves none
+// behind. It fails with ErrLocked, naming the path and the holder's pid, when
+// another process holds it, and when the lock file cannot be created. Paths
+// that are no file (":memory:", "file:" URIs) are not locked. unlock releases
+// the lock.
+func Lock(path string) (unlock func() error, err error) {
+	if path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return func() error { return nil }, nil
+	}
+	name := path + ".lock"
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("lock %s: %w", name, err)
+	}
+	if err := lockFile(f); err != nil {
+		holder, _ := os.ReadFile(name)
+		f.Close()
+		if errors.Is(err, errWouldBlock) {
+			pid := strings.TrimSpace(string(holder))
+			if _, perr := strconv.Atoi(pid); perr != nil {
+				pid = "unknown"
+			}
+			return nil, fmt.Errorf("storage.path %s: %w (pid %s holds %s); stop it first, or give this one another storage.path",
+				path, ErrLocked, pid, name)
+		}
+		return nil, fmt.Errorf("lock %s: %w", name, err)
+	}
+	if err := f.Truncate(0); err == nil {
+		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	}
+	return func() error {
+		_ = f.Truncate(0)
+		return f.Close() // closing the file releases the lock
+	}, nil
+}
