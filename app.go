@@ -78,6 +78,9 @@ func (m *Main) RunDemo(ctx context.Context) error {
 // run builds every part of cfg and runs them; banner, when set, is the
 // console's first line.
 func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error {
+	if err := checkStorage(cfg.Storage.Path); err != nil {
+		return err
+	}
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()
 	for _, w := range cfg.Warnings() {
@@ -86,9 +89,6 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	if err := checkStorage(cfg.Storage.Path); err != nil {
-		return err
-	}
 	st, err := store.Open(ctx, cfg.Storage.Path, m.Now)
 	if err != nil {
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)

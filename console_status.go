@@ -95,4 +95,3 @@ func configFeed(cfg config.Config) func(context.Context, string) (string, error)
 		return found.URL, err
 	}
 }
-
