@@ -7,9 +7,10 @@ import (
 )
 
 // Set at build time by scripts/build-static.sh:
-// -ldflags "-X main.version=v1.2.3 -X main.buildDate=2026-11-29T18:00:00Z".
+// -ldflags "-X main.version=v1.2.3 -X main.commit=abc123 -X main.buildDate=2026-11-29T18:00:00Z".
 var (
 	version   = ""
+	commit    = ""
 	buildDate = ""
 )
 
@@ -17,7 +18,7 @@ var (
 // ldflags values when stamped, else what the Go toolchain recorded
 // (debug.ReadBuildInfo: module version, vcs.revision, vcs.time).
 func versionString() string {
-	v, commit, date, dirty, goVersion := version, "", buildDate, false, ""
+	v, commit, date, dirty, goVersion := version, commit, buildDate, false, ""
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		goVersion = bi.GoVersion
 		if v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
@@ -26,7 +27,9 @@ func versionString() string {
 		for _, s := range bi.Settings {
 			switch s.Key {
 			case "vcs.revision":
-				commit = s.Value
+				if commit == "" {
+					commit = s.Value
+				}
 			case "vcs.time":
 				if date == "" {
 					date = s.Value
