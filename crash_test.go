@@ -24,6 +24,7 @@ var binary = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	builtDir.Store(dir) // removed by TestMain
 	path := filepath.Join(dir, "newshound")
 	cmd := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", path, ".")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -78,7 +79,6 @@ func TestCrashLosesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(filepath.Dir(bin)) })
 	const chats, perChat, concurrency = 50, 20, 8 // concurrency: the sender's default
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "crash.db")

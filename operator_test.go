@@ -311,3 +311,15 @@ func TestTelegramThroughProxy(t *testing.T) {
 		t.Error("no Telegram call went through HTTP_PROXY")
 	}
 }
+
+// builtDir is the folder of the binary the tests built, if they did.
+var builtDir atomic.Value
+
+// TestMain removes the binary that the tests built once and shared.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dir, ok := builtDir.Load().(string); ok {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
