@@ -11,6 +11,7 @@ import (
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/news"
 )
 
 // logFile is the log of console mode, beside the database.
@@ -64,15 +65,21 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	}
 	say(banner)
 	w.firstPoll = func(stored int) {
-		say(fmt.Sprintf("First fetch done: stored %s (the backlog, not alerted). Next poll at %s.",
-			plural(stored, "article"), clock(w.nextPoll(m.Now()))))
+		line := fmt.Sprintf("First fetch done: stored %s (the backlog, not alerted). Next poll at %s.",
+			plural(stored, "article"), clock(w.nextPoll(m.Now())))
+		if srcs, err := w.store.ListSources(ctx); err == nil && len(srcs) > 0 && allFailing(srcs) {
+			line += "\nEvery source failed (see /sources and " + logPathOr(logPath) + "). No network here? Try newshound -demo."
+		}
+		say(line)
 	}
 }
 
 // pollEvery says the schedule in words: "every 2m" or the cron spec.
 func pollEvery(schedule string) string {
-	if d, err := time.ParseDuration(trimEvery(schedule)); err == nil {
-		return "polled every " + d.String()
+	if every := trimEvery(schedule); every != "" {
+		if _, err := time.ParseDuration(every); err == nil {
+			return "polled every " + every
+		}
 	}
 	return "polled on the schedule " + schedule
 }
@@ -94,4 +101,21 @@ func configFeed(cfg config.Config) func(context.Context, string) (string, error)
 		found, err := d.Discover(ctx, pageURL)
 		return found.URL, err
 	}
+}
+
+// allFailing reports whether every active source failed its last fetch.
+func allFailing(srcs []news.Source) bool {
+	for _, s := range srcs {
+		if s.Origin != news.OriginRetired && s.LastError == "" {
+			return false
+		}
+	}
+	return true
+}
+
+func logPathOr(path string) string {
+	if path == "" {
+		return "the log"
+	}
+	return path
 }
