@@ -55,7 +55,8 @@ type updater interface {
 
 // Run loads the configuration at path, builds every part and runs them until
 // ctx is done (or the console input ends). It fails when the configuration
-// is invalid, the database cannot be opened or Telegram cannot be reached at start.
+// is invalid, the database cannot be opened or Telegram refuses the token;
+// a Telegram that cannot be reached at start is waited for.
 func (m *Main) Run(ctx context.Context, path string) error {
 	cfg, err := config.Load(path, m.getenv)
 	if err != nil {
@@ -123,7 +124,7 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 		return err
 	}
 	watch.nextPoll = poller.NextPoll
-	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digestCommands{st, digests}, poller.NextPoll, log)
+	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller.NextPoll, log)
 	if err != nil {
 		return err
 	}
@@ -185,7 +186,7 @@ func (m *Main) runTasks(ctx context.Context, cancel context.CancelFunc, st *stor
 			err := t.run(ctx)
 			if errors.Is(err, io.EOF) {
 				log.Info("console input ended; stopping once the replies are out")
-				drain(ctx, st, 5*time.Second)
+				drain(ctx, st, parts.Sender, 5*time.Second)
 			} else if err != nil {
 				log.Error(t.name+" stopped", "err", err)
 			}

@@ -10,11 +10,11 @@ import (
 
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
-	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/metrics"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/search"
+	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/sources"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
@@ -64,7 +64,7 @@ func (m *Main) newSender(cfg config.Config, st *store.Store, transport bot.Trans
 	if cfg.ConsoleMode() {
 		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
 	}
-	return bot.NewSender(bot.SenderOptions{Store: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
+	return bot.NewSender(bot.SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
 		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs})
 }
 
@@ -88,10 +88,12 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		return nil, err
 	}
 	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
-		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time}, QuietMode: cfg.Alerts.QuietMode,
+		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
+		Settings: settings.NewService(settings.Options{Store: st, Subscriptions: subs, QuietMode: cfg.Alerts.QuietMode,
+			DigestTime: cfg.Digest.Time, Logger: log}),
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
-		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(),
+		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st,
 		Version: versionString(), Status: m.watch.Status,
 		Sources: sources.NewService(sources.Options{Store: st, Now: m.Now, NextPoll: nextPoll,
 			Finder: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
@@ -197,22 +199,24 @@ func newSummarizer(cfg config.Config, log *slog.Logger, now func() time.Time, ge
 	return sum, nil
 }
 
-// drain waits until the outbox is empty, at most limit.
-func drain(ctx context.Context, st *store.Store, limit time.Duration) {
-	deadline := time.Now().Add(limit)
-	for time.Now().Before(deadline) && ctx.Err() == nil {
+// drain waits until the outbox is empty, at most limit. It looks again
+// each time the sender finishes a delivery or finds nothing due.
+func drain(ctx context.Context, st *store.Store, sender *bot.Sender, limit time.Duration) {
+	timeout := time.NewTimer(limit)
+	defer timeout.Stop()
+	for {
+		changed := sender.Changes()
 		if n, err := st.CountPending(ctx); err != nil || n == 0 {
 			return
 		}
-		time.Sleep(50 * time.Millisecond)
+		select {
+		case <-changed:
+		case <-timeout.C:
+			return
+		case <-ctx.Done():
+			return
+		}
 	}
-}
-
-// digestCommands serves /timezone and /digest: the settings from the store,
-// digests on demand from the scheduler.
-type digestCommands struct {
-	*store.Store
-	*digest.Scheduler
 }
 
 // alertSink queues the alerts of new articles and wakes the sender.

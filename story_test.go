@@ -55,3 +55,52 @@ func TestEndToEndOneAlertPerStory(t *testing.T) {
 		t.Errorf("messages to the chat = %d, want 2 (the reply and one alert): %q", len(got), got[len(got)-1].Text())
 	}
 }
+
+// TestEndToEndOneAlertPerStoryAcrossOutlets: two outlets carry one shooting
+// under different headlines and leads, and each carries another shooting of
+// the same day in another town. The chat gets one alert for the shared
+// story, edited with "Also" to name the second outlet, and one alert for
+// each of the two other shootings.
+func TestEndToEndOneAlertPerStoryAcrossOutlets(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	courier := feedtest.New(t, "testdata/feeds/courier-v1.xml", "application/rss+xml")
+	tribune := feedtest.New(t, "testdata/feeds/tribune-v1.xml", "application/rss+xml")
+	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	a := startApp(t, testConfig{tg: tg, sources: []testSource{
+		{"Valley Courier", courier.URL + "/courier.xml"}, {"County Tribune", tribune.URL + "/tribune.xml"},
+	}}.String(), now)
+	ctx := context.Background()
+	a.waitFetched(t, 2)
+	const chat = 778
+	tg.SendText(chat, "private", 9, "/subscribe shooting")
+	tg.WaitSent(t, chat, 1, 5*time.Second)
+
+	courier.SetFile(t, "testdata/feeds/courier-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tg.WaitSent(t, chat, 3, 5*time.Second)
+
+	tribune.SetFile(t, "testdata/feeds/tribune-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tg.WaitSent(t, chat, 4, 5*time.Second)
+	waitFor(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
+	waitFor(t, "an empty outbox", 5*time.Second, func() bool {
+		n, err := a.parts.Store.CountPending(ctx)
+		return err == nil && n == 0
+	})
+	edit := tg.Calls("editMessageText")[0]
+	if !strings.Contains(edit.Text(), "Lakeside Diner") || !strings.Contains(edit.Text(), "Also: ") || !strings.Contains(edit.Text(), "County Tribune") {
+		t.Errorf("edited alert is not the diner story naming the second outlet:\n%s", edit.Text())
+	}
+	var texts []string
+	for _, m := range tg.Sent(chat) {
+		texts = append(texts, m.Text())
+	}
+	all := strings.Join(texts, "\n---\n")
+	if len(texts) != 4 || !strings.Contains(all, "Millbrook") || !strings.Contains(all, "Ridgeview") {
+		t.Errorf("messages to the chat = %d, want 4 (the reply, the diner, Millbrook, Ridgeview):\n%s", len(texts), all)
+	}
+}

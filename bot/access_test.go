@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 func TestAccessOf(t *testing.T) {
@@ -30,7 +32,7 @@ func TestAccessOf(t *testing.T) {
 }
 
 func TestAdminCacheExpires(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	clock := testkit.NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	c := newAdminCache(clock.Now, time.Minute)
 	if _, found := c.get(1, 2); found {
 		t.Fatal("empty cache found an entry")
@@ -47,7 +49,7 @@ func TestAdminCacheExpires(t *testing.T) {
 }
 
 func TestChatRatesTellOncePerRun(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	clock := testkit.NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	r := newChatRates(clock.Now, 3*time.Second, 2)
 	var got []string
 	for range 5 {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
 
 // handleError acts on Telegram's answer to a failed call:
@@ -27,7 +29,7 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 	if !errors.As(err, &se) || (se.Code != 400 && se.Code != 403 && se.Code != 429) {
 		wait := retryBackoff(m.Attempts + 1)
 		s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
-		s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
+		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
 		return
 	}
 	desc := strings.ToLower(se.Description)
@@ -36,10 +38,10 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 		wait := max(se.RetryAfter, time.Second)
 		global := s.rateLimited(m.ChatID, wait)
 		s.log.Warn("telegram rate limit hit", "chat", m.ChatID, "message", m.ID, "retry_after", wait, "all_chats", global)
-		s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), se.Error()))
+		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), se.Error()))
 	case se.Code == 403 || strings.Contains(desc, "chat not found"):
 		s.log.Info("chat unreachable; marked inactive and its queue dropped", "chat", m.ChatID, "err", se.Description)
-		s.record(s.opts.Store.SetChatActive(ctx, m.ChatID, false))
+		s.record(s.opts.Chats.SetChatActive(ctx, m.ChatID, false))
 	case se.MigrateTo != 0:
 		s.migrate(ctx, m.ChatID, se.MigrateTo, d)
 	case strings.Contains(desc, "can't parse entities") && !d.plain:
@@ -50,7 +52,7 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 		s.markSent(ctx, d, d.editOf)
 	default:
 		s.log.Warn("message dropped: telegram refused it", "message", m.ID, "chat", m.ChatID, "kind", m.Kind, "err", se.Error())
-		s.record(s.opts.Store.MarkManyDropped(ctx, d.ids, se.Error()))
+		s.record(s.opts.Outbox.MarkManyDropped(ctx, d.ids, se.Error()))
 	}
 }
 
@@ -77,10 +79,17 @@ func (s *Sender) rateLimited(chatID int64, wait time.Duration) bool {
 // migrate moves the chat to its new id; the message, still pending, goes
 // again to the new id on the next round.
 func (s *Sender) migrate(ctx context.Context, from, to int64, d *delivery) {
-	if err := s.opts.Store.MigrateChat(ctx, from, to); err != nil {
+	err := s.opts.Chats.MigrateChat(ctx, from, to)
+	if errors.Is(err, news.ErrNotFound) {
+		// Moved already, when the group's service message came in; the
+		// message, still pending, follows it to the new id.
+		s.log.Info("chat migrated already; the message goes to the new id", "chat", from, "to", to, "message", d.head.ID)
+		return
+	}
+	if err != nil {
 		wait := retryBackoff(d.head.Attempts + 1)
 		s.log.Error("chat migration failed; will retry", "chat", from, "to", to, "err", err, "retry_in", wait)
-		s.record(s.opts.Store.MarkRetry(ctx, d.head.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
+		s.record(s.opts.Outbox.MarkRetry(ctx, d.head.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
 		return
 	}
 	s.log.Info("chat migrated to a supergroup; its subscriptions, settings and queue moved", "chat", from, "to", to)

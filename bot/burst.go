@@ -7,6 +7,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // maxBurstItems bounds the alerts listed in one burst message, whatever
@@ -50,7 +51,7 @@ func burstHeader(n int) string {
 
 func burstLine(it BurstItem) string {
 	a := it.Article
-	title := esc(clip(a.Title, 200))
+	title := esc(summarize.Clip(a.Title, 200))
 	if title == "" {
 		title = "(untitled)"
 	}
@@ -61,7 +62,7 @@ func burstLine(it BurstItem) string {
 	} else {
 		b.WriteString(title)
 	}
-	b.WriteString(" — <i>" + esc(clip(a.SourceName, 60)) + "</i>")
+	b.WriteString(" — <i>" + esc(summarize.Clip(a.SourceName, 60)) + "</i>")
 	if len(it.Also) > 0 {
 		b.WriteString(" (also: " + esc(alsoList(it.Also)) + ")")
 	}
@@ -71,9 +72,9 @@ func burstLine(it BurstItem) string {
 // alsoList names other sources: "Reuters, AFP", with "and N more" past maxAlso.
 func alsoList(names []string) string {
 	if len(names) <= maxAlso {
-		return clip(strings.Join(names, ", "), 300)
+		return summarize.Clip(strings.Join(names, ", "), 300)
 	}
-	return clip(strings.Join(names[:maxAlso], ", "), 300) + fmt.Sprintf(" and %d more", len(names)-maxAlso)
+	return summarize.Clip(strings.Join(names[:maxAlso], ", "), 300) + fmt.Sprintf(" and %d more", len(names)-maxAlso)
 }
 
 // visibleLen is the length of Telegram HTML as Telegram counts it after
@@ -115,7 +116,7 @@ func muteButtons(subs []news.Subscription) [][]Button {
 	}
 	var rows [][]Button
 	for _, s := range subs[:min(len(subs), maxMuteButtons)] {
-		rows = append(rows, []Button{{Text: "🔕 Mute “" + clip(s.Query, 30) + "”", Data: fmt.Sprintf("mute:%d", s.ID)}})
+		rows = append(rows, []Button{{Text: "🔕 Mute “" + summarize.Clip(s.Query, 30) + "”", Data: fmt.Sprintf("mute:%d", s.ID)}})
 	}
 	return rows
 }

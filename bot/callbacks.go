@@ -9,6 +9,7 @@ import (
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/summarize"
 )
 
 // press is one kind of button: its verb, how many arguments its data
@@ -151,7 +152,7 @@ func (r *Router) refreshList(ctx context.Context, in Incoming, chat news.Chat) {
 		r.log.Warn("refresh list", "chat", chat.ID, "err", err)
 		return
 	}
-	m := news.Message{ChatID: chat.ID, Kind: news.KindEdit, Priority: news.PriorityReply, Text: clip(text, MaxMessage), EditOf: in.Callback.MessageID}
+	m := news.Message{ChatID: chat.ID, Kind: news.KindEdit, Priority: news.PriorityReply, Text: summarize.Clip(text, MaxMessage), EditOf: in.Callback.MessageID}
 	if len(buttons) > 0 {
 		b, _ := json.Marshal(buttons)
 		m.Buttons = string(b)

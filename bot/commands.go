@@ -8,7 +8,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/summarize"
 )
 
 // command is one row of the command table, the one source of setMyCommands
@@ -97,7 +99,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		return nil
 	}
 	res, err := r.opts.Subscriptions.Subscribe(ctx, req.in.ChatID, req.args)
-	var perr *subscriptions.ParseError
+	var perr *query.ParseError
 	switch {
 	case errors.As(err, &perr):
 		r.reply(ctx, req.in.ChatID, "I can't use that query: "+esc(perr.Error())+".")
@@ -117,7 +119,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	p := res.Preview
 	fmt.Fprintf(&b, "In the last %d days it would have matched %s.", int(p.Window.Hours()/24), countOf(p.Count, "stored article"))
 	for _, t := range p.Titles {
-		b.WriteString("\n• " + esc(clip(t, 200)))
+		b.WriteString("\n• " + esc(summarize.Clip(t, 200)))
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
@@ -130,7 +132,7 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	}
 	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, subscriptions.ErrNoSuchSubscription) {
-		r.reply(ctx, req.in.ChatID, "This chat has no subscription "+esc(clip(req.args, 100))+". See /list.")
+		r.reply(ctx, req.in.ChatID, "This chat has no subscription "+esc(summarize.Clip(req.args, 100))+". See /list.")
 		return nil
 	}
 	if err != nil {
@@ -167,7 +169,7 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat) (string, [][]Bu
 	var buttons [][]Button
 	b.WriteString("<b>Subscriptions</b>\n")
 	for i, s := range subs {
-		line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(clip(s.Query, 120)))
+		line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(summarize.Clip(s.Query, 120)))
 		if s.Muted {
 			line += " (muted)"
 		}
@@ -189,7 +191,7 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat) (string, [][]Bu
 }
 
 func (r *Router) cmdPause(ctx context.Context, req request) error {
-	if err := r.opts.Store.SetChatPaused(ctx, req.in.ChatID, true); err != nil {
+	if err := r.opts.Settings.SetPaused(ctx, req.in.ChatID, true); err != nil {
 		return err
 	}
 	r.reply(ctx, req.in.ChatID, "⏸ Alerts paused. Send /resume to get them again.")
@@ -197,7 +199,7 @@ func (r *Router) cmdPause(ctx context.Context, req request) error {
 }
 
 func (r *Router) cmdResume(ctx context.Context, req request) error {
-	if err := r.opts.Store.SetChatPaused(ctx, req.in.ChatID, false); err != nil {
+	if err := r.opts.Settings.SetPaused(ctx, req.in.ChatID, false); err != nil {
 		return err
 	}
 	r.reply(ctx, req.in.ChatID, "▶️ Alerts resumed.")

@@ -2,10 +2,13 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
 )
 
 // lastReply returns the text of the newest queued reply.
@@ -26,7 +29,8 @@ func lastReply(t *testing.T, r *senderRig) string {
 func TestQuietCommand(t *testing.T) {
 	r := newSenderRig(t)
 	ctx := context.Background()
-	router := NewRouter(RouterOptions{Store: r.st, QuietMode: news.QuietSilent, CommandBurst: 100, ChatDefaults: news.ChatDefaults{Timezone: "Europe/Berlin"}, Logger: r.opts.Logger})
+	router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100,
+		Settings: settings.NewService(settings.Options{Store: r.st, QuietMode: news.QuietSilent, Logger: r.opts.Logger}), ChatDefaults: news.ChatDefaults{Timezone: "Europe/Berlin"}, Logger: r.opts.Logger})
 	steps := []struct {
 		name      string
 		args      string
@@ -43,6 +47,9 @@ func TestQuietCommand(t *testing.T) {
 		{"bad hours", "25:00-07:00", "I can't read that", "22:30", "06:00", "silent"},
 		{"bad mode", "23:00-07:00 loud", "say <code>silent</code>", "22:30", "06:00", "silent"},
 		{"too many words", "23:00 to 07:00", "Try <code>/quiet 23:00-07:00</code>", "22:30", "06:00", "silent"},
+		{"am and pm", "11pm-7am", "Quiet hours 23:00–07:00 (Europe/Berlin)", "23:00", "07:00", "silent"},
+		{"am and pm with minutes and a mode", "11:30PM-6:45am silent", "Quiet hours 23:30–06:45", "23:30", "06:45", "silent"},
+		{"bad am/pm", "13pm-7am", "I can't read that: &#34;13pm&#34; is not a time of day such as 23:00 or 11pm.", "23:30", "06:45", "silent"},
 		{"off", "off", "No quiet hours", "", "", "silent"},
 	}
 	for _, st := range steps {
@@ -92,7 +99,8 @@ func TestQuietHoldWarnsWhenTheDigestIsOff(t *testing.T) {
 		warn   bool
 	}{{"digest on", "08:00", false}, {"digest off", "", true}} {
 		t.Run(tt.name, func(t *testing.T) {
-			router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100, ChatDefaults: news.ChatDefaults{Timezone: "UTC", DigestTime: tt.digest}, Logger: r.opts.Logger})
+			router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100, ChatDefaults: news.ChatDefaults{Timezone: "UTC", DigestTime: tt.digest}, Logger: r.opts.Logger,
+				Settings: settings.NewService(settings.Options{Store: r.st, Logger: r.opts.Logger})})
 			chatID := int64(len(tt.digest) + 20)
 			router.Handle(ctx, Incoming{ChatID: chatID, ChatType: "private", UserID: chatID, Text: "/quiet 23:00-07:00 hold"})
 			got := lastReply(t, r)
@@ -100,5 +108,36 @@ func TestQuietHoldWarnsWhenTheDigestIsOff(t *testing.T) {
 				t.Fatalf("reply = %q; warning shown = %v, want %v", got, warned, tt.warn)
 			}
 		})
+	}
+}
+
+// /quiet reads the am/pm clock that /digest reads, and the sender honours
+// the hours it stores.
+func TestQuietTwelveHourClockThroughTheRouter(t *testing.T) {
+	r := newSenderRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100, Logger: r.opts.Logger, Now: r.clock.Now,
+		Settings: settings.NewService(settings.Options{Store: r.st, Logger: r.opts.Logger})})
+	// A zone where it is now about 02:00, well inside 11pm-7am.
+	offset := (2 - r.clock.Now().UTC().Hour() + 24) % 24
+	if offset > 14 {
+		offset -= 24
+	}
+	zone := fmt.Sprintf("%+03d:00", offset)
+	if offset == 0 {
+		zone = "UTC" // as /timezone stores +00:00
+	}
+	for _, cmd := range []string{"/timezone " + zone, "/quiet 11pm-7am hold"} {
+		router.Handle(ctx, Incoming{ChatID: 10, ChatType: "private", UserID: 10, Text: cmd})
+	}
+	if got, want := lastReply(t, r), "Quiet hours 23:00–07:00 ("+zone+"): alerts are held for the digest"; !strings.Contains(got, want) {
+		t.Fatalf("reply = %q, want it to contain %q", got, want)
+	}
+	r.alerts(t, 10, sub, "one", "two")
+	r.start(t)
+	testkit.WaitFor(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
+	if st := r.statuses(t); st[news.StatusHeld] != 2 {
+		t.Errorf("outbox = %v, want the 2 alerts held in quiet hours", st)
 	}
 }

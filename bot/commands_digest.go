@@ -2,19 +2,19 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/newshound/newshound/digest"
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
+	"github.com/newshound/newshound/summarize"
 )
 
-// Digests is what /timezone and /digest need: the chat's settings and a
-// digest on demand.
+// Digests is what /digest needs besides the settings: a digest on demand.
 type Digests interface {
-	SetChatTimezone(ctx context.Context, id int64, tz string) error
-	SetChatDigestTime(ctx context.Context, id int64, hhmm string) error
 	// SendNow queues the chat's stories since its previous digest and
 	// returns how many; 0 means nothing new and nothing queued.
 	SendNow(ctx context.Context, chatID int64) (int, error)
@@ -33,39 +33,18 @@ func (r *Router) now() time.Time {
 	return time.Now()
 }
 
-// chatLocation returns the chat's zone; a stored name that no longer loads reads as UTC.
-func chatLocation(chat news.Chat) *time.Location {
-	loc, err := digest.LoadLocation(chat.Timezone)
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}
-
-// zoneName is how a chat's zone is shown.
-func zoneName(tz string) string {
-	if tz == "" {
-		return "UTC"
-	}
-	return tz
-}
-
 func (r *Router) cmdTimezone(ctx context.Context, req request) error {
-	if r.opts.Digests == nil {
-		r.reply(ctx, req.in.ChatID, "Time zones are not available on this bot.")
-		return nil
-	}
 	if req.args == "" {
 		r.reply(ctx, req.in.ChatID, fmt.Sprintf("🕑 This chat's time zone is <b>%s</b> (it is %s there).\n%s",
-			esc(zoneName(req.chat.Timezone)), r.now().In(chatLocation(req.chat)).Format("15:04"), timezoneHelp))
+			esc(localtime.ZoneName(req.chat.Timezone)), r.now().In(localtime.Location(req.chat.Timezone)).Format("15:04"), timezoneHelp))
 		return nil
 	}
-	name, loc, err := digest.ParseTimezone(req.args)
+	name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, req.args)
+	if errors.Is(err, localtime.ErrUnknownTimezone) {
+		r.reply(ctx, req.in.ChatID, "I don't know the time zone <code>"+esc(summarize.Clip(req.args, 60))+"</code>. "+timezoneHelp)
+		return nil
+	}
 	if err != nil {
-		r.reply(ctx, req.in.ChatID, "I don't know the time zone <code>"+esc(clip(req.args, 60))+"</code>. "+timezoneHelp)
-		return nil
-	}
-	if err := r.opts.Digests.SetChatTimezone(ctx, req.in.ChatID, name); err != nil {
 		return err
 	}
 	req.chat.Timezone = name
@@ -94,22 +73,19 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 	case "now":
 		return r.digestNow(ctx, req)
 	case "off", "stop", "none":
-		if err := r.opts.Digests.SetChatDigestTime(ctx, req.in.ChatID, ""); err != nil {
+		if err := r.opts.Settings.DigestOff(ctx, req.in.ChatID); err != nil {
 			return err
 		}
 		r.reply(ctx, req.in.ChatID, "🔕 Daily digest off. <code>/digest 08:00</code> turns it back on.")
 		return nil
 	}
-	hhmm := r.opts.ChatDefaults.DigestTime
-	if arg != "on" || hhmm == "" {
-		var err error
-		if hhmm, err = digest.ParseClock(arg); err != nil {
-			r.reply(ctx, req.in.ChatID, "I can't read <code>"+esc(clip(req.args, 40))+"</code> as a time of day. "+
-				"Try <code>/digest 08:00</code>, <code>/digest off</code> or <code>/digest now</code>.")
-			return nil
-		}
+	hhmm, err := r.opts.Settings.SetDigestTime(ctx, req.in.ChatID, arg)
+	if errors.Is(err, localtime.ErrBadClock) {
+		r.reply(ctx, req.in.ChatID, "I can't read <code>"+esc(summarize.Clip(req.args, 40))+"</code> as a time of day. "+
+			"Try <code>/digest 08:00</code>, <code>/digest off</code> or <code>/digest now</code>.")
+		return nil
 	}
-	if err := r.opts.Digests.SetChatDigestTime(ctx, req.in.ChatID, hhmm); err != nil {
+	if err != nil {
 		return err
 	}
 	req.chat.DigestTime = hhmm
@@ -132,10 +108,9 @@ func (r *Router) digestNow(ctx context.Context, req request) error {
 
 // digestLine says when the chat's daily digest comes next.
 func (r *Router) digestLine(chat news.Chat) string {
-	loc := chatLocation(chat)
-	line := fmt.Sprintf("Daily digest at <b>%s</b> (%s)", esc(chat.DigestTime), esc(zoneName(chat.Timezone)))
-	if next, err := digest.NextDue(chat.DigestTime, loc, r.now()); err == nil {
-		line += "; next on " + next.In(loc).Format("Mon 2 Jan at 15:04")
+	line := fmt.Sprintf("Daily digest at <b>%s</b> (%s)", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)))
+	if next, ok := settings.NextDigest(chat, r.now()); ok {
+		line += "; next on " + next.Format("Mon 2 Jan at 15:04")
 	}
 	return line + "."
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // withOperator makes operator an operator of the bot, with a sources
@@ -108,9 +109,9 @@ func TestExportDeliveryFaults(t *testing.T) {
 				return &rep
 			})
 			h.send(operator, "private", operator, "/export")
-			waitUntil(t, "the refused attempt", func() bool { return len(h.tg.Calls("sendDocument")) >= 1 })
+			testkit.WaitFor(t, "the refused attempt", func() bool { return len(h.tg.Calls("sendDocument")) >= 1 })
 			h.clock.Advance(tt.hold)
-			time.Sleep(300 * time.Millisecond) // the sender looks at the outbox every 200 ms
+			waitLooks(t, h.sender)
 			if got := h.tg.Calls("sendDocument"); len(got) != 1 {
 				t.Fatalf("%d sendDocument calls %s after the refusal: the retry did not wait", len(got), tt.hold)
 			}

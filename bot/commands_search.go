@@ -7,8 +7,9 @@ import (
 	"strings"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/search"
-	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Searcher is what /search, its "More" button, /latest and /trending need:
@@ -39,7 +40,7 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 		return nil
 	}
 	p, err := r.opts.Search.Search(ctx, req.in.ChatID, req.args)
-	var perr *subscriptions.ParseError
+	var perr *query.ParseError
 	if errors.As(err, &perr) {
 		r.reply(ctx, req.in.ChatID, "I can't search for that: "+esc(perr.Error())+".")
 		return nil
@@ -48,7 +49,7 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 		return err
 	}
 	if p.Total == 0 {
-		r.reply(ctx, req.in.ChatID, "Nothing I have stored matches <code>"+esc(clip(req.args, 200))+"</code>.")
+		r.reply(ctx, req.in.ChatID, "Nothing I have stored matches <code>"+esc(summarize.Clip(req.args, 200))+"</code>.")
 		return nil
 	}
 	r.sendSearchPage(ctx, req.in.ChatID, p)
@@ -59,17 +60,17 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 // more results follow.
 func (r *Router) sendSearchPage(ctx context.Context, chatID int64, p search.Page) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "🔎 <b>%d–%d of %d</b> for <code>%s</code>\n", p.First, p.First+len(p.Results)-1, p.Total, esc(clip(p.Query, 200)))
+	fmt.Fprintf(&b, "🔎 <b>%d–%d of %d</b> for <code>%s</code>\n", p.First, p.First+len(p.Results)-1, p.Total, esc(summarize.Clip(p.Query, 200)))
 	if len(p.Results) == 0 {
 		b.WriteString("\nThese articles are gone; try the search again.")
 	}
 	for i, res := range p.Results {
 		a := res.Article
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", p.First+i, linkedTitle(a), esc(clip(a.SourceName, 80)), ago(r.opts.Now(), a.PublishedAt))
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", p.First+i, linkedTitle(a), esc(summarize.Clip(a.SourceName, 80)), ago(r.opts.Now(), a.PublishedAt))
 		if res.Snippet != "" {
-			b.WriteString(markSnippet(clip(res.Snippet, resultSnippetLen)) + "\n")
+			b.WriteString(markSnippet(summarize.Clip(res.Snippet, resultSnippetLen)) + "\n")
 		} else if t := firstNonEmpty(a.Summary, a.Text); t != "" {
-			b.WriteString(esc(clip(t, 200)) + "\n")
+			b.WriteString(esc(summarize.Clip(t, 200)) + "\n")
 		}
 	}
 	var buttons [][]Button
@@ -118,7 +119,7 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 			}
 		}
 		if len(one) == 0 {
-			r.reply(ctx, req.in.ChatID, "This chat has no subscription "+esc(clip(req.args, 40))+". See /list.")
+			r.reply(ctx, req.in.ChatID, "This chat has no subscription "+esc(summarize.Clip(req.args, 40))+". See /list.")
 			return nil
 		}
 		subs = one
@@ -138,7 +139,7 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 	var b strings.Builder
 	b.WriteString("🕑 <b>Latest</b>\n")
 	for i, m := range found {
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(m.Article), esc(clip(m.Article.SourceName, 80)), ago(r.opts.Now(), m.Article.PublishedAt), m.SubscriptionID)
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(m.Article), esc(summarize.Clip(m.Article.SourceName, 80)), ago(r.opts.Now(), m.Article.PublishedAt), m.SubscriptionID)
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
@@ -163,7 +164,7 @@ func (r *Router) cmdTrending(ctx context.Context, req request) error {
 	for i, s := range stories {
 		names := s.Sources[:min(len(s.Sources), maxStoryNames)]
 		for j := range names {
-			names[j] = esc(clip(names[j], 40))
+			names[j] = esc(summarize.Clip(names[j], 40))
 		}
 		more := ""
 		if len(s.Sources) > maxStoryNames {

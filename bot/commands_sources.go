@@ -11,6 +11,7 @@ import (
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/sources"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Sources is what the commands need of the sources service: /sources,
@@ -48,7 +49,7 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 	var b strings.Builder
 	b.WriteString("<b>Sources</b>\n")
 	for _, s := range srcs {
-		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)))
+		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)))
 		switch {
 		case s.Health == sources.Retired:
 			b.WriteString(" · no longer in the configuration, not fetched\n")
@@ -71,7 +72,7 @@ func health(now time.Time, s sources.Status) string {
 		return "⏳ not fetched yet · " + next
 	case sources.Failing:
 		return fmt.Sprintf("⚠️ failing (%s in a row), last try %s: <i>%s</i> · %s",
-			plural(s.Failures, "time"), ago(now, s.LastFetchAt), esc(clip(s.LastError, 150)), next)
+			plural(s.Failures, "time"), ago(now, s.LastFetchAt), esc(summarize.Clip(s.LastError, 150)), next)
 	}
 	return "✅ fetched " + ago(now, s.LastFetchAt) + " · " + next
 }
@@ -138,11 +139,11 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 		}
 		s := added.Source
 		if !added.New {
-			r.replyAfter(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(clip(s.Name, 80))))
+			r.replyAfter(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(summarize.Clip(s.Name, 80))))
 			return nil
 		}
 		r.replyAfter(ctx, chatID, fmt.Sprintf("✅ Added source #%d, <b>%s</b> (%s, %s now). What it holds now is kept for /search; new items alert from the next poll.",
-			s.ID, esc(clip(s.Name, 80)), esc(clip(hostOf(s.URL), 60)), plural(added.Items, "item")))
+			s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)), plural(added.Items, "item")))
 		return nil
 	})
 	return nil
@@ -188,13 +189,13 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 	}
 	switch {
 	case errors.Is(err, sources.ErrNotFound):
-		r.reply(ctx, chatID, "There is no source "+esc(clip(req.args, 100))+". See /sources.")
+		r.reply(ctx, chatID, "There is no source "+esc(summarize.Clip(req.args, 100))+". See /sources.")
 	case errors.Is(err, sources.ErrNotRemovable):
 		r.reply(ctx, chatID, fmt.Sprintf("Source #%d comes from the configuration file; remove it there.", src.ID))
 	case err != nil:
 		return err
 	default:
-		r.reply(ctx, chatID, fmt.Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(clip(src.Name, 80))))
+		r.reply(ctx, chatID, fmt.Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(summarize.Clip(src.Name, 80))))
 	}
 	return nil
 }

@@ -33,19 +33,9 @@ func (r *Router) pressStop(ctx context.Context, in Incoming, chat news.Chat, arg
 	if age := r.opts.Now().Sub(issued); age > stopWindow || age < -time.Minute {
 		return "This confirmation has expired. Send /stop again.", nil
 	}
-	subs, err := r.opts.Subscriptions.List(ctx, chat.ID)
-	if err != nil {
+	if err := r.opts.Settings.DeleteChat(ctx, chat.ID); err != nil {
 		return "", err
 	}
-	for _, s := range subs { // through the service, so its index forgets them too
-		if _, err := r.opts.Subscriptions.Unsubscribe(ctx, chat.ID, fmt.Sprint(s.ID)); err != nil {
-			r.log.Warn("stop: unsubscribe", "chat", chat.ID, "subscription", s.ID, "err", err)
-		}
-	}
-	if err := r.opts.Store.DeleteChat(ctx, chat.ID); err != nil {
-		return "", err
-	}
-	r.log.Info("chat deleted on request", "chat", chat.ID)
 	r.rewrite(ctx, in, "🗑 Done: I deleted everything I kept about this chat. Send /start to begin again.")
 	return "Deleted.", nil
 }

@@ -6,10 +6,9 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// commandStore is what the commands of buttons and /stop
+// commandStore is what the commands of buttons
 // need of the database, beyond RouterStore's own methods.
 type commandStore interface {
 	FindChat(ctx context.Context, id int64) (news.Chat, error)
-	DeleteChat(ctx context.Context, id int64) error
 	SetSubscriptionMuted(ctx context.Context, chatID, id int64, muted bool) error
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
 )
 
 // delivery is one Telegram call in the making: the outbox rows it settles
@@ -46,12 +47,12 @@ func (s *Sender) deliver(ctx, stop context.Context, m news.Message) {
 	switch {
 	case errors.As(err, &gone):
 		s.log.Info("message dropped", "message", m.ID, "chat", m.ChatID, "kind", m.Kind, "reason", gone.reason)
-		s.record(s.opts.Store.MarkDropped(ctx, m.ID, gone.reason))
+		s.record(s.opts.Outbox.MarkDropped(ctx, m.ID, gone.reason))
 		return
 	case err != nil:
 		wait := retryBackoff(m.Attempts + 1)
 		s.log.Error("cannot prepare message; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
-		s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
+		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
 		return
 	case d == nil:
 		return // nothing to send now: held, dropped or gathering a burst
@@ -90,10 +91,10 @@ func (s *Sender) attempt(ctx context.Context, d *delivery) {
 
 func (s *Sender) markSent(ctx context.Context, d *delivery, telegramID int) {
 	if len(d.ids) > 1 {
-		s.record(s.opts.Store.MarkBurstSent(ctx, d.ids, telegramID))
+		s.record(s.opts.Outbox.MarkBurstSent(ctx, d.ids, telegramID))
 		return
 	}
-	s.record(s.opts.Store.MarkSent(ctx, d.head.ID, telegramID))
+	s.record(s.opts.Outbox.MarkSent(ctx, d.head.ID, telegramID))
 }
 
 func (s *Sender) textDelivery(m news.Message) (*delivery, error) {
@@ -112,7 +113,7 @@ func (s *Sender) textDelivery(m news.Message) (*delivery, error) {
 // alertDelivery applies the chat's pause and quiet hours, then sends the
 // head alert alone or, in a burst, with the alerts queued behind it.
 func (s *Sender) alertDelivery(ctx context.Context, m news.Message) (*delivery, error) {
-	chat, err := s.opts.Store.FindChatDelivery(ctx, m.ChatID)
+	chat, err := s.opts.Chats.FindChatDelivery(ctx, m.ChatID)
 	if errors.Is(err, news.ErrNotFound) {
 		return nil, gone("chat %d unknown", m.ChatID)
 	}
@@ -120,19 +121,16 @@ func (s *Sender) alertDelivery(ctx context.Context, m news.Message) (*delivery, 
 		return nil, err
 	}
 	if chat.Paused {
-		n, err := s.opts.Store.DropChatAlerts(ctx, m.ChatID, "chat paused")
+		n, err := s.opts.Alerts.DropChatAlerts(ctx, m.ChatID, "chat paused")
 		s.log.Info("chat paused; its queued alerts dropped", "chat", m.ChatID, "dropped", n)
 		return nil, err
 	}
 	now := s.opts.Now()
-	quiet := false
-	if q, ok := quietHoursOf(chat.QuietStart, chat.QuietEnd); ok && q.Contains(now, location(chat.Timezone)) {
-		quiet = true
-		if s.quietMode(chat) == news.QuietHold {
-			n, err := s.opts.Store.HoldChatAlerts(ctx, m.ChatID)
-			s.log.Info("quiet hours; alerts held for the digest", "chat", m.ChatID, "held", n)
-			return nil, err
-		}
+	mode := s.quietMode(chat, now)
+	if mode == news.QuietHold {
+		n, err := s.opts.Alerts.HoldChatAlerts(ctx, m.ChatID)
+		s.log.Info("quiet hours; alerts held for the digest", "chat", m.ChatID, "held", n)
+		return nil, err
 	}
 	members, err := s.burstOf(ctx, m, now)
 	if err != nil || members == nil {
@@ -145,16 +143,15 @@ func (s *Sender) alertDelivery(ctx context.Context, m news.Message) (*delivery, 
 		d, err = s.burstAlert(ctx, members, chat)
 	}
 	if d != nil {
-		d.out.Silent = d.out.Silent || quiet
+		d.out.Silent = d.out.Silent || mode != ""
 	}
 	return d, err
 }
 
-func (s *Sender) quietMode(chat news.ChatDelivery) string {
-	if chat.QuietMode != "" {
-		return chat.QuietMode
-	}
-	return s.opts.QuietMode
+// quietMode is the quiet mode that applies to the chat's alerts now: "" outside
+// quiet hours, else the chat's own mode or alerts.quiet_mode.
+func (s *Sender) quietMode(chat news.ChatDelivery, now time.Time) string {
+	return settings.QuietAt(chat, s.opts.QuietMode, now)
 }
 
 // burstOf returns the alerts that go out together with head: head alone
@@ -163,7 +160,7 @@ func (s *Sender) quietMode(chat news.ChatDelivery) string {
 // head is the only one, nil after holding head back until that minute is
 // over, so that the next ones gather behind it.
 func (s *Sender) burstOf(ctx context.Context, head news.Message, now time.Time) ([]news.Message, error) {
-	pending, err := s.opts.Store.PendingAlerts(ctx, head.ChatID, maxBurstItems*4)
+	pending, err := s.opts.Alerts.PendingAlerts(ctx, head.ChatID, maxBurstItems*4)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +174,7 @@ func (s *Sender) burstOf(ctx context.Context, head news.Message, now time.Time) 
 	if len(members) == 0 || members[0].ID != head.ID {
 		return []news.Message{head}, nil
 	}
-	recent, err := s.opts.Store.CountSentAlerts(ctx, head.ChatID, now.Add(-time.Minute))
+	recent, err := s.opts.Alerts.CountSentAlerts(ctx, head.ChatID, now.Add(-time.Minute))
 	if err != nil {
 		return nil, err
 	}
@@ -192,13 +189,13 @@ func (s *Sender) burstOf(ctx context.Context, head news.Message, now time.Time) 
 		return []news.Message{head}, nil
 	}
 	s.log.Debug("alert held back to gather a burst", "message", head.ID, "chat", head.ChatID, "until", until)
-	return nil, s.opts.Store.DeferMessage(ctx, head.ID, until)
+	return nil, s.opts.Outbox.DeferMessage(ctx, head.ID, until)
 }
 
 // editDelivery re-renders the message the edit targets (a single alert or a
 // burst), which now names the story's other sources.
 func (s *Sender) editDelivery(ctx context.Context, m news.Message) (*delivery, error) {
-	target, err := s.opts.Store.FindMessage(ctx, m.TargetID)
+	target, err := s.opts.Outbox.FindMessage(ctx, m.TargetID)
 	if errors.Is(err, news.ErrNotFound) {
 		return nil, gone("edited message %d is gone", m.TargetID)
 	}
@@ -210,7 +207,7 @@ func (s *Sender) editDelivery(ctx context.Context, m news.Message) (*delivery, e
 		// it would have named the other source itself.
 		return nil, gone("edited message %d is %s", target.ID, target.Status)
 	}
-	chat, err := s.opts.Store.FindChatDelivery(ctx, m.ChatID)
+	chat, err := s.opts.Chats.FindChatDelivery(ctx, m.ChatID)
 	if errors.Is(err, news.ErrNotFound) {
 		return nil, gone("chat %d unknown", m.ChatID)
 	}
@@ -219,7 +216,7 @@ func (s *Sender) editDelivery(ctx context.Context, m news.Message) (*delivery, e
 	}
 	var d *delivery
 	if target.BundleID != 0 {
-		members, err := s.opts.Store.BundleMembers(ctx, target.BundleID)
+		members, err := s.opts.Alerts.BundleMembers(ctx, target.BundleID)
 		if err != nil {
 			return nil, err
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 )
 
@@ -22,7 +23,7 @@ func TestSenderBurstsIntoOneMessage(t *testing.T) {
 	r.alerts(t, 10, sub, titles...)
 	r.start(t)
 	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
-	waitUntil(t, "all 8 alerts marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 8 })
+	testkit.WaitFor(t, "all 8 alerts marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 8 })
 	if got = r.tg.Sent(10); len(got) != 1 {
 		t.Fatalf("messages = %d, want 1 listing all 8", len(got))
 	}
@@ -67,7 +68,7 @@ func TestSenderSplitsLongBurstsOnLines(t *testing.T) {
 	}
 	r.alerts(t, 10, sub, titles...)
 	r.start(t)
-	waitUntil(t, "all 70 alerts marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 70 })
+	testkit.WaitFor(t, "all 70 alerts marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 70 })
 	got := r.tg.Sent(10)
 	if len(got) < 2 {
 		t.Fatalf("messages = %d, want the burst split", len(got))
@@ -119,7 +120,7 @@ func TestSenderEditsTheAlertWhenAnotherSourceHasTheStory(t *testing.T) {
 			}
 			r.start(t)
 			r.tg.WaitSent(t, 10, 1, 5*time.Second)
-			waitUntil(t, "the alert marked sent", func() bool { return r.statuses(t)[news.StatusSent] == len(batch) })
+			testkit.WaitFor(t, "the alert marked sent", func() bool { return r.statuses(t)[news.StatusSent] == len(batch) })
 
 			for _, name := range []string{"Reuters", "AFP"} {
 				src, err := r.st.UpsertSource(ctx, name, "https://"+name+".example/rss", "config")
@@ -134,7 +135,7 @@ func TestSenderEditsTheAlertWhenAnotherSourceHasTheStory(t *testing.T) {
 					t.Fatalf("queue the twin: %d, %v; want one edit", n, err)
 				}
 			}
-			waitUntil(t, "two edits", func() bool { return len(r.tg.Calls("editMessageText")) == 2 })
+			testkit.WaitFor(t, "two edits", func() bool { return len(r.tg.Calls("editMessageText")) == 2 })
 			edit := r.tg.Calls("editMessageText")[1]
 			alert, err := r.st.FindMessage(ctx, 1)
 			if err != nil {
@@ -194,7 +195,7 @@ func TestSenderQuietHours(t *testing.T) {
 			r.alerts(t, 10, sub, "one", "two")
 			r.reply(t, 10, "a reply")
 			r.start(t)
-			waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
+			testkit.WaitFor(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
 			got := r.tg.Sent(10)
 			if len(got) != tt.wantSent+1 {
 				t.Fatalf("messages = %q, want the reply and %d alerts", texts(got), tt.wantSent)
@@ -226,7 +227,7 @@ func TestSenderDropsAlertsOfPausedChat(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.start(t)
-	waitUntil(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
+	testkit.WaitFor(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
 	if got := r.tg.Sent(10); len(got) != 1 || !strings.Contains(got[0].Text(), "paused") {
 		t.Errorf("sent %q, want only the reply", texts(got))
 	}
@@ -302,13 +303,13 @@ func TestSenderGathersABurstAfterTheLimit(t *testing.T) {
 	r.opts.BurstMax = 2
 	sub := r.chat(t, 10, "private")
 	r.alerts(t, 10, sub, "one", "two")
-	r.start(t)
+	sender := r.start(t)
 	r.tg.WaitSent(t, 10, 2, 5*time.Second)
-	waitUntil(t, "two sent", func() bool { return r.statuses(t)[news.StatusSent] == 2 })
+	testkit.WaitFor(t, "two sent", func() bool { return r.statuses(t)[news.StatusSent] == 2 })
 
 	// A third within the minute would be one too many: it waits for company.
 	r.alerts(t, 10, sub, "three")
-	time.Sleep(300 * time.Millisecond) // the sender looks at the outbox every 200 ms
+	waitLooks(t, sender)
 	if got := r.tg.Sent(10); len(got) != 2 {
 		t.Fatalf("sent %q; the third alert should wait", texts(got))
 	}
@@ -346,7 +347,7 @@ func TestSenderEditRefusals(t *testing.T) {
 			})
 			r.start(t)
 			r.tg.WaitSent(t, 10, 1, 5*time.Second)
-			waitUntil(t, "the alert marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 1 })
+			testkit.WaitFor(t, "the alert marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 1 })
 			src, _ := r.st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
 			twin := r.article(t, src.ID, "Story (Reuters)")
 			if err := r.st.LinkArticle(ctx, twin, first, "", nil); err != nil {
@@ -361,7 +362,7 @@ func TestSenderEditRefusals(t *testing.T) {
 			if err != nil || edit.Kind != news.KindEdit {
 				t.Fatalf("row 2 = %+v, %v; want the edit", edit, err)
 			}
-			waitUntil(t, "the edit settled", func() bool {
+			testkit.WaitFor(t, "the edit settled", func() bool {
 				m, err := r.st.FindMessage(ctx, 2)
 				return err == nil && m.Status == tt.wantStatus
 			})

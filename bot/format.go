@@ -4,9 +4,9 @@ import (
 	"html"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // MaxMessage is Telegram's limit on a message's text after entity parsing.
@@ -15,18 +15,6 @@ const MaxMessage = 4096
 // esc escapes outside text for Telegram HTML, quotes included, so that it is
 // safe in text and in attribute values alike.
 func esc(s string) string { return html.EscapeString(s) }
-
-// clip shortens s to at most n runes, at a word boundary, with an ellipsis.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)[:n-1]
-	if i := strings.LastIndexAny(string(r), " \n"); i > len(string(r))/2 {
-		return strings.TrimRight(string(r)[:i], " ,;:") + "…"
-	}
-	return string(r) + "…"
-}
 
 // AlertView is what an alert shows.
 type AlertView struct {
@@ -45,7 +33,7 @@ func FormatAlert(v AlertView) string {
 		loc = time.UTC
 	}
 	var b strings.Builder
-	title := esc(clip(a.Title, 300))
+	title := esc(summarize.Clip(a.Title, 300))
 	if title == "" {
 		title = "(untitled)"
 	}
@@ -54,14 +42,14 @@ func FormatAlert(v AlertView) string {
 	} else {
 		b.WriteString("<b>" + title + "</b>")
 	}
-	b.WriteString("\n<i>" + esc(clip(a.SourceName, 100)) + " · " + a.PublishedAt.In(loc).Format("2 Jan 15:04 MST") + "</i>")
+	b.WriteString("\n<i>" + esc(summarize.Clip(a.SourceName, 100)) + " · " + a.PublishedAt.In(loc).Format("2 Jan 15:04 MST") + "</i>")
 	if len(v.Also) > 0 {
 		b.WriteString("\n➕ Also: " + esc(alsoList(v.Also)))
 	}
 	if s := strings.TrimSpace(a.Summary); s != "" {
-		b.WriteString("\n\n" + esc(clip(s, 1200)))
+		b.WriteString("\n\n" + esc(summarize.Clip(s, 1200)))
 	}
-	b.WriteString("\n\n🔔 " + esc(clip(v.Query, 200)))
+	b.WriteString("\n\n🔔 " + esc(summarize.Clip(v.Query, 200)))
 	return b.String()
 }
 
@@ -100,27 +88,4 @@ func plainText(h string) string {
 		}
 	}
 	return b.String()
-}
-
-// splitMessage cuts text into pieces of at most max runes, at line boundaries
-// when it can and at a space otherwise.
-func splitMessage(text string, max int) []string {
-	var out []string
-	for utf8.RuneCountInString(text) > max {
-		r := []rune(text)
-		head := string(r[:max])
-		cut := strings.LastIndex(head, "\n")
-		if cut <= 0 {
-			cut = strings.LastIndex(head, " ")
-		}
-		if cut <= 0 {
-			cut = len(head)
-		}
-		out = append(out, strings.TrimRight(text[:cut], "\n "))
-		text = strings.TrimLeft(text[cut:], "\n ")
-	}
-	if text != "" {
-		out = append(out, text)
-	}
-	return out
 }

@@ -6,11 +6,12 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // linkedTitle renders an article's title, linked to it when it has a URL.
 func linkedTitle(a news.Article) string {
-	title := esc(clip(a.Title, resultTitleLen))
+	title := esc(summarize.Clip(a.Title, resultTitleLen))
 	if title == "" {
 		title = "(untitled)"
 	}

@@ -13,26 +13,15 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/search"
+	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 )
 
 const testToken = "123456:TEST-token"
-
-// fakeClock is the injected clock of a harness; tests move it.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
 
 // lockedBuffer collects log output from several goroutines.
 type lockedBuffer struct {
@@ -50,12 +39,13 @@ func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); retur
 // harness is a Router and a Sender on a real database, talking to the fake
 // Telegram through the real transport, as the running bot does.
 type harness struct {
+	sender  *Sender
 	t       *testing.T
 	tg      *telegramtest.Server
 	st      *store.Store
 	subs    *subscriptions.Service
 	router  *Router
-	clock   *fakeClock
+	clock   *testkit.Clock
 	logs    *lockedBuffer
 	handled atomic.Int64 // updates the router has finished with
 	queued  atomic.Int64 // updates the test has queued
@@ -64,7 +54,7 @@ type harness struct {
 // newHarness starts a bot; configure adjusts the router's options.
 func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
 	t.Helper()
-	h := &harness{t: t, tg: telegramtest.New(t, testToken), clock: &fakeClock{t: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}, logs: &lockedBuffer{}}
+	h := &harness{t: t, tg: telegramtest.New(t, testToken), clock: testkit.NewClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)), logs: &lockedBuffer{}}
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx, cancel := context.WithCancel(context.Background())
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), h.clock.Now)
@@ -77,11 +67,13 @@ func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sender := NewSender(SenderOptions{Store: st, Transport: tg, Logger: log, Now: h.clock.Now,
+	sender := NewSender(SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: tg, Logger: log, Now: h.clock.Now,
 		Rates: Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000}})
+	h.sender = sender
 	opts := RouterOptions{Store: st, Subscriptions: h.subs, BotName: tg.BotName(), Notify: sender.Notify, Logger: log,
 		Now: h.clock.Now, Interactor: tg, Files: tg, Secret: []byte("test secret"),
-		Search: search.NewService(search.Options{Store: st, Now: h.clock.Now, Logger: log})}
+		Search:   search.NewService(search.Options{Store: st, Now: h.clock.Now, Logger: log}),
+		Settings: settings.NewService(settings.Options{Store: st, Subscriptions: h.subs, Logger: log})}
 	for _, c := range configure {
 		c(&opts)
 	}

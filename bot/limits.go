@@ -18,12 +18,14 @@ type Rates struct {
 // than 3% of the throughput.
 const headroom = 0.97
 
-// Bursts: a private chat may get a command's reply and an alert at once (2),
-// and the global budget may catch up after a hiccup of a tenth of a second.
-// A group gets no burst: 20 a minute is meant as a hard cap.
+// Bursts: a private chat may get a command's reply and an alert at once (2).
+// The global budget and a group get none: a burst on top of the rate is more
+// than the limit in some one-second window (30 a second with a burst of 3
+// lets 32 through in one), and the headroom is what absorbs network jitter.
 const (
 	privateBurst = 2
 	groupBurst   = 1
+	globalBurst  = 1
 )
 
 // The limiters measure real elapsed time, not the injected clock: Telegram's
@@ -31,7 +33,7 @@ const (
 // sending. Pauses after a 429 and retries do follow the injected clock.
 
 func (r Rates) global() *rate.Limiter {
-	return rate.NewLimiter(rate.Limit(r.GlobalPerSecond*headroom), max(1, int(r.GlobalPerSecond/10)))
+	return rate.NewLimiter(rate.Limit(r.GlobalPerSecond*headroom), globalBurst)
 }
 
 func (r Rates) chat(chatType string) *rate.Limiter {

@@ -38,3 +38,29 @@ func (r *Router) handleMembership(ctx context.Context, in Incoming) {
 		}
 	}
 }
+
+// ChatMigrator moves a chat to a new id with everything it holds, as
+// Telegram moves a group that becomes a supergroup. MigrateChat fails with
+// news.ErrNotFound when no chat has the old id (moved already).
+type ChatMigrator interface {
+	MigrateChat(ctx context.Context, from, to int64) error
+}
+
+// handleMigration moves a group that became a supergroup at once, when
+// either chat's service message says so, rather than when a send to the old
+// id fails: its subscriptions, settings, digest and queue go with it. The
+// second of the two messages finds the move done.
+func (r *Router) handleMigration(ctx context.Context, in Incoming) {
+	if r.opts.Migrator == nil || in.MigrateFrom == 0 || in.MigrateFrom == in.MigrateTo {
+		return
+	}
+	err := r.opts.Migrator.MigrateChat(ctx, in.MigrateFrom, in.MigrateTo)
+	switch {
+	case errors.Is(err, news.ErrNotFound):
+		r.log.Debug("group migration: moved already, or never a chat of mine", "chat", in.MigrateFrom, "to", in.MigrateTo)
+	case err != nil:
+		r.log.Error("group migration failed; the next send to the old id moves it", "chat", in.MigrateFrom, "to", in.MigrateTo, "err", err)
+	default:
+		r.log.Info("group became a supergroup; its subscriptions, settings and queue moved", "chat", in.MigrateFrom, "to", in.MigrateTo)
+	}
+}

@@ -2,9 +2,13 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/store"
 )
 
 // memberUpdate queues a my_chat_member update: the bot's status in a chat changed.
@@ -58,5 +62,59 @@ func TestBotRemovedFromAChatAndAddedBack(t *testing.T) {
 	}
 	if len(h.tg.Sent(user)) != before {
 		t.Fatal("a message was sent to a user who blocked the bot")
+	}
+}
+
+// migrationUpdate queues the service message a chat gets when a group
+// becomes a supergroup: key is "migrate_to_chat_id" (in the old group) or
+// "migrate_from_chat_id" (in the new supergroup).
+func (h *harness) migrationUpdate(chatID int64, chatType, key string, other int64) {
+	h.queued.Add(1)
+	h.tg.AddUpdate(map[string]any{"message": map[string]any{
+		"message_id": 99, "date": time.Now().Unix(),
+		"chat": map[string]any{"id": chatID, "type": chatType, "title": "Team"},
+		"from": map[string]any{"id": 9, "is_bot": false, "first_name": "Admin"},
+		key:    other,
+	}})
+}
+
+// TestGroupMigrationNoticedOnIncomingMessages: the group's subscriptions
+// and settings move to the supergroup's id as soon as either service
+// message comes, before any send to the old id fails.
+func TestGroupMigrationNoticedOnIncomingMessages(t *testing.T) {
+	for _, key := range []string{"migrate_to_chat_id", "migrate_from_chat_id"} {
+		t.Run(key, func(t *testing.T) {
+			h := newHarness(t, func(o *RouterOptions) { o.Migrator = o.Store.(*store.Store) })
+			ctx := context.Background()
+			const group, super = -555, -100555
+			h.mustSubscribe(group, "group", "kursk")
+			if err := h.st.SetChatTimezone(ctx, group, "Europe/Berlin"); err != nil {
+				t.Fatal(err)
+			}
+			h.settle()
+			if key == "migrate_to_chat_id" { // both messages, as Telegram sends them
+				h.queued.Add(2)
+				h.tg.MigrateGroup(group, super)
+			} else { // the supergroup's alone
+				h.migrationUpdate(super, "supergroup", key, group)
+			}
+			h.settle()
+			chat, err := h.st.FindChat(ctx, super)
+			if err != nil {
+				t.Fatalf("the supergroup is unknown after the migration: %v", err)
+			}
+			if chat.Timezone != "Europe/Berlin" || chat.Type != "supergroup" {
+				t.Errorf("supergroup = %+v, want the group's settings", chat)
+			}
+			if subs, err := h.st.ListSubscriptions(ctx, super); err != nil || len(subs) != 1 {
+				t.Errorf("supergroup subscriptions = %v, %v; want the group's one", subs, err)
+			}
+			if _, err := h.st.FindChat(ctx, group); !errors.Is(err, news.ErrNotFound) {
+				t.Errorf("the old group id is still a chat: %v", err)
+			}
+			if strings.Contains(h.logs.String(), "level=ERROR") {
+				t.Errorf("errors logged:\n%s", h.logs)
+			}
+		})
 	}
 }

@@ -21,6 +21,9 @@ type Incoming struct {
 	// BotStatus is set when the bot's own membership changed (my_chat_member):
 	// its new status in the chat, "member", "administrator", "left", "kicked"…
 	BotStatus string
+	// MigrateFrom and MigrateTo are set on the service messages of a group
+	// that became a supergroup: the group's old id and its new one.
+	MigrateFrom, MigrateTo int64
 	// Document is the file the message carries, or else the file of the
 	// message it replies to; nil when neither has one. Its command, if any,
 	// came in the caption, which is then Text.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 )
 
@@ -18,7 +19,7 @@ func (s *Sender) singleAlert(ctx context.Context, m news.Message, chat news.Chat
 	if err != nil {
 		return nil, err
 	}
-	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: location(chat.Timezone), Also: it.Also})
+	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: localtime.Location(chat.Timezone), Also: it.Also})
 	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons([]news.Subscription{sub})}
 	return &delivery{head: m, ids: []int64{m.ID}, out: out}, nil
 }
@@ -45,7 +46,7 @@ func (s *Sender) burstAlert(ctx context.Context, members []news.Message, chat ne
 	}
 	if len(lost) > 0 {
 		s.log.Info("alerts dropped: article or subscription gone", "chat", chat.ID, "count", len(lost))
-		if err := s.opts.Store.MarkManyDropped(ctx, lost, "article or subscription gone"); err != nil {
+		if err := s.opts.Outbox.MarkManyDropped(ctx, lost, "article or subscription gone"); err != nil {
 			return nil, err
 		}
 	}
@@ -69,21 +70,21 @@ func (s *Sender) burstAlert(ctx context.Context, members []news.Message, chat ne
 
 // alertParts reads what an alert shows.
 func (s *Sender) alertParts(ctx context.Context, m news.Message) (BurstItem, news.Subscription, error) {
-	a, err := s.opts.Store.FindArticle(ctx, m.ArticleID)
+	a, err := s.opts.Alerts.FindArticle(ctx, m.ArticleID)
 	if errors.Is(err, news.ErrNotFound) {
 		return BurstItem{}, news.Subscription{}, gone("article %d is gone", m.ArticleID)
 	}
 	if err != nil {
 		return BurstItem{}, news.Subscription{}, err
 	}
-	sub, err := s.opts.Store.FindSubscription(ctx, m.ChatID, m.SubscriptionID)
+	sub, err := s.opts.Alerts.FindSubscription(ctx, m.ChatID, m.SubscriptionID)
 	if errors.Is(err, news.ErrNotFound) {
 		return BurstItem{}, news.Subscription{}, gone("subscription %d is gone", m.SubscriptionID)
 	}
 	if err != nil {
 		return BurstItem{}, news.Subscription{}, err
 	}
-	also, err := s.opts.Store.AlsoSources(ctx, m.ChatID, m.ArticleID)
+	also, err := s.opts.Alerts.AlsoSources(ctx, m.ChatID, m.ArticleID)
 	if err != nil {
 		return BurstItem{}, news.Subscription{}, err
 	}

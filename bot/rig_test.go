@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
@@ -84,7 +85,7 @@ func newSenderRig(t *testing.T) *senderRig {
 	}
 	r.source = src.ID
 	r.tg = telegramtest.New(t, rigToken)
-	r.opts = SenderOptions{Store: st, Rates: fastRates, BurstMax: 1000, Now: r.clock.Now,
+	r.opts = SenderOptions{Outbox: st, Alerts: st, Chats: st, Rates: fastRates, BurstMax: 1000, Now: r.clock.Now,
 		Logger: slog.New(slog.NewTextHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
 	return r
 }
@@ -188,15 +189,12 @@ func (r *senderRig) countRows(status string) (int, error) {
 	}
 }
 
-// waitUntil polls cond until it holds, failing the test after 10 s.
-func waitUntil(t *testing.T, what string, cond func() bool) {
+// waitLooks waits until the sender has twice read the outbox and finished
+// what it chose to send: after it, what was not sent is not going out.
+func waitLooks(t *testing.T, s *Sender) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
+	for range 2 {
+		testkit.Receive(t, "the sender's look at the outbox", s.Looked())
 	}
 }
 

@@ -12,7 +12,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Subscriptions is what the commands need of the subscription service.
@@ -22,13 +24,22 @@ type Subscriptions interface {
 	List(ctx context.Context, chatID int64) ([]news.Subscription, error)
 }
 
+// Settings is what the commands need of the chat-settings service:
+// /pause, /resume, /quiet, /timezone, /digest and /stop.
+type Settings interface {
+	SetPaused(ctx context.Context, chatID int64, paused bool) error
+	Quiet(ctx context.Context, chatID int64) (settings.Quiet, error)
+	SetQuiet(ctx context.Context, chatID int64, change settings.QuietChange) (settings.Quiet, error)
+	SetTimezone(ctx context.Context, chatID int64, zone string) (string, *time.Location, error)
+	SetDigestTime(ctx context.Context, chatID int64, at string) (string, error)
+	DigestOff(ctx context.Context, chatID int64) error
+	DeleteChat(ctx context.Context, chatID int64) error
+}
+
 // RouterStore is what the router needs of the database.
 type RouterStore interface {
 	EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error)
 	SetChatActive(ctx context.Context, id int64, active bool) error
-	SetChatPaused(ctx context.Context, id int64, paused bool) error
-	SetChatQuiet(ctx context.Context, id int64, start, end, mode string) error
-	FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error)
 	Enqueue(ctx context.Context, m news.Message) (int64, error)
 	commandStore
 }
@@ -53,12 +64,12 @@ type Files interface {
 type RouterOptions struct {
 	Store         RouterStore
 	Subscriptions Subscriptions
+	Settings      Settings // required: /pause, /resume, /quiet, /timezone, /digest, /stop
 	ChatDefaults  news.ChatDefaults
-	QuietMode     string // alerts.quiet_mode: what quiet hours do in chats that did not choose
 	BotName       string // the bot's username, to tell /cmd@ThisBot from /cmd@OtherBot
 	Notify        func() // wakes the sender after a reply is queued
 	Logger        *slog.Logger
-	Digests       Digests          // /timezone and /digest; nil: not available
+	Digests       Digests          // /digest; nil: not available
 	Search        Searcher         // /search, /latest and /trending; nil: not available
 	Now           func() time.Time // nil: time.Now
 	Interactor    Interactor       // nil: every user administers their chat, and buttons are not answered
@@ -68,6 +79,7 @@ type RouterOptions struct {
 	Files         Files            // /import of an uploaded file; nil: files are refused
 	CommandBurst  int              // commands a chat may send at once (default 5)
 	CommandEvery  time.Duration    // then one per this (default 3s)
+	Migrator      ChatMigrator     // moves a group that became a supergroup; nil: noticed only when a send fails
 	// Status answers /status (operators) in plain text; nil: unavailable.
 	Status func(ctx context.Context) (string, error)
 	// Version answers /version (operators): version, commit and build date.
@@ -142,6 +154,10 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		r.handleMembership(ctx, in)
 		return
 	}
+	if in.MigrateTo != 0 {
+		r.handleMigration(ctx, in)
+		return
+	}
 	name, args, addressed, ok := r.parseCommand(in.Text)
 	if !ok && (in.ChatType != "private" || strings.TrimSpace(in.Text) == "" || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
 		return // chatter in a group, or a command for another bot
@@ -165,7 +181,7 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	case !ok:
 		r.reply(ctx, in.ChatID, "I understand commands only. Send /help to see them.")
 	case cmd == nil:
-		r.reply(ctx, in.ChatID, "I don't know /"+esc(clip(name, 40))+". Send /help to see what I can do.")
+		r.reply(ctx, in.ChatID, "I don't know /"+esc(summarize.Clip(name, 40))+". Send /help to see what I can do.")
 	default:
 		r.run(ctx, cmd, request{in: in, chat: chat, args: args})
 	}

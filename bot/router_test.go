@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 )
@@ -47,7 +48,8 @@ func newTestRouter(t *testing.T) (*Router, *replyLog) {
 	log := &replyLog{Store: st}
 	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 3, Now: now, Logger: slog.New(slog.DiscardHandler)})
 	r := NewRouter(RouterOptions{Store: log, Subscriptions: subs, BotName: "newshound_bot", Logger: slog.New(slog.DiscardHandler),
-		ChatDefaults: news.ChatDefaults{Timezone: "UTC", DigestTime: "08:00"}})
+		ChatDefaults: news.ChatDefaults{Timezone: "UTC", DigestTime: "08:00"},
+		Settings:     settings.NewService(settings.Options{Store: st, Subscriptions: subs, DigestTime: "08:00", Logger: slog.New(slog.DiscardHandler)})})
 	return r, log
 }
 

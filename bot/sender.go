@@ -31,8 +31,9 @@ func (e *SendError) Error() string {
 	return fmt.Sprintf("telegram %d: %s", e.Code, e.Description)
 }
 
-// SenderStore is what the sender needs of the database.
-type SenderStore interface {
+// Outbox is what the sender needs of the queued messages: the chats'
+// heads that are due, and what became of each attempt.
+type Outbox interface {
 	DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error)
 	MarkSent(ctx context.Context, id int64, telegramID int) error
 	MarkBurstSent(ctx context.Context, ids []int64, telegramID int) error
@@ -41,6 +42,12 @@ type SenderStore interface {
 	MarkManyDropped(ctx context.Context, ids []int64, reason string) error
 	DeferMessage(ctx context.Context, id int64, notBefore time.Time) error
 	FindMessage(ctx context.Context, id int64) (news.MessageState, error)
+}
+
+// AlertBook is what rendering and pacing alerts read: a chat's waiting
+// alerts and bursts, the article, its subscription and the other sources
+// that carried its story.
+type AlertBook interface {
 	PendingAlerts(ctx context.Context, chatID int64, limit int) ([]news.Message, error)
 	BundleMembers(ctx context.Context, bundleID int64) ([]news.Message, error)
 	CountSentAlerts(ctx context.Context, chatID int64, since time.Time) (int, error)
@@ -49,6 +56,11 @@ type SenderStore interface {
 	AlsoSources(ctx context.Context, chatID, articleID int64) ([]string, error)
 	FindArticle(ctx context.Context, id int64) (news.Article, error)
 	FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error)
+}
+
+// ChatBook is what the sender reads and changes of a chat: its delivery
+// settings, whether it still takes messages, and its move to a supergroup.
+type ChatBook interface {
 	FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error)
 	SetChatActive(ctx context.Context, id int64, active bool) error
 	MigrateChat(ctx context.Context, from, to int64) error
@@ -56,7 +68,9 @@ type SenderStore interface {
 
 // SenderOptions configures a Sender.
 type SenderOptions struct {
-	Store       SenderStore
+	Outbox      Outbox    // required
+	Alerts      AlertBook // required when alerts are queued
+	Chats       ChatBook  // required
 	Transport   Transport
 	Rates       Rates
 	Concurrency int    // messages in flight at once, each to a different chat; default 8
@@ -84,6 +98,8 @@ type Sender struct {
 	global *rate.Limiter
 
 	mu          sync.Mutex
+	changed     chan struct{} // closed and replaced when a delivery ends or a look finds nothing due
+	looked      chan struct{} // closed and replaced when a look at the outbox ends with nothing in flight
 	chats       map[int64]*chatState
 	globalUntil time.Time // a global 429 holds all sending until then (injected clock)
 	last429     struct {
@@ -113,13 +129,41 @@ func NewSender(opts SenderOptions) *Sender {
 		opts.Observer = nopObserver{}
 	}
 	return &Sender{
-		opts:   opts,
-		log:    opts.Logger,
-		wake:   make(chan struct{}, 1),
-		freed:  make(chan struct{}, 1),
-		global: opts.Rates.global(),
-		chats:  map[int64]*chatState{},
+		opts:    opts,
+		log:     opts.Logger,
+		wake:    make(chan struct{}, 1),
+		freed:   make(chan struct{}, 1),
+		global:  opts.Rates.global(),
+		chats:   map[int64]*chatState{},
+		changed: make(chan struct{}),
+		looked:  make(chan struct{}),
 	}
+}
+
+// Changes returns a channel that is closed the next time a delivery ends or
+// a look at the outbox finds nothing due: the moment to count what is left,
+// for one who waits for the outbox to empty.
+func (s *Sender) Changes() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.changed
+}
+
+func (s *Sender) signal() {
+	s.mu.Lock()
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+}
+
+// Looked returns a channel that is closed when the next look at the outbox
+// ends with no delivery in flight. Two in a row mean that the sender has read
+// the outbox as it is now and sent what it chose to: the event a test waits
+// on before it checks that something was not sent.
+func (s *Sender) Looked() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.looked
 }
 
 // Notify wakes the sender to look at the outbox now: a reply queued behind a
@@ -132,7 +176,10 @@ func (s *Sender) Notify() {
 	}
 }
 
-// Run sends until ctx is done, then waits for the sends in flight.
+// Run sends until ctx is done, then waits for the deliveries in flight:
+// none starts a call after ctx is done, and a call already made gets its
+// answer recorded (the transport bounds how long it may take), so that a
+// restart repeats nothing Telegram accepted.
 func (s *Sender) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	defer wg.Wait()
@@ -145,12 +192,15 @@ func (s *Sender) Run(ctx context.Context) error {
 			s.sweep()
 			swept = time.Now()
 		}
-		s.waitGlobalPause(ctx)
+		s.waitGlobalPause(ctx, sem)
 		s.fresh.Store(false)
 		read := time.Now()
-		msgs, err := s.opts.Store.DueMessages(ctx, s.opts.Now(), batchSize)
+		msgs, err := s.opts.Outbox.DueMessages(ctx, s.opts.Now(), batchSize)
 		if err != nil && ctx.Err() == nil {
 			s.log.Error("read outbox", "err", err)
+		}
+		if err == nil && len(msgs) == 0 {
+			s.signal()
 		}
 		for _, m := range msgs {
 			if ctx.Err() != nil || s.fresh.Load() || s.globallyPaused() {
@@ -171,6 +221,7 @@ func (s *Sender) Run(ctx context.Context) error {
 				s.deliverSafely(context.WithoutCancel(ctx), ctx, m)
 			}()
 		}
+		s.settled(len(sem))
 		select {
 		case <-ctx.Done():
 		case <-s.wake:
@@ -208,11 +259,11 @@ func (s *Sender) claim(m news.Message, read time.Time) bool {
 // taken; the limits' headroom and the chat bursts absorb that.) It fails only
 // when stop is done.
 func (s *Sender) pace(stop context.Context) error {
-	s.waitGlobalPause(stop)
+	s.waitGlobalPause(stop, nil)
 	if err := s.global.Wait(stop); err != nil {
 		return err
 	}
-	s.waitGlobalPause(stop) // a 429 may have come while this one waited its turn
+	s.waitGlobalPause(stop, nil) // a 429 may have come while this one waited its turn
 	return stop.Err()
 }
 
@@ -222,6 +273,8 @@ func (s *Sender) release(chatID int64) {
 		c.inFlight = false
 		c.done = time.Now()
 	}
+	close(s.changed)
+	s.changed = make(chan struct{})
 	s.mu.Unlock()
 	select {
 	case s.freed <- struct{}{}:
@@ -250,7 +303,8 @@ func (s *Sender) globallyPaused() bool {
 
 // waitGlobalPause sleeps while a global 429 holds all sending, in short
 // steps so that a test clock moving on is noticed, or until ctx is done.
-func (s *Sender) waitGlobalPause(ctx context.Context) {
+// Run passes its semaphore of deliveries in flight, deliveries pass nil.
+func (s *Sender) waitGlobalPause(ctx context.Context, sem chan struct{}) {
 	for ctx.Err() == nil {
 		s.mu.Lock()
 		left := s.globalUntil.Sub(s.opts.Now())
@@ -258,8 +312,23 @@ func (s *Sender) waitGlobalPause(ctx context.Context) {
 		if left <= 0 {
 			return
 		}
+		if sem != nil {
+			s.settled(len(sem)) // on hold, the sender chooses to send nothing
+		}
 		sleepCtx(ctx, min(left, 100*time.Millisecond))
 	}
+}
+
+// settled ends a look at the outbox for those waiting on Looked, when no
+// delivery is in flight.
+func (s *Sender) settled(inFlight int) {
+	if inFlight > 0 {
+		return
+	}
+	s.mu.Lock()
+	close(s.looked)
+	s.looked = make(chan struct{})
+	s.mu.Unlock()
 }
 
 // deliverSafely delivers m; a panic while doing so is logged and the message
@@ -269,7 +338,7 @@ func (s *Sender) deliverSafely(ctx, stop context.Context, m news.Message) {
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("delivery panicked; will retry", "message", m.ID, "chat", m.ChatID, "panic", r)
-			s.record(s.opts.Store.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(retryBackoff(m.Attempts+1))), fmt.Sprint("panic: ", r)))
+			s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(retryBackoff(m.Attempts+1))), fmt.Sprint("panic: ", r)))
 		}
 	}()
 	s.deliver(ctx, stop, m)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 )
 
@@ -34,7 +35,7 @@ func TestSenderKeepsOrderAndRepliesGoFirst(t *testing.T) {
 			t.Errorf("alert without a mute button: %q", got)
 		}
 	}
-	waitUntil(t, "every row sent", func() bool { return r.statuses(t)[news.StatusSent] == 6 })
+	testkit.WaitFor(t, "every row sent", func() bool { return r.statuses(t)[news.StatusSent] == 6 })
 }
 
 // inject answers the first n sendMessage calls to chat with rep.
@@ -65,10 +66,10 @@ func TestSenderRetriesNetworkErrorsAnd5xx(t *testing.T) {
 			sub := r.chat(t, 10, "private")
 			r.alerts(t, 10, sub, "first", "second")
 			inject(r, 10, 2, tt.rep)
-			r.start(t)
+			sender := r.start(t)
 			for attempt := 1; attempt <= 2; attempt++ {
-				waitUntil(t, "a failed attempt", func() bool { return len(r.tg.Calls("sendMessage")) >= attempt })
-				time.Sleep(300 * time.Millisecond) // the sender looks at the outbox every 200 ms
+				testkit.WaitFor(t, "a failed attempt", func() bool { return len(r.tg.Calls("sendMessage")) >= attempt })
+				waitLooks(t, sender)
 				if got := r.tg.Calls("sendMessage"); len(got) != attempt {
 					t.Fatalf("%d calls after %d failures: the retry did not wait", len(got), attempt)
 				}
@@ -88,7 +89,7 @@ func TestSender429HoldsTheChatOnly(t *testing.T) {
 	r.alerts(t, 10, subA, "A1", "A2")
 	inject(r, 10, 1, telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 30", RetryAfter: 30})
 	r.start(t)
-	waitUntil(t, "the 429", func() bool { return len(r.tg.Calls("sendMessage")) >= 1 })
+	testkit.WaitFor(t, "the 429", func() bool { return len(r.tg.Calls("sendMessage")) >= 1 })
 	r.alerts(t, 20, subB, "B1")
 	r.tg.WaitSent(t, 20, 1, 5*time.Second) // another chat goes on
 	if got := r.tg.Sent(10); len(got) != 0 {
@@ -115,11 +116,11 @@ func TestSender429FromTwoChatsHoldsAllSending(t *testing.T) {
 		return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 30", RetryAfter: 30}
 	})
 	r.opts.Concurrency = 1 // one at a time, so the injector sees them in turn
-	r.start(t)
-	waitUntil(t, "two 429s", func() bool { return len(r.tg.Calls("sendMessage")) >= 2 })
-	waitUntil(t, "the global hold logged", func() bool { return strings.Contains(r.logs.String(), "all_chats=true") })
+	sender := r.start(t)
+	testkit.WaitFor(t, "two 429s", func() bool { return len(r.tg.Calls("sendMessage")) >= 2 })
+	testkit.WaitFor(t, "the global hold logged", func() bool { return strings.Contains(r.logs.String(), "all_chats=true") })
 	r.alerts(t, 30, subC, "C1")
-	time.Sleep(300 * time.Millisecond) // the sender looks at the outbox every 200 ms
+	waitLooks(t, sender)
 	if got := r.tg.Sent(0); len(got) != 0 {
 		t.Fatalf("sent %q during a global hold", texts(got))
 	}
@@ -147,11 +148,11 @@ func TestSenderUnreachableChat(t *testing.T) {
 			inject(r, 10, 1, tt.rep)
 			r.start(t)
 			r.tg.WaitSent(t, 20, 1, 5*time.Second)
-			waitUntil(t, "chat 10 inactive", func() bool {
+			testkit.WaitFor(t, "chat 10 inactive", func() bool {
 				c, err := r.st.FindChat(ctx, 10)
 				return err == nil && !c.Active
 			})
-			waitUntil(t, "chat 10's 3 alerts dropped and chat 20's sent", func() bool {
+			testkit.WaitFor(t, "chat 10's 3 alerts dropped and chat 20's sent", func() bool {
 				got := r.statuses(t)
 				return got[news.StatusPending] == 0 && got[news.StatusDropped] == 3 && got[news.StatusSent] == 1
 			})
@@ -222,7 +223,7 @@ func TestSenderResendsUnparsableAsPlainText(t *testing.T) {
 	if n := len(r.tg.Calls("sendMessage")); n != 2 {
 		t.Errorf("sendMessage calls = %d, want one refusal and one resend", n)
 	}
-	waitUntil(t, "the log line", func() bool {
+	testkit.WaitFor(t, "the log line", func() bool {
 		return strings.Contains(r.logs.String(), "resending it as plain text") && strings.Contains(r.logs.String(), "message=1 ")
 	})
 }
@@ -237,7 +238,7 @@ func TestSenderDropsOther400AndGoesOn(t *testing.T) {
 	if !strings.Contains(got[0].Text(), "good") {
 		t.Errorf("sent %q, want the message behind the refused one", got[0].Text())
 	}
-	waitUntil(t, "the drop recorded", func() bool { return r.statuses(t)[news.StatusDropped] == 1 })
+	testkit.WaitFor(t, "the drop recorded", func() bool { return r.statuses(t)[news.StatusDropped] == 1 })
 	if !strings.Contains(r.logs.String(), "message dropped: telegram refused it") {
 		t.Error("no log line for the dropped message")
 	}

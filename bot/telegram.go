@@ -33,29 +33,84 @@ type TelegramOptions struct {
 	Endpoint    string // "https://api.telegram.org/bot%s/%s" or a local/test server
 	PollTimeout time.Duration
 	Logger      *slog.Logger
+	retryWait   time.Duration // first wait between getMe attempts; tests shorten it
 }
 
 // NewTelegram connects (getMe) and returns the transport. ctx bounds every
-// request the transport will ever make, so cancelling it ends a long poll at
-// once. It fails when getMe fails; the error names no token.
+// long poll the transport will ever make, so cancelling it ends one at once;
+// sends and other calls outlive ctx by sendGrace, so that a message already
+// on the wire when the bot stops gets its answer and is marked sent.
+//
+// A Telegram that cannot be reached (network down, 5xx, 429) is waited out:
+// getMe is tried again with backoff from 1 s doubling to 1 min, each failure
+// logged, until it answers or ctx is done. NewTelegram fails at once when
+// Telegram refuses the token (401, with a message naming the settings that
+// hold it) or answers another 4xx (a wrong api_endpoint); when ctx ends
+// first, it fails with the last error. No error names the token.
 func NewTelegram(ctx context.Context, opts TelegramOptions) (*Telegram, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
+	}
+	if opts.retryWait <= 0 {
+		opts.retryWait = time.Second
 	}
 	// The sender keeps several messages in flight; the default two idle
 	// connections per host would make it open (and TLS-handshake) new ones.
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = 32
 	long := &ctxClient{ctx: ctx, token: opts.Token, c: &http.Client{Timeout: opts.PollTimeout + 20*time.Second}}
-	short := &ctxClient{ctx: ctx, token: opts.Token, c: &http.Client{Timeout: 30 * time.Second, Transport: tr}}
-	api, err := tgbotapi.NewBotAPIWithClient(opts.Token, opts.Endpoint, short)
+	short := &ctxClient{ctx: graceContext(ctx, sendGrace), token: opts.Token, c: &http.Client{Timeout: 30 * time.Second, Transport: tr}}
+	// getMe ends with ctx: there is nothing on the wire to finish yet.
+	api, err := connect(ctx, opts, &ctxClient{ctx: ctx, token: opts.Token, c: short.c})
 	if err != nil {
-		return nil, fmt.Errorf("connect to telegram: %w", redact(err, opts.Token))
+		return nil, err
 	}
+	api.Client = short
 	poll := *api
 	poll.Client = long
 	return &Telegram{updates: &poll, send: api, pollTimeout: opts.PollTimeout, log: opts.Logger, token: opts.Token, sleep: sleepCtx,
 		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}}, nil
+}
+
+// sendGrace is how long calls other than the long poll may go on after the
+// transport's context ends: a send on the wire then completes (Telegram
+// answers in well under a second), and the stop stays bounded.
+const sendGrace = 8 * time.Second
+
+// graceContext returns a context that ends grace after ctx does.
+func graceContext(ctx context.Context, grace time.Duration) context.Context {
+	g, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	context.AfterFunc(ctx, func() { time.AfterFunc(grace, cancel) })
+	return g
+}
+
+// ErrUnauthorized is returned by NewTelegram when Telegram refuses the bot token.
+var ErrUnauthorized = errors.New("telegram refused the bot token (401 Unauthorized): " +
+	"check NEWSHOUND_TELEGRAM_TOKEN or telegram.token; @BotFather gives a bot its token")
+
+// connect calls getMe until Telegram answers, refuses the token, or ctx ends.
+func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClient) (*tgbotapi.BotAPI, error) {
+	wait := opts.retryWait
+	for {
+		api, err := tgbotapi.NewBotAPIWithClient(opts.Token, opts.Endpoint, client)
+		if err == nil {
+			return api, nil
+		}
+		var te *tgbotapi.Error
+		if errors.As(err, &te) && te.Code == http.StatusUnauthorized {
+			return nil, ErrUnauthorized
+		}
+		err = redact(err, opts.Token)
+		if te != nil && te.Code >= 400 && te.Code < 500 && te.Code != http.StatusTooManyRequests {
+			return nil, fmt.Errorf("connect to telegram: getMe refused (check telegram.api_endpoint): %w", err)
+		}
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("connect to telegram: %w", err)
+		}
+		opts.Logger.Warn("telegram unreachable; trying again", "err", err, "retry_in", wait)
+		sleepCtx(ctx, wait)
+		wait = min(wait*2, time.Minute)
+	}
 }
 
 // BotName is the bot's username, as getMe answered.
@@ -228,6 +283,14 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	}
 	if m == nil || m.Chat == nil {
 		return Incoming{}, false
+	}
+	switch { // a group became a supergroup: both chats say so
+	case m.MigrateToChatID != 0:
+		return Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Date: m.Time(),
+			MigrateFrom: m.Chat.ID, MigrateTo: m.MigrateToChatID}, true
+	case m.MigrateFromChatID != 0:
+		return Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Date: m.Time(),
+			MigrateFrom: m.MigrateFromChatID, MigrateTo: m.Chat.ID}, true
 	}
 	in := Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Text: m.Text, Date: m.Time(), MessageID: m.MessageID,
 		Document: documentOf(m)}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http/httptest"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 const token = "987654:SECRET-test-token"
@@ -28,15 +30,92 @@ func TestNewTelegramErrorHidesToken(t *testing.T) {
 	dead := httptest.NewServer(nil)
 	url := dead.URL
 	dead.Close()
-	_, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: url + "/bot%s/%s", PollTimeout: time.Second})
+	// An unreachable Telegram is waited out; the wait ends with ctx.
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	logs := &rigLogBuffer{}
+	_, err := NewTelegram(ctx, TelegramOptions{Token: token, Endpoint: url + "/bot%s/%s", PollTimeout: time.Second, retryWait: 10 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	if err == nil {
 		t.Fatal("want an error from a dead endpoint")
 	}
-	if strings.Contains(err.Error(), token) || strings.Contains(err.Error(), "SECRET") {
-		t.Fatalf("error shows the token: %v", err)
+	for _, text := range []string{err.Error(), logs.String()} {
+		if strings.Contains(text, token) || strings.Contains(text, "SECRET") {
+			t.Fatalf("error or log shows the token: %v", text)
+		}
 	}
 	if !strings.Contains(err.Error(), "<token>") {
 		t.Fatalf("error should still say where it failed: %v", err)
+	}
+}
+
+// TestNewTelegramWaitsForTelegram: a Telegram unreachable at start (the
+// network not up yet) is waited out with a log line per failure, and the
+// bot comes up once it answers; the wait ends when ctx does.
+func TestNewTelegramWaitsForTelegram(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var mu sync.Mutex
+	failures := 3
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		mu.Lock()
+		defer mu.Unlock()
+		if c.Method != "getMe" || failures == 0 {
+			return nil
+		}
+		failures--
+		if failures == 1 {
+			return &telegramtest.Reply{Code: 502, Description: "Bad Gateway"}
+		}
+		return &telegramtest.Reply{Hangup: true}
+	})
+	logs := &rigLogBuffer{}
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
+		retryWait: time.Millisecond, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatalf("NewTelegram gave up: %v", err)
+	}
+	if tg.BotName() != srv.BotName {
+		t.Errorf("bot name %q", tg.BotName())
+	}
+	if n := strings.Count(logs.String(), "telegram unreachable; trying again"); n != 3 {
+		t.Errorf("%d log lines about the wait, want 3:\n%s", n, logs)
+	}
+
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply { return &telegramtest.Reply{Hangup: true} })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := NewTelegram(ctx, TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second, retryWait: time.Hour,
+			Logger: slog.New(slog.NewTextHandler(&rigLogBuffer{}, nil))})
+		done <- err
+	}()
+	testkit.WaitFor(t, "a getMe", func() bool { return len(srv.Calls("getMe")) >= 5 })
+	cancel()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Fatal("want an error once ctx ends")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the wait for Telegram did not end with ctx")
+	}
+}
+
+// TestNewTelegramWrongTokenStops: a 401 is no network trouble; the start
+// fails at once and says where the token comes from.
+func TestNewTelegramWrongTokenStops(t *testing.T) {
+	srv := telegramtest.New(t, "111:right-token")
+	_, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second, retryWait: time.Hour})
+	if !errors.Is(err, ErrUnauthorized) {
+		t.Fatalf("err = %v, want ErrUnauthorized", err)
+	}
+	for _, want := range []string{"NEWSHOUND_TELEGRAM_TOKEN", "telegram.token", "@BotFather"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not name %s", err, want)
+		}
+	}
+	if n := len(srv.Calls("getMe")); n > 1 {
+		t.Errorf("%d getMe calls: a refused token was retried", n)
 	}
 }
 

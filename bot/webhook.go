@@ -36,7 +36,11 @@ type Webhook struct {
 	tg     *Telegram
 	opts   WebhookOptions
 	secret string
-	seen   recentIDs // update ids already queued: Telegram re-posts an update whose answer it missed
+	seen   recentIDs // update ids queued or handled: Telegram re-posts an update whose answer it missed
+	// queueSize and queueWait bound the updates waiting for the router and
+	// how long a post waits for room; tests shrink them.
+	queueSize int
+	queueWait time.Duration
 }
 
 // WebhookOptions configures the webhook.
@@ -56,12 +60,13 @@ func NewWebhook(tg *Telegram, opts WebhookOptions) *Webhook {
 	if secret == "" {
 		secret = rand.Text() // A-Z and 2-7: within Telegram's secret_token alphabet
 	}
-	return &Webhook{tg: tg, opts: opts, secret: secret}
+	return &Webhook{tg: tg, opts: opts, secret: secret, queueSize: 64, queueWait: queueWait}
 }
 
 // Updates serves the webhook, registers it with setWebhook and calls handle
-// for each update, until ctx is done; then the server shuts down gracefully
-// and Updates returns nil. It fails when it cannot listen, when the server
+// for each update, until ctx is done; then the server shuts down gracefully,
+// the updates already queued are handled (with a context that outlives ctx
+// by a few seconds), and Updates returns nil. It fails when it cannot listen, when the server
 // stops on its own, or when Telegram refuses the webhook (a 4xx other than
 // 429: a wrong URL); other setWebhook failures are retried with backoff.
 func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
@@ -72,20 +77,19 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 			return fmt.Errorf("webhook: listen on %s: %w", w.opts.Listen, err)
 		}
 	}
-	queue := make(chan Incoming, 64)
+	queue := make(chan Incoming, w.queueSize)
 	srv := &http.Server{Handler: w.handler(ctx, queue), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	var taken []Incoming // taken from the queue as the stop came
 	defer func() {
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 		defer cancel()
 		if err := srv.Shutdown(sctx); err != nil {
 			w.tg.log.Warn("webhook server did not shut down cleanly", "err", err)
 		}
-		if dropped := len(queue); dropped > 0 {
-			w.tg.log.Warn("updates received but not handled before the stop", "count", dropped)
-		}
+		w.drain(sctx, taken, queue, handle)
 	}()
 	if err := w.register(ctx); err != nil {
 		return err
@@ -97,7 +101,32 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 		case err := <-served:
 			return fmt.Errorf("webhook server: %w", err)
 		case in := <-queue:
+			if ctx.Err() != nil { // both were ready: the stop wins, the update goes first in the drain
+				taken = append(taken, in)
+				return nil
+			}
 			handle(ctx, in)
+		}
+	}
+}
+
+// drain handles the updates queued before the stop: Telegram was told they
+// arrived and will not post them again. They get a context of their own
+// (ctx, ended, would fail them), bounded by the shutdown grace.
+func (w *Webhook) drain(ctx context.Context, taken []Incoming, queue chan Incoming, handle func(context.Context, Incoming)) {
+	for _, in := range taken {
+		handle(ctx, in)
+	}
+	for {
+		select {
+		case in := <-queue:
+			if ctx.Err() != nil {
+				w.tg.log.Warn("updates received but not handled before the stop", "count", len(queue)+1)
+				return
+			}
+			handle(ctx, in)
+		default:
+			return
 		}
 	}
 }
@@ -173,24 +202,31 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 		if !ok {
 			return // 200: an update the bot does not handle
 		}
+		// The id is taken before queueing, so that two posts of one update
+		// at once queue it once, and given back when the post is refused:
+		// Telegram re-posts a refused update, and that post must be served.
 		if !w.seen.add(u.UpdateID) {
 			w.tg.log.Debug("webhook update seen before; ignored", "update", u.UpdateID)
-			return // 200: handled already
+			return // 200: queued or handled already
 		}
-		t := time.NewTimer(queueWait)
+		t := time.NewTimer(w.queueWait)
 		defer t.Stop()
 		select {
 		case queue <- in:
 		case <-ctx.Done():
+			w.seen.forget(u.UpdateID)
 			http.Error(rw, "shutting down", http.StatusServiceUnavailable)
 		case <-t.C:
+			w.seen.forget(u.UpdateID)
+			w.tg.log.Warn("webhook queue full; update refused for Telegram to post again", "update", u.UpdateID)
 			http.Error(rw, "busy", http.StatusServiceUnavailable)
 		}
 	})
 }
 
 // recentIDs remembers the last recentIDsSize update ids, so an update that
-// Telegram posts twice is handled once. It is safe for concurrent use.
+// Telegram posts twice is handled once; an id given back with forget counts
+// as never seen. It is safe for concurrent use.
 type recentIDs struct {
 	mu   sync.Mutex
 	ids  map[int]struct{}
@@ -219,4 +255,13 @@ func (r *recentIDs) add(id int) bool {
 	}
 	r.ids[id] = struct{}{}
 	return true
+}
+
+// forget gives back an id that add took but whose update was not queued.
+// Its slot in the ring stays: when that slot is reused later, the id is
+// forgotten early, which at worst lets a very late repost through once.
+func (r *recentIDs) forget(id int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.ids, id)
 }

@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -321,5 +323,129 @@ func TestRecentIDsForgetsTheOldest(t *testing.T) {
 	r.add(recentIDsSize) // pushes out id 0
 	if !r.add(0) {
 		t.Fatal("the oldest id should have been forgotten")
+	}
+}
+
+// TestWebhookServesARepostOfARefusedUpdate: an update refused with 503
+// because the queue stayed full is handled when Telegram posts it again.
+func TestWebhookServesARepostOfARefusedUpdate(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	logs := &rigLogBuffer{}
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
+		Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	w.queueSize, w.queueWait = 1, 50*time.Millisecond
+	gate := make(chan struct{})
+	got := make(chan string, 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- w.Updates(ctx, func(_ context.Context, in Incoming) {
+			got <- in.Text
+			<-gate // the router is busy with the first update
+		})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	r := &hookRig{srv: srv, url: "http://" + ln.Addr().String() + "/hook"}
+	r.waitRegistered(t)
+	body := func(id int, text string) string {
+		return fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":1700000000,"chat":{"id":42,"type":"private"},"text":%q}}`, id, id, text)
+	}
+	if code := r.post(t, http.MethodPost, hookSecret, body(1, "one")); code != http.StatusOK {
+		t.Fatalf("first post: status %d", code)
+	}
+	if text := <-got; text != "one" {
+		t.Fatalf("handled %q first", text)
+	}
+	if code := r.post(t, http.MethodPost, hookSecret, body(2, "two")); code != http.StatusOK {
+		t.Fatalf("second post (queued): status %d", code)
+	}
+	if code := r.post(t, http.MethodPost, hookSecret, body(3, "three")); code != http.StatusServiceUnavailable {
+		t.Fatalf("third post with the queue full: status %d, want 503", code)
+	}
+	close(gate)
+	if code := r.post(t, http.MethodPost, hookSecret, body(3, "three")); code != http.StatusOK {
+		t.Fatalf("repost: status %d", code)
+	}
+	for _, want := range []string{"two", "three"} {
+		select {
+		case text := <-got:
+			if text != want {
+				t.Fatalf("handled %q, want %q", text, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%q never handled: the repost of a refused update was dropped as a duplicate", want)
+		}
+	}
+}
+
+// TestWebhookStopHandlesWhatItQueued: updates answered 200 and queued when
+// the stop comes are handled before Updates returns, with a live context:
+// Telegram will not post them again.
+func TestWebhookStopHandlesWhatItQueued(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
+		Logger: slog.New(slog.NewTextHandler(&rigLogBuffer{}, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	gate := make(chan struct{})
+	type handled struct {
+		text string
+		live bool
+	}
+	got := make(chan handled, 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- w.Updates(ctx, func(hctx context.Context, in Incoming) {
+			got <- handled{in.Text, hctx.Err() == nil}
+			if in.Text == "one" {
+				<-gate
+			}
+		})
+	}()
+	r := &hookRig{srv: srv, url: "http://" + ln.Addr().String() + "/hook"}
+	r.waitRegistered(t)
+	for i, text := range []string{"one", "two", "three"} {
+		body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":1700000000,"chat":{"id":42,"type":"private"},"text":%q}}`, i+1, i+1, text)
+		if code := r.post(t, http.MethodPost, hookSecret, body); code != http.StatusOK {
+			t.Fatalf("post %q: status %d", text, code)
+		}
+		if i == 0 {
+			<-got // "one" is being handled
+		}
+	}
+	cancel()
+	close(gate)
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Updates did not return")
+	}
+	for _, want := range []string{"two", "three"} {
+		select {
+		case h := <-got:
+			if h.text != want || !h.live {
+				t.Fatalf("handled %+v, want %q with a live context", h, want)
+			}
+		default:
+			t.Fatalf("%q, answered 200, was never handled", want)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // MaxMessage is Telegram's limit on a message's text. Builder measures the
@@ -150,7 +151,7 @@ func groups(ranked []story) [][]story {
 // formatEntry renders one story: number, linked title, sources, one sentence.
 func formatEntry(n int, s story) string {
 	it := s.item
-	title := esc(clip(strings.Join(strings.Fields(it.Title), " "), maxTitle))
+	title := esc(summarize.Clip(strings.Join(strings.Fields(it.Title), " "), maxTitle))
 	if title == "" {
 		title = "(untitled)"
 	}
@@ -162,7 +163,7 @@ func formatEntry(n int, s story) string {
 		b.WriteString("<b>" + title + "</b>")
 	}
 	b.WriteString("\n<i>" + esc(sourceLine(s.sources)) + "</i>")
-	if sentence := firstSentence(it.Summary, maxSentence); sentence != "" {
+	if sentence := summarize.FirstSentence(it.Summary, maxSentence); sentence != "" {
 		b.WriteString(" — " + esc(sentence))
 	}
 	return b.String()
@@ -171,7 +172,7 @@ func formatEntry(n int, s story) string {
 func sourceLine(names []string) string {
 	shown := make([]string, 0, maxSources)
 	for _, n := range names[:min(len(names), maxSources)] {
-		shown = append(shown, clip(n, maxSource))
+		shown = append(shown, summarize.Clip(n, maxSource))
 	}
 	line := strings.Join(shown, ", ")
 	if more := len(names) - len(shown); more > 0 {
@@ -189,7 +190,7 @@ type unit struct {
 }
 
 func groupHeader(query string, cont bool) string {
-	h := "🔔 <b>" + esc(clip(query, maxQuery)) + "</b>"
+	h := "🔔 <b>" + esc(summarize.Clip(query, maxQuery)) + "</b>"
 	if cont {
 		h += " <i>(continued)</i>"
 	}

@@ -18,7 +18,7 @@ func TestDigestListsAlertsHeldInQuietHours(t *testing.T) {
 	if err != nil || held != 1 {
 		t.Fatalf("held %d, %v; want 1", held, err)
 	}
-	if n, _ := f.st.CountPending(f.ctx); n != 0 {
+	if n := f.pending(); n != 0 {
 		t.Fatalf("pending = %d after holding, want 0", n)
 	}
 	s := f.scheduler(Options{})

@@ -6,30 +6,20 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
-
-// clock is the injected clock of a test.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Set(t time.Time)     { c.mu.Lock(); c.t = t; c.mu.Unlock() }
-func (c *clock) Add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
 
 // fixture is a real database with a clock, as one process sees it.
 type fixture struct {
 	t    testing.TB
 	ctx  context.Context
 	path string
-	clk  *clock
+	clk  *testkit.Clock
 	st   *store.Store
 	src  []news.Source
 	arts int
@@ -37,7 +27,7 @@ type fixture struct {
 
 func newFixture(tb testing.TB, start time.Time) *fixture {
 	tb.Helper()
-	f := &fixture{t: tb, ctx: context.Background(), path: filepath.Join(tb.TempDir(), "test.db"), clk: &clock{t: start}}
+	f := &fixture{t: tb, ctx: context.Background(), path: filepath.Join(tb.TempDir(), "test.db"), clk: testkit.NewClock(start)}
 	f.st = mustOpenStore(tb, f.path, f.clk.Now)
 	for i := range 5 {
 		src, err := f.st.UpsertSource(f.ctx, fmt.Sprintf("Source %c", 'A'+i), fmt.Sprintf("https://src%d.example/feed", i), "config")
@@ -51,11 +41,7 @@ func newFixture(tb testing.TB, start time.Time) *fixture {
 
 func mustOpenStore(tb testing.TB, path string, now func() time.Time) *store.Store {
 	tb.Helper()
-	st, err := store.Open(context.Background(), path, now)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
+	st := testkit.OpenStoreAt(tb, path, now)
 	return st
 }
 
@@ -102,16 +88,6 @@ func (f *fixture) article(i int, title, summary string, pub time.Time) int64 {
 		f.t.Fatalf("insert article: %v (%d added)", err, len(added))
 	}
 	return added[0].ID
-}
-
-// sameStory makes the articles one story, as the story linker does.
-func (f *fixture) sameStory(first int64, others ...int64) {
-	f.t.Helper()
-	for _, id := range others {
-		if err := f.st.LinkArticle(f.ctx, id, first, "", nil); err != nil {
-			f.t.Fatal(err)
-		}
-	}
 }
 
 // alert records a match of the article for the chat, at the clock's time.
@@ -166,4 +142,14 @@ func mustLoad(tb testing.TB, name string) *time.Location {
 		tb.Fatal(err)
 	}
 	return loc
+}
+
+// pending counts the outbox rows waiting, failing the test on an error.
+func (f *fixture) pending() int {
+	f.t.Helper()
+	n, err := f.st.CountPending(f.ctx)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return n
 }

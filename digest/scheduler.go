@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/robfig/cron/v3"
 )
@@ -163,7 +164,7 @@ func (s *Scheduler) location(name string) (*time.Location, error) {
 	if loc, ok := s.zones[name]; ok {
 		return loc, nil
 	}
-	loc, err := LoadLocation(name)
+	loc, err := localtime.LoadLocation(name)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +180,7 @@ func (s *Scheduler) location(name string) (*time.Location, error) {
 func (s *Scheduler) tickChat(ctx context.Context, c news.DigestChat, from, now time.Time) (bool, error) {
 	// Settings are validated when they are set; one that is bad all the same
 	// must not count as a failed tick, which would hold back the window.
-	h, m, err := splitClock(c.DigestTime)
+	at, err := localtime.LoadClock(c.DigestTime)
 	if err != nil {
 		s.log.Debug("digest time unreadable; skipped", "chat", c.ID, "err", err)
 		return false, nil
@@ -189,11 +190,11 @@ func (s *Scheduler) tickChat(ctx context.Context, c news.DigestChat, from, now t
 		s.log.Debug("time zone unreadable; digest goes by UTC", "chat", c.ID, "err", err)
 		loc = time.UTC
 	}
-	date, due := lastDue(h, m, loc, now)
+	date, due := localtime.LastDue(at, loc, now)
 	if date <= c.LastDate || !due.After(from) || due.Before(c.CreatedAt) {
 		return false, nil
 	}
-	day, _ := time.Parse(dateLayout, date)
+	day, _ := time.Parse(localtime.DateLayout, date)
 	heading := Heading{Title: "Daily digest", Date: day.Format("Monday 2 January")}
 	d := news.Digest{ChatID: c.ID, Kind: news.DigestScheduled, LocalDate: date, DueAt: due, Since: now.Add(-firstWindow), Until: now}
 	got, err := s.opts.Store.QueueDigest(ctx, d, func(content news.DigestContent) ([]string, error) {
@@ -229,7 +230,7 @@ func (s *Scheduler) SendNow(ctx context.Context, chatID int64) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("digest now: %w", err)
 	}
-	loc, err := LoadLocation(chat.Timezone)
+	loc, err := localtime.LoadLocation(chat.Timezone)
 	if err != nil {
 		loc = time.UTC
 	}

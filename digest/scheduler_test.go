@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 )
 
@@ -32,7 +33,7 @@ func TestTickThreeTimezones(t *testing.T) {
 	f.tickEvery(s, start, start.Add(72*time.Hour), time.Minute)
 
 	for _, c := range chats {
-		loc, err := LoadLocation(c.zone)
+		loc, err := localtime.LoadLocation(c.zone)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,8 +46,8 @@ func TestTickThreeTimezones(t *testing.T) {
 			if got := local.Format("15:04"); got != c.hhmm {
 				t.Errorf("chat %s digest %d due at %s local, want %s", c.zone, i, got, c.hhmm)
 			}
-			if d.LocalDate != local.Format(dateLayout) {
-				t.Errorf("chat %s digest %d recorded for %s, due on %s", c.zone, i, d.LocalDate, local.Format(dateLayout))
+			if d.LocalDate != local.Format(localtime.DateLayout) {
+				t.Errorf("chat %s digest %d recorded for %s, due on %s", c.zone, i, d.LocalDate, local.Format(localtime.DateLayout))
 			}
 			if !d.QueuedAt.Equal(d.DueAt) {
 				t.Errorf("chat %s digest %d queued at %s, due at %s: want the tick of its minute", c.zone, i, d.QueuedAt, d.DueAt)
@@ -87,10 +88,10 @@ func TestTickDST(t *testing.T) {
 
 			ds := f.digests(1)
 			want := []string{
-				time.Date(y, m, d-1, 12, 0, 0, 0, time.UTC).Format(dateLayout),
-				time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Format(dateLayout),
-				time.Date(y, m, d+1, 12, 0, 0, 0, time.UTC).Format(dateLayout),
-				time.Date(y, m, d+2, 12, 0, 0, 0, time.UTC).Format(dateLayout),
+				time.Date(y, m, d-1, 12, 0, 0, 0, time.UTC).Format(localtime.DateLayout),
+				time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Format(localtime.DateLayout),
+				time.Date(y, m, d+1, 12, 0, 0, 0, time.UTC).Format(localtime.DateLayout),
+				time.Date(y, m, d+2, 12, 0, 0, 0, time.UTC).Format(localtime.DateLayout),
 			}
 			var got []string
 			for _, dg := range ds {
@@ -102,7 +103,7 @@ func TestTickDST(t *testing.T) {
 			// On the day of the change it never comes before its time of day.
 			for _, dg := range ds {
 				local := dg.DueAt.In(loc)
-				if local.Format(dateLayout) != dg.LocalDate || local.Format("15:04") < tt.hhmm {
+				if local.Format(localtime.DateLayout) != dg.LocalDate || local.Format("15:04") < tt.hhmm {
 					t.Errorf("the %s digest of %s went out at %s", tt.hhmm, dg.LocalDate, local.Format("2006-01-02 15:04 MST"))
 				}
 			}
@@ -128,7 +129,7 @@ func TestRestartMidDigest(t *testing.T) {
 		if ds := f.digests(1); len(ds) != 0 {
 			t.Fatalf("a crashed digest left %d records", len(ds))
 		}
-		if n, _ := f.st.CountPending(f.ctx); n != 1 { // the alert only
+		if n := f.pending(); n != 1 { // the alert only
 			t.Fatalf("pending messages after the crash = %d, want 1 (the alert, no digest)", n)
 		}
 
@@ -177,7 +178,7 @@ func TestRestartMidDigest(t *testing.T) {
 				t.Fatalf("chat %d: %d digests, want exactly 1 with 1 message", id, len(ds))
 			}
 		}
-		if n, _ := f.st.CountPending(f.ctx); n != 20 {
+		if n := f.pending(); n != 20 {
 			t.Fatalf("pending messages = %d, want 20", n)
 		}
 	})
@@ -199,13 +200,13 @@ func TestRestartMidDigest(t *testing.T) {
 		if err := f.st.MarkSent(f.ctx, ds[0].FirstID, 99); err != nil {
 			t.Fatal(err)
 		}
-		pendingBefore, _ := f.st.CountPending(f.ctx)
+		pendingBefore := f.pending()
 		restarted := f.scheduler(Options{MaxItems: 60})
 		f.tickEvery(restarted, due.Add(2*time.Minute), due.Add(time.Hour), time.Minute)
 		if got := f.digests(1); len(got) != 1 {
 			t.Fatalf("digests after restart = %d, want 1", len(got))
 		}
-		if n, _ := f.st.CountPending(f.ctx); n != pendingBefore {
+		if n := f.pending(); n != pendingBefore {
 			t.Fatalf("pending after restart = %d, want the %d left of the first run", n, pendingBefore)
 		}
 	})
@@ -324,7 +325,7 @@ func TestEmptyDay(t *testing.T) {
 			if ds[0].Messages != tt.wantMsgs {
 				t.Fatalf("messages = %d, want %d", ds[0].Messages, tt.wantMsgs)
 			}
-			if n, _ := f.st.CountPending(f.ctx); n != tt.wantMsgs {
+			if n := f.pending(); n != tt.wantMsgs {
 				t.Fatalf("pending = %d, want %d", n, tt.wantMsgs)
 			}
 			if tt.wantMsgs > 0 {
@@ -350,7 +351,7 @@ func TestDigestWindow(t *testing.T) {
 
 	f.clk.Set(utc.Add(3 * time.Hour))
 	f.alert(1, f.article(2, "Asked for now", "", f.clk.Now()), sub)
-	f.clk.Add(time.Minute)
+	f.clk.Advance(time.Minute)
 	n, err := s.SendNow(f.ctx, 1)
 	if err != nil || n != 1 {
 		t.Fatalf("SendNow = %d, %v; want 1 story", n, err)
@@ -399,7 +400,7 @@ func TestTwoHundredMatches(t *testing.T) {
 			f.chat(1, "America/New_York", "08:00")
 			subs := []int64{f.subscribe(1, "ukraine"), f.subscribe(1, "election OR vote"), f.subscribe(1, `"climate <summit>"`)}
 			for i := range 200 {
-				f.clk.Add(5 * time.Minute)
+				f.clk.Advance(5 * time.Minute)
 				title := strings.Repeat("Headline with words & <markup> ", 2) + string(rune('A'+i%26))
 				summary := "The first sentence of story number " + strings.Repeat("x", i%40) + " is here. A second sentence is not shown."
 				f.alert(1, f.article(i%5, title, summary, f.clk.Now()), subs[i%3])

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/newshound/newshound/summarize"
 	"golang.org/x/net/html"
 )
 
@@ -215,7 +216,7 @@ func discovered(u string, f *gofeed.Feed) Discovered {
 			title = pu.Hostname()
 		}
 	}
-	return Discovered{URL: u, Title: truncate(title, 200), Items: len(f.Items)}
+	return Discovered{URL: u, Title: summarize.LimitBytes(title, 200), Items: len(f.Items)}
 }
 
 // feedTypes are the link types that name a feed.

@@ -32,8 +32,8 @@ func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
 	a := news.Article{
 		GUID:  strings.TrimSpace(it.GUID),
 		URL:   link,
-		Title: truncate(summarize.Clean(it.Title), maxTitle),
-		Text:  truncate(text, maxText),
+		Title: summarize.LimitBytes(summarize.Clean(it.Title), maxTitle),
+		Text:  summarize.LimitBytes(text, maxText),
 	}
 	if a.GUID == "" {
 		a.GUID = link
@@ -76,15 +76,3 @@ func resolve(base, ref string) string {
 	}
 	return u.String()
 }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }

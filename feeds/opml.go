@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/newshound/newshound/summarize"
 )
 
 // Outline is one feed of an OPML subscription list.
@@ -58,7 +60,7 @@ func ParseOPML(data []byte) ([]Outline, error) {
 				if title == "" {
 					title = strings.TrimSpace(o.Text)
 				}
-				out = append(out, Outline{Title: truncate(title, 200), URL: u})
+				out = append(out, Outline{Title: summarize.LimitBytes(title, 200), URL: u})
 			}
 			walk(o.Outlines)
 		}

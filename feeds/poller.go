@@ -267,7 +267,7 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.F
 			if full, err := p.opts.Pages.Text(ctx, a.URL); err != nil {
 				p.log.Info("article page not fetched; using the feed's text", "source", src.Name, "url", a.URL, "err", err)
 			} else if len(full) > len(a.Text) {
-				a.Text = truncate(full, maxText)
+				a.Text = summarize.LimitBytes(full, maxText)
 			}
 		}
 		if p.opts.Summarizer != nil {

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/subscriptions"
 )
 
@@ -25,7 +26,7 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 	var out []Match
 	var recent []news.Article // read once, for the queries FTS5 cannot narrow
 	for _, sub := range subs {
-		q, err := subscriptions.Parse(sub.Query)
+		q, err := query.Parse(sub.Query)
 		if err != nil {
 			continue
 		}
@@ -49,7 +50,7 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 			if n == LatestCount {
 				break
 			}
-			if !seen[a.ID] && q.Match(subscriptions.NewDocument(subscriptions.ArticleOf(a))) {
+			if !seen[a.ID] && q.Match(query.NewDocument(subscriptions.ArticleOf(a))) {
 				seen[a.ID], n = true, n+1
 				out = append(out, Match{Article: a, SubscriptionID: sub.ID})
 			}

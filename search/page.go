@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/subscriptions"
 )
 
@@ -36,25 +37,25 @@ type Result struct {
 // Search finds the stored articles matching query, stores the ranked result
 // for the chat and returns its first page. Nothing matching is a page with
 // Total 0 and no stored search. It fails with an error wrapping a
-// *subscriptions.ParseError when query is not a valid query, and with the
+// *query.ParseError when text is not a valid query, and with the
 // store's error when the database fails.
-func (s *Service) Search(ctx context.Context, chatID int64, query string) (Page, error) {
-	q, err := subscriptions.Parse(query)
+func (s *Service) Search(ctx context.Context, chatID int64, text string) (Page, error) {
+	q, err := query.Parse(text)
 	if err != nil {
-		return Page{}, fmt.Errorf("search %q: %w", query, err)
+		return Page{}, fmt.Errorf("search %q: %w", text, err)
 	}
 	ids, err := s.rank(ctx, q)
 	if err != nil {
 		return Page{}, err
 	}
 	if len(ids) == 0 {
-		return Page{Query: query}, nil
+		return Page{Query: text}, nil
 	}
-	id, err := s.store.CreateSearch(ctx, chatID, query, ids)
+	id, err := s.store.CreateSearch(ctx, chatID, text, ids)
 	if err != nil {
 		return Page{}, err
 	}
-	return s.page(ctx, news.Search{ID: id, ChatID: chatID, Query: query, ArticleIDs: ids}, 0)
+	return s.page(ctx, news.Search{ID: id, ChatID: chatID, Query: text, ArticleIDs: ids}, 0)
 }
 
 // Page returns page n (0 for the first) of the chat's stored search id. It
@@ -74,13 +75,13 @@ func (s *Service) Page(ctx context.Context, chatID, id int64, n int) (Page, erro
 
 // rank returns the ids of the stored articles that match q, best first, at
 // most MaxResults.
-func (s *Service) rank(ctx context.Context, q *subscriptions.Query) ([]int64, error) {
+func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 	var ids []int64
 	if match := q.FTS5(); match != "" {
 		hits, err := s.store.SearchArticles(ctx, match, maxCandidates)
 		if err == nil {
 			for _, h := range hits {
-				if len(ids) < MaxResults && q.Match(subscriptions.NewDocument(subscriptions.ArticleOf(h.Article))) {
+				if len(ids) < MaxResults && q.Match(query.NewDocument(subscriptions.ArticleOf(h.Article))) {
 					ids = append(ids, h.ID)
 				}
 			}
@@ -96,7 +97,7 @@ func (s *Service) rank(ctx context.Context, q *subscriptions.Query) ([]int64, er
 		return nil, err
 	}
 	for _, a := range arts {
-		if len(ids) < MaxResults && q.Match(subscriptions.NewDocument(subscriptions.ArticleOf(a))) {
+		if len(ids) < MaxResults && q.Match(query.NewDocument(subscriptions.ArticleOf(a))) {
 			ids = append(ids, a.ID)
 		}
 	}
@@ -113,7 +114,7 @@ func (s *Service) page(ctx context.Context, sr news.Search, n int) (Page, error)
 		return Page{}, err
 	}
 	snippets := map[int64]string{}
-	if q, err := subscriptions.Parse(sr.Query); err == nil && q.FTS5() != "" {
+	if q, err := query.Parse(sr.Query); err == nil && q.FTS5() != "" {
 		if snippets, err = s.store.Snippets(ctx, q.FTS5(), sr.ArticleIDs[from:to]); err != nil {
 			s.log.Warn("search snippets", "chat", sr.ChatID, "err", err)
 		}

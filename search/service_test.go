@@ -5,15 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/search"
 	"github.com/newshound/newshound/store"
-	"github.com/newshound/newshound/subscriptions"
 )
 
 // rig is a Service over a real store whose clock the test moves.
@@ -28,11 +28,7 @@ func newRig(t *testing.T) *rig {
 	t.Helper()
 	r := &rig{t: t, now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
 	clock := func() time.Time { return r.now }
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "search.db"), clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testkit.OpenStore(t, clock)
 	r.st = st
 	r.svc = search.NewService(search.Options{Store: st, Now: clock, Logger: slog.New(slog.DiscardHandler)})
 	for _, id := range []int64{1, 7, 8} {
@@ -120,9 +116,9 @@ func TestSearchRefusesAndFindsNothing(t *testing.T) {
 	r := newRig(t)
 	r.articles("Wire", news.Article{GUID: "1", Title: "Kursk", PublishedAt: r.now})
 	_, err := r.svc.Search(context.Background(), 1, `"unclosed`)
-	var perr *subscriptions.ParseError
+	var perr *query.ParseError
 	if !errors.As(err, &perr) {
-		t.Errorf("a bad query → %v, want a *subscriptions.ParseError", err)
+		t.Errorf("a bad query → %v, want a *query.ParseError", err)
 	}
 	p, err := r.svc.Search(context.Background(), 1, "pyongyang")
 	if err != nil {

@@ -7,13 +7,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/sources"
 	"github.com/newshound/newshound/store"
@@ -102,11 +102,7 @@ func finder(srv *site, allowPrivate bool, hosts map[string]string) *feeds.Discov
 // mustOpenStore opens a database in a temporary directory.
 func mustOpenStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), func() time.Time { return start })
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testkit.OpenStore(t, func() time.Time { return start })
 	return st
 }
 

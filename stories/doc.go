@@ -8,14 +8,27 @@
 //     https, host without "www.", "m.", "mobile." or "amp.", path without an
 //     amp variant ("/amp", "/amp/…", ".amp"), no fragment, no tracking
 //     parameters (utm_*, fbclid, gclid and the like), the rest sorted.
-//  3. Otherwise two articles whose title and lead (the first 50 words of the
-//     summary, or of the text) share word pairs with a Jaccard similarity of
-//     at least the threshold (alerts.dedup_threshold) are one story. A MinHash
-//     signature, stored with each article, finds the candidates; the exact
-//     similarity, computed from both texts, decides.
-//  4. An article joins the story of its best match (a URL match beats any
-//     text match; among text matches the most similar, then the oldest), and
-//     a story is named by its first article.
+//  3. Two articles whose titles are identical once case and punctuation are
+//     folded (titles of at least four words) are one story.
+//  4. Otherwise what is compared is the title and lead (the first 60 words of
+//     the summary, or of the text) cleaned of page furniture (timestamp
+//     lines, caption labels, reader prompts), as Features: terms, some of
+//     them distinctive (names, places, numbers). Two articles are one story
+//     when the TF-IDF cosine of their terms is at least MinCosine and the
+//     distinctive terms they share weigh at least MinShared in IDF, so that
+//     two shootings of one day in two towns stay apart; or when the cosine
+//     is at least alerts.dedup_threshold and they share any distinctive
+//     term. Document frequencies are learned from the stream of articles
+//     the linker sees; an inverted index over distinctive terms finds the
+//     candidates.
+//  5. An article joins the story of its best match (a URL match beats an
+//     identical title, which beats any text match; among text matches the
+//     highest cosine, then the oldest), and a story is named by its first
+//     article.
+//
+// Each article's Features are stored with it (articles.story_sig), so the
+// window is rebuilt without reading texts; a signature of an older kind is
+// recomputed from the article's text.
 //
 // Articles are linked when they are handed over for alerting (app.go's
 // alert sink, before matching), so a source's first-fetch backlog, never

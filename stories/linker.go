@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/newshound/newshound/news"
@@ -19,17 +20,28 @@ type Store interface {
 
 // Options configures a Linker.
 type Options struct {
-	Store     Store
-	Window    time.Duration // 0 = every article is its own story
-	Threshold float64       // Jaccard similarity of title and lead, above 0, at most 1
+	Store  Store
+	Window time.Duration // 0 = every article is its own story
+	// Threshold is the TF-IDF cosine at or above which two articles that
+	// share a distinctive term are one story even when that term is common
+	// (near-duplicate copies); above 0, at most 1.
+	Threshold float64
 	Logger    *slog.Logger
 	Now       func() time.Time
 }
 
-// Linker puts new articles into stories (see the package rules).
+// Linker puts new articles into stories (see the package rules). It keeps
+// the window's articles and the document frequencies of every article it has
+// seen in memory, in step with the store's candidates at each Link. It is
+// safe for concurrent use.
 type Linker struct {
 	opts Options
 	log  *slog.Logger
+
+	mu        sync.Mutex
+	index     *Index
+	canonical map[string]*canon // canonical URL → its story, over the window
+	urls      map[int64]string  // article → its canonical URL, over the window
 }
 
 // NewLinker returns a Linker.
@@ -40,15 +52,9 @@ func NewLinker(opts Options) *Linker {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	return &Linker{opts: opts, log: opts.Logger}
-}
-
-// candidate is a linked article in memory, with its signature decoded.
-type candidate struct {
-	articleID, storyID int64
-	canonical          string
-	sig                Signature
-	shingles           Shingles // filled on first exact comparison
+	index := NewIndex()
+	index.NearDuplicate = opts.Threshold
+	return &Linker{opts: opts, log: opts.Logger, index: index, canonical: map[string]*canon{}, urls: map[int64]string{}}
 }
 
 // Link assigns each article (already stored, with its id) to the story of
@@ -60,78 +66,115 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 	if len(articles) == 0 {
 		return 0, nil
 	}
-	var cands []*candidate
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	if l.opts.Window > 0 {
-		stored, err := l.opts.Store.StoryCandidates(ctx, l.opts.Now().Add(-l.opts.Window))
-		if err != nil {
+		if err := l.sync(ctx); err != nil {
 			return 0, fmt.Errorf("link stories: %w", err)
-		}
-		cands = make([]*candidate, 0, len(stored)+len(articles))
-		for _, c := range stored {
-			cands = append(cands, &candidate{articleID: c.ArticleID, storyID: c.StoryID, canonical: c.CanonicalURL, sig: ParseSignature(c.Signature)})
 		}
 	}
 	joined := 0
 	for _, a := range articles {
-		c := &candidate{articleID: a.ID, storyID: a.ID, canonical: CanonicalURL(a.URL), shingles: NewShingles(Text(a.Title, a.Summary, a.Text))}
-		c.sig = Sign(c.shingles)
+		canonical := CanonicalURL(a.URL)
+		f := NewFeatures(a.Title, a.Summary, a.Text)
+		story := a.ID
 		if l.opts.Window > 0 {
-			if best := l.match(ctx, c, cands); best != nil {
-				c.storyID = best.storyID
+			if s, ok := l.match(canonical, f); ok {
+				story = s
 				joined++
 			}
 		}
-		if err := l.opts.Store.LinkArticle(ctx, a.ID, c.storyID, c.canonical, c.sig.Bytes()); err != nil {
+		if err := l.opts.Store.LinkArticle(ctx, a.ID, story, canonical, f.Bytes()); err != nil {
 			return joined, fmt.Errorf("link stories: %w", err)
 		}
-		cands = append(cands, c)
+		if !l.index.Has(a.ID) {
+			l.index.Freq.Add(f)
+		}
+		l.add(a.ID, story, canonical, f)
 	}
 	return joined, nil
 }
 
-// prefilter is how far below the threshold a signature estimate may fall and
-// still be checked exactly: about two and a half standard errors.
-const prefilter = 0.15
-
-// match returns the candidate whose story c belongs to, or nil.
-func (l *Linker) match(ctx context.Context, c *candidate, cands []*candidate) *candidate {
-	var best *candidate
-	bestScore := 0.0
-	for _, o := range cands {
-		if o.articleID == c.articleID {
-			continue
-		}
-		if c.canonical != "" && o.canonical == c.canonical {
-			return o
-		}
-		if c.sig == nil || o.sig == nil || c.sig.Similarity(o.sig) < l.opts.Threshold-prefilter {
-			continue
-		}
-		sh, err := l.shingles(ctx, o)
-		if err != nil {
-			l.log.Warn("story candidate unreadable; skipped", "article", o.articleID, "err", err)
-			continue
-		}
-		if score := Jaccard(c.shingles, sh); score >= l.opts.Threshold && score > bestScore {
-			best, bestScore = o, score
+// match returns the story of the window an article belongs to: a canonical
+// URL match first, then the Index's decision.
+func (l *Linker) match(canonical string, f Features) (int64, bool) {
+	if canonical != "" {
+		if c, ok := l.canonical[canonical]; ok {
+			return c.story, true
 		}
 	}
-	return best
+	return l.index.Match(f)
 }
 
-// shingles returns a candidate's shingles, reading its text once.
-func (l *Linker) shingles(ctx context.Context, o *candidate) (Shingles, error) {
-	if o.shingles != nil {
-		return o.shingles, nil
+func (l *Linker) add(id, story int64, canonical string, f Features) {
+	l.index.Add(id, story, f)
+	if canonical != "" {
+		l.urls[id] = canonical
+		if c, ok := l.canonical[canonical]; ok {
+			c.n++
+		} else {
+			l.canonical[canonical] = &canon{story: story, n: 1}
+		}
 	}
-	a, err := l.opts.Store.FindArticle(ctx, o.articleID)
-	if errors.Is(err, news.ErrNotFound) {
-		o.shingles = Shingles{}
-		return o.shingles, nil
-	}
+}
+
+// sync brings the in-memory window in step with the store's candidates:
+// articles that left the window go, articles linked by another process (or
+// before a restart) come in and are counted in the frequencies. A candidate
+// stored without features (by an older version) has them computed from its
+// text; one that cannot be read is skipped with a warning.
+func (l *Linker) sync(ctx context.Context) error {
+	stored, err := l.opts.Store.StoryCandidates(ctx, l.opts.Now().Add(-l.opts.Window))
 	if err != nil {
-		return nil, err
+		return err
 	}
-	o.shingles = NewShingles(Text(a.Title, a.Summary, a.Text))
-	return o.shingles, nil
+	keep := make(map[int64]bool, len(stored))
+	for _, c := range stored {
+		keep[c.ArticleID] = true
+	}
+	for id := range l.index.docs {
+		if !keep[id] {
+			l.remove(id)
+		}
+	}
+	for _, c := range stored {
+		if l.index.Has(c.ArticleID) {
+			continue
+		}
+		f, err := ParseFeatures(c.Signature)
+		if err != nil {
+			a, err := l.opts.Store.FindArticle(ctx, c.ArticleID)
+			if errors.Is(err, news.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				l.log.Warn("story candidate unreadable; skipped", "article", c.ArticleID, "err", err)
+				continue
+			}
+			f = NewFeatures(a.Title, a.Summary, a.Text)
+		}
+		l.index.Freq.Add(f)
+		l.add(c.ArticleID, c.StoryID, c.CanonicalURL, f)
+	}
+	return nil
+}
+
+// canon is the story of a canonical URL and how many window articles have it.
+type canon struct {
+	story int64
+	n     int
+}
+
+func (l *Linker) remove(id int64) {
+	l.index.Remove(id)
+	u, ok := l.urls[id]
+	if !ok {
+		return
+	}
+	delete(l.urls, id)
+	if c := l.canonical[u]; c != nil {
+		if c.n--; c.n <= 0 {
+			delete(l.canonical, u)
+		}
+	}
 }

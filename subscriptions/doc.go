@@ -1,35 +1,13 @@
-// Package subscriptions holds the subscription query language of Newshound (QUERY.md), its normalisation of text,
-// and the percolator-style Index that matches an article against every stored query at once.
+// Package subscriptions is the use case of keyword subscriptions: a chat subscribes to a query, lists and removes
+// its subscriptions, and new articles turn into queued alerts. The query language and the matching itself live in
+// package query; this package keeps the stored subscriptions and the in-memory query.Index in step.
 //
 // # Rules
 //
-// Text normalisation is the same for queries and articles, in this order:
-//
-//  1. Unicode NFKC, then full case folding, then diacritics removed from Latin letters (Zélenskiy = ZELENSKIY =
-//     zelenskiy); marks on other scripts stay, so Russian й is not и.
-//  2. Words are runs of letters, digits and marks. An apostrophe (' or ’) ends a word, and a possessive 's right
-//     after a word is dropped (Korea's → korea, don't → don, t). Every other character separates words, so
-//     long-term → long, term.
-//  3. Han, Hiragana, Katakana and Thai characters are one token each (北朝鮮 → 北, 朝, 鮮).
-//  4. Bare query words match by their stem: the inflectional steps of the Snowball English stemmer (tariffs →
-//     tariff, deminers → deminer, but tariffication stays; see Stem). Quoted words, prefixes, and bare words that
-//     normalise to several tokens (long-term, 北朝鮮) are matched unstemmed, as phrases.
-//
-// A query is read with "-" binding tightest, then AND (juxtaposition), then OR ("OR" in capitals, or "|"). AND and
-// NOT in capitals are accepted as spelled-out forms of juxtaposition and "-", so the form that Query.String shows
-// can be typed back. Quotes may be ASCII or typographic (“…”, „…“, «…»), as phone keyboards type them. A word with
-// nothing to match in it, such as "&", is ignored like punctuation. title:x restricts a word, prefix or phrase to the
-// title; source:x and site:x are the same test: the source's configured name contains x's words in order, or, when x
-// has a dot, x is the article URL's host or a parent domain of it.
-//
-// A query is refused, with a *ParseError that says what and where, when it is longer than MaxQueryLength
-// characters, has more than MaxTerms terms or more than MaxDepth levels of parentheses, or could match an article by
-// what it lacks alone ("-sport", "a OR -b").
-//
-// # Matching at scale
-//
-// An Index files each compiled query under terms that every article it matches must contain, and evaluates only
-// the queries filed under an article's terms; see Index. It learns from the articles it matches which terms are
-// rare: call Index.Refile now and then so that queries added before benefit. Query.FTS5 translates a query into a
-// superset filter for SQLite's full-text index, for /search; Query.Match checks the candidates it returns.
+//   - A subscription is stored only if its text parses (query.Parse); the text is stored as the user wrote it,
+//     and the same query (equal query.Query.Key) subscribed twice in one chat is one subscription.
+//   - A chat holds at most Options.MaxPerChat subscriptions; the store enforces it in the insert.
+//   - A new article causes at most one alert per chat, naming the matching subscription with the lowest id, and
+//     only for unmuted subscriptions of active, unpaused chats.
+//   - Every read and write goes through the Store interface declared here; the package does no other I/O.
 package subscriptions

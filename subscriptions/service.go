@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 )
 
 // Store is what the service needs of the database.
@@ -35,7 +36,7 @@ var ErrNoSuchSubscription = errors.New("no such subscription")
 // index, and turns new articles into queued alerts.
 type Service struct {
 	store      Store
-	index      *Index
+	index      *query.Index
 	maxPerChat int
 	now        func() time.Time
 	log        *slog.Logger
@@ -79,7 +80,7 @@ func NewService(opts Options) *Service {
 	if opts.Observer == nil {
 		opts.Observer = nopObserver{}
 	}
-	return &Service{store: opts.Store, index: NewIndex(), maxPerChat: opts.MaxPerChat, now: opts.Now, log: opts.Logger, obs: opts.Observer,
+	return &Service{store: opts.Store, index: query.NewIndex(), maxPerChat: opts.MaxPerChat, now: opts.Now, log: opts.Logger, obs: opts.Observer,
 		previewWindow: 7 * 24 * time.Hour, previewScan: 20000}
 }
 
@@ -96,13 +97,13 @@ func (s *Service) Load(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("load subscriptions: %w", err)
 	}
-	sample := make([]Article, len(recent))
+	sample := make([]query.Article, len(recent))
 	for i, a := range recent {
 		sample[i] = ArticleOf(a)
 	}
-	s.index = NewIndexWithFrequencies(Frequencies(sample))
+	s.index = query.NewIndexWithFrequencies(query.Frequencies(sample))
 	err = s.store.EachSubscription(ctx, func(sub news.Subscription) error {
-		q, err := Parse(sub.Query)
+		q, err := query.Parse(sub.Query)
 		if err != nil {
 			s.log.Warn("stored subscription does not parse; skipped", "subscription", sub.ID, "err", err)
 			return nil
@@ -126,16 +127,16 @@ type Preview struct {
 // Subscribed is the outcome of Subscribe.
 type Subscribed struct {
 	Subscription news.Subscription
-	Query        *Query
+	Query        *query.Query
 	Created      bool // false: the chat already had this query
 	Preview      Preview
 }
 
 // Subscribe parses text and stores it for the chat. It fails with a
-// *ParseError for an invalid query (nothing changes) and with store.ErrLimit
+// *query.ParseError for an invalid query (nothing changes) and with store.ErrLimit
 // when the chat holds its maximum already.
 func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Subscribed, error) {
-	q, err := Parse(text)
+	q, err := query.Parse(text)
 	if err != nil {
 		return Subscribed{}, err
 	}
@@ -156,7 +157,7 @@ func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Sub
 // Preview counts the stored articles of the last 7 days that q matches. The
 // FTS5 index narrows the candidates when q can be written for it; a query of
 // source: terms alone scans the window's newest articles (at most previewScan).
-func (s *Service) Preview(ctx context.Context, q *Query) (Preview, error) {
+func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) {
 	p := Preview{Window: s.previewWindow}
 	since := s.now().Add(-s.previewWindow)
 	var arts []news.Article
@@ -170,7 +171,7 @@ func (s *Service) Preview(ctx context.Context, q *Query) (Preview, error) {
 		return p, fmt.Errorf("preview: %w", err)
 	}
 	for _, a := range arts {
-		if q.Match(NewDocument(ArticleOf(a))) {
+		if q.Match(query.NewDocument(ArticleOf(a))) {
 			p.Count++
 			if len(p.Titles) < 3 {
 				p.Titles = append(p.Titles, a.Title)
@@ -204,7 +205,7 @@ func (s *Service) find(ctx context.Context, chatID int64, arg string) (news.Subs
 	var err error
 	if id, perr := strconv.ParseInt(arg, 10, 64); perr == nil {
 		sub, err = s.store.FindSubscription(ctx, chatID, id)
-	} else if q, perr := Parse(arg); perr == nil {
+	} else if q, perr := query.Parse(arg); perr == nil {
 		sub, err = s.store.FindSubscriptionByKey(ctx, chatID, q.Key())
 	} else {
 		return news.Subscription{}, ErrNoSuchSubscription
@@ -232,7 +233,7 @@ func (s *Service) Count() int { return s.index.Len() }
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
 	var alerts []news.Alert
 	for _, a := range articles {
-		ids := s.index.Match(NewDocument(ArticleOf(a)))
+		ids := s.index.Match(query.NewDocument(ArticleOf(a)))
 		if len(ids) == 0 {
 			continue
 		}
@@ -282,6 +283,6 @@ func (s *Service) maybeRefile(matched int) {
 
 // ArticleOf is the view of a stored article that queries match: its title,
 // text, source name and URL.
-func ArticleOf(a news.Article) Article {
-	return Article{Title: a.Title, Text: a.Text, Source: a.SourceName, URL: a.URL}
+func ArticleOf(a news.Article) query.Article {
+	return query.Article{Title: a.Title, Text: a.Text, Source: a.SourceName, URL: a.URL}
 }

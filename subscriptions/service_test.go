@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/store"
 )
 
@@ -18,11 +19,7 @@ var serviceNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 
 func newTestService(t *testing.T, max int) (*Service, *store.Store) {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "subs.db"), func() time.Time { return serviceNow })
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testkit.OpenStore(t, func() time.Time { return serviceNow })
 	return NewService(Options{Store: st, MaxPerChat: max, Now: func() time.Time { return serviceNow }, Logger: slog.New(slog.DiscardHandler)}), st
 }
 
@@ -45,7 +42,7 @@ func seedArticles(t *testing.T, st *store.Store, items ...news.Article) []news.A
 func TestSubscribePreviewsRecentMatches(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
+	ensureChat(t, st, 1)
 	seedArticles(t, st,
 		news.Article{GUID: "1", Title: "Kursk deminers clear fields", Text: "Work began.", PublishedAt: serviceNow.Add(-time.Hour)},
 		news.Article{GUID: "2", Title: "Deminers return to Kursk", Text: "Again.", PublishedAt: serviceNow.Add(-2 * time.Hour)},
@@ -71,15 +68,15 @@ func TestSubscribePreviewsRecentMatches(t *testing.T) {
 func TestSubscribeRefusesBadQueriesAndChangesNothing(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
+	ensureChat(t, st, 1)
 	for _, q := range []string{`"unclosed`, ""} {
 		_, err := svc.Subscribe(ctx, 1, q)
-		var perr *ParseError
+		var perr *query.ParseError
 		if !errors.As(err, &perr) {
-			t.Errorf("Subscribe(%q) err = %v, want a *ParseError", q, err)
+			t.Errorf("Subscribe(%q) err = %v, want a *query.ParseError", q, err)
 		}
 	}
-	if subs, _ := svc.List(ctx, 1); len(subs) != 0 || svc.Count() != 0 {
+	if subs, err := svc.List(ctx, 1); err != nil || len(subs) != 0 || svc.Count() != 0 {
 		t.Fatalf("a refused query changed something: %v, index %d", subs, svc.Count())
 	}
 }
@@ -87,10 +84,10 @@ func TestSubscribeRefusesBadQueriesAndChangesNothing(t *testing.T) {
 func TestUnsubscribeByIDOrQuery(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
-	st.EnsureChat(ctx, 2, "private", "", news.ChatDefaults{})
-	a, _ := svc.Subscribe(ctx, 1, "alpha")
-	svc.Subscribe(ctx, 1, `"north korea"`)
+	ensureChat(t, st, 1)
+	ensureChat(t, st, 2)
+	a := subscribe(t, svc, 1, "alpha")
+	subscribe(t, svc, 1, `"north korea"`)
 	if _, err := svc.Unsubscribe(ctx, 2, "alpha"); !errors.Is(err, ErrNoSuchSubscription) {
 		t.Fatalf("another chat removed it: %v", err)
 	}
@@ -112,9 +109,9 @@ func TestUnsubscribeByIDOrQuery(t *testing.T) {
 func TestLoadRebuildsTheIndexFromTheStore(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
-	svc.Subscribe(ctx, 1, "alpha")
-	svc.Subscribe(ctx, 1, "beta")
+	ensureChat(t, st, 1)
+	subscribe(t, svc, 1, "alpha")
+	subscribe(t, svc, 1, "beta")
 	fresh := NewService(Options{Store: st, MaxPerChat: 10, Now: func() time.Time { return serviceNow }, Logger: slog.New(slog.DiscardHandler)})
 	n, err := fresh.Load(ctx)
 	if err != nil || n != 2 {
@@ -126,29 +123,34 @@ func TestHandleArticlesQueuesOncePerChat(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
 	for _, id := range []int64{1, 2, 3, 4} {
-		st.EnsureChat(ctx, id, "private", "", news.ChatDefaults{})
+		ensureChat(t, st, id)
 	}
-	svc.Subscribe(ctx, 1, "kursk")
-	svc.Subscribe(ctx, 1, "deminers") // a second match in the same chat
-	svc.Subscribe(ctx, 2, "deminers")
-	svc.Subscribe(ctx, 3, "kursk")
-	st.SetChatPaused(ctx, 3, true) // paused: no alert
-	svc.Subscribe(ctx, 4, "belgorod")
+	subscribe(t, svc, 1, "kursk")
+	subscribe(t, svc, 1, "deminers") // a second match in the same chat
+	subscribe(t, svc, 2, "deminers")
+	subscribe(t, svc, 3, "kursk")
+	if err := st.SetChatPaused(ctx, 3, true); err != nil { // paused: no alert
+		t.Fatal(err)
+	}
+	subscribe(t, svc, 4, "belgorod")
 	arts := seedArticles(t, st, news.Article{GUID: "a", Title: "Kursk deminers clear fields", Text: "Work began.", PublishedAt: serviceNow, Alertable: true})
 	if err := svc.HandleArticles(ctx, arts); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := st.CountPending(ctx); n != 2 {
+	if n := countPending(t, st); n != 2 {
 		t.Fatalf("pending = %d, want 2 (chat 1 once, chat 2)", n)
 	}
-	due, _ := st.DueMessages(ctx, serviceNow, 10)
+	due, err := st.DueMessages(ctx, serviceNow, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(due) != 2 || due[0].ChatID != 1 || due[1].ChatID != 2 || due[0].Kind != news.KindAlert {
 		t.Fatalf("due = %+v", due)
 	}
 	if err := svc.HandleArticles(ctx, arts); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := st.CountPending(ctx); n != 2 {
+	if n := countPending(t, st); n != 2 {
 		t.Fatalf("handling the same article again queued more: %d", n)
 	}
 }
@@ -156,7 +158,7 @@ func TestHandleArticlesQueuesOncePerChat(t *testing.T) {
 func TestPreviewOfASourceOnlyQueryScansTheWindow(t *testing.T) {
 	svc, st := newTestService(t, 10)
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
+	ensureChat(t, st, 1)
 	seedArticles(t, st,
 		news.Article{GUID: "1", Title: "One", Text: "x", PublishedAt: serviceNow.Add(-time.Hour)},
 		news.Article{GUID: "2", Title: "Two", Text: "y", PublishedAt: serviceNow.Add(-8 * 24 * time.Hour)},
@@ -175,28 +177,64 @@ func TestIndexIsRefiledAfterEnoughArticles(t *testing.T) {
 	var logs strings.Builder
 	svc.log = slog.New(slog.NewTextHandler(&logs, nil))
 	ctx := context.Background()
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
-	svc.Subscribe(ctx, 1, "kursk")
+	ensureChat(t, st, 1)
+	subscribe(t, svc, 1, "kursk")
 	batch := make([]news.Article, refileAfter-1)
 	for i := range batch {
 		batch[i] = news.Article{ID: int64(i + 1), Title: "Markets today", Text: "Stocks rose."}
 	}
-	svc.HandleArticles(ctx, batch)
+	if err := svc.HandleArticles(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
 	if strings.Contains(logs.String(), "refiled") {
 		t.Fatal("refiled before refileAfter articles")
 	}
-	svc.HandleArticles(ctx, batch[:1])
+	if err := svc.HandleArticles(ctx, batch[:1]); err != nil {
+		t.Fatal(err)
+	}
 	if !strings.Contains(logs.String(), "refiled") {
 		t.Fatal("not refiled after refileAfter articles")
 	}
 	logs.Reset()
-	svc.HandleArticles(ctx, batch)
+	if err := svc.HandleArticles(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
 	if strings.Contains(logs.String(), "refiled") {
 		t.Fatal("refiled again within a day")
 	}
 	svc.now = func() time.Time { return serviceNow.Add(25 * time.Hour) }
-	svc.HandleArticles(ctx, batch[:1])
+	if err := svc.HandleArticles(ctx, batch[:1]); err != nil {
+		t.Fatal(err)
+	}
 	if !strings.Contains(logs.String(), "refiled") {
 		t.Fatal("not refiled a day later")
 	}
+}
+
+// ensureChat creates a private chat, failing the test when it cannot.
+func ensureChat(t *testing.T, st *store.Store, id int64) {
+	t.Helper()
+	if _, err := st.EnsureChat(context.Background(), id, "private", "", news.ChatDefaults{}); err != nil {
+		t.Fatalf("ensure chat %d: %v", id, err)
+	}
+}
+
+// subscribe subscribes the chat to text, failing the test when it cannot.
+func subscribe(t *testing.T, svc *Service, chatID int64, text string) Subscribed {
+	t.Helper()
+	got, err := svc.Subscribe(context.Background(), chatID, text)
+	if err != nil {
+		t.Fatalf("subscribe %d to %q: %v", chatID, text, err)
+	}
+	return got
+}
+
+// countPending counts the outbox rows waiting, failing the test on an error.
+func countPending(t *testing.T, st *store.Store) int {
+	t.Helper()
+	n, err := st.CountPending(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -70,7 +70,7 @@ func fitSentences(text string, max int) string {
 		end += strings.Index(text[end:], sent) + len(sent)
 	}
 	if end == 0 {
-		return truncate(text, max)
+		return Truncate(text, max)
 	}
 	return text[:end]
 }

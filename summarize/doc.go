@@ -3,6 +3,11 @@
 // (extractive), optionally a model's summary (see Backend and OpenAI).
 // Apart from that optional backend the package does no I/O.
 //
+// It also owns the text helpers that other packages reuse, in text.go and
+// sentence.go: Sentences and FirstSentence (one sentence splitter, one list
+// of abbreviations), Clip for labels in messages, Truncate for summaries and
+// LimitBytes for storage caps.
+//
 // # Cleaning rules and their order
 //
 // Before anything is summarised the text is cleaned, in this order:

@@ -141,7 +141,7 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 	sc.scoreSentences(n)
 	chosen := s.choose(sc, n)
 	if len(chosen) == 0 {
-		return truncate(sc.sents[sc.order[0]], s.maxChars)
+		return Truncate(sc.sents[sc.order[0]], s.maxChars)
 	}
 	slices.Sort(chosen)
 	return s.join(sc, chosen)
@@ -266,7 +266,7 @@ func (s *Summarizer) fallback(in Input) string {
 	}
 	for _, c := range candidates {
 		if hasWord(c) {
-			return truncate(c, s.maxChars)
+			return Truncate(c, s.maxChars)
 		}
 	}
 	return ""
@@ -278,32 +278,4 @@ func flatten(s string) string {
 		s = htmlToText(s)
 	}
 	return normalizeSpace(strings.ReplaceAll(decodeEntities(s), "\n", " "))
-}
-
-// truncate shortens s to at most max runes, cutting at a word boundary and
-// ending with "…". A single word longer than max, or text without spaces
-// (CJK), is cut between characters.
-func truncate(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	cut := 0 // byte index just past max-1 runes, leaving room for "…"
-	for range max - 1 {
-		_, size := utf8.DecodeRuneInString(s[cut:])
-		cut += size
-	}
-	head := s[:cut]
-	if !wordBoundary(s, cut) {
-		if sp := strings.LastIndexByte(head, ' '); sp > 0 {
-			head = head[:sp]
-		}
-	}
-	return strings.TrimRight(head, " ,;:–—-") + "…"
-}
-
-// wordBoundary reports whether cutting s at byte i splits no word.
-func wordBoundary(s string, i int) bool {
-	before, _ := utf8.DecodeLastRuneInString(s[:i])
-	after, _ := utf8.DecodeRuneInString(s[i:])
-	return !isWordRune(before) || !isWordRune(after) || isCJK(before) || isCJK(after)
 }

@@ -170,28 +170,6 @@ func TestSummarizeCutsAnOverlongSentenceAtAWord(t *testing.T) {
 	}
 }
 
-func TestTruncate(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		max  int
-		want string
-	}{
-		{name: "fits", in: "short text", max: 20, want: "short text"},
-		{name: "word boundary", in: "alpha beta gamma delta", max: 14, want: "alpha beta…"},
-		{name: "trailing comma dropped", in: "alpha, beta gamma delta", max: 10, want: "alpha…"},
-		{name: "one long word", in: "Donaudampfschifffahrtsgesellschaft", max: 10, want: "Donaudamp…"},
-		{name: "cjk", in: "台風が上陸した停電が続いている", max: 6, want: "台風が上陸…"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := truncate(tt.in, tt.max); got != tt.want {
-				t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestNewOptions(t *testing.T) {
 	tests := []struct {
 		name    string

@@ -95,7 +95,7 @@ func run(ctx context.Context, o options, w io.Writer) error {
 	}
 	def := config.Defaults()
 	rates := bot.Rates{GlobalPerSecond: def.Telegram.GlobalPerSecond, ChatPerSecond: def.Telegram.ChatPerSecond, GroupPerMinute: def.Telegram.GroupPerMinute}
-	sender := bot.NewSender(bot.SenderOptions{Store: st, Transport: tg, Rates: rates, BurstMax: o.burstMax, Logger: log})
+	sender := bot.NewSender(bot.SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: tg, Rates: rates, BurstMax: o.burstMax, Logger: log})
 
 	mon := newMonitor()
 	go mon.sample(ctx, 100*time.Millisecond)

@@ -3,7 +3,9 @@
 // POST to /bot<token>/<method>, multipart/form-data for uploads such as
 // sendDocument, JSON replies with ok, result, error_code,
 // description and parameters), records every call, serves queued updates to
-// getUpdates with a real long poll, and can inject any error.
+// getUpdates with a real long poll, and can inject any error. Like Telegram,
+// it refuses a text over 4096 UTF-16 code units after entity parsing (a
+// caption over 1024), an empty one, and HTML it cannot parse.
 package telegramtest
 
 import (
@@ -181,6 +183,23 @@ func (s *Server) AddUpdate(u map[string]any) {
 	s.notify()
 }
 
+// MigrateGroup queues the two service messages Telegram sends when group
+// from becomes supergroup to: migrate_to_chat_id in the old group, then
+// migrate_from_chat_id in the new supergroup.
+func (s *Server) MigrateGroup(from, to int64) {
+	user := map[string]any{"id": 9, "is_bot": false, "first_name": "Admin"}
+	for _, m := range []map[string]any{
+		{"chat": map[string]any{"id": from, "type": "group", "title": fmt.Sprintf("Chat %d", from)}, "migrate_to_chat_id": to},
+		{"chat": map[string]any{"id": to, "type": "supergroup", "title": fmt.Sprintf("Chat %d", from)}, "migrate_from_chat_id": from},
+	} {
+		s.mu.Lock()
+		m["message_id"], m["date"], m["from"] = s.nextMsg, time.Now().Unix(), user
+		s.nextMsg++
+		s.mu.Unlock()
+		s.AddUpdate(map[string]any{"message": m})
+	}
+}
+
 // SetMember sets what getChatMember answers for the user in the chat:
 // "creator", "administrator", "member", "left" … (default "member").
 func (s *Server) SetMember(chatID, userID int64, status string) {
@@ -326,6 +345,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "getUpdates":
 		s.getUpdates(w, r, call)
 	case "sendMessage":
+		if rep := checkText(call.Params, "text", MaxMessage, true); rep != nil {
+			s.record(call)
+			writeError(w, rep)
+			return
+		}
 		call.Params.Set("_accepted", "1")
 		s.record(call)
 		s.mu.Lock()
@@ -340,6 +364,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "getFile":
 		s.getFile(w, call)
 	case "editMessageText":
+		if rep := checkText(call.Params, "text", MaxMessage, true); rep != nil {
+			s.record(call)
+			writeError(w, rep)
+			return
+		}
 		call.Params.Set("_accepted", "1")
 		s.record(call)
 		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
@@ -404,6 +433,11 @@ func (s *Server) sendDocument(w http.ResponseWriter, call Call) {
 	if !ok {
 		s.record(call)
 		writeError(w, &Reply{Code: 400, Description: "Bad Request: there is no document in the request"})
+		return
+	}
+	if rep := checkText(call.Params, "caption", MaxCaption, false); rep != nil {
+		s.record(call)
+		writeError(w, rep)
 		return
 	}
 	call.Params.Set("_accepted", "1")

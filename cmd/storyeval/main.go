@@ -1,0 +1,63 @@
+// Command storyeval measures the same-story decision on real articles
+// grouped by the event they report (the format of ../shared/stories/, see
+// its README): it feeds them, in date order, through the story linker the
+// poller uses, against a real store and the alerts.dedup_window, and prints
+// pairwise precision, recall and F1, stream precision and B-cubed F1.
+//
+//	go run -tags sqlite_fts5 ./cmd/storyeval [-data clusters.jsonl] [-pairs pairs.jsonl] [-out answers.jsonl]
+//
+// The data stays outside the repository: without -data the command reads
+// ../shared/stories/clusters.jsonl (and pairs.jsonl beside it) when present
+// and says so when not.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// defaultDir is where the data lives beside the main checkout; defaultDirs
+// are the places looked at, the second for a worktree one level deeper.
+const defaultDir = "../shared/stories"
+
+var defaultDirs = []string{defaultDir, "../../shared/stories"}
+
+func main() {
+	data := flag.String("data", "", "articles, one JSON object a line (default "+defaultDir+"/clusters.jsonl)")
+	pairs := flag.String("pairs", "", "article pairs to decide (default pairs.jsonl beside -data when present)")
+	out := flag.String("out", "", "write the answers here: {id, story} per article, {id, same} per pair")
+	window := flag.Duration("window", 48*time.Hour, "the dedup window (alerts.dedup_window)")
+	threshold := flag.Float64("threshold", 0.7, "alerts.dedup_threshold")
+	flag.Parse()
+	if *data == "" {
+		for _, d := range defaultDirs {
+			if p := filepath.Join(d, "clusters.jsonl"); fileExists(p) {
+				*data = p
+				break
+			}
+		}
+		if *data == "" {
+			fmt.Fprintf(os.Stderr, "storyeval: no data: %s/clusters.jsonl is not there; pass -data FILE (articles with id, story, title, text, outlet, date, url)\n", defaultDir)
+			os.Exit(2)
+		}
+	}
+	if *pairs == "" {
+		if p := filepath.Join(filepath.Dir(*data), "pairs.jsonl"); fileExists(p) {
+			*pairs = p
+		}
+	}
+	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "storyeval:", err)
+		os.Exit(1)
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

@@ -1,0 +1,65 @@
+package localtime
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// ErrBadClock is returned for a time of day that cannot be read.
+var ErrBadClock = errors.New("not a time of day")
+
+// Clock is a time of day in minutes after local midnight, 0 to 1439.
+type Clock int
+
+// clockRE reads "8", "8:00", "08:00", "0800", "8.30", "8h30", each with an optional am/pm.
+var clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.h]?(\d{2}))?\s*(?i:(am|pm|a\.m\.|p\.m\.))?$`)
+
+// ParseClock reads a time of day as a user writes it (the grammar is in the
+// package doc). It fails with ErrBadClock, in a sentence a user can read,
+// for anything that is not a time between 00:00 and 23:59.
+func ParseClock(s string) (Clock, error) {
+	m := clockRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, badClock(s)
+	}
+	h, _ := strconv.Atoi(m[1])
+	mins, _ := strconv.Atoi(m[2])
+	switch ampm := strings.ToLower(strings.ReplaceAll(m[3], ".", "")); {
+	case ampm != "" && (h < 1 || h > 12):
+		return 0, badClock(s)
+	case ampm == "am" && h == 12:
+		h = 0
+	case ampm == "pm" && h < 12:
+		h += 12
+	}
+	if h > 23 || mins > 59 {
+		return 0, badClock(s)
+	}
+	return Clock(h*60 + mins), nil
+}
+
+func badClock(s string) error {
+	return fmt.Errorf("%q is %w such as 23:00 or 11pm", strings.TrimSpace(s), ErrBadClock)
+}
+
+// LoadClock reads a stored time of day, "HH:MM" exactly as Clock.String
+// writes it. It fails with ErrBadClock for anything else.
+func LoadClock(hhmm string) (Clock, error) {
+	var h, m int
+	if _, err := fmt.Sscanf(hhmm, "%d:%d", &h, &m); err != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(hhmm) != 5 {
+		return 0, fmt.Errorf("%q: %w", hhmm, ErrBadClock)
+	}
+	return Clock(h*60 + m), nil
+}
+
+// Hour returns the hour of c, 0 to 23.
+func (c Clock) Hour() int { return int(c) / 60 }
+
+// Minute returns the minute of c, 0 to 59.
+func (c Clock) Minute() int { return int(c) % 60 }
+
+// String writes c as "HH:MM", the form LoadClock reads.
+func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour(), c.Minute()) }

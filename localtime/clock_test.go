@@ -1,0 +1,93 @@
+package localtime
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParseClock(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // "" = rejected
+	}{
+		{"hh:mm", "08:00", "08:00"},
+		{"h:mm", "7:30", "07:30"},
+		{"compact", "2130", "21:30"},
+		{"hour only", "9", "09:00"},
+		{"dot", "18.45", "18:45"},
+		{"h between", "8h30", "08:30"},
+		{"pm", "7pm", "19:00"},
+		{"am", "8am", "08:00"},
+		{"late pm", "11pm", "23:00"},
+		{"pm with minutes", "11:30pm", "23:30"},
+		{"am with a space", "7 am", "07:00"},
+		{"am with minutes", "7:15 am", "07:15"},
+		{"upper case", "7PM", "19:00"},
+		{"dotted", "7 p.m.", "19:00"},
+		{"midnight am", "12am", "00:00"},
+		{"noon pm", "12:30pm", "12:30"},
+		{"midnight", "0:00", "00:00"},
+		{"last minute", "23:59", "23:59"},
+		{"surrounding space", "  06:15 ", "06:15"},
+		{"24:00", "24:00", ""},
+		{"minutes out of range", "08:60", ""},
+		{"13pm", "13pm", ""},
+		{"0am", "0am", ""},
+		{"words", "tomorrow", ""},
+		{"seconds", "08:00:00", ""},
+		{"empty", "", ""},
+		{"negative", "-7", ""},
+		{"one minute digit", "8:5", ""},
+		{"three hour digits", "123:00", ""},
+		{"am twice", "7amam", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseClock(tt.in)
+			if tt.want == "" {
+				if !errors.Is(err, ErrBadClock) {
+					t.Fatalf("ParseClock(%q) = %s, %v; want ErrBadClock", tt.in, got, err)
+				}
+				return
+			}
+			if err != nil || got.String() != tt.want {
+				t.Fatalf("ParseClock(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadClock(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want Clock
+		ok   bool
+	}{
+		{"stored", "07:30", 7*60 + 30, true},
+		{"midnight", "00:00", 0, true},
+		{"last minute", "23:59", 23*60 + 59, true},
+		{"one hour digit", "7:30", 0, false},
+		{"am is a user's form", "7am", 0, false},
+		{"bad hour", "24:00", 0, false},
+		{"empty", "", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := LoadClock(tt.in)
+			if !tt.ok {
+				if !errors.Is(err, ErrBadClock) {
+					t.Fatalf("LoadClock(%q) = %s, %v; want ErrBadClock", tt.in, got, err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("LoadClock(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+			}
+			if got.String() != tt.in {
+				t.Errorf("String() = %s, want %s", got, tt.in)
+			}
+		})
+	}
+}

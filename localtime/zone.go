@@ -1,0 +1,109 @@
+package localtime
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// ErrUnknownTimezone is returned for a time zone that is neither an IANA name
+// nor a UTC offset.
+var ErrUnknownTimezone = errors.New("unknown time zone")
+
+// offsetRE reads "+08:00", "-5", "+0530", "UTC+5:30", "GMT-03".
+var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$`)
+
+// ParseTimezone reads a time zone as a user writes it: an IANA name such as
+// "Europe/Berlin" (case is forgiven where the usual capitalisation finds it),
+// "UTC", or a UTC offset such as "+08:00", "-5" or "UTC+5:30". It returns the
+// name to store (offsets as "+08:00", a zero offset as "UTC") and the
+// location. It fails with ErrUnknownTimezone for anything else, including
+// "Local", which would mean the server's zone.
+func ParseTimezone(s string) (string, *time.Location, error) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "−", "-")) // U+2212, as phones type it
+	if m := offsetRE.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[2])
+		mins, _ := strconv.Atoi(m[3])
+		if mins >= 60 || h*60+mins > 14*60 {
+			return "", nil, fmt.Errorf("%q: offsets run from -14:00 to +14:00: %w", s, ErrUnknownTimezone)
+		}
+		if h == 0 && mins == 0 {
+			return "UTC", time.UTC, nil
+		}
+		name := fmt.Sprintf("%s%02d:%02d", m[1], h, mins)
+		loc, err := LoadLocation(name)
+		return name, loc, err
+	}
+	switch strings.ToUpper(s) {
+	case "UTC", "GMT", "Z", "ZULU":
+		return "UTC", time.UTC, nil
+	}
+	if s == "" || strings.EqualFold(s, "local") || strings.ContainsFunc(s, unicode.IsSpace) || len(s) > 64 {
+		return "", nil, fmt.Errorf("%q: %w", s, ErrUnknownTimezone)
+	}
+	for _, name := range []string{s, titleCase(s), strings.ToUpper(s)} {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return name, loc, nil
+		}
+	}
+	return "", nil, fmt.Errorf("%q: %w", s, ErrUnknownTimezone)
+}
+
+// titleCase capitalises each part of a zone name: "america/new_york" → "America/New_York".
+func titleCase(s string) string {
+	out := []rune(strings.ToLower(s))
+	for i := range out {
+		if i == 0 || strings.ContainsRune("/_-", out[i-1]) {
+			out[i] = unicode.ToUpper(out[i])
+		}
+	}
+	return string(out)
+}
+
+// LoadLocation returns the location of a stored zone name: an IANA name, an
+// offset as ParseTimezone stores it, or "" for UTC. It fails with
+// ErrUnknownTimezone when the name is neither.
+func LoadLocation(name string) (*time.Location, error) {
+	if name == "" {
+		return time.UTC, nil
+	}
+	if m := offsetRE.FindStringSubmatch(name); m != nil && !strings.EqualFold(name, "Local") {
+		h, _ := strconv.Atoi(m[2])
+		mins, _ := strconv.Atoi(m[3])
+		secs := (h*60 + mins) * 60
+		if m[1] == "-" {
+			secs = -secs
+		}
+		return time.FixedZone("UTC"+m[1]+fmt.Sprintf("%02d:%02d", h, mins), secs), nil
+	}
+	if strings.EqualFold(name, "Local") {
+		return nil, fmt.Errorf("%q: %w", name, ErrUnknownTimezone)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("%q: %w", name, ErrUnknownTimezone)
+	}
+	return loc, nil
+}
+
+// Location is LoadLocation for a chat's stored zone that must not fail: a
+// name that no longer loads reads as UTC, as "" does.
+func Location(name string) *time.Location {
+	loc, err := LoadLocation(name)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// ZoneName is how a chat's stored zone is shown: "UTC" for "".
+func ZoneName(name string) string {
+	if name == "" {
+		return "UTC"
+	}
+	return name
+}

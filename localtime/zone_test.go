@@ -1,0 +1,93 @@
+package localtime
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestParseTimezone(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		want     string
+		offset   int // seconds east of UTC on 2026-01-15
+		rejected bool
+	}{
+		{name: "iana", in: "Europe/Berlin", want: "Europe/Berlin", offset: 3600},
+		{name: "iana lower case", in: "america/new_york", want: "America/New_York", offset: -5 * 3600},
+		{name: "half-hour zone", in: "Asia/Kolkata", want: "Asia/Kolkata", offset: 5*3600 + 1800},
+		{name: "utc", in: "utc", want: "UTC"},
+		{name: "offset", in: "+08:00", want: "+08:00", offset: 8 * 3600},
+		{name: "short offset", in: "-5", want: "-05:00", offset: -5 * 3600},
+		{name: "compact offset", in: "+0530", want: "+05:30", offset: 5*3600 + 1800},
+		{name: "utc plus", in: "UTC+5:45", want: "+05:45", offset: 5*3600 + 45*60},
+		{name: "gmt minus, unicode minus", in: "GMT−3", want: "-03:00", offset: -3 * 3600},
+		{name: "zero offset", in: "+00:00", want: "UTC"},
+		{name: "not a zone", in: "Mars/Olympus", rejected: true},
+		{name: "server local", in: "Local", rejected: true},
+		{name: "empty", in: "", rejected: true},
+		{name: "offset too far", in: "+15:00", rejected: true},
+		{name: "bad minutes", in: "+05:75", rejected: true},
+		{name: "path tricks", in: "../../etc/passwd", rejected: true},
+		{name: "two words", in: "Europe Berlin", rejected: true},
+	}
+	jan := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name, loc, err := ParseTimezone(tt.in)
+			if tt.rejected {
+				if !errors.Is(err, ErrUnknownTimezone) {
+					t.Fatalf("ParseTimezone(%q) = %q, %v; want ErrUnknownTimezone", tt.in, name, err)
+				}
+				return
+			}
+			if err != nil || name != tt.want {
+				t.Fatalf("ParseTimezone(%q) = %q, %v; want %q", tt.in, name, err, tt.want)
+			}
+			if _, off := jan.In(loc).Zone(); off != tt.offset {
+				t.Errorf("offset = %d, want %d", off, tt.offset)
+			}
+			again, err := LoadLocation(name) // as the scheduler loads the stored name
+			if _, off := jan.In(again).Zone(); err != nil || off != tt.offset {
+				t.Errorf("LoadLocation(%q) offset = %d, %v; want %d", name, off, err, tt.offset)
+			}
+		})
+	}
+}
+
+func TestLocation(t *testing.T) {
+	at := time.Date(2026, 1, 10, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, zone string
+		wantHour   int
+	}{
+		{"empty is UTC", "", 12},
+		{"IANA name", "Asia/Tokyo", 21},
+		{"offset as /timezone stores it", "+05:30", 17},
+		{"unknown is UTC", "Mars/Olympus", 12},
+		{"the server's zone is UTC", "Local", 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := at.In(Location(tt.zone)).Hour(); got != tt.wantHour {
+				t.Errorf("hour in %q = %d, want %d", tt.zone, got, tt.wantHour)
+			}
+		})
+	}
+}
+
+func TestZoneName(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"unset", "", "UTC"},
+		{"iana", "Europe/Berlin", "Europe/Berlin"},
+		{"offset", "+05:30", "+05:30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ZoneName(tt.in); got != tt.want {
+				t.Errorf("ZoneName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

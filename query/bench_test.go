@@ -1,0 +1,269 @@
+package query
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/querytest"
+)
+
+// benchWorld is built once per test binary: the benchmarks share its articles, queries and indexes (building the
+// index of a million queries takes seconds).
+//
+// It keeps query texts, not parsed queries: a million parsed trees would sit in the heap that the garbage
+// collector scans during the Index benchmarks, which a service holding only the Index does not have.
+type benchWorld struct {
+	docs  []*Document
+	texts []string
+	freq  func(string) float64 // document frequencies in a sample of other articles
+
+	mu      sync.Mutex
+	indexes map[indexKey]*Index
+	bytesQ  map[indexKey]float64 // index heap per query, measured when the index was built
+	refileT map[int]time.Duration
+}
+
+// indexKey names a benchmark index: the first n queries, filed by NewIndex's heuristic (mode ""), with document
+// frequencies from a sample (modeFreq), or by NewIndex and then Refile after matching training articles
+// (modeRefile).
+type indexKey struct {
+	n    int
+	mode string
+}
+
+const (
+	modeFreq   = "freq"
+	modeRefile = "refile"
+)
+
+var benchModes = []string{"", modeFreq, modeRefile}
+
+var (
+	benchOnce  sync.Once
+	benchCache *benchWorld
+)
+
+const benchMaxQueries = 1_000_000
+
+func world(b *testing.B) *benchWorld {
+	b.Helper()
+	benchOnce.Do(func() {
+		g := querytest.NewGenerator(1)
+		w := &benchWorld{indexes: map[indexKey]*Index{}, bytesQ: map[indexKey]float64{}, refileT: map[int]time.Duration{}}
+		for i := 0; i < 64; i++ {
+			w.docs = append(w.docs, NewDocument(Article(g.Article())))
+		}
+		for len(w.texts) < benchMaxQueries {
+			w.texts = append(w.texts, g.Query())
+		}
+		w.freq = sampleFrequencies(g, 1000)
+		benchCache = w
+	})
+	return benchCache
+}
+
+// sampleFrequencies returns the share of n sample articles that contain each token or stem, as a store could
+// compute from its recent articles; a term not in the sample gets half of one article's share.
+func sampleFrequencies(g *querytest.Generator, n int) func(string) float64 {
+	sample := make([]Article, n)
+	for i := range sample {
+		sample[i] = Article(g.Article())
+	}
+	return Frequencies(sample)
+}
+
+// index returns the index of the first n queries in the given mode, building it (and measuring its heap) on first
+// use.
+func (w *benchWorld) index(n int, mode string) *Index {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	key := indexKey{n, mode}
+	if ix, ok := w.indexes[key]; ok {
+		return ix
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	ix := NewIndex()
+	if mode == modeFreq {
+		ix = NewIndexWithFrequencies(w.freq)
+	}
+	for i, text := range w.texts[:n] {
+		ix.Add(int64(i), mustParseBench(text))
+	}
+	if mode == modeRefile {
+		// Articles other than the measured ones pass through Match, as a running service's would; then Refile.
+		g := querytest.NewGenerator(3)
+		for i := 0; i < 1000; i++ {
+			ix.Match(NewDocument(Article(g.Article())))
+		}
+		start := time.Now()
+		ix.Refile()
+		w.refileT[n] = time.Since(start)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	w.indexes[key] = ix
+	w.bytesQ[key] = float64(int64(after.HeapInuse)-int64(before.HeapInuse)) / float64(n)
+	return ix
+}
+
+func benchName(size, mode string) string {
+	if mode == "" {
+		return size
+	}
+	return size + "/" + mode
+}
+
+var benchSizes = []struct {
+	name string
+	n    int
+}{{"1k", 1_000}, {"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}}
+
+// candidates returns how many stored queries Index.Match evaluates for d.
+func (ix *Index) candidates(d *Document) int {
+	e := &evaluator{}
+	e.reset(d, len(ix.terms))
+	ix.lookUp(e)
+	n := 0
+	for _, id := range e.present {
+		n += len(ix.postings[id])
+	}
+	return n
+}
+
+// BenchmarkIndexMatch measures articles/s through Index.Match (documents tokenized beforehand), for an index that
+// files queries by NewIndex's length heuristic, one given document frequencies (NewIndexWithFrequencies, /freq),
+// and one refiled after matching 1,000 training articles (NewIndex then Refile, /refile).
+func BenchmarkIndexMatch(b *testing.B) {
+	w := world(b)
+	for _, mode := range benchModes {
+		for _, size := range benchSizes {
+			b.Run(benchName(size.name, mode), func(b *testing.B) {
+				ix := w.index(size.n, mode)
+				cands, matches := 0, 0
+				for _, d := range w.docs {
+					cands += ix.candidates(d)
+					matches += len(ix.Match(d))
+				}
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					ix.Match(w.docs[i%len(w.docs)])
+				}
+				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+				b.ReportMetric(float64(cands)/float64(len(w.docs)), "candidates/article")
+				b.ReportMetric(float64(matches)/float64(len(w.docs)), "matches/article")
+			})
+		}
+	}
+}
+
+func mustParseBench(text string) *Query {
+	q, err := Parse(text)
+	if err != nil {
+		panic(fmt.Sprintf("generated query %q: %v", text, err))
+	}
+	return q
+}
+
+// matchSink keeps the naive benchmark's matches from being optimised away.
+var matchSink int
+
+// BenchmarkNaiveMatch measures articles/s when every compiled query is evaluated against the same Documents.
+func BenchmarkNaiveMatch(b *testing.B) {
+	w := world(b)
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			qs := make([]*Query, size.n)
+			for i, text := range w.texts[:size.n] {
+				qs[i] = mustParseBench(text)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				d := w.docs[i%len(w.docs)]
+				n := 0
+				for _, q := range qs {
+					if q.Match(d) {
+						n++
+					}
+				}
+				matchSink += n
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// BenchmarkIndexMemory reports the heap that an Index holds per stored query.
+func BenchmarkIndexMemory(b *testing.B) {
+	w := world(b)
+	for _, size := range benchSizes[2:] {
+		for _, mode := range benchModes {
+			b.Run(benchName(size.name, mode), func(b *testing.B) {
+				w.index(size.n, mode)
+				for i := 0; i < b.N; i++ {
+				}
+				b.ReportMetric(w.bytesQ[indexKey{size.n, mode}], "bytes/query")
+			})
+		}
+	}
+}
+
+// BenchmarkRefile reports how long Refile took on the /refile index of each size (timed once, when built).
+func BenchmarkRefile(b *testing.B) {
+	w := world(b)
+	for _, size := range benchSizes[2:] {
+		b.Run(size.name, func(b *testing.B) {
+			w.index(size.n, modeRefile)
+			for i := 0; i < b.N; i++ {
+			}
+			b.ReportMetric(w.refileT[size.n].Seconds(), "s/refile")
+		})
+	}
+}
+
+// BenchmarkLoad measures parsing and indexing 100k query strings.
+func BenchmarkLoad(b *testing.B) {
+	w := world(b)
+	texts := w.texts[:100_000]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix := NewIndex()
+		for id, text := range texts {
+			q, err := Parse(text)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix.Add(int64(id), q)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/100k-queries")
+}
+
+// BenchmarkNewDocument measures tokenizing an 800-word article (title, text, source, URL) into a Document.
+func BenchmarkNewDocument(b *testing.B) {
+	g := querytest.NewGenerator(2)
+	articles := make([]Article, 16)
+	for i := range articles {
+		articles[i] = Article(g.Article())
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		NewDocument(articles[i%len(articles)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkParse measures compiling one query string.
+func BenchmarkParse(b *testing.B) {
+	w := world(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Parse(w.texts[i%len(w.texts)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

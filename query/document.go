@@ -1,0 +1,200 @@
+package query
+
+import (
+	"net"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Article is what the matcher needs of a news article. Source is the source's configured name; URL is the
+// article's link, whose host and parent domains serve source: and site:. Text is the article text without markup.
+type Article struct {
+	Title, Text, Source, URL string
+}
+
+// Document is an article tokenized once for matching against any number of queries. It is immutable and safe for
+// concurrent use.
+type Document struct {
+	tokens    []string // distinct tokens in order of first appearance
+	where     []uint8  // per token: inTitle|inText
+	posStart  []int32  // positions of token i are pos[posStart[i]:posStart[i+1]], ascending
+	pos       []int32
+	seq       []int32 // the token at each position; the title comes first, then -1, then the text
+	titleLen  int32
+	byToken   map[string]int32
+	sortOnce  sync.Once
+	sorted    []int32  // token indexes in string order, for prefix search; made by prefix
+	stems     []string // distinct stems
+	stemWhere []uint8
+	byStem    map[string]int32
+	source    []string // the source name's tokens
+	hosts     []string // the URL's host and its parent domains
+
+	// evaluators serve Query.Match, which is called for many queries on one Document (the /search post-filter,
+	// the naive benchmark loop).
+	evaluators sync.Pool
+}
+
+const (
+	inTitle uint8 = 1 << iota
+	inText
+)
+
+func has(where uint8, title bool) bool {
+	if title {
+		return where&inTitle != 0
+	}
+	return where != 0
+}
+
+// NewDocument tokenizes a (title and text apart, so that title: can tell them apart and no phrase runs from one into
+// the other). It never fails: a URL that does not parse simply gives no host for site: to match.
+func NewDocument(a Article) *Document {
+	nz := newNormalizer()
+	// About one distinct word in 12 characters of news text.
+	size := (len(a.Title) + len(a.Text)) / 12
+	d := &Document{byToken: make(map[string]int32, size), byStem: make(map[string]int32, size)}
+	add := func(where uint8) func([]byte) {
+		return func(tok []byte) {
+			i, ok := d.byToken[string(tok)]
+			if !ok {
+				i = int32(len(d.tokens))
+				s := string(tok)
+				d.byToken[s] = i
+				d.tokens = append(d.tokens, s)
+				d.where = append(d.where, 0)
+			}
+			d.where[i] |= where
+			d.seq = append(d.seq, i)
+		}
+	}
+	nz.tokens(a.Title, add(inTitle))
+	d.titleLen = int32(len(d.seq))
+	d.seq = append(d.seq, -1)
+	nz.tokens(a.Text, add(inText))
+	d.index()
+	nz.tokens(a.Source, func(tok []byte) { d.source = append(d.source, string(tok)) })
+	d.hosts = hostAndParents(a.URL)
+	return d
+}
+
+// index fills positions, the sorted order and the stems from tokens and seq.
+func (d *Document) index() {
+	d.posStart = make([]int32, len(d.tokens)+1)
+	for _, t := range d.seq {
+		if t >= 0 {
+			d.posStart[t+1]++
+		}
+	}
+	for i := 1; i < len(d.posStart); i++ {
+		d.posStart[i] += d.posStart[i-1]
+	}
+	d.pos = make([]int32, len(d.seq)-1)
+	fill := slices.Clone(d.posStart[:len(d.tokens)])
+	for p, t := range d.seq {
+		if t >= 0 {
+			d.pos[fill[t]] = int32(p)
+			fill[t]++
+		}
+	}
+	for i, t := range d.tokens {
+		s := Stem(t)
+		j, ok := d.byStem[s]
+		if !ok {
+			j = int32(len(d.stems))
+			d.byStem[s] = j
+			d.stems = append(d.stems, s)
+			d.stemWhere = append(d.stemWhere, 0)
+		}
+		d.stemWhere[j] |= d.where[i]
+	}
+}
+
+// maxHostLen is the longest DNS name.
+const maxHostLen = 253
+
+// hostAndParents returns the lower-case host of rawURL and each parent domain ("www.bbc.co.uk", "bbc.co.uk",
+// "co.uk", "uk"), or nil when rawURL has no host.
+func hostAndParents(rawURL string) []string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return nil
+	}
+	h := strings.Trim(strings.ToLower(u.Hostname()), ".")
+	if h == "" || len(h) > maxHostLen {
+		return nil // no such host exists, and its many long parents would cost quadratic time to look up
+	}
+	if net.ParseIP(h) != nil {
+		return []string{h}
+	}
+	out := []string{h}
+	for i := 0; i < len(h); i++ {
+		if h[i] == '.' && i+1 < len(h) {
+			out = append(out, h[i+1:])
+		}
+	}
+	return out
+}
+
+// phrase reports whether the tokens idx (indexes into d.tokens) occur adjacent and in order, in the title if title.
+func (d *Document) phrase(idx []int32, title bool) bool {
+	if len(idx) == 1 {
+		return has(d.where[idx[0]], title)
+	}
+	// Anchor on the token with the fewest positions.
+	anchor := 0
+	for k := range idx {
+		if d.count(idx[k]) < d.count(idx[anchor]) {
+			anchor = k
+		}
+	}
+	a := idx[anchor]
+	for _, p := range d.pos[d.posStart[a]:d.posStart[a+1]] {
+		start := int(p) - anchor
+		if start < 0 {
+			continue
+		}
+		if title && start+len(idx) > int(d.titleLen) {
+			return false
+		}
+		if d.phraseAt(start, idx) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Document) count(t int32) int32 { return d.posStart[t+1] - d.posStart[t] }
+
+func (d *Document) phraseAt(start int, idx []int32) bool {
+	if start+len(idx) > len(d.seq) {
+		return false
+	}
+	for k, t := range idx {
+		if d.seq[start+k] != t {
+			return false
+		}
+	}
+	return true
+}
+
+// prefix reports whether a token starts with p, in the title if title.
+func (d *Document) prefix(p string, title bool) bool {
+	// Sorted on first need: only Query.Match with a prefix uses the order (the Index has its own prefix table).
+	d.sortOnce.Do(func() {
+		d.sorted = make([]int32, len(d.tokens))
+		for i := range d.sorted {
+			d.sorted[i] = int32(i)
+		}
+		slices.SortFunc(d.sorted, func(a, b int32) int { return strings.Compare(d.tokens[a], d.tokens[b]) })
+	})
+	i, _ := slices.BinarySearchFunc(d.sorted, p, func(t int32, p string) int { return strings.Compare(d.tokens[t], p) })
+	for ; i < len(d.sorted) && strings.HasPrefix(d.tokens[d.sorted[i]], p); i++ {
+		if has(d.where[d.sorted[i]], title) {
+			return true
+		}
+	}
+	return false
+}

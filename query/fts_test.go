@@ -1,0 +1,223 @@
+package query
+
+import (
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	_ "github.com/mattn/go-sqlite3"
+)
+
+// ftsOracle is SQLite FTS5 over the same articles, the oracle that docs/QUERY.md names: for quoted words, prefixes,
+// AND, OR and NOT it answers with the meaning that Newshound's matcher must have.
+type ftsOracle struct {
+	db *sql.DB
+}
+
+func newFTSOracle(tb testing.TB, articles []Article) *ftsOracle {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", filepath.Join(tb.TempDir(), "oracle.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	if _, err := db.Exec(`CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')`); err != nil {
+		tb.Fatalf("create fts5 table: %v", err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i, a := range articles {
+		if _, err := tx.Exec(`INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)`, i, a.Title, a.Text); err != nil {
+			tb.Fatalf("insert article %d: %v", i, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		tb.Fatal(err)
+	}
+	return &ftsOracle{db: db}
+}
+
+// match returns the rowids (article indexes) that expr matches, ascending.
+func (o *ftsOracle) match(tb testing.TB, expr string) []int64 {
+	tb.Helper()
+	rows, err := o.db.Query(`SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid`, expr)
+	if err != nil {
+		tb.Fatalf("fts5 MATCH %q: %v", expr, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		tb.Fatalf("fts5 MATCH %q: %v", expr, err)
+	}
+	return out
+}
+
+func matchAll(q *Query, docs []*Document) []int64 {
+	var out []int64
+	for i, d := range docs {
+		if q.Match(d) {
+			out = append(out, int64(i))
+		}
+	}
+	return out
+}
+
+// TestFTS5Differential checks, on a generated corpus, that for queries of quoted words, prefixes, AND, OR and NOT
+// the matcher (Query.Match and Index.Match) and SQLite FTS5 return the same articles, and that Query.FTS5 writes
+// an expression that FTS5 answers the same way.
+func TestFTS5Differential(t *testing.T) {
+	const nArticles, nQueries = 2000, 500
+	g := newCorpusGen(20240601, 400)
+	articles := make([]Article, nArticles)
+	docs := make([]*Document, nArticles)
+	for i := range articles {
+		articles[i] = g.article(40 + g.rng.IntN(80))
+		docs[i] = NewDocument(articles[i])
+	}
+	oracle := newFTSOracle(t, articles)
+
+	type genQuery struct {
+		q   *Query
+		fts string
+	}
+	var queries []genQuery
+	for len(queries) < nQueries {
+		ours, fts := g.ftsQuery(g.rng.IntN(3))
+		q, err := Parse(ours)
+		if err != nil {
+			continue // too many terms or characters; the generator does not count them
+		}
+		queries = append(queries, genQuery{q, fts})
+	}
+
+	ix := NewIndex()
+	for i, gq := range queries {
+		ix.Add(int64(i), gq.q)
+	}
+	byIndex := make([][]int64, nQueries) // query → articles, from Index.Match
+	for a, d := range docs {
+		for _, id := range ix.Match(d) {
+			byIndex[id] = append(byIndex[id], int64(a))
+		}
+	}
+
+	matched, total := 0, 0
+	for i, gq := range queries {
+		want := oracle.match(t, gq.fts)
+		got := matchAll(gq.q, docs)
+		if !slices.Equal(got, want) {
+			t.Errorf("query %q (FTS5 %q): Match finds %d articles, FTS5 %d; only ours %v, only FTS5's %v",
+				gq.q.Text(), gq.fts, len(got), len(want), minus(got, want), minus(want, got))
+			continue
+		}
+		if !slices.Equal(byIndex[i], want) {
+			t.Errorf("query %q: Index.Match finds %v, want %v", gq.q.Text(), byIndex[i], want)
+		}
+		if ours := gq.q.FTS5(); ours == "" {
+			t.Errorf("query %q: FTS5() is empty", gq.q.Text())
+		} else if viaOurs := oracle.match(t, ours); !slices.Equal(viaOurs, want) {
+			t.Errorf("query %q: FTS5() = %q finds %d articles, want %d", gq.q.Text(), ours, len(viaOurs), len(want))
+		}
+		if len(want) > 0 {
+			matched++
+		}
+		total += len(want)
+	}
+	// Guard against a vacuous test: most queries must find something, and not everything.
+	if matched < nQueries/2 || total > nQueries*nArticles/2 {
+		t.Errorf("generated queries too weak: %d of %d match an article, %d matches in all", matched, nQueries, total)
+	}
+	t.Logf("%d queries over %d articles: %d match something, %d matches in all", nQueries, nArticles, matched, total)
+}
+
+// TestFTS5Superset checks that for queries of the whole language (stemmed words, phrases, title:, source:, ...)
+// Query.FTS5 finds every article that Match finds.
+func TestFTS5Superset(t *testing.T) {
+	const nArticles, nQueries = 1000, 500
+	g := newCorpusGen(7, 300)
+	articles := make([]Article, nArticles)
+	docs := make([]*Document, nArticles)
+	for i := range articles {
+		articles[i] = g.article(40 + g.rng.IntN(80))
+		if i%10 == 0 {
+			// Possessives and inflections, which FTS5 tokenizes differently or does not stem.
+			articles[i].Text += fmt.Sprintf(" %s's %sing %ses %sies the dying", g.word(), g.word(), g.word(), g.word())
+		}
+		docs[i] = NewDocument(articles[i])
+	}
+	oracle := newFTSOracle(t, articles)
+	narrowed := 0
+	for n := 0; n < nQueries; {
+		q, err := Parse(g.query(g.rng.IntN(3)))
+		if err != nil {
+			continue
+		}
+		n++
+		expr := q.FTS5()
+		if expr == "" {
+			continue
+		}
+		narrowed++
+		if extra := minus(matchAll(q, docs), oracle.match(t, expr)); len(extra) > 0 {
+			t.Errorf("query %q: FTS5() = %q misses articles %v that Match finds", q.Text(), expr, extra)
+		}
+	}
+	if narrowed < nQueries/2 {
+		t.Errorf("only %d of %d queries have an FTS5 expression", narrowed, nQueries)
+	}
+}
+
+func TestFTS5Expression(t *testing.T) {
+	tests := []struct {
+		name, query, want string
+	}{
+		{name: "word becomes a stem prefix", query: "tariffs", want: `"tarif"*`},
+		{name: "exceptional stem", query: "dying", want: `("di"* OR "dying")`},
+		{name: "quoted word", query: `"Tariffs"`, want: `"tariffs"`},
+		{name: "prefix", query: "Ukrain*", want: `"ukrain"*`},
+		{name: "phrase tolerates a possessive between words", query: `"north korea"`, want: `NEAR("north" "korea", 1)`},
+		{name: "AND and exact NOT", query: `"russia" -"sport"`, want: `("russia") NOT ("sport")`},
+		{name: "inexact NOT is dropped", query: `"russia" -sport`, want: `"russia"`},
+		{name: "OR", query: `"a1" OR bbb*`, want: `"a1" OR "bbb"*`},
+		{name: "title is checked by Match", query: `title:"kursk"`, want: `"kursk"`},
+		{name: "negated title is dropped", query: `"kursk" -title:"x"`, want: `"kursk"`},
+		{name: "source only", query: "source:reuters", want: ""},
+		{name: "source beside a word", query: `source:reuters "kursk"`, want: `"kursk"`},
+		{name: "OR with a source side", query: `source:reuters OR "kursk"`, want: ""},
+		{name: "Han", query: "北朝鮮", want: ""},
+		{name: "keyword-like word is quoted", query: `"near"`, want: `"near"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := Parse(tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := q.FTS5(); got != tt.want {
+				t.Errorf("Parse(%q).FTS5() = %q, want %q", tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+// minus returns the elements of a not in b; both ascending.
+func minus(a, b []int64) []int64 {
+	var out []int64
+	for _, x := range a {
+		if _, found := slices.BinarySearch(b, x); !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,75 @@
+package query
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"kursk (deminers OR sappers)", "russia -sport", `title:"north korea"`, "ukrain*", "source:reuters",
+		"site:straitstimes.com", "Korea's long-term Zélenskiy", "北朝鮮", `"tariffs"`, "a OR -b", "-sport",
+		`abc "def`, "a - b", "((((a))))", "(a", "a)", "()", "title: x", "uk*", "a*b", "“quoted” «x»", "NOT a AND b",
+		"site:https://www.Reuters.com/world", `source:"Straits Times"`, "a | b c", "& —", "ｆｕｌｌ ﬁ Straße",
+	} {
+		f.Add(s)
+	}
+	for _, c := range matchCases() {
+		f.Add(c.query)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		q, err := Parse(text)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Msg == "" || pe.Pos < 0 || pe.Pos > utf8.RuneCountInString(text)+1 {
+				t.Fatalf("Parse(%q): bad error %#v", text, err)
+			}
+			return
+		}
+		if q.Text() != strings.TrimSpace(text) {
+			t.Errorf("Text() = %q, want the trimmed input", q.Text())
+		}
+		_ = q.FTS5()
+		// How the query was understood reads back the same way, unless spelling it out made it too long.
+		s := q.String()
+		if utf8.RuneCountInString(s) > MaxQueryLength {
+			return
+		}
+		again, err := Parse(s)
+		if err != nil {
+			t.Fatalf("Parse(%q) ok, but Parse of its String() %q: %v", text, s, err)
+		}
+		if again.String() != s || again.Key() != q.Key() {
+			t.Errorf("Parse(%q) = %q (key %q); its String() parses to %q (key %q)", text, s, q.Key(), again, again.Key())
+		}
+	})
+}
+
+func FuzzMatch(f *testing.F) {
+	for _, c := range matchCases() {
+		f.Add(c.query, c.article.Title, c.article.Text, c.article.Source, c.article.URL)
+	}
+	f.Add("a OR (b -c)", "A b", "c a's b-c", "x", "http://[::1]:80/")
+	f.Fuzz(func(t *testing.T, query, title, text, source, url string) {
+		q, err := Parse(query)
+		if err != nil {
+			return
+		}
+		d := NewDocument(Article{Title: title, Text: text, Source: source, URL: url})
+		want := q.Match(d)
+		ix := NewIndex()
+		ix.Add(1, q)
+		// A second query filed under the article's own words makes the index evaluate beside the first.
+		if other, err := Parse(strings.Join(Terms(title+" "+text), " ")); err == nil {
+			ix.Add(2, other)
+		}
+		got := slices.Contains(ix.Match(d), 1)
+		if got != want {
+			t.Errorf("query %q on %q / %q / %q / %q: Index.Match %v, Query.Match %v", query, title, text, source, url, got, want)
+		}
+		_ = q.FTS5()
+	})
+}

@@ -1,0 +1,386 @@
+package query
+
+import (
+	"slices"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// Index holds compiled queries by id and finds those that match an article, percolator style: each query is filed
+// under terms that every article it matches must contain (for an AND one of its terms, the rarest; for an OR a term
+// of every branch), an article's distinct terms select the candidate queries, and only those are evaluated. So the
+// cost of Match grows with the article's size and the number of candidates, not with the number of queries stored.
+//
+// Queries are kept as flat programs over interned term ids in one shared arena of uint32 words, not as trees, and
+// a term's posting list holds the arena offsets of the queries filed under it. A query of one word, quoted word or
+// prefix keeps no program at all: finding its term is matching it. Match counts how many articles contain each
+// term, and Add and Refile file queries under the terms that are rarest in practice.
+//
+// An Index is safe for concurrent use: Match calls run in parallel with each other; Add, Remove and Refile one at a
+// time. Use NewIndex to make one.
+type Index struct {
+	mu         sync.RWMutex
+	dict       [nsCount]map[string]uint32
+	terms      []term          // by term id; id 0 is unused
+	freeTerms  []uint32        // ids of terms no longer used, for reuse
+	postings   [][]uint32      // by term id: offsets in code of the records filed under it, in no order
+	direct     [][]directEntry // by term id: queries that are that term alone, matched without evaluation
+	prefixLens map[string][]prefixLen
+	byID       map[int64]uint64 // query id → offset of its record in code, or directFlag | its direct entry's term
+	code       []uint32         // the arena of records: see Add
+	garbage    int              // words of code that belong to removed records
+	freq       func(term string) float64
+	evaluators sync.Pool
+
+	// Match counts the articles it sees and, per term id, how many contained the term (atomically, as Match runs
+	// under the read lock), so that Add and Refile can file queries under the terms that are rarest in practice.
+	observed atomic.Uint64
+	df       []uint32
+}
+
+// namespace separates the kinds of terms, which an article supplies from different places.
+type namespace uint8
+
+const (
+	nsWord   namespace = iota // tokens and stems of the title and text
+	nsPrefix                  // prefixes of stored prefix queries
+	nsSource                  // tokens of the source name
+	nsHost                    // the URL's host and parent domains
+	nsCount
+)
+
+// term is an interned string. refs counts its uses as a key or an operand in stored programs; at zero it is
+// forgotten.
+type term struct {
+	s     string
+	ns    namespace
+	refs  uint32
+	since uint64 // Index.observed when the term came: df counts from then
+}
+
+// prefixLen is the byte length of stored prefixes that begin with the same 3 characters, and how many there are.
+type prefixLen struct {
+	n     int
+	count uint32
+}
+
+// A record in the arena is: its length in words, the query id (low and high halves), the number of keys, the keys'
+// term ids, then the program with term ids as operands.
+const (
+	recLen = iota
+	recIDLow
+	recIDHigh
+	recKeys // number of keys; recDead is set in a removed record
+	recHeader
+)
+
+const recDead = uint32(1) << 31
+
+// directEntry is a query that is a single word, quoted word or prefix, optionally in the title: an article matches
+// it exactly when it has the query's term in the way kind says, so it needs no program.
+type directEntry struct {
+	id   int64
+	kind uint8
+}
+
+// Kinds of direct entries; kind|kindTitle restricts one to the title.
+const (
+	kindStem   = 0 // opWord: the term is the stem of a token
+	kindRaw    = 1 // opPhrase of one token: the term is a token
+	kindPrefix = 2 // opPrefix: the term starts a token
+	kindTitle  = 4
+)
+
+// directFlag marks a byID value that is a direct entry: directFlag | term id.
+const directFlag = uint64(1) << 63
+
+// directKind returns the kind of direct entry for prog, a Query's program, and whether it is one.
+func directKind(prog []uint32) (uint8, bool) {
+	if len(prog) != 2 {
+		return 0, false
+	}
+	var kind uint8
+	switch prog[0] &^ flagTitle {
+	case instr(opWord, 0, 0):
+		kind = kindStem
+	case instr(opPhrase, 0, 1):
+		kind = kindRaw
+	case instr(opPrefix, 0, 0):
+		kind = kindPrefix
+	default:
+		return 0, false
+	}
+	if prog[0]&flagTitle != 0 {
+		kind |= kindTitle
+	}
+	return kind, true
+}
+
+// compactMin is the garbage, in words, below which the arena is never compacted.
+const compactMin = 1 << 16
+
+// NewIndex returns an empty Index. Until Match has seen a few hundred articles, it files each query under the
+// terms that a heuristic deems most selective: longer words are rarer than short ones, stop words and short
+// prefixes are common. After that Add uses the frequencies Match observed; see Refile for the queries added before.
+func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
+
+// NewIndexWithFrequencies returns an empty Index that ranks terms by freq, the share of articles (0 to 1) that
+// contain a term — a token of Terms or its Stem — when freq returns a value >= 0, and by the heuristic of NewIndex
+// otherwise or when freq is nil, until Match has observed the term in enough articles. Better estimates mean fewer
+// candidates; they never change which queries match. freq is called from Add and Refile.
+func NewIndexWithFrequencies(freq func(term string) float64) *Index {
+	ix := &Index{freq: freq, byID: map[int64]uint64{}, prefixLens: map[string][]prefixLen{}}
+	for i := range ix.dict {
+		ix.dict[i] = map[string]uint32{}
+	}
+	ix.terms = []term{{}}
+	ix.postings = [][]uint32{nil}
+	ix.direct = [][]directEntry{nil}
+	ix.df = []uint32{0}
+	return ix
+}
+
+// Len returns the number of queries in the index.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.byID)
+}
+
+// Add files q under id, replacing any query that id had. A nil or zero q just removes id.
+func (ix *Index) Add(id int64, q *Query) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.remove(id)
+	if q == nil || q.root == nil || len(q.prog.code) == 0 {
+		return
+	}
+	prog := slices.Clone(q.prog.code)
+	operandPositions(prog, func(ns namespace, i int) { prog[i] = ix.intern(ns, q.prog.strs[prog[i]]) })
+	keys, ok := ix.keysOf(prog)
+	if !ok {
+		// Parse refuses such queries; give back what was interned.
+		forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
+		return
+	}
+	if kind, ok := directKind(prog); ok {
+		// The operand's reference is the entry's; the program is not kept.
+		t := prog[1]
+		ix.direct[t] = append(ix.direct[t], directEntry{id: id, kind: kind})
+		ix.byID[id] = directFlag | uint64(t)
+		return
+	}
+	off := ix.appendRecord(id, keys, prog)
+	for _, k := range keys {
+		ix.terms[k].refs++
+		ix.postings[k] = append(ix.postings[k], off)
+	}
+	ix.byID[id] = uint64(off)
+}
+
+// appendRecord writes a record at the end of the arena and returns its offset.
+func (ix *Index) appendRecord(id int64, keys, prog []uint32) uint32 {
+	off := uint32(len(ix.code))
+	ix.code = append(ix.code, uint32(recHeader+len(keys)+len(prog)), uint32(id), uint32(uint64(id)>>32),
+		uint32(len(keys)))
+	ix.code = append(ix.code, keys...)
+	ix.code = append(ix.code, prog...)
+	return off
+}
+
+// Remove forgets the query filed under id; an unknown id is ignored.
+func (ix *Index) Remove(id int64) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.remove(id)
+}
+
+func (ix *Index) remove(id int64) {
+	place, ok := ix.byID[id]
+	if !ok {
+		return
+	}
+	delete(ix.byID, id)
+	if place&directFlag != 0 {
+		t := uint32(place &^ directFlag)
+		d := ix.direct[t]
+		if i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id }); i >= 0 {
+			d[i] = d[len(d)-1]
+			ix.direct[t] = d[:len(d)-1]
+		}
+		ix.release(t)
+		return
+	}
+	off := uint32(place)
+	rec := ix.code[off : off+ix.code[off+recLen]]
+	keys := rec[recHeader : recHeader+rec[recKeys]]
+	rec[recKeys] |= recDead
+	for _, k := range keys {
+		p := ix.postings[k]
+		if i := slices.Index(p, off); i >= 0 {
+			p[i] = p[len(p)-1]
+			ix.postings[k] = p[:len(p)-1]
+		}
+		ix.release(k)
+	}
+	forEachOperand(rec[recHeader+len(keys):], func(_ namespace, ref uint32) { ix.release(ref) })
+	ix.garbage += len(rec)
+	if ix.garbage > compactMin && ix.garbage > len(ix.code)/2 {
+		ix.compact()
+	}
+}
+
+// compact copies the live records, in order, into a new arena.
+func (ix *Index) compact() {
+	code := make([]uint32, 0, len(ix.code)-ix.garbage)
+	for off := uint32(0); off < uint32(len(ix.code)); off += ix.code[off+recLen] {
+		rec := ix.code[off : off+ix.code[off+recLen]]
+		if rec[recKeys]&recDead == 0 {
+			ix.byID[recID(rec)] = uint64(len(code))
+			code = append(code, rec...)
+		}
+	}
+	ix.code, ix.garbage = code, 0
+	ix.refilePostings()
+}
+
+func recID(rec []uint32) int64 { return int64(uint64(rec[recIDLow]) | uint64(rec[recIDHigh])<<32) }
+
+// refilePostings rebuilds every posting list from the records, which puts each in arena order.
+func (ix *Index) refilePostings() {
+	for t := range ix.postings {
+		ix.postings[t] = ix.postings[t][:0]
+	}
+	for off := uint32(0); off < uint32(len(ix.code)); off += ix.code[off+recLen] {
+		if n := ix.code[off+recKeys]; n&recDead == 0 {
+			for _, k := range ix.code[off+recHeader : off+recHeader+n] {
+				ix.postings[k] = append(ix.postings[k], off)
+			}
+		}
+	}
+}
+
+// Refile chooses again the terms that each stored query is filed under, by the share of articles that contained
+// them among those Match has seen (terms seen in fewer than 256 articles keep the estimate of NewIndex or of the
+// frequency hint). Add already uses what Match has observed; Refile applies it to the queries added before. It takes
+// time in proportion to the number of stored queries and holds Match off meanwhile, so call it now and then — after
+// the first few hundred articles since a start, then daily, say — not per article. It never changes which queries
+// match.
+func (ix *Index) Refile() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	end := uint32(len(ix.code))
+	changed := false
+	for off := uint32(0); off < end; off += ix.code[off+recLen] {
+		n := ix.code[off+recKeys]
+		if n&recDead != 0 {
+			continue
+		}
+		rec := ix.code[off : off+ix.code[off+recLen]]
+		old, prog := rec[recHeader:recHeader+n], rec[recHeader+n:]
+		keys, ok := ix.keysOf(prog)
+		if !ok || (len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) })) {
+			continue
+		}
+		changed = true
+		for _, k := range keys {
+			ix.terms[k].refs++
+		}
+		for _, k := range old {
+			ix.release(k) // never the last reference: the program holds one too
+		}
+		if len(keys) == len(old) {
+			copy(old, keys)
+			continue
+		}
+		id, prog := recID(rec), slices.Clone(prog)
+		rec[recKeys] |= recDead
+		ix.garbage += len(rec)
+		ix.byID[id] = uint64(ix.appendRecord(id, keys, prog))
+	}
+	switch {
+	case ix.garbage > compactMin && ix.garbage > len(ix.code)/2:
+		ix.compact()
+	case changed:
+		ix.refilePostings()
+	}
+}
+
+// intern returns the id of s in ns, making one if needed, and counts one more use of it.
+func (ix *Index) intern(ns namespace, s string) uint32 {
+	id, ok := ix.dict[ns][s]
+	if !ok {
+		t := term{s: s, ns: ns, since: ix.observed.Load()}
+		if n := len(ix.freeTerms); n > 0 {
+			id = ix.freeTerms[n-1]
+			ix.freeTerms = ix.freeTerms[:n-1]
+			ix.terms[id], ix.df[id] = t, 0
+		} else {
+			id = uint32(len(ix.terms))
+			ix.terms = append(ix.terms, t)
+			ix.postings = append(ix.postings, nil)
+			ix.direct = append(ix.direct, nil)
+			ix.df = append(ix.df, 0)
+		}
+		ix.dict[ns][s] = id
+		if ns == nsPrefix {
+			ix.addPrefixLen(s, 1)
+		}
+	}
+	ix.terms[id].refs++
+	return id
+}
+
+// release counts one use less of term id and forgets the term at zero.
+func (ix *Index) release(id uint32) {
+	t := &ix.terms[id]
+	if t.refs--; t.refs > 0 {
+		return
+	}
+	delete(ix.dict[t.ns], t.s)
+	if t.ns == nsPrefix {
+		ix.addPrefixLen(t.s, -1)
+	}
+	*t = term{}
+	ix.postings[id], ix.direct[id] = nil, nil
+	ix.freeTerms = append(ix.freeTerms, id)
+}
+
+// prefixStart returns the first 3 characters of s, or "" if s is shorter.
+func prefixStart(s string) string {
+	i := 0
+	for n := 0; n < minPrefix; n++ {
+		if i >= len(s) {
+			return ""
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return s[:i]
+}
+
+func (ix *Index) addPrefixLen(p string, delta int) {
+	start := prefixStart(p)
+	lens := ix.prefixLens[start]
+	i, found := slices.BinarySearchFunc(lens, len(p), func(pl prefixLen, n int) int { return pl.n - n })
+	switch {
+	case delta > 0 && found:
+		lens[i].count++
+	case delta > 0:
+		lens = slices.Insert(lens, i, prefixLen{n: len(p), count: 1})
+	case found:
+		if lens[i].count--; lens[i].count == 0 {
+			lens = slices.Delete(lens, i, i+1)
+		}
+	}
+	if len(lens) == 0 {
+		delete(ix.prefixLens, start)
+	} else {
+		ix.prefixLens[start] = lens
+	}
+}

@@ -1,0 +1,321 @@
+package query
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"testing"
+)
+
+func mustParse(tb testing.TB, text string) *Query {
+	tb.Helper()
+	q, err := Parse(text)
+	if err != nil {
+		tb.Fatalf("Parse(%q): %v", text, err)
+	}
+	return q
+}
+
+// naiveMatch is what Index.Match must equal: every query evaluated on its own.
+func naiveMatch(queries map[int64]*Query, d *Document) []int64 {
+	var out []int64
+	for id, q := range queries {
+		if q.Match(d) {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestIndexAgreesWithQuery files generated queries of the whole language and checks Index.Match against each
+// query's own Match on generated articles.
+func TestIndexAgreesWithQuery(t *testing.T) {
+	g := newCorpusGen(42, 300)
+	queries := map[int64]*Query{}
+	ix := NewIndex()
+	for id := int64(0); len(queries) < 2000; id++ {
+		q, err := Parse(g.query(g.rng.IntN(3)))
+		if err != nil {
+			continue
+		}
+		queries[id] = q
+		ix.Add(id, q)
+	}
+	hits := 0
+	for i := 0; i < 600; i++ {
+		if i == minObserved+10 {
+			ix.Refile() // refiles many queries by what Match has seen; matches must not change
+		}
+		d := NewDocument(g.article(20 + g.rng.IntN(100)))
+		want := naiveMatch(queries, d)
+		if got := ix.Match(d); !slices.Equal(got, want) {
+			t.Fatalf("article %d: Index.Match = %v, want %v", i, got, want)
+		}
+		hits += len(want)
+	}
+	if hits == 0 {
+		t.Fatal("no query matched any article: the test is vacuous")
+	}
+}
+
+func TestIndexAddReplaceRemove(t *testing.T) {
+	ix := NewIndex()
+	d := NewDocument(Article{Title: "Kursk deminers", Text: "Ukrainian sappers", Source: "Reuters", URL: "https://www.reuters.com/x"})
+	steps := []struct {
+		name   string
+		do     func()
+		want   []int64
+		wantLn int
+	}{
+		{name: "empty", do: func() {}, want: nil, wantLn: 0},
+		{name: "add", do: func() { ix.Add(7, mustParse(t, "kursk")) }, want: []int64{7}, wantLn: 1},
+		{name: "add another", do: func() { ix.Add(3, mustParse(t, "ukrain* site:reuters.com")) }, want: []int64{3, 7}, wantLn: 2},
+		{name: "replace with a non-match", do: func() { ix.Add(7, mustParse(t, "belgorod")) }, want: []int64{3}, wantLn: 2},
+		{name: "replace with a match again", do: func() { ix.Add(7, mustParse(t, `title:"kursk deminers"`)) }, want: []int64{3, 7}, wantLn: 2},
+		{name: "remove", do: func() { ix.Remove(3) }, want: []int64{7}, wantLn: 1},
+		{name: "remove unknown", do: func() { ix.Remove(99) }, want: []int64{7}, wantLn: 1},
+		{name: "add nil removes", do: func() { ix.Add(7, nil) }, want: nil, wantLn: 0},
+		{name: "OR found once", do: func() { ix.Add(1, mustParse(t, "kursk OR deminers OR source:reuters")) }, want: []int64{1}, wantLn: 1},
+		{name: "negative id", do: func() { ix.Add(-5, mustParse(t, "sappers -belgorod")) }, want: []int64{-5, 1}, wantLn: 2},
+	}
+	for _, st := range steps {
+		st.do()
+		if got := ix.Match(d); !slices.Equal(got, st.want) || ix.Len() != st.wantLn {
+			t.Errorf("%s: Match = %v, Len = %d; want %v, %d", st.name, got, ix.Len(), st.want, st.wantLn)
+		}
+	}
+	if ix.Match(nil) != nil {
+		t.Error("Match(nil) is not nil")
+	}
+}
+
+// TestIndexForgetsTerms checks that removing every query leaves no term, prefix or program behind, and that the
+// arena is compacted after enough removals.
+func TestIndexForgetsTerms(t *testing.T) {
+	g := newCorpusGen(3, 200)
+	ix := NewIndex()
+	var ids []int64
+	for id := int64(0); len(ids) < 20000; id++ {
+		q, err := Parse(g.query(2))
+		if err != nil {
+			continue
+		}
+		ix.Add(id, q)
+		ids = append(ids, id)
+	}
+	d := NewDocument(g.article(200))
+	before := ix.Match(d)
+	// Remove the first half; the rest must still match as before.
+	for _, id := range ids[:len(ids)/2] {
+		ix.Remove(id)
+	}
+	var want []int64
+	for _, id := range before {
+		if id >= ids[len(ids)/2] {
+			want = append(want, id)
+		}
+	}
+	if got := ix.Match(d); !slices.Equal(got, want) {
+		t.Fatalf("after removing half: Match = %v, want %v", got, want)
+	}
+	if ix.garbage > len(ix.code)/2 && ix.garbage > compactMin {
+		t.Errorf("arena not compacted: %d of %d words are garbage", ix.garbage, len(ix.code))
+	}
+	for _, id := range ids[len(ids)/2:] {
+		ix.Remove(id)
+	}
+	for ns, m := range ix.dict {
+		if len(m) != 0 {
+			t.Errorf("namespace %d keeps %d terms", ns, len(m))
+		}
+	}
+	for id, p := range ix.postings {
+		if len(p) != 0 || len(ix.direct[id]) != 0 {
+			t.Errorf("term %d keeps %d postings and %d direct entries", id, len(p), len(ix.direct[id]))
+		}
+	}
+	if len(ix.prefixLens) != 0 || ix.Len() != 0 || len(ix.freeTerms) != len(ix.terms)-1 {
+		t.Errorf("left behind: %d prefix starts, %d queries, %d of %d term ids free",
+			len(ix.prefixLens), ix.Len(), len(ix.freeTerms), len(ix.terms)-1)
+	}
+	// Term ids are reused.
+	ix.Add(1, mustParse(t, "kursk"))
+	if got := ix.Match(NewDocument(Article{Text: "Kursk"})); !slices.Equal(got, []int64{1}) {
+		t.Errorf("after reuse: Match = %v", got)
+	}
+}
+
+func TestIndexFrequencies(t *testing.T) {
+	freq := map[string]float64{"common": 0.9, "rare": 0.001}
+	ix := NewIndexWithFrequencies(func(s string) float64 {
+		if f, ok := freq[s]; ok {
+			return f
+		}
+		return -1
+	})
+	ix.Add(1, mustParse(t, "common rare"))
+	keys := ix.code[ix.byID[1]+recHeader]
+	if got := ix.terms[keys].s; got != "rare" {
+		t.Errorf("filed under %q, want rare", got)
+	}
+	if got := ix.Match(NewDocument(Article{Text: "a common and rare thing"})); !slices.Equal(got, []int64{1}) {
+		t.Errorf("Match = %v", got)
+	}
+}
+
+// TestIndexConcurrent runs Match beside Add and Remove; run it with -race.
+func TestIndexConcurrent(t *testing.T) {
+	g := newCorpusGen(5, 200)
+	var queries []*Query
+	for len(queries) < 500 {
+		if q, err := Parse(g.query(1)); err == nil {
+			queries = append(queries, q)
+		}
+	}
+	docs := make([]*Document, 50)
+	for i := range docs {
+		docs[i] = NewDocument(g.article(100))
+	}
+	ix := NewIndex()
+	var wg sync.WaitGroup
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		for i, q := range queries {
+			ix.Add(int64(i), q)
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for i := range queries {
+			if i%3 == 0 {
+				ix.Remove(int64(i))
+			}
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for i := 0; i < 200; i++ {
+			ix.Match(docs[i%len(docs)])
+		}
+	}()
+	wg.Wait()
+	for _, d := range docs {
+		want := map[int64]*Query{}
+		for i, q := range queries {
+			if _, ok := ix.byID[int64(i)]; ok {
+				want[int64(i)] = q
+			}
+		}
+		if got := ix.Match(d); !slices.Equal(got, naiveMatch(want, d)) {
+			t.Fatalf("after concurrent changes: Match = %v, want %v", got, naiveMatch(want, d))
+		}
+	}
+}
+
+func TestSortIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	tests := []struct {
+		name string
+		ids  []int64
+	}{
+		{name: "empty", ids: nil},
+		{name: "one", ids: []int64{5}},
+		{name: "few", ids: []int64{3, -1, 2, 3}},
+		{name: "many small", ids: randomIDs(rng, 1000, 5000)},
+		{name: "many with negatives and large", ids: append(randomIDs(rng, 3000, 1<<62), -1, math.MinInt64, math.MaxInt64, -7, 0)},
+		{name: "many equal", ids: slices.Repeat([]int64{42}, 500)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := slices.Sorted(slices.Values(tt.ids))
+			got := slices.Clone(tt.ids)
+			var buf []int64
+			sortIDs(got, &buf)
+			if !slices.Equal(got, want) {
+				t.Errorf("sortIDs gave an unsorted or changed list")
+			}
+		})
+	}
+}
+
+func randomIDs(rng *rand.Rand, n int, max int64) []int64 {
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = rng.Int64N(max) - max/2
+	}
+	return ids
+}
+
+// keyStrings returns the terms that query id is filed under.
+func keyStrings(ix *Index, id int64) []string {
+	place := ix.byID[id]
+	if place&directFlag != 0 {
+		return []string{ix.terms[uint32(place)].s}
+	}
+	rec := ix.code[place:]
+	var out []string
+	for _, k := range rec[recHeader : recHeader+rec[recKeys]] {
+		out = append(out, ix.terms[k].s)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestIndexRefile checks that Refile files queries under the terms that the articles seen by Match show to be
+// rarest, in place or by moving a record whose number of keys changes, without changing what matches.
+func TestIndexRefile(t *testing.T) {
+	ix := NewIndex()
+	// By length, "administration" is the rarest of each query; in these articles it is the commonest.
+	ix.Add(1, mustParse(t, "kim administration"))
+	ix.Add(2, mustParse(t, "(kim OR moon) administration"))
+	ix.Add(3, mustParse(t, "administration OR kim"))
+	ix.Add(4, mustParse(t, "seoul"))
+	want := map[int64][]string{1: {"administration"}, 2: {"administration"}, 3: {"administration", "kim"}, 4: {"seoul"}}
+	for id, w := range want {
+		if got := keyStrings(ix, id); !slices.Equal(got, w) {
+			t.Fatalf("before Refile, query %d filed under %q, want %q", id, got, w)
+		}
+	}
+	common := NewDocument(Article{Text: "the administration said"})
+	for i := 0; i < minObserved; i++ {
+		if got := ix.Match(common); !slices.Equal(got, []int64{3}) {
+			t.Fatalf("Match = %v, want [3]", got)
+		}
+	}
+	ix.Refile()
+	want = map[int64][]string{1: {"kim"}, 2: {"kim", "moon"}, 3: {"administration", "kim"}, 4: {"seoul"}}
+	for id, w := range want {
+		if got := keyStrings(ix, id); !slices.Equal(got, w) {
+			t.Errorf("after Refile, query %d filed under %q, want %q", id, got, w)
+		}
+	}
+	for _, tt := range []struct {
+		text string
+		want []int64
+	}{
+		{"the administration said", []int64{3}},
+		{"kim and the administration", []int64{1, 2, 3}},
+		{"moon administration", []int64{2, 3}},
+		{"seoul kim", []int64{3, 4}},
+	} {
+		if got := ix.Match(NewDocument(Article{Text: tt.text})); !slices.Equal(got, tt.want) {
+			t.Errorf("after Refile, Match(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	// Added after the observations, a query is filed by them at once.
+	ix.Add(5, mustParse(t, "administration moon"))
+	if got := keyStrings(ix, 5); !slices.Equal(got, []string{"moon"}) {
+		t.Errorf("query added after observations filed under %q, want [moon]", got)
+	}
+	for _, id := range []int64{1, 2, 3, 4, 5} {
+		ix.Remove(id)
+	}
+	for ns, m := range ix.dict {
+		if len(m) != 0 {
+			t.Errorf("after removing all, namespace %d keeps %d terms", ns, len(m))
+		}
+	}
+}

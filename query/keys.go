@@ -1,0 +1,129 @@
+package query
+
+import (
+	"slices"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// keySet is a set of term ids of which every article matching some program contains at least one, with the
+// estimated share of articles that contain any of them; ok is false when there is no such set (a NOT, or an OR
+// with a NOT-only branch).
+type keySet struct {
+	keys []uint32
+	cost float64
+	ok   bool
+}
+
+// keysOf returns the terms to file prog under — a program whose operands are term ids — and false when no set of
+// terms covers it (which Parse prevents). For an AND the cheapest child is enough; for an OR every branch must be
+// covered; a phrase or a source name is covered by its rarest word.
+func (ix *Index) keysOf(prog []uint32) ([]uint32, bool) {
+	var stack []keySet
+	for pc := 0; pc < len(prog); {
+		w := prog[pc]
+		pc++
+		op, n := w&0xf, int(w>>8)
+		switch op {
+		case opWord, opPrefix:
+			stack = append(stack, keySet{keys: []uint32{prog[pc]}, cost: ix.termCost(prog[pc]), ok: true})
+			pc++
+		case opPhrase:
+			stack = append(stack, ix.rarest(prog[pc:pc+n]))
+			pc += n
+		case opSource:
+			ks := ix.rarest(prog[pc+1 : pc+1+n])
+			if host := prog[pc]; host != noRef {
+				ks.keys = append(ks.keys, host)
+				ks.cost += ix.termCost(host)
+			}
+			stack = append(stack, ks)
+			pc += 1 + n
+		case opNot:
+			stack[len(stack)-1] = keySet{}
+		case opAnd, opOr:
+			kids := stack[len(stack)-n:]
+			var ks keySet
+			if op == opAnd {
+				for _, k := range kids {
+					if k.ok && (!ks.ok || k.cost < ks.cost) {
+						ks = k
+					}
+				}
+			} else {
+				ks.ok = true
+				for _, k := range kids {
+					if !k.ok {
+						ks = keySet{}
+						break
+					}
+					for _, t := range k.keys {
+						if !slices.Contains(ks.keys, t) {
+							ks.keys = append(ks.keys, t)
+						}
+					}
+					ks.cost += k.cost
+				}
+			}
+			stack = append(stack[:len(stack)-n], ks)
+		}
+	}
+	if len(stack) != 1 || !stack[0].ok {
+		return nil, false
+	}
+	return stack[0].keys, true
+}
+
+func (ix *Index) rarest(ids []uint32) keySet {
+	ks := keySet{ok: true, cost: 2}
+	for _, id := range ids {
+		if c := ix.termCost(id); len(ks.keys) == 0 || c < ks.cost {
+			ks.keys, ks.cost = []uint32{id}, c
+		}
+	}
+	return ks
+}
+
+// minObserved is how many articles Match must have seen since a term was filed before its observed document
+// frequency is trusted over the frequency hint or the heuristic.
+const minObserved = 256
+
+// priorWeight is how many articles' worth of evidence the estimate without observations counts for beside the
+// observed ones: it orders terms that no observed article had.
+const priorWeight = 32
+
+// termCost estimates the share of articles that contain term id: as observed by Match if it has seen enough
+// articles since the term came (smoothed towards the estimate of cost), else as cost says.
+func (ix *Index) termCost(id uint32) float64 {
+	t := &ix.terms[id]
+	prior := ix.cost(t.ns, t.s)
+	if seen := ix.observed.Load() - t.since; seen >= minObserved {
+		return (float64(atomic.LoadUint32(&ix.df[id])) + priorWeight*prior) / float64(seen+priorWeight)
+	}
+	return prior
+}
+
+// cost estimates the share of articles that contain a term without observations. The frequency hint, if any,
+// answers for words; otherwise longer words count as rarer (a word of 3 letters ~11%, of 8 ~1.6%), stop words as
+// near certain, prefixes as 4 times commoner than a word as long, and a source or host as a fixed 5% (few sources
+// publish more than that of all articles).
+func (ix *Index) cost(ns namespace, s string) float64 {
+	if ns == nsWord && ix.freq != nil {
+		if f := ix.freq(s); f >= 0 {
+			return f
+		}
+	}
+	n := float64(utf8.RuneCountInString(s))
+	switch ns {
+	case nsWord:
+		if english.IsStopWord(s) {
+			return 0.9
+		}
+		return min(0.9, 1/(n*n))
+	case nsPrefix:
+		return min(0.95, 4/(n*n))
+	}
+	return 0.05
+}

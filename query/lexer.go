@@ -1,0 +1,165 @@
+package query
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// itemKind is the kind of a lexical item of a query.
+type itemKind uint8
+
+const (
+	itemEOF    itemKind = iota
+	itemWord            // a bare word; text is as typed
+	itemPrefix          // a word ending in "*"; text is as typed, without the "*"
+	itemPhrase          // text between quotes
+	itemField           // "title:", "source:" or "site:"; text is the field name in lower case
+	itemOpen            // (
+	itemClose           // )
+	itemOr              // OR or |
+	itemAnd             // AND
+	itemNot             // - before a word, or NOT
+)
+
+// item is one lexical item. pos counts characters from 1 in the trimmed query text; glued means that no space
+// separates the item from the one before it, which matters after "-" and after a field name.
+type item struct {
+	kind  itemKind
+	pos   int
+	glued bool
+	text  string
+}
+
+// lexer splits a query into items. Bare words are runs of characters up to a space, a quote, a parenthesis or "|".
+type lexer struct {
+	src   string
+	off   int // byte offset
+	pos   int // character position (from 1) of src[off]
+	glued bool
+	items []item
+}
+
+// quotes are the characters that open or close a phrase: the ASCII quote and the typographic ones that phone
+// keyboards substitute for it.
+const quotes = "\"“”„«»"
+
+func isSpecial(r rune) bool {
+	return r == '(' || r == ')' || r == '|' || strings.ContainsRune(quotes, r)
+}
+
+// lex returns the items of src, ending with itemEOF, or a *ParseError for an unclosed quote or a misplaced "*".
+func lex(src string) ([]item, error) {
+	lx := &lexer{src: src, pos: 1}
+	for {
+		r, size := lx.peek()
+		switch {
+		case size == 0:
+			lx.emit(itemEOF, lx.pos, "")
+			return lx.items, nil
+		case unicode.IsSpace(r):
+			lx.advance(size)
+			lx.glued = false
+			continue
+		case r == '(':
+			lx.emit(itemOpen, lx.pos, "(")
+			lx.advance(size)
+		case r == ')':
+			lx.emit(itemClose, lx.pos, ")")
+			lx.advance(size)
+		case r == '|':
+			lx.emit(itemOr, lx.pos, "|")
+			lx.advance(size)
+		case strings.ContainsRune(quotes, r):
+			if err := lx.phrase(); err != nil {
+				return nil, err
+			}
+		case r == '-':
+			lx.emit(itemNot, lx.pos, "-")
+			lx.advance(size)
+		default:
+			if err := lx.run(); err != nil {
+				return nil, err
+			}
+		}
+		lx.glued = true
+	}
+}
+
+func (lx *lexer) peek() (rune, int) {
+	if lx.off >= len(lx.src) {
+		return 0, 0
+	}
+	return utf8.DecodeRuneInString(lx.src[lx.off:])
+}
+
+func (lx *lexer) advance(size int) {
+	lx.off += size
+	lx.pos++
+}
+
+func (lx *lexer) emit(k itemKind, pos int, text string) {
+	lx.items = append(lx.items, item{kind: k, pos: pos, glued: lx.glued, text: text})
+}
+
+// phrase reads a quoted phrase; any quote character closes it.
+func (lx *lexer) phrase() error {
+	start := lx.pos
+	_, size := lx.peek()
+	lx.advance(size)
+	from := lx.off
+	for {
+		r, size := lx.peek()
+		if size == 0 {
+			return &ParseError{Pos: start, Msg: posMsg("unclosed quote", start)}
+		}
+		if strings.ContainsRune(quotes, r) {
+			lx.emit(itemPhrase, start, lx.src[from:lx.off])
+			lx.advance(size)
+			return nil
+		}
+		lx.advance(size)
+	}
+}
+
+// run reads a bare run: a field name, an operator word, a word or a prefix.
+func (lx *lexer) run() error {
+	start, from := lx.pos, lx.off
+	for {
+		r, size := lx.peek()
+		if size == 0 || unicode.IsSpace(r) || isSpecial(r) {
+			break
+		}
+		lx.advance(size)
+		if r == ':' {
+			// Field names are matched without regard to case.
+			switch f := strings.ToLower(lx.src[from : lx.off-1]); f {
+			case "title", "source", "site":
+				lx.emit(itemField, start, f)
+				return nil
+			}
+		}
+	}
+	text := lx.src[from:lx.off]
+	switch text {
+	case "OR":
+		lx.emit(itemOr, start, text)
+		return nil
+	case "AND":
+		lx.emit(itemAnd, start, text)
+		return nil
+	case "NOT":
+		lx.emit(itemNot, start, text)
+		return nil
+	}
+	if i := strings.IndexByte(text, '*'); i >= 0 {
+		if i != len(text)-1 {
+			p := start + utf8.RuneCountInString(text[:i])
+			return &ParseError{Pos: p, Msg: `"*" can only end a word` + posSuffix(p)}
+		}
+		lx.emit(itemPrefix, start, text[:i])
+		return nil
+	}
+	lx.emit(itemWord, start, text)
+	return nil
+}

@@ -1,0 +1,166 @@
+package query
+
+import (
+	"slices"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// Match returns the ids of the queries that match d, ascending and without repeats; nil when none does or d is nil.
+// It also counts d's terms towards the frequencies by which Add and Refile choose keys.
+func (ix *Index) Match(d *Document) []int64 {
+	if d == nil {
+		return nil
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	e, _ := ix.evaluators.Get().(*evaluator)
+	if e == nil {
+		e = &evaluator{}
+	}
+	e.reset(d, len(ix.terms))
+	ix.lookUp(e)
+	ix.observed.Add(1)
+	for _, t := range e.present {
+		atomic.AddUint32(&ix.df[t], 1)
+	}
+	out, cands := e.out[:0], e.cands[:0]
+	code := ix.code
+	var touch uint32
+	for _, t := range e.present {
+		if direct := ix.direct[t]; len(direct) > 0 {
+			kinds := e.hits[t].kinds()
+			for _, de := range direct {
+				if kinds&(1<<de.kind) != 0 {
+					out = append(out, de.id)
+				}
+			}
+		}
+		// Records are scattered over the arena: reading the first and last word of each here, in a loop of
+		// independent loads, lets the processor fetch many at once; evaluating them one by one would wait for
+		// each in turn.
+		for _, off := range ix.postings[t] {
+			n := code[off+recLen]
+			touch += n + code[off+n-1]
+			cands = append(cands, off)
+		}
+	}
+	e.touch = touch
+	for _, off := range cands {
+		rec := code[off : off+code[off+recLen]]
+		if e.run(rec[recHeader+rec[recKeys]:]) {
+			out = append(out, int64(uint64(rec[recIDLow])|uint64(rec[recIDHigh])<<32))
+		}
+	}
+	e.cands = cands
+	// A query filed under several keys (an OR) is found once per key present.
+	sortIDs(out, &e.sortBuf)
+	out = slices.Compact(out)
+	var res []int64
+	if len(out) > 0 {
+		res = slices.Clone(out)
+	}
+	e.d, e.out = nil, out
+	ix.evaluators.Put(e)
+	return res
+}
+
+// kinds returns the set of direct-entry kinds (bit 1<<kind) that h satisfies.
+func (h *termHit) kinds() uint32 {
+	var k uint32
+	for _, c := range [...]struct {
+		where uint8
+		kind  uint8
+	}{{h.stemWhere, kindStem}, {h.rawWhere, kindRaw}, {h.prefixWhere, kindPrefix}} {
+		if c.where != 0 {
+			k |= 1 << c.kind
+		}
+		if c.where&inTitle != 0 {
+			k |= 1 << (c.kind | kindTitle)
+		}
+	}
+	return k
+}
+
+// sortIDs sorts ids ascending: a radix sort when there are many (an article can match thousands of queries at
+// once), using buf as scratch.
+func sortIDs(ids []int64, buf *[]int64) {
+	if len(ids) < 256 {
+		slices.Sort(ids)
+		return
+	}
+	if cap(*buf) < len(ids) {
+		*buf = make([]int64, len(ids))
+	}
+	src, dst := ids, (*buf)[:len(ids)]
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for _, id := range src {
+			count[byte((uint64(id)^1<<63)>>shift)]++
+		}
+		if count[byte((uint64(src[0])^1<<63)>>shift)] == len(src) {
+			continue // every id has the same byte here
+		}
+		pos := 0
+		for i, c := range count {
+			count[i], pos = pos, pos+c
+		}
+		for _, id := range src {
+			b := byte((uint64(id) ^ 1<<63) >> shift)
+			dst[count[b]] = id
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &ids[0] {
+		copy(ids, src)
+	}
+}
+
+// lookUp finds the article's terms in the index's dictionary: its tokens and their stems, the stored prefixes its
+// tokens start with, its source name's tokens and its hosts.
+func (ix *Index) lookUp(e *evaluator) {
+	d := e.d
+	words := ix.dict[nsWord]
+	for i, t := range d.tokens {
+		if id, ok := words[t]; ok {
+			h := e.hit(id)
+			h.raw, h.rawWhere = int32(i), d.where[i]
+		}
+	}
+	for i, s := range d.stems {
+		if id, ok := words[s]; ok {
+			e.hit(id).stemWhere = d.stemWhere[i]
+		}
+	}
+	if len(ix.prefixLens) > 0 {
+		prefixes := ix.dict[nsPrefix]
+		for i, t := range d.tokens {
+			for _, pl := range ix.prefixLens[prefixStart(t)] {
+				if pl.n > len(t) {
+					break
+				}
+				if pl.n < len(t) && !utf8.RuneStart(t[pl.n]) {
+					continue
+				}
+				if id, ok := prefixes[t[:pl.n]]; ok {
+					e.hit(id).prefixWhere |= d.where[i]
+				}
+			}
+		}
+	}
+	for _, t := range d.source {
+		id, ok := ix.dict[nsSource][t]
+		if ok {
+			e.hit(id)
+		} else {
+			id = noRef
+		}
+		e.sourceIDs = append(e.sourceIDs, id)
+	}
+	for _, h := range d.hosts {
+		if id, ok := ix.dict[nsHost][h]; ok {
+			e.hit(id).host = true
+		}
+	}
+}

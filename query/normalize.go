@@ -1,0 +1,168 @@
+package query
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Terms normalises free text into the tokens the matcher uses, in text order and with repeats: NFKC, case folding,
+// diacritics removed from Latin letters, possessive 's dropped, one token per character of Han, Hiragana, Katakana
+// and Thai. The tokens are not stemmed (see Stem). Terms never fails; text that is not valid UTF-8 is read with
+// U+FFFD in place of each bad byte, which separates words.
+func Terms(text string) []string {
+	var out []string
+	newNormalizer().tokens(text, func(tok []byte) { out = append(out, string(tok)) })
+	return out
+}
+
+// normalizer turns text into tokens. It keeps x/text transformers, which carry state between calls, so one
+// normalizer must not be used by two goroutines at once; they are cheap to make.
+type normalizer struct {
+	fold transform.Transformer // NFKC, then full case folding, then NFD so that marks can be dropped one by one; nil until needed
+	tok  []byte
+	nfc  []byte
+}
+
+func newNormalizer() *normalizer { return &normalizer{} }
+
+// folded returns text after NFKC, case folding and canonical decomposition. ASCII text skips the transformers: all
+// three are the identity on it except folding, which the tokenizer does for ASCII itself.
+func (n *normalizer) folded(text string) string {
+	if isASCII(text) {
+		return text
+	}
+	if n.fold == nil {
+		// Made on first need: the chain allocates buffers of several KB, and most queries are ASCII.
+		n.fold = transform.Chain(norm.NFKC, cases.Fold(), norm.NFD)
+	}
+	// The norm transformers pass invalid bytes through together with what follows them, undecomposed.
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	s, _, err := transform.String(n.fold, text)
+	if err != nil {
+		// The chain fails only on internal buffer limits with pathological input; the raw text still
+		// tokenizes, just without folding of the offending part.
+		return text
+	}
+	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// noSpaceScript reports whether r belongs to a script written without spaces between words, where every character
+// is a token of its own.
+func noSpaceScript(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
+}
+
+// skipPossessive returns where to go on after an apostrophe that ends at s[i]: past a possessive "s" that follows
+// a word ("Korea's" → korea), else i (any other apostrophe just ends the word: "don't" → don, t).
+func skipPossessive(s string, i int, afterWord bool) int {
+	if !afterWord || i >= len(s) || (s[i] != 's' && s[i] != 'S') {
+		return i
+	}
+	if i+1 == len(s) {
+		return i + 1
+	}
+	if next, _ := utf8.DecodeRuneInString(s[i+1:]); !isWordRune(next) {
+		return i + 1
+	}
+	return i
+}
+
+// isWordRune reports whether r continues or starts a word: letters, numbers and combining marks.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// tokens calls emit with each token of text in order. The slice passed to emit is reused after emit returns.
+func (n *normalizer) tokens(text string, emit func(tok []byte)) {
+	s := n.folded(text)
+	tok := n.tok[:0]
+	nonASCII := false // tok holds a non-ASCII rune and needs recomposing (NFC)
+	latinBase := true // the last base letter in tok is Latin (or not a letter): its marks are diacritics to drop
+	solo := false     // tok is one character of a no-space script; only marks may join it
+	flush := func() {
+		if len(tok) > 0 {
+			if nonASCII {
+				n.nfc = norm.NFC.Append(n.nfc[:0], tok...)
+				emit(n.nfc)
+			} else {
+				emit(tok)
+			}
+		}
+		tok, nonASCII, latinBase, solo = tok[:0], false, true, false
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if solo {
+				flush()
+			}
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				tok = append(tok, c)
+				latinBase = true
+			case c >= 'A' && c <= 'Z':
+				tok = append(tok, c+'a'-'A')
+				latinBase = true
+			case c == '\'':
+				i = skipPossessive(s, i, len(tok) > 0)
+				flush()
+			default:
+				flush()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.Is(unicode.Mn, r) {
+			if len(tok) > 0 && !latinBase {
+				tok = utf8.AppendRune(tok, r)
+				nonASCII = true
+			}
+			continue
+		}
+		if solo && !unicode.IsMark(r) {
+			flush()
+		}
+		switch {
+		case r == '’':
+			i = skipPossessive(s, i, len(tok) > 0)
+			flush()
+		case unicode.IsLetter(r) && noSpaceScript(r):
+			flush()
+			tok = utf8.AppendRune(tok, r)
+			nonASCII, latinBase, solo = true, false, true
+		case isWordRune(r):
+			if unicode.Is(unicode.Cherokee, r) {
+				// Unicode folds Cherokee to its capitals, but x/text's cases.Fold (v0.44) swaps small and
+				// capital letters, which would make Ᏼ and ᏼ two words.
+				r = unicode.ToUpper(r)
+			}
+			tok = utf8.AppendRune(tok, r)
+			nonASCII = true
+			if unicode.IsLetter(r) {
+				latinBase = unicode.Is(unicode.Latin, r)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	n.tok = tok
+}

@@ -1,0 +1,73 @@
+package query
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTerms(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{name: "case and diacritics are one word", text: "Zelenskiy ZELENSKIY Zélenskiy", want: []string{"zelenskiy", "zelenskiy", "zelenskiy"}},
+		{name: "combining diacritic", text: "Ze\u0301lenskiy", want: []string{"zelenskiy"}},
+		{name: "many Latin diacritics", text: "Łódź Ærø São Paulo Ñandú Dvořák", want: []string{"łodz", "ærø", "sao", "paulo", "nandu", "dvorak"}},
+		{name: "NFKC full-width and ligature", text: "Ｔｏｋｙｏ ﬁnance ２０２４", want: []string{"tokyo", "finance", "2024"}},
+		{name: "full case folding", text: "STRASSE Straße", want: []string{"strasse", "strasse"}},
+		{name: "marks on other scripts stay", text: "Мой МОИ Ёлка", want: []string{"мой", "мои", "ёлка"}},
+		{name: "possessive dropped", text: "Korea's president", want: []string{"korea", "president"}},
+		{name: "typographic possessive dropped", text: "Korea’s KOREA'S", want: []string{"korea", "korea"}},
+		{name: "apostrophe ends a word", text: "don't O'Brien", want: []string{"don", "t", "o", "brien"}},
+		{name: "apostrophe then s inside a word", text: "Korea'sX", want: []string{"korea", "sx"}},
+		{name: "trailing apostrophe", text: "leaders' summit", want: []string{"leaders", "summit"}},
+		{name: "hyphens split", text: "long-term Jean-Claude", want: []string{"long", "term", "jean", "claude"}},
+		{name: "punctuation separates", text: "U.S. #news, 3.5% (a_b)", want: []string{"u", "s", "news", "3", "5", "a", "b"}},
+		{name: "Han one token per character", text: "北朝鮮のミサイル", want: []string{"北", "朝", "鮮", "の", "ミ", "サ", "イ", "ル"}},
+		{name: "Han next to Latin", text: "G7峰会2024", want: []string{"g7", "峰", "会", "2024"}},
+		{name: "Thai one token per character, marks attached", text: "กรุงเทพ", want: []string{"ก", "รุ", "ง", "เ", "ท", "พ"}},
+		{name: "Hangul keeps words", text: "북한 미사일", want: []string{"북한", "미사일"}},
+		{name: "Arabic", text: "غزة", want: []string{"غزة"}},
+		{name: "empty", text: "", want: nil},
+		{name: "only separators", text: " -- & … ", want: nil},
+		{name: "invalid UTF-8 separates", text: "ab\xffcd", want: []string{"ab", "cd"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Terms(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("Terms(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := []struct {
+		name, token, want string
+	}{
+		{name: "plural", token: "tariffs", want: "tariff"},
+		{name: "agent noun plural", token: "deminers", want: "deminer"},
+		{name: "no change", token: "tariff", want: "tariff"},
+		{name: "derivational suffix stays", token: "tariffication", want: "tariffication"},
+		{name: "ing with e restored", token: "hoping", want: "hope"},
+		{name: "double consonant", token: "hopping", want: "hop"},
+		{name: "ies", token: "cries", want: "cri"},
+		{name: "final y", token: "cry", want: "cri"},
+		{name: "eed in R1", token: "agreed", want: "agree"},
+		{name: "exception", token: "dying", want: "die"},
+		{name: "invariant", token: "news", want: "news"},
+		{name: "us stays", token: "census", want: "census"},
+		{name: "mixed letters and digits untouched", token: "g7s", want: "g7s"},
+		{name: "short word", token: "us", want: "us"},
+		{name: "non-Latin untouched", token: "россия", want: "россия"},
+		{name: "digits untouched", token: "2024", want: "2024"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Stem(tt.token); got != tt.want {
+				t.Errorf("Stem(%q) = %q, want %q", tt.token, got, tt.want)
+			}
+		})
+	}
+}

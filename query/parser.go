@@ -1,0 +1,365 @@
+package query
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits of a query (docs/QUERY.md, "Limits and errors").
+const (
+	MaxQueryLength = 200 // characters of the trimmed text
+	MaxTerms       = 12  // words, prefixes, phrases and fields
+	MaxDepth       = 3   // levels of parentheses
+	minPrefix      = 3   // characters before "*"
+)
+
+// ParseError is a query that breaks a rule of docs/QUERY.md. Msg is a sentence for the user that says what is wrong
+// and, when the fault has a place, where; Pos is that place in characters from 1 in the trimmed text, or 0 when the
+// fault is the query as a whole.
+type ParseError struct {
+	Pos int
+	Msg string
+}
+
+// Error returns Msg.
+func (e *ParseError) Error() string { return e.Msg }
+
+func posMsg(msg string, pos int) string { return fmt.Sprintf("%s at position %d", msg, pos) }
+
+func posSuffix(pos int) string { return fmt.Sprintf(" (position %d)", pos) }
+
+func errAt(pos int, msg string) *ParseError { return &ParseError{Pos: pos, Msg: msg + posSuffix(pos)} }
+
+// Parse compiles a query written in the language of docs/QUERY.md. Surrounding space is ignored. A query that breaks a
+// rule returns a nil *Query and a *ParseError whose Error() is the sentence to show the user, such as
+// `unclosed quote at position 14`, `"-" needs a word after it (position 7)`, `a query needs at least one word that
+// must appear`, `too many terms (15, at most 12)`, `query too long (230 characters, at most 200)` or
+// `too deeply nested (at most 3 levels of parentheses) at position 9`.
+func Parse(text string) (*Query, error) {
+	text = strings.TrimSpace(text)
+	if n := utf8.RuneCountInString(text); n > MaxQueryLength {
+		return nil, &ParseError{Msg: fmt.Sprintf("query too long (%d characters, at most %d)", n, MaxQueryLength)}
+	}
+	items, err := lex(text)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{items: items, nz: newNormalizer()}
+	root, err := p.parseQuery()
+	if err != nil {
+		return nil, err
+	}
+	if p.terms > MaxTerms {
+		return nil, &ParseError{Msg: fmt.Sprintf("too many terms (%d, at most %d)", p.terms, MaxTerms)}
+	}
+	if root == nil || !root.positive() {
+		return nil, explainNegative(root)
+	}
+	return newQuery(text, root), nil
+}
+
+// parser is a recursive-descent parser over lexical items. Precedence: "-" binds tightest, then AND
+// (juxtaposition), then OR.
+type parser struct {
+	items []item
+	i     int
+	depth int
+	terms int
+	nz    *normalizer
+}
+
+func (p *parser) peek() item { return p.items[p.i] }
+
+func (p *parser) next() item {
+	it := p.items[p.i]
+	if it.kind != itemEOF {
+		p.i++
+	}
+	return it
+}
+
+func (p *parser) parseQuery() (*node, error) {
+	root, err := p.parseOr()
+	if err != nil {
+		return nil, err
+	}
+	if it := p.peek(); it.kind == itemClose {
+		return nil, &ParseError{Pos: it.pos, Msg: posMsg(`unmatched ")"`, it.pos)}
+	}
+	return root, nil
+}
+
+// parseOr returns nil, nil when there is no term before the next ")" or the end.
+func (p *parser) parseOr() (*node, error) {
+	var kids []*node
+	var lastOr *item
+	orPos := 0
+	for {
+		n, err := p.parseAnd()
+		if err != nil {
+			return nil, err
+		}
+		if n == nil && lastOr != nil {
+			return nil, orError(*lastOr)
+		}
+		if n != nil {
+			kids = append(kids, n.flatten(nodeOr)...)
+		}
+		if p.peek().kind != itemOr {
+			break
+		}
+		op := p.next()
+		if n == nil {
+			return nil, orError(op)
+		}
+		lastOr = &op
+		if orPos == 0 {
+			orPos = op.pos
+		}
+	}
+	switch len(kids) {
+	case 0:
+		return nil, nil
+	case 1:
+		return kids[0], nil
+	}
+	return &node{kind: nodeOr, pos: orPos, kids: kids}, nil
+}
+
+func orError(op item) error {
+	return errAt(op.pos, fmt.Sprintf("%q needs a word on both sides", op.text))
+}
+
+func startsUnary(k itemKind) bool {
+	switch k {
+	case itemWord, itemPrefix, itemPhrase, itemField, itemOpen, itemNot:
+		return true
+	}
+	return false
+}
+
+// parseAnd returns nil, nil when no term comes before the next OR, ")" or the end.
+func (p *parser) parseAnd() (*node, error) {
+	var kids []*node
+	for {
+		it := p.peek()
+		if it.kind == itemAnd {
+			p.next()
+			if len(kids) == 0 || !startsUnary(p.peek().kind) {
+				return nil, errAt(it.pos, `"AND" needs a word on both sides`)
+			}
+			continue
+		}
+		if !startsUnary(it.kind) {
+			break
+		}
+		n, err := p.parseUnary()
+		if err != nil {
+			return nil, err
+		}
+		if n != nil {
+			kids = append(kids, n.flatten(nodeAnd)...)
+		}
+	}
+	switch len(kids) {
+	case 0:
+		return nil, nil
+	case 1:
+		return kids[0], nil
+	}
+	return &node{kind: nodeAnd, pos: kids[0].pos, kids: kids}, nil
+}
+
+func (p *parser) parseUnary() (*node, error) {
+	it := p.peek()
+	if it.kind != itemNot {
+		return p.parsePrimary()
+	}
+	p.next()
+	next := p.peek()
+	if next.kind == itemNot || !startsUnary(next.kind) || (it.text == "-" && !next.glued) {
+		return nil, errAt(it.pos, fmt.Sprintf("%q needs a word after it", it.text))
+	}
+	kid, err := p.parsePrimary()
+	if err != nil {
+		return nil, err
+	}
+	if kid == nil {
+		return nil, errAt(it.pos, fmt.Sprintf("%q needs a word after it", it.text))
+	}
+	return &node{kind: nodeNot, pos: it.pos, kids: []*node{kid}}, nil
+}
+
+// parsePrimary parses a word, prefix, phrase, field or group. It returns nil, nil for a word with nothing to match
+// in it, such as "&" or "—", which the query ignores like punctuation.
+func (p *parser) parsePrimary() (*node, error) {
+	it := p.next()
+	switch it.kind {
+	case itemWord:
+		return p.word(it), nil
+	case itemPrefix:
+		return p.prefix(it)
+	case itemPhrase:
+		return p.phrase(it)
+	case itemField:
+		return p.field(it)
+	case itemOpen:
+		return p.group(it)
+	}
+	// Unreachable: callers check startsUnary first.
+	return nil, errAt(it.pos, fmt.Sprintf("unexpected %q", it.text))
+}
+
+func (p *parser) tokens(text string) []string {
+	var out []string
+	p.nz.tokens(text, func(tok []byte) { out = append(out, string(tok)) })
+	return out
+}
+
+// word is a bare word: one token is stemmed; several (as in "long-term" or "北朝鮮") are a phrase.
+func (p *parser) word(it item) *node {
+	toks := p.tokens(it.text)
+	switch len(toks) {
+	case 0:
+		return nil
+	case 1:
+		p.terms++
+		return &node{kind: nodeWord, pos: it.pos, tokens: toks, stem: Stem(toks[0])}
+	}
+	p.terms++
+	return &node{kind: nodePhrase, pos: it.pos, tokens: toks}
+}
+
+func (p *parser) prefix(it item) (*node, error) {
+	toks := p.tokens(it.text)
+	if len(toks) > 1 {
+		return nil, errAt(it.pos, `a prefix before "*" must be a single word`)
+	}
+	if len(toks) == 0 || utf8.RuneCountInString(toks[0]) < minPrefix {
+		return nil, errAt(it.pos, fmt.Sprintf(`a prefix needs at least %d characters before "*"`, minPrefix))
+	}
+	p.terms++
+	return &node{kind: nodePrefix, pos: it.pos, tokens: toks}, nil
+}
+
+func (p *parser) phrase(it item) (*node, error) {
+	toks := p.tokens(it.text)
+	if len(toks) == 0 {
+		return nil, &ParseError{Pos: it.pos, Msg: posMsg("nothing to match between the quotes", it.pos)}
+	}
+	p.terms++
+	return &node{kind: nodePhrase, pos: it.pos, tokens: toks, quoted: true}, nil
+}
+
+func (p *parser) group(open item) (*node, error) {
+	p.depth++
+	if p.depth > MaxDepth {
+		return nil, &ParseError{Pos: open.pos,
+			Msg: posMsg(fmt.Sprintf("too deeply nested (at most %d levels of parentheses)", MaxDepth), open.pos)}
+	}
+	inner, err := p.parseOr()
+	if err != nil {
+		return nil, err
+	}
+	closing := p.next()
+	if closing.kind != itemClose {
+		return nil, &ParseError{Pos: open.pos, Msg: posMsg(`unclosed "("`, open.pos)}
+	}
+	if inner == nil {
+		return nil, &ParseError{Pos: open.pos, Msg: posMsg("empty parentheses", open.pos)}
+	}
+	p.depth--
+	return inner, nil
+}
+
+// field parses what follows "title:", "source:" or "site:", which must come right after the colon.
+func (p *parser) field(f item) (*node, error) {
+	v := p.peek()
+	if f.text == "title" {
+		if !v.glued || (v.kind != itemWord && v.kind != itemPrefix && v.kind != itemPhrase) {
+			return nil, errAt(f.pos, `"title:" needs a word, prefix or phrase right after it`)
+		}
+		n, err := p.parsePrimary()
+		if err != nil {
+			return nil, err
+		}
+		if n == nil {
+			return nil, errAt(f.pos, `"title:" needs a word, prefix or phrase right after it`)
+		}
+		n.title, n.pos = true, f.pos
+		return n, nil
+	}
+	if !v.glued || (v.kind != itemWord && v.kind != itemPhrase) {
+		return nil, errAt(f.pos, fmt.Sprintf("%q needs a source name or web address right after it", f.text+":"))
+	}
+	p.next()
+	n := &node{kind: nodeSource, pos: f.pos, field: f.text, host: hostOf(v.text)}
+	if n.host != "" {
+		n.tokens = p.tokens(n.host)
+	} else {
+		n.tokens = p.tokens(v.text)
+	}
+	if len(n.tokens) == 0 {
+		return nil, errAt(f.pos, fmt.Sprintf("%q needs a source name or web address right after it", f.text+":"))
+	}
+	n.quoted = v.kind == itemPhrase
+	p.terms++
+	return n, nil
+}
+
+// hostOf returns the web address in v in lower case ("https://www.Reuters.com/world" → "www.reuters.com"), or ""
+// when v has no dot and so is only a name.
+func hostOf(v string) string {
+	v = strings.ToLower(strings.TrimSpace(v))
+	if i := strings.Index(v, "://"); i >= 0 {
+		v = v[i+3:]
+	}
+	if i := strings.IndexAny(v, "/?#"); i >= 0 {
+		v = v[:i]
+	}
+	v = strings.TrimSuffix(v, ".")
+	labels := strings.Split(v, ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	for _, l := range labels {
+		if !isHostLabel(l) {
+			return ""
+		}
+	}
+	return v
+}
+
+// isHostLabel reports whether l is a domain label: letters, digits and inner hyphens.
+func isHostLabel(l string) bool {
+	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
+		return false
+	}
+	for _, r := range l {
+		if r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// explainNegative says why a query could match an article by what it lacks alone: either it has no positive term
+// at all, or one side of an OR that the query depends on has none.
+func explainNegative(n *node) *ParseError {
+	for n != nil && n.kind == nodeAnd {
+		var or *node
+		for _, k := range n.kids {
+			if k.kind == nodeOr {
+				or = k
+				break
+			}
+		}
+		n = or
+	}
+	if n != nil && n.kind == nodeOr {
+		return errAt(n.pos, `each side of "OR" needs a word that must appear`)
+	}
+	return &ParseError{Msg: "a query needs at least one word that must appear"}
+}

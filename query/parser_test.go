@@ -1,0 +1,206 @@
+package query
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name  string
+		query string
+		want  string // Query.String()
+	}{
+		// docs/QUERY.md, Syntax.
+		{name: "word", query: "tariff", want: "tariff"},
+		{name: "prefix", query: "ukrain*", want: "ukrain*"},
+		{name: "prefix of exactly 3 characters", query: "ukr*", want: "ukr*"},
+		{name: "phrase", query: `"north korea"`, want: `"north korea"`},
+		{name: "implicit AND", query: "kursk deminers", want: "kursk AND deminers"},
+		{name: "OR", query: "kursk OR belgorod", want: "kursk OR belgorod"},
+		{name: "bar is OR", query: "kursk | belgorod", want: "kursk OR belgorod"},
+		{name: "bar without spaces", query: "kursk|belgorod", want: "kursk OR belgorod"},
+		{name: "lower-case or is a word", query: "kursk or belgorod", want: "kursk AND or AND belgorod"},
+		{name: "NOT", query: "russia -sport", want: "russia AND NOT sport"},
+		{name: "grouping", query: "(tariff OR tariffs) japan", want: "(tariff OR tariffs) AND japan"},
+		{name: "title phrase", query: `title:"breaking"`, want: `title:"breaking"`},
+		{name: "source", query: "source:reuters", want: "source:reuters"},
+		{name: "site", query: "site:straitstimes.com", want: "site:straitstimes.com"},
+		{name: "brief example", query: "kursk (deminers OR sappers)", want: "kursk AND (deminers OR sappers)"},
+		{name: "title phrase of two words", query: `title:"north korea"`, want: `title:"north korea"`},
+		// Precedence: - tightest, then AND, then OR.
+		{name: "AND binds tighter than OR", query: "a b OR c", want: "(a AND b) OR c"},
+		{name: "OR then AND", query: "a OR b c", want: "a OR (b AND c)"},
+		{name: "NOT binds to one word", query: "-a b OR c", want: "(NOT a AND b) OR c"},
+		{name: "NOT on a phrase", query: `russia -"world cup"`, want: `russia AND NOT "world cup"`},
+		{name: "NOT on a field", query: "russia -source:tass", want: "russia AND NOT source:tass"},
+		{name: "NOT on a group", query: "russia -(sport OR football)", want: "russia AND NOT (sport OR football)"},
+		{name: "negated OR branch is fine beside a positive term", query: "russia (sanctions OR -sport)", want: "russia AND (sanctions OR NOT sport)"},
+		{name: "redundant parentheses", query: "((a)) ((b c))", want: "a AND b AND c"},
+		{name: "three levels", query: "(((a OR b) c) OR d) e", want: "(((a OR b) AND c) OR d) AND e"},
+		// docs/QUERY.md, Text normalisation.
+		{name: "case folded", query: "ZELENSKIY", want: "zelenskiy"},
+		{name: "diacritics removed", query: "Zélenskiy", want: "zelenskiy"},
+		{name: "possessive dropped", query: "Korea's", want: "korea"},
+		{name: "typographic possessive dropped", query: "Korea’s", want: "korea"},
+		{name: "hyphenated word is a phrase", query: "long-term", want: `"long term"`},
+		{name: "quoted hyphenated word", query: `"long-term"`, want: `"long term"`},
+		{name: "Han word is a phrase of characters", query: "北朝鮮", want: `"北 朝 鮮"`},
+		{name: "quoted word", query: `"tariffs"`, want: `"tariffs"`},
+		{name: "apostrophe inside a word", query: "O'Brien", want: `"o brien"`},
+		// Fields.
+		{name: "title word", query: "title:Breaking", want: "title:breaking"},
+		{name: "title prefix", query: "title:ukrain*", want: "title:ukrain*"},
+		{name: "field names ignore case", query: "Title:x SOURCE:Reuters", want: "title:x AND source:reuters"},
+		{name: "source name phrase", query: `source:"Straits Times"`, want: `source:"straits times"`},
+		{name: "site as a URL", query: "site:https://www.Reuters.com/world", want: "site:www.reuters.com"},
+		{name: "source alone is a positive term", query: "source:reuters -sport", want: "source:reuters AND NOT sport"},
+		{name: "unknown field is a phrase", query: "foo:bar", want: `"foo bar"`},
+		// Spelled-out operators, as String shows them.
+		{name: "AND and NOT", query: "russia AND NOT sport", want: "russia AND NOT sport"},
+		{name: "NOT before a group", query: "a NOT (b OR c)", want: "a AND NOT (b OR c)"},
+		// Lenient spelling.
+		{name: "typographic quotes", query: "“north korea” «kim jong» „un“", want: `"north korea" AND "kim jong" AND "un"`},
+		{name: "surrounding space", query: "  kursk  ", want: "kursk"},
+		{name: "punctuation word ignored", query: "kursk & belgorod —", want: "kursk AND belgorod"},
+		{name: "twelve terms", query: "a b c d e f g h i j k l", want: "a AND b AND c AND d AND e AND f AND g AND h AND i AND j AND k AND l"},
+		{name: "200 characters", query: strings.Repeat("x", 200), want: strings.Repeat("x", 200)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := Parse(tt.query)
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tt.query, err)
+			}
+			if got := q.String(); got != tt.want {
+				t.Errorf("Parse(%q).String() = %q, want %q", tt.query, got, tt.want)
+			}
+			if got, want := q.Text(), strings.TrimSpace(tt.query); got != want {
+				t.Errorf("Text() = %q, want %q", got, want)
+			}
+			// String is understood back the same way.
+			again, err := Parse(q.String())
+			if err != nil {
+				t.Fatalf("Parse(String() = %q): %v", q.String(), err)
+			}
+			if again.String() != q.String() || again.Key() != q.Key() {
+				t.Errorf("Parse(%q) = %q (key %q), want %q (key %q)", q.String(), again, again.Key(), q, q.Key())
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		query   string
+		wantMsg string
+		wantPos int
+	}{
+		// docs/QUERY.md, Limits and errors.
+		{name: "unclosed quote", query: `tariff japan "trade war`, wantMsg: "unclosed quote at position 14", wantPos: 14},
+		{name: "dash needs a word", query: "russia - sport", wantMsg: `"-" needs a word after it (position 8)`, wantPos: 8},
+		{name: "dash at the end", query: "russia -", wantMsg: `"-" needs a word after it (position 8)`, wantPos: 8},
+		{name: "double dash", query: "russia --sport", wantMsg: `"-" needs a word after it (position 8)`, wantPos: 8},
+		{name: "dash before punctuation", query: "russia -&", wantMsg: `"-" needs a word after it (position 8)`, wantPos: 8},
+		{name: "NOT needs a word", query: "russia NOT", wantMsg: `"NOT" needs a word after it (position 8)`, wantPos: 8},
+		{name: "NOT alone is refused", query: "-sport", wantMsg: "a query needs at least one word that must appear"},
+		{name: "only NOTs", query: "-sport -football NOT tennis", wantMsg: "a query needs at least one word that must appear"},
+		{name: "double negation", query: "-(-sport)", wantMsg: "a query needs at least one word that must appear"},
+		{name: "empty", query: "   ", wantMsg: "a query needs at least one word that must appear"},
+		{name: "only punctuation", query: "& —", wantMsg: "a query needs at least one word that must appear"},
+		{name: "OR with a NOT side", query: "russia OR -sport", wantMsg: `each side of "OR" needs a word that must appear (position 8)`, wantPos: 8},
+		{name: "OR with a NOT side under AND", query: "(a OR -b) -c", wantMsg: `each side of "OR" needs a word that must appear (position 4)`, wantPos: 4},
+		{name: "too many terms", query: "a b c d e f g h i j k l m n o", wantMsg: "too many terms (15, at most 12)"},
+		{name: "thirteen terms", query: `a "b c" ddd* title:e source:f g h i j k l m n`, wantMsg: "too many terms (13, at most 12)"},
+		{name: "too long", query: strings.Repeat("x", 230), wantMsg: "query too long (230 characters, at most 200)"},
+		{name: "too long counts characters, not bytes", query: strings.Repeat("é", 201), wantMsg: "query too long (201 characters, at most 200)"},
+		{name: "too deeply nested", query: "a ((((b))))", wantMsg: "too deeply nested (at most 3 levels of parentheses) at position 6", wantPos: 6},
+		// Operators and groups.
+		{name: "OR at the start", query: "OR russia", wantMsg: `"OR" needs a word on both sides (position 1)`, wantPos: 1},
+		{name: "OR at the end", query: "russia OR", wantMsg: `"OR" needs a word on both sides (position 8)`, wantPos: 8},
+		{name: "two bars", query: "russia | | sport", wantMsg: `"|" needs a word on both sides (position 8)`, wantPos: 8},
+		{name: "OR after an open parenthesis", query: "(OR a)", wantMsg: `"OR" needs a word on both sides (position 2)`, wantPos: 2},
+		{name: "AND at the start", query: "AND a", wantMsg: `"AND" needs a word on both sides (position 1)`, wantPos: 1},
+		{name: "AND at the end", query: "a AND", wantMsg: `"AND" needs a word on both sides (position 3)`, wantPos: 3},
+		{name: "unmatched close", query: "a b)", wantMsg: `unmatched ")" at position 4`, wantPos: 4},
+		{name: "unclosed open", query: "a (b c", wantMsg: `unclosed "(" at position 3`, wantPos: 3},
+		{name: "empty parentheses", query: "a ()", wantMsg: "empty parentheses at position 3", wantPos: 3},
+		// Words, prefixes and phrases.
+		{name: "short prefix", query: "uk*", wantMsg: `a prefix needs at least 3 characters before "*" (position 1)`, wantPos: 1},
+		{name: "bare star", query: "a *", wantMsg: `a prefix needs at least 3 characters before "*" (position 3)`, wantPos: 3},
+		{name: "prefix of two words", query: "long-ter*", wantMsg: `a prefix before "*" must be a single word (position 1)`, wantPos: 1},
+		{name: "star inside a word", query: "ab*cd", wantMsg: `"*" can only end a word (position 3)`, wantPos: 3},
+		{name: "empty quotes", query: `a ""`, wantMsg: "nothing to match between the quotes at position 3", wantPos: 3},
+		{name: "punctuation in quotes", query: `a "..."`, wantMsg: "nothing to match between the quotes at position 3", wantPos: 3},
+		// Fields.
+		{name: "title with nothing", query: "a title:", wantMsg: `"title:" needs a word, prefix or phrase right after it (position 3)`, wantPos: 3},
+		{name: "title then space", query: "title: x", wantMsg: `"title:" needs a word, prefix or phrase right after it (position 1)`, wantPos: 1},
+		{name: "title with a group", query: "title:(a b)", wantMsg: `"title:" needs a word, prefix or phrase right after it (position 1)`, wantPos: 1},
+		{name: "title of a field", query: "title:source:x", wantMsg: `"title:" needs a word, prefix or phrase right after it (position 1)`, wantPos: 1},
+		{name: "title of punctuation", query: "title:&", wantMsg: `"title:" needs a word, prefix or phrase right after it (position 1)`, wantPos: 1},
+		{name: "source with nothing", query: "source:", wantMsg: `"source:" needs a source name or web address right after it (position 1)`, wantPos: 1},
+		{name: "source prefix", query: "a site:reut*", wantMsg: `"site:" needs a source name or web address right after it (position 3)`, wantPos: 3},
+		{name: "source of punctuation", query: "source:&", wantMsg: `"source:" needs a source name or web address right after it (position 1)`, wantPos: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := Parse(tt.query)
+			if err == nil {
+				t.Fatalf("Parse(%q) = %q, want error %q", tt.query, q, tt.wantMsg)
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Parse(%q) error %T, want *ParseError", tt.query, err)
+			}
+			if pe.Error() != tt.wantMsg || pe.Pos != tt.wantPos {
+				t.Errorf("Parse(%q) error = %q at %d, want %q at %d", tt.query, pe.Error(), pe.Pos, tt.wantMsg, tt.wantPos)
+			}
+			if pe.Pos > 0 && !strings.Contains(pe.Msg, fmt.Sprint(pe.Pos)) {
+				t.Errorf("message %q does not say where (%d)", pe.Msg, pe.Pos)
+			}
+		})
+	}
+}
+
+func TestQueryKey(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		same bool
+	}{
+		{name: "case and spaces", a: "Kursk  Deminers", b: "kursk deminers", same: true},
+		{name: "diacritics", a: "Zélenskiy", b: "zelenskiy", same: true},
+		{name: "bar and OR", a: "kursk | belgorod", b: "kursk OR belgorod", same: true},
+		{name: "dash and NOT", a: "russia -sport", b: "russia AND NOT sport", same: true},
+		{name: "site and source", a: "site:reuters.com", b: "source:Reuters.com", same: true},
+		{name: "redundant parentheses", a: "(a b) c", b: "a b c", same: true},
+		{name: "typographic quotes", a: "“north korea”", b: `"north korea"`, same: true},
+		{name: "stemmed word differs from its text", a: "tariffs", b: "tariff", same: false},
+		{name: "quoted differs from bare", a: `"tariffs"`, b: "tariffs", same: false},
+		{name: "order matters", a: "a b", b: "b a", same: false},
+		{name: "title differs", a: "title:a", b: "a", same: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qa, errA := Parse(tt.a)
+			qb, errB := Parse(tt.b)
+			if errA != nil || errB != nil {
+				t.Fatalf("Parse: %v, %v", errA, errB)
+			}
+			if got := qa.Key() == qb.Key(); got != tt.same {
+				t.Errorf("Key(%q) = %q, Key(%q) = %q; same = %v, want %v", tt.a, qa.Key(), tt.b, qb.Key(), got, tt.same)
+			}
+		})
+	}
+}
+
+func TestZeroQuery(t *testing.T) {
+	var q Query
+	d := NewDocument(Article{Title: "anything"})
+	if q.Match(d) || q.String() != "" || q.Key() != "" || q.FTS5() != "" {
+		t.Errorf("zero Query: Match %v, String %q, Key %q, FTS5 %q", q.Match(d), q.String(), q.Key(), q.FTS5())
+	}
+}

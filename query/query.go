@@ -1,0 +1,219 @@
+package query
+
+import (
+	"strings"
+)
+
+// Query is a compiled subscription query. It is immutable and safe for concurrent use. The zero Query matches
+// nothing; use Parse.
+type Query struct {
+	text string
+	root *node
+	prog program
+}
+
+// nodeKind is the kind of a node of a parsed query.
+type nodeKind uint8
+
+const (
+	nodeWord   nodeKind = iota // a bare word, matched by its stem
+	nodePrefix                 // a word start; tokens[0] is the prefix
+	nodePhrase                 // unstemmed tokens, adjacent and in order; one token is an exact word
+	nodeSource                 // source:/site:; tokens are the name's words, host the web address if it has one
+	nodeNot
+	nodeAnd
+	nodeOr
+)
+
+// node is a parsed query. Queries stay small (at most MaxTerms leaves), and stored queries keep only their
+// compiled program in the Index, so a pointer tree is fine here.
+type node struct {
+	kind   nodeKind
+	title  bool     // title: only
+	quoted bool     // typed in quotes
+	field  string   // "source" or "site", as typed
+	tokens []string // normalised, unstemmed
+	stem   string   // nodeWord: the stem of tokens[0]
+	host   string   // nodeSource
+	pos    int      // where it starts in the text, for error messages
+	kids   []*node
+}
+
+// flatten returns n's children if n is of kind k (so that "(a b) c" is one AND of three), else n alone.
+func (n *node) flatten(k nodeKind) []*node {
+	if n.kind == k {
+		return n.kids
+	}
+	return []*node{n}
+}
+
+// positive reports whether n can only match an article that contains something: every OR branch must have a
+// positive term, and an AND needs one.
+func (n *node) positive() bool {
+	switch n.kind {
+	case nodeNot:
+		return false
+	case nodeAnd:
+		for _, k := range n.kids {
+			if k.positive() {
+				return true
+			}
+		}
+		return false
+	case nodeOr:
+		for _, k := range n.kids {
+			if !k.positive() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func newQuery(text string, root *node) *Query {
+	q := &Query{text: text, root: root}
+	q.prog = compile(root)
+	return q
+}
+
+// Text returns the query as the user wrote it, without surrounding space.
+func (q *Query) Text() string { return q.text }
+
+// String returns how the query was understood, for the user: words folded to lower case and without diacritics,
+// operators spelled out, e.g. `kursk AND (deminers OR sappers)`, `russia AND NOT sport`, `title:"north korea"`,
+// `ukrain*`, `source:reuters`. Parse accepts it back and understands it the same way.
+func (q *Query) String() string {
+	if q.root == nil {
+		return ""
+	}
+	var b strings.Builder
+	// Parentheses around an AND inside an OR are not needed, but people read "a AND b OR c" both ways; show them
+	// unless they would nest deeper than Parse accepts.
+	r := renderer{clarify: q.root.depth(true) <= MaxDepth}
+	q.root.render(&b, r)
+	return b.String()
+}
+
+// Key returns the canonical form of the query, equal for two texts that Parse understands the same way up to
+// spelling: case, diacritics, spaces, "|" for OR, "-" for NOT, redundant parentheses and "site:" for "source:".
+// Two subscriptions of one chat with the same Key are the same subscription.
+func (q *Query) Key() string {
+	if q.root == nil {
+		return ""
+	}
+	var b strings.Builder
+	q.root.render(&b, renderer{canonical: true})
+	return b.String()
+}
+
+// renderer says how to write a query: canonical for Key (source: for site:, no optional parentheses); clarify to
+// put parentheses around an AND inside an OR.
+type renderer struct {
+	canonical bool
+	clarify   bool
+}
+
+// grouped reports whether kid is written in parentheses under a node of kind parent.
+func (r renderer) grouped(parent nodeKind, kid *node) bool {
+	switch parent {
+	case nodeNot:
+		return kid.kind >= nodeNot
+	case nodeAnd:
+		return kid.kind == nodeOr
+	case nodeOr:
+		return r.clarify && kid.kind == nodeAnd
+	}
+	return false
+}
+
+// depth returns how deeply n's parentheses nest when written, with or without the clarifying ones.
+func (n *node) depth(clarify bool) int {
+	r := renderer{clarify: clarify}
+	d := 0
+	for _, k := range n.kids {
+		kd := k.depth(clarify)
+		if r.grouped(n.kind, k) {
+			kd++
+		}
+		d = max(d, kd)
+	}
+	return d
+}
+
+func (n *node) render(b *strings.Builder, r renderer) {
+	switch n.kind {
+	case nodeWord, nodePrefix, nodePhrase:
+		if n.title {
+			b.WriteString("title:")
+		}
+		switch {
+		case n.kind == nodePrefix:
+			b.WriteString(n.tokens[0])
+			b.WriteByte('*')
+		case n.kind == nodeWord:
+			b.WriteString(n.tokens[0])
+		default:
+			writeQuoted(b, n.tokens)
+		}
+		return
+	case nodeSource:
+		if r.canonical || n.field == "" {
+			b.WriteString("source:")
+		} else {
+			b.WriteString(n.field + ":")
+		}
+		switch {
+		case n.host != "":
+			b.WriteString(n.host)
+		case len(n.tokens) == 1 && !n.quoted:
+			b.WriteString(n.tokens[0])
+		default:
+			writeQuoted(b, n.tokens)
+		}
+		return
+	}
+	sep := " AND "
+	switch n.kind {
+	case nodeNot:
+		sep = "NOT "
+	case nodeOr:
+		sep = " OR "
+	}
+	for i, k := range n.kids {
+		if i > 0 || n.kind == nodeNot {
+			b.WriteString(sep)
+		}
+		paren := r.grouped(n.kind, k)
+		if paren {
+			b.WriteByte('(')
+		}
+		k.render(b, r)
+		if paren {
+			b.WriteByte(')')
+		}
+	}
+}
+
+func writeQuoted(b *strings.Builder, tokens []string) {
+	b.WriteByte('"')
+	b.WriteString(strings.Join(tokens, " "))
+	b.WriteByte('"')
+}
+
+// Match reports whether the article d matches the query. It evaluates the query on its own; to match many queries
+// at once use an Index. The zero Query matches nothing.
+func (q *Query) Match(d *Document) bool {
+	if len(q.prog.code) == 0 || d == nil {
+		return false
+	}
+	e, _ := d.evaluators.Get().(*evaluator)
+	if e == nil {
+		e = &evaluator{}
+	}
+	e.reset(d, len(q.prog.strs))
+	q.prog.lookUp(e)
+	ok := e.run(q.prog.code)
+	e.d = nil
+	d.evaluators.Put(e)
+	return ok
+}

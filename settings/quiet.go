@@ -1,0 +1,106 @@
+package settings
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/newshound/newshound/localtime"
+	"github.com/newshound/newshound/news"
+)
+
+// ErrUnknownQuietMode is returned for a quiet mode other than news.QuietSilent
+// and news.QuietHold.
+var ErrUnknownQuietMode = errors.New("unknown quiet mode")
+
+// Quiet is a chat's quiet hours as the commands show them.
+type Quiet struct {
+	Hours    localtime.QuietHours
+	Set      bool   // false: the chat has no quiet hours, and Hours is zero
+	Mode     string // the mode in effect: the chat's own or the default
+	Timezone string // the chat's stored zone; "" is UTC
+}
+
+// IsQuietMode reports whether s names a quiet mode.
+func IsQuietMode(s string) bool { return s == news.QuietSilent || s == news.QuietHold }
+
+// QuietMode returns what quiet hours do in chat: its own mode, else def
+// (alerts.quiet_mode), else news.QuietSilent.
+func QuietMode(chat news.ChatDelivery, def string) string {
+	switch {
+	case chat.QuietMode != "":
+		return chat.QuietMode
+	case def != "":
+		return def
+	}
+	return news.QuietSilent
+}
+
+// QuietAt returns the quiet mode that applies to an alert reaching chat at
+// now: "" when the chat has no quiet hours or now, in the chat's zone, is
+// outside them; else QuietMode(chat, def).
+func QuietAt(chat news.ChatDelivery, def string, now time.Time) string {
+	q, ok := localtime.LoadQuietHours(chat.QuietStart, chat.QuietEnd)
+	if !ok || !q.Contains(now, localtime.Location(chat.Timezone)) {
+		return ""
+	}
+	return QuietMode(chat, def)
+}
+
+// quietOf is the chat's quiet hours with the service's default mode.
+func (s *Service) quietOf(chat news.ChatDelivery) Quiet {
+	q, ok := localtime.LoadQuietHours(chat.QuietStart, chat.QuietEnd)
+	return Quiet{Hours: q, Set: ok, Mode: QuietMode(chat, s.opts.QuietMode), Timezone: chat.Timezone}
+}
+
+// Quiet returns the chat's quiet hours. It fails with news.ErrNotFound for
+// an unknown chat, or when the database fails.
+func (s *Service) Quiet(ctx context.Context, chatID int64) (Quiet, error) {
+	chat, err := s.opts.Store.FindChatDelivery(ctx, chatID)
+	if err != nil {
+		return Quiet{}, fmt.Errorf("quiet hours of chat %d: %w", chatID, err)
+	}
+	return s.quietOf(chat), nil
+}
+
+// QuietChange is a change to a chat's quiet hours; the zero value changes nothing.
+type QuietChange struct {
+	Hours string // new hours as a user writes them ("23:00-07:00", "11pm-7am"); "" keeps them
+	Off   bool   // remove the hours (the mode is kept for the next ones)
+	Mode  string // news.QuietSilent or news.QuietHold; "" keeps the chat's
+}
+
+// SetQuiet changes the chat's quiet hours and returns them. It fails with
+// localtime.ErrBadQuietHours for hours that do not read (checked first),
+// ErrUnknownQuietMode for a bad mode, news.ErrNotFound for an unknown chat,
+// or when the database fails; then nothing is stored.
+func (s *Service) SetQuiet(ctx context.Context, chatID int64, change QuietChange) (Quiet, error) {
+	var q localtime.QuietHours
+	if change.Hours != "" {
+		var err error
+		if q, err = localtime.ParseQuietHours(change.Hours); err != nil {
+			return Quiet{}, err
+		}
+	}
+	if change.Mode != "" && !IsQuietMode(change.Mode) {
+		return Quiet{}, fmt.Errorf("%q: %w", change.Mode, ErrUnknownQuietMode)
+	}
+	chat, err := s.opts.Store.FindChatDelivery(ctx, chatID)
+	if err != nil {
+		return Quiet{}, fmt.Errorf("quiet hours of chat %d: %w", chatID, err)
+	}
+	switch {
+	case change.Off:
+		chat.QuietStart, chat.QuietEnd = "", ""
+	case change.Hours != "":
+		chat.QuietStart, chat.QuietEnd = q.Start.String(), q.End.String()
+	}
+	if change.Mode != "" {
+		chat.QuietMode = change.Mode
+	}
+	if err := s.opts.Store.SetChatQuiet(ctx, chatID, chat.QuietStart, chat.QuietEnd, chat.QuietMode); err != nil {
+		return Quiet{}, fmt.Errorf("set quiet hours of chat %d: %w", chatID, err)
+	}
+	return s.quietOf(chat), nil
+}

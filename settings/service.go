@@ -1,0 +1,138 @@
+package settings
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/newshound/newshound/localtime"
+	"github.com/newshound/newshound/news"
+)
+
+// Store is what the settings need of the database.
+type Store interface {
+	FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error)
+	SetChatPaused(ctx context.Context, id int64, paused bool) error
+	SetChatQuiet(ctx context.Context, id int64, start, end, mode string) error
+	SetChatTimezone(ctx context.Context, id int64, tz string) error
+	SetChatDigestTime(ctx context.Context, id int64, hhmm string) error
+	DeleteChat(ctx context.Context, id int64) error
+}
+
+// Subscriptions is what deleting a chat needs of the subscription service:
+// removing through it keeps its index in step with the store.
+type Subscriptions interface {
+	List(ctx context.Context, chatID int64) ([]news.Subscription, error)
+	Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error)
+}
+
+// Options configures a Service.
+type Options struct {
+	Store         Store
+	Subscriptions Subscriptions // nil: deleting a chat leaves the subscription index to the store
+	QuietMode     string        // alerts.quiet_mode, for chats that chose none; "" is silent
+	DigestTime    string        // digest.time ("HH:MM"), what "/digest on" sets; "" = none
+	Logger        *slog.Logger
+}
+
+// Service runs the chat-settings use cases.
+type Service struct {
+	opts Options
+	log  *slog.Logger
+}
+
+// NewService returns a Service on opts.Store.
+func NewService(opts Options) *Service {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	return &Service{opts: opts, log: opts.Logger}
+}
+
+// SetPaused pauses the chat's alerts, or resumes them. It fails when the
+// database fails.
+func (s *Service) SetPaused(ctx context.Context, chatID int64, paused bool) error {
+	if err := s.opts.Store.SetChatPaused(ctx, chatID, paused); err != nil {
+		return fmt.Errorf("set chat %d paused=%v: %w", chatID, paused, err)
+	}
+	return nil
+}
+
+// SetTimezone reads a zone as a user writes it (see localtime.ParseTimezone)
+// and stores it. It returns the stored name and the location. It fails with
+// localtime.ErrUnknownTimezone for a zone that does not read, or when the
+// database fails.
+func (s *Service) SetTimezone(ctx context.Context, chatID int64, zone string) (string, *time.Location, error) {
+	name, loc, err := localtime.ParseTimezone(zone)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := s.opts.Store.SetChatTimezone(ctx, chatID, name); err != nil {
+		return "", nil, fmt.Errorf("set time zone of chat %d: %w", chatID, err)
+	}
+	return name, loc, nil
+}
+
+// SetDigestTime reads a time of day (see localtime.ParseClock), or "on" for
+// the configured default when there is one, and stores it as the chat's
+// daily digest time. It returns the stored "HH:MM". It fails with
+// localtime.ErrBadClock for a time that does not read, or when the database
+// fails.
+func (s *Service) SetDigestTime(ctx context.Context, chatID int64, at string) (string, error) {
+	hhmm := s.opts.DigestTime
+	if !strings.EqualFold(strings.TrimSpace(at), "on") || hhmm == "" {
+		c, err := localtime.ParseClock(at)
+		if err != nil {
+			return "", err
+		}
+		hhmm = c.String()
+	}
+	if err := s.opts.Store.SetChatDigestTime(ctx, chatID, hhmm); err != nil {
+		return "", fmt.Errorf("set digest time of chat %d: %w", chatID, err)
+	}
+	return hhmm, nil
+}
+
+// DigestOff stops the chat's daily digest. It fails when the database fails.
+func (s *Service) DigestOff(ctx context.Context, chatID int64) error {
+	if err := s.opts.Store.SetChatDigestTime(ctx, chatID, ""); err != nil {
+		return fmt.Errorf("digest off for chat %d: %w", chatID, err)
+	}
+	return nil
+}
+
+// NextDigest returns when the chat's daily digest comes next after now, in
+// the chat's zone; ok is false when its digest is off or its time does not read.
+func NextDigest(chat news.Chat, now time.Time) (next time.Time, ok bool) {
+	at, err := localtime.LoadClock(chat.DigestTime)
+	if err != nil {
+		return time.Time{}, false
+	}
+	loc := localtime.Location(chat.Timezone)
+	return localtime.NextDue(at, loc, now).In(loc), true
+}
+
+// DeleteChat deletes everything kept about the chat: its subscriptions
+// (through the subscription service; one that fails is logged and left to
+// the store), its settings and its queued messages. It fails when listing
+// the subscriptions or deleting the chat fails.
+func (s *Service) DeleteChat(ctx context.Context, chatID int64) error {
+	if s.opts.Subscriptions != nil {
+		subs, err := s.opts.Subscriptions.List(ctx, chatID)
+		if err != nil {
+			return fmt.Errorf("delete chat %d: %w", chatID, err)
+		}
+		for _, sub := range subs {
+			if _, err := s.opts.Subscriptions.Unsubscribe(ctx, chatID, fmt.Sprint(sub.ID)); err != nil {
+				s.log.Warn("stop: unsubscribe", "chat", chatID, "subscription", sub.ID, "err", err)
+			}
+		}
+	}
+	if err := s.opts.Store.DeleteChat(ctx, chatID); err != nil {
+		return fmt.Errorf("delete chat %d: %w", chatID, err)
+	}
+	s.log.Info("chat deleted on request", "chat", chatID)
+	return nil
+}

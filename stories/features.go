@@ -1,0 +1,305 @@
+package stories
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// leadWords is how much of an article's summary or text, after its title,
+// takes part in the comparison.
+const leadWords = 60
+
+// maxLeadBytes is how much of the summary or text is cleaned before the
+// first leadWords words are taken: room for the furniture before the lead.
+const maxLeadBytes = 2000
+
+// minTitleWords is how many words a title needs before an identical title
+// alone makes two articles one story: "Breaking news" or "Update" says
+// nothing about which story it heads.
+const minTitleWords = 4
+
+// Term is a hashed word of an article's title and lead, with what kind of
+// word it is.
+type Term struct {
+	Hash  uint32
+	Flags uint8 // FlagTitle, FlagName
+}
+
+const (
+	// FlagTitle marks a term of the title.
+	FlagTitle uint8 = 1 << iota
+	// FlagName marks a distinctive term: a name, a place or a number (see
+	// Features).
+	FlagName
+)
+
+// Features is what the same-story decision compares of an article: its
+// title's fingerprint and the terms of its title and lead.
+//
+// A term is a word in lower case without a plural "s", a stop word never;
+// number words up to twenty are digits ("three" is "3"). A term is
+// distinctive (FlagName) when it is a number, or a word written with a
+// capital letter where a sentence does not start (in the lead, or in a title
+// that is not in title case, or a title word the lead capitalises), but no
+// weekday or month: those are how two stories of one day agree.
+type Features struct {
+	Title uint64 // hash of the normalised title; 0 when it has fewer than minTitleWords words
+	Terms []Term // sorted by Hash, one per hash
+}
+
+// NewFeatures returns the features of an article: its title and the first
+// leadWords words of its summary, or of its text when the summary is empty,
+// after page furniture is cleaned away (see cleanLead).
+func NewFeatures(title, summary, text string) Features {
+	lead := summary
+	if strings.TrimSpace(lead) == "" {
+		lead = text
+	}
+	if len(lead) > maxLeadBytes {
+		// the lead kept is far shorter; what lies past this cannot reach it
+		cut := maxLeadBytes
+		for cut > 0 && !utf8.RuneStart(lead[cut]) {
+			cut--
+		}
+		lead = lead[:cut]
+	}
+	lead = cleanLead(lead)
+	if ws := strings.Fields(lead); len(ws) > leadWords {
+		// cut at the leadWords-th word, keeping paragraph breaks before it
+		idx := 0
+		for i := 0; i < leadWords; i++ {
+			j := strings.Index(lead[idx:], ws[i])
+			idx += j + len(ws[i])
+		}
+		lead = lead[:idx]
+	}
+	terms := map[uint32]uint8{}
+	leadWordsCap := map[string]bool{}
+	for _, w := range words(lead) {
+		if w.norm == "" {
+			continue
+		}
+		flags := terms[hash32(w.norm)]
+		if isDistinctive(w) {
+			flags |= FlagName
+			leadWordsCap[w.norm] = true
+		}
+		terms[hash32(w.norm)] = flags
+	}
+	tw := words(title)
+	titleCase := isTitleCase(tw)
+	var norm []string
+	for _, w := range tw {
+		if w.raw != "" {
+			norm = append(norm, strings.ToLower(w.raw))
+		}
+		if w.norm == "" {
+			continue
+		}
+		flags := terms[hash32(w.norm)] | FlagTitle
+		if w.number || (!titleCase && isDistinctive(w)) || leadWordsCap[w.norm] {
+			flags |= FlagName
+		}
+		terms[hash32(w.norm)] = flags
+	}
+	f := Features{Terms: make([]Term, 0, len(terms))}
+	if len(norm) >= minTitleWords {
+		f.Title = hash(strings.Join(norm, " "))
+	}
+	for h, fl := range terms {
+		f.Terms = append(f.Terms, Term{Hash: h, Flags: fl})
+	}
+	sort.Slice(f.Terms, func(i, j int) bool { return f.Terms[i].Hash < f.Terms[j].Hash })
+	return f
+}
+
+// word is a word of a text: as written, normalised to a term ("" for a stop
+// word), and where it stands.
+type word struct {
+	raw           string
+	norm          string
+	sentenceStart bool
+	number        bool
+}
+
+// words splits text into words, marking the first word of each sentence,
+// line or quotation.
+func words(text string) []word {
+	var out []word
+	start := true
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch r {
+			case '.', '!', '?', '\n', ':', '"', '“', '”', '(', ')', '—', '|', ';':
+				start = true
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r) && !(r == '\'' || r == '’') {
+				break
+			}
+			j += size
+		}
+		raw := strings.TrimRight(text[i:j], "'’")
+		for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
+			w := word{raw: part, sentenceStart: start}
+			w.norm, w.number = normalise(part)
+			out = append(out, w)
+			start = false
+		}
+		if len(raw) > 0 && raw[len(raw)-1] == '.' {
+			start = true
+		}
+		i = j
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }
+
+// normalise returns a word's term ("" for a stop word) and whether it is a
+// number.
+func normalise(raw string) (string, bool) {
+	w := strings.ToLower(raw)
+	if i := strings.IndexAny(w, "'’"); i >= 0 {
+		w = w[:i] // "Smith's" → "smith", "don't" → "don"
+	}
+	if w == "" {
+		return "", false
+	}
+	if d, ok := numberWords[w]; ok {
+		return d, true
+	}
+	digits := true
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			digits = false
+			break
+		}
+	}
+	if digits {
+		return strings.TrimLeft(w, "0") + "#", true // "#" keeps "3" apart from the word "3rd"
+	}
+	if stopWords[w] || utf8.RuneCountInString(w) < 2 {
+		return "", false
+	}
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		w = w[:len(w)-1]
+	}
+	return w, false
+}
+
+// isDistinctive reports whether a word of running text names something: a
+// number, or a capitalised word that does not start a sentence and is no
+// weekday or month.
+func isDistinctive(w word) bool {
+	if w.number {
+		return true
+	}
+	if w.norm == "" || w.sentenceStart || calendarWords[w.norm] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w.raw)
+	return unicode.IsUpper(r)
+}
+
+// isTitleCase reports whether most of a title's words start with a capital,
+// so that a capital says nothing about a name.
+func isTitleCase(ws []word) bool {
+	caps, n := 0, 0
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w.raw)
+		if !unicode.IsLetter(r) || len(w.raw) < 4 {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n > 0 && caps*2 > n
+}
+
+var numberWords = map[string]string{
+	"one": "1#", "two": "2#", "three": "3#", "four": "4#", "five": "5#", "six": "6#", "seven": "7#", "eight": "8#",
+	"nine": "9#", "ten": "10#", "eleven": "11#", "twelve": "12#", "thirteen": "13#", "fourteen": "14#",
+	"fifteen": "15#", "sixteen": "16#", "seventeen": "17#", "eighteen": "18#", "nineteen": "19#", "twenty": "20#",
+}
+
+var calendarWords = setOf("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
+	"january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
+	"today yesterday tonight morning afternoon evening night week weekend month year day hour minute")
+
+var stopWords = setOf("a an the and or but if of in on at to for from by with without about as into onto over under after before " +
+	"during since until up down out off than then so not no nor is are was were be been being am has have had having do does did " +
+	"will would shall should can could may might must it its it's this that these those there here he him his she her hers they them " +
+	"their theirs we us our you your i me my who whom whose which what when where why how all any both each few more most other some " +
+	"such only own same too very just also said says say according told tell mr mrs ms dr")
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// hash32 hashes a term.
+func hash32(s string) uint32 { return uint32(hash(s) >> 32) }
+
+// featuresMagic starts the stored form of Features, so that a signature of
+// the older MinHash kind (256 bytes, no magic) is told apart.
+const featuresMagic = 0xF5
+
+// Bytes encodes the features for storage (articles.story_sig).
+func (f Features) Bytes() []byte {
+	b := make([]byte, 0, 1+8+binary.MaxVarintLen32+5*len(f.Terms))
+	b = append(b, featuresMagic)
+	b = binary.LittleEndian.AppendUint64(b, f.Title)
+	b = binary.AppendUvarint(b, uint64(len(f.Terms)))
+	for _, t := range f.Terms {
+		b = binary.LittleEndian.AppendUint32(b, t.Hash)
+		b = append(b, t.Flags)
+	}
+	return b
+}
+
+// errFeatures is what ParseFeatures says of bytes it cannot read.
+var errFeatures = errors.New("not a stored story features record")
+
+// ParseFeatures decodes what Bytes encoded. It fails on anything else, such
+// as a signature stored by an older version or nil.
+func ParseFeatures(b []byte) (Features, error) {
+	if len(b) < 9 || b[0] != featuresMagic {
+		return Features{}, errFeatures
+	}
+	f := Features{Title: binary.LittleEndian.Uint64(b[1:9])}
+	n, k := binary.Uvarint(b[9:])
+	if k <= 0 || uint64(len(b)-9-k) != 5*n {
+		return Features{}, errFeatures
+	}
+	b = b[9+k:]
+	f.Terms = make([]Term, n)
+	for i := range f.Terms {
+		f.Terms[i] = Term{Hash: binary.LittleEndian.Uint32(b[5*i:]), Flags: b[5*i+4]}
+	}
+	return f, nil
+}
+
+// hash is FNV-1a, 64 bits.
+func hash(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}

@@ -1,0 +1,135 @@
+package stories
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCleanLead(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"timestamp line", "Boy shot in Elm Park Posted: Monday, May 26, 2014 4:43 PM EDT Updated: Tuesday, July 22, 2014 4:43 PM EDT\n\nA boy was shot on Elm Street.",
+			"Boy shot in Elm Park\nA boy was shot on Elm Street."},
+		{"published stamp", "A man was hurt in Dayton. (Published Tuesday, April 21, 2015)", "A man was hurt in Dayton."},
+		{"captcha prompt", "You must enter the characters with black color that stand out from the other characters\n\nA woman was shot in Akron.", "A woman was shot in Akron."},
+		{"notification prompts", "Close Get email notifications on Jane Roe daily!\n\nYour notification has been saved.\n\nTwo men were shot in Peoria.", "Two men were shot in Peoria."},
+		{"advertisement label", "Advertisement\n\nA clerk was shot in Macon.", "A clerk was shot in Macon."},
+		{"gallery caption repeated", "Image 1 of 10 Relatives say Ann Lee was hurt.\n\nImage 2 of 10 Relatives say Ann Lee was hurt.", "Relatives say Ann Lee was hurt."},
+		{"photo credit line", "Photo: Courtesy of the family\n\nA girl was hurt in Salem.", "A girl was hurt in Salem."},
+		{"news stays", "Police said the shooting was posted online.", "Police said the shooting was posted online."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cleanLead(tt.in); got != tt.want {
+				t.Errorf("cleanLead() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// flagsOf returns the flags of a word's term in the features, and whether
+// the term is there.
+func flagsOf(f Features, w string) (uint8, bool) {
+	norm, _ := normalise(w)
+	h := hash32(norm)
+	for _, t := range f.Terms {
+		if t.Hash == h {
+			return t.Flags, true
+		}
+	}
+	return 0, false
+}
+
+func TestFeaturesTerms(t *testing.T) {
+	f := NewFeatures("3 Dead, 1 Hurt in Harbor Gateway Shooting",
+		"", "Three people were killed and one hurt Monday when a gunman opened fire in an apartment in Harbor Gateway, police said. Officer Ana Ruiz said the 15-year-old victims were shot.")
+	tests := []struct {
+		word    string
+		present bool
+		name    bool
+		inTitle bool
+		why     string
+	}{
+		{"Harbor", true, true, true, "capitalised in the lead, so a name in a title-case title"},
+		{"Gateway", true, true, true, "capitalised in the lead"},
+		{"three", true, true, true, "a number word is the digit of the title's \"3\""},
+		{"15", true, true, false, "digits of a hyphenated age"},
+		{"Ruiz", true, true, false, "a capitalised word inside a sentence"},
+		{"Officer", true, false, false, "a capital that starts a sentence says nothing"},
+		{"Monday", true, false, false, "weekdays are how two stories of one day agree"},
+		{"Shooting", true, false, true, "a title-case word the lead does not capitalise"},
+		{"shootings", true, false, true, "a plural is its singular"},
+		{"the", false, false, false, "a stop word is no term"},
+		{"police", true, false, false, "a lower-case word"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			fl, ok := flagsOf(f, tt.word)
+			if ok != tt.present || (fl&FlagName != 0) != tt.name || (fl&FlagTitle != 0) != tt.inTitle {
+				t.Errorf("%s: present %v, flags %b; want present %v, name %v, title %v (%s)", tt.word, ok, fl, tt.present, tt.name, tt.inTitle, tt.why)
+			}
+		})
+	}
+}
+
+func TestFeaturesSentenceCaseTitle(t *testing.T) {
+	f := NewFeatures("Teen girl shot by masked men in Garner apartment", "", "")
+	if fl, _ := flagsOf(f, "Garner"); fl&FlagName == 0 {
+		t.Error("Garner in a sentence-case title is not a name")
+	}
+	if fl, _ := flagsOf(f, "Teen"); fl&FlagName != 0 {
+		t.Error("the title's first word is a name")
+	}
+}
+
+func TestFeaturesTitleFingerprint(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		same bool
+	}{
+		{"case and punctuation folded", "Man shot outside Elm Street bar", "MAN SHOT OUTSIDE ELM STREET BAR!", true},
+		{"one word differs", "Man shot outside Elm Street bar", "Man shot outside Oak Street bar", false},
+		{"short titles say nothing", "Breaking news", "Breaking news", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := NewFeatures(tt.a, "", ""), NewFeatures(tt.b, "", "")
+			if got := a.Title != 0 && a.Title == b.Title; got != tt.same {
+				t.Errorf("same title = %v, want %v", got, tt.same)
+			}
+		})
+	}
+}
+
+func TestFeaturesLeadIsCut(t *testing.T) {
+	long := "Start " + strings.Repeat("word ", 200) + "Zanzibar"
+	if _, ok := flagsOf(NewFeatures("t", "", long), "Zanzibar"); ok {
+		t.Errorf("a word past the first %d of the lead takes part", leadWords)
+	}
+	if _, ok := flagsOf(NewFeatures("t", "Summary of Quito", "Text of Zanzibar"), "Zanzibar"); ok {
+		t.Error("the text takes part although there is a summary")
+	}
+}
+
+func TestFeaturesRoundTrip(t *testing.T) {
+	f := NewFeatures("Deminers clear fields near Kursk", "", "Teams of deminers began clearing farmland near Kursk on Friday.")
+	got, err := ParseFeatures(f.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != f.Title || len(got.Terms) != len(f.Terms) {
+		t.Fatalf("round trip = %+v, want %+v", got, f)
+	}
+	for i := range f.Terms {
+		if got.Terms[i] != f.Terms[i] {
+			t.Fatalf("term %d = %+v, want %+v", i, got.Terms[i], f.Terms[i])
+		}
+	}
+	for _, bad := range [][]byte{nil, make([]byte, 256), f.Bytes()[:20]} {
+		if _, err := ParseFeatures(bad); err == nil {
+			t.Errorf("ParseFeatures(%d bytes) did not fail", len(bad))
+		}
+	}
+}

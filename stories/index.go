@@ -1,0 +1,304 @@
+package stories
+
+import (
+	"math"
+)
+
+// Thresholds of the same-story decision (see Index.Match).
+const (
+	// MinCosine is the least TF-IDF cosine of two articles' terms that can
+	// make them one story.
+	MinCosine = 0.13
+	// MinShared is the least summed IDF of the distinctive terms two
+	// articles share: one name that few articles carry, or two commoner
+	// ones; a weekday or a number every story has does not reach it.
+	MinShared = 3.0
+	// titleWeight multiplies the weight of a term of the title.
+	titleWeight = 2.0
+	// maxPosting is how many window articles may carry a distinctive term
+	// before it stops finding candidates: a term that common cannot reach
+	// MinShared alone, and following it would cost a comparison with most
+	// of the window.
+	maxPosting = 400
+	// maxTerms is how many terms the document frequencies hold before they
+	// are halved, forgetting the rarest and the oldest.
+	maxTerms = 1 << 18
+)
+
+// Frequencies counts, for each term, how many of the articles seen carried
+// it: document frequencies learned from the stream. The zero value is empty
+// and ready.
+type Frequencies struct {
+	df  map[uint32]uint32
+	n   float64
+	gen int64 // moves on every genSize articles, and when the counts are halved
+}
+
+// genSize is how many articles the frequencies count before the weights
+// cached from them are recomputed: a small step of the IDF.
+const genSize = 256
+
+// Add counts one article's terms.
+func (q *Frequencies) Add(f Features) {
+	if q.df == nil {
+		q.df = map[uint32]uint32{}
+	}
+	if len(q.df) >= maxTerms {
+		for h, c := range q.df {
+			if c <= 1 {
+				delete(q.df, h)
+			} else {
+				q.df[h] = c / 2
+			}
+		}
+		q.n /= 2
+		q.gen++
+	}
+	for _, t := range f.Terms {
+		q.df[t.Hash]++
+	}
+	q.n++
+	if int64(q.n)%genSize == 0 {
+		q.gen++
+	}
+}
+
+// IDF returns a term's inverse document frequency: ln((N+1)/(df+0.5)),
+// high for a term never seen.
+func (q *Frequencies) IDF(h uint32) float64 {
+	return math.Log((q.n + 1) / (float64(q.df[h]) + 0.5))
+}
+
+// Index holds the articles of the window and decides which story a new one
+// belongs to. It does no I/O; it is not safe for concurrent use.
+type Index struct {
+	Freq Frequencies
+	// NearDuplicate is the cosine at or above which two articles sharing
+	// any distinctive term are one story, however common the term (copies
+	// of one text); 0 turns the rule off.
+	NearDuplicate float64
+
+	docs   map[int64]*doc
+	post   map[uint32][]*doc // distinctive term → window articles carrying it
+	titles map[uint64][]*doc
+	seq    int64
+	stamp  int64 // marks the candidates of one Match
+}
+
+// doc is an article in the window.
+type doc struct {
+	id, story int64
+	f         Features
+	seq       int64     // order of arrival: the oldest wins a tie
+	seen      int64     // the stamp of the last Match that considered it
+	w         []float64 // the terms' weights, as of generation gen
+	norm      float64
+	gen       int64
+}
+
+// weights returns the document's term weights and their norm, recomputed
+// when the frequencies have moved on a generation.
+func (x *Index) weights(d *doc) ([]float64, float64) {
+	if d.w != nil && d.gen == x.Freq.gen {
+		return d.w, d.norm
+	}
+	if d.w == nil {
+		d.w = make([]float64, len(d.f.Terms))
+	}
+	var norm float64
+	for i, t := range d.f.Terms {
+		d.w[i] = x.weight(t)
+		norm += d.w[i] * d.w[i]
+	}
+	d.norm, d.gen = math.Sqrt(norm), x.Freq.gen
+	return d.w, d.norm
+}
+
+// NewIndex returns an empty Index.
+func NewIndex() *Index {
+	return &Index{docs: map[int64]*doc{}, post: map[uint32][]*doc{}, titles: map[uint64][]*doc{}}
+}
+
+// Len returns how many articles the window holds.
+func (x *Index) Len() int { return len(x.docs) }
+
+// Has reports whether the article is in the window.
+func (x *Index) Has(id int64) bool { _, ok := x.docs[id]; return ok }
+
+// Add puts an article of the given story into the window; an article
+// already there is left alone. It does not count the article's terms: that
+// is Freq.Add's job, once per article.
+func (x *Index) Add(id, story int64, f Features) {
+	if x.Has(id) {
+		return
+	}
+	x.seq++
+	d := &doc{id: id, story: story, f: f, seq: x.seq}
+	x.docs[id] = d
+	for _, t := range f.Terms {
+		if t.Flags&FlagName != 0 {
+			x.post[t.Hash] = append(x.post[t.Hash], d)
+		}
+	}
+	if f.Title != 0 {
+		x.titles[f.Title] = append(x.titles[f.Title], d)
+	}
+}
+
+// Remove takes an article out of the window; an unknown one is ignored.
+func (x *Index) Remove(id int64) {
+	d, ok := x.docs[id]
+	if !ok {
+		return
+	}
+	delete(x.docs, id)
+	for _, t := range d.f.Terms {
+		if t.Flags&FlagName != 0 {
+			x.post[t.Hash] = without(x.post[t.Hash], d)
+			if len(x.post[t.Hash]) == 0 {
+				delete(x.post, t.Hash)
+			}
+		}
+	}
+	if d.f.Title != 0 {
+		x.titles[d.f.Title] = without(x.titles[d.f.Title], d)
+		if len(x.titles[d.f.Title]) == 0 {
+			delete(x.titles, d.f.Title)
+		}
+	}
+}
+
+func without(ds []*doc, d *doc) []*doc {
+	for i, o := range ds {
+		if o == d {
+			return append(ds[:i], ds[i+1:]...)
+		}
+	}
+	return ds
+}
+
+// Match returns the story of the window an article with these features
+// belongs to, and whether there is one. The rules, in order:
+//  1. an identical title (of at least minTitleWords words) is the same story;
+//     the oldest such article's story wins;
+//  2. otherwise the article joins the story of the window article most alike,
+//     by the TF-IDF cosine of their terms (title terms weigh double), when
+//     the cosine is at least MinCosine and the distinctive terms they share
+//     (names, places, numbers) sum to an IDF of at least MinShared; the
+//     oldest wins a tie; but never when both titles name something (a
+//     distinctive term) and neither article carries any name of the other's
+//     title: two towns, two victims; at a cosine of NearDuplicate or more any shared
+//     distinctive term will do.
+func (x *Index) Match(f Features) (int64, bool) {
+	if f.Title != 0 {
+		if ds := x.titles[f.Title]; len(ds) > 0 {
+			return oldest(ds).story, true
+		}
+	}
+	x.stamp++
+	query := &doc{f: f}
+	qw, qnorm := x.weights(query)
+	if qnorm == 0 {
+		return 0, false
+	}
+	qTitleNames := 0
+	for _, t := range f.Terms {
+		if t.Flags&titleName == titleName {
+			qTitleNames++
+		}
+	}
+	var best *doc
+	bestScore := 0.0
+	for _, t := range f.Terms {
+		if t.Flags&FlagName == 0 {
+			continue
+		}
+		ds := x.post[t.Hash]
+		if len(ds) > maxPosting {
+			continue
+		}
+		for _, d := range ds {
+			if d.seen == x.stamp {
+				continue
+			}
+			d.seen = x.stamp
+			cos, shared, found, dMissing := x.compare(f.Terms, qw, qnorm, d)
+			if qTitleNames > 0 && found == 0 && dMissing {
+				continue // the titles name things the other article does not carry at all
+			}
+			nearDup := x.NearDuplicate > 0 && cos >= x.NearDuplicate
+			if !nearDup && (cos < MinCosine || shared < MinShared) {
+				continue
+			}
+			if cos > bestScore || (cos == bestScore && d.seq < best.seq) {
+				best, bestScore = d, cos
+			}
+		}
+	}
+	if best == nil {
+		return 0, false
+	}
+	return best.story, true
+}
+
+// weight is a term's TF-IDF weight in its article.
+func (x *Index) weight(t Term) float64 {
+	w := x.Freq.IDF(t.Hash)
+	if t.Flags&FlagTitle != 0 {
+		w *= titleWeight
+	}
+	return w
+}
+
+// titleName is the flags of a distinctive term of a title.
+const titleName = FlagTitle | FlagName
+
+// compare returns the cosine of the query's weights and an article's, the
+// summed IDF of the distinctive terms both carry, how many title names
+// (distinctive terms of either title) the other article carries, and
+// whether the article's title names something the query does not carry.
+func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) (cos, shared float64, found int, missing bool) {
+	dw, norm := x.weights(d)
+	if norm == 0 {
+		return 0, 0, 0, false
+	}
+	dt := d.f.Terms
+	var dot float64
+	i, j := 0, 0
+	for j < len(dt) {
+		switch {
+		case i < len(qt) && qt[i].Hash < dt[j].Hash:
+			i++
+			continue
+		case i >= len(qt) || qt[i].Hash > dt[j].Hash:
+			if dt[j].Flags&titleName == titleName {
+				missing = true
+			}
+			j++
+			continue
+		}
+		dot += qw[i] * dw[j]
+		if dt[j].Flags&titleName == titleName {
+			found++ // the article's title names something the query carries
+		}
+		if qt[i].Flags&titleName == titleName {
+			found++
+		}
+		if dt[j].Flags&qt[i].Flags&FlagName != 0 {
+			shared += x.Freq.IDF(dt[j].Hash)
+		}
+		i++
+		j++
+	}
+	return dot / (qnorm * norm), shared, found, missing
+}
+
+func oldest(ds []*doc) *doc {
+	o := ds[0]
+	for _, d := range ds[1:] {
+		if d.seq < o.seq {
+			o = d
+		}
+	}
+	return o
+}

@@ -1,0 +1,132 @@
+package stories
+
+import (
+	"fmt"
+	"testing"
+)
+
+// background returns an index whose frequencies have seen n articles of the
+// same kind (shootings in many towns), as a day of local news gives.
+func background(n int) *Index {
+	x := NewIndex()
+	towns := []string{"Akron", "Boise", "Camden", "Dayton", "Erie", "Flint", "Gary", "Helena", "Irvine", "Joliet", "Kenner", "Lansing"}
+	days := []string{"Monday", "Tuesday", "Saturday"}
+	for i := 0; i < n; i++ {
+		town := towns[i%len(towns)]
+		x.Freq.Add(NewFeatures(fmt.Sprintf("Man shot in %s", town), "",
+			fmt.Sprintf("Police said a man was shot %s night in %s. The victim, %d, was taken to a hospital and police are investigating the shooting.", days[i%len(days)], town, 20+i%30)))
+	}
+	return x
+}
+
+func TestIndexMatch(t *testing.T) {
+	tests := []struct {
+		name   string
+		a, b   [3]string // title, summary, text
+		same   bool
+		reason string
+	}{
+		{"same event, headlines worded apart",
+			[3]string{"Teen girl shot by masked men in Wendell apartment", "", "A 15-year-old girl was shot early Sunday when two masked men forced their way into an apartment on Poole Road in Wendell, deputies said."},
+			[3]string{"15-year-old wounded as masked men storm Wendell home", "", "Two masked men burst into a Wendell apartment on Poole Road and shot a 15-year-old girl, the Wake County Sheriff's Office said."},
+			true, "shared rare names (Wendell, Poole) and a high cosine"},
+		{"number words and digits agree",
+			[3]string{"Three dead, one wounded in Fairlane Heights apartment shooting", "", "Three people were killed and one was wounded Saturday at an apartment complex in Fairlane Heights, police said."},
+			[3]string{"3 Dead, 1 Hurt in Fairlane Heights Shooting", "", "Police in Fairlane Heights say 3 people died and 1 was hurt in a shooting at an apartment complex Saturday."},
+			true, "\"three\" is \"3\", Fairlane Heights is shared"},
+		{"same kind, same day, other town",
+			[3]string{"Man shot dead outside bar in Millbrook", "", "A man was shot and killed outside a bar on Main Street in Millbrook late Friday, police said. No arrests have been made."},
+			[3]string{"Man shot dead outside bar in Ridgeview", "", "A man was shot and killed outside a bar on Main Street in Ridgeview late Friday, police said. No arrests have been made."},
+			false, "only Main Street and Friday agree; the towns differ"},
+		{"same city, two incidents",
+			[3]string{"Woman wounded in Dayton drive-by on Hoover Avenue", "", "A woman was wounded in a drive-by shooting on Hoover Avenue in Dayton on Tuesday night, police said."},
+			[3]string{"Dayton teen arrested after Salem Mall robbery", "", "Dayton police arrested a 17-year-old on Tuesday after a robbery at the Salem Mall in which a guard was shot."},
+			false, "a city every story of the day names does not make one story"},
+		{"identical titles, no names",
+			[3]string{"Police investigate overnight shooting downtown", "", "Officers were called to a shooting overnight."},
+			[3]string{"Police investigate overnight shooting downtown", "", "A shooting overnight left one man hurt, officers said."},
+			true, "an identical title of four words or more is one story"},
+		{"page furniture alike, stories apart",
+			[3]string{"Clerk shot during robbery at Quickway store", "", "Posted: Monday, May 26, 2014 4:43 PM EDT Updated: Monday, May 26, 2014 5:10 PM EDT\n\nAdvertisement\n\nA clerk at the Quickway store on Bell Road was shot during a robbery, deputies said."},
+			[3]string{"Boy hurt when gun goes off in Lakota home", "", "Posted: Monday, May 26, 2014 4:43 PM EDT Updated: Monday, May 26, 2014 5:10 PM EDT\n\nAdvertisement\n\nA 6-year-old boy was hurt when a gun went off inside a home in Lakota, deputies said."},
+			false, "the timestamps and labels are cleaned away before comparing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := background(60)
+			fa := NewFeatures(tt.a[0], tt.a[1], tt.a[2])
+			fb := NewFeatures(tt.b[0], tt.b[1], tt.b[2])
+			x.Freq.Add(fa)
+			x.Add(1, 1, fa)
+			x.Freq.Add(fb)
+			story, ok := x.Match(fb)
+			if ok != tt.same || (ok && story != 1) {
+				t.Errorf("Match = %d, %v; want same %v (%s)", story, ok, tt.same, tt.reason)
+			}
+		})
+	}
+}
+
+func TestIndexNearDuplicate(t *testing.T) {
+	// Two copies of one text whose only name is common: below MinShared,
+	// so only the near-duplicate rule makes them one story.
+	a := NewFeatures("Deminers clear fields as farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not sow.")
+	b := NewFeatures("Deminers clear the fields while farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not plant.")
+	for _, tt := range []struct {
+		threshold float64
+		same      bool
+	}{{0, false}, {0.7, true}} {
+		x := NewIndex()
+		x.NearDuplicate = tt.threshold
+		for i := 0; i < 50; i++ {
+			x.Freq.Add(NewFeatures("Kursk news", "", fmt.Sprintf("Officials in Kursk said on day %d that nothing happened.", i)))
+		}
+		x.Freq.Add(a)
+		x.Add(1, 1, a)
+		x.Freq.Add(b)
+		if _, ok := x.Match(b); ok != tt.same {
+			t.Errorf("near-duplicate threshold %v: same = %v, want %v", tt.threshold, ok, tt.same)
+		}
+	}
+}
+
+func TestIndexRemoveAndBest(t *testing.T) {
+	x := background(30)
+	first := NewFeatures("Gunman kills two at Brookfield diner", "", "A gunman killed two people at the Lakeside Diner in Brookfield on Sunday, police said.")
+	copyOf := NewFeatures("Two killed in Brookfield diner shooting", "", "Two people were killed when a gunman opened fire at the Lakeside Diner in Brookfield, police said Sunday.")
+	for _, f := range []Features{first, copyOf} {
+		x.Freq.Add(f)
+	}
+	x.Add(10, 10, first)
+	x.Add(11, 10, copyOf)
+	probe := NewFeatures("Brookfield diner shooting leaves two dead", "", "Police in Brookfield said a gunman killed two people at the Lakeside Diner on Sunday.")
+	if story, ok := x.Match(probe); !ok || story != 10 {
+		t.Fatalf("Match = %d, %v; want story 10", story, ok)
+	}
+	x.Remove(10)
+	x.Remove(11)
+	x.Remove(99) // unknown: ignored
+	if story, ok := x.Match(probe); ok {
+		t.Errorf("after the window moved on, Match = %d; want no story", story)
+	}
+	if x.Len() != 0 || len(x.post) != 0 || len(x.titles) != 0 {
+		t.Errorf("index not empty after removing everything: %d docs, %d postings, %d titles", x.Len(), len(x.post), len(x.titles))
+	}
+}
+
+func TestFrequenciesForget(t *testing.T) {
+	var q Frequencies
+	if q.IDF(hash32("x")) <= 0 {
+		t.Error("an unseen term has no weight")
+	}
+	q.df = map[uint32]uint32{}
+	for i := 0; i < maxTerms; i++ {
+		q.df[uint32(i)] = 1
+	}
+	q.df[1] = 10
+	q.n = maxTerms
+	q.Add(NewFeatures("Deminers clear fields near Kursk", "", ""))
+	if len(q.df) >= maxTerms/2 || q.df[1] != 5 {
+		t.Errorf("after the table filled: %d terms, df[1] = %d; want the rare forgotten and the rest halved", len(q.df), q.df[1])
+	}
+}
