@@ -325,3 +325,25 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// TestWrongTokenNamesTheFix runs the binary with a token the fake Telegram
+// refuses: it stops with a message naming the variable, the key and @BotFather.
+func TestWrongTokenNamesTheFix(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	tg := telegramtest.New(t, testToken)
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	cfg := fmt.Sprintf("[telegram]\napi_endpoint = %q\n[storage]\npath = %q\n", tg.Endpoint(), filepath.Join(dir, "t.db"))
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, _, out := runBinary(t, []string{"NEWSHOUND_TELEGRAM_TOKEN=1:WRONG"}, "-config", cfgPath)
+	out.waitText(t, "@BotFather", 30*time.Second)
+	for _, want := range []string{"NEWSHOUND_TELEGRAM_TOKEN", "telegram.token"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the wrong-token message does not name %s:\n%s", want, out)
+		}
+	}
+}
