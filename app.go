@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"sync"
@@ -27,6 +28,8 @@ type Main struct {
 	Now func() time.Time
 	// Ready, when set, is called once every part runs.
 	Ready func(*Parts)
+
+	watch *watch // the progress of this run, for /status and /healthz
 }
 
 // Parts are the running components, for tests that drive them directly.
@@ -60,7 +63,28 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	log := newLogger(m.stderr, cfg)
+	return m.run(ctx, cfg, "")
+}
+
+// RunDemo runs the console on the bundled sample news, served to itself on
+// a loopback port: no configuration, no network. It fails as Run does.
+func (m *Main) RunDemo(ctx context.Context) error {
+	cfg, d, err := demoConfig(m.Now)
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	return m.run(ctx, cfg, demoBanner)
+}
+
+// run builds every part of cfg and runs them; banner, when set, is the
+// console's first line.
+func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error {
+	if err := checkStorage(cfg.Storage.Path); err != nil {
+		return err
+	}
+	log, logPath, closeLog := m.openLog(cfg)
+	defer closeLog()
 	for _, w := range cfg.Warnings() {
 		log.Warn(w)
 	}
@@ -74,14 +98,17 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	defer unlock()
 	st, err := store.Open(ctx, cfg.Storage.Path, m.Now)
 	if err != nil {
-		return err
+		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
 	}
 	defer st.Close()
 	st.SetLogger(log)
 	if err := syncSources(ctx, st, cfg, log); err != nil {
 		return err
 	}
-	obs := metrics.New(metrics.Options{Pending: st})
+	watch := newWatch(st, nil, nil, m.Now)
+	obs := metrics.New(metrics.Options{Pending: st, Ready: watch})
+	watch.polls, watch.sends = obs, obs
+	m.watch = watch
 	subs, err := m.loadSubscriptions(ctx, cfg, st, obs, log)
 	if err != nil {
 		return err
@@ -95,18 +122,20 @@ func (m *Main) Run(ctx context.Context, path string) error {
 		return err
 	}
 
-	sender := m.newSender(cfg, st, transport, obs, log)
+	sender := m.newSender(cfg, st, transport, watch, log)
 	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.Alerts.DedupWindow.D(), Threshold: cfg.Alerts.DedupThreshold, Logger: log, Now: m.Now})
 	digests := digest.NewScheduler(digest.Options{Store: st, MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
 		SendEmpty: cfg.Digest.SendEmpty, Notify: sender.Notify, Logger: log, Now: m.Now})
-	poller, err := m.newPoller(cfg, st, alertSink{subs, sender}, linker, sum, newPageTexter(cfg), obs, log)
+	poller, err := m.newPoller(cfg, st, alertSink{subs, sender}, linker, sum, newPageTexter(cfg), watch, log)
 	if err != nil {
 		return err
 	}
+	watch.nextPoll = poller.NextPoll
 	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller.NextPoll, log)
 	if err != nil {
 		return err
 	}
+	m.consoleStatus(ctx, transport, watch, cfg, banner, logPath)
 	if tg, ok := transport.(*bot.Telegram); ok {
 		if err := tg.SetCommands(router.Commands()); err != nil {
 			log.Warn("could not register the command list; going on", "err", err)

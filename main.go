@@ -1,5 +1,10 @@
 // Command newshound is a self-hosted Telegram bot for keyword news alerts.
 // Without a token it runs as a console chat in the terminal.
+//
+//	newshound [-config FILE]        run the bot (console mode without a token)
+//	newshound -demo                 the console on bundled sample news, offline
+//	newshound -version              print the version and exit
+//	newshound backup [-config FILE] DEST   copy the live database to DEST
 package main
 
 import (
@@ -12,14 +17,31 @@ import (
 )
 
 func main() {
-	configPath := flag.String("config", "", "path to the TOML configuration (default: built-in defaults)")
+	if len(os.Args) > 1 && os.Args[1] == "backup" {
+		if err := runBackup(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "newshound backup:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	configPath := flag.String("config", "", "path to the TOML configuration (default: built-in defaults and world-news sources)")
+	demo := flag.Bool("demo", false, "run the console on bundled sample news served on this machine: no configuration, no network")
+	showVersion := flag.Bool("version", false, "print the version, commit and build date, and exit")
 	flag.Parse()
+	if *showVersion {
+		fmt.Println("newshound", versionString())
+		return
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	m := NewMain(os.Stdin, os.Stdout, os.Stderr, os.Getenv)
-	if err := m.Run(ctx, *configPath); err != nil {
+	run := func() error { return m.Run(ctx, *configPath) }
+	if *demo {
+		run = func() error { return m.RunDemo(ctx) }
+	}
+	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "newshound:", err)
 		os.Exit(1)
 	}

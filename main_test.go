@@ -237,7 +237,7 @@ url = "`+feed.URL+`"
 	})
 	io.WriteString(stdinW, "/subscribe kursk\n")
 	waitFor(t, "the subscribe reply", 5*time.Second, func() bool { return strings.Contains(out.String(), "Subscribed (#1): kursk") })
-	if !strings.Contains(out.String(), "it would have matched 1 stored article(s)") || !strings.Contains(out.String(), "• Kursk region reports new shelling") {
+	if !strings.Contains(out.String(), "it would have matched 1 stored article.") || !strings.Contains(out.String(), "• Kursk region reports new shelling") {
 		t.Errorf("the preview should count the stored backlog:\n%s", out)
 	}
 	feed.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/newshound/newshound/bot"
@@ -58,7 +59,7 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 
 // newSender builds the outbox sender with Telegram's rates, or no limits
 // for the console.
-func (m *Main) newSender(cfg config.Config, st *store.Store, transport bot.Transport, obs *metrics.Metrics, log *slog.Logger) *bot.Sender {
+func (m *Main) newSender(cfg config.Config, st *store.Store, transport bot.Transport, obs bot.Observer, log *slog.Logger) *bot.Sender {
 	rates := bot.Rates{GlobalPerSecond: cfg.Telegram.GlobalPerSecond, ChatPerSecond: cfg.Telegram.ChatPerSecond, GroupPerMinute: cfg.Telegram.GroupPerMinute}
 	if cfg.ConsoleMode() {
 		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
@@ -93,6 +94,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st,
+		Version: versionString(), Status: m.watch.Status,
 		Sources: sources.NewService(sources.Options{Store: st, Now: m.Now, NextPoll: nextPoll,
 			Finder: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
 				Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent})}),
@@ -117,9 +119,11 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 	fetch := feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}
 	guarded := fetch
 	guarded.Transport = feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})
+	configured := fetch // the operator's own URLs: a site's page leads to its feed, as with /addsource
+	configured.Transport = newFeedFinder(http.DefaultTransport, configFeed(cfg), log)
 	return feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
-		Fetcher: feeds.NewFetcher(fetch), ChatFetcher: feeds.NewFetcher(guarded),
+		Fetcher: feeds.NewFetcher(configured), ChatFetcher: feeds.NewFetcher(guarded),
 		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs,
 	})
 }
@@ -229,10 +233,12 @@ func (a alertSink) HandleArticles(ctx context.Context, arts []news.Article) erro
 	return nil
 }
 
-func newLogger(w io.Writer, cfg config.Config) *slog.Logger {
+// newLogger writes log lines to w at the configured level; when w is the
+// terminal of console mode (the chat), warnings and errors only.
+func newLogger(w io.Writer, cfg config.Config, chatTerminal bool) *slog.Logger {
 	var level slog.Level
 	_ = level.UnmarshalText([]byte(cfg.Log.Level))
-	if cfg.ConsoleMode() && level < slog.LevelWarn && cfg.Log.Level != "debug" {
+	if chatTerminal && level < slog.LevelWarn && cfg.Log.Level != "debug" {
 		// The terminal is the chat: keep routine log lines out of it.
 		level = slog.LevelWarn
 	}

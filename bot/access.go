@@ -22,9 +22,9 @@ const (
 // listed here, so a new row of the table is for chat admins by default.
 func accessOf(name string) access {
 	switch name {
-	case "start", "help", "list", "search", "latest", "trending", "sources":
+	case "start", "help", "list", "search", "latest", "trending", "sources", "id":
 		return everyone
-	case "addsource", "removesource", "export", "import":
+	case "addsource", "removesource", "export", "import", "status", "version":
 		return operators
 	}
 	return chatAdmins
@@ -44,7 +44,7 @@ func (r *Router) refusal(ctx context.Context, a access, in Incoming) string {
 	switch a {
 	case operators:
 		if !r.isOperator(in.UserID) {
-			return "Only the operators of this bot can manage its sources."
+			return operatorRefusal(in.UserID)
 		}
 	case chatAdmins:
 		if !r.isChatAdmin(ctx, in) {

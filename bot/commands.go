@@ -55,6 +55,9 @@ func (r *Router) table() []command {
 		{"import", "OPML, URL or file", "Add the sources of an OPML list or file (operators)", r.cmdImport},
 		{"quiet", "23:00-07:00 [silent|hold] or off", "Quiet hours: alerts silent or held for the digest", r.cmdQuiet},
 		{"stop", "", "Delete everything about this chat", r.cmdStop},
+		{"id", "", "Your user id and this chat's id", r.cmdID},
+		{"status", "", "Sources, polls and the next poll (operators)", r.cmdStatus},
+		{"version", "", "The running version (operators)", r.cmdVersion},
 	}
 }
 
@@ -114,7 +117,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		fmt.Fprintf(&b, "You already have this subscription (#%d): <code>%s</code>\n", res.Subscription.ID, esc(res.Query.String()))
 	}
 	p := res.Preview
-	fmt.Fprintf(&b, "In the last %d days it would have matched %d stored article(s).", int(p.Window.Hours()/24), p.Count)
+	fmt.Fprintf(&b, "In the last %d days it would have matched %s.", int(p.Window.Hours()/24), countOf(p.Count, "stored article"))
 	for _, t := range p.Titles {
 		b.WriteString("\n• " + esc(summarize.Clip(t, 200)))
 	}

@@ -80,6 +80,10 @@ type RouterOptions struct {
 	CommandBurst  int              // commands a chat may send at once (default 5)
 	CommandEvery  time.Duration    // then one per this (default 3s)
 	Migrator      ChatMigrator     // moves a group that became a supergroup; nil: noticed only when a send fails
+	// Status answers /status (operators) in plain text; nil: unavailable.
+	Status func(ctx context.Context) (string, error)
+	// Version answers /version (operators): version, commit and build date.
+	Version string
 }
 
 // Router turns incoming messages and button presses into command calls;

@@ -136,6 +136,9 @@ type Digest struct {
 type Log struct {
 	Level  string `toml:"level"`
 	Format string `toml:"format"`
+	// File is where log lines go; empty = stderr, except in console mode,
+	// where they go to newshound.log beside the database, out of the chat.
+	File string `toml:"file"`
 }
 
 // Metrics configures the operator's HTTP endpoint: /metrics and /healthz.
@@ -191,12 +194,15 @@ func Defaults() Config {
 }
 
 // Load reads the TOML file at path over the defaults, applies the environment
-// overrides and validates the result. An empty path means defaults only.
+// overrides and validates the result. An empty path means the defaults with
+// the built-in DefaultSources; a file has only the [[sources]] it lists.
 // It fails when the file cannot be read or parsed, names an unknown key, or
 // holds an invalid value; the error names the key.
 func Load(path string, getenv func(string) string) (Config, error) {
 	cfg := Defaults()
-	if path != "" {
+	if path == "" {
+		cfg.Sources = DefaultSources()
+	} else {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return Config{}, fmt.Errorf("read config: %w", err)

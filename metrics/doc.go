@@ -1,5 +1,6 @@
 // Package metrics exposes Newshound's counters to an operator: Prometheus
-// metrics at /metrics and a liveness answer at /healthz.
+// metrics at /metrics and a readiness answer at /healthz (503 with the reason
+// when the Readiness given in Options says the bot is not doing its work).
 //
 // Rules:
 //   - Everything lives on the registry of one Metrics; nothing is registered

@@ -28,6 +28,14 @@ type SubscriptionCounter interface {
 type Options struct {
 	// Pending, when set, is read on each scrape as newshound_outbox_pending.
 	Pending PendingCounter
+	// Ready, when set, is asked on each /healthz: an error makes it answer
+	// 503 with the error's text.
+	Ready Readiness
+}
+
+// Readiness says whether the bot does its work; it returns why not.
+type Readiness interface {
+	Ready(ctx context.Context) error
 }
 
 // pendingTimeout bounds the outbox count done on each scrape.
@@ -37,6 +45,7 @@ const pendingTimeout = 5 * time.Second
 // are the observers of the poller, the subscription service and the sender,
 // and are safe for concurrent use.
 type Metrics struct {
+	ready        Readiness
 	reg          *prometheus.Registry
 	fetches      *prometheus.CounterVec
 	stored       prometheus.Counter
@@ -63,7 +72,8 @@ var (
 // along with the Go runtime and process collectors.
 func New(opts Options) *Metrics {
 	m := &Metrics{
-		reg: prometheus.NewRegistry(),
+		ready: opts.Ready,
+		reg:   prometheus.NewRegistry(),
 		fetches: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_feed_fetches_total",
 			Help: "Source fetches by result: ok, not_modified or error."}, []string{"result"}),
 		stored: prometheus.NewCounter(prometheus.CounterOpts{Name: "newshound_articles_stored_total",
@@ -126,12 +136,22 @@ func pendingFunc(p PendingCounter) func() float64 {
 // Registry returns the registry that holds every collector.
 func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
 
-// Handler serves /metrics (the Prometheus text format) and /healthz ("ok").
+// Handler serves /metrics (the Prometheus text format) and /healthz: "ok",
+// or 503 with the reason when the Readiness says the bot is not ready.
 func (m *Metrics) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
-	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if m.ready != nil {
+			ctx, cancel := context.WithTimeout(r.Context(), pendingTimeout)
+			defer cancel()
+			if err := m.ready.Ready(ctx); err != nil {
+				w.WriteHeader(http.StatusServiceUnavailable)
+				_, _ = w.Write([]byte("not ready: " + err.Error() + "\n"))
+				return
+			}
+		}
 		_, _ = w.Write([]byte("ok"))
 	})
 	return mux

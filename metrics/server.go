@@ -23,7 +23,7 @@ type Server struct {
 func NewServer(addr string, h http.Handler) (*Server, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("metrics listen %s: %w", addr, err)
+		return nil, fmt.Errorf("metrics.listen %s: %w (another process may hold the port: pick another one)", addr, err)
 	}
 	return &Server{ln: ln, srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}}, nil
 }

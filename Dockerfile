@@ -1,0 +1,28 @@
+# Newshound container image: a static binary on an empty base.
+#   docker build -t newshound .        (or: podman build -t newshound .)
+# The database lives on the /data volume; the token comes from the environment
+# (NEWSHOUND_TELEGRAM_TOKEN) and the rest from /config/newshound.toml if mounted.
+
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+ARG VERSION=container
+RUN VERSION=$VERSION COMMIT=unknown scripts/build-static.sh /out/newshound \
+ && mkdir -p /out/data /out/config \
+ && cp deploy/container.toml /out/config/newshound.toml
+
+FROM scratch
+# CA certificates for https feeds and Telegram; time zone data for /timezone
+# (the binary also embeds Go's tzdata, so the zoneinfo is belt and braces).
+COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
+COPY --from=build /out/newshound /newshound
+COPY --from=build --chown=65532:65532 /out/data /data
+COPY --from=build /out/config /config
+USER 65532:65532
+VOLUME ["/data"]
+EXPOSE 9090
+ENTRYPOINT ["/newshound"]
+CMD ["-config", "/config/newshound.toml"]

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/newshound/newshound/bot"
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/news"
+)
+
+// logFile is the log of console mode, beside the database.
+const logFile = "newshound.log"
+
+// openLog returns the logger of cfg and where it writes ("" = stderr). Log
+// lines go to log.file when set; in console mode, where the terminal is the
+// chat, to newshound.log beside the database; else to stderr. When the file
+// cannot be opened they go to stderr, in console mode warnings only.
+func (m *Main) openLog(cfg config.Config) (*slog.Logger, string, func()) {
+	path := cfg.Log.File
+	if path == "" && cfg.ConsoleMode() {
+		path = filepath.Join(filepath.Dir(cfg.Storage.Path), logFile)
+	}
+	if path == "" {
+		return newLogger(m.stderr, cfg, cfg.ConsoleMode()), "", func() {}
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o640)
+	if err != nil {
+		log := newLogger(m.stderr, cfg, cfg.ConsoleMode())
+		log.Warn("cannot open the log file (log.file); logging to stderr", "path", path, "err", err)
+		return log, "", func() {}
+	}
+	return newLogger(f, cfg, false), path, func() { f.Close() }
+}
+
+// consoleStatus prints, in console mode, what the bot is doing: a first line
+// (the sources, where the log goes, what to type) and, after the first poll,
+// what it stored and when the next poll runs.
+func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *watch, cfg config.Config, banner, logPath string) {
+	c, ok := transport.(*bot.Console)
+	if !ok {
+		return
+	}
+	say := func(text string) {
+		if _, err := c.Send(ctx, bot.Outgoing{ChatID: bot.ConsoleChatID, Text: text, Plain: true}); err != nil {
+			fmt.Fprintln(m.stderr, "newshound:", err)
+		}
+	}
+	if banner == "" {
+		banner = fmt.Sprintf("Newshound console: %s to poll, %s. The first fetch is stored as the backlog, not alerted.\n"+
+			"Type /subscribe WORDS (e.g. /subscribe climate OR election) for alerts on news from now on, /status for progress, /help for every command.",
+			plural(len(cfg.Sources), "source"), pollEvery(cfg.Poller.Schedule))
+		if len(cfg.Sources) == 0 {
+			banner = "Newshound console: no sources in the configuration. Add one with /addsource URL, or list [[sources]] in the file " +
+				"(config.example.toml has a few world-news feeds). /help lists every command."
+		}
+	}
+	if logPath != "" {
+		banner += "\nLog: " + logPath
+	}
+	say(banner)
+	w.firstPoll = func(stored int) {
+		line := fmt.Sprintf("First fetch done: stored %s (the backlog, not alerted). Next poll at %s.",
+			plural(stored, "article"), clock(w.nextPoll(m.Now())))
+		if srcs, err := w.store.ListSources(ctx); err == nil && len(srcs) > 0 && allFailing(srcs) {
+			line += "\nEvery source failed (see /sources and " + logPathOr(logPath) + "). No network here? Try newshound -demo."
+		}
+		say(line)
+	}
+}
+
+// pollEvery says the schedule in words: "every 2m" or the cron spec.
+func pollEvery(schedule string) string {
+	if every := trimEvery(schedule); every != "" {
+		if _, err := time.ParseDuration(every); err == nil {
+			return "polled every " + every
+		}
+	}
+	return "polled on the schedule " + schedule
+}
+
+func trimEvery(s string) string {
+	const p = "@every "
+	if len(s) > len(p) && s[:len(p)] == p {
+		return s[len(p):]
+	}
+	return ""
+}
+
+// configFeed finds the feed of a configuration source's URL the way
+// /addsource does; the operator's URLs may point at private addresses.
+func configFeed(cfg config.Config) func(context.Context, string) (string, error) {
+	d := feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: true, Timeout: cfg.Poller.Timeout.D(),
+		MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent})
+	return func(ctx context.Context, pageURL string) (string, error) {
+		found, err := d.Discover(ctx, pageURL)
+		return found.URL, err
+	}
+}
+
+// allFailing reports whether every active source failed its last fetch.
+func allFailing(srcs []news.Source) bool {
+	for _, s := range srcs {
+		if s.Origin != news.OriginRetired && s.LastError == "" {
+			return false
+		}
+	}
+	return true
+}
+
+func logPathOr(path string) string {
+	if path == "" {
+		return "the log"
+	}
+	return path
+}

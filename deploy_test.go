@@ -1,0 +1,86 @@
+package main
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/config"
+)
+
+// TestDeployConfigsLoad keeps the configurations of the container image and
+// the systemd unit valid, with the database where the volume and the
+// StateDirectory are.
+func TestDeployConfigsLoad(t *testing.T) {
+	for file, db := range map[string]string{"deploy/container.toml": "/data/newshound.db", "deploy/newshound.toml": "/var/lib/newshound/newshound.db"} {
+		cfg, err := config.Load(file, nil)
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		if cfg.Storage.Path != db || !slices.Equal(cfg.Sources, config.DefaultSources()) {
+			t.Errorf("%s: storage.path %q, sources %v; want %q and the built-in sources", file, cfg.Storage.Path, cfg.Sources, db)
+		}
+	}
+	unit, err := os.ReadFile("deploy/newshound.service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"DynamicUser=yes", "StateDirectory=newshound", "ProtectSystem=strict", "NoNewPrivileges=yes", "Restart=on-failure"} {
+		if !strings.Contains(string(unit), "\n"+want+"\n") {
+			t.Errorf("deploy/newshound.service lacks %s", want)
+		}
+	}
+}
+
+// TestStaticBinary checks the binary that scripts/build-static.sh built, named
+// by NEWSHOUND_STATIC_BINARY (CI: scripts/build-static.sh /tmp/newshound-static
+// && NEWSHOUND_STATIC_BINARY=/tmp/newshound-static go test -tags sqlite_fts5
+// -run TestStaticBinary .): ldd calls it static, it prints a stamped version,
+// and it runs the bot with an empty environment in an empty folder, as in the
+// image's scratch stage.
+func TestStaticBinary(t *testing.T) {
+	bin := os.Getenv("NEWSHOUND_STATIC_BINARY")
+	if bin == "" {
+		t.Skip("set NEWSHOUND_STATIC_BINARY to the output of scripts/build-static.sh")
+	}
+	out, _ := exec.Command("ldd", bin).CombinedOutput()
+	if !strings.Contains(string(out), "not a dynamic executable") {
+		t.Fatalf("ldd %s: %s", bin, out)
+	}
+	v, err := exec.Command(bin, "-version").CombinedOutput()
+	if err != nil || strings.Contains(string(v), "commit unknown") || strings.Contains(string(v), "built unknown") {
+		t.Fatalf("-version: %v %q, want the commit and build date stamped", err, v)
+	}
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \"data/n.db\"\n[[sources]]\nname = \"Nowhere\"\nurl = \"http://127.0.0.1:1/feed\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "data"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-config", cfg)
+	cmd.Dir, cmd.Env = dir, []string{}
+	o := newWatchedOutput()
+	cmd.Stdout, cmd.Stderr = o, o
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	o.waitText(t, "First fetch done", 20*time.Second)
+	io.WriteString(in, "/id\n")
+	o.waitText(t, "Your user id", 10*time.Second)
+	in.Close()
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("the static binary stopped with %v:\n%s", err, o)
+	}
+}

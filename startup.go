@@ -1,0 +1,40 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// checkStorage makes sure the database can be created or written at path
+// before SQLite tries, so that the error names storage.path, the folder and
+// the fix instead of "unable to open database file".
+func checkStorage(path string) error {
+	dir := filepath.Dir(path)
+	abs, err := filepath.Abs(dir)
+	if err == nil {
+		dir = abs
+	}
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder", path, dir, dir)
+	case err != nil:
+		return fmt.Errorf("storage.path %q: cannot use the folder %s: %w", path, dir, err)
+	case !info.IsDir():
+		return fmt.Errorf("storage.path %q: %s is not a folder; set storage.path to a file in a folder", path, dir)
+	}
+	probe, err := os.CreateTemp(dir, ".newshound-write-check-*")
+	if err != nil {
+		return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): give the user running Newshound write access to it, or set storage.path elsewhere: %w", path, dir, err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
+		f.Close()
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound write access to it: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/newshound/newshound/bot"
+	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/news"
+)
+
+// telegramGrace is how long Telegram calls may fail in a row before
+// /healthz says the bot is not ready.
+const telegramGrace = 3 * time.Minute
+
+// watchStore is what the watch reads from the database.
+type watchStore interface {
+	ListSources(ctx context.Context) ([]news.Source, error)
+	CheckWritable(ctx context.Context) error
+}
+
+// watch follows the bot's progress for /status, the console's status lines
+// and /healthz. It passes every observation on to the metrics.
+type watch struct {
+	store    watchStore
+	polls    feeds.Observer
+	sends    bot.Observer
+	now      func() time.Time
+	nextPoll func(time.Time) time.Time
+	// firstPoll, when set, is called once the first poll has finished, with
+	// the articles it stored; console mode prints a status line with it.
+	firstPoll func(stored int)
+
+	mu          sync.Mutex
+	started     time.Time
+	finished    int       // polls finished
+	lastPoll    time.Time // when the last poll finished
+	firstStored int       // articles the first poll stored (backlog, not alerted)
+	stored      int       // articles stored since start
+	failingFrom time.Time // first Telegram failure since the last success; zero when fine
+}
+
+func newWatch(st watchStore, polls feeds.Observer, sends bot.Observer, now func() time.Time) *watch {
+	return &watch{store: st, polls: polls, sends: sends, now: now, started: now()}
+}
+
+func (w *watch) Fetched(result string) { w.polls.Fetched(result) }
+
+func (w *watch) Stored(n int) {
+	w.polls.Stored(n)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.stored += n
+	if w.finished == 0 {
+		w.firstStored += n
+	}
+}
+
+func (w *watch) PollTook(d time.Duration) {
+	w.polls.PollTook(d)
+	w.mu.Lock()
+	w.finished++
+	w.lastPoll = w.now()
+	first, stored := w.finished == 1, w.firstStored
+	w.mu.Unlock()
+	if first && w.firstPoll != nil {
+		w.firstPoll(stored)
+	}
+}
+
+func (w *watch) Sent(kind string) {
+	w.sends.Sent(kind)
+	w.mu.Lock()
+	w.failingFrom = time.Time{}
+	w.mu.Unlock()
+}
+
+func (w *watch) SendFailed(code int) {
+	w.sends.SendFailed(code)
+	if code != 0 && code < 500 && code != 401 {
+		return // a refusal about one chat or message, not Telegram failing
+	}
+	w.mu.Lock()
+	if w.failingFrom.IsZero() {
+		w.failingFrom = w.now()
+	}
+	w.mu.Unlock()
+}
+
+// interval is the time between two polls of the schedule after t.
+func (w *watch) interval(t time.Time) time.Duration {
+	next := w.nextPoll(t)
+	return w.nextPoll(next).Sub(next)
+}
+
+// Ready fails, with the reason, when the database takes no writes, Telegram
+// calls have failed for longer than telegramGrace, or no poll finished
+// within three intervals of the schedule.
+func (w *watch) Ready(ctx context.Context) error {
+	if err := w.store.CheckWritable(ctx); err != nil {
+		return err
+	}
+	now := w.now()
+	w.mu.Lock()
+	failing, last := w.failingFrom, w.lastPoll
+	if last.IsZero() {
+		last = w.started
+	}
+	w.mu.Unlock()
+	if !failing.IsZero() && now.Sub(failing) > telegramGrace {
+		return fmt.Errorf("telegram calls have failed since %s (%s)", failing.UTC().Format(time.RFC3339), now.Sub(failing).Round(time.Second))
+	}
+	if w.nextPoll != nil {
+		if limit := 3 * w.interval(last); now.Sub(last) > limit {
+			return fmt.Errorf("no poll finished since %s (%s ago; three intervals of the schedule are %s)",
+				last.UTC().Format(time.RFC3339), now.Sub(last).Round(time.Second), limit)
+		}
+	}
+	return nil
+}
+
+// Status is the plain-text answer to /status: sources, polls, what the first
+// fetch stored and when the next poll runs. It fails when the sources cannot
+// be listed.
+func (w *watch) Status(ctx context.Context) (string, error) {
+	srcs, err := w.store.ListSources(ctx)
+	if err != nil {
+		return "", err
+	}
+	active, failing := 0, 0
+	for _, s := range srcs {
+		if s.Origin == news.OriginRetired {
+			continue
+		}
+		active++
+		if s.LastError != "" {
+			failing++
+		}
+	}
+	now := w.now()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var b strings.Builder
+	fmt.Fprintf(&b, "Sources: %s", plural(active, "source"))
+	if failing > 0 {
+		fmt.Fprintf(&b, ", %d failing at the last fetch (see /sources)", failing)
+	}
+	b.WriteString(".\n")
+	if active == 0 {
+		b.WriteString("Add one with /addsource URL, or list [[sources]] in the configuration.\n")
+	}
+	switch w.finished {
+	case 0:
+		b.WriteString("First poll running: its articles are stored as the backlog, not alerted.\n")
+	default:
+		fmt.Fprintf(&b, "First poll stored %s (the backlog: not alerted; alerts are for news that arrives later).\n", plural(w.firstStored, "article"))
+		fmt.Fprintf(&b, "Polls finished: %d, the last at %s; %s stored since start.\n", w.finished, clock(w.lastPoll), plural(w.stored, "article"))
+	}
+	if w.nextPoll != nil {
+		fmt.Fprintf(&b, "Next poll at %s.", clock(w.nextPoll(now)))
+	}
+	return b.String(), nil
+}
+
+// clock formats t as a time of day with its zone.
+func clock(t time.Time) string { return t.Format("15:04:05 MST") }
+
+// plural writes n and the noun, in the plural unless n is 1: "1 article", "3 articles".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+)
+
+// Backup writes a consistent copy of the database at path to dest with
+// VACUUM INTO, while other processes (a running Newshound) keep reading and
+// writing it: the copy is one read transaction's view, compacted. It opens
+// the database read-only and never migrates it. It fails when path is not a
+// database, when dest already exists (it never overwrites), or when dest
+// cannot be written.
+func Backup(ctx context.Context, path, dest string) error {
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("backup: database %w", err)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		return fmt.Errorf("backup: %s already exists; give a new file name", dest)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("backup: %w", err)
+	}
+	q := url.Values{}
+	q.Set("_busy_timeout", "10000")
+	q.Set("mode", "ro")
+	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return fmt.Errorf("backup: open %s: %w", path, err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&n); err != nil {
+		return fmt.Errorf("backup: read %s: %w", path, err)
+	}
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, dest); err != nil {
+		return fmt.Errorf("backup: write %s: %w", dest, err)
+	}
+	return nil
+}
+
+// CheckWritable proves the database takes writes by updating one row of its
+// own (a probe in secrets). It fails with the database's error when the file,
+// its folder or the disk refuses the write.
+func (s *Store) CheckWritable(ctx context.Context) error {
+	_, err := s.w.ExecContext(ctx, `INSERT INTO secrets (name, value, created_at) VALUES ('healthz probe', x'00', ?)
+		ON CONFLICT (name) DO UPDATE SET created_at = excluded.created_at`, s.now().Unix())
+	if err != nil {
+		return fmt.Errorf("database not writable: %w", err)
+	}
+	return nil
+}
