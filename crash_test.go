@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
@@ -125,7 +126,7 @@ burst_max = 100000
 	}
 
 	first := startBinary(t, bin, cfgPath)
-	waitFor(t, "300 alerts delivered before the kill", 60*time.Second, func() bool { return len(tg.Sent(0)) >= 300 })
+	testkit.WaitWithin(t, "300 alerts delivered before the kill", 60*time.Second, func() bool { return len(tg.Sent(0)) >= 300 })
 	first.kill()
 	time.Sleep(200 * time.Millisecond) // let the fake finish answering what it had
 	accepted := len(tg.Sent(0))
@@ -140,7 +141,7 @@ burst_max = 100000
 	}
 
 	second := startBinary(t, bin, cfgPath)
-	waitFor(t, "every alert delivered after the restart", 60*time.Second, func() bool { return len(tg.Sent(0)) >= chats*perChat+inFlight })
+	testkit.WaitWithin(t, "every alert delivered after the restart", 60*time.Second, func() bool { return len(tg.Sent(0)) >= chats*perChat+inFlight })
 	time.Sleep(300 * time.Millisecond) // anything more would be a duplicate too many
 	second.kill()
 	if n := countPending(t, dbPath); n != 0 {

@@ -5,26 +5,17 @@ import (
 	"html"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 )
 
-// testClock is an injected clock that a test moves.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *testClock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
-
 func TestDigestCommandsThroughTelegram(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	clk := &testClock{t: time.Date(2026, 6, 10, 12, 0, 0, 0, time.UTC)}
+	clk := testkit.NewClock(time.Date(2026, 6, 10, 12, 0, 0, 0, time.UTC))
 	a := startApp(t, testConfig{tg: tg,
 		telegram: "chat_per_second = 100.0  # one chat gets many messages here; the fake has no limits\ncommand_burst = 50\n",
 		rest:     "[digest]\ntime = \"08:00\"\ntimezone = \"Europe/Berlin\"\n"}.String(), clk.Now)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // TestEndToEndCommands runs the whole program against the fake Telegram:
@@ -53,7 +54,7 @@ func TestEndToEndCommands(t *testing.T) {
 		tick()
 		id := tg.SendCallback(group, "supergroup", user, 1, data)
 		var got string
-		waitFor(t, "the callback answer", 5*time.Second, func() bool {
+		testkit.WaitWithin(t, "the callback answer", 5*time.Second, func() bool {
 			for _, c := range tg.Calls("answerCallbackQuery") {
 				if c.Params.Get("callback_query_id") == id {
 					got = c.Params.Get("text")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 const testToken = "123456:TEST-token-never-logged"
@@ -111,7 +112,7 @@ func (c testConfig) String() string {
 // first poll at start is done.
 func (a *app) waitFetched(t *testing.T, n int) {
 	t.Helper()
-	waitFor(t, "the first fetches", 5*time.Second, func() bool {
+	testkit.WaitWithin(t, "the first fetches", 5*time.Second, func() bool {
 		srcs, err := a.parts.Store.ListSources(context.Background())
 		if err != nil || len(srcs) != n {
 			return false
@@ -123,18 +124,6 @@ func (a *app) waitFetched(t *testing.T, n int) {
 		}
 		return true
 	})
-}
-
-// waitFor polls cond until it holds or fails the test after timeout.
-func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
 
 func TestEndToEndSubscribePollAlert(t *testing.T) {
@@ -191,7 +180,7 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 	if err := a.parts.Poller.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "an empty outbox", 5*time.Second, func() bool {
+	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
 		n, err := a.parts.Store.CountPending(ctx)
 		return err == nil && n == 0
 	})
@@ -231,12 +220,12 @@ url = "`+feed.URL+`"
 	go func() { done <- m.Run(context.Background(), cfgPath) }()
 	parts := <-ready
 	ctx := context.Background()
-	waitFor(t, "the first fetch", 5*time.Second, func() bool {
+	testkit.WaitWithin(t, "the first fetch", 5*time.Second, func() bool {
 		srcs, _ := parts.Store.ListSources(ctx)
 		return len(srcs) == 1 && srcs[0].Fetches == 1
 	})
 	io.WriteString(stdinW, "/subscribe kursk\n")
-	waitFor(t, "the subscribe reply", 5*time.Second, func() bool { return strings.Contains(out.String(), "Subscribed (#1): kursk") })
+	testkit.WaitWithin(t, "the subscribe reply", 5*time.Second, func() bool { return strings.Contains(out.String(), "Subscribed (#1): kursk") })
 	if !strings.Contains(out.String(), "it would have matched 1 stored article.") || !strings.Contains(out.String(), "• Kursk region reports new shelling") {
 		t.Errorf("the preview should count the stored backlog:\n%s", out)
 	}
@@ -244,7 +233,7 @@ url = "`+feed.URL+`"
 	if err := parts.Poller.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the alert", 5*time.Second, func() bool { return strings.Contains(out.String(), "🔔 kursk") })
+	testkit.WaitWithin(t, "the alert", 5*time.Second, func() bool { return strings.Contains(out.String(), "🔔 kursk") })
 	if !strings.Contains(out.String(), `Deminers clear fields near Kursk & Sudzha as farmers "wait" (https://news.example.org/world/kursk-deminers?utm_source=rss)`) {
 		t.Errorf("the console alert should be plain text with the link:\n%s", out)
 	}

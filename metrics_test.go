@@ -10,6 +10,7 @@ import (
 
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 func TestMetricsEndpointCountsPollsAndAlerts(t *testing.T) {
@@ -53,7 +54,7 @@ func TestMetricsEndpointCountsPollsAndAlerts(t *testing.T) {
 
 	// The sender counts a message after Telegram accepted it: wait for it.
 	var body string
-	waitFor(t, "the alert counted as sent", 5*time.Second, func() bool {
+	testkit.WaitWithin(t, "the alert counted as sent", 5*time.Second, func() bool {
 		body = get("/metrics")
 		return strings.Contains(body, `newshound_messages_sent_total{kind="alert"} 1`+"\n")
 	})

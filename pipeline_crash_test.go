@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
@@ -152,7 +153,7 @@ url = %q
 	// The first fetch stores the backlog without alerting it.
 	feed.add("Quake report 0x1 near " + placeName(0, 1))
 	p := startBinary(t, bin, cfgPath)
-	waitFor(t, "the first fetch", 20*time.Second, func() bool { return sourceFetches(t, dbPath) >= 1 })
+	testkit.WaitWithin(t, "the first fetch", 20*time.Second, func() bool { return sourceFetches(t, dbPath) >= 1 })
 	p.cmd.Process.Signal(syscall.SIGTERM)
 	<-p.done
 
@@ -269,7 +270,7 @@ func TestASecondInstanceOnTheSameDatabaseRefusesToStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := startBinary(t, bin, cfgPath)
-	waitFor(t, "the first instance to take the database", 20*time.Second, func() bool {
+	testkit.WaitWithin(t, "the first instance to take the database", 20*time.Second, func() bool {
 		b, err := os.ReadFile(dbPath + ".lock")
 		return err == nil && strings.TrimSpace(string(b)) == fmt.Sprint(first.cmd.Process.Pid)
 	})
@@ -296,7 +297,7 @@ func TestASecondInstanceOnTheSameDatabaseRefusesToStart(t *testing.T) {
 	// A killed instance leaves no lock behind.
 	first.kill()
 	third := startBinary(t, bin, cfgPath)
-	waitFor(t, "an instance after a SIGKILL to take the database", 20*time.Second, func() bool {
+	testkit.WaitWithin(t, "an instance after a SIGKILL to take the database", 20*time.Second, func() bool {
 		b, err := os.ReadFile(dbPath + ".lock")
 		return err == nil && strings.TrimSpace(string(b)) == fmt.Sprint(third.cmd.Process.Pid)
 	})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // TestEndToEndOneAlertPerStory: a story alerted from one source and then
@@ -42,8 +43,8 @@ func TestEndToEndOneAlertPerStory(t *testing.T) {
 	if err := a.parts.Poller.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the edits", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 2 })
-	waitFor(t, "an empty outbox", 5*time.Second, func() bool {
+	testkit.WaitWithin(t, "the edits", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 2 })
+	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
 		n, err := a.parts.Store.CountPending(ctx)
 		return err == nil && n == 0
 	})
@@ -86,8 +87,8 @@ func TestEndToEndOneAlertPerStoryAcrossOutlets(t *testing.T) {
 		t.Fatal(err)
 	}
 	tg.WaitSent(t, chat, 4, 5*time.Second)
-	waitFor(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
-	waitFor(t, "an empty outbox", 5*time.Second, func() bool {
+	testkit.WaitWithin(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
+	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
 		n, err := a.parts.Store.CountPending(ctx)
 		return err == nil && n == 0
 	})

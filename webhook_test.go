@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // freeAddr returns a local address nothing listens on (it was free a moment ago).
@@ -35,7 +36,7 @@ webhook_secret = "e2e_secret"
 [storage]
 path = "{{db}}"
 `, time.Now)
-	waitFor(t, "setWebhook", 5*time.Second, func() bool { return len(tg.Calls("setWebhook")) == 1 })
+	testkit.WaitWithin(t, "setWebhook", 5*time.Second, func() bool { return len(tg.Calls("setWebhook")) == 1 })
 	if c := tg.Calls("setWebhook")[0]; c.Params.Get("url") != "http://127.0.0.1:1/hook" || c.Params.Get("secret_token") != "e2e_secret" {
 		t.Fatalf("setWebhook params = %v", c.Params)
 	}

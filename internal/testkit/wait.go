@@ -14,10 +14,17 @@ const WaitTimeout = 15 * time.Second
 // never for a fixed time.
 func WaitFor(tb testing.TB, what string, cond func() bool) {
 	tb.Helper()
-	deadline := time.Now().Add(WaitTimeout)
+	WaitWithin(tb, what, WaitTimeout, cond)
+}
+
+// WaitWithin is WaitFor with a timeout of the caller's, for waits that
+// include slow work such as building the binary.
+func WaitWithin(tb testing.TB, what string, timeout time.Duration, cond func() bool) {
+	tb.Helper()
+	deadline := time.Now().Add(timeout)
 	for !cond() {
 		if time.Now().After(deadline) {
-			tb.Fatalf("timed out after %s waiting for %s", WaitTimeout, what)
+			tb.Fatalf("timed out after %s waiting for %s", timeout, what)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
