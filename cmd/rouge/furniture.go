@@ -26,13 +26,13 @@ var furniturePatterns = []struct {
 	{"share", regexp.MustCompile(`(?i)\bshare this\b|share or comment|copy this link`)},
 	{"dateline", regexp.MustCompile(`\((?:CNN|Reuters|AP|AFP)\)|\([^()]{2,40}\)\p{Lu}|^\p{Lu}{3,}[\p{Lu} ,.]* \([^()]{2,30}\) ?[-—–]`)},
 	{"byline", regexp.MustCompile(`(?i)^by \p{Lu}|daily mail reporter|\bfor (?:dailymail\.com|mailonline)\b`)},
-	{"timestamp", regexp.MustCompile(`(?i)last updated|\b(?:published|updated): |\d{1,2}:\d{2},? (?:GMT|EST|BST|UTC)`)},
-	{"media", regexp.MustCompile(`(?i)media playback|not supported on this device|image copyright|image caption|getty images`)},
+	{"timestamp", regexp.MustCompile(`(?i)last updated|\b(?:published|updated): \d`)},
+	{"media", regexp.MustCompile(`(?i)media playback|not supported on this device|image copyright|image caption|getty images|external links and will open`)},
 	// A caption label glued after a sentence that has no full stop:
 	// "... last Saturday Skilful: The kite ...".
 	{"caption", regexp.MustCompile(`\p{Ll} \p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}: \p{Lu}`)},
 	// A sentence glued to the one before without a full stop.
-	{"glued", regexp.MustCompile(`\p{Ll} (?:However|Meanwhile|But|He|She|They|It) \p{Ll}`)},
+	{"glued", regexp.MustCompile(`(?:^|\s)\p{Ll}+ (?:However|Meanwhile|But|He|She|They|It) \p{Ll}`)},
 }
 
 // Furniture returns the furniture kinds found in summary, with
