@@ -57,7 +57,7 @@ func builtinRules() []Rule {
 		// BBC video pages: "18 March 2014 Last updated at 09:22 GMT".
 		{Name: "prefix-timestamp", Kind: StripPrefix,
 			Pattern: `(?:\p{Lu}\p{L}+,? )?\d{1,2} \p{Lu}\p{L}{2,8}\.? \d{4},? (?i:last updated|updated|published)(?: at| on)?(?:\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT))?)?\s*`,
-			Hints: []string{"updated", "published"}},
+			Hints:   []string{"updated", "published"}},
 		{Name: "prefix-media-player", Kind: StripPrefix,
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,

@@ -114,7 +114,7 @@ func printTable(w io.Writer, st set, systems []system, results []result, sentenc
 	for j, a := range st.articles {
 		x, y := results[0].per[j], results[1].per[j]
 		fmt.Fprintf(w, "### %s (ours %.2f/%.2f/%.2f, lead-3 raw %.2f/%.2f/%.2f) %v\n\nNewshound: %s\n\nReference: %s\n\n",
-			a.ID, x.R1, x.R2, x.RL, y.R1, y.R2, y.RL, Furniture(results[0].outs[j]), results[0].outs[j], a.Reference)
+			a.ID, x.R1, x.R2, x.RL, y.R1, y.R2, y.RL, found(results[0].outs[j], a.Text), results[0].outs[j], a.Reference)
 	}
 }
 
@@ -136,4 +136,13 @@ func kinds(m map[string]int) string {
 func lead(text string, n int) string {
 	sents := summarize.Sentences(text)
 	return strings.Join(sents[:min(n, len(sents))], " ")
+}
+
+// found lists the furniture kinds in summary, dangling openings included.
+func found(summary, text string) []string {
+	kinds := Furniture(summary)
+	if Dangling(summary, text) {
+		kinds = append(kinds, kindDangling)
+	}
+	return kinds
 }
