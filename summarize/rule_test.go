@@ -226,6 +226,8 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "brackets in a quote", in: `"He [the minister] knew," she said.`},
 		{name: "amp in a name", in: "AT&T and Procter & Gamble reported results."},
 		{name: "less than", in: "Growth was < 2% in 2024, and x<y held."},
+		{name: "decoded text that looks like a tag", in: "US & EU agree to cut tariffs on <steel> and aluminium."},
+		{name: "angle brackets around a word mid-sentence", in: "The firm renamed its <Premium> tier to Plus, it said on Monday."},
 		{name: "long paragraph starting like a promo", in: "Subscribe" + strings.Repeat(" and more words", 50) + "."},
 	}
 	for _, tt := range tests {

@@ -23,6 +23,8 @@ const (
 	photoAgency = `(?:(?:AFP )?via Getty Images|Getty Images|AFP|EPA-EFE|EPA|dpa|picture alliance|Reuters|AP|Bloomberg|Shutterstock)`
 	// Social networks and messengers named by promotional lines.
 	socialNetwork = `(?:telegram|whatsapp|twitter|x|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|google news|signal|viber)`
+	// The HTML elements that leave tags in feed text.
+	htmlTagNames = `a|abbr|address|article|aside|audio|b|big|blockquote|body|br|button|caption|center|cite|code|dd|del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|label|li|link|main|mark|meta|nav|noscript|object|ol|p|param|picture|pre|q|s|script|section|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|tfoot|th|thead|time|tr|tt|u|ul|video|wbr`
 	// Share widget labels.
 	shareLabel = `(?:share|tweet|e-?mail|print|copy link|copy|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|flipboard|messenger)`
 )
@@ -109,7 +111,8 @@ func builtinRules() []Rule {
 		{Name: "template-braces", Kind: StripInline, Pattern: `\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}`},
 		{Name: "shortcode-caption", Kind: StripInline, Pattern: `\[caption[^\]\n]*\][^\[\n]*\[/caption\]`},
 		{Name: "shortcode", Kind: StripInline, Pattern: `\[/?(?:embed|gallery|video|audio|playlist|tweet|youtube|instagram|facebook|related|ad|advert|newsletter|caption|pullquote|image|img|photo)\b[^\]\n]*\]`},
-		{Name: "leftover-tag", Kind: StripInline, Pattern: `</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?/?>`},
+		// Tags of HTML elements only: "<steel>" in decoded text is a word.
+		{Name: "leftover-tag", Kind: StripInline, Pattern: `</?(?i:` + htmlTagNames + `)(?:\s[^<>\n]*)?/?>`},
 		{Name: "leftover-entity", Kind: StripInline, Pattern: `&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});`},
 		{Name: "inline-photo-credit", Kind: StripInline, Pattern: agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)`, Hints: []string{"photo"}},
 		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`, Hints: []string{"advertisement", "scroll to continue"}},

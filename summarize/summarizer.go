@@ -337,7 +337,6 @@ func endsCJK(s string) bool {
 	return r == '。' || r == '！' || r == '？' || r == '｡'
 }
 
-
 // flatten strips markup and folds all white space of s into single spaces.
 func flatten(s string) string {
 	if looksLikeHTML(s) {
