@@ -15,11 +15,11 @@ import (
 // Minister Müller: Wir" is prose.
 var (
 	// Where a caption or a new sentence starts inside a run-on sentence:
-	// a caption label ("Skilful:", "Proud mum:") after a word in lower
-	// case that no full stop ended, or a word that English capitalises
-	// only at the start of a sentence ("... to the curriculum It means
-	// ..."), or "The" after a caption's closing bracket.
-	gluePoint = regexp.MustCompile(`\s\p{Ll}{2,}\)? ((?:\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}: \p{L})|(?:It|He|She|They|We|However,|But|Meanwhile,|A|An) )|\s\p{Ll}{2,}\) (The )`)
+	// a caption label ("Skilful:", "Proud mum:") after a word that no
+	// full stop ended; after a word in lower case, a word that English
+	// capitalises only at the start of a sentence ("... to the curriculum
+	// It means ..."); "The" after a caption's closing bracket.
+	gluePoint = regexp.MustCompile(`\s[\p{L}\d]{2,}\)? (\p{Lu}[\p{L}'’-]*(?: [\p{Ll}'’-]+){0,2}: \p{L})|\s\p{Ll}{2,}\)? ((?:It|He|She|They|We|However,|But|Meanwhile,|A|An) )|\s\p{Ll}{2,}\) (The )`)
 	// A caption label at the start of a sentence: "Flying high: Half of
 	// the kite took to the sky".
 	leadCaption = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}: \p{L}`)
@@ -36,10 +36,10 @@ func appendParts(dst []part, sent string, lang language) []part {
 	from := 0
 	for _, m := range gluePoint.FindAllStringSubmatchIndex(sent, -1) {
 		at := m[2]
-		if at < 0 {
-			at = m[4]
+		for g := 4; at < 0 && g < len(m); g += 2 {
+			at = m[g]
 		}
-		if at <= from {
+		if at <= from || letterLabel(sent, m[0], at) {
 			continue
 		}
 		if p := strings.TrimSpace(sent[from:at]); p != "" {
@@ -88,6 +88,25 @@ func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’»)]」』）`))
 	switch r {
 	case '.', '!', '?', '…', '。', '！', '？', '｡':
+		return true
+	}
+	return false
+}
+
+// letterLabel reports whether the glue point at sent[at] is "A" or "An"
+// after a word that takes a letter as its label ("vitamin A supplements",
+// "a Type A personality", "Plan A is off"); match is where the gluePoint
+// match began, at the space before that word.
+func letterLabel(sent string, match, at int) bool {
+	if !strings.HasPrefix(sent[at:], "A ") && !strings.HasPrefix(sent[at:], "An ") {
+		return false
+	}
+	before := strings.TrimSuffix(strings.TrimSpace(sent[match:at]), ")")
+	switch strings.ToLower(before) {
+	case "vitamin", "type", "plan", "grade", "class", "group", "category", "hepatitis", "section", "part",
+		"level", "exhibit", "size", "row", "option", "route", "block", "wing", "division", "league", "list",
+		"series", "tier", "pool", "gate", "terminal", "platform", "stage", "figure", "appendix", "annex",
+		"schedule", "paragraph", "article", "chapter", "flight", "building", "floor", "unit", "bay", "team":
 		return true
 	}
 	return false

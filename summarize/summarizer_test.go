@@ -85,6 +85,36 @@ func TestSummarize(t *testing.T) {
 		{name: "BBC timestamp line alone gives no summary",
 			in:   Input{Title: "Giant pumpkin weighed at show", Text: "23 March 2017 Last updated at 14:55 GMT"},
 			want: ""},
+		// Issue 13: no summary opens on a sentence cut off from the one it
+		// depends on.
+		{name: "dependent opening brings its antecedent",
+			opts: Options{Sentences: 2},
+			in: Input{Title: "Audit", Text: "Town hall news.\n\n" +
+				"Mayor Ana Ruiz resigned on Monday.\n\n" +
+				"She said the housing fund audit found the housing fund had been run properly and the audit cleared her office.\n\n" +
+				"Auditors said the housing fund lost money on two housing projects, the audit report shows.\n\n" +
+				"The housing fund audit will go to the council in March."},
+			ordered: []string{"Mayor Ana Ruiz resigned", "She said the housing fund"}},
+		{name: "dependent opening left out when its antecedent is a fragment",
+			opts: Options{Sentences: 2},
+			in: Input{Title: "Harbour festival draws record crowds", Text: "Boats. Music.\n\n" +
+				"But the harbour festival drew a record crowd of 40,000 visitors this weekend, organisers said.\n\n" +
+				"Organisers of the harbour festival said ticket sales rose by a third on last year.\n\n" +
+				"Next year's festival will run for four days instead of three."},
+			hasNot: []string{"But the harbour"}},
+		{name: "glued caption never in the summary",
+			in: Input{Title: "Record kite grounded at festival", Text: "A team flew a record 6,000-metre kite at a festival on Saturday in Chongqing. " +
+				"Scroll down for video Flying high: Half of the 6,000-metre kite over Chongqing on Saturday Skilful: The kite weighs 200 kilograms and needs three flyers " +
+				"However, aviation officials ruled that the record kite could not be flown in full near the airport. " +
+				"The festival drew kite teams from twelve countries. Organisers said the weather was poor."},
+			hasNot: []string{"Scroll down", "Flying high", "Skilful"}},
+		{name: "heading line never in the summary",
+			in: Input{Title: "Dortmund beaten at Anfield", Text: "Liverpool into last four after Euro thriller\n\n" +
+				"Liverpool came from two goals down to beat Borussia Dortmund 4-3 at Anfield on Thursday.\n\n" +
+				"Dejan Lovren headed the winner in stoppage time as Anfield erupted.\n\n" +
+				"Liverpool will play Villarreal in the semi-finals of the Europa League.\n\n" +
+				"Dortmund had led 2-0 after nine minutes through Mkhitaryan and Aubameyang."},
+			hasNot: []string{"after Euro thriller"}},
 		{name: "nothing at all", in: Input{Title: " ", Text: "\n\n"}, want: ""},
 		{name: "cjk joined without spaces",
 			in:   Input{Text: "台風が上陸した。停電が続いている。"},
