@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,20 +12,8 @@ import (
 // sentences are split, and the captions are not offered for a summary.
 // The patterns are English only: German capitalises nouns, so "der
 // Minister Müller: Wir" is prose.
-var (
-	// Where a caption or a new sentence starts inside a run-on sentence:
-	// a caption label ("Skilful:", "Proud mum:") after a word that no
-	// full stop ended; after a word in lower case, a word that English
-	// capitalises only at the start of a sentence ("... to the curriculum
-	// It means ..."); "The" after a caption's closing bracket.
-	gluePoint = regexp.MustCompile(`\s[\p{L}\d]{2,}\)? (\p{Lu}[\p{L}'’-]*(?: [\p{Ll}'’-]+){0,2}: \p{L})|\s\p{Ll}{2,}\)? ((?:It|He|She|They|We|However,|But|Meanwhile,|A|An) )|\s\p{Ll}{2,}\) (The )`)
-	// A caption label at the start of a sentence: "Flying high: Half of
-	// the kite took to the sky".
-	leadCaption = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}: \p{L}`)
-)
-
 // appendParts appends the parts of sentence sent to dst, split where a
-// caption or a new sentence is glued in (see gluePoint), in lang. Every
+// caption or a new sentence is glued in (see gluedAt), in lang. Every
 // part but the last lacks a full stop, so it is a caption; the last part
 // is one when it starts with a caption label.
 func appendParts(dst []part, sent string, lang language) []part {
@@ -34,21 +21,99 @@ func appendParts(dst []part, sent string, lang language) []part {
 		return append(dst, part{text: sent})
 	}
 	from := 0
-	for _, m := range gluePoint.FindAllStringSubmatchIndex(sent, -1) {
-		at := m[2]
-		for g := 4; at < 0 && g < len(m); g += 2 {
-			at = m[g]
+	// prev is the word before the space at i; words are split on spaces.
+	prevStart := 0
+	for i := strings.IndexByte(sent, ' '); i >= 0; {
+		at := i + 1
+		prev := sent[prevStart:i]
+		if prevStart > 0 && at > from && gluedAt(prev, sent[at:]) {
+			if p := strings.TrimSpace(sent[from:at]); p != "" {
+				dst = append(dst, part{text: p, caption: true})
+			}
+			from = at
 		}
-		if at <= from || letterLabel(sent, m[0], at) {
-			continue
+		prevStart = at
+		j := strings.IndexByte(sent[at:], ' ')
+		if j < 0 {
+			break
 		}
-		if p := strings.TrimSpace(sent[from:at]); p != "" {
-			dst = append(dst, part{text: p, caption: true})
-		}
-		from = at
+		i = at + j
 	}
 	last := sent[from:]
-	return append(dst, part{text: last, caption: leadCaption.MatchString(last)})
+	return append(dst, part{text: last, caption: startsWithLabel(last)})
+}
+
+// gluedAt reports whether a caption or a new sentence starts at rest, the
+// text after the word prev and a space, inside a run-on sentence: a
+// caption label ("Skilful:", "Proud mum:") after a word that no full stop
+// ended; after a word in lower case, a word that English capitalises only
+// at the start of a sentence ("... to the curriculum It means ..."); "The"
+// after a caption's closing bracket ("(file photo) The boy ...").
+func gluedAt(prev, rest string) bool {
+	bracket := strings.HasSuffix(prev, ")")
+	prev = strings.TrimSuffix(prev, ")")
+	if utf8.RuneCountInString(prev) < 2 || !allRunes(prev, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return false
+	}
+	if startsWithLabel(rest) {
+		return true
+	}
+	if !allRunes(prev, unicode.IsLower) {
+		return false
+	}
+	word, _, _ := strings.Cut(rest, " ")
+	if len(word) == len(rest) {
+		return false // the last word: nothing is glued after it
+	}
+	switch word {
+	case "It", "He", "She", "They", "We", "However,", "But", "Meanwhile,":
+		return true
+	case "A", "An":
+		return !takesLetterLabel(prev)
+	case "The":
+		return bracket
+	}
+	return false
+}
+
+// startsWithLabel reports whether s starts with a caption label: a
+// capitalised word and up to two more in lower case, the last ending in a
+// colon, then a space and a letter ("Flying high: Half of the kite ...",
+// "Proud mum: Jean with ...").
+func startsWithLabel(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsUpper(r) {
+		return false
+	}
+	for k := 0; k < 3; k++ {
+		end := strings.IndexByte(s, ' ')
+		if end < 0 {
+			return false
+		}
+		word := s[:end]
+		colon := strings.HasSuffix(word, ":")
+		word = strings.TrimSuffix(word, ":")
+		if word == "" || !allRunes(word, func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-' }) {
+			return false
+		}
+		if k > 0 && !allRunes(word, func(r rune) bool { return !unicode.IsUpper(r) }) {
+			return false
+		}
+		if colon {
+			r, _ := utf8.DecodeRuneInString(s[end+1:])
+			return unicode.IsLetter(r)
+		}
+		s = s[end+1:]
+	}
+	return false
+}
+
+func allRunes(s string, f func(rune) bool) bool {
+	for _, r := range s {
+		if !f(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // part is a sentence, or a piece of a run-on one, and whether it is a
@@ -93,16 +158,11 @@ func endsSentence(s string) bool {
 	return false
 }
 
-// letterLabel reports whether the glue point at sent[at] is "A" or "An"
-// after a word that takes a letter as its label ("vitamin A supplements",
-// "a Type A personality", "Plan A is off"); match is where the gluePoint
-// match began, at the space before that word.
-func letterLabel(sent string, match, at int) bool {
-	if !strings.HasPrefix(sent[at:], "A ") && !strings.HasPrefix(sent[at:], "An ") {
-		return false
-	}
-	before := strings.TrimSuffix(strings.TrimSpace(sent[match:at]), ")")
-	switch strings.ToLower(before) {
+// takesLetterLabel reports whether word takes a letter as its label
+// ("vitamin A supplements", "a Type A personality", "Plan A is off"), so
+// that "A" after it is no new sentence.
+func takesLetterLabel(word string) bool {
+	switch strings.ToLower(word) {
 	case "vitamin", "type", "plan", "grade", "class", "group", "category", "hepatitis", "section", "part",
 		"level", "exhibit", "size", "row", "option", "route", "block", "wing", "division", "league", "list",
 		"series", "tier", "pool", "gate", "terminal", "platform", "stage", "figure", "appendix", "annex",
