@@ -12,7 +12,8 @@
 //
 // Before anything is summarised the text is cleaned, in this order:
 //
-//  1. Markup: text that looks like HTML is rendered to plain text. Block
+//  1. Markup: text with tags of known HTML elements is rendered to plain
+//     text ("<steel>" in decoded text is a word, not a tag). Block
 //     elements become paragraph breaks; scripts, styles, figure captions,
 //     navigation, asides, forms and embeds are dropped with their content.
 //  2. Entities are decoded, twice for double-escaped text ("&amp;nbsp;").
