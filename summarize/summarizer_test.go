@@ -115,6 +115,16 @@ func TestSummarize(t *testing.T) {
 				"Liverpool will play Villarreal in the semi-finals of the Europa League.\n\n" +
 				"Dortmund had led 2-0 after nine minutes through Mkhitaryan and Aubameyang."},
 			hasNot: []string{"after Euro thriller"}},
+		// Word frequency: the sentence made of the story's recurring words
+		// beats a colourful opener that shares none of them.
+		{name: "frequent words beat a colourful opener",
+			opts: Options{Sentences: 1},
+			in: Input{Title: "Island service", Text: "It was a grey, windswept morning like any other on the quiet island.\n\n" +
+				"The Arran ferry will stop from Friday because of engine trouble.\n\n" +
+				"Engine trouble has stopped the Arran ferry twice this year.\n\n" +
+				"Ferry passengers to Arran can take a bus to another port while the engine is repaired.\n\n" +
+				"The operator said a spare ferry engine would arrive from Norway next month."},
+			want: "The Arran ferry will stop from Friday because of engine trouble."},
 		{name: "nothing at all", in: Input{Title: " ", Text: "\n\n"}, want: ""},
 		{name: "cjk joined without spaces",
 			in:   Input{Text: "台風が上陸した。停電が続いている。"},
