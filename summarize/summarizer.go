@@ -150,13 +150,21 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 	return s.join(sc, chosen)
 }
 
-// whole returns a short article entire (less sentences that only repeat
-// the title), or "" when it does not fit in MaxChars.
+// whole returns a short article entire, less sentences that only repeat
+// the title and, when there is prose, headings and captions; "" when it
+// does not fit in MaxChars or only repeats the title.
 func (s *Summarizer) whole(sc *scratch) string {
 	sc.order = sc.order[:0]
 	for i := range sc.sents {
-		if !sc.repeatsTitle(i) {
+		if !sc.repeatsTitle(i) && !sc.caption[i] {
 			sc.order = append(sc.order, i)
+		}
+	}
+	if len(sc.order) == 0 { // no prose: headings or captions are all there is
+		for i := range sc.sents {
+			if !sc.repeatsTitle(i) {
+				sc.order = append(sc.order, i)
+			}
 		}
 	}
 	if len(sc.order) == 0 {

@@ -125,6 +125,12 @@ func TestSummarize(t *testing.T) {
 				"Ferry passengers to Arran can take a bus to another port while the engine is repaired.\n\n" +
 				"The operator said a spare ferry engine would arrive from Norway next month."},
 			want: "The Arran ferry will stop from Friday because of engine trouble."},
+		{name: "short text loses its heading",
+			in:   Input{Title: "Dortmund beaten", Text: "Liverpool into last four\n\nLiverpool beat Borussia Dortmund 4-3 at Anfield on Thursday."},
+			want: "Liverpool beat Borussia Dortmund 4-3 at Anfield on Thursday."},
+		{name: "short text without full stops kept",
+			in:   Input{Title: "Dortmund beaten", Text: "Liverpool into last four after a 4-3 win over Borussia Dortmund"},
+			want: "Liverpool into last four after a 4-3 win over Borussia Dortmund"},
 		{name: "nothing at all", in: Input{Title: " ", Text: "\n\n"}, want: ""},
 		{name: "cjk joined without spaces",
 			in:   Input{Text: "台風が上陸した。停電が続いている。"},
