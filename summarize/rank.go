@@ -94,7 +94,9 @@ func (s *scratch) prepare(text, title string, lang language) int {
 		s.terms, s.counts = s.vocab.appendTerms(s.terms, s.counts, lang, s.sents[i], &s.ws)
 		s.runes = append(s.runes, utf8.RuneCountInString(s.sents[i]))
 		s.words = append(s.words, countWords(s.sents[i]))
-		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]))
+		// A line without a full stop is a heading, unless it ends the text: a
+		// feed excerpt cut off mid-sentence.
+		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && i < len(s.sents)-1)
 		s.depends = append(s.depends, i > 0 && dependsOnPrevious(s.sents[i], lang))
 	}
 	s.start = append(s.start, len(s.terms))

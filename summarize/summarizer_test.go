@@ -131,6 +131,10 @@ func TestSummarize(t *testing.T) {
 		{name: "short text without full stops kept",
 			in:   Input{Title: "Dortmund beaten", Text: "Liverpool into last four after a 4-3 win over Borussia Dortmund"},
 			want: "Liverpool into last four after a 4-3 win over Borussia Dortmund"},
+		{name: "excerpt cut mid-sentence keeps its last sentence",
+			in: Input{Title: "Trams ordered", Text: "The transit agency has ordered 60 electric trams to replace its oldest vehicles.\n\n" +
+				"The first trams are due in 2027 and will run on the eastern lines first"},
+			want: "The transit agency has ordered 60 electric trams to replace its oldest vehicles. The first trams are due in 2027 and will run on the eastern lines first"},
 		{name: "nothing at all", in: Input{Title: " ", Text: "\n\n"}, want: ""},
 		{name: "cjk joined without spaces",
 			in:   Input{Text: "台風が上陸した。停電が続いている。"},
