@@ -114,6 +114,7 @@ func (s *scratch) weigh(n int) {
 	if need := len(s.vocab.stems); len(s.prob) < need {
 		s.prob = append(s.prob, make([]float32, need-len(s.prob))...)
 	}
+	s.spent = s.spent[:0] // what the last article spent is not to be undone in this one
 	s.stamp++
 	var words float32
 	for k, id := range s.terms {

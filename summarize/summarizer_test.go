@@ -312,3 +312,33 @@ func TestSummarizeHostileInput(t *testing.T) {
 		})
 	}
 }
+
+// A summary depends on its article only, not on what the same Summarizer
+// summarised before (its buffers are reused).
+func TestSummaryIndependentOfHistory(t *testing.T) {
+	ctx := context.Background()
+	articles := []Input{
+		{Title: "Port approves channel dredging", Text: longArticle},
+		{Title: "Island service", Text: "It was a grey morning on the island.\n\n" +
+			"The Arran ferry will stop from Friday because of engine trouble.\n\n" +
+			"Engine trouble has stopped the Arran ferry twice this year.\n\n" +
+			"Ferry passengers to Arran can take a bus to another port while the engine is repaired.\n\n" +
+			"The port authority said a spare ferry engine would arrive from Norway next month."},
+		{Title: "Channel work delayed", Text: "Dredging of the shipping channel will start a year late, the port authority said.\n\n" +
+			"The channel work was due to begin in the spring.\n\n" +
+			"Environmental groups had asked the authority to protect seal colonies near the channel.\n\n" +
+			"The port said ferry services would not be affected by the dredging work."},
+	}
+	var fresh []string
+	for _, a := range articles {
+		fresh = append(fresh, mustNew(t, Options{}).Summarize(ctx, a))
+	}
+	s := mustNew(t, Options{})
+	for round := range 3 {
+		for i, a := range articles {
+			if got := s.Summarize(ctx, a); got != fresh[i] {
+				t.Errorf("round %d, article %d:\n got %q\nwant %q (a fresh Summarizer's)", round, i, got, fresh[i])
+			}
+		}
+	}
+}
