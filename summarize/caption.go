@@ -55,8 +55,16 @@ func gluedAt(prev, rest string) bool {
 	if utf8.RuneCountInString(prev) < 2 || !allRunes(prev, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return false
 	}
+	stop := isStopWord(langEnglish, strings.ToLower(prev))
 	if startsWithLabel(rest) {
-		return true
+		// A label after "the", "of", "an" is more likely a name with a
+		// colon in a sentence ("in the Ledger: council votes"), unless a
+		// capital follows it as in "... entertaining Fall of an Empire: The
+		// Story of ...".
+		return !stop || capitalAfterColon(rest)
+	}
+	if stop {
+		return false
 	}
 	if !allRunes(prev, unicode.IsLower) {
 		return false
@@ -170,4 +178,15 @@ func takesLetterLabel(word string) bool {
 		return true
 	}
 	return false
+}
+
+// capitalAfterColon reports whether the first colon in s is followed by a
+// space and a capital letter.
+func capitalAfterColon(s string) bool {
+	i := strings.Index(s, ": ")
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+2:])
+	return unicode.IsUpper(r)
 }
