@@ -32,7 +32,7 @@ func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
 	a := news.Article{
 		GUID:  strings.TrimSpace(it.GUID),
 		URL:   link,
-		Title: summarize.LimitBytes(summarize.Clean(it.Title), maxTitle),
+		Title: summarize.LimitBytes(summarize.PlainText(it.Title), maxTitle), // every word kept: "<steel>" is text
 		Text:  summarize.LimitBytes(text, maxText),
 	}
 	if a.GUID == "" {

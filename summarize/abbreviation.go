@@ -22,13 +22,15 @@ func isTitleAbbreviation(word string) bool {
 }
 
 // isNumberAbbreviation reports whether word is an abbreviation usually
-// followed by a number: "No. 10", "Jan. 5", "Art. 3", "p. 12".
+// followed by a number: "No. 10", "Jan. 5", "Art. 3", "p. 12". Spanish
+// "ago." (agosto) is not listed: it is the English word "ago" far more
+// often, and boundaryAfterPeriod treats it apart.
 func isNumberAbbreviation(word string) bool {
 	switch word {
 	case "No", "Nos", "no", "Nr", "Nrn", "Art", "Abs", "Fig", "Vol", "Ch", "Sec", "Sect",
 		"p", "pp", "ca", "approx", "Tel", "tel", "núm", "Núm", "pág", "Bd", "Kap",
 		"Jan", "Feb", "Febr", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Okt",
-		"Nov", "Dec", "Dez", "ene", "feb", "mar", "abr", "jun", "jul", "ago", "sept",
+		"Nov", "Dec", "Dez", "ene", "feb", "mar", "abr", "jun", "jul", "sept",
 		"oct", "nov", "dic":
 		return true
 	}

@@ -157,11 +157,11 @@ func (c *cleaner) cutLead(line, source, title string) string {
 		if !r.appliesTo(source) || !r.mayMatch(window) {
 			continue
 		}
-		loc := r.re.FindStringIndex(window)
-		if loc == nil || loc[0] > leadWindow || loc[1] == 0 {
+		start, end, ok := r.cutEnd(window)
+		if !ok || start > leadWindow || end == 0 {
 			continue
 		}
-		return trimLeadPunct(line[loc[1]:])
+		return trimLeadPunct(line[end:])
 	}
 	return line
 }
@@ -180,9 +180,8 @@ func (c *cleaner) cleanLine(line, source string) string {
 			if !r.appliesTo(source) || !r.mayMatch(line) || !r.re.MatchString(line) {
 				continue
 			}
-			loc := r.re.FindStringIndex(line)
-			if loc[1] > 0 {
-				line = trimLeadPunct(line[loc[1]:])
+			if _, end, _ := r.cutEnd(line); end > 0 {
+				line = trimLeadPunct(line[end:])
 				changed = true
 			}
 		}

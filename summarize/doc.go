@@ -12,7 +12,8 @@
 //
 // Before anything is summarised the text is cleaned, in this order:
 //
-//  1. Markup: text that looks like HTML is rendered to plain text. Block
+//  1. Markup: text with tags of known HTML elements is rendered to plain
+//     text ("<steel>" in decoded text is a word, not a tag). Block
 //     elements become paragraph breaks; scripts, styles, figure captions,
 //     navigation, asides, forms and embeds are dropped with their content.
 //  2. Entities are decoded, twice for double-escaped text ("&amp;nbsp;").
@@ -45,13 +46,26 @@
 //
 // # Extractive summaries
 //
-// The cleaned text is split into sentences (Sentences). An article with no
-// more sentences than wanted is returned whole if it fits. Otherwise the
-// first 40 sentences are ranked by a mix of position (news comes first),
-// centrality (TextRank over the cosine similarity of stemmed, stop-word
-// filtered tf-idf vectors) and overlap with the title. The best are taken
-// in rank order, skipping fragments, sentences that only repeat the title,
-// near-duplicates of a chosen sentence and sentences that no longer fit in
-// MaxChars; the chosen ones are joined in article order. If no sentence
-// fits, the best is cut at a word boundary and ends with "…".
+// The cleaned text is split into sentences (Sentences). In English text a
+// run-on sentence is split where a photo caption or a new sentence is
+// glued in without a full stop (pages whose paragraphs were run together:
+// "... last Saturday Skilful: The kite weighs ..."); the glued pieces and
+// lines without a full stop (headings) are never offered. An article with
+// no more sentences than wanted is returned whole if it fits. Otherwise
+// the first 40 sentences are scored by word frequency (the mean
+// probability of a sentence's stemmed, stop-word filtered terms in the
+// article, as in SumBasic), position (news comes first), centrality
+// (TextRank over the cosine similarity of tf-idf vectors) and overlap
+// with the title, with penalties for fragments, questions, quotes and
+// lead-ins. The best are taken one at a time; after each, the
+// probabilities of its terms are squared, so the next choice says
+// something new. Fragments, captions, sentences that only repeat the
+// title, near-duplicates of a chosen sentence and sentences that no
+// longer fit in MaxChars are skipped, and the chosen ones are joined in
+// article order. A summary never opens on a sentence that depends on one
+// it left out (English "He", "They", "But", "However" ...): the sentence
+// before is added when both fit, else the dependent one is left out. If no
+// sentence fits, the best is cut at a word boundary and ends with "…".
+// When the text is empty, all boilerplate or only repeats the title, the
+// summary is "": an alert shows the title already.
 package summarize

@@ -86,7 +86,19 @@ func isStopWord(lang language, w string) bool {
 	case langFrench:
 		return french.IsStopWord(w)
 	}
-	return english.IsStopWord(w)
+	return english.IsStopWord(w) || reportingWord(w)
+}
+
+// reportingWord reports whether the English word w is one news prose uses
+// in nearly every sentence whatever the story ("said", "told", "also"):
+// counted as content it would make attributions look central.
+func reportingWord(w string) bool {
+	switch w {
+	case "said", "says", "say", "saying", "told", "tells", "added", "adds", "according", "also",
+		"would", "could", "will", "may", "might", "one", "two", "new", "year", "years", "last":
+		return true
+	}
+	return false
 }
 
 // stem reduces the lower-cased word to its stem in lang. Languages without

@@ -7,21 +7,50 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// looksLikeHTML reports whether s has something that starts a tag, a
-// comment or a doctype ('<' followed by a letter, '/' or '!') and a '>'
-// after it; "x<y" in prose is not markup.
+// looksLikeHTML reports whether s has markup: a tag of a known HTML
+// element ("<p>", "</b>", "<br/>", "<a href=...>"), a comment or a
+// doctype. Text that only looks like a tag is not markup: "x<y" in prose,
+// or "<steel>" in a headline whose entities the feed parser decoded.
 func looksLikeHTML(s string) bool {
 	for {
 		i := strings.IndexByte(s, '<')
 		if i < 0 || i+1 >= len(s) {
 			return false
 		}
-		c := s[i+1]
-		if c == '/' || c == '!' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') {
-			return strings.IndexByte(s[i+1:], '>') >= 0
-		}
 		s = s[i+1:]
+		if s[0] == '!' && strings.IndexByte(s, '>') >= 0 {
+			return true
+		}
+		name := strings.TrimPrefix(s, "/")
+		end := 0
+		for end < len(name) && (isASCIILetter(name[end]) || end > 0 && name[end] >= '0' && name[end] <= '9') {
+			end++
+		}
+		if end == 0 || end == len(name) {
+			continue
+		}
+		switch name[end] {
+		case '>', ' ', '/', '\t', '\n', '\r':
+		default:
+			continue
+		}
+		if atom.Lookup([]byte(strings.ToLower(name[:end]))) != 0 && strings.IndexByte(name[end:], '>') >= 0 {
+			return true
+		}
 	}
+}
+
+func isASCIILetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// PlainText returns a feed field (a title, a description) as plain text:
+// markup stripped when the field carries markup (see looksLikeHTML),
+// entities decoded, white space folded into single spaces. No boilerplate
+// rule runs, so every word stays: "US & EU agree to cut tariffs on <steel>"
+// comes back as it went in.
+func PlainText(s string) string {
+	return flatten(s)
 }
 
 // htmlToText renders HTML as plain text: block elements become paragraph

@@ -20,6 +20,10 @@ const (
 	CutLead Kind = "cut_lead"
 	// StripPrefix removes the match when it starts at the beginning of a
 	// line. Prefix rules repeat until none applies.
+	//
+	// For CutLead and StripPrefix, a group named "rest" in the pattern
+	// marks where the kept text starts: "(CNN)(?P<rest>\p{Lu})" removes
+	// "(CNN)" only when a capital follows it and keeps the capital.
 	StripPrefix Kind = "strip_prefix"
 	// DropLine removes a line that the pattern matches as a whole.
 	DropLine Kind = "drop_line"
@@ -55,6 +59,28 @@ type compiledRule struct {
 	re      *regexp.Regexp
 	sources []string
 	hints   []string // lower-cased
+	rest    int      // index of the submatch named "rest", -1 when none
+}
+
+// cutEnd returns where the text kept after a CutLead or StripPrefix match
+// in s starts: the start of the "rest" group when the pattern has one,
+// else the end of the match; ok is false when the pattern does not match.
+func (r *compiledRule) cutEnd(s string) (start, end int, ok bool) {
+	if r.rest < 0 {
+		loc := r.re.FindStringIndex(s)
+		if loc == nil {
+			return 0, 0, false
+		}
+		return loc[0], loc[1], true
+	}
+	loc := r.re.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return 0, 0, false
+	}
+	if at := loc[2*r.rest]; at >= 0 {
+		return loc[0], at, true
+	}
+	return loc[0], loc[1], true
 }
 
 // compileRule checks and compiles r. The error names the rule, so that a
@@ -100,7 +126,8 @@ func compileRule(r Rule) (compiledRule, error) {
 		}
 		hints = append(hints, strings.ToLower(h))
 	}
-	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints}, nil
+	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints,
+		rest: re.SubexpIndex("rest")}, nil
 }
 
 // mayMatch reports whether line holds one of the rule's hints, or the rule

@@ -23,6 +23,8 @@ const (
 	photoAgency = `(?:(?:AFP )?via Getty Images|Getty Images|AFP|EPA-EFE|EPA|dpa|picture alliance|Reuters|AP|Bloomberg|Shutterstock)`
 	// Social networks and messengers named by promotional lines.
 	socialNetwork = `(?:telegram|whatsapp|twitter|x|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|google news|signal|viber)`
+	// The HTML elements that leave tags in feed text.
+	htmlTagNames = `a|abbr|address|article|aside|audio|b|big|blockquote|body|br|button|caption|center|cite|code|dd|del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|label|li|link|main|mark|meta|nav|noscript|object|ol|p|param|picture|pre|q|s|script|section|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|tfoot|th|thead|time|tr|tt|u|ul|video|wbr`
 	// Share widget labels.
 	shareLabel = `(?:share|tweet|e-?mail|print|copy link|copy|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|flipboard|messenger)`
 )
@@ -48,6 +50,18 @@ func builtinRules() []Rule {
 		{Name: "prefix-dateline-agency", Kind: StripPrefix,
 			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
 		{Name: "prefix-dateline-dated-tag", Kind: StripPrefix, Pattern: datelineDatedTag, Hints: []string{"("}},
+		// "(CNN)Blues legend ...", "Washington (CNN) -- The ...": an outlet in
+		// brackets glued to the first word or followed by a dash. A bracket
+		// followed by a space and more of the sentence ("Acme (ACM) shares")
+		// is prose and stays.
+		{Name: "prefix-dateline-outlet", Kind: StripPrefix,
+			Pattern: `(?:` + datelineCity + `(?:, ` + datelineCity + `)? )?\(\p{Lu}[\p{L}.&'’ ]{0,40}\)(?:\s*--\s*|\s+[-—–]\s+|(?P<rest>[\p{Lu}"“‘]))`, Hints: []string{"("}},
+		// BBC video pages: "18 March 2014 Last updated at 09:22 GMT".
+		{Name: "prefix-timestamp", Kind: StripPrefix,
+			Pattern: `(?:\p{Lu}\p{L}+,? )?\d{1,2} \p{Lu}\p{L}{2,8}\.? \d{4},? (?i:last updated|updated|published)(?: at| on)?(?:\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT))?)?\s*`,
+			Hints:   []string{"updated", "published"}},
+		{Name: "prefix-media-player", Kind: StripPrefix,
+			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
 			Pattern: `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + `\s+[-—–]+\s+`, Hints: []string{"-", "—", "–"}},
 
@@ -82,13 +96,14 @@ func builtinRules() []Rule {
 		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,120}all rights reserved\.?|(?:©|\(c\)|copyright)\s.{0,160})`, Hints: []string{"our standards", "rights reserved", "©", "(c)", "copyright"}},
 
 		// --- Whole lines: share, comment and navigation widgets. ---
-		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post)|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
+		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post|with)|copy this link|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
 		{Name: "widget-comments", Pattern: `(?i)(?:no comments yet|\d+ comments?|comments?|leave a comment|show comments|view comments|be the first to comment|add a comment|join the discussion|comments are closed|kommentare|comentarios)[.!:]?`},
 		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?|関連記事|関連ニュース|相关新闻|相关阅读)[.!:]?`},
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
 		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|ansehen|mira)\s*:.{0,160}`},
+		{Name: "widget-external-links", Pattern: `(?i)(?:these are|this is an?) external links? and will open in a new (?:window|tab)\.?`, Hints: []string{"external link"}},
 		{Name: "widget-breadcrumbs", Pattern: `(?:[\p{L}&' ]{1,30}\s*[>»›]\s*){2,}[\p{L}&' ]{1,30}`, Hints: []string{">", "»", "›"}},
 
 		// --- Anywhere in a line: template tokens, leftover markup, credits. ---
@@ -96,10 +111,13 @@ func builtinRules() []Rule {
 		{Name: "template-braces", Kind: StripInline, Pattern: `\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}`},
 		{Name: "shortcode-caption", Kind: StripInline, Pattern: `\[caption[^\]\n]*\][^\[\n]*\[/caption\]`},
 		{Name: "shortcode", Kind: StripInline, Pattern: `\[/?(?:embed|gallery|video|audio|playlist|tweet|youtube|instagram|facebook|related|ad|advert|newsletter|caption|pullquote|image|img|photo)\b[^\]\n]*\]`},
-		{Name: "leftover-tag", Kind: StripInline, Pattern: `</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?/?>`},
+		// Tags of HTML elements only: "<steel>" in decoded text is a word.
+		{Name: "leftover-tag", Kind: StripInline, Pattern: `</?(?i:` + htmlTagNames + `)(?:\s[^<>\n]*)?/?>`},
 		{Name: "leftover-entity", Kind: StripInline, Pattern: `&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});`},
 		{Name: "inline-photo-credit", Kind: StripInline, Pattern: agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)`, Hints: []string{"photo"}},
 		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`, Hints: []string{"advertisement", "scroll to continue"}},
+		// Daily Mail pages glue "Scroll down for video" between paragraphs.
+		{Name: "inline-scroll-down", Kind: StripInline, Pattern: `(?i)scroll down for (?:the )?(?:videos?|more(?: videos?| pictures| photos)?|pictures|photos|more)\b\.?`, Hints: []string{"scroll down"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
 	}
 }

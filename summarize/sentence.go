@@ -173,6 +173,8 @@ func boundaryAfterPeriod(word, next string) bool {
 	switch {
 	case isTitleAbbreviation(word):
 		return false // "Mr. Kim", "Gen. Smith", "St. Louis"
+	case word == "ago":
+		return !nextDigit // "three days ago. Billy", but Spanish "ago. 15"
 	case isNumberAbbreviation(word):
 		return !nextDigit && isSentenceStarter(next) // "No. 10", "Jan. 5", "Nr. 3"
 	case isInitials(word):

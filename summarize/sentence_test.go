@@ -19,6 +19,8 @@ func TestSentences(t *testing.T) {
 			want: []string{"The U.S. Treasury and the U.K. government agreed.", "Talks end."}},
 		{name: "acronym ends sentence", text: "He moved to the U.S. The move was quick.",
 			want: []string{"He moved to the U.S.", "The move was quick."}},
+		{name: "ago ends a sentence", text: "The storm hit three days ago. Billy Moore lost his roof. It was 15 de ago. 2024 then.",
+			want: []string{"The storm hit three days ago.", "Billy Moore lost his roof.", "It was 15 de ago. 2024 then."}},
 		{name: "dates and numbers", text: "On Jan. 5 and Sept. 11 the No. 10 team won. It was late.",
 			want: []string{"On Jan. 5 and Sept. 11 the No. 10 team won.", "It was late."}},
 		{name: "money and decimals", text: "Acme raised $1.5 billion, up 3.5% on the year. Shares rose 2.75 percent.",

@@ -98,9 +98,10 @@ func New(opts Options) (*Summarizer, error) {
 // Summarize returns a summary of at most MaxChars characters: the model
 // backend's when one is configured and answers, otherwise the extractive
 // one. It never fails: a backend failure falls back (and is logged at
-// most once a minute), and when the text is all boilerplate the cleaned
-// title or the raw text stands in. It returns "" only when neither Text
-// nor Title has a word. Only the first 256 KiB of Text are read.
+// most once a minute). It returns "" when there is nothing to say beyond
+// the title: the text is empty, all boilerplate, or only repeats the
+// title (an alert shows the title already). Only the first 256 KiB of Text
+// are read.
 func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
 	in.Text = cutAtLine(in.Text, maxInput)
 	text := s.cleaner.clean(in.Text, in.Source, in.Title)
@@ -113,10 +114,7 @@ func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
 	}
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
-	if sum := s.extractive(sc, text, in.Title); sum != "" {
-		return sum
-	}
-	return s.fallback(in)
+	return s.extractive(sc, text, in.Title)
 }
 
 // extractive picks the best sentences of the cleaned text and joins them
@@ -141,25 +139,36 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 	sc.scoreSentences(n)
 	chosen := s.choose(sc, n)
 	if len(chosen) == 0 {
-		return Truncate(sc.sents[sc.order[0]], s.maxChars)
+		for _, i := range sc.order {
+			if !sc.repeatsTitle(i) {
+				return Truncate(sc.sents[i], s.maxChars)
+			}
+		}
+		return "" // the text only repeats the title
 	}
 	slices.Sort(chosen)
 	return s.join(sc, chosen)
 }
 
-// whole returns a short article entire (less sentences that only repeat
-// the title), or "" when it does not fit in MaxChars.
+// whole returns a short article entire, less sentences that only repeat
+// the title and, when there is prose, headings and captions; "" when it
+// does not fit in MaxChars or only repeats the title.
 func (s *Summarizer) whole(sc *scratch) string {
 	sc.order = sc.order[:0]
 	for i := range sc.sents {
-		if !sc.repeatsTitle(i) {
+		if !sc.repeatsTitle(i) && !sc.caption[i] {
 			sc.order = append(sc.order, i)
 		}
 	}
-	if len(sc.order) == 0 {
+	if len(sc.order) == 0 { // no prose: headings or captions are all there is
 		for i := range sc.sents {
-			sc.order = append(sc.order, i)
+			if !sc.repeatsTitle(i) {
+				sc.order = append(sc.order, i)
+			}
 		}
+	}
+	if len(sc.order) == 0 {
+		return "" // the text only repeats the title
 	}
 	total := len(sc.order) - 1
 	for _, i := range sc.order {
@@ -171,10 +180,11 @@ func (s *Summarizer) whole(sc *scratch) string {
 	return s.join(sc, sc.order)
 }
 
-// choose returns up to Sentences candidates in score order, skipping
-// fragments, title repeats, near-duplicates of a chosen sentence and
-// sentences that no longer fit in MaxChars. sc.order is left sorted by
-// score for the caller's fallback.
+// choose returns up to Sentences candidates in article order (see pick).
+// The summary never opens on a sentence that depends on one left out ("He
+// said ...", "But ..."): that one is added when both fit, else the
+// dependent sentence is left out. sc.order is left sorted by score for
+// the caller's fallback.
 func (s *Summarizer) choose(sc *scratch, n int) []int {
 	sc.order = sc.order[:0]
 	for i := range n {
@@ -189,13 +199,55 @@ func (s *Summarizer) choose(sc *scratch, n int) []int {
 		}
 		return 0
 	})
-	chosen := make([]int, 0, s.sentences)
+	var skip uint64 // sentences that would open the summary cut off from the one before
+	for range 4 {
+		chosen := s.pick(sc, n, skip)
+		if len(chosen) == 0 {
+			return chosen
+		}
+		slices.Sort(chosen)
+		first := chosen[0]
+		if !sc.depends[first] {
+			return chosen
+		}
+		// The opening sentence needs the one before it: keep that one too
+		// when both fit, else do without the opening sentence.
+		if with := s.withPrevious(sc, chosen); with != nil {
+			return with
+		}
+		skip |= 1 << first
+	}
+	for i := range n {
+		if sc.depends[i] {
+			skip |= 1 << i
+		}
+	}
+	return s.pick(sc, n, skip)
+}
+
+// pick returns up to Sentences candidates in score order, skipping those
+// in the skip set, fragments, captions, title repeats, near-duplicates of
+// a chosen sentence and sentences that no longer fit in MaxChars.
+func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
+	sc.unspend(n)
+	chosen := make([]int, 0, s.sentences+1)
 	used := 0
-	for _, i := range sc.order {
-		if len(chosen) == s.sentences {
+	var tried uint64
+	for len(chosen) < s.sentences {
+		// The best candidate left; scores change as sentences are chosen.
+		best := -1
+		for _, i := range sc.order {
+			if (skip|tried)&(1<<i) == 0 && (best < 0 || sc.score[i] > sc.score[best]) {
+				best = i
+			}
+		}
+		if best < 0 {
 			break
 		}
-		if sc.words[i] < minSentenceWords || sc.repeatsTitle(i) {
+
+		i := best
+		tried |= 1 << i
+		if sc.words[i] < minSentenceWords || sc.caption[i] || sc.repeatsTitle(i) {
 			continue
 		}
 		need := sc.runes[i]
@@ -207,8 +259,45 @@ func (s *Summarizer) choose(sc *scratch, n int) []int {
 		}
 		chosen = append(chosen, i)
 		used += need
+		sc.spend(n, i)
 	}
 	return chosen
+}
+
+// withPrevious returns chosen (sorted, its first sentence depending on
+// the one before) with that previous sentence added, dropping the
+// lowest-scored other sentences until Sentences and MaxChars are kept; nil
+// when the two sentences alone do not fit or the previous one is a
+// caption, a fragment or itself depends on the one before it.
+func (s *Summarizer) withPrevious(sc *scratch, chosen []int) []int {
+	first := chosen[0]
+	prev := first - 1
+	if s.sentences < 2 || sc.caption[prev] || sc.depends[prev] || sc.words[prev] < minSentenceWords {
+		return nil
+	}
+	out := append([]int{prev}, chosen...)
+	for len(out) > 2 && (len(out) > s.sentences || s.length(sc, out) > s.maxChars) {
+		worst := 2
+		for k := 3; k < len(out); k++ {
+			if sc.score[out[k]] < sc.score[out[worst]] {
+				worst = k
+			}
+		}
+		out = slices.Delete(out, worst, worst+1)
+	}
+	if s.length(sc, out) > s.maxChars {
+		return nil
+	}
+	return out
+}
+
+// length is the length in runes of the sentences at idx joined by spaces.
+func (s *Summarizer) length(sc *scratch, idx []int) int {
+	total := len(idx) - 1
+	for _, i := range idx {
+		total += sc.runes[i]
+	}
+	return total
 }
 
 // duplicates reports whether candidate i says what a chosen one says.
@@ -254,22 +343,6 @@ func cutAtLine(s string, max int) string {
 func endsCJK(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "」』）"))
 	return r == '。' || r == '！' || r == '？' || r == '｡'
-}
-
-// fallback summarises an article whose text cleaned to nothing: the
-// cleaned title, else the text or title with markup and spaces tidied.
-func (s *Summarizer) fallback(in Input) string {
-	candidates := [...]string{
-		s.cleaner.clean(in.Title, in.Source, ""),
-		flatten(in.Text),
-		flatten(in.Title),
-	}
-	for _, c := range candidates {
-		if hasWord(c) {
-			return Truncate(c, s.maxChars)
-		}
-	}
-	return ""
 }
 
 // flatten strips markup and folds all white space of s into single spaces.

@@ -70,10 +70,71 @@ func TestSummarize(t *testing.T) {
 			in:     Input{Text: "<p>The harbour bridge will close on <b>Thursday</b> night.</p><script>x()</script><p>Buses will be diverted.</p>"},
 			want:   "The harbour bridge will close on Thursday night. Buses will be diverted.",
 			hasNot: []string{"<", "x()"}},
-		{name: "all boilerplate falls back to the title",
+		// An alert shows the title already: a summary that repeats it, or
+		// boilerplate standing in for one, says nothing (issue 13).
+		{name: "all boilerplate gives no summary",
 			in:   Input{Title: "Council approves budget", Text: "Advertisement\n\nShare this article\n\nRead more"},
-			want: "Council approves budget"},
-		{name: "title only", in: Input{Title: "Council approves budget"}, want: "Council approves budget"},
+			want: ""},
+		{name: "title only gives no summary", in: Input{Title: "Council approves budget"}, want: ""},
+		{name: "text repeating the title gives no summary",
+			in:   Input{Title: "Storm closes schools across the north", Text: "Storm closes schools across the north."},
+			want: ""},
+		{name: "text repeating the title with a source suffix gives no summary",
+			in:   Input{Title: "Storm closes schools across the north - Daily Ledger", Text: "<p>Storm closes schools across the north</p>"},
+			want: ""},
+		{name: "BBC timestamp line alone gives no summary",
+			in:   Input{Title: "Giant pumpkin weighed at show", Text: "23 March 2017 Last updated at 14:55 GMT"},
+			want: ""},
+		// Issue 13: no summary opens on a sentence cut off from the one it
+		// depends on.
+		{name: "dependent opening brings its antecedent",
+			opts: Options{Sentences: 2},
+			in: Input{Title: "Audit", Text: "Town hall news.\n\n" +
+				"Mayor Ana Ruiz resigned on Monday.\n\n" +
+				"She said the housing fund audit found the housing fund had been run properly and the audit cleared her office.\n\n" +
+				"Auditors said the housing fund lost money on two housing projects, the audit report shows.\n\n" +
+				"The housing fund audit will go to the council in March."},
+			ordered: []string{"Mayor Ana Ruiz resigned", "She said the housing fund"}},
+		{name: "dependent opening left out when its antecedent is a fragment",
+			opts: Options{Sentences: 2},
+			in: Input{Title: "Harbour festival draws record crowds", Text: "Boats. Music.\n\n" +
+				"But the harbour festival drew a record crowd of 40,000 visitors this weekend, organisers said.\n\n" +
+				"Organisers of the harbour festival said ticket sales rose by a third on last year.\n\n" +
+				"Next year's festival will run for four days instead of three."},
+			hasNot: []string{"But the harbour"}},
+		{name: "glued caption never in the summary",
+			in: Input{Title: "Record kite grounded at festival", Text: "A team flew a record 6,000-metre kite at a festival on Saturday in Chongqing. " +
+				"Scroll down for video Flying high: Half of the 6,000-metre kite over Chongqing on Saturday Skilful: The kite weighs 200 kilograms and needs three flyers " +
+				"However, aviation officials ruled that the record kite could not be flown in full near the airport. " +
+				"The festival drew kite teams from twelve countries. Organisers said the weather was poor."},
+			hasNot: []string{"Scroll down", "Flying high", "Skilful"}},
+		{name: "heading line never in the summary",
+			in: Input{Title: "Dortmund beaten at Anfield", Text: "Liverpool into last four after Euro thriller\n\n" +
+				"Liverpool came from two goals down to beat Borussia Dortmund 4-3 at Anfield on Thursday.\n\n" +
+				"Dejan Lovren headed the winner in stoppage time as Anfield erupted.\n\n" +
+				"Liverpool will play Villarreal in the semi-finals of the Europa League.\n\n" +
+				"Dortmund had led 2-0 after nine minutes through Mkhitaryan and Aubameyang."},
+			hasNot: []string{"after Euro thriller"}},
+		// Word frequency: the sentence made of the story's recurring words
+		// beats a colourful opener that shares none of them.
+		{name: "frequent words beat a colourful opener",
+			opts: Options{Sentences: 1},
+			in: Input{Title: "Island service", Text: "It was a grey, windswept morning like any other on the quiet island.\n\n" +
+				"The Arran ferry will stop from Friday because of engine trouble.\n\n" +
+				"Engine trouble has stopped the Arran ferry twice this year.\n\n" +
+				"Ferry passengers to Arran can take a bus to another port while the engine is repaired.\n\n" +
+				"The operator said a spare ferry engine would arrive from Norway next month."},
+			want: "The Arran ferry will stop from Friday because of engine trouble."},
+		{name: "short text loses its heading",
+			in:   Input{Title: "Dortmund beaten", Text: "Liverpool into last four\n\nLiverpool beat Borussia Dortmund 4-3 at Anfield on Thursday."},
+			want: "Liverpool beat Borussia Dortmund 4-3 at Anfield on Thursday."},
+		{name: "short text without full stops kept",
+			in:   Input{Title: "Dortmund beaten", Text: "Liverpool into last four after a 4-3 win over Borussia Dortmund"},
+			want: "Liverpool into last four after a 4-3 win over Borussia Dortmund"},
+		{name: "excerpt cut mid-sentence keeps its last sentence",
+			in: Input{Title: "Trams ordered", Text: "The transit agency has ordered 60 electric trams to replace its oldest vehicles.\n\n" +
+				"The first trams are due in 2027 and will run on the eastern lines first"},
+			want: "The transit agency has ordered 60 electric trams to replace its oldest vehicles. The first trams are due in 2027 and will run on the eastern lines first"},
 		{name: "nothing at all", in: Input{Title: " ", Text: "\n\n"}, want: ""},
 		{name: "cjk joined without spaces",
 			in:   Input{Text: "台風が上陸した。停電が続いている。"},
@@ -249,5 +310,35 @@ func TestSummarizeHostileInput(t *testing.T) {
 				t.Errorf("summary too long: %d characters", utf8.RuneCountInString(got))
 			}
 		})
+	}
+}
+
+// A summary depends on its article only, not on what the same Summarizer
+// summarised before (its buffers are reused).
+func TestSummaryIndependentOfHistory(t *testing.T) {
+	ctx := context.Background()
+	articles := []Input{
+		{Title: "Port approves channel dredging", Text: longArticle},
+		{Title: "Island service", Text: "It was a grey morning on the island.\n\n" +
+			"The Arran ferry will stop from Friday because of engine trouble.\n\n" +
+			"Engine trouble has stopped the Arran ferry twice this year.\n\n" +
+			"Ferry passengers to Arran can take a bus to another port while the engine is repaired.\n\n" +
+			"The port authority said a spare ferry engine would arrive from Norway next month."},
+		{Title: "Channel work delayed", Text: "Dredging of the shipping channel will start a year late, the port authority said.\n\n" +
+			"The channel work was due to begin in the spring.\n\n" +
+			"Environmental groups had asked the authority to protect seal colonies near the channel.\n\n" +
+			"The port said ferry services would not be affected by the dredging work."},
+	}
+	var fresh []string
+	for _, a := range articles {
+		fresh = append(fresh, mustNew(t, Options{}).Summarize(ctx, a))
+	}
+	s := mustNew(t, Options{})
+	for round := range 3 {
+		for i, a := range articles {
+			if got := s.Summarize(ctx, a); got != fresh[i] {
+				t.Errorf("round %d, article %d:\n got %q\nwant %q (a fresh Summarizer's)", round, i, got, fresh[i])
+			}
+		}
 	}
 }

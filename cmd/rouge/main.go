@@ -1,30 +1,40 @@
-// Command rouge scores the extractive summarizer on the fixture articles
-// in summarize/testdata/articles against their reference summaries, beside
-// a Lead-3 baseline, and prints a Markdown table.
+// Command rouge scores the extractive summarizer against human reference
+// summaries, beside two Lead-3 baselines, and counts the page furniture
+// and dangling openings in what each system outputs.
 //
-//	go run -tags sqlite_fts5 ./cmd/rouge [-dir summarize/testdata/articles] [-v]
+//	go run -tags sqlite_fts5 ./cmd/rouge [-data FILE.jsonl[,FILE.jsonl]] [-half all|even|odd] [-v]
+//	go run -tags sqlite_fts5 ./cmd/rouge -dir summarize/testdata/articles
 //
-// Lead-3 is the first three sentences of the raw, uncleaned feed text, split
-// by summarize.Sentences. "Lead-3, cleaned" takes them after summarize.Clean,
-// to separate what cleaning gains from what ranking gains.
+// A data file has one JSON object a line: {"id", "title", "text",
+// "reference", "source"}, the format of ../shared/realnews/. Without -data
+// and -dir the files ../shared/realnews/cnndm.jsonl and xsum.jsonl are used
+// when they exist (or
+// ../../shared/realnews/ from a worktree); the data stays outside the repository. Each file gets a
+// table and a line "rouge: newshound R1/R2/RL = a/b/c; lead3 = d/e/f; n=N"
+// (ROUGE F1 × 100, lead3 being Lead-3 of the cleaned text); with several
+// files a last such line pools all articles.
+//
+// Summaries are made at the length alerts use (summary.sentences and
+// summary.max_chars defaults, 3 and 600). Lead-3 is the first three
+// sentences of the raw text split by summarize.Sentences; "Lead-3, cleaned"
+// takes them after summarize.Clean. Neither baseline is held to max_chars.
 package main
 
 import (
-	"context"
+	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newshound/newshound/summarize"
 )
 
-// Article is one fixture file.
+// Article is one scored article.
 type Article struct {
 	ID        string `json:"id"`
 	Kind      string `json:"kind"`
@@ -35,85 +45,135 @@ type Article struct {
 	Reference string `json:"reference"`
 }
 
+// defaultData are the files read when neither -data nor -dir is given:
+// shared/realnews beside the checkout, or beside one of its parents (a
+// worktree under the checkout's parent).
+func defaultData() []string {
+	dir := ".."
+	for range 3 {
+		var found []string
+		for _, name := range []string{"cnndm.jsonl", "xsum.jsonl"} {
+			p := filepath.Join(dir, "shared", "realnews", name)
+			if _, err := os.Stat(p); err == nil {
+				found = append(found, p)
+			}
+		}
+		if len(found) > 0 {
+			return found
+		}
+		dir = filepath.Join(dir, "..")
+	}
+	return nil
+}
+
 func main() {
-	dir := flag.String("dir", filepath.Join("summarize", "testdata", "articles"), "directory of fixture *.json files")
+	data := flag.String("data", "", "comma-separated JSONL files of articles with references (default: ../shared/realnews/*.jsonl)")
+	dir := flag.String("dir", "", "directory of fixture *.json files instead of -data")
+	half := flag.String("half", "all", "score all articles, or only the even or odd lines of each file (to check a change on data not looked at)")
 	sentences := flag.Int("sentences", summarize.DefaultSentences, "sentences per summary")
 	maxChars := flag.Int("max-chars", summarize.DefaultMaxChars, "characters per summary")
-	verbose := flag.Bool("v", false, "also print each article's scores and summary")
+	verbose := flag.Bool("v", false, "also print each article's scores and summaries")
 	flag.Parse()
-	if err := run(os.Stdout, *dir, *sentences, *maxChars, *verbose); err != nil {
+	sets, err := loadSets(*data, *dir, *half)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "rouge:", err)
+		os.Exit(1)
+	}
+	if err := run(os.Stdout, sets, *sentences, *maxChars, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "rouge:", err)
 		os.Exit(1)
 	}
 }
 
-// system is one way of producing a summary.
-type system struct {
-	name      string
-	summarize func(Article) string
+// set is the articles of one file or directory.
+type set struct {
+	name     string
+	articles []Article
 }
 
-func run(w io.Writer, dir string, sentences, maxChars int, verbose bool) error {
-	articles, err := loadArticles(dir)
+// loadSets reads the -data files or the -dir fixtures, or the default data
+// when both are empty; the error says what is missing and how to give it.
+func loadSets(data, dir, half string) ([]set, error) {
+	if half != "all" && half != "even" && half != "odd" {
+		return nil, fmt.Errorf("-half %q: want all, even or odd", half)
+	}
+	if dir != "" {
+		a, err := loadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		return []set{{name: dir, articles: pick(a, half)}}, nil
+	}
+	var paths []string
+	if data != "" {
+		paths = strings.Split(data, ",")
+	} else {
+		paths = defaultData()
+		if len(paths) == 0 {
+			return nil, errors.New("no data: ../shared/realnews/cnndm.jsonl and xsum.jsonl are not there " +
+				"(run from the repository root beside ../shared, or give -data FILE.jsonl or -dir summarize/testdata/articles)")
+		}
+	}
+	var sets []set
+	for _, p := range paths {
+		a, err := loadJSONL(p)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, set{name: p, articles: pick(a, half)})
+	}
+	return sets, nil
+}
+
+// pick returns every article, or those at even or odd positions.
+func pick(a []Article, half string) []Article {
+	if half == "all" {
+		return a
+	}
+	var out []Article
+	for i := range a {
+		if (i%2 == 0) == (half == "even") {
+			out = append(out, a[i])
+		}
+	}
+	return out
+}
+
+// loadJSONL reads one article a line; blank lines are skipped.
+func loadJSONL(path string) ([]Article, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	s, err := summarize.New(summarize.Options{Sentences: sentences, MaxChars: maxChars})
-	if err != nil {
-		return err
-	}
-	systems := []system{
-		{name: "Newshound extractive", summarize: func(a Article) string {
-			return s.Summarize(context.Background(), summarize.Input{Title: a.Title, Text: a.Text, Source: a.Source})
-		}},
-		{name: "Lead-3 (raw text)", summarize: func(a Article) string { return lead(a.Text, 3) }},
-		{name: "Lead-3 (cleaned text)", summarize: func(a Article) string { return lead(summarize.Clean(a.Text), 3) }},
-	}
-	fmt.Fprintf(w, "ROUGE F1 on %d articles in %s (sentences=%d, max_chars=%d; tokens lower-cased, no stemming)\n\n",
-		len(articles), dir, sentences, maxChars)
-	fmt.Fprintln(w, "| system | ROUGE-1 | ROUGE-2 | ROUGE-L | mean chars | max chars |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|")
-	perArticle := make([][]Scores, len(systems))
-	summaries := make([][]string, len(systems))
-	for i, sys := range systems {
-		var sum Scores
-		chars, longest := 0, 0
-		for _, a := range articles {
-			out := sys.summarize(a)
-			sc := Score(out, a.Reference)
-			perArticle[i] = append(perArticle[i], sc)
-			summaries[i] = append(summaries[i], out)
-			sum.R1, sum.R2, sum.RL = sum.R1+sc.R1, sum.R2+sc.R2, sum.RL+sc.RL
-			n := utf8.RuneCountInString(out)
-			chars += n
-			longest = max(longest, n)
+	defer f.Close()
+	var out []Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for line := 1; sc.Scan(); line++ {
+		b := sc.Bytes()
+		if len(strings.TrimSpace(string(b))) == 0 {
+			continue
 		}
-		k := float64(len(articles))
-		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d |\n", sys.name, sum.R1/k, sum.R2/k, sum.RL/k, chars/len(articles), longest)
-	}
-	if verbose {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "| article | kind | Newshound R-1/R-2/R-L | Lead-3 raw R-1/R-2/R-L |")
-		fmt.Fprintln(w, "|---|---|---|---|")
-		for j, a := range articles {
-			x, y := perArticle[0][j], perArticle[1][j]
-			fmt.Fprintf(w, "| %s | %s | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f |\n", a.ID, a.Kind, x.R1, x.R2, x.RL, y.R1, y.R2, y.RL)
+		var a Article
+		if err := json.Unmarshal(b, &a); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
-		for j, a := range articles {
-			fmt.Fprintf(w, "\n### %s\n\nNewshound: %s\n\nLead-3 raw: %s\n\nReference: %s\n", a.ID, summaries[0][j], summaries[1][j], a.Reference)
+		if a.Text == "" || a.Reference == "" {
+			return nil, fmt.Errorf("%s:%d: text and reference are required", path, line)
 		}
+		out = append(out, a)
 	}
-	return nil
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no articles", path)
+	}
+	return out, nil
 }
 
-// lead returns the first n sentences of text, joined by spaces.
-func lead(text string, n int) string {
-	sents := summarize.Sentences(text)
-	return strings.Join(sents[:min(n, len(sents))], " ")
-}
-
-// loadArticles reads every *.json fixture in dir, sorted by file name.
-func loadArticles(dir string) ([]Article, error) {
+// loadDir reads every *.json fixture in dir, sorted by file name.
+func loadDir(dir string) ([]Article, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return nil, err

@@ -1,0 +1,192 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Pages whose paragraphs were run together upstream glue photo captions
+// into the prose with no full stop between them: "... a kite festival
+// last Saturday Skilful: The kite weighs 200 kilograms ...". Such run-on
+// sentences are split, and the captions are not offered for a summary.
+// The patterns are English only: German capitalises nouns, so "der
+// Minister Müller: Wir" is prose.
+// appendParts appends the parts of sentence sent to dst, split where a
+// caption or a new sentence is glued in (see gluedAt), in lang. Every
+// part but the last lacks a full stop, so it is a caption; the last part
+// is one when it starts with a caption label.
+func appendParts(dst []part, sent string, lang language) []part {
+	if lang != langEnglish || !strings.Contains(sent, " ") {
+		return append(dst, part{text: sent})
+	}
+	from := 0
+	// prev is the word before the space at i; words are split on spaces.
+	prevStart := 0
+	for i := strings.IndexByte(sent, ' '); i >= 0; {
+		at := i + 1
+		prev := sent[prevStart:i]
+		if prevStart > 0 && at > from && gluedAt(prev, sent[at:]) {
+			if p := strings.TrimSpace(sent[from:at]); p != "" {
+				dst = append(dst, part{text: p, caption: true})
+			}
+			from = at
+		}
+		prevStart = at
+		j := strings.IndexByte(sent[at:], ' ')
+		if j < 0 {
+			break
+		}
+		i = at + j
+	}
+	last := sent[from:]
+	return append(dst, part{text: last, caption: startsWithLabel(last)})
+}
+
+// gluedAt reports whether a caption or a new sentence starts at rest, the
+// text after the word prev and a space, inside a run-on sentence: a
+// caption label ("Skilful:", "Proud mum:") after a word that no full stop
+// ended; after a word in lower case, a word that English capitalises only
+// at the start of a sentence ("... to the curriculum It means ..."); "The"
+// after a caption's closing bracket ("(file photo) The boy ...").
+func gluedAt(prev, rest string) bool {
+	bracket := strings.HasSuffix(prev, ")")
+	prev = strings.TrimSuffix(prev, ")")
+	if utf8.RuneCountInString(prev) < 2 || !allRunes(prev, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return false
+	}
+	stop := isStopWord(langEnglish, strings.ToLower(prev))
+	if startsWithLabel(rest) {
+		// A label after "the", "of", "an" is more likely a name with a
+		// colon in a sentence ("in the Ledger: council votes"), unless a
+		// capital follows it as in "... entertaining Fall of an Empire: The
+		// Story of ...".
+		return !stop || capitalAfterColon(rest)
+	}
+	if stop {
+		return false
+	}
+	if !allRunes(prev, unicode.IsLower) {
+		return false
+	}
+	word, _, _ := strings.Cut(rest, " ")
+	if len(word) == len(rest) {
+		return false // the last word: nothing is glued after it
+	}
+	switch word {
+	case "It", "He", "She", "They", "We", "However,", "But", "Meanwhile,":
+		return true
+	case "A", "An":
+		return !takesLetterLabel(prev)
+	case "The":
+		return bracket
+	}
+	return false
+}
+
+// startsWithLabel reports whether s starts with a caption label: a
+// capitalised word and up to two more in lower case, the last ending in a
+// colon, then a space and a letter ("Flying high: Half of the kite ...",
+// "Proud mum: Jean with ...").
+func startsWithLabel(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsUpper(r) {
+		return false
+	}
+	for k := 0; k < 3; k++ {
+		end := strings.IndexByte(s, ' ')
+		if end < 0 {
+			return false
+		}
+		word := s[:end]
+		colon := strings.HasSuffix(word, ":")
+		word = strings.TrimSuffix(word, ":")
+		if word == "" || !allRunes(word, func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-' }) {
+			return false
+		}
+		if k > 0 && !allRunes(word, func(r rune) bool { return !unicode.IsUpper(r) }) {
+			return false
+		}
+		if colon {
+			r, _ := utf8.DecodeRuneInString(s[end+1:])
+			return unicode.IsLetter(r)
+		}
+		s = s[end+1:]
+	}
+	return false
+}
+
+func allRunes(s string, f func(rune) bool) bool {
+	for _, r := range s {
+		if !f(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// part is a sentence, or a piece of a run-on one, and whether it is a
+// photo caption.
+type part struct {
+	text    string
+	caption bool
+}
+
+// dependsOnPrevious reports whether sentence s, in lang, opens with a
+// pronoun or a connective that refers to the sentence before it ("He
+// said ...", "But ...", "However, ..."), so that it cannot open a summary
+// on its own.
+func dependsOnPrevious(s string, lang language) bool {
+	if lang != langEnglish {
+		return false
+	}
+	s = strings.TrimLeft(s, `"'“‘`)
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	switch s[:end] {
+	case "He", "She", "They", "It", "His", "Her", "Their", "Its", "Him", "Them", "These", "Those",
+		"But", "However", "And", "So", "Also", "Yet", "Still", "Instead", "Meanwhile", "Nevertheless",
+		"Moreover", "Furthermore", "Then", "Such", "Otherwise", "Besides", "Likewise", "Similarly":
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether s ends like a sentence of prose, with a
+// full stop, question or exclamation mark or ellipsis before any closing
+// quotes or brackets. A line without one is a heading, a caption or a
+// label ("Liverpool into last four after Euro thriller").
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’»)]」』）`))
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？', '｡':
+		return true
+	}
+	return false
+}
+
+// takesLetterLabel reports whether word takes a letter as its label
+// ("vitamin A supplements", "a Type A personality", "Plan A is off"), so
+// that "A" after it is no new sentence.
+func takesLetterLabel(word string) bool {
+	switch strings.ToLower(word) {
+	case "vitamin", "type", "plan", "grade", "class", "group", "category", "hepatitis", "section", "part",
+		"level", "exhibit", "size", "row", "option", "route", "block", "wing", "division", "league", "list",
+		"series", "tier", "pool", "gate", "terminal", "platform", "stage", "figure", "appendix", "annex",
+		"schedule", "paragraph", "article", "chapter", "flight", "building", "floor", "unit", "bay", "team":
+		return true
+	}
+	return false
+}
+
+// capitalAfterColon reports whether the first colon in s is followed by a
+// space and a capital letter.
+func capitalAfterColon(s string) bool {
+	i := strings.Index(s, ": ")
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+2:])
+	return unicode.IsUpper(r)
+}

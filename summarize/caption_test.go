@@ -1,0 +1,113 @@
+package summarize
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestAppendParts(t *testing.T) {
+	tests := []struct {
+		name string
+		sent string
+		want []part
+	}{
+		{name: "prose stays whole",
+			sent: "The kite, which weighs 200 kilograms, needs three experienced flyers to steer it.",
+			want: []part{{text: "The kite, which weighs 200 kilograms, needs three experienced flyers to steer it."}}},
+		{name: "caption label glued after a caption",
+			sent: "Flying high: Half of the kite took to the sky on Saturday Skilful: The kite weighs 200 kilograms and needs three flyers However, aviation officials ruled it could not be flown in full.",
+			want: []part{
+				{text: "Flying high: Half of the kite took to the sky on Saturday", caption: true},
+				{text: "Skilful: The kite weighs 200 kilograms and needs three flyers", caption: true},
+				{text: "However, aviation officials ruled it could not be flown in full."},
+			}},
+		{name: "pronoun glued to a caption",
+			sent: "Three parties backed the first aid campaign on the curriculum It means only one major party has made no pledge.",
+			want: []part{
+				{text: "Three parties backed the first aid campaign on the curriculum", caption: true},
+				{text: "It means only one major party has made no pledge."},
+			}},
+		{name: "article glued to a caption",
+			sent: "Accused: The consultant, 38, has denied four counts of assault A senior doctor is accused of groping a nurse.",
+			want: []part{
+				{text: "Accused: The consultant, 38, has denied four counts of assault", caption: true},
+				{text: "A senior doctor is accused of groping a nurse."},
+			}},
+		{name: "The after a caption's bracket",
+			sent: "The boy fell into the cheetah pit at the zoo (file photo) The boy was rescued by his parents.",
+			want: []part{
+				{text: "The boy fell into the cheetah pit at the zoo (file photo)", caption: true},
+				{text: "The boy was rescued by his parents."},
+			}},
+		{name: "letter labels are not glue",
+			sent: "Doctors said vitamin A supplements and a Plan A approach helped, and Group An players agreed.",
+			want: []part{{text: "Doctors said vitamin A supplements and a Plan A approach helped, and Group An players agreed."}}},
+		{name: "capitalised words in a title are not glue",
+			sent: "The singer performed Shake It Off and told Sky News she would tour in the spring.",
+			want: []part{{text: "The singer performed Shake It Off and told Sky News she would tour in the spring."}}},
+		{name: "a colon after a name in a sentence is not a label",
+			sent: "Today in the Ledger: council votes on a flood barrier after the storm.",
+			want: []part{{text: "Today in the Ledger: council votes on a flood barrier after the storm."}}},
+		{name: "a label after a function word when a capital follows",
+			sent: "The director said the actor needed entertaining Fall of an Empire: The Story of a Saint opens in cinemas today.",
+			want: []part{
+				{text: "The director said the actor needed entertaining Fall of an", caption: true},
+				{text: "Empire: The Story of a Saint opens in cinemas today.", caption: true},
+			}},
+		{name: "caption label alone",
+			sent: "Proud mum: Jean with her lamb after a three-hour labour at the farm",
+			want: []part{{text: "Proud mum: Jean with her lamb after a three-hour labour at the farm", caption: true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := appendParts(nil, tt.sent, langEnglish); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("appendParts =\n%+v\nwant\n%+v", got, tt.want)
+			}
+		})
+	}
+	german := "Der Minister sagte am Montag Berlin: Wir handeln jetzt."
+	if got := appendParts(nil, german, langGerman); len(got) != 1 || got[0].caption {
+		t.Errorf("German prose split: %+v", got)
+	}
+}
+
+func TestDependsOnPrevious(t *testing.T) {
+	tests := []struct {
+		sent string
+		want bool
+	}{
+		{"He said the talks would resume on Monday.", true},
+		{"But the council rejected the plan.", true},
+		{"However, the vote was delayed.", true},
+		{"They were rescued by a lifeboat crew.", true},
+		{`"They will pay," she said.`, true},
+		{"Theresa May said the talks would resume.", false},
+		{"Heavy rain closed the road.", false},
+		{"The council rejected the plan.", false},
+		{"Butler won the race in record time.", false},
+	}
+	for _, tt := range tests {
+		if got := dependsOnPrevious(tt.sent, langEnglish); got != tt.want {
+			t.Errorf("dependsOnPrevious(%q) = %v, want %v", tt.sent, got, tt.want)
+		}
+	}
+	if dependsOnPrevious("Er sagte, die Gespräche gingen weiter.", langGerman) {
+		t.Error("German sentence flagged: the word list is English")
+	}
+}
+
+func TestEndsSentence(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The road reopened on Monday.":                 true,
+		`"It is over," she said.`:                      true,
+		`He said: "It is over."`:                       true,
+		"Is it over?":                                  true,
+		"台風が上陸した。":                                     true,
+		"Liverpool into last four after Euro thriller": false,
+		"Proud mum: Jean with her lamb":                false,
+	} {
+		if got := endsSentence(s); got != want {
+			t.Errorf("endsSentence(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
