@@ -92,7 +92,10 @@ func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult
 			Description: summarize.Clip(a.SourceName+" · "+firstNonEmpty(a.Summary, a.Text), 200), URL: a.URL,
 			Text: FormatAlert(AlertView{Article: a})})
 	}
-	if len(res) == 0 {
+	switch {
+	case len(res) == 0 && text == "":
+		res = append(res, notice("q-empty", "No trending stories yet", "Type a query after my name to search the news I have stored."))
+	case len(res) == 0:
 		res = append(res, notice("q-empty", "Nothing found", "Nothing I have stored matches "+summarize.Clip(text, 100)+"."))
 	}
 	r.inline.put(text, res, r.opts.Now())
