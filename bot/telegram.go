@@ -155,20 +155,24 @@ func (t *Telegram) Send(ctx context.Context, m Outgoing) (int, error) {
 // sendDocument uploads the document (multipart/form-data) with the text as
 // its caption.
 func (t *Telegram) sendDocument(m Outgoing) (int, error) {
-	doc := tgbotapi.NewDocument(m.ChatID, tgbotapi.FileBytes{Name: m.Document.Name, Bytes: m.Document.Data})
-	doc.Caption = m.Text
+	// Built by hand, as messages are (telegram_send.go): the library's
+	// DocumentConfig has no message_thread_id or reply_parameters.
+	p := tgbotapi.Params{"chat_id": strconv.FormatInt(m.ChatID, 10)}
+	p.AddNonEmpty("caption", m.Text)
 	if !m.Plain {
-		doc.ParseMode = tgbotapi.ModeHTML
+		p["parse_mode"] = tgbotapi.ModeHTML
 	}
-	doc.DisableNotification = m.Silent
 	if len(m.Buttons) > 0 {
-		doc.ReplyMarkup = keyboard(m.Buttons)
+		if err := p.AddInterface("reply_markup", keyboard(m.Buttons)); err != nil {
+			return 0, fmt.Errorf("sendDocument: %w", err)
+		}
 	}
-	// Request, not Send: the library's UploadFiles (v5.5.1) leaves
-	// Error.Code unset but returns the decoded answer, whose error_code is
-	// Telegram's own. Without it a 400 would be retried for ever and a 429's
-	// retry_after ignored.
-	resp, err := t.send.Request(doc)
+	addThreading(p, m, t.paid)
+	files := []tgbotapi.RequestFile{{Name: "document", Data: tgbotapi.FileBytes{Name: m.Document.Name, Bytes: m.Document.Data}}}
+	// The library's UploadFiles (v5.5.1) leaves Error.Code unset but returns
+	// the decoded answer, whose error_code is Telegram's own. Without it a
+	// 400 would be retried for ever and a 429's retry_after ignored.
+	resp, err := t.send.UploadFiles("sendDocument", p, files)
 	if err != nil {
 		var te *tgbotapi.Error
 		if resp != nil && errors.As(err, &te) && te.Code == 0 {

@@ -480,7 +480,11 @@ func (s *Server) sendDocument(w http.ResponseWriter, call Call) {
 		writeError(w, &Reply{Code: 400, Description: "Bad Request: there is no document in the request"})
 		return
 	}
-	if rep := checkText(call.Params, "caption", MaxCaption, false); rep != nil {
+	rep := checkText(call.Params, "caption", MaxCaption, false)
+	if rep == nil {
+		rep = s.checkModern(call.Params, false)
+	}
+	if rep != nil {
 		s.record(call)
 		writeError(w, rep)
 		return
