@@ -5,7 +5,11 @@
 // description and parameters), records every call, serves queued updates to
 // getUpdates with a real long poll, and can inject any error. Like Telegram,
 // it refuses a text over 4096 UTF-16 code units after entity parsing (a
-// caption over 1024), an empty one, and HTML it cannot parse.
+// caption over 1024), an empty one, and HTML it cannot parse. It also
+// knows the Bot API's newer parts the bot uses (modern.go): forum topics,
+// reply_parameters, link_preview_options, allow_paid_broadcast, inline
+// queries, command scopes and descriptions, checked as documented, and it
+// posts updates to a webhook as Telegram does.
 package telegramtest
 
 import (
