@@ -135,8 +135,10 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 
 	// The first poll (at start) stores the backlog without alerting it.
 	a.waitFetched(t, 1)
-	if len(tg.Calls("setMyCommands")) != 1 {
-		t.Errorf("setMyCommands calls = %d, want 1", len(tg.Calls("setMyCommands")))
+	// One menu per scope: everyone, private chats, group administrators
+	// (no operators are configured here).
+	if len(tg.Calls("setMyCommands")) != 3 {
+		t.Errorf("setMyCommands calls = %d, want 3", len(tg.Calls("setMyCommands")))
 	}
 
 	const chat = 4242

@@ -46,7 +46,7 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 		return c, c, "", m.ensureConsoleChat(ctx, st, cfg)
 	}
 	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: cfg.Telegram.Token, Endpoint: cfg.Telegram.APIEndpoint,
-		PollTimeout: cfg.Telegram.PollTimeout.D(), Logger: log})
+		PollTimeout: cfg.Telegram.PollTimeout.D(), Logger: log, PaidBroadcast: cfg.Telegram.PaidBroadcast})
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -60,12 +60,12 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 // newSender builds the outbox sender with Telegram's rates, or no limits
 // for the console.
 func (m *Main) newSender(cfg config.Config, st *store.Store, transport bot.Transport, obs bot.Observer, log *slog.Logger) *bot.Sender {
-	rates := bot.Rates{GlobalPerSecond: cfg.Telegram.GlobalPerSecond, ChatPerSecond: cfg.Telegram.ChatPerSecond, GroupPerMinute: cfg.Telegram.GroupPerMinute}
+	rates := bot.Rates{GlobalPerSecond: cfg.Telegram.GlobalRate(), ChatPerSecond: cfg.Telegram.ChatPerSecond, GroupPerMinute: cfg.Telegram.GroupPerMinute}
 	if cfg.ConsoleMode() {
 		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
 	}
 	return bot.NewSender(bot.SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
-		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs})
+		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs, Threads: st})
 }
 
 // newPageTexter returns the article-page fetcher for teasers, or nil when
@@ -87,10 +87,11 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 	if err != nil {
 		return nil, err
 	}
+	chatSettings := settings.NewService(settings.Options{Store: st, Subscriptions: subs, QuietMode: cfg.Alerts.QuietMode,
+		DigestTime: cfg.Digest.Time, Logger: log})
 	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
 		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
-		Settings: settings.NewService(settings.Options{Store: st, Subscriptions: subs, QuietMode: cfg.Alerts.QuietMode,
-			DigestTime: cfg.Digest.Time, Logger: log}),
+		Settings:     chatSettings, Preview: chatSettings, Shares: st,
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st,
@@ -101,6 +102,9 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 	}
 	if in, ok := transport.(bot.Interactor); ok {
 		opts.Interactor = in // Telegram, or the console, which shows answers and edits in the terminal
+	}
+	if a, ok := transport.(bot.InlineAnswerer); ok {
+		opts.Inline = a // Telegram: inline queries (@bot QUERY)
 	}
 	if f, ok := transport.(bot.Files); ok {
 		opts.Files = f // Telegram: /import of an uploaded OPML file

@@ -21,6 +21,9 @@ import (
 //     everything it holds, and the message goes again to the new id;
 //   - 400 "can't parse entities": the same text goes once more as plain text;
 //   - 400 "message is not modified" (an edit): done already;
+//   - 400 "message thread not found" or TOPIC_CLOSED/TOPIC_DELETED (a forum
+//     topic gone or closed): the message goes once more to General, saying
+//     so, and the topic's subscriptions and queue move to General (topics.go);
 //   - any other 400: the message is dropped, and the queue behind it goes on.
 func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 	m := d.head
@@ -48,6 +51,8 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 		s.log.Warn("telegram could not parse the message; resending it as plain text", "message", m.ID, "chat", m.ChatID, "err", se.Description)
 		d.out.Text, d.out.Plain, d.plain = plainText(d.out.Text), true, true
 		s.attempt(ctx, d)
+	case d.out.ThreadID != 0 && topicGone(desc):
+		s.topicGone(ctx, d, se)
 	case d.editOf != 0 && strings.Contains(desc, "message is not modified"):
 		s.markSent(ctx, d, d.editOf)
 	default:

@@ -31,6 +31,7 @@ func (r *Router) presses() []press {
 		{"more", 2, everyone, r.pressMore},
 		{"stop", 1, chatAdmins, r.pressStop},
 		{"keep", 1, chatAdmins, r.pressKeep},
+		{"ss", 1, chatAdmins, r.pressShareSubscribe},
 	}
 }
 
@@ -147,7 +148,7 @@ func (r *Router) refreshList(ctx context.Context, in Incoming, chat news.Chat) {
 	if in.Callback.MessageID == 0 {
 		return
 	}
-	text, buttons, err := r.renderList(ctx, chat)
+	text, buttons, err := r.renderList(ctx, chat, in.ThreadID)
 	if err != nil {
 		r.log.Warn("refresh list", "chat", chat.ID, "err", err)
 		return

@@ -58,6 +58,8 @@ func (r *Router) table() []command {
 		{"id", "", "Your user id and this chat's id", r.cmdID},
 		{"status", "", "Sources, polls and the next poll (operators)", r.cmdStatus},
 		{"version", "", "The running version (operators)", r.cmdVersion},
+		{"share", "ID", "A link that lets anyone subscribe to the same query", r.cmdShare},
+		{"preview", "on, off, large, small or above", "How alerts show the article's link preview", r.cmdPreview},
 	}
 }
 
@@ -66,6 +68,9 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 		if err := r.opts.Store.SetChatActive(ctx, req.in.ChatID, true); err != nil {
 			return err
 		}
+	}
+	if token, ok := strings.CutPrefix(req.args, sharePrefix); ok && req.args != "" {
+		return r.openShare(ctx, req, token)
 	}
 	r.reply(ctx, req.in.ChatID, "👋 <b>Newshound</b> sends you news that matches your keywords, as it breaks.\n\n"+
 		"Try <code>/subscribe kursk deminers</code> or <code>/subscribe \"north korea\" OR pyongyang</code>.\n"+
@@ -98,7 +103,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, "Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>.")
 		return nil
 	}
-	res, err := r.opts.Subscriptions.Subscribe(ctx, req.in.ChatID, req.args)
+	res, err := r.opts.Subscriptions.SubscribeIn(ctx, req.in.ChatID, req.in.ThreadID, req.args)
 	var perr *query.ParseError
 	switch {
 	case errors.As(err, &perr):
@@ -143,7 +148,7 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 }
 
 func (r *Router) cmdList(ctx context.Context, req request) error {
-	text, buttons, err := r.renderList(ctx, req.chat)
+	text, buttons, err := r.renderList(ctx, req.chat, req.in.ThreadID)
 	if err != nil {
 		return err
 	}
@@ -157,10 +162,21 @@ const listBudget = MaxMessage - 300
 
 // renderList shows the chat's subscriptions, each with buttons to remove
 // and to mute or unmute it.
-func (r *Router) renderList(ctx context.Context, chat news.Chat) (string, [][]Button, error) {
+// In a forum topic (thread != 0) it shows the subscriptions whose alerts go
+// to that topic.
+func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (string, [][]Button, error) {
 	subs, err := r.opts.Subscriptions.List(ctx, chat.ID)
 	if err != nil {
 		return "", nil, err
+	}
+	if thread != 0 {
+		mine := subs[:0:0]
+		for _, s := range subs {
+			if s.ThreadID == thread {
+				mine = append(mine, s)
+			}
+		}
+		subs = mine
 	}
 	if len(subs) == 0 {
 		return "No subscriptions yet. Add one with <code>/subscribe QUERY</code>.", nil, nil

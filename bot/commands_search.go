@@ -19,6 +19,7 @@ type Searcher interface {
 	Page(ctx context.Context, chatID, id int64, n int) (search.Page, error)
 	Latest(ctx context.Context, subs []news.Subscription) ([]search.Match, error)
 	Trending(ctx context.Context) ([]news.Story, error)
+	Top(ctx context.Context, query string, n int) ([]news.Article, error) // inline queries
 }
 
 // How much of a result a message shows.

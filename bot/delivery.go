@@ -98,7 +98,7 @@ func (s *Sender) markSent(ctx context.Context, d *delivery, telegramID int) {
 }
 
 func (s *Sender) textDelivery(m news.Message) (*delivery, error) {
-	out := Outgoing{ChatID: m.ChatID, Text: m.Text, Silent: m.Silent}
+	out := Outgoing{ChatID: m.ChatID, Text: m.Text, Silent: m.Silent, ThreadID: m.ThreadID, ReplyTo: m.ReplyTo}
 	if m.DocumentName != "" {
 		out.Document = &Document{Name: m.DocumentName, Data: m.Document}
 	}
@@ -231,6 +231,6 @@ func (s *Sender) editDelivery(ctx context.Context, m news.Message) (*delivery, e
 		return nil, err
 	}
 	d.head, d.ids, d.editOf = m, []int64{m.ID}, target.TelegramID
-	d.out.ChatID = m.ChatID
+	d.out.ChatID, d.out.ThreadID = m.ChatID, 0 // an edit names no topic
 	return d, nil
 }

@@ -15,4 +15,12 @@
 //     transport redacts every error it returns.
 //   - The core speaks Incoming and Outgoing; Telegram and the console are two
 //     transports of the same router and sender.
+//   - The library speaks Bot API 5.5: what Telegram added since (forum
+//     topics, reply_parameters, link_preview_options, allow_paid_broadcast,
+//     inline answers, command scopes, descriptions) goes as raw requests
+//     (telegram_send.go, menus.go), and updates of both the long poll and the
+//     webhook are read by one decoder of our own (update.go).
+//   - A reply goes to the topic its command came from and, in groups, answers
+//     that command (destination.go); an alert goes to its subscription's
+//     topic; a topic gone or closed falls back to General once (topics.go).
 package bot

@@ -49,7 +49,9 @@ func FormatAlert(v AlertView) string {
 	if s := strings.TrimSpace(a.Summary); s != "" {
 		b.WriteString("\n\n" + esc(summarize.Clip(s, 1200)))
 	}
-	b.WriteString("\n\n🔔 " + esc(summarize.Clip(v.Query, 200)))
+	if v.Query != "" { // an article shared inline matched no subscription
+		b.WriteString("\n\n🔔 " + esc(summarize.Clip(v.Query, 200)))
+	}
 	return b.String()
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -51,8 +52,15 @@ type harness struct {
 	queued  atomic.Int64 // updates the test has queued
 }
 
-// newHarness starts a bot; configure adjusts the router's options.
+// newHarness starts a bot on the long poll; configure adjusts the router's options.
 func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
+	t.Helper()
+	return newHarnessIn(t, false, configure...)
+}
+
+// newHarnessIn starts a bot that takes its updates by long poll or, with
+// webhook, from the fake posting them to its webhook.
+func newHarnessIn(t *testing.T, webhook bool, configure ...func(*RouterOptions)) *harness {
 	t.Helper()
 	h := &harness{t: t, tg: telegramtest.New(t, testToken), clock: testkit.NewClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)), logs: &lockedBuffer{}}
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -68,12 +76,13 @@ func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
 		t.Fatal(err)
 	}
 	sender := NewSender(SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: tg, Logger: log, Now: h.clock.Now,
-		Rates: Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000}})
+		Rates: Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000}, Threads: st})
 	h.sender = sender
+	chatSettings := settings.NewService(settings.Options{Store: st, Subscriptions: h.subs, Logger: log})
 	opts := RouterOptions{Store: st, Subscriptions: h.subs, BotName: tg.BotName(), Notify: sender.Notify, Logger: log,
 		Now: h.clock.Now, Interactor: tg, Files: tg, Secret: []byte("test secret"),
 		Search:   search.NewService(search.Options{Store: st, Now: h.clock.Now, Logger: log}),
-		Settings: settings.NewService(settings.Options{Store: st, Subscriptions: h.subs, Logger: log})}
+		Settings: chatSettings, Preview: chatSettings, Shares: st, Inline: tg}
 	for _, c := range configure {
 		c(&opts)
 	}
@@ -81,9 +90,20 @@ func newHarness(t *testing.T, configure ...func(*RouterOptions)) *harness {
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() { defer wg.Done(); sender.Run(ctx) }()
+	var updater interface {
+		Updates(ctx context.Context, handle func(context.Context, Incoming)) error
+	} = tg
+	if webhook {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.tg.ForwardWebhookTo("http://" + ln.Addr().String() + "/hook")
+		updater = NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Listener: ln})
+	}
 	go func() {
 		defer wg.Done()
-		tg.Updates(ctx, func(ctx context.Context, in Incoming) {
+		updater.Updates(ctx, func(ctx context.Context, in Incoming) {
 			h.router.Handle(ctx, in)
 			h.handled.Add(1)
 		})

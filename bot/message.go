@@ -28,6 +28,21 @@ type Incoming struct {
 	// message it replies to; nil when neither has one. Its command, if any,
 	// came in the caption, which is then Text.
 	Document *IncomingFile
+	// ThreadID is the forum topic the message was sent in (0: none, or the
+	// General topic); the answer goes there.
+	ThreadID int
+	// Inline is set for an inline query (@bot QUERY typed in any chat);
+	// there is no chat then.
+	Inline *InlineQuery
+	// Language is the user's language code as Telegram reports it ("" unknown).
+	Language string
+}
+
+// InlineQuery is what a user typed after the bot's name in some chat.
+type InlineQuery struct {
+	ID       string
+	Query    string
+	ChatType string // the chat it was typed in: sender, private, group, supergroup, channel
 }
 
 // IncomingFile is a file someone sent: the transport's id to download it
@@ -62,6 +77,21 @@ type Outgoing struct {
 	Silent   bool
 	Buttons  [][]Button
 	Document *Document // nil: a text message
+	// ThreadID is the forum topic to send to (0: the chat itself, or General).
+	ThreadID int
+	// ReplyTo is the message this one answers (0: none); it goes even when
+	// that message is gone.
+	ReplyTo int
+	// Preview shows a link preview; nil: none.
+	Preview *LinkPreview
+}
+
+// LinkPreview is how a message shows its link preview (link_preview_options).
+type LinkPreview struct {
+	URL   string // the link to preview; "" = the first link of the text
+	Small bool   // prefer small media
+	Large bool   // prefer large media
+	Above bool   // the preview above the text
 }
 
 // Document is a file sent as a message (sendDocument).

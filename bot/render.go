@@ -20,7 +20,8 @@ func (s *Sender) singleAlert(ctx context.Context, m news.Message, chat news.Chat
 		return nil, err
 	}
 	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: localtime.Location(chat.Timezone), Also: it.Also})
-	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons([]news.Subscription{sub})}
+	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons([]news.Subscription{sub}),
+		ThreadID: sub.ThreadID, Preview: linkPreview(chat.Preview, it.Article)}
 	return &delivery{head: m, ids: []int64{m.ID}, out: out}, nil
 }
 
@@ -42,6 +43,9 @@ func (s *Sender) burstAlert(ctx context.Context, members []news.Message, chat ne
 		if err != nil {
 			return nil, err
 		}
+		if len(subs) > 0 && sub.ThreadID != subs[0].ThreadID {
+			continue // another topic's alert: it goes there, later
+		}
 		items, subs, keep = append(items, it), append(subs, sub), append(keep, m)
 	}
 	if len(lost) > 0 {
@@ -54,7 +58,8 @@ func (s *Sender) burstAlert(ctx context.Context, members []news.Message, chat ne
 		return nil, nil
 	}
 	text, n := FormatBurst(items)
-	d := &delivery{head: keep[0], out: Outgoing{ChatID: chat.ID, Text: text}}
+	// A burst is a list: no link preview, whatever the chat chose.
+	d := &delivery{head: keep[0], out: Outgoing{ChatID: chat.ID, Text: text, ThreadID: subs[0].ThreadID}}
 	seen := map[int64]bool{}
 	var distinct []news.Subscription
 	for i, m := range keep[:n] {
@@ -89,4 +94,13 @@ func (s *Sender) alertParts(ctx context.Context, m news.Message) (BurstItem, new
 		return BurstItem{}, news.Subscription{}, err
 	}
 	return BurstItem{Article: a, Also: also}, sub, nil
+}
+
+// linkPreview is the preview an alert shows for the chat's choice (nil:
+// none): the article's page, whose own image Telegram shows.
+func linkPreview(choice string, a news.Article) *LinkPreview {
+	if choice == "" || a.URL == "" {
+		return nil
+	}
+	return &LinkPreview{URL: a.URL, Small: choice == news.PreviewSmall, Large: choice == news.PreviewLarge, Above: choice == news.PreviewAbove}
 }

@@ -19,7 +19,7 @@ import (
 
 // Subscriptions is what the commands need of the subscription service.
 type Subscriptions interface {
-	Subscribe(ctx context.Context, chatID int64, text string) (subscriptions.Subscribed, error)
+	SubscribeIn(ctx context.Context, chatID int64, thread int, text string) (subscriptions.Subscribed, error)
 	Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error)
 	List(ctx context.Context, chatID int64) ([]news.Subscription, error)
 }
@@ -84,6 +84,14 @@ type RouterOptions struct {
 	Status func(ctx context.Context) (string, error)
 	// Version answers /version (operators): version, commit and build date.
 	Version string
+	// Inline answers inline queries (Telegram); nil: they are ignored.
+	Inline InlineAnswerer
+	// ShareTTL is how long a /share link works (default 30 days).
+	ShareTTL time.Duration
+	// Shares keeps the queries behind /share links; nil: /share is unavailable.
+	Shares Shares
+	// Preview reads and sets the chat's link-preview choice; nil: /preview is unavailable.
+	Preview Previews
 }
 
 // Router turns incoming messages and button presses into command calls;
@@ -96,6 +104,7 @@ type Router struct {
 	admins   *adminCache
 	jobs     sync.WaitGroup // background commands (/addsource, /import)
 	jobSlots chan struct{}
+	inline   inlineCache
 }
 
 // NewRouter returns a Router with the command table.
@@ -146,6 +155,11 @@ type request struct {
 // gets a few commands at once, then one every few seconds; the rest are
 // dropped with one notice. Failures are logged and answered with a plain sentence.
 func (r *Router) Handle(ctx context.Context, in Incoming) {
+	if in.Inline != nil {
+		r.handleInline(ctx, in)
+		return
+	}
+	ctx = withDestination(ctx, in)
 	if in.Callback != nil {
 		r.handleCallback(ctx, in)
 		return
@@ -242,8 +256,12 @@ func (r *Router) lookup(name string) *command {
 // than a message is split, and the buttons go with its last part.
 func (r *Router) reply(ctx context.Context, chatID int64, text string, buttons ...[]Button) {
 	parts := splitMessage(text, MaxMessage)
+	thread, replyTo := destinationOf(ctx, chatID)
 	for i, part := range parts {
-		m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: part}
+		m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: part, ThreadID: thread}
+		if i == 0 {
+			m.ReplyTo = replyTo
+		}
 		if len(buttons) > 0 && i == len(parts)-1 {
 			b, _ := json.Marshal(buttons)
 			m.Buttons = string(b)

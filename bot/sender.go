@@ -79,6 +79,9 @@ type SenderOptions struct {
 	Logger      *slog.Logger
 	Now         func() time.Time
 	Observer    Observer // nil: nobody listens
+	// Threads moves what was meant for a gone forum topic to General; nil:
+	// only the message at hand goes there.
+	Threads ThreadMover
 }
 
 // batchSize bounds the chat heads read from the outbox at once.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ type Telegram struct {
 	token       string
 	sleep       func(ctx context.Context, d time.Duration)
 	files       fileClient // downloads of files users send (telegram_files.go)
+	paid        bool       // allow_paid_broadcast on every new message
 }
 
 // TelegramOptions configures the Telegram transport.
@@ -34,6 +36,10 @@ type TelegramOptions struct {
 	PollTimeout time.Duration
 	Logger      *slog.Logger
 	retryWait   time.Duration // first wait between getMe attempts; tests shorten it
+	// PaidBroadcast sends every new message with allow_paid_broadcast
+	// (telegram.paid_broadcast): Telegram then lets the bot past its
+	// free limit, charging Stars.
+	PaidBroadcast bool
 }
 
 // NewTelegram connects (getMe) and returns the transport. ctx bounds every
@@ -69,7 +75,7 @@ func NewTelegram(ctx context.Context, opts TelegramOptions) (*Telegram, error) {
 	poll := *api
 	poll.Client = long
 	return &Telegram{updates: &poll, send: api, pollTimeout: opts.PollTimeout, log: opts.Logger, token: opts.Token, sleep: sleepCtx,
-		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}}, nil
+		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}, paid: opts.PaidBroadcast}, nil
 }
 
 // sendGrace is how long calls other than the long poll may go on after the
@@ -135,18 +141,13 @@ func (t *Telegram) Send(ctx context.Context, m Outgoing) (int, error) {
 	if m.Document != nil {
 		return t.sendDocument(m)
 	}
-	msg := tgbotapi.NewMessage(m.ChatID, m.Text)
-	if !m.Plain {
-		msg.ParseMode = tgbotapi.ModeHTML
-	}
-	msg.DisableWebPagePreview = true
-	msg.DisableNotification = m.Silent
-	if len(m.Buttons) > 0 {
-		msg.ReplyMarkup = keyboard(m.Buttons)
-	}
-	sent, err := t.send.Send(msg)
+	p, err := messageParams(m, t.paid)
 	if err != nil {
-		return 0, t.convert(err)
+		return 0, fmt.Errorf("sendMessage: %w", err)
+	}
+	var sent tgbotapi.Message
+	if err := t.call("sendMessage", p, &sent); err != nil {
+		return 0, err
 	}
 	return sent.MessageID, nil
 }
@@ -154,20 +155,24 @@ func (t *Telegram) Send(ctx context.Context, m Outgoing) (int, error) {
 // sendDocument uploads the document (multipart/form-data) with the text as
 // its caption.
 func (t *Telegram) sendDocument(m Outgoing) (int, error) {
-	doc := tgbotapi.NewDocument(m.ChatID, tgbotapi.FileBytes{Name: m.Document.Name, Bytes: m.Document.Data})
-	doc.Caption = m.Text
+	// Built by hand, as messages are (telegram_send.go): the library's
+	// DocumentConfig has no message_thread_id or reply_parameters.
+	p := tgbotapi.Params{"chat_id": strconv.FormatInt(m.ChatID, 10)}
+	p.AddNonEmpty("caption", m.Text)
 	if !m.Plain {
-		doc.ParseMode = tgbotapi.ModeHTML
+		p["parse_mode"] = tgbotapi.ModeHTML
 	}
-	doc.DisableNotification = m.Silent
 	if len(m.Buttons) > 0 {
-		doc.ReplyMarkup = keyboard(m.Buttons)
+		if err := p.AddInterface("reply_markup", keyboard(m.Buttons)); err != nil {
+			return 0, fmt.Errorf("sendDocument: %w", err)
+		}
 	}
-	// Request, not Send: the library's UploadFiles (v5.5.1) leaves
-	// Error.Code unset but returns the decoded answer, whose error_code is
-	// Telegram's own. Without it a 400 would be retried for ever and a 429's
-	// retry_after ignored.
-	resp, err := t.send.Request(doc)
+	addThreading(p, m, t.paid)
+	files := []tgbotapi.RequestFile{{Name: "document", Data: tgbotapi.FileBytes{Name: m.Document.Name, Bytes: m.Document.Data}}}
+	// The library's UploadFiles (v5.5.1) leaves Error.Code unset but returns
+	// the decoded answer, whose error_code is Telegram's own. Without it a
+	// 400 would be retried for ever and a 429's retry_after ignored.
+	resp, err := t.send.UploadFiles("sendDocument", p, files)
 	if err != nil {
 		var te *tgbotapi.Error
 		if resp != nil && errors.As(err, &te) && te.Code == 0 {
@@ -186,19 +191,12 @@ func (t *Telegram) sendDocument(m Outgoing) (int, error) {
 // a *SendError for a refusal ("message is not modified" among them), or a
 // transport error.
 func (t *Telegram) Edit(ctx context.Context, messageID int, m Outgoing) error {
-	e := tgbotapi.NewEditMessageText(m.ChatID, messageID, m.Text)
-	if !m.Plain {
-		e.ParseMode = tgbotapi.ModeHTML
+	p, err := messageParams(Outgoing{ChatID: m.ChatID, Text: m.Text, Plain: m.Plain, Buttons: m.Buttons, Preview: m.Preview}, false)
+	if err != nil {
+		return fmt.Errorf("editMessageText: %w", err)
 	}
-	e.DisableWebPagePreview = true
-	if len(m.Buttons) > 0 {
-		kb := keyboard(m.Buttons)
-		e.ReplyMarkup = &kb
-	}
-	if _, err := t.send.Send(e); err != nil {
-		return t.convert(err)
-	}
-	return nil
+	p["message_id"] = strconv.Itoa(messageID)
+	return t.call("editMessageText", p, nil)
 }
 
 func keyboard(rows [][]Button) tgbotapi.InlineKeyboardMarkup {
@@ -228,7 +226,7 @@ func (t *Telegram) convert(err error) error {
 
 // allowedUpdates are the update kinds the bot asks for, by long poll or webhook.
 func allowedUpdates() []string {
-	return []string{"message", "channel_post", "callback_query", "my_chat_member"}
+	return []string{"message", "channel_post", "callback_query", "my_chat_member", "inline_query"}
 }
 
 // Updates long-polls getUpdates and calls handle for each message, until ctx
@@ -244,13 +242,12 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 	wait := time.Second
 	for ctx.Err() == nil {
 		started := time.Now()
-		cfg := tgbotapi.UpdateConfig{Offset: offset, Timeout: int(t.pollTimeout.Seconds()), Limit: 100, AllowedUpdates: allowedUpdates()}
-		ups, err := t.updates.GetUpdates(cfg)
+		ups, err := t.getUpdates(offset)
 		if err != nil {
 			if ctx.Err() != nil {
 				break
 			}
-			t.log.Warn("getUpdates failed", "err", t.convert(err), "retry_in", wait)
+			t.log.Warn("getUpdates failed", "err", err, "retry_in", wait)
 			t.sleep(ctx, wait)
 			wait = min(wait*2, time.Minute)
 			continue
@@ -259,14 +256,36 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 		if len(ups) == 0 && time.Since(started) < time.Second {
 			t.sleep(ctx, time.Second)
 		}
-		for _, u := range ups {
-			offset = max(offset, u.UpdateID+1)
-			if in, ok := incomingOf(u); ok {
+		for _, raw := range ups {
+			id, in, ok, err := decodeUpdate(raw)
+			if err != nil {
+				t.log.Warn("update skipped", "err", err)
+				continue
+			}
+			offset = max(offset, id+1)
+			if ok {
 				handle(ctx, in)
 			}
 		}
 	}
 	return nil
+}
+
+// getUpdates asks for the updates from offset on, raw, for decodeUpdate.
+func (t *Telegram) getUpdates(offset int) ([]json.RawMessage, error) {
+	p := tgbotapi.Params{"offset": strconv.Itoa(offset), "timeout": strconv.Itoa(int(t.pollTimeout.Seconds())), "limit": "100"}
+	if err := p.AddInterface("allowed_updates", allowedUpdates()); err != nil {
+		return nil, err
+	}
+	resp, err := t.updates.MakeRequest("getUpdates", p)
+	if err != nil {
+		return nil, t.convert(err)
+	}
+	var ups []json.RawMessage
+	if err := json.Unmarshal(resp.Result, &ups); err != nil {
+		return nil, fmt.Errorf("getUpdates: read the answer: %w", err)
+	}
+	return ups, nil
 }
 
 func incomingOf(u tgbotapi.Update) (Incoming, bool) {

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
@@ -58,6 +59,33 @@ func (t *Telegram) RewriteMessage(ctx context.Context, chatID int64, messageID i
 	}
 	if _, err := t.send.Request(e); err != nil {
 		return fmt.Errorf("editMessageText: %w", t.convert(err))
+	}
+	return nil
+}
+
+// AnswerInline answers an inline query with articles (answerInlineQuery),
+// each an article result whose message is its HTML text without a link
+// preview; it fails with a *SendError or a transport error.
+func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []InlineResult, cacheSeconds int) error {
+	rs := make([]map[string]any, len(results))
+	for i, r := range results {
+		res := map[string]any{"type": "article", "id": r.ID, "title": r.Title,
+			"input_message_content": map[string]any{"message_text": r.Text, "parse_mode": tgbotapi.ModeHTML,
+				"link_preview_options": map[string]any{"is_disabled": true}}}
+		if r.Description != "" {
+			res["description"] = r.Description
+		}
+		if r.URL != "" {
+			res["url"] = r.URL
+		}
+		rs[i] = res
+	}
+	p := tgbotapi.Params{"inline_query_id": queryID, "cache_time": strconv.Itoa(cacheSeconds)}
+	if err := p.AddInterface("results", rs); err != nil {
+		return fmt.Errorf("answerInlineQuery: %w", err)
+	}
+	if err := t.call("answerInlineQuery", p, nil); err != nil {
+		return fmt.Errorf("answerInlineQuery: %w", err)
 	}
 	return nil
 }

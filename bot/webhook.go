@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/subtle"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -192,21 +191,20 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 			http.Error(rw, "cannot read the body", http.StatusBadRequest)
 			return
 		}
-		var u tgbotapi.Update
-		if err := json.Unmarshal(body, &u); err != nil {
+		id, in, ok, err := decodeUpdate(body)
+		if err != nil {
 			w.tg.log.Warn("webhook post is not an update", "remote", r.RemoteAddr, "err", err)
 			http.Error(rw, "not a Telegram update", http.StatusBadRequest)
 			return
 		}
-		in, ok := incomingOf(u)
 		if !ok {
 			return // 200: an update the bot does not handle
 		}
 		// The id is taken before queueing, so that two posts of one update
 		// at once queue it once, and given back when the post is refused:
 		// Telegram re-posts a refused update, and that post must be served.
-		if !w.seen.add(u.UpdateID) {
-			w.tg.log.Debug("webhook update seen before; ignored", "update", u.UpdateID)
+		if !w.seen.add(id) {
+			w.tg.log.Debug("webhook update seen before; ignored", "update", id)
 			return // 200: queued or handled already
 		}
 		t := time.NewTimer(w.queueWait)
@@ -214,11 +212,11 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 		select {
 		case queue <- in:
 		case <-ctx.Done():
-			w.seen.forget(u.UpdateID)
+			w.seen.forget(id)
 			http.Error(rw, "shutting down", http.StatusServiceUnavailable)
 		case <-t.C:
-			w.seen.forget(u.UpdateID)
-			w.tg.log.Warn("webhook queue full; update refused for Telegram to post again", "update", u.UpdateID)
+			w.seen.forget(id)
+			w.tg.log.Warn("webhook queue full; update refused for Telegram to post again", "update", id)
 			http.Error(rw, "busy", http.StatusServiceUnavailable)
 		}
 	})

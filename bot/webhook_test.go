@@ -99,7 +99,7 @@ func TestWebhookRegistersWithURLSecretAndKinds(t *testing.T) {
 	if p.Get("url") != "https://bot.example/hook" || p.Get("secret_token") != hookSecret || p.Get("drop_pending_updates") != "false" {
 		t.Errorf("setWebhook params = %v", p)
 	}
-	if got := p.Get("allowed_updates"); got != `["message","channel_post","callback_query","my_chat_member"]` {
+	if got := p.Get("allowed_updates"); got != `["message","channel_post","callback_query","my_chat_member","inline_query"]` {
 		t.Errorf("allowed_updates = %s", got)
 	}
 	if n := len(r.srv.Calls("deleteWebhook")) + len(r.srv.Calls("getUpdates")); n != 0 {
@@ -133,6 +133,14 @@ func TestWebhookDeliversUpdates(t *testing.T) {
 			}},
 		{"my_chat_member", `{"update_id":4,"my_chat_member":{"chat":{"id":-5,"type":"group","title":"G"},"from":{"id":9,"is_bot":false,"first_name":"T"},"date":1700000000,"old_chat_member":{"user":{"id":777,"is_bot":true,"first_name":"B"},"status":"member"},"new_chat_member":{"user":{"id":777,"is_bot":true,"first_name":"B"},"status":"kicked"}}}`,
 			func(in Incoming) bool { return in.ChatID == -5 && in.BotStatus == "kicked" && in.UserID == 9 }},
+		{"forum topic", `{"update_id":5,"message":{"message_id":8,"message_thread_id":77,"is_topic_message":true,"date":1700000000,"chat":{"id":-100,"type":"supergroup","is_forum":true},"from":{"id":9,"is_bot":false,"first_name":"T"},"text":"/list"}}`,
+			func(in Incoming) bool { return in.ChatID == -100 && in.ThreadID == 77 && in.Text == "/list" }},
+		{"thread of replies is no topic", `{"update_id":6,"message":{"message_id":9,"message_thread_id":3,"date":1700000000,"chat":{"id":-100,"type":"supergroup"},"from":{"id":9,"is_bot":false,"first_name":"T"},"text":"/list"}}`,
+			func(in Incoming) bool { return in.ChatID == -100 && in.ThreadID == 0 }},
+		{"inline query", `{"update_id":7,"inline_query":{"id":"iq1","from":{"id":9,"is_bot":false,"first_name":"T","language_code":"de"},"query":"kursk","offset":"","chat_type":"group"}}`,
+			func(in Incoming) bool {
+				return in.Inline != nil && in.Inline.ID == "iq1" && in.Inline.Query == "kursk" && in.UserID == 9 && in.Language == "de"
+			}},
 	}
 	r := startWebhook(t, telegramtest.New(t, token))
 	r.waitRegistered(t)

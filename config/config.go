@@ -61,6 +61,21 @@ type Telegram struct {
 	WebhookURL    string `toml:"webhook_url"`
 	WebhookListen string `toml:"webhook_listen"`
 	WebhookSecret string `toml:"webhook_secret"`
+	// PaidBroadcast sends every message with allow_paid_broadcast: Telegram
+	// lets the bot past its free limit of about 30 messages a second and
+	// charges Stars for each message over it. The global rate is then
+	// PaidPerSecond (Telegram allows up to 1000). Off by default.
+	PaidBroadcast bool    `toml:"paid_broadcast"`
+	PaidPerSecond float64 `toml:"paid_per_second"`
+}
+
+// GlobalRate is the messages a second the whole bot may send: PaidPerSecond
+// with paid broadcasts on, else GlobalPerSecond.
+func (t Telegram) GlobalRate() float64 {
+	if t.PaidBroadcast {
+		return t.PaidPerSecond
+	}
+	return t.GlobalPerSecond
 }
 
 // Storage configures the SQLite database.
@@ -155,6 +170,7 @@ func Defaults() Config {
 			APIEndpoint:     "https://api.telegram.org/bot%s/%s",
 			PollTimeout:     Duration(50 * time.Second),
 			GlobalPerSecond: 30,
+			PaidPerSecond:   1000,
 			ChatPerSecond:   1,
 			GroupPerMinute:  20,
 			CommandBurst:    5,

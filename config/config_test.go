@@ -132,6 +132,7 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		wantKey string
 	}{
 		{"bad cron", "[poller]\nschedule = \"@evry 2m\"", "poller.schedule"},
+		{"paid rate over Telegram's", "[telegram]\npaid_broadcast = true\npaid_per_second = 5000.0", "telegram.paid_per_second"},
 		{"bad cron fields", "[poller]\nschedule = \"61 * * * *\"", "poller.schedule"},
 		{"bad duration", "[poller]\nmax_age = \"two days\"", "max_age"},
 		{"negative concurrency", "[poller]\nconcurrency = 0", "poller.concurrency"},

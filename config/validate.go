@@ -50,6 +50,9 @@ func (c Config) validateTelegram() error {
 	if t.GlobalPerSecond <= 0 {
 		return fieldErr("telegram.global_per_second", "must be above 0")
 	}
+	if t.PaidBroadcast && (t.PaidPerSecond <= 0 || t.PaidPerSecond > 1000) {
+		return fieldErr("telegram.paid_per_second", "%g is out of range (above 0, at most 1000, Telegram's limit for paid broadcasts)", t.PaidPerSecond)
+	}
 	if t.ChatPerSecond <= 0 {
 		return fieldErr("telegram.chat_per_second", "must be above 0")
 	}

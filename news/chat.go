@@ -30,7 +30,16 @@ type ChatDelivery struct {
 	QuietStart string // HH:MM in Timezone; "" = no quiet hours
 	QuietEnd   string
 	QuietMode  string // QuietSilent, QuietHold, or "" for the configured default
+	Preview    string // how alerts show their link preview: "" (none), PreviewOn, PreviewLarge, PreviewSmall, PreviewAbove
 }
+
+// Link preview choices of a chat (/preview); "" is none.
+const (
+	PreviewOn    = "on"
+	PreviewLarge = "large"
+	PreviewSmall = "small"
+	PreviewAbove = "above"
+)
 
 // Quiet-hours modes: what happens to an alert that comes due in quiet hours.
 const (

@@ -39,6 +39,8 @@ type Message struct {
 	EditOf         int    // edits that carry their own Text: Telegram's id of the message they replace
 	DocumentName   string // replies sent as a file: its name ("" = a text message); Text is the caption
 	Document       []byte // the file's bytes, until the row is sent or dropped
+	ThreadID       int    // the forum topic it goes to (0: the chat, or General); alerts take their subscription's
+	ReplyTo        int    // Telegram's id of the message it answers (0: none)
 }
 
 // MessageState is an outbox row with what became of it, as an edit needs

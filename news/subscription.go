@@ -16,6 +16,7 @@ type Subscription struct {
 	Key       string // canonical form: the same key in one chat is one subscription
 	Muted     bool
 	CreatedAt time.Time
+	ThreadID  int // the forum topic its alerts go to (0: the chat, or General)
 }
 
 // Target is a subscription whose chat should hear of a match now.

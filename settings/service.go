@@ -19,6 +19,7 @@ type Store interface {
 	SetChatTimezone(ctx context.Context, id int64, tz string) error
 	SetChatDigestTime(ctx context.Context, id int64, hhmm string) error
 	DeleteChat(ctx context.Context, id int64) error
+	SetChatPreview(ctx context.Context, id int64, preview string) error
 }
 
 // Subscriptions is what deleting a chat needs of the subscription service:

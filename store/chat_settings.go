@@ -12,8 +12,8 @@ import (
 // FindChatDelivery returns the chat's delivery settings, or ErrNotFound.
 func (s *Store) FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error) {
 	var c news.ChatDelivery
-	err := s.w.QueryRowContext(ctx, `SELECT id, type, active, paused, timezone, quiet_start, quiet_end, quiet_mode FROM chats WHERE id = ?`, id).
-		Scan(&c.ID, &c.Type, &c.Active, &c.Paused, &c.Timezone, &c.QuietStart, &c.QuietEnd, &c.QuietMode)
+	err := s.w.QueryRowContext(ctx, `SELECT id, type, active, paused, timezone, quiet_start, quiet_end, quiet_mode, preview FROM chats WHERE id = ?`, id).
+		Scan(&c.ID, &c.Type, &c.Active, &c.Paused, &c.Timezone, &c.QuietStart, &c.QuietEnd, &c.QuietMode, &c.Preview)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.ChatDelivery{}, fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}

@@ -17,10 +17,10 @@ func (s *Store) FindMessage(ctx context.Context, id int64) (news.MessageState, e
 	var nb, created int64
 	err := s.w.QueryRowContext(ctx, `SELECT o.id, o.chat_id, COALESCE(ch.type, ''), o.kind, o.priority, o.text, o.buttons, o.silent,
 			COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0),
-			o.status, o.message_id, COALESCE(o.bundle_id, 0)
+			o.status, o.message_id, COALESCE(o.bundle_id, 0), o.thread_id
 		FROM outbox o LEFT JOIN chats ch ON ch.id = o.chat_id WHERE o.id = ?`, id).
 		Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID,
-			&m.Attempts, &nb, &created, &m.TargetID, &m.Status, &m.TelegramID, &m.BundleID)
+			&m.Attempts, &nb, &created, &m.TargetID, &m.Status, &m.TelegramID, &m.BundleID, &m.ThreadID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.MessageState{}, fmt.Errorf("message %d: %w", id, news.ErrNotFound)
 	}

@@ -10,12 +10,12 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-const subscriptionColumns = `id, chat_id, query, query_key, muted, created_at`
+const subscriptionColumns = `id, chat_id, query, query_key, muted, created_at, thread_id`
 
 func scanSubscription(sc interface{ Scan(...any) error }) (news.Subscription, error) {
 	var sub news.Subscription
 	var created int64
-	err := sc.Scan(&sub.ID, &sub.ChatID, &sub.Query, &sub.Key, &sub.Muted, &created)
+	err := sc.Scan(&sub.ID, &sub.ChatID, &sub.Query, &sub.Key, &sub.Muted, &created, &sub.ThreadID)
 	sub.CreatedAt = fromUnix(created)
 	return sub, err
 }

@@ -26,6 +26,7 @@ type Store interface {
 	QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
 	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
+	SetSubscriptionThread(ctx context.Context, chatID, id int64, thread int) error
 }
 
 // ErrNoSuchSubscription is returned by Unsubscribe when the chat has no
@@ -136,6 +137,13 @@ type Subscribed struct {
 // *query.ParseError for an invalid query (nothing changes) and with store.ErrLimit
 // when the chat holds its maximum already.
 func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Subscribed, error) {
+	return s.SubscribeIn(ctx, chatID, 0, text)
+}
+
+// SubscribeIn is Subscribe with a destination: the forum topic thread of
+// the chat (0: the chat itself, or General). Subscribing again to a query
+// the chat has makes thread its destination. It fails as Subscribe does.
+func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, text string) (Subscribed, error) {
 	q, err := query.Parse(text)
 	if err != nil {
 		return Subscribed{}, err
@@ -143,6 +151,12 @@ func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Sub
 	sub, created, err := s.store.CreateSubscription(ctx, chatID, q.Text(), q.Key(), s.maxPerChat)
 	if err != nil {
 		return Subscribed{}, fmt.Errorf("subscribe: %w", err)
+	}
+	if sub.ThreadID != thread {
+		if err := s.store.SetSubscriptionThread(ctx, chatID, sub.ID, thread); err != nil {
+			return Subscribed{}, fmt.Errorf("subscribe: %w", err)
+		}
+		sub.ThreadID = thread
 	}
 	if created {
 		s.index.Add(sub.ID, q)

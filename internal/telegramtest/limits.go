@@ -20,6 +20,11 @@ type Limits struct {
 	ChatPerSecond   float64
 	ChatBurst       int
 	GroupPerMinute  int
+	// Messages sent with allow_paid_broadcast draw on a bucket of their own
+	// instead of the global one: Telegram lets a bot pay (in Stars) for up
+	// to 1000 messages a second. The per-chat limits still apply.
+	PaidPerSecond float64
+	PaidBurst     int
 }
 
 // TelegramLimits are Telegram's limits as this fake models them: 30
@@ -27,7 +32,7 @@ type Limits struct {
 // burst of 3, 20 in any minute per group. Telegram publishes the rates but
 // not the bursts; these are guesses on the strict side.
 func TelegramLimits() Limits {
-	return Limits{GlobalPerSecond: 30, GlobalBurst: 5, ChatPerSecond: 1, ChatBurst: 3, GroupPerMinute: 20}
+	return Limits{GlobalPerSecond: 30, GlobalBurst: 5, ChatPerSecond: 1, ChatBurst: 3, GroupPerMinute: 20, PaidPerSecond: 1000, PaidBurst: 100}
 }
 
 // EnforcerStats counts what an Enforcer saw.
@@ -49,6 +54,7 @@ type Enforcer struct {
 
 	mu     sync.Mutex
 	global *bucket
+	paid   *bucket // for allow_paid_broadcast messages; nil: they count as free ones
 	chats  map[int64]*bucket
 	groups map[int64][]time.Time
 	stats  EnforcerStats
@@ -56,7 +62,12 @@ type Enforcer struct {
 
 // NewEnforcer returns an Enforcer of limits; latency may be 0.
 func NewEnforcer(limits Limits, latency time.Duration) *Enforcer {
+	var paid *bucket
+	if limits.PaidPerSecond > 0 {
+		paid = newBucket(limits.PaidPerSecond, max(limits.PaidBurst, 1), time.Now())
+	}
 	return &Enforcer{
+		paid:    paid,
 		limits:  limits,
 		latency: latency,
 		now:     time.Now,
@@ -77,7 +88,11 @@ func (e *Enforcer) Check(c Call) *Reply {
 	defer e.mu.Unlock()
 	now := e.now()
 	wait, chatLimit := e.chatWait(chatID, now)
-	if g := e.global.wait(now); g > wait {
+	global := e.global
+	if e.paid != nil && c.Params.Get("allow_paid_broadcast") == "true" {
+		global = e.paid
+	}
+	if g := global.wait(now); g > wait {
 		wait, chatLimit = g, false
 	}
 	if wait > 0 {
@@ -92,7 +107,7 @@ func (e *Enforcer) Check(c Call) *Reply {
 		secs := max(1, int(math.Ceil(wait.Seconds())))
 		return &Reply{Code: 429, Description: fmt.Sprintf("Too Many Requests: retry after %d", secs), RetryAfter: secs}
 	}
-	e.global.take()
+	global.take()
 	e.takeChat(chatID, now)
 	e.stats.Accepted++
 	if e.latency > 0 {

@@ -72,3 +72,31 @@ func TestEnforcerPassesOtherMethods(t *testing.T) {
 		}
 	}
 }
+
+func TestEnforcerLetsPaidBroadcastsPastTheFreeLimit(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	e := NewEnforcer(TelegramLimits(), 0)
+	e.now = func() time.Time { return now }
+	free, paid := 0, 0
+	for chat := int64(1); chat <= 50; chat++ {
+		if e.Check(sendTo(chat)) == nil {
+			free++
+		}
+		c := sendTo(chat + 1000)
+		c.Params.Set("allow_paid_broadcast", "true")
+		if e.Check(c) == nil {
+			paid++
+		}
+	}
+	if free != TelegramLimits().GlobalBurst || paid != 50 {
+		t.Fatalf("accepted %d free and %d paid of 50 each at once; want %d free, all paid", free, paid, TelegramLimits().GlobalBurst)
+	}
+	c := sendTo(1001) // a paid broadcast still keeps each chat's limit
+	c.Params.Set("allow_paid_broadcast", "true")
+	for i := 0; i < 5; i++ {
+		e.Check(c)
+	}
+	if rep := e.Check(c); rep == nil || rep.Code != 429 {
+		t.Fatalf("a paid flood to one chat was accepted: %v", rep)
+	}
+}

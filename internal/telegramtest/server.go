@@ -5,7 +5,11 @@
 // description and parameters), records every call, serves queued updates to
 // getUpdates with a real long poll, and can inject any error. Like Telegram,
 // it refuses a text over 4096 UTF-16 code units after entity parsing (a
-// caption over 1024), an empty one, and HTML it cannot parse.
+// caption over 1024), an empty one, and HTML it cannot parse. It also
+// knows the Bot API's newer parts the bot uses (modern.go): forum topics,
+// reply_parameters, link_preview_options, allow_paid_broadcast, inline
+// queries, command scopes and descriptions, checked as documented, and it
+// posts updates to a webhook as Telegram does.
 package telegramtest
 
 import (
@@ -65,17 +69,22 @@ type Reply struct {
 // Server is the fake Bot API.
 type Server struct {
 	*httptest.Server
-	Token    string
-	BotName  string
-	mu       sync.Mutex
-	calls    []Call
-	updates  []map[string]any
-	nextUpd  int
-	nextMsg  int
-	changed  chan struct{}
-	injector func(c Call) *Reply
-	members  map[[2]int64]string // (chat, user) → status for getChatMember
-	files    map[string]File     // file_id → file, for getFile and /file/bot<token>/<path>
+	Token      string
+	BotName    string
+	mu         sync.Mutex
+	calls      []Call
+	updates    []map[string]any
+	nextUpd    int
+	nextMsg    int
+	changed    chan struct{}
+	injector   func(c Call) *Reply
+	members    map[[2]int64]string      // (chat, user) → status for getChatMember
+	files      map[string]File          // file_id → file, for getFile and /file/bot<token>/<path>
+	topics     map[int64]map[int]string // chat → forum topic → open, closed or deleted (modern.go)
+	forward    string                   // where webhook updates are posted (ForwardWebhookTo)
+	hooked     bool                     // a webhook is set and updates are posted
+	hookSecret string
+	closed     bool
 }
 
 // New starts a fake for token; Close it when done (t.Cleanup does).
@@ -92,6 +101,14 @@ func NewServer(token string) *Server {
 		files: map[string]File{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
+}
+
+// Close stops posting webhook updates and shuts the server down.
+func (s *Server) Close() {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.Server.Close()
 }
 
 // Endpoint is the api_endpoint to configure: "<url>/bot%s/%s".
@@ -343,9 +360,37 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.record(call)
 		ok200(w, map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound", "username": s.BotName})
 	case "getUpdates":
+		s.mu.Lock()
+		hooked := s.hooked
+		s.mu.Unlock()
+		if hooked {
+			s.record(call)
+			writeError(w, &Reply{Code: 409, Description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"})
+			return
+		}
 		s.getUpdates(w, r, call)
+	case "setWebhook":
+		s.setWebhook(w, call)
+	case "deleteWebhook":
+		s.mu.Lock()
+		s.hooked = false
+		s.mu.Unlock()
+		s.record(call)
+		ok200(w, true)
+	case "answerInlineQuery":
+		s.answerInlineQuery(w, call)
+	case "setMyCommands":
+		s.setMyCommands(w, call)
+	case "setMyDescription":
+		s.setDescription(w, call, "description", 512)
+	case "setMyShortDescription":
+		s.setDescription(w, call, "short_description", 120)
 	case "sendMessage":
-		if rep := checkText(call.Params, "text", MaxMessage, true); rep != nil {
+		rep := checkText(call.Params, "text", MaxMessage, true)
+		if rep == nil {
+			rep = s.checkModern(call.Params, false)
+		}
+		if rep != nil {
 			s.record(call)
 			writeError(w, rep)
 			return
@@ -364,7 +409,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "getFile":
 		s.getFile(w, call)
 	case "editMessageText":
-		if rep := checkText(call.Params, "text", MaxMessage, true); rep != nil {
+		rep := checkText(call.Params, "text", MaxMessage, true)
+		if rep == nil {
+			rep = s.checkModern(call.Params, true)
+		}
+		if rep != nil {
 			s.record(call)
 			writeError(w, rep)
 			return
@@ -435,7 +484,11 @@ func (s *Server) sendDocument(w http.ResponseWriter, call Call) {
 		writeError(w, &Reply{Code: 400, Description: "Bad Request: there is no document in the request"})
 		return
 	}
-	if rep := checkText(call.Params, "caption", MaxCaption, false); rep != nil {
+	rep := checkText(call.Params, "caption", MaxCaption, false)
+	if rep == nil {
+		rep = s.checkModern(call.Params, false)
+	}
+	if rep != nil {
 		s.record(call)
 		writeError(w, rep)
 		return

@@ -1,0 +1,52 @@
+package bot
+
+import (
+	"context"
+	"errors"
+
+	"github.com/newshound/newshound/settings"
+)
+
+// Previews reads and sets how a chat's alerts show their link preview (settings.Service).
+type Previews interface {
+	SetPreview(ctx context.Context, chatID int64, choice string) (string, error)
+	Preview(ctx context.Context, chatID int64) (string, error)
+}
+
+// previewShown says in words what a stored choice does.
+var previewShown = map[string]string{
+	"":      "no link preview",
+	"on":    "the article's link preview below the text",
+	"large": "a large link preview below the text",
+	"small": "a small link preview below the text",
+	"above": "the article's link preview above the text",
+}
+
+const previewUsage = "Send <code>/preview on</code>, <code>off</code>, <code>large</code>, <code>small</code> or <code>above</code>."
+
+// cmdPreview answers /preview [on|off|large|small|above]: alone, the
+// chat's choice; with an argument, it sets it. Digests and lists never show previews.
+func (r *Router) cmdPreview(ctx context.Context, req request) error {
+	if r.opts.Preview == nil {
+		r.reply(ctx, req.in.ChatID, "Link previews cannot be changed on this bot.")
+		return nil
+	}
+	if req.args == "" {
+		cur, err := r.opts.Preview.Preview(ctx, req.in.ChatID)
+		if err != nil {
+			return err
+		}
+		r.reply(ctx, req.in.ChatID, "Alerts here show "+previewShown[cur]+". "+previewUsage)
+		return nil
+	}
+	v, err := r.opts.Preview.SetPreview(ctx, req.in.ChatID, req.args)
+	if errors.Is(err, settings.ErrPreviewChoice) {
+		r.reply(ctx, req.in.ChatID, "I don't know that choice. "+previewUsage)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	r.reply(ctx, req.in.ChatID, "🖼 From now on alerts here show "+previewShown[v]+". Digests and lists never do.")
+	return nil
+}

@@ -1,0 +1,145 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
+)
+
+// Shares keeps the queries behind /share links: an opaque random number
+// names each, so a link carries nothing about the chat that shared it.
+type Shares interface {
+	CreateShare(ctx context.Context, token, query string, expires time.Time) error
+	FindShare(ctx context.Context, token string) (query string, expires time.Time, err error)
+}
+
+// sharePrefix starts the start parameter of a share link: t.me/<bot>?start=s<token>.
+const sharePrefix = "s"
+
+// Answers to share links that do not work.
+const (
+	shareInvalid = "This share link does not work: it was changed, or it expired. Ask whoever shared it for a new one."
+	noShare      = "Sharing subscriptions is not available on this bot."
+)
+
+func (r *Router) shareTTL() time.Duration {
+	if r.opts.ShareTTL > 0 {
+		return r.opts.ShareTTL
+	}
+	return 30 * 24 * time.Hour
+}
+
+// cmdShare answers /share ID with a link that opens the subscription's
+// query, its preview and a Subscribe button in anyone's private chat.
+func (r *Router) cmdShare(ctx context.Context, req request) error {
+	if r.opts.Shares == nil || r.opts.BotName == "" {
+		r.reply(ctx, req.in.ChatID, noShare)
+		return nil
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(req.args), "#"), 10, 64)
+	if err != nil || id <= 0 {
+		r.reply(ctx, req.in.ChatID, "Which one? Send <code>/share ID</code> with an ID from /list.")
+		return nil
+	}
+	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
+	if err != nil {
+		return err
+	}
+	var sub *news.Subscription
+	for i := range subs {
+		if subs[i].ID == id {
+			sub = &subs[i]
+		}
+	}
+	if sub == nil {
+		r.reply(ctx, req.in.ChatID, fmt.Sprintf("This chat has no subscription #%d. See /list.", id))
+		return nil
+	}
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand panics instead)
+	token := strconv.FormatUint(binary.BigEndian.Uint64(b[:])>>1, 10)
+	expires := r.opts.Now().Add(r.shareTTL())
+	if err := r.opts.Shares.CreateShare(ctx, token, sub.Query, expires); err != nil {
+		return err
+	}
+	link := "https://t.me/" + r.opts.BotName + "?start=" + sharePrefix + token
+	r.reply(ctx, req.in.ChatID, fmt.Sprintf("🔗 Share <code>%s</code> with this link (it works until %s):\n%s",
+		esc(summarize.Clip(sub.Query, 200)), expires.UTC().Format("2 Jan 2006"), esc(link)))
+	return nil
+}
+
+// openShare answers /start with a share link's parameter: the query, what
+// it found lately, and a button to subscribe.
+func (r *Router) openShare(ctx context.Context, req request, token string) error {
+	if r.opts.Shares == nil {
+		r.reply(ctx, req.in.ChatID, noShare)
+		return nil
+	}
+	q, ok, err := r.findShare(ctx, token)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		r.reply(ctx, req.in.ChatID, shareInvalid)
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Someone shared this subscription with you:\n<code>%s</code>\n", esc(summarize.Clip(q, 500)))
+	if r.opts.Search != nil {
+		if arts, err := r.opts.Search.Top(ctx, q, 3); err == nil && len(arts) > 0 {
+			b.WriteString("\nLately it found:")
+			for _, a := range arts {
+				b.WriteString("\n• " + esc(summarize.Clip(a.Title, 200)))
+			}
+		}
+	}
+	n, _ := strconv.ParseInt(token, 10, 64)
+	r.reply(ctx, req.in.ChatID, b.String(), []Button{{Text: "✅ Subscribe", Data: r.sign(req.in.ChatID, "ss", n)}})
+	return nil
+}
+
+// findShare returns the query shared under token; ok is false for a token
+// that is malformed, unknown or expired.
+func (r *Router) findShare(ctx context.Context, token string) (string, bool, error) {
+	if n, err := strconv.ParseInt(token, 10, 64); err != nil || n <= 0 {
+		return "", false, nil
+	}
+	q, expires, err := r.opts.Shares.FindShare(ctx, token)
+	switch {
+	case errors.Is(err, news.ErrNotFound):
+		return "", false, nil
+	case err != nil:
+		return "", false, err
+	case !r.opts.Now().Before(expires):
+		return "", false, nil
+	}
+	return q, true, nil
+}
+
+// pressShareSubscribe subscribes the chat to a shared query.
+func (r *Router) pressShareSubscribe(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
+	if r.opts.Shares == nil {
+		return noShare, nil
+	}
+	q, ok, err := r.findShare(ctx, strconv.FormatInt(args[0], 10))
+	if err != nil || !ok {
+		return "This share link expired.", err
+	}
+	res, err := r.opts.Subscriptions.SubscribeIn(ctx, chat.ID, in.ThreadID, q)
+	if errors.Is(err, news.ErrLimit) {
+		return "This chat has as many subscriptions as it may hold.", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	r.reply(ctx, chat.ID, fmt.Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())))
+	return "Subscribed.", nil
+}

@@ -1,0 +1,162 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
+	"github.com/newshound/newshound/summarize"
+)
+
+// Inline mode: "@bot QUERY" typed in any chat answers with the best stored
+// articles for QUERY (the ranking and query language of /search), each sent
+// as a short alert-style message when picked; an empty query shows the
+// trending stories. Operators turn inline mode on with @BotFather /setinline.
+
+// InlineAnswerer answers inline queries; Telegram has it, the console not.
+type InlineAnswerer interface {
+	AnswerInline(ctx context.Context, queryID string, results []InlineResult, cacheSeconds int) error
+}
+
+// InlineResult is one article offered in answer to an inline query.
+type InlineResult struct {
+	ID          string
+	Title       string
+	Description string
+	URL         string
+	Text        string // HTML, the message sent when the result is picked
+}
+
+// Inline limits: Telegram's own (a query is at most 256 characters, an
+// answer at most 50 results) and the cache's.
+const (
+	maxInlineQuery   = 255
+	inlineResults    = 10
+	inlineCacheTTL   = time.Minute
+	inlineCacheSize  = 256
+	inlineCacheHints = 30 // seconds Telegram may cache an answer itself
+)
+
+// handleInline answers an inline query. Failures are logged; the user sees
+// no answer then, as Telegram shows for a bot that does not reply.
+func (r *Router) handleInline(ctx context.Context, in Incoming) {
+	if r.opts.Inline == nil {
+		return
+	}
+	results, cacheable := r.inlineResults(ctx, in.Inline.Query)
+	seconds := inlineCacheHints
+	if !cacheable {
+		seconds = 0
+	}
+	if err := r.opts.Inline.AnswerInline(ctx, in.Inline.ID, results, seconds); err != nil {
+		r.log.Warn("answer inline query", "user", in.UserID, "err", err)
+	}
+}
+
+// inlineResults returns the results for text, from the cache when a recent
+// query asked the same; cacheable is false for answers that explain a problem.
+func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult, bool) {
+	if n := utf8.RuneCountInString(text); n > maxInlineQuery {
+		return []InlineResult{notice("q-long", "Query too long", fmt.Sprintf("An inline query may be at most %d characters; this one has %d.", maxInlineQuery, n))}, false
+	}
+	if r.opts.Search == nil {
+		return []InlineResult{notice("q-none", "Search is not available", noSearch)}, false
+	}
+	if res, ok := r.inline.get(text, r.opts.Now()); ok {
+		return res, true
+	}
+	var arts []news.Article
+	var err error
+	if text == "" {
+		arts, err = r.trendingArticles(ctx)
+	} else {
+		arts, err = r.opts.Search.Top(ctx, text, inlineResults)
+	}
+	var perr *query.ParseError
+	switch {
+	case errors.As(err, &perr):
+		return []InlineResult{notice("q-bad", "Can't search for that", perr.Error()+". Words, \"a phrase\", a OR b, -word, prefix*, title:word, source:name.")}, false
+	case err != nil:
+		r.log.Error("inline search", "err", err)
+		return []InlineResult{notice("q-err", "Search failed", "Something went wrong on my side. Please try again later.")}, false
+	}
+	res := make([]InlineResult, 0, len(arts))
+	for _, a := range arts {
+		res = append(res, InlineResult{ID: "a" + strconv.FormatInt(a.ID, 10), Title: summarize.Clip(a.Title, 200),
+			Description: summarize.Clip(a.SourceName+" · "+firstNonEmpty(a.Summary, a.Text), 200), URL: a.URL,
+			Text: FormatAlert(AlertView{Article: a})})
+	}
+	switch {
+	case len(res) == 0 && text == "":
+		res = append(res, notice("q-empty", "No trending stories yet", "Type a query after my name to search the news I have stored."))
+	case len(res) == 0:
+		res = append(res, notice("q-empty", "Nothing found", "Nothing I have stored matches "+summarize.Clip(text, 100)+"."))
+	}
+	r.inline.put(text, res, r.opts.Now())
+	return res, true
+}
+
+func (r *Router) trendingArticles(ctx context.Context) ([]news.Article, error) {
+	stories, err := r.opts.Search.Trending(ctx)
+	arts := make([]news.Article, 0, len(stories))
+	for _, s := range stories {
+		arts = append(arts, s.Article)
+	}
+	return arts, err
+}
+
+// notice is a result that explains instead of offering an article.
+func notice(id, title, text string) InlineResult {
+	return InlineResult{ID: id, Title: title, Description: text, Text: esc(text)}
+}
+
+// inlineCache keeps the answers of recent inline queries for a minute, at
+// most inlineCacheSize of them: people type a query letter by letter, and
+// several people ask for the same news.
+type inlineCache struct {
+	mu sync.Mutex
+	m  map[string]inlineEntry
+}
+
+type inlineEntry struct {
+	res []InlineResult
+	at  time.Time
+}
+
+func (c *inlineCache) get(q string, now time.Time) ([]InlineResult, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[q]
+	if !ok || now.Sub(e.at) > inlineCacheTTL {
+		return nil, false
+	}
+	return e.res, true
+}
+
+func (c *inlineCache) put(q string, res []InlineResult, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]inlineEntry{}
+	}
+	if len(c.m) >= inlineCacheSize {
+		for k, e := range c.m { // expired ones first; else any one
+			if now.Sub(e.at) > inlineCacheTTL {
+				delete(c.m, k)
+			}
+		}
+		for k := range c.m {
+			if len(c.m) < inlineCacheSize {
+				break
+			}
+			delete(c.m, k)
+		}
+	}
+	c.m[q] = inlineEntry{res: res, at: now}
+}

@@ -1,0 +1,137 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// Menus: the command list a person sees fits who they are. Everyone sees
+// the commands anyone may use; in private chats (where a user administers
+// their own chat) and for group administrators the settings commands join
+// them; the operators (telegram.admins) see everything in their private
+// chat. Each text comes from a catalog per language: a language is added by
+// adding a catalog, and Telegram shows it to users whose app speaks it.
+
+// MenuScope is a BotCommandScope: "default", "all_private_chats",
+// "all_chat_administrators", or "chat" with ChatID.
+type MenuScope struct {
+	Type   string
+	ChatID int64
+}
+
+// Menu is one command list for a scope and a language ("" = every other).
+type Menu struct {
+	Scope    MenuScope
+	Language string
+	Commands []Command
+}
+
+// Profile is the bot's description (the empty chat's "What can this bot
+// do?") and short description (its profile page) in a language.
+type Profile struct {
+	Language         string
+	Description      string
+	ShortDescription string
+}
+
+// catalog is the bot's texts in one language: its profile, and command
+// descriptions that replace the table's (English) ones.
+type catalog struct {
+	description, short string
+	commands           map[string]string // name → description; missing: the table's
+}
+
+// catalogs holds the languages the menus speak, by Telegram language code;
+// "" is the default.
+var catalogs = map[string]catalog{
+	"": {
+		description: "Newshound sends you the news that matches your keywords, as it breaks, from the sources it follows. " +
+			"Send /subscribe with a query, e.g. /subscribe \"north korea\" OR pyongyang, and alerts come here. " +
+			"/search finds the news stored so far; /help lists everything.",
+		short: "Keyword news alerts, as the news breaks. Try /subscribe \"north korea\" OR pyongyang",
+	},
+}
+
+// Menus returns the command lists to register, per scope and language.
+func (r *Router) Menus() []Menu {
+	var out []Menu
+	for lang, cat := range catalogs {
+		pick := func(allowed ...access) []Command {
+			var cmds []Command
+			for _, c := range r.commands {
+				for _, a := range allowed {
+					if accessOf(c.name) == a {
+						d := c.description
+						if t, ok := cat.commands[c.name]; ok {
+							d = t
+						}
+						cmds = append(cmds, Command{Name: c.name, Description: d})
+					}
+				}
+			}
+			return cmds
+		}
+		out = append(out,
+			Menu{Scope: MenuScope{Type: "default"}, Language: lang, Commands: pick(everyone)},
+			Menu{Scope: MenuScope{Type: "all_private_chats"}, Language: lang, Commands: pick(everyone, chatAdmins)},
+			Menu{Scope: MenuScope{Type: "all_chat_administrators"}, Language: lang, Commands: pick(everyone, chatAdmins)})
+		for _, op := range r.opts.Operators {
+			out = append(out, Menu{Scope: MenuScope{Type: "chat", ChatID: op}, Language: lang, Commands: pick(everyone, chatAdmins, operators)})
+		}
+	}
+	return out
+}
+
+// Profiles returns the bot's description and short description per language.
+func (r *Router) Profiles() []Profile {
+	var out []Profile
+	for lang, cat := range catalogs {
+		out = append(out, Profile{Language: lang, Description: cat.description, ShortDescription: cat.short})
+	}
+	return out
+}
+
+// SetMenus registers each menu (setMyCommands with its scope and language)
+// and each profile (setMyDescription, setMyShortDescription). It goes on
+// past a failure and returns the first; a bot without its menus still works.
+func (t *Telegram) SetMenus(ctx context.Context, menus []Menu, profiles []Profile) error {
+	var first error
+	keep := func(err error) {
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	for _, m := range menus {
+		bc := make([]tgbotapi.BotCommand, len(m.Commands))
+		for i, c := range m.Commands {
+			bc[i] = tgbotapi.BotCommand{Command: c.Name, Description: c.Description}
+		}
+		scope := map[string]any{"type": m.Scope.Type}
+		if m.Scope.Type == "chat" {
+			scope["chat_id"] = m.Scope.ChatID
+		}
+		p := tgbotapi.Params{}
+		keep(p.AddInterface("commands", bc))
+		keep(p.AddInterface("scope", scope))
+		p.AddNonEmpty("language_code", m.Language)
+		if err := t.call("setMyCommands", p, nil); err != nil {
+			keep(fmt.Errorf("setMyCommands %s %s: %w", m.Scope.Type, strconv.Quote(m.Language), err))
+		}
+	}
+	for _, pr := range profiles {
+		p := tgbotapi.Params{"description": pr.Description}
+		p.AddNonEmpty("language_code", pr.Language)
+		if err := t.call("setMyDescription", p, nil); err != nil {
+			keep(fmt.Errorf("setMyDescription: %w", err))
+		}
+		p = tgbotapi.Params{"short_description": pr.ShortDescription}
+		p.AddNonEmpty("language_code", pr.Language)
+		if err := t.call("setMyShortDescription", p, nil); err != nil {
+			keep(fmt.Errorf("setMyShortDescription: %w", err))
+		}
+	}
+	return first
+}

@@ -1,0 +1,337 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/news"
+)
+
+// Tests of what Telegram added after the library's Bot API 5.5: forum
+// topics, threaded replies, link previews, inline mode, shared
+// subscriptions, menus per scope and paid broadcasts. Those that take
+// updates run in long-poll and webhook mode.
+
+var modes = []struct {
+	name    string
+	webhook bool
+}{{"long poll", false}, {"webhook", true}}
+
+// queueAlert stores an article titled title and queues its alert for the
+// chat's subscription sub.
+func (h *harness) queueAlert(chat, sub int64, title string) {
+	h.t.Helper()
+	ctx := context.Background()
+	src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	added, err := h.st.InsertArticles(ctx, src.ID, []news.Article{{GUID: title, URL: "https://wire.example/" + strings.ReplaceAll(title, " ", "-"),
+		Title: title, Summary: "Summary of " + title, PublishedAt: h.clock.Now()}})
+	if err != nil || len(added) != 1 {
+		h.t.Fatalf("insert article: %v", err)
+	}
+	if _, err := h.st.QueueAlerts(ctx, []news.Alert{{ChatID: chat, ArticleID: added[0].ID, SubscriptionID: sub}}); err != nil {
+		h.t.Fatal(err)
+	}
+	h.sender.Notify()
+}
+
+// topicReply sends text in forum topic thread and returns the next message the chat receives.
+func (h *harness) topicReply(chat int64, thread int, user int64, text string) telegramtest.Call {
+	h.t.Helper()
+	n := len(h.tg.Sent(chat))
+	h.queued.Add(1)
+	h.tg.SendTopicText(chat, thread, user, text)
+	return h.tg.WaitSent(h.t, chat, n+1, 5*time.Second)[n]
+}
+
+func replyTo(t *testing.T, c telegramtest.Call) int {
+	t.Helper()
+	v := c.Params.Get("reply_parameters")
+	if v == "" {
+		return 0
+	}
+	var rp struct {
+		MessageID int `json:"message_id"`
+	}
+	if err := json.Unmarshal([]byte(v), &rp); err != nil {
+		t.Fatal(err)
+	}
+	return rp.MessageID
+}
+
+func TestTopicsAnswerAlertAndListInTheirTopic(t *testing.T) {
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			h := newHarnessIn(t, mode.webhook)
+			const group = -1001
+			h.tg.SetMember(group, 5, "administrator")
+			h.tg.AddTopic(group, 78)
+			got := h.topicReply(group, 77, 5, "/subscribe kursk")
+			if got.Params.Get("message_thread_id") != "77" || !strings.Contains(got.Text(), "Subscribed") {
+				t.Fatalf("answer to /subscribe in topic 77: thread %q, %q", got.Params.Get("message_thread_id"), got.Text())
+			}
+			if replyTo(t, got) == 0 {
+				t.Errorf("the answer does not reply to the command: %v", got.Params)
+			}
+			if got := h.topicReply(group, 77, 5, "/list"); !strings.Contains(got.Text(), "kursk") || got.Params.Get("message_thread_id") != "77" {
+				t.Errorf("/list in topic 77 = %q (thread %q)", got.Text(), got.Params.Get("message_thread_id"))
+			}
+			if got := h.topicReply(group, 78, 5, "/list"); strings.Contains(got.Text(), "kursk") || got.Params.Get("message_thread_id") != "78" {
+				t.Errorf("/list in topic 78 = %q (thread %q), want none of topic 77's", got.Text(), got.Params.Get("message_thread_id"))
+			}
+			subs, err := h.st.ListSubscriptions(context.Background(), group)
+			if err != nil || len(subs) != 1 || subs[0].ThreadID != 77 {
+				t.Fatalf("subscriptions = %+v, %v; want one for topic 77", subs, err)
+			}
+			n := len(h.tg.Sent(group))
+			h.queueAlert(group, subs[0].ID, "Kursk deminers return")
+			alert := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
+			if alert.Params.Get("message_thread_id") != "77" || !strings.Contains(alert.Text(), "Kursk deminers") {
+				t.Errorf("alert went to thread %q: %q", alert.Params.Get("message_thread_id"), alert.Text())
+			}
+		})
+	}
+}
+
+func TestGoneTopicFallsBackToGeneralOnce(t *testing.T) {
+	for _, tc := range []struct{ name, close string }{{"deleted", "delete"}, {"closed", "close"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			const group = -1002
+			h.tg.SetMember(group, 5, "administrator")
+			h.topicReply(group, 77, 5, "/subscribe kursk")
+			subs, err := h.st.ListSubscriptions(context.Background(), group)
+			if err != nil || len(subs) != 1 {
+				t.Fatalf("subscriptions = %+v, %v", subs, err)
+			}
+			if tc.close == "delete" {
+				h.tg.DeleteTopic(group, 77)
+			} else {
+				h.tg.CloseTopic(group, 77)
+			}
+			n := len(h.tg.Sent(group))
+			h.queueAlert(group, subs[0].ID, "Kursk first")
+			got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
+			if got.Params.Has("message_thread_id") || !strings.Contains(got.Text(), "topic this was meant for is gone") || !strings.Contains(got.Text(), "Kursk first") {
+				t.Fatalf("fallback = thread %q, %q", got.Params.Get("message_thread_id"), got.Text())
+			}
+			h.queueAlert(group, subs[0].ID, "Kursk second")
+			got = h.tg.WaitSent(t, group, n+2, 5*time.Second)[n+1]
+			if got.Params.Has("message_thread_id") || strings.Contains(got.Text(), "gone") {
+				t.Errorf("next alert = thread %q, %q; want General without a notice", got.Params.Get("message_thread_id"), got.Text())
+			}
+			refused := 0
+			for _, c := range h.tg.Calls("sendMessage") {
+				if c.Params.Get("_accepted") != "1" {
+					refused++
+				}
+			}
+			if refused != 1 {
+				t.Errorf("%d refused sends, want 1 (no loop)", refused)
+			}
+			sub, err := h.st.FindSubscription(context.Background(), group, subs[0].ID)
+			if err != nil || sub.ThreadID != 0 {
+				t.Errorf("subscription after the fallback = %+v, %v; want General", sub, err)
+			}
+		})
+	}
+}
+
+func TestRepliesInGroupsAnswerTheCommand(t *testing.T) {
+	h := newHarness(t)
+	got := h.reply(-5, "group", 7, "/help")
+	if replyTo(t, got) == 0 || got.Params.Has("message_thread_id") {
+		t.Errorf("group reply params = %v; want reply_parameters and no topic", got.Params)
+	}
+	if got := h.reply(7, "private", 7, "/help"); got.Params.Has("reply_parameters") {
+		t.Errorf("private reply has reply_parameters: %v", got.Params)
+	}
+}
+
+func TestPreviewChoiceShapesAlertsOnly(t *testing.T) {
+	h := newHarness(t)
+	const chat = 30
+	if got := h.reply(chat, "private", chat, "/preview sideways"); !strings.Contains(got.Text(), "don't know that choice") {
+		t.Errorf("/preview sideways = %q", got.Text())
+	}
+	sub := h.mustSubscribe(chat, "private", "kursk")
+	n := len(h.tg.Sent(chat))
+	h.queueAlert(chat, sub.ID, "Kursk off")
+	off := h.tg.WaitSent(t, chat, n+1, 5*time.Second)[n]
+	if off.Params.Get("link_preview_options") != `{"is_disabled":true}` {
+		t.Errorf("default alert preview = %s, want disabled", off.Params.Get("link_preview_options"))
+	}
+	if got := h.reply(chat, "private", chat, "/preview large"); !strings.Contains(got.Text(), "large link preview") {
+		t.Errorf("/preview large = %q", got.Text())
+	}
+	n = len(h.tg.Sent(chat))
+	h.queueAlert(chat, sub.ID, "Kursk large")
+	large := h.tg.WaitSent(t, chat, n+1, 5*time.Second)[n]
+	var lp map[string]any
+	if err := json.Unmarshal([]byte(large.Params.Get("link_preview_options")), &lp); err != nil {
+		t.Fatal(err)
+	}
+	if lp["url"] != "https://wire.example/Kursk-large" || lp["prefer_large_media"] != true || lp["is_disabled"] != nil {
+		t.Errorf("large alert preview = %v", lp)
+	}
+	if got := h.reply(chat, "private", chat, "/list"); got.Params.Get("link_preview_options") != `{"is_disabled":true}` {
+		t.Errorf("/list preview = %s, want disabled", got.Params.Get("link_preview_options"))
+	}
+}
+
+// waitInline waits for the answer to inline query id and returns its results.
+func waitInline(t *testing.T, tg *telegramtest.Server, id string) []map[string]any {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, c := range tg.Calls("answerInlineQuery") {
+			if c.Params.Get("inline_query_id") != id {
+				continue
+			}
+			if c.Params.Get("_accepted") != "1" {
+				t.Fatalf("answerInlineQuery refused: %v", c.Params)
+			}
+			var res []map[string]any
+			if err := json.Unmarshal([]byte(c.Params.Get("results")), &res); err != nil {
+				t.Fatal(err)
+			}
+			return res
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("no answer to inline query %s", id)
+	return nil
+}
+
+func TestInlineQueriesAnswerWithStoredNews(t *testing.T) {
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			h := newHarnessIn(t, mode.webhook)
+			ctx := context.Background()
+			src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.st.InsertArticles(ctx, src.ID, []news.Article{
+				{GUID: "1", URL: "https://wire.example/1", Title: "Kursk deminers clear fields", Text: "Deminers in Kursk.", PublishedAt: h.clock.Now()},
+				{GUID: "2", URL: "https://wire.example/2", Title: "Pyongyang parade", Text: "North Korea.", PublishedAt: h.clock.Now()},
+			}); err != nil {
+				t.Fatal(err)
+			}
+			tests := []struct {
+				name, query, want string
+			}{
+				{"match", "kursk", "Kursk deminers clear fields"},
+				{"query language", "deminers -pyongyang", "Kursk deminers clear fields"},
+				{"bad query", `"unclosed`, "Can't search for that"},
+				{"too long", strings.Repeat("k", 300), "Query too long"},
+				{"nothing", "zanzibar", "Nothing found"},
+			}
+			for _, tt := range tests {
+				h.queued.Add(1)
+				res := waitInline(t, h.tg, h.tg.SendInlineQuery(5, tt.query))
+				if len(res) == 0 || res[0]["title"] != tt.want {
+					t.Errorf("%s: results = %v, want first titled %q", tt.name, res, tt.want)
+				}
+			}
+		})
+	}
+}
+
+var shareLink = regexp.MustCompile(`https://t\.me/newshound_test_bot\?start=(s[0-9]+)`)
+
+func TestShareLinkOpensQueryAndSubscribes(t *testing.T) {
+	h := newHarness(t)
+	sub := h.mustSubscribe(10, "private", "kursk deminers")
+	got := h.reply(10, "private", 10, fmt.Sprintf("/share %d", sub.ID))
+	m := shareLink.FindStringSubmatch(got.Text())
+	if m == nil {
+		t.Fatalf("/share = %q, want a t.me link", got.Text())
+	}
+	if strings.Contains(m[1], "10") && strings.Contains(m[1], fmt.Sprint(sub.ID)) && len(m[1]) < 5 {
+		t.Errorf("payload %q looks like it carries chat data", m[1])
+	}
+	opened := h.reply(20, "private", 20, "/start "+m[1])
+	if !strings.Contains(opened.Text(), "kursk deminers") {
+		t.Fatalf("opened share = %q", opened.Text())
+	}
+	rows := buttons(t, opened)
+	if len(rows) != 1 || rows[0][0].Text != "✅ Subscribe" {
+		t.Fatalf("buttons = %+v", rows)
+	}
+	n := len(h.tg.Sent(20))
+	h.press(20, "private", 20, 1, rows[0][0].Data)
+	if got := h.tg.WaitSent(t, 20, n+1, 5*time.Second)[n]; !strings.Contains(got.Text(), "Subscribed") {
+		t.Errorf("after the press: %q", got.Text())
+	}
+	subs, err := h.st.ListSubscriptions(context.Background(), 20)
+	if err != nil || len(subs) != 1 || subs[0].Query != "kursk deminers" {
+		t.Fatalf("chat 20 subscriptions = %+v, %v", subs, err)
+	}
+	if got := h.reply(21, "private", 21, "/start "+m[1]+"1"); !strings.Contains(got.Text(), "does not work") {
+		t.Errorf("tampered link = %q", got.Text())
+	}
+	h.clock.Advance(31 * 24 * time.Hour)
+	if got := h.reply(22, "private", 22, "/start "+m[1]); !strings.Contains(got.Text(), "does not work") {
+		t.Errorf("expired link = %q", got.Text())
+	}
+}
+
+func TestMenusPerScopeAndDescriptions(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.Operators = []int64{42} })
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: testToken, Endpoint: h.tg.Endpoint(), PollTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tg.SetMenus(context.Background(), h.router.Menus(), h.router.Profiles()); err != nil {
+		t.Fatal(err)
+	}
+	menus := map[string]string{}
+	for _, c := range h.tg.Calls("setMyCommands") {
+		if c.Params.Get("_accepted") != "1" {
+			t.Fatalf("setMyCommands refused: %v", c.Params)
+		}
+		menus[c.Params.Get("scope")] = c.Params.Get("commands")
+	}
+	has := func(scope, cmd string) bool { return strings.Contains(menus[scope], `"command":"`+cmd+`"`) }
+	def, admins, op := `{"type":"default"}`, `{"type":"all_chat_administrators"}`, `{"chat_id":42,"type":"chat"}`
+	switch {
+	case !has(def, "search") || has(def, "subscribe") || has(def, "addsource"):
+		t.Errorf("default menu = %s", menus[def])
+	case !has(admins, "subscribe") || !has(admins, "preview") || has(admins, "addsource"):
+		t.Errorf("group admins' menu = %s", menus[admins])
+	case !has(op, "addsource") || !has(op, "status") || !has(op, "subscribe"):
+		t.Errorf("operator's menu = %s", menus[op])
+	}
+	for _, m := range []string{"setMyDescription", "setMyShortDescription"} {
+		calls := h.tg.Calls(m)
+		if len(calls) != 1 || calls[0].Params.Get("_accepted") != "1" {
+			t.Errorf("%s calls = %v", m, calls)
+		}
+	}
+}
+
+func TestPaidBroadcastSendsWithAllowPaidBroadcast(t *testing.T) {
+	srv := telegramtest.New(t, testToken)
+	for _, paid := range []bool{false, true} {
+		tg, err := NewTelegram(context.Background(), TelegramOptions{Token: testToken, Endpoint: srv.Endpoint(), PollTimeout: time.Second, PaidBroadcast: paid})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tg.Send(context.Background(), Outgoing{ChatID: 1, Text: "hi"}); err != nil {
+			t.Fatal(err)
+		}
+		sent := srv.Sent(1)
+		if got := sent[len(sent)-1].Params.Get("allow_paid_broadcast") == "true"; got != paid {
+			t.Errorf("paid %v: allow_paid_broadcast = %q", paid, sent[len(sent)-1].Params.Get("allow_paid_broadcast"))
+		}
+	}
+}

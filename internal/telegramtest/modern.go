@@ -1,0 +1,395 @@
+package telegramtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// What the Bot API added after the library's 5.5 and the bot uses, checked
+// as core.telegram.org/bots/api documents it: forum topics
+// (message_thread_id), reply_parameters, link_preview_options,
+// allow_paid_broadcast, inline queries (answerInlineQuery), command scopes
+// and languages (setMyCommands), the bot's descriptions, and webhooks that
+// the fake posts to as Telegram does.
+
+// Topic states.
+const (
+	topicOpen    = "open"
+	topicClosed  = "closed"
+	topicDeleted = "deleted"
+)
+
+// AddTopic makes chatID a forum with an open topic thread.
+func (s *Server) AddTopic(chatID int64, thread int) { s.setTopic(chatID, thread, topicOpen) }
+
+// CloseTopic closes a forum topic: messages to it are refused with TOPIC_CLOSED.
+func (s *Server) CloseTopic(chatID int64, thread int) { s.setTopic(chatID, thread, topicClosed) }
+
+// DeleteTopic deletes a forum topic: messages to it are refused with
+// "message thread not found".
+func (s *Server) DeleteTopic(chatID int64, thread int) { s.setTopic(chatID, thread, topicDeleted) }
+
+func (s *Server) setTopic(chatID int64, thread int, state string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.topics == nil {
+		s.topics = map[int64]map[int]string{}
+	}
+	if s.topics[chatID] == nil {
+		s.topics[chatID] = map[int]string{}
+	}
+	s.topics[chatID][thread] = state
+}
+
+// SendTopicText queues a message sent in forum topic thread of supergroup
+// chatID (message_thread_id, is_topic_message, a forum chat).
+func (s *Server) SendTopicText(chatID int64, thread int, userID int64, text string) {
+	s.AddTopic(chatID, thread)
+	s.mu.Lock()
+	id := s.nextMsg
+	s.nextMsg++
+	s.mu.Unlock()
+	msg := map[string]any{
+		"message_id": id, "date": time.Now().Unix(), "text": text, "message_thread_id": thread, "is_topic_message": true,
+		"chat": map[string]any{"id": chatID, "type": "supergroup", "title": fmt.Sprintf("Chat %d", chatID), "is_forum": true},
+		"from": map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"},
+	}
+	if strings.HasPrefix(text, "/") {
+		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": len(strings.Fields(text)[0])}}
+	}
+	s.AddUpdate(map[string]any{"message": msg})
+}
+
+// SendInlineQuery queues an inline query typed by userID and returns its id.
+func (s *Server) SendInlineQuery(userID int64, query string) string {
+	s.mu.Lock()
+	id := fmt.Sprintf("iq%d", s.nextUpd)
+	s.mu.Unlock()
+	s.AddUpdate(map[string]any{"inline_query": map[string]any{
+		"id": id, "query": query, "offset": "", "chat_type": "sender",
+		"from": map[string]any{"id": userID, "is_bot": false, "first_name": "Tester", "language_code": "en"},
+	}})
+	return id
+}
+
+// ForwardWebhookTo makes the fake post updates to target once the bot sets
+// a webhook (with the secret_token it gave), as Telegram posts to the
+// public URL that a reverse proxy forwards to the bot. While the webhook is
+// set, getUpdates is refused with 409 as Telegram refuses it.
+func (s *Server) ForwardWebhookTo(target string) {
+	s.mu.Lock()
+	s.forward = target
+	s.mu.Unlock()
+}
+
+// setWebhook records the webhook and starts posting updates to it.
+func (s *Server) setWebhook(w http.ResponseWriter, call Call) {
+	s.record(call)
+	s.mu.Lock()
+	target, started := s.forward, s.hooked
+	s.hooked = target != ""
+	s.hookSecret = call.Params.Get("secret_token")
+	s.mu.Unlock()
+	if target != "" && !started {
+		go s.postUpdates(target)
+	}
+	ok200(w, true)
+}
+
+// postUpdates posts each queued update to target in order, again until it
+// is answered 200, while the webhook is set and the server runs.
+func (s *Server) postUpdates(target string) {
+	next := 0
+	client := &http.Client{Timeout: 5 * time.Second}
+	for {
+		s.mu.Lock()
+		if !s.hooked || s.closed {
+			s.mu.Unlock()
+			return
+		}
+		var u map[string]any
+		for _, x := range s.updates {
+			if x["update_id"].(int) > next {
+				u = x
+				break
+			}
+		}
+		ch, secret := s.changed, s.hookSecret
+		s.mu.Unlock()
+		if u == nil {
+			select {
+			case <-ch:
+			case <-time.After(50 * time.Millisecond):
+			}
+			continue
+		}
+		body, _ := json.Marshal(u)
+		req, _ := http.NewRequest(http.MethodPost, target, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", secret)
+		resp, err := client.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				next = u["update_id"].(int)
+				continue
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// checkThread refuses a message_thread_id that is not an open topic of the chat.
+func (s *Server) checkThread(p url.Values) *Reply {
+	v := p.Get("message_thread_id")
+	if v == "" {
+		return nil
+	}
+	thread, err := strconv.Atoi(v)
+	if err != nil || thread <= 0 {
+		return &Reply{Code: 400, Description: "Bad Request: invalid message_thread_id"}
+	}
+	chatID, _ := strconv.ParseInt(p.Get("chat_id"), 10, 64)
+	s.mu.Lock()
+	state := s.topics[chatID][thread]
+	s.mu.Unlock()
+	switch state {
+	case topicOpen:
+		return nil
+	case topicClosed:
+		return &Reply{Code: 400, Description: "Bad Request: TOPIC_CLOSED"}
+	}
+	return &Reply{Code: 400, Description: "Bad Request: message thread not found"}
+}
+
+// checkModern checks the parameters newer than Bot API 5.5 of a sendMessage
+// (edit: of an editMessageText, which takes no topic, reply or paid flag).
+func (s *Server) checkModern(p url.Values, edit bool) *Reply {
+	bad := func(f string, a ...any) *Reply {
+		return &Reply{Code: 400, Description: "Bad Request: " + fmt.Sprintf(f, a...)}
+	}
+	if edit {
+		for _, k := range []string{"message_thread_id", "reply_parameters", "allow_paid_broadcast"} {
+			if p.Has(k) {
+				return bad("editMessageText takes no %s", k)
+			}
+		}
+	}
+	if v := p.Get("allow_paid_broadcast"); v != "" && v != "true" && v != "false" {
+		return bad("allow_paid_broadcast must be a Boolean")
+	}
+	if p.Has("link_preview_options") && p.Has("disable_web_page_preview") {
+		return bad("can't use link_preview_options together with disable_web_page_preview")
+	}
+	if v := p.Get("link_preview_options"); v != "" {
+		var o struct {
+			IsDisabled       *bool   `json:"is_disabled"`
+			URL              *string `json:"url"`
+			PreferSmallMedia *bool   `json:"prefer_small_media"`
+			PreferLargeMedia *bool   `json:"prefer_large_media"`
+			ShowAboveText    *bool   `json:"show_above_text"`
+		}
+		if err := strictJSON(v, &o); err != nil {
+			return bad("can't parse link preview options: %v", err)
+		}
+		if o.PreferSmallMedia != nil && o.PreferLargeMedia != nil && *o.PreferSmallMedia && *o.PreferLargeMedia {
+			return bad("prefer_small_media and prefer_large_media can't both be true")
+		}
+		if o.URL != nil {
+			if u, err := url.Parse(*o.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+				return bad("link preview URL is invalid")
+			}
+		}
+	}
+	if v := p.Get("reply_parameters"); v != "" {
+		var o struct {
+			MessageID                int    `json:"message_id"`
+			ChatID                   any    `json:"chat_id"`
+			AllowSendingWithoutReply *bool  `json:"allow_sending_without_reply"`
+			Quote                    string `json:"quote"`
+		}
+		if err := strictJSON(v, &o); err != nil || o.MessageID <= 0 {
+			return bad("can't parse reply parameters JSON object")
+		}
+	}
+	if !edit {
+		return s.checkThread(p)
+	}
+	return nil
+}
+
+// strictJSON decodes an object, refusing fields the Bot API does not document.
+func strictJSON(v string, out any) error {
+	dec := json.NewDecoder(strings.NewReader(v))
+	dec.DisallowUnknownFields()
+	return dec.Decode(out)
+}
+
+// answerInlineQuery checks an answer to an inline query: its id, at most 50
+// results, each an article with a unique id of 1-64 bytes, a title and a
+// message of 1-4096 characters, and a cache_time that is a number.
+func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
+	p := call.Params
+	fail := func(desc string) {
+		s.record(call)
+		writeError(w, &Reply{Code: 400, Description: "Bad Request: " + desc})
+	}
+	if p.Get("inline_query_id") == "" {
+		fail("inline_query_id is empty")
+		return
+	}
+	if v := p.Get("cache_time"); v != "" {
+		if n, err := strconv.Atoi(v); err != nil || n < 0 {
+			fail("cache_time must be a non-negative Integer")
+			return
+		}
+	}
+	var results []struct {
+		Type                string `json:"type"`
+		ID                  string `json:"id"`
+		Title               string `json:"title"`
+		Description         string `json:"description"`
+		URL                 string `json:"url"`
+		InputMessageContent struct {
+			MessageText        string          `json:"message_text"`
+			ParseMode          string          `json:"parse_mode"`
+			LinkPreviewOptions json.RawMessage `json:"link_preview_options"`
+		} `json:"input_message_content"`
+	}
+	if err := strictJSON(p.Get("results"), &results); err != nil {
+		fail("can't parse inline query results: " + err.Error())
+		return
+	}
+	if len(results) > 50 {
+		fail("RESULTS_TOO_MUCH")
+		return
+	}
+	ids := map[string]bool{}
+	for _, r := range results {
+		text := r.InputMessageContent.MessageText
+		switch {
+		case r.Type != "article":
+			fail("RESULT_TYPE_INVALID")
+			return
+		case r.ID == "" || len(r.ID) > 64 || ids[r.ID]:
+			fail("RESULT_ID_INVALID")
+			return
+		case r.Title == "":
+			fail("RESULT_TITLE_EMPTY")
+			return
+		case text == "" || TextLength(text, r.InputMessageContent.ParseMode == "HTML") > MaxMessage:
+			fail("MESSAGE_TEXT_INVALID")
+			return
+		}
+		if r.InputMessageContent.ParseMode == "HTML" {
+			if err := parseHTML(text); err != nil {
+				fail("can't parse entities: " + err.Error())
+				return
+			}
+		}
+		ids[r.ID] = true
+	}
+	call.Params.Set("_accepted", "1")
+	s.record(call)
+	ok200(w, true)
+}
+
+var commandName = regexp.MustCompile(`^[a-z0-9_]{1,32}$`)
+
+// scopeTypes are the BotCommandScope types; those in chatScopes need a chat_id.
+var (
+	scopeTypes = map[string]bool{"default": true, "all_private_chats": true, "all_group_chats": true,
+		"all_chat_administrators": true, "chat": true, "chat_administrators": true, "chat_member": true}
+	chatScopes = map[string]bool{"chat": true, "chat_administrators": true, "chat_member": true}
+)
+
+// checkLanguage refuses a language_code that is not empty or two letters (ISO 639-1).
+func checkLanguage(p url.Values) string {
+	if l := p.Get("language_code"); l != "" && !regexp.MustCompile(`^[a-z]{2}$`).MatchString(l) {
+		return "invalid language code"
+	}
+	return ""
+}
+
+// setMyCommands checks a command list: at most 100 commands, each 1-32 of
+// a-z, 0-9 and _, described in 1-256 characters; a known scope, with a
+// chat_id where the scope needs one; a language code.
+func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
+	p := call.Params
+	fail := func(desc string) {
+		s.record(call)
+		writeError(w, &Reply{Code: 400, Description: "Bad Request: " + desc})
+	}
+	var cmds []struct {
+		Command     string `json:"command"`
+		Description string `json:"description"`
+	}
+	if err := strictJSON(p.Get("commands"), &cmds); err != nil {
+		fail("can't parse commands: " + err.Error())
+		return
+	}
+	if len(cmds) > 100 {
+		fail("too many commands")
+		return
+	}
+	for _, c := range cmds {
+		if !commandName.MatchString(c.Command) {
+			fail("BOT_COMMAND_INVALID")
+			return
+		}
+		if n := utf8.RuneCountInString(c.Description); n < 1 || n > 256 {
+			fail("BOT_COMMAND_DESCRIPTION_INVALID")
+			return
+		}
+	}
+	if v := p.Get("scope"); v != "" {
+		var sc struct {
+			Type   string `json:"type"`
+			ChatID any    `json:"chat_id"`
+			UserID int64  `json:"user_id"`
+		}
+		if err := strictJSON(v, &sc); err != nil || !scopeTypes[sc.Type] {
+			fail("can't parse BotCommandScope")
+			return
+		}
+		if chatScopes[sc.Type] && sc.ChatID == nil {
+			fail("chat_id is required for this scope")
+			return
+		}
+	}
+	if e := checkLanguage(p); e != "" {
+		fail(e)
+		return
+	}
+	call.Params.Set("_accepted", "1")
+	s.record(call)
+	ok200(w, true)
+}
+
+// setDescription checks setMyDescription (at most 512 characters) and
+// setMyShortDescription (at most 120).
+func (s *Server) setDescription(w http.ResponseWriter, call Call, field string, limit int) {
+	fail := func(desc string) {
+		s.record(call)
+		writeError(w, &Reply{Code: 400, Description: "Bad Request: " + desc})
+	}
+	if n := utf8.RuneCountInString(call.Params.Get(field)); n > limit {
+		fail(field + " is too long")
+		return
+	}
+	if e := checkLanguage(call.Params); e != "" {
+		fail(e)
+		return
+	}
+	call.Params.Set("_accepted", "1")
+	s.record(call)
+	ok200(w, true)
+}
