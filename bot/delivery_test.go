@@ -22,9 +22,10 @@ func TestSenderBurstsIntoOneMessage(t *testing.T) {
 	}
 	r.alerts(t, 10, sub, titles...)
 	r.start(t)
-	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
+	r.tg.WaitSent(t, 10, 1, 5*time.Second)
 	testkit.WaitFor(t, "all 8 alerts marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 8 })
-	if got = r.tg.Sent(10); len(got) != 1 {
+	got := r.tg.Sent(10)
+	if len(got) != 1 {
 		t.Fatalf("messages = %d, want 1 listing all 8", len(got))
 	}
 	text := got[0].Text()
