@@ -71,16 +71,23 @@ func (e *evaluator) run(code []uint32) bool {
 		op, title, n := w&0xf, w&flagTitle != 0, int(w>>8)
 		var v bool
 		switch op {
-		case opWord, opPrefix:
+		case opWord:
+			if pc+n > len(code) {
+				return false
+			}
+			for _, r := range code[pc : pc+n] {
+				if h := e.get(r); h != nil && has(h.stemWhere, title) {
+					v = true
+					break
+				}
+			}
+			pc += n
+		case opPrefix:
 			if pc >= len(code) {
 				return false
 			}
 			if h := e.get(code[pc]); h != nil {
-				if op == opWord {
-					v = has(h.stemWhere, title)
-				} else {
-					v = has(h.prefixWhere, title)
-				}
+				v = has(h.prefixWhere, title)
 			}
 			pc++
 		case opPhrase:
@@ -221,8 +228,10 @@ func operandPositions(code []uint32, f func(ns namespace, i int)) {
 		op, n := w&0xf, int(w>>8)
 		switch op {
 		case opWord:
-			f(nsWord, pc)
-			pc++
+			for i := pc; i < pc+n; i++ {
+				f(nsWord, i)
+			}
+			pc += n
 		case opPrefix:
 			f(nsPrefix, pc)
 			pc++

@@ -2,9 +2,9 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // FTS5 returns an SQLite FTS5 MATCH expression, for a table tokenized 'unicode61 remove_diacritics 2', that every
@@ -30,10 +30,7 @@ func (q *Query) FTS5() string {
 func ftsExpr(n *node) (expr string, exact bool) {
 	switch n.kind {
 	case nodeWord:
-		if !ftsSafe(n.stem) {
-			return "", false
-		}
-		return ftsStem(n.stem), false
+		return ftsWord(n.stems), false
 	case nodePrefix:
 		if !ftsSafe(n.tokens[0]) {
 			return "", false
@@ -111,21 +108,56 @@ func ftsGroup(e string) string {
 // ftsQuote makes a token an FTS5 string, which no keyword or column name can be mistaken for.
 func ftsQuote(t string) string { return `"` + strings.ReplaceAll(t, `"`, `""`) + `"` }
 
-// ftsStem returns a prefix query that every token with stem s starts with. Stem changes at most the last character
-// of the part of a word it keeps ("happy" → happi, "hoping" → hope) — except dying, lying and tying, which it stems
-// to die, lie and tie — so the stem without its last character is a prefix of all its words.
-func ftsStem(s string) string {
-	_, last := utf8.DecodeLastRuneInString(s)
-	p := s
-	if len(s) > last {
-		p = s[:len(s)-last]
+// ftsWord returns a query that every token with one of the stem keys (see stemKey) matches, or "" when there is
+// none: the OR of each key's prefix query, without those that a shorter one already covers.
+func ftsWord(keys []string) string {
+	var prefixes []string
+	extra := ""
+	for _, k := range keys {
+		s, code := splitStemKey(k)
+		if !ftsSafe(s) {
+			return ""
+		}
+		if code == "" {
+			// An English stem, a Russian one or a token as written: only endings are cut, and at most the last
+			// character of what stays changes (happy → happi) — but for dying, lying and tying.
+			code = "ru"
+			switch s {
+			case "die", "lie", "tie":
+				extra = ftsQuote(s[:1] + "ying")
+			}
+		}
+		prefixes = append(prefixes, ftsStemPrefix(s, code))
 	}
-	e := ftsQuote(p) + "*"
-	switch s {
-	case "die", "lie", "tie":
-		e = "(" + e + " OR " + ftsQuote(s[:1]+"ying") + ")"
+	slices.Sort(prefixes)
+	var parts []string
+	for i, p := range prefixes {
+		if i > 0 && strings.HasPrefix(p, prefixes[i-1]) {
+			prefixes[i] = prefixes[i-1] // covered: keep the shorter as the one to compare the next with
+			continue
+		}
+		parts = append(parts, ftsQuote(p)+"*")
 	}
-	return e
+	if extra != "" {
+		parts = append(parts, extra)
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return "(" + strings.Join(parts, " OR ") + ")"
+}
+
+// ftsStemPrefix returns a prefix of every word (as Terms normalises it) that the Snowball stemmer of the language
+// code stems to s: s without its last character for Russian and German, whose stemmers only cut endings (and
+// Russian's turns нн into н); without its last two for French, Spanish, Italian and Portuguese, whose stemmers
+// also rewrite endings (évidemment → évident, diferencia → diferente). At least one character stays.
+func ftsStemPrefix(s, code string) string {
+	drop := 2
+	if code == "ru" || code == "de" {
+		drop = 1
+	}
+	r := []rune(s)
+	return string(r[:max(1, len(r)-drop)])
 }
 
 // ftsSafe reports whether FTS5's unicode61 tokenizer reads t as the one token t: letters and digits outside the

@@ -249,16 +249,25 @@ func randomIDs(rng *rand.Rand, n int, max int64) []int64 {
 	return ids
 }
 
-// keyStrings returns the terms that query id is filed under.
+// keyStrings returns the terms that query id is filed under, but for the stem keys of the languages other than
+// English and Russian (see stemKey), which come along with each word's English one.
 func keyStrings(ix *Index, id int64) []string {
 	place := ix.byID[id]
-	if place&directFlag != 0 {
-		return []string{ix.terms[uint32(place)].s}
+	var keys []uint32
+	switch {
+	case place&directFlag == 0:
+		rec := ix.code[place:]
+		keys = rec[recHeader : recHeader+rec[recKeys]]
+	case ix.directKeys[id] != nil:
+		keys = ix.directKeys[id]
+	default:
+		keys = []uint32{uint32(place)}
 	}
-	rec := ix.code[place:]
 	var out []string
-	for _, k := range rec[recHeader : recHeader+rec[recKeys]] {
-		out = append(out, ix.terms[k].s)
+	for _, k := range keys {
+		if _, code := splitStemKey(ix.terms[k].s); code == "" {
+			out = append(out, ix.terms[k].s)
+		}
 	}
 	slices.Sort(out)
 	return out

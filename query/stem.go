@@ -1,5 +1,110 @@
 package query
 
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/french"
+	"github.com/blevesearch/snowballstem/german"
+	"github.com/blevesearch/snowballstem/italian"
+	"github.com/blevesearch/snowballstem/portuguese"
+	"github.com/blevesearch/snowballstem/russian"
+	"github.com/blevesearch/snowballstem/spanish"
+)
+
+// stemTag separates a stem from the code of its language in a stem key; no token contains it.
+const stemTag = "\x00"
+
+// stemKey returns the key by which token t, read as a word of language l, matches a bare query word: the word and
+// the token match when their keys under some language are equal. English keys are the bare stems of Stem; Russian
+// keys the bare stems of the Snowball Russian stemmer, as only Cyrillic words have them; the keys of the other
+// Latin-script languages are their Snowball stems tagged with the language (stemTag and its code), so that a
+// German stem never meets an English or French one ("elect" is French for élections but English for elected).
+// A token that is not entirely letters of l's script (a number, a word of another script, a mixed one) is its own
+// key under every language: it is matched as written.
+func stemKey(l language, t string) string {
+	switch l {
+	case langEnglish:
+		return Stem(t)
+	case langRussian:
+		if !allLettersOf(t, unicode.Cyrillic) || strings.ContainsAny(t, "іїєґў") {
+			return t // not Russian: Ukrainian and Belarusian have no stemmer here
+		}
+		return snowball(russian.Stem, t)
+	}
+	if len(t) <= 2 || !allLettersOf(t, unicode.Latin) {
+		return t
+	}
+	return snowball(latinStemmers[l], t) + stemTag + l.code()
+}
+
+// latinStemmers holds the Snowball stemmer of each Latin-script language but English, which has Stem.
+var latinStemmers = [latinLanguages]func(*snowballstem.Env) bool{
+	langGerman:     german.Stem,
+	langFrench:     french.Stem,
+	langSpanish:    spanish.Stem,
+	langItalian:    italian.Stem,
+	langPortuguese: portuguese.Stem,
+}
+
+func snowball(stem func(*snowballstem.Env) bool, t string) string {
+	env := snowballstem.NewEnv(t)
+	stem(env)
+	if s := env.Current(); s != "" {
+		return s
+	}
+	return t
+}
+
+// allLettersOf reports whether t is entirely letters of script.
+func allLettersOf(t string, script *unicode.RangeTable) bool {
+	for _, r := range t {
+		if !unicode.Is(script, r) || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// splitStemKey returns the stem of a stem key and the code of its language ("" for English, Russian and the keys
+// that are tokens as written).
+func splitStemKey(k string) (stem, code string) {
+	stem, code, _ = strings.Cut(k, stemTag)
+	return stem, code
+}
+
+// stemKeys returns the distinct keys of token t under the languages of set, and under Russian for a Cyrillic
+// token, appending them to dst.
+func stemKeys(dst []string, t string, set langSet) []string {
+	start := len(dst)
+	add := func(k string) {
+		for _, have := range dst[start:] {
+			if have == k {
+				return
+			}
+		}
+		dst = append(dst, k)
+	}
+	if r := firstRune(t); r >= 0x400 && unicode.Is(unicode.Cyrillic, r) {
+		add(stemKey(langRussian, t))
+		return dst
+	}
+	for l := range language(latinLanguages) {
+		if set.has(l) {
+			add(stemKey(l, t))
+		}
+	}
+	return dst
+}
+
+func firstRune(t string) rune {
+	for _, r := range t {
+		return r
+	}
+	return 0
+}
+
 // Stem returns the stem of a token produced by Terms, by which bare query words match: the inflectional steps of
 // the Snowball English (Porter2) stemmer — its exceptional forms, steps 1a, 1b and 1c — so that tariffs → tariff,
 // deminers → deminer, hoping → hope, cries → cri, but tariffication stays tariffication. Tokens that are not
