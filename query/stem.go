@@ -2,6 +2,7 @@ package query
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -31,30 +32,59 @@ func stemKey(l language, t string) string {
 		if !allLettersOf(t, unicode.Cyrillic) || strings.ContainsAny(t, "іїєґў") {
 			return t // not Russian: Ukrainian and Belarusian have no stemmer here
 		}
-		return snowball(russian.Stem, t)
+		return snowball(l, t)
 	}
 	if len(t) <= 2 || !allLettersOf(t, unicode.Latin) {
 		return t
 	}
-	return snowball(latinStemmers[l], t) + stemTag + l.code()
+	return snowball(l, t)
 }
 
-// latinStemmers holds the Snowball stemmer of each Latin-script language but English, which has Stem.
-var latinStemmers = [latinLanguages]func(*snowballstem.Env) bool{
+// snowballStemmers holds the Snowball stemmer of each language but English, which has Stem.
+var snowballStemmers = [numLanguages]func(*snowballstem.Env) bool{
 	langGerman:     german.Stem,
 	langFrench:     french.Stem,
 	langSpanish:    spanish.Stem,
 	langItalian:    italian.Stem,
 	langPortuguese: portuguese.Stem,
+	langRussian:    russian.Stem,
 }
 
-func snowball(stem func(*snowballstem.Env) bool, t string) string {
-	env := snowballstem.NewEnv(t)
-	stem(env)
-	if s := env.Current(); s != "" {
+// snowballCache remembers the keys of recent words per language: a generated stemmer takes about a
+// microsecond a word, ten times Stem, and news repeats its words. Each map is emptied when it reaches
+// snowballCacheSize words, which bounds its memory.
+var snowballCache [numLanguages]struct {
+	sync.Mutex
+	m map[string]string
+}
+
+const snowballCacheSize = 1 << 15
+
+// snowball returns the key of t under l, a language with a Snowball stemmer: the stem, tagged with the language
+// unless it is Russian.
+func snowball(l language, t string) string {
+	c := &snowballCache[l]
+	c.Lock()
+	s, ok := c.m[t]
+	c.Unlock()
+	if ok {
 		return s
 	}
-	return t
+	env := snowballstem.NewEnv(t)
+	snowballStemmers[l](env)
+	if s = env.Current(); s == "" {
+		s = t
+	}
+	if l != langRussian {
+		s += stemTag + l.code()
+	}
+	c.Lock()
+	if c.m == nil || len(c.m) >= snowballCacheSize {
+		c.m = make(map[string]string, 1024)
+	}
+	c.m[strings.Clone(t)] = s
+	c.Unlock()
+	return s
 }
 
 // allLettersOf reports whether t is entirely letters of script.
