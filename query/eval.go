@@ -26,11 +26,13 @@ type evaluator struct {
 	sortBuf   []int64
 	cands     []uint32 // Index.Match's candidate records
 	touch     uint32   // keeps the loads that warm the candidates' cache lines
+	foreign   bool     // d is read in a language besides English: a word's other stems count (see wordStems)
 }
 
 // reset prepares e for d and refs below nrefs.
 func (e *evaluator) reset(d *Document, nrefs int) {
 	e.d = d
+	e.foreign = d.langs != 1<<langEnglish
 	if len(e.stamp) < nrefs {
 		n := nrefs + nrefs/4
 		e.stamp, e.hits, e.epoch = make([]uint32, n), make([]termHit, n), 0
@@ -75,7 +77,12 @@ func (e *evaluator) run(code []uint32) bool {
 			if pc+n > len(code) {
 				return false
 			}
-			for _, r := range code[pc : pc+n] {
+			// The primary stem always counts; the others only in an article read in a language besides English.
+			refs := code[pc : pc+n]
+			if !e.foreign && n > 1 {
+				refs = refs[:1]
+			}
+			for _, r := range refs {
 				if h := e.get(r); h != nil && has(h.stemWhere, title) {
 					v = true
 					break

@@ -108,26 +108,28 @@ func ftsGroup(e string) string {
 // ftsQuote makes a token an FTS5 string, which no keyword or column name can be mistaken for.
 func ftsQuote(t string) string { return `"` + strings.ReplaceAll(t, `"`, `""`) + `"` }
 
-// ftsWord returns a query that every token with one of the stem keys (see stemKey) matches, or "" when there is
-// none: the OR of each key's prefix query, without those that a shorter one already covers.
+// ftsWord returns a query that every token with one of the stems (see wordStems: the primary first) matches, or ""
+// when there is none: the OR of each stem's prefix query, without those that a shorter one already covers.
 func ftsWord(keys []string) string {
 	var prefixes []string
 	extra := ""
-	for _, k := range keys {
-		s, code := splitStemKey(k)
+	// A Latin-script word's stems, the primary (English) one too, may be those of French, Spanish, Italian or
+	// Portuguese words in an article read in those languages.
+	drop := 1
+	if len(keys) > 0 && allLettersOf(keys[0], unicode.Latin) {
+		drop = 2
+	}
+	for _, s := range keys {
 		if !ftsSafe(s) {
 			return ""
 		}
-		if code == "" {
-			// An English stem, a Russian one or a token as written: only endings are cut, and at most the last
-			// character of what stays changes (happy → happi) — but for dying, lying and tying.
-			code = "ru"
-			switch s {
-			case "die", "lie", "tie":
-				extra = ftsQuote(s[:1] + "ying")
-			}
-		}
-		prefixes = append(prefixes, ftsStemPrefix(s, code))
+		prefixes = append(prefixes, ftsStemPrefix(s, drop))
+	}
+	// Stem, Russian's stemmer and a token as written only cut endings, and at most the last character of what stays
+	// changes (happy → happi), but for dying, lying and tying.
+	switch keys[0] {
+	case "die", "lie", "tie":
+		extra = ftsQuote(keys[0][:1] + "ying")
 	}
 	slices.Sort(prefixes)
 	var parts []string
@@ -147,15 +149,11 @@ func ftsWord(keys []string) string {
 	return "(" + strings.Join(parts, " OR ") + ")"
 }
 
-// ftsStemPrefix returns a prefix of every word (as Terms normalises it) that the Snowball stemmer of the language
-// code stems to s: s without its last character for Russian and German, whose stemmers only cut endings (and
-// Russian's turns нн into н); without its last two for French, Spanish, Italian and Portuguese, whose stemmers
-// also rewrite endings (évidemment → évident, diferencia → diferente). At least one character stays.
-func ftsStemPrefix(s, code string) string {
-	drop := 2
-	if code == "ru" || code == "de" {
-		drop = 1
-	}
+// ftsStemPrefix returns s without its last drop characters, but at least one: a prefix of every word (as Terms
+// normalises it) that a stemmer stems to s, given drop 1 for Stem and the Russian and German stemmers, which only cut
+// endings (Russian's also turns нн into н), and drop 2 for the French, Spanish, Italian and Portuguese ones, which
+// also rewrite endings (évidemment → évident, diferencia → diferente).
+func ftsStemPrefix(s string, drop int) string {
 	r := []rune(s)
 	return string(r[:max(1, len(r)-drop)])
 }

@@ -194,7 +194,7 @@ func TestFTS5Expression(t *testing.T) {
 	}{
 		// A Latin word is stemmed under each Latin-script language: the shortest prefix of the stems covers all.
 		{name: "word becomes a stem prefix", query: "tariffs", want: `"tari"*`},
-		{name: "exceptional stem", query: "dying", want: `("di"* OR "dyi"* OR "dying")`},
+		{name: "exceptional stem", query: "dying", want: `("d"* OR "dying")`},
 		{name: "Russian word", query: "Курской", want: `"курс"*`},
 		{name: "German word", query: "Wahlen", want: `"wa"*`},
 		{name: "French word", query: "élections", want: `"ele"*`},

@@ -90,7 +90,10 @@ const (
 	kindStem   = 0 // opWord: the term is the stem of a token
 	kindRaw    = 1 // opPhrase of one token: the term is a token
 	kindPrefix = 2 // opPrefix: the term starts a token
-	kindTitle  = 4
+	// kindOtherStem: opWord, the term is one of the word's stems but the primary (see wordStems), which counts only
+	// in an article read in a language besides English.
+	kindOtherStem = 3
+	kindTitle     = 4
 )
 
 // directFlag marks a byID value that is a direct entry: directFlag | term id.
@@ -170,8 +173,12 @@ func (ix *Index) Add(id int64, q *Query) {
 	}
 	if kind, ok := directKind(prog); ok {
 		// The operands' references are the entries'; the program is not kept.
-		for _, t := range prog[1:] {
-			ix.direct[t] = append(ix.direct[t], directEntry{id: id, kind: kind})
+		for i, t := range prog[1:] {
+			k := kind
+			if i > 0 {
+				k = kindOtherStem | kind&kindTitle
+			}
+			ix.direct[t] = append(ix.direct[t], directEntry{id: id, kind: k})
 		}
 		ix.byID[id] = directFlag | uint64(prog[1])
 		if len(prog) > 2 {

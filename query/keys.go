@@ -127,9 +127,6 @@ func (ix *Index) cost(ns namespace, s string) float64 {
 			return f
 		}
 	}
-	if ns == nsWord {
-		s, _ = splitStemKey(s)
-	}
 	n := float64(utf8.RuneCountInString(s))
 	switch ns {
 	case nsWord:

@@ -14,16 +14,9 @@ import (
 	"github.com/blevesearch/snowballstem/spanish"
 )
 
-// stemTag separates a stem from the code of its language in a stem key; no token contains it.
-const stemTag = "\x00"
-
-// stemKey returns the key by which token t, read as a word of language l, matches a bare query word: the word and
-// the token match when their keys under some language are equal. English keys are the bare stems of Stem; Russian
-// keys the bare stems of the Snowball Russian stemmer, as only Cyrillic words have them; the keys of the other
-// Latin-script languages are their Snowball stems tagged with the language (stemTag and its code), so that a
-// German stem never meets an English or French one ("elect" is French for élections but English for elected).
-// A token that is not entirely letters of l's script (a number, a word of another script, a mixed one) is its own
-// key under every language: it is matched as written.
+// stemKey returns the stem of token t read as a word of language l: by Stem for English, by the Snowball stemmer
+// of l otherwise. A token that is not entirely letters of l's script (a number, a word of another script, a mixed
+// one) is its own stem under every language: it is matched as written.
 func stemKey(l language, t string) string {
 	switch l {
 	case langEnglish:
@@ -75,9 +68,6 @@ func snowball(l language, t string) string {
 	if s = env.Current(); s == "" {
 		s = t
 	}
-	if l != langRussian {
-		s += stemTag + l.code()
-	}
 	c.Lock()
 	if c.m == nil || len(c.m) >= snowballCacheSize {
 		c.m = make(map[string]string, 1024)
@@ -97,15 +87,8 @@ func allLettersOf(t string, script *unicode.RangeTable) bool {
 	return t != ""
 }
 
-// splitStemKey returns the stem of a stem key and the code of its language ("" for English, Russian and the keys
-// that are tokens as written).
-func splitStemKey(k string) (stem, code string) {
-	stem, code, _ = strings.Cut(k, stemTag)
-	return stem, code
-}
-
-// stemKeys returns the distinct keys of token t under the languages of set, and under Russian for a Cyrillic
-// token, appending them to dst.
+// stemKeys returns the distinct stems of a document's token t under the languages of set, and under Russian for a
+// Cyrillic token, appending them to dst.
 func stemKeys(dst []string, t string, set langSet) []string {
 	start := len(dst)
 	add := func(k string) {
@@ -126,6 +109,19 @@ func stemKeys(dst []string, t string, set langSet) []string {
 		}
 	}
 	return dst
+}
+
+// wordStems returns the stems by which a bare query word t matches: first its primary stem — the English one for a
+// Latin-script word, the Russian one for a Cyrillic word, t itself for others — then its other stems under the
+// German, French, Spanish, Italian and Portuguese stemmers that differ from it. An article read in English only
+// (see Document) is matched by the primary stem alone, so that English keeps its guarantees whatever other languages
+// make of a word ("election" does not match "elected", which French would allow); an article read in another
+// language, or in several, by any.
+func wordStems(t string) []string {
+	if r := firstRune(t); r >= 0x400 && unicode.Is(unicode.Cyrillic, r) {
+		return []string{stemKey(langRussian, t)}
+	}
+	return stemKeys(nil, t, allLatin)
 }
 
 func firstRune(t string) rune {
