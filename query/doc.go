@@ -18,9 +18,9 @@
 //     Snowball English stemmer (tariffs → tariff, deminers → deminer, but tariffication stays; see Stem); German,
 //     French, Spanish, Italian, Portuguese and Russian the Snowball stemmers of github.com/blevesearch/snowballstem.
 //     An article's Cyrillic words are Russian, its Latin-script words are read in the languages whose stop words it
-//     uses most (all six when none: see DetectLanguages); a query's Latin-script word is stemmed under each of the
-//     six and matches when one of its stems is an article word's stem in the article's language (stemKey keeps the
-//     languages apart). Words of other scripts or languages are matched as written. Quoted words, prefixes, and bare
+//     uses most (all six when none: see DetectLanguages). A query's Latin-script word is stemmed under each of the
+//     six; in an article read in English only it matches by its English stem alone, elsewhere by any (see
+//     wordStems). Words of other scripts or languages are matched as written. Quoted words, prefixes, and bare
 //     words that normalise to several tokens (long-term, 北朝鮮) are matched unstemmed, as phrases.
 //
 // A query is read with "-" binding tightest, then AND (juxtaposition), then OR ("OR" in capitals, or "|"). AND and

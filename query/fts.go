@@ -12,7 +12,7 @@ import (
 // when no such expression narrows anything, as for a query of source: terms only or of words in Han script.
 //
 // The expression names no column (title: is checked by Match), so it suits any column layout. A bare word becomes
-// a prefix of its stem (tariffs → "tarif"*), a phrase becomes a NEAR group (a possessive 's between its words is a
+// prefixes of its stems in the languages it may be in (tariffs → "tari"*, Курской → "курс"*; see ftsWord), a phrase becomes a NEAR group (a possessive 's between its words is a
 // token to FTS5 but not to Terms), and a NOT survives only when its operand translates exactly. The guarantee holds
 // for text that FTS5 tokenizes as Terms does, which is all ordinary text; compatibility characters that NFKC
 // rewrites (full-width letters, ligatures) or "ß", which folds to "ss", can escape the filter unless the table
