@@ -27,7 +27,7 @@ type Document struct {
 	sortOnce  sync.Once
 	sorted    []int32  // token indexes in string order, for prefix search; made by prefix
 	langs     langSet  // the languages its Latin-script words are read in; Cyrillic words are Russian
-	stems     []string // distinct stem keys (see stemKey) of the tokens under those languages
+	stems     []string // distinct stems (see stemKeys) of the tokens under those languages
 	stemWhere []uint8
 	byStem    map[string]int32
 	source    []string // the source name's tokens

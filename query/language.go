@@ -38,7 +38,7 @@ func (l language) code() string {
 }
 
 // stopWords maps the commonest short words of each Latin-script language, as Terms normalises them (lower case,
-// no diacritics), to the languages that use them: the evidence by which detectLatin tells a text's language. Words
+// no diacritics), to the languages that use them: the evidence by which latinScore tells a text's language. Words
 // that are common in several languages are listed under each.
 var stopWords = func() map[string]langSet {
 	lists := [latinLanguages]string{
