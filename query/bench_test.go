@@ -3,6 +3,7 @@ package query
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -266,4 +267,80 @@ func BenchmarkParse(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// mixedDocs returns the benchmark's articles as a stream that mixes five languages, article by article: English as
+// generated, and German, French, Spanish and Russian versions in which each English stop word becomes a stop word
+// of that language (so that the article is read in it and its words are stemmed by its Snowball stemmer) and, for
+// Russian, every word is transliterated into Cyrillic.
+func mixedDocs(b *testing.B) []*Document {
+	b.Helper()
+	var docs []*Document
+	for _, a := range mixedArticles() {
+		docs = append(docs, NewDocument(a))
+	}
+	return docs
+}
+
+func mixedArticles() []Article {
+	g := querytest.NewGenerator(1)
+	stops := [][]string{
+		nil,
+		strings.Fields("der die das und ist nicht mit von auf sich"),
+		strings.Fields("le la les et des dans pour que qui sur"),
+		strings.Fields("el los las y del en por con para como"),
+		strings.Fields("в и на не что по из за от для"),
+	}
+	cyr := strings.NewReplacer("a", "а", "b", "б", "c", "ц", "d", "д", "e", "е", "f", "ф", "g", "г", "h", "х", "i",
+		"и", "j", "й", "k", "к", "l", "л", "m", "м", "n", "н", "o", "о", "p", "п", "q", "к", "r", "р", "s", "с", "t",
+		"т", "u", "у", "v", "в", "w", "в", "x", "кс", "y", "ы", "z", "з")
+	var out []Article
+	for i := 0; i < 64; i++ {
+		a := Article(g.Article())
+		lang := i % len(stops)
+		if lang > 0 {
+			translate := func(s string) string {
+				ws := strings.Fields(s)
+				for j, w := range ws {
+					if stopWords[strings.ToLower(w)].has(langEnglish) {
+						ws[j] = stops[lang][j%len(stops[lang])]
+					} else if lang == 4 {
+						ws[j] = cyr.Replace(strings.ToLower(w))
+					}
+				}
+				return strings.Join(ws, " ")
+			}
+			a.Title, a.Text = translate(a.Title), translate(a.Text)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// BenchmarkIndexMatchMixed measures articles/s through Index.Match (given document frequencies, /freq) for a stream
+// in five languages (see mixedDocs), beside BenchmarkIndexMatch's English one.
+func BenchmarkIndexMatchMixed(b *testing.B) {
+	w := world(b)
+	docs := mixedDocs(b)
+	for _, size := range benchSizes {
+		b.Run(benchName(size.name, modeFreq), func(b *testing.B) {
+			ix := w.index(size.n, modeFreq)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				ix.Match(docs[i%len(docs)])
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// BenchmarkNewDocumentMixed measures tokenizing an 800-word article of the five-language stream, whose German,
+// French, Spanish and Russian articles are stemmed by Snowball rather than by Stem.
+func BenchmarkNewDocumentMixed(b *testing.B) {
+	articles := mixedArticles()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		NewDocument(articles[i%len(articles)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }

@@ -14,9 +14,14 @@
 //     after a word is dropped (Korea's → korea, don't → don, t). Every other character separates words, so
 //     long-term → long, term.
 //  3. Han, Hiragana, Katakana and Thai characters are one token each (北朝鮮 → 北, 朝, 鮮).
-//  4. Bare query words match by their stem: the inflectional steps of the Snowball English stemmer (tariffs →
-//     tariff, deminers → deminer, but tariffication stays; see Stem). Quoted words, prefixes, and bare words that
-//     normalise to several tokens (long-term, 北朝鮮) are matched unstemmed, as phrases.
+//  4. Bare query words match by their stem in the article's language. English uses the inflectional steps of the
+//     Snowball English stemmer (tariffs → tariff, deminers → deminer, but tariffication stays; see Stem); German,
+//     French, Spanish, Italian, Portuguese and Russian the Snowball stemmers of github.com/blevesearch/snowballstem.
+//     An article's Cyrillic words are Russian, its Latin-script words are read in the languages whose stop words it
+//     uses most (all six when none: see DetectLanguages). A query's Latin-script word is stemmed under each of the
+//     six; in an article read in English only it matches by its English stem alone, elsewhere by any (see
+//     wordStems). Words of other scripts or languages are matched as written. Quoted words, prefixes, and bare
+//     words that normalise to several tokens (long-term, 北朝鮮) are matched unstemmed, as phrases.
 //
 // A query is read with "-" binding tightest, then AND (juxtaposition), then OR ("OR" in capitals, or "|"). AND and
 // NOT in capitals are accepted as spelled-out forms of juxtaposition and "-", so the form that Query.String shows

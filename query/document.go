@@ -26,7 +26,8 @@ type Document struct {
 	byToken   map[string]int32
 	sortOnce  sync.Once
 	sorted    []int32  // token indexes in string order, for prefix search; made by prefix
-	stems     []string // distinct stems
+	langs     langSet  // the languages its Latin-script words are read in; Cyrillic words are Russian
+	stems     []string // distinct stems (see stemKeys) of the tokens under those languages
 	stemWhere []uint8
 	byStem    map[string]int32
 	source    []string // the source name's tokens
@@ -80,7 +81,9 @@ func NewDocument(a Article) *Document {
 	return d
 }
 
-// index fills positions, the sorted order and the stems from tokens and seq.
+// index fills positions and the stems from tokens and seq. The language of the Latin-script words is the text's
+// (title and text together): the languages whose stop words it uses most (see latinScore), so that a feed that
+// mixes languages is read article by article.
 func (d *Document) index() {
 	d.posStart = make([]int32, len(d.tokens)+1)
 	for _, t := range d.seq {
@@ -99,16 +102,24 @@ func (d *Document) index() {
 			fill[t]++
 		}
 	}
+	var sc latinScore
 	for i, t := range d.tokens {
-		s := Stem(t)
-		j, ok := d.byStem[s]
-		if !ok {
-			j = int32(len(d.stems))
-			d.byStem[s] = j
-			d.stems = append(d.stems, s)
-			d.stemWhere = append(d.stemWhere, 0)
+		sc.add(t, int(d.count(int32(i))))
+	}
+	d.langs = sc.languages()
+	var keys []string
+	for i, t := range d.tokens {
+		keys = stemKeys(keys[:0], t, d.langs)
+		for _, s := range keys {
+			j, ok := d.byStem[s]
+			if !ok {
+				j = int32(len(d.stems))
+				d.byStem[s] = j
+				d.stems = append(d.stems, s)
+				d.stemWhere = append(d.stemWhere, 0)
+			}
+			d.stemWhere[j] |= d.where[i]
 		}
-		d.stemWhere[j] |= d.where[i]
 	}
 }
 

@@ -26,11 +26,13 @@ type evaluator struct {
 	sortBuf   []int64
 	cands     []uint32 // Index.Match's candidate records
 	touch     uint32   // keeps the loads that warm the candidates' cache lines
+	foreign   bool     // d is read in a language besides English: a word's other stems count (see wordStems)
 }
 
 // reset prepares e for d and refs below nrefs.
 func (e *evaluator) reset(d *Document, nrefs int) {
 	e.d = d
+	e.foreign = d.langs != 1<<langEnglish
 	if len(e.stamp) < nrefs {
 		n := nrefs + nrefs/4
 		e.stamp, e.hits, e.epoch = make([]uint32, n), make([]termHit, n), 0
@@ -71,16 +73,28 @@ func (e *evaluator) run(code []uint32) bool {
 		op, title, n := w&0xf, w&flagTitle != 0, int(w>>8)
 		var v bool
 		switch op {
-		case opWord, opPrefix:
+		case opWord:
+			if pc+n > len(code) {
+				return false
+			}
+			// The primary stem always counts; the others only in an article read in a language besides English.
+			refs := code[pc : pc+n]
+			if !e.foreign && n > 1 {
+				refs = refs[:1]
+			}
+			for _, r := range refs {
+				if h := e.get(r); h != nil && has(h.stemWhere, title) {
+					v = true
+					break
+				}
+			}
+			pc += n
+		case opPrefix:
 			if pc >= len(code) {
 				return false
 			}
 			if h := e.get(code[pc]); h != nil {
-				if op == opWord {
-					v = has(h.stemWhere, title)
-				} else {
-					v = has(h.prefixWhere, title)
-				}
+				v = has(h.prefixWhere, title)
 			}
 			pc++
 		case opPhrase:
@@ -221,8 +235,10 @@ func operandPositions(code []uint32, f func(ns namespace, i int)) {
 		op, n := w&0xf, int(w>>8)
 		switch op {
 		case opWord:
-			f(nsWord, pc)
-			pc++
+			for i := pc; i < pc+n; i++ {
+				f(nsWord, i)
+			}
+			pc += n
 		case opPrefix:
 			f(nsPrefix, pc)
 			pc++

@@ -2,9 +2,9 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // FTS5 returns an SQLite FTS5 MATCH expression, for a table tokenized 'unicode61 remove_diacritics 2', that every
@@ -12,7 +12,7 @@ import (
 // when no such expression narrows anything, as for a query of source: terms only or of words in Han script.
 //
 // The expression names no column (title: is checked by Match), so it suits any column layout. A bare word becomes
-// a prefix of its stem (tariffs → "tarif"*), a phrase becomes a NEAR group (a possessive 's between its words is a
+// prefixes of its stems in the languages it may be in (tariffs → "tari"*, Курской → "курс"*; see ftsWord), a phrase becomes a NEAR group (a possessive 's between its words is a
 // token to FTS5 but not to Terms), and a NOT survives only when its operand translates exactly. The guarantee holds
 // for text that FTS5 tokenizes as Terms does, which is all ordinary text; compatibility characters that NFKC
 // rewrites (full-width letters, ligatures) or "ß", which folds to "ss", can escape the filter unless the table
@@ -30,10 +30,7 @@ func (q *Query) FTS5() string {
 func ftsExpr(n *node) (expr string, exact bool) {
 	switch n.kind {
 	case nodeWord:
-		if !ftsSafe(n.stem) {
-			return "", false
-		}
-		return ftsStem(n.stem), false
+		return ftsWord(n.stems), false
 	case nodePrefix:
 		if !ftsSafe(n.tokens[0]) {
 			return "", false
@@ -111,21 +108,54 @@ func ftsGroup(e string) string {
 // ftsQuote makes a token an FTS5 string, which no keyword or column name can be mistaken for.
 func ftsQuote(t string) string { return `"` + strings.ReplaceAll(t, `"`, `""`) + `"` }
 
-// ftsStem returns a prefix query that every token with stem s starts with. Stem changes at most the last character
-// of the part of a word it keeps ("happy" → happi, "hoping" → hope) — except dying, lying and tying, which it stems
-// to die, lie and tie — so the stem without its last character is a prefix of all its words.
-func ftsStem(s string) string {
-	_, last := utf8.DecodeLastRuneInString(s)
-	p := s
-	if len(s) > last {
-		p = s[:len(s)-last]
+// ftsWord returns a query that every token with one of the stems (see wordStems: the primary first) matches, or ""
+// when there is none: the OR of each stem's prefix query, without those that a shorter one already covers.
+func ftsWord(keys []string) string {
+	var prefixes []string
+	extra := ""
+	// A Latin-script word's stems, the primary (English) one too, may be those of French, Spanish, Italian or
+	// Portuguese words in an article read in those languages.
+	drop := 1
+	if len(keys) > 0 && allLettersOf(keys[0], unicode.Latin) {
+		drop = 2
 	}
-	e := ftsQuote(p) + "*"
-	switch s {
+	for _, s := range keys {
+		if !ftsSafe(s) {
+			return ""
+		}
+		prefixes = append(prefixes, ftsStemPrefix(s, drop))
+	}
+	// Stem, Russian's stemmer and a token as written only cut endings, and at most the last character of what stays
+	// changes (happy → happi), but for dying, lying and tying.
+	switch keys[0] {
 	case "die", "lie", "tie":
-		e = "(" + e + " OR " + ftsQuote(s[:1]+"ying") + ")"
+		extra = ftsQuote(keys[0][:1] + "ying")
 	}
-	return e
+	slices.Sort(prefixes)
+	var parts []string
+	for i, p := range prefixes {
+		if i > 0 && strings.HasPrefix(p, prefixes[i-1]) {
+			prefixes[i] = prefixes[i-1] // covered: keep the shorter as the one to compare the next with
+			continue
+		}
+		parts = append(parts, ftsQuote(p)+"*")
+	}
+	if extra != "" {
+		parts = append(parts, extra)
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return "(" + strings.Join(parts, " OR ") + ")"
+}
+
+// ftsStemPrefix returns s without its last drop characters, but at least one: a prefix of every word (as Terms
+// normalises it) that a stemmer stems to s, given drop 1 for Stem and the Russian and German stemmers, which only cut
+// endings (Russian's also turns нн into н), and drop 2 for the French, Spanish, Italian and Portuguese ones, which
+// also rewrite endings (évidemment → évident, diferencia → diferente).
+func ftsStemPrefix(s string, drop int) string {
+	r := []rune(s)
+	return string(r[:max(1, len(r)-drop)])
 }
 
 // ftsSafe reports whether FTS5's unicode61 tokenizer reads t as the one token t: letters and digits outside the

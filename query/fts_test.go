@@ -76,9 +76,14 @@ func matchAll(q *Query, docs []*Document) []int64 {
 // TestFTS5Differential checks, on a generated corpus, that for queries of quoted words, prefixes, AND, OR and NOT
 // the matcher (Query.Match and Index.Match) and SQLite FTS5 return the same articles, and that Query.FTS5 writes
 // an expression that FTS5 answers the same way.
+// The second corpus mixes real words of every language Newshound stems (Cyrillic among them), article by article.
 func TestFTS5Differential(t *testing.T) {
+	t.Run("generated", func(t *testing.T) { testFTS5Differential(t, newCorpusGen(20240601, 400)) })
+	t.Run("languages", func(t *testing.T) { testFTS5Differential(t, newLangCorpusGen(20240602)) })
+}
+
+func testFTS5Differential(t *testing.T, g *corpusGen) {
 	const nArticles, nQueries = 2000, 500
-	g := newCorpusGen(20240601, 400)
 	articles := make([]Article, nArticles)
 	docs := make([]*Document, nArticles)
 	for i := range articles {
@@ -143,9 +148,14 @@ func TestFTS5Differential(t *testing.T) {
 
 // TestFTS5Superset checks that for queries of the whole language (stemmed words, phrases, title:, source:, ...)
 // Query.FTS5 finds every article that Match finds.
+// The second corpus mixes real words of every language Newshound stems, whose stems FTS5 does not know.
 func TestFTS5Superset(t *testing.T) {
+	t.Run("generated", func(t *testing.T) { testFTS5Superset(t, newCorpusGen(7, 300)) })
+	t.Run("languages", func(t *testing.T) { testFTS5Superset(t, newLangCorpusGen(8)) })
+}
+
+func testFTS5Superset(t *testing.T, g *corpusGen) {
 	const nArticles, nQueries = 1000, 500
-	g := newCorpusGen(7, 300)
 	articles := make([]Article, nArticles)
 	docs := make([]*Document, nArticles)
 	for i := range articles {
@@ -182,8 +192,12 @@ func TestFTS5Expression(t *testing.T) {
 	tests := []struct {
 		name, query, want string
 	}{
-		{name: "word becomes a stem prefix", query: "tariffs", want: `"tarif"*`},
-		{name: "exceptional stem", query: "dying", want: `("di"* OR "dying")`},
+		// A Latin word is stemmed under each Latin-script language: the shortest prefix of the stems covers all.
+		{name: "word becomes a stem prefix", query: "tariffs", want: `"tari"*`},
+		{name: "exceptional stem", query: "dying", want: `("d"* OR "dying")`},
+		{name: "Russian word", query: "Курской", want: `"курс"*`},
+		{name: "German word", query: "Wahlen", want: `"wa"*`},
+		{name: "French word", query: "élections", want: `"ele"*`},
 		{name: "quoted word", query: `"Tariffs"`, want: `"tariffs"`},
 		{name: "prefix", query: "Ukrain*", want: `"ukrain"*`},
 		{name: "phrase tolerates a possessive between words", query: `"north korea"`, want: `NEAR("north" "korea", 1)`},

@@ -12,6 +12,7 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"kursk (deminers OR sappers)", "russia -sport", `title:"north korea"`, "ukrain*", "source:reuters",
 		"site:straitstimes.com", "Korea's long-term Zélenskiy", "北朝鮮", `"tariffs"`, "a OR -b", "-sport",
+		"Курск саперы", "Wahl -Bayern", "élection*", `"курской области"`, "Курск Kursk", "Києва", "kурск",
 		`abc "def`, "a - b", "((((a))))", "(a", "a)", "()", "title: x", "uk*", "a*b", "“quoted” «x»", "NOT a AND b",
 		"site:https://www.Reuters.com/world", `source:"Straits Times"`, "a | b c", "& —", "ｆｕｌｌ ﬁ Straße",
 	} {
@@ -53,6 +54,11 @@ func FuzzMatch(f *testing.F) {
 		f.Add(c.query, c.article.Title, c.article.Text, c.article.Source, c.article.URL)
 	}
 	f.Add("a OR (b -c)", "A b", "c a's b-c", "x", "http://[::1]:80/")
+	// Non-English text: the document's language decides the stems, the query's words are tried under each.
+	f.Add("Курск саперы", "Саперы разминируют поля в Курской области", "", "ТАСС", "https://tass.ru/")
+	f.Add("Wahl OR élection", "Die Wahlen in Bayern", "Les élections et die Wahl", "", "")
+	f.Add("title:gobierno -huelga", "El gobierno y las huelgas", "Las elecciones", "El País", "https://elpais.com/")
+	f.Add(`"курской" Kursk*`, "Kursk и Курская", "der die das the le la", "", "")
 	f.Fuzz(func(t *testing.T, query, title, text, source, url string) {
 		q, err := Parse(query)
 		if err != nil {

@@ -13,8 +13,52 @@ import (
 // that normalisation is exercised: "Zélenskiy", "ZELENSKIY" and "zelenskiy" are one word).
 type corpusGen struct {
 	rng     *rand.Rand
-	words   []string // base forms: lower-case ASCII
+	words   []string // base forms: lower-case ASCII, or lower-case words of many languages (newLangCorpusGen)
 	accents map[byte][]string
+	langs   [][]string // newLangCorpusGen: the words of each language; an article is written in one of them
+}
+
+// langVocabulary holds real words of each language Newshound stems, with their inflections and stop words, for
+// newLangCorpusGen.
+var langVocabulary = [][]string{
+	strings.Fields("the of and to is said election elections elected tariff tariffs tariffication government " +
+		"governments president talks minister ministers deal deals border borders vote votes voting dying"),
+	strings.Fields("der die das und ist nicht mit von wahl wahlen regierung regierungen kanzler kanzlers bundestag " +
+		"bundestages abstimmung abstimmungen grenze grenzen zölle zoll"),
+	strings.Fields("le la les et des dans pour élection élections gouvernement gouvernements président " +
+		"présidents tarif tarifs grève grèves frontière frontières ministre ministres évidemment évident"),
+	strings.Fields("el los las y del en por elección elecciones gobierno gobiernos presidente presidentes arancel " +
+		"aranceles huelga huelgas frontera fronteras ministro ministros diferencia diferente"),
+	strings.Fields("il di che della per elezione elezioni governo governi presidente dazi dazio sciopero scioperi " +
+		"confine confini ministro presenza presente"),
+	strings.Fields("o os do da em para eleição eleições governo governos presidente tarifa tarifas greve greves " +
+		"fronteira fronteiras ministro ministros"),
+	strings.Fields("в и на не что курск курской курске саперы саперов сапер область области выборы выборов " +
+		"москва москвы правительство правительства президент президента длинный длинные ёлка ёлки"),
+	strings.Fields("київ києва україна україни"),
+}
+
+// newLangCorpusGen returns a corpusGen whose articles are each written in one language of langVocabulary, so that
+// a feed mixes languages article by article; its queries draw on every language.
+func newLangCorpusGen(seed uint64) *corpusGen {
+	g := newCorpusGen(seed, 1)
+	g.langs = langVocabulary
+	g.words = nil
+	for _, ws := range langVocabulary {
+		g.words = append(g.words, ws...)
+	}
+	return g
+}
+
+// runePrefix returns the first n characters of w.
+func runePrefix(w string, n int) string {
+	for i := range w {
+		if n == 0 {
+			return w[:i]
+		}
+		n--
+	}
+	return w
 }
 
 func newCorpusGen(seed uint64, nwords int) *corpusGen {
@@ -93,6 +137,11 @@ func (g *corpusGen) text(n int) string {
 }
 
 func (g *corpusGen) article(words int) Article {
+	if g.langs != nil {
+		all := g.words
+		g.words = g.langs[g.rng.IntN(len(g.langs))]
+		defer func() { g.words = all }()
+	}
 	sources := []string{"Reuters", "The Straits Times", "AP News", "Kyiv Independent"}
 	hosts := []string{"www.reuters.com", "www.straitstimes.com", "apnews.com", "kyivindependent.com"}
 	s := g.rng.IntN(len(sources))
@@ -144,7 +193,7 @@ func (g *corpusGen) ftsOperand(depth int) (ours, fts string) {
 		return `"` + g.surface(w) + `"`, `"` + w + `"`
 	case r < 8:
 		w := g.word()
-		p := w[:min(len(w), 3+g.rng.IntN(3))]
+		p := runePrefix(w, 3+g.rng.IntN(3))
 		return g.surface(p) + "*", `"` + p + `"*`
 	case depth > 0:
 		a, fa := g.ftsQuery(depth - 1)
@@ -178,7 +227,7 @@ func (g *corpusGen) operand(depth int) string {
 		return g.surface(g.word())
 	case r < 9:
 		w := g.word()
-		return g.surface(w[:min(len(w), 3+g.rng.IntN(3))]) + "*"
+		return g.surface(runePrefix(w, 3+g.rng.IntN(3))) + "*"
 	case r < 11:
 		return `"` + g.surface(g.word()) + " " + g.surface(g.word()) + `"`
 	case r < 12:
@@ -187,7 +236,7 @@ func (g *corpusGen) operand(depth int) string {
 		return "title:" + g.surface(g.word())
 	case r < 14:
 		w := g.word()
-		return "title:" + w[:min(len(w), 3+g.rng.IntN(3))] + "*"
+		return "title:" + runePrefix(w, 3+g.rng.IntN(3)) + "*"
 	case r < 15:
 		return []string{"source:reuters", `source:"straits times"`, "site:apnews.com", "site:com", "source:ap"}[g.rng.IntN(5)]
 	case r < 17 && depth > 0:

@@ -27,9 +27,10 @@ type Index struct {
 	postings   [][]uint32      // by term id: offsets in code of the records filed under it, in no order
 	direct     [][]directEntry // by term id: queries that are that term alone, matched without evaluation
 	prefixLens map[string][]prefixLen
-	byID       map[int64]uint64 // query id → offset of its record in code, or directFlag | its direct entry's term
-	code       []uint32         // the arena of records: see Add
-	garbage    int              // words of code that belong to removed records
+	byID       map[int64]uint64   // query id → offset of its record in code, or directFlag | its direct entry's term
+	directKeys map[int64][]uint32 // query id → the terms of a direct entry filed under several (a word's stem keys)
+	code       []uint32           // the arena of records: see Add
+	garbage    int                // words of code that belong to removed records
 	freq       func(term string) float64
 	evaluators sync.Pool
 
@@ -89,24 +90,30 @@ const (
 	kindStem   = 0 // opWord: the term is the stem of a token
 	kindRaw    = 1 // opPhrase of one token: the term is a token
 	kindPrefix = 2 // opPrefix: the term starts a token
-	kindTitle  = 4
+	// kindOtherStem: opWord, the term is one of the word's stems but the primary (see wordStems), which counts only
+	// in an article read in a language besides English.
+	kindOtherStem = 3
+	kindTitle     = 4
 )
 
 // directFlag marks a byID value that is a direct entry: directFlag | term id.
 const directFlag = uint64(1) << 63
 
-// directKind returns the kind of direct entry for prog, a Query's program, and whether it is one.
+// directKind returns the kind of direct entry for prog, a Query's program, and whether it is one. A word's
+// program has a key per language it may be in (see stemKey); its entry is filed under each.
 func directKind(prog []uint32) (uint8, bool) {
-	if len(prog) != 2 {
+	if len(prog) < 2 {
 		return 0, false
 	}
 	var kind uint8
-	switch prog[0] &^ flagTitle {
-	case instr(opWord, 0, 0):
+	switch op := prog[0] &^ flagTitle; {
+	case op&0xf == opWord && int(op>>8) == len(prog)-1:
 		kind = kindStem
-	case instr(opPhrase, 0, 1):
+	case len(prog) != 2:
+		return 0, false
+	case op == instr(opPhrase, 0, 1):
 		kind = kindRaw
-	case instr(opPrefix, 0, 0):
+	case op == instr(opPrefix, 0, 0):
 		kind = kindPrefix
 	default:
 		return 0, false
@@ -130,7 +137,7 @@ func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 // otherwise or when freq is nil, until Match has observed the term in enough articles. Better estimates mean fewer
 // candidates; they never change which queries match. freq is called from Add and Refile.
 func NewIndexWithFrequencies(freq func(term string) float64) *Index {
-	ix := &Index{freq: freq, byID: map[int64]uint64{}, prefixLens: map[string][]prefixLen{}}
+	ix := &Index{freq: freq, byID: map[int64]uint64{}, directKeys: map[int64][]uint32{}, prefixLens: map[string][]prefixLen{}}
 	for i := range ix.dict {
 		ix.dict[i] = map[string]uint32{}
 	}
@@ -165,10 +172,18 @@ func (ix *Index) Add(id int64, q *Query) {
 		return
 	}
 	if kind, ok := directKind(prog); ok {
-		// The operand's reference is the entry's; the program is not kept.
-		t := prog[1]
-		ix.direct[t] = append(ix.direct[t], directEntry{id: id, kind: kind})
-		ix.byID[id] = directFlag | uint64(t)
+		// The operands' references are the entries'; the program is not kept.
+		for i, t := range prog[1:] {
+			k := kind
+			if i > 0 {
+				k = kindOtherStem | kind&kindTitle
+			}
+			ix.direct[t] = append(ix.direct[t], directEntry{id: id, kind: k})
+		}
+		ix.byID[id] = directFlag | uint64(prog[1])
+		if len(prog) > 2 {
+			ix.directKeys[id] = prog[1:]
+		}
 		return
 	}
 	off := ix.appendRecord(id, keys, prog)
@@ -203,13 +218,19 @@ func (ix *Index) remove(id int64) {
 	}
 	delete(ix.byID, id)
 	if place&directFlag != 0 {
-		t := uint32(place &^ directFlag)
-		d := ix.direct[t]
-		if i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id }); i >= 0 {
-			d[i] = d[len(d)-1]
-			ix.direct[t] = d[:len(d)-1]
+		keys := []uint32{uint32(place &^ directFlag)}
+		if more, ok := ix.directKeys[id]; ok {
+			keys = more
+			delete(ix.directKeys, id)
 		}
-		ix.release(t)
+		for _, t := range keys {
+			d := ix.direct[t]
+			if i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id }); i >= 0 {
+				d[i] = d[len(d)-1]
+				ix.direct[t] = d[:len(d)-1]
+			}
+			ix.release(t)
+		}
 		return
 	}
 	off := uint32(place)

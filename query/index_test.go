@@ -249,16 +249,45 @@ func randomIDs(rng *rand.Rand, n int, max int64) []int64 {
 	return ids
 }
 
-// keyStrings returns the terms that query id is filed under.
+// keyStrings returns the terms that query id is filed under, but for the words' stems other than the primary (see
+// wordStems), which come along with it.
 func keyStrings(ix *Index, id int64) []string {
 	place := ix.byID[id]
-	if place&directFlag != 0 {
-		return []string{ix.terms[uint32(place)].s}
+	var keys []uint32
+	other := map[uint32]bool{}
+	switch {
+	case place&directFlag == 0:
+		rec := ix.code[place:]
+		rec = rec[:rec[recLen]]
+		keys = rec[recHeader : recHeader+rec[recKeys]]
+		prog := rec[recHeader+len(keys):]
+		for pc := 0; pc < len(prog); {
+			op, n := prog[pc]&0xf, int(prog[pc]>>8)
+			pc++
+			switch op {
+			case opWord:
+				for _, k := range prog[pc+1 : pc+n] {
+					other[k] = true
+				}
+				pc += n
+			case opPrefix:
+				pc++
+			case opPhrase:
+				pc += n
+			case opSource:
+				pc += 1 + n
+			}
+		}
+	case ix.directKeys[id] != nil:
+		keys = ix.directKeys[id][:1]
+	default:
+		keys = []uint32{uint32(place)}
 	}
-	rec := ix.code[place:]
 	var out []string
-	for _, k := range rec[recHeader : recHeader+rec[recKeys]] {
-		out = append(out, ix.terms[k].s)
+	for _, k := range keys {
+		if !other[k] {
+			out = append(out, ix.terms[k].s)
+		}
 	}
 	slices.Sort(out)
 	return out

@@ -27,7 +27,19 @@ func (ix *Index) keysOf(prog []uint32) ([]uint32, bool) {
 		pc++
 		op, n := w&0xf, int(w>>8)
 		switch op {
-		case opWord, opPrefix:
+		case opWord:
+			// Any of the word's stem keys may be the one an article has: all of them are needed. An article is
+			// read in one language or a few, so the share that has any key is about that of the commonest.
+			ks := keySet{ok: true}
+			for _, k := range prog[pc : pc+n] {
+				if !slices.Contains(ks.keys, k) {
+					ks.keys = append(ks.keys, k)
+					ks.cost = max(ks.cost, ix.termCost(k))
+				}
+			}
+			stack = append(stack, ks)
+			pc += n
+		case opPrefix:
 			stack = append(stack, keySet{keys: []uint32{prog[pc]}, cost: ix.termCost(prog[pc]), ok: true})
 			pc++
 		case opPhrase:
@@ -118,7 +130,7 @@ func (ix *Index) cost(ns namespace, s string) float64 {
 	n := float64(utf8.RuneCountInString(s))
 	switch ns {
 	case nsWord:
-		if english.IsStopWord(s) {
+		if english.IsStopWord(s) || stopWords[s] != 0 {
 			return 0.9
 		}
 		return min(0.9, 1/(n*n))

@@ -29,7 +29,7 @@ func (ix *Index) Match(d *Document) []int64 {
 	var touch uint32
 	for _, t := range e.present {
 		if direct := ix.direct[t]; len(direct) > 0 {
-			kinds := e.hits[t].kinds()
+			kinds := e.hits[t].kinds(e.foreign)
 			for _, de := range direct {
 				if kinds&(1<<de.kind) != 0 {
 					out = append(out, de.id)
@@ -65,13 +65,18 @@ func (ix *Index) Match(d *Document) []int64 {
 	return res
 }
 
-// kinds returns the set of direct-entry kinds (bit 1<<kind) that h satisfies.
-func (h *termHit) kinds() uint32 {
+// kinds returns the set of direct-entry kinds (bit 1<<kind) that h satisfies, in an article read in a language
+// besides English if foreign.
+func (h *termHit) kinds(foreign bool) uint32 {
 	var k uint32
+	other := uint8(0)
+	if foreign {
+		other = h.stemWhere
+	}
 	for _, c := range [...]struct {
 		where uint8
 		kind  uint8
-	}{{h.stemWhere, kindStem}, {h.rawWhere, kindRaw}, {h.prefixWhere, kindPrefix}} {
+	}{{h.stemWhere, kindStem}, {h.rawWhere, kindRaw}, {h.prefixWhere, kindPrefix}, {other, kindOtherStem}} {
 		if c.where != 0 {
 			k |= 1 << c.kind
 		}

@@ -226,7 +226,7 @@ func (p *parser) word(it item) *node {
 		return nil
 	case 1:
 		p.terms++
-		return &node{kind: nodeWord, pos: it.pos, tokens: toks, stem: Stem(toks[0])}
+		return &node{kind: nodeWord, pos: it.pos, tokens: toks, stems: wordStems(toks[0])}
 	}
 	p.terms++
 	return &node{kind: nodePhrase, pos: it.pos, tokens: toks}

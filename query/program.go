@@ -4,7 +4,8 @@ package query
 // without a pointer per node. Each instruction is one word — opcode in bits 0-3, flags in 4-7, a count in 8-31 —
 // followed by its operands, which are term references: indexes into strs for a Query, term ids for an Index.
 //
-//	opWord   stem                       the stem occurs
+//	opWord   n, key1 … keyn             a token has one of these stem keys (the word's stems under the languages it
+//	                                    may be in; see stemKey)
 //	opPhrase n, tok1 … tokn             the unstemmed tokens occur adjacent and in order (n = 1: the token occurs)
 //	opPrefix prefix                     a token starts with prefix
 //	opSource n, host, name1 … namen     the source name has these words in order, or the URL's host is host or
@@ -63,7 +64,10 @@ func (c *compiler) node(n *node) {
 	}
 	switch n.kind {
 	case nodeWord:
-		c.code = append(c.code, instr(opWord, flags, 0), c.ref(n.stem))
+		c.code = append(c.code, instr(opWord, flags, len(n.stems)))
+		for _, s := range n.stems {
+			c.code = append(c.code, c.ref(s))
+		}
 	case nodePrefix:
 		c.code = append(c.code, instr(opPrefix, flags, 0), c.ref(n.tokens[0]))
 	case nodePhrase:

@@ -33,7 +33,7 @@ type node struct {
 	quoted bool     // typed in quotes
 	field  string   // "source" or "site", as typed
 	tokens []string // normalised, unstemmed
-	stem   string   // nodeWord: the stem of tokens[0]
+	stems  []string // nodeWord: the stem keys of tokens[0] under each language it may be in (see stemKey)
 	host   string   // nodeSource
 	pos    int      // where it starts in the text, for error messages
 	kids   []*node

@@ -1,5 +1,136 @@
 package query
 
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/french"
+	"github.com/blevesearch/snowballstem/german"
+	"github.com/blevesearch/snowballstem/italian"
+	"github.com/blevesearch/snowballstem/portuguese"
+	"github.com/blevesearch/snowballstem/russian"
+	"github.com/blevesearch/snowballstem/spanish"
+)
+
+// stemKey returns the stem of token t read as a word of language l: by Stem for English, by the Snowball stemmer
+// of l otherwise. A token that is not entirely letters of l's script (a number, a word of another script, a mixed
+// one) is its own stem under every language: it is matched as written.
+func stemKey(l language, t string) string {
+	switch l {
+	case langEnglish:
+		return Stem(t)
+	case langRussian:
+		if !allLettersOf(t, unicode.Cyrillic) || strings.ContainsAny(t, "іїєґў") {
+			return t // not Russian: Ukrainian and Belarusian have no stemmer here
+		}
+		return snowball(l, t)
+	}
+	if len(t) <= 2 || !allLettersOf(t, unicode.Latin) {
+		return t
+	}
+	return snowball(l, t)
+}
+
+// snowballStemmers holds the Snowball stemmer of each language but English, which has Stem.
+var snowballStemmers = [numLanguages]func(*snowballstem.Env) bool{
+	langGerman:     german.Stem,
+	langFrench:     french.Stem,
+	langSpanish:    spanish.Stem,
+	langItalian:    italian.Stem,
+	langPortuguese: portuguese.Stem,
+	langRussian:    russian.Stem,
+}
+
+// snowballCache remembers the keys of recent words per language: a generated stemmer takes about a
+// microsecond a word, ten times Stem, and news repeats its words. Each map is emptied when it reaches
+// snowballCacheSize words, which bounds its memory.
+var snowballCache [numLanguages]struct {
+	sync.Mutex
+	m map[string]string
+}
+
+const snowballCacheSize = 1 << 15
+
+// snowball returns the key of t under l, a language with a Snowball stemmer: the stem, tagged with the language
+// unless it is Russian.
+func snowball(l language, t string) string {
+	c := &snowballCache[l]
+	c.Lock()
+	s, ok := c.m[t]
+	c.Unlock()
+	if ok {
+		return s
+	}
+	env := snowballstem.NewEnv(t)
+	snowballStemmers[l](env)
+	if s = env.Current(); s == "" {
+		s = t
+	}
+	c.Lock()
+	if c.m == nil || len(c.m) >= snowballCacheSize {
+		c.m = make(map[string]string, 1024)
+	}
+	c.m[strings.Clone(t)] = s
+	c.Unlock()
+	return s
+}
+
+// allLettersOf reports whether t is entirely letters of script.
+func allLettersOf(t string, script *unicode.RangeTable) bool {
+	for _, r := range t {
+		if !unicode.Is(script, r) || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// stemKeys returns the distinct stems of a document's token t under the languages of set, and under Russian for a
+// Cyrillic token, appending them to dst.
+func stemKeys(dst []string, t string, set langSet) []string {
+	start := len(dst)
+	add := func(k string) {
+		for _, have := range dst[start:] {
+			if have == k {
+				return
+			}
+		}
+		dst = append(dst, k)
+	}
+	if r := firstRune(t); r >= 0x400 && unicode.Is(unicode.Cyrillic, r) {
+		add(stemKey(langRussian, t))
+		return dst
+	}
+	for l := range language(latinLanguages) {
+		if set.has(l) {
+			add(stemKey(l, t))
+		}
+	}
+	return dst
+}
+
+// wordStems returns the stems by which a bare query word t matches: first its primary stem — the English one for a
+// Latin-script word, the Russian one for a Cyrillic word, t itself for others — then its other stems under the
+// German, French, Spanish, Italian and Portuguese stemmers that differ from it. An article read in English only
+// (see Document) is matched by the primary stem alone, so that English keeps its guarantees whatever other languages
+// make of a word ("election" does not match "elected", which French would allow); an article read in another
+// language, or in several, by any.
+func wordStems(t string) []string {
+	if r := firstRune(t); r >= 0x400 && unicode.Is(unicode.Cyrillic, r) {
+		return []string{stemKey(langRussian, t)}
+	}
+	return stemKeys(nil, t, allLatin)
+}
+
+func firstRune(t string) rune {
+	for _, r := range t {
+		return r
+	}
+	return 0
+}
+
 // Stem returns the stem of a token produced by Terms, by which bare query words match: the inflectional steps of
 // the Snowball English (Porter2) stemmer — its exceptional forms, steps 1a, 1b and 1c — so that tariffs → tariff,
 // deminers → deminer, hoping → hope, cries → cri, but tariffication stays tariffication. Tokens that are not
