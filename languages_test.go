@@ -8,6 +8,7 @@ import (
 
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // TestEndToEndLanguages subscribes chats to words in Russian, German, French, Spanish and English, polls a feed
@@ -50,7 +51,7 @@ func TestEndToEndLanguages(t *testing.T) {
 			t.Errorf("chat subscribed to %q alerted with:\n%s\nwant %q", s.query, sent[1].Text(), s.alert)
 		}
 	}
-	waitFor(t, "an empty outbox", 5*time.Second, func() bool {
+	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
 		n, err := a.parts.Store.CountPending(ctx)
 		return err == nil && n == 0
 	})
