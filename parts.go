@@ -89,7 +89,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 	}
 	opts := bot.RouterOptions{Store: bot.ReplyQueue{RouterStore: st, Sender: sender}, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
 		HintsPerSecond: cfg.Telegram.GlobalPerSecond / 10, // hints: at most a tenth of the send budget
-		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
+		ChatDefaults:   news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
 		Settings: settings.NewService(settings.Options{Store: st, Subscriptions: subs, QuietMode: cfg.Alerts.QuietMode,
 			DigestTime: cfg.Digest.Time, Logger: log}),
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
