@@ -28,6 +28,9 @@ type Main struct {
 	Now func() time.Time
 	// Ready, when set, is called once every part runs.
 	Ready func(*Parts)
+	// CheckDB forces the start's quick_check of a database above
+	// store.QuickCheckMaxBytes (the -check-db flag).
+	CheckDB bool
 
 	watch *watch // the progress of this run, for /status and /healthz
 }
@@ -96,6 +99,9 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 		return err
 	}
 	defer unlock()
+	if err := checkDatabase(ctx, cfg.Storage.Path, m.CheckDB, log); err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, cfg.Storage.Path, m.Now)
 	if err != nil {
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)

@@ -27,6 +27,7 @@ func main() {
 	configPath := flag.String("config", "", "path to the TOML configuration (default: built-in defaults and world-news sources)")
 	demo := flag.Bool("demo", false, "run the console on bundled sample news served on this machine: no configuration, no network")
 	showVersion := flag.Bool("version", false, "print the version, commit and build date, and exit")
+	checkDB := flag.Bool("check-db", false, "run SQLite's quick_check on the database at start even above 512 MiB (smaller files are always checked)")
 	flag.Parse()
 	if *showVersion {
 		fmt.Println("newshound", versionString())
@@ -37,6 +38,7 @@ func main() {
 	defer stop()
 
 	m := NewMain(os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	m.CheckDB = *checkDB
 	run := func() error { return m.Run(ctx, *configPath) }
 	if *demo {
 		run = func() error { return m.RunDemo(ctx) }

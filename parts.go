@@ -89,9 +89,10 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 	}
 	chatSettings := settings.NewService(settings.Options{Store: st, Subscriptions: subs, QuietMode: cfg.Alerts.QuietMode,
 		DigestTime: cfg.Digest.Time, Logger: log})
-	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
-		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
-		Settings:     chatSettings, Preview: chatSettings, Shares: st,
+	opts := bot.RouterOptions{Store: bot.ReplyQueue{RouterStore: st, Sender: sender}, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
+		HintsPerSecond: cfg.Telegram.GlobalPerSecond / 10, // hints: at most a tenth of the send budget
+		ChatDefaults:   news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
+		Settings:       chatSettings, Preview: chatSettings, Shares: st,
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st,

@@ -1,11 +1,35 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
+
+	"github.com/newshound/newshound/store"
 )
+
+// checkDatabase refuses to start on an empty or damaged database file (see
+// store.CheckFile), so that a damaged file is never a silent new install or a
+// bot that fails every write; it logs how long the check took, or why it
+// was skipped.
+func checkDatabase(ctx context.Context, path string, force bool, log *slog.Logger) error {
+	fc, err := store.CheckFile(ctx, path, force)
+	if err != nil {
+		return fmt.Errorf("storage.path %q: %w", path, err)
+	}
+	switch {
+	case fc.New:
+	case fc.Checked:
+		log.Info("database checked", "path", path, "bytes", fc.Size, "took", fc.Took.Round(time.Millisecond))
+	default:
+		log.Warn("database not checked at start: larger than the limit; run with -check-db to check it", "path", path, "bytes", fc.Size, "limit", store.QuickCheckMaxBytes)
+	}
+	return nil
+}
 
 // checkStorage makes sure the database can be created or written at path
 // before SQLite tries, so that the error names storage.path, the folder and

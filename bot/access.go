@@ -83,6 +83,11 @@ func (r *Router) isChatAdmin(ctx context.Context, in Incoming) bool {
 	return ok
 }
 
+// AdminCacheMax bounds the (chat, user) answers the admin cache keeps
+// (about 60 bytes each, so ~0.6 MB); when full, expired answers go, then
+// answers at random (asked again when needed).
+const AdminCacheMax = 10000
+
 // adminCache remembers getChatMember answers briefly, so a busy group does
 // not ask for every command, and a demoted admin loses rights within ttl.
 type adminCache struct {
@@ -115,11 +120,17 @@ func (c *adminCache) put(chatID, userID int64, admin bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := c.now()
-	if len(c.m) >= 10000 {
+	if len(c.m) >= AdminCacheMax {
 		for k, e := range c.m {
 			if !now.Before(e.expires) {
 				delete(c.m, k)
 			}
+		}
+		for k := range c.m { // still full: a quarter goes, at random, so this runs rarely
+			if len(c.m) < AdminCacheMax*3/4 {
+				break
+			}
+			delete(c.m, k)
 		}
 	}
 	c.m[[2]int64{chatID, userID}] = adminEntry{admin: admin, expires: now.Add(c.ttl)}

@@ -16,6 +16,8 @@ type chatRates struct {
 	every time.Duration
 	burst int
 	chats map[int64]*chatRate
+	// pruned is when prune last ran.
+	pruned time.Time
 }
 
 type chatRate struct {
@@ -52,15 +54,38 @@ func (c *chatRates) allow(chatID int64) (ok, tell bool) {
 	return false, true
 }
 
-// prune forgets chats whose bucket has refilled, when there are many.
+// Bounds of the command rate state: pruning starts at chatRatesPrune
+// chats, and at most ChatRatesMax are kept (about 150 bytes each, so
+// ~3 MB). Beyond that, a quarter of them are forgotten at random: a forgotten chat gets
+// a fresh burst of commands, nothing worse.
+const (
+	chatRatesPrune = 10000
+	ChatRatesMax   = 20000
+)
+
+// prune forgets chats whose bucket has refilled, when there are many, and
+// chats at random while more than ChatRatesMax are left.
 func (c *chatRates) prune(now time.Time) {
-	if len(c.chats) < 10000 {
+	if len(c.chats) < chatRatesPrune {
 		return
 	}
 	full := c.every * time.Duration(c.burst)
+	if len(c.chats) < ChatRatesMax && now.Sub(c.pruned) < full && now.After(c.pruned) {
+		return // pruned moments ago: little can have refilled since
+	}
+	c.pruned = now
 	for id, cr := range c.chats {
 		if now.Sub(cr.seenAt) > full {
 			delete(c.chats, id)
 		}
+	}
+	if len(c.chats) < ChatRatesMax {
+		return
+	}
+	for id := range c.chats { // still full: a quarter goes, at random, so this runs rarely
+		if len(c.chats) < ChatRatesMax*3/4 {
+			break
+		}
+		delete(c.chats, id)
 	}
 }

@@ -92,6 +92,9 @@ type RouterOptions struct {
 	Shares Shares
 	// Preview reads and sets the chat's link-preview choice; nil: /preview is unavailable.
 	Preview Previews
+	// HintsPerSecond caps the hints to plain text, all chats together
+	// (hints.go); 0: DefaultHintsPerSecond.
+	HintsPerSecond float64
 }
 
 // Router turns incoming messages and button presses into command calls;
@@ -102,6 +105,7 @@ type Router struct {
 	commands []command
 	rates    *chatRates
 	admins   *adminCache
+	hints    *hintRation
 	jobs     sync.WaitGroup // background commands (/addsource, /import)
 	jobSlots chan struct{}
 	inline   inlineCache
@@ -133,6 +137,7 @@ func NewRouter(opts RouterOptions) *Router {
 		log:      opts.Logger,
 		rates:    newChatRates(opts.Now, opts.CommandEvery, opts.CommandBurst),
 		admins:   newAdminCache(opts.Now, time.Minute),
+		hints:    newHintRation(opts.Now, opts.HintsPerSecond),
 		jobSlots: make(chan struct{}, 2),
 	}
 	r.commands = r.table()
@@ -153,7 +158,7 @@ type request struct {
 // button, if it is for this bot. Text that is not a command is ignored in
 // groups and answered with a pointer to /help in private chats. Each chat
 // gets a few commands at once, then one every few seconds; the rest are
-// dropped with one notice. Failures are logged and answered with a plain sentence.
+// dropped with one notice. Plain text gets at most one hint an hour (hints.go). Failures are logged and answered with a plain sentence.
 func (r *Router) Handle(ctx context.Context, in Incoming) {
 	if in.Inline != nil {
 		r.handleInline(ctx, in)
@@ -180,7 +185,13 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	if ok && cmd == nil && in.ChatType != "private" && !addressed {
 		return // in a group, "/foo" may well be for another bot
 	}
-	allowed, tell := r.rates.allow(in.ChatID)
+	if !ok && !r.hints.allow(in.ChatID) {
+		return // plain text: one hint per chat an hour, within the hints' share (hints.go)
+	}
+	allowed, tell := true, false
+	if ok {
+		allowed, tell = r.rates.allow(in.ChatID)
+	}
 	if !allowed && !tell {
 		return
 	}
@@ -193,7 +204,7 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	case !allowed:
 		r.reply(ctx, in.ChatID, "🐢 That is a lot of commands at once. I'll answer again in a few seconds.")
 	case !ok:
-		r.reply(ctx, in.ChatID, "I understand commands only. Send /help to see them.")
+		r.hint(ctx, in.ChatID, "I understand commands only. Send /help to see them.")
 	case cmd == nil:
 		r.reply(ctx, in.ChatID, "I don't know /"+esc(summarize.Clip(name, 40))+". Send /help to see what I can do.")
 	default:

@@ -94,7 +94,11 @@ func TestRouterReplies(t *testing.T) {
 			if len(got) != 1 {
 				t.Fatalf("replies = %d, want 1", len(got))
 			}
-			if got[0].Kind != news.KindReply || got[0].Priority != news.PriorityReply {
+			wantPriority := news.PriorityReply
+			if tt.text == "hello" {
+				wantPriority = priorityHint // a hint goes after command replies (hints.go)
+			}
+			if got[0].Kind != news.KindReply || got[0].Priority != wantPriority {
 				t.Errorf("reply queued as %s/%d", got[0].Kind, got[0].Priority)
 			}
 			for _, w := range tt.want {

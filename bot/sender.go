@@ -99,6 +99,9 @@ type Sender struct {
 	freed  chan struct{} // a chat's delivery ended
 	fresh  atomic.Bool   // new messages were queued since the batch in hand was read
 	global *rate.Limiter
+	// journal holds outcomes the database could not record (journal.go);
+	// opts.Outbox is it.
+	journal *journal
 
 	mu          sync.Mutex
 	changed     chan struct{} // closed and replaced when a delivery ends or a look finds nothing due
@@ -131,7 +134,10 @@ func NewSender(opts SenderOptions) *Sender {
 	if opts.Observer == nil {
 		opts.Observer = nopObserver{}
 	}
+	j := newJournal(opts.Outbox, opts.Logger, opts.Now)
+	opts.Outbox = j
 	return &Sender{
+		journal: j,
 		opts:    opts,
 		log:     opts.Logger,
 		wake:    make(chan struct{}, 1),
@@ -185,6 +191,7 @@ func (s *Sender) Notify() {
 // restart repeats nothing Telegram accepted.
 func (s *Sender) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
+	defer s.flushJournal()
 	defer wg.Wait()
 	sem := make(chan struct{}, s.opts.Concurrency)
 	tick := time.NewTicker(200 * time.Millisecond)

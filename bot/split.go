@@ -4,6 +4,7 @@ import (
 	"html"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // splitMessage cuts Telegram HTML into parts Telegram takes, each at most
@@ -77,9 +78,9 @@ func tokenize(text string) []htmlToken {
 				}
 			}
 		}
-		if t.s == "" { // one character
-			r := []rune(text[:min(len(text), 4)])[0]
-			t.s, t.width = string(r), len(utf16.Encode([]rune{r}))
+		if t.s == "" { // one character (an invalid byte counts as one)
+			r, size := utf8.DecodeRuneInString(text)
+			t.s, t.width = text[:size], len(utf16.Encode([]rune{r}))
 			if r == '\n' || r == ' ' {
 				t.space = byte(r)
 			}

@@ -78,9 +78,10 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 	}
 	queue := make(chan Incoming, w.queueSize)
 	srv := &http.Server{Handler: w.handler(ctx, queue), ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute}
+		ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
+		MaxHeaderBytes: WebhookMaxHeaderBytes}
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	go func() { served <- srv.Serve(limitConns(ln)) }()
 	var taken []Incoming // taken from the queue as the stop came
 	defer func() {
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)

@@ -57,7 +57,8 @@ func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
 	return a
 }
 
-// resolve makes ref absolute against base; an unusable link becomes "".
+// resolve makes ref absolute against base; an unusable link (not http or
+// https, or without a host, like "https:") becomes "".
 func resolve(base, ref string) string {
 	if ref == "" {
 		return ""
@@ -71,7 +72,7 @@ func resolve(base, ref string) string {
 		return ""
 	}
 	u := b.ResolveReference(r)
-	if u.Scheme != "http" && u.Scheme != "https" {
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ""
 	}
 	return u.String()

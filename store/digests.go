@@ -14,8 +14,8 @@ import (
 func (s *Store) ListDigestChats(ctx context.Context) ([]news.DigestChat, error) {
 	rows, err := s.r.QueryContext(ctx, `
 		SELECT c.id, c.timezone, c.digest_time, c.created_at,
-			COALESCE((SELECT max(d.local_date) FROM digests d WHERE d.chat_id = c.id AND d.kind = ?), '')
-		FROM chats c WHERE c.active = 1 AND c.digest_time <> '' ORDER BY c.id`, news.DigestScheduled)
+			COALESCE((SELECT max(d.local_date) FROM digests d WHERE d.chat_id = c.id AND d.kind = ? AND d.due_at <= ?), '')
+		FROM chats c WHERE c.active = 1 AND c.digest_time <> '' ORDER BY c.id`, news.DigestScheduled, s.now().Add(FutureMargin).Unix())
 	if err != nil {
 		return nil, fmt.Errorf("list digest chats: %w", err)
 	}
@@ -54,6 +54,9 @@ func (s *Store) QueueDigest(ctx context.Context, d news.Digest, build func(news.
 		var prev sql.NullInt64
 		if err := tx.QueryRowContext(ctx, `SELECT max(until) FROM digests WHERE chat_id = ?`, d.ChatID).Scan(&prev); err != nil {
 			return err
+		}
+		if prev.Valid && prev.Int64 > d.Until.Unix() {
+			prev.Int64 = d.Until.Unix() // written by a clock ahead of this one: clamp, so the window is not empty
 		}
 		if prev.Valid {
 			d.Since = fromUnix(prev.Int64)

@@ -55,8 +55,10 @@ func (s *Store) SetLogger(log *slog.Logger) {
 	}
 }
 
-// Open opens (creating if needed) the database at path and migrates it.
-// It fails when the file cannot be opened or a migration fails.
+// Open opens (creating if needed) the database at path, migrates it and
+// clamps stored times that lie in the future (see FutureMargin). It fails
+// when the file cannot be opened, a migration fails or the database refuses
+// writes. Call CheckFile first to refuse an empty or damaged file.
 func Open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
 	if now == nil {
 		now = time.Now
@@ -88,6 +90,10 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	if err := s.clampFuture(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	r, err := sql.Open("sqlite3", dsn(false))
 	if err != nil {

@@ -4,6 +4,7 @@
 // each have alerts due. It prints the figures that BENCHMARKS.md records:
 //
 //	go run -tags sqlite_fts5 ./cmd/loadtest -chats 10000
+//	go run -tags sqlite_fts5 ./cmd/loadtest -chats 5000 -flood 2000   # commands under a flood of text
 //
 // Everything runs in this one process: the fake server's memory counts in
 // the peak figures.
@@ -36,6 +37,8 @@ func main() {
 	flag.StringVar(&o.dir, "dir", "", "directory for the database (default: a temporary one, removed after)")
 	flag.IntVar(&o.burstMax, "burst-max", config.Defaults().Alerts.BurstMax, "alerts.burst_max: more alerts for a chat within a minute go as one message")
 	flag.BoolVar(&o.verbose, "v", false, "log the sender's warnings")
+	flag.IntVar(&o.flood, "flood", 0, "flood mode: this many new chats each send one plain text through the router while the alerts wait, with a /list now and then; prints the /list reply times")
+	flag.DurationVar(&o.floodOver, "flood-over", 10*time.Second, "flood mode: the time over which the texts come in")
 	flag.Parse()
 	if err := run(context.Background(), o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
@@ -51,6 +54,8 @@ type options struct {
 	dir            string
 	burstMax       int
 	verbose        bool
+	flood          int
+	floodOver      time.Duration
 }
 
 const token = "1:LOADTEST"
@@ -76,6 +81,9 @@ func run(ctx context.Context, o options, w io.Writer) error {
 		return fmt.Errorf("seed: %w", err)
 	}
 	fmt.Fprintf(w, "seeded %d chats × %d alerts in %s\n", o.chats, o.perChat, time.Since(started).Round(time.Millisecond))
+	if o.flood > 0 {
+		return runFlood(ctx, o, st, chatIDs, w)
+	}
 
 	srv := telegramtest.NewServer(token)
 	defer srv.Close()

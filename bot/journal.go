@@ -1,0 +1,289 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// JournalMax bounds the outcomes the sender keeps in memory while the
+// database refuses writes (disk full, read-only, file removed): about 200
+// bytes each, so at most ~1 MB. While it is full the sender starts no new
+// delivery, so the bound is JournalMax plus the deliveries in flight
+// (SenderOptions.Concurrency) and the replies held (ReplyQueueMax).
+const JournalMax = 5000
+
+// ReplyQueueMax bounds the command replies held in memory because the
+// database could not queue them (see ReplyQueue).
+const ReplyQueueMax = 1000
+
+// journalLogEvery is how often a database that refuses writes is logged.
+const journalLogEvery = time.Minute
+
+// journal stands between the sender and its Outbox. An outcome the database
+// fails to record (above all: Telegram accepted a message, and MarkSent
+// failed) is kept in memory, in order, and recorded when the database takes
+// writes again; until then DueMessages never returns a message whose outcome
+// is held, so a message Telegram accepted is never sent again. It is
+// bounded by JournalMax: once full, DueMessages returns nothing, so nothing
+// is sent that could not be recorded.
+type journal struct {
+	Outbox
+	log *slog.Logger
+	now func() time.Time
+
+	mu      sync.Mutex
+	entries []journalEntry
+	held    map[int64]heldOutcome // message ids of entries → their outcome
+	replies int                   // reply entries among entries
+	failing bool                  // the last write failed
+	logged  time.Time             // when a failing database was last logged (real clock)
+}
+
+// journalEntry is one outcome, or one reply, waiting to be recorded.
+type journalEntry struct {
+	ids   []int64
+	what  string
+	apply func(ctx context.Context) error
+	reply bool
+}
+
+// heldOutcome is what a held outcome says of a message: sent (with
+// Telegram's id) or something else.
+type heldOutcome struct {
+	sent       bool
+	telegramID int
+}
+
+func newJournal(o Outbox, log *slog.Logger, now func() time.Time) *journal {
+	return &journal{Outbox: o, log: log, now: now, held: map[int64]heldOutcome{}}
+}
+
+// write records an outcome now when the database takes it (and nothing is
+// held before it), else holds it. It never fails: a held outcome is the
+// journal's to record.
+func (j *journal) write(ctx context.Context, e journalEntry, out heldOutcome) error {
+	j.flush(ctx)
+	j.mu.Lock()
+	empty := len(j.entries) == 0
+	j.mu.Unlock()
+	if empty {
+		err := e.apply(ctx)
+		if err == nil {
+			return nil
+		}
+		j.failed(err)
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.entries = append(j.entries, e)
+	for _, id := range e.ids {
+		j.held[id] = out
+	}
+	if e.reply {
+		j.replies++
+	}
+	return nil
+}
+
+// failed notes a write the database refused, and logs it at most once per
+// journalLogEvery.
+func (j *journal) failed(err error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.failing = true
+	if time.Since(j.logged) < journalLogEvery {
+		return
+	}
+	j.logged = time.Now()
+	j.log.Error("the database refuses writes; sent messages are remembered in memory and recorded when it takes writes again, nothing is sent twice",
+		"held", len(j.entries), "limit", JournalMax, "err", err)
+}
+
+// flush records the held entries in order, stopping at the first the
+// database refuses.
+func (j *journal) flush(ctx context.Context) {
+	for {
+		j.mu.Lock()
+		if len(j.entries) == 0 {
+			if j.failing {
+				j.failing = false
+				j.log.Info("the database takes writes again; every held outcome is recorded")
+			}
+			j.mu.Unlock()
+			return
+		}
+		e := j.entries[0]
+		j.mu.Unlock()
+		if err := e.apply(ctx); err != nil {
+			j.failed(err)
+			return
+		}
+		j.mu.Lock()
+		j.entries = j.entries[1:]
+		for _, id := range e.ids {
+			delete(j.held, id)
+		}
+		if e.reply {
+			j.replies--
+		}
+		j.mu.Unlock()
+	}
+}
+
+// Held returns how many outcomes and replies wait to be recorded.
+func (j *journal) Held() int {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return len(j.entries)
+}
+
+// DueMessages records what is held, then returns the due messages whose
+// outcome is not held; nothing while the journal is full.
+func (j *journal) DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error) {
+	j.flush(ctx)
+	j.mu.Lock()
+	full := len(j.entries)-j.replies >= JournalMax
+	j.mu.Unlock()
+	if full {
+		return nil, nil
+	}
+	msgs, err := j.Outbox.DueMessages(ctx, now, limit)
+	if err != nil {
+		return nil, err
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if len(j.held) == 0 {
+		return msgs, nil
+	}
+	kept := msgs[:0]
+	for _, m := range msgs {
+		if _, ok := j.held[m.ID]; !ok {
+			kept = append(kept, m)
+		}
+	}
+	return kept, nil
+}
+
+// FindMessage answers for a message whose sending is held as sent, so that
+// an edit of it goes out.
+func (j *journal) FindMessage(ctx context.Context, id int64) (news.MessageState, error) {
+	st, err := j.Outbox.FindMessage(ctx, id)
+	if err != nil {
+		return st, err
+	}
+	j.mu.Lock()
+	out, ok := j.held[id]
+	j.mu.Unlock()
+	if ok && out.sent {
+		st.Status, st.TelegramID = news.StatusSent, out.telegramID
+	}
+	return st, nil
+}
+
+func (j *journal) MarkSent(ctx context.Context, id int64, telegramID int) error {
+	return j.write(ctx, journalEntry{ids: []int64{id}, what: "sent", apply: func(ctx context.Context) error {
+		return j.Outbox.MarkSent(ctx, id, telegramID)
+	}}, heldOutcome{sent: true, telegramID: telegramID})
+}
+
+func (j *journal) MarkBurstSent(ctx context.Context, ids []int64, telegramID int) error {
+	ids = append([]int64(nil), ids...)
+	return j.write(ctx, journalEntry{ids: ids, what: "sent", apply: func(ctx context.Context) error {
+		return j.Outbox.MarkBurstSent(ctx, ids, telegramID)
+	}}, heldOutcome{sent: true, telegramID: telegramID})
+}
+
+func (j *journal) MarkRetry(ctx context.Context, id int64, notBefore time.Time, reason string) error {
+	return j.write(ctx, journalEntry{ids: []int64{id}, what: "retry", apply: func(ctx context.Context) error {
+		return j.Outbox.MarkRetry(ctx, id, notBefore, reason)
+	}}, heldOutcome{})
+}
+
+func (j *journal) MarkDropped(ctx context.Context, id int64, reason string) error {
+	return j.write(ctx, journalEntry{ids: []int64{id}, what: "dropped", apply: func(ctx context.Context) error {
+		return j.Outbox.MarkDropped(ctx, id, reason)
+	}}, heldOutcome{})
+}
+
+func (j *journal) MarkManyDropped(ctx context.Context, ids []int64, reason string) error {
+	ids = append([]int64(nil), ids...)
+	return j.write(ctx, journalEntry{ids: ids, what: "dropped", apply: func(ctx context.Context) error {
+		return j.Outbox.MarkManyDropped(ctx, ids, reason)
+	}}, heldOutcome{})
+}
+
+func (j *journal) DeferMessage(ctx context.Context, id int64, notBefore time.Time) error {
+	return j.write(ctx, journalEntry{ids: []int64{id}, what: "deferred", apply: func(ctx context.Context) error {
+		return j.Outbox.DeferMessage(ctx, id, notBefore)
+	}}, heldOutcome{})
+}
+
+// holdReply keeps a reply the database could not queue, to queue it when
+// it takes writes again. It reports false when ReplyQueueMax replies are
+// held already.
+func (j *journal) holdReply(m news.Message, enqueue func(context.Context, news.Message) (int64, error), err error) bool {
+	j.failed(err)
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.replies >= ReplyQueueMax {
+		return false
+	}
+	j.entries = append(j.entries, journalEntry{what: "reply", reply: true, apply: func(ctx context.Context) error {
+		_, err := enqueue(ctx, m)
+		return err
+	}})
+	j.replies++
+	return true
+}
+
+// ReplyQueue is the router's store with replies that the database cannot
+// queue (disk full, read-only) held by the sender and queued when it takes
+// writes again, instead of dropped; and a chat that cannot be updated
+// (EnsureChat) read as it is. Beyond ReplyQueueMax held replies, Enqueue
+// fails as the store did.
+type ReplyQueue struct {
+	RouterStore
+	Sender *Sender
+}
+
+// EnsureChat ensures the chat; when the database refuses the write, a known
+// chat is read instead so that its commands are still answered.
+func (q ReplyQueue) EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error) {
+	c, err := q.RouterStore.EnsureChat(ctx, id, typ, title, def)
+	if err == nil {
+		return c, nil
+	}
+	if known, ferr := q.RouterStore.FindChat(ctx, id); ferr == nil {
+		return known, nil
+	}
+	return c, err
+}
+
+// Enqueue queues m, or holds it in the sender's journal when the database
+// refuses; it fails only when the journal holds ReplyQueueMax replies.
+func (q ReplyQueue) Enqueue(ctx context.Context, m news.Message) (int64, error) {
+	id, err := q.RouterStore.Enqueue(ctx, m)
+	if err == nil || ctx.Err() != nil {
+		return id, err
+	}
+	if q.Sender.journal.holdReply(m, q.RouterStore.Enqueue, err) {
+		return 0, nil
+	}
+	return 0, fmt.Errorf("%w (and %d replies are held in memory already)", err, ReplyQueueMax)
+}
+
+// flushJournal records what the journal holds as the sender stops, and
+// logs what it could not: those messages stay pending and a restart sends
+// them again.
+func (s *Sender) flushJournal() {
+	s.journal.flush(context.Background())
+	if n := s.journal.Held(); n > 0 {
+		s.log.Error("stopping with outcomes the database would not record; their messages may go again after a restart", "held", n)
+	}
+}

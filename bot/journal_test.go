@@ -1,0 +1,193 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/store"
+)
+
+// errDiskFull is what SQLite says when the database's filesystem is full.
+var errDiskFull = errors.New("database or disk is full")
+
+// fullDisk is the store with every write of the sender and the router
+// failing while full is set, as on a full filesystem (reads still work, as
+// they do with SQLite in WAL mode).
+type fullDisk struct {
+	*store.Store
+	full   atomic.Bool
+	failed atomic.Int64
+}
+
+func (f *fullDisk) fail() error {
+	if f.full.Load() {
+		f.failed.Add(1)
+		return errDiskFull
+	}
+	return nil
+}
+
+func (f *fullDisk) MarkSent(ctx context.Context, id int64, tg int) error {
+	if err := f.fail(); err != nil {
+		return err
+	}
+	return f.Store.MarkSent(ctx, id, tg)
+}
+
+func (f *fullDisk) MarkBurstSent(ctx context.Context, ids []int64, tg int) error {
+	if err := f.fail(); err != nil {
+		return err
+	}
+	return f.Store.MarkBurstSent(ctx, ids, tg)
+}
+
+func (f *fullDisk) MarkRetry(ctx context.Context, id int64, nb time.Time, reason string) error {
+	if err := f.fail(); err != nil {
+		return err
+	}
+	return f.Store.MarkRetry(ctx, id, nb, reason)
+}
+
+func (f *fullDisk) MarkDropped(ctx context.Context, id int64, reason string) error {
+	if err := f.fail(); err != nil {
+		return err
+	}
+	return f.Store.MarkDropped(ctx, id, reason)
+}
+
+func (f *fullDisk) MarkManyDropped(ctx context.Context, ids []int64, reason string) error {
+	if err := f.fail(); err != nil {
+		return err
+	}
+	return f.Store.MarkManyDropped(ctx, ids, reason)
+}
+
+func (f *fullDisk) DeferMessage(ctx context.Context, id int64, nb time.Time) error {
+	if err := f.fail(); err != nil {
+		return err
+	}
+	return f.Store.DeferMessage(ctx, id, nb)
+}
+
+func (f *fullDisk) EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error) {
+	if err := f.fail(); err != nil {
+		return news.Chat{}, err
+	}
+	return f.Store.EnsureChat(ctx, id, typ, title, def)
+}
+
+func (f *fullDisk) Enqueue(ctx context.Context, m news.Message) (int64, error) {
+	if err := f.fail(); err != nil {
+		return 0, err
+	}
+	return f.Store.Enqueue(ctx, m)
+}
+
+// Across 90 s of "database or disk is full", 50 chats with alerts and
+// replies waiting, and replies the router queues meanwhile: every message
+// goes out exactly once, and every outcome is recorded once the disk
+// takes writes again.
+func TestDiskFullSendsNothingTwiceAndLosesNothing(t *testing.T) {
+	const chats, perChat = 50, 3
+	r := newSenderRig(t)
+	disk := &fullDisk{Store: r.st}
+	r.opts.Outbox = disk
+	var want []string
+	for c := int64(1); c <= chats; c++ {
+		sub := r.chat(t, c, "private")
+		var titles []string
+		for i := range perChat {
+			titles = append(titles, fmt.Sprintf("story-%d-%d", c, i))
+		}
+		r.alerts(t, c, sub, titles...)
+		want = append(want, titles...)
+	}
+	disk.full.Store(true)
+	sender := r.start(t)
+
+	// While the disk is full: each chat's head goes once; the rest wait.
+	testkit.WaitFor(t, "each chat's first message", func() bool { return len(r.tg.Calls("sendMessage")) >= chats })
+	queue := ReplyQueue{RouterStore: disk, Sender: sender}
+	ctx := context.Background()
+	for c := int64(1); c <= 10; c++ {
+		if _, err := queue.EnsureChat(ctx, c, "private", "", news.ChatDefaults{}); err != nil {
+			t.Fatalf("a known chat while the disk is full: %v", err)
+		}
+		text := fmt.Sprintf("reply-%d", c)
+		if _, err := queue.Enqueue(ctx, news.Message{ChatID: c, Kind: news.KindReply, Priority: news.PriorityReply, Text: text}); err != nil {
+			t.Fatalf("a reply while the disk is full: %v", err)
+		}
+		want = append(want, text)
+	}
+	for range 9 {
+		r.clock.Advance(10 * time.Second)
+		sender.Notify()
+		waitLooks(t, sender)
+	}
+	if got := len(r.tg.Calls("sendMessage")); got != chats {
+		t.Fatalf("%d messages sent while the disk was full, want %d (one per chat, none again)", got, chats)
+	}
+	if disk.failed.Load() == 0 {
+		t.Fatal("no write failed: the test did not fill the disk")
+	}
+	if n := strings.Count(r.logs.String(), "the database refuses writes"); n != 1 {
+		t.Errorf("the full disk was logged %d times in 90 s, want once a minute (1)", n)
+	}
+
+	disk.full.Store(false)
+	sender.Notify()
+	testkit.WaitFor(t, "every message recorded as sent", func() bool {
+		st := r.statuses(t)
+		return st[news.StatusSent] == chats*perChat+10 && st[news.StatusPending] == 0
+	})
+	waitLooks(t, sender)
+	seen := map[string]int{}
+	for _, c := range r.tg.Calls("sendMessage") {
+		for _, w := range want {
+			if strings.Contains(c.Text(), w+" ") || strings.HasSuffix(c.Text(), w) || strings.Contains(c.Text(), w+"\n") {
+				seen[w]++
+			}
+		}
+	}
+	for _, w := range want {
+		if seen[w] != 1 {
+			t.Errorf("%q sent %d times, want once", w, seen[w])
+		}
+	}
+	if held := sender.journal.Held(); held != 0 {
+		t.Errorf("journal holds %d after the disk recovered", held)
+	}
+}
+
+// The journal is bounded: once JournalMax outcomes are held, no new
+// delivery starts.
+func TestJournalFullStartsNothing(t *testing.T) {
+	r := newSenderRig(t)
+	disk := &fullDisk{Store: r.st}
+	sub := r.chat(t, 1, "private")
+	r.alerts(t, 1, sub, "one")
+	j := newJournal(disk, r.opts.Logger, r.clock.Now)
+	disk.full.Store(true)
+	ctx := context.Background()
+	for i := range JournalMax {
+		if err := j.MarkRetry(ctx, int64(1_000_000+i), r.clock.Now(), "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	due, err := j.DueMessages(ctx, r.clock.Now(), 10)
+	if err != nil || len(due) != 0 {
+		t.Fatalf("a full journal gave %d due messages (%v), want none", len(due), err)
+	}
+	disk.full.Store(false)
+	due, err = j.DueMessages(ctx, r.clock.Now(), 10)
+	if err != nil || len(due) != 1 || j.Held() != 0 {
+		t.Fatalf("after the disk recovered: %d due (%v), %d held; want 1 due, 0 held", len(due), err, j.Held())
+	}
+}

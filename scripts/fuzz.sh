@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every Go fuzz target of the module for FUZZTIME each (default 3s),
+# one after the other. A failure stops the run and leaves the failing input
+# in the package's testdata/fuzz/FuzzX/ directory (see FUZZING.md).
+#
+#   scripts/fuzz.sh                 # CI: 3 s each
+#   FUZZTIME=2m scripts/fuzz.sh     # the longer run of FUZZING.md
+#   scripts/fuzz.sh ./feeds/        # one package's targets
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzztime=${FUZZTIME:-3s}
+limit=${FUZZLIMIT:-180s} # wall clock for one target, build included
+pkgs=("$@")
+if [ ${#pkgs[@]} -eq 0 ]; then
+	mapfile -t pkgs < <(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u)
+fi
+for pkg in "${pkgs[@]}"; do
+	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "${pkg%/}"/*_test.go | sed 's/^func //' | sort -u); do
+		echo "fuzz $pkg $target ($fuzztime)"
+		# A finding fails the run. The fuzzing engine itself can stall on a
+		# starved machine (0 execs/s while it measures the corpus): bounded by
+		# the wall-clock limit and reported, not taken for a finding.
+		rc=0
+		timeout --kill-after=10s "$limit" go test -tags sqlite_fts5 -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" || rc=$?
+		if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+			echo "fuzz $pkg $target: stalled past $limit; not a finding, moving on" >&2
+		elif [ "$rc" -ne 0 ]; then
+			exit "$rc"
+		fi
+	done
+done

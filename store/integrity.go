@@ -1,0 +1,149 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+)
+
+// QuickCheckMaxBytes is the largest database CheckFile checks unless forced
+// (the -check-db flag): SQLite's quick_check reads every page, about a
+// second per few hundred MB on a small server, and a bigger file would delay
+// every start. 512 MiB holds years of a typical installation's news.
+const QuickCheckMaxBytes = 512 << 20
+
+// FileCheck is what CheckFile found.
+type FileCheck struct {
+	New     bool          // no file yet: a new database will be created
+	Size    int64         // bytes of the main file
+	Checked bool          // quick_check ran (false: New, or above QuickCheckMaxBytes and not forced)
+	Took    time.Duration // how long quick_check ran
+}
+
+// ErrDamaged is the error CheckFile wraps when the file is not a sound
+// database: empty, truncated, or failing quick_check.
+var ErrDamaged = errors.New("the database file is damaged")
+
+// CheckFile makes sure that path, if it exists, is a sound SQLite database
+// before Open migrates it and the bot relies on it. A missing file is fine
+// (a new install). An existing empty file is refused: it is a database
+// truncated to nothing, and starting on it would silently be a new install.
+// A file up to QuickCheckMaxBytes (any size when force) is read whole by
+// SQLite's quick_check, which finds torn and truncated pages; any finding
+// is refused. Every refusal wraps ErrDamaged and says what to do: restore a
+// backup (newshound backup) or salvage with `sqlite3 .recover`. It fails
+// also when the file cannot be read.
+func CheckFile(ctx context.Context, path string, force bool) (FileCheck, error) {
+	info, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return FileCheck{New: true}, nil
+	}
+	if err != nil {
+		return FileCheck{}, fmt.Errorf("check %s: %w", path, err)
+	}
+	fc := FileCheck{Size: info.Size()}
+	if info.Size() == 0 {
+		return fc, damaged(path, "it is empty (0 bytes), so it lost every chat and subscription; if you meant to start afresh, delete it", nil)
+	}
+	if what := checkHeader(path, info.Size()); what != "" {
+		return fc, damaged(path, what, nil)
+	}
+	if info.Size() > QuickCheckMaxBytes && !force {
+		return fc, nil
+	}
+	q := url.Values{}
+	q.Set("_busy_timeout", "10000")
+	q.Set("_query_only", "1")
+	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return fc, fmt.Errorf("check %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	start := time.Now()
+	findings, err := quickCheck(ctx, db)
+	fc.Took = time.Since(start)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fc, fmt.Errorf("check %s: %w", path, err)
+		}
+		return fc, damaged(path, "SQLite cannot read it", err)
+	}
+	if len(findings) > 0 {
+		return fc, damaged(path, "quick_check found: "+strings.Join(findings, "; "), nil)
+	}
+	fc.Checked = true
+	return fc, nil
+}
+
+// checkHeader compares the file's size with the page size and page count in
+// its header: a file cut short (even by less than a page, which quick_check
+// may read as zeros and pass) is damaged. It returns what is wrong, or "".
+func checkHeader(path string, size int64) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return "" // CheckFile's open reports it
+	}
+	defer f.Close()
+	var h [100]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil {
+		return fmt.Sprintf("it is %d bytes, shorter than a database header", size)
+	}
+	if string(h[:16]) != "SQLite format 3\x00" {
+		return "it is not an SQLite database (its header is wrong)"
+	}
+	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
+		return fmt.Sprintf("its header names a page size of %d bytes", pageSize)
+	}
+	if size%pageSize != 0 {
+		return fmt.Sprintf("it is %d bytes, not a whole number of %d-byte pages: it was cut short", size, pageSize)
+	}
+	// The page count is valid when the change counter matches (SQLite 3.7.0+).
+	pages := int64(binary.BigEndian.Uint32(h[28:32]))
+	if binary.BigEndian.Uint32(h[24:28]) == binary.BigEndian.Uint32(h[92:96]) && pages*pageSize > size {
+		return fmt.Sprintf("it is %d bytes but its header counts %d pages of %d bytes: it was cut short", size, pages, pageSize)
+	}
+	return ""
+}
+
+// quickCheckFindings bounds the findings kept for the message.
+const quickCheckFindings = 5
+
+func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `PRAGMA quick_check`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var findings []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return nil, err
+		}
+		if line != "ok" && len(findings) < quickCheckFindings {
+			findings = append(findings, line)
+		}
+	}
+	return findings, rows.Err()
+}
+
+func damaged(path, what string, err error) error {
+	fix := fmt.Sprintf("stop here and restore your latest backup (made with `newshound backup`) to %s, "+
+		"or salvage what is left with `sqlite3 %s .recover | sqlite3 recovered.db` and point storage.path at recovered.db", path, path)
+	if err != nil {
+		return fmt.Errorf("%w: %s: %s (%w); %s", ErrDamaged, path, what, err, fix)
+	}
+	return fmt.Errorf("%w: %s: %s; %s", ErrDamaged, path, what, fix)
+}
