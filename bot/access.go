@@ -48,7 +48,7 @@ func (r *Router) refusal(ctx context.Context, a access, in Incoming) string {
 		}
 	case chatAdmins:
 		if !r.isChatAdmin(ctx, in) {
-			return "Sorry, only the admins of this chat can change its subscriptions and settings."
+			return tr(ctx).Sprintf("Sorry, only the admins of this chat can change its subscriptions and settings.")
 		}
 	}
 	return ""
