@@ -91,7 +91,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		DigestTime: cfg.Digest.Time, Logger: log})
 	opts := bot.RouterOptions{Store: st, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
 		ChatDefaults: news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
-		Settings:     chatSettings, Preview: chatSettings, Shares: st,
+		Settings:     chatSettings, Preview: chatSettings, Languages: chatSettings, Shares: st,
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st,
