@@ -44,7 +44,7 @@ func (r *Router) refusal(ctx context.Context, a access, in Incoming) string {
 	switch a {
 	case operators:
 		if !r.isOperator(in.UserID) {
-			return operatorRefusal(in.UserID)
+			return operatorRefusal(tr(ctx), in.UserID)
 		}
 	case chatAdmins:
 		if !r.isChatAdmin(ctx, in) {

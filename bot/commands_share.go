@@ -40,7 +40,7 @@ func (r *Router) shareTTL() time.Duration {
 // query, its preview and a Subscribe button in anyone's private chat.
 func (r *Router) cmdShare(ctx context.Context, req request) error {
 	if r.opts.Shares == nil || r.opts.BotName == "" {
-		r.reply(ctx, req.in.ChatID, noShare)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noShare))
 		return nil
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(req.args), "#"), 10, 64)
@@ -79,7 +79,7 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 // it found lately, and a button to subscribe.
 func (r *Router) openShare(ctx context.Context, req request, token string) error {
 	if r.opts.Shares == nil {
-		r.reply(ctx, req.in.ChatID, noShare)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noShare))
 		return nil
 	}
 	q, ok, err := r.findShare(ctx, token)

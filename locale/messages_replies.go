@@ -116,4 +116,15 @@ var replyTexts = []entry{
 	{"🌐 This chat speaks %s.", "🌐 Язык этого чата: %s.", "🌐 Dieser Chat spricht %s.", "🌐 Este chat habla %s."},
 	{"✅ From now on I speak %s here.", "✅ Теперь я говорю здесь на языке: %s.", "✅ Ab jetzt spreche ich hier %s.", "✅ A partir de ahora hablo aquí %s."},
 	{"Choose one with <code>/language CODE</code>:", "Выберите язык командой <code>/language КОД</code>:", "Wählen Sie eine mit <code>/language CODE</code>:", "Elige uno con <code>/language CÓDIGO</code>:"},
+	// /id and operators' refusals, which anyone may meet.
+	{"Your user id: <code>%d</code>\nThis chat's id: <code>%d</code>", "Ваш id: <code>%d</code>\nid этого чата: <code>%d</code>", "Ihre Benutzer-ID: <code>%d</code>\nID dieses Chats: <code>%d</code>", "Tu id de usuario: <code>%d</code>\nId de este chat: <code>%d</code>"},
+	{"This chat's id: <code>%d</code>\n(no user id: the message was sent on behalf of a chat)", "id этого чата: <code>%d</code>\n(id пользователя нет: сообщение отправлено от имени чата)", "ID dieses Chats: <code>%d</code>\n(keine Benutzer-ID: die Nachricht kam im Namen eines Chats)", "Id de este chat: <code>%d</code>\n(sin id de usuario: el mensaje se envió en nombre de un chat)"},
+	{"Only the operators of this bot can do that. An operator is a user whose Telegram id is in telegram.admins of the configuration.",
+		"Это могут только операторы бота. Оператор — пользователь, чей Telegram id указан в telegram.admins конфигурации.",
+		"Das können nur die Betreiber dieses Bots. Betreiber ist, wessen Telegram-ID in telegram.admins der Konfiguration steht.",
+		"Solo los operadores de este bot pueden hacer eso. Un operador es un usuario cuyo id de Telegram figura en telegram.admins de la configuración."},
+	{"Only the operators of this bot can do that. To be one, add your id %d to telegram.admins in the configuration and restart Newshound.",
+		"Это могут только операторы бота. Чтобы стать оператором, добавьте свой id %d в telegram.admins конфигурации и перезапустите Newshound.",
+		"Das können nur die Betreiber dieses Bots. Um einer zu werden, tragen Sie Ihre ID %d in telegram.admins der Konfiguration ein und starten Sie Newshound neu.",
+		"Solo los operadores de este bot pueden hacer eso. Para serlo, añade tu id %d a telegram.admins en la configuración y reinicia Newshound."},
 }
