@@ -200,3 +200,21 @@ func TestAlertFramesInTheChatsLanguage(t *testing.T) {
 		t.Errorf("English burst = %q", en)
 	}
 }
+
+// TestDecoderReadsTheUsersLanguage: messages, button presses, membership
+// changes and inline queries carry the user's language_code.
+func TestDecoderReadsTheUsersLanguage(t *testing.T) {
+	from := `"from":{"id":5,"is_bot":false,"first_name":"T","language_code":"de-AT"}`
+	for name, raw := range map[string]string{
+		"message":  `{"update_id":1,"message":{"message_id":2,"date":1,"chat":{"id":5,"type":"private"},` + from + `,"text":"/help"}}`,
+		"callback": `{"update_id":1,"callback_query":{"id":"c",` + from + `,"data":"x","message":{"message_id":2,"date":1,"chat":{"id":5,"type":"private"}}}}`,
+		"member": `{"update_id":1,"my_chat_member":{"chat":{"id":-5,"type":"group","title":"G"},` + from + `,"date":1,` +
+			`"old_chat_member":{"user":{"id":9,"is_bot":true,"first_name":"B"},"status":"left"},"new_chat_member":{"user":{"id":9,"is_bot":true,"first_name":"B"},"status":"member"}}}`,
+		"inline": `{"update_id":1,"inline_query":{"id":"q",` + from + `,"query":"wahl","offset":""}}`,
+	} {
+		_, in, ok, err := decodeUpdate([]byte(raw))
+		if err != nil || !ok || in.Language != "de-AT" {
+			t.Errorf("%s: language %q, ok %v, err %v", name, in.Language, ok, err)
+		}
+	}
+}
