@@ -218,3 +218,36 @@ func TestDecoderReadsTheUsersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestSenderSpeaksTheChatsLanguage: the sender reads the chat's language
+// with its delivery settings; a Spanish chat's single alert and a Russian
+// chat's burst go out in their languages, an English chat's as before.
+func TestSenderSpeaksTheChatsLanguage(t *testing.T) {
+	r := newSenderRig(t)
+	r.opts.BurstMax = 2
+	ctx := context.Background()
+	es, ru, en := r.chat(t, 31, "private"), r.chat(t, 32, "private"), r.chat(t, 33, "private")
+	for id, lang := range map[int64]string{31: "es", 32: "ru"} {
+		if err := r.st.SetChatLanguage(ctx, id, lang); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.alerts(t, 31, es, "Elecciones en Chile: el oficialismo pierde")
+	r.alerts(t, 32, ru, "Саперы разминируют поля", "Курск: восстановление сел", "Новые поля засеяны")
+	r.alerts(t, 33, en, "Kursk deminers clear fields")
+	r.start(t)
+	single := r.tg.WaitSent(t, 31, 1, 5*time.Second)[0]
+	if kb := single.Params.Get("reply_markup"); !strings.Contains(kb, "🔕 Silenciar") {
+		t.Errorf("Spanish alert's button: %s", kb)
+	}
+	if !strings.Contains(single.Text(), "Elecciones en Chile") {
+		t.Errorf("Spanish alert = %q", single.Text())
+	}
+	burst := r.tg.WaitSent(t, 32, 1, 5*time.Second)[0]
+	if !strings.Contains(burst.Text(), "новых оповещения") || !strings.Contains(burst.Params.Get("reply_markup"), "Без звука") {
+		t.Errorf("Russian burst = %q, %s", burst.Text(), burst.Params.Get("reply_markup"))
+	}
+	if kb := r.tg.WaitSent(t, 33, 1, 5*time.Second)[0].Params.Get("reply_markup"); !strings.Contains(kb, "🔕 Mute") {
+		t.Errorf("English alert's button: %s", kb)
+	}
+}

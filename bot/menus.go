@@ -48,16 +48,22 @@ const (
 	profileShort = "Keyword news alerts, as the news breaks. Try /subscribe \"north korea\" OR pyongyang"
 )
 
-// menuLanguages returns the Telegram language code of each catalog
-// language with its printer: "" (the default) for English.
-func menuLanguages() map[string]locale.Printer {
-	out := map[string]locale.Printer{}
+// menuLanguage is a catalog language as the menus register it: its
+// Telegram language code ("" for English, the default) and its printer.
+type menuLanguage struct {
+	code string
+	p    locale.Printer
+}
+
+// menuLanguages returns the catalog's languages, in its order.
+func menuLanguages() []menuLanguage {
+	var out []menuLanguage
 	for _, l := range locale.Languages {
 		code := l.Code
 		if code == locale.English {
 			code = ""
 		}
-		out[code] = locale.For(l.Code)
+		out = append(out, menuLanguage{code, locale.For(l.Code)})
 	}
 	return out
 }
@@ -65,7 +71,8 @@ func menuLanguages() map[string]locale.Printer {
 // Menus returns the command lists to register, per scope and language.
 func (r *Router) Menus() []Menu {
 	var out []Menu
-	for lang, p := range menuLanguages() {
+	for _, ml := range menuLanguages() {
+		lang, p := ml.code, ml.p
 		pick := func(allowed ...access) []Command {
 			var cmds []Command
 			for _, c := range r.commands {
@@ -91,7 +98,8 @@ func (r *Router) Menus() []Menu {
 // Profiles returns the bot's description and short description per language.
 func (r *Router) Profiles() []Profile {
 	var out []Profile
-	for lang, p := range menuLanguages() {
+	for _, ml := range menuLanguages() {
+		lang, p := ml.code, ml.p
 		out = append(out, Profile{Language: lang, Description: p.Sprintf(profileDescription), ShortDescription: p.Sprintf(profileShort)})
 	}
 	return out
