@@ -29,7 +29,7 @@ func (r *Router) cmdID(ctx context.Context, req request) error {
 // cmdStatus answers with the bot's progress: sources, polls, the next poll.
 func (r *Router) cmdStatus(ctx context.Context, req request) error {
 	if r.opts.Status == nil {
-		r.reply(ctx, req.in.ChatID, "Status is not available in this setup.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Status is not available in this setup."))
 		return nil
 	}
 	text, err := r.opts.Status(ctx)

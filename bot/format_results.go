@@ -73,19 +73,19 @@ func agoIn(p locale.Printer, now, t time.Time) string {
 }
 
 // until says how long after now t is, briefly.
-func until(now, t time.Time) string {
+func until(p locale.Printer, now, t time.Time) string {
 	d := t.Sub(now)
 	switch {
 	case t.IsZero() || d <= 0:
-		return "now"
+		return p.Sprintf("now")
 	case d < time.Minute:
-		return "in under a minute"
+		return p.Sprintf("in under a minute")
 	case d < time.Hour:
-		return fmt.Sprintf("in %d min", int(d.Minutes()))
+		return p.Sprintf("in %d min", int(d.Minutes()))
 	case d < 48*time.Hour:
-		return fmt.Sprintf("in %d h", int(d.Hours()))
+		return p.Sprintf("in %d h", int(d.Hours()))
 	}
-	return fmt.Sprintf("in %d days", int(d.Hours()/24))
+	return p.Count(int(d.Hours()/24), "in %d days")
 }
 
 func plural(n int, noun string) string {

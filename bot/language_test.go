@@ -101,7 +101,7 @@ func TestEveryCommandAnswersInTheChatsLanguage(t *testing.T) {
 		"/timezone Europe/Moscow", "/digest", "/digest 25:99", "/digest 08:00", "/digest off", "/quiet", "/quiet whenever",
 		"/quiet 23:00-07:00", "/quiet 23:00-07:00 hold", "/search", "/search \"unclosed", "/search nothing-like-this", "/latest",
 		"/latest 999", "/trending", "/share", "/share 999", "/share 1", "/preview", "/preview sideways", "/preview large", "/id",
-		"/addsource https://example.com/feed", "/nonsense", "hello there", "/language", "/language xx", "/stop",
+		"/addsource https://example.com/feed", "/sources", "/export", "/nonsense", "hello there", "/language", "/language xx", "/stop",
 	}
 	for i, lang := range []string{"ru", "de", "es"} {
 		t.Run(lang, func(t *testing.T) {

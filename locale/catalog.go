@@ -11,7 +11,7 @@ func (e entry) text(i int) string {
 
 // entries is the catalog: every text the bot shows, in every language.
 // The groups of texts are kept in messages_*.go.
-var entries = concat(commandTexts, replyTexts, settingTexts, searchTexts, alertTexts, digestTexts, dateTexts)
+var entries = concat(commandTexts, replyTexts, settingTexts, searchTexts, sourceTexts, alertTexts, digestTexts, dateTexts)
 
 // plurals are the counted nouns, with their forms in every language.
 var plurals = []pluralEntry{
@@ -44,6 +44,30 @@ var plurals = []pluralEntry{
 		"ru": {one: "%d день назад", few: "%d дня назад", other: "%d дней назад"},
 		"de": {one: "vor %d Tag", other: "vor %d Tagen"},
 		"es": {one: "hace %d día", other: "hace %d días"},
+	}},
+	{"%d times", map[string]forms{
+		"en": {one: "%d time", other: "%d times"},
+		"ru": {one: "%d раз", few: "%d раза", other: "%d раз"},
+		"de": {one: "%d Mal", other: "%d Mal"},
+		"es": {one: "%d vez", other: "%d veces"},
+	}},
+	{"%d items", map[string]forms{
+		"en": {one: "%d item", other: "%d items"},
+		"ru": {one: "%d запись", few: "%d записи", other: "%d записей"},
+		"de": {one: "%d Eintrag", other: "%d Einträge"},
+		"es": {one: "%d elemento", other: "%d elementos"},
+	}},
+	{"%d new sources", map[string]forms{
+		"en": {one: "%d new source", other: "%d new sources"},
+		"ru": {one: "%d новый источник", few: "%d новых источника", other: "%d новых источников"},
+		"de": {one: "%d neue Quelle", other: "%d neue Quellen"},
+		"es": {one: "%d fuente nueva", other: "%d fuentes nuevas"},
+	}},
+	{"in %d days", map[string]forms{
+		"en": {one: "in %d day", other: "in %d days"},
+		"ru": {one: "через %d день", few: "через %d дня", other: "через %d дней"},
+		"de": {one: "in %d Tag", other: "in %d Tagen"},
+		"es": {one: "en %d día", other: "en %d días"},
 	}},
 	{"%d stories", map[string]forms{
 		"en": {one: "%d story", other: "%d stories"},
