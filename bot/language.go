@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
 )
 
@@ -43,7 +44,9 @@ func (r *Router) chatLanguage(ctx context.Context, in Incoming) string {
 	}
 	chosen, err := r.opts.Languages.Language(ctx, in.ChatID)
 	if err != nil {
-		r.log.Warn("chat language", "chat", in.ChatID, "err", err)
+		if !errors.Is(err, news.ErrNotFound) { // a press in a chat deleted since
+			r.log.Warn("chat language", "chat", in.ChatID, "err", err)
+		}
 		return sender
 	}
 	if chosen != "" {
