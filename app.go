@@ -14,6 +14,7 @@ import (
 	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/metrics"
+	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/stories"
 	"github.com/newshound/newshound/subscriptions"
@@ -130,7 +131,7 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 
 	sender := m.newSender(cfg, st, transport, watch, log)
 	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.Alerts.DedupWindow.D(), Threshold: cfg.Alerts.DedupThreshold, Logger: log, Now: m.Now})
-	digests := digest.NewScheduler(digest.Options{Store: st, MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
+	digests := digest.NewScheduler(digest.Options{Store: st, Languages: settings.NewService(settings.Options{Store: st, Logger: log}), MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
 		SendEmpty: cfg.Digest.SendEmpty, Notify: sender.Notify, Logger: log, Now: m.Now})
 	poller, err := m.newPoller(cfg, st, alertSink{subs, sender}, linker, sum, newPageTexter(cfg), watch, log)
 	if err != nil {

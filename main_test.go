@@ -14,6 +14,7 @@ import (
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/locale"
 )
 
 const testToken = "123456:TEST-token-never-logged"
@@ -135,10 +136,10 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 
 	// The first poll (at start) stores the backlog without alerting it.
 	a.waitFetched(t, 1)
-	// One menu per scope: everyone, private chats, group administrators
-	// (no operators are configured here).
-	if len(tg.Calls("setMyCommands")) != 3 {
-		t.Errorf("setMyCommands calls = %d, want 3", len(tg.Calls("setMyCommands")))
+	// One menu per scope and language: everyone, private chats, group
+	// administrators (no operators are configured here), in each language.
+	if want := 3 * len(locale.Languages); len(tg.Calls("setMyCommands")) != want {
+		t.Errorf("setMyCommands calls = %d, want %d", len(tg.Calls("setMyCommands")), want)
 	}
 
 	const chat = 4242

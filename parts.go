@@ -92,7 +92,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 	opts := bot.RouterOptions{Store: bot.ReplyQueue{RouterStore: st, Sender: sender}, Subscriptions: subs, BotName: botName, Notify: sender.Notify, Logger: log, Now: m.Now,
 		HintsPerSecond: cfg.Telegram.GlobalPerSecond / 10, // hints: at most a tenth of the send budget
 		ChatDefaults:   news.ChatDefaults{Timezone: cfg.Digest.Timezone, DigestTime: cfg.Digest.Time},
-		Settings:       chatSettings, Preview: chatSettings, Shares: st,
+		Settings:       chatSettings, Preview: chatSettings, Languages: chatSettings, Shares: st,
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st,

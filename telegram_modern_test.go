@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/locale"
 )
 
 // The binary, wired as it runs: paid broadcasts from the config reach every
@@ -30,7 +31,13 @@ func TestPaidBroadcastAndMenusFromTheConfig(t *testing.T) {
 			t.Errorf("no menu for scope %s; got %v", want, scopes)
 		}
 	}
-	if d := tg.Calls("setMyDescription"); len(d) != 1 || !strings.Contains(d[0].Params.Get("description"), "/subscribe") {
-		t.Errorf("setMyDescription calls = %v", d)
+	d := tg.Calls("setMyDescription")
+	if len(d) != len(locale.Languages) {
+		t.Errorf("setMyDescription calls = %v, want one per language", d)
+	}
+	for _, c := range d {
+		if !strings.Contains(c.Params.Get("description"), "/subscribe") {
+			t.Errorf("setMyDescription %s = %q", c.Params.Get("language_code"), c.Params.Get("description"))
+		}
 	}
 }

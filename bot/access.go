@@ -44,11 +44,11 @@ func (r *Router) refusal(ctx context.Context, a access, in Incoming) string {
 	switch a {
 	case operators:
 		if !r.isOperator(in.UserID) {
-			return operatorRefusal(in.UserID)
+			return operatorRefusal(tr(ctx), in.UserID)
 		}
 	case chatAdmins:
 		if !r.isChatAdmin(ctx, in) {
-			return "Sorry, only the admins of this chat can change its subscriptions and settings."
+			return tr(ctx).Sprintf("Sorry, only the admins of this chat can change its subscriptions and settings.")
 		}
 	}
 	return ""

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
 )
@@ -27,33 +28,34 @@ type BurstItem struct {
 // message of at most MaxMessage characters after entity parsing and
 // maxBurstItems lines: a count, then one line per alert with its linked title
 // and source. It returns the text and how many items it holds (at least one).
-func FormatBurst(items []BurstItem) (string, int) {
+func FormatBurst(items []BurstItem) (string, int) { return FormatBurstIn(locale.English, items) }
+
+// FormatBurstIn is FormatBurst in a language (a locale code; "" = English).
+func FormatBurstIn(lang string, items []BurstItem) (string, int) {
+	p := locale.For(lang)
 	lines := make([]string, 0, min(len(items), maxBurstItems))
 	size := 0
 	for _, it := range items[:min(len(items), maxBurstItems)] {
-		line := burstLine(it)
+		line := burstLine(p, it)
 		n := visibleLen(line) + 1
-		if len(lines) > 0 && size+n+visibleLen(burstHeader(len(lines)+1)) > MaxMessage {
+		if len(lines) > 0 && size+n+visibleLen(burstHeader(p, len(lines)+1)) > MaxMessage {
 			break
 		}
 		lines = append(lines, line)
 		size += n
 	}
-	return burstHeader(len(lines)) + "\n" + strings.Join(lines, "\n"), len(lines)
+	return burstHeader(p, len(lines)) + "\n" + strings.Join(lines, "\n"), len(lines)
 }
 
-func burstHeader(n int) string {
-	if n == 1 {
-		return "🗞 <b>1 new alert</b>"
-	}
-	return fmt.Sprintf("🗞 <b>%d new alerts</b>", n)
+func burstHeader(p locale.Printer, n int) string {
+	return "🗞 <b>" + p.Count(n, "%d new alerts") + "</b>"
 }
 
-func burstLine(it BurstItem) string {
+func burstLine(p locale.Printer, it BurstItem) string {
 	a := it.Article
 	title := esc(summarize.Clip(a.Title, 200))
 	if title == "" {
-		title = "(untitled)"
+		title = p.Sprintf("(untitled)")
 	}
 	var b strings.Builder
 	b.WriteString("• ")
@@ -64,17 +66,17 @@ func burstLine(it BurstItem) string {
 	}
 	b.WriteString(" — <i>" + esc(summarize.Clip(a.SourceName, 60)) + "</i>")
 	if len(it.Also) > 0 {
-		b.WriteString(" (also: " + esc(alsoList(it.Also)) + ")")
+		b.WriteString(" " + p.Sprintf("(also: %s)", esc(alsoList(p, it.Also))))
 	}
 	return b.String()
 }
 
 // alsoList names other sources: "Reuters, AFP", with "and N more" past maxAlso.
-func alsoList(names []string) string {
+func alsoList(p locale.Printer, names []string) string {
 	if len(names) <= maxAlso {
 		return summarize.Clip(strings.Join(names, ", "), 300)
 	}
-	return summarize.Clip(strings.Join(names[:maxAlso], ", "), 300) + fmt.Sprintf(" and %d more", len(names)-maxAlso)
+	return summarize.Clip(strings.Join(names[:maxAlso], ", "), 300) + p.Sprintf(" and %d more", len(names)-maxAlso)
 }
 
 // visibleLen is the length of Telegram HTML as Telegram counts it after
@@ -110,13 +112,13 @@ const maxMuteButtons = 8
 
 // muteButtons returns one "🔕 Mute" button per subscription (callback data
 // mute:<id>), named after its query when there are several.
-func muteButtons(subs []news.Subscription) [][]Button {
+func muteButtons(p locale.Printer, subs []news.Subscription) [][]Button {
 	if len(subs) == 1 {
-		return [][]Button{{{Text: "🔕 Mute", Data: fmt.Sprintf("mute:%d", subs[0].ID)}}}
+		return [][]Button{{{Text: p.Sprintf("🔕 Mute"), Data: fmt.Sprintf("mute:%d", subs[0].ID)}}}
 	}
 	var rows [][]Button
 	for _, s := range subs[:min(len(subs), maxMuteButtons)] {
-		rows = append(rows, []Button{{Text: "🔕 Mute “" + summarize.Clip(s.Query, 30) + "”", Data: fmt.Sprintf("mute:%d", s.ID)}})
+		rows = append(rows, []Button{{Text: p.Sprintf("🔕 Mute “%s”", summarize.Clip(s.Query, 30)), Data: fmt.Sprintf("mute:%d", s.ID)}})
 	}
 	return rows
 }

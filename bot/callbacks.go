@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/newshound/newshound/news"
@@ -48,6 +47,7 @@ const (
 // press, so the user's client stops waiting. A forged, foreign or stale
 // button changes nothing and gets a short notice.
 func (r *Router) handleCallback(ctx context.Context, in Incoming) {
+	ctx = withLanguage(ctx, r.chatLanguage(ctx, in))
 	notice := r.callbackNotice(ctx, in)
 	if r.opts.Interactor == nil {
 		return
@@ -59,33 +59,33 @@ func (r *Router) handleCallback(ctx context.Context, in Incoming) {
 
 func (r *Router) callbackNotice(ctx context.Context, in Incoming) string {
 	if in.ChatID == 0 {
-		return noticeStale
+		return tr(ctx).Sprintf(noticeStale)
 	}
 	if ok, _ := r.rates.allow(in.ChatID); !ok {
-		return noticeSlow
+		return tr(ctx).Sprintf(noticeSlow)
 	}
 	cd, ok := r.verify(in.ChatID, in.Callback.Data)
 	p := r.lookupPress(cd.verb)
 	if !ok || p == nil || len(cd.args) != p.nargs {
 		// The data is not logged: it is whatever the client sent.
 		r.log.Info("callback refused: invalid data", "chat", in.ChatID, "user", in.UserID, "bytes", len(in.Callback.Data))
-		return noticeInvalid
+		return tr(ctx).Sprintf(noticeInvalid)
 	}
 	chat, err := r.opts.Store.FindChat(ctx, in.ChatID)
 	if errors.Is(err, news.ErrNotFound) {
-		return noticeStale
+		return tr(ctx).Sprintf(noticeStale)
 	}
 	if err != nil {
 		r.log.Error("callback: find chat", "chat", in.ChatID, "err", err)
-		return noticeFailed
+		return tr(ctx).Sprintf(noticeFailed)
 	}
 	if refusal := r.refusal(ctx, p.access, in); refusal != "" {
-		return "Only the admins of this chat can do that."
+		return tr(ctx).Sprintf("Only the admins of this chat can do that.")
 	}
 	notice, err := p.run(ctx, in, chat, cd.args)
 	if err != nil {
 		r.log.Error("callback failed", "action", p.verb, "chat", in.ChatID, "err", err)
-		return noticeFailed
+		return tr(ctx).Sprintf(noticeFailed)
 	}
 	return notice
 }
@@ -103,13 +103,13 @@ func (r *Router) lookupPress(verb string) *press {
 func (r *Router) pressRemove(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, chat.ID, strconv.FormatInt(args[0], 10))
 	if errors.Is(err, subscriptions.ErrNoSuchSubscription) {
-		return noticeGone, nil
+		return tr(ctx).Sprintf(noticeGone), nil
 	}
 	if err != nil {
 		return "", err
 	}
 	r.refreshList(ctx, in, chat)
-	return fmt.Sprintf("Removed #%d.", sub.ID), nil
+	return tr(ctx).Sprintf("Removed #%d.", sub.ID), nil
 }
 
 // pressListMute mutes or unmutes a subscription from /list's buttons.
@@ -117,16 +117,16 @@ func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, news.
 	return func(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 		err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], muted)
 		if errors.Is(err, news.ErrNotFound) {
-			return noticeGone, nil
+			return tr(ctx).Sprintf(noticeGone), nil
 		}
 		if err != nil {
 			return "", err
 		}
 		r.refreshList(ctx, in, chat)
 		if muted {
-			return fmt.Sprintf("Muted #%d.", args[0]), nil
+			return tr(ctx).Sprintf("Muted #%d.", args[0]), nil
 		}
-		return fmt.Sprintf("Unmuted #%d.", args[0]), nil
+		return tr(ctx).Sprintf("Unmuted #%d.", args[0]), nil
 	}
 }
 
@@ -134,12 +134,12 @@ func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, news.
 func (r *Router) pressAlertMute(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], true)
 	if errors.Is(err, news.ErrNotFound) {
-		return noticeGone, nil
+		return tr(ctx).Sprintf(noticeGone), nil
 	}
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Muted #%d. Unmute it from /list.", args[0]), nil
+	return tr(ctx).Sprintf("Muted #%d. Unmute it from /list.", args[0]), nil
 }
 
 // refreshList rewrites the /list message whose button was pressed, through

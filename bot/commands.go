@@ -60,6 +60,7 @@ func (r *Router) table() []command {
 		{"version", "", "The running version (operators)", r.cmdVersion},
 		{"share", "ID", "A link that lets anyone subscribe to the same query", r.cmdShare},
 		{"preview", "on, off, large, small or above", "How alerts show the article's link preview", r.cmdPreview},
+		{"language", "CODE", "The language I speak in this chat", r.cmdLanguage},
 	}
 }
 
@@ -72,57 +73,59 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 	if token, ok := strings.CutPrefix(req.args, sharePrefix); ok && req.args != "" {
 		return r.openShare(ctx, req, token)
 	}
-	r.reply(ctx, req.in.ChatID, "👋 <b>Newshound</b> sends you news that matches your keywords, as it breaks.\n\n"+
+	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("👋 <b>Newshound</b> sends you news that matches your keywords, as it breaks.\n\n"+
 		"Try <code>/subscribe kursk deminers</code> or <code>/subscribe \"north korea\" OR pyongyang</code>.\n"+
-		"Send /help for every command.")
+		"Send /help for every command."))
 	return nil
 }
 
 func (r *Router) cmdHelp(ctx context.Context, req request) error {
 	var b strings.Builder
-	b.WriteString("<b>Commands</b>\n")
+	p := tr(ctx)
+	b.WriteString("<b>" + p.Sprintf("Commands") + "</b>\n")
 	for _, c := range r.commands {
 		b.WriteString("/" + c.name)
 		if c.args != "" {
-			b.WriteString(" <i>" + esc(c.args) + "</i>")
+			b.WriteString(" <i>" + esc(p.Sprintf(c.args)) + "</i>")
 		}
-		b.WriteString(" — " + esc(c.description))
+		b.WriteString(" — " + esc(p.Sprintf(c.description)))
 		if req.in.ChatType != "private" && accessOf(c.name) == chatAdmins {
-			b.WriteString(" (chat admins)")
+			b.WriteString(" " + p.Sprintf("(chat admins)"))
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("\n<b>Queries</b>: words (all must appear), <code>\"exact phrase\"</code>, <code>a OR b</code>, " +
-		"<code>-word</code> to exclude, <code>prefix*</code>, <code>title:word</code>, <code>source:reuters</code>.")
+	b.WriteString("\n" + p.Sprintf("<b>Queries</b>: words (all must appear), <code>\"exact phrase\"</code>, <code>a OR b</code>, "+
+		"<code>-word</code> to exclude, <code>prefix*</code>, <code>title:word</code>, <code>source:reuters</code>."))
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
 }
 
 func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, "Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>."))
 		return nil
 	}
 	res, err := r.opts.Subscriptions.SubscribeIn(ctx, req.in.ChatID, req.in.ThreadID, req.args)
 	var perr *query.ParseError
 	switch {
 	case errors.As(err, &perr):
-		r.reply(ctx, req.in.ChatID, "I can't use that query: "+esc(perr.Error())+".")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't use that query: %s.", esc(perr.Error())))
 		return nil
 	case errors.Is(err, news.ErrLimit):
-		r.reply(ctx, req.in.ChatID, "This chat has as many subscriptions as it may hold. Remove one with /unsubscribe first.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has as many subscriptions as it may hold. Remove one with /unsubscribe first."))
 		return nil
 	case err != nil:
 		return err
 	}
 	var b strings.Builder
+	t := tr(ctx)
 	if res.Created {
-		fmt.Fprintf(&b, "✅ Subscribed (#%d): <code>%s</code>\n", res.Subscription.ID, esc(res.Query.String()))
+		b.WriteString(t.Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())) + "\n")
 	} else {
-		fmt.Fprintf(&b, "You already have this subscription (#%d): <code>%s</code>\n", res.Subscription.ID, esc(res.Query.String()))
+		b.WriteString(t.Sprintf("You already have this subscription (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())) + "\n")
 	}
 	p := res.Preview
-	fmt.Fprintf(&b, "In the last %d days it would have matched %s.", int(p.Window.Hours()/24), countOf(p.Count, "stored article"))
+	b.WriteString(t.Sprintf("In the last %d days it would have matched %s.", int(p.Window.Hours()/24), countStored(t, p.Count)))
 	for _, t := range p.Titles {
 		b.WriteString("\n• " + esc(summarize.Clip(t, 200)))
 	}
@@ -132,18 +135,18 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 
 func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, "Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
 		return nil
 	}
 	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, subscriptions.ErrNoSuchSubscription) {
-		r.reply(ctx, req.in.ChatID, "This chat has no subscription "+esc(summarize.Clip(req.args, 100))+". See /list.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(req.args, 100))))
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	r.reply(ctx, req.in.ChatID, fmt.Sprintf("Removed #%d: <code>%s</code>", sub.ID, esc(sub.Query)))
+	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Removed #%d: <code>%s</code>", sub.ID, esc(sub.Query)))
 	return nil
 }
 
@@ -179,29 +182,30 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 		subs = mine
 	}
 	if len(subs) == 0 {
-		return "No subscriptions yet. Add one with <code>/subscribe QUERY</code>.", nil, nil
+		return tr(ctx).Sprintf("No subscriptions yet. Add one with <code>/subscribe QUERY</code>."), nil, nil
 	}
+	t := tr(ctx)
 	var b strings.Builder
 	var buttons [][]Button
-	b.WriteString("<b>Subscriptions</b>\n")
+	b.WriteString("<b>" + t.Sprintf("Subscriptions") + "</b>\n")
 	for i, s := range subs {
 		line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(summarize.Clip(s.Query, 120)))
 		if s.Muted {
-			line += " (muted)"
+			line += " " + t.Sprintf("(muted)")
 		}
 		if utf8.RuneCountInString(b.String())+utf8.RuneCountInString(line) > listBudget {
-			fmt.Fprintf(&b, "… and %d more: remove some with /unsubscribe ID.\n", len(subs)-i)
+			b.WriteString(t.Sprintf("… and %d more: remove some with /unsubscribe ID.", len(subs)-i) + "\n")
 			break
 		}
 		b.WriteString(line + "\n")
-		mute := Button{Text: fmt.Sprintf("🔕 Mute #%d", s.ID), Data: r.sign(chat.ID, "mu", s.ID)}
+		mute := Button{Text: t.Sprintf("🔕 Mute #%d", s.ID), Data: r.sign(chat.ID, "mu", s.ID)}
 		if s.Muted {
-			mute = Button{Text: fmt.Sprintf("🔔 Unmute #%d", s.ID), Data: r.sign(chat.ID, "um", s.ID)}
+			mute = Button{Text: t.Sprintf("🔔 Unmute #%d", s.ID), Data: r.sign(chat.ID, "um", s.ID)}
 		}
-		buttons = append(buttons, []Button{{Text: fmt.Sprintf("🗑 Remove #%d", s.ID), Data: r.sign(chat.ID, "rm", s.ID)}, mute})
+		buttons = append(buttons, []Button{{Text: t.Sprintf("🗑 Remove #%d", s.ID), Data: r.sign(chat.ID, "rm", s.ID)}, mute})
 	}
 	if chat.Paused {
-		b.WriteString("\nAlerts are paused: /resume to turn them back on.")
+		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
 	}
 	return b.String(), buttons, nil
 }
@@ -210,7 +214,7 @@ func (r *Router) cmdPause(ctx context.Context, req request) error {
 	if err := r.opts.Settings.SetPaused(ctx, req.in.ChatID, true); err != nil {
 		return err
 	}
-	r.reply(ctx, req.in.ChatID, "⏸ Alerts paused. Send /resume to get them again.")
+	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("⏸ Alerts paused. Send /resume to get them again."))
 	return nil
 }
 
@@ -218,6 +222,6 @@ func (r *Router) cmdResume(ctx context.Context, req request) error {
 	if err := r.opts.Settings.SetPaused(ctx, req.in.ChatID, false); err != nil {
 		return err
 	}
-	r.reply(ctx, req.in.ChatID, "▶️ Alerts resumed.")
+	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("▶️ Alerts resumed."))
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/newshound/newshound/locale"
+
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
@@ -25,7 +27,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		if err != nil {
 			return err
 		}
-		r.reply(ctx, req.in.ChatID, describeQuiet(q, req.chat.DigestTime == ""))
+		r.reply(ctx, req.in.ChatID, describeQuiet(tr(ctx), q, req.chat.DigestTime == ""))
 		return nil
 	case len(fields) == 1 && fields[0] == "off":
 		change.Off = true
@@ -37,37 +39,37 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 			change.Mode = fields[1]
 		}
 	default:
-		r.reply(ctx, req.in.ChatID, "Try <code>/quiet 23:00-07:00</code>, <code>/quiet 23:00-07:00 hold</code> or <code>/quiet off</code>.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Try <code>/quiet 23:00-07:00</code>, <code>/quiet 23:00-07:00 hold</code> or <code>/quiet off</code>."))
 		return nil
 	}
 	q, err := r.opts.Settings.SetQuiet(ctx, req.in.ChatID, change)
 	switch {
 	case errors.Is(err, localtime.ErrBadQuietHours):
-		r.reply(ctx, req.in.ChatID, "I can't read that: "+esc(err.Error())+". Try <code>/quiet 23:00-07:00</code>.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't read that: %s. Try <code>/quiet 23:00-07:00</code>.", esc(err.Error())))
 		return nil
 	case errors.Is(err, settings.ErrUnknownQuietMode):
-		r.reply(ctx, req.in.ChatID, "After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest).")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest)."))
 		return nil
 	case err != nil:
 		return err
 	}
-	r.reply(ctx, req.in.ChatID, "✅ "+describeQuiet(q, req.chat.DigestTime == ""))
+	r.reply(ctx, req.in.ChatID, "✅ "+describeQuiet(tr(ctx), q, req.chat.DigestTime == ""))
 	return nil
 }
 
 // describeQuiet says what the chat's quiet hours are and do, and warns when
 // held alerts have no daily digest to go to.
-func describeQuiet(q settings.Quiet, digestOff bool) string {
+func describeQuiet(p locale.Printer, q settings.Quiet, digestOff bool) string {
 	if !q.Set {
-		return "No quiet hours: alerts arrive as they come. Set some with <code>/quiet 23:00-07:00</code>."
+		return p.Sprintf("No quiet hours: alerts arrive as they come. Set some with <code>/quiet 23:00-07:00</code>.")
 	}
-	what := "alerts arrive without a sound"
+	what := p.Sprintf("alerts arrive without a sound")
 	if q.Mode == news.QuietHold {
-		what = "alerts are held for the digest"
+		what = p.Sprintf("alerts are held for the digest")
 		if digestOff {
-			what += " — but your daily digest is off, so they wait for <code>/digest now</code>; turn it on with <code>/digest 08:00</code>"
+			what += p.Sprintf(" — but your daily digest is off, so they wait for <code>/digest now</code>; turn it on with <code>/digest 08:00</code>")
 		}
 	}
-	return "Quiet hours " + q.Hours.Start.String() + "–" + q.Hours.End.String() + " (" + esc(localtime.ZoneName(q.Timezone)) + "): " + what + ".\n" +
-		"Change with <code>/quiet silent</code> or <code>/quiet hold</code>; remove with <code>/quiet off</code>."
+	return p.Sprintf("Quiet hours %s–%s (%s): %s.", q.Hours.Start.String(), q.Hours.End.String(), esc(localtime.ZoneName(q.Timezone)), what) + "\n" +
+		p.Sprintf("Change with <code>/quiet silent</code> or <code>/quiet hold</code>; remove with <code>/quiet off</code>.")
 }

@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -35,22 +34,22 @@ func (r *Router) now() time.Time {
 
 func (r *Router) cmdTimezone(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, fmt.Sprintf("🕑 This chat's time zone is <b>%s</b> (it is %s there).\n%s",
-			esc(localtime.ZoneName(req.chat.Timezone)), r.now().In(localtime.Location(req.chat.Timezone)).Format("15:04"), timezoneHelp))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🕑 This chat's time zone is <b>%s</b> (it is %s there).",
+			esc(localtime.ZoneName(req.chat.Timezone)), r.now().In(localtime.Location(req.chat.Timezone)).Format("15:04"))+"\n"+tr(ctx).Sprintf(timezoneHelp))
 		return nil
 	}
 	name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, localtime.ErrUnknownTimezone) {
-		r.reply(ctx, req.in.ChatID, "I don't know the time zone <code>"+esc(summarize.Clip(req.args, 60))+"</code>. "+timezoneHelp)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I don't know the time zone <code>%s</code>.", esc(summarize.Clip(req.args, 60)))+" "+tr(ctx).Sprintf(timezoneHelp))
 		return nil
 	}
 	if err != nil {
 		return err
 	}
 	req.chat.Timezone = name
-	text := fmt.Sprintf("✅ Time zone set to <b>%s</b> (it is %s there).", esc(name), r.now().In(loc).Format("15:04"))
+	text := tr(ctx).Sprintf("✅ Time zone set to <b>%s</b> (it is %s there).", esc(name), r.now().In(loc).Format("15:04"))
 	if req.chat.DigestTime != "" {
-		text += "\n" + r.digestLine(req.chat)
+		text += "\n" + r.digestLine(ctx, req.chat)
 	}
 	r.reply(ctx, req.in.ChatID, text)
 	return nil
@@ -58,16 +57,16 @@ func (r *Router) cmdTimezone(ctx context.Context, req request) error {
 
 func (r *Router) cmdDigest(ctx context.Context, req request) error {
 	if r.opts.Digests == nil {
-		r.reply(ctx, req.in.ChatID, "Digests are not available on this bot.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Digests are not available on this bot."))
 		return nil
 	}
 	arg := strings.ToLower(strings.TrimSpace(req.args))
 	switch arg {
 	case "":
 		if req.chat.DigestTime == "" {
-			r.reply(ctx, req.in.ChatID, "📰 The daily digest is off. Turn it on with <code>/digest 08:00</code> (any time of day).")
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("📰 The daily digest is off. Turn it on with <code>/digest 08:00</code> (any time of day)."))
 		} else {
-			r.reply(ctx, req.in.ChatID, "📰 "+r.digestLine(req.chat)+"\n"+digestHelp)
+			r.reply(ctx, req.in.ChatID, "📰 "+r.digestLine(ctx, req.chat)+"\n"+tr(ctx).Sprintf(digestHelp))
 		}
 		return nil
 	case "now":
@@ -76,20 +75,20 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		if err := r.opts.Settings.DigestOff(ctx, req.in.ChatID); err != nil {
 			return err
 		}
-		r.reply(ctx, req.in.ChatID, "🔕 Daily digest off. <code>/digest 08:00</code> turns it back on.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest 08:00</code> turns it back on."))
 		return nil
 	}
 	hhmm, err := r.opts.Settings.SetDigestTime(ctx, req.in.ChatID, arg)
 	if errors.Is(err, localtime.ErrBadClock) {
-		r.reply(ctx, req.in.ChatID, "I can't read <code>"+esc(summarize.Clip(req.args, 40))+"</code> as a time of day. "+
-			"Try <code>/digest 08:00</code>, <code>/digest off</code> or <code>/digest now</code>.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't read <code>%s</code> as a time of day. "+
+			"Try <code>/digest 08:00</code>, <code>/digest off</code> or <code>/digest now</code>.", esc(summarize.Clip(req.args, 40))))
 		return nil
 	}
 	if err != nil {
 		return err
 	}
 	req.chat.DigestTime = hhmm
-	r.reply(ctx, req.in.ChatID, "✅ "+r.digestLine(req.chat))
+	r.reply(ctx, req.in.ChatID, "✅ "+r.digestLine(ctx, req.chat))
 	return nil
 }
 
@@ -99,7 +98,7 @@ func (r *Router) digestNow(ctx context.Context, req request) error {
 		return err
 	}
 	if n == 0 {
-		r.reply(ctx, req.in.ChatID, "Nothing new has matched your subscriptions since the last digest.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing new has matched your subscriptions since the last digest."))
 		return nil
 	}
 	r.opts.Notify() // the digest itself is the answer
@@ -107,10 +106,10 @@ func (r *Router) digestNow(ctx context.Context, req request) error {
 }
 
 // digestLine says when the chat's daily digest comes next.
-func (r *Router) digestLine(chat news.Chat) string {
-	line := fmt.Sprintf("Daily digest at <b>%s</b> (%s)", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)))
+func (r *Router) digestLine(ctx context.Context, chat news.Chat) string {
+	p := tr(ctx)
 	if next, ok := settings.NextDigest(chat, r.now()); ok {
-		line += "; next on " + next.Format("Mon 2 Jan at 15:04")
+		return p.Sprintf("Daily digest at <b>%s</b> (%s); next on %s.", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)), p.Date(next, "Mon 2 Jan at 15:04"))
 	}
-	return line + "."
+	return p.Sprintf("Daily digest at <b>%s</b> (%s).", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)))
 }

@@ -3,22 +3,24 @@ package bot
 import (
 	"context"
 	"fmt"
+
+	"github.com/newshound/newshound/locale"
 )
 
 // operatorRefusal tells a user who is not an operator how to become one.
-func operatorRefusal(userID int64) string {
+func operatorRefusal(p locale.Printer, userID int64) string {
 	if userID == 0 {
-		return "Only the operators of this bot can do that. An operator is a user whose Telegram id is in telegram.admins of the configuration."
+		return p.Sprintf("Only the operators of this bot can do that. An operator is a user whose Telegram id is in telegram.admins of the configuration.")
 	}
-	return fmt.Sprintf("Only the operators of this bot can do that. To be one, add your id %d to telegram.admins in the configuration and restart Newshound.", userID)
+	return p.Sprintf("Only the operators of this bot can do that. To be one, add your id %d to telegram.admins in the configuration and restart Newshound.", userID)
 }
 
 // cmdID answers with the sender's user id and the chat's id, which
 // telegram.admins and the operator's tools need.
 func (r *Router) cmdID(ctx context.Context, req request) error {
-	text := fmt.Sprintf("Your user id: <code>%d</code>\nThis chat's id: <code>%d</code>", req.in.UserID, req.in.ChatID)
+	text := tr(ctx).Sprintf("Your user id: <code>%d</code>\nThis chat's id: <code>%d</code>", req.in.UserID, req.in.ChatID)
 	if req.in.UserID == 0 {
-		text = fmt.Sprintf("This chat's id: <code>%d</code>\n(no user id: the message was sent on behalf of a chat)", req.in.ChatID)
+		text = tr(ctx).Sprintf("This chat's id: <code>%d</code>\n(no user id: the message was sent on behalf of a chat)", req.in.ChatID)
 	}
 	r.reply(ctx, req.in.ChatID, text)
 	return nil
@@ -27,7 +29,7 @@ func (r *Router) cmdID(ctx context.Context, req request) error {
 // cmdStatus answers with the bot's progress: sources, polls, the next poll.
 func (r *Router) cmdStatus(ctx context.Context, req request) error {
 	if r.opts.Status == nil {
-		r.reply(ctx, req.in.ChatID, "Status is not available in this setup.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Status is not available in this setup."))
 		return nil
 	}
 	text, err := r.opts.Status(ctx)

@@ -3,9 +3,9 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/sources"
 )
@@ -23,7 +23,7 @@ const maxExport = 1 << 20
 func (r *Router) cmdExport(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
 	if r.opts.Sources == nil {
-		r.reply(ctx, chatID, noSources)
+		r.reply(ctx, chatID, tr(ctx).Sprintf(noSources))
 		return nil
 	}
 	doc, n, err := r.opts.Sources.Export(ctx)
@@ -31,15 +31,15 @@ func (r *Router) cmdExport(ctx context.Context, req request) error {
 		return err
 	}
 	if n == 0 {
-		r.reply(ctx, chatID, "There are no sources to export.")
+		r.reply(ctx, chatID, tr(ctx).Sprintf("There are no sources to export."))
 		return nil
 	}
 	if len(doc) > maxExport {
 		r.log.Warn("export too large", "chat", chatID, "sources", n, "bytes", len(doc))
-		r.reply(ctx, chatID, fmt.Sprintf("The OPML of %s is %d KB, over the %d KB an export may be.", plural(n, "source"), len(doc)>>10, maxExport>>10))
+		r.reply(ctx, chatID, tr(ctx).Sprintf("The OPML of %s is %d KB, over the %d KB an export may be.", tr(ctx).Count(n, "%d sources"), len(doc)>>10, maxExport>>10))
 		return nil
 	}
-	r.replyDocument(ctx, chatID, exportName, doc, plural(n, "source")+", as OPML")
+	r.replyDocument(ctx, chatID, exportName, doc, tr(ctx).Sprintf("%s, as OPML", tr(ctx).Count(n, "%d sources")))
 	return nil
 }
 
@@ -65,7 +65,7 @@ const maxImport = maxExport
 func (r *Router) cmdImport(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
 	if r.opts.Sources == nil {
-		r.reply(ctx, chatID, "Importing sources is not available here.")
+		r.reply(ctx, chatID, tr(ctx).Sprintf("Importing sources is not available here."))
 		return nil
 	}
 	arg := strings.TrimSpace(req.args)
@@ -73,7 +73,7 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 		return r.importFile(ctx, chatID, *req.in.Document)
 	}
 	if arg == "" {
-		r.reply(ctx, chatID, "Send <code>/import</code> followed by an OPML list or by the URL of one, or send an OPML file with the caption <code>/import</code>.")
+		r.reply(ctx, chatID, tr(ctx).Sprintf("Send <code>/import</code> followed by an OPML list or by the URL of one, or send an OPML file with the caption <code>/import</code>."))
 		return nil
 	}
 	r.background(ctx, "import", chatID, func(ctx context.Context) error {
@@ -82,7 +82,7 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 			return r.replyImported(ctx, chatID, res, err)
 		}
 		res, err := r.opts.Sources.ImportURL(ctx, arg)
-		if msg := fetchProblem(err); msg != "" {
+		if msg := fetchProblem(tr(ctx), err); msg != "" {
 			r.log.Info("import: list not fetched", "chat", chatID, "err", err)
 			r.replyAfter(ctx, chatID, msg)
 			return nil
@@ -95,10 +95,10 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 // importFile downloads a file a user sent and imports it as OPML.
 func (r *Router) importFile(ctx context.Context, chatID int64, f IncomingFile) error {
 	if r.opts.Files == nil {
-		r.reply(ctx, chatID, "I can't read files here: paste the OPML list after <code>/import</code> instead.")
+		r.reply(ctx, chatID, tr(ctx).Sprintf("I can't read files here: paste the OPML list after <code>/import</code> instead."))
 		return nil
 	}
-	tooLarge := fmt.Sprintf("That file is too large for me: an OPML list may be at most %d KB.", maxImport>>10)
+	tooLarge := tr(ctx).Sprintf("That file is too large for me: an OPML list may be at most %d KB.", maxImport>>10)
 	if f.Size > maxImport {
 		r.reply(ctx, chatID, tooLarge)
 		return nil
@@ -111,7 +111,7 @@ func (r *Router) importFile(ctx context.Context, chatID int64, f IncomingFile) e
 		}
 		if err != nil {
 			r.log.Warn("import: file not downloaded", "chat", chatID, "file", f.Name, "err", err)
-			r.replyAfter(ctx, chatID, "I couldn't download that file. Please send it again.")
+			r.replyAfter(ctx, chatID, tr(ctx).Sprintf("I couldn't download that file. Please send it again."))
 			return nil
 		}
 		res, err := r.opts.Sources.Import(ctx, data)
@@ -125,31 +125,31 @@ func (r *Router) importFile(ctx context.Context, chatID int64, f IncomingFile) e
 func (r *Router) replyImported(ctx context.Context, chatID int64, res sources.Imported, err error) error {
 	switch {
 	case errors.Is(err, sources.ErrUnavailable):
-		r.replyAfter(ctx, chatID, "Importing sources is not available here.")
+		r.replyAfter(ctx, chatID, tr(ctx).Sprintf("Importing sources is not available here."))
 	case errors.Is(err, sources.ErrNotOPML):
-		r.replyAfter(ctx, chatID, "That is not an OPML list I can read.")
+		r.replyAfter(ctx, chatID, tr(ctx).Sprintf("That is not an OPML list I can read."))
 	case err != nil:
 		return err
 	default:
-		r.replyAfter(ctx, chatID, importReport(res))
+		r.replyAfter(ctx, chatID, importReport(tr(ctx), res))
 	}
 	return nil
 }
 
 // importReport says what an import did.
-func importReport(i sources.Imported) string {
-	s := fmt.Sprintf("📥 Imported %s.", plural(len(i.Added), "new source"))
+func importReport(p locale.Printer, i sources.Imported) string {
+	s := p.Sprintf("📥 Imported %s.", p.Count(len(i.Added), "%d new sources"))
 	if i.Known > 0 {
-		s += fmt.Sprintf(" %d already known.", i.Known)
+		s += p.Sprintf(" %d already known.", i.Known)
 	}
 	if i.Refused > 0 {
-		s += fmt.Sprintf(" %d refused: not public web addresses.", i.Refused)
+		s += p.Sprintf(" %d refused: not public web addresses.", i.Refused)
 	}
 	if i.Unresolved > 0 {
-		s += fmt.Sprintf(" %d skipped: their host names do not resolve.", i.Unresolved)
+		s += p.Sprintf(" %d skipped: their host names do not resolve.", i.Unresolved)
 	}
 	if i.Invalid > 0 {
-		s += fmt.Sprintf(" %d skipped: not http(s) URLs.", i.Invalid)
+		s += p.Sprintf(" %d skipped: not http(s) URLs.", i.Invalid)
 	}
 	return s
 }

@@ -28,7 +28,7 @@ const previewUsage = "Send <code>/preview on</code>, <code>off</code>, <code>lar
 // chat's choice; with an argument, it sets it. Digests and lists never show previews.
 func (r *Router) cmdPreview(ctx context.Context, req request) error {
 	if r.opts.Preview == nil {
-		r.reply(ctx, req.in.ChatID, "Link previews cannot be changed on this bot.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Link previews cannot be changed on this bot."))
 		return nil
 	}
 	if req.args == "" {
@@ -36,17 +36,17 @@ func (r *Router) cmdPreview(ctx context.Context, req request) error {
 		if err != nil {
 			return err
 		}
-		r.reply(ctx, req.in.ChatID, "Alerts here show "+previewShown[cur]+". "+previewUsage)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Alerts here show %s.", tr(ctx).Sprintf(previewShown[cur]))+" "+tr(ctx).Sprintf(previewUsage))
 		return nil
 	}
 	v, err := r.opts.Preview.SetPreview(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, settings.ErrPreviewChoice) {
-		r.reply(ctx, req.in.ChatID, "I don't know that choice. "+previewUsage)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I don't know that choice.")+" "+tr(ctx).Sprintf(previewUsage))
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	r.reply(ctx, req.in.ChatID, "🖼 From now on alerts here show "+previewShown[v]+". Digests and lists never do.")
+	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🖼 From now on alerts here show %s. Digests and lists never do.", tr(ctx).Sprintf(previewShown[v])))
 	return nil
 }

@@ -33,24 +33,24 @@ const noSearch = "Search is not available on this bot."
 
 func (r *Router) cmdSearch(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, "What should I look for? E.g. <code>/search \"north korea\" missile</code>.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("What should I look for? E.g. <code>/search \"north korea\" missile</code>."))
 		return nil
 	}
 	if r.opts.Search == nil {
-		r.reply(ctx, req.in.ChatID, noSearch)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noSearch))
 		return nil
 	}
 	p, err := r.opts.Search.Search(ctx, req.in.ChatID, req.args)
 	var perr *query.ParseError
 	if errors.As(err, &perr) {
-		r.reply(ctx, req.in.ChatID, "I can't search for that: "+esc(perr.Error())+".")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't search for that: %s.", esc(perr.Error())))
 		return nil
 	}
 	if err != nil {
 		return err
 	}
 	if p.Total == 0 {
-		r.reply(ctx, req.in.ChatID, "Nothing I have stored matches <code>"+esc(summarize.Clip(req.args, 200))+"</code>.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing I have stored matches <code>%s</code>.", esc(summarize.Clip(req.args, 200))))
 		return nil
 	}
 	r.sendSearchPage(ctx, req.in.ChatID, p)
@@ -61,22 +61,23 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 // more results follow.
 func (r *Router) sendSearchPage(ctx context.Context, chatID int64, p search.Page) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "🔎 <b>%d–%d of %d</b> for <code>%s</code>\n", p.First, p.First+len(p.Results)-1, p.Total, esc(summarize.Clip(p.Query, 200)))
+	t := tr(ctx)
+	b.WriteString(t.Sprintf("🔎 <b>%d–%d of %d</b> for <code>%s</code>", p.First, p.First+len(p.Results)-1, p.Total, esc(summarize.Clip(p.Query, 200))) + "\n")
 	if len(p.Results) == 0 {
-		b.WriteString("\nThese articles are gone; try the search again.")
+		b.WriteString("\n" + t.Sprintf("These articles are gone; try the search again."))
 	}
 	for i, res := range p.Results {
 		a := res.Article
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", p.First+i, linkedTitle(a), esc(summarize.Clip(a.SourceName, 80)), ago(r.opts.Now(), a.PublishedAt))
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", p.First+i, linkedTitle(t, a), esc(summarize.Clip(a.SourceName, 80)), agoIn(t, r.opts.Now(), a.PublishedAt))
 		if res.Snippet != "" {
 			b.WriteString(markSnippet(summarize.Clip(res.Snippet, resultSnippetLen)) + "\n")
-		} else if t := firstNonEmpty(a.Summary, a.Text); t != "" {
-			b.WriteString(esc(summarize.Clip(t, 200)) + "\n")
+		} else if s := firstNonEmpty(a.Summary, a.Text); s != "" {
+			b.WriteString(esc(summarize.Clip(s, 200)) + "\n")
 		}
 	}
 	var buttons [][]Button
 	if p.More {
-		buttons = [][]Button{{{Text: "More ▸", Data: r.sign(chatID, "more", p.SearchID, int64(p.Number+1))}}}
+		buttons = [][]Button{{{Text: t.Sprintf("More ▸"), Data: r.sign(chatID, "more", p.SearchID, int64(p.Number+1))}}}
 	}
 	r.reply(ctx, chatID, b.String(), buttons...)
 }
@@ -84,7 +85,7 @@ func (r *Router) sendSearchPage(ctx context.Context, chatID int64, p search.Page
 // pressMore sends the next page of a stored search.
 func (r *Router) pressMore(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	if r.opts.Search == nil {
-		return noSearch, nil
+		return tr(ctx).Sprintf(noSearch), nil
 	}
 	page, n := args[1], int(args[1])
 	if page < 1 || page > search.MaxResults {
@@ -93,19 +94,19 @@ func (r *Router) pressMore(ctx context.Context, in Incoming, chat news.Chat, arg
 	p, err := r.opts.Search.Page(ctx, chat.ID, args[0], n)
 	switch {
 	case errors.Is(err, news.ErrNotFound):
-		return "This search has expired. Send /search again.", nil
+		return tr(ctx).Sprintf("This search has expired. Send /search again."), nil
 	case errors.Is(err, search.ErrNoPage):
-		return noticeInvalid, nil
+		return tr(ctx).Sprintf(noticeInvalid), nil
 	case err != nil:
 		return "", err
 	}
 	r.sendSearchPage(ctx, chat.ID, p)
-	return fmt.Sprintf("Page %d", page+1), nil
+	return tr(ctx).Sprintf("Page %d", page+1), nil
 }
 
 func (r *Router) cmdLatest(ctx context.Context, req request) error {
 	if r.opts.Search == nil {
-		r.reply(ctx, req.in.ChatID, noSearch)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noSearch))
 		return nil
 	}
 	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
@@ -120,13 +121,13 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 			}
 		}
 		if len(one) == 0 {
-			r.reply(ctx, req.in.ChatID, "This chat has no subscription "+esc(summarize.Clip(req.args, 40))+". See /list.")
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(req.args, 40))))
 			return nil
 		}
 		subs = one
 	}
 	if len(subs) == 0 {
-		r.reply(ctx, req.in.ChatID, "No subscriptions yet: /subscribe QUERY first, or /search QUERY.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No subscriptions yet: /subscribe QUERY first, or /search QUERY."))
 		return nil
 	}
 	found, err := r.opts.Search.Latest(ctx, subs)
@@ -134,13 +135,14 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 		return err
 	}
 	if len(found) == 0 {
-		r.reply(ctx, req.in.ChatID, fmt.Sprintf("Nothing in the last %d days matches. /search looks further back.", int(search.LatestWindow.Hours()/24)))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing in the last %d days matches. /search looks further back.", int(search.LatestWindow.Hours()/24)))
 		return nil
 	}
+	t := tr(ctx)
 	var b strings.Builder
-	b.WriteString("🕑 <b>Latest</b>\n")
+	b.WriteString("🕑 <b>" + t.Sprintf("Latest") + "</b>\n")
 	for i, m := range found {
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(m.Article), esc(summarize.Clip(m.Article.SourceName, 80)), ago(r.opts.Now(), m.Article.PublishedAt), m.SubscriptionID)
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(t, m.Article), esc(summarize.Clip(m.Article.SourceName, 80)), agoIn(t, r.opts.Now(), m.Article.PublishedAt), m.SubscriptionID)
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
@@ -148,7 +150,7 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 
 func (r *Router) cmdTrending(ctx context.Context, req request) error {
 	if r.opts.Search == nil {
-		r.reply(ctx, req.in.ChatID, noSearch)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noSearch))
 		return nil
 	}
 	stories, err := r.opts.Search.Trending(ctx)
@@ -157,11 +159,12 @@ func (r *Router) cmdTrending(ctx context.Context, req request) error {
 	}
 	hours := int(search.TrendingWindow.Hours())
 	if len(stories) == 0 {
-		r.reply(ctx, req.in.ChatID, fmt.Sprintf("No news in the last %d hours.", hours))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No news in the last %d hours.", hours))
 		return nil
 	}
+	t := tr(ctx)
 	var b strings.Builder
-	fmt.Fprintf(&b, "🔥 <b>Trending</b> (last %d hours)\n", hours)
+	b.WriteString(t.Sprintf("🔥 <b>Trending</b> (last %d hours)", hours) + "\n")
 	for i, s := range stories {
 		names := s.Sources[:min(len(s.Sources), maxStoryNames)]
 		for j := range names {
@@ -169,10 +172,10 @@ func (r *Router) cmdTrending(ctx context.Context, req request) error {
 		}
 		more := ""
 		if len(s.Sources) > maxStoryNames {
-			more = fmt.Sprintf(" and %d more", len(s.Sources)-maxStoryNames)
+			more = t.Sprintf(" and %d more", len(s.Sources)-maxStoryNames)
 		}
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s: %s%s · %s</i>\n", i+1, linkedTitle(s.Article), plural(len(s.Sources), "source"),
-			strings.Join(names, ", "), more, ago(r.opts.Now(), s.PublishedAt))
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s: %s%s · %s</i>\n", i+1, linkedTitle(t, s.Article), t.Count(len(s.Sources), "%d sources"),
+			strings.Join(names, ", "), more, agoIn(t, r.opts.Now(), s.PublishedAt))
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -41,12 +40,12 @@ func (r *Router) shareTTL() time.Duration {
 // query, its preview and a Subscribe button in anyone's private chat.
 func (r *Router) cmdShare(ctx context.Context, req request) error {
 	if r.opts.Shares == nil || r.opts.BotName == "" {
-		r.reply(ctx, req.in.ChatID, noShare)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noShare))
 		return nil
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(req.args), "#"), 10, 64)
 	if err != nil || id <= 0 {
-		r.reply(ctx, req.in.ChatID, "Which one? Send <code>/share ID</code> with an ID from /list.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Which one? Send <code>/share ID</code> with an ID from /list."))
 		return nil
 	}
 	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
@@ -60,7 +59,7 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 		}
 	}
 	if sub == nil {
-		r.reply(ctx, req.in.ChatID, fmt.Sprintf("This chat has no subscription #%d. See /list.", id))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription #%d. See /list.", id))
 		return nil
 	}
 	var b [8]byte
@@ -71,8 +70,8 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 		return err
 	}
 	link := "https://t.me/" + r.opts.BotName + "?start=" + sharePrefix + token
-	r.reply(ctx, req.in.ChatID, fmt.Sprintf("🔗 Share <code>%s</code> with this link (it works until %s):\n%s",
-		esc(summarize.Clip(sub.Query, 200)), expires.UTC().Format("2 Jan 2006"), esc(link)))
+	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔗 Share <code>%s</code> with this link (it works until %s):\n%s",
+		esc(summarize.Clip(sub.Query, 200)), tr(ctx).Date(expires.UTC(), "2 Jan 2006"), esc(link)))
 	return nil
 }
 
@@ -80,7 +79,7 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 // it found lately, and a button to subscribe.
 func (r *Router) openShare(ctx context.Context, req request, token string) error {
 	if r.opts.Shares == nil {
-		r.reply(ctx, req.in.ChatID, noShare)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noShare))
 		return nil
 	}
 	q, ok, err := r.findShare(ctx, token)
@@ -88,21 +87,21 @@ func (r *Router) openShare(ctx context.Context, req request, token string) error
 		return err
 	}
 	if !ok {
-		r.reply(ctx, req.in.ChatID, shareInvalid)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(shareInvalid))
 		return nil
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Someone shared this subscription with you:\n<code>%s</code>\n", esc(summarize.Clip(q, 500)))
+	b.WriteString(tr(ctx).Sprintf("Someone shared this subscription with you:\n<code>%s</code>", esc(summarize.Clip(q, 500))) + "\n")
 	if r.opts.Search != nil {
 		if arts, err := r.opts.Search.Top(ctx, q, 3); err == nil && len(arts) > 0 {
-			b.WriteString("\nLately it found:")
+			b.WriteString("\n" + tr(ctx).Sprintf("Lately it found:"))
 			for _, a := range arts {
 				b.WriteString("\n• " + esc(summarize.Clip(a.Title, 200)))
 			}
 		}
 	}
 	n, _ := strconv.ParseInt(token, 10, 64)
-	r.reply(ctx, req.in.ChatID, b.String(), []Button{{Text: "✅ Subscribe", Data: r.sign(req.in.ChatID, "ss", n)}})
+	r.reply(ctx, req.in.ChatID, b.String(), []Button{{Text: tr(ctx).Sprintf("✅ Subscribe"), Data: r.sign(req.in.ChatID, "ss", n)}})
 	return nil
 }
 
@@ -127,19 +126,19 @@ func (r *Router) findShare(ctx context.Context, token string) (string, bool, err
 // pressShareSubscribe subscribes the chat to a shared query.
 func (r *Router) pressShareSubscribe(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	if r.opts.Shares == nil {
-		return noShare, nil
+		return tr(ctx).Sprintf(noShare), nil
 	}
 	q, ok, err := r.findShare(ctx, strconv.FormatInt(args[0], 10))
 	if err != nil || !ok {
-		return "This share link expired.", err
+		return tr(ctx).Sprintf("This share link expired."), err
 	}
 	res, err := r.opts.Subscriptions.SubscribeIn(ctx, chat.ID, in.ThreadID, q)
 	if errors.Is(err, news.ErrLimit) {
-		return "This chat has as many subscriptions as it may hold.", nil
+		return tr(ctx).Sprintf("This chat has as many subscriptions as it may hold."), nil
 	}
 	if err != nil {
 		return "", err
 	}
-	r.reply(ctx, chat.ID, fmt.Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())))
-	return "Subscribed.", nil
+	r.reply(ctx, chat.ID, tr(ctx).Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())))
+	return tr(ctx).Sprintf("Subscribed."), nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/sources"
 	"github.com/newshound/newshound/summarize"
@@ -34,7 +35,7 @@ const noSources = "Managing sources is not available here."
 
 func (r *Router) cmdSources(ctx context.Context, req request) error {
 	if r.opts.Sources == nil {
-		r.reply(ctx, req.in.ChatID, noSources)
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noSources))
 		return nil
 	}
 	srcs, err := r.opts.Sources.List(ctx)
@@ -42,22 +43,23 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 		return err
 	}
 	if len(srcs) == 0 {
-		r.reply(ctx, req.in.ChatID, "No sources yet.")
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No sources yet."))
 		return nil
 	}
 	now := r.opts.Now()
+	p := tr(ctx)
 	var b strings.Builder
-	b.WriteString("<b>Sources</b>\n")
+	b.WriteString("<b>" + p.Sprintf("Sources") + "</b>\n")
 	for _, s := range srcs {
 		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)))
 		switch {
 		case s.Health == sources.Retired:
-			b.WriteString(" · no longer in the configuration, not fetched\n")
+			b.WriteString(" · " + p.Sprintf("no longer in the configuration, not fetched") + "\n")
 			continue
 		case s.Origin == news.OriginChat:
-			b.WriteString(" · added in chat")
+			b.WriteString(" · " + p.Sprintf("added in chat"))
 		}
-		b.WriteString("\n" + health(now, s) + "\n")
+		b.WriteString("\n" + health(p, now, s) + "\n")
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
@@ -65,16 +67,16 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 
 // health is a source's state in one line: when it was fetched, how it
 // failed, when it is fetched next.
-func health(now time.Time, s sources.Status) string {
-	next := "next " + until(now, s.NextFetch)
+func health(p locale.Printer, now time.Time, s sources.Status) string {
+	next := p.Sprintf("next %s", until(p, now, s.NextFetch))
 	switch s.Health {
 	case sources.Unfetched:
-		return "⏳ not fetched yet · " + next
+		return p.Sprintf("⏳ not fetched yet") + " · " + next
 	case sources.Failing:
-		return fmt.Sprintf("⚠️ failing (%s in a row), last try %s: <i>%s</i> · %s",
-			plural(s.Failures, "time"), ago(now, s.LastFetchAt), esc(summarize.Clip(s.LastError, 150)), next)
+		return p.Sprintf("⚠️ failing (%s in a row), last try %s: <i>%s</i>",
+			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt), esc(summarize.Clip(s.LastError, 150))) + " · " + next
 	}
-	return "✅ fetched " + ago(now, s.LastFetchAt) + " · " + next
+	return p.Sprintf("✅ fetched %s", agoIn(p, now, s.LastFetchAt)) + " · " + next
 }
 
 func hostOf(raw string) string {
@@ -101,7 +103,7 @@ func (r *Router) background(ctx context.Context, name string, chatID int64, fn f
 		defer cancel()
 		if err := fn(ctx); err != nil {
 			r.log.Error("command failed", "command", name, "chat", chatID, "err", err)
-			r.replyAfter(ctx, chatID, "Sorry, something went wrong on my side. Please try again later.")
+			r.replyAfter(ctx, chatID, tr(ctx).Sprintf("Sorry, something went wrong on my side. Please try again later."))
 		}
 	}()
 }
@@ -115,21 +117,21 @@ func (r *Router) replyAfter(ctx context.Context, chatID int64, text string) {
 func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
 	if r.opts.Sources == nil {
-		r.reply(ctx, chatID, "Adding sources is not available here.")
+		r.reply(ctx, chatID, tr(ctx).Sprintf("Adding sources is not available here."))
 		return nil
 	}
 	raw, err := sources.FeedURL(req.args)
 	if err != nil {
-		r.reply(ctx, chatID, "Send <code>/addsource URL</code> with the address of a feed or of a site that links to one.")
+		r.reply(ctx, chatID, tr(ctx).Sprintf("Send <code>/addsource URL</code> with the address of a feed or of a site that links to one."))
 		return nil
 	}
 	r.background(ctx, "addsource", chatID, func(ctx context.Context) error {
 		added, err := r.opts.Sources.Add(ctx, raw)
 		if errors.Is(err, sources.ErrUnavailable) {
-			r.replyAfter(ctx, chatID, "Adding sources is not available here.")
+			r.replyAfter(ctx, chatID, tr(ctx).Sprintf("Adding sources is not available here."))
 			return nil
 		}
-		if msg := fetchProblem(err); msg != "" {
+		if msg := fetchProblem(tr(ctx), err); msg != "" {
 			r.log.Info("addsource: no feed added", "chat", chatID, "err", err)
 			r.replyAfter(ctx, chatID, msg)
 			return nil
@@ -139,11 +141,11 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 		}
 		s := added.Source
 		if !added.New {
-			r.replyAfter(ctx, chatID, fmt.Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(summarize.Clip(s.Name, 80))))
+			r.replyAfter(ctx, chatID, tr(ctx).Sprintf("That feed is already source #%d, <b>%s</b>.", s.ID, esc(summarize.Clip(s.Name, 80))))
 			return nil
 		}
-		r.replyAfter(ctx, chatID, fmt.Sprintf("✅ Added source #%d, <b>%s</b> (%s, %s now). What it holds now is kept for /search; new items alert from the next poll.",
-			s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)), plural(added.Items, "item")))
+		r.replyAfter(ctx, chatID, tr(ctx).Sprintf("✅ Added source #%d, <b>%s</b> (%s, %s now). What it holds now is kept for /search; new items alert from the next poll.",
+			s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)), tr(ctx).Count(added.Items, "%d items")))
 		return nil
 	})
 	return nil
@@ -152,28 +154,28 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 // fetchProblem turns a failed fetch of a user's URL into a reply, or ""
 // when err is not one (nil, or a failure of ours). The reply names no
 // address: a refused host stays unnamed.
-func fetchProblem(err error) string {
+func fetchProblem(p locale.Printer, err error) string {
 	switch {
 	case err == nil || !errors.Is(err, sources.ErrFetch):
 		return ""
 	case errors.Is(err, sources.ErrBlocked):
-		return "⛔ I can't fetch that address: it is not a public http(s) web address (local, private and cloud-internal networks are off limits)."
+		return p.Sprintf("⛔ I can't fetch that address: it is not a public http(s) web address (local, private and cloud-internal networks are off limits).")
 	case errors.Is(err, sources.ErrNotFeed):
-		return "I found no feed there: the address is neither RSS, Atom nor JSON Feed, nor a page that links to one."
+		return p.Sprintf("I found no feed there: the address is neither RSS, Atom nor JSON Feed, nor a page that links to one.")
 	case errors.Is(err, sources.ErrTooLarge):
-		return "That document is too large for me."
+		return p.Sprintf("That document is too large for me.")
 	case sources.HTTPStatus(err) != 0:
-		return fmt.Sprintf("The site answered with HTTP status %d.", sources.HTTPStatus(err))
+		return p.Sprintf("The site answered with HTTP status %d.", sources.HTTPStatus(err))
 	case errors.Is(err, sources.ErrTimeout):
-		return "The site took too long to answer."
+		return p.Sprintf("The site took too long to answer.")
 	}
-	return "I couldn't fetch that address."
+	return p.Sprintf("I couldn't fetch that address.")
 }
 
 func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
 	if r.opts.Sources == nil {
-		r.reply(ctx, chatID, noSources)
+		r.reply(ctx, chatID, tr(ctx).Sprintf(noSources))
 		return nil
 	}
 	arg := strings.TrimPrefix(req.args, "#")
@@ -184,18 +186,18 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 	} else if arg != "" {
 		src, err = r.opts.Sources.RemoveURL(ctx, arg)
 	} else {
-		r.reply(ctx, chatID, "Which one? Send <code>/removesource ID</code> with an ID from /sources.")
+		r.reply(ctx, chatID, tr(ctx).Sprintf("Which one? Send <code>/removesource ID</code> with an ID from /sources."))
 		return nil
 	}
 	switch {
 	case errors.Is(err, sources.ErrNotFound):
-		r.reply(ctx, chatID, "There is no source "+esc(summarize.Clip(req.args, 100))+". See /sources.")
+		r.reply(ctx, chatID, tr(ctx).Sprintf("There is no source %s. See /sources.", esc(summarize.Clip(req.args, 100))))
 	case errors.Is(err, sources.ErrNotRemovable):
-		r.reply(ctx, chatID, fmt.Sprintf("Source #%d comes from the configuration file; remove it there.", src.ID))
+		r.reply(ctx, chatID, tr(ctx).Sprintf("Source #%d comes from the configuration file; remove it there.", src.ID))
 	case err != nil:
 		return err
 	default:
-		r.reply(ctx, chatID, fmt.Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(summarize.Clip(src.Name, 80))))
+		r.reply(ctx, chatID, tr(ctx).Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(summarize.Clip(src.Name, 80))))
 	}
 	return nil
 }

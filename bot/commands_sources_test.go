@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/sources"
 )
@@ -344,7 +345,7 @@ func TestHealthNamesTheNextFetch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := health(now, tt.src); !strings.HasSuffix(got, tt.want) {
+			if got := health(locale.For(locale.English), now, tt.src); !strings.HasSuffix(got, tt.want) {
 				t.Fatalf("health = %q, want it to end with %q", got, tt.want)
 			}
 		})

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/newshound/newshound/news"
@@ -18,11 +17,12 @@ func (r *Router) cmdStop(ctx context.Context, req request) error {
 		return err
 	}
 	issued := r.opts.Now().Unix()
-	r.reply(ctx, req.in.ChatID, fmt.Sprintf("⚠️ This deletes everything I keep about this chat: %s, its settings and any queued messages. "+
-		"It cannot be undone. Are you sure?", plural(len(subs), "subscription")),
+	t := tr(ctx)
+	r.reply(ctx, req.in.ChatID, t.Sprintf("⚠️ This deletes everything I keep about this chat: %s, its settings and any queued messages. "+
+		"It cannot be undone. Are you sure?", t.Count(len(subs), "%d subscriptions")),
 		[]Button{
-			{Text: "🗑 Yes, delete everything", Data: r.sign(req.in.ChatID, "stop", issued)},
-			{Text: "Cancel", Data: r.sign(req.in.ChatID, "keep", issued)},
+			{Text: t.Sprintf("🗑 Yes, delete everything"), Data: r.sign(req.in.ChatID, "stop", issued)},
+			{Text: t.Sprintf("Cancel"), Data: r.sign(req.in.ChatID, "keep", issued)},
 		})
 	return nil
 }
@@ -31,19 +31,19 @@ func (r *Router) cmdStop(ctx context.Context, req request) error {
 func (r *Router) pressStop(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
 	issued := time.Unix(args[0], 0)
 	if age := r.opts.Now().Sub(issued); age > stopWindow || age < -time.Minute {
-		return "This confirmation has expired. Send /stop again.", nil
+		return tr(ctx).Sprintf("This confirmation has expired. Send /stop again."), nil
 	}
 	if err := r.opts.Settings.DeleteChat(ctx, chat.ID); err != nil {
 		return "", err
 	}
-	r.rewrite(ctx, in, "🗑 Done: I deleted everything I kept about this chat. Send /start to begin again.")
-	return "Deleted.", nil
+	r.rewrite(ctx, in, tr(ctx).Sprintf("🗑 Done: I deleted everything I kept about this chat. Send /start to begin again."))
+	return tr(ctx).Sprintf("Deleted."), nil
 }
 
 // pressKeep cancels a /stop.
 func (r *Router) pressKeep(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
-	r.rewrite(ctx, in, "Nothing was deleted.")
-	return "Cancelled.", nil
+	r.rewrite(ctx, in, tr(ctx).Sprintf("Nothing was deleted."))
+	return tr(ctx).Sprintf("Cancelled."), nil
 }
 
 // rewrite replaces the text of the message whose button was pressed, and

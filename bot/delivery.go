@@ -21,7 +21,8 @@ type delivery struct {
 	ids    []int64
 	editOf int // Telegram's id of the message to edit; 0 = send a new one
 	out    Outgoing
-	plain  bool // already the plain-text retry of a parse error
+	plain  bool   // already the plain-text retry of a parse error
+	lang   string // the chat's language, for the notices the sender adds; "" = English
 }
 
 // deliver turns the chat's head row into a Telegram call and records the

@@ -9,6 +9,11 @@
 //   - Telegram's flood limits are kept by construction, not by reacting to
 //     429s (limits.go); each answer Telegram can give is handled as
 //     answers.go says. An alert is rendered when it is sent (render.go).
+//   - Every text a chat reads comes from the one catalog (package locale),
+//     in the chat's language: the chat's choice (/language), else the
+//     sender's Telegram language; alerts carry the chat's choice with its
+//     delivery settings (language.go). No reply is built from an English
+//     literal (locale's tests walk this package to prove it).
 //   - Every piece of outside text (titles, summaries, source names, user
 //     input) is escaped with esc before it enters a message.
 //   - The bot token never appears in an error or log line: the Telegram

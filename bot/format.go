@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
 )
@@ -22,6 +23,7 @@ type AlertView struct {
 	Query    string
 	Location *time.Location // the chat's; nil = UTC
 	Also     []string       // other sources that carried the same story
+	Language string         // the chat's language (a locale code); "" = English
 }
 
 // FormatAlert renders an alert as Telegram HTML: the linked title, the source
@@ -33,18 +35,19 @@ func FormatAlert(v AlertView) string {
 		loc = time.UTC
 	}
 	var b strings.Builder
+	p := locale.For(v.Language)
 	title := esc(summarize.Clip(a.Title, 300))
 	if title == "" {
-		title = "(untitled)"
+		title = p.Sprintf("(untitled)")
 	}
 	if a.URL != "" {
 		b.WriteString(`<b><a href="` + esc(a.URL) + `">` + title + `</a></b>`)
 	} else {
 		b.WriteString("<b>" + title + "</b>")
 	}
-	b.WriteString("\n<i>" + esc(summarize.Clip(a.SourceName, 100)) + " · " + a.PublishedAt.In(loc).Format("2 Jan 15:04 MST") + "</i>")
+	b.WriteString("\n<i>" + esc(summarize.Clip(a.SourceName, 100)) + " · " + p.Date(a.PublishedAt.In(loc), "2 Jan 15:04 MST") + "</i>")
 	if len(v.Also) > 0 {
-		b.WriteString("\n➕ Also: " + esc(alsoList(v.Also)))
+		b.WriteString("\n➕ " + p.Sprintf("Also: %s", esc(alsoList(p, v.Also))))
 	}
 	if s := strings.TrimSpace(a.Summary); s != "" {
 		b.WriteString("\n\n" + esc(summarize.Clip(s, 1200)))

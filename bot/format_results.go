@@ -5,15 +5,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newshound/newshound/locale"
+
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
 )
 
 // linkedTitle renders an article's title, linked to it when it has a URL.
-func linkedTitle(a news.Article) string {
+func linkedTitle(p locale.Printer, a news.Article) string {
 	title := esc(summarize.Clip(a.Title, resultTitleLen))
 	if title == "" {
-		title = "(untitled)"
+		title = p.Sprintf("(untitled)")
 	}
 	if a.URL == "" {
 		return "<b>" + title + "</b>"
@@ -49,38 +51,41 @@ func markSnippet(s string) string {
 	return b.String()
 }
 
-// ago says how long before now t was, briefly.
-func ago(now, t time.Time) string {
+// ago says how long before now t was, briefly, in English.
+func ago(now, t time.Time) string { return agoIn(locale.For(locale.English), now, t) }
+
+// agoIn says how long before now t was, briefly, in p's language.
+func agoIn(p locale.Printer, now, t time.Time) string {
 	d := now.Sub(t)
 	switch {
 	case t.IsZero():
-		return "date unknown"
+		return p.Sprintf("date unknown")
 	case d < time.Minute:
-		return "just now"
+		return p.Sprintf("just now")
 	case d < time.Hour:
-		return fmt.Sprintf("%d min ago", int(d.Minutes()))
+		return p.Sprintf("%d min ago", int(d.Minutes()))
 	case d < 48*time.Hour:
-		return fmt.Sprintf("%d h ago", int(d.Hours()))
+		return p.Sprintf("%d h ago", int(d.Hours()))
 	case d < 30*24*time.Hour:
-		return fmt.Sprintf("%d days ago", int(d.Hours()/24))
+		return p.Count(int(d.Hours()/24), "%d days ago")
 	}
-	return t.UTC().Format("2 Jan 2006")
+	return p.Date(t.UTC(), "2 Jan 2006")
 }
 
 // until says how long after now t is, briefly.
-func until(now, t time.Time) string {
+func until(p locale.Printer, now, t time.Time) string {
 	d := t.Sub(now)
 	switch {
 	case t.IsZero() || d <= 0:
-		return "now"
+		return p.Sprintf("now")
 	case d < time.Minute:
-		return "in under a minute"
+		return p.Sprintf("in under a minute")
 	case d < time.Hour:
-		return fmt.Sprintf("in %d min", int(d.Minutes()))
+		return p.Sprintf("in %d min", int(d.Minutes()))
 	case d < 48*time.Hour:
-		return fmt.Sprintf("in %d h", int(d.Hours()))
+		return p.Sprintf("in %d h", int(d.Hours()))
 	}
-	return fmt.Sprintf("in %d days", int(d.Hours()/24))
+	return p.Count(int(d.Hours()/24), "in %d days")
 }
 
 func plural(n int, noun string) string {
@@ -98,3 +103,6 @@ func firstNonEmpty(ss ...string) string {
 	}
 	return ""
 }
+
+// countStored counts stored articles in the printer's language.
+func countStored(p locale.Printer, n int) string { return p.Count(n, "%d stored articles") }

@@ -3,12 +3,12 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/summarize"
@@ -49,7 +49,8 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 	if r.opts.Inline == nil {
 		return
 	}
-	results, cacheable := r.inlineResults(ctx, in.Inline.Query)
+	lang, _ := locale.Match(in.Language)
+	results, cacheable := r.inlineResults(withLanguage(ctx, lang), in.Inline.Query)
 	seconds := inlineCacheHints
 	if !cacheable {
 		seconds = 0
@@ -62,13 +63,14 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 // inlineResults returns the results for text, from the cache when a recent
 // query asked the same; cacheable is false for answers that explain a problem.
 func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult, bool) {
+	t := tr(ctx)
 	if n := utf8.RuneCountInString(text); n > maxInlineQuery {
-		return []InlineResult{notice("q-long", "Query too long", fmt.Sprintf("An inline query may be at most %d characters; this one has %d.", maxInlineQuery, n))}, false
+		return []InlineResult{notice("q-long", t.Sprintf("Query too long"), t.Sprintf("An inline query may be at most %d characters; this one has %d.", maxInlineQuery, n))}, false
 	}
 	if r.opts.Search == nil {
-		return []InlineResult{notice("q-none", "Search is not available", noSearch)}, false
+		return []InlineResult{notice("q-none", t.Sprintf("Search is not available"), t.Sprintf(noSearch))}, false
 	}
-	if res, ok := r.inline.get(text, r.opts.Now()); ok {
+	if res, ok := r.inline.get(inlineKey(t, text), r.opts.Now()); ok {
 		return res, true
 	}
 	var arts []news.Article
@@ -81,24 +83,24 @@ func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult
 	var perr *query.ParseError
 	switch {
 	case errors.As(err, &perr):
-		return []InlineResult{notice("q-bad", "Can't search for that", perr.Error()+". Words, \"a phrase\", a OR b, -word, prefix*, title:word, source:name.")}, false
+		return []InlineResult{notice("q-bad", t.Sprintf("Can't search for that"), perr.Error()+". "+t.Sprintf("Words, \"a phrase\", a OR b, -word, prefix*, title:word, source:name."))}, false
 	case err != nil:
 		r.log.Error("inline search", "err", err)
-		return []InlineResult{notice("q-err", "Search failed", "Something went wrong on my side. Please try again later.")}, false
+		return []InlineResult{notice("q-err", t.Sprintf("Search failed"), t.Sprintf("Something went wrong on my side. Please try again later."))}, false
 	}
 	res := make([]InlineResult, 0, len(arts))
 	for _, a := range arts {
 		res = append(res, InlineResult{ID: "a" + strconv.FormatInt(a.ID, 10), Title: summarize.Clip(a.Title, 200),
 			Description: summarize.Clip(a.SourceName+" · "+firstNonEmpty(a.Summary, a.Text), 200), URL: a.URL,
-			Text: FormatAlert(AlertView{Article: a})})
+			Text: FormatAlert(AlertView{Article: a, Language: t.Lang()})})
 	}
 	switch {
 	case len(res) == 0 && text == "":
-		res = append(res, notice("q-empty", "No trending stories yet", "Type a query after my name to search the news I have stored."))
+		res = append(res, notice("q-empty", t.Sprintf("No trending stories yet"), t.Sprintf("Type a query after my name to search the news I have stored.")))
 	case len(res) == 0:
-		res = append(res, notice("q-empty", "Nothing found", "Nothing I have stored matches "+summarize.Clip(text, 100)+"."))
+		res = append(res, notice("q-empty", t.Sprintf("Nothing found"), t.Sprintf("Nothing I have stored matches %s.", summarize.Clip(text, 100))))
 	}
-	r.inline.put(text, res, r.opts.Now())
+	r.inline.put(inlineKey(t, text), res, r.opts.Now())
 	return res, true
 }
 
@@ -159,4 +161,13 @@ func (c *inlineCache) put(q string, res []InlineResult, now time.Time) {
 		}
 	}
 	c.m[q] = inlineEntry{res: res, at: now}
+}
+
+// inlineKey keys the inline cache: the same query in another language is
+// another answer (its notices and alert frames differ).
+func inlineKey(p locale.Printer, text string) string {
+	if p.Lang() == locale.English {
+		return text
+	}
+	return p.Lang() + "\x00" + text
 }

@@ -33,8 +33,9 @@ func (r *Router) handleMembership(ctx context.Context, in Incoming) {
 			}
 		}
 		if in.ChatType == "group" || in.ChatType == "supergroup" {
-			r.reply(ctx, in.ChatID, "👋 <b>Newshound</b> is here. Group admins can add keyword alerts with "+
-				"<code>/subscribe QUERY</code>; everyone can /search the news. Send /help for more.")
+			ctx = withLanguage(ctx, r.chatLanguage(ctx, in))
+			r.reply(ctx, in.ChatID, tr(ctx).Sprintf("👋 <b>Newshound</b> is here. Group admins can add keyword alerts with "+
+				"<code>/subscribe QUERY</code>; everyone can /search the news. Send /help for more."))
 		}
 	}
 }

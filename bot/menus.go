@@ -6,14 +6,17 @@ import (
 	"strconv"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"github.com/newshound/newshound/locale"
 )
 
 // Menus: the command list a person sees fits who they are. Everyone sees
 // the commands anyone may use; in private chats (where a user administers
 // their own chat) and for group administrators the settings commands join
 // them; the operators (telegram.admins) see everything in their private
-// chat. Each text comes from a catalog per language: a language is added by
-// adding a catalog, and Telegram shows it to users whose app speaks it.
+// chat. Each text comes from the one catalog (package locale), in each of
+// its languages: English is the default ("" language code), every other
+// language is registered under its code, and Telegram shows it to users
+// whose app speaks it.
 
 // MenuScope is a BotCommandScope: "default", "all_private_chats",
 // "all_chat_administrators", or "chat" with ChatID.
@@ -37,38 +40,45 @@ type Profile struct {
 	ShortDescription string
 }
 
-// catalog is the bot's texts in one language: its profile, and command
-// descriptions that replace the table's (English) ones.
-type catalog struct {
-	description, short string
-	commands           map[string]string // name → description; missing: the table's
+// Profile texts, keys of the catalog.
+const (
+	profileDescription = "Newshound sends you the news that matches your keywords, as it breaks, from the sources it follows. " +
+		"Send /subscribe with a query, e.g. /subscribe \"north korea\" OR pyongyang, and alerts come here. " +
+		"/search finds the news stored so far; /help lists everything."
+	profileShort = "Keyword news alerts, as the news breaks. Try /subscribe \"north korea\" OR pyongyang"
+)
+
+// menuLanguage is a catalog language as the menus register it: its
+// Telegram language code ("" for English, the default) and its printer.
+type menuLanguage struct {
+	code string
+	p    locale.Printer
 }
 
-// catalogs holds the languages the menus speak, by Telegram language code;
-// "" is the default.
-var catalogs = map[string]catalog{
-	"": {
-		description: "Newshound sends you the news that matches your keywords, as it breaks, from the sources it follows. " +
-			"Send /subscribe with a query, e.g. /subscribe \"north korea\" OR pyongyang, and alerts come here. " +
-			"/search finds the news stored so far; /help lists everything.",
-		short: "Keyword news alerts, as the news breaks. Try /subscribe \"north korea\" OR pyongyang",
-	},
+// menuLanguages returns the catalog's languages, in its order.
+func menuLanguages() []menuLanguage {
+	var out []menuLanguage
+	for _, l := range locale.Languages {
+		code := l.Code
+		if code == locale.English {
+			code = ""
+		}
+		out = append(out, menuLanguage{code, locale.For(l.Code)})
+	}
+	return out
 }
 
 // Menus returns the command lists to register, per scope and language.
 func (r *Router) Menus() []Menu {
 	var out []Menu
-	for lang, cat := range catalogs {
+	for _, ml := range menuLanguages() {
+		lang, p := ml.code, ml.p
 		pick := func(allowed ...access) []Command {
 			var cmds []Command
 			for _, c := range r.commands {
 				for _, a := range allowed {
 					if accessOf(c.name) == a {
-						d := c.description
-						if t, ok := cat.commands[c.name]; ok {
-							d = t
-						}
-						cmds = append(cmds, Command{Name: c.name, Description: d})
+						cmds = append(cmds, Command{Name: c.name, Description: p.Sprintf(c.description)})
 					}
 				}
 			}
@@ -88,8 +98,9 @@ func (r *Router) Menus() []Menu {
 // Profiles returns the bot's description and short description per language.
 func (r *Router) Profiles() []Profile {
 	var out []Profile
-	for lang, cat := range catalogs {
-		out = append(out, Profile{Language: lang, Description: cat.description, ShortDescription: cat.short})
+	for _, ml := range menuLanguages() {
+		lang, p := ml.code, ml.p
+		out = append(out, Profile{Language: lang, Description: p.Sprintf(profileDescription), ShortDescription: p.Sprintf(profileShort)})
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 )
 
@@ -311,11 +312,31 @@ func TestMenusPerScopeAndDescriptions(t *testing.T) {
 	case !has(op, "addsource") || !has(op, "status") || !has(op, "subscribe"):
 		t.Errorf("operator's menu = %s", menus[op])
 	}
+	// One description per language: English as the default (no
+	// language_code), every other language under its code.
 	for _, m := range []string{"setMyDescription", "setMyShortDescription"} {
 		calls := h.tg.Calls(m)
-		if len(calls) != 1 || calls[0].Params.Get("_accepted") != "1" {
+		codes := map[string]bool{}
+		for _, c := range calls {
+			if c.Params.Get("_accepted") != "1" {
+				t.Errorf("%s refused: %v", m, c.Params)
+			}
+			codes[c.Params.Get("language_code")] = true
+		}
+		if len(calls) != len(locale.Languages) || !codes[""] || !codes["ru"] || !codes["de"] || !codes["es"] {
 			t.Errorf("%s calls = %v", m, calls)
 		}
+	}
+	// Every language has its own menus, in its own words.
+	langs := map[string]string{}
+	for _, c := range h.tg.Calls("setMyCommands") {
+		if c.Params.Get("scope") == def {
+			langs[c.Params.Get("language_code")] = c.Params.Get("commands")
+		}
+	}
+	if !strings.Contains(langs[""], "Search the news stored so far") || !strings.Contains(langs["ru"], "Поиск по сохранённым новостям") ||
+		!strings.Contains(langs["de"], "gespeicherten Nachrichten durchsuchen") || !strings.Contains(langs["es"], "Buscar en las noticias guardadas") {
+		t.Errorf("default menus per language = %v", langs)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 )
@@ -19,10 +20,10 @@ func (s *Sender) singleAlert(ctx context.Context, m news.Message, chat news.Chat
 	if err != nil {
 		return nil, err
 	}
-	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: localtime.Location(chat.Timezone), Also: it.Also})
-	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons([]news.Subscription{sub}),
+	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: localtime.Location(chat.Timezone), Also: it.Also, Language: chat.Language})
+	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons(locale.For(chat.Language), []news.Subscription{sub}),
 		ThreadID: sub.ThreadID, Preview: linkPreview(chat.Preview, it.Article)}
-	return &delivery{head: m, ids: []int64{m.ID}, out: out}, nil
+	return &delivery{head: m, ids: []int64{m.ID}, out: out, lang: chat.Language}, nil
 }
 
 // burstAlert renders as many of the members as fit in one message as a
@@ -57,9 +58,9 @@ func (s *Sender) burstAlert(ctx context.Context, members []news.Message, chat ne
 	if len(keep) == 0 {
 		return nil, nil
 	}
-	text, n := FormatBurst(items)
+	text, n := FormatBurstIn(chat.Language, items)
 	// A burst is a list: no link preview, whatever the chat chose.
-	d := &delivery{head: keep[0], out: Outgoing{ChatID: chat.ID, Text: text, ThreadID: subs[0].ThreadID}}
+	d := &delivery{head: keep[0], out: Outgoing{ChatID: chat.ID, Text: text, ThreadID: subs[0].ThreadID}, lang: chat.Language}
 	seen := map[int64]bool{}
 	var distinct []news.Subscription
 	for i, m := range keep[:n] {
@@ -69,7 +70,7 @@ func (s *Sender) burstAlert(ctx context.Context, members []news.Message, chat ne
 			distinct = append(distinct, subs[i])
 		}
 	}
-	d.out.Buttons = muteButtons(distinct)
+	d.out.Buttons = muteButtons(locale.For(chat.Language), distinct)
 	return d, nil
 }
 

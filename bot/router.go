@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
-	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -95,6 +94,9 @@ type RouterOptions struct {
 	// HintsPerSecond caps the hints to plain text, all chats together
 	// (hints.go); 0: DefaultHintsPerSecond.
 	HintsPerSecond float64
+	// Languages reads and sets the chat's language (/language); nil: every
+	// chat is answered in its sender's Telegram language, or English.
+	Languages Languages
 }
 
 // Router turns incoming messages and button presses into command calls;
@@ -200,13 +202,14 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		r.log.Error("ensure chat", "chat", in.ChatID, "err", err)
 		return
 	}
+	ctx = withLanguage(ctx, r.chatLanguage(ctx, in))
 	switch {
 	case !allowed:
-		r.reply(ctx, in.ChatID, "🐢 That is a lot of commands at once. I'll answer again in a few seconds.")
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("🐢 That is a lot of commands at once. I'll answer again in a few seconds."))
 	case !ok:
-		r.hint(ctx, in.ChatID, "I understand commands only. Send /help to see them.")
+		r.hint(ctx, in.ChatID, tr(ctx).Sprintf("I understand commands only. Send /help to see them."))
 	case cmd == nil:
-		r.reply(ctx, in.ChatID, "I don't know /"+esc(summarize.Clip(name, 40))+". Send /help to see what I can do.")
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("I don't know /%s. Send /help to see what I can do.", esc(summarize.Clip(name, 40))))
 	default:
 		r.run(ctx, cmd, request{in: in, chat: chat, args: args})
 	}
@@ -216,7 +219,7 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 func (r *Router) run(ctx context.Context, cmd *command, req request) {
 	in := req.in
 	if n, limit := utf8.RuneCountInString(req.args), argLimit(cmd.name); n > limit {
-		r.reply(ctx, in.ChatID, fmt.Sprintf("That is too long for /%s (%d characters, at most %d).", cmd.name, n, limit))
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("That is too long for /%s (%d characters, at most %d).", cmd.name, n, limit))
 		return
 	}
 	if refusal := r.refusal(ctx, accessOf(cmd.name), in); refusal != "" {
@@ -225,7 +228,7 @@ func (r *Router) run(ctx context.Context, cmd *command, req request) {
 	}
 	if err := cmd.run(ctx, req); err != nil {
 		r.log.Error("command failed", "command", cmd.name, "chat", in.ChatID, "err", err)
-		r.reply(ctx, in.ChatID, "Sorry, something went wrong on my side. Please try again later.")
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("Sorry, something went wrong on my side. Please try again later."))
 	}
 }
 

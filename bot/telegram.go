@@ -293,7 +293,7 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 		return callbackOf(u.CallbackQuery)
 	}
 	if cm := u.MyChatMember; cm != nil {
-		return Incoming{ChatID: cm.Chat.ID, ChatType: cm.Chat.Type, ChatTitle: cm.Chat.Title, UserID: cm.From.ID,
+		return Incoming{ChatID: cm.Chat.ID, ChatType: cm.Chat.Type, ChatTitle: cm.Chat.Title, UserID: cm.From.ID, Language: cm.From.LanguageCode,
 			BotStatus: cm.NewChatMember.Status, Date: time.Unix(int64(cm.Date), 0)}, true
 	}
 	m := u.Message
@@ -317,7 +317,7 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 		in.Text = m.Caption // a document's (or photo's) command comes in its caption
 	}
 	if m.From != nil {
-		in.UserID = m.From.ID
+		in.UserID, in.Language = m.From.ID, m.From.LanguageCode
 	}
 	if m.SenderChat != nil {
 		in.SenderChatID = m.SenderChat.ID

@@ -17,7 +17,7 @@ import (
 func callbackOf(q *tgbotapi.CallbackQuery) (Incoming, bool) {
 	in := Incoming{Callback: &Callback{ID: q.ID, Data: q.Data}}
 	if q.From != nil {
-		in.UserID = q.From.ID
+		in.UserID, in.Language = q.From.ID, q.From.LanguageCode
 	}
 	if m := q.Message; m != nil && m.Chat != nil {
 		in.ChatID, in.ChatType, in.ChatTitle = m.Chat.ID, m.Chat.Type, m.Chat.Title

@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"strings"
+
+	"github.com/newshound/newshound/locale"
 )
 
 // ThreadMover is what the sender needs when a forum topic is gone: its
@@ -35,7 +37,7 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 			s.log.Info("subscriptions of a gone topic now go to General", "chat", d.head.ChatID, "topic", thread, "subscriptions", n)
 		}
 	}
-	notice := topicMovedNotice
+	notice := locale.For(d.lang).Sprintf(topicMovedNotice)
 	if d.plain || d.out.Plain {
 		notice = plainText(notice)
 	}

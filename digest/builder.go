@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
 )
@@ -37,6 +38,9 @@ type Builder struct {
 type Heading struct {
 	Title string // plain text, e.g. "Daily digest"
 	Date  string // plain text, e.g. "Friday 27 November"
+	// Language is the chat's (a locale code) for the lines the builder
+	// writes; "" is English.
+	Language string
 }
 
 // story is one entry: the first alerted article of a story and every source
@@ -51,41 +55,38 @@ type story struct {
 // only between entries, or nil for an empty window unless SendEmpty is set.
 func (b Builder) Build(c news.DigestContent, h Heading) []string {
 	all := rank(stories(c))
+	p := locale.For(h.Language)
 	head := fmt.Sprintf("📰 <b>%s</b> · %s", esc(h.Title), esc(h.Date))
 	if len(all) == 0 {
 		if !b.SendEmpty {
 			return nil
 		}
-		return []string{head + "\nNothing matched your subscriptions since the last digest."}
+		return []string{head + "\n" + p.Sprintf("Nothing matched your subscriptions since the last digest.")}
 	}
 	shown := all
 	if b.MaxItems > 0 && len(shown) > b.MaxItems {
 		shown = shown[:b.MaxItems]
 	}
-	head += "\n<i>" + countLine(len(all), len(shown)) + "</i>"
+	head += "\n<i>" + countLine(p, len(all), len(shown)) + "</i>"
 	var units []unit
 	n := 0
 	for _, group := range groups(shown) {
 		for i, s := range group {
 			n++
-			units = append(units, unit{query: s.item.Query, first: i == 0, text: formatEntry(n, s)})
+			units = append(units, unit{query: s.item.Query, first: i == 0, text: formatEntry(p, n, s)})
 		}
 	}
 	if more := len(all) - len(shown); more > 0 {
-		units = append(units, unit{text: fmt.Sprintf("… and %d more: /latest", more), footer: true})
+		units = append(units, unit{text: p.Sprintf("… and %d more: /latest", more), footer: true})
 	}
 	return split(head, units, MaxMessage)
 }
 
-func countLine(all, shown int) string {
-	switch {
-	case all == 1:
-		return "1 story"
-	case all > shown:
-		return fmt.Sprintf("Top %d of %d stories", shown, all)
-	default:
-		return fmt.Sprintf("%d stories", all)
+func countLine(p locale.Printer, all, shown int) string {
+	if all > shown {
+		return p.Sprintf("Top %d of %d stories", shown, all)
 	}
+	return p.Count(all, "%d stories")
 }
 
 // stories folds the items into one entry per story: the first alerted
@@ -149,11 +150,11 @@ func groups(ranked []story) [][]story {
 }
 
 // formatEntry renders one story: number, linked title, sources, one sentence.
-func formatEntry(n int, s story) string {
+func formatEntry(p locale.Printer, n int, s story) string {
 	it := s.item
 	title := esc(summarize.Clip(strings.Join(strings.Fields(it.Title), " "), maxTitle))
 	if title == "" {
-		title = "(untitled)"
+		title = p.Sprintf("(untitled)")
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d. ", n)
@@ -162,21 +163,21 @@ func formatEntry(n int, s story) string {
 	} else {
 		b.WriteString("<b>" + title + "</b>")
 	}
-	b.WriteString("\n<i>" + esc(sourceLine(s.sources)) + "</i>")
+	b.WriteString("\n<i>" + esc(sourceLine(p, s.sources)) + "</i>")
 	if sentence := summarize.FirstSentence(it.Summary, maxSentence); sentence != "" {
 		b.WriteString(" — " + esc(sentence))
 	}
 	return b.String()
 }
 
-func sourceLine(names []string) string {
+func sourceLine(p locale.Printer, names []string) string {
 	shown := make([]string, 0, maxSources)
 	for _, n := range names[:min(len(names), maxSources)] {
 		shown = append(shown, summarize.Clip(n, maxSource))
 	}
 	line := strings.Join(shown, ", ")
 	if more := len(names) - len(shown); more > 0 {
-		line += fmt.Sprintf(" +%d more", more)
+		line += p.Sprintf(" +%d more", more)
 	}
 	return line
 }

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/robfig/cron/v3"
@@ -30,6 +31,26 @@ type Options struct {
 	Notify    func()        // wakes the sender after digests are queued
 	Logger    *slog.Logger
 	Now       func() time.Time
+	Languages Languages // the chat's language for headings and lines; nil: English
+}
+
+// Languages tells the language a chat reads its digest in.
+type Languages interface {
+	// Language returns the chat's chosen language (a locale code), "" for none.
+	Language(ctx context.Context, chatID int64) (string, error)
+}
+
+// language returns the printer of the chat's language: English when none
+// was chosen or it cannot be read (a digest in English beats none).
+func (s *Scheduler) language(ctx context.Context, chatID int64) locale.Printer {
+	if s.opts.Languages == nil {
+		return locale.For(locale.English)
+	}
+	lang, err := s.opts.Languages.Language(ctx, chatID)
+	if err != nil {
+		s.log.Debug("chat language unreadable; digest in English", "chat", chatID, "err", err)
+	}
+	return locale.For(lang)
 }
 
 // firstWindow is what a chat's first digest covers.
@@ -195,7 +216,8 @@ func (s *Scheduler) tickChat(ctx context.Context, c news.DigestChat, from, now t
 		return false, nil
 	}
 	day, _ := time.Parse(localtime.DateLayout, date)
-	heading := Heading{Title: "Daily digest", Date: day.Format("Monday 2 January")}
+	p := s.language(ctx, c.ID)
+	heading := Heading{Title: p.Sprintf("Daily digest"), Date: p.Date(day, "Monday 2 January"), Language: p.Lang()}
 	d := news.Digest{ChatID: c.ID, Kind: news.DigestScheduled, LocalDate: date, DueAt: due, Since: now.Add(-firstWindow), Until: now}
 	got, err := s.opts.Store.QueueDigest(ctx, d, func(content news.DigestContent) ([]string, error) {
 		texts := s.builder.Build(content, heading)
@@ -235,7 +257,8 @@ func (s *Scheduler) SendNow(ctx context.Context, chatID int64) (int, error) {
 		loc = time.UTC
 	}
 	now := s.opts.Now()
-	heading := Heading{Title: "Digest", Date: now.In(loc).Format("2 Jan 15:04 MST")}
+	p := s.language(ctx, chatID)
+	heading := Heading{Title: p.Sprintf("Digest"), Date: p.Date(now.In(loc), "2 Jan 15:04 MST"), Language: p.Lang()}
 	d := news.Digest{ChatID: chatID, Kind: news.DigestNow, DueAt: now, Since: now.Add(-firstWindow), Until: now}
 	got, err := s.opts.Store.QueueDigest(ctx, d, func(content news.DigestContent) ([]string, error) {
 		if len(content.Items) == 0 {

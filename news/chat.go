@@ -31,6 +31,7 @@ type ChatDelivery struct {
 	QuietEnd   string
 	QuietMode  string // QuietSilent, QuietHold, or "" for the configured default
 	Preview    string // how alerts show their link preview: "" (none), PreviewOn, PreviewLarge, PreviewSmall, PreviewAbove
+	Language   string // the language chosen for the chat (a locale code); "" = none chosen
 }
 
 // Link preview choices of a chat (/preview); "" is none.

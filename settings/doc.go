@@ -1,6 +1,7 @@
 // Package settings holds the use cases of a chat's own settings: pausing and
 // resuming alerts, quiet hours and what they do, the time zone, the daily
-// digest time, and deleting everything about a chat. It knows nothing of
+// digest time, the language it is spoken to in, and deleting everything
+// about a chat. It knows nothing of
 // Telegram: the bot parses a command, calls a method here and words the result.
 //
 // Rules:
@@ -14,4 +15,6 @@
 //  3. Deleting a chat first removes its subscriptions through the
 //     subscription service, so its index forgets them, then the chat and all
 //     it owns in the store.
+//  4. A chat's language is one of locale.Languages, read by locale.Match
+//     from any form a user writes ("ru", "de-AT"); "" means none chosen.
 package settings

@@ -20,6 +20,7 @@ type Store interface {
 	SetChatDigestTime(ctx context.Context, id int64, hhmm string) error
 	DeleteChat(ctx context.Context, id int64) error
 	SetChatPreview(ctx context.Context, id int64, preview string) error
+	SetChatLanguage(ctx context.Context, id int64, lang string) error
 }
 
 // Subscriptions is what deleting a chat needs of the subscription service:

@@ -12,8 +12,8 @@ import (
 // FindChatDelivery returns the chat's delivery settings, or ErrNotFound.
 func (s *Store) FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error) {
 	var c news.ChatDelivery
-	err := s.w.QueryRowContext(ctx, `SELECT id, type, active, paused, timezone, quiet_start, quiet_end, quiet_mode, preview FROM chats WHERE id = ?`, id).
-		Scan(&c.ID, &c.Type, &c.Active, &c.Paused, &c.Timezone, &c.QuietStart, &c.QuietEnd, &c.QuietMode, &c.Preview)
+	err := s.w.QueryRowContext(ctx, `SELECT id, type, active, paused, timezone, quiet_start, quiet_end, quiet_mode, preview, language FROM chats WHERE id = ?`, id).
+		Scan(&c.ID, &c.Type, &c.Active, &c.Paused, &c.Timezone, &c.QuietStart, &c.QuietEnd, &c.QuietMode, &c.Preview, &c.Language)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.ChatDelivery{}, fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
@@ -36,4 +36,11 @@ func (s *Store) SetChatQuiet(ctx context.Context, id int64, start, end, mode str
 		return fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
 	return nil
+}
+
+// SetChatLanguage sets the language the chat is spoken to in (a code of
+// locale.Languages, or "" for none chosen); the caller validates it. It
+// fails with ErrNotFound for an unknown chat.
+func (s *Store) SetChatLanguage(ctx context.Context, id int64, lang string) error {
+	return s.setChatColumn(ctx, id, "language", lang)
 }

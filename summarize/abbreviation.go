@@ -15,7 +15,13 @@ func isTitleAbbreviation(word string) bool {
 		"Atty", "Messrs", "Mme", "Mlle", "Hr", "Hrn", "Dipl", "Ing", "Mag", "Abg", "Lic",
 		"Excmo", "Ilmo", "Ud", "Uds", "Vd", "Vds", "Sto", "Sta", "Gral", "Ste", "vs", "Vs",
 		"e.g", "i.e", "z.B", "d.h", "u.a", "bzw", "ggf", "inkl", "evtl", "sog", "vgl",
-		"Mio", "Mrd", "Tsd", "Bio", "Prot", "Rt", "Gen.-Maj":
+		"Mio", "Mrd", "Tsd", "Bio", "Prot", "Rt", "Gen.-Maj",
+		// Russian: "им. Пушкина", "ул. Ленина", "т.е.", "в т.ч.", "см. выше".
+		"им", "ул", "пр-т", "просп", "пер", "наб", "акад", "проф", "ген", "генерал-лейт", "т.е",
+		"т.н", "т.к", "т.ч", "напр", "см", "ср", "обл", "р-н",
+		// Italian and Portuguese titles.
+		"Sig", "Sigg", "Sig.ra", "Dott", "Dott.ssa", "Avv", "On", "Prof.ssa", "Geom", "Egr",
+		"Gent", "Exmo", "Exma", "Profa", "Eng", "Arq", "p.ex":
 		return true
 	}
 	return false
@@ -31,7 +37,9 @@ func isNumberAbbreviation(word string) bool {
 		"p", "pp", "ca", "approx", "Tel", "tel", "núm", "Núm", "pág", "Bd", "Kap",
 		"Jan", "Feb", "Febr", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Okt",
 		"Nov", "Dec", "Dez", "ene", "feb", "mar", "abr", "jun", "jul", "sept",
-		"oct", "nov", "dic":
+		"oct", "nov", "dic",
+		// Russian ("рис. 3", "ст. 105", "стр. 12"), Italian and Portuguese ("n. 5", "nº. 3").
+		"рис", "ст", "стр", "гл", "ч", "п", "n", "nº", "pag", "art", "cap":
 		return true
 	}
 	return false
@@ -42,7 +50,11 @@ func isNumberAbbreviation(word string) bool {
 func isClosingAbbreviation(word string) bool {
 	switch word {
 	case "Inc", "Corp", "Co", "Ltd", "Jr", "Bros", "etc", "al", "Ave", "Blvd", "Rd", "Ln",
-		"Dept", "Univ", "Assn", "Bhd", "usw", "Cía", "Hnos", "cf":
+		"Dept", "Univ", "Assn", "Bhd", "usw", "Cía", "Hnos", "cf",
+		// Russian: "в 2024 г.", "и т.д.", "и др.", "5 млн руб.", "XX в."
+		"г", "гг", "в", "вв", "т.д", "т.п", "др", "пр", "млн", "млрд", "тыс", "руб", "долл", "коп",
+		// Italian and Portuguese: "ecc.", "S.p.A.", "Lda.", "S.A."
+		"ecc", "S.p.A", "S.r.l", "Lda", "Ltda", "S.A", "etc.":
 		return true
 	}
 	return false
@@ -76,6 +88,17 @@ func isSentenceStarter(word string) bool {
 		"Esta", "Estos", "Estas", "Ese", "Esa", "Así", "También", "Además", "Mientras",
 		"Cuando", "Desde", "Hasta", "Para", "Le", "Les", "Il", "Elle", "Ils", "Elles",
 		"Nous", "Mais", "Selon", "Dans", "Pour", "Ce", "Cette", "Ces":
+		return true
+	// Russian
+	case "В", "Во", "На", "По", "С", "Со", "К", "О", "Об", "Он", "Она", "Оно", "Они", "Это", "Эти",
+		"Этот", "Эта", "Как", "Но", "И", "А", "При", "После", "До", "Для", "Из", "За", "От",
+		"Также", "Кроме", "Однако", "Ранее", "Позже", "Сейчас", "Теперь", "Всего",
+		"Так", "Там", "Тогда", "Когда", "Если", "Хотя", "Его", "Ее", "Её", "Их":
+		return true
+	// Italian and Portuguese
+	case "Gli", "Uno", "Nel", "Nella", "Secondo", "Dopo", "Anche", "Ma",
+		"Questo", "Questa", "Lui", "Lei", "Loro", "O", "Os", "Um", "Uma", "Ele", "Ela",
+		"Eles", "Elas", "Na", "Nos", "Nas", "Mas", "Após", "Segundo", "Também", "Isso":
 		return true
 	}
 	return false

@@ -1,10 +1,12 @@
 package summarize
 
 import (
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
+	"github.com/kljensen/snowball/russian"
 	"github.com/kljensen/snowball/spanish"
 )
 
@@ -17,12 +19,17 @@ const (
 	langGerman
 	langSpanish
 	langFrench
+	langRussian
+	langItalian
+	langPortuguese
 	langOther
 	numLanguages
 )
 
 // detectLanguage guesses the language of text from the function words in
 // its first few hundred words; English wins ties and texts without any.
+// A text mostly in Cyrillic is Russian (the stemmer and stop words closest
+// to Ukrainian, Belarusian and Bulgarian too).
 func detectLanguage(text string, ws *wordScanner) language {
 	if len(text) > 2000 {
 		end := 2000
@@ -32,19 +39,26 @@ func detectLanguage(text string, ws *wordScanner) language {
 		text = text[:end]
 	}
 	var votes [numLanguages]int
-	cjk := 0
+	cjk, cyrillic := 0, 0
 	words := 0
 	ws.reset(text)
 	for w, ok := ws.next(); ok; w, ok = ws.next() {
 		words++
-		if r, _ := utf8.DecodeRune(w); isCJK(r) {
+		r, _ := utf8.DecodeRune(w)
+		if isCJK(r) {
 			cjk++
 			continue
+		}
+		if unicode.Is(unicode.Cyrillic, r) {
+			cyrillic++
 		}
 		votes[functionWordLanguage(string(w))]++
 	}
 	if cjk*2 > words {
 		return langOther
+	}
+	if cyrillic*2 > words {
+		return langRussian
 	}
 	best := langEnglish
 	for l := langGerman; l < langOther; l++ {
@@ -72,6 +86,15 @@ func functionWordLanguage(w string) language {
 	case "le", "les", "des", "est", "une", "dans", "pour", "qui", "du", "et", "il",
 		"sur", "au", "pas", "été", "selon", "cette", "avec":
 		return langFrench
+	case "и", "в", "не", "на", "что", "с", "по", "как", "это", "из", "к", "за", "от", "для",
+		"он", "она", "его", "также", "был", "была", "было", "были", "заявил", "сообщил":
+		return langRussian
+	case "che", "della", "delle", "degli", "gli", "nel", "nella", "anche", "alla", "sono",
+		"è", "dal", "dalla", "secondo", "questo", "questa", "non", "ai", "dei", "dopo":
+		return langItalian
+	case "não", "uma", "ao", "pelo", "pela", "foi", "são", "também", "disse", "às",
+		"em", "seu", "sua", "mas", "pelos", "ainda", "após", "nas", "nos", "na", "no":
+		return langPortuguese
 	}
 	return langOther
 }
@@ -85,6 +108,12 @@ func isStopWord(lang language, w string) bool {
 		return spanish.IsStopWord(w)
 	case langFrench:
 		return french.IsStopWord(w)
+	case langRussian:
+		return russian.IsStopWord(w) || russianStopWord(w)
+	case langItalian:
+		return italianStopWord(w)
+	case langPortuguese:
+		return portugueseStopWord(w)
 	}
 	return english.IsStopWord(w) || reportingWord(w)
 }
@@ -115,6 +144,10 @@ func stem(lang language, w string) string {
 		return french.Stem(w, true)
 	case langGerman:
 		return germanStem(w)
+	case langRussian:
+		return russian.Stem(w, true)
+	case langItalian, langPortuguese:
+		return romanceStem(w)
 	}
 	return prefixStem(w, 7)
 }

@@ -73,12 +73,15 @@ func builtinRules() []Rule {
 		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
 		{Name: "promo-click-here", Pattern: `(?i)(?:click|tap) here\b.{0,160}`},
 		{Name: "promo-app", Pattern: `(?i)(?:download|get|install) (?:our|the [\w ]{1,30}) app\b.{0,120}`},
-		{Name: "promo-foreign", Pattern: `(?i)(?:suscr[ií]bete|s[ií]guenos|[uú]nete|lea tambi[eé]n|lee tambi[eé]n|leer m[aá]s|te puede interesar|m[aá]s informaci[oó]n|haz clic|pulsa aqu[ií]|descarga (?:nuestra|la) app|abonnieren sie|folgen sie uns|melden sie sich|hier klicken|lesen sie auch|lesen sie mehr|mehr zum thema|jetzt (?:abonnieren|anmelden|herunterladen|lesen)|weiterlesen|abonnez-vous|suivez-nous|lire aussi|lire la suite).{0,160}`},
+		{Name: "promo-foreign", Pattern: `(?i)(?:suscr[ií]bete|s[ií]guenos|[uú]nete|lea tambi[eé]n|lee tambi[eé]n|leer m[aá]s|te puede interesar|m[aá]s informaci[oó]n|haz clic|pulsa aqu[ií]|descarga (?:nuestra|la) app|abonnieren sie|folgen sie uns|melden sie sich|hier klicken|lesen sie auch|lesen sie mehr|mehr zum thema|jetzt (?:abonnieren|anmelden|herunterladen|lesen)|weiterlesen|abonnez-vous|suivez-nous|(?:à )?lire aussi|lire la suite|voir aussi|` +
+			`читайте (?:также|еще|ещё|нас|подробнее)|смотрите также|подписывайтесь|подпишитесь на|подробнее:|подробнее читайте|` +
+			`leggi anche|leggi (?:tutto|di più)|potrebbe interessarti|iscriviti|seguici|` +
+			`leia (?:também|mais)|veja (?:também|mais)|saiba mais|siga-nos|assine (?:a|nossa|o)).{0,160}`},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
 
 		// --- Whole lines: photo captions and credits. ---
 		{Name: "caption-file-photo", Pattern: `(?:FILE PHOTO|FILE|PHOTO|IN PICTURES|PICTURED)\s*[:\-–—].*`},
-		{Name: "caption-label", Pattern: `(?i)(?:photo(?:graph)?s?|image|picture|foto|bild|imagen|pictured|caption|credit|photo credit|image credit|bildquelle|fotos?)\s*:.*`},
+		{Name: "caption-label", Pattern: `(?i)(?:photo(?:graph)?s?|image|picture|foto|bild|imagen|pictured|caption|credit|photo credit|image credit|bildquelle|fotos?|фото|источник фото)\s*:.*`},
 		{Name: "caption-image-source", Pattern: `(?i)(?:image|media) (?:source|caption),.*`},
 		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`, Hints: []string{"/", "photo"}},
 		{Name: "caption-getty", Pattern: `.*Getty Images\.?`, Hints: []string{"getty images"}},
@@ -99,7 +102,7 @@ func builtinRules() []Rule {
 		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post|with)|copy this link|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
 		{Name: "widget-comments", Pattern: `(?i)(?:no comments yet|\d+ comments?|comments?|leave a comment|show comments|view comments|be the first to comment|add a comment|join the discussion|comments are closed|kommentare|comentarios)[.!:]?`},
 		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?|関連記事|関連ニュース|相关新闻|相关阅读)[.!:]?`},
-		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
+		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
 		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|ansehen|mira)\s*:.{0,160}`},

@@ -160,7 +160,21 @@ func sentenceEndsAt(text string, start, p, after int) bool {
 	if p > start && isCloser(lastRune(text[:p])) {
 		return true // `(in 2023).` ends like any sentence
 	}
-	return boundaryAfterPeriod(wordBefore(text, start, p), next)
+	word := wordBefore(text, start, p)
+	if (word == "г" || word == "гг") && yearBefore(text, start, p-len(word)) {
+		return true // "в 2024 г. Работы…": a year closes the sentence; "г. Курск" does not
+	}
+	return boundaryAfterPeriod(word, next)
+}
+
+// yearBefore reports whether the text before i (after start) ends with a
+// number and a space: the "2024 " of "2024 г.".
+func yearBefore(text string, start, i int) bool {
+	if i-1 <= start || text[i-1] != ' ' {
+		return false
+	}
+	c := text[i-2]
+	return c >= '0' && c <= '9'
 }
 
 // boundaryAfterPeriod decides whether "word." followed by next (which does

@@ -1,0 +1,103 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
+)
+
+// Languages reads and sets the language a chat is spoken to in (/language).
+type Languages interface {
+	// Language returns the chat's chosen language, "" when none was chosen.
+	Language(ctx context.Context, chatID int64) (string, error)
+	// SetLanguage sets it from a code as a user writes it; it fails with
+	// settings.ErrLanguage for a language the bot does not speak.
+	SetLanguage(ctx context.Context, chatID int64, code string) (string, error)
+}
+
+// languageKey keys the language of the chat being answered in a context.
+type languageKey struct{}
+
+// withLanguage returns ctx carrying the language replies are written in.
+func withLanguage(ctx context.Context, lang string) context.Context {
+	return context.WithValue(ctx, languageKey{}, lang)
+}
+
+// tr returns the printer of the language ctx carries (English when none):
+// every text a reply is built from goes through it.
+func tr(ctx context.Context) locale.Printer {
+	lang, _ := ctx.Value(languageKey{}).(string)
+	return locale.For(lang)
+}
+
+// chatLanguage decides the language to answer in: the chat's chosen one,
+// else the sender's Telegram language (a private chat keeps it as its
+// choice, so its alerts and digests speak it too), else English.
+func (r *Router) chatLanguage(ctx context.Context, in Incoming) string {
+	sender, known := locale.Match(in.Language)
+	if r.opts.Languages == nil || in.ChatID == 0 {
+		return sender
+	}
+	chosen, err := r.opts.Languages.Language(ctx, in.ChatID)
+	if err != nil {
+		if !errors.Is(err, news.ErrNotFound) { // a press in a chat deleted since
+			r.log.Warn("chat language", "chat", in.ChatID, "err", err)
+		}
+		return sender
+	}
+	if chosen != "" {
+		return chosen
+	}
+	if known && in.ChatType == "private" {
+		if _, err := r.opts.Languages.SetLanguage(ctx, in.ChatID, sender); err != nil {
+			r.log.Warn("keep chat language", "chat", in.ChatID, "err", err)
+		}
+	}
+	return sender
+}
+
+func (r *Router) cmdLanguage(ctx context.Context, req request) error {
+	if r.opts.Languages == nil {
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Languages cannot be changed on this bot."))
+		return nil
+	}
+	if req.args == "" {
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🌐 This chat speaks %s.", languageName(tr(ctx).Lang()))+"\n"+languageList(ctx))
+		return nil
+	}
+	lang, err := r.opts.Languages.SetLanguage(ctx, req.in.ChatID, req.args)
+	if errors.Is(err, settings.ErrLanguage) {
+		r.reply(ctx, req.in.ChatID, languageList(ctx))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	ctx = withLanguage(ctx, lang)
+	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("✅ From now on I speak %s here.", languageName(lang)))
+	return nil
+}
+
+// languageList lists the languages and how to choose one.
+func languageList(ctx context.Context) string {
+	var b strings.Builder
+	b.WriteString(tr(ctx).Sprintf("Choose one with <code>/language CODE</code>:"))
+	for _, l := range locale.Languages {
+		b.WriteString("\n<code>" + l.Code + "</code> " + esc(l.Name))
+	}
+	return b.String()
+}
+
+// languageName returns a language's name for itself.
+func languageName(code string) string {
+	for _, l := range locale.Languages {
+		if l.Code == code {
+			return l.Name
+		}
+	}
+	return code
+}

@@ -1,0 +1,253 @@
+package bot
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/settings"
+)
+
+// withLanguages gives the harness's router the chat-language setting.
+func withLanguages(o *RouterOptions) { o.Languages = o.Settings.(*settings.Service) }
+
+// sendAs queues a message from a user whose Telegram app speaks lang.
+func (h *harness) sendAs(chatID int64, chatType string, userID int64, lang, text string) {
+	h.queued.Add(1)
+	chat := map[string]any{"id": chatID, "type": chatType}
+	if chatType != "private" {
+		chat["title"] = "Chat"
+	}
+	msg := map[string]any{"message_id": 1000 + int(h.queued.Load()), "date": time.Now().Unix(), "chat": chat, "text": text,
+		"from": map[string]any{"id": userID, "is_bot": false, "first_name": "Tester", "language_code": lang}}
+	if strings.HasPrefix(text, "/") {
+		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": len(strings.Fields(text)[0])}}
+	}
+	h.tg.AddUpdate(map[string]any{"message": msg})
+}
+
+// replyAs sends a command as a user of lang and returns the answer's text;
+// the clock moves past the command rate first.
+func (h *harness) replyAs(chatID int64, chatType string, userID int64, lang, text string) string {
+	h.t.Helper()
+	h.clock.Advance(5 * time.Second)
+	n := len(h.tg.Sent(chatID))
+	h.sendAs(chatID, chatType, userID, lang, text)
+	return h.tg.WaitSent(h.t, chatID, n+1, 5*time.Second)[n].Text()
+}
+
+// englishFragments returns pieces of the catalog's English texts that
+// differ from their translation into lang, long enough to be unmistakable.
+func englishFragments(lang string) []string {
+	p := locale.For(lang)
+	cut := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z]|</?[a-z]+[^>]*>|<code>[^<]*</code>|\n`)
+	var out []string
+	for _, key := range catalogKeys() {
+		if p.Sprintf(key) == key {
+			continue
+		}
+		for _, frag := range cut.Split(key, -1) {
+			if frag = strings.TrimSpace(frag); len(frag) >= 14 && !strings.Contains(p.Sprintf(key), frag) {
+				out = append(out, frag)
+			}
+		}
+	}
+	return out
+}
+
+// catalogKeys lists the English texts the bot's code asks the catalog for
+// (the command table's, and a sample of every kind of reply).
+func catalogKeys() []string {
+	keys := []string{
+		"Sorry, only the admins of this chat can change its subscriptions and settings.",
+		"I understand commands only. Send /help to see them.",
+		"Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>.",
+		"You already have this subscription (#%d): <code>%s</code>",
+		"In the last %d days it would have matched %s.",
+		"Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself.",
+		"Alerts are paused: /resume to turn them back on.",
+		"⏸ Alerts paused. Send /resume to get them again.",
+		"Use an IANA name such as <code>/timezone Europe/Berlin</code> or <code>/timezone America/New_York</code>, or a UTC offset such as <code>/timezone +05:30</code>.",
+		"📰 The daily digest is off. Turn it on with <code>/digest 08:00</code> (any time of day).",
+		"No quiet hours: alerts arrive as they come. Set some with <code>/quiet 23:00-07:00</code>.",
+		"What should I look for? E.g. <code>/search \"north korea\" missile</code>.",
+		"Nothing I have stored matches <code>%s</code>.",
+		"No subscriptions yet: /subscribe QUERY first, or /search QUERY.",
+		"Send <code>/preview on</code>, <code>off</code>, <code>large</code>, <code>small</code> or <code>above</code>.",
+		"⚠️ This deletes everything I keep about this chat: %s, its settings and any queued messages. It cannot be undone. Are you sure?",
+		"Choose one with <code>/language CODE</code>:",
+		"<b>Queries</b>: words (all must appear), <code>\"exact phrase\"</code>, <code>a OR b</code>, <code>-word</code> to exclude, <code>prefix*</code>, <code>title:word</code>, <code>source:reuters</code>.",
+		"Only the operators of this bot can do that. To be one, add your id %d to telegram.admins in the configuration and restart Newshound.",
+		"I don't know /%s. Send /help to see what I can do.",
+	}
+	r := NewRouter(RouterOptions{})
+	for _, c := range r.commands {
+		keys = append(keys, c.description)
+	}
+	return keys
+}
+
+// TestEveryCommandAnswersInTheChatsLanguage runs the commands a user may
+// send in a private chat whose user's Telegram speaks Russian, German or
+// Spanish, and checks that no English text of the catalog shows up.
+func TestEveryCommandAnswersInTheChatsLanguage(t *testing.T) {
+	commands := []string{
+		"/start", "/help", "/subscribe", "/subscribe курск саперы", "/subscribe курск саперы", "/subscribe \"unclosed", "/list",
+		"/unsubscribe", "/unsubscribe 999", "/pause", "/list", "/resume", "/timezone", "/timezone Nowhere/Special",
+		"/timezone Europe/Moscow", "/digest", "/digest 25:99", "/digest 08:00", "/digest off", "/quiet", "/quiet whenever",
+		"/quiet 23:00-07:00", "/quiet 23:00-07:00 hold", "/search", "/search \"unclosed", "/search nothing-like-this", "/latest",
+		"/latest 999", "/trending", "/share", "/share 999", "/share 1", "/preview", "/preview sideways", "/preview large", "/id",
+		"/addsource https://example.com/feed", "/sources", "/export", "/nonsense", "hello there", "/language", "/language xx", "/stop",
+	}
+	for i, lang := range []string{"ru", "de", "es"} {
+		t.Run(lang, func(t *testing.T) {
+			h := newHarness(t, withLanguages)
+			chat := int64(500 + i)
+			var answers []string
+			for _, c := range commands {
+				answers = append(answers, c+" → "+h.replyAs(chat, "private", chat, lang, c))
+			}
+			// Buttons: /list's, /stop's.
+			h.settle()
+			for _, sent := range h.tg.Sent(chat) {
+				for _, row := range buttons(t, sent) {
+					for _, b := range row {
+						answers = append(answers, "button → "+b.Text)
+					}
+				}
+			}
+			frags := englishFragments(lang)
+			if len(frags) < 20 {
+				t.Fatalf("only %d English fragments to look for", len(frags))
+			}
+			for _, a := range answers {
+				for _, f := range frags {
+					if strings.Contains(a, f) {
+						t.Errorf("%s: English %q in %q", lang, f, a)
+					}
+				}
+			}
+			want := map[string]string{"ru": "Команды", "de": "Befehle", "es": "Comandos"}[lang]
+			if !strings.Contains(strings.Join(answers, "\n"), want) {
+				t.Errorf("%s: /help is not in the chat's language:\n%s", lang, strings.Join(answers, "\n"))
+			}
+		})
+	}
+}
+
+// TestLanguageCommand: /language alone names the chat's language and the
+// list; a known code switches the chat; nonsense gets the list and changes
+// nothing; the choice outlives the user's own Telegram language.
+func TestLanguageCommand(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	if got := h.replyAs(7, "private", 7, "en", "/language"); !strings.Contains(got, "This chat speaks English") || !strings.Contains(got, "<code>ru</code>") {
+		t.Errorf("/language = %q", got)
+	}
+	for _, bad := range []string{"xx", "klingon", "de; DROP TABLE chats", "🇩🇪", strings.Repeat("z", 60), "pt-BR"} {
+		got := h.replyAs(7, "private", 7, "en", "/language "+bad)
+		if !strings.Contains(got, "/language CODE") || !strings.Contains(got, "Deutsch") || !strings.Contains(got, "Español") {
+			t.Errorf("/language %s = %q, want the list", bad, got)
+		}
+	}
+	if got := h.replyAs(7, "private", 7, "en", "/language DE-at"); got != "✅ Ab jetzt spreche ich hier Deutsch." {
+		t.Errorf("/language DE-at = %q", got)
+	}
+	if got := h.replyAs(7, "private", 7, "en", "/pause"); got != "⏸ Meldungen pausiert. Senden Sie /resume, um sie wieder zu erhalten." {
+		t.Errorf("after /language de, /pause = %q", got)
+	}
+	c, err := h.st.FindChatDelivery(context.Background(), 7)
+	if err != nil || c.Language != "de" {
+		t.Errorf("stored language = %q, %v", c.Language, err)
+	}
+	// A group answers in the sender's language until it chooses one.
+	if got := h.replyAs(-100, "group", 8, "es", "/id"); !strings.Contains(got, "Tu id de usuario") {
+		t.Errorf("group, Spanish sender: /id = %q", got)
+	}
+	if got := h.replyAs(-100, "group", 9, "ru", "/id"); !strings.Contains(got, "Ваш id") {
+		t.Errorf("group, Russian sender: /id = %q", got)
+	}
+	c, err = h.st.FindChatDelivery(context.Background(), -100)
+	if err != nil || c.Language != "" {
+		t.Errorf("a group's language is chosen by /language only; stored %q, %v", c.Language, err)
+	}
+	// A private chat keeps its user's language, for alerts and digests.
+	h.replyAs(11, "private", 11, "ru-RU", "/start")
+	if c, err := h.st.FindChatDelivery(context.Background(), 11); err != nil || c.Language != "ru" {
+		t.Errorf("private chat of a Russian user: stored %q, %v", c.Language, err)
+	}
+}
+
+// TestAlertFramesInTheChatsLanguage: alert and burst frames, dates and
+// buttons in the chat's language; English stays as it was.
+func TestAlertFramesInTheChatsLanguage(t *testing.T) {
+	text := FormatAlert(AlertView{Article: news.Article{Title: "", SourceName: "Tagesschau", PublishedAt: time.Date(2026, 5, 3, 14, 0, 0, 0, time.UTC)},
+		Also: []string{"ZDF"}, Language: "de"})
+	if !strings.Contains(text, "(ohne Titel)") || !strings.Contains(text, "3. Mai 14:00 UTC") || !strings.Contains(text, "Auch: ZDF") {
+		t.Errorf("German alert = %q", text)
+	}
+	burst, _ := FormatBurstIn("ru", []BurstItem{{Article: news.Article{Title: "Выборы", SourceName: "ТАСС"}, Also: []string{"РИА"}}, {Article: news.Article{Title: "Саперы", SourceName: "ТАСС"}}})
+	if !strings.HasPrefix(burst, "🗞 <b>2 новых оповещения</b>") || !strings.Contains(burst, "(также: РИА)") {
+		t.Errorf("Russian burst = %q", burst)
+	}
+	if got := muteButtons(locale.For("es"), []news.Subscription{{ID: 1, Query: "elecciones"}, {ID: 2, Query: "chile"}}); got[0][0].Text != "🔕 Silenciar «elecciones»" {
+		t.Errorf("Spanish mute buttons = %+v", got)
+	}
+	if en, _ := FormatBurst([]BurstItem{{Article: news.Article{Title: "x", SourceName: "y"}}}); !strings.HasPrefix(en, "🗞 <b>1 new alert</b>") {
+		t.Errorf("English burst = %q", en)
+	}
+}
+
+// TestDecoderReadsTheUsersLanguage: messages, button presses, membership
+// changes and inline queries carry the user's language_code.
+func TestDecoderReadsTheUsersLanguage(t *testing.T) {
+	from := `"from":{"id":5,"is_bot":false,"first_name":"T","language_code":"de-AT"}`
+	for name, raw := range map[string]string{
+		"message":  `{"update_id":1,"message":{"message_id":2,"date":1,"chat":{"id":5,"type":"private"},` + from + `,"text":"/help"}}`,
+		"callback": `{"update_id":1,"callback_query":{"id":"c",` + from + `,"data":"x","message":{"message_id":2,"date":1,"chat":{"id":5,"type":"private"}}}}`,
+		"member": `{"update_id":1,"my_chat_member":{"chat":{"id":-5,"type":"group","title":"G"},` + from + `,"date":1,` +
+			`"old_chat_member":{"user":{"id":9,"is_bot":true,"first_name":"B"},"status":"left"},"new_chat_member":{"user":{"id":9,"is_bot":true,"first_name":"B"},"status":"member"}}}`,
+		"inline": `{"update_id":1,"inline_query":{"id":"q",` + from + `,"query":"wahl","offset":""}}`,
+	} {
+		_, in, ok, err := decodeUpdate([]byte(raw))
+		if err != nil || !ok || in.Language != "de-AT" {
+			t.Errorf("%s: language %q, ok %v, err %v", name, in.Language, ok, err)
+		}
+	}
+}
+
+// TestSenderSpeaksTheChatsLanguage: the sender reads the chat's language
+// with its delivery settings; a Spanish chat's single alert and a Russian
+// chat's burst go out in their languages, an English chat's as before.
+func TestSenderSpeaksTheChatsLanguage(t *testing.T) {
+	r := newSenderRig(t)
+	r.opts.BurstMax = 2
+	ctx := context.Background()
+	es, ru, en := r.chat(t, 31, "private"), r.chat(t, 32, "private"), r.chat(t, 33, "private")
+	for id, lang := range map[int64]string{31: "es", 32: "ru"} {
+		if err := r.st.SetChatLanguage(ctx, id, lang); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.alerts(t, 31, es, "Elecciones en Chile: el oficialismo pierde")
+	r.alerts(t, 32, ru, "Саперы разминируют поля", "Курск: восстановление сел", "Новые поля засеяны")
+	r.alerts(t, 33, en, "Kursk deminers clear fields")
+	r.start(t)
+	single := r.tg.WaitSent(t, 31, 1, 5*time.Second)[0]
+	if kb := single.Params.Get("reply_markup"); !strings.Contains(kb, "🔕 Silenciar") {
+		t.Errorf("Spanish alert's button: %s", kb)
+	}
+	if !strings.Contains(single.Text(), "Elecciones en Chile") {
+		t.Errorf("Spanish alert = %q", single.Text())
+	}
+	burst := r.tg.WaitSent(t, 32, 1, 5*time.Second)[0]
+	if !strings.Contains(burst.Text(), "новых оповещения") || !strings.Contains(burst.Params.Get("reply_markup"), "Без звука") {
+		t.Errorf("Russian burst = %q, %s", burst.Text(), burst.Params.Get("reply_markup"))
+	}
+	if kb := r.tg.WaitSent(t, 33, 1, 5*time.Second)[0].Params.Get("reply_markup"); !strings.Contains(kb, "🔕 Mute") {
+		t.Errorf("English alert's button: %s", kb)
+	}
+}

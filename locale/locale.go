@@ -1,0 +1,156 @@
+package locale
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Language is one language the bot speaks: its code (as Telegram's
+// language_code and /language use it) and its own name for itself.
+type Language struct {
+	Code string
+	Name string
+}
+
+// English is the language of chats that chose none and whose users' apps
+// speak none the bot knows.
+const English = "en"
+
+// Languages lists the languages the bot speaks, English first.
+var Languages = []Language{
+	{"en", "English"},
+	{"ru", "Русский"},
+	{"de", "Deutsch"},
+	{"es", "Español"},
+}
+
+var (
+	tags = func() []language.Tag {
+		out := make([]language.Tag, len(Languages))
+		for i, l := range Languages {
+			out[i] = language.MustParse(l.Code)
+		}
+		return out
+	}()
+	matcher = language.NewMatcher(tags)
+	cat     = build()
+)
+
+// build puts every entry into an x/text catalog, English as the fallback.
+// An entry whose translation is missing falls back to its key (English);
+// catalog_test.go keeps that from happening.
+func build() catalog.Catalog {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for _, e := range entries {
+		for i, l := range Languages {
+			if s := e.text(i); s != "" {
+				if err := b.SetString(tags[i], e.en, s); err != nil {
+					panic(fmt.Sprintf("locale: %s %q: %v", l.Code, e.en, err))
+				}
+			}
+		}
+	}
+	return b
+}
+
+// Match returns the language the bot speaks for a code as Telegram or a
+// user writes it ("ru", "de-AT", "pt-BR", "RU"), and whether it speaks it:
+// a code it does not speak, or nonsense, gives English and false.
+func Match(code string) (string, bool) {
+	code = strings.TrimSpace(code)
+	if code == "" {
+		return English, false
+	}
+	t, err := language.Parse(code)
+	if err != nil {
+		return English, false
+	}
+	_, i, conf := matcher.Match(t)
+	if conf < language.High {
+		return English, false
+	}
+	return Languages[i].Code, true
+}
+
+// Supported reports whether code is exactly one of Languages' codes.
+func Supported(code string) bool {
+	for _, l := range Languages {
+		if l.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Printer prints the catalog's texts in one language.
+type Printer struct {
+	lang string
+	idx  int
+	p    *message.Printer
+}
+
+// For returns the printer of a language code; a code the bot does not
+// speak ("" among them) prints English.
+func For(code string) Printer {
+	lang, _ := Match(code)
+	for i, l := range Languages {
+		if l.Code == lang {
+			return Printer{lang: lang, idx: i, p: message.NewPrinter(tags[i], message.Catalog(cat))}
+		}
+	}
+	return For(English)
+}
+
+// Lang returns the printer's language code.
+func (p Printer) Lang() string {
+	if p.lang == "" {
+		return English
+	}
+	return p.lang
+}
+
+// Sprintf returns the text of key (its English form) in the printer's
+// language, formatted with args as fmt would: numbers are not grouped.
+// A key missing from the catalog prints as itself.
+func (p Printer) Sprintf(key string, args ...any) string {
+	if p.p == nil {
+		p = For(English)
+	}
+	for i, a := range args {
+		args[i] = plain(a)
+	}
+	return p.p.Sprintf(key, args...)
+}
+
+// plain wraps numbers so that x/text prints them as fmt does (no grouping).
+func plain(a any) any {
+	switch a.(type) {
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
+		return fmtArg{a}
+	}
+	return a
+}
+
+// fmtArg formats its value with fmt, whatever the verb.
+type fmtArg struct{ v any }
+
+// Format implements fmt.Formatter.
+func (f fmtArg) Format(s fmt.State, verb rune) {
+	format := "%"
+	for _, c := range "+-# 0" {
+		if s.Flag(int(c)) {
+			format += string(c)
+		}
+	}
+	if w, ok := s.Width(); ok {
+		format += fmt.Sprint(w)
+	}
+	if pr, ok := s.Precision(); ok {
+		format += "." + fmt.Sprint(pr)
+	}
+	fmt.Fprintf(s, format+string(verb), f.v)
+}

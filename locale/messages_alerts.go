@@ -1,0 +1,33 @@
+package locale
+
+// alertTexts: the frames of alerts, bursts and their buttons.
+var alertTexts = []entry{
+	{"(untitled)", "(без заголовка)", "(ohne Titel)", "(sin título)"},
+	{"Also: %s", "Также: %s", "Auch: %s", "También: %s"},
+	{"(also: %s)", "(также: %s)", "(auch: %s)", "(también: %s)"},
+	{"🔕 Mute", "🔕 Без звука", "🔕 Stumm", "🔕 Silenciar"},
+	{"🔕 Mute “%s”", "🔕 Без звука «%s»", "🔕 Stumm „%s“", "🔕 Silenciar «%s»"},
+	{"ℹ️ <i>The topic this was meant for is gone or closed, so it comes here; alerts meant for that topic come here too from now on.</i>\n\n",
+		"ℹ️ <i>Тема, для которой это предназначалось, удалена или закрыта, поэтому сообщение пришло сюда; оповещения для той темы теперь тоже будут приходить сюда.</i>\n\n",
+		"ℹ️ <i>Das Thema, für das dies gedacht war, ist gelöscht oder geschlossen, deshalb kommt es hierher; Meldungen für dieses Thema kommen ab jetzt auch hierher.</i>\n\n",
+		"ℹ️ <i>El tema al que iba dirigido se ha borrado o cerrado, así que llega aquí; desde ahora las alertas de ese tema también llegarán aquí.</i>\n\n"},
+}
+
+// digestTexts: the digest's headings and lines.
+var digestTexts = []entry{
+	{"Daily digest", "Ежедневная сводка", "Tägliche Übersicht", "Resumen diario"},
+	{"Digest", "Сводка", "Übersicht", "Resumen"},
+	{"Nothing matched your subscriptions since the last digest.", "С прошлой сводки по вашим подпискам ничего не нашлось.", "Seit der letzten Übersicht hat nichts zu Ihren Abos gepasst.", "Nada ha coincidido con tus suscripciones desde el último resumen."},
+	{"Top %d of %d stories", "Главное: %d из %d", "Die wichtigsten %d von %d Themen", "Las %d principales de %d noticias"},
+	{" +%d more", " +%d ещё", " +%d weitere", " +%d más"},
+	{"… and %d more: /latest", "… и ещё %d: /latest", "… und %d weitere: /latest", "… y %d más: /latest"},
+}
+
+// dateTexts: Go layouts of dates, as each language orders them; Date puts
+// the language's names of weekdays and months in.
+var dateTexts = []entry{
+	{"Monday 2 January", "Monday, 2 January", "Monday, 2. January", "Monday 2 de January"},
+	{"Mon 2 Jan at 15:04", "Mon, 2 Jan в 15:04", "Mon, 2. Jan um 15:04", "Mon 2 de Jan a las 15:04"},
+	{"2 Jan 15:04 MST", "2 Jan 15:04 MST", "2. Jan 15:04 MST", "2 Jan 15:04 MST"},
+	{"2 Jan 2006", "2 Jan 2006", "2. Jan 2006", "2 Jan 2006"},
+}
