@@ -1,0 +1,230 @@
+package feeds
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// startJitter bounds the random delay of each source's first fetch after a
+// start, so that a restart does not hit every site in the same instant.
+const startJitter = 5 * time.Second
+
+// done is a worker's report of one fetch.
+type done struct {
+	slot  *slot
+	src   news.Source
+	due   time.Time
+	added int
+}
+
+// Run fetches each source at its own time until ctx is done: every source
+// not held back by a failure once at start (each after a random delay of up
+// to a tenth of its interval, at most startJitter), then each when due. A
+// pool of Concurrency workers takes due sources in due order, one host at
+// most PerHost at a time and HostGap apart, so a slow, hanging or huge
+// source occupies one worker until its timeout and delays no other. After
+// each fetch that stored articles, and at each look at the sources (every
+// schedule interval, at most a minute apart), the articles left pending
+// are finished by one finisher, in the background. New and removed sources
+// are noticed at those looks. A panic in a fetch or a finish is logged and
+// the poller goes on. It returns nil once ctx is done and every fetch and
+// finish in progress has noticed.
+func (p *Poller) Run(ctx context.Context) error {
+	q := newQueue(p.opts.PerHost, p.opts.HostGap)
+	jobs := make(chan *slot)
+	results := make(chan done, p.opts.Concurrency)
+	kick := make(chan struct{}, 1)
+	var wg sync.WaitGroup
+	for range p.opts.Concurrency {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.work(ctx, jobs, results, kick)
+		}()
+	}
+	var roundDone atomic.Bool // the start round is fetched: finishes count as polls
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		p.finisher(ctx, kick, roundDone.Load)
+	}()
+	p.dispatch(ctx, q, jobs, results, kick, &roundDone)
+	close(jobs)
+	wg.Wait()
+	<-finished
+	return nil
+}
+
+// dispatch owns the queue: it hands due sources to idle workers, takes
+// their reports back and looks at the store's sources now and then.
+func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, results <-chan done, kick chan<- struct{}, roundDone *atomic.Bool) {
+	look := time.NewTicker(min(p.Interval(), time.Minute))
+	defer look.Stop()
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	round := p.sync(ctx, q) // the sources due at start, until each is fetched
+	endRound := func(id int64) {
+		delete(round, id)
+		if len(round) == 0 && !roundDone.Load() {
+			roundDone.Store(true)
+			signal(kick)
+		}
+	}
+	endRound(0)
+	idle := p.opts.Concurrency
+	for {
+		now := p.opts.Now()
+		var wake time.Time
+		for idle > 0 {
+			s, at := q.next(now)
+			if s == nil {
+				wake = at
+				break
+			}
+			select {
+			case jobs <- s:
+				idle--
+			case <-ctx.Done():
+				return
+			}
+		}
+		wait := time.Hour
+		if !wake.IsZero() {
+			wait = max(wake.Sub(now), time.Millisecond)
+		}
+		timer.Reset(wait)
+		select {
+		case <-ctx.Done():
+			return
+		case r := <-results:
+			idle++
+			q.done(r.slot, r.due)
+			if r.src.ID != 0 {
+				r.slot.src = r.src
+			}
+			endRound(r.slot.src.ID)
+		case <-look.C:
+			for id := range round {
+				if !q.has(id) {
+					endRound(id) // removed before its fetch
+				}
+			}
+			p.sync(ctx, q)
+			signal(kick)
+		case <-timer.C:
+		}
+	}
+}
+
+// sync makes the queue hold the store's sources that are fetched: new ones
+// due after a short random delay (at start: every one not held back by a
+// failure), retired and removed ones out. It returns the ids of those it
+// added due now, and on a failed read logs and keeps the queue as it was.
+func (p *Poller) sync(ctx context.Context, q *queue) map[int64]bool {
+	srcs, err := p.opts.Store.ListSources(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			p.log.Error("list sources", "err", err)
+		}
+		return nil
+	}
+	now := p.opts.Now()
+	keep := make(map[int64]bool, len(srcs))
+	added := map[int64]bool{}
+	for _, src := range srcs {
+		if src.Origin == news.OriginRetired {
+			continue
+		}
+		keep[src.ID] = true
+		if q.has(src.ID) {
+			q.put(src, time.Time{}) // its data; the queue keeps its time
+			continue
+		}
+		due := DueAt(src, now) // held back by a failure: its clamped time
+		if src.Failures == 0 || !due.After(now) {
+			every := src.Interval
+			if every <= 0 {
+				every = p.bounds.base
+			}
+			due = now.Add(time.Duration(p.opts.Rand() * float64(min(every/10, startJitter))))
+			added[src.ID] = true
+		}
+		q.put(src, due)
+	}
+	for id := range q.byID {
+		if !keep[id] {
+			q.remove(id)
+		}
+	}
+	for _, h := range q.crowded(p.bounds.max) {
+		p.log.Warn("many sources on one host: fetched one at a time, poller.host_gap apart, they cannot all be fetched within poller.max_interval",
+			"host", h.name, "sources", h.sources, "host_gap", p.opts.HostGap, "max_interval", p.bounds.max)
+	}
+	return added
+}
+
+// work fetches the sources handed to it until jobs is closed, reporting
+// each, and asks for a finish after a fetch that stored articles.
+func (p *Poller) work(ctx context.Context, jobs <-chan *slot, results chan<- done, kick chan<- struct{}) {
+	for s := range jobs {
+		r := done{slot: s, due: p.opts.Now().Add(p.bounds.base)}
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					p.log.Error("fetch panicked", "source", s.src.Name, "panic", v)
+				}
+			}()
+			r.src, r.due, r.added = p.pollSource(ctx, s.src)
+		}()
+		if r.added > 0 || p.unfinished.Load() {
+			signal(kick)
+		}
+		select {
+		case results <- r:
+		case <-ctx.Done():
+		}
+	}
+}
+
+// finisher finishes the pending articles each time it is kicked, a panic
+// logged; once the start round is over each finish counts as a poll.
+func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, counts func() bool) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-kick:
+		}
+		start, counting := time.Now(), counts()
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					p.log.Error("finishing articles panicked", "panic", v)
+				}
+			}()
+			p.unfinished.Store(true) // until this finish returns without error
+			if err := p.finish(ctx); err != nil {
+				if ctx.Err() == nil {
+					p.log.Error("finishing articles failed; tried again at the next fetch", "err", err)
+				}
+				return
+			}
+			p.unfinished.Store(false)
+		}()
+		if ctx.Err() == nil && counting {
+			p.opts.Observer.PollTook(time.Since(start))
+		}
+	}
+}
+
+// signal asks without blocking: one request pending is enough.
+func signal(c chan<- struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
+}
