@@ -64,9 +64,12 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 }
 
 // health is a source's state in one line: when it was fetched, how it
-// failed, when it is fetched next.
+// failed, when it is fetched next, how often and why.
 func health(now time.Time, s sources.Status) string {
 	next := "next " + until(now, s.NextFetch)
+	if s.Interval > 0 {
+		next += fmt.Sprintf(" · every %s: %s", span(s.Interval), esc(summarize.Clip(s.IntervalReason, 100)))
+	}
 	switch s.Health {
 	case sources.Unfetched:
 		return "⏳ not fetched yet · " + next
@@ -75,6 +78,19 @@ func health(now time.Time, s sources.Status) string {
 			plural(s.Failures, "time"), ago(now, s.LastFetchAt), esc(summarize.Clip(s.LastError, 150)), next)
 	}
 	return "✅ fetched " + ago(now, s.LastFetchAt) + " · " + next
+}
+
+// span is an interval in words: 45 s, 5 min, 2 h, 3 days.
+func span(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%d s", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%d min", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%d h", int(d.Hours()))
+	}
+	return fmt.Sprintf("%d days", int(d.Hours()/24))
 }
 
 func hostOf(raw string) string {

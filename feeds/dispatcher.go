@@ -17,7 +17,7 @@ const startJitter = 5 * time.Second
 type done struct {
 	slot  *slot
 	src   news.Source
-	due   time.Time
+	wait  time.Duration // until the source is due again
 	added int
 }
 
@@ -46,13 +46,15 @@ func (p *Poller) Run(ctx context.Context) error {
 			p.work(ctx, jobs, results, kick)
 		}()
 	}
-	var roundDone atomic.Bool // the start round is fetched: finishes count as polls
+	// counted is set when the start round is fetched and at each look: the
+	// next finish counts as a poll (Observer.PollTook).
+	var counted atomic.Bool
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		p.finisher(ctx, kick, roundDone.Load)
+		p.finisher(ctx, kick, &counted)
 	}()
-	p.dispatch(ctx, q, jobs, results, kick, &roundDone)
+	p.dispatch(ctx, q, jobs, results, kick, &counted)
 	close(jobs)
 	wg.Wait()
 	<-finished
@@ -61,23 +63,30 @@ func (p *Poller) Run(ctx context.Context) error {
 
 // dispatch owns the queue: it hands due sources to idle workers, takes
 // their reports back and looks at the store's sources now and then.
-func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, results <-chan done, kick chan<- struct{}, roundDone *atomic.Bool) {
+func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, results <-chan done, kick chan<- struct{}, counted *atomic.Bool) {
 	look := time.NewTicker(min(p.Interval(), time.Minute))
 	defer look.Stop()
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
-	round := p.sync(ctx, q) // the sources due at start, until each is fetched
+	// The queue runs on the monotonic clock from the injected clock's start:
+	// a wall clock that jumps while running moves no source, and a clock
+	// that tests freeze still lets time pass here.
+	base, began := p.opts.Now(), time.Now()
+	mono := func() time.Time { return base.Add(time.Since(began)) }
+	round := p.sync(ctx, q, mono()) // the sources due at start, until each is fetched
+	roundDone := false
 	endRound := func(id int64) {
 		delete(round, id)
-		if len(round) == 0 && !roundDone.Load() {
-			roundDone.Store(true)
+		if len(round) == 0 && !roundDone {
+			roundDone = true
+			counted.Store(true)
 			signal(kick)
 		}
 	}
 	endRound(0)
 	idle := p.opts.Concurrency
 	for {
-		now := p.opts.Now()
+		now := mono()
 		var wake time.Time
 		for idle > 0 {
 			s, at := q.next(now)
@@ -102,7 +111,7 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 			return
 		case r := <-results:
 			idle++
-			q.done(r.slot, r.due)
+			q.done(r.slot, mono().Add(r.wait))
 			if r.src.ID != 0 {
 				r.slot.src = r.src
 			}
@@ -113,7 +122,10 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 					endRound(id) // removed before its fetch
 				}
 			}
-			p.sync(ctx, q)
+			p.sync(ctx, q, mono())
+			if roundDone {
+				counted.Store(true)
+			}
 			signal(kick)
 		case <-timer.C:
 		}
@@ -124,7 +136,8 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 // due after a short random delay (at start: every one not held back by a
 // failure), retired and removed ones out. It returns the ids of those it
 // added due now, and on a failed read logs and keeps the queue as it was.
-func (p *Poller) sync(ctx context.Context, q *queue) map[int64]bool {
+// at is the queue's clock now.
+func (p *Poller) sync(ctx context.Context, q *queue, at time.Time) map[int64]bool {
 	srcs, err := p.opts.Store.ListSources(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -144,15 +157,16 @@ func (p *Poller) sync(ctx context.Context, q *queue) map[int64]bool {
 			q.put(src, time.Time{}) // its data; the queue keeps its time
 			continue
 		}
-		due := DueAt(src, now) // held back by a failure: its clamped time
-		if src.Failures == 0 || !due.After(now) {
+		wait := DueAt(src, now).Sub(now) // held back by a failure: its clamped time
+		if src.Failures == 0 || wait <= 0 {
 			every := src.Interval
 			if every <= 0 {
 				every = p.bounds.base
 			}
-			due = now.Add(time.Duration(p.opts.Rand() * float64(min(every/10, startJitter))))
+			wait = time.Duration(p.opts.Rand() * float64(min(every/10, startJitter)))
 			added[src.ID] = true
 		}
+		due := at.Add(wait)
 		q.put(src, due)
 	}
 	for id := range q.byID {
@@ -171,14 +185,16 @@ func (p *Poller) sync(ctx context.Context, q *queue) map[int64]bool {
 // each, and asks for a finish after a fetch that stored articles.
 func (p *Poller) work(ctx context.Context, jobs <-chan *slot, results chan<- done, kick chan<- struct{}) {
 	for s := range jobs {
-		r := done{slot: s, due: p.opts.Now().Add(p.bounds.base)}
+		r := done{slot: s, wait: p.bounds.base}
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
 					p.log.Error("fetch panicked", "source", s.src.Name, "panic", v)
 				}
 			}()
-			r.src, r.due, r.added = p.pollSource(ctx, s.src)
+			var due time.Time
+			r.src, due, r.added = p.pollSource(ctx, s.src)
+			r.wait = due.Sub(p.opts.Now())
 		}()
 		if r.added > 0 || p.unfinished.Load() {
 			signal(kick)
@@ -191,15 +207,15 @@ func (p *Poller) work(ctx context.Context, jobs <-chan *slot, results chan<- don
 }
 
 // finisher finishes the pending articles each time it is kicked, a panic
-// logged; once the start round is over each finish counts as a poll.
-func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, counts func() bool) {
+// logged; a finish begun with counted set counts as a poll.
+func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, counted *atomic.Bool) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-kick:
 		}
-		start, counting := time.Now(), counts()
+		start, counting := time.Now(), counted.Swap(false)
 		func() {
 			defer func() {
 				if v := recover(); v != nil {

@@ -213,7 +213,7 @@ func TestRunClampsStoredTimesAtStart(t *testing.T) {
 	}
 	p := newTestPoller(t, st, nil, 1<<20)
 	q := newQueue(1, 0)
-	round := p.sync(ctx, q)
+	round := p.sync(ctx, q, now)
 	for _, tt := range []struct {
 		id   int64
 		most time.Duration

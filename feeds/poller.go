@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-		"time"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/robfig/cron/v3"
