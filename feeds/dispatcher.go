@@ -29,9 +29,10 @@ type done struct {
 // source occupies one worker until its timeout and delays no other. After
 // each fetch that stored articles, and at each look at the sources (every
 // schedule interval, at most a minute apart), the articles left pending
-// are finished by one finisher, in the background. New and removed sources
-// are noticed at those looks. A panic in a fetch or a finish is logged and
-// the poller goes on. It returns nil once ctx is done and every fetch and
+// are finished by one finisher, in the background; the finish after the
+// start round is fetched, and the first after each look, count as polls
+// (Observer.PollTook). New and removed sources are noticed at those looks.
+// A panic in a fetch or a finish is logged and the poller goes on. It returns nil once ctx is done and every fetch and
 // finish in progress has noticed.
 func (p *Poller) Run(ctx context.Context) error {
 	q := newQueue(p.opts.PerHost, p.opts.HostGap)
