@@ -83,12 +83,16 @@ func plan(b bounds, prev time.Duration, o outcome) (wait time.Duration, why, not
 	if o.ttl > floor {
 		floor, from = o.ttl, "RSS ttl"
 	}
-	if floor > b.max {
+	asked, bounded := floor, floor > b.max
+	if bounded {
 		note = fmt.Sprintf("the feed's %s of %s is beyond poller.max_interval; it is fetched every %s", from, human(floor), human(b.max))
 		floor = b.max
 	}
-	if floor > wait {
-		wait, why = floor, "the feed's "+from+" of "+human(floor)
+	if floor > wait || bounded {
+		wait, why = floor, "the feed's "+from+" of "+human(asked)
+		if bounded {
+			why += ", at poller.max_interval"
+		}
 	}
 	return wait, why, note
 }

@@ -1,9 +1,13 @@
 package feeds
 
 import (
+	"context"
 	"errors"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -166,5 +170,61 @@ func TestDueAtClampsTimesBeyondTheSourcesInterval(t *testing.T) {
 				t.Errorf("due %s after now, want between 0 and %s", due.Sub(tt.now), tt.most)
 			}
 		})
+	}
+}
+
+// countingHandler counts the log records whose message holds a word.
+type countingHandler struct {
+	slog.Handler
+	word string
+	n    *atomic.Int32
+}
+
+func (h countingHandler) Handle(ctx context.Context, r slog.Record) error {
+	if strings.Contains(r.Message, h.word) {
+		h.n.Add(1)
+	}
+	return nil
+}
+func (h countingHandler) WithAttrs([]slog.Attr) slog.Handler       { return h }
+func (h countingHandler) Enabled(context.Context, slog.Level) bool { return true }
+
+// A feed asking for absurd intervals (max-age of a decade, a ttl of a
+// year) is fetched at max_interval, and that is logged once, not at every
+// fetch.
+func TestAbsurdRequestsAreBoundedAndLoggedOnce(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t, func() time.Time { return testNow })
+	body := strings.Replace(mustRead(t, "../testdata/feeds/world-v1.xml"), "<channel>", "<channel><ttl>525600</ttl>", 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "max-age=315360000")
+		w.Write([]byte(body))
+	}))
+	t.Cleanup(srv.Close)
+	src, err := st.UpsertSource(ctx, "Absurd", srv.URL, news.OriginConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logged atomic.Int32
+	p, err := NewPoller(Options{Schedule: "@every 5m", MaxAge: time.Hour, Concurrency: 1, MaxInterval: 2 * time.Hour,
+		Fetcher: newTestFetcher(1<<20, 5*time.Second), Store: st, Now: func() time.Time { return testNow },
+		Logger: slog.New(countingHandler{Handler: slog.DiscardHandler, word: "out of bounds", n: &logged})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if err := p.PollOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := st.FindSource(ctx, src.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Fetches != 3 || got.Interval != 2*time.Hour || !strings.Contains(got.IntervalReason, "max-age of 3650d") {
+		t.Errorf("after 3 fetches: %d fetches, interval %s (%q), want 3 at max_interval for the feed's max-age", got.Fetches, got.Interval, got.IntervalReason)
+	}
+	if n := logged.Load(); n != 1 {
+		t.Errorf("the absurd request was logged %d times, want once", n)
 	}
 }
