@@ -9,6 +9,12 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
+// maxBacklog is how many articles stored by Run's fetches may wait for
+// their finish before Run holds further fetches: a first fetch of
+// thousands of new sources is then stored and finished as a stream, its
+// memory not growing with the backlog.
+const maxBacklog = 2000
+
 // startJitter bounds the random delay of each source's first fetch after a
 // start, so that a restart does not hit every site in the same instant.
 const startJitter = 5 * time.Second
@@ -38,7 +44,7 @@ func (p *Poller) Run(ctx context.Context) error {
 	q := newQueue(p.opts.PerHost, p.opts.HostGap)
 	jobs := make(chan *slot)
 	results := make(chan done, p.opts.Concurrency)
-	kick := make(chan struct{}, 1)
+	kick, drained := make(chan struct{}, 1), make(chan struct{}, 1)
 	var wg sync.WaitGroup
 	for range p.opts.Concurrency {
 		wg.Add(1)
@@ -53,9 +59,9 @@ func (p *Poller) Run(ctx context.Context) error {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		p.finisher(ctx, kick, &counted)
+		p.finisher(ctx, kick, drained, &counted)
 	}()
-	p.dispatch(ctx, q, jobs, results, kick, &counted)
+	p.dispatch(ctx, q, jobs, results, kick, drained, &counted)
 	close(jobs)
 	wg.Wait()
 	<-finished
@@ -64,7 +70,7 @@ func (p *Poller) Run(ctx context.Context) error {
 
 // dispatch owns the queue: it hands due sources to idle workers, takes
 // their reports back and looks at the store's sources now and then.
-func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, results <-chan done, kick chan<- struct{}, counted *atomic.Bool) {
+func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, results <-chan done, kick chan<- struct{}, drained <-chan struct{}, counted *atomic.Bool) {
 	look := time.NewTicker(min(p.Interval(), time.Minute))
 	defer look.Stop()
 	timer := time.NewTimer(time.Hour)
@@ -89,7 +95,8 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 	for {
 		now := mono()
 		var wake time.Time
-		for idle > 0 {
+		held := p.stored.Load()-p.finished.Load() > maxBacklog // until the finisher drains
+		for idle > 0 && !held {
 			s, at := q.next(now)
 			if s == nil {
 				wake = at
@@ -128,6 +135,7 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 				counted.Store(true)
 			}
 			signal(kick)
+		case <-drained:
 		case <-timer.C:
 		}
 	}
@@ -197,6 +205,7 @@ func (p *Poller) work(ctx context.Context, jobs <-chan *slot, results chan<- don
 			r.src, due, r.added = p.pollSource(ctx, s.src)
 			r.wait = due.Sub(p.opts.Now())
 		}()
+		p.stored.Add(int64(r.added))
 		if r.added > 0 || p.unfinished.Load() {
 			signal(kick)
 		}
@@ -209,14 +218,14 @@ func (p *Poller) work(ctx context.Context, jobs <-chan *slot, results chan<- don
 
 // finisher finishes the pending articles each time it is kicked, a panic
 // logged; a finish begun with counted set counts as a poll.
-func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, counted *atomic.Bool) {
+func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, drained chan<- struct{}, counted *atomic.Bool) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-kick:
 		}
-		start, counting := time.Now(), counted.Swap(false)
+		start, counting, before := time.Now(), counted.Swap(false), p.stored.Load()
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
@@ -231,10 +240,12 @@ func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, counted *at
 				return
 			}
 			p.unfinished.Store(false)
+			p.finished.Store(max(p.finished.Load(), before)) // only this goroutine writes it
 		}()
 		if ctx.Err() == nil && counting {
 			p.opts.Observer.PollTook(time.Since(start))
 		}
+		signal(drained)
 	}
 }
 

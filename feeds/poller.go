@@ -103,6 +103,11 @@ type Poller struct {
 	// unfinished is set while a finish failed or panicked: the next fetch
 	// asks for another, whether it stored articles or not.
 	unfinished atomic.Bool
+	// stored counts the articles Run's fetches stored, finished those of
+	// them a finish took through (a finish that succeeds finishes every
+	// article stored before it began), for Run to hold fetching while too
+	// many wait.
+	stored, finished atomic.Int64
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
