@@ -177,7 +177,6 @@ func Defaults() Config {
 			Timeout:     Duration(20 * time.Second),
 			MaxBytes:    10 << 20,
 			UserAgent:   "Newshound/1.0 (+self-hosted news alerts)",
-			MaxInterval: Duration(time.Hour),
 			PerHost:     1,
 			HostGap:     Duration(time.Second),
 		},

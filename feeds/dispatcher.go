@@ -38,8 +38,10 @@ type done struct {
 // are finished by one finisher, in the background; the finish after the
 // start round is fetched, and the first after each look, count as polls
 // (Observer.PollTook). New and removed sources are noticed at those looks.
-// A panic in a fetch or a finish is logged and the poller goes on. It returns nil once ctx is done and every fetch and
-// finish in progress has noticed.
+// While maxBacklog stored articles wait for their finish, no fetch starts.
+// A panic in a fetch or a finish is logged and the poller goes on. It
+// returns nil once ctx is done and every fetch and finish in progress has
+// noticed.
 func (p *Poller) Run(ctx context.Context) error {
 	q := newQueue(p.opts.PerHost, p.opts.HostGap)
 	jobs := make(chan *slot)

@@ -9,7 +9,8 @@
 // due again after its interval: about half the time its feed takes between
 // two items, a quarter longer after a 304, within MinInterval and
 // MaxInterval, and never less than the Cache-Control max-age, Expires or
-// RSS <ttl> the feed declares (up to MaxInterval), with ±10% jitter. A
+// RSS <ttl> the feed declares (up to MaxInterval or an hour, whichever is
+// longer), with ±10% jitter. A
 // stored next fetch further ahead than the source's interval (a clock
 // stepped back) is clamped when read (DueAt). The queue itself runs on the
 // monotonic clock.

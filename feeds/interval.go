@@ -20,10 +20,17 @@ const maxHold = 24 * time.Hour
 const jitter = 0.1
 
 // bounds are the intervals a source may be fetched at: base is the
-// schedule's interval, the one of a source the poller knows nothing of yet.
+// schedule's interval, the one of a source the poller knows nothing of yet;
+// hint is the longest wait a feed's own request (max-age, Expires, ttl)
+// gets: max, or hintCap when that is longer.
 type bounds struct {
-	base, min, max time.Duration
+	base, min, max, hint time.Duration
 }
+
+// hintCap is the longest wait a feed's own request gets when max_interval
+// is shorter: the schedule alone does not make a feed fetched more often
+// than it asks, up to this.
+const hintCap = time.Hour
 
 // newBounds makes the operator's bounds consistent: 0 means the schedule's
 // interval, and max is never below min.
@@ -35,7 +42,7 @@ func newBounds(base, lo, hi time.Duration) bounds {
 		hi = max(base, lo)
 	}
 	hi = max(hi, lo)
-	return bounds{base: min(max(base, lo), hi), min: lo, max: hi}
+	return bounds{base: min(max(base, lo), hi), min: lo, max: hi, hint: max(hi, hintCap)}
 }
 
 // outcome is what one fetch told about when to fetch again.
@@ -55,7 +62,7 @@ type outcome struct {
 // Failures back off (or wait the server's Retry-After, at most maxHold);
 // a success waits about half the time the feed takes between two items,
 // longer after a 304, within the bounds, and never less than the freshness
-// the server or the feed declares (bounded by the maximum).
+// the server or the feed declares (up to b.hint).
 func plan(b bounds, prev time.Duration, o outcome) (wait time.Duration, why, note string) {
 	if o.err != nil {
 		return planFailure(b, o)
@@ -83,15 +90,15 @@ func plan(b bounds, prev time.Duration, o outcome) (wait time.Duration, why, not
 	if o.ttl > floor {
 		floor, from = o.ttl, "RSS ttl"
 	}
-	asked, bounded := floor, floor > b.max
+	asked, bounded := floor, floor > b.hint
 	if bounded {
-		note = fmt.Sprintf("the feed's %s of %s is beyond poller.max_interval; it is fetched every %s", from, human(floor), human(b.max))
-		floor = b.max
+		note = fmt.Sprintf("the feed's %s of %s is beyond what a feed may ask; it is fetched every %s", from, human(floor), human(b.hint))
+		floor = b.hint
 	}
 	if floor > wait || bounded {
 		wait, why = floor, "the feed's "+from+" of "+human(asked)
 		if bounded {
-			why += ", at poller.max_interval"
+			why += ", bounded"
 		}
 	}
 	return wait, why, note

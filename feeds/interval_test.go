@@ -52,6 +52,8 @@ func TestPlanKeepsWithinBoundsAndHonoursTheServer(t *testing.T) {
 		{name: "Retry-After in the past: the backoff", o: outcome{failures: 1, err: &StatusError{Code: 503}}, want: time.Minute, why: "1 failed"},
 		{name: "429: the maximum at least", o: outcome{failures: 1, err: &StatusError{Code: http.StatusTooManyRequests}}, want: 2 * time.Hour, why: "429"},
 		{name: "min = max: the schedule", bounds: ptr(newBounds(5*time.Minute, 0, 0)), o: outcome{dated: every(time.Minute, 10, testNow)}, want: 5 * time.Minute, why: "the schedule"},
+		{name: "min = max: a feed's max-age still holds, up to an hour", bounds: ptr(newBounds(2*time.Minute, 0, 0)), o: outcome{fresh: 10 * time.Minute, freshFrom: "Cache-Control max-age"}, want: 10 * time.Minute, why: "max-age of 10m"},
+		{name: "min = max: a ttl of a day gets an hour", bounds: ptr(newBounds(2*time.Minute, 0, 0)), o: outcome{ttl: 24 * time.Hour}, want: time.Hour, why: "ttl of 24h, bounded", absurd: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,8 +69,8 @@ func TestPlanKeepsWithinBoundsAndHonoursTheServer(t *testing.T) {
 			if (note != "") != tt.absurd {
 				t.Errorf("note %q, want one: %v", note, tt.absurd)
 			}
-			if tt.o.err == nil && (got < bb.min || got > bb.max) {
-				t.Errorf("%v is outside [%v, %v]", got, bb.min, bb.max)
+			if tt.o.err == nil && (got < bb.min || got > bb.hint) {
+				t.Errorf("%v is outside [%v, %v]", got, bb.min, bb.hint)
 			}
 		})
 	}
