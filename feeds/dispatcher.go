@@ -231,11 +231,12 @@ func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, drained cha
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
+					p.unfinished.Store(true)
 					p.log.Error("finishing articles panicked", "panic", v)
 				}
 			}()
-			p.unfinished.Store(true) // until this finish returns without error
 			if err := p.finish(ctx); err != nil {
+				p.unfinished.Store(true)
 				if ctx.Err() == nil {
 					p.log.Error("finishing articles failed; tried again at the next fetch", "err", err)
 				}
