@@ -128,6 +128,8 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 	configured.Transport = newFeedFinder(http.DefaultTransport, configFeed(cfg), log)
 	return feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
+		MinInterval: cfg.Poller.MinInterval.D(), MaxInterval: cfg.Poller.MaxInterval.D(),
+		PerHost: cfg.Poller.PerHost, HostGap: cfg.Poller.HostGap.D(),
 		Fetcher: feeds.NewFetcher(configured), ChatFetcher: feeds.NewFetcher(guarded),
 		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs,
 	})

@@ -66,9 +66,12 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 }
 
 // health is a source's state in one line: when it was fetched, how it
-// failed, when it is fetched next.
+// failed, when it is fetched next, how often and why.
 func health(p locale.Printer, now time.Time, s sources.Status) string {
 	next := p.Sprintf("next %s", until(p, now, s.NextFetch))
+	if s.Interval > 0 {
+		next += " · " + p.Sprintf("every %s: %s", span(s.Interval), esc(summarize.Clip(s.IntervalReason, 100)))
+	}
 	switch s.Health {
 	case sources.Unfetched:
 		return p.Sprintf("⏳ not fetched yet") + " · " + next
@@ -77,6 +80,19 @@ func health(p locale.Printer, now time.Time, s sources.Status) string {
 			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt), esc(summarize.Clip(s.LastError, 150))) + " · " + next
 	}
 	return p.Sprintf("✅ fetched %s", agoIn(p, now, s.LastFetchAt)) + " · " + next
+}
+
+// span is an interval in units every language here reads: 45s, 5m, 2h, 3d.
+func span(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return strconv.Itoa(int(d.Seconds())) + "s"
+	case d < time.Hour:
+		return strconv.Itoa(int(d.Minutes())) + "m"
+	case d < 48*time.Hour:
+		return strconv.Itoa(int(d.Hours())) + "h"
+	}
+	return strconv.Itoa(int(d.Hours()/24)) + "d"
 }
 
 func hostOf(raw string) string {

@@ -342,6 +342,8 @@ func TestHealthNamesTheNextFetch(t *testing.T) {
 		{"backing off: the first run after it", sources.Status{Source: news.Source{LastFetchAt: now, Failures: 2, LastError: "<oops>"}, Health: sources.Failing, NextFetch: now.Add(29*time.Minute + 30*time.Second)},
 			"⚠️ failing (2 times in a row), last try just now: <i>&lt;oops&gt;</i> · next in 29 min"},
 		{"not fetched yet", sources.Status{Health: sources.Unfetched, NextFetch: now.Add(time.Hour)}, "⏳ not fetched yet · next in 1 h"},
+		{"its interval and why", sources.Status{Source: news.Source{LastFetchAt: now, Interval: 25 * time.Minute, IntervalReason: "publishes about every 50m"}, Health: sources.Healthy, NextFetch: now.Add(25 * time.Minute)},
+			"✅ fetched just now · next in 25 min · every 25m: publishes about every 50m"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -94,6 +94,15 @@ type Poller struct {
 	Timeout     Duration `toml:"timeout"`
 	MaxBytes    int64    `toml:"max_bytes"`
 	UserAgent   string   `toml:"user_agent"`
+	// MinInterval and MaxInterval bound each source's adaptive interval
+	// (0 = the schedule's interval): a source that publishes often is
+	// fetched down to MinInterval, a quiet one up to MaxInterval.
+	MinInterval Duration `toml:"min_interval"`
+	MaxInterval Duration `toml:"max_interval"`
+	// PerHost is the most fetches of one host at a time; HostGap the least
+	// time between the starts of two fetches of one host.
+	PerHost int      `toml:"per_host"`
+	HostGap Duration `toml:"host_gap"`
 }
 
 // Source is one feed the operator configured.
@@ -184,6 +193,8 @@ func Defaults() Config {
 			Timeout:     Duration(20 * time.Second),
 			MaxBytes:    10 << 20,
 			UserAgent:   "Newshound/1.0 (+self-hosted news alerts)",
+			PerHost:     1,
+			HostGap:     Duration(time.Second),
 		},
 		Subscriptions: Subscriptions{MaxPerChat: 50},
 		Summary: Summary{

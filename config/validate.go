@@ -127,6 +127,30 @@ func (c Config) validatePoller() error {
 	if p.MaxBytes < 1024 {
 		return fieldErr("poller.max_bytes", "%d is below 1024", p.MaxBytes)
 	}
+	return c.validateIntervals()
+}
+
+// validateIntervals checks the bounds of the adaptive intervals and the
+// per-host politeness.
+func (c Config) validateIntervals() error {
+	p := c.Poller
+	for _, f := range []struct {
+		name string
+		d    time.Duration
+	}{{"poller.min_interval", p.MinInterval.D()}, {"poller.max_interval", p.MaxInterval.D()}} {
+		if f.d != 0 && (f.d < time.Second || f.d > 7*24*time.Hour) {
+			return fieldErr(f.name, "%s is out of range (1s to 168h; 0s = the schedule's interval)", f.d)
+		}
+	}
+	if lo, hi := p.MinInterval.D(), p.MaxInterval.D(); lo != 0 && hi != 0 && hi < lo {
+		return fieldErr("poller.max_interval", "%s is below poller.min_interval (%s)", hi, lo)
+	}
+	if p.PerHost < 1 || p.PerHost > 64 {
+		return fieldErr("poller.per_host", "%d is out of range (1 to 64)", p.PerHost)
+	}
+	if g := p.HostGap.D(); g < 0 || g > time.Hour {
+		return fieldErr("poller.host_gap", "%s is out of range (0s to 1h)", g)
+	}
 	return nil
 }
 

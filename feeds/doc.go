@@ -1,7 +1,23 @@
 // Package feeds fetches news sources and turns their items into stored articles.
 //
-// Rules, in the order they apply to one source in one poll:
-//  1. A source whose next_fetch_at lies ahead (backing off after failures) is skipped.
+// Scheduling (Poller.Run): each source is due at its own time, and a pool of
+// Concurrency workers fetches due sources in due order, so a slow, hanging
+// or huge source holds one worker until its timeout and delays no other.
+// One host gets at most PerHost fetches at a time, HostGap apart. Every
+// source not backing off is fetched once at start, after a random delay of
+// up to a tenth of its interval (at most 5 s). After a fetch, a source is
+// due again after its interval: about half the time its feed takes between
+// two items, a quarter longer after a 304, within MinInterval and
+// MaxInterval, and never less than the Cache-Control max-age, Expires or
+// RSS <ttl> the feed declares (up to MaxInterval or an hour, whichever is
+// longer), with ±10% jitter. A
+// stored next fetch further ahead than the source's interval (a clock
+// stepped back) is clamped when read (DueAt). The queue itself runs on the
+// monotonic clock.
+//
+// Rules, in the order they apply to one source in one fetch:
+//  1. A source whose next fetch lies ahead is not fetched (PollOnce, a
+//     forced poll, skips only those backing off after failures).
 //  2. The fetch is a conditional GET (If-None-Match / If-Modified-Since) with a
 //     timeout, a size cap after decompression and at most 5 redirects; a 304
 //     means nothing new.
@@ -15,8 +31,9 @@
 //     fetch (validators and the first-fetch flag untouched).
 //  5. New items from a source's first successful fetch, or published before
 //     max_age, are stored but not alertable: decided once, when stored.
-//  6. Then every stored article not finished yet, from this poll or from one
-//     that stopped midway (on start too), goes through the steps left to it,
+//  6. Then every stored article not finished yet, from this fetch or from one
+//     that stopped midway (on start too), goes through the steps left to it
+//     (in Run, by one finisher, right after each fetch that stored articles),
 //     each recorded in the store once done: its summary (alertable teasers
 //     first get the article page's text, when configured), its story
 //     (Stories), and, for the alertable ones, the Sink. An article is finished
@@ -25,5 +42,7 @@
 //     harmless.
 //
 // Failures back off from 1 minute doubling to 6 hours, or the server's
-// Retry-After when longer, and never hold up other sources.
+// Retry-After when longer (at most a day), at least MaxInterval after a 429,
+// and never hold up other sources. A request out of bounds is logged once
+// per source.
 package feeds

@@ -67,6 +67,11 @@ type Response struct {
 	Body         []byte
 	ETag         string
 	LastModified string
+	// Fresh is how long the server says the answer stays fresh, from
+	// Cache-Control max-age or Expires (0 = it says nothing), and FreshFrom
+	// names which header said so. Not bounded here: the poller bounds it.
+	Fresh     time.Duration
+	FreshFrom string
 }
 
 // Fetch GETs url with If-None-Match / If-Modified-Since from the previous
@@ -93,7 +98,9 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
-		return Response{NotModified: true, ETag: etag, LastModified: lastModified}, nil
+		out := Response{NotModified: true, ETag: etag, LastModified: lastModified}
+		out.Fresh, out.FreshFrom = freshness(resp.Header, time.Now())
+		return out, nil
 	case resp.StatusCode != http.StatusOK:
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		return Response{}, &StatusError{Code: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
@@ -108,7 +115,9 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 	if int64(len(body)) > f.maxBytes {
 		return Response{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, f.maxBytes)
 	}
-	return Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}, nil
+	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
+	out.Fresh, out.FreshFrom = freshness(resp.Header, time.Now())
+	return out, nil
 }
 
 // retryAfter reads a Retry-After header in seconds or as an HTTP date.

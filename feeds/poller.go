@@ -3,10 +3,11 @@ package feeds
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -78,17 +79,35 @@ type Options struct {
 	Logger      *slog.Logger
 	Now         func() time.Time
 	Observer    Observer // nil: nobody listens
+	// MinInterval and MaxInterval bound a source's adaptive interval; 0 is
+	// the schedule's interval (both 0: every source at the schedule's).
+	MinInterval, MaxInterval time.Duration
+	// PerHost is the most fetches of one host at a time (0 = 1), HostGap the
+	// least time between the starts of two fetches of one host.
+	PerHost int
+	HostGap time.Duration
+	// Rand returns numbers uniform in [0, 1) for jitter; nil: math/rand/v2.
+	Rand func() float64
 }
 
-// Poller fetches every source on a schedule, stores new articles and hands
-// the alertable ones to its Sink. A failing source backs off exponentially
-// (1 minute doubling to 6 hours, or the server's Retry-After) without
-// holding up the others.
+// Poller fetches every source on its own clock, stores new articles and
+// hands the alertable ones to its Sink. A failing source backs off
+// exponentially (1 minute doubling to 6 hours, or the server's Retry-After)
+// without holding up the others.
 type Poller struct {
 	opts     Options
 	log      *slog.Logger
 	schedule cron.Schedule
-	running  atomic.Bool
+	bounds   bounds
+	noted    sync.Map // source id → the last absurd request logged for it
+	// unfinished is set while a finish failed or panicked: the next fetch
+	// asks for another, whether it stored articles or not.
+	unfinished atomic.Bool
+	// stored counts the articles Run's fetches stored, finished those of
+	// them a finish took through (a finish that succeeds finishes every
+	// article stored before it began), for Run to hold fetching while too
+	// many wait.
+	stored, finished atomic.Int64
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -105,11 +124,23 @@ func NewPoller(opts Options) (*Poller, error) {
 	if opts.Observer == nil {
 		opts.Observer = nopObserver{}
 	}
+	if opts.Rand == nil {
+		opts.Rand = rand.Float64
+	}
 	schedule, err := cronParser().Parse(opts.Schedule)
 	if err != nil {
 		return nil, fmt.Errorf("poller schedule %q: %w", opts.Schedule, err)
 	}
-	return &Poller{opts: opts, log: opts.Logger, schedule: schedule}, nil
+	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule}
+	p.bounds = newBounds(p.Interval(), opts.MinInterval, opts.MaxInterval)
+	return p, nil
+}
+
+// Interval is the schedule's interval: the time between its next two runs,
+// the interval of a source the poller knows nothing of yet.
+func (p *Poller) Interval() time.Duration {
+	next := p.schedule.Next(p.opts.Now())
+	return max(p.schedule.Next(next).Sub(next), time.Second)
 }
 
 // NextPoll returns when the schedule next runs after t: a source due at t is
@@ -119,45 +150,9 @@ func (p *Poller) NextPoll(t time.Time) time.Time { return p.schedule.Next(t) }
 // cronParser is config's, so that a schedule that passed validation parses here.
 func cronParser() cron.Parser { return config.CronParser() }
 
-// Run polls once at start, then on the schedule, until ctx is done. A run
-// still going when the next is due makes that next one skip; a panic in a
-// run is logged and the schedule goes on.
-func (p *Poller) Run(ctx context.Context) error {
-	c := cron.New(cron.WithParser(cronParser()))
-	if _, err := c.AddFunc(p.opts.Schedule, func() { p.tick(ctx) }); err != nil {
-		return fmt.Errorf("schedule poller: %w", err)
-	}
-	go p.tick(ctx)
-	c.Start()
-	<-ctx.Done()
-	<-c.Stop().Done()
-	for p.running.Load() { // let a poll in progress notice ctx and end
-		time.Sleep(10 * time.Millisecond)
-	}
-	return nil
-}
-
-// tick is one scheduled run: skipped while the previous one runs, its panic
-// logged rather than fatal. It reports whether it ran.
-func (p *Poller) tick(ctx context.Context) (ran bool) {
-	if !p.running.CompareAndSwap(false, true) {
-		p.log.Warn("poll skipped: the previous one is still running")
-		return false
-	}
-	defer p.running.Store(false)
-	defer func() {
-		if r := recover(); r != nil {
-			p.log.Error("poll panicked", "panic", r)
-		}
-	}()
-	if err := p.PollOnce(ctx); err != nil && ctx.Err() == nil {
-		p.log.Error("poll failed", "err", err)
-	}
-	return true
-}
-
-// PollOnce fetches every source that is due, concurrently within the limit,
-// stores new articles, then finishes every stored article not finished yet,
+// PollOnce fetches every source now, except those a failure holds back,
+// concurrently within the limit and without the per-host politeness of Run
+// (it serves tests and forced polls), stores new articles, then finishes every stored article not finished yet,
 // whether from this poll or from one that stopped midway: full text and
 // summary, story linking, then the alertable ones to the Sink. An article
 // leaves a step only once the step is stored, and is finished only once the
@@ -178,7 +173,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 		sem = make(chan struct{}, p.opts.Concurrency)
 	)
 	for _, src := range sources {
-		if src.NextFetchAt.After(now) || src.Origin == news.OriginRetired {
+		if src.Origin == news.OriginRetired || src.Failures > 0 && DueAt(src, now).After(now) {
 			continue
 		}
 		wg.Add(1)
@@ -308,21 +303,28 @@ func ids(arts []news.Article) []int64 {
 	return out
 }
 
-// pollSource fetches one source and stores its new articles. A fetch counts
+// pollSource fetches one source and stores its new articles, then records
+// the fetch with when the source is due next; it returns the source as the
+// fetch left it, that time, and how many articles it stored. A fetch counts
 // as a success only once its articles are stored: a failed save is recorded
-// as a failed fetch (validators and first-fetch flag untouched).
-func (p *Poller) pollSource(ctx context.Context, src news.Source) {
+// as a failed fetch (validators and first-fetch flag untouched). On a stop
+// (ctx done) it records nothing and returns the source unchanged.
+func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, time.Time, int) {
 	log := p.log.With("source", src.Name, "url", src.URL)
 	fetcher := p.opts.Fetcher
 	if src.Origin == "chat" && p.opts.ChatFetcher != nil {
 		fetcher = p.opts.ChatFetcher
 	}
 	resp, err := fetcher.Fetch(ctx, src.URL, src.ETag, src.LastModified)
+	now := p.opts.Now()
+	o := outcome{now: now, failures: src.Failures + 1, notModified: resp.NotModified, fresh: resp.Fresh, freshFrom: resp.FreshFrom}
 	var feed *gofeed.Feed
 	if err == nil && !resp.NotModified {
 		feed, err = gofeed.NewParser().Parse(bytes.NewReader(resp.Body))
 		if err != nil {
 			err = fmt.Errorf("not a feed (RSS, Atom or JSON Feed): %w", err)
+		} else {
+			o.dated, o.ttl = datedItems(feed, now), rssTTL(resp.Body)
 		}
 	}
 	var added []news.Article
@@ -331,28 +333,49 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) {
 			err = fmt.Errorf("store articles: %w", err)
 		}
 	}
-	if err != nil {
-		if ctx.Err() != nil {
-			return
-		}
-		wait := backoff(src.Failures + 1)
-		var se *StatusError
-		if errors.As(err, &se) && se.RetryAfter > wait {
-			wait = min(se.RetryAfter, 24*time.Hour)
-		}
+	if err != nil && ctx.Err() != nil {
+		return src, now, 0
+	}
+	o.err = err
+	wait, why, note := plan(p.bounds, src.Interval, o)
+	p.noteOnce(log, src.ID, note)
+	r := news.FetchResult{NextFetchAt: now.Add(wait), Interval: wait, IntervalReason: why}
+	if err != nil { // a backoff or a server's wait is kept exact
 		log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
 		p.opts.Observer.Fetched("error")
-		if rerr := p.opts.Store.RecordFetch(ctx, src.ID, news.FetchResult{Err: err.Error(), NextFetchAt: p.opts.Now().Add(wait)}); rerr != nil {
-			log.Error("record fetch", "err", rerr)
+		r.Err = err.Error()
+		src.Failures++
+		src.LastError = r.Err
+	} else {
+		p.opts.Observer.Fetched(fetchResult(resp.NotModified))
+		p.opts.Observer.Stored(len(added))
+		r.OK, r.NotModified, r.ETag, r.LastModified = true, resp.NotModified, resp.ETag, resp.LastModified
+		r.NextFetchAt = now.Add(withJitter(wait, p.opts.Rand()))
+		if !resp.NotModified {
+			src.ETag, src.LastModified = resp.ETag, resp.LastModified
 		}
+		src.Fetches++
+		src.Failures, src.LastError, src.LastOKAt = 0, "", now
+		log.Debug("fetched", "not_modified", resp.NotModified, "new", len(added), "next_in", wait, "why", why)
+	}
+	src.LastFetchAt, src.NextFetchAt, src.Interval, src.IntervalReason = now, r.NextFetchAt, r.Interval, r.IntervalReason
+	if rerr := p.opts.Store.RecordFetch(ctx, src.ID, r); rerr != nil {
+		log.Error("record fetch", "err", rerr)
+	}
+	return src, r.NextFetchAt, len(added)
+}
+
+// noteOnce logs, once per source and note, that a feed asked for something
+// absurd and was bounded.
+func (p *Poller) noteOnce(log *slog.Logger, id int64, note string) {
+	if note == "" {
 		return
 	}
-	p.opts.Observer.Fetched(fetchResult(resp.NotModified))
-	p.opts.Observer.Stored(len(added))
-	if err := p.opts.Store.RecordFetch(ctx, src.ID, news.FetchResult{OK: true, NotModified: resp.NotModified, ETag: resp.ETag, LastModified: resp.LastModified}); err != nil {
-		log.Error("record fetch", "err", err)
+	kind, _, _ := strings.Cut(note, " of ") // the same header, whatever its value
+	if prev, ok := p.noted.Swap(id, kind); ok && prev == kind {
+		return
 	}
-	log.Debug("fetched", "not_modified", resp.NotModified, "new", len(added))
+	log.Warn("feed asks for an interval out of bounds", "bounded", note)
 }
 
 // storeItems stores the feed's items, new ones pending at stepText. On a

@@ -247,40 +247,6 @@ func TestBackoffGrowsAndCaps(t *testing.T) {
 	}
 }
 
-func TestTickSkipsOverlapAndRecoversPanics(t *testing.T) {
-	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
-	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	st.UpsertSource(ctx, "World", feed.URL, "config")
-	sink := &recordingSink{}
-	p := newTestPoller(t, st, sink, 1<<20)
-	p.tick(ctx) // first fetch: nothing to hand over
-	feed.SetFile(t, "../testdata/feeds/world-v2.xml", "application/rss+xml")
-
-	entered, release := make(chan struct{}), make(chan struct{})
-	sink.hook = func() { close(entered); <-release }
-	done := make(chan bool)
-	go func() { done <- p.tick(ctx) }()
-	<-entered
-	if p.tick(ctx) {
-		t.Fatal("a tick ran while the previous one was still running")
-	}
-	close(release)
-	if !<-done {
-		t.Fatal("the first tick did not run")
-	}
-
-	sink.hook = func() { panic("boom") }
-	feed.Set([]byte(strings.Replace(mustRead(t, "../testdata/feeds/world-v2.xml"), "Markets rally", "Markets slump", 1)), "application/rss+xml")
-	st.UpsertSource(ctx, "World", feed.URL, "config")
-	if !p.tick(ctx) {
-		t.Fatal("tick did not run")
-	}
-	if p.running.Load() {
-		t.Fatal("a panicking tick left the poller marked running")
-	}
-}
-
 func mustRead(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)

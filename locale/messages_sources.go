@@ -9,6 +9,7 @@ var sourceTexts = []entry{
 	{"no longer in the configuration, not fetched", "больше нет в конфигурации, не опрашивается", "nicht mehr in der Konfiguration, wird nicht abgerufen", "ya no está en la configuración, no se consulta"},
 	{"added in chat", "добавлен в чате", "im Chat hinzugefügt", "añadida en el chat"},
 	{"next %s", "следующий опрос %s", "nächster Abruf %s", "próxima consulta %s"},
+	{"every %s: %s", "каждые %s: %s", "alle %s: %s", "cada %s: %s"},
 	{"⏳ not fetched yet", "⏳ ещё не опрашивался", "⏳ noch nicht abgerufen", "⏳ aún no consultada"},
 	{"⚠️ failing (%s in a row), last try %s: <i>%s</i>", "⚠️ сбои (%s подряд), последняя попытка %s: <i>%s</i>", "⚠️ schlägt fehl (%s in Folge), letzter Versuch %s: <i>%s</i>", "⚠️ falla (%s seguidas), último intento %s: <i>%s</i>"},
 	{"✅ fetched %s", "✅ опрошен %s", "✅ abgerufen %s", "✅ consultada %s"},

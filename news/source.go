@@ -10,6 +10,10 @@ type FetchResult struct {
 	LastModified string
 	Err          string
 	NextFetchAt  time.Time
+	// Interval is the wait from this fetch to NextFetchAt, before jitter,
+	// and IntervalReason why (shown by /sources).
+	Interval       time.Duration
+	IntervalReason string
 }
 
 // Source origins.
@@ -33,4 +37,9 @@ type Source struct {
 	LastOKAt     time.Time
 	LastError    string
 	NextFetchAt  time.Time
+	// Interval is the wait the poller chose at the last fetch (adaptive
+	// interval, backoff or the server's request; 0 = none yet) and
+	// IntervalReason says why.
+	Interval       time.Duration
+	IntervalReason string
 }

@@ -12,8 +12,11 @@
 //     as it is: Add reports it as not new, Import counts it as known.
 //  3. Only chat-added (and retired) sources may be removed; a source of the
 //     configuration file fails with ErrNotRemovable, to be removed there.
-//  4. A source is fetched next at the poller's first run once its backoff
-//     (NextFetchAt) is over; retired sources are not fetched at all.
+//  4. A source is fetched next at its own NextFetchAt (its interval, backoff
+//     or the server's request, set at its last fetch), never later than now
+//     plus its Interval: a time further ahead, from a clock stepped back, is
+//     clamped when read. A source never fetched goes at the poller's next
+//     run; retired sources are not fetched at all.
 //
 // Errors that callers branch on are the sentinels of errors.go, wrapped with
 // %w together with the cause.

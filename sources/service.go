@@ -34,7 +34,7 @@ type Options struct {
 	Store    Store
 	Finder   FeedFinder                // nil: Add and Import fail with ErrUnavailable
 	Now      func() time.Time          // nil: time.Now
-	NextPoll func(time.Time) time.Time // when the poller next runs after a time; nil: unknown
+	NextPoll func(time.Time) time.Time // when the poller next runs after a time, for sources never fetched; nil: unknown
 }
 
 // Service runs the use cases of sources. It is safe for concurrent use.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
 )
 
@@ -23,9 +24,11 @@ const (
 type Status struct {
 	news.Source // LastFetchAt, Failures and LastError tell the last fetch
 	Health      Health
-	// NextFetch is when the source is fetched next: the poller's first run
-	// once the source's backoff (NextFetchAt) is over, or NextFetchAt when
-	// the poller's schedule is unknown; zero for a retired source.
+	// NextFetch is when the source is fetched next: its NextFetchAt, now
+	// when that is past, clamped to now plus its Interval when further
+	// ahead (a clock stepped back); for a source never fetched, the
+	// schedule's next run (zero when unknown); zero for a retired source.
+	// Interval and IntervalReason (of Source) say how often and why.
 	NextFetch time.Time
 }
 
@@ -57,16 +60,11 @@ func status(now time.Time, src news.Source, nextPoll func(time.Time) time.Time) 
 	default:
 		st.Health = Healthy
 	}
-	st.NextFetch = src.NextFetchAt
-	if nextPoll != nil {
-		st.NextFetch = nextPoll(maxTime(now, src.NextFetchAt))
+	switch {
+	case !src.NextFetchAt.IsZero():
+		st.NextFetch = feeds.DueAt(src, now)
+	case nextPoll != nil:
+		st.NextFetch = nextPoll(now)
 	}
 	return st
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }

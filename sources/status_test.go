@@ -23,9 +23,14 @@ func TestListGivesHealthAndNextFetch(t *testing.T) {
 	}{
 		{"never fetched, no schedule known", nil, nil, news.OriginChat, sources.Unfetched, time.Time{}},
 		{"never fetched: the next run", every10m, nil, news.OriginChat, sources.Unfetched, start.Truncate(10 * time.Minute).Add(10 * time.Minute)},
-		{"fetched, no schedule known", nil, &news.FetchResult{OK: true, NextFetchAt: start.Add(2 * time.Minute)}, news.OriginConfig, sources.Healthy, start.Add(2 * time.Minute)},
-		{"due: the next run", every10m, &news.FetchResult{OK: true, NextFetchAt: start.Add(-time.Minute)}, news.OriginConfig, sources.Healthy, start.Add(9*time.Minute + 30*time.Second)},
-		{"backing off: the first run after it", every10m, &news.FetchResult{Err: "http status 500", NextFetchAt: start.Add(25 * time.Minute)}, news.OriginChat, sources.Failing, start.Add(29*time.Minute + 30*time.Second)},
+		{"fetched, no schedule known", nil, &news.FetchResult{OK: true, Interval: 2 * time.Minute, NextFetchAt: start.Add(2 * time.Minute)}, news.OriginConfig, sources.Healthy, start.Add(2 * time.Minute)},
+		{"fetched: its own time, not the schedule's", every10m, &news.FetchResult{OK: true, Interval: 3 * time.Minute, NextFetchAt: start.Add(3 * time.Minute)}, news.OriginConfig, sources.Healthy, start.Add(3 * time.Minute)},
+		{"due: now", every10m, &news.FetchResult{OK: true, Interval: 2 * time.Minute, NextFetchAt: start.Add(-time.Minute)}, news.OriginConfig, sources.Healthy, start},
+		{"backing off: when it ends", every10m, &news.FetchResult{Err: "http status 500", Interval: 25 * time.Minute, NextFetchAt: start.Add(25 * time.Minute)}, news.OriginChat, sources.Failing, start.Add(25 * time.Minute)},
+		// A clock stepped back 6 hours (a database written ahead): clamped to the source's interval and jitter.
+		{"clock stepped back: healthy", every10m, &news.FetchResult{OK: true, Interval: 5 * time.Minute, NextFetchAt: start.Add(6*time.Hour + 5*time.Minute)}, news.OriginConfig, sources.Healthy, start.Add(5*time.Minute + 31*time.Second)},
+		{"clock stepped back: backing off", every10m, &news.FetchResult{Err: "timeout", Interval: time.Minute, NextFetchAt: start.Add(6*time.Hour + time.Minute)}, news.OriginConfig, sources.Failing, start.Add(time.Minute + 7*time.Second)},
+		{"clock stepped forward: due now", every10m, &news.FetchResult{OK: true, Interval: 5 * time.Minute, NextFetchAt: start.Add(-6 * time.Hour)}, news.OriginConfig, sources.Healthy, start},
 		{"retired: not fetched", every10m, &news.FetchResult{OK: true, NextFetchAt: start.Add(time.Minute)}, news.OriginRetired, sources.Retired, time.Time{}},
 	}
 	for _, tt := range tests {

@@ -127,7 +127,7 @@ func seenKey(key string) int64 {
 // StepLink or StepMatch), with their sources' names, in id order.
 func (s *Store) PendingArticles(ctx context.Context, step string) ([]news.Article, error) {
 	rows, err := s.w.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN sources s ON s.id = a.source_id
-		WHERE a.pending = ? ORDER BY a.id`, step)
+		WHERE a.pending = ? AND a.pending <> '' ORDER BY a.id`, step) // "<> ''" lets SQLite use the partial index articles_pending
 	if err != nil {
 		return nil, fmt.Errorf("articles pending at %s: %w", step, err)
 	}

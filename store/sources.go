@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/newshound/newshound/news"
 )
@@ -57,13 +58,15 @@ func (s *Store) FindSource(ctx context.Context, id int64) (news.Source, error) {
 	return s.findSource(ctx, `id = ?`, id)
 }
 
-const sourceColumns = `id, name, url, origin, etag, last_modified, fetches, failures, last_fetch_at, last_ok_at, last_error, next_fetch_at`
+const sourceColumns = `id, name, url, origin, etag, last_modified, fetches, failures, last_fetch_at, last_ok_at, last_error, next_fetch_at, interval_secs, interval_reason`
 
 func scanSource(sc interface{ Scan(...any) error }) (news.Source, error) {
 	var src news.Source
-	var lf, lok, next int64
-	err := sc.Scan(&src.ID, &src.Name, &src.URL, &src.Origin, &src.ETag, &src.LastModified, &src.Fetches, &src.Failures, &lf, &lok, &src.LastError, &next)
+	var lf, lok, next, every int64
+	err := sc.Scan(&src.ID, &src.Name, &src.URL, &src.Origin, &src.ETag, &src.LastModified, &src.Fetches, &src.Failures, &lf, &lok, &src.LastError, &next,
+		&every, &src.IntervalReason)
 	src.LastFetchAt, src.LastOKAt, src.NextFetchAt = fromUnix(lf), fromUnix(lok), fromUnix(next)
+	src.Interval = time.Duration(every) * time.Second
 	return src, err
 }
 
@@ -109,19 +112,23 @@ func (s *Store) DeleteSource(ctx context.Context, id int64) error {
 }
 
 // RecordFetch stores the outcome of a fetch: validators and counters on
-// success, the error and the failure count otherwise.
+// success, the error and the failure count otherwise; and in both cases when
+// the source is due next, with the interval that made it so and why.
 func (s *Store) RecordFetch(ctx context.Context, id int64, r news.FetchResult) error {
 	now := s.now().Unix()
+	every := int64(r.Interval / time.Second)
 	var err error
 	if r.OK {
 		_, err = s.w.ExecContext(ctx, `UPDATE sources SET
 			etag = CASE WHEN ? THEN etag ELSE ? END,
 			last_modified = CASE WHEN ? THEN last_modified ELSE ? END,
-			fetches = fetches + 1, failures = 0, last_fetch_at = ?, last_ok_at = ?, last_error = '', next_fetch_at = ?
-			WHERE id = ?`, r.NotModified, r.ETag, r.NotModified, r.LastModified, now, now, unix(r.NextFetchAt), id)
+			fetches = fetches + 1, failures = 0, last_fetch_at = ?, last_ok_at = ?, last_error = '', next_fetch_at = ?,
+			interval_secs = ?, interval_reason = ?
+			WHERE id = ?`, r.NotModified, r.ETag, r.NotModified, r.LastModified, now, now, unix(r.NextFetchAt), every, r.IntervalReason, id)
 	} else {
-		_, err = s.w.ExecContext(ctx, `UPDATE sources SET failures = failures + 1, last_fetch_at = ?, last_error = ?, next_fetch_at = ? WHERE id = ?`,
-			now, r.Err, unix(r.NextFetchAt), id)
+		_, err = s.w.ExecContext(ctx, `UPDATE sources SET failures = failures + 1, last_fetch_at = ?, last_error = ?, next_fetch_at = ?,
+			interval_secs = ?, interval_reason = ? WHERE id = ?`,
+			now, r.Err, unix(r.NextFetchAt), every, r.IntervalReason, id)
 	}
 	if err != nil {
 		return fmt.Errorf("record fetch of source %d: %w", id, err)

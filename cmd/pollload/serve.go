@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// feedSet is the feed side of the load: n feeds spread over listeners on
+// loopback, each carrying its latest items, a share of them slow, hanging
+// or failing. It runs in a child process so that its CPU and memory do not
+// count in the poller's figures.
+type feedSet struct {
+	mu      sync.Mutex
+	items   [][]item // by feed, newest last
+	version []int
+	kind    []string // "", "slow", "hang", "fail"
+	carried int
+	desc    []string
+}
+
+type item struct {
+	guid, title, desc string
+	at                time.Time
+}
+
+// words make item texts that differ from each other, as real ones do.
+var words = strings.Fields(`quake storm council vote market bank river bridge school hospital minister court
+	election strike harbour airport rail energy grid water drought flood festival museum police border trade
+	factory union budget tax mayor senate protest ceasefire talks treaty summit forest fire rescue crew`)
+
+func newFeedSet(n, carried int, slow, hang, fail float64, rng *rand.Rand) *feedSet {
+	f := &feedSet{items: make([][]item, n), version: make([]int, n), kind: make([]string, n), carried: carried}
+	for i := range n {
+		switch r := rng.Float64(); {
+		case r < fail:
+			f.kind[i] = "fail"
+		case r < fail+hang:
+			f.kind[i] = "hang"
+		case r < fail+hang+slow:
+			f.kind[i] = "slow"
+		}
+		// The backlog: one item an hour before now, as a news site's feed.
+		for k := carried; k > 0; k-- {
+			f.items[i] = append(f.items[i], f.newItem(i, len(f.items[i]), time.Now().Add(-time.Duration(k)*time.Hour), rng))
+		}
+	}
+	return f
+}
+
+// newItem makes item seq of feed i, appearing at at: its guid carries the
+// time, for the poller's side to measure the delay to its alert.
+func (f *feedSet) newItem(i, seq int, at time.Time, rng *rand.Rand) item {
+	var b strings.Builder
+	for b.Len() < 600 {
+		b.WriteString(words[rng.IntN(len(words))])
+		b.WriteString(" ")
+		b.WriteString(strconv.Itoa(rng.IntN(10000)))
+		b.WriteString(". ")
+	}
+	return item{
+		guid:  fmt.Sprintf("f%d-%d-%d", i, seq, at.UnixNano()),
+		title: fmt.Sprintf("Quake report %d-%d: %s %s", i, seq, words[rng.IntN(len(words))], words[rng.IntN(len(words))]),
+		desc:  b.String(),
+		at:    at,
+	}
+}
+
+// publish adds a new item to feed i now.
+func (f *feedSet) publish(i int, rng *rand.Rand) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	it := f.newItem(i, len(f.items[i]), time.Now(), rng)
+	f.items[i] = append(f.items[i], it)
+	if len(f.items[i]) > f.carried {
+		f.items[i] = f.items[i][len(f.items[i])-f.carried:]
+	}
+	f.version[i]++
+}
+
+func (f *feedSet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/feed/"))
+	if err != nil || i < 0 || i >= len(f.items) {
+		http.NotFound(w, r)
+		return
+	}
+	switch f.kind[i] {
+	case "fail":
+		http.Error(w, "boom", http.StatusInternalServerError)
+		return
+	case "hang":
+		select {
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Minute):
+		}
+		return
+	case "slow":
+		select {
+		case <-r.Context().Done():
+			return
+		case <-time.After(5 * time.Second):
+		}
+	}
+	f.mu.Lock()
+	etag := fmt.Sprintf(`"v%d"`, f.version[i])
+	items := append([]item(nil), f.items[i]...)
+	f.mu.Unlock()
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Content-Type", "application/rss+xml")
+	var b strings.Builder
+	fmt.Fprintf(&b, `<?xml version="1.0"?><rss version="2.0"><channel><title>Load feed %d</title><link>http://example.org/%d</link><description>load</description>`, i, i)
+	for k := len(items) - 1; k >= 0; k-- {
+		it := items[k]
+		fmt.Fprintf(&b, `<item><title>%s</title><link>http://example.org/%d/%s</link><guid>%s</guid><pubDate>%s</pubDate><description>%s</description></item>`,
+			it.title, i, it.guid, it.guid, it.at.UTC().Format(time.RFC1123Z), it.desc)
+	}
+	b.WriteString(`</channel></rss>`)
+	io.WriteString(w, b.String())
+}
+
+// serve runs the feed side: it prints the listeners' addresses on one line,
+// publishes new items (each feed one per o.publish on average, at random
+// feeds), and returns when stdin closes (the parent ended).
+func serve(o options) error {
+	rng := rand.New(rand.NewPCG(uint64(o.seed), 1))
+	f := newFeedSet(o.sources, o.items, o.slow, o.hang, o.fail, rng)
+	var addrs []string
+	for range o.ports {
+		ln, err := net.Listen("tcp", "127.0.0.1:0") // loopback only
+		if err != nil {
+			return err
+		}
+		addrs = append(addrs, ln.Addr().String())
+		srv := &http.Server{Handler: f, ReadHeaderTimeout: 10 * time.Second}
+		go srv.Serve(ln)
+	}
+	fmt.Println(strings.Join(addrs, ","))
+	go func() {
+		// Each feed publishes once per o.publish on average: items at a
+		// steady rate over all feeds, each to a feed drawn at random.
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		perTick := float64(o.sources) * float64(100*time.Millisecond) / float64(o.publish)
+		carry := 0.0
+		for range tick.C {
+			carry += perTick
+			for ; carry >= 1; carry-- {
+				f.publish(rng.IntN(o.sources), rng)
+			}
+		}
+	}()
+	io.Copy(io.Discard, bufio.NewReader(os.Stdin))
+	return nil
+}
