@@ -55,8 +55,9 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		}
 		stmt, err := tx.PrepareContext(ctx, `
 			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending)
-			SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ? AND (guid = ? OR (url = ? AND url <> '')))`)
+			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
+			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
+				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`)
 		if err != nil {
 			return err
 		}
@@ -73,8 +74,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				}
 			}
 			a.SourceID, a.FetchedAt = sourceID, now
-			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, a.Text, a.Summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending,
-				sourceID, a.GUID, a.URL)
+			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, a.Text, a.Summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending)
 			if err != nil {
 				return fmt.Errorf("article %q: %w", a.GUID, err)
 			}

@@ -19,33 +19,61 @@ const (
 	halfLife    = 7 * 24 * time.Hour
 )
 
+// Bounds of a search, so that its cost does not grow with the store:
+// rankCandidates is how many of the newest full-text matches, and as many of
+// the newest title matches, are ranked; snippetHits is how many of the best
+// hits SearchArticles gives a snippet.
+const (
+	rankCandidates = 1000
+	snippetHits    = 10
+)
+
 // SearchArticles returns the articles matching the FTS5 expression match,
-// best first: bm25 relevance (title weighted) scaled down with age. It fails
-// with an error wrapping ErrBadMatch when FTS5 rejects the expression.
+// best first: bm25 relevance (title weighted) scaled down with age, at most
+// limit. Only the newest rankCandidates matches and the newest rankCandidates
+// title matches are ranked (FTS5 walks its index newest first and stops), so
+// an old article that only a common word matches may be left out: its age
+// would rank it low anyway. The first snippetHits hits carry a snippet. It
+// fails with an error wrapping ErrBadMatch when FTS5 rejects the expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+`,
-			snippet(articles_fts, 1, char(2), char(3), '…', 24)
-		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
-		WHERE articles_fts MATCH ?
-		ORDER BY bm25(articles_fts, ?, 1.0) / (1.0 + max(0, ? - a.published_at) / ?)
-		LIMIT ?`, match, titleWeight, s.now().Unix(), halfLife.Seconds(), limit)
+	rows, err := s.r.QueryContext(ctx, `WITH
+		text_hits AS (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
+			WHERE articles_fts MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
+		title_ids AS (SELECT rowid AS id FROM articles_fts
+			WHERE articles_fts MATCH 'title : (' || ?2 || ')' ORDER BY rowid DESC LIMIT ?3),
+		title_hits AS (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
+			WHERE articles_fts MATCH ?2 AND rowid IN (SELECT id FROM title_ids)),
+		hits AS (SELECT * FROM text_hits UNION SELECT * FROM title_hits)
+		SELECT `+articleColumns+`
+		FROM hits h JOIN articles a ON a.id = h.id JOIN sources s ON s.id = a.source_id
+		ORDER BY h.score / (1.0 + max(0, ?4 - a.published_at) / ?5), a.id DESC
+		LIMIT ?6`, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit)
 	if err != nil {
 		return nil, searchErr(err)
 	}
 	defer rows.Close()
 	var out []news.Hit
 	for rows.Next() {
-		var h news.Hit
-		var pub, fetched int64
-		a := &h.Article
-		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &h.Snippet); err != nil {
+		a, err := scanArticle(rows)
+		if err != nil {
 			return nil, searchErr(err)
 		}
-		a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
-		out = append(out, h)
+		out = append(out, news.Hit{Article: a})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, searchErr(err)
+	}
+	rows.Close()
+	ids := make([]int64, 0, snippetHits)
+	for _, h := range out[:min(len(out), snippetHits)] {
+		ids = append(ids, h.ID)
+	}
+	snips, err := s.Snippets(ctx, match, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out[:len(ids)] {
+		out[i].Snippet = snips[out[i].ID]
 	}
 	return out, nil
 }

@@ -1,18 +1,31 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/newshound/newshound/news"
 )
 
-// StoryCandidates returns the articles published since then that were
-// already linked to a story, oldest first.
-func (s *Store) StoryCandidates(ctx context.Context, since time.Time) ([]news.StoryCandidate, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, COALESCE(story_id, id), canonical_url, story_sig FROM articles
-		WHERE published_at >= ? AND (canonical_url <> '' OR story_sig IS NOT NULL) ORDER BY id`, unix(since))
+// StoryCandidates returns the articles published since then, with an id
+// above afterID, that were already linked to a story, in id order. With
+// afterID 0 it reads the window through the published_at index; with a later
+// afterID (the linker's high-water mark) it reads only the ids above it
+// through the primary key, so a linker that keeps the window in memory pays
+// for what is new, not for the window. It fails when the database does.
+func (s *Store) StoryCandidates(ctx context.Context, since time.Time, afterID int64) ([]news.StoryCandidate, error) {
+	// The unary + keeps the planner on the intended index: the window's
+	// range of published_at for a first read, the rowid range after it.
+	q := `SELECT id, COALESCE(story_id, id), canonical_url, story_sig, published_at FROM articles
+		WHERE published_at >= ? AND +id > ? AND (canonical_url <> '' OR story_sig IS NOT NULL)`
+	if afterID > 0 {
+		q = `SELECT id, COALESCE(story_id, id), canonical_url, story_sig, published_at FROM articles
+		WHERE +published_at >= ? AND id > ? AND (canonical_url <> '' OR story_sig IS NOT NULL) ORDER BY id`
+	}
+	rows, err := s.r.QueryContext(ctx, q, unix(since), afterID)
 	if err != nil {
 		return nil, fmt.Errorf("story candidates: %w", err)
 	}
@@ -20,12 +33,20 @@ func (s *Store) StoryCandidates(ctx context.Context, since time.Time) ([]news.St
 	var out []news.StoryCandidate
 	for rows.Next() {
 		var c news.StoryCandidate
-		if err := rows.Scan(&c.ArticleID, &c.StoryID, &c.CanonicalURL, &c.Signature); err != nil {
+		var pub int64
+		if err := rows.Scan(&c.ArticleID, &c.StoryID, &c.CanonicalURL, &c.Signature, &pub); err != nil {
 			return nil, fmt.Errorf("story candidates: %w", err)
 		}
+		c.PublishedAt = fromUnix(pub)
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("story candidates: %w", err)
+	}
+	if afterID == 0 {
+		slices.SortFunc(out, func(a, b news.StoryCandidate) int { return cmp.Compare(a.ArticleID, b.ArticleID) })
+	}
+	return out, nil
 }
 
 // LinkArticle records the article's canonical URL and signature and the
