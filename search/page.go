@@ -81,7 +81,10 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 		hits, err := s.store.SearchArticles(ctx, match, maxCandidates)
 		if err == nil {
 			for _, h := range hits {
-				if len(ids) < MaxResults && q.Match(query.NewDocument(subscriptions.ArticleOf(h.Article))) {
+				if len(ids) == MaxResults {
+					break
+				}
+				if q.Match(query.NewDocument(subscriptions.ArticleOf(h.Article))) {
 					ids = append(ids, h.ID)
 				}
 			}
@@ -97,7 +100,10 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 		return nil, err
 	}
 	for _, a := range arts {
-		if len(ids) < MaxResults && q.Match(query.NewDocument(subscriptions.ArticleOf(a))) {
+		if len(ids) == MaxResults {
+			break
+		}
+		if q.Match(query.NewDocument(subscriptions.ArticleOf(a))) {
 			ids = append(ids, a.ID)
 		}
 	}

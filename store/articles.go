@@ -53,11 +53,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		if fetched {
 			pending = StepText
 		}
-		stmt, err := tx.PrepareContext(ctx, `
-			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending)
-			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
-			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
-				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`)
+		stmt, err := tx.PrepareContext(ctx, sqlInsertArticle)
 		if err != nil {
 			return err
 		}
@@ -104,7 +100,7 @@ func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, a news.Article, n
 	known := false
 	for _, k := range keys {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM seen_items WHERE source_id = ? AND key_hash = ?`, sourceID, k).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, sqlSeenItem, sourceID, k).Scan(&n); err != nil {
 			return false, err
 		}
 		known = known || n > 0
@@ -214,3 +210,14 @@ func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary s
 	}
 	return nil
 }
+
+// sqlInsertArticle inserts an article unless its source has it already, by
+// guid (the (source_id, guid) key) or by link (articles_url).
+const sqlInsertArticle = `
+			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending)
+			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
+			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
+				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`
+
+// sqlSeenItem checks one key of seen_items by its primary key.
+const sqlSeenItem = `SELECT count(*) FROM seen_items WHERE source_id = ? AND key_hash = ?`

@@ -156,13 +156,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, 
 // waiting for a retry holds back the rest of its chat and order is kept.
 // At most limit messages are returned, replies first, then oldest first.
 func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error) {
-	rows, err := s.w.QueryContext(ctx, `
-		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id, o.document_name, o.document
-		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
-		JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
-		JOIN chats ch ON ch.id = o.chat_id
-		WHERE o.not_before <= ?
-		ORDER BY o.priority, o.id LIMIT ?`, now.Unix(), limit)
+	rows, err := s.w.QueryContext(ctx, sqlDueMessages, now.Unix(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("due messages: %w", err)
 	}
@@ -216,3 +210,12 @@ func (s *Store) CountPending(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// sqlDueMessages reads each chat's first pending message (outbox_pending).
+const sqlDueMessages = `
+		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id, o.document_name, o.document
+		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
+		JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
+		JOIN chats ch ON ch.id = o.chat_id
+		WHERE o.not_before <= ?
+		ORDER BY o.priority, o.id LIMIT ?`

@@ -36,18 +36,7 @@ const (
 // would rank it low anyway. The first snippetHits hits carry a snippet. It
 // fails with an error wrapping ErrBadMatch when FTS5 rejects the expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
-	rows, err := s.r.QueryContext(ctx, `WITH
-		text_hits AS (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
-			WHERE articles_fts MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
-		title_ids AS (SELECT rowid AS id FROM articles_fts
-			WHERE articles_fts MATCH 'title : (' || ?2 || ')' ORDER BY rowid DESC LIMIT ?3),
-		title_hits AS (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
-			WHERE articles_fts MATCH ?2 AND rowid IN (SELECT id FROM title_ids)),
-		hits AS (SELECT * FROM text_hits UNION SELECT * FROM title_hits)
-		SELECT `+articleColumns+`
-		FROM hits h JOIN articles a ON a.id = h.id JOIN sources s ON s.id = a.source_id
-		ORDER BY h.score / (1.0 + max(0, ?4 - a.published_at) / ?5), a.id DESC
-		LIMIT ?6`, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit)
+	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit)
 	if err != nil {
 		return nil, searchErr(err)
 	}
@@ -87,12 +76,17 @@ func searchErr(err error) error {
 }
 
 // SearchRecent returns the articles published at or after since that match
-// the FTS5 expression, newest first, at most limit.
+// the FTS5 expression, newest first, at most limit. It reads at most the
+// rankCandidates newest matches fetched since then (FTS5 walks its index
+// newest first from the window's first id and stops), so its cost does not
+// grow with the store. It fails with an error wrapping ErrBadMatch when FTS5
+// rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+`
-		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
-		WHERE articles_fts MATCH ? AND a.published_at >= ?
-		ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, match, unix(since), limit)
+	first, err := s.firstIDSince(ctx, since)
+	if err != nil || first == 0 {
+		return nil, searchErr(err)
+	}
+	rows, err := s.r.QueryContext(ctx, sqlSearchRecent, match, first, max(limit, rankCandidates), unix(since), limit)
 	if err != nil {
 		return nil, searchErr(err)
 	}
@@ -233,3 +227,25 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 	}
 	return sr, nil
 }
+
+// sqlSearchArticles ranks the newest text and title matches (FTS5 walks
+// its index newest first and stops at ?3 each).
+const sqlSearchArticles = `WITH
+		text_hits AS (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
+			WHERE articles_fts MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
+		title_ids AS (SELECT rowid AS id FROM articles_fts
+			WHERE articles_fts MATCH 'title : (' || ?2 || ')' ORDER BY rowid DESC LIMIT ?3),
+		title_hits AS (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
+			WHERE articles_fts MATCH ?2 AND rowid IN (SELECT id FROM title_ids)),
+		hits AS (SELECT * FROM text_hits UNION SELECT * FROM title_hits)
+		SELECT ` + articleColumns + `
+		FROM hits h JOIN articles a ON a.id = h.id JOIN sources s ON s.id = a.source_id
+		ORDER BY h.score / (1.0 + max(0, ?4 - a.published_at) / ?5), a.id DESC
+		LIMIT ?6`
+
+// sqlSearchRecent reads the newest matches from the window's first id.
+const sqlSearchRecent = `SELECT ` + articleColumns + `
+		FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
+		JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
+		WHERE a.published_at >= ?4
+		ORDER BY a.published_at DESC, a.id DESC LIMIT ?5`

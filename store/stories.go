@@ -17,13 +17,9 @@ import (
 // through the primary key, so a linker that keeps the window in memory pays
 // for what is new, not for the window. It fails when the database does.
 func (s *Store) StoryCandidates(ctx context.Context, since time.Time, afterID int64) ([]news.StoryCandidate, error) {
-	// The unary + keeps the planner on the intended index: the window's
-	// range of published_at for a first read, the rowid range after it.
-	q := `SELECT id, COALESCE(story_id, id), canonical_url, story_sig, published_at FROM articles
-		WHERE published_at >= ? AND +id > ? AND (canonical_url <> '' OR story_sig IS NOT NULL)`
+	q := sqlStoryWindow
 	if afterID > 0 {
-		q = `SELECT id, COALESCE(story_id, id), canonical_url, story_sig, published_at FROM articles
-		WHERE +published_at >= ? AND id > ? AND (canonical_url <> '' OR story_sig IS NOT NULL) ORDER BY id`
+		q = sqlStoryAfter
 	}
 	rows, err := s.r.QueryContext(ctx, q, unix(since), afterID)
 	if err != nil {
@@ -61,3 +57,14 @@ func (s *Store) LinkArticle(ctx context.Context, id, storyID int64, canonicalURL
 	}
 	return nil
 }
+
+// The story candidates of the window: a first read walks the window's range
+// of published_at (articles_published); a later one the ids above the
+// high-water mark (the primary key). The unary + keeps the planner on the
+// intended index.
+const (
+	sqlStoryWindow = `SELECT id, COALESCE(story_id, id), canonical_url, story_sig, published_at FROM articles
+		WHERE published_at >= ? AND +id > ? AND (canonical_url <> '' OR story_sig IS NOT NULL)`
+	sqlStoryAfter = `SELECT id, COALESCE(story_id, id), canonical_url, story_sig, published_at FROM articles
+		WHERE +published_at >= ? AND id > ? AND (canonical_url <> '' OR story_sig IS NOT NULL) ORDER BY id`
+)

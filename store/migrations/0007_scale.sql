@@ -38,3 +38,7 @@ END;
 -- index is rebuilt from the rows outside 'text'.
 INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');
 INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE pending <> 'text';
+
+-- Deleting an article (retention) cascades to its alerts: without an index
+-- on alerts.article_id every deleted article read the whole alerts table.
+CREATE INDEX alerts_article ON alerts (article_id);

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// planOf returns the EXPLAIN QUERY PLAN of q with args, one detail a line.
+func planOf(t *testing.T, s *Store, q string, args ...any) string {
+	t.Helper()
+	rows, err := s.w.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+q, args...)
+	if err != nil {
+		t.Fatalf("explain %s: %v", q, err)
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TestHotQueriesUseTheirIndexes asserts the query plans of the queries that
+// run per article, per search or per send: none reads a whole table, and
+// each uses the index it was written for. A schema or query change that
+// loses an index fails here, not in production at a million articles.
+func TestHotQueriesUseTheirIndexes(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	now := time.Now().Unix()
+	// FTS5's plan reads "INDEX <bits>:<constraints>": 192 is "rowid order,
+	// descending" (it walks newest first and stops at the LIMIT), M a MATCH,
+	// =/> a rowid equality or lower bound.
+	tests := []struct {
+		name  string
+		query string
+		args  []any
+		want  []string // substrings the plan must hold
+	}{
+		{"insert: duplicate check by guid and by link", sqlInsertArticle,
+			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text"},
+			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
+		{"insert: seen item", sqlSeenItem, []any{1, 42}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
+		{"story candidates: the window", sqlStoryWindow, []any{now, 0}, []string{"USING INDEX articles_published (published_at>?)"}},
+		{"story candidates: since the high-water mark", sqlStoryAfter, []any{now, 10}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
+		{"search", sqlSearchArticles, []any{titleWeight, `"kursk"`, rankCandidates, now, halfLife.Seconds(), 10},
+			[]string{"VIRTUAL TABLE INDEX 192:M", "VIRTUAL TABLE INDEX 0:=M", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"recent search", sqlSearchRecent, []any{`"kursk"`, 1, 1000, now, 5}, []string{"VIRTUAL TABLE INDEX 192:M2>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"preview: the window's first id", sqlFirstIDSince, []any{now}, []string{"INDEX articles_fetched (fetched_at>?)"}},
+		{"preview: count", sqlRecentCount, []any{`"kursk"`, 1}, []string{"VIRTUAL TABLE INDEX 0:M2>"}},
+		{"preview: sample", sqlRecentSample, []any{`"kursk"`, 1, 200, now}, []string{"VIRTUAL TABLE INDEX 192:M2>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"preview: sample of all", sqlRecentAll, []any{1, 200, now}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
+		{"prune: the old articles", `SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? LIMIT ?`, []any{now, now, 5000},
+			[]string{"INDEX articles_"}},
+		{"prune: an article's alerts go with it", `DELETE FROM alerts WHERE article_id = ?`, []any{1}, []string{"INDEX alerts_article (article_id=?)"}},
+		{"due messages", sqlDueMessages, []any{now, 10}, []string{"USING COVERING INDEX outbox_pending (status=?)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan := planOf(t, s, tt.query, tt.args...)
+			for _, line := range strings.Split(plan, "\n") {
+				for _, table := range []string{"articles", "alerts", "outbox", "seen_items", "sources", "chats"} {
+					if strings.HasPrefix(line, "SCAN "+table) && !strings.HasPrefix(line, "SCAN "+table+"_fts") {
+						t.Errorf("plan reads the whole of %s:\n%s", table, plan)
+					}
+				}
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(plan, w) {
+					t.Errorf("plan lacks %q:\n%s", w, plan)
+				}
+			}
+		})
+	}
+}
