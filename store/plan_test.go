@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/news"
 )
 
 // planOf returns the EXPLAIN QUERY PLAN of q with args, one detail a line.
@@ -86,5 +88,54 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFullTextIndexedOnceWhenTheTextIsDone: an article stored by the poller
+// enters the full-text index when its text step is done, with that text, not
+// before with the feed's text (which would be indexed twice).
+func TestFullTextIndexedOnceWhenTheTextIsDone(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "fts.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, err := s.StoreFeedItems(ctx, src.ID, []news.Article{{GUID: "1", URL: "https://wire.example/1", Title: "Harvest", Text: "teaser words", PublishedAt: time.Now()}})
+	if err != nil || len(added) != 1 {
+		t.Fatalf("store: %d, %v", len(added), err)
+	}
+	count := func(match string) int {
+		t.Helper()
+		var n int
+		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := count("harvest OR teaser"); n != 0 {
+		t.Fatalf("%d index entries before the text step, want 0", n)
+	}
+	if err := s.UpdateArticleText(ctx, added[0].ID, "the full page text", "summary"); err != nil {
+		t.Fatal(err)
+	}
+	if count("teaser") != 0 || count("harvest") != 1 || count("page") != 1 {
+		t.Errorf("after the text step: teaser %d, harvest %d, page %d; want 0, 1, 1", count("teaser"), count("harvest"), count("page"))
+	}
+	if err := s.AdvanceArticles(ctx, []int64{added[0].ID}, StepLink, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Prune(ctx, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if n := count("harvest"); n != 0 {
+		t.Errorf("%d index entries after the article was pruned, want 0", n)
+	}
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("integrity-check: %v", err)
 	}
 }
