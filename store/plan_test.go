@@ -61,7 +61,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"story candidates: the window", sqlStoryWindow, []any{now, 0}, []string{"USING INDEX articles_published (published_at>?)"}},
 		{"story candidates: since the high-water mark", sqlStoryAfter, []any{now, 10}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
 		{"search", sqlSearchArticles, []any{titleWeight, `"kursk"`, rankCandidates, now, halfLife.Seconds(), 10},
-			[]string{"VIRTUAL TABLE INDEX 192:M", "VIRTUAL TABLE INDEX 0:=M", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+			[]string{"MATERIALIZE text_hits", "MATERIALIZE title_hits", "VIRTUAL TABLE INDEX 192:M", "USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"recent search", sqlSearchRecent, []any{`"kursk"`, 1, 1000, now, 5}, []string{"VIRTUAL TABLE INDEX 192:M2>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"preview: the window's first id", sqlFirstIDSince, []any{now}, []string{"INDEX articles_fetched (fetched_at>?)"}},
 		{"preview: count", sqlRecentCount, []any{`"kursk"`, 1}, []string{"VIRTUAL TABLE INDEX 0:M2>"}},

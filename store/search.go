@@ -33,7 +33,8 @@ const (
 // limit. Only the newest rankCandidates matches and the newest rankCandidates
 // title matches are ranked (FTS5 walks its index newest first and stops), so
 // an old article that only a common word matches may be left out: its age
-// would rank it low anyway. The first snippetHits hits carry a snippet. It
+// would rank it low anyway. The order is exact when the expression matches
+// at most rankCandidates articles. The first snippetHits hits carry a snippet. It
 // fails with an error wrapping ErrBadMatch when FTS5 rejects the expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
 	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit)
@@ -229,15 +230,17 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 }
 
 // sqlSearchArticles ranks the newest text and title matches (FTS5 walks
-// its index newest first and stops at ?3 each).
+// its index newest first and stops at ?3 each). A title match older than
+// the newest text matches has its title-only bm25 scaled by how the two
+// scores compare on the articles both found, so that it ranks with them.
 const sqlSearchArticles = `WITH
-		text_hits AS (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
+		text_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
 			WHERE articles_fts MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
-		title_ids AS (SELECT rowid AS id FROM articles_fts
+		title_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
 			WHERE articles_fts MATCH 'title : (' || ?2 || ')' ORDER BY rowid DESC LIMIT ?3),
-		title_hits AS (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
-			WHERE articles_fts MATCH ?2 AND rowid IN (SELECT id FROM title_ids)),
-		hits AS (SELECT * FROM text_hits UNION SELECT * FROM title_hits)
+		scale AS (SELECT coalesce(avg(t.score / h.score), 1.0) AS f FROM text_hits t JOIN title_hits h ON h.id = t.id),
+		hits AS (SELECT id, score FROM text_hits
+			UNION ALL SELECT id, score * (SELECT f FROM scale) FROM title_hits WHERE id NOT IN (SELECT id FROM text_hits))
 		SELECT ` + articleColumns + `
 		FROM hits h JOIN articles a ON a.id = h.id JOIN sources s ON s.id = a.source_id
 		ORDER BY h.score / (1.0 + max(0, ?4 - a.published_at) / ?5), a.id DESC

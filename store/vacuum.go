@@ -62,3 +62,22 @@ func (s *Store) Vacuum(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Footprint folds the write-ahead log into the database file and returns the
+// file's size in bytes and how many of them are free pages. It fails when
+// the database does.
+func (s *Store) Footprint(ctx context.Context) (size, free int64, err error) {
+	if _, err := s.w.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return 0, 0, fmt.Errorf("footprint: %w", err)
+	}
+	var pages, freePages, pageSize int64
+	for _, p := range []struct {
+		name string
+		v    *int64
+	}{{"page_count", &pages}, {"freelist_count", &freePages}, {"page_size", &pageSize}} {
+		if err := s.w.QueryRowContext(ctx, "PRAGMA "+p.name).Scan(p.v); err != nil {
+			return 0, 0, fmt.Errorf("footprint: %w", err)
+		}
+	}
+	return pages * pageSize, freePages * pageSize, nil
+}
