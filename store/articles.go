@@ -122,8 +122,7 @@ func seenKey(key string) int64 {
 // PendingArticles returns the articles the poller left at step (StepText,
 // StepLink or StepMatch), with their sources' names, in id order.
 func (s *Store) PendingArticles(ctx context.Context, step string) ([]news.Article, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN sources s ON s.id = a.source_id
-		WHERE a.pending = ? ORDER BY a.id`, step)
+	rows, err := s.w.QueryContext(ctx, sqlPendingArticles, step)
 	if err != nil {
 		return nil, fmt.Errorf("articles pending at %s: %w", step, err)
 	}
@@ -221,3 +220,9 @@ const sqlInsertArticle = `
 
 // sqlSeenItem checks one key of seen_items by its primary key.
 const sqlSeenItem = `SELECT count(*) FROM seen_items WHERE source_id = ? AND key_hash = ?`
+
+// sqlPendingArticles reads the articles at a step through the partial index
+// articles_pending: the literal pending <> '' lets the planner use it, which
+// a bound step alone does not.
+const sqlPendingArticles = `SELECT ` + articleColumns + ` FROM articles a JOIN sources s ON s.id = a.source_id
+		WHERE a.pending = ? AND a.pending <> '' ORDER BY a.id`
