@@ -133,7 +133,7 @@ type Preview struct {
 
 // previewSample is how many candidates a preview confirms with the query's
 // matcher at most, so that its cost does not grow with the store.
-const previewSample = 200
+const previewSample = 32
 
 // Subscribed is the outcome of Subscribe.
 type Subscribed struct {
