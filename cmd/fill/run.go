@@ -96,6 +96,8 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		steadyArticles            int
 		stored                    int
 		started                   = time.Now()
+		lastCPU                   = cpuTime()
+		lastStored                int
 	)
 	for fetch := 0; stored < o.n; fetch++ {
 		f := &feeds[fetch%len(feeds)]
@@ -154,7 +156,12 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			insert, text, link, match = append(insert, t1.Sub(t0)), append(text, t2.Sub(t1)), append(link, t3.Sub(t2)), append(match, t4.Sub(t3))
 		}
 		if o.n >= 10 && stored%(o.n/10) < len(added) && len(added) > 0 {
-			fmt.Fprintf(w, "  %d articles stored, %s\n", stored, time.Since(started).Round(time.Second))
+			// CPU per article over the last tenth: flat in the store's size
+			// when the write path is.
+			now := cpuTime()
+			fmt.Fprintf(w, "  %d articles stored, %s; CPU per article over the last %d: %s\n", stored, time.Since(started).Round(time.Second),
+				stored-lastStored, per(now-lastCPU, stored-lastStored))
+			lastCPU, lastStored = now, stored
 		}
 	}
 	cpu := cpuTime() - cpu0 - gen
