@@ -122,11 +122,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, 
 	var delivery string
 	// The story's earlier alert for this chat, if it reached or will reach
 	// the chat: one dropped (paused, unreachable, refused) does not count.
-	err = tx.QueryRowContext(ctx, `SELECT al.outbox_id, al.delivery FROM alerts al LEFT JOIN outbox o ON o.id = al.outbox_id
-		WHERE al.chat_id = ? AND al.story_id = ? AND al.article_id <> ?
-			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND o.status IN ('pending', 'sent')))
-		ORDER BY al.created_at, al.article_id LIMIT 1`,
-		a.ChatID, story, a.ArticleID).Scan(&first, &delivery)
+	err = tx.QueryRowContext(ctx, sqlStoryAlert, a.ChatID, story, a.ArticleID).Scan(&first, &delivery)
 	switch {
 	case err == nil:
 		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET delivery = 'also' WHERE chat_id = ? AND article_id = ?`, a.ChatID, a.ArticleID); err != nil {
@@ -219,3 +215,11 @@ const sqlDueMessages = `
 		JOIN chats ch ON ch.id = o.chat_id
 		WHERE o.not_before <= ?
 		ORDER BY o.priority, o.id LIMIT ?`
+
+// sqlStoryAlert finds a chat's earlier alert of a story. INDEXED BY keeps it
+// on (chat_id, story_id): for its ORDER BY the planner preferred
+// alerts_chat_created and read every alert of the chat, per alert queued.
+const sqlStoryAlert = `SELECT al.outbox_id, al.delivery FROM alerts al INDEXED BY alerts_story LEFT JOIN outbox o ON o.id = al.outbox_id
+		WHERE al.chat_id = ? AND al.story_id = ? AND al.article_id <> ?
+			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND o.status IN ('pending', 'sent')))
+		ORDER BY al.created_at, al.article_id LIMIT 1`
