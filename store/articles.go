@@ -222,7 +222,7 @@ const sqlInsertArticle = `
 const sqlSeenItem = `SELECT count(*) FROM seen_items WHERE source_id = ? AND key_hash = ?`
 
 // sqlPendingArticles reads the articles at a step through the partial index
-// articles_pending: the literal pending <> '' lets the planner use it, which
+// articles_pending: the literal pending <> ” lets the planner use it, which
 // a bound step alone does not.
 const sqlPendingArticles = `SELECT ` + articleColumns + ` FROM articles a JOIN sources s ON s.id = a.source_id
 		WHERE a.pending = ? AND a.pending <> '' ORDER BY a.id`
