@@ -1,5 +1,7 @@
 package news
 
+import "time"
+
 // Story is a group of articles that tell the same news (articles.story_id),
 // as /trending shows it.
 type Story struct {
@@ -13,5 +15,6 @@ type StoryCandidate struct {
 	ArticleID    int64
 	StoryID      int64 // the story's first article; the article itself when it began the story
 	CanonicalURL string
-	Signature    []byte // nil when the article had no text to sign
+	Signature    []byte    // nil when the article had no text to sign
+	PublishedAt  time.Time // when it leaves the window
 }

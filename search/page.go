@@ -81,7 +81,10 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 		hits, err := s.store.SearchArticles(ctx, match, maxCandidates)
 		if err == nil {
 			for _, h := range hits {
-				if len(ids) < MaxResults && q.Match(query.NewDocument(subscriptions.ArticleOf(h.Article))) {
+				if len(ids) == MaxResults {
+					break
+				}
+				if q.Match(query.NewDocument(subscriptions.ArticleOf(h.Article))) {
 					ids = append(ids, h.ID)
 				}
 			}
@@ -92,14 +95,26 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 		}
 		s.log.Warn("search: FTS5 refused the expression; scanning instead", "err", err)
 	}
-	arts, err := s.store.ListArticlesSince(ctx, s.now().Add(-scanWindow), scanLimit)
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range arts {
-		if len(ids) < MaxResults && q.Match(query.NewDocument(subscriptions.ArticleOf(a))) {
-			ids = append(ids, a.ID)
+	// Newest first, in growing reads, so that a query that finds its
+	// MaxResults among the newest articles reads no further.
+	since, done := s.now().Add(-scanWindow), 0
+	for _, limit := range []int{scanLimit / 20, scanLimit / 5, scanLimit} {
+		arts, err := s.store.ListArticlesSince(ctx, since, limit)
+		if err != nil {
+			return nil, err
 		}
+		for _, a := range arts[min(done, len(arts)):] {
+			if len(ids) == MaxResults {
+				return ids, nil
+			}
+			if q.Match(query.NewDocument(subscriptions.ArticleOf(a))) {
+				ids = append(ids, a.ID)
+			}
+		}
+		if len(arts) < limit {
+			break
+		}
+		done = len(arts)
 	}
 	return ids, nil
 }

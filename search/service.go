@@ -18,7 +18,7 @@ const (
 	TrendingCount  = 5                   // stories Trending returns at most
 	scanWindow     = 30 * 24 * time.Hour // how far back a search FTS5 cannot narrow reads
 	scanLimit      = 5000                // articles such a search reads at most
-	maxCandidates  = 500                 // FTS5 candidates read before the exact match
+	maxCandidates  = 200                 // ranked FTS5 candidates read, at most, to confirm MaxResults
 )
 
 // Store is what the use cases need of the database.

@@ -53,10 +53,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		if fetched {
 			pending = StepText
 		}
-		stmt, err := tx.PrepareContext(ctx, `
-			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending)
-			SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ? AND (guid = ? OR (url = ? AND url <> '')))`)
+		stmt, err := tx.PrepareContext(ctx, sqlInsertArticle)
 		if err != nil {
 			return err
 		}
@@ -73,8 +70,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				}
 			}
 			a.SourceID, a.FetchedAt = sourceID, now
-			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, a.Text, a.Summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending,
-				sourceID, a.GUID, a.URL)
+			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, a.Text, a.Summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending)
 			if err != nil {
 				return fmt.Errorf("article %q: %w", a.GUID, err)
 			}
@@ -104,7 +100,7 @@ func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, a news.Article, n
 	known := false
 	for _, k := range keys {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM seen_items WHERE source_id = ? AND key_hash = ?`, sourceID, k).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, sqlSeenItem, sourceID, k).Scan(&n); err != nil {
 			return false, err
 		}
 		known = known || n > 0
@@ -126,8 +122,7 @@ func seenKey(key string) int64 {
 // PendingArticles returns the articles the poller left at step (StepText,
 // StepLink or StepMatch), with their sources' names, in id order.
 func (s *Store) PendingArticles(ctx context.Context, step string) ([]news.Article, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN sources s ON s.id = a.source_id
-		WHERE a.pending = ? AND a.pending <> '' ORDER BY a.id`, step) // "<> ''" lets SQLite use the partial index articles_pending
+	rows, err := s.w.QueryContext(ctx, sqlPendingArticles, step)
 	if err != nil {
 		return nil, fmt.Errorf("articles pending at %s: %w", step, err)
 	}
@@ -214,3 +209,20 @@ func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary s
 	}
 	return nil
 }
+
+// sqlInsertArticle inserts an article unless its source has it already, by
+// guid (the (source_id, guid) key) or by link (articles_url).
+const sqlInsertArticle = `
+			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending)
+			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
+			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
+				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`
+
+// sqlSeenItem checks one key of seen_items by its primary key.
+const sqlSeenItem = `SELECT count(*) FROM seen_items WHERE source_id = ? AND key_hash = ?`
+
+// sqlPendingArticles reads the articles at a step through the partial index
+// articles_pending: the literal pending <> ” lets the planner use it, which
+// a bound step alone does not.
+const sqlPendingArticles = `SELECT ` + articleColumns + ` FROM articles a JOIN sources s ON s.id = a.source_id
+		WHERE a.pending = ? AND a.pending <> '' ORDER BY a.id`

@@ -122,11 +122,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, 
 	var delivery string
 	// The story's earlier alert for this chat, if it reached or will reach
 	// the chat: one dropped (paused, unreachable, refused) does not count.
-	err = tx.QueryRowContext(ctx, `SELECT al.outbox_id, al.delivery FROM alerts al LEFT JOIN outbox o ON o.id = al.outbox_id
-		WHERE al.chat_id = ? AND al.story_id = ? AND al.article_id <> ?
-			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND o.status IN ('pending', 'sent')))
-		ORDER BY al.created_at, al.article_id LIMIT 1`,
-		a.ChatID, story, a.ArticleID).Scan(&first, &delivery)
+	err = tx.QueryRowContext(ctx, sqlStoryAlert, a.ChatID, story, a.ArticleID).Scan(&first, &delivery)
 	switch {
 	case err == nil:
 		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET delivery = 'also' WHERE chat_id = ? AND article_id = ?`, a.ChatID, a.ArticleID); err != nil {
@@ -158,13 +154,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, 
 // A message held beyond now+FutureMargin was held by a clock that stepped
 // back since: it is due.
 func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error) {
-	rows, err := s.w.QueryContext(ctx, `
-		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id, o.document_name, o.document, o.thread_id, o.reply_to
-		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
-		JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
-		JOIN chats ch ON ch.id = o.chat_id
-		WHERE o.not_before <= ? OR o.not_before > ?
-		ORDER BY o.priority, o.id LIMIT ?`, now.Unix(), now.Add(FutureMargin).Unix(), limit)
+	rows, err := s.w.QueryContext(ctx, sqlDueMessages, now.Unix(), now.Add(FutureMargin).Unix(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("due messages: %w", err)
 	}
@@ -218,3 +208,20 @@ func (s *Store) CountPending(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// sqlDueMessages reads each chat's first pending message (outbox_pending).
+const sqlDueMessages = `
+		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id, o.document_name, o.document, o.thread_id, o.reply_to
+		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
+		JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
+		JOIN chats ch ON ch.id = o.chat_id
+		WHERE o.not_before <= ? OR o.not_before > ?
+		ORDER BY o.priority, o.id LIMIT ?`
+
+// sqlStoryAlert finds a chat's earlier alert of a story. INDEXED BY keeps it
+// on (chat_id, story_id): for its ORDER BY the planner preferred
+// alerts_chat_created and read every alert of the chat, per alert queued.
+const sqlStoryAlert = `SELECT al.outbox_id, al.delivery FROM alerts al INDEXED BY alerts_story LEFT JOIN outbox o ON o.id = al.outbox_id
+		WHERE al.chat_id = ? AND al.story_id = ? AND al.article_id <> ?
+			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND o.status IN ('pending', 'sent')))
+		ORDER BY al.created_at, al.article_id LIMIT 1`

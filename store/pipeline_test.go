@@ -168,8 +168,8 @@ func TestTheAutoincrementMigrationKeepsEverything(t *testing.T) {
 		`SELECT count(*) FROM subscriptions WHERE id = 4 AND chat_id = 7`:                                              1,
 		`SELECT count(*) FROM articles WHERE id = 5 AND pending = ''`:                                                  1,
 		`SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'deminers'`:                                           5,
-		`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'`:                          3,
-		`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' AND name LIKE 'articles_%'`: 5,
+		`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'`:                          4, // 0007 adds articles_fts_enter
+		`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' AND name LIKE 'articles_%'`: 6, // 0007 adds articles_fetched
 	} {
 		var got int64
 		if err := st.w.QueryRowContext(ctx, q).Scan(&got); err != nil || got != want {

@@ -13,6 +13,7 @@ type Pruned struct {
 	Messages int64 // sent or dropped outbox rows
 	Digests  int64 // digest records
 	Seen     int64 // records of feed items seen (seen_items) that left their feed
+	Pages    int64 // free pages given back to the file system (Reclaim)
 }
 
 // pruneBatch bounds one delete, so that a first prune of a large database
@@ -26,6 +27,7 @@ const pruneBatch = 5000
 // their feed (an item the feed still carries stays seen, however old). Pending
 // and held messages are kept whatever their age. It works in batches and
 // fails on the first database error, keeping what it deleted until then.
+// Having deleted anything, it gives the free pages back (Reclaim).
 func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 	var p Pruned
 	cut := before.Unix()
@@ -60,6 +62,13 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 			if n < pruneBatch {
 				break
 			}
+		}
+	}
+	if p.Articles+p.Messages+p.Digests+p.Seen > 0 {
+		n, err := s.Reclaim(ctx)
+		p.Pages = n
+		if err != nil {
+			return p, fmt.Errorf("prune before %s: %w", before.Format(time.DateOnly), err)
 		}
 	}
 	return p, nil

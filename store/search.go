@@ -19,33 +19,51 @@ const (
 	halfLife    = 7 * 24 * time.Hour
 )
 
+// Bounds of a search, so that its cost does not grow with the store:
+// rankCandidates is how many of the newest full-text matches, and as many of
+// the newest title matches, are ranked; snippetHits is how many of the best
+// hits SearchArticles gives a snippet.
+const (
+	rankCandidates = 1000
+	snippetHits    = 10
+)
+
 // SearchArticles returns the articles matching the FTS5 expression match,
-// best first: bm25 relevance (title weighted) scaled down with age. It fails
-// with an error wrapping ErrBadMatch when FTS5 rejects the expression.
+// best first: bm25 relevance (title weighted) scaled down with age, at most
+// limit. Only the newest rankCandidates matches and the newest rankCandidates
+// title matches are ranked (FTS5 walks its index newest first and stops), so
+// an old article that only a common word matches may be left out: its age
+// would rank it low anyway. The order is exact when the expression matches
+// at most rankCandidates articles. The first snippetHits hits carry a snippet. It
+// fails with an error wrapping ErrBadMatch when FTS5 rejects the expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+`,
-			snippet(articles_fts, 1, char(2), char(3), '…', 24)
-		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
-		WHERE articles_fts MATCH ?
-		ORDER BY bm25(articles_fts, ?, 1.0) / (1.0 + max(0, ? - a.published_at) / ?)
-		LIMIT ?`, match, titleWeight, s.now().Unix(), halfLife.Seconds(), limit)
+	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit)
 	if err != nil {
 		return nil, searchErr(err)
 	}
 	defer rows.Close()
 	var out []news.Hit
 	for rows.Next() {
-		var h news.Hit
-		var pub, fetched int64
-		a := &h.Article
-		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &h.Snippet); err != nil {
+		a, err := scanArticle(rows)
+		if err != nil {
 			return nil, searchErr(err)
 		}
-		a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
-		out = append(out, h)
+		out = append(out, news.Hit{Article: a})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, searchErr(err)
+	}
+	rows.Close()
+	ids := make([]int64, 0, snippetHits)
+	for _, h := range out[:min(len(out), snippetHits)] {
+		ids = append(ids, h.ID)
+	}
+	snips, err := s.Snippets(ctx, match, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out[:len(ids)] {
+		out[i].Snippet = snips[out[i].ID]
 	}
 	return out, nil
 }
@@ -59,12 +77,20 @@ func searchErr(err error) error {
 }
 
 // SearchRecent returns the articles published at or after since that match
-// the FTS5 expression, newest first, at most limit.
+// the FTS5 expression, newest first, at most limit. It reads at most the
+// rankCandidates newest matches fetched since then (FTS5 walks its index
+// newest first from the window's first id and stops), so its cost does not
+// grow with the store. It fails with an error wrapping ErrBadMatch when FTS5
+// rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+`
-		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sources s ON s.id = a.source_id
-		WHERE articles_fts MATCH ? AND a.published_at >= ?
-		ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, match, unix(since), limit)
+	first, err := s.firstIDSince(ctx, since)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	if first == 0 {
+		return nil, nil // nothing fetched since then
+	}
+	rows, err := s.r.QueryContext(ctx, sqlSearchRecent, match, first, max(limit, rankCandidates), unix(since), limit)
 	if err != nil {
 		return nil, searchErr(err)
 	}
@@ -205,3 +231,27 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 	}
 	return sr, nil
 }
+
+// sqlSearchArticles ranks the newest text and title matches (FTS5 walks
+// its index newest first and stops at ?3 each). A title match older than
+// the newest text matches has its title-only bm25 scaled by how the two
+// scores compare on the articles both found, so that it ranks with them.
+const sqlSearchArticles = `WITH
+		text_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
+			WHERE articles_fts MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
+		title_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
+			WHERE articles_fts MATCH 'title : (' || ?2 || ')' ORDER BY rowid DESC LIMIT ?3),
+		scale AS (SELECT coalesce(avg(t.score / h.score), 1.0) AS f FROM text_hits t JOIN title_hits h ON h.id = t.id),
+		hits AS (SELECT id, score FROM text_hits
+			UNION ALL SELECT id, score * (SELECT f FROM scale) FROM title_hits WHERE id NOT IN (SELECT id FROM text_hits))
+		SELECT ` + articleColumns + `
+		FROM hits h JOIN articles a ON a.id = h.id JOIN sources s ON s.id = a.source_id
+		ORDER BY h.score / (1.0 + max(0, ?4 - a.published_at) / ?5), a.id DESC
+		LIMIT ?6`
+
+// sqlSearchRecent reads the newest matches from the window's first id.
+const sqlSearchRecent = `SELECT ` + articleColumns + `
+		FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
+		JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
+		WHERE a.published_at >= ?4
+		ORDER BY a.published_at DESC, a.id DESC LIMIT ?5`

@@ -4,7 +4,9 @@
 // digests, searches, secrets) plus retention.
 //
 // Rules:
-//   - The database runs in WAL mode with foreign keys on.
+//   - The database runs in WAL mode with foreign keys on, and with
+//     auto_vacuum=INCREMENTAL (databases created before it get it from
+//     Vacuum), so that Prune gives the space it frees back (Reclaim).
 //   - All writes go through one connection (db.SetMaxOpenConns(1) on the writer),
 //     so SQLite never answers "database is locked" to a writer; reads use a pool.
 //   - Migrations in migrations/NNNN_name.sql run in order on Open, each in its
@@ -68,6 +70,9 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		q.Set("_foreign_keys", "on")
 		q.Set("_busy_timeout", "10000")
 		if writer {
+			// Set before the journal mode, it takes effect on a new
+			// database; an older one keeps its mode until Vacuum.
+			q.Set("_auto_vacuum", "incremental")
 			q.Set("_journal_mode", "WAL")
 			q.Set("_synchronous", "NORMAL")
 			q.Set("_txlock", "immediate")

@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"container/heap"
 	"context"
 	"errors"
 	"fmt"
@@ -13,7 +14,9 @@ import (
 
 // Store is what the linker needs of the database.
 type Store interface {
-	StoryCandidates(ctx context.Context, since time.Time) ([]news.StoryCandidate, error)
+	// StoryCandidates returns the linked articles published since then with
+	// an id above afterID, in id order.
+	StoryCandidates(ctx context.Context, since time.Time, afterID int64) ([]news.StoryCandidate, error)
 	LinkArticle(ctx context.Context, id, storyID int64, canonicalURL string, signature []byte) error
 	FindArticle(ctx context.Context, id int64) (news.Article, error)
 }
@@ -32,17 +35,28 @@ type Options struct {
 
 // Linker puts new articles into stories (see the package rules). It keeps
 // the window's articles and the document frequencies of every article it has
-// seen in memory, in step with the store's candidates at each Link. It is
-// safe for concurrent use.
+// seen in memory, in step with the store's candidates at each Link: the first
+// Link reads the whole window, later ones only the articles linked since
+// (above a high-water mark of ids) and drop those that left the window, and
+// the whole window is read again every resyncEvery, which forgets articles
+// deleted meanwhile. It is safe for concurrent use.
 type Linker struct {
 	opts Options
 	log  *slog.Logger
 
 	mu        sync.Mutex
 	index     *Index
-	canonical map[string]*canon // canonical URL → its story, over the window
-	urls      map[int64]string  // article → its canonical URL, over the window
+	canonical map[string]*canon   // canonical URL → its story, over the window
+	urls      map[int64]string    // article → its canonical URL, over the window
+	published map[int64]time.Time // article → when it was published, over the window
+	expiry    expiryHeap          // the window's articles, first published first (stale entries skipped)
+	high      int64               // the highest article id read or linked
+	synced    time.Time           // the last full read of the window; zero = none yet
 }
+
+// resyncEvery is how often the linker reads the whole window again rather
+// than what was linked since its last read.
+const resyncEvery = time.Hour
 
 // NewLinker returns a Linker.
 func NewLinker(opts Options) *Linker {
@@ -54,7 +68,7 @@ func NewLinker(opts Options) *Linker {
 	}
 	index := NewIndex()
 	index.NearDuplicate = opts.Threshold
-	return &Linker{opts: opts, log: opts.Logger, index: index, canonical: map[string]*canon{}, urls: map[int64]string{}}
+	return &Linker{opts: opts, log: opts.Logger, index: index, canonical: map[string]*canon{}, urls: map[int64]string{}, published: map[int64]time.Time{}}
 }
 
 // Link assigns each article (already stored, with its id) to the story of
@@ -90,7 +104,8 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 		if !l.index.Has(a.ID) {
 			l.index.Freq.Add(f)
 		}
-		l.add(a.ID, story, canonical, f)
+		l.add(a.ID, story, canonical, f, a.PublishedAt)
+		l.high = max(l.high, a.ID)
 	}
 	return joined, nil
 }
@@ -106,8 +121,10 @@ func (l *Linker) match(canonical string, f Features) (int64, bool) {
 	return l.index.Match(f)
 }
 
-func (l *Linker) add(id, story int64, canonical string, f Features) {
+func (l *Linker) add(id, story int64, canonical string, f Features, published time.Time) {
 	l.index.Add(id, story, f)
+	l.published[id] = published
+	heap.Push(&l.expiry, expiring{id: id, at: published})
 	if canonical != "" {
 		l.urls[id] = canonical
 		if c, ok := l.canonical[canonical]; ok {
@@ -124,20 +141,42 @@ func (l *Linker) add(id, story int64, canonical string, f Features) {
 // stored without features (by an older version) has them computed from its
 // text; one that cannot be read is skipped with a warning.
 func (l *Linker) sync(ctx context.Context) error {
-	stored, err := l.opts.Store.StoryCandidates(ctx, l.opts.Now().Add(-l.opts.Window))
+	now := l.opts.Now()
+	since := now.Add(-l.opts.Window)
+	full := l.synced.IsZero() || now.Sub(l.synced) >= resyncEvery || now.Before(l.synced)
+	after := l.high
+	if full {
+		after = 0
+	}
+	stored, err := l.opts.Store.StoryCandidates(ctx, since, after)
 	if err != nil {
 		return err
 	}
-	keep := make(map[int64]bool, len(stored))
-	for _, c := range stored {
-		keep[c.ArticleID] = true
+	if full {
+		keep := make(map[int64]bool, len(stored))
+		for _, c := range stored {
+			keep[c.ArticleID] = true
+		}
+		for id := range l.index.docs {
+			if !keep[id] {
+				l.remove(id)
+			}
+		}
+		l.expiry = l.expiry[:0]
+		for id := range l.index.docs {
+			l.expiry = append(l.expiry, expiring{id: id, at: l.published[id]})
+		}
+		heap.Init(&l.expiry)
+		l.synced = now
 	}
-	for id := range l.index.docs {
-		if !keep[id] {
-			l.remove(id)
+	for len(l.expiry) > 0 && l.expiry[0].at.Before(since) {
+		e := heap.Pop(&l.expiry).(expiring)
+		if at, ok := l.published[e.id]; ok && at.Equal(e.at) {
+			l.remove(e.id)
 		}
 	}
 	for _, c := range stored {
+		l.high = max(l.high, c.ArticleID)
 		if l.index.Has(c.ArticleID) {
 			continue
 		}
@@ -154,7 +193,7 @@ func (l *Linker) sync(ctx context.Context) error {
 			f = NewFeatures(a.Title, a.Summary, a.Text)
 		}
 		l.index.Freq.Add(f)
-		l.add(c.ArticleID, c.StoryID, c.CanonicalURL, f)
+		l.add(c.ArticleID, c.StoryID, c.CanonicalURL, f, c.PublishedAt)
 	}
 	return nil
 }
@@ -167,6 +206,7 @@ type canon struct {
 
 func (l *Linker) remove(id int64) {
 	l.index.Remove(id)
+	delete(l.published, id)
 	u, ok := l.urls[id]
 	if !ok {
 		return
@@ -177,4 +217,25 @@ func (l *Linker) remove(id int64) {
 			delete(l.canonical, u)
 		}
 	}
+}
+
+// expiring is an article of the window and when it was published.
+type expiring struct {
+	id int64
+	at time.Time
+}
+
+// expiryHeap orders the window's articles by publication, first first
+// (container/heap).
+type expiryHeap []expiring
+
+func (h expiryHeap) Len() int           { return len(h) }
+func (h expiryHeap) Less(i, j int) bool { return h[i].at.Before(h[j].at) }
+func (h expiryHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *expiryHeap) Push(x any)        { *h = append(*h, x.(expiring)) }
+func (h *expiryHeap) Pop() any {
+	old := *h
+	e := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return e
 }

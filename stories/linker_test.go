@@ -62,7 +62,7 @@ func TestLinker(t *testing.T) {
 		{"new story", batch[2].ID, batch[2].ID},
 		{"joins a story of the same batch", batch[3].ID, batch[2].ID},
 	}
-	cands, err := st.StoryCandidates(ctx, now.Add(-time.Hour))
+	cands, err := st.StoryCandidates(ctx, now.Add(-time.Hour), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

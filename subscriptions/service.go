@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,7 +26,10 @@ type Store interface {
 	AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target, error)
 	QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
-	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
+	// RecentMatches counts what the FTS5 expression ("" = all) finds among
+	// the articles fetched since then, and returns the newest of them, at
+	// most sampleSize, of those published since then (examined: all read).
+	RecentMatches(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
 	SetSubscriptionThread(ctx context.Context, chatID, id int64, thread int) error
 }
 
@@ -43,7 +47,7 @@ type Service struct {
 	log        *slog.Logger
 	obs        Observer
 	// previewWindow and previewScan bound the /subscribe preview: how far back
-	// it looks and how many stored articles it reads at most.
+	// it looks and how many stored articles it confirms at most.
 	previewWindow time.Duration
 	previewScan   int
 
@@ -82,7 +86,7 @@ func NewService(opts Options) *Service {
 		opts.Observer = nopObserver{}
 	}
 	return &Service{store: opts.Store, index: query.NewIndex(), maxPerChat: opts.MaxPerChat, now: opts.Now, log: opts.Logger, obs: opts.Observer,
-		previewWindow: 7 * 24 * time.Hour, previewScan: 20000}
+		previewWindow: 7 * 24 * time.Hour, previewScan: previewSample}
 }
 
 // frequencySample is how many of the newest stored articles Load reads to learn
@@ -122,8 +126,15 @@ func (s *Service) Load(ctx context.Context) (int, error) {
 type Preview struct {
 	Window time.Duration
 	Count  int
+	// Approx says Count is an estimate: more articles were candidates than
+	// the preview confirms, and Count scales the confirmed share of them.
+	Approx bool
 	Titles []string // up to 3, newest first
 }
+
+// previewSample is how many candidates a preview confirms with the query's
+// matcher at most, so that its cost does not grow with the store.
+const previewSample = 32
 
 // Subscribed is the outcome of Subscribe.
 type Subscribed struct {
@@ -168,29 +179,29 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 	return out, nil
 }
 
-// Preview counts the stored articles of the last 7 days that q matches. The
-// FTS5 index narrows the candidates when q can be written for it; a query of
-// source: terms alone scans the window's newest articles (at most previewScan).
+// Preview counts the stored articles of the last 7 days that q matches, in
+// bounded time: the FTS5 index counts the candidates when q can be written
+// for it (every article of the window otherwise), the query's matcher
+// confirms the newest previewScan of them, and when there were more the
+// count scales the confirmed share (Approx). It fails when the store does.
 func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) {
 	p := Preview{Window: s.previewWindow}
 	since := s.now().Add(-s.previewWindow)
-	var arts []news.Article
-	var err error
-	if match := q.FTS5(); match != "" {
-		arts, err = s.store.SearchRecent(ctx, match, since, s.previewScan)
-	} else {
-		arts, err = s.store.ListArticlesSince(ctx, since, s.previewScan)
-	}
+	sample, examined, total, err := s.store.RecentMatches(ctx, q.FTS5(), since, s.previewScan)
 	if err != nil {
 		return p, fmt.Errorf("preview: %w", err)
 	}
-	for _, a := range arts {
+	for _, a := range sample {
 		if q.Match(query.NewDocument(ArticleOf(a))) {
 			p.Count++
 			if len(p.Titles) < 3 {
 				p.Titles = append(p.Titles, a.Title)
 			}
 		}
+	}
+	if total > examined && examined > 0 {
+		p.Count = int(math.Round(float64(p.Count) * float64(total) / float64(examined)))
+		p.Approx = true
 	}
 	return p, nil
 }

@@ -148,7 +148,7 @@ func link(ctx context.Context, rows []Row, cfg config) (map[string]string, strea
 		}
 	}
 	now = dates[order[len(order)-1]].Add(100 * 365 * 24 * time.Hour)
-	cands, err := st.StoryCandidates(ctx, time.Time{})
+	cands, err := st.StoryCandidates(ctx, time.Time{}, 0)
 	if err != nil {
 		return nil, m, err
 	}

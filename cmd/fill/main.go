@@ -1,0 +1,74 @@
+// Command fill builds a database of N articles through the real write path
+// (Store.StoreFeedItems, the summarizer and UpdateArticleText, the story
+// linker, the subscription matcher queueing alerts, AdvanceArticles, as the
+// poller runs them) and measures what issue 18 asks at that size: CPU per
+// new article in steady state, latencies of one fetch's insert, of linking,
+// of /search and of the /subscribe preview (p50/p99), bytes per article, and
+// the time of a retention prune and of a full vacuum. BENCHMARKS.md records
+// its figures:
+//
+//	go run -tags sqlite_fts5 ./cmd/fill -n 100000
+//
+// The clock is simulated: N articles span 90 days, so that the windows of
+// search, preview and stories hold what they would in production.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+)
+
+func main() {
+	var o options
+	flag.IntVar(&o.n, "n", 10000, "articles to store")
+	flag.IntVar(&o.sources, "sources", 0, "sources (default: n/1000, at least 20)")
+	flag.IntVar(&o.perFetch, "per-fetch", 5, "new items a fetch carries")
+	flag.IntVar(&o.feedSize, "feed-size", 20, "items a feed carries (new and already seen)")
+	flag.IntVar(&o.subs, "subs", 2000, "stored subscriptions (50 per chat)")
+	flag.IntVar(&o.steady, "steady", 2000, "last articles over which the steady-state figures are taken")
+	flag.IntVar(&o.reps, "reps", 20, "runs of each search and preview query")
+	flag.StringVar(&o.db, "db", "", "database file (default: in a temporary directory, removed after)")
+	flag.BoolVar(&o.noPrune, "no-prune", false, "skip the prune and vacuum measurement (keeps the database whole)")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "fill:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if o.sources == 0 {
+		o.sources = max(20, o.n/1000)
+	}
+	if o.db == "" {
+		dir, err := os.MkdirTemp("", "fill")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "fill:", err)
+			os.Exit(1)
+		}
+		defer os.RemoveAll(dir)
+		o.db = filepath.Join(dir, "fill.db")
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := run(context.Background(), o, log, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "fill:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	n, sources, perFetch, feedSize, subs, steady, reps int
+	db                                                 string
+	noPrune                                            bool
+}

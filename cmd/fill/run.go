@@ -1,0 +1,287 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
+	"github.com/newshound/newshound/search"
+	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/stories"
+	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/summarize"
+)
+
+// span is the time the N articles cover; retention is what the prune keeps.
+const (
+	span      = 90 * 24 * time.Hour
+	retention = 60 * 24 * time.Hour
+)
+
+// clock is the simulated time.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) add(d time.Duration) time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	return c.now
+}
+
+func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
+	clk := &clock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	step := span / time.Duration(o.n)
+	st, err := store.Open(ctx, o.db, clk.Now)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	st.SetLogger(log)
+	sum, err := summarize.New(summarize.Options{Sentences: 3, MaxChars: 600, Logger: log, Now: clk.Now})
+	if err != nil {
+		return err
+	}
+	linker := stories.NewLinker(stories.Options{Store: st, Window: 48 * time.Hour, Threshold: 0.7, Logger: log, Now: clk.Now})
+	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 50, Now: clk.Now, Logger: log})
+	searches := search.NewService(search.Options{Store: st, Now: clk.Now, Logger: log})
+	c := newCorpus(1)
+
+	if _, err := st.EnsureChat(ctx, 1, "private", "searcher", news.ChatDefaults{}); err != nil {
+		return err
+	}
+	for i := range o.subs {
+		chat := int64(1000 + i/50)
+		if i%50 == 0 {
+			if _, err := st.EnsureChat(ctx, chat, "private", "", news.ChatDefaults{}); err != nil {
+				return err
+			}
+		}
+		q := c.vocab[1000+c.rnd.IntN(20000)]
+		if i%3 == 0 {
+			q += " " + c.vocab[100+c.rnd.IntN(1000)]
+		}
+		if _, err := subs.Subscribe(ctx, chat, q); err != nil {
+			return fmt.Errorf("subscribe %q: %w", q, err)
+		}
+	}
+	type feed struct {
+		src   news.Source
+		items []news.Article
+	}
+	feeds := make([]feed, o.sources)
+	for i := range feeds {
+		src, err := st.UpsertSource(ctx, fmt.Sprintf("src%d", i), fmt.Sprintf("https://src%d.example/rss", i), "config")
+		if err != nil {
+			return err
+		}
+		feeds[i].src = src
+	}
+
+	var (
+		insert, text, link, match []time.Duration // per fetch, over the steady window
+		gen                       time.Duration   // making articles, inside the steady window
+		cpu0, wall0               time.Duration
+		steadyFrom                = max(0, o.n-o.steady)
+		steadyArticles            int
+		stored                    int
+		started                   = time.Now()
+		lastCPU                   = cpuTime()
+		lastStored                int
+	)
+	for fetch := 0; stored < o.n; fetch++ {
+		f := &feeds[fetch%len(feeds)]
+		steady := stored >= steadyFrom
+		if steady && cpu0 == 0 {
+			cpu0, wall0 = cpuTime(), time.Since(started)
+		}
+		g := time.Now()
+		for range min(o.perFetch, o.n-stored) {
+			f.items = append(f.items, c.next(f.src.Name, clk.add(step)))
+		}
+		if len(f.items) > o.feedSize {
+			f.items = slices.Delete(f.items, 0, len(f.items)-o.feedSize)
+		}
+		if steady {
+			gen += time.Since(g)
+		}
+		t0 := time.Now()
+		added, err := st.StoreFeedItems(ctx, f.src.ID, f.items)
+		if err != nil {
+			return err
+		}
+		t1 := time.Now()
+		for _, a := range added {
+			s := sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
+			if err := st.UpdateArticleText(ctx, a.ID, a.Text, s); err != nil {
+				return err
+			}
+		}
+		t2 := time.Now()
+		pending, err := st.PendingArticles(ctx, store.StepLink)
+		if err != nil {
+			return err
+		}
+		if _, err := linker.Link(ctx, pending); err != nil {
+			return err
+		}
+		if err := st.AdvanceArticles(ctx, ids(pending), store.StepLink, store.StepMatch); err != nil {
+			return err
+		}
+		t3 := time.Now()
+		pending, err = st.PendingArticles(ctx, store.StepMatch)
+		if err != nil {
+			return err
+		}
+		if err := subs.HandleArticles(ctx, pending); err != nil {
+			return err
+		}
+		if err := st.AdvanceArticles(ctx, ids(pending), store.StepMatch, ""); err != nil {
+			return err
+		}
+		t4 := time.Now()
+		stored += len(added)
+		if steady {
+			steadyArticles += len(added)
+			insert, text, link, match = append(insert, t1.Sub(t0)), append(text, t2.Sub(t1)), append(link, t3.Sub(t2)), append(match, t4.Sub(t3))
+		}
+		if o.n >= 10 && stored%(o.n/10) < len(added) && len(added) > 0 {
+			// CPU per article over the last tenth: flat in the store's size
+			// when the write path is.
+			now := cpuTime()
+			fmt.Fprintf(w, "  %d articles stored, %s; CPU per article over the last %d: %s\n", stored, time.Since(started).Round(time.Second),
+				stored-lastStored, per(now-lastCPU, stored-lastStored))
+			lastCPU, lastStored = now, stored
+		}
+	}
+	cpu := cpuTime() - cpu0 - gen
+	wall := time.Since(started) - wall0 - gen
+	size, _, err := st.Footprint(ctx)
+	if err != nil {
+		return err
+	}
+
+	fmt.Fprintf(w, "\n%d articles, %d sources, %d subscriptions, fill %s\n\n", o.n, o.sources, o.subs, time.Since(started).Round(time.Second))
+	fmt.Fprintf(w, "| measure | value |\n|---|---|\n")
+	fmt.Fprintf(w, "| CPU per new article, steady state (last %d; summary, FTS, linking, matching, queueing) | %s |\n", steadyArticles, per(cpu, steadyArticles))
+	fmt.Fprintf(w, "| wall per new article, steady state | %s |\n", per(wall, steadyArticles))
+	fmt.Fprintf(w, "| store one fetch (%d items, %d new) p50 / p99 | %s |\n", o.feedSize, o.perFetch, pct(insert))
+	fmt.Fprintf(w, "| text + summary of one fetch p50 / p99 | %s |\n", pct(text))
+	fmt.Fprintf(w, "| link one fetch p50 / p99 | %s |\n", pct(link))
+	fmt.Fprintf(w, "| match and queue one fetch p50 / p99 | %s |\n", pct(match))
+	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(o.n))
+
+	queries := []struct{ kind, text string }{
+		{"common word", common[0]},
+		{"mid word", c.vocab[300]},
+		{"rare word", c.vocab[25000]},
+		{"phrase", `"` + common[1] + " " + c.vocab[2] + `"`},
+		{"prefix", "presid*"},
+		{"negation", common[3] + " -" + common[7]},
+		{"field", "title:" + common[5]},
+		{"or", common[2] + " OR " + common[4]},
+		{"source only", "source:src7"},
+	}
+	fmt.Fprintf(w, "\n| query | /search p50 / p99 | results | preview p50 / p99 | preview count |\n|---|---|---|---|---|\n")
+	for _, q := range queries {
+		parsed, err := query.Parse(q.text)
+		if err != nil {
+			return fmt.Errorf("query %q: %w", q.text, err)
+		}
+		var sd, pd []time.Duration
+		var total int
+		var pv subscriptions.Preview
+		for range o.reps {
+			t := time.Now()
+			page, err := searches.Search(ctx, 1, q.text)
+			if err != nil {
+				return fmt.Errorf("search %q: %w", q.text, err)
+			}
+			sd, total = append(sd, time.Since(t)), page.Total
+			t = time.Now()
+			if pv, err = subs.Preview(ctx, parsed); err != nil {
+				return fmt.Errorf("preview %q: %w", q.text, err)
+			}
+			pd = append(pd, time.Since(t))
+		}
+		approx := ""
+		if pv.Approx {
+			approx = "≈"
+		}
+		fmt.Fprintf(w, "| %s `%s` | %s | %d | %s | %s%d |\n", q.kind, q.text, pct(sd), total, pct(pd), approx, pv.Count)
+	}
+	var due []time.Duration
+	for range o.reps {
+		t := time.Now()
+		if _, err := st.DueMessages(ctx, clk.Now(), 50); err != nil {
+			return err
+		}
+		due = append(due, time.Since(t))
+	}
+	fmt.Fprintf(w, "\n| due messages (50) p50 / p99 | %s |\n|---|---|\n", pct(due))
+
+	if o.noPrune {
+		return nil
+	}
+	t := time.Now()
+	p, err := st.Prune(ctx, clk.Now().Add(-retention))
+	if err != nil {
+		return err
+	}
+	pruneTook := time.Since(t)
+	after, free, err := st.Footprint(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "| prune %d articles (the oldest third), %d seen items, and give %d pages back | %s; %.1f MB after (%.1f MB free) |\n",
+		p.Articles, p.Seen, p.Pages, pruneTook.Round(time.Millisecond), float64(after)/1e6, float64(free)/1e6)
+	t = time.Now()
+	if err := st.Vacuum(ctx); err != nil {
+		return err
+	}
+	vacuumTook := time.Since(t)
+	after, _, err = st.Footprint(ctx)
+	if err != nil {
+		return err
+	}
+	left := int64(o.n) - p.Articles
+	fmt.Fprintf(w, "| full vacuum (the one-off for an older database) | %s; %.1f MB, %d bytes per article left |\n",
+		vacuumTook.Round(time.Millisecond), float64(after)/1e6, after/max(1, left))
+	return nil
+}
+
+func ids(arts []news.Article) []int64 {
+	out := make([]int64, len(arts))
+	for i, a := range arts {
+		out[i] = a.ID
+	}
+	return out
+}
+
+func per(d time.Duration, n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f ms", float64(d)/float64(n)/1e6)
+}
+
+// pct returns "p50 / p99" of ds in milliseconds.
+func pct(ds []time.Duration) string {
+	if len(ds) == 0 {
+		return "-"
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	at := func(q float64) time.Duration { return s[min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1)] }
+	return fmt.Sprintf("%.2f / %.2f ms", float64(at(0.5))/1e6, float64(at(0.99))/1e6)
+}

@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// planOf returns the EXPLAIN QUERY PLAN of q with args, one detail a line.
+func planOf(t *testing.T, s *Store, q string, args ...any) string {
+	t.Helper()
+	rows, err := s.w.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+q, args...)
+	if err != nil {
+		t.Fatalf("explain %s: %v", q, err)
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TestHotQueriesUseTheirIndexes asserts the query plans of the queries that
+// run per article, per search or per send: none reads a whole table, and
+// each uses the index it was written for. A schema or query change that
+// loses an index fails here, not in production at a million articles.
+func TestHotQueriesUseTheirIndexes(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	now := time.Now().Unix()
+	// FTS5's plan reads "INDEX <bits>:<constraints>": 192 is "rowid order,
+	// descending" (it walks newest first and stops at the LIMIT), M a MATCH,
+	// =/> a rowid equality or lower bound.
+	tests := []struct {
+		name  string
+		query string
+		args  []any
+		want  []string // substrings the plan must hold
+	}{
+		{"insert: duplicate check by guid and by link", sqlInsertArticle,
+			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text"},
+			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
+		{"pipeline: the articles at a step", sqlPendingArticles, []any{StepLink}, []string{"INDEX articles_pending (pending=?)"}},
+		{"insert: seen item", sqlSeenItem, []any{1, 42}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
+		{"story candidates: the window", sqlStoryWindow, []any{now, 0}, []string{"USING INDEX articles_published (published_at>?)"}},
+		{"story candidates: since the high-water mark", sqlStoryAfter, []any{now, 10}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
+		{"search", sqlSearchArticles, []any{titleWeight, `"kursk"`, rankCandidates, now, halfLife.Seconds(), 10},
+			[]string{"MATERIALIZE text_hits", "MATERIALIZE title_hits", "VIRTUAL TABLE INDEX 192:M", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"recent search", sqlSearchRecent, []any{`"kursk"`, 1, 1000, now, 5}, []string{"VIRTUAL TABLE INDEX 192:M2>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"preview: the window's first id", sqlFirstIDSince, []any{now}, []string{"INDEX articles_fetched (fetched_at>?)"}},
+		{"preview: count", sqlRecentCount, []any{`"kursk"`, 1}, []string{"VIRTUAL TABLE INDEX 0:M2>"}},
+		{"preview: sample", sqlRecentSample, []any{`"kursk"`, 1, 200, now}, []string{"VIRTUAL TABLE INDEX 192:M2>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"preview: sample of all", sqlRecentAll, []any{1, 200, now}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
+		{"prune: the old articles", `SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? LIMIT ?`, []any{now, now, 5000},
+			[]string{"INDEX articles_"}},
+		{"prune: an article's alerts go with it", `DELETE FROM alerts WHERE article_id = ?`, []any{1}, []string{"INDEX alerts_article (article_id=?)"}},
+		{"queue: the chat's earlier alert of the story", sqlStoryAlert, []any{1, 2, 3}, []string{"INDEX alerts_story (chat_id=? AND story_id=?)"}},
+		{"due messages", sqlDueMessages, []any{now, now + 300, 10}, []string{"USING COVERING INDEX outbox_pending (status=?)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan := planOf(t, s, tt.query, tt.args...)
+			for _, line := range strings.Split(plan, "\n") {
+				for _, table := range []string{"articles", "alerts", "outbox", "seen_items", "sources", "chats"} {
+					if strings.HasPrefix(line, "SCAN "+table) && !strings.HasPrefix(line, "SCAN "+table+"_fts") {
+						t.Errorf("plan reads the whole of %s:\n%s", table, plan)
+					}
+				}
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(plan, w) {
+					t.Errorf("plan lacks %q:\n%s", w, plan)
+				}
+			}
+		})
+	}
+}
+
+// TestFullTextIndexedOnceWhenTheTextIsDone: an article stored by the poller
+// enters the full-text index when its text step is done, with that text, not
+// before with the feed's text (which would be indexed twice).
+func TestFullTextIndexedOnceWhenTheTextIsDone(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "fts.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, err := s.StoreFeedItems(ctx, src.ID, []news.Article{{GUID: "1", URL: "https://wire.example/1", Title: "Harvest", Text: "teaser words", PublishedAt: time.Now()}})
+	if err != nil || len(added) != 1 {
+		t.Fatalf("store: %d, %v", len(added), err)
+	}
+	count := func(match string) int {
+		t.Helper()
+		var n int
+		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := count("harvest OR teaser"); n != 0 {
+		t.Fatalf("%d index entries before the text step, want 0", n)
+	}
+	if err := s.UpdateArticleText(ctx, added[0].ID, "the full page text", "summary"); err != nil {
+		t.Fatal(err)
+	}
+	if count("teaser") != 0 || count("harvest") != 1 || count("page") != 1 {
+		t.Errorf("after the text step: teaser %d, harvest %d, page %d; want 0, 1, 1", count("teaser"), count("harvest"), count("page"))
+	}
+	if err := s.AdvanceArticles(ctx, []int64{added[0].ID}, StepLink, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Prune(ctx, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if n := count("harvest"); n != 0 {
+		t.Errorf("%d index entries after the article was pruned, want 0", n)
+	}
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("integrity-check: %v", err)
+	}
+}

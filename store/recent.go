@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// firstIDSince returns the id of the first article fetched at or after
+// since (ids grow with fetched_at), or 0 when there is none: a lower bound
+// of the window's rowids that costs one step of the articles_fetched index.
+func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error) {
+	var id int64
+	err := s.r.QueryRowContext(ctx, sqlFirstIDSince, unix(since)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// RecentMatches reads, in bounded time, what the FTS5 expression match
+// ("" = every article) finds among the articles fetched since then: total
+// is how many the expression matches there (for match "", the span of ids,
+// which counts the articles but those deleted meanwhile), and sample holds
+// the newest of them (by id), at most sampleSize, newest published first, of which only those
+// published since then are returned (examined counts them all). A caller
+// that confirms the sample with its own matcher can scale the share it
+// confirms to total. It fails with an error wrapping ErrBadMatch when FTS5
+// rejects the expression, and when the database fails.
+func (s *Store) RecentMatches(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+	first, err := s.firstIDSince(ctx, since)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+	}
+	if first == 0 {
+		return nil, 0, 0, nil
+	}
+	var rows *sql.Rows
+	if match == "" {
+		var last int64
+		if err := s.r.QueryRowContext(ctx, `SELECT max(id) FROM articles`).Scan(&last); err != nil {
+			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+		}
+		total = int(last - first + 1)
+		rows, err = s.r.QueryContext(ctx, sqlRecentAll, first, sampleSize, unix(since))
+	} else {
+		if err := s.r.QueryRowContext(ctx, sqlRecentCount, match, first).Scan(&total); err != nil {
+			return nil, 0, 0, searchErr(err)
+		}
+		rows, err = s.r.QueryContext(ctx, sqlRecentSample, match, first, sampleSize, unix(since))
+	}
+	if err != nil {
+		return nil, 0, 0, searchErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a news.Article
+		var pub, fetched int64
+		var inWindow bool
+		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &inWindow); err != nil {
+			return nil, 0, 0, searchErr(err)
+		}
+		a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
+		examined++
+		if inWindow {
+			sample = append(sample, a)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, 0, searchErr(err)
+	}
+	slices.SortStableFunc(sample, func(a, b news.Article) int { return b.PublishedAt.Compare(a.PublishedAt) })
+	return sample, examined, max(total, examined), nil
+}
+
+// The queries of RecentMatches: where the window starts (articles_fetched),
+// how many FTS5 matches it holds, and its newest articles, all or matching.
+const (
+	sqlFirstIDSince = `SELECT id FROM articles WHERE fetched_at >= ? ORDER BY fetched_at, id LIMIT 1`
+	sqlRecentCount  = `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?`
+	sqlRecentAll    = `SELECT ` + articleColumns + `, a.published_at >= ?3 FROM articles a JOIN sources s ON s.id = a.source_id
+			WHERE a.id >= ?1 ORDER BY a.id DESC LIMIT ?2`
+	sqlRecentSample = `SELECT ` + articleColumns + `, a.published_at >= ?4
+			FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
+			JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
+			ORDER BY a.id DESC`
+)
