@@ -5,6 +5,7 @@
 //	newshound -demo                 the console on bundled sample news, offline
 //	newshound -version              print the version and exit
 //	newshound backup [-config FILE] DEST   copy the live database to DEST
+//	newshound vacuum [-config FILE]        compact an older database once (see README)
 package main
 
 import (
@@ -20,6 +21,13 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "backup" {
 		if err := runBackup(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "newshound backup:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "vacuum" {
+		if err := runVacuum(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "newshound vacuum:", err)
 			os.Exit(1)
 		}
 		return

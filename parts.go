@@ -150,7 +150,7 @@ func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Durati
 		case err != nil && ctx.Err() == nil:
 			log.Error("prune old data", "err", err)
 		case p != store.Pruned{}:
-			log.Info("old data pruned", "articles", p.Articles, "messages", p.Messages, "digests", p.Digests, "seen_items", p.Seen)
+			log.Info("old data pruned", "articles", p.Articles, "messages", p.Messages, "digests", p.Digests, "seen_items", p.Seen, "pages_freed", p.Pages)
 		}
 		select {
 		case <-ctx.Done():

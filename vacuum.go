@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/store"
+)
+
+// runVacuum is `newshound vacuum [-config FILE]`: the one-off maintenance
+// step after upgrading a database created before incremental vacuum was the
+// default. It rewrites the database of storage.path so that retention gives
+// space back by itself from then on; the bot may keep running meanwhile
+// (its writers wait). It fails on a bad command line or configuration, or
+// as store.Open and Store.Vacuum do.
+func runVacuum(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
+	fs := flag.NewFlagSet("vacuum", flag.ContinueOnError)
+	fs.SetOutput(out)
+	configPath := fs.String("config", "", "the configuration whose storage.path to compact (default: ./newshound.db)")
+	fs.Usage = func() {
+		fmt.Fprintln(out, "usage: newshound vacuum [-config FILE]\ncompacts the database and turns on incremental vacuum; needs free disk space about the size of the database")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return fmt.Errorf("vacuum takes no arguments besides -config")
+	}
+	cfg, err := config.Load(*configPath, getenv)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, cfg.Storage.Path, nil)
+	if err != nil {
+		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
+	}
+	defer st.Close()
+	if err := st.Vacuum(ctx); err != nil {
+		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
+	}
+	fmt.Fprintf(out, "compacted %s; retention now gives space back as it prunes\n", cfg.Storage.Path)
+	return nil
+}

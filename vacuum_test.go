@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestVacuumCommandTurnsIncrementalVacuumOn runs `newshound vacuum` on a
+// database made before incremental vacuum was the default: afterwards
+// retention gives space back by itself.
+func TestVacuumCommandTurnsIncrementalVacuumOn(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "old.db")
+	raw, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE before_incremental (x)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := raw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+path+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := runVacuum(context.Background(), []string{"-config", cfg}, func(string) string { return "" }, &out); err != nil {
+		t.Fatalf("vacuum: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "compacted "+path) {
+		t.Errorf("vacuum said %q", out.String())
+	}
+	db, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var mode int
+	if err := db.QueryRow(`PRAGMA auto_vacuum`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != 2 {
+		t.Errorf("auto_vacuum = %d after the command, want 2 (incremental)", mode)
+	}
+}
+
+func TestVacuumCommandRefusesExtraArguments(t *testing.T) {
+	var out bytes.Buffer
+	err := runVacuum(context.Background(), []string{"now"}, func(string) string { return "" }, &out)
+	if err == nil || !strings.Contains(out.String(), "usage: newshound vacuum") {
+		t.Fatalf("vacuum now → %v, %q; want a usage error", err, out.String())
+	}
+}
