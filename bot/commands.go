@@ -125,7 +125,11 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		b.WriteString(t.Sprintf("You already have this subscription (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())) + "\n")
 	}
 	p := res.Preview
-	b.WriteString(t.Sprintf("In the last %d days it would have matched %s.", int(p.Window.Hours()/24), countStored(t, p.Count)))
+	if p.Approx {
+		b.WriteString(t.Sprintf("In the last %d days it would have matched about %s.", int(p.Window.Hours()/24), countStored(t, p.Count)))
+	} else {
+		b.WriteString(t.Sprintf("In the last %d days it would have matched %s.", int(p.Window.Hours()/24), countStored(t, p.Count)))
+	}
 	for _, t := range p.Titles {
 		b.WriteString("\n• " + esc(summarize.Clip(t, 200)))
 	}

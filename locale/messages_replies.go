@@ -69,6 +69,7 @@ var replyTexts = []entry{
 	{"✅ Subscribed (#%d): <code>%s</code>", "✅ Подписка оформлена (#%d): <code>%s</code>", "✅ Abonniert (#%d): <code>%s</code>", "✅ Suscrito (#%d): <code>%s</code>"},
 	{"You already have this subscription (#%d): <code>%s</code>", "У вас уже есть эта подписка (#%d): <code>%s</code>", "Dieses Abo haben Sie schon (#%d): <code>%s</code>", "Ya tienes esta suscripción (#%d): <code>%s</code>"},
 	{"In the last %d days it would have matched %s.", "За последние %d дн. она нашла бы %s.", "In den letzten %d Tagen hätte sie %s gefunden.", "En los últimos %d días habría encontrado %s."},
+	{"In the last %d days it would have matched about %s.", "За последние %d дн. она нашла бы около %s.", "In den letzten %d Tagen hätte sie etwa %s gefunden.", "En los últimos %d días habría encontrado unos %s."},
 	{"Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself.",
 		"Какую? Отправьте <code>/unsubscribe ID</code> с ID из /list или сам запрос.",
 		"Welches? Senden Sie <code>/unsubscribe ID</code> mit einer ID aus /list oder die Suche selbst.",
