@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
-	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/store"
 )
 
@@ -17,21 +15,7 @@ import (
 // (its writers wait). It fails on a bad command line or configuration, or
 // as store.Open and Store.Vacuum do.
 func runVacuum(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
-	fs := flag.NewFlagSet("vacuum", flag.ContinueOnError)
-	fs.SetOutput(out)
-	configPath := fs.String("config", "", "the configuration whose storage.path to compact (default: ./newshound.db)")
-	fs.Usage = func() {
-		fmt.Fprintln(out, "usage: newshound vacuum [-config FILE]\ncompacts the database and turns on incremental vacuum; needs free disk space about the size of the database")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return fmt.Errorf("vacuum takes no arguments besides -config")
-	}
-	cfg, err := config.Load(*configPath, getenv)
+	cfg, _, err := storageCommand("vacuum", "usage: newshound vacuum [-config FILE]\ncompacts the database and turns on incremental vacuum; needs free disk space about the size of the database", 0, args, getenv, out)
 	if err != nil {
 		return err
 	}
