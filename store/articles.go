@@ -126,16 +126,8 @@ func (s *Store) PendingArticles(ctx context.Context, step string) ([]news.Articl
 	if err != nil {
 		return nil, fmt.Errorf("articles pending at %s: %w", step, err)
 	}
-	defer rows.Close()
-	var out []news.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("articles pending at %s: %w", step, err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := collect(rows, scanArticle)
+	if err != nil {
 		return nil, fmt.Errorf("articles pending at %s: %w", step, err)
 	}
 	return out, nil
@@ -160,7 +152,7 @@ func (s *Store) AdvanceArticles(ctx context.Context, ids []int64, from, to strin
 
 const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.text, a.summary, a.published_at, a.fetched_at, a.alertable`
 
-func scanArticle(sc interface{ Scan(...any) error }) (news.Article, error) {
+func scanArticle(sc scanner) (news.Article, error) {
 	var a news.Article
 	var pub, fetched int64
 	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable)
@@ -188,16 +180,11 @@ func (s *Store) ListArticlesSince(ctx context.Context, since time.Time, limit in
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
-	defer rows.Close()
-	var out []news.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list articles: %w", err)
-		}
-		out = append(out, a)
+	out, err := collect(rows, scanArticle)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // UpdateArticleText stores an article's (full) text and summary; an article

@@ -174,7 +174,7 @@ func storySources(ctx context.Context, tx *sql.Tx, stories []int64, into map[int
 
 const digestColumns = `id, chat_id, kind, COALESCE(local_date, ''), due_at, since, until, stories, messages, COALESCE(first_message, 0), queued_at`
 
-func scanDigest(sc interface{ Scan(...any) error }) (news.Digest, error) {
+func scanDigest(sc scanner) (news.Digest, error) {
 	var d news.Digest
 	var due, since, until, queued int64
 	err := sc.Scan(&d.ID, &d.ChatID, &d.Kind, &d.LocalDate, &due, &since, &until, &d.Stories, &d.Messages, &d.FirstID, &queued)
@@ -188,16 +188,11 @@ func (s *Store) ListDigests(ctx context.Context, chatID int64) ([]news.Digest, e
 	if err != nil {
 		return nil, fmt.Errorf("list digests of chat %d: %w", chatID, err)
 	}
-	defer rows.Close()
-	var out []news.Digest
-	for rows.Next() {
-		d, err := scanDigest(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list digests of chat %d: %w", chatID, err)
-		}
-		out = append(out, d)
+	out, err := collect(rows, scanDigest)
+	if err != nil {
+		return nil, fmt.Errorf("list digests of chat %d: %w", chatID, err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // DigestMessages returns the texts of the digest's messages in order, sent or not.

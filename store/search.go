@@ -94,16 +94,8 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 	if err != nil {
 		return nil, searchErr(err)
 	}
-	defer rows.Close()
-	var out []news.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, searchErr(err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := collect(rows, scanArticle)
+	if err != nil {
 		return nil, searchErr(err)
 	}
 	return out, nil

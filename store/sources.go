@@ -41,16 +41,11 @@ func (s *Store) RetireConfigSources(ctx context.Context, keep []string) ([]news.
 	if err != nil {
 		return nil, fmt.Errorf("retire sources: %w", err)
 	}
-	defer rows.Close()
-	var out []news.Source
-	for rows.Next() {
-		src, err := scanSource(rows)
-		if err != nil {
-			return nil, fmt.Errorf("retire sources: %w", err)
-		}
-		out = append(out, src)
+	out, err := collect(rows, scanSource)
+	if err != nil {
+		return nil, fmt.Errorf("retire sources: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // FindSource returns the source with this id, or ErrNotFound.
@@ -60,7 +55,7 @@ func (s *Store) FindSource(ctx context.Context, id int64) (news.Source, error) {
 
 const sourceColumns = `id, name, url, origin, etag, last_modified, fetches, failures, last_fetch_at, last_ok_at, last_error, next_fetch_at, interval_secs, interval_reason`
 
-func scanSource(sc interface{ Scan(...any) error }) (news.Source, error) {
+func scanSource(sc scanner) (news.Source, error) {
 	var src news.Source
 	var lf, lok, next, every int64
 	err := sc.Scan(&src.ID, &src.Name, &src.URL, &src.Origin, &src.ETag, &src.LastModified, &src.Fetches, &src.Failures, &lf, &lok, &src.LastError, &next,
@@ -87,16 +82,11 @@ func (s *Store) ListSources(ctx context.Context) ([]news.Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
-	defer rows.Close()
-	var out []news.Source
-	for rows.Next() {
-		src, err := scanSource(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list sources: %w", err)
-		}
-		out = append(out, src)
+	out, err := collect(rows, scanSource)
+	if err != nil {
+		return nil, fmt.Errorf("list sources: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // DeleteSource removes a source and its articles.

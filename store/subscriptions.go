@@ -12,7 +12,7 @@ import (
 
 const subscriptionColumns = `id, chat_id, query, query_key, muted, created_at, thread_id`
 
-func scanSubscription(sc interface{ Scan(...any) error }) (news.Subscription, error) {
+func scanSubscription(sc scanner) (news.Subscription, error) {
 	var sub news.Subscription
 	var created int64
 	err := sc.Scan(&sub.ID, &sub.ChatID, &sub.Query, &sub.Key, &sub.Muted, &created, &sub.ThreadID)
@@ -110,16 +110,11 @@ func (s *Store) ListSubscriptions(ctx context.Context, chatID int64) ([]news.Sub
 	if err != nil {
 		return nil, fmt.Errorf("list subscriptions of chat %d: %w", chatID, err)
 	}
-	defer rows.Close()
-	var out []news.Subscription
-	for rows.Next() {
-		sub, err := scanSubscription(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list subscriptions of chat %d: %w", chatID, err)
-		}
-		out = append(out, sub)
+	out, err := collect(rows, scanSubscription)
+	if err != nil {
+		return nil, fmt.Errorf("list subscriptions of chat %d: %w", chatID, err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // EachSubscription calls fn for every stored subscription in id order,
