@@ -4,15 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
-	"os"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/newshound/newshound/bot"
-	"github.com/newshound/newshound/config"
-	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
@@ -25,24 +21,15 @@ import (
 // how long each /list took from entering the stream to Telegram accepting
 // its reply, and how many hints went out.
 func runFlood(ctx context.Context, o options, st *store.Store, chatIDs []int64, w io.Writer) error {
-	srv := telegramtest.NewServer(token)
-	defer srv.Close()
-	enf := telegramtest.NewEnforcer(telegramtest.TelegramLimits(), o.latency)
-	srv.Inject(enf.Check)
-	level := slog.LevelError
-	if o.verbose {
-		level = slog.LevelWarn
-	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second, Logger: log})
+	rig, err := newLoadRig(ctx, o, st)
 	if err != nil {
 		return err
 	}
-	def := config.Defaults()
-	rates := bot.Rates{GlobalPerSecond: def.Telegram.GlobalPerSecond, ChatPerSecond: def.Telegram.ChatPerSecond, GroupPerMinute: def.Telegram.GroupPerMinute}
-	sender := bot.NewSender(bot.SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: tg, Rates: rates, BurstMax: o.burstMax, Logger: log})
+	defer rig.srv.Close()
+	srv, enf, log, sender := rig.srv, rig.enf, rig.log, rig.sender
+	rates := rig.rates
 	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 10, Logger: log})
 	router := bot.NewRouter(bot.RouterOptions{Store: bot.ReplyQueue{RouterStore: st, Sender: sender}, Subscriptions: subs, Notify: sender.Notify,
 		Logger: log, HintsPerSecond: rates.GlobalPerSecond / 10,

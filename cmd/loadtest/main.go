@@ -15,14 +15,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
-	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
@@ -85,25 +82,14 @@ func run(ctx context.Context, o options, w io.Writer) error {
 		return runFlood(ctx, o, st, chatIDs, w)
 	}
 
-	srv := telegramtest.NewServer(token)
-	defer srv.Close()
-	enf := telegramtest.NewEnforcer(telegramtest.TelegramLimits(), o.latency)
-	srv.Inject(enf.Check)
-
-	level := slog.LevelError
-	if o.verbose {
-		level = slog.LevelWarn
-	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second, Logger: log})
+	rig, err := newLoadRig(ctx, o, st)
 	if err != nil {
 		return err
 	}
-	def := config.Defaults()
-	rates := bot.Rates{GlobalPerSecond: def.Telegram.GlobalPerSecond, ChatPerSecond: def.Telegram.ChatPerSecond, GroupPerMinute: def.Telegram.GroupPerMinute}
-	sender := bot.NewSender(bot.SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: tg, Rates: rates, BurstMax: o.burstMax, Logger: log})
+	defer rig.srv.Close()
+	srv, enf, sender := rig.srv, rig.enf, rig.sender
 
 	mon := newMonitor()
 	go mon.sample(ctx, 100*time.Millisecond)
