@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
+
 	"github.com/newshound/newshound/internal/telegramtest"
 )
 
@@ -62,13 +64,7 @@ func startWebhook(t *testing.T, srv *telegramtest.Server) *hookRig {
 // waitRegistered waits for the setWebhook call.
 func (r *hookRig) waitRegistered(t *testing.T) telegramtest.Call {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for len(r.srv.Calls("setWebhook")) == 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("no setWebhook call")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	testkit.WaitFor(t, "a setWebhook call", func() bool { return len(r.srv.Calls("setWebhook")) > 0 })
 	return r.srv.Calls("setWebhook")[0]
 }
 
