@@ -23,8 +23,11 @@ func TestServerServesHealthzAndStopsOnCancel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _ := io.ReadAll(resp.Body)
+	body, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if resp.StatusCode != http.StatusOK || string(body) != "ok" {
 		t.Fatalf("GET /healthz = %d %q, want 200 \"ok\"", resp.StatusCode, body)
 	}
