@@ -162,7 +162,9 @@ func TestUpdatesBackOffOnErrorsAndPauseOnEmptyBatches(t *testing.T) {
 		t.Fatal("no update handled")
 	}
 	cancel()
-	<-done
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Errorf("Updates: %v", err)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, time.Second}
@@ -207,7 +209,9 @@ func TestUpdatesSkipConfirmedOffsets(t *testing.T) {
 	after := polls.Load()
 	testkit.WaitFor(t, "two more getUpdates calls", func() bool { return polls.Load() >= after+2 })
 	cancel()
-	<-done
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Errorf("Updates: %v", err)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if len(got) != 2 || got[1].ChatType != "group" || got[1].ChatTitle != "Chat 2" || got[1].UserID != 3 {

@@ -63,7 +63,12 @@ func TestNewServerFailsOnTakenAddress(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- first.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	}()
 	if _, err := NewServer(first.Addr(), http.NotFoundHandler()); err == nil {
 		t.Fatal("want an error listening on a taken address")
 	}
