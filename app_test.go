@@ -41,7 +41,10 @@ func TestBadSummaryRuleKindIsRefused(t *testing.T) {
 func TestRetentionOffKeepsTheProgramRunning(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
 	startApp(t, testConfig{tg: tg, storage: "retention = \"0s\"\n"}.String(), time.Now)
-	time.Sleep(200 * time.Millisecond) // a part that returned at once would have stopped the rest by now
+	// A part that returned at once would have stopped the rest by now. The
+	// sleep stays: nothing observable marks that the retention part has run
+	// and chosen to wait rather than return.
+	time.Sleep(200 * time.Millisecond)
 	tg.SendText(5, "private", 5, "/start")
 	tg.WaitSent(t, 5, 1, 5*time.Second)
 }

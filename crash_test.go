@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -26,7 +27,9 @@ var binaryDir string
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if binaryDir != "" {
-		os.RemoveAll(binaryDir)
+		if err := os.RemoveAll(binaryDir); err != nil {
+			fmt.Fprintf(os.Stderr, "remove the test binary: %v\n", err)
+		}
 	}
 	os.Exit(code)
 }
@@ -52,6 +55,9 @@ type process struct {
 	cmd  *exec.Cmd
 	logs *syncBuffer
 	done chan struct{}
+	// exit is what Wait returned, set before done closes: killed on
+	// purpose, the binary exits with an error the tests expect.
+	exit error
 }
 
 func startBinary(t *testing.T, bin, cfgPath string) *process {
@@ -63,7 +69,7 @@ func startBinary(t *testing.T, bin, cfgPath string) *process {
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	go func() { p.cmd.Wait(); close(p.done) }()
+	go func() { p.exit = p.cmd.Wait(); close(p.done) }()
 	t.Cleanup(p.kill)
 	return p
 }
@@ -75,7 +81,9 @@ func (p *process) kill() {
 		return
 	default:
 	}
-	p.cmd.Process.Signal(syscall.SIGKILL)
+	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		panic(fmt.Sprintf("kill the binary: %v", err)) // the test's own child: a kill cannot be refused
+	}
 	<-p.done
 }
 
@@ -128,7 +136,9 @@ burst_max = 100000
 	first := startBinary(t, bin, cfgPath)
 	testkit.WaitWithin(t, "300 alerts delivered before the kill", 60*time.Second, func() bool { return len(tg.Sent(0)) >= 300 })
 	first.kill()
-	time.Sleep(200 * time.Millisecond) // let the fake finish answering what it had
+	// Let the fake finish answering what it had: no event tells that its
+	// handlers for the killed process's last requests are done.
+	time.Sleep(200 * time.Millisecond)
 	accepted := len(tg.Sent(0))
 	sent := countSent(t, dbPath)
 	inFlight := accepted - sent
@@ -142,7 +152,11 @@ burst_max = 100000
 
 	second := startBinary(t, bin, cfgPath)
 	testkit.WaitWithin(t, "every alert delivered after the restart", 60*time.Second, func() bool { return len(tg.Sent(0)) >= chats*perChat+inFlight })
-	time.Sleep(300 * time.Millisecond) // anything more would be a duplicate too many
+	// Once no row is pending every send has been answered and recorded:
+	// nothing more is on the wire, so a message more would be a duplicate.
+	testkit.WaitWithin(t, "an outbox with nothing pending", 60*time.Second, func() bool {
+		return countRows(t, dbPath, `SELECT count(*) FROM outbox WHERE status = 'pending'`) == 0
+	})
 	second.kill()
 	if n := countPending(t, dbPath); n != 0 {
 		t.Errorf("%d messages still pending", n)
@@ -155,8 +169,14 @@ burst_max = 100000
 		if m == nil {
 			t.Fatalf("unexpected message %q", c.Text())
 		}
-		chat, _ := strconv.Atoi(m[1])
-		i, _ := strconv.Atoi(m[2])
+		chat, err := strconv.Atoi(m[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		i, err := strconv.Atoi(m[2])
+		if err != nil {
+			t.Fatal(err)
+		}
 		if i < last[chat] {
 			t.Errorf("chat %d: alert %d after alert %d", chat, i, last[chat])
 		}

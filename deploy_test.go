@@ -49,9 +49,9 @@ func TestStaticBinary(t *testing.T) {
 	if bin == "" {
 		t.Skip("set NEWSHOUND_STATIC_BINARY to the output of scripts/build-static.sh")
 	}
-	out, _ := exec.Command("ldd", bin).CombinedOutput()
+	out, err := exec.Command("ldd", bin).CombinedOutput() // ldd fails on a static binary, saying so
 	if !strings.Contains(string(out), "not a dynamic executable") {
-		t.Fatalf("ldd %s: %s", bin, out)
+		t.Fatalf("ldd %s: %v: %s", bin, err, out)
 	}
 	v, err := exec.Command(bin, "-version").CombinedOutput()
 	if err != nil || strings.Contains(string(v), "commit unknown") || strings.Contains(string(v), "built unknown") {
@@ -77,7 +77,9 @@ func TestStaticBinary(t *testing.T) {
 		t.Fatal(err)
 	}
 	o.waitText(t, "First fetch done", 20*time.Second)
-	io.WriteString(in, "/id\n")
+	if _, err := io.WriteString(in, "/id\n"); err != nil {
+		t.Fatal(err)
+	}
 	o.waitText(t, "Your user id", 10*time.Second)
 	in.Close()
 	if err := cmd.Wait(); err != nil {

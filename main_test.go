@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
@@ -113,7 +114,7 @@ func (c testConfig) String() string {
 // first poll at start is done.
 func (a *app) waitFetched(t *testing.T, n int) {
 	t.Helper()
-	testkit.WaitWithin(t, "the first fetches", 5*time.Second, func() bool {
+	testkit.WaitFor(t, "the first fetches", func() bool {
 		srcs, err := a.parts.Store.ListSources(context.Background())
 		if err != nil || len(srcs) != n {
 			return false
@@ -187,7 +188,7 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 		n, err := a.parts.Store.CountPending(ctx)
 		return err == nil && n == 0
 	})
-	time.Sleep(300 * time.Millisecond)
+	waitSenderLooks(t, a.parts.Sender)
 	if got := tg.Sent(chat); len(got) != 2 {
 		t.Fatalf("messages to chat = %d, want 2 (reply + one alert): %v", len(got), got)
 	}
@@ -204,7 +205,7 @@ func TestConsoleModeSubscribesAndPrintsAlerts(t *testing.T) {
 	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
 	dir := t.TempDir()
 	cfgPath := filepath.Join(dir, "console.toml")
-	os.WriteFile(cfgPath, []byte(`
+	err := os.WriteFile(cfgPath, []byte(`
 [storage]
 path = "`+filepath.Join(dir, "console.db")+`"
 [poller]
@@ -213,6 +214,9 @@ schedule = "@every 1h"
 name = "Example World News"
 url = "`+feed.URL+`"
 `), 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
 	stdinR, stdinW := io.Pipe()
 	out := &syncBuffer{}
 	m := NewMain(stdinR, out, &syncBuffer{}, func(string) string { return "" })
@@ -224,10 +228,15 @@ url = "`+feed.URL+`"
 	parts := <-ready
 	ctx := context.Background()
 	testkit.WaitWithin(t, "the first fetch", 5*time.Second, func() bool {
-		srcs, _ := parts.Store.ListSources(ctx)
+		srcs, err := parts.Store.ListSources(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
 		return len(srcs) == 1 && srcs[0].Fetches == 1
 	})
-	io.WriteString(stdinW, "/subscribe kursk\n")
+	if _, err := io.WriteString(stdinW, "/subscribe kursk\n"); err != nil {
+		t.Fatal(err)
+	}
 	testkit.WaitWithin(t, "the subscribe reply", 5*time.Second, func() bool { return strings.Contains(out.String(), "Subscribed (#1): kursk") })
 	if !strings.Contains(out.String(), "it would have matched 1 stored article.") || !strings.Contains(out.String(), "• Kursk region reports new shelling") {
 		t.Errorf("the preview should count the stored backlog:\n%s", out)
@@ -264,5 +273,17 @@ func TestSetMyCommandsFailureIsNotFatal(t *testing.T) {
 	tg.WaitSent(t, 5, 1, 5*time.Second)
 	if !strings.Contains(a.logs.String(), "could not register the command list") {
 		t.Errorf("no warning about setMyCommands in the logs:\n%s", a.logs)
+	}
+}
+
+// waitSenderLooks wakes the sender and waits until it has twice read the
+// outbox and finished what it chose to send: after it, what was not sent is
+// not going out.
+func waitSenderLooks(t *testing.T, s *bot.Sender) {
+	t.Helper()
+	for range 2 {
+		looked := s.Looked()
+		s.Notify()
+		testkit.Receive(t, "the sender's look at the outbox", looked)
 	}
 }

@@ -45,31 +45,44 @@ func TestMetricsEndpointCountsPollsAndAlerts(t *testing.T) {
 	a.waitFetched(t, 1)
 	const chat = 4242
 	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
-	tg.WaitSent(t, chat, 1, 5*time.Second)
+	tg.WaitSent(t, chat, 1, testkit.WaitTimeout)
 	feed.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
 	if err := a.parts.Poller.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	tg.WaitSent(t, chat, 2, 5*time.Second)
+	tg.WaitSent(t, chat, 2, testkit.WaitTimeout)
 
-	// The sender counts a message after Telegram accepted it: wait for it.
-	var body string
-	testkit.WaitWithin(t, "the alert counted as sent", 5*time.Second, func() bool {
-		body = get("/metrics")
-		return strings.Contains(body, `newshound_messages_sent_total{kind="alert"} 1`+"\n")
-	})
-	for _, want := range []string{
+	// Each of these lines follows its event with a lag: the sender counts a
+	// message after Telegram accepted it and marks it sent in the outbox
+	// only after that (outbox_pending), and the first poll's duration is
+	// observed when its articles are finished, after its fetch is recorded
+	// (poll_duration_seconds_count). Wait until every one is there.
+	wants := []string{
+		`newshound_messages_sent_total{kind="alert"} 1`,
 		`newshound_feed_fetches_total{result="ok"} 2`,
 		`newshound_alerts_queued_total 1`,
 		`newshound_messages_sent_total{kind="reply"} 1`,
 		`newshound_poll_duration_seconds_count 2`,
 		`newshound_subscriptions 1`,
 		`newshound_outbox_pending 0`,
-	} {
-		if !strings.Contains(body, want+"\n") {
-			t.Errorf("/metrics lacks %q:\n%s", want, grepNewshound(body))
-		}
 	}
+	var body string
+	var missing []string
+	t.Cleanup(func() {
+		if t.Failed() && len(missing) > 0 {
+			t.Logf("/metrics lacks %q:\n%s", missing, grepNewshound(body))
+		}
+	})
+	testkit.WaitFor(t, "the counters of two polls, a reply and an alert on /metrics", func() bool {
+		body = get("/metrics")
+		missing = missing[:0]
+		for _, want := range wants {
+			if !strings.Contains(body, want+"\n") {
+				missing = append(missing, want)
+			}
+		}
+		return len(missing) == 0
+	})
 	if !strings.Contains(body, "newshound_articles_stored_total ") || strings.Contains(body, "newshound_articles_stored_total 0\n") {
 		t.Errorf("/metrics counts no stored articles:\n%s", grepNewshound(body))
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -84,14 +85,20 @@ func runBinary(t *testing.T, env []string, args ...string) (*exec.Cmd, io.WriteC
 		t.Fatal(err)
 	}
 	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
+	var exit error
+	go func() { exit = cmd.Wait(); close(done) }()
 	t.Cleanup(func() {
 		in.Close()
 		select {
 		case <-done:
 		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
+			if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
+				t.Errorf("kill the binary: %v", err)
+			}
 			<-done
+		}
+		if exit != nil {
+			t.Logf("the binary exited with %v", exit)
 		}
 	})
 	return cmd, in, out
@@ -173,7 +180,9 @@ func TestStartupErrorsNameTheFix(t *testing.T) {
 	}
 	if f, err := os.CreateTemp("/proc", "x"); err == nil { // /proc takes no files, even from root
 		f.Close()
-		os.Remove(f.Name())
+		if err := os.Remove(f.Name()); err != nil {
+			t.Fatal(err)
+		}
 	} else {
 		tests = append(tests, struct {
 			name, config, path string

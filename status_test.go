@@ -141,8 +141,8 @@ func TestStatusTellsProgress(t *testing.T) {
 		t.Errorf("firstPoll calls: %v, want one with 1", first)
 	}
 	st.sources = nil
-	if s, _ := w.Status(context.Background()); !strings.Contains(s, "/addsource") {
-		t.Errorf("status without sources does not say how to add one:\n%s", s)
+	if s, err := w.Status(context.Background()); err != nil || !strings.Contains(s, "/addsource") {
+		t.Errorf("status without sources does not say how to add one (error %v):\n%s", err, s)
 	}
 }
 

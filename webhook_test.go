@@ -42,7 +42,10 @@ path = "{{db}}"
 	}
 	body := `{"update_id":1,"message":{"message_id":1,"date":` + strconv.FormatInt(time.Now().Unix(), 10) + `,"chat":{"id":77,"type":"private"},` +
 		`"from":{"id":77,"is_bot":false,"first_name":"T"},"text":"/start","entities":[{"type":"bot_command","offset":0,"length":6}]}}`
-	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/hook", strings.NewReader(body))
+	req, err := http.NewRequest(http.MethodPost, "http://"+addr+"/hook", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "e2e_secret")
 	resp, err := (&http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}).Do(req)

@@ -31,7 +31,7 @@ func TestListButtonsRemoveAndMute(t *testing.T) {
 	if got := h.press(chat, "private", chat, 555, rows[0][1].Data); got != "Muted #"+itoa(a.ID)+"." {
 		t.Errorf("mute → %q", got)
 	}
-	if sub, _ := h.st.FindSubscription(context.Background(), chat, a.ID); !sub.Muted {
+	if sub := mustFindSubscription(t, h.st, chat, a.ID); !sub.Muted {
 		t.Error("the subscription is not muted")
 	}
 	edits := h.waitEdits(chat, 1)
@@ -118,7 +118,7 @@ func TestForgedAndStaleCallbacksChangeNothing(t *testing.T) {
 	if got := h.press(mine, "private", mine, 1, "mute:"+itoa(own.ID)); !strings.HasPrefix(got, "Muted #") {
 		t.Errorf("alert mute → %q", got)
 	}
-	if got, _ := h.st.FindSubscription(ctx, mine, own.ID); !got.Muted {
+	if got := mustFindSubscription(t, h.st, mine, own.ID); !got.Muted {
 		t.Error("alert mute did not mute")
 	}
 	// An admin of the group may press.
@@ -164,7 +164,7 @@ func TestStopDeletesEverythingAfterConfirmation(t *testing.T) {
 	if got := h.press(chat, "private", chat, 701, rows[0][0].Data); !strings.Contains(got, "expired") {
 		t.Errorf("late confirmation → %q", got)
 	}
-	if subs, _ := h.subs.List(ctx, chat); len(subs) != 2 {
+	if subs := h.mustList(chat); len(subs) != 2 {
 		t.Fatalf("after cancel and expiry: %d subscriptions, want 2", len(subs))
 	}
 
@@ -175,13 +175,13 @@ func TestStopDeletesEverythingAfterConfirmation(t *testing.T) {
 	if _, err := h.st.FindChat(ctx, chat); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("chat after /stop: %v", err)
 	}
-	if subs, _ := h.subs.List(ctx, chat); len(subs) != 0 {
+	if subs := h.mustList(chat); len(subs) != 0 {
 		t.Errorf("%d subscriptions left", len(subs))
 	}
 	if h.subs.Count() != 1 {
 		t.Errorf("index holds %d queries, want the other chat's 1", h.subs.Count())
 	}
-	if subs, _ := h.subs.List(ctx, other); len(subs) != 1 {
+	if subs := h.mustList(other); len(subs) != 1 {
 		t.Errorf("the other chat lost its subscription")
 	}
 	edits := h.edits(chat)

@@ -76,7 +76,7 @@ func TestStartReactivatesAnInactiveChat(t *testing.T) {
 	if err := r.st.SetChatActive(ctx, 10, false); err != nil {
 		t.Fatal(err)
 	}
-	if targets, _ := r.st.AlertTargets(ctx, []int64{sub}); len(targets) != 0 {
+	if targets := mustAlertTargets(t, r.st, []int64{sub}); len(targets) != 0 {
 		t.Fatalf("an inactive chat is a target: %v", targets)
 	}
 	router := NewRouter(RouterOptions{Store: r.st, Logger: r.opts.Logger})
@@ -85,7 +85,7 @@ func TestStartReactivatesAnInactiveChat(t *testing.T) {
 	if err != nil || !c.Active {
 		t.Fatalf("chat after /start = %+v, %v; want active", c, err)
 	}
-	if targets, _ := r.st.AlertTargets(ctx, []int64{sub}); len(targets) != 1 {
+	if targets := mustAlertTargets(t, r.st, []int64{sub}); len(targets) != 1 {
 		t.Errorf("the kept subscription is not alerting again: %v", targets)
 	}
 }

@@ -99,7 +99,7 @@ func TestImportUploadedFileRefusals(t *testing.T) {
 			if got := h.tg.Calls("file"); len(got) != tt.downloads {
 				t.Errorf("%d downloads, want %d", len(got), tt.downloads)
 			}
-			if srcs, _ := h.st.ListSources(context.Background()); len(srcs) != 0 {
+			if srcs := mustListSources(t, h.st); len(srcs) != 0 {
 				t.Errorf("sources added: %+v", srcs)
 			}
 			if logs := h.logs.String(); strings.Contains(logs, testToken) {

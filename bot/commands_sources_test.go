@@ -66,7 +66,10 @@ func newSiteServer(t *testing.T) *siteServer {
 }
 
 func (s *siteServer) port() string {
-	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	_, port, err := net.SplitHostPort(s.Listener.Addr().String())
+	if err != nil {
+		panic(err) // a listener's own address always splits
+	}
 	return port
 }
 
@@ -94,7 +97,7 @@ func withSites(srv *siteServer, allowPrivate bool, hosts map[string]string) func
 				return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
 			},
 			Connect: func(ctx context.Context, network, addr string) (net.Conn, error) {
-				if host, _, _ := net.SplitHostPort(addr); host == publicIP {
+				if host, _, err := net.SplitHostPort(addr); err == nil && host == publicIP {
 					addr = srv.Listener.Addr().String()
 				}
 				var d net.Dialer
@@ -137,7 +140,7 @@ func TestAddSourceRefusesPrivateAddresses(t *testing.T) {
 	if n := srv.feedHits.Load(); n != 0 {
 		t.Errorf("the feed behind the refused addresses was fetched %d times", n)
 	}
-	if srcs, _ := h.st.ListSources(context.Background()); len(srcs) != 0 {
+	if srcs := mustListSources(t, h.st); len(srcs) != 0 {
 		t.Errorf("sources after refusals: %+v", srcs)
 	}
 
@@ -195,13 +198,12 @@ func TestAddSourceMayReachPrivateAddressesWhenAllowed(t *testing.T) {
 func TestSourcesHealthAndRemoval(t *testing.T) {
 	srv := newSiteServer(t)
 	h := newHarness(t, withSites(srv, false, nil))
-	ctx := context.Background()
 	now := h.clock.Now()
-	cfgSrc, _ := h.st.UpsertSource(ctx, "Config <World>", "https://world.example/rss", "config")
-	chatSrc, _ := h.st.UpsertSource(ctx, "Chat feed", "https://chat.example/rss", "chat")
-	fresh, _ := h.st.UpsertSource(ctx, "Fresh", "https://fresh.example/rss", "chat")
-	h.st.RecordFetch(ctx, cfgSrc.ID, news.FetchResult{OK: true, NextFetchAt: now.Add(2 * time.Minute)})
-	h.st.RecordFetch(ctx, chatSrc.ID, news.FetchResult{Err: `http status 500 <b>oops</b>`, NextFetchAt: now.Add(4 * time.Minute)})
+	cfgSrc := mustUpsertSource(t, h.st, "Config <World>", "https://world.example/rss", "config")
+	chatSrc := mustUpsertSource(t, h.st, "Chat feed", "https://chat.example/rss", "chat")
+	fresh := mustUpsertSource(t, h.st, "Fresh", "https://fresh.example/rss", "chat")
+	mustRecordFetch(t, h.st, cfgSrc.ID, news.FetchResult{OK: true, NextFetchAt: now.Add(2 * time.Minute)})
+	mustRecordFetch(t, h.st, chatSrc.ID, news.FetchResult{Err: `http status 500 <b>oops</b>`, NextFetchAt: now.Add(4 * time.Minute)})
 	h.clock.Advance(3 * time.Minute)
 
 	got := h.reply(60, "private", 60, "/sources").Text()
@@ -232,7 +234,7 @@ func TestSourcesHealthAndRemoval(t *testing.T) {
 			}
 		})
 	}
-	if srcs, _ := h.st.ListSources(ctx); len(srcs) != 1 || srcs[0].ID != cfgSrc.ID {
+	if srcs := mustListSources(t, h.st); len(srcs) != 1 || srcs[0].ID != cfgSrc.ID {
 		t.Errorf("sources left: %+v", srcs)
 	}
 	_ = fresh

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"errors"
+	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -36,7 +38,9 @@ func TestConsoleNumbersButtonsAndTypingANumberPressesOne(t *testing.T) {
 	var got []Incoming
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	c.Updates(ctx, func(_ context.Context, in Incoming) { got = append(got, in) })
+	if err := c.Updates(ctx, func(_ context.Context, in Incoming) { got = append(got, in) }); err != nil && !errors.Is(err, io.EOF) {
+		t.Fatal(err) // the end of input (io.EOF) is how the console stops
+	}
 	if len(got) != 2 {
 		t.Fatalf("handled %d inputs, want the press and the text (9 is no button)", len(got))
 	}
@@ -49,7 +53,9 @@ func TestConsoleNumbersButtonsAndTypingANumberPressesOne(t *testing.T) {
 	if !strings.Contains(out.String(), "There is no button 9.") {
 		t.Errorf("no notice for a missing button: %q", out.String())
 	}
-	c.AnswerCallback(context.Background(), "x", "Muted #1.")
+	if err := c.AnswerCallback(context.Background(), "x", "Muted #1."); err != nil {
+		t.Fatal(err)
+	}
 	if !strings.Contains(out.String(), "(Muted #1.)") {
 		t.Errorf("the answer was not shown: %q", out.String())
 	}

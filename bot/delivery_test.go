@@ -184,7 +184,10 @@ func TestSenderQuietHours(t *testing.T) {
 			sub := r.chat(t, 10, "private")
 			// The chat is in Asia/Tokyo; quiet hours are the two hours
 			// around (or, when not quiet, far from) its local time now.
-			loc, _ := time.LoadLocation("Asia/Tokyo")
+			loc, err := time.LoadLocation("Asia/Tokyo")
+			if err != nil {
+				t.Fatal(err)
+			}
 			local := r.clock.Now().In(loc)
 			if !tt.quiet {
 				local = local.Add(12 * time.Hour)
@@ -349,7 +352,7 @@ func TestSenderEditRefusals(t *testing.T) {
 			r.start(t)
 			r.tg.WaitSent(t, 10, 1, 5*time.Second)
 			testkit.WaitFor(t, "the alert marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 1 })
-			src, _ := r.st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+			src := mustUpsertSource(t, r.st, "Reuters", "https://reuters.example/rss", "config")
 			twin := r.article(t, src.ID, "Story (Reuters)")
 			if err := r.st.LinkArticle(ctx, twin, first, "", nil); err != nil {
 				t.Fatal(err)

@@ -184,7 +184,9 @@ func FuzzWebhook(f *testing.F) {
 				t.Fatalf("queued a body that is not an update: %v", err)
 			}
 		}
-		io.Copy(io.Discard, rec.Body)
+		if _, err := io.Copy(io.Discard, rec.Body); err != nil {
+			t.Fatal(err)
+		}
 	})
 }
 

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -65,10 +65,7 @@ func newHarnessIn(t *testing.T, webhook bool, configure ...func(*RouterOptions))
 	h := &harness{t: t, tg: telegramtest.New(t, testToken), clock: testkit.NewClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)), logs: &lockedBuffer{}}
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx, cancel := context.WithCancel(context.Background())
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), h.clock.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testkit.OpenStore(t, h.clock.Now) // closed after the cleanup below, which runs first
 	h.st = st
 	h.subs = subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 50, Now: h.clock.Now, Logger: log})
 	tg, err := NewTelegram(ctx, TelegramOptions{Token: testToken, Endpoint: h.tg.Endpoint(), PollTimeout: time.Second, Logger: log})
@@ -89,7 +86,12 @@ func newHarnessIn(t *testing.T, webhook bool, configure ...func(*RouterOptions))
 	h.router = NewRouter(opts)
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); sender.Run(ctx) }()
+	go func() {
+		defer wg.Done()
+		if err := sender.Run(ctx); err != nil && ctx.Err() == nil {
+			t.Errorf("sender: %v", err)
+		}
+	}()
 	var updater interface {
 		Updates(ctx context.Context, handle func(context.Context, Incoming)) error
 	} = tg
@@ -103,16 +105,18 @@ func newHarnessIn(t *testing.T, webhook bool, configure ...func(*RouterOptions))
 	}
 	go func() {
 		defer wg.Done()
-		updater.Updates(ctx, func(ctx context.Context, in Incoming) {
+		err := updater.Updates(ctx, func(ctx context.Context, in Incoming) {
 			h.router.Handle(ctx, in)
 			h.handled.Add(1)
 		})
+		if err != nil && ctx.Err() == nil {
+			t.Errorf("updates: %v", err)
+		}
 	}()
 	t.Cleanup(func() {
 		cancel()
 		wg.Wait()
 		h.router.Wait()
-		st.Close()
 	})
 	return h
 }
@@ -134,13 +138,7 @@ func (h *harness) reply(chatID int64, chatType string, userID int64, text string
 // waitHandled waits until the router has finished n updates in all.
 func (h *harness) waitHandled(n int64) {
 	h.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for h.handled.Load() < n {
-		if time.Now().After(deadline) {
-			h.t.Fatalf("router handled %d updates, want %d", h.handled.Load(), n)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	testkit.WaitFor(h.t, fmt.Sprintf("the router to handle %d updates", n), func() bool { return h.handled.Load() >= n })
 }
 
 // settle waits for the router to finish every queued update and the outbox to drain.
@@ -148,20 +146,13 @@ func (h *harness) settle() {
 	h.t.Helper()
 	h.waitHandled(h.queued.Load())
 	h.router.Wait()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	testkit.WaitFor(h.t, "the outbox to drain", func() bool {
 		pending, err := h.st.CountPending(context.Background())
 		if err != nil {
 			h.t.Fatal(err)
 		}
-		if pending == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			h.t.Fatalf("%d messages still pending", pending)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+		return pending == 0
+	})
 }
 
 // press presses a button and returns the answer to the callback query.
@@ -169,18 +160,17 @@ func (h *harness) press(chatID int64, chatType string, userID int64, messageID i
 	h.t.Helper()
 	h.queued.Add(1)
 	id := h.tg.SendCallback(chatID, chatType, userID, messageID, data)
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	var answer string
+	testkit.WaitFor(h.t, fmt.Sprintf("an answer to callback %s (%q)", id, data), func() bool {
 		for _, c := range h.tg.Calls("answerCallbackQuery") {
 			if c.Params.Get("callback_query_id") == id {
-				return c.Params.Get("text")
+				answer = c.Params.Get("text")
+				return true
 			}
 		}
-		if time.Now().After(deadline) {
-			h.t.Fatalf("callback %s (%q) not answered", id, data)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+		return false
+	})
+	return answer
 }
 
 // buttons returns the inline keyboard of a sent or edited message.
@@ -209,10 +199,7 @@ func buttons(t *testing.T, c telegramtest.Call) [][]struct {
 // go through the outbox, so they follow the button's answer) and returns them.
 func (h *harness) waitEdits(chatID int64, n int) []telegramtest.Call {
 	h.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for len(h.edits(chatID)) < n && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
+	testkit.WaitFor(h.t, fmt.Sprintf("%d edits in chat %d", n, chatID), func() bool { return len(h.edits(chatID)) >= n })
 	return h.edits(chatID)
 }
 

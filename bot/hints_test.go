@@ -3,13 +3,13 @@ package bot
 import (
 	"context"
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
+
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
-	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/subscriptions"
 )
 
@@ -17,11 +17,7 @@ import (
 func newHintRouter(t *testing.T) (*Router, *replyLog, *testClock) {
 	t.Helper()
 	clock := &testClock{}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "hints.db"), clock.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testkit.OpenStore(t, clock.Now)
 	log := &replyLog{Store: st}
 	discard := slog.New(slog.DiscardHandler)
 	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 3, Now: clock.Now, Logger: discard})

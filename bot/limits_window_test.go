@@ -132,7 +132,12 @@ func TestLimitsHoldInEverySlidingWindow(t *testing.T) {
 	}
 	s := NewSender(SenderOptions{Outbox: out, Alerts: out, Chats: out, Transport: tr, Rates: rates, Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	stopped := make(chan struct{})
-	go func() { s.Run(ctx); close(stopped) }()
+	go func() {
+		defer close(stopped)
+		if err := s.Run(ctx); err != nil && ctx.Err() == nil {
+			t.Errorf("sender: %v", err)
+		}
+	}()
 	select {
 	case <-out.done:
 	case <-time.After(60 * time.Second):

@@ -41,13 +41,13 @@ func TestBotRemovedFromAChatAndAddedBack(t *testing.T) {
 	if err != nil || chat.Active {
 		t.Fatalf("after the kick: %+v, %v; want the chat inactive", chat, err)
 	}
-	if subs, _ := h.st.ListSubscriptions(ctx, group); len(subs) != 1 {
+	if subs := mustListSubscriptions(t, h.st, group); len(subs) != 1 {
 		t.Fatalf("subscriptions = %d, want kept", len(subs))
 	}
 
 	h.memberUpdate(group, "supergroup", "administrator")
 	h.settle()
-	if chat, _ = h.st.FindChat(ctx, group); !chat.Active {
+	if chat = mustFindChat(t, h.st, group); !chat.Active {
 		t.Fatal("added back, the chat is still inactive")
 	}
 
@@ -57,7 +57,7 @@ func TestBotRemovedFromAChatAndAddedBack(t *testing.T) {
 	before := len(h.tg.Sent(user))
 	h.memberUpdate(user, "private", "kicked")
 	h.settle()
-	if chat, _ = h.st.FindChat(ctx, user); chat.Active {
+	if chat = mustFindChat(t, h.st, user); chat.Active {
 		t.Fatal("a user who blocked the bot is still active")
 	}
 	if len(h.tg.Sent(user)) != before {

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
+
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
@@ -191,25 +193,24 @@ func TestPreviewChoiceShapesAlertsOnly(t *testing.T) {
 // waitInline waits for the answer to inline query id and returns its results.
 func waitInline(t *testing.T, tg *telegramtest.Server, id string) []map[string]any {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
+	var answer telegramtest.Call
+	testkit.WaitFor(t, "an answer to inline query "+id, func() bool {
 		for _, c := range tg.Calls("answerInlineQuery") {
-			if c.Params.Get("inline_query_id") != id {
-				continue
+			if c.Params.Get("inline_query_id") == id {
+				answer = c
+				return true
 			}
-			if c.Params.Get("_accepted") != "1" {
-				t.Fatalf("answerInlineQuery refused: %v", c.Params)
-			}
-			var res []map[string]any
-			if err := json.Unmarshal([]byte(c.Params.Get("results")), &res); err != nil {
-				t.Fatal(err)
-			}
-			return res
 		}
-		time.Sleep(5 * time.Millisecond)
+		return false
+	})
+	if answer.Params.Get("_accepted") != "1" {
+		t.Fatalf("answerInlineQuery refused: %v", answer.Params)
 	}
-	t.Fatalf("no answer to inline query %s", id)
-	return nil
+	var res []map[string]any
+	if err := json.Unmarshal([]byte(answer.Params.Get("results")), &res); err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 func TestInlineQueriesAnswerWithStoredNews(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -73,11 +72,7 @@ var fastRates = Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute
 func newSenderRig(t *testing.T) *senderRig {
 	t.Helper()
 	r := &senderRig{clock: &testClock{}, logs: &rigLogBuffer{}}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "bot.db"), r.clock.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testkit.OpenStore(t, r.clock.Now)
 	r.st = st
 	src, err := st.UpsertSource(context.Background(), "Wire", "https://wire.example/rss", "config")
 	if err != nil {
@@ -102,7 +97,12 @@ func (r *senderRig) start(t *testing.T) *Sender {
 	opts.Transport = tr
 	s := NewSender(opts)
 	done := make(chan struct{})
-	go func() { s.Run(ctx); close(done) }()
+	go func() {
+		defer close(done)
+		if err := s.Run(ctx); err != nil && ctx.Err() == nil {
+			t.Errorf("sender: %v", err)
+		}
+	}()
 	t.Cleanup(func() {
 		cancel()
 		select {

@@ -3,11 +3,12 @@ package bot
 import (
 	"context"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/testkit"
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
@@ -40,11 +41,7 @@ func (r *replyLog) take() []news.Message {
 func newTestRouter(t *testing.T) (*Router, *replyLog) {
 	t.Helper()
 	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "bot.db"), now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testkit.OpenStore(t, now)
 	log := &replyLog{Store: st}
 	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 3, Now: now, Logger: slog.New(slog.DiscardHandler)})
 	r := NewRouter(RouterOptions{Store: log, Subscriptions: subs, BotName: "newshound_bot", Logger: slog.New(slog.DiscardHandler),
@@ -156,12 +153,12 @@ func TestPauseAndResume(t *testing.T) {
 	if got := log.take()[0].Text; !strings.Contains(got, "paused") {
 		t.Fatalf("pause reply = %q", got)
 	}
-	c, _ := log.FindChat(context.Background(), 7)
+	c := mustFindChat(t, log.Store, 7)
 	if !c.Paused {
 		t.Fatal("chat not paused")
 	}
 	say(r, 7, "private", "/resume")
-	c, _ = log.FindChat(context.Background(), 7)
+	c = mustFindChat(t, log.Store, 7)
 	if c.Paused {
 		t.Fatal("chat still paused")
 	}

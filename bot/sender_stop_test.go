@@ -36,7 +36,12 @@ func TestSenderStopFinishesSendsOnTheWire(t *testing.T) {
 	opts.Transport = tr
 	s := NewSender(opts)
 	done := make(chan struct{})
-	go func() { s.Run(ctx); close(done) }()
+	go func() {
+		defer close(done)
+		if err := s.Run(ctx); err != nil && ctx.Err() == nil {
+			t.Errorf("sender: %v", err)
+		}
+	}()
 
 	select {
 	case <-onWire:

@@ -75,7 +75,10 @@ func TestDownloadFile(t *testing.T) {
 		}, "", ErrFileTooLarge},
 		{"not found", http.NotFound, "HTTP status 404", nil},
 		{"connection closed", func(w http.ResponseWriter, r *http.Request) {
-			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err != nil {
+				panic(err) // the test server's writer can always hang up
+			}
 			conn.Close()
 		}, "download file", nil},
 	}

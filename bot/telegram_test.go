@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -161,7 +162,9 @@ func TestUpdatesBackOffOnErrorsAndPauseOnEmptyBatches(t *testing.T) {
 		t.Fatal("no update handled")
 	}
 	cancel()
-	<-done
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Errorf("Updates: %v", err)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, time.Second}
@@ -185,23 +188,30 @@ func TestUpdatesSkipConfirmedOffsets(t *testing.T) {
 	defer cancel()
 	var mu sync.Mutex
 	var got []Incoming
+	var polls atomic.Int64
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "getUpdates" {
+			polls.Add(1)
+		}
+		return nil
+	})
 	done := make(chan error)
 	go func() {
 		done <- tg.Updates(ctx, func(_ context.Context, in Incoming) { mu.Lock(); got = append(got, in); mu.Unlock() })
 	}()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	testkit.WaitFor(t, "both updates handled", func() bool {
 		mu.Lock()
-		n := len(got)
-		mu.Unlock()
-		if n >= 2 || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	time.Sleep(100 * time.Millisecond) // one more poll must not repeat them
+		defer mu.Unlock()
+		return len(got) >= 2
+	})
+	// One more poll must not repeat them: the poll after the one that
+	// delivered them has been answered and handled once a further poll starts.
+	after := polls.Load()
+	testkit.WaitFor(t, "two more getUpdates calls", func() bool { return polls.Load() >= after+2 })
 	cancel()
-	<-done
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Errorf("Updates: %v", err)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if len(got) != 2 || got[1].ChatType != "group" || got[1].ChatTitle != "Chat 2" || got[1].UserID != 3 {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
+
 	"github.com/newshound/newshound/internal/telegramtest"
 )
 
@@ -55,20 +57,21 @@ func startWebhook(t *testing.T, srv *telegramtest.Server) *hookRig {
 		}
 		return result
 	}
-	t.Cleanup(func() { r.stop() })
+	t.Cleanup(func() {
+		if stopped {
+			return // the test stopped the rig and checked what Updates returned
+		}
+		if err := r.stop(); err != nil && !errors.Is(err, context.Canceled) {
+			t.Errorf("Updates: %v", err)
+		}
+	})
 	return r
 }
 
 // waitRegistered waits for the setWebhook call.
 func (r *hookRig) waitRegistered(t *testing.T) telegramtest.Call {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for len(r.srv.Calls("setWebhook")) == 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("no setWebhook call")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	testkit.WaitFor(t, "a setWebhook call", func() bool { return len(r.srv.Calls("setWebhook")) > 0 })
 	return r.srv.Calls("setWebhook")[0]
 }
 
@@ -229,7 +232,7 @@ func TestWebhookRefusedByTelegramIsAnError(t *testing.T) {
 	var err error
 	select {
 	case err = <-r.done:
-		r.done <- err // for the cleanup's stop
+		r.done <- nil // for the cleanup's stop; the error is checked below
 	case <-time.After(5 * time.Second):
 		t.Fatal("Updates did not end on a refused webhook")
 	}
@@ -272,7 +275,9 @@ func TestLongPollDeletesWebhookFirst(t *testing.T) {
 				t.Fatal("no update handled")
 			}
 			cancel()
-			<-done
+			if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+				t.Errorf("Updates: %v", err)
+			}
 			calls := srv.Calls("")
 			// (the fake does not record getUpdates; the handled update shows the poll ran)
 			if len(srv.Calls("deleteWebhook")) != 1 || calls[1].Method != "deleteWebhook" {
@@ -362,7 +367,9 @@ func TestWebhookServesARepostOfARefusedUpdate(t *testing.T) {
 	}()
 	t.Cleanup(func() {
 		cancel()
-		<-done
+		if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+			t.Errorf("Updates: %v", err)
+		}
 	})
 	r := &hookRig{srv: srv, url: "http://" + ln.Addr().String() + "/hook"}
 	r.waitRegistered(t)
@@ -442,7 +449,10 @@ func TestWebhookStopHandlesWhatItQueued(t *testing.T) {
 	cancel()
 	close(gate)
 	select {
-	case <-done:
+	case err := <-done:
+		if err != nil && !errors.Is(err, context.Canceled) {
+			t.Errorf("Updates: %v", err)
+		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Updates did not return")
 	}

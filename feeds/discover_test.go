@@ -61,8 +61,7 @@ func fakeNet(srv *httptest.Server, hosts map[string]string) DiscoverOptions {
 			return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
 		},
 		Connect: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			host, _, _ := net.SplitHostPort(addr)
-			if host == publicIP {
+			if host, _, err := net.SplitHostPort(addr); err == nil && host == publicIP {
 				addr = srv.Listener.Addr().String()
 			}
 			var d net.Dialer
@@ -71,14 +70,18 @@ func fakeNet(srv *httptest.Server, hosts map[string]string) DiscoverOptions {
 	}
 }
 
-func portOf(srv *httptest.Server) string {
-	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+func portOf(tb testing.TB, srv *httptest.Server) string {
+	tb.Helper()
+	_, port, err := net.SplitHostPort(srv.Listener.Addr().String())
+	if err != nil {
+		tb.Fatal(err)
+	}
 	return port
 }
 
 func TestDiscoverFindsFeeds(t *testing.T) {
 	srv := discoverServer(t)
-	port := portOf(srv)
+	port := portOf(t, srv)
 	d := NewDiscoverer(fakeNet(srv, map[string]string{"news.example": publicIP}))
 	base := "http://news.example:" + port
 	tests := []struct {
@@ -110,7 +113,7 @@ func TestDiscoverFindsFeeds(t *testing.T) {
 
 func TestDiscoverRefusesPrivateAddresses(t *testing.T) {
 	srv := discoverServer(t)
-	port := portOf(srv)
+	port := portOf(t, srv)
 	opts := fakeNet(srv, map[string]string{"news.example": publicIP, "intranet.example": "10.1.2.3", "localhost": "127.0.0.1"})
 	d := NewDiscoverer(opts)
 	base := "http://news.example:" + port
@@ -163,7 +166,7 @@ func TestDiscoverDialsOnlyVettedAddresses(t *testing.T) {
 		return []net.IP{net.ParseIP("127.0.0.1")}, nil
 	}
 	d := NewDiscoverer(opts)
-	_, err := d.Discover(context.Background(), "http://rebind.example:"+portOf(srv)+"/feed.xml")
+	_, err := d.Discover(context.Background(), "http://rebind.example:"+portOf(t, srv)+"/feed.xml")
 	if !errors.Is(err, ErrRefusedAddress) {
 		t.Fatalf("err = %v, want ErrRefusedAddress", err)
 	}

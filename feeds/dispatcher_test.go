@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
+
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
@@ -120,7 +122,7 @@ func waitArticle(t *testing.T, s *chanSink, title string) {
 func TestRunHangingSourceDelaysNoOther(t *testing.T) {
 	ctx := context.Background()
 	clock := movingClock()
-	st := mustOpenStore(t, clock)
+	st := testkit.OpenStore(t, clock)
 	var hanging atomic.Int32
 	entered, release := make(chan struct{}, 1), make(chan struct{})
 	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -162,7 +164,7 @@ func TestRunHangingSourceDelaysNoOther(t *testing.T) {
 func TestRunRecoversPanicsAndGoesOn(t *testing.T) {
 	ctx := context.Background()
 	clock := movingClock()
-	st := mustOpenStore(t, clock)
+	st := testkit.OpenStore(t, clock)
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
 	if _, err := st.UpsertSource(ctx, "World", feed.URL, news.OriginConfig); err != nil {
 		t.Fatal(err)
@@ -189,7 +191,7 @@ func TestRunRecoversPanicsAndGoesOn(t *testing.T) {
 func TestRunClampsStoredTimesAtStart(t *testing.T) {
 	ctx := context.Background()
 	now := testNow
-	st := mustOpenStore(t, func() time.Time { return now })
+	st := testkit.OpenStore(t, func() time.Time { return now })
 	failing, err := st.UpsertSource(ctx, "Failing", "https://failing.example/feed", news.OriginConfig)
 	if err != nil {
 		t.Fatal(err)

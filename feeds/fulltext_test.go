@@ -78,7 +78,11 @@ func startPageTestServer(t *testing.T) *pageTestServer {
 		w.Write(bytes.Repeat([]byte("<p>padding padding padding</p>\n"), 100_000))
 	})
 	mux.HandleFunc("/redirect/{n}", func(w http.ResponseWriter, r *http.Request) {
-		n, _ := strconv.Atoi(r.PathValue("n"))
+		n, err := strconv.Atoi(r.PathValue("n"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
 		if n <= 0 {
 			html(article)(w, r)
 			return
@@ -253,7 +257,7 @@ func TestPageFetcherRefusesPrivateTargets(t *testing.T) {
 func TestPageFetcherRefusesRedirectsToPrivateTargets(t *testing.T) {
 	srv := startPageTestServer(t)
 	resolver := startSafeURLFakeDNS(t, safeURLTestZone)
-	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	port := portOf(t, srv.Server)
 	toServer := &http.Transport{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
 		var d net.Dialer
 		return d.DialContext(ctx, network, srv.Listener.Addr().String())
@@ -297,7 +301,7 @@ func TestPageFetcherDefeatsDNSRebinding(t *testing.T) {
 		}
 		return []netip.Addr{netip.MustParseAddr("127.0.0.1")}
 	})
-	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	port := portOf(t, srv.Server)
 	f := NewPageFetcher(PageOptions{Resolver: resolver, Timeout: 5 * time.Second})
 	_, err := f.Text(context.Background(), "http://rebind.test:"+port+"/article")
 	if !errors.Is(err, ErrBlockedAddress) {

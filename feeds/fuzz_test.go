@@ -148,7 +148,10 @@ func FuzzPageText(f *testing.F) {
 	f.Add([]byte(fuzzPage), "text/html; charset=utf-8")
 	f.Add([]byte(`<html><body><p>`+strings.Repeat("word ", 200)+`</p></body></html>`), "")
 	f.Add([]byte("\xef\xbb\xbf<p>BOM page with enough words to count as an article body, one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty forty fifty.</p>"), "text/html; charset=iso-8859-1")
-	u, _ := url.Parse("https://wire.example/world/kursk")
+	u, err := url.Parse("https://wire.example/world/kursk")
+	if err != nil {
+		f.Fatal(err)
+	}
 	resp := &http.Response{Request: &http.Request{URL: u}}
 	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
 		text, err := pageExtractText(body, contentType, resp)

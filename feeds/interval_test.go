@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
+
 	"github.com/newshound/newshound/news"
 )
 
@@ -196,7 +198,7 @@ func (h countingHandler) Enabled(context.Context, slog.Level) bool { return true
 // fetch.
 func TestAbsurdRequestsAreBoundedAndLoggedOnce(t *testing.T) {
 	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	body := strings.Replace(mustRead(t, "../testdata/feeds/world-v1.xml"), "<channel>", "<channel><ttl>525600</ttl>", 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "max-age=315360000")

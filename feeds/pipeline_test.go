@@ -362,7 +362,7 @@ func TestArticlesResumeWithTheAlertRulesOfWhenTheyWereStored(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	opts := r.options(&queueingSink{st: r.st})
 	opts.Summarizer = &cancelOnCall{n: 1, cancel: cancel, sum: opts.Summarizer}
-	_ = r.poller(opts).PollOnce(ctx)
+	_ = r.poller(opts).PollOnce(ctx) // made to fail midway: its error is expected
 	r.open()
 	r.clock.Add(time.Hour)
 	if err := r.poller(r.options(&queueingSink{st: r.st})).PollOnce(context.Background()); err != nil {
@@ -386,7 +386,7 @@ func TestAFailedSaveIsAFailedFetch(t *testing.T) {
 	r.setItems("Backlog one", "Backlog two")
 	opts := r.options(&queueingSink{st: r.st})
 	opts.Store = &failingStore{Store: r.st, failStore: true}
-	_ = r.poller(opts).PollOnce(ctx)
+	_ = r.poller(opts).PollOnce(ctx) // made to fail midway: its error is expected
 	srcs, err := r.st.ListSources(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -401,7 +401,7 @@ func TestAFailedSaveIsAFailedFetch(t *testing.T) {
 	if err := p.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if arts, _ := r.st.ListArticlesSince(ctx, time.Time{}, 10); len(arts) != 2 {
+	if arts := mustListArticles(t, r.st, 10); len(arts) != 2 {
 		t.Fatalf("stored %d articles after the retry, want the 2 of the backlog", len(arts))
 	}
 	r.wantEachOnce()
@@ -448,7 +448,7 @@ func TestAnItemStillInTheFeedStaysSeenAfterRetention(t *testing.T) {
 	if err := p.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if arts, _ := r.st.ListArticlesSince(ctx, time.Time{}, 10); len(arts) != 0 {
+	if arts := mustListArticles(t, r.st, 10); len(arts) != 0 {
 		t.Fatalf("items still in the feed were stored again after retention: %d articles", len(arts))
 	}
 	if n := r.alertRows(); n != 2*len(subscribers) {

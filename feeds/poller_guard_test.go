@@ -2,13 +2,12 @@ package feeds
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/internal/feedtest"
-	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // TestPollerGuardsChatSources: a source that a chat user added is fetched
@@ -18,14 +17,10 @@ import (
 func TestPollerGuardsChatSources(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := testkit.OpenStore(t, func() time.Time { return now })
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	cfgSrc, _ := st.UpsertSource(ctx, "Config", feed.URL+"/config.xml", "config")
-	chatSrc, _ := st.UpsertSource(ctx, "Chat", feed.URL+"/chat.xml", "chat")
+	cfgSrc := mustUpsertSource(t, st, "Config", feed.URL+"/config.xml", "config")
+	chatSrc := mustUpsertSource(t, st, "Chat", feed.URL+"/chat.xml", "chat")
 	fo := FetcherOptions{Timeout: 5 * time.Second, MaxBytes: 1 << 20, UserAgent: "test"}
 	guarded := fo
 	guarded.Transport = GuardedTransport(DiscoverOptions{})
@@ -37,11 +32,11 @@ func TestPollerGuardsChatSources(t *testing.T) {
 	if err := p.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := st.FindSource(ctx, cfgSrc.ID)
+	got := mustFindSource(t, st, cfgSrc.ID)
 	if got.Fetches != 1 {
 		t.Errorf("config source: fetches = %d, last error %q; want fetched", got.Fetches, got.LastError)
 	}
-	got, _ = st.FindSource(ctx, chatSrc.ID)
+	got = mustFindSource(t, st, chatSrc.ID)
 	if got.Fetches != 0 || !strings.Contains(got.LastError, ErrRefusedAddress.Error()) {
 		t.Errorf("chat source: fetches = %d, last error %q; want refused", got.Fetches, got.LastError)
 	}

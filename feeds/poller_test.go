@@ -6,26 +6,64 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/summarize"
 )
 
-func mustOpenStore(tb testing.TB, now func() time.Time) *store.Store {
+// mustUpsertSource adds or finds a source, failing the test on error.
+func mustUpsertSource(tb testing.TB, st *store.Store, name, url, origin string) news.Source {
 	tb.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "feeds.db"), now)
+	src, err := st.UpsertSource(context.Background(), name, url, origin)
 	if err != nil {
-		tb.Fatal(err)
+		tb.Fatalf("upsert source %s: %v", name, err)
 	}
-	tb.Cleanup(func() { st.Close() })
-	return st
+	return src
+}
+
+// mustFindSource reads a source back, failing the test on error.
+func mustFindSource(tb testing.TB, st *store.Store, id int64) news.Source {
+	tb.Helper()
+	src, err := st.FindSource(context.Background(), id)
+	if err != nil {
+		tb.Fatalf("find source %d: %v", id, err)
+	}
+	return src
+}
+
+// mustListSources lists every source, failing the test on error.
+func mustListSources(tb testing.TB, st *store.Store) []news.Source {
+	tb.Helper()
+	srcs, err := st.ListSources(context.Background())
+	if err != nil {
+		tb.Fatalf("list sources: %v", err)
+	}
+	return srcs
+}
+
+// mustListArticles lists up to limit stored articles, failing the test on error.
+func mustListArticles(tb testing.TB, st *store.Store, limit int) []news.Article {
+	tb.Helper()
+	arts, err := st.ListArticlesSince(context.Background(), time.Time{}, limit)
+	if err != nil {
+		tb.Fatalf("list articles: %v", err)
+	}
+	return arts
+}
+
+// mustPoll runs one poll, failing the test when it returns an error.
+func mustPoll(tb testing.TB, p *Poller) {
+	tb.Helper()
+	if err := p.PollOnce(context.Background()); err != nil {
+		tb.Fatalf("poll: %v", err)
+	}
 }
 
 // recordingSink keeps what the poller handed over.
@@ -76,9 +114,9 @@ func newTestPoller(t *testing.T, st *store.Store, sink Sink, maxBytes int64) *Po
 
 func TestFirstFetchIsStoredButNotAlerted(t *testing.T) {
 	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	src, _ := st.UpsertSource(ctx, "World", feed.URL, "config")
+	src := mustUpsertSource(t, st, "World", feed.URL, "config")
 	sink := &recordingSink{}
 	p := newTestPoller(t, st, sink, 1<<20)
 
@@ -88,7 +126,7 @@ func TestFirstFetchIsStoredButNotAlerted(t *testing.T) {
 	if got := sink.titles(); len(got) != 0 {
 		t.Fatalf("first fetch alerted %v", got)
 	}
-	stored, _ := st.ListArticlesSince(ctx, time.Time{}, 100)
+	stored := mustListArticles(t, st, 100)
 	if len(stored) != 2 {
 		t.Fatalf("stored %d articles, want 2", len(stored))
 	}
@@ -105,7 +143,7 @@ func TestFirstFetchIsStoredButNotAlerted(t *testing.T) {
 	if a := sink.got[1]; a.Summary == "" || a.SourceName != "World" || a.ID == 0 {
 		t.Errorf("handed-over article lacks summary, source or id: %+v", a)
 	}
-	src, _ = st.FindSource(ctx, src.ID)
+	src = mustFindSource(t, st, src.ID)
 	if src.Fetches != 2 || src.ETag == "" || src.LastError != "" {
 		t.Errorf("source after two fetches = %+v", src)
 	}
@@ -123,24 +161,23 @@ func TestFirstFetchIsStoredButNotAlerted(t *testing.T) {
 }
 
 func TestOldArticlesAreNotAlerted(t *testing.T) {
-	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	feed := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
-	src, _ := st.UpsertSource(ctx, "Atom", feed.URL, "config")
+	src := mustUpsertSource(t, st, "Atom", feed.URL, "config")
 	sink := &recordingSink{}
 	p := newTestPoller(t, st, sink, 1<<20)
-	p.PollOnce(ctx) // first fetch
+	mustPoll(t, p) // first fetch
 
 	old := strings.ReplaceAll(`<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>
 <item><title>Old story</title><link>https://x.example/old</link><pubDate>Mon, 23 Nov 2026 08:00:00 GMT</pubDate><description>Old.</description></item>
 <item><title>New story</title><link>https://x.example/new</link><pubDate>Fri, 27 Nov 2026 11:00:00 GMT</pubDate><description>New.</description></item>
 </channel></rss>`, "\n", "")
 	feed.Set([]byte(old), "application/rss+xml")
-	p.PollOnce(ctx)
+	mustPoll(t, p)
 	if got := sink.titles(); len(got) != 1 || got[0] != "New story" {
 		t.Fatalf("alertable = %v, want only the new story", got)
 	}
-	stored, _ := st.ListArticlesSince(ctx, time.Time{}, 100)
+	stored := mustListArticles(t, st, 100)
 	if len(stored) != 3 {
 		t.Fatalf("stored %d, want 3 (the old one is stored for /search)", len(stored))
 	}
@@ -149,16 +186,16 @@ func TestOldArticlesAreNotAlerted(t *testing.T) {
 
 func TestAtomAndJSONFeedParse(t *testing.T) {
 	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	atom := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
 	js := feedtest.New(t, "../testdata/feeds/feed.json", "application/feed+json")
-	st.UpsertSource(ctx, "Atom", atom.URL+"/feed/atom.xml", "config")
-	st.UpsertSource(ctx, "JSON", js.URL+"/feed.json", "config")
+	mustUpsertSource(t, st, "Atom", atom.URL+"/feed/atom.xml", "config")
+	mustUpsertSource(t, st, "JSON", js.URL+"/feed.json", "config")
 	p := newTestPoller(t, st, &recordingSink{}, 1<<20)
 	if err := p.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	arts, _ := st.ListArticlesSince(ctx, time.Time{}, 100)
+	arts := mustListArticles(t, st, 100)
 	byTitle := map[string]news.Article{}
 	for _, a := range arts {
 		byTitle[a.Title] = a
@@ -179,7 +216,7 @@ func TestAtomAndJSONFeedParse(t *testing.T) {
 
 func TestBadSourcesAreLoggedAndTheRestGoesOn(t *testing.T) {
 	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	good := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
 	html := feedtest.New(t, "../testdata/feeds/not-a-feed.html", "text/html")
 	huge := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -199,13 +236,13 @@ func TestBadSourcesAreLoggedAndTheRestGoesOn(t *testing.T) {
 	defer missing.Close()
 
 	for _, s := range []struct{ name, url string }{{"good", good.URL}, {"html", html.URL}, {"huge", huge.URL}, {"dead", deadURL}, {"404", missing.URL}} {
-		st.UpsertSource(ctx, s.name, s.url, "config")
+		mustUpsertSource(t, st, s.name, s.url, "config")
 	}
 	p := newTestPoller(t, st, &recordingSink{}, 1<<20)
 	if err := p.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	srcs, _ := st.ListSources(ctx)
+	srcs := mustListSources(t, st)
 	wantErr := map[string]string{"html": "not a feed", "huge": "too large", "dead": "connect", "404": "404"}
 	for _, s := range srcs {
 		switch s.Name {
@@ -222,13 +259,13 @@ func TestBadSourcesAreLoggedAndTheRestGoesOn(t *testing.T) {
 			}
 		}
 	}
-	arts, _ := st.ListArticlesSince(ctx, time.Time{}, 100)
+	arts := mustListArticles(t, st, 100)
 	if len(arts) != 2 {
 		t.Fatalf("the good source stored %d articles, want 2", len(arts))
 	}
 	// Backed-off sources are skipped until their time comes.
 	reqs, _, _ := html.Counts()
-	p.PollOnce(ctx)
+	mustPoll(t, p)
 	if again, _, _ := html.Counts(); again != reqs {
 		t.Errorf("a backed-off source was fetched again before its time")
 	}
@@ -258,7 +295,7 @@ func mustRead(t *testing.T, path string) string {
 
 func TestTeasersGetTheArticlePageText(t *testing.T) {
 	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	page := feedtest.New(t, "testdata/pages/article.html", "text/html; charset=utf-8")
 	teaser := func(title, path string) []byte {
 		return []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title>
@@ -266,7 +303,7 @@ func TestTeasersGetTheArticlePageText(t *testing.T) {
 <description>The council voted on Tuesday… Read more</description></item></channel></rss>`)
 	}
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	st.UpsertSource(ctx, "Ledger", feed.URL, "config")
+	mustUpsertSource(t, st, "Ledger", feed.URL, "config")
 
 	for _, tt := range []struct {
 		name, path   string
@@ -280,7 +317,7 @@ func TestTeasersGetTheArticlePageText(t *testing.T) {
 			sink := &recordingSink{}
 			p := newTestPoller(t, st, sink, 1<<20)
 			p.opts.Pages = NewPageFetcher(PageOptions{Timeout: 2 * time.Second, AllowPrivate: tt.allowPrivate})
-			p.PollOnce(ctx) // the first fetch, or nothing new
+			mustPoll(t, p) // the first fetch, or nothing new
 			feed.Set(teaser("Harbor city approves flood barrier ("+tt.name+")", tt.path), "application/rss+xml")
 			if err := p.PollOnce(ctx); err != nil {
 				t.Fatal(err)
@@ -293,7 +330,10 @@ func TestTeasersGetTheArticlePageText(t *testing.T) {
 			if full != tt.wantFull {
 				t.Fatalf("full text = %v, want %v; text %q", full, tt.wantFull, a.Text)
 			}
-			stored, _ := st.FindArticle(ctx, a.ID)
+			stored, err := st.FindArticle(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if stored.Text != a.Text || stored.Summary == "" {
 				t.Fatalf("stored text/summary not updated: %+v", stored)
 			}
@@ -303,11 +343,11 @@ func TestTeasersGetTheArticlePageText(t *testing.T) {
 
 func TestRetiredSourcesAreNotFetched(t *testing.T) {
 	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	kept := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
 	gone := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
-	st.UpsertSource(ctx, "Kept", kept.URL, news.OriginConfig)
-	st.UpsertSource(ctx, "Gone", gone.URL, news.OriginConfig)
+	mustUpsertSource(t, st, "Kept", kept.URL, news.OriginConfig)
+	mustUpsertSource(t, st, "Gone", gone.URL, news.OriginConfig)
 	if _, err := st.RetireConfigSources(ctx, []string{kept.URL}); err != nil {
 		t.Fatal(err)
 	}
@@ -333,19 +373,18 @@ func (r *recordingStories) Link(ctx context.Context, arts []news.Article) (int, 
 }
 
 func TestEveryNewArticleIsLinkedToItsStory(t *testing.T) {
-	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	st.UpsertSource(ctx, "World", feed.URL, news.OriginConfig)
+	mustUpsertSource(t, st, "World", feed.URL, news.OriginConfig)
 	sink, linked := &recordingSink{}, &recordingStories{}
 	p := newTestPoller(t, st, sink, 1<<20)
 	p.opts.Stories = linked
-	p.PollOnce(ctx)
+	mustPoll(t, p)
 	if len(linked.got) != 2 || len(sink.got) != 0 {
 		t.Fatalf("first fetch: linked %q, alerted %q; want the backlog linked (for /trending and the digest) and nothing alerted", linked.got, sink.titles())
 	}
 	feed.SetFile(t, "../testdata/feeds/world-v2.xml", "application/rss+xml")
-	p.PollOnce(ctx)
+	mustPoll(t, p)
 	if len(linked.got) != 4 || len(sink.got) != 2 {
 		t.Fatalf("second fetch: linked %d, alerted %d; want 4 and 2", len(linked.got), len(sink.got))
 	}
@@ -353,19 +392,19 @@ func TestEveryNewArticleIsLinkedToItsStory(t *testing.T) {
 
 func TestCharsetsAndBrokenFeeds(t *testing.T) {
 	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	latin := feedtest.New(t, "../testdata/feeds/latin1.xml", "application/rss+xml; charset=ISO-8859-1")
 	broken := feedtest.New(t, "../testdata/feeds/truncated.xml", "application/rss+xml")
-	st.UpsertSource(ctx, "Latin", latin.URL, news.OriginConfig)
-	st.UpsertSource(ctx, "Broken", broken.URL, news.OriginConfig)
+	mustUpsertSource(t, st, "Latin", latin.URL, news.OriginConfig)
+	mustUpsertSource(t, st, "Broken", broken.URL, news.OriginConfig)
 	if err := newTestPoller(t, st, &recordingSink{}, 1<<20).PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	arts, _ := st.ListArticlesSince(ctx, time.Time{}, 10)
+	arts := mustListArticles(t, st, 10)
 	if len(arts) != 1 || arts[0].Title != "Élection à Besançon : la participation augmente" || !strings.Contains(arts[0].Text, "électeurs") {
 		t.Fatalf("latin-1 feed stored as %+v", arts)
 	}
-	srcs, _ := st.ListSources(ctx)
+	srcs := mustListSources(t, st)
 	for _, s := range srcs {
 		if s.Name == "Broken" && (s.Failures != 1 || s.LastError == "") {
 			t.Errorf("a truncated feed should count as a failure with its error, got %+v", s)

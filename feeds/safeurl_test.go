@@ -56,20 +56,26 @@ func startSafeURLFakeDNS(t *testing.T, answer func(host string, aQueries int) []
 				hdr.RCode = dnsmessage.RCodeNameError
 			}
 			b := dnsmessage.NewBuilder(nil, hdr)
-			_ = b.StartQuestions()
-			_ = b.Question(q)
-			_ = b.StartAnswers()
+			if err := errors.Join(b.StartQuestions(), b.Question(q), b.StartAnswers()); err != nil {
+				t.Errorf("fake DNS: build answer: %v", err)
+				continue
+			}
 			rh := dnsmessage.ResourceHeader{Name: q.Name, Class: dnsmessage.ClassINET, TTL: 0}
 			for _, a := range addrs {
 				switch {
 				case q.Type == dnsmessage.TypeA && a.Is4():
-					_ = b.AResource(rh, dnsmessage.AResource{A: a.As4()})
+					if err := b.AResource(rh, dnsmessage.AResource{A: a.As4()}); err != nil {
+						t.Errorf("fake DNS: build A answer: %v", err)
+					}
 				case q.Type == dnsmessage.TypeAAAA && a.Is6():
-					_ = b.AAAAResource(rh, dnsmessage.AAAAResource{AAAA: a.As16()})
+					if err := b.AAAAResource(rh, dnsmessage.AAAAResource{AAAA: a.As16()}); err != nil {
+						t.Errorf("fake DNS: build AAAA answer: %v", err)
+					}
 				}
 			}
 			msg, err := b.Finish()
 			if err == nil {
+				// A reply lost to a closed socket shows up as the resolver's timeout.
 				_, _ = pc.WriteTo(msg, from)
 			}
 		}

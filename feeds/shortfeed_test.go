@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
+
 	"github.com/newshound/newshound/internal/feedtest"
 )
 
@@ -14,7 +16,7 @@ import (
 // article page completes it (issue 13, point 3).
 func TestTitleOnlyItems(t *testing.T) {
 	ctx := context.Background()
-	st := mustOpenStore(t, func() time.Time { return testNow })
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	page := feedtest.New(t, "testdata/pages/article.html", "text/html; charset=utf-8")
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
 	if _, err := st.UpsertSource(ctx, "Headlines", feed.URL, "config"); err != nil {

@@ -23,8 +23,11 @@ func TestServerServesHealthzAndStopsOnCancel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _ := io.ReadAll(resp.Body)
+	body, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if resp.StatusCode != http.StatusOK || string(body) != "ok" {
 		t.Fatalf("GET /healthz = %d %q, want 200 \"ok\"", resp.StatusCode, body)
 	}
@@ -60,7 +63,12 @@ func TestNewServerFailsOnTakenAddress(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- first.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	}()
 	if _, err := NewServer(first.Addr(), http.NotFoundHandler()); err == nil {
 		t.Fatal("want an error listening on a taken address")
 	}

@@ -72,7 +72,10 @@ func newSite(t *testing.T) *site {
 }
 
 func (s *site) port() string {
-	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	_, port, err := net.SplitHostPort(s.Listener.Addr().String())
+	if err != nil {
+		panic(err) // a listener's own address always splits
+	}
 	return port
 }
 
@@ -90,7 +93,7 @@ func finder(srv *site, allowPrivate bool, hosts map[string]string) *feeds.Discov
 			return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
 		},
 		Connect: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			if host, _, _ := net.SplitHostPort(addr); host == publicIP {
+			if host, _, err := net.SplitHostPort(addr); err == nil && host == publicIP {
 				addr = srv.Listener.Addr().String()
 			}
 			var d net.Dialer
@@ -99,17 +102,10 @@ func finder(srv *site, allowPrivate bool, hosts map[string]string) *feeds.Discov
 	})
 }
 
-// mustOpenStore opens a database in a temporary directory.
-func mustOpenStore(t *testing.T) *store.Store {
-	t.Helper()
-	st := testkit.OpenStore(t, func() time.Time { return start })
-	return st
-}
-
 // newService returns a service on a fresh store.
 func newService(t *testing.T, f sources.FeedFinder, nextPoll func(time.Time) time.Time) (*sources.Service, *store.Store) {
 	t.Helper()
-	st := mustOpenStore(t)
+	st := testkit.OpenStore(t, func() time.Time { return start })
 	return sources.NewService(sources.Options{Store: st, Finder: f, Now: func() time.Time { return start }, NextPoll: nextPoll}), st
 }
 

@@ -32,7 +32,9 @@ func startFakeChatServer(t *testing.T, reply http.HandlerFunc) *fakeChatServer {
 	f := &fakeChatServer{}
 	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var body chatRequest
-		_ = json.NewDecoder(r.Body).Decode(&body)
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+			t.Errorf("fake chat server: decode request: %v", err)
+		}
 		f.mu.Lock()
 		f.requests = append(f.requests, recordedChat{path: r.URL.Path, auth: r.Header.Get("Authorization"),
 			contentType: r.Header.Get("Content-Type"), body: body})
@@ -52,7 +54,10 @@ func chatReply(status int, body string) http.HandlerFunc {
 }
 
 func chatAnswer(content string) string {
-	b, _ := json.Marshal(map[string]any{"choices": []any{map[string]any{"message": map[string]any{"role": "assistant", "content": content}}}})
+	b, err := json.Marshal(map[string]any{"choices": []any{map[string]any{"message": map[string]any{"role": "assistant", "content": content}}}})
+	if err != nil {
+		panic(err) // a map of strings always encodes
+	}
 	return string(b)
 }
 
