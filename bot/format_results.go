@@ -51,9 +51,6 @@ func markSnippet(s string) string {
 	return b.String()
 }
 
-// ago says how long before now t was, briefly, in English.
-func ago(now, t time.Time) string { return agoIn(locale.For(locale.English), now, t) }
-
 // agoIn says how long before now t was, briefly, in p's language.
 func agoIn(p locale.Printer, now, t time.Time) string {
 	d := now.Sub(t)

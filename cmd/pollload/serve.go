@@ -24,7 +24,6 @@ type feedSet struct {
 	version []int
 	kind    []string // "", "slow", "hang", "fail"
 	carried int
-	desc    []string
 }
 
 type item struct {
