@@ -68,7 +68,10 @@ func (r *deliveryRig) rows(t *testing.T, q string, args ...any) [][]any {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	cols, _ := rows.Columns()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out [][]any
 	for rows.Next() {
 		vals := make([]any, len(cols))
@@ -200,7 +203,7 @@ func TestBurstBookkeeping(t *testing.T) {
 	if n, err := r.st.DropChatAlerts(ctx, 10, "paused"); err != nil || n != 1 {
 		t.Errorf("DropChatAlerts = %d, %v; want 1", n, err)
 	}
-	if n, _ := r.st.CountPending(ctx); n != 1 {
+	if n, err := r.st.CountPending(ctx); err != nil || n != 1 {
 		t.Errorf("pending after dropping alerts = %d, want 1 (the reply)", n)
 	}
 }

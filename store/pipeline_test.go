@@ -221,5 +221,7 @@ func TestASecondProcessOnTheSameDatabaseIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatalf("lock after the first was released: %v", err)
 	}
-	unlock()
+	if err := unlock(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -19,7 +19,10 @@ func BenchmarkSearchArticles(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	src, _ := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		b.Fatal(err)
+	}
 	words := []string{"ceasefire", "tariffs", "election", "harvest", "storm", "markets", "summit", "border", "court", "vaccine"}
 	for batch := 0; batch < 20; batch++ {
 		var arts []news.Article

@@ -62,16 +62,16 @@ func TestSearchArticlesRanksTitleAndRecency(t *testing.T) {
 	}
 
 	// Diacritics are folded; updates and deletes reach the index.
-	if hits, _ := s.SearchArticles(ctx, `"zelenskiy"`, 10); len(hits) != 1 {
+	if hits, err := s.SearchArticles(ctx, `"zelenskiy"`, 10); err != nil || len(hits) != 1 {
 		t.Errorf("zelenskiy: %d hits, want 1", len(hits))
 	}
 	if err := s.UpdateArticleText(ctx, added[3].ID, "Kursk after all.", ""); err != nil {
 		t.Fatal(err)
 	}
-	if hits, _ := s.SearchArticles(ctx, `"kursk"`, 10); len(hits) != 4 {
+	if hits, err := s.SearchArticles(ctx, `"kursk"`, 10); err != nil || len(hits) != 4 {
 		t.Errorf("after update: %d hits, want 4", len(hits))
 	}
-	if hits, _ := s.SearchArticles(ctx, `"nothing"`, 10); len(hits) != 0 {
+	if hits, err := s.SearchArticles(ctx, `"nothing"`, 10); err != nil || len(hits) != 0 {
 		t.Errorf("old text still indexed: %d hits", len(hits))
 	}
 	recent, err := s.SearchRecent(ctx, `"kursk"`, now.Add(-3*time.Hour), 10)
@@ -97,7 +97,10 @@ func TestMigrationIndexesExistingArticles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, _ := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
 	mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Tariffs on steel", PublishedAt: now})
 	// Pretend the database predates the index: drop it and forget the migration.
 	for _, q := range []string{`DROP TABLE articles_fts`, `DROP TRIGGER articles_fts_insert`, `DROP TRIGGER articles_fts_update`, `DROP TRIGGER articles_fts_delete`, `DROP TABLE searches`, `DROP TABLE secrets`, `DELETE FROM schema_migrations WHERE version = 4`} {
@@ -146,7 +149,10 @@ func TestDeleteChatRemovesEverything(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, _ := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
 	arts := mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Kursk", PublishedAt: now})
 	for _, chat := range []int64{10, 20} {
 		if _, err := s.EnsureChat(ctx, chat, "group", "g", news.ChatDefaults{}); err != nil {
@@ -188,8 +194,14 @@ func TestSecretIsStable(t *testing.T) {
 	if err != nil || len(a) != 32 {
 		t.Fatalf("Secret = %x, %v", a, err)
 	}
-	b, _ := s.Secret(ctx, "callback", 32)
-	c, _ := s.Secret(ctx, "other", 32)
+	b, err := s.Secret(ctx, "callback", 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Secret(ctx, "other", 32)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if string(a) != string(b) || string(a) == string(c) {
 		t.Errorf("secrets: a=%x b=%x c=%x", a, b, c)
 	}

@@ -43,12 +43,16 @@ func TestOpenTwiceMigratesOnce(t *testing.T) {
 		t.Fatalf("sources after reopen = %v, %v", srcs, err)
 	}
 	var mode string
-	st.w.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+	if err := st.w.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
 	if mode != "wal" {
 		t.Errorf("journal_mode = %q, want wal", mode)
 	}
 	var fk int
-	st.w.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
+	if err := st.w.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil {
+		t.Fatal(err)
+	}
 	if fk != 1 {
 		t.Errorf("foreign_keys = %d, want 1", fk)
 	}
@@ -57,7 +61,10 @@ func TestOpenTwiceMigratesOnce(t *testing.T) {
 func TestInsertArticlesSkipsKnownGuidOrLink(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", "config")
+	src, err := st.UpsertSource(ctx, "A", "https://a.example/feed", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
 	first, err := st.InsertArticles(ctx, src.ID, []news.Article{
 		{GUID: "g1", URL: "https://a.example/1", Title: "One", PublishedAt: testNow},
 		{GUID: "g2", URL: "https://a.example/2", Title: "Two", PublishedAt: testNow},
@@ -82,8 +89,11 @@ func TestInsertArticlesSkipsKnownGuidOrLink(t *testing.T) {
 	if len(again) != 3 || again[0].Title != "Three" {
 		t.Fatalf("second insert added %q, want Three and the two without links", titles)
 	}
-	other, _ := st.UpsertSource(ctx, "B", "https://b.example/feed", "config")
-	if got, _ := st.InsertArticles(ctx, other.ID, []news.Article{{GUID: "g1", URL: "https://a.example/1", Title: "One"}}); len(got) != 1 {
+	other, err := st.UpsertSource(ctx, "B", "https://b.example/feed", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.InsertArticles(ctx, other.ID, []news.Article{{GUID: "g1", URL: "https://a.example/1", Title: "One"}}); err != nil || len(got) != 1 {
 		t.Fatalf("another source's article with the same guid should be new, got %d", len(got))
 	}
 }
@@ -91,13 +101,32 @@ func TestInsertArticlesSkipsKnownGuidOrLink(t *testing.T) {
 func TestQueueAlertsOncePerChatAndArticle(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", "config")
-	arts, _ := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "g1", Title: "One"}, {GUID: "g2", Title: "Two"}})
-	st.EnsureChat(ctx, 10, "private", "", news.ChatDefaults{})
-	st.EnsureChat(ctx, 20, "group", "G", news.ChatDefaults{})
-	s1, _, _ := st.CreateSubscription(ctx, 10, "one", "one", 50)
-	s2, _, _ := st.CreateSubscription(ctx, 10, "two", "two", 50)
-	s3, _, _ := st.CreateSubscription(ctx, 20, "one", "one", 50)
+	src, err := st.UpsertSource(ctx, "A", "https://a.example/feed", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "g1", Title: "One"}, {GUID: "g2", Title: "Two"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.EnsureChat(ctx, 10, "private", "", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.EnsureChat(ctx, 20, "group", "G", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	s1, _, err := st.CreateSubscription(ctx, 10, "one", "one", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, _, err := st.CreateSubscription(ctx, 10, "two", "two", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s3, _, err := st.CreateSubscription(ctx, 20, "one", "one", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
 	n, err := st.QueueAlerts(ctx, []news.Alert{
 		{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s1.ID},
 		{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s2.ID}, // same chat, same article
@@ -107,10 +136,10 @@ func TestQueueAlertsOncePerChatAndArticle(t *testing.T) {
 	if err != nil || n != 3 {
 		t.Fatalf("queued %d, %v; want 3", n, err)
 	}
-	if n, _ := st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s1.ID}}); n != 0 {
+	if n, err := st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: arts[0].ID, SubscriptionID: s1.ID}}); err != nil || n != 0 {
 		t.Fatalf("queued again: %d", n)
 	}
-	if p, _ := st.CountPending(ctx); p != 3 {
+	if p, err := st.CountPending(ctx); err != nil || p != 3 {
 		t.Fatalf("pending = %d, want 3", p)
 	}
 }
@@ -118,12 +147,28 @@ func TestQueueAlertsOncePerChatAndArticle(t *testing.T) {
 func TestDueMessagesKeepsEachChatsOrder(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
-	st.EnsureChat(ctx, 2, "group", "", news.ChatDefaults{})
-	a1, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "a1"})
-	a2, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "a2"})
-	r1, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Priority: news.PriorityReply, Text: "r1"})
-	b1, _ := st.Enqueue(ctx, news.Message{ChatID: 2, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "b1"})
+	if _, err := st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.EnsureChat(ctx, 2, "group", "", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	a1, err := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "a1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a2, err := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "a2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r1, err := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Priority: news.PriorityReply, Text: "r1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b1, err := st.Enqueue(ctx, news.Message{ChatID: 2, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "b1"})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	due, err := st.DueMessages(ctx, testNow, 10)
 	if err != nil {
@@ -132,19 +177,31 @@ func TestDueMessagesKeepsEachChatsOrder(t *testing.T) {
 	if len(due) != 2 || due[0].ID != r1 || due[1].ID != b1 || due[1].ChatType != "group" {
 		t.Fatalf("due = %+v; want the reply of chat 1 (ahead of its alerts) and chat 2's head", due)
 	}
-	st.MarkSent(ctx, r1, 100)
+	if err := st.MarkSent(ctx, r1, 100); err != nil {
+		t.Fatal(err)
+	}
 	// A head waiting for a retry holds back the rest of its chat.
-	st.MarkRetry(ctx, a1, testNow.Add(time.Minute), "boom")
-	due, _ = st.DueMessages(ctx, testNow, 10)
+	if err := st.MarkRetry(ctx, a1, testNow.Add(time.Minute), "boom"); err != nil {
+		t.Fatal(err)
+	}
+	if due, err = st.DueMessages(ctx, testNow, 10); err != nil {
+		t.Fatal(err)
+	}
 	if len(due) != 1 || due[0].ID != b1 {
 		t.Fatalf("due = %+v; want only chat 2 while chat 1's head waits", due)
 	}
-	due, _ = st.DueMessages(ctx, testNow.Add(time.Minute), 10)
+	if due, err = st.DueMessages(ctx, testNow.Add(time.Minute), 10); err != nil {
+		t.Fatal(err)
+	}
 	if len(due) != 2 || due[0].ID != a1 || due[0].Attempts != 1 {
 		t.Fatalf("due later = %+v; want a1 again", due)
 	}
-	st.MarkDropped(ctx, a1, "bad")
-	due, _ = st.DueMessages(ctx, testNow.Add(time.Minute), 10)
+	if err := st.MarkDropped(ctx, a1, "bad"); err != nil {
+		t.Fatal(err)
+	}
+	if due, err = st.DueMessages(ctx, testNow.Add(time.Minute), 10); err != nil {
+		t.Fatal(err)
+	}
 	if due[0].ID != a2 {
 		t.Fatalf("after dropping a1 the head is %d, want a2", due[0].ID)
 	}
@@ -153,24 +210,35 @@ func TestDueMessagesKeepsEachChatsOrder(t *testing.T) {
 func TestDeactivatingAChatDropsItsQueue(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
-	st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "x"})
-	st.CreateSubscription(ctx, 1, "q", "q", 5)
+	if _, err := st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.CreateSubscription(ctx, 1, "q", "q", 5); err != nil {
+		t.Fatal(err)
+	}
 	if err := st.SetChatActive(ctx, 1, false); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := st.CountPending(ctx); n != 0 {
+	if n, err := st.CountPending(ctx); err != nil || n != 0 {
 		t.Fatalf("pending = %d after deactivation", n)
 	}
-	if subs, _ := st.ListSubscriptions(ctx, 1); len(subs) != 1 {
+	if subs, err := st.ListSubscriptions(ctx, 1); err != nil || len(subs) != 1 {
 		t.Fatalf("subscriptions = %d, want kept", len(subs))
 	}
-	c, _ := st.FindChat(ctx, 1)
+	c, err := st.FindChat(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if c.Active {
 		t.Fatal("chat still active")
 	}
 	// EnsureChat does not reactivate; only /start does.
-	c, _ = st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
+	if c, err = st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
 	if c.Active {
 		t.Fatal("EnsureChat reactivated the chat")
 	}
@@ -179,8 +247,13 @@ func TestDeactivatingAChatDropsItsQueue(t *testing.T) {
 func TestSubscriptionLimitsAndTargets(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{Timezone: "Europe/Berlin", DigestTime: "07:30"})
-	c, _ := st.FindChat(ctx, 1)
+	if _, err := st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{Timezone: "Europe/Berlin", DigestTime: "07:30"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.FindChat(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if c.Timezone != "Europe/Berlin" || c.DigestTime != "07:30" {
 		t.Errorf("chat defaults not applied: %+v", c)
 	}
@@ -188,23 +261,40 @@ func TestSubscriptionLimitsAndTargets(t *testing.T) {
 	if err != nil || !created {
 		t.Fatal(created, err)
 	}
-	dup, created, _ := st.CreateSubscription(ctx, 1, "A", "a", 2)
+	dup, created, err := st.CreateSubscription(ctx, 1, "A", "a", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if created || dup.ID != a.ID {
 		t.Fatalf("the same key created a second subscription")
 	}
-	b, _, _ := st.CreateSubscription(ctx, 1, "b", "b", 2)
+	b, _, err := st.CreateSubscription(ctx, 1, "b", "b", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, _, err := st.CreateSubscription(ctx, 1, "c", "c", 2); !errors.Is(err, news.ErrLimit) {
 		t.Fatalf("err = %v, want ErrLimit", err)
 	}
-	st.EnsureChat(ctx, 2, "private", "", news.ChatDefaults{})
-	d, _, _ := st.CreateSubscription(ctx, 2, "d", "d", 2)
-	st.SetSubscriptionMuted(ctx, 1, b.ID, true)
+	if _, err := st.EnsureChat(ctx, 2, "private", "", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := st.CreateSubscription(ctx, 2, "d", "d", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetSubscriptionMuted(ctx, 1, b.ID, true); err != nil {
+		t.Fatal(err)
+	}
 	targets, err := st.AlertTargets(ctx, []int64{a.ID, b.ID, d.ID})
 	if err != nil || len(targets) != 2 || targets[0].SubscriptionID != a.ID || targets[1].ChatID != 2 {
 		t.Fatalf("targets = %+v, %v; want a (chat 1) and d (chat 2), not the muted b", targets, err)
 	}
-	st.SetChatPaused(ctx, 2, true)
-	targets, _ = st.AlertTargets(ctx, []int64{a.ID, d.ID})
+	if err := st.SetChatPaused(ctx, 2, true); err != nil {
+		t.Fatal(err)
+	}
+	if targets, err = st.AlertTargets(ctx, []int64{a.ID, d.ID}); err != nil {
+		t.Fatal(err)
+	}
 	if len(targets) != 1 {
 		t.Fatalf("a paused chat is still a target: %+v", targets)
 	}
@@ -216,26 +306,39 @@ func TestSubscriptionLimitsAndTargets(t *testing.T) {
 func TestSourcesLeavingTheConfigAreRetiredAndCanReturn(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
-	a, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", news.OriginConfig)
-	st.UpsertSource(ctx, "B", "https://b.example/feed", news.OriginConfig)
-	c, _ := st.UpsertSource(ctx, "C", "https://c.example/feed", news.OriginChat)
-	st.InsertArticles(ctx, a.ID, []news.Article{{GUID: "1", Title: "kept"}})
+	a, err := st.UpsertSource(ctx, "A", "https://a.example/feed", news.OriginConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.UpsertSource(ctx, "B", "https://b.example/feed", news.OriginConfig); err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.UpsertSource(ctx, "C", "https://c.example/feed", news.OriginChat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.InsertArticles(ctx, a.ID, []news.Article{{GUID: "1", Title: "kept"}}); err != nil {
+		t.Fatal(err)
+	}
 
 	retired, err := st.RetireConfigSources(ctx, []string{"https://b.example/feed"})
 	if err != nil || len(retired) != 1 || retired[0].ID != a.ID || retired[0].Origin != news.OriginRetired {
 		t.Fatalf("retired = %+v, %v; want A only", retired, err)
 	}
-	if c, _ = st.FindSource(ctx, c.ID); c.Origin != news.OriginChat {
+	if c, err = st.FindSource(ctx, c.ID); err != nil || c.Origin != news.OriginChat {
 		t.Errorf("a chat source was touched: %+v", c)
 	}
-	if arts, _ := st.ListArticlesSince(ctx, time.Time{}, 10); len(arts) != 1 {
+	if arts, err := st.ListArticlesSince(ctx, time.Time{}, 10); err != nil || len(arts) != 1 {
 		t.Errorf("a retired source's articles should stay, got %d", len(arts))
 	}
-	back, _ := st.UpsertSource(ctx, "A again", "https://a.example/feed", news.OriginConfig)
+	back, err := st.UpsertSource(ctx, "A again", "https://a.example/feed", news.OriginConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if back.ID != a.ID || back.Origin != news.OriginConfig || back.Name != "A again" {
 		t.Errorf("re-listed source = %+v, want A back as config", back)
 	}
-	if all, _ := st.RetireConfigSources(ctx, nil); len(all) != 2 {
+	if all, err := st.RetireConfigSources(ctx, nil); err != nil || len(all) != 2 {
 		t.Errorf("an empty configuration should retire both config sources, got %d", len(all))
 	}
 }
@@ -245,18 +348,41 @@ func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
 	st := mustOpenStore(t)
 	now := testNow
 	old := now.Add(-100 * 24 * time.Hour)
-	src, _ := st.UpsertSource(ctx, "A", "https://a.example/feed", news.OriginConfig)
-	st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{})
-	sub, _, _ := st.CreateSubscription(ctx, 1, "q", "q", 5)
+	src, err := st.UpsertSource(ctx, "A", "https://a.example/feed", news.OriginConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.EnsureChat(ctx, 1, "private", "", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	sub, _, err := st.CreateSubscription(ctx, 1, "q", "q", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	st.now = func() time.Time { return old }
-	oldArts, _ := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "old", Title: "Old kursk story", PublishedAt: old}})
-	st.QueueAlerts(ctx, []news.Alert{{ChatID: 1, ArticleID: oldArts[0].ID, SubscriptionID: sub.ID}})
-	sentID, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "old reply"})
-	st.MarkSent(ctx, sentID, 7)
-	pendingID, _ := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "old but never sent"})
+	oldArts, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "old", Title: "Old kursk story", PublishedAt: old}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.QueueAlerts(ctx, []news.Alert{{ChatID: 1, ArticleID: oldArts[0].ID, SubscriptionID: sub.ID}}); err != nil {
+		t.Fatal(err)
+	}
+	sentID, err := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "old reply"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MarkSent(ctx, sentID, 7); err != nil {
+		t.Fatal(err)
+	}
+	pendingID, err := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "old but never sent"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	st.now = func() time.Time { return now }
-	st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "new", Title: "New kursk story", PublishedAt: now}})
+	if _, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "new", Title: "New kursk story", PublishedAt: now}}); err != nil {
+		t.Fatal(err)
+	}
 
 	p, err := st.Prune(ctx, now.Add(-90*24*time.Hour))
 	if err != nil {
@@ -266,11 +392,14 @@ func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
 	if p.Articles != 1 || p.Messages != 1 {
 		t.Fatalf("pruned %+v, want 1 article and 1 sent message", p)
 	}
-	arts, _ := st.ListArticlesSince(ctx, time.Time{}, 10)
+	arts, err := st.ListArticlesSince(ctx, time.Time{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(arts) != 1 || arts[0].Title != "New kursk story" {
 		t.Fatalf("articles left = %+v", arts)
 	}
-	if hits, _ := st.SearchRecent(ctx, `"kursk"`, time.Time{}, 10); len(hits) != 1 {
+	if hits, err := st.SearchRecent(ctx, `"kursk"`, time.Time{}, 10); err != nil || len(hits) != 1 {
 		t.Fatalf("the search index still finds %d articles, want 1", len(hits))
 	}
 	if _, err := st.FindMessage(ctx, pendingID); err != nil {
@@ -279,7 +408,7 @@ func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
 	if _, err := st.FindMessage(ctx, sentID); !errors.Is(err, news.ErrNotFound) {
 		t.Fatalf("the old sent message is still there: %v", err)
 	}
-	if again, _ := st.Prune(ctx, now.Add(-90*24*time.Hour)); again != (Pruned{}) {
+	if again, err := st.Prune(ctx, now.Add(-90*24*time.Hour)); err != nil || again != (Pruned{}) {
 		t.Fatalf("a second prune deleted %+v", again)
 	}
 }

@@ -18,8 +18,14 @@ func TestLinker(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	srcA, _ := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
-	srcB, _ := st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+	srcA, err := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcB, err := st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
 	lead := "Teams of deminers began clearing farmland near Kursk on Friday, officials said, after months in which farmers could not sow."
 	insert := func(src int64, guid, url, title, summary string, published time.Time) news.Article {
 		t.Helper()
@@ -86,7 +92,10 @@ func TestLinkerWindowZeroTurnsItOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	src, _ := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
+	src, err := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
 	added, err := st.InsertArticles(ctx, src.ID, []news.Article{
 		{GUID: "1", URL: "https://ap.example/a", Title: "Same", PublishedAt: time.Now()},
 		{GUID: "2", URL: "https://ap.example/a?utm_source=x", Title: "Same", PublishedAt: time.Now()},
