@@ -93,7 +93,7 @@ func docArticle(tb testing.TB, s string) Article {
 		case "text":
 			a.Text = val
 		case "source":
-			a.Source = val
+			a.SourceName = val
 		case "url":
 			a.URL = val
 		default:

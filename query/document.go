@@ -6,13 +6,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/newshound/newshound/news"
 )
 
-// Article is what the matcher needs of a news article. Source is the source's configured name; URL is the
-// article's link, whose host and parent domains serve source: and site:. Text is the article text without markup.
-type Article struct {
-	Title, Text, Source, URL string
-}
+// Article is the domain's article: the matcher reads its Title, its Text (without markup), its SourceName (the
+// source's configured name, for source:) and its URL (whose host and parent domains serve source: and site:).
+type Article = news.Article
 
 // Document is an article tokenized once for matching against any number of queries. It is immutable and safe for
 // concurrent use.
@@ -76,7 +76,7 @@ func NewDocument(a Article) *Document {
 	d.seq = append(d.seq, -1)
 	nz.tokens(a.Text, add(inText))
 	d.index()
-	nz.tokens(a.Source, func(tok []byte) { d.source = append(d.source, string(tok)) })
+	nz.tokens(a.SourceName, func(tok []byte) { d.source = append(d.source, string(tok)) })
 	d.hosts = hostAndParents(a.URL)
 	return d
 }

@@ -51,7 +51,7 @@ func FuzzParse(f *testing.F) {
 
 func FuzzMatch(f *testing.F) {
 	for _, c := range matchCases() {
-		f.Add(c.query, c.article.Title, c.article.Text, c.article.Source, c.article.URL)
+		f.Add(c.query, c.article.Title, c.article.Text, c.article.SourceName, c.article.URL)
 	}
 	f.Add("a OR (b -c)", "A b", "c a's b-c", "x", "http://[::1]:80/")
 	// Non-English text: the document's language decides the stems, the query's words are tried under each.
@@ -64,7 +64,7 @@ func FuzzMatch(f *testing.F) {
 		if err != nil {
 			return
 		}
-		d := NewDocument(Article{Title: title, Text: text, Source: source, URL: url})
+		d := NewDocument(Article{Title: title, Text: text, SourceName: source, URL: url})
 		want := q.Match(d)
 		ix := NewIndex()
 		ix.Add(1, q)

@@ -148,7 +148,7 @@ func (g *corpusGen) article(words int) Article {
 	return Article{
 		Title:  g.text(3 + g.rng.IntN(8)),
 		Text:   g.text(words),
-		Source: sources[s],
+		SourceName: sources[s],
 		URL:    "https://" + hosts[s] + "/news/" + g.words[g.rng.IntN(len(g.words))],
 	}
 }

@@ -62,7 +62,7 @@ func TestIndexAgreesWithQuery(t *testing.T) {
 
 func TestIndexAddReplaceRemove(t *testing.T) {
 	ix := NewIndex()
-	d := NewDocument(Article{Title: "Kursk deminers", Text: "Ukrainian sappers", Source: "Reuters", URL: "https://www.reuters.com/x"})
+	d := NewDocument(Article{Title: "Kursk deminers", Text: "Ukrainian sappers", SourceName: "Reuters", URL: "https://www.reuters.com/x"})
 	steps := []struct {
 		name   string
 		do     func()

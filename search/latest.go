@@ -7,7 +7,6 @@ import (
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
-	"github.com/newshound/newshound/subscriptions"
 )
 
 // Match is an article that Latest found, with the subscription that
@@ -50,7 +49,7 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 			if n == LatestCount {
 				break
 			}
-			if !seen[a.ID] && q.Match(query.NewDocument(subscriptions.ArticleOf(a))) {
+			if !seen[a.ID] && q.Match(query.NewDocument(a)) {
 				seen[a.ID], n = true, n+1
 				out = append(out, Match{Article: a, SubscriptionID: sub.ID})
 			}

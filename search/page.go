@@ -7,7 +7,6 @@ import (
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
-	"github.com/newshound/newshound/subscriptions"
 )
 
 // ErrNoPage is returned by Page for a page number the search does not have.
@@ -84,7 +83,7 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 				if len(ids) == MaxResults {
 					break
 				}
-				if q.Match(query.NewDocument(subscriptions.ArticleOf(h.Article))) {
+				if q.Match(query.NewDocument(h.Article)) {
 					ids = append(ids, h.ID)
 				}
 			}
@@ -107,7 +106,7 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 			if len(ids) == MaxResults {
 				return ids, nil
 			}
-			if q.Match(query.NewDocument(subscriptions.ArticleOf(a))) {
+			if q.Match(query.NewDocument(a)) {
 				ids = append(ids, a.ID)
 			}
 		}

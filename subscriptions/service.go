@@ -102,11 +102,7 @@ func (s *Service) Load(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("load subscriptions: %w", err)
 	}
-	sample := make([]query.Article, len(recent))
-	for i, a := range recent {
-		sample[i] = ArticleOf(a)
-	}
-	s.index = query.NewIndexWithFrequencies(query.Frequencies(sample))
+	s.index = query.NewIndexWithFrequencies(query.Frequencies(recent))
 	err = s.store.EachSubscription(ctx, func(sub news.Subscription) error {
 		q, err := query.Parse(sub.Query)
 		if err != nil {
@@ -192,7 +188,7 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 		return p, fmt.Errorf("preview: %w", err)
 	}
 	for _, a := range sample {
-		if q.Match(query.NewDocument(ArticleOf(a))) {
+		if q.Match(query.NewDocument(a)) {
 			p.Count++
 			if len(p.Titles) < 3 {
 				p.Titles = append(p.Titles, a.Title)
@@ -258,7 +254,7 @@ func (s *Service) Count() int { return s.index.Len() }
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
 	var alerts []news.Alert
 	for _, a := range articles {
-		ids := s.index.Match(query.NewDocument(ArticleOf(a)))
+		ids := s.index.Match(query.NewDocument(a))
 		if len(ids) == 0 {
 			continue
 		}
@@ -304,10 +300,4 @@ func (s *Service) maybeRefile(matched int) {
 		s.index.Refile()
 		s.log.Info("subscription index refiled", "queries", s.index.Len(), "took", time.Since(started).Round(time.Millisecond))
 	}
-}
-
-// ArticleOf is the view of a stored article that queries match: its title,
-// text, source name and URL.
-func ArticleOf(a news.Article) query.Article {
-	return query.Article{Title: a.Title, Text: a.Text, Source: a.SourceName, URL: a.URL}
 }

@@ -1,6 +1,6 @@
 // Package querytest makes a news-like world of articles and subscription queries for the query engine's
 // benchmarks and for the benchmarks of the services built on it. It does not import the engine, so that the
-// engine's own tests can use it: its Article has the fields of query.Article, and query.Article(a) converts it.
+// engine's own tests can use it: its Article is the domain's news.Article, which the engine matches.
 package querytest
 
 import (
@@ -8,6 +8,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/newshound/newshound/news"
 )
 
 // Generator makes a news-like world for the benchmarks:
@@ -92,10 +94,9 @@ func (g *Generator) zipfRank(n int, s float64) int {
 	return min(max(int(x)-1, 0), n-1)
 }
 
-// Article is a generated article; it has the fields of query.Article.
-type Article struct {
-	Title, Text, Source, URL string
-}
+// Article is a generated article: the domain's article with a title, a
+// text, a source name and a URL.
+type Article = news.Article
 
 // Article returns the next article.
 func (g *Generator) Article() Article {
@@ -123,10 +124,10 @@ func (g *Generator) Article() Article {
 	}
 	s := g.rng.IntN(len(g.sources))
 	return Article{
-		Title:  words(12, 0.2),
-		Text:   words(800, 0.02),
-		Source: g.sources[s],
-		URL:    fmt.Sprintf("https://www.source%d.example/news/%d", s, g.rng.IntN(1e6)),
+		Title:      words(12, 0.2),
+		Text:       words(800, 0.02),
+		SourceName: g.sources[s],
+		URL:        fmt.Sprintf("https://www.source%d.example/news/%d", s, g.rng.IntN(1e6)),
 	}
 }
 
