@@ -146,10 +146,10 @@ func (g *corpusGen) article(words int) Article {
 	hosts := []string{"www.reuters.com", "www.straitstimes.com", "apnews.com", "kyivindependent.com"}
 	s := g.rng.IntN(len(sources))
 	return Article{
-		Title:  g.text(3 + g.rng.IntN(8)),
-		Text:   g.text(words),
+		Title:      g.text(3 + g.rng.IntN(8)),
+		Text:       g.text(words),
 		SourceName: sources[s],
-		URL:    "https://" + hosts[s] + "/news/" + g.words[g.rng.IntN(len(g.words))],
+		URL:        "https://" + hosts[s] + "/news/" + g.words[g.rng.IntN(len(g.words))],
 	}
 }
 
