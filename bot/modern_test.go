@@ -30,13 +30,20 @@ var modes = []struct {
 // chat's subscription sub.
 func (h *harness) queueAlert(chat, sub int64, title string) {
 	h.t.Helper()
+	h.queueAlertImage(chat, sub, title, "")
+}
+
+// queueAlertImage queues an alert of a new article titled title whose feed
+// gave the image image ("" = none) and wakes the sender.
+func (h *harness) queueAlertImage(chat, sub int64, title, image string) {
+	h.t.Helper()
 	ctx := context.Background()
 	src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
 	if err != nil {
 		h.t.Fatal(err)
 	}
 	added, err := h.st.InsertArticles(ctx, src.ID, []news.Article{{GUID: title, URL: "https://wire.example/" + strings.ReplaceAll(title, " ", "-"),
-		Title: title, Summary: "Summary of " + title, PublishedAt: h.clock.Now()}})
+		Title: title, Summary: "Summary of " + title, PublishedAt: h.clock.Now(), ImageURL: image}})
 	if err != nil || len(added) != 1 {
 		h.t.Fatalf("insert article: %v", err)
 	}
@@ -184,6 +191,38 @@ func TestPreviewChoiceShapesAlertsOnly(t *testing.T) {
 	}
 	if lp["url"] != "https://wire.example/Kursk-large" || lp["prefer_large_media"] != true || lp["is_disabled"] != nil {
 		t.Errorf("large alert preview = %v", lp)
+	}
+	if got := h.reply(chat, "private", chat, "/list"); got.Params.Get("link_preview_options") != `{"is_disabled":true}` {
+		t.Errorf("/list preview = %s, want disabled", got.Params.Get("link_preview_options"))
+	}
+}
+
+// An alert previews the feed's image for the item when it has one (the
+// article's text came from the feed), else the article's page; digests and
+// lists never preview.
+func TestPreviewUsesTheFeedImage(t *testing.T) {
+	h := newHarness(t)
+	const chat = 31
+	sub := h.mustSubscribe(chat, "private", "kursk")
+	if got := h.reply(chat, "private", chat, "/preview small"); !strings.Contains(got.Text(), "preview") {
+		t.Errorf("/preview small = %q", got.Text())
+	}
+	preview := func(title, image string) map[string]any {
+		t.Helper()
+		n := len(h.tg.Sent(chat))
+		h.queueAlertImage(chat, sub.ID, title, image)
+		got := h.tg.WaitSent(t, chat, n+1, 5*time.Second)[n]
+		var lp map[string]any
+		if err := json.Unmarshal([]byte(got.Params.Get("link_preview_options")), &lp); err != nil {
+			t.Fatalf("%s: link_preview_options %q: %v", title, got.Params.Get("link_preview_options"), err)
+		}
+		return lp
+	}
+	if lp := preview("Kursk pictured", "https://img.wire.example/kursk.jpg"); lp["url"] != "https://img.wire.example/kursk.jpg" || lp["prefer_small_media"] != true {
+		t.Errorf("alert with a feed image previews %v, want the image", lp)
+	}
+	if lp := preview("Kursk plain", ""); lp["url"] != "https://wire.example/Kursk-plain" {
+		t.Errorf("alert without a feed image previews %v, want the article", lp)
 	}
 	if got := h.reply(chat, "private", chat, "/list"); got.Params.Get("link_preview_options") != `{"is_disabled":true}` {
 		t.Errorf("/list preview = %s, want disabled", got.Params.Get("link_preview_options"))

@@ -98,10 +98,16 @@ func (s *Sender) alertParts(ctx context.Context, m news.Message) (BurstItem, new
 }
 
 // linkPreview is the preview an alert shows for the chat's choice (nil:
-// none): the article's page, whose own image Telegram shows.
+// none): the feed's image for the item when it has one (ImageURL is kept
+// only while the article's text came from the feed, its page not fetched),
+// else the article's page, whose own image Telegram shows.
 func linkPreview(choice string, a news.Article) *LinkPreview {
-	if choice == "" || a.URL == "" {
+	target := a.ImageURL
+	if target == "" {
+		target = a.URL
+	}
+	if choice == "" || target == "" {
 		return nil
 	}
-	return &LinkPreview{URL: a.URL, Small: choice == news.PreviewSmall, Large: choice == news.PreviewLarge, Above: choice == news.PreviewAbove}
+	return &LinkPreview{URL: target, Small: choice == news.PreviewSmall, Large: choice == news.PreviewLarge, Above: choice == news.PreviewAbove}
 }

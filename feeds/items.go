@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	ext "github.com/mmcdole/gofeed/extensions"
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
@@ -15,8 +16,9 @@ import (
 
 // maxTitle and maxText bound what one item may store, whatever the feed sends.
 const (
-	maxTitle = 1000
-	maxText  = 200_000
+	maxTitle    = 1000
+	maxText     = 200_000
+	maxImageURL = 2048 // a longer image link is dropped, not cut
 )
 
 // articleOf converts a parsed feed item into an article of the source at
@@ -35,6 +37,7 @@ func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
 		Title: summarize.LimitBytes(summarize.PlainText(it.Title), maxTitle), // every word kept: "<steel>" is text
 		Text:  summarize.LimitBytes(text, maxText),
 	}
+	a.ImageURL = imageOf(it, feedURL)
 	if a.GUID == "" {
 		a.GUID = link
 	}
@@ -55,6 +58,48 @@ func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
 	}
 	a.PublishedAt = a.PublishedAt.UTC()
 	return a
+}
+
+// imageOf returns the feed's image for the item, resolved against feedURL:
+// gofeed's item image, else the first enclosure of an image/* type, else
+// the first media:content (also inside media:group) whose medium is
+// "image" or whose type is image/*, else the first media:thumbnail. A link
+// that is not absolute http or https after resolving, or is longer than
+// maxImageURL, counts as none; "" when there is none.
+func imageOf(it *gofeed.Item, feedURL string) string {
+	var cands []string
+	if it.Image != nil {
+		cands = append(cands, it.Image.URL)
+	}
+	for _, e := range it.Enclosures {
+		if e != nil && strings.HasPrefix(strings.ToLower(strings.TrimSpace(e.Type)), "image/") {
+			cands = append(cands, e.URL)
+		}
+	}
+	media := it.Extensions["media"]
+	var contents, thumbs []ext.Extension
+	contents = append(contents, media["content"]...)
+	thumbs = append(thumbs, media["thumbnail"]...)
+	for _, g := range media["group"] {
+		contents = append(contents, g.Children["content"]...)
+		thumbs = append(thumbs, g.Children["thumbnail"]...)
+	}
+	for _, c := range contents {
+		medium := strings.ToLower(strings.TrimSpace(c.Attrs["medium"]))
+		typ := strings.ToLower(strings.TrimSpace(c.Attrs["type"]))
+		if medium == "image" || strings.HasPrefix(typ, "image/") {
+			cands = append(cands, c.Attrs["url"])
+		}
+	}
+	for _, t := range thumbs {
+		cands = append(cands, t.Attrs["url"])
+	}
+	for _, c := range cands {
+		if u := resolve(feedURL, strings.TrimSpace(c)); u != "" && len(u) <= maxImageURL {
+			return u
+		}
+	}
+	return ""
 }
 
 // resolve makes ref absolute against base; an unusable link (not http or

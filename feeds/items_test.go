@@ -65,3 +65,43 @@ func TestArticleTitlesKeepEveryWord(t *testing.T) {
 		t.Errorf("text = %q, want <steel> and AT&T kept", text)
 	}
 }
+
+// The feed's image for an item comes from an image enclosure, media:content
+// or media:thumbnail; other enclosures and unusable links give none.
+func TestArticleImageFromTheFeed(t *testing.T) {
+	const head = `<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Wire</title><link>https://example.com/</link>`
+	long := "https://img.example/" + strings.Repeat("a", maxImageURL)
+	tests := []struct {
+		name, item, want string
+	}{
+		{name: "enclosure", item: `<enclosure url="https://img.example/e.jpg" type="image/jpeg" length="1"/>`, want: "https://img.example/e.jpg"},
+		{name: "media content", item: `<media:content url="https://img.example/c.png" medium="image"/>`, want: "https://img.example/c.png"},
+		{name: "media content by type", item: `<media:content url="https://img.example/t.webp" type="image/webp"/>`, want: "https://img.example/t.webp"},
+		{name: "media thumbnail", item: `<media:thumbnail url="https://img.example/th.jpg"/>`, want: "https://img.example/th.jpg"},
+		{name: "media group", item: `<media:group><media:content url="https://img.example/g.jpg" medium="image"/></media:group>`, want: "https://img.example/g.jpg"},
+		{name: "relative resolved", item: `<enclosure url="/img/r.jpg" type="image/jpeg" length="1"/>`, want: "https://example.com/img/r.jpg"},
+		{name: "audio enclosure ignored", item: `<enclosure url="https://img.example/a.mp3" type="audio/mpeg" length="1"/>`},
+		{name: "video content ignored", item: `<media:content url="https://img.example/v.mp4" medium="video" type="video/mp4"/>`},
+		{name: "javascript ignored", item: `<enclosure url="javascript:alert(1)" type="image/png" length="1"/>`},
+		{name: "data ignored", item: `<media:thumbnail url="data:image/png;base64,AAAA"/>`},
+		{name: "too long ignored", item: `<media:thumbnail url="` + long + `"/>`},
+		{name: "none"},
+	}
+	now := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			feed := head + `<item><title>Storm</title><link>https://example.com/1</link>` + tt.item + `</item></channel></rss>`
+			f, err := gofeed.NewParser().ParseString(feed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != 1 {
+				t.Fatalf("parsed %d items, want 1", len(f.Items))
+			}
+			if got := articleOf(f.Items[0], "https://example.com/feed", now).ImageURL; got != tt.want {
+				t.Errorf("image = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

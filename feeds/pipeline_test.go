@@ -463,3 +463,35 @@ func TestThePollersStepsAreTheStoresSteps(t *testing.T) {
 		}
 	}
 }
+
+// An alertable teaser whose page the poller fetched loses the feed's image
+// (alerts preview the page); an item whose full text the feed carries keeps
+// it.
+func TestAFetchedPageDropsTheFeedImage(t *testing.T) {
+	r := newPipelineRig(t)
+	ctx := context.Background()
+	r.setItems()
+	p := r.poller(r.options(&queueingSink{st: r.st}))
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r.clock.Add(time.Hour)
+	pub := r.clock.Now().Add(-time.Minute).Format(time.RFC1123Z)
+	full := strings.Repeat("The whole story is in the feed itself, told in many plain words. ", 10)
+	r.body.Store(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>` +
+		`<item><title>Teaser</title><link>` + r.feed.URL + `/page/teaser</link><guid>teaser</guid><pubDate>` + pub + `</pubDate>` +
+		`<description>Teaser… Read more</description><enclosure url="https://img.example/teaser.jpg" type="image/jpeg" length="1"/></item>` +
+		`<item><title>Whole</title><link>` + r.feed.URL + `/page/whole</link><guid>whole</guid><pubDate>` + pub + `</pubDate>` +
+		`<description>` + full + `</description><enclosure url="https://img.example/whole.jpg" type="image/jpeg" length="1"/></item>` +
+		`</channel></rss>`)
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, a := range mustListArticles(t, r.st, 10) {
+		got[a.Title] = a.ImageURL
+	}
+	if want := map[string]string{"Teaser": "", "Whole": "https://img.example/whole.jpg"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("images = %v, want %v", got, want)
+	}
+}

@@ -29,6 +29,9 @@ type Store interface {
 	RecordFetch(ctx context.Context, id int64, r news.FetchResult) error
 	// UpdateArticleText also moves an article pending at StepText on to StepLink.
 	UpdateArticleText(ctx context.Context, id int64, text, summary string) error
+	// DropArticleImage forgets the feed's image of an article whose page
+	// was fetched: the page's own preview is preferred.
+	DropArticleImage(ctx context.Context, id int64) error
 	// PendingArticles returns the articles left at a step, in id order.
 	PendingArticles(ctx context.Context, step string) ([]news.Article, error)
 	// AdvanceArticles moves articles pending at step from to step to ("" = done).
@@ -234,8 +237,17 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
 			return
 		case err != nil:
 			p.log.Info("article page not fetched; using the feed's text", "source", a.SourceName, "url", a.URL, "err", err)
-		case len(full) > len(a.Text):
-			a.Text = summarize.LimitBytes(full, maxText)
+		default:
+			if len(full) > len(a.Text) {
+				a.Text = summarize.LimitBytes(full, maxText)
+			}
+			// The page was fetched: alerts preview it, not the feed's image.
+			if a.ImageURL != "" {
+				if err := p.opts.Store.DropArticleImage(ctx, a.ID); err != nil {
+					p.log.Error("drop article image", "source", a.SourceName, "article", a.ID, "err", err)
+				}
+				a.ImageURL = ""
+			}
 		}
 	}
 	if p.opts.Summarizer != nil {

@@ -16,4 +16,8 @@ type Article struct {
 	PublishedAt time.Time
 	FetchedAt   time.Time
 	Alertable   bool
+	// ImageURL is the feed's image for the item (an absolute http or https
+	// URL; "" = none): the link preview of an alert when the article's
+	// text came from the feed, the page not being fetched.
+	ImageURL string
 }

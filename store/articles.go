@@ -70,7 +70,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				}
 			}
 			a.SourceID, a.FetchedAt = sourceID, now
-			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, a.Text, a.Summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending)
+			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, a.Text, a.Summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
 			if err != nil {
 				return fmt.Errorf("article %q: %w", a.GUID, err)
 			}
@@ -150,12 +150,12 @@ func (s *Store) AdvanceArticles(ctx context.Context, ids []int64, from, to strin
 	return nil
 }
 
-const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.text, a.summary, a.published_at, a.fetched_at, a.alertable`
+const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.text, a.summary, a.published_at, a.fetched_at, a.alertable, a.image_url`
 
 func scanArticle(sc scanner) (news.Article, error) {
 	var a news.Article
 	var pub, fetched int64
-	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable)
+	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL)
 	a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
 	return a, err
 }
@@ -197,11 +197,22 @@ func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary s
 	return nil
 }
 
+// DropArticleImage forgets the feed's image of an article (its ImageURL)
+// once its page was fetched for its text: the page's own preview is
+// preferred then. It fails only on a database error; an unknown id is no
+// error.
+func (s *Store) DropArticleImage(ctx context.Context, id int64) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE articles SET image_url = '' WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("drop image of article %d: %w", id, err)
+	}
+	return nil
+}
+
 // sqlInsertArticle inserts an article unless its source has it already, by
 // guid (the (source_id, guid) key) or by link (articles_url).
 const sqlInsertArticle = `
-			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending)
-			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
+			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url)
+			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
 			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
 				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`
 

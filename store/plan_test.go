@@ -55,7 +55,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		want  []string // substrings the plan must hold
 	}{
 		{"insert: duplicate check by guid and by link", sqlInsertArticle,
-			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text"},
+			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text", ""},
 			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
 		{"pipeline: the articles at a step", sqlPendingArticles, []any{StepLink}, []string{"INDEX articles_pending (pending=?)"}},
 		{"insert: seen item", sqlSeenItem, []any{1, 42}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
