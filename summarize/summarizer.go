@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -114,7 +115,30 @@ func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
 	}
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
-	return s.extractive(sc, text, in.Title)
+	sum := s.extractive(sc, text, in.Title)
+	if sameWords(sum, in.Title) {
+		// A title too short to have terms ("0", "Live") escapes the term
+		// overlap of repeatsTitle: the words themselves decide.
+		return ""
+	}
+	return sum
+}
+
+// sameWords reports whether a and b hold the same letters and digits in the
+// same order, whatever their case, spacing and punctuation; never for an
+// empty a.
+func sameWords(a, b string) bool {
+	fold := func(s string) string {
+		var out strings.Builder
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				out.WriteRune(unicode.ToLower(r))
+			}
+		}
+		return out.String()
+	}
+	fa := fold(a)
+	return fa != "" && fa == fold(b)
 }
 
 // extractive picks the best sentences of the cleaned text and joins them

@@ -1,6 +1,9 @@
 package summarize
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // The cases below marked "digest" and "bot" are the old tests and results of the helpers that digest (firstSentence,
 // clip), bot (clip) and feeds (truncate) had before they came here; "changed" cases show where the digest's results
@@ -114,6 +117,28 @@ func TestTruncate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Truncate(tt.in, tt.max); got != tt.want {
 				t.Errorf("Truncate(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTitleOnlyTextGetsNoSummary: a text that only repeats a title too short
+// to have terms (a number, one stop word) gets no summary, as any text that
+// only repeats its title does.
+func TestTitleOnlyTextGetsNoSummary(t *testing.T) {
+	s, err := New(Options{Sentences: 3, MaxChars: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, title, text string }{
+		{"a number", "0", "0"},
+		{"a stop word", "Live", "live."},
+		{"punctuation and case", "U.S. votes", "US VOTES"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := s.Summarize(context.Background(), Input{Title: tt.title, Text: tt.text}); got != "" {
+				t.Errorf("summary of %q under the title %q = %q, want none", tt.text, tt.title, got)
 			}
 		})
 	}
