@@ -16,6 +16,7 @@ import (
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/store"
 )
 
 const testToken = "123456:TEST-token-never-logged"
@@ -110,17 +111,24 @@ func (c testConfig) String() string {
 	return b.String()
 }
 
-// waitFetched waits until the store holds n sources, each fetched once: the
-// first poll at start is done.
+// waitFetched waits until the store holds n sources, each fetched once, and
+// no article of theirs is still pending (summary, story, matching): the
+// first poll at start is done, its articles searchable.
 func (a *app) waitFetched(t *testing.T, n int) {
 	t.Helper()
+	ctx := context.Background()
 	testkit.WaitFor(t, "the first fetches", func() bool {
-		srcs, err := a.parts.Store.ListSources(context.Background())
+		srcs, err := a.parts.Store.ListSources(ctx)
 		if err != nil || len(srcs) != n {
 			return false
 		}
 		for _, s := range srcs {
 			if s.Fetches != 1 {
+				return false
+			}
+		}
+		for _, step := range []string{store.StepText, store.StepLink, store.StepMatch} {
+			if arts, err := a.parts.Store.PendingArticles(ctx, step); err != nil || len(arts) > 0 {
 				return false
 			}
 		}
