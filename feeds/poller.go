@@ -276,7 +276,7 @@ func (p *Poller) link(ctx context.Context) error {
 			p.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
 		}
 	}
-	return wrapPoll(p.opts.Store.AdvanceArticles(ctx, ids(arts), stepLink, stepMatch))
+	return wrapPoll(p.opts.Store.AdvanceArticles(ctx, news.ArticleIDs(arts), stepLink, stepMatch))
 }
 
 // match hands the alertable articles pending at stepMatch to the Sink, then
@@ -297,7 +297,7 @@ func (p *Poller) match(ctx context.Context) error {
 			return fmt.Errorf("poll: hand over %d articles: %w", len(alertable), err)
 		}
 	}
-	return wrapPoll(p.opts.Store.AdvanceArticles(ctx, ids(arts), stepMatch, stepDone))
+	return wrapPoll(p.opts.Store.AdvanceArticles(ctx, news.ArticleIDs(arts), stepMatch, stepDone))
 }
 
 func wrapPoll(err error) error {
@@ -305,14 +305,6 @@ func wrapPoll(err error) error {
 		return fmt.Errorf("poll: %w", err)
 	}
 	return nil
-}
-
-func ids(arts []news.Article) []int64 {
-	out := make([]int64, len(arts))
-	for i, a := range arts {
-		out[i] = a.ID
-	}
-	return out
 }
 
 // pollSource fetches one source and stores its new articles, then records

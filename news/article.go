@@ -21,3 +21,12 @@ type Article struct {
 	// text came from the feed, the page not being fetched.
 	ImageURL string
 }
+
+// ArticleIDs returns the ids of arts, in their order.
+func ArticleIDs(arts []Article) []int64 {
+	out := make([]int64, len(arts))
+	for i, a := range arts {
+		out[i] = a.ID
+	}
+	return out
+}

@@ -135,7 +135,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		if _, err := linker.Link(ctx, pending); err != nil {
 			return err
 		}
-		if err := st.AdvanceArticles(ctx, ids(pending), store.StepLink, store.StepMatch); err != nil {
+		if err := st.AdvanceArticles(ctx, news.ArticleIDs(pending), store.StepLink, store.StepMatch); err != nil {
 			return err
 		}
 		t3 := time.Now()
@@ -146,7 +146,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		if err := subs.HandleArticles(ctx, pending); err != nil {
 			return err
 		}
-		if err := st.AdvanceArticles(ctx, ids(pending), store.StepMatch, ""); err != nil {
+		if err := st.AdvanceArticles(ctx, news.ArticleIDs(pending), store.StepMatch, ""); err != nil {
 			return err
 		}
 		t4 := time.Now()
@@ -258,14 +258,6 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	fmt.Fprintf(w, "| full vacuum (the one-off for an older database) | %s; %.1f MB, %d bytes per article left |\n",
 		vacuumTook.Round(time.Millisecond), float64(after)/1e6, after/max(1, left))
 	return nil
-}
-
-func ids(arts []news.Article) []int64 {
-	out := make([]int64, len(arts))
-	for i, a := range arts {
-		out[i] = a.ID
-	}
-	return out
 }
 
 func per(d time.Duration, n int) string {

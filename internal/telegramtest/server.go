@@ -386,17 +386,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "setMyShortDescription":
 		s.setDescription(w, call, "short_description", 120)
 	case "sendMessage":
-		rep := checkText(call.Params, "text", MaxMessage, true)
-		if rep == nil {
-			rep = s.checkModern(call.Params, false)
-		}
-		if rep != nil {
-			s.record(call)
-			writeError(w, rep)
+		if !s.accept(w, call, "text", MaxMessage, true, false) {
 			return
 		}
-		call.Params.Set("_accepted", "1")
-		s.record(call)
 		s.mu.Lock()
 		id := s.nextMsg
 		s.nextMsg++
@@ -409,17 +401,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "getFile":
 		s.getFile(w, call)
 	case "editMessageText":
-		rep := checkText(call.Params, "text", MaxMessage, true)
-		if rep == nil {
-			rep = s.checkModern(call.Params, true)
-		}
-		if rep != nil {
-			s.record(call)
-			writeError(w, rep)
+		if !s.accept(w, call, "text", MaxMessage, true, true) {
 			return
 		}
-		call.Params.Set("_accepted", "1")
-		s.record(call)
 		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
 		mid, _ := strconv.Atoi(call.Params.Get("message_id"))
 		ok200(w, map[string]any{"message_id": mid, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}, "text": call.Params.Get("text")})
@@ -484,17 +468,9 @@ func (s *Server) sendDocument(w http.ResponseWriter, call Call) {
 		writeError(w, &Reply{Code: 400, Description: "Bad Request: there is no document in the request"})
 		return
 	}
-	rep := checkText(call.Params, "caption", MaxCaption, false)
-	if rep == nil {
-		rep = s.checkModern(call.Params, false)
-	}
-	if rep != nil {
-		s.record(call)
-		writeError(w, rep)
+	if !s.accept(w, call, "caption", MaxCaption, false, false) {
 		return
 	}
-	call.Params.Set("_accepted", "1")
-	s.record(call)
 	s.mu.Lock()
 	id := s.nextMsg
 	s.nextMsg++
@@ -629,4 +605,23 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+// accept checks an outgoing text (or caption) field and the newer Bot API
+// parameters as Telegram does, and records the call: accepted, or refused
+// with Telegram's error written to w. It reports whether the call was
+// accepted; edit marks an edit, which may not name a topic.
+func (s *Server) accept(w http.ResponseWriter, call Call, field string, max int, required, edit bool) bool {
+	rep := checkText(call.Params, field, max, required)
+	if rep == nil {
+		rep = s.checkModern(call.Params, edit)
+	}
+	if rep != nil {
+		s.record(call)
+		writeError(w, rep)
+		return false
+	}
+	call.Params.Set("_accepted", "1")
+	s.record(call)
+	return true
 }
