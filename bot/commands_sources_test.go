@@ -3,15 +3,13 @@ package bot
 import (
 	"context"
 	"net"
-	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/sources"
@@ -21,57 +19,6 @@ const (
 	operator = 42
 	publicIP = "203.0.113.10" // stands for a public address; connections to it reach the test server
 )
-
-// siteServer serves a feed, a page linking to it, an OPML list, and
-// redirects; it counts the requests for the feed.
-type siteServer struct {
-	*httptest.Server
-	feedHits atomic.Int32
-	opml     atomic.Value // string
-}
-
-func newSiteServer(t *testing.T) *siteServer {
-	t.Helper()
-	feed, err := os.ReadFile("../testdata/feeds/world-v1.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &siteServer{}
-	s.opml.Store("")
-	mux := http.NewServeMux()
-	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
-		s.feedHits.Add(1)
-		w.Header().Set("Content-Type", "application/rss+xml")
-		w.Write(feed)
-	})
-	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>News</body></html>`))
-	})
-	mux.HandleFunc("/list.opml", func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte(s.opml.Load().(string)))
-	})
-	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(3 * time.Second):
-		}
-	})
-	mux.HandleFunc("/missing", http.NotFound)
-	mux.HandleFunc("/redirect", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
-	})
-	s.Server = httptest.NewServer(mux)
-	t.Cleanup(s.Close)
-	return s
-}
-
-func (s *siteServer) port() string {
-	_, port, err := net.SplitHostPort(s.Listener.Addr().String())
-	if err != nil {
-		panic(err) // a listener's own address always splits
-	}
-	return port
-}
 
 // withSources gives the router a sources service on the harness's store,
 // with finder for what users point at (nil: adding is not available).
@@ -84,7 +31,7 @@ func withSources(finder sources.FeedFinder) func(*RouterOptions) {
 // withSites makes operator an operator and gives the router a guarded
 // fetcher whose DNS answers hosts (every other name is unknown) and whose
 // connections to publicIP reach srv.
-func withSites(srv *siteServer, allowPrivate bool, hosts map[string]string) func(*RouterOptions) {
+func withSites(srv *feedtest.Site, allowPrivate bool, hosts map[string]string) func(*RouterOptions) {
 	return func(o *RouterOptions) {
 		o.Operators = []int64{operator}
 		withSources(feeds.NewDiscoverer(feeds.DiscoverOptions{
@@ -109,7 +56,7 @@ func withSites(srv *siteServer, allowPrivate bool, hosts map[string]string) func
 
 func TestAddSourceRefusesPrivateAddresses(t *testing.T) {
 	srv := newSiteServer(t)
-	port := srv.port()
+	port := srv.Port()
 	h := newHarness(t, withSites(srv, false, map[string]string{"news.example": publicIP, "localhost": "127.0.0.1", "intranet.example": "10.9.8.7"}))
 	const chat = operator
 	public := "http://news.example:" + port
@@ -137,10 +84,10 @@ func TestAddSourceRefusesPrivateAddresses(t *testing.T) {
 			}
 		})
 	}
-	if n := srv.feedHits.Load(); n != 0 {
+	if n := srv.FeedHits.Load(); n != 0 {
 		t.Errorf("the feed behind the refused addresses was fetched %d times", n)
 	}
-	if srcs := mustListSources(t, h.st); len(srcs) != 0 {
+	if srcs := testkit.ListSources(t, h.st); len(srcs) != 0 {
 		t.Errorf("sources after refusals: %+v", srcs)
 	}
 
@@ -167,7 +114,7 @@ func TestAddSourceExplainsFailures(t *testing.T) {
 	srv := newSiteServer(t)
 	h := newHarness(t, withSites(srv, true, nil),
 		withSources(feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: true, Timeout: 200 * time.Millisecond})))
-	base := "http://127.0.0.1:" + srv.port()
+	base := "http://127.0.0.1:" + srv.Port()
 	tests := []struct {
 		name, url, want string
 	}{
@@ -189,7 +136,7 @@ func TestAddSourceExplainsFailures(t *testing.T) {
 func TestAddSourceMayReachPrivateAddressesWhenAllowed(t *testing.T) {
 	srv := newSiteServer(t)
 	h := newHarness(t, withSites(srv, true, nil))
-	got := h.reply(operator, "private", operator, "/addsource http://127.0.0.1:"+srv.port()+"/feed.xml").Text()
+	got := h.reply(operator, "private", operator, "/addsource http://127.0.0.1:"+srv.Port()+"/feed.xml").Text()
 	if !strings.Contains(got, "Added source") {
 		t.Fatalf("with allow_private_urls: %q", got)
 	}
@@ -199,9 +146,9 @@ func TestSourcesHealthAndRemoval(t *testing.T) {
 	srv := newSiteServer(t)
 	h := newHarness(t, withSites(srv, false, nil))
 	now := h.clock.Now()
-	cfgSrc := mustUpsertSource(t, h.st, "Config <World>", "https://world.example/rss", "config")
-	chatSrc := mustUpsertSource(t, h.st, "Chat feed", "https://chat.example/rss", "chat")
-	fresh := mustUpsertSource(t, h.st, "Fresh", "https://fresh.example/rss", "chat")
+	cfgSrc := testkit.UpsertSource(t, h.st, "Config <World>", "https://world.example/rss", "config")
+	chatSrc := testkit.UpsertSource(t, h.st, "Chat feed", "https://chat.example/rss", "chat")
+	fresh := testkit.UpsertSource(t, h.st, "Fresh", "https://fresh.example/rss", "chat")
 	mustRecordFetch(t, h.st, cfgSrc.ID, news.FetchResult{OK: true, NextFetchAt: now.Add(2 * time.Minute)})
 	mustRecordFetch(t, h.st, chatSrc.ID, news.FetchResult{Err: `http status 500 <b>oops</b>`, NextFetchAt: now.Add(4 * time.Minute)})
 	h.clock.Advance(3 * time.Minute)
@@ -234,7 +181,7 @@ func TestSourcesHealthAndRemoval(t *testing.T) {
 			}
 		})
 	}
-	if srcs := mustListSources(t, h.st); len(srcs) != 1 || srcs[0].ID != cfgSrc.ID {
+	if srcs := testkit.ListSources(t, h.st); len(srcs) != 1 || srcs[0].ID != cfgSrc.ID {
 		t.Errorf("sources left: %+v", srcs)
 	}
 	_ = fresh
@@ -287,8 +234,8 @@ func TestOPMLExportImportRoundTrip(t *testing.T) {
 
 	// Import into a fresh bot, from the exported file served at a URL.
 	b := newHarness(t, withSites(srv, false, hosts))
-	srv.opml.Store(doc)
-	got := b.reply(operator, "private", operator, "/import http://news.example:"+srv.port()+"/list.opml").Text()
+	srv.OPML(doc)
+	got := b.reply(operator, "private", operator, "/import http://news.example:"+srv.Port()+"/list.opml").Text()
 	if !strings.Contains(got, "Imported 62 new sources") {
 		t.Fatalf("/import → %q", got)
 	}
@@ -308,7 +255,7 @@ func TestOPMLExportImportRoundTrip(t *testing.T) {
 	// Pasted OPML, with feeds already known, private addresses and junk.
 	pasted := `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
 <outline text="World again" xmlUrl="https://world.example/rss?a=1&amp;b=2"/>
-<outline text="Loopback" xmlUrl="http://127.0.0.1:` + srv.port() + `/feed.xml"/>
+<outline text="Loopback" xmlUrl="http://127.0.0.1:` + srv.Port() + `/feed.xml"/>
 <outline text="Metadata" xmlUrl="http://169.254.169.254/latest/meta-data/"/>
 <outline text="Files" xmlUrl="file:///etc/passwd"/>
 <outline text="Nowhere" xmlUrl="https://nowhere.example/rss"/>
@@ -327,7 +274,7 @@ func TestOPMLExportImportRoundTrip(t *testing.T) {
 	if got := b.reply(operator, "private", operator, "/import <not opml").Text(); !strings.Contains(got, "not an OPML list") {
 		t.Errorf("junk /import → %q", got)
 	}
-	if got := b.reply(operator, "private", operator, "/import http://127.0.0.1:"+srv.port()+"/list.opml").Text(); !strings.Contains(got, "⛔") {
+	if got := b.reply(operator, "private", operator, "/import http://127.0.0.1:"+srv.Port()+"/list.opml").Text(); !strings.Contains(got, "⛔") {
 		t.Errorf("/import from loopback → %q", got)
 	}
 }
@@ -354,4 +301,10 @@ func TestHealthNamesTheNextFetch(t *testing.T) {
 			}
 		})
 	}
+}
+
+// newSiteServer serves the test site of internal/feedtest with the world feed.
+func newSiteServer(t *testing.T) *feedtest.Site {
+	t.Helper()
+	return feedtest.NewSite(t, "../testdata/feeds/world-v1.xml")
 }

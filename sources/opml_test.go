@@ -40,8 +40,8 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 
 	b, bst := newService(t, finder(srv, false, hosts), nil)
-	srv.opml.Store(string(doc))
-	res, err := b.ImportURL(ctx, "http://news.example:"+srv.port()+"/list.opml")
+	srv.OPML(string(doc))
+	res, err := b.ImportURL(ctx, "http://news.example:"+srv.Port()+"/list.opml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestImportCountsWhatItSkips(t *testing.T) {
 	long := strings.Repeat("word ", 60)
 	doc := `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
 <outline text="World again" xmlUrl="https://world.example/rss?a=1&amp;b=2"/>
-<outline text="Loopback" xmlUrl="http://127.0.0.1:` + srv.port() + `/feed.xml"/>
+<outline text="Loopback" xmlUrl="http://127.0.0.1:` + srv.Port() + `/feed.xml"/>
 <outline text="Metadata" xmlUrl="http://169.254.169.254/latest/meta-data/"/>
 <outline text="Files" xmlUrl="file:///etc/passwd"/>
 <outline text="Too long" xmlUrl="https://news.example/` + strings.Repeat("a", sources.MaxURL) + `"/>
@@ -115,7 +115,7 @@ func TestImportCountsWhatItSkips(t *testing.T) {
 	if got := names["http://long.example/feed.xml"]; got == "" || len([]rune(got)) > 200 {
 		t.Errorf("a long name imported as %q (%d characters), want at most 200", got, len([]rune(got)))
 	}
-	if srv.feedHits.Load() != 0 {
+	if srv.FeedHits.Load() != 0 {
 		t.Errorf("Import fetched a feed: it only checks addresses")
 	}
 }
@@ -132,13 +132,13 @@ func TestImportFailures(t *testing.T) {
 		{"not OPML", func() (sources.Imported, error) { return svc.Import(ctx, []byte("%PDF-1.4 not a list at all")) }, sources.ErrNotOPML},
 		{"not XML", func() (sources.Imported, error) { return svc.Import(ctx, []byte{0xff, 0xd8, 0xff, 0xe0, 0, 1, 2}) }, sources.ErrNotOPML},
 		{"a list from loopback", func() (sources.Imported, error) {
-			return svc.ImportURL(ctx, "http://127.0.0.1:"+srv.port()+"/list.opml")
+			return svc.ImportURL(ctx, "http://127.0.0.1:"+srv.Port()+"/list.opml")
 		}, sources.ErrBlocked},
 		{"a list that is not there", func() (sources.Imported, error) {
-			return svc.ImportURL(ctx, "http://news.example:"+srv.port()+"/missing")
+			return svc.ImportURL(ctx, "http://news.example:"+srv.Port()+"/missing")
 		}, sources.ErrFetch},
 		{"an empty answer", func() (sources.Imported, error) {
-			return svc.ImportURL(ctx, "http://news.example:"+srv.port()+"/list.opml")
+			return svc.ImportURL(ctx, "http://news.example:"+srv.Port()+"/list.opml")
 		}, sources.ErrNotOPML},
 	}
 	for _, tt := range tests {

@@ -4,15 +4,12 @@ import (
 	"context"
 	"errors"
 	"net"
-	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/sources"
@@ -25,63 +22,9 @@ const publicIP = "203.0.113.10"
 // start is the clock of every test.
 var start = time.Date(2026, 11, 27, 12, 0, 30, 0, time.UTC)
 
-// site serves a feed, a page linking to it, an OPML list and redirects,
-// and counts the requests for the feed.
-type site struct {
-	*httptest.Server
-	feedHits atomic.Int32
-	opml     atomic.Value // string
-}
-
-func newSite(t *testing.T) *site {
-	t.Helper()
-	feed, err := os.ReadFile("../testdata/feeds/world-v1.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &site{}
-	s.opml.Store("")
-	mux := http.NewServeMux()
-	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
-		s.feedHits.Add(1)
-		w.Header().Set("Content-Type", "application/rss+xml")
-		w.Write(feed)
-	})
-	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>News</body></html>`))
-	})
-	mux.HandleFunc("/list.opml", func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte(s.opml.Load().(string)))
-	})
-	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte(strings.Repeat("x", 5000)))
-	})
-	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(3 * time.Second):
-		}
-	})
-	mux.HandleFunc("/missing", http.NotFound)
-	mux.HandleFunc("/redirect", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
-	})
-	s.Server = httptest.NewServer(mux)
-	t.Cleanup(s.Close)
-	return s
-}
-
-func (s *site) port() string {
-	_, port, err := net.SplitHostPort(s.Listener.Addr().String())
-	if err != nil {
-		panic(err) // a listener's own address always splits
-	}
-	return port
-}
-
 // finder returns a guarded fetcher whose DNS answers hosts (every other name
 // is unknown) and whose connections to publicIP reach srv.
-func finder(srv *site, allowPrivate bool, hosts map[string]string) *feeds.Discoverer {
+func finder(srv *feedtest.Site, allowPrivate bool, hosts map[string]string) *feeds.Discoverer {
 	return feeds.NewDiscoverer(feeds.DiscoverOptions{
 		AllowPrivate: allowPrivate,
 		Timeout:      200 * time.Millisecond,
@@ -122,7 +65,7 @@ func TestAddFindsTheFeedOnce(t *testing.T) {
 	srv := newSite(t)
 	svc, st := newService(t, finder(srv, false, map[string]string{"news.example": publicIP}), nil)
 	ctx := context.Background()
-	public := "http://news.example:" + srv.port()
+	public := "http://news.example:" + srv.Port()
 
 	added, err := svc.Add(ctx, public+"/page")
 	if err != nil {
@@ -150,7 +93,7 @@ func TestAddFindsTheFeedOnce(t *testing.T) {
 
 func TestAddRefusesPrivateAddresses(t *testing.T) {
 	srv := newSite(t)
-	port := srv.port()
+	port := srv.Port()
 	svc, st := newService(t, finder(srv, false, map[string]string{"news.example": publicIP, "localhost": "127.0.0.1", "intranet.example": "10.9.8.7"}), nil)
 	public := "http://news.example:" + port
 	tests := []struct {
@@ -174,7 +117,7 @@ func TestAddRefusesPrivateAddresses(t *testing.T) {
 			}
 		})
 	}
-	if n := srv.feedHits.Load(); n != 0 {
+	if n := srv.FeedHits.Load(); n != 0 {
 		t.Errorf("the feed behind the refused addresses was fetched %d times", n)
 	}
 	if srcs, err := st.ListSources(context.Background()); err != nil || len(srcs) != 0 {
@@ -185,7 +128,7 @@ func TestAddRefusesPrivateAddresses(t *testing.T) {
 func TestAddExplainsFailures(t *testing.T) {
 	srv := newSite(t)
 	svc, _ := newService(t, finder(srv, true, nil), nil)
-	base := "http://127.0.0.1:" + srv.port()
+	base := "http://127.0.0.1:" + srv.Port()
 	tests := []struct {
 		name   string
 		url    string
@@ -219,7 +162,7 @@ func TestAddExplainsFailures(t *testing.T) {
 func TestAddMayReachPrivateAddressesWhenAllowed(t *testing.T) {
 	srv := newSite(t)
 	svc, _ := newService(t, finder(srv, true, nil), nil)
-	added, err := svc.Add(context.Background(), "http://127.0.0.1:"+srv.port()+"/feed.xml")
+	added, err := svc.Add(context.Background(), "http://127.0.0.1:"+srv.Port()+"/feed.xml")
 	if err != nil || !added.New {
 		t.Fatalf("with allow_private_urls: %+v, %v", added, err)
 	}
@@ -309,4 +252,10 @@ func TestRemove(t *testing.T) {
 	if len(srcs) != 1 || srcs[0].ID != cfg.ID {
 		t.Errorf("sources left: %+v", srcs)
 	}
+}
+
+// newSite serves the test site of internal/feedtest with the world feed.
+func newSite(t *testing.T) *feedtest.Site {
+	t.Helper()
+	return feedtest.NewSite(t, "../testdata/feeds/world-v1.xml")
 }
