@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // sendFile queues a document message with a caption from a user, as getUpdates will report it.
@@ -99,7 +101,7 @@ func TestImportUploadedFileRefusals(t *testing.T) {
 			if got := h.tg.Calls("file"); len(got) != tt.downloads {
 				t.Errorf("%d downloads, want %d", len(got), tt.downloads)
 			}
-			if srcs := mustListSources(t, h.st); len(srcs) != 0 {
+			if srcs := testkit.ListSources(t, h.st); len(srcs) != 0 {
 				t.Errorf("sources added: %+v", srcs)
 			}
 			if logs := h.logs.String(); strings.Contains(logs, testToken) {

@@ -352,7 +352,7 @@ func TestSenderEditRefusals(t *testing.T) {
 			r.start(t)
 			r.tg.WaitSent(t, 10, 1, 5*time.Second)
 			testkit.WaitFor(t, "the alert marked sent", func() bool { return r.statuses(t)[news.StatusSent] == 1 })
-			src := mustUpsertSource(t, r.st, "Reuters", "https://reuters.example/rss", "config")
+			src := testkit.UpsertSource(t, r.st, "Reuters", "https://reuters.example/rss", "config")
 			twin := r.article(t, src.ID, "Story (Reuters)")
 			if err := r.st.LinkArticle(ctx, twin, first, "", nil); err != nil {
 				t.Fatal(err)

@@ -38,24 +38,6 @@ func mustFindChat(tb testing.TB, st *store.Store, id int64) news.Chat {
 	return c
 }
 
-func mustListSources(tb testing.TB, st *store.Store) []news.Source {
-	tb.Helper()
-	srcs, err := st.ListSources(context.Background())
-	if err != nil {
-		tb.Fatalf("list sources: %v", err)
-	}
-	return srcs
-}
-
-func mustUpsertSource(tb testing.TB, st *store.Store, name, url, origin string) news.Source {
-	tb.Helper()
-	src, err := st.UpsertSource(context.Background(), name, url, origin)
-	if err != nil {
-		tb.Fatalf("upsert source %s: %v", name, err)
-	}
-	return src
-}
-
 func mustRecordFetch(tb testing.TB, st *store.Store, id int64, r news.FetchResult) {
 	tb.Helper()
 	if err := st.RecordFetch(context.Background(), id, r); err != nil {

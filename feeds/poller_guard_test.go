@@ -19,8 +19,8 @@ func TestPollerGuardsChatSources(t *testing.T) {
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	st := testkit.OpenStore(t, func() time.Time { return now })
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	cfgSrc := mustUpsertSource(t, st, "Config", feed.URL+"/config.xml", "config")
-	chatSrc := mustUpsertSource(t, st, "Chat", feed.URL+"/chat.xml", "chat")
+	cfgSrc := testkit.UpsertSource(t, st, "Config", feed.URL+"/config.xml", "config")
+	chatSrc := testkit.UpsertSource(t, st, "Chat", feed.URL+"/chat.xml", "chat")
 	fo := FetcherOptions{Timeout: 5 * time.Second, MaxBytes: 1 << 20, UserAgent: "test"}
 	guarded := fo
 	guarded.Transport = GuardedTransport(DiscoverOptions{})

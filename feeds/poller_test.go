@@ -18,16 +18,6 @@ import (
 	"github.com/newshound/newshound/summarize"
 )
 
-// mustUpsertSource adds or finds a source, failing the test on error.
-func mustUpsertSource(tb testing.TB, st *store.Store, name, url, origin string) news.Source {
-	tb.Helper()
-	src, err := st.UpsertSource(context.Background(), name, url, origin)
-	if err != nil {
-		tb.Fatalf("upsert source %s: %v", name, err)
-	}
-	return src
-}
-
 // mustFindSource reads a source back, failing the test on error.
 func mustFindSource(tb testing.TB, st *store.Store, id int64) news.Source {
 	tb.Helper()
@@ -36,16 +26,6 @@ func mustFindSource(tb testing.TB, st *store.Store, id int64) news.Source {
 		tb.Fatalf("find source %d: %v", id, err)
 	}
 	return src
-}
-
-// mustListSources lists every source, failing the test on error.
-func mustListSources(tb testing.TB, st *store.Store) []news.Source {
-	tb.Helper()
-	srcs, err := st.ListSources(context.Background())
-	if err != nil {
-		tb.Fatalf("list sources: %v", err)
-	}
-	return srcs
 }
 
 // mustListArticles lists up to limit stored articles, failing the test on error.
@@ -116,7 +96,7 @@ func TestFirstFetchIsStoredButNotAlerted(t *testing.T) {
 	ctx := context.Background()
 	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	src := mustUpsertSource(t, st, "World", feed.URL, "config")
+	src := testkit.UpsertSource(t, st, "World", feed.URL, "config")
 	sink := &recordingSink{}
 	p := newTestPoller(t, st, sink, 1<<20)
 
@@ -163,7 +143,7 @@ func TestFirstFetchIsStoredButNotAlerted(t *testing.T) {
 func TestOldArticlesAreNotAlerted(t *testing.T) {
 	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	feed := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
-	src := mustUpsertSource(t, st, "Atom", feed.URL, "config")
+	src := testkit.UpsertSource(t, st, "Atom", feed.URL, "config")
 	sink := &recordingSink{}
 	p := newTestPoller(t, st, sink, 1<<20)
 	mustPoll(t, p) // first fetch
@@ -189,8 +169,8 @@ func TestAtomAndJSONFeedParse(t *testing.T) {
 	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	atom := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
 	js := feedtest.New(t, "../testdata/feeds/feed.json", "application/feed+json")
-	mustUpsertSource(t, st, "Atom", atom.URL+"/feed/atom.xml", "config")
-	mustUpsertSource(t, st, "JSON", js.URL+"/feed.json", "config")
+	testkit.UpsertSource(t, st, "Atom", atom.URL+"/feed/atom.xml", "config")
+	testkit.UpsertSource(t, st, "JSON", js.URL+"/feed.json", "config")
 	p := newTestPoller(t, st, &recordingSink{}, 1<<20)
 	if err := p.PollOnce(ctx); err != nil {
 		t.Fatal(err)
@@ -236,13 +216,13 @@ func TestBadSourcesAreLoggedAndTheRestGoesOn(t *testing.T) {
 	defer missing.Close()
 
 	for _, s := range []struct{ name, url string }{{"good", good.URL}, {"html", html.URL}, {"huge", huge.URL}, {"dead", deadURL}, {"404", missing.URL}} {
-		mustUpsertSource(t, st, s.name, s.url, "config")
+		testkit.UpsertSource(t, st, s.name, s.url, "config")
 	}
 	p := newTestPoller(t, st, &recordingSink{}, 1<<20)
 	if err := p.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	srcs := mustListSources(t, st)
+	srcs := testkit.ListSources(t, st)
 	wantErr := map[string]string{"html": "not a feed", "huge": "too large", "dead": "connect", "404": "404"}
 	for _, s := range srcs {
 		switch s.Name {
@@ -303,7 +283,7 @@ func TestTeasersGetTheArticlePageText(t *testing.T) {
 <description>The council voted on Tuesday… Read more</description></item></channel></rss>`)
 	}
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	mustUpsertSource(t, st, "Ledger", feed.URL, "config")
+	testkit.UpsertSource(t, st, "Ledger", feed.URL, "config")
 
 	for _, tt := range []struct {
 		name, path   string
@@ -346,8 +326,8 @@ func TestRetiredSourcesAreNotFetched(t *testing.T) {
 	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	kept := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
 	gone := feedtest.New(t, "../testdata/feeds/atom.xml", "application/atom+xml")
-	mustUpsertSource(t, st, "Kept", kept.URL, news.OriginConfig)
-	mustUpsertSource(t, st, "Gone", gone.URL, news.OriginConfig)
+	testkit.UpsertSource(t, st, "Kept", kept.URL, news.OriginConfig)
+	testkit.UpsertSource(t, st, "Gone", gone.URL, news.OriginConfig)
 	if _, err := st.RetireConfigSources(ctx, []string{kept.URL}); err != nil {
 		t.Fatal(err)
 	}
@@ -375,7 +355,7 @@ func (r *recordingStories) Link(ctx context.Context, arts []news.Article) (int, 
 func TestEveryNewArticleIsLinkedToItsStory(t *testing.T) {
 	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	mustUpsertSource(t, st, "World", feed.URL, news.OriginConfig)
+	testkit.UpsertSource(t, st, "World", feed.URL, news.OriginConfig)
 	sink, linked := &recordingSink{}, &recordingStories{}
 	p := newTestPoller(t, st, sink, 1<<20)
 	p.opts.Stories = linked
@@ -395,8 +375,8 @@ func TestCharsetsAndBrokenFeeds(t *testing.T) {
 	st := testkit.OpenStore(t, func() time.Time { return testNow })
 	latin := feedtest.New(t, "../testdata/feeds/latin1.xml", "application/rss+xml; charset=ISO-8859-1")
 	broken := feedtest.New(t, "../testdata/feeds/truncated.xml", "application/rss+xml")
-	mustUpsertSource(t, st, "Latin", latin.URL, news.OriginConfig)
-	mustUpsertSource(t, st, "Broken", broken.URL, news.OriginConfig)
+	testkit.UpsertSource(t, st, "Latin", latin.URL, news.OriginConfig)
+	testkit.UpsertSource(t, st, "Broken", broken.URL, news.OriginConfig)
 	if err := newTestPoller(t, st, &recordingSink{}, 1<<20).PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -404,7 +384,7 @@ func TestCharsetsAndBrokenFeeds(t *testing.T) {
 	if len(arts) != 1 || arts[0].Title != "Élection à Besançon : la participation augmente" || !strings.Contains(arts[0].Text, "électeurs") {
 		t.Fatalf("latin-1 feed stored as %+v", arts)
 	}
-	srcs := mustListSources(t, st)
+	srcs := testkit.ListSources(t, st)
 	for _, s := range srcs {
 		if s.Name == "Broken" && (s.Failures != 1 || s.LastError == "") {
 			t.Errorf("a truncated feed should count as a failure with its error, got %+v", s)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
 
@@ -31,4 +32,24 @@ func OpenStoreAt(tb testing.TB, path string, now func() time.Time) *store.Store 
 		}
 	})
 	return st
+}
+
+// UpsertSource adds or finds a source, failing the test on a database error.
+func UpsertSource(tb testing.TB, st *store.Store, name, url, origin string) news.Source {
+	tb.Helper()
+	src, err := st.UpsertSource(context.Background(), name, url, origin)
+	if err != nil {
+		tb.Fatalf("upsert source %s: %v", name, err)
+	}
+	return src
+}
+
+// ListSources lists every source, failing the test on a database error.
+func ListSources(tb testing.TB, st *store.Store) []news.Source {
+	tb.Helper()
+	srcs, err := st.ListSources(context.Background())
+	if err != nil {
+		tb.Fatalf("list sources: %v", err)
+	}
+	return srcs
 }
