@@ -373,7 +373,12 @@ func laneOf(in Incoming) (laneKey, bool) {
 	if in.Inline != nil {
 		return laneKey{inline: true, id: in.UserID}, true
 	}
-	urgent := in.Callback != nil || in.BotStatus != "" || in.MigrateTo != 0 || in.Document != nil ||
+	if in.MigrateTo != 0 {
+		// Both service messages of a migration go to the new chat's lane,
+		// ahead of its next commands, which find the chat moved.
+		return laneKey{id: in.MigrateTo}, true
+	}
+	urgent := in.Callback != nil || in.BotStatus != "" || in.Document != nil ||
 		strings.HasPrefix(strings.TrimSpace(in.Text), "/")
 	return laneKey{id: in.ChatID}, urgent
 }

@@ -382,3 +382,29 @@ func TestDispatcherRecoversFromPanic(t *testing.T) {
 		t.Fatalf("handled %d after a panic; logs:\n%s", handled.Load(), logs.String())
 	}
 }
+
+// TestManyChatsAtOnce runs every kind of command in many chats at once
+// through the dispatcher (run with -race: the router's state is shared by
+// the workers); each chat gets the same replies as it would alone.
+func TestManyChatsAtOnce(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	commands := []string{"/subscribe solar power", "/list", "/search solar", "/latest", "/pause", "/resume",
+		"/timezone Europe/Berlin", "/digest 09:00", "/quiet 23:00-07:00", "/preview off", "/trending", "/help", "/id"}
+	const chats = 24
+	for _, c := range commands {
+		for i := range chats {
+			id := int64(500 + i)
+			h.send(id, "private", id, c)
+		}
+	}
+	h.settle()
+	want := len(h.tg.Sent(500))
+	if want < len(commands) {
+		t.Fatalf("chat 500 got %d replies to %d commands", want, len(commands))
+	}
+	for i := range chats {
+		if got := len(h.tg.Sent(int64(500 + i))); got != want {
+			t.Errorf("chat %d got %d replies, chat 500 %d", 500+i, got, want)
+		}
+	}
+}
