@@ -408,3 +408,35 @@ func TestManyChatsAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdatesPassAnUndecodableUpdate: an update the decoder refuses is
+// acknowledged with the others, not fetched again at every poll.
+func TestUpdatesPassAnUndecodableUpdate(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var logs strings.Builder
+	tg := newTestTelegram(t, srv, &logs, time.Second)
+	srv.AddUpdate(map[string]any{"message": "not a message"}) // update 1
+	var mu sync.Mutex
+	var offsets []string
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "getUpdates" {
+			mu.Lock()
+			offsets = append(offsets, c.Params.Get("offset"))
+			mu.Unlock()
+		}
+		return nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error)
+	go func() { done <- tg.Updates(ctx, func(context.Context, Incoming) {}) }()
+	testkit.WaitFor(t, "a poll past the undecodable update", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(offsets) > 0 && offsets[len(offsets)-1] == "2"
+	})
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

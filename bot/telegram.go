@@ -283,6 +283,12 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 			id, in, ok, err := decodeUpdate(raw)
 			if err != nil {
 				t.log.Warn("update skipped", "err", err)
+				var head struct {
+					ID int `json:"update_id"`
+				}
+				if json.Unmarshal(raw, &head) == nil {
+					offset = max(offset, head.ID+1) // else the same update comes back at every poll
+				}
 				continue
 			}
 			if ok {
