@@ -7,10 +7,15 @@
 #   FUZZTIME=2m scripts/fuzz.sh     # the longer run of FUZZING.md
 #   scripts/fuzz.sh ./feeds/        # one package's targets
 #   FUZZ_STRICT=0 scripts/fuzz.sh   # report findings (with their inputs) without failing
+#   FUZZPARALLEL=1 scripts/fuzz.sh  # one fuzzing worker (go test -parallel), for a shared machine
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzztime=${FUZZTIME:-3s}
 limit=${FUZZLIMIT:-180s} # wall clock for one target, build included
+parallel=() # go test's default: GOMAXPROCS fuzzing workers
+if [ -n "${FUZZPARALLEL:-}" ]; then
+	parallel=(-parallel "$FUZZPARALLEL")
+fi
 findings=0
 pkgs=("$@")
 if [ ${#pkgs[@]} -eq 0 ]; then
@@ -23,7 +28,7 @@ for pkg in "${pkgs[@]}"; do
 		# starved machine (0 execs/s while it measures the corpus): bounded by
 		# the wall-clock limit and reported, not taken for a finding.
 		rc=0
-		timeout --kill-after=10s "$limit" go test -tags sqlite_fts5 -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" || rc=$?
+		timeout --kill-after=10s "$limit" go test -tags sqlite_fts5 -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" ${parallel[@]+"${parallel[@]}"} "$pkg" || rc=$?
 		if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 			echo "fuzz $pkg $target: stalled past $limit; not a finding, moving on" >&2
 		elif [ "$rc" -ne 0 ]; then
