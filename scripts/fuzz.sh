@@ -8,13 +8,17 @@
 #   scripts/fuzz.sh ./feeds/        # one package's targets
 #   FUZZ_STRICT=0 scripts/fuzz.sh   # report findings (with their inputs) without failing
 #   FUZZPARALLEL=1 scripts/fuzz.sh  # one fuzzing worker (go test -parallel), for a shared machine
+#   FUZZMINIMIZETIME=10s scripts/fuzz.sh  # bound the minimizing of each new input (go's default: 60s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzztime=${FUZZTIME:-3s}
 limit=${FUZZLIMIT:-180s} # wall clock for one target, build included
-parallel=() # go test's default: GOMAXPROCS fuzzing workers
+extra=() # extra go test flags; by default GOMAXPROCS fuzzing workers, minimizing up to 60s
 if [ -n "${FUZZPARALLEL:-}" ]; then
-	parallel=(-parallel "$FUZZPARALLEL")
+	extra=(-parallel "$FUZZPARALLEL")
+fi
+if [ -n "${FUZZMINIMIZETIME:-}" ]; then
+	extra+=(-fuzzminimizetime "$FUZZMINIMIZETIME")
 fi
 findings=0
 out=$(mktemp)
@@ -37,7 +41,7 @@ for pkg in "${pkgs[@]}"; do
 		rc=0
 		dir="${pkg%/}/testdata/fuzz/$target"
 		before=$(git ls-files --others --exclude-standard "$dir" 2>/dev/null | sort)
-		timeout --kill-after=10s "$limit" go test -tags sqlite_fts5 -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" ${parallel[@]+"${parallel[@]}"} "$pkg" 2>&1 | tee "$out" || rc=${PIPESTATUS[0]}
+		timeout --kill-after=10s "$limit" go test -tags sqlite_fts5 -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" ${extra[@]+"${extra[@]}"} "$pkg" 2>&1 | tee "$out" || rc=${PIPESTATUS[0]}
 		after=$(git ls-files --others --exclude-standard "$dir" 2>/dev/null | sort)
 		new=$(comm -13 <(echo "$before") <(echo "$after"))
 		if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
