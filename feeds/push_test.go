@@ -109,4 +109,3 @@ func TestPushIsFinishedAtOnceByRun(t *testing.T) {
 		}
 	}
 }
-
