@@ -1,6 +1,9 @@
 package feeds
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+)
 
 func TestFindHub(t *testing.T) {
 	const base = "https://news.example.org/feed.xml"
@@ -34,4 +37,24 @@ func TestFindHub(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFindHub reads a feed's head and a Link header: it never panics, and
+// what it returns is an absolute http(s) URL with a host (or "" for no hub).
+func FuzzFindHub(f *testing.F) {
+	f.Add(`<feed><link rel="hub" href="https://hub.example/"/><link rel="self" href="/atom"/></feed>`, `<https://h.example/>; rel="hub"`)
+	f.Add(`<rss><channel><atom:link rel="hub" href="//hub.example/x"/><item/></channel></rss>`, "")
+	f.Add(`{"feed_url":"https://j.example/f","hubs":[{"type":"WebSub","url":"ftp://x"}]}`, `<>;rel=hub,<`)
+	f.Fuzz(func(t *testing.T, body, link string) {
+		hub, topic := FindHub("https://news.example.org/feed.xml", []byte(body), []string{link})
+		for _, u := range []string{hub, topic} {
+			if u == "" && u == hub {
+				continue
+			}
+			p, err := url.Parse(u)
+			if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+				t.Fatalf("FindHub returned %q", u)
+			}
+		}
+	})
 }

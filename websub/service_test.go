@@ -327,3 +327,25 @@ func get(t *testing.T, u string) int {
 	resp.Body.Close()
 	return resp.StatusCode
 }
+
+func TestAnUnconfirmedUnsubscribeIsForgottenAfterThreeTries(t *testing.T) {
+	r := newRig(t, true)
+	r.subscribed()
+	r.hub.mu.Lock()
+	r.hub.verify = false
+	r.hub.mu.Unlock()
+	if err := r.st.DeleteSource(context.Background(), r.src.ID); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < unsubscribeTries; i++ {
+		r.maintain()
+		r.clock.Set(r.subscription().NextAttemptAt)
+	}
+	r.maintain()
+	if n := r.hub.count(); n != 1+unsubscribeTries {
+		t.Errorf("hub got %d requests, want the subscribe and %d unsubscribes", n, unsubscribeTries)
+	}
+	if all, err := r.st.ListHubSubscriptions(context.Background()); err != nil || len(all) != 0 {
+		t.Errorf("%d subscriptions left (%v), want the ended one forgotten", len(all), err)
+	}
+}
