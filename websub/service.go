@@ -272,6 +272,14 @@ func (s *Service) lapse(ctx context.Context, h news.HubSubscription) news.HubSub
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	cur, err := s.opts.Store.FindHubSubscription(ctx, h.Token) // a renewal may have come meanwhile
+	if err != nil {
+		return h
+	}
+	if cur.State != news.HubActive || cur.ExpiresAt.After(s.opts.Now()) {
+		return cur
+	}
+	h = cur
 	h.State = news.HubSubscribing
 	if err := s.opts.Store.UpdateHubSubscription(ctx, h); err != nil {
 		s.log.Error("websub: record a lapsed subscription", "hub", h.Hub, "err", err)
