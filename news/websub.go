@@ -29,8 +29,8 @@ type HubSubscription struct {
 	Lease    time.Duration
 	// ExpiresAt is when the lease the hub granted ends (zero: none yet).
 	ExpiresAt time.Time
-	// RequestedAt is when the last request was sent to the hub (zero: no
-	// request awaits the hub's verification).
+	// RequestedAt is when the last request was sent to the hub (zero:
+	// none); the hub's verification of it is taken for a day.
 	RequestedAt time.Time
 	// Attempts counts the requests sent since the last verification.
 	Attempts      int

@@ -14,8 +14,8 @@
 //     subscription, unsubscribe for an ended one), the topic matches and a
 //     request was sent within verifyWindow; anything else gets 404.
 //  3. A request the hub does not verify (or refuses) is sent again after 5
-//     minutes, doubling to a day, for as long as the feed names the hub;
-//     the first retry is logged, the others are not.
+//     minutes, doubling to a day, for as long as the source exists; the
+//     first retry is logged, the others are not.
 //  4. A verified subscription is renewed a tenth of its lease (at most a
 //     day) before the lease ends; one that lapses is requested anew, and
 //     its source is polled at its normal interval until the hub verifies.
