@@ -46,7 +46,7 @@ func (p *Poller) Run(ctx context.Context) error {
 	q := newQueue(p.opts.PerHost, p.opts.HostGap)
 	jobs := make(chan *slot)
 	results := make(chan done, p.opts.Concurrency)
-	kick, drained := make(chan struct{}, 1), make(chan struct{}, 1)
+	kick, drained := p.kick, make(chan struct{}, 1) // kick: Push asks too
 	var wg sync.WaitGroup
 	for range p.opts.Concurrency {
 		wg.Add(1)

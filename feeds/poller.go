@@ -92,6 +92,9 @@ type Options struct {
 	HostGap time.Duration
 	// Rand returns numbers uniform in [0, 1) for jitter; nil: math/rand/v2.
 	Rand func() float64
+	// Hubs, when set, learns of the WebSub hubs feeds name, and a source it
+	// says is pushed is polled at the slow interval (see Push).
+	Hubs Hubs
 }
 
 // Poller fetches every source on its own clock, stores new articles and
@@ -115,6 +118,7 @@ type Poller struct {
 	// article stored before it began), for Run to hold fetching while too
 	// many wait.
 	stored, finished atomic.Int64
+	kick             chan struct{} // asks Run's finisher for a finish
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -138,7 +142,7 @@ func NewPoller(opts Options) (*Poller, error) {
 	if err != nil {
 		return nil, fmt.Errorf("poller schedule %q: %w", opts.Schedule, err)
 	}
-	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule, dbLog: &throttle.Log{Now: opts.Now}}
+	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule, dbLog: &throttle.Log{Now: opts.Now}, kick: make(chan struct{}, 1)}
 	p.bounds = newBounds(p.Interval(), opts.MinInterval, opts.MaxInterval)
 	return p, nil
 }
@@ -347,6 +351,10 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	}
 	o.err = err
 	wait, why, note := plan(p.bounds, src.Interval, o)
+	if err == nil {
+		wait, why = p.pushedWait(src.ID, wait, why)
+		p.offerHub(ctx, src, resp)
+	}
 	p.noteOnce(log, src.ID, note)
 	r := news.FetchResult{NextFetchAt: now.Add(wait), Interval: wait, IntervalReason: why}
 	if err != nil { // a backoff or a server's wait is kept exact
