@@ -53,14 +53,18 @@ func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, erro
 	queued := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		queued = 0
+		q, err := s.alertStatements(ctx, tx)
+		if err != nil {
+			return err
+		}
 		now := s.now().Unix()
 		for _, a := range alerts {
-			if _, err := tx.ExecContext(ctx, `SAVEPOINT alert`); err != nil {
+			if _, err := q.savepoint.ExecContext(ctx); err != nil {
 				return err
 			}
-			n, err := queueAlert(ctx, tx, a, now)
+			n, err := q.queue(ctx, a, now)
 			if err != nil {
-				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO alert`); rerr != nil {
+				if _, rerr := q.rollback.ExecContext(ctx); rerr != nil {
 					return errors.Join(err, rerr)
 				}
 				if !skippable(err) {
@@ -69,7 +73,7 @@ func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, erro
 				s.log.Warn("alert skipped", "chat", a.ChatID, "article", a.ArticleID, "subscription", a.SubscriptionID, "err", err)
 				n = 0
 			}
-			if _, err := tx.ExecContext(ctx, `RELEASE alert`); err != nil {
+			if _, err := q.release.ExecContext(ctx); err != nil {
 				return err
 			}
 			queued += n
@@ -92,58 +96,86 @@ func skippable(err error) bool {
 	return errors.Is(err, errGone) || (errors.As(err, &se) && se.Code == sqlite3.ErrConstraint)
 }
 
-// queueAlert records one alert and queues its alert or edit; it returns how
-// many messages it queued (0 or 1).
-func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, error) {
+// The statements of queueing one alert, prepared once (statements.go).
+const (
+	// sqlAlertCheck reads, by primary keys, whether the chat exists, the
+	// article's story (NULL: the article is gone) and whether the chat had
+	// the article already.
+	sqlAlertCheck = `SELECT (SELECT count(*) FROM chats WHERE id = ?1),
+		(SELECT COALESCE(story_id, id) FROM articles WHERE id = ?2),
+		EXISTS (SELECT 1 FROM alerts WHERE chat_id = ?1 AND article_id = ?2)`
+	sqlAlertInsert = `INSERT INTO alerts (chat_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqlAlertOutbox = `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, target_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+)
+
+// alertStatements are the queueing statements bound to one transaction.
+type alertStatements struct {
+	savepoint, rollback, release, check, story, insert, outbox *sql.Stmt
+}
+
+func (s *Store) alertStatements(ctx context.Context, tx *sql.Tx) (alertStatements, error) {
+	var q alertStatements
+	for _, p := range []struct {
+		st    **sql.Stmt
+		query string
+	}{
+		{&q.savepoint, `SAVEPOINT alert`}, {&q.rollback, `ROLLBACK TO alert`}, {&q.release, `RELEASE alert`},
+		{&q.check, sqlAlertCheck}, {&q.story, sqlStoryAlert}, {&q.insert, sqlAlertInsert}, {&q.outbox, sqlAlertOutbox},
+	} {
+		st, err := s.stmt(ctx, tx, p.query)
+		if err != nil {
+			return q, err
+		}
+		*p.st = st
+	}
+	return q, nil
+}
+
+// queue records one alert and queues its alert or edit; it returns how
+// many messages it queued (0 or 1). It reads what it needs first, then
+// writes the outbox row and the alert row that names it: four statements
+// for an alert, none written for one the chat had.
+func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (int, error) {
 	var chats int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM chats WHERE id = ?`, a.ChatID).Scan(&chats); err != nil {
+	var story sql.NullInt64
+	var had bool
+	if err := q.check.QueryRowContext(ctx, a.ChatID, a.ArticleID).Scan(&chats, &story, &had); err != nil {
 		return 0, err
 	}
-	if chats == 0 {
+	switch {
+	case chats == 0:
 		return 0, fmt.Errorf("chat %d: %w", a.ChatID, errGone)
-	}
-	var story int64
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(story_id, id) FROM articles WHERE id = ?`, a.ArticleID).Scan(&story)
-	if errors.Is(err, sql.ErrNoRows) {
+	case !story.Valid:
 		return 0, fmt.Errorf("article %d: %w", a.ArticleID, errGone)
-	}
-	if err != nil {
-		return 0, err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO alerts (chat_id, article_id, subscription_id, created_at, story_id) VALUES (?, ?, ?, ?, ?)`,
-		a.ChatID, a.ArticleID, a.SubscriptionID, now, story)
-	if err != nil {
-		return 0, err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	case had:
 		return 0, nil
 	}
 	var first sql.NullInt64
 	var delivery string
 	// The story's earlier alert for this chat, if it reached or will reach
 	// the chat: one dropped (paused, unreachable, refused) does not count.
-	err = tx.QueryRowContext(ctx, sqlStoryAlert, a.ChatID, story, a.ArticleID).Scan(&first, &delivery)
+	err := q.story.QueryRowContext(ctx, a.ChatID, story.Int64, a.ArticleID).Scan(&first, &delivery)
 	switch {
 	case err == nil:
-		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET delivery = 'also' WHERE chat_id = ? AND article_id = ?`, a.ChatID, a.ArticleID); err != nil {
+		if _, err := q.insert.ExecContext(ctx, a.ChatID, a.ArticleID, a.SubscriptionID, now, story.Int64, "also", nil); err != nil {
 			return 0, err
 		}
 		if delivery != "alert" || !first.Valid {
 			return 0, nil // held for the digest: no message to edit
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, target_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			a.ChatID, news.KindEdit, news.PriorityAlert, a.ArticleID, a.SubscriptionID, first.Int64, now)
+		_, err := q.outbox.ExecContext(ctx, a.ChatID, news.KindEdit, news.PriorityAlert, a.ArticleID, a.SubscriptionID, first.Int64, now)
 		return 1, err
 	case !errors.Is(err, sql.ErrNoRows):
 		return 0, err
 	}
-	res, err = tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		a.ChatID, news.KindAlert, news.PriorityAlert, a.ArticleID, a.SubscriptionID, now)
+	res, err := q.outbox.ExecContext(ctx, a.ChatID, news.KindAlert, news.PriorityAlert, a.ArticleID, a.SubscriptionID, nil, now)
 	if err != nil {
 		return 0, err
 	}
 	id, _ := res.LastInsertId()
-	_, err = tx.ExecContext(ctx, `UPDATE alerts SET outbox_id = ? WHERE chat_id = ? AND article_id = ?`, id, a.ChatID, a.ArticleID)
+	_, err = q.insert.ExecContext(ctx, a.ChatID, a.ArticleID, a.SubscriptionID, now, story.Int64, "alert", id)
 	return 1, err
 }
 

@@ -47,6 +47,11 @@ type Store struct {
 	r   *sql.DB // readers
 	now func() time.Time
 	log *slog.Logger
+	// fetches keeps the times of fetches that changed nothing else, and
+	// each source's last stored item set (fetch_state.go).
+	fetches *fetchState
+	// prepared holds the writer's prepared statements of the hot write path.
+	prepared statements
 }
 
 // SetLogger makes the store log to log (rows it skips, see QueueAlerts)
@@ -91,7 +96,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{w: w, now: now, log: slog.Default()}
+	s := &Store{w: w, now: now, log: slog.Default(), fetches: newFetchState()}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
@@ -99,6 +104,11 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	if err := s.clampFuture(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := s.prepare(ctx, hotStatements...); err != nil {
+		s.closeStatements()
+		w.Close()
+		return nil, fmt.Errorf("open %s: prepare: %w", path, err)
 	}
 	r, err := sql.Open("sqlite3", dsn(false))
 	if err != nil {
@@ -110,9 +120,12 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	return s, nil
 }
 
-// Close closes both connection pools.
+// Close writes the times of the fetches kept in memory (see QuietWrite)
+// and closes both connection pools. It fails when either fails.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	err := s.writeQuiet(context.Background())
+	s.closeStatements()
+	return errors.Join(err, s.r.Close(), s.w.Close())
 }
 
 func (s *Store) migrate(ctx context.Context) error {

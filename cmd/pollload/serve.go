@@ -24,6 +24,10 @@ type feedSet struct {
 	version []int
 	kind    []string // "", "slow", "hang", "fail"
 	carried int
+	// published lists every item published after the start, for the
+	// poller's side to find those never alerted (GET /published).
+	published []item
+	feedOf    []int
 }
 
 type item struct {
@@ -79,6 +83,7 @@ func (f *feedSet) publish(i int, rng *rand.Rand) {
 	defer f.mu.Unlock()
 	it := f.newItem(i, len(f.items[i]), time.Now(), rng)
 	f.items[i] = append(f.items[i], it)
+	f.published, f.feedOf = append(f.published, it), append(f.feedOf, i)
 	if len(f.items[i]) > f.carried {
 		f.items[i] = f.items[i][len(f.items[i])-f.carried:]
 	}
@@ -86,6 +91,10 @@ func (f *feedSet) publish(i int, rng *rand.Rand) {
 }
 
 func (f *feedSet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/published" {
+		f.listPublished(w)
+		return
+	}
 	i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/feed/"))
 	if err != nil || i < 0 || i >= len(f.items) {
 		http.NotFound(w, r)
@@ -127,6 +136,22 @@ func (f *feedSet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	b.WriteString(`</channel></rss>`)
 	io.WriteString(w, b.String())
+}
+
+// listPublished writes one line per item published since the start: its
+// guid and its feed's kind ("ok" for a healthy feed).
+func (f *feedSet) listPublished(w io.Writer) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	bw := bufio.NewWriter(w)
+	for k, it := range f.published {
+		kind := f.kind[f.feedOf[k]]
+		if kind == "" {
+			kind = "ok"
+		}
+		fmt.Fprintf(bw, "%s\t%s\n", it.guid, kind)
+	}
+	bw.Flush()
 }
 
 // serve runs the feed side: it prints the listeners' addresses on one line,
