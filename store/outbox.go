@@ -110,6 +110,30 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?)`
 )
 
+// storyAlert returns the outbox row and delivery of the chat's earliest
+// alert of the story (by time, then article id) other than article's, and
+// whether there is one.
+func (q alertStatements) storyAlert(ctx context.Context, chatID, story, article int64) (outbox sql.NullInt64, delivery string, found bool, err error) {
+	rows, err := q.story.QueryContext(ctx, chatID, story, article)
+	if err != nil {
+		return outbox, "", false, err
+	}
+	defer rows.Close()
+	var at, id int64
+	for rows.Next() {
+		var o sql.NullInt64
+		var d string
+		var t, a int64
+		if err := rows.Scan(&o, &d, &t, &a); err != nil {
+			return outbox, "", false, err
+		}
+		if !found || t < at || t == at && a < id {
+			outbox, delivery, at, id, found = o, d, t, a, true
+		}
+	}
+	return outbox, delivery, found, rows.Err()
+}
+
 // alertStatements are the queueing statements bound to one transaction.
 type alertStatements struct {
 	savepoint, rollback, release, check, story, insert, outbox *sql.Stmt
@@ -152,13 +176,13 @@ func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (in
 	case had:
 		return 0, nil
 	}
-	var first sql.NullInt64
-	var delivery string
 	// The story's earlier alert for this chat, if it reached or will reach
 	// the chat: one dropped (paused, unreachable, refused) does not count.
-	err := q.story.QueryRowContext(ctx, a.ChatID, story.Int64, a.ArticleID).Scan(&first, &delivery)
+	first, delivery, found, err := q.storyAlert(ctx, a.ChatID, story.Int64, a.ArticleID)
 	switch {
-	case err == nil:
+	case err != nil:
+		return 0, err
+	case found:
 		if _, err := q.insert.ExecContext(ctx, a.ChatID, a.ArticleID, a.SubscriptionID, now, story.Int64, "also", nil); err != nil {
 			return 0, err
 		}
@@ -167,8 +191,6 @@ func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (in
 		}
 		_, err := q.outbox.ExecContext(ctx, a.ChatID, news.KindEdit, news.PriorityAlert, a.ArticleID, a.SubscriptionID, first.Int64, now)
 		return 1, err
-	case !errors.Is(err, sql.ErrNoRows):
-		return 0, err
 	}
 	res, err := q.outbox.ExecContext(ctx, a.ChatID, news.KindAlert, news.PriorityAlert, a.ArticleID, a.SubscriptionID, nil, now)
 	if err != nil {
@@ -250,10 +272,13 @@ const sqlDueMessages = `
 		WHERE o.not_before <= ? OR o.not_before > ?
 		ORDER BY o.priority, o.id LIMIT ?`
 
-// sqlStoryAlert finds a chat's earlier alert of a story. INDEXED BY keeps it
-// on (chat_id, story_id): for its ORDER BY the planner preferred
-// alerts_chat_created and read every alert of the chat, per alert queued.
-const sqlStoryAlert = `SELECT al.outbox_id, al.delivery FROM alerts al INDEXED BY alerts_story LEFT JOIN outbox o ON o.id = al.outbox_id
+// sqlStoryAlert finds a chat's earlier alerts of a story, the earliest
+// first once sorted in Go (storyAlert): an ORDER BY here costs SQLite a
+// temporary b-tree per execution, several times the cost of the lookup,
+// for the one or two rows it sorts. INDEXED BY keeps it on (chat_id,
+// story_id): for an ORDER BY the planner preferred alerts_chat_created and
+// read every alert of the chat, per alert queued. The outbox row is read
+// only for the rows found.
+const sqlStoryAlert = `SELECT al.outbox_id, al.delivery, al.created_at, al.article_id FROM alerts al INDEXED BY alerts_story
 		WHERE al.chat_id = ? AND al.story_id = ? AND al.article_id <> ?
-			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND o.status IN ('pending', 'sent')))
-		ORDER BY al.created_at, al.article_id LIMIT 1`
+			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND (SELECT o.status FROM outbox o WHERE o.id = al.outbox_id) IN ('pending', 'sent')))`
