@@ -17,6 +17,10 @@
 //     given again, so nothing that names a removed row reaches a new one.
 //   - One process per database: the program takes Lock before Open.
 //   - Times are stored as Unix seconds (UTC).
+//   - An unchanged feed writes nothing: a fetch whose item set is the last
+//     stored one's skips StoreFeedItems' transaction, and a success that
+//     changes nothing but times (a 304) keeps them in memory, written at
+//     most once per QuietWrite and at Close (fetch_state.go).
 //   - Every table that references chats(id) says ON UPDATE CASCADE, so a group
 //     upgraded to a supergroup (MigrateChat) takes everything with it.
 package store
