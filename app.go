@@ -166,7 +166,10 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 		{"poller", poller.Run},
 		{"updates", func(ctx context.Context) error {
 			defer router.Wait()
-			return updates.Updates(ctx, router.Handle)
+			if cfg.ConsoleMode() {
+				return updates.Updates(ctx, router.Handle) // one user, one line at a time
+			}
+			return bot.Dispatch(ctx, updates, router.Handle, bot.DispatchOptions{Workers: cfg.Telegram.CommandWorkers, Logger: log})
 		}},
 		{"digests", digests.Run},
 		{"retention", func(ctx context.Context) error { return m.prune(ctx, st, cfg.Storage.Retention.D(), log) }},

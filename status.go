@@ -96,7 +96,8 @@ func (w *watch) interval(t time.Time) time.Duration {
 	return w.nextPoll(next).Sub(next)
 }
 
-// Ready fails, with the reason, when the database takes no writes, Telegram
+// Ready fails, with the reason, when the database takes no writes (a write
+// refused within store.WriteFailureWindow, or a failing probe), Telegram
 // calls have failed for longer than telegramGrace, or no poll finished
 // within three intervals of the schedule.
 func (w *watch) Ready(ctx context.Context) error {

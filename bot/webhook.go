@@ -29,8 +29,11 @@ const (
 // Webhook receives updates by Telegram posting them to a public HTTPS URL
 // (usually a reverse proxy in front of Listen) instead of the long poll.
 // Posts are checked (POST, the secret header, at most 1 MiB of JSON),
-// answered at once and queued; one goroutine hands them to the router in the
-// order they came, as the long poll does.
+// answered at once and queued; one goroutine hands them on in the order they
+// came, as the long poll does — to a Dispatcher in the running bot (app.go),
+// whose Submit blocks while it is full, so that this queue fills and posts
+// are answered 503 for Telegram to retry. A post answered 200 counts as
+// received: Telegram does not post it again.
 type Webhook struct {
 	tg     *Telegram
 	opts   WebhookOptions

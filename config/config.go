@@ -56,6 +56,10 @@ type Telegram struct {
 	// Commands one chat may send at once, then one per CommandInterval.
 	CommandBurst    int      `toml:"command_burst"`
 	CommandInterval Duration `toml:"command_interval"`
+	// CommandWorkers is how many updates (commands, button presses, inline
+	// queries) of different chats are handled at once; one chat's are
+	// handled one at a time, in order.
+	CommandWorkers int `toml:"command_workers"`
 	// Webhook mode: Telegram posts updates to WebhookURL, served on
 	// WebhookListen; empty WebhookURL = long poll. An empty WebhookSecret is
 	// replaced by a random one at each start.
@@ -189,6 +193,7 @@ func Defaults() Config {
 			GroupPerMinute:  20,
 			CommandBurst:    5,
 			CommandInterval: Duration(3 * time.Second),
+			CommandWorkers:  8,
 		},
 		Storage: Storage{Path: "newshound.db", Retention: Duration(90 * 24 * time.Hour)},
 		Poller: Poller{

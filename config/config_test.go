@@ -155,6 +155,8 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"empty storage", "[storage]\npath = \"\"", "storage.path"},
 		{"retention under a week", "[storage]\nretention = \"24h\"", "storage.retention"},
 		{"zero rate", "[telegram]\nglobal_per_second = 0.0", "telegram.global_per_second"},
+		{"no command workers", "[telegram]\ncommand_workers = 0", "telegram.command_workers"},
+		{"too many command workers", "[telegram]\ncommand_workers = 1000", "telegram.command_workers"},
 		{"webhook over http", "[telegram]\nwebhook_url = \"http://bot.example/hook\"\nwebhook_listen = \"127.0.0.1:8443\"", "telegram.webhook_url"},
 		{"webhook not a url", "[telegram]\nwebhook_url = \"bot.example/hook\"\nwebhook_listen = \"127.0.0.1:8443\"", "telegram.webhook_url"},
 		{"webhook without listen", "[telegram]\nwebhook_url = \"https://bot.example/hook\"", "telegram.webhook_listen"},

@@ -62,6 +62,9 @@ func (c Config) validateTelegram() error {
 	if t.CommandInterval.D() < 0 || t.CommandInterval.D() > time.Hour {
 		return fieldErr("telegram.command_interval", "%s is out of range (0 to 1h)", t.CommandInterval.D())
 	}
+	if t.CommandWorkers < 1 || t.CommandWorkers > 256 {
+		return fieldErr("telegram.command_workers", "%d is out of range (1 to 256)", t.CommandWorkers)
+	}
 	if t.GroupPerMinute <= 0 {
 		return fieldErr("telegram.group_per_minute", "must be above 0")
 	}

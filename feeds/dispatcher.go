@@ -152,7 +152,7 @@ func (p *Poller) sync(ctx context.Context, q *queue, at time.Time) map[int64]boo
 	srcs, err := p.opts.Store.ListSources(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
-			p.log.Error("list sources", "err", err)
+			p.dbLog.Error(p.log, "list sources", "err", err)
 		}
 		return nil
 	}
@@ -238,7 +238,7 @@ func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, drained cha
 			if err := p.finish(ctx); err != nil {
 				p.unfinished.Store(true)
 				if ctx.Err() == nil {
-					p.log.Error("finishing articles failed; tried again at the next fetch", "err", err)
+					p.dbLog.Error(p.log, "finishing articles failed; tried again at the next fetch", "err", err)
 				}
 				return
 			}

@@ -35,7 +35,7 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
+	"github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
 )
 
 //go:embed migrations/*.sql
@@ -47,6 +47,9 @@ type Store struct {
 	r   *sql.DB // readers
 	now func() time.Time
 	log *slog.Logger
+	// writeFailures notes the writer's errors that say the database
+	// refuses writes, for CheckWritable.
+	writeFailures *writeFailures
 }
 
 // SetLogger makes the store log to log (rows it skips, see QueueAlerts)
@@ -81,17 +84,15 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		}
 		return "file:" + path + "?" + q.Encode()
 	}
-	w, err := sql.Open("sqlite3", dsn(true))
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
+	failures := &writeFailures{now: now}
+	w := sql.OpenDB(&noteConnector{dsn: dsn(true), driver: &sqlite3.SQLiteDriver{}, failures: failures})
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{w: w, now: now, log: slog.Default()}
+	s := &Store{w: w, now: now, log: slog.Default(), writeFailures: failures}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
