@@ -126,7 +126,7 @@ func New(opts Options) (*Service, error) {
 		opts.Now = time.Now
 	}
 	return &Service{opts: opts, log: opts.Logger, callback: strings.TrimRight(opts.PublicURL, "/") + Prefix,
-		limited: newRateLog(opts.Logger, opts.Now, time.Minute), wake: make(chan struct{}, 1), current: map[int64]news.HubSubscription{}}, nil
+		limited: newRateLog(opts.Logger, opts.Now), wake: make(chan struct{}, 1), current: map[int64]news.HubSubscription{}}, nil
 }
 
 // Load reads the stored subscriptions, so that a restart keeps them: the
