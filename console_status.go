@@ -65,9 +65,12 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	}
 	say(banner)
 	w.firstPoll = func(stored int) {
-		line := fmt.Sprintf("First fetch done: stored %s (the backlog, not alerted). Next poll at %s.",
-			plural(stored, "article"), clock(w.nextPoll(m.Now())))
-		if srcs, err := w.store.ListSources(ctx); err == nil && len(srcs) > 0 && allFailing(srcs) {
+		line := fmt.Sprintf("First fetch done: stored %s (the backlog, not alerted).", plural(stored, "article"))
+		srcs, err := w.store.ListSources(ctx)
+		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
+			line += fmt.Sprintf(" Next fetch at %s (%s).", clock(at), src.Name)
+		}
+		if err == nil && len(srcs) > 0 && allFailing(srcs) {
 			line += "\nEvery source failed (see /sources and " + logPathOr(logPath) + "). No network here? Try newshound -demo."
 		}
 		say(line)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -252,23 +253,35 @@ func (s *Service) Count() int { return s.index.Len() }
 // alert per (chat, article) for unmuted subscriptions of active, unpaused
 // chats; the first matching subscription (lowest id) is the one named.
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
+	// One look at the store for the whole batch: the subscriptions that
+	// may alert, of every article's matches.
+	matched := make([][]int64, len(articles))
+	var all []int64
+	for i, a := range articles {
+		ids := s.index.Match(query.NewDocument(a)) // ascending: the lowest id is the one named
+		matched[i], all = ids, append(all, ids...)
+	}
 	var alerts []news.Alert
-	for _, a := range articles {
-		ids := s.index.Match(query.NewDocument(a))
-		if len(ids) == 0 {
-			continue
-		}
-		targets, err := s.store.AlertTargets(ctx, ids)
+	if len(all) > 0 {
+		slices.Sort(all)
+		targets, err := s.store.AlertTargets(ctx, slices.Compact(all))
 		if err != nil {
-			return fmt.Errorf("match article %d: %w", a.ID, err)
+			return fmt.Errorf("match %d articles: %w", len(articles), err)
 		}
-		seen := make(map[int64]bool, len(targets))
+		chatOf := make(map[int64]int64, len(targets))
 		for _, t := range targets {
-			if seen[t.ChatID] {
-				continue
+			chatOf[t.SubscriptionID] = t.ChatID
+		}
+		for i, a := range articles {
+			seen := make(map[int64]bool, len(matched[i]))
+			for _, id := range matched[i] {
+				chat, ok := chatOf[id]
+				if !ok || seen[chat] {
+					continue
+				}
+				seen[chat] = true
+				alerts = append(alerts, news.Alert{ChatID: chat, ArticleID: a.ID, SubscriptionID: id})
 			}
-			seen[t.ChatID] = true
-			alerts = append(alerts, news.Alert{ChatID: t.ChatID, ArticleID: a.ID, SubscriptionID: t.SubscriptionID})
 		}
 	}
 	s.maybeRefile(len(articles))
