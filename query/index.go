@@ -70,17 +70,21 @@ type prefixLen struct {
 }
 
 // A record in a block is: its length in words, the query id (low and high halves), the number of keys, the keys'
-// term ids (the first is the term whose block holds the copy that byID finds), then the program with term ids as
-// operands.
+// term ids (the first is the term whose block holds it), then the program with term ids as operands. A query filed
+// under several keys has its record in the block of the first and a stub in the block of each other: the length,
+// the id and recStub, by which Match finds the record through byID.
 const (
 	recLen = iota
 	recIDLow
 	recIDHigh
-	recKeys // number of keys; recDead is set in a removed record
+	recKeys // number of keys; recDead is set in a removed record or stub, recStub in a stub
 	recHeader
 )
 
-const recDead = uint32(1) << 31
+const (
+	recDead = uint32(1) << 31
+	recStub = uint32(1) << 30
+)
 
 // directEntry is a query that is a single word, quoted word or prefix, optionally in the title: an article matches
 // it exactly when it has the query's term in the way kind says, so it needs no program.
@@ -190,18 +194,30 @@ func (ix *Index) Add(id int64, q *Query) {
 	ix.file(id, keys, prog)
 }
 
-// file writes a record of id with keys and prog into the block of each key and counts a use of each key.
+// file writes a record of id with keys and prog into the block of its first key, a stub into the block of each
+// other key, and counts a use of each key.
 func (ix *Index) file(id int64, keys, prog []uint32) {
 	for i, k := range keys {
 		ix.terms[k].refs++
+		size := recHeader
+		if i == 0 {
+			size += len(keys) + len(prog)
+		}
 		b := ix.blocks[k]
-		off := uint32(len(b))
-		b = append(b, uint32(recHeader+len(keys)+len(prog)), uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
+		if need := len(b) + size; need > cap(b) {
+			// Grown by an eighth, not by append's half or more: blocks are most of an index's memory.
+			nb := make([]uint32, len(b), need+need/8)
+			copy(nb, b)
+			b = nb
+		}
+		if i > 0 {
+			ix.blocks[k] = append(b, uint32(size), uint32(id), uint32(uint64(id)>>32), recStub)
+			continue
+		}
+		ix.byID[id] = uint64(k)<<32 | uint64(len(b))
+		b = append(b, uint32(size), uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
 		b = append(b, keys...)
 		ix.blocks[k] = append(b, prog...)
-		if i == 0 {
-			ix.byID[id] = uint64(k)<<32 | uint64(off)
-		}
 	}
 }
 
@@ -241,7 +257,7 @@ func (ix *Index) remove(id int64) {
 	forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
 }
 
-// unfile marks every copy of the record of id, found at place (see byID), removed and returns its keys and
+// unfile marks the record of id, found at place (see byID), and its stubs removed and returns its keys and
 // program; it releases nothing.
 func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
 	delete(ix.byID, id)
@@ -254,7 +270,7 @@ func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
 	for _, k := range keys[1:] {
 		b := ix.blocks[k]
 		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
-			if b[off+recKeys]&recDead == 0 && recID(b[off:]) == id {
+			if b[off+recKeys] == recStub && recID(b[off:]) == id {
 				ix.kill(k, off)
 				break
 			}
@@ -285,7 +301,7 @@ func (ix *Index) compact(t uint32) {
 		if rec[recKeys]&recDead != 0 {
 			continue
 		}
-		if rec[recHeader] == t {
+		if rec[recKeys] != recStub {
 			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(len(out))
 		}
 		out = append(out, rec...)
@@ -309,11 +325,11 @@ func (ix *Index) Refile() {
 		keys []uint32
 	}
 	var moves []move
-	for t, b := range ix.blocks {
+	for _, b := range ix.blocks {
 		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
 			n := b[off+recKeys]
-			if n&recDead != 0 || b[off+recHeader] != uint32(t) {
-				continue // removed, or a copy filed under another key too: its first key's copy answers
+			if n&(recDead|recStub) != 0 {
+				continue
 			}
 			rec := b[off : off+b[off+recLen]]
 			old, prog := rec[recHeader:recHeader+n], rec[recHeader+n:]
