@@ -32,7 +32,6 @@ type Index struct {
 	// byID maps a query id to where its record is — its first key's term id << 32 | its offset in that term's
 	// block — or to directFlag | its direct entry's term.
 	byID       map[int64]uint64
-	directKeys map[int64][]uint32 // query id → the terms of a direct entry filed under several (a word's stem keys)
 	freq       func(term string) float64
 	evaluators sync.Pool
 
@@ -87,9 +86,11 @@ const (
 )
 
 // directEntry is a query that is a single word, quoted word or prefix, optionally in the title: an article matches
-// it exactly when it has the query's term in the way kind says, so it needs no program.
+// it exactly when it has the query's term in the way kind says, so it needs no program. A word has an entry under
+// each of its stem keys; next is the term of the following one, round to the first (0 when there is one entry).
 type directEntry struct {
 	id   int64
+	next uint32
 	kind uint8
 }
 
@@ -142,7 +143,7 @@ func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 // otherwise or when freq is nil, until Match has observed the term in enough articles. Better estimates mean fewer
 // candidates; they never change which queries match. freq is called from Add and Refile.
 func NewIndexWithFrequencies(freq func(term string) float64) *Index {
-	ix := &Index{freq: freq, byID: map[int64]uint64{}, directKeys: map[int64][]uint32{}, prefixLens: map[string][]prefixLen{}}
+	ix := &Index{freq: freq, byID: map[int64]uint64{}, prefixLens: map[string][]prefixLen{}}
 	for i := range ix.dict {
 		ix.dict[i] = map[string]uint32{}
 	}
@@ -178,17 +179,18 @@ func (ix *Index) Add(id int64, q *Query) {
 	}
 	if kind, ok := directKind(prog); ok {
 		// The operands' references are the entries'; the program is not kept.
-		for i, t := range prog[1:] {
-			k := kind
+		terms := prog[1:]
+		for i, t := range terms {
+			e := directEntry{id: id, kind: kind}
 			if i > 0 {
-				k = kindOtherStem | kind&kindTitle
+				e.kind = kindOtherStem | kind&kindTitle
 			}
-			ix.direct[t] = append(ix.direct[t], directEntry{id: id, kind: k})
+			if len(terms) > 1 {
+				e.next = terms[(i+1)%len(terms)]
+			}
+			ix.direct[t] = append(grow(ix.direct[t], 1), e)
 		}
-		ix.byID[id] = directFlag | uint64(prog[1])
-		if len(prog) > 2 {
-			ix.directKeys[id] = prog[1:]
-		}
+		ix.byID[id] = directFlag | uint64(terms[0])
 		return
 	}
 	ix.file(id, keys, prog)
@@ -203,13 +205,7 @@ func (ix *Index) file(id int64, keys, prog []uint32) {
 		if i == 0 {
 			size += len(keys) + len(prog)
 		}
-		b := ix.blocks[k]
-		if need := len(b) + size; need > cap(b) {
-			// Grown by an eighth, not by append's half or more: blocks are most of an index's memory.
-			nb := make([]uint32, len(b), need+need/8)
-			copy(nb, b)
-			b = nb
-		}
+		b := grow(ix.blocks[k], size)
 		if i > 0 {
 			ix.blocks[k] = append(b, uint32(size), uint32(id), uint32(uint64(id)>>32), recStub)
 			continue
@@ -235,18 +231,21 @@ func (ix *Index) remove(id int64) {
 	}
 	delete(ix.byID, id)
 	if place&directFlag != 0 {
-		keys := []uint32{uint32(place &^ directFlag)}
-		if more, ok := ix.directKeys[id]; ok {
-			keys = more
-			delete(ix.directKeys, id)
-		}
-		for _, t := range keys {
+		first := uint32(place &^ directFlag)
+		for t := first; ; {
 			d := ix.direct[t]
-			if i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id }); i >= 0 {
-				d[i] = d[len(d)-1]
-				ix.direct[t] = d[:len(d)-1]
+			i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id })
+			if i < 0 {
+				break // cannot happen: each entry of the ring is where the one before it says
 			}
+			next := d[i].next
+			d[i] = d[len(d)-1]
+			ix.direct[t] = d[:len(d)-1]
 			ix.release(t)
+			if next == 0 || next == first {
+				break
+			}
+			t = next
 		}
 		return
 	}
@@ -307,6 +306,18 @@ func (ix *Index) compact(t uint32) {
 		out = append(out, rec...)
 	}
 	ix.blocks[t], ix.terms[t].dead = out, 0
+}
+
+// grow returns s with room for n more elements, grown by an eighth when it has to be rather than by append's half
+// or more: blocks and direct entries are most of an index's memory.
+func grow[T any](s []T, n int) []T {
+	need := len(s) + n
+	if need <= cap(s) {
+		return s
+	}
+	out := make([]T, len(s), need+need/8)
+	copy(out, s)
+	return out
 }
 
 func recID(rec []uint32) int64 { return int64(uint64(rec[recIDLow]) | uint64(rec[recIDHigh])<<32) }

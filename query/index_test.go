@@ -279,8 +279,6 @@ func keyStrings(ix *Index, id int64) []string {
 				pc += 1 + n
 			}
 		}
-	case ix.directKeys[id] != nil:
-		keys = ix.directKeys[id][:1]
 	default:
 		keys = []uint32{uint32(place)}
 	}
