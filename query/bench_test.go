@@ -135,8 +135,7 @@ func (ix *Index) candidates(d *Document) int {
 		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
 			rec, nk := b[off:], b[off+recKeys]
 			if nk == recStub {
-				place := ix.byID[recID(rec)]
-				rec = ix.blocks[place>>32][uint32(place):]
+				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
 				nk = rec[recKeys]
 			}
 			if nk&recDead == 0 && (nk == 1 || !e.earlierKey(rec[recHeader:recHeader+nk], t)) {

@@ -71,12 +71,13 @@ type prefixLen struct {
 // A record in a block is: its length in words, the query id (low and high halves), the number of keys, the keys'
 // term ids (the first is the term whose block holds it), then the program with term ids as operands. A query filed
 // under several keys has its record in the block of the first and a stub in the block of each other: the length,
-// the id and recStub, by which Match finds the record through byID.
+// where the record is (its block's term id and its offset there, kept up to date when that block is compacted) and
+// recStub.
 const (
-	recLen = iota
-	recIDLow
-	recIDHigh
-	recKeys // number of keys; recDead is set in a removed record or stub, recStub in a stub
+	recLen    = iota
+	recIDLow  // in a stub: the term id of the record's block
+	recIDHigh // in a stub: the record's offset in that block
+	recKeys   // number of keys; recDead is set in a removed record or stub, recStub in a stub
 	recHeader
 )
 
@@ -207,7 +208,7 @@ func (ix *Index) file(id int64, keys, prog []uint32) {
 		}
 		b := grow(ix.blocks[k], size)
 		if i > 0 {
-			ix.blocks[k] = append(b, uint32(size), uint32(id), uint32(uint64(id)>>32), recStub)
+			ix.blocks[k] = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
 			continue
 		}
 		ix.byID[id] = uint64(k)<<32 | uint64(len(b))
@@ -265,17 +266,25 @@ func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
 	rec := b[off : off+b[off+recLen]]
 	n := rec[recKeys]
 	keys, prog = slices.Clone(rec[recHeader:recHeader+n]), slices.Clone(rec[recHeader+n:])
-	ix.kill(t, off)
+	// The stubs first: killing the record may compact its block, after which another record may be where it was.
 	for _, k := range keys[1:] {
-		b := ix.blocks[k]
-		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
-			if b[off+recKeys] == recStub && recID(b[off:]) == id {
-				ix.kill(k, off)
-				break
-			}
+		if at, ok := ix.stub(k, t, off); ok {
+			ix.kill(k, at)
 		}
 	}
+	ix.kill(t, off)
 	return keys, prog
+}
+
+// stub returns the offset in k's block of the live stub of the record at off in t's block.
+func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
+	b := ix.blocks[k]
+	for at := uint32(0); at < uint32(len(b)); at += b[at+recLen] {
+		if b[at+recKeys] == recStub && b[at+recIDLow] == t && b[at+recIDHigh] == off {
+			return at, true
+		}
+	}
+	return 0, false
 }
 
 // kill marks the record at off in t's block removed, and compacts the block once half of it is.
@@ -300,8 +309,17 @@ func (ix *Index) compact(t uint32) {
 		if rec[recKeys]&recDead != 0 {
 			continue
 		}
-		if rec[recKeys] != recStub {
-			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(len(out))
+		if n := rec[recKeys]; n != recStub {
+			to := uint32(len(out))
+			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(to)
+			for _, k := range rec[recHeader+1 : recHeader+n] {
+				if to == off {
+					break
+				}
+				if at, ok := ix.stub(k, t, off); ok {
+					ix.blocks[k][at+recIDHigh] = to // the stubs of a moved record follow it
+				}
+			}
 		}
 		out = append(out, rec...)
 	}

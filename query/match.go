@@ -44,9 +44,7 @@ func (ix *Index) Match(d *Document) []int64 {
 				if nk != recStub {
 					continue
 				}
-				place := ix.byID[recID(rec)]
-				pb := ix.blocks[place>>32]
-				rec = pb[uint32(place):]
+				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
 				nk = rec[recKeys]
 			}
 			if nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
