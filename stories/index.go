@@ -16,6 +16,11 @@ const (
 	// tell of another event of the same kind. Two days apart, at the edge
 	// of the default window, the least cosine is 0.15.
 	CosinePerDay = 0.02
+	// MinCosineAnyName is the cosine (raised with the time between the
+	// articles as MinCosine is) at or above which any distinctive term the
+	// two articles share will do, however common: reports this much alike
+	// that name one town are one story, though they name no victim.
+	MinCosineAnyName = 0.3
 	// MinShared is the least summed IDF of the distinctive terms two
 	// articles share: one name that few articles carry, or two commoner
 	// ones; a weekday or a number every story has does not reach it.
@@ -198,7 +203,8 @@ func without(ds []*doc, d *doc) []*doc {
 //     (names, places, numbers) sum to an IDF of at least MinShared; the
 //     oldest wins a tie; but never when both titles name something (a
 //     distinctive term) and neither article carries any name of the other's
-//     title: two towns, two victims; at a cosine of NearDuplicate or more any shared
+//     title: two towns, two victims; at a cosine of MinCosineAnyName (raised
+//     with the time between them likewise) or NearDuplicate or more any shared
 //     distinctive term will do.
 func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 	if f.Title != 0 {
@@ -237,8 +243,9 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 			if qTitleNames > 0 && found == 0 && dMissing {
 				continue // the titles name things the other article does not carry at all
 			}
-			nearDup := x.NearDuplicate > 0 && cos >= x.NearDuplicate
-			if !nearDup && (cos < minCosine(at, d.at) || shared < MinShared) {
+			least := minCosine(at, d.at)
+			alike := cos >= least-MinCosine+MinCosineAnyName || x.NearDuplicate > 0 && cos >= x.NearDuplicate
+			if !alike && (cos < least || shared < MinShared) {
 				continue
 			}
 			if cos > bestScore || (cos == bestScore && d.seq < best.seq) {

@@ -72,26 +72,71 @@ func TestIndexMatch(t *testing.T) {
 	}
 }
 
+// kursk returns an index whose frequencies have seen 50 articles naming
+// Kursk, so that the name alone weighs less than MinShared.
+func kursk() *Index {
+	x := NewIndex()
+	for i := 0; i < 50; i++ {
+		x.Freq.Add(NewFeatures("Kursk news", "", fmt.Sprintf("Officials in Kursk said on day %d that nothing happened.", i)))
+	}
+	return x
+}
+
+// cosineOf returns the cosine of b against a and the IDF of the distinctive
+// terms they share, with x's frequencies once both are counted.
+func cosineOf(x *Index, a, b Features) (cos, shared float64) {
+	x.Freq.Add(a)
+	x.Freq.Add(b)
+	qw, qnorm := x.weights(&doc{f: b})
+	cos, shared, _, _ = x.compare(b.Terms, qw, qnorm, &doc{f: a})
+	return cos, shared
+}
+
 func TestIndexNearDuplicate(t *testing.T) {
-	// Two copies of one text whose only name is common: below MinShared,
-	// so only the near-duplicate rule makes them one story.
+	// Two reports whose only name is common (below MinShared) and whose
+	// cosine is below MinCosineAnyName: only the near-duplicate rule, at a
+	// threshold below their cosine, makes them one story.
 	a := NewFeatures("Deminers clear fields as farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not sow.")
-	b := NewFeatures("Deminers clear the fields while farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not plant.")
+	b := NewFeatures("Spring sowing waits in border villages", "", "Sappers swept more farmland on Friday, officials in Kursk said, while villagers waited to sow the spring wheat.")
+	cos, shared := cosineOf(kursk(), a, b)
+	if cos < 0.15 || cos >= MinCosineAnyName || shared >= MinShared {
+		t.Fatalf("cosine %.3f, shared %.1f: the pair does not test the near-duplicate rule", cos, shared)
+	}
 	for _, tt := range []struct {
 		threshold float64
 		same      bool
-	}{{0, false}, {0.7, true}} {
-		x := NewIndex()
+	}{{0, false}, {0.7, false}, {0.15, true}} {
+		x := kursk()
 		x.NearDuplicate = tt.threshold
-		for i := 0; i < 50; i++ {
-			x.Freq.Add(NewFeatures("Kursk news", "", fmt.Sprintf("Officials in Kursk said on day %d that nothing happened.", i)))
-		}
 		x.Freq.Add(a)
 		x.Add(1, 1, a, noon)
 		x.Freq.Add(b)
 		if _, ok := x.Match(b, noon); ok != tt.same {
-			t.Errorf("near-duplicate threshold %v: same = %v, want %v", tt.threshold, ok, tt.same)
+			t.Errorf("near-duplicate threshold %v: same = %v, want %v (cosine %.3f)", tt.threshold, ok, tt.same, cos)
 		}
+	}
+}
+
+// TestIndexAlikeReportsShareAnyName: two copies of one text whose only name
+// is common (below MinShared) are one story at a cosine of
+// MinCosineAnyName or more, the near-duplicate rule off; two days apart the
+// cosine needed rises as MinCosine's does.
+func TestIndexAlikeReportsShareAnyName(t *testing.T) {
+	a := NewFeatures("Deminers clear fields as farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not sow.")
+	b := NewFeatures("Deminers clear the fields while farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not plant.")
+	cos, shared := cosineOf(kursk(), a, b)
+	if cos < MinCosineAnyName+2*CosinePerDay || shared >= MinShared {
+		t.Fatalf("cosine %.3f, shared %.1f: the pair does not test the rule", cos, shared)
+	}
+	x := kursk()
+	x.Freq.Add(a)
+	x.Add(1, 1, a, noon)
+	x.Freq.Add(b)
+	if _, ok := x.Match(b, noon.Add(47*time.Hour)); !ok {
+		t.Errorf("copies sharing a common name are two stories (cosine %.3f, shared %.1f)", cos, shared)
+	}
+	if got := minCosine(noon, noon.Add(48*time.Hour)) - MinCosine + MinCosineAnyName; got < MinCosineAnyName+2*CosinePerDay-1e-9 {
+		t.Errorf("two days apart the cosine needed is %.3f; want it raised by %.2f", got, 2*CosinePerDay)
 	}
 }
 
