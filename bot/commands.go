@@ -109,7 +109,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	var perr *query.ParseError
 	switch {
 	case errors.As(err, &perr):
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't use that query: %s.", esc(perr.Error())))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't use that query: %s.", esc(explain(tr(ctx), perr))))
 		return nil
 	case errors.Is(err, news.ErrLimit):
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has as many subscriptions as it may hold. Remove one with /unsubscribe first."))
