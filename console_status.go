@@ -54,7 +54,9 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 			fmt.Fprintln(m.stderr, "newshound:", err)
 		}
 	}
-	if banner == "" {
+	if banner != "" {
+		banner = p.Sprintf(banner) // -demo's, a key of the catalog
+	} else {
 		banner = p.Sprintf("Newshound console: %s to poll, %s. The first fetch is stored as the backlog, not alerted.",
 			p.Count(len(cfg.Sources), "%d sources"), pollEvery(p, cfg.Poller.Schedule)) + "\n" +
 			p.Sprintf("Type /subscribe WORDS (e.g. /subscribe climate OR election) for alerts on news from now on, /status for progress, /help for every command.")

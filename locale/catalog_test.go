@@ -412,3 +412,16 @@ func TestDate(t *testing.T) {
 		t.Errorf("de alert date = %q", got)
 	}
 }
+
+// TestTheDemoBannerIsInTheCatalog: -demo's banner goes to the console
+// through the catalog, by its text.
+func TestTheDemoBannerIsInTheCatalog(t *testing.T) {
+	_, consts := parseDir(t, "..")
+	banner, ok := consts["demoBanner"]
+	if !ok {
+		t.Fatal("no demoBanner constant in the root package")
+	}
+	if For("ru").Sprintf(banner) == banner {
+		t.Errorf("the demo banner is not in the catalog: %q", banner)
+	}
+}
