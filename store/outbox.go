@@ -39,7 +39,8 @@ func (s *Store) enqueue(ctx context.Context, db execer, m news.Message) (int64, 
 }
 
 // QueueAlerts records each alert and queues its message, once per (chat,
-// story): an alert whose chat already had that article is skipped, so
+// forum topic, story), the topic being its subscription's: an alert whose
+// chat already had that article in that topic is skipped, so
 // several matching subscriptions or a second poll queue nothing more; an
 // alert whose chat already had another article of the same story is recorded
 // as "also" and queues an edit of the first alert's message instead (see
@@ -110,8 +111,15 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, 
 	if err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO alerts (chat_id, article_id, subscription_id, created_at, story_id) VALUES (?, ?, ?, ?, ?)`,
-		a.ChatID, a.ArticleID, a.SubscriptionID, now, story)
+	// The topic the subscription sends to: an article is alerted once per
+	// (chat, topic), a story linked per topic.
+	var thread int
+	err = tx.QueryRowContext(ctx, `SELECT thread_id FROM subscriptions WHERE id = ?`, a.SubscriptionID).Scan(&thread)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id) VALUES (?, ?, ?, ?, ?, ?)`,
+		a.ChatID, thread, a.ArticleID, a.SubscriptionID, now, story)
 	if err != nil {
 		return 0, err
 	}
@@ -122,10 +130,10 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, 
 	var delivery string
 	// The story's earlier alert for this chat, if it reached or will reach
 	// the chat: one dropped (paused, unreachable, refused) does not count.
-	err = tx.QueryRowContext(ctx, sqlStoryAlert, a.ChatID, story, a.ArticleID).Scan(&first, &delivery)
+	err = tx.QueryRowContext(ctx, sqlStoryAlert, a.ChatID, thread, story, a.ArticleID).Scan(&first, &delivery)
 	switch {
 	case err == nil:
-		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET delivery = 'also' WHERE chat_id = ? AND article_id = ?`, a.ChatID, a.ArticleID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET delivery = 'also' WHERE chat_id = ? AND thread_id = ? AND article_id = ?`, a.ChatID, thread, a.ArticleID); err != nil {
 			return 0, err
 		}
 		if delivery != "alert" || !first.Valid {
@@ -143,7 +151,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, 
 		return 0, err
 	}
 	id, _ := res.LastInsertId()
-	_, err = tx.ExecContext(ctx, `UPDATE alerts SET outbox_id = ? WHERE chat_id = ? AND article_id = ?`, id, a.ChatID, a.ArticleID)
+	_, err = tx.ExecContext(ctx, `UPDATE alerts SET outbox_id = ? WHERE chat_id = ? AND thread_id = ? AND article_id = ?`, id, a.ChatID, thread, a.ArticleID)
 	return 1, err
 }
 
@@ -218,10 +226,10 @@ const sqlDueMessages = `
 		WHERE o.not_before <= ? OR o.not_before > ?
 		ORDER BY o.priority, o.id LIMIT ?`
 
-// sqlStoryAlert finds a chat's earlier alert of a story. INDEXED BY keeps it
-// on (chat_id, story_id): for its ORDER BY the planner preferred
+// sqlStoryAlert finds a chat's earlier alert of a story in a topic. INDEXED
+// BY keeps it on (chat_id, thread_id, story_id): for its ORDER BY the planner preferred
 // alerts_chat_created and read every alert of the chat, per alert queued.
 const sqlStoryAlert = `SELECT al.outbox_id, al.delivery FROM alerts al INDEXED BY alerts_story LEFT JOIN outbox o ON o.id = al.outbox_id
-		WHERE al.chat_id = ? AND al.story_id = ? AND al.article_id <> ?
+		WHERE al.chat_id = ? AND al.thread_id = ? AND al.story_id = ? AND al.article_id <> ?
 			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND o.status IN ('pending', 'sent')))
 		ORDER BY al.created_at, al.article_id LIMIT 1`

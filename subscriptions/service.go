@@ -17,7 +17,7 @@ import (
 
 // Store is what the service needs of the database.
 type Store interface {
-	CreateSubscription(ctx context.Context, chatID int64, query, key string, max int) (news.Subscription, bool, error)
+	CreateSubscriptionIn(ctx context.Context, chatID int64, thread int, query, key string, max int) (news.Subscription, bool, error)
 	DeleteSubscription(ctx context.Context, chatID, id int64) error
 	FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error)
 	FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (news.Subscription, error)
@@ -30,7 +30,6 @@ type Store interface {
 	// the articles fetched since then, and returns the newest of them, at
 	// most sampleSize, of those published since then (examined: all read).
 	RecentMatches(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
-	SetSubscriptionThread(ctx context.Context, chatID, id int64, thread int) error
 }
 
 // ErrNoSuchSubscription is returned by Unsubscribe when the chat has no
@@ -148,22 +147,18 @@ func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Sub
 }
 
 // SubscribeIn is Subscribe with a destination: the forum topic thread of
-// the chat (0: the chat itself, or General). Subscribing again to a query
-// the chat has makes thread its destination. It fails as Subscribe does.
+// the chat (0: the chat itself, or General). A query lives once per topic:
+// subscribing again in the same topic answers with the subscription there
+// (Created false); in another topic it is another subscription, alerting in
+// that topic. It fails as Subscribe does.
 func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, text string) (Subscribed, error) {
 	q, err := query.Parse(text)
 	if err != nil {
 		return Subscribed{}, err
 	}
-	sub, created, err := s.store.CreateSubscription(ctx, chatID, q.Text(), q.Key(), s.maxPerChat)
+	sub, created, err := s.store.CreateSubscriptionIn(ctx, chatID, thread, q.Text(), q.Key(), s.maxPerChat)
 	if err != nil {
 		return Subscribed{}, fmt.Errorf("subscribe: %w", err)
-	}
-	if sub.ThreadID != thread {
-		if err := s.store.SetSubscriptionThread(ctx, chatID, sub.ID, thread); err != nil {
-			return Subscribed{}, fmt.Errorf("subscribe: %w", err)
-		}
-		sub.ThreadID = thread
 	}
 	if created {
 		s.index.Add(sub.ID, q)
@@ -249,8 +244,9 @@ func (s *Service) List(ctx context.Context, chatID int64) ([]news.Subscription, 
 func (s *Service) Count() int { return s.index.Len() }
 
 // HandleArticles matches each article against the index and queues one
-// alert per (chat, article) for unmuted subscriptions of active, unpaused
-// chats; the first matching subscription (lowest id) is the one named.
+// alert per (chat, forum topic, article) for unmuted subscriptions of
+// active, unpaused chats; the first matching subscription (lowest id) of
+// each topic is the one named.
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
 	var alerts []news.Alert
 	for _, a := range articles {
@@ -262,12 +258,16 @@ func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) e
 		if err != nil {
 			return fmt.Errorf("match article %d: %w", a.ID, err)
 		}
-		seen := make(map[int64]bool, len(targets))
+		type destination struct {
+			chat   int64
+			thread int
+		}
+		seen := make(map[destination]bool, len(targets))
 		for _, t := range targets {
-			if seen[t.ChatID] {
+			if seen[destination{t.ChatID, t.ThreadID}] {
 				continue
 			}
-			seen[t.ChatID] = true
+			seen[destination{t.ChatID, t.ThreadID}] = true
 			alerts = append(alerts, news.Alert{ChatID: t.ChatID, ArticleID: a.ID, SubscriptionID: t.SubscriptionID})
 		}
 	}
