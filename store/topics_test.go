@@ -60,6 +60,21 @@ func TestAQueryLivesOncePerTopic(t *testing.T) {
 	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM alerts WHERE chat_id = ? AND article_id = ?`, group, arts[0].ID).Scan(&rows); err != nil || rows != 2 {
 		t.Fatalf("alerts rows = %d, %v", rows, err)
 	}
+	// The second article of the story: an edit of each topic's alert.
+	if _, err := st.w.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE id IN (?, ?)`, arts[0].ID, arts[0].ID, arts[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	n, err = st.QueueAlerts(ctx, []news.Alert{
+		{ChatID: group, ArticleID: arts[1].ID, SubscriptionID: in10.ID},
+		{ChatID: group, ArticleID: arts[1].ID, SubscriptionID: in20.ID},
+	})
+	if err != nil || n != 2 {
+		t.Fatalf("queued %d, %v; want an edit per topic", n, err)
+	}
+	var edits, alerted int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT target_id) FROM outbox WHERE chat_id = ? AND kind = 'edit'`, group).Scan(&edits, &alerted); err != nil || edits != 2 || alerted != 2 {
+		t.Fatalf("edits = %d of %d alerts, %v; want one of each topic's alert", edits, alerted, err)
+	}
 
 	moved, err := st.MoveThreadToGeneral(ctx, group, 10)
 	if err != nil || moved != 0 {
