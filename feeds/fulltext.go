@@ -44,8 +44,8 @@ const (
 type ArticlePage struct {
 	// Text is the readable text, paragraphs separated by "\n\n".
 	Text string
-	// ImageURL is the page's own image (og:image, else twitter:image) made
-	// absolute against the page's final URL; "" when the page names none or
+	// ImageURL is the page's own image (its first og:image, else its first
+	// twitter:image) made absolute against the page's final URL; "" when the page names none or
 	// the link is not http or https or longer than 2048 bytes.
 	ImageURL string
 }
@@ -191,7 +191,11 @@ func pageExtract(body []byte, contentType string, resp *http.Response) (ArticleP
 	if err != nil {
 		return ArticlePage{}, fmt.Errorf("decode charset: %w", err)
 	}
-	article, err := readability.FromReader(r, resp.Request.URL)
+	page, err := io.ReadAll(r) // within the size cap: body was read under it
+	if err != nil {
+		return ArticlePage{}, fmt.Errorf("decode charset: %w", err)
+	}
+	article, err := readability.FromReader(bytes.NewReader(page), resp.Request.URL)
 	if err != nil {
 		return ArticlePage{}, fmt.Errorf("extract article: %w", err)
 	}
@@ -206,18 +210,7 @@ func pageExtract(body []byte, contentType string, resp *http.Response) (ArticleP
 	if len(strings.Fields(text)) < pageMinWords {
 		return ArticlePage{}, ErrPageNoArticle
 	}
-	return ArticlePage{Text: text, ImageURL: pageImage(resp.Request.URL.String(), article.ImageURL())}, nil
-}
-
-// pageImage resolves a page's image link (readability reads og:image, a
-// meta "image", then twitter:image) against the page's final URL; a link
-// that is not http or https, or longer than pageMaxImageURL, counts as none.
-func pageImage(pageURL, ref string) string {
-	u := resolve(pageURL, strings.TrimSpace(ref))
-	if len(u) > pageMaxImageURL {
-		return ""
-	}
-	return u
+	return ArticlePage{Text: text, ImageURL: pageImage(page, resp.Request.URL.String(), article.ImageURL())}, nil
 }
 
 // pageParagraphs trims every line and leaves exactly one blank line

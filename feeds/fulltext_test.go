@@ -105,8 +105,8 @@ func startPageTestServer(t *testing.T) *pageTestServer {
 	// query names: og (og:image), twitter (twitter:image).
 	withImages := func(w http.ResponseWriter, r *http.Request) {
 		var meta strings.Builder
-		if v, ok := r.URL.Query()["og"]; ok {
-			fmt.Fprintf(&meta, `<meta property="og:image" content="%s">`, stdhtml.EscapeString(v[0]))
+		for _, v := range r.URL.Query()["og"] {
+			fmt.Fprintf(&meta, `<meta property="og:image" content="%s">`, stdhtml.EscapeString(v))
 		}
 		if v, ok := r.URL.Query()["twitter"]; ok {
 			fmt.Fprintf(&meta, `<meta name="twitter:image" content="%s">`, stdhtml.EscapeString(v[0]))
@@ -234,6 +234,8 @@ func TestPageFetcherImage(t *testing.T) {
 		{name: "ftp", path: "/og?og=ftp://img.example/x.jpg", want: ""},
 		{name: "blank", path: "/og?og=%20", want: ""},
 		{name: "too long", path: "/og?og=" + long, want: ""},
+		{name: "the first of several", path: "/og?og=https://img.example/first.jpg&og=https://img.example/second.jpg", want: "https://img.example/first.jpg"},
+		{name: "a bad og:image, a good twitter:image", path: "/og?og=javascript:x&twitter=https://img.example/t.jpg", want: "https://img.example/t.jpg"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
