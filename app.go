@@ -124,7 +124,11 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if err != nil {
 		return err
 	}
-	transport, updates, botName, err := m.connect(ctx, cfg, st, log)
+	push, err := m.newPushes(ctx, cfg, st, log)
+	if err != nil {
+		return err
+	}
+	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), log)
 	if err != nil {
 		return err
 	}
@@ -133,10 +137,11 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.Alerts.DedupWindow.D(), Threshold: cfg.Alerts.DedupThreshold, Logger: log, Now: m.Now})
 	digests := digest.NewScheduler(digest.Options{Store: st, Languages: settings.NewService(settings.Options{Store: st, Logger: log}), MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
 		SendEmpty: cfg.Digest.SendEmpty, Notify: sender.Notify, Logger: log, Now: m.Now})
-	poller, err := m.newPoller(cfg, st, alertSink{subs, sender}, linker, sum, newPageTexter(cfg), watch, log)
+	poller, err := m.newPoller(cfg, st, alertSink{subs, sender}, linker, sum, newPageTexter(cfg), watch, push.hubs(), log)
 	if err != nil {
 		return err
 	}
+	push.poller = poller
 	watch.nextPoll = poller.NextPoll
 	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller.NextPoll, log)
 	if err != nil {
@@ -150,7 +155,7 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	}
 	var metricsSrv *metrics.Server
 	if cfg.Metrics.Listen != "" {
-		if metricsSrv, err = metrics.NewServer(cfg.Metrics.Listen, obs.Handler()); err != nil {
+		if metricsSrv, err = metrics.NewServer(cfg.Metrics.Listen, push.metricsHandler(cfg, obs.Handler())); err != nil {
 			return err
 		}
 		log.Info("serving metrics", "addr", metricsSrv.Addr())
@@ -161,11 +166,15 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 		{"poller", poller.Run},
 		{"updates", func(ctx context.Context) error {
 			defer router.Wait()
-			return updates.Updates(ctx, router.Handle)
+			if cfg.ConsoleMode() {
+				return updates.Updates(ctx, router.Handle) // one user, one line at a time
+			}
+			return bot.Dispatch(ctx, updates, router.Handle, bot.DispatchOptions{Workers: cfg.Telegram.CommandWorkers, Logger: log})
 		}},
 		{"digests", digests.Run},
 		{"retention", func(ctx context.Context) error { return m.prune(ctx, st, cfg.Storage.Retention.D(), log) }},
 	}
+	tasks = append(tasks, push.tasks()...)
 	parts := &Parts{Store: st, Poller: poller, Sender: sender, Subs: subs, Digest: digests}
 	if metricsSrv != nil {
 		tasks = append(tasks, task{"metrics", func(ctx context.Context) error {

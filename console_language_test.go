@@ -12,6 +12,7 @@ import (
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/news"
 )
 
 // TestConsoleSpeaksTheTerminalsLanguage runs console mode with LANG set to
@@ -54,10 +55,10 @@ url = "`+feed.URL+`"
 		t.Fatal(err)
 	}
 	testkit.WaitWithin(t, "the replies", 5*time.Second, func() bool {
-		return strings.Contains(out.String(), "Подписка оформлена (#1): kursk") && strings.Contains(out.String(), "Следующий опрос в ")
+		return strings.Contains(out.String(), "Подписка оформлена (#1): kursk") && strings.Contains(out.String(), "Источники: 1 источник.")
 	})
-	if !strings.Contains(out.String(), "Источники: 1 источник.") {
-		t.Errorf("/status is not in Russian:\n%s", out)
+	if !strings.Contains(out.String(), "Следующая загрузка в ") {
+		t.Errorf("/status or the first-fetch line is not in Russian:\n%s", out)
 	}
 	stdinW.Close()
 	select {
@@ -89,7 +90,8 @@ func TestEnvLanguage(t *testing.T) {
 
 func TestStatusAndVersionInTheChatsLanguage(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 29, 12, 0, 30, 0, time.UTC)}
-	w := newWatch(&fakeWatchStore{}, nopObs{}, nopObs{}, clock.Now)
+	st := &fakeWatchStore{}
+	w := newWatch(st, nopObs{}, nopObs{}, clock.Now)
 	w.nextPoll = everyMinute
 	w.Stored(3)
 	w.PollTook(time.Second)
@@ -97,10 +99,14 @@ func TestStatusAndVersionInTheChatsLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Fuentes: 0 fuentes.", "Añade una con /addsource URL", "La primera consulta guardó 3 artículos", "Consultas terminadas: 1", "Próxima consulta a las 12:01:00 UTC."} {
+	for _, want := range []string{"Fuentes: 0 fuentes.", "Añade una con /addsource URL", "La primera consulta guardó 3 artículos", "Consultas terminadas: 1"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("Spanish status lacks %q:\n%s", want, s)
 		}
+	}
+	st.sources = []news.Source{{Name: "Wire"}}
+	if s, err := w.Status(locale.WithLanguage(context.Background(), "es")); err != nil || !strings.Contains(s, "Próxima descarga a las 12:00:30 UTC (Wire).") {
+		t.Errorf("Spanish status with a source = %q, %v", s, err)
 	}
 	b := build{version: "v1.2.3", commit: "abc", dirty: true, goVersion: "go1.26"}
 	if got := versionText(locale.For("de"), b); got != "v1.2.3 (Commit abc mit lokalen Änderungen, gebaut unbekannt, go1.26)" {

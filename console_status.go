@@ -70,9 +70,12 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	}
 	say(banner)
 	w.firstPoll = func(stored int) {
-		line := p.Sprintf("First fetch done: stored %s (the backlog, not alerted). Next poll at %s.",
-			p.Count(stored, "%d articles"), clock(w.nextPoll(m.Now())))
-		if srcs, err := w.store.ListSources(ctx); err == nil && len(srcs) > 0 && allFailing(srcs) {
+		line := p.Sprintf("First fetch done: stored %s (the backlog, not alerted).", p.Count(stored, "%d articles"))
+		srcs, err := w.store.ListSources(ctx)
+		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
+			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name)
+		}
+		if err == nil && len(srcs) > 0 && allFailing(srcs) {
 			line += "\n" + p.Sprintf("Every source failed (see /sources and %s). No network here? Try newshound -demo.", logPathOr(p, logPath))
 		}
 		say(line)

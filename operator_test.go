@@ -122,7 +122,7 @@ func TestDemoAlertsWithinTenSeconds(t *testing.T) {
 	if _, err := io.WriteString(in, "/status\n"); err != nil {
 		t.Fatal(err)
 	}
-	out.waitText(t, "Next poll at", 10*time.Second)
+	out.waitText(t, "Next fetch at", 10*time.Second)
 	if s := out.String(); strings.Contains(s, "level=") || strings.Contains(s, "msg=") {
 		t.Errorf("log lines in the console conversation:\n%s", s)
 	}

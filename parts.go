@@ -40,7 +40,8 @@ func (m *Main) loadSubscriptions(ctx context.Context, cfg config.Config, st *sto
 // connect returns the transport and the source of updates: the console
 // without a token, else Telegram by long poll or webhook. It fails when
 // Telegram cannot be reached (getMe).
-func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) (bot.Transport, updater, string, error) {
+// mount is served on the webhook's listener beside it (WebSub callbacks).
+func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, mount map[string]http.Handler, log *slog.Logger) (bot.Transport, updater, string, error) {
 	if cfg.ConsoleMode() {
 		c := bot.NewConsole(m.stdin, m.stdout)
 		c.SetLanguage(envLanguage(m.getenv))
@@ -53,7 +54,7 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 	}
 	log.Info("connected to telegram", "bot", tg.BotName())
 	if cfg.WebhookMode() {
-		return tg, bot.NewWebhook(tg, bot.WebhookOptions{URL: cfg.Telegram.WebhookURL, Listen: cfg.Telegram.WebhookListen, Secret: cfg.Telegram.WebhookSecret}), tg.BotName(), nil
+		return tg, bot.NewWebhook(tg, bot.WebhookOptions{URL: cfg.Telegram.WebhookURL, Listen: cfg.Telegram.WebhookListen, Secret: cfg.Telegram.WebhookSecret, Mount: mount}), tg.BotName(), nil
 	}
 	return tg, tg, tg.BotName(), nil
 }
@@ -121,7 +122,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 // newPoller builds the poller of the [poller] section: config sources through
 // the plain fetcher, chat-added ones through the address guard.
 func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, linker feeds.Stories, sum feeds.Summarizer,
-	pages feeds.PageTexter, obs feeds.Observer, log *slog.Logger) (*feeds.Poller, error) {
+	pages feeds.PageTexter, obs feeds.Observer, hubs feeds.Hubs, log *slog.Logger) (*feeds.Poller, error) {
 	fetch := feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}
 	guarded := fetch
 	guarded.Transport = feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})
@@ -132,7 +133,7 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 		MinInterval: cfg.Poller.MinInterval.D(), MaxInterval: cfg.Poller.MaxInterval.D(),
 		PerHost: cfg.Poller.PerHost, HostGap: cfg.Poller.HostGap.D(),
 		Fetcher: feeds.NewFetcher(configured), ChatFetcher: feeds.NewFetcher(guarded),
-		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs,
+		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs, Hubs: hubs,
 	})
 }
 

@@ -97,7 +97,8 @@ func (w *watch) interval(t time.Time) time.Duration {
 	return w.nextPoll(next).Sub(next)
 }
 
-// Ready fails, with the reason, when the database takes no writes, Telegram
+// Ready fails, with the reason, when the database takes no writes (a write
+// refused within store.WriteFailureWindow, or a failing probe), Telegram
 // calls have failed for longer than telegramGrace, or no poll finished
 // within three intervals of the schedule.
 func (w *watch) Ready(ctx context.Context) error {
@@ -124,8 +125,8 @@ func (w *watch) Ready(ctx context.Context) error {
 }
 
 // Status is the plain-text answer to /status: sources, polls, what the first
-// fetch stored and when the next poll runs, in the language ctx carries
-// (locale.FromContext). It fails when the sources cannot be listed.
+// fetch stored and which source is fetched next, when, in the language ctx
+// carries (locale.FromContext). It fails when the sources cannot be listed.
 func (w *watch) Status(ctx context.Context) (string, error) {
 	srcs, err := w.store.ListSources(ctx)
 	if err != nil {
@@ -161,10 +162,27 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		b.WriteString(p.Sprintf("First poll stored %s (the backlog: not alerted; alerts are for news that arrives later).", p.Count(w.firstStored, "%d articles")) + "\n")
 		b.WriteString(p.Sprintf("Polls finished: %d, the last at %s; %s stored since start.", w.finished, clock(w.lastPoll), p.Count(w.stored, "%d articles")) + "\n")
 	}
-	if w.nextPoll != nil {
-		b.WriteString(p.Sprintf("Next poll at %s.", clock(w.nextPoll(now))))
+	if src, at, ok := nextFetch(srcs, now); ok {
+		b.WriteString(p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name))
 	}
 	return b.String(), nil
+}
+
+// nextFetch returns the source fetched next and when, each source being on
+// its own clock: the earliest due time (feeds.DueAt: a source never fetched
+// is due now) of the sources fetched, false when none is.
+func nextFetch(srcs []news.Source, now time.Time) (news.Source, time.Time, bool) {
+	var next news.Source
+	var at time.Time
+	for _, s := range srcs {
+		if s.Origin == news.OriginRetired {
+			continue
+		}
+		if due := feeds.DueAt(s, now); at.IsZero() || due.Before(at) {
+			next, at = s, due
+		}
+	}
+	return next, at, !at.IsZero()
 }
 
 // clock formats t as a time of day with its zone.

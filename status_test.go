@@ -109,7 +109,12 @@ func TestHealthzStates(t *testing.T) {
 
 func TestStatusTellsProgress(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 29, 12, 0, 30, 0, time.UTC)}
-	st := &fakeWatchStore{sources: []news.Source{{Name: "A"}, {Name: "B", LastError: "503"}, {Name: "C", Origin: news.OriginRetired}}}
+	// Each source on its own clock: B is due first; a retired source is not fetched.
+	st := &fakeWatchStore{sources: []news.Source{
+		{Name: "A", NextFetchAt: clock.t.Add(3 * time.Minute), Interval: 5 * time.Minute},
+		{Name: "B", LastError: "503", NextFetchAt: clock.t.Add(90 * time.Second), Interval: 5 * time.Minute},
+		{Name: "C", Origin: news.OriginRetired, NextFetchAt: clock.t.Add(time.Second), Interval: 5 * time.Minute},
+	}}
 	w := newWatch(st, nopObs{}, nopObs{}, clock.Now)
 	w.nextPoll = everyMinute
 	var first []int
@@ -119,7 +124,7 @@ func TestStatusTellsProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Sources: 2 sources, 1 failing", "First poll running", "Next poll at 12:01:00 UTC"} {
+	for _, want := range []string{"Sources: 2 sources, 1 failing", "First poll running", "Next fetch at 12:02:00 UTC (B)"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("status before the first poll lacks %q:\n%s", want, s)
 		}

@@ -60,13 +60,13 @@ func TestVersionAndStatusSpeakTheOperatorsLanguage(t *testing.T) {
 		o.Operators = []int64{9}
 		o.Version = func(ctx context.Context) string { return locale.FromContext(ctx).Sprintf("unknown") }
 		o.Status = func(ctx context.Context) (string, error) {
-			return locale.FromContext(ctx).Sprintf("Next poll at %s.", "12:00:00 UTC"), nil
+			return locale.FromContext(ctx).Sprintf("Next fetch at %s (%s).", "12:00:00 UTC", "Wire"), nil
 		}
 	})
 	if got := h.replyAs(9, "private", 9, "ru", "/version"); got != "Newshound неизвестно" {
 		t.Errorf("/version in Russian → %q", got)
 	}
-	if got := h.replyAs(9, "private", 9, "ru", "/status"); got != "Следующий опрос в 12:00:00 UTC." {
+	if got := h.replyAs(9, "private", 9, "ru", "/status"); got != "Следующая загрузка в 12:00:00 UTC (Wire)." {
 		t.Errorf("/status in Russian → %q", got)
 	}
 }

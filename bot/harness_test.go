@@ -40,16 +40,17 @@ func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); retur
 // harness is a Router and a Sender on a real database, talking to the fake
 // Telegram through the real transport, as the running bot does.
 type harness struct {
-	sender  *Sender
-	t       *testing.T
-	tg      *telegramtest.Server
-	st      *store.Store
-	subs    *subscriptions.Service
-	router  *Router
-	clock   *testkit.Clock
-	logs    *lockedBuffer
-	handled atomic.Int64 // updates the router has finished with
-	queued  atomic.Int64 // updates the test has queued
+	sender   *Sender
+	t        *testing.T
+	tg       *telegramtest.Server
+	st       *store.Store
+	subs     *subscriptions.Service
+	router   *Router
+	clock    *testkit.Clock
+	logs     *lockedBuffer
+	dispatch *Dispatcher
+	handled  atomic.Int64 // updates the router has finished with
+	queued   atomic.Int64 // updates the test has queued
 }
 
 // newHarness starts a bot on the long poll; configure adjusts the router's options.
@@ -84,6 +85,12 @@ func newHarnessIn(t *testing.T, webhook bool, configure ...func(*RouterOptions))
 		c(&opts)
 	}
 	h.router = NewRouter(opts)
+	// Updates go through the dispatcher, as in the running bot: chats are
+	// handled concurrently, each in order.
+	h.dispatch = NewDispatcher(ctx, func(ctx context.Context, in Incoming) {
+		h.router.Handle(ctx, in)
+		h.handled.Add(1)
+	}, DispatchOptions{Workers: 4, Logger: log})
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() {
@@ -105,10 +112,10 @@ func newHarnessIn(t *testing.T, webhook bool, configure ...func(*RouterOptions))
 	}
 	go func() {
 		defer wg.Done()
-		err := updater.Updates(ctx, func(ctx context.Context, in Incoming) {
-			h.router.Handle(ctx, in)
-			h.handled.Add(1)
-		})
+		err := updater.Updates(ctx, h.dispatch.Handle)
+		grace, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		h.dispatch.Close(grace)
 		if err != nil && ctx.Err() == nil {
 			t.Errorf("updates: %v", err)
 		}
@@ -135,10 +142,11 @@ func (h *harness) reply(chatID int64, chatType string, userID int64, text string
 	return h.tg.WaitSent(h.t, chatID, n+1, 5*time.Second)[n]
 }
 
-// waitHandled waits until the router has finished n updates in all.
+// waitHandled waits until the router has finished n updates in all (the
+// dispatcher's drops count: they are done with too).
 func (h *harness) waitHandled(n int64) {
 	h.t.Helper()
-	testkit.WaitFor(h.t, fmt.Sprintf("the router to handle %d updates", n), func() bool { return h.handled.Load() >= n })
+	testkit.WaitFor(h.t, fmt.Sprintf("the router to handle %d updates", n), func() bool { return h.handled.Load()+h.dispatch.Dropped() >= n })
 }
 
 // settle waits for the router to finish every queued update and the outbox to drain.

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newshound/newshound/internal/throttle"
 	"github.com/newshound/newshound/news"
 )
 
@@ -20,9 +21,6 @@ const JournalMax = 5000
 // ReplyQueueMax bounds the command replies held in memory because the
 // database could not queue them (see ReplyQueue).
 const ReplyQueueMax = 1000
-
-// journalLogEvery is how often a database that refuses writes is logged.
-const journalLogEvery = time.Minute
 
 // journal stands between the sender and its Outbox. An outcome the database
 // fails to record (above all: Telegram accepted a message, and MarkSent
@@ -41,7 +39,7 @@ type journal struct {
 	held    map[int64]heldOutcome // message ids of entries → their outcome
 	replies int                   // reply entries among entries
 	failing bool                  // the last write failed
-	logged  time.Time             // when a failing database was last logged (real clock)
+	failLog throttle.Log          // a failing database, logged once a minute (real clock)
 }
 
 // journalEntry is one outcome, or one reply, waiting to be recorded.
@@ -90,18 +88,15 @@ func (j *journal) write(ctx context.Context, e journalEntry, out heldOutcome) er
 	return nil
 }
 
-// failed notes a write the database refused, and logs it at most once per
-// journalLogEvery.
+// failed notes a write the database refused, and logs it at most once a
+// minute.
 func (j *journal) failed(err error) {
 	j.mu.Lock()
-	defer j.mu.Unlock()
 	j.failing = true
-	if time.Since(j.logged) < journalLogEvery {
-		return
-	}
-	j.logged = time.Now()
-	j.log.Error("the database refuses writes; sent messages are remembered in memory and recorded when it takes writes again, nothing is sent twice",
-		"held", len(j.entries), "limit", JournalMax, "err", err)
+	held := len(j.entries)
+	j.mu.Unlock()
+	j.failLog.Error(j.log, "the database refuses writes; sent messages are remembered in memory and recorded when it takes writes again, nothing is sent twice",
+		"held", held, "limit", JournalMax, "err", err)
 }
 
 // flush records the held entries in order, stopping at the first the

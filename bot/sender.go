@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/newshound/newshound/internal/throttle"
 	"github.com/newshound/newshound/news"
 	"golang.org/x/time/rate"
 )
@@ -102,6 +103,9 @@ type Sender struct {
 	// journal holds outcomes the database could not record (journal.go);
 	// opts.Outbox is it.
 	journal *journal
+	// readLog lets a failing read of the outbox be logged once a minute, not
+	// at every look (five a second).
+	readLog *throttle.Log
 
 	mu          sync.Mutex
 	changed     chan struct{} // closed and replaced when a delivery ends or a look finds nothing due
@@ -138,6 +142,7 @@ func NewSender(opts SenderOptions) *Sender {
 	opts.Outbox = j
 	return &Sender{
 		journal: j,
+		readLog: &throttle.Log{Now: opts.Now},
 		opts:    opts,
 		log:     opts.Logger,
 		wake:    make(chan struct{}, 1),
@@ -207,7 +212,7 @@ func (s *Sender) Run(ctx context.Context) error {
 		read := time.Now()
 		msgs, err := s.opts.Outbox.DueMessages(ctx, s.opts.Now(), batchSize)
 		if err != nil && ctx.Err() == nil {
-			s.log.Error("read outbox", "err", err)
+			s.readLog.Error(s.log, "read outbox", "err", err)
 		}
 		if err == nil && len(msgs) == 0 {
 			s.signal()

@@ -234,15 +234,38 @@ func allowedUpdates() []string {
 // one is set); a failure there is a warning. Errors back off from 1 s
 // doubling to 1 min; an empty batch that came back at once (some proxies and
 // test servers do that) waits a second.
+//
+// When an update counts as received: Telegram forgets an update once
+// getUpdates is called with a higher offset, and the offset passes an update
+// only after handle returned for it with ctx still live. With a Dispatcher
+// as handle that is when the update is queued (Submit blocks while the
+// dispatcher is full, so the poll fetches nothing more meanwhile), not when
+// it is handled: one slow command cannot hold the offset, and so every
+// other chat, back. The next getUpdates acknowledges what was handed over;
+// at a stop, one last getUpdates (timeout 0) acknowledges the updates handed
+// over since, which the dispatcher then handles within its grace, and leaves
+// the rest of the batch for Telegram to deliver again after the restart.
+// Nothing acknowledged is lost by a graceful stop unless the grace runs out
+// (the dispatcher logs the count); a kill -9 loses the updates queued but
+// not yet handled, at most the dispatcher's bound — the price of not
+// letting a slow command stall the poll.
 func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
 	if _, err := t.send.Request(tgbotapi.DeleteWebhookConfig{}); err != nil && ctx.Err() == nil {
 		t.log.Warn("deleteWebhook failed; getUpdates fails while a webhook is set", "err", t.convert(err))
 	}
-	offset := 0
+	offset, acked := 0, 0
+	defer func() {
+		if offset > acked {
+			t.ack(offset)
+		}
+	}()
 	wait := time.Second
 	for ctx.Err() == nil {
 		started := time.Now()
 		ups, err := t.getUpdates(offset)
+		if err == nil {
+			acked = offset
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				break
@@ -260,15 +283,35 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 			id, in, ok, err := decodeUpdate(raw)
 			if err != nil {
 				t.log.Warn("update skipped", "err", err)
+				var head struct {
+					ID int `json:"update_id"`
+				}
+				if json.Unmarshal(raw, &head) == nil {
+					offset = max(offset, head.ID+1) // else the same update comes back at every poll
+				}
 				continue
 			}
-			offset = max(offset, id+1)
 			if ok {
 				handle(ctx, in)
 			}
+			if ctx.Err() != nil {
+				break // maybe not handed over: Telegram delivers it again after the restart
+			}
+			offset = max(offset, id+1)
 		}
 	}
 	return nil
+}
+
+// ack tells Telegram that the updates below offset were received, at a stop
+// (getUpdates with timeout 0 and limit 1, through the sending client, which
+// outlives the stop by a few seconds). A failure is logged: those updates
+// come again after the restart.
+func (t *Telegram) ack(offset int) {
+	p := tgbotapi.Params{"offset": strconv.Itoa(offset), "timeout": "0", "limit": "1"}
+	if _, err := t.send.MakeRequest("getUpdates", p); err != nil {
+		t.log.Warn("could not acknowledge the last updates at the stop; Telegram will deliver them again", "err", t.convert(err))
+	}
 }
 
 // getUpdates asks for the updates from offset on, raw, for decodeUpdate.

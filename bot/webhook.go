@@ -29,8 +29,11 @@ const (
 // Webhook receives updates by Telegram posting them to a public HTTPS URL
 // (usually a reverse proxy in front of Listen) instead of the long poll.
 // Posts are checked (POST, the secret header, at most 1 MiB of JSON),
-// answered at once and queued; one goroutine hands them to the router in the
-// order they came, as the long poll does.
+// answered at once and queued; one goroutine hands them on in the order they
+// came, as the long poll does — to a Dispatcher in the running bot (app.go),
+// whose Submit blocks while it is full, so that this queue fills and posts
+// are answered 503 for Telegram to retry. A post answered 200 counts as
+// received: Telegram does not post it again.
 type Webhook struct {
 	tg     *Telegram
 	opts   WebhookOptions
@@ -51,6 +54,9 @@ type WebhookOptions struct {
 	Secret string
 	// Listener, when set, is served instead of listening on Listen (tests).
 	Listener net.Listener
+	// Mount is served beside the webhook on its listener, by path prefix
+	// (the WebSub callbacks under /websub/); every other path is the webhook's.
+	Mount map[string]http.Handler
 }
 
 // NewWebhook returns a webhook updater that registers itself through tg.
@@ -77,7 +83,7 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 		}
 	}
 	queue := make(chan Incoming, w.queueSize)
-	srv := &http.Server{Handler: w.handler(ctx, queue), ReadHeaderTimeout: 10 * time.Second,
+	srv := &http.Server{Handler: w.mounted(w.handler(ctx, queue)), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
 		MaxHeaderBytes: WebhookMaxHeaderBytes}
 	served := make(chan error, 1)
@@ -163,6 +169,19 @@ func (w *Webhook) addr() string {
 		return w.opts.Listener.Addr().String()
 	}
 	return w.opts.Listen
+}
+
+// mounted is h with the handlers of opts.Mount beside it.
+func (w *Webhook) mounted(h http.Handler) http.Handler {
+	if len(w.opts.Mount) == 0 {
+		return h
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/", h)
+	for prefix, m := range w.opts.Mount {
+		mux.Handle(prefix, m)
+	}
+	return mux
 }
 
 // handler checks one post and queues its update. It answers 405 to anything

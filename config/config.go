@@ -13,6 +13,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -55,6 +56,10 @@ type Telegram struct {
 	// Commands one chat may send at once, then one per CommandInterval.
 	CommandBurst    int      `toml:"command_burst"`
 	CommandInterval Duration `toml:"command_interval"`
+	// CommandWorkers is how many updates (commands, button presses, inline
+	// queries) of different chats are handled at once; one chat's are
+	// handled one at a time, in order.
+	CommandWorkers int `toml:"command_workers"`
 	// Webhook mode: Telegram posts updates to WebhookURL, served on
 	// WebhookListen; empty WebhookURL = long poll. An empty WebhookSecret is
 	// replaced by a random one at each start.
@@ -103,6 +108,10 @@ type Poller struct {
 	// time between the starts of two fetches of one host.
 	PerHost int      `toml:"per_host"`
 	HostGap Duration `toml:"host_gap"`
+	// PublicURL is where WebSub hubs reach Newshound (its /websub/
+	// callbacks, served on the webhook's or the metrics' listener); empty:
+	// the origin of telegram.webhook_url, if any (see WebSubURL).
+	PublicURL string `toml:"public_url"`
 }
 
 // Source is one feed the operator configured.
@@ -184,6 +193,7 @@ func Defaults() Config {
 			GroupPerMinute:  20,
 			CommandBurst:    5,
 			CommandInterval: Duration(3 * time.Second),
+			CommandWorkers:  8,
 		},
 		Storage: Storage{Path: "newshound.db", Retention: Duration(90 * 24 * time.Hour)},
 		Poller: Poller{
@@ -266,6 +276,27 @@ func (c Config) ConsoleMode() bool { return c.Telegram.Token == "" }
 // WebhookMode reports whether Telegram is to post updates to a webhook
 // instead of being long-polled (never in console mode).
 func (c Config) WebhookMode() bool { return !c.ConsoleMode() && c.Telegram.WebhookURL != "" }
+
+// WebSubURL is the public address under which the WebSub callbacks are
+// reached (poller.public_url, else the origin of telegram.webhook_url in
+// webhook mode), or "" when there is none or nothing serves the callbacks
+// (neither the webhook nor metrics.listen): WebSub is then off.
+func (c Config) WebSubURL() string {
+	if !c.WebhookMode() && c.Metrics.Listen == "" {
+		return ""
+	}
+	if c.Poller.PublicURL != "" {
+		return strings.TrimRight(c.Poller.PublicURL, "/")
+	}
+	if !c.WebhookMode() {
+		return ""
+	}
+	u, err := url.Parse(c.Telegram.WebhookURL)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
 
 // ErrInvalid is wrapped by every validation error.
 var ErrInvalid = errors.New("invalid configuration")

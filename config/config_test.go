@@ -155,6 +155,8 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"empty storage", "[storage]\npath = \"\"", "storage.path"},
 		{"retention under a week", "[storage]\nretention = \"24h\"", "storage.retention"},
 		{"zero rate", "[telegram]\nglobal_per_second = 0.0", "telegram.global_per_second"},
+		{"no command workers", "[telegram]\ncommand_workers = 0", "telegram.command_workers"},
+		{"too many command workers", "[telegram]\ncommand_workers = 1000", "telegram.command_workers"},
 		{"webhook over http", "[telegram]\nwebhook_url = \"http://bot.example/hook\"\nwebhook_listen = \"127.0.0.1:8443\"", "telegram.webhook_url"},
 		{"webhook not a url", "[telegram]\nwebhook_url = \"bot.example/hook\"\nwebhook_listen = \"127.0.0.1:8443\"", "telegram.webhook_url"},
 		{"webhook without listen", "[telegram]\nwebhook_url = \"https://bot.example/hook\"", "telegram.webhook_listen"},
@@ -166,6 +168,10 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"metrics port not a number", "[metrics]\nlisten = \"127.0.0.1:http\"", "metrics.listen"},
 		{"metrics port out of range", "[metrics]\nlisten = \":70000\"", "metrics.listen"},
 		{"metrics url", "[metrics]\nlisten = \"http://127.0.0.1:9090\"", "metrics.listen"},
+		{"public url without scheme", "[poller]\npublic_url = \"news.example.org\"\n[metrics]\nlisten = \"127.0.0.1:9090\"", "poller.public_url"},
+		{"public url ftp", "[poller]\npublic_url = \"ftp://news.example.org\"\n[metrics]\nlisten = \"127.0.0.1:9090\"", "poller.public_url"},
+		{"public url with query", "[poller]\npublic_url = \"https://news.example.org/?a=b\"\n[metrics]\nlisten = \"127.0.0.1:9090\"", "poller.public_url"},
+		{"public url served by nothing", "[poller]\npublic_url = \"https://news.example.org\"", "poller.public_url"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -274,6 +280,42 @@ func TestMetricsListen(t *testing.T) {
 			}
 			if cfg.Metrics.Listen != tt.want {
 				t.Fatalf("metrics.listen = %q, want %q", cfg.Metrics.Listen, tt.want)
+			}
+		})
+	}
+}
+
+func TestWebSubURL(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  func(*Config)
+		want string
+	}{
+		{"off by default", func(*Config) {}, ""},
+		{"webhook origin", func(c *Config) {
+			c.Telegram.Token, c.Telegram.WebhookURL, c.Telegram.WebhookListen = "1:x", "https://bot.example:8443/hook/x", "127.0.0.1:8443"
+		}, "https://bot.example:8443"},
+		{"public url wins", func(c *Config) {
+			c.Telegram.Token, c.Telegram.WebhookURL, c.Telegram.WebhookListen = "1:x", "https://bot.example/hook", "127.0.0.1:8443"
+			c.Poller.PublicURL = "https://news.example.org/nh/"
+		}, "https://news.example.org/nh"},
+		{"public url on the metrics listener", func(c *Config) {
+			c.Poller.PublicURL, c.Metrics.Listen = "http://news.example.org", "127.0.0.1:9090"
+		}, "http://news.example.org"},
+		{"console mode serves no webhook", func(c *Config) {
+			c.Telegram.WebhookURL, c.Telegram.WebhookListen, c.Poller.PublicURL = "https://bot.example/hook", "127.0.0.1:8443", "https://news.example.org"
+		}, ""},
+		{"metrics alone is no address", func(c *Config) { c.Metrics.Listen = "127.0.0.1:9090" }, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Defaults()
+			tt.cfg(&c)
+			if err := c.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			if got := c.WebSubURL(); got != tt.want {
+				t.Errorf("WebSubURL = %q, want %q", got, tt.want)
 			}
 		})
 	}

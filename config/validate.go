@@ -62,6 +62,9 @@ func (c Config) validateTelegram() error {
 	if t.CommandInterval.D() < 0 || t.CommandInterval.D() > time.Hour {
 		return fieldErr("telegram.command_interval", "%s is out of range (0 to 1h)", t.CommandInterval.D())
 	}
+	if t.CommandWorkers < 1 || t.CommandWorkers > 256 {
+		return fieldErr("telegram.command_workers", "%d is out of range (1 to 256)", t.CommandWorkers)
+	}
 	if t.GroupPerMinute <= 0 {
 		return fieldErr("telegram.group_per_minute", "must be above 0")
 	}
@@ -150,6 +153,23 @@ func (c Config) validateIntervals() error {
 	}
 	if g := p.HostGap.D(); g < 0 || g > time.Hour {
 		return fieldErr("poller.host_gap", "%s is out of range (0s to 1h)", g)
+	}
+	return c.validatePublicURL()
+}
+
+// validatePublicURL checks the WebSub address: an absolute http(s) URL
+// without query or fragment, served by the webhook or the metrics listener.
+func (c Config) validatePublicURL() error {
+	raw := c.Poller.PublicURL
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fieldErr("poller.public_url", "%q is not an http or https URL without query, e.g. \"https://news.example.org\"", raw)
+	}
+	if c.Telegram.WebhookURL == "" && c.Metrics.Listen == "" {
+		return fieldErr("poller.public_url", "is set but nothing serves its /websub/ callbacks: set metrics.listen (or telegram.webhook_url) and forward %s/websub/ to it", strings.TrimRight(raw, "/"))
 	}
 	return nil
 }
@@ -275,6 +295,9 @@ func (c Config) Warnings() []string {
 	var w []string
 	if c.ConsoleMode() && c.Telegram.WebhookURL != "" {
 		w = append(w, "telegram.webhook_url is set but there is no token: console mode ignores it")
+	}
+	if c.Poller.PublicURL != "" && c.WebSubURL() == "" {
+		w = append(w, "poller.public_url is set but console mode serves no webhook and metrics.listen is empty: WebSub is off")
 	}
 	if strings.HasPrefix(c.Poller.Schedule, "@every ") {
 		if d, err := time.ParseDuration(strings.TrimPrefix(c.Poller.Schedule, "@every ")); err == nil && d < time.Minute {

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/newshound/newshound/internal/throttle"
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
@@ -63,6 +64,9 @@ type Scheduler struct {
 	log     *slog.Logger
 	builder Builder
 	running atomic.Bool
+	// chatLog lets failing chats be logged once a minute: a database that
+	// refuses writes fails every chat due, at every tick.
+	chatLog *throttle.Log
 
 	mu      sync.Mutex
 	covered time.Time                 // the previous successful tick looked up to here; zero before the first
@@ -84,7 +88,8 @@ func NewScheduler(opts Options) *Scheduler {
 	if opts.Notify == nil {
 		opts.Notify = func() {}
 	}
-	return &Scheduler{opts: opts, log: opts.Logger, builder: Builder{MaxItems: opts.MaxItems, SendEmpty: opts.SendEmpty}}
+	return &Scheduler{opts: opts, log: opts.Logger, builder: Builder{MaxItems: opts.MaxItems, SendEmpty: opts.SendEmpty},
+		chatLog: &throttle.Log{Now: opts.Now}}
 }
 
 // Run ticks at start and then at the top of every minute until ctx is done.
@@ -122,8 +127,9 @@ func (s *Scheduler) Run(ctx context.Context) error {
 
 // Tick queues the daily digest of every chat whose due instant lies in
 // (the previous tick, now], or for the first tick in (now - catch-up, now].
-// It returns how many digests it queued. A chat that fails is logged and
-// retried by the next tick; the error then names how many failed.
+// It returns how many digests it queued. A chat that fails is logged (once
+// a minute however many fail) and retried by the next tick; the error then
+// names how many failed.
 func (s *Scheduler) Tick(ctx context.Context, now time.Time) (int, error) {
 	chats, err := s.opts.Store.ListDigestChats(ctx)
 	if err != nil {
@@ -138,7 +144,7 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) (int, error) {
 		ok, err := s.tickChat(ctx, c, from, now)
 		if err != nil {
 			failed++
-			s.log.Error("daily digest failed", "chat", c.ID, "err", err)
+			s.chatLog.Error(s.log, "daily digest failed; tried again at the next tick", "chat", c.ID, "err", err)
 			continue
 		}
 		if ok {

@@ -46,7 +46,7 @@ func (p *Poller) Run(ctx context.Context) error {
 	q := newQueue(p.opts.PerHost, p.opts.HostGap)
 	jobs := make(chan *slot)
 	results := make(chan done, p.opts.Concurrency)
-	kick, drained := make(chan struct{}, 1), make(chan struct{}, 1)
+	kick, drained := p.kick, make(chan struct{}, 1) // kick: Push asks too
 	var wg sync.WaitGroup
 	for range p.opts.Concurrency {
 		wg.Add(1)
@@ -152,7 +152,7 @@ func (p *Poller) sync(ctx context.Context, q *queue, at time.Time) map[int64]boo
 	srcs, err := p.opts.Store.ListSources(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
-			p.log.Error("list sources", "err", err)
+			p.dbLog.Error(p.log, "list sources", "err", err)
 		}
 		return nil
 	}
@@ -238,7 +238,7 @@ func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, drained cha
 			if err := p.finish(ctx); err != nil {
 				p.unfinished.Store(true)
 				if ctx.Err() == nil {
-					p.log.Error("finishing articles failed; tried again at the next fetch", "err", err)
+					p.dbLog.Error(p.log, "finishing articles failed; tried again at the next fetch", "err", err)
 				}
 				return
 			}

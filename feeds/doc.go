@@ -10,7 +10,8 @@
 // two items, a quarter longer after a 304, within MinInterval and
 // MaxInterval, and never less than the Cache-Control max-age, Expires or
 // RSS <ttl> the feed declares (up to MaxInterval or an hour, whichever is
-// longer), with ±10% jitter. A
+// longer), made up to 10% shorter at random (jitter only ever brings a
+// fetch earlier, so an item waits at most one interval for it). A
 // stored next fetch further ahead than the source's interval (a clock
 // stepped back) is clamped when read (DueAt). The queue itself runs on the
 // monotonic clock.

@@ -72,6 +72,7 @@ type Response struct {
 	// names which header said so. Not bounded here: the poller bounds it.
 	Fresh     time.Duration
 	FreshFrom string
+	Link      []string // the Link headers of a 200 (a WebSub hub, see FindHub)
 }
 
 // Fetch GETs url with If-None-Match / If-Modified-Since from the previous
@@ -115,7 +116,7 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 	if int64(len(body)) > f.maxBytes {
 		return Response{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, f.maxBytes)
 	}
-	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
+	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Link: resp.Header.Values("Link")}
 	out.Fresh, out.FreshFrom = freshness(resp.Header, time.Now())
 	return out, nil
 }

@@ -15,8 +15,10 @@ import (
 // maxHold bounds how long a server's Retry-After may hold a source back.
 const maxHold = 24 * time.Hour
 
-// jitter is the share of an interval by which a source's next fetch moves
-// at random either way, so that sources fetched together drift apart.
+// jitter is the share of an interval by which a source's next fetch comes
+// earlier at random, so that sources fetched together drift apart. Only
+// earlier: a source is never fetched later than its interval after the
+// last fetch, so that an item waits at most one interval for its fetch.
 const jitter = 0.1
 
 // bounds are the intervals a source may be fetched at: base is the
@@ -162,9 +164,9 @@ func datedItems(feed *gofeed.Feed, now time.Time) []time.Time {
 	return out
 }
 
-// withJitter moves a wait by up to ±jitter of it, r being uniform in [0, 1).
+// withJitter shortens a wait by up to jitter of it, r being uniform in [0, 1).
 func withJitter(wait time.Duration, r float64) time.Duration {
-	return wait + time.Duration((2*r-1)*jitter*float64(wait))
+	return wait - time.Duration(r*jitter*float64(wait))
 }
 
 // DueAt returns when src is next due as of now: its NextFetchAt, but never

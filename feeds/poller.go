@@ -16,6 +16,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/throttle"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
 )
@@ -92,6 +93,9 @@ type Options struct {
 	HostGap time.Duration
 	// Rand returns numbers uniform in [0, 1) for jitter; nil: math/rand/v2.
 	Rand func() float64
+	// Hubs, when set, learns of the WebSub hubs feeds name, and a source it
+	// says is pushed is polled at the slow interval (see Push).
+	Hubs Hubs
 }
 
 // Poller fetches every source on its own clock, stores new articles and
@@ -104,6 +108,9 @@ type Poller struct {
 	schedule cron.Schedule
 	bounds   bounds
 	noted    sync.Map // source id → the last absurd request logged for it
+	// dbLog lets the database's failures be logged once a minute: one that
+	// refuses writes fails every fetch's record and every article's step.
+	dbLog *throttle.Log
 	// unfinished is set while a finish failed or panicked: the next fetch
 	// asks for another, whether it stored articles or not.
 	unfinished atomic.Bool
@@ -112,6 +119,7 @@ type Poller struct {
 	// article stored before it began), for Run to hold fetching while too
 	// many wait.
 	stored, finished atomic.Int64
+	kick             chan struct{} // asks Run's finisher for a finish
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -135,7 +143,7 @@ func NewPoller(opts Options) (*Poller, error) {
 	if err != nil {
 		return nil, fmt.Errorf("poller schedule %q: %w", opts.Schedule, err)
 	}
-	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule}
+	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule, dbLog: &throttle.Log{Now: opts.Now}, kick: make(chan struct{}, 1)}
 	p.bounds = newBounds(p.Interval(), opts.MinInterval, opts.MaxInterval)
 	return p, nil
 }
@@ -245,7 +253,7 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
 			// The page's own image is previewed before the feed's.
 			if page.ImageURL != "" {
 				if err := p.opts.Store.UpdateArticlePageImage(ctx, a.ID, page.ImageURL); err != nil {
-					p.log.Error("store article page image", "source", a.SourceName, "article", a.ID, "err", err)
+					p.dbLog.Error(p.log, "store article page image", "source", a.SourceName, "article", a.ID, "err", err)
 				}
 				a.PageImageURL = page.ImageURL
 			}
@@ -258,7 +266,7 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
 		return
 	}
 	if err := p.opts.Store.UpdateArticleText(ctx, a.ID, a.Text, a.Summary); err != nil {
-		p.log.Error("store article text", "source", a.SourceName, "article", a.ID, "err", err)
+		p.dbLog.Error(p.log, "store article text", "source", a.SourceName, "article", a.ID, "err", err)
 	}
 }
 
@@ -333,9 +341,10 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		}
 	}
 	var added []news.Article
+	storeFailed := false
 	if err == nil && feed != nil {
 		if added, err = p.storeItems(ctx, src, feed); err != nil {
-			err = fmt.Errorf("store articles: %w", err)
+			err, storeFailed = fmt.Errorf("store articles: %w", err), true
 		}
 	}
 	if err != nil && ctx.Err() != nil {
@@ -343,10 +352,18 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	}
 	o.err = err
 	wait, why, note := plan(p.bounds, src.Interval, o)
+	if err == nil {
+		wait, why = p.pushedWait(src.ID, wait, why)
+		p.offerHub(ctx, src, resp)
+	}
 	p.noteOnce(log, src.ID, note)
 	r := news.FetchResult{NextFetchAt: now.Add(wait), Interval: wait, IntervalReason: why}
 	if err != nil { // a backoff or a server's wait is kept exact
-		log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
+		if storeFailed { // the database's failure, not the source's
+			p.dbLog.Warn(log, "fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
+		} else {
+			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
+		}
 		p.opts.Observer.Fetched("error")
 		r.Err = err.Error()
 		src.Failures++
@@ -365,7 +382,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	}
 	src.LastFetchAt, src.NextFetchAt, src.Interval, src.IntervalReason = now, r.NextFetchAt, r.Interval, r.IntervalReason
 	if rerr := p.opts.Store.RecordFetch(ctx, src.ID, r); rerr != nil {
-		log.Error("record fetch", "err", rerr)
+		p.dbLog.Error(log, "record fetch", "err", rerr)
 	}
 	return src, r.NextFetchAt, len(added)
 }

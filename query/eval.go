@@ -24,9 +24,7 @@ type evaluator struct {
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
 	out       []int64  // Index.Match's result, kept for reuse
 	sortBuf   []int64
-	cands     []uint32 // Index.Match's candidate records
-	touch     uint32   // keeps the loads that warm the candidates' cache lines
-	foreign   bool     // d is read in a language besides English: a word's other stems count (see wordStems)
+	foreign   bool // d is read in a language besides English: a word's other stems count (see wordStems)
 }
 
 // reset prepares e for d and refs below nrefs.

@@ -12,10 +12,12 @@ import (
 // of every branch), an article's distinct terms select the candidate queries, and only those are evaluated. So the
 // cost of Match grows with the article's size and the number of candidates, not with the number of queries stored.
 //
-// Queries are kept as flat programs over interned term ids in one shared arena of uint32 words, not as trees, and
-// a term's posting list holds the arena offsets of the queries filed under it. A query of one word, quoted word or
-// prefix keeps no program at all: finding its term is matching it. Match counts how many articles contain each
-// term, and Add and Refile file queries under the terms that are rarest in practice.
+// Queries are kept as flat programs over interned term ids, not as trees, and the records of the queries filed
+// under a term lie one after another in that term's block of uint32 words (a query filed under several terms has a
+// copy in each block): Match reads each block of the article's terms from start to end, which the processor
+// streams from memory, where records scattered over one arena cost a cache miss each. A query of one word, quoted
+// word or prefix keeps no program at all: finding its term is matching it. Match counts how many articles contain
+// each term, and Add and Refile file queries under the terms that are rarest in practice.
 //
 // An Index is safe for concurrent use: Match calls run in parallel with each other; Add, Remove and Refile one at a
 // time. Use NewIndex to make one.
@@ -24,13 +26,13 @@ type Index struct {
 	dict       [nsCount]map[string]uint32
 	terms      []term          // by term id; id 0 is unused
 	freeTerms  []uint32        // ids of terms no longer used, for reuse
-	postings   [][]uint32      // by term id: offsets in code of the records filed under it, in no order
+	blocks     [][]uint32      // by term id: the records filed under it, one after another (see recLen)
 	direct     [][]directEntry // by term id: queries that are that term alone, matched without evaluation
 	prefixLens map[string][]prefixLen
-	byID       map[int64]uint64   // query id → offset of its record in code, or directFlag | its direct entry's term
+	// byID maps a query id to where its record is — its first key's term id << 32 | its offset in that term's
+	// block — or to directFlag | its direct entry's term.
+	byID       map[int64]uint64
 	directKeys map[int64][]uint32 // query id → the terms of a direct entry filed under several (a word's stem keys)
-	code       []uint32           // the arena of records: see Add
-	garbage    int                // words of code that belong to removed records
 	freq       func(term string) float64
 	evaluators sync.Pool
 
@@ -57,6 +59,7 @@ type term struct {
 	s     string
 	ns    namespace
 	refs  uint32
+	dead  uint32 // words of the term's block that belong to removed records
 	since uint64 // Index.observed when the term came: df counts from then
 }
 
@@ -66,8 +69,9 @@ type prefixLen struct {
 	count uint32
 }
 
-// A record in the arena is: its length in words, the query id (low and high halves), the number of keys, the keys'
-// term ids, then the program with term ids as operands.
+// A record in a block is: its length in words, the query id (low and high halves), the number of keys, the keys'
+// term ids (the first is the term whose block holds the copy that byID finds), then the program with term ids as
+// operands.
 const (
 	recLen = iota
 	recIDLow
@@ -124,9 +128,6 @@ func directKind(prog []uint32) (uint8, bool) {
 	return kind, true
 }
 
-// compactMin is the garbage, in words, below which the arena is never compacted.
-const compactMin = 1 << 16
-
 // NewIndex returns an empty Index. Until Match has seen a few hundred articles, it files each query under the
 // terms that a heuristic deems most selective: longer words are rarer than short ones, stop words and short
 // prefixes are common. After that Add uses the frequencies Match observed; see Refile for the queries added before.
@@ -142,7 +143,7 @@ func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 		ix.dict[i] = map[string]uint32{}
 	}
 	ix.terms = []term{{}}
-	ix.postings = [][]uint32{nil}
+	ix.blocks = [][]uint32{nil}
 	ix.direct = [][]directEntry{nil}
 	ix.df = []uint32{0}
 	return ix
@@ -186,22 +187,22 @@ func (ix *Index) Add(id int64, q *Query) {
 		}
 		return
 	}
-	off := ix.appendRecord(id, keys, prog)
-	for _, k := range keys {
-		ix.terms[k].refs++
-		ix.postings[k] = append(ix.postings[k], off)
-	}
-	ix.byID[id] = uint64(off)
+	ix.file(id, keys, prog)
 }
 
-// appendRecord writes a record at the end of the arena and returns its offset.
-func (ix *Index) appendRecord(id int64, keys, prog []uint32) uint32 {
-	off := uint32(len(ix.code))
-	ix.code = append(ix.code, uint32(recHeader+len(keys)+len(prog)), uint32(id), uint32(uint64(id)>>32),
-		uint32(len(keys)))
-	ix.code = append(ix.code, keys...)
-	ix.code = append(ix.code, prog...)
-	return off
+// file writes a record of id with keys and prog into the block of each key and counts a use of each key.
+func (ix *Index) file(id int64, keys, prog []uint32) {
+	for i, k := range keys {
+		ix.terms[k].refs++
+		b := ix.blocks[k]
+		off := uint32(len(b))
+		b = append(b, uint32(recHeader+len(keys)+len(prog)), uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
+		b = append(b, keys...)
+		ix.blocks[k] = append(b, prog...)
+		if i == 0 {
+			ix.byID[id] = uint64(k)<<32 | uint64(off)
+		}
+	}
 }
 
 // Remove forgets the query filed under id; an unknown id is ignored.
@@ -233,54 +234,66 @@ func (ix *Index) remove(id int64) {
 		}
 		return
 	}
-	off := uint32(place)
-	rec := ix.code[off : off+ix.code[off+recLen]]
-	keys := rec[recHeader : recHeader+rec[recKeys]]
-	rec[recKeys] |= recDead
+	keys, prog := ix.unfile(id, place)
 	for _, k := range keys {
-		p := ix.postings[k]
-		if i := slices.Index(p, off); i >= 0 {
-			p[i] = p[len(p)-1]
-			ix.postings[k] = p[:len(p)-1]
-		}
 		ix.release(k)
 	}
-	forEachOperand(rec[recHeader+len(keys):], func(_ namespace, ref uint32) { ix.release(ref) })
-	ix.garbage += len(rec)
-	if ix.garbage > compactMin && ix.garbage > len(ix.code)/2 {
-		ix.compact()
-	}
+	forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
 }
 
-// compact copies the live records, in order, into a new arena.
-func (ix *Index) compact() {
-	code := make([]uint32, 0, len(ix.code)-ix.garbage)
-	for off := uint32(0); off < uint32(len(ix.code)); off += ix.code[off+recLen] {
-		rec := ix.code[off : off+ix.code[off+recLen]]
-		if rec[recKeys]&recDead == 0 {
-			ix.byID[recID(rec)] = uint64(len(code))
-			code = append(code, rec...)
-		}
-	}
-	ix.code, ix.garbage = code, 0
-	ix.refilePostings()
-}
-
-func recID(rec []uint32) int64 { return int64(uint64(rec[recIDLow]) | uint64(rec[recIDHigh])<<32) }
-
-// refilePostings rebuilds every posting list from the records, which puts each in arena order.
-func (ix *Index) refilePostings() {
-	for t := range ix.postings {
-		ix.postings[t] = ix.postings[t][:0]
-	}
-	for off := uint32(0); off < uint32(len(ix.code)); off += ix.code[off+recLen] {
-		if n := ix.code[off+recKeys]; n&recDead == 0 {
-			for _, k := range ix.code[off+recHeader : off+recHeader+n] {
-				ix.postings[k] = append(ix.postings[k], off)
+// unfile marks every copy of the record of id, found at place (see byID), removed and returns its keys and
+// program; it releases nothing.
+func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
+	delete(ix.byID, id)
+	t, off := uint32(place>>32), uint32(place)
+	b := ix.blocks[t]
+	rec := b[off : off+b[off+recLen]]
+	n := rec[recKeys]
+	keys, prog = slices.Clone(rec[recHeader:recHeader+n]), slices.Clone(rec[recHeader+n:])
+	ix.kill(t, off)
+	for _, k := range keys[1:] {
+		b := ix.blocks[k]
+		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
+			if b[off+recKeys]&recDead == 0 && recID(b[off:]) == id {
+				ix.kill(k, off)
+				break
 			}
 		}
 	}
+	return keys, prog
 }
+
+// kill marks the record at off in t's block removed, and compacts the block once half of it is.
+func (ix *Index) kill(t, off uint32) {
+	b := ix.blocks[t]
+	b[off+recKeys] |= recDead
+	ix.terms[t].dead += b[off+recLen]
+	if 2*ix.terms[t].dead >= uint32(len(b)) {
+		ix.compact(t)
+	}
+}
+
+// compact copies the live records of t's block, in order, into a new block of their size.
+func (ix *Index) compact(t uint32) {
+	b := ix.blocks[t]
+	var out []uint32
+	if live := len(b) - int(ix.terms[t].dead); live > 0 {
+		out = make([]uint32, 0, live)
+	}
+	for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
+		rec := b[off : off+b[off+recLen]]
+		if rec[recKeys]&recDead != 0 {
+			continue
+		}
+		if rec[recHeader] == t {
+			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(len(out))
+		}
+		out = append(out, rec...)
+	}
+	ix.blocks[t], ix.terms[t].dead = out, 0
+}
+
+func recID(rec []uint32) int64 { return int64(uint64(rec[recIDLow]) | uint64(rec[recIDHigh])<<32) }
 
 // Refile chooses again the terms that each stored query is filed under, by the share of articles that contained
 // them among those Match has seen (terms seen in fewer than 256 articles keep the estimate of NewIndex or of the
@@ -291,40 +304,32 @@ func (ix *Index) refilePostings() {
 func (ix *Index) Refile() {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	end := uint32(len(ix.code))
-	changed := false
-	for off := uint32(0); off < end; off += ix.code[off+recLen] {
-		n := ix.code[off+recKeys]
-		if n&recDead != 0 {
-			continue
+	type move struct {
+		id   int64
+		keys []uint32
+	}
+	var moves []move
+	for t, b := range ix.blocks {
+		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
+			n := b[off+recKeys]
+			if n&recDead != 0 || b[off+recHeader] != uint32(t) {
+				continue // removed, or a copy filed under another key too: its first key's copy answers
+			}
+			rec := b[off : off+b[off+recLen]]
+			old, prog := rec[recHeader:recHeader+n], rec[recHeader+n:]
+			keys, ok := ix.keysOf(prog)
+			if !ok || (len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) })) {
+				continue
+			}
+			moves = append(moves, move{id: recID(rec), keys: keys})
 		}
-		rec := ix.code[off : off+ix.code[off+recLen]]
-		old, prog := rec[recHeader:recHeader+n], rec[recHeader+n:]
-		keys, ok := ix.keysOf(prog)
-		if !ok || (len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) })) {
-			continue
-		}
-		changed = true
-		for _, k := range keys {
-			ix.terms[k].refs++
-		}
+	}
+	for _, m := range moves {
+		old, prog := ix.unfile(m.id, ix.byID[m.id])
+		ix.file(m.id, m.keys, prog)
 		for _, k := range old {
 			ix.release(k) // never the last reference: the program holds one too
 		}
-		if len(keys) == len(old) {
-			copy(old, keys)
-			continue
-		}
-		id, prog := recID(rec), slices.Clone(prog)
-		rec[recKeys] |= recDead
-		ix.garbage += len(rec)
-		ix.byID[id] = uint64(ix.appendRecord(id, keys, prog))
-	}
-	switch {
-	case ix.garbage > compactMin && ix.garbage > len(ix.code)/2:
-		ix.compact()
-	case changed:
-		ix.refilePostings()
 	}
 }
 
@@ -340,7 +345,7 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 		} else {
 			id = uint32(len(ix.terms))
 			ix.terms = append(ix.terms, t)
-			ix.postings = append(ix.postings, nil)
+			ix.blocks = append(ix.blocks, nil)
 			ix.direct = append(ix.direct, nil)
 			ix.df = append(ix.df, 0)
 		}
@@ -364,7 +369,7 @@ func (ix *Index) release(id uint32) {
 		ix.addPrefixLen(t.s, -1)
 	}
 	*t = term{}
-	ix.postings[id], ix.direct[id] = nil, nil
+	ix.blocks[id], ix.direct[id] = nil, nil
 	ix.freeTerms = append(ix.freeTerms, id)
 }
 

@@ -91,8 +91,8 @@ func TestIndexAddReplaceRemove(t *testing.T) {
 	}
 }
 
-// TestIndexForgetsTerms checks that removing every query leaves no term, prefix or program behind, and that the
-// arena is compacted after enough removals.
+// TestIndexForgetsTerms checks that removing every query leaves no term, prefix or program behind, and that a
+// block is compacted once half of it is removed records.
 func TestIndexForgetsTerms(t *testing.T) {
 	g := newCorpusGen(3, 200)
 	ix := NewIndex()
@@ -120,8 +120,10 @@ func TestIndexForgetsTerms(t *testing.T) {
 	if got := ix.Match(d); !slices.Equal(got, want) {
 		t.Fatalf("after removing half: Match = %v, want %v", got, want)
 	}
-	if ix.garbage > len(ix.code)/2 && ix.garbage > compactMin {
-		t.Errorf("arena not compacted: %d of %d words are garbage", ix.garbage, len(ix.code))
+	for id, b := range ix.blocks {
+		if dead := ix.terms[id].dead; 2*dead >= uint32(len(b)) && len(b) > 0 {
+			t.Errorf("block of term %d not compacted: %d of %d words are removed records", id, dead, len(b))
+		}
 	}
 	for _, id := range ids[len(ids)/2:] {
 		ix.Remove(id)
@@ -131,9 +133,9 @@ func TestIndexForgetsTerms(t *testing.T) {
 			t.Errorf("namespace %d keeps %d terms", ns, len(m))
 		}
 	}
-	for id, p := range ix.postings {
-		if len(p) != 0 || len(ix.direct[id]) != 0 {
-			t.Errorf("term %d keeps %d postings and %d direct entries", id, len(p), len(ix.direct[id]))
+	for id, b := range ix.blocks {
+		if len(b) != 0 || len(ix.direct[id]) != 0 {
+			t.Errorf("term %d keeps a block of %d words and %d direct entries", id, len(b), len(ix.direct[id]))
 		}
 	}
 	if len(ix.prefixLens) != 0 || ix.Len() != 0 || len(ix.freeTerms) != len(ix.terms)-1 {
@@ -156,8 +158,7 @@ func TestIndexFrequencies(t *testing.T) {
 		return -1
 	})
 	ix.Add(1, mustParse(t, "common rare"))
-	keys := ix.code[ix.byID[1]+recHeader]
-	if got := ix.terms[keys].s; got != "rare" {
+	if got := keyStrings(ix, 1); !slices.Equal(got, []string{"rare"}) {
 		t.Errorf("filed under %q, want rare", got)
 	}
 	if got := ix.Match(NewDocument(Article{Text: "a common and rare thing"})); !slices.Equal(got, []int64{1}) {
@@ -257,7 +258,7 @@ func keyStrings(ix *Index, id int64) []string {
 	other := map[uint32]bool{}
 	switch {
 	case place&directFlag == 0:
-		rec := ix.code[place:]
+		rec := ix.blocks[place>>32][uint32(place):]
 		rec = rec[:rec[recLen]]
 		keys = rec[recHeader : recHeader+rec[recKeys]]
 		prog := rec[recHeader+len(keys):]

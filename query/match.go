@@ -24,9 +24,7 @@ func (ix *Index) Match(d *Document) []int64 {
 	for _, t := range e.present {
 		atomic.AddUint32(&ix.df[t], 1)
 	}
-	out, cands := e.out[:0], e.cands[:0]
-	code := ix.code
-	var touch uint32
+	out := e.out[:0]
 	for _, t := range e.present {
 		if direct := ix.direct[t]; len(direct) > 0 {
 			kinds := e.hits[t].kinds(e.foreign)
@@ -36,26 +34,25 @@ func (ix *Index) Match(d *Document) []int64 {
 				}
 			}
 		}
-		// Records are scattered over the arena: reading the first and last word of each here, in a loop of
-		// independent loads, lets the processor fetch many at once; evaluating them one by one would wait for
-		// each in turn.
-		for _, off := range ix.postings[t] {
-			n := code[off+recLen]
-			touch += n + code[off+n-1]
-			cands = append(cands, off)
+		b := ix.blocks[t]
+		for off := uint32(0); off < uint32(len(b)); {
+			n := b[off+recLen]
+			rec := b[off : off+n]
+			off += n
+			nk := rec[recKeys]
+			if nk&recDead != 0 {
+				continue
+			}
+			if nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
+				continue // the copy under that key is evaluated
+			}
+			if e.run(rec[recHeader+nk:]) {
+				out = append(out, recID(rec))
+			}
 		}
 	}
-	e.touch = touch
-	for _, off := range cands {
-		rec := code[off : off+code[off+recLen]]
-		if e.run(rec[recHeader+rec[recKeys]:]) {
-			out = append(out, int64(uint64(rec[recIDLow])|uint64(rec[recIDHigh])<<32))
-		}
-	}
-	e.cands = cands
-	// A query filed under several keys (an OR) is found once per key present.
 	sortIDs(out, &e.sortBuf)
-	out = slices.Compact(out)
+	out = slices.Compact(out) // a query that is a word in several languages has a direct entry under each stem
 	var res []int64
 	if len(out) > 0 {
 		res = slices.Clone(out)
@@ -63,6 +60,20 @@ func (ix *Index) Match(d *Document) []int64 {
 	e.d, e.out = nil, out
 	ix.evaluators.Put(e)
 	return res
+}
+
+// earlierKey reports whether the article has a key of keys that comes before t: a record filed under several keys
+// is evaluated once, under the first of them that the article has.
+func (e *evaluator) earlierKey(keys []uint32, t uint32) bool {
+	for _, k := range keys {
+		if k == t {
+			return false
+		}
+		if e.stamp[k] == e.epoch {
+			return true
+		}
+	}
+	return false
 }
 
 // kinds returns the set of direct-entry kinds (bit 1<<kind) that h satisfies, in an article read in a language

@@ -7,6 +7,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/newshound/newshound/news"
@@ -47,25 +50,42 @@ func (s *Store) StoreFeedItems(ctx context.Context, sourceID int64, items []news
 }
 
 func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news.Article, fetched bool) ([]news.Article, error) {
+	var (
+		keys []int64 // of the items, in order: guid, then link when there is one
+		hash uint64
+	)
+	if fetched {
+		keys = itemKeys(items)
+		if hash = setHash(keys); s.fetches.sameItems(sourceID, hash) {
+			return nil, nil // the items of the last fetch stored: nothing new, nothing to mark
+		}
+	}
 	var added []news.Article
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		added = added[:0]
 		pending := ""
+		var known map[int64]bool
 		if fetched {
 			pending = StepText
+			var err error
+			if known, err = markSeen(ctx, tx, sourceID, keys, s.now().Unix()); err != nil {
+				return err
+			}
 		}
-		stmt, err := tx.PrepareContext(ctx, sqlInsertArticle)
+		stmt, err := s.stmt(ctx, tx, sqlInsertArticle)
 		if err != nil {
 			return err
 		}
-		defer stmt.Close()
 		now := s.now()
+		k := 0
 		for _, a := range items {
 			if fetched {
-				known, err := markSeen(ctx, tx, sourceID, a, now.Unix())
-				if err != nil {
-					return fmt.Errorf("article %q: %w", a.GUID, err)
+				seen := known[keys[k]]
+				if k++; a.URL != "" {
+					seen = seen || known[keys[k]]
+					k++
 				}
-				if known {
+				if seen {
 					continue
 				}
 			}
@@ -87,26 +107,79 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		}
 		return nil
 	})
+	if err == nil && fetched {
+		s.fetches.storedItems(sourceID, hash)
+	}
 	return added, err
 }
 
-// markSeen records the item's guid and link as seen by the source at now and
-// reports whether either had been seen before.
-func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, a news.Article, now int64) (bool, error) {
-	keys := []int64{seenKey("guid:" + a.GUID)}
-	if a.URL != "" {
-		keys = append(keys, seenKey("url:"+a.URL))
-	}
-	known := false
-	for _, k := range keys {
-		var n int
-		if err := tx.QueryRowContext(ctx, sqlSeenItem, sourceID, k).Scan(&n); err != nil {
-			return false, err
+// itemKeys returns the seen_items keys of the items, in order: each item's
+// guid, then its link when it has one.
+func itemKeys(items []news.Article) []int64 {
+	keys := make([]int64, 0, 2*len(items))
+	for _, a := range items {
+		keys = append(keys, seenKey("guid:"+a.GUID))
+		if a.URL != "" {
+			keys = append(keys, seenKey("url:"+a.URL))
 		}
-		known = known || n > 0
-		if _, err := tx.ExecContext(ctx, `INSERT INTO seen_items (source_id, key_hash, last_seen_at) VALUES (?, ?, ?)
-			ON CONFLICT (source_id, key_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at`, sourceID, k, now); err != nil {
-			return false, err
+	}
+	return keys
+}
+
+// setHash hashes the set of keys, whatever their order (FNV-1a over the
+// sorted keys).
+func setHash(keys []int64) uint64 {
+	sorted := slices.Clone(keys)
+	slices.Sort(sorted)
+	h := fnv.New64a()
+	var b [8]byte
+	for _, k := range sorted {
+		binary.BigEndian.PutUint64(b[:], uint64(k))
+		h.Write(b[:])
+	}
+	return h.Sum64()
+}
+
+// seenBatch bounds the keys of one statement (SQLite allows 32,766
+// variables; an upsert row takes three).
+const seenBatch = 300
+
+// markSeen records the keys as seen by the source at now, in a statement
+// or two per seenBatch keys, and returns those that had been seen before.
+func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, keys []int64, now int64) (map[int64]bool, error) {
+	known := map[int64]bool{}
+	for rest := keys; len(rest) > 0; {
+		batch := rest[:min(len(rest), seenBatch)]
+		rest = rest[len(batch):]
+		args := make([]any, 0, 3*len(batch))
+		args = append(args, sourceID)
+		for _, k := range batch {
+			args = append(args, k)
+		}
+		rows, err := tx.QueryContext(ctx, sqlSeenItems(len(batch)), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k int64
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			known[k] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		args = args[:0]
+		for _, k := range batch {
+			args = append(args, sourceID, k, now)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO seen_items (source_id, key_hash, last_seen_at) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?),", len(batch)), ",")+`
+			ON CONFLICT (source_id, key_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at`, args...); err != nil {
+			return nil, err
 		}
 	}
 	return known, nil
@@ -215,8 +288,11 @@ const sqlInsertArticle = `
 			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
 				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`
 
-// sqlSeenItem checks one key of seen_items by its primary key.
-const sqlSeenItem = `SELECT count(*) FROM seen_items WHERE source_id = ? AND key_hash = ?`
+// sqlSeenItems returns which of n keys of a source seen_items holds, by
+// its primary key.
+func sqlSeenItems(n int) string {
+	return `SELECT key_hash FROM seen_items WHERE source_id = ? AND key_hash IN (` + placeholders(n) + `)`
+}
 
 // sqlPendingArticles reads the articles at a step through the partial index
 // articles_pending: the literal pending <> ” lets the planner use it, which

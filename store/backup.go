@@ -42,10 +42,15 @@ func Backup(ctx context.Context, path, dest string) error {
 	return nil
 }
 
-// CheckWritable proves the database takes writes by updating one row of its
-// own (a probe in secrets). It fails with the database's error when the file,
-// its folder or the disk refuses the write.
+// CheckWritable proves the database takes writes: it fails with the
+// database's error when a write was refused within WriteFailureWindow (disk
+// full, read-only, an I/O error, a damaged file: see WriteFailureWindow),
+// or when updating one row of its own (a probe in secrets) fails because the
+// file, its folder or the disk refuses the write.
 func (s *Store) CheckWritable(ctx context.Context) error {
+	if err := s.writeFailures.recent(s.now()); err != nil {
+		return fmt.Errorf("database not writable: %w", err)
+	}
 	_, err := s.w.ExecContext(ctx, `INSERT INTO secrets (name, value, created_at) VALUES ('healthz probe', x'00', ?)
 		ON CONFLICT (name) DO UPDATE SET created_at = excluded.created_at`, s.now().Unix())
 	if err != nil {

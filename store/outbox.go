@@ -54,14 +54,18 @@ func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, erro
 	queued := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		queued = 0
+		q, err := s.alertStatements(ctx, tx)
+		if err != nil {
+			return err
+		}
 		now := s.now().Unix()
 		for _, a := range alerts {
-			if _, err := tx.ExecContext(ctx, `SAVEPOINT alert`); err != nil {
+			if _, err := q.savepoint.ExecContext(ctx); err != nil {
 				return err
 			}
-			n, err := queueAlert(ctx, tx, a, now)
+			n, err := q.queue(ctx, a, now)
 			if err != nil {
-				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO alert`); rerr != nil {
+				if _, rerr := q.rollback.ExecContext(ctx); rerr != nil {
 					return errors.Join(err, rerr)
 				}
 				if !skippable(err) {
@@ -70,7 +74,7 @@ func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, erro
 				s.log.Warn("alert skipped", "chat", a.ChatID, "article", a.ArticleID, "subscription", a.SubscriptionID, "err", err)
 				n = 0
 			}
-			if _, err := tx.ExecContext(ctx, `RELEASE alert`); err != nil {
+			if _, err := q.release.ExecContext(ctx); err != nil {
 				return err
 			}
 			queued += n
@@ -93,65 +97,111 @@ func skippable(err error) bool {
 	return errors.Is(err, errGone) || (errors.As(err, &se) && se.Code == sqlite3.ErrConstraint)
 }
 
-// queueAlert records one alert and queues its alert or edit; it returns how
-// many messages it queued (0 or 1).
-func queueAlert(ctx context.Context, tx *sql.Tx, a news.Alert, now int64) (int, error) {
-	var chats int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM chats WHERE id = ?`, a.ChatID).Scan(&chats); err != nil {
+// The statements of queueing one alert, prepared once (statements.go).
+const (
+	// sqlAlertCheck reads, by primary keys, whether the chat exists, the
+	// article's story (NULL: the article is gone), the forum topic the
+	// subscription sends to (an article is alerted once per topic) and
+	// whether the chat had the article already in that topic.
+	sqlAlertCheck = `SELECT (SELECT count(*) FROM chats WHERE id = ?1),
+		(SELECT COALESCE(story_id, id) FROM articles WHERE id = ?2),
+		COALESCE((SELECT thread_id FROM subscriptions WHERE id = ?3), 0),
+		EXISTS (SELECT 1 FROM alerts WHERE chat_id = ?1 AND article_id = ?2
+			AND thread_id = COALESCE((SELECT thread_id FROM subscriptions WHERE id = ?3), 0))`
+	sqlAlertInsert = `INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlAlertOutbox = `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, target_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+)
+
+// storyAlert returns the outbox row and delivery of the chat's earliest
+// alert of the story in the topic (by time, then article id) other than
+// article's, and whether there is one.
+func (q alertStatements) storyAlert(ctx context.Context, chatID int64, thread int, story, article int64) (outbox sql.NullInt64, delivery string, found bool, err error) {
+	rows, err := q.story.QueryContext(ctx, chatID, thread, story, article)
+	if err != nil {
+		return outbox, "", false, err
+	}
+	defer rows.Close()
+	var at, id int64
+	for rows.Next() {
+		var o sql.NullInt64
+		var d string
+		var t, a int64
+		if err := rows.Scan(&o, &d, &t, &a); err != nil {
+			return outbox, "", false, err
+		}
+		if !found || t < at || t == at && a < id {
+			outbox, delivery, at, id, found = o, d, t, a, true
+		}
+	}
+	return outbox, delivery, found, rows.Err()
+}
+
+// alertStatements are the queueing statements bound to one transaction.
+type alertStatements struct {
+	savepoint, rollback, release, check, story, insert, outbox *sql.Stmt
+}
+
+func (s *Store) alertStatements(ctx context.Context, tx *sql.Tx) (alertStatements, error) {
+	var q alertStatements
+	for _, p := range []struct {
+		st    **sql.Stmt
+		query string
+	}{
+		{&q.savepoint, `SAVEPOINT alert`}, {&q.rollback, `ROLLBACK TO alert`}, {&q.release, `RELEASE alert`},
+		{&q.check, sqlAlertCheck}, {&q.story, sqlStoryAlert}, {&q.insert, sqlAlertInsert}, {&q.outbox, sqlAlertOutbox},
+	} {
+		st, err := s.stmt(ctx, tx, p.query)
+		if err != nil {
+			return q, err
+		}
+		*p.st = st
+	}
+	return q, nil
+}
+
+// queue records one alert and queues its alert or edit; it returns how
+// many messages it queued (0 or 1). It reads what it needs first, then
+// writes the outbox row and the alert row that names it: four statements
+// for an alert, none written for one the chat had.
+func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (int, error) {
+	var chats, thread int
+	var story sql.NullInt64
+	var had bool
+	if err := q.check.QueryRowContext(ctx, a.ChatID, a.ArticleID, a.SubscriptionID).Scan(&chats, &story, &thread, &had); err != nil {
 		return 0, err
 	}
-	if chats == 0 {
+	switch {
+	case chats == 0:
 		return 0, fmt.Errorf("chat %d: %w", a.ChatID, errGone)
-	}
-	var story int64
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(story_id, id) FROM articles WHERE id = ?`, a.ArticleID).Scan(&story)
-	if errors.Is(err, sql.ErrNoRows) {
+	case !story.Valid:
 		return 0, fmt.Errorf("article %d: %w", a.ArticleID, errGone)
-	}
-	if err != nil {
-		return 0, err
-	}
-	// The topic the subscription sends to: an article is alerted once per
-	// (chat, topic), a story linked per topic.
-	var thread int
-	err = tx.QueryRowContext(ctx, `SELECT thread_id FROM subscriptions WHERE id = ?`, a.SubscriptionID).Scan(&thread)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id) VALUES (?, ?, ?, ?, ?, ?)`,
-		a.ChatID, thread, a.ArticleID, a.SubscriptionID, now, story)
-	if err != nil {
-		return 0, err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	case had:
 		return 0, nil
 	}
-	var first sql.NullInt64
-	var delivery string
-	// The story's earlier alert for this chat, if it reached or will reach
-	// the chat: one dropped (paused, unreachable, refused) does not count.
-	err = tx.QueryRowContext(ctx, sqlStoryAlert, a.ChatID, thread, story, a.ArticleID).Scan(&first, &delivery)
+	// The story's earlier alert for this chat's topic, if it reached or will
+	// reach it: one dropped (paused, unreachable, refused) does not count.
+	first, delivery, found, err := q.storyAlert(ctx, a.ChatID, thread, story.Int64, a.ArticleID)
 	switch {
-	case err == nil:
-		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET delivery = 'also' WHERE chat_id = ? AND thread_id = ? AND article_id = ?`, a.ChatID, thread, a.ArticleID); err != nil {
+	case err != nil:
+		return 0, err
+	case found:
+		if _, err := q.insert.ExecContext(ctx, a.ChatID, thread, a.ArticleID, a.SubscriptionID, now, story.Int64, "also", nil); err != nil {
 			return 0, err
 		}
 		if delivery != "alert" || !first.Valid {
 			return 0, nil // held for the digest: no message to edit
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, target_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			a.ChatID, news.KindEdit, news.PriorityAlert, a.ArticleID, a.SubscriptionID, first.Int64, now)
+		_, err := q.outbox.ExecContext(ctx, a.ChatID, news.KindEdit, news.PriorityAlert, a.ArticleID, a.SubscriptionID, first.Int64, now)
 		return 1, err
-	case !errors.Is(err, sql.ErrNoRows):
-		return 0, err
 	}
-	res, err = tx.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		a.ChatID, news.KindAlert, news.PriorityAlert, a.ArticleID, a.SubscriptionID, now)
+	res, err := q.outbox.ExecContext(ctx, a.ChatID, news.KindAlert, news.PriorityAlert, a.ArticleID, a.SubscriptionID, nil, now)
 	if err != nil {
 		return 0, err
 	}
 	id, _ := res.LastInsertId()
-	_, err = tx.ExecContext(ctx, `UPDATE alerts SET outbox_id = ? WHERE chat_id = ? AND thread_id = ? AND article_id = ?`, id, a.ChatID, thread, a.ArticleID)
+	_, err = q.insert.ExecContext(ctx, a.ChatID, thread, a.ArticleID, a.SubscriptionID, now, story.Int64, "alert", id)
 	return 1, err
 }
 
@@ -226,10 +276,14 @@ const sqlDueMessages = `
 		WHERE o.not_before <= ? OR o.not_before > ?
 		ORDER BY o.priority, o.id LIMIT ?`
 
-// sqlStoryAlert finds a chat's earlier alert of a story in a topic. INDEXED
-// BY keeps it on (chat_id, thread_id, story_id): for its ORDER BY the planner preferred
-// alerts_chat_created and read every alert of the chat, per alert queued.
-const sqlStoryAlert = `SELECT al.outbox_id, al.delivery FROM alerts al INDEXED BY alerts_story LEFT JOIN outbox o ON o.id = al.outbox_id
+// sqlStoryAlert finds a chat's earlier alerts of a story in a forum topic
+// (0: none), the earliest
+// first once sorted in Go (storyAlert): an ORDER BY here costs SQLite a
+// temporary b-tree per execution, several times the cost of the lookup,
+// for the one or two rows it sorts. INDEXED BY keeps it on (chat_id,
+// thread_id, story_id): for an ORDER BY the planner preferred alerts_chat_created and
+// read every alert of the chat, per alert queued. The outbox row is read
+// only for the rows found.
+const sqlStoryAlert = `SELECT al.outbox_id, al.delivery, al.created_at, al.article_id FROM alerts al INDEXED BY alerts_story
 		WHERE al.chat_id = ? AND al.thread_id = ? AND al.story_id = ? AND al.article_id <> ?
-			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND o.status IN ('pending', 'sent')))
-		ORDER BY al.created_at, al.article_id LIMIT 1`
+			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND (SELECT o.status FROM outbox o WHERE o.id = al.outbox_id) IN ('pending', 'sent')))`

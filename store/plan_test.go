@@ -58,7 +58,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text", ""},
 			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
 		{"pipeline: the articles at a step", sqlPendingArticles, []any{StepLink}, []string{"INDEX articles_pending (pending=?)"}},
-		{"insert: seen item", sqlSeenItem, []any{1, 42}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
+		{"insert: seen items", sqlSeenItems(2), []any{1, 42, 43}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
 		{"story candidates: the window", sqlStoryWindow, []any{now, 0}, []string{"USING INDEX articles_published (published_at>?)"}},
 		{"story candidates: since the high-water mark", sqlStoryAfter, []any{now, 10}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
 		{"search", sqlSearchArticles, []any{titleWeight, `"kursk"`, rankCandidates, now, halfLife.Seconds(), 10},
@@ -72,6 +72,9 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 			[]string{"INDEX articles_"}},
 		{"prune: an article's alerts go with it", `DELETE FROM alerts WHERE article_id = ?`, []any{1}, []string{"INDEX alerts_article (article_id=?)"}},
 		{"queue: the chat's earlier alert of the story", sqlStoryAlert, []any{1, 0, 2, 3}, []string{"INDEX alerts_story (chat_id=? AND thread_id=? AND story_id=?)"}},
+		{"queue: the alert's chat, story, topic and earlier record", sqlAlertCheck, []any{1, 2, 3},
+			[]string{"chats USING INTEGER PRIMARY KEY (rowid=?)", "articles USING INTEGER PRIMARY KEY (rowid=?)", "subscriptions USING INTEGER PRIMARY KEY (rowid=?)",
+				"alerts USING COVERING INDEX sqlite_autoindex_alerts_1 (chat_id=? AND thread_id=? AND article_id=?)"}},
 		{"due messages", sqlDueMessages, []any{now, now + 300, 10}, []string{"USING COVERING INDEX outbox_pending (status=?)"}},
 	}
 	for _, tt := range tests {

@@ -73,6 +73,7 @@ func (s *Store) findSource(ctx context.Context, where string, arg any) (news.Sou
 	if err != nil {
 		return news.Source{}, fmt.Errorf("find source %v: %w", arg, err)
 	}
+	s.fetches.overlay(&src)
 	return src, nil
 }
 
@@ -86,6 +87,9 @@ func (s *Store) ListSources(ctx context.Context) ([]news.Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
+	for i := range out {
+		s.fetches.overlay(&out[i])
+	}
 	return out, nil
 }
 
@@ -95,33 +99,9 @@ func (s *Store) DeleteSource(ctx context.Context, id int64) error {
 	if err != nil {
 		return fmt.Errorf("delete source %d: %w", id, err)
 	}
+	s.fetches.forget(id)
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("source %d: %w", id, news.ErrNotFound)
-	}
-	return nil
-}
-
-// RecordFetch stores the outcome of a fetch: validators and counters on
-// success, the error and the failure count otherwise; and in both cases when
-// the source is due next, with the interval that made it so and why.
-func (s *Store) RecordFetch(ctx context.Context, id int64, r news.FetchResult) error {
-	now := s.now().Unix()
-	every := int64(r.Interval / time.Second)
-	var err error
-	if r.OK {
-		_, err = s.w.ExecContext(ctx, `UPDATE sources SET
-			etag = CASE WHEN ? THEN etag ELSE ? END,
-			last_modified = CASE WHEN ? THEN last_modified ELSE ? END,
-			fetches = fetches + 1, failures = 0, last_fetch_at = ?, last_ok_at = ?, last_error = '', next_fetch_at = ?,
-			interval_secs = ?, interval_reason = ?
-			WHERE id = ?`, r.NotModified, r.ETag, r.NotModified, r.LastModified, now, now, unix(r.NextFetchAt), every, r.IntervalReason, id)
-	} else {
-		_, err = s.w.ExecContext(ctx, `UPDATE sources SET failures = failures + 1, last_fetch_at = ?, last_error = ?, next_fetch_at = ?,
-			interval_secs = ?, interval_reason = ? WHERE id = ?`,
-			now, r.Err, unix(r.NextFetchAt), every, r.IntervalReason, id)
-	}
-	if err != nil {
-		return fmt.Errorf("record fetch of source %d: %w", id, err)
 	}
 	return nil
 }

@@ -17,6 +17,10 @@
 //     given again, so nothing that names a removed row reaches a new one.
 //   - One process per database: the program takes Lock before Open.
 //   - Times are stored as Unix seconds (UTC).
+//   - An unchanged feed writes nothing: a fetch whose item set is the last
+//     stored one's skips StoreFeedItems' transaction, and a success that
+//     changes nothing but times (a 304) keeps them in memory, written at
+//     most once per QuietWrite and at Close (fetch_state.go).
 //   - Every table that references chats(id) says ON UPDATE CASCADE, so a group
 //     upgraded to a supergroup (MigrateChat) takes everything with it.
 package store
@@ -35,7 +39,7 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
+	"github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
 )
 
 //go:embed migrations/*.sql
@@ -47,6 +51,14 @@ type Store struct {
 	r   *sql.DB // readers
 	now func() time.Time
 	log *slog.Logger
+	// writeFailures notes the writer's errors that say the database
+	// refuses writes, for CheckWritable.
+	writeFailures *writeFailures
+	// fetches keeps the times of fetches that changed nothing else, and
+	// each source's last stored item set (fetch_state.go).
+	fetches *fetchState
+	// prepared holds the writer's prepared statements of the hot write path.
+	prepared statements
 }
 
 // SetLogger makes the store log to log (rows it skips, see QueueAlerts)
@@ -81,17 +93,15 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		}
 		return "file:" + path + "?" + q.Encode()
 	}
-	w, err := sql.Open("sqlite3", dsn(true))
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
+	failures := &writeFailures{now: now}
+	w := sql.OpenDB(&noteConnector{dsn: dsn(true), driver: &sqlite3.SQLiteDriver{}, failures: failures})
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{w: w, now: now, log: slog.Default()}
+	s := &Store{w: w, now: now, log: slog.Default(), writeFailures: failures, fetches: newFetchState()}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
@@ -99,6 +109,11 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	if err := s.clampFuture(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := s.prepare(ctx, hotStatements...); err != nil {
+		s.closeStatements()
+		w.Close()
+		return nil, fmt.Errorf("open %s: prepare: %w", path, err)
 	}
 	r, err := sql.Open("sqlite3", dsn(false))
 	if err != nil {
@@ -110,9 +125,12 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	return s, nil
 }
 
-// Close closes both connection pools.
+// Close writes the times of the fetches kept in memory (see QuietWrite)
+// and closes both connection pools. It fails when either fails.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	err := s.writeQuiet(context.Background())
+	s.closeStatements()
+	return errors.Join(err, s.r.Close(), s.w.Close())
 }
 
 func (s *Store) migrate(ctx context.Context) error {

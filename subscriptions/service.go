@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -248,27 +249,41 @@ func (s *Service) Count() int { return s.index.Len() }
 // active, unpaused chats; the first matching subscription (lowest id) of
 // each topic is the one named.
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
+	// One look at the store for the whole batch: the subscriptions that
+	// may alert, of every article's matches.
+	matched := make([][]int64, len(articles))
+	var all []int64
+	for i, a := range articles {
+		ids := s.index.Match(query.NewDocument(a)) // ascending: the lowest id is the one named
+		matched[i], all = ids, append(all, ids...)
+	}
 	var alerts []news.Alert
-	for _, a := range articles {
-		ids := s.index.Match(query.NewDocument(a))
-		if len(ids) == 0 {
-			continue
-		}
-		targets, err := s.store.AlertTargets(ctx, ids)
+	if len(all) > 0 {
+		slices.Sort(all)
+		targets, err := s.store.AlertTargets(ctx, slices.Compact(all))
 		if err != nil {
-			return fmt.Errorf("match article %d: %w", a.ID, err)
+			return fmt.Errorf("match %d articles: %w", len(articles), err)
 		}
+		// A subscription's destination: its chat and forum topic; an
+		// article is alerted once per destination.
 		type destination struct {
 			chat   int64
 			thread int
 		}
-		seen := make(map[destination]bool, len(targets))
+		destOf := make(map[int64]destination, len(targets))
 		for _, t := range targets {
-			if seen[destination{t.ChatID, t.ThreadID}] {
-				continue
+			destOf[t.SubscriptionID] = destination{t.ChatID, t.ThreadID}
+		}
+		for i, a := range articles {
+			seen := make(map[destination]bool, len(matched[i]))
+			for _, id := range matched[i] {
+				d, ok := destOf[id]
+				if !ok || seen[d] {
+					continue
+				}
+				seen[d] = true
+				alerts = append(alerts, news.Alert{ChatID: d.chat, ArticleID: a.ID, SubscriptionID: id})
 			}
-			seen[destination{t.ChatID, t.ThreadID}] = true
-			alerts = append(alerts, news.Alert{ChatID: t.ChatID, ArticleID: a.ID, SubscriptionID: t.SubscriptionID})
 		}
 	}
 	s.maybeRefile(len(articles))

@@ -78,16 +78,6 @@ func fitSentences(text string, max int) string {
 // logBackendFailure logs err at most once per failureLogInterval of the
 // injected clock, with the number of failures left unlogged since.
 func (s *Summarizer) logBackendFailure(in Input, err error) {
-	s.logMu.Lock()
-	now := s.now()
-	if !s.lastLog.IsZero() && now.Sub(s.lastLog) < failureLogInterval {
-		s.suppressed++
-		s.logMu.Unlock()
-		return
-	}
-	suppressed := s.suppressed
-	s.lastLog, s.suppressed = now, 0
-	s.logMu.Unlock()
-	s.logger.Warn("summary backend failed; using the extractive summary",
-		"err", err, "source", in.Source, "title", in.Title, "suppressed_since_last_log", suppressed)
+	s.backendLog.Warn(s.logger, "summary backend failed; using the extractive summary",
+		"err", err, "source", in.Source, "title", in.Title)
 }

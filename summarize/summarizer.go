@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newshound/newshound/internal/throttle"
 )
 
 // Defaults for Options fields left zero.
@@ -54,9 +56,7 @@ type Summarizer struct {
 	now       func() time.Time
 	pool      sync.Pool // of *scratch
 
-	logMu      sync.Mutex
-	lastLog    time.Time
-	suppressed int
+	backendLog throttle.Log // backend failures, logged once per failureLogInterval
 }
 
 // New checks opts, fills in defaults and compiles the cleaning rules. It
@@ -92,6 +92,7 @@ func New(opts Options) (*Summarizer, error) {
 		logger:    opts.Logger,
 		now:       opts.Now,
 	}
+	s.backendLog = throttle.Log{Every: failureLogInterval, Now: opts.Now}
 	s.pool.New = func() any { return newScratch() }
 	return s, nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -88,9 +89,15 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		feeds[i].src = src
 	}
 
+	// The loop's steps are timed in CPU on its own thread (threadTime):
+	// what the process spends besides is the runtime's (GC) and idle
+	// connections'.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	var (
-		insert, text, link, match []time.Duration // per fetch, over the steady window
-		gen                       time.Duration   // making articles, inside the steady window
+		insert, text, link, match []time.Duration  // per fetch, over the steady window
+		stepCPU                   [5]time.Duration // making articles, store, text, link, match: steady window
+		gen                       time.Duration    // making articles, inside the steady window
 		cpu0, wall0               time.Duration
 		steadyFrom                = max(0, o.n-o.steady)
 		steadyArticles            int
@@ -105,7 +112,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		if steady && cpu0 == 0 {
 			cpu0, wall0 = cpuTime(), time.Since(started)
 		}
-		g := time.Now()
+		g, c0 := time.Now(), threadTime()
 		for range min(o.perFetch, o.n-stored) {
 			f.items = append(f.items, c.next(f.src.Name, clk.add(step)))
 		}
@@ -115,19 +122,19 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		if steady {
 			gen += time.Since(g)
 		}
-		t0 := time.Now()
+		t0, c1 := time.Now(), threadTime()
 		added, err := st.StoreFeedItems(ctx, f.src.ID, f.items)
 		if err != nil {
 			return err
 		}
-		t1 := time.Now()
+		t1, c2 := time.Now(), threadTime()
 		for _, a := range added {
 			s := sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
 			if err := st.UpdateArticleText(ctx, a.ID, a.Text, s); err != nil {
 				return err
 			}
 		}
-		t2 := time.Now()
+		t2, c3 := time.Now(), threadTime()
 		pending, err := st.PendingArticles(ctx, store.StepLink)
 		if err != nil {
 			return err
@@ -138,7 +145,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		if err := st.AdvanceArticles(ctx, news.ArticleIDs(pending), store.StepLink, store.StepMatch); err != nil {
 			return err
 		}
-		t3 := time.Now()
+		t3, c4 := time.Now(), threadTime()
 		pending, err = st.PendingArticles(ctx, store.StepMatch)
 		if err != nil {
 			return err
@@ -149,9 +156,12 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		if err := st.AdvanceArticles(ctx, news.ArticleIDs(pending), store.StepMatch, ""); err != nil {
 			return err
 		}
-		t4 := time.Now()
+		t4, c5 := time.Now(), threadTime()
 		stored += len(added)
 		if steady {
+			for i, d := range []time.Duration{c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4} {
+				stepCPU[i] += d
+			}
 			steadyArticles += len(added)
 			insert, text, link, match = append(insert, t1.Sub(t0)), append(text, t2.Sub(t1)), append(link, t3.Sub(t2)), append(match, t4.Sub(t3))
 		}
@@ -175,6 +185,8 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	fmt.Fprintf(w, "| measure | value |\n|---|---|\n")
 	fmt.Fprintf(w, "| CPU per new article, steady state (last %d; summary, FTS, linking, matching, queueing) | %s |\n", steadyArticles, per(cpu, steadyArticles))
 	fmt.Fprintf(w, "| wall per new article, steady state | %s |\n", per(wall, steadyArticles))
+	fmt.Fprintf(w, "| CPU per new article by step, steady state (the loop's thread; the rest of the process is GC): store the fetch / text + summary / link / match and queue (making the articles: %s) | %s / %s / %s / %s |\n",
+		per(stepCPU[0], steadyArticles), per(stepCPU[1], steadyArticles), per(stepCPU[2], steadyArticles), per(stepCPU[3], steadyArticles), per(stepCPU[4], steadyArticles))
 	fmt.Fprintf(w, "| store one fetch (%d items, %d new) p50 / p99 | %s |\n", o.feedSize, o.perFetch, pct(insert))
 	fmt.Fprintf(w, "| text + summary of one fetch p50 / p99 | %s |\n", pct(text))
 	fmt.Fprintf(w, "| link one fetch p50 / p99 | %s |\n", pct(link))

@@ -36,6 +36,9 @@ func main() {
 	flag.BoolVar(&o.verbose, "v", false, "log the sender's warnings")
 	flag.IntVar(&o.flood, "flood", 0, "flood mode: this many new chats each send one plain text through the router while the alerts wait, with a /list now and then; prints the /list reply times")
 	flag.DurationVar(&o.floodOver, "flood-over", 10*time.Second, "flood mode: the time over which the texts come in")
+	flag.DurationVar(&o.floodSlow, "flood-slow", 0, "flood mode: one more chat sends a /list just before each measured one, and its subscriptions take this long to read (a slow command)")
+	flag.BoolVar(&o.floodDirect, "flood-direct", false, "flood mode: hand the stream to the router one update at a time, as before the dispatcher (issue 18), instead of through bot.Dispatcher")
+	flag.IntVar(&o.workers, "workers", config.Defaults().Telegram.CommandWorkers, "flood mode: telegram.command_workers, the dispatcher's workers")
 	flag.Parse()
 	if err := run(context.Background(), o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
@@ -53,6 +56,9 @@ type options struct {
 	verbose        bool
 	flood          int
 	floodOver      time.Duration
+	floodSlow      time.Duration
+	floodDirect    bool
+	workers        int
 }
 
 const token = "1:LOADTEST"

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -44,7 +45,7 @@ type options struct {
 	interval, publish, measure         time.Duration
 	slow, hang, fail                   float64
 	seed                               int64
-	dir, cpuProfile                    string
+	dir, cpuProfile, firstProfile      string
 	serve, verbose                     bool
 }
 
@@ -63,6 +64,7 @@ func main() {
 	flag.Int64Var(&o.seed, "seed", 1, "random seed of the feeds")
 	flag.StringVar(&o.dir, "dir", "", "directory for the database (default: a temporary one, removed after)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the steady window here")
+	flag.StringVar(&o.firstProfile, "firstprofile", "", "write a CPU profile of the first fetch of every source here")
 	flag.BoolVar(&o.serve, "serve", false, "serve the feeds (the child process)")
 	flag.BoolVar(&o.verbose, "v", false, "log the poller's warnings")
 	flag.Parse()
@@ -142,13 +144,12 @@ func (c *counter) total() (n int, by map[string]int) {
 }
 
 // timingSink queues alerts through the real subscriptions service and
-// notes, for each article, the delay from its item appearing (the time in
-// its guid) to its alerts being queued.
+// notes when each article's alerts were queued, by guid (the guid carries
+// the time its item appeared).
 type timingSink struct {
 	subs   *subscriptions.Service
 	mu     sync.Mutex
-	since  time.Time // only items appearing after this count
-	delays []time.Duration
+	queued map[string]time.Time
 }
 
 func (s *timingSink) HandleArticles(ctx context.Context, arts []news.Article) error {
@@ -159,25 +160,54 @@ func (s *timingSink) HandleArticles(ctx context.Context, arts []news.Article) er
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, a := range arts {
-		parts := strings.Split(a.GUID, "-")
-		ns, err := strconv.ParseInt(parts[len(parts)-1], 10, 64)
-		if err != nil {
-			continue
-		}
-		if at := time.Unix(0, ns); at.After(s.since) {
-			s.delays = append(s.delays, now.Sub(at))
+		if _, ok := s.queued[a.GUID]; !ok {
+			s.queued[a.GUID] = now
 		}
 	}
 	return nil
 }
 
-func (s *timingSink) window(since time.Time) []time.Duration {
+// appeared is when the item of guid appeared (the time it carries).
+func appeared(guid string) (time.Time, bool) {
+	parts := strings.Split(guid, "-")
+	ns, err := strconv.ParseInt(parts[len(parts)-1], 10, 64)
+	return time.Unix(0, ns), err == nil
+}
+
+// delays returns, for the items the feeds published between from and to
+// (listed by the feed server), the delay from each appearing to its alerts
+// being queued, and which were not queued at all, by their feed's kind.
+func (s *timingSink) delays(published []string, from, to time.Time) (delays []time.Duration, missing map[string]int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !since.IsZero() {
-		s.since, s.delays = since, nil
+	missing = map[string]int{}
+	for _, line := range published {
+		guid, kind, _ := strings.Cut(line, "\t")
+		at, ok := appeared(guid)
+		if !ok || at.Before(from) || at.After(to) {
+			continue
+		}
+		if q, ok := s.queued[guid]; ok {
+			delays = append(delays, q.Sub(at))
+		} else {
+			missing[kind]++
+		}
 	}
-	return slices.Clone(s.delays)
+	return delays, missing
+}
+
+// published asks the feed server for the items it published.
+func published(addr string) ([]string, error) {
+	resp, err := http.Get("http://" + addr + "/published")
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	return strings.Split(strings.TrimSpace(string(body)), "\n"), nil
 }
 
 // usage is the process's CPU time and peak resident memory so far.
@@ -242,7 +272,7 @@ func drive(ctx context.Context, o options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sink := &timingSink{subs: subs}
+	sink := &timingSink{subs: subs, queued: map[string]time.Time{}}
 	obs := &counter{fetched: map[string]int{}, first: make(chan struct{})}
 	poller, err := feeds.NewPoller(feeds.Options{
 		Schedule: "@every " + o.interval.String(), MaxAge: 48 * time.Hour, Concurrency: o.concurrency,
@@ -257,6 +287,16 @@ func drive(ctx context.Context, o options, w io.Writer) error {
 	fmt.Fprintf(w, "pollload: %d sources on %d loopback hosts, %d items each, interval %s, a new item per feed every %s, concurrency %d, %.1f%% slow, %.1f%% hanging, %.1f%% failing\n",
 		o.sources, o.ports, o.items, o.interval, o.publish, o.concurrency, 100*o.slow, 100*o.hang, 100*o.fail)
 
+	if o.firstProfile != "" {
+		f, err := os.Create(o.firstProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	runCtx, cancel := context.WithCancel(ctx)
 	stopped := make(chan error, 1)
 	cpu0, _ := usage()
@@ -269,6 +309,9 @@ func drive(ctx context.Context, o options, w io.Writer) error {
 		return fmt.Errorf("poller stopped: %w", err)
 	}
 	cpu1, rss1 := usage()
+	if o.firstProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	n1, _ := obs.total()
 	fmt.Fprintf(w, "first fetch of %d new sources: %s wall, %.1f s CPU, %d fetches, peak RSS %d MB, database %.1f MB\n",
 		o.sources, time.Since(begin).Round(100*time.Millisecond), (cpu1 - cpu0).Seconds(), n1, rss1>>20, float64(dbSize(dbPath))/(1<<20))
@@ -284,7 +327,6 @@ func drive(ctx context.Context, o options, w io.Writer) error {
 		pprof.StartCPUProfile(f)
 	}
 	start := time.Now()
-	sink.window(start)
 	size0 := dbSize(dbPath)
 	n0, _ := obs.total()
 	cpuA, _ := usage()
@@ -298,24 +340,43 @@ func drive(ctx context.Context, o options, w io.Writer) error {
 	if o.cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
-	wall := time.Since(start)
+	end := time.Now()
+	wall := end.Sub(start)
 	n, by := obs.total()
-	delays := sink.window(time.Time{})
-	cancel()
-	<-stopped
 	fetches := n - n0
 	cpu := cpuB - cpuA
 	fmt.Fprintf(w, "steady window %s: %d fetches (%v in all), %.1f fetches/s, %.2f s CPU = %.3f cores, %.2f ms CPU per fetch\n",
 		wall.Round(time.Second), fetches, by, float64(fetches)/wall.Seconds(), cpu.Seconds(), cpu.Seconds()/wall.Seconds(), 1000*cpu.Seconds()/float64(max(fetches, 1)))
 	fmt.Fprintf(w, "peak RSS %d MB; database grew %.1f MB (%.1f MB now)\n", rss>>20, float64(dbSize(dbPath)-size0)/(1<<20), float64(dbSize(dbPath))/(1<<20))
+	// The delays of the items that appeared in the window, each followed
+	// until its alerts are queued: the poller runs on for the longest wait
+	// a source can have (its interval and jitter) and a margin, so that an
+	// item appearing near the window's end is not left out (which would
+	// favour short delays).
+	drain := o.interval + o.interval/10 + 30*time.Second
+	fmt.Fprintf(w, "following the window's items for %s more\n", drain.Round(time.Second))
+	select {
+	case <-time.After(drain):
+	case err := <-stopped:
+		cancel()
+		return fmt.Errorf("poller stopped: %w", err)
+	}
+	pub, err := published(strings.TrimPrefix(strings.Split(urls[0], "/feed/")[0], "http://"))
+	cancel()
+	<-stopped
+	if err != nil {
+		return fmt.Errorf("published items: %w", err)
+	}
+	delays, missing := sink.delays(pub, start, end)
 	if len(delays) == 0 {
-		fmt.Fprintln(w, "no alert queued in the window")
+		fmt.Fprintf(w, "no alert queued for the window's items (not queued: %v)\n", missing)
 		return nil
 	}
 	slices.Sort(delays)
 	q := func(p float64) time.Duration {
 		return delays[min(len(delays)-1, int(p*float64(len(delays))))].Round(100 * time.Millisecond)
 	}
-	fmt.Fprintf(w, "item appearing → alert queued: %d alerts, median %s, p99 %s, max %s (interval %s)\n", len(delays), q(0.5), q(0.99), delays[len(delays)-1].Round(100*time.Millisecond), o.interval)
+	fmt.Fprintf(w, "item appearing → alert queued, items that appeared in the window: %d alerted, median %s, p99 %s, max %s (interval %s); not alerted by feed kind: %v\n",
+		len(delays), q(0.5), q(0.99), delays[len(delays)-1].Round(100*time.Millisecond), o.interval, missing)
 	return nil
 }

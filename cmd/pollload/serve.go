@@ -24,6 +24,11 @@ type feedSet struct {
 	version []int
 	kind    []string // "", "slow", "hang", "fail"
 	carried int
+	text    *text
+	// published lists every item published after the start, for the
+	// poller's side to find those never alerted (GET /published).
+	published []item
+	feedOf    []int
 }
 
 type item struct {
@@ -31,13 +36,43 @@ type item struct {
 	at                time.Time
 }
 
-// words make item texts that differ from each other, as real ones do.
-var words = strings.Fields(`quake storm council vote market bank river bridge school hospital minister court
-	election strike harbour airport rail energy grid water drought flood festival museum police border trade
-	factory union budget tax mayor senate protest ceasefire talks treaty summit forest fire rescue crew`)
+// text makes item texts that differ from each other as real ones do: a
+// Zipf-distributed vocabulary (a few words in most items, most words in
+// few), two names from the vocabulary's rare tail, and a number now and
+// then. (Texts drawn from 40 words and a number every other word made
+// every item a story candidate of every other: see BENCHMARKS.md.)
+type text struct {
+	vocab []string
+	zipf  *rand.Zipf
+}
+
+func newText(rng *rand.Rand) *text {
+	syll := []string{"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ber", "dan", "gor", "hel", "jun", "mar", "pol", "sen", "tor", "vin", "zel", "quo"}
+	t := &text{zipf: rand.NewZipf(rng, 1.07, 2, 19999)}
+	seen := map[string]bool{}
+	for len(t.vocab) < 20000 {
+		var b strings.Builder
+		for range 2 + rng.IntN(3) {
+			b.WriteString(syll[rng.IntN(len(syll))])
+		}
+		if w := b.String(); !seen[w] {
+			seen[w] = true
+			t.vocab = append(t.vocab, w)
+		}
+	}
+	return t
+}
+
+func (t *text) word() string { return t.vocab[t.zipf.Uint64()] }
+
+// name is a word of the vocabulary's rare tail, capitalised.
+func (t *text) name(rng *rand.Rand) string {
+	w := t.vocab[5000+rng.IntN(len(t.vocab)-5000)]
+	return strings.ToUpper(w[:1]) + w[1:]
+}
 
 func newFeedSet(n, carried int, slow, hang, fail float64, rng *rand.Rand) *feedSet {
-	f := &feedSet{items: make([][]item, n), version: make([]int, n), kind: make([]string, n), carried: carried}
+	f := &feedSet{items: make([][]item, n), version: make([]int, n), kind: make([]string, n), carried: carried, text: newText(rng)}
 	for i := range n {
 		switch r := rng.Float64(); {
 		case r < fail:
@@ -58,16 +93,30 @@ func newFeedSet(n, carried int, slow, hang, fail float64, rng *rand.Rand) *feedS
 // newItem makes item seq of feed i, appearing at at: its guid carries the
 // time, for the poller's side to measure the delay to its alert.
 func (f *feedSet) newItem(i, seq int, at time.Time, rng *rand.Rand) item {
+	names := []string{f.text.name(rng), f.text.name(rng)}
 	var b strings.Builder
-	for b.Len() < 600 {
-		b.WriteString(words[rng.IntN(len(words))])
-		b.WriteString(" ")
-		b.WriteString(strconv.Itoa(rng.IntN(10000)))
+	for sentence := 0; b.Len() < 600; sentence++ {
+		n := 8 + rng.IntN(12)
+		for k := range n {
+			w := f.text.word()
+			switch {
+			case k == 0:
+				w = strings.ToUpper(w[:1]) + w[1:]
+			case k == 3 && sentence < 2:
+				w = names[sentence]
+			case k == 5 && rng.IntN(8) == 0:
+				w = strconv.Itoa(rng.IntN(10000))
+			}
+			b.WriteString(w)
+			if k < n-1 {
+				b.WriteByte(' ')
+			}
+		}
 		b.WriteString(". ")
 	}
 	return item{
 		guid:  fmt.Sprintf("f%d-%d-%d", i, seq, at.UnixNano()),
-		title: fmt.Sprintf("Quake report %d-%d: %s %s", i, seq, words[rng.IntN(len(words))], words[rng.IntN(len(words))]),
+		title: fmt.Sprintf("Quake report: %s %s %s %s", names[0], f.text.word(), names[1], f.text.word()),
 		desc:  b.String(),
 		at:    at,
 	}
@@ -79,6 +128,7 @@ func (f *feedSet) publish(i int, rng *rand.Rand) {
 	defer f.mu.Unlock()
 	it := f.newItem(i, len(f.items[i]), time.Now(), rng)
 	f.items[i] = append(f.items[i], it)
+	f.published, f.feedOf = append(f.published, it), append(f.feedOf, i)
 	if len(f.items[i]) > f.carried {
 		f.items[i] = f.items[i][len(f.items[i])-f.carried:]
 	}
@@ -86,6 +136,10 @@ func (f *feedSet) publish(i int, rng *rand.Rand) {
 }
 
 func (f *feedSet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/published" {
+		f.listPublished(w)
+		return
+	}
 	i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/feed/"))
 	if err != nil || i < 0 || i >= len(f.items) {
 		http.NotFound(w, r)
@@ -127,6 +181,22 @@ func (f *feedSet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	b.WriteString(`</channel></rss>`)
 	io.WriteString(w, b.String())
+}
+
+// listPublished writes one line per item published since the start: its
+// guid and its feed's kind ("ok" for a healthy feed).
+func (f *feedSet) listPublished(w io.Writer) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	bw := bufio.NewWriter(w)
+	for k, it := range f.published {
+		kind := f.kind[f.feedOf[k]]
+		if kind == "" {
+			kind = "ok"
+		}
+		fmt.Fprintf(bw, "%s\t%s\n", it.guid, kind)
+	}
+	bw.Flush()
 }
 
 // serve runs the feed side: it prints the listeners' addresses on one line,
