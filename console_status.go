@@ -6,11 +6,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 )
 
@@ -46,45 +48,48 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	if !ok {
 		return
 	}
+	p := locale.For(c.Language())
 	say := func(text string) {
 		if _, err := c.Send(ctx, bot.Outgoing{ChatID: bot.ConsoleChatID, Text: text, Plain: true}); err != nil {
 			fmt.Fprintln(m.stderr, "newshound:", err)
 		}
 	}
-	if banner == "" {
-		banner = fmt.Sprintf("Newshound console: %s to poll, %s. The first fetch is stored as the backlog, not alerted.\n"+
-			"Type /subscribe WORDS (e.g. /subscribe climate OR election) for alerts on news from now on, /status for progress, /help for every command.",
-			plural(len(cfg.Sources), "source"), pollEvery(cfg.Poller.Schedule))
+	if banner != "" {
+		banner = p.Sprintf(banner) // -demo's, a key of the catalog
+	} else {
+		banner = p.Sprintf("Newshound console: %s to poll, %s. The first fetch is stored as the backlog, not alerted.",
+			p.Count(len(cfg.Sources), "%d sources"), pollEvery(p, cfg.Poller.Schedule)) + "\n" +
+			p.Sprintf("Type /subscribe WORDS (e.g. /subscribe climate OR election) for alerts on news from now on, /status for progress, /help for every command.")
 		if len(cfg.Sources) == 0 {
-			banner = "Newshound console: no sources in the configuration. Add one with /addsource URL, or list [[sources]] in the file " +
-				"(config.example.toml has a few world-news feeds). /help lists every command."
+			banner = p.Sprintf("Newshound console: no sources in the configuration. Add one with /addsource URL, or list [[sources]] in the file " +
+				"(config.example.toml has a few world-news feeds). /help lists every command.")
 		}
 	}
 	if logPath != "" {
-		banner += "\nLog: " + logPath
+		banner += "\n" + p.Sprintf("Log: %s", logPath)
 	}
 	say(banner)
 	w.firstPoll = func(stored int) {
-		line := fmt.Sprintf("First fetch done: stored %s (the backlog, not alerted).", plural(stored, "article"))
+		line := p.Sprintf("First fetch done: stored %s (the backlog, not alerted).", p.Count(stored, "%d articles"))
 		srcs, err := w.store.ListSources(ctx)
 		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
-			line += fmt.Sprintf(" Next fetch at %s (%s).", clock(at), src.Name)
+			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name)
 		}
 		if err == nil && len(srcs) > 0 && allFailing(srcs) {
-			line += "\nEvery source failed (see /sources and " + logPathOr(logPath) + "). No network here? Try newshound -demo."
+			line += "\n" + p.Sprintf("Every source failed (see /sources and %s). No network here? Try newshound -demo.", logPathOr(p, logPath))
 		}
 		say(line)
 	}
 }
 
-// pollEvery says the schedule in words: "every 2m" or the cron spec.
-func pollEvery(schedule string) string {
+// pollEvery says the schedule in words: "polled every 2m" or the cron spec.
+func pollEvery(p locale.Printer, schedule string) string {
 	if every := trimEvery(schedule); every != "" {
 		if _, err := time.ParseDuration(every); err == nil {
-			return "polled every " + every
+			return p.Sprintf("polled every %s", every)
 		}
 	}
-	return "polled on the schedule " + schedule
+	return p.Sprintf("polled on the schedule %s", schedule)
 }
 
 func trimEvery(s string) string {
@@ -116,9 +121,28 @@ func allFailing(srcs []news.Source) bool {
 	return true
 }
 
-func logPathOr(path string) string {
+func logPathOr(p locale.Printer, path string) string {
 	if path == "" {
-		return "the log"
+		return p.Sprintf("the log")
 	}
 	return path
+}
+
+// envLanguage is the terminal's language from the environment, as a
+// language code ("ru_RU.UTF-8" → "ru-RU"): LC_ALL, else LC_MESSAGES, else
+// LANG; "" for none, C or POSIX (English).
+func envLanguage(getenv func(string) string) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := getenv(k)
+		if v == "" {
+			continue
+		}
+		v, _, _ = strings.Cut(v, ".")
+		v, _, _ = strings.Cut(v, "@")
+		if v == "C" || v == "POSIX" {
+			return ""
+		}
+		return strings.ReplaceAll(v, "_", "-")
+	}
+	return ""
 }

@@ -44,6 +44,7 @@ func (m *Main) loadSubscriptions(ctx context.Context, cfg config.Config, st *sto
 func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, mount map[string]http.Handler, log *slog.Logger) (bot.Transport, updater, string, error) {
 	if cfg.ConsoleMode() {
 		c := bot.NewConsole(m.stdin, m.stdout)
+		c.SetLanguage(envLanguage(m.getenv))
 		return c, c, "", m.ensureConsoleChat(ctx, st, cfg)
 	}
 	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: cfg.Telegram.Token, Endpoint: cfg.Telegram.APIEndpoint,
@@ -97,7 +98,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st,
-		Version: versionString(), Status: m.watch.Status,
+		Version: versionReply, Status: m.watch.Status,
 		Sources: sources.NewService(sources.Options{Store: st, Now: m.Now, NextPoll: nextPoll,
 			Finder: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
 				Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent})}),

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 )
 
@@ -124,8 +125,8 @@ func (w *watch) Ready(ctx context.Context) error {
 }
 
 // Status is the plain-text answer to /status: sources, polls, what the first
-// fetch stored and which source is fetched next, when. It fails when the sources cannot
-// be listed.
+// fetch stored and which source is fetched next, when, in the language ctx
+// carries (locale.FromContext). It fails when the sources cannot be listed.
 func (w *watch) Status(ctx context.Context) (string, error) {
 	srcs, err := w.store.ListSources(ctx)
 	if err != nil {
@@ -144,24 +145,25 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 	now := w.now()
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	p := locale.FromContext(ctx)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Sources: %s", plural(active, "source"))
+	b.WriteString(p.Sprintf("Sources: %s", p.Count(active, "%d sources")))
 	if failing > 0 {
-		fmt.Fprintf(&b, ", %d failing at the last fetch (see /sources)", failing)
+		b.WriteString(p.Sprintf(", %d failing at the last fetch (see /sources)", failing))
 	}
 	b.WriteString(".\n")
 	if active == 0 {
-		b.WriteString("Add one with /addsource URL, or list [[sources]] in the configuration.\n")
+		b.WriteString(p.Sprintf("Add one with /addsource URL, or list [[sources]] in the configuration.") + "\n")
 	}
 	switch w.finished {
 	case 0:
-		b.WriteString("First poll running: its articles are stored as the backlog, not alerted.\n")
+		b.WriteString(p.Sprintf("First poll running: its articles are stored as the backlog, not alerted.") + "\n")
 	default:
-		fmt.Fprintf(&b, "First poll stored %s (the backlog: not alerted; alerts are for news that arrives later).\n", plural(w.firstStored, "article"))
-		fmt.Fprintf(&b, "Polls finished: %d, the last at %s; %s stored since start.\n", w.finished, clock(w.lastPoll), plural(w.stored, "article"))
+		b.WriteString(p.Sprintf("First poll stored %s (the backlog: not alerted; alerts are for news that arrives later).", p.Count(w.firstStored, "%d articles")) + "\n")
+		b.WriteString(p.Sprintf("Polls finished: %d, the last at %s; %s stored since start.", w.finished, clock(w.lastPoll), p.Count(w.stored, "%d articles")) + "\n")
 	}
 	if src, at, ok := nextFetch(srcs, now); ok {
-		fmt.Fprintf(&b, "Next fetch at %s (%s).", clock(at), src.Name)
+		b.WriteString(p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name))
 	}
 	return b.String(), nil
 }
@@ -185,11 +187,3 @@ func nextFetch(srcs []news.Source, now time.Time) (news.Source, time.Time, bool)
 
 // clock formats t as a time of day with its zone.
 func clock(t time.Time) string { return t.Format("15:04:05 MST") }
-
-// plural writes n and the noun, in the plural unless n is 1: "1 article", "3 articles".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -109,7 +110,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	var perr *query.ParseError
 	switch {
 	case errors.As(err, &perr):
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't use that query: %s.", esc(perr.Error())))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't use that query: %s.", esc(explain(tr(ctx), perr))))
 		return nil
 	case errors.Is(err, news.ErrLimit):
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has as many subscriptions as it may hold. Remove one with /unsubscribe first."))
@@ -142,7 +143,7 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
 		return nil
 	}
-	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, req.in.ChatID, req.args)
+	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, req.in.ChatID, r.topicSubscription(ctx, req))
 	if errors.Is(err, subscriptions.ErrNoSuchSubscription) {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(req.args, 100))))
 		return nil
@@ -152,6 +153,29 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Removed #%d: <code>%s</code>", sub.ID, esc(sub.Query)))
 	return nil
+}
+
+// topicSubscription is what /unsubscribe removes: a query that the topic it
+// was sent in has (a query lives once per topic) by that subscription's id,
+// else the argument as given (an id, or the chat's oldest of that query).
+func (r *Router) topicSubscription(ctx context.Context, req request) string {
+	if _, err := strconv.ParseInt(req.args, 10, 64); err == nil {
+		return req.args
+	}
+	q, err := query.Parse(req.args)
+	if err != nil {
+		return req.args
+	}
+	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
+	if err != nil {
+		return req.args // Unsubscribe meets the same database
+	}
+	for _, s := range subs {
+		if s.Key == q.Key() && s.ThreadID == req.in.ThreadID {
+			return strconv.FormatInt(s.ID, 10)
+		}
+	}
+	return req.args
 }
 
 func (r *Router) cmdList(ctx context.Context, req request) error {

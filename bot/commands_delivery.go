@@ -45,7 +45,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 	q, err := r.opts.Settings.SetQuiet(ctx, req.in.ChatID, change)
 	switch {
 	case errors.Is(err, localtime.ErrBadQuietHours):
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't read that: %s. Try <code>/quiet 23:00-07:00</code>.", esc(err.Error())))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't read that: %s. Try <code>/quiet 23:00-07:00</code>.", esc(explain(tr(ctx), err))))
 		return nil
 	case errors.Is(err, settings.ErrUnknownQuietMode):
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest)."))

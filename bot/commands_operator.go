@@ -42,11 +42,11 @@ func (r *Router) cmdStatus(ctx context.Context, req request) error {
 
 // cmdVersion answers with the running version.
 func (r *Router) cmdVersion(ctx context.Context, req request) error {
-	v := r.opts.Version
-	if v == "" {
-		v = "unknown"
+	v := tr(ctx).Sprintf("unknown")
+	if r.opts.Version != nil {
+		v = r.opts.Version(ctx)
 	}
-	r.reply(ctx, req.in.ChatID, "Newshound "+esc(v))
+	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Newshound %s", esc(v)))
 	return nil
 }
 

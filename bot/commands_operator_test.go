@@ -31,7 +31,7 @@ func TestOperatorRefusalNamesTheID(t *testing.T) {
 func TestVersionAndStatusForOperators(t *testing.T) {
 	h := newHarness(t, func(o *RouterOptions) {
 		o.Operators = []int64{9}
-		o.Version = "v1.2.3 (commit abc, built today)"
+		o.Version = func(context.Context) string { return "v1.2.3 (commit abc, built today)" }
 		o.Status = func(context.Context) (string, error) { return "Sources: 2 sources <ok>.", nil }
 	})
 	if got := h.reply(9, "private", 9, "/version").Text(); !strings.Contains(got, "Newshound v1.2.3 (commit abc, built today)") {

@@ -43,7 +43,7 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 	p, err := r.opts.Search.Search(ctx, req.in.ChatID, req.args)
 	var perr *query.ParseError
 	if errors.As(err, &perr) {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't search for that: %s.", esc(perr.Error())))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't search for that: %s.", esc(explain(tr(ctx), perr))))
 		return nil
 	}
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/newshound/newshound/locale"
 )
 
 // ConsoleChatID is the chat id of the terminal in console mode.
@@ -20,6 +22,7 @@ const ConsoleChatID int64 = 1
 // and typing the number alone presses the button.
 type Console struct {
 	in      io.Reader
+	lang    string // the terminal's language ("" = English); set before Updates
 	mu      sync.Mutex
 	out     io.Writer
 	ids     int
@@ -38,6 +41,21 @@ const maxConsoleButtons = 1000
 // NewConsole returns a console transport reading in and writing out.
 func NewConsole(in io.Reader, out io.Writer) *Console { return &Console{in: in, out: out} }
 
+// SetLanguage sets the terminal user's language, as Telegram's
+// language_code would (a code the bot does not speak means English): the
+// console's own prompts speak it, and its messages carry it, so replies
+// speak it until the chat picks another with /language. Call it before
+// Updates.
+func (c *Console) SetLanguage(code string) { c.lang, _ = locale.Match(code) }
+
+// Language returns the terminal user's language code.
+func (c *Console) Language() string {
+	if c.lang == "" {
+		return locale.English
+	}
+	return c.lang
+}
+
 // Send prints the message; a document is printed as its name and size,
 // then its contents when they are text (the console keeps no files). It
 // fails only when out fails.
@@ -47,7 +65,7 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 		text = plainText(text)
 	}
 	if d := m.Document; d != nil {
-		text = consoleDocument(d, text)
+		text = consoleDocument(locale.For(c.lang), d, text)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -60,8 +78,8 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 }
 
 // consoleDocument renders a document and its caption for the terminal.
-func consoleDocument(d *Document, caption string) string {
-	s := fmt.Sprintf("📎 %s (%d bytes)", d.Name, len(d.Data))
+func consoleDocument(p locale.Printer, d *Document, caption string) string {
+	s := p.Sprintf("📎 %s (%d bytes)", d.Name, len(d.Data))
 	if caption != "" {
 		s += "\n" + caption
 	}
@@ -91,7 +109,7 @@ func (c *Console) labels(rows [][]Button, id int) string {
 		b.WriteString("\n" + strings.Join(labels, " "))
 	}
 	if len(rows) > 0 {
-		b.WriteString("\n(type a button's number to press it)")
+		b.WriteString("\n" + locale.For(c.lang).Sprintf("(type a button's number to press it)"))
 	}
 	return b.String()
 }
@@ -116,7 +134,7 @@ func (c *Console) Edit(ctx context.Context, messageID int, m Outgoing) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	text += c.labels(m.Buttons, messageID)
-	if _, err := fmt.Fprintf(c.out, "\n(edited message %d)\n%s\n> ", messageID, text); err != nil {
+	if _, err := fmt.Fprintf(c.out, "\n%s\n%s\n> ", locale.For(c.lang).Sprintf("(edited message %d)", messageID), text); err != nil {
 		return fmt.Errorf("console: %w", err)
 	}
 	return nil
@@ -126,7 +144,7 @@ func (c *Console) Edit(ctx context.Context, messageID int, m Outgoing) error {
 // handle as a message of the console chat.
 func (c *Console) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
 	c.mu.Lock()
-	fmt.Fprint(c.out, "Newshound console. Type /help, /subscribe QUERY, /list … (Ctrl-D to quit)\n> ")
+	fmt.Fprint(c.out, locale.For(c.lang).Sprintf("Newshound console. Type /help, /subscribe QUERY, /list … (Ctrl-D to quit)")+"\n> ")
 	c.mu.Unlock()
 	lines := make(chan string)
 	go func() {
@@ -155,12 +173,12 @@ func (c *Console) Updates(ctx context.Context, handle func(context.Context, Inco
 				c.mu.Unlock()
 				continue
 			}
-			in := Incoming{ChatID: ConsoleChatID, ChatType: "private", ChatTitle: "console", UserID: ConsoleChatID, Text: line}
+			in := Incoming{ChatID: ConsoleChatID, ChatType: "private", ChatTitle: "console", UserID: ConsoleChatID, Text: line, Language: c.lang}
 			if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil {
 				btn, ok := c.press(n)
 				if !ok {
 					c.mu.Lock()
-					fmt.Fprintf(c.out, "There is no button %d.\n> ", n)
+					fmt.Fprint(c.out, locale.For(c.lang).Sprintf("There is no button %d.", n)+"\n> ")
 					c.mu.Unlock()
 					continue
 				}

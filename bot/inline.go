@@ -83,7 +83,7 @@ func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult
 	var perr *query.ParseError
 	switch {
 	case errors.As(err, &perr):
-		return []InlineResult{notice("q-bad", t.Sprintf("Can't search for that"), perr.Error()+". "+t.Sprintf("Words, \"a phrase\", a OR b, -word, prefix*, title:word, source:name."))}, false
+		return []InlineResult{notice("q-bad", t.Sprintf("Can't search for that"), explain(t, perr)+". "+t.Sprintf("Words, \"a phrase\", a OR b, -word, prefix*, title:word, source:name."))}, false
 	case err != nil:
 		r.log.Error("inline search", "err", err)
 		return []InlineResult{notice("q-err", t.Sprintf("Search failed"), t.Sprintf("Something went wrong on my side. Please try again later."))}, false

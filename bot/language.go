@@ -19,19 +19,15 @@ type Languages interface {
 	SetLanguage(ctx context.Context, chatID int64, code string) (string, error)
 }
 
-// languageKey keys the language of the chat being answered in a context.
-type languageKey struct{}
-
 // withLanguage returns ctx carrying the language replies are written in.
 func withLanguage(ctx context.Context, lang string) context.Context {
-	return context.WithValue(ctx, languageKey{}, lang)
+	return locale.WithLanguage(ctx, lang)
 }
 
 // tr returns the printer of the language ctx carries (English when none):
 // every text a reply is built from goes through it.
 func tr(ctx context.Context) locale.Printer {
-	lang, _ := ctx.Value(languageKey{}).(string)
-	return locale.For(lang)
+	return locale.FromContext(ctx)
 }
 
 // chatLanguage decides the language to answer in: the chat's chosen one,
@@ -100,4 +96,21 @@ func languageName(code string) string {
 		}
 	}
 	return code
+}
+
+// explained is an error that says what a user got wrong in a catalog
+// sentence: query.ParseError, localtime.Error.
+type explained interface {
+	Message() (key string, args []any)
+}
+
+// explain returns err's sentence in p's language when err carries a catalog
+// key, else err's English text.
+func explain(p locale.Printer, err error) string {
+	var e explained
+	if errors.As(err, &e) {
+		key, args := e.Message()
+		return p.Sprintf(key, args...)
+	}
+	return err.Error()
 }

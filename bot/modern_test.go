@@ -37,20 +37,7 @@ func (h *harness) queueAlert(chat, sub int64, title string) {
 // gave the image image ("" = none) and wakes the sender.
 func (h *harness) queueAlertImage(chat, sub int64, title, image string) {
 	h.t.Helper()
-	ctx := context.Background()
-	src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	added, err := h.st.InsertArticles(ctx, src.ID, []news.Article{{GUID: title, URL: "https://wire.example/" + strings.ReplaceAll(title, " ", "-"),
-		Title: title, Summary: "Summary of " + title, PublishedAt: h.clock.Now(), ImageURL: image}})
-	if err != nil || len(added) != 1 {
-		h.t.Fatalf("insert article: %v", err)
-	}
-	if _, err := h.st.QueueAlerts(ctx, []news.Alert{{ChatID: chat, ArticleID: added[0].ID, SubscriptionID: sub}}); err != nil {
-		h.t.Fatal(err)
-	}
-	h.sender.Notify()
+	h.queueAlertImages(chat, sub, title, "", image)
 }
 
 // topicReply sends text in forum topic thread and returns the next message the chat receives.

@@ -98,11 +98,14 @@ func (s *Sender) alertParts(ctx context.Context, m news.Message) (BurstItem, new
 }
 
 // linkPreview is the preview an alert shows for the chat's choice (nil:
-// none): the feed's image for the item when it has one (ImageURL is kept
-// only while the article's text came from the feed, its page not fetched),
-// else the article's page, whose own image Telegram shows.
+// none). Its URL is the article page's own image when the poller fetched
+// the page and found one, else the feed's image for the item (an enclosure
+// or media:content), else the article's page, whose preview Telegram makes.
 func linkPreview(choice string, a news.Article) *LinkPreview {
-	target := a.ImageURL
+	target := a.PageImageURL
+	if target == "" {
+		target = a.ImageURL
+	}
 	if target == "" {
 		target = a.URL
 	}

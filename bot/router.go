@@ -81,8 +81,9 @@ type RouterOptions struct {
 	Migrator      ChatMigrator     // moves a group that became a supergroup; nil: noticed only when a send fails
 	// Status answers /status (operators) in plain text; nil: unavailable.
 	Status func(ctx context.Context) (string, error)
-	// Version answers /version (operators): version, commit and build date.
-	Version string
+	// Version answers /version (operators): version, commit and build date,
+	// in the language ctx carries (locale.FromContext); nil: unknown.
+	Version func(ctx context.Context) string
 	// Inline answers inline queries (Telegram); nil: they are ignored.
 	Inline InlineAnswerer
 	// ShareTTL is how long a /share link works (default 30 days).

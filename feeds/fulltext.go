@@ -16,7 +16,7 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// Errors from PageFetcher.Text that callers may branch on; each is wrapped
+// Errors from PageFetcher.Fetch that callers may branch on; each is wrapped
 // with the page URL.
 var (
 	ErrPageTooLarge         = errors.New("page larger than the size cap")
@@ -35,7 +35,20 @@ const (
 	// an article; readability returns menus and link lists of pages
 	// without one.
 	pageMinWords = 25
+	// pageMaxImageURL bounds a page's image link, as maxImageURL bounds a
+	// feed's: a longer one counts as none.
+	pageMaxImageURL = maxImageURL
 )
+
+// ArticlePage is what an article page yields.
+type ArticlePage struct {
+	// Text is the readable text, paragraphs separated by "\n\n".
+	Text string
+	// ImageURL is the page's own image (its first og:image, else its first
+	// twitter:image) made absolute against the page's final URL; "" when the page names none or
+	// the link is not http or https or longer than 2048 bytes.
+	ImageURL string
+}
 
 // PageOptions configures a PageFetcher. The zero value is usable: 20 s,
 // 2 MiB, 5 redirects, public addresses only.
@@ -110,52 +123,52 @@ func (f *PageFetcher) checkRedirect(req *http.Request, via []*http.Request) erro
 	return CheckURL(req.Context(), req.URL.String(), f.opts.AllowPrivate, f.opts.Resolver)
 }
 
-// Text fetches pageURL and returns its readable text, paragraphs separated
-// by "\n\n". Errors wrap ErrBlockedAddress (a disallowed scheme or target,
+// Fetch fetches pageURL and returns its readable text and its own image
+// (see ArticlePage). Errors wrap ErrBlockedAddress (a disallowed scheme or target,
 // here or after a redirect), ErrTooManyPageRedirects, ErrPageTooLarge,
 // ErrPageNotHTML, ErrPageNoArticle (also when the extracted text has
 // fewer than 25 words), or the transport's error (a timeout
 // satisfies errors.Is(err, context.DeadlineExceeded)); a non-2xx status is
 // an error naming the status.
-func (f *PageFetcher) Text(ctx context.Context, pageURL string) (string, error) {
+func (f *PageFetcher) Fetch(ctx context.Context, pageURL string) (ArticlePage, error) {
 	if err := CheckURL(ctx, pageURL, f.opts.AllowPrivate, f.opts.Resolver); err != nil {
-		return "", fmt.Errorf("fetch page: %w", err)
+		return ArticlePage{}, fmt.Errorf("fetch page: %w", err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, pageURL, nil)
 	if err != nil {
-		return "", fmt.Errorf("fetch page: %w", err)
+		return ArticlePage{}, fmt.Errorf("fetch page: %w", err)
 	}
 	req.Header.Set("User-Agent", f.opts.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return "", fmt.Errorf("fetch page: %w", err)
+		return ArticlePage{}, fmt.Errorf("fetch page: %w", err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return "", fmt.Errorf("fetch page %s: status %s", pageURL, resp.Status)
+		return ArticlePage{}, fmt.Errorf("fetch page %s: status %s", pageURL, resp.Status)
 	}
 	contentType := resp.Header.Get("Content-Type")
 	if !pageIsHTML(contentType) {
-		return "", fmt.Errorf("fetch page %s: content type %q: %w", pageURL, contentType, ErrPageNotHTML)
+		return ArticlePage{}, fmt.Errorf("fetch page %s: content type %q: %w", pageURL, contentType, ErrPageNotHTML)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxBytes+1))
 	if err != nil {
-		return "", fmt.Errorf("fetch page %s: read body: %w", pageURL, err)
+		return ArticlePage{}, fmt.Errorf("fetch page %s: read body: %w", pageURL, err)
 	}
 	if int64(len(body)) > f.opts.MaxBytes {
-		return "", fmt.Errorf("fetch page %s: more than %d bytes: %w", pageURL, f.opts.MaxBytes, ErrPageTooLarge)
+		return ArticlePage{}, fmt.Errorf("fetch page %s: more than %d bytes: %w", pageURL, f.opts.MaxBytes, ErrPageTooLarge)
 	}
 	if contentType == "" && !strings.HasPrefix(http.DetectContentType(body), "text/html") {
-		return "", fmt.Errorf("fetch page %s: body is not HTML: %w", pageURL, ErrPageNotHTML)
+		return ArticlePage{}, fmt.Errorf("fetch page %s: body is not HTML: %w", pageURL, ErrPageNotHTML)
 	}
-	text, err := pageExtractText(body, contentType, resp)
+	page, err := pageExtract(body, contentType, resp)
 	if err != nil {
-		return "", fmt.Errorf("fetch page %s: %w", pageURL, err)
+		return ArticlePage{}, fmt.Errorf("fetch page %s: %w", pageURL, err)
 	}
-	return text, nil
+	return page, nil
 }
 
 // pageIsHTML reports whether a Content-Type header announces HTML; an
@@ -171,29 +184,33 @@ func pageIsHTML(contentType string) bool {
 	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
-// pageExtractText decodes body to UTF-8 (from the header, a BOM or a meta
-// tag) and extracts the article with readability.
-func pageExtractText(body []byte, contentType string, resp *http.Response) (string, error) {
+// pageExtract decodes body to UTF-8 (from the header, a BOM or a meta
+// tag) and extracts the article and the page's image with readability.
+func pageExtract(body []byte, contentType string, resp *http.Response) (ArticlePage, error) {
 	r, err := charset.NewReader(bytes.NewReader(body), contentType)
 	if err != nil {
-		return "", fmt.Errorf("decode charset: %w", err)
+		return ArticlePage{}, fmt.Errorf("decode charset: %w", err)
 	}
-	article, err := readability.FromReader(r, resp.Request.URL)
+	page, err := io.ReadAll(r) // within the size cap: body was read under it
 	if err != nil {
-		return "", fmt.Errorf("extract article: %w", err)
+		return ArticlePage{}, fmt.Errorf("decode charset: %w", err)
+	}
+	article, err := readability.FromReader(bytes.NewReader(page), resp.Request.URL)
+	if err != nil {
+		return ArticlePage{}, fmt.Errorf("extract article: %w", err)
 	}
 	if article.Node == nil {
-		return "", ErrPageNoArticle
+		return ArticlePage{}, ErrPageNoArticle
 	}
 	var b strings.Builder
 	if err := article.RenderText(&b); err != nil {
-		return "", fmt.Errorf("render article text: %w", err)
+		return ArticlePage{}, fmt.Errorf("render article text: %w", err)
 	}
 	text := pageParagraphs(b.String())
 	if len(strings.Fields(text)) < pageMinWords {
-		return "", ErrPageNoArticle
+		return ArticlePage{}, ErrPageNoArticle
 	}
-	return text, nil
+	return ArticlePage{Text: text, ImageURL: pageImage(page, resp.Request.URL.String(), article.ImageURL())}, nil
 }
 
 // pageParagraphs trims every line and leaves exactly one blank line

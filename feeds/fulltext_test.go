@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	stdhtml "html"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -100,6 +101,20 @@ func startPageTestServer(t *testing.T) *pageTestServer {
 		w.Header()["Content-Type"] = nil
 		w.Write([]byte(`{"items": [1, 2, 3]}`))
 	})
+	// /og and /deep/og serve the article with the meta tags that the
+	// query names: og (og:image), twitter (twitter:image).
+	withImages := func(w http.ResponseWriter, r *http.Request) {
+		var meta strings.Builder
+		for _, v := range r.URL.Query()["og"] {
+			fmt.Fprintf(&meta, `<meta property="og:image" content="%s">`, stdhtml.EscapeString(v))
+		}
+		if v, ok := r.URL.Query()["twitter"]; ok {
+			fmt.Fprintf(&meta, `<meta name="twitter:image" content="%s">`, stdhtml.EscapeString(v[0]))
+		}
+		html(bytes.Replace(article, []byte(`<meta charset="utf-8">`), []byte(`<meta charset="utf-8">`+meta.String()), 1))(w, r)
+	}
+	mux.HandleFunc("/og", withImages)
+	mux.HandleFunc("/deep/og", withImages)
 	mux.HandleFunc("/missing", http.NotFound)
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		select {
@@ -167,7 +182,8 @@ func TestPageFetcherText(t *testing.T) {
 			opts := tt.opts
 			opts.AllowPrivate = true // httptest listens on 127.0.0.1
 			f := NewPageFetcher(opts)
-			text, err := f.Text(context.Background(), srv.URL+tt.path)
+			page, err := f.Fetch(context.Background(), srv.URL+tt.path)
+			text := page.Text
 			if tt.wantErr != nil {
 				if !errors.Is(err, tt.wantErr) {
 					t.Fatalf("err = %v, want %v", err, tt.wantErr)
@@ -194,6 +210,50 @@ func TestPageFetcherText(t *testing.T) {
 	}
 }
 
+// TestPageFetcherImage checks the page's own image: og:image before
+// twitter:image, made absolute against the page's final URL, http and https
+// only, none when the page names none.
+func TestPageFetcherImage(t *testing.T) {
+	srv := startPageTestServer(t)
+	long := "https://img.example/" + strings.Repeat("a", 2048)
+	tests := []struct {
+		name string
+		path string
+		want string
+	}{
+		{name: "none", path: "/article", want: ""},
+		{name: "og absolute", path: "/og?og=https://img.example/barrier.jpg", want: "https://img.example/barrier.jpg"},
+		{name: "og relative", path: "/deep/og?og=pics/barrier.jpg", want: srv.URL + "/deep/pics/barrier.jpg"},
+		{name: "og rooted", path: "/deep/og?og=/pics/barrier.jpg", want: srv.URL + "/pics/barrier.jpg"},
+		{name: "og protocol-relative", path: "/og?og=//cdn.example/b.jpg", want: "http://cdn.example/b.jpg"},
+		{name: "twitter only", path: "/og?twitter=https://img.example/t.jpg", want: "https://img.example/t.jpg"},
+		{name: "og before twitter", path: "/og?og=https://img.example/o.jpg&twitter=https://img.example/t.jpg", want: "https://img.example/o.jpg"},
+		{name: "relative after a redirect", path: "/to?url=/deep/og%3Fog%3Dpic.jpg", want: srv.URL + "/deep/pic.jpg"},
+		{name: "javascript", path: "/og?og=javascript:alert(1)", want: ""},
+		{name: "data", path: "/og?og=data:image/png;base64,iVBORw0KGgo=", want: ""},
+		{name: "ftp", path: "/og?og=ftp://img.example/x.jpg", want: ""},
+		{name: "blank", path: "/og?og=%20", want: ""},
+		{name: "too long", path: "/og?og=" + long, want: ""},
+		{name: "the first of several", path: "/og?og=https://img.example/first.jpg&og=https://img.example/second.jpg", want: "https://img.example/first.jpg"},
+		{name: "a bad og:image, a good twitter:image", path: "/og?og=javascript:x&twitter=https://img.example/t.jpg", want: "https://img.example/t.jpg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := NewPageFetcher(PageOptions{AllowPrivate: true})
+			page, err := f.Fetch(context.Background(), srv.URL+tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if page.ImageURL != tt.want {
+				t.Errorf("image = %q, want %q", page.ImageURL, tt.want)
+			}
+			if !strings.Contains(page.Text, "movable flood barrier") {
+				t.Errorf("text lacks the article: %q", page.Text)
+			}
+		})
+	}
+}
+
 func TestPageFetcherSendsHeaders(t *testing.T) {
 	srv := startPageTestServer(t)
 	tests := []struct {
@@ -207,7 +267,7 @@ func TestPageFetcherSendsHeaders(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := NewPageFetcher(PageOptions{AllowPrivate: true, UserAgent: tt.userAgent})
-			if _, err := f.Text(context.Background(), srv.URL+"/redirect/1"); err != nil {
+			if _, err := f.Fetch(context.Background(), srv.URL+"/redirect/1"); err != nil {
 				t.Fatal(err)
 			}
 			reqs := srv.requests()
@@ -239,7 +299,7 @@ func TestPageFetcherRefusesPrivateTargets(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			before := len(srv.requests())
 			f := NewPageFetcher(PageOptions{Timeout: 2 * time.Second})
-			_, err := f.Text(context.Background(), tt.url)
+			_, err := f.Fetch(context.Background(), tt.url)
 			if !errors.Is(err, ErrBlockedAddress) {
 				t.Errorf("err = %v, want ErrBlockedAddress", err)
 			}
@@ -276,7 +336,7 @@ func TestPageFetcherRefusesRedirectsToPrivateTargets(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := NewPageFetcher(PageOptions{Client: &http.Client{Transport: toServer}, Resolver: resolver, Timeout: 5 * time.Second})
 			before := len(srv.requests())
-			_, err := f.Text(context.Background(), "http://news.test:"+port+"/to?url="+tt.target)
+			_, err := f.Fetch(context.Background(), "http://news.test:"+port+"/to?url="+tt.target)
 			if !errors.Is(err, ErrBlockedAddress) {
 				t.Fatalf("err = %v, want ErrBlockedAddress", err)
 			}
@@ -303,7 +363,7 @@ func TestPageFetcherDefeatsDNSRebinding(t *testing.T) {
 	})
 	port := portOf(t, srv.Server)
 	f := NewPageFetcher(PageOptions{Resolver: resolver, Timeout: 5 * time.Second})
-	_, err := f.Text(context.Background(), "http://rebind.test:"+port+"/article")
+	_, err := f.Fetch(context.Background(), "http://rebind.test:"+port+"/article")
 	if !errors.Is(err, ErrBlockedAddress) {
 		t.Fatalf("err = %v, want ErrBlockedAddress", err)
 	}

@@ -143,7 +143,7 @@ const fuzzPage = `<!doctype html><html><head><meta charset="utf-8"><title>Talks 
 
 // FuzzPageText extracts an article page's text as the page fetcher does:
 // paragraphs trimmed, one blank line between them, and idempotent
-// paragraph cleaning.
+// paragraph cleaning; its image, if any, is an http(s) URL.
 func FuzzPageText(f *testing.F) {
 	f.Add([]byte(fuzzPage), "text/html; charset=utf-8")
 	f.Add([]byte(`<html><body><p>`+strings.Repeat("word ", 200)+`</p></body></html>`), "")
@@ -154,10 +154,14 @@ func FuzzPageText(f *testing.F) {
 	}
 	resp := &http.Response{Request: &http.Request{URL: u}}
 	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
-		text, err := pageExtractText(body, contentType, resp)
+		page, err := pageExtract(body, contentType, resp)
 		if err != nil {
 			return
 		}
+		if page.ImageURL != "" && !strings.HasPrefix(page.ImageURL, "http://") && !strings.HasPrefix(page.ImageURL, "https://") {
+			t.Fatalf("page image not http(s): %q", page.ImageURL)
+		}
+		text := page.Text
 		if text != strings.TrimSpace(text) || strings.Contains(text, "\n\n\n") {
 			t.Fatalf("text not in paragraphs: %q", text)
 		}

@@ -86,6 +86,9 @@ func newPipelineRig(t *testing.T) *pipelineRig {
 	r.onGet.Store(func(*http.Request) {})
 	r.feed = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		if strings.HasPrefix(req.URL.Path, "/page/") {
+			if strings.HasSuffix(req.URL.Path, "-pic") { // a page with its own image, named relatively
+				fmt.Fprintf(w, `<html><head><meta property="og:image" content="/img%s.jpg"></head>`, req.URL.Path)
+			}
 			fmt.Fprintf(w, "<html><body><article><h1>%s</h1><p>%s</p></article></body></html>", req.URL.Path,
 				strings.Repeat("The full story of the article page, with many more words than the teaser. ", 20))
 			return
@@ -234,9 +237,9 @@ func (c *cancelOnCall) hit() bool {
 	return false
 }
 
-func (c *cancelOnCall) Text(ctx context.Context, u string) (string, error) {
+func (c *cancelOnCall) Fetch(ctx context.Context, u string) (ArticlePage, error) {
 	c.hit()
-	return c.pages.Text(ctx, u)
+	return c.pages.Fetch(ctx, u)
 }
 
 func (c *cancelOnCall) Summarize(ctx context.Context, in summarize.Input) string {
@@ -467,7 +470,11 @@ func TestThePollersStepsAreTheStoresSteps(t *testing.T) {
 // An alertable teaser whose page the poller fetched loses the feed's image
 // (alerts preview the page); an item whose full text the feed carries keeps
 // it.
-func TestAFetchedPageDropsTheFeedImage(t *testing.T) {
+// TestAFetchedPageRecordsItsOwnImage: a teaser's page is fetched and its
+// og:image recorded beside the feed's image, which is kept (alerts preview
+// the page's, else the feed's); a page without one records none; an item
+// whose text is whole is not fetched.
+func TestAFetchedPageRecordsItsOwnImage(t *testing.T) {
 	r := newPipelineRig(t)
 	ctx := context.Background()
 	r.setItems()
@@ -481,17 +488,26 @@ func TestAFetchedPageDropsTheFeedImage(t *testing.T) {
 	r.body.Store(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>` +
 		`<item><title>Teaser</title><link>` + r.feed.URL + `/page/teaser</link><guid>teaser</guid><pubDate>` + pub + `</pubDate>` +
 		`<description>Teaser… Read more</description><enclosure url="https://img.example/teaser.jpg" type="image/jpeg" length="1"/></item>` +
-		`<item><title>Whole</title><link>` + r.feed.URL + `/page/whole</link><guid>whole</guid><pubDate>` + pub + `</pubDate>` +
+		`<item><title>Pictured</title><link>` + r.feed.URL + `/page/teaser-pic</link><guid>pictured</guid><pubDate>` + pub + `</pubDate>` +
+		`<description>Teaser… Read more</description><enclosure url="https://img.example/pictured.jpg" type="image/jpeg" length="1"/></item>` +
+		`<item><title>Whole</title><link>` + r.feed.URL + `/page/whole-pic</link><guid>whole</guid><pubDate>` + pub + `</pubDate>` +
 		`<description>` + full + `</description><enclosure url="https://img.example/whole.jpg" type="image/jpeg" length="1"/></item>` +
 		`</channel></rss>`)
 	if err := p.PollOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]string{}
+	got := map[string][2]string{}
 	for _, a := range mustListArticles(t, r.st, 10) {
-		got[a.Title] = a.ImageURL
+		got[a.Title] = [2]string{a.PageImageURL, a.ImageURL}
 	}
-	if want := map[string]string{"Teaser": "", "Whole": "https://img.example/whole.jpg"}; fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("images = %v, want %v", got, want)
+	want := map[string][2]string{
+		"Teaser":   {"", "https://img.example/teaser.jpg"},
+		"Pictured": {r.feed.URL + "/img/page/teaser-pic.jpg", "https://img.example/pictured.jpg"},
+		"Whole":    {"", "https://img.example/whole.jpg"},
+	}
+	for title, w := range want {
+		if got[title] != w {
+			t.Errorf("%s: (page image, feed image) = %q, want %q", title, got[title], w)
+		}
 	}
 }

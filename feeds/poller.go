@@ -30,9 +30,9 @@ type Store interface {
 	RecordFetch(ctx context.Context, id int64, r news.FetchResult) error
 	// UpdateArticleText also moves an article pending at StepText on to StepLink.
 	UpdateArticleText(ctx context.Context, id int64, text, summary string) error
-	// DropArticleImage forgets the feed's image of an article whose page
-	// was fetched: the page's own preview is preferred.
-	DropArticleImage(ctx context.Context, id int64) error
+	// UpdateArticlePageImage records the image an article's fetched page
+	// names as its own ("" = none): alerts preview it before the feed's.
+	UpdateArticlePageImage(ctx context.Context, id int64, imageURL string) error
 	// PendingArticles returns the articles left at a step, in id order.
 	PendingArticles(ctx context.Context, step string) ([]news.Article, error)
 	// AdvanceArticles moves articles pending at step from to step to ("" = done).
@@ -63,9 +63,10 @@ type Summarizer interface {
 	Summarize(ctx context.Context, in summarize.Input) string
 }
 
-// PageTexter fetches an article page and extracts its text (for teasers).
+// PageTexter fetches an article page and extracts its text and its own
+// image (for teasers).
 type PageTexter interface {
-	Text(ctx context.Context, pageURL string) (string, error)
+	Fetch(ctx context.Context, pageURL string) (ArticlePage, error)
 }
 
 // Options configures a Poller.
@@ -239,22 +240,22 @@ func (p *Poller) addText(ctx context.Context) error {
 // stop midway it stores nothing, so the article stays at stepText.
 func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
 	if a.Alertable && p.opts.Pages != nil && a.URL != "" && summarize.IsTeaser(a.Text) {
-		full, err := p.opts.Pages.Text(ctx, a.URL)
+		page, err := p.opts.Pages.Fetch(ctx, a.URL)
 		switch {
 		case ctx.Err() != nil:
 			return
 		case err != nil:
 			p.log.Info("article page not fetched; using the feed's text", "source", a.SourceName, "url", a.URL, "err", err)
 		default:
-			if len(full) > len(a.Text) {
-				a.Text = summarize.LimitBytes(full, maxText)
+			if len(page.Text) > len(a.Text) {
+				a.Text = summarize.LimitBytes(page.Text, maxText)
 			}
-			// The page was fetched: alerts preview it, not the feed's image.
-			if a.ImageURL != "" {
-				if err := p.opts.Store.DropArticleImage(ctx, a.ID); err != nil {
-					p.dbLog.Error(p.log, "drop article image", "source", a.SourceName, "article", a.ID, "err", err)
+			// The page's own image is previewed before the feed's.
+			if page.ImageURL != "" {
+				if err := p.opts.Store.UpdateArticlePageImage(ctx, a.ID, page.ImageURL); err != nil {
+					p.dbLog.Error(p.log, "store article page image", "source", a.SourceName, "article", a.ID, "err", err)
 				}
-				a.ImageURL = ""
+				a.PageImageURL = page.ImageURL
 			}
 		}
 	}

@@ -11,7 +11,7 @@ func (e entry) text(i int) string {
 
 // entries is the catalog: every text the bot shows, in every language.
 // The groups of texts are kept in messages_*.go.
-var entries = concat(commandTexts, replyTexts, settingTexts, searchTexts, sourceTexts, alertTexts, digestTexts, dateTexts)
+var entries = concat(commandTexts, replyTexts, settingTexts, searchTexts, sourceTexts, alertTexts, digestTexts, dateTexts, errorTexts, operatorTexts)
 
 // plurals are the counted nouns, with their forms in every language.
 var plurals = []pluralEntry{
@@ -68,6 +68,12 @@ var plurals = []pluralEntry{
 		"ru": {one: "через %d день", few: "через %d дня", other: "через %d дней"},
 		"de": {one: "in %d Tag", other: "in %d Tagen"},
 		"es": {one: "en %d día", other: "en %d días"},
+	}},
+	{"%d articles", map[string]forms{
+		"en": {one: "%d article", other: "%d articles"},
+		"ru": {one: "%d статья", few: "%d статьи", other: "%d статей"},
+		"de": {one: "%d Artikel", other: "%d Artikel"},
+		"es": {one: "%d artículo", other: "%d artículos"},
 	}},
 	{"%d stories", map[string]forms{
 		"en": {one: "%d story", other: "%d stories"},

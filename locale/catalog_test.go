@@ -89,7 +89,7 @@ func TestEveryTextTheCodeAsksForIsInTheCatalog(t *testing.T) {
 		counted[p.key] = true
 	}
 	found := 0
-	for _, dir := range []string{"../bot", "../digest"} {
+	for _, dir := range []string{"../bot", "../digest", ".."} { // "..": /status, /version, the console's lines
 		files, consts := parseDir(t, dir)
 		for name, f := range files {
 			ast.Inspect(f, func(n ast.Node) bool {
@@ -130,6 +130,51 @@ func TestEveryTextTheCodeAsksForIsInTheCatalog(t *testing.T) {
 	}
 }
 
+// TestEveryErrorSentenceIsInTheCatalog walks the packages whose errors a
+// user reads (query's ParseError, localtime's Error) for the calls that make
+// them and checks that each key is an entry: bot/ prints them through the
+// catalog in the chat's language.
+func TestEveryErrorSentenceIsInTheCatalog(t *testing.T) {
+	keys := map[string]bool{}
+	for _, e := range entries {
+		keys[e.en] = true
+	}
+	keyArg := map[string]int{"errAt": 1, "errWhole": 0, "userError": 1} // the constructors and where their key is
+	found := 0
+	for _, dir := range []string{"../query", "../localtime"} {
+		files, consts := parseDir(t, dir)
+		for name, f := range files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				id, ok := call.Fun.(*ast.Ident)
+				if !ok {
+					return true
+				}
+				i, ok := keyArg[id.Name]
+				if !ok || len(call.Args) <= i {
+					return true
+				}
+				s, ok := constString(call.Args[i], consts)
+				if !ok {
+					t.Errorf("%s: %s with a key that is not a constant", name, id.Name)
+					return true
+				}
+				found++
+				if !keys[s] {
+					t.Errorf("%s: error sentence %q is not in the catalog", name, s)
+				}
+				return true
+			})
+		}
+	}
+	if found < 20 {
+		t.Errorf("found %d error sentences; the walk is broken", found)
+	}
+}
+
 // TestNoReplyIsBuiltFromAnEnglishLiteral walks bot/ and digest/ for string
 // literals (and string constants) that go into a reply, a rewrite, a
 // button, a notice or a message being built (reply, rewrite, WriteString,
@@ -140,12 +185,18 @@ func TestNoReplyIsBuiltFromAnEnglishLiteral(t *testing.T) {
 	word := regexp.MustCompile(`\pL{2,}`)
 	strip := regexp.MustCompile(`<a href="|">|</?[a-z]+[^>]*>|%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]|/[a-z_]+|https?://\S*|&[a-z]+;|` + "`")
 	allowed := map[string]bool{"Newshound": true}
-	for _, dir := range []string{"../bot", "../digest"} {
+	// The wiring's files that speak to a chat or the console's terminal:
+	// /status, /version, the console's banner and status lines.
+	rootFiles := map[string]bool{"status.go": true, "version.go": true, "console_status.go": true}
+	for _, dir := range []string{"../bot", "../digest", ".."} {
 		files, consts := parseDir(t, dir)
 		for name, f := range files {
-			if strings.HasPrefix(filepath.Base(name), "telegram") || strings.HasPrefix(filepath.Base(name), "console") ||
-				filepath.Base(name) == "webhook.go" {
-				continue // the transports: what they write is logs and errors, never a reply
+			base := filepath.Base(name)
+			if dir == ".." && !rootFiles[base] {
+				continue
+			}
+			if strings.HasPrefix(base, "telegram") || base == "webhook.go" {
+				continue // the transports to Telegram: what they write is logs and errors, never a reply
 			}
 			check := func(e ast.Expr, where string) {
 				ast.Inspect(e, func(n ast.Node) bool {
@@ -202,6 +253,16 @@ func TestNoReplyIsBuiltFromAnEnglishLiteral(t *testing.T) {
 					case "Fprintf":
 						if len(x.Args) > 1 {
 							check(x.Args[1], name)
+						}
+					case "Fprint", "say": // the console's prompt; the console status lines
+						for _, a := range x.Args {
+							check(a, name)
+						}
+					}
+				case *ast.AssignStmt: // a text put together before it is said: banner, line
+					for i, l := range x.Lhs {
+						if id, ok := l.(*ast.Ident); ok && (id.Name == "banner" || id.Name == "line") && i < len(x.Rhs) {
+							check(x.Rhs[i], "the text "+id.Name)
 						}
 					}
 				case *ast.CompositeLit:
@@ -349,5 +410,18 @@ func TestDate(t *testing.T) {
 	}
 	if got := For("de").Date(time.Date(2026, 5, 3, 14, 0, 0, 0, time.UTC), "2 Jan 15:04 MST"); got != "3. Mai 14:00 UTC" {
 		t.Errorf("de alert date = %q", got)
+	}
+}
+
+// TestTheDemoBannerIsInTheCatalog: -demo's banner goes to the console
+// through the catalog, by its text.
+func TestTheDemoBannerIsInTheCatalog(t *testing.T) {
+	_, consts := parseDir(t, "..")
+	banner, ok := consts["demoBanner"]
+	if !ok {
+		t.Fatal("no demoBanner constant in the root package")
+	}
+	if For("ru").Sprintf(banner) == banner {
+		t.Errorf("the demo banner is not in the catalog: %q", banner)
 	}
 }

@@ -120,10 +120,11 @@ func (p Printer) Sprintf(key string, args ...any) string {
 	if p.p == nil {
 		p = For(English)
 	}
+	wrapped := make([]any, len(args)) // the caller's slice (an error's Args) stays as it was
 	for i, a := range args {
-		args[i] = plain(a)
+		wrapped[i] = plain(a)
 	}
-	return p.p.Sprintf(key, args...)
+	return p.p.Sprintf(key, wrapped...)
 }
 
 // plain wraps numbers so that x/text prints them as fmt does (no grouping).

@@ -18,9 +18,18 @@ type Clock int
 var clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.h]?(\d{2}))?\s*(?i:(am|pm|a\.m\.|p\.m\.))?$`)
 
 // ParseClock reads a time of day as a user writes it (the grammar is in the
-// package doc). It fails with ErrBadClock, in a sentence a user can read,
-// for anything that is not a time between 00:00 and 23:59.
+// package doc). It fails with an *Error of kind ErrBadClock, in a sentence
+// a user can read, for anything that is not a time between 00:00 and 23:59.
 func ParseClock(s string) (Clock, error) {
+	c, err := parseClock(s)
+	if err != nil {
+		return 0, err
+	}
+	return c, nil
+}
+
+// parseClock is ParseClock with its error typed.
+func parseClock(s string) (Clock, *Error) {
 	m := clockRE.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return 0, badClock(s)
@@ -41,8 +50,8 @@ func ParseClock(s string) (Clock, error) {
 	return Clock(h*60 + mins), nil
 }
 
-func badClock(s string) error {
-	return fmt.Errorf("%q is %w such as 23:00 or 11pm", strings.TrimSpace(s), ErrBadClock)
+func badClock(s string) *Error {
+	return userError(ErrBadClock, "%q is not a time of day such as 23:00 or 11pm", strings.TrimSpace(s))
 }
 
 // LoadClock reads a stored time of day, "HH:MM" exactly as Clock.String

@@ -2,7 +2,6 @@ package localtime
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -10,17 +9,6 @@ import (
 // ErrBadQuietHours is returned for quiet hours that cannot be read. The
 // error's text says why in a sentence a user can read.
 var ErrBadQuietHours = errors.New("not quiet hours")
-
-// quietError is a reason quiet hours do not read; it matches
-// ErrBadQuietHours, and the clock error behind it when there is one.
-type quietError struct {
-	msg string
-	err error
-}
-
-func (e *quietError) Error() string        { return e.msg }
-func (e *quietError) Unwrap() error        { return e.err }
-func (e *quietError) Is(target error) bool { return target == ErrBadQuietHours }
 
 // QuietHours is a daily span of local time, such as 23:00 to 07:00, during
 // which alerts are sent silently or held for the digest. Start equal to End
@@ -30,25 +18,32 @@ type QuietHours struct {
 }
 
 // ParseQuietHours reads a span such as "23:00-07:00" or "11pm-7am", each end
-// in the grammar of ParseClock. It fails with ErrBadQuietHours when there is
+// in the grammar of ParseClock. It fails with an *Error of kind
+// ErrBadQuietHours when there is
 // no dash, when either end is not a time of day, or when both are the same.
 func ParseQuietHours(s string) (QuietHours, error) {
 	from, to, ok := strings.Cut(strings.ReplaceAll(s, "–", "-"), "-")
 	if !ok {
-		return QuietHours{}, &quietError{msg: fmt.Sprintf("%q is not a span such as 23:00-07:00", s)}
+		return QuietHours{}, userError(ErrBadQuietHours, "%q is not a span such as 23:00-07:00", s)
 	}
-	start, err := ParseClock(from)
+	start, err := parseClock(from)
 	if err != nil {
-		return QuietHours{}, &quietError{msg: err.Error(), err: err}
+		return QuietHours{}, quietClock(err)
 	}
-	end, err := ParseClock(to)
+	end, err := parseClock(to)
 	if err != nil {
-		return QuietHours{}, &quietError{msg: err.Error(), err: err}
+		return QuietHours{}, quietClock(err)
 	}
 	if start == end {
-		return QuietHours{}, &quietError{msg: fmt.Sprintf("%q starts and ends at the same time", s)}
+		return QuietHours{}, userError(ErrBadQuietHours, "%q starts and ends at the same time", s)
 	}
 	return QuietHours{Start: start, End: end}, nil
+}
+
+// quietClock is the error of quiet hours whose end is no time of day: the
+// clock's sentence, of kind ErrBadQuietHours, unwrapping to the clock's error.
+func quietClock(err *Error) error {
+	return &Error{Key: err.Key, Args: err.Args, kind: ErrBadQuietHours, err: err}
 }
 
 // LoadQuietHours reads stored quiet hours ("HH:MM" each); ok is false when

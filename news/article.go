@@ -17,9 +17,13 @@ type Article struct {
 	FetchedAt   time.Time
 	Alertable   bool
 	// ImageURL is the feed's image for the item (an absolute http or https
-	// URL; "" = none): the link preview of an alert when the article's
-	// text came from the feed, the page not being fetched.
+	// URL; "" = none): an alert's link preview when PageImageURL is "".
 	ImageURL string
+	// PageImageURL is the article page's own image (og:image or
+	// twitter:image, an absolute http or https URL), known when the page
+	// was fetched for its text; "" = none or not fetched. An alert's link
+	// preview shows it first.
+	PageImageURL string
 }
 
 // ArticleIDs returns the ids of arts, in their order.

@@ -23,4 +23,5 @@ type Subscription struct {
 type Target struct {
 	SubscriptionID int64
 	ChatID         int64
+	ThreadID       int // the forum topic its alerts go to (0: the chat, or General)
 }

@@ -111,7 +111,7 @@ func (lx *lexer) phrase() error {
 	for {
 		r, size := lx.peek()
 		if size == 0 {
-			return &ParseError{Pos: start, Msg: posMsg("unclosed quote", start)}
+			return errAt(start, "unclosed quote at position %d")
 		}
 		if strings.ContainsRune(quotes, r) {
 			lx.emit(itemPhrase, start, lx.src[from:lx.off])
@@ -155,7 +155,7 @@ func (lx *lexer) run() error {
 	if i := strings.IndexByte(text, '*'); i >= 0 {
 		if i != len(text)-1 {
 			p := start + utf8.RuneCountInString(text[:i])
-			return &ParseError{Pos: p, Msg: `"*" can only end a word` + posSuffix(p)}
+			return errAt(p, `"*" can only end a word (position %d)`)
 		}
 		lx.emit(itemPrefix, start, text[:i])
 		return nil

@@ -1,7 +1,6 @@
 package query
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,23 +14,6 @@ const (
 	minPrefix      = 3   // characters before "*"
 )
 
-// ParseError is a query that breaks a rule of docs/QUERY.md. Msg is a sentence for the user that says what is wrong
-// and, when the fault has a place, where; Pos is that place in characters from 1 in the trimmed text, or 0 when the
-// fault is the query as a whole.
-type ParseError struct {
-	Pos int
-	Msg string
-}
-
-// Error returns Msg.
-func (e *ParseError) Error() string { return e.Msg }
-
-func posMsg(msg string, pos int) string { return fmt.Sprintf("%s at position %d", msg, pos) }
-
-func posSuffix(pos int) string { return fmt.Sprintf(" (position %d)", pos) }
-
-func errAt(pos int, msg string) *ParseError { return &ParseError{Pos: pos, Msg: msg + posSuffix(pos)} }
-
 // Parse compiles a query written in the language of docs/QUERY.md. Surrounding space is ignored. A query that breaks a
 // rule returns a nil *Query and a *ParseError whose Error() is the sentence to show the user, such as
 // `unclosed quote at position 14`, `"-" needs a word after it (position 7)`, `a query needs at least one word that
@@ -40,7 +22,7 @@ func errAt(pos int, msg string) *ParseError { return &ParseError{Pos: pos, Msg: 
 func Parse(text string) (*Query, error) {
 	text = strings.TrimSpace(text)
 	if n := utf8.RuneCountInString(text); n > MaxQueryLength {
-		return nil, &ParseError{Msg: fmt.Sprintf("query too long (%d characters, at most %d)", n, MaxQueryLength)}
+		return nil, errWhole("query too long (%d characters, at most %d)", n, MaxQueryLength)
 	}
 	items, err := lex(text)
 	if err != nil {
@@ -52,7 +34,7 @@ func Parse(text string) (*Query, error) {
 		return nil, err
 	}
 	if p.terms > MaxTerms {
-		return nil, &ParseError{Msg: fmt.Sprintf("too many terms (%d, at most %d)", p.terms, MaxTerms)}
+		return nil, errWhole("too many terms (%d, at most %d)", p.terms, MaxTerms)
 	}
 	if root == nil || !root.positive() {
 		return nil, explainNegative(root)
@@ -86,7 +68,7 @@ func (p *parser) parseQuery() (*node, error) {
 		return nil, err
 	}
 	if it := p.peek(); it.kind == itemClose {
-		return nil, &ParseError{Pos: it.pos, Msg: posMsg(`unmatched ")"`, it.pos)}
+		return nil, errAt(it.pos, `unmatched ")" at position %d`)
 	}
 	return root, nil
 }
@@ -129,7 +111,7 @@ func (p *parser) parseOr() (*node, error) {
 }
 
 func orError(op item) error {
-	return errAt(op.pos, fmt.Sprintf("%q needs a word on both sides", op.text))
+	return errAt(op.pos, "%q needs a word on both sides (position %d)", op.text)
 }
 
 func startsUnary(k itemKind) bool {
@@ -148,7 +130,7 @@ func (p *parser) parseAnd() (*node, error) {
 		if it.kind == itemAnd {
 			p.next()
 			if len(kids) == 0 || !startsUnary(p.peek().kind) {
-				return nil, errAt(it.pos, `"AND" needs a word on both sides`)
+				return nil, errAt(it.pos, "%q needs a word on both sides (position %d)", "AND")
 			}
 			continue
 		}
@@ -180,14 +162,14 @@ func (p *parser) parseUnary() (*node, error) {
 	p.next()
 	next := p.peek()
 	if next.kind == itemNot || !startsUnary(next.kind) || (it.text == "-" && !next.glued) {
-		return nil, errAt(it.pos, fmt.Sprintf("%q needs a word after it", it.text))
+		return nil, errAt(it.pos, "%q needs a word after it (position %d)", it.text)
 	}
 	kid, err := p.parsePrimary()
 	if err != nil {
 		return nil, err
 	}
 	if kid == nil {
-		return nil, errAt(it.pos, fmt.Sprintf("%q needs a word after it", it.text))
+		return nil, errAt(it.pos, "%q needs a word after it (position %d)", it.text)
 	}
 	return &node{kind: nodeNot, pos: it.pos, kids: []*node{kid}}, nil
 }
@@ -209,7 +191,7 @@ func (p *parser) parsePrimary() (*node, error) {
 		return p.group(it)
 	}
 	// Unreachable: callers check startsUnary first.
-	return nil, errAt(it.pos, fmt.Sprintf("unexpected %q", it.text))
+	return nil, errAt(it.pos, "unexpected %q (position %d)", it.text)
 }
 
 func (p *parser) tokens(text string) []string {
@@ -235,10 +217,10 @@ func (p *parser) word(it item) *node {
 func (p *parser) prefix(it item) (*node, error) {
 	toks := p.tokens(it.text)
 	if len(toks) > 1 {
-		return nil, errAt(it.pos, `a prefix before "*" must be a single word`)
+		return nil, errAt(it.pos, `a prefix before "*" must be a single word (position %d)`)
 	}
 	if len(toks) == 0 || utf8.RuneCountInString(toks[0]) < minPrefix {
-		return nil, errAt(it.pos, fmt.Sprintf(`a prefix needs at least %d characters before "*"`, minPrefix))
+		return nil, errAt(it.pos, `a prefix needs at least %d characters before "*" (position %d)`, minPrefix)
 	}
 	p.terms++
 	return &node{kind: nodePrefix, pos: it.pos, tokens: toks}, nil
@@ -247,7 +229,7 @@ func (p *parser) prefix(it item) (*node, error) {
 func (p *parser) phrase(it item) (*node, error) {
 	toks := p.tokens(it.text)
 	if len(toks) == 0 {
-		return nil, &ParseError{Pos: it.pos, Msg: posMsg("nothing to match between the quotes", it.pos)}
+		return nil, errAt(it.pos, "nothing to match between the quotes at position %d")
 	}
 	p.terms++
 	return &node{kind: nodePhrase, pos: it.pos, tokens: toks, quoted: true}, nil
@@ -256,8 +238,7 @@ func (p *parser) phrase(it item) (*node, error) {
 func (p *parser) group(open item) (*node, error) {
 	p.depth++
 	if p.depth > MaxDepth {
-		return nil, &ParseError{Pos: open.pos,
-			Msg: posMsg(fmt.Sprintf("too deeply nested (at most %d levels of parentheses)", MaxDepth), open.pos)}
+		return nil, errAt(open.pos, "too deeply nested (at most %d levels of parentheses) at position %d", MaxDepth)
 	}
 	inner, err := p.parseOr()
 	if err != nil {
@@ -265,10 +246,10 @@ func (p *parser) group(open item) (*node, error) {
 	}
 	closing := p.next()
 	if closing.kind != itemClose {
-		return nil, &ParseError{Pos: open.pos, Msg: posMsg(`unclosed "("`, open.pos)}
+		return nil, errAt(open.pos, `unclosed "(" at position %d`)
 	}
 	if inner == nil {
-		return nil, &ParseError{Pos: open.pos, Msg: posMsg("empty parentheses", open.pos)}
+		return nil, errAt(open.pos, "empty parentheses at position %d")
 	}
 	p.depth--
 	return inner, nil
@@ -279,20 +260,20 @@ func (p *parser) field(f item) (*node, error) {
 	v := p.peek()
 	if f.text == "title" {
 		if !v.glued || (v.kind != itemWord && v.kind != itemPrefix && v.kind != itemPhrase) {
-			return nil, errAt(f.pos, `"title:" needs a word, prefix or phrase right after it`)
+			return nil, errAt(f.pos, `"title:" needs a word, prefix or phrase right after it (position %d)`)
 		}
 		n, err := p.parsePrimary()
 		if err != nil {
 			return nil, err
 		}
 		if n == nil {
-			return nil, errAt(f.pos, `"title:" needs a word, prefix or phrase right after it`)
+			return nil, errAt(f.pos, `"title:" needs a word, prefix or phrase right after it (position %d)`)
 		}
 		n.title, n.pos = true, f.pos
 		return n, nil
 	}
 	if !v.glued || (v.kind != itemWord && v.kind != itemPhrase) {
-		return nil, errAt(f.pos, fmt.Sprintf("%q needs a source name or web address right after it", f.text+":"))
+		return nil, errAt(f.pos, "%q needs a source name or web address right after it (position %d)", f.text+":")
 	}
 	p.next()
 	n := &node{kind: nodeSource, pos: f.pos, field: f.text, host: hostOf(v.text)}
@@ -302,7 +283,7 @@ func (p *parser) field(f item) (*node, error) {
 		n.tokens = p.tokens(v.text)
 	}
 	if len(n.tokens) == 0 {
-		return nil, errAt(f.pos, fmt.Sprintf("%q needs a source name or web address right after it", f.text+":"))
+		return nil, errAt(f.pos, "%q needs a source name or web address right after it (position %d)", f.text+":")
 	}
 	n.quoted = v.kind == itemPhrase
 	p.terms++
@@ -359,7 +340,7 @@ func explainNegative(n *node) *ParseError {
 		n = or
 	}
 	if n != nil && n.kind == nodeOr {
-		return errAt(n.pos, `each side of "OR" needs a word that must appear`)
+		return errAt(n.pos, `each side of "OR" needs a word that must appear (position %d)`)
 	}
-	return &ParseError{Msg: "a query needs at least one word that must appear"}
+	return errWhole("a query needs at least one word that must appear")
 }

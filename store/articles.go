@@ -223,12 +223,12 @@ func (s *Store) AdvanceArticles(ctx context.Context, ids []int64, from, to strin
 	return nil
 }
 
-const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.text, a.summary, a.published_at, a.fetched_at, a.alertable, a.image_url`
+const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.text, a.summary, a.published_at, a.fetched_at, a.alertable, a.image_url, a.page_image_url`
 
 func scanArticle(sc scanner) (news.Article, error) {
 	var a news.Article
 	var pub, fetched int64
-	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL)
+	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL)
 	a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
 	return a, err
 }
@@ -270,13 +270,12 @@ func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary s
 	return nil
 }
 
-// DropArticleImage forgets the feed's image of an article (its ImageURL)
-// once its page was fetched for its text: the page's own preview is
-// preferred then. It fails only on a database error; an unknown id is no
-// error.
-func (s *Store) DropArticleImage(ctx context.Context, id int64) error {
-	if _, err := s.w.ExecContext(ctx, `UPDATE articles SET image_url = '' WHERE id = ?`, id); err != nil {
-		return fmt.Errorf("drop image of article %d: %w", id, err)
+// UpdateArticlePageImage records the image that an article's fetched page
+// names as its own (its PageImageURL; "" = none). It fails only on a
+// database error; an unknown id is no error.
+func (s *Store) UpdateArticlePageImage(ctx context.Context, id int64, imageURL string) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE articles SET page_image_url = ? WHERE id = ?`, imageURL, id); err != nil {
+		return fmt.Errorf("update page image of article %d: %w", id, err)
 	}
 	return nil
 }

@@ -116,12 +116,17 @@ func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until t
 		return c, fmt.Errorf("read digest items: %w", err)
 	}
 	defer rows.Close()
+	seen := map[int64]bool{} // an article alerted in several forum topics is one item
 	for rows.Next() {
 		var it news.DigestItem
 		var pub, alerted int64
 		if err := rows.Scan(&it.StoryID, &it.ArticleID, &it.SubscriptionID, &it.Query, &it.Title, &it.URL, &it.Summary, &it.SourceName, &pub, &alerted); err != nil {
 			return c, fmt.Errorf("read digest items: %w", err)
 		}
+		if seen[it.ArticleID] {
+			continue
+		}
+		seen[it.ArticleID] = true
 		it.PublishedAt, it.AlertedAt = fromUnix(pub), fromUnix(alerted)
 		c.Items = append(c.Items, it)
 		c.Sources[it.StoryID] = nil

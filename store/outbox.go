@@ -39,7 +39,8 @@ func (s *Store) enqueue(ctx context.Context, db execer, m news.Message) (int64, 
 }
 
 // QueueAlerts records each alert and queues its message, once per (chat,
-// story): an alert whose chat already had that article is skipped, so
+// forum topic, story), the topic being its subscription's: an alert whose
+// chat already had that article in that topic is skipped, so
 // several matching subscriptions or a second poll queue nothing more; an
 // alert whose chat already had another article of the same story is recorded
 // as "also" and queues an edit of the first alert's message instead (see
@@ -99,22 +100,25 @@ func skippable(err error) bool {
 // The statements of queueing one alert, prepared once (statements.go).
 const (
 	// sqlAlertCheck reads, by primary keys, whether the chat exists, the
-	// article's story (NULL: the article is gone) and whether the chat had
-	// the article already.
+	// article's story (NULL: the article is gone), the forum topic the
+	// subscription sends to (an article is alerted once per topic) and
+	// whether the chat had the article already in that topic.
 	sqlAlertCheck = `SELECT (SELECT count(*) FROM chats WHERE id = ?1),
 		(SELECT COALESCE(story_id, id) FROM articles WHERE id = ?2),
-		EXISTS (SELECT 1 FROM alerts WHERE chat_id = ?1 AND article_id = ?2)`
-	sqlAlertInsert = `INSERT INTO alerts (chat_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`
+		COALESCE((SELECT thread_id FROM subscriptions WHERE id = ?3), 0),
+		EXISTS (SELECT 1 FROM alerts WHERE chat_id = ?1 AND article_id = ?2
+			AND thread_id = COALESCE((SELECT thread_id FROM subscriptions WHERE id = ?3), 0))`
+	sqlAlertInsert = `INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlAlertOutbox = `INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, target_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`
 )
 
 // storyAlert returns the outbox row and delivery of the chat's earliest
-// alert of the story (by time, then article id) other than article's, and
-// whether there is one.
-func (q alertStatements) storyAlert(ctx context.Context, chatID, story, article int64) (outbox sql.NullInt64, delivery string, found bool, err error) {
-	rows, err := q.story.QueryContext(ctx, chatID, story, article)
+// alert of the story in the topic (by time, then article id) other than
+// article's, and whether there is one.
+func (q alertStatements) storyAlert(ctx context.Context, chatID int64, thread int, story, article int64) (outbox sql.NullInt64, delivery string, found bool, err error) {
+	rows, err := q.story.QueryContext(ctx, chatID, thread, story, article)
 	if err != nil {
 		return outbox, "", false, err
 	}
@@ -162,10 +166,10 @@ func (s *Store) alertStatements(ctx context.Context, tx *sql.Tx) (alertStatement
 // writes the outbox row and the alert row that names it: four statements
 // for an alert, none written for one the chat had.
 func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (int, error) {
-	var chats int
+	var chats, thread int
 	var story sql.NullInt64
 	var had bool
-	if err := q.check.QueryRowContext(ctx, a.ChatID, a.ArticleID).Scan(&chats, &story, &had); err != nil {
+	if err := q.check.QueryRowContext(ctx, a.ChatID, a.ArticleID, a.SubscriptionID).Scan(&chats, &story, &thread, &had); err != nil {
 		return 0, err
 	}
 	switch {
@@ -176,14 +180,14 @@ func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (in
 	case had:
 		return 0, nil
 	}
-	// The story's earlier alert for this chat, if it reached or will reach
-	// the chat: one dropped (paused, unreachable, refused) does not count.
-	first, delivery, found, err := q.storyAlert(ctx, a.ChatID, story.Int64, a.ArticleID)
+	// The story's earlier alert for this chat's topic, if it reached or will
+	// reach it: one dropped (paused, unreachable, refused) does not count.
+	first, delivery, found, err := q.storyAlert(ctx, a.ChatID, thread, story.Int64, a.ArticleID)
 	switch {
 	case err != nil:
 		return 0, err
 	case found:
-		if _, err := q.insert.ExecContext(ctx, a.ChatID, a.ArticleID, a.SubscriptionID, now, story.Int64, "also", nil); err != nil {
+		if _, err := q.insert.ExecContext(ctx, a.ChatID, thread, a.ArticleID, a.SubscriptionID, now, story.Int64, "also", nil); err != nil {
 			return 0, err
 		}
 		if delivery != "alert" || !first.Valid {
@@ -197,7 +201,7 @@ func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (in
 		return 0, err
 	}
 	id, _ := res.LastInsertId()
-	_, err = q.insert.ExecContext(ctx, a.ChatID, a.ArticleID, a.SubscriptionID, now, story.Int64, "alert", id)
+	_, err = q.insert.ExecContext(ctx, a.ChatID, thread, a.ArticleID, a.SubscriptionID, now, story.Int64, "alert", id)
 	return 1, err
 }
 
@@ -272,13 +276,14 @@ const sqlDueMessages = `
 		WHERE o.not_before <= ? OR o.not_before > ?
 		ORDER BY o.priority, o.id LIMIT ?`
 
-// sqlStoryAlert finds a chat's earlier alerts of a story, the earliest
+// sqlStoryAlert finds a chat's earlier alerts of a story in a forum topic
+// (0: none), the earliest
 // first once sorted in Go (storyAlert): an ORDER BY here costs SQLite a
 // temporary b-tree per execution, several times the cost of the lookup,
 // for the one or two rows it sorts. INDEXED BY keeps it on (chat_id,
-// story_id): for an ORDER BY the planner preferred alerts_chat_created and
+// thread_id, story_id): for an ORDER BY the planner preferred alerts_chat_created and
 // read every alert of the chat, per alert queued. The outbox row is read
 // only for the rows found.
 const sqlStoryAlert = `SELECT al.outbox_id, al.delivery, al.created_at, al.article_id FROM alerts al INDEXED BY alerts_story
-		WHERE al.chat_id = ? AND al.story_id = ? AND al.article_id <> ?
+		WHERE al.chat_id = ? AND al.thread_id = ? AND al.story_id = ? AND al.article_id <> ?
 			AND (al.delivery = 'held' OR (al.delivery = 'alert' AND (SELECT o.status FROM outbox o WHERE o.id = al.outbox_id) IN ('pending', 'sent')))`

@@ -71,9 +71,10 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"prune: the old articles", `SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? LIMIT ?`, []any{now, now, 5000},
 			[]string{"INDEX articles_"}},
 		{"prune: an article's alerts go with it", `DELETE FROM alerts WHERE article_id = ?`, []any{1}, []string{"INDEX alerts_article (article_id=?)"}},
-		{"queue: the chat's earlier alert of the story", sqlStoryAlert, []any{1, 2, 3}, []string{"INDEX alerts_story (chat_id=? AND story_id=?)"}},
-		{"queue: the alert's chat, story and earlier record", sqlAlertCheck, []any{1, 2},
-			[]string{"chats USING INTEGER PRIMARY KEY (rowid=?)", "articles USING INTEGER PRIMARY KEY (rowid=?)", "alerts USING COVERING INDEX sqlite_autoindex_alerts_1 (chat_id=? AND article_id=?)"}},
+		{"queue: the chat's earlier alert of the story", sqlStoryAlert, []any{1, 0, 2, 3}, []string{"INDEX alerts_story (chat_id=? AND thread_id=? AND story_id=?)"}},
+		{"queue: the alert's chat, story, topic and earlier record", sqlAlertCheck, []any{1, 2, 3},
+			[]string{"chats USING INTEGER PRIMARY KEY (rowid=?)", "articles USING INTEGER PRIMARY KEY (rowid=?)", "subscriptions USING INTEGER PRIMARY KEY (rowid=?)",
+				"alerts USING COVERING INDEX sqlite_autoindex_alerts_1 (chat_id=? AND thread_id=? AND article_id=?)"}},
 		{"due messages", sqlDueMessages, []any{now, now + 300, 10}, []string{"USING COVERING INDEX outbox_pending (status=?)"}},
 	}
 	for _, tt := range tests {

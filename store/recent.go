@@ -62,7 +62,7 @@ func (s *Store) RecentMatches(ctx context.Context, match string, since time.Time
 		var a news.Article
 		var pub, fetched int64
 		var inWindow bool
-		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &inWindow); err != nil {
+		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL, &inWindow); err != nil {
 			return nil, 0, 0, searchErr(err)
 		}
 		a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)

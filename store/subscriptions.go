@@ -20,12 +20,21 @@ func scanSubscription(sc scanner) (news.Subscription, error) {
 	return sub, err
 }
 
-// CreateSubscription stores the query for the chat. When the chat already has
-// a subscription with the same key it returns that one and created=false.
+// CreateSubscription stores the query for the chat, outside any forum topic.
+// When the chat already has a subscription with the same key there it
+// returns that one and created=false.
 // It fails with ErrLimit when the chat holds max subscriptions already.
 func (s *Store) CreateSubscription(ctx context.Context, chatID int64, query, key string, max int) (sub news.Subscription, created bool, err error) {
+	return s.CreateSubscriptionIn(ctx, chatID, 0, query, key, max)
+}
+
+// CreateSubscriptionIn is CreateSubscription for the chat's forum topic
+// thread (0: the chat, or General): a query lives once per topic, so the
+// same key in another topic is another subscription. The limit counts the
+// whole chat's. It fails as CreateSubscription does.
+func (s *Store) CreateSubscriptionIn(ctx context.Context, chatID int64, thread int, query, key string, max int) (sub news.Subscription, created bool, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		sub, err = scanSubscription(tx.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND query_key = ?`, chatID, key))
+		sub, err = scanSubscription(tx.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND thread_id = ? AND query_key = ?`, chatID, thread, key))
 		if err == nil {
 			return nil
 		}
@@ -40,12 +49,12 @@ func (s *Store) CreateSubscription(ctx context.Context, chatID int64, query, key
 			return news.ErrLimit
 		}
 		now := s.now()
-		res, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (chat_id, query, query_key, created_at) VALUES (?, ?, ?, ?)`, chatID, query, key, now.Unix())
+		res, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (chat_id, query, query_key, created_at, thread_id) VALUES (?, ?, ?, ?, ?)`, chatID, query, key, now.Unix(), thread)
 		if err != nil {
 			return err
 		}
 		id, _ := res.LastInsertId()
-		sub = news.Subscription{ID: id, ChatID: chatID, Query: query, Key: key, CreatedAt: now.Truncate(time.Second).UTC()}
+		sub = news.Subscription{ID: id, ChatID: chatID, Query: query, Key: key, CreatedAt: now.Truncate(time.Second).UTC(), ThreadID: thread}
 		created = true
 		return nil
 	})
@@ -92,9 +101,10 @@ func (s *Store) FindSubscription(ctx context.Context, chatID, id int64) (news.Su
 	return sub, nil
 }
 
-// FindSubscriptionByKey returns the chat's subscription with this key, or ErrNotFound.
+// FindSubscriptionByKey returns the chat's subscription with this key, or
+// ErrNotFound; of a query subscribed in several forum topics, the oldest.
 func (s *Store) FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (news.Subscription, error) {
-	sub, err := scanSubscription(s.w.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND query_key = ?`, chatID, key))
+	sub, err := scanSubscription(s.w.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND query_key = ? ORDER BY id LIMIT 1`, chatID, key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Subscription{}, fmt.Errorf("subscription %q of chat %d: %w", key, chatID, news.ErrNotFound)
 	}
@@ -148,14 +158,14 @@ func (s *Store) AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target
 		for i, id := range batch {
 			args[i] = id
 		}
-		rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.chat_id FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+		rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.chat_id, s.thread_id FROM subscriptions s JOIN chats c ON c.id = s.chat_id
 			WHERE s.id IN (`+placeholders(len(batch))+`) AND s.muted = 0 AND c.active = 1 AND c.paused = 0 ORDER BY s.id`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("alert targets: %w", err)
 		}
 		for rows.Next() {
 			var t news.Target
-			if err := rows.Scan(&t.SubscriptionID, &t.ChatID); err != nil {
+			if err := rows.Scan(&t.SubscriptionID, &t.ChatID, &t.ThreadID); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("alert targets: %w", err)
 			}

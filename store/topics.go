@@ -2,39 +2,39 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
-
-	"github.com/newshound/newshound/news"
 )
-
-// SetSubscriptionThread makes the forum topic thread (0: the chat, or
-// General) the destination of the chat's subscription id. It fails with
-// ErrNotFound when the chat has no such subscription.
-func (s *Store) SetSubscriptionThread(ctx context.Context, chatID, id int64, thread int) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE subscriptions SET thread_id = ? WHERE chat_id = ? AND id = ?`, thread, chatID, id)
-	if err != nil {
-		return fmt.Errorf("set topic of subscription %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("subscription %d: %w", id, news.ErrNotFound)
-	}
-	return nil
-}
 
 // MoveThreadToGeneral sends whatever went to the chat's forum topic thread
 // to General instead, as when the topic was deleted or closed: its
-// subscriptions and its queued messages. It returns how many subscriptions
-// moved; it fails when the database does.
+// subscriptions, the record of what it was alerted (so a story is not
+// alerted twice), and its queued messages. A subscription whose query General
+// has already is removed: General's goes on. It returns how many
+// subscriptions moved; it fails when the database does.
 func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread int) (int, error) {
-	res, err := s.w.ExecContext(ctx, `UPDATE subscriptions SET thread_id = 0 WHERE chat_id = ? AND thread_id = ?`, chatID, thread)
+	var moved int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE subscriptions SET thread_id = 0 WHERE chat_id = ? AND thread_id = ?`, chatID, thread)
+		if err != nil {
+			return err
+		}
+		moved, _ = res.RowsAffected()
+		for _, q := range []string{
+			`DELETE FROM subscriptions WHERE chat_id = ? AND thread_id = ?`,
+			`UPDATE OR IGNORE alerts SET thread_id = 0 WHERE chat_id = ? AND thread_id = ?`,
+			`UPDATE outbox SET thread_id = 0 WHERE chat_id = ? AND thread_id = ? AND status = 'pending'`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, chatID, thread); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return 0, fmt.Errorf("move topic %d of chat %d to General: %w", thread, chatID, err)
 	}
-	n, _ := res.RowsAffected()
-	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET thread_id = 0 WHERE chat_id = ? AND thread_id = ? AND status = 'pending'`, chatID, thread); err != nil {
-		return 0, fmt.Errorf("move topic %d of chat %d to General: %w", thread, chatID, err)
-	}
-	return int(n), nil
+	return int(moved), nil
 }
 
 // SetChatPreview sets how the chat's alerts show their link preview ("" for

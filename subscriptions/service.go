@@ -18,7 +18,7 @@ import (
 
 // Store is what the service needs of the database.
 type Store interface {
-	CreateSubscription(ctx context.Context, chatID int64, query, key string, max int) (news.Subscription, bool, error)
+	CreateSubscriptionIn(ctx context.Context, chatID int64, thread int, query, key string, max int) (news.Subscription, bool, error)
 	DeleteSubscription(ctx context.Context, chatID, id int64) error
 	FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error)
 	FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (news.Subscription, error)
@@ -31,7 +31,6 @@ type Store interface {
 	// the articles fetched since then, and returns the newest of them, at
 	// most sampleSize, of those published since then (examined: all read).
 	RecentMatches(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
-	SetSubscriptionThread(ctx context.Context, chatID, id int64, thread int) error
 }
 
 // ErrNoSuchSubscription is returned by Unsubscribe when the chat has no
@@ -149,22 +148,18 @@ func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Sub
 }
 
 // SubscribeIn is Subscribe with a destination: the forum topic thread of
-// the chat (0: the chat itself, or General). Subscribing again to a query
-// the chat has makes thread its destination. It fails as Subscribe does.
+// the chat (0: the chat itself, or General). A query lives once per topic:
+// subscribing again in the same topic answers with the subscription there
+// (Created false); in another topic it is another subscription, alerting in
+// that topic. It fails as Subscribe does.
 func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, text string) (Subscribed, error) {
 	q, err := query.Parse(text)
 	if err != nil {
 		return Subscribed{}, err
 	}
-	sub, created, err := s.store.CreateSubscription(ctx, chatID, q.Text(), q.Key(), s.maxPerChat)
+	sub, created, err := s.store.CreateSubscriptionIn(ctx, chatID, thread, q.Text(), q.Key(), s.maxPerChat)
 	if err != nil {
 		return Subscribed{}, fmt.Errorf("subscribe: %w", err)
-	}
-	if sub.ThreadID != thread {
-		if err := s.store.SetSubscriptionThread(ctx, chatID, sub.ID, thread); err != nil {
-			return Subscribed{}, fmt.Errorf("subscribe: %w", err)
-		}
-		sub.ThreadID = thread
 	}
 	if created {
 		s.index.Add(sub.ID, q)
@@ -250,8 +245,9 @@ func (s *Service) List(ctx context.Context, chatID int64) ([]news.Subscription, 
 func (s *Service) Count() int { return s.index.Len() }
 
 // HandleArticles matches each article against the index and queues one
-// alert per (chat, article) for unmuted subscriptions of active, unpaused
-// chats; the first matching subscription (lowest id) is the one named.
+// alert per (chat, forum topic, article) for unmuted subscriptions of
+// active, unpaused chats; the first matching subscription (lowest id) of
+// each topic is the one named.
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
 	// One look at the store for the whole batch: the subscriptions that
 	// may alert, of every article's matches.
@@ -268,19 +264,25 @@ func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) e
 		if err != nil {
 			return fmt.Errorf("match %d articles: %w", len(articles), err)
 		}
-		chatOf := make(map[int64]int64, len(targets))
+		// A subscription's destination: its chat and forum topic; an
+		// article is alerted once per destination.
+		type destination struct {
+			chat   int64
+			thread int
+		}
+		destOf := make(map[int64]destination, len(targets))
 		for _, t := range targets {
-			chatOf[t.SubscriptionID] = t.ChatID
+			destOf[t.SubscriptionID] = destination{t.ChatID, t.ThreadID}
 		}
 		for i, a := range articles {
-			seen := make(map[int64]bool, len(matched[i]))
+			seen := make(map[destination]bool, len(matched[i]))
 			for _, id := range matched[i] {
-				chat, ok := chatOf[id]
-				if !ok || seen[chat] {
+				d, ok := destOf[id]
+				if !ok || seen[d] {
 					continue
 				}
-				seen[chat] = true
-				alerts = append(alerts, news.Alert{ChatID: chat, ArticleID: a.ID, SubscriptionID: id})
+				seen[d] = true
+				alerts = append(alerts, news.Alert{ChatID: d.chat, ArticleID: a.ID, SubscriptionID: id})
 			}
 		}
 	}

@@ -1,0 +1,125 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// The bad input of issue 14, each answered shortly and clearly with
+// nothing else changed: inline queries at and past Telegram's 256
+// characters, unknown languages, share links tampered with or expired, and
+// /preview with nonsense. (Topics that vanish: TestGoneTopicFallsBackToGeneralOnce.)
+
+func TestInlineQueryLengthIsCountedInCharacters(t *testing.T) {
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			h := newHarnessIn(t, mode.webhook)
+			tests := []struct {
+				name, query string
+				long        bool
+			}{
+				{"255 letters", strings.Repeat("k", 255), false},
+				{"256 letters", strings.Repeat("k", 256), true},
+				{"255 Cyrillic letters (510 bytes)", strings.Repeat("к", 255), false},
+				{"256 Cyrillic letters", strings.Repeat("к", 256), true},
+				{"4096 letters", strings.Repeat("k", 4096), true},
+			}
+			for _, tt := range tests {
+				h.queued.Add(1)
+				res := waitInline(t, h.tg, h.tg.SendInlineQuery(5, tt.query))
+				long := len(res) == 1 && res[0]["title"] == "Query too long"
+				if long != tt.long {
+					t.Errorf("%s: results = %v, want too long: %v", tt.name, res, tt.long)
+				}
+				if tt.long && !strings.Contains(fmt.Sprint(res[0]["description"]), fmt.Sprintf("this one has %d", len([]rune(tt.query)))) {
+					t.Errorf("%s: description %q does not give the length", tt.name, res[0]["description"])
+				}
+			}
+		})
+	}
+}
+
+func TestUnknownTelegramLanguageIsAnsweredInEnglish(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	for i, code := range []string{"zz", "pt-BR", "x-klingon", "de; DROP TABLE chats", strings.Repeat("q", 300), "🇩🇪"} {
+		chat := int64(900 + i)
+		if got := h.replyAs(chat, "private", chat, code, "/pause"); got != "⏸ Alerts paused. Send /resume to get them again." {
+			t.Errorf("language_code %q: /pause = %q, want English", code, got)
+		}
+		c, err := h.st.FindChatDelivery(context.Background(), chat)
+		if err != nil || (c.Language != "" && c.Language != "en") {
+			t.Errorf("language_code %q: stored language %q, %v", code, c.Language, err)
+		}
+	}
+}
+
+func TestBadShareLinksChangeNothing(t *testing.T) {
+	h := newHarness(t)
+	sub := h.mustSubscribe(10, "private", "kursk deminers")
+	m := shareLink.FindStringSubmatch(h.reply(10, "private", 10, fmt.Sprintf("/share %d", sub.ID)).Text())
+	if m == nil {
+		t.Fatal("no share link")
+	}
+	good := m[1]
+	bad := []string{
+		good + "1",                             // a digit added
+		good[:len(good)-1],                     // one cut
+		"s" + strings.Repeat("9", len(good)-1), // another token of the same shape
+		"s",                                    // the prefix alone
+		good + "<b>",                           // markup
+		"s" + strings.Repeat("1", 300),
+		"sкурск",
+	}
+	for i, payload := range bad {
+		chat := int64(30 + i)
+		got := h.reply(chat, "private", chat, "/start "+payload)
+		if !strings.Contains(got.Text(), "does not work") || len(buttons(t, got)) != 0 {
+			t.Errorf("/start %q = %q with buttons %v", payload, got.Text(), buttons(t, got))
+		}
+		subs, err := h.st.ListSubscriptions(context.Background(), chat)
+		if err != nil || len(subs) != 0 {
+			t.Errorf("/start %q: subscriptions %+v, %v; want none", payload, subs, err)
+		}
+	}
+	// A payload that is not a share link at all is a plain /start.
+	if got := h.reply(39, "private", 39, "/start x"+good[1:]); !strings.Contains(got.Text(), "/subscribe kursk deminers") || len(buttons(t, got)) != 0 {
+		t.Errorf("/start x… = %q", got.Text())
+	}
+	h.clock.Advance(31 * 24 * time.Hour)
+	got := h.reply(40, "private", 40, "/start "+good)
+	if !strings.Contains(got.Text(), "does not work") || len(buttons(t, got)) != 0 {
+		t.Errorf("expired link = %q", got.Text())
+	}
+	if subs, err := h.st.ListSubscriptions(context.Background(), 10); err != nil || len(subs) != 1 {
+		t.Errorf("the sharer's subscriptions = %+v, %v; want its one", subs, err)
+	}
+}
+
+func TestPreviewNonsenseKeepsTheChoice(t *testing.T) {
+	h := newHarness(t)
+	const chat = 33
+	if got := h.reply(chat, "private", chat, "/preview large"); !strings.Contains(got.Text(), "large link preview") {
+		t.Fatalf("/preview large = %q", got.Text())
+	}
+	for _, nonsense := range []string{"sideways", "LARGE please", "on off", "<b>on</b>", "🖼", strings.Repeat("x", 3000)} {
+		h.clock.Advance(5 * time.Second) // past the command rate
+		got := h.reply(chat, "private", chat, "/preview "+nonsense)
+		clear := strings.Contains(got.Text(), "don't know that choice") || strings.Contains(got.Text(), "too long for /preview")
+		if !clear || len(got.Text()) > 400 {
+			t.Errorf("/preview %.40q = %q", nonsense, got.Text())
+		}
+	}
+	h.clock.Advance(5 * time.Second)
+	if got := h.reply(chat, "private", chat, "/preview"); !strings.Contains(got.Text(), "a large link preview") {
+		t.Errorf("after nonsense, /preview = %q; want the choice kept", got.Text())
+	}
+	c, err := h.st.FindChatDelivery(context.Background(), chat)
+	if err != nil || c.Preview != news.PreviewLarge {
+		t.Errorf("stored preview = %q, %v", c.Preview, err)
+	}
+}

@@ -1,0 +1,90 @@
+package bot
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// TestTheSameQueryInTwoTopics: /subscribe kursk in topics 77 and 78 of one
+// forum group makes two subscriptions; /list in each topic shows its own;
+// a matching article is alerted once in each topic (through the matcher),
+// and a second poll of it alerts nothing more.
+func TestTheSameQueryInTwoTopics(t *testing.T) {
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			h := newHarnessIn(t, mode.webhook)
+			ctx := context.Background()
+			const group = -1003
+			h.tg.SetMember(group, 5, "administrator")
+			h.tg.AddTopic(group, 78)
+			for _, thread := range []int{77, 78} {
+				got := h.topicReply(group, thread, 5, "/subscribe kursk")
+				if !strings.Contains(got.Text(), "Subscribed") || strings.Contains(got.Text(), "already") {
+					t.Fatalf("/subscribe kursk in topic %d = %q", thread, got.Text())
+				}
+			}
+			if got := h.topicReply(group, 78, 5, "/subscribe kursk"); !strings.Contains(got.Text(), "already have this subscription") {
+				t.Errorf("/subscribe kursk again in topic 78 = %q", got.Text())
+			}
+			subs, err := h.st.ListSubscriptions(ctx, group)
+			if err != nil || len(subs) != 2 || subs[0].ThreadID != 77 || subs[1].ThreadID != 78 {
+				t.Fatalf("subscriptions = %+v, %v; want one per topic", subs, err)
+			}
+			for i, thread := range []int{77, 78} {
+				got := h.topicReply(group, thread, 5, "/list")
+				mine, theirs := "#"+strconv.FormatInt(subs[i].ID, 10), "#"+strconv.FormatInt(subs[1-i].ID, 10)
+				if !strings.Contains(got.Text(), mine) || strings.Contains(got.Text(), theirs) {
+					t.Errorf("/list in topic %d = %q; want %s only", thread, got.Text(), mine)
+				}
+			}
+
+			src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", news.OriginConfig)
+			if err != nil {
+				t.Fatal(err)
+			}
+			arts, err := h.st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "k1", URL: "https://wire.example/k1",
+				Title: "Kursk deminers return", Summary: "Fields are cleared.", PublishedAt: h.clock.Now(), Alertable: true}})
+			if err != nil || len(arts) != 1 {
+				t.Fatalf("insert: %v", err)
+			}
+			n := len(h.tg.Sent(group))
+			for range 2 { // a second match of the same article queues nothing
+				if err := h.subs.HandleArticles(ctx, arts); err != nil {
+					t.Fatal(err)
+				}
+			}
+			h.sender.Notify()
+			sent := h.tg.WaitSent(t, group, n+2, 5*time.Second)[n:]
+			var threads []string
+			for _, m := range sent {
+				if !strings.Contains(m.Text(), "Kursk deminers return") {
+					t.Errorf("unexpected message %q", m.Text())
+				}
+				threads = append(threads, m.Params.Get("message_thread_id"))
+			}
+			sort.Strings(threads)
+			if strings.Join(threads, ",") != "77,78" {
+				t.Errorf("alerts went to topics %v, want 77 and 78", threads)
+			}
+			h.settle()
+			if got := len(h.tg.Sent(group)); got != n+2 {
+				t.Errorf("%d messages after the alerts, want %d", got, n+2)
+			}
+			// /unsubscribe QUERY in a topic removes that topic's.
+			h.clock.Advance(time.Minute) // past the command rate
+			if got := h.topicReply(group, 78, 5, "/unsubscribe kursk"); !strings.Contains(got.Text(), "#"+strconv.FormatInt(subs[1].ID, 10)) {
+				t.Errorf("/unsubscribe kursk in topic 78 = %q, want #%d removed", got.Text(), subs[1].ID)
+			}
+			left, err := h.st.ListSubscriptions(ctx, group)
+			if err != nil || len(left) != 1 || left[0].ThreadID != 77 {
+				t.Errorf("left = %+v, %v; want topic 77's", left, err)
+			}
+		})
+	}
+}

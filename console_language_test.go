@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/news"
+)
+
+// TestConsoleSpeaksTheTerminalsLanguage runs console mode with LANG set to
+// Russian: the banner, the prompt, the first-fetch line, a reply and
+// /status speak Russian.
+func TestConsoleSpeaksTheTerminalsLanguage(t *testing.T) {
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "console.toml")
+	err := os.WriteFile(cfgPath, []byte(`
+[storage]
+path = "`+filepath.Join(dir, "console.db")+`"
+[poller]
+schedule = "@every 1h"
+[[sources]]
+name = "Example World News"
+url = "`+feed.URL+`"
+`), 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdinR, stdinW := io.Pipe()
+	out := &syncBuffer{}
+	env := map[string]string{"LANG": "ru_RU.UTF-8"}
+	m := NewMain(stdinR, out, &syncBuffer{}, func(k string) string { return env[k] })
+	m.Now = func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	done := make(chan error, 1)
+	go func() { done <- m.Run(context.Background(), cfgPath) }()
+	testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool { return strings.Contains(out.String(), "Первая загрузка завершена") })
+	for _, want := range []string{
+		"Консоль Newshound: к опросу 1 источник, опрос каждые 1h.",
+		"Консоль Newshound. Наберите /help",
+		"Журнал: ",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := io.WriteString(stdinW, "/subscribe kursk\n/status\n"); err != nil {
+		t.Fatal(err)
+	}
+	testkit.WaitWithin(t, "the replies", 5*time.Second, func() bool {
+		return strings.Contains(out.String(), "Подписка оформлена (#1): kursk") && strings.Contains(out.String(), "Источники: 1 источник.")
+	})
+	if !strings.Contains(out.String(), "Следующая загрузка в ") {
+		t.Errorf("/status or the first-fetch line is not in Russian:\n%s", out)
+	}
+	stdinW.Close()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("console mode did not end after its input closed")
+	}
+}
+
+func TestEnvLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, ""},
+		{map[string]string{"LANG": "ru_RU.UTF-8"}, "ru-RU"},
+		{map[string]string{"LANG": "de_DE@euro"}, "de-DE"},
+		{map[string]string{"LANG": "ru_RU.UTF-8", "LC_ALL": "C"}, ""},
+		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "es_ES.UTF-8"}, "es-ES"},
+	} {
+		if got := envLanguage(func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("envLanguage(%v) = %q, want %q", tt.env, got, tt.want)
+		}
+	}
+}
+
+func TestStatusAndVersionInTheChatsLanguage(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 29, 12, 0, 30, 0, time.UTC)}
+	st := &fakeWatchStore{}
+	w := newWatch(st, nopObs{}, nopObs{}, clock.Now)
+	w.nextPoll = everyMinute
+	w.Stored(3)
+	w.PollTook(time.Second)
+	s, err := w.Status(locale.WithLanguage(context.Background(), "es"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Fuentes: 0 fuentes.", "Añade una con /addsource URL", "La primera consulta guardó 3 artículos", "Consultas terminadas: 1"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("Spanish status lacks %q:\n%s", want, s)
+		}
+	}
+	st.sources = []news.Source{{Name: "Wire"}}
+	if s, err := w.Status(locale.WithLanguage(context.Background(), "es")); err != nil || !strings.Contains(s, "Próxima descarga a las 12:00:30 UTC (Wire).") {
+		t.Errorf("Spanish status with a source = %q, %v", s, err)
+	}
+	b := build{version: "v1.2.3", commit: "abc", dirty: true, goVersion: "go1.26"}
+	if got := versionText(locale.For("de"), b); got != "v1.2.3 (Commit abc mit lokalen Änderungen, gebaut unbekannt, go1.26)" {
+		t.Errorf("German version = %q", got)
+	}
+	if got := versionText(locale.For("en"), build{version: "devel"}); got != "devel (commit unknown, built unknown)" {
+		t.Errorf("English version = %q", got)
+	}
+}

@@ -1,0 +1,40 @@
+package localtime
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
+
+// TestErrorsCarryTheirKey: the errors a user reads carry a catalog key and
+// arguments printing their English sentence, and match their kind.
+func TestErrorsCarryTheirKey(t *testing.T) {
+	_, err := ParseClock(" 25:00 ")
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrBadClock) || errors.Is(err, ErrBadQuietHours) {
+		t.Fatalf("ParseClock: %#v", err)
+	}
+	if key, args := e.Message(); key != "%q is not a time of day such as 23:00 or 11pm" || fmt.Sprint(args) != "[25:00]" {
+		t.Errorf("ParseClock: key %q args %v", key, args)
+	}
+	if e.Error() != `"25:00" is not a time of day such as 23:00 or 11pm` {
+		t.Errorf("ParseClock: %q", e.Error())
+	}
+	for _, tt := range []struct{ in, key, text string }{
+		{"23:00", "%q is not a span such as 23:00-07:00", `"23:00" is not a span such as 23:00-07:00`},
+		{"23:00-23:00", "%q starts and ends at the same time", `"23:00-23:00" starts and ends at the same time`},
+		{"23:00-7pmx", "%q is not a time of day such as 23:00 or 11pm", `"7pmx" is not a time of day such as 23:00 or 11pm`},
+	} {
+		_, err := ParseQuietHours(tt.in)
+		if !errors.As(err, &e) || !errors.Is(err, ErrBadQuietHours) {
+			t.Fatalf("ParseQuietHours(%q): %#v", tt.in, err)
+		}
+		if key, _ := e.Message(); key != tt.key || e.Error() != tt.text {
+			t.Errorf("ParseQuietHours(%q): key %q, text %q", tt.in, key, e.Error())
+		}
+	}
+	_, err = ParseQuietHours("23:00-7pmx")
+	if !errors.Is(err, ErrBadClock) {
+		t.Errorf("quiet hours with a bad end do not unwrap to the clock's error: %v", err)
+	}
+}

@@ -1,0 +1,137 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/newshound/newshound/news"
+)
+
+// TestAQueryLivesOncePerTopic: the same query in two forum topics of a
+// group is two subscriptions; an article both match is alerted once in each
+// topic, a second article of its story becomes an edit in each; when one
+// topic goes, its duplicate of a General query is removed.
+func TestAQueryLivesOncePerTopic(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	const group = -100123
+	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	in10, created, err := st.CreateSubscriptionIn(ctx, group, 10, "kursk", "kursk", 5)
+	if err != nil || !created {
+		t.Fatalf("in topic 10: %+v, %v, %v", in10, created, err)
+	}
+	in20, created, err := st.CreateSubscriptionIn(ctx, group, 20, "kursk", "kursk", 5)
+	if err != nil || !created || in20.ID == in10.ID || in20.ThreadID != 20 {
+		t.Fatalf("in topic 20: %+v, %v, %v", in20, created, err)
+	}
+	again, created, err := st.CreateSubscriptionIn(ctx, group, 20, "kursk", "kursk", 5)
+	if err != nil || created || again.ID != in20.ID {
+		t.Fatalf("again in topic 20: %+v, %v, %v", again, created, err)
+	}
+	general, _, err := st.CreateSubscription(ctx, group, "kursk", "kursk", 5)
+	if err != nil || general.ThreadID != 0 {
+		t.Fatalf("in General: %+v, %v", general, err)
+	}
+	targets, err := st.AlertTargets(ctx, []int64{in10.ID, in20.ID})
+	if err != nil || len(targets) != 2 || targets[0].ThreadID != 10 || targets[1].ThreadID != 20 {
+		t.Fatalf("targets = %+v, %v", targets, err)
+	}
+
+	src, err := st.UpsertSource(ctx, "Wire", "https://wire.example/rss", news.OriginConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "1", Title: "Kursk one"}, {GUID: "2", Title: "Kursk two"}})
+	if err != nil || len(arts) != 2 {
+		t.Fatalf("articles: %v", err)
+	}
+	n, err := st.QueueAlerts(ctx, []news.Alert{
+		{ChatID: group, ArticleID: arts[0].ID, SubscriptionID: in10.ID},
+		{ChatID: group, ArticleID: arts[0].ID, SubscriptionID: in20.ID},
+		{ChatID: group, ArticleID: arts[0].ID, SubscriptionID: in20.ID}, // the same again: nothing
+	})
+	if err != nil || n != 2 {
+		t.Fatalf("queued %d, %v; want one alert per topic", n, err)
+	}
+	var rows int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM alerts WHERE chat_id = ? AND article_id = ?`, group, arts[0].ID).Scan(&rows); err != nil || rows != 2 {
+		t.Fatalf("alerts rows = %d, %v", rows, err)
+	}
+	// The second article of the story: an edit of each topic's alert.
+	if _, err := st.w.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE id IN (?, ?)`, arts[0].ID, arts[0].ID, arts[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	n, err = st.QueueAlerts(ctx, []news.Alert{
+		{ChatID: group, ArticleID: arts[1].ID, SubscriptionID: in10.ID},
+		{ChatID: group, ArticleID: arts[1].ID, SubscriptionID: in20.ID},
+	})
+	if err != nil || n != 2 {
+		t.Fatalf("queued %d, %v; want an edit per topic", n, err)
+	}
+	var edits, alerted int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT target_id) FROM outbox WHERE chat_id = ? AND kind = 'edit'`, group).Scan(&edits, &alerted); err != nil || edits != 2 || alerted != 2 {
+		t.Fatalf("edits = %d of %d alerts, %v; want one of each topic's alert", edits, alerted, err)
+	}
+
+	moved, err := st.MoveThreadToGeneral(ctx, group, 10)
+	if err != nil || moved != 0 {
+		t.Fatalf("moving topic 10 (General has its query): moved %d, %v", moved, err)
+	}
+	subs, err := st.ListSubscriptions(ctx, group)
+	if err != nil || len(subs) != 2 || subs[0].ID != in20.ID || subs[1].ID != general.ID {
+		t.Fatalf("after topic 10 went: %+v, %v; want topic 20's and General's", subs, err)
+	}
+	other, _, err := st.CreateSubscriptionIn(ctx, group, 30, "dam", "dam", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved, err := st.MoveThreadToGeneral(ctx, group, 30); err != nil || moved != 1 {
+		t.Fatalf("moving topic 30: moved %d, %v", moved, err)
+	}
+	if sub, err := st.FindSubscription(ctx, group, other.ID); err != nil || sub.ThreadID != 0 {
+		t.Errorf("topic 30's query after the move: %+v, %v; want in General", sub, err)
+	}
+}
+
+// TestTheTopicMigrationKeepsEverything migrates a database of the release
+// before 0041: subscriptions keep their ids, topics and sequence, alerts
+// their topic (their subscription's).
+func TestTheTopicMigrationKeepsEverything(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old := openAtVersion(t, path, 40)
+	for _, q := range []string{
+		`INSERT INTO chats (id, created_at, updated_at) VALUES (-100, 0, 0)`,
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, alertable) VALUES (5, 1, 'g5', 'https://wire.example/5', 'Kursk', 'x', 0, 0, 1)`,
+		`INSERT INTO subscriptions (id, chat_id, query, query_key, created_at, thread_id) VALUES (4, -100, 'kursk', 'kursk', 0, 77)`,
+		`INSERT INTO subscriptions (id, chat_id, query, query_key, created_at) VALUES (9, -100, 'dam', 'dam', 0)`,
+		`DELETE FROM subscriptions WHERE id = 9`, // its id must not come back
+		`INSERT INTO alerts (chat_id, article_id, subscription_id, created_at, story_id) VALUES (-100, 5, 4, 0, 5)`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	old.Close()
+	st, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sub, err := st.FindSubscription(ctx, -100, 4)
+	if err != nil || sub.ThreadID != 77 || sub.Query != "kursk" {
+		t.Errorf("subscription 4 = %+v, %v", sub, err)
+	}
+	var thread int
+	if err := st.w.QueryRowContext(ctx, `SELECT thread_id FROM alerts WHERE chat_id = -100 AND article_id = 5`).Scan(&thread); err != nil || thread != 77 {
+		t.Errorf("the alert's topic = %d, %v; want 77", thread, err)
+	}
+	again, _, err := st.CreateSubscriptionIn(ctx, -100, 0, "kursk", "kursk", 10)
+	if err != nil || again.ID <= 9 {
+		t.Errorf("a new subscription = %+v, %v; want an id above 9", again, err)
+	}
+}
