@@ -24,7 +24,7 @@ const help = `lines (one per update; # starts a comment):
   member CHAT USER STATUS   what getChatMember answers: creator, administrator, member, left, kicked
   close CHAT THREAD         close forum topic THREAD (sends are refused TOPIC_CLOSED)
   delete CHAT THREAD        delete forum topic THREAD (sends are refused "message thread not found")
-  sleep DURATION            pause, e.g. "sleep 2s" (for scripts)
+  sleep DURATION            pause, e.g. "sleep 2s" or "sleep 2" (seconds; for scripts)
   help                      this text
 every call the bot makes is printed as
   > method key=value … (and the text, indented) — accepted or not checked
@@ -153,7 +153,11 @@ func (d *driver) do(line string) error {
 			d.srv.DeleteTopic(chat, thread)
 		}
 	case "sleep":
-		dur, err := time.ParseDuration(strings.TrimSpace(rest))
+		arg := strings.TrimSpace(rest)
+		if n, err := strconv.ParseFloat(arg, 64); err == nil {
+			arg = fmt.Sprintf("%gs", n) // bare seconds
+		}
+		dur, err := time.ParseDuration(arg)
 		if err != nil {
 			return fmt.Errorf("sleep: %w", err)
 		}
