@@ -8,7 +8,9 @@
 //
 // -config writes a config file pointing at the fake (token, api_endpoint,
 // a database in the same directory, the operator as admin); copy more keys
-// into it as needed. Type "help" for the lines it understands. With stdin
+// into it as needed. With -webhook http://127.0.0.1:8443/hook the fake
+// posts updates there once the bot sets its webhook, as Telegram does.
+// Type "help" for the lines it understands. With stdin
 // at its end (a script piped in), it waits until the bot has been quiet for
 // -linger and exits.
 package main
@@ -18,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +34,7 @@ func main() {
 	token := flag.String("token", "1:fake", "the bot token the fake accepts")
 	cfgPath := flag.String("config", "", "write a newshound config file pointing at the fake here (empty = none)")
 	admin := flag.Int64("admin", 42, "the operator's user id written to telegram.admins by -config")
+	webhook := flag.String("webhook", "", "webhook mode: post updates to this http URL on 127.0.0.1 once the bot sets its webhook (-config writes webhook_url and webhook_listen for it)")
 	linger := flag.Duration("linger", 3*time.Second, "at the end of stdin, exit once the bot has made no call for this long")
 	flag.Parse()
 	srv, err := telegramtest.NewServerAt(*token, *listen)
@@ -39,9 +43,12 @@ func main() {
 		os.Exit(1)
 	}
 	defer srv.Close()
+	if *webhook != "" {
+		srv.ForwardWebhookTo(*webhook)
+	}
 	fmt.Fprintf(os.Stderr, "faketelegram: serving the Bot API for token %q; api_endpoint = %q\n", *token, srv.Endpoint())
 	if *cfgPath != "" {
-		if err := writeConfig(*cfgPath, *token, srv.Endpoint(), *admin); err != nil {
+		if err := writeConfig(*cfgPath, *token, srv.Endpoint(), *webhook, *admin); err != nil {
 			fmt.Fprintln(os.Stderr, "faketelegram:", err)
 			os.Exit(1)
 		}
@@ -58,15 +65,24 @@ func main() {
 }
 
 // writeConfig writes a minimal config file for the fake: the token, the
-// endpoint, a database beside the file and the operator's id.
-func writeConfig(path, token, endpoint string, admin int64) error {
+// endpoint, the webhook (when not empty), a database beside the file and
+// the operator's id. It fails on a webhook URL without a host:port.
+func writeConfig(path, token, endpoint, webhook string, admin int64) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return fmt.Errorf("config path: %w", err)
 	}
 	db := filepath.Join(filepath.Dir(abs), "faketelegram.db")
-	body := fmt.Sprintf("[telegram]\ntoken = %q\napi_endpoint = %q\npoll_timeout = \"2s\"\nadmins = [%d]\n\n[storage]\npath = %q\n",
-		token, endpoint, admin, db)
+	hook := ""
+	if webhook != "" {
+		u, err := url.Parse(webhook)
+		if err != nil || u.Host == "" {
+			return fmt.Errorf("-webhook %q is not a URL like http://127.0.0.1:8443/hook", webhook)
+		}
+		hook = fmt.Sprintf("webhook_url = %q\nwebhook_listen = %q\n", webhook, u.Host)
+	}
+	body := fmt.Sprintf("[telegram]\ntoken = %q\napi_endpoint = %q\npoll_timeout = \"2s\"\nadmins = [%d]\n%s\n[storage]\npath = %q\n",
+		token, endpoint, admin, hook, db)
 	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
 		return fmt.Errorf("write config: %w", err)
 	}
