@@ -14,7 +14,8 @@ import (
 const help = `lines (one per update; # starts a comment):
   chat CHAT TYPE TEXT       a message in CHAT of TYPE private, group, supergroup or channel
                             (in a private chat the sender is CHAT, elsewhere the "user")
-  topic CHAT THREAD TEXT    a message in forum topic THREAD of supergroup CHAT
+  topic CHAT THREAD TEXT    a message in forum topic THREAD of supergroup CHAT (opened unless
+                            closed or deleted below)
   reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT
   inline USER QUERY         an inline query ("@bot QUERY"); QUERY may be empty
   press CHAT DATA [MSG]     the user presses a button with callback data DATA
@@ -36,11 +37,12 @@ type driver struct {
 	out    io.Writer
 	user   int64
 	lang   string
-	nextID int // message ids of the users' messages, apart from the bot's
+	nextID int               // message ids of the users' messages, apart from the bot's
+	gone   map[[2]int64]bool // (chat, thread) of the topics closed or deleted
 }
 
 func newDriver(srv *telegramtest.Server, out io.Writer) *driver {
-	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000}
+	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}}
 }
 
 // do runs one line; it fails on a line it cannot read.
@@ -81,7 +83,9 @@ func (d *driver) do(line string) error {
 		if err1 != nil || err2 != nil || thread <= 0 {
 			return fmt.Errorf("topic: bad chat or thread in %q", line)
 		}
-		d.srv.AddTopic(chat, thread)
+		if !d.gone[[2]int64{chat, int64(thread)}] {
+			d.srv.AddTopic(chat, thread) // a closed or deleted topic stays so
+		}
 		d.message(chat, "supergroup", thread, 0, text)
 	case "inline":
 		f, query, err := fields(rest, 1)
@@ -147,6 +151,7 @@ func (d *driver) do(line string) error {
 		if err1 != nil || err2 != nil {
 			return fmt.Errorf("%s: bad chat or thread in %q", verb, line)
 		}
+		d.gone[[2]int64{chat, int64(thread)}] = true
 		if verb == "close" {
 			d.srv.CloseTopic(chat, thread)
 		} else {
