@@ -20,8 +20,9 @@ import (
 //   - a hint is queued behind command replies (priorityHint): it goes after
 //     every reply due, before alerts and digests.
 //
-// Groups get no hints: text in a group is not for the bot unless it is a
-// command addressed to it.
+// Groups get no hints for their chatter: text in a group is for the bot
+// only when it is a command or mentions the bot ("@newshound_bot hello"),
+// and a mention gets the hint within the same rations.
 const (
 	HintEvery = time.Hour
 	// HintChatsMax bounds the chats whose last hint is remembered (about
@@ -90,7 +91,9 @@ func (h *hintRation) size() int {
 
 // hint queues a hint for the chat, behind its command replies.
 func (r *Router) hint(ctx context.Context, chatID int64, text string) {
-	if _, err := r.opts.Store.Enqueue(ctx, news.Message{ChatID: chatID, Kind: news.KindReply, Priority: priorityHint, Text: text}); err != nil {
+	thread, replyTo := destinationOf(ctx, chatID) // a mention in a group: answered in its topic, threaded to it
+	m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: priorityHint, Text: text, ThreadID: thread, ReplyTo: replyTo}
+	if _, err := r.opts.Store.Enqueue(ctx, m); err != nil {
 		r.log.Error("queue hint", "chat", chatID, "err", err)
 		return
 	}

@@ -159,7 +159,8 @@ type request struct {
 
 // Handle runs the command in the message, or the action of the pressed
 // button, if it is for this bot. Text that is not a command is ignored in
-// groups and answered with a pointer to /help in private chats. Each chat
+// groups unless it mentions the bot, and answered with a pointer to /help
+// in private chats (and to a mention). Each chat
 // gets a few commands at once, then one every few seconds; the rest are
 // dropped with one notice. Plain text gets at most one hint an hour (hints.go). Failures are logged and answered with a plain sentence.
 func (r *Router) Handle(ctx context.Context, in Incoming) {
@@ -181,8 +182,8 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		return
 	}
 	name, args, addressed, ok := r.parseCommand(in.Text)
-	if !ok && (in.ChatType != "private" || strings.TrimSpace(in.Text) == "" || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
-		return // chatter in a group, or a command for another bot
+	if !ok && ((in.ChatType != "private" && !r.mentioned(in.Text)) || strings.TrimSpace(in.Text) == "" || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
+		return // chatter in a group not addressed to the bot, or a command for another bot
 	}
 	cmd := r.lookup(name)
 	if ok && cmd == nil && in.ChatType != "private" && !addressed {
@@ -256,6 +257,33 @@ func (r *Router) parseCommand(text string) (name, args string, addressed, ok boo
 		return "", "", false, false
 	}
 	return name, strings.TrimSpace(rest), addressed, true
+}
+
+// mentioned reports whether text names this bot ("@newshound_bot …"), the
+// way a group member addresses it; false when the bot's name is unknown.
+func (r *Router) mentioned(text string) bool {
+	if r.opts.BotName == "" {
+		return false
+	}
+	mention := "@" + strings.ToLower(r.opts.BotName)
+	lower := strings.ToLower(text)
+	for i := strings.Index(lower, mention); i >= 0; {
+		end := i + len(mention)
+		if end == len(lower) || !isNameByte(lower[end]) {
+			return true
+		}
+		next := strings.Index(lower[end:], mention)
+		if next < 0 {
+			break
+		}
+		i = end + next
+	}
+	return false
+}
+
+// isNameByte reports whether b may be part of a Telegram username.
+func isNameByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
 }
 
 func (r *Router) lookup(name string) *command {

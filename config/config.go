@@ -234,7 +234,9 @@ func Defaults() Config {
 // overrides and validates the result. An empty path means the defaults with
 // the built-in DefaultSources; a file has only the [[sources]] it lists.
 // It fails when the file cannot be read or parsed, names an unknown key, or
-// holds an invalid value; the error names the key.
+// holds an invalid value; the error names the key, the known key an unknown
+// one most likely meant, and what a value of the wrong type should be (a
+// *TypeError).
 func Load(path string, getenv func(string) string) (Config, error) {
 	cfg := Defaults()
 	if path == "" {
@@ -246,14 +248,14 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 		md, err := toml.Decode(string(data), &cfg)
 		if err != nil {
-			return Config{}, fmt.Errorf("parse config %s: %w", path, err)
+			return Config{}, explainDecode(path, err)
 		}
 		if undecoded := md.Undecoded(); len(undecoded) > 0 {
 			keys := make([]string, len(undecoded))
 			for i, k := range undecoded {
 				keys[i] = k.String()
 			}
-			return Config{}, fmt.Errorf("config %s: unknown key %s", path, strings.Join(keys, ", "))
+			return Config{}, unknownKeys(path, keys)
 		}
 	}
 	if getenv != nil {

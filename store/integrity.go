@@ -127,14 +127,31 @@ func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
 	}
 	defer rows.Close()
 	var findings []string
+	more := 0
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
 			return nil, err
 		}
-		if line != "ok" && len(findings) < quickCheckFindings {
-			findings = append(findings, line)
+		if line == "ok" {
+			continue
 		}
+		// One row may hold many findings, a line each ("*** in database
+		// main ***\nTree 6 page 6 …"): they count one by one, so the
+		// message stays a few lines long with its advice in sight.
+		for _, l := range strings.Split(line, "\n") {
+			if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "***") {
+				continue
+			}
+			if len(findings) < quickCheckFindings {
+				findings = append(findings, l)
+			} else {
+				more++
+			}
+		}
+	}
+	if more > 0 {
+		findings = append(findings, fmt.Sprintf("and %d more", more))
 	}
 	return findings, rows.Err()
 }

@@ -239,6 +239,7 @@ func strictJSON(v string, out any) error {
 func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 	p := call.Params
 	fail := func(desc string) {
+		call.Params.Set("_refused", "Bad Request: "+desc)
 		s.record(call)
 		writeError(w, &Reply{Code: 400, Description: "Bad Request: " + desc})
 	}
@@ -325,6 +326,7 @@ func checkLanguage(p url.Values) string {
 func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 	p := call.Params
 	fail := func(desc string) {
+		call.Params.Set("_refused", "Bad Request: "+desc)
 		s.record(call)
 		writeError(w, &Reply{Code: 400, Description: "Bad Request: " + desc})
 	}
@@ -378,6 +380,7 @@ func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 // setMyShortDescription (at most 120).
 func (s *Server) setDescription(w http.ResponseWriter, call Call, field string, limit int) {
 	fail := func(desc string) {
+		call.Params.Set("_refused", "Bad Request: "+desc)
 		s.record(call)
 		writeError(w, &Reply{Code: 400, Description: "Bad Request: " + desc})
 	}

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -27,7 +28,10 @@ import (
 	"time"
 )
 
-// Call is one recorded API request.
+// Call is one recorded API request. Params holds the request's form; the
+// fake adds "_accepted" = "1" to a checked call it accepted (sendMessage,
+// editMessageText, answerInlineQuery …) and "_refused" = Telegram's
+// description to one it refused.
 type Call struct {
 	Method string
 	Params url.Values
@@ -97,10 +101,35 @@ func New(t testing.TB, token string) *Server {
 // NewServer starts a fake for token outside a test (a load driver); the
 // caller closes it.
 func NewServer(token string) *Server {
-	s := &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{},
-		files: map[string]File{}}
+	s := newServer(token)
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
+}
+
+func newServer(token string) *Server {
+	return &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{},
+		files: map[string]File{}}
+}
+
+// NewServerAt starts a fake for token listening on addr ("127.0.0.1:8081")
+// instead of a random port, for a driver a person points a config file at
+// (cmd/faketelegram); its update ids start at the Unix time, so they grow
+// across restarts as Telegram's do. It fails when addr cannot be listened on; the caller
+// closes the server.
+func NewServerAt(token, addr string) (*Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("telegramtest: listen on %s: %w", addr, err)
+	}
+	s := newServer(token)
+	// Update ids grow across restarts of the fake, as Telegram's do, so a
+	// bot that outlives one is not left waiting for ids it has confirmed.
+	s.nextUpd = int(time.Now().Unix())
+	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	s.Server.Listener.Close()
+	s.Server.Listener = ln
+	s.Server.Start()
+	return s, nil
 }
 
 // Close stops posting webhook updates and shuts the server down.
@@ -539,12 +568,16 @@ func (s *Server) record(c Call) {
 }
 
 // getUpdates answers the updates after offset, waiting up to the request's
-// timeout (capped at 2 s to keep tests quick) for one to come.
+// timeout (capped at 2 s to keep tests quick) for one to come; the
+// updates before offset are confirmed and forgotten.
 func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, call Call) {
 	offset, _ := strconv.Atoi(call.Params.Get("offset"))
 	timeout, _ := strconv.Atoi(call.Params.Get("timeout"))
 	wait := min(time.Duration(timeout)*time.Second, 2*time.Second)
 	deadline := time.After(wait)
+	if offset > 0 {
+		s.confirm(offset)
+	}
 	for {
 		s.mu.Lock()
 		var out []map[string]any
@@ -568,6 +601,21 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, call Call) {
 			return
 		}
 	}
+}
+
+// confirm forgets the updates before offset, as Telegram forgets the
+// updates a getUpdates with a higher offset confirmed: a bot that restarts
+// is not served them again.
+func (s *Server) confirm(offset int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	kept := s.updates[:0]
+	for _, u := range s.updates {
+		if u["update_id"].(int) >= offset {
+			kept = append(kept, u)
+		}
+	}
+	s.updates = kept
 }
 
 // hangup closes the client's connection without an answer.
@@ -617,6 +665,7 @@ func (s *Server) accept(w http.ResponseWriter, call Call, field string, max int,
 		rep = s.checkModern(call.Params, edit)
 	}
 	if rep != nil {
+		call.Params.Set("_refused", rep.Description)
 		s.record(call)
 		writeError(w, rep)
 		return false

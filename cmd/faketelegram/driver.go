@@ -1,0 +1,268 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newshound/newshound/internal/telegramtest"
+)
+
+// help lists the lines the driver understands.
+const help = `lines (one per update; # starts a comment):
+  chat CHAT TYPE TEXT       a message in CHAT of TYPE private, group, supergroup or channel
+                            (in a private chat the sender is CHAT, elsewhere the "user")
+  topic CHAT THREAD TEXT    a message in forum topic THREAD of supergroup CHAT (opened unless
+                            closed or deleted below)
+  reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT
+  inline USER QUERY         an inline query ("@bot QUERY"); QUERY may be empty
+  press CHAT DATA [MSG]     the user presses a button with callback data DATA
+                            under message MSG (default 1) of CHAT
+  user ID                   the sender of later group messages, presses and inline queries (default 42)
+  lang CODE                 the senders' Telegram language_code from now on ("-" = none; default en)
+  member CHAT USER STATUS   what getChatMember answers: creator, administrator, member, left, kicked
+  close CHAT THREAD         close forum topic THREAD (sends are refused TOPIC_CLOSED)
+  delete CHAT THREAD        delete forum topic THREAD (sends are refused "message thread not found")
+  sleep DURATION            pause, e.g. "sleep 2s" or "sleep 2" (seconds; for scripts)
+  help                      this text
+every call the bot makes is printed as
+  > method key=value … (and the text, indented) — accepted or not checked
+  x method … REFUSED: description — refused as Telegram would`
+
+// driver turns the lines of stdin into updates of the fake.
+type driver struct {
+	srv    *telegramtest.Server
+	out    io.Writer
+	user   int64
+	lang   string
+	nextID int               // message ids of the users' messages, apart from the bot's
+	gone   map[[2]int64]bool // (chat, thread) of the topics closed or deleted
+}
+
+func newDriver(srv *telegramtest.Server, out io.Writer) *driver {
+	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}}
+}
+
+// do runs one line; it fails on a line it cannot read.
+func (d *driver) do(line string) error {
+	verb, rest, _ := strings.Cut(line, " ")
+	args := strings.Fields(rest)
+	switch verb {
+	case "help":
+		fmt.Fprintln(d.out, help)
+	case "chat":
+		f, text, err := fields(rest, 2)
+		if err != nil {
+			return fmt.Errorf("chat CHAT TYPE TEXT: %w", err)
+		}
+		chat, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("chat: bad chat id %q", f[0])
+		}
+		d.message(chat, f[1], 0, 0, text)
+	case "reply":
+		f, text, err := fields(rest, 3)
+		if err != nil {
+			return fmt.Errorf("reply CHAT TYPE MSG TEXT: %w", err)
+		}
+		chat, err1 := strconv.ParseInt(f[0], 10, 64)
+		msg, err2 := strconv.Atoi(f[2])
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("reply: bad chat or message id in %q", line)
+		}
+		d.message(chat, f[1], 0, msg, text)
+	case "topic":
+		f, text, err := fields(rest, 2)
+		if err != nil {
+			return fmt.Errorf("topic CHAT THREAD TEXT: %w", err)
+		}
+		chat, err1 := strconv.ParseInt(f[0], 10, 64)
+		thread, err2 := strconv.Atoi(f[1])
+		if err1 != nil || err2 != nil || thread <= 0 {
+			return fmt.Errorf("topic: bad chat or thread in %q", line)
+		}
+		if !d.gone[[2]int64{chat, int64(thread)}] {
+			d.srv.AddTopic(chat, thread) // a closed or deleted topic stays so
+		}
+		d.message(chat, "supergroup", thread, 0, text)
+	case "inline":
+		f, query, err := fields(rest, 1)
+		if err != nil {
+			return fmt.Errorf("inline USER QUERY: %w", err)
+		}
+		user, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("inline: bad user id %q", f[0])
+		}
+		d.srv.AddUpdate(map[string]any{"inline_query": map[string]any{
+			"id": fmt.Sprintf("iq%d", d.next()), "query": query, "offset": "", "chat_type": "sender", "from": d.from(user)}})
+	case "press":
+		if len(args) < 2 {
+			return fmt.Errorf("press CHAT DATA [MSG]")
+		}
+		chat, err := strconv.ParseInt(args[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("press: bad chat id %q", args[0])
+		}
+		msg := 1
+		if len(args) > 2 {
+			if msg, err = strconv.Atoi(args[2]); err != nil {
+				return fmt.Errorf("press: bad message id %q", args[2])
+			}
+		}
+		d.srv.AddUpdate(map[string]any{"callback_query": map[string]any{
+			"id": fmt.Sprintf("cb%d", d.next()), "from": d.from(d.sender(chat)), "chat_instance": "ci", "data": args[1],
+			"message": map[string]any{"message_id": msg, "date": time.Now().Unix(), "chat": chatObject(chat, chatType(chat)), "text": "(button message)"}}})
+	case "user":
+		if len(args) != 1 {
+			return fmt.Errorf("user ID")
+		}
+		id, err := strconv.ParseInt(args[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("user: bad id %q", args[0])
+		}
+		d.user = id
+	case "lang":
+		if len(args) != 1 {
+			return fmt.Errorf("lang CODE")
+		}
+		d.lang = args[0]
+		if d.lang == "-" {
+			d.lang = ""
+		}
+	case "member":
+		if len(args) != 3 {
+			return fmt.Errorf("member CHAT USER STATUS")
+		}
+		chat, err1 := strconv.ParseInt(args[0], 10, 64)
+		user, err2 := strconv.ParseInt(args[1], 10, 64)
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("member: bad chat or user id in %q", line)
+		}
+		d.srv.SetMember(chat, user, args[2])
+	case "close", "delete":
+		if len(args) != 2 {
+			return fmt.Errorf("%s CHAT THREAD", verb)
+		}
+		chat, err1 := strconv.ParseInt(args[0], 10, 64)
+		thread, err2 := strconv.Atoi(args[1])
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("%s: bad chat or thread in %q", verb, line)
+		}
+		d.gone[[2]int64{chat, int64(thread)}] = true
+		if verb == "close" {
+			d.srv.CloseTopic(chat, thread)
+		} else {
+			d.srv.DeleteTopic(chat, thread)
+		}
+	case "sleep":
+		arg := strings.TrimSpace(rest)
+		if n, err := strconv.ParseFloat(arg, 64); err == nil {
+			arg = fmt.Sprintf("%gs", n) // bare seconds
+		}
+		dur, err := time.ParseDuration(arg)
+		if err != nil {
+			return fmt.Errorf("sleep: %w", err)
+		}
+		time.Sleep(dur)
+	default:
+		return fmt.Errorf("unknown line %q (type help)", line)
+	}
+	return nil
+}
+
+// message queues a text message: in forum topic thread when thread > 0,
+// answering message replyTo when replyTo > 0.
+func (d *driver) message(chat int64, typ string, thread, replyTo int, text string) {
+	id := d.next()
+	msg := map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "text": text}
+	if typ != "channel" {
+		msg["from"] = d.from(d.sender(chat))
+	}
+	if thread > 0 {
+		msg["message_thread_id"], msg["is_topic_message"] = thread, true
+		msg["chat"].(map[string]any)["is_forum"] = true
+	}
+	if replyTo > 0 {
+		msg["reply_to_message"] = map[string]any{"message_id": replyTo, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "text": "(earlier message)"}
+	}
+	if strings.HasPrefix(text, "/") {
+		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
+	}
+	key := "message"
+	if typ == "channel" {
+		key = "channel_post"
+	}
+	d.srv.AddUpdate(map[string]any{key: msg})
+}
+
+func (d *driver) next() int {
+	d.nextID++
+	return d.nextID
+}
+
+// sender is who writes in chat: the chat itself when private, else the user.
+func (d *driver) sender(chat int64) int64 {
+	if chat > 0 {
+		return chat
+	}
+	return d.user
+}
+
+func (d *driver) from(user int64) map[string]any {
+	f := map[string]any{"id": user, "is_bot": false, "first_name": fmt.Sprintf("User%d", user)}
+	if d.lang != "" {
+		f["language_code"] = d.lang
+	}
+	return f
+}
+
+func chatObject(id int64, typ string) map[string]any {
+	c := map[string]any{"id": id, "type": typ}
+	if typ != "private" {
+		c["title"] = fmt.Sprintf("Chat %d", id)
+	}
+	return c
+}
+
+// chatType guesses a chat's type from its id: positive ids are private
+// chats, -100… supergroups, other negative ids groups.
+func chatType(id int64) string {
+	switch {
+	case id > 0:
+		return "private"
+	case strings.HasPrefix(strconv.FormatInt(id, 10), "-100"):
+		return "supergroup"
+	}
+	return "group"
+}
+
+// fields splits the first n words off s and returns them and the rest
+// (which may be empty); it fails when s has fewer than n words.
+func fields(s string, n int) ([]string, string, error) {
+	out := make([]string, 0, n)
+	rest := strings.TrimLeft(s, " ")
+	for range n {
+		if rest == "" {
+			return nil, "", fmt.Errorf("want %d word(s) before the text", n)
+		}
+		w, r, _ := strings.Cut(rest, " ")
+		out = append(out, w)
+		rest = strings.TrimLeft(r, " ")
+	}
+	return out, rest, nil
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,151 @@
+package config
+
+import (
+	"encoding"
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A person who mistypes a key or gives a value of the wrong type gets an
+// error that names the key and says what to write instead.
+
+// TypeError is a value of the wrong type in the configuration file: Key
+// (dotted) at Line needed Want and got Got. It unwraps to the TOML
+// library's error.
+type TypeError struct {
+	Path, Key, Want, Got string
+	Line                 int
+	Err                  error
+}
+
+func (e *TypeError) Error() string {
+	where := e.Path
+	if e.Line > 0 {
+		where += fmt.Sprintf(", line %d", e.Line)
+	}
+	return fmt.Sprintf("config %s: %s must be %s, not %s (config.example.toml shows each key with its default)",
+		where, e.Key, e.Want, e.Got)
+}
+
+func (e *TypeError) Unwrap() error { return e.Err }
+
+// incompatible reads the TOML library's error for a value of the wrong
+// type (a plain string): line, key, the value's type and the destination's.
+var incompatible = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]+)"\): incompatible types: TOML value has type (\S+); destination has type (.+)$`)
+
+// wants says what each destination type of the TOML library takes.
+var wants = map[string]string{
+	"integer": "a whole number, e.g. 4",
+	"float":   "a number, e.g. 1.5",
+	"string":  `a quoted string, e.g. "text"`,
+	"boolean": "true or false",
+	"slice":   "a list in brackets, e.g. [1, 2]",
+	"map":     "a table",
+	// Durations and other text values.
+	"primitive (string-like)": `a quoted value, e.g. "90s" for a duration`,
+}
+
+// gots names the TOML library's Go types of values for a person.
+var gots = map[string]string{
+	"string": "a string", "int64": "a whole number", "float64": "a number", "bool": "true or false",
+	"[]any": "a list", "map[string]any": "a table", "time.Time": "a date",
+}
+
+// explainDecode turns the TOML library's error for the file at path into
+// a *TypeError when a value has the wrong type, else wraps it as it is.
+func explainDecode(path string, err error) error {
+	if m := incompatible.FindStringSubmatch(err.Error()); m != nil {
+		want, ok := wants[m[4]]
+		if !ok {
+			want = m[4]
+		}
+		got, ok := gots[m[3]]
+		if !ok {
+			got = m[3]
+		}
+		line, _ := strconv.Atoi(m[1])
+		return &TypeError{Path: path, Key: m[2], Want: want, Got: got, Line: line, Err: err}
+	}
+	return fmt.Errorf("parse config %s: %w", path, err)
+}
+
+// unknownKeys says which keys of the file at path are unknown, each with
+// the known key it most likely meant.
+func unknownKeys(path string, keys []string) error {
+	known := knownKeys(reflect.TypeOf(Config{}), "")
+	var parts []string
+	for _, k := range keys {
+		if slices.ContainsFunc(keys, func(o string) bool { return strings.HasPrefix(o, k+".") }) {
+			continue // an unknown table: its keys say it
+		}
+		part := k
+		if s := closest(k, known); s != "" {
+			part += fmt.Sprintf(" (did you mean %s?)", s)
+		}
+		parts = append(parts, part)
+	}
+	return fmt.Errorf("config %s: unknown key %s; config.example.toml lists every key", path, strings.Join(parts, ", "))
+}
+
+var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+
+// knownKeys lists the dotted keys of the struct type t, the fields of
+// tables and of arrays of tables included.
+func knownKeys(t reflect.Type, prefix string) []string {
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		key := prefix + name
+		out = append(out, key)
+		ft := f.Type
+		if ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		if ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(textUnmarshaler) {
+			out = append(out, knownKeys(ft, key+".")...)
+		}
+	}
+	return out
+}
+
+// closest returns the known key nearest to key by edit distance, if it is
+// near enough to be a typo (at most a third of its length, at most 3), else "".
+func closest(key string, known []string) string {
+	best, bestD := "", min(3, max(1, len(key)/3))+1
+	for _, k := range known {
+		if d := distance(key, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, by runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

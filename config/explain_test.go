@@ -1,0 +1,57 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestLoadExplainsMistakes: a mistyped key is answered with the key it
+// most likely meant, a value of the wrong type with what to write instead;
+// both name the key.
+func TestLoadExplainsMistakes(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"mistyped key", "[telegram]\ntokn = \"1:x\"", []string{"unknown key telegram.tokn (did you mean telegram.token?)", "config.example.toml"}},
+		{"mistyped table", "[telegrm]\ntoken = \"1:x\"", []string{"unknown key telegrm.token (did you mean telegram.token?);"}},
+		{"key of an array of tables", "[[sources]]\nname = \"x\"\nurll = \"https://example.com/feed\"", []string{"did you mean sources.url?"}},
+		{"no near key", "[telegram]\nfavourite_colour = \"blue\"", []string{"unknown key telegram.favourite_colour;"}},
+		{"string for an integer", "[poller]\nconcurrency = \"four\"", []string{"line 2: poller.concurrency must be a whole number, e.g. 4, not a string"}},
+		{"number for a bool", "[telegram]\npaid_broadcast = 1", []string{"telegram.paid_broadcast must be true or false, not a whole number"}},
+		{"string for a list", "[telegram]\nadmins = \"42\"", []string{"telegram.admins must be a list in brackets"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(writeConfig(t, tt.body), nil)
+			if err == nil {
+				t.Fatal("loaded")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q, want %q in it", err, w)
+				}
+			}
+			if strings.Contains(tt.body, "favourite") && strings.Contains(err.Error(), "did you mean") {
+				t.Errorf("error %q suggests a key far from the one written", err)
+			}
+		})
+	}
+	_, err := Load(writeConfig(t, "[poller]\nconcurrency = \"four\""), nil)
+	var te *TypeError
+	if !errors.As(err, &te) || te.Key != "poller.concurrency" || te.Line != 2 {
+		t.Errorf("error %#v, want a *TypeError for poller.concurrency at line 2", err)
+	}
+}
+
+func TestDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{{"", "", 0}, {"tokn", "token", 1}, {"kitten", "sitting", 3}, {"Курск", "Курская", 2}} {
+		if got := distance(c.a, c.b); got != c.d {
+			t.Errorf("distance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
+		}
+	}
+}
