@@ -290,7 +290,7 @@ func TestASecondInstanceOnTheSameDatabaseRefusesToStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := startBinary(t, bin, cfgPath)
-	testkit.WaitWithin(t, "the first instance to take the database", 20*time.Second, func() bool {
+	testkit.WaitWithin(t, "the first instance to take the database", 60*time.Second, func() bool {
 		b, err := os.ReadFile(dbPath + ".lock")
 		return err == nil && strings.TrimSpace(string(b)) == fmt.Sprint(first.cmd.Process.Pid)
 	})
@@ -317,7 +317,14 @@ func TestASecondInstanceOnTheSameDatabaseRefusesToStart(t *testing.T) {
 	// A killed instance leaves no lock behind.
 	first.kill()
 	third := startBinary(t, bin, cfgPath)
-	testkit.WaitWithin(t, "an instance after a SIGKILL to take the database", 20*time.Second, func() bool {
+	// A loaded machine can take long to start the binary: the wait is
+	// generous, and an instance that gives up says why at once.
+	testkit.WaitWithin(t, "an instance after a SIGKILL to take the database", 60*time.Second, func() bool {
+		select {
+		case <-third.done:
+			t.Fatalf("the instance after a SIGKILL exited instead of taking the database:\n%s", third.logs.String())
+		default:
+		}
 		b, err := os.ReadFile(dbPath + ".lock")
 		return err == nil && strings.TrimSpace(string(b)) == fmt.Sprint(third.cmd.Process.Pid)
 	})
