@@ -17,7 +17,7 @@ var entries = concat(commandTexts, replyTexts, settingTexts, searchTexts, source
 var plurals = []pluralEntry{
 	{"%d stored articles", map[string]forms{
 		"en": {one: "%d stored article", other: "%d stored articles"},
-		"ru": {one: "%d сохранённая статья", few: "%d сохранённые статьи", other: "%d сохранённых статей"},
+		"ru": {one: "%d сохранённую статью", few: "%d сохранённые статьи", other: "%d сохранённых статей"},
 		"de": {one: "%d gespeicherten Artikel", other: "%d gespeicherte Artikel"},
 		"es": {one: "%d artículo guardado", other: "%d artículos guardados"},
 	}},

@@ -384,6 +384,13 @@ func TestCount(t *testing.T) {
 			t.Errorf("ru Count(%d) = %q, want %q", n, got, want)
 		}
 	}
+	// The stored-articles count follows "it would have matched" (accusative
+	// in Russian): "нашла бы 1 сохранённую статью".
+	for n, want := range map[int]string{1: "1 сохранённую статью", 3: "3 сохранённые статьи", 5: "5 сохранённых статей", 21: "21 сохранённую статью"} {
+		if got := ru.Count(n, "%d stored articles"); got != want {
+			t.Errorf("ru Count(%d stored articles) = %q, want %q", n, got, want)
+		}
+	}
 	for lang, want := range map[string][2]string{"en": {"1 source", "3 sources"}, "de": {"1 Quelle", "3 Quellen"}, "es": {"1 fuente", "3 fuentes"}} {
 		p := For(lang)
 		if got := [2]string{p.Count(1, "%d sources"), p.Count(3, "%d sources")}; got != want {
