@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Dispatch defaults; DispatchOptions overrides them.
@@ -34,6 +35,7 @@ type DispatchOptions struct {
 	// it wait.
 	MaxQueued int
 	Logger    *slog.Logger
+	Now       func() time.Time // nil: time.Now; paces the warning about drops
 }
 
 // Dispatcher hands updates to a bounded pool of workers so that chats are
@@ -76,6 +78,7 @@ type Dispatcher struct {
 	queued    int       // updates waiting, all lanes
 	room      chan struct{}
 	closed    bool
+	warned    time.Time // when drops were last logged as a warning
 	dropped   atomic.Int64
 	abandoned atomic.Int64
 }
@@ -129,6 +132,9 @@ func NewDispatcher(ctx context.Context, handle func(context.Context, Incoming), 
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
 	}
 	run, stop := context.WithCancel(context.WithoutCancel(ctx))
 	d := &Dispatcher{handle: handle, opts: opts, log: opts.Logger, run: run, stop: stop,
@@ -221,9 +227,16 @@ func (d *Dispatcher) admit(l *lane, in Incoming, urgent bool) bool {
 	return false
 }
 
+// drop counts an update dropped by the bounds: each is logged at debug
+// level, and a warning with the count so far comes at most once a minute.
+// Called with d.mu held.
 func (d *Dispatcher) drop(in Incoming, why string) {
-	d.dropped.Add(1)
+	n := d.dropped.Add(1)
 	d.log.Debug("update dropped", "chat", in.ChatID, "user", in.UserID, "why", why)
+	if now := d.opts.Now(); now.Sub(d.warned) >= time.Minute {
+		d.warned = now
+		d.log.Warn("updates dropped: more came in than the workers handle (telegram.command_workers); plain text goes first", "dropped_so_far", n)
+	}
 }
 
 // ready puts a lane that is not running into the queue of its class.

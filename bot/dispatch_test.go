@@ -217,7 +217,9 @@ func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, n
 // user's newer inline query replaces the waiting one.
 func TestDispatcherChatQueueDropsTextFirst(t *testing.T) {
 	rec := newRecorder(t, 1)
-	d := NewDispatcher(context.Background(), rec.handle, DispatchOptions{Workers: 1, ChatQueue: 4, Logger: quietLog()})
+	var logs lockedBuffer
+	d := NewDispatcher(context.Background(), rec.handle, DispatchOptions{Workers: 1, ChatQueue: 4,
+		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	defer d.Close(context.Background())
 	ctx := context.Background()
 	d.Submit(ctx, Incoming{ChatID: 1, Text: "/slow"})
@@ -242,6 +244,9 @@ func TestDispatcherChatQueueDropsTextFirst(t *testing.T) {
 	}
 	if got := strings.Join(rec.of(-7), ","); got != "new" {
 		t.Errorf("inline queries handled %s, want only the newest", got)
+	}
+	if n := strings.Count(logs.String(), "updates dropped"); n != 1 {
+		t.Errorf("%d warnings about drops within a minute, want 1:\n%s", n, logs.String())
 	}
 }
 

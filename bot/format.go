@@ -14,8 +14,10 @@ import (
 const MaxMessage = 4096
 
 // esc escapes outside text for Telegram HTML, quotes included, so that it is
-// safe in text and in attribute values alike.
-func esc(s string) string { return html.EscapeString(s) }
+// safe in text and in attribute values alike. Bytes that are not UTF-8 become
+// U+FFFD: Telegram refuses a message that is not UTF-8, and two broken
+// pieces side by side ("\xd0" + "\xbe") must not make a character.
+func esc(s string) string { return html.EscapeString(strings.ToValidUTF8(s, "\uFFFD")) }
 
 // AlertView is what an alert shows.
 type AlertView struct {

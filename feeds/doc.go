@@ -29,7 +29,11 @@
 //     for as long as it carries them, so an item whose article retention
 //     pruned is still not new. New items are stored oldest first, in one
 //     transaction; a fetch whose items cannot be stored counts as a failed
-//     fetch (validators and the first-fetch flag untouched).
+//     fetch (validators and the first-fetch flag untouched). An unchanged
+//     feed writes nothing: the same item set as the last stored fetch is not
+//     marked again, and a 304 (or a success that changes only times) is
+//     recorded in the store's memory, written at most once per
+//     store.QuietWrite.
 //  5. New items from a source's first successful fetch, or published before
 //     max_age, are stored but not alertable: decided once, when stored.
 //  6. Then every stored article not finished yet, from this fetch or from one

@@ -133,7 +133,12 @@ func (ix *Index) candidates(d *Document) int {
 	for _, t := range e.present {
 		b := ix.blocks[t]
 		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
-			if nk := b[off+recKeys]; nk&recDead == 0 && (nk == 1 || !e.earlierKey(b[off+recHeader:off+recHeader+nk], t)) {
+			rec, nk := b[off:], b[off+recKeys]
+			if nk == recStub {
+				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
+				nk = rec[recKeys]
+			}
+			if nk&recDead == 0 && (nk == 1 || !e.earlierKey(rec[recHeader:recHeader+nk], t)) {
 				n++
 			}
 		}

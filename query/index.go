@@ -32,7 +32,6 @@ type Index struct {
 	// byID maps a query id to where its record is — its first key's term id << 32 | its offset in that term's
 	// block — or to directFlag | its direct entry's term.
 	byID       map[int64]uint64
-	directKeys map[int64][]uint32 // query id → the terms of a direct entry filed under several (a word's stem keys)
 	freq       func(term string) float64
 	evaluators sync.Pool
 
@@ -70,22 +69,29 @@ type prefixLen struct {
 }
 
 // A record in a block is: its length in words, the query id (low and high halves), the number of keys, the keys'
-// term ids (the first is the term whose block holds the copy that byID finds), then the program with term ids as
-// operands.
+// term ids (the first is the term whose block holds it), then the program with term ids as operands. A query filed
+// under several keys has its record in the block of the first and a stub in the block of each other: the length,
+// where the record is (its block's term id and its offset there, kept up to date when that block is compacted) and
+// recStub.
 const (
-	recLen = iota
-	recIDLow
-	recIDHigh
-	recKeys // number of keys; recDead is set in a removed record
+	recLen    = iota
+	recIDLow  // in a stub: the term id of the record's block
+	recIDHigh // in a stub: the record's offset in that block
+	recKeys   // number of keys; recDead is set in a removed record or stub, recStub in a stub
 	recHeader
 )
 
-const recDead = uint32(1) << 31
+const (
+	recDead = uint32(1) << 31
+	recStub = uint32(1) << 30
+)
 
 // directEntry is a query that is a single word, quoted word or prefix, optionally in the title: an article matches
-// it exactly when it has the query's term in the way kind says, so it needs no program.
+// it exactly when it has the query's term in the way kind says, so it needs no program. A word has an entry under
+// each of its stem keys; next is the term of the following one, round to the first (0 when there is one entry).
 type directEntry struct {
 	id   int64
+	next uint32
 	kind uint8
 }
 
@@ -138,7 +144,7 @@ func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 // otherwise or when freq is nil, until Match has observed the term in enough articles. Better estimates mean fewer
 // candidates; they never change which queries match. freq is called from Add and Refile.
 func NewIndexWithFrequencies(freq func(term string) float64) *Index {
-	ix := &Index{freq: freq, byID: map[int64]uint64{}, directKeys: map[int64][]uint32{}, prefixLens: map[string][]prefixLen{}}
+	ix := &Index{freq: freq, byID: map[int64]uint64{}, prefixLens: map[string][]prefixLen{}}
 	for i := range ix.dict {
 		ix.dict[i] = map[string]uint32{}
 	}
@@ -174,34 +180,41 @@ func (ix *Index) Add(id int64, q *Query) {
 	}
 	if kind, ok := directKind(prog); ok {
 		// The operands' references are the entries'; the program is not kept.
-		for i, t := range prog[1:] {
-			k := kind
+		terms := prog[1:]
+		for i, t := range terms {
+			e := directEntry{id: id, kind: kind}
 			if i > 0 {
-				k = kindOtherStem | kind&kindTitle
+				e.kind = kindOtherStem | kind&kindTitle
 			}
-			ix.direct[t] = append(ix.direct[t], directEntry{id: id, kind: k})
+			if len(terms) > 1 {
+				e.next = terms[(i+1)%len(terms)]
+			}
+			ix.direct[t] = append(grow(ix.direct[t], 1), e)
 		}
-		ix.byID[id] = directFlag | uint64(prog[1])
-		if len(prog) > 2 {
-			ix.directKeys[id] = prog[1:]
-		}
+		ix.byID[id] = directFlag | uint64(terms[0])
 		return
 	}
 	ix.file(id, keys, prog)
 }
 
-// file writes a record of id with keys and prog into the block of each key and counts a use of each key.
+// file writes a record of id with keys and prog into the block of its first key, a stub into the block of each
+// other key, and counts a use of each key.
 func (ix *Index) file(id int64, keys, prog []uint32) {
 	for i, k := range keys {
 		ix.terms[k].refs++
-		b := ix.blocks[k]
-		off := uint32(len(b))
-		b = append(b, uint32(recHeader+len(keys)+len(prog)), uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
+		size := recHeader
+		if i == 0 {
+			size += len(keys) + len(prog)
+		}
+		b := grow(ix.blocks[k], size)
+		if i > 0 {
+			ix.blocks[k] = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
+			continue
+		}
+		ix.byID[id] = uint64(k)<<32 | uint64(len(b))
+		b = append(b, uint32(size), uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
 		b = append(b, keys...)
 		ix.blocks[k] = append(b, prog...)
-		if i == 0 {
-			ix.byID[id] = uint64(k)<<32 | uint64(off)
-		}
 	}
 }
 
@@ -219,18 +232,21 @@ func (ix *Index) remove(id int64) {
 	}
 	delete(ix.byID, id)
 	if place&directFlag != 0 {
-		keys := []uint32{uint32(place &^ directFlag)}
-		if more, ok := ix.directKeys[id]; ok {
-			keys = more
-			delete(ix.directKeys, id)
-		}
-		for _, t := range keys {
+		first := uint32(place &^ directFlag)
+		for t := first; ; {
 			d := ix.direct[t]
-			if i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id }); i >= 0 {
-				d[i] = d[len(d)-1]
-				ix.direct[t] = d[:len(d)-1]
+			i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id })
+			if i < 0 {
+				break // cannot happen: each entry of the ring is where the one before it says
 			}
+			next := d[i].next
+			d[i] = d[len(d)-1]
+			ix.direct[t] = d[:len(d)-1]
 			ix.release(t)
+			if next == 0 || next == first {
+				break
+			}
+			t = next
 		}
 		return
 	}
@@ -241,7 +257,7 @@ func (ix *Index) remove(id int64) {
 	forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
 }
 
-// unfile marks every copy of the record of id, found at place (see byID), removed and returns its keys and
+// unfile marks the record of id, found at place (see byID), and its stubs removed and returns its keys and
 // program; it releases nothing.
 func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
 	delete(ix.byID, id)
@@ -250,17 +266,25 @@ func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
 	rec := b[off : off+b[off+recLen]]
 	n := rec[recKeys]
 	keys, prog = slices.Clone(rec[recHeader:recHeader+n]), slices.Clone(rec[recHeader+n:])
-	ix.kill(t, off)
+	// The stubs first: killing the record may compact its block, after which another record may be where it was.
 	for _, k := range keys[1:] {
-		b := ix.blocks[k]
-		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
-			if b[off+recKeys]&recDead == 0 && recID(b[off:]) == id {
-				ix.kill(k, off)
-				break
-			}
+		if at, ok := ix.stub(k, t, off); ok {
+			ix.kill(k, at)
 		}
 	}
+	ix.kill(t, off)
 	return keys, prog
+}
+
+// stub returns the offset in k's block of the live stub of the record at off in t's block.
+func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
+	b := ix.blocks[k]
+	for at := uint32(0); at < uint32(len(b)); at += b[at+recLen] {
+		if b[at+recKeys] == recStub && b[at+recIDLow] == t && b[at+recIDHigh] == off {
+			return at, true
+		}
+	}
+	return 0, false
 }
 
 // kill marks the record at off in t's block removed, and compacts the block once half of it is.
@@ -285,12 +309,33 @@ func (ix *Index) compact(t uint32) {
 		if rec[recKeys]&recDead != 0 {
 			continue
 		}
-		if rec[recHeader] == t {
-			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(len(out))
+		if n := rec[recKeys]; n != recStub {
+			to := uint32(len(out))
+			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(to)
+			for _, k := range rec[recHeader+1 : recHeader+n] {
+				if to == off {
+					break
+				}
+				if at, ok := ix.stub(k, t, off); ok {
+					ix.blocks[k][at+recIDHigh] = to // the stubs of a moved record follow it
+				}
+			}
 		}
 		out = append(out, rec...)
 	}
 	ix.blocks[t], ix.terms[t].dead = out, 0
+}
+
+// grow returns s with room for n more elements, grown by an eighth when it has to be rather than by append's half
+// or more: blocks and direct entries are most of an index's memory.
+func grow[T any](s []T, n int) []T {
+	need := len(s) + n
+	if need <= cap(s) {
+		return s
+	}
+	out := make([]T, len(s), need+need/8)
+	copy(out, s)
+	return out
 }
 
 func recID(rec []uint32) int64 { return int64(uint64(rec[recIDLow]) | uint64(rec[recIDHigh])<<32) }
@@ -309,11 +354,11 @@ func (ix *Index) Refile() {
 		keys []uint32
 	}
 	var moves []move
-	for t, b := range ix.blocks {
+	for _, b := range ix.blocks {
 		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
 			n := b[off+recKeys]
-			if n&recDead != 0 || b[off+recHeader] != uint32(t) {
-				continue // removed, or a copy filed under another key too: its first key's copy answers
+			if n&(recDead|recStub) != 0 {
+				continue
 			}
 			rec := b[off : off+b[off+recLen]]
 			old, prog := rec[recHeader:recHeader+n], rec[recHeader+n:]

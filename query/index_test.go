@@ -279,8 +279,6 @@ func keyStrings(ix *Index, id int64) []string {
 				pc += 1 + n
 			}
 		}
-	case ix.directKeys[id] != nil:
-		keys = ix.directKeys[id][:1]
 	default:
 		keys = []uint32{uint32(place)}
 	}
@@ -347,5 +345,46 @@ func TestIndexRefile(t *testing.T) {
 		if len(m) != 0 {
 			t.Errorf("after removing all, namespace %d keeps %d terms", ns, len(m))
 		}
+	}
+}
+
+// TestIndexStubAfterCompaction checks that a query filed under several keys is still found through the stub under
+// its second key after the block of its first key has been compacted (its record moved), and that removing it
+// removes the stub too.
+func TestIndexStubAfterCompaction(t *testing.T) {
+	ix := NewIndex()
+	// Filed under "kursk" (first) and "belgorod": an OR needs a key per branch.
+	for id := int64(1); id <= 50; id++ {
+		ix.Add(id, mustParse(t, "kursk sappers"))
+	}
+	ix.Add(100, mustParse(t, "(kursk deminers) OR belgorod"))
+	if got := keyStrings(ix, 100); !slices.Equal(got, []string{"belgorod", "kursk"}) {
+		t.Fatalf("query 100 filed under %q", got)
+	}
+	kursk := ix.dict[nsWord]["kursk"]
+	before := ix.byID[100]
+	if before>>32 != uint64(kursk) {
+		t.Fatalf("query 100's record is in the block of %q, want kursk's", ix.terms[before>>32].s)
+	}
+	for id := int64(1); id <= 50; id++ {
+		ix.Remove(id) // the records before 100's in kursk's block: the block is compacted, 100's record moves
+	}
+	if after := ix.byID[100]; after == before {
+		t.Fatalf("query 100's record did not move (at %d in a block of %d words)", uint32(after), len(ix.blocks[kursk]))
+	}
+	if got := ix.Match(NewDocument(Article{Text: "shelling near Belgorod"})); !slices.Equal(got, []int64{100}) {
+		t.Errorf("through the stub: Match = %v, want [100]", got)
+	}
+	if got := ix.Match(NewDocument(Article{Text: "Kursk deminers and Belgorod"})); !slices.Equal(got, []int64{100}) {
+		t.Errorf("under both keys: Match = %v, want [100] once", got)
+	}
+	ix.Remove(100)
+	for id, b := range ix.blocks {
+		if len(b) != 0 {
+			t.Errorf("term %d (%q) keeps a block of %d words", id, ix.terms[id].s, len(b))
+		}
+	}
+	if got := ix.Match(NewDocument(Article{Text: "shelling near Belgorod"})); got != nil {
+		t.Errorf("after Remove: Match = %v", got)
 	}
 }

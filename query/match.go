@@ -40,13 +40,17 @@ func (ix *Index) Match(d *Document) []int64 {
 			rec := b[off : off+n]
 			off += n
 			nk := rec[recKeys]
-			if nk&recDead != 0 {
-				continue
+			if nk&(recDead|recStub) != 0 {
+				if nk != recStub {
+					continue
+				}
+				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
+				nk = rec[recKeys]
 			}
 			if nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
-				continue // the copy under that key is evaluated
+				continue // evaluated under that key
 			}
-			if e.run(rec[recHeader+nk:]) {
+			if e.run(rec[recHeader+nk : rec[recLen]]) {
 				out = append(out, recID(rec))
 			}
 		}

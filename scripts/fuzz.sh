@@ -33,8 +33,8 @@ for pkg in "${pkgs[@]}"; do
 		# A finding fails the run (unless FUZZ_STRICT=0). A finding always leaves its input in
 		# testdata/fuzz/$target (go test writes it even when stopped while minimizing), so two
 		# failures without a new input are the engine's, reported and not taken for findings:
-		# - a stall on a starved machine (0 execs/s while it measures the corpus), bounded by
-		#   the wall-clock limit;
+		# - a target not done within the wall-clock limit FUZZLIMIT, which counts the build too
+		#   (minutes for an instrumented package on a loaded machine);
 		# - a bare "context deadline exceeded" at the end of -fuzztime: a race in Go's fuzzing
 		#   coordinator (golang/go#75804, fixed in Go 1.27; seen more under load), where the
 		#   time limit's expiry is reported as the target's failure.
@@ -45,7 +45,7 @@ for pkg in "${pkgs[@]}"; do
 		after=$(git ls-files --others --exclude-standard "$dir" 2>/dev/null | sort)
 		new=$(comm -13 <(echo "$before") <(echo "$after"))
 		if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
-			echo "fuzz $pkg $target: stalled past $limit; not a finding, moving on" >&2
+			echo "fuzz $pkg $target: stopped by FUZZLIMIT ($limit, build included): a slow build or a stalled engine, not a finding; moving on" >&2
 		elif [ "$rc" -ne 0 ] && [ -z "$new" ] && grep -qx $'[ \t]*context deadline exceeded' "$out" &&
 			! grep -q -e '^panic: ' -e 'Failing input written' -e 'failure while testing seed corpus' "$out"; then
 			echo "fuzz $pkg $target: \"context deadline exceeded\" with no failing input: Go's fuzzing coordinator race at the end of -fuzztime (golang/go#75804), not a finding" >&2

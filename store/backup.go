@@ -45,11 +45,21 @@ func Backup(ctx context.Context, path, dest string) error {
 // CheckWritable proves the database takes writes: it fails with the
 // database's error when a write was refused within WriteFailureWindow (disk
 // full, read-only, an I/O error, a damaged file: see WriteFailureWindow),
-// or when updating one row of its own (a probe in secrets) fails because the
-// file, its folder or the disk refuses the write.
+// when the file opened was removed or replaced (writes would go to a file
+// nobody will open again), or when updating one row of its own (a probe in
+// secrets) fails because the file, its folder or the disk refuses the write.
 func (s *Store) CheckWritable(ctx context.Context) error {
 	if err := s.writeFailures.recent(s.now()); err != nil {
 		return fmt.Errorf("database not writable: %w", err)
+	}
+	if s.file != nil {
+		fi, err := os.Stat(s.path)
+		if err != nil {
+			return fmt.Errorf("database not writable: the file opened at start is gone: %w", err)
+		}
+		if !os.SameFile(fi, s.file) {
+			return fmt.Errorf("database not writable: %s is another file than the one opened at start; restart to use it", s.path)
+		}
 	}
 	_, err := s.w.ExecContext(ctx, `INSERT INTO secrets (name, value, created_at) VALUES ('healthz probe', x'00', ?)
 		ON CONFLICT (name) DO UPDATE SET created_at = excluded.created_at`, s.now().Unix())

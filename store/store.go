@@ -34,6 +34,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/url"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,6 +60,10 @@ type Store struct {
 	fetches *fetchState
 	// prepared holds the writer's prepared statements of the hot write path.
 	prepared statements
+	// path and file are the database file as opened, for CheckWritable to
+	// see it removed or replaced; file is nil for a database that is no file.
+	path string
+	file os.FileInfo
 }
 
 // SetLogger makes the store log to log (rows it skips, see QueueAlerts)
@@ -101,7 +106,10 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{w: w, now: now, log: slog.Default(), writeFailures: failures, fetches: newFetchState()}
+	s := &Store{w: w, now: now, log: slog.Default(), writeFailures: failures, fetches: newFetchState(), path: path}
+	if fi, err := os.Stat(path); err == nil {
+		s.file = fi
+	}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)

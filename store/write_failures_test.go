@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -127,5 +128,38 @@ func TestCheckWritableReportsRefusedWrites(t *testing.T) {
 	}
 	if err := st.CheckWritable(ctx); err != nil {
 		t.Fatalf("CheckWritable once writes succeed: %v", err)
+	}
+}
+
+// TestCheckWritableNoticesARemovedFile: writes to a database file removed
+// while open succeed, into a file nobody will open again; CheckWritable
+// fails naming it, and for a file put in its place too.
+func TestCheckWritableNoticesARemovedFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "removed.db")
+	st, err := Open(ctx, path, func() time.Time { return testNow })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.CheckWritable(ctx); err != nil {
+		t.Fatalf("CheckWritable on a sound database: %v", err)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(path + suffix); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.UpsertSource(ctx, "Wire", "https://wire.example/feed", news.OriginConfig); err != nil {
+		t.Fatalf("a write to the removed file failed (%v): SQLite now notices, and this test can go", err)
+	}
+	if err := st.CheckWritable(ctx); err == nil || !strings.Contains(err.Error(), "gone") {
+		t.Fatalf("CheckWritable after the file was removed = %v, want it named gone", err)
+	}
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CheckWritable(ctx); err == nil || !strings.Contains(err.Error(), "another file") {
+		t.Fatalf("CheckWritable with another file in its place = %v, want it refused", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"time"
 )
 
 // syntheticArticle returns a local-news article of the i-th of a few
@@ -34,7 +35,7 @@ func BenchmarkMatch10000(b *testing.B) {
 	for i := 0; i < 10000; i++ {
 		f := syntheticArticle(r, i)
 		x.Freq.Add(f)
-		x.Add(int64(i), int64(i), f)
+		x.Add(int64(i), int64(i), f, time.Time{})
 	}
 	probes := make([]Features, 1000)
 	for i := range probes {
@@ -42,10 +43,15 @@ func BenchmarkMatch10000(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := processCPUSeconds()
 	for i := 0; i < b.N; i++ {
-		x.Match(probes[i%len(probes)])
+		x.Match(probes[i%len(probes)], time.Time{})
 	}
+	cpu = processCPUSeconds() - cpu
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "decisions/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(b.N)/cpu, "decisions/cpu-s")
+	}
 }
 
 // BenchmarkFeatures measures turning a title and a lead into Features.

@@ -12,12 +12,14 @@
 //     folded (titles of at least four words) are one story.
 //  4. Otherwise what is compared is the title and lead (the first 60 words of
 //     the summary, or of the text) cleaned of page furniture (timestamp
-//     lines, caption labels, reader prompts), as Features: terms, some of
-//     them distinctive (names, places, numbers). Two articles are one story
-//     when the TF-IDF cosine of their terms is at least MinCosine and the
-//     distinctive terms they share weigh at least MinShared in IDF, so that
+//     lines, caption labels, video and gallery widgets, reader and sign-up
+//     prompts), as Features: terms, some of them distinctive (names, places,
+//     numbers). Two articles are one story when the TF-IDF cosine of their
+//     terms is at least MinCosine (raised by CosinePerDay for each day
+//     between their publication times) and the distinctive terms they share weigh at least MinShared in IDF, so that
 //     two shootings of one day in two towns stay apart; or when the cosine
-//     is at least alerts.dedup_threshold and they share any distinctive
+//     is at least MinCosineAnyName (raised with the time between them
+//     likewise) or alerts.dedup_threshold and they share any distinctive
 //     term. Document frequencies are learned from the stream of articles
 //     the linker sees; an inverted index over distinctive terms finds the
 //     candidates.

@@ -17,7 +17,17 @@ func TestCleanLead(t *testing.T) {
 		{"advertisement label", "Advertisement\n\nA clerk was shot in Macon.", "A clerk was shot in Macon."},
 		{"gallery caption repeated", "Image 1 of 10 Relatives say Ann Lee was hurt.\n\nImage 2 of 10 Relatives say Ann Lee was hurt.", "Relatives say Ann Lee was hurt."},
 		{"photo credit line", "Photo: Courtesy of the family\n\nA girl was hurt in Salem.", "A girl was hurt in Salem."},
+		{"video player widget", "Hide Transcript Show Transcript\n\nCopy Link Copy\n\nSkip Ad Ad Loading...\n\nORLANDO, Fla. — One of five people hurt in a shooting in Pine Hills has died.",
+			"ORLANDO, Fla. — One of five people hurt in a shooting in Pine Hills has died."},
+		{"gallery and related-content labels", "A boy was shot in Englewood, police said. View Full Caption\n\nFour people were hurt, deputies said. Related Content",
+			"A boy was shot in Englewood, police said.\nFour people were hurt, deputies said."},
+		{"registration prompts", "We have sent you a verification email\n\nJust One More Thing...\n\nPlease check your email and click on the link to activate your profile.\n\n" +
+			"Already have an account?\n\nThank you for registering!\n\nWhy are we asking this?\n\nPlease sign in\n\nSign in using your profile\n\n" +
+			"By submitting your registration information, you agree to our Terms of Service and Privacy Policy .\n\nWatch this story\n\nA man was shot in Memphis.",
+			"A man was shot in Memphis."},
 		{"news stays", "Police said the shooting was posted online.", "Police said the shooting was posted online."},
+		{"a transcript in the news stays", "Police released the transcript of the 911 call; visitors can sign in at the door.",
+			"Police released the transcript of the 911 call; visitors can sign in at the door."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,11 +18,14 @@ var furniture = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(photo|caption|video|file photo)\b[^.]*$`),
 	// single-word labels
 	regexp.MustCompile(`(?i)^\s*(advertisement|close|caption|share|tweet|email|print|comments?|story continues below|continue reading)\s*$`),
+	// video and gallery widgets: "Hide Transcript Show Transcript", "Copy Link Copy", "Skip Ad Ad Loading...",
+	// "View Full Caption Shutterstock"
+	regexp.MustCompile(`(?i)\b((hide|show) transcript|copy link( copy)?|skip ad|view full caption|related content)\b|\bad loading\b\.*`),
 }
 
 // furnitureParagraph matches a whole paragraph that is page furniture:
 // prompts to the reader rather than news.
-var furnitureParagraph = regexp.MustCompile(`(?i)(you must enter the characters|get email notifications|your notification has been saved|problem saving your notification|email notifications are only sent|you'll get an email|sign up for|subscribe to|follow us on|share this|read more|click here|all rights reserved|copyright|this material may not be|javascript|your browser|media playback)`)
+var furnitureParagraph = regexp.MustCompile(`(?i)(you must enter the characters|get email notifications|your notification has been saved|problem saving your notification|email notifications are only sent|you'll get an email|sign up for|subscribe to|follow us on|share this|read more|click here|all rights reserved|copyright|this material may not be|javascript|your browser|media playback|verification email|confirmation email|just one more thing|already have an account|thank you for registering|please sign in|sign in using|terms of service|privacy policy|activate your (profile|account)|why are we asking this|watch this story)`)
 
 // cleanLead returns text without its page furniture (see furniture): whole
 // paragraphs that prompt the reader go, timestamp and caption labels are cut

@@ -2,13 +2,25 @@ package stories
 
 import (
 	"math"
+	"time"
 )
 
 // Thresholds of the same-story decision (see Index.Match).
 const (
 	// MinCosine is the least TF-IDF cosine of two articles' terms that can
-	// make them one story.
-	MinCosine = 0.13
+	// make them one story, for two articles published at the same moment.
+	MinCosine = 0.11
+	// CosinePerDay is how much the least cosine rises for every day between
+	// two articles' publication times (pro rata): a story's reports cluster
+	// in its first hours, while the same words a day or two later more often
+	// tell of another event of the same kind. Two days apart, at the edge
+	// of the default window, the least cosine is 0.15.
+	CosinePerDay = 0.02
+	// MinCosineAnyName is the cosine (raised with the time between the
+	// articles as MinCosine is) at or above which any distinctive term the
+	// two articles share will do, however common: reports this much alike
+	// that name one town are one story, though they name no victim.
+	MinCosineAnyName = 0.3
 	// MinShared is the least summed IDF of the distinctive terms two
 	// articles share: one name that few articles carry, or two commoner
 	// ones; a weekday or a number every story has does not reach it.
@@ -89,6 +101,7 @@ type Index struct {
 type doc struct {
 	id, story int64
 	f         Features
+	at        time.Time // when it was published; zero when not known
 	seq       int64     // order of arrival: the oldest wins a tie
 	seen      int64     // the stamp of the last Match that considered it
 	w         []float64 // the terms' weights, as of generation gen
@@ -125,15 +138,16 @@ func (x *Index) Len() int { return len(x.docs) }
 // Has reports whether the article is in the window.
 func (x *Index) Has(id int64) bool { _, ok := x.docs[id]; return ok }
 
-// Add puts an article of the given story into the window; an article
-// already there is left alone. It does not count the article's terms: that
-// is Freq.Add's job, once per article.
-func (x *Index) Add(id, story int64, f Features) {
+// Add puts an article of the given story, published at the given time
+// (zero when not known), into the window; an article already there is left
+// alone. It does not count the article's terms: that is Freq.Add's job, once
+// per article.
+func (x *Index) Add(id, story int64, f Features, at time.Time) {
 	if x.Has(id) {
 		return
 	}
 	x.seq++
-	d := &doc{id: id, story: story, f: f, seq: x.seq}
+	d := &doc{id: id, story: story, f: f, seq: x.seq, at: at}
 	x.docs[id] = d
 	for _, t := range f.Terms {
 		if t.Flags&FlagName != 0 {
@@ -177,19 +191,22 @@ func without(ds []*doc, d *doc) []*doc {
 	return ds
 }
 
-// Match returns the story of the window an article with these features
-// belongs to, and whether there is one. The rules, in order:
+// Match returns the story of the window an article with these features,
+// published at the given time (zero when not known), belongs to, and
+// whether there is one. The rules, in order:
 //  1. an identical title (of at least minTitleWords words) is the same story;
 //     the oldest such article's story wins;
 //  2. otherwise the article joins the story of the window article most alike,
 //     by the TF-IDF cosine of their terms (title terms weigh double), when
-//     the cosine is at least MinCosine and the distinctive terms they share
+//     the cosine is at least MinCosine, plus CosinePerDay for each day between
+//     their publication times when both are known, and the distinctive terms they share
 //     (names, places, numbers) sum to an IDF of at least MinShared; the
 //     oldest wins a tie; but never when both titles name something (a
 //     distinctive term) and neither article carries any name of the other's
-//     title: two towns, two victims; at a cosine of NearDuplicate or more any shared
+//     title: two towns, two victims; at a cosine of MinCosineAnyName (raised
+//     with the time between them likewise) or NearDuplicate or more any shared
 //     distinctive term will do.
-func (x *Index) Match(f Features) (int64, bool) {
+func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 	if f.Title != 0 {
 		if ds := x.titles[f.Title]; len(ds) > 0 {
 			return oldest(ds).story, true
@@ -226,8 +243,9 @@ func (x *Index) Match(f Features) (int64, bool) {
 			if qTitleNames > 0 && found == 0 && dMissing {
 				continue // the titles name things the other article does not carry at all
 			}
-			nearDup := x.NearDuplicate > 0 && cos >= x.NearDuplicate
-			if !nearDup && (cos < MinCosine || shared < MinShared) {
+			least := minCosine(at, d.at)
+			alike := cos >= least-MinCosine+MinCosineAnyName || x.NearDuplicate > 0 && cos >= x.NearDuplicate
+			if !alike && (cos < least || shared < MinShared) {
 				continue
 			}
 			if cos > bestScore || (cos == bestScore && d.seq < best.seq) {
@@ -239,6 +257,20 @@ func (x *Index) Match(f Features) (int64, bool) {
 		return 0, false
 	}
 	return best.story, true
+}
+
+// minCosine is the least cosine that can make articles published at a and
+// b one story: MinCosine, raised by CosinePerDay for each day between them
+// when both times are known.
+func minCosine(a, b time.Time) float64 {
+	if a.IsZero() || b.IsZero() {
+		return MinCosine
+	}
+	gap := a.Sub(b)
+	if gap < 0 {
+		gap = -gap
+	}
+	return MinCosine + CosinePerDay*gap.Hours()/24
 }
 
 // weight is a term's TF-IDF weight in its article.

@@ -3,7 +3,12 @@ package stories
 import (
 	"fmt"
 	"testing"
+	"time"
 )
+
+// noon is when the articles of these tests are published, unless a test
+// says otherwise.
+var noon = time.Date(2016, 12, 12, 12, 0, 0, 0, time.UTC)
 
 // background returns an index whose frequencies have seen n articles of the
 // same kind (shootings in many towns), as a day of local news gives.
@@ -57,9 +62,9 @@ func TestIndexMatch(t *testing.T) {
 			fa := NewFeatures(tt.a[0], tt.a[1], tt.a[2])
 			fb := NewFeatures(tt.b[0], tt.b[1], tt.b[2])
 			x.Freq.Add(fa)
-			x.Add(1, 1, fa)
+			x.Add(1, 1, fa, noon)
 			x.Freq.Add(fb)
-			story, ok := x.Match(fb)
+			story, ok := x.Match(fb, noon.Add(3*time.Hour))
 			if ok != tt.same || (ok && story != 1) {
 				t.Errorf("Match = %d, %v; want same %v (%s)", story, ok, tt.same, tt.reason)
 			}
@@ -67,26 +72,71 @@ func TestIndexMatch(t *testing.T) {
 	}
 }
 
+// kursk returns an index whose frequencies have seen 50 articles naming
+// Kursk, so that the name alone weighs less than MinShared.
+func kursk() *Index {
+	x := NewIndex()
+	for i := 0; i < 50; i++ {
+		x.Freq.Add(NewFeatures("Kursk news", "", fmt.Sprintf("Officials in Kursk said on day %d that nothing happened.", i)))
+	}
+	return x
+}
+
+// cosineOf returns the cosine of b against a and the IDF of the distinctive
+// terms they share, with x's frequencies once both are counted.
+func cosineOf(x *Index, a, b Features) (cos, shared float64) {
+	x.Freq.Add(a)
+	x.Freq.Add(b)
+	qw, qnorm := x.weights(&doc{f: b})
+	cos, shared, _, _ = x.compare(b.Terms, qw, qnorm, &doc{f: a})
+	return cos, shared
+}
+
 func TestIndexNearDuplicate(t *testing.T) {
-	// Two copies of one text whose only name is common: below MinShared,
-	// so only the near-duplicate rule makes them one story.
+	// Two reports whose only name is common (below MinShared) and whose
+	// cosine is below MinCosineAnyName: only the near-duplicate rule, at a
+	// threshold below their cosine, makes them one story.
 	a := NewFeatures("Deminers clear fields as farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not sow.")
-	b := NewFeatures("Deminers clear the fields while farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not plant.")
+	b := NewFeatures("Spring sowing waits in border villages", "", "Sappers swept more farmland on Friday, officials in Kursk said, while villagers waited to sow the spring wheat.")
+	cos, shared := cosineOf(kursk(), a, b)
+	if cos < 0.15 || cos >= MinCosineAnyName || shared >= MinShared {
+		t.Fatalf("cosine %.3f, shared %.1f: the pair does not test the near-duplicate rule", cos, shared)
+	}
 	for _, tt := range []struct {
 		threshold float64
 		same      bool
-	}{{0, false}, {0.7, true}} {
-		x := NewIndex()
+	}{{0, false}, {0.7, false}, {0.15, true}} {
+		x := kursk()
 		x.NearDuplicate = tt.threshold
-		for i := 0; i < 50; i++ {
-			x.Freq.Add(NewFeatures("Kursk news", "", fmt.Sprintf("Officials in Kursk said on day %d that nothing happened.", i)))
-		}
 		x.Freq.Add(a)
-		x.Add(1, 1, a)
+		x.Add(1, 1, a, noon)
 		x.Freq.Add(b)
-		if _, ok := x.Match(b); ok != tt.same {
-			t.Errorf("near-duplicate threshold %v: same = %v, want %v", tt.threshold, ok, tt.same)
+		if _, ok := x.Match(b, noon); ok != tt.same {
+			t.Errorf("near-duplicate threshold %v: same = %v, want %v (cosine %.3f)", tt.threshold, ok, tt.same, cos)
 		}
+	}
+}
+
+// TestIndexAlikeReportsShareAnyName: two copies of one text whose only name
+// is common (below MinShared) are one story at a cosine of
+// MinCosineAnyName or more, the near-duplicate rule off; two days apart the
+// cosine needed rises as MinCosine's does.
+func TestIndexAlikeReportsShareAnyName(t *testing.T) {
+	a := NewFeatures("Deminers clear fields as farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not sow.")
+	b := NewFeatures("Deminers clear the fields while farmers wait", "", "Teams of deminers began clearing farmland on Friday, officials in Kursk said, after months in which farmers could not plant.")
+	cos, shared := cosineOf(kursk(), a, b)
+	if cos < MinCosineAnyName+2*CosinePerDay || shared >= MinShared {
+		t.Fatalf("cosine %.3f, shared %.1f: the pair does not test the rule", cos, shared)
+	}
+	x := kursk()
+	x.Freq.Add(a)
+	x.Add(1, 1, a, noon)
+	x.Freq.Add(b)
+	if _, ok := x.Match(b, noon.Add(47*time.Hour)); !ok {
+		t.Errorf("copies sharing a common name are two stories (cosine %.3f, shared %.1f)", cos, shared)
+	}
+	if got := minCosine(noon, noon.Add(48*time.Hour)) - MinCosine + MinCosineAnyName; got < MinCosineAnyName+2*CosinePerDay-1e-9 {
+		t.Errorf("two days apart the cosine needed is %.3f; want it raised by %.2f", got, 2*CosinePerDay)
 	}
 }
 
@@ -97,16 +147,16 @@ func TestIndexRemoveAndBest(t *testing.T) {
 	for _, f := range []Features{first, copyOf} {
 		x.Freq.Add(f)
 	}
-	x.Add(10, 10, first)
-	x.Add(11, 10, copyOf)
+	x.Add(10, 10, first, noon)
+	x.Add(11, 10, copyOf, noon)
 	probe := NewFeatures("Brookfield diner shooting leaves two dead", "", "Police in Brookfield said a gunman killed two people at the Lakeside Diner on Sunday.")
-	if story, ok := x.Match(probe); !ok || story != 10 {
+	if story, ok := x.Match(probe, noon); !ok || story != 10 {
 		t.Fatalf("Match = %d, %v; want story 10", story, ok)
 	}
 	x.Remove(10)
 	x.Remove(11)
 	x.Remove(99) // unknown: ignored
-	if story, ok := x.Match(probe); ok {
+	if story, ok := x.Match(probe, noon); ok {
 		t.Errorf("after the window moved on, Match = %d; want no story", story)
 	}
 	if x.Len() != 0 || len(x.post) != 0 || len(x.titles) != 0 {
@@ -128,5 +178,56 @@ func TestFrequenciesForget(t *testing.T) {
 	q.Add(NewFeatures("Deminers clear fields near Kursk", "", ""))
 	if len(q.df) >= maxTerms/2 || q.df[1] != 5 {
 		t.Errorf("after the table filled: %d terms, df[1] = %d; want the rare forgotten and the rest halved", len(q.df), q.df[1])
+	}
+}
+
+func TestMinCosineRisesWithTheGap(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b time.Time
+		want float64
+	}{
+		{"same moment", noon, noon, MinCosine},
+		{"time not known", time.Time{}, noon, MinCosine},
+		{"half a day, either order", noon.Add(12 * time.Hour), noon, MinCosine + CosinePerDay/2},
+		{"half a day back", noon, noon.Add(12 * time.Hour), MinCosine + CosinePerDay/2},
+		{"two days", noon, noon.Add(48 * time.Hour), MinCosine + 2*CosinePerDay},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := minCosine(tt.a, tt.b); got < tt.want-1e-9 || got > tt.want+1e-9 {
+				t.Errorf("minCosine = %.4f, want %.4f", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestIndexMatchLaterNeedsMore: two reports alike enough to be one story
+// when published hours apart are two when a day and a half lies between
+// them: the same words later more often tell of another event of the kind.
+func TestIndexMatchLaterNeedsMore(t *testing.T) {
+	a := NewFeatures("Boy, 14, fatally shot in Fairview Park neighborhood", "",
+		"A 14-year-old boy was shot and killed Sunday night in the Fairview Park neighborhood, police said. Officers found him on Kessler Avenue.")
+	b := NewFeatures("Medical examiner names victim of Kessler Avenue killing", "",
+		"The medical examiner on Monday identified the teenager shot and killed on Kessler Avenue as Darnell Price, a freshman at Lincoln High School. Detectives have made no arrests.")
+	x := background(60)
+	x.Freq.Add(a)
+	x.Freq.Add(b)
+	qw, qnorm := x.weights(&doc{f: b})
+	cos, shared, _, _ := x.compare(b.Terms, qw, qnorm, &doc{f: a})
+	if cos < MinCosine || cos >= MinCosine+1.5*CosinePerDay || shared < MinShared {
+		t.Fatalf("cosine %.3f, shared %.1f: the pair does not test the rising threshold", cos, shared)
+	}
+	for _, tt := range []struct {
+		gap  time.Duration
+		same bool
+	}{{4 * time.Hour, true}, {36 * time.Hour, false}} {
+		x := background(60)
+		x.Freq.Add(a)
+		x.Add(1, 1, a, noon)
+		x.Freq.Add(b)
+		if _, ok := x.Match(b, noon.Add(tt.gap)); ok != tt.same {
+			t.Errorf("%s apart: same = %v, want %v (cosine %.3f)", tt.gap, ok, tt.same, cos)
+		}
 	}
 }

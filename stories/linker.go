@@ -112,7 +112,7 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 		f := NewFeatures(a.Title, a.Summary, a.Text)
 		story := a.ID
 		if l.opts.Window > 0 {
-			if s, ok := l.match(canonical, f); ok {
+			if s, ok := l.match(canonical, f, a.PublishedAt); ok {
 				story = s
 				joined++
 			}
@@ -131,13 +131,13 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 
 // match returns the story of the window an article belongs to: a canonical
 // URL match first, then the Index's decision.
-func (l *Linker) match(canonical string, f Features) (int64, bool) {
+func (l *Linker) match(canonical string, f Features, published time.Time) (int64, bool) {
 	if canonical != "" {
 		if c, ok := l.canonical[canonical]; ok {
 			return c.story, true
 		}
 	}
-	return l.index.Match(f)
+	return l.index.Match(f, published)
 }
 
 // add puts an article into the window, unless it is there already, and
@@ -148,7 +148,7 @@ func (l *Linker) add(id, story int64, canonical string, f Features, published ti
 		return
 	}
 	defer l.trim()
-	l.index.Add(id, story, f)
+	l.index.Add(id, story, f, published)
 	l.published[id] = published
 	heap.Push(&l.expiry, expiring{id: id, at: published})
 	if canonical != "" {

@@ -342,3 +342,25 @@ func TestSummaryIndependentOfHistory(t *testing.T) {
 		}
 	}
 }
+
+func TestSameWords(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"0", "0", true},
+		{"Live!", "live", true},
+		{"Markets rally, again", "MARKETS — rally again.", true},
+		{"Ünïcode Straße", "ünïcode straße", true},
+		{"", "", false},
+		{"...", "!!!", false},
+		{"Markets rally", "Markets rally again", false},
+		{"Markets rally again", "Markets rally", false},
+		{"0", "1", false},
+	}
+	for _, tt := range tests {
+		if got := sameWords(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameWords(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -8,9 +8,12 @@
 //	go run -tags sqlite_fts5 ./cmd/pollload -sources 1000 -interval 5m -measure 10m
 //
 // Two phases: the first fetch of every source (its backlog stored, not
-// alerted), then a steady window in which CPU, fetches, memory, database
-// growth and the delay from an item appearing to its alert being queued are
-// measured.
+// alerted; -firstprofile profiles it), then a steady window in which CPU,
+// fetches, memory and database growth are measured (-cpuprofile). The delay
+// from an item appearing to its alert being queued is taken for every item
+// the feeds published in the window: the poller runs on after it for an
+// interval and a half minute, and the feed server lists what it published,
+// so that late alerts and items never alerted count too.
 package main
 
 import (

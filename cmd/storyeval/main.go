@@ -4,7 +4,12 @@
 // poller uses, against a real store and the alerts.dedup_window, and prints
 // pairwise precision, recall and F1, stream precision and B-cubed F1.
 //
-//	go run -tags sqlite_fts5 ./cmd/storyeval [-data clusters.jsonl] [-pairs pairs.jsonl] [-out answers.jsonl]
+//	go run -tags sqlite_fts5 ./cmd/storyeval [-data clusters.jsonl] [-pairs pairs.jsonl] [-out answers.jsonl] [-half all|even|odd]
+//
+// -half even or odd keeps the events (the "cluster" field, else the story)
+// whose FNV-1a hash is even or odd, with every article of each and the pairs
+// whose two articles are kept: two halves of different events, to check that
+// a change helps on events it was not tuned on.
 //
 // The data stays outside the repository: without -data the command reads
 // ../shared/stories/clusters.jsonl (and pairs.jsonl beside it) when present
@@ -32,7 +37,12 @@ func main() {
 	out := flag.String("out", "", "write the answers here: {id, story} per article, {id, same} per pair")
 	window := flag.Duration("window", 48*time.Hour, "the dedup window (alerts.dedup_window)")
 	threshold := flag.Float64("threshold", 0.7, "alerts.dedup_threshold")
+	half := flag.String("half", "all", "all events, or the even or odd half of them by a hash of the event")
 	flag.Parse()
+	if *half != "all" && *half != "even" && *half != "odd" {
+		fmt.Fprintf(os.Stderr, "storyeval: -half %q: want all, even or odd\n", *half)
+		os.Exit(2)
+	}
 	if *data == "" {
 		for _, d := range defaultDirs {
 			if p := filepath.Join(d, "clusters.jsonl"); fileExists(p) {
@@ -50,7 +60,7 @@ func main() {
 			*pairs = p
 		}
 	}
-	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold})
+	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold, half: *half})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "storyeval:", err)
 		os.Exit(1)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"os"
@@ -20,19 +21,21 @@ import (
 // config is what one run measures.
 type config struct {
 	data, pairs, out string
+	half             string // all, even or odd (see halve)
 	window           time.Duration
 	threshold        float64
 }
 
 // Row is one article of the data.
 type Row struct {
-	ID     string `json:"id"`
-	Story  string `json:"story"`
-	Title  string `json:"title"`
-	Text   string `json:"text"`
-	Outlet string `json:"outlet"`
-	Date   string `json:"date"`
-	URL    string `json:"url"`
+	ID      string `json:"id"`
+	Cluster string `json:"cluster"`
+	Story   string `json:"story"`
+	Title   string `json:"title"`
+	Text    string `json:"text"`
+	Outlet  string `json:"outlet"`
+	Date    string `json:"date"`
+	URL     string `json:"url"`
 }
 
 // Pair is one pair of articles to decide.
@@ -55,13 +58,17 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 			return err
 		}
 	}
+	rows, pairs = halve(rows, pairs, cfg.half)
+	if len(rows) == 0 {
+		return fmt.Errorf("%s: no articles", cfg.data)
+	}
 	start := time.Now()
 	got, m, err := link(ctx, rows, cfg)
 	if err != nil {
 		return err
 	}
 	elapsed := time.Since(start)
-	fmt.Fprintf(w, "storyeval: %d articles from %s, window %s, %.1fs\n\n", len(rows), cfg.data, cfg.window, elapsed.Seconds())
+	fmt.Fprintf(w, "storyeval: %d articles from %s (half: %s), window %s, %.1fs\n\n", len(rows), cfg.data, cfg.half, cfg.window, elapsed.Seconds())
 	fmt.Fprintln(w, "| measure | value |")
 	fmt.Fprintln(w, "|---|---:|")
 	if len(pairs) > 0 {
@@ -82,6 +89,36 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 		}
 	}
 	return nil
+}
+
+// halve keeps every row and pair for "all"; for "even" or "odd" it keeps
+// the rows of the events (Cluster, else Story) whose FNV-1a hash has that
+// parity, and the pairs whose two articles are both kept.
+func halve(rows []Row, pairs []Pair, half string) ([]Row, []Pair) {
+	if half == "all" {
+		return rows, pairs
+	}
+	keep := map[string]bool{}
+	var kept []Row
+	for _, r := range rows {
+		event := r.Cluster
+		if event == "" {
+			event = r.Story
+		}
+		h := fnv.New32a()
+		h.Write([]byte(event))
+		if (h.Sum32()%2 == 0) == (half == "even") {
+			keep[r.ID] = true
+			kept = append(kept, r)
+		}
+	}
+	var keptPairs []Pair
+	for _, p := range pairs {
+		if keep[p.A.ID] && keep[p.B.ID] {
+			keptPairs = append(keptPairs, p)
+		}
+	}
+	return kept, keptPairs
 }
 
 // streamed counts the joins the linker made.
