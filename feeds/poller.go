@@ -107,7 +107,7 @@ type Poller struct {
 	log      *slog.Logger
 	schedule cron.Schedule
 	bounds   bounds
-	noted    sync.Map // source id → the last absurd request logged for it
+	noted    sync.Map // notedKey → true: the absurd requests logged
 	// dbLog lets the database's failures be logged once a minute: one that
 	// refuses writes fails every fetch's record and every article's step.
 	dbLog *throttle.Log
@@ -387,17 +387,24 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	return src, r.NextFetchAt, len(added)
 }
 
-// noteOnce logs, once per source and note, that a feed asked for something
-// absurd and was bounded.
+// noteOnce logs, once per source and kind of note, that a feed asked for
+// something absurd and was bounded: a source whose answers alternate
+// between two absurd requests logs each once.
 func (p *Poller) noteOnce(log *slog.Logger, id int64, note string) {
 	if note == "" {
 		return
 	}
 	kind, _, _ := strings.Cut(note, " of ") // the same header, whatever its value
-	if prev, ok := p.noted.Swap(id, kind); ok && prev == kind {
+	if _, seen := p.noted.LoadOrStore(notedKey{id, kind}, true); seen {
 		return
 	}
 	log.Warn("feed asks for an interval out of bounds", "bounded", note)
+}
+
+// notedKey is a source and a kind of absurd request it made.
+type notedKey struct {
+	id   int64
+	kind string
 }
 
 // storeItems stores the feed's items, new ones pending at stepText. On a

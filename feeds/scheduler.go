@@ -59,9 +59,14 @@ func hostOf(raw string) string {
 }
 
 // put adds a source due at due, or updates the one it holds: its data
-// always, its due time when due is not zero and it waits.
+// unless a worker is fetching it (the worker reads it; its report brings
+// the source back as the fetch left it), its due time when due is not zero
+// and it waits.
 func (q *queue) put(src news.Source, due time.Time) {
 	if s, ok := q.byID[src.ID]; ok {
+		if s.running {
+			return
+		}
 		s.src = src
 		if s.index >= 0 && !due.IsZero() {
 			s.due = due
