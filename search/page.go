@@ -76,7 +76,7 @@ func (s *Service) Page(ctx context.Context, chatID, id int64, n int) (Page, erro
 // most MaxResults.
 func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 	var ids []int64
-	if match := q.FTS5(); match != "" {
+	if match := q.TermsMatch(); match != "" {
 		hits, err := s.store.SearchArticles(ctx, match, maxCandidates)
 		if err == nil {
 			for _, h := range hits {
@@ -118,8 +118,8 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 	return ids, nil
 }
 
-// page reads page n of sr: its articles and, when the query narrows FTS5,
-// their snippets.
+// page reads page n of sr: its articles, with a snippet of each text
+// around the words the query matches.
 func (s *Service) page(ctx context.Context, sr news.Search, n int) (Page, error) {
 	from := n * PageSize
 	to := min(from+PageSize, len(sr.ArticleIDs))
@@ -127,15 +127,13 @@ func (s *Service) page(ctx context.Context, sr news.Search, n int) (Page, error)
 	if err != nil {
 		return Page{}, err
 	}
-	snippets := map[int64]string{}
-	if q, err := query.Parse(sr.Query); err == nil && q.FTS5() != "" {
-		if snippets, err = s.store.Snippets(ctx, q.FTS5(), sr.ArticleIDs[from:to]); err != nil {
-			s.log.Warn("search snippets", "chat", sr.ChatID, "err", err)
-		}
+	q, err := query.Parse(sr.Query)
+	if err != nil {
+		q = nil // a stored query parsed when it was stored; a changed grammar only loses the marks
 	}
 	p := Page{SearchID: sr.ID, Query: sr.Query, Number: n, First: from + 1, Total: len(sr.ArticleIDs), More: to < len(sr.ArticleIDs)}
 	for _, a := range arts {
-		p.Results = append(p.Results, Result{Article: a, Snippet: snippets[a.ID]})
+		p.Results = append(p.Results, Result{Article: a, Snippet: q.Snippet(a.Text, snippetWords)})
 	}
 	return p, nil
 }

@@ -19,6 +19,7 @@ const (
 	scanWindow     = 30 * 24 * time.Hour // how far back a search FTS5 cannot narrow reads
 	scanLimit      = 5000                // articles such a search reads at most
 	maxCandidates  = 200                 // ranked FTS5 candidates read, at most, to confirm MaxResults
+	snippetWords   = 24                  // words a result's snippet shows
 )
 
 // Store is what the use cases need of the database.
@@ -27,7 +28,6 @@ type Store interface {
 	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
 	FindArticles(ctx context.Context, ids []int64) ([]news.Article, error)
-	Snippets(ctx context.Context, match string, ids []int64) (map[int64]string, error)
 	CreateSearch(ctx context.Context, chatID int64, query string, ids []int64) (int64, error)
 	FindSearch(ctx context.Context, chatID, id int64) (news.Search, error)
 	TrendingStories(ctx context.Context, since time.Time, limit int) ([]news.Story, error)

@@ -119,7 +119,7 @@ func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until t
 	for rows.Next() {
 		var it news.DigestItem
 		var pub, alerted int64
-		if err := rows.Scan(&it.StoryID, &it.ArticleID, &it.SubscriptionID, &it.Query, &it.Title, &it.URL, &it.Summary, &it.SourceName, &pub, &alerted); err != nil {
+		if err := rows.Scan(&it.StoryID, &it.ArticleID, &it.SubscriptionID, &it.Query, &it.Title, &it.URL, packed{&it.Summary}, &it.SourceName, &pub, &alerted); err != nil {
 			return c, fmt.Errorf("read digest items: %w", err)
 		}
 		it.PublishedAt, it.AlertedAt = fromUnix(pub), fromUnix(alerted)

@@ -28,14 +28,16 @@ const (
 	snippetHits    = 10
 )
 
-// SearchArticles returns the articles matching the FTS5 expression match,
-// best first: bm25 relevance (title weighted) scaled down with age, at most
-// limit. Only the newest rankCandidates matches and the newest rankCandidates
-// title matches are ranked (FTS5 walks its index newest first and stops), so
-// an old article that only a common word matches may be left out: its age
-// would rank it low anyway. The order is exact when the expression matches
-// at most rankCandidates articles. The first snippetHits hits carry a snippet. It
-// fails with an error wrapping ErrBadMatch when FTS5 rejects the expression.
+// SearchArticles returns the articles matching the FTS5 expression match
+// over articles_terms (see query.Query.TermsMatch), best first: bm25
+// relevance (title weighted) scaled down with age, at most limit. Only the
+// newest rankCandidates matches and the newest rankCandidates title matches
+// are ranked (FTS5 walks its index newest first and stops), so an old
+// article that only a common word matches may be left out: its age would
+// rank it low anyway. The order is exact when the expression matches at most
+// rankCandidates articles. Hits carry no snippet (see query.Query.Snippet).
+// It fails with an error wrapping ErrBadMatch when FTS5 rejects the
+// expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
 	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit)
 	if err != nil {
@@ -52,18 +54,6 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 	}
 	if err := rows.Err(); err != nil {
 		return nil, searchErr(err)
-	}
-	rows.Close()
-	ids := make([]int64, 0, snippetHits)
-	for _, h := range out[:min(len(out), snippetHits)] {
-		ids = append(ids, h.ID)
-	}
-	snips, err := s.Snippets(ctx, match, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out[:len(ids)] {
-		out[i].Snippet = snips[out[i].ID]
 	}
 	return out, nil
 }
@@ -137,34 +127,6 @@ func (s *Store) FindArticles(ctx context.Context, ids []int64) ([]news.Article, 
 	return out, nil
 }
 
-// Snippets returns, for those of ids that match the FTS5 expression, a
-// snippet of their text with the matching words marked.
-func (s *Store) Snippets(ctx context.Context, match string, ids []int64) (map[int64]string, error) {
-	out := map[int64]string{}
-	if len(ids) == 0 || match == "" {
-		return out, nil
-	}
-	args := []any{match}
-	for _, id := range ids {
-		args = append(args, id)
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24)
-		FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (`+placeholders(len(ids))+`)`, args...)
-	if err != nil {
-		return nil, searchErr(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var snip string
-		if err := rows.Scan(&id, &snip); err != nil {
-			return nil, searchErr(err)
-		}
-		out[id] = snip
-	}
-	return out, rows.Err()
-}
-
 // searchTTL is how long a stored search can be paged; searchesPerChat is how
 // many a chat keeps.
 const (
@@ -228,22 +190,24 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 // its index newest first and stops at ?3 each). A title match older than
 // the newest text matches has its title-only bm25 scaled by how the two
 // scores compare on the articles both found, so that it ranks with them.
+// Only the best ?6 are read whole.
 const sqlSearchArticles = `WITH
-		text_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
-			WHERE articles_fts MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
-		title_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
-			WHERE articles_fts MATCH 'title : (' || ?2 || ')' ORDER BY rowid DESC LIMIT ?3),
+		text_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_terms, ?1, 1.0, ?1, 1.0) AS score FROM articles_terms
+			WHERE articles_terms MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
+		title_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_terms, ?1, 1.0, ?1, 1.0) AS score FROM articles_terms
+			WHERE articles_terms MATCH '{title tstems} : (' || ?2 || ')' ORDER BY rowid DESC LIMIT ?3),
 		scale AS (SELECT coalesce(avg(t.score / h.score), 1.0) AS f FROM text_hits t JOIN title_hits h ON h.id = t.id),
 		hits AS (SELECT id, score FROM text_hits
-			UNION ALL SELECT id, score * (SELECT f FROM scale) FROM title_hits WHERE id NOT IN (SELECT id FROM text_hits))
+			UNION ALL SELECT id, score * (SELECT f FROM scale) FROM title_hits WHERE id NOT IN (SELECT id FROM text_hits)),
+		best AS MATERIALIZED (SELECT h.id, h.score / (1.0 + max(0, ?4 - a.published_at) / ?5) AS rank
+			FROM hits h JOIN articles a ON a.id = h.id ORDER BY rank, h.id DESC LIMIT ?6)
 		SELECT ` + articleColumns + `
-		FROM hits h JOIN articles a ON a.id = h.id JOIN sources s ON s.id = a.source_id
-		ORDER BY h.score / (1.0 + max(0, ?4 - a.published_at) / ?5), a.id DESC
-		LIMIT ?6`
+		FROM best b JOIN articles a ON a.id = b.id JOIN sources s ON s.id = a.source_id
+		ORDER BY b.rank, a.id DESC`
 
 // sqlSearchRecent reads the newest matches from the window's first id.
 const sqlSearchRecent = `SELECT ` + articleColumns + `
-		FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
+		FROM (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
 		JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
 		WHERE a.published_at >= ?4
 		ORDER BY a.published_at DESC, a.id DESC LIMIT ?5`

@@ -183,7 +183,7 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) {
 	p := Preview{Window: s.previewWindow}
 	since := s.now().Add(-s.previewWindow)
-	sample, examined, total, err := s.store.RecentMatches(ctx, q.FTS5(), since, s.previewScan)
+	sample, examined, total, err := s.store.RecentMatches(ctx, q.TermsMatch(), since, s.previewScan)
 	if err != nil {
 		return p, fmt.Errorf("preview: %w", err)
 	}
