@@ -219,3 +219,39 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 }
+
+func TestSourceFilter(t *testing.T) {
+	tests := []struct {
+		query string
+		want  map[string]bool // source name → passes; nil: no filter
+	}{
+		{"source:reuters", map[string]bool{"Reuters World": true, "BBC": false, "reutersish": false}},
+		{`source:"bbc news" kursk`, map[string]bool{"BBC News Europe": true, "BBC": false}},
+		{"source:reuters OR source:bbc", map[string]bool{"Reuters": true, "BBC": true, "AP": false}},
+		{"source:reuters source:world", map[string]bool{"Reuters World": true, "Reuters": false}},
+		{"source:reuters OR kursk", nil},
+		{"source:bbc.co.uk", nil},
+		{"kursk", nil},
+		{"kursk -source:reuters", nil},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := q.SourceFilter()
+		if (f == nil) != (tt.want == nil) {
+			t.Errorf("%q: filter %v, want one: %v", tt.query, f != nil, tt.want != nil)
+			continue
+		}
+		for name, want := range tt.want {
+			if got := f(name); got != want {
+				t.Errorf("%q: filter(%q) = %v, want %v", tt.query, name, got, want)
+			}
+			// The filter is exact: a refused source has no article that q matches.
+			if !want && q.Match(NewDocument(Article{Title: "kursk", Text: "kursk", SourceName: name, URL: "https://x.example/1"})) {
+				t.Errorf("%q: filter refuses %q, whose article matches", tt.query, name)
+			}
+		}
+	}
+}

@@ -95,10 +95,15 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 		s.log.Warn("search: FTS5 refused the expression; scanning instead", "err", err)
 	}
 	// Newest first, in growing reads, so that a query that finds its
-	// MaxResults among the newest articles reads no further.
+	// MaxResults among the newest articles reads no further; only the
+	// articles of the sources a query names, when it names them.
 	since, done := s.now().Add(-scanWindow), 0
+	read := func(limit int) ([]news.Article, error) { return s.store.ListArticlesSince(ctx, since, limit) }
+	if keep := q.SourceFilter(); keep != nil {
+		read = func(limit int) ([]news.Article, error) { return s.store.SourceArticles(ctx, keep, since, limit) }
+	}
 	for _, limit := range []int{scanLimit / 20, scanLimit / 5, scanLimit} {
-		arts, err := s.store.ListArticlesSince(ctx, since, limit)
+		arts, err := read(limit)
 		if err != nil {
 			return nil, err
 		}

@@ -27,6 +27,7 @@ type Store interface {
 	SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error)
 	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
+	SourceArticles(ctx context.Context, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error)
 	FindArticles(ctx context.Context, ids []int64) ([]news.Article, error)
 	CreateSearch(ctx context.Context, chatID int64, query string, ids []int64) (int64, error)
 	FindSearch(ctx context.Context, chatID, id int64) (news.Search, error)

@@ -25,8 +25,9 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 }
 
 // RecentMatches reads, in bounded time, what the FTS5 expression match over
-// articles_terms ("" = every article) finds among the articles fetched since
-// then: total is how many the expression matches there, counted up to
+// articles_terms ("" = every article, or every article of the sources whose
+// name passes keep when keep is not nil) finds among the articles fetched
+// since then: total is how many the expression matches there, counted up to
 // countCap and beyond it estimated from the span of ids the first countCap
 // cover (for match "", the span of ids, which counts the articles but those
 // deleted meanwhile), and sample holds the newest of them (by id), at most
@@ -35,7 +36,10 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // sample with its own matcher can scale the share it confirms to total. It
 // fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression, and when the database fails.
-func (s *Store) RecentMatches(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+	if match == "" && keep != nil {
+		return s.recentOfSources(ctx, keep, since, sampleSize)
+	}
 	first, err := s.firstIDSince(ctx, since)
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
@@ -104,3 +108,26 @@ const (
 			JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
 			ORDER BY a.id DESC`
 )
+
+// recentOfSources is RecentMatches of the articles of the sources whose name
+// passes keep.
+func (s *Store) recentOfSources(ctx context.Context, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+	ids, first, err := s.sourceWindow(ctx, keep, since)
+	if err != nil || len(ids) == 0 || first == 0 {
+		return nil, 0, 0, err
+	}
+	if err := s.r.QueryRowContext(ctx, sqlSourceCount(len(ids)), append(ids, first)...).Scan(&total); err != nil {
+		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+	}
+	arts, err := s.SourceArticles(ctx, keep, since, sampleSize)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+	}
+	for _, a := range arts {
+		if !a.PublishedAt.Before(since) {
+			sample = append(sample, a)
+		}
+	}
+	slices.SortStableFunc(sample, func(a, b news.Article) int { return b.PublishedAt.Compare(a.PublishedAt) })
+	return sample, len(arts), max(total, len(arts)), nil
+}

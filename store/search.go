@@ -200,7 +200,7 @@ const sqlSearchArticles = `WITH
 		hits AS (SELECT id, score FROM text_hits
 			UNION ALL SELECT id, score * (SELECT f FROM scale) FROM title_hits WHERE id NOT IN (SELECT id FROM text_hits)),
 		best AS MATERIALIZED (SELECT h.id, h.score / (1.0 + max(0, ?4 - a.published_at) / ?5) AS rank
-			FROM hits h JOIN articles a ON a.id = h.id ORDER BY rank, h.id DESC LIMIT ?6)
+			FROM hits h JOIN articles a INDEXED BY articles_id_published ON a.id = h.id ORDER BY rank, h.id DESC LIMIT ?6)
 		SELECT ` + articleColumns + `
 		FROM best b JOIN articles a ON a.id = b.id JOIN sources s ON s.id = a.source_id
 		ORDER BY b.rank, a.id DESC`

@@ -105,7 +105,7 @@ func TestMigrationIndexesExistingArticles(t *testing.T) {
 	}
 	mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Tariffs on steel", PublishedAt: now})
 	// Pretend the database predates the index: drop it and forget the migration.
-	for _, q := range []string{`DROP TABLE articles_terms`, `DROP TRIGGER articles_terms_delete`, `DELETE FROM schema_migrations WHERE version = 20`} {
+	for _, q := range []string{`DROP TABLE articles_terms`, `DROP TRIGGER articles_terms_delete`, `DROP INDEX articles_id_published`, `DELETE FROM schema_migrations WHERE version = 20`} {
 		if _, err := s.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
