@@ -70,7 +70,8 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				}
 			}
 			a.SourceID, a.FetchedAt = sourceID, now
-			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, packText(a.Text), packText(a.Summary), unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
+			text, summary := packArticle(a.Text, a.Summary)
+			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, text, summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
 			if err != nil {
 				return fmt.Errorf("article %q: %w", a.GUID, err)
 			}
@@ -160,9 +161,12 @@ const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title
 func scanArticle(sc scanner) (news.Article, error) {
 	var a news.Article
 	var pub, fetched int64
-	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, packed{&a.Text}, packed{&a.Summary}, &pub, &fetched, &a.Alertable, &a.ImageURL)
+	t := newArticleText(&a.Text, &a.Summary)
+	if err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL); err != nil {
+		return a, err
+	}
 	a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
-	return a, err
+	return a, t.set()
 }
 
 // FindArticle returns the article with its source's name, or ErrNotFound.
@@ -198,9 +202,10 @@ func (s *Store) ListArticlesSince(ctx context.Context, since time.Time, limit in
 func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary string) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var title, pending string
+		textCol, summaryCol := packArticle(text, summary)
 		err := tx.QueryRowContext(ctx, `UPDATE articles SET text = ?, summary = ?,
 			pending = CASE pending WHEN ? THEN ? ELSE pending END WHERE id = ?
-			RETURNING title, pending`, packText(text), packText(summary), StepText, StepLink, id).Scan(&title, &pending)
+			RETURNING title, pending`, textCol, summaryCol, StepText, StepLink, id).Scan(&title, &pending)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

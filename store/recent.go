@@ -77,8 +77,12 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 		var a news.Article
 		var pub, fetched int64
 		var inWindow bool
-		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, packed{&a.Text}, packed{&a.Summary}, &pub, &fetched, &a.Alertable, &a.ImageURL, &inWindow); err != nil {
+		t := newArticleText(&a.Text, &a.Summary)
+		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &inWindow); err != nil {
 			return nil, 0, 0, searchErr(err)
+		}
+		if err := t.set(); err != nil {
+			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 		}
 		a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
 		examined++

@@ -85,9 +85,14 @@ func upgradeSome(ctx context.Context, tx *sql.Tx, below int64) (last int64, n in
 	var batch []row
 	for rows.Next() {
 		var r row
-		if err := rows.Scan(&r.id, &r.title, packed{&r.text}, packed{&r.summary}, &r.pending); err != nil {
+		t := newArticleText(&r.text, &r.summary)
+		if err := rows.Scan(&r.id, &r.title, &t.Text, &t.Summary, &r.pending); err != nil {
 			rows.Close()
 			return 0, 0, err
+		}
+		if err := t.set(); err != nil {
+			rows.Close()
+			return 0, 0, fmt.Errorf("article %d: %w", r.id, err)
 		}
 		batch = append(batch, r)
 	}
@@ -100,7 +105,8 @@ func upgradeSome(ctx context.Context, tx *sql.Tx, below int64) (last int64, n in
 				return 0, 0, err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET text = ?, summary = ? WHERE id = ?`, packText(r.text), packText(r.summary), r.id); err != nil {
+		text, summary := packArticle(r.text, r.summary)
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET text = ?, summary = ? WHERE id = ?`, text, summary, r.id); err != nil {
 			return 0, 0, err
 		}
 	}

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -110,17 +112,20 @@ func TestTermsUpgradeResumes(t *testing.T) {
 }
 
 func TestPackedTextRoundTrips(t *testing.T) {
-	for _, s := range []string{"", "short", strings.Repeat("news text ", 100), "Курской области " + strings.Repeat("б", 300)} {
-		var got string
-		if err := (packed{&got}).Scan(packText(s)); err != nil || got != s {
-			t.Errorf("packText(%.20q) reads back %.20q, %v", s, got, err)
+	long := strings.Repeat("news text ", 100)
+	for _, tt := range []struct{ text, summary string }{
+		{"", ""}, {"short", "s"}, {long, ""}, {long, "news text news text."}, {"Курской области " + strings.Repeat("б", 300), "Курской"}, {"", long},
+	} {
+		textCol, summaryCol := packArticle(tt.text, tt.summary)
+		text, summary, err := unpackArticle(textCol, summaryCol)
+		if err != nil || text != tt.text || summary != tt.summary {
+			t.Errorf("packArticle(%.20q, %.20q) reads back %.20q, %.20q, %v", tt.text, tt.summary, text, summary, err)
 		}
 	}
-	if _, ok := packText(strings.Repeat("news text ", 100)).([]byte); !ok {
-		t.Error("long text is not compressed")
+	if textCol, summaryCol := packArticle(long, "news text news text."); !bytes.HasPrefix(fmt.Appendf(nil, "%T", textCol), []byte("[]uint8")) || summaryCol != "" {
+		t.Errorf("long text is stored as %T, summary %q; want deflate data and ''", textCol, summaryCol)
 	}
-	var got string
-	if err := (packed{&got}).Scan([]byte("not deflate")); err == nil {
-		t.Error("a BLOB that is not deflate data reads without error")
+	if _, _, err := unpackArticle([]byte("not deflate"), ""); !errors.Is(err, errPacked) {
+		t.Errorf("a BLOB that is not deflate data: %v, want errPacked", err)
 	}
 }
