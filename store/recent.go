@@ -123,7 +123,9 @@ func (s *Store) recentOfSources(ctx context.Context, keep func(name string) bool
 	if err := s.r.QueryRowContext(ctx, sqlSourceCount(len(ids)), append(ids, first)...).Scan(&total); err != nil {
 		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 	}
-	arts, err := s.SourceArticles(ctx, keep, since, sampleSize)
+	// Every article fetched in the window is examined, as for an FTS5
+	// expression; those published before it are not in the sample.
+	arts, err := s.sourceArticles(ctx, ids, first, 0, sampleSize)
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 	}

@@ -39,7 +39,13 @@ func (s *Store) SourceArticles(ctx context.Context, keep func(name string) bool,
 	if err != nil || len(ids) == 0 || first == 0 {
 		return nil, err
 	}
-	rows, err := s.r.QueryContext(ctx, sqlSourceArticles(len(ids)), append(ids, first, unix(since), limit)...)
+	return s.sourceArticles(ctx, ids, first, unix(since), limit)
+}
+
+// sourceArticles reads the newest articles of the sources ids fetched from
+// id first on and published from published on.
+func (s *Store) sourceArticles(ctx context.Context, ids []any, first, published int64, limit int) ([]news.Article, error) {
+	rows, err := s.r.QueryContext(ctx, sqlSourceArticles(len(ids)), append(ids, first, published, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("articles of sources: %w", err)
 	}
