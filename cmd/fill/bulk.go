@@ -12,7 +12,7 @@ import (
 )
 
 // bulkBatch is how many articles of one source bulk stores in a transaction.
-const bulkBatch = 200
+const bulkBatch = 20
 
 // bulk stores o.n articles of the corpus through Store.InsertArticles,
 // finished (indexed for search at once), with the summarizer's summaries,

@@ -56,6 +56,9 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 50, Now: clk.Now, Logger: log})
 	searches := search.NewService(search.Options{Store: st, Now: clk.Now, Logger: log})
 	c := newCorpus(1)
+	if _, err := st.EnsureChat(ctx, 1, "private", "searcher", news.ChatDefaults{}); err != nil {
+		return err
+	}
 	if o.queriesOnly || o.bulk {
 		if o.queriesOnly {
 			clk.add(span)
@@ -68,9 +71,6 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		return measureQueries(ctx, o, st, searches, subs, c, w)
 	}
 
-	if _, err := st.EnsureChat(ctx, 1, "private", "searcher", news.ChatDefaults{}); err != nil {
-		return err
-	}
 	for i := range o.subs {
 		chat := int64(1000 + i/50)
 		if i%50 == 0 {
