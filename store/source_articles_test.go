@@ -51,3 +51,44 @@ func TestSourceArticlesReadsOnlyTheNamedSources(t *testing.T) {
 		t.Errorf("no source passes: %d articles, %v", len(arts), err)
 	}
 }
+
+// TestRecentMatchesEstimatesBeyondTheCap: the preview counts up to countCap
+// matches and scales beyond it by the span of ids they cover, so a common
+// word's count costs countCap steps of the index, not one per match.
+func TestRecentMatchesEstimatesBeyondTheCap(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 3 * countCap
+	var arts []news.Article
+	for i := range n {
+		text := "weather report"
+		if i%2 == 0 {
+			text = "harvest report"
+		}
+		if i%100 == 0 {
+			text += " storm"
+		}
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: "Day", Text: text, PublishedAt: now})
+	}
+	mustInsert(t, s, src.ID, arts...)
+	for _, tt := range []struct {
+		match string
+		want  int
+	}{{`"harvest"`, n / 2}, {`"report"`, n}} {
+		sample, examined, total, err := s.RecentMatches(ctx, tt.match, nil, now.Add(-time.Hour), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total < tt.want*95/100 || total > tt.want*105/100 || examined != 10 || len(sample) != 10 {
+			t.Errorf("%s: total %d (want about %d), examined %d, sample %d", tt.match, total, tt.want, examined, len(sample))
+		}
+	}
+	if _, _, total, err := s.RecentMatches(ctx, `"storm"`, nil, now.Add(-time.Hour), 10); err != nil || total != n/100 {
+		t.Errorf("below the cap the count is exact: %d, %v; want %d", total, err, n/100)
+	}
+}
