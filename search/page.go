@@ -77,16 +77,8 @@ func (s *Service) Page(ctx context.Context, chatID, id int64, n int) (Page, erro
 func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 	var ids []int64
 	if match := q.TermsMatch(); match != "" {
-		hits, err := s.store.SearchArticles(ctx, match, maxCandidates)
+		ids, err := s.confirmed(ctx, q, match)
 		if err == nil {
-			for _, h := range hits {
-				if len(ids) == MaxResults {
-					break
-				}
-				if q.Match(query.NewDocument(h.Article)) {
-					ids = append(ids, h.ID)
-				}
-			}
 			return ids, nil
 		}
 		if !errors.Is(err, news.ErrBadMatch) {
@@ -119,6 +111,37 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 			break
 		}
 		done = len(arts)
+	}
+	return ids, nil
+}
+
+// confirmed reads the ranked FTS5 candidates of match, firstCandidates of
+// them and then, when the matcher dropped too many to fill MaxResults, up to
+// maxCandidates, and returns the ids of those q matches, best first, at most
+// MaxResults. Most queries confirm MaxResults from the first read, which
+// spares reading and inflating the rest.
+func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) ([]int64, error) {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, limit := range []int{firstCandidates, maxCandidates} {
+		hits, err := s.store.SearchArticles(ctx, match, limit)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			if len(ids) == MaxResults {
+				return ids, nil
+			}
+			if !seen[h.ID] {
+				seen[h.ID] = true
+				if q.Match(query.NewDocument(h.Article)) {
+					ids = append(ids, h.ID)
+				}
+			}
+		}
+		if len(hits) < limit {
+			break
+		}
 	}
 	return ids, nil
 }

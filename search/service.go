@@ -10,16 +10,17 @@ import (
 
 // Limits of the use cases.
 const (
-	PageSize       = 5                   // results a page shows
-	MaxResults     = 50                  // results a search keeps for paging
-	LatestWindow   = 7 * 24 * time.Hour  // how far back Latest looks
-	LatestCount    = 5                   // articles Latest returns at most
-	TrendingWindow = 6 * time.Hour       // how far back Trending looks
-	TrendingCount  = 5                   // stories Trending returns at most
-	scanWindow     = 30 * 24 * time.Hour // how far back a search FTS5 cannot narrow reads
-	scanLimit      = 5000                // articles such a search reads at most
-	maxCandidates  = 200                 // ranked FTS5 candidates read, at most, to confirm MaxResults
-	snippetWords   = 24                  // words a result's snippet shows
+	PageSize        = 5                   // results a page shows
+	MaxResults      = 50                  // results a search keeps for paging
+	LatestWindow    = 7 * 24 * time.Hour  // how far back Latest looks
+	LatestCount     = 5                   // articles Latest returns at most
+	TrendingWindow  = 6 * time.Hour       // how far back Trending looks
+	TrendingCount   = 5                   // stories Trending returns at most
+	scanWindow      = 30 * 24 * time.Hour // how far back a search FTS5 cannot narrow reads
+	scanLimit       = 5000                // articles such a search reads at most
+	firstCandidates = 64                  // ranked FTS5 candidates read first to confirm MaxResults
+	maxCandidates   = 200                 // ranked FTS5 candidates read, at most, to confirm MaxResults
+	snippetWords    = 24                  // words a result's snippet shows
 )
 
 // Store is what the use cases need of the database.

@@ -36,7 +36,11 @@ func bulk(ctx context.Context, o options, st *store.Store, sum *summarize.Summar
 		var batch []news.Article
 		for range min(bulkBatch, o.n-stored) {
 			a := c.next(src.Name, clk.add(step))
-			a.Summary = sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: src.Name})
+			if o.leadSummary {
+				a.Summary = summarize.Clip(a.Text, 400) // the lead, about the summarizer's length
+			} else {
+				a.Summary = sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: src.Name})
+			}
 			batch = append(batch, a)
 		}
 		if _, err := st.InsertArticles(ctx, src.ID, batch); err != nil {
