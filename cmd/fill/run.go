@@ -61,7 +61,13 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	}
 	if o.queriesOnly || o.bulk {
 		if o.queriesOnly {
-			clk.add(span)
+			// The clock stands at the newest article: a fill stopped part way
+			// has the windows of search and preview as full as a whole one.
+			newest, err := st.ListArticlesSince(ctx, time.Time{}, 1)
+			if err != nil || len(newest) == 0 {
+				return fmt.Errorf("no articles in %s: %v", o.db, err)
+			}
+			clk.add(newest[0].FetchedAt.Sub(clk.Now()))
 		} else if err := bulk(ctx, o, st, sum, clk, c, w); err != nil {
 			return err
 		}
