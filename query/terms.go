@@ -127,10 +127,12 @@ func termsAnd(kids []*node) (string, bool) {
 	exact := true
 	for _, k := range kids {
 		if k.kind == nodeNot {
-			if e, ex := termsExpr(k.kids[0]); e != "" && ex {
+			e, ex := termsExpr(k.kids[0])
+			if !ex {
+				e, exact = termsSubset(k.kids[0]), false
+			}
+			if e != "" {
 				neg = append(neg, "("+e+")")
-			} else {
-				exact = false
 			}
 			continue
 		}
@@ -149,4 +151,19 @@ func termsAnd(kids []*node) (string, bool) {
 		s = "(" + s + ") NOT (" + strings.Join(neg, " OR ") + ")"
 	}
 	return s, exact
+}
+
+// termsSubset returns an expression that only articles matching n match, for a NOT that an inexact translation
+// cannot serve, or "" when there is none. A bare word's primary stem in the stem columns is one: those hold the
+// stems of the article's tokens under its languages, and the primary stem always counts (see wordStems). It leaves
+// out articles where the stem is also a token of the same part (it is not repeated in the stem column), so a NOT
+// of it narrows less than it might, never too much.
+func termsSubset(n *node) string {
+	if n.kind != nodeWord || len(n.stems) == 0 {
+		return ""
+	}
+	if n.title {
+		return "{tstems} : " + ftsQuote(n.stems[0])
+	}
+	return "{tstems bstems} : " + ftsQuote(n.stems[0])
 }

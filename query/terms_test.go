@@ -161,7 +161,9 @@ func TestTermsMatchExpression(t *testing.T) {
 		{name: "prefix", query: "Ukrain*", want: `{title body} : "ukrain"*`},
 		{name: "title prefix", query: "title:Ukrain*", want: `{title} : "ukrain"*`},
 		{name: "AND and exact NOT", query: `"russia" -"sport"`, want: `(({title body} : "russia")) NOT (({title body} : "sport"))`},
-		{name: "inexact NOT is dropped", query: `"russia" -sport`, want: `({title body} : "russia")`},
+		{name: "NOT of a word is its primary stem's stem entries", query: `"russia" -sports`, want: `(({title body} : "russia")) NOT (({tstems bstems} : "sport"))`},
+		{name: "NOT of a title word", query: `"russia" -title:sports`, want: `(({title body} : "russia")) NOT (({tstems} : "sport"))`},
+		{name: "inexact NOT is dropped", query: `"russia" -(a b)`, want: `({title body} : "russia")`},
 		{name: "source only", query: "source:reuters", want: ""},
 		{name: "Han is a phrase of characters", query: "北朝鮮", want: `{title body} : "北 朝 鮮"`},
 	}

@@ -131,7 +131,7 @@ type Preview struct {
 
 // previewSample is how many candidates a preview confirms with the query's
 // matcher at most, so that its cost does not grow with the store.
-const previewSample = 32
+const previewSample = 20
 
 // Subscribed is the outcome of Subscribe.
 type Subscribed struct {
