@@ -201,7 +201,10 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 // before now - ((?1-1)·?5 + ?1·(now-f)) cannot reach (ids grow with
 // fetched_at, and articles_fetched gives the first id after that time).
 // Without the bound a phrase rare in titles walked every match of the
-// phrase. Only the best ?6 are read whole.
+// phrase. A title match is the expression AND the expression in the title
+// columns: the column filter alone would confine a NOT to the title too
+// ("police -city" would take articles with city in the text). Only the best
+// ?6 are read whole.
 const sqlSearchArticles = `WITH
 		text_hits AS MATERIALIZED (SELECT rowid AS id FROM articles_terms
 			WHERE articles_terms MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
@@ -210,7 +213,8 @@ const sqlSearchArticles = `WITH
 		cut AS (SELECT coalesce((SELECT a.id FROM articles a INDEXED BY articles_fetched
 			WHERE a.fetched_at >= ?4 - ((?1 - 1) * ?5 + ?1 * (?4 - (SELECT f FROM oldest))) ORDER BY a.fetched_at LIMIT 1), 0) AS id),
 		title_hits AS MATERIALIZED (SELECT rowid AS id FROM articles_terms
-			WHERE articles_terms MATCH '{title tstems} : (' || ?2 || ')' AND rowid >= (SELECT id FROM cut) ORDER BY rowid DESC LIMIT ?3),
+			WHERE articles_terms MATCH '(' || ?2 || ') AND {title tstems} : (' || ?2 || ')' AND rowid >= (SELECT id FROM cut)
+			ORDER BY rowid DESC LIMIT ?3),
 		hits AS (SELECT id, max(w) AS w FROM (SELECT id, 1.0 AS w FROM text_hits UNION ALL SELECT id, ?1 FROM title_hits) GROUP BY id),
 		best AS MATERIALIZED (SELECT h.id, h.w / (1.0 + max(0, ?4 - a.published_at) / ?5) AS rank
 			FROM hits h JOIN articles a INDEXED BY articles_id_published ON a.id = h.id ORDER BY rank DESC, h.id DESC LIMIT ?6)

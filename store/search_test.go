@@ -80,6 +80,10 @@ func TestSearchArticlesRanksTitleAndRecency(t *testing.T) {
 	if err != nil || len(recent) != 3 || recent[0].GUID != "other" {
 		t.Errorf("SearchRecent = %v, %v", recent, err)
 	}
+	// A NOT holds for the whole article, also for the title matches.
+	if hits, err := s.SearchArticles(ctx, `"kursk" NOT "farmers"`, 10); err != nil || len(hits) != 3 {
+		t.Errorf("kursk NOT farmers: %d hits, %v; want 3 (not new-title, with farmers in its text)", len(hits), err)
+	}
 	if _, err := s.SearchArticles(ctx, `kursk AND`, 10); !errors.Is(err, news.ErrBadMatch) {
 		t.Errorf("bad expression: err = %v, want ErrBadMatch", err)
 	}
