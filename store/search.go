@@ -13,10 +13,12 @@ import (
 )
 
 // Ranking: a title match weighs titleWeight times a match in the text only
-// (so a title match two weeks old ranks with a text match of today), and
+// (so a title match a week old ranks with a text match of today), and
 // relevance halves for the first halfLife of age (1 / (1 + age/halfLife)).
+// A larger weight would rank older title matches higher, and make the title
+// walk of sqlSearchArticles read further back.
 const (
-	titleWeight = 3.0
+	titleWeight = 2.0
 	halfLife    = 7 * 24 * time.Hour
 )
 
