@@ -24,7 +24,7 @@ type Search struct {
 	CreatedAt  time.Time
 }
 
-// Snippet markers: SearchArticles and Snippets put SnippetStart and
+// Snippet markers: query.Query.Snippet puts SnippetStart and
 // SnippetEnd around each matching word. They are control characters that
 // feed text never keeps, so a caller can escape the snippet and then turn
 // the markers into tags.

@@ -30,10 +30,10 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 			continue
 		}
 		var arts []news.Article
-		if match := q.FTS5(); match != "" {
+		if match := q.TermsMatch(); match != "" {
 			arts, err = s.store.SearchRecent(ctx, match, since, 10*LatestCount)
 		}
-		if q.FTS5() == "" || errors.Is(err, news.ErrBadMatch) {
+		if q.TermsMatch() == "" || errors.Is(err, news.ErrBadMatch) {
 			if recent == nil {
 				if recent, err = s.store.ListArticlesSince(ctx, since, scanLimit); err != nil {
 					return nil, err

@@ -76,17 +76,9 @@ func (s *Service) Page(ctx context.Context, chatID, id int64, n int) (Page, erro
 // most MaxResults.
 func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 	var ids []int64
-	if match := q.FTS5(); match != "" {
-		hits, err := s.store.SearchArticles(ctx, match, maxCandidates)
+	if match := q.TermsMatch(); match != "" {
+		ids, err := s.confirmed(ctx, q, match)
 		if err == nil {
-			for _, h := range hits {
-				if len(ids) == MaxResults {
-					break
-				}
-				if q.Match(query.NewDocument(h.Article)) {
-					ids = append(ids, h.ID)
-				}
-			}
 			return ids, nil
 		}
 		if !errors.Is(err, news.ErrBadMatch) {
@@ -95,10 +87,15 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 		s.log.Warn("search: FTS5 refused the expression; scanning instead", "err", err)
 	}
 	// Newest first, in growing reads, so that a query that finds its
-	// MaxResults among the newest articles reads no further.
+	// MaxResults among the newest articles reads no further; only the
+	// articles of the sources a query names, when it names them.
 	since, done := s.now().Add(-scanWindow), 0
+	read := func(limit int) ([]news.Article, error) { return s.store.ListArticlesSince(ctx, since, limit) }
+	if keep := q.SourceFilter(); keep != nil {
+		read = func(limit int) ([]news.Article, error) { return s.store.SourceArticles(ctx, keep, since, limit) }
+	}
 	for _, limit := range []int{scanLimit / 20, scanLimit / 5, scanLimit} {
-		arts, err := s.store.ListArticlesSince(ctx, since, limit)
+		arts, err := read(limit)
 		if err != nil {
 			return nil, err
 		}
@@ -118,8 +115,39 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 	return ids, nil
 }
 
-// page reads page n of sr: its articles and, when the query narrows FTS5,
-// their snippets.
+// confirmed reads the ranked FTS5 candidates of match, firstCandidates of
+// them and then, when the matcher dropped too many to fill MaxResults, up to
+// maxCandidates, and returns the ids of those q matches, best first, at most
+// MaxResults. Most queries confirm MaxResults from the first read, which
+// spares reading and inflating the rest.
+func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) ([]int64, error) {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, limit := range []int{firstCandidates, maxCandidates} {
+		hits, err := s.store.SearchArticles(ctx, match, limit)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			if len(ids) == MaxResults {
+				return ids, nil
+			}
+			if !seen[h.ID] {
+				seen[h.ID] = true
+				if q.Match(query.NewDocument(h.Article)) {
+					ids = append(ids, h.ID)
+				}
+			}
+		}
+		if len(hits) < limit {
+			break
+		}
+	}
+	return ids, nil
+}
+
+// page reads page n of sr: its articles, with a snippet of each text
+// around the words the query matches.
 func (s *Service) page(ctx context.Context, sr news.Search, n int) (Page, error) {
 	from := n * PageSize
 	to := min(from+PageSize, len(sr.ArticleIDs))
@@ -127,15 +155,13 @@ func (s *Service) page(ctx context.Context, sr news.Search, n int) (Page, error)
 	if err != nil {
 		return Page{}, err
 	}
-	snippets := map[int64]string{}
-	if q, err := query.Parse(sr.Query); err == nil && q.FTS5() != "" {
-		if snippets, err = s.store.Snippets(ctx, q.FTS5(), sr.ArticleIDs[from:to]); err != nil {
-			s.log.Warn("search snippets", "chat", sr.ChatID, "err", err)
-		}
+	q, err := query.Parse(sr.Query)
+	if err != nil {
+		q = nil // a stored query parsed when it was stored; a changed grammar only loses the marks
 	}
 	p := Page{SearchID: sr.ID, Query: sr.Query, Number: n, First: from + 1, Total: len(sr.ArticleIDs), More: to < len(sr.ArticleIDs)}
 	for _, a := range arts {
-		p.Results = append(p.Results, Result{Article: a, Snippet: snippets[a.ID]})
+		p.Results = append(p.Results, Result{Article: a, Snippet: q.Snippet(a.Text, snippetWords)})
 	}
 	return p, nil
 }

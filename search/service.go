@@ -10,15 +10,17 @@ import (
 
 // Limits of the use cases.
 const (
-	PageSize       = 5                   // results a page shows
-	MaxResults     = 50                  // results a search keeps for paging
-	LatestWindow   = 7 * 24 * time.Hour  // how far back Latest looks
-	LatestCount    = 5                   // articles Latest returns at most
-	TrendingWindow = 6 * time.Hour       // how far back Trending looks
-	TrendingCount  = 5                   // stories Trending returns at most
-	scanWindow     = 30 * 24 * time.Hour // how far back a search FTS5 cannot narrow reads
-	scanLimit      = 5000                // articles such a search reads at most
-	maxCandidates  = 200                 // ranked FTS5 candidates read, at most, to confirm MaxResults
+	PageSize        = 5                   // results a page shows
+	MaxResults      = 50                  // results a search keeps for paging
+	LatestWindow    = 7 * 24 * time.Hour  // how far back Latest looks
+	LatestCount     = 5                   // articles Latest returns at most
+	TrendingWindow  = 6 * time.Hour       // how far back Trending looks
+	TrendingCount   = 5                   // stories Trending returns at most
+	scanWindow      = 30 * 24 * time.Hour // how far back a search FTS5 cannot narrow reads
+	scanLimit       = 5000                // articles such a search reads at most
+	firstCandidates = 64                  // ranked FTS5 candidates read first to confirm MaxResults
+	maxCandidates   = 200                 // ranked FTS5 candidates read, at most, to confirm MaxResults
+	snippetWords    = 24                  // words a result's snippet shows
 )
 
 // Store is what the use cases need of the database.
@@ -26,8 +28,8 @@ type Store interface {
 	SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error)
 	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
+	SourceArticles(ctx context.Context, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error)
 	FindArticles(ctx context.Context, ids []int64) ([]news.Article, error)
-	Snippets(ctx context.Context, match string, ids []int64) (map[int64]string, error)
 	CreateSearch(ctx context.Context, chatID int64, query string, ids []int64) (int64, error)
 	FindSearch(ctx context.Context, chatID, id int64) (news.Search, error)
 	TrendingStories(ctx context.Context, since time.Time, limit int) ([]news.Story, error)

@@ -90,7 +90,8 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				}
 			}
 			a.SourceID, a.FetchedAt = sourceID, now
-			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, a.Text, a.Summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
+			text, summary := packArticle(a.Text, a.Summary)
+			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, text, summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
 			if err != nil {
 				return fmt.Errorf("article %q: %w", a.GUID, err)
 			}
@@ -98,6 +99,11 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				continue
 			}
 			a.ID, _ = res.LastInsertId()
+			if pending != StepText {
+				if err := indexTerms(ctx, tx, a.ID, a.Title, a.Text); err != nil {
+					return err
+				}
+			}
 			added = append(added, a)
 		}
 		if fetched {
@@ -228,9 +234,12 @@ const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title
 func scanArticle(sc scanner) (news.Article, error) {
 	var a news.Article
 	var pub, fetched int64
-	err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL)
+	t := newArticleText(&a.Text, &a.Summary)
+	if err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL); err != nil {
+		return a, err
+	}
 	a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
-	return a, err
+	return a, t.set()
 }
 
 // FindArticle returns the article with its source's name, or ErrNotFound.
@@ -260,11 +269,29 @@ func (s *Store) ListArticlesSince(ctx context.Context, since time.Time, limit in
 	return out, nil
 }
 
-// UpdateArticleText stores an article's (full) text and summary; an article
-// pending at StepText moves on to StepLink in the same statement.
+// UpdateArticleText stores an article's (full) text and summary, and
+// indexes it for search with that text; an article pending at StepText
+// moves on to StepLink in the same transaction. An unknown id is no error.
 func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary string) error {
-	if _, err := s.w.ExecContext(ctx, `UPDATE articles SET text = ?, summary = ?,
-		pending = CASE pending WHEN ? THEN ? ELSE pending END WHERE id = ?`, text, summary, StepText, StepLink, id); err != nil {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var title, pending string
+		textCol, summaryCol := packArticle(text, summary)
+		err := tx.QueryRowContext(ctx, `UPDATE articles SET text = ?, summary = ?,
+			pending = CASE pending WHEN ? THEN ? ELSE pending END WHERE id = ?
+			RETURNING title, pending`, textCol, summaryCol, StepText, StepLink, id).Scan(&title, &pending)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		// An article indexed before (it was past StepText) is indexed anew.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_terms WHERE rowid = ?`, id); err != nil {
+			return err
+		}
+		return indexTerms(ctx, tx, id, title, text)
+	})
+	if err != nil {
 		return fmt.Errorf("update article %d: %w", id, err)
 	}
 	return nil

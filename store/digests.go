@@ -105,7 +105,7 @@ func (s *Store) QueueDigest(ctx context.Context, d news.Digest, build func(news.
 func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until time.Time) (news.DigestContent, error) {
 	c := news.DigestContent{Since: since, Until: until, Sources: map[int64][]news.StorySource{}}
 	rows, err := tx.QueryContext(ctx, `
-		SELECT COALESCE(a.story_id, a.id), a.id, al.subscription_id, sub.query, a.title, a.url, a.summary, s.name, a.published_at, al.created_at
+		SELECT COALESCE(a.story_id, a.id), a.id, al.subscription_id, sub.query, a.title, a.url, a.text, a.summary, s.name, a.published_at, al.created_at
 		FROM alerts al
 		JOIN articles a ON a.id = al.article_id
 		JOIN sources s ON s.id = a.source_id
@@ -120,7 +120,12 @@ func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until t
 	for rows.Next() {
 		var it news.DigestItem
 		var pub, alerted int64
-		if err := rows.Scan(&it.StoryID, &it.ArticleID, &it.SubscriptionID, &it.Query, &it.Title, &it.URL, &it.Summary, &it.SourceName, &pub, &alerted); err != nil {
+		var text string // packed with the summary (see packArticle)
+		t := newArticleText(&text, &it.Summary)
+		if err := rows.Scan(&it.StoryID, &it.ArticleID, &it.SubscriptionID, &it.Query, &it.Title, &it.URL, &t.Text, &t.Summary, &it.SourceName, &pub, &alerted); err != nil {
+			return c, fmt.Errorf("read digest items: %w", err)
+		}
+		if err := t.set(); err != nil {
 			return c, fmt.Errorf("read digest items: %w", err)
 		}
 		if seen[it.ArticleID] {

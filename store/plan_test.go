@@ -46,8 +46,8 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 	defer s.Close()
 	now := time.Now().Unix()
 	// FTS5's plan reads "INDEX <bits>:<constraints>": 192 is "rowid order,
-	// descending" (it walks newest first and stops at the LIMIT), M a MATCH,
-	// =/> a rowid equality or lower bound.
+	// descending" (it walks newest first and stops at the LIMIT), M a MATCH
+	// (of articles_terms' 4 columns), =/> a rowid equality or lower bound.
 	tests := []struct {
 		name  string
 		query string
@@ -62,11 +62,16 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"story candidates: the window", sqlStoryWindow, []any{now, 0}, []string{"USING INDEX articles_published (published_at>?)"}},
 		{"story candidates: since the high-water mark", sqlStoryAfter, []any{now, 10}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
 		{"search", sqlSearchArticles, []any{titleWeight, `"kursk"`, rankCandidates, now, halfLife.Seconds(), 10},
-			[]string{"MATERIALIZE text_hits", "MATERIALIZE title_hits", "VIRTUAL TABLE INDEX 192:M", "USING INTEGER PRIMARY KEY (rowid=?)"}},
-		{"recent search", sqlSearchRecent, []any{`"kursk"`, 1, 1000, now, 5}, []string{"VIRTUAL TABLE INDEX 192:M2>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+			[]string{"MATERIALIZE text_hits", "MATERIALIZE title_hits", "VIRTUAL TABLE INDEX 192:M4\n", "VIRTUAL TABLE INDEX 192:M4>",
+				"INDEX articles_fetched (fetched_at>?)", "USING COVERING INDEX articles_id_published (id=?)", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"recent search", sqlSearchRecent, []any{`"kursk"`, 1, 1000, now, 5}, []string{"VIRTUAL TABLE INDEX 192:M4>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"preview: the window's first id", sqlFirstIDSince, []any{now}, []string{"INDEX articles_fetched (fetched_at>?)"}},
-		{"preview: count", sqlRecentCount, []any{`"kursk"`, 1}, []string{"VIRTUAL TABLE INDEX 0:M2>"}},
-		{"preview: sample", sqlRecentSample, []any{`"kursk"`, 1, 200, now}, []string{"VIRTUAL TABLE INDEX 192:M2>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"preview: count", sqlRecentCount, []any{`"kursk"`, 1, countCap}, []string{"VIRTUAL TABLE INDEX 192:M4>"}},
+		{"preview: sample", sqlRecentSample, []any{`"kursk"`, 1, 200, now}, []string{"VIRTUAL TABLE INDEX 192:M4>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"source only: the newest of some sources", sqlSourceArticles(2), []any{1, 2, 100, now, 50},
+			[]string{"USING INDEX sqlite_autoindex_articles_1 (source_id=?)"}},
+		{"source only: count in the window", sqlSourceCount(2), []any{1, 2, 100},
+			[]string{"USING COVERING INDEX sqlite_autoindex_articles_1 (source_id=?)"}},
 		{"preview: sample of all", sqlRecentAll, []any{1, 200, now}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
 		{"prune: the old articles", `SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? LIMIT ?`, []any{now, now, 5000},
 			[]string{"INDEX articles_"}},
@@ -82,7 +87,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 			plan := planOf(t, s, tt.query, tt.args...)
 			for _, line := range strings.Split(plan, "\n") {
 				for _, table := range []string{"articles", "alerts", "outbox", "seen_items", "sources", "chats"} {
-					if strings.HasPrefix(line, "SCAN "+table) && !strings.HasPrefix(line, "SCAN "+table+"_fts") {
+					if strings.HasPrefix(line, "SCAN "+table) && !strings.HasPrefix(line, "SCAN "+table+"_terms") {
 						t.Errorf("plan reads the whole of %s:\n%s", table, plan)
 					}
 				}
@@ -117,7 +122,7 @@ func TestFullTextIndexedOnceWhenTheTextIsDone(t *testing.T) {
 	count := func(match string) int {
 		t.Helper()
 		var n int
-		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).Scan(&n); err != nil {
+		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, match).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
@@ -140,7 +145,7 @@ func TestFullTextIndexedOnceWhenTheTextIsDone(t *testing.T) {
 	if n := count("harvest"); n != 0 {
 		t.Errorf("%d index entries after the article was pruned, want 0", n)
 	}
-	if _, err := s.w.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO articles_terms (articles_terms) VALUES ('integrity-check')`); err != nil {
 		t.Errorf("integrity-check: %v", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -23,16 +24,22 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 	return id, err
 }
 
-// RecentMatches reads, in bounded time, what the FTS5 expression match
-// ("" = every article) finds among the articles fetched since then: total
-// is how many the expression matches there (for match "", the span of ids,
-// which counts the articles but those deleted meanwhile), and sample holds
-// the newest of them (by id), at most sampleSize, newest published first, of which only those
-// published since then are returned (examined counts them all). A caller
-// that confirms the sample with its own matcher can scale the share it
-// confirms to total. It fails with an error wrapping ErrBadMatch when FTS5
-// rejects the expression, and when the database fails.
-func (s *Store) RecentMatches(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+// RecentMatches reads, in bounded time, what the FTS5 expression match over
+// articles_terms ("" = every article, or every article of the sources whose
+// name passes keep when keep is not nil) finds among the articles fetched
+// since then: total is how many the expression matches there, counted up to
+// countCap and beyond it estimated from the span of ids the first countCap
+// cover (for match "", the span of ids, which counts the articles but those
+// deleted meanwhile), and sample holds the newest of them (by id), at most
+// sampleSize, newest published first, of which only those published since
+// then are returned (examined counts them all). A caller that confirms the
+// sample with its own matcher can scale the share it confirms to total. It
+// fails with an error wrapping ErrBadMatch when FTS5 rejects the
+// expression, and when the database fails.
+func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+	if match == "" && keep != nil {
+		return s.recentOfSources(ctx, keep, since, sampleSize)
+	}
 	first, err := s.firstIDSince(ctx, since)
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
@@ -40,17 +47,25 @@ func (s *Store) RecentMatches(ctx context.Context, match string, since time.Time
 	if first == 0 {
 		return nil, 0, 0, nil
 	}
+	var last int64
+	if err := s.r.QueryRowContext(ctx, `SELECT max(id) FROM articles`).Scan(&last); err != nil {
+		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+	}
 	var rows *sql.Rows
 	if match == "" {
-		var last int64
-		if err := s.r.QueryRowContext(ctx, `SELECT max(id) FROM articles`).Scan(&last); err != nil {
-			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
-		}
 		total = int(last - first + 1)
 		rows, err = s.r.QueryContext(ctx, sqlRecentAll, first, sampleSize, unix(since))
 	} else {
-		if err := s.r.QueryRowContext(ctx, sqlRecentCount, match, first).Scan(&total); err != nil {
+		var n int
+		var lowest sql.NullInt64
+		if err := s.r.QueryRowContext(ctx, sqlRecentCount, match, first, countCap).Scan(&n, &lowest); err != nil {
 			return nil, 0, 0, searchErr(err)
+		}
+		total = n
+		if n == countCap && lowest.Int64 > first {
+			// The newest countCap matches cover the ids from lowest up:
+			// the rest of the window is taken to match as densely.
+			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-lowest.Int64+1)))
 		}
 		rows, err = s.r.QueryContext(ctx, sqlRecentSample, match, first, sampleSize, unix(since))
 	}
@@ -62,8 +77,12 @@ func (s *Store) RecentMatches(ctx context.Context, match string, since time.Time
 		var a news.Article
 		var pub, fetched int64
 		var inWindow bool
-		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &a.Text, &a.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL, &inWindow); err != nil {
+		t := newArticleText(&a.Text, &a.Summary)
+		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL, &inWindow); err != nil {
 			return nil, 0, 0, searchErr(err)
+		}
+		if err := t.set(); err != nil {
+			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 		}
 		a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
 		examined++
@@ -78,15 +97,43 @@ func (s *Store) RecentMatches(ctx context.Context, match string, since time.Time
 	return sample, examined, max(total, examined), nil
 }
 
+// countCap is how many matches RecentMatches counts before it estimates.
+const countCap = 1000
+
 // The queries of RecentMatches: where the window starts (articles_fetched),
 // how many FTS5 matches it holds, and its newest articles, all or matching.
 const (
 	sqlFirstIDSince = `SELECT id FROM articles WHERE fetched_at >= ? ORDER BY fetched_at, id LIMIT 1`
-	sqlRecentCount  = `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?`
+	sqlRecentCount  = `SELECT count(*), min(id) FROM (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3)`
 	sqlRecentAll    = `SELECT ` + articleColumns + `, a.published_at >= ?3 FROM articles a JOIN sources s ON s.id = a.source_id
 			WHERE a.id >= ?1 ORDER BY a.id DESC LIMIT ?2`
 	sqlRecentSample = `SELECT ` + articleColumns + `, a.published_at >= ?4
-			FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
+			FROM (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
 			JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
 			ORDER BY a.id DESC`
 )
+
+// recentOfSources is RecentMatches of the articles of the sources whose name
+// passes keep.
+func (s *Store) recentOfSources(ctx context.Context, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+	ids, first, err := s.sourceWindow(ctx, keep, since)
+	if err != nil || len(ids) == 0 || first == 0 {
+		return nil, 0, 0, err
+	}
+	if err := s.r.QueryRowContext(ctx, sqlSourceCount(len(ids)), append(ids, first)...).Scan(&total); err != nil {
+		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+	}
+	// Every article fetched in the window is examined, as for an FTS5
+	// expression; those published before it are not in the sample.
+	arts, err := s.sourceArticles(ctx, ids, first, 0, sampleSize)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+	}
+	for _, a := range arts {
+		if !a.PublishedAt.Before(since) {
+			sample = append(sample, a)
+		}
+	}
+	slices.SortStableFunc(sample, func(a, b news.Article) int { return b.PublishedAt.Compare(a.PublishedAt) })
+	return sample, len(arts), max(total, len(arts)), nil
+}

@@ -12,10 +12,13 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// Ranking: a title match weighs titleWeight times a text match, and
-// relevance halves for every halfLife of age.
+// Ranking: a title match weighs titleWeight times a match in the text only
+// (so a title match a week old ranks with a text match of today), and
+// relevance halves for the first halfLife of age (1 / (1 + age/halfLife)).
+// A larger weight would rank older title matches higher, and make the title
+// walk of sqlSearchArticles read further back.
 const (
-	titleWeight = 10.0
+	titleWeight = 2.0
 	halfLife    = 7 * 24 * time.Hour
 )
 
@@ -28,14 +31,17 @@ const (
 	snippetHits    = 10
 )
 
-// SearchArticles returns the articles matching the FTS5 expression match,
-// best first: bm25 relevance (title weighted) scaled down with age, at most
-// limit. Only the newest rankCandidates matches and the newest rankCandidates
-// title matches are ranked (FTS5 walks its index newest first and stops), so
-// an old article that only a common word matches may be left out: its age
-// would rank it low anyway. The order is exact when the expression matches
-// at most rankCandidates articles. The first snippetHits hits carry a snippet. It
-// fails with an error wrapping ErrBadMatch when FTS5 rejects the expression.
+// SearchArticles returns the articles matching the FTS5 expression match
+// over articles_terms (see query.Query.TermsMatch), best first: a title
+// match weighs titleWeight times a match in the text only, scaled down with
+// age, at most limit. Only the
+// newest rankCandidates matches and the newest rankCandidates title matches
+// are ranked (FTS5 walks its index newest first and stops), so an old
+// article that only a common word matches may be left out: its age would
+// rank it low anyway. The order is exact when the expression matches at most
+// rankCandidates articles. Hits carry no snippet (see query.Query.Snippet).
+// It fails with an error wrapping ErrBadMatch when FTS5 rejects the
+// expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
 	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit)
 	if err != nil {
@@ -52,18 +58,6 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 	}
 	if err := rows.Err(); err != nil {
 		return nil, searchErr(err)
-	}
-	rows.Close()
-	ids := make([]int64, 0, snippetHits)
-	for _, h := range out[:min(len(out), snippetHits)] {
-		ids = append(ids, h.ID)
-	}
-	snips, err := s.Snippets(ctx, match, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out[:len(ids)] {
-		out[i].Snippet = snips[out[i].ID]
 	}
 	return out, nil
 }
@@ -137,34 +131,6 @@ func (s *Store) FindArticles(ctx context.Context, ids []int64) ([]news.Article, 
 	return out, nil
 }
 
-// Snippets returns, for those of ids that match the FTS5 expression, a
-// snippet of their text with the matching words marked.
-func (s *Store) Snippets(ctx context.Context, match string, ids []int64) (map[int64]string, error) {
-	out := map[int64]string{}
-	if len(ids) == 0 || match == "" {
-		return out, nil
-	}
-	args := []any{match}
-	for _, id := range ids {
-		args = append(args, id)
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24)
-		FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (`+placeholders(len(ids))+`)`, args...)
-	if err != nil {
-		return nil, searchErr(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var snip string
-		if err := rows.Scan(&id, &snip); err != nil {
-			return nil, searchErr(err)
-		}
-		out[id] = snip
-	}
-	return out, rows.Err()
-}
-
 // searchTTL is how long a stored search can be paged; searchesPerChat is how
 // many a chat keeps.
 const (
@@ -225,25 +191,42 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 }
 
 // sqlSearchArticles ranks the newest text and title matches (FTS5 walks
-// its index newest first and stops at ?3 each). A title match older than
-// the newest text matches has its title-only bm25 scaled by how the two
-// scores compare on the articles both found, so that it ranks with them.
+// its index newest first and stops at ?3 each): a title match weighs ?1, any
+// other 1, divided by 1 + age / ?5. It uses no bm25: FTS5's bm25 counts the
+// articles of every term over the whole index on every query, a cost that
+// grows with the store (24 ms of a common word's search at 100,000
+// articles).
+//
+// The title walk stops where no title match can rank among the text
+// matches: when there are ?3 text matches, the oldest of them, fetched at
+// f, scores at least 1 / (1 + (now-f)/?5), which a title match fetched
+// before now - ((?1-1)·?5 + ?1·(now-f)) cannot reach (ids grow with
+// fetched_at, and articles_fetched gives the first id after that time).
+// Without the bound a phrase rare in titles walked every match of the
+// phrase. A title match is the expression AND the expression in the title
+// columns: the column filter alone would confine a NOT to the title too
+// ("police -city" would take articles with city in the text). Only the best
+// ?6 are read whole.
 const sqlSearchArticles = `WITH
-		text_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
-			WHERE articles_fts MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
-		title_hits AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ?1, 1.0) AS score FROM articles_fts
-			WHERE articles_fts MATCH 'title : (' || ?2 || ')' ORDER BY rowid DESC LIMIT ?3),
-		scale AS (SELECT coalesce(avg(t.score / h.score), 1.0) AS f FROM text_hits t JOIN title_hits h ON h.id = t.id),
-		hits AS (SELECT id, score FROM text_hits
-			UNION ALL SELECT id, score * (SELECT f FROM scale) FROM title_hits WHERE id NOT IN (SELECT id FROM text_hits))
+		text_hits AS MATERIALIZED (SELECT rowid AS id FROM articles_terms
+			WHERE articles_terms MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
+		oldest AS (SELECT a.fetched_at AS f FROM articles a WHERE a.id = (SELECT min(id) FROM text_hits)
+			AND (SELECT count(*) FROM text_hits) >= ?3),
+		cut AS (SELECT coalesce((SELECT a.id FROM articles a INDEXED BY articles_fetched
+			WHERE a.fetched_at >= ?4 - ((?1 - 1) * ?5 + ?1 * (?4 - (SELECT f FROM oldest))) ORDER BY a.fetched_at LIMIT 1), 0) AS id),
+		title_hits AS MATERIALIZED (SELECT rowid AS id FROM articles_terms
+			WHERE articles_terms MATCH '(' || ?2 || ') AND {title tstems} : (' || ?2 || ')' AND rowid >= (SELECT id FROM cut)
+			ORDER BY rowid DESC LIMIT ?3),
+		hits AS (SELECT id, max(w) AS w FROM (SELECT id, 1.0 AS w FROM text_hits UNION ALL SELECT id, ?1 FROM title_hits) GROUP BY id),
+		best AS MATERIALIZED (SELECT h.id, h.w / (1.0 + max(0, ?4 - a.published_at) / ?5) AS rank
+			FROM hits h JOIN articles a INDEXED BY articles_id_published ON a.id = h.id ORDER BY rank DESC, h.id DESC LIMIT ?6)
 		SELECT ` + articleColumns + `
-		FROM hits h JOIN articles a ON a.id = h.id JOIN sources s ON s.id = a.source_id
-		ORDER BY h.score / (1.0 + max(0, ?4 - a.published_at) / ?5), a.id DESC
-		LIMIT ?6`
+		FROM best b JOIN articles a ON a.id = b.id JOIN sources s ON s.id = a.source_id
+		ORDER BY b.rank DESC, a.id DESC`
 
 // sqlSearchRecent reads the newest matches from the window's first id.
 const sqlSearchRecent = `SELECT ` + articleColumns + `
-		FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
+		FROM (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
 		JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
 		WHERE a.published_at >= ?4
 		ORDER BY a.published_at DESC, a.id DESC LIMIT ?5`

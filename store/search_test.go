@@ -57,8 +57,10 @@ func TestSearchArticlesRanksTitleAndRecency(t *testing.T) {
 	if want := "new-title new-text old-title"; strings.Join(got, " ") != want {
 		t.Errorf("order = %v, want %s", got, want)
 	}
-	if h := hits[1]; !strings.Contains(h.Snippet, news.SnippetStart+"Kursk"+news.SnippetEnd) || h.SourceName != "Wire" {
-		t.Errorf("snippet = %q, source = %q", h.Snippet, h.SourceName)
+	// Snippets are the query's (query.Query.Snippet); the hit carries the
+	// text, stored compressed, as it was given.
+	if h := hits[1]; h.Text != "Near Kursk, the harvest waits." || h.SourceName != "Wire" {
+		t.Errorf("text = %q, source = %q", h.Text, h.SourceName)
 	}
 
 	// Diacritics are folded; updates and deletes reach the index.
@@ -77,6 +79,10 @@ func TestSearchArticlesRanksTitleAndRecency(t *testing.T) {
 	recent, err := s.SearchRecent(ctx, `"kursk"`, now.Add(-3*time.Hour), 10)
 	if err != nil || len(recent) != 3 || recent[0].GUID != "other" {
 		t.Errorf("SearchRecent = %v, %v", recent, err)
+	}
+	// A NOT holds for the whole article, also for the title matches.
+	if hits, err := s.SearchArticles(ctx, `"kursk" NOT "farmers"`, 10); err != nil || len(hits) != 3 {
+		t.Errorf("kursk NOT farmers: %d hits, %v; want 3 (not new-title, with farmers in its text)", len(hits), err)
 	}
 	if _, err := s.SearchArticles(ctx, `kursk AND`, 10); !errors.Is(err, news.ErrBadMatch) {
 		t.Errorf("bad expression: err = %v, want ErrBadMatch", err)
@@ -103,7 +109,7 @@ func TestMigrationIndexesExistingArticles(t *testing.T) {
 	}
 	mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Tariffs on steel", PublishedAt: now})
 	// Pretend the database predates the index: drop it and forget the migration.
-	for _, q := range []string{`DROP TABLE articles_fts`, `DROP TRIGGER articles_fts_insert`, `DROP TRIGGER articles_fts_update`, `DROP TRIGGER articles_fts_delete`, `DROP TABLE searches`, `DROP TABLE secrets`, `DELETE FROM schema_migrations WHERE version = 4`} {
+	for _, q := range []string{`DROP TABLE articles_terms`, `DROP TRIGGER articles_terms_delete`, `DROP INDEX articles_id_published`, `DELETE FROM schema_migrations WHERE version = 20`} {
 		if _, err := s.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

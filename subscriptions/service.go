@@ -27,10 +27,11 @@ type Store interface {
 	AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target, error)
 	QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
-	// RecentMatches counts what the FTS5 expression ("" = all) finds among
-	// the articles fetched since then, and returns the newest of them, at
-	// most sampleSize, of those published since then (examined: all read).
-	RecentMatches(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
+	// RecentMatches counts what the FTS5 expression ("" = all, or all of the
+	// sources whose name passes keep if not nil) finds among the articles
+	// fetched since then, and returns the newest of them, at most
+	// sampleSize, of those published since then (examined: all read).
+	RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
 }
 
 // ErrNoSuchSubscription is returned by Unsubscribe when the chat has no
@@ -130,7 +131,7 @@ type Preview struct {
 
 // previewSample is how many candidates a preview confirms with the query's
 // matcher at most, so that its cost does not grow with the store.
-const previewSample = 32
+const previewSample = 20
 
 // Subscribed is the outcome of Subscribe.
 type Subscribed struct {
@@ -179,7 +180,7 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) {
 	p := Preview{Window: s.previewWindow}
 	since := s.now().Add(-s.previewWindow)
-	sample, examined, total, err := s.store.RecentMatches(ctx, q.FTS5(), since, s.previewScan)
+	sample, examined, total, err := s.store.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, s.previewScan)
 	if err != nil {
 		return p, fmt.Errorf("preview: %w", err)
 	}

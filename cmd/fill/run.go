@@ -57,10 +57,27 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	subs := subscriptions.NewService(subscriptions.Options{Store: st, MaxPerChat: 50, Now: clk.Now, Logger: log})
 	searches := search.NewService(search.Options{Store: st, Now: clk.Now, Logger: log})
 	c := newCorpus(1)
-
 	if _, err := st.EnsureChat(ctx, 1, "private", "searcher", news.ChatDefaults{}); err != nil {
 		return err
 	}
+	if o.queriesOnly || o.bulk {
+		if o.queriesOnly {
+			// The clock stands at the newest article: a fill stopped part way
+			// has the windows of search and preview as full as a whole one.
+			newest, err := st.ListArticlesSince(ctx, time.Time{}, 1)
+			if err != nil || len(newest) == 0 {
+				return fmt.Errorf("no articles in %s: %v", o.db, err)
+			}
+			clk.add(newest[0].FetchedAt.Sub(clk.Now()))
+		} else if err := bulk(ctx, o, st, sum, clk, c, w); err != nil {
+			return err
+		}
+		if err := printSize(ctx, st, o.n, w); err != nil {
+			return err
+		}
+		return measureQueries(ctx, o, st, searches, subs, c, w)
+	}
+
 	for i := range o.subs {
 		chat := int64(1000 + i/50)
 		if i%50 == 0 {
@@ -193,44 +210,8 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	fmt.Fprintf(w, "| match and queue one fetch p50 / p99 | %s |\n", pct(match))
 	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(o.n))
 
-	queries := []struct{ kind, text string }{
-		{"common word", common[0]},
-		{"mid word", c.vocab[300]},
-		{"rare word", c.vocab[25000]},
-		{"phrase", `"` + common[1] + " " + c.vocab[2] + `"`},
-		{"prefix", "presid*"},
-		{"negation", common[3] + " -" + common[7]},
-		{"field", "title:" + common[5]},
-		{"or", common[2] + " OR " + common[4]},
-		{"source only", "source:src7"},
-	}
-	fmt.Fprintf(w, "\n| query | /search p50 / p99 | results | preview p50 / p99 | preview count |\n|---|---|---|---|---|\n")
-	for _, q := range queries {
-		parsed, err := query.Parse(q.text)
-		if err != nil {
-			return fmt.Errorf("query %q: %w", q.text, err)
-		}
-		var sd, pd []time.Duration
-		var total int
-		var pv subscriptions.Preview
-		for range o.reps {
-			t := time.Now()
-			page, err := searches.Search(ctx, 1, q.text)
-			if err != nil {
-				return fmt.Errorf("search %q: %w", q.text, err)
-			}
-			sd, total = append(sd, time.Since(t)), page.Total
-			t = time.Now()
-			if pv, err = subs.Preview(ctx, parsed); err != nil {
-				return fmt.Errorf("preview %q: %w", q.text, err)
-			}
-			pd = append(pd, time.Since(t))
-		}
-		approx := ""
-		if pv.Approx {
-			approx = "≈"
-		}
-		fmt.Fprintf(w, "| %s `%s` | %s | %d | %s | %s%d |\n", q.kind, q.text, pct(sd), total, pct(pd), approx, pv.Count)
+	if err := measureQueries(ctx, o, st, searches, subs, c, w); err != nil {
+		return err
 	}
 	var due []time.Duration
 	for range o.reps {
@@ -288,4 +269,50 @@ func pct(ds []time.Duration) string {
 	slices.Sort(s)
 	at := func(q float64) time.Duration { return s[min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1)] }
 	return fmt.Sprintf("%.2f / %.2f ms", float64(at(0.5))/1e6, float64(at(0.99))/1e6)
+}
+
+// measureQueries times /search and the /subscribe preview of each
+// benchmark query, o.reps runs each, and prints their table.
+func measureQueries(ctx context.Context, o options, st *store.Store, searches *search.Service, subs *subscriptions.Service, c *corpus, w io.Writer) error {
+	queries := []struct{ kind, text string }{
+		{"common word", common[0]},
+		{"mid word", c.vocab[300]},
+		{"rare word", c.vocab[25000]},
+		{"phrase", `"` + common[1] + " " + c.vocab[2] + `"`},
+		{"prefix", "presid*"},
+		{"negation", common[3] + " -" + common[7]},
+		{"field", "title:" + common[5]},
+		{"or", common[2] + " OR " + common[4]},
+		{"source only", "source:src7"},
+	}
+	fmt.Fprintf(w, "\n| query | /search p50 / p99 | CPU | results | preview p50 / p99 | CPU | preview count |\n|---|---|---|---|---|---|---|\n")
+	for _, q := range queries {
+		parsed, err := query.Parse(q.text)
+		if err != nil {
+			return fmt.Errorf("query %q: %w", q.text, err)
+		}
+		var sd, pd []time.Duration
+		var scpu, pcpu time.Duration
+		var total int
+		var pv subscriptions.Preview
+		for range o.reps {
+			t, cpu := time.Now(), cpuTime()
+			page, err := searches.Search(ctx, 1, q.text)
+			if err != nil {
+				return fmt.Errorf("search %q: %w", q.text, err)
+			}
+			sd, total, scpu = append(sd, time.Since(t)), page.Total, scpu+cpuTime()-cpu
+			t, cpu = time.Now(), cpuTime()
+			if pv, err = subs.Preview(ctx, parsed); err != nil {
+				return fmt.Errorf("preview %q: %w", q.text, err)
+			}
+			pd, pcpu = append(pd, time.Since(t)), pcpu+cpuTime()-cpu
+		}
+		approx := ""
+		if pv.Approx {
+			approx = "≈"
+		}
+		fmt.Fprintf(w, "| %s `%s` | %s | %s | %d | %s | %s | %s%d |\n", q.kind, q.text, pct(sd), per(scpu, len(sd)), total, pct(pd), per(pcpu, len(pd)), approx, pv.Count)
+	}
+	return nil
 }

@@ -1,0 +1,169 @@
+package query
+
+import (
+	"slices"
+	"strings"
+)
+
+// Columns is an article as a full-text index of Newshound's own terms holds it (see Query.TermsMatch): each column
+// is space-separated tokens exactly as Terms makes them, so that an index tokenizing on spaces alone (SQLite FTS5's
+// unicode61 with categories 'L* N* M* Co', which folds case as Terms already did) holds the matcher's tokens and
+// stems, not its own reading of the text.
+type Columns struct {
+	Title string // the title's tokens, in order (phrases and prefixes)
+	Body  string // the text's tokens, in order
+	// TitleStems and BodyStems are the distinct stems of the title's and the text's tokens under the languages the
+	// article is read in (see Document), but those that are a token of the same part already: a bare word is
+	// found as a token or as a stem of one.
+	TitleStems string
+	BodyStems  string
+}
+
+// TermsTokenizer is the FTS5 tokenizer option under which an index of Columns holds exactly their tokens.
+const TermsTokenizer = `unicode61 remove_diacritics 0 categories 'L* N* M* Co'`
+
+// IndexColumns returns what an index of Newshound's terms holds of a: its title's and text's tokens and their
+// stems. It never fails.
+func IndexColumns(a Article) Columns {
+	return NewDocument(Article{Title: a.Title, Text: a.Text}).Columns()
+}
+
+// Columns returns what an index of Newshound's terms holds of the document (see IndexColumns).
+func (d *Document) Columns() Columns {
+	var c Columns
+	var b strings.Builder
+	join := func(seq []int32) string {
+		b.Reset()
+		for i, t := range seq {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(d.tokens[t])
+		}
+		return b.String()
+	}
+	c.Title = join(d.seq[:d.titleLen])
+	c.Body = join(d.seq[d.titleLen+1:])
+	var title, body []string
+	for j, s := range d.stems {
+		i, isToken := d.byToken[s]
+		w := d.stemWhere[j]
+		if w&inTitle != 0 && !(isToken && d.where[i]&inTitle != 0) {
+			title = append(title, s)
+		}
+		if w&inText != 0 && !(isToken && d.where[i]&inText != 0) {
+			body = append(body, s)
+		}
+	}
+	c.TitleStems, c.BodyStems = strings.Join(title, " "), strings.Join(body, " ")
+	return c
+}
+
+// TermsMatch returns an FTS5 MATCH expression for an index of Columns (columns title, body, tstems and bstems, see
+// TermsTokenizer) that every article matching q also matches: a filter for candidates, which callers check with
+// Match. It returns "" when no such expression narrows anything (a query of source: terms only).
+//
+// Unlike FTS5, it needs no prefix queries for bare words: a word is the OR of its exact stems (see wordStems), so
+// FTS5 reads only their posting lists, newest first, and can stop early. Phrases and prefixes are exact, so a NOT
+// of them narrows too.
+func (q *Query) TermsMatch() string {
+	if q == nil || q.root == nil {
+		return ""
+	}
+	e, _ := termsExpr(q.root)
+	return e
+}
+
+// termsExpr translates n as ftsExpr does, for an index of Columns.
+func termsExpr(n *node) (expr string, exact bool) {
+	switch n.kind {
+	case nodeWord:
+		cols := "{title body tstems bstems}"
+		if n.title {
+			cols = "{title tstems}"
+		}
+		stems := slices.Clone(n.stems)
+		slices.Sort(stems)
+		stems = slices.Compact(stems)
+		quoted := make([]string, len(stems))
+		for i, s := range stems {
+			quoted[i] = ftsQuote(s)
+		}
+		if len(quoted) == 1 {
+			return cols + " : " + quoted[0], false
+		}
+		return cols + " : (" + strings.Join(quoted, " OR ") + ")", false
+	case nodePrefix:
+		return termsCols(n.title) + " : " + ftsQuote(n.tokens[0]) + "*", true
+	case nodePhrase:
+		return termsCols(n.title) + " : " + ftsQuote(strings.Join(n.tokens, " ")), true
+	case nodeAnd:
+		return termsAnd(n.kids)
+	case nodeOr:
+		parts := make([]string, len(n.kids))
+		exact = true
+		for i, k := range n.kids {
+			e, ex := termsExpr(k)
+			if e == "" {
+				return "", false
+			}
+			parts[i], exact = "("+e+")", exact && ex
+		}
+		return strings.Join(parts, " OR "), exact
+	}
+	// nodeSource, and nodeNot outside an AND (which FTS5 cannot say: its NOT is binary).
+	return "", false
+}
+
+func termsCols(title bool) string {
+	if title {
+		return "{title}"
+	}
+	return "{title body}"
+}
+
+func termsAnd(kids []*node) (string, bool) {
+	var pos, neg []string
+	exact := true
+	for _, k := range kids {
+		if k.kind == nodeNot {
+			e, ex := termsExpr(k.kids[0])
+			if !ex {
+				e, exact = termsSubset(k.kids[0]), false
+			}
+			if e != "" {
+				neg = append(neg, "("+e+")")
+			}
+			continue
+		}
+		e, ex := termsExpr(k)
+		if e == "" {
+			exact = false
+			continue
+		}
+		pos, exact = append(pos, "("+e+")"), exact && ex
+	}
+	if len(pos) == 0 {
+		return "", false
+	}
+	s := strings.Join(pos, " AND ")
+	if len(neg) > 0 {
+		s = "(" + s + ") NOT (" + strings.Join(neg, " OR ") + ")"
+	}
+	return s, exact
+}
+
+// termsSubset returns an expression that only articles matching n match, for a NOT that an inexact translation
+// cannot serve, or "" when there is none. A bare word's primary stem in the stem columns is one: those hold the
+// stems of the article's tokens under its languages, and the primary stem always counts (see wordStems). It leaves
+// out articles where the stem is also a token of the same part (it is not repeated in the stem column), so a NOT
+// of it narrows less than it might, never too much.
+func termsSubset(n *node) string {
+	if n.kind != nodeWord || len(n.stems) == 0 {
+		return ""
+	}
+	if n.title {
+		return "{tstems} : " + ftsQuote(n.stems[0])
+	}
+	return "{tstems bstems} : " + ftsQuote(n.stems[0])
+}

@@ -1,0 +1,259 @@
+package query
+
+import (
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newshound/newshound/news"
+)
+
+// termsIndex is an FTS5 table of Columns, as the store keeps articles_terms.
+type termsIndex struct{ db *sql.DB }
+
+func newTermsIndex(tb testing.TB, articles []Article) *termsIndex {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", filepath.Join(tb.TempDir(), "terms.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	create := `CREATE VIRTUAL TABLE t USING fts5(title, body, tstems, bstems, content = '', contentless_delete = 1, tokenize = '` +
+		strings.ReplaceAll(TermsTokenizer, "'", "''") + `')`
+	if _, err := db.Exec(create); err != nil {
+		tb.Fatalf("create fts5 table: %v", err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i, a := range articles {
+		c := IndexColumns(a)
+		if _, err := tx.Exec(`INSERT INTO t (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`, i, c.Title, c.Body, c.TitleStems, c.BodyStems); err != nil {
+			tb.Fatalf("insert article %d: %v", i, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		tb.Fatal(err)
+	}
+	return &termsIndex{db: db}
+}
+
+func (ix *termsIndex) match(tb testing.TB, expr string) []int64 {
+	tb.Helper()
+	rows, err := ix.db.Query(`SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid`, expr)
+	if err != nil {
+		tb.Fatalf("fts5 MATCH %q: %v", expr, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		tb.Fatalf("fts5 MATCH %q: %v", expr, err)
+	}
+	return out
+}
+
+// TestTermsMatchSuperset checks, for queries of the whole language (stemmed words in every language Newshound
+// stems, phrases, prefixes, title:, source:, negations), that Query.TermsMatch over an index of Columns finds
+// every article that Match finds, and that it narrows: a bare word's exact stems find no more articles than the
+// stem prefixes of Query.FTS5 over the raw text.
+func TestTermsMatchSuperset(t *testing.T) {
+	t.Run("generated", func(t *testing.T) { testTermsMatchSuperset(t, newCorpusGen(17, 300)) })
+	t.Run("languages", func(t *testing.T) { testTermsMatchSuperset(t, newLangCorpusGen(18)) })
+}
+
+func testTermsMatchSuperset(t *testing.T, g *corpusGen) {
+	const nArticles, nQueries = 1000, 500
+	articles := make([]Article, nArticles)
+	docs := make([]*Document, nArticles)
+	for i := range articles {
+		articles[i] = g.article(40 + g.rng.IntN(80))
+		if i%10 == 0 {
+			articles[i].Text += fmt.Sprintf(" %s's %sing %ses %sies the dying Zélenskiy ﬁnance", g.word(), g.word(), g.word(), g.word())
+		}
+		docs[i] = NewDocument(articles[i])
+	}
+	terms := newTermsIndex(t, articles)
+	raw := newFTSOracle(t, articles)
+	narrowed, fewer, more := 0, 0, 0
+	for n := 0; n < nQueries; {
+		q, err := Parse(g.query(g.rng.IntN(3)))
+		if err != nil {
+			continue
+		}
+		n++
+		expr := q.TermsMatch()
+		if expr == "" {
+			continue
+		}
+		narrowed++
+		got := terms.match(t, expr)
+		if extra := minus(matchAll(q, docs), got); len(extra) > 0 {
+			t.Errorf("query %q: TermsMatch() = %q misses articles %v that Match finds", q.Text(), expr, extra)
+		}
+		if old := q.FTS5(); old != "" {
+			switch prev := raw.match(t, old); {
+			case len(got) < len(prev):
+				fewer++
+			case len(got) > len(prev):
+				more++
+			}
+		}
+	}
+	if narrowed < nQueries/2 {
+		t.Errorf("only %d of %d queries have a TermsMatch expression", narrowed, nQueries)
+	}
+	t.Logf("%d of %d queries narrowed; %d find fewer candidates than FTS5() over the raw text, %d more", narrowed, nQueries, fewer, more)
+}
+
+// TestTermsMatchExact checks that for quoted words, prefixes, AND, OR and exact NOT the terms index answers exactly
+// as Match does (so a NOT of them may narrow).
+func TestTermsMatchExact(t *testing.T) {
+	g := newLangCorpusGen(19)
+	const nArticles, nQueries = 1000, 300
+	articles := make([]Article, nArticles)
+	docs := make([]*Document, nArticles)
+	for i := range articles {
+		articles[i] = g.article(40 + g.rng.IntN(80))
+		docs[i] = NewDocument(articles[i])
+	}
+	terms := newTermsIndex(t, articles)
+	matched := 0
+	for n := 0; n < nQueries; {
+		ours, _ := g.ftsQuery(g.rng.IntN(3))
+		q, err := Parse(ours)
+		if err != nil {
+			continue
+		}
+		n++
+		want := matchAll(q, docs)
+		if got := terms.match(t, q.TermsMatch()); !slices.Equal(got, want) {
+			t.Errorf("query %q: TermsMatch() = %q finds %d articles, Match %d", q.Text(), q.TermsMatch(), len(got), len(want))
+		}
+		if len(want) > 0 {
+			matched++
+		}
+	}
+	if matched < nQueries/2 {
+		t.Errorf("generated queries too weak: %d of %d match an article", matched, nQueries)
+	}
+}
+
+func TestTermsMatchExpression(t *testing.T) {
+	tests := []struct {
+		name, query, want string
+	}{
+		{name: "English word is its exact stems", query: "tariffs", want: `{title body tstems bstems} : ("tariff" OR "tariffs")`},
+		{name: "Russian word", query: "Курской", want: `{title body tstems bstems} : "курск"`},
+		{name: "title word", query: "title:kursk", want: `{title tstems} : "kursk"`},
+		{name: "quoted word", query: `"Tariffs"`, want: `{title body} : "tariffs"`},
+		{name: "phrase", query: `"north korea"`, want: `{title body} : "north korea"`},
+		{name: "prefix", query: "Ukrain*", want: `{title body} : "ukrain"*`},
+		{name: "title prefix", query: "title:Ukrain*", want: `{title} : "ukrain"*`},
+		{name: "AND and exact NOT", query: `"russia" -"sport"`, want: `(({title body} : "russia")) NOT (({title body} : "sport"))`},
+		{name: "NOT of a word is its primary stem's stem entries", query: `"russia" -sports`, want: `(({title body} : "russia")) NOT (({tstems bstems} : "sport"))`},
+		{name: "NOT of a title word", query: `"russia" -title:sports`, want: `(({title body} : "russia")) NOT (({tstems} : "sport"))`},
+		{name: "inexact NOT is dropped", query: `"russia" -(a b)`, want: `({title body} : "russia")`},
+		{name: "source only", query: "source:reuters", want: ""},
+		{name: "Han is a phrase of characters", query: "北朝鮮", want: `{title body} : "北 朝 鮮"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := Parse(tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := q.TermsMatch(); got != tt.want {
+				t.Errorf("Parse(%q).TermsMatch() = %q, want %q", tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIndexColumns(t *testing.T) {
+	c := IndexColumns(Article{Title: "Korea's Tariffs", Text: "The tariffs were raised; tariff talks go on. Zélenskiy"})
+	want := Columns{Title: "korea tariffs", Body: "the tariffs were raised tariff talks go on zelenskiy", TitleStems: "tariff", BodyStems: "rais talk"}
+	if c.Title != want.Title || c.Body != want.Body {
+		t.Errorf("IndexColumns tokens = %q / %q, want %q / %q", c.Title, c.Body, want.Title, want.Body)
+	}
+	// "tariff" is a token of the text already, so only the title needs its stem.
+	if !slices.Contains(strings.Fields(c.TitleStems), "tariff") || slices.Contains(strings.Fields(c.BodyStems), "tariff") {
+		t.Errorf("stems = %q / %q: want tariff among the title's only", c.TitleStems, c.BodyStems)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	mark := func(s string) string { return news.SnippetStart + s + news.SnippetEnd }
+	long := strings.Repeat("filler words here. ", 20)
+	tests := []struct {
+		name, query, text string
+		words             int
+		want              string
+	}{
+		{"word by its stem", "tariff", "New tariffs on steel.", 10, "New " + mark("tariffs") + " on steel."},
+		{"possessive", "kursk", "Near Kursk's fields", 10, "Near " + mark("Kursk") + "'s fields"},
+		{"diacritics and case", "zelenskiy", "ZÉLENSKIY said", 10, mark("ZÉLENSKIY") + " said"},
+		{"phrase words and prefix", `"north korea" ukrain*`, "North Korea and Ukraine", 10, mark("North") + " " + mark("Korea") + " and " + mark("Ukraine")},
+		{"negated words are not marked", "kursk -steel", "Kursk steel", 10, mark("Kursk") + " steel"},
+		{"window around the matches", "kursk", long + "Kursk harvest " + long, 4, "…here. " + mark("Kursk") + " harvest filler…"},
+		{"no match gives the start", "kursk", "Plain text goes on and on", 3, "Plain text goes…"},
+		{"Russian stem", "Курской", "Бои в Курской области", 10, "Бои в " + mark("Курской") + " области"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := Parse(tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := q.Snippet(tt.text, tt.words); got != tt.want {
+				t.Errorf("Snippet(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSourceFilter(t *testing.T) {
+	tests := []struct {
+		query string
+		want  map[string]bool // source name → passes; nil: no filter
+	}{
+		{"source:reuters", map[string]bool{"Reuters World": true, "BBC": false, "reutersish": false}},
+		{`source:"bbc news" kursk`, map[string]bool{"BBC News Europe": true, "BBC": false}},
+		{"source:reuters OR source:bbc", map[string]bool{"Reuters": true, "BBC": true, "AP": false}},
+		{"source:reuters source:world", map[string]bool{"Reuters World": true, "Reuters": false}},
+		{"source:reuters OR kursk", nil},
+		{"source:bbc.co.uk", nil},
+		{"kursk", nil},
+		{"kursk -source:reuters", nil},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := q.SourceFilter()
+		if (f == nil) != (tt.want == nil) {
+			t.Errorf("%q: filter %v, want one: %v", tt.query, f != nil, tt.want != nil)
+			continue
+		}
+		for name, want := range tt.want {
+			if got := f(name); got != want {
+				t.Errorf("%q: filter(%q) = %v, want %v", tt.query, name, got, want)
+			}
+			// The filter is exact: a refused source has no article that q matches.
+			if !want && q.Match(NewDocument(Article{Title: "kursk", Text: "kursk", SourceName: name, URL: "https://x.example/1"})) {
+				t.Errorf("%q: filter refuses %q, whose article matches", tt.query, name)
+			}
+		}
+	}
+}
