@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -60,7 +61,7 @@ func TestCheckWritableReportsRefusedWrites(t *testing.T) {
 				GUID:  fmt.Sprintf("%s-%d", prefix, i),
 				URL:   fmt.Sprintf("https://wire.example/%s/%d", prefix, i),
 				Title: fmt.Sprintf("Story %s %d", prefix, i),
-				Text:  strings.Repeat("Ministers met again on the budget today. ", 100),
+				Text:  incompressible(prefix, i),
 			})
 		}
 		return out
@@ -162,4 +163,15 @@ func TestCheckWritableNoticesARemovedFile(t *testing.T) {
 	if err := st.CheckWritable(ctx); err == nil || !strings.Contains(err.Error(), "another file") {
 		t.Fatalf("CheckWritable with another file in its place = %v, want it refused", err)
 	}
+}
+
+// incompressible returns about 4 KB of text that deflate cannot shrink much
+// (the store keeps text compressed), so that items fill pages.
+func incompressible(prefix string, i int) string {
+	var b strings.Builder
+	for j := range 64 {
+		sum := sha256.Sum256([]byte(fmt.Sprintf("%s-%d-%d", prefix, i, j)))
+		fmt.Fprintf(&b, "%x ", sum)
+	}
+	return b.String()
 }
