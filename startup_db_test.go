@@ -17,9 +17,10 @@ func TestStartRefusesEmptyOrDamagedDatabase(t *testing.T) {
 		name    string
 		content []byte
 		want    string
+		fix     string // an empty file has nothing to salvage
 	}{
-		{"empty", nil, "empty"},
-		{"not a database", []byte(strings.Repeat("garbage ", 1000)), "not an SQLite database"},
+		{"empty", nil, "empty", "delete the empty file"},
+		{"not a database", []byte(strings.Repeat("garbage ", 1000)), "not an SQLite database", ".recover"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -36,7 +37,7 @@ func TestStartRefusesEmptyOrDamagedDatabase(t *testing.T) {
 			if err == nil {
 				t.Fatal("started on a damaged database")
 			}
-			for _, w := range []string{tt.want, "newshound backup", ".recover", "storage.path"} {
+			for _, w := range []string{tt.want, "newshound backup", tt.fix, "storage.path"} {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q does not say %q", err, w)
 				}

@@ -70,7 +70,7 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 func health(p locale.Printer, now time.Time, s sources.Status) string {
 	next := p.Sprintf("next %s", until(p, now, s.NextFetch))
 	if s.Interval > 0 {
-		next += " · " + p.Sprintf("every %s: %s", span(s.Interval), esc(summarize.Clip(s.IntervalReason, 100)))
+		next += " · " + p.Sprintf("every %s: %s", span(s.Interval), intervalReason(p, s.IntervalReason))
 	}
 	switch s.Health {
 	case sources.Unfetched:
@@ -80,6 +80,47 @@ func health(p locale.Printer, now time.Time, s sources.Status) string {
 			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt), esc(summarize.Clip(s.LastError, 150))) + " · " + next
 	}
 	return p.Sprintf("✅ fetched %s", agoIn(p, now, s.LastFetchAt)) + " · " + next
+}
+
+// intervalReason is why a source is fetched at its interval, in p's
+// language; a reason stored as free text by an older version shows as it is.
+func intervalReason(p locale.Printer, stored string) string {
+	r, ok := news.ParseIntervalReason(stored)
+	if !ok {
+		return esc(summarize.Clip(stored, 100))
+	}
+	var s string
+	switch r.Kind {
+	case news.ReasonNotModified:
+		s = p.Sprintf("nothing new at the last fetch")
+	case news.ReasonPublishes:
+		s = p.Sprintf("publishes about every %s", span(r.Span))
+	case news.ReasonMaxAge:
+		s = p.Sprintf("the feed's Cache-Control max-age of %s", span(r.Span))
+	case news.ReasonExpires:
+		s = p.Sprintf("the feed's Expires of %s", span(r.Span))
+	case news.ReasonTTL:
+		s = p.Sprintf("the feed's RSS ttl of %s", span(r.Span))
+	case news.ReasonBackoff:
+		s = p.Sprintf("backing off after %s", p.Count(r.Count, "%d failed fetches"))
+	case news.ReasonTooMany:
+		s = p.Sprintf("the server answered 429 Too Many Requests")
+	case news.ReasonRetryAfter:
+		s = p.Sprintf("the server's Retry-After")
+	case news.ReasonPushed:
+		s = p.Sprintf("pushed by its WebSub hub; polled as a safety net")
+	default:
+		s = p.Sprintf("the schedule")
+	}
+	switch r.Limit {
+	case news.LimitMin:
+		s = p.Sprintf("%s, at poller.min_interval", s)
+	case news.LimitMax:
+		s = p.Sprintf("%s, at poller.max_interval", s)
+	case news.LimitBounded:
+		s = p.Sprintf("%s, bounded", s)
+	}
+	return s
 }
 
 // span is an interval in units every language here reads: 45s, 5m, 2h, 3d.

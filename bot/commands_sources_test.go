@@ -187,6 +187,39 @@ func TestSourcesHealthAndRemoval(t *testing.T) {
 	_ = fresh
 }
 
+// TestSourcesSpeakTheIntervalReasonInTheChatLanguage: /sources in Russian
+// says why each source is fetched at its interval in Russian, the failures
+// in the right plural; a reason stored as free text by an older version
+// shows as it is.
+func TestSourcesSpeakTheIntervalReasonInTheChatLanguage(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, false, nil))
+	now := h.clock.Now()
+	quiet := testkit.UpsertSource(t, h.st, "Quiet", "https://quiet.example/rss", "config")
+	failing := testkit.UpsertSource(t, h.st, "Failing", "https://failing.example/rss", "config")
+	old := testkit.UpsertSource(t, h.st, "Old", "https://old.example/rss", "config")
+	mustRecordFetch(t, h.st, quiet.ID, news.FetchResult{OK: true, NextFetchAt: now.Add(2 * time.Hour), Interval: 2 * time.Hour,
+		IntervalReason: news.IntervalReason{Kind: news.ReasonPublishes, Span: 5 * time.Hour, Limit: news.LimitMax}.Encode()})
+	mustRecordFetch(t, h.st, failing.ID, news.FetchResult{Err: "boom", NextFetchAt: now.Add(2 * time.Minute), Interval: 2 * time.Minute,
+		IntervalReason: news.IntervalReason{Kind: news.ReasonBackoff, Count: 2}.Encode()})
+	mustRecordFetch(t, h.st, old.ID, news.FetchResult{OK: true, NextFetchAt: now.Add(5 * time.Minute), Interval: 5 * time.Minute,
+		IntervalReason: "the schedule"})
+
+	got := h.replyAs(60, "private", 60, "ru", "/sources")
+	for _, want := range []string{
+		"каждые 2h: публикует примерно раз в 5h, ограничено poller.max_interval",
+		"каждые 2m: интервал увеличен после 2 неудачных опросов",
+		"каждые 5m: the schedule",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/sources in ru lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "@") || strings.Contains(got, "publishes") || strings.Contains(got, "backing off") {
+		t.Errorf("/sources in ru shows an encoded or English reason:\n%s", got)
+	}
+}
+
 // exported waits for /export's one document to chatID, after the first
 // from documents, and returns its text.
 func exported(t *testing.T, h *harness, chatID int64, from int) string {
@@ -293,6 +326,12 @@ func TestHealthNamesTheNextFetch(t *testing.T) {
 		{"not fetched yet", sources.Status{Health: sources.Unfetched, NextFetch: now.Add(time.Hour)}, "⏳ not fetched yet · next in 1 h"},
 		{"its interval and why", sources.Status{Source: news.Source{LastFetchAt: now, Interval: 25 * time.Minute, IntervalReason: "publishes about every 50m"}, Health: sources.Healthy, NextFetch: now.Add(25 * time.Minute)},
 			"✅ fetched just now · next in 25 min · every 25m: publishes about every 50m"},
+		{"its interval and why, as the poller stores it", sources.Status{Source: news.Source{LastFetchAt: now, Interval: 25 * time.Minute,
+			IntervalReason: news.IntervalReason{Kind: news.ReasonPublishes, Span: 50 * time.Minute, Limit: news.LimitMax}.Encode()}, Health: sources.Healthy, NextFetch: now.Add(25 * time.Minute)},
+			"✅ fetched just now · next in 25 min · every 25m: publishes about every 50m, at poller.max_interval"},
+		{"one failure, in the singular", sources.Status{Source: news.Source{LastFetchAt: now, Failures: 1, LastError: "boom", Interval: time.Minute,
+			IntervalReason: news.IntervalReason{Kind: news.ReasonBackoff, Count: 1}.Encode()}, Health: sources.Failing, NextFetch: now.Add(time.Minute)},
+			"every 1m: backing off after 1 failed fetch"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -67,7 +67,7 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 	}
 	lang, err := r.opts.Languages.SetLanguage(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, settings.ErrLanguage) {
-		r.reply(ctx, req.in.ChatID, languageList(ctx))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I do not speak “%s”.", esc(clipArg(req.args)))+"\n"+languageList(ctx))
 		return nil
 	}
 	if err != nil {
@@ -86,6 +86,14 @@ func languageList(ctx context.Context) string {
 		b.WriteString("\n<code>" + l.Code + "</code> " + esc(l.Name))
 	}
 	return b.String()
+}
+
+// clipArg cuts what a user wrote to 32 characters for quoting it back.
+func clipArg(s string) string {
+	if r := []rune(s); len(r) > 32 {
+		return string(r[:32]) + "…"
+	}
+	return s
 }
 
 // languageName returns a language's name for itself.

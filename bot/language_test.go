@@ -152,6 +152,15 @@ func TestLanguageCommand(t *testing.T) {
 		if !strings.Contains(got, "/language CODE") || !strings.Contains(got, "Deutsch") || !strings.Contains(got, "Español") {
 			t.Errorf("/language %s = %q, want the list", bad, got)
 		}
+		if !strings.HasPrefix(got, "I do not speak “") {
+			t.Errorf("/language %s = %q, want it said unknown", bad, got)
+		}
+	}
+	if got := h.replyAs(7, "private", 7, "en", "/language xx"); !strings.HasPrefix(got, "I do not speak “xx”.\n") {
+		t.Errorf("/language xx = %q, want xx named unknown", got)
+	}
+	if got := h.replyAs(8, "private", 8, "ru", "/language xx"); !strings.HasPrefix(got, "Я не говорю на языке «xx».\n") {
+		t.Errorf("/language xx in ru = %q", got)
 	}
 	if got := h.replyAs(7, "private", 7, "en", "/language DE-at"); got != "✅ Ab jetzt spreche ich hier Deutsch." {
 		t.Errorf("/language DE-at = %q", got)

@@ -41,6 +41,10 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 	if d.plain || d.out.Plain {
 		notice = plainText(notice)
 	}
+	// The reply goes unthreaded: the command it answers was in the gone
+	// topic (one sent in General names no topic and never comes here), and
+	// a reply to a message of a topic lands in that topic, so threading it
+	// could be refused again (a closed topic) where this retry must not fail.
 	d.out.ThreadID, d.out.ReplyTo = 0, 0
 	if len(d.out.Text)+len(notice) <= MaxMessage {
 		d.out.Text = notice + d.out.Text

@@ -65,7 +65,7 @@ type outcome struct {
 // a success waits about half the time the feed takes between two items,
 // longer after a 304, within the bounds, and never less than the freshness
 // the server or the feed declares (up to b.hint).
-func plan(b bounds, prev time.Duration, o outcome) (wait time.Duration, why, note string) {
+func plan(b bounds, prev time.Duration, o outcome) (wait time.Duration, why news.IntervalReason, note string) {
 	if o.err != nil {
 		return planFailure(b, o)
 	}
@@ -74,19 +74,19 @@ func plan(b bounds, prev time.Duration, o outcome) (wait time.Duration, why, not
 	}
 	switch gap := publishGap(o.dated, o.now); {
 	case o.notModified:
-		wait, why = prev+prev/4, "nothing new at the last fetch"
+		wait, why = prev+prev/4, news.IntervalReason{Kind: news.ReasonNotModified}
 	case gap > 0:
-		wait, why = gap/2, "publishes about every "+human(gap)
+		wait, why = gap/2, news.IntervalReason{Kind: news.ReasonPublishes, Span: gap}
 	default:
-		wait, why = b.base, "the schedule"
+		wait, why = b.base, news.IntervalReason{Kind: news.ReasonSchedule}
 	}
 	switch {
 	case b.min == b.max:
-		wait, why = b.min, "the schedule"
+		wait, why = b.min, news.IntervalReason{Kind: news.ReasonSchedule}
 	case wait <= b.min:
-		wait, why = b.min, why+", at poller.min_interval"
+		wait, why.Limit = b.min, news.LimitMin
 	case wait >= b.max:
-		wait, why = b.max, why+", at poller.max_interval"
+		wait, why.Limit = b.max, news.LimitMax
 	}
 	floor, from := o.fresh, o.freshFrom
 	if o.ttl > floor {
@@ -98,27 +98,39 @@ func plan(b bounds, prev time.Duration, o outcome) (wait time.Duration, why, not
 		floor = b.hint
 	}
 	if floor > wait || bounded {
-		wait, why = floor, "the feed's "+from+" of "+human(asked)
+		wait, why = floor, news.IntervalReason{Kind: freshKind(from), Span: asked}
 		if bounded {
-			why += ", bounded"
+			why.Limit = news.LimitBounded
 		}
 	}
 	return wait, why, note
 }
 
+// freshKind is the reason kind of a freshness's source as freshness and
+// plan name it.
+func freshKind(from string) news.ReasonKind {
+	switch from {
+	case "RSS ttl":
+		return news.ReasonTTL
+	case "Expires":
+		return news.ReasonExpires
+	}
+	return news.ReasonMaxAge
+}
+
 // planFailure backs off from 1 minute doubling to 6 hours, waits at least
 // max_interval after a 429, and waits a longer Retry-After up to maxHold.
-func planFailure(b bounds, o outcome) (wait time.Duration, why, note string) {
-	wait, why = backoff(o.failures), fmt.Sprintf("backing off after %d failed fetches", o.failures)
+func planFailure(b bounds, o outcome) (wait time.Duration, why news.IntervalReason, note string) {
+	wait, why = backoff(o.failures), news.IntervalReason{Kind: news.ReasonBackoff, Count: o.failures}
 	var se *StatusError
 	if !errors.As(o.err, &se) {
 		return wait, why, ""
 	}
 	if se.Code == http.StatusTooManyRequests && wait < b.max {
-		wait, why = b.max, "the server answered 429 Too Many Requests"
+		wait, why = b.max, news.IntervalReason{Kind: news.ReasonTooMany}
 	}
 	if se.RetryAfter > wait {
-		wait, why = se.RetryAfter, "the server's Retry-After"
+		wait, why = se.RetryAfter, news.IntervalReason{Kind: news.ReasonRetryAfter}
 		if wait > maxHold {
 			note = fmt.Sprintf("the server's Retry-After of %s is beyond %s; tried again then", human(wait), human(maxHold))
 			wait = maxHold

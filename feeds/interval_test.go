@@ -65,8 +65,11 @@ func TestPlanKeepsWithinBoundsAndHonoursTheServer(t *testing.T) {
 			}
 			tt.o.now = testNow
 			got, why, note := plan(bb, tt.prev, tt.o)
-			if got != tt.want || !strings.Contains(why, tt.why) {
+			if got != tt.want || !strings.Contains(why.String(), tt.why) {
 				t.Errorf("plan = %v (%q), want %v (%q)", got, why, tt.want, tt.why)
+			}
+			if back, ok := news.ParseIntervalReason(why.Encode()); !ok || back != why {
+				t.Errorf("reason %+v encodes as %q, reads back as %+v, %v", why, why.Encode(), back, ok)
 			}
 			if (note != "") != tt.absurd {
 				t.Errorf("note %q, want one: %v", note, tt.absurd)
@@ -225,7 +228,8 @@ func TestAbsurdRequestsAreBoundedAndLoggedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Fetches != 3 || got.Interval != 2*time.Hour || !strings.Contains(got.IntervalReason, "max-age of 3650d") {
+	why, _ := news.ParseIntervalReason(got.IntervalReason)
+	if got.Fetches != 3 || got.Interval != 2*time.Hour || !strings.Contains(why.String(), "max-age of 3650d, bounded") {
 		t.Errorf("after 3 fetches: %d fetches, interval %s (%q), want 3 at max_interval for the feed's max-age", got.Fetches, got.Interval, got.IntervalReason)
 	}
 	if n := logged.Load(); n != 1 {

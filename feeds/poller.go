@@ -357,7 +357,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		p.offerHub(ctx, src, resp)
 	}
 	p.noteOnce(log, src.ID, note)
-	r := news.FetchResult{NextFetchAt: now.Add(wait), Interval: wait, IntervalReason: why}
+	r := news.FetchResult{NextFetchAt: now.Add(wait), Interval: wait, IntervalReason: why.Encode()}
 	if err != nil { // a backoff or a server's wait is kept exact
 		if storeFailed { // the database's failure, not the source's
 			p.dbLog.Warn(log, "fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
@@ -378,7 +378,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		}
 		src.Fetches++
 		src.Failures, src.LastError, src.LastOKAt = 0, "", now
-		log.Debug("fetched", "not_modified", resp.NotModified, "new", len(added), "next_in", wait, "why", why)
+		log.Debug("fetched", "not_modified", resp.NotModified, "new", len(added), "next_in", wait, "why", why.String())
 	}
 	src.LastFetchAt, src.NextFetchAt, src.Interval, src.IntervalReason = now, r.NextFetchAt, r.Interval, r.IntervalReason
 	if rerr := p.opts.Store.RecordFetch(ctx, src.ID, r); rerr != nil {

@@ -67,9 +67,9 @@ func (p *Poller) offerHub(ctx context.Context, src news.Source, resp Response) {
 // pushedWait is the wait after a successful fetch of a source that a hub
 // pushes: at least the slow interval (poller.max_interval, or the
 // schedule's), the polls then being only a safety net.
-func (p *Poller) pushedWait(id int64, wait time.Duration, why string) (time.Duration, string) {
+func (p *Poller) pushedWait(id int64, wait time.Duration, why news.IntervalReason) (time.Duration, news.IntervalReason) {
 	if p.opts.Hubs == nil || !p.opts.Hubs.Pushed(id) {
 		return wait, why
 	}
-	return max(wait, p.bounds.max), "pushed by its WebSub hub; polled as a safety net"
+	return max(wait, p.bounds.max), news.IntervalReason{Kind: news.ReasonPushed}
 }

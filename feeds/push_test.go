@@ -59,7 +59,7 @@ func TestPushIsStoredAsAFetch(t *testing.T) {
 	if len(hubs.offered) != 1 || hubs.offered[0] != "https://hub.example/ https://news.example.org/world.xml" {
 		t.Fatalf("offered %q, want the feed's hub and self link", hubs.offered)
 	}
-	if got := mustFindSource(t, st, src.ID); strings.Contains(got.IntervalReason, "WebSub") {
+	if got := mustFindSource(t, st, src.ID); strings.Contains(got.IntervalReason, string(news.ReasonPushed)) {
 		t.Errorf("interval before pushes = %s (%q), want the adaptive one", got.Interval, got.IntervalReason)
 	}
 
@@ -82,7 +82,7 @@ func TestPushIsStoredAsAFetch(t *testing.T) {
 		t.Fatalf("alerts after push and poll = %q, want the 2 pushed articles once", got)
 	}
 	got := mustFindSource(t, st, src.ID)
-	if got.Interval != 6*time.Hour || !strings.Contains(got.IntervalReason, "WebSub") {
+	if why, ok := news.ParseIntervalReason(got.IntervalReason); got.Interval != 6*time.Hour || !ok || why.Kind != news.ReasonPushed {
 		t.Errorf("pushed source's interval = %s (%q), want poller.max_interval for WebSub", got.Interval, got.IntervalReason)
 	}
 }

@@ -51,6 +51,12 @@ var plurals = []pluralEntry{
 		"de": {one: "%d Mal", other: "%d Mal"},
 		"es": {one: "%d vez", other: "%d veces"},
 	}},
+	{"%d failed fetches", map[string]forms{
+		"en": {one: "%d failed fetch", other: "%d failed fetches"},
+		"ru": {one: "%d неудачного опроса", few: "%d неудачных опросов", other: "%d неудачных опросов"},
+		"de": {one: "%d fehlgeschlagenen Abruf", other: "%d fehlgeschlagenen Abrufen"},
+		"es": {one: "%d consulta fallida", other: "%d consultas fallidas"},
+	}},
 	{"%d items", map[string]forms{
 		"en": {one: "%d item", other: "%d items"},
 		"ru": {one: "%d запись", few: "%d записи", other: "%d записей"},

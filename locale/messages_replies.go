@@ -116,6 +116,7 @@ var replyTexts = []entry{
 	{"Languages cannot be changed on this bot.", "В этом боте нельзя сменить язык.", "Die Sprache lässt sich bei diesem Bot nicht ändern.", "En este bot no se puede cambiar el idioma."},
 	{"🌐 This chat speaks %s.", "🌐 Язык этого чата: %s.", "🌐 Dieser Chat spricht %s.", "🌐 Este chat habla %s."},
 	{"✅ From now on I speak %s here.", "✅ Теперь я говорю здесь на языке: %s.", "✅ Ab jetzt spreche ich hier %s.", "✅ A partir de ahora hablo aquí %s."},
+	{"I do not speak “%s”.", "Я не говорю на языке «%s».", "„%s“ spreche ich nicht.", "No hablo «%s»."},
 	{"Choose one with <code>/language CODE</code>:", "Выберите язык командой <code>/language КОД</code>:", "Wählen Sie eine mit <code>/language CODE</code>:", "Elige uno con <code>/language CÓDIGO</code>:"},
 	// /id and operators' refusals, which anyone may meet.
 	{"Your user id: <code>%d</code>\nThis chat's id: <code>%d</code>", "Ваш id: <code>%d</code>\nid этого чата: <code>%d</code>", "Ihre Benutzer-ID: <code>%d</code>\nID dieses Chats: <code>%d</code>", "Tu id de usuario: <code>%d</code>\nId de este chat: <code>%d</code>"},

@@ -38,8 +38,9 @@ var ErrDamaged = errors.New("the database file is damaged")
 // A file up to QuickCheckMaxBytes (any size when force) is read whole by
 // SQLite's quick_check, which finds torn and truncated pages; any finding
 // is refused. Every refusal wraps ErrDamaged and says what to do: restore a
-// backup (newshound backup) or salvage with `sqlite3 .recover`. It fails
-// also when the file cannot be read.
+// backup (newshound backup) or salvage with `sqlite3 .recover`; an empty
+// file, which has nothing to salvage, says to restore a backup or delete it
+// to start a new database. It fails also when the file cannot be read.
 func CheckFile(ctx context.Context, path string, force bool) (FileCheck, error) {
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -50,7 +51,7 @@ func CheckFile(ctx context.Context, path string, force bool) (FileCheck, error) 
 	}
 	fc := FileCheck{Size: info.Size()}
 	if info.Size() == 0 {
-		return fc, damaged(path, "it is empty (0 bytes), so it lost every chat and subscription; if you meant to start afresh, delete it", nil)
+		return fc, emptyFile(path)
 	}
 	if what := checkHeader(path, info.Size()); what != "" {
 		return fc, damaged(path, what, nil)
@@ -154,6 +155,14 @@ func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
 		findings = append(findings, fmt.Sprintf("and %d more", more))
 	}
 	return findings, rows.Err()
+}
+
+// emptyFile is the refusal of a 0-byte file: there is nothing to salvage,
+// so the advice is a backup or a new database.
+func emptyFile(path string) error {
+	return fmt.Errorf("%w: %s: it is empty (0 bytes), so it holds no chat and no subscription; "+
+		"stop here and restore your latest backup (made with `newshound backup`) to %s, "+
+		"or, to start a new database, delete the empty file", ErrDamaged, path, path)
 }
 
 func damaged(path, what string, err error) error {

@@ -49,12 +49,13 @@ func TestCheckFileRefusesDamage(t *testing.T) {
 	tests := []struct {
 		name   string
 		damage func(t *testing.T, path string)
+		empty  bool // nothing to salvage: advise a backup or a new database
 	}{
 		{"empty", func(t *testing.T, path string) {
 			if err := os.Truncate(path, 0); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, true},
 		{"truncated by less than a page", func(t *testing.T, path string) {
 			info, err := os.Stat(path)
 			if err != nil {
@@ -63,7 +64,7 @@ func TestCheckFileRefusesDamage(t *testing.T) {
 			if err := os.Truncate(path, info.Size()-100); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, false},
 		{"a page overwritten", func(t *testing.T, path string) {
 			f, err := os.OpenFile(path, os.O_RDWR, 0)
 			if err != nil {
@@ -73,12 +74,12 @@ func TestCheckFileRefusesDamage(t *testing.T) {
 			if _, err := f.WriteAt([]byte(strings.Repeat("\xff", 4096)), 4096*2); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, false},
 		{"not a database", func(t *testing.T, path string) {
 			if err := os.WriteFile(path, []byte(strings.Repeat("<html>not sqlite</html>\n", 400)), 0o600); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,10 +89,17 @@ func TestCheckFileRefusesDamage(t *testing.T) {
 			if !errors.Is(err, ErrDamaged) {
 				t.Fatalf("CheckFile = %v, want ErrDamaged", err)
 			}
-			for _, fix := range []string{"newshound backup", ".recover", path} {
+			fixes, wrong := []string{"newshound backup", ".recover", path}, "delete the empty file"
+			if tt.empty {
+				fixes, wrong = []string{"newshound backup", "delete the empty file", path}, ".recover"
+			}
+			for _, fix := range fixes {
 				if !strings.Contains(err.Error(), fix) {
 					t.Errorf("message %q does not name %q", err, fix)
 				}
+			}
+			if strings.Contains(err.Error(), wrong) {
+				t.Errorf("message %q names %q", err, wrong)
 			}
 		})
 	}
