@@ -23,10 +23,37 @@ func checkDatabase(ctx context.Context, path string, force bool, log *slog.Logge
 	}
 	switch {
 	case fc.New:
+		return createDatabase(ctx, path)
 	case fc.Checked:
 		log.Info("database checked", "path", path, "bytes", fc.Size, "took", fc.Took.Round(time.Millisecond))
 	default:
 		log.Warn("database not checked at start: larger than the limit; run with -check-db to check it", "path", path, "bytes", fc.Size, "limit", store.QuickCheckMaxBytes)
+	}
+	return nil
+}
+
+// createDatabase makes a new database with its whole schema beside path and
+// only then renames it into place, so that a process killed while creating it
+// leaves no empty or half-made file at path (which the next start would
+// refuse as damaged), only a leftover "<path>.creating" that the next start
+// removes. The caller holds the database's lock. It fails when the file
+// cannot be created, migrated or renamed.
+func createDatabase(ctx context.Context, path string) error {
+	tmp := path + ".creating"
+	for _, f := range []string{tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"} {
+		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("storage.path %q: remove the leftover %s: %w", path, f, err)
+		}
+	}
+	st, err := store.Open(ctx, tmp, nil)
+	if err != nil {
+		return fmt.Errorf("storage.path %q: create the database: %w", path, err)
+	}
+	if err := st.Close(); err != nil {
+		return fmt.Errorf("storage.path %q: create the database: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("storage.path %q: put the new database in place: %w", path, err)
 	}
 	return nil
 }

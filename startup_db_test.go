@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newshound/newshound/store"
 )
 
 // An empty or damaged database file stops the start with the fix named,
@@ -46,5 +50,41 @@ func TestStartRefusesEmptyOrDamagedDatabase(t *testing.T) {
 				t.Errorf("the file was changed: %v, %v", info, err)
 			}
 		})
+	}
+}
+
+// A new database appears at storage.path only whole: an earlier start killed
+// while creating it leaves "<path>.creating", which the next start replaces,
+// never an empty file at the path (which would be refused as damaged).
+func TestNewDatabaseIsCreatedWhole(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "newshound.db")
+	if err := os.WriteFile(db+".creating", nil, 0o600); err != nil { // a start killed at its first write
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db+".creating-journal", []byte("half"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := checkDatabase(context.Background(), db, false, log); err != nil {
+		t.Fatalf("checkDatabase of a new database: %v", err)
+	}
+	fc, err := store.CheckFile(context.Background(), db, true)
+	if err != nil || !fc.Checked {
+		t.Fatalf("the new database does not pass the check: %+v, %v", fc, err)
+	}
+	st, err := store.Open(context.Background(), db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ListSources(context.Background()); err != nil {
+		t.Errorf("the new database has no schema: %v", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	left, err := filepath.Glob(db + ".creating*")
+	if err != nil || len(left) != 0 {
+		t.Errorf("left behind: %v (%v)", left, err)
 	}
 }
