@@ -90,7 +90,7 @@ func (s *Sender) alertParts(ctx context.Context, m news.Message) (BurstItem, new
 	if err != nil {
 		return BurstItem{}, news.Subscription{}, err
 	}
-	also, err := s.opts.Alerts.AlsoSources(ctx, m.ChatID, m.ArticleID)
+	also, err := s.opts.Alerts.AlsoSources(ctx, m.ChatID, m.ThreadID, m.ArticleID)
 	if err != nil {
 		return BurstItem{}, news.Subscription{}, err
 	}

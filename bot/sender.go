@@ -54,7 +54,7 @@ type AlertBook interface {
 	CountSentAlerts(ctx context.Context, chatID int64, since time.Time) (int, error)
 	HoldChatAlerts(ctx context.Context, chatID int64) (int, error)
 	DropChatAlerts(ctx context.Context, chatID int64, reason string) (int, error)
-	AlsoSources(ctx context.Context, chatID, articleID int64) ([]string, error)
+	AlsoSources(ctx context.Context, chatID int64, threadID int, articleID int64) ([]string, error)
 	FindArticle(ctx context.Context, id int64) (news.Article, error)
 	FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error)
 }

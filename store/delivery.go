@@ -162,15 +162,17 @@ func (s *Store) DropChatAlerts(ctx context.Context, chatID int64, reason string)
 }
 
 // AlsoSources returns the names of the other sources that carried the
-// article's story to the chat after it was alerted, in the order they came,
-// without the article's own source and without repeats.
-func (s *Store) AlsoSources(ctx context.Context, chatID, articleID int64) ([]string, error) {
+// article's story to the chat's forum topic (threadID; 0 = the chat, or
+// General) after it was alerted, in the order they came, without the
+// article's own source and without repeats. Another topic's alerts of the
+// same story are that topic's own.
+func (s *Store) AlsoSources(ctx context.Context, chatID int64, threadID int, articleID int64) ([]string, error) {
 	rows, err := s.w.QueryContext(ctx, `
 		SELECT s.name FROM alerts al JOIN articles a ON a.id = al.article_id JOIN sources s ON s.id = a.source_id
-		WHERE al.chat_id = ? AND al.delivery = 'also'
+		WHERE al.chat_id = ? AND al.thread_id = ? AND al.delivery = 'also'
 			AND al.story_id = (SELECT COALESCE(story_id, id) FROM articles WHERE id = ?)
 			AND a.source_id <> (SELECT source_id FROM articles WHERE id = ?)
-		ORDER BY al.created_at, al.article_id`, chatID, articleID, articleID)
+		ORDER BY al.created_at, al.article_id`, chatID, threadID, articleID, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("other sources of article %d: %w", articleID, err)
 	}

@@ -130,9 +130,13 @@ func TestQueueAlertsOncePerStory(t *testing.T) {
 			t.Errorf("alerts row %d = %v, want %v", i, deliveries[i], w)
 		}
 	}
-	also, err := r.st.AlsoSources(ctx, 10, first)
+	also, err := r.st.AlsoSources(ctx, 10, 0, first)
 	if err != nil || len(also) != 1 || also[0] != "Reuters" {
 		t.Errorf("AlsoSources = %v, %v; want [Reuters]", also, err)
+	}
+	// Another forum topic of the chat has alerts of its own: none here.
+	if also, err := r.st.AlsoSources(ctx, 10, 77, first); err != nil || len(also) != 0 {
+		t.Errorf("AlsoSources in topic 77 = %v, %v; want none", also, err)
 	}
 
 	// A second poll queues nothing more.
