@@ -41,8 +41,8 @@ func (ix *Index) Match(d *Document) []int64 {
 			off += n
 			nk := rec[recKeys]
 			if nk&(recDead|recStub) != 0 {
-				if nk != recStub {
-					continue
+				if nk != recStub || e.stamp[rec[recIDLow]] == e.epoch {
+					continue // removed, or the article has the record's first key, under which it is evaluated
 				}
 				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
 				nk = rec[recKeys]
