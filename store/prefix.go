@@ -12,7 +12,7 @@ import (
 // merges its posting lists whole, a cost that grows with the store). Reading
 // a prefix's terms costs about what FTS5's merge reads of them, so a prefix
 // that stops the walk at maxExpansion+1 terms costs at most that again.
-const maxExpansion = 128
+var maxExpansion = 128 // a variable for the tests only
 
 // prefixTerm finds the prefix queries of an FTS5 expression (query.TermsMatch
 // writes a prefix as a quoted token followed by *).
