@@ -128,4 +128,20 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 			t.Errorf("%s: expanded\n%+v\nprefix\n%+v", text, got, want)
 		}
 	}
+
+	// FTS5 takes an OR of some 250 terms (more than the bound) as well.
+	maxExpansion = 1000
+	defer func() { maxExpansion = 128 }()
+	match := `{title body} : "presid"*`
+	expanded, err := s.expandPrefixes(ctx, match)
+	if err != nil || strings.Contains(expanded, `"presid"*`) || strings.Count(expanded, " OR ") < 200 {
+		t.Fatalf("presid* with a bound of 1000: %.80s..., %v", expanded, err)
+	}
+	var n, m int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, match).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, expanded).Scan(&m); err != nil || n != m || n == 0 {
+		t.Errorf("presid*: %d matches, its %d terms %d (%v)", n, strings.Count(expanded, " OR ")+1, m, err)
+	}
 }
