@@ -56,6 +56,9 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 		total = int(last - first + 1)
 		rows, err = s.r.QueryContext(ctx, sqlRecentAll, first, sampleSize, unix(since))
 	} else {
+		if match, err = s.expandPrefixes(ctx, match); err != nil {
+			return nil, 0, 0, searchErr(err)
+		}
 		var n int
 		var lowest sql.NullInt64
 		if err := s.r.QueryRowContext(ctx, sqlRecentCount, match, first, countCap).Scan(&n, &lowest); err != nil {

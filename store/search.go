@@ -43,6 +43,10 @@ const (
 // It fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
+	match, err := s.expandPrefixes(ctx, match)
+	if err != nil {
+		return nil, searchErr(err)
+	}
 	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit)
 	if err != nil {
 		return nil, searchErr(err)
@@ -83,6 +87,9 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 	}
 	if first == 0 {
 		return nil, nil // nothing fetched since then
+	}
+	if match, err = s.expandPrefixes(ctx, match); err != nil {
+		return nil, searchErr(err)
 	}
 	rows, err := s.r.QueryContext(ctx, sqlSearchRecent, match, first, max(limit, rankCandidates), unix(since), limit)
 	if err != nil {
