@@ -74,11 +74,6 @@ func quoteAll(phrases []string) string {
 	return strings.Join(q, "|")
 }
 
-// foldTraps are the only non-ASCII runes that (?i) folds to ASCII letters
-// (U+212A KELVIN SIGN to k, U+017F LATIN SMALL LETTER LONG S to s). A
-// paragraph holding one is tested by the regular expressions alone.
-const foldTraps = "\u212a\u017f"
-
 // cleanLead returns text without its page furniture (see furniture): whole
 // paragraphs that prompt the reader go, timestamp and caption labels are cut
 // out of the ones that stay, and a paragraph that repeats an earlier one (a
@@ -87,6 +82,10 @@ const foldTraps = "\u212a\u017f"
 // The regular expressions cost most of the features' CPU; each runs only
 // where its cheap test (see furnitureRule) passes on the paragraph in lower
 // case, which gives the same result as running them all.
+//
+// The only non-ASCII runes that (?i) folds to ASCII letters are U+212A
+// KELVIN SIGN (to k) and U+017F LATIN SMALL LETTER LONG S (to s): a
+// paragraph holding one is tested by the regular expressions alone.
 func cleanLead(text string) string {
 	paras := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	var keep []string
@@ -96,7 +95,9 @@ func cleanLead(text string) string {
 		if p == "" {
 			continue
 		}
-		exact := strings.ContainsAny(p, foldTraps)
+		// the traps as bytes: cheaper than ContainsAny, and the same, since
+		// no valid encoding starts inside another
+		exact := strings.Contains(p, "\u212a") || strings.Contains(p, "\u017f")
 		lower := asciiLower(p)
 		if exact {
 			if furnitureParagraph.MatchString(p) {

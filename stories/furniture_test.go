@@ -3,8 +3,10 @@ package stories
 import (
 	"math/rand"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // referenceFurniture and referenceParagraph are the furniture expressions
@@ -89,6 +91,68 @@ func FuzzCleanLead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		if got, want := cleanLead(in), referenceCleanLead(in); got != want {
 			t.Fatalf("cleanLead(%q) = %q, the expressions alone give %q", in, got, want)
+		}
+	})
+}
+
+// referenceWords is words as it was before its fast paths (FieldsFunc on
+// every word, no capacity guessed).
+func referenceWords(text string) []word {
+	var out []word
+	start := true
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch r {
+			case '.', '!', '?', '\n', ':', '"', '“', '”', '(', ')', '—', '|', ';':
+				start = true
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r) && !(r == '\'' || r == '’') {
+				break
+			}
+			j += size
+		}
+		raw := strings.TrimRight(text[i:j], "'’")
+		for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
+			w := word{raw: part, sentenceStart: start}
+			w.norm, w.number = normalise(part) // checked apart in FuzzWords
+			out = append(out, w)
+			start = false
+		}
+		if len(raw) > 0 && raw[len(raw)-1] == '.' {
+			start = true
+		}
+		i = j
+	}
+	return out
+}
+
+// FuzzWords checks words against referenceWords, and normalise's cut at
+// the first apostrophe against IndexAny.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Smith's don’t O’Neil's-x re-elect --", "A - b -- c-d-", "’'x'’y", "\xe2’\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if got, want := words(in), referenceWords(in); !slices.Equal(got, want) {
+			t.Fatalf("words(%q) = %v, want %v", in, got, want)
+		}
+		lower := strings.ToLower(in)
+		cut := lower
+		if k := strings.IndexAny(lower, "'’"); k >= 0 {
+			cut = lower[:k]
+		}
+		got, _ := normalise(in)
+		want, _ := normalise(cut)
+		if got != want {
+			t.Fatalf("normalise(%q) = %q, normalise of it cut at IndexAny = %q", in, got, want)
 		}
 	})
 }
