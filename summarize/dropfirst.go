@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -122,8 +123,30 @@ func firstOf(re *syntax.Regexp) firstRunes {
 // prose line then runs a handful of patterns instead of them all.
 type dropByFirst struct {
 	all   *regexp.Regexp // every pattern, for the empty line
-	ascii [utf8.RuneSelf]*regexp.Regexp
-	other *regexp.Regexp
+	ascii [utf8.RuneSelf]*dropGroup
+	other *dropGroup
+}
+
+// dropGroup is the alternation of some of the patterns, compiled at its
+// first use: a cleaner needs few of them, and tests build many cleaners.
+type dropGroup struct {
+	once sync.Once
+	alts []string
+	all  *regexp.Regexp
+	re   *regexp.Regexp
+}
+
+func (g *dropGroup) compiled() *regexp.Regexp {
+	g.once.Do(func() {
+		re, err := compileAlternation(g.alts)
+		if err != nil {
+			// cannot happen: every pattern compiled alone and all of them
+			// together; all gives the same answers, only slower
+			re = g.all
+		}
+		g.re = re
+	})
+	return g.re
 }
 
 // newDropByFirst compiles the patterns alts (each as written, without
@@ -146,8 +169,8 @@ func newDropByFirst(alts []string) (*dropByFirst, error) {
 		}
 		sets[i] = firstOf(syn)
 	}
-	compiled := map[string]*regexp.Regexp{}
-	group := func(in func(firstRunes) bool) (*regexp.Regexp, error) {
+	groups := map[string]*dropGroup{}
+	group := func(in func(firstRunes) bool) *dropGroup {
 		var key strings.Builder
 		var sub []string
 		for i, s := range sets {
@@ -156,21 +179,17 @@ func newDropByFirst(alts []string) (*dropByFirst, error) {
 				sub = append(sub, alts[i])
 			}
 		}
-		if re, ok := compiled[key.String()]; ok {
-			return re, nil
+		g, ok := groups[key.String()]
+		if !ok {
+			g = &dropGroup{alts: sub, all: d.all}
+			groups[key.String()] = g
 		}
-		re, err := compileAlternation(sub)
-		compiled[key.String()] = re
-		return re, err
+		return g
 	}
 	for b := range d.ascii {
-		if d.ascii[b], err = group(func(s firstRunes) bool { return s.has(byte(b)) }); err != nil {
-			return nil, err
-		}
+		d.ascii[b] = group(func(s firstRunes) bool { return s.has(byte(b)) })
 	}
-	if d.other, err = group(func(s firstRunes) bool { return s.other }); err != nil {
-		return nil, err
-	}
+	d.other = group(func(s firstRunes) bool { return s.other })
 	return d, nil
 }
 
@@ -178,11 +197,11 @@ func newDropByFirst(alts []string) (*dropByFirst, error) {
 func (d *dropByFirst) MatchString(line string) bool {
 	re := d.all
 	if line != "" {
+		g := d.other
 		if line[0] < utf8.RuneSelf {
-			re = d.ascii[line[0]]
-		} else {
-			re = d.other
+			g = d.ascii[line[0]]
 		}
+		re = g.compiled()
 	}
 	return re != nil && re.MatchString(line)
 }
