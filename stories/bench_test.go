@@ -58,7 +58,11 @@ func BenchmarkMatch10000(b *testing.B) {
 func BenchmarkFeatures(b *testing.B) {
 	text := strings.Repeat("Police said a man was shot Monday on Elm Street in Dayton and taken to Miami Valley Hospital. ", 8)
 	b.ReportAllocs()
+	cpu := processCPUSeconds()
 	for i := 0; i < b.N; i++ {
 		NewFeatures("Man shot on Elm Street in Dayton", "", text)
+	}
+	if cpu = processCPUSeconds() - cpu; cpu > 0 {
+		b.ReportMetric(cpu*1e9/float64(b.N), "cpu-ns/op")
 	}
 }

@@ -130,7 +130,7 @@ type word struct {
 // words splits text into words, marking the first word of each sentence,
 // line or quotation.
 func words(text string) []word {
-	var out []word
+	out := make([]word, 0, len(text)/6+1)
 	start := true
 	i := 0
 	for i < len(text) {
@@ -152,7 +152,11 @@ func words(text string) []word {
 			j += size
 		}
 		raw := strings.TrimRight(text[i:j], "'’")
-		for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
+		parts := []string{raw} // raw starts with a word rune, so it is not empty
+		if strings.IndexByte(raw, '-') >= 0 {
+			parts = strings.FieldsFunc(raw, func(r rune) bool { return r == '-' })
+		}
+		for _, part := range parts {
 			w := word{raw: part, sentenceStart: start}
 			w.norm, w.number = normalise(part)
 			out = append(out, w)
@@ -172,7 +176,12 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // number.
 func normalise(raw string) (string, bool) {
 	w := strings.ToLower(raw)
-	if i := strings.IndexAny(w, "'’"); i >= 0 {
+	// the first of "'" and "’" (IndexAny with a non-ASCII set costs more)
+	i := strings.IndexByte(w, '\'')
+	if j := strings.Index(w, "’"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i >= 0 {
 		w = w[:i] // "Smith's" → "smith", "don't" → "don"
 	}
 	if w == "" {

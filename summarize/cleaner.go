@@ -3,7 +3,6 @@ package summarize
 import (
 	"fmt"
 	"html"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,7 +33,8 @@ type cleaner struct {
 	// dropAny is the alternation of the DropLine rules that apply to every
 	// source and have no hints: one pass of it over a prose line fails in a
 	// few bytes where the rules one by one cost a pass each.
-	dropAny *regexp.Regexp
+	// It is split by the line's first rune (see dropByFirst).
+	dropAny *dropByFirst
 	// dropEach are the DropLine rules not in dropAny.
 	dropEach []compiledRule
 }
@@ -77,13 +77,11 @@ func compileCleaner(rules []Rule) (*cleaner, error) {
 		}
 		c.dropEach = append(c.dropEach, r)
 	}
-	if len(alts) > 0 {
-		re, err := regexp.Compile("^(?:" + strings.Join(alts, "|") + ")$")
-		if err != nil {
-			return nil, fmt.Errorf("drop-line rules together: %w", err)
-		}
-		c.dropAny = re
+	d, err := newDropByFirst(alts)
+	if err != nil {
+		return nil, err
 	}
+	c.dropAny = d
 	return c, nil
 }
 

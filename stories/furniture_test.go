@@ -1,0 +1,158 @@
+package stories
+
+import (
+	"math/rand"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// referenceFurniture and referenceParagraph are the furniture expressions
+// as they were before cleanLead tested paragraphs cheaply first; cleanLead
+// must give what running them all gives.
+var referenceFurniture = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\(?\b(posted|updated|published|last updated|last modified)\b:?\s+(on\s+)?[^.]*?\b\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4}T\b)?\)?`),
+	regexp.MustCompile(`(?i)\(?\b(posted|updated|published)\b:?\s+(on\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\)?`),
+	regexp.MustCompile(`(?i)\bimage \d+ of \d*\b`),
+	regexp.MustCompile(`(?i)^(photo|caption|video|file photo)\b[^.]*$`),
+	regexp.MustCompile(`(?i)^\s*(advertisement|close|caption|share|tweet|email|print|comments?|story continues below|continue reading)\s*$`),
+	regexp.MustCompile(`(?i)\b((hide|show) transcript|copy link( copy)?|skip ad|view full caption|related content)\b|\bad loading\b\.*`),
+}
+
+var referenceParagraph = regexp.MustCompile(`(?i)(you must enter the characters|get email notifications|your notification has been saved|problem saving your notification|email notifications are only sent|you'll get an email|sign up for|subscribe to|follow us on|share this|read more|click here|all rights reserved|copyright|this material may not be|javascript|your browser|media playback|verification email|confirmation email|just one more thing|already have an account|thank you for registering|please sign in|sign in using|terms of service|privacy policy|activate your (profile|account)|why are we asking this|watch this story)`)
+
+func referenceCleanLead(text string) string {
+	paras := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	var keep []string
+	seen := map[string]bool{}
+	for _, p := range paras {
+		p = strings.TrimSpace(p)
+		if p == "" || referenceParagraph.MatchString(p) {
+			continue
+		}
+		for _, re := range referenceFurniture {
+			p = strings.TrimSpace(re.ReplaceAllString(p, " "))
+		}
+		if p == "" || seen[p] {
+			continue
+		}
+		seen[p] = true
+		keep = append(keep, p)
+	}
+	return strings.Join(keep, "\n")
+}
+
+// furnitureSamples are pieces of paragraphs, furniture and news, that
+// TestCleanLeadSameAsExpressions strings together.
+var furnitureSamples = []string{
+	"Posted: Monday, May 26, 2014 4:43 PM EDT", "Updated: Tuesday, July 22, 2014 4:43 PM EDT", "(Published Tuesday, April 21, 2015)",
+	"last modified on 3 June 12:05 p.m.", "POSTED Jan. 3, 2015", "posted online", "updated 12:30", "Image 1 of 10", "image 3 of",
+	"Photo: Courtesy of the family", "Caption", "Video shows the crash", "File photo by AP", "Advertisement", "Close", "share",
+	"Story continues below", "Continue Reading", "Comments", "Hide Transcript Show Transcript", "Copy Link Copy", "Skip Ad",
+	"Ad Loading...", "View Full Caption", "Related Content", "Sign up for our newsletter", "Follow us on X", "Click here",
+	"You'll get an email", "Activate your Account", "Watch this story", "Copyright 2024", "JavaScript is off",
+	"A man was shot in Dayton.", "Police said.", "ORLANDO, Fla. —", "the transcript of the call", "Photo", "Email", "Print",
+	"\u212aelvin", "\u017fhare", "\u017fign up for", "clic\u212a here", "\u017fkip Ad", "Po\u017fted: May 3, 2014", "Ad\u017f",
+	"ſhare", "Photo.", "  ", "\u00a0", "\t", "é", "Я", "2014", "4:43", "PM", "EDT", "on",
+}
+
+// TestCleanLeadSameAsExpressions checks that testing paragraphs cheaply
+// before running the furniture expressions changes no result.
+func TestCleanLeadSameAsExpressions(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	seps := []string{" ", "\n", "\r\n", "\n\n", ", ", ""}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(6) + 1; n > 0; n-- {
+			s := furnitureSamples[r.Intn(len(furnitureSamples))]
+			switch r.Intn(3) {
+			case 0:
+				s = strings.ToUpper(s)
+			case 1:
+				s = strings.ToLower(s)
+			}
+			b.WriteString(s)
+			b.WriteString(seps[r.Intn(len(seps))])
+		}
+		in := b.String()
+		if got, want := cleanLead(in), referenceCleanLead(in); got != want {
+			t.Fatalf("cleanLead(%q) = %q, the expressions alone give %q", in, got, want)
+		}
+	}
+}
+
+// FuzzCleanLead checks the same on any text.
+func FuzzCleanLead(f *testing.F) {
+	for _, s := range furnitureSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if got, want := cleanLead(in), referenceCleanLead(in); got != want {
+			t.Fatalf("cleanLead(%q) = %q, the expressions alone give %q", in, got, want)
+		}
+	})
+}
+
+// referenceWords is words as it was before its fast paths (FieldsFunc on
+// every word, no capacity guessed).
+func referenceWords(text string) []word {
+	var out []word
+	start := true
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch r {
+			case '.', '!', '?', '\n', ':', '"', '“', '”', '(', ')', '—', '|', ';':
+				start = true
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r) && !(r == '\'' || r == '’') {
+				break
+			}
+			j += size
+		}
+		raw := strings.TrimRight(text[i:j], "'’")
+		for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
+			w := word{raw: part, sentenceStart: start}
+			w.norm, w.number = normalise(part) // checked apart in FuzzWords
+			out = append(out, w)
+			start = false
+		}
+		if len(raw) > 0 && raw[len(raw)-1] == '.' {
+			start = true
+		}
+		i = j
+	}
+	return out
+}
+
+// FuzzWords checks words against referenceWords, and normalise's cut at
+// the first apostrophe against IndexAny.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Smith's don’t O’Neil's-x re-elect --", "A - b -- c-d-", "’'x'’y", "\xe2’\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if got, want := words(in), referenceWords(in); !slices.Equal(got, want) {
+			t.Fatalf("words(%q) = %v, want %v", in, got, want)
+		}
+		lower := strings.ToLower(in)
+		cut := lower
+		if k := strings.IndexAny(lower, "'’"); k >= 0 {
+			cut = lower[:k]
+		}
+		got, _ := normalise(in)
+		want, _ := normalise(cut)
+		if got != want {
+			t.Fatalf("normalise(%q) = %q, normalise of it cut at IndexAny = %q", in, got, want)
+		}
+	})
+}

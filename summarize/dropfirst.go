@@ -1,0 +1,220 @@
+package summarize
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// firstRunes is what a match of a pattern may start with: ASCII bytes,
+// any other rune, and whether the pattern matches the empty string. It errs
+// on the side of "may": a rune outside it never starts a match.
+type firstRunes struct {
+	ascii    [2]uint64
+	other    bool
+	nullable bool
+}
+
+func (f *firstRunes) add(r rune, fold bool) {
+	f.addOne(r)
+	if fold {
+		for g := unicode.SimpleFold(r); g != r; g = unicode.SimpleFold(g) {
+			f.addOne(g)
+		}
+	}
+}
+
+func (f *firstRunes) addOne(r rune) {
+	if r >= 0 && r < utf8.RuneSelf {
+		f.ascii[r/64] |= 1 << (r % 64)
+	} else {
+		f.other = true
+	}
+}
+
+func (f *firstRunes) union(g firstRunes) {
+	f.ascii[0] |= g.ascii[0]
+	f.ascii[1] |= g.ascii[1]
+	f.other = f.other || g.other
+}
+
+func (f *firstRunes) has(b byte) bool { return f.ascii[b/64]&(1<<(b%64)) != 0 }
+
+// anyRune is the set that says every rune may start a match.
+func anyRune() firstRunes {
+	return firstRunes{ascii: [2]uint64{^uint64(0), ^uint64(0)}, other: true, nullable: true}
+}
+
+// firstOf returns what a match of re may start with.
+func firstOf(re *syntax.Regexp) firstRunes {
+	fold := re.Flags&syntax.FoldCase != 0
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return firstRunes{}
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return firstRunes{nullable: true}
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return firstRunes{nullable: true}
+		}
+		var f firstRunes
+		f.add(re.Rune[0], fold)
+		return f
+	case syntax.OpCharClass:
+		var f firstRunes
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if hi >= utf8.RuneSelf {
+				f.other = true
+			}
+			for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+				f.add(r, fold)
+			}
+			// the non-ASCII runes folding to ASCII letters
+			for _, r := range [...]rune{0x17F, 0x212A} {
+				if fold && lo <= r && r <= hi {
+					f.add(r, true)
+				}
+			}
+		}
+		return f
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstOf(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		f := firstOf(re.Sub[0])
+		f.nullable = true
+		return f
+	case syntax.OpRepeat:
+		f := firstOf(re.Sub[0])
+		f.nullable = f.nullable || re.Min == 0
+		return f
+	case syntax.OpConcat:
+		var f firstRunes
+		for _, sub := range re.Sub {
+			g := firstOf(sub)
+			f.union(g)
+			if !g.nullable {
+				return f
+			}
+		}
+		f.nullable = true
+		return f
+	case syntax.OpAlternate:
+		var f firstRunes
+		for _, sub := range re.Sub {
+			g := firstOf(sub)
+			f.union(g)
+			f.nullable = f.nullable || g.nullable
+		}
+		return f
+	}
+	return anyRune() // OpAnyChar, OpAnyCharNotNL and anything unknown
+}
+
+// dropByFirst is an alternation of whole-line patterns split by the first
+// rune of the line: each ASCII byte, and every other rune together, gets
+// the alternation of the patterns a match of which may start with it. A
+// prose line then runs a handful of patterns instead of them all.
+type dropByFirst struct {
+	all   *regexp.Regexp // every pattern, for the empty line
+	ascii [utf8.RuneSelf]*dropGroup
+	other *dropGroup
+}
+
+// dropGroup is the alternation of some of the patterns, compiled at its
+// first use: a cleaner needs few of them, and tests build many cleaners.
+type dropGroup struct {
+	once sync.Once
+	alts []string
+	all  *regexp.Regexp
+	re   *regexp.Regexp
+}
+
+func (g *dropGroup) compiled() *regexp.Regexp {
+	g.once.Do(func() {
+		re, err := compileAlternation(g.alts)
+		if err != nil {
+			// cannot happen: every pattern compiled alone and all of them
+			// together; all gives the same answers, only slower
+			re = g.all
+		}
+		g.re = re
+	})
+	return g.re
+}
+
+// newDropByFirst compiles the patterns alts (each as written, without
+// anchors); nil when there are none.
+func newDropByFirst(alts []string) (*dropByFirst, error) {
+	if len(alts) == 0 {
+		return nil, nil
+	}
+	d := &dropByFirst{}
+	var err error
+	if d.all, err = compileAlternation(alts); err != nil {
+		return nil, err
+	}
+	sets := make([]firstRunes, len(alts))
+	for i, a := range alts {
+		syn, err := syntax.Parse(a, syntax.Perl)
+		if err != nil {
+			sets[i] = anyRune()
+			continue
+		}
+		sets[i] = firstOf(syn)
+	}
+	groups := map[string]*dropGroup{}
+	group := func(in func(firstRunes) bool) *dropGroup {
+		var key strings.Builder
+		var sub []string
+		for i, s := range sets {
+			if in(s) {
+				key.WriteString(strconv.Itoa(i) + ",")
+				sub = append(sub, alts[i])
+			}
+		}
+		g, ok := groups[key.String()]
+		if !ok {
+			g = &dropGroup{alts: sub, all: d.all}
+			groups[key.String()] = g
+		}
+		return g
+	}
+	for b := range d.ascii {
+		d.ascii[b] = group(func(s firstRunes) bool { return s.has(byte(b)) })
+	}
+	d.other = group(func(s firstRunes) bool { return s.other })
+	return d, nil
+}
+
+// MatchString reports whether one of the patterns matches the whole line.
+func (d *dropByFirst) MatchString(line string) bool {
+	re := d.all
+	if line != "" {
+		g := d.other
+		if line[0] < utf8.RuneSelf {
+			g = d.ascii[line[0]]
+		}
+		re = g.compiled()
+	}
+	return re != nil && re.MatchString(line)
+}
+
+// compileAlternation compiles the DropLine patterns alts as one, matching
+// a whole line; nil when there are none.
+func compileAlternation(alts []string) (*regexp.Regexp, error) {
+	if len(alts) == 0 {
+		return nil, nil
+	}
+	re, err := regexp.Compile("^(?:" + strings.Join(alts, "|") + ")$")
+	if err != nil {
+		return nil, fmt.Errorf("drop-line rules together: %w", err)
+	}
+	return re, nil
+}
