@@ -70,7 +70,7 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 func health(p locale.Printer, now time.Time, s sources.Status) string {
 	next := p.Sprintf("next %s", until(p, now, s.NextFetch))
 	if s.Interval > 0 {
-		next += " · " + p.Sprintf("every %s: %s", span(s.Interval), intervalReason(p, s.IntervalReason))
+		next += " · " + p.Sprintf("every %s: %s", news.Span(s.Interval), intervalReason(p, s.IntervalReason))
 	}
 	switch s.Health {
 	case sources.Unfetched:
@@ -94,13 +94,13 @@ func intervalReason(p locale.Printer, stored string) string {
 	case news.ReasonNotModified:
 		s = p.Sprintf("nothing new at the last fetch")
 	case news.ReasonPublishes:
-		s = p.Sprintf("publishes about every %s", span(r.Span))
+		s = p.Sprintf("publishes about every %s", news.Span(r.Span))
 	case news.ReasonMaxAge:
-		s = p.Sprintf("the feed's Cache-Control max-age of %s", span(r.Span))
+		s = p.Sprintf("the feed's Cache-Control max-age of %s", news.Span(r.Span))
 	case news.ReasonExpires:
-		s = p.Sprintf("the feed's Expires of %s", span(r.Span))
+		s = p.Sprintf("the feed's Expires of %s", news.Span(r.Span))
 	case news.ReasonTTL:
-		s = p.Sprintf("the feed's RSS ttl of %s", span(r.Span))
+		s = p.Sprintf("the feed's RSS ttl of %s", news.Span(r.Span))
 	case news.ReasonBackoff:
 		s = p.Sprintf("backing off after %s", p.Count(r.Count, "%d failed fetches"))
 	case news.ReasonTooMany:
@@ -121,19 +121,6 @@ func intervalReason(p locale.Printer, stored string) string {
 		s = p.Sprintf("%s, bounded", s)
 	}
 	return s
-}
-
-// span is an interval in units every language here reads: 45s, 5m, 2h, 3d.
-func span(d time.Duration) string {
-	switch {
-	case d < time.Minute:
-		return strconv.Itoa(int(d.Seconds())) + "s"
-	case d < time.Hour:
-		return strconv.Itoa(int(d.Minutes())) + "m"
-	case d < 48*time.Hour:
-		return strconv.Itoa(int(d.Hours())) + "h"
-	}
-	return strconv.Itoa(int(d.Hours()/24)) + "d"
 }
 
 func hostOf(raw string) string {

@@ -94,7 +94,7 @@ func plan(b bounds, prev time.Duration, o outcome) (wait time.Duration, why news
 	}
 	asked, bounded := floor, floor > b.hint
 	if bounded {
-		note = fmt.Sprintf("the feed's %s of %s is beyond what a feed may ask; it is fetched every %s", from, human(floor), human(b.hint))
+		note = fmt.Sprintf("the feed's %s of %s is beyond what a feed may ask; it is fetched every %s", from, news.Span(floor), news.Span(b.hint))
 		floor = b.hint
 	}
 	if floor > wait || bounded {
@@ -132,7 +132,7 @@ func planFailure(b bounds, o outcome) (wait time.Duration, why news.IntervalReas
 	if se.RetryAfter > wait {
 		wait, why = se.RetryAfter, news.IntervalReason{Kind: news.ReasonRetryAfter}
 		if wait > maxHold {
-			note = fmt.Sprintf("the server's Retry-After of %s is beyond %s; tried again then", human(wait), human(maxHold))
+			note = fmt.Sprintf("the server's Retry-After of %s is beyond %s; tried again then", news.Span(wait), news.Span(maxHold))
 			wait = maxHold
 		}
 	}
@@ -198,21 +198,4 @@ func DueAt(src news.Source, now time.Time) time.Time {
 		return now.Add(limit)
 	}
 	return src.NextFetchAt
-}
-
-// human writes a duration the way /sources shows it: 90s, 5m, 2h30m, 3d.
-func human(d time.Duration) string {
-	switch {
-	case d >= 48*time.Hour:
-		return fmt.Sprintf("%dd", int64(d/(24*time.Hour)))
-	case d >= time.Hour:
-		d = d.Round(time.Minute)
-		if d%time.Hour == 0 {
-			return fmt.Sprintf("%dh", int64(d/time.Hour))
-		}
-		return fmt.Sprintf("%dh%dm", int64(d/time.Hour), int64(d%time.Hour/time.Minute))
-	case d >= 2*time.Minute:
-		return fmt.Sprintf("%dm", int64(d.Round(time.Minute)/time.Minute))
-	}
-	return fmt.Sprintf("%ds", int64(d.Round(time.Second)/time.Second))
 }

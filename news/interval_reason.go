@@ -102,13 +102,13 @@ func (r IntervalReason) String() string {
 	case ReasonNotModified:
 		s = "nothing new at the last fetch"
 	case ReasonPublishes:
-		s = "publishes about every " + span(r.Span)
+		s = "publishes about every " + Span(r.Span)
 	case ReasonMaxAge:
-		s = "the feed's Cache-Control max-age of " + span(r.Span)
+		s = "the feed's Cache-Control max-age of " + Span(r.Span)
 	case ReasonExpires:
-		s = "the feed's Expires of " + span(r.Span)
+		s = "the feed's Expires of " + Span(r.Span)
 	case ReasonTTL:
-		s = "the feed's RSS ttl of " + span(r.Span)
+		s = "the feed's RSS ttl of " + Span(r.Span)
 	case ReasonBackoff:
 		s = fmt.Sprintf("backing off after %d failed fetches", r.Count)
 		if r.Count == 1 {
@@ -134,8 +134,9 @@ func (r IntervalReason) String() string {
 	return s
 }
 
-// span writes a duration the way the logs show it: 90s, 5m, 2h30m, 3d.
-func span(d time.Duration) string {
+// Span writes a duration the way logs and /sources show it, in units every
+// language here reads: 90s, 5m, 2h30m, 3d.
+func Span(d time.Duration) string {
 	switch {
 	case d >= 48*time.Hour:
 		return fmt.Sprintf("%dd", int64(d/(24*time.Hour)))
@@ -145,7 +146,7 @@ func span(d time.Duration) string {
 			return fmt.Sprintf("%dh", int64(d/time.Hour))
 		}
 		return fmt.Sprintf("%dh%dm", int64(d/time.Hour), int64(d%time.Hour/time.Minute))
-	case d >= 2*time.Minute:
+	case d >= 2*time.Minute || d >= time.Minute && d%time.Minute == 0:
 		return fmt.Sprintf("%dm", int64(d.Round(time.Minute)/time.Minute))
 	}
 	return fmt.Sprintf("%ds", int64(d.Round(time.Second)/time.Second))

@@ -48,3 +48,14 @@ func TestIntervalReasonString(t *testing.T) {
 		}
 	}
 }
+
+func TestSpan(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		45 * time.Second: "45s", 60 * time.Second: "1m", 90 * time.Second: "90s", 5 * time.Minute: "5m",
+		2*time.Hour + 30*time.Minute: "2h30m", 5 * time.Hour: "5h", 72 * time.Hour: "3d",
+	} {
+		if got := Span(d); got != want {
+			t.Errorf("Span(%s) = %q, want %q", d, got, want)
+		}
+	}
+}
