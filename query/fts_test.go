@@ -10,39 +10,51 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 )
 
-// ftsOracle is SQLite FTS5 over the same articles, the oracle that docs/QUERY.md names: for quoted words, prefixes,
-// AND, OR and NOT it answers with the meaning that Newshound's matcher must have.
-type ftsOracle struct {
+// ftsTable is an FTS5 table "t" of articles in a test database; match asks it.
+type ftsTable struct {
 	db *sql.DB
 }
 
+// ftsOracle is SQLite FTS5 over the same articles, the oracle that docs/QUERY.md names: for quoted words, prefixes,
+// AND, OR and NOT it answers with the meaning that Newshound's matcher must have.
+type ftsOracle = ftsTable
+
 func newFTSOracle(tb testing.TB, articles []Article) *ftsOracle {
 	tb.Helper()
-	db, err := sql.Open("sqlite3", filepath.Join(tb.TempDir(), "oracle.db"))
+	return newFTSTable(tb, `CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')`,
+		`INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)`, len(articles),
+		func(i int) []any { return []any{articles[i].Title, articles[i].Text} })
+}
+
+// newFTSTable creates the table with create and inserts n rows with insert,
+// whose first argument is the row's index and the others row(i).
+func newFTSTable(tb testing.TB, create, insert string, n int, row func(i int) []any) *ftsTable {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", filepath.Join(tb.TempDir(), "fts.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	if _, err := db.Exec(`CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')`); err != nil {
+	if _, err := db.Exec(create); err != nil {
 		tb.Fatalf("create fts5 table: %v", err)
 	}
 	tx, err := db.Begin()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for i, a := range articles {
-		if _, err := tx.Exec(`INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)`, i, a.Title, a.Text); err != nil {
+	for i := range n {
+		if _, err := tx.Exec(insert, append([]any{i}, row(i)...)...); err != nil {
 			tb.Fatalf("insert article %d: %v", i, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		tb.Fatal(err)
 	}
-	return &ftsOracle{db: db}
+	return &ftsTable{db: db}
 }
 
 // match returns the rowids (article indexes) that expr matches, ascending.
-func (o *ftsOracle) match(tb testing.TB, expr string) []int64 {
+func (o *ftsTable) match(tb testing.TB, expr string) []int64 {
 	tb.Helper()
 	rows, err := o.db.Query(`SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid`, expr)
 	if err != nil {

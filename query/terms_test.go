@@ -1,9 +1,7 @@
 package query
 
 import (
-	"database/sql"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,55 +10,17 @@ import (
 )
 
 // termsIndex is an FTS5 table of Columns, as the store keeps articles_terms.
-type termsIndex struct{ db *sql.DB }
+type termsIndex = ftsTable
 
 func newTermsIndex(tb testing.TB, articles []Article) *termsIndex {
 	tb.Helper()
-	db, err := sql.Open("sqlite3", filepath.Join(tb.TempDir(), "terms.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
 	create := `CREATE VIRTUAL TABLE t USING fts5(title, body, tstems, bstems, content = '', contentless_delete = 1, tokenize = '` +
 		strings.ReplaceAll(TermsTokenizer, "'", "''") + `')`
-	if _, err := db.Exec(create); err != nil {
-		tb.Fatalf("create fts5 table: %v", err)
-	}
-	tx, err := db.Begin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for i, a := range articles {
-		c := IndexColumns(a)
-		if _, err := tx.Exec(`INSERT INTO t (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`, i, c.Title, c.Body, c.TitleStems, c.BodyStems); err != nil {
-			tb.Fatalf("insert article %d: %v", i, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		tb.Fatal(err)
-	}
-	return &termsIndex{db: db}
-}
-
-func (ix *termsIndex) match(tb testing.TB, expr string) []int64 {
-	tb.Helper()
-	rows, err := ix.db.Query(`SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid`, expr)
-	if err != nil {
-		tb.Fatalf("fts5 MATCH %q: %v", expr, err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, id)
-	}
-	if err := rows.Err(); err != nil {
-		tb.Fatalf("fts5 MATCH %q: %v", expr, err)
-	}
-	return out
+	return newFTSTable(tb, create, `INSERT INTO t (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`, len(articles),
+		func(i int) []any {
+			c := IndexColumns(articles[i])
+			return []any{c.Title, c.Body, c.TitleStems, c.BodyStems}
+		})
 }
 
 // TestTermsMatchSuperset checks, for queries of the whole language (stemmed words in every language Newshound
