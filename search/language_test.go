@@ -69,15 +69,15 @@ func TestSearchLanguages(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("Search(%q) found %q, want %q", tt.query, got, want)
 		}
-		// The answer came through FTS5, not the scan that a refused expression falls back to: its candidates
+		// The answer came through the terms index, not the scan that a refused expression falls back to: its candidates
 		// hold every result.
 		q, err := query.Parse(tt.query)
 		if err != nil {
 			t.Fatal(err)
 		}
-		hits, err := r.st.SearchArticles(context.Background(), q.FTS5(), 100)
+		hits, err := r.st.SearchArticles(context.Background(), q.TermsMatch(), 100)
 		if err != nil {
-			t.Fatalf("Search(%q): FTS5 %q: %v", tt.query, q.FTS5(), err)
+			t.Fatalf("Search(%q): FTS5 %q: %v", tt.query, q.TermsMatch(), err)
 		}
 		var cands []string
 		for _, h := range hits {
@@ -85,7 +85,7 @@ func TestSearchLanguages(t *testing.T) {
 		}
 		for _, g := range want {
 			if !slices.Contains(cands, g) {
-				t.Errorf("Search(%q): FTS5 %q misses %s (candidates %q)", tt.query, q.FTS5(), g, cands)
+				t.Errorf("Search(%q): FTS5 %q misses %s (candidates %q)", tt.query, q.TermsMatch(), g, cands)
 			}
 		}
 	}
