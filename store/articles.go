@@ -100,7 +100,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 			}
 			a.ID, _ = res.LastInsertId()
 			if pending != StepText {
-				if err := indexTerms(ctx, tx, a.ID, a.Title, a.Text); err != nil {
+				if err := s.indexTerms(ctx, tx, a.ID, a.Title, a.Text); err != nil {
 					return err
 				}
 			}
@@ -289,7 +289,7 @@ func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary s
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_terms WHERE rowid = ?`, id); err != nil {
 			return err
 		}
-		return indexTerms(ctx, tx, id, title, text)
+		return s.indexTerms(ctx, tx, id, title, text)
 	})
 	if err != nil {
 		return fmt.Errorf("update article %d: %w", id, err)

@@ -3,77 +3,180 @@ package store
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 )
 
-// maxExpansion is how many terms a prefix query may stand for and still be
-// read as their OR: beyond it the prefix stays a prefix query (FTS5 then
-// merges its posting lists whole, a cost that grows with the store). Reading
-// a prefix's terms costs about what FTS5's merge reads of them, so a prefix
-// that stops the walk at maxExpansion+1 terms costs at most that again.
-var maxExpansion = 128 // a variable for the tests only
+// How many terms a prefix query is read as, so that its cost does not grow
+// with the store: FTS5 merges a prefix query's posting lists whole, and an OR
+// of terms costs each term a seek in every segment of the index (about 75 µs
+// a term at 300,000 articles), whatever the LIMIT. A prefix of at most
+// searchTerms terms (previewTerms for the recent search and the preview) is
+// read as the OR of all of them: the same articles match. A broader prefix
+// is read as the OR of that many of its most frequent terms (see
+// terms_list.docs): its matches are a subset of the prefix's, the articles
+// that only a rarer term matches are left out, and RecentMatches scales its
+// count up by the share of the prefix's articles those terms hold.
+var (
+	searchTerms  = 128 // variables for the tests only; 0 leaves prefixes to FTS5
+	previewTerms = 64
+)
 
-// prefixTerm finds the prefix queries of an FTS5 expression (query.TermsMatch
-// writes a prefix as a quoted token followed by *).
-var prefixTerm = regexp.MustCompile(`"((?:[^"]|"")*)"\*`)
+// scanTerms bounds how many terms of a prefix terms_list is read for (its
+// first in order): a prefix of more, in a vocabulary of millions, has its
+// most frequent terms chosen among those.
+const scanTerms = 20000
 
-// expandPrefixes returns match with each prefix query ("presid"*) replaced by
-// the OR of the terms of articles_terms that begin with it, in any column
-// (the column filter before it still applies), which FTS5 reads newest first
-// and stops at a LIMIT: the same articles match. A prefix with no term, or
-// more than maxExpansion, is left as it is. It fails when the database does.
-func (s *Store) expandPrefixes(ctx context.Context, match string) (string, error) {
-	if !strings.Contains(match, `"*`) {
-		return match, nil
+// expandPrefixes returns match with each prefix query ("presid"*, as
+// query.TermsMatch writes it) replaced by the OR of its terms in terms_list,
+// at most limit of them (see searchTerms), which FTS5 reads newest first and
+// stops at a LIMIT; the column filter before it still applies. scale is what
+// a count of the returned expression's matches is to be multiplied by to
+// estimate the count of match's: 1 unless a prefix outside a NOT was read as
+// only its most frequent terms (one inside a NOT lets more articles through,
+// which the callers' matcher drops). A prefix with no term stays as it is
+// (it matches nothing). It fails when the database does.
+func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (out string, scale float64, err error) {
+	scale = 1
+	if limit <= 0 || !strings.Contains(match, `"*`) {
+		return match, scale, nil
 	}
-	var err error
-	out := prefixTerm.ReplaceAllStringFunc(match, func(m string) string {
+	var b strings.Builder
+	at := 0
+	for _, p := range prefixQueries(match) {
+		terms, share, err := s.prefixTerms(ctx, p.prefix, limit)
 		if err != nil {
-			return m
+			return "", 0, fmt.Errorf("expand prefixes: %w", err)
 		}
-		prefix := strings.ReplaceAll(m[1:len(m)-2], `""`, `"`)
-		var terms []string
-		if terms, err = s.prefixTerms(ctx, prefix); err != nil || len(terms) == 0 || len(terms) > maxExpansion {
-			return m
+		if len(terms) == 0 {
+			continue
+		}
+		if !p.negated && share > 0 {
+			scale /= share
 		}
 		for i, t := range terms {
 			terms[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
 		}
-		return "(" + strings.Join(terms, " OR ") + ")"
-	})
-	if err != nil {
-		return "", fmt.Errorf("expand prefixes: %w", err)
+		b.WriteString(match[at:p.start])
+		b.WriteString("(" + strings.Join(terms, " OR ") + ")")
+		at = p.end
 	}
-	return out, nil
+	b.WriteString(match[at:])
+	return b.String(), scale, nil
 }
 
-// prefixTerms returns the terms of articles_terms that begin with prefix, at
-// most maxExpansion+1 (the walk stops there, and at the first term past the
-// prefix).
-func (s *Store) prefixTerms(ctx context.Context, prefix string) ([]string, error) {
+// prefixTerms returns the terms of terms_list that begin with prefix: all of
+// them when there are at most limit (share 1), else the limit most frequent
+// of them and the share of the prefix's articles they hold (their docs over
+// the docs of all the prefix's terms, a term listed since the last refresh
+// counting 1).
+func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) (terms []string, share float64, err error) {
 	if prefix == "" {
-		return nil, nil
+		return nil, 0, nil
 	}
-	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix)
+	hi := prefixEnd(prefix)
+	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix, hi, scanTerms, limit+1)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	defer rows.Close()
-	var terms []string
-	for rows.Next() && len(terms) <= maxExpansion {
+	var head float64
+	for rows.Next() {
 		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, err
+		var docs int64
+		if err := rows.Scan(&t, &docs); err != nil {
+			rows.Close()
+			return nil, 0, err
 		}
-		if !strings.HasPrefix(t, prefix) {
-			break
+		if len(terms) < limit {
+			head += float64(max(docs, 1))
 		}
 		terms = append(terms, t)
 	}
-	return terms, rows.Err()
+	if err := rows.Close(); err != nil {
+		return nil, 0, err
+	}
+	if len(terms) <= limit {
+		return terms, 1, nil
+	}
+	terms = terms[:limit]
+	var all float64
+	if err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, hi, scanTerms).Scan(&all); err != nil {
+		return nil, 0, err
+	}
+	if all <= 0 {
+		return terms, 1, nil
+	}
+	return terms, min(1, head/all), nil
 }
 
-// sqlPrefixTerms walks the terms from a prefix on, in order (fts5vocab reads
-// its index from the first term at or after it).
-const sqlPrefixTerms = `SELECT term FROM articles_vocab WHERE term >= ?`
+// prefixEnd returns the least string above every string that begins with
+// prefix, byte-wise as SQLite compares text (prefix is not empty, and as
+// UTF-8 holds no byte 0xFF).
+func prefixEnd(prefix string) string {
+	b := []byte(prefix)
+	b[len(b)-1]++
+	return string(b)
+}
+
+// The queries of prefixTerms, over the terms from ?1 to before ?2, the first
+// ?3 of them: the ?4 with the most articles, and the sum of their articles.
+const (
+	sqlPrefixTerms = `SELECT term, docs FROM (SELECT term, docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)
+		ORDER BY docs DESC, term LIMIT ?4`
+	sqlPrefixDocs = `SELECT coalesce(sum(max(docs, 1)), 0) FROM (SELECT docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)`
+)
+
+// prefixQuery is a prefix query in an FTS5 expression: match[start:end] is
+// "prefix"*; negated says it stands on the right of an odd number of NOTs.
+type prefixQuery struct {
+	start, end int
+	prefix     string
+	negated    bool
+}
+
+// prefixQueries finds the prefix queries of an FTS5 expression as
+// query.TermsMatch writes them: phrases in double quotes ("" for a quote),
+// column filters in braces, parentheses, and the operators AND, OR and NOT,
+// whose right operand is a parenthesized group or one (filtered) phrase.
+func prefixQueries(match string) []prefixQuery {
+	var out []prefixQuery
+	stack := []bool{false} // negated, per open parenthesis
+	not := false           // a NOT waits for its operand
+	for i := 0; i < len(match); i++ {
+		switch c := match[i]; {
+		case c == '"':
+			j := i + 1
+			for j < len(match) {
+				if match[j] == '"' {
+					if j+1 < len(match) && match[j+1] == '"' {
+						j += 2
+						continue
+					}
+					break
+				}
+				j++
+			}
+			if j+1 < len(match) && match[j+1] == '*' {
+				out = append(out, prefixQuery{start: i, end: j + 2, prefix: strings.ReplaceAll(match[i+1:j], `""`, `"`),
+					negated: stack[len(stack)-1] != not})
+				j++
+			}
+			i, not = j, false
+		case c == '{':
+			if k := strings.IndexByte(match[i:], '}'); k >= 0 {
+				i += k
+			}
+		case c == '(':
+			stack = append(stack, stack[len(stack)-1] != not)
+			not = false
+		case c == ')':
+			if len(stack) > 1 {
+				stack = stack[:len(stack)-1]
+			}
+		case c == 'N' && strings.HasPrefix(match[i:], "NOT") && (i == 0 || match[i-1] == ' ' || match[i-1] == ')') &&
+			(i+3 == len(match) || match[i+3] == ' ' || match[i+3] == '('):
+			not = true
+			i += 2
+		}
+	}
+	return out
+}

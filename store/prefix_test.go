@@ -15,7 +15,9 @@ import (
 // TestPrefixExpansionKeepsTheMatches checks that a prefix read as the OR of
 // its terms finds what the prefix query found, through search, the recent
 // search and the preview, on a corpus where one prefix has fewer terms than
-// maxExpansion and another more (left a prefix query).
+// previewTerms and another more than searchTerms: read as its most frequent
+// terms, that one finds a subset of the prefix's matches (a superset under a
+// NOT), and with bounds above its terms exactly the prefix's matches.
 func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -45,73 +47,76 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 	}
 	mustInsert(t, s, src.ID, arts...)
 
-	if terms, err := s.prefixTerms(ctx, "minist"); err != nil || len(terms) < 17 || len(terms) > maxExpansion {
-		t.Fatalf("prefixTerms(minist) = %d terms (%v), want 17 to %d", len(terms), err, maxExpansion)
+	if terms, share, err := s.prefixTerms(ctx, "minist", previewTerms); err != nil || len(terms) < 17 || len(terms) > previewTerms || share != 1 {
+		t.Fatalf("prefixTerms(minist) = %d terms, share %v (%v), want 17 to %d, all", len(terms), share, err, previewTerms)
 	}
-	if terms, err := s.prefixTerms(ctx, "presid"); err != nil || len(terms) != maxExpansion+1 {
-		t.Fatalf("prefixTerms(presid) = %d terms (%v), want the walk to stop at %d", len(terms), err, maxExpansion+1)
+	if terms, share, err := s.prefixTerms(ctx, "presid", searchTerms); err != nil || len(terms) != searchTerms || share >= 1 || share <= 0 {
+		t.Fatalf("prefixTerms(presid) = %d terms, share %v (%v), want the %d most frequent, a share of the articles", len(terms), share, err, searchTerms)
 	}
-	for _, text := range []string{"minist*", "MINIST*", "title:minist*", "minist* -ministry", "presid* OR minist*", "capital -minist*", "presid*", "ministx*", `"the ministry" minist*`} {
+	type result struct {
+		ids, search, recent, sample []int64
+		examined, total             int
+	}
+	read := func(match string) result {
+		var r result
+		rows, err := s.r.QueryContext(ctx, `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ? ORDER BY rowid DESC`, match)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.ids, err = collect(rows, func(rs scanner) (id int64, err error) { return id, rs.Scan(&id) }); err != nil {
+			t.Fatal(err)
+		}
+		hits, err := s.SearchArticles(ctx, match, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hits {
+			r.search = append(r.search, h.ID)
+		}
+		recent, err := s.SearchRecent(ctx, match, now.Add(-300*time.Hour), 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range recent {
+			r.recent = append(r.recent, a.ID)
+		}
+		sample, examined, total, err := s.RecentMatches(ctx, match, nil, now.Add(-300*time.Hour), 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range sample {
+			r.sample = append(r.sample, a.ID)
+		}
+		r.examined, r.total = examined, total
+		return r
+	}
+	bounds := func(search, preview int) func() {
+		searchTerms, previewTerms = search, preview
+		return func() { searchTerms, previewTerms = 128, 64 }
+	}
+	for _, text := range []string{"minist*", "MINIST*", "title:minist*", "minist* -ministry", "presid* OR minist*", "capital -minist*", "presid*", "ministx*", `"the ministry" minist*`, "capital -presid*"} {
 		q, err := query.Parse(text)
 		if err != nil {
 			t.Fatal(err)
 		}
 		match := q.TermsMatch()
-		expanded, err := s.expandPrefixes(ctx, match)
+		expanded, _, err := s.expandPrefixes(ctx, match, searchTerms)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(strings.ToLower(text), "minist*") && strings.Contains(expanded, `"minist"*`) {
+		if strings.Contains(expanded, `"*`) && text != "ministx*" {
 			t.Errorf("%s: %s was not expanded", text, expanded)
 		}
-		if strings.Contains(text, "presid*") && !strings.Contains(expanded, `"presid"*`) {
-			t.Errorf("%s: %s expanded past maxExpansion", text, expanded)
-		}
-		type result struct {
-			ids, search, recent, sample []int64
-			examined, total             int
-		}
-		read := func() result {
-			var r result
-			rows, err := s.r.QueryContext(ctx, `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ? ORDER BY rowid DESC`, match)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r.ids, err = collect(rows, func(rs scanner) (id int64, err error) { return id, rs.Scan(&id) }); err != nil {
-				t.Fatal(err)
-			}
-			hits, err := s.SearchArticles(ctx, match, 50)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, h := range hits {
-				r.search = append(r.search, h.ID)
-			}
-			recent, err := s.SearchRecent(ctx, match, now.Add(-300*time.Hour), 50)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, a := range recent {
-				r.recent = append(r.recent, a.ID)
-			}
-			sample, examined, total, err := s.RecentMatches(ctx, match, nil, now.Add(-300*time.Hour), 20)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, a := range sample {
-				r.sample = append(r.sample, a.ID)
-			}
-			r.examined, r.total = examined, total
-			return r
-		}
-		got := read()
-		maxExpansion = 0 // every prefix stays a prefix query
-		want := read()
-		maxExpansion = 128
+		got := read(match)
+		reset := bounds(0, 0) // every prefix stays a prefix query
+		want := read(match)
+		reset()
 		if len(want.search) == 0 && text != "ministx*" {
 			t.Errorf("%s: no hits: the test corpus is wrong", text)
 		}
-		// The candidates, read through the expansion, are those of the prefix.
+		broad := strings.Contains(text, "presid*")
+		// The candidates, read through the expansion, are those of the prefix
+		// (a subset for a broad prefix, a superset under a NOT).
 		rows, err := s.r.QueryContext(ctx, `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ? ORDER BY rowid DESC`, expanded)
 		if err != nil {
 			t.Fatal(err)
@@ -120,22 +125,43 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(ids, want.ids) {
-			t.Errorf("%s: expanded %s matches %d articles, the prefix %d", text, expanded, len(ids), len(want.ids))
+		switch {
+		case !broad:
+			if !slices.Equal(ids, want.ids) {
+				t.Errorf("%s: expanded %s matches %d articles, the prefix %d", text, expanded, len(ids), len(want.ids))
+			}
+			if !slices.Equal(got.search, want.search) || !slices.Equal(got.recent, want.recent) || !slices.Equal(got.sample, want.sample) ||
+				got.examined != want.examined || got.total != want.total {
+				t.Errorf("%s: expanded\n%+v\nprefix\n%+v", text, got, want)
+			}
+		case strings.HasPrefix(text, "capital -"):
+			if !isSubset(want.ids, ids) {
+				t.Errorf("%s: a broad prefix under NOT lets through fewer articles (%d) than the prefix (%d)", text, len(ids), len(want.ids))
+			}
+		default:
+			if !isSubset(ids, want.ids) || !isSubset(got.search, want.ids) || !isSubset(got.recent, want.ids) || !isSubset(got.sample, want.ids) {
+				t.Errorf("%s: a broad prefix found articles the prefix does not match:\n%+v", text, got)
+			}
+			if len(got.search) != len(want.search) || got.total < got.examined {
+				t.Errorf("%s: %d results (the prefix %d), total %d of %d examined", text, len(got.search), len(want.search), got.total, got.examined)
+			}
 		}
-		if !slices.Equal(got.search, want.search) || !slices.Equal(got.recent, want.recent) || !slices.Equal(got.sample, want.sample) ||
-			got.examined != want.examined || got.total != want.total {
-			t.Errorf("%s: expanded\n%+v\nprefix\n%+v", text, got, want)
+		// With bounds above the broadest prefix, every query finds what the
+		// prefix queries find.
+		reset = bounds(1000, 1000)
+		all := read(match)
+		reset()
+		if !slices.Equal(all.ids, want.ids) || !slices.Equal(all.search, want.search) || !slices.Equal(all.recent, want.recent) ||
+			!slices.Equal(all.sample, want.sample) || all.examined != want.examined || all.total != want.total {
+			t.Errorf("%s: expanded whole\n%+v\nprefix\n%+v", text, all, want)
 		}
 	}
 
-	// FTS5 takes an OR of some 250 terms (more than the bound) as well.
-	maxExpansion = 1000
-	defer func() { maxExpansion = 128 }()
+	// FTS5 takes an OR of some 250 terms as well.
 	match := `{title body} : "presid"*`
-	expanded, err := s.expandPrefixes(ctx, match)
-	if err != nil || strings.Contains(expanded, `"presid"*`) || strings.Count(expanded, " OR ") < 200 {
-		t.Fatalf("presid* with a bound of 1000: %.80s..., %v", expanded, err)
+	expanded, scale, err := s.expandPrefixes(ctx, match, 1000)
+	if err != nil || strings.Contains(expanded, `"presid"*`) || strings.Count(expanded, " OR ") < 200 || scale != 1 {
+		t.Fatalf("presid* with a bound of 1000: %.80s..., scale %v, %v", expanded, scale, err)
 	}
 	var n, m int
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, match).Scan(&n); err != nil {
@@ -144,4 +170,18 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, expanded).Scan(&m); err != nil || n != m || n == 0 {
 		t.Errorf("presid*: %d matches, its %d terms %d (%v)", n, strings.Count(expanded, " OR ")+1, m, err)
 	}
+}
+
+// isSubset says whether every id of a is in b.
+func isSubset(a, b []int64) bool {
+	in := make(map[int64]bool, len(b))
+	for _, id := range b {
+		in[id] = true
+	}
+	for _, id := range a {
+		if !in[id] {
+			return false
+		}
+	}
+	return true
 }

@@ -56,7 +56,8 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 		total = int(last - first + 1)
 		rows, err = s.r.QueryContext(ctx, sqlRecentAll, first, sampleSize, unix(since))
 	} else {
-		if match, err = s.expandPrefixes(ctx, match); err != nil {
+		var scale float64
+		if match, scale, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
 			return nil, 0, 0, searchErr(err)
 		}
 		var n int
@@ -69,6 +70,10 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 			// The newest countCap matches cover the ids from lowest up:
 			// the rest of the window is taken to match as densely.
 			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-lowest.Int64+1)))
+		}
+		if scale > 1 {
+			// A broad prefix was read as its most frequent terms only.
+			total = int(math.Round(float64(total) * scale))
 		}
 		rows, err = s.r.QueryContext(ctx, sqlRecentSample, match, first, sampleSize, unix(since))
 	}

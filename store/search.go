@@ -43,7 +43,7 @@ const (
 // It fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
-	match, err := s.expandPrefixes(ctx, match)
+	match, _, err := s.expandPrefixes(ctx, match, searchTerms)
 	if err != nil {
 		return nil, searchErr(err)
 	}
@@ -88,7 +88,7 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 	if first == 0 {
 		return nil, nil // nothing fetched since then
 	}
-	if match, err = s.expandPrefixes(ctx, match); err != nil {
+	if match, _, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
 		return nil, searchErr(err)
 	}
 	rows, err := s.r.QueryContext(ctx, sqlSearchRecent, match, first, max(limit, rankCandidates), unix(since), limit)

@@ -60,6 +60,8 @@ type Store struct {
 	fetches *fetchState
 	// prepared holds the writer's prepared statements of the hot write path.
 	prepared statements
+	// known remembers terms that terms_list holds (see noteTerms).
+	known knownTerms
 	// path and file are the database file as opened, for CheckWritable to
 	// see it removed or replaced; file is nil for a database that is no file.
 	path string
@@ -247,9 +249,14 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		s.known.forget() // it may hold terms of the articles not stored
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		s.known.forget()
+		return err
+	}
+	return nil
 }
 
 func unix(t time.Time) int64 {

@@ -11,12 +11,16 @@ import (
 )
 
 // indexTerms enters an article into articles_terms as the query engine reads
-// it (see 0020_terms.sql): its tokens and their stems.
-func indexTerms(ctx context.Context, ex execer, id int64, title, text string) error {
+// it (see 0020_terms.sql): its tokens and their stems; and its tokens that
+// terms_list may not hold yet into that list (see noteTerms).
+func (s *Store) indexTerms(ctx context.Context, tx *sql.Tx, id int64, title, text string) error {
 	c := query.IndexColumns(news.Article{Title: title, Text: text})
-	if _, err := ex.ExecContext(ctx, `INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`,
 		id, c.Title, c.Body, c.TitleStems, c.BodyStems); err != nil {
 		return fmt.Errorf("index article %d: %w", id, err)
+	}
+	if err := s.noteTerms(ctx, tx, c.Title, c.Body); err != nil {
+		return fmt.Errorf("index article %d: list its terms: %w", id, err)
 	}
 	return nil
 }
@@ -44,7 +48,7 @@ func (s *Store) upgradeArticles(ctx context.Context) error {
 			if err := tx.QueryRowContext(ctx, `SELECT below FROM terms_backfill`).Scan(&below); err != nil {
 				return err
 			}
-			last, k, err := upgradeSome(ctx, tx, below)
+			last, k, err := s.upgradeSome(ctx, tx, below)
 			if err != nil {
 				return err
 			}
@@ -73,7 +77,7 @@ func (s *Store) upgradeArticles(ctx context.Context) error {
 
 // upgradeSome upgrades the upgradeBatch articles below id below and returns
 // the lowest id it did and how many.
-func upgradeSome(ctx context.Context, tx *sql.Tx, below int64) (last int64, n int, err error) {
+func (s *Store) upgradeSome(ctx context.Context, tx *sql.Tx, below int64) (last int64, n int, err error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, title, text, summary, pending FROM articles WHERE id < ? ORDER BY id DESC LIMIT ?`, below, upgradeBatch)
 	if err != nil {
 		return 0, 0, err
@@ -101,7 +105,7 @@ func upgradeSome(ctx context.Context, tx *sql.Tx, below int64) (last int64, n in
 	}
 	for _, r := range batch {
 		if r.pending != StepText {
-			if err := indexTerms(ctx, tx, r.id, r.title, r.text); err != nil {
+			if err := s.indexTerms(ctx, tx, r.id, r.title, r.text); err != nil {
 				return 0, 0, err
 			}
 		}

@@ -1,0 +1,17 @@
+-- 0043_terms_list: the store's own list of the terms of articles_terms, so
+-- that a prefix query ("presid"*) is expanded into its terms by a range of a
+-- b-tree (store/prefix.go, store/vocab.go) instead of a walk of
+-- articles_vocab, which reads every posting list of the terms it lists to
+-- count them (a cost that grows with the store).
+--
+-- docs is how many articles held the term when the list was last refreshed
+-- from articles_vocab (here, and after each prune: Store.RefreshTerms); a
+-- term the store adds between refreshes has 0. It only chooses which terms of
+-- a broad prefix are read (the most frequent). A term whose articles were all
+-- pruned stays until the next refresh, matching nothing.
+CREATE TABLE terms_list (
+    term TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL
+) WITHOUT ROWID;
+
+INSERT INTO terms_list (term, docs) SELECT term, doc FROM articles_vocab;
