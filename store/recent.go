@@ -72,8 +72,7 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-lowest.Int64+1)))
 		}
 		if scale > 1 {
-			// A broad prefix was read as its most frequent terms only.
-			total = int(math.Round(float64(total) * scale))
+			total = scaleBroad(total, scale, int(last-first+1))
 		}
 		rows, err = s.r.QueryContext(ctx, sqlRecentSample, match, first, sampleSize, unix(since))
 	}
@@ -103,6 +102,24 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 	}
 	slices.SortStableFunc(sample, func(a, b news.Article) int { return b.PublishedAt.Compare(a.PublishedAt) })
 	return sample, examined, max(total, examined), nil
+}
+
+// scaleBroad estimates how many articles of a window of w match an
+// expression whose broad prefixes were read as their most frequent terms,
+// from how many the expression so read matches (h) and the prefixes' scale
+// (expandPrefixes: the articles of all their terms over those of the terms
+// read). The rarer terms hold (scale-1)·h articles (an article holding one
+// term of the prefix each), of which the share 1 - h/w that the frequent
+// terms do not match are new: h·(1 + (scale-1)·(1-h/w)). The estimate lies
+// between h and h·scale; it is low when most articles hold several terms of
+// the prefix, high when the rest of the expression narrows (h/w small) and
+// the prefix's terms go together.
+func scaleBroad(h int, scale float64, w int) int {
+	if w <= 0 {
+		return h
+	}
+	covered := min(1, float64(h)/float64(w))
+	return int(math.Round(float64(h) * (1 + (scale-1)*(1-covered))))
 }
 
 // countCap is how many matches RecentMatches counts before it estimates.

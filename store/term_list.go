@@ -91,8 +91,9 @@ func (s *Store) noteTerms(ctx context.Context, tx *sql.Tx, title, body string) e
 // number of articles holding each.
 const sqlRefreshTerms = `SELECT term, doc FROM articles_vocab WHERE term > ? LIMIT ?`
 
-// refreshBatch is how many terms RefreshTerms rewrites in one transaction.
-const refreshBatch = 5000
+// refreshBatch is how many terms RefreshTerms rewrites in one transaction
+// (a variable for the tests only).
+var refreshBatch = 5000
 
 // RefreshTerms rewrites terms_list from the full-text index, refreshBatch
 // terms a transaction: a term no article holds any more (its articles were
