@@ -32,8 +32,11 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // cover (for match "", the span of ids, which counts the articles but those
 // deleted meanwhile), and sample holds the newest of them (by id), at most
 // sampleSize, newest published first, of which only those published since
-// then are returned (examined counts them all). A caller that confirms the
-// sample with its own matcher can scale the share it confirms to total. It
+// then are returned (examined counts them all). A prefix of more than
+// previewTerms terms is read as its most frequent ones: the sample holds
+// only articles they match, and total is scaled up for the rest (see
+// scaleBroad). A caller that confirms the sample with its own matcher can
+// scale the share it confirms to total. It
 // fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression, and when the database fails.
 func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {

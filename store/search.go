@@ -39,7 +39,9 @@ const (
 // are ranked (FTS5 walks its index newest first and stops), so an old
 // article that only a common word matches may be left out: its age would
 // rank it low anyway. The order is exact when the expression matches at most
-// rankCandidates articles. Hits carry no snippet (see query.Query.Snippet).
+// rankCandidates articles. A prefix of more than searchTerms terms is read
+// as its most frequent ones (store/prefix.go): an article that only a rarer
+// one matches is left out. Hits carry no snippet (see query.Query.Snippet).
 // It fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
@@ -78,8 +80,9 @@ func searchErr(err error) error {
 // the FTS5 expression, newest first, at most limit. It reads at most the
 // rankCandidates newest matches fetched since then (FTS5 walks its index
 // newest first from the window's first id and stops), so its cost does not
-// grow with the store. It fails with an error wrapping ErrBadMatch when FTS5
-// rejects the expression.
+// grow with the store; a prefix of more than previewTerms terms is read as
+// its most frequent ones. It fails with an error wrapping ErrBadMatch when
+// FTS5 rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
 	first, err := s.firstIDSince(ctx, since)
 	if err != nil {
