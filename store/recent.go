@@ -113,8 +113,8 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 // (expandPrefixes: the articles of all their terms over those of the terms
 // read). The rarer terms hold (scale-1)·h articles (an article holding one
 // term of the prefix each), of which the share 1 - h/w that the frequent
-// terms do not match are new: h·(1 + (scale-1)·(1-h/w)). The estimate lies
-// between h and h·scale; it is low when most articles hold several terms of
+// terms do not match are new: h·(1 + (scale-1)·(1-h/w)), at most w. The
+// estimate lies between h and h·scale; it is low when most articles hold several terms of
 // the prefix, high when the rest of the expression narrows (h/w small) and
 // the prefix's terms go together.
 func scaleBroad(h int, scale float64, w int) int {
@@ -122,7 +122,7 @@ func scaleBroad(h int, scale float64, w int) int {
 		return h
 	}
 	covered := min(1, float64(h)/float64(w))
-	return int(math.Round(float64(h) * (1 + (scale-1)*(1-covered))))
+	return min(w, int(math.Round(float64(h)*(1+(scale-1)*(1-covered)))))
 }
 
 // countCap is how many matches RecentMatches counts before it estimates.

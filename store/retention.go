@@ -27,8 +27,8 @@ const pruneBatch = 5000
 // their feed (an item the feed still carries stays seen, however old). Pending
 // and held messages are kept whatever their age. It works in batches and
 // fails on the first database error, keeping what it deleted until then.
-// Having deleted articles, it rewrites the list of terms (RefreshTerms);
-// having deleted anything, it gives the free pages back (Reclaim).
+// It then rewrites the list of terms (RefreshTerms), and having deleted
+// anything, gives the free pages back (Reclaim).
 func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 	var p Pruned
 	cut := before.Unix()
@@ -65,11 +65,11 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 			}
 		}
 	}
-	if p.Articles > 0 {
-		// The terms of the pruned articles leave the list of terms.
-		if _, err := s.RefreshTerms(ctx); err != nil {
-			return p, fmt.Errorf("prune before %s: %w", before.Format(time.DateOnly), err)
-		}
+	// The terms of the pruned articles leave the list of terms, and the
+	// counts of the others are brought up to date (those of a new store
+	// are 0 until then).
+	if _, err := s.RefreshTerms(ctx); err != nil {
+		return p, fmt.Errorf("prune before %s: %w", before.Format(time.DateOnly), err)
 	}
 	if p.Articles+p.Messages+p.Digests+p.Seen > 0 {
 		n, err := s.Reclaim(ctx)

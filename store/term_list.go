@@ -99,7 +99,7 @@ var refreshBatch = 5000
 // terms a transaction: a term no article holds any more (its articles were
 // pruned) goes, and each term's article count is brought up to date. It
 // reads every posting list of the index (about 2 s of CPU at 300,000
-// articles), so Prune runs it, once a day. It returns how many terms the
+// articles), so Prune runs it, at start and then once a day. It returns how many terms the
 // list holds, and fails when the database does.
 func (s *Store) RefreshTerms(ctx context.Context) (int, error) {
 	after, total := "", 0 // every term is > ""

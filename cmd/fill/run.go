@@ -280,6 +280,7 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		{"rare word", c.vocab[25000]},
 		{"phrase", `"` + common[1] + " " + c.vocab[2] + `"`},
 		{"prefix", "presid*"},
+		{"broad prefix", "ber*"}, // about 1,500 words of the vocabulary begin with the syllable "ber"
 		{"negation", common[3] + " -" + common[7]},
 		{"field", "title:" + common[5]},
 		{"or", common[2] + " OR " + common[4]},
