@@ -55,41 +55,36 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 	}
 	var rows *sql.Rows
+	scale := 1.0
 	if match == "" {
 		total = int(last - first + 1)
 		rows, err = s.r.QueryContext(ctx, sqlRecentAll, first, sampleSize, unix(since))
 	} else {
-		var scale float64
 		if match, scale, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
 			return nil, 0, 0, searchErr(err)
 		}
-		var n int
-		var lowest sql.NullInt64
-		if err := s.r.QueryRowContext(ctx, sqlRecentCount, match, first, countCap).Scan(&n, &lowest); err != nil {
-			return nil, 0, 0, searchErr(err)
-		}
-		total = n
-		if n == countCap && lowest.Int64 > first {
-			// The newest countCap matches cover the ids from lowest up:
-			// the rest of the window is taken to match as densely.
-			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-lowest.Int64+1)))
-		}
-		if scale > 1 {
-			total = scaleBroad(total, scale, int(last-first+1))
-		}
-		rows, err = s.r.QueryContext(ctx, sqlRecentSample, match, first, sampleSize, unix(since))
+		rows, err = s.r.QueryContext(ctx, sqlRecentMatches, match, first, countCap, max(sampleSize, 1), unix(since))
 	}
 	if err != nil {
 		return nil, 0, 0, searchErr(err)
 	}
 	defer rows.Close()
+	var n int
+	var lowest int64
 	for rows.Next() {
 		var a news.Article
 		var pub, fetched int64
 		var inWindow bool
 		t := newArticleText(&a.Text, &a.Summary)
-		if err := rows.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL, &inWindow); err != nil {
+		dest := []any{&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL, &inWindow}
+		if match != "" {
+			dest = append(dest, &n, &lowest)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, 0, 0, searchErr(err)
+		}
+		if examined == sampleSize {
+			continue // sampleSize 0: the row only carried the count
 		}
 		if err := t.set(); err != nil {
 			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
@@ -102,6 +97,17 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, 0, searchErr(err)
+	}
+	if match != "" {
+		total = n
+		if n == countCap && lowest > first {
+			// The newest countCap matches cover the ids from lowest up:
+			// the rest of the window is taken to match as densely.
+			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-lowest+1)))
+		}
+		if scale > 1 {
+			total = scaleBroad(total, scale, int(last-first+1))
+		}
 	}
 	slices.SortStableFunc(sample, func(a, b news.Article) int { return b.PublishedAt.Compare(a.PublishedAt) })
 	return sample, examined, max(total, examined), nil
@@ -129,16 +135,19 @@ func scaleBroad(h int, scale float64, w int) int {
 const countCap = 1000
 
 // The queries of RecentMatches: where the window starts (articles_fetched),
-// how many FTS5 matches it holds, and its newest articles, all or matching.
+// and its newest articles, all, or matching with how many of the newest ?3
+// matches there are and the lowest id of them (one walk of the index: each
+// term of the expression costs a seek in each segment of it).
 const (
 	sqlFirstIDSince = `SELECT id FROM articles WHERE fetched_at >= ? ORDER BY fetched_at, id LIMIT 1`
-	sqlRecentCount  = `SELECT count(*), min(id) FROM (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3)`
 	sqlRecentAll    = `SELECT ` + articleColumns + `, a.published_at >= ?3 FROM articles a JOIN sources s ON s.id = a.source_id
 			WHERE a.id >= ?1 ORDER BY a.id DESC LIMIT ?2`
-	sqlRecentSample = `SELECT ` + articleColumns + `, a.published_at >= ?4
-			FROM (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
-			JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
-			ORDER BY a.id DESC`
+	sqlRecentMatches = `WITH m AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2
+				ORDER BY rowid DESC LIMIT ?3),
+			c AS (SELECT count(*) AS n, min(id) AS lowest FROM m)
+		SELECT ` + articleColumns + `, a.published_at >= ?5, c.n, c.lowest
+		FROM (SELECT id FROM m ORDER BY id DESC LIMIT ?4) k JOIN articles a ON a.id = k.id JOIN sources s ON s.id = a.source_id, c
+		ORDER BY a.id DESC`
 )
 
 // recentOfSources is RecentMatches of the articles of the sources whose name
