@@ -61,7 +61,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"insert: seen items", sqlSeenItems(2), []any{1, 42, 43}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
 		{"story candidates: the window", sqlStoryWindow, []any{now, 0}, []string{"USING INDEX articles_published (published_at>?)"}},
 		{"story candidates: since the high-water mark", sqlStoryAfter, []any{now, 10}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
-		{"search", sqlSearchArticles, []any{titleWeight, `"kursk"`, rankCandidates, now, halfLife.Seconds(), 10},
+		{"search", sqlSearchArticles, []any{titleWeight, `"kursk"`, rankCandidates, now, halfLife.Seconds(), 10, titleMatch(`"kursk"`)},
 			[]string{"MATERIALIZE text_hits", "MATERIALIZE title_hits", "VIRTUAL TABLE INDEX 192:M4\n", "VIRTUAL TABLE INDEX 192:M4>",
 				"INDEX articles_fetched (fetched_at>?)", "USING COVERING INDEX articles_id_published (id=?)", "USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"recent search", sqlSearchRecent, []any{`"kursk"`, 1, 1000, now, 5}, []string{"VIRTUAL TABLE INDEX 192:M4>", "USING INTEGER PRIMARY KEY (rowid=?)"}},

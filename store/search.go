@@ -49,7 +49,7 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 	if err != nil {
 		return nil, searchErr(err)
 	}
-	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit)
+	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit, titleMatch(match))
 	if err != nil {
 		return nil, searchErr(err)
 	}
@@ -66,6 +66,19 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 		return nil, searchErr(err)
 	}
 	return out, nil
+}
+
+// titleMatch returns the expression of the title matches of match: match
+// in the title columns, and, when match holds a NOT, match AND that (the
+// column filter alone would confine the NOT to the title too: "police -city"
+// would take articles with city in the text). Without a NOT the filter alone
+// says it, and FTS5 reads each term once instead of twice.
+func titleMatch(match string) string {
+	title := "{title tstems} : (" + match + ")"
+	if strings.Contains(match, "NOT") {
+		return "(" + match + ") AND " + title
+	}
+	return title
 }
 
 func searchErr(err error) error {
@@ -213,10 +226,8 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 // before now - ((?1-1)·?5 + ?1·(now-f)) cannot reach (ids grow with
 // fetched_at, and articles_fetched gives the first id after that time).
 // Without the bound a phrase rare in titles walked every match of the
-// phrase. A title match is the expression AND the expression in the title
-// columns: the column filter alone would confine a NOT to the title too
-// ("police -city" would take articles with city in the text). Only the best
-// ?6 are read whole.
+// phrase. A title match is one of ?7 (titleMatch). Only the best ?6 are
+// read whole.
 const sqlSearchArticles = `WITH
 		text_hits AS MATERIALIZED (SELECT rowid AS id FROM articles_terms
 			WHERE articles_terms MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
@@ -225,7 +236,7 @@ const sqlSearchArticles = `WITH
 		cut AS (SELECT coalesce((SELECT a.id FROM articles a INDEXED BY articles_fetched
 			WHERE a.fetched_at >= ?4 - ((?1 - 1) * ?5 + ?1 * (?4 - (SELECT f FROM oldest))) ORDER BY a.fetched_at LIMIT 1), 0) AS id),
 		title_hits AS MATERIALIZED (SELECT rowid AS id FROM articles_terms
-			WHERE articles_terms MATCH '(' || ?2 || ') AND {title tstems} : (' || ?2 || ')' AND rowid >= (SELECT id FROM cut)
+			WHERE articles_terms MATCH ?7 AND rowid >= (SELECT id FROM cut)
 			ORDER BY rowid DESC LIMIT ?3),
 		hits AS (SELECT id, max(w) AS w FROM (SELECT id, 1.0 AS w FROM text_hits UNION ALL SELECT id, ?1 FROM title_hits) GROUP BY id),
 		best AS MATERIALIZED (SELECT h.id, h.w / (1.0 + max(0, ?4 - a.published_at) / ?5) AS rank
