@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"strings"
 	"sync"
 )
@@ -14,31 +15,43 @@ import (
 // few, where asking the list for each of an article's 200 terms cost 140 µs).
 // It is a cache: forgetting it costs the next articles a look-up of their
 // terms, never a term. It is forgotten whenever a transaction that may have
-// added terms fails (Store.tx) and when a refresh rewrites the list, and
-// holds at most knownCap terms (beyond, new terms are looked up each time).
+// added terms fails (Store.tx) and when a refresh rewrites the list. It
+// holds 64-bit hashes of the terms in an open-addressed table of knownSlots
+// (8 MB, a term in a cache miss where a map of strings took several), at
+// most half full; beyond, new terms are looked up in the list each time. Two
+// terms of one hash would keep the second out of the list: at a million
+// terms, a chance of about 5·10⁻¹⁴ for each new one.
 type knownTerms struct {
-	mu sync.Mutex
-	m  map[string]struct{}
+	mu    sync.Mutex
+	slots []uint64 // 0: empty
+	n     int
+	seen  map[string]struct{} // an article's distinct terms, reused
 }
 
-// knownCap bounds knownTerms: about 64 bytes a term, 16 MB.
-const knownCap = 250_000
+// knownSlots is the size of knownTerms' table (a power of 2).
+const knownSlots = 1 << 20
+
+var knownSeed = maphash.MakeSeed()
 
 func (k *knownTerms) forget() {
 	k.mu.Lock()
-	k.m = nil
+	k.slots, k.n = nil, 0
 	k.mu.Unlock()
 }
 
 // unknown returns the distinct terms of the space-separated columns that k
-// does not hold, and takes them in (within knownCap): the caller writes them
-// to terms_list in the transaction, which forgets k if it fails.
+// does not hold, and takes them in (while at most half full): the caller
+// writes them to terms_list in the transaction, which forgets k if it fails.
 func (k *knownTerms) unknown(cols ...string) []string {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.m == nil {
-		k.m = make(map[string]struct{}, 4096)
+	if k.slots == nil {
+		k.slots = make([]uint64, knownSlots)
 	}
+	if k.seen == nil {
+		k.seen = make(map[string]struct{}, 512)
+	}
+	clear(k.seen)
 	var out []string
 	for _, c := range cols {
 		for len(c) > 0 {
@@ -52,16 +65,32 @@ func (k *knownTerms) unknown(cols ...string) []string {
 			if t == "" {
 				continue
 			}
-			if _, ok := k.m[t]; ok {
+			if _, ok := k.seen[t]; ok {
 				continue
 			}
-			if len(k.m) < knownCap {
-				k.m[strings.Clone(t)] = struct{}{}
+			k.seen[t] = struct{}{}
+			if !k.take(maphash.String(knownSeed, t) | 1) {
+				out = append(out, t)
 			}
-			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// take says whether the table holds h, and enters it when it does not and
+// the table is less than half full.
+func (k *knownTerms) take(h uint64) bool {
+	for i := h & (knownSlots - 1); ; i = (i + 1) & (knownSlots - 1) {
+		switch k.slots[i] {
+		case h:
+			return true
+		case 0:
+			if k.n < knownSlots/2 {
+				k.slots[i], k.n = h, k.n+1
+			}
+			return false
+		}
+	}
 }
 
 // sqlNoteTerms adds the terms of a JSON array to terms_list.
