@@ -8,17 +8,18 @@ import (
 
 // How many terms a prefix query is read as, so that its cost does not grow
 // with the store: FTS5 merges a prefix query's posting lists whole, and an OR
-// of terms costs each term a seek in every segment of the index (50-100 µs a
-// term at 100,000 articles, more for a frequent one), whatever the LIMIT. A
-// prefix of at most searchTerms terms (previewTerms for the recent search and
-// the preview, which must stay under 10 ms) is read as the OR of all of them:
+// of terms costs each term a seek in every segment of the index, whatever
+// the LIMIT (50-100 µs a term at 100,000 articles, about 270 µs for a
+// frequent one at 1,000,000). A prefix of at most searchTerms terms
+// (previewTerms for the recent search and the preview, which is to stay
+// under 10 ms) is read as the OR of all of them:
 // the same articles match. A broader prefix is read as the OR of that many of
 // its most frequent terms (see terms_list.docs): its matches are a subset of
 // the prefix's, the articles that only a rarer term matches are left out, and
 // RecentMatches scales its count up for them (scaleBroad).
 var (
 	searchTerms  = 64 // variables for the tests only; 0 leaves prefixes to FTS5
-	previewTerms = 16
+	previewTerms = 8
 )
 
 // scanTerms bounds how many terms of a prefix terms_list is read for (its
