@@ -18,7 +18,7 @@ import (
 // the prefix's, the articles that only a rarer term matches are left out, and
 // RecentMatches scales its count up for them (scaleBroad).
 var (
-	searchTerms  = 64 // variables for the tests only; 0 leaves prefixes to FTS5
+	searchTerms  = 32 // variables for the tests only; 0 leaves prefixes to FTS5
 	previewTerms = 8
 )
 
