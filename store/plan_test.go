@@ -71,7 +71,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"search, preview: a prefix's articles", sqlPrefixDocs, []any{"presid", "presie", scanTerms},
 			[]string{"SEARCH terms_list USING PRIMARY KEY (term>? AND term<?)"}},
 		{"refresh of the terms list: a batch", sqlRefreshTerms, []any{"presid", refreshBatch},
-			[]string{"SCAN articles_vocab VIRTUAL TABLE INDEX"}},
+			[]string{"SCAN articles_vocab_cols VIRTUAL TABLE INDEX"}},
 		{"preview: count and sample in one walk", sqlRecentMatches, []any{`"kursk"`, 1, countCap, 20, now},
 			[]string{"MATERIALIZE m", "VIRTUAL TABLE INDEX 192:M4>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"source only: the newest of some sources", sqlSourceArticles(2), []any{1, 2, 100, now, 50},

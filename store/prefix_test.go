@@ -46,6 +46,12 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 			PublishedAt: now.Add(-time.Duration(600-i) * time.Hour)})
 	}
 	mustInsert(t, s, src.ID, arts...)
+	// The daily prune counts each term's articles: a broad prefix is read
+	// as its most frequent terms (before, terms listed since have no count,
+	// and a broad prefix's terms are taken in order).
+	if _, err := s.RefreshTerms(ctx); err != nil {
+		t.Fatal(err)
+	}
 
 	if terms, share, err := s.prefixTerms(ctx, "minist", previewTerms); err != nil || len(terms) < 5 || len(terms) > previewTerms || share != 1 {
 		t.Fatalf("prefixTerms(minist) = %d terms, share %v (%v), want 5 to %d, all", len(terms), share, err, previewTerms)

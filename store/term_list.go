@@ -116,19 +116,22 @@ func (s *Store) noteTerms(ctx context.Context, tx *sql.Tx, title, body string) e
 	return err
 }
 
-// sqlRefreshTerms reads the index's terms after one, in order, with the
-// number of articles holding each.
-const sqlRefreshTerms = `SELECT term, doc FROM articles_vocab WHERE term > ? LIMIT ?`
+// sqlRefreshTerms reads the terms of the title and text columns after one,
+// in order, with the number of articles holding each there (see
+// 0043_terms_list.sql).
+const sqlRefreshTerms = `SELECT term, sum(doc) FROM articles_vocab_cols WHERE term > ? AND col IN ('title', 'body')
+	GROUP BY term ORDER BY term LIMIT ?`
 
 // refreshBatch is how many terms RefreshTerms rewrites in one transaction
 // (a variable for the tests only).
 var refreshBatch = 5000
 
-// RefreshTerms rewrites terms_list from the full-text index, refreshBatch
-// terms a transaction: a term no article holds any more (its articles were
-// pruned) goes, and each term's article count is brought up to date. It
-// reads every posting list of the index (about 2 s of CPU at 300,000
-// articles), so Prune runs it, at start and then once a day. It returns how many terms the
+// RefreshTerms rewrites terms_list from the full-text index's title and
+// text columns, refreshBatch terms a transaction: a term no article holds
+// any more (its articles were pruned) goes, and each term's article count is
+// brought up to date. It reads every posting list of the index (seconds of
+// CPU at a million articles: see BENCHMARKS.md), so Prune runs it, at start
+// and then once a day. It returns how many terms the
 // list holds, and fails when the database does.
 func (s *Store) RefreshTerms(ctx context.Context) (int, error) {
 	after, total := "", 0 // every term is > ""

@@ -351,3 +351,14 @@ func mustParse(t *testing.T, text string) *query.Query {
 	}
 	return q
 }
+
+// TestRefreshStreamsTheTerms: a batch of the refresh reads the index's
+// terms in order and stops at its LIMIT (no sort of every term first).
+func TestRefreshStreamsTheTerms(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	plan := planOf(t, s, sqlRefreshTerms, "presid", refreshBatch)
+	if !strings.Contains(plan, "SCAN articles_vocab_cols VIRTUAL TABLE INDEX") || strings.Contains(plan, "TEMP B-TREE") {
+		t.Errorf("refresh plan:\n%s", plan)
+	}
+}
