@@ -19,7 +19,7 @@ import (
 // RecentMatches scales its count up for them (scaleBroad).
 var (
 	searchTerms  = 32 // variables for the tests only; 0 leaves prefixes to FTS5
-	previewTerms = 8
+	previewTerms = 6
 )
 
 // scanTerms bounds how many terms of a prefix terms_list is read for (its

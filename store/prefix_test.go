@@ -34,11 +34,11 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		title, text := fmt.Sprintf("Report %d", i), "Nothing of note in the capital."
 		switch i % 5 {
 		case 0:
-			text = "The Ministry said the Presidents met. Minist" + suffix(i%6) + " words."
+			text = "The Ministry said the Presidents met. Minist" + suffix(i%4) + " words."
 		case 1:
 			title = "Presid" + suffix(i) + " visits"
 		case 2:
-			text = "A presid" + suffix(i) + " and a minist" + suffix(i%6) + "."
+			text = "A presid" + suffix(i) + " and a minist" + suffix(i%4) + "."
 		case 3:
 			title = "Ministry: " + title
 		}
@@ -53,8 +53,8 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if terms, share, err := s.prefixTerms(ctx, "minist", previewTerms); err != nil || len(terms) < 5 || len(terms) > previewTerms || share != 1 {
-		t.Fatalf("prefixTerms(minist) = %d terms, share %v (%v), want 5 to %d, all", len(terms), share, err, previewTerms)
+	if terms, share, err := s.prefixTerms(ctx, "minist", previewTerms); err != nil || len(terms) < 4 || len(terms) > previewTerms || share != 1 {
+		t.Fatalf("prefixTerms(minist) = %d terms, share %v (%v), want 4 to %d, all", len(terms), share, err, previewTerms)
 	}
 	if terms, share, err := s.prefixTerms(ctx, "presid", searchTerms); err != nil || len(terms) != searchTerms || share >= 1 || share <= 0 {
 		t.Fatalf("prefixTerms(presid) = %d terms, share %v (%v), want the %d most frequent, a share of the articles", len(terms), share, err, searchTerms)
