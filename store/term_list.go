@@ -25,7 +25,6 @@ type knownTerms struct {
 	mu    sync.Mutex
 	slots []uint64 // 0: empty
 	n     int
-	seen  map[string]struct{} // an article's distinct terms, reused
 }
 
 // knownSlots is the size of knownTerms' table (a power of 2).
@@ -39,8 +38,8 @@ func (k *knownTerms) forget() {
 	k.mu.Unlock()
 }
 
-// unknown returns the distinct terms of the space-separated columns that k
-// does not hold, and takes them in (while at most half full): the caller
+// unknown returns the terms of the space-separated columns that k does not
+// hold, and takes them in (while at most half full): the caller
 // writes them to terms_list in the transaction, which forgets k if it fails.
 func (k *knownTerms) unknown(cols ...string) []string {
 	k.mu.Lock()
@@ -48,10 +47,6 @@ func (k *knownTerms) unknown(cols ...string) []string {
 	if k.slots == nil {
 		k.slots = make([]uint64, knownSlots)
 	}
-	if k.seen == nil {
-		k.seen = make(map[string]struct{}, 512)
-	}
-	clear(k.seen)
 	var out []string
 	for _, c := range cols {
 		for len(c) > 0 {
@@ -65,10 +60,8 @@ func (k *knownTerms) unknown(cols ...string) []string {
 			if t == "" {
 				continue
 			}
-			if _, ok := k.seen[t]; ok {
-				continue
-			}
-			k.seen[t] = struct{}{}
+			// A term met again in the article is found in the table (in
+			// the cache by then), or, once the table is full, listed twice.
 			if !k.take(maphash.String(knownSeed, t) | 1) {
 				out = append(out, t)
 			}
