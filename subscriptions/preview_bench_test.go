@@ -20,7 +20,7 @@ import (
 // under 10 ms of CPU) with 100,000 stored articles of about 1.5 KB of text,
 // over 90 days, for a common word (in most articles of the window), a
 // mid-frequency word, both, a phrase, a source-only query and two broad
-// prefixes: w30* stands for 111 terms, w12* for 1,111, both read as their 64
+// prefixes: w30* stands for 111 terms, w12* for 1,111, both read as their 6
 // most frequent terms (store/prefix.go). cpu-ms/op is the process's CPU time
 // per preview (wall time suffers from a shared machine). Building the store
 // takes a few minutes; NEWSHOUND_PREVIEW_DB=FILE keeps it in FILE and uses
