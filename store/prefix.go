@@ -3,20 +3,22 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
-// How many terms a prefix query is read as, so that its cost does not grow
-// with the store: FTS5 merges a prefix query's posting lists whole, and an OR
-// of terms costs each term a seek in every segment of the index, whatever
-// the LIMIT (50-100 µs a term at 100,000 articles, about 270 µs for a
-// frequent one at 1,000,000). A prefix of at most searchTerms terms
-// (previewTerms for the recent search and the preview, which is to stay
-// under 10 ms) is read as the OR of all of them:
-// the same articles match. A broader prefix is read as the OR of that many of
-// its most frequent terms (see terms_list.docs): its matches are a subset of
-// the prefix's, the articles that only a rarer term matches are left out, and
-// RecentMatches scales its count up for them (scaleBroad).
+// How many terms the prefixes of a query are read as, so that its cost
+// does not grow with the store: FTS5 merges a prefix query's posting lists
+// whole, and an OR of terms costs each term a seek in every segment of the
+// index, whatever the LIMIT (50-100 µs a term at 100,000 articles, about
+// 270 µs for a frequent one at 1,000,000). The prefixes of a query share
+// searchTerms terms (previewTerms for the recent search and the preview,
+// which is to stay under 10 ms), each at least one (shareBudget). A prefix
+// whose share holds all its terms is read as their OR: the same articles
+// match. A broader prefix is read as the OR of its most frequent terms (see
+// terms_list.docs): its matches are a subset of the prefix's, the articles
+// that only a rarer term matches are left out, and RecentMatches scales its
+// count up for them (scaleBroad).
 var (
 	searchTerms  = 32 // variables for the tests only; 0 leaves prefixes to FTS5
 	previewTerms = 6
@@ -27,35 +29,61 @@ var (
 // most frequent terms chosen among those.
 const scanTerms = 20000
 
+// listedTerm is a term of terms_list and its count of articles.
+type listedTerm struct {
+	term string
+	docs int64
+}
+
 // expandPrefixes returns match with each prefix query ("presid"*, as
 // query.TermsMatch writes it) replaced by the OR of its terms in terms_list,
-// at most limit of them (see searchTerms), which FTS5 reads newest first and
-// stops at a LIMIT; the column filter before it still applies. scale is what
-// a count of the returned expression's matches is to be multiplied by to
-// estimate the count of match's: 1 unless a prefix outside a NOT was read as
-// only its most frequent terms (one inside a NOT lets more articles through,
-// which the callers' matcher drops). A prefix with no term stays as it is
-// (it matches nothing). It fails when the database does.
+// the prefixes sharing limit terms (see searchTerms), which FTS5 reads newest
+// first and stops at a LIMIT; the column filter before it still applies.
+// scale is what a count of the returned expression's matches is to be
+// multiplied by to estimate the count of match's: 1 unless a prefix outside
+// a NOT was read as only its most frequent terms (one inside a NOT lets more
+// articles through, which the callers' matcher drops). A prefix with no term
+// stays as it is (it matches nothing). It fails when the database does.
 func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (out string, scale float64, err error) {
 	scale = 1
 	if limit <= 0 || !strings.Contains(match, `"*`) {
 		return match, scale, nil
 	}
-	var b strings.Builder
-	at := 0
-	for _, p := range prefixQueries(match) {
-		terms, share, err := s.prefixTerms(ctx, p.prefix, limit)
-		if err != nil {
+	prefixes := prefixQueries(match)
+	lists := make([][]listedTerm, len(prefixes))
+	need := make([]int, len(prefixes))
+	for i, p := range prefixes {
+		if lists[i], err = s.prefixTerms(ctx, p.prefix, limit); err != nil {
 			return "", 0, fmt.Errorf("expand prefixes: %w", err)
 		}
-		if len(terms) == 0 {
+		need[i] = len(lists[i])
+	}
+	shares := shareBudget(need, limit)
+	var b strings.Builder
+	at := 0
+	for i, p := range prefixes {
+		list := lists[i]
+		if len(list) == 0 {
 			continue
 		}
-		if !p.negated && share > 0 {
-			scale /= share
+		if len(list) > shares[i] {
+			// Broad: its most frequent terms, and their share of its articles.
+			list = list[:shares[i]]
+			var head float64
+			for _, t := range list {
+				head += float64(max(t.docs, 1))
+			}
+			all, err := s.prefixDocs(ctx, p.prefix)
+			if err != nil {
+				return "", 0, fmt.Errorf("expand prefixes: %w", err)
+			}
+			if !p.negated && all > 0 {
+				scale /= min(1, head/all)
+			}
 		}
-		for i, t := range terms {
-			terms[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+		terms := make([]string, len(list))
+		for j, t := range list {
+			terms[j] = `"` + strings.ReplaceAll(t.term, `"`, `""`) + `"`
 		}
 		b.WriteString(match[at:p.start])
 		b.WriteString("(" + strings.Join(terms, " OR ") + ")")
@@ -65,48 +93,44 @@ func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (ou
 	return b.String(), scale, nil
 }
 
-// prefixTerms returns the terms of terms_list that begin with prefix: all of
-// them when there are at most limit (share 1), else the limit most frequent
-// of them and the share of the prefix's articles they hold (their docs over
-// the docs of all the prefix's terms, a term listed since the last refresh
-// counting 1).
-func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) (terms []string, share float64, err error) {
+// shareBudget shares budget terms among prefixes that have need[i] terms
+// each: a prefix needing less than an even share gets what it needs, the
+// others share the rest evenly; each gets at least one.
+func shareBudget(need []int, budget int) []int {
+	order := make([]int, len(need))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return need[a] - need[b] })
+	out := make([]int, len(need))
+	left := budget
+	for k, i := range order {
+		out[i] = min(need[i], max(1, left/(len(order)-k)))
+		left -= out[i]
+	}
+	return out
+}
+
+// prefixTerms returns the terms of terms_list that begin with prefix, the
+// most frequent first, at most limit+1 (more than limit: the prefix has
+// more).
+func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) ([]listedTerm, error) {
 	if prefix == "" {
-		return nil, 0, nil
+		return nil, nil
 	}
-	hi := prefixEnd(prefix)
-	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix, hi, scanTerms, limit+1)
+	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix, prefixEnd(prefix), scanTerms, limit+1)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	var head float64
-	for rows.Next() {
-		var t string
-		var docs int64
-		if err := rows.Scan(&t, &docs); err != nil {
-			rows.Close()
-			return nil, 0, err
-		}
-		if len(terms) < limit {
-			head += float64(max(docs, 1))
-		}
-		terms = append(terms, t)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, 0, err
-	}
-	if len(terms) <= limit {
-		return terms, 1, nil
-	}
-	terms = terms[:limit]
+	return collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs) })
+}
+
+// prefixDocs returns the articles of the prefix's terms (their docs, a term
+// listed since the last refresh counting 1).
+func (s *Store) prefixDocs(ctx context.Context, prefix string) (float64, error) {
 	var all float64
-	if err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, hi, scanTerms).Scan(&all); err != nil {
-		return nil, 0, err
-	}
-	if all <= 0 {
-		return terms, 1, nil
-	}
-	return terms, min(1, head/all), nil
+	err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, prefixEnd(prefix), scanTerms).Scan(&all)
+	return all, err
 }
 
 // prefixEnd returns the least string above every string that begins with

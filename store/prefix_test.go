@@ -53,11 +53,11 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if terms, share, err := s.prefixTerms(ctx, "minist", previewTerms); err != nil || len(terms) < 4 || len(terms) > previewTerms || share != 1 {
-		t.Fatalf("prefixTerms(minist) = %d terms, share %v (%v), want 4 to %d, all", len(terms), share, err, previewTerms)
+	if terms, err := s.prefixTerms(ctx, "minist", previewTerms); err != nil || len(terms) < 4 || len(terms) > previewTerms {
+		t.Fatalf("prefixTerms(minist) = %d terms (%v), want 4 to %d, all", len(terms), err, previewTerms)
 	}
-	if terms, share, err := s.prefixTerms(ctx, "presid", searchTerms); err != nil || len(terms) != searchTerms || share >= 1 || share <= 0 {
-		t.Fatalf("prefixTerms(presid) = %d terms, share %v (%v), want the %d most frequent, a share of the articles", len(terms), share, err, searchTerms)
+	if terms, err := s.prefixTerms(ctx, "presid", searchTerms); err != nil || len(terms) != searchTerms+1 || terms[0].term != "presidents" {
+		t.Fatalf("prefixTerms(presid) = %v (%v), want the %d most frequent and one, presidents first", terms, err, searchTerms)
 	}
 	type result struct {
 		ids, search, recent, sample []int64
@@ -191,4 +191,55 @@ func isSubset(a, b []int64) bool {
 		}
 	}
 	return true
+}
+
+// TestPrefixesShareTheBudget: the prefixes of a query share its terms, a
+// narrow one keeping all its own, so a query of many broad prefixes reads
+// at most as many terms as one (or one a prefix).
+func TestPrefixesShareTheBudget(t *testing.T) {
+	for _, tt := range []struct {
+		need   []int
+		budget int
+		want   []int
+	}{
+		{[]int{5}, 32, []int{5}},
+		{[]int{33}, 32, []int{32}},
+		{[]int{5, 33}, 32, []int{5, 27}},
+		{[]int{5, 33}, 6, []int{3, 3}},
+		{[]int{33, 2, 33}, 32, []int{15, 2, 15}},
+		{[]int{7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7}, 6, []int{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}},
+		{[]int{0, 40}, 32, []int{0, 32}},
+	} {
+		if got := shareBudget(tt.need, tt.budget); !slices.Equal(got, tt.want) {
+			t.Errorf("shareBudget(%v, %d) = %v, want %v", tt.need, tt.budget, got, tt.want)
+		}
+	}
+
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for i := range 400 {
+		words = append(words, fmt.Sprintf("%s%03d", []string{"alp", "bet", "gam", "del"}[i%4], i))
+	}
+	mustInsert(t, s, src.ID, news.Article{GUID: "1", Title: "All", Text: strings.Join(words, " "), PublishedAt: now})
+	q, err := query.Parse("alp* bet* gam* del* -zzz*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	expanded, scale, err := s.expandPrefixes(ctx, q.TermsMatch(), searchTerms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(expanded, `"`) / 2; n > searchTerms+1 || scale <= 1 {
+		t.Errorf("4 prefixes of 100 terms read as %d terms, scale %v: %s", n, scale, expanded)
+	}
+	var id int64
+	if err := s.r.QueryRowContext(ctx, `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?`, expanded).Scan(&id); err != nil {
+		t.Errorf("the expansion %s finds nothing: %v", expanded, err)
+	}
 }

@@ -289,6 +289,7 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		{"phrase", `"` + common[1] + " " + c.vocab[2] + `"`},
 		{"prefix", "presid*"},
 		{"broad prefix", "ber*"}, // about 1,500 words of the vocabulary begin with the syllable "ber"
+		{"broad prefixes", "ber* OR sen* OR mar*"},
 		{"negation", common[3] + " -" + common[7]},
 		{"field", "title:" + common[5]},
 		{"or", common[2] + " OR " + common[4]},
