@@ -101,3 +101,43 @@ func BenchmarkNoteTerms(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBroadPrefixTerms measures choosing a broad prefix's terms: a
+// prefix of 20,000 terms (of which scanTerms are read) in a list of
+// 200,000, previewTerms chosen.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench BroadPrefixTerms -cpu 1 ./store/
+func BenchmarkBroadPrefixTerms(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "terms.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	rnd := rand.New(rand.NewPCG(7, 8))
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		for i := range 200_000 {
+			prefix := "aaa"
+			if i%10 == 0 {
+				prefix = "con"
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO terms_list (term, docs) VALUES (?, ?)`, fmt.Sprintf("%s%06d", prefix, i), rnd.IntN(1000)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := s.prefixTerms(ctx, "con", previewTerms); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.prefixDocs(ctx, "con"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
+}
