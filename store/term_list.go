@@ -86,8 +86,9 @@ func (k *knownTerms) take(h uint64) bool {
 	}
 }
 
-// sqlNoteTerms adds the terms of a JSON array to terms_list.
-const sqlNoteTerms = `INSERT OR IGNORE INTO terms_list (term, docs) SELECT value, 0 FROM json_each(?)`
+// sqlNoteTerms adds the terms of a JSON array to terms_list, their count -1
+// (listed since the last refresh).
+const sqlNoteTerms = `INSERT OR IGNORE INTO terms_list (term, docs) SELECT value, -1 FROM json_each(?)`
 
 // noteTerms adds to terms_list the terms of an article's title and text
 // columns (query.Columns: the tokens; the stem columns are never read by a
@@ -115,63 +116,66 @@ func (s *Store) noteTerms(ctx context.Context, tx *sql.Tx, title, body string) e
 const sqlRefreshTerms = `SELECT term, sum(doc) FROM articles_vocab_cols WHERE term > ? AND col IN ('title', 'body')
 	GROUP BY term ORDER BY term LIMIT ?`
 
-// refreshBatch is how many terms RefreshTerms rewrites in one transaction
-// (a variable for the tests only).
-var refreshBatch = 5000
+// refreshBatch is how many terms RefreshTerms reads, then rewrites in one
+// transaction (a variable for the tests only).
+var refreshBatch = 2000
+
+// refreshRead, when set (by tests), runs between a batch's read and its
+// rewrite.
+var refreshRead func()
 
 // RefreshTerms rewrites terms_list from the full-text index's title and
-// text columns, refreshBatch terms a transaction: a term no article holds
-// any more (its articles were pruned) goes, and each term's article count is
+// text columns, refreshBatch terms at a time: a term no article holds any
+// more (its articles were pruned) goes, and each term's article count is
 // brought up to date. It reads every posting list of the index (seconds of
-// CPU at a million articles: see BENCHMARKS.md), so Prune runs it, at start
-// and then once a day. It returns how many terms the
-// list holds, and fails when the database does.
+// CPU at a million articles: see BENCHMARKS.md), outside the writer's
+// transactions, so Prune runs it, at start and then once a day. A term
+// listed since it began (docs -1, see noteTerms) stays. It returns how many
+// terms it read, and fails when the database does.
 func (s *Store) RefreshTerms(ctx context.Context) (int, error) {
+	// The terms listed before this refresh are to be read from the index
+	// (or go): only those listed from now on are kept unread.
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE terms_list SET docs = 0 WHERE docs < 0`)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("refresh terms: %w", err)
+	}
 	after, total := "", 0 // every term is > ""
 	for {
-		var n int
-		var last string
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			// In the writer's transaction: no article is stored meanwhile,
-			// and the memory of known terms is forgotten before a term
-			// that is to go can be taken for known.
+		rows, err := s.r.QueryContext(ctx, sqlRefreshTerms, after, refreshBatch)
+		if err != nil {
+			return total, fmt.Errorf("refresh terms: %w", err)
+		}
+		batch, err := collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs) })
+		if err != nil {
+			return total, fmt.Errorf("refresh terms: %w", err)
+		}
+		n := len(batch)
+		if refreshRead != nil {
+			refreshRead()
+		}
+		err = s.tx(ctx, func(tx *sql.Tx) error {
+			// The memory of known terms is forgotten in the writer's
+			// transaction, before a term that is to go can be taken for
+			// known. A term listed before the read is in the batch if an
+			// article holds it; one listed after (-1) stays.
 			s.known.forget()
-			rows, err := tx.QueryContext(ctx, sqlRefreshTerms, after, refreshBatch)
-			if err != nil {
-				return err
-			}
-			type row struct {
-				term string
-				docs int64
-			}
-			var batch []row
-			for rows.Next() {
-				var r row
-				if err := rows.Scan(&r.term, &r.docs); err != nil {
-					rows.Close()
-					return err
-				}
-				batch = append(batch, r)
-			}
-			if err := rows.Close(); err != nil {
-				return err
-			}
-			n = len(batch)
-			del, args := `DELETE FROM terms_list WHERE term > ?`, []any{after}
+			del, args := `DELETE FROM terms_list WHERE term > ? AND docs >= 0`, []any{after}
 			if n == refreshBatch {
-				last = batch[n-1].term
-				del, args = del+` AND term <= ?`, append(args, last)
+				del, args = del+` AND term <= ?`, append(args, batch[n-1].term)
 			}
 			if _, err := tx.ExecContext(ctx, del, args...); err != nil {
 				return err
 			}
-			ins, err := tx.PrepareContext(ctx, `INSERT INTO terms_list (term, docs) VALUES (?, ?)`)
+			ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO terms_list (term, docs) VALUES (?, ?)`)
 			if err != nil {
 				return err
 			}
 			defer ins.Close()
-			for _, r := range batch {
-				if _, err := ins.ExecContext(ctx, r.term, r.docs); err != nil {
+			for _, t := range batch {
+				if _, err := ins.ExecContext(ctx, t.term, t.docs); err != nil {
 					return err
 				}
 			}
@@ -184,6 +188,6 @@ func (s *Store) RefreshTerms(ctx context.Context) (int, error) {
 		if n < refreshBatch {
 			return total, nil
 		}
-		after = last
+		after = batch[n-1].term
 	}
 }

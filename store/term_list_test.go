@@ -125,8 +125,8 @@ func TestRefreshTermsFollowsThePrune(t *testing.T) {
 		news.Article{GUID: "o2", Title: "Oldword two", Text: "shared words delta epsilon", PublishedAt: old})
 	now = old.Add(99 * 24 * time.Hour)
 	mustInsert(t, s, src.ID, news.Article{GUID: "n1", Title: "Newword", Text: "shared words zeta", PublishedAt: now})
-	if l := listedTerms(t, s); l["oldword"] != 0 || l["shared"] != 0 {
-		t.Fatalf("before a refresh, terms listed since have docs 0: %v", l)
+	if l := listedTerms(t, s); l["oldword"] != -1 || l["shared"] != -1 {
+		t.Fatalf("before a refresh, terms listed since have docs -1: %v", l)
 	}
 	if _, ok := listedTerms(t, s)["oldword"]; !ok {
 		t.Fatal("oldword not listed")
@@ -373,5 +373,32 @@ func TestRefreshStreamsTheTerms(t *testing.T) {
 	plan := planOf(t, s, sqlRefreshTerms, "presid", refreshBatch)
 	if !strings.Contains(plan, "SCAN articles_vocab_cols VIRTUAL TABLE INDEX") || strings.Contains(plan, "TEMP B-TREE") {
 		t.Errorf("refresh plan:\n%s", plan)
+	}
+}
+
+// TestTermsListedDuringARefreshStay: a term first stored while a refresh
+// runs, after the refresh read its part of the index, stays listed.
+func TestTermsListedDuringARefreshStay(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustInsert(t, s, src.ID, news.Article{GUID: "1", Title: "Alpha beta", Text: "gamma delta mu nu xi", PublishedAt: now})
+	defer func(b int) { refreshBatch, refreshRead = b, nil }(refreshBatch)
+	refreshBatch = 3
+	reads := 0
+	refreshRead = func() {
+		if reads++; reads == 1 { // after the read of alpha, beta, delta
+			mustInsert(t, s, src.ID, news.Article{GUID: "2", Title: "Always", Text: "anew", PublishedAt: now})
+		}
+	}
+	if _, err := s.RefreshTerms(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if l := listedTerms(t, s); !hasKeys(l, "always", "anew", "alpha", "xi") {
+		t.Errorf("terms stored during the refresh were dropped: %v", l)
 	}
 }

@@ -7,7 +7,7 @@
 -- docs is how many articles held the term in their title or text (an
 -- article with it in both counts twice) when the list was last refreshed
 -- from the index (here, and after each prune: Store.RefreshTerms); a
--- term the store adds between refreshes has 0. It only chooses which terms of
+-- term the store adds between refreshes has -1. It only chooses which terms of
 -- a broad prefix are read (the most frequent). A term whose articles were all
 -- pruned stays until the next refresh, matching nothing.
 CREATE TABLE terms_list (
