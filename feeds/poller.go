@@ -24,9 +24,12 @@ import (
 // Store is what the poller needs of the database.
 type Store interface {
 	ListSources(ctx context.Context) ([]news.Source, error)
-	// StoreFeedItems records a fetch's items as seen and inserts the new
-	// ones as pending at StepText, in one transaction.
-	StoreFeedItems(ctx context.Context, sourceID int64, items []news.Article) ([]news.Article, error)
+	// StoreFeedItemsFinished records a fetch's items as seen and inserts
+	// the new ones, in one transaction: pending at StepLink, their text and
+	// summary final, those that finish (called first, outside the
+	// transaction, on the items the source seems not to have had) returned
+	// true for, the others pending at StepText.
+	StoreFeedItemsFinished(ctx context.Context, sourceID int64, items []news.Article, finish func(*news.Article) bool) ([]news.Article, error)
 	RecordFetch(ctx context.Context, id int64, r news.FetchResult) error
 	// UpdateArticleText also moves an article pending at StepText on to StepLink.
 	UpdateArticleText(ctx context.Context, id int64, text, summary string) error
@@ -239,7 +242,7 @@ func (p *Poller) addText(ctx context.Context) error {
 // addArticleText makes and stores one article's text and summary; on a
 // stop midway it stores nothing, so the article stays at stepText.
 func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
-	if a.Alertable && p.opts.Pages != nil && a.URL != "" && summarize.IsTeaser(a.Text) {
+	if p.wantsPage(a) {
 		page, err := p.opts.Pages.Fetch(ctx, a.URL)
 		switch {
 		case ctx.Err() != nil:
@@ -259,14 +262,41 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
 			}
 		}
 	}
-	if p.opts.Summarizer != nil {
-		a.Summary = p.opts.Summarizer.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: a.SourceName})
-	}
+	p.summarize(ctx, &a)
 	if ctx.Err() != nil {
 		return
 	}
 	if err := p.opts.Store.UpdateArticleText(ctx, a.ID, a.Text, a.Summary); err != nil {
 		p.dbLog.Error(p.log, "store article text", "source", a.SourceName, "article", a.ID, "err", err)
+	}
+}
+
+// wantsPage reports whether the article's text is to come from its page: an
+// alertable teaser, when pages are fetched.
+func (p *Poller) wantsPage(a news.Article) bool {
+	return a.Alertable && p.opts.Pages != nil && a.URL != "" && summarize.IsTeaser(a.Text)
+}
+
+// summarize sets the article's summary, when there is a Summarizer.
+func (p *Poller) summarize(ctx context.Context, a *news.Article) {
+	if p.opts.Summarizer != nil {
+		a.Summary = p.opts.Summarizer.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: a.SourceName})
+	}
+}
+
+// finishText is the finish of StoreFeedItemsFinished: a new item whose text
+// the feed carries whole (no page to fetch) gets its summary before it is
+// stored, in the fetch's worker, so that it is written once, past stepText;
+// a teaser whose page is wanted is left to addText. On a stop (ctx done)
+// it finishes nothing.
+func (p *Poller) finishText(ctx context.Context, src news.Source) func(*news.Article) bool {
+	return func(a *news.Article) bool {
+		if ctx.Err() != nil || p.wantsPage(*a) {
+			return false
+		}
+		a.SourceName = src.Name
+		p.summarize(ctx, a)
+		return ctx.Err() == nil
 	}
 }
 
@@ -426,7 +456,7 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.F
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
 	slices.SortStableFunc(items, func(a, b news.Article) int { return a.PublishedAt.Compare(b.PublishedAt) })
-	return p.opts.Store.StoreFeedItems(ctx, src.ID, items)
+	return p.opts.Store.StoreFeedItemsFinished(ctx, src.ID, items, p.finishText(ctx, src))
 }
 
 // backoff is 1 minute doubling per consecutive failure, at most 6 hours.

@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// TestAFinishedItemIsWrittenOnce: StoreFeedItemsFinished calls finish on
+// the new items only, stores those it finished with their text and summary,
+// indexed for search and pending at StepLink, the others at StepText
+// unindexed, as StoreFeedItems does; an item already seen is not finished
+// again on a later fetch.
+func TestAFinishedItemIsWrittenOnce(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	whole := strings.Repeat("Deminers cleared the fields near the village of Kursk again. ", 4)
+	items := []news.Article{
+		{GUID: "1", URL: "https://wire.example/1", Title: "Harvest in Kursk", Text: whole, PublishedAt: now},
+		{GUID: "2", URL: "https://wire.example/2", Title: "Teaser of Orel", Text: "teaser", PublishedAt: now},
+	}
+	var called []string
+	finish := func(a *news.Article) bool {
+		called = append(called, a.GUID)
+		if a.GUID != "1" {
+			return false
+		}
+		a.Summary = "Deminers cleared the fields."
+		return true
+	}
+	added, err := s.StoreFeedItemsFinished(ctx, src.ID, items, finish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(added) != 2 || strings.Join(called, ",") != "1,2" {
+		t.Fatalf("stored %d, finish called on %v; want 2 and [1 2]", len(added), called)
+	}
+	if items[0].Summary != "" {
+		t.Errorf("the caller's items were changed: %q", items[0].Summary)
+	}
+	for step, want := range map[string]string{StepLink: "1", StepText: "2"} {
+		arts, err := s.PendingArticles(ctx, step)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(arts) != 1 || arts[0].GUID != want {
+			t.Fatalf("pending at %s: %v, want the article %s", step, arts, want)
+		}
+		if want == "1" && (arts[0].Text != whole || arts[0].Summary != "Deminers cleared the fields.") {
+			t.Errorf("the finished article reads back %q / %q", arts[0].Text, arts[0].Summary)
+		}
+	}
+	for word, want := range map[string]int{"kursk": 1, "orel": 0} { // the teaser waits for its text step
+		var got int
+		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, word).Scan(&got); err != nil || got != want {
+			t.Errorf("articles_terms holds %d articles with %q (%v), want %d", got, word, err, want)
+		}
+	}
+
+	called = nil
+	items = append(items, news.Article{GUID: "3", Title: "Floods in Tver", Text: whole, PublishedAt: now})
+	added, err = s.StoreFeedItemsFinished(ctx, src.ID, items, finish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(added) != 1 || added[0].GUID != "3" || strings.Join(called, ",") != "3" {
+		t.Errorf("the second fetch stored %v and finished %v; want the new item 3 only", added, called)
+	}
+}
