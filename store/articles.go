@@ -73,6 +73,7 @@ type finished struct {
 	final         bool // finish returned true: stored at StepLink with terms
 	text, summary any
 	terms         query.Columns
+	doc           *query.Document // the terms' (SourceName and URL as finish left them)
 }
 
 // finishItems calls finish on each item that seen_items, read outside the
@@ -99,7 +100,9 @@ func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Ar
 		f.made = true
 		f.text, f.summary = packArticle(items[i].Text, items[i].Summary)
 		if f.final {
-			f.terms = query.IndexColumns(news.Article{Title: items[i].Title, Text: items[i].Text})
+			// The matcher takes the same Document (query.Keep below).
+			f.doc = query.NewDocument(items[i])
+			f.terms = f.doc.Columns()
 		}
 	}
 	return out
@@ -121,9 +124,12 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		items = slices.Clone(items)
 		made = s.finishItems(ctx, sourceID, items, keys, finish)
 	}
-	var added []news.Article
+	var (
+		added []news.Article
+		keep  []kept // the Documents made for the terms, for the matcher once committed
+	)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		added = added[:0]
+		added, keep = added[:0], keep[:0]
 		var known map[int64]bool
 		if fetched {
 			var err error
@@ -176,6 +182,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				if err := insertTerms(ctx, tx, a.ID, f.terms); err != nil {
 					return err
 				}
+				keep = append(keep, kept{a, f.doc})
 			case pending != StepText:
 				if err := indexTerms(ctx, tx, a.ID, a.Title, a.Text); err != nil {
 					return err
@@ -192,8 +199,17 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 	})
 	if err == nil && fetched {
 		s.fetches.storedItems(sourceID, hash)
+		for _, k := range keep {
+			query.Keep(k.a, k.doc)
+		}
 	}
 	return added, err
+}
+
+// kept is a stored article and the Document its terms were made of.
+type kept struct {
+	a   news.Article
+	doc *query.Document
 }
 
 // itemKeys returns the seen_items keys of the items, in order: each item's

@@ -145,6 +145,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		var summarizing time.Duration
 		added, err := st.StoreFeedItemsFinished(ctx, f.src.ID, f.items, func(a *news.Article) bool {
 			c := threadTime()
+			a.SourceName = f.src.Name
 			a.Summary = sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
 			summarizing += threadTime() - c
 			return true
