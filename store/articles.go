@@ -280,8 +280,20 @@ func seenKeys(ctx context.Context, q querier, sourceID int64, keys []int64) (map
 	return known, nil
 }
 
-// markSeen records the keys as seen by the source at now, in a statement
-// or two per seenBatch keys, and returns those that had been seen before.
+// seenRefresh is how stale a seen item's last_seen_at may be left when a
+// fetch carries it again: a key seen within it is not written again (a
+// fetch writes its new keys only, not its 20 to 40 pages of old ones), so an
+// item still in its feed has a last_seen_at at most seenRefresh before its
+// source's items_seen_at, and Prune takes an item whose last_seen_at is
+// older than that for one that left the feed.
+const (
+	seenRefresh    = 24 * time.Hour
+	seenRefreshSQL = "86400" // seconds
+)
+
+// markSeen records the keys as seen by the source at now (those seen
+// within seenRefresh are left as they are), in a statement or two per
+// seenBatch keys, and returns those that had been seen before.
 func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, keys []int64, now int64) (map[int64]bool, error) {
 	known, err := seenKeys(ctx, tx, sourceID, keys)
 	if err != nil {
@@ -296,7 +308,8 @@ func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, keys []int64, now
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO seen_items (source_id, key_hash, last_seen_at) VALUES `+
 			strings.TrimSuffix(strings.Repeat("(?, ?, ?),", len(batch)), ",")+`
-			ON CONFLICT (source_id, key_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at`, args...); err != nil {
+			ON CONFLICT (source_id, key_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at
+			WHERE last_seen_at < excluded.last_seen_at - `+seenRefreshSQL, args...); err != nil {
 			return nil, err
 		}
 	}
