@@ -75,3 +75,39 @@ func TestAFinishedItemIsWrittenOnce(t *testing.T) {
 		t.Errorf("the second fetch stored %v and finished %v; want the new item 3 only", added, called)
 	}
 }
+
+// TestLinkingMovesAnArticleOnToMatch: LinkArticles records the stories and
+// moves the articles pending at StepLink on to StepMatch in the same write;
+// an article at another step stays there.
+func TestLinkingMovesAnArticleOnToMatch(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	added, err := s.StoreFeedItemsFinished(ctx, src.ID, []news.Article{
+		{GUID: "1", Title: "Harvest", Text: "Whole text.", PublishedAt: now},
+		{GUID: "2", Title: "Harvest again", Text: "Teaser", PublishedAt: now},
+	}, func(a *news.Article) bool { return a.GUID == "1" })
+	if err != nil || len(added) != 2 {
+		t.Fatalf("stored %v, %v", added, err)
+	}
+	if err := s.LinkArticles(ctx, []news.StoryCandidate{
+		{ArticleID: added[0].ID, StoryID: added[0].ID, CanonicalURL: "https://wire.example/1"},
+		{ArticleID: added[1].ID, StoryID: added[0].ID, Signature: []byte{1}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for step, want := range map[string]int64{StepMatch: added[0].ID, StepText: added[1].ID} {
+		arts, err := s.PendingArticles(ctx, step)
+		if err != nil || len(arts) != 1 || arts[0].ID != want {
+			t.Errorf("pending at %s: %v, %v; want article %d", step, arts, err, want)
+		}
+	}
+	cands, err := s.StoryCandidates(ctx, now.Add(-time.Hour), 0)
+	if err != nil || len(cands) != 2 || cands[0].StoryID != added[0].ID || cands[1].StoryID != added[0].ID {
+		t.Errorf("stories: %+v, %v; want both in the story of %d", cands, err, added[0].ID)
+	}
+}

@@ -19,7 +19,9 @@ type Store interface {
 	// StoryCandidates returns the linked articles published since then with
 	// an id above afterID, in id order.
 	StoryCandidates(ctx context.Context, since time.Time, afterID int64) ([]news.StoryCandidate, error)
-	LinkArticle(ctx context.Context, id, storyID int64, canonicalURL string, signature []byte) error
+	// LinkArticles records each article's story (StoryID; its own id: a
+	// new story), canonical URL and signature, all or none.
+	LinkArticles(ctx context.Context, links []news.StoryCandidate) error
 	FindArticle(ctx context.Context, id int64) (news.Article, error)
 }
 
@@ -93,8 +95,9 @@ func NewLinker(opts Options) *Linker {
 // Link assigns each article (already stored, with its id) to the story of
 // an earlier article, or makes it the first of a new one, and stores the
 // outcome, in the order given: articles of one batch can join each other's
-// stories. It returns how many joined an existing story. It fails when the
-// store does; the articles linked before the failure stay linked.
+// stories. The batch is stored in one call. It returns how many joined an
+// existing story. It fails when the store does; then none of the batch is
+// linked, and the next Link reads the whole window again.
 func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error) {
 	if len(articles) == 0 {
 		return 0, nil
@@ -107,6 +110,7 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 		}
 	}
 	joined := 0
+	links := make([]news.StoryCandidate, 0, len(articles))
 	for _, a := range articles {
 		canonical := CanonicalURL(a.URL)
 		f := NewFeatures(a.Title, a.Summary, a.Text)
@@ -117,14 +121,18 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 				joined++
 			}
 		}
-		if err := l.opts.Store.LinkArticle(ctx, a.ID, story, canonical, f.Bytes()); err != nil {
-			return joined, fmt.Errorf("link stories: %w", err)
-		}
+		links = append(links, news.StoryCandidate{ArticleID: a.ID, StoryID: story, CanonicalURL: canonical, Signature: f.Bytes(), PublishedAt: a.PublishedAt})
 		if !l.index.Has(a.ID) {
 			l.index.Freq.Add(f)
 		}
 		l.add(a.ID, story, canonical, f, a.PublishedAt)
 		l.high = max(l.high, a.ID)
+	}
+	if err := l.opts.Store.LinkArticles(ctx, links); err != nil {
+		// The window holds the batch the store does not: read it whole
+		// next time, which forgets them.
+		l.synced = time.Time{}
+		return 0, fmt.Errorf("link stories: %w", err)
 	}
 	return joined, nil
 }
