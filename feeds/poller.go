@@ -38,6 +38,8 @@ type Store interface {
 	UpdateArticlePageImage(ctx context.Context, id int64, imageURL string) error
 	// PendingArticles returns the articles left at a step, in id order.
 	PendingArticles(ctx context.Context, step string) ([]news.Article, error)
+	// PendingIDs returns the ids of the articles left at a step, in order.
+	PendingIDs(ctx context.Context, step string) ([]int64, error)
 	// AdvanceArticles moves articles pending at step from to step to ("" = done).
 	AdvanceArticles(ctx context.Context, ids []int64, from, to string) error
 }
@@ -207,10 +209,39 @@ func (p *Poller) finish(ctx context.Context) error {
 	if err := p.addText(ctx); err != nil {
 		return err
 	}
-	if err := p.link(ctx); err != nil {
+	linked, err := p.link(ctx)
+	if err != nil {
 		return err
 	}
-	return p.match(ctx)
+	return p.match(ctx, linked)
+}
+
+// pendingAt returns the articles pending at step: known, the articles the
+// finish read at its step before, when they are all of them (only their ids
+// are read), else every one read whole.
+func (p *Poller) pendingAt(ctx context.Context, step string, known []news.Article) ([]news.Article, error) {
+	if len(known) > 0 {
+		ids, err := p.opts.Store.PendingIDs(ctx, step)
+		if err != nil {
+			return nil, err
+		}
+		byID := make(map[int64]int, len(known))
+		for i, a := range known {
+			byID[a.ID] = i
+		}
+		arts := make([]news.Article, 0, len(ids))
+		for _, id := range ids {
+			i, ok := byID[id]
+			if !ok {
+				break
+			}
+			arts = append(arts, known[i])
+		}
+		if len(arts) == len(ids) {
+			return arts, nil
+		}
+	}
+	return p.opts.Store.PendingArticles(ctx, step)
 }
 
 // addText gives the articles pending at stepText their full text (alertable
@@ -300,28 +331,33 @@ func (p *Poller) finishText(ctx context.Context, src news.Source) func(*news.Art
 	}
 }
 
-// link links the articles pending at stepLink to their stories.
-func (p *Poller) link(ctx context.Context) error {
+// link links the articles pending at stepLink to their stories and
+// returns them, moved on to stepMatch.
+func (p *Poller) link(ctx context.Context) ([]news.Article, error) {
 	arts, err := p.opts.Store.PendingArticles(ctx, stepLink)
 	if err != nil || len(arts) == 0 {
-		return wrapPoll(err)
+		return nil, wrapPoll(err)
 	}
 	if p.opts.Stories != nil {
 		if _, err := p.opts.Stories.Link(ctx, arts); err != nil {
 			if ctx.Err() != nil {
-				return ctx.Err()
+				return nil, ctx.Err()
 			}
 			// Alerting a story twice beats not alerting it.
 			p.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
 		}
 	}
-	return wrapPoll(p.opts.Store.AdvanceArticles(ctx, news.ArticleIDs(arts), stepLink, stepMatch))
+	if err := p.opts.Store.AdvanceArticles(ctx, news.ArticleIDs(arts), stepLink, stepMatch); err != nil {
+		return nil, wrapPoll(err)
+	}
+	return arts, nil
 }
 
 // match hands the alertable articles pending at stepMatch to the Sink, then
-// marks them all finished.
-func (p *Poller) match(ctx context.Context) error {
-	arts, err := p.opts.Store.PendingArticles(ctx, stepMatch)
+// marks them all finished; linked are the articles link moved on to
+// stepMatch, read again only when others wait there too.
+func (p *Poller) match(ctx context.Context, linked []news.Article) error {
+	arts, err := p.pendingAt(ctx, stepMatch, linked)
 	if err != nil || len(arts) == 0 {
 		return wrapPoll(err)
 	}

@@ -337,6 +337,28 @@ func (s *Store) PendingArticles(ctx context.Context, step string) ([]news.Articl
 	return out, nil
 }
 
+// PendingIDs returns the ids of the articles the poller left at step, in
+// order, read from the index articles_pending alone (no row, no text).
+func (s *Store) PendingIDs(ctx context.Context, step string) ([]int64, error) {
+	rows, err := s.w.QueryContext(ctx, sqlPendingIDs, step)
+	if err != nil {
+		return nil, fmt.Errorf("ids pending at %s: %w", step, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("ids pending at %s: %w", step, err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("ids pending at %s: %w", step, err)
+	}
+	return ids, nil
+}
+
 // AdvanceArticles moves the articles ids that are pending at step from to
 // step to ("" = finished); others are left as they are.
 func (s *Store) AdvanceArticles(ctx context.Context, ids []int64, from, to string) error {
@@ -451,3 +473,7 @@ func sqlSeenItems(n int) string {
 // a bound step alone does not.
 const sqlPendingArticles = `SELECT ` + articleColumns + ` FROM articles a JOIN sources s ON s.id = a.source_id
 		WHERE a.pending = ? AND a.pending <> '' ORDER BY a.id`
+
+// sqlPendingIDs reads the ids at a step from articles_pending (see
+// sqlPendingArticles).
+const sqlPendingIDs = `SELECT id FROM articles WHERE pending = ? AND pending <> '' ORDER BY id`

@@ -58,6 +58,8 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text", ""},
 			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
 		{"pipeline: the articles at a step", sqlPendingArticles, []any{StepLink}, []string{"INDEX articles_pending (pending=?)"}},
+		{"pipeline: the ids at a step", sqlPendingIDs, []any{StepMatch}, []string{"USING COVERING INDEX articles_pending (pending=?)"}},
+		{"link: an article's story and step", sqlLinkArticle, []any{0, "", nil, StepLink, StepMatch, 7}, []string{"USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"insert: seen items", sqlSeenItems(2), []any{1, 42, 43}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
 		{"story candidates: the window", sqlStoryWindow, []any{now, 0}, []string{"USING INDEX articles_published (published_at>?)"}},
 		{"story candidates: since the high-water mark", sqlStoryAfter, []any{now, 10}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},

@@ -60,6 +60,19 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	if _, err := st.EnsureChat(ctx, 1, "private", "searcher", news.ChatDefaults{}); err != nil {
 		return err
 	}
+	// base is how many articles the database held before (-continue): the
+	// new ones come at the rate of a store of that size.
+	base := 0
+	if o.cont {
+		newest, err := st.ListArticlesSince(ctx, time.Time{}, 1)
+		if err != nil || len(newest) == 0 {
+			return fmt.Errorf("no articles to continue in %s: %v", o.db, err)
+		}
+		clk.add(newest[0].FetchedAt.Sub(clk.Now()))
+		base = int(newest[0].ID) // a fill's ids are dense
+		step = span / time.Duration(base)
+		c.n = base // the corpus's guids go on where the database's end
+	}
 	if o.queriesOnly || o.bulk {
 		if o.queriesOnly {
 			// The clock stands at the newest article: a fill stopped part way
@@ -78,7 +91,16 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		return measureQueries(ctx, o, st, searches, subs, c, w)
 	}
 
+	loaded := 0
+	if o.cont { // the subscriptions of an earlier continuation, if any
+		if loaded, err = subs.Load(ctx); err != nil {
+			return err
+		}
+	}
 	for i := range o.subs {
+		if loaded > 0 {
+			break
+		}
 		chat := int64(1000 + i/50)
 		if i%50 == 0 {
 			if _, err := st.EnsureChat(ctx, chat, "private", "", news.ChatDefaults{}); err != nil {
@@ -97,13 +119,23 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		src   news.Source
 		items []news.Article
 	}
-	feeds := make([]feed, o.sources)
-	for i := range feeds {
+	var feeds []feed
+	if o.cont { // the database's sources
+		srcs, err := st.ListSources(ctx)
+		if err != nil {
+			return err
+		}
+		for _, src := range srcs {
+			feeds = append(feeds, feed{src: src})
+		}
+		o.sources = len(feeds)
+	}
+	for i := len(feeds); i < o.sources; i++ {
 		src, err := st.UpsertSource(ctx, fmt.Sprintf("src%d", i), fmt.Sprintf("https://src%d.example/rss", i), "config")
 		if err != nil {
 			return err
 		}
-		feeds[i].src = src
+		feeds = append(feeds, feed{src: src})
 	}
 
 	// The loop's steps are timed in CPU on its own thread (threadTime):
@@ -167,9 +199,16 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			return err
 		}
 		t3, c4 := time.Now(), threadTime()
-		pending, err = st.PendingArticles(ctx, store.StepMatch)
+		// As the poller's match step: the linked articles, when they are
+		// all that wait (only the ids are read).
+		ids, err := st.PendingIDs(ctx, store.StepMatch)
 		if err != nil {
 			return err
+		}
+		if !slices.Equal(ids, news.ArticleIDs(pending)) {
+			if pending, err = st.PendingArticles(ctx, store.StepMatch); err != nil {
+				return err
+			}
 		}
 		if err := subs.HandleArticles(ctx, pending); err != nil {
 			return err
@@ -202,7 +241,12 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		return err
 	}
 
-	fmt.Fprintf(w, "\n%d articles, %d sources, %d subscriptions, fill %s\n\n", o.n, o.sources, o.subs, time.Since(started).Round(time.Second))
+	if o.cont {
+		fmt.Fprintf(w, "\n%d articles added to the %d of %s, at the rate of %d articles in 90 days,", o.n, base, o.db, base)
+	} else {
+		fmt.Fprintf(w, "\n%d articles,", o.n)
+	}
+	fmt.Fprintf(w, " %d sources, %d subscriptions, fill %s\n\n", o.sources, max(o.subs, loaded), time.Since(started).Round(time.Second))
 	fmt.Fprintf(w, "| measure | value |\n|---|---|\n")
 	fmt.Fprintf(w, "| CPU per new article, steady state (last %d; summary, FTS, linking, matching, queueing) | %s |\n", steadyArticles, per(cpu, steadyArticles))
 	fmt.Fprintf(w, "| wall per new article, steady state | %s |\n", per(wall, steadyArticles))
@@ -212,7 +256,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	fmt.Fprintf(w, "| text + summary of one fetch p50 / p99 | %s |\n", pct(text))
 	fmt.Fprintf(w, "| link one fetch p50 / p99 | %s |\n", pct(link))
 	fmt.Fprintf(w, "| match and queue one fetch p50 / p99 | %s |\n", pct(match))
-	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(o.n))
+	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(base+o.n))
 
 	if err := measureQueries(ctx, o, st, searches, subs, c, w); err != nil {
 		return err
