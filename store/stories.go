@@ -46,6 +46,33 @@ func (s *Store) StoryCandidates(ctx context.Context, since time.Time, afterID in
 	return out, nil
 }
 
+// StoryWindowIDs returns the ids of the articles published since then, read
+// from the index articles_published alone (no row): what a linker that keeps
+// the window in memory checks, now and then, to forget the articles deleted
+// meanwhile. It fails when the database does.
+func (s *Store) StoryWindowIDs(ctx context.Context, since time.Time) ([]int64, error) {
+	rows, err := s.r.QueryContext(ctx, sqlStoryWindowIDs, unix(since))
+	if err != nil {
+		return nil, fmt.Errorf("story window: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("story window: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("story window: %w", err)
+	}
+	return ids, nil
+}
+
+// sqlStoryWindowIDs reads the window's ids from articles_published.
+const sqlStoryWindowIDs = `SELECT id FROM articles WHERE published_at >= ?`
+
 // LinkArticle records the article's canonical URL and signature and the
 // story it belongs to: storyID 0 (or its own id) makes it the first of a new
 // story. An article pending at StepLink moves on to StepMatch.

@@ -31,6 +31,18 @@ func (m *memoryStore) StoryCandidates(_ context.Context, since time.Time, afterI
 	return out, nil
 }
 
+func (m *memoryStore) StoryWindowIDs(_ context.Context, since time.Time) ([]int64, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var ids []int64
+	for _, c := range m.linked {
+		if !c.PublishedAt.Before(since) {
+			ids = append(ids, c.ArticleID)
+		}
+	}
+	return ids, nil
+}
+
 func (m *memoryStore) LinkArticles(_ context.Context, links []news.StoryCandidate) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
