@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -109,5 +111,33 @@ func TestLinkingMovesAnArticleOnToMatch(t *testing.T) {
 	cands, err := s.StoryCandidates(ctx, now.Add(-time.Hour), 0)
 	if err != nil || len(cands) != 2 || cands[0].StoryID != added[0].ID || cands[1].StoryID != added[0].ID {
 		t.Errorf("stories: %+v, %v; want both in the story of %d", cands, err, added[0].ID)
+	}
+}
+
+// TestAConstraintBrokenMidAlertUndoesThatAlertOnly: an alert whose second
+// write breaks a constraint (here a trigger's) leaves no outbox row behind,
+// and the alerts before and after it in the batch are queued.
+func TestAConstraintBrokenMidAlertUndoesThatAlertOnly(t *testing.T) {
+	ctx := context.Background()
+	r := newDeliveryRig(t)
+	var logged strings.Builder
+	r.st.SetLogger(slog.New(slog.NewTextHandler(&logged, nil)))
+	sub := r.chat(t, 1, "private")
+	a, bad, c := r.article(t, 0, "a"), r.article(t, 0, "bad"), r.article(t, 0, "c")
+	if _, err := r.st.w.ExecContext(ctx, fmt.Sprintf(`CREATE TRIGGER refuse BEFORE INSERT ON alerts WHEN new.article_id = %d BEGIN SELECT RAISE(ABORT, 'refused'); END`, bad)); err != nil {
+		t.Fatal(err)
+	}
+	n, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 1, ArticleID: a, SubscriptionID: sub}, {ChatID: 1, ArticleID: bad, SubscriptionID: sub}, {ChatID: 1, ArticleID: c, SubscriptionID: sub}})
+	if err != nil || n != 2 {
+		t.Fatalf("queued %d, %v; want the 2 alerts around the refused one", n, err)
+	}
+	if got := r.count(t, `SELECT count(*) FROM outbox WHERE article_id = ?`, bad); got != 0 {
+		t.Errorf("the refused alert left %d outbox rows", got)
+	}
+	if got := r.count(t, `SELECT count(*) FROM outbox WHERE kind = 'alert' AND article_id IN (?, ?)`, a, c); got != 2 {
+		t.Errorf("outbox holds %d of the other two alerts", got)
+	}
+	if !strings.Contains(logged.String(), "alert skipped") {
+		t.Errorf("no log line for the refused alert:\n%s", logged.String())
 	}
 }
