@@ -21,10 +21,12 @@ func (r *keepingSink) HandleArticles(ctx context.Context, arts []news.Article) e
 	return r.queueingSink.HandleArticles(ctx, arts)
 }
 
-// TestMatchTakesTheLinkedArticlesAsStored: the match step takes the
-// articles the link step read (it reads only the ids waiting) and the Sink
-// gets them as the store holds them; an article a failed Sink left waiting
-// at the match step is handed over with the next poll's, each alerted once.
+// TestMatchTakesTheLinkedArticlesAsStored: the link step takes the articles
+// a fetch stored finished from the fetch (their text the feed's, whole), the
+// match step those the link step had (each reads only the ids waiting), and
+// the Sink gets them as the store holds them, whether their text came from
+// the page or the feed; an article a failed Sink left waiting at the match
+// step is handed over with the next poll's, each alerted once.
 func TestMatchTakesTheLinkedArticlesAsStored(t *testing.T) {
 	ctx := context.Background()
 	r := newPipelineRig(t)

@@ -125,6 +125,7 @@ type Poller struct {
 	// many wait.
 	stored, finished atomic.Int64
 	kick             chan struct{} // asks Run's finisher for a finish
+	fresh            fresh         // the articles fetches stored finished, for the link step
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -320,21 +321,22 @@ func (p *Poller) summarize(ctx context.Context, a *news.Article) {
 // stored, in the fetch's worker, so that it is written once, past stepText;
 // a teaser whose page is wanted is left to addText. On a stop (ctx done)
 // it finishes nothing.
-func (p *Poller) finishText(ctx context.Context, src news.Source) func(*news.Article) bool {
+func (p *Poller) finishText(ctx context.Context, src news.Source, final map[string]bool) func(*news.Article) bool {
 	return func(a *news.Article) bool {
 		if ctx.Err() != nil || p.wantsPage(*a) {
 			return false
 		}
 		a.SourceName = src.Name
 		p.summarize(ctx, a)
-		return ctx.Err() == nil
+		final[a.GUID] = ctx.Err() == nil
+		return final[a.GUID]
 	}
 }
 
 // link links the articles pending at stepLink to their stories and
 // returns them, moved on to stepMatch.
 func (p *Poller) link(ctx context.Context) ([]news.Article, error) {
-	arts, err := p.opts.Store.PendingArticles(ctx, stepLink)
+	arts, err := p.pendingLink(ctx)
 	if err != nil || len(arts) == 0 {
 		return nil, wrapPoll(err)
 	}
@@ -492,7 +494,12 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.F
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
 	slices.SortStableFunc(items, func(a, b news.Article) int { return a.PublishedAt.Compare(b.PublishedAt) })
-	return p.opts.Store.StoreFeedItemsFinished(ctx, src.ID, items, p.finishText(ctx, src))
+	final := map[string]bool{} // the guids finishText finished
+	added, err := p.opts.Store.StoreFeedItemsFinished(ctx, src.ID, items, p.finishText(ctx, src, final))
+	if err == nil && len(final) > 0 {
+		p.fresh.keep(src, added, final)
+	}
+	return added, err
 }
 
 // backoff is 1 minute doubling per consecutive failure, at most 6 hours.

@@ -188,9 +188,22 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		// The store step's CPU is told apart from the summaries' it ran.
 		t1, c2 := time.Now(), threadTime()-summarizing
 		t2, c3 := t1, threadTime()
-		pending, err := st.PendingArticles(ctx, store.StepLink)
+		// As the poller's link step: the articles the fetch stored
+		// finished, as the store holds them, when they are all that wait.
+		ids, err := st.PendingIDs(ctx, store.StepLink)
 		if err != nil {
 			return err
+		}
+		pending := make([]news.Article, len(added))
+		for i, a := range added {
+			a.SourceURL = f.src.URL
+			a.PublishedAt, a.FetchedAt = time.Unix(a.PublishedAt.Unix(), 0).UTC(), time.Unix(a.FetchedAt.Unix(), 0).UTC()
+			pending[i] = a
+		}
+		if !slices.Equal(ids, news.ArticleIDs(pending)) {
+			if pending, err = st.PendingArticles(ctx, store.StepLink); err != nil {
+				return err
+			}
 		}
 		if _, err := linker.Link(ctx, pending); err != nil {
 			return err
@@ -201,7 +214,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		t3, c4 := time.Now(), threadTime()
 		// As the poller's match step: the linked articles, when they are
 		// all that wait (only the ids are read).
-		ids, err := st.PendingIDs(ctx, store.StepMatch)
+		ids, err = st.PendingIDs(ctx, store.StepMatch)
 		if err != nil {
 			return err
 		}
