@@ -13,7 +13,12 @@ import (
 // indexTerms enters an article into articles_terms as the query engine reads
 // it (see 0020_terms.sql): its tokens and their stems.
 func indexTerms(ctx context.Context, ex execer, id int64, title, text string) error {
-	c := query.IndexColumns(news.Article{Title: title, Text: text})
+	return insertTerms(ctx, ex, id, query.IndexColumns(news.Article{Title: title, Text: text}))
+}
+
+// insertTerms enters an article's terms, as query.IndexColumns made them,
+// into articles_terms.
+func insertTerms(ctx context.Context, ex execer, id int64, c query.Columns) error {
 	if _, err := ex.ExecContext(ctx, `INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`,
 		id, c.Title, c.Body, c.TitleStems, c.BodyStems); err != nil {
 		return fmt.Errorf("index article %d: %w", id, err)
