@@ -47,6 +47,7 @@ func TestDigestCommandsThroughTelegram(t *testing.T) {
 
 	expect(say("/digest"), "Daily digest at 08:00 (Europe/Berlin); next on Thu 11 Jun at 08:00.", "/digest off")
 	expect(say("/timezone Mars/Olympus"), "I don't know the time zone Mars/Olympus.", "/timezone Europe/Berlin", "/timezone +05:30")
+	expect(say("/timezone UTC+15"), `"UTC+15" is out of range: UTC offsets run from -14:00 to +14:00.`, "/timezone +05:30")
 	expect(say("/timezone asia/kolkata"), "Time zone set to Asia/Kolkata (it is 17:30 there).", "Daily digest at 08:00 (Asia/Kolkata)")
 	expect(say("/timezone"), "This chat's time zone is Asia/Kolkata")
 	expect(say("/digest 25:00"), "I can't read 25:00 as a time of day.", "/digest 08:00")

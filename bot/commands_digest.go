@@ -40,7 +40,7 @@ func (r *Router) cmdTimezone(ctx context.Context, req request) error {
 	}
 	name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, localtime.ErrUnknownTimezone) {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I don't know the time zone <code>%s</code>.", esc(summarize.Clip(req.args, 60)))+" "+tr(ctx).Sprintf(timezoneHelp))
+		r.reply(ctx, req.in.ChatID, esc(explain(tr(ctx), err))+" "+tr(ctx).Sprintf(timezoneHelp))
 		return nil
 	}
 	if err != nil {

@@ -97,7 +97,7 @@ func catalogKeys() []string {
 func TestEveryCommandAnswersInTheChatsLanguage(t *testing.T) {
 	commands := []string{
 		"/start", "/help", "/subscribe", "/subscribe курск саперы", "/subscribe курск саперы", "/subscribe \"unclosed", "/list",
-		"/unsubscribe", "/unsubscribe 999", "/pause", "/list", "/resume", "/timezone", "/timezone Nowhere/Special",
+		"/unsubscribe", "/unsubscribe 999", "/pause", "/list", "/resume", "/timezone", "/timezone Nowhere/Special", "/timezone +15",
 		"/timezone Europe/Moscow", "/digest", "/digest 25:99", "/digest 08:00", "/digest off", "/quiet", "/quiet whenever",
 		"/quiet 23:00-07:00", "/quiet 23:00-07:00 hold", "/search", "/search \"unclosed", "/search nothing-like-this", "/latest",
 		"/latest 999", "/trending", "/share", "/share 999", "/share 1", "/preview", "/preview sideways", "/preview large", "/id",

@@ -28,7 +28,10 @@
 //     its link) before: the store keeps a record of the items each feed carries
 //     for as long as it carries them, so an item whose article retention
 //     pruned is still not new. New items are stored oldest first, in one
-//     transaction; a fetch whose items cannot be stored counts as a failed
+//     transaction; a new item whose text the feed carries whole (no article
+//     page to fetch) gets its summary first, in the fetch's worker, and is
+//     stored with it, indexed for search, past the summary step: written
+//     once. A fetch whose items cannot be stored counts as a failed
 //     fetch (validators and the first-fetch flag untouched). An unchanged
 //     feed writes nothing: the same item set as the last stored fetch is not
 //     marked again, and a 304 (or a success that changes only times) is
@@ -41,7 +44,9 @@
 //     (in Run, by one finisher, right after each fetch that stored articles),
 //     each recorded in the store once done: its summary (alertable teasers
 //     first get the article page's text, when configured), its story
-//     (Stories), and, for the alertable ones, the Sink. An article is finished
+//     (Stories, which moves it on in the same write), and, for the
+//     alertable ones, the Sink (handed the articles the story step read,
+//     when they are all that wait). An article is finished
 //     only once the Sink returned, so a stop at any moment loses no alert, and
 //     the store's one alert per (chat, story) makes the repeat of a step
 //     harmless.

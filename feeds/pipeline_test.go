@@ -258,17 +258,17 @@ func (c *cancelOnCall) Link(ctx context.Context, arts []news.Article) (int, erro
 // locked) at that moment does.
 type failingStore struct {
 	*store.Store
-	failStore   bool   // StoreFeedItems
+	failStore   bool   // StoreFeedItemsFinished
 	failAdvance string // AdvanceArticles from this step
 }
 
 var errDisk = errors.New("disk I/O error (injected)")
 
-func (f *failingStore) StoreFeedItems(ctx context.Context, id int64, items []news.Article) ([]news.Article, error) {
+func (f *failingStore) StoreFeedItemsFinished(ctx context.Context, id int64, items []news.Article, finish func(*news.Article) bool) ([]news.Article, error) {
 	if f.failStore {
 		return nil, errDisk
 	}
-	return f.Store.StoreFeedItems(ctx, id, items)
+	return f.Store.StoreFeedItemsFinished(ctx, id, items, finish)
 }
 
 func (f *failingStore) AdvanceArticles(ctx context.Context, ids []int64, from, to string) error {
@@ -296,6 +296,11 @@ func TestAStopAtAnyStepOfAPollLosesNoAlertAndRepeatsNone(t *testing.T) {
 		}},
 		{"while summarizing", func(r *pipelineRig, opts *Options, cancel context.CancelFunc) {
 			opts.Concurrency = 1
+			opts.Summarizer = &cancelOnCall{n: 2, cancel: cancel, sum: opts.Summarizer}
+		}},
+		{"while summarizing a text the feed carries whole, before it is stored", func(r *pipelineRig, opts *Options, cancel context.CancelFunc) {
+			opts.Concurrency = 1
+			opts.Pages = nil // no page to fetch: the fetch's worker summarizes, then stores the text once
 			opts.Summarizer = &cancelOnCall{n: 2, cancel: cancel, sum: opts.Summarizer}
 		}},
 		{"during story linking", func(r *pipelineRig, opts *Options, cancel context.CancelFunc) {
@@ -431,7 +436,10 @@ func TestAnItemStillInTheFeedStaysSeenAfterRetention(t *testing.T) {
 	if err := p.PollOnce(ctx); err != nil { // first fetch
 		t.Fatal(err)
 	}
-	r.clock.Add(time.Hour)
+	// A day later ("First" is taken for an item that left its feed once
+	// its last sighting is a day older than the feed's last fetch: a fetch
+	// does not write again the keys it saw within the day).
+	r.clock.Add(25 * time.Hour)
 	undated("a")
 	if err := p.PollOnce(ctx); err != nil {
 		t.Fatal(err)

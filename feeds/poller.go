@@ -24,9 +24,12 @@ import (
 // Store is what the poller needs of the database.
 type Store interface {
 	ListSources(ctx context.Context) ([]news.Source, error)
-	// StoreFeedItems records a fetch's items as seen and inserts the new
-	// ones as pending at StepText, in one transaction.
-	StoreFeedItems(ctx context.Context, sourceID int64, items []news.Article) ([]news.Article, error)
+	// StoreFeedItemsFinished records a fetch's items as seen and inserts
+	// the new ones, in one transaction: pending at StepLink, their text and
+	// summary final, those that finish (called first, outside the
+	// transaction, on the items the source seems not to have had) returned
+	// true for, the others pending at StepText.
+	StoreFeedItemsFinished(ctx context.Context, sourceID int64, items []news.Article, finish func(*news.Article) bool) ([]news.Article, error)
 	RecordFetch(ctx context.Context, id int64, r news.FetchResult) error
 	// UpdateArticleText also moves an article pending at StepText on to StepLink.
 	UpdateArticleText(ctx context.Context, id int64, text, summary string) error
@@ -35,6 +38,8 @@ type Store interface {
 	UpdateArticlePageImage(ctx context.Context, id int64, imageURL string) error
 	// PendingArticles returns the articles left at a step, in id order.
 	PendingArticles(ctx context.Context, step string) ([]news.Article, error)
+	// PendingIDs returns the ids of the articles left at a step, in order.
+	PendingIDs(ctx context.Context, step string) ([]int64, error)
 	// AdvanceArticles moves articles pending at step from to step to ("" = done).
 	AdvanceArticles(ctx context.Context, ids []int64, from, to string) error
 }
@@ -120,6 +125,7 @@ type Poller struct {
 	// many wait.
 	stored, finished atomic.Int64
 	kick             chan struct{} // asks Run's finisher for a finish
+	fresh            fresh         // the articles fetches stored finished, for the link step
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -204,10 +210,39 @@ func (p *Poller) finish(ctx context.Context) error {
 	if err := p.addText(ctx); err != nil {
 		return err
 	}
-	if err := p.link(ctx); err != nil {
+	linked, err := p.link(ctx)
+	if err != nil {
 		return err
 	}
-	return p.match(ctx)
+	return p.match(ctx, linked)
+}
+
+// pendingAt returns the articles pending at step: known, the articles the
+// finish read at its step before, when they are all of them (only their ids
+// are read), else every one read whole.
+func (p *Poller) pendingAt(ctx context.Context, step string, known []news.Article) ([]news.Article, error) {
+	if len(known) > 0 {
+		ids, err := p.opts.Store.PendingIDs(ctx, step)
+		if err != nil {
+			return nil, err
+		}
+		byID := make(map[int64]int, len(known))
+		for i, a := range known {
+			byID[a.ID] = i
+		}
+		arts := make([]news.Article, 0, len(ids))
+		for _, id := range ids {
+			i, ok := byID[id]
+			if !ok {
+				break
+			}
+			arts = append(arts, known[i])
+		}
+		if len(arts) == len(ids) {
+			return arts, nil
+		}
+	}
+	return p.opts.Store.PendingArticles(ctx, step)
 }
 
 // addText gives the articles pending at stepText their full text (alertable
@@ -239,7 +274,7 @@ func (p *Poller) addText(ctx context.Context) error {
 // addArticleText makes and stores one article's text and summary; on a
 // stop midway it stores nothing, so the article stays at stepText.
 func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
-	if a.Alertable && p.opts.Pages != nil && a.URL != "" && summarize.IsTeaser(a.Text) {
+	if p.wantsPage(a) {
 		page, err := p.opts.Pages.Fetch(ctx, a.URL)
 		switch {
 		case ctx.Err() != nil:
@@ -259,9 +294,7 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
 			}
 		}
 	}
-	if p.opts.Summarizer != nil {
-		a.Summary = p.opts.Summarizer.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: a.SourceName})
-	}
+	p.summarize(ctx, &a)
 	if ctx.Err() != nil {
 		return
 	}
@@ -270,28 +303,63 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
 	}
 }
 
-// link links the articles pending at stepLink to their stories.
-func (p *Poller) link(ctx context.Context) error {
-	arts, err := p.opts.Store.PendingArticles(ctx, stepLink)
+// wantsPage reports whether the article's text is to come from its page: an
+// alertable teaser, when pages are fetched.
+func (p *Poller) wantsPage(a news.Article) bool {
+	return a.Alertable && p.opts.Pages != nil && a.URL != "" && summarize.IsTeaser(a.Text)
+}
+
+// summarize sets the article's summary, when there is a Summarizer.
+func (p *Poller) summarize(ctx context.Context, a *news.Article) {
+	if p.opts.Summarizer != nil {
+		a.Summary = p.opts.Summarizer.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: a.SourceName})
+	}
+}
+
+// finishText is the finish of StoreFeedItemsFinished: a new item whose text
+// the feed carries whole (no page to fetch) gets its summary before it is
+// stored, in the fetch's worker, so that it is written once, past stepText;
+// a teaser whose page is wanted is left to addText. On a stop (ctx done)
+// it finishes nothing.
+func (p *Poller) finishText(ctx context.Context, src news.Source, final map[string]bool) func(*news.Article) bool {
+	return func(a *news.Article) bool {
+		if ctx.Err() != nil || p.wantsPage(*a) {
+			return false
+		}
+		a.SourceName = src.Name
+		p.summarize(ctx, a)
+		final[a.GUID] = ctx.Err() == nil
+		return final[a.GUID]
+	}
+}
+
+// link links the articles pending at stepLink to their stories and
+// returns them, moved on to stepMatch.
+func (p *Poller) link(ctx context.Context) ([]news.Article, error) {
+	arts, err := p.pendingLink(ctx)
 	if err != nil || len(arts) == 0 {
-		return wrapPoll(err)
+		return nil, wrapPoll(err)
 	}
 	if p.opts.Stories != nil {
 		if _, err := p.opts.Stories.Link(ctx, arts); err != nil {
 			if ctx.Err() != nil {
-				return ctx.Err()
+				return nil, ctx.Err()
 			}
 			// Alerting a story twice beats not alerting it.
 			p.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
 		}
 	}
-	return wrapPoll(p.opts.Store.AdvanceArticles(ctx, news.ArticleIDs(arts), stepLink, stepMatch))
+	if err := p.opts.Store.AdvanceArticles(ctx, news.ArticleIDs(arts), stepLink, stepMatch); err != nil {
+		return nil, wrapPoll(err)
+	}
+	return arts, nil
 }
 
 // match hands the alertable articles pending at stepMatch to the Sink, then
-// marks them all finished.
-func (p *Poller) match(ctx context.Context) error {
-	arts, err := p.opts.Store.PendingArticles(ctx, stepMatch)
+// marks them all finished; linked are the articles link moved on to
+// stepMatch, read again only when others wait there too.
+func (p *Poller) match(ctx context.Context, linked []news.Article) error {
+	arts, err := p.pendingAt(ctx, stepMatch, linked)
 	if err != nil || len(arts) == 0 {
 		return wrapPoll(err)
 	}
@@ -426,7 +494,12 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.F
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
 	slices.SortStableFunc(items, func(a, b news.Article) int { return a.PublishedAt.Compare(b.PublishedAt) })
-	return p.opts.Store.StoreFeedItems(ctx, src.ID, items)
+	final := map[string]bool{} // the guids finishText finished
+	added, err := p.opts.Store.StoreFeedItemsFinished(ctx, src.ID, items, p.finishText(ctx, src, final))
+	if err == nil && len(final) > 0 {
+		p.fresh.keep(src, added, final)
+	}
+	return added, err
 }
 
 // backoff is 1 minute doubling per consecutive failure, at most 6 hours.

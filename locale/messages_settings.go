@@ -34,7 +34,6 @@ var settingTexts = []entry{
 		"Укажите имя IANA, например <code>/timezone Europe/Moscow</code> или <code>/timezone Asia/Yekaterinburg</code>, или смещение от UTC, например <code>/timezone +05:30</code>.",
 		"Verwenden Sie einen IANA-Namen wie <code>/timezone Europe/Berlin</code> oder <code>/timezone America/New_York</code> oder einen UTC-Versatz wie <code>/timezone +05:30</code>.",
 		"Usa un nombre IANA como <code>/timezone Europe/Madrid</code> o <code>/timezone America/Mexico_City</code>, o un desfase UTC como <code>/timezone +05:30</code>."},
-	{"I don't know the time zone <code>%s</code>.", "Я не знаю часового пояса <code>%s</code>.", "Die Zeitzone <code>%s</code> kenne ich nicht.", "No conozco la zona horaria <code>%s</code>."},
 	{"✅ Time zone set to <b>%s</b> (it is %s there).", "✅ Часовой пояс: <b>%s</b> (там сейчас %s).", "✅ Zeitzone auf <b>%s</b> gesetzt (dort ist es %s).", "✅ Zona horaria fijada en <b>%s</b> (allí son las %s)."},
 	{"Digests are not available on this bot.", "В этом боте нет сводок.", "Übersichten sind bei diesem Bot nicht verfügbar.", "Los resúmenes no están disponibles en este bot."},
 	{"📰 The daily digest is off. Turn it on with <code>/digest 08:00</code> (any time of day).",

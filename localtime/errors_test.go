@@ -3,6 +3,7 @@ package localtime
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +37,27 @@ func TestErrorsCarryTheirKey(t *testing.T) {
 	_, err = ParseQuietHours("23:00-7pmx")
 	if !errors.Is(err, ErrBadClock) {
 		t.Errorf("quiet hours with a bad end do not unwrap to the clock's error: %v", err)
+	}
+}
+
+// TestZoneErrorsCarryTheirKey: a zone that does not read says so in a catalog
+// sentence, and an offset beyond ±14:00 says the range; a pasted paragraph is
+// clipped in the answer.
+func TestZoneErrorsCarryTheirKey(t *testing.T) {
+	long := strings.Repeat("x", 100)
+	tests := []struct{ in, key, text string }{
+		{"Mars/Olympus", "I don't know the time zone %s.", "I don't know the time zone Mars/Olympus."},
+		{"UTC+15", "%q is out of range: UTC offsets run from -14:00 to +14:00.", `"UTC+15" is out of range: UTC offsets run from -14:00 to +14:00.`},
+		{long, "I don't know the time zone %s.", "I don't know the time zone " + long[:60] + "…."},
+	}
+	for _, tt := range tests {
+		_, _, err := ParseTimezone(tt.in)
+		var e *Error
+		if !errors.As(err, &e) || !errors.Is(err, ErrUnknownTimezone) {
+			t.Fatalf("ParseTimezone(%q) = %v, want an *Error of kind ErrUnknownTimezone", tt.in, err)
+		}
+		if key, _ := e.Message(); key != tt.key || e.Error() != tt.text {
+			t.Errorf("ParseTimezone(%q): key %q, text %q", tt.in, key, e.Error())
+		}
 	}
 }

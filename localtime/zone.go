@@ -21,15 +21,16 @@ var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))
 // "Europe/Berlin" (case is forgiven where the usual capitalisation finds it),
 // "UTC", or a UTC offset such as "+08:00", "-5" or "UTC+5:30". It returns the
 // name to store (offsets as "+08:00", a zero offset as "UTC") and the
-// location. It fails with ErrUnknownTimezone for anything else, including
-// "Local", which would mean the server's zone.
+// location. It fails with an *Error of kind ErrUnknownTimezone for anything
+// else, including "Local", which would mean the server's zone, and for an
+// offset beyond ±14:00 (the error says the range).
 func ParseTimezone(s string) (string, *time.Location, error) {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "−", "-")) // U+2212, as phones type it
 	if m := offsetRE.FindStringSubmatch(s); m != nil {
 		h, _ := strconv.Atoi(m[2])
 		mins, _ := strconv.Atoi(m[3])
 		if mins >= 60 || h*60+mins > 14*60 {
-			return "", nil, fmt.Errorf("%q: offsets run from -14:00 to +14:00: %w", s, ErrUnknownTimezone)
+			return "", nil, userError(ErrUnknownTimezone, "%q is out of range: UTC offsets run from -14:00 to +14:00.", s)
 		}
 		if h == 0 && mins == 0 {
 			return "UTC", time.UTC, nil
@@ -43,14 +44,23 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 		return "UTC", time.UTC, nil
 	}
 	if s == "" || strings.EqualFold(s, "local") || strings.ContainsFunc(s, unicode.IsSpace) || len(s) > 64 {
-		return "", nil, fmt.Errorf("%q: %w", s, ErrUnknownTimezone)
+		return "", nil, unknownZone(s)
 	}
 	for _, name := range []string{s, titleCase(s), strings.ToUpper(s)} {
 		if loc, err := time.LoadLocation(name); err == nil {
 			return name, loc, nil
 		}
 	}
-	return "", nil, fmt.Errorf("%q: %w", s, ErrUnknownTimezone)
+	return "", nil, unknownZone(s)
+}
+
+// unknownZone is the *Error of a zone that is neither a name nor an offset
+// (clipped: the user may have pasted a paragraph).
+func unknownZone(s string) *Error {
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return userError(ErrUnknownTimezone, "I don't know the time zone %s.", s)
 }
 
 // titleCase capitalises each part of a zone name: "america/new_york" → "America/New_York".

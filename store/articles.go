@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 )
 
 // InsertArticles stores the articles of one source that it has not had
@@ -20,7 +21,7 @@ import (
 // ids, in the order given. Already known articles are skipped silently. The
 // articles are stored finished: the poller stores a fetch with StoreFeedItems.
 func (s *Store) InsertArticles(ctx context.Context, sourceID int64, items []news.Article) ([]news.Article, error) {
-	added, err := s.insertArticles(ctx, sourceID, items, false)
+	added, err := s.insertArticles(ctx, sourceID, items, false, nil)
 	if err != nil {
 		return nil, fmt.Errorf("insert articles of source %d: %w", sourceID, err)
 	}
@@ -42,14 +43,72 @@ const (
 // It returns the inserted articles with their ids, in the order given. On
 // failure nothing is stored.
 func (s *Store) StoreFeedItems(ctx context.Context, sourceID int64, items []news.Article) ([]news.Article, error) {
-	added, err := s.insertArticles(ctx, sourceID, items, true)
+	return s.StoreFeedItemsFinished(ctx, sourceID, items, nil)
+}
+
+// StoreFeedItemsFinished is StoreFeedItems that lets the caller finish the
+// text of the new items first, so that they are written once: finish is
+// called, before the transaction and outside it, with each item that the
+// source has not had as far as a read of seen_items tells, and may set its
+// Text and Summary (not its GUID or URL). An item it returns true for is
+// final: it is stored with that text and summary, indexed for search, and
+// pending at StepLink, with no UpdateArticleText to follow. The others, and
+// any item the transaction finds new that the read did not, are stored
+// pending at StepText as by StoreFeedItems. A nil finish finishes nothing.
+// It fails as StoreFeedItems does (a failed read of seen_items only means
+// nothing is finished); on failure nothing is stored.
+func (s *Store) StoreFeedItemsFinished(ctx context.Context, sourceID int64, items []news.Article, finish func(*news.Article) bool) ([]news.Article, error) {
+	added, err := s.insertArticles(ctx, sourceID, items, true, finish)
 	if err != nil {
 		return nil, fmt.Errorf("store feed items of source %d: %w", sourceID, err)
 	}
 	return added, nil
 }
 
-func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news.Article, fetched bool) ([]news.Article, error) {
+// finished is what insertArticles made of an item before its transaction:
+// its packed text and summary and, when finish made its text final, its
+// terms.
+type finished struct {
+	made          bool // packed (the read found the item new)
+	final         bool // finish returned true: stored at StepLink with terms
+	text, summary any
+	terms         query.Columns
+	doc           *query.Document // the terms' (SourceName and URL as finish left them)
+}
+
+// finishItems calls finish on each item that seen_items, read outside the
+// write transaction, does not hold, and packs the text of those and, for
+// the final ones, makes their terms. items is the caller's copy.
+func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Article, keys []int64, finish func(*news.Article) bool) []finished {
+	known, err := seenKeys(ctx, s.r, sourceID, keys)
+	if err != nil {
+		return nil // the transaction reads it again and fails, or stores at StepText
+	}
+	out := make([]finished, len(items))
+	k := 0
+	for i := range items {
+		seen := known[keys[k]]
+		if k++; items[i].URL != "" {
+			seen = seen || known[keys[k]]
+			k++
+		}
+		if seen {
+			continue
+		}
+		f := &out[i]
+		f.final = finish(&items[i])
+		f.made = true
+		f.text, f.summary = packArticle(items[i].Text, items[i].Summary)
+		if f.final {
+			// The matcher takes the same Document (query.Keep below).
+			f.doc = query.NewDocument(items[i])
+			f.terms = f.doc.Columns()
+		}
+	}
+	return out
+}
+
+func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news.Article, fetched bool, finish func(*news.Article) bool) ([]news.Article, error) {
 	var (
 		keys []int64 // of the items, in order: guid, then link when there is one
 		hash uint64
@@ -60,13 +119,19 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 			return nil, nil // the items of the last fetch stored: nothing new, nothing to mark
 		}
 	}
-	var added []news.Article
+	var made []finished // of items; nil: none made before the transaction
+	if fetched && finish != nil {
+		items = slices.Clone(items)
+		made = s.finishItems(ctx, sourceID, items, keys, finish)
+	}
+	var (
+		added []news.Article
+		keep  []kept // the Documents made for the terms, for the matcher once committed
+	)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		added = added[:0]
-		pending := ""
+		added, keep = added[:0], keep[:0]
 		var known map[int64]bool
 		if fetched {
-			pending = StepText
 			var err error
 			if known, err = markSeen(ctx, tx, sourceID, keys, s.now().Unix()); err != nil {
 				return err
@@ -78,7 +143,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		}
 		now := s.now()
 		k := 0
-		for _, a := range items {
+		for i, a := range items {
 			if fetched {
 				seen := known[keys[k]]
 				if k++; a.URL != "" {
@@ -90,8 +155,21 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				}
 			}
 			a.SourceID, a.FetchedAt = sourceID, now
-			text, summary := packArticle(a.Text, a.Summary)
-			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, text, summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
+			var f finished
+			if made != nil {
+				f = made[i]
+			}
+			if !f.made {
+				f.text, f.summary = packArticle(a.Text, a.Summary)
+			}
+			pending := ""
+			switch {
+			case f.final:
+				pending = StepLink
+			case fetched:
+				pending = StepText
+			}
+			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
 			if err != nil {
 				return fmt.Errorf("article %q: %w", a.GUID, err)
 			}
@@ -99,7 +177,13 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				continue
 			}
 			a.ID, _ = res.LastInsertId()
-			if pending != StepText {
+			switch {
+			case f.final:
+				if err := s.insertTerms(ctx, tx, a.ID, f.terms); err != nil {
+					return err
+				}
+				keep = append(keep, kept{a, f.doc})
+			case pending != StepText:
 				if err := s.indexTerms(ctx, tx, a.ID, a.Title, a.Text); err != nil {
 					return err
 				}
@@ -115,8 +199,17 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 	})
 	if err == nil && fetched {
 		s.fetches.storedItems(sourceID, hash)
+		for _, k := range keep {
+			query.Keep(k.a, k.doc)
+		}
 	}
 	return added, err
+}
+
+// kept is a stored article and the Document its terms were made of.
+type kept struct {
+	a   news.Article
+	doc *query.Document
 }
 
 // itemKeys returns the seen_items keys of the items, in order: each item's
@@ -150,19 +243,24 @@ func setHash(keys []int64) uint64 {
 // variables; an upsert row takes three).
 const seenBatch = 300
 
-// markSeen records the keys as seen by the source at now, in a statement
-// or two per seenBatch keys, and returns those that had been seen before.
-func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, keys []int64, now int64) (map[int64]bool, error) {
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// seenKeys returns which of the keys seen_items holds for the source, in a
+// statement per seenBatch keys.
+func seenKeys(ctx context.Context, q querier, sourceID int64, keys []int64) (map[int64]bool, error) {
 	known := map[int64]bool{}
 	for rest := keys; len(rest) > 0; {
 		batch := rest[:min(len(rest), seenBatch)]
 		rest = rest[len(batch):]
-		args := make([]any, 0, 3*len(batch))
+		args := make([]any, 0, 1+len(batch))
 		args = append(args, sourceID)
 		for _, k := range batch {
 			args = append(args, k)
 		}
-		rows, err := tx.QueryContext(ctx, sqlSeenItems(len(batch)), args...)
+		rows, err := q.QueryContext(ctx, sqlSeenItems(len(batch)), args...)
 		if err != nil {
 			return nil, err
 		}
@@ -178,13 +276,40 @@ func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, keys []int64, now
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
-		args = args[:0]
+	}
+	return known, nil
+}
+
+// seenRefresh is how stale a seen item's last_seen_at may be left when a
+// fetch carries it again: a key seen within it is not written again (a
+// fetch writes its new keys only, not its 20 to 40 pages of old ones), so an
+// item still in its feed has a last_seen_at at most seenRefresh before its
+// source's items_seen_at, and Prune takes an item whose last_seen_at is
+// older than that for one that left the feed.
+const (
+	seenRefresh    = 24 * time.Hour
+	seenRefreshSQL = "86400" // seconds
+)
+
+// markSeen records the keys as seen by the source at now (those seen
+// within seenRefresh are left as they are), in a statement or two per
+// seenBatch keys, and returns those that had been seen before.
+func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, keys []int64, now int64) (map[int64]bool, error) {
+	known, err := seenKeys(ctx, tx, sourceID, keys)
+	if err != nil {
+		return nil, err
+	}
+	for rest := keys; len(rest) > 0; {
+		batch := rest[:min(len(rest), seenBatch)]
+		rest = rest[len(batch):]
+		args := make([]any, 0, 3*len(batch))
 		for _, k := range batch {
 			args = append(args, sourceID, k, now)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO seen_items (source_id, key_hash, last_seen_at) VALUES `+
 			strings.TrimSuffix(strings.Repeat("(?, ?, ?),", len(batch)), ",")+`
-			ON CONFLICT (source_id, key_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at`, args...); err != nil {
+			ON CONFLICT (source_id, key_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at
+			WHERE last_seen_at < excluded.last_seen_at - `+seenRefreshSQL, args...); err != nil {
 			return nil, err
 		}
 	}
@@ -210,6 +335,28 @@ func (s *Store) PendingArticles(ctx context.Context, step string) ([]news.Articl
 		return nil, fmt.Errorf("articles pending at %s: %w", step, err)
 	}
 	return out, nil
+}
+
+// PendingIDs returns the ids of the articles the poller left at step, in
+// order, read from the index articles_pending alone (no row, no text).
+func (s *Store) PendingIDs(ctx context.Context, step string) ([]int64, error) {
+	rows, err := s.w.QueryContext(ctx, sqlPendingIDs, step)
+	if err != nil {
+		return nil, fmt.Errorf("ids pending at %s: %w", step, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("ids pending at %s: %w", step, err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("ids pending at %s: %w", step, err)
+	}
+	return ids, nil
 }
 
 // AdvanceArticles moves the articles ids that are pending at step from to
@@ -326,3 +473,7 @@ func sqlSeenItems(n int) string {
 // a bound step alone does not.
 const sqlPendingArticles = `SELECT ` + articleColumns + ` FROM articles a JOIN sources s ON s.id = a.source_id
 		WHERE a.pending = ? AND a.pending <> '' ORDER BY a.id`
+
+// sqlPendingIDs reads the ids at a step from articles_pending (see
+// sqlPendingArticles).
+const sqlPendingIDs = `SELECT id FROM articles WHERE pending = ? AND pending <> '' ORDER BY id`

@@ -110,8 +110,8 @@ func TestQuietFetchesWriteAtMostOncePerQuietWrite(t *testing.T) {
 }
 
 // TestTheSameItemsWriteNothing: a fetch that carries the items of the last
-// one stored, in any order, changes no row; a new item is stored and every
-// item marked seen again.
+// one stored, in any order, changes no row; a new item is stored with its
+// key alone, and every item is marked seen again once seenRefresh passed.
 func TestTheSameItemsWriteNothing(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
@@ -148,6 +148,17 @@ func TestTheSameItemsWriteNothing(t *testing.T) {
 		t.Errorf("the same items changed %d rows, want 0", after-before)
 	}
 	items = append(items, news.Article{GUID: "c", Title: "C", PublishedAt: now})
+	before = totalChanges(t, s)
+	if n := store(items); n != 1 {
+		t.Fatalf("a new item: stored %d, want 1", n)
+	}
+	// The new item's key, its article and the source's items_seen_at; the
+	// keys seen within seenRefresh are not written again.
+	if after := totalChanges(t, s); after-before != 3 {
+		t.Errorf("a new item changed %d rows, want 3", after-before)
+	}
+	now = now.Add(seenRefresh + time.Hour)
+	items = append(items, news.Article{GUID: "d", Title: "D", PublishedAt: now})
 	if n := store(items); n != 1 {
 		t.Fatalf("a new item: stored %d, want 1", n)
 	}
@@ -156,6 +167,6 @@ func TestTheSameItemsWriteNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	if stale != 0 {
-		t.Errorf("%d seen items not marked at the fetch that changed the set", stale)
+		t.Errorf("%d seen items older than seenRefresh not marked at the fetch that changed the set", stale)
 	}
 }

@@ -51,6 +51,26 @@ func (s *Store) enqueue(ctx context.Context, db execer, m news.Message) (int64, 
 // a constraint, is skipped with a log line. Any other database error fails
 // the whole call and queues nothing, so that calling it again is safe.
 func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error) {
+	// Alerts are queued without a savepoint each (two statements more an
+	// alert): an alert found gone wrote nothing to undo. Only a constraint
+	// broken part way through an alert's writes needs one; then the batch
+	// is queued again, each alert in its savepoint.
+	queued, err := s.queueAlerts(ctx, alerts, false)
+	if errors.Is(err, errUndo) {
+		queued, err = s.queueAlerts(ctx, alerts, true)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("queue alerts: %w", err)
+	}
+	return queued, nil
+}
+
+// errUndo asks QueueAlerts to queue the batch again with savepoints.
+var errUndo = errors.New("an alert's writes to undo")
+
+// queueAlerts queues the alerts in one transaction; without savepoints it
+// fails with errUndo at the first skippable error but a gone row.
+func (s *Store) queueAlerts(ctx context.Context, alerts []news.Alert, savepoints bool) (int, error) {
 	queued := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		queued = 0
@@ -60,13 +80,20 @@ func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, erro
 		}
 		now := s.now().Unix()
 		for _, a := range alerts {
-			if _, err := q.savepoint.ExecContext(ctx); err != nil {
-				return err
+			if savepoints {
+				if _, err := q.savepoint.ExecContext(ctx); err != nil {
+					return err
+				}
 			}
 			n, err := q.queue(ctx, a, now)
 			if err != nil {
-				if _, rerr := q.rollback.ExecContext(ctx); rerr != nil {
-					return errors.Join(err, rerr)
+				switch {
+				case !savepoints && skippable(err) && !errors.Is(err, errGone):
+					return errUndo
+				case savepoints:
+					if _, rerr := q.rollback.ExecContext(ctx); rerr != nil {
+						return errors.Join(err, rerr)
+					}
 				}
 				if !skippable(err) {
 					return fmt.Errorf("chat %d, article %d: %w", a.ChatID, a.ArticleID, err)
@@ -74,17 +101,16 @@ func (s *Store) QueueAlerts(ctx context.Context, alerts []news.Alert) (int, erro
 				s.log.Warn("alert skipped", "chat", a.ChatID, "article", a.ArticleID, "subscription", a.SubscriptionID, "err", err)
 				n = 0
 			}
-			if _, err := q.release.ExecContext(ctx); err != nil {
-				return err
+			if savepoints {
+				if _, err := q.release.ExecContext(ctx); err != nil {
+					return err
+				}
 			}
 			queued += n
 		}
 		return nil
 	})
-	if err != nil {
-		return 0, fmt.Errorf("queue alerts: %w", err)
-	}
-	return queued, nil
+	return queued, err
 }
 
 // errGone is a row of an alert that no longer exists.

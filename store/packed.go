@@ -27,8 +27,12 @@ import (
 // overhead eats the gain.
 const packMin = 96
 
+// deflaters compress at BestSpeed: on news text it stores about 5% more
+// than the default level (0.487 of the text against 0.461 on the realnews
+// articles) in a third of the time, and its Reset clears no hash tables (the
+// default level's clears 640 KB per article, most of its cost on 2.7 KB).
 var deflaters = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, flate.DefaultCompression) // fails only on a bad level
+	w, _ := flate.NewWriter(nil, flate.BestSpeed) // fails only on a bad level
 	return w
 }}
 

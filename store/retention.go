@@ -41,9 +41,10 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 		// The latest digest of each chat stays: the next one starts where it ended.
 		{&p.Digests, `DELETE FROM digests WHERE id IN (SELECT id FROM digests WHERE queued_at < ? AND ? > 0
 			AND id NOT IN (SELECT max(id) FROM digests GROUP BY chat_id, kind) LIMIT ?)`},
-		// An item missing from its source's latest full fetch has left the feed.
+		// An item missing from its source's latest full fetch has left the
+		// feed: one still there was marked at most seenRefresh before it.
 		{&p.Seen, `DELETE FROM seen_items WHERE (source_id, key_hash) IN (SELECT i.source_id, i.key_hash FROM seen_items i JOIN sources s ON s.id = i.source_id
-			WHERE i.last_seen_at < ? AND i.last_seen_at < s.items_seen_at AND ? > 0 LIMIT ?)`},
+			WHERE i.last_seen_at < ? AND i.last_seen_at < s.items_seen_at - ` + seenRefreshSQL + ` AND ? > 0 LIMIT ?)`},
 	}
 	for _, st := range steps {
 		for {

@@ -88,6 +88,10 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		q := url.Values{}
 		q.Set("_foreign_keys", "on")
 		q.Set("_busy_timeout", "10000")
+		// The driver keeps this many prepared statements a connection
+		// (by their text): a statement run again, as every statement of
+		// a fetch's write path is, is not parsed again.
+		q.Set("_stmt_cache_size", "64")
 		if writer {
 			// Set before the journal mode, it takes effect on a new
 			// database; an older one keeps its mode until Vacuum.

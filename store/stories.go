@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"time"
@@ -45,18 +46,75 @@ func (s *Store) StoryCandidates(ctx context.Context, since time.Time, afterID in
 	return out, nil
 }
 
-// LinkArticle records the article's canonical URL and signature and the
-// story it belongs to: storyID 0 (or its own id) makes it the first of a new story.
-func (s *Store) LinkArticle(ctx context.Context, id, storyID int64, canonicalURL string, signature []byte) error {
-	if storyID == id {
-		storyID = 0
+// StoryWindowIDs returns the ids of the articles published since then, read
+// from the index articles_published alone (no row): what a linker that keeps
+// the window in memory checks, now and then, to forget the articles deleted
+// meanwhile. It fails when the database does.
+func (s *Store) StoryWindowIDs(ctx context.Context, since time.Time) ([]int64, error) {
+	rows, err := s.r.QueryContext(ctx, sqlStoryWindowIDs, unix(since))
+	if err != nil {
+		return nil, fmt.Errorf("story window: %w", err)
 	}
-	if _, err := s.w.ExecContext(ctx, `UPDATE articles SET story_id = NULLIF(?, 0), canonical_url = ?, story_sig = ? WHERE id = ?`,
-		storyID, canonicalURL, signature, id); err != nil {
-		return fmt.Errorf("link article %d to story %d: %w", id, storyID, err)
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("story window: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("story window: %w", err)
+	}
+	return ids, nil
+}
+
+// sqlStoryWindowIDs reads the window's ids from articles_published.
+const sqlStoryWindowIDs = `SELECT id FROM articles WHERE published_at >= ?`
+
+// LinkArticle records the article's canonical URL and signature and the
+// story it belongs to: storyID 0 (or its own id) makes it the first of a new
+// story. An article pending at StepLink moves on to StepMatch.
+func (s *Store) LinkArticle(ctx context.Context, id, storyID int64, canonicalURL string, signature []byte) error {
+	return s.LinkArticles(ctx, []news.StoryCandidate{{ArticleID: id, StoryID: storyID, CanonicalURL: canonicalURL, Signature: signature}})
+}
+
+// LinkArticles records what LinkArticle does for each link (its ArticleID,
+// StoryID, CanonicalURL and Signature; PublishedAt is not read), in one
+// transaction, each in the one statement that also moves an article pending
+// at StepLink on to StepMatch (its row written once for both). An unknown
+// id is no error. On failure nothing is recorded.
+func (s *Store) LinkArticles(ctx context.Context, links []news.StoryCandidate) error {
+	if len(links) == 0 {
+		return nil
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		stmt, err := s.stmt(ctx, tx, sqlLinkArticle)
+		if err != nil {
+			return err
+		}
+		for _, l := range links {
+			story := l.StoryID
+			if story == l.ArticleID {
+				story = 0
+			}
+			if _, err := stmt.ExecContext(ctx, story, l.CanonicalURL, l.Signature, StepLink, StepMatch, l.ArticleID); err != nil {
+				return fmt.Errorf("article %d to story %d: %w", l.ArticleID, story, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("link %d articles: %w", len(links), err)
 	}
 	return nil
 }
+
+// sqlLinkArticle records an article's story and moves it from StepLink to
+// StepMatch.
+const sqlLinkArticle = `UPDATE articles SET story_id = NULLIF(?, 0), canonical_url = ?, story_sig = ?,
+		pending = CASE pending WHEN ? THEN ? ELSE pending END WHERE id = ?`
 
 // The story candidates of the window: a first read walks the window's range
 // of published_at (articles_published); a later one the ids above the

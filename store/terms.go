@@ -11,10 +11,15 @@ import (
 )
 
 // indexTerms enters an article into articles_terms as the query engine reads
-// it (see 0020_terms.sql): its tokens and their stems; and its tokens that
-// terms_list may not hold yet into that list (see noteTerms).
+// it (see 0020_terms.sql): its tokens and their stems (see insertTerms).
 func (s *Store) indexTerms(ctx context.Context, tx *sql.Tx, id int64, title, text string) error {
-	c := query.IndexColumns(news.Article{Title: title, Text: text})
+	return s.insertTerms(ctx, tx, id, query.IndexColumns(news.Article{Title: title, Text: text}))
+}
+
+// insertTerms enters an article's terms, as query.IndexColumns made them,
+// into articles_terms, and its tokens that terms_list may not hold yet into
+// that list (see noteTerms).
+func (s *Store) insertTerms(ctx context.Context, tx *sql.Tx, id int64, c query.Columns) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`,
 		id, c.Title, c.Body, c.TitleStems, c.BodyStems); err != nil {
 		return fmt.Errorf("index article %d: %w", id, err)

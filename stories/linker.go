@@ -19,7 +19,11 @@ type Store interface {
 	// StoryCandidates returns the linked articles published since then with
 	// an id above afterID, in id order.
 	StoryCandidates(ctx context.Context, since time.Time, afterID int64) ([]news.StoryCandidate, error)
-	LinkArticle(ctx context.Context, id, storyID int64, canonicalURL string, signature []byte) error
+	// StoryWindowIDs returns the ids of the articles published since then.
+	StoryWindowIDs(ctx context.Context, since time.Time) ([]int64, error)
+	// LinkArticles records each article's story (StoryID; its own id: a
+	// new story), canonical URL and signature, all or none.
+	LinkArticles(ctx context.Context, links []news.StoryCandidate) error
 	FindArticle(ctx context.Context, id int64) (news.Article, error)
 }
 
@@ -53,8 +57,8 @@ const MaxWindow = 100_000
 // seen in memory, in step with the store's candidates at each Link: the first
 // Link reads the whole window, later ones only the articles linked since
 // (above a high-water mark of ids) and drop those that left the window, and
-// the whole window is read again every resyncEvery, which forgets articles
-// deleted meanwhile. The window holds at most Options.MaxArticles (MaxWindow)
+// every resyncEvery the ids of the window are read (not the candidates),
+// which forgets articles deleted meanwhile. The window holds at most Options.MaxArticles (MaxWindow)
 // articles, the last published. It is safe for concurrent use.
 type Linker struct {
 	opts Options
@@ -93,8 +97,9 @@ func NewLinker(opts Options) *Linker {
 // Link assigns each article (already stored, with its id) to the story of
 // an earlier article, or makes it the first of a new one, and stores the
 // outcome, in the order given: articles of one batch can join each other's
-// stories. It returns how many joined an existing story. It fails when the
-// store does; the articles linked before the failure stay linked.
+// stories. The batch is stored in one call. It returns how many joined an
+// existing story. It fails when the store does; then none of the batch is
+// linked, and the next Link reads the whole window again.
 func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error) {
 	if len(articles) == 0 {
 		return 0, nil
@@ -107,6 +112,7 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 		}
 	}
 	joined := 0
+	links := make([]news.StoryCandidate, 0, len(articles))
 	for _, a := range articles {
 		canonical := CanonicalURL(a.URL)
 		f := NewFeatures(a.Title, a.Summary, a.Text)
@@ -117,14 +123,18 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 				joined++
 			}
 		}
-		if err := l.opts.Store.LinkArticle(ctx, a.ID, story, canonical, f.Bytes()); err != nil {
-			return joined, fmt.Errorf("link stories: %w", err)
-		}
+		links = append(links, news.StoryCandidate{ArticleID: a.ID, StoryID: story, CanonicalURL: canonical, Signature: f.Bytes(), PublishedAt: a.PublishedAt})
 		if !l.index.Has(a.ID) {
 			l.index.Freq.Add(f)
 		}
 		l.add(a.ID, story, canonical, f, a.PublishedAt)
 		l.high = max(l.high, a.ID)
+	}
+	if err := l.opts.Store.LinkArticles(ctx, links); err != nil {
+		// The window holds the batch the store does not: read it whole
+		// next time, which forgets them.
+		l.synced = time.Time{}
+		return 0, fmt.Errorf("link stories: %w", err)
 	}
 	return joined, nil
 }
@@ -163,16 +173,32 @@ func (l *Linker) add(id, story int64, canonical string, f Features, published ti
 
 // sync brings the in-memory window in step with the store's candidates:
 // articles that left the window go, articles linked by another process (or
-// before a restart) come in and are counted in the frequencies. A candidate
+// before a restart) come in and are counted in the frequencies. The first
+// sync (and one after the clock stepped back, or after a failed Link) reads
+// every candidate of the window; later ones those above the high-water mark,
+// and every resyncEvery the window's ids too, to forget deleted articles: 48
+// ids an article in a 48-hour window, where the candidates (signatures of
+// some 200 bytes, read from the articles' rows) cost ten times more. A candidate
 // stored without features (by an older version) has them computed from its
 // text; one that cannot be read is skipped with a warning.
 func (l *Linker) sync(ctx context.Context) error {
 	now := l.opts.Now()
 	since := now.Add(-l.opts.Window)
-	full := l.synced.IsZero() || now.Sub(l.synced) >= resyncEvery || now.Before(l.synced)
+	full := l.synced.IsZero() || now.Before(l.synced)
 	after := l.high
 	if full {
 		after = 0
+	} else if now.Sub(l.synced) >= resyncEvery {
+		ids, err := l.opts.Store.StoryWindowIDs(ctx, since)
+		if err != nil {
+			return err
+		}
+		keep := make(map[int64]bool, len(ids))
+		for _, id := range ids {
+			keep[id] = true
+		}
+		l.forgetBut(keep)
+		l.synced = now
 	}
 	stored, err := l.opts.Store.StoryCandidates(ctx, since, after)
 	if err != nil {
@@ -187,16 +213,7 @@ func (l *Linker) sync(ctx context.Context) error {
 		for _, c := range stored {
 			keep[c.ArticleID] = true
 		}
-		for id := range l.index.docs {
-			if !keep[id] {
-				l.remove(id)
-			}
-		}
-		l.expiry = l.expiry[:0]
-		for id := range l.index.docs {
-			l.expiry = append(l.expiry, expiring{id: id, at: l.published[id]})
-		}
-		heap.Init(&l.expiry)
+		l.forgetBut(keep)
 		l.synced = now
 	}
 	for len(l.expiry) > 0 && l.expiry[0].at.Before(since) {
@@ -225,6 +242,21 @@ func (l *Linker) sync(ctx context.Context) error {
 		l.add(c.ArticleID, c.StoryID, c.CanonicalURL, f, c.PublishedAt)
 	}
 	return nil
+}
+
+// forgetBut removes the window's articles that keep lacks, and rebuilds the
+// expiry heap.
+func (l *Linker) forgetBut(keep map[int64]bool) {
+	for id := range l.index.docs {
+		if !keep[id] {
+			l.remove(id)
+		}
+	}
+	l.expiry = l.expiry[:0]
+	for id := range l.index.docs {
+		l.expiry = append(l.expiry, expiring{id: id, at: l.published[id]})
+	}
+	heap.Init(&l.expiry)
 }
 
 // trim makes the first published articles leave while the window holds more

@@ -11,11 +11,18 @@ import (
 	"github.com/newshound/newshound/store"
 )
 
-// countingStore counts what StoryCandidates hands the linker.
+// countingStore counts what StoryCandidates and StoryWindowIDs hand the
+// linker.
 type countingStore struct {
 	*store.Store
-	calls, read int
-	lastAfter   int64
+	calls, read, ids int
+	lastAfter        int64
+}
+
+func (c *countingStore) StoryWindowIDs(ctx context.Context, since time.Time) ([]int64, error) {
+	out, err := c.Store.StoryWindowIDs(ctx, since)
+	c.ids += len(out)
+	return out, err
 }
 
 func (c *countingStore) StoryCandidates(ctx context.Context, since time.Time, afterID int64) ([]news.StoryCandidate, error) {
@@ -27,7 +34,8 @@ func (c *countingStore) StoryCandidates(ctx context.Context, since time.Time, af
 // TestLinkerReadsOnlyWhatIsNew: after a first Link, which reads the window,
 // a Link reads only the articles linked since (by anyone) and forgets those
 // that left the window without reading it again; an hour on, it reads the
-// whole window again.
+// window's ids (to forget deleted articles) and what is new, not the whole
+// window's candidates again.
 func TestLinkerReadsOnlyWhatIsNew(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -89,14 +97,59 @@ func TestLinkerReadsOnlyWhatIsNew(t *testing.T) {
 			cs.read, cs.lastAfter, l.index.Len())
 	}
 	cs.read = 0
-	now = now.Add(30 * time.Minute) // over an hour since the first read: a full one
+	now = now.Add(30 * time.Minute) // over an hour since the first read: the window's ids
 	if _, err := other.Link(ctx, insert(now, 2)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := l.Link(ctx, insert(now, 1)); err != nil {
 		t.Fatal(err)
 	}
-	if cs.lastAfter != 0 || cs.read != 16 || l.index.Len() != 17 {
-		t.Fatalf("read %d after id %d, holds %d; want the whole window (16) read again, and 17", cs.read, cs.lastAfter, l.index.Len())
+	if cs.ids != 17 || cs.lastAfter == 0 || cs.read != 2 || l.index.Len() != 17 {
+		t.Fatalf("read %d ids, %d candidates after id %d, holds %d; want the window's 17 ids (the new one too), the other linker's 2, and 17",
+			cs.ids, cs.read, cs.lastAfter, l.index.Len())
+	}
+}
+
+// TestTheHourlyReadForgetsDeletedArticles: articles deleted meanwhile (their
+// source removed) leave the window at the next hourly read of its ids, and a
+// copy of one then begins a story of its own.
+func TestTheHourlyReadForgetsDeletedArticles(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var srcs []news.Source
+	for _, name := range []string{"AP", "Gone"} {
+		src, err := st.UpsertSource(ctx, name, "https://"+name+".example/rss", "config")
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	lead := "Teams of deminers began clearing farmland near Kursk on Friday, officials said, after months in which farmers could not sow."
+	insert := func(src news.Source, guid string) news.Article {
+		t.Helper()
+		added, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: guid, URL: "https://x.example/" + guid, Title: "Deminers clear fields near Kursk", Summary: lead, PublishedAt: now}})
+		if err != nil || len(added) != 1 {
+			t.Fatalf("insert %s: %v", guid, err)
+		}
+		return added[0]
+	}
+	l := NewLinker(Options{Store: st, Window: 48 * time.Hour, Threshold: 0.7, Now: clock})
+	gone := insert(srcs[1], "gone")
+	if _, err := l.Link(ctx, []news.Article{gone}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteSource(ctx, srcs[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(resyncEvery)
+	n, err := l.Link(ctx, []news.Article{insert(srcs[0], "copy")})
+	if err != nil || n != 0 || l.index.Has(gone.ID) {
+		t.Fatalf("joined %d (%v), the deleted article still in the window: %v; want a story of its own", n, err, l.index.Has(gone.ID))
 	}
 }

@@ -31,11 +31,23 @@ func (m *memoryStore) StoryCandidates(_ context.Context, since time.Time, afterI
 	return out, nil
 }
 
-func (m *memoryStore) LinkArticle(_ context.Context, id, storyID int64, canonicalURL string, signature []byte) error {
+func (m *memoryStore) StoryWindowIDs(_ context.Context, since time.Time) ([]int64, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	// PublishedAt is filled in by the stream (see linkStream).
-	m.linked = append(m.linked, news.StoryCandidate{ArticleID: id, StoryID: storyID, CanonicalURL: canonicalURL, Signature: signature})
+	var ids []int64
+	for _, c := range m.linked {
+		if !c.PublishedAt.Before(since) {
+			ids = append(ids, c.ArticleID)
+		}
+	}
+	return ids, nil
+}
+
+func (m *memoryStore) LinkArticles(_ context.Context, links []news.StoryCandidate) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	// PublishedAt is filled in by the stream too (see linkStream).
+	m.linked = append(m.linked, links...)
 	return nil
 }
 

@@ -255,7 +255,7 @@ func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) e
 	matched := make([][]int64, len(articles))
 	var all []int64
 	for i, a := range articles {
-		ids := s.index.Match(query.NewDocument(a)) // ascending: the lowest id is the one named
+		ids := s.index.Match(query.DocumentOf(a)) // made when it was stored, if kept; ascending: the lowest id is the one named
 		matched[i], all = ids, append(all, ids...)
 	}
 	var alerts []news.Alert

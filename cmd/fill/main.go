@@ -37,6 +37,7 @@ func main() {
 	flag.BoolVar(&o.noPrune, "no-prune", false, "skip the prune and vacuum measurement (keeps the database whole)")
 	flag.BoolVar(&o.bulk, "bulk", false, "store the articles in bulk (finished, with summaries, no linking, matching or alerts) and measure search and storage only")
 	flag.BoolVar(&o.leadSummary, "lead-summary", false, "with -bulk: summaries are the text's first 400 characters, not the summarizer's (3× faster, for 1M articles)")
+	flag.BoolVar(&o.cont, "continue", false, "add -n articles through the real write path to the database -db that an earlier run kept (a bulk one too; it is written to: give a copy), at the rate of its size, for the steady-state figures on top of a large store; its sources are used, and 2,000 subscriptions made unless it has some")
 	flag.BoolVar(&o.queriesOnly, "queries", false, "only measure the queries, on the database -db that an earlier run kept (it may have been stopped part way), with the clock at its newest article")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
@@ -73,5 +74,5 @@ func main() {
 type options struct {
 	n, sources, perFetch, feedSize, subs, steady, reps int
 	db                                                 string
-	noPrune, bulk, queriesOnly, leadSummary            bool
+	noPrune, bulk, queriesOnly, leadSummary, cont      bool
 }

@@ -60,6 +60,19 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	if _, err := st.EnsureChat(ctx, 1, "private", "searcher", news.ChatDefaults{}); err != nil {
 		return err
 	}
+	// base is how many articles the database held before (-continue): the
+	// new ones come at the rate of a store of that size.
+	base := 0
+	if o.cont {
+		newest, err := st.ListArticlesSince(ctx, time.Time{}, 1)
+		if err != nil || len(newest) == 0 {
+			return fmt.Errorf("no articles to continue in %s: %v", o.db, err)
+		}
+		clk.add(newest[0].FetchedAt.Sub(clk.Now()))
+		base = int(newest[0].ID) // a fill's ids are dense
+		step = span / time.Duration(base)
+		c.n = base // the corpus's guids go on where the database's end
+	}
 	if o.queriesOnly || o.bulk {
 		if o.queriesOnly {
 			// The clock stands at the newest article: a fill stopped part way
@@ -86,7 +99,16 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		return measureQueries(ctx, o, st, searches, subs, c, w)
 	}
 
+	loaded := 0
+	if o.cont { // the subscriptions of an earlier continuation, if any
+		if loaded, err = subs.Load(ctx); err != nil {
+			return err
+		}
+	}
 	for i := range o.subs {
+		if loaded > 0 {
+			break
+		}
 		chat := int64(1000 + i/50)
 		if i%50 == 0 {
 			if _, err := st.EnsureChat(ctx, chat, "private", "", news.ChatDefaults{}); err != nil {
@@ -105,13 +127,23 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		src   news.Source
 		items []news.Article
 	}
-	feeds := make([]feed, o.sources)
-	for i := range feeds {
+	var feeds []feed
+	if o.cont { // the database's sources
+		srcs, err := st.ListSources(ctx)
+		if err != nil {
+			return err
+		}
+		for _, src := range srcs {
+			feeds = append(feeds, feed{src: src})
+		}
+		o.sources = len(feeds)
+	}
+	for i := len(feeds); i < o.sources; i++ {
 		src, err := st.UpsertSource(ctx, fmt.Sprintf("src%d", i), fmt.Sprintf("https://src%d.example/rss", i), "config")
 		if err != nil {
 			return err
 		}
-		feeds[i].src = src
+		feeds = append(feeds, feed{src: src})
 	}
 
 	// The loop's steps are timed in CPU on its own thread (threadTime):
@@ -148,21 +180,38 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			gen += time.Since(g)
 		}
 		t0, c1 := time.Now(), threadTime()
-		added, err := st.StoreFeedItems(ctx, f.src.ID, f.items)
+		// As the poller's fetch worker does with text the feed carries
+		// whole: the summary is made before the store, written once.
+		var summarizing time.Duration
+		added, err := st.StoreFeedItemsFinished(ctx, f.src.ID, f.items, func(a *news.Article) bool {
+			c := threadTime()
+			a.SourceName = f.src.Name
+			a.Summary = sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
+			summarizing += threadTime() - c
+			return true
+		})
 		if err != nil {
 			return err
 		}
-		t1, c2 := time.Now(), threadTime()
-		for _, a := range added {
-			s := sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
-			if err := st.UpdateArticleText(ctx, a.ID, a.Text, s); err != nil {
+		// The store step's CPU is told apart from the summaries' it ran.
+		t1, c2 := time.Now(), threadTime()-summarizing
+		t2, c3 := t1, threadTime()
+		// As the poller's link step: the articles the fetch stored
+		// finished, as the store holds them, when they are all that wait.
+		ids, err := st.PendingIDs(ctx, store.StepLink)
+		if err != nil {
+			return err
+		}
+		pending := make([]news.Article, len(added))
+		for i, a := range added {
+			a.SourceURL = f.src.URL
+			a.PublishedAt, a.FetchedAt = time.Unix(a.PublishedAt.Unix(), 0).UTC(), time.Unix(a.FetchedAt.Unix(), 0).UTC()
+			pending[i] = a
+		}
+		if !slices.Equal(ids, news.ArticleIDs(pending)) {
+			if pending, err = st.PendingArticles(ctx, store.StepLink); err != nil {
 				return err
 			}
-		}
-		t2, c3 := time.Now(), threadTime()
-		pending, err := st.PendingArticles(ctx, store.StepLink)
-		if err != nil {
-			return err
 		}
 		if _, err := linker.Link(ctx, pending); err != nil {
 			return err
@@ -171,9 +220,16 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			return err
 		}
 		t3, c4 := time.Now(), threadTime()
-		pending, err = st.PendingArticles(ctx, store.StepMatch)
+		// As the poller's match step: the linked articles, when they are
+		// all that wait (only the ids are read).
+		ids, err = st.PendingIDs(ctx, store.StepMatch)
 		if err != nil {
 			return err
+		}
+		if !slices.Equal(ids, news.ArticleIDs(pending)) {
+			if pending, err = st.PendingArticles(ctx, store.StepMatch); err != nil {
+				return err
+			}
 		}
 		if err := subs.HandleArticles(ctx, pending); err != nil {
 			return err
@@ -206,7 +262,12 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		return err
 	}
 
-	fmt.Fprintf(w, "\n%d articles, %d sources, %d subscriptions, fill %s\n\n", o.n, o.sources, o.subs, time.Since(started).Round(time.Second))
+	if o.cont {
+		fmt.Fprintf(w, "\n%d articles added to the %d of %s, at the rate of %d articles in 90 days,", o.n, base, o.db, base)
+	} else {
+		fmt.Fprintf(w, "\n%d articles,", o.n)
+	}
+	fmt.Fprintf(w, " %d sources, %d subscriptions, fill %s\n\n", o.sources, max(o.subs, loaded), time.Since(started).Round(time.Second))
 	fmt.Fprintf(w, "| measure | value |\n|---|---|\n")
 	fmt.Fprintf(w, "| CPU per new article, steady state (last %d; summary, FTS, linking, matching, queueing) | %s |\n", steadyArticles, per(cpu, steadyArticles))
 	fmt.Fprintf(w, "| wall per new article, steady state | %s |\n", per(wall, steadyArticles))
@@ -216,7 +277,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	fmt.Fprintf(w, "| text + summary of one fetch p50 / p99 | %s |\n", pct(text))
 	fmt.Fprintf(w, "| link one fetch p50 / p99 | %s |\n", pct(link))
 	fmt.Fprintf(w, "| match and queue one fetch p50 / p99 | %s |\n", pct(match))
-	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(o.n))
+	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(base+o.n))
 
 	if err := measureQueries(ctx, o, st, searches, subs, c, w); err != nil {
 		return err

@@ -88,7 +88,7 @@ func TestRunPrintsTheRougeLineLast(t *testing.T) {
 		{ID: "b", Text: "Storm closes schools across the north.\n\nBuses will not run on Friday.", Reference: "Schools closed by a storm."},
 	}}}
 	var out strings.Builder
-	if err := run(&out, sets, 3, 600, false); err != nil {
+	if err := run(&out, sets, options{sentences: 3, maxChars: 600}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")

@@ -4,6 +4,8 @@
 //
 //	go run -tags sqlite_fts5 ./cmd/rouge [-data FILE.jsonl[,FILE.jsonl]] [-half all|even|odd] [-v]
 //	go run -tags sqlite_fts5 ./cmd/rouge -dir summarize/testdata/articles
+//	go run -tags sqlite_fts5 ./cmd/rouge -scores before.jsonl     # then change the summarizer, and
+//	go run -tags sqlite_fts5 ./cmd/rouge -against before.jsonl
 //
 // A data file has one JSON object a line: {"id", "title", "text",
 // "reference", "source"}, the format of ../shared/realnews/. Without -data
@@ -15,7 +17,10 @@
 // files a last such line pools all articles.
 //
 // Summaries are made at the length alerts use (summary.sentences and
-// summary.max_chars defaults, 3 and 600). Lead-3 is the first three
+// summary.max_chars defaults, 3 and 600). -scores FILE saves each article's
+// Newshound scores; -against FILE prints, per file, the mean per-article
+// difference from those saved scores with its standard error, on all
+// articles and on the even and odd ones, before the file's rouge line. Lead-3 is the first three
 // sentences of the raw text split by summarize.Sentences; "Lead-3, cleaned"
 // takes them after summarize.Clean. Neither baseline is held to max_chars.
 package main
@@ -43,6 +48,8 @@ type Article struct {
 	Title     string `json:"title"`
 	Text      string `json:"text"`
 	Reference string `json:"reference"`
+
+	index int // position in its file or directory, from 0; -half and -against split on it
 }
 
 // defaultData are the files read when neither -data nor -dir is given:
@@ -73,13 +80,16 @@ func main() {
 	sentences := flag.Int("sentences", summarize.DefaultSentences, "sentences per summary")
 	maxChars := flag.Int("max-chars", summarize.DefaultMaxChars, "characters per summary")
 	verbose := flag.Bool("v", false, "also print each article's scores and summaries")
+	scores := flag.String("scores", "", "write each article's Newshound scores to this JSONL file")
+	against := flag.String("against", "", "compare with the scores a -scores run saved in this file, article by article")
 	flag.Parse()
 	sets, err := loadSets(*data, *dir, *half)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rouge:", err)
 		os.Exit(1)
 	}
-	if err := run(os.Stdout, sets, *sentences, *maxChars, *verbose); err != nil {
+	opts := options{sentences: *sentences, maxChars: *maxChars, verbose: *verbose, scores: *scores, against: *against}
+	if err := run(os.Stdout, sets, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "rouge:", err)
 		os.Exit(1)
 	}
@@ -132,7 +142,7 @@ func pick(a []Article, half string) []Article {
 	}
 	var out []Article
 	for i := range a {
-		if (i%2 == 0) == (half == "even") {
+		if (a[i].index%2 == 0) == (half == "even") {
 			out = append(out, a[i])
 		}
 	}
@@ -161,6 +171,7 @@ func loadJSONL(path string) ([]Article, error) {
 		if a.Text == "" || a.Reference == "" {
 			return nil, fmt.Errorf("%s:%d: text and reference are required", path, line)
 		}
+		a.index = len(out)
 		out = append(out, a)
 	}
 	if err := sc.Err(); err != nil {
@@ -195,6 +206,7 @@ func loadDir(dir string) ([]Article, error) {
 		if a.Text == "" || a.Reference == "" {
 			return nil, fmt.Errorf("%s: text and reference are required", p)
 		}
+		a.index = len(out)
 		out = append(out, a)
 	}
 	return out, nil

@@ -26,12 +26,26 @@ type result struct {
 	outs      []string
 }
 
+// options are the command's flags that shape a run.
+type options struct {
+	sentences, maxChars int
+	verbose             bool
+	scores, against     string // -scores and -against files, "" for none
+}
+
 // run prints a table per set and the rouge lines; the last line pools
-// every set when there are several.
-func run(w io.Writer, sets []set, sentences, maxChars int, verbose bool) error {
-	s, err := summarize.New(summarize.Options{Sentences: sentences, MaxChars: maxChars})
+// every set when there are several. It fails when the summarizer options
+// are wrong or a -scores or -against file cannot be used.
+func run(w io.Writer, sets []set, opts options) error {
+	s, err := summarize.New(summarize.Options{Sentences: opts.sentences, MaxChars: opts.maxChars})
 	if err != nil {
 		return err
+	}
+	var saved map[scoreKey]savedScore
+	if opts.against != "" {
+		if saved, err = loadScores(opts.against); err != nil {
+			return err
+		}
 	}
 	systems := []system{
 		{name: "Newshound extractive", summarize: func(a Article) string {
@@ -41,20 +55,30 @@ func run(w io.Writer, sets []set, sentences, maxChars int, verbose bool) error {
 		{name: "Lead-3 (cleaned text)", summarize: func(a Article) string { return lead(summarize.Clean(a.Text), 3) }},
 	}
 	pooled := make([]result, len(systems))
+	ours := make([]result, len(sets))
 	total := 0
-	for _, st := range sets {
+	for k, st := range sets {
 		results := make([]result, len(systems))
 		for i, sys := range systems {
 			results[i] = score(sys, st.articles)
 			pooled[i].add(results[i])
 		}
+		ours[k] = results[0]
 		total += len(st.articles)
-		printTable(w, st, systems, results, sentences, maxChars, verbose)
+		printTable(w, st, systems, results, opts.sentences, opts.maxChars, opts.verbose)
+		if saved != nil {
+			if err := printPaired(w, st, results[0], saved, opts.against); err != nil {
+				return err
+			}
+		}
 		fmt.Fprintln(w, rougeLine(results[0], results[2], len(st.articles)))
 		fmt.Fprintln(w)
 	}
 	if len(sets) > 1 {
 		fmt.Fprintln(w, rougeLine(pooled[0], pooled[2], total))
+	}
+	if opts.scores != "" {
+		return saveScores(opts.scores, sets, ours)
 	}
 	return nil
 }
