@@ -138,21 +138,24 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 }
 
 // prune deletes what is older than retention at start and then daily, until
-// ctx is done; a failed prune is logged and tried again the next day.
+// ctx is done; a failed prune is logged and tried again the next day. With
+// retention off nothing is deleted, but the store's list of terms (what a
+// prefix in /search stands for, with its counts) is still brought up to date
+// at start and daily, as a prune does.
 func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) error {
-	if retention <= 0 {
-		<-ctx.Done() // every part runs until the end: returning early would stop them all
-		return nil
-	}
 	tick := time.NewTicker(24 * time.Hour)
 	defer tick.Stop()
 	for {
-		p, err := st.Prune(ctx, m.Now().Add(-retention))
-		switch {
-		case err != nil && ctx.Err() == nil:
-			log.Error("prune old data", "err", err)
-		case p != store.Pruned{}:
-			log.Info("old data pruned", "articles", p.Articles, "messages", p.Messages, "digests", p.Digests, "seen_items", p.Seen, "pages_freed", p.Pages)
+		if retention > 0 {
+			p, err := st.Prune(ctx, m.Now().Add(-retention))
+			switch {
+			case err != nil && ctx.Err() == nil:
+				log.Error("prune old data", "err", err)
+			case p != store.Pruned{}:
+				log.Info("old data pruned", "articles", p.Articles, "messages", p.Messages, "digests", p.Digests, "seen_items", p.Seen, "pages_freed", p.Pages)
+			}
+		} else if _, err := st.RefreshTerms(ctx); err != nil && ctx.Err() == nil {
+			log.Error("refresh the list of terms", "err", err)
 		}
 		select {
 		case <-ctx.Done():
