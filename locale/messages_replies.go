@@ -115,7 +115,11 @@ var replyTexts = []entry{
 	// /language.
 	{"Languages cannot be changed on this bot.", "В этом боте нельзя сменить язык.", "Die Sprache lässt sich bei diesem Bot nicht ändern.", "En este bot no se puede cambiar el idioma."},
 	{"🌐 This chat speaks %s.", "🌐 Язык этого чата: %s.", "🌐 Dieser Chat spricht %s.", "🌐 Este chat habla %s."},
-	{"✅ From now on I speak %s here.", "✅ Теперь я говорю здесь на языке: %s.", "✅ Ab jetzt spreche ich hier %s.", "✅ A partir de ahora hablo aquí %s."},
+	{"✅ From now on I speak %s here.", "✅ Язык этого чата теперь — %s.", "✅ Ab jetzt spreche ich hier %s.", "✅ A partir de ahora hablo aquí %s."},
+	// The name of each language for itself, as it is written inside a
+	// sentence (Russian and Spanish write it in lower case there; the list
+	// of /language shows locale.Languages' names, capitalised as headings).
+	{"English", "русский", "Deutsch", "español"},
 	{"I do not speak “%s”.", "Я не говорю на языке «%s».", "„%s“ spreche ich nicht.", "No hablo «%s»."},
 	{"Choose one with <code>/language CODE</code>:", "Выберите язык командой <code>/language КОД</code>:", "Wählen Sie eine mit <code>/language CODE</code>:", "Elige uno con <code>/language CÓDIGO</code>:"},
 	// /id and operators' refusals, which anyone may meet.
