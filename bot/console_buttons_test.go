@@ -60,3 +60,35 @@ func TestConsoleNumbersButtonsAndTypingANumberPressesOne(t *testing.T) {
 		t.Errorf("the answer was not shown: %q", out.String())
 	}
 }
+
+// A script piped into the console ("/list", then "1") read "There is no
+// button 1.": the number came before the reply that prints the button, which
+// goes through the outbox. A number that names no button yet waits for the
+// output still coming.
+func TestConsoleNumberWaitsForTheReplyStillComing(t *testing.T) {
+	out := &syncWriter{}
+	c := NewConsole(strings.NewReader("/list\n1\n"), out)
+	var got []Incoming
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := c.Updates(ctx, func(_ context.Context, in Incoming) {
+		got = append(got, in)
+		if in.Text == "/list" { // the reply is printed later, as the sender would
+			time.AfterFunc(300*time.Millisecond, func() {
+				if _, err := c.Send(context.Background(), Outgoing{ChatID: ConsoleChatID, Text: "Subscriptions",
+					Buttons: [][]Button{{{Text: "Remove #1", Data: "rm:1"}}}}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+	})
+	if err != nil && !errors.Is(err, io.EOF) {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[1].Callback == nil || got[1].Callback.Data != "rm:1" {
+		t.Fatalf("handled %+v, want /list then the press of its button; printed %q", got, out.String())
+	}
+	if strings.Contains(out.String(), "There is no button") {
+		t.Errorf("the press was refused before the reply came: %q", out.String())
+	}
+}
