@@ -184,6 +184,33 @@ func (c *Console) Edit(ctx context.Context, messageID int, m Outgoing) error {
 	return nil
 }
 
+// maxConsoleLine bounds a line typed or pasted into the console: a longer one
+// is cut there (every command's argument is far shorter, so the router then
+// says it is too long) and the rest of it skipped, instead of ending the
+// console.
+const maxConsoleLine = 64 << 10
+
+// readConsoleLine returns the next line of br without its line ending, cut
+// to maxConsoleLine bytes (at a character boundary); the error is br's, with
+// what was read before it.
+func readConsoleLine(br *bufio.Reader) (string, error) {
+	var b []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if room := maxConsoleLine - len(b); room > 0 {
+			b = append(b, chunk[:min(len(chunk), room)]...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		line := strings.TrimRight(string(b), "\r\n")
+		if len(b) >= maxConsoleLine {
+			line = strings.ToValidUTF8(line, "") // the cut may split a character
+		}
+		return line, err
+	}
+}
+
 // Updates reads lines until ctx is done or the input ends, and hands each to
 // handle as a message of the console chat.
 func (c *Console) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
@@ -193,12 +220,18 @@ func (c *Console) Updates(ctx context.Context, handle func(context.Context, Inco
 	lines := make(chan string)
 	go func() {
 		defer close(lines)
-		sc := bufio.NewScanner(c.in)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
+		br := bufio.NewReader(c.in)
+		for {
+			line, err := readConsoleLine(br)
+			if err != nil && line == "" {
+				return
+			}
 			select {
-			case lines <- sc.Text():
+			case lines <- line:
 			case <-ctx.Done():
+				return
+			}
+			if err != nil {
 				return
 			}
 		}

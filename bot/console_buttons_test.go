@@ -92,3 +92,23 @@ func TestConsoleNumberWaitsForTheReplyStillComing(t *testing.T) {
 		t.Errorf("the press was refused before the reply came: %q", out.String())
 	}
 }
+
+// A 2 MB line pasted into the console ended it silently: every line after it
+// was ignored and the process exited. An over-long line is cut (the router
+// then says it is too long) and the lines after it are read.
+func TestConsoleSurvivesAnOverlongLine(t *testing.T) {
+	long := "/subscribe " + strings.Repeat("a", 2<<20)
+	c := NewConsole(strings.NewReader(long+"\n/id\n"), &syncWriter{})
+	var got []Incoming
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := c.Updates(ctx, func(_ context.Context, in Incoming) { got = append(got, in) }); err != nil && !errors.Is(err, io.EOF) {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[1].Text != "/id" {
+		t.Fatalf("handled %d lines, want the long one and /id", len(got))
+	}
+	if !strings.HasPrefix(got[0].Text, "/subscribe aaa") || len(got[0].Text) > maxConsoleLine {
+		t.Errorf("the long line came as %d bytes, want it cut to at most %d", len(got[0].Text), maxConsoleLine)
+	}
+}
