@@ -116,3 +116,35 @@ func TestStatusAndVersionInTheChatsLanguage(t *testing.T) {
 		t.Errorf("English version = %q", got)
 	}
 }
+
+// A Russian operator read "Первый опрос сохранил 1 статья" in /status: the
+// counted noun is nominative, so the sentence around it must take a
+// nominative ("в архиве 1 статья", "2 статьи", "5 статей").
+func TestRussianStatusCountsAgreeWithTheirSentence(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 29, 12, 0, 30, 0, time.UTC)}
+	for _, tc := range []struct {
+		stored int
+		want   string
+	}{
+		{1, "в архиве 1 статья"},
+		{2, "в архиве 2 статьи"},
+		{5, "в архиве 5 статей"},
+		{21, "в архиве 21 статья"},
+	} {
+		w := newWatch(&fakeWatchStore{}, nopObs{}, nopObs{}, clock.Now)
+		w.nextPoll = everyMinute
+		w.Stored(tc.stored)
+		w.PollTook(time.Second)
+		s, err := w.Status(locale.WithLanguage(context.Background(), "ru"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(s, "Первый опрос: "+tc.want) {
+			t.Errorf("Russian status after storing %d:\n%s\nwants %q", tc.stored, s, tc.want)
+		}
+		p := locale.For("ru")
+		if line := p.Sprintf("First fetch done: stored %s (the backlog, not alerted).", p.Count(tc.stored, "%d articles")); !strings.Contains(line, tc.want) {
+			t.Errorf("Russian console line after storing %d = %q, wants %q", tc.stored, line, tc.want)
+		}
+	}
+}

@@ -15,7 +15,7 @@ import (
 // cmdQuiet shows or sets the chat's quiet hours:
 //
 //	/quiet                        show them
-//	/quiet 23:00-07:00 [silent|hold]  set them (and the mode); 11pm-7am reads too
+//	/quiet 23:00-07:00 [silent|hold]  set them (and the mode); 11pm-7am and 23:00 - 07:00 read too
 //	/quiet silent | hold          set the mode only
 //	/quiet off                    remove them
 func (r *Router) cmdQuiet(ctx context.Context, req request) error {
@@ -33,10 +33,13 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		change.Off = true
 	case len(fields) == 1 && settings.IsQuietMode(fields[0]):
 		change.Mode = fields[0]
-	case len(fields) <= 2:
-		change.Hours = fields[0]
-		if len(fields) == 2 {
-			change.Mode = fields[1]
+	case len(fields) <= 6:
+		// The hours, written with spaces or not ("23:00-07:00", "23:00 - 07:00",
+		// "10 pm - 7 am"), then maybe a mode.
+		change.Hours = strings.Join(fields, " ")
+		n := len(fields)
+		if last := fields[n-1]; n >= 2 && (settings.IsQuietMode(last) || (n == 2 && !dashed(fields[0], last))) {
+			change.Hours, change.Mode = strings.Join(fields[:n-1], " "), last
 		}
 	default:
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Try <code>/quiet 23:00-07:00</code>, <code>/quiet 23:00-07:00 hold</code> or <code>/quiet off</code>."))
@@ -55,6 +58,17 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, "✅ "+describeQuiet(tr(ctx), q, req.chat.DigestTime == ""))
 	return nil
+}
+
+// dashed reports whether a and b are the two halves of a span written with
+// a space around its dash ("23:00- 07:00", "23:00 -07:00").
+func dashed(a, b string) bool {
+	for _, d := range []string{"-", "–", "—"} {
+		if strings.HasSuffix(a, d) || strings.HasPrefix(b, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // describeQuiet says what the chat's quiet hours are and do, and warns when

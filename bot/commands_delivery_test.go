@@ -50,6 +50,14 @@ func TestQuietCommand(t *testing.T) {
 		{"am and pm", "11pm-7am", "Quiet hours 23:00–07:00 (Europe/Berlin)", "23:00", "07:00", "silent"},
 		{"am and pm with minutes and a mode", "11:30PM-6:45am silent", "Quiet hours 23:30–06:45", "23:30", "06:45", "silent"},
 		{"bad am/pm", "13pm-7am", "I can't read that: &#34;13pm&#34; is not a time of day such as 23:00 or 11pm.", "23:30", "06:45", "silent"},
+		// Written as people write a span: spaced dashes, or the em dash
+		// that phones make of "--"; a user read "Try /quiet 23:00-07:00"
+		// for "/quiet 23:00 - 07:00".
+		{"spaced dash", "23:00 - 07:00", "Quiet hours 23:00–07:00", "23:00", "07:00", "silent"},
+		{"spaced em dash and a mode", "22:00 — 06:00 hold", "Quiet hours 22:00–06:00", "22:00", "06:00", "hold"},
+		{"spaced am and pm", "10 pm - 7 am silent", "Quiet hours 22:00–07:00", "22:00", "07:00", "silent"},
+		{"a space after the dash", "23:00- 07:00", "Quiet hours 23:00–07:00", "23:00", "07:00", "silent"},
+		{"a space before the dash", "21:00 -06:00", "Quiet hours 21:00–06:00", "21:00", "06:00", "silent"},
 		{"off", "off", "No quiet hours", "", "", "silent"},
 	}
 	for _, st := range steps {

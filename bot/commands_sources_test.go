@@ -342,6 +342,29 @@ func TestHealthNamesTheNextFetch(t *testing.T) {
 	}
 }
 
+// A Spanish operator read "falla (1 vez seguidas)": the count and the words
+// around it agree in every language, in the singular and the plural.
+func TestFailingSourceCountAgrees(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 30, 0, time.UTC)
+	for _, tt := range []struct {
+		lang     string
+		failures int
+		want     string
+	}{
+		{"es", 1, "⚠️ falla (1 vez seguida), último intento"},
+		{"es", 3, "⚠️ falla (3 veces seguidas), último intento"},
+		{"ru", 1, "⚠️ сбои (1 раз подряд), последняя попытка"},
+		{"ru", 3, "⚠️ сбои (3 раза подряд), последняя попытка"},
+		{"de", 1, "⚠️ schlägt fehl (1 Mal in Folge), letzter Versuch"},
+		{"en", 1, "⚠️ failing (1 time in a row), last try"},
+	} {
+		src := sources.Status{Source: news.Source{LastFetchAt: now, Failures: tt.failures, LastError: "boom"}, Health: sources.Failing}
+		if got := health(locale.For(tt.lang), now, src); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s, %d failures: health = %q, want it to begin %q", tt.lang, tt.failures, got, tt.want)
+		}
+	}
+}
+
 // newSiteServer serves the test site of internal/feedtest with the world feed.
 func newSiteServer(t *testing.T) *feedtest.Site {
 	t.Helper()

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/locale"
@@ -27,6 +28,7 @@ type Console struct {
 	out     io.Writer
 	ids     int
 	buttons []consoleButton // every callback button printed, numbered from 1
+	printed chan struct{}   // closed (and replaced) when something is printed
 }
 
 // consoleButton is a printed button: its callback data and its message.
@@ -37,6 +39,15 @@ type consoleButton struct {
 
 // maxConsoleButtons bounds what the console remembers; older numbers expire.
 const maxConsoleButtons = 1000
+
+// A number that names no button yet waits while output is still coming:
+// replies go through the outbox, so a number typed or piped right after a
+// command ("/list", then "1") is read before that reply prints its buttons.
+// It waits until pressQuiet passes with nothing printed, pressMax at most.
+const (
+	pressQuiet = 3 * time.Second
+	pressMax   = 15 * time.Second
+)
 
 // NewConsole returns a console transport reading in and writing out.
 func NewConsole(in io.Reader, out io.Writer) *Console { return &Console{in: in, out: out} }
@@ -71,6 +82,7 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 	defer c.mu.Unlock()
 	c.ids++
 	text += c.labels(m.Buttons, c.ids)
+	c.signalPrinted()
 	if _, err := fmt.Fprintf(c.out, "\n%s\n> ", text); err != nil {
 		return 0, fmt.Errorf("console: %w", err)
 	}
@@ -114,14 +126,45 @@ func (c *Console) labels(rows [][]Button, id int) string {
 	return b.String()
 }
 
-// press returns the button numbered n, if there is one.
-func (c *Console) press(n int) (consoleButton, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if n < 1 || n > len(c.buttons) {
-		return consoleButton{}, false
+// signalPrinted wakes those waiting for output. The caller holds c.mu.
+func (c *Console) signalPrinted() {
+	if c.printed != nil {
+		close(c.printed)
 	}
-	return c.buttons[n-1], true
+	c.printed = make(chan struct{})
+}
+
+// press returns the button numbered n, waiting for it while output is still
+// coming (see pressQuiet); false when there is none by then, or ctx is done.
+func (c *Console) press(ctx context.Context, n int) (consoleButton, bool) {
+	deadline := time.NewTimer(pressMax)
+	defer deadline.Stop()
+	for {
+		c.mu.Lock()
+		if n >= 1 && n <= len(c.buttons) {
+			btn := c.buttons[n-1]
+			c.mu.Unlock()
+			return btn, true
+		}
+		if c.printed == nil {
+			c.printed = make(chan struct{})
+		}
+		printed := c.printed
+		c.mu.Unlock()
+		quiet := time.NewTimer(pressQuiet)
+		select {
+		case <-printed:
+			quiet.Stop()
+		case <-quiet.C:
+			return consoleButton{}, false
+		case <-deadline.C:
+			quiet.Stop()
+			return consoleButton{}, false
+		case <-ctx.Done():
+			quiet.Stop()
+			return consoleButton{}, false
+		}
+	}
 }
 
 // Edit prints the new text of an earlier message, marked as an edit; it
@@ -134,10 +177,38 @@ func (c *Console) Edit(ctx context.Context, messageID int, m Outgoing) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	text += c.labels(m.Buttons, messageID)
+	c.signalPrinted()
 	if _, err := fmt.Fprintf(c.out, "\n%s\n%s\n> ", locale.For(c.lang).Sprintf("(edited message %d)", messageID), text); err != nil {
 		return fmt.Errorf("console: %w", err)
 	}
 	return nil
+}
+
+// maxConsoleLine bounds a line typed or pasted into the console: a longer one
+// is cut there (every command's argument is far shorter, so the router then
+// says it is too long) and the rest of it skipped, instead of ending the
+// console.
+const maxConsoleLine = 64 << 10
+
+// readConsoleLine returns the next line of br without its line ending, cut
+// to maxConsoleLine bytes (at a character boundary); the error is br's, with
+// what was read before it.
+func readConsoleLine(br *bufio.Reader) (string, error) {
+	var b []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if room := maxConsoleLine - len(b); room > 0 {
+			b = append(b, chunk[:min(len(chunk), room)]...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		line := strings.TrimRight(string(b), "\r\n")
+		if len(b) >= maxConsoleLine {
+			line = strings.ToValidUTF8(line, "") // the cut may split a character
+		}
+		return line, err
+	}
 }
 
 // Updates reads lines until ctx is done or the input ends, and hands each to
@@ -149,12 +220,18 @@ func (c *Console) Updates(ctx context.Context, handle func(context.Context, Inco
 	lines := make(chan string)
 	go func() {
 		defer close(lines)
-		sc := bufio.NewScanner(c.in)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
+		br := bufio.NewReader(c.in)
+		for {
+			line, err := readConsoleLine(br)
+			if err != nil && line == "" {
+				return
+			}
 			select {
-			case lines <- sc.Text():
+			case lines <- line:
 			case <-ctx.Done():
+				return
+			}
+			if err != nil {
 				return
 			}
 		}
@@ -175,7 +252,7 @@ func (c *Console) Updates(ctx context.Context, handle func(context.Context, Inco
 			}
 			in := Incoming{ChatID: ConsoleChatID, ChatType: "private", ChatTitle: "console", UserID: ConsoleChatID, Text: line, Language: c.lang}
 			if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil {
-				btn, ok := c.press(n)
+				btn, ok := c.press(ctx, n)
 				if !ok {
 					c.mu.Lock()
 					fmt.Fprint(c.out, locale.For(c.lang).Sprintf("There is no button %d.", n)+"\n> ")

@@ -60,3 +60,55 @@ func TestConsoleNumbersButtonsAndTypingANumberPressesOne(t *testing.T) {
 		t.Errorf("the answer was not shown: %q", out.String())
 	}
 }
+
+// A script piped into the console ("/list", then "1") read "There is no
+// button 1.": the number came before the reply that prints the button, which
+// goes through the outbox. A number that names no button yet waits for the
+// output still coming.
+func TestConsoleNumberWaitsForTheReplyStillComing(t *testing.T) {
+	out := &syncWriter{}
+	c := NewConsole(strings.NewReader("/list\n1\n"), out)
+	var got []Incoming
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := c.Updates(ctx, func(_ context.Context, in Incoming) {
+		got = append(got, in)
+		if in.Text == "/list" { // the reply is printed later, as the sender would
+			time.AfterFunc(300*time.Millisecond, func() {
+				if _, err := c.Send(context.Background(), Outgoing{ChatID: ConsoleChatID, Text: "Subscriptions",
+					Buttons: [][]Button{{{Text: "Remove #1", Data: "rm:1"}}}}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+	})
+	if err != nil && !errors.Is(err, io.EOF) {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[1].Callback == nil || got[1].Callback.Data != "rm:1" {
+		t.Fatalf("handled %+v, want /list then the press of its button; printed %q", got, out.String())
+	}
+	if strings.Contains(out.String(), "There is no button") {
+		t.Errorf("the press was refused before the reply came: %q", out.String())
+	}
+}
+
+// A 2 MB line pasted into the console ended it silently: every line after it
+// was ignored and the process exited. An over-long line is cut (the router
+// then says it is too long) and the lines after it are read.
+func TestConsoleSurvivesAnOverlongLine(t *testing.T) {
+	long := "/subscribe " + strings.Repeat("a", 2<<20)
+	c := NewConsole(strings.NewReader(long+"\n/id\n"), &syncWriter{})
+	var got []Incoming
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := c.Updates(ctx, func(_ context.Context, in Incoming) { got = append(got, in) }); err != nil && !errors.Is(err, io.EOF) {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[1].Text != "/id" {
+		t.Fatalf("handled %d lines, want the long one and /id", len(got))
+	}
+	if !strings.HasPrefix(got[0].Text, "/subscribe aaa") || len(got[0].Text) > maxConsoleLine {
+		t.Errorf("the long line came as %d bytes, want it cut to at most %d", len(got[0].Text), maxConsoleLine)
+	}
+}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -40,6 +41,16 @@ type journal struct {
 	replies int                   // reply entries among entries
 	failing bool                  // the last write failed
 	failLog throttle.Log          // a failing database, logged once a minute (real clock)
+	// newChats are the chats first seen while the database refused writes
+	// (see ReplyQueue.EnsureChat), recorded before their first reply;
+	// at most ReplyQueueMax.
+	newChats map[int64]newChat
+}
+
+// newChat is what EnsureChat was asked to record of a chat.
+type newChat struct {
+	typ, title string
+	def        news.ChatDefaults
 }
 
 // journalEntry is one outcome, or one reply, waiting to be recorded.
@@ -58,7 +69,7 @@ type heldOutcome struct {
 }
 
 func newJournal(o Outbox, log *slog.Logger, now func() time.Time) *journal {
-	return &journal{Outbox: o, log: log, now: now, held: map[int64]heldOutcome{}}
+	return &journal{Outbox: o, log: log, now: now, held: map[int64]heldOutcome{}, newChats: map[int64]newChat{}}
 }
 
 // write records an outcome now when the database takes it (and nothing is
@@ -248,7 +259,10 @@ type ReplyQueue struct {
 }
 
 // EnsureChat ensures the chat; when the database refuses the write, a known
-// chat is read instead so that its commands are still answered.
+// chat is read instead so that its commands are still answered, and a chat
+// it does not know yet is answered as new: it is recorded together with its
+// first reply (see Enqueue). It fails as the store did when ReplyQueueMax
+// such chats wait already.
 func (q ReplyQueue) EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error) {
 	c, err := q.RouterStore.EnsureChat(ctx, id, typ, title, def)
 	if err == nil {
@@ -256,21 +270,48 @@ func (q ReplyQueue) EnsureChat(ctx context.Context, id int64, typ, title string,
 	}
 	if known, ferr := q.RouterStore.FindChat(ctx, id); ferr == nil {
 		return known, nil
+	} else if !errors.Is(ferr, news.ErrNotFound) || ctx.Err() != nil {
+		return c, err
 	}
-	return c, err
+	j := q.Sender.journal
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if _, ok := j.newChats[id]; !ok && len(j.newChats) >= ReplyQueueMax {
+		return c, err
+	}
+	j.newChats[id] = newChat{typ: typ, title: title, def: def}
+	return news.Chat{ID: id, Type: typ, Title: title, Active: true, Timezone: def.Timezone, DigestTime: def.DigestTime, CreatedAt: j.now()}, nil
 }
 
 // Enqueue queues m, or holds it in the sender's journal when the database
 // refuses; it fails only when the journal holds ReplyQueueMax replies.
 func (q ReplyQueue) Enqueue(ctx context.Context, m news.Message) (int64, error) {
-	id, err := q.RouterStore.Enqueue(ctx, m)
+	id, err := q.enqueue(ctx, m)
 	if err == nil || ctx.Err() != nil {
 		return id, err
 	}
-	if q.Sender.journal.holdReply(m, q.RouterStore.Enqueue, err) {
+	if q.Sender.journal.holdReply(m, q.enqueue, err) {
 		return 0, nil
 	}
 	return 0, fmt.Errorf("%w (and %d replies are held in memory already)", err, ReplyQueueMax)
+}
+
+// enqueue queues m, recording its chat first when the chat was first seen
+// while the database refused writes.
+func (q ReplyQueue) enqueue(ctx context.Context, m news.Message) (int64, error) {
+	j := q.Sender.journal
+	j.mu.Lock()
+	nc, isNew := j.newChats[m.ChatID]
+	j.mu.Unlock()
+	if isNew {
+		if _, err := q.RouterStore.EnsureChat(ctx, m.ChatID, nc.typ, nc.title, nc.def); err != nil {
+			return 0, err
+		}
+		j.mu.Lock()
+		delete(j.newChats, m.ChatID)
+		j.mu.Unlock()
+	}
+	return q.RouterStore.Enqueue(ctx, m)
 }
 
 // flushJournal records what the journal holds as the sender stops, and

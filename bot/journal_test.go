@@ -191,3 +191,43 @@ func TestJournalFullStartsNothing(t *testing.T) {
 		t.Fatalf("after the disk recovered: %d due (%v), %d held; want 1 due, 0 held", len(due), err, j.Held())
 	}
 }
+
+// A user who sent /start for the first time while the disk was full got no
+// answer ever: the chat could not be recorded, so the router dropped the
+// command. A new chat is now answered: its reply is held, and the chat is
+// recorded with it once the database takes writes again.
+func TestNewChatWhileDiskFullIsAnsweredOnceTheDiskRecovers(t *testing.T) {
+	r := newSenderRig(t)
+	disk := &fullDisk{Store: r.st}
+	r.opts.Outbox = disk
+	disk.full.Store(true)
+	sender := r.start(t)
+	queue := ReplyQueue{RouterStore: disk, Sender: sender}
+	ctx := context.Background()
+	chat, err := queue.EnsureChat(ctx, 777, "private", "", news.ChatDefaults{DigestTime: "08:00"})
+	if err != nil {
+		t.Fatalf("a new chat while the disk is full: %v", err)
+	}
+	if chat.ID != 777 || chat.Type != "private" || !chat.Active || chat.DigestTime != "08:00" {
+		t.Errorf("the new chat read as %+v", chat)
+	}
+	if _, err := queue.Enqueue(ctx, news.Message{ChatID: 777, Kind: news.KindReply, Priority: news.PriorityReply, Text: "welcome"}); err != nil {
+		t.Fatalf("its reply while the disk is full: %v", err)
+	}
+	disk.full.Store(false)
+	sender.Notify()
+	testkit.WaitFor(t, "the new chat's reply", func() bool {
+		for _, c := range r.tg.Calls("sendMessage") {
+			if c.Text() == "welcome" {
+				return true
+			}
+		}
+		return false
+	})
+	if held := sender.journal.Held(); held != 0 {
+		t.Errorf("journal holds %d after the disk recovered", held)
+	}
+	if c, err := r.st.FindChat(ctx, 777); err != nil || c.DigestTime != "08:00" {
+		t.Errorf("the chat recorded = %+v, %v", c, err)
+	}
+}

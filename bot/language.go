@@ -62,7 +62,7 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 		return nil
 	}
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🌐 This chat speaks %s.", languageName(tr(ctx).Lang()))+"\n"+languageList(ctx))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🌐 This chat speaks %s.", ownName(ctx))+"\n"+languageList(ctx))
 		return nil
 	}
 	lang, err := r.opts.Languages.SetLanguage(ctx, req.in.ChatID, req.args)
@@ -74,7 +74,7 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 		return err
 	}
 	ctx = withLanguage(ctx, lang)
-	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("✅ From now on I speak %s here.", languageName(lang)))
+	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("✅ From now on I speak %s here.", ownName(ctx)))
 	return nil
 }
 
@@ -96,14 +96,10 @@ func clipArg(s string) string {
 	return s
 }
 
-// languageName returns a language's name for itself.
-func languageName(code string) string {
-	for _, l := range locale.Languages {
-		if l.Code == code {
-			return l.Name
-		}
-	}
-	return code
+// ownName returns the name of ctx's language for itself, as it reads inside
+// one of its own sentences ("español", not the list's "Español").
+func ownName(ctx context.Context) string {
+	return tr(ctx).Sprintf("English")
 }
 
 // explained is an error that says what a user got wrong in a catalog

@@ -172,6 +172,20 @@ func TestLanguageCommand(t *testing.T) {
 	if err != nil || c.Language != "de" {
 		t.Errorf("stored language = %q, %v", c.Language, err)
 	}
+	// A Spanish or Russian user read "hablo aquí Español": inside a sentence a
+	// language's name is written as that language writes it there.
+	if got := h.replyAs(12, "private", 12, "en", "/language es"); got != "✅ A partir de ahora hablo aquí español." {
+		t.Errorf("/language es = %q", got)
+	}
+	if got := h.replyAs(12, "private", 12, "en", "/language"); !strings.HasPrefix(got, "🌐 Este chat habla español.\n") || !strings.Contains(got, "<code>es</code> Español") {
+		t.Errorf("/language in es = %q", got)
+	}
+	if got := h.replyAs(13, "private", 13, "en", "/language ru"); got != "✅ Язык этого чата теперь — русский." {
+		t.Errorf("/language ru = %q", got)
+	}
+	if got := h.replyAs(13, "private", 13, "en", "/language"); !strings.HasPrefix(got, "🌐 Язык этого чата: русский.\n") {
+		t.Errorf("/language in ru = %q", got)
+	}
 	// A group answers in the sender's language until it chooses one.
 	if got := h.replyAs(-100, "group", 8, "es", "/id"); !strings.Contains(got, "Tu id de usuario") {
 		t.Errorf("group, Spanish sender: /id = %q", got)

@@ -45,11 +45,13 @@ var plurals = []pluralEntry{
 		"de": {one: "vor %d Tag", other: "vor %d Tagen"},
 		"es": {one: "hace %d día", other: "hace %d días"},
 	}},
+	// Failures in a row (/sources); Spanish says "in a row" here, in
+	// agreement with the count ("1 vez seguida", "3 veces seguidas").
 	{"%d times", map[string]forms{
 		"en": {one: "%d time", other: "%d times"},
 		"ru": {one: "%d раз", few: "%d раза", other: "%d раз"},
 		"de": {one: "%d Mal", other: "%d Mal"},
-		"es": {one: "%d vez", other: "%d veces"},
+		"es": {one: "%d vez seguida", other: "%d veces seguidas"},
 	}},
 	{"%d failed fetches", map[string]forms{
 		"en": {one: "%d failed fetch", other: "%d failed fetches"},

@@ -68,8 +68,8 @@ var replyTexts = []entry{
 		"Este chat ya tiene todas las suscripciones que puede tener."},
 	{"✅ Subscribed (#%d): <code>%s</code>", "✅ Подписка оформлена (#%d): <code>%s</code>", "✅ Abonniert (#%d): <code>%s</code>", "✅ Suscrito (#%d): <code>%s</code>"},
 	{"You already have this subscription (#%d): <code>%s</code>", "У вас уже есть эта подписка (#%d): <code>%s</code>", "Dieses Abo haben Sie schon (#%d): <code>%s</code>", "Ya tienes esta suscripción (#%d): <code>%s</code>"},
-	{"In the last %d days it would have matched %s.", "За последние %d дн. она нашла бы %s.", "In den letzten %d Tagen hätte sie %s gefunden.", "En los últimos %d días habría encontrado %s."},
-	{"In the last %d days it would have matched about %s.", "За последние %d дн. она нашла бы около %s.", "In den letzten %d Tagen hätte sie etwa %s gefunden.", "En los últimos %d días habría encontrado unos %s."},
+	{"In the last %d days it would have matched %s.", "За последние %d дн. она нашла бы %s.", "In den letzten %d Tagen hätte es %s gefunden.", "En los últimos %d días habría encontrado %s."},
+	{"In the last %d days it would have matched about %s.", "За последние %d дн. она нашла бы примерно %s.", "In den letzten %d Tagen hätte es etwa %s gefunden.", "En los últimos %d días habría encontrado unos %s."},
 	{"Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself.",
 		"Какую? Отправьте <code>/unsubscribe ID</code> с ID из /list или сам запрос.",
 		"Welches? Senden Sie <code>/unsubscribe ID</code> mit einer ID aus /list oder die Suche selbst.",
@@ -115,7 +115,11 @@ var replyTexts = []entry{
 	// /language.
 	{"Languages cannot be changed on this bot.", "В этом боте нельзя сменить язык.", "Die Sprache lässt sich bei diesem Bot nicht ändern.", "En este bot no se puede cambiar el idioma."},
 	{"🌐 This chat speaks %s.", "🌐 Язык этого чата: %s.", "🌐 Dieser Chat spricht %s.", "🌐 Este chat habla %s."},
-	{"✅ From now on I speak %s here.", "✅ Теперь я говорю здесь на языке: %s.", "✅ Ab jetzt spreche ich hier %s.", "✅ A partir de ahora hablo aquí %s."},
+	{"✅ From now on I speak %s here.", "✅ Язык этого чата теперь — %s.", "✅ Ab jetzt spreche ich hier %s.", "✅ A partir de ahora hablo aquí %s."},
+	// The name of each language for itself, as it is written inside a
+	// sentence (Russian and Spanish write it in lower case there; the list
+	// of /language shows locale.Languages' names, capitalised as headings).
+	{"English", "русский", "Deutsch", "español"},
 	{"I do not speak “%s”.", "Я не говорю на языке «%s».", "„%s“ spreche ich nicht.", "No hablo «%s»."},
 	{"Choose one with <code>/language CODE</code>:", "Выберите язык командой <code>/language КОД</code>:", "Wählen Sie eine mit <code>/language CODE</code>:", "Elige uno con <code>/language CÓDIGO</code>:"},
 	// /id and operators' refusals, which anyone may meet.

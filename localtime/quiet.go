@@ -18,11 +18,12 @@ type QuietHours struct {
 }
 
 // ParseQuietHours reads a span such as "23:00-07:00" or "11pm-7am", each end
-// in the grammar of ParseClock. It fails with an *Error of kind
+// in the grammar of ParseClock, the dash a hyphen, an en dash or an em dash
+// (phones make one of "--"), spaces around it or not. It fails with an *Error of kind
 // ErrBadQuietHours when there is
 // no dash, when either end is not a time of day, or when both are the same.
 func ParseQuietHours(s string) (QuietHours, error) {
-	from, to, ok := strings.Cut(strings.ReplaceAll(s, "–", "-"), "-")
+	from, to, ok := strings.Cut(strings.NewReplacer("–", "-", "—", "-").Replace(s), "-")
 	if !ok {
 		return QuietHours{}, userError(ErrBadQuietHours, "%q is not a span such as 23:00-07:00", s)
 	}

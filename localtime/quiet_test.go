@@ -21,6 +21,7 @@ func TestParseQuietHours(t *testing.T) {
 		{"am and pm", "11pm-7am", "23:00-07:00", false},
 		{"pm with minutes", "11:30pm-6:45am", "23:30-06:45", false},
 		{"am with a space", "10 pm - 7 am", "22:00-07:00", false},
+		{"em dash", "22:00 — 06:00", "22:00-06:00", false},
 		{"mixed", "23:00-7am", "23:00-07:00", false},
 		{"no dash", "23:00", "", true},
 		{"bad hour", "24:00-07:00", "", true},

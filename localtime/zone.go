@@ -18,7 +18,8 @@ var ErrUnknownTimezone = errors.New("unknown time zone")
 var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$`)
 
 // ParseTimezone reads a time zone as a user writes it: an IANA name such as
-// "Europe/Berlin" (case is forgiven where the usual capitalisation finds it),
+// "Europe/Berlin" (case is forgiven where the usual capitalisation finds it;
+// a city alone, "Moscow" or "new york", is looked for under the areas),
 // "UTC", or a UTC offset such as "+08:00", "-5" or "UTC+5:30". It returns the
 // name to store (offsets as "+08:00", a zero offset as "UTC") and the
 // location. It fails with an *Error of kind ErrUnknownTimezone for anything
@@ -43,15 +44,40 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 	case "UTC", "GMT", "Z", "ZULU":
 		return "UTC", time.UTC, nil
 	}
-	if s == "" || strings.EqualFold(s, "local") || strings.ContainsFunc(s, unicode.IsSpace) || len(s) > 64 {
+	if s == "" || strings.EqualFold(s, "local") || len(s) > 64 {
 		return "", nil, unknownZone(s)
 	}
-	for _, name := range []string{s, titleCase(s), strings.ToUpper(s)} {
-		if loc, err := time.LoadLocation(name); err == nil {
-			return name, loc, nil
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		for _, name := range []string{s, titleCase(s), strings.ToUpper(s)} {
+			if loc, err := time.LoadLocation(name); err == nil {
+				return name, loc, nil
+			}
 		}
 	}
+	if name, loc, ok := cityZone(s); ok {
+		return name, loc, nil
+	}
 	return "", nil, unknownZone(s)
+}
+
+// zoneAreas are the areas of the IANA names under which a city is looked
+// for when it is written alone.
+var zoneAreas = []string{"Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Atlantic", "Indian", "Antarctica", "America/Argentina"}
+
+// cityZone finds the zone a city names when written alone, as people write
+// it: "Moscow" is Europe/Moscow, "new york" America/New_York.
+func cityZone(s string) (string, *time.Location, bool) {
+	city := titleCase(strings.Join(strings.Fields(s), "_"))
+	if strings.ContainsAny(city, "/.") || !strings.ContainsFunc(city, unicode.IsLetter) {
+		return "", nil, false
+	}
+	for _, area := range zoneAreas {
+		name := area + "/" + city
+		if loc, err := time.LoadLocation(name); err == nil {
+			return name, loc, true
+		}
+	}
+	return "", nil, false
 }
 
 // unknownZone is the *Error of a zone that is neither a name nor an offset

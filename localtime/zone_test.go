@@ -31,6 +31,14 @@ func TestParseTimezone(t *testing.T) {
 		{name: "bad minutes", in: "+05:75", rejected: true},
 		{name: "path tricks", in: "../../etc/passwd", rejected: true},
 		{name: "two words", in: "Europe Berlin", rejected: true},
+		// A user typed "/timezone Moscow" and read "I don't know the time
+		// zone Moscow": a city that names a zone finds it under its area.
+		{name: "a city alone", in: "Moscow", want: "Europe/Moscow", offset: 3 * 3600},
+		{name: "a city in lower case", in: "tokyo", want: "Asia/Tokyo", offset: 9 * 3600},
+		{name: "a city of two words", in: "new york", want: "America/New_York", offset: -5 * 3600},
+		{name: "a city of three words", in: "Sao Paulo", want: "America/Sao_Paulo", offset: -3 * 3600},
+		{name: "no such city", in: "Atlantis", rejected: true},
+		{name: "a zone abbreviation is no city", in: "Etc", rejected: true},
 	}
 	jan := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
