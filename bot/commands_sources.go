@@ -77,7 +77,7 @@ func health(p locale.Printer, now time.Time, s sources.Status) string {
 		return p.Sprintf("⏳ not fetched yet") + " · " + next
 	case sources.Failing:
 		return p.Sprintf("⚠️ failing (%s in a row), last try %s: <i>%s</i>",
-			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt), esc(summarize.Clip(s.LastError, 150))) + " · " + next
+			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt), fetchFailure(p, s.LastError)) + " · " + next
 	}
 	return p.Sprintf("✅ fetched %s", agoIn(p, now, s.LastFetchAt)) + " · " + next
 }
@@ -121,6 +121,41 @@ func intervalReason(p locale.Printer, stored string) string {
 		s = p.Sprintf("%s, bounded", s)
 	}
 	return s
+}
+
+// fetchFailure says why a source's last fetch failed, in p's language, as
+// HTML; a failure stored as text by an older version, or one of no known
+// kind, shows its (English) text.
+func fetchFailure(p locale.Printer, stored string) string {
+	f, ok := news.ParseFetchFailure(stored)
+	if !ok {
+		return esc(summarize.Clip(stored, 150))
+	}
+	switch f.Kind {
+	case news.FailStatus:
+		return p.Sprintf("the server answered HTTP %d", f.Status)
+	case news.FailTimeout:
+		return p.Sprintf("no answer in time (poller.timeout)")
+	case news.FailDNS:
+		return p.Sprintf("the site's name does not resolve (DNS)")
+	case news.FailRefused:
+		return p.Sprintf("the server refused the connection")
+	case news.FailReset:
+		return p.Sprintf("the connection broke off before the answer ended")
+	case news.FailTLS:
+		return p.Sprintf("the site's certificate or TLS handshake failed")
+	case news.FailTooLarge:
+		return p.Sprintf("the answer is larger than poller.max_bytes")
+	case news.FailRedirects:
+		return p.Sprintf("too many redirects, or a redirect that is not allowed")
+	case news.FailNotFeed:
+		return p.Sprintf("the answer is not a feed (RSS, Atom or JSON Feed)")
+	case news.FailBlocked:
+		return p.Sprintf("the address is private or local, which a chat's source may not use")
+	case news.FailDatabase:
+		return p.Sprintf("fetched, but the bot could not store the articles (see the log)")
+	}
+	return esc(summarize.Clip(f.Detail, 150))
 }
 
 func hostOf(raw string) string {

@@ -365,6 +365,42 @@ func TestFailingSourceCountAgrees(t *testing.T) {
 	}
 }
 
+// A Russian operator read "http status 404 Not Found" in /sources: a fetch
+// failure as the poller stores it is said in the chat's language, with an
+// older version's free text, and a kind this version does not know, shown as
+// they are (escaped).
+func TestFetchFailureIsSaidInTheChatsLanguage(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 30, 0, time.UTC)
+	stored := func(kind news.FailureKind, status int) string {
+		return news.FetchFailure{Kind: kind, Status: status, Detail: "http status 404 Not Found"}.Encode()
+	}
+	for _, tt := range []struct {
+		lang, lastError, want string
+	}{
+		{"en", stored(news.FailStatus, 404), "<i>the server answered HTTP 404</i>"},
+		{"ru", stored(news.FailStatus, 404), "<i>сервер ответил HTTP 404</i>"},
+		{"de", stored(news.FailNotFeed, 0), "<i>die Antwort ist kein Feed (RSS, Atom oder JSON Feed)</i>"},
+		{"es", stored(news.FailTimeout, 0), "<i>sin respuesta a tiempo (poller.timeout)</i>"},
+		{"ru", stored(news.FailDatabase, 0), "<i>загружено, но бот не смог сохранить статьи (см. журнал)</i>"},
+		{"de", "read body: <unexpected EOF>", "<i>read body: &lt;unexpected EOF&gt;</i>"},
+		{"es", news.FetchFailure{Kind: "from-the-future", Detail: "a <new> failure"}.Encode(), "<i>a &lt;new&gt; failure</i>"},
+	} {
+		src := sources.Status{Source: news.Source{LastFetchAt: now, Failures: 1, LastError: tt.lastError}, Health: sources.Failing}
+		if got := health(locale.For(tt.lang), now, src); !strings.Contains(got, tt.want) {
+			t.Errorf("%s, %q: health = %q, want it to hold %q", tt.lang, tt.lastError, got, tt.want)
+		}
+	}
+	for _, kind := range []news.FailureKind{news.FailStatus, news.FailTimeout, news.FailDNS, news.FailRefused, news.FailReset, news.FailTLS,
+		news.FailTooLarge, news.FailRedirects, news.FailNotFeed, news.FailBlocked, news.FailDatabase} {
+		en := fetchFailure(locale.For(locale.English), stored(kind, 500))
+		for _, lang := range []string{"ru", "de", "es"} {
+			if got := fetchFailure(locale.For(lang), stored(kind, 500)); got == en || strings.Contains(got, "404 Not Found") {
+				t.Errorf("%s: %s is said %q, as in English", lang, kind, got)
+			}
+		}
+	}
+}
+
 // newSiteServer serves the test site of internal/feedtest with the world feed.
 func newSiteServer(t *testing.T) *feedtest.Site {
 	t.Helper()

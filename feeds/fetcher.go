@@ -48,10 +48,10 @@ func NewFetcher(opts FetcherOptions) *Fetcher {
 			Transport: opts.Transport,
 			CheckRedirect: func(req *http.Request, via []*http.Request) error {
 				if len(via) >= 5 {
-					return errors.New("more than 5 redirects")
+					return fmt.Errorf("%w: more than 5 redirects", errRedirects)
 				}
 				if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-					return fmt.Errorf("redirect to %s: not http or https", req.URL.Scheme)
+					return fmt.Errorf("%w: to %s, not http or https", errRedirects, req.URL.Scheme)
 				}
 				return nil
 			},

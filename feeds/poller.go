@@ -403,7 +403,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	if err == nil && !resp.NotModified {
 		feed, err = gofeed.NewParser().Parse(bytes.NewReader(resp.Body))
 		if err != nil {
-			err = fmt.Errorf("not a feed (RSS, Atom or JSON Feed): %w", err)
+			err = fmt.Errorf("%w: %v", ErrNotFeed, err)
 		} else {
 			o.dated, o.ttl = datedItems(feed, now), rssTTL(resp.Body)
 		}
@@ -433,7 +433,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
 		}
 		p.opts.Observer.Fetched("error")
-		r.Err = err.Error()
+		r.Err = failure(err, storeFailed).Encode()
 		src.Failures++
 		src.LastError = r.Err
 	} else {

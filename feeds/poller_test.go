@@ -224,6 +224,7 @@ func TestBadSourcesAreLoggedAndTheRestGoesOn(t *testing.T) {
 	}
 	srcs := testkit.ListSources(t, st)
 	wantErr := map[string]string{"html": "not a feed", "huge": "too large", "dead": "connect", "404": "404"}
+	wantKind := map[string]news.FailureKind{"html": news.FailNotFeed, "huge": news.FailTooLarge, "dead": news.FailRefused, "404": news.FailStatus}
 	for _, s := range srcs {
 		switch s.Name {
 		case "good":
@@ -233,6 +234,9 @@ func TestBadSourcesAreLoggedAndTheRestGoesOn(t *testing.T) {
 		case "html", "huge", "dead", "404":
 			if s.Failures != 1 || !strings.Contains(s.LastError, wantErr[s.Name]) {
 				t.Errorf("%s: failures %d, last error %q; want 1 and %q", s.Name, s.Failures, s.LastError, wantErr[s.Name])
+			}
+			if f, ok := news.ParseFetchFailure(s.LastError); !ok || f.Kind != wantKind[s.Name] {
+				t.Errorf("%s: last error %q reads as %+v (%v), want kind %s", s.Name, s.LastError, f, ok, wantKind[s.Name])
 			}
 			if !s.NextFetchAt.Equal(testNow.Add(time.Minute)) {
 				t.Errorf("%s: next fetch %v, want a 1-minute backoff", s.Name, s.NextFetchAt)
