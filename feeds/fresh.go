@@ -8,9 +8,11 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// maxFresh bounds the articles fresh keeps: past it, it starts again empty
-// (the link step then reads them from the store, as after a restart).
-const maxFresh = 4096
+// maxFresh bounds the articles fresh keeps (with their text, about 3 MB):
+// past it, it starts again empty (the link step then reads them from the
+// store, as after a restart). A finish follows each fetch that stored
+// articles, so only a backlog (a first fetch of many sources) reaches it.
+const maxFresh = 1024
 
 // fresh keeps the articles a fetch's worker stored finished (their text
 // and summary made before the store, pending at stepLink), by id, as the

@@ -6,12 +6,13 @@ import "sync"
 // store makes its Document for the search index's terms when it stores it
 // (Document.Columns) and keeps it here by id; the subscription matcher,
 // moments later, takes the same Document with DocumentOf instead of making
-// it again. What is kept is bounded (analyzedKept Documents, the last kept);
+// it again. What is kept is bounded (the last analyzedKept Documents kept);
 // an article not found, or found changed, is simply tokenized anew.
 
-// analyzedKept bounds the Documents kept: a few fetches' worth of new
-// articles (a Document of a news article is some tens of KB).
-const analyzedKept = 512
+// analyzedKept bounds the Documents kept: some fetches' worth of new
+// articles, which the matcher takes moments after they are stored (a
+// Document of a 2.5 KB news article takes 20 to 40 KB: about 10 MB at most).
+const analyzedKept = 256
 
 // analyzed is an article's Document and what it was made of.
 type analyzed struct {

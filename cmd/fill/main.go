@@ -1,7 +1,8 @@
 // Command fill builds a database of N articles through the real write path
-// (Store.StoreFeedItems, the summarizer and UpdateArticleText, the story
-// linker, the subscription matcher queueing alerts, AdvanceArticles, as the
-// poller runs them) and measures what issue 18 asks at that size: CPU per
+// (Store.StoreFeedItemsFinished with the summarizer's summary made before the
+// store, as the poller's fetch worker does for text a feed carries whole, the
+// story linker, the subscription matcher queueing alerts, AdvanceArticles, as
+// the poller runs them) and measures what issue 18 asks at that size: CPU per
 // new article in steady state, latencies of one fetch's insert, of linking,
 // of /search and of the /subscribe preview (p50/p99), bytes per article, and
 // the time of a retention prune and of a full vacuum. BENCHMARKS.md records
@@ -10,7 +11,13 @@
 //	go run -tags sqlite_fts5 ./cmd/fill -n 100000
 //
 // The clock is simulated: N articles span 90 days, so that the windows of
-// search, preview and stories hold what they would in production.
+// search, preview and stories hold what they would in production. To measure
+// the steady state on top of a large store without filling it through the
+// whole write path, build it in bulk (-bulk), copy it, and add articles to
+// the copy with -continue:
+//
+//	fill -bulk -lead-summary -no-prune -n 1000000 -db big.db
+//	cp big.db work.db && fill -continue -n 25000 -no-prune -db work.db
 package main
 
 import (
