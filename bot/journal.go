@@ -41,6 +41,11 @@ type journal struct {
 	replies int                   // reply entries among entries
 	failing bool                  // the last write failed
 	failLog throttle.Log          // a failing database, logged once a minute (real clock)
+	// strikes counts how often the first entry was refused while the
+	// database proved it takes writes; probed is when that was last asked
+	// (see refusedAlone).
+	strikes int
+	probed  time.Time
 	// newChats are the chats first seen while the database refused writes
 	// (see ReplyQueue.EnsureChat), recorded before their first reply;
 	// at most ReplyQueueMax.
@@ -126,10 +131,13 @@ func (j *journal) flush(ctx context.Context) {
 		e := j.entries[0]
 		j.mu.Unlock()
 		if err := e.apply(ctx); err != nil {
-			j.failed(err)
-			return
+			if !j.refusedAlone(ctx, e, err) {
+				j.failed(err)
+				return
+			}
 		}
 		j.mu.Lock()
+		j.strikes = 0
 		j.entries = j.entries[1:]
 		for _, id := range e.ids {
 			delete(j.held, id)
@@ -139,6 +147,54 @@ func (j *journal) flush(ctx context.Context) {
 		}
 		j.mu.Unlock()
 	}
+}
+
+// writable is what an Outbox may offer to prove the database takes writes
+// (store.Store.CheckWritable: it fails while a write was refused within the
+// last minute).
+type writable interface {
+	CheckWritable(ctx context.Context) error
+}
+
+// Poison bounds: an entry the database refuses PoisonStrikes times, each at
+// least PoisonProbeGap apart, while it takes other writes is dropped.
+const (
+	PoisonStrikes  = 3
+	PoisonProbeGap = 5 * time.Second
+)
+
+// refusedAlone reports whether the first entry, e, is to be dropped: the
+// database refused it (err) PoisonStrikes times while proving it takes
+// writes, as with a reply to a chat deleted or migrated meanwhile (its
+// foreign key fails for ever). Kept, it would hold every later outcome in
+// memory until the journal is full and nothing is sent. Without a way to
+// prove the database writable, nothing is dropped.
+func (j *journal) refusedAlone(ctx context.Context, e journalEntry, err error) bool {
+	w, ok := j.Outbox.(writable)
+	if !ok {
+		return false
+	}
+	j.mu.Lock()
+	now := j.now()
+	early := !j.probed.IsZero() && now.Sub(j.probed) < PoisonProbeGap
+	if !early {
+		j.probed = now
+	}
+	j.mu.Unlock()
+	if early {
+		return false
+	}
+	if w.CheckWritable(ctx) != nil {
+		return false
+	}
+	j.mu.Lock()
+	j.strikes++
+	drop := j.strikes >= PoisonStrikes
+	j.mu.Unlock()
+	if drop {
+		j.log.Error("dropped a held outcome the database refuses while it takes other writes", "what", e.what, "ids", e.ids, "err", err)
+	}
+	return drop
 }
 
 // Held returns how many outcomes and replies wait to be recorded.

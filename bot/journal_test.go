@@ -34,6 +34,15 @@ func (f *fullDisk) fail() error {
 	return nil
 }
 
+// CheckWritable fails while the disk is full, as the store's does after a
+// refused write.
+func (f *fullDisk) CheckWritable(ctx context.Context) error {
+	if f.full.Load() {
+		return errDiskFull
+	}
+	return f.Store.CheckWritable(ctx)
+}
+
 func (f *fullDisk) MarkSent(ctx context.Context, id int64, tg int) error {
 	if err := f.fail(); err != nil {
 		return err
@@ -229,5 +238,56 @@ func TestNewChatWhileDiskFullIsAnsweredOnceTheDiskRecovers(t *testing.T) {
 	}
 	if c, err := r.st.FindChat(ctx, 777); err != nil || c.DigestTime != "08:00" {
 		t.Errorf("the chat recorded = %+v, %v", c, err)
+	}
+}
+
+// An entry the database refuses for ever (a held reply to a chat deleted
+// meanwhile: its foreign key fails) while it takes every other write used to
+// hold every later outcome in memory until the journal was full and nothing
+// was sent; it is now dropped after PoisonStrikes refusals, PoisonProbeGap
+// apart, and what follows it is recorded. While the disk is full nothing is
+// dropped, however long.
+func TestJournalDropsAnEntryRefusedAlone(t *testing.T) {
+	r := newSenderRig(t)
+	disk := &fullDisk{Store: r.st}
+	sub := r.chat(t, 1, "private")
+	r.alerts(t, 1, sub, "one")
+	ctx := context.Background()
+	due, err := r.st.DueMessages(ctx, r.clock.Now(), 10)
+	if err != nil || len(due) != 1 {
+		t.Fatalf("due: %d, %v; want 1", len(due), err)
+	}
+	ids := []int64{due[0].ID}
+	j := newJournal(disk, r.opts.Logger, r.clock.Now)
+	errFK := errors.New("FOREIGN KEY constraint failed")
+	refused := 0
+	disk.full.Store(true)
+	if err := j.write(ctx, journalEntry{what: "reply", reply: true, apply: func(context.Context) error {
+		refused++
+		return errFK
+	}}, heldOutcome{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.MarkSent(ctx, ids[0], 77); err != nil {
+		t.Fatal(err)
+	}
+	for range 10 { // a long outage: nothing is dropped
+		r.clock.Advance(PoisonProbeGap)
+		j.flush(ctx)
+	}
+	if j.Held() != 2 {
+		t.Fatalf("while the disk is full the journal holds %d, want 2", j.Held())
+	}
+	disk.full.Store(false)
+	for i := 0; j.Held() > 0; i++ {
+		if i > 3*PoisonStrikes {
+			t.Fatalf("the refused entry was not dropped after %d flushes (%d refusals)", i, refused)
+		}
+		j.flush(ctx) // a flush within PoisonProbeGap of the last probe counts no strike
+		r.clock.Advance(PoisonProbeGap)
+	}
+	st, err := r.st.FindMessage(ctx, ids[0])
+	if err != nil || st.Status != "sent" {
+		t.Errorf("the outcome behind the refused entry: %+v, %v; want recorded as sent", st, err)
 	}
 }
