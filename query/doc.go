@@ -8,8 +8,9 @@
 //
 // Text normalisation is the same for queries and articles, in this order:
 //
-//  1. Unicode NFKC, then full case folding, then diacritics removed from Latin letters (Zélenskiy = ZELENSKIY =
-//     zelenskiy); marks on other scripts stay, so Russian й is not и.
+//  1. Unicode NFKC, then full case folding, then diacritics removed from Latin and Greek letters (Zélenskiy =
+//     ZELENSKIY = zelenskiy, Εκλογές = ΕΚΛΟΓΕΣ), and the Polish ł read as l (Łódź = Lodz); marks on other scripts
+//     stay, so Russian й is not и.
 //  2. Words are runs of letters, digits and marks. An apostrophe (' or ’) ends a word, and a possessive 's right
 //     after a word is dropped (Korea's → korea, don't → don, t). Every other character separates words, so
 //     long-term → long, term.

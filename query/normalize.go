@@ -154,10 +154,15 @@ func (n *normalizer) tokens(text string, emit func(tok []byte)) {
 				// capital letters, which would make Ᏼ and ᏼ two words.
 				r = unicode.ToUpper(r)
 			}
+			if r == 'ł' { // a Polish l with a stroke, which no decomposition takes off: Łódź = Lodz
+				r = 'l'
+			}
 			tok = utf8.AppendRune(tok, r)
 			nonASCII = true
 			if unicode.IsLetter(r) {
-				latinBase = unicode.Is(unicode.Latin, r)
+				// Greek's accents go as Latin diacritics do: capitals are
+				// written without them (ΕΚΛΟΓΕΣ = Εκλογές).
+				latinBase = unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Greek, r)
 			}
 		default:
 			flush()

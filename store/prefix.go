@@ -85,7 +85,7 @@ func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (ou
 		}
 		terms := make([]string, len(list))
 		for j, t := range list {
-			terms[j] = `"` + strings.ReplaceAll(t.term, `"`, `""`) + `"`
+			terms[j] = ftsString(t.term)
 		}
 		b.WriteString(match[at:p.start])
 		b.WriteString("(" + strings.Join(terms, " OR ") + ")")

@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// TestRefoldIndexesOldTermsAgain: a store indexed before Greek accents and
+// the Polish ł were folded (its terms "εκλογές", "łodz") is indexed again at
+// the next Open, so a query in either spelling finds the old articles, the
+// old terms leave the list of terms, and an article without such a term is
+// not touched.
+func TestRefoldIndexesOldTermsAgain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "refold.db")
+	old := openAtVersion(t, path, 43)
+	for _, q := range []string{
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (1, 1, 'a', 'u1', 'Εκλογές στην Ελλάδα', 'Οι εκλογές', 0, 0, 'done')`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (2, 1, 'b', 'u2', 'Łódź votes', 'In Łódź today', 0, 0, 'done')`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (3, 1, 'c', 'u3', 'Harvest', 'Plain text', 0, 0, 'done')`,
+		// As the store indexed them before.
+		`INSERT INTO articles_terms (rowid, title, body) VALUES (1, 'εκλογές στην ελλάδα', 'οι εκλογές')`,
+		`INSERT INTO articles_terms (rowid, title, body) VALUES (2, 'łodz votes', 'in łodz today')`,
+		`INSERT INTO articles_terms (rowid, title, body) VALUES (3, 'harvest', 'plain text marker')`, // "marker": not what it would be now
+		`INSERT INTO terms_list (term, docs) VALUES ('εκλογές', 2), ('ελλάδα', 1), ('στην', 1), ('οι', 1), ('łodz', 2), ('votes', 1), ('in', 1), ('today', 1), ('harvest', 1), ('plain', 1), ('text', 1)`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	old.Close()
+	st, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	count := func(match string) int {
+		t.Helper()
+		var n int
+		if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, match).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", match, err)
+		}
+		return n
+	}
+	for _, tt := range []struct {
+		match string
+		want  int
+	}{{`"εκλογεσ"`, 1}, {`"ελλαδα"`, 1}, {`"εκλογές"`, 0}, {`"lodz"`, 1}, {`"łodz"`, 0}, {`"marker"`, 1}} {
+		if n := count(tt.match); n != tt.want {
+			t.Errorf("%s: %d articles, want %d", tt.match, n, tt.want)
+		}
+	}
+	listed := listedTerms(t, st)
+	for _, gone := range []string{"εκλογές", "ελλάδα", "łodz"} {
+		if _, ok := listed[gone]; ok {
+			t.Errorf("the old term %q is still listed", gone)
+		}
+	}
+	for _, now := range []string{"εκλογεσ", "ελλαδα", "lodz", "harvest"} {
+		if _, ok := listed[now]; !ok {
+			t.Errorf("the term %q is not listed", now)
+		}
+	}
+	var marker int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'terms_refold'`).Scan(&marker); err != nil || marker != 0 {
+		t.Errorf("the marker table is still there (%d, %v)", marker, err)
+	}
+}
