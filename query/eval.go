@@ -19,6 +19,7 @@ type evaluator struct {
 	d         *Document
 	epoch     uint32
 	stamp     []uint32
+	bits      []uint64 // bit ref is set when stamp[ref] is the epoch: the same, in fewer cache lines
 	hits      []termHit
 	present   []uint32 // refs with a hit, in order of finding
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
@@ -34,7 +35,9 @@ func (e *evaluator) reset(d *Document, nrefs int) {
 	if len(e.stamp) < nrefs {
 		n := nrefs + nrefs/4
 		e.stamp, e.hits, e.epoch = make([]uint32, n), make([]termHit, n), 0
+		e.bits = make([]uint64, (n+63)/64)
 	}
+	clear(e.bits[:(nrefs+63)/64])
 	if e.epoch++; e.epoch == 0 {
 		clear(e.stamp)
 		e.epoch = 1
@@ -46,11 +49,15 @@ func (e *evaluator) reset(d *Document, nrefs int) {
 func (e *evaluator) hit(ref uint32) *termHit {
 	if e.stamp[ref] != e.epoch {
 		e.stamp[ref] = e.epoch
+		e.bits[ref/64] |= 1 << (ref % 64)
 		e.hits[ref] = termHit{raw: -1}
 		e.present = append(e.present, ref)
 	}
 	return &e.hits[ref]
 }
+
+// has reports whether the article has ref (which must be below the nrefs of reset).
+func (e *evaluator) has(ref uint32) bool { return e.bits[ref/64]&(1<<(ref%64)) != 0 }
 
 // get returns the entry of ref, or nil if the article lacks it.
 func (e *evaluator) get(ref uint32) *termHit {

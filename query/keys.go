@@ -139,3 +139,132 @@ func (ix *Index) cost(ns namespace, s string) float64 {
 	}
 	return 0.05
 }
+
+// checkEnglish marks a check that holds only in an article read in English alone: a word's primary stem, which an
+// article read in another language may lack while it has another of the word's stems (see wordStems).
+const checkEnglish = uint32(1) << 31
+
+// checkOf returns the check of a record filed under keys: a term other than the keys that every article matching
+// prog contains, the rarest by termCost (with checkEnglish set when only an article read in English alone must
+// contain it), or 0 when there is none. Match skips the record without reading it when the article lacks the check,
+// so that a query filed under its commoner term costs little more than under its rarest: the key and the check are
+// the two terms most likely to rule an article out.
+func (ix *Index) checkOf(prog, keys []uint32) uint32 {
+	best, bestCost := uint32(0), 2.0
+	necessaryTerms(prog, func(t, flag uint32) {
+		if slices.Contains(keys, t) {
+			return
+		}
+		if c := ix.termCost(t); c < bestCost {
+			best, bestCost = t|flag, c
+		}
+	})
+	return best
+}
+
+// necessaryTerms calls f with terms of which every article matching prog has each (as a token, stem, prefix or
+// source name word, as the program's instruction reads it), with checkEnglish as flag when that holds only of
+// articles read in English alone: the terms of the root and, when the root is an AND, of its children, recursively.
+func necessaryTerms(prog []uint32, f func(t, flag uint32)) {
+	// startOf[end] is where the subprogram that ends at end starts.
+	var buf [64]int
+	startOf := buf[:0]
+	if len(prog)+1 > len(buf) {
+		startOf = make([]int, 0, len(prog)+1)
+	}
+	startOf = startOf[:len(prog)+1]
+	var stack [64]int
+	sp := 0
+	for pc := 0; pc < len(prog); {
+		w := prog[pc]
+		op, n := w&0xf, int(w>>8)
+		start := pc
+		pc++
+		switch op {
+		case opWord, opPhrase:
+			pc += n
+		case opPrefix:
+			pc++
+		case opSource:
+			pc += 1 + n
+		case opNot:
+			if sp < 1 {
+				return
+			}
+			sp--
+			start = stack[sp]
+		case opAnd, opOr:
+			if n < 1 || n > sp {
+				return
+			}
+			sp -= n
+			start = stack[sp]
+		default:
+			return
+		}
+		if pc > len(prog) || sp == len(stack) {
+			return
+		}
+		stack[sp] = start
+		sp++
+		startOf[pc] = start
+	}
+	if sp != 1 {
+		return
+	}
+	var visit func(start, end int)
+	visit = func(start, end int) {
+		w := prog[start]
+		op, n := w&0xf, int(w>>8)
+		if leafLen(op, n) != end-start {
+			// Not a leaf: the subprogram's last instruction combines its children.
+			w = prog[end-1]
+			op, n = w&0xf, int(w>>8)
+		}
+		operands := prog[start+1 : end]
+		switch op {
+		case opWord:
+			if len(operands) == 0 {
+				return
+			}
+			flag := uint32(0)
+			if n > 1 {
+				flag = checkEnglish
+			}
+			f(operands[0], flag)
+		case opPhrase, opPrefix:
+			for _, t := range operands {
+				f(t, 0)
+			}
+		case opSource:
+			if len(operands) > 0 && operands[0] == noRef {
+				for _, t := range operands[1:] {
+					f(t, 0)
+				}
+			}
+		case opAnd:
+			// The children end at end-1 and start one after another.
+			kidEnd := end - 1
+			for ; n > 0; n-- {
+				kidStart := startOf[kidEnd]
+				visit(kidStart, kidEnd)
+				kidEnd = kidStart
+			}
+		}
+	}
+	visit(0, len(prog))
+}
+
+// leafLen returns the length in words of a leaf instruction op with count n and its operands, or 0 if op is not a
+// leaf.
+func leafLen(op uint32, n int) int {
+	switch op {
+	case opWord, opPhrase:
+		return 1 + n
+	case opPrefix:
+		return 2
+	case opSource:
+		return 2 + n
+	}
+	return 0
+}

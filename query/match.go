@@ -35,13 +35,14 @@ func (ix *Index) Match(d *Document) []int64 {
 			}
 		}
 		b := ix.blocks[t]
-		for off := uint32(0); off < uint32(len(b)); {
-			n := b[off+recLen]
-			rec := b[off : off+n]
-			off += n
+		for _, c := range ix.checks[t] {
+			if check := uint32(c >> 32); check != 0 && !e.has(check&^checkEnglish) && (check&checkEnglish == 0 || !e.foreign) {
+				continue // the article lacks a term that the query needs
+			}
+			rec := b[uint32(c):]
 			nk := rec[recKeys]
 			if nk&(recDead|recStub) != 0 {
-				if nk != recStub || e.stamp[rec[recIDLow]] == e.epoch {
+				if nk != recStub || e.has(rec[recIDLow]) {
 					continue // removed, or the article has the record's first key, under which it is evaluated
 				}
 				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
@@ -73,7 +74,7 @@ func (e *evaluator) earlierKey(keys []uint32, t uint32) bool {
 		if k == t {
 			return false
 		}
-		if e.stamp[k] == e.epoch {
+		if e.has(k) {
 			return true
 		}
 	}
