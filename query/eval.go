@@ -23,6 +23,7 @@ type evaluator struct {
 	hits      []termHit
 	present   []uint32 // refs with a hit, in order of finding
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
+	tokIDs    []uint32 // Index.lookUp: the term id of each token of d, 0 for none
 	out       []int64  // Index.Match's result, kept for reuse
 	sortBuf   []int64
 	foreign   bool // d is read in a language besides English: a word's other stems count (see wordStems)

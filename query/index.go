@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 )
 
 // Index holds compiled queries by id and finds those that match an article, percolator style: each query is filed
@@ -31,8 +30,9 @@ type Index struct {
 	// of the record or stub there in the low 32 bits, and in the high 32 the record's check (see checkOf), which
 	// Match tests before it reads the record.
 	checks     [][]uint64
-	direct     [][]directEntry // by term id: queries that are that term alone, matched without evaluation
-	prefixLens map[string][]prefixLen
+	direct     []directList        // by term id: queries matched by that term alone, without evaluation
+	prefixLens prefixLengths       // the lengths of the stored prefixes
+	filters    [nsCount]termFilter // of dict's words and prefixes, for Match to skip look-ups
 	// byID maps a query id to where its record is — its first key's term id << 32 | its offset in that term's
 	// block — or to directFlag | its direct entry's term.
 	byID       map[int64]uint64
@@ -66,7 +66,7 @@ type term struct {
 	since uint64 // Index.observed when the term came: df counts from then
 }
 
-// prefixLen is the byte length of stored prefixes that begin with the same 3 characters, and how many there are.
+// prefixLen is a byte length of stored prefixes and how many there are.
 type prefixLen struct {
 	n     int
 	count uint32
@@ -90,15 +90,10 @@ const (
 	recStub = uint32(1) << 30
 )
 
-// directEntry is a query that is a single word, quoted word or prefix, optionally in the title, or an OR of such
-// (see directTerms): an article matches it exactly when it has one of the query's terms in the way its entry's kind
-// says, so it needs no program. The query has an entry under each of its terms; next is the term of the following
-// one, round to the first (0 when there is one entry).
-type directEntry struct {
-	id   int64
-	next uint32
-	kind uint8
-}
+// A query that is a single word, quoted word or prefix, optionally in the title, or an OR of such (see directTerms)
+// is kept as direct entries: an article matches it exactly when it has one of the query's terms in the way its
+// entry's kind says, so it needs no program. The query has an entry under each of its terms (see directList); each
+// entry's next is the term of the following one, round to the first (0 when there is one entry).
 
 // Kinds of direct entries; kind|kindTitle restricts one to the title.
 const (
@@ -191,14 +186,14 @@ func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 // otherwise or when freq is nil, until Match has observed the term in enough articles. Better estimates mean fewer
 // candidates; they never change which queries match. freq is called from Add and Refile.
 func NewIndexWithFrequencies(freq func(term string) float64) *Index {
-	ix := &Index{freq: freq, byID: map[int64]uint64{}, prefixLens: map[string][]prefixLen{}}
+	ix := &Index{freq: freq, byID: map[int64]uint64{}}
 	for i := range ix.dict {
 		ix.dict[i] = map[string]uint32{}
 	}
 	ix.terms = []term{{}}
 	ix.blocks = [][]uint32{nil}
 	ix.checks = [][]uint64{nil}
-	ix.direct = [][]directEntry{nil}
+	ix.direct = []directList{{}}
 	ix.df = []uint32{0}
 	return ix
 }
@@ -229,11 +224,11 @@ func (ix *Index) Add(id int64, q *Query) {
 	if terms, ok := directTerms(nil, prog); ok {
 		// The operands' references are the entries'; the program is not kept.
 		for i, t := range terms {
-			e := directEntry{id: id, kind: t.kind}
+			var next uint32
 			if len(terms) > 1 {
-				e.next = terms[(i+1)%len(terms)].term
+				next = terms[(i+1)%len(terms)].term
 			}
-			ix.direct[t.term] = append(grow(ix.direct[t.term], 1), e)
+			ix.direct[t.term].add(id, next, t.kind)
 		}
 		ix.byID[id] = directFlag | uint64(terms[0].term)
 		return
@@ -280,14 +275,10 @@ func (ix *Index) remove(id int64) {
 	if place&directFlag != 0 {
 		first := uint32(place &^ directFlag)
 		for t := first; ; {
-			d := ix.direct[t]
-			i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id })
-			if i < 0 {
+			next, ok := ix.direct[t].remove(id)
+			if !ok {
 				break // cannot happen: each entry of the ring is where the one before it says
 			}
-			next := d[i].next
-			d[i] = d[len(d)-1]
-			ix.direct[t] = d[:len(d)-1]
 			ix.release(t)
 			if next == 0 || next == first {
 				break
@@ -446,12 +437,13 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 			ix.terms = append(ix.terms, t)
 			ix.blocks = append(ix.blocks, nil)
 			ix.checks = append(ix.checks, nil)
-			ix.direct = append(ix.direct, nil)
+			ix.direct = append(ix.direct, directList{})
 			ix.df = append(ix.df, 0)
 		}
 		ix.dict[ns][s] = id
+		ix.filters[ns].add(s, ix.dict[ns])
 		if ns == nsPrefix {
-			ix.addPrefixLen(s, 1)
+			ix.prefixLens.add(len(s), 1)
 		}
 	}
 	ix.terms[id].refs++
@@ -465,48 +457,11 @@ func (ix *Index) release(id uint32) {
 		return
 	}
 	delete(ix.dict[t.ns], t.s)
+	ix.filters[t.ns].remove(ix.dict[t.ns])
 	if t.ns == nsPrefix {
-		ix.addPrefixLen(t.s, -1)
+		ix.prefixLens.add(len(t.s), -1)
 	}
 	*t = term{}
-	ix.blocks[id], ix.checks[id], ix.direct[id] = nil, nil, nil
+	ix.blocks[id], ix.checks[id], ix.direct[id] = nil, nil, directList{}
 	ix.freeTerms = append(ix.freeTerms, id)
-}
-
-// prefixStart returns the first 3 characters of s, or "" if s is shorter.
-func prefixStart(s string) string {
-	i := 0
-	for n := 0; n < minPrefix; n++ {
-		if i >= len(s) {
-			return ""
-		}
-		if s[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-	}
-	return s[:i]
-}
-
-func (ix *Index) addPrefixLen(p string, delta int) {
-	start := prefixStart(p)
-	lens := ix.prefixLens[start]
-	i, found := slices.BinarySearchFunc(lens, len(p), func(pl prefixLen, n int) int { return pl.n - n })
-	switch {
-	case delta > 0 && found:
-		lens[i].count++
-	case delta > 0:
-		lens = slices.Insert(lens, i, prefixLen{n: len(p), count: 1})
-	case found:
-		if lens[i].count--; lens[i].count == 0 {
-			lens = slices.Delete(lens, i, i+1)
-		}
-	}
-	if len(lens) == 0 {
-		delete(ix.prefixLens, start)
-	} else {
-		ix.prefixLens[start] = lens
-	}
 }

@@ -161,12 +161,12 @@ func TestIndexForgetsTerms(t *testing.T) {
 		}
 	}
 	for id, b := range ix.blocks {
-		if len(b) != 0 || len(ix.direct[id]) != 0 {
-			t.Errorf("term %d keeps a block of %d words and %d direct entries", id, len(b), len(ix.direct[id]))
+		if len(b) != 0 || len(ix.direct[id].ids) != 0 {
+			t.Errorf("term %d keeps a block of %d words and %d direct entries", id, len(b), len(ix.direct[id].ids))
 		}
 	}
 	if len(ix.prefixLens) != 0 || ix.Len() != 0 || len(ix.freeTerms) != len(ix.terms)-1 {
-		t.Errorf("left behind: %d prefix starts, %d queries, %d of %d term ids free",
+		t.Errorf("left behind: %d prefix lengths, %d queries, %d of %d term ids free",
 			len(ix.prefixLens), ix.Len(), len(ix.freeTerms), len(ix.terms)-1)
 	}
 	// Term ids are reused.
@@ -310,19 +310,20 @@ func keyStrings(ix *Index, id int64) []string {
 		// A direct query: its entries form a ring through its terms.
 		first := uint32(place)
 		for t := first; ; {
-			i := slices.IndexFunc(ix.direct[t], func(e directEntry) bool { return e.id == id })
-			if i < 0 {
+			l := &ix.direct[t]
+			kind, ok := l.kindOf(id)
+			if !ok {
 				break
 			}
-			e := ix.direct[t][i]
 			keys = append(keys, t)
-			if e.kind&^kindTitle == kindOtherStem {
+			if kind&^kindTitle == kindOtherStem {
 				other[t] = true
 			}
-			if e.next == 0 || e.next == first {
+			next := l.nexts[slices.Index(l.ids, id)]
+			if next == 0 || next == first {
 				break
 			}
-			t = e.next
+			t = next
 		}
 	}
 	var out []string
@@ -556,8 +557,8 @@ func TestIndexDirectOr(t *testing.T) {
 		ix.Remove(id)
 	}
 	for id := range ix.direct {
-		if len(ix.direct[id]) != 0 || len(ix.blocks[id]) != 0 {
-			t.Errorf("after Remove, term %d keeps %d direct entries and %d block words", id, len(ix.direct[id]), len(ix.blocks[id]))
+		if len(ix.direct[id].ids) != 0 || len(ix.blocks[id]) != 0 {
+			t.Errorf("after Remove, term %d keeps %d direct entries and %d block words", id, len(ix.direct[id].ids), len(ix.blocks[id]))
 		}
 	}
 	if ix.Len() != 0 || len(ix.dict[nsWord]) != 0 || len(ix.dict[nsPrefix]) != 0 {
