@@ -32,7 +32,8 @@ type Index struct {
 	checks     [][]uint64
 	direct     []directList        // by term id: queries matched by that term alone, without evaluation
 	prefixLens prefixLengths       // the lengths of the stored prefixes
-	filters    [nsCount]termFilter // of dict's words and prefixes, for Match to skip look-ups
+	filters    [nsCount]termFilter // of dict's strings, for Match to skip look-ups
+	tables     [nsSource]termTable // dict's words and prefixes, for Match's look-ups
 	// byID maps a query id to where its record is — its first key's term id << 32 | its offset in that term's
 	// block — or to directFlag | its direct entry's term.
 	byID       map[int64]uint64
@@ -442,6 +443,9 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 		}
 		ix.dict[ns][s] = id
 		ix.filters[ns].add(s, ix.dict[ns])
+		if ns < nsSource {
+			ix.tables[ns].insert(s, id)
+		}
 		if ns == nsPrefix {
 			ix.prefixLens.add(len(s), 1)
 		}
@@ -458,6 +462,9 @@ func (ix *Index) release(id uint32) {
 	}
 	delete(ix.dict[t.ns], t.s)
 	ix.filters[t.ns].remove(ix.dict[t.ns])
+	if t.ns < nsSource {
+		ix.tables[t.ns].delete(t.s, id)
+	}
 	if t.ns == nsPrefix {
 		ix.prefixLens.add(len(t.s), -1)
 	}

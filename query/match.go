@@ -146,7 +146,7 @@ func sortIDs(ids []int64, buf *[]int64) {
 // is a token of the article reuses that token's.
 func (ix *Index) lookUp(e *evaluator) {
 	d := e.d
-	words, prefixes := ix.dict[nsWord], ix.dict[nsPrefix]
+	words, prefixes := &ix.tables[nsWord], &ix.tables[nsPrefix]
 	wordFilter, prefixFilter := &ix.filters[nsWord], &ix.filters[nsPrefix]
 	lens := ix.prefixLens
 	tokIDs := e.tokIDs[:0]
@@ -163,8 +163,8 @@ func (ix *Index) lookUp(e *evaluator) {
 			if pl.n < len(t) && !utf8.RuneStart(t[pl.n]) {
 				continue
 			}
-			if prefixFilter.mayHave(fnvMix(h)) {
-				if id, ok := prefixes[t[:pl.n]]; ok {
+			if hp := fnvMix(h); prefixFilter.mayHave(hp) {
+				if id := prefixes.find(hp, t[:pl.n], ix.terms); id != 0 {
 					e.hit(id).prefixWhere |= d.where[i]
 				}
 			}
@@ -173,9 +173,8 @@ func (ix *Index) lookUp(e *evaluator) {
 			h = fnvStep(h, t[j])
 		}
 		var id uint32
-		if wordFilter.mayHave(fnvMix(h)) {
-			if x, ok := words[t]; ok {
-				id = x
+		if hw := fnvMix(h); wordFilter.mayHave(hw) {
+			if id = words.find(hw, t, ix.terms); id != 0 {
 				h := e.hit(id)
 				h.raw, h.rawWhere = int32(i), d.where[i]
 			}
@@ -186,8 +185,8 @@ func (ix *Index) lookUp(e *evaluator) {
 		var id uint32
 		if i := d.stemTok[j]; i >= 0 {
 			id = tokIDs[i]
-		} else if wordFilter.mayHave(hashString(s)) {
-			id = words[s] // 0 when absent
+		} else if h := hashString(s); wordFilter.mayHave(h) {
+			id = words.find(h, s, ix.terms)
 		}
 		if id != 0 {
 			e.hit(id).stemWhere = d.stemWhere[j]
