@@ -565,3 +565,43 @@ func TestIndexDirectOr(t *testing.T) {
 		t.Errorf("after Remove: %d queries, %d words, %d prefixes left", ix.Len(), len(ix.dict[nsWord]), len(ix.dict[nsPrefix]))
 	}
 }
+
+// TestIndexCapitalKey checks that, before any frequency is known, a word the query writes with a capital (a name)
+// counts as rarer than a lower-case word of its length, and that this changes the key, never the matches; with
+// frequencies, they decide.
+func TestIndexCapitalKey(t *testing.T) {
+	ix := NewIndex()
+	queries := map[int64]*Query{
+		1: mustParse(t, "Kursk pyongyang"),
+		2: mustParse(t, "kursk pyongyang"),
+		3: mustParse(t, "pyongyang Kursk -Belgorod"),
+	}
+	for id, q := range queries {
+		ix.Add(id, q)
+	}
+	// By length alone kursk (5 letters, 1/25) is commoner than pyongyang (9, 1/81); capitalised, 4 times rarer.
+	for id, want := range map[int64]string{1: "kursk", 2: "pyongyang", 3: "kursk"} {
+		if got := keyStrings(ix, id); !slices.Equal(got, []string{want}) {
+			t.Errorf("query %d (%s) filed under %q, want %q", id, queries[id].Text(), got, want)
+		}
+	}
+	if got := recordCheck(t, ix, 1); got != "pyongyang" {
+		t.Errorf("query 1's check is %q, want pyongyang", got)
+	}
+	for _, a := range []Article{{Text: "Kursk pyongyang"}, {Text: "sapper"}, {Text: "Kursk"}, {Text: "Kursk and Belgorod sappers"}} {
+		d := NewDocument(a)
+		if got, want := ix.Match(d), naiveMatch(queries, d); !slices.Equal(got, want) {
+			t.Errorf("%q: Index.Match = %v, want %v", a.Text, got, want)
+		}
+	}
+	withFreq := NewIndexWithFrequencies(func(s string) float64 {
+		if s == "pyongyang" {
+			return 0.001
+		}
+		return 0.2
+	})
+	withFreq.Add(1, queries[1])
+	if got := keyStrings(withFreq, 1); !slices.Equal(got, []string{"pyongyang"}) {
+		t.Errorf("with frequencies, query 1 filed under %q, want pyongyang", got)
+	}
+}
