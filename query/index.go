@@ -178,8 +178,9 @@ func directTerms(dst []directTerm, prog []uint32) ([]directTerm, bool) {
 }
 
 // NewIndex returns an empty Index. Until Match has seen a few hundred articles, it files each query under the
-// terms that a heuristic deems most selective: longer words are rarer than short ones, stop words and short
-// prefixes are common. After that Add uses the frequencies Match observed; see Refile for the queries added before.
+// terms that a heuristic deems most selective: longer words are rarer than short ones, words written with a capital
+// (names) rarer than others, stop words and short prefixes are common. After that Add uses the frequencies Match
+// observed; see Refile for the queries added before.
 func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 
 // NewIndexWithFrequencies returns an empty Index that ranks terms by freq, the share of articles (0 to 1) that
