@@ -29,6 +29,7 @@ type Document struct {
 	langs     langSet  // the languages its Latin-script words are read in; Cyrillic words are Russian
 	stems     []string // distinct stems (see stemKeys) of the tokens under those languages
 	stemWhere []uint8
+	stemTok   []int32 // per stem: the index of the token that is the same string, or -1
 	byStem    map[string]int32
 	source    []string // the source name's tokens
 	hosts     []string // the URL's host and its parent domains
@@ -117,8 +118,12 @@ func (d *Document) index() {
 				d.byStem[s] = j
 				d.stems = append(d.stems, s)
 				d.stemWhere = append(d.stemWhere, 0)
+				d.stemTok = append(d.stemTok, -1)
 			}
 			d.stemWhere[j] |= d.where[i]
+			if s == t {
+				d.stemTok[j] = int32(i)
+			}
 		}
 	}
 }

@@ -13,15 +13,15 @@ type termHit struct {
 }
 
 // evaluator runs programs against one Document. Its tables are indexed by term reference — an Index's term ids,
-// or a Query's string refs — and an entry counts only if its stamp is the current epoch, so that moving to the next
-// article costs nothing however many terms there are.
+// or a Query's string refs — and an entry counts only if its bit is set, so that moving to the next article costs a
+// clear of one bit a term however many terms there are.
 type evaluator struct {
 	d         *Document
-	epoch     uint32
-	stamp     []uint32
+	bits      []uint64 // bit ref is set when the article has ref: hits[ref] is then its entry
 	hits      []termHit
 	present   []uint32 // refs with a hit, in order of finding
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
+	tokIDs    []uint32 // Index.lookUp: the term id of each token of d, 0 for none
 	out       []int64  // Index.Match's result, kept for reuse
 	sortBuf   []int64
 	foreign   bool // d is read in a language besides English: a word's other stems count (see wordStems)
@@ -31,30 +31,31 @@ type evaluator struct {
 func (e *evaluator) reset(d *Document, nrefs int) {
 	e.d = d
 	e.foreign = d.langs != 1<<langEnglish
-	if len(e.stamp) < nrefs {
+	if len(e.hits) < nrefs {
 		n := nrefs + nrefs/4
-		e.stamp, e.hits, e.epoch = make([]uint32, n), make([]termHit, n), 0
-	}
-	if e.epoch++; e.epoch == 0 {
-		clear(e.stamp)
-		e.epoch = 1
+		e.hits, e.bits = make([]termHit, n), make([]uint64, (n+63)/64)
+	} else {
+		clear(e.bits)
 	}
 	e.present, e.sourceIDs = e.present[:0], e.sourceIDs[:0]
 }
 
 // hit returns the entry of ref, making an empty one if needed.
 func (e *evaluator) hit(ref uint32) *termHit {
-	if e.stamp[ref] != e.epoch {
-		e.stamp[ref] = e.epoch
+	if !e.has(ref) {
+		e.bits[ref/64] |= 1 << (ref % 64)
 		e.hits[ref] = termHit{raw: -1}
 		e.present = append(e.present, ref)
 	}
 	return &e.hits[ref]
 }
 
+// has reports whether the article has ref (which must be below the nrefs of reset).
+func (e *evaluator) has(ref uint32) bool { return e.bits[ref/64]&(1<<(ref%64)) != 0 }
+
 // get returns the entry of ref, or nil if the article lacks it.
 func (e *evaluator) get(ref uint32) *termHit {
-	if int(ref) < len(e.stamp) && e.stamp[ref] == e.epoch {
+	if int(ref) < len(e.hits) && e.has(ref) {
 		return &e.hits[ref]
 	}
 	return nil

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 )
 
 // Index holds compiled queries by id and finds those that match an article, percolator style: each query is filed
@@ -22,13 +21,19 @@ import (
 // An Index is safe for concurrent use: Match calls run in parallel with each other; Add, Remove and Refile one at a
 // time. Use NewIndex to make one.
 type Index struct {
-	mu         sync.RWMutex
-	dict       [nsCount]map[string]uint32
-	terms      []term          // by term id; id 0 is unused
-	freeTerms  []uint32        // ids of terms no longer used, for reuse
-	blocks     [][]uint32      // by term id: the records filed under it, one after another (see recLen)
-	direct     [][]directEntry // by term id: queries that are that term alone, matched without evaluation
-	prefixLens map[string][]prefixLen
+	mu        sync.RWMutex
+	dict      [nsCount]map[string]uint32
+	terms     []term     // by term id; id 0 is unused
+	freeTerms []uint32   // ids of terms no longer used, for reuse
+	blocks    [][]uint32 // by term id: the records filed under it, one after another (see recLen)
+	// checks holds, by term id, an entry per record or stub of the term's block, in the block's order: the offset
+	// of the record or stub there in the low 32 bits, and in the high 32 the record's check (see checkOf), which
+	// Match tests before it reads the record.
+	checks     [][]uint64
+	direct     []directList        // by term id: queries matched by that term alone, without evaluation
+	prefixLens prefixLengths       // the lengths of the stored prefixes
+	filters    [nsCount]termFilter // of dict's strings, for Match to skip look-ups
+	tables     [nsSource]termTable // dict's words and prefixes, for Match's look-ups
 	// byID maps a query id to where its record is — its first key's term id << 32 | its offset in that term's
 	// block — or to directFlag | its direct entry's term.
 	byID       map[int64]uint64
@@ -62,7 +67,7 @@ type term struct {
 	since uint64 // Index.observed when the term came: df counts from then
 }
 
-// prefixLen is the byte length of stored prefixes that begin with the same 3 characters, and how many there are.
+// prefixLen is a byte length of stored prefixes and how many there are.
 type prefixLen struct {
 	n     int
 	count uint32
@@ -86,14 +91,10 @@ const (
 	recStub = uint32(1) << 30
 )
 
-// directEntry is a query that is a single word, quoted word or prefix, optionally in the title: an article matches
-// it exactly when it has the query's term in the way kind says, so it needs no program. A word has an entry under
-// each of its stem keys; next is the term of the following one, round to the first (0 when there is one entry).
-type directEntry struct {
-	id   int64
-	next uint32
-	kind uint8
-}
+// A query that is a single word, quoted word or prefix, optionally in the title, or an OR of such (see directTerms)
+// is kept as direct entries: an article matches it exactly when it has one of the query's terms in the way its
+// entry's kind says, so it needs no program. The query has an entry under each of its terms (see directList); each
+// entry's next is the term of the following one, round to the first (0 when there is one entry).
 
 // Kinds of direct entries; kind|kindTitle restricts one to the title.
 const (
@@ -109,34 +110,77 @@ const (
 // directFlag marks a byID value that is a direct entry: directFlag | term id.
 const directFlag = uint64(1) << 63
 
-// directKind returns the kind of direct entry for prog, a Query's program, and whether it is one. A word's
-// program has a key per language it may be in (see stemKey); its entry is filed under each.
-func directKind(prog []uint32) (uint8, bool) {
-	if len(prog) < 2 {
-		return 0, false
+// directTerm is a term of a query kept as direct entries, and the kind of its entry.
+type directTerm struct {
+	term uint32
+	kind uint8
+}
+
+// directTerms appends to dst the direct entries that stand for prog, a program whose operands are term ids, and
+// reports whether there are such: prog is a single word, quoted word or prefix (optionally in the title), or an OR
+// of such with no term twice — an article matches it exactly when it has one of the terms in the way its kind says.
+// A word has an entry under each of its stem keys (see stemKey): kindStem under the first, kindOtherStem under the
+// others.
+func directTerms(dst []directTerm, prog []uint32) ([]directTerm, bool) {
+	if len(prog) == 0 {
+		return dst, false
 	}
-	var kind uint8
-	switch op := prog[0] &^ flagTitle; {
-	case op&0xf == opWord && int(op>>8) == len(prog)-1:
-		kind = kindStem
-	case len(prog) != 2:
-		return 0, false
-	case op == instr(opPhrase, 0, 1):
-		kind = kindRaw
-	case op == instr(opPrefix, 0, 0):
-		kind = kindPrefix
-	default:
-		return 0, false
+	leaves := 1
+	if w := prog[0]; leafLen(w&0xf, int(w>>8)) != len(prog) {
+		// Not a single leaf: then the last word is the root's instruction.
+		last := prog[len(prog)-1]
+		if last&0xf != opOr {
+			return dst, false
+		}
+		leaves, prog = int(last>>8), prog[:len(prog)-1]
 	}
-	if prog[0]&flagTitle != 0 {
-		kind |= kindTitle
+	start := len(dst)
+	for pc := 0; pc < len(prog); {
+		w := prog[pc]
+		op, n := w&^flagTitle&0xf, int(w>>8)
+		var title uint8
+		if w&flagTitle != 0 {
+			title = kindTitle
+		}
+		switch {
+		case op == opWord && n > 0 && pc+1+n <= len(prog):
+			for i, t := range prog[pc+1 : pc+1+n] {
+				kind := uint8(kindStem)
+				if i > 0 {
+					kind = kindOtherStem
+				}
+				dst = append(dst, directTerm{t, kind | title})
+			}
+		case op == opPhrase && n == 1 && pc+2 <= len(prog):
+			dst = append(dst, directTerm{prog[pc+1], kindRaw | title})
+		case op == opPrefix && w&^flagTitle == instr(opPrefix, 0, 0) && pc+2 <= len(prog):
+			dst = append(dst, directTerm{prog[pc+1], kindPrefix | title})
+		default:
+			return dst[:start], false
+		}
+		pc += leafLen(op, n)
+		if leaves--; leaves < 0 {
+			return dst[:start], false
+		}
 	}
-	return kind, true
+	if leaves != 0 {
+		return dst[:start], false
+	}
+	terms := dst[start:]
+	for i, t := range terms {
+		for _, u := range terms[:i] {
+			if u.term == t.term {
+				return dst[:start], false // the ring of entries (directEntry.next) needs each term once
+			}
+		}
+	}
+	return dst, true
 }
 
 // NewIndex returns an empty Index. Until Match has seen a few hundred articles, it files each query under the
-// terms that a heuristic deems most selective: longer words are rarer than short ones, stop words and short
-// prefixes are common. After that Add uses the frequencies Match observed; see Refile for the queries added before.
+// terms that a heuristic deems most selective: longer words are rarer than short ones, words written with a capital
+// (names) rarer than others, stop words and short prefixes are common. After that Add uses the frequencies Match
+// observed; see Refile for the queries added before.
 func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 
 // NewIndexWithFrequencies returns an empty Index that ranks terms by freq, the share of articles (0 to 1) that
@@ -144,13 +188,14 @@ func NewIndex() *Index { return NewIndexWithFrequencies(nil) }
 // otherwise or when freq is nil, until Match has observed the term in enough articles. Better estimates mean fewer
 // candidates; they never change which queries match. freq is called from Add and Refile.
 func NewIndexWithFrequencies(freq func(term string) float64) *Index {
-	ix := &Index{freq: freq, byID: map[int64]uint64{}, prefixLens: map[string][]prefixLen{}}
+	ix := &Index{freq: freq, byID: map[int64]uint64{}}
 	for i := range ix.dict {
 		ix.dict[i] = map[string]uint32{}
 	}
 	ix.terms = []term{{}}
 	ix.blocks = [][]uint32{nil}
-	ix.direct = [][]directEntry{nil}
+	ix.checks = [][]uint64{nil}
+	ix.direct = []directList{{}}
 	ix.df = []uint32{0}
 	return ix
 }
@@ -178,28 +223,25 @@ func (ix *Index) Add(id int64, q *Query) {
 		forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
 		return
 	}
-	if kind, ok := directKind(prog); ok {
+	if terms, ok := directTerms(nil, prog); ok {
 		// The operands' references are the entries'; the program is not kept.
-		terms := prog[1:]
 		for i, t := range terms {
-			e := directEntry{id: id, kind: kind}
-			if i > 0 {
-				e.kind = kindOtherStem | kind&kindTitle
-			}
+			var next uint32
 			if len(terms) > 1 {
-				e.next = terms[(i+1)%len(terms)]
+				next = terms[(i+1)%len(terms)].term
 			}
-			ix.direct[t] = append(grow(ix.direct[t], 1), e)
+			ix.direct[t.term].add(id, next, t.kind)
 		}
-		ix.byID[id] = directFlag | uint64(terms[0])
+		ix.byID[id] = directFlag | uint64(terms[0].term)
 		return
 	}
 	ix.file(id, keys, prog)
 }
 
 // file writes a record of id with keys and prog into the block of its first key, a stub into the block of each
-// other key, and counts a use of each key.
+// other key, each with its entry in checks, and counts a use of each key.
 func (ix *Index) file(id int64, keys, prog []uint32) {
+	check := uint64(ix.checkOf(prog, keys)) << 32
 	for i, k := range keys {
 		ix.terms[k].refs++
 		size := recHeader
@@ -207,6 +249,7 @@ func (ix *Index) file(id int64, keys, prog []uint32) {
 			size += len(keys) + len(prog)
 		}
 		b := grow(ix.blocks[k], size)
+		ix.checks[k] = append(grow(ix.checks[k], 1), check|uint64(len(b)))
 		if i > 0 {
 			ix.blocks[k] = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
 			continue
@@ -234,14 +277,10 @@ func (ix *Index) remove(id int64) {
 	if place&directFlag != 0 {
 		first := uint32(place &^ directFlag)
 		for t := first; ; {
-			d := ix.direct[t]
-			i := slices.IndexFunc(d, func(e directEntry) bool { return e.id == id })
-			if i < 0 {
+			next, ok := ix.direct[t].remove(id)
+			if !ok {
 				break // cannot happen: each entry of the ring is where the one before it says
 			}
-			next := d[i].next
-			d[i] = d[len(d)-1]
-			ix.direct[t] = d[:len(d)-1]
 			ix.release(t)
 			if next == 0 || next == first {
 				break
@@ -297,18 +336,21 @@ func (ix *Index) kill(t, off uint32) {
 	}
 }
 
-// compact copies the live records of t's block, in order, into a new block of their size.
+// compact copies the live records of t's block, in order, into a new block of their size, and their entries of
+// checks.
 func (ix *Index) compact(t uint32) {
-	b := ix.blocks[t]
+	b, checks := ix.blocks[t], ix.checks[t]
 	var out []uint32
+	var outChecks []uint64
 	if live := len(b) - int(ix.terms[t].dead); live > 0 {
 		out = make([]uint32, 0, live)
 	}
-	for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
+	for off, i := uint32(0), 0; off < uint32(len(b)); off, i = off+b[off+recLen], i+1 {
 		rec := b[off : off+b[off+recLen]]
 		if rec[recKeys]&recDead != 0 {
 			continue
 		}
+		outChecks = append(outChecks, checks[i]&^0xffffffff|uint64(len(out)))
 		if n := rec[recKeys]; n != recStub {
 			to := uint32(len(out))
 			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(to)
@@ -323,7 +365,7 @@ func (ix *Index) compact(t uint32) {
 		}
 		out = append(out, rec...)
 	}
-	ix.blocks[t], ix.terms[t].dead = out, 0
+	ix.blocks[t], ix.checks[t], ix.terms[t].dead = out, outChecks, 0
 }
 
 // grow returns s with room for n more elements, grown by an eighth when it has to be rather than by append's half
@@ -354,8 +396,8 @@ func (ix *Index) Refile() {
 		keys []uint32
 	}
 	var moves []move
-	for _, b := range ix.blocks {
-		for off := uint32(0); off < uint32(len(b)); off += b[off+recLen] {
+	for t, b := range ix.blocks {
+		for off, i := uint32(0), 0; off < uint32(len(b)); off, i = off+b[off+recLen], i+1 {
 			n := b[off+recKeys]
 			if n&(recDead|recStub) != 0 {
 				continue
@@ -363,7 +405,12 @@ func (ix *Index) Refile() {
 			rec := b[off : off+b[off+recLen]]
 			old, prog := rec[recHeader:recHeader+n], rec[recHeader+n:]
 			keys, ok := ix.keysOf(prog)
-			if !ok || (len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) })) {
+			if !ok {
+				continue
+			}
+			if len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) }) {
+				// Same keys: only the record's check may change (its stubs keep theirs, which still holds).
+				ix.checks[t][i] = uint64(ix.checkOf(prog, old))<<32 | uint64(off)
 				continue
 			}
 			moves = append(moves, move{id: recID(rec), keys: keys})
@@ -391,12 +438,17 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 			id = uint32(len(ix.terms))
 			ix.terms = append(ix.terms, t)
 			ix.blocks = append(ix.blocks, nil)
-			ix.direct = append(ix.direct, nil)
+			ix.checks = append(ix.checks, nil)
+			ix.direct = append(ix.direct, directList{})
 			ix.df = append(ix.df, 0)
 		}
 		ix.dict[ns][s] = id
+		ix.filters[ns].add(s, ix.dict[ns])
+		if ns < nsSource {
+			ix.tables[ns].insert(s, id)
+		}
 		if ns == nsPrefix {
-			ix.addPrefixLen(s, 1)
+			ix.prefixLens.add(len(s), 1)
 		}
 	}
 	ix.terms[id].refs++
@@ -410,48 +462,14 @@ func (ix *Index) release(id uint32) {
 		return
 	}
 	delete(ix.dict[t.ns], t.s)
+	ix.filters[t.ns].remove(ix.dict[t.ns])
+	if t.ns < nsSource {
+		ix.tables[t.ns].delete(t.s, id)
+	}
 	if t.ns == nsPrefix {
-		ix.addPrefixLen(t.s, -1)
+		ix.prefixLens.add(len(t.s), -1)
 	}
 	*t = term{}
-	ix.blocks[id], ix.direct[id] = nil, nil
+	ix.blocks[id], ix.checks[id], ix.direct[id] = nil, nil, directList{}
 	ix.freeTerms = append(ix.freeTerms, id)
-}
-
-// prefixStart returns the first 3 characters of s, or "" if s is shorter.
-func prefixStart(s string) string {
-	i := 0
-	for n := 0; n < minPrefix; n++ {
-		if i >= len(s) {
-			return ""
-		}
-		if s[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-	}
-	return s[:i]
-}
-
-func (ix *Index) addPrefixLen(p string, delta int) {
-	start := prefixStart(p)
-	lens := ix.prefixLens[start]
-	i, found := slices.BinarySearchFunc(lens, len(p), func(pl prefixLen, n int) int { return pl.n - n })
-	switch {
-	case delta > 0 && found:
-		lens[i].count++
-	case delta > 0:
-		lens = slices.Insert(lens, i, prefixLen{n: len(p), count: 1})
-	case found:
-		if lens[i].count--; lens[i].count == 0 {
-			lens = slices.Delete(lens, i, i+1)
-		}
-	}
-	if len(lens) == 0 {
-		delete(ix.prefixLens, start)
-	} else {
-		ix.prefixLens[start] = lens
-	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -30,11 +31,37 @@ func naiveMatch(queries map[int64]*Query, d *Document) []int64 {
 }
 
 // TestIndexAgreesWithQuery files generated queries of the whole language and checks Index.Match against each
-// query's own Match on generated articles.
+// query's own Match on generated articles: English ones, and articles each in one of several languages (where a
+// word's other stems count, so a check on its primary stem must not rule an article out); filed by NewIndex's
+// heuristic and by frequencies from a sample, which choose other keys and checks; before and after Refile.
 func TestIndexAgreesWithQuery(t *testing.T) {
-	g := newCorpusGen(42, 300)
+	for _, tt := range []struct {
+		name string
+		gen  func() *corpusGen
+		freq bool
+	}{
+		{"english", func() *corpusGen { return newCorpusGen(42, 300) }, false},
+		{"english/frequencies", func() *corpusGen { return newCorpusGen(43, 300) }, true},
+		{"languages", func() *corpusGen { return newLangCorpusGen(44) }, false},
+		{"languages/frequencies", func() *corpusGen { return newLangCorpusGen(45) }, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := tt.gen()
+			ix := NewIndex()
+			if tt.freq {
+				var sample []Article
+				for i := 0; i < 50; i++ {
+					sample = append(sample, g.article(20+g.rng.IntN(100)))
+				}
+				ix = NewIndexWithFrequencies(Frequencies(sample))
+			}
+			testIndexAgrees(t, g, ix)
+		})
+	}
+}
+
+func testIndexAgrees(t *testing.T, g *corpusGen, ix *Index) {
 	queries := map[int64]*Query{}
-	ix := NewIndex()
 	for id := int64(0); len(queries) < 2000; id++ {
 		q, err := Parse(g.query(g.rng.IntN(3)))
 		if err != nil {
@@ -134,12 +161,12 @@ func TestIndexForgetsTerms(t *testing.T) {
 		}
 	}
 	for id, b := range ix.blocks {
-		if len(b) != 0 || len(ix.direct[id]) != 0 {
-			t.Errorf("term %d keeps a block of %d words and %d direct entries", id, len(b), len(ix.direct[id]))
+		if len(b) != 0 || len(ix.direct[id].ids) != 0 {
+			t.Errorf("term %d keeps a block of %d words and %d direct entries", id, len(b), len(ix.direct[id].ids))
 		}
 	}
 	if len(ix.prefixLens) != 0 || ix.Len() != 0 || len(ix.freeTerms) != len(ix.terms)-1 {
-		t.Errorf("left behind: %d prefix starts, %d queries, %d of %d term ids free",
+		t.Errorf("left behind: %d prefix lengths, %d queries, %d of %d term ids free",
 			len(ix.prefixLens), ix.Len(), len(ix.freeTerms), len(ix.terms)-1)
 	}
 	// Term ids are reused.
@@ -280,7 +307,24 @@ func keyStrings(ix *Index, id int64) []string {
 			}
 		}
 	default:
-		keys = []uint32{uint32(place)}
+		// A direct query: its entries form a ring through its terms.
+		first := uint32(place)
+		for t := first; ; {
+			l := &ix.direct[t]
+			kind, ok := l.kindOf(id)
+			if !ok {
+				break
+			}
+			keys = append(keys, t)
+			if kind&^kindTitle == kindOtherStem {
+				other[t] = true
+			}
+			next := l.nexts[slices.Index(l.ids, id)]
+			if next == 0 || next == first {
+				break
+			}
+			t = next
+		}
 	}
 	var out []string
 	for _, k := range keys {
@@ -386,5 +430,178 @@ func TestIndexStubAfterCompaction(t *testing.T) {
 	}
 	if got := ix.Match(NewDocument(Article{Text: "shelling near Belgorod"})); got != nil {
 		t.Errorf("after Remove: Match = %v", got)
+	}
+}
+
+// recordCheck returns the check of query id's record (see checkOf) as a string, with "!en" after a check that holds
+// only in articles read in English alone, or "" when it has none.
+func recordCheck(t *testing.T, ix *Index, id int64) string {
+	t.Helper()
+	place, ok := ix.byID[id]
+	if !ok || place&directFlag != 0 {
+		t.Fatalf("query %d has no record", id)
+	}
+	k, off := uint32(place>>32), uint32(place)
+	i, found := slices.BinarySearchFunc(ix.checks[k], off, func(c uint64, off uint32) int { return int(uint32(c)) - int(off) })
+	if !found {
+		t.Fatalf("query %d's record has no entry in checks", id)
+	}
+	check := uint32(ix.checks[k][i] >> 32)
+	if check == 0 {
+		return ""
+	}
+	s := ix.terms[check&^checkEnglish].s
+	if check&checkEnglish != 0 {
+		s += " !en"
+	}
+	return s
+}
+
+// TestIndexCheck checks that a record is tested on the rarest needed term besides its keys before it is evaluated,
+// whatever the index knows of the terms: a term the frequencies do not know, a word with other stems (whose check
+// does not hold in an article read in German), a phrase's second word, a needed term under an OR or a NOT (none).
+func TestIndexCheck(t *testing.T) {
+	freq := map[string]float64{"common": 0.5, "commoner": 0.8, "wahlen": 0.3, "wahl": 0.3}
+	ix := NewIndexWithFrequencies(func(s string) float64 {
+		if f, ok := freq[s]; ok {
+			return f
+		}
+		if strings.HasPrefix(s, "bid") {
+			return 0.001 // biden, under each language's stemmer
+		}
+		return -1 // unknown: the length heuristic
+	})
+	queries := map[int64]*Query{
+		1: mustParse(t, "biden common commoner"),
+		2: mustParse(t, "biden wahlen"),
+		3: mustParse(t, `"common biden" commoner`),
+		4: mustParse(t, "biden (common OR commoner)"),
+		5: mustParse(t, "biden -common"),
+		6: mustParse(t, "biden zyx"),
+		7: mustParse(t, "biden title:common ukrain*"),
+	}
+	for id, q := range queries {
+		ix.Add(id, q)
+	}
+	for id, want := range map[int64]string{
+		1: "common",     // the rarer of the two others
+		2: "wahlen !en", // wahlen's primary stem: an article read in German may have its German stem "wahl" instead
+		3: "common",     // the phrase is filed under biden, its rarer word; its other word is needed too
+		4: "",           // neither word of the OR is needed
+		5: "",           // a NOT needs nothing
+		6: "zyx",        // unknown to the frequencies (1/9 by length), but needed
+		7: "ukrain",     // the prefix (4/36 by length) is rarer than common (0.5)
+	} {
+		if got := recordCheck(t, ix, id); got != want {
+			t.Errorf("query %d (%s): check %q, want %q", id, queries[id], got, want)
+		}
+	}
+	for _, a := range []Article{
+		{Text: "Biden said nothing"},
+		{Text: "Biden and the common commoner; Biden common"},
+		{Title: "Common ukrainians", Text: "Biden"},
+		{Text: "Biden zyx commoner"},
+		{Title: "Die Wahl ist nicht mit der Biden", Text: "und das von auf sich"}, // read in German: query 2 matches
+
+		{Title: "The wahlen of Biden", Text: "and the of to"},
+	} {
+		d := NewDocument(a)
+		if got, want := ix.Match(d), naiveMatch(queries, d); !slices.Equal(got, want) {
+			t.Errorf("%q / %q: Index.Match = %v, want %v", a.Title, a.Text, got, want)
+		}
+	}
+	german := NewDocument(Article{Title: "Die Wahl ist nicht mit der Biden", Text: "und das von auf sich"})
+	_, token := german.byToken["wahlen"]
+	_, stem := german.byStem["wahlen"]
+	if !queries[2].Match(german) || token || stem {
+		t.Error("the German article must match query 2 without its check term wahlen: the test is vacuous")
+	}
+}
+
+// TestIndexDirectOr checks that an OR of words, quoted words and prefixes is kept as direct entries (no program), one
+// under each of its terms, matched once however many of them an article has, and removed whole; an OR that names a
+// term twice keeps a program.
+func TestIndexDirectOr(t *testing.T) {
+	ix := NewIndex()
+	queries := map[int64]*Query{
+		1: mustParse(t, `kursk OR title:belgorod OR ukrain* OR "sappers"`),
+		2: mustParse(t, "wahlen OR kursk"),
+		3: mustParse(t, "kursk OR title:kursk"),
+	}
+	for id, q := range queries {
+		ix.Add(id, q)
+	}
+	for id, direct := range map[int64]bool{1: true, 2: true, 3: false} {
+		if got := ix.byID[id]&directFlag != 0; got != direct {
+			t.Errorf("query %d (%s): direct %v, want %v", id, queries[id], got, direct)
+		}
+	}
+	if got, want := keyStrings(ix, 1), []string{"belgorod", "kursk", "sappers", "ukrain"}; !slices.Equal(got, want) {
+		t.Errorf("query 1 has entries under %q, want %q", got, want)
+	}
+	for _, a := range []Article{
+		{Text: "Kursk and Belgorod, Ukrainian sappers"},
+		{Text: "Belgorod"},
+		{Title: "Belgorod"},
+		{Text: "Ukraine"},
+		{Text: "sapper"},
+		{Text: "die Wahl ist nicht mit der"},
+		{Text: "the wahlen"},
+	} {
+		d := NewDocument(a)
+		if got, want := ix.Match(d), naiveMatch(queries, d); !slices.Equal(got, want) {
+			t.Errorf("%q / %q: Index.Match = %v, want %v", a.Title, a.Text, got, want)
+		}
+	}
+	for id := range queries {
+		ix.Remove(id)
+	}
+	for id := range ix.direct {
+		if len(ix.direct[id].ids) != 0 || len(ix.blocks[id]) != 0 {
+			t.Errorf("after Remove, term %d keeps %d direct entries and %d block words", id, len(ix.direct[id].ids), len(ix.blocks[id]))
+		}
+	}
+	if ix.Len() != 0 || len(ix.dict[nsWord]) != 0 || len(ix.dict[nsPrefix]) != 0 {
+		t.Errorf("after Remove: %d queries, %d words, %d prefixes left", ix.Len(), len(ix.dict[nsWord]), len(ix.dict[nsPrefix]))
+	}
+}
+
+// TestIndexCapitalKey checks that, before any frequency is known, a word the query writes with a capital (a name)
+// counts as rarer than a lower-case word of its length, and that this changes the key, never the matches; with
+// frequencies, they decide.
+func TestIndexCapitalKey(t *testing.T) {
+	ix := NewIndex()
+	queries := map[int64]*Query{
+		1: mustParse(t, "Kursk pyongyang"),
+		2: mustParse(t, "kursk pyongyang"),
+		3: mustParse(t, "pyongyang Kursk -Belgorod"),
+	}
+	for id, q := range queries {
+		ix.Add(id, q)
+	}
+	// By length alone kursk (5 letters, 1/25) is commoner than pyongyang (9, 1/81); capitalised, 4 times rarer.
+	for id, want := range map[int64]string{1: "kursk", 2: "pyongyang", 3: "kursk"} {
+		if got := keyStrings(ix, id); !slices.Equal(got, []string{want}) {
+			t.Errorf("query %d (%s) filed under %q, want %q", id, queries[id].Text(), got, want)
+		}
+	}
+	if got := recordCheck(t, ix, 1); got != "pyongyang" {
+		t.Errorf("query 1's check is %q, want pyongyang", got)
+	}
+	for _, a := range []Article{{Text: "Kursk pyongyang"}, {Text: "sapper"}, {Text: "Kursk"}, {Text: "Kursk and Belgorod sappers"}} {
+		d := NewDocument(a)
+		if got, want := ix.Match(d), naiveMatch(queries, d); !slices.Equal(got, want) {
+			t.Errorf("%q: Index.Match = %v, want %v", a.Text, got, want)
+		}
+	}
+	withFreq := NewIndexWithFrequencies(func(s string) float64 {
+		if s == "pyongyang" {
+			return 0.001
+		}
+		return 0.2
+	})
+	withFreq.Add(1, queries[1])
+	if got := keyStrings(withFreq, 1); !slices.Equal(got, []string{"pyongyang"}) {
+		t.Errorf("with frequencies, query 1 filed under %q, want pyongyang", got)
 	}
 }

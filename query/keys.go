@@ -34,13 +34,13 @@ func (ix *Index) keysOf(prog []uint32) ([]uint32, bool) {
 			for _, k := range prog[pc : pc+n] {
 				if !slices.Contains(ks.keys, k) {
 					ks.keys = append(ks.keys, k)
-					ks.cost = max(ks.cost, ix.termCost(k))
+					ks.cost = max(ks.cost, ix.termCost(k, w&flagCapital != 0))
 				}
 			}
 			stack = append(stack, ks)
 			pc += n
 		case opPrefix:
-			stack = append(stack, keySet{keys: []uint32{prog[pc]}, cost: ix.termCost(prog[pc]), ok: true})
+			stack = append(stack, keySet{keys: []uint32{prog[pc]}, cost: ix.termCost(prog[pc], false), ok: true})
 			pc++
 		case opPhrase:
 			stack = append(stack, ix.rarest(prog[pc:pc+n]))
@@ -49,7 +49,7 @@ func (ix *Index) keysOf(prog []uint32) ([]uint32, bool) {
 			ks := ix.rarest(prog[pc+1 : pc+1+n])
 			if host := prog[pc]; host != noRef {
 				ks.keys = append(ks.keys, host)
-				ks.cost += ix.termCost(host)
+				ks.cost += ix.termCost(host, false)
 			}
 			stack = append(stack, ks)
 			pc += 1 + n
@@ -91,12 +91,18 @@ func (ix *Index) keysOf(prog []uint32) ([]uint32, bool) {
 func (ix *Index) rarest(ids []uint32) keySet {
 	ks := keySet{ok: true, cost: 2}
 	for _, id := range ids {
-		if c := ix.termCost(id); len(ks.keys) == 0 || c < ks.cost {
+		if c := ix.termCost(id, false); len(ks.keys) == 0 || c < ks.cost {
 			ks.keys, ks.cost = []uint32{id}, c
 		}
 	}
 	return ks
 }
+
+// capitalRarer is how many times rarer than a word of its length cost deems a word the query writes with a
+// capital: a name ("Kursk drones", "Biden tariffs"), which news mentions in fewer articles than the common words
+// subscribers pair with names. It orders the terms of an AND only until frequencies are known; a wrong guess (a
+// capitalised first word, German nouns) costs more check entries scanned, never a match.
+const capitalRarer = 4
 
 // minObserved is how many articles Match must have seen since a term was filed before its observed document
 // frequency is trusted over the frequency hint or the heuristic.
@@ -106,11 +112,12 @@ const minObserved = 256
 // observed ones: it orders terms that no observed article had.
 const priorWeight = 32
 
-// termCost estimates the share of articles that contain term id: as observed by Match if it has seen enough
-// articles since the term came (smoothed towards the estimate of cost), else as cost says.
-func (ix *Index) termCost(id uint32) float64 {
+// termCost estimates the share of articles that contain term id, written with a capital in the query if capital:
+// as observed by Match if it has seen enough articles since the term came (smoothed towards the estimate of cost),
+// else as cost says.
+func (ix *Index) termCost(id uint32, capital bool) float64 {
 	t := &ix.terms[id]
-	prior := ix.cost(t.ns, t.s)
+	prior := ix.cost(t.ns, t.s, capital)
 	if seen := ix.observed.Load() - t.since; seen >= minObserved {
 		return (float64(atomic.LoadUint32(&ix.df[id])) + priorWeight*prior) / float64(seen+priorWeight)
 	}
@@ -118,10 +125,11 @@ func (ix *Index) termCost(id uint32) float64 {
 }
 
 // cost estimates the share of articles that contain a term without observations. The frequency hint, if any,
-// answers for words; otherwise longer words count as rarer (a word of 3 letters ~11%, of 8 ~1.6%), stop words as
-// near certain, prefixes as 4 times commoner than a word as long, and a source or host as a fixed 5% (few sources
-// publish more than that of all articles).
-func (ix *Index) cost(ns namespace, s string) float64 {
+// answers for words; otherwise longer words count as rarer (a word of 3 letters ~11%, of 8 ~1.6%), a word the
+// query writes with a capital as a name, capitalRarer times rarer than a word as long, stop words as near certain,
+// prefixes as 4 times commoner than a word as long, and a source or host as a fixed 5% (few sources publish more
+// than that of all articles).
+func (ix *Index) cost(ns namespace, s string, capital bool) float64 {
 	if ns == nsWord && ix.freq != nil {
 		if f := ix.freq(s); f >= 0 {
 			return f
@@ -133,9 +141,141 @@ func (ix *Index) cost(ns namespace, s string) float64 {
 		if english.IsStopWord(s) || stopWords[s] != 0 {
 			return 0.9
 		}
+		if capital {
+			return min(0.9, 1/(n*n)/capitalRarer)
+		}
 		return min(0.9, 1/(n*n))
 	case nsPrefix:
 		return min(0.95, 4/(n*n))
 	}
 	return 0.05
+}
+
+// checkEnglish marks a check that holds only in an article read in English alone: a word's primary stem, which an
+// article read in another language may lack while it has another of the word's stems (see wordStems).
+const checkEnglish = uint32(1) << 31
+
+// checkOf returns the check of a record filed under keys: a term other than the keys that every article matching
+// prog contains, the rarest by termCost (with checkEnglish set when only an article read in English alone must
+// contain it), or 0 when there is none. Match skips the record without reading it when the article lacks the check,
+// so that a query filed under its commoner term costs little more than under its rarest: the key and the check are
+// the two terms most likely to rule an article out.
+func (ix *Index) checkOf(prog, keys []uint32) uint32 {
+	best, bestCost := uint32(0), 2.0
+	necessaryTerms(prog, func(t, flag uint32, capital bool) {
+		if slices.Contains(keys, t) {
+			return
+		}
+		if c := ix.termCost(t, capital); c < bestCost {
+			best, bestCost = t|flag, c
+		}
+	})
+	return best
+}
+
+// necessaryTerms calls f with terms of which every article matching prog has each (as a token, stem, prefix or
+// source name word, as the program's instruction reads it), with checkEnglish as flag when that holds only of
+// articles read in English alone and whether the query wrote the word with a capital: the terms of the root and, when the root is an AND, of its children, recursively.
+func necessaryTerms(prog []uint32, f func(t, flag uint32, capital bool)) {
+	// startOf[end] is where the subprogram that ends at end starts.
+	var buf [64]int
+	startOf := buf[:0]
+	if len(prog)+1 > len(buf) {
+		startOf = make([]int, 0, len(prog)+1)
+	}
+	startOf = startOf[:len(prog)+1]
+	var stack [64]int
+	sp := 0
+	for pc := 0; pc < len(prog); {
+		w := prog[pc]
+		op, n := w&0xf, int(w>>8)
+		start := pc
+		pc++
+		switch op {
+		case opWord, opPhrase:
+			pc += n
+		case opPrefix:
+			pc++
+		case opSource:
+			pc += 1 + n
+		case opNot:
+			if sp < 1 {
+				return
+			}
+			sp--
+			start = stack[sp]
+		case opAnd, opOr:
+			if n < 1 || n > sp {
+				return
+			}
+			sp -= n
+			start = stack[sp]
+		default:
+			return
+		}
+		if pc > len(prog) || sp == len(stack) {
+			return
+		}
+		stack[sp] = start
+		sp++
+		startOf[pc] = start
+	}
+	if sp != 1 {
+		return
+	}
+	var visit func(start, end int)
+	visit = func(start, end int) {
+		w := prog[start]
+		op, n := w&0xf, int(w>>8)
+		if leafLen(op, n) != end-start {
+			// Not a leaf: the subprogram's last instruction combines its children.
+			w = prog[end-1]
+			op, n = w&0xf, int(w>>8)
+		}
+		operands := prog[start+1 : end]
+		switch op {
+		case opWord:
+			if len(operands) == 0 {
+				return
+			}
+			flag := uint32(0)
+			if n > 1 {
+				flag = checkEnglish
+			}
+			f(operands[0], flag, w&flagCapital != 0)
+		case opPhrase, opPrefix:
+			for _, t := range operands {
+				f(t, 0, false)
+			}
+		case opSource:
+			if len(operands) > 0 && operands[0] == noRef {
+				for _, t := range operands[1:] {
+					f(t, 0, false)
+				}
+			}
+		case opAnd:
+			// The children end at end-1 and start one after another.
+			kidEnd := end - 1
+			for ; n > 0; n-- {
+				kidStart := startOf[kidEnd]
+				visit(kidStart, kidEnd)
+				kidEnd = kidStart
+			}
+		}
+	}
+	visit(0, len(prog))
+}
+
+// leafLen returns the length in words of a leaf instruction op with count n and its operands, or 0 if op is not a
+// leaf.
+func leafLen(op uint32, n int) int {
+	switch op {
+	case opWord, opPhrase:
+		return 1 + n
+	case opPrefix:
+		return 2
+	case opSource:
+		return 2 + n
+	}
+	return 0
 }

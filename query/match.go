@@ -26,22 +26,18 @@ func (ix *Index) Match(d *Document) []int64 {
 	}
 	out := e.out[:0]
 	for _, t := range e.present {
-		if direct := ix.direct[t]; len(direct) > 0 {
-			kinds := e.hits[t].kinds(e.foreign)
-			for _, de := range direct {
-				if kinds&(1<<de.kind) != 0 {
-					out = append(out, de.id)
-				}
-			}
+		if direct := &ix.direct[t]; len(direct.ids) > 0 {
+			out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
 		}
 		b := ix.blocks[t]
-		for off := uint32(0); off < uint32(len(b)); {
-			n := b[off+recLen]
-			rec := b[off : off+n]
-			off += n
+		for _, c := range ix.checks[t] {
+			if check := uint32(c >> 32); check != 0 && !e.has(check&^checkEnglish) && (check&checkEnglish == 0 || !e.foreign) {
+				continue // the article lacks a term that the query needs
+			}
+			rec := b[uint32(c):]
 			nk := rec[recKeys]
 			if nk&(recDead|recStub) != 0 {
-				if nk != recStub || e.stamp[rec[recIDLow]] == e.epoch {
+				if nk != recStub || e.has(rec[recIDLow]) {
 					continue // removed, or the article has the record's first key, under which it is evaluated
 				}
 				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
@@ -73,7 +69,7 @@ func (e *evaluator) earlierKey(keys []uint32, t uint32) bool {
 		if k == t {
 			return false
 		}
-		if e.stamp[k] == e.epoch {
+		if e.has(k) {
 			return true
 		}
 	}
@@ -103,7 +99,8 @@ func (h *termHit) kinds(foreign bool) uint32 {
 }
 
 // sortIDs sorts ids ascending: a radix sort when there are many (an article can match thousands of queries at
-// once), using buf as scratch.
+// once), using buf as scratch. A first pass finds the bytes in which the ids differ; only those are sorted by (ids
+// of a million subscriptions differ in three).
 func sortIDs(ids []int64, buf *[]int64) {
 	if len(ids) < 256 {
 		slices.Sort(ids)
@@ -112,14 +109,20 @@ func sortIDs(ids []int64, buf *[]int64) {
 	if cap(*buf) < len(ids) {
 		*buf = make([]int64, len(ids))
 	}
+	and, or := ^uint64(0), uint64(0)
+	for _, id := range ids {
+		and &= uint64(id)
+		or |= uint64(id)
+	}
+	differ := and ^ or
 	src, dst := ids, (*buf)[:len(ids)]
 	for shift := uint(0); shift < 64; shift += 8 {
+		if byte(differ>>shift) == 0 {
+			continue // every id has the same byte here
+		}
 		var count [256]int
 		for _, id := range src {
 			count[byte((uint64(id)^1<<63)>>shift)]++
-		}
-		if count[byte((uint64(src[0])^1<<63)>>shift)] == len(src) {
-			continue // every id has the same byte here
 		}
 		pos := 0
 		for i, c := range count {
@@ -138,37 +141,58 @@ func sortIDs(ids []int64, buf *[]int64) {
 }
 
 // lookUp finds the article's terms in the index's dictionary: its tokens and their stems, the stored prefixes its
-// tokens start with, its source name's tokens and its hosts.
+// tokens start with, its source name's tokens and its hosts. A token's bytes are hashed once, and the hash of each
+// of its starts as long as a stored prefix is had on the way; the filters rule out most look-ups, and a stem that
+// is a token of the article reuses that token's.
 func (ix *Index) lookUp(e *evaluator) {
 	d := e.d
-	words := ix.dict[nsWord]
+	words, prefixes := &ix.tables[nsWord], &ix.tables[nsPrefix]
+	wordFilter, prefixFilter := &ix.filters[nsWord], &ix.filters[nsPrefix]
+	lens := ix.prefixLens
+	tokIDs := e.tokIDs[:0]
 	for i, t := range d.tokens {
-		if id, ok := words[t]; ok {
-			h := e.hit(id)
-			h.raw, h.rawWhere = int32(i), d.where[i]
-		}
-	}
-	for i, s := range d.stems {
-		if id, ok := words[s]; ok {
-			e.hit(id).stemWhere = d.stemWhere[i]
-		}
-	}
-	if len(ix.prefixLens) > 0 {
-		prefixes := ix.dict[nsPrefix]
-		for i, t := range d.tokens {
-			for _, pl := range ix.prefixLens[prefixStart(t)] {
-				if pl.n > len(t) {
-					break
-				}
-				if pl.n < len(t) && !utf8.RuneStart(t[pl.n]) {
-					continue
-				}
-				if id, ok := prefixes[t[:pl.n]]; ok {
+		h := uint64(fnvOffset)
+		j := 0
+		for _, pl := range lens {
+			if pl.n > len(t) {
+				break
+			}
+			for ; j < pl.n; j++ {
+				h = fnvStep(h, t[j])
+			}
+			if pl.n < len(t) && !utf8.RuneStart(t[pl.n]) {
+				continue
+			}
+			if hp := fnvMix(h); prefixFilter.mayHave(hp) {
+				if id := prefixes.find(hp, t[:pl.n], ix.terms); id != 0 {
 					e.hit(id).prefixWhere |= d.where[i]
 				}
 			}
 		}
+		for ; j < len(t); j++ {
+			h = fnvStep(h, t[j])
+		}
+		var id uint32
+		if hw := fnvMix(h); wordFilter.mayHave(hw) {
+			if id = words.find(hw, t, ix.terms); id != 0 {
+				h := e.hit(id)
+				h.raw, h.rawWhere = int32(i), d.where[i]
+			}
+		}
+		tokIDs = append(tokIDs, id)
 	}
+	for j, s := range d.stems {
+		var id uint32
+		if i := d.stemTok[j]; i >= 0 {
+			id = tokIDs[i]
+		} else if h := hashString(s); wordFilter.mayHave(h) {
+			id = words.find(h, s, ix.terms)
+		}
+		if id != 0 {
+			e.hit(id).stemWhere = d.stemWhere[j]
+		}
+	}
+	e.tokIDs = tokIDs
 	for _, t := range d.source {
 		id, ok := ix.dict[nsSource][t]
 		if ok {

@@ -208,10 +208,20 @@ func (p *parser) word(it item) *node {
 		return nil
 	case 1:
 		p.terms++
-		return &node{kind: nodeWord, pos: it.pos, tokens: toks, stems: wordStems(toks[0])}
+		return &node{kind: nodeWord, pos: it.pos, tokens: toks, stems: wordStems(toks[0]), capital: capitalised(it.text)}
 	}
 	p.terms++
 	return &node{kind: nodePhrase, pos: it.pos, tokens: toks}
+}
+
+// capitalised reports whether the first letter of text is upper case.
+func capitalised(text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 func (p *parser) prefix(it item) (*node, error) {

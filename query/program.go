@@ -29,7 +29,10 @@ const (
 
 const (
 	flagTitle uint32 = 1 << 4 // the term must be in the title
-	noRef     uint32 = ^uint32(0)
+	// flagCapital marks an opWord that the query wrote with a capital (a name, most likely): the Index's key choice
+	// reads it, matching does not.
+	flagCapital uint32 = 1 << 5
+	noRef       uint32 = ^uint32(0)
 )
 
 func instr(op, flags uint32, n int) uint32 { return op | flags | uint32(n)<<8 }
@@ -64,6 +67,9 @@ func (c *compiler) node(n *node) {
 	}
 	switch n.kind {
 	case nodeWord:
+		if n.capital {
+			flags |= flagCapital
+		}
 		c.code = append(c.code, instr(opWord, flags, len(n.stems)))
 		for _, s := range n.stems {
 			c.code = append(c.code, c.ref(s))

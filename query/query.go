@@ -28,15 +28,16 @@ const (
 // node is a parsed query. Queries stay small (at most MaxTerms leaves), and stored queries keep only their
 // compiled program in the Index, so a pointer tree is fine here.
 type node struct {
-	kind   nodeKind
-	title  bool     // title: only
-	quoted bool     // typed in quotes
-	field  string   // "source" or "site", as typed
-	tokens []string // normalised, unstemmed
-	stems  []string // nodeWord: the stem keys of tokens[0] under each language it may be in (see stemKey)
-	host   string   // nodeSource
-	pos    int      // where it starts in the text, for error messages
-	kids   []*node
+	kind    nodeKind
+	title   bool     // title: only
+	quoted  bool     // typed in quotes
+	capital bool     // nodeWord: typed with a capital first letter
+	field   string   // "source" or "site", as typed
+	tokens  []string // normalised, unstemmed
+	stems   []string // nodeWord: the stem keys of tokens[0] under each language it may be in (see stemKey)
+	host    string   // nodeSource
+	pos     int      // where it starts in the text, for error messages
+	kids    []*node
 }
 
 // flatten returns n's children if n is of kind k (so that "(a b) c" is one AND of three), else n alone.

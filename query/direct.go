@@ -1,0 +1,88 @@
+package query
+
+// directList holds the direct entries under one term: the ids of the queries, grouped by the kind of their entry
+// (kinds ascending), so that Match appends each group the article's term satisfies in one copy; ends[k] is where
+// kind k's group ends (it starts where kind k-1's ends). next is the ring of a query's entries (see directEntry).
+// Order within a group is not kept.
+type directList struct {
+	ids   []int64
+	nexts []uint32
+	ends  [numKinds]uint32
+}
+
+// numKinds is the number of kinds of direct entries, title ones included.
+const numKinds = 2 * kindTitle
+
+// add puts an entry of id, of the given kind and ring successor, in its kind's group: the group's end moves by one,
+// and so does each later group, by its first entry going to its end.
+func (l *directList) add(id int64, next uint32, kind uint8) {
+	l.ids, l.nexts = append(grow(l.ids, 1), 0), append(grow(l.nexts, 1), 0)
+	hole := uint32(len(l.ids) - 1)
+	for k := numKinds - 1; k > int(kind); k-- {
+		start := l.ends[k-1]
+		l.ids[hole], l.nexts[hole] = l.ids[start], l.nexts[start]
+		hole = start
+		l.ends[k]++
+	}
+	l.ids[hole], l.nexts[hole] = id, next
+	l.ends[kind]++
+}
+
+// remove deletes the entry of id and returns its ring successor; ok is false when there is none.
+func (l *directList) remove(id int64) (next uint32, ok bool) {
+	p := -1
+	for i, x := range l.ids {
+		if x == id {
+			p = i
+			break
+		}
+	}
+	if p < 0 {
+		return 0, false
+	}
+	next = l.nexts[p]
+	k := 0
+	for uint32(p) >= l.ends[k] {
+		k++
+	}
+	// The group's last entry fills the gap; each later group's last entry fills the gap its predecessor left.
+	last := l.ends[k] - 1
+	l.ids[p], l.nexts[p] = l.ids[last], l.nexts[last]
+	l.ends[k]--
+	hole := last
+	for j := k + 1; j < numKinds; j++ {
+		last = l.ends[j] - 1
+		l.ids[hole], l.nexts[hole] = l.ids[last], l.nexts[last]
+		l.ends[j]--
+		hole = last
+	}
+	n := len(l.ids) - 1
+	l.ids, l.nexts = l.ids[:n], l.nexts[:n]
+	return next, true
+}
+
+// kindOf returns the kind of the entry of id, and false if there is none.
+func (l *directList) kindOf(id int64) (uint8, bool) {
+	for i, x := range l.ids {
+		if x == id {
+			k := uint8(0)
+			for uint32(i) >= l.ends[k] {
+				k++
+			}
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// appendMatches appends to out the ids of the entries of the kinds in kinds (bit 1<<kind).
+func (l *directList) appendMatches(out []int64, kinds uint32) []int64 {
+	start := uint32(0)
+	for k, end := range l.ends {
+		if kinds&(1<<k) != 0 && end > start {
+			out = append(out, l.ids[start:end]...)
+		}
+		start = end
+	}
+	return out
+}
