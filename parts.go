@@ -245,6 +245,18 @@ func (a alertSink) HandleArticles(ctx context.Context, arts []news.Article) erro
 	return nil
 }
 
+// PlanAlerts returns the alerts of new articles, for the poller to queue
+// in the write that finishes them (feeds.AlertPlanner).
+func (a alertSink) PlanAlerts(ctx context.Context, arts []news.Article) ([]news.Alert, error) {
+	return a.subs.PlanAlerts(ctx, arts)
+}
+
+// AlertsQueued logs the alerts queued and wakes the sender.
+func (a alertSink) AlertsQueued(articles, n int) {
+	a.subs.AlertsQueued(articles, n)
+	a.sender.Notify()
+}
+
 // newLogger writes log lines to w at the configured level; when w is the
 // terminal of console mode (the chat), warnings and errors only.
 func newLogger(w io.Writer, cfg config.Config, chatTerminal bool) *slog.Logger {

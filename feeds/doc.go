@@ -46,7 +46,12 @@
 //     first get the article page's text, when configured), its story
 //     (Stories, which moves it on in the same write), and, for the
 //     alertable ones, the Sink (handed the articles the story step read,
-//     when they are all that wait). An article is finished
+//     when they are all that wait). When the Store is a Finisher, the
+//     Stories a LinkPlanner and the Sink an AlertPlanner (as wired in the
+//     bot), the story, match and queue steps are decided first and stored
+//     in one write with the move to done (finish.go): an article's row is
+//     written twice in all, and a stop before that write leaves the whole
+//     batch at the story step. An article is finished
 //     only once the Sink returned, so a stop at any moment loses no alert, and
 //     the store's one alert per (chat, story) makes the repeat of a step
 //     harmless.

@@ -210,6 +210,9 @@ func (p *Poller) finish(ctx context.Context) error {
 	if err := p.addText(ctx); err != nil {
 		return err
 	}
+	if f, lp, ap, ok := p.oneWrite(); ok {
+		return p.finishInOne(ctx, f, lp, ap)
+	}
 	linked, err := p.link(ctx)
 	if err != nil {
 		return err

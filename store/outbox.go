@@ -73,44 +73,55 @@ var errUndo = errors.New("an alert's writes to undo")
 func (s *Store) queueAlerts(ctx context.Context, alerts []news.Alert, savepoints bool) (int, error) {
 	queued := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		queued = 0
-		q, err := s.alertStatements(ctx, tx)
-		if err != nil {
-			return err
-		}
-		now := s.now().Unix()
-		for _, a := range alerts {
-			if savepoints {
-				if _, err := q.savepoint.ExecContext(ctx); err != nil {
-					return err
-				}
-			}
-			n, err := q.queue(ctx, a, now)
-			if err != nil {
-				switch {
-				case !savepoints && skippable(err) && !errors.Is(err, errGone):
-					return errUndo
-				case savepoints:
-					if _, rerr := q.rollback.ExecContext(ctx); rerr != nil {
-						return errors.Join(err, rerr)
-					}
-				}
-				if !skippable(err) {
-					return fmt.Errorf("chat %d, article %d: %w", a.ChatID, a.ArticleID, err)
-				}
-				s.log.Warn("alert skipped", "chat", a.ChatID, "article", a.ArticleID, "subscription", a.SubscriptionID, "err", err)
-				n = 0
-			}
-			if savepoints {
-				if _, err := q.release.ExecContext(ctx); err != nil {
-					return err
-				}
-			}
-			queued += n
-		}
-		return nil
+		var err error
+		queued, err = s.queueAlertsTx(ctx, tx, alerts, savepoints)
+		return err
 	})
 	return queued, err
+}
+
+// queueAlertsTx queues the alerts inside tx (see queueAlerts); a failure
+// leaves tx to be rolled back.
+func (s *Store) queueAlertsTx(ctx context.Context, tx *sql.Tx, alerts []news.Alert, savepoints bool) (int, error) {
+	if len(alerts) == 0 {
+		return 0, nil
+	}
+	q, err := s.alertStatements(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	queued := 0
+	now := s.now().Unix()
+	for _, a := range alerts {
+		if savepoints {
+			if _, err := q.savepoint.ExecContext(ctx); err != nil {
+				return 0, err
+			}
+		}
+		n, err := q.queue(ctx, a, now)
+		if err != nil {
+			switch {
+			case !savepoints && skippable(err) && !errors.Is(err, errGone):
+				return 0, errUndo
+			case savepoints:
+				if _, rerr := q.rollback.ExecContext(ctx); rerr != nil {
+					return 0, errors.Join(err, rerr)
+				}
+			}
+			if !skippable(err) {
+				return 0, fmt.Errorf("chat %d, article %d: %w", a.ChatID, a.ArticleID, err)
+			}
+			s.log.Warn("alert skipped", "chat", a.ChatID, "article", a.ArticleID, "subscription", a.SubscriptionID, "err", err)
+			n = 0
+		}
+		if savepoints {
+			if _, err := q.release.ExecContext(ctx); err != nil {
+				return 0, err
+			}
+		}
+		queued += n
+	}
+	return queued, nil
 }
 
 // errGone is a row of an alert that no longer exists.

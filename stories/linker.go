@@ -106,9 +106,47 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	links, joined, err := l.plan(ctx, articles)
+	if err != nil {
+		return 0, err
+	}
+	if err := l.opts.Store.LinkArticles(ctx, links); err != nil {
+		// The window holds the batch the store does not: read it whole
+		// next time, which forgets them.
+		l.synced = time.Time{}
+		return 0, fmt.Errorf("link stories: %w", err)
+	}
+	return joined, nil
+}
+
+// PlanLinks decides each article's story as Link does, and puts the batch
+// into the window, but stores nothing: it returns the links for the caller
+// to store (in a write of its own, with other steps) and how many joined an
+// existing story. A caller whose write of the links fails calls Unstored.
+// It fails when reading the window fails; then it plans nothing.
+func (l *Linker) PlanLinks(ctx context.Context, articles []news.Article) ([]news.StoryCandidate, int, error) {
+	if len(articles) == 0 {
+		return nil, 0, nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.plan(ctx, articles)
+}
+
+// Unstored tells the linker that the links PlanLinks returned last were not
+// stored: the next Link or PlanLinks reads the whole window again, which
+// forgets them.
+func (l *Linker) Unstored() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.synced = time.Time{}
+}
+
+// plan decides the batch's stories and adds it to the window; l.mu held.
+func (l *Linker) plan(ctx context.Context, articles []news.Article) ([]news.StoryCandidate, int, error) {
 	if l.opts.Window > 0 {
 		if err := l.sync(ctx); err != nil {
-			return 0, fmt.Errorf("link stories: %w", err)
+			return nil, 0, fmt.Errorf("link stories: %w", err)
 		}
 	}
 	joined := 0
@@ -130,13 +168,7 @@ func (l *Linker) Link(ctx context.Context, articles []news.Article) (int, error)
 		l.add(a.ID, story, canonical, f, a.PublishedAt)
 		l.high = max(l.high, a.ID)
 	}
-	if err := l.opts.Store.LinkArticles(ctx, links); err != nil {
-		// The window holds the batch the store does not: read it whole
-		// next time, which forgets them.
-		l.synced = time.Time{}
-		return 0, fmt.Errorf("link stories: %w", err)
-	}
-	return joined, nil
+	return links, joined, nil
 }
 
 // match returns the story of the window an article belongs to: a canonical

@@ -250,6 +250,23 @@ func (s *Service) Count() int { return s.index.Len() }
 // active, unpaused chats; the first matching subscription (lowest id) of
 // each topic is the one named.
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
+	alerts, err := s.PlanAlerts(ctx, articles)
+	if err != nil || len(alerts) == 0 {
+		return err
+	}
+	n, err := s.store.QueueAlerts(ctx, alerts)
+	if err != nil {
+		return fmt.Errorf("queue alerts: %w", err)
+	}
+	s.AlertsQueued(len(articles), n)
+	return nil
+}
+
+// PlanAlerts matches the articles as HandleArticles does and returns the
+// alerts they cause, without queueing them: the caller queues them (with
+// the store's QueueAlerts rules, in a write of its own) and then calls
+// AlertsQueued. It fails when the subscriptions cannot be read.
+func (s *Service) PlanAlerts(ctx context.Context, articles []news.Article) ([]news.Alert, error) {
 	// One look at the store for the whole batch: the subscriptions that
 	// may alert, of every article's matches.
 	matched := make([][]int64, len(articles))
@@ -263,7 +280,7 @@ func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) e
 		slices.Sort(all)
 		targets, err := s.store.AlertTargets(ctx, slices.Compact(all))
 		if err != nil {
-			return fmt.Errorf("match %d articles: %w", len(articles), err)
+			return nil, fmt.Errorf("match %d articles: %w", len(articles), err)
 		}
 		// A subscription's destination: its chat and forum topic; an
 		// article is alerted once per destination.
@@ -288,16 +305,14 @@ func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) e
 		}
 	}
 	s.maybeRefile(len(articles))
-	if len(alerts) == 0 {
-		return nil
-	}
-	n, err := s.store.QueueAlerts(ctx, alerts)
-	if err != nil {
-		return fmt.Errorf("queue alerts: %w", err)
-	}
-	s.log.Info("alerts queued", "articles", len(articles), "alerts", n)
+	return alerts, nil
+}
+
+// AlertsQueued logs and counts the n messages queued for the alerts that
+// PlanAlerts returned for articles articles.
+func (s *Service) AlertsQueued(articles, n int) {
+	s.log.Info("alerts queued", "articles", articles, "alerts", n)
 	s.obs.AlertsQueued(n)
-	return nil
 }
 
 // maybeRefile re-chooses the index terms of the stored queries once enough

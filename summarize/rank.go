@@ -371,7 +371,18 @@ func (s *scratch) overlap(i int) int {
 func countWords(s string) int {
 	n, cjk := 0, 0
 	in := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII: no rune to decode, never CJK
+			w := isASCIIWord(c)
+			if w && !in {
+				n++
+			}
+			in = w
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if isCJK(r) {
 			cjk++
 			in = false

@@ -24,40 +24,58 @@ func (w *wordScanner) reset(s string) {
 func (w *wordScanner) next() ([]byte, bool) {
 	s := w.s
 	for w.i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[w.i:])
-		if isCJK(r) {
-			w.buf = utf8.AppendRune(w.buf[:0], r)
-			w.i += size
-			if r2, size2 := utf8.DecodeRuneInString(s[w.i:]); w.i < len(s) && isCJK(r2) {
-				w.buf = utf8.AppendRune(w.buf, r2)
-				_ = size2
+		// ASCII is read byte by byte (neither CJK nor anything to decode):
+		// the same words as decoding each rune, at a fraction of the cost.
+		if c := s[w.i]; c < utf8.RuneSelf {
+			if !isASCIIWord(c) {
+				w.i++
+				continue
 			}
-			return w.buf, true
-		}
-		if !isWordRune(r) {
-			w.i += size
-			continue
+		} else {
+			r, size := utf8.DecodeRuneInString(s[w.i:])
+			if isCJK(r) {
+				w.buf = utf8.AppendRune(w.buf[:0], r)
+				w.i += size
+				if r2, size2 := utf8.DecodeRuneInString(s[w.i:]); w.i < len(s) && isCJK(r2) {
+					w.buf = utf8.AppendRune(w.buf, r2)
+					_ = size2
+				}
+				return w.buf, true
+			}
+			if !isWordRune(r) {
+				w.i += size
+				continue
+			}
 		}
 		w.buf = w.buf[:0]
 		for w.i < len(s) {
-			r, size = utf8.DecodeRuneInString(s[w.i:])
-			if !isWordRune(r) || isCJK(r) {
-				break
-			}
-			if r < utf8.RuneSelf {
-				c := byte(r)
+			if c := s[w.i]; c < utf8.RuneSelf {
+				if !isASCIIWord(c) {
+					break
+				}
 				if 'A' <= c && c <= 'Z' {
 					c += 'a' - 'A'
 				}
 				w.buf = append(w.buf, c)
-			} else {
-				w.buf = utf8.AppendRune(w.buf, unicode.ToLower(r))
+				w.i++
+				continue
 			}
+			r, size := utf8.DecodeRuneInString(s[w.i:])
+			if !isWordRune(r) || isCJK(r) {
+				break
+			}
+			w.buf = utf8.AppendRune(w.buf, unicode.ToLower(r))
 			w.i += size
 		}
 		return w.buf, true
 	}
 	return nil, false
+}
+
+// isASCIIWord reports whether the ASCII byte c is a letter or a digit
+// (isWordRune for c < utf8.RuneSelf).
+func isASCIIWord(c byte) bool {
+	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
 }
 
 func isWordRune(r rune) bool {

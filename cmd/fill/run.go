@@ -213,29 +213,24 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 				return err
 			}
 		}
-		if _, err := linker.Link(ctx, pending); err != nil {
-			return err
-		}
-		if err := st.AdvanceArticles(ctx, news.ArticleIDs(pending), store.StepLink, store.StepMatch); err != nil {
-			return err
-		}
-		t3, c4 := time.Now(), threadTime()
-		// As the poller's match step: the linked articles, when they are
-		// all that wait (only the ids are read).
-		ids, err = st.PendingIDs(ctx, store.StepMatch)
+		// As the poller's finish: the stories decided, then the alerts,
+		// then one write that links, queues and finishes the batch.
+		links, _, err := linker.PlanLinks(ctx, pending)
 		if err != nil {
 			return err
 		}
-		if !slices.Equal(ids, news.ArticleIDs(pending)) {
-			if pending, err = st.PendingArticles(ctx, store.StepMatch); err != nil {
-				return err
-			}
-		}
-		if err := subs.HandleArticles(ctx, pending); err != nil {
+		t3, c4 := time.Now(), threadTime()
+		alerts, err := subs.PlanAlerts(ctx, pending)
+		if err != nil {
 			return err
 		}
-		if err := st.AdvanceArticles(ctx, news.ArticleIDs(pending), store.StepMatch, ""); err != nil {
+		n, err := st.FinishArticles(ctx, links, alerts, news.ArticleIDs(pending))
+		if err != nil {
+			linker.Unstored()
 			return err
+		}
+		if len(alerts) > 0 {
+			subs.AlertsQueued(len(pending), n)
 		}
 		t4, c5 := time.Now(), threadTime()
 		stored += len(added)
@@ -271,7 +266,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	fmt.Fprintf(w, "| measure | value |\n|---|---|\n")
 	fmt.Fprintf(w, "| CPU per new article, steady state (last %d; summary, FTS, linking, matching, queueing) | %s |\n", steadyArticles, per(cpu, steadyArticles))
 	fmt.Fprintf(w, "| wall per new article, steady state | %s |\n", per(wall, steadyArticles))
-	fmt.Fprintf(w, "| CPU per new article by step, steady state (the loop's thread; the rest of the process is GC): store the fetch / text + summary / link / match and queue (making the articles: %s) | %s / %s / %s / %s |\n",
+	fmt.Fprintf(w, "| CPU per new article by step, steady state (the loop's thread; the rest of the process is GC): store the fetch / text + summary / link (decided) / match, queue and the one write that links, queues and finishes (making the articles: %s) | %s / %s / %s / %s |\n",
 		per(stepCPU[0], steadyArticles), per(stepCPU[1], steadyArticles), per(stepCPU[2], steadyArticles), per(stepCPU[3], steadyArticles), per(stepCPU[4], steadyArticles))
 	fmt.Fprintf(w, "| store one fetch (%d items, %d new) p50 / p99 | %s |\n", o.feedSize, o.perFetch, pct(insert))
 	fmt.Fprintf(w, "| text + summary of one fetch p50 / p99 | %s |\n", pct(text))
