@@ -72,7 +72,8 @@ type Store struct {
 }
 
 // SetLogger makes the store log to log (rows it skips, see QueueAlerts)
-// instead of slog.Default(). Call it before the store is shared.
+// instead of slog.Default(); OpenLogged sets it from the start. Call it
+// before the store is shared.
 func (s *Store) SetLogger(log *slog.Logger) {
 	if log != nil {
 		s.log = log
@@ -88,6 +89,17 @@ func (s *Store) SetLogger(log *slog.Logger) {
 // the database refuses writes. Call CheckFile first to refuse an empty or
 // damaged file.
 func Open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+	return OpenLogged(ctx, path, now, nil)
+}
+
+// OpenLogged is Open with the store logging to log (nil: slog.Default())
+// from the start, so that what Open itself finds, such as stored times
+// ahead of the clock, reaches the configured log rather than the process's
+// default logger (on a console's terminal, a raw line). It fails as Open does.
+func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slog.Logger) (*Store, error) {
+	if log == nil {
+		log = slog.Default()
+	}
 	if now == nil {
 		now = time.Now
 	}
@@ -122,7 +134,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{w: w, now: now, log: slog.Default(), writeFailures: failures, fetches: newFetchState(), path: path}
+	s := &Store{w: w, now: now, log: log, writeFailures: failures, fetches: newFetchState(), path: path}
 	if fi, err := os.Stat(path); err == nil {
 		s.file = fi
 	}
