@@ -103,12 +103,11 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if err := checkDatabase(ctx, cfg.Storage.Path, m.CheckDB, log); err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Storage.Path, m.Now)
+	st, err := store.OpenLogged(ctx, cfg.Storage.Path, m.Now, log)
 	if err != nil {
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
 	}
 	defer st.Close()
-	st.SetLogger(log)
 	if err := syncSources(ctx, st, cfg, log); err != nil {
 		return err
 	}

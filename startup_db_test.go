@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"log/slog"
@@ -86,5 +87,67 @@ func TestNewDatabaseIsCreatedWhole(t *testing.T) {
 	left, err := filepath.Glob(db + ".creating*")
 	if err != nil || len(left) != 0 {
 		t.Errorf("left behind: %v (%v)", left, err)
+	}
+}
+
+// Another application's SQLite file, one written by a newer Newshound, or
+// one that lost a table stops the start with the file and the fix named,
+// and is left as it was.
+func TestStartRefusesADatabaseItCannotUse(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		setup []string // run on the file; a Newshound database first when newshound
+		ours  bool
+		want  []string
+	}{
+		{"another application's", []string{`CREATE TABLE t(a)`}, false,
+			[]string{"is not a Newshound database", "point storage.path at a new file"}},
+		{"a newer Newshound's", []string{`INSERT INTO schema_migrations VALUES (9001, 0)`}, true,
+			[]string{"written by a newer Newshound (migration 9001", "run that version", "restore a backup"}},
+		{"missing a table", []string{`DROP TABLE outbox`}, true,
+			[]string{"lacks the table outbox", "restore your latest backup", ".recover"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "newshound.db")
+			if tt.ours {
+				if err := createDatabase(context.Background(), db); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sqldb, err := sql.Open("sqlite3", "file:"+db+"?_foreign_keys=off")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range tt.setup {
+				if _, err := sqldb.Exec(q); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			if err := sqldb.Close(); err != nil {
+				t.Fatal(err)
+			}
+			before, err := os.ReadFile(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg := filepath.Join(dir, "newshound.toml")
+			if err := os.WriteFile(cfg, []byte(fmt.Sprintf("[storage]\npath = %q\n", db)), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			m := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+			err = m.Run(context.Background(), cfg)
+			if err == nil {
+				t.Fatal("started")
+			}
+			for _, w := range append(tt.want, "storage.path", db) {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+			if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
+				t.Errorf("the file was changed (%v)", err)
+			}
+		})
 	}
 }

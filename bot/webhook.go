@@ -43,6 +43,9 @@ type Webhook struct {
 	// how long a post waits for room; tests shrink them.
 	queueSize int
 	queueWait time.Duration
+	// headerTimeout and idleTimeout are WebhookHeaderTimeout and
+	// WebhookIdleTimeout; tests change them.
+	headerTimeout, idleTimeout time.Duration
 }
 
 // WebhookOptions configures the webhook.
@@ -65,7 +68,8 @@ func NewWebhook(tg *Telegram, opts WebhookOptions) *Webhook {
 	if secret == "" {
 		secret = rand.Text() // A-Z and 2-7: within Telegram's secret_token alphabet
 	}
-	return &Webhook{tg: tg, opts: opts, secret: secret, queueSize: 64, queueWait: queueWait}
+	return &Webhook{tg: tg, opts: opts, secret: secret, queueSize: 64, queueWait: queueWait,
+		headerTimeout: WebhookHeaderTimeout, idleTimeout: WebhookIdleTimeout}
 }
 
 // Updates serves the webhook, registers it with setWebhook and calls handle
@@ -83,11 +87,12 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 		}
 	}
 	queue := make(chan Incoming, w.queueSize)
-	srv := &http.Server{Handler: w.mounted(w.handler(ctx, queue)), ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
-		MaxHeaderBytes: WebhookMaxHeaderBytes}
+	limited := limitConns(ln, WebhookMaxConns)
+	srv := &http.Server{Handler: w.mounted(w.handler(ctx, queue)), ReadHeaderTimeout: w.headerTimeout,
+		ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: w.idleTimeout,
+		MaxHeaderBytes: WebhookMaxHeaderBytes, ConnState: limited.track}
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(limitConns(ln)) }()
+	go func() { served <- srv.Serve(limited) }()
 	var taken []Incoming // taken from the queue as the stop came
 	defer func() {
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)

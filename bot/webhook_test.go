@@ -28,7 +28,8 @@ type hookRig struct {
 	stop func() error // cancels and waits for Updates to return
 }
 
-func startWebhook(t *testing.T, srv *telegramtest.Server) *hookRig {
+// startWebhook runs a webhook; tweak, if given, changes it before it starts.
+func startWebhook(t *testing.T, srv *telegramtest.Server, tweak ...func(*Webhook)) *hookRig {
 	t.Helper()
 	logs := &strings.Builder{}
 	tg := newTestTelegram(t, srv, logs, time.Second)
@@ -37,6 +38,9 @@ func startWebhook(t *testing.T, srv *telegramtest.Server) *hookRig {
 		t.Fatal(err)
 	}
 	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	for _, f := range tweak {
+		f(w)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &hookRig{srv: srv, logs: logs, url: "http://" + ln.Addr().String() + "/hook", got: make(chan Incoming, 10)}
 	done := make(chan error, 1)

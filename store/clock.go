@@ -44,7 +44,8 @@ func (s *Store) clampFuture(ctx context.Context) error {
 		return fmt.Errorf("clamp stored times to the clock: %w", err)
 	}
 	if counts[0]+counts[1]+counts[2] > 0 {
-		s.log.Warn("stored times lay in the future (the clock stepped back, or the database came from another machine); clamped to now",
+		s.log.Warn(fmt.Sprintf("stored times lay in the future (the clock stepped back, or the database came from another machine): "+
+			"waiting messages now wait until now plus %v at most; their creation times and the digests' windows are set to now", FutureMargin),
 			"messages_waiting", counts[0], "messages_created", counts[1], "digests", counts[2], "now", now.UTC().Format(time.RFC3339))
 	}
 	return nil

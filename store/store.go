@@ -16,6 +16,9 @@
 //   - Ids of sources, articles and subscriptions are AUTOINCREMENT: never
 //     given again, so nothing that names a removed row reaches a new one.
 //   - One process per database: the program takes Lock before Open.
+//   - Open migrates only Newshound's own databases: another application's
+//     file, one a newer Newshound wrote, or one missing a table that its
+//     migrations made is refused before anything in it changes (schema.go).
 //   - Times are stored as Unix seconds (UTC).
 //   - An unchanged feed writes nothing: a fetch whose item set is the last
 //     stored one's skips StoreFeedItems' transaction, and a success that
@@ -69,7 +72,8 @@ type Store struct {
 }
 
 // SetLogger makes the store log to log (rows it skips, see QueueAlerts)
-// instead of slog.Default(). Call it before the store is shared.
+// instead of slog.Default(); OpenLogged sets it from the start. Call it
+// before the store is shared.
 func (s *Store) SetLogger(log *slog.Logger) {
 	if log != nil {
 		s.log = log
@@ -77,10 +81,25 @@ func (s *Store) SetLogger(log *slog.Logger) {
 }
 
 // Open opens (creating if needed) the database at path, migrates it and
-// clamps stored times that lie in the future (see FutureMargin). It fails
-// when the file cannot be opened, a migration fails or the database refuses
-// writes. Call CheckFile first to refuse an empty or damaged file.
+// clamps stored times that lie in the future (see FutureMargin). Before it
+// changes anything, it refuses a file that is not Newshound's (ErrForeign),
+// was written by a newer Newshound (ErrNewer) or lacks a table its
+// migrations made (ErrDamaged), with a message that names the file and the
+// fix. It fails also when the file cannot be opened, a migration fails or
+// the database refuses writes. Call CheckFile first to refuse an empty or
+// damaged file.
 func Open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+	return OpenLogged(ctx, path, now, nil)
+}
+
+// OpenLogged is Open with the store logging to log (nil: slog.Default())
+// from the start, so that what Open itself finds, such as stored times
+// ahead of the clock, reaches the configured log rather than the process's
+// default logger (on a console's terminal, a raw line). It fails as Open does.
+func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slog.Logger) (*Store, error) {
+	if log == nil {
+		log = slog.Default()
+	}
 	if now == nil {
 		now = time.Now
 	}
@@ -104,6 +123,9 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		}
 		return "file:" + path + "?" + q.Encode()
 	}
+	if err := checkSchema(ctx, path); err != nil {
+		return nil, err
+	}
 	failures := &writeFailures{now: now}
 	w := sql.OpenDB(&noteConnector{dsn: dsn(true), driver: &sqlite3.SQLiteDriver{}, failures: failures})
 	w.SetMaxOpenConns(1)
@@ -112,7 +134,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{w: w, now: now, log: slog.Default(), writeFailures: failures, fetches: newFetchState(), path: path}
+	s := &Store{w: w, now: now, log: log, writeFailures: failures, fetches: newFetchState(), path: path}
 	if fi, err := os.Stat(path); err == nil {
 		s.file = fi
 	}
@@ -155,46 +177,75 @@ func (s *Store) Close() error {
 	return errors.Join(err, s.r.Close(), s.w.Close())
 }
 
-func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
-		return err
-	}
+// migration is one file of migrations/.
+type migration struct {
+	version int
+	name    string // the file's name, for errors
+	body    string
+}
+
+// migrations lists the embedded migrations in order.
+func migrations() ([]migration, error) {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sort.Strings(names)
+	list := make([]migration, 0, len(names))
 	for _, name := range names {
 		base := strings.TrimPrefix(name, "migrations/")
 		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 		if err != nil {
-			return fmt.Errorf("migration %s: name must start with a number", base)
+			return nil, fmt.Errorf("migration %s: name must start with a number", base)
+		}
+		body, err := migrationFiles.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, migration{version: version, name: base, body: string(body)})
+	}
+	return list, nil
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	return s.migrateOnly(ctx, nil)
+}
+
+// migrateOnly applies, in order, the migrations not recorded yet whose
+// version include accepts (all when include is nil).
+func (s *Store) migrateOnly(ctx context.Context, include func(version int) bool) error {
+	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	list, err := migrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range list {
+		if include != nil && !include(m.version) {
+			continue
 		}
 		var n int
-		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
+		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
 			continue
 		}
-		body, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			return err
-		}
 		apply := func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			if _, err := tx.ExecContext(ctx, m.body); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, s.now().Unix())
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, m.version, s.now().Unix())
 			return err
 		}
-		if strings.HasPrefix(string(body), foreignKeysOff) {
+		if strings.HasPrefix(m.body, foreignKeysOff) {
 			err = s.migrateWithoutForeignKeys(ctx, apply)
 		} else {
 			err = s.tx(ctx, apply)
 		}
 		if err != nil {
-			return fmt.Errorf("migration %s: %w", base, err)
+			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	return nil
