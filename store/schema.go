@@ -231,6 +231,9 @@ func referenceTables(ctx context.Context, versions []int) (map[string]bool, erro
 	if err := ref.upgradeArticles(ctx); err != nil {
 		return nil, fmt.Errorf("reference schema: %w", err)
 	}
+	if err := ref.refoldTerms(ctx); err != nil { // drops its marker, as at every Open
+		return nil, fmt.Errorf("reference schema: %w", err)
+	}
 	t, err := tableNames(ctx, db)
 	if err != nil {
 		return nil, fmt.Errorf("reference schema: %w", err)
