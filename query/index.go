@@ -15,9 +15,8 @@ import (
 // under a term lie one after another in that term's block of uint32 words (a query filed under several terms has a
 // copy in each block): Match reads each block of the article's terms from start to end, which the processor
 // streams from memory, where records scattered over one arena cost a cache miss each. A query of one word, quoted
-// word or prefix keeps no program at all: finding its term is matching it; nor does "word -other", which is a test
-// of a bit per excluded stem once its word is found. Match counts how many articles contain each term, and Add and
-// Refile file queries under the terms that are rarest in practice.
+// word or prefix keeps no program at all: finding its term is matching it. Match counts how many articles contain
+// each term, and Add and Refile file queries under the terms that are rarest in practice.
 //
 // An Index is safe for concurrent use: Match calls run in parallel with each other; Add, Remove and Refile one at a
 // time. Use NewIndex to make one.
