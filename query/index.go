@@ -31,12 +31,11 @@ type Index struct {
 	// Match tests before it reads the record.
 	checks     [][]uint64
 	direct     []directList        // by term id: queries matched by that term alone, without evaluation
-	exclusions []exclusionList     // by term id: "word -other" queries under the word's stems (see exclusion)
 	prefixLens prefixLengths       // the lengths of the stored prefixes
 	filters    [nsCount]termFilter // of dict's strings, for Match to skip look-ups
 	tables     [nsSource]termTable // dict's words and prefixes, for Match's look-ups
 	// byID maps a query id to where its record is — its first key's term id << 32 | its offset in that term's
-	// block — or to directFlag | its direct entry's term, or to exclusionFlag | its first exclusion entry's term.
+	// block — or to directFlag | its direct entry's term.
 	byID       map[int64]uint64
 	freq       func(term string) float64
 	evaluators sync.Pool
@@ -197,7 +196,6 @@ func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 	ix.blocks = [][]uint32{nil}
 	ix.checks = [][]uint64{nil}
 	ix.direct = []directList{{}}
-	ix.exclusions = []exclusionList{{}}
 	ix.df = []uint32{0}
 	return ix
 }
@@ -235,20 +233,6 @@ func (ix *Index) Add(id int64, q *Query) {
 			ix.direct[t.term].add(id, next, t.kind)
 		}
 		ix.byID[id] = directFlag | uint64(terms[0].term)
-		return
-	}
-	if keys, not, ok := exclusionOf(prog); ok {
-		// Each entry holds its stem's reference; the first also those of the excluded stems.
-		x := exclusion{id: id}
-		copy(x.not[:], not)
-		for i, k := range keys {
-			x.next = 0
-			if len(keys) > 1 {
-				x.next = keys[(i+1)%len(keys)]
-			}
-			ix.exclusions[k].add(x, i == 0)
-		}
-		ix.byID[id] = exclusionFlag | uint64(keys[0])
 		return
 	}
 	ix.file(id, keys, prog)
@@ -302,28 +286,6 @@ func (ix *Index) remove(id int64) {
 				break
 			}
 			t = next
-		}
-		return
-	}
-	if place&exclusionFlag != 0 {
-		first := uint32(place &^ exclusionFlag)
-		for t := first; ; {
-			x, ok := ix.exclusions[t].remove(id)
-			if !ok {
-				break // cannot happen: each entry of the ring is where the one before it says
-			}
-			if t == first {
-				for _, n := range x.not {
-					if n != 0 {
-						ix.release(n)
-					}
-				}
-			}
-			ix.release(t)
-			if x.next == 0 || x.next == first {
-				break
-			}
-			t = x.next
 		}
 		return
 	}
@@ -478,7 +440,6 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 			ix.blocks = append(ix.blocks, nil)
 			ix.checks = append(ix.checks, nil)
 			ix.direct = append(ix.direct, directList{})
-			ix.exclusions = append(ix.exclusions, exclusionList{})
 			ix.df = append(ix.df, 0)
 		}
 		ix.dict[ns][s] = id
@@ -509,6 +470,6 @@ func (ix *Index) release(id uint32) {
 		ix.prefixLens.add(len(t.s), -1)
 	}
 	*t = term{}
-	ix.blocks[id], ix.checks[id], ix.direct[id], ix.exclusions[id] = nil, nil, directList{}, exclusionList{}
+	ix.blocks[id], ix.checks[id], ix.direct[id] = nil, nil, directList{}
 	ix.freeTerms = append(ix.freeTerms, id)
 }

@@ -284,25 +284,6 @@ func keyStrings(ix *Index, id int64) []string {
 	var keys []uint32
 	other := map[uint32]bool{}
 	switch {
-	case place&exclusionFlag != 0:
-		// A "word -other" query: its entries form a ring through its word's stems, the primary first.
-		first := uint32(place &^ exclusionFlag)
-		for t := first; ; {
-			l := &ix.exclusions[t]
-			i := slices.IndexFunc(l.entries, func(x exclusion) bool { return x.id == id })
-			if i < 0 {
-				break
-			}
-			keys = append(keys, t)
-			if t != first {
-				other[t] = true
-			}
-			next := l.entries[i].next
-			if next == 0 || next == first {
-				break
-			}
-			t = next
-		}
 	case place&directFlag == 0:
 		rec := ix.blocks[place>>32][uint32(place):]
 		rec = rec[:rec[recLen]]
@@ -495,7 +476,7 @@ func TestIndexCheck(t *testing.T) {
 		2: mustParse(t, "biden wahlen"),
 		3: mustParse(t, `"common biden" commoner`),
 		4: mustParse(t, "biden (common OR commoner)"),
-		5: mustParse(t, "biden -title:common"), // "biden -common" would be exclusion entries, with no record
+		5: mustParse(t, "biden -common"),
 		6: mustParse(t, "biden zyx"),
 		7: mustParse(t, "biden title:common ukrain*"),
 	}
@@ -582,68 +563,6 @@ func TestIndexDirectOr(t *testing.T) {
 	}
 	if ix.Len() != 0 || len(ix.dict[nsWord]) != 0 || len(ix.dict[nsPrefix]) != 0 {
 		t.Errorf("after Remove: %d queries, %d words, %d prefixes left", ix.Len(), len(ix.dict[nsWord]), len(ix.dict[nsPrefix]))
-	}
-}
-
-// TestIndexExclusion checks that "word -other" queries are kept as exclusion entries (no program), one under each
-// stem of the word, and match as the naive evaluator says in English and in German articles (where the words' other
-// stems count), once however many stems an article has; that other shapes with a NOT keep a record; and that
-// removing them leaves no entry or term behind.
-func TestIndexExclusion(t *testing.T) {
-	ix := NewIndex()
-	queries := map[int64]*Query{
-		1: mustParse(t, "Biden -tariffs"),
-		2: mustParse(t, "wahlen -kursk"),
-		3: mustParse(t, "kursk -wahlen"),
-		4: mustParse(t, "Biden -Biden"),
-		5: mustParse(t, "Biden -title:tariffs"),
-		6: mustParse(t, "title:Biden -tariffs"),
-		7: mustParse(t, "-tariffs Biden"),
-		8: mustParse(t, "Biden -tariffs -kursk"),
-	}
-	for id, q := range queries {
-		ix.Add(id, q)
-	}
-	for id, want := range map[int64]bool{1: true, 2: true, 3: true, 4: true, 5: false, 6: false, 7: false, 8: false} {
-		if got := ix.byID[id]&exclusionFlag != 0; got != want {
-			t.Errorf("query %d (%s): exclusion entries %v, want %v", id, queries[id], got, want)
-		}
-	}
-	if got := keyStrings(ix, 2); !slices.Contains(got, "wahlen") {
-		t.Errorf("query 2 has entries under %q, want wahlen among them", got)
-	}
-	articles := []Article{
-		{Text: "Biden said nothing"},
-		{Text: "Biden on tariffs"},
-		{Title: "Biden", Text: "tariff talks"},
-		{Text: "Die Wahlen in Kursk"},
-		{Text: "Die Wahl ist nicht mit der Wahlen"},
-		{Text: "Die Wahl ist nicht mit der Kursk"},
-		{Text: "the wahlen of the day"},
-		{Text: "kursk and wahl"},
-		{Text: "Kursk"},
-		{Title: "tariffs", Text: "Biden"},
-	}
-	for _, a := range articles {
-		d := NewDocument(a)
-		got, want := ix.Match(d), naiveMatch(queries, d)
-		if !slices.Equal(got, want) {
-			t.Errorf("%q / %q: Index.Match = %v, want %v", a.Title, a.Text, got, want)
-		}
-	}
-	if d := NewDocument(articles[0]); !slices.Contains(ix.Match(d), 1) || !slices.Contains(ix.Match(NewDocument(articles[6])), 2) {
-		t.Error("queries 1 and 2 must match an article of the tests: the test is vacuous")
-	}
-	for id := range queries {
-		ix.Remove(id)
-	}
-	for id := range ix.exclusions {
-		if len(ix.exclusions[id].entries) != 0 || ix.exclusions[id].primary != 0 || len(ix.blocks[id]) != 0 {
-			t.Errorf("after Remove, term %d keeps %d exclusion entries and %d block words", id, len(ix.exclusions[id].entries), len(ix.blocks[id]))
-		}
-	}
-	if ix.Len() != 0 || len(ix.dict[nsWord]) != 0 {
-		t.Errorf("after Remove: %d queries, %d words left", ix.Len(), len(ix.dict[nsWord]))
 	}
 }
 

@@ -29,9 +29,6 @@ func (ix *Index) Match(d *Document) []int64 {
 		if direct := &ix.direct[t]; len(direct.ids) > 0 {
 			out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
 		}
-		if x := &ix.exclusions[t]; len(x.entries) > 0 && e.hits[t].stemWhere != 0 {
-			out = x.appendMatches(out, e, e.foreign)
-		}
 		b := ix.blocks[t]
 		for _, c := range ix.checks[t] {
 			if check := uint32(c >> 32); check != 0 && !e.has(check&^checkEnglish) && (check&checkEnglish == 0 || !e.foreign) {
