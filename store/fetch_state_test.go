@@ -32,10 +32,7 @@ func TestQuietFetchesWriteAtMostOncePerQuietWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	ok := func(notModified bool, etag string, every time.Duration) news.FetchResult {
 		return news.FetchResult{OK: true, NotModified: notModified, ETag: etag, NextFetchAt: now.Add(every), Interval: every, IntervalReason: "schedule"}
 	}
@@ -120,10 +117,7 @@ func TestTheSameItemsWriteNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	items := []news.Article{
 		{GUID: "a", URL: "https://wire.example/a", Title: "A", PublishedAt: now},
 		{GUID: "b", Title: "B", PublishedAt: now},

@@ -19,10 +19,7 @@ import (
 func TestAFinishedItemIsWrittenOnce(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpenStore(t)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	now := time.Now()
 	whole := strings.Repeat("Deminers cleared the fields near the village of Kursk again. ", 4)
 	items := []news.Article{
@@ -84,10 +81,7 @@ func TestAFinishedItemIsWrittenOnce(t *testing.T) {
 func TestLinkingMovesAnArticleOnToMatch(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpenStore(t)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	now := time.Now()
 	added, err := s.StoreFeedItemsFinished(ctx, src.ID, []news.Article{
 		{GUID: "1", Title: "Harvest", Text: "Whole text.", PublishedAt: now},

@@ -121,10 +121,7 @@ func TestFullTextIndexedOnceWhenTheTextIsDone(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	added, err := s.StoreFeedItems(ctx, src.ID, []news.Article{{GUID: "1", URL: "https://wire.example/1", Title: "Harvest", Text: "teaser words", PublishedAt: time.Now()}})
 	if err != nil || len(added) != 1 {
 		t.Fatalf("store: %d, %v", len(added), err)

@@ -22,10 +22,7 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	// minist* stands for a few terms, presid* for some 250; "ministry" and
 	// "Presidents" are common, the rest rare, some only in titles.
 	suffix := func(i int) string { return string(rune('a'+i/26%26)) + string(rune('a'+i%26)) }
@@ -218,10 +215,7 @@ func TestPrefixesShareTheBudget(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	var words []string
 	for i := range 400 {
 		words = append(words, fmt.Sprintf("%s%03d", []string{"alp", "bet", "gam", "del"}[i%4], i))

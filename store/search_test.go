@@ -22,6 +22,17 @@ func newSearchStore(t *testing.T, now *time.Time) *Store {
 	return s
 }
 
+// wireSource adds the configured source "Wire" that most store tests store
+// their articles under.
+func wireSource(t *testing.T, s *Store) news.Source {
+	t.Helper()
+	src, err := s.UpsertSource(context.Background(), "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
 func mustInsert(t *testing.T, s *Store, sourceID int64, arts ...news.Article) []news.Article {
 	t.Helper()
 	added, err := s.InsertArticles(context.Background(), sourceID, arts)
@@ -35,10 +46,7 @@ func TestSearchArticlesRanksTitleAndRecency(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	added := mustInsert(t, s, src.ID,
 		news.Article{GUID: "old-title", Title: "Kursk deminers at work", Text: "Fields are cleared.", PublishedAt: now.Add(-60 * 24 * time.Hour)},
 		news.Article{GUID: "new-text", Title: "Farm news", Text: "Near Kursk, the harvest waits.", PublishedAt: now.Add(-time.Hour)},
@@ -103,10 +111,7 @@ func TestMigrationIndexesExistingArticles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Tariffs on steel", PublishedAt: now})
 	// Pretend the database predates the index: drop it and forget the migration.
 	for _, q := range []string{`DROP TABLE articles_terms`, `DROP TRIGGER articles_terms_delete`, `DROP INDEX articles_id_published`, `DELETE FROM schema_migrations WHERE version = 20`} {
@@ -155,10 +160,7 @@ func TestDeleteChatRemovesEverything(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	arts := mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Kursk", PublishedAt: now})
 	for _, chat := range []int64{10, 20} {
 		if _, err := s.EnsureChat(ctx, chat, "group", "g", news.ChatDefaults{}); err != nil {

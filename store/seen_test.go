@@ -23,10 +23,7 @@ func TestAnItemLeftUnmarkedWithinTheRefreshIsNotPruned(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	item := func(guid string) news.Article { return news.Article{GUID: guid, Title: guid, PublishedAt: now} }
 	fetch := func(items ...news.Article) {
 		t.Helper()

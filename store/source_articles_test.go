@@ -59,10 +59,7 @@ func TestRecentMatchesEstimatesBeyondTheCap(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	const n = 3 * countCap
 	var arts []news.Article
 	for i := range n {

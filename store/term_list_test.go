@@ -66,10 +66,7 @@ func TestTermsListHoldsEveryIndexedTerm(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	texts := []string{
 		"The PRESIDENT's visit: O'Brien, long-term plans; 3.5% growth in 2026.",
 		"Ученые из Москвы и Санкт-Петербурга. Straße, Größe, ÉCOLE, naïve café.",
@@ -119,10 +116,7 @@ func TestRefreshTermsFollowsThePrune(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	defer func(b int) { refreshBatch = b }(refreshBatch)
 	refreshBatch = 7 // several batches
 	old := now.Add(-100 * 24 * time.Hour)
@@ -180,12 +174,9 @@ func TestFailedTransactionForgetsKnownTerms(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	failed := errors.New("disk full")
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if err := s.indexTerms(ctx, tx, 999, "Quorvantic", "zelphine words"); err != nil {
 			return err
 		}
@@ -258,10 +249,7 @@ func TestBroadPrefixReadsItsFrequentTerms(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	rnd := rand.New(rand.NewPCG(3, 4))
 	zipf := rand.NewZipf(rnd, 1.1, 1, 599)
 	term := func() string { return fmt.Sprintf("zorb%03d", zipf.Uint64()) }
@@ -389,10 +377,7 @@ func TestTermsListedDuringARefreshStay(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	mustInsert(t, s, src.ID, news.Article{GUID: "1", Title: "Alpha beta", Text: "gamma delta mu nu xi", PublishedAt: now})
 	defer func(b int) { refreshBatch, refreshRead = b, nil }(refreshBatch)
 	refreshBatch = 3

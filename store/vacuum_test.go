@@ -33,10 +33,7 @@ func TestPruneGivesTheSpaceBack(t *testing.T) {
 	if got := pragmaInt(t, s, "auto_vacuum"); got != 2 {
 		t.Fatalf("auto_vacuum = %d, want 2 (incremental) on a new database", got)
 	}
-	src, err := s.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := wireSource(t, s)
 	var arts []news.Article
 	for i := range 2000 {
 		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: fmt.Sprintf("Report %d", i),
