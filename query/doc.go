@@ -39,6 +39,7 @@
 //
 // An Index files each compiled query under terms that every article it matches must contain, and evaluates only
 // the queries filed under an article's terms; see Index. It learns from the articles it matches which terms are
-// rare: call Index.Refile now and then so that queries added before benefit. Query.FTS5 translates a query into a
-// superset filter for SQLite's full-text index, for /search; Query.Match checks the candidates it returns.
+// rare: call Index.Refile now and then so that queries added before benefit. Query.TermsMatch translates a query into
+// a superset filter for the store's full-text index of Columns, for /search; Query.Match checks the candidates it
+// returns.
 package query

@@ -33,7 +33,7 @@ func FuzzParse(f *testing.F) {
 		if q.Text() != strings.TrimSpace(text) {
 			t.Errorf("Text() = %q, want the trimmed input", q.Text())
 		}
-		_ = q.FTS5()
+		_ = q.TermsMatch()
 		// How the query was understood reads back the same way, unless spelling it out made it too long.
 		s := q.String()
 		if utf8.RuneCountInString(s) > MaxQueryLength {
@@ -76,6 +76,6 @@ func FuzzMatch(f *testing.F) {
 		if got != want {
 			t.Errorf("query %q on %q / %q / %q / %q: Index.Match %v, Query.Match %v", query, title, text, source, url, got, want)
 		}
-		_ = q.FTS5()
+		_ = q.TermsMatch()
 	})
 }

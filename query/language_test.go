@@ -101,8 +101,8 @@ func TestLanguageMatch(t *testing.T) {
 	}
 }
 
-// TestStemPrefix checks what FTS5 relies on: for every word of the language corpus, under every language, the
-// prefix that ftsWord asks for of the word's stem is a prefix of the word.
+// TestStemPrefix checks what snippets rely on: for every word of the language corpus, under every language, the
+// prefix that ftsStemPrefix gives of the word's stem (snippets look for it) is a prefix of the word.
 func TestStemPrefix(t *testing.T) {
 	words := strings.Fields("évidemment couramment différence diferencia presenza heureuse chevaux deminers " +
 		"happy tying lying bundestages abstimmungen длинный длинные области саперов")

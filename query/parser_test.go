@@ -200,7 +200,7 @@ func TestQueryKey(t *testing.T) {
 func TestZeroQuery(t *testing.T) {
 	var q Query
 	d := NewDocument(Article{Title: "anything"})
-	if q.Match(d) || q.String() != "" || q.Key() != "" || q.FTS5() != "" {
-		t.Errorf("zero Query: Match %v, String %q, Key %q, FTS5 %q", q.Match(d), q.String(), q.Key(), q.FTS5())
+	if q.Match(d) || q.String() != "" || q.Key() != "" || q.TermsMatch() != "" {
+		t.Errorf("zero Query: Match %v, String %q, Key %q, TermsMatch %q", q.Match(d), q.String(), q.Key(), q.TermsMatch())
 	}
 }

@@ -74,7 +74,8 @@ func (q *Query) TermsMatch() string {
 	return e
 }
 
-// termsExpr translates n as ftsExpr does, for an index of Columns.
+// termsExpr translates n into an FTS5 expression over an index of Columns that every article n matches also
+// matches; exact reports that it matches no more than n does (so a NOT of it may narrow).
 func termsExpr(n *node) (expr string, exact bool) {
 	switch n.kind {
 	case nodeWord:

@@ -25,8 +25,7 @@ func newTermsIndex(tb testing.TB, articles []Article) *termsIndex {
 
 // TestTermsMatchSuperset checks, for queries of the whole language (stemmed words in every language Newshound
 // stems, phrases, prefixes, title:, source:, negations), that Query.TermsMatch over an index of Columns finds
-// every article that Match finds, and that it narrows: a bare word's exact stems find no more articles than the
-// stem prefixes of Query.FTS5 over the raw text.
+// every article that Match finds, and that most queries have an expression.
 func TestTermsMatchSuperset(t *testing.T) {
 	t.Run("generated", func(t *testing.T) { testTermsMatchSuperset(t, newCorpusGen(17, 300)) })
 	t.Run("languages", func(t *testing.T) { testTermsMatchSuperset(t, newLangCorpusGen(18)) })
@@ -44,8 +43,7 @@ func testTermsMatchSuperset(t *testing.T, g *corpusGen) {
 		docs[i] = NewDocument(articles[i])
 	}
 	terms := newTermsIndex(t, articles)
-	raw := newFTSOracle(t, articles)
-	narrowed, fewer, more := 0, 0, 0
+	narrowed := 0
 	for n := 0; n < nQueries; {
 		q, err := Parse(g.query(g.rng.IntN(3)))
 		if err != nil {
@@ -61,19 +59,11 @@ func testTermsMatchSuperset(t *testing.T, g *corpusGen) {
 		if extra := minus(matchAll(q, docs), got); len(extra) > 0 {
 			t.Errorf("query %q: TermsMatch() = %q misses articles %v that Match finds", q.Text(), expr, extra)
 		}
-		if old := q.FTS5(); old != "" {
-			switch prev := raw.match(t, old); {
-			case len(got) < len(prev):
-				fewer++
-			case len(got) > len(prev):
-				more++
-			}
-		}
 	}
 	if narrowed < nQueries/2 {
 		t.Errorf("only %d of %d queries have a TermsMatch expression", narrowed, nQueries)
 	}
-	t.Logf("%d of %d queries narrowed; %d find fewer candidates than FTS5() over the raw text, %d more", narrowed, nQueries, fewer, more)
+	t.Logf("%d of %d queries narrowed", narrowed, nQueries)
 }
 
 // TestTermsMatchExact checks that for quoted words, prefixes, AND, OR and exact NOT the terms index answers exactly
