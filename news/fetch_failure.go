@@ -68,7 +68,3 @@ func ParseFetchFailure(s string) (FetchFailure, bool) {
 	}
 	return FetchFailure{Kind: FailureKind(kind), Status: n, Detail: detail}, true
 }
-
-// String is the failure's English text, for logs and older readers: its
-// Detail.
-func (f FetchFailure) String() string { return f.Detail }
