@@ -17,11 +17,12 @@ type Match struct {
 }
 
 // Latest returns the newest articles of the last LatestWindow that match
-// any of subs, each once, newest first, at most LatestCount. A subscription
+// any of subs, each once (and an article its source re-published under a
+// new GUID and URL once), newest first, at most LatestCount. A subscription
 // whose query no longer parses is skipped. It fails when the store does.
 func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match, error) {
 	since := s.now().Add(-LatestWindow)
-	seen := map[int64]bool{}
+	seen, copies := map[int64]bool{}, reprints{}
 	var out []Match
 	var recent []news.Article // read once, for the queries FTS5 cannot narrow
 	for _, sub := range subs {
@@ -49,7 +50,7 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 			if n == LatestCount {
 				break
 			}
-			if !seen[a.ID] && q.Match(query.NewDocument(a)) {
+			if !seen[a.ID] && q.Match(query.NewDocument(a)) && !copies.seen(a) {
 				seen[a.ID], n = true, n+1
 				out = append(out, Match{Article: a, SubscriptionID: sub.ID})
 			}

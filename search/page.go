@@ -33,7 +33,8 @@ type Result struct {
 	Snippet string
 }
 
-// Search finds the stored articles matching query, stores the ranked result
+// Search finds the stored articles matching query (an article its source
+// re-published under a new GUID and URL once), stores the ranked result
 // for the chat and returns its first page. Nothing matching is a page with
 // Total 0 and no stored search. It fails with an error wrapping a
 // *query.ParseError when text is not a valid query, and with the
@@ -89,7 +90,7 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 	// Newest first, in growing reads, so that a query that finds its
 	// MaxResults among the newest articles reads no further; only the
 	// articles of the sources a query names, when it names them.
-	since, done := s.now().Add(-scanWindow), 0
+	since, done, copies := s.now().Add(-scanWindow), 0, reprints{}
 	read := func(limit int) ([]news.Article, error) { return s.store.ListArticlesSince(ctx, since, limit) }
 	if keep := q.SourceFilter(); keep != nil {
 		read = func(limit int) ([]news.Article, error) { return s.store.SourceArticles(ctx, keep, since, limit) }
@@ -103,7 +104,7 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 			if len(ids) == MaxResults {
 				return ids, nil
 			}
-			if q.Match(query.NewDocument(a)) {
+			if q.Match(query.NewDocument(a)) && !copies.seen(a) {
 				ids = append(ids, a.ID)
 			}
 		}
@@ -122,7 +123,7 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 // spares reading and inflating the rest.
 func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) ([]int64, error) {
 	var ids []int64
-	seen := map[int64]bool{}
+	seen, copies := map[int64]bool{}, reprints{}
 	for _, limit := range []int{firstCandidates, maxCandidates} {
 		hits, err := s.store.SearchArticles(ctx, match, limit)
 		if err != nil {
@@ -134,7 +135,7 @@ func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) (
 			}
 			if !seen[h.ID] {
 				seen[h.ID] = true
-				if q.Match(query.NewDocument(h.Article)) {
+				if q.Match(query.NewDocument(h.Article)) && !copies.seen(h.Article) {
 					ids = append(ids, h.ID)
 				}
 			}
