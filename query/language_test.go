@@ -68,6 +68,12 @@ func TestLanguageMatch(t *testing.T) {
 		// Portuguese.
 		{"tarifa", "As tarifas do governo para o comércio com a China", "", true},
 		{"fronteira", "As fronteiras do Brasil e o governo", "", true},
+		// A plural in -ões is its singular in -ão, whose stem Snowball tells apart once ã and õ are folded.
+		{"eleição", "As eleições municipais serão em outubro, segundo o tribunal", "", true},
+		{"eleições", "A eleição do novo presidente da câmara foi adiada para março", "", true},
+		{"milhões", "O governo anunciou um milhão de euros para as escolas", "", true},
+		{"decisões", "A decisão do tribunal sobre a greve saiu hoje", "", true},
+		{"title:eleição", "Governo anuncia medidas para as eleições de outubro", "", true},
 		// English keeps its guarantees: inflections match, derivations do not, whatever other languages say.
 		{"tariff", "The tariffs on steel were raised", "", true},
 		{"tariff", "The tariffication of the imports was debated", "", false},

@@ -30,8 +30,28 @@ func stemKey(l language, t string) string {
 	if len(t) <= 2 || !allLettersOf(t, unicode.Latin) {
 		return t
 	}
+	if l == langPortuguese {
+		t = portugueseSingular(t)
+	}
 	return snowball(l, t)
 }
+
+// portugueseSingular returns t with the plural -ões of a noun in -ão written as the singular ("eleicoes" →
+// "eleicao", "milhoes" → "milhao"), t itself otherwise. Snowball's Portuguese stemmer relates the two through
+// the letters ã and õ, which folding has removed by the time a token is stemmed; without this, "eleição" and
+// "eleições" stem apart. Only tokens of six letters or more: shorter ones ending in -oes are mostly verbs
+// ("poe", "doe").
+func portugueseSingular(t string) string {
+	if len(t) >= 6 && strings.HasSuffix(t, "oes") {
+		return t[:len(t)-3] + "ao"
+	}
+	return t
+}
+
+// Restemmed reports whether the stems of token t, a token as Terms writes it, differ from those the query
+// engine gave it before Portuguese plurals in -ões were read as their singulars (store migration 0045): the
+// store indexes the articles holding such a token again.
+func Restemmed(t string) bool { return portugueseSingular(t) != t && allLettersOf(t, unicode.Latin) }
 
 // snowballStemmers holds the Snowball stemmer of each language but English, which has Stem.
 var snowballStemmers = [numLanguages]func(*snowballstem.Env) bool{
@@ -53,8 +73,7 @@ var snowballCache [numLanguages]struct {
 
 const snowballCacheSize = 1 << 15
 
-// snowball returns the key of t under l, a language with a Snowball stemmer: the stem, tagged with the language
-// unless it is Russian.
+// snowball returns the key of t under l, a language with a Snowball stemmer: its stem.
 func snowball(l language, t string) string {
 	c := &snowballCache[l]
 	c.Lock()

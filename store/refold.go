@@ -15,54 +15,87 @@ import (
 // transaction.
 const refoldBatch = 500
 
-// refoldTerms finishes 0044_refold: it finds the terms of terms_list that
-// the query engine's normalisation no longer writes as they are stored
-// (query.Terms of the term is not the term itself), the articles whose title
-// or text hold them, and indexes those articles again, refoldBatch a
-// transaction; the old terms leave terms_list (the new ones enter it as the
-// articles are indexed). It then drops the marker table. Stopped part way,
-// it starts again at the next Open (re-indexing an article twice does no
-// harm). A database without the marker costs one look-up. It fails when the
-// database does.
+// termPass is a re-indexing that a migration asks for by creating its
+// marker table: the articles holding a term of terms_list that stale picks
+// are indexed again as the query engine reads them now.
+type termPass struct {
+	marker string
+	stale  func(term string) bool
+	// drop removes the stale terms from terms_list: the query engine no
+	// longer writes them (the articles enter their new forms as they are
+	// indexed). A term that is still written but stemmed anew stays.
+	drop bool
+	done string // the log line when articles were indexed again
+}
+
+// termPasses are the re-indexings of 0044_refold (Greek accents and ł
+// folded) and 0045_restem (Portuguese plurals in -ões stemmed as their
+// singulars), in that order.
+func termPasses() []termPass {
+	refolded := func(t string) bool { got := query.Terms(t); return len(got) != 1 || got[0] != t }
+	return []termPass{
+		{marker: "terms_refold", stale: refolded, drop: true, done: "articles indexed again for the new folding of Greek accents and ł"},
+		{marker: "terms_restem", stale: query.Restemmed, done: "articles indexed again for the new stems of Portuguese plurals in -ões"},
+	}
+}
+
+// refoldTerms finishes the re-indexings of termPasses whose marker table
+// exists: for each, it finds the terms of terms_list it picks, the
+// articles whose title or text hold them, and indexes those articles
+// again, refoldBatch a transaction; then it drops the marker. Stopped part
+// way, it starts again at the next Open (re-indexing an article twice does
+// no harm). A database without markers costs a look-up a pass. It fails
+// when the database does.
 func (s *Store) refoldTerms(ctx context.Context) error {
-	var n int
-	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'terms_refold'`).Scan(&n); err != nil || n == 0 {
-		return err
-	}
-	stale, err := s.staleTerms(ctx)
-	if err != nil {
-		return fmt.Errorf("refold terms: %w", err)
-	}
-	ids, err := s.articlesHolding(ctx, stale)
-	if err != nil {
-		return fmt.Errorf("refold terms: %w", err)
-	}
-	for batch := range slices.Chunk(ids, refoldBatch) {
-		if err := s.tx(ctx, func(tx *sql.Tx) error { return s.reindex(ctx, tx, batch) }); err != nil {
-			return fmt.Errorf("refold terms: %w", err)
+	for _, p := range termPasses() {
+		if err := s.termPass(ctx, p); err != nil {
+			return fmt.Errorf("%s: %w", p.marker, err)
 		}
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		for _, t := range stale {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM terms_list WHERE term = ?`, t); err != nil {
-				return err
-			}
-		}
-		_, err := tx.ExecContext(ctx, `DROP TABLE terms_refold`)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("refold terms: %w", err)
-	}
-	if len(ids) > 0 {
-		s.log.Info("articles indexed again for the new folding of Greek accents and ł", "articles", len(ids), "terms", len(stale))
 	}
 	return nil
 }
 
-// staleTerms returns the terms of terms_list that query.Terms no longer
-// leaves as they are.
-func (s *Store) staleTerms(ctx context.Context) ([]string, error) {
+func (s *Store) termPass(ctx context.Context, p termPass) error {
+	var n int
+	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, p.marker).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	stale, err := s.staleTerms(ctx, p.stale)
+	if err != nil {
+		return fmt.Errorf("%w", err)
+	}
+	ids, err := s.articlesHolding(ctx, stale)
+	if err != nil {
+		return fmt.Errorf("%w", err)
+	}
+	for batch := range slices.Chunk(ids, refoldBatch) {
+		if err := s.tx(ctx, func(tx *sql.Tx) error { return s.reindex(ctx, tx, batch) }); err != nil {
+			return fmt.Errorf("%w", err)
+		}
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		for _, t := range stale {
+			if !p.drop {
+				break // the terms are still written: they stay listed
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM terms_list WHERE term = ?`, t); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, `DROP TABLE `+p.marker)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("%w", err)
+	}
+	if len(ids) > 0 {
+		s.log.Info(p.done, "articles", len(ids), "terms", len(stale))
+	}
+	return nil
+}
+
+// staleTerms returns the terms of terms_list that stale picks.
+func (s *Store) staleTerms(ctx context.Context, pick func(string) bool) ([]string, error) {
 	rows, err := s.w.QueryContext(ctx, `SELECT term FROM terms_list`)
 	if err != nil {
 		return nil, err
@@ -74,7 +107,7 @@ func (s *Store) staleTerms(ctx context.Context) ([]string, error) {
 		if err := rows.Scan(&t); err != nil {
 			return nil, err
 		}
-		if got := query.Terms(t); len(got) != 1 || got[0] != t {
+		if pick(t) {
 			stale = append(stale, t)
 		}
 	}

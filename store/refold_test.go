@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"github.com/newshound/newshound/query"
 )
 
 // TestRefoldIndexesOldTermsAgain: a store indexed before Greek accents and
@@ -65,6 +67,67 @@ func TestRefoldIndexesOldTermsAgain(t *testing.T) {
 	}
 	var marker int
 	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'terms_refold'`).Scan(&marker); err != nil || marker != 0 {
+		t.Errorf("the marker table is still there (%d, %v)", marker, err)
+	}
+}
+
+// TestRestemIndexesPortuguesePluralsAgain: a store indexed before Portuguese
+// plurals in -ões were stemmed as their singulars (its stems "eleico", where
+// "eleição" stems to "eleica") is indexed again at the next Open, so a query
+// for the singular finds the old article; the terms stay listed, since the
+// tokens are still written, and an article without such a word is not
+// touched.
+func TestRestemIndexesPortuguesePluralsAgain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "restem.db")
+	old := openAtVersion(t, path, 44)
+	for _, q := range []string{
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Folha', 'https://folha.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (1, 1, 'a', 'u1', 'As eleições municipais serão em outubro', 'O tribunal eleitoral confirmou a data das eleições e pediu calma aos partidos.', 0, 0, 'done')`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (2, 1, 'b', 'u2', 'Harvest', 'Plain text', 0, 0, 'done')`,
+		// As the store indexed them before.
+		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (1, 'as eleicoes municipais serao em outubro', 'o tribunal eleitoral confirmou a data das eleicoes e pediu calma aos partidos', 'eleico municip sera outubr', 'eleico confirm dat ped calm part')`,
+		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (2, 'harvest', 'plain text marker', '', '')`, // "marker": not what it would be now
+		`INSERT INTO terms_list (term, docs) VALUES ('as', 1), ('eleicoes', 1), ('municipais', 1), ('serao', 1), ('em', 1), ('outubro', 1), ('harvest', 1), ('plain', 1), ('text', 1)`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	old.Close()
+	st, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, tt := range []struct {
+		match string
+		want  int
+	}{{`{tstems} : "eleica"`, 1}, {`{bstems} : "eleica"`, 1}, {`"eleico"`, 0}, {`"marker"`, 1}} {
+		var n int
+		if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, tt.match).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", tt.match, err)
+		}
+		if n != tt.want {
+			t.Errorf("%s: %d articles, want %d", tt.match, n, tt.want)
+		}
+	}
+	q, err := query.Parse("title:eleição")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := st.SearchArticles(ctx, q.TermsMatch(), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].ID != 1 {
+		t.Errorf("title:eleição found %d articles, want article 1", len(hits))
+	}
+	if _, ok := listedTerms(t, st)["eleicoes"]; !ok {
+		t.Error(`the term "eleicoes" left the list of terms`)
+	}
+	var marker int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'terms_restem'`).Scan(&marker); err != nil || marker != 0 {
 		t.Errorf("the marker table is still there (%d, %v)", marker, err)
 	}
 }
