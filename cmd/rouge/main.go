@@ -82,11 +82,29 @@ func main() {
 	verbose := flag.Bool("v", false, "also print each article's scores and summaries")
 	scores := flag.String("scores", "", "write each article's Newshound scores to this JSONL file")
 	against := flag.String("against", "", "compare with the scores a -scores run saved in this file, article by article")
+	fit := flag.Bool("fit", false, "cross-fit the sentence scorer (even ↔ odd articles, all files pooled) and print its weights")
+	target := flag.String("target", "oracle", "with -fit: what a sentence's score predicts: 1 for the sentences a greedy oracle picks, else 0 (oracle), or its own ROUGE-1 (r1), ROUGE-2 (r2) or the mean of 1, 2 and L (mix) against the reference")
+	ridge := flag.Float64("ridge", 1, "with -fit: L2 penalty on the weights")
+	stops := flag.String("stops", "0", "with -fit: comma-separated Scorer.Stop values to choose from on the training half")
+	floors := flag.String("floors", "0", "with -fit: comma-separated Scorer.Floor values to choose from on the training half")
+	features := flag.String("features", "", "with -fit: comma-separated features to fit (default all; names as -fit prints them)")
 	flag.Parse()
 	sets, err := loadSets(*data, *dir, *half)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rouge:", err)
 		os.Exit(1)
+	}
+	if *fit {
+		fo, err := parseFitOptions(*half, *target, *stops, *floors, *features)
+		if err == nil {
+			fo.sentences, fo.maxChars, fo.ridge = *sentences, *maxChars, *ridge
+			err = fitRun(os.Stdout, sets, fo)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "rouge:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	opts := options{sentences: *sentences, maxChars: *maxChars, verbose: *verbose, scores: *scores, against: *against}
 	if err := run(os.Stdout, sets, opts); err != nil {
