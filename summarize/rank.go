@@ -268,7 +268,12 @@ func (s *scratch) scoreSentences(n int, sc *Scorer) {
 func (s *scratch) frequencies(n int) {
 	s.meanProbabilities(n, false)
 	for i := range n {
-		s.score[i] = (s.static[i] + s.fweight[i]*s.freq[i]*s.freqScale) * s.penalty[i]
+		v := s.static[i] + s.fweight[i]*s.freq[i]*s.freqScale
+		if v >= 0 {
+			s.score[i] = v * s.penalty[i]
+		} else {
+			s.score[i] = v / s.penalty[i] // a penalty lowers a negative score too
+		}
 	}
 }
 

@@ -52,13 +52,12 @@ type Scorer struct {
 	// fills the summary to Options.Sentences.
 	Stop float64
 	// Floor ends a summary early too: after the first sentence, one is
-	// added only while its score is at least Floor. 0 never stops (scores
-	// below 0 aside).
+	// added only while its score is at least Floor. 0 never stops.
 	Floor float64
 }
 
 // DefaultScorer is the scorer a Summarizer uses when Options.Scorer is
-// nil; see defaultWeights for how its weights were made.
+// nil: the hand-set weights of the earlier rounds (see defaultScorer).
 func DefaultScorer() Scorer {
 	return defaultScorer
 }

@@ -307,7 +307,7 @@ func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
 			continue
 		}
 		if len(chosen) > 0 && (s.scorer.Stop > 0 && first > 0 && sc.score[i] < float32(s.scorer.Stop)*first ||
-			sc.score[i] < float32(s.scorer.Floor)) {
+			s.scorer.Floor != 0 && sc.score[i] < float32(s.scorer.Floor)) {
 			break // this and the rest add too little beside the first (Scorer.Stop, Scorer.Floor)
 		}
 		if len(chosen) == 0 {

@@ -14,11 +14,13 @@ import (
 // fitOptions are the flags of a -fit run.
 type fitOptions struct {
 	sentences, maxChars int
-	target              string    // what a sentence's score should predict: r1, r2 or mix (their mean)
+	target              string    // what a sentence's score should predict: oracle, r1, r2 or mix (see articleSamples)
 	ridge               float64   // L2 penalty on the weights (not the bias), per unit of article weight
 	stops               []float64 // Scorer.Stop values tried on the training half
 	floors              []float64 // Scorer.Floor values tried on the training half
 	features            []summarize.Feature
+	keep                bool // keep DefaultScorer's weights, choose only Stop and Floor
+	logistic            bool // fit a logistic model (the target must be 0 or 1: oracle) instead of least squares
 }
 
 // sample is one eligible candidate sentence: its features and target.
@@ -51,7 +53,7 @@ func fitRun(w io.Writer, sets []set, opts fitOptions) error {
 	fmt.Fprintln(w, "|---|---|---|---:|---|---|---|---|---|")
 	for _, train := range []string{"even", "odd"} {
 		test := map[string]string{"even": "odd", "odd": "even"}[train]
-		sc, err := fitScorer(samples, sets, train, opts.ridge, opts.features)
+		sc, err := fitScorer(samples, sets, train, opts)
 		if err != nil {
 			return fmt.Errorf("fit on %s: %w", train, err)
 		}
@@ -82,7 +84,7 @@ func fitRun(w io.Writer, sets []set, opts fitOptions) error {
 		}
 		fmt.Fprintf(w, "\nweights fitted on %s: %s\n\n", train, weightsLine(sc))
 	}
-	sc, err := fitScorer(samples, sets, "all", opts.ridge, opts.features)
+	sc, err := fitScorer(samples, sets, "all", opts)
 	if err != nil {
 		return fmt.Errorf("fit on all: %w", err)
 	}
@@ -94,8 +96,11 @@ func fitRun(w io.Writer, sets []set, opts fitOptions) error {
 	return nil
 }
 
-// articleSamples returns the eligible sentences of a with their targets:
-// each sentence's ROUGE F1 against the reference.
+// articleSamples returns the eligible sentences of a with their targets,
+// divided by the sentence's penalty (the Scorer multiplies by it): for
+// oracle 1 when a greedy oracle picks the sentence (see oracle), else 0;
+// for r1, r2 and mix the sentence's own ROUGE-1, ROUGE-2 or mean of 1, 2
+// and L F1 against the reference.
 func articleSamples(s *summarize.Summarizer, a Article, target string) []sample {
 	var out []sample
 	var texts []string
@@ -171,38 +176,70 @@ func slicesContains(s []int, v int) bool {
 	return false
 }
 
-// fitScorer solves weighted ridge regression of the targets on the chosen
-// features over the articles of the given half ("all", "even", "odd") of
-// every set. The bias is not penalised; features not chosen weigh 0.
-func fitScorer(samples [][][]sample, sets []set, half string, ridge float64, feats []summarize.Feature) (summarize.Scorer, error) {
-	k := len(feats) + 1 // bias first
-	a := make([][]float64, k)
-	for i := range a {
-		a[i] = make([]float64, k+1)
+// fitScorer fits the weights of the chosen features, and a bias, on the
+// articles of the given half ("all", "even", "odd") of every set: weighted
+// ridge regression of the targets, or with opts.logistic a ridge-penalised
+// logistic regression (Newton's method) whose log-odds become the score.
+// The bias is not penalised; features not chosen weigh 0.
+func fitScorer(samples [][][]sample, sets []set, half string, opts fitOptions) (summarize.Scorer, error) {
+	if opts.keep {
+		return summarize.DefaultScorer(), nil
 	}
-	row := make([]float64, k)
+	feats := opts.features
+	k := len(feats) + 1 // bias first
+	var rows [][]float64
+	var ys, ws []float64
 	for s, st := range sets {
 		for _, art := range pick(st.articles, half) {
 			for _, smp := range samples[s][art.index] {
+				row := make([]float64, k)
 				row[0] = 1
 				for j, f := range feats {
 					row[j+1] = smp.x[f]
 				}
-				for i := range k {
-					for j := range k {
-						a[i][j] += smp.weight * row[i] * row[j]
-					}
-					a[i][k] += smp.weight * row[i] * smp.y
-				}
+				rows, ys, ws = append(rows, row), append(ys, smp.y), append(ws, smp.weight)
 			}
 		}
 	}
-	for i := 1; i < k; i++ {
-		a[i][i] += ridge
+	w := make([]float64, k)
+	iterations := 1
+	if opts.logistic {
+		iterations = 25
 	}
-	w, err := solve(a)
-	if err != nil {
-		return summarize.Scorer{}, err
+	for range iterations {
+		// Least squares is one weighted step from zero; logistic regression
+		// is iteratively reweighted least squares on the working response.
+		a := make([][]float64, k)
+		for i := range a {
+			a[i] = make([]float64, k+1)
+		}
+		for r, row := range rows {
+			y, wt := ys[r], ws[r]
+			if opts.logistic {
+				var eta float64
+				for j := range k {
+					eta += w[j] * row[j]
+				}
+				p := 1 / (1 + math.Exp(-eta))
+				v := max(p*(1-p), 1e-6)
+				y = eta + (min(ys[r], 1)-p)/v
+				wt *= v
+			}
+			for i := range k {
+				for j := range k {
+					a[i][j] += wt * row[i] * row[j]
+				}
+				a[i][k] += wt * row[i] * y
+			}
+		}
+		for i := 1; i < k; i++ {
+			a[i][i] += opts.ridge
+		}
+		next, err := solve(a)
+		if err != nil {
+			return summarize.Scorer{}, err
+		}
+		w = next
 	}
 	var sc summarize.Scorer
 	sc.Weights[summarize.FeatureBias] = w[0]
@@ -244,25 +281,36 @@ func solve(a [][]float64) ([]float64, error) {
 	return x, nil
 }
 
-// chooseStop returns the Stop among opts.stops whose summaries of the
-// given half score best (mean of ROUGE-1, -2 and -L, every file's mean
-// counting alike).
+// objective is what chooseStop maximises: the mean of ROUGE-1,
+// -2 and -L F1 of sc's summaries of the given half, every file counting
+// alike.
+func objective(sets []set, half string, sc summarize.Scorer, opts fitOptions) (float64, error) {
+	var total float64
+	for _, st := range sets {
+		arts := pick(st.articles, half)
+		r, err := scoreWith(&sc, arts, opts)
+		if err != nil {
+			return 0, err
+		}
+		total += (r.sum.R1 + r.sum.R2 + r.sum.RL) / float64(max(len(arts), 1))
+	}
+	return total, nil
+}
+
+// chooseStop returns the Stop and Floor among opts.stops and opts.floors
+// whose summaries of the given half score best (see objective); the first
+// of equals.
 func chooseStop(sets []set, half string, sc summarize.Scorer, opts fitOptions) (stop, floor float64, err error) {
 	best, bestScore := [2]float64{}, math.Inf(-1)
 	for _, stop := range opts.stops {
 		for _, floor := range opts.floors {
 			sc.Stop, sc.Floor = stop, floor
-			var total float64
-			for _, st := range sets {
-				arts := pick(st.articles, half)
-				r, err := scoreWith(&sc, arts, opts)
-				if err != nil {
-					return 0, 0, err
-				}
-				total += (r.sum.R1 + r.sum.R2 + r.sum.RL) / float64(max(len(arts), 1))
+			v, err := objective(sets, half, sc, opts)
+			if err != nil {
+				return 0, 0, err
 			}
-			if total > bestScore {
-				best, bestScore = [2]float64{stop, floor}, total
+			if v > bestScore {
+				best, bestScore = [2]float64{stop, floor}, v
 			}
 		}
 	}
