@@ -7,12 +7,11 @@ import (
 	"unicode/utf8"
 )
 
-// Ranking constants. The weights were set with cmd/rouge on real news
-// (CNN/DailyMail and BBC pages with human summaries, checked on each half
-// of each file) and the fixture set; among the few settings tried, these
-// did best on both. News puts its most important sentences first, so
-// position weighs about as much as word frequency; centrality adds a
-// little on top.
+// Ranking constants. The sentence weights are a Scorer's (defaultScorer in
+// scorer.go): set with cmd/rouge on real news (CNN/DailyMail and BBC pages
+// with human summaries, checked on each half of each file) and the fixture
+// set. News puts its most important sentences first, so position weighs
+// about as much as word frequency; centrality adds a little on top.
 const (
 	maxCandidates       = 40   // sentences ranked; the O(n²) graph stays small
 	damping             = 0.85 // TextRank damping factor
