@@ -57,7 +57,9 @@
 // article, as in SumBasic), position (news comes first), centrality
 // (TextRank over the cosine similarity of tf-idf vectors) and overlap
 // with the title, with penalties for fragments, questions, quotes and
-// lead-ins. The best are taken one at a time; after each, the
+// lead-ins; the weights are a Scorer's (DefaultScorer unless
+// Options.Scorer says otherwise; cmd/rouge -fit fits others on articles
+// with reference summaries). The best are taken one at a time; after each, the
 // probabilities of its terms are squared, so the next choice says
 // something new. Fragments, captions, sentences that only repeat the
 // title, near-duplicates of a chosen sentence and sentences that no

@@ -3,28 +3,24 @@ package summarize
 import (
 	"math"
 	"strings"
-	"unicode"
+
 	"unicode/utf8"
 )
 
-// Ranking constants. The weights were set with cmd/rouge on real news
-// (CNN/DailyMail and BBC pages with human summaries, checked on each half
-// of each file) and the fixture set; among the few settings tried, these
-// did best on both. News puts its most important sentences first, so
-// position weighs about as much as word frequency; centrality adds a
-// little on top.
+// Ranking constants. The sentence weights are a Scorer's (defaultScorer in
+// scorer.go): set with cmd/rouge on real news (CNN/DailyMail and BBC pages
+// with human summaries, checked on each half of each file) and the fixture
+// set. News puts its most important sentences first, so position weighs
+// about as much as word frequency; centrality adds a little on top.
 const (
 	maxCandidates       = 40   // sentences ranked; the O(n²) graph stays small
 	damping             = 0.85 // TextRank damping factor
 	rankIterations      = 50
 	rankTolerance       = 1e-4 // stop iterating when no rank moves more than this share of the mean
-	weightFrequency     = 0.70 // mean term probability (SumBasic), the best sentence scaled to 1
-	weightCentrality    = 0.30
-	weightPosition      = 0.45
-	weightTitle         = 0.15
-	duplicateSimilarity = 0.6 // cosine above which a sentence repeats a chosen one
-	titleRepeatOverlap  = 0.8 // share of a sentence's terms found in the title
-	minSentenceWords    = 5   // shorter "sentences" are fragments, labels, times
+	weightTitle         = 0.15 // share of the title's terms; the other weights are a Scorer's
+	duplicateSimilarity = 0.6  // cosine above which a sentence repeats a chosen one
+	titleRepeatOverlap  = 0.8  // share of a sentence's terms found in the title
+	minSentenceWords    = 5    // shorter "sentences" are fragments, labels, times
 )
 
 // scratch holds every buffer one summary needs. Summarizers keep them in a
@@ -48,6 +44,8 @@ type scratch struct {
 	prob      []float32 // term ID -> share of the candidates' words that are this term (SumBasic)
 	freq      []float32 // sentence i's mean term probability, scaled so the best scores 1
 	static    []float32 // the part of sentence i's score that does not change while choosing
+	fweight   []float32 // weight of sentence i's term frequency in its score
+	feat      []float32 // sentence i's features are feat[i*NumFeatures:(i+1)*NumFeatures]
 	penalty   []float32 // factor for fragments, questions, quotes, lead-ins
 	freqScale float32
 	spent     []spentTerm // probabilities spend changed, for unspend
@@ -242,40 +240,46 @@ func abs32(x float32) float32 {
 	return x
 }
 
-// scoreSentences combines word frequency, centrality, position and title
-// overlap into s.score, with penalties for fragments, questions and
-// lead-ins. The frequency part changes as sentences are chosen (see
-// choose), so its weight is kept apart in s.static and s.penalty.
-func (s *scratch) scoreSentences(n int) {
-	s.score, s.static, s.penalty = grow(s.score, n), grow(s.static, n), grow(s.penalty, n)
+// scoreSentences weighs each sentence's features by sc into s.score (see
+// Scorer), with the title overlap and the penalty for its form. The
+// frequency part changes as sentences are chosen (see choose), so its
+// weight is kept apart in s.fweight, the rest in s.static.
+func (s *scratch) scoreSentences(n int, sc *Scorer) {
+	s.score, s.static, s.penalty, s.fweight = grow(s.score, n), grow(s.static, n), grow(s.penalty, n), grow(s.fweight, n)
+	s.features(n, sc)
 	for i := range n {
-		position := 1 / (1 + float32(i)/2)
-		s.static[i] = weightCentrality*s.rank[i] + weightPosition*position + weightTitle*s.titleCoverage(i)
-		sent := s.sents[i]
-		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(sent, `"'”’»)`))
-		first, _ := utf8.DecodeRuneInString(sent)
-		p := float32(1)
-		switch {
-		case s.words[i] < minSentenceWords:
-			p = 0.1
-		case last == ':':
-			p = 0.3
-		case unicode.IsLower(first):
-			p = 0.5
-		case last == '?':
-			p = 0.6
-		case isOpenQuote(first) && first != '(':
-			p = 0.8 // summaries report facts; quotes are colour
+		f := s.feat[i*int(NumFeatures) : (i+1)*int(NumFeatures)]
+		var static float32
+		for k, w := range sc.Weights {
+			if Feature(k) != FeatureFrequency && Feature(k) != FeatureFreqLength && w != 0 {
+				static += float32(w) * f[k]
+			}
 		}
-		s.penalty[i] = p
+		s.static[i] = static + weightTitle*s.titleCoverage(i)
+		s.fweight[i] = float32(sc.Weights[FeatureFrequency]) + float32(sc.Weights[FeatureFreqLength])*f[FeatureLength]
+		s.penalty[i] = s.penaltyOf(i)
 	}
-	s.frequencies(n, true)
+	s.frequencies(n)
 }
 
 // frequencies sets s.freq to each sentence's mean term probability and
-// s.score to the combined score; with scale it first finds the scale
-// that makes the best sentence's frequency 1 (kept in s.freqScale).
-func (s *scratch) frequencies(n int, scale bool) {
+// s.score to the combined score.
+func (s *scratch) frequencies(n int) {
+	s.meanProbabilities(n, false)
+	for i := range n {
+		v := s.static[i] + s.fweight[i]*s.freq[i]*s.freqScale
+		if v >= 0 {
+			s.score[i] = v * s.penalty[i]
+		} else {
+			s.score[i] = v / s.penalty[i] // a penalty lowers a negative score too
+		}
+	}
+}
+
+// meanProbabilities sets s.freq to each sentence's mean term probability;
+// with scale it first finds the scale that makes the best sentence's
+// frequency 1 (kept in s.freqScale).
+func (s *scratch) meanProbabilities(n int, scale bool) {
 	s.freq = grow(s.freq, n)
 	var best float32
 	for i := range n {
@@ -295,9 +299,6 @@ func (s *scratch) frequencies(n int, scale bool) {
 			s.freqScale = 1 / best
 		}
 	}
-	for i := range n {
-		s.score[i] = (s.static[i] + weightFrequency*s.freq[i]*s.freqScale) * s.penalty[i]
-	}
 }
 
 // spend lowers the probability of sentence i's terms once it is chosen,
@@ -308,7 +309,7 @@ func (s *scratch) spend(n, i int) {
 		s.spent = append(s.spent, spentTerm{id, s.prob[id]})
 		s.prob[id] *= s.prob[id]
 	}
-	s.frequencies(n, false)
+	s.frequencies(n)
 }
 
 // spentTerm is a term probability as it was before spend changed it.
@@ -326,7 +327,7 @@ func (s *scratch) unspend(n int) {
 		s.prob[s.spent[k].id] = s.spent[k].prob
 	}
 	s.spent = s.spent[:0]
-	s.frequencies(n, false)
+	s.frequencies(n)
 }
 
 // titleCoverage is the share of title terms that sentence i contains.

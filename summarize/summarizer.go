@@ -34,6 +34,7 @@ type Options struct {
 	MaxChars   int              // summary.max_chars: characters (runes) per summary, default 600
 	ExtraRules []Rule           // per-source boilerplate rules from the config, after the built-in ones
 	Backend    Backend          // nil means extractive only
+	Scorer     *Scorer          // sentence scoring; nil means DefaultScorer (cmd/rouge -fit tries others)
 	Logger     *slog.Logger     // nil discards
 	Now        func() time.Time // nil means time.Now; limits backend failure logs to one a minute
 }
@@ -50,6 +51,7 @@ type Input struct {
 type Summarizer struct {
 	sentences int
 	maxChars  int
+	scorer    Scorer
 	cleaner   *cleaner
 	backend   Backend
 	logger    *slog.Logger
@@ -87,10 +89,14 @@ func New(opts Options) (*Summarizer, error) {
 	s := &Summarizer{
 		sentences: opts.Sentences,
 		maxChars:  opts.MaxChars,
+		scorer:    defaultScorer,
 		cleaner:   c,
 		backend:   opts.Backend,
 		logger:    opts.Logger,
 		now:       opts.Now,
+	}
+	if opts.Scorer != nil {
+		s.scorer = *opts.Scorer
 	}
 	s.backendLog = throttle.Log{Every: failureLogInterval, Now: opts.Now}
 	s.pool.New = func() any { return newScratch() }
@@ -178,7 +184,7 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 	sc.weigh(n)
 	sc.similarity(n)
 	sc.textRank(n)
-	sc.scoreSentences(n)
+	sc.scoreSentences(n, &s.scorer)
 	chosen := s.choose(sc, n)
 	if len(chosen) == 0 {
 		for _, i := range sc.order {
@@ -275,6 +281,7 @@ func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
 	chosen := make([]int, 0, s.sentences+1)
 	used := 0
 	var tried uint64
+	var first float32 // the first chosen sentence's score
 	for len(chosen) < s.sentences {
 		// The best candidate left; scores change as sentences are chosen.
 		best := -1
@@ -298,6 +305,13 @@ func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
 		}
 		if used+need > s.maxChars || duplicates(sc, n, i, chosen) {
 			continue
+		}
+		if len(chosen) > 0 && (s.scorer.Stop > 0 && first > 0 && sc.score[i] < float32(s.scorer.Stop)*first ||
+			s.scorer.Floor != 0 && sc.score[i] < float32(s.scorer.Floor)) {
+			break // this and the rest add too little beside the first (Scorer.Stop, Scorer.Floor)
+		}
+		if len(chosen) == 0 {
+			first = sc.score[i]
 		}
 		chosen = append(chosen, i)
 		used += need
