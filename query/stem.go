@@ -49,7 +49,7 @@ func portugueseSingular(t string) string {
 }
 
 // Restemmed reports whether the stems of token t, a token as Terms writes it, differ from those the query
-// engine gave it before Portuguese plurals in -ões were read as their singulars (store migration 0045): the
+// engine gave it before Portuguese plurals in -ões were read as their singulars (store migration 0046): the
 // store indexes the articles holding such a token again.
 func Restemmed(t string) bool { return portugueseSingular(t) != t && allLettersOf(t, unicode.Latin) }
 

@@ -29,7 +29,7 @@ type termPass struct {
 }
 
 // termPasses are the re-indexings of 0044_refold (Greek accents and ł
-// folded) and 0045_restem (Portuguese plurals in -ões stemmed as their
+// folded) and 0046_restem (Portuguese plurals in -ões stemmed as their
 // singulars), in that order.
 func termPasses() []termPass {
 	refolded := func(t string) bool { got := query.Terms(t); return len(got) != 1 || got[0] != t }
