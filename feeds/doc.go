@@ -51,7 +51,14 @@
 //     bot), the story, match and queue steps are decided first and stored
 //     in one write with the move to done (finish.go): an article's row is
 //     written twice in all, and a stop before that write leaves the whole
-//     batch at the story step. An article is finished
+//     batch at the story step. When the Store is also a PlannedStore (the
+//     bot's is), the articles whose text the feed carries whole skip all of
+//     this: their stories and alerts are decided inside the fetch's own
+//     write, and they are stored done, linked, their alerts queued and
+//     their items marked seen in one commit, each row written once; a stop
+//     before it leaves nothing written, the items new to the next fetch
+//     again (a plan that fails but for a stop leaves them at the story
+//     step, for the finish). An article is finished
 //     only once the Sink returned, so a stop at any moment loses no alert, and
 //     the store's one alert per (chat, story) makes the repeat of a step
 //     harmless.

@@ -21,6 +21,22 @@ type Finisher interface {
 	FinishArticles(ctx context.Context, links []news.StoryCandidate, alerts []news.Alert, ids []int64) (int, error)
 }
 
+// PlannedStore is a Store that stores a fetch and finishes the articles it
+// stores final in the same write (store.StoreFeedItemsPlanned): plan,
+// called inside the write with those articles (their ids decided), says
+// their stories and alerts; they are stored done, their alerts queued and
+// the items marked seen in one commit, or nothing is stored (the items are
+// new to the next fetch again).
+type PlannedStore interface {
+	// StoreFeedItemsPlanned is StoreFeedItemsFinished with plan; it
+	// returns the articles stored, the messages queued, and whether the
+	// plan was stored (false: not called, failed, or set aside; the final
+	// articles then wait at the link step). A plan that fails with ctx
+	// done fails the write.
+	StoreFeedItemsPlanned(ctx context.Context, sourceID int64, items []news.Article, finish func(*news.Article) bool,
+		plan func(ctx context.Context, articles []news.Article) ([]news.StoryCandidate, []news.Alert, error)) ([]news.Article, int, bool, error)
+}
+
 // LinkPlanner is a Stories that decides the stories of a batch without
 // storing them (stories.Linker).
 type LinkPlanner interface {
@@ -62,6 +78,88 @@ func (p *Poller) oneWrite() (Finisher, LinkPlanner, AlertPlanner, bool) {
 		}
 	}
 	return f, lp, ap, true
+}
+
+// plannedWrite returns the PlannedStore and the planners when a fetch can
+// store and finish its articles in one write: the Store is a PlannedStore
+// and the batch can be finished in one write (oneWrite).
+func (p *Poller) plannedWrite() (PlannedStore, LinkPlanner, AlertPlanner, bool) {
+	ps, ok := p.opts.Store.(PlannedStore)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	_, lp, ap, ok := p.oneWrite()
+	return ps, lp, ap, ok
+}
+
+// storePlanned stores a fetch's items with a PlannedStore: the articles
+// whose text the feed carries whole are linked, matched, queued and done in
+// the write that stores them. A plan that fails (but for a stop) or is set
+// aside leaves them at the link step for the finish, as storeItems does
+// without a PlannedStore. It returns what storeItems returns.
+func (p *Poller) storePlanned(ctx context.Context, ps PlannedStore, lp LinkPlanner, ap AlertPlanner, src news.Source, items []news.Article, final map[string]bool) ([]news.Article, int, error) {
+	var (
+		called             bool
+		alertable, alerted int
+	)
+	plan := func(ctx context.Context, arts []news.Article) ([]news.StoryCandidate, []news.Alert, error) {
+		called = true
+		for i := range arts { // as the store reads them back
+			a := &arts[i]
+			a.SourceName, a.SourceURL = src.Name, src.URL
+			a.PublishedAt, a.FetchedAt = storedTime(a.PublishedAt), storedTime(a.FetchedAt)
+		}
+		var links []news.StoryCandidate
+		if lp != nil {
+			var err error
+			if links, _, err = lp.PlanLinks(ctx, arts); err != nil {
+				if ctx.Err() != nil {
+					return nil, nil, ctx.Err()
+				}
+				// Alerting a story twice beats not alerting it.
+				p.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
+				links = nil
+			}
+		}
+		var may []news.Article
+		for _, a := range arts {
+			if a.Alertable {
+				may = append(may, a)
+			}
+		}
+		var alerts []news.Alert
+		if len(may) > 0 && ap != nil {
+			var err error
+			if alerts, err = ap.PlanAlerts(ctx, may); err != nil {
+				return nil, nil, fmt.Errorf("hand over %d articles: %w", len(may), err)
+			}
+		}
+		alertable, alerted = len(may), len(alerts)
+		return links, alerts, nil
+	}
+	added, queued, planned, err := ps.StoreFeedItemsPlanned(ctx, src.ID, items, p.finishText(ctx, src, final), plan)
+	if called && !planned && lp != nil {
+		lp.Unstored()
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	if !planned {
+		if len(final) > 0 {
+			p.fresh.keep(src, added, final)
+		}
+		return added, len(added), nil
+	}
+	if alerted > 0 {
+		ap.AlertsQueued(alertable, queued)
+	}
+	waiting := 0
+	for _, a := range added {
+		if !final[a.GUID] {
+			waiting++
+		}
+	}
+	return added, waiting, nil
 }
 
 // finishInOne takes the articles pending at the link step through linking,

@@ -389,7 +389,8 @@ func wrapPoll(err error) error {
 
 // pollSource fetches one source and stores its new articles, then records
 // the fetch with when the source is due next; it returns the source as the
-// fetch left it, that time, and how many articles it stored. A fetch counts
+// fetch left it, that time, and how many articles it stored that wait for
+// the finish (those the fetch's own write did not finish). A fetch counts
 // as a success only once its articles are stored: a failed save is recorded
 // as a failed fetch (validators and first-fetch flag untouched). On a stop
 // (ctx done) it records nothing and returns the source unchanged.
@@ -412,9 +413,9 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		}
 	}
 	var added []news.Article
-	storeFailed := false
+	waiting, storeFailed := 0, false
 	if err == nil && feed != nil {
-		if added, err = p.storeItems(ctx, src, feed); err != nil {
+		if added, waiting, err = p.storeItems(ctx, src, feed); err != nil {
 			err, storeFailed = fmt.Errorf("store articles: %w", err), true
 		}
 	}
@@ -455,7 +456,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	if rerr := p.opts.Store.RecordFetch(ctx, src.ID, r); rerr != nil {
 		p.dbLog.Error(log, "record fetch", "err", rerr)
 	}
-	return src, r.NextFetchAt, len(added)
+	return src, r.NextFetchAt, waiting
 }
 
 // noteOnce logs, once per source and kind of note, that a feed asked for
@@ -480,8 +481,10 @@ type notedKey struct {
 
 // storeItems stores the feed's items, new ones pending at stepText. On a
 // source's first successful fetch, and for items published before MaxAge,
-// articles are stored but not alertable: decided now, once.
-func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.Feed) ([]news.Article, error) {
+// articles are stored but not alertable: decided now, once. It returns the
+// articles stored and how many of them wait for the finish (those a
+// planned write did not finish).
+func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.Feed) ([]news.Article, int, error) {
 	now := p.opts.Now()
 	items := make([]news.Article, 0, len(feed.Items))
 	for _, it := range feed.Items {
@@ -498,11 +501,14 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.F
 	// Oldest first, so ids follow publication and alerts go out in order.
 	slices.SortStableFunc(items, func(a, b news.Article) int { return a.PublishedAt.Compare(b.PublishedAt) })
 	final := map[string]bool{} // the guids finishText finished
+	if ps, lp, ap, ok := p.plannedWrite(); ok {
+		return p.storePlanned(ctx, ps, lp, ap, src, items, final)
+	}
 	added, err := p.opts.Store.StoreFeedItemsFinished(ctx, src.ID, items, p.finishText(ctx, src, final))
 	if err == nil && len(final) > 0 {
 		p.fresh.keep(src, added, final)
 	}
-	return added, err
+	return added, len(added), err
 }
 
 // backoff is 1 minute doubling per consecutive failure, at most 6 hours.

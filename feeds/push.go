@@ -42,13 +42,13 @@ func (p *Poller) Push(ctx context.Context, src news.Source, body []byte) (int, e
 	if err != nil {
 		return 0, fmt.Errorf("push to source %d: %w: %v", src.ID, ErrNotFeed, err)
 	}
-	added, err := p.storeItems(ctx, src, feed)
+	added, waiting, err := p.storeItems(ctx, src, feed)
 	if err != nil {
 		return 0, fmt.Errorf("push to source %d: store articles: %w", src.ID, err)
 	}
 	p.opts.Observer.Stored(len(added))
-	p.stored.Add(int64(len(added)))
-	if len(added) > 0 {
+	p.stored.Add(int64(waiting))
+	if waiting > 0 {
 		signal(p.kick)
 	}
 	return len(added), nil

@@ -21,7 +21,7 @@ import (
 // ids, in the order given. Already known articles are skipped silently. The
 // articles are stored finished: the poller stores a fetch with StoreFeedItems.
 func (s *Store) InsertArticles(ctx context.Context, sourceID int64, items []news.Article) ([]news.Article, error) {
-	added, err := s.insertArticles(ctx, sourceID, items, false, nil)
+	added, _, _, err := s.insertArticles(ctx, sourceID, items, false, nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("insert articles of source %d: %w", sourceID, err)
 	}
@@ -58,7 +58,7 @@ func (s *Store) StoreFeedItems(ctx context.Context, sourceID int64, items []news
 // It fails as StoreFeedItems does (a failed read of seen_items only means
 // nothing is finished); on failure nothing is stored.
 func (s *Store) StoreFeedItemsFinished(ctx context.Context, sourceID int64, items []news.Article, finish func(*news.Article) bool) ([]news.Article, error) {
-	added, err := s.insertArticles(ctx, sourceID, items, true, finish)
+	added, _, _, err := s.insertArticles(ctx, sourceID, items, true, finish, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store feed items of source %d: %w", sourceID, err)
 	}
@@ -108,7 +108,7 @@ func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Ar
 	return out
 }
 
-func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news.Article, fetched bool, finish func(*news.Article) bool) ([]news.Article, error) {
+func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news.Article, fetched bool, finish func(*news.Article) bool, plan FetchPlan) ([]news.Article, int, bool, error) {
 	var (
 		keys []int64 // of the items, in order: guid, then link when there is one
 		hash uint64
@@ -116,7 +116,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 	if fetched {
 		keys = itemKeys(items)
 		if hash = setHash(keys); s.fetches.sameItems(sourceID, hash) {
-			return nil, nil // the items of the last fetch stored: nothing new, nothing to mark
+			return nil, 0, false, nil // the items of the last fetch stored: nothing new, nothing to mark
 		}
 	}
 	var made []finished // of items; nil: none made before the transaction
@@ -124,86 +124,154 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		items = slices.Clone(items)
 		made = s.finishItems(ctx, sourceID, items, keys, finish)
 	}
+	var pl *plannedFetch // nil: the final articles are stored pending at StepLink
+	if plan != nil && made != nil {
+		pl = &plannedFetch{fn: plan}
+	}
 	var (
-		added []news.Article
-		keep  []kept // the Documents made for the terms, for the matcher once committed
+		added      []news.Article
+		keep       []kept // the Documents made for the terms, for the matcher once committed
+		queued     int
+		used       bool // the plan stored
+		savepoints bool
 	)
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		added, keep = added[:0], keep[:0]
-		var known map[int64]bool
-		if fetched {
+	for {
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			added, keep, queued, used = added[:0], keep[:0], 0, false
+			var terms []termsRow
+			var known map[int64]bool
+			if fetched {
+				var err error
+				if known, err = markSeen(ctx, tx, sourceID, keys, s.now().Unix()); err != nil {
+					return err
+				}
+			}
+			now := s.now()
+			// The items the source has not had, in order.
+			fresh := make([]int, 0, len(items))
+			k := 0
+			for i, a := range items {
+				if fetched {
+					seen := known[keys[k]]
+					if k++; a.URL != "" {
+						seen = seen || known[keys[k]]
+						k++
+					}
+					if seen {
+						continue
+					}
+				}
+				fresh = append(fresh, i)
+			}
+			var base int64
 			var err error
-			if known, err = markSeen(ctx, tx, sourceID, keys, s.now().Unix()); err != nil {
+			if used, base, err = pl.decide(ctx, tx, sourceID, items, made, fresh, now); err != nil {
 				return err
 			}
-		}
-		stmt, err := s.stmt(ctx, tx, sqlInsertArticle)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		k := 0
-		for i, a := range items {
-			if fetched {
-				seen := known[keys[k]]
-				if k++; a.URL != "" {
-					seen = seen || known[keys[k]]
-					k++
+			stmt, err := s.stmt(ctx, tx, sqlInsertArticle)
+			if err != nil {
+				return err
+			}
+			var planned *sql.Stmt
+			if used {
+				if planned, err = s.stmt(ctx, tx, sqlInsertPlanned); err != nil {
+					return err
 				}
-				if seen {
+			}
+			for j, i := range fresh {
+				a := items[i]
+				a.SourceID, a.FetchedAt = sourceID, now
+				var f finished
+				if made != nil {
+					f = made[i]
+				}
+				if !f.made {
+					f.text, f.summary = packArticle(a.Text, a.Summary)
+				}
+				pending := ""
+				switch {
+				case f.final && !used:
+					pending = StepLink
+				case f.final:
+					// Linked and matched in this write: done.
+				case fetched:
+					pending = StepText
+				}
+				var res sql.Result
+				if used {
+					// Its id decided with the plan, its story with it.
+					id := base + int64(j) + 1
+					l := pl.links[id]
+					story := l.StoryID
+					if story == id {
+						story = 0
+					}
+					res, err = planned.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL,
+						id, story, l.CanonicalURL, l.Signature)
+				} else {
+					res, err = stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
+				}
+				if err != nil {
+					return fmt.Errorf("article %q: %w", a.GUID, err)
+				}
+				if n, _ := res.RowsAffected(); n == 0 {
+					if used {
+						// The article is stored already, by a guid or link
+						// seen_items lacks: the plan counted it new.
+						return errReplan
+					}
 					continue
 				}
-			}
-			a.SourceID, a.FetchedAt = sourceID, now
-			var f finished
-			if made != nil {
-				f = made[i]
-			}
-			if !f.made {
-				f.text, f.summary = packArticle(a.Text, a.Summary)
-			}
-			pending := ""
-			switch {
-			case f.final:
-				pending = StepLink
-			case fetched:
-				pending = StepText
-			}
-			res, err := stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
-			if err != nil {
-				return fmt.Errorf("article %q: %w", a.GUID, err)
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				continue
-			}
-			a.ID, _ = res.LastInsertId()
-			switch {
-			case f.final:
-				if err := s.insertTerms(ctx, tx, a.ID, f.terms); err != nil {
-					return err
+				a.ID, _ = res.LastInsertId()
+				switch {
+				case f.final:
+					terms = append(terms, termsRow{a.ID, f.terms})
+					if !used { // kept before the plan
+						keep = append(keep, kept{a, f.doc})
+					}
+				case pending != StepText:
+					terms = append(terms, termsRow{a.ID, query.IndexColumns(news.Article{Title: a.Title, Text: a.Text})})
 				}
-				keep = append(keep, kept{a, f.doc})
-			case pending != StepText:
-				if err := s.indexTerms(ctx, tx, a.ID, a.Title, a.Text); err != nil {
-					return err
-				}
+				added = append(added, a)
 			}
-			added = append(added, a)
-		}
-		if fetched {
-			if _, err := tx.ExecContext(ctx, `UPDATE sources SET items_seen_at = ? WHERE id = ?`, now.Unix(), sourceID); err != nil {
+			// After the articles, in one statement: a statement that writes
+			// after articles_terms joined the transaction makes FTS5 write
+			// its pending terms out (a segment of their own, to be merged).
+			if err := s.insertTermsRows(ctx, tx, terms); err != nil {
 				return err
 			}
+			if used {
+				if queued, err = s.queueAlertsTx(ctx, tx, pl.alerts, savepoints); err != nil {
+					return err
+				}
+			}
+			if fetched {
+				if _, err := tx.ExecContext(ctx, `UPDATE sources SET items_seen_at = ? WHERE id = ?`, now.Unix(), sourceID); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		switch {
+		case errors.Is(err, errUndo) && !savepoints:
+			savepoints = true
+			continue
+		case errors.Is(err, errReplan):
+			pl.off = true
+			continue
 		}
-		return nil
-	})
-	if err == nil && fetched {
+		if err != nil {
+			return nil, 0, false, err
+		}
+		break
+	}
+	if fetched {
 		s.fetches.storedItems(sourceID, hash)
 		for _, k := range keep {
 			query.Keep(k.a, k.doc)
 		}
 	}
-	return added, err
+	return added, queued, used, nil
 }
 
 // kept is a stored article and the Document its terms were made of.
@@ -459,6 +527,15 @@ func (s *Store) UpdateArticlePageImage(ctx context.Context, id int64, imageURL s
 const sqlInsertArticle = `
 			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url)
 			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
+			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
+				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`
+
+// sqlInsertPlanned is sqlInsertArticle with the article's id and story
+// decided before (StoreFeedItemsPlanned): ?12 the id, ?13 the story (0:
+// its own), ?14 its canonical URL, ?15 its signature.
+const sqlInsertPlanned = `
+			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, id, story_id, canonical_url, story_sig)
+			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULLIF(?13, 0), ?14, ?15
 			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
 				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`
 

@@ -57,6 +57,11 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"insert: duplicate check by guid and by link", sqlInsertArticle,
 			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text", ""},
 			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
+		{"planned insert: duplicate check by guid and by link", sqlInsertPlanned,
+			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "", "", 9, 0, "", nil},
+			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
+		{"planned insert: the next id", sqlLastArticleID, nil,
+			[]string{"SEARCH articles"}}, // sqlite_sequence: a row an AUTOINCREMENT table
 		{"pipeline: the articles at a step", sqlPendingArticles, []any{StepLink}, []string{"INDEX articles_pending (pending=?)"}},
 		{"pipeline: the ids at a step", sqlPendingIDs, []any{StepMatch}, []string{"USING COVERING INDEX articles_pending (pending=?)"}},
 		{"link: an article's story and step", sqlLinkArticle, []any{0, "", nil, StepLink, StepMatch, 7}, []string{"USING INTEGER PRIMARY KEY (rowid=?)"}},

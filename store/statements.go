@@ -9,7 +9,7 @@ import (
 // hotStatements are prepared at Open.
 var hotStatements = []string{
 	`SAVEPOINT alert`, `ROLLBACK TO alert`, `RELEASE alert`,
-	sqlAlertCheck, sqlStoryAlert, sqlAlertInsert, sqlAlertOutbox, sqlInsertArticle, sqlLinkArticle, sqlNoteTerms,
+	sqlAlertCheck, sqlStoryAlert, sqlAlertInsert, sqlAlertOutbox, sqlInsertArticle, sqlInsertPlanned, sqlLinkArticle, sqlNoteTerms,
 }
 
 // statements caches the writer's prepared statements of the hot write

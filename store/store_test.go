@@ -412,3 +412,17 @@ func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
 		t.Fatalf("a second prune deleted %+v", again)
 	}
 }
+
+// TestTheWriterCheckpointsEveryWalCheckpointPages: the writer's connection
+// copies the write-ahead log into the database every walCheckpointPages
+// pages, not SQLite's default 1,000.
+func TestTheWriterCheckpointsEveryWalCheckpointPages(t *testing.T) {
+	st := mustOpenStore(t)
+	var pages int
+	if err := st.w.QueryRowContext(context.Background(), `PRAGMA wal_autocheckpoint`).Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if pages != walCheckpointPages {
+		t.Errorf("wal_autocheckpoint = %d, want %d", pages, walCheckpointPages)
+	}
+}

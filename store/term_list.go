@@ -90,11 +90,11 @@ func (k *knownTerms) take(h uint64) bool {
 // (listed since the last refresh).
 const sqlNoteTerms = `INSERT OR IGNORE INTO terms_list (term, docs) SELECT value, -1 FROM json_each(?)`
 
-// noteTerms adds to terms_list the terms of an article's title and text
+// noteTerms adds to terms_list the terms of articles' title and text
 // columns (query.Columns: the tokens; the stem columns are never read by a
 // prefix) that it may not hold yet.
-func (s *Store) noteTerms(ctx context.Context, tx *sql.Tx, title, body string) error {
-	terms := s.known.unknown(title, body)
+func (s *Store) noteTerms(ctx context.Context, tx *sql.Tx, cols ...string) error {
+	terms := s.known.unknown(cols...)
 	if len(terms) == 0 {
 		return nil
 	}

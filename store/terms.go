@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
@@ -26,6 +27,40 @@ func (s *Store) insertTerms(ctx context.Context, tx *sql.Tx, id int64, c query.C
 	}
 	if err := s.noteTerms(ctx, tx, c.Title, c.Body); err != nil {
 		return fmt.Errorf("index article %d: list its terms: %w", id, err)
+	}
+	return nil
+}
+
+// termsRow is an article's entry in articles_terms.
+type termsRow struct {
+	id   int64
+	cols query.Columns
+}
+
+// insertTermsRows enters articles into articles_terms as insertTerms does,
+// in one statement for all (up to 100 a statement), and their tokens that
+// terms_list may not hold yet into that list in one more: FTS5 then writes
+// them out as one segment, where a statement between two inserts makes it
+// write out the first's.
+func (s *Store) insertTermsRows(ctx context.Context, tx *sql.Tx, rows []termsRow) error {
+	for rest := rows; len(rest) > 0; {
+		batch := rest[:min(len(rest), 100)]
+		rest = rest[len(batch):]
+		args := make([]any, 0, 5*len(batch))
+		for _, r := range batch {
+			args = append(args, r.id, r.cols.Title, r.cols.Body, r.cols.TitleStems, r.cols.BodyStems)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?),", len(batch)), ","), args...); err != nil {
+			return fmt.Errorf("index %d articles: %w", len(batch), err)
+		}
+	}
+	cols := make([]string, 0, 2*len(rows))
+	for _, r := range rows {
+		cols = append(cols, r.cols.Title, r.cols.Body)
+	}
+	if err := s.noteTerms(ctx, tx, cols...); err != nil {
+		return fmt.Errorf("index %d articles: list their terms: %w", len(rows), err)
 	}
 	return nil
 }

@@ -1,8 +1,8 @@
 // Command fill builds a database of N articles through the real write path
-// (Store.StoreFeedItemsFinished with the summarizer's summary made before the
+// (Store.StoreFeedItemsPlanned with the summarizer's summary made before the
 // store, as the poller's fetch worker does for text a feed carries whole, the
-// story linker and the subscription matcher deciding, then one write that
-// links, queues the alerts and finishes the batch (Store.FinishArticles), as
+// story linker and the subscription matcher deciding inside the one write
+// that stores the fetch, links, queues the alerts and finishes the batch, as
 // the poller runs them) and measures what issue 18 asks at that size: CPU per
 // new article in steady state, latencies of one fetch's insert, of linking,
 // of /search and of the /subscribe preview (p50/p99), bytes per article, and

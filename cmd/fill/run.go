@@ -152,16 +152,16 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	var (
-		insert, text, link, match []time.Duration  // per fetch, over the steady window
-		stepCPU                   [5]time.Duration // making articles, store, text, link, match: steady window
-		gen                       time.Duration    // making articles, inside the steady window
-		cpu0, wall0               time.Duration
-		steadyFrom                = max(0, o.n-o.steady)
-		steadyArticles            int
-		stored                    int
-		started                   = time.Now()
-		lastCPU                   = cpuTime()
-		lastStored                int
+		insert         []time.Duration  // per fetch, over the steady window
+		stepCPU        [5]time.Duration // making articles, store, text, link, match: steady window
+		gen            time.Duration    // making articles, inside the steady window
+		cpu0, wall0    time.Duration
+		steadyFrom     = max(0, o.n-o.steady)
+		steadyArticles int
+		stored         int
+		started        = time.Now()
+		lastCPU        = cpuTime()
+		lastStored     int
 	)
 	for fetch := 0; stored < o.n; fetch++ {
 		f := &feeds[fetch%len(feeds)]
@@ -181,65 +181,60 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		}
 		t0, c1 := time.Now(), threadTime()
 		// As the poller's fetch worker does with text the feed carries
-		// whole: the summary is made before the store, written once.
-		var summarizing time.Duration
-		added, err := st.StoreFeedItemsFinished(ctx, f.src.ID, f.items, func(a *news.Article) bool {
+		// whole: the summary is made before the store, written once; the
+		// stories and alerts are decided inside the write that stores the
+		// fetch, which links, queues and finishes the batch in one commit.
+		var summarizing, linking, matching time.Duration
+		var pending []news.Article // as the planner saw them
+		added, n, planned, err := st.StoreFeedItemsPlanned(ctx, f.src.ID, f.items, func(a *news.Article) bool {
 			c := threadTime()
 			a.SourceName = f.src.Name
 			a.Summary = sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
 			summarizing += threadTime() - c
 			return true
-		})
-		if err != nil {
-			return err
-		}
-		// The store step's CPU is told apart from the summaries' it ran.
-		t1, c2 := time.Now(), threadTime()-summarizing
-		t2, c3 := t1, threadTime()
-		// As the poller's link step: the articles the fetch stored
-		// finished, as the store holds them, when they are all that wait.
-		ids, err := st.PendingIDs(ctx, store.StepLink)
-		if err != nil {
-			return err
-		}
-		pending := make([]news.Article, len(added))
-		for i, a := range added {
-			a.SourceURL = f.src.URL
-			a.PublishedAt, a.FetchedAt = time.Unix(a.PublishedAt.Unix(), 0).UTC(), time.Unix(a.FetchedAt.Unix(), 0).UTC()
-			pending[i] = a
-		}
-		if !slices.Equal(ids, news.ArticleIDs(pending)) {
-			if pending, err = st.PendingArticles(ctx, store.StepLink); err != nil {
-				return err
+		}, func(ctx context.Context, arts []news.Article) ([]news.StoryCandidate, []news.Alert, error) {
+			c := threadTime()
+			for i := range arts {
+				arts[i].SourceURL = f.src.URL
+				arts[i].PublishedAt, arts[i].FetchedAt = time.Unix(arts[i].PublishedAt.Unix(), 0).UTC(), time.Unix(arts[i].FetchedAt.Unix(), 0).UTC()
 			}
-		}
-		// As the poller's finish: the stories decided, then the alerts,
-		// then one write that links, queues and finishes the batch.
-		links, _, err := linker.PlanLinks(ctx, pending)
-		if err != nil {
-			return err
-		}
-		t3, c4 := time.Now(), threadTime()
-		alerts, err := subs.PlanAlerts(ctx, pending)
-		if err != nil {
-			return err
-		}
-		n, err := st.FinishArticles(ctx, links, alerts, news.ArticleIDs(pending))
+			links, _, err := linker.PlanLinks(ctx, arts)
+			if err != nil {
+				return nil, nil, err
+			}
+			c2 := threadTime()
+			linking += c2 - c
+			alerts, err := subs.PlanAlerts(ctx, arts)
+			matching += threadTime() - c2
+			pending = arts
+			return links, alerts, err
+		})
 		if err != nil {
 			linker.Unstored()
 			return err
 		}
-		if len(alerts) > 0 {
+		if !planned {
+			return fmt.Errorf("fetch %d: the plan was not stored", fetch)
+		}
+		if n > 0 {
 			subs.AlertsQueued(len(pending), n)
 		}
-		t4, c5 := time.Now(), threadTime()
+		// The store step's CPU is told apart from the summaries' it ran
+		// and the planning inside its write; the last column is the
+		// planning of the alerts and the write (the store step's rest).
+		t1 := time.Now()
+		c5 := threadTime()
+		c2 := c1 + (c5 - c1 - summarizing - linking - matching)
+		c3 := c2 + summarizing
+		c4 := c3 + linking
+		c5 = c4 + matching
 		stored += len(added)
 		if steady {
 			for i, d := range []time.Duration{c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4} {
 				stepCPU[i] += d
 			}
 			steadyArticles += len(added)
-			insert, text, link, match = append(insert, t1.Sub(t0)), append(text, t2.Sub(t1)), append(link, t3.Sub(t2)), append(match, t4.Sub(t3))
+			insert = append(insert, t1.Sub(t0))
 		}
 		if o.n >= 10 && stored%(o.n/10) < len(added) && len(added) > 0 {
 			// CPU per article over the last tenth: flat in the store's size
@@ -266,12 +261,9 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	fmt.Fprintf(w, "| measure | value |\n|---|---|\n")
 	fmt.Fprintf(w, "| CPU per new article, steady state (last %d; summary, FTS, linking, matching, queueing) | %s |\n", steadyArticles, per(cpu, steadyArticles))
 	fmt.Fprintf(w, "| wall per new article, steady state | %s |\n", per(wall, steadyArticles))
-	fmt.Fprintf(w, "| CPU per new article by step, steady state (the loop's thread; the rest of the process is GC): store the fetch / text + summary / link (decided) / match, queue and the one write that links, queues and finishes (making the articles: %s) | %s / %s / %s / %s |\n",
+	fmt.Fprintf(w, "| CPU per new article by step, steady state (the loop's thread; the rest of the process is GC): store the fetch (its one write: the articles, their terms, links and alerts, and the seen marks) / text + summary / link (decided) / match (decided) (making the articles: %s) | %s / %s / %s / %s |\n",
 		per(stepCPU[0], steadyArticles), per(stepCPU[1], steadyArticles), per(stepCPU[2], steadyArticles), per(stepCPU[3], steadyArticles), per(stepCPU[4], steadyArticles))
-	fmt.Fprintf(w, "| store one fetch (%d items, %d new) p50 / p99 | %s |\n", o.feedSize, o.perFetch, pct(insert))
-	fmt.Fprintf(w, "| text + summary of one fetch p50 / p99 | %s |\n", pct(text))
-	fmt.Fprintf(w, "| link one fetch p50 / p99 | %s |\n", pct(link))
-	fmt.Fprintf(w, "| match and queue one fetch p50 / p99 | %s |\n", pct(match))
+	fmt.Fprintf(w, "| store one fetch (%d items, %d new; summaries, links, matches, alerts: the whole write) p50 / p99 | %s |\n", o.feedSize, o.perFetch, pct(insert))
 	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(base+o.n))
 
 	if err := measureQueries(ctx, o, st, searches, subs, c, w); err != nil {
