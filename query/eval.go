@@ -24,6 +24,7 @@ type evaluator struct {
 	tokIDs    []uint32 // Index.lookUp: the term id of each token of d, 0 for none
 	out       []int64  // Index.Match's result, kept for reuse
 	sortBuf   []int64
+	idSet     idSet
 	foreign   bool // d is read in a language besides English: a word's other stems count (see wordStems)
 }
 

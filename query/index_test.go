@@ -269,6 +269,57 @@ func TestSortIDs(t *testing.T) {
 	}
 }
 
+// TestSortUnique checks both ways of sortUnique — a bitset over the span of the ids when they are dense, the radix
+// sort when they are not — against a plain sort and compaction, with repeats, negative and extreme ids, one scratch
+// set reused from call to call (it must be left empty).
+func TestSortUnique(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	dense := func(n int, base, span int64) []int64 {
+		ids := randomIDs(rng, n, span)
+		for i := range ids {
+			ids[i] += base + span/2
+		}
+		return ids
+	}
+	tests := []struct {
+		name string
+		ids  []int64
+	}{
+		{name: "empty", ids: nil},
+		{name: "few with repeats", ids: []int64{3, -1, 2, 3, 3}},
+		{name: "dense from zero", ids: dense(7000, 0, 1_000_000)},
+		{name: "dense, many repeats", ids: dense(5000, 0, 300)},
+		{name: "dense negative", ids: dense(3000, -2_000_000, 1_000_000)},
+		{name: "dense near the top", ids: append(dense(3000, math.MaxInt64-1_000_000, 999_000), math.MaxInt64)},
+		{name: "dense near the bottom", ids: append(dense(3000, math.MinInt64+1, 999_000), math.MinInt64)},
+		{name: "span just within", ids: append(dense(1000, 0, 1000*setSpanPerID-1), 0, 1000*setSpanPerID-1)},
+		{name: "sparse", ids: randomIDs(rng, 3000, 1<<62)},
+		{name: "sparse with extremes", ids: append(randomIDs(rng, 3000, 1<<40), math.MinInt64, math.MaxInt64, 0, 0)},
+		{name: "all equal", ids: slices.Repeat([]int64{-42}, 500)},
+	}
+	var set idSet
+	var buf []int64
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := slices.Compact(slices.Sorted(slices.Values(tt.ids)))
+			got := sortUnique(slices.Clone(tt.ids), &set, &buf)
+			if !slices.Equal(got, want) {
+				t.Fatalf("sortUnique gave %d ids, want %d (or not the same)", len(got), len(want))
+			}
+			for i, w := range set.words {
+				if w != 0 {
+					t.Fatalf("word %d of the set left non-empty", i)
+				}
+			}
+			for i, w := range set.summary {
+				if w != 0 {
+					t.Fatalf("summary word %d of the set left non-empty", i)
+				}
+			}
+		})
+	}
+}
+
 func randomIDs(rng *rand.Rand, n int, max int64) []int64 {
 	ids := make([]int64, n)
 	for i := range ids {

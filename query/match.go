@@ -51,8 +51,7 @@ func (ix *Index) Match(d *Document) []int64 {
 			}
 		}
 	}
-	sortIDs(out, &e.sortBuf)
-	out = slices.Compact(out) // a query that is a word in several languages has a direct entry under each stem
+	out = sortUnique(out, &e.idSet, &e.sortBuf) // a query that is a word in several languages has a direct entry under each stem
 	var res []int64
 	if len(out) > 0 {
 		res = slices.Clone(out)
