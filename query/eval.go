@@ -25,7 +25,14 @@ type evaluator struct {
 	out       []int64  // Index.Match's result, kept for reuse
 	sortBuf   []int64
 	idSet     idSet
+	cands     []candidate // Index.Match: the records to evaluate
+	sink      uint32      // Index.Match's touches of memory add up here, so that they are not optimised away
 	foreign   bool // d is read in a language besides English: a word's other stems count (see wordStems)
+}
+
+// candidate is a record or stub that Index.Match evaluates: its term's block and its offset there.
+type candidate struct {
+	term, off uint32
 }
 
 // reset prepares e for d and refs below nrefs.

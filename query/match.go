@@ -24,33 +24,57 @@ func (ix *Index) Match(d *Document) []int64 {
 	for _, t := range e.present {
 		atomic.AddUint32(&ix.df[t], 1)
 	}
+	// The lists of the article's terms lie all over the index's memory: each pass below first touches what the next
+	// one reads, in a loop of independent loads that the processor overlaps, where reading each list as the work
+	// reaches it waits for one cache miss after another.
+	var sink uint32
+	for _, t := range e.present {
+		sink += uint32(len(ix.direct[t].ids)) + uint32(len(ix.checks[t])) + uint32(len(ix.blocks[t]))
+	}
+	for _, t := range e.present {
+		if ids := ix.direct[t].ids; len(ids) > 0 {
+			sink += uint32(ids[0])
+		}
+		if checks := ix.checks[t]; len(checks) > 0 {
+			sink += uint32(checks[0])
+		}
+	}
 	out := e.out[:0]
+	cands := e.cands[:0]
 	for _, t := range e.present {
 		if direct := &ix.direct[t]; len(direct.ids) > 0 {
 			out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
 		}
-		b := ix.blocks[t]
 		for _, c := range ix.checks[t] {
 			if check := uint32(c >> 32); check != 0 && !e.has(check&^checkEnglish) && (check&checkEnglish == 0 || !e.foreign) {
 				continue // the article lacks a term that the query needs
 			}
-			rec := b[uint32(c):]
-			nk := rec[recKeys]
-			if nk&(recDead|recStub) != 0 {
-				if nk != recStub || e.has(rec[recIDLow]) {
-					continue // removed, or the article has the record's first key, under which it is evaluated
-				}
-				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
-				nk = rec[recKeys]
-			}
-			if nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
-				continue // evaluated under that key
-			}
-			if e.run(rec[recHeader+nk : rec[recLen]]) {
-				out = append(out, recID(rec))
-			}
+			cands = append(cands, candidate{t, uint32(c)})
 		}
 	}
+	for _, c := range cands {
+		sink += ix.blocks[c.term][c.off+recKeys]
+	}
+	for _, c := range cands {
+		t := c.term
+		rec := ix.blocks[t][c.off:]
+		nk := rec[recKeys]
+		if nk&(recDead|recStub) != 0 {
+			if nk != recStub || e.has(rec[recIDLow]) {
+				continue // removed, or the article has the record's first key, under which it is evaluated
+			}
+			rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
+			nk = rec[recKeys]
+		}
+		if nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
+			continue // evaluated under that key
+		}
+		if e.run(rec[recHeader+nk : rec[recLen]]) {
+			out = append(out, recID(rec))
+		}
+	}
+	e.sink += sink
+	e.cands = cands
 	out = sortUnique(out, &e.idSet, &e.sortBuf) // a query that is a word in several languages has a direct entry under each stem
 	var res []int64
 	if len(out) > 0 {
