@@ -27,7 +27,7 @@ type evaluator struct {
 	idSet     idSet
 	cands     []candidate // Index.Match: the records to evaluate
 	sink      uint32      // Index.Match's touches of memory add up here, so that they are not optimised away
-	foreign   bool // d is read in a language besides English: a word's other stems count (see wordStems)
+	foreign   bool        // d is read in a language besides English: a word's other stems count (see wordStems)
 }
 
 // candidate is a record or stub that Index.Match evaluates: its term's block and its offset there.
