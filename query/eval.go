@@ -22,6 +22,7 @@ type evaluator struct {
 	present   []uint32 // refs with a hit, in order of finding
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
 	tokIDs    []uint32 // Index.lookUp: the term id of each token of d, 0 for none
+	probes    []probe  // Index.lookUp: the look-ups to make
 	out       []int64  // Index.Match's result, kept for reuse
 	sortBuf   []int64
 	idSet     idSet

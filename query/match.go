@@ -166,13 +166,14 @@ func sortIDs(ids []int64, buf *[]int64) {
 // lookUp finds the article's terms in the index's dictionary: its tokens and their stems, the stored prefixes its
 // tokens start with, its source name's tokens and its hosts. A token's bytes are hashed once, and the hash of each
 // of its starts as long as a stored prefix is had on the way; the filters rule out most look-ups, and a stem that
-// is a token of the article reuses that token's.
+// is a token of the article reuses that token's. The look-ups that pass the filters are made in a second pass,
+// after a loop that touches their slots (see Match).
 func (ix *Index) lookUp(e *evaluator) {
 	d := e.d
 	words, prefixes := &ix.tables[nsWord], &ix.tables[nsPrefix]
 	wordFilter, prefixFilter := &ix.filters[nsWord], &ix.filters[nsPrefix]
 	lens := ix.prefixLens
-	tokIDs := e.tokIDs[:0]
+	probes := e.probes[:0]
 	for i, t := range d.tokens {
 		h := uint64(fnvOffset)
 		j := 0
@@ -187,34 +188,60 @@ func (ix *Index) lookUp(e *evaluator) {
 				continue
 			}
 			if hp := fnvMix(h); prefixFilter.mayHave(hp) {
-				if id := prefixes.find(hp, t[:pl.n], ix.terms); id != 0 {
-					e.hit(id).prefixWhere |= d.where[i]
-				}
+				probes = append(probes, probe{hp, int32(i), int32(pl.n)})
 			}
 		}
 		for ; j < len(t); j++ {
 			h = fnvStep(h, t[j])
 		}
-		var id uint32
 		if hw := fnvMix(h); wordFilter.mayHave(hw) {
-			if id = words.find(hw, t, ix.terms); id != 0 {
-				h := e.hit(id)
-				h.raw, h.rawWhere = int32(i), d.where[i]
+			probes = append(probes, probe{hw, int32(i), probeWord})
+		}
+	}
+	nTokenProbes := len(probes)
+	for j, s := range d.stems {
+		if d.stemTok[j] < 0 {
+			if h := hashString(s); wordFilter.mayHave(h) {
+				probes = append(probes, probe{h, int32(j), probeStem})
 			}
 		}
-		tokIDs = append(tokIDs, id)
 	}
-	for j, s := range d.stems {
-		var id uint32
-		if i := d.stemTok[j]; i >= 0 {
-			id = tokIDs[i]
-		} else if h := hashString(s); wordFilter.mayHave(h) {
-			id = words.find(h, s, ix.terms)
-		}
-		if id != 0 {
-			e.hit(id).stemWhere = d.stemWhere[j]
+	var sink uint64
+	for _, p := range probes {
+		if p.n >= 0 {
+			sink += prefixes.touch(p.h)
+		} else {
+			sink += words.touch(p.h)
 		}
 	}
+	e.sink += uint32(sink)
+	tokIDs := e.tokIDs[:0]
+	for range d.tokens {
+		tokIDs = append(tokIDs, 0)
+	}
+	for _, p := range probes[:nTokenProbes] {
+		t := d.tokens[p.i]
+		if p.n >= 0 {
+			if id := prefixes.find(p.h, t[:p.n], ix.terms); id != 0 {
+				e.hit(id).prefixWhere |= d.where[p.i]
+			}
+		} else if id := words.find(p.h, t, ix.terms); id != 0 {
+			h := e.hit(id)
+			h.raw, h.rawWhere = p.i, d.where[p.i]
+			tokIDs[p.i] = id
+		}
+	}
+	for j := range d.stems {
+		if i := d.stemTok[j]; i >= 0 && tokIDs[i] != 0 {
+			e.hit(tokIDs[i]).stemWhere = d.stemWhere[j]
+		}
+	}
+	for _, p := range probes[nTokenProbes:] {
+		if id := words.find(p.h, d.stems[p.i], ix.terms); id != 0 {
+			e.hit(id).stemWhere = d.stemWhere[p.i]
+		}
+	}
+	e.probes = probes
 	e.tokIDs = tokIDs
 	for _, t := range d.source {
 		id, ok := ix.dict[nsSource][t]
@@ -231,3 +258,15 @@ func (ix *Index) lookUp(e *evaluator) {
 		}
 	}
 }
+
+// probe is a look-up that lookUp makes in its second pass: the hash of a token's start of n bytes (a stored
+// prefix's) or of the whole token i (n is probeWord), or of stem i (n is probeStem).
+type probe struct {
+	h    uint64
+	i, n int32
+}
+
+const (
+	probeWord = -1
+	probeStem = -2
+)
