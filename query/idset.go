@@ -40,7 +40,7 @@ func sortUnique(ids []int64, set *idSet, buf *[]int64) []int64 {
 	for _, id := range ids {
 		set.add(uint32(uint64(id) - uint64(lo)))
 	}
-	return set.drain(ids, lo)
+	return set.drain(ids[:0], lo)
 }
 
 // reset makes room for ids below n; the set must be empty.
@@ -57,10 +57,8 @@ func (m *idSet) add(i uint32) {
 	m.summary[w/64] |= 1 << (w % 64)
 }
 
-// drain writes base+i for each i in the set, ascending, to out, which must have room for them all, empties the set
-// and returns the part of out written.
+// drain appends base+i for each i in the set to out, ascending, and empties the set.
 func (m *idSet) drain(out []int64, base int64) []int64 {
-	n := 0
 	for i, sw := range m.summary {
 		if sw == 0 {
 			continue
@@ -73,13 +71,11 @@ func (m *idSet) drain(out []int64, base int64) []int64 {
 			m.words[w] = 0
 			// Most words hold one id: the first is written without a test, the loop is for the others.
 			at := base + int64(w*64)
-			out[n] = at + int64(bits.TrailingZeros64(word))
-			n++
+			out = append(out, at+int64(bits.TrailingZeros64(word)))
 			for word &= word - 1; word != 0; word &= word - 1 {
-				out[n] = at + int64(bits.TrailingZeros64(word))
-				n++
+				out = append(out, at+int64(bits.TrailingZeros64(word)))
 			}
 		}
 	}
-	return out[:n]
+	return out
 }

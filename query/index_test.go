@@ -60,13 +60,47 @@ func TestIndexAgreesWithQuery(t *testing.T) {
 	}
 }
 
+// TestIndexSparseIDs checks Index.Match where the stored ids are too spread out for its bitset of matches (see
+// idSpan), so that it sorts them instead, and where they are spread but still within the bitset's reach.
+func TestIndexSparseIDs(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		id    func(i int64) int64
+		dense bool
+	}{
+		{"spread over int64", func(i int64) int64 { return (i*2654435761)%(1<<40)*(1<<22) - 1<<61 }, false},
+		{"a gap", func(i int64) int64 {
+			if i%2 == 0 {
+				return -i
+			}
+			return i + 1<<30
+		}, false},
+		{"within reach", func(i int64) int64 { return 1_000_000 + i*(setSpanPerID-1) }, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := NewIndex()
+			testIndexAgreesIDs(t, newCorpusGen(46, 300), ix, tt.id)
+			if _, _, dense := ix.idSpan(); dense != tt.dense {
+				t.Fatalf("bitset of matches used: %v, want %v", dense, tt.dense)
+			}
+		})
+	}
+}
+
 func testIndexAgrees(t *testing.T, g *corpusGen, ix *Index) {
+	testIndexAgreesIDs(t, g, ix, func(i int64) int64 { return i })
+}
+
+// testIndexAgreesIDs files 2,000 generated queries under the ids that idOf gives 0, 1, … and checks Index.Match
+// against each query's own Match on 600 generated articles, with a Refile on the way.
+func testIndexAgreesIDs(t *testing.T, g *corpusGen, ix *Index, idOf func(int64) int64) {
 	queries := map[int64]*Query{}
-	for id := int64(0); len(queries) < 2000; id++ {
+	for len(queries) < 2000 {
 		q, err := Parse(g.query(g.rng.IntN(3)))
 		if err != nil {
 			continue
 		}
+		id := idOf(int64(len(queries)))
 		queries[id] = q
 		ix.Add(id, q)
 	}

@@ -39,11 +39,21 @@ func (ix *Index) Match(d *Document) []int64 {
 			sink += uint32(checks[0])
 		}
 	}
+	// The matches go to a bitset over the span of the stored ids when they are dense enough (as a store gives them
+	// out), which reads them back sorted and once each; else to out, which is sorted after.
+	lo, span, dense := ix.idSpan()
+	if dense {
+		e.idSet.reset(int(span))
+	}
 	out := e.out[:0]
 	cands := e.cands[:0]
 	for _, t := range e.present {
 		if direct := &ix.direct[t]; len(direct.ids) > 0 {
-			out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
+			if dense {
+				direct.addMatches(&e.idSet, lo, e.hits[t].kinds(e.foreign))
+			} else {
+				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
+			}
 		}
 		for _, c := range ix.checks[t] {
 			if check := uint32(c >> 32); check != 0 && !e.has(check&^checkEnglish) && (check&checkEnglish == 0 || !e.foreign) {
@@ -70,12 +80,21 @@ func (ix *Index) Match(d *Document) []int64 {
 			continue // evaluated under that key
 		}
 		if e.run(rec[recHeader+nk : rec[recLen]]) {
-			out = append(out, recID(rec))
+			if id := recID(rec); dense {
+				e.idSet.add(uint32(uint64(id) - uint64(lo)))
+			} else {
+				out = append(out, id)
+			}
 		}
 	}
 	e.sink += sink
 	e.cands = cands
-	out = sortUnique(out, &e.idSet, &e.sortBuf) // a query that is a word in several languages has a direct entry under each stem
+	// A query that is a word in several languages has a direct entry under each stem: each id once.
+	if dense {
+		out = e.idSet.drain(out, lo)
+	} else {
+		out = sortUnique(out, &e.idSet, &e.sortBuf)
+	}
 	var res []int64
 	if len(out) > 0 {
 		res = slices.Clone(out)
@@ -83,6 +102,16 @@ func (ix *Index) Match(d *Document) []int64 {
 	e.d, e.out = nil, out
 	ix.evaluators.Put(e)
 	return res
+}
+
+// idSpan returns the least stored id and the span from it to the greatest, and whether Match marks matches in an
+// idSet of that span: when the stored ids are at least 1/setSpanPerID of the span and it is below maxSetSpan.
+func (ix *Index) idSpan() (lo int64, span uint64, dense bool) {
+	if len(ix.byID) == 0 {
+		return 0, 0, false
+	}
+	d := uint64(ix.idHi) - uint64(ix.idLo)
+	return ix.idLo, d + 1, d < maxSetSpan && d+1 <= setSpanPerID*uint64(len(ix.byID))
 }
 
 // earlierKey reports whether the article has a key of keys that comes before t: a record filed under several keys
