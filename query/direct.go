@@ -86,3 +86,16 @@ func (l *directList) appendMatches(out []int64, kinds uint32) []int64 {
 	}
 	return out
 }
+
+// addMatches adds to set the ids, less lo, of the entries of the kinds in kinds (bit 1<<kind).
+func (l *directList) addMatches(set *idSet, lo int64, kinds uint32) {
+	start := uint32(0)
+	for k, end := range l.ends {
+		if kinds&(1<<k) != 0 {
+			for _, id := range l.ids[start:end] {
+				set.add(uint32(uint64(id) - uint64(lo)))
+			}
+		}
+		start = end
+	}
+}

@@ -22,9 +22,18 @@ type evaluator struct {
 	present   []uint32 // refs with a hit, in order of finding
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
 	tokIDs    []uint32 // Index.lookUp: the term id of each token of d, 0 for none
+	probes    []probe  // Index.lookUp: the look-ups to make
 	out       []int64  // Index.Match's result, kept for reuse
 	sortBuf   []int64
-	foreign   bool // d is read in a language besides English: a word's other stems count (see wordStems)
+	idSet     idSet
+	cands     []candidate // Index.Match: the records to evaluate
+	sink      uint32      // Index.Match's touches of memory add up here, so that they are not optimised away
+	foreign   bool        // d is read in a language besides English: a word's other stems count (see wordStems)
+}
+
+// candidate is a record or stub that Index.Match evaluates: its term's block and its offset there.
+type candidate struct {
+	term, off uint32
 }
 
 // reset prepares e for d and refs below nrefs.

@@ -36,7 +36,10 @@ type Index struct {
 	tables     [nsSource]termTable // dict's words and prefixes, for Match's look-ups
 	// byID maps a query id to where its record is — its first key's term id << 32 | its offset in that term's
 	// block — or to directFlag | its direct entry's term.
-	byID       map[int64]uint64
+	byID map[int64]uint64
+	// idLo and idHi bound the stored ids (when there are any): every id stored since the index was last empty or
+	// refiled is within them.
+	idLo, idHi int64
 	freq       func(term string) float64
 	evaluators sync.Pool
 
@@ -223,6 +226,10 @@ func (ix *Index) Add(id int64, q *Query) {
 		forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
 		return
 	}
+	if len(ix.byID) == 0 {
+		ix.idLo, ix.idHi = id, id
+	}
+	ix.idLo, ix.idHi = min(ix.idLo, id), max(ix.idHi, id)
 	if terms, ok := directTerms(nil, prog); ok {
 		// The operands' references are the entries'; the program is not kept.
 		for i, t := range terms {
@@ -422,6 +429,13 @@ func (ix *Index) Refile() {
 		for _, k := range old {
 			ix.release(k) // never the last reference: the program holds one too
 		}
+	}
+	first := true
+	for id := range ix.byID {
+		if first {
+			ix.idLo, ix.idHi, first = id, id, false
+		}
+		ix.idLo, ix.idHi = min(ix.idLo, id), max(ix.idHi, id)
 	}
 }
 

@@ -60,13 +60,47 @@ func TestIndexAgreesWithQuery(t *testing.T) {
 	}
 }
 
+// TestIndexSparseIDs checks Index.Match where the stored ids are too spread out for its bitset of matches (see
+// idSpan), so that it sorts them instead, and where they are spread but still within the bitset's reach.
+func TestIndexSparseIDs(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		id    func(i int64) int64
+		dense bool
+	}{
+		{"spread over int64", func(i int64) int64 { return (i*2654435761)%(1<<40)*(1<<22) - 1<<61 }, false},
+		{"a gap", func(i int64) int64 {
+			if i%2 == 0 {
+				return -i
+			}
+			return i + 1<<30
+		}, false},
+		{"within reach", func(i int64) int64 { return 1_000_000 + i*(setSpanPerID-1) }, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := NewIndex()
+			testIndexAgreesIDs(t, newCorpusGen(46, 300), ix, tt.id)
+			if _, _, dense := ix.idSpan(); dense != tt.dense {
+				t.Fatalf("bitset of matches used: %v, want %v", dense, tt.dense)
+			}
+		})
+	}
+}
+
 func testIndexAgrees(t *testing.T, g *corpusGen, ix *Index) {
+	testIndexAgreesIDs(t, g, ix, func(i int64) int64 { return i })
+}
+
+// testIndexAgreesIDs files 2,000 generated queries under the ids that idOf gives 0, 1, … and checks Index.Match
+// against each query's own Match on 600 generated articles, with a Refile on the way.
+func testIndexAgreesIDs(t *testing.T, g *corpusGen, ix *Index, idOf func(int64) int64) {
 	queries := map[int64]*Query{}
-	for id := int64(0); len(queries) < 2000; id++ {
+	for len(queries) < 2000 {
 		q, err := Parse(g.query(g.rng.IntN(3)))
 		if err != nil {
 			continue
 		}
+		id := idOf(int64(len(queries)))
 		queries[id] = q
 		ix.Add(id, q)
 	}
@@ -264,6 +298,57 @@ func TestSortIDs(t *testing.T) {
 			sortIDs(got, &buf)
 			if !slices.Equal(got, want) {
 				t.Errorf("sortIDs gave an unsorted or changed list")
+			}
+		})
+	}
+}
+
+// TestSortUnique checks both ways of sortUnique — a bitset over the span of the ids when they are dense, the radix
+// sort when they are not — against a plain sort and compaction, with repeats, negative and extreme ids, one scratch
+// set reused from call to call (it must be left empty).
+func TestSortUnique(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	dense := func(n int, base, span int64) []int64 {
+		ids := randomIDs(rng, n, span)
+		for i := range ids {
+			ids[i] += base + span/2
+		}
+		return ids
+	}
+	tests := []struct {
+		name string
+		ids  []int64
+	}{
+		{name: "empty", ids: nil},
+		{name: "few with repeats", ids: []int64{3, -1, 2, 3, 3}},
+		{name: "dense from zero", ids: dense(7000, 0, 1_000_000)},
+		{name: "dense, many repeats", ids: dense(5000, 0, 300)},
+		{name: "dense negative", ids: dense(3000, -2_000_000, 1_000_000)},
+		{name: "dense near the top", ids: append(dense(3000, math.MaxInt64-1_000_000, 999_000), math.MaxInt64)},
+		{name: "dense near the bottom", ids: append(dense(3000, math.MinInt64+1, 999_000), math.MinInt64)},
+		{name: "span just within", ids: append(dense(1000, 0, 1000*setSpanPerID-1), 0, 1000*setSpanPerID-1)},
+		{name: "sparse", ids: randomIDs(rng, 3000, 1<<62)},
+		{name: "sparse with extremes", ids: append(randomIDs(rng, 3000, 1<<40), math.MinInt64, math.MaxInt64, 0, 0)},
+		{name: "all equal", ids: slices.Repeat([]int64{-42}, 500)},
+	}
+	var set idSet
+	var buf []int64
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := slices.Compact(slices.Sorted(slices.Values(tt.ids)))
+			got := sortUnique(slices.Clone(tt.ids), &set, &buf)
+			if !slices.Equal(got, want) {
+				t.Fatalf("sortUnique gave %d ids, want %d (or not the same)", len(got), len(want))
+			}
+			for i, w := range set.words {
+				if w != 0 {
+					t.Fatalf("word %d of the set left non-empty", i)
+				}
+			}
+			for i, w := range set.summary {
+				if w != 0 {
+					t.Fatalf("summary word %d of the set left non-empty", i)
+				}
 			}
 		})
 	}

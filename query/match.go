@@ -24,35 +24,77 @@ func (ix *Index) Match(d *Document) []int64 {
 	for _, t := range e.present {
 		atomic.AddUint32(&ix.df[t], 1)
 	}
+	// The lists of the article's terms lie all over the index's memory: each pass below first touches what the next
+	// one reads, in a loop of independent loads that the processor overlaps, where reading each list as the work
+	// reaches it waits for one cache miss after another.
+	var sink uint32
+	for _, t := range e.present {
+		sink += uint32(len(ix.direct[t].ids)) + uint32(len(ix.checks[t])) + uint32(len(ix.blocks[t]))
+	}
+	for _, t := range e.present {
+		if ids := ix.direct[t].ids; len(ids) > 0 {
+			sink += uint32(ids[0])
+		}
+		if checks := ix.checks[t]; len(checks) > 0 {
+			sink += uint32(checks[0])
+		}
+	}
+	// The matches go to a bitset over the span of the stored ids when they are dense enough (as a store gives them
+	// out), which reads them back sorted and once each; else to out, which is sorted after.
+	lo, span, dense := ix.idSpan()
+	if dense {
+		e.idSet.reset(int(span))
+	}
 	out := e.out[:0]
+	cands := e.cands[:0]
 	for _, t := range e.present {
 		if direct := &ix.direct[t]; len(direct.ids) > 0 {
-			out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
+			if dense {
+				direct.addMatches(&e.idSet, lo, e.hits[t].kinds(e.foreign))
+			} else {
+				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
+			}
 		}
-		b := ix.blocks[t]
 		for _, c := range ix.checks[t] {
 			if check := uint32(c >> 32); check != 0 && !e.has(check&^checkEnglish) && (check&checkEnglish == 0 || !e.foreign) {
 				continue // the article lacks a term that the query needs
 			}
-			rec := b[uint32(c):]
-			nk := rec[recKeys]
-			if nk&(recDead|recStub) != 0 {
-				if nk != recStub || e.has(rec[recIDLow]) {
-					continue // removed, or the article has the record's first key, under which it is evaluated
-				}
-				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
-				nk = rec[recKeys]
+			cands = append(cands, candidate{t, uint32(c)})
+		}
+	}
+	for _, c := range cands {
+		sink += ix.blocks[c.term][c.off+recKeys]
+	}
+	for _, c := range cands {
+		t := c.term
+		rec := ix.blocks[t][c.off:]
+		nk := rec[recKeys]
+		if nk&(recDead|recStub) != 0 {
+			if nk != recStub || e.has(rec[recIDLow]) {
+				continue // removed, or the article has the record's first key, under which it is evaluated
 			}
-			if nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
-				continue // evaluated under that key
-			}
-			if e.run(rec[recHeader+nk : rec[recLen]]) {
-				out = append(out, recID(rec))
+			rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
+			nk = rec[recKeys]
+		}
+		if nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
+			continue // evaluated under that key
+		}
+		if e.run(rec[recHeader+nk : rec[recLen]]) {
+			if id := recID(rec); dense {
+				e.idSet.add(uint32(uint64(id) - uint64(lo)))
+			} else {
+				out = append(out, id)
 			}
 		}
 	}
-	sortIDs(out, &e.sortBuf)
-	out = slices.Compact(out) // a query that is a word in several languages has a direct entry under each stem
+	e.sink += sink
+	e.cands = cands
+	// A query that is a word in several languages has a direct entry under each stem: each id once.
+	if dense {
+		out = e.idSet.drain(out, lo)
+	} else {
+		out = sortUnique(out, &e.idSet, &e.sortBuf)
+	}
 	var res []int64
 	if len(out) > 0 {
 		res = slices.Clone(out)
@@ -60,6 +102,16 @@ func (ix *Index) Match(d *Document) []int64 {
 	e.d, e.out = nil, out
 	ix.evaluators.Put(e)
 	return res
+}
+
+// idSpan returns the least stored id and the span from it to the greatest, and whether Match marks matches in an
+// idSet of that span: when the stored ids are at least 1/setSpanPerID of the span and it is below maxSetSpan.
+func (ix *Index) idSpan() (lo int64, span uint64, dense bool) {
+	if len(ix.byID) == 0 {
+		return 0, 0, false
+	}
+	d := uint64(ix.idHi) - uint64(ix.idLo)
+	return ix.idLo, d + 1, d < maxSetSpan && d+1 <= setSpanPerID*uint64(len(ix.byID))
 }
 
 // earlierKey reports whether the article has a key of keys that comes before t: a record filed under several keys
@@ -143,13 +195,14 @@ func sortIDs(ids []int64, buf *[]int64) {
 // lookUp finds the article's terms in the index's dictionary: its tokens and their stems, the stored prefixes its
 // tokens start with, its source name's tokens and its hosts. A token's bytes are hashed once, and the hash of each
 // of its starts as long as a stored prefix is had on the way; the filters rule out most look-ups, and a stem that
-// is a token of the article reuses that token's.
+// is a token of the article reuses that token's. The look-ups that pass the filters are made in a second pass,
+// after a loop that touches their slots (see Match).
 func (ix *Index) lookUp(e *evaluator) {
 	d := e.d
 	words, prefixes := &ix.tables[nsWord], &ix.tables[nsPrefix]
 	wordFilter, prefixFilter := &ix.filters[nsWord], &ix.filters[nsPrefix]
 	lens := ix.prefixLens
-	tokIDs := e.tokIDs[:0]
+	probes := e.probes[:0]
 	for i, t := range d.tokens {
 		h := uint64(fnvOffset)
 		j := 0
@@ -164,34 +217,60 @@ func (ix *Index) lookUp(e *evaluator) {
 				continue
 			}
 			if hp := fnvMix(h); prefixFilter.mayHave(hp) {
-				if id := prefixes.find(hp, t[:pl.n], ix.terms); id != 0 {
-					e.hit(id).prefixWhere |= d.where[i]
-				}
+				probes = append(probes, probe{hp, int32(i), int32(pl.n)})
 			}
 		}
 		for ; j < len(t); j++ {
 			h = fnvStep(h, t[j])
 		}
-		var id uint32
 		if hw := fnvMix(h); wordFilter.mayHave(hw) {
-			if id = words.find(hw, t, ix.terms); id != 0 {
-				h := e.hit(id)
-				h.raw, h.rawWhere = int32(i), d.where[i]
+			probes = append(probes, probe{hw, int32(i), probeWord})
+		}
+	}
+	nTokenProbes := len(probes)
+	for j, s := range d.stems {
+		if d.stemTok[j] < 0 {
+			if h := hashString(s); wordFilter.mayHave(h) {
+				probes = append(probes, probe{h, int32(j), probeStem})
 			}
 		}
-		tokIDs = append(tokIDs, id)
 	}
-	for j, s := range d.stems {
-		var id uint32
-		if i := d.stemTok[j]; i >= 0 {
-			id = tokIDs[i]
-		} else if h := hashString(s); wordFilter.mayHave(h) {
-			id = words.find(h, s, ix.terms)
-		}
-		if id != 0 {
-			e.hit(id).stemWhere = d.stemWhere[j]
+	var sink uint64
+	for _, p := range probes {
+		if p.n >= 0 {
+			sink += prefixes.touch(p.h)
+		} else {
+			sink += words.touch(p.h)
 		}
 	}
+	e.sink += uint32(sink)
+	tokIDs := e.tokIDs[:0]
+	for range d.tokens {
+		tokIDs = append(tokIDs, 0)
+	}
+	for _, p := range probes[:nTokenProbes] {
+		t := d.tokens[p.i]
+		if p.n >= 0 {
+			if id := prefixes.find(p.h, t[:p.n], ix.terms); id != 0 {
+				e.hit(id).prefixWhere |= d.where[p.i]
+			}
+		} else if id := words.find(p.h, t, ix.terms); id != 0 {
+			h := e.hit(id)
+			h.raw, h.rawWhere = p.i, d.where[p.i]
+			tokIDs[p.i] = id
+		}
+	}
+	for j := range d.stems {
+		if i := d.stemTok[j]; i >= 0 && tokIDs[i] != 0 {
+			e.hit(tokIDs[i]).stemWhere = d.stemWhere[j]
+		}
+	}
+	for _, p := range probes[nTokenProbes:] {
+		if id := words.find(p.h, d.stems[p.i], ix.terms); id != 0 {
+			e.hit(id).stemWhere = d.stemWhere[p.i]
+		}
+	}
+	e.probes = probes
 	e.tokIDs = tokIDs
 	for _, t := range d.source {
 		id, ok := ix.dict[nsSource][t]
@@ -208,3 +287,15 @@ func (ix *Index) lookUp(e *evaluator) {
 		}
 	}
 }
+
+// probe is a look-up that lookUp makes in its second pass: the hash of a token's start of n bytes (a stored
+// prefix's) or of the whole token i (n is probeWord), or of stem i (n is probeStem).
+type probe struct {
+	h    uint64
+	i, n int32
+}
+
+const (
+	probeWord = -1
+	probeStem = -2
+)

@@ -44,6 +44,15 @@ func (t *termTable) find(h uint64, s string, terms []term) uint32 {
 	}
 }
 
+// touch reads the first slot that find(h, ...) reads and returns a word of it (for a caller to add up), so that
+// the slot is in the cache when find comes.
+func (t *termTable) touch(h uint64) uint64 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	return t.slots[h&uint64(len(t.slots)-1)].hash
+}
+
 // insert adds s with id; s must not be in the table.
 func (t *termTable) insert(s string, id uint32) {
 	if 2*(t.n+1) > len(t.slots) {
