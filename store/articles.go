@@ -458,8 +458,10 @@ func scanArticle(sc scanner) (news.Article, error) {
 }
 
 // FindArticle returns the article with its source's name, or ErrNotFound.
+// It reads through the readers, so that a FetchPlan, which runs inside the
+// writer's transaction, may call it (the story linker does).
 func (s *Store) FindArticle(ctx context.Context, id int64) (news.Article, error) {
-	a, err := scanArticle(s.w.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`, id))
+	a, err := scanArticle(s.r.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Article{}, fmt.Errorf("article %d: %w", id, news.ErrNotFound)
 	}

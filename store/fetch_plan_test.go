@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/newshound/newshound/news"
 )
@@ -142,5 +143,29 @@ func TestStoreFeedItemsPlannedStoresWithoutAFailedPlan(t *testing.T) {
 				t.Errorf("outbox holds %d messages, want 0", got)
 			}
 		})
+	}
+}
+
+// TestAFetchPlanMayReadArticles: the plan runs inside the write, which
+// holds the writer's one connection; the reads a planner makes (the story
+// linker reads an old candidate's article when its signature is missing)
+// go through the readers and do not wait for it.
+func TestAFetchPlanMayReadArticles(t *testing.T) {
+	ctx := context.Background()
+	r := newDeliveryRig(t)
+	before := r.article(t, 0, "earlier")
+	var read news.Article
+	_, _, ok, err := r.st.StoreFeedItemsPlanned(ctx, r.source, plannedItems(r), finishAllBut("p3"), func(ctx context.Context, arts []news.Article) ([]news.StoryCandidate, []news.Alert, error) {
+		waiting, cancel := context.WithTimeout(ctx, 5*time.Second) // a wait for the writer would never end
+		defer cancel()
+		var err error
+		read, err = r.st.FindArticle(waiting, before)
+		return nil, nil, err
+	})
+	if err != nil || !ok {
+		t.Fatalf("plan stored %v (%v)", ok, err)
+	}
+	if read.ID != before {
+		t.Errorf("the plan read article %d, want %d", read.ID, before)
 	}
 }

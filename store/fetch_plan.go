@@ -18,7 +18,9 @@ import (
 // if the write fails. Each article carries its source id, its fetch time
 // and what the fetch's finish made of it. An error stores the articles
 // without the plan (pending at StepLink), but when ctx is done: then the
-// write fails.
+// write fails. The write holds the writer's one connection: a plan reads
+// only through the store's readers (StoryCandidates, StoryWindowIDs,
+// AlertTargets, FindArticle) and writes nothing, or it waits for ever.
 type FetchPlan = func(ctx context.Context, articles []news.Article) ([]news.StoryCandidate, []news.Alert, error)
 
 // StoreFeedItemsPlanned is StoreFeedItemsFinished that finishes the final
