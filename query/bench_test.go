@@ -127,7 +127,8 @@ var benchSizes = []struct {
 }{{"1k", 1_000}, {"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}}
 
 // candidates returns how many stored queries Index.Match would evaluate for d without their checks (see checkOf),
-// and how many it evaluates.
+// and how many it evaluates (reads the record of and runs the program; a pair check decides most without, see
+// checkPair).
 func (ix *Index) candidates(d *Document) (cands, evaluated int) {
 	e := &evaluator{}
 	e.reset(d, len(ix.terms))
@@ -145,7 +146,12 @@ func (ix *Index) candidates(d *Document) (cands, evaluated int) {
 				continue
 			}
 			cands++
-			if check := uint32(c >> 32); check == 0 || e.has(check&^checkEnglish) || (check&checkEnglish != 0 && e.foreign) {
+			check := uint32(c >> 32)
+			if check&checkPair != 0 {
+				if e.pair(check, t) == pairMaybe {
+					evaluated++
+				}
+			} else if check == 0 || e.has(check&checkTerm) || (check&checkEnglish != 0 && e.foreign) {
 				evaluated++
 			}
 		}

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -29,7 +30,10 @@ type Index struct {
 	// checks holds, by term id, an entry per record or stub of the term's block, in the block's order: the offset
 	// of the record or stub there in the low 32 bits, and in the high 32 the record's check (see checkOf), which
 	// Match tests before it reads the record.
-	checks     [][]uint64
+	checks [][]uint64
+	// checkIDs holds, by term id, the query id of each entry of checks, for Match to read when it decides a pair
+	// check (see checkPair).
+	checkIDs   [][]int64
 	direct     []directList        // by term id: queries matched by that term alone, without evaluation
 	prefixLens prefixLengths       // the lengths of the stored prefixes
 	filters    [nsCount]termFilter // of dict's strings, for Match to skip look-ups
@@ -198,6 +202,7 @@ func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 	ix.terms = []term{{}}
 	ix.blocks = [][]uint32{nil}
 	ix.checks = [][]uint64{nil}
+	ix.checkIDs = [][]int64{nil}
 	ix.direct = []directList{{}}
 	ix.df = []uint32{0}
 	return ix
@@ -248,15 +253,18 @@ func (ix *Index) Add(id int64, q *Query) {
 // file writes a record of id with keys and prog into the block of its first key, a stub into the block of each
 // other key, each with its entry in checks, and counts a use of each key.
 func (ix *Index) file(id int64, keys, prog []uint32) {
-	check := uint64(ix.checkOf(prog, keys)) << 32
+	check, stubCheck := uint64(ix.checkWord(prog, keys, false))<<32, uint64(ix.checkWord(prog, keys, true))<<32
 	for i, k := range keys {
 		ix.terms[k].refs++
 		size := recHeader
+		c := stubCheck
 		if i == 0 {
 			size += len(keys) + len(prog)
+			c = check
 		}
 		b := grow(ix.blocks[k], size)
-		ix.checks[k] = append(grow(ix.checks[k], 1), check|uint64(len(b)))
+		ix.checks[k] = append(grow(ix.checks[k], 1), c|uint64(len(b)))
+		ix.checkIDs[k] = append(grow(ix.checkIDs[k], 1), id)
 		if i > 0 {
 			ix.blocks[k] = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
 			continue
@@ -333,10 +341,15 @@ func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
 	return 0, false
 }
 
-// kill marks the record at off in t's block removed, and compacts the block once half of it is.
+// kill marks the record at off in t's block removed, and its entry of checks no pair check (so that Match reads
+// the record, and skips it), and compacts the block once half of it is removed.
 func (ix *Index) kill(t, off uint32) {
 	b := ix.blocks[t]
 	b[off+recKeys] |= recDead
+	checks := ix.checks[t]
+	if i, ok := slices.BinarySearchFunc(checks, off, func(c uint64, off uint32) int { return cmp.Compare(uint32(c), off) }); ok {
+		checks[i] &^= uint64(checkPair) << 32
+	}
 	ix.terms[t].dead += b[off+recLen]
 	if 2*ix.terms[t].dead >= uint32(len(b)) {
 		ix.compact(t)
@@ -346,9 +359,10 @@ func (ix *Index) kill(t, off uint32) {
 // compact copies the live records of t's block, in order, into a new block of their size, and their entries of
 // checks.
 func (ix *Index) compact(t uint32) {
-	b, checks := ix.blocks[t], ix.checks[t]
+	b, checks, ids := ix.blocks[t], ix.checks[t], ix.checkIDs[t]
 	var out []uint32
 	var outChecks []uint64
+	var outIDs []int64
 	if live := len(b) - int(ix.terms[t].dead); live > 0 {
 		out = make([]uint32, 0, live)
 	}
@@ -358,6 +372,7 @@ func (ix *Index) compact(t uint32) {
 			continue
 		}
 		outChecks = append(outChecks, checks[i]&^0xffffffff|uint64(len(out)))
+		outIDs = append(outIDs, ids[i])
 		if n := rec[recKeys]; n != recStub {
 			to := uint32(len(out))
 			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(to)
@@ -372,7 +387,7 @@ func (ix *Index) compact(t uint32) {
 		}
 		out = append(out, rec...)
 	}
-	ix.blocks[t], ix.checks[t], ix.terms[t].dead = out, outChecks, 0
+	ix.blocks[t], ix.checks[t], ix.checkIDs[t], ix.terms[t].dead = out, outChecks, outIDs, 0
 }
 
 // grow returns s with room for n more elements, grown by an eighth when it has to be rather than by append's half
@@ -417,7 +432,7 @@ func (ix *Index) Refile() {
 			}
 			if len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) }) {
 				// Same keys: only the record's check may change (its stubs keep theirs, which still holds).
-				ix.checks[t][i] = uint64(ix.checkOf(prog, old))<<32 | uint64(off)
+				ix.checks[t][i] = uint64(ix.checkWord(prog, old, false))<<32 | uint64(off)
 				continue
 			}
 			moves = append(moves, move{id: recID(rec), keys: keys})
@@ -453,6 +468,7 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 			ix.terms = append(ix.terms, t)
 			ix.blocks = append(ix.blocks, nil)
 			ix.checks = append(ix.checks, nil)
+			ix.checkIDs = append(ix.checkIDs, nil)
 			ix.direct = append(ix.direct, directList{})
 			ix.df = append(ix.df, 0)
 		}
@@ -484,6 +500,6 @@ func (ix *Index) release(id uint32) {
 		ix.prefixLens.add(len(t.s), -1)
 	}
 	*t = term{}
-	ix.blocks[id], ix.checks[id], ix.direct[id] = nil, nil, directList{}
+	ix.blocks[id], ix.checks[id], ix.checkIDs[id], ix.direct[id] = nil, nil, nil, directList{}
 	ix.freeTerms = append(ix.freeTerms, id)
 }

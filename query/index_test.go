@@ -519,7 +519,8 @@ func TestIndexStubAfterCompaction(t *testing.T) {
 }
 
 // recordCheck returns the check of query id's record (see checkOf) as a string, with "!en" after a check that holds
-// only in articles read in English alone, or "" when it has none.
+// only in articles read in English alone and "(pair)" or "(pair, not)" after a pair check (see checkPair), or ""
+// when it has none.
 func recordCheck(t *testing.T, ix *Index, id int64) string {
 	t.Helper()
 	place, ok := ix.byID[id]
@@ -535,9 +536,15 @@ func recordCheck(t *testing.T, ix *Index, id int64) string {
 	if check == 0 {
 		return ""
 	}
-	s := ix.terms[check&^checkEnglish].s
+	s := ix.terms[check&checkTerm].s
 	if check&checkEnglish != 0 {
 		s += " !en"
+	}
+	switch {
+	case check&checkNot != 0:
+		s += " (pair, not)"
+	case check&checkPair != 0:
+		s += " (pair)"
 	}
 	return s
 }
@@ -570,11 +577,11 @@ func TestIndexCheck(t *testing.T) {
 	}
 	for id, want := range map[int64]string{
 		1: "common",     // the rarer of the two others
-		2: "wahlen !en", // wahlen's primary stem: an article read in German may have its German stem "wahl" instead
+		2: "wahlen !en (pair)", // wahlen's primary stem: an article read in German may have its German stem "wahl" instead
 		3: "common",     // the phrase is filed under biden, its rarer word; its other word is needed too
 		4: "",           // neither word of the OR is needed
-		5: "",           // a NOT needs nothing
-		6: "zyx",        // unknown to the frequencies (1/9 by length), but needed
+		5: "common (pair, not)", // a NOT needs nothing, but a word and a negated word are decided by the check
+		6: "zyx (pair)", // unknown to the frequencies (1/9 by length), but needed
 		7: "ukrain",     // the prefix (4/36 by length) is rarer than common (0.5)
 	} {
 		if got := recordCheck(t, ix, id); got != want {
@@ -601,6 +608,74 @@ func TestIndexCheck(t *testing.T) {
 	if !queries[2].Match(german) || token || stem {
 		t.Error("the German article must match query 2 without its check term wahlen: the test is vacuous")
 	}
+}
+
+// TestIndexPair checks the queries that Match decides from their check entry alone (see checkPair) — a word and a
+// word, a word and a negated word — against each query's own Match: in English and German articles, where the other
+// word's German stem counts and only the record can tell (pairMaybe), through the stub of a word's other stem, and
+// after Remove, whose entries must no longer count.
+func TestIndexPair(t *testing.T) {
+	ix := NewIndexWithFrequencies(func(s string) float64 {
+		if strings.HasPrefix(s, "bid") {
+			return 0.001 // biden, under each language's stemmer
+		}
+		return 0.3
+	})
+	queries := map[int64]*Query{
+		1: mustParse(t, "biden wahlen"),
+		2: mustParse(t, "wahlen biden"),
+		3: mustParse(t, "biden -wahlen"),
+		4: mustParse(t, "wahlen -biden"),
+		5: mustParse(t, "title:biden wahlen"),
+		6: mustParse(t, "biden wahlen kursk"),
+		7: mustParse(t, "-wahlen biden"),
+	}
+	for id, q := range queries {
+		ix.Add(id, q)
+	}
+	for id, want := range map[int64]string{
+		1: "wahlen !en (pair)", 2: "wahlen !en (pair)", 3: "wahlen !en (pair, not)", 4: "biden !en (pair, not)",
+		5: "wahlen !en", 6: "kursk", 7: "wahlen !en (pair, not)",
+	} {
+		if got := recordCheck(t, ix, id); got != want {
+			t.Errorf("query %d (%s): check %q, want %q", id, queries[id], got, want)
+		}
+	}
+	if keys := keyStrings(ix, 4); !slices.Equal(keys, []string{"wahlen"}) {
+		t.Fatalf("query 4 filed under %q, want wahlen and its other stems", keys)
+	}
+	if wahl := ix.dict[nsWord]["wahl"]; wahl == 0 || len(ix.checks[wahl]) == 0 || uint32(ix.checks[wahl][0]>>32)&checkOther == 0 {
+		t.Fatal("query 4 has no stub under wahlen's German stem wahl: the test is vacuous")
+	}
+	articles := []Article{
+		{Text: "Biden and the wahlen"},
+		{Text: "Biden said nothing"},
+		{Text: "the wahlen and the vote"},
+		{Title: "Biden", Text: "the wahlen"},
+		{Title: "Die Wahl ist nicht mit der Biden", Text: "und das von auf sich"},
+		{Title: "Die Wahl ist nicht mit der", Text: "und das von auf sich"},
+		{Title: "Die Wahlen sind nicht mit der Biden", Text: "und das von auf sich kursk"},
+		{Title: "Biden", Text: "und das von auf sich"},
+	}
+	check := func(when string, queries map[int64]*Query) {
+		t.Helper()
+		for _, a := range articles {
+			d := NewDocument(a)
+			if got, want := ix.Match(d), naiveMatch(queries, d); !slices.Equal(got, want) {
+				t.Errorf("%s, %q / %q: Index.Match = %v, want %v", when, a.Title, a.Text, got, want)
+			}
+		}
+	}
+	check("all", queries)
+	german := NewDocument(articles[4])
+	if _, ok := german.byStem["wahlen"]; ok || !queries[1].Match(german) || queries[3].Match(german) {
+		t.Fatal("the German article must match query 1 and not 3 through wahl alone: the test is vacuous")
+	}
+	for _, id := range []int64{1, 4, 7} {
+		ix.Remove(id)
+		delete(queries, id)
+	}
+	check("after removing 1, 4 and 7", queries)
 }
 
 // TestIndexDirectOr checks that an OR of words, quoted words and prefixes is kept as direct entries (no program), one
@@ -670,7 +745,7 @@ func TestIndexCapitalKey(t *testing.T) {
 			t.Errorf("query %d (%s) filed under %q, want %q", id, queries[id].Text(), got, want)
 		}
 	}
-	if got := recordCheck(t, ix, 1); got != "pyongyang" {
+	if got := recordCheck(t, ix, 1); got != "pyongyang (pair)" {
 		t.Errorf("query 1's check is %q, want pyongyang", got)
 	}
 	for _, a := range []Article{{Text: "Kursk pyongyang"}, {Text: "sapper"}, {Text: "Kursk"}, {Text: "Kursk and Belgorod sappers"}} {

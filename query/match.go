@@ -55,28 +55,46 @@ func (ix *Index) Match(d *Document) []int64 {
 				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
 			}
 		}
-		for _, c := range ix.checks[t] {
-			if check := uint32(c >> 32); check != 0 && !e.has(check&^checkEnglish) && (check&checkEnglish == 0 || !e.foreign) {
+		ids := ix.checkIDs[t]
+		for i, c := range ix.checks[t] {
+			check := uint32(c >> 32)
+			if check&checkPair != 0 {
+				switch e.pair(check, t) {
+				case pairNo:
+					continue
+				case pairYes:
+					if id := ids[i]; dense {
+						e.idSet.add(uint32(uint64(id) - uint64(lo)))
+					} else {
+						out = append(out, id)
+					}
+					continue
+				}
+				// Evaluated whatever other keys the article has: their entries may have been decided.
+				cands = append(cands, candidate{t | candForce, uint32(c)})
+				continue
+			}
+			if check != 0 && !e.has(check&checkTerm) && (check&checkEnglish == 0 || !e.foreign) {
 				continue // the article lacks a term that the query needs
 			}
 			cands = append(cands, candidate{t, uint32(c)})
 		}
 	}
 	for _, c := range cands {
-		sink += ix.blocks[c.term][c.off+recKeys]
+		sink += ix.blocks[c.term&^candForce][c.off+recKeys]
 	}
 	for _, c := range cands {
-		t := c.term
+		t, force := c.term&^candForce, c.term&candForce != 0
 		rec := ix.blocks[t][c.off:]
 		nk := rec[recKeys]
 		if nk&(recDead|recStub) != 0 {
-			if nk != recStub || e.has(rec[recIDLow]) {
+			if nk != recStub || (!force && e.has(rec[recIDLow])) {
 				continue // removed, or the article has the record's first key, under which it is evaluated
 			}
 			rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
 			nk = rec[recKeys]
 		}
-		if nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
+		if !force && nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
 			continue // evaluated under that key
 		}
 		if e.run(rec[recHeader+nk : rec[recLen]]) {
