@@ -29,7 +29,7 @@ func (ix *Index) Match(d *Document) []int64 {
 	// reaches it waits for one cache miss after another.
 	var sink uint32
 	for _, t := range e.present {
-		sink += uint32(len(ix.direct[t].ids)) + uint32(len(ix.checks[t])) + uint32(len(ix.blocks[t]))
+		sink += uint32(len(ix.direct[t].ids)) + uint32(len(ix.checks[t])) + uint32(len(ix.checkIDs[t])) + uint32(len(ix.blocks[t]))
 	}
 	for _, t := range e.present {
 		if ids := ix.direct[t].ids; len(ids) > 0 {
