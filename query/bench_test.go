@@ -148,7 +148,10 @@ func (ix *Index) candidates(d *Document) (cands, evaluated int) {
 			cands++
 			check := uint32(c >> 32)
 			if check&checkPair != 0 {
-				if e.pair(check, t) == pairMaybe {
+				// As Match decides a pair check: the record is read only when the other word's other stems may count.
+				o := check & checkTerm
+				if e.hits[t].stemWhere != 0 && (check&checkOther == 0 || e.foreign) &&
+					!(e.has(o) && e.hits[o].stemWhere != 0) && check&checkEnglish != 0 && e.foreign {
 					evaluated++
 				}
 			} else if check == 0 || e.has(check&checkTerm) || (check&checkEnglish != 0 && e.foreign) {

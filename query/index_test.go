@@ -576,13 +576,13 @@ func TestIndexCheck(t *testing.T) {
 		ix.Add(id, q)
 	}
 	for id, want := range map[int64]string{
-		1: "common",     // the rarer of the two others
-		2: "wahlen !en (pair)", // wahlen's primary stem: an article read in German may have its German stem "wahl" instead
-		3: "common",     // the phrase is filed under biden, its rarer word; its other word is needed too
-		4: "",           // neither word of the OR is needed
+		1: "common",             // the rarer of the two others
+		2: "wahlen !en (pair)",  // wahlen's primary stem: an article read in German may have its German stem "wahl" instead
+		3: "common",             // the phrase is filed under biden, its rarer word; its other word is needed too
+		4: "",                   // neither word of the OR is needed
 		5: "common (pair, not)", // a NOT needs nothing, but a word and a negated word are decided by the check
-		6: "zyx (pair)", // unknown to the frequencies (1/9 by length), but needed
-		7: "ukrain",     // the prefix (4/36 by length) is rarer than common (0.5)
+		6: "zyx (pair)",         // unknown to the frequencies (1/9 by length), but needed
+		7: "ukrain",             // the prefix (4/36 by length) is rarer than common (0.5)
 	} {
 		if got := recordCheck(t, ix, id); got != want {
 			t.Errorf("query %d (%s): check %q, want %q", id, queries[id], got, want)

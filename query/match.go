@@ -55,23 +55,35 @@ func (ix *Index) Match(d *Document) []int64 {
 				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
 			}
 		}
+		// A pair check (see checkPair) is decided here. The keyed word matches through t when t is a stem of the
+		// article's tokens (the primary stem, or another one in an article read in a language besides English, for
+		// checkOther); if not, another of its stems' entries answers. The other word matches when its primary stem
+		// is a stem of the article; when that is not so in an article read in a language besides English, one of
+		// its other stems could be: only the record tells.
+		primary := e.hits[t].stemWhere != 0
+		other := primary && e.foreign
 		ids := ix.checkIDs[t]
 		for i, c := range ix.checks[t] {
 			check := uint32(c >> 32)
 			if check&checkPair != 0 {
-				switch e.pair(check, t) {
-				case pairNo:
-					continue
-				case pairYes:
-					if id := ids[i]; dense {
-						e.idSet.add(uint32(uint64(id) - uint64(lo)))
-					} else {
-						out = append(out, id)
-					}
+				if !primary || (check&checkOther != 0 && !other) {
 					continue
 				}
-				// Evaluated whatever other keys the article has: their entries may have been decided.
-				cands = append(cands, candidate{t | candForce, uint32(c)})
+				o := check & checkTerm
+				has := e.has(o) && e.hits[o].stemWhere != 0
+				if !has && check&checkEnglish != 0 && e.foreign {
+					// Evaluated whatever other keys the article has: their entries may have been decided.
+					cands = append(cands, candidate{t | candForce, uint32(c)})
+					continue
+				}
+				if has == (check&checkNot != 0) {
+					continue
+				}
+				if id := ids[i]; dense {
+					e.idSet.add(uint32(uint64(id) - uint64(lo)))
+				} else {
+					out = append(out, id)
+				}
 				continue
 			}
 			if check != 0 && !e.has(check&checkTerm) && (check&checkEnglish == 0 || !e.foreign) {

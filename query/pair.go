@@ -6,7 +6,7 @@ package query
 // under the stems of its positive word. The check then holds the other word's primary stem and checkPair (with
 // checkNot when that word is negated, checkEnglish when it has other stems, and checkOther in the entry of a stub,
 // under one of the keyed word's other stems), and checkIDs holds the query's id beside the entry: Match decides
-// from the article's terms alone, but where the other word's other stems could count (see pairOf).
+// from the article's terms alone, but where the other word's other stems could count (see Index.Match).
 const (
 	checkPair  = uint32(1) << 30
 	checkNot   = uint32(1) << 29
@@ -84,38 +84,4 @@ func sameKeys(stems, keys []uint32) bool {
 		i++
 	}
 	return i == len(keys)
-}
-
-// pairOutcome is what Match makes of a pair check.
-type pairOutcome uint8
-
-const (
-	pairNo    pairOutcome = iota // the query does not match through this entry
-	pairYes                      // it matches
-	pairMaybe                    // the record must be evaluated
-)
-
-// pair decides a pair check (see checkPair) of an entry under term t, which the article has. The keyed word
-// matches through t when t is a stem of the article's tokens (the primary stem, or another one in an article read
-// in a language besides English, for checkOther); if not, another of its stems' entries answers. The other word
-// matches when its primary stem is a stem of the article; when that is not so in an article read in a language
-// besides English, one of its other stems could be: only the record tells.
-func (e *evaluator) pair(check, t uint32) pairOutcome {
-	if e.hits[t].stemWhere == 0 || (check&checkOther != 0 && !e.foreign) {
-		return pairNo
-	}
-	not := check&checkNot != 0
-	if o := check & checkTerm; e.has(o) && e.hits[o].stemWhere != 0 {
-		if not {
-			return pairNo
-		}
-		return pairYes
-	}
-	if check&checkEnglish != 0 && e.foreign {
-		return pairMaybe
-	}
-	if not {
-		return pairYes
-	}
-	return pairNo
 }
