@@ -134,12 +134,12 @@ func (ix *Index) candidates(d *Document) (cands, evaluated int) {
 	e.reset(d, len(ix.terms))
 	ix.lookUp(e)
 	for _, t := range e.present {
-		b := ix.blocks[t]
-		for _, c := range ix.checks[t] {
+		b := ix.lists[t].block
+		for _, c := range ix.lists[t].checks {
 			rec := b[uint32(c):]
 			nk := rec[recKeys]
 			if nk == recStub {
-				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
+				rec = ix.lists[rec[recIDLow]].block[rec[recIDHigh]:]
 				nk = rec[recKeys]
 			}
 			if nk&recDead != 0 || (nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t)) {

@@ -24,17 +24,14 @@ import (
 type Index struct {
 	mu        sync.RWMutex
 	dict      [nsCount]map[string]uint32
-	terms     []term     // by term id; id 0 is unused
-	freeTerms []uint32   // ids of terms no longer used, for reuse
-	blocks    [][]uint32 // by term id: the records filed under it, one after another (see recLen)
-	// checks holds, by term id, an entry per record or stub of the term's block, in the block's order: the offset
-	// of the record or stub there in the low 32 bits, and in the high 32 the record's check (see checkOf), which
-	// Match tests before it reads the record.
-	checks [][]uint64
-	// checkIDs holds, by term id, the query id of each entry of checks, for Match to read when it decides a pair
-	// check (see checkPair).
-	checkIDs   [][]int64
-	direct     []directList        // by term id: queries matched by that term alone, without evaluation
+	terms     []term   // by term id; id 0 is unused
+	freeTerms []uint32 // ids of terms no longer used, for reuse
+	// lists holds, by term id, what is filed under the term: the lists Match reads side by side in one 128-byte
+	// element (two cache lines), which three or four arrays of slices would spread over as many.
+	lists []termLists
+	// nexts holds, by term id, the ring successor of each of its direct entries (see directList.add), which only
+	// Add and Remove read.
+	nexts      [][]uint32
 	prefixLens prefixLengths       // the lengths of the stored prefixes
 	filters    [nsCount]termFilter // of dict's strings, for Match to skip look-ups
 	tables     [nsSource]termTable // dict's words and prefixes, for Match's look-ups
@@ -72,6 +69,18 @@ type term struct {
 	refs  uint32
 	dead  uint32 // words of the term's block that belong to removed records
 	since uint64 // Index.observed when the term came: df counts from then
+}
+
+// termLists is what is filed under a term (see Index.lists).
+type termLists struct {
+	direct directList // queries matched by the term alone, without evaluation
+	// checks holds an entry per record or stub of block, in its order: the offset of the record or stub there in the
+	// low 32 bits, and in the high 32 the record's check (see checkOf), which Match tests before it reads the record.
+	checks []uint64
+	// checkIDs holds the query id of each entry of checks, for Match to read when it decides a pair check (see
+	// checkPair).
+	checkIDs []int64
+	block    []uint32 // the records filed under the term, one after another (see recLen)
 }
 
 // prefixLen is a byte length of stored prefixes and how many there are.
@@ -200,10 +209,8 @@ func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 		ix.dict[i] = map[string]uint32{}
 	}
 	ix.terms = []term{{}}
-	ix.blocks = [][]uint32{nil}
-	ix.checks = [][]uint64{nil}
-	ix.checkIDs = [][]int64{nil}
-	ix.direct = []directList{{}}
+	ix.lists = []termLists{{}}
+	ix.nexts = [][]uint32{nil}
 	ix.df = []uint32{0}
 	return ix
 }
@@ -242,7 +249,7 @@ func (ix *Index) Add(id int64, q *Query) {
 			if len(terms) > 1 {
 				next = terms[(i+1)%len(terms)].term
 			}
-			ix.direct[t.term].add(id, next, t.kind)
+			ix.lists[t.term].direct.add(id, next, t.kind, &ix.nexts[t.term])
 		}
 		ix.byID[id] = directFlag | uint64(terms[0].term)
 		return
@@ -262,17 +269,17 @@ func (ix *Index) file(id int64, keys, prog []uint32) {
 			size += len(keys) + len(prog)
 			c = check
 		}
-		b := grow(ix.blocks[k], size)
-		ix.checks[k] = append(grow(ix.checks[k], 1), c|uint64(len(b)))
-		ix.checkIDs[k] = append(grow(ix.checkIDs[k], 1), id)
+		b := grow(ix.lists[k].block, size)
+		ix.lists[k].checks = append(grow(ix.lists[k].checks, 1), c|uint64(len(b)))
+		ix.lists[k].checkIDs = append(grow(ix.lists[k].checkIDs, 1), id)
 		if i > 0 {
-			ix.blocks[k] = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
+			ix.lists[k].block = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
 			continue
 		}
 		ix.byID[id] = uint64(k)<<32 | uint64(len(b))
 		b = append(b, uint32(size), uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
 		b = append(b, keys...)
-		ix.blocks[k] = append(b, prog...)
+		ix.lists[k].block = append(b, prog...)
 	}
 }
 
@@ -292,7 +299,7 @@ func (ix *Index) remove(id int64) {
 	if place&directFlag != 0 {
 		first := uint32(place &^ directFlag)
 		for t := first; ; {
-			next, ok := ix.direct[t].remove(id)
+			next, ok := ix.lists[t].direct.remove(id, &ix.nexts[t])
 			if !ok {
 				break // cannot happen: each entry of the ring is where the one before it says
 			}
@@ -316,7 +323,7 @@ func (ix *Index) remove(id int64) {
 func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
 	delete(ix.byID, id)
 	t, off := uint32(place>>32), uint32(place)
-	b := ix.blocks[t]
+	b := ix.lists[t].block
 	rec := b[off : off+b[off+recLen]]
 	n := rec[recKeys]
 	keys, prog = slices.Clone(rec[recHeader:recHeader+n]), slices.Clone(rec[recHeader+n:])
@@ -332,7 +339,7 @@ func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
 
 // stub returns the offset in k's block of the live stub of the record at off in t's block.
 func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
-	b := ix.blocks[k]
+	b := ix.lists[k].block
 	for at := uint32(0); at < uint32(len(b)); at += b[at+recLen] {
 		if b[at+recKeys] == recStub && b[at+recIDLow] == t && b[at+recIDHigh] == off {
 			return at, true
@@ -344,9 +351,9 @@ func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
 // kill marks the record at off in t's block removed, and its entry of checks no pair check (so that Match reads
 // the record, and skips it), and compacts the block once half of it is removed.
 func (ix *Index) kill(t, off uint32) {
-	b := ix.blocks[t]
+	b := ix.lists[t].block
 	b[off+recKeys] |= recDead
-	checks := ix.checks[t]
+	checks := ix.lists[t].checks
 	if i, ok := slices.BinarySearchFunc(checks, off, func(c uint64, off uint32) int { return cmp.Compare(uint32(c), off) }); ok {
 		checks[i] &^= uint64(checkPair) << 32
 	}
@@ -359,7 +366,7 @@ func (ix *Index) kill(t, off uint32) {
 // compact copies the live records of t's block, in order, into a new block of their size, and their entries of
 // checks.
 func (ix *Index) compact(t uint32) {
-	b, checks, ids := ix.blocks[t], ix.checks[t], ix.checkIDs[t]
+	b, checks, ids := ix.lists[t].block, ix.lists[t].checks, ix.lists[t].checkIDs
 	var out []uint32
 	var outChecks []uint64
 	var outIDs []int64
@@ -381,13 +388,13 @@ func (ix *Index) compact(t uint32) {
 					break
 				}
 				if at, ok := ix.stub(k, t, off); ok {
-					ix.blocks[k][at+recIDHigh] = to // the stubs of a moved record follow it
+					ix.lists[k].block[at+recIDHigh] = to // the stubs of a moved record follow it
 				}
 			}
 		}
 		out = append(out, rec...)
 	}
-	ix.blocks[t], ix.checks[t], ix.checkIDs[t], ix.terms[t].dead = out, outChecks, outIDs, 0
+	ix.lists[t].block, ix.lists[t].checks, ix.lists[t].checkIDs, ix.terms[t].dead = out, outChecks, outIDs, 0
 }
 
 // grow returns s with room for n more elements, grown by an eighth when it has to be rather than by append's half
@@ -418,7 +425,8 @@ func (ix *Index) Refile() {
 		keys []uint32
 	}
 	var moves []move
-	for t, b := range ix.blocks {
+	for t := range ix.lists {
+		b := ix.lists[t].block
 		for off, i := uint32(0), 0; off < uint32(len(b)); off, i = off+b[off+recLen], i+1 {
 			n := b[off+recKeys]
 			if n&(recDead|recStub) != 0 {
@@ -432,7 +440,7 @@ func (ix *Index) Refile() {
 			}
 			if len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) }) {
 				// Same keys: only the record's check may change (its stubs keep theirs, which still holds).
-				ix.checks[t][i] = uint64(ix.checkWord(prog, old, false))<<32 | uint64(off)
+				ix.lists[t].checks[i] = uint64(ix.checkWord(prog, old, false))<<32 | uint64(off)
 				continue
 			}
 			moves = append(moves, move{id: recID(rec), keys: keys})
@@ -466,10 +474,8 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 		} else {
 			id = uint32(len(ix.terms))
 			ix.terms = append(ix.terms, t)
-			ix.blocks = append(ix.blocks, nil)
-			ix.checks = append(ix.checks, nil)
-			ix.checkIDs = append(ix.checkIDs, nil)
-			ix.direct = append(ix.direct, directList{})
+			ix.lists = append(ix.lists, termLists{})
+			ix.nexts = append(ix.nexts, nil)
 			ix.df = append(ix.df, 0)
 		}
 		ix.dict[ns][s] = id
@@ -500,6 +506,6 @@ func (ix *Index) release(id uint32) {
 		ix.prefixLens.add(len(t.s), -1)
 	}
 	*t = term{}
-	ix.blocks[id], ix.checks[id], ix.checkIDs[id], ix.direct[id] = nil, nil, nil, directList{}
+	ix.lists[id], ix.nexts[id] = termLists{}, nil
 	ix.freeTerms = append(ix.freeTerms, id)
 }

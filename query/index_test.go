@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 func mustParse(tb testing.TB, text string) *Query {
@@ -121,6 +122,13 @@ func testIndexAgreesIDs(t *testing.T, g *corpusGen, ix *Index, idOf func(int64) 
 	}
 }
 
+// TestTermListsSize checks that what Match reads of a term fits two cache lines (see Index.lists).
+func TestTermListsSize(t *testing.T) {
+	if n := unsafe.Sizeof(termLists{}); n != 128 {
+		t.Errorf("termLists takes %d bytes, want 128", n)
+	}
+}
+
 func TestIndexAddReplaceRemove(t *testing.T) {
 	ix := NewIndex()
 	d := NewDocument(Article{Title: "Kursk deminers", Text: "Ukrainian sappers", SourceName: "Reuters", URL: "https://www.reuters.com/x"})
@@ -181,7 +189,8 @@ func TestIndexForgetsTerms(t *testing.T) {
 	if got := ix.Match(d); !slices.Equal(got, want) {
 		t.Fatalf("after removing half: Match = %v, want %v", got, want)
 	}
-	for id, b := range ix.blocks {
+	for id := range ix.lists {
+		b := ix.lists[id].block
 		if dead := ix.terms[id].dead; 2*dead >= uint32(len(b)) && len(b) > 0 {
 			t.Errorf("block of term %d not compacted: %d of %d words are removed records", id, dead, len(b))
 		}
@@ -194,9 +203,10 @@ func TestIndexForgetsTerms(t *testing.T) {
 			t.Errorf("namespace %d keeps %d terms", ns, len(m))
 		}
 	}
-	for id, b := range ix.blocks {
-		if len(b) != 0 || len(ix.direct[id].ids) != 0 {
-			t.Errorf("term %d keeps a block of %d words and %d direct entries", id, len(b), len(ix.direct[id].ids))
+	for id := range ix.lists {
+		b := ix.lists[id].block
+		if len(b) != 0 || len(ix.lists[id].direct.ids) != 0 {
+			t.Errorf("term %d keeps a block of %d words and %d direct entries", id, len(b), len(ix.lists[id].direct.ids))
 		}
 	}
 	if len(ix.prefixLens) != 0 || ix.Len() != 0 || len(ix.freeTerms) != len(ix.terms)-1 {
@@ -370,7 +380,7 @@ func keyStrings(ix *Index, id int64) []string {
 	other := map[uint32]bool{}
 	switch {
 	case place&directFlag == 0:
-		rec := ix.blocks[place>>32][uint32(place):]
+		rec := ix.lists[place>>32].block[uint32(place):]
 		rec = rec[:rec[recLen]]
 		keys = rec[recHeader : recHeader+rec[recKeys]]
 		prog := rec[recHeader+len(keys):]
@@ -395,7 +405,7 @@ func keyStrings(ix *Index, id int64) []string {
 		// A direct query: its entries form a ring through its terms.
 		first := uint32(place)
 		for t := first; ; {
-			l := &ix.direct[t]
+			l := &ix.lists[t].direct
 			kind, ok := l.kindOf(id)
 			if !ok {
 				break
@@ -404,7 +414,7 @@ func keyStrings(ix *Index, id int64) []string {
 			if kind&^kindTitle == kindOtherStem {
 				other[t] = true
 			}
-			next := l.nexts[slices.Index(l.ids, id)]
+			next := ix.nexts[t][slices.Index(l.ids, id)]
 			if next == 0 || next == first {
 				break
 			}
@@ -499,7 +509,7 @@ func TestIndexStubAfterCompaction(t *testing.T) {
 		ix.Remove(id) // the records before 100's in kursk's block: the block is compacted, 100's record moves
 	}
 	if after := ix.byID[100]; after == before {
-		t.Fatalf("query 100's record did not move (at %d in a block of %d words)", uint32(after), len(ix.blocks[kursk]))
+		t.Fatalf("query 100's record did not move (at %d in a block of %d words)", uint32(after), len(ix.lists[kursk].block))
 	}
 	if got := ix.Match(NewDocument(Article{Text: "shelling near Belgorod"})); !slices.Equal(got, []int64{100}) {
 		t.Errorf("through the stub: Match = %v, want [100]", got)
@@ -508,7 +518,8 @@ func TestIndexStubAfterCompaction(t *testing.T) {
 		t.Errorf("under both keys: Match = %v, want [100] once", got)
 	}
 	ix.Remove(100)
-	for id, b := range ix.blocks {
+	for id := range ix.lists {
+		b := ix.lists[id].block
 		if len(b) != 0 {
 			t.Errorf("term %d (%q) keeps a block of %d words", id, ix.terms[id].s, len(b))
 		}
@@ -528,11 +539,11 @@ func recordCheck(t *testing.T, ix *Index, id int64) string {
 		t.Fatalf("query %d has no record", id)
 	}
 	k, off := uint32(place>>32), uint32(place)
-	i, found := slices.BinarySearchFunc(ix.checks[k], off, func(c uint64, off uint32) int { return int(uint32(c)) - int(off) })
+	i, found := slices.BinarySearchFunc(ix.lists[k].checks, off, func(c uint64, off uint32) int { return int(uint32(c)) - int(off) })
 	if !found {
 		t.Fatalf("query %d's record has no entry in checks", id)
 	}
-	check := uint32(ix.checks[k][i] >> 32)
+	check := uint32(ix.lists[k].checks[i] >> 32)
 	if check == 0 {
 		return ""
 	}
@@ -644,7 +655,7 @@ func TestIndexPair(t *testing.T) {
 	if keys := keyStrings(ix, 4); !slices.Equal(keys, []string{"wahlen"}) {
 		t.Fatalf("query 4 filed under %q, want wahlen and its other stems", keys)
 	}
-	if wahl := ix.dict[nsWord]["wahl"]; wahl == 0 || len(ix.checks[wahl]) == 0 || uint32(ix.checks[wahl][0]>>32)&checkOther == 0 {
+	if wahl := ix.dict[nsWord]["wahl"]; wahl == 0 || len(ix.lists[wahl].checks) == 0 || uint32(ix.lists[wahl].checks[0]>>32)&checkOther == 0 {
 		t.Fatal("query 4 has no stub under wahlen's German stem wahl: the test is vacuous")
 	}
 	articles := []Article{
@@ -716,9 +727,9 @@ func TestIndexDirectOr(t *testing.T) {
 	for id := range queries {
 		ix.Remove(id)
 	}
-	for id := range ix.direct {
-		if len(ix.direct[id].ids) != 0 || len(ix.blocks[id]) != 0 {
-			t.Errorf("after Remove, term %d keeps %d direct entries and %d block words", id, len(ix.direct[id].ids), len(ix.blocks[id]))
+	for id := range ix.lists {
+		if len(ix.lists[id].direct.ids) != 0 || len(ix.lists[id].block) != 0 {
+			t.Errorf("after Remove, term %d keeps %d direct entries and %d block words", id, len(ix.lists[id].direct.ids), len(ix.lists[id].block))
 		}
 	}
 	if ix.Len() != 0 || len(ix.dict[nsWord]) != 0 || len(ix.dict[nsPrefix]) != 0 {

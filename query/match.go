@@ -29,14 +29,16 @@ func (ix *Index) Match(d *Document) []int64 {
 	// reaches it waits for one cache miss after another.
 	var sink uint32
 	for _, t := range e.present {
-		sink += uint32(len(ix.direct[t].ids)) + uint32(len(ix.checks[t])) + uint32(len(ix.checkIDs[t])) + uint32(len(ix.blocks[t]))
+		l := &ix.lists[t] // two cache lines
+		sink += uint32(len(l.direct.ids)) + uint32(len(l.checkIDs))
 	}
 	for _, t := range e.present {
-		if ids := ix.direct[t].ids; len(ids) > 0 {
-			sink += uint32(ids[0])
+		l := &ix.lists[t]
+		if len(l.direct.ids) > 0 {
+			sink += uint32(l.direct.ids[0])
 		}
-		if checks := ix.checks[t]; len(checks) > 0 {
-			sink += uint32(checks[0])
+		if len(l.checks) > 0 {
+			sink += uint32(l.checks[0]) + uint32(l.checkIDs[0])
 		}
 	}
 	// The matches go to a bitset over the span of the stored ids when they are dense enough (as a store gives them
@@ -48,7 +50,7 @@ func (ix *Index) Match(d *Document) []int64 {
 	out := e.out[:0]
 	cands := e.cands[:0]
 	for _, t := range e.present {
-		if direct := &ix.direct[t]; len(direct.ids) > 0 {
+		if direct := &ix.lists[t].direct; len(direct.ids) > 0 {
 			if dense {
 				direct.addMatches(&e.idSet, lo, e.hits[t].kinds(e.foreign))
 			} else {
@@ -62,8 +64,8 @@ func (ix *Index) Match(d *Document) []int64 {
 		// its other stems could be: only the record tells.
 		primary := e.hits[t].stemWhere != 0
 		other := primary && e.foreign
-		ids := ix.checkIDs[t]
-		for i, c := range ix.checks[t] {
+		ids := ix.lists[t].checkIDs
+		for i, c := range ix.lists[t].checks {
 			check := uint32(c >> 32)
 			if check&checkPair != 0 {
 				if !primary || (check&checkOther != 0 && !other) {
@@ -93,17 +95,17 @@ func (ix *Index) Match(d *Document) []int64 {
 		}
 	}
 	for _, c := range cands {
-		sink += ix.blocks[c.term&^candForce][c.off+recKeys]
+		sink += ix.lists[c.term&^candForce].block[c.off+recKeys]
 	}
 	for _, c := range cands {
 		t, force := c.term&^candForce, c.term&candForce != 0
-		rec := ix.blocks[t][c.off:]
+		rec := ix.lists[t].block[c.off:]
 		nk := rec[recKeys]
 		if nk&(recDead|recStub) != 0 {
 			if nk != recStub || (!force && e.has(rec[recIDLow])) {
 				continue // removed, or the article has the record's first key, under which it is evaluated
 			}
-			rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
+			rec = ix.lists[rec[recIDLow]].block[rec[recIDHigh]:]
 			nk = rec[recKeys]
 		}
 		if !force && nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
