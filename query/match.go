@@ -122,13 +122,13 @@ func (ix *Index) Match(d *Document) []int64 {
 	e.sink += sink
 	e.cands = cands
 	// A query that is a word in several languages has a direct entry under each stem: each id once.
-	if dense {
-		out = e.idSet.drain(out, lo)
-	} else {
-		out = sortUnique(out, &e.idSet, &e.sortBuf)
-	}
 	var res []int64
-	if len(out) > 0 {
+	if dense {
+		// Read back straight into the result, counted first.
+		if n := e.idSet.count(); n > 0 {
+			res = e.idSet.drain(make([]int64, 0, n), lo)
+		}
+	} else if out = sortUnique(out, &e.idSet, &e.sortBuf); len(out) > 0 {
 		res = slices.Clone(out)
 	}
 	e.d, e.out = nil, out
