@@ -12,12 +12,14 @@ import (
 // of every branch), an article's distinct terms select the candidate queries, and only those are evaluated. So the
 // cost of Match grows with the article's size and the number of candidates, not with the number of queries stored.
 //
-// Queries are kept as flat programs over interned term ids, not as trees, and the records of the queries filed
-// under a term lie one after another in that term's block of uint32 words (a query filed under several terms has a
-// copy in each block): Match reads each block of the article's terms from start to end, which the processor
-// streams from memory, where records scattered over one arena cost a cache miss each. A query of one word, quoted
-// word or prefix keeps no program at all: finding its term is matching it. Match counts how many articles contain
-// each term, and Add and Refile file queries under the terms that are rarest in practice.
+// Queries are kept as flat programs over interned term ids, not as trees. A query's record lies in the block of the
+// first term it is filed under, with a stub in the block of each other, and has an entry in each of those terms'
+// check lists, which Match tests against the article's terms before it reads the record — and from which alone it
+// decides an AND of two words, or of a word and a negated word (see checkPair). A query of one word, quoted word or
+// prefix, or an OR of such, keeps no program at all: finding its term is matching it. Match touches the lists of
+// the article's terms before it reads them, so that their cache misses overlap, and marks the matches in a bitset
+// over the ids' span when the stored ids are dense. Match counts how many articles contain each term, and Add and
+// Refile file queries under the terms that are rarest in practice.
 //
 // An Index is safe for concurrent use: Match calls run in parallel with each other; Add, Remove and Refile one at a
 // time. Use NewIndex to make one.
@@ -186,7 +188,7 @@ func directTerms(dst []directTerm, prog []uint32) ([]directTerm, bool) {
 	for i, t := range terms {
 		for _, u := range terms[:i] {
 			if u.term == t.term {
-				return dst[:start], false // the ring of entries (directEntry.next) needs each term once
+				return dst[:start], false // the ring of entries (see directList.add) needs each term once
 			}
 		}
 	}
