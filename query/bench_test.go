@@ -127,25 +127,34 @@ var benchSizes = []struct {
 }{{"1k", 1_000}, {"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}}
 
 // candidates returns how many stored queries Index.Match would evaluate for d without their checks (see checkOf),
-// and how many it evaluates.
+// and how many it evaluates (reads the record of and runs the program; a pair check decides most without, see
+// checkPair).
 func (ix *Index) candidates(d *Document) (cands, evaluated int) {
 	e := &evaluator{}
 	e.reset(d, len(ix.terms))
 	ix.lookUp(e)
 	for _, t := range e.present {
-		b := ix.blocks[t]
-		for _, c := range ix.checks[t] {
+		b := ix.lists[t].block
+		for _, c := range ix.lists[t].checks {
 			rec := b[uint32(c):]
 			nk := rec[recKeys]
 			if nk == recStub {
-				rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
+				rec = ix.lists[rec[recIDLow]].block[rec[recIDHigh]:]
 				nk = rec[recKeys]
 			}
 			if nk&recDead != 0 || (nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t)) {
 				continue
 			}
 			cands++
-			if check := uint32(c >> 32); check == 0 || e.has(check&^checkEnglish) || (check&checkEnglish != 0 && e.foreign) {
+			check := uint32(c >> 32)
+			if check&checkPair != 0 {
+				// As Match decides a pair check: the record is read only when the other word's other stems may count.
+				o := check & checkTerm
+				if e.hits[t].stemWhere != 0 && (check&checkOther == 0 || e.foreign) &&
+					!(e.has(o) && e.hits[o].stemWhere != 0) && check&checkEnglish != 0 && e.foreign {
+					evaluated++
+				}
+			} else if check == 0 || e.has(check&checkTerm) || (check&checkEnglish != 0 && e.foreign) {
 				evaluated++
 			}
 		}

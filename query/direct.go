@@ -2,34 +2,35 @@ package query
 
 // directList holds the direct entries under one term: the ids of the queries, grouped by the kind of their entry
 // (kinds ascending), so that Match appends each group the article's term satisfies in one copy; ends[k] is where
-// kind k's group ends (it starts where kind k-1's ends). next is the ring of a query's entries (see directEntry).
-// Order within a group is not kept.
+// kind k's group ends (it starts where kind k-1's ends). Beside it, a slice of the same length holds each entry's
+// ring successor (see add), for Add and Remove alone. Order within a group is not kept.
 type directList struct {
-	ids   []int64
-	nexts []uint32
-	ends  [numKinds]uint32
+	ids  []int64
+	ends [numKinds]uint32
 }
 
 // numKinds is the number of kinds of direct entries, title ones included.
 const numKinds = 2 * kindTitle
 
 // add puts an entry of id, of the given kind and ring successor, in its kind's group: the group's end moves by one,
-// and so does each later group, by its first entry going to its end.
-func (l *directList) add(id int64, next uint32, kind uint8) {
-	l.ids, l.nexts = append(grow(l.ids, 1), 0), append(grow(l.nexts, 1), 0)
+// and so does each later group, by its first entry going to its end; *nextsOf, the list's ring successors, follows.
+func (l *directList) add(id int64, next uint32, kind uint8, nextsOf *[]uint32) {
+	l.ids, *nextsOf = append(grow(l.ids, 1), 0), append(grow(*nextsOf, 1), 0)
+	nexts := *nextsOf
 	hole := uint32(len(l.ids) - 1)
 	for k := numKinds - 1; k > int(kind); k-- {
 		start := l.ends[k-1]
-		l.ids[hole], l.nexts[hole] = l.ids[start], l.nexts[start]
+		l.ids[hole], nexts[hole] = l.ids[start], nexts[start]
 		hole = start
 		l.ends[k]++
 	}
-	l.ids[hole], l.nexts[hole] = id, next
+	l.ids[hole], nexts[hole] = id, next
 	l.ends[kind]++
 }
 
 // remove deletes the entry of id and returns its ring successor; ok is false when there is none.
-func (l *directList) remove(id int64) (next uint32, ok bool) {
+func (l *directList) remove(id int64, nextsOf *[]uint32) (next uint32, ok bool) {
+	nexts := *nextsOf
 	p := -1
 	for i, x := range l.ids {
 		if x == id {
@@ -40,24 +41,24 @@ func (l *directList) remove(id int64) (next uint32, ok bool) {
 	if p < 0 {
 		return 0, false
 	}
-	next = l.nexts[p]
+	next = nexts[p]
 	k := 0
 	for uint32(p) >= l.ends[k] {
 		k++
 	}
 	// The group's last entry fills the gap; each later group's last entry fills the gap its predecessor left.
 	last := l.ends[k] - 1
-	l.ids[p], l.nexts[p] = l.ids[last], l.nexts[last]
+	l.ids[p], nexts[p] = l.ids[last], nexts[last]
 	l.ends[k]--
 	hole := last
 	for j := k + 1; j < numKinds; j++ {
 		last = l.ends[j] - 1
-		l.ids[hole], l.nexts[hole] = l.ids[last], l.nexts[last]
+		l.ids[hole], nexts[hole] = l.ids[last], nexts[last]
 		l.ends[j]--
 		hole = last
 	}
 	n := len(l.ids) - 1
-	l.ids, l.nexts = l.ids[:n], l.nexts[:n]
+	l.ids, *nextsOf = l.ids[:n], nexts[:n]
 	return next, true
 }
 

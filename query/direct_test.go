@@ -15,6 +15,7 @@ func TestDirectList(t *testing.T) {
 		next uint32
 	}
 	var l directList
+	var nexts []uint32
 	model := map[int64]entry{}
 	for step := 0; step < 5000; step++ {
 		if id := int64(rng.IntN(300)) - 100; rng.IntN(3) > 0 {
@@ -22,18 +23,18 @@ func TestDirectList(t *testing.T) {
 				continue
 			}
 			e := entry{kind: uint8(rng.IntN(numKinds)), next: rng.Uint32()}
-			l.add(id, e.next, e.kind)
+			l.add(id, e.next, e.kind, &nexts)
 			model[id] = e
 		} else {
-			next, ok := l.remove(id)
+			next, ok := l.remove(id, &nexts)
 			e, had := model[id]
 			if ok != had || next != e.next {
 				t.Fatalf("step %d: remove(%d) = %d, %v; want %d, %v", step, id, next, ok, e.next, had)
 			}
 			delete(model, id)
 		}
-		if len(l.ids) != len(model) || len(l.nexts) != len(model) || int(l.ends[numKinds-1]) != len(model) {
-			t.Fatalf("step %d: %d ids, %d nexts, last end %d; want %d", step, len(l.ids), len(l.nexts), l.ends[numKinds-1], len(model))
+		if len(l.ids) != len(model) || len(nexts) != len(model) || int(l.ends[numKinds-1]) != len(model) {
+			t.Fatalf("step %d: %d ids, %d nexts, last end %d; want %d", step, len(l.ids), len(nexts), l.ends[numKinds-1], len(model))
 		}
 		for k := 0; k < numKinds; k++ {
 			var want []int64
@@ -50,8 +51,8 @@ func TestDirectList(t *testing.T) {
 			}
 		}
 		for i, id := range l.ids {
-			if e := model[id]; l.nexts[i] != e.next {
-				t.Fatalf("step %d: id %d has next %d, want %d", step, id, l.nexts[i], e.next)
+			if e := model[id]; nexts[i] != e.next {
+				t.Fatalf("step %d: id %d has next %d, want %d", step, id, nexts[i], e.next)
 			}
 			if k, _ := l.kindOf(id); k != model[id].kind {
 				t.Fatalf("step %d: kindOf(%d) = %d, want %d", step, id, k, model[id].kind)

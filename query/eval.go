@@ -31,10 +31,13 @@ type evaluator struct {
 	foreign   bool        // d is read in a language besides English: a word's other stems count (see wordStems)
 }
 
-// candidate is a record or stub that Index.Match evaluates: its term's block and its offset there.
+// candidate is a record or stub that Index.Match evaluates: its term's block and its offset there; with candForce
+// in term, the record is evaluated even if the article has an earlier key of it (see Index.Match).
 type candidate struct {
 	term, off uint32
 }
+
+const candForce = uint32(1) << 31
 
 // reset prepares e for d and refs below nrefs.
 func (e *evaluator) reset(d *Document, nrefs int) {

@@ -57,6 +57,18 @@ func (m *idSet) add(i uint32) {
 	m.summary[w/64] |= 1 << (w % 64)
 }
 
+// count returns how many ids are in the set.
+func (m *idSet) count() int {
+	n := 0
+	for i, sw := range m.summary {
+		for sw != 0 {
+			n += bits.OnesCount64(m.words[i*64+bits.TrailingZeros64(sw)])
+			sw &= sw - 1
+		}
+	}
+	return n
+}
+
 // drain appends base+i for each i in the set to out, ascending, and empties the set.
 func (m *idSet) drain(out []int64, base int64) []int64 {
 	for i, sw := range m.summary {

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -11,26 +12,28 @@ import (
 // of every branch), an article's distinct terms select the candidate queries, and only those are evaluated. So the
 // cost of Match grows with the article's size and the number of candidates, not with the number of queries stored.
 //
-// Queries are kept as flat programs over interned term ids, not as trees, and the records of the queries filed
-// under a term lie one after another in that term's block of uint32 words (a query filed under several terms has a
-// copy in each block): Match reads each block of the article's terms from start to end, which the processor
-// streams from memory, where records scattered over one arena cost a cache miss each. A query of one word, quoted
-// word or prefix keeps no program at all: finding its term is matching it. Match counts how many articles contain
-// each term, and Add and Refile file queries under the terms that are rarest in practice.
+// Queries are kept as flat programs over interned term ids, not as trees. A query's record lies in the block of the
+// first term it is filed under, with a stub in the block of each other, and has an entry in each of those terms'
+// check lists, which Match tests against the article's terms before it reads the record — and from which alone it
+// decides an AND of two words, or of a word and a negated word (see checkPair). A query of one word, quoted word or
+// prefix, or an OR of such, keeps no program at all: finding its term is matching it. Match touches the lists of
+// the article's terms before it reads them, so that their cache misses overlap, and marks the matches in a bitset
+// over the ids' span when the stored ids are dense. Match counts how many articles contain each term, and Add and
+// Refile file queries under the terms that are rarest in practice.
 //
 // An Index is safe for concurrent use: Match calls run in parallel with each other; Add, Remove and Refile one at a
 // time. Use NewIndex to make one.
 type Index struct {
 	mu        sync.RWMutex
 	dict      [nsCount]map[string]uint32
-	terms     []term     // by term id; id 0 is unused
-	freeTerms []uint32   // ids of terms no longer used, for reuse
-	blocks    [][]uint32 // by term id: the records filed under it, one after another (see recLen)
-	// checks holds, by term id, an entry per record or stub of the term's block, in the block's order: the offset
-	// of the record or stub there in the low 32 bits, and in the high 32 the record's check (see checkOf), which
-	// Match tests before it reads the record.
-	checks     [][]uint64
-	direct     []directList        // by term id: queries matched by that term alone, without evaluation
+	terms     []term   // by term id; id 0 is unused
+	freeTerms []uint32 // ids of terms no longer used, for reuse
+	// lists holds, by term id, what is filed under the term: the lists Match reads side by side in one 128-byte
+	// element (two cache lines), which three or four arrays of slices would spread over as many.
+	lists []termLists
+	// nexts holds, by term id, the ring successor of each of its direct entries (see directList.add), which only
+	// Add and Remove read.
+	nexts      [][]uint32
 	prefixLens prefixLengths       // the lengths of the stored prefixes
 	filters    [nsCount]termFilter // of dict's strings, for Match to skip look-ups
 	tables     [nsSource]termTable // dict's words and prefixes, for Match's look-ups
@@ -68,6 +71,18 @@ type term struct {
 	refs  uint32
 	dead  uint32 // words of the term's block that belong to removed records
 	since uint64 // Index.observed when the term came: df counts from then
+}
+
+// termLists is what is filed under a term (see Index.lists).
+type termLists struct {
+	direct directList // queries matched by the term alone, without evaluation
+	// checks holds an entry per record or stub of block, in its order: the offset of the record or stub there in the
+	// low 32 bits, and in the high 32 the record's check (see checkOf), which Match tests before it reads the record.
+	checks []uint64
+	// checkIDs holds the query id of each entry of checks, for Match to read when it decides a pair check (see
+	// checkPair).
+	checkIDs []int64
+	block    []uint32 // the records filed under the term, one after another (see recLen)
 }
 
 // prefixLen is a byte length of stored prefixes and how many there are.
@@ -173,7 +188,7 @@ func directTerms(dst []directTerm, prog []uint32) ([]directTerm, bool) {
 	for i, t := range terms {
 		for _, u := range terms[:i] {
 			if u.term == t.term {
-				return dst[:start], false // the ring of entries (directEntry.next) needs each term once
+				return dst[:start], false // the ring of entries (see directList.add) needs each term once
 			}
 		}
 	}
@@ -196,9 +211,8 @@ func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 		ix.dict[i] = map[string]uint32{}
 	}
 	ix.terms = []term{{}}
-	ix.blocks = [][]uint32{nil}
-	ix.checks = [][]uint64{nil}
-	ix.direct = []directList{{}}
+	ix.lists = []termLists{{}}
+	ix.nexts = [][]uint32{nil}
 	ix.df = []uint32{0}
 	return ix
 }
@@ -237,7 +251,7 @@ func (ix *Index) Add(id int64, q *Query) {
 			if len(terms) > 1 {
 				next = terms[(i+1)%len(terms)].term
 			}
-			ix.direct[t.term].add(id, next, t.kind)
+			ix.lists[t.term].direct.add(id, next, t.kind, &ix.nexts[t.term])
 		}
 		ix.byID[id] = directFlag | uint64(terms[0].term)
 		return
@@ -248,23 +262,26 @@ func (ix *Index) Add(id int64, q *Query) {
 // file writes a record of id with keys and prog into the block of its first key, a stub into the block of each
 // other key, each with its entry in checks, and counts a use of each key.
 func (ix *Index) file(id int64, keys, prog []uint32) {
-	check := uint64(ix.checkOf(prog, keys)) << 32
+	check, stubCheck := uint64(ix.checkWord(prog, keys, false))<<32, uint64(ix.checkWord(prog, keys, true))<<32
 	for i, k := range keys {
 		ix.terms[k].refs++
 		size := recHeader
+		c := stubCheck
 		if i == 0 {
 			size += len(keys) + len(prog)
+			c = check
 		}
-		b := grow(ix.blocks[k], size)
-		ix.checks[k] = append(grow(ix.checks[k], 1), check|uint64(len(b)))
+		b := grow(ix.lists[k].block, size)
+		ix.lists[k].checks = append(grow(ix.lists[k].checks, 1), c|uint64(len(b)))
+		ix.lists[k].checkIDs = append(grow(ix.lists[k].checkIDs, 1), id)
 		if i > 0 {
-			ix.blocks[k] = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
+			ix.lists[k].block = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
 			continue
 		}
 		ix.byID[id] = uint64(k)<<32 | uint64(len(b))
 		b = append(b, uint32(size), uint32(id), uint32(uint64(id)>>32), uint32(len(keys)))
 		b = append(b, keys...)
-		ix.blocks[k] = append(b, prog...)
+		ix.lists[k].block = append(b, prog...)
 	}
 }
 
@@ -284,7 +301,7 @@ func (ix *Index) remove(id int64) {
 	if place&directFlag != 0 {
 		first := uint32(place &^ directFlag)
 		for t := first; ; {
-			next, ok := ix.direct[t].remove(id)
+			next, ok := ix.lists[t].direct.remove(id, &ix.nexts[t])
 			if !ok {
 				break // cannot happen: each entry of the ring is where the one before it says
 			}
@@ -308,7 +325,7 @@ func (ix *Index) remove(id int64) {
 func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
 	delete(ix.byID, id)
 	t, off := uint32(place>>32), uint32(place)
-	b := ix.blocks[t]
+	b := ix.lists[t].block
 	rec := b[off : off+b[off+recLen]]
 	n := rec[recKeys]
 	keys, prog = slices.Clone(rec[recHeader:recHeader+n]), slices.Clone(rec[recHeader+n:])
@@ -324,7 +341,7 @@ func (ix *Index) unfile(id int64, place uint64) (keys, prog []uint32) {
 
 // stub returns the offset in k's block of the live stub of the record at off in t's block.
 func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
-	b := ix.blocks[k]
+	b := ix.lists[k].block
 	for at := uint32(0); at < uint32(len(b)); at += b[at+recLen] {
 		if b[at+recKeys] == recStub && b[at+recIDLow] == t && b[at+recIDHigh] == off {
 			return at, true
@@ -333,10 +350,15 @@ func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
 	return 0, false
 }
 
-// kill marks the record at off in t's block removed, and compacts the block once half of it is.
+// kill marks the record at off in t's block removed, and its entry of checks no pair check (so that Match reads
+// the record, and skips it), and compacts the block once half of it is removed.
 func (ix *Index) kill(t, off uint32) {
-	b := ix.blocks[t]
+	b := ix.lists[t].block
 	b[off+recKeys] |= recDead
+	checks := ix.lists[t].checks
+	if i, ok := slices.BinarySearchFunc(checks, off, func(c uint64, off uint32) int { return cmp.Compare(uint32(c), off) }); ok {
+		checks[i] &^= uint64(checkPair) << 32
+	}
 	ix.terms[t].dead += b[off+recLen]
 	if 2*ix.terms[t].dead >= uint32(len(b)) {
 		ix.compact(t)
@@ -346,9 +368,10 @@ func (ix *Index) kill(t, off uint32) {
 // compact copies the live records of t's block, in order, into a new block of their size, and their entries of
 // checks.
 func (ix *Index) compact(t uint32) {
-	b, checks := ix.blocks[t], ix.checks[t]
+	b, checks, ids := ix.lists[t].block, ix.lists[t].checks, ix.lists[t].checkIDs
 	var out []uint32
 	var outChecks []uint64
+	var outIDs []int64
 	if live := len(b) - int(ix.terms[t].dead); live > 0 {
 		out = make([]uint32, 0, live)
 	}
@@ -358,6 +381,7 @@ func (ix *Index) compact(t uint32) {
 			continue
 		}
 		outChecks = append(outChecks, checks[i]&^0xffffffff|uint64(len(out)))
+		outIDs = append(outIDs, ids[i])
 		if n := rec[recKeys]; n != recStub {
 			to := uint32(len(out))
 			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(to)
@@ -366,13 +390,13 @@ func (ix *Index) compact(t uint32) {
 					break
 				}
 				if at, ok := ix.stub(k, t, off); ok {
-					ix.blocks[k][at+recIDHigh] = to // the stubs of a moved record follow it
+					ix.lists[k].block[at+recIDHigh] = to // the stubs of a moved record follow it
 				}
 			}
 		}
 		out = append(out, rec...)
 	}
-	ix.blocks[t], ix.checks[t], ix.terms[t].dead = out, outChecks, 0
+	ix.lists[t].block, ix.lists[t].checks, ix.lists[t].checkIDs, ix.terms[t].dead = out, outChecks, outIDs, 0
 }
 
 // grow returns s with room for n more elements, grown by an eighth when it has to be rather than by append's half
@@ -403,7 +427,8 @@ func (ix *Index) Refile() {
 		keys []uint32
 	}
 	var moves []move
-	for t, b := range ix.blocks {
+	for t := range ix.lists {
+		b := ix.lists[t].block
 		for off, i := uint32(0), 0; off < uint32(len(b)); off, i = off+b[off+recLen], i+1 {
 			n := b[off+recKeys]
 			if n&(recDead|recStub) != 0 {
@@ -417,7 +442,7 @@ func (ix *Index) Refile() {
 			}
 			if len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) }) {
 				// Same keys: only the record's check may change (its stubs keep theirs, which still holds).
-				ix.checks[t][i] = uint64(ix.checkOf(prog, old))<<32 | uint64(off)
+				ix.lists[t].checks[i] = uint64(ix.checkWord(prog, old, false))<<32 | uint64(off)
 				continue
 			}
 			moves = append(moves, move{id: recID(rec), keys: keys})
@@ -451,9 +476,8 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 		} else {
 			id = uint32(len(ix.terms))
 			ix.terms = append(ix.terms, t)
-			ix.blocks = append(ix.blocks, nil)
-			ix.checks = append(ix.checks, nil)
-			ix.direct = append(ix.direct, directList{})
+			ix.lists = append(ix.lists, termLists{})
+			ix.nexts = append(ix.nexts, nil)
 			ix.df = append(ix.df, 0)
 		}
 		ix.dict[ns][s] = id
@@ -484,6 +508,6 @@ func (ix *Index) release(id uint32) {
 		ix.prefixLens.add(len(t.s), -1)
 	}
 	*t = term{}
-	ix.blocks[id], ix.checks[id], ix.direct[id] = nil, nil, directList{}
+	ix.lists[id], ix.nexts[id] = termLists{}, nil
 	ix.freeTerms = append(ix.freeTerms, id)
 }

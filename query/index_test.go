@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 func mustParse(tb testing.TB, text string) *Query {
@@ -121,6 +122,13 @@ func testIndexAgreesIDs(t *testing.T, g *corpusGen, ix *Index, idOf func(int64) 
 	}
 }
 
+// TestTermListsSize checks that what Match reads of a term fits two cache lines (see Index.lists).
+func TestTermListsSize(t *testing.T) {
+	if n := unsafe.Sizeof(termLists{}); n != 128 {
+		t.Errorf("termLists takes %d bytes, want 128", n)
+	}
+}
+
 func TestIndexAddReplaceRemove(t *testing.T) {
 	ix := NewIndex()
 	d := NewDocument(Article{Title: "Kursk deminers", Text: "Ukrainian sappers", SourceName: "Reuters", URL: "https://www.reuters.com/x"})
@@ -181,7 +189,8 @@ func TestIndexForgetsTerms(t *testing.T) {
 	if got := ix.Match(d); !slices.Equal(got, want) {
 		t.Fatalf("after removing half: Match = %v, want %v", got, want)
 	}
-	for id, b := range ix.blocks {
+	for id := range ix.lists {
+		b := ix.lists[id].block
 		if dead := ix.terms[id].dead; 2*dead >= uint32(len(b)) && len(b) > 0 {
 			t.Errorf("block of term %d not compacted: %d of %d words are removed records", id, dead, len(b))
 		}
@@ -194,9 +203,10 @@ func TestIndexForgetsTerms(t *testing.T) {
 			t.Errorf("namespace %d keeps %d terms", ns, len(m))
 		}
 	}
-	for id, b := range ix.blocks {
-		if len(b) != 0 || len(ix.direct[id].ids) != 0 {
-			t.Errorf("term %d keeps a block of %d words and %d direct entries", id, len(b), len(ix.direct[id].ids))
+	for id := range ix.lists {
+		b := ix.lists[id].block
+		if len(b) != 0 || len(ix.lists[id].direct.ids) != 0 {
+			t.Errorf("term %d keeps a block of %d words and %d direct entries", id, len(b), len(ix.lists[id].direct.ids))
 		}
 	}
 	if len(ix.prefixLens) != 0 || ix.Len() != 0 || len(ix.freeTerms) != len(ix.terms)-1 {
@@ -370,7 +380,7 @@ func keyStrings(ix *Index, id int64) []string {
 	other := map[uint32]bool{}
 	switch {
 	case place&directFlag == 0:
-		rec := ix.blocks[place>>32][uint32(place):]
+		rec := ix.lists[place>>32].block[uint32(place):]
 		rec = rec[:rec[recLen]]
 		keys = rec[recHeader : recHeader+rec[recKeys]]
 		prog := rec[recHeader+len(keys):]
@@ -395,7 +405,7 @@ func keyStrings(ix *Index, id int64) []string {
 		// A direct query: its entries form a ring through its terms.
 		first := uint32(place)
 		for t := first; ; {
-			l := &ix.direct[t]
+			l := &ix.lists[t].direct
 			kind, ok := l.kindOf(id)
 			if !ok {
 				break
@@ -404,7 +414,7 @@ func keyStrings(ix *Index, id int64) []string {
 			if kind&^kindTitle == kindOtherStem {
 				other[t] = true
 			}
-			next := l.nexts[slices.Index(l.ids, id)]
+			next := ix.nexts[t][slices.Index(l.ids, id)]
 			if next == 0 || next == first {
 				break
 			}
@@ -499,7 +509,7 @@ func TestIndexStubAfterCompaction(t *testing.T) {
 		ix.Remove(id) // the records before 100's in kursk's block: the block is compacted, 100's record moves
 	}
 	if after := ix.byID[100]; after == before {
-		t.Fatalf("query 100's record did not move (at %d in a block of %d words)", uint32(after), len(ix.blocks[kursk]))
+		t.Fatalf("query 100's record did not move (at %d in a block of %d words)", uint32(after), len(ix.lists[kursk].block))
 	}
 	if got := ix.Match(NewDocument(Article{Text: "shelling near Belgorod"})); !slices.Equal(got, []int64{100}) {
 		t.Errorf("through the stub: Match = %v, want [100]", got)
@@ -508,7 +518,8 @@ func TestIndexStubAfterCompaction(t *testing.T) {
 		t.Errorf("under both keys: Match = %v, want [100] once", got)
 	}
 	ix.Remove(100)
-	for id, b := range ix.blocks {
+	for id := range ix.lists {
+		b := ix.lists[id].block
 		if len(b) != 0 {
 			t.Errorf("term %d (%q) keeps a block of %d words", id, ix.terms[id].s, len(b))
 		}
@@ -519,7 +530,8 @@ func TestIndexStubAfterCompaction(t *testing.T) {
 }
 
 // recordCheck returns the check of query id's record (see checkOf) as a string, with "!en" after a check that holds
-// only in articles read in English alone, or "" when it has none.
+// only in articles read in English alone and "(pair)" or "(pair, not)" after a pair check (see checkPair), or ""
+// when it has none.
 func recordCheck(t *testing.T, ix *Index, id int64) string {
 	t.Helper()
 	place, ok := ix.byID[id]
@@ -527,17 +539,23 @@ func recordCheck(t *testing.T, ix *Index, id int64) string {
 		t.Fatalf("query %d has no record", id)
 	}
 	k, off := uint32(place>>32), uint32(place)
-	i, found := slices.BinarySearchFunc(ix.checks[k], off, func(c uint64, off uint32) int { return int(uint32(c)) - int(off) })
+	i, found := slices.BinarySearchFunc(ix.lists[k].checks, off, func(c uint64, off uint32) int { return int(uint32(c)) - int(off) })
 	if !found {
 		t.Fatalf("query %d's record has no entry in checks", id)
 	}
-	check := uint32(ix.checks[k][i] >> 32)
+	check := uint32(ix.lists[k].checks[i] >> 32)
 	if check == 0 {
 		return ""
 	}
-	s := ix.terms[check&^checkEnglish].s
+	s := ix.terms[check&checkTerm].s
 	if check&checkEnglish != 0 {
 		s += " !en"
+	}
+	switch {
+	case check&checkNot != 0:
+		s += " (pair, not)"
+	case check&checkPair != 0:
+		s += " (pair)"
 	}
 	return s
 }
@@ -569,13 +587,13 @@ func TestIndexCheck(t *testing.T) {
 		ix.Add(id, q)
 	}
 	for id, want := range map[int64]string{
-		1: "common",     // the rarer of the two others
-		2: "wahlen !en", // wahlen's primary stem: an article read in German may have its German stem "wahl" instead
-		3: "common",     // the phrase is filed under biden, its rarer word; its other word is needed too
-		4: "",           // neither word of the OR is needed
-		5: "",           // a NOT needs nothing
-		6: "zyx",        // unknown to the frequencies (1/9 by length), but needed
-		7: "ukrain",     // the prefix (4/36 by length) is rarer than common (0.5)
+		1: "common",             // the rarer of the two others
+		2: "wahlen !en (pair)",  // wahlen's primary stem: an article read in German may have its German stem "wahl" instead
+		3: "common",             // the phrase is filed under biden, its rarer word; its other word is needed too
+		4: "",                   // neither word of the OR is needed
+		5: "common (pair, not)", // a NOT needs nothing, but a word and a negated word are decided by the check
+		6: "zyx (pair)",         // unknown to the frequencies (1/9 by length), but needed
+		7: "ukrain",             // the prefix (4/36 by length) is rarer than common (0.5)
 	} {
 		if got := recordCheck(t, ix, id); got != want {
 			t.Errorf("query %d (%s): check %q, want %q", id, queries[id], got, want)
@@ -601,6 +619,74 @@ func TestIndexCheck(t *testing.T) {
 	if !queries[2].Match(german) || token || stem {
 		t.Error("the German article must match query 2 without its check term wahlen: the test is vacuous")
 	}
+}
+
+// TestIndexPair checks the queries that Match decides from their check entry alone (see checkPair) — a word and a
+// word, a word and a negated word — against each query's own Match: in English and German articles, where the other
+// word's German stem counts and only the record can tell (pairMaybe), through the stub of a word's other stem, and
+// after Remove, whose entries must no longer count.
+func TestIndexPair(t *testing.T) {
+	ix := NewIndexWithFrequencies(func(s string) float64 {
+		if strings.HasPrefix(s, "bid") {
+			return 0.001 // biden, under each language's stemmer
+		}
+		return 0.3
+	})
+	queries := map[int64]*Query{
+		1: mustParse(t, "biden wahlen"),
+		2: mustParse(t, "wahlen biden"),
+		3: mustParse(t, "biden -wahlen"),
+		4: mustParse(t, "wahlen -biden"),
+		5: mustParse(t, "title:biden wahlen"),
+		6: mustParse(t, "biden wahlen kursk"),
+		7: mustParse(t, "-wahlen biden"),
+	}
+	for id, q := range queries {
+		ix.Add(id, q)
+	}
+	for id, want := range map[int64]string{
+		1: "wahlen !en (pair)", 2: "wahlen !en (pair)", 3: "wahlen !en (pair, not)", 4: "biden !en (pair, not)",
+		5: "wahlen !en", 6: "kursk", 7: "wahlen !en (pair, not)",
+	} {
+		if got := recordCheck(t, ix, id); got != want {
+			t.Errorf("query %d (%s): check %q, want %q", id, queries[id], got, want)
+		}
+	}
+	if keys := keyStrings(ix, 4); !slices.Equal(keys, []string{"wahlen"}) {
+		t.Fatalf("query 4 filed under %q, want wahlen and its other stems", keys)
+	}
+	if wahl := ix.dict[nsWord]["wahl"]; wahl == 0 || len(ix.lists[wahl].checks) == 0 || uint32(ix.lists[wahl].checks[0]>>32)&checkOther == 0 {
+		t.Fatal("query 4 has no stub under wahlen's German stem wahl: the test is vacuous")
+	}
+	articles := []Article{
+		{Text: "Biden and the wahlen"},
+		{Text: "Biden said nothing"},
+		{Text: "the wahlen and the vote"},
+		{Title: "Biden", Text: "the wahlen"},
+		{Title: "Die Wahl ist nicht mit der Biden", Text: "und das von auf sich"},
+		{Title: "Die Wahl ist nicht mit der", Text: "und das von auf sich"},
+		{Title: "Die Wahlen sind nicht mit der Biden", Text: "und das von auf sich kursk"},
+		{Title: "Biden", Text: "und das von auf sich"},
+	}
+	check := func(when string, queries map[int64]*Query) {
+		t.Helper()
+		for _, a := range articles {
+			d := NewDocument(a)
+			if got, want := ix.Match(d), naiveMatch(queries, d); !slices.Equal(got, want) {
+				t.Errorf("%s, %q / %q: Index.Match = %v, want %v", when, a.Title, a.Text, got, want)
+			}
+		}
+	}
+	check("all", queries)
+	german := NewDocument(articles[4])
+	if _, ok := german.byStem["wahlen"]; ok || !queries[1].Match(german) || queries[3].Match(german) {
+		t.Fatal("the German article must match query 1 and not 3 through wahl alone: the test is vacuous")
+	}
+	for _, id := range []int64{1, 4, 7} {
+		ix.Remove(id)
+		delete(queries, id)
+	}
+	check("after removing 1, 4 and 7", queries)
 }
 
 // TestIndexDirectOr checks that an OR of words, quoted words and prefixes is kept as direct entries (no program), one
@@ -641,9 +727,9 @@ func TestIndexDirectOr(t *testing.T) {
 	for id := range queries {
 		ix.Remove(id)
 	}
-	for id := range ix.direct {
-		if len(ix.direct[id].ids) != 0 || len(ix.blocks[id]) != 0 {
-			t.Errorf("after Remove, term %d keeps %d direct entries and %d block words", id, len(ix.direct[id].ids), len(ix.blocks[id]))
+	for id := range ix.lists {
+		if len(ix.lists[id].direct.ids) != 0 || len(ix.lists[id].block) != 0 {
+			t.Errorf("after Remove, term %d keeps %d direct entries and %d block words", id, len(ix.lists[id].direct.ids), len(ix.lists[id].block))
 		}
 	}
 	if ix.Len() != 0 || len(ix.dict[nsWord]) != 0 || len(ix.dict[nsPrefix]) != 0 {
@@ -670,7 +756,7 @@ func TestIndexCapitalKey(t *testing.T) {
 			t.Errorf("query %d (%s) filed under %q, want %q", id, queries[id].Text(), got, want)
 		}
 	}
-	if got := recordCheck(t, ix, 1); got != "pyongyang" {
+	if got := recordCheck(t, ix, 1); got != "pyongyang (pair)" {
 		t.Errorf("query 1's check is %q, want pyongyang", got)
 	}
 	for _, a := range []Article{{Text: "Kursk pyongyang"}, {Text: "sapper"}, {Text: "Kursk"}, {Text: "Kursk and Belgorod sappers"}} {

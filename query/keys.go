@@ -155,6 +155,18 @@ func (ix *Index) cost(ns namespace, s string, capital bool) float64 {
 // article read in another language may lack while it has another of the word's stems (see wordStems).
 const checkEnglish = uint32(1) << 31
 
+// checkWord returns the check of an entry of a record filed under keys with program prog, in the block of its first
+// key or, if stub, a stub's: a pair check if the query is one (see checkPair), else that of checkOf.
+func (ix *Index) checkWord(prog, keys []uint32, stub bool) uint32 {
+	if c, ok := pairCheck(prog, keys); ok {
+		if stub {
+			c |= checkOther
+		}
+		return c
+	}
+	return ix.checkOf(prog, keys)
+}
+
 // checkOf returns the check of a record filed under keys: a term other than the keys that every article matching
 // prog contains, the rarest by termCost (with checkEnglish set when only an article read in English alone must
 // contain it), or 0 when there is none. Match skips the record without reading it when the article lacks the check,
@@ -165,6 +177,9 @@ func (ix *Index) checkOf(prog, keys []uint32) uint32 {
 	necessaryTerms(prog, func(t, flag uint32, capital bool) {
 		if slices.Contains(keys, t) {
 			return
+		}
+		if t >= checkTerm {
+			return // beyond what a check can hold
 		}
 		if c := ix.termCost(t, capital); c < bestCost {
 			best, bestCost = t|flag, c

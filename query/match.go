@@ -29,14 +29,16 @@ func (ix *Index) Match(d *Document) []int64 {
 	// reaches it waits for one cache miss after another.
 	var sink uint32
 	for _, t := range e.present {
-		sink += uint32(len(ix.direct[t].ids)) + uint32(len(ix.checks[t])) + uint32(len(ix.blocks[t]))
+		l := &ix.lists[t] // two cache lines
+		sink += uint32(len(l.direct.ids)) + uint32(len(l.checkIDs))
 	}
 	for _, t := range e.present {
-		if ids := ix.direct[t].ids; len(ids) > 0 {
-			sink += uint32(ids[0])
+		l := &ix.lists[t]
+		if len(l.direct.ids) > 0 {
+			sink += uint32(l.direct.ids[0])
 		}
-		if checks := ix.checks[t]; len(checks) > 0 {
-			sink += uint32(checks[0])
+		if len(l.checks) > 0 {
+			sink += uint32(l.checks[0]) + uint32(l.checkIDs[0])
 		}
 	}
 	// The matches go to a bitset over the span of the stored ids when they are dense enough (as a store gives them
@@ -48,35 +50,65 @@ func (ix *Index) Match(d *Document) []int64 {
 	out := e.out[:0]
 	cands := e.cands[:0]
 	for _, t := range e.present {
-		if direct := &ix.direct[t]; len(direct.ids) > 0 {
+		if direct := &ix.lists[t].direct; len(direct.ids) > 0 {
 			if dense {
 				direct.addMatches(&e.idSet, lo, e.hits[t].kinds(e.foreign))
 			} else {
 				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
 			}
 		}
-		for _, c := range ix.checks[t] {
-			if check := uint32(c >> 32); check != 0 && !e.has(check&^checkEnglish) && (check&checkEnglish == 0 || !e.foreign) {
+		// A pair check (see checkPair) is decided here. The keyed word matches through t when t is a stem of the
+		// article's tokens (the primary stem, or another one in an article read in a language besides English, for
+		// checkOther); if not, another of its stems' entries answers. The other word matches when its primary stem
+		// is a stem of the article; when that is not so in an article read in a language besides English, one of
+		// its other stems could be: only the record tells.
+		primary := e.hits[t].stemWhere != 0
+		other := primary && e.foreign
+		ids := ix.lists[t].checkIDs
+		for i, c := range ix.lists[t].checks {
+			check := uint32(c >> 32)
+			if check&checkPair != 0 {
+				if !primary || (check&checkOther != 0 && !other) {
+					continue
+				}
+				o := check & checkTerm
+				has := e.has(o) && e.hits[o].stemWhere != 0
+				if !has && check&checkEnglish != 0 && e.foreign {
+					// Evaluated whatever other keys the article has: their entries may have been decided.
+					cands = append(cands, candidate{t | candForce, uint32(c)})
+					continue
+				}
+				if has == (check&checkNot != 0) {
+					continue
+				}
+				if id := ids[i]; dense {
+					e.idSet.add(uint32(uint64(id) - uint64(lo)))
+				} else {
+					out = append(out, id)
+				}
+				continue
+			}
+			if check != 0 && !e.has(check&checkTerm) && (check&checkEnglish == 0 || !e.foreign) {
 				continue // the article lacks a term that the query needs
 			}
 			cands = append(cands, candidate{t, uint32(c)})
 		}
 	}
 	for _, c := range cands {
-		sink += ix.blocks[c.term][c.off+recKeys]
+		sink += ix.lists[c.term&^candForce].block[c.off+recKeys]
 	}
 	for _, c := range cands {
-		t := c.term
-		rec := ix.blocks[t][c.off:]
+		t, force := c.term&^candForce, c.term&candForce != 0
+		rec := ix.lists[t].block[c.off:]
 		nk := rec[recKeys]
 		if nk&(recDead|recStub) != 0 {
-			if nk != recStub || e.has(rec[recIDLow]) {
+			if nk != recStub || (!force && e.has(rec[recIDLow])) {
 				continue // removed, or the article has the record's first key, under which it is evaluated
 			}
-			rec = ix.blocks[rec[recIDLow]][rec[recIDHigh]:]
+			rec = ix.lists[rec[recIDLow]].block[rec[recIDHigh]:]
 			nk = rec[recKeys]
 		}
-		if nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
+		if !force && nk > 1 && e.earlierKey(rec[recHeader:recHeader+nk], t) {
 			continue // evaluated under that key
 		}
 		if e.run(rec[recHeader+nk : rec[recLen]]) {
@@ -90,13 +122,13 @@ func (ix *Index) Match(d *Document) []int64 {
 	e.sink += sink
 	e.cands = cands
 	// A query that is a word in several languages has a direct entry under each stem: each id once.
-	if dense {
-		out = e.idSet.drain(out, lo)
-	} else {
-		out = sortUnique(out, &e.idSet, &e.sortBuf)
-	}
 	var res []int64
-	if len(out) > 0 {
+	if dense {
+		// Read back straight into the result, counted first.
+		if n := e.idSet.count(); n > 0 {
+			res = e.idSet.drain(make([]int64, 0, n), lo)
+		}
+	} else if out = sortUnique(out, &e.idSet, &e.sortBuf); len(out) > 0 {
 		res = slices.Clone(out)
 	}
 	e.d, e.out = nil, out
