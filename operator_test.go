@@ -350,11 +350,17 @@ func TestWrongTokenNamesTheFix(t *testing.T) {
 }
 
 // TestArgumentsAreRefused: a word after the flags (a configuration file
-// named without -config, a flag after it) stops the start with what to
-// write, instead of running on the built-in defaults.
+// named without -config, a flag after it), or -demo with -config, stops
+// the start with what to write, instead of ignoring what was given.
 func TestArgumentsAreRefused(t *testing.T) {
-	if err := argsError(nil); err != nil {
+	if err := argsError(nil, false, "newshound.toml"); err != nil {
 		t.Fatalf("no arguments: %v", err)
+	}
+	if err := argsError(nil, true, ""); err != nil {
+		t.Fatalf("-demo alone: %v", err)
+	}
+	if err := argsError(nil, true, "x.toml"); err == nil || !strings.Contains(err.Error(), "drop -config x.toml") {
+		t.Errorf("-demo -config x.toml: %v, want it refused", err)
 	}
 	tests := []struct {
 		args []string
@@ -365,7 +371,7 @@ func TestArgumentsAreRefused(t *testing.T) {
 		{[]string{"x.toml", "-demo"}, "flags go before"},
 	}
 	for _, tt := range tests {
-		if err := argsError(tt.args); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if err := argsError(tt.args, false, ""); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("argsError(%q) = %v, want %q in it", tt.args, err, tt.want)
 		}
 	}
