@@ -60,8 +60,9 @@ type updater interface {
 // Run loads the configuration at path, builds every part and runs them until
 // ctx is done (or the console input ends). It fails when the configuration
 // is invalid, another process uses the database, the database cannot be
-// opened or Telegram refuses the token; a Telegram that cannot be reached at
-// start is waited for.
+// opened or Telegram refuses the token, and when a part stops on its own
+// while running (the webhook's port taken, say); a Telegram that cannot be
+// reached at start is waited for.
 func (m *Main) Run(ctx context.Context, path string) error {
 	cfg, err := config.Load(path, m.getenv)
 	if err != nil {
@@ -186,8 +187,7 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 		}})
 		parts.MetricsAddr = metricsSrv.Addr()
 	}
-	m.runTasks(ctx, cancel, st, log, tasks, parts)
-	return nil
+	return m.runTasks(ctx, cancel, st, log, tasks, parts)
 }
 
 // task is one part that runs until ctx is done.
@@ -198,9 +198,17 @@ type task struct {
 
 // runTasks runs every task, calls Ready, and waits for all of them. The
 // first task to return stops the others; console input ending (io.EOF)
-// first lets the queued replies out.
-func (m *Main) runTasks(ctx context.Context, cancel context.CancelFunc, st *store.Store, log *slog.Logger, tasks []task, parts *Parts) {
-	var wg sync.WaitGroup
+// first lets the queued replies out. It returns the error of a task that
+// failed on its own, before any stop (the webhook's port taken, Telegram
+// refusing the token later), so that the process exits with a failure and
+// a supervisor restarts it; errors of tasks ending after the stop are only
+// logged.
+func (m *Main) runTasks(ctx context.Context, cancel context.CancelFunc, st *store.Store, log *slog.Logger, tasks []task, parts *Parts) error {
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
 	for _, t := range tasks {
 		wg.Add(1)
 		go func() {
@@ -211,6 +219,11 @@ func (m *Main) runTasks(ctx context.Context, cancel context.CancelFunc, st *stor
 				drain(ctx, st, parts.Sender, 5*time.Second)
 			} else if err != nil {
 				log.Error(t.name+" stopped", "err", err)
+				mu.Lock()
+				if first == nil && ctx.Err() == nil {
+					first = fmt.Errorf("%s stopped: %w", t.name, err)
+				}
+				mu.Unlock()
 			}
 			cancel()
 		}()
@@ -219,4 +232,5 @@ func (m *Main) runTasks(ctx context.Context, cancel context.CancelFunc, st *stor
 		m.Ready(parts)
 	}
 	wg.Wait()
+	return first
 }

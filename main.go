@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -37,6 +38,10 @@ func main() {
 	showVersion := flag.Bool("version", false, "print the version, commit and build date, and exit")
 	checkDB := flag.Bool("check-db", false, "run SQLite's quick_check on the database at start even above 512 MiB (smaller files are always checked)")
 	flag.Parse()
+	if err := argsError(flag.Args(), *demo, *configPath); err != nil {
+		fmt.Fprintln(os.Stderr, "newshound:", err)
+		os.Exit(2)
+	}
 	if *showVersion {
 		fmt.Println("newshound", versionString())
 		return
@@ -55,4 +60,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, "newshound:", err)
 		os.Exit(1)
 	}
+}
+
+// argsError refuses words left after the flags: the bot takes none, and a
+// configuration file named without -config would otherwise be ignored for
+// the built-in defaults. It refuses -demo with -config too: the demo runs
+// on its own sample news and would ignore the file. It returns nil when
+// the command line is fine.
+func argsError(args []string, demo bool, configPath string) error {
+	switch {
+	case demo && configPath != "":
+		return fmt.Errorf("-demo runs on its own sample news and reads no configuration: drop -config %s, or drop -demo", configPath)
+	case len(args) == 0:
+		return nil
+	case strings.HasSuffix(args[0], ".toml"):
+		return fmt.Errorf("unexpected argument %q: give the configuration with -config %s (flags go before other words)", args[0], args[0])
+	}
+	return fmt.Errorf("unexpected argument %q: newshound takes flags (-config FILE, -demo, -version) or the commands backup and vacuum; flags go before other words", args[0])
 }

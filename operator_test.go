@@ -161,6 +161,7 @@ func TestStartupErrorsNameTheFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer taken.Close()
+	tg := telegramtest.New(t, testToken)
 	db := func(p string) string { return "[storage]\npath = " + fmt.Sprintf("%q", p) + "\n" }
 	tests := []struct {
 		name   string
@@ -177,6 +178,9 @@ func TestStartupErrorsNameTheFix(t *testing.T) {
 		{"bad summary rule", db(filepath.Join(dir, "rule.db")) + "[[summary.rules]]\nname = \"x\"\npattern = \"(\"\n", "", []string{"summary.rules"}},
 		{"bad metrics address", db(filepath.Join(dir, "metrics.db")) + "[metrics]\nlisten = \"256.0.0.1:bad\"\n", "", []string{"metrics.listen", "host:port"}},
 		{"metrics port taken", db(filepath.Join(dir, "taken.db")) + "[metrics]\nlisten = \"" + taken.Addr().String() + "\"\n", "", []string{"metrics.listen", taken.Addr().String(), "pick another"}},
+		{"webhook port taken", db(filepath.Join(dir, "hook.db")) + "[telegram]\ntoken = \"" + testToken + "\"\napi_endpoint = \"" + tg.Endpoint() +
+			"\"\nwebhook_url = \"http://127.0.0.1:1/hook\"\nwebhook_listen = \"" + taken.Addr().String() + "\"\n", "",
+			[]string{"telegram.webhook_listen", taken.Addr().String(), "pick another"}},
 	}
 	if f, err := os.CreateTemp("/proc", "x"); err == nil { // /proc takes no files, even from root
 		f.Close()
@@ -341,6 +345,34 @@ func TestWrongTokenNamesTheFix(t *testing.T) {
 	for _, want := range []string{"NEWSHOUND_TELEGRAM_TOKEN", "telegram.token"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the wrong-token message does not name %s:\n%s", want, out)
+		}
+	}
+}
+
+// TestArgumentsAreRefused: a word after the flags (a configuration file
+// named without -config, a flag after it), or -demo with -config, stops
+// the start with what to write, instead of ignoring what was given.
+func TestArgumentsAreRefused(t *testing.T) {
+	if err := argsError(nil, false, "newshound.toml"); err != nil {
+		t.Fatalf("no arguments: %v", err)
+	}
+	if err := argsError(nil, true, ""); err != nil {
+		t.Fatalf("-demo alone: %v", err)
+	}
+	if err := argsError(nil, true, "x.toml"); err == nil || !strings.Contains(err.Error(), "drop -config x.toml") {
+		t.Errorf("-demo -config x.toml: %v, want it refused", err)
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"newshound.toml"}, "-config newshound.toml"},
+		{[]string{"start"}, `unexpected argument "start"`},
+		{[]string{"x.toml", "-demo"}, "flags go before"},
+	}
+	for _, tt := range tests {
+		if err := argsError(tt.args, false, ""); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("argsError(%q) = %v, want %q in it", tt.args, err, tt.want)
 		}
 	}
 }

@@ -88,8 +88,14 @@ func (r *Router) isChatAdmin(ctx context.Context, in Incoming) bool {
 // answers at random (asked again when needed).
 const AdminCacheMax = 10000
 
+// adminNoTTL is how long the admin cache keeps a "no": long enough for a
+// burst of presses, short enough that a member just made an admin is
+// obeyed at the next try.
+const adminNoTTL = 5 * time.Second
+
 // adminCache remembers getChatMember answers briefly, so a busy group does
-// not ask for every command, and a demoted admin loses rights within ttl.
+// not ask for every command, and a demoted admin loses rights within ttl;
+// a "no" is kept at most adminNoTTL.
 type adminCache struct {
 	mu  sync.Mutex
 	now func() time.Time
@@ -133,5 +139,9 @@ func (c *adminCache) put(chatID, userID int64, admin bool) {
 			delete(c.m, k)
 		}
 	}
-	c.m[[2]int64{chatID, userID}] = adminEntry{admin: admin, expires: now.Add(c.ttl)}
+	ttl := c.ttl
+	if !admin {
+		ttl = min(ttl, adminNoTTL)
+	}
+	c.m[[2]int64{chatID, userID}] = adminEntry{admin: admin, expires: now.Add(ttl)}
 }

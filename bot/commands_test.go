@@ -81,13 +81,14 @@ func TestGroupsLetOnlyAdminsChangeThings(t *testing.T) {
 	if err != nil || len(subs) != 1 || subs[0].Query != "kursk" {
 		t.Fatalf("subscriptions = %+v, %v; want kursk only", subs, err)
 	}
-	// The admin check is cached: one getChatMember per (chat, user) within its time.
+	// The admin check is cached: one getChatMember per (chat, user) within
+	// its time; a "no" only for a few seconds (the 20 s steps pass it).
 	perUser := map[string]int{}
 	for _, c := range h.tg.Calls("getChatMember") {
 		perUser[c.Params.Get("user_id")]++
 	}
-	if perUser["6"] != 1 || perUser["5"] != 1 {
-		t.Errorf("getChatMember calls per user = %v, want one each", perUser)
+	if perUser["6"] != 1 || perUser["5"] != 3 {
+		t.Errorf("getChatMember calls per user = %v, want 1 for the admin, 3 for the member", perUser)
 	}
 
 	// An anonymous admin writes as the group itself.
@@ -102,6 +103,30 @@ func TestGroupsLetOnlyAdminsChangeThings(t *testing.T) {
 	h.settle()
 	if sent := h.tg.Sent(group); !strings.Contains(sent[len(sent)-1].Text(), "Subscribed") {
 		t.Errorf("anonymous admin's /subscribe → %q", sent[len(sent)-1].Text())
+	}
+}
+
+// TestAPromotedMemberIsHeardAtOnce: a member refused, then made an admin
+// of the group, is obeyed on the next try a few seconds later, not only
+// once a cached "no" expires; a "no" is still cached for a burst of presses.
+func TestAPromotedMemberIsHeardAtOnce(t *testing.T) {
+	h := newHarness(t)
+	const group, user = -1009, 5
+	h.clock.Advance(20 * time.Second)
+	if got := h.reply(group, "supergroup", user, "/subscribe kursk").Text(); !strings.Contains(got, "only the admins") {
+		t.Fatalf("member /subscribe → %q", got)
+	}
+	h.clock.Advance(time.Second)
+	if got := h.reply(group, "supergroup", user, "/pause").Text(); !strings.Contains(got, "only the admins") {
+		t.Fatalf("member /pause → %q", got)
+	}
+	if n := len(h.tg.Calls("getChatMember")); n != 1 {
+		t.Errorf("getChatMember calls = %d for two commands a second apart, want 1", n)
+	}
+	h.tg.SetMember(group, user, "administrator")
+	h.clock.Advance(10 * time.Second)
+	if got := h.reply(group, "supergroup", user, "/subscribe kursk").Text(); !strings.Contains(got, "Subscribed") {
+		t.Errorf("promoted admin's /subscribe 10 s later → %q", got)
 	}
 }
 

@@ -83,7 +83,7 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 	if ln == nil {
 		var err error
 		if ln, err = net.Listen("tcp", w.opts.Listen); err != nil {
-			return fmt.Errorf("webhook: listen on %s: %w", w.opts.Listen, err)
+			return fmt.Errorf("telegram.webhook_listen %s: %w (another process may hold the port: pick another one)", w.opts.Listen, err)
 		}
 	}
 	queue := make(chan Incoming, w.queueSize)

@@ -125,6 +125,32 @@ func TestTokenFromEnvironmentWins(t *testing.T) {
 	}
 }
 
+// TestTokenShape: a token that cannot be a bot token (Telegram answers it
+// 404, not 401) is refused at start, naming both places it comes from and
+// @BotFather, without printing it.
+func TestTokenShape(t *testing.T) {
+	for _, tok := range []string{"notatoken", "987654", ":xyzzy", "987:", "98a:xyzzy", "987:xyz/zy"} {
+		_, err := Load(writeConfig(t, "[telegram]\ntoken = \""+tok+"\"\n"), nil)
+		if err == nil {
+			t.Errorf("token %q accepted", tok)
+			continue
+		}
+		for _, w := range []string{"telegram.token", TokenEnv, "@BotFather"} {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("token %q: error %q does not say %q", tok, err, w)
+			}
+		}
+		if strings.Contains(err.Error(), tok) {
+			t.Errorf("error %q shows the token", err)
+		}
+	}
+	for _, tok := range []string{"123456:ABC-def_ghi", "1:x"} {
+		if _, err := Load(writeConfig(t, "[telegram]\ntoken = \""+tok+"\"\n"), nil); err != nil {
+			t.Errorf("token %q: %v", tok, err)
+		}
+	}
+}
+
 func TestInvalidValuesNameTheKey(t *testing.T) {
 	tests := []struct {
 		name    string

@@ -67,6 +67,9 @@ func explainDecode(path string, err error) error {
 		if !ok {
 			got = m[3]
 		}
+		if m[4] == "slice" && m[3] == "map[string]any" && slices.Contains(tableArrays(reflect.TypeOf(Config{}), ""), m[2]) {
+			want = fmt.Sprintf("a list of tables, each written [[%s]] with two brackets", m[2])
+		}
 		line, _ := strconv.Atoi(m[1])
 		return &TypeError{Path: path, Key: m[2], Want: want, Got: got, Line: line, Err: err}
 	}
@@ -85,10 +88,54 @@ func unknownKeys(path string, keys []string) error {
 		part := k
 		if s := closest(k, known); s != "" {
 			part += fmt.Sprintf(" (did you mean %s?)", s)
+		} else if s := elsewhere(k, known); s != "" {
+			table, _, _ := strings.Cut(s, ".")
+			header := "[" + table + "]"
+			if slices.Contains(tableArrays(reflect.TypeOf(Config{}), ""), table) {
+				header = "[" + header + "]"
+			}
+			part += fmt.Sprintf(" (did you mean %s? In TOML a key belongs to the [table] above it: put it under %s)", s, header)
 		}
 		parts = append(parts, part)
 	}
 	return fmt.Errorf("config %s: unknown key %s; config.example.toml lists every key", path, strings.Join(parts, ", "))
+}
+
+// elsewhere returns the one known key of another table that has key's
+// last name (a key written below the wrong table), or "" when there is no
+// such key or more than one.
+func elsewhere(key string, known []string) string {
+	name := key[strings.LastIndex(key, ".")+1:]
+	found := ""
+	for _, k := range known {
+		if k != key && strings.HasSuffix(k, "."+name) && strings.Count(k, ".") == 1 {
+			if found != "" {
+				return ""
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+// tableArrays lists the dotted keys of the struct type t that are arrays
+// of tables ([[sources]], [[summary.rules]]).
+func tableArrays(t reflect.Type, prefix string) []string {
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		ft := f.Type
+		if ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct {
+			out = append(out, prefix+name)
+		} else if ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(textUnmarshaler) {
+			out = append(out, tableArrays(ft, prefix+name+".")...)
+		}
+	}
+	return out
 }
 
 var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()

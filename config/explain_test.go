@@ -21,6 +21,12 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		{"string for an integer", "[poller]\nconcurrency = \"four\"", []string{"line 2: poller.concurrency must be a whole number, e.g. 4, not a string"}},
 		{"number for a bool", "[telegram]\npaid_broadcast = 1", []string{"telegram.paid_broadcast must be true or false, not a whole number"}},
 		{"string for a list", "[telegram]\nadmins = \"42\"", []string{"telegram.admins must be a list in brackets"}},
+		// A key written below the wrong table: TOML puts it in the table above it.
+		{"key below an array of tables", "[[sources]]\nname = \"x\"\nurl = \"https://example.com/feed\"\nschedule = \"@every 10s\"",
+			[]string{"unknown key sources.schedule (did you mean poller.schedule?", "put it under [poller]"}},
+		{"key of another table", "[storage]\nallow_private_urls = true", []string{"did you mean telegram.allow_private_urls?", "put it under [telegram]"}},
+		{"one bracket for an array of tables", "[summary.rules]\nname = \"x\"\npattern = \"y\"", []string{"summary.rules", "[[summary.rules]]"}},
+		{"one bracket for sources", "[sources]\nname = \"x\"\nurl = \"https://example.com/feed\"", []string{"[[sources]]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,6 +44,9 @@ func (c Config) validateTelegram() error {
 	if strings.ContainsAny(t.Token, " \t\r\n") {
 		return fieldErr("telegram.token", "contains white space")
 	}
+	if t.Token != "" && !tokenRE.MatchString(t.Token) {
+		return fieldErr("telegram.token", "is not a bot token (check it, and %s, which wins over it): a bot token is a number, a colon, then letters, digits, _ or -, like 123456789:AAF1x-…; @BotFather gives a bot its token", TokenEnv)
+	}
 	if t.PollTimeout.D() < 0 || t.PollTimeout.D() > 10*time.Minute {
 		return fieldErr("telegram.poll_timeout", "%s is out of range (0 to 10m)", t.PollTimeout.D())
 	}
@@ -70,6 +73,11 @@ func (c Config) validateTelegram() error {
 	}
 	return c.validateWebhook()
 }
+
+// tokenRE is the shape of a bot token: the bot's id, a colon, the secret.
+// Telegram answers any other shape 404 Not Found, which would read as a
+// wrong api_endpoint.
+var tokenRE = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
 
 // secretRE is the alphabet and length Telegram allows for a secret_token.
 var secretRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)

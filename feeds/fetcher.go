@@ -116,9 +116,31 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 	if int64(len(body)) > f.maxBytes {
 		return Response{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, f.maxBytes)
 	}
-	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Link: resp.Header.Values("Link")}
-	out.Fresh, out.FreshFrom = freshness(resp.Header, time.Now())
+	now := time.Now()
+	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: lastModifiedOf(resp.Header, now), Link: resp.Header.Values("Link")}
+	out.Fresh, out.FreshFrom = freshness(resp.Header, now)
 	return out, nil
+}
+
+// lastModifiedOf returns the answer's Last-Modified when it can serve as a
+// validator: at least a second older than the answer (its Date, or now when
+// it has none). Servers date files to the second, so a file changed again
+// within the second its Last-Modified names would be answered 304 until it
+// changed once more: such a Last-Modified is dropped, and the next fetch is
+// a full one. One that does not parse as a date is kept as it is.
+func lastModifiedOf(h http.Header, now time.Time) string {
+	v := h.Get("Last-Modified")
+	lm, err := http.ParseTime(v)
+	if err != nil {
+		return v
+	}
+	if d, err := http.ParseTime(h.Get("Date")); err == nil {
+		now = d
+	}
+	if !lm.Before(now.Truncate(time.Second)) {
+		return ""
+	}
+	return v
 }
 
 // retryAfter reads a Retry-After header in seconds or as an HTTP date.

@@ -150,3 +150,60 @@ func TestRetryAfter(t *testing.T) {
 		})
 	}
 }
+
+// A server that dates its files to the second (python3 -m http.server,
+// many static servers) answers 304 to If-Modified-Since for any change made
+// within the second it named. A Last-Modified in the same second as the
+// answer's Date is therefore not kept: the next fetch is a full one, and a
+// second change within that second is not hidden by 304s until the file
+// changes again.
+func TestFetchDropsLastModifiedOfTheSameSecond(t *testing.T) {
+	mod := time.Date(2026, 11, 30, 3, 6, 31, 0, time.UTC) // the file's time, to the second
+	body := "<rss>A</rss>"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Date", mod.Add(400*time.Millisecond).Format(http.TimeFormat))
+		if ims, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && !mod.After(ims) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Last-Modified", mod.Format(http.TimeFormat))
+		w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	f := newTestFetcher(1<<20, 5*time.Second)
+	r1, err := f.Fetch(context.Background(), srv.URL, "", "")
+	if err != nil || string(r1.Body) != "<rss>A</rss>" {
+		t.Fatalf("first fetch = %+v, %v", r1, err)
+	}
+	if r1.LastModified != "" {
+		t.Errorf("Last-Modified %q of the answer's own second was kept", r1.LastModified)
+	}
+	body = "<rss>A B</rss>" // changed again within the same second
+	r2, err := f.Fetch(context.Background(), srv.URL, r1.ETag, r1.LastModified)
+	if err != nil || r2.NotModified || string(r2.Body) != "<rss>A B</rss>" {
+		t.Fatalf("second fetch = %+v, %v; want the changed feed", r2, err)
+	}
+}
+
+// A Last-Modified at least a second older than the answer is kept, and a
+// missing Date is read as the time of the answer.
+func TestFetchKeepsAnOlderLastModified(t *testing.T) {
+	for _, tt := range []struct{ date, lastModified string }{
+		{"Mon, 30 Nov 2026 03:06:32 GMT", "Mon, 30 Nov 2026 03:06:31 GMT"},
+		{"", "Mon, 01 Jan 2001 00:00:00 GMT"},
+	} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header()["Date"] = nil // net/http adds one unless told not to
+			if tt.date != "" {
+				w.Header().Set("Date", tt.date)
+			}
+			w.Header().Set("Last-Modified", tt.lastModified)
+			w.Write([]byte("<rss/>"))
+		}))
+		r, err := newTestFetcher(1<<20, 5*time.Second).Fetch(context.Background(), srv.URL, "", "")
+		srv.Close()
+		if err != nil || r.LastModified != tt.lastModified {
+			t.Errorf("Date %q: fetch = %+v, %v; want Last-Modified %q kept", tt.date, r, err, tt.lastModified)
+		}
+	}
+}

@@ -40,7 +40,10 @@ var ErrDamaged = errors.New("the database file is damaged")
 // is refused. Every refusal wraps ErrDamaged and says what to do: restore a
 // backup (newshound backup) or salvage with `sqlite3 .recover`; an empty
 // file, which has nothing to salvage, says to restore a backup or delete it
-// to start a new database. It fails also when the file cannot be read.
+// to start a new database; a file that does not begin as a database at all
+// says first to point storage.path at the database (it may name another
+// file by mistake). A device, folder or pipe is refused as not a regular
+// file (without ErrDamaged). It fails also when the file cannot be read.
 func CheckFile(ctx context.Context, path string, force bool) (FileCheck, error) {
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -49,11 +52,17 @@ func CheckFile(ctx context.Context, path string, force bool) (FileCheck, error) 
 	if err != nil {
 		return FileCheck{}, fmt.Errorf("check %s: %w", path, err)
 	}
+	if !info.Mode().IsRegular() {
+		return FileCheck{}, fmt.Errorf("check %s: it is not a regular file (%s): point storage.path at your database file, or at a new file name to start one", path, info.Mode().Type())
+	}
 	fc := FileCheck{Size: info.Size()}
 	if info.Size() == 0 {
 		return fc, emptyFile(path)
 	}
 	if what := checkHeader(path, info.Size()); what != "" {
+		if !sqliteStart(path) {
+			return fc, notADatabase(path, what)
+		}
 		return fc, damaged(path, what, nil)
 	}
 	if info.Size() > QuickCheckMaxBytes && !force {
@@ -165,9 +174,36 @@ func emptyFile(path string) error {
 		"or, to start a new database, delete the empty file", ErrDamaged, path, path)
 }
 
-func damaged(path, what string, err error) error {
-	fix := fmt.Sprintf("stop here and restore your latest backup (made with `newshound backup`) to %s, "+
+// sqliteStart reports whether the file begins as an SQLite database does
+// (its first bytes, up to the 16 of the magic, are the magic's), or cannot
+// be read: only then may it be a damaged database rather than another file.
+func sqliteStart(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	var h [16]byte
+	n, _ := io.ReadFull(f, h[:])
+	return n > 0 && strings.HasPrefix("SQLite format 3\x00", string(h[:n]))
+}
+
+// notADatabase is the refusal of a file that does not begin as a database: most
+// likely storage.path names another file by mistake, so that advice comes
+// before the advice for a damaged database (which overwrites the file).
+func notADatabase(path, what string) error {
+	return fmt.Errorf("%w: %s: %s; if storage.path names another file by mistake, point storage.path at your database, "+
+		"or at a new file name to start one; if this was your database, %s", ErrDamaged, path, what, damageFix(path))
+}
+
+// damageFix is the advice for a damaged database at path.
+func damageFix(path string) string {
+	return fmt.Sprintf("stop here and restore your latest backup (made with `newshound backup`) to %s, "+
 		"or salvage what is left with `sqlite3 %s .recover | sqlite3 recovered.db` and point storage.path at recovered.db", path, path)
+}
+
+func damaged(path, what string, err error) error {
+	fix := damageFix(path)
 	if err != nil {
 		return fmt.Errorf("%w: %s: %s (%w); %s", ErrDamaged, path, what, err, fix)
 	}
