@@ -76,6 +76,9 @@ func health(p locale.Printer, now time.Time, s sources.Status) string {
 	case sources.Unfetched:
 		return p.Sprintf("⏳ not fetched yet") + " · " + next
 	case sources.Failing:
+		if s.Failures == 0 { // the fetch went well; the database refused what it brought
+			return p.Sprintf("⚠️ last try %s: <i>%s</i>", agoIn(p, now, s.LastFetchAt), fetchFailure(p, s.LastError)) + " · " + next
+		}
 		return p.Sprintf("⚠️ failing (%s in a row), last try %s: <i>%s</i>",
 			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt), fetchFailure(p, s.LastError)) + " · " + next
 	}

@@ -406,3 +406,21 @@ func newSiteServer(t *testing.T) *feedtest.Site {
 	t.Helper()
 	return feedtest.NewSite(t, "../testdata/feeds/world-v1.xml")
 }
+
+// TestADatabaseFailureIsNotCountedAsTheSources: a source whose last fetch
+// went well but could not be stored (Failures 0, a database failure) shows
+// what failed and when, without a count of failures in a row.
+func TestADatabaseFailureIsNotCountedAsTheSources(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 30, 0, time.UTC)
+	lastError := news.FetchFailure{Kind: news.FailDatabase, Detail: "store articles: database is locked"}.Encode()
+	st := sources.Status{Source: news.Source{LastFetchAt: now.Add(-time.Minute), LastError: lastError}, Health: sources.Failing, NextFetch: now.Add(30 * time.Second)}
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "⚠️ last try 1 min ago: <i>fetched, but the bot could not store the articles (see the log)</i>"},
+		{"ru", "⚠️ последняя попытка "},
+	} {
+		got := health(locale.For(tt.lang), now, st)
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "0") {
+			t.Errorf("%s: health = %q, want it to hold %q and no count", tt.lang, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -423,7 +424,16 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		return src, now, 0
 	}
 	o.err = err
+	if storeFailed {
+		o.failures = 1 // the database's failure, not the source's: it grows no backoff
+	}
 	wait, why, note := plan(p.bounds, src.Interval, o)
+	if storeFailed {
+		// Tried again within a minute, or at the source's own interval when
+		// that is shorter: a locked or full database loses no time once it
+		// is back, and the source is fetched no more often than it is anyway.
+		wait = min(wait, cmp.Or(src.Interval, p.bounds.base))
+	}
 	if err == nil {
 		wait, why = p.pushedWait(src.ID, wait, why)
 		p.offerHub(ctx, src, resp)
@@ -438,7 +448,9 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		}
 		p.opts.Observer.Fetched("error")
 		r.Err = failure(err, storeFailed).Encode()
-		src.Failures++
+		if !storeFailed {
+			src.Failures++
+		}
 		src.LastError = r.Err
 	} else {
 		p.opts.Observer.Fetched(fetchResult(resp.NotModified))

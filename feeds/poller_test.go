@@ -395,3 +395,52 @@ func TestCharsetsAndBrokenFeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestADatabaseFailureIsNotTheSources: a fetch that went well but could not
+// be stored (a locked or full database) is tried again within a minute
+// however often it happens, and is not counted as one of the source's
+// failures; /sources still says what failed. Once the database takes writes
+// again, the next fetch stores the articles.
+func TestADatabaseFailureIsNotTheSources(t *testing.T) {
+	ctx := context.Background()
+	now := testNow
+	st := testkit.OpenStore(t, func() time.Time { return now })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	testkit.UpsertSource(t, st, "Wire", feed.URL, "config")
+	fs := &failingStore{Store: st, failStore: true}
+	sum, err := summarize.New(summarize.Options{Sentences: 3, MaxChars: 600})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPoller(Options{
+		Schedule: "@every 1h", MaxAge: 48 * time.Hour, Concurrency: 1,
+		Fetcher: newTestFetcher(1<<20, 2*time.Second), Store: fs, Sink: &recordingSink{}, Summarizer: sum,
+		Logger: slog.New(slog.DiscardHandler), Now: func() time.Time { return now },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 {
+		if err := p.PollOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+		s := testkit.ListSources(t, st)[0]
+		if wait := s.NextFetchAt.Sub(now); wait <= 0 || wait > time.Minute {
+			t.Errorf("database failure %d: next fetch in %v, want within a minute", i+1, wait)
+		}
+		if f, ok := news.ParseFetchFailure(s.LastError); s.Failures != 0 || !ok || f.Kind != news.FailDatabase {
+			t.Errorf("database failure %d: failures %d, last error %q; want 0 and a database failure", i+1, s.Failures, s.LastError)
+		}
+		now = s.NextFetchAt
+	}
+	fs.failStore = false
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if s := testkit.ListSources(t, st)[0]; s.LastError != "" || s.Failures != 0 {
+		t.Errorf("after the database is back: failures %d, last error %q", s.Failures, s.LastError)
+	}
+	if arts := mustListArticles(t, st, 100); len(arts) != 2 {
+		t.Errorf("stored %d articles once the database was back, want 2", len(arts))
+	}
+}

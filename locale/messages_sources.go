@@ -36,6 +36,7 @@ var sourceTexts = []entry{
 	{"%s, at poller.max_interval", "%s, ограничено poller.max_interval", "%s, begrenzt auf poller.max_interval", "%s, limitado a poller.max_interval"},
 	{"%s, bounded", "%s, с ограничением", "%s, begrenzt", "%s, limitado"},
 	{"⏳ not fetched yet", "⏳ ещё не опрашивался", "⏳ noch nicht abgerufen", "⏳ aún no consultada"},
+	{"⚠️ last try %s: <i>%s</i>", "⚠️ последняя попытка %s: <i>%s</i>", "⚠️ letzter Versuch %s: <i>%s</i>", "⚠️ último intento %s: <i>%s</i>"},
 	{"⚠️ failing (%s in a row), last try %s: <i>%s</i>", "⚠️ сбои (%s подряд), последняя попытка %s: <i>%s</i>", "⚠️ schlägt fehl (%s in Folge), letzter Versuch %s: <i>%s</i>", "⚠️ falla (%s), último intento %s: <i>%s</i>"},
 	{"✅ fetched %s", "✅ опрошен %s", "✅ abgerufen %s", "✅ consultada %s"},
 	{"now", "сейчас", "jetzt", "ahora"},

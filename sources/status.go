@@ -16,7 +16,7 @@ type Health int
 const (
 	Unfetched Health = iota // not fetched yet
 	Healthy                 // its last fetch succeeded
-	Failing                 // its last Failures fetches failed; LastError says why
+	Failing                 // its last Failures fetches failed, or (Failures 0) the database refused its last; LastError says why
 	Retired                 // no longer in the configuration: kept with its articles, not fetched
 )
 
@@ -55,7 +55,7 @@ func status(now time.Time, src news.Source, nextPoll func(time.Time) time.Time) 
 		return st
 	case src.LastFetchAt.IsZero():
 		st.Health = Unfetched
-	case src.Failures > 0:
+	case src.Failures > 0, src.LastError != "": // a failure to store is the database's: no count
 		st.Health = Failing
 	default:
 		st.Health = Healthy

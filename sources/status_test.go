@@ -27,6 +27,7 @@ func TestListGivesHealthAndNextFetch(t *testing.T) {
 		{"fetched: its own time, not the schedule's", every10m, &news.FetchResult{OK: true, Interval: 3 * time.Minute, NextFetchAt: start.Add(3 * time.Minute)}, news.OriginConfig, sources.Healthy, start.Add(3 * time.Minute)},
 		{"due: now", every10m, &news.FetchResult{OK: true, Interval: 2 * time.Minute, NextFetchAt: start.Add(-time.Minute)}, news.OriginConfig, sources.Healthy, start},
 		{"backing off: when it ends", every10m, &news.FetchResult{Err: "http status 500", Interval: 25 * time.Minute, NextFetchAt: start.Add(25 * time.Minute)}, news.OriginChat, sources.Failing, start.Add(25 * time.Minute)},
+		{"fetched, not stored: failing, not counted", every10m, &news.FetchResult{Err: news.FetchFailure{Kind: news.FailDatabase, Detail: "database is locked"}.Encode(), Interval: time.Minute, NextFetchAt: start.Add(time.Minute)}, news.OriginConfig, sources.Failing, start.Add(time.Minute)},
 		// A clock stepped back 6 hours (a database written ahead): clamped to the source's interval and jitter.
 		{"clock stepped back: healthy", every10m, &news.FetchResult{OK: true, Interval: 5 * time.Minute, NextFetchAt: start.Add(6*time.Hour + 5*time.Minute)}, news.OriginConfig, sources.Healthy, start.Add(5*time.Minute + 31*time.Second)},
 		{"clock stepped back: backing off", every10m, &news.FetchResult{Err: "timeout", Interval: time.Minute, NextFetchAt: start.Add(6*time.Hour + time.Minute)}, news.OriginConfig, sources.Failing, start.Add(time.Minute + 7*time.Second)},
@@ -63,7 +64,11 @@ func TestListGivesHealthAndNextFetch(t *testing.T) {
 			if got.ID != src.ID || got.Health != tt.health || !got.NextFetch.Equal(tt.next) {
 				t.Errorf("List = #%d health %d next %v, want #%d health %d next %v", got.ID, got.Health, got.NextFetch, src.ID, tt.health, tt.next)
 			}
-			if tt.health == sources.Failing && (got.Failures != 1 || got.LastError != tt.fetch.Err || got.LastFetchAt.IsZero()) {
+			counted := 1
+			if f, ok := news.ParseFetchFailure(got.LastError); ok && f.Kind == news.FailDatabase {
+				counted = 0 // the database's failure, not the source's
+			}
+			if tt.health == sources.Failing && (got.Failures != counted || got.LastError != tt.fetch.Err || got.LastFetchAt.IsZero()) {
 				t.Errorf("a failing source lacks its last fetch: %+v", got.Source)
 			}
 		})

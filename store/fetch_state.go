@@ -134,7 +134,8 @@ func (f *fetchState) takeQuiet() map[int64]quietFetch {
 }
 
 // RecordFetch stores the outcome of a fetch: validators and counters on
-// success, the error and the failure count otherwise; and in both cases when
+// success, the error and the failure count otherwise (a failure of kind
+// news.FailDatabase is not counted); and in both cases when
 // the source is due next, with the interval that made it so and why. A
 // success that changes nothing but times is kept in memory (see QuietWrite).
 // It fails on a database error.
@@ -162,10 +163,16 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r news.FetchResult) e
 			s.fetches.wrote(id, r, now, etag, lastModified)
 		}
 	} else {
-		// The quiet successes before it are written with it.
-		_, err = s.w.ExecContext(ctx, `UPDATE sources SET failures = failures + 1, last_fetch_at = ?, last_error = ?, next_fetch_at = ?,
+		// The quiet successes before it are written with it. A failure to
+		// store what was fetched is the database's, not the source's: it
+		// does not count as one of the source's failures in a row.
+		failed := 1
+		if f, ok := news.ParseFetchFailure(r.Err); ok && f.Kind == news.FailDatabase {
+			failed = 0
+		}
+		_, err = s.w.ExecContext(ctx, `UPDATE sources SET failures = failures + ?, last_fetch_at = ?, last_error = ?, next_fetch_at = ?,
 			interval_secs = ?, interval_reason = ?, fetches = fetches + ?, last_ok_at = max(last_ok_at, ?) WHERE id = ?`,
-			now, r.Err, unix(r.NextFetchAt), every, r.IntervalReason, q.fetches, q.lastFetch, id)
+			failed, now, r.Err, unix(r.NextFetchAt), every, r.IntervalReason, q.fetches, q.lastFetch, id)
 		if err == nil {
 			s.fetches.wrote(id, r, now, "", "")
 		}
