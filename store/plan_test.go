@@ -79,6 +79,8 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 			[]string{"SEARCH terms_list USING PRIMARY KEY (term>? AND term<?)"}},
 		{"search, preview: a prefix's articles", sqlPrefixDocs, []any{"presid", "presie", scanTerms},
 			[]string{"SEARCH terms_list USING PRIMARY KEY (term>? AND term<?)"}},
+		{"search, preview: a prefix's waiting terms the list lacks", sqlUnlistedTerms, []any{`["presid"]`},
+			[]string{"SEARCH terms_list USING PRIMARY KEY (term=?)"}},
 		{"refresh of the terms list: a batch", sqlRefreshTerms, []any{"presid", refreshBatch},
 			[]string{"SCAN articles_vocab_cols VIRTUAL TABLE INDEX"}},
 		{"preview: count and sample in one walk", sqlRecentMatches, []any{`"kursk"`, 1, countCap, 20, now},
