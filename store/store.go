@@ -327,15 +327,15 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		s.known.forget() // it may hold terms of the articles not stored
-		s.termq.aborted()
+		s.termq.aborted(tx)
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		s.known.forget()
-		s.termq.aborted()
+		s.termq.aborted(tx)
 		return err
 	}
-	s.termq.committed()
+	s.termq.committed(tx)
 	return nil
 }
 

@@ -472,6 +472,24 @@ func TestNewTermsWaitInMemory(t *testing.T) {
 	}
 	termsBatch = 4096
 
+	// A write of the queue that fails puts its terms back in the queue.
+	mustInsert(t, s, src.ID, news.Article{GUID: "7", Title: "Pendrawl", Text: "seas", PublishedAt: now})
+	failed := errors.New("disk full")
+	if err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.writeTerms(ctx, tx, nil, true); err != nil {
+			return err
+		}
+		return failed
+	}); !errors.Is(err, failed) {
+		t.Fatalf("tx = %v", err)
+	}
+	if rawListed(t, s, "pendrawl") {
+		t.Fatal("a rolled back write of the queue is listed")
+	}
+	if expanded, _, err := s.expandPrefixes(ctx, mustParse(t, "pendr*").TermsMatch(), searchTerms); err != nil || !strings.Contains(expanded, `("pendrawl")`) {
+		t.Errorf("after a failed write of the queue, pendr* = %s, %v", expanded, err)
+	}
+
 	mustInsert(t, s, src.ID, news.Article{GUID: "6", Title: "Zentravik", Text: "seas", PublishedAt: now})
 	if err := s.Close(); err != nil {
 		t.Fatal(err)

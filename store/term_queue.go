@@ -33,16 +33,23 @@ var termsBatch = 4096
 // (RefreshTerms, run by Prune) reads back from the full-text index.
 //
 // A term noted in a transaction is staged until the transaction commits
-// (Store.tx calls committed or aborted): a rolled back article's terms are
-// not kept. Terms taken from the queue for a write stay visible to prefix
-// readers until that write commits, and return to the queue if it fails.
+// (Store.tx calls committed or aborted with it): a rolled back article's
+// terms are not kept. Terms taken from the queue for a write stay visible to
+// prefix readers until that write commits, and return to the queue if it
+// fails. The state is kept per transaction: the next one may begin on the
+// writer before the last one's end is reported.
 type termQueue struct {
 	mu      sync.Mutex
-	staged  []string            // noted in the open transaction
 	pending map[string]struct{} // committed, not in terms_list yet
 	since   time.Time           // when the oldest pending term was committed
-	taken   []string            // pending terms the open transaction writes
-	clock   func() time.Time    // nil: time.Now (tests set it)
+	open    map[*sql.Tx]*txTerms
+	clock   func() time.Time // nil: time.Now (tests set it)
+}
+
+// txTerms is what one open transaction did with the queue.
+type txTerms struct {
+	staged []string // noted, to wait once it commits
+	taken  []string // pending terms it writes
 }
 
 func (q *termQueue) now() time.Time {
@@ -52,78 +59,80 @@ func (q *termQueue) now() time.Time {
 	return time.Now()
 }
 
-// note stages terms of the open transaction and, when the queue is due (or
-// force), returns every waiting term, sorted, for the transaction to write.
-func (q *termQueue) note(terms []string, force bool) []string {
+// note stages terms of the open transaction tx and, when the queue is due
+// (or force), returns every waiting term, sorted, for tx to write.
+func (q *termQueue) note(tx *sql.Tx, terms []string, force bool) []string {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	now := q.now()
-	q.staged = append(q.staged, terms...)
-	n := len(q.pending) + len(q.staged)
-	due := force || n >= termsBatch || (len(q.pending) > 0 && now.Sub(q.since) >= TermsWrite)
+	if q.open == nil {
+		q.open = map[*sql.Tx]*txTerms{}
+	}
+	t := q.open[tx]
+	if t == nil {
+		t = &txTerms{}
+		q.open[tx] = t
+	}
+	t.staged = append(t.staged, terms...)
+	n := len(q.pending) + len(t.staged)
+	due := force || n >= termsBatch || (len(q.pending) > 0 && q.now().Sub(q.since) >= TermsWrite)
 	if !due || n == 0 {
 		return nil
 	}
 	batch := make([]string, 0, n)
-	for t := range q.pending {
-		batch = append(batch, t)
+	for term := range q.pending {
+		batch = append(batch, term)
 	}
-	q.taken = append(q.taken, batch...)
-	batch = append(batch, q.staged...)
+	t.taken = append(t.taken, batch...)
+	batch = append(batch, t.staged...)
 	clear(q.pending)
-	q.staged = q.staged[:0]
+	t.staged = nil
 	slices.Sort(batch)
 	return slices.Compact(batch)
 }
 
-// committed ends a transaction that committed: its staged terms wait, and
-// those it wrote are listed.
-func (q *termQueue) committed() {
+// committed ends transaction tx, committed: its staged terms wait, and those
+// it wrote are listed.
+func (q *termQueue) committed(tx *sql.Tx) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	now := q.now()
-	q.taken = q.taken[:0]
-	if len(q.staged) == 0 {
+	if t := q.open[tx]; t != nil {
+		delete(q.open, tx)
+		q.wait(t.staged)
+	}
+}
+
+// aborted ends transaction tx, failed: its staged terms are dropped (its
+// articles were not stored), and the waiting terms it took wait again.
+func (q *termQueue) aborted(tx *sql.Tx) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if t := q.open[tx]; t != nil {
+		delete(q.open, tx)
+		q.wait(t.taken)
+	}
+}
+
+// wait adds terms to the pending ones (q.mu held).
+func (q *termQueue) wait(terms []string) {
+	if len(terms) == 0 {
 		return
 	}
 	if q.pending == nil {
 		q.pending = map[string]struct{}{}
 	}
 	if len(q.pending) == 0 {
-		q.since = now
+		q.since = q.now()
 	}
-	for _, t := range q.staged {
+	for _, t := range terms {
 		q.pending[t] = struct{}{}
 	}
-	q.staged = q.staged[:0]
 }
 
-// aborted ends a transaction that failed: its staged terms are dropped (its
-// articles were not stored), and the waiting terms it took wait again.
-func (q *termQueue) aborted() {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	now := q.now()
-	q.staged = q.staged[:0]
-	if len(q.taken) > 0 {
-		if q.pending == nil {
-			q.pending = map[string]struct{}{}
-		}
-		if len(q.pending) == 0 {
-			q.since = now
-		}
-		for _, t := range q.taken {
-			q.pending[t] = struct{}{}
-		}
-	}
-	q.taken = q.taken[:0]
-}
-
-// empty says whether no term waits.
+// empty says whether no term waits (but in transactions that write them).
 func (q *termQueue) empty() bool {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return len(q.pending) == 0 && len(q.taken) == 0
+	return len(q.pending) == 0
 }
 
 // withPrefix returns the waiting terms (committed, or being written) that
@@ -137,9 +146,11 @@ func (q *termQueue) withPrefix(prefix string) []string {
 			out = append(out, t)
 		}
 	}
-	for _, t := range q.taken {
-		if strings.HasPrefix(t, prefix) {
-			out = append(out, t)
+	for _, t := range q.open {
+		for _, term := range t.taken {
+			if strings.HasPrefix(term, prefix) {
+				out = append(out, term)
+			}
 		}
 	}
 	slices.Sort(out)
@@ -157,7 +168,7 @@ func (s *Store) noteTerms(ctx context.Context, tx *sql.Tx, cols ...string) error
 // writeTerms stages terms in the queue, then writes the queue when it is
 // due or force.
 func (s *Store) writeTerms(ctx context.Context, tx *sql.Tx, terms []string, force bool) error {
-	batch := s.termq.note(terms, force)
+	batch := s.termq.note(tx, terms, force)
 	if len(batch) == 0 {
 		return nil
 	}
