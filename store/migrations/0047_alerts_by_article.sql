@@ -7,7 +7,7 @@
 -- alerts_article goes, the key serving a prune's delete by article; the
 -- queries by chat (the digest, quiet hours, a chat's deletion, migration and
 -- topics, and the cascades from chats) keep alerts_chat_created. The table is
--- rebuilt to change its key (about 3 s a million alerts).
+-- rebuilt to change its key, once, at the first Open after the upgrade.
 CREATE TABLE alerts_new (
     chat_id         INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE ON UPDATE CASCADE,
     thread_id       INTEGER NOT NULL DEFAULT 0,
