@@ -99,19 +99,23 @@ func (s *Store) QueueDigest(ctx context.Context, d news.Digest, build func(news.
 	return d, nil
 }
 
-// digestContent reads the chat's alerts created in [since, until) with their
-// articles and subscriptions (alerts of deleted subscriptions are left out),
-// and every source that carries each of their stories.
-func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until time.Time) (news.DigestContent, error) {
-	c := news.DigestContent{Since: since, Until: until, Sources: map[int64][]news.StorySource{}}
-	rows, err := tx.QueryContext(ctx, `
+// sqlDigestItems reads a chat's alerts of a time range with their articles,
+// sources and subscriptions (by alerts_chat_created).
+const sqlDigestItems = `
 		SELECT COALESCE(a.story_id, a.id), a.id, al.subscription_id, sub.query, a.title, a.url, a.text, a.summary, s.name, a.published_at, al.created_at
 		FROM alerts al
 		JOIN articles a ON a.id = al.article_id
 		JOIN sources s ON s.id = a.source_id
 		JOIN subscriptions sub ON sub.id = al.subscription_id AND sub.chat_id = al.chat_id
 		WHERE al.chat_id = ? AND al.created_at >= ? AND al.created_at < ?
-		ORDER BY al.created_at, a.id`, chatID, since.Unix(), until.Unix())
+		ORDER BY al.created_at, a.id`
+
+// digestContent reads the chat's alerts created in [since, until) with their
+// articles and subscriptions (alerts of deleted subscriptions are left out),
+// and every source that carries each of their stories.
+func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until time.Time) (news.DigestContent, error) {
+	c := news.DigestContent{Since: since, Until: until, Sources: map[int64][]news.StorySource{}}
+	rows, err := tx.QueryContext(ctx, sqlDigestItems, chatID, since.Unix(), until.Unix())
 	if err != nil {
 		return c, fmt.Errorf("read digest items: %w", err)
 	}

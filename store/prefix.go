@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -113,9 +114,9 @@ func shareBudget(need []int, budget int) []int {
 	return out
 }
 
-// prefixTerms returns the terms of terms_list that begin with prefix, the
-// most frequent first, at most limit+1 (more than limit: the prefix has
-// more).
+// prefixTerms returns the terms of terms_list, and of the new terms waiting
+// for it (termQueue, docs -1), that begin with prefix, the most frequent
+// first, at most limit+1 (more than limit: the prefix has more).
 func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) ([]listedTerm, error) {
 	if prefix == "" {
 		return nil, nil
@@ -124,15 +125,35 @@ func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) ([]li
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs) })
+	list, err := collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs) })
+	if err != nil {
+		return nil, err
+	}
+	waiting, err := s.unlistedTerms(ctx, prefix)
+	if err != nil || len(waiting) == 0 {
+		return list, err
+	}
+	for _, t := range waiting {
+		list = append(list, listedTerm{term: t, docs: -1})
+	}
+	slices.SortStableFunc(list, func(a, b listedTerm) int {
+		if a.docs != b.docs {
+			return cmp.Compare(b.docs, a.docs)
+		}
+		return strings.Compare(a.term, b.term)
+	})
+	return list[:min(len(list), limit+1)], nil
 }
 
 // prefixDocs returns the articles of the prefix's terms (their docs, a term
-// listed since the last refresh counting 1).
+// listed since the last refresh, or waiting for the list, counting 1).
 func (s *Store) prefixDocs(ctx context.Context, prefix string) (float64, error) {
 	var all float64
-	err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, prefixEnd(prefix), scanTerms).Scan(&all)
-	return all, err
+	if err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, prefixEnd(prefix), scanTerms).Scan(&all); err != nil {
+		return 0, err
+	}
+	waiting, err := s.unlistedTerms(ctx, prefix)
+	return all + float64(len(waiting)), err
 }
 
 // prefixEnd returns the least string above every string that begins with

@@ -65,6 +65,8 @@ type Store struct {
 	prepared statements
 	// known remembers terms that terms_list holds (see noteTerms).
 	known knownTerms
+	// termq holds new terms on their way to terms_list (see termQueue).
+	termq termQueue
 	// path and file are the database file as opened, for CheckWritable to
 	// see it removed or replaced; file is nil for a database that is no file.
 	path string
@@ -185,9 +187,10 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 }
 
 // Close writes the times of the fetches kept in memory (see QuietWrite)
-// and closes both connection pools. It fails when either fails.
+// and the new terms waiting for terms_list (see termQueue), and closes both
+// connection pools. It fails when a write or either pool's close fails.
 func (s *Store) Close() error {
-	err := s.writeQuiet(context.Background())
+	err := errors.Join(s.writeQuiet(context.Background()), s.flushTerms(context.Background()))
 	s.closeStatements()
 	return errors.Join(err, s.r.Close(), s.w.Close())
 }
@@ -324,12 +327,15 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		s.known.forget() // it may hold terms of the articles not stored
+		s.termq.aborted(tx)
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		s.known.forget()
+		s.termq.aborted(tx)
 		return err
 	}
+	s.termq.committed(tx)
 	return nil
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"hash/maphash"
 	"strings"
@@ -87,28 +86,8 @@ func (k *knownTerms) take(h uint64) bool {
 }
 
 // sqlNoteTerms adds the terms of a JSON array to terms_list, their count -1
-// (listed since the last refresh).
+// (listed since the last refresh): the queue of new terms (termQueue).
 const sqlNoteTerms = `INSERT OR IGNORE INTO terms_list (term, docs) SELECT value, -1 FROM json_each(?)`
-
-// noteTerms adds to terms_list the terms of articles' title and text
-// columns (query.Columns: the tokens; the stem columns are never read by a
-// prefix) that it may not hold yet.
-func (s *Store) noteTerms(ctx context.Context, tx *sql.Tx, cols ...string) error {
-	terms := s.known.unknown(cols...)
-	if len(terms) == 0 {
-		return nil
-	}
-	list, err := json.Marshal(terms)
-	if err != nil {
-		return err
-	}
-	stmt, err := s.stmt(ctx, tx, sqlNoteTerms)
-	if err != nil {
-		return err
-	}
-	_, err = stmt.ExecContext(ctx, string(list))
-	return err
-}
 
 // sqlRefreshTerms reads the terms of the title and text columns after one,
 // in order, with the number of articles holding each there (see
@@ -133,9 +112,13 @@ var refreshRead func()
 // listed since it began (docs -1, see noteTerms) stays. It returns how many
 // terms it read, and fails when the database does.
 func (s *Store) RefreshTerms(ctx context.Context) (int, error) {
-	// The terms listed before this refresh are to be read from the index
-	// (or go): only those listed from now on are kept unread.
+	// The terms listed before this refresh (the queue of new terms written
+	// first) are to be read from the index (or go): only those listed from
+	// now on are kept unread.
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.writeTerms(ctx, tx, nil, true); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `UPDATE terms_list SET docs = 0 WHERE docs < 0`)
 		return err
 	})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,9 +17,13 @@ import (
 	"github.com/newshound/newshound/query"
 )
 
-// listedTerms returns terms_list's terms, in order, with their docs.
+// listedTerms returns terms_list's terms, in order, with their docs, the
+// new terms waiting in memory written first (see termQueue).
 func listedTerms(t *testing.T, s *Store) map[string]int64 {
 	t.Helper()
+	if err := s.flushTerms(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	rows, err := s.w.QueryContext(context.Background(), `SELECT term, docs FROM terms_list`)
 	if err != nil {
 		t.Fatal(err)
@@ -392,5 +397,109 @@ func TestTermsListedDuringARefreshStay(t *testing.T) {
 	}
 	if l := listedTerms(t, s); !hasKeys(l, "always", "anew", "alpha", "xi") {
 		t.Errorf("terms stored during the refresh were dropped: %v", l)
+	}
+}
+
+// rawListed says whether terms_list holds term, without writing the new
+// terms waiting in memory first.
+func rawListed(t *testing.T, s *Store, term string) bool {
+	t.Helper()
+	var n int
+	if err := s.w.QueryRowContext(context.Background(), `SELECT count(*) FROM terms_list WHERE term = ?`, term).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n > 0
+}
+
+// TestNewTermsWaitInMemory: a new term waits in memory for terms_list (a
+// fetch's write does not insert it), a prefix finds it there all the same,
+// and it is written with the first write after TermsWrite, with the
+// write that makes termsBatch wait, and at Close.
+func TestNewTermsWaitInMemory(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	path := filepath.Join(t.TempDir(), "test.db")
+	s, err := Open(ctx, path, func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	wall := now.Add(time.Hour) // the queue's own clock
+	s.termq.clock = func() time.Time { return wall }
+	src := wireSource(t, s)
+	added := mustInsert(t, s, src.ID, news.Article{GUID: "1", Title: "Quillborne harbour", Text: "ferries", PublishedAt: now})
+	if rawListed(t, s, "quillborne") {
+		t.Fatal("a new term was written with its article")
+	}
+	match := mustParse(t, "quillb*").TermsMatch()
+	expanded, _, err := s.expandPrefixes(ctx, match, searchTerms)
+	if err != nil || !strings.Contains(expanded, `("quillborne")`) {
+		t.Fatalf("expand %s = %s, %v; want the waiting term", match, expanded, err)
+	}
+	found, _, total, err := s.RecentMatches(ctx, match, nil, now.Add(-time.Hour), 20)
+	if err != nil || total != 1 || len(found) != 1 || found[0].ID != added[0].ID {
+		t.Fatalf("RecentMatches(quillb*) = %v, %d, %v; want the new article", found, total, err)
+	}
+	if docs, err := s.prefixDocs(ctx, "quillb"); err != nil || docs != 1 {
+		t.Errorf("prefixDocs(quillb) = %v, %v; want 1", docs, err)
+	}
+
+	now = now.Add(24 * time.Hour) // the store's clock does not count
+	wall = wall.Add(TermsWrite - time.Second)
+	mustInsert(t, s, src.ID, news.Article{GUID: "2", Title: "Calm", Text: "seas", PublishedAt: now})
+	if rawListed(t, s, "quillborne") {
+		t.Fatal("a new term was written before TermsWrite")
+	}
+	wall = wall.Add(time.Second)
+	mustInsert(t, s, src.ID, news.Article{GUID: "3", Title: "Calmer", Text: "seas", PublishedAt: now})
+	for _, term := range []string{"quillborne", "calm", "calmer", "ferries"} {
+		if !rawListed(t, s, term) {
+			t.Errorf("%s not written after TermsWrite", term)
+		}
+	}
+	if expanded, _, err := s.expandPrefixes(ctx, match, searchTerms); err != nil || !strings.Contains(expanded, `("quillborne")`) {
+		t.Errorf("expand %s once written = %s, %v", match, expanded, err)
+	}
+
+	defer func(n int) { termsBatch = n }(termsBatch)
+	termsBatch = 3
+	mustInsert(t, s, src.ID, news.Article{GUID: "4", Title: "Ostrevel", Text: "seas", PublishedAt: now})
+	if rawListed(t, s, "ostrevel") {
+		t.Fatal("a new term was written before termsBatch waited")
+	}
+	mustInsert(t, s, src.ID, news.Article{GUID: "5", Title: "Ustrevel", Text: "Astrevel", PublishedAt: now})
+	if !rawListed(t, s, "ostrevel") || !rawListed(t, s, "ustrevel") {
+		t.Error("the terms were not written once termsBatch waited")
+	}
+	termsBatch = 4096
+
+	// A write of the queue that fails puts its terms back in the queue.
+	mustInsert(t, s, src.ID, news.Article{GUID: "7", Title: "Pendrawl", Text: "seas", PublishedAt: now})
+	failed := errors.New("disk full")
+	if err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.writeTerms(ctx, tx, nil, true); err != nil {
+			return err
+		}
+		return failed
+	}); !errors.Is(err, failed) {
+		t.Fatalf("tx = %v", err)
+	}
+	if rawListed(t, s, "pendrawl") {
+		t.Fatal("a rolled back write of the queue is listed")
+	}
+	if expanded, _, err := s.expandPrefixes(ctx, mustParse(t, "pendr*").TermsMatch(), searchTerms); err != nil || !strings.Contains(expanded, `("pendrawl")`) {
+		t.Errorf("after a failed write of the queue, pendr* = %s, %v", expanded, err)
+	}
+
+	mustInsert(t, s, src.ID, news.Article{GUID: "6", Title: "Zentravik", Text: "seas", PublishedAt: now})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, path, func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !rawListed(t, s, "zentravik") {
+		t.Error("a waiting term was not written at Close")
 	}
 }

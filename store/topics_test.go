@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/newshound/newshound/news"
@@ -133,5 +135,57 @@ func TestTheTopicMigrationKeepsEverything(t *testing.T) {
 	again, _, err := st.CreateSubscriptionIn(ctx, -100, 0, "kursk", "kursk", 10)
 	if err != nil || again.ID <= 9 {
 		t.Errorf("a new subscription = %+v, %v; want an id above 9", again, err)
+	}
+}
+
+// TestTheAlertsKeyMigrationKeepsEverything migrates a database of the release
+// before 0047: every alert keeps every column, one article alerted twice in a
+// chat (two topics) stays twice, and alerts_article is gone.
+func TestTheAlertsKeyMigrationKeepsEverything(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old := openAtVersion(t, path, 46)
+	for _, q := range []string{
+		`INSERT INTO chats (id, created_at, updated_at) VALUES (-100, 0, 0), (7, 0, 0)`,
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, alertable) VALUES (5, 1, 'g5', 'https://wire.example/5', 'Kursk', 'x', 0, 0, 1), (6, 1, 'g6', 'https://wire.example/6', 'Dam', 'y', 0, 0, 1)`,
+		`INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id) VALUES
+			(-100, 0, 5, 4, 100, 5, 'alert', 11), (-100, 77, 5, 4, 101, 5, 'held', NULL), (7, 0, 6, 9, 102, 5, 'also', 12)`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	old.Close()
+	st, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rows, err := st.w.QueryContext(ctx, `SELECT chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, coalesce(outbox_id, 0)
+		FROM alerts ORDER BY created_at`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := collect(rows, func(rs scanner) (string, error) {
+		var chat, thread, article, sub, created, story, outbox int64
+		var delivery string
+		err := rs.Scan(&chat, &thread, &article, &sub, &created, &story, &delivery, &outbox)
+		return fmt.Sprintln(chat, thread, article, sub, created, story, delivery, outbox), err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"-100 0 5 4 100 5 alert 11\n", "-100 77 5 4 101 5 held 0\n", "7 0 6 9 102 5 also 12\n"}
+	if !slices.Equal(got, want) {
+		t.Errorf("alerts after the migration:\n%v\nwant\n%v", got, want)
+	}
+	var n int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'alerts_article'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("alerts_article: %d, %v; want gone", n, err)
+	}
+	// The key still refuses an article twice in one chat's topic.
+	if _, err := st.w.ExecContext(ctx, `INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at) VALUES (-100, 77, 5, 4, 0)`); err == nil {
+		t.Error("an alert of the same chat, topic and article was stored twice")
 	}
 }
