@@ -191,6 +191,29 @@ func BenchmarkIndexMatch(b *testing.B) {
 	}
 }
 
+// BenchmarkIndexMatchAppend measures articles/s as BenchmarkIndexMatch does, through Index.MatchAppend into one
+// buffer reused from article to article, as a caller that matches a batch does (subscriptions' PlanAlerts).
+func BenchmarkIndexMatchAppend(b *testing.B) {
+	w := world(b)
+	for _, mode := range benchModes {
+		for _, size := range benchSizes {
+			b.Run(benchName(size.name, mode), func(b *testing.B) {
+				ix := w.index(size.n, mode)
+				var buf []int64
+				for _, d := range w.docs {
+					buf = ix.MatchAppend(buf[:0], d)
+				}
+				b.ResetTimer()
+				cpu := cpuTime()
+				for i := 0; i < b.N; i++ {
+					buf = ix.MatchAppend(buf[:0], w.docs[i%len(w.docs)])
+				}
+				reportRates(b, cpu)
+			})
+		}
+	}
+}
+
 // reportRates reports articles per second of wall time and per second of the process's CPU time since cpu (with
 // -cpu 1 that is one core's worth, and it holds still on a machine that others load, where wall time does not).
 func reportRates(b *testing.B, cpu time.Duration) {

@@ -90,11 +90,16 @@ func (l *directList) appendMatches(out []int64, kinds uint32) []int64 {
 
 // addMatches adds to set the ids, less lo, of the entries of the kinds in kinds (bit 1<<kind).
 func (l *directList) addMatches(set *idSet, lo int64, kinds uint32) {
+	// The set's slices in locals: stores through them do not make the loop read them again.
+	words, summary := set.words, set.summary
 	start := uint32(0)
 	for k, end := range l.ends {
 		if kinds&(1<<k) != 0 {
 			for _, id := range l.ids[start:end] {
-				set.add(uint32(uint64(id) - uint64(lo)))
+				i := uint32(uint64(id) - uint64(lo))
+				w := i / 64
+				words[w] |= 1 << (i % 64)
+				summary[w/64] |= 1 << (w % 64)
 			}
 		}
 		start = end

@@ -19,10 +19,11 @@ import (
 // prefix, or an OR of such, keeps no program at all: finding its term is matching it. Match touches the lists of
 // the article's terms before it reads them, so that their cache misses overlap, and marks the matches in a bitset
 // over the ids' span when the stored ids are dense. Match counts how many articles contain each term, and Add and
-// Refile file queries under the terms that are rarest in practice.
+// Refile file queries under the terms that are rarest in practice. MatchAppend is Match into the caller's buffer,
+// for a caller that matches many articles.
 //
-// An Index is safe for concurrent use: Match calls run in parallel with each other; Add, Remove and Refile one at a
-// time. Use NewIndex to make one.
+// An Index is safe for concurrent use: Match and MatchAppend calls run in parallel with each other; Add, Remove and
+// Refile one at a time. Use NewIndex to make one.
 type Index struct {
 	mu        sync.RWMutex
 	dict      [nsCount]map[string]uint32

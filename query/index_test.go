@@ -93,7 +93,8 @@ func testIndexAgrees(t *testing.T, g *corpusGen, ix *Index) {
 }
 
 // testIndexAgreesIDs files 2,000 generated queries under the ids that idOf gives 0, 1, … and checks Index.Match
-// against each query's own Match on 600 generated articles, with a Refile on the way.
+// against each query's own Match on 600 generated articles, with a Refile on the way; and Index.MatchAppend, into
+// one buffer reused from article to article after ids already there.
 func testIndexAgreesIDs(t *testing.T, g *corpusGen, ix *Index, idOf func(int64) int64) {
 	queries := map[int64]*Query{}
 	for len(queries) < 2000 {
@@ -106,6 +107,7 @@ func testIndexAgreesIDs(t *testing.T, g *corpusGen, ix *Index, idOf func(int64) 
 		ix.Add(id, q)
 	}
 	hits := 0
+	var buf []int64
 	for i := 0; i < 600; i++ {
 		if i == minObserved+10 {
 			ix.Refile() // refiles many queries by what Match has seen; matches must not change
@@ -114,6 +116,14 @@ func testIndexAgreesIDs(t *testing.T, g *corpusGen, ix *Index, idOf func(int64) 
 		want := naiveMatch(queries, d)
 		if got := ix.Match(d); !slices.Equal(got, want) {
 			t.Fatalf("article %d: Index.Match = %v, want %v", i, got, want)
+		}
+		prefix := []int64{int64(i), -1, int64(i)} // not sorted, and not merged with
+		buf = ix.MatchAppend(append(buf[:0], prefix...), d)
+		if !slices.Equal(buf[:len(prefix)], prefix) || !slices.Equal(buf[len(prefix):], want) {
+			t.Fatalf("article %d: Index.MatchAppend(%v) = %v, want %v after it", i, prefix, buf, want)
+		}
+		if got := ix.MatchAppend(nil, d); !slices.Equal(got, want) {
+			t.Fatalf("article %d: Index.MatchAppend(nil) = %v, want %v", i, got, want)
 		}
 		hits += len(want)
 	}
@@ -157,6 +167,9 @@ func TestIndexAddReplaceRemove(t *testing.T) {
 	}
 	if ix.Match(nil) != nil {
 		t.Error("Match(nil) is not nil")
+	}
+	if got := ix.MatchAppend([]int64{7}, nil); !slices.Equal(got, []int64{7}) {
+		t.Errorf("MatchAppend([7], nil) = %v, want [7]", got)
 	}
 }
 

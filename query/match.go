@@ -6,11 +6,24 @@ import (
 	"unicode/utf8"
 )
 
-// Match returns the ids of the queries that match d, ascending and without repeats; nil when none does or d is nil.
-// It also counts d's terms towards the frequencies by which Add and Refile choose keys.
+// Match returns the ids of the queries that match d, ascending and without repeats, in a slice of its own; nil when
+// none does or d is nil. It also counts d's terms towards the frequencies by which Add and Refile choose keys.
 func (ix *Index) Match(d *Document) []int64 {
+	return ix.match(nil, d, true)
+}
+
+// MatchAppend appends the ids of the queries that match d to dst, ascending and without repeats, and returns the
+// extended slice (dst unchanged when none does or d is nil), as Match does but into the caller's buffer: a caller
+// that matches many articles reuses one and allocates nothing per article. Ids already in dst are left as they are:
+// the appended ones are not merged with them.
+func (ix *Index) MatchAppend(dst []int64, d *Document) []int64 {
+	return ix.match(dst, d, false)
+}
+
+// match appends d's matches to dst; with exact, a dst without room gets a slice of exactly their number.
+func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	if d == nil {
-		return nil
+		return dst
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -122,18 +135,24 @@ func (ix *Index) Match(d *Document) []int64 {
 	e.sink += sink
 	e.cands = cands
 	// A query that is a word in several languages has a direct entry under each stem: each id once.
-	var res []int64
 	if dense {
-		// Read back straight into the result, counted first.
-		if n := e.idSet.count(); n > 0 {
-			res = e.idSet.drain(make([]int64, 0, n), lo)
+		// Read back straight into the result; Match's fresh one is counted first.
+		if exact && cap(dst) == len(dst) {
+			if n := e.idSet.count(); n > 0 {
+				dst = slices.Grow(dst, n)
+			}
 		}
-	} else if out = sortUnique(out, &e.idSet, &e.sortBuf); len(out) > 0 {
-		res = slices.Clone(out)
+		dst = e.idSet.drain(dst, lo)
+	} else {
+		out = sortUnique(out, &e.idSet, &e.sortBuf)
+		if exact && cap(dst) == len(dst) && len(out) > 0 {
+			dst = slices.Grow(dst, len(out))
+		}
+		dst = append(dst, out...)
 	}
 	e.d, e.out = nil, out
 	ix.evaluators.Put(e)
-	return res
+	return dst
 }
 
 // idSpan returns the least stored id and the span from it to the greatest, and whether Match marks matches in an

@@ -269,16 +269,36 @@ func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) e
 func (s *Service) PlanAlerts(ctx context.Context, articles []news.Article) ([]news.Alert, error) {
 	// One look at the store for the whole batch: the subscriptions that
 	// may alert, of every article's matches.
+	// Every article's matches go one after another into one buffer;
+	// each article's are ascending (the lowest id is the one named).
 	matched := make([][]int64, len(articles))
 	var all []int64
+	ends := make([]int, len(articles))
+	runs := 0 // articles with a match
 	for i, a := range articles {
-		ids := s.index.Match(query.DocumentOf(a)) // made when it was stored, if kept; ascending: the lowest id is the one named
-		matched[i], all = ids, append(all, ids...)
+		n := len(all)
+		all = s.index.MatchAppend(all, query.DocumentOf(a)) // made when it was stored, if kept
+		ends[i] = len(all)
+		if len(all) > n {
+			runs++
+		}
+	}
+	start := 0
+	for i, end := range ends {
+		matched[i], start = all[start:end:end], end
 	}
 	var alerts []news.Alert
 	if len(all) > 0 {
-		slices.Sort(all)
-		targets, err := s.store.AlertTargets(ctx, slices.Compact(all))
+		// The store is asked once per subscription: the matches of several
+		// articles are sorted together to drop the repeats. One article's
+		// are sorted and without repeats already.
+		ids := all
+		if runs > 1 {
+			ids = slices.Clone(all)
+			slices.Sort(ids)
+			ids = slices.Compact(ids)
+		}
+		targets, err := s.store.AlertTargets(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("match %d articles: %w", len(articles), err)
 		}

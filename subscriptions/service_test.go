@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -152,6 +153,46 @@ func TestHandleArticlesQueuesOncePerChat(t *testing.T) {
 	}
 	if n := countPending(t, st); n != 2 {
 		t.Fatalf("handling the same article again queued more: %d", n)
+	}
+}
+
+// TestPlanAlertsBatch checks that a batch's alerts, whose articles' matches share one buffer and one look at the
+// store, are those of its articles planned one at a time, in order.
+func TestPlanAlertsBatch(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	for _, id := range []int64{1, 2, 3} {
+		ensureChat(t, st, id)
+	}
+	subscribe(t, svc, 1, "kursk")
+	subscribe(t, svc, 1, "deminers")
+	subscribe(t, svc, 2, "deminers")
+	subscribe(t, svc, 2, "belgorod")
+	subscribe(t, svc, 3, "kursk OR belgorod")
+	arts := seedArticles(t, st,
+		news.Article{GUID: "a", Title: "Kursk deminers clear fields", Text: "Work began.", PublishedAt: serviceNow, Alertable: true},
+		news.Article{GUID: "b", Title: "Markets today", Text: "Stocks rose.", PublishedAt: serviceNow, Alertable: true},
+		news.Article{GUID: "c", Title: "Belgorod deminers", Text: "More work.", PublishedAt: serviceNow, Alertable: true},
+		news.Article{GUID: "d", Title: "Kursk again", Text: "Quiet.", PublishedAt: serviceNow, Alertable: true},
+	)
+	var want []news.Alert
+	for i := range arts {
+		one, err := svc.PlanAlerts(ctx, arts[i:i+1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, one...)
+	}
+	// a: chats 1, 2 and 3; b: none; c: chats 1, 2 and 3; d: chats 1 and 3.
+	if len(want) != 8 {
+		t.Fatalf("alerts one article at a time: %+v, want 8", want)
+	}
+	got, err := svc.PlanAlerts(ctx, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("batch = %+v, want %+v", got, want)
 	}
 }
 
