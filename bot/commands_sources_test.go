@@ -406,3 +406,28 @@ func newSiteServer(t *testing.T) *feedtest.Site {
 	t.Helper()
 	return feedtest.NewSite(t, "../testdata/feeds/world-v1.xml")
 }
+
+// A stranger read "not fetched yet · next in 1 min" for a source the
+// poller fetches within 5 s of its start: /sources shows the time the
+// poller's scheduler holds, not the schedule's next run.
+func TestSourcesShowTheSchedulersNextFetch(t *testing.T) {
+	var due map[int64]time.Time
+	h := newHarness(t, func(o *RouterOptions) {
+		o.Operators = []int64{operator}
+		o.Sources = sources.NewService(sources.Options{Store: o.Store.(sources.Store), Now: o.Now,
+			NextPoll: func(t time.Time) time.Time { return t.Add(2 * time.Minute) }})
+		o.Scheduled = func(id int64) (time.Time, bool) { at, ok := due[id]; return at, ok }
+	})
+	fresh := testkit.UpsertSource(t, h.st, "Fresh", "https://fresh.example/rss", "config")
+	testkit.UpsertSource(t, h.st, "Later", "https://later.example/rss", "config")
+	due = map[int64]time.Time{fresh.ID: h.clock.Now().Add(3 * time.Second)}
+	got := h.reply(operator, "private", operator, "/sources").Text()
+	for _, want := range []string{
+		"<b>Fresh</b> (fresh.example)\n⏳ not fetched yet · next in under a minute",
+		"<b>Later</b> (later.example)\n⏳ not fetched yet · next in 2 min", // not held by the scheduler: the schedule
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/sources lacks %q:\n%s", want, got)
+		}
+	}
+}
