@@ -113,6 +113,9 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 		return err
 	}
 	watch := newWatch(st, nil, nil, m.Now)
+	if err := watch.noteStart(ctx); err != nil {
+		return err
+	}
 	obs := metrics.New(metrics.Options{Pending: st, Ready: watch})
 	watch.polls, watch.sends = obs, obs
 	m.watch = watch
