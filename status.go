@@ -43,8 +43,8 @@ type watch struct {
 	// fetchedBefore holds the sources fetched successfully before this run
 	// (noteStart); nil: unknown, and /status names no backlog.
 	fetchedBefore map[int64]bool
-	stored      int       // articles stored since start
-	failingFrom time.Time // first Telegram failure since the last success; zero when fine
+	stored        int       // articles stored since start
+	failingFrom   time.Time // first Telegram failure since the last success; zero when fine
 }
 
 func newWatch(st watchStore, polls feeds.Observer, sends bot.Observer, now func() time.Time) *watch {
