@@ -431,3 +431,27 @@ func TestSourcesShowTheSchedulersNextFetch(t *testing.T) {
 		}
 	}
 }
+
+// A stranger's "/import garbage" was answered "not a public http(s)
+// address": text that is neither OPML nor a link is told what /import
+// takes, with an example, in the chat's language; a link is still fetched.
+func TestImportOfNeitherListNorLinkSaysWhatItTakes(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, false, nil), withLanguages)
+	for _, arg := range []string{"garbage", "my feeds please"} {
+		got := h.reply(operator, "private", operator, "/import "+arg).Text()
+		if !strings.Contains(got, "neither an OPML list nor a link") || !strings.Contains(got, "/import https://example.com/feeds.opml") || strings.Contains(got, "⛔") {
+			t.Errorf("/import %s → %q, want what /import takes", arg, got)
+		}
+		h.clock.Advance(20 * time.Second)
+	}
+	if got := h.reply(operator, "private", operator, "/import http://127.0.0.1:"+srv.Port()+"/list.opml").Text(); !strings.Contains(got, "⛔") {
+		t.Errorf("/import of a loopback link → %q, want it refused", got)
+	}
+	h.clock.Advance(20 * time.Second)
+	h.reply(operator, "private", operator, "/language de")
+	h.clock.Advance(20 * time.Second)
+	if got := h.reply(operator, "private", operator, "/import garbage").Text(); !strings.Contains(got, "weder eine OPML-Liste noch ein Link") {
+		t.Errorf("German /import garbage → %q", got)
+	}
+}
