@@ -113,6 +113,9 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 		return err
 	}
 	watch := newWatch(st, nil, nil, m.Now)
+	if err := watch.noteStart(ctx); err != nil {
+		return err
+	}
 	obs := metrics.New(metrics.Options{Pending: st, Ready: watch})
 	watch.polls, watch.sends = obs, obs
 	m.watch = watch
@@ -143,7 +146,7 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	}
 	push.poller = poller
 	watch.nextPoll = poller.NextPoll
-	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller.NextPoll, log)
+	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller.NextPoll, poller.Scheduled, log)
 	if err != nil {
 		return err
 	}

@@ -99,13 +99,13 @@ func TestStatusAndVersionInTheChatsLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Fuentes: 0 fuentes.", "Añade una con /addsource URL", "La primera consulta guardó 3 artículos", "Consultas terminadas: 1"} {
+	for _, want := range []string{"Fuentes: 0 fuentes.", "Añade una con /addsource URL", "guardados desde el inicio: 3 artículos", "Consultas terminadas: 1"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("Spanish status lacks %q:\n%s", want, s)
 		}
 	}
 	st.sources = []news.Source{{Name: "Wire"}}
-	if s, err := w.Status(locale.WithLanguage(context.Background(), "es")); err != nil || !strings.Contains(s, "Próxima descarga a las 12:00:30 UTC (Wire).") {
+	if s, err := w.Status(locale.WithLanguage(context.Background(), "es")); err != nil || !strings.Contains(s, "Próxima descarga a las 12:00:30 UTC (Wire).") || !strings.Contains(s, "Aún sin descargar: Wire;") {
 		t.Errorf("Spanish status with a source = %q, %v", s, err)
 	}
 	b := build{version: "v1.2.3", commit: "abc", dirty: true, goVersion: "go1.26"}
@@ -139,7 +139,7 @@ func TestRussianStatusCountsAgreeWithTheirSentence(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(s, "Первый опрос: "+tc.want) {
+		if !strings.Contains(s, "с запуска сохранено: "+strings.TrimPrefix(tc.want, "в архиве ")) {
 			t.Errorf("Russian status after storing %d:\n%s\nwants %q", tc.stored, s, tc.want)
 		}
 		p := locale.For("ru")

@@ -40,12 +40,35 @@ type watch struct {
 	finished    int       // polls finished
 	lastPoll    time.Time // when the last poll finished
 	firstStored int       // articles the first poll stored (backlog, not alerted)
-	stored      int       // articles stored since start
-	failingFrom time.Time // first Telegram failure since the last success; zero when fine
+	// fetchedBefore holds the sources fetched successfully before this run
+	// (noteStart); nil: unknown, and /status names no backlog.
+	fetchedBefore map[int64]bool
+	stored        int       // articles stored since start
+	failingFrom   time.Time // first Telegram failure since the last success; zero when fine
 }
 
 func newWatch(st watchStore, polls feeds.Observer, sends bot.Observer, now func() time.Time) *watch {
 	return &watch{store: st, polls: polls, sends: sends, now: now, started: now()}
+}
+
+// noteStart records which sources were fetched before this run, so that
+// /status tells the backlog (a source's first fetch ever) from this run's
+// news. It fails when the sources cannot be listed.
+func (w *watch) noteStart(ctx context.Context) error {
+	srcs, err := w.store.ListSources(ctx)
+	if err != nil {
+		return fmt.Errorf("list sources: %w", err)
+	}
+	before := make(map[int64]bool, len(srcs))
+	for _, s := range srcs {
+		if s.Fetches > 0 {
+			before[s.ID] = true
+		}
+	}
+	w.mu.Lock()
+	w.fetchedBefore = before
+	w.mu.Unlock()
+	return nil
 }
 
 func (w *watch) Fetched(result string) { w.polls.Fetched(result) }
@@ -157,15 +180,47 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 	}
 	switch w.finished {
 	case 0:
-		b.WriteString(p.Sprintf("First poll running: its articles are stored as the backlog, not alerted.") + "\n")
+		b.WriteString(p.Sprintf("Since start: no poll finished yet.") + "\n")
 	default:
-		b.WriteString(p.Sprintf("First poll stored %s (the backlog: not alerted; alerts are for news that arrives later).", p.Count(w.firstStored, "%d articles")) + "\n")
 		b.WriteString(p.Sprintf("Polls finished: %d, the last at %s; %s stored since start.", w.finished, clock(w.lastPoll), p.Count(w.stored, "%d articles")) + "\n")
+	}
+	if fresh, waiting := w.backlog(srcs); len(fresh) > 0 || len(waiting) > 0 {
+		if len(fresh) > 0 {
+			b.WriteString(p.Sprintf("Backlog: the first fetch ever of %s was stored, not alerted (alerts are for news that arrives later): %s.",
+				p.Count(len(fresh), "%d sources"), names(fresh)) + "\n")
+		}
+		if len(waiting) > 0 {
+			b.WriteString(p.Sprintf("Never fetched yet: %s; a source's first fetch is stored as the backlog, not alerted.", names(waiting)) + "\n")
+		}
 	}
 	if src, at, ok := nextFetch(srcs, now); ok {
 		b.WriteString(p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name))
 	}
 	return b.String(), nil
+}
+
+// backlog returns the sources fetched (successfully) for the first time
+// ever in this run, whose articles were stored as the backlog, and those
+// never fetched yet; fresh is empty when noteStart was not called. w.mu is held.
+func (w *watch) backlog(srcs []news.Source) (fresh, waiting []string) {
+	for _, s := range srcs {
+		switch {
+		case s.Origin == news.OriginRetired:
+		case s.Fetches == 0:
+			waiting = append(waiting, s.Name)
+		case w.fetchedBefore != nil && !w.fetchedBefore[s.ID]:
+			fresh = append(fresh, s.Name)
+		}
+	}
+	return fresh, waiting
+}
+
+// names lists up to three source names, then "…".
+func names(list []string) string {
+	if len(list) > 3 {
+		return strings.Join(list[:3], ", ") + ", …"
+	}
+	return strings.Join(list, ", ")
 }
 
 // nextFetch returns the source fetched next and when, each source being on

@@ -111,12 +111,15 @@ func TestStatusTellsProgress(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 29, 12, 0, 30, 0, time.UTC)}
 	// Each source on its own clock: B is due first; a retired source is not fetched.
 	st := &fakeWatchStore{sources: []news.Source{
-		{Name: "A", NextFetchAt: clock.t.Add(3 * time.Minute), Interval: 5 * time.Minute},
-		{Name: "B", LastError: "503", NextFetchAt: clock.t.Add(90 * time.Second), Interval: 5 * time.Minute},
-		{Name: "C", Origin: news.OriginRetired, NextFetchAt: clock.t.Add(time.Second), Interval: 5 * time.Minute},
+		{ID: 1, Name: "A", Fetches: 3, NextFetchAt: clock.t.Add(3 * time.Minute), Interval: 5 * time.Minute},
+		{ID: 2, Name: "B", LastError: "503", NextFetchAt: clock.t.Add(90 * time.Second), Interval: 5 * time.Minute},
+		{ID: 3, Name: "C", Origin: news.OriginRetired, NextFetchAt: clock.t.Add(time.Second), Interval: 5 * time.Minute},
 	}}
 	w := newWatch(st, nopObs{}, nopObs{}, clock.Now)
 	w.nextPoll = everyMinute
+	if err := w.noteStart(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	var first []int
 	w.firstPoll = func(n int) { first = append(first, n) }
 
@@ -124,7 +127,7 @@ func TestStatusTellsProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Sources: 2 sources, 1 failing", "First poll running", "Next fetch at 12:02:00 UTC (B)"} {
+	for _, want := range []string{"Sources: 2 sources, 1 failing", "Since start: no poll finished yet", "Never fetched yet: B; a source's first fetch is stored as the backlog", "Next fetch at 12:02:00 UTC (B)"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("status before the first poll lacks %q:\n%s", want, s)
 		}
@@ -133,14 +136,32 @@ func TestStatusTellsProgress(t *testing.T) {
 	w.PollTook(time.Second)
 	w.Stored(3)
 	w.PollTook(time.Second)
+	// B is fetched for the first time ever, D added and fetched during the run, E not yet.
+	st.sources[1].Fetches, st.sources[1].LastError = 1, ""
+	st.sources = append(st.sources, news.Source{ID: 4, Name: "D", Fetches: 2}, news.Source{ID: 5, Name: "E"})
 	s, err = w.Status(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"First poll stored 1 article (the backlog: not alerted", "Polls finished: 2", "4 articles stored since start"} {
+	for _, want := range []string{"Polls finished: 2", "4 articles stored since start",
+		"Backlog: the first fetch ever of 2 sources was stored, not alerted (alerts are for news that arrives later): B, D.", "Never fetched yet: E;"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("status after two polls lacks %q:\n%s", want, s)
 		}
+	}
+	if strings.Contains(s, "First poll") {
+		t.Errorf("status calls this run's first poll the backlog:\n%s", s)
+	}
+	// After a restart, no source is new: this run's polls are no backlog.
+	restarted := newWatch(st, nopObs{}, nopObs{}, clock.Now)
+	if err := restarted.noteStart(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	st.sources = st.sources[:4]
+	restarted.Stored(2)
+	restarted.PollTook(time.Second)
+	if s, err := restarted.Status(context.Background()); err != nil || strings.Contains(s, "acklog") || !strings.Contains(s, "2 articles stored since start") {
+		t.Errorf("status after a restart (error %v) names a backlog, or not what this run stored:\n%s", err, s)
 	}
 	if len(first) != 1 || first[0] != 1 {
 		t.Errorf("firstPoll calls: %v, want one with 1", first)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/subscriptions"
@@ -216,8 +217,15 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 	var b strings.Builder
 	var buttons [][]Button
 	b.WriteString("<b>" + t.Sprintf("Subscriptions") + "</b>\n")
+	topics := false // in a forum's General: name each one's topic
+	for _, s := range subs {
+		topics = topics || (thread == 0 && s.ThreadID != 0)
+	}
 	for i, s := range subs {
 		line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(summarize.Clip(s.Query, 120)))
+		if topics {
+			line += " · " + topicName(t, s.ThreadID)
+		}
 		if s.Muted {
 			line += " " + t.Sprintf("(muted)")
 		}
@@ -236,6 +244,15 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
 	}
 	return b.String(), buttons, nil
+}
+
+// topicName names the forum topic a subscription's alerts go to: General,
+// or "topic N" (the bot does not keep topics' names).
+func topicName(p locale.Printer, thread int) string {
+	if thread == 0 {
+		return p.Sprintf("in General")
+	}
+	return p.Sprintf("in topic %d", thread)
 }
 
 func (r *Router) cmdPause(ctx context.Context, req request) error {

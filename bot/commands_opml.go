@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"net/url"
 	"strings"
 
 	"github.com/newshound/newshound/locale"
@@ -81,6 +82,10 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 			res, err := r.opts.Sources.Import(ctx, []byte(arg))
 			return r.replyImported(ctx, chatID, res, err)
 		}
+		if !looksLikeLink(arg) {
+			r.replyAfter(ctx, chatID, tr(ctx).Sprintf("That is neither an OPML list nor a link to one. /import takes an OPML file sent as a document with the caption <code>/import</code>, or a link to one, e.g. <code>/import https://example.com/feeds.opml</code>."))
+			return nil
+		}
 		res, err := r.opts.Sources.ImportURL(ctx, arg)
 		if msg := fetchProblem(tr(ctx), err); msg != "" {
 			r.log.Info("import: list not fetched", "chat", chatID, "err", err)
@@ -90,6 +95,21 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 		return r.replyImported(ctx, chatID, res, err)
 	})
 	return nil
+}
+
+// looksLikeLink reports whether a user's text is meant as a web address:
+// one word that names http(s)://, or a host name with a dot or a port
+// ("example.com/feeds.opml"); "garbage" is not.
+func looksLikeLink(arg string) bool {
+	raw, err := sources.FeedURL(arg)
+	if err != nil {
+		return false
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return false
+	}
+	return strings.Contains(arg, "://") || strings.ContainsAny(u.Host, ".:")
 }
 
 // importFile downloads a file a user sent and imports it as OPML.

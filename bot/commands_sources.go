@@ -51,6 +51,11 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 	var b strings.Builder
 	b.WriteString("<b>" + p.Sprintf("Sources") + "</b>\n")
 	for _, s := range srcs {
+		if r.opts.Scheduled != nil && s.Health != sources.Retired {
+			if at, ok := r.opts.Scheduled(s.ID); ok {
+				s.NextFetch = at
+			}
+		}
 		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)))
 		switch {
 		case s.Health == sources.Retired:

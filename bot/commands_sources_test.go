@@ -424,3 +424,52 @@ func TestADatabaseFailureIsNotCountedAsTheSources(t *testing.T) {
 		}
 	}
 }
+
+// A stranger read "not fetched yet · next in 1 min" for a source the
+// poller fetches within 5 s of its start: /sources shows the time the
+// poller's scheduler holds, not the schedule's next run.
+func TestSourcesShowTheSchedulersNextFetch(t *testing.T) {
+	var due map[int64]time.Time
+	h := newHarness(t, func(o *RouterOptions) {
+		o.Operators = []int64{operator}
+		o.Sources = sources.NewService(sources.Options{Store: o.Store.(sources.Store), Now: o.Now,
+			NextPoll: func(t time.Time) time.Time { return t.Add(2 * time.Minute) }})
+		o.Scheduled = func(id int64) (time.Time, bool) { at, ok := due[id]; return at, ok }
+	})
+	fresh := testkit.UpsertSource(t, h.st, "Fresh", "https://fresh.example/rss", "config")
+	testkit.UpsertSource(t, h.st, "Later", "https://later.example/rss", "config")
+	due = map[int64]time.Time{fresh.ID: h.clock.Now().Add(3 * time.Second)}
+	got := h.reply(operator, "private", operator, "/sources").Text()
+	for _, want := range []string{
+		"<b>Fresh</b> (fresh.example)\n⏳ not fetched yet · next in under a minute",
+		"<b>Later</b> (later.example)\n⏳ not fetched yet · next in 2 min", // not held by the scheduler: the schedule
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/sources lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+// A stranger's "/import garbage" was answered "not a public http(s)
+// address": text that is neither OPML nor a link is told what /import
+// takes, with an example, in the chat's language; a link is still fetched.
+func TestImportOfNeitherListNorLinkSaysWhatItTakes(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, false, nil), withLanguages)
+	for _, arg := range []string{"garbage", "my feeds please"} {
+		got := h.reply(operator, "private", operator, "/import "+arg).Text()
+		if !strings.Contains(got, "neither an OPML list nor a link") || !strings.Contains(got, "/import https://example.com/feeds.opml") || strings.Contains(got, "⛔") {
+			t.Errorf("/import %s → %q, want what /import takes", arg, got)
+		}
+		h.clock.Advance(20 * time.Second)
+	}
+	if got := h.reply(operator, "private", operator, "/import http://127.0.0.1:"+srv.Port()+"/list.opml").Text(); !strings.Contains(got, "⛔") {
+		t.Errorf("/import of a loopback link → %q, want it refused", got)
+	}
+	h.clock.Advance(20 * time.Second)
+	h.reply(operator, "private", operator, "/language de")
+	h.clock.Advance(20 * time.Second)
+	if got := h.reply(operator, "private", operator, "/import garbage").Text(); !strings.Contains(got, "weder eine OPML-Liste noch ein Link") {
+		t.Errorf("German /import garbage → %q", got)
+	}
+}

@@ -76,9 +76,13 @@ type RouterOptions struct {
 	Secret        []byte           // signs callback data; nil: a random key for this process
 	Sources       Sources          // /sources, /addsource, /removesource, /export, /import; nil: unavailable
 	Files         Files            // /import of an uploaded file; nil: files are refused
-	CommandBurst  int              // commands a chat may send at once (default 5)
-	CommandEvery  time.Duration    // then one per this (default 3s)
-	Migrator      ChatMigrator     // moves a group that became a supergroup; nil: noticed only when a send fails
+	// Scheduled says when the poller next fetches a source, as its
+	// scheduler holds it (*feeds.Poller.Scheduled): /sources shows that
+	// time rather than the source's stored one; nil or false: the stored one.
+	Scheduled    func(id int64) (time.Time, bool)
+	CommandBurst int           // commands a chat may send at once (default 5)
+	CommandEvery time.Duration // then one per this (default 3s)
+	Migrator     ChatMigrator  // moves a group that became a supergroup; nil: noticed only when a send fails
 	// Status answers /status (operators) in plain text; nil: unavailable.
 	Status func(ctx context.Context) (string, error)
 	// Version answers /version (operators): version, commit and build date,

@@ -88,3 +88,45 @@ func TestTheSameQueryInTwoTopics(t *testing.T) {
 		})
 	}
 }
+
+// A stranger's /list in a forum's General showed the same query twice
+// with nothing to tell which topic each alerts; each now names its topic.
+func TestListInGeneralNamesEachTopic(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	const group = -1004
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.AddTopic(group, 78)
+	for _, thread := range []int{77, 78} {
+		if got := h.topicReply(group, thread, 5, "/subscribe kursk"); !strings.Contains(got.Text(), "Subscribed") {
+			t.Fatalf("/subscribe kursk in topic %d = %q", thread, got.Text())
+		}
+	}
+	if got := h.reply(group, "supergroup", 5, "/subscribe flood"); !strings.Contains(got.Text(), "Subscribed") {
+		t.Fatalf("/subscribe flood in General = %q", got.Text())
+	}
+	subs, err := h.st.ListSubscriptions(context.Background(), group)
+	if err != nil || len(subs) != 3 {
+		t.Fatalf("subscriptions = %+v, %v; want three", subs, err)
+	}
+	got := h.reply(group, "supergroup", 5, "/list").Text()
+	for _, want := range []string{
+		"#" + strconv.FormatInt(subs[0].ID, 10) + " <code>kursk</code> · in topic 77",
+		"#" + strconv.FormatInt(subs[1].ID, 10) + " <code>kursk</code> · in topic 78",
+		"#" + strconv.FormatInt(subs[2].ID, 10) + " <code>flood</code> · in General",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/list in General lacks %q:\n%s", want, got)
+		}
+	}
+	if got := h.topicReply(group, 77, 5, "/list").Text(); strings.Contains(got, "in topic") {
+		t.Errorf("/list in topic 77 names topics it alone holds:\n%s", got)
+	}
+	h.clock.Advance(time.Minute) // past the group's command burst
+	if got := h.reply(group, "supergroup", 5, "/language ru"); strings.Contains(got.Text(), "🐢") {
+		t.Fatalf("/language ru = %q", got.Text())
+	}
+	h.clock.Advance(time.Minute)
+	if got := h.reply(group, "supergroup", 5, "/list").Text(); !strings.Contains(got, "<code>kursk</code> · в теме 78") {
+		t.Errorf("Russian /list in General lacks the topic:\n%s", got)
+	}
+}

@@ -67,6 +67,7 @@ func (p *Poller) Run(ctx context.Context) error {
 	close(jobs)
 	wg.Wait()
 	<-finished
+	p.due.Clear() // nothing is scheduled once Run is gone
 	return nil
 }
 
@@ -122,6 +123,9 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 		case r := <-results:
 			idle++
 			q.done(r.slot, mono().Add(r.wait))
+			if !r.slot.gone {
+				p.due.Store(r.slot.src.ID, p.opts.Now().Add(r.wait))
+			}
 			if r.src.ID != 0 {
 				r.slot.src = r.src
 			}
@@ -179,10 +183,12 @@ func (p *Poller) sync(ctx context.Context, q *queue, at time.Time) map[int64]boo
 		}
 		due := at.Add(wait)
 		q.put(src, due)
+		p.due.Store(src.ID, now.Add(wait))
 	}
 	for id := range q.byID {
 		if !keep[id] {
 			q.remove(id)
+			p.due.Delete(id)
 		}
 	}
 	for _, h := range q.crowded(p.bounds.max) {

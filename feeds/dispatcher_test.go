@@ -220,8 +220,13 @@ func TestRunClampsStoredTimesAtStart(t *testing.T) {
 		id   int64
 		most time.Duration
 	}{{failing.ID, 2*time.Minute + 13*time.Second}, {healthy.ID, startJitter}} {
-		if due := q.byID[tt.id].due; due.Sub(now) > tt.most {
+		due := q.byID[tt.id].due
+		if due.Sub(now) > tt.most {
 			t.Errorf("source %d due in %s, want within %s", tt.id, due.Sub(now), tt.most)
+		}
+		// /sources shows the time the queue holds, not the schedule's next run.
+		if at, ok := p.Scheduled(tt.id); !ok || !at.Equal(due) {
+			t.Errorf("Scheduled(%d) = %v, %v; want the queue's %v", tt.id, at, ok, due)
 		}
 	}
 	if !round[healthy.ID] || round[failing.ID] {

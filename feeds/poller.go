@@ -127,6 +127,9 @@ type Poller struct {
 	stored, finished atomic.Int64
 	kick             chan struct{} // asks Run's finisher for a finish
 	fresh            fresh         // the articles fetches stored finished, for the link step
+	// due holds, for each source Run's queue holds, when it is due (on the
+	// injected clock): what Scheduled reports.
+	due sync.Map // int64 → time.Time
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -165,6 +168,18 @@ func (p *Poller) Interval() time.Duration {
 // NextPoll returns when the schedule next runs after t: a source due at t is
 // fetched then.
 func (p *Poller) NextPoll(t time.Time) time.Time { return p.schedule.Next(t) }
+
+// Scheduled returns when Run next fetches the source, as its queue holds
+// it (a host's politeness may hold it a little longer); false when Run is
+// not running or does not hold the source (retired, removed, or added
+// since its last look at the sources).
+func (p *Poller) Scheduled(id int64) (time.Time, bool) {
+	v, ok := p.due.Load(id)
+	if !ok {
+		return time.Time{}, false
+	}
+	return v.(time.Time), true
+}
 
 // cronParser is config's, so that a schedule that passed validation parses here.
 func cronParser() cron.Parser { return config.CronParser() }

@@ -80,6 +80,8 @@ var replyTexts = []entry{
 	{"No subscriptions yet. Add one with <code>/subscribe QUERY</code>.", "Подписок пока нет. Добавьте командой <code>/subscribe ЗАПРОС</code>.", "Noch keine Abos. Fügen Sie eines mit <code>/subscribe SUCHE</code> hinzu.", "Aún no hay suscripciones. Añade una con <code>/subscribe CONSULTA</code>."},
 	{"Subscriptions", "Подписки", "Abos", "Suscripciones"},
 	{"(muted)", "(без звука)", "(stumm)", "(silenciada)"},
+	{"in General", "в теме General", "im Thema General", "en el tema General"},
+	{"in topic %d", "в теме %d", "im Thema %d", "en el tema %d"},
 	{"… and %d more: remove some with /unsubscribe ID.", "… и ещё %d: удалите лишние командой /unsubscribe ID.", "… und %d weitere: entfernen Sie einige mit /unsubscribe ID.", "… y %d más: quita algunas con /unsubscribe ID."},
 	{"🔕 Mute #%d", "🔕 Без звука #%d", "🔕 Stumm #%d", "🔕 Silenciar #%d"},
 	{"🔔 Unmute #%d", "🔔 Со звуком #%d", "🔔 Laut #%d", "🔔 Con sonido #%d"},
