@@ -70,8 +70,11 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	}
 	say(banner)
 	w.firstPoll = func(stored int) {
-		line := p.Sprintf("First fetch done: stored %s (the backlog, not alerted).", p.Count(stored, "%d articles"))
 		srcs, err := w.store.ListSources(ctx)
+		line := p.Sprintf("First fetch done: stored %s (the backlog, not alerted).", p.Count(stored, "%d articles"))
+		if err == nil && w.restarted(srcs) {
+			line = p.Sprintf("First fetch done: %s new since the last run (alerted when they match).", p.Count(stored, "%d articles"))
+		}
 		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
 			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name)
 		}

@@ -215,6 +215,16 @@ func (w *watch) backlog(srcs []news.Source) (fresh, waiting []string) {
 	return fresh, waiting
 }
 
+// restarted reports whether this run's first poll found no backlog: every
+// source of srcs fetched in it had been fetched before this run (noteStart
+// was called and some source had been).
+func (w *watch) restarted(srcs []news.Source) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	fresh, _ := w.backlog(srcs)
+	return len(w.fetchedBefore) > 0 && len(fresh) == 0
+}
+
 // names lists up to three source names, then "…".
 func names(list []string) string {
 	if len(list) > 3 {
