@@ -69,11 +69,8 @@ func (m *idSet) count() int {
 	return n
 }
 
-// drain appends base+i for each i in the set to out, ascending, and empties the set. Like append, it writes nothing
-// past the result's length; out grows, when it lacks room, as by append.
+// drain appends base+i for each i in the set to out, ascending, and empties the set.
 func (m *idSet) drain(out []int64, base int64) []int64 {
-	end := len(out) + m.count()
-	out = slices.Grow(out, end-len(out))
 	for i, sw := range m.summary {
 		if sw == 0 {
 			continue
@@ -84,31 +81,13 @@ func (m *idSet) drain(out []int64, base int64) []int64 {
 			sw &= sw - 1
 			word := m.words[w]
 			m.words[w] = 0
+			// Most words hold one id: the first is written without a test, the loop is for the others.
 			at := base + int64(w*64)
-			n := len(out)
-			if c := bits.OnesCount64(word); c <= drainRun && n+drainRun <= end {
-				// A word holds one id or a few, unpredictably: drainRun slots are written whatever their number, and
-				// the length moves by it, with no branch per id. Slots past the word's last id (at+64) are overwritten
-				// by the next word's: the last words, whose slots would pass the result's end, take the loop below.
-				run := out[n : n+drainRun : n+drainRun]
-				run[0] = at + int64(bits.TrailingZeros64(word))
-				word &= word - 1
-				run[1] = at + int64(bits.TrailingZeros64(word))
-				word &= word - 1
-				run[2] = at + int64(bits.TrailingZeros64(word))
-				word &= word - 1
-				run[3] = at + int64(bits.TrailingZeros64(word))
-				out = out[:n+c]
-				continue
-			}
-			for ; word != 0; word &= word - 1 {
+			out = append(out, at+int64(bits.TrailingZeros64(word)))
+			for word &= word - 1; word != 0; word &= word - 1 {
 				out = append(out, at+int64(bits.TrailingZeros64(word)))
 			}
 		}
 	}
 	return out
 }
-
-// drainRun is how many slots drain writes for a word without a branch per id: most words of a match's set hold
-// fewer ids.
-const drainRun = 4

@@ -378,8 +378,7 @@ func TestSortUnique(t *testing.T) {
 }
 
 // TestIDSetDrain checks that drain appends the set's ids after those already in the slice, ascending, writes nothing
-// past the result's length (its words of one to four ids are written several slots at a time), and grows a slice
-// without room.
+// past the result's length (as append), grows a slice without room and leaves the set empty.
 func TestIDSetDrain(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 18))
 	for _, tt := range []struct {

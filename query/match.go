@@ -136,7 +136,12 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	e.cands = cands
 	// A query that is a word in several languages has a direct entry under each stem: each id once.
 	if dense {
-		// Read back straight into the result, which drain grows to their number when it lacks room.
+		// Read back straight into the result; Match's fresh one is counted first.
+		if exact && cap(dst) == len(dst) {
+			if n := e.idSet.count(); n > 0 {
+				dst = slices.Grow(dst, n)
+			}
+		}
 		dst = e.idSet.drain(dst, lo)
 	} else {
 		out = sortUnique(out, &e.idSet, &e.sortBuf)
