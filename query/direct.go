@@ -1,7 +1,5 @@
 package query
 
-import "math/bits"
-
 // directList holds the direct entries under one term: the ids of the queries, grouped by the kind of their entry
 // (kinds ascending), so that Match appends each group the article's term satisfies in one copy; ends[k] is where
 // kind k's group ends (it starts where kind k-1's ends). Beside it, a slice of the same length holds each entry's
@@ -94,18 +92,16 @@ func (l *directList) appendMatches(out []int64, kinds uint32) []int64 {
 func (l *directList) addMatches(set *idSet, lo int64, kinds uint32) {
 	// The set's slices in locals: stores through them do not make the loop read them again.
 	words, summary := set.words, set.summary
-	// Only the kinds asked for are visited (two or three of the eight, for most terms), lowest first.
-	for kinds &= 1<<numKinds - 1; kinds != 0; kinds &= kinds - 1 {
-		k := bits.TrailingZeros32(kinds)
-		start := uint32(0)
-		if k > 0 {
-			start = l.ends[k-1]
+	start := uint32(0)
+	for k, end := range l.ends {
+		if kinds&(1<<k) != 0 {
+			for _, id := range l.ids[start:end] {
+				i := uint32(uint64(id) - uint64(lo))
+				w := i / 64
+				words[w] |= 1 << (i % 64)
+				summary[w/64] |= 1 << (w % 64)
+			}
 		}
-		for _, id := range l.ids[start:l.ends[k]] {
-			i := uint32(uint64(id) - uint64(lo))
-			w := i / 64
-			words[w] |= 1 << (i % 64)
-			summary[w/64] |= 1 << (w % 64)
-		}
+		start = end
 	}
 }
