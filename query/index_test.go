@@ -377,6 +377,67 @@ func TestSortUnique(t *testing.T) {
 	}
 }
 
+// TestIDSetDrain checks that drain appends the set's ids after those already in the slice, ascending, writes nothing
+// past the result's length (as append), grows a slice without room and leaves the set empty.
+func TestIDSetDrain(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 18))
+	for _, tt := range []struct {
+		name string
+		ids  []uint32
+	}{
+		{name: "one", ids: []uint32{5}},
+		{name: "one per word", ids: []uint32{0, 64, 130, 255, 4095}},
+		{name: "full words", ids: func() []uint32 {
+			var ids []uint32
+			for i := range uint32(200) {
+				ids = append(ids, i)
+			}
+			return ids
+		}()},
+		{name: "last word of four", ids: []uint32{1, 70, 71, 72, 73}},
+		{name: "last word of five", ids: []uint32{1, 70, 71, 72, 73, 74}},
+		{name: "random", ids: func() []uint32 {
+			var ids []uint32
+			for range 3000 {
+				ids = append(ids, rng.Uint32N(20000))
+			}
+			return ids
+		}()},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var set idSet
+			set.reset(1 << 16)
+			var want []int64
+			for _, i := range tt.ids {
+				set.add(i)
+				want = append(want, 100+int64(i))
+			}
+			want = slices.Compact(slices.Sorted(slices.Values(want)))
+			for _, room := range []int{len(want) + 50, 0} {
+				backing := slices.Repeat([]int64{-7}, 3+room)
+				for _, i := range tt.ids {
+					set.add(i)
+				}
+				got := set.drain(backing[:3], 100)
+				if !slices.Equal(got[:3], []int64{-7, -7, -7}) || !slices.Equal(got[3:], want) {
+					t.Fatalf("room %d: drain gave %d ids after the first three, want %d (or not the same)", room, len(got)-3, len(want))
+				}
+				if room == 0 {
+					continue // got has an array of its own
+				}
+				for i, x := range backing[len(got):] {
+					if x != -7 {
+						t.Fatalf("room %d: drain wrote %d at %d, past the result's length %d", room, x, len(got)+i, len(got))
+					}
+				}
+			}
+			if set.count() != 0 {
+				t.Fatalf("drain left %d ids in the set", set.count())
+			}
+		})
+	}
+}
+
 func randomIDs(rng *rand.Rand, n int, max int64) []int64 {
 	ids := make([]int64, n)
 	for i := range ids {
