@@ -109,33 +109,9 @@ func (p *Poller) storePlanned(ctx context.Context, ps PlannedStore, lp LinkPlann
 			a.SourceName, a.SourceURL = src.Name, src.URL
 			a.PublishedAt, a.FetchedAt = storedTime(a.PublishedAt), storedTime(a.FetchedAt)
 		}
-		var links []news.StoryCandidate
-		if lp != nil {
-			var err error
-			if links, _, err = lp.PlanLinks(ctx, arts); err != nil {
-				if ctx.Err() != nil {
-					return nil, nil, ctx.Err()
-				}
-				// Alerting a story twice beats not alerting it.
-				p.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
-				links = nil
-			}
-		}
-		var may []news.Article
-		for _, a := range arts {
-			if a.Alertable {
-				may = append(may, a)
-			}
-		}
-		var alerts []news.Alert
-		if len(may) > 0 && ap != nil {
-			var err error
-			if alerts, err = ap.PlanAlerts(ctx, may); err != nil {
-				return nil, nil, fmt.Errorf("hand over %d articles: %w", len(may), err)
-			}
-		}
-		alertable, alerted = len(may), len(alerts)
-		return links, alerts, nil
+		links, alerts, may, err := p.planBatch(ctx, lp, ap, arts)
+		alertable, alerted = may, len(alerts)
+		return links, alerts, err
 	}
 	added, queued, planned, err := ps.StoreFeedItemsPlanned(ctx, src.ID, items, p.finishText(ctx, src, final), plan)
 	if called && !planned && lp != nil {
@@ -175,20 +151,43 @@ func (p *Poller) finishInOne(ctx context.Context, f Finisher, lp LinkPlanner, ap
 	if err != nil || len(arts) == 0 {
 		return wrapPoll(err)
 	}
+	unstored := func() {
+		if lp != nil {
+			lp.Unstored()
+		}
+	}
+	links, alerts, alertable, err := p.planBatch(ctx, lp, ap, arts)
+	if err != nil {
+		unstored()
+		return fmt.Errorf("poll: %w", err)
+	}
+	n, err := f.FinishArticles(ctx, links, alerts, news.ArticleIDs(arts))
+	if err != nil {
+		unstored()
+		return wrapPoll(err)
+	}
+	if len(alerts) > 0 {
+		ap.AlertsQueued(alertable, n)
+	}
+	return nil
+}
+
+// planBatch decides the stories of arts (none when lp is nil; when story
+// detection fails but for a stop, the articles stay unlinked, each a story
+// of its own, and the failure is logged) and the alerts of those alertable
+// (none when ap is nil), and says how many were alertable. It fails when ctx
+// ends while linking, or when planning the alerts fails.
+func (p *Poller) planBatch(ctx context.Context, lp LinkPlanner, ap AlertPlanner, arts []news.Article) ([]news.StoryCandidate, []news.Alert, int, error) {
 	var links []news.StoryCandidate
 	if lp != nil {
+		var err error
 		if links, _, err = lp.PlanLinks(ctx, arts); err != nil {
 			if ctx.Err() != nil {
-				return ctx.Err()
+				return nil, nil, 0, ctx.Err()
 			}
 			// Alerting a story twice beats not alerting it.
 			p.log.Error("story detection failed; the articles left unlinked count as stories of their own", "err", err)
 			links = nil
-		}
-	}
-	unstored := func() {
-		if lp != nil {
-			lp.Unstored()
 		}
 	}
 	var alertable []news.Article
@@ -197,20 +196,12 @@ func (p *Poller) finishInOne(ctx context.Context, f Finisher, lp LinkPlanner, ap
 			alertable = append(alertable, a)
 		}
 	}
-	var alerts []news.Alert
-	if len(alertable) > 0 && ap != nil {
-		if alerts, err = ap.PlanAlerts(ctx, alertable); err != nil {
-			unstored()
-			return fmt.Errorf("poll: hand over %d articles: %w", len(alertable), err)
-		}
+	if len(alertable) == 0 || ap == nil {
+		return links, nil, len(alertable), nil
 	}
-	n, err := f.FinishArticles(ctx, links, alerts, news.ArticleIDs(arts))
+	alerts, err := ap.PlanAlerts(ctx, alertable)
 	if err != nil {
-		unstored()
-		return wrapPoll(err)
+		return nil, nil, 0, fmt.Errorf("hand over %d articles: %w", len(alertable), err)
 	}
-	if len(alerts) > 0 {
-		ap.AlertsQueued(len(alertable), n)
-	}
-	return nil
+	return links, alerts, len(alertable), nil
 }
