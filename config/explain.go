@@ -122,45 +122,44 @@ func elsewhere(key string, known []string) string {
 // of tables ([[sources]], [[summary.rules]]).
 func tableArrays(t reflect.Type, prefix string) []string {
 	var out []string
-	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		if name == "" || name == "-" {
-			continue
+	eachKey(t, prefix, func(key string, array bool) {
+		if array {
+			out = append(out, key)
 		}
-		ft := f.Type
-		if ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct {
-			out = append(out, prefix+name)
-		} else if ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(textUnmarshaler) {
-			out = append(out, tableArrays(ft, prefix+name+".")...)
-		}
-	}
+	})
 	return out
 }
-
-var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
 
 // knownKeys lists the dotted keys of the struct type t, the fields of
 // tables and of arrays of tables included.
 func knownKeys(t reflect.Type, prefix string) []string {
 	var out []string
+	eachKey(t, prefix, func(key string, _ bool) { out = append(out, key) })
+	return out
+}
+
+var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+
+// eachKey calls visit with the dotted key of each field of the struct type
+// t that has a toml name, and of the fields of its tables and arrays of
+// tables, saying whether the field is an array of tables. A type read from
+// text (a duration) is a value, not a table.
+func eachKey(t reflect.Type, prefix string, visit func(key string, array bool)) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
 		if name == "" || name == "-" {
 			continue
 		}
-		key := prefix + name
-		out = append(out, key)
-		ft := f.Type
+		key, ft := prefix+name, f.Type
+		visit(key, ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct)
 		if ft.Kind() == reflect.Slice {
 			ft = ft.Elem()
 		}
 		if ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(textUnmarshaler) {
-			out = append(out, knownKeys(ft, key+".")...)
+			eachKey(ft, key+".", visit)
 		}
 	}
-	return out
 }
 
 // closest returns the known key nearest to key by edit distance, if it is
