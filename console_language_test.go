@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,27 +17,10 @@ import (
 // /status speak Russian.
 func TestConsoleSpeaksTheTerminalsLanguage(t *testing.T) {
 	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "console.toml")
-	err := os.WriteFile(cfgPath, []byte(`
-[storage]
-path = "`+filepath.Join(dir, "console.db")+`"
-[poller]
-schedule = "@every 1h"
-[[sources]]
-name = "Example World News"
-url = "`+feed.URL+`"
-`), 0o600)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdinR, stdinW := io.Pipe()
-	out := &syncBuffer{}
+	cfgPath := writeConsoleConfig(t, t.TempDir(), feed.URL)
 	env := map[string]string{"LANG": "ru_RU.UTF-8"}
-	m := NewMain(stdinR, out, &syncBuffer{}, func(k string) string { return env[k] })
-	m.Now = func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	done := make(chan error, 1)
-	go func() { done <- m.Run(context.Background(), cfgPath) }()
+	c := startConsole(t, cfgPath, time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC), func(k string) string { return env[k] })
+	out := c.out
 	testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool { return strings.Contains(out.String(), "Первая загрузка завершена") })
 	for _, want := range []string{
 		"Консоль Newshound: к опросу 1 источник, опрос каждые 1h.",
@@ -51,24 +31,14 @@ url = "`+feed.URL+`"
 			t.Errorf("console output lacks %q:\n%s", want, out)
 		}
 	}
-	if _, err := io.WriteString(stdinW, "/subscribe kursk\n/status\n"); err != nil {
-		t.Fatal(err)
-	}
+	c.send("/subscribe kursk\n/status\n")
 	testkit.WaitWithin(t, "the replies", 5*time.Second, func() bool {
 		return strings.Contains(out.String(), "Подписка оформлена (#1): kursk") && strings.Contains(out.String(), "Источники: 1 источник.")
 	})
 	if !strings.Contains(out.String(), "Следующая загрузка в ") {
 		t.Errorf("/status or the first-fetch line is not in Russian:\n%s", out)
 	}
-	stdinW.Close()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("console mode did not end after its input closed")
-	}
+	c.stop()
 }
 
 func TestEnvLanguage(t *testing.T) {

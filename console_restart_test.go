@@ -1,10 +1,6 @@
 package main
 
 import (
-	"context"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,39 +15,13 @@ import (
 // alerted when they match).
 func TestConsoleSaysNoBacklogAfterARestart(t *testing.T) {
 	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "console.toml")
-	err := os.WriteFile(cfgPath, []byte(`
-[storage]
-path = "`+filepath.Join(dir, "console.db")+`"
-[poller]
-schedule = "@every 1h"
-[[sources]]
-name = "Example World News"
-url = "`+feed.URL+`"
-`), 0o600)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := writeConsoleConfig(t, t.TempDir(), feed.URL)
 	run := func(now time.Time) string {
 		t.Helper()
-		stdinR, stdinW := io.Pipe()
-		out := &syncBuffer{}
-		m := NewMain(stdinR, out, &syncBuffer{}, func(string) string { return "" })
-		m.Now = func() time.Time { return now }
-		done := make(chan error, 1)
-		go func() { done <- m.Run(context.Background(), cfgPath) }()
-		testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool { return strings.Contains(out.String(), "First fetch done") })
-		stdinW.Close() // Ctrl-D ends the program
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatal(err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("console mode did not end after its input closed")
-		}
-		return out.String()
+		c := startConsole(t, cfgPath, now, nil)
+		testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool { return strings.Contains(c.out.String(), "First fetch done") })
+		c.stop()
+		return c.out.String()
 	}
 	start := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	if first := run(start); !strings.Contains(first, "First fetch done: stored 2 articles (the backlog, not alerted).") {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -211,36 +210,13 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 
 func TestConsoleModeSubscribesAndPrintsAlerts(t *testing.T) {
 	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "console.toml")
-	err := os.WriteFile(cfgPath, []byte(`
-[storage]
-path = "`+filepath.Join(dir, "console.db")+`"
-[poller]
-schedule = "@every 1h"
-[[sources]]
-name = "Example World News"
-url = "`+feed.URL+`"
-`), 0o600)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdinR, stdinW := io.Pipe()
-	out := &syncBuffer{}
-	m := NewMain(stdinR, out, &syncBuffer{}, func(string) string { return "" })
-	m.Now = func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	ready := make(chan *Parts, 1)
-	m.Ready = func(p *Parts) { ready <- p }
-	done := make(chan error, 1)
-	go func() { done <- m.Run(context.Background(), cfgPath) }()
-	parts := <-ready
+	c := startConsole(t, writeConsoleConfig(t, t.TempDir(), feed.URL), time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC), nil)
+	out, parts := c.out, c.parts
 	ctx := context.Background()
 	// The fetch is recorded before its articles are summarized and indexed;
 	// the console says when the first fetch is done with all of them.
 	testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool { return strings.Contains(out.String(), "First fetch done") })
-	if _, err := io.WriteString(stdinW, "/subscribe kursk\n"); err != nil {
-		t.Fatal(err)
-	}
+	c.send("/subscribe kursk\n")
 	testkit.WaitWithin(t, "the subscribe reply", 5*time.Second, func() bool { return strings.Contains(out.String(), "Subscribed (#1): kursk") })
 	if !strings.Contains(out.String(), "it would have matched 1 stored article.") || !strings.Contains(out.String(), "• Kursk region reports new shelling") {
 		t.Errorf("the preview should count the stored backlog:\n%s", out)
@@ -253,15 +229,7 @@ url = "`+feed.URL+`"
 	if !strings.Contains(out.String(), `Deminers clear fields near Kursk & Sudzha as farmers "wait" (https://news.example.org/world/kursk-deminers?utm_source=rss)`) {
 		t.Errorf("the console alert should be plain text with the link:\n%s", out)
 	}
-	stdinW.Close() // Ctrl-D ends the program
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("console mode did not end after its input closed")
-	}
+	c.stop() // Ctrl-D ends the program
 }
 
 func TestSetMyCommandsFailureIsNotFatal(t *testing.T) {
