@@ -99,6 +99,26 @@ func TestIdsAreNeverGivenAgain(t *testing.T) {
 	}
 }
 
+// openUpgraded makes a database at path as an older release at version
+// left it, with the rows stmts write, and opens it with this release (which
+// migrates it); the store is closed when the test ends.
+func openUpgraded(t *testing.T, path string, version int, stmts ...string) *Store {
+	t.Helper()
+	old := openAtVersion(t, path, version)
+	for _, q := range stmts {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	old.Close()
+	st, err := Open(context.Background(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // openAtVersion makes a database at path migrated up to version only, as
 // an older release left it.
 func openAtVersion(t *testing.T, path string, version int) *sql.DB {
@@ -141,8 +161,7 @@ func openAtVersion(t *testing.T, path string, version int) *sql.DB {
 func TestTheAutoincrementMigrationKeepsEverything(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	old := openAtVersion(t, path, 5)
-	for _, q := range []string{
+	st := openUpgraded(t, path, 5,
 		`INSERT INTO chats (id, created_at, updated_at) VALUES (7, 0, 0)`,
 		`INSERT INTO sources (id, name, url, created_at, fetches, etag) VALUES (1, 'Wire', 'https://wire.example/rss', 0, 3, '"e1"')`,
 		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, alertable) VALUES (5, 1, 'g5', 'https://wire.example/5', 'Kursk deminers', 'Fields cleared.', 0, 0, 1)`,
@@ -150,18 +169,7 @@ func TestTheAutoincrementMigrationKeepsEverything(t *testing.T) {
 		`INSERT INTO alerts (chat_id, article_id, subscription_id, created_at, story_id) VALUES (7, 5, 4, 0, 5)`,
 		// Queued messages name a subscription and an article removed since: their ids must not come back.
 		`INSERT INTO outbox (chat_id, kind, priority, article_id, subscription_id, created_at) VALUES (7, 'alert', 10, 9, 8, 0)`,
-	} {
-		if _, err := old.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	old.Close()
-
-	st, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	)
 	for q, want := range map[string]int64{
 		`SELECT count(*) FROM alerts WHERE chat_id = 7 AND article_id = 5`:                                             1,
 		`SELECT fetches FROM sources WHERE id = 1`:                                                                     3,

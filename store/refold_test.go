@@ -14,10 +14,8 @@ import (
 // old terms leave the list of terms, and an article without such a term is
 // not touched.
 func TestRefoldIndexesOldTermsAgain(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "refold.db")
-	old := openAtVersion(t, path, 43)
-	for _, q := range []string{
+	st := openUpgraded(t, path, 43,
 		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
 		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (1, 1, 'a', 'u1', 'Εκλογές στην Ελλάδα', 'Οι εκλογές', 0, 0, 'done')`,
 		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (2, 1, 'b', 'u2', 'Łódź votes', 'In Łódź today', 0, 0, 'done')`,
@@ -27,33 +25,8 @@ func TestRefoldIndexesOldTermsAgain(t *testing.T) {
 		`INSERT INTO articles_terms (rowid, title, body) VALUES (2, 'łodz votes', 'in łodz today')`,
 		`INSERT INTO articles_terms (rowid, title, body) VALUES (3, 'harvest', 'plain text marker')`, // "marker": not what it would be now
 		`INSERT INTO terms_list (term, docs) VALUES ('εκλογές', 2), ('ελλάδα', 1), ('στην', 1), ('οι', 1), ('łodz', 2), ('votes', 1), ('in', 1), ('today', 1), ('harvest', 1), ('plain', 1), ('text', 1)`,
-	} {
-		if _, err := old.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	old.Close()
-	st, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	count := func(match string) int {
-		t.Helper()
-		var n int
-		if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, match).Scan(&n); err != nil {
-			t.Fatalf("%s: %v", match, err)
-		}
-		return n
-	}
-	for _, tt := range []struct {
-		match string
-		want  int
-	}{{`"εκλογεσ"`, 1}, {`"ελλαδα"`, 1}, {`"εκλογές"`, 0}, {`"lodz"`, 1}, {`"łodz"`, 0}, {`"marker"`, 1}} {
-		if n := count(tt.match); n != tt.want {
-			t.Errorf("%s: %d articles, want %d", tt.match, n, tt.want)
-		}
-	}
+	)
+	wantMatches(t, st, map[string]int{`"εκλογεσ"`: 1, `"ελλαδα"`: 1, `"εκλογές"`: 0, `"lodz"`: 1, `"łodz"`: 0, `"marker"`: 1})
 	listed := listedTerms(t, st)
 	for _, gone := range []string{"εκλογές", "ελλάδα", "łodz"} {
 		if _, ok := listed[gone]; ok {
@@ -65,10 +38,7 @@ func TestRefoldIndexesOldTermsAgain(t *testing.T) {
 			t.Errorf("the term %q is not listed", now)
 		}
 	}
-	var marker int
-	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'terms_refold'`).Scan(&marker); err != nil || marker != 0 {
-		t.Errorf("the marker table is still there (%d, %v)", marker, err)
-	}
+	wantDropped(t, st, "terms_refold")
 }
 
 // TestRestemIndexesPortuguesePluralsAgain: a store indexed before Portuguese
@@ -80,8 +50,7 @@ func TestRefoldIndexesOldTermsAgain(t *testing.T) {
 func TestRestemIndexesPortuguesePluralsAgain(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "restem.db")
-	old := openAtVersion(t, path, 44)
-	for _, q := range []string{
+	st := openUpgraded(t, path, 44,
 		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Folha', 'https://folha.example/rss', 0)`,
 		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (1, 1, 'a', 'u1', 'As eleições municipais serão em outubro', 'O tribunal eleitoral confirmou a data das eleições e pediu calma aos partidos.', 0, 0, 'done')`,
 		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (2, 1, 'b', 'u2', 'Harvest', 'Plain text', 0, 0, 'done')`,
@@ -89,29 +58,8 @@ func TestRestemIndexesPortuguesePluralsAgain(t *testing.T) {
 		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (1, 'as eleicoes municipais serao em outubro', 'o tribunal eleitoral confirmou a data das eleicoes e pediu calma aos partidos', 'eleico municip sera outubr', 'eleico confirm dat ped calm part')`,
 		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (2, 'harvest', 'plain text marker', '', '')`, // "marker": not what it would be now
 		`INSERT INTO terms_list (term, docs) VALUES ('as', 1), ('eleicoes', 1), ('municipais', 1), ('serao', 1), ('em', 1), ('outubro', 1), ('harvest', 1), ('plain', 1), ('text', 1)`,
-	} {
-		if _, err := old.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	old.Close()
-	st, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	for _, tt := range []struct {
-		match string
-		want  int
-	}{{`{tstems} : "eleica"`, 1}, {`{bstems} : "eleica"`, 1}, {`"eleico"`, 0}, {`"marker"`, 1}} {
-		var n int
-		if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, tt.match).Scan(&n); err != nil {
-			t.Fatalf("%s: %v", tt.match, err)
-		}
-		if n != tt.want {
-			t.Errorf("%s: %d articles, want %d", tt.match, n, tt.want)
-		}
-	}
+	)
+	wantMatches(t, st, map[string]int{`{tstems} : "eleica"`: 1, `{bstems} : "eleica"`: 1, `"eleico"`: 0, `"marker"`: 1})
 	q, err := query.Parse("title:eleição")
 	if err != nil {
 		t.Fatal(err)
@@ -126,8 +74,29 @@ func TestRestemIndexesPortuguesePluralsAgain(t *testing.T) {
 	if _, ok := listedTerms(t, st)["eleicoes"]; !ok {
 		t.Error(`the term "eleicoes" left the list of terms`)
 	}
-	var marker int
-	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'terms_restem'`).Scan(&marker); err != nil || marker != 0 {
-		t.Errorf("the marker table is still there (%d, %v)", marker, err)
+	wantDropped(t, st, "terms_restem")
+}
+
+// wantMatches checks how many articles of articles_terms each FTS5
+// expression of want matches.
+func wantMatches(t *testing.T, st *Store, want map[string]int) {
+	t.Helper()
+	for match, n := range want {
+		var got int
+		if err := st.w.QueryRow(`SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, match).Scan(&got); err != nil {
+			t.Fatalf("%s: %v", match, err)
+		}
+		if got != n {
+			t.Errorf("%s: %d articles, want %d", match, got, n)
+		}
+	}
+}
+
+// wantDropped checks that a migration's marker table is gone.
+func wantDropped(t *testing.T, st *Store, table string) {
+	t.Helper()
+	var n int
+	if err := st.w.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = ?`, table).Scan(&n); err != nil || n != 0 {
+		t.Errorf("the marker table %s is still there (%d, %v)", table, n, err)
 	}
 }

@@ -104,8 +104,7 @@ func TestAQueryLivesOncePerTopic(t *testing.T) {
 func TestTheTopicMigrationKeepsEverything(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	old := openAtVersion(t, path, 40)
-	for _, q := range []string{
+	st := openUpgraded(t, path, 40,
 		`INSERT INTO chats (id, created_at, updated_at) VALUES (-100, 0, 0)`,
 		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
 		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, alertable) VALUES (5, 1, 'g5', 'https://wire.example/5', 'Kursk', 'x', 0, 0, 1)`,
@@ -113,17 +112,7 @@ func TestTheTopicMigrationKeepsEverything(t *testing.T) {
 		`INSERT INTO subscriptions (id, chat_id, query, query_key, created_at) VALUES (9, -100, 'dam', 'dam', 0)`,
 		`DELETE FROM subscriptions WHERE id = 9`, // its id must not come back
 		`INSERT INTO alerts (chat_id, article_id, subscription_id, created_at, story_id) VALUES (-100, 5, 4, 0, 5)`,
-	} {
-		if _, err := old.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	old.Close()
-	st, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	)
 	sub, err := st.FindSubscription(ctx, -100, 4)
 	if err != nil || sub.ThreadID != 77 || sub.Query != "kursk" {
 		t.Errorf("subscription 4 = %+v, %v", sub, err)
@@ -144,24 +133,13 @@ func TestTheTopicMigrationKeepsEverything(t *testing.T) {
 func TestTheAlertsKeyMigrationKeepsEverything(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	old := openAtVersion(t, path, 46)
-	for _, q := range []string{
+	st := openUpgraded(t, path, 46,
 		`INSERT INTO chats (id, created_at, updated_at) VALUES (-100, 0, 0), (7, 0, 0)`,
 		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
 		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, alertable) VALUES (5, 1, 'g5', 'https://wire.example/5', 'Kursk', 'x', 0, 0, 1), (6, 1, 'g6', 'https://wire.example/6', 'Dam', 'y', 0, 0, 1)`,
 		`INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id) VALUES
 			(-100, 0, 5, 4, 100, 5, 'alert', 11), (-100, 77, 5, 4, 101, 5, 'held', NULL), (7, 0, 6, 9, 102, 5, 'also', 12)`,
-	} {
-		if _, err := old.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	old.Close()
-	st, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	)
 	rows, err := st.w.QueryContext(ctx, `SELECT chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, coalesce(outbox_id, 0)
 		FROM alerts ORDER BY created_at`)
 	if err != nil {
