@@ -201,13 +201,9 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				if used {
 					// Its id decided with the plan, its story with it.
 					id := base + int64(j) + 1
-					l := pl.links[id]
-					story := l.StoryID
-					if story == id {
-						story = 0
-					}
+					l := pl.links[id] // keyed by ArticleID; none: the zero link, a story of its own
 					res, err = planned.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL,
-						id, story, l.CanonicalURL, l.Signature)
+						id, storedStory(l), l.CanonicalURL, l.Signature)
 				} else {
 					res, err = stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
 				}

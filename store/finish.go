@@ -39,12 +39,8 @@ func (s *Store) finishArticles(ctx context.Context, links []news.StoryCandidate,
 				return err
 			}
 			for _, l := range links {
-				story := l.StoryID
-				if story == l.ArticleID {
-					story = 0
-				}
-				if _, err := stmt.ExecContext(ctx, story, l.CanonicalURL, l.Signature, StepLink, l.ArticleID); err != nil {
-					return fmt.Errorf("article %d to story %d: %w", l.ArticleID, story, err)
+				if _, err := stmt.ExecContext(ctx, storedStory(l), l.CanonicalURL, l.Signature, StepLink, l.ArticleID); err != nil {
+					return fmt.Errorf("article %d to story %d: %w", l.ArticleID, storedStory(l), err)
 				}
 			}
 		}

@@ -19,7 +19,14 @@ import (
 func sqliteFile(t *testing.T, statements ...string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "x.db")
-	db, err := sql.Open("sqlite3", "file:"+path)
+	runOn(t, "file:"+path, statements...)
+	return path
+}
+
+// runOn runs the statements on the SQLite database of dsn.
+func runOn(t *testing.T, dsn string, statements ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +36,6 @@ func sqliteFile(t *testing.T, statements ...string) string {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	return path
 }
 
 // newshoundFile makes a Newshound database, runs the statements on it with
@@ -44,16 +50,7 @@ func newshoundFile(t *testing.T, statements ...string) string {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=off")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, q := range statements {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+	runOn(t, "file:"+path+"?_foreign_keys=off", statements...)
 	return path
 }
 

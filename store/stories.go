@@ -95,12 +95,8 @@ func (s *Store) LinkArticles(ctx context.Context, links []news.StoryCandidate) e
 			return err
 		}
 		for _, l := range links {
-			story := l.StoryID
-			if story == l.ArticleID {
-				story = 0
-			}
-			if _, err := stmt.ExecContext(ctx, story, l.CanonicalURL, l.Signature, StepLink, StepMatch, l.ArticleID); err != nil {
-				return fmt.Errorf("article %d to story %d: %w", l.ArticleID, story, err)
+			if _, err := stmt.ExecContext(ctx, storedStory(l), l.CanonicalURL, l.Signature, StepLink, StepMatch, l.ArticleID); err != nil {
+				return fmt.Errorf("article %d to story %d: %w", l.ArticleID, storedStory(l), err)
 			}
 		}
 		return nil
@@ -126,3 +122,12 @@ const (
 	sqlStoryAfter = `SELECT id, COALESCE(story_id, id), canonical_url, story_sig, published_at FROM articles
 		WHERE +published_at >= ? AND id > ? AND (canonical_url <> '' OR story_sig IS NOT NULL) ORDER BY id`
 )
+
+// storedStory is the story_id column of a link: 0 for an article that
+// begins its own story, the story's first article otherwise.
+func storedStory(l news.StoryCandidate) int64 {
+	if l.StoryID == l.ArticleID {
+		return 0
+	}
+	return l.StoryID
+}
