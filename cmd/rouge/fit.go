@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newshound/newshound/summarize"
 )
@@ -19,8 +20,10 @@ type fitOptions struct {
 	stops               []float64 // Scorer.Stop values tried on the training half
 	floors              []float64 // Scorer.Floor values tried on the training half
 	features            []summarize.Feature
-	keep                bool // keep DefaultScorer's weights, choose only Stop and Floor
-	logistic            bool // fit a logistic model (the target must be 0 or 1: oracle) instead of least squares
+	keep                bool    // keep DefaultScorer's weights, choose only Stop and Floor
+	logistic            bool    // fit a logistic model (the target must be 0 or 1: oracle or set) instead of least squares
+	pairwise            bool    // logistic fit of preferences: each chosen sentence over each other one of its article (see appendPairs)
+	blend               float64 // > 0: the scorer is DefaultScorer's weights plus blend × the fitted ones
 }
 
 // sample is one eligible candidate sentence: its features and target.
@@ -35,6 +38,9 @@ type sample struct {
 // round; then fitted on all articles and printed as Go constants. It
 // fails when the summarizer options are wrong or a fit is singular.
 func fitRun(w io.Writer, sets []set, opts fitOptions) error {
+	if opts.pairwise && opts.target != "oracle" && opts.target != "set" {
+		return fmt.Errorf("-pairwise needs a chosen set of sentences: -target oracle or set, not %s", opts.target)
+	}
 	plain, err := summarize.New(summarize.Options{Sentences: opts.sentences, MaxChars: opts.maxChars})
 	if err != nil {
 		return err
@@ -123,11 +129,15 @@ func articleSamples(s *summarize.Summarizer, a Article, target string) []sample 
 		// predict the target before it.
 		out = append(out, sample{x: f.Features, y: y / f.Penalty})
 	}
-	if target == "oracle" {
+	if target == "oracle" || target == "set" {
 		for i := range out {
 			out[i].y = 0
 		}
-		for _, i := range oracle(texts, a.Reference, 3) {
+		best := oracle(texts, a.Reference, 3)
+		if target == "set" {
+			best = bestSet(texts, a.Reference, summarize.DefaultSentences, summarize.DefaultMaxChars)
+		}
+		for _, i := range best {
 			out[i].y = 1 / pens[i]
 		}
 	}
@@ -167,6 +177,48 @@ func oracle(texts []string, ref string, k int) []int {
 	return chosen
 }
 
+// setCandidates is how many of the first sentences bestSet searches.
+const setCandidates = 25
+
+// bestSet returns the set of up to k of the first setCandidates texts,
+// joined in article order within maxChars runes, whose ROUGE-1 + ROUGE-2
+// F1 against ref is highest: the summary the summarizer should have made
+// at its length, found by trying every set (unlike oracle, which adds the
+// best next sentence whatever its length). It returns nil when no set
+// shares a word with ref.
+func bestSet(texts []string, ref string, k, maxChars int) []int {
+	n := min(len(texts), setCandidates)
+	var best []int
+	bestScore := 0.0
+	var try func(from int, cur []int, used int)
+	try = func(from int, cur []int, used int) {
+		if len(cur) > 0 {
+			parts := make([]string, len(cur))
+			for j, i := range cur {
+				parts[j] = texts[i]
+			}
+			sc := Score(strings.Join(parts, " "), ref)
+			if v := sc.R1 + sc.R2; v > bestScore {
+				best, bestScore = append([]int(nil), cur...), v
+			}
+		}
+		if len(cur) == k {
+			return
+		}
+		for i := from; i < n; i++ {
+			need := utf8.RuneCountInString(texts[i])
+			if len(cur) > 0 {
+				need++
+			}
+			if used+need <= maxChars {
+				try(i+1, append(cur, i), used+need)
+			}
+		}
+	}
+	try(0, nil, 0)
+	return best
+}
+
 func slicesContains(s []int, v int) bool {
 	for _, x := range s {
 		if x == v {
@@ -180,10 +232,26 @@ func slicesContains(s []int, v int) bool {
 // articles of the given half ("all", "even", "odd") of every set: weighted
 // ridge regression of the targets, or with opts.logistic a ridge-penalised
 // logistic regression (Newton's method) whose log-odds become the score.
-// The bias is not penalised; features not chosen weigh 0.
+// The bias is not penalised; features not chosen weigh 0. With
+// opts.pairwise the rows are an article's preferences (appendPairs) and
+// the bias is 0; with opts.blend the fitted weights are added, times
+// blend, to DefaultScorer's.
 func fitScorer(samples [][][]sample, sets []set, half string, opts fitOptions) (summarize.Scorer, error) {
 	if opts.keep {
 		return summarize.DefaultScorer(), nil
+	}
+	if opts.blend > 0 {
+		o := opts
+		o.blend = 0
+		sc, err := fitScorer(samples, sets, half, o)
+		if err != nil {
+			return sc, err
+		}
+		def := summarize.DefaultScorer()
+		for k := range sc.Weights {
+			sc.Weights[k] = def.Weights[k] + opts.blend*sc.Weights[k]
+		}
+		return sc, nil
 	}
 	feats := opts.features
 	k := len(feats) + 1 // bias first
@@ -191,6 +259,10 @@ func fitScorer(samples [][][]sample, sets []set, half string, opts fitOptions) (
 	var ys, ws []float64
 	for s, st := range sets {
 		for _, art := range pick(st.articles, half) {
+			if opts.pairwise {
+				rows, ys, ws = appendPairs(rows, ys, ws, samples[s][art.index], feats)
+				continue
+			}
 			for _, smp := range samples[s][art.index] {
 				row := make([]float64, k)
 				row[0] = 1
@@ -235,6 +307,9 @@ func fitScorer(samples [][][]sample, sets []set, half string, opts fitOptions) (
 		for i := 1; i < k; i++ {
 			a[i][i] += opts.ridge
 		}
+		if opts.pairwise {
+			a[0][0] += 1 // preferences hold no bias: keep it 0
+		}
 		next, err := solve(a)
 		if err != nil {
 			return summarize.Scorer{}, err
@@ -247,6 +322,36 @@ func fitScorer(samples [][][]sample, sets []set, half string, opts fitOptions) (
 		sc.Weights[f] = w[j+1]
 	}
 	return sc, nil
+}
+
+// appendPairs adds an article's preferences to the rows of a logistic
+// fit: for each chosen sentence p (target above 0) and other sentence q,
+// the feature differences p − q with target 1 and q − p with target 0,
+// so the bias stays 0; the article's pairs weigh 1 together.
+func appendPairs(rows [][]float64, ys, ws []float64, smps []sample, feats []summarize.Feature) ([][]float64, []float64, []float64) {
+	var pos, neg []int
+	for i, smp := range smps {
+		if smp.y > 0 {
+			pos = append(pos, i)
+		} else {
+			neg = append(neg, i)
+		}
+	}
+	pairs := float64(2 * len(pos) * len(neg))
+	for _, p := range pos {
+		for _, q := range neg {
+			for _, sign := range []float64{1, -1} {
+				row := make([]float64, len(feats)+1)
+				for j, f := range feats {
+					row[j+1] = sign * (smps[p].x[f] - smps[q].x[f])
+				}
+				rows = append(rows, row)
+				ys = append(ys, (sign+1)/2)
+				ws = append(ws, 1/pairs)
+			}
+		}
+	}
+	return rows, ys, ws
 }
 
 // solve solves the augmented system a (k rows of k+1) by Gaussian
@@ -366,8 +471,8 @@ func parseFitOptions(half, target, stops, floors, features string) (fitOptions, 
 	if half != "all" {
 		return fo, errors.New("-fit splits the articles itself: leave -half at all")
 	}
-	if target != "r1" && target != "r2" && target != "mix" && target != "oracle" {
-		return fo, fmt.Errorf("-target %q: want r1, r2, mix or oracle", target)
+	if target != "r1" && target != "r2" && target != "mix" && target != "oracle" && target != "set" {
+		return fo, fmt.Errorf("-target %q: want r1, r2, mix, oracle or set", target)
 	}
 	fo.target = target
 	for _, f := range strings.Split(stops, ",") {

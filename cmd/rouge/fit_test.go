@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -141,6 +142,10 @@ func TestArticleSamples(t *testing.T) {
 			t.Errorf("weight %v, want 1/3: every article counts alike", smp.weight)
 		}
 	}
+	set := articleSamples(s, a, "set")
+	if set[0].y != 1 || set[1].y != 0 || set[2].y != 1 {
+		t.Errorf("set targets %v, %v, %v; want 1, 0, 1", set[0].y, set[1].y, set[2].y)
+	}
 }
 
 func TestParseFitOptions(t *testing.T) {
@@ -152,6 +157,7 @@ func TestParseFitOptions(t *testing.T) {
 		{name: "defaults", half: "all", target: "oracle", stops: "0", floors: "0"},
 		{name: "half", half: "even", target: "oracle", stops: "0", floors: "0", wantErr: "-half"},
 		{name: "target", half: "all", target: "bleu", stops: "0", floors: "0", wantErr: "-target"},
+		{name: "set", half: "all", target: "set", stops: "0", floors: "0"},
 		{name: "stop of 1", half: "all", target: "r1", stops: "0,1", floors: "0", wantErr: "-stops"},
 		{name: "floor not a number", half: "all", target: "r1", stops: "0", floors: "x", wantErr: "-floors"},
 		{name: "unknown feature", half: "all", target: "mix", stops: "0", floors: "0", features: "position,colour", wantErr: "colour"},
@@ -201,5 +207,97 @@ func TestFitRun(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+func TestBestSet(t *testing.T) {
+	texts := []string{
+		"The council met on Monday.",
+		"The council approved the budget and the new school on Monday, and the mayor raised the parks budget too, " +
+			"in a long sentence that says a great deal more than the reference does about the town and its plans.",
+		"The council approved the budget.",
+		"Spending on schools rises by a tenth.",
+		"The weather was fine.",
+	}
+	ref := "The council approved the budget; spending on schools rises by a tenth."
+	// Greedy picks the long sentence first when there is room for it; at 80
+	// characters only the two short sentences that make the reference fit.
+	if got := bestSet(texts, ref, 3, 80); len(got) != 2 || got[0] != 2 || got[1] != 3 {
+		t.Errorf("bestSet within 80 = %v, want [2 3]", got)
+	}
+	for _, k := range []int{1, 2, 3} {
+		got := bestSet(texts, ref, k, 600)
+		if len(got) == 0 || len(got) > k {
+			t.Errorf("bestSet of %d = %v, want 1 to %d sentences", k, got, k)
+		}
+		for j := 1; j < len(got); j++ {
+			if got[j] <= got[j-1] {
+				t.Errorf("bestSet of %d = %v, want article order", k, got)
+			}
+		}
+	}
+	if got := bestSet(texts, "Zebras graze quietly.", 3, 600); got != nil {
+		t.Errorf("bestSet = %v for an unrelated reference, want none", got)
+	}
+}
+
+func TestAppendPairs(t *testing.T) {
+	feats := []summarize.Feature{summarize.FeaturePosition}
+	smps := make([]sample, 4)
+	for i := range smps {
+		smps[i].x[summarize.FeaturePosition] = float64(i)
+	}
+	smps[1].y, smps[3].y = 1, 1.25 // chosen (a penalty raises the target above 1)
+	rows, ys, ws := appendPairs(nil, nil, nil, smps, feats)
+	if len(rows) != 8 {
+		t.Fatalf("%d rows, want 2 chosen × 2 others × 2 signs", len(rows))
+	}
+	// In pairs: chosen minus other with target 1, then its opposite with 0.
+	var total float64
+	var diffs []float64
+	for r := 0; r < len(rows); r += 2 {
+		total += ws[r] + ws[r+1]
+		if rows[r][0] != 0 || rows[r+1][0] != 0 {
+			t.Errorf("rows %d, %d have a bias, want 0", r, r+1)
+		}
+		if ys[r] != 1 || ys[r+1] != 0 || rows[r+1][1] != -rows[r][1] {
+			t.Errorf("rows %d, %d: %v → %v, %v → %v; want d → 1, −d → 0", r, r+1, rows[r][1], ys[r], rows[r+1][1], ys[r+1])
+		}
+		diffs = append(diffs, rows[r][1])
+	}
+	if want := []float64{1, -1, 3, 1}; !slices.Equal(diffs, want) { // 1−0, 1−2, 3−0, 3−2
+		t.Errorf("differences %v, want %v", diffs, want)
+	}
+	if !approx(total, 1) {
+		t.Errorf("an article's pairs weigh %v together, want 1", total)
+	}
+	if rows, _, _ := appendPairs(nil, nil, nil, smps[:1], feats); len(rows) != 0 {
+		t.Errorf("%d rows for an article without a chosen sentence, want 0", len(rows))
+	}
+}
+
+func TestFitScorerPairwiseAndBlend(t *testing.T) {
+	feats := []summarize.Feature{summarize.FeaturePosition, summarize.FeatureNumbers}
+	sets, samples := syntheticSets(true)
+	sc, err := fitScorer(samples, sets, "all", fitOptions{ridge: 0.1, features: feats, logistic: true, pairwise: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Weights[summarize.FeaturePosition] <= 0 || sc.Weights[summarize.FeatureNumbers] <= 0 || sc.Weights[summarize.FeatureBias] != 0 {
+		t.Errorf("pairwise weights %v: want position and numbers above 0, bias 0", sc.Weights)
+	}
+	blended, err := fitScorer(samples, sets, "all", fitOptions{ridge: 0.1, features: feats, logistic: true, pairwise: true, blend: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := summarize.DefaultScorer()
+	for f := range summarize.NumFeatures {
+		if want := def.Weights[f] + 2*sc.Weights[f]; !approx(blended.Weights[f], want) {
+			t.Errorf("blend 2: %s weighs %v, want %v", f, blended.Weights[f], want)
+		}
+	}
+	if err := fitRun(&bytes.Buffer{}, sets, fitOptions{target: "r1", pairwise: true, features: feats}); err == nil ||
+		!strings.Contains(err.Error(), "-pairwise") {
+		t.Errorf("pairwise on r1: err = %v, want one naming -pairwise", err)
 	}
 }

@@ -6,7 +6,7 @@
 //	go run -tags sqlite_fts5 ./cmd/rouge -dir summarize/testdata/articles
 //	go run -tags sqlite_fts5 ./cmd/rouge -scores before.jsonl     # then change the summarizer, and
 //	go run -tags sqlite_fts5 ./cmd/rouge -against before.jsonl
-//	go run -tags sqlite_fts5 ./cmd/rouge -fit [-target oracle|r1|r2|mix] [-ridge 1] [-logistic] [-features a,b] [-stops 0,0.3] [-floors 0,0.1] [-keep-weights]
+//	go run -tags sqlite_fts5 ./cmd/rouge -fit [-target oracle|set|r1|r2|mix] [-ridge 1] [-logistic|-pairwise] [-blend 1] [-features a,b] [-stops 0,0.3] [-floors 0,0.1] [-keep-weights]
 //
 // A data file has one JSON object a line: {"id", "title", "text",
 // "reference", "source"}, the format of ../shared/realnews/. Without -data
@@ -29,7 +29,10 @@
 // candidate sentence's features (summarize.Summarizer.Features) are
 // regressed, all files pooled in one model, on a target (by default 1 for
 // the sentences a greedy ROUGE oracle picks, else 0), by weighted ridge
-// least squares or logistic regression, every article weighing alike;
+// least squares or logistic regression, every article weighing alike
+// (-pairwise: logistic regression on each chosen sentence's preference over
+// each other one of its article; -blend B: the shipped weights plus B × the
+// fitted ones);
 // Stop and Floor are chosen among -stops and -floors by the summaries of
 // the training articles. It fits on the even articles of every file and
 // scores the odd ones with the real summarizer, then the other way round,
@@ -96,12 +99,14 @@ func main() {
 	scores := flag.String("scores", "", "write each article's Newshound scores to this JSONL file")
 	against := flag.String("against", "", "compare with the scores a -scores run saved in this file, article by article")
 	fit := flag.Bool("fit", false, "cross-fit the sentence scorer (even ↔ odd articles, all files pooled) and print its weights")
-	target := flag.String("target", "oracle", "with -fit: what a sentence's score predicts: 1 for the sentences a greedy oracle picks, else 0 (oracle), or its own ROUGE-1 (r1), ROUGE-2 (r2) or the mean of 1, 2 and L (mix) against the reference")
+	target := flag.String("target", "oracle", "with -fit: what a sentence's score predicts: 1 for the sentences a greedy oracle picks, else 0 (oracle), 1 for those of the best summary within 3 sentences and 600 characters (set), or its own ROUGE-1 (r1), ROUGE-2 (r2) or the mean of 1, 2 and L (mix) against the reference")
 	ridge := flag.Float64("ridge", 1, "with -fit: L2 penalty on the weights")
 	stops := flag.String("stops", "0", "with -fit: comma-separated Scorer.Stop values to choose from on the training half")
 	floors := flag.String("floors", "0", "with -fit: comma-separated Scorer.Floor values to choose from on the training half")
 	keep := flag.Bool("keep-weights", false, "with -fit: keep the shipped weights and cross-fit only -stops and -floors")
-	logistic := flag.Bool("logistic", false, "with -fit and -target oracle: logistic regression instead of least squares")
+	logistic := flag.Bool("logistic", false, "with -fit and -target oracle or set: logistic regression instead of least squares")
+	pairwise := flag.Bool("pairwise", false, "with -fit and -target oracle or set: logistic regression on preferences, each chosen sentence over each other one of its article")
+	blend := flag.Float64("blend", 0, "with -fit: add this multiple of the fitted weights to the shipped ones instead of replacing them")
 	features := flag.String("features", "", "with -fit: comma-separated features to fit (default all; names as -fit prints them)")
 	flag.Parse()
 	sets, err := loadSets(*data, *dir, *half)
@@ -112,7 +117,8 @@ func main() {
 	if *fit {
 		fo, err := parseFitOptions(*half, *target, *stops, *floors, *features)
 		if err == nil {
-			fo.sentences, fo.maxChars, fo.ridge, fo.logistic, fo.keep = *sentences, *maxChars, *ridge, *logistic, *keep
+			fo.sentences, fo.maxChars, fo.ridge, fo.logistic, fo.keep, fo.pairwise = *sentences, *maxChars, *ridge, *logistic || *pairwise, *keep, *pairwise
+			fo.blend = *blend
 			err = fitRun(os.Stdout, sets, fo)
 		}
 		if err != nil {
