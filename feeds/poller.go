@@ -462,7 +462,8 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
 		}
 		p.opts.Observer.Fetched("error")
-		r.Err = failure(err, storeFailed).Encode()
+		f := failure(err, storeFailed)
+		r.Err, r.Failure = f.Encode(), f.Kind
 		if !storeFailed {
 			src.Failures++
 		}
