@@ -130,6 +130,9 @@ type Poller struct {
 	// due holds, for each source Run's queue holds, when it is due (on the
 	// injected clock): what Scheduled reports.
 	due sync.Map // int64 → time.Time
+	// line reaches the dispatcher of the Run in progress (FetchNow); nil
+	// when none runs.
+	line atomic.Pointer[runLine]
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
