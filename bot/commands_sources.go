@@ -16,7 +16,7 @@ import (
 )
 
 // Sources is what the commands need of the sources service: /sources,
-// /addsource, /removesource, /export and /import.
+// /addsource, /removesource, /export, /import and /fetch.
 type Sources interface {
 	List(ctx context.Context) ([]sources.Status, error)
 	Add(ctx context.Context, rawURL string) (sources.Added, error)
@@ -25,6 +25,7 @@ type Sources interface {
 	Export(ctx context.Context) ([]byte, int, error)
 	Import(ctx context.Context, doc []byte) (sources.Imported, error)
 	ImportURL(ctx context.Context, rawURL string) (sources.Imported, error)
+	FetchNow(ctx context.Context, id int64) (news.Source, sources.Fetching, error)
 }
 
 // jobTimeout bounds a background command: discovery, or the checks of an import.
