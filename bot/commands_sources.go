@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -142,6 +143,9 @@ func fetchFailure(p locale.Printer, stored string) string {
 	}
 	switch f.Kind {
 	case news.FailStatus:
+		if f.Status == http.StatusGone {
+			return p.Sprintf("the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back")
+		}
 		return p.Sprintf("the server answered HTTP %d", f.Status)
 	case news.FailTimeout:
 		return p.Sprintf("no answer in time (poller.timeout)")

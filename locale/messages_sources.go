@@ -22,6 +22,7 @@ var sourceTexts = []entry{
 	{"every %s: %s", "каждые %s: %s", "alle %s: %s", "cada %s: %s"},
 	// Why a source is fetched at its interval (news.IntervalReason).
 	{"the schedule", "расписание", "der Zeitplan", "la programación"},
+	{"the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back", "сервер сообщает, что лента удалена навсегда (HTTP 410): удалите источник или загрузите его командой /fetch, если он вернулся", "der Server sagt, der Feed sei endgültig weg (HTTP 410): entfernen Sie die Quelle, oder rufen Sie sie mit /fetch ab, wenn sie zurück ist", "el servidor dice que el feed ya no existe (HTTP 410): elimina la fuente, o consúltala con /fetch si ha vuelto"},
 	{"the server answered HTTP %d", "сервер ответил HTTP %d", "der Server antwortete mit HTTP %d", "el servidor respondió HTTP %d"},
 	{"no answer in time (poller.timeout)", "нет ответа вовремя (poller.timeout)", "keine Antwort in der Zeit (poller.timeout)", "sin respuesta a tiempo (poller.timeout)"},
 	{"the site's name does not resolve (DNS)", "имя сайта не находится в DNS", "der Name der Website lässt sich nicht auflösen (DNS)", "el nombre del sitio no se resuelve (DNS)"},
