@@ -453,6 +453,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		wait = min(wait, cmp.Or(src.Interval, p.bounds.base))
 	}
 	if err == nil {
+		p.noteMoved(log, src, resp.MovedTo)
 		wait, why = p.pushedWait(src.ID, wait, why)
 		p.offerHub(ctx, src, resp)
 	}
