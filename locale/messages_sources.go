@@ -101,5 +101,9 @@ var sourceTexts = []entry{
 	{" %d refused: not public web addresses.", " Отклонены: %d — не публичные веб-адреса.", " %d abgelehnt: keine öffentlichen Webadressen.", " %d rechazadas: no son direcciones web públicas."},
 	{" %d skipped: their host names do not resolve.", " Пропущены: %d — их имена хостов не разрешаются.", " %d übersprungen: Ihre Hostnamen lösen nicht auf.", " %d omitidas: sus nombres de host no resuelven."},
 	{" %d skipped: not http(s) URLs.", " Пропущены: %d — это не http(s)-адреса.", " %d übersprungen: keine http(s)-URLs.", " %d omitidas: no son URL http(s)."},
+	{"%d more feeds of the list are not imported yet: an import adds up to %d at a time. Send the same /import again for the next ones.",
+		"Ещё лент из списка не импортировано: %d; за один импорт добавляется не больше %d. Отправьте тот же /import снова для следующих.",
+		"%d weitere Feeds der Liste sind noch nicht importiert: ein Import fügt höchstens %d auf einmal hinzu. Senden Sie denselben /import noch einmal für die nächsten.",
+		"Faltan por importar %d feeds de la lista: cada importación añade como mucho %d. Envía el mismo /import otra vez para los siguientes."},
 	{"Status is not available in this setup.", "Статус в этой установке недоступен.", "Der Status ist in dieser Installation nicht verfügbar.", "El estado no está disponible en esta instalación."},
 }
