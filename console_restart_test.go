@@ -69,3 +69,18 @@ func TestConsoleBannerCountsTheSourcesNeverFetched(t *testing.T) {
 		t.Errorf("the banner should name the backlog of the new source only:\n%s", out)
 	}
 }
+
+// TestDemoCommandFitsHowTheBotWasRun: the console's hint for a machine
+// without network names a command that runs: under go run (the README's
+// first command) the go run line, else the binary's own name.
+func TestDemoCommandFitsHowTheBotWasRun(t *testing.T) {
+	for arg0, want := range map[string]string{
+		"/tmp/go-build2938475/b001/exe/newshound": "go run -tags sqlite_fts5 . -demo",
+		"./newshound":                             "newshound -demo",
+		"/usr/local/bin/newshound":                "newshound -demo",
+	} {
+		if got := demoCommand(arg0); got != want {
+			t.Errorf("demoCommand(%q) = %q, want %q", arg0, got, want)
+		}
+	}
+}

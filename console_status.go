@@ -88,7 +88,7 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name)
 		}
 		if err == nil && len(srcs) > 0 && allFailing(srcs) {
-			line += "\n" + p.Sprintf("Every source failed (see /sources and %s). No network here? Try newshound -demo.", logPathOr(p, logPath))
+			line += "\n" + p.Sprintf("Every source failed (see /sources and %s). No network here? Try the demo: %s", logPathOr(p, logPath), demoCommand(os.Args[0]))
 		}
 		say(line)
 	}
@@ -157,4 +157,14 @@ func envLanguage(getenv func(string) string) string {
 		return strings.ReplaceAll(v, "_", "-")
 	}
 	return ""
+}
+
+// demoCommand is the command line that runs the demo, for a binary run as
+// arg0: under go run (a binary in Go's build cache) the go run line of the
+// README, else the binary's name with -demo.
+func demoCommand(arg0 string) string {
+	if strings.Contains(filepath.ToSlash(arg0), "/go-build") {
+		return "go run -tags sqlite_fts5 . -demo"
+	}
+	return filepath.Base(arg0) + " -demo"
 }
