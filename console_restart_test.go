@@ -76,8 +76,8 @@ func TestConsoleBannerCountsTheSourcesNeverFetched(t *testing.T) {
 func TestDemoCommandFitsHowTheBotWasRun(t *testing.T) {
 	for arg0, want := range map[string]string{
 		"/tmp/go-build2938475/b001/exe/newshound": "go run -tags sqlite_fts5 . -demo",
-		"./newshound":                             "newshound -demo",
-		"/usr/local/bin/newshound":                "newshound -demo",
+		"./newshound":              "newshound -demo",
+		"/usr/local/bin/newshound": "newshound -demo",
 	} {
 		if got := demoCommand(arg0); got != want {
 			t.Errorf("demoCommand(%q) = %q, want %q", arg0, got, want)
