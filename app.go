@@ -146,7 +146,7 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	}
 	push.poller = poller
 	watch.nextPoll = poller.NextPoll
-	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller.NextPoll, poller.Scheduled, log)
+	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller, log)
 	if err != nil {
 		return err
 	}

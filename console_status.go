@@ -58,7 +58,16 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 		banner = p.Sprintf(banner) // -demo's, a key of the catalog
 	} else {
 		banner = p.Sprintf("Newshound console: %s to poll, %s. The first fetch is stored as the backlog, not alerted.",
-			p.Count(len(cfg.Sources), "%d sources"), pollEvery(p, cfg.Poller.Schedule)) + "\n" +
+			p.Count(len(cfg.Sources), "%d sources"), pollEvery(p, cfg.Poller.Schedule))
+		switch before, never := w.fetchedSoFar(ctx); {
+		case before > 0 && never == 0:
+			banner = p.Sprintf("Newshound console: %s to poll, %s. Fetched before: news new since the last run is alerted when it matches.",
+				p.Count(len(cfg.Sources), "%d sources"), pollEvery(p, cfg.Poller.Schedule))
+		case before > 0:
+			banner = p.Sprintf("Newshound console: %s to poll, %s. The first fetch of the %s never fetched is stored as the backlog, not alerted; the others alert what is new since the last run.",
+				p.Count(len(cfg.Sources), "%d sources"), pollEvery(p, cfg.Poller.Schedule), p.Count(never, "%d sources"))
+		}
+		banner += "\n" +
 			p.Sprintf("Type /subscribe WORDS (e.g. /subscribe climate OR election) for alerts on news from now on, /status for progress, /help for every command.")
 		if len(cfg.Sources) == 0 {
 			banner = p.Sprintf("Newshound console: no sources in the configuration. Add one with /addsource URL, or list [[sources]] in the file " +
@@ -79,7 +88,7 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name)
 		}
 		if err == nil && len(srcs) > 0 && allFailing(srcs) {
-			line += "\n" + p.Sprintf("Every source failed (see /sources and %s). No network here? Try newshound -demo.", logPathOr(p, logPath))
+			line += "\n" + p.Sprintf("Every source failed (see /sources and %s). No network here? Try the demo: %s", logPathOr(p, logPath), demoCommand(os.Args[0]))
 		}
 		say(line)
 	}
@@ -148,4 +157,14 @@ func envLanguage(getenv func(string) string) string {
 		return strings.ReplaceAll(v, "_", "-")
 	}
 	return ""
+}
+
+// demoCommand is the command line that runs the demo, for a binary run as
+// arg0: under go run (a binary in Go's build cache) the go run line of the
+// README, else the binary's name with -demo.
+func demoCommand(arg0 string) string {
+	if strings.Contains(filepath.ToSlash(arg0), "/go-build") {
+		return "go run -tags sqlite_fts5 . -demo"
+	}
+	return filepath.Base(arg0) + " -demo"
 }

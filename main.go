@@ -10,6 +10,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -20,14 +21,14 @@ import (
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "backup" {
-		if err := runBackup(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil {
+		if err := runBackup(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "newshound backup:", err)
 			os.Exit(1)
 		}
 		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "vacuum" {
-		if err := runVacuum(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil {
+		if err := runVacuum(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "newshound vacuum:", err)
 			os.Exit(1)
 		}
@@ -37,6 +38,7 @@ func main() {
 	demo := flag.Bool("demo", false, "run the console on bundled sample news served on this machine: no configuration, no network")
 	showVersion := flag.Bool("version", false, "print the version, commit and build date, and exit")
 	checkDB := flag.Bool("check-db", false, "run SQLite's quick_check on the database at start even above 512 MiB (smaller files are always checked)")
+	flag.Usage = usage(flag.CommandLine)
 	flag.Parse()
 	if err := argsError(flag.Args(), *demo, *configPath); err != nil {
 		fmt.Fprintln(os.Stderr, "newshound:", err)
@@ -77,4 +79,24 @@ func argsError(args []string, demo bool, configPath string) error {
 		return fmt.Errorf("unexpected argument %q: give the configuration with -config %s (flags go before other words)", args[0], args[0])
 	}
 	return fmt.Errorf("unexpected argument %q: newshound takes flags (-config FILE, -demo, -version) or the commands backup and vacuum; flags go before other words", args[0])
+}
+
+// usage returns the -help text of fs, the bot's flags: how to run it, its
+// commands and the environment it reads, then the flags.
+func usage(fs *flag.FlagSet) func() {
+	return func() {
+		fmt.Fprint(fs.Output(), `usage:
+  newshound [-config FILE]               run the bot: on Telegram with a token, else a console chat in this terminal
+  newshound -demo                        the console on bundled sample news, offline
+  newshound -version                     print the version and exit
+  newshound backup [-config FILE] DEST   copy the live database to DEST, while the bot runs
+  newshound vacuum [-config FILE]        compact a database made by an older version, once (see README)
+
+The token comes from NEWSHOUND_TELEGRAM_TOKEN (or telegram.token); without one the bot runs in the console.
+config.example.toml documents every key of the configuration.
+
+flags:
+`)
+		fs.PrintDefaults()
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -373,6 +374,35 @@ func TestArgumentsAreRefused(t *testing.T) {
 	for _, tt := range tests {
 		if err := argsError(tt.args, false, ""); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("argsError(%q) = %v, want %q in it", tt.args, err, tt.want)
+		}
+	}
+}
+
+// TestHelpNamesTheCommandsAndTheToken: -help says how to run the bot, its
+// backup and vacuum commands and where the token comes from, not only the
+// flags.
+func TestHelpNamesTheCommandsAndTheToken(t *testing.T) {
+	fs := flag.NewFlagSet("newshound", flag.ContinueOnError)
+	var out strings.Builder
+	fs.SetOutput(&out)
+	fs.String("config", "", "path to the TOML configuration")
+	usage(fs)()
+	for _, want := range []string{"newshound [-config FILE]", "newshound backup [-config FILE] DEST", "newshound vacuum", "NEWSHOUND_TELEGRAM_TOKEN", "console", "-config string"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("-help lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// TestSubcommandHelpIsNoFailure: backup -h and vacuum -h print their usage
+// and return flag.ErrHelp, which main takes for success (exit 0, no
+// "flag: help requested" line).
+func TestSubcommandHelpIsNoFailure(t *testing.T) {
+	for name, run := range map[string]func(context.Context, []string, func(string) string, io.Writer) error{"backup": runBackup, "vacuum": runVacuum} {
+		var out strings.Builder
+		err := run(context.Background(), []string{"-h"}, func(string) string { return "" }, &out)
+		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(out.String(), "usage: newshound "+name) {
+			t.Errorf("%s -h: %v, printed %q; want flag.ErrHelp and the usage", name, err, out.String())
 		}
 	}
 }

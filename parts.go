@@ -82,9 +82,10 @@ func newPageTexter(cfg config.Config) feeds.PageTexter {
 
 // newRouter builds the command router: the callback signing key from the
 // database, the transport's interactions (Telegram only), the operators, and
-// the sources service with the guarded fetcher for the URLs that chat users give.
+// the sources service with the guarded fetcher for the URLs that chat users give
+// and the poller, which says when a source is fetched and fetches one now.
 func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store, subs *subscriptions.Service, sender *bot.Sender,
-	transport bot.Transport, botName string, digests bot.Digests, nextPoll func(time.Time) time.Time, scheduled func(int64) (time.Time, bool), log *slog.Logger) (*bot.Router, error) {
+	transport bot.Transport, botName string, digests bot.Digests, poller *feeds.Poller, log *slog.Logger) (*bot.Router, error) {
 	secret, err := st.Secret(ctx, "callback_data", 32)
 	if err != nil {
 		return nil, err
@@ -98,8 +99,8 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st,
-		Version: versionReply, Status: m.watch.Status, Scheduled: scheduled,
-		Sources: sources.NewService(sources.Options{Store: st, Now: m.Now, NextPoll: nextPoll,
+		Version: versionReply, Status: m.watch.Status, Scheduled: poller.Scheduled,
+		Sources: sources.NewService(sources.Options{Store: st, Now: m.Now, NextPoll: poller.NextPoll, Scheduler: poller,
 			Finder: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
 				Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent})}),
 	}

@@ -71,6 +71,28 @@ func (w *watch) noteStart(ctx context.Context) error {
 	return nil
 }
 
+// fetchedSoFar returns how many of the sources fetched (not retired) were
+// fetched before this run (noteStart) and how many never were; both 0 when
+// the sources cannot be listed.
+func (w *watch) fetchedSoFar(ctx context.Context) (before, never int) {
+	srcs, err := w.store.ListSources(ctx)
+	if err != nil {
+		return 0, 0
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, s := range srcs {
+		switch {
+		case s.Origin == news.OriginRetired:
+		case w.fetchedBefore[s.ID]:
+			before++
+		default:
+			never++
+		}
+	}
+	return before, never
+}
+
 func (w *watch) Fetched(result string) { w.polls.Fetched(result) }
 
 func (w *watch) Stored(n int) {

@@ -11,7 +11,8 @@ import (
 // storageCommand reads the command line of a maintenance subcommand that
 // works on the database of storage.path: its -config flag, then exactly
 // nargs arguments. It returns the configuration and the arguments; it fails
-// with the usage printed to out when the command line is wrong, and as
+// with the usage printed to out when the command line is wrong, with
+// flag.ErrHelp (the usage printed: no failure, main exits 0) for -h, and as
 // config.Load does.
 func storageCommand(name, usage string, nargs int, args []string, getenv func(string) string, out io.Writer) (config.Config, []string, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)

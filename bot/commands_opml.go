@@ -171,5 +171,8 @@ func importReport(p locale.Printer, i sources.Imported) string {
 	if i.Invalid > 0 {
 		s += p.Sprintf(" %d skipped: not http(s) URLs.", i.Invalid)
 	}
+	if i.Later > 0 {
+		s += "\n" + p.Sprintf("%d more feeds of the list are not imported yet: an import adds up to %d at a time. Send the same /import again for the next ones.", i.Later, sources.MaxImport)
+	}
 	return s
 }

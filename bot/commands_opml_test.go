@@ -10,6 +10,9 @@ import (
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/sources"
 )
 
 // withOperator makes operator an operator of the bot, with a sources
@@ -158,5 +161,22 @@ func TestExportRefusals(t *testing.T) {
 				t.Errorf("%d documents sent, want none", len(got))
 			}
 		})
+	}
+}
+
+// TestImportReportSaysWhatIsLeftForLater: an import that stopped at
+// sources.MaxImport says how many feeds wait and how to go on, in the
+// chat's language.
+func TestImportReportSaysWhatIsLeftForLater(t *testing.T) {
+	res := sources.Imported{Added: make([]news.Source, sources.MaxImport), Later: 2500}
+	for lang, want := range map[string]string{
+		"en": "2500 more feeds of the list are not imported yet: an import adds up to 500 at a time. Send the same /import again for the next ones.",
+		"ru": "Ещё лент из списка не импортировано: 2500; за один импорт добавляется не больше 500.",
+		"de": "2500 weitere Feeds der Liste sind noch nicht importiert",
+		"es": "Faltan por importar 2500 feeds de la lista",
+	} {
+		if got := importReport(locale.For(lang), res); !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want it to hold %q", lang, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ import (
 )
 
 // Sources is what the commands need of the sources service: /sources,
-// /addsource, /removesource, /export and /import.
+// /addsource, /removesource, /export, /import and /fetch.
 type Sources interface {
 	List(ctx context.Context) ([]sources.Status, error)
 	Add(ctx context.Context, rawURL string) (sources.Added, error)
@@ -25,6 +26,7 @@ type Sources interface {
 	Export(ctx context.Context) ([]byte, int, error)
 	Import(ctx context.Context, doc []byte) (sources.Imported, error)
 	ImportURL(ctx context.Context, rawURL string) (sources.Imported, error)
+	FetchNow(ctx context.Context, id int64) (news.Source, sources.Fetching, error)
 }
 
 // jobTimeout bounds a background command: discovery, or the checks of an import.
@@ -141,6 +143,9 @@ func fetchFailure(p locale.Printer, stored string) string {
 	}
 	switch f.Kind {
 	case news.FailStatus:
+		if f.Status == http.StatusGone {
+			return p.Sprintf("the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back")
+		}
 		return p.Sprintf("the server answered HTTP %d", f.Status)
 	case news.FailTimeout:
 		return p.Sprintf("no answer in time (poller.timeout)")

@@ -379,6 +379,8 @@ func TestFetchFailureIsSaidInTheChatsLanguage(t *testing.T) {
 	}{
 		{"en", stored(news.FailStatus, 404), "<i>the server answered HTTP 404</i>"},
 		{"ru", stored(news.FailStatus, 404), "<i>сервер ответил HTTP 404</i>"},
+		{"en", stored(news.FailStatus, 410), "<i>the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back</i>"},
+		{"de", stored(news.FailStatus, 410), "<i>der Server sagt, der Feed sei endgültig weg (HTTP 410)"},
 		{"de", stored(news.FailNotFeed, 0), "<i>die Antwort ist kein Feed (RSS, Atom oder JSON Feed)</i>"},
 		{"es", stored(news.FailTimeout, 0), "<i>sin respuesta a tiempo (poller.timeout)</i>"},
 		{"ru", stored(news.FailDatabase, 0), "<i>загружено, но бот не смог сохранить статьи (см. журнал)</i>"},

@@ -64,6 +64,8 @@ type senderRig struct {
 	source int64
 	opts   SenderOptions
 	guid   int
+	// wrap, when set, stands between the sender and the Telegram transport.
+	wrap func(Transport) Transport
 }
 
 // fastRates make tests quick; tests of the limits set their own.
@@ -95,6 +97,9 @@ func (r *senderRig) start(t *testing.T) *Sender {
 	}
 	opts := r.opts
 	opts.Transport = tr
+	if r.wrap != nil {
+		opts.Transport = r.wrap(tr)
+	}
 	s := NewSender(opts)
 	done := make(chan struct{})
 	go func() {

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/newshound/newshound/internal/throttle"
 )
 
 // Webhook limits. Telegram's updates are a few kilobytes; a body past
@@ -46,6 +48,10 @@ type Webhook struct {
 	// headerTimeout and idleTimeout are WebhookHeaderTimeout and
 	// WebhookIdleTimeout; tests change them.
 	headerTimeout, idleTimeout time.Duration
+	// refused logs the posts refused for their secret once a minute: a
+	// proxy that drops the header leaves the bot deaf, and nothing else
+	// would say why.
+	refused throttle.Log
 }
 
 // WebhookOptions configures the webhook.
@@ -201,7 +207,8 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 			return
 		}
 		if subtle.ConstantTimeCompare([]byte(r.Header.Get(secretHeader)), []byte(w.secret)) != 1 {
-			w.tg.log.Debug("webhook post without the right secret", "remote", r.RemoteAddr)
+			w.refused.Warn(w.tg.log, "webhook post refused: its "+secretHeader+" header is missing or wrong. Posts from Telegram carry it; "+
+				"a proxy in front of telegram.webhook_listen that drops the header refuses every update", "remote", r.RemoteAddr, "header_sent", r.Header.Get(secretHeader) != "")
 			http.Error(rw, "unauthorized", http.StatusUnauthorized)
 			return
 		}

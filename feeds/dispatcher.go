@@ -83,6 +83,14 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 	// that tests freeze still lets time pass here.
 	base, began := p.opts.Now(), time.Now()
 	mono := func() time.Time { return base.Add(time.Since(began)) }
+	line := &runLine{asks: make(chan fetchAsk), done: make(chan struct{})}
+	p.line.Store(line)
+	asked := waiters{}
+	defer func() {
+		p.line.CompareAndSwap(line, nil)
+		close(line.done)
+		asked.closeAll()
+	}()
 	round := p.sync(ctx, q, mono()) // the sources due at start, until each is fetched
 	roundDone := false
 	endRound := func(id int64) {
@@ -129,7 +137,10 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 			if r.src.ID != 0 {
 				r.slot.src = r.src
 			}
+			asked.tell(r.slot.src, r.slot.gone)
 			endRound(r.slot.src.ID)
+		case ask := <-line.asks:
+			p.answer(q, asked, ask, mono())
 		case <-look.C:
 			for id := range round {
 				if !q.has(id) {
@@ -149,7 +160,8 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 
 // sync makes the queue hold the store's sources that are fetched: new ones
 // due after a short random delay (at start: every one not held back by a
-// failure), retired and removed ones out. It returns the ids of those it
+// failure; one backing off is tried once its last try is RetryGap old,
+// see restartDue), retired and removed ones out. It returns the ids of those it
 // added due now, and on a failed read logs and keeps the queue as it was.
 // at is the queue's clock now.
 func (p *Poller) sync(ctx context.Context, q *queue, at time.Time) map[int64]bool {
@@ -172,7 +184,7 @@ func (p *Poller) sync(ctx context.Context, q *queue, at time.Time) map[int64]boo
 			q.put(src, time.Time{}) // its data; the queue keeps its time
 			continue
 		}
-		wait := DueAt(src, now).Sub(now) // held back by a failure: its clamped time
+		wait := restartDue(src, now).Sub(now) // held back by a failure: its clamped time, or its retry
 		if src.Failures == 0 || wait <= 0 {
 			every := src.Interval
 			if every <= 0 {

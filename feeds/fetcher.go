@@ -73,6 +73,9 @@ type Response struct {
 	Fresh     time.Duration
 	FreshFrom string
 	Link      []string // the Link headers of a 200 (a WebSub hub, see FindHub)
+	// MovedTo is the address the feed moved to when every redirect on the
+	// way was permanent (301 or 308): its old address is to be replaced.
+	MovedTo string
 }
 
 // Fetch GETs url with If-None-Match / If-Modified-Since from the previous
@@ -99,7 +102,7 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
-		out := Response{NotModified: true, ETag: etag, LastModified: lastModified}
+		out := Response{NotModified: true, ETag: etag, LastModified: lastModified, MovedTo: movedTo(resp)}
 		out.Fresh, out.FreshFrom = freshness(resp.Header, time.Now())
 		return out, nil
 	case resp.StatusCode != http.StatusOK:
@@ -117,7 +120,7 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 		return Response{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, f.maxBytes)
 	}
 	now := time.Now()
-	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: lastModifiedOf(resp.Header, now), Link: resp.Header.Values("Link")}
+	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: lastModifiedOf(resp.Header, now), Link: resp.Header.Values("Link"), MovedTo: movedTo(resp)}
 	out.Fresh, out.FreshFrom = freshness(resp.Header, now)
 	return out, nil
 }
@@ -157,4 +160,20 @@ func retryAfter(v string, now time.Time) time.Duration {
 		return t.Sub(now)
 	}
 	return 0
+}
+
+// movedTo returns the address resp came from when it was reached through
+// permanent redirects only (301, 308), "" otherwise (none, or a temporary
+// one on the way).
+func movedTo(resp *http.Response) string {
+	req := resp.Request
+	if req == nil || req.Response == nil {
+		return ""
+	}
+	for r := req; r.Response != nil; r = r.Response.Request {
+		if c := r.Response.StatusCode; c != http.StatusMovedPermanently && c != http.StatusPermanentRedirect {
+			return ""
+		}
+	}
+	return req.URL.String()
 }

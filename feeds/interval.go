@@ -118,13 +118,20 @@ func freshKind(from string) news.ReasonKind {
 	return news.ReasonMaxAge
 }
 
-// planFailure backs off from 1 minute doubling to 6 hours, waits at least
-// max_interval after a 429, and waits a longer Retry-After up to maxHold.
+// maxFailures is a count of failures in a row whose backoff is the longest.
+const maxFailures = 10
+
+// planFailure backs off from 1 minute doubling to 6 hours (at once after a
+// 410 Gone), waits at least max_interval after a 429, and waits a longer
+// Retry-After up to maxHold.
 func planFailure(b bounds, o outcome) (wait time.Duration, why news.IntervalReason, note string) {
 	wait, why = backoff(o.failures), news.IntervalReason{Kind: news.ReasonBackoff, Count: o.failures}
 	var se *StatusError
 	if !errors.As(o.err, &se) {
 		return wait, why, ""
+	}
+	if se.Code == http.StatusGone { // gone for good, says the server: the longest backoff at once
+		wait = backoff(maxFailures)
 	}
 	if se.Code == http.StatusTooManyRequests && wait < b.max {
 		wait, why = b.max, news.IntervalReason{Kind: news.ReasonTooMany}

@@ -52,6 +52,7 @@ func TestPlanKeepsWithinBoundsAndHonoursTheServer(t *testing.T) {
 		{name: "Retry-After waits longer", o: outcome{failures: 1, err: &StatusError{Code: 503, RetryAfter: 20 * time.Minute}}, want: 20 * time.Minute, why: "Retry-After"},
 		{name: "Retry-After of a year: a day", o: outcome{failures: 1, err: &StatusError{Code: 503, RetryAfter: year}}, want: maxHold, why: "Retry-After", absurd: true},
 		{name: "Retry-After in the past: the backoff", o: outcome{failures: 1, err: &StatusError{Code: 503}}, want: time.Minute, why: "1 failed"},
+		{name: "410 Gone: the longest backoff at once", o: outcome{failures: 1, err: &StatusError{Code: http.StatusGone}}, want: 6 * time.Hour, why: "1 failed"},
 		{name: "429: the maximum at least", o: outcome{failures: 1, err: &StatusError{Code: http.StatusTooManyRequests}}, want: 2 * time.Hour, why: "429"},
 		{name: "min = max: the schedule", bounds: ptr(newBounds(5*time.Minute, 0, 0)), o: outcome{dated: every(time.Minute, 10, testNow)}, want: 5 * time.Minute, why: "the schedule"},
 		{name: "min = max: a feed's max-age still holds, up to an hour", bounds: ptr(newBounds(2*time.Minute, 0, 0)), o: outcome{fresh: 10 * time.Minute, freshFrom: "Cache-Control max-age"}, want: 10 * time.Minute, why: "max-age of 10m"},

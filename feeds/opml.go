@@ -39,7 +39,15 @@ type opmlOutline struct {
 // ParseOPML returns the feeds (outlines with an xmlUrl, at any depth) of an
 // OPML document, at most MaxOutlines, each URL once. It fails when the
 // document is not OPML.
-func ParseOPML(data []byte) ([]Outline, error) {
+func ParseOPML(data []byte) ([]Outline, error) { return parseOPML(data, MaxOutlines) }
+
+// ParseOPMLAll is ParseOPML without the cap: every feed of the document,
+// each URL once, as many as its size holds (an import takes MaxOutlines new
+// ones at a time).
+func ParseOPMLAll(data []byte) ([]Outline, error) { return parseOPML(data, -1) }
+
+// parseOPML returns at most limit feeds (limit < 0: all of them).
+func parseOPML(data []byte, limit int) ([]Outline, error) {
 	var doc opmlDoc
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
@@ -51,7 +59,7 @@ func ParseOPML(data []byte) ([]Outline, error) {
 	var walk func([]opmlOutline)
 	walk = func(list []opmlOutline) {
 		for _, o := range list {
-			if len(out) >= MaxOutlines {
+			if limit >= 0 && len(out) >= limit {
 				return
 			}
 			if u := strings.TrimSpace(o.XMLURL); u != "" && !seen[u] {

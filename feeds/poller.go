@@ -130,6 +130,9 @@ type Poller struct {
 	// due holds, for each source Run's queue holds, when it is due (on the
 	// injected clock): what Scheduled reports.
 	due sync.Map // int64 → time.Time
+	// line reaches the dispatcher of the Run in progress (FetchNow); nil
+	// when none runs.
+	line atomic.Pointer[runLine]
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -450,6 +453,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		wait = min(wait, cmp.Or(src.Interval, p.bounds.base))
 	}
 	if err == nil {
+		p.noteMoved(log, src, resp.MovedTo)
 		wait, why = p.pushedWait(src.ID, wait, why)
 		p.offerHub(ctx, src, resp)
 	}
@@ -462,7 +466,8 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
 		}
 		p.opts.Observer.Fetched("error")
-		r.Err = failure(err, storeFailed).Encode()
+		f := failure(err, storeFailed)
+		r.Err, r.Failure = f.Encode(), f.Kind
 		if !storeFailed {
 			src.Failures++
 		}

@@ -16,6 +16,7 @@ var commandTexts = []entry{
 	{"Newest news for your subscriptions", "Свежие новости по вашим подпискам", "Das Neueste zu Ihren Abos", "Lo más reciente de tus suscripciones"},
 	{"Stories most sources carry now", "Темы, о которых сейчас пишет больше всего источников", "Themen, über die gerade die meisten Quellen berichten", "Las noticias que más fuentes publican ahora"},
 	{"The news sources and their health", "Источники новостей и их состояние", "Die Nachrichtenquellen und ihr Zustand", "Las fuentes de noticias y su estado"},
+	{"Fetch a source now, ahead of its schedule or its backoff", "Загрузить источник сейчас, не дожидаясь расписания или паузы после ошибок", "Eine Quelle jetzt abrufen, vor ihrem Zeitplan oder ihrer Pause nach Fehlern", "Consultar una fuente ahora, antes de su horario o de su pausa tras fallos"},
 	{"Add a feed or a site (operators)", "Добавить ленту или сайт (операторы)", "Einen Feed oder eine Website hinzufügen (Betreiber)", "Añadir un feed o un sitio (operadores)"},
 	{"Remove a source (operators)", "Удалить источник (операторы)", "Eine Quelle entfernen (Betreiber)", "Quitar una fuente (operadores)"},
 	{"The sources as OPML (operators)", "Источники в формате OPML (операторы)", "Die Quellen als OPML (Betreiber)", "Las fuentes en OPML (operadores)"},

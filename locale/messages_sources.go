@@ -4,6 +4,16 @@ package locale
 // /export, /import and /status.
 var sourceTexts = []entry{
 	{"Managing sources is not available here.", "Управление источниками здесь недоступно.", "Quellen lassen sich hier nicht verwalten.", "Aquí no se pueden gestionar las fuentes."},
+	// /fetch
+	{"Which one? Send <code>/fetch ID</code> with an ID from /sources.", "Какой? Отправьте <code>/fetch ID</code> с ID из /sources.", "Welche? Senden Sie <code>/fetch ID</code> mit einer ID aus /sources.", "¿Cuál? Envía <code>/fetch ID</code> con un ID de /sources."},
+	{"Source #%d, <b>%s</b>, is no longer in the configuration: it is not fetched.", "Источника #%d, <b>%s</b>, больше нет в конфигурации: он не опрашивается.", "Quelle #%d, <b>%s</b>, ist nicht mehr in der Konfiguration: sie wird nicht abgerufen.", "La fuente #%d, <b>%s</b>, ya no está en la configuración: no se consulta."},
+	{"Fetching a source now is not available here.", "Загрузить источник сейчас здесь нельзя.", "Eine Quelle jetzt abzurufen ist hier nicht möglich.", "Aquí no se puede consultar una fuente ahora."},
+	{"Source #%d, <b>%s</b>, is not scheduled yet: new sources are taken up within a minute. Try again then.", "Источник #%d, <b>%s</b>, ещё не в расписании: новые источники подключаются в течение минуты. Попробуйте тогда снова.", "Quelle #%d, <b>%s</b>, ist noch nicht eingeplant: neue Quellen kommen binnen einer Minute dazu. Versuchen Sie es dann erneut.", "La fuente #%d, <b>%s</b>, aún no está programada: las fuentes nuevas se incorporan en un minuto. Inténtalo entonces."},
+	{"Source #%d, <b>%s</b>, was fetched less than a minute ago. Try again %s.", "Источник #%d, <b>%s</b>, загружался меньше минуты назад. Попробуйте снова %s.", "Quelle #%d, <b>%s</b>, wurde vor weniger als einer Minute abgerufen. Versuchen Sie es %s erneut.", "La fuente #%d, <b>%s</b>, se consultó hace menos de un minuto. Vuelve a intentarlo %s."},
+	{"🔄 Source #%d, <b>%s</b>, is being fetched right now; I'll say how it went.", "🔄 Источник #%d, <b>%s</b>, загружается прямо сейчас; я сообщу, как прошло.", "🔄 Quelle #%d, <b>%s</b>, wird gerade abgerufen; ich sage Bescheid, wie es lief.", "🔄 La fuente #%d, <b>%s</b>, se está consultando ahora mismo; te diré cómo fue."},
+	{"🔄 Fetching source #%d, <b>%s</b>, now; I'll say how it went.", "🔄 Загружаю источник #%d, <b>%s</b>; я сообщу, как прошло.", "🔄 Ich rufe Quelle #%d, <b>%s</b>, jetzt ab; ich sage Bescheid, wie es lief.", "🔄 Consultando la fuente #%d, <b>%s</b>, ahora; te diré cómo fue."},
+	{"The fetch of source #%d, <b>%s</b>, did not finish (the bot is stopping, or the source was removed).", "Загрузка источника #%d, <b>%s</b>, не завершилась (бот останавливается или источник удалён).", "Der Abruf von Quelle #%d, <b>%s</b>, wurde nicht fertig (der Bot hält an, oder die Quelle wurde entfernt).", "La consulta de la fuente #%d, <b>%s</b>, no terminó (el bot se está deteniendo o la fuente se eliminó)."},
+	{"The fetch of source #%d, <b>%s</b>, has not finished yet; /sources will show how it went.", "Загрузка источника #%d, <b>%s</b>, ещё не закончилась; /sources покажет, как она прошла.", "Der Abruf von Quelle #%d, <b>%s</b>, ist noch nicht fertig; /sources zeigt, wie er lief.", "La consulta de la fuente #%d, <b>%s</b>, aún no ha terminado; /sources mostrará cómo fue."},
 	{"No sources yet.", "Источников пока нет.", "Noch keine Quellen.", "Aún no hay fuentes."},
 	{"Sources", "Источники", "Quellen", "Fuentes"},
 	{"no longer in the configuration, not fetched", "больше нет в конфигурации, не опрашивается", "nicht mehr in der Konfiguration, wird nicht abgerufen", "ya no está en la configuración, no se consulta"},
@@ -12,6 +22,7 @@ var sourceTexts = []entry{
 	{"every %s: %s", "каждые %s: %s", "alle %s: %s", "cada %s: %s"},
 	// Why a source is fetched at its interval (news.IntervalReason).
 	{"the schedule", "расписание", "der Zeitplan", "la programación"},
+	{"the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back", "сервер сообщает, что лента удалена навсегда (HTTP 410): удалите источник или загрузите его командой /fetch, если он вернулся", "der Server sagt, der Feed sei endgültig weg (HTTP 410): entfernen Sie die Quelle, oder rufen Sie sie mit /fetch ab, wenn sie zurück ist", "el servidor dice que el feed ya no existe (HTTP 410): elimina la fuente, o consúltala con /fetch si ha vuelto"},
 	{"the server answered HTTP %d", "сервер ответил HTTP %d", "der Server antwortete mit HTTP %d", "el servidor respondió HTTP %d"},
 	{"no answer in time (poller.timeout)", "нет ответа вовремя (poller.timeout)", "keine Antwort in der Zeit (poller.timeout)", "sin respuesta a tiempo (poller.timeout)"},
 	{"the site's name does not resolve (DNS)", "имя сайта не находится в DNS", "der Name der Website lässt sich nicht auflösen (DNS)", "el nombre del sitio no se resuelve (DNS)"},
@@ -90,5 +101,9 @@ var sourceTexts = []entry{
 	{" %d refused: not public web addresses.", " Отклонены: %d — не публичные веб-адреса.", " %d abgelehnt: keine öffentlichen Webadressen.", " %d rechazadas: no son direcciones web públicas."},
 	{" %d skipped: their host names do not resolve.", " Пропущены: %d — их имена хостов не разрешаются.", " %d übersprungen: Ihre Hostnamen lösen nicht auf.", " %d omitidas: sus nombres de host no resuelven."},
 	{" %d skipped: not http(s) URLs.", " Пропущены: %d — это не http(s)-адреса.", " %d übersprungen: keine http(s)-URLs.", " %d omitidas: no son URL http(s)."},
+	{"%d more feeds of the list are not imported yet: an import adds up to %d at a time. Send the same /import again for the next ones.",
+		"Ещё лент из списка не импортировано: %d; за один импорт добавляется не больше %d. Отправьте тот же /import снова для следующих.",
+		"%d weitere Feeds der Liste sind noch nicht importiert: ein Import fügt höchstens %d auf einmal hinzu. Senden Sie denselben /import noch einmal für die nächsten.",
+		"Faltan por importar %d feeds de la lista: cada importación añade como mucho %d. Envía el mismo /import otra vez para los siguientes."},
 	{"Status is not available in this setup.", "Статус в этой установке недоступен.", "Der Status ist in dieser Installation nicht verfügbar.", "El estado no está disponible en esta instalación."},
 }

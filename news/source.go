@@ -8,8 +8,12 @@ type FetchResult struct {
 	NotModified  bool
 	ETag         string
 	LastModified string
-	Err          string
-	NextFetchAt  time.Time
+	Err          string // a failure, as FetchFailure.Encode writes it (what Source.LastError shows)
+	// Failure is the kind of a failure (Err's): one of FailDatabase is the
+	// database's, not the source's, and does not count as one of its
+	// failures in a row.
+	Failure     FailureKind
+	NextFetchAt time.Time
 	// Interval is the wait from this fetch to NextFetchAt, before jitter,
 	// and IntervalReason why (shown by /sources).
 	Interval       time.Duration

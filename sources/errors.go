@@ -32,6 +32,13 @@ var (
 	ErrFetch = errors.New("fetch failed")
 	// ErrNotOPML: the document is not an OPML list.
 	ErrNotOPML = errors.New("not an OPML list")
+	// ErrRetired: the source is no longer in the configuration: not fetched.
+	ErrRetired = errors.New("source no longer in the configuration")
+	// ErrNotScheduled: the poller does not hold the source (yet), or does
+	// not run.
+	ErrNotScheduled = errors.New("source not scheduled")
+	// ErrTooSoon: the source was fetched moments ago.
+	ErrTooSoon = errors.New("source fetched moments ago")
 )
 
 // HTTPStatus returns the HTTP status a site answered a fetch with, when err

@@ -35,6 +35,9 @@ func (s *Service) Export(ctx context.Context) ([]byte, int, error) {
 	return doc, len(srcs), nil
 }
 
+// MaxImport is how many feeds that are not sources yet one import checks.
+const MaxImport = feeds.MaxOutlines
+
 // Imported is what an import did with the feeds of an OPML list.
 type Imported struct {
 	Added      []news.Source // new chat sources
@@ -42,6 +45,10 @@ type Imported struct {
 	Refused    int           // feeds on addresses the guard refuses
 	Unresolved int           // feeds whose host names do not resolve (or fail the check otherwise)
 	Invalid    int           // entries that are not http(s) URLs of at most MaxURL bytes
+	// Later is how many feeds of the list were not looked at: an import
+	// checks at most MaxImport feeds that are not sources yet, and
+	// the same list imported again goes on with them.
+	Later int
 }
 
 // ImportURL fetches an OPML list through the guarded FeedFinder and imports
@@ -62,19 +69,26 @@ func (s *Service) ImportURL(ctx context.Context, rawURL string) (Imported, error
 
 // Import makes every feed of an OPML document a chat source, unless it is a
 // source already. Every feed URL passes the FeedFinder's address check, as
-// Add does; those that fail it are counted, not added. It fails with
+// Add does; those that fail it are counted, not added. At most
+// MaxImport feeds that are not sources yet are checked per import;
+// the rest are counted (Later), and importing the same list again goes on
+// with them, the sources it added being known then. It fails with
 // ErrUnavailable without a FeedFinder, ErrNotOPML when doc is not OPML, and
 // with the store's error (what was added before it stays).
 func (s *Service) Import(ctx context.Context, doc []byte) (Imported, error) {
 	if s.opts.Finder == nil {
 		return Imported{}, ErrUnavailable
 	}
-	outs, err := feeds.ParseOPML(doc)
+	outs, err := feeds.ParseOPMLAll(doc)
 	if err != nil {
 		return Imported{}, fmt.Errorf("%w: %w", ErrNotOPML, err)
 	}
 	var res Imported
-	for _, o := range outs {
+	for i, o := range outs {
+		if len(res.Added)+res.Refused+res.Unresolved >= MaxImport {
+			res.Later = len(outs) - i
+			break
+		}
 		if err := s.importOutline(ctx, o, &res); err != nil {
 			return res, err
 		}

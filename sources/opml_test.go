@@ -3,6 +3,7 @@ package sources_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -150,5 +151,42 @@ func TestImportFailures(t *testing.T) {
 	}
 	if srcs, err := st.ListSources(ctx); err != nil || len(srcs) != 0 {
 		t.Errorf("sources after failed imports: %+v, %v", srcs, err)
+	}
+}
+
+// A list of more feeds than one import checks says how many it left for
+// later, and the same list imported again goes on with them: nothing is
+// dropped without a word.
+func TestImportOfALongListGoesOnWhereItStopped(t *testing.T) {
+	srv := newSite(t)
+	svc, st := newService(t, finder(srv, false, map[string]string{"news.example": publicIP}), nil)
+	ctx := context.Background()
+	total := sources.MaxImport + 120
+	var b strings.Builder
+	b.WriteString(`<opml version="2.0"><body>`)
+	for i := range total {
+		fmt.Fprintf(&b, `<outline text="Feed %d" xmlUrl="https://news.example/feed?n=%d"/>`, i, i)
+	}
+	b.WriteString(`</body></opml>`)
+	first, err := svc.Import(ctx, []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Added) != sources.MaxImport || first.Later != 120 {
+		t.Fatalf("first import: %d added, %d later; want %d and 120", len(first.Added), first.Later, sources.MaxImport)
+	}
+	again, err := svc.Import(ctx, []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Added) != 120 || again.Known != sources.MaxImport || again.Later != 0 {
+		t.Fatalf("the same list again: %d added, %d known, %d later; want 120, %d, 0", len(again.Added), again.Known, again.Later, sources.MaxImport)
+	}
+	srcs, err := st.ListSources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) != total {
+		t.Fatalf("%d sources, want all %d of the list", len(srcs), total)
 	}
 }

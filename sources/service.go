@@ -35,6 +35,9 @@ type Options struct {
 	Finder   FeedFinder                // nil: Add and Import fail with ErrUnavailable
 	Now      func() time.Time          // nil: time.Now
 	NextPoll func(time.Time) time.Time // when the poller next runs after a time, for sources never fetched; nil: unknown
+	// Scheduler fetches a source now (FetchNow); nil: FetchNow fails with
+	// ErrUnavailable.
+	Scheduler Scheduler
 }
 
 // Service runs the use cases of sources. It is safe for concurrent use.

@@ -68,3 +68,7 @@ func status(now time.Time, src news.Source, nextPoll func(time.Time) time.Time) 
 	}
 	return st
 }
+
+// StatusOf returns src with its health as of now, as List does (a source
+// never fetched has no NextFetch here).
+func StatusOf(now time.Time, src news.Source) Status { return status(now, src, nil) }

@@ -134,8 +134,8 @@ func (f *fetchState) takeQuiet() map[int64]quietFetch {
 }
 
 // RecordFetch stores the outcome of a fetch: validators and counters on
-// success, the error and the failure count otherwise (a failure of kind
-// news.FailDatabase is not counted); and in both cases when
+// success, the error and the failure count otherwise (a failure whose
+// r.Failure is news.FailDatabase is not counted); and in both cases when
 // the source is due next, with the interval that made it so and why. A
 // success that changes nothing but times is kept in memory (see QuietWrite).
 // It fails on a database error.
@@ -167,7 +167,7 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r news.FetchResult) e
 		// store what was fetched is the database's, not the source's: it
 		// does not count as one of the source's failures in a row.
 		failed := 1
-		if f, ok := news.ParseFetchFailure(r.Err); ok && f.Kind == news.FailDatabase {
+		if r.Failure == news.FailDatabase {
 			failed = 0
 		}
 		_, err = s.w.ExecContext(ctx, `UPDATE sources SET failures = failures + ?, last_fetch_at = ?, last_error = ?, next_fetch_at = ?,

@@ -164,3 +164,38 @@ func TestTheSameItemsWriteNothing(t *testing.T) {
 		t.Errorf("%d seen items older than seenRefresh not marked at the fetch that changed the set", stale)
 	}
 }
+
+// TestRecordFetchCountsByTheFailureKind: whether a failure counts as one
+// of the source's failures in a row is the result's Failure, a value, not
+// something read back out of its error text.
+func TestRecordFetchCountsByTheFailureKind(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "kind.db"), func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	src := wireSource(t, s)
+	for _, c := range []struct {
+		name string
+		r    news.FetchResult
+		want int
+	}{
+		{"the database's failure, its text not encoded", news.FetchResult{Err: "store articles: database is locked", Failure: news.FailDatabase}, 0},
+		{"the source's failure", news.FetchResult{Err: news.FetchFailure{Kind: news.FailStatus, Status: 500}.Encode(), Failure: news.FailStatus}, 1},
+		{"the database's again", news.FetchResult{Err: "disk I/O error", Failure: news.FailDatabase}, 1},
+	} {
+		c.r.NextFetchAt, c.r.Interval = now.Add(time.Minute), time.Minute
+		if err := s.RecordFetch(ctx, src.ID, c.r); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.FindSource(ctx, src.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Failures != c.want {
+			t.Errorf("%s: %d failures in a row, want %d", c.name, got.Failures, c.want)
+		}
+	}
+}

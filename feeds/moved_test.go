@@ -1,0 +1,64 @@
+package feeds
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/summarize"
+)
+
+// A feed that moved for good (301 or 308 all the way) is fetched at its new
+// address and logged once, naming it; a temporary redirect on the way is
+// no move.
+func TestAFeedThatMovedIsLoggedOnce(t *testing.T) {
+	body, err := os.ReadFile("../testdata/feeds/world-v1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(body)
+	})
+	mux.Handle("/old", http.RedirectHandler("/older", http.StatusMovedPermanently))
+	mux.Handle("/older", http.RedirectHandler("/feed.xml", http.StatusPermanentRedirect))
+	mux.Handle("/for-now", http.RedirectHandler("/older", http.StatusFound))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+
+	f := newTestFetcher(1<<20, 2*time.Second)
+	for path, want := range map[string]string{"/old": srv.URL + "/feed.xml", "/for-now": "", "/feed.xml": ""} {
+		resp, err := f.Fetch(context.Background(), srv.URL+path, "", "")
+		if err != nil || resp.MovedTo != want {
+			t.Errorf("Fetch %s: MovedTo %q, %v; want %q", path, resp.MovedTo, err, want)
+		}
+	}
+
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	testkit.UpsertSource(t, st, "Moved", srv.URL+"/old", "config")
+	testkit.UpsertSource(t, st, "Elsewhere for now", srv.URL+"/for-now", "chat")
+	sum, err := summarize.New(summarize.Options{Sentences: 3, MaxChars: 600})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs lockedBuffer
+	p, err := NewPoller(Options{Schedule: "@every 1h", MaxAge: 48 * time.Hour, Fetcher: f, Store: st, Sink: &recordingSink{}, Summarizer: sum,
+		Logger: slog.New(slog.NewTextHandler(&logs, nil)), Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPoll(t, p)
+	mustPoll(t, p)
+	got := logs.String()
+	if n := strings.Count(got, "the feed moved permanently"); n != 1 || !strings.Contains(got, "moved_to="+srv.URL+"/feed.xml") ||
+		!strings.Contains(got, "source=Moved") || !strings.Contains(got, "configuration's [[sources]]") {
+		t.Errorf("%d lines about the move, want 1 naming the source and its new address:\n%s", n, got)
+	}
+}
