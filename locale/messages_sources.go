@@ -5,6 +5,7 @@ package locale
 var sourceTexts = []entry{
 	{"Managing sources is not available here.", "Управление источниками здесь недоступно.", "Quellen lassen sich hier nicht verwalten.", "Aquí no se pueden gestionar las fuentes."},
 	// /fetch
+	{"<code>/fetch ID</code> tries a source again now.", "<code>/fetch ID</code> — загрузить источник заново прямо сейчас.", "<code>/fetch ID</code> versucht eine Quelle jetzt erneut.", "<code>/fetch ID</code> vuelve a intentar una fuente ahora."},
 	{"Which one? Send <code>/fetch ID</code> with an ID from /sources.", "Какой? Отправьте <code>/fetch ID</code> с ID из /sources.", "Welche? Senden Sie <code>/fetch ID</code> mit einer ID aus /sources.", "¿Cuál? Envía <code>/fetch ID</code> con un ID de /sources."},
 	{"Source #%d, <b>%s</b>, is no longer in the configuration: it is not fetched.", "Источника #%d, <b>%s</b>, больше нет в конфигурации: он не опрашивается.", "Quelle #%d, <b>%s</b>, ist nicht mehr in der Konfiguration: sie wird nicht abgerufen.", "La fuente #%d, <b>%s</b>, ya no está en la configuración: no se consulta."},
 	{"Fetching a source now is not available here.", "Загрузить источник сейчас здесь нельзя.", "Eine Quelle jetzt abzurufen ist hier nicht möglich.", "Aquí no se puede consultar una fuente ahora."},
