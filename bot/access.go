@@ -22,7 +22,7 @@ const (
 // listed here, so a new row of the table is for chat admins by default.
 func accessOf(name string) access {
 	switch name {
-	case "start", "help", "list", "search", "latest", "trending", "sources", "id", "share":
+	case "start", "help", "list", "search", "latest", "trending", "sources", "id", "share", "settings":
 		return everyone
 	case "addsource", "removesource", "export", "import", "status", "version":
 		return operators

@@ -64,6 +64,7 @@ func (r *Router) table() []command {
 		{"share", "ID", "A link that lets anyone subscribe to the same query", r.cmdShare},
 		{"preview", "on, off, large, small or above", "How alerts show the article's link preview", r.cmdPreview},
 		{"language", "CODE", "The language I speak in this chat", r.cmdLanguage},
+		{"settings", "", "This chat's settings at a glance", r.cmdSettings},
 	}
 }
 

@@ -37,6 +37,8 @@ func (r *Router) cmdFetch(ctx context.Context, req request) error {
 		r.reply(ctx, chatID, p.Sprintf("Fetching a source now is not available here."))
 	case errors.Is(err, sources.ErrNotScheduled):
 		r.reply(ctx, chatID, p.Sprintf("Source #%d, <b>%s</b>, is not scheduled yet: new sources are taken up within a minute. Try again then.", src.ID, name()))
+	case errors.Is(err, sources.ErrTooSoon) && src.LastError != "":
+		r.reply(ctx, chatID, p.Sprintf("Source #%d, <b>%s</b>, was tried less than a minute ago, and failed (see /sources). Try again %s.", src.ID, name(), until(p, r.opts.Now(), f.At)))
 	case errors.Is(err, sources.ErrTooSoon):
 		r.reply(ctx, chatID, p.Sprintf("Source #%d, <b>%s</b>, was fetched less than a minute ago. Try again %s.", src.ID, name(), until(p, r.opts.Now(), f.At)))
 	case err != nil:

@@ -58,6 +58,9 @@ func TestFetchCommandFetchesABackedOffSourceNow(t *testing.T) {
 	if got := h.reply(61, "private", 61, "/fetch").Text(); !strings.Contains(got, "/fetch ID") {
 		t.Errorf("/fetch without an id: %q", got)
 	}
+	if got := h.reply(61, "private", 61, "/fetch 1").Text(); got != "Source #1, <b>World &lt;Wire&gt;</b>, was tried less than a minute ago, and failed (see /sources). Try again in 1 min." {
+		t.Errorf("/fetch right after a failed try: %q", got)
+	}
 	h.clock.Advance(time.Minute) // the failure was recorded a minute ago
 	n := len(h.tg.Sent(61))
 	h.send(61, "private", 61, "/fetch #1")

@@ -52,7 +52,9 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 	p := tr(ctx)
 	var b strings.Builder
 	b.WriteString("<b>" + p.Sprintf("Sources") + "</b>\n")
+	failing := false
 	for _, s := range srcs {
+		failing = failing || s.Health == sources.Failing
 		if r.opts.Scheduled != nil && s.Health != sources.Retired {
 			if at, ok := r.opts.Scheduled(s.ID); ok {
 				s.NextFetch = at
@@ -67,6 +69,9 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 			b.WriteString(" · " + p.Sprintf("added in chat"))
 		}
 		b.WriteString("\n" + health(p, now, s) + "\n")
+	}
+	if failing {
+		b.WriteString("\n" + p.Sprintf("<code>/fetch ID</code> tries a source again now.") + "\n")
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil

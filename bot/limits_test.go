@@ -89,8 +89,10 @@ func TestCeilSecond(t *testing.T) {
 // for another) bunches messages that left evenly spaced by more than the
 // fake's burst (at load ~7 on two cores it did, now and then), and that is
 // the network's jitter, which the headroom covers in production, not the
-// sender's pace. The messages still go through the real transport to the
-// fake Telegram. (A sender at 60/s fails it.)
+// sender's pace. A stall of the whole process (all goroutines at once)
+// used to bunch the messages whose turns passed meanwhile; they take new
+// turns now (see turn). The messages still go through the real transport
+// to the fake Telegram. (A sender at 60/s fails it.)
 func TestSenderStaysWithinTheLimits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("sends for a few seconds")

@@ -100,6 +100,7 @@ type Sender struct {
 	freed  chan struct{} // a chat's delivery ended
 	fresh  atomic.Bool   // new messages were queued since the batch in hand was read
 	global *rate.Limiter
+	wall   wallClock // the global rate's clock: real time
 	// journal holds outcomes the database could not record (journal.go);
 	// opts.Outbox is it.
 	journal *journal
@@ -148,6 +149,7 @@ func NewSender(opts SenderOptions) *Sender {
 		wake:    make(chan struct{}, 1),
 		freed:   make(chan struct{}, 1),
 		global:  opts.Rates.global(),
+		wall:    realWall,
 		chats:   map[int64]*chatState{},
 		changed: make(chan struct{}),
 		looked:  make(chan struct{}),
@@ -267,15 +269,15 @@ func (s *Sender) claim(m news.Message, read time.Time) bool {
 	return true
 }
 
-// pace waits until a message may leave: no global hold and a token of the
-// global rate. Taking it here, after the message was read and rendered,
+// pace waits until a message may leave: no global hold and a turn of the
+// global rate (one missed during a stall is not taken late: see turn). Taking it here, after the message was read and rendered,
 // keeps database hiccups from bunching the messages that reach Telegram. (A
 // message may so leave up to Concurrency/rate after its chat's token was
 // taken; the limits' headroom and the chat bursts absorb that.) It fails only
 // when stop is done.
 func (s *Sender) pace(stop context.Context) error {
 	s.waitGlobalPause(stop, nil)
-	if err := s.global.Wait(stop); err != nil {
+	if _, err := turn(stop, s.global, s.wall); err != nil {
 		return err
 	}
 	s.waitGlobalPause(stop, nil) // a 429 may have come while this one waited its turn

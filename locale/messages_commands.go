@@ -15,6 +15,8 @@ var commandTexts = []entry{
 	{"Search the news stored so far", "Поиск по сохранённым новостям", "Die bisher gespeicherten Nachrichten durchsuchen", "Buscar en las noticias guardadas"},
 	{"Newest news for your subscriptions", "Свежие новости по вашим подпискам", "Das Neueste zu Ihren Abos", "Lo más reciente de tus suscripciones"},
 	{"Stories most sources carry now", "Темы, о которых сейчас пишет больше всего источников", "Themen, über die gerade die meisten Quellen berichten", "Las noticias que más fuentes publican ahora"},
+	{"This chat's settings at a glance", "Настройки этого чата одним взглядом", "Die Einstellungen dieses Chats auf einen Blick", "Los ajustes de este chat de un vistazo"},
+	{"This chat's settings", "Настройки этого чата", "Einstellungen dieses Chats", "Ajustes de este chat"},
 	{"The news sources and their health", "Источники новостей и их состояние", "Die Nachrichtenquellen und ihr Zustand", "Las fuentes de noticias y su estado"},
 	{"Fetch a source now, ahead of its schedule or its backoff", "Загрузить источник сейчас, не дожидаясь расписания или паузы после ошибок", "Eine Quelle jetzt abrufen, vor ihrem Zeitplan oder ihrer Pause nach Fehlern", "Consultar una fuente ahora, antes de su horario o de su pausa tras fallos"},
 	{"Add a feed or a site (operators)", "Добавить ленту или сайт (операторы)", "Einen Feed oder eine Website hinzufügen (Betreiber)", "Añadir un feed o un sitio (operadores)"},

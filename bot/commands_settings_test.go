@@ -1,0 +1,46 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// /settings shows every setting of the chat with the command that changes
+// it, in the chat's language; anyone in a group may look.
+func TestSettingsShowsTheChatsSettings(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) {
+		o.CommandBurst, o.Digests = 50, nothingNew{}
+		o.Languages = o.Preview.(Languages) // the harness's settings service
+	})
+	for _, cmd := range []string{"/timezone Europe/Berlin", "/digest 08:00", "/quiet 23:00-07:00 hold", "/preview small", "/pause"} {
+		h.reply(42, "private", 42, cmd)
+	}
+	got := h.reply(42, "private", 42, "/settings").Text()
+	for _, want := range []string{
+		"⚙️ <b>This chat's settings</b>",
+		"🌐 This chat speaks English. /language",
+		"🕑 This chat's time zone is <b>Europe/Berlin</b> (it is 13:00 there). /timezone",
+		"📰 Daily digest at <b>08:00</b> (Europe/Berlin); next on Sat 28 Nov at 08:00. /digest",
+		"🌙 Quiet hours 23:00–07:00 (Europe/Berlin): alerts are held for the digest. /quiet",
+		"🖼 Alerts here show a small link preview below the text. /preview",
+		"⏸ Alerts are paused: /resume to turn them back on.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/settings lacks %q:\n%s", want, got)
+		}
+	}
+	h.reply(42, "private", 42, "/language de")
+	if got := h.reply(42, "private", 42, "/settings").Text(); !strings.Contains(got, "Einstellungen dieses Chats") || !strings.Contains(got, "Europe/Berlin") {
+		t.Errorf("/settings in German:\n%s", got)
+	}
+	h.tg.SetMember(-100, 61, "member")
+	if got := h.reply(-100, "supergroup", 61, "/settings").Text(); !strings.Contains(got, "No quiet hours") || strings.Contains(got, "only the admins") {
+		t.Errorf("a group member's /settings:\n%s", got)
+	}
+}
+
+// nothingNew is a digest builder with nothing new to send.
+type nothingNew struct{}
+
+func (nothingNew) SendNow(context.Context, int64) (int, error) { return 0, nil }
