@@ -1,0 +1,41 @@
+package summarize
+
+import "sync"
+
+// maxIdleScratches is how many scratches a Summarizer keeps between
+// summaries: enough for the poller's workers on a small machine. A summary
+// that finds none idle makes one, which is dropped afterwards when as many
+// are kept already.
+const maxIdleScratches = 4
+
+// scratches keeps idle scratches for the next summaries. It is not a
+// sync.Pool: the garbage collector empties a pool, and every scratch it
+// drops takes its vocabulary (the stem of each word seen, the most
+// expensive step per word) with it, to be rebuilt word by word.
+type scratches struct {
+	mu   sync.Mutex
+	idle []*scratch
+}
+
+// get returns an idle scratch, or a new one when none is idle.
+func (l *scratches) get() *scratch {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.idle); n > 0 {
+		sc := l.idle[n-1]
+		l.idle[n-1] = nil
+		l.idle = l.idle[:n-1]
+		return sc
+	}
+	return newScratch()
+}
+
+// put keeps sc for a later summary, or drops it when maxIdleScratches are
+// kept already.
+func (l *scratches) put(sc *scratch) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.idle) < maxIdleScratches {
+		l.idle = append(l.idle, sc)
+	}
+}
