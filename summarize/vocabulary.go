@@ -14,7 +14,7 @@ const noTerm = -1
 // most expensive step per word, and news vocabulary repeats.
 type vocabulary struct {
 	words [numLanguages]*wordTable // lower-cased word -> term ID or noTerm
-	stems map[string]int32               // stem -> term ID
+	stems map[string]int32         // stem -> term ID
 	size  int
 }
 
