@@ -21,7 +21,7 @@ type wordSlot struct {
 // longer than wordInline bytes go to a map.
 type wordTable struct {
 	seed  maphash.Seed
-	slots []wordSlot // a power of two of them, at most three quarters used
+	slots []wordSlot // a power of two of them, at most 13/16 used: maxVocabulary words fit in 2^18 (6 MB)
 	used  int
 	long  map[string]int32
 }
@@ -56,7 +56,7 @@ func (t *wordTable) put(w []byte, id int32) {
 		t.long[string(w)] = id
 		return
 	}
-	if (t.used+1)*4 > len(t.slots)*3 {
+	if (t.used+1)*16 > len(t.slots)*13 {
 		t.grow()
 	}
 	h := maphash.Bytes(t.seed, w)

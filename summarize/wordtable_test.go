@@ -43,3 +43,18 @@ func TestWordTableAsMap(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularyFitsItsTable checks the bound wordTable's comment gives: a
+// vocabulary emptied at maxVocabulary words never doubles its table past
+// 2^18 slots.
+func TestVocabularyFitsItsTable(t *testing.T) {
+	table := newWordTable()
+	w := []byte("...word") // the first three bytes make each word its own
+	for i := range maxVocabulary {
+		w[0], w[1], w[2] = byte(i), byte(i>>8), byte(i>>16)
+		table.put(w, int32(i))
+	}
+	if n := len(table.slots); n != 1<<18 {
+		t.Fatalf("%d words in %d slots, want %d", maxVocabulary, n, 1<<18)
+	}
+}
