@@ -1,12 +1,20 @@
 package summarize
 
-import "sync"
+import (
+	"runtime"
+	"sync"
+)
 
-// maxIdleScratches is how many scratches a Summarizer keeps between
-// summaries: enough for the poller's workers on a small machine. A summary
-// that finds none idle makes one, which is dropped afterwards when as many
-// are kept already.
-const maxIdleScratches = 4
+// minIdleScratches is how many scratches a Summarizer keeps between
+// summaries at least; it keeps one a processor on a larger machine
+// (maxIdle). A summary that finds none idle makes one, which is dropped
+// afterwards when as many are kept already. A scratch's vocabulary holds
+// up to maxVocabulary words (about 17 MB with their stems).
+const minIdleScratches = 4
+
+// maxIdle is how many idle scratches are kept: as many summaries as can run
+// at once, but at least minIdleScratches.
+func maxIdle() int { return max(minIdleScratches, runtime.GOMAXPROCS(0)) }
 
 // scratches keeps idle scratches for the next summaries. It is not a
 // sync.Pool: the garbage collector empties a pool, and every scratch it
@@ -30,12 +38,12 @@ func (l *scratches) get() *scratch {
 	return newScratch()
 }
 
-// put keeps sc for a later summary, or drops it when maxIdleScratches are
-// kept already.
+// put keeps sc for a later summary, or drops it when maxIdle are kept
+// already.
 func (l *scratches) put(sc *scratch) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if len(l.idle) < maxIdleScratches {
+	if len(l.idle) < maxIdle() {
 		l.idle = append(l.idle, sc)
 	}
 }
