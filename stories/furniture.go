@@ -103,7 +103,7 @@ func cleanLead(text string) string {
 			if furnitureParagraph.MatchString(p) {
 				continue
 			}
-		} else if containsAny(lower, furniturePhrases...) {
+		} else if hasFurniturePhrase(lower) {
 			continue
 		}
 		for _, r := range furniture {
@@ -122,6 +122,28 @@ func cleanLead(text string) string {
 		keep = append(keep, p)
 	}
 	return strings.Join(keep, "\n")
+}
+
+// phrasesByFirst holds furniturePhrases by their first byte.
+var phrasesByFirst = func() (t [256][]string) {
+	for _, p := range furniturePhrases {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
+// hasFurniturePhrase reports whether lower holds one of furniturePhrases:
+// containsAny(lower, furniturePhrases...) in one pass over lower instead
+// of one a phrase.
+func hasFurniturePhrase(lower string) bool {
+	for i := 0; i+1 < len(lower); i++ { // every phrase has two bytes or more
+		for _, p := range phrasesByFirst[lower[i]] {
+			if lower[i+1] == p[1] && strings.HasPrefix(lower[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // containsAny reports whether s holds one of subs.
