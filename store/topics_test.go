@@ -236,3 +236,35 @@ func TestTheLeanAlertsMigrationKeepsEverything(t *testing.T) {
 		t.Errorf("pending rows in outbox_pending after a send: %d, %v; want 2", n, err)
 	}
 }
+
+// TestTheStoryIndexMigrationKeepsTheJoinedArticles: a database of the
+// release before 0049 keeps, in the narrowed articles_story, the article
+// that joined another's story, and the digest's story sources still find
+// both articles of the story.
+func TestTheStoryIndexMigrationKeepsTheJoinedArticles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	st := openUpgraded(t, path, 48,
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0), (2, 'Post', 'https://post.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, published_at, fetched_at, story_id) VALUES (5, 1, 'a5', '', 'Kursk', 10, 0, NULL), (6, 2, 'a6', '', 'Kursk', 20, 0, 5), (7, 1, 'a7', '', 'Dam', 30, 0, NULL)`)
+	var joined int64
+	if err := st.w.QueryRowContext(ctx, `SELECT id FROM articles INDEXED BY articles_story WHERE story_id = 5`).Scan(&joined); err != nil || joined != 6 {
+		t.Errorf("articles_story: article %d, %v; want 6", joined, err)
+	}
+	var n int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM articles INDEXED BY articles_story WHERE story_id IS NOT NULL`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("entries of articles_story = %d, %v; want 1", n, err)
+	}
+	tx, err := st.w.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	got := map[int64][]news.StorySource{5: nil, 7: nil} // the stories asked for
+	if err := storySources(ctx, tx, []int64{5, 7}, got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got[5]) != 2 || len(got[7]) != 1 {
+		t.Errorf("story sources = %v; want two for story 5, one for story 7", got)
+	}
+}
