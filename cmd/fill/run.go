@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	poll "github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/search"
@@ -146,6 +147,13 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		feeds = append(feeds, feed{src: src})
 	}
 
+	// -html: the fetches go through the poller's Push, its parts timed.
+	var summarizing, linking, matching time.Duration
+	poller, err := poll.NewPoller(poll.Options{Schedule: "@every 5m", MaxAge: 7 * 24 * time.Hour, Store: st, Logger: log, Now: clk.Now,
+		Summarizer: timedSummarizer{sum, &summarizing}, Stories: timedLinker{linker, &linking}, Sink: timedSubs{subs, &matching}})
+	if err != nil {
+		return err
+	}
 	// The loop's steps are timed in CPU on its own thread (threadTime):
 	// what the process spends besides is the runtime's (GC) and idle
 	// connections'.
@@ -186,8 +194,54 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		// whole: the summary is made before the store, written once; the
 		// stories and alerts are decided inside the write that stores the
 		// fetch, which links, queues and finishes the batch in one commit.
-		var summarizing, linking, matching time.Duration
+		summarizing, linking, matching = 0, 0, 0
 		var pending []news.Article // as the planner saw them
+		if o.html {
+			// The poller's own path: the feed parsed, its items cleaned,
+			// the new ones summarized, linked, matched and queued in the
+			// write that stores them.
+			src := f.src
+			src.Fetches = 1 // past its first fetch: its new items are alertable
+			n, err := poller.Push(ctx, src, rssOf(f.src, f.items))
+			if err != nil {
+				return fmt.Errorf("fetch %d: %w", fetch, err)
+			}
+			if n == 0 {
+				return fmt.Errorf("fetch %d: nothing new stored", fetch)
+			}
+			stored += n
+			t1 := time.Now()
+			c5 := threadTime()
+			c2 := c1 + (c5 - c1 - summarizing - linking - matching)
+			c3 := c2 + summarizing
+			c4 := c3 + linking
+			c5 = c4 + matching
+			if o.send {
+				c := threadTime()
+				n, err := sendAll(ctx, st, clk.Now())
+				if err != nil {
+					return err
+				}
+				if steady {
+					sendCPU += threadTime() - c
+					sent += n
+				}
+			}
+			if steady {
+				for i, d := range []time.Duration{c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4} {
+					stepCPU[i] += d
+				}
+				steadyArticles += n
+				insert = append(insert, t1.Sub(t0))
+			}
+			if o.n >= 10 && stored%(o.n/10) < n {
+				now := cpuTime()
+				fmt.Fprintf(w, "  %d articles stored, %s; CPU per article over the last %d: %s\n", stored, time.Since(started).Round(time.Second),
+					stored-lastStored, per(now-lastCPU, stored-lastStored))
+				lastCPU, lastStored = now, stored
+			}
+			continue
+		}
 		added, n, planned, err := st.StoreFeedItemsPlanned(ctx, f.src.ID, f.items, func(a *news.Article) bool {
 			c := threadTime()
 			a.SourceName = f.src.Name
