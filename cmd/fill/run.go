@@ -242,7 +242,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			}
 			continue
 		}
-		added, n, planned, err := st.StoreFeedItemsPlanned(ctx, f.src.ID, f.items, func(a *news.Article) bool {
+		added, n, planned, err := st.StoreFeedItemsPlanned(ctx, f.src.ID, f.items, func(_ int, a *news.Article) bool {
 			c := threadTime()
 			a.SourceName = f.src.Name
 			a.Summary = sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
