@@ -21,17 +21,6 @@ const (
 	maxImageURL = 2048 // a longer image link is dropped, not cut
 )
 
-// articleOf converts a parsed feed item into an article of the source at
-// feedURL, its text cleaned (itemOf, then feedText.text with
-// summarize.Clean).
-func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
-	a, raw := itemOf(it, feedURL, now, summarize.Clean)
-	if raw != nil {
-		a.Text = raw.text(summarize.Clean)
-	}
-	return a
-}
-
 // feedText is an item's text as its feed sends it, to be cleaned: the
 // poller cleans only the items the store finds new.
 type feedText struct {

@@ -182,3 +182,14 @@ func TestOnlyNewItemsAreCleaned(t *testing.T) {
 		t.Fatalf("the new item stored as %+v, want its text %q", got, want.Text)
 	}
 }
+
+// articleOf converts a parsed feed item into an article of the source at
+// feedURL, its text cleaned as the poller cleans a new item's (itemOf, then feedText.text with
+// summarize.Clean).
+func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
+	a, raw := itemOf(it, feedURL, now, summarize.Clean)
+	if raw != nil {
+		a.Text = raw.text(summarize.Clean)
+	}
+	return a
+}
