@@ -19,6 +19,13 @@
 //
 //	fill -bulk -lead-summary -no-prune -n 1000000 -db big.db
 //	cp big.db work.db && fill -continue -n 25000 -no-prune -db work.db
+//
+// With -html each fetch is an RSS document whose items carry HTML, stored
+// through the poller's Push (parse, cleaning of the new items, summary,
+// plan and write), so that the figures include what a feed of whole
+// articles costs the poller:
+//
+//	fill -n 5000 -no-prune -reps 1 -send -html
 package main
 
 import (
