@@ -16,7 +16,11 @@ const (
 	// (its first non-empty lines) and removes everything up to the end of
 	// the match. Wire copy glues a photo caption, its credit and the
 	// repeated headline before the dateline; cutting through the dateline
-	// removes them all.
+	// removes them all. On a later lead line, after one was kept, only a
+	// match at the start of the line counts, and the kept lines go too:
+	// they were a caption or a teaser before the dateline. A pattern
+	// anchored with "^" applies to those later lines only (on the first
+	// line the StripPrefix rules do its work, after the DropLine rules).
 	CutLead Kind = "cut_lead"
 	// StripPrefix removes the match when it starts at the beginning of a
 	// line. Prefix rules repeat until none applies.
@@ -60,6 +64,9 @@ type compiledRule struct {
 	sources []string
 	hints   []string // lower-cased
 	rest    int      // index of the submatch named "rest", -1 when none
+	// anchored is a CutLead pattern starting with "^": it cuts later lead
+	// lines only.
+	anchored bool
 }
 
 // cutEnd returns where the text kept after a CutLead or StripPrefix match
@@ -127,7 +134,7 @@ func compileRule(r Rule) (compiledRule, error) {
 		hints = append(hints, strings.ToLower(h))
 	}
 	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints,
-		rest: re.SubexpIndex("rest")}, nil
+		rest: re.SubexpIndex("rest"), anchored: kind == CutLead && strings.HasPrefix(r.Pattern, "^")}, nil
 }
 
 // mayMatch reports whether line holds one of the rule's hints, or the rule

@@ -26,12 +26,15 @@ var ruleRows = []struct {
 	{name: "prefix-wire-label",
 		in:   "UPDATE 2-Acme cuts 5,000 jobs as demand slumps in Europe",
 		want: "Acme cuts 5,000 jobs as demand slumps in Europe"},
+	// A line opening with a dateline among the first four (leadLines) is
+	// cut by the lead rules, with the lines before it; the prefix rows
+	// put theirs after a lead of four lines.
 	{name: "prefix-dateline-agency",
-		in:   "Markets were calm.\n\nMOSCOW, Nov. 26. /TASS/. Russia's central bank kept its key rate unchanged.\n\nWASHINGTON (AP) — The Senate passed the bill on Tuesday.",
-		want: "Markets were calm.\n\nRussia's central bank kept its key rate unchanged.\n\nThe Senate passed the bill on Tuesday."},
+		in:   fourLines + "MOSCOW, Nov. 26. /TASS/. Russia's central bank kept its key rate unchanged.\n\nWASHINGTON (AP) — The Senate passed the bill on Tuesday.",
+		want: fourLines + "Russia's central bank kept its key rate unchanged.\n\nThe Senate passed the bill on Tuesday."},
 	{name: "prefix-dateline-dated-tag",
-		in:   "Markets were calm.\n\nLONDON, Nov 26 (Daily Ledger) - Shares rose.",
-		want: "Markets were calm.\n\nShares rose."},
+		in:   fourLines + "LONDON, Nov 26 (Daily Ledger) - Shares rose.",
+		want: fourLines + "Shares rose."},
 	{name: "prefix-dateline-outlet",
 		in:   "(Harbor Times)The city council voted on Monday to close the old ferry pier.\n\nPORTLAND, Maine (Coastal Wire) -- Repairs would have cost $4 million.\n\nAcme (ACM) shares rose 3% on the news.",
 		want: "The city council voted on Monday to close the old ferry pier.\n\nRepairs would have cost $4 million.\n\nAcme (ACM) shares rose 3% on the news."},
@@ -42,8 +45,29 @@ var ruleRows = []struct {
 		in:   "Media playback is not supported on this device\n\nThe striker scored twice in the second half.\n\nMedia playback is unsupported on your device Fans stayed on the pitch for an hour.",
 		want: "The striker scored twice in the second half.\n\nFans stayed on the pitch for an hour."},
 	{name: "prefix-dateline-city",
-		in:   "FRANKFURT - Acme said on Wednesday it would cut 5,000 jobs.\n\nSAN FRANCISCO, Calif., Nov 26 — The board met.",
-		want: "Acme said on Wednesday it would cut 5,000 jobs.\n\nThe board met."},
+		in:   fourLines + "FRANKFURT - Acme said on Wednesday it would cut 5,000 jobs.\n\nSAN FRANCISCO, Calif., Nov 26 — The board met.",
+		want: fourLines + "Acme said on Wednesday it would cut 5,000 jobs.\n\nThe board met."},
+	// Glued dashes and ">>" after the city.
+	{name: "prefix-dateline-city",
+		in:   fourLines + "AUSTIN— A one-year-old child was shot on Friday.\n\nCLEVELAND-- Two people were shot.\n\nHUMBLE, Texas- Police arrested a man.\n\nSALINAS >> A judge ruled on Friday.\n\nNATO—the alliance—met.",
+		want: fourLines + "A one-year-old child was shot on Friday.\n\nTwo people were shot.\n\nPolice arrested a man.\n\nA judge ruled on Friday.\n\nNATO—the alliance—met."},
+	{name: "prefix-dateline-station",
+		in: "EUTAW, Ala. (AP) Authorities say a 3-year-old boy was shot.\n\n(Harris County, TX) Harris County deputies arrested a man.\n\n" +
+			"SAVANNAH, GA (August 2, 2015): An argument ended in a shooting.\n\nKOTV (CBS/AP) TULSA, Okla. - A hearing is set.\n\n" +
+			"DENVER (CBS4) – One person is dead.\n\nST. LOUIS, MO (KTVI)–Two people are dead.\n\n(KMOV.com) –The police asked for help.\n\n" +
+			"IDAHO FALLS (AP) | A man was sentenced.\n\n(10/31/16) - Two children were hurt.\n\n(KOIN 6) — A father was found dead.",
+		want: "Authorities say a 3-year-old boy was shot.\n\nHarris County deputies arrested a man.\n\nAn argument ended in a shooting.\n\nA hearing is set.\n\n" +
+			"One person is dead.\n\nTwo people are dead.\n\nThe police asked for help.\n\nA man was sentenced.\n\nTwo children were hurt.\n\nA father was found dead."},
+	{name: "lead-dateline-station",
+		in:   "A memorial grows outside the home on Tuesday. TUCSON (KGUN9-TV) - Tucson police say five people died on Tuesday night.",
+		want: "Tucson police say five people died on Tuesday night."},
+	// The caption and the teaser before a dateline line go with it.
+	{name: "lead-dateline-station",
+		in:   "A mother cries by the flowers that mark where her son was killed.\n\nGrief counselors will be at the school on Wednesday.\n\nSAN DIEGO (CBS 8) - Officials identified three people on Wednesday.",
+		want: "Officials identified three people on Wednesday."},
+	{name: "lead-dateline-city",
+		in:   "The incident took place by Long Avenue, police said.\n\nAUSTIN— A one-year-old child was shot in the head on Friday, police said.",
+		want: "A one-year-old child was shot in the head on Friday, police said."},
 	{name: "promo-join",
 		in:   "Prices rose in October.\n\nJoin our Telegram channel for the latest updates",
 		want: "Prices rose in October."},
@@ -178,6 +202,10 @@ var ruleRows = []struct {
 		want: "The council voted on Monday to raise fees"},
 }
 
+// fourLines is a lead of four prose lines, after which the lead rules
+// no longer apply.
+const fourLines = "Prices rose in October.\n\nThe bank spoke.\n\nShares fell.\n\nBonds held.\n\n"
+
 func TestBuiltinRules(t *testing.T) {
 	all := builtinRules()
 	for _, tt := range ruleRows {
@@ -222,6 +250,10 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "join in a sentence", in: "Protesters urged residents to join the march on Saturday."},
 		{name: "registered", in: "Registered voters turned out in record numbers on Sunday."},
 		{name: "caps word with dash", in: "The plan - which NATO backs - was approved."},
+		{name: "party tag and dash", in: "Sen. Ted Cruz (R-Texas) - who spoke first - backed the bill."},
+		{name: "phone number", in: "(610)-555-0199 is the number to call, police said."},
+		{name: "ticker in brackets", in: "Acme (ACM) shares rose 3% on the news."},
+		{name: "caps word glued to a dash", in: "NATO—the alliance—met on Monday."},
 		{name: "photo in a sentence", in: "Photographers gathered outside the court as the verdict was read."},
 		{name: "brackets in a quote", in: `"He [the minister] knew," she said.`},
 		{name: "amp in a name", in: "AT&T and Procter & Gamble reported results."},

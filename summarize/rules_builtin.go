@@ -10,6 +10,24 @@ const (
 	datelineCity = `\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}`
 	// An optional date after the city: "Nov 26", "Nov. 26.", "26 nov".
 	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2} [A-Za-z]{3,5}\.?))?`
+	// A city in capitals as datelines write it, with an optional state or
+	// country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.").
+	datelineCaps = `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?`
+	// The dash after a city in capitals: spaced ("PARIS - "), or glued to
+	// the city and a capital ("AUSTIN— A", "CLEVELAND-- Two", "HOUSTON-
+	// Two"), or ">>" as some groups write it ("SALINAS >> A").
+	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>)\s*|-\s+)(?P<rest>[\p{Lu}"“‘\d]))`
+	// A broadcaster's tag that only datelines carry: a call sign or a
+	// network with its channel ("(KGUN9-TV)", "(CBS 8)", "(WHAS11)",
+	// "(41NBC/WMGT)", "(KMOV.com)"), a date ("(Feb. 4, 2014)"). Shorter and
+	// capitalised tags ("(AP)", "(Market Wire)") are left to the agency
+	// and dated-tag rules.
+	stationTag = `\((?:[\d./ -]{0,6}\p{Lu}[\p{Lu}\d./&' -]{2,30}|[\p{L}\d-]+\.com|\p{Lu}\p{L}{2,8}\.? \d{1,2}, \d{4}|\d{1,2}/\d{1,2}/\d{2,4})\)`
+	// A broadcaster's or site's tag in a dateline: "(CBS4)", "(KBAK/KBFX)",
+	// "(WMC-TV)", "(KMOV.com)", "(KOIN 6)", "(Feb. 4, 2014)", "(10/31/16)".
+	// It holds a letter (not a phone code) and no hyphen second, so that a
+	// party tag ("(R-Texas)") is no dateline.
+	outletTag = `\((?:[\d.,/ ]{0,12}\p{L}(?:[\p{L}\d.&'’/, ][\p{L}\d.&'’/, -]{0,38})?|\d{1,2}/\d{1,2}/\d{2,4})\)`
 	// News agencies that tag datelines.
 	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI)`
 	// A dateline with a date and any capitalised source tag, agency known or
@@ -41,6 +59,14 @@ func builtinRules() []Rule {
 		{Name: "lead-dateline-agency", Kind: CutLead,
 			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
 		{Name: "lead-dateline-dated-tag", Kind: CutLead, Pattern: datelineDatedTag, Hints: []string{"("}},
+		// A station's dateline ("TUCSON (KGUN9-TV) - ") after a byline, a
+		// caption or a headline on the first line, or opening a later lead
+		// line after a caption or a teaser.
+		{Name: "lead-dateline-station", Kind: CutLead,
+			Pattern: `(?:` + datelineCaps + ` )?` + stationTag + `\s*(?:--|[-—–|])\s*(?P<rest>[\p{Lu}"“‘\d])`, Hints: []string{"("}},
+		// A later lead line opening with a dateline: the lines before it were
+		// a caption or a teaser.
+		{Name: "lead-dateline-city", Kind: CutLead, Pattern: `^` + datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>"}},
 		{Name: "lead-photo-credit", Kind: CutLead,
 			Pattern: reutersCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`, Hints: []string{"reuters/", "getty images"}},
 
@@ -56,6 +82,15 @@ func builtinRules() []Rule {
 		// is prose and stays.
 		{Name: "prefix-dateline-outlet", Kind: StripPrefix,
 			Pattern: `(?:` + datelineCity + `(?:, ` + datelineCity + `)? )?\(\p{Lu}[\p{L}.&'’ ]{0,40}\)(?:\s*--\s*|\s+[-—–]\s+|(?P<rest>[\p{Lu}"“‘]))`, Hints: []string{"("}},
+		// Local stations tag the dateline with their call sign, a date or a
+		// site: "DENVER (CBS4) – ", "(KTVI)–", "SAVANNAH, GA (August 2,
+		// 2015): ", "IDAHO FALLS (AP) | "; an all-capital tag needs no dash
+		// ("(AP) Authorities say", "KOTV (CBS/AP) TULSA"), nor does a
+		// capitalised one opening the line ("(Harris County, TX) Harris ...").
+		{Name: "prefix-dateline-station", Kind: StripPrefix,
+			Pattern: `(?:(?:` + datelineCity + `(?:, ` + datelineCity + `)? )?` + outletTag + `(?:\s*(?:--|[-—–|])\s*|:\s+)|` +
+				`(?:` + datelineCaps + ` )?\([\d./ ]{0,4}\p{Lu}[\p{Lu}\d./&' -]{1,24}\) |\((?:\p{Lu}[\p{L}.'’&-]*,? ){0,3}\p{Lu}[\p{L}.'’&-]*\) )(?P<rest>[\p{Lu}"“‘\d])`,
+			Hints: []string{"("}},
 		// BBC video pages: "18 March 2014 Last updated at 09:22 GMT".
 		{Name: "prefix-timestamp", Kind: StripPrefix,
 			Pattern: `(?:\p{Lu}\p{L}+,? )?\d{1,2} \p{Lu}\p{L}{2,8}\.? \d{4},? (?i:last updated|updated|published)(?: at| on)?(?:\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT))?)?\s*`,
@@ -63,7 +98,7 @@ func builtinRules() []Rule {
 		{Name: "prefix-media-player", Kind: StripPrefix,
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
-			Pattern: `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + `\s+[-—–]+\s+`, Hints: []string{"-", "—", "–"}},
+			Pattern: datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>"}},
 
 		// --- Whole lines: promotions. ---
 		{Name: "promo-join", Pattern: `(?i)join (?:our|us|the)\b.{0,160}`},
