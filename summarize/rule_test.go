@@ -74,6 +74,24 @@ var ruleRows = []struct {
 	{name: "promo-newsletter",
 		in:   "Prices rose in October.\n\nSign up for our newsletter to get the news every morning.\n\nSubscribe to The Daily Brief",
 		want: "Prices rose in October."},
+	{name: "promo-newsletter",
+		in:   "Email Newsletters Sign up for one of our email newsletters.\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "promo-alerts",
+		in: "Prices rose in October.\n\nGet breaking news alerts Be the first to know when news breaks in Central Florida. More\n\n" +
+			"Jane Doe Photos Jane Doe Get breaking news alerts\n\nClose Get email notifications on Jane Doe daily!\n\nYour notification has been saved.\n\n" +
+			"There was a problem saving your notification.\n\nWhenever Jane Doe posts new content, you'll get an email delivered to your inbox with a link.\n\n" +
+			"Email notifications are only sent once a day, and only if there are new matching items.",
+		want: "Prices rose in October."},
+	{name: "promo-account",
+		in: "Just One More Thing...\n\nWe have sent you a verification email. Please check your email and click on the link to activate your profile.\n\n" +
+			"If you do not receive the verification message within a few minutes of signing up, please check your Spam or Junk folder.\n\n" +
+			"By submitting your registration information, you agree to our Terms of Service and Privacy Policy .\n\nAlready have an account?\n\n" +
+			"Thank you for registering!\n\nSubscription Required\n\nRead the complete story...\n\n" +
+			"The story you’re reading is premium content from The Ledger.\n\nNeed an online subscription? Login Now\n\n" +
+			"digital pass for only 99¢. Read The Ledger online Now - View Offers Need an online subscription? Already a Print Subscriber?\n\n" +
+			"Login Screen Name or Email Password\n\nPrices rose in October.",
+		want: "Prices rose in October."},
 	{name: "promo-follow",
 		in:   "Prices rose in October.\n\nFollow us on Twitter and Facebook",
 		want: "Prices rose in October."},
@@ -81,7 +99,7 @@ var ruleRows = []struct {
 		in:   "Prices rose in October.\n\nGet more news on WhatsApp",
 		want: "Prices rose in October."},
 	{name: "promo-read-more",
-		in:   "Prices rose in October.\n\nRead more: Inflation eases in the euro zone\n\nContinue reading",
+		in:   "Prices rose in October.\n\nRead more: Inflation eases in the euro zone\n\nContinue reading\n\nRead or Share this story: http://on.example.com/1RZC",
 		want: "Prices rose in October."},
 	{name: "promo-click-here",
 		in:   "Prices rose in October.\n\nClick here to see the full results of the survey.",
@@ -162,7 +180,7 @@ var ruleRows = []struct {
 		in:   "Prices rose in October.\n\nAdvertisement\n\nStory continues below advertisement\n\nThe bank spoke.",
 		want: "Prices rose in October.\n\nThe bank spoke."},
 	{name: "widget-navigation",
-		in:   "Skip to main content\n\nPrices rose in October.\n\nBack to top",
+		in:   "Skip to main content\n\nPrices rose in October.\n\nBack to top\n\nClose",
 		want: "Prices rose in October."},
 	{name: "section-label",
 		in:   "Opinion\n\nPrices rose in October.\n\nLive updates",
@@ -249,6 +267,10 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "related as adjective", in: "Related talks will continue next week, officials said."},
 		{name: "join in a sentence", in: "Protesters urged residents to join the march on Saturday."},
 		{name: "registered", in: "Registered voters turned out in record numbers on Sunday."},
+		{name: "newsletter in a sentence", in: "Newsletters and podcasts brought in 12% of revenue, the company said."},
+		{name: "breaking news in a sentence", in: "The station was the first to report the breaking news on Monday, its editor said."},
+		{name: "sign in a sentence", in: "Sign language interpreters stood beside the mayor on Monday."},
+		{name: "subscribers in a sentence", in: "Subscribers get a 10% discount until March, the company said."},
 		{name: "caps word with dash", in: "The plan - which NATO backs - was approved."},
 		{name: "party tag and dash", in: "Sen. Ted Cruz (R-Texas) - who spoke first - backed the bill."},
 		{name: "phone number", in: "(610)-555-0199 is the number to call, police said."},

@@ -102,10 +102,22 @@ func builtinRules() []Rule {
 
 		// --- Whole lines: promotions. ---
 		{Name: "promo-join", Pattern: `(?i)join (?:our|us|the)\b.{0,160}`},
-		{Name: "promo-newsletter", Pattern: `(?i)(?:sign up|subscribe|register)\b.{0,160}`},
+		{Name: "promo-newsletter", Pattern: `(?i)(?:(?:e-?mail )?newsletters?:? )?(?:sign up|subscribe|register)\b.{0,160}`},
+		// Breaking-news alerts and per-author e-mail notices.
+		{Name: "promo-alerts", Pattern: `(?:\p{Lu}[\p{L}'’.-]* ){0,6}(?i:get breaking news|breaking news alerts|be the first to know when news breaks).{0,200}|(?i)` +
+			`(?:close )?get (?:e-?mail )?notifications on .{1,80}|your notification has been saved\.?|there was a problem saving your notification\.?|` +
+			`whenever .{1,80} posts new content, you['’]ll get an e-?mail.{0,80}|e-?mail notifications are only sent .{0,120}`},
+		// Log-in, registration and pay walls.
+		{Name: "promo-account", Pattern: `(?i)just one more thing\.*|we have sent (?:you )?an? (?:verification|confirmation) e-?mail.{0,200}|` +
+			`please check your (?:e-?mail|spam).{0,200}|if you do not receive the verification.{0,200}|` +
+			`by (?:submitting|registering|signing up|creating an account)\b.{0,80}\b(?:terms|privacy)\b.{0,200}|already have an account\??|` +
+			`thank you for registering!?|welcome back\. please sign in\.?|sign in using .{1,80}|why are we asking this\??|` +
+			`we look forward to seeing you .{0,200}|visit us and sign in.{0,200}|subscription required\.?|read the complete story\.*|` +
+			`(?:the story you['’]re reading is premium content|subscribers get (?:total|full|unlimited) access|already a (?:print )?subscriber\?).{0,600}|` +
+			`.{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}|log ?in screen name or e-?mail password`},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
 		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
-		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
+		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read or share this story|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
 		{Name: "promo-click-here", Pattern: `(?i)(?:click|tap) here\b.{0,160}`},
 		{Name: "promo-app", Pattern: `(?i)(?:download|get|install) (?:our|the [\w ]{1,30}) app\b.{0,120}`},
 		{Name: "promo-foreign", Pattern: `(?i)(?:suscr[ií]bete|s[ií]guenos|[uú]nete|lea tambi[eé]n|lee tambi[eé]n|leer m[aá]s|te puede interesar|m[aá]s informaci[oó]n|haz clic|pulsa aqu[ií]|descarga (?:nuestra|la) app|abonnieren sie|folgen sie uns|melden sie sich|hier klicken|lesen sie auch|lesen sie mehr|mehr zum thema|jetzt (?:abonnieren|anmelden|herunterladen|lesen)|weiterlesen|abonnez-vous|suivez-nous|(?:à )?lire aussi|lire la suite|voir aussi|` +
@@ -138,7 +150,7 @@ func builtinRules() []Rule {
 		{Name: "widget-comments", Pattern: `(?i)(?:no comments yet|\d+ comments?|comments?|leave a comment|show comments|view comments|be the first to comment|add a comment|join the discussion|comments are closed|kommentare|comentarios)[.!:]?`},
 		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?|関連記事|関連ニュース|相关新闻|相关阅读)[.!:]?`},
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
-		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in)`},
+		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
 		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|ansehen|mira)\s*:.{0,160}`},
 		{Name: "widget-external-links", Pattern: `(?i)(?:these are|this is an?) external links? and will open in a new (?:window|tab)\.?`, Hints: []string{"external link"}},
