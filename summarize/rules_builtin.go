@@ -95,6 +95,11 @@ func builtinRules() []Rule {
 		{Name: "prefix-timestamp", Kind: StripPrefix,
 			Pattern: `(?:\p{Lu}\p{L}+,? )?\d{1,2} \p{Lu}\p{L}{2,8}\.? \d{4},? (?i:last updated|updated|published)(?: at| on)?(?:\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT))?)?\s*`,
 			Hints:   []string{"updated", "published"}},
+		// Video player controls left at the top of a caption: "CLOSE Skip in
+		// Skip x Embed x Share", "Skip Ad Ad Loading... x Embed x Share",
+		// "[ ] Hide Caption [ ] Show Caption"; three of them at least.
+		{Name: "prefix-player-controls", Kind: StripPrefix,
+			Pattern: `(?:(?:CLOSE|Close|Skip in Skip|Skip Ad|Skip|Ad Loading\.\.\.|Loading\.\.\.|Ad|x Embed|x Share|Embed|Share|Replay|Hide Caption|Show Caption|\[ ?\])\s+){3,}`},
 		{Name: "prefix-media-player", Kind: StripPrefix,
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
@@ -152,7 +157,18 @@ func builtinRules() []Rule {
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
-		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|ansehen|mira)\s*:.{0,160}`},
+		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|related|ansehen|mira)\s*:.{0,160}`},
+		// Players that need a plug-in or a script: "Please enable Javascript
+		// to watch this video", "Sorry, your browser doesn't support Flash".
+		{Name: "widget-player-notice", Pattern: `(?i)(?:sorry, )?your browser (?:(?:does not|doesn['’]t|cannot|can['’]t) (?:support|play|display)|is (?:not supported|out of date))\b.{0,240}|` +
+			`(?:please )?enable javascript\b.{0,160}|you need (?:flash|javascript)\b.{0,160}|(?:javascript|flash) (?:is )?(?:required|disabled)\b.{0,160}`,
+			Hints: []string{"browser", "javascript", "flash"}},
+		// A video playlist: video lengths and titles, "1:56 Protesters march
+		// against the order Pause", "1:39 Who is BTK? 2:39 Search continues
+		// for missing girl". One sentence after a time is a live blog's
+		// entry, and stays.
+		{Name: "widget-playlist", Pattern: `\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}(?:[^.!?"”'’\s]|[^.!?]["”'’])|` +
+			`(?:\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}?[.!?]["”'’]? ){1,4}\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}`},
 		{Name: "widget-external-links", Pattern: `(?i)(?:these are|this is an?) external links? and will open in a new (?:window|tab)\.?`, Hints: []string{"external link"}},
 		{Name: "widget-breadcrumbs", Pattern: `(?:[\p{L}&' ]{1,30}\s*[>»›]\s*){2,}[\p{L}&' ]{1,30}`, Hints: []string{">", "»", "›"}},
 
@@ -168,6 +184,11 @@ func builtinRules() []Rule {
 		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`, Hints: []string{"advertisement", "scroll to continue"}},
 		// Daily Mail pages glue "Scroll down for video" between paragraphs.
 		{Name: "inline-scroll-down", Kind: StripInline, Pattern: `(?i)scroll down for (?:the )?(?:videos?|more(?: videos?| pictures| photos)?|pictures|photos|more)\b\.?`, Hints: []string{"scroll down"}},
+		// Photo-store and caption buttons glued into the text.
+		{Name: "inline-photo-buttons", Kind: StripInline, Pattern: `Buy Photo|View Full Caption|(?i:click to enlarge)`, Hints: []string{"buy photo", "full caption", "click to enlarge"}},
+		// Bracketed notes for app or mobile readers: "[MOBILE USERS: Click
+		// here for the photos]".
+		{Name: "inline-bracket-promo", Kind: StripInline, Pattern: `\[(?i:mobile users|app users|click here|tap here|watch|video|photos?|gallery|related|read more)\b[^\[\]\n]{0,100}\]`, Hints: []string{"["}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
 	}
 }
