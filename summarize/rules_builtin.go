@@ -39,6 +39,11 @@ const (
 	agencyPhotoCredit = `\((?:AP|AFP|EPA|Reuters|Bloomberg|dpa) Photo[^)\n]{0,100}\)`
 	// Photo agencies that end a credit line: "Jane Doe/Getty Images".
 	photoAgency = `(?:(?:AFP )?via Getty Images|Getty Images|AFP|EPA-EFE|EPA|dpa|picture alliance|Reuters|AP|Bloomberg|Shutterstock)`
+	// A photographer and outlet in a credit: "Mike Glenn/Chronicle", "Ed
+	// Suba Jr./Akron Beacon Journal", "Maya Earls/The Sun via AP"; the
+	// first part is a name of two words or more, so that a poll
+	// ("Reuters/Ipsos") is no credit.
+	creditName = `\p{Lu}\p{L}+(?: \p{Lu}[\p{L}.'’-]*)+ ?/ ?\p{Lu}[^()/]{1,50}`
 	// Social networks and messengers named by promotional lines.
 	socialNetwork = `(?:telegram|whatsapp|twitter|x|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|google news|signal|viber)`
 	// The HTML elements that leave tags in feed text.
@@ -138,6 +143,17 @@ func builtinRules() []Rule {
 		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`, Hints: []string{"/", "photo"}},
 		{Name: "caption-getty", Pattern: `.*Getty Images\.?`, Hints: []string{"getty images"}},
 		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
+		// A caption ends with its credit: "... on Wednesday. (Mike
+		// Glenn/Chronicle)", "(Source: Raycom Images)", "(Photo: KHOU)", "...
+		// in Larose. Photo via the Sheriff's Office.", or opens with it.
+		{Name: "caption-credit-line", Pattern: `.{0,400}?(?:\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}|` +
+			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)|` +
+			`[.!?]["”]? (?:Photo|Image|Video|Photograph)s? (?:via|by|courtesy(?: of)?|credit:?) \p{Lu}[^.!?()]{0,80})\.?|\(` + creditName + `\)\.? .{1,400}`,
+			Hints: []string{"(", "photo", "image", "video"}},
+		// NBC stations' video captions end "(Published Tuesday, April 21,
+		// 2015)".
+		{Name: "caption-video-published", Pattern: `.{0,400}\((?:Published|Updated|Posted) (?:\p{Lu}\p{L}+day, )?\p{Lu}\p{L}+\.? \d{1,2}, \d{4}\)`,
+			Hints: []string{"(published", "(updated", "(posted"}},
 		{Name: "caption-gallery-count", Pattern: `(?i)(?:(?:image|photo|slide|bild|foto|imagen)\s+)?\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}`},
 
 		// --- Whole lines: bylines, datelines alone, timestamps, credits. ---
@@ -184,6 +200,12 @@ func builtinRules() []Rule {
 		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`, Hints: []string{"advertisement", "scroll to continue"}},
 		// Daily Mail pages glue "Scroll down for video" between paragraphs.
 		{Name: "inline-scroll-down", Kind: StripInline, Pattern: `(?i)scroll down for (?:the )?(?:videos?|more(?: videos?| pictures| photos)?|pictures|photos|more)\b\.?`, Hints: []string{"scroll down"}},
+		// Gallery counters glued to captions: "Image 1 of 10 Relatives say
+		// ...", "Photo: / Image 1 of / 4 Caption Close", and a credit
+		// closing a caption line ("... 2015. Photo: Courtesy Family").
+		{Name: "inline-gallery", Kind: StripInline,
+			Pattern: `(?:\bPhoto: [^/\n]{0,40}/ )?\b(?:Image|Photo|Slide) \d{1,3} of /?\s*\d{1,3}(?: Caption Close)? |\sPhoto: \p{Lu}[\p{L}.'’ -]{1,40}$`,
+			Hints:   []string{"image", "photo", "slide"}},
 		// Photo-store and caption buttons glued into the text.
 		{Name: "inline-photo-buttons", Kind: StripInline, Pattern: `Buy Photo|View Full Caption|(?i:click to enlarge)`, Hints: []string{"buy photo", "full caption", "click to enlarge"}},
 		// Bracketed notes for app or mobile readers: "[MOBILE USERS: Click
