@@ -44,6 +44,15 @@ var ruleRows = []struct {
 	{name: "prefix-player-controls",
 		in:   "CLOSE Skip in Skip x Embed x Share Two bailiffs were killed on Monday.\n\nSkip Ad Ad Loading... x Embed x Share Police named the victim.\n\n[ ] Hide Caption [ ] Show Caption Deputies found a gun.",
 		want: "Two bailiffs were killed on Monday.\n\nPolice named the victim.\n\nDeputies found a gun."},
+	{name: "prefix-update-time",
+		in: "Updated at 4:45 p.m. ET: Officials said four people were found dead.\n\nUPDATE 8/3/16 5:30 PM: Police say the young man has died.\n\n" +
+			"9:15 p.m. update: A woman was shot.\n\n*UPDATE: The road is open again.\n\nUPDATED at 3:05 p.m. BLADENSBURG, MD — Authorities named the boy.\n\n" +
+			"UPDATE: 6:04 P.M. – A deputy was bitten by a dog.",
+		want: "Officials said four people were found dead.\n\nPolice say the young man has died.\n\nA woman was shot.\n\nThe road is open again.\n\nAuthorities named the boy.\n\n" +
+			"A deputy was bitten by a dog."},
+	{name: "inline-update-label",
+		in:   "Police named the four victims on Sunday. ORIGINAL STORY: Police found four bodies in a home.\n\nPrevious story:\n\nA woman was shot.",
+		want: "Police named the four victims on Sunday. Police found four bodies in a home.\n\nA woman was shot."},
 	{name: "prefix-media-player",
 		in:   "Media playback is not supported on this device\n\nThe striker scored twice in the second half.\n\nMedia playback is unsupported on your device Fans stayed on the pitch for an hour.",
 		want: "The striker scored twice in the second half.\n\nFans stayed on the pitch for an hour."},
@@ -304,6 +313,10 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "poll in brackets", in: "Biden's approval rose to 42% in May (Reuters/Ipsos)."},
 		{name: "source of figures", in: "Unemployment fell to 3.9% in May. (Source: Labor Department)"},
 		{name: "photo by in a sentence", in: "The museum showed a photo by Ansel Adams. Photo by photo, the show grew."},
+		{name: "updated in a sentence", in: "Updated figures show prices rose 3% in October."},
+		{name: "posted in a sentence", in: "Posted guards at the gate turned the crowd away."},
+		{name: "published at a time", in: "Published at 9 a.m. on Monday, the report drew wide criticism."},
+		{name: "update as a word", in: "The update: prices rose 3% in October, the bank said."},
 		{name: "live blog entry", in: "14:05 The prime minister has arrived at the summit."},
 		{name: "live blog quote", in: "14:07 The prime minister told reporters: 'We will stay.'"},
 		{name: "browser in a sentence", in: "Your browser does not matter much for this, experts said."},

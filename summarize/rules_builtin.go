@@ -39,6 +39,11 @@ const (
 	agencyPhotoCredit = `\((?:AP|AFP|EPA|Reuters|Bloomberg|dpa) Photo[^)\n]{0,100}\)`
 	// Photo agencies that end a credit line: "Jane Doe/Getty Images".
 	photoAgency = `(?:(?:AFP )?via Getty Images|Getty Images|AFP|EPA-EFE|EPA|dpa|picture alliance|Reuters|AP|Bloomberg|Shutterstock)`
+	// A time of day as update stamps write it: "4:45 p.m. ET", "5:29p.m.",
+	// "11:05 P.M.", "1 pm".
+	clockTime = `\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{1,2}T\b)?`
+	// A date in figures: "8/3/16", "02/19/2017".
+	slashDate = `\d{1,2}/\d{1,2}/\d{2,4}`
 	// A photographer and outlet in a credit: "Mike Glenn/Chronicle", "Ed
 	// Suba Jr./Akron Beacon Journal", "Maya Earls/The Sun via AP"; the
 	// first part is a name of two words or more, so that a poll
@@ -96,6 +101,12 @@ func builtinRules() []Rule {
 			Pattern: `(?:(?:` + datelineCity + `(?:, ` + datelineCity + `)? )?` + outletTag + `(?:\s*(?:--|[-—–|])\s*|:\s+)|` +
 				`(?:` + datelineCaps + ` )?\([\d./ ]{0,4}\p{Lu}[\p{Lu}\d./&' -]{1,24}\) |\((?:\p{Lu}[\p{L}.'’&-]*,? ){0,3}\p{Lu}[\p{L}.'’&-]*\) )(?P<rest>[\p{Lu}"“‘\d])`,
 			Hints: []string{"("}},
+		// An update stamp opening the text: "Updated at 4:45 p.m. ET: ",
+		// "UPDATE 8/3/16 5:30 PM: ", "9:15 p.m. update: ", "*UPDATE: ".
+		{Name: "prefix-update-time", Kind: StripPrefix,
+			Pattern: `(?:\*?(?i:(?:last )?updated?|posted|published)(?: at| on|:)?\s*(?:(?:` + slashDate + `,?\s*)?` + clockTime + `|\(?` + slashDate + `\)?)\s*(?:[-—–:]\s*)?|` +
+				`\*?(?i:updated?)\s*:\s*|` + clockTime + `\s*(?i:update|updated)\s*:\s*)(?P<rest>[\p{Lu}"“‘\d])`,
+			Hints: []string{"update", "posted", "published"}},
 		// BBC video pages: "18 March 2014 Last updated at 09:22 GMT".
 		{Name: "prefix-timestamp", Kind: StripPrefix,
 			Pattern: `(?:\p{Lu}\p{L}+,? )?\d{1,2} \p{Lu}\p{L}{2,8}\.? \d{4},? (?i:last updated|updated|published)(?: at| on)?(?:\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT))?)?\s*`,
@@ -206,6 +217,10 @@ func builtinRules() []Rule {
 		{Name: "inline-gallery", Kind: StripInline,
 			Pattern: `(?:\bPhoto: [^/\n]{0,40}/ )?\b(?:Image|Photo|Slide) \d{1,3} of /?\s*\d{1,3}(?: Caption Close)? |\sPhoto: \p{Lu}[\p{L}.'’ -]{1,40}$`,
 			Hints:   []string{"image", "photo", "slide"}},
+		// Labels of a story's updates glued into it: "... on Sunday.
+		// ORIGINAL STORY: The police ...", "UPDATE: ".
+		{Name: "inline-update-label", Kind: StripInline, Pattern: `\*?\b(?:ORIGINAL STORY|PREVIOUS STORY|EARLIER STORY|UPDATED?|(?:Original|Previous|Earlier) story)\s*:\s*`,
+			Hints: []string{"story", "update"}},
 		// Photo-store and caption buttons glued into the text.
 		{Name: "inline-photo-buttons", Kind: StripInline, Pattern: `Buy Photo|View Full Caption|(?i:click to enlarge)`, Hints: []string{"buy photo", "full caption", "click to enlarge"}},
 		// Bracketed notes for app or mobile readers: "[MOBILE USERS: Click
