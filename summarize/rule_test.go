@@ -179,7 +179,9 @@ var ruleRows = []struct {
 		in:   "Prices rose in October.\n\nReporting by Jane Doe; Editing by John Roe",
 		want: "Prices rose in October."},
 	{name: "standards-footer",
-		in:   "Prices rose in October.\n\nOur Standards: The Thomson Reuters Trust Principles.\n\n© 2025 Daily Ledger. All rights reserved.",
+		in: "Prices rose in October.\n\nOur Standards: The Thomson Reuters Trust Principles.\n\n© 2025 Daily Ledger. All rights reserved.\n\n" +
+			"82nd and Slide Road /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.\n\n" +
+			"(TM and © Copyright 2014 CBS Radio Inc. and its relevant subsidiaries.\n\nBoy accidentally shoots, kills himself © 2017 Cox Media Group.",
 		want: "Prices rose in October."},
 	{name: "widget-share",
 		in:   "Share this with\n\nEmail\n\nCopy this link\n\nThe ferry service will resume on Friday.",
@@ -317,6 +319,7 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "posted in a sentence", in: "Posted guards at the gate turned the crowd away."},
 		{name: "published at a time", in: "Published at 9 a.m. on Monday, the report drew wide criticism."},
 		{name: "update as a word", in: "The update: prices rose 3% in October, the bank said."},
+		{name: "copyright as a word", in: "Copyright lawsuits against AI firms doubled in 2024, lawyers said."},
 		{name: "live blog entry", in: "14:05 The prime minister has arrived at the summit."},
 		{name: "live blog quote", in: "14:07 The prime minister told reporters: 'We will stay.'"},
 		{name: "browser in a sentence", in: "Your browser does not matter much for this, experts said."},

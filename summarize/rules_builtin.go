@@ -175,7 +175,12 @@ func builtinRules() []Rule {
 		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
 		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
 		{Name: "reporting-credits", Pattern: `(?i)\(?(?:reporting|additional reporting|writing|editing|compiled|research|graphics|produced) by .*`},
-		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,120}all rights reserved\.?|(?:©|\(c\)|copyright)\s.{0,160})`, Hints: []string{"our standards", "rights reserved", "©", "(c)", "copyright"}},
+		// A copyright notice anywhere in a short line ("82nd and Slide Road
+		// /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
+		// "(TM and © Copyright 2014 CBS Radio Inc. ..."); "copyright" alone
+		// is a word ("Copyright lawsuits doubled").
+		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,160}all rights reserved\..{0,200}|.{0,160}all rights reserved|` +
+			`.{0,160}?(?:©|\(c\) ?\d{4}|copyright (?:©|\(c\) ?)?\d{4}).{0,240})`, Hints: []string{"our standards", "rights reserved", "©", "(c)", "copyright"}},
 
 		// --- Whole lines: share, comment and navigation widgets. ---
 		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post|with)|copy this link|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
