@@ -39,6 +39,11 @@ const (
 	agencyPhotoCredit = `\((?:AP|AFP|EPA|Reuters|Bloomberg|dpa) Photo[^)\n]{0,100}\)`
 	// Photo agencies that end a credit line: "Jane Doe/Getty Images".
 	photoAgency = `(?:(?:AFP )?via Getty Images|Getty Images|AFP|EPA-EFE|EPA|dpa|picture alliance|Reuters|AP|Bloomberg|Shutterstock)`
+	// The states of the United States, spelt out in datelines.
+	usState = `(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|` +
+		`Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|` +
+		`New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|` +
+		`South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)`
 	// A time of day as update stamps write it: "4:45 p.m. ET", "5:29p.m.",
 	// "11:05 P.M.", "1 pm".
 	clockTime = `\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{1,2}T\b)?`
@@ -107,6 +112,11 @@ func builtinRules() []Rule {
 			Pattern: `(?:\*?(?i:(?:last )?updated?|posted|published)(?: at| on|:)?\s*(?:(?:` + slashDate + `,?\s*)?` + clockTime + `|\(?` + slashDate + `\)?)\s*(?:[-—–:]\s*)?|` +
 				`\*?(?i:updated?)\s*:\s*|` + clockTime + `\s*(?i:update|updated)\s*:\s*)(?P<rest>[\p{Lu}"“‘\d])`,
 			Hints: []string{"update", "posted", "published"}},
+		// A city in capitalised words with its state: "Portsmouth, Va. - ",
+		// "Lake Township, Ohio -- ", "Mobile, AL- ".
+		{Name: "prefix-dateline-city-state", Kind: StripPrefix,
+			Pattern: `\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}, (?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}{2,4}\.?|` + usState + `)\s*(?:--|[-—–])\s*(?P<rest>[\p{Lu}"“‘\d])`,
+			Hints:   []string{"-", "—", "–"}},
 		// BBC video pages: "18 March 2014 Last updated at 09:22 GMT".
 		{Name: "prefix-timestamp", Kind: StripPrefix,
 			Pattern: `(?:\p{Lu}\p{L}+,? )?\d{1,2} \p{Lu}\p{L}{2,8}\.? \d{4},? (?i:last updated|updated|published)(?: at| on)?(?:\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT))?)?\s*`,
@@ -116,6 +126,16 @@ func builtinRules() []Rule {
 		// "[ ] Hide Caption [ ] Show Caption"; three of them at least.
 		{Name: "prefix-player-controls", Kind: StripPrefix,
 			Pattern: `(?:(?:CLOSE|Close|Skip in Skip|Skip Ad|Skip|Ad Loading\.\.\.|Loading\.\.\.|Ad|x Embed|x Share|Embed|Share|Replay|Hide Caption|Show Caption|\[ ?\])\s+){3,}`},
+		// "Advertisement" glued before a paragraph: "Advertisement Orlando
+		// police said ..."; "Advertisement revenue fell" is prose.
+		{Name: "prefix-advertisement", Kind: StripPrefix, Pattern: `(?:Advertisement|ADVERTISEMENT)\s+(?P<rest>\p{Lu})`, Hints: []string{"advertisement"}},
+		// Flash notices glued before the text: "Sorry, your browser doesn't
+		// support Flash , needs a Flash update , or has Flash disabled. You
+		// need Flash to watch this video."
+		{Name: "prefix-player-notice", Kind: StripPrefix,
+			Pattern: `(?i:sorry, )?(?i:your browser (?:does not|doesn['’]t) support) [^.!?]{1,120}[.!]\s*(?:You need (?:Flash|JavaScript) to (?:watch|view|play) this video\.\s*)?` +
+				`(?:EMBED </>\s*More (?:News )?Videos\s*)?|EMBED </>\s*More (?:News )?Videos\s*`,
+			Hints: []string{"browser", "embed"}},
 		{Name: "prefix-media-player", Kind: StripPrefix,
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
@@ -135,7 +155,8 @@ func builtinRules() []Rule {
 			`thank you for registering!?|welcome back\. please sign in\.?|sign in using .{1,80}|why are we asking this\??|` +
 			`we look forward to seeing you .{0,200}|visit us and sign in.{0,200}|subscription required\.?|read the complete story\.*|` +
 			`(?:the story you['’]re reading is premium content|subscribers get (?:total|full|unlimited) access|already a (?:print )?subscriber\?).{0,600}|` +
-			`.{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}|log ?in screen name or e-?mail password`},
+			`.{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}|log ?in screen name or e-?mail password|` +
+			`to continue reading(?: this (?:story|article))?, you (?:will )?need to .{0,200}`},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
 		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
 		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read or share this story|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
@@ -192,8 +213,9 @@ func builtinRules() []Rule {
 		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|related|ansehen|mira)\s*:.{0,160}`},
 		// Players that need a plug-in or a script: "Please enable Javascript
 		// to watch this video", "Sorry, your browser doesn't support Flash".
-		{Name: "widget-player-notice", Pattern: `(?i)(?:sorry, )?your browser (?:(?:does not|doesn['’]t|cannot|can['’]t) (?:support|play|display)|is (?:not supported|out of date))\b.{0,240}|` +
-			`(?:please )?enable javascript\b.{0,160}|you need (?:flash|javascript)\b.{0,160}|(?:javascript|flash) (?:is )?(?:required|disabled)\b.{0,160}`,
+		{Name: "widget-player-notice", Pattern: `(?i)(?:sorry, )?your browser (?:(?:does not|doesn['’]t|cannot|can['’]t) (?:support|play|display)|is (?:not supported|out of date))\b[^.!?]{0,200}[.!]?` +
+			`(?:\s*you need (?:flash|javascript) to (?:watch|view|play) this video\.?)?|` +
+			`(?:please )?enable javascript\b[^.!?]{0,160}[.!]?|you need (?:flash|javascript)\b[^.!?]{0,160}[.!]?|(?:javascript|flash) (?:is )?(?:required|disabled)\b[^.!?]{0,160}[.!]?`,
 			Hints: []string{"browser", "javascript", "flash"}},
 		// A video playlist: video lengths and titles, "1:56 Protesters march
 		// against the order Pause", "1:39 Who is BTK? 2:39 Search continues
@@ -201,6 +223,11 @@ func builtinRules() []Rule {
 		// entry, and stays.
 		{Name: "widget-playlist", Pattern: `\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}(?:[^.!?"”'’\s]|[^.!?]["”'’])|` +
 			`(?:\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}?[.!?]["”'’]? ){1,4}\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}`},
+		// Encyclopaedia page furniture: "From Wikipedia, the free
+		// encyclopedia", "This article is about the 2014 killing spree. For
+		// the 2001 assault, see ...".
+		{Name: "widget-hatnote", Pattern: `From Wikipedia, the free encyclopedia|This article is about [^.\n]{1,160}\. For [^\n]{1,200}, see .{1,200}|For other uses, see .{1,160}`,
+			Hints: []string{"wikipedia", "this article is about", "for other uses"}},
 		{Name: "widget-external-links", Pattern: `(?i)(?:these are|this is an?) external links? and will open in a new (?:window|tab)\.?`, Hints: []string{"external link"}},
 		{Name: "widget-breadcrumbs", Pattern: `(?:[\p{L}&' ]{1,30}\s*[>»›]\s*){2,}[\p{L}&' ]{1,30}`, Hints: []string{">", "»", "›"}},
 
@@ -231,6 +258,13 @@ func builtinRules() []Rule {
 		// Bracketed notes for app or mobile readers: "[MOBILE USERS: Click
 		// here for the photos]".
 		{Name: "inline-bracket-promo", Kind: StripInline, Pattern: `\[(?i:mobile users|app users|click here|tap here|watch|video|photos?|gallery|related|read more)\b[^\[\]\n]{0,100}\]`, Hints: []string{"["}},
+		// A sentence that asks the reader to click, sign up or come back:
+		// "... a fight inside. You can also sign up for email alerts.",
+		// "Sign the petition – click here.", "Check back for updates."
+		{Name: "inline-promo-sentence", Kind: StripInline,
+			Pattern: `[^.!?\n\[\]]+\b(?i:click|tap) here\b[^.!?\n\[\]]*[.!?]?|(?:\s|\b)(?:You can (?:also )?(?:sign up|subscribe|download|follow us)|Check back (?:later |soon )?for|` +
+				`Stay (?:tuned|with [^!?\n]{1,40}?) for (?:more|updates|the latest))[^.!?\n]{0,120}[.!]?`,
+			Hints: []string{"here", "you can", "check back", "stay"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
 	}
 }
