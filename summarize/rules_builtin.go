@@ -180,7 +180,8 @@ func builtinRules() []Rule {
 		// in Larose. Photo via the Sheriff's Office.", or opens with it.
 		{Name: "caption-credit-line", Pattern: `.{0,400}?(?:\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}|` +
 			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)|` +
-			`[.!?]["”]? (?:Photo|Image|Video|Photograph)s? (?:via|by|courtesy(?: of)?|credit:?) \p{Lu}[^.!?()]{0,80})\.?|\(` + creditName + `\)\.? .{1,400}`,
+			`[.!?]["”]? (?:Photo|Image|Video|Photograph)s? (?:via|by|courtesy(?: of)?|credit:?) \p{Lu}[^.!?()]{0,80})\.?|` +
+			`(?:\p{Lu}[\p{L}'’.-]* ){0,3}(?i:photo|image|file photo)s? (?:via|courtesy(?: of)?) \p{L}[^.!?()]{0,60}|\(` + creditName + `\)\.? .{1,400}`,
 			Hints: []string{"(", "photo", "image", "video"}},
 		// NBC stations' video captions end "(Published Tuesday, April 21,
 		// 2015)".
@@ -189,9 +190,12 @@ func builtinRules() []Rule {
 		{Name: "caption-gallery-count", Pattern: `(?i)(?:(?:image|photo|slide|bild|foto|imagen)\s+)?\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}`},
 
 		// --- Whole lines: bylines, datelines alone, timestamps, credits. ---
-		{Name: "byline", Pattern: `(?i:by|von|por|par)\s+` + personName + `(?:\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b)\s*` + personName + `)*(?:\s+in\s+\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})?`},
+		{Name: "byline", Pattern: `(?i:by|von|por|par):?\s+` + personName + `(?:\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b)\s*` + personName + `)*(?:\s+in\s+\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})?`},
 		{Name: "byline-role", Pattern: `(?i)(?:staff writer|staff reporter|senior correspondent|correspondent|associated press|reuters staff|news desk|newsroom|redaktion|redacción)`},
 		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
+		// An update stamp alone on its line: "Update 1:30 p.m.", "UPDATE @ 9
+		// a.m.", "UPDATE: 01-23-2017 11:30am", "8 a.m.".
+		{Name: "update-stamp", Pattern: `(?i)(?:\*?update[ds]?\s*(?:@|at|:)?\s*(?:\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*)?)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[a-z]{1,2}t)?\.?|\*?update[ds]?\s*:?`},
 		{Name: "time-only", Pattern: `(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EST|EDT|ET|PT|BST|MEZ|MESZ|Uhr|h)?(?:\s*[,|–—-]?\s*\p{L}{3,9}\.? \d{1,2}(?:, \d{4})?)?`},
 		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
 		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
@@ -208,7 +212,7 @@ func builtinRules() []Rule {
 		{Name: "widget-comments", Pattern: `(?i)(?:no comments yet|\d+ comments?|comments?|leave a comment|show comments|view comments|be the first to comment|add a comment|join the discussion|comments are closed|kommentare|comentarios)[.!:]?`},
 		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?|関連記事|関連ニュース|相关新闻|相关阅读)[.!:]?`},
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
-		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close)`},
+		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close|(?:hide|show) transcript(?: (?:hide|show) transcript)?)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
 		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|related|ansehen|mira)\s*:.{0,160}`},
 		// Players that need a plug-in or a script: "Please enable Javascript
