@@ -61,14 +61,27 @@ var dependentOpeners = map[string]bool{
 }
 
 // Dangling reports whether summary opens with a dependent word ("He",
-// "But", ...) on a sentence that is not the first of the cleaned article.
+// "But", ...) on a sentence that is not the first of the cleaned article;
+// headings and labels before it (lines without a full stop) do not count
+// as sentences.
 func Dangling(summary, text string) bool {
 	w := firstWord(summary)
 	if !dependentOpeners[w] {
 		return false
 	}
-	first := summarize.Sentences(summarize.Clean(text))
-	return len(first) == 0 || !strings.HasPrefix(summary, first[0])
+	for _, s := range summarize.Sentences(summarize.Clean(text)) {
+		if endsLikeSentence(s) {
+			return !strings.HasPrefix(summary, s)
+		}
+	}
+	return true
+}
+
+// endsLikeSentence reports whether s ends with a full stop, a question or
+// an exclamation mark, before any closing quotes or brackets.
+func endsLikeSentence(s string) bool {
+	s = strings.TrimRight(s, `"'”’»)] `)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
 }
 
 func firstWord(s string) string {
