@@ -117,9 +117,11 @@ var ruleRows = []struct {
 			"If you do not receive the verification message within a few minutes of signing up, please check your Spam or Junk folder.\n\n" +
 			"By submitting your registration information, you agree to our Terms of Service and Privacy Policy .\n\nAlready have an account?\n\n" +
 			"Thank you for registering!\n\nSubscription Required\n\nRead the complete story...\n\n" +
-			"The story you’re reading is premium content from The Ledger.\n\nNeed an online subscription? Login Now\n\n" +
-			"digital pass for only 99¢. Read The Ledger online Now - View Offers Need an online subscription? Already a Print Subscriber?\n\n" +
+			"The story you’re reading is premium content from The Ledger.\n\nAlready a Print Subscriber? Login Now\n\n" +
 			"Login Screen Name or Email Password\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "promo-paywall",
+		in:   "Need an online subscription? Login Now\n\ndigital pass for only 99¢. Read The Ledger online Now - View Offers Need an online subscription? Already a Print Subscriber?\n\nPrices rose in October.",
 		want: "Prices rose in October."},
 	{name: "promo-follow",
 		in:   "Prices rose in October.\n\nFollow us on Twitter and Facebook",
@@ -161,9 +163,12 @@ var ruleRows = []struct {
 		in:   "Prices rose in October.\n\nPhotos by Ana Ruiz for The Ledger",
 		want: "Prices rose in October."},
 	{name: "caption-credit-line",
-		in: "Alvimann photo via morgueFile\n\nA shooting victim is taken to a helicopter on Wednesday. (Mike Glenn/Chronicle)\n\nPolice in Ohio shot a boy with a BB gun. (Source: Raycom Images)\n\n" +
-			"A boy was shot in north Houston on Monday night. (Photo: KHOU)\n\nA teen was charged in Larose. Photo via Lafourche Parish Sheriff's Office.\n\n" +
+		in: "A shooting victim is taken to a helicopter on Wednesday. (Mike Glenn/Chronicle)\n\nPolice in Ohio shot a boy with a BB gun. (Source: Raycom Images)\n\n" +
+			"A boy was shot in north Houston on Monday night. (Photo: KHOU)\n\n" +
 			"(Maya Earls/The Baltimore Sun via AP). Authorities respond to the scene in Randallstown.\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "caption-credit-sentence",
+		in:   "Alvimann photo via morgueFile\n\nA teen was charged in Larose. Photo via Lafourche Parish Sheriff's Office.\n\nPrices rose in October.",
 		want: "Prices rose in October."},
 	{name: "caption-video-published",
 		in:   "Police arrested a man in the death of a teenager. News 4's Ida Siegal reports. (Published Tuesday, April 21, 2015)\n\nPolice arrested a man on Monday.",
@@ -480,5 +485,21 @@ func TestNewRejectsBadRules(t *testing.T) {
 				t.Errorf("New error = %v, want it to contain %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+func TestContainsFoldAt(t *testing.T) {
+	lines := []string{"", "Click HERE for photos", "Sign up for our newsletter", "© 2025 Daily Ledger", "(Photo: KHOU)", "there and where", "abc"}
+	hints := []string{"click here", "here", "newsletter", "©", "(photo", "photo", "sign up", "x", "abcd", "c"}
+	for _, line := range lines {
+		for _, h := range hints {
+			want := strings.Contains(strings.ToLower(line), h)
+			if got := containsFoldAt(line, h, rarestByte(h)); got != want {
+				t.Errorf("containsFoldAt(%q, %q) = %v, want %v", line, h, got, want)
+			}
+		}
+	}
+	if got := rarestByte("click here"); got != 4 { // k, the rarest letter
+		t.Errorf("rarestByte(click here) = %d, want 4 (k)", got)
 	}
 }

@@ -110,8 +110,7 @@ func builtinRules() []Rule {
 		// "UPDATE 8/3/16 5:30 PM: ", "9:15 p.m. update: ", "*UPDATE: ".
 		{Name: "prefix-update-time", Kind: StripPrefix,
 			Pattern: `(?:\*?(?i:(?:last )?updated?|posted|published)(?: at| on|:)?\s*(?:(?:` + slashDate + `,?\s*)?` + clockTime + `|\(?` + slashDate + `\)?)\s*(?:[-—–:]\s*)?|` +
-				`\*?(?i:updated?)\s*:\s*|` + clockTime + `\s*(?i:update|updated)\s*:\s*)(?P<rest>[\p{Lu}"“‘\d])`,
-			Hints: []string{"update", "posted", "published"}},
+				`\*?(?i:updated?)\s*:\s*|` + clockTime + `\s*(?i:update|updated)\s*:\s*)(?P<rest>[\p{Lu}"“‘\d])`},
 		// A city in capitalised words with its state: "Portsmouth, Va. - ",
 		// "Lake Township, Ohio -- ", "Mobile, AL- ".
 		{Name: "prefix-dateline-city-state", Kind: StripPrefix,
@@ -128,14 +127,13 @@ func builtinRules() []Rule {
 			Pattern: `(?:(?:CLOSE|Close|Skip in Skip|Skip Ad|Skip|Ad Loading\.\.\.|Loading\.\.\.|Ad|x Embed|x Share|Embed|Share|Replay|Hide Caption|Show Caption|\[ ?\])\s+){3,}`},
 		// "Advertisement" glued before a paragraph: "Advertisement Orlando
 		// police said ..."; "Advertisement revenue fell" is prose.
-		{Name: "prefix-advertisement", Kind: StripPrefix, Pattern: `(?:Advertisement|ADVERTISEMENT)\s+(?P<rest>\p{Lu})`, Hints: []string{"advertisement"}},
+		{Name: "prefix-advertisement", Kind: StripPrefix, Pattern: `(?:Advertisement|ADVERTISEMENT)\s+(?P<rest>\p{Lu})`},
 		// Flash notices glued before the text: "Sorry, your browser doesn't
 		// support Flash , needs a Flash update , or has Flash disabled. You
 		// need Flash to watch this video."
 		{Name: "prefix-player-notice", Kind: StripPrefix,
 			Pattern: `(?i:sorry, )?(?i:your browser (?:does not|doesn['’]t) support) [^.!?]{1,120}[.!]\s*(?:You need (?:Flash|JavaScript) to (?:watch|view|play) this video\.\s*)?` +
-				`(?:EMBED </>\s*More (?:News )?Videos\s*)?|EMBED </>\s*More (?:News )?Videos\s*`,
-			Hints: []string{"browser", "embed"}},
+				`(?:EMBED </>\s*More (?:News )?Videos\s*)?|EMBED </>\s*More (?:News )?Videos\s*`},
 		{Name: "prefix-media-player", Kind: StripPrefix,
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
@@ -147,7 +145,8 @@ func builtinRules() []Rule {
 		// Breaking-news alerts and per-author e-mail notices.
 		{Name: "promo-alerts", Pattern: `(?:\p{Lu}[\p{L}'’.-]* ){0,6}(?i:get breaking news|breaking news alerts|be the first to know when news breaks).{0,200}|(?i)` +
 			`(?:close )?get (?:e-?mail )?notifications on .{1,80}|your notification has been saved\.?|there was a problem saving your notification\.?|` +
-			`whenever .{1,80} posts new content, you['’]ll get an e-?mail.{0,80}|e-?mail notifications are only sent .{0,120}`},
+			`whenever .{1,80} posts new content, you['’]ll get an e-?mail.{0,80}|e-?mail notifications are only sent .{0,120}`,
+			Hints: []string{"breaking news", "be the first", "notification", "posts new content"}},
 		// Log-in, registration and pay walls.
 		{Name: "promo-account", Pattern: `(?i)just one more thing\.*|we have sent (?:you )?an? (?:verification|confirmation) e-?mail.{0,200}|` +
 			`please check your (?:e-?mail|spam).{0,200}|if you do not receive the verification.{0,200}|` +
@@ -155,8 +154,9 @@ func builtinRules() []Rule {
 			`thank you for registering!?|welcome back\. please sign in\.?|sign in using .{1,80}|why are we asking this\??|` +
 			`we look forward to seeing you .{0,200}|visit us and sign in.{0,200}|subscription required\.?|read the complete story\.*|` +
 			`(?:the story you['’]re reading is premium content|subscribers get (?:total|full|unlimited) access|already a (?:print )?subscriber\?).{0,600}|` +
-			`.{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}|log ?in screen name or e-?mail password|` +
-			`to continue reading(?: this (?:story|article))?, you (?:will )?need to .{0,200}`},
+			`log ?in screen name or e-?mail password|to continue reading(?: this (?:story|article))?, you (?:will )?need to .{0,200}`},
+		{Name: "promo-paywall", Pattern: `(?i).{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}`,
+			Hints: []string{"online subscription", "online service"}},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
 		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
 		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read or share this story|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
@@ -178,11 +178,12 @@ func builtinRules() []Rule {
 		// A caption ends with its credit: "... on Wednesday. (Mike
 		// Glenn/Chronicle)", "(Source: Raycom Images)", "(Photo: KHOU)", "...
 		// in Larose. Photo via the Sheriff's Office.", or opens with it.
-		{Name: "caption-credit-line", Pattern: `.{0,400}?(?:\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}|` +
-			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)|` +
-			`[.!?]["”]? (?:Photo|Image|Video|Photograph)s? (?:via|by|courtesy(?: of)?|credit:?) \p{Lu}[^.!?()]{0,80})\.?|` +
-			`(?:\p{Lu}[\p{L}'’.-]* ){0,3}(?i:photo|image|file photo)s? (?:via|courtesy(?: of)?) \p{L}[^.!?()]{0,60}|\(` + creditName + `\)\.? .{1,400}`,
-			Hints: []string{"(", "photo", "image", "video"}},
+		{Name: "caption-credit-line", Pattern: `.{0,400}?\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}|` +
+			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)\.?|\(` + creditName + `\)\.? .{1,400}`,
+			Hints: []string{"/", "(photo", "(image", "(video", "(credit", "(source"}},
+		{Name: "caption-credit-sentence", Pattern: `.{0,400}?[.!?]["”]? (?:Photo|Image|Video|Photograph)s? (?:via|by|courtesy(?: of)?|credit:?) \p{Lu}[^.!?()]{0,80}\.?|` +
+			`(?:\p{Lu}[\p{L}'’.-]* ){0,3}(?i:photo|image|file photo)s? (?:via|courtesy(?: of)?) \p{L}[^.!?()]{0,60}`,
+			Hints: []string{"photo", "image", "video"}},
 		// NBC stations' video captions end "(Published Tuesday, April 21,
 		// 2015)".
 		{Name: "caption-video-published", Pattern: `.{0,400}\((?:Published|Updated|Posted) (?:\p{Lu}\p{L}+day, )?\p{Lu}\p{L}+\.? \d{1,2}, \d{4}\)`,
@@ -252,11 +253,11 @@ func builtinRules() []Rule {
 		// closing a caption line ("... 2015. Photo: Courtesy Family").
 		{Name: "inline-gallery", Kind: StripInline,
 			Pattern: `(?:\bPhoto: [^/\n]{0,40}/ )?\b(?:Image|Photo|Slide) \d{1,3} of /?\s*\d{1,3}(?: Caption Close)? |\sPhoto: \p{Lu}[\p{L}.'’ -]{1,40}$`,
-			Hints:   []string{"image", "photo", "slide"}},
+			Hints:   []string{"image ", "photo", "slide "}},
 		// Labels of a story's updates glued into it: "... on Sunday.
 		// ORIGINAL STORY: The police ...", "UPDATE: ".
 		{Name: "inline-update-label", Kind: StripInline, Pattern: `\*?\b(?:ORIGINAL STORY|PREVIOUS STORY|EARLIER STORY|UPDATED?|(?:Original|Previous|Earlier) story)\s*:\s*`,
-			Hints: []string{"story", "update"}},
+			Hints: []string{"story:", "update"}},
 		// Photo-store and caption buttons glued into the text.
 		{Name: "inline-photo-buttons", Kind: StripInline, Pattern: `Buy Photo|View Full Caption|(?i:click to enlarge)`, Hints: []string{"buy photo", "full caption", "click to enlarge"}},
 		// Bracketed notes for app or mobile readers: "[MOBILE USERS: Click
@@ -268,7 +269,7 @@ func builtinRules() []Rule {
 		{Name: "inline-promo-sentence", Kind: StripInline,
 			Pattern: `[^.!?\n\[\]]+\b(?i:click|tap) here\b[^.!?\n\[\]]*[.!?]?|(?:\s|\b)(?:You can (?:also )?(?:sign up|subscribe|download|follow us)|Check back (?:later |soon )?for|` +
 				`Stay (?:tuned|with [^!?\n]{1,40}?) for (?:more|updates|the latest))[^.!?\n]{0,120}[.!]?`,
-			Hints: []string{"here", "you can", "check back", "stay"}},
+			Hints: []string{"click here", "tap here", "you can", "check back", "stay t", "stay w"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
 	}
 }
