@@ -134,6 +134,9 @@ func builtinRules() []Rule {
 		{Name: "prefix-player-notice", Kind: StripPrefix,
 			Pattern: `(?i:sorry, )?(?i:your browser (?:does not|doesn['’]t) support) [^.!?]{1,120}[.!]\s*(?:You need (?:Flash|JavaScript) to (?:watch|view|play) this video\.\s*)?` +
 				`(?:EMBED </>\s*More (?:News )?Videos\s*)?|EMBED </>\s*More (?:News )?Videos\s*`},
+		// A bullet or a dash left where a dateline was cut upstream: "— The
+		// child who was shot ...", "- Deputies were dispatched ...".
+		{Name: "prefix-dash", Kind: StripPrefix, Pattern: `(?:[-—–•*]+|--)\s+(?P<rest>[\p{L}"“‘\d])`},
 		{Name: "prefix-media-player", Kind: StripPrefix,
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
@@ -188,6 +191,9 @@ func builtinRules() []Rule {
 		// 2015)".
 		{Name: "caption-video-published", Pattern: `.{0,400}\((?:Published|Updated|Posted) (?:\p{Lu}\p{L}+day, )?\p{Lu}\p{L}+\.? \d{1,2}, \d{4}\)`,
 			Hints: []string{"(published", "(updated", "(posted"}},
+		// A picture agency's caption: "SANTA MONICA, CA - JUNE 08: Students
+		// leave ...".
+		{Name: "caption-agency-dated", Pattern: `\p{Lu}[\p{Lu} .,'’-]{1,40} - (?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}: .*`},
 		{Name: "caption-gallery-count", Pattern: `(?i)(?:(?:image|photo|slide|bild|foto|imagen)\s+)?\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}`},
 
 		// --- Whole lines: bylines, datelines alone, timestamps, credits. ---

@@ -35,6 +35,8 @@ func TestWildFurniture(t *testing.T) {
 		{"The council met. RELATED: Mayor resigns", []string{"nav"}},
 		{"You must enter the characters shown in the image.", []string{"page"}},
 		{"CLOSE Skip in Skip x Embed x Share The council met.", []string{"page"}},
+		{"— The child who was shot has been named.", []string{"bullet"}},
+		{"-5 degrees was the low on Monday.", nil},
 	}
 	for _, tt := range tests {
 		if got := WildFurniture(tt.summary); !slices.Equal(got, tt.want) {
