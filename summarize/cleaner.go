@@ -129,13 +129,19 @@ func (c *cleaner) clean(text, source, title string) string {
 	for line := range logicalLines(text) {
 		if lead > 0 {
 			lead--
-			line = c.cutLead(line, source, title)
+			// After a kept line, a line the DropLine rules remove ("FILE - ...")
+			// is no dateline.
+			if started := out.Len() > 0; !started || !c.dropped(line, source) {
+				var cut bool
+				if line, cut = c.cutLead(line, source, title, started); cut {
+					out.Reset() // what came before the dateline was a caption or a teaser
+				}
+			}
 		}
 		line = c.cleanLine(line, source)
 		if line == "" {
 			continue
 		}
-		lead = 0
 		if out.Len() > 0 {
 			out.WriteString("\n\n")
 		}
@@ -147,11 +153,13 @@ func (c *cleaner) clean(text, source, title string) string {
 // cutLead removes the junk wire copy glues before the news on a lead
 // line: through a repeated title followed by a fresh start when the title
 // is known and found, otherwise through the first CutLead rule that
-// matches near the start of the line.
-func (c *cleaner) cutLead(line, source, title string) string {
-	if title != "" {
+// matches near the start of the line. After a kept line (started is true)
+// only a CutLead match at the start of the line counts, and cut reports
+// it: the lines kept before a dateline were a caption or a teaser.
+func (c *cleaner) cutLead(line, source, title string, started bool) (_ string, cut bool) {
+	if title != "" && !started {
 		if cut, ok := cutTitle(line, title); ok {
-			return cut
+			return cut, false
 		}
 	}
 	end := min(len(line), leadWindow+200)
@@ -161,16 +169,16 @@ func (c *cleaner) cutLead(line, source, title string) string {
 	window := line[:end]
 	for i := range c.lead {
 		r := &c.lead[i]
-		if !r.appliesTo(source) || !r.mayMatch(window) {
+		if !r.appliesTo(source) || !r.mayMatch(window) || r.anchored && !started {
 			continue
 		}
 		start, end, ok := r.cutEnd(window)
-		if !ok || start > leadWindow || end == 0 {
+		if !ok || start > leadWindow || end == 0 || started && start > 0 {
 			continue
 		}
-		return trimLeadPunct(line[end:])
+		return trimLeadPunct(line[end:]), true
 	}
-	return line
+	return line, false
 }
 
 // cleanLine applies the prefix, drop-line and inline rules to one line and

@@ -26,7 +26,10 @@
 //     dateline), everything through it goes. Otherwise the first CutLead
 //     rule that matches within 500 bytes removes everything up to the end
 //     of its match (a photo caption, its credit and the repeated headline
-//     glued before "KYIV, Nov 26 (Reuters) -").
+//     glued before "KYIV, Nov 26 (Reuters) -"). A later one of the first
+//     four lines that opens with a dateline ("SAN DIEGO (CBS 8) - ",
+//     "AUSTIN— ") drops the lines kept before it: they were a caption or a
+//     teaser.
 //  5. DropLine rules remove whole lines (of at most 600 bytes) that are
 //     promotions, captions, credits, bylines, timestamps or widgets. They
 //     run before the prefix rules, so that a caption starting "FILE - " is

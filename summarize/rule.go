@@ -16,7 +16,11 @@ const (
 	// (its first non-empty lines) and removes everything up to the end of
 	// the match. Wire copy glues a photo caption, its credit and the
 	// repeated headline before the dateline; cutting through the dateline
-	// removes them all.
+	// removes them all. On a later lead line, after one was kept, only a
+	// match at the start of the line counts, and the kept lines go too:
+	// they were a caption or a teaser before the dateline. A pattern
+	// anchored with "^" applies to those later lines only (on the first
+	// line the StripPrefix rules do its work, after the DropLine rules).
 	CutLead Kind = "cut_lead"
 	// StripPrefix removes the match when it starts at the beginning of a
 	// line. Prefix rules repeat until none applies.
@@ -59,10 +63,14 @@ type compiledRule struct {
 	re      *regexp.Regexp
 	sources []string
 	hints   []string // lower-cased
+	hintAt  []int    // for each hint, the index of the byte mayMatch looks for first (see rarestByte)
 	rest    int      // index of the submatch named "rest", -1 when none
 	// filter, for a built-in rule in leadFilters, is a cheap test every
 	// text the pattern matches passes; nil for the others.
 	filter func(string) bool
+	// anchored is a CutLead pattern starting with "^": it cuts later lead
+	// lines only.
+	anchored bool
 }
 
 // cutEnd returns where the text kept after a CutLead or StripPrefix match
@@ -129,8 +137,12 @@ func compileRule(r Rule) (compiledRule, error) {
 		}
 		hints = append(hints, strings.ToLower(h))
 	}
-	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints,
-		rest: re.SubexpIndex("rest")}, nil
+	hintAt := make([]int, len(hints))
+	for i, h := range hints {
+		hintAt[i] = rarestByte(h)
+	}
+	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints, hintAt: hintAt,
+		rest: re.SubexpIndex("rest"), anchored: kind == CutLead && strings.HasPrefix(r.Pattern, "^")}, nil
 }
 
 // mayMatch reports whether line holds one of the rule's hints, or the rule
@@ -142,50 +154,74 @@ func (r *compiledRule) mayMatch(line string) bool {
 	if len(r.hints) == 0 {
 		return true
 	}
-	for _, h := range r.hints {
-		if containsFold(line, h) {
+	for i, h := range r.hints {
+		if containsFoldAt(line, h, r.hintAt[i]) {
 			return true
 		}
 	}
 	return false
 }
 
-// containsFold reports whether s contains the lower-case string sub,
-// ignoring the case of ASCII letters.
-func containsFold(s, sub string) bool {
+// letterRank orders the lower-case letters from the most to the least
+// frequent in English text.
+const letterRank = "etaoinshrdlcumwfgypbvkjxqz"
+
+// rarestByte returns the index in the lower-case string sub of the byte
+// least likely in text: a space is the commonest, then the letters by
+// their frequency; any other byte (punctuation, digits, non-ASCII) is
+// rare. Looking for that byte first, containsFoldAt stops at few places.
+func rarestByte(sub string) int {
+	best, bestRank := 0, -2
+	for i := 0; i < len(sub); i++ {
+		c := sub[i]
+		rank := len(letterRank) // rarer than any letter
+		switch {
+		case c == ' ':
+			rank = -1
+		case 'a' <= c && c <= 'z':
+			rank = strings.IndexByte(letterRank, c)
+		}
+		if rank > bestRank {
+			best, bestRank = i, rank
+		}
+	}
+	return best
+}
+
+// containsFoldAt reports whether s contains the lower-case string sub,
+// ignoring the case of ASCII letters: it looks for the byte of sub at
+// index at, in either case when it is a letter, and compares the rest of
+// sub around each place it occurs.
+func containsFoldAt(s, sub string, at int) bool {
 	if len(sub) == 0 {
 		return true
 	}
-	c0 := sub[0]
-	if c0 < 'a' || c0 > 'z' {
-		for i := strings.IndexByte(s, c0); i >= 0; {
-			if len(s)-i >= len(sub) && asciiEqualFold(s[i:i+len(sub)], sub) {
-				return true
-			}
-			j := strings.IndexByte(s[i+1:], c0)
-			if j < 0 {
-				return false
-			}
-			i += 1 + j
-		}
-		return false
+	c := sub[at]
+	if containsFoldAround(s, sub, at, c) {
+		return true
 	}
-	return containsFoldLetter(s, sub) || containsFoldLetter(s, string(c0-('a'-'A'))+sub[1:])
+	if 'a' <= c && c <= 'z' {
+		return containsFoldAround(s, sub, at, c-('a'-'A'))
+	}
+	return false
 }
 
-// containsFoldLetter is containsFold for a sub whose first byte is taken
-// literally (either case of a letter, tried by the caller).
-func containsFoldLetter(s, sub string) bool {
-	c0 := sub[0]
-	for i := strings.IndexByte(s, c0); i >= 0; {
-		if len(s)-i >= len(sub) && asciiEqualFold(s[i+1:i+len(sub)], sub[1:]) {
-			return true
-		}
-		j := strings.IndexByte(s[i+1:], c0)
-		if j < 0 {
+// containsFoldAround reports whether sub occurs in s (ASCII case folded)
+// with the byte c of s at its index at.
+func containsFoldAround(s, sub string, at int, c byte) bool {
+	for from := at; from < len(s); {
+		i := strings.IndexByte(s[from:], c)
+		if i < 0 {
 			return false
 		}
-		i += 1 + j
+		start := from + i - at
+		if start+len(sub) > len(s) {
+			return false
+		}
+		if asciiEqualFold(s[start:start+len(sub)], sub) {
+			return true
+		}
+		from += i + 1
 	}
 	return false
 }

@@ -26,29 +26,105 @@ var ruleRows = []struct {
 	{name: "prefix-wire-label",
 		in:   "UPDATE 2-Acme cuts 5,000 jobs as demand slumps in Europe",
 		want: "Acme cuts 5,000 jobs as demand slumps in Europe"},
+	// A line opening with a dateline among the first four (leadLines) is
+	// cut by the lead rules, with the lines before it; the prefix rows
+	// put theirs after a lead of four lines.
 	{name: "prefix-dateline-agency",
-		in:   "Markets were calm.\n\nMOSCOW, Nov. 26. /TASS/. Russia's central bank kept its key rate unchanged.\n\nWASHINGTON (AP) — The Senate passed the bill on Tuesday.",
-		want: "Markets were calm.\n\nRussia's central bank kept its key rate unchanged.\n\nThe Senate passed the bill on Tuesday."},
+		in:   fourLines + "MOSCOW, Nov. 26. /TASS/. Russia's central bank kept its key rate unchanged.\n\nWASHINGTON (AP) — The Senate passed the bill on Tuesday.",
+		want: fourLines + "Russia's central bank kept its key rate unchanged.\n\nThe Senate passed the bill on Tuesday."},
 	{name: "prefix-dateline-dated-tag",
-		in:   "Markets were calm.\n\nLONDON, Nov 26 (Daily Ledger) - Shares rose.",
-		want: "Markets were calm.\n\nShares rose."},
+		in:   fourLines + "LONDON, Nov 26 (Daily Ledger) - Shares rose.",
+		want: fourLines + "Shares rose."},
 	{name: "prefix-dateline-outlet",
 		in:   "(Harbor Times)The city council voted on Monday to close the old ferry pier.\n\nPORTLAND, Maine (Coastal Wire) -- Repairs would have cost $4 million.\n\nAcme (ACM) shares rose 3% on the news.",
 		want: "The city council voted on Monday to close the old ferry pier.\n\nRepairs would have cost $4 million.\n\nAcme (ACM) shares rose 3% on the news."},
 	{name: "prefix-timestamp",
 		in:   "4 June 2019 Last updated at 14:05 BST A rare white stork has been spotted nesting on a church roof in Norfolk.",
 		want: "A rare white stork has been spotted nesting on a church roof in Norfolk."},
+	{name: "prefix-player-controls",
+		in:   "CLOSE Skip in Skip x Embed x Share Two bailiffs were killed on Monday.\n\nSkip Ad Ad Loading... x Embed x Share Police named the victim.\n\n[ ] Hide Caption [ ] Show Caption Deputies found a gun.",
+		want: "Two bailiffs were killed on Monday.\n\nPolice named the victim.\n\nDeputies found a gun."},
+	{name: "prefix-update-time",
+		in: "Updated at 4:45 p.m. ET: Officials said four people were found dead.\n\nUPDATE 8/3/16 5:30 PM: Police say the young man has died.\n\n" +
+			"9:15 p.m. update: A woman was shot.\n\n*UPDATE: The road is open again.\n\nUPDATED at 3:05 p.m. BLADENSBURG, MD — Authorities named the boy.\n\n" +
+			"UPDATE: 6:04 P.M. – A deputy was bitten by a dog.",
+		want: "Officials said four people were found dead.\n\nPolice say the young man has died.\n\nA woman was shot.\n\nThe road is open again.\n\nAuthorities named the boy.\n\n" +
+			"A deputy was bitten by a dog."},
+	{name: "inline-promo-sentence",
+		in: "A fight broke out inside. You can also sign up for email alerts.\n\nSign the petition – click here. The people of Lancaster are generous.\n\n" +
+			"The call came in about 8 p.m. Check back for updates to this breaking news story.\n\nThe girl died on Sunday.Stay with Action News and ABC30.com for more.",
+		want: "A fight broke out inside.\n\nThe people of Lancaster are generous.\n\nThe call came in about 8 p.m.\n\nThe girl died on Sunday."},
+	{name: "prefix-advertisement",
+		in:   "One of five people hurt in a shooting has died.\n\nAdvertisement Orlando police said shots rang out before 10 p.m.",
+		want: "One of five people hurt in a shooting has died.\n\nOrlando police said shots rang out before 10 p.m."},
+	{name: "prefix-player-notice",
+		in: "Sorry, your browser doesn't support Flash , needs a Flash update , or has Flash disabled. You need Flash to watch this video. A deputy died in an accidental shooting on Monday.\n\n" +
+			"Sorry, your browser doesn't support Flash , needs a Flash update , or has Flash disabled. You need Flash to watch this video. EMBED </>More News Videos Officers filled the room.",
+		want: "A deputy died in an accidental shooting on Monday.\n\nOfficers filled the room."},
+	{name: "prefix-dateline-city-state",
+		in:   "Portsmouth, Va. - Five people were wounded in a shooting.\n\nLake Township, Ohio -- The sheriff's office is investigating.\n\nMobile, AL- Gunshots were heard late on Sunday.",
+		want: "Five people were wounded in a shooting.\n\nThe sheriff's office is investigating.\n\nGunshots were heard late on Sunday."},
+	{name: "widget-hatnote",
+		in:   "From Wikipedia, the free encyclopedia\n\nThis article is about the 2014 killing spree. For the 2001 vehicular assault, see 2001 Isla Vista killings\n\nOn May 23, 2014, six people were killed.",
+		want: "On May 23, 2014, six people were killed."},
+	{name: "inline-update-label",
+		in:   "Police named the four victims on Sunday. ORIGINAL STORY: Police found four bodies in a home.\n\nPrevious story:\n\nA woman was shot.",
+		want: "Police named the four victims on Sunday. Police found four bodies in a home.\n\nA woman was shot."},
+	{name: "prefix-dash",
+		in:   "— The child who was shot on Wednesday has been named.\n\n- Deputies were dispatched on Sunday.",
+		want: "The child who was shot on Wednesday has been named.\n\nDeputies were dispatched on Sunday."},
 	{name: "prefix-media-player",
 		in:   "Media playback is not supported on this device\n\nThe striker scored twice in the second half.\n\nMedia playback is unsupported on your device Fans stayed on the pitch for an hour.",
 		want: "The striker scored twice in the second half.\n\nFans stayed on the pitch for an hour."},
 	{name: "prefix-dateline-city",
-		in:   "FRANKFURT - Acme said on Wednesday it would cut 5,000 jobs.\n\nSAN FRANCISCO, Calif., Nov 26 — The board met.",
-		want: "Acme said on Wednesday it would cut 5,000 jobs.\n\nThe board met."},
+		in:   fourLines + "FRANKFURT - Acme said on Wednesday it would cut 5,000 jobs.\n\nSAN FRANCISCO, Calif., Nov 26 — The board met.",
+		want: fourLines + "Acme said on Wednesday it would cut 5,000 jobs.\n\nThe board met."},
+	// Glued dashes and ">>" after the city.
+	{name: "prefix-dateline-city",
+		in:   fourLines + "AUSTIN— A one-year-old child was shot on Friday.\n\nCLEVELAND-- Two people were shot.\n\nHUMBLE, Texas- Police arrested a man.\n\nSALINAS >> A judge ruled on Friday.\n\nNATO—the alliance—met.",
+		want: fourLines + "A one-year-old child was shot on Friday.\n\nTwo people were shot.\n\nPolice arrested a man.\n\nA judge ruled on Friday.\n\nNATO—the alliance—met."},
+	{name: "prefix-dateline-station",
+		in: "EUTAW, Ala. (AP) Authorities say a 3-year-old boy was shot.\n\n(Harris County, TX) Harris County deputies arrested a man.\n\n" +
+			"SAVANNAH, GA (August 2, 2015): An argument ended in a shooting.\n\nKOTV (CBS/AP) TULSA, Okla. - A hearing is set.\n\n" +
+			"DENVER (CBS4) – One person is dead.\n\nST. LOUIS, MO (KTVI)–Two people are dead.\n\n(KMOV.com) –The police asked for help.\n\n" +
+			"IDAHO FALLS (AP) | A man was sentenced.\n\n(10/31/16) - Two children were hurt.\n\n(KOIN 6) — A father was found dead.",
+		want: "Authorities say a 3-year-old boy was shot.\n\nHarris County deputies arrested a man.\n\nAn argument ended in a shooting.\n\nA hearing is set.\n\n" +
+			"One person is dead.\n\nTwo people are dead.\n\nThe police asked for help.\n\nA man was sentenced.\n\nTwo children were hurt.\n\nA father was found dead."},
+	{name: "lead-dateline-station",
+		in:   "A memorial grows outside the home on Tuesday. TUCSON (KGUN9-TV) - Tucson police say five people died on Tuesday night.",
+		want: "Tucson police say five people died on Tuesday night."},
+	// The caption and the teaser before a dateline line go with it.
+	{name: "lead-dateline-station",
+		in:   "A mother cries by the flowers that mark where her son was killed.\n\nGrief counselors will be at the school on Wednesday.\n\nSAN DIEGO (CBS 8) - Officials identified three people on Wednesday.",
+		want: "Officials identified three people on Wednesday."},
+	{name: "lead-dateline-city",
+		in:   "The incident took place by Long Avenue, police said.\n\nAUSTIN— A one-year-old child was shot in the head on Friday, police said.",
+		want: "A one-year-old child was shot in the head on Friday, police said."},
 	{name: "promo-join",
 		in:   "Prices rose in October.\n\nJoin our Telegram channel for the latest updates",
 		want: "Prices rose in October."},
 	{name: "promo-newsletter",
 		in:   "Prices rose in October.\n\nSign up for our newsletter to get the news every morning.\n\nSubscribe to The Daily Brief",
+		want: "Prices rose in October."},
+	{name: "promo-newsletter",
+		in:   "Email Newsletters Sign up for one of our email newsletters.\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "promo-alerts",
+		in: "Prices rose in October.\n\nGet breaking news alerts Be the first to know when news breaks in Central Florida. More\n\n" +
+			"Jane Doe Photos Jane Doe Get breaking news alerts\n\nClose Get email notifications on Jane Doe daily!\n\nYour notification has been saved.\n\n" +
+			"There was a problem saving your notification.\n\nWhenever Jane Doe posts new content, you'll get an email delivered to your inbox with a link.\n\n" +
+			"Email notifications are only sent once a day, and only if there are new matching items.",
+		want: "Prices rose in October."},
+	{name: "promo-account",
+		in: "Just One More Thing...\n\nWe have sent you a verification email. Please check your email and click on the link to activate your profile.\n\n" +
+			"If you do not receive the verification message within a few minutes of signing up, please check your Spam or Junk folder.\n\n" +
+			"By submitting your registration information, you agree to our Terms of Service and Privacy Policy .\n\nAlready have an account?\n\n" +
+			"Thank you for registering!\n\nSubscription Required\n\nRead the complete story...\n\n" +
+			"The story you’re reading is premium content from The Ledger.\n\nAlready a Print Subscriber? Login Now\n\n" +
+			"Login Screen Name or Email Password\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "promo-paywall",
+		in:   "Need an online subscription? Login Now\n\ndigital pass for only 99¢. Read The Ledger online Now - View Offers Need an online subscription? Already a Print Subscriber?\n\nPrices rose in October.",
 		want: "Prices rose in October."},
 	{name: "promo-follow",
 		in:   "Prices rose in October.\n\nFollow us on Twitter and Facebook",
@@ -57,7 +133,7 @@ var ruleRows = []struct {
 		in:   "Prices rose in October.\n\nGet more news on WhatsApp",
 		want: "Prices rose in October."},
 	{name: "promo-read-more",
-		in:   "Prices rose in October.\n\nRead more: Inflation eases in the euro zone\n\nContinue reading",
+		in:   "Prices rose in October.\n\nRead more: Inflation eases in the euro zone\n\nContinue reading\n\nRead or Share this story: http://on.example.com/1RZC",
 		want: "Prices rose in October."},
 	{name: "promo-click-here",
 		in:   "Prices rose in October.\n\nClick here to see the full results of the survey.",
@@ -89,11 +165,28 @@ var ruleRows = []struct {
 	{name: "caption-photo-by",
 		in:   "Prices rose in October.\n\nPhotos by Ana Ruiz for The Ledger",
 		want: "Prices rose in October."},
+	{name: "caption-credit-line",
+		in: "A shooting victim is taken to a helicopter on Wednesday. (Mike Glenn/Chronicle)\n\nPolice in Ohio shot a boy with a BB gun. (Source: Raycom Images)\n\n" +
+			"A boy was shot in north Houston on Monday night. (Photo: KHOU)\n\n" +
+			"(Maya Earls/The Baltimore Sun via AP). Authorities respond to the scene in Randallstown.\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "caption-credit-sentence",
+		in:   "Alvimann photo via morgueFile\n\nA teen was charged in Larose. Photo via Lafourche Parish Sheriff's Office.\n\nPrices rose in October.",
+		want: "Prices rose in October."},
+	{name: "caption-video-published",
+		in:   "Police arrested a man in the death of a teenager. News 4's Ida Siegal reports. (Published Tuesday, April 21, 2015)\n\nPolice arrested a man on Monday.",
+		want: "Police arrested a man on Monday."},
+	{name: "inline-gallery",
+		in:   "Image 1 of 10 Relatives say the boy found a gun on Sunday. Photo: Courtesy Family\n\nImage 2 of / 4 Caption Close Image 2 of 4 Police searched the house.",
+		want: "Relatives say the boy found a gun on Sunday.\n\nPolice searched the house."},
+	{name: "caption-agency-dated",
+		in:   "SANTA MONICA, CA - JUNE 08: Students leave the college, which remains closed, on June 8, 2013.\n\nPrices rose in October.",
+		want: "Prices rose in October."},
 	{name: "caption-gallery-count",
 		in:   "Prices rose in October.\n\nImage 3 of 12",
 		want: "Prices rose in October."},
 	{name: "byline",
-		in:   "By Jane Doe and John Roe, Reuters\n\nPrices rose in October.\n\nBy Tuesday, the army had withdrawn from three towns.",
+		in:   "By Jane Doe and John Roe, Reuters\n\nBy: Breaking News Staff\n\nPrices rose in October.\n\nBy Tuesday, the army had withdrawn from three towns.",
 		want: "Prices rose in October.\n\nBy Tuesday, the army had withdrawn from three towns."},
 	{name: "byline-role",
 		in:   "Prices rose in October.\n\nStaff Writer",
@@ -101,6 +194,9 @@ var ruleRows = []struct {
 	{name: "timestamp",
 		in:   "Updated: Nov 26, 2025 10:45 a.m. ET\n\nPrices rose in October.",
 		want: "Prices rose in October."},
+	{name: "update-stamp",
+		in:   "Update 1:30 p.m.\n\nUPDATE @ 9 a.m.\n\nUPDATE: 01-23-2017 11:30am\n\nPrices rose in October.\n\n8 a.m.\n\nThe bank spoke.",
+		want: "Prices rose in October.\n\nThe bank spoke."},
 	{name: "time-only",
 		in:   "Prices rose in October.\n\n12:45 GMT\n\nThe bank spoke.",
 		want: "Prices rose in October.\n\nThe bank spoke."},
@@ -114,11 +210,30 @@ var ruleRows = []struct {
 		in:   "Prices rose in October.\n\nReporting by Jane Doe; Editing by John Roe",
 		want: "Prices rose in October."},
 	{name: "standards-footer",
-		in:   "Prices rose in October.\n\nOur Standards: The Thomson Reuters Trust Principles.\n\n© 2025 Daily Ledger. All rights reserved.",
+		in: "Prices rose in October.\n\nOur Standards: The Thomson Reuters Trust Principles.\n\n© 2025 Daily Ledger. All rights reserved.\n\n" +
+			"82nd and Slide Road /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.\n\n" +
+			"(TM and © Copyright 2014 CBS Radio Inc. and its relevant subsidiaries.\n\nBoy accidentally shoots, kills himself © 2017 Cox Media Group.",
 		want: "Prices rose in October."},
 	{name: "widget-share",
 		in:   "Share this with\n\nEmail\n\nCopy this link\n\nThe ferry service will resume on Friday.",
 		want: "The ferry service will resume on Friday."},
+	{name: "widget-player-notice",
+		in: "Please enable Javascript to watch this video\n\nSorry, your browser doesn't support Flash , needs a Flash update , or has Flash disabled. You need Flash to watch this video.\n\n" +
+			"The ferry service will resume on Friday.",
+		want: "The ferry service will resume on Friday."},
+	{name: "widget-playlist",
+		in: "1:56 Protesters march against the order at the airport Pause\n\n0:41 Person detained after hotel incident\n\n1:39 Who is BTK? 2:39 Search continues for missing girl\n\n" +
+			"0:24 Bluffton BBQ owner asks for return of 'Flossie'\n\nThe ferry service will resume on Friday.",
+		want: "The ferry service will resume on Friday."},
+	{name: "media-label",
+		in:   "Prices rose in October.\n\nRELATED: Bank holds rates",
+		want: "Prices rose in October."},
+	{name: "inline-photo-buttons",
+		in:   "Buy Photo Officers searched the house on Saturday. Buy Photo\n\nA man talks to reporters in this file photo. View Full Caption",
+		want: "Officers searched the house on Saturday.\n\nA man talks to reporters in this file photo."},
+	{name: "inline-bracket-promo",
+		in:   "One person was shot dead on Monday. [MOBILE USERS: Click here for the photos]",
+		want: "One person was shot dead on Monday."},
 	{name: "widget-external-links",
 		in:   "These are external links and will open in a new window\n\nThe ferry service will resume on Friday.",
 		want: "The ferry service will resume on Friday."},
@@ -138,7 +253,7 @@ var ruleRows = []struct {
 		in:   "Prices rose in October.\n\nAdvertisement\n\nStory continues below advertisement\n\nThe bank spoke.",
 		want: "Prices rose in October.\n\nThe bank spoke."},
 	{name: "widget-navigation",
-		in:   "Skip to main content\n\nPrices rose in October.\n\nBack to top",
+		in:   "Skip to main content\n\nHide Transcript Show Transcript\n\nPrices rose in October.\n\nBack to top\n\nClose",
 		want: "Prices rose in October."},
 	{name: "section-label",
 		in:   "Opinion\n\nPrices rose in October.\n\nLive updates",
@@ -177,6 +292,10 @@ var ruleRows = []struct {
 		in:   "The council voted on Monday to raise fees [...]",
 		want: "The council voted on Monday to raise fees"},
 }
+
+// fourLines is a lead of four prose lines, after which the lead rules
+// no longer apply.
+const fourLines = "Prices rose in October.\n\nThe bank spoke.\n\nShares fell.\n\nBonds held.\n\n"
 
 func TestBuiltinRules(t *testing.T) {
 	all := builtinRules()
@@ -221,7 +340,35 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "related as adjective", in: "Related talks will continue next week, officials said."},
 		{name: "join in a sentence", in: "Protesters urged residents to join the march on Saturday."},
 		{name: "registered", in: "Registered voters turned out in record numbers on Sunday."},
+		{name: "newsletter in a sentence", in: "Newsletters and podcasts brought in 12% of revenue, the company said."},
+		{name: "breaking news in a sentence", in: "The station was the first to report the breaking news on Monday, its editor said."},
+		{name: "share at the start", in: "Share prices fell 3% on Monday, and Close Brothers said Skip Ad was a brand."},
+		{name: "poll in brackets", in: "Biden's approval rose to 42% in May (Reuters/Ipsos)."},
+		{name: "source of figures", in: "Unemployment fell to 3.9% in May. (Source: Labor Department)"},
+		{name: "photo by in a sentence", in: "The museum showed a photo by Ansel Adams. Photo by photo, the show grew."},
+		{name: "updated in a sentence", in: "Updated figures show prices rose 3% in October."},
+		{name: "posted in a sentence", in: "Posted guards at the gate turned the crowd away."},
+		{name: "published at a time", in: "Published at 9 a.m. on Monday, the report drew wide criticism."},
+		{name: "here in a sentence", in: "Click the link and go here, she said. Clicking here is not needed."},
+		{name: "stay with in a sentence", in: "Stay with your family for now, the mayor told residents."},
+		{name: "comma then a state word", in: "Meanwhile, Democrats - who hold the Senate - backed the bill."},
+		{name: "this article in prose", in: "This article is about to change everything, he joked."},
+		{name: "minus number", in: "-5 degrees was the low on Monday, forecasters said."},
+		{name: "hyphen word", in: "Re-election is not certain, she said."},
+		{name: "a time in a short sentence", in: "9 a.m. is when the polls open."},
+		{name: "update as a word", in: "The update: prices rose 3% in October, the bank said."},
+		{name: "copyright as a word", in: "Copyright lawsuits against AI firms doubled in 2024, lawyers said."},
+		{name: "live blog entry", in: "14:05 The prime minister has arrived at the summit."},
+		{name: "live blog quote", in: "14:07 The prime minister told reporters: 'We will stay.'"},
+		{name: "browser in a sentence", in: "Your browser does not matter much for this, experts said."},
+		{name: "brackets in prose", in: "The report [released on Monday] cited video evidence."},
+		{name: "sign in a sentence", in: "Sign language interpreters stood beside the mayor on Monday."},
+		{name: "subscribers in a sentence", in: "Subscribers get a 10% discount until March, the company said."},
 		{name: "caps word with dash", in: "The plan - which NATO backs - was approved."},
+		{name: "party tag and dash", in: "Sen. Ted Cruz (R-Texas) - who spoke first - backed the bill."},
+		{name: "phone number", in: "(610)-555-0199 is the number to call, police said."},
+		{name: "ticker in brackets", in: "Acme (ACM) shares rose 3% on the news."},
+		{name: "caps word glued to a dash", in: "NATO—the alliance—met on Monday."},
 		{name: "photo in a sentence", in: "Photographers gathered outside the court as the verdict was read."},
 		{name: "brackets in a quote", in: `"He [the minister] knew," she said.`},
 		{name: "amp in a name", in: "AT&T and Procter & Gamble reported results."},
@@ -346,5 +493,21 @@ func TestNewRejectsBadRules(t *testing.T) {
 				t.Errorf("New error = %v, want it to contain %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+func TestContainsFoldAt(t *testing.T) {
+	lines := []string{"", "Click HERE for photos", "Sign up for our newsletter", "© 2025 Daily Ledger", "(Photo: KHOU)", "there and where", "abc"}
+	hints := []string{"click here", "here", "newsletter", "©", "(photo", "photo", "sign up", "x", "abcd", "c"}
+	for _, line := range lines {
+		for _, h := range hints {
+			want := strings.Contains(strings.ToLower(line), h)
+			if got := containsFoldAt(line, h, rarestByte(h)); got != want {
+				t.Errorf("containsFoldAt(%q, %q) = %v, want %v", line, h, got, want)
+			}
+		}
+	}
+	if got := rarestByte("click here"); got != 4 { // k, the rarest letter
+		t.Errorf("rarestByte(click here) = %d, want 4 (k)", got)
 	}
 }

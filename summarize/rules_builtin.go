@@ -10,6 +10,24 @@ const (
 	datelineCity = `\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}`
 	// An optional date after the city: "Nov 26", "Nov. 26.", "26 nov".
 	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2} [A-Za-z]{3,5}\.?))?`
+	// A city in capitals as datelines write it, with an optional state or
+	// country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.").
+	datelineCaps = `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?`
+	// The dash after a city in capitals: spaced ("PARIS - "), or glued to
+	// the city and a capital ("AUSTIN— A", "CLEVELAND-- Two", "HOUSTON-
+	// Two"), or ">>" as some groups write it ("SALINAS >> A").
+	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>)\s*|-\s+)(?P<rest>[\p{Lu}"“‘\d]))`
+	// A broadcaster's tag that only datelines carry: a call sign or a
+	// network with its channel ("(KGUN9-TV)", "(CBS 8)", "(WHAS11)",
+	// "(41NBC/WMGT)", "(KMOV.com)"), a date ("(Feb. 4, 2014)"). Shorter and
+	// capitalised tags ("(AP)", "(Market Wire)") are left to the agency
+	// and dated-tag rules.
+	stationTag = `\((?:[\d./ -]{0,6}\p{Lu}[\p{Lu}\d./&' -]{2,30}|[\p{L}\d-]+\.com|\p{Lu}\p{L}{2,8}\.? \d{1,2}, \d{4}|\d{1,2}/\d{1,2}/\d{2,4})\)`
+	// A broadcaster's or site's tag in a dateline: "(CBS4)", "(KBAK/KBFX)",
+	// "(WMC-TV)", "(KMOV.com)", "(KOIN 6)", "(Feb. 4, 2014)", "(10/31/16)".
+	// It holds a letter (not a phone code) and no hyphen second, so that a
+	// party tag ("(R-Texas)") is no dateline.
+	outletTag = `\((?:[\d.,/ ]{0,12}\p{L}(?:[\p{L}\d.&'’/, ][\p{L}\d.&'’/, -]{0,38})?|\d{1,2}/\d{1,2}/\d{2,4})\)`
 	// News agencies that tag datelines.
 	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI)`
 	// A dateline with a date and any capitalised source tag, agency known or
@@ -21,6 +39,21 @@ const (
 	agencyPhotoCredit = `\((?:AP|AFP|EPA|Reuters|Bloomberg|dpa) Photo[^)\n]{0,100}\)`
 	// Photo agencies that end a credit line: "Jane Doe/Getty Images".
 	photoAgency = `(?:(?:AFP )?via Getty Images|Getty Images|AFP|EPA-EFE|EPA|dpa|picture alliance|Reuters|AP|Bloomberg|Shutterstock)`
+	// The states of the United States, spelt out in datelines.
+	usState = `(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|` +
+		`Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|` +
+		`New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|` +
+		`South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)`
+	// A time of day as update stamps write it: "4:45 p.m. ET", "5:29p.m.",
+	// "11:05 P.M.", "1 pm".
+	clockTime = `\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{1,2}T\b)?`
+	// A date in figures: "8/3/16", "02/19/2017".
+	slashDate = `\d{1,2}/\d{1,2}/\d{2,4}`
+	// A photographer and outlet in a credit: "Mike Glenn/Chronicle", "Ed
+	// Suba Jr./Akron Beacon Journal", "Maya Earls/The Sun via AP"; the
+	// first part is a name of two words or more, so that a poll
+	// ("Reuters/Ipsos") is no credit.
+	creditName = `\p{Lu}\p{L}+(?: \p{Lu}[\p{L}.'’-]*)+ ?/ ?\p{Lu}[^()/]{1,50}`
 	// Social networks and messengers named by promotional lines.
 	socialNetwork = `(?:telegram|whatsapp|twitter|x|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|google news|signal|viber)`
 	// The HTML elements that leave tags in feed text.
@@ -41,6 +74,14 @@ func builtinRules() []Rule {
 		{Name: "lead-dateline-agency", Kind: CutLead,
 			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
 		{Name: "lead-dateline-dated-tag", Kind: CutLead, Pattern: datelineDatedTag, Hints: []string{"("}},
+		// A station's dateline ("TUCSON (KGUN9-TV) - ") after a byline, a
+		// caption or a headline on the first line, or opening a later lead
+		// line after a caption or a teaser.
+		{Name: "lead-dateline-station", Kind: CutLead,
+			Pattern: `(?:` + datelineCaps + ` )?` + stationTag + `\s*(?:--|[-—–|])\s*(?P<rest>[\p{Lu}"“‘\d])`, Hints: []string{"("}},
+		// A later lead line opening with a dateline: the lines before it were
+		// a caption or a teaser.
+		{Name: "lead-dateline-city", Kind: CutLead, Pattern: `^` + datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>"}},
 		{Name: "lead-photo-credit", Kind: CutLead,
 			Pattern: reutersCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`, Hints: []string{"reuters/", "getty images"}},
 
@@ -56,21 +97,72 @@ func builtinRules() []Rule {
 		// is prose and stays.
 		{Name: "prefix-dateline-outlet", Kind: StripPrefix,
 			Pattern: `(?:` + datelineCity + `(?:, ` + datelineCity + `)? )?\(\p{Lu}[\p{L}.&'’ ]{0,40}\)(?:\s*--\s*|\s+[-—–]\s+|(?P<rest>[\p{Lu}"“‘]))`, Hints: []string{"("}},
+		// Local stations tag the dateline with their call sign, a date or a
+		// site: "DENVER (CBS4) – ", "(KTVI)–", "SAVANNAH, GA (August 2,
+		// 2015): ", "IDAHO FALLS (AP) | "; an all-capital tag needs no dash
+		// ("(AP) Authorities say", "KOTV (CBS/AP) TULSA"), nor does a
+		// capitalised one opening the line ("(Harris County, TX) Harris ...").
+		{Name: "prefix-dateline-station", Kind: StripPrefix,
+			Pattern: `(?:(?:` + datelineCity + `(?:, ` + datelineCity + `)? )?` + outletTag + `(?:\s*(?:--|[-—–|])\s*|:\s+)|` +
+				`(?:` + datelineCaps + ` )?\([\d./ ]{0,4}\p{Lu}[\p{Lu}\d./&' -]{1,24}\) |\((?:\p{Lu}[\p{L}.'’&-]*,? ){0,3}\p{Lu}[\p{L}.'’&-]*\) )(?P<rest>[\p{Lu}"“‘\d])`,
+			Hints: []string{"("}},
+		// An update stamp opening the text: "Updated at 4:45 p.m. ET: ",
+		// "UPDATE 8/3/16 5:30 PM: ", "9:15 p.m. update: ", "*UPDATE: ".
+		{Name: "prefix-update-time", Kind: StripPrefix,
+			Pattern: `(?:\*?(?i:(?:last )?updated?|posted|published)(?: at| on|:)?\s*(?:(?:` + slashDate + `,?\s*)?` + clockTime + `|\(?` + slashDate + `\)?)\s*(?:[-—–:]\s*)?|` +
+				`\*?(?i:updated?)\s*:\s*|` + clockTime + `\s*(?i:update|updated)\s*:\s*)(?P<rest>[\p{Lu}"“‘\d])`},
+		// A city in capitalised words with its state: "Portsmouth, Va. - ",
+		// "Lake Township, Ohio -- ", "Mobile, AL- ".
+		{Name: "prefix-dateline-city-state", Kind: StripPrefix,
+			Pattern: `\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}, (?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}{2,4}\.?|` + usState + `)\s*(?:--|[-—–])\s*(?P<rest>[\p{Lu}"“‘\d])`,
+			Hints:   []string{"-", "—", "–"}},
 		// BBC video pages: "18 March 2014 Last updated at 09:22 GMT".
 		{Name: "prefix-timestamp", Kind: StripPrefix,
 			Pattern: `(?:\p{Lu}\p{L}+,? )?\d{1,2} \p{Lu}\p{L}{2,8}\.? \d{4},? (?i:last updated|updated|published)(?: at| on)?(?:\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT))?)?\s*`,
 			Hints:   []string{"updated", "published"}},
+		// Video player controls left at the top of a caption: "CLOSE Skip in
+		// Skip x Embed x Share", "Skip Ad Ad Loading... x Embed x Share",
+		// "[ ] Hide Caption [ ] Show Caption"; three of them at least.
+		{Name: "prefix-player-controls", Kind: StripPrefix,
+			Pattern: `(?:(?:CLOSE|Close|Skip in Skip|Skip Ad|Skip|Ad Loading\.\.\.|Loading\.\.\.|Ad|x Embed|x Share|Embed|Share|Replay|Hide Caption|Show Caption|\[ ?\])\s+){3,}`},
+		// "Advertisement" glued before a paragraph: "Advertisement Orlando
+		// police said ..."; "Advertisement revenue fell" is prose.
+		{Name: "prefix-advertisement", Kind: StripPrefix, Pattern: `(?:Advertisement|ADVERTISEMENT)\s+(?P<rest>\p{Lu})`},
+		// Flash notices glued before the text: "Sorry, your browser doesn't
+		// support Flash , needs a Flash update , or has Flash disabled. You
+		// need Flash to watch this video."
+		{Name: "prefix-player-notice", Kind: StripPrefix,
+			Pattern: `(?i:sorry, )?(?i:your browser (?:does not|doesn['’]t) support) [^.!?]{1,120}[.!]\s*(?:You need (?:Flash|JavaScript) to (?:watch|view|play) this video\.\s*)?` +
+				`(?:EMBED </>\s*More (?:News )?Videos\s*)?|EMBED </>\s*More (?:News )?Videos\s*`},
+		// A bullet or a dash left where a dateline was cut upstream: "— The
+		// child who was shot ...", "- Deputies were dispatched ...".
+		{Name: "prefix-dash", Kind: StripPrefix, Pattern: `(?:[-—–•*]+|--)\s+(?P<rest>[\p{L}"“‘\d])`},
 		{Name: "prefix-media-player", Kind: StripPrefix,
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
-			Pattern: `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + `\s+[-—–]+\s+`, Hints: []string{"-", "—", "–"}},
+			Pattern: datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>"}},
 
 		// --- Whole lines: promotions. ---
 		{Name: "promo-join", Pattern: `(?i)join (?:our|us|the)\b.{0,160}`},
-		{Name: "promo-newsletter", Pattern: `(?i)(?:sign up|subscribe|register)\b.{0,160}`},
+		{Name: "promo-newsletter", Pattern: `(?i)(?:(?:e-?mail )?newsletters?:? )?(?:sign up|subscribe|register)\b.{0,160}`},
+		// Breaking-news alerts and per-author e-mail notices.
+		{Name: "promo-alerts", Pattern: `(?:\p{Lu}[\p{L}'’.-]* ){0,6}(?i:get breaking news|breaking news alerts|be the first to know when news breaks).{0,200}|(?i)` +
+			`(?:close )?get (?:e-?mail )?notifications on .{1,80}|your notification has been saved\.?|there was a problem saving your notification\.?|` +
+			`whenever .{1,80} posts new content, you['’]ll get an e-?mail.{0,80}|e-?mail notifications are only sent .{0,120}`,
+			Hints: []string{"breaking news", "be the first", "notification", "posts new content"}},
+		// Log-in, registration and pay walls.
+		{Name: "promo-account", Pattern: `(?i)just one more thing\.*|we have sent (?:you )?an? (?:verification|confirmation) e-?mail.{0,200}|` +
+			`please check your (?:e-?mail|spam).{0,200}|if you do not receive the verification.{0,200}|` +
+			`by (?:submitting|registering|signing up|creating an account)\b.{0,80}\b(?:terms|privacy)\b.{0,200}|already have an account\??|` +
+			`thank you for registering!?|welcome back\. please sign in\.?|sign in using .{1,80}|why are we asking this\??|` +
+			`we look forward to seeing you .{0,200}|visit us and sign in.{0,200}|subscription required\.?|read the complete story\.*|` +
+			`(?:the story you['’]re reading is premium content|subscribers get (?:total|full|unlimited) access|already a (?:print )?subscriber\?).{0,600}|` +
+			`log ?in screen name or e-?mail password|to continue reading(?: this (?:story|article))?, you (?:will )?need to .{0,200}`},
+		{Name: "promo-paywall", Pattern: `(?i).{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}`,
+			Hints: []string{"online subscription", "online service"}},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
 		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
-		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
+		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read or share this story|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
 		{Name: "promo-click-here", Pattern: `(?i)(?:click|tap) here\b.{0,160}`},
 		{Name: "promo-app", Pattern: `(?i)(?:download|get|install) (?:our|the [\w ]{1,30}) app\b.{0,120}`},
 		{Name: "promo-foreign", Pattern: `(?i)(?:suscr[ií]bete|s[ií]guenos|[uú]nete|lea tambi[eé]n|lee tambi[eé]n|leer m[aá]s|te puede interesar|m[aá]s informaci[oó]n|haz clic|pulsa aqu[ií]|descarga (?:nuestra|la) app|abonnieren sie|folgen sie uns|melden sie sich|hier klicken|lesen sie auch|lesen sie mehr|mehr zum thema|jetzt (?:abonnieren|anmelden|herunterladen|lesen)|weiterlesen|abonnez-vous|suivez-nous|(?:à )?lire aussi|lire la suite|voir aussi|` +
@@ -86,26 +178,67 @@ func builtinRules() []Rule {
 		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`, Hints: []string{"/", "photo"}},
 		{Name: "caption-getty", Pattern: `.*Getty Images\.?`, Hints: []string{"getty images"}},
 		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
+		// A caption ends with its credit: "... on Wednesday. (Mike
+		// Glenn/Chronicle)", "(Source: Raycom Images)", "(Photo: KHOU)", "...
+		// in Larose. Photo via the Sheriff's Office.", or opens with it.
+		{Name: "caption-credit-line", Pattern: `.{0,400}?\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}|` +
+			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)\.?|\(` + creditName + `\)\.? .{1,400}`,
+			Hints: []string{"/", "(photo", "(image", "(video", "(credit", "(source"}},
+		{Name: "caption-credit-sentence", Pattern: `.{0,400}?[.!?]["”]? (?:Photo|Image|Video|Photograph)s? (?:via|by|courtesy(?: of)?|credit:?) \p{Lu}[^.!?()]{0,80}\.?|` +
+			`(?:\p{Lu}[\p{L}'’.-]* ){0,3}(?i:photo|image|file photo)s? (?:via|courtesy(?: of)?) \p{L}[^.!?()]{0,60}`,
+			Hints: []string{"photo", "image", "video"}},
+		// NBC stations' video captions end "(Published Tuesday, April 21,
+		// 2015)".
+		{Name: "caption-video-published", Pattern: `.{0,400}\((?:Published|Updated|Posted) (?:\p{Lu}\p{L}+day, )?\p{Lu}\p{L}+\.? \d{1,2}, \d{4}\)`,
+			Hints: []string{"(published", "(updated", "(posted"}},
+		// A picture agency's caption: "SANTA MONICA, CA - JUNE 08: Students
+		// leave ...".
+		{Name: "caption-agency-dated", Pattern: `\p{Lu}[\p{Lu} .,'’-]{1,40} - (?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}: .*`},
 		{Name: "caption-gallery-count", Pattern: `(?i)(?:(?:image|photo|slide|bild|foto|imagen)\s+)?\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}`},
 
 		// --- Whole lines: bylines, datelines alone, timestamps, credits. ---
-		{Name: "byline", Pattern: `(?i:by|von|por|par)\s+` + personName + `(?:\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b)\s*` + personName + `)*(?:\s+in\s+\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})?`},
+		{Name: "byline", Pattern: `(?i:by|von|por|par):?\s+` + personName + `(?:\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b)\s*` + personName + `)*(?:\s+in\s+\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})?`},
 		{Name: "byline-role", Pattern: `(?i)(?:staff writer|staff reporter|senior correspondent|correspondent|associated press|reuters staff|news desk|newsroom|redaktion|redacción)`},
 		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
+		// An update stamp alone on its line: "Update 1:30 p.m.", "UPDATE @ 9
+		// a.m.", "UPDATE: 01-23-2017 11:30am", "8 a.m.".
+		{Name: "update-stamp", Pattern: `(?i)(?:\*?update[ds]?\s*(?:@|at|:)?\s*(?:\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*)?)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[a-z]{1,2}t)?\.?|\*?update[ds]?\s*:?`},
 		{Name: "time-only", Pattern: `(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EST|EDT|ET|PT|BST|MEZ|MESZ|Uhr|h)?(?:\s*[,|–—-]?\s*\p{L}{3,9}\.? \d{1,2}(?:, \d{4})?)?`},
 		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
 		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
 		{Name: "reporting-credits", Pattern: `(?i)\(?(?:reporting|additional reporting|writing|editing|compiled|research|graphics|produced) by .*`},
-		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,120}all rights reserved\.?|(?:©|\(c\)|copyright)\s.{0,160})`, Hints: []string{"our standards", "rights reserved", "©", "(c)", "copyright"}},
+		// A copyright notice anywhere in a short line ("82nd and Slide Road
+		// /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
+		// "(TM and © Copyright 2014 CBS Radio Inc. ..."); "copyright" alone
+		// is a word ("Copyright lawsuits doubled").
+		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,160}all rights reserved\..{0,200}|.{0,160}all rights reserved|` +
+			`.{0,160}?(?:©|\(c\) ?\d{4}|copyright (?:©|\(c\) ?)?\d{4}).{0,240})`, Hints: []string{"our standards", "rights reserved", "©", "(c)", "copyright"}},
 
 		// --- Whole lines: share, comment and navigation widgets. ---
 		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post|with)|copy this link|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
 		{Name: "widget-comments", Pattern: `(?i)(?:no comments yet|\d+ comments?|comments?|leave a comment|show comments|view comments|be the first to comment|add a comment|join the discussion|comments are closed|kommentare|comentarios)[.!:]?`},
 		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?|関連記事|関連ニュース|相关新闻|相关阅读)[.!:]?`},
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
-		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in)`},
+		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close|(?:hide|show) transcript(?: (?:hide|show) transcript)?)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
-		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|ansehen|mira)\s*:.{0,160}`},
+		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|related|ansehen|mira)\s*:.{0,160}`},
+		// Players that need a plug-in or a script: "Please enable Javascript
+		// to watch this video", "Sorry, your browser doesn't support Flash".
+		{Name: "widget-player-notice", Pattern: `(?i)(?:sorry, )?your browser (?:(?:does not|doesn['’]t|cannot|can['’]t) (?:support|play|display)|is (?:not supported|out of date))\b[^.!?]{0,200}[.!]?` +
+			`(?:\s*you need (?:flash|javascript) to (?:watch|view|play) this video\.?)?|` +
+			`(?:please )?enable javascript\b[^.!?]{0,160}[.!]?|you need (?:flash|javascript)\b[^.!?]{0,160}[.!]?|(?:javascript|flash) (?:is )?(?:required|disabled)\b[^.!?]{0,160}[.!]?`,
+			Hints: []string{"browser", "javascript", "flash"}},
+		// A video playlist: video lengths and titles, "1:56 Protesters march
+		// against the order Pause", "1:39 Who is BTK? 2:39 Search continues
+		// for missing girl". One sentence after a time is a live blog's
+		// entry, and stays.
+		{Name: "widget-playlist", Pattern: `\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}(?:[^.!?"”'’\s]|[^.!?]["”'’])|` +
+			`(?:\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}?[.!?]["”'’]? ){1,4}\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}`},
+		// Encyclopaedia page furniture: "From Wikipedia, the free
+		// encyclopedia", "This article is about the 2014 killing spree. For
+		// the 2001 assault, see ...".
+		{Name: "widget-hatnote", Pattern: `From Wikipedia, the free encyclopedia|This article is about [^.\n]{1,160}\. For [^\n]{1,200}, see .{1,200}|For other uses, see .{1,160}`,
+			Hints: []string{"wikipedia", "this article is about", "for other uses"}},
 		{Name: "widget-external-links", Pattern: `(?i)(?:these are|this is an?) external links? and will open in a new (?:window|tab)\.?`, Hints: []string{"external link"}},
 		{Name: "widget-breadcrumbs", Pattern: `(?:[\p{L}&' ]{1,30}\s*[>»›]\s*){2,}[\p{L}&' ]{1,30}`, Hints: []string{">", "»", "›"}},
 
@@ -121,6 +254,28 @@ func builtinRules() []Rule {
 		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`, Hints: []string{"advertisement", "scroll to continue"}},
 		// Daily Mail pages glue "Scroll down for video" between paragraphs.
 		{Name: "inline-scroll-down", Kind: StripInline, Pattern: `(?i)scroll down for (?:the )?(?:videos?|more(?: videos?| pictures| photos)?|pictures|photos|more)\b\.?`, Hints: []string{"scroll down"}},
+		// Gallery counters glued to captions: "Image 1 of 10 Relatives say
+		// ...", "Photo: / Image 1 of / 4 Caption Close", and a credit
+		// closing a caption line ("... 2015. Photo: Courtesy Family").
+		{Name: "inline-gallery", Kind: StripInline,
+			Pattern: `(?:\bPhoto: [^/\n]{0,40}/ )?\b(?:Image|Photo|Slide) \d{1,3} of /?\s*\d{1,3}(?: Caption Close)? |\sPhoto: \p{Lu}[\p{L}.'’ -]{1,40}$`,
+			Hints:   []string{"image ", "photo", "slide "}},
+		// Labels of a story's updates glued into it: "... on Sunday.
+		// ORIGINAL STORY: The police ...", "UPDATE: ".
+		{Name: "inline-update-label", Kind: StripInline, Pattern: `\*?\b(?:ORIGINAL STORY|PREVIOUS STORY|EARLIER STORY|UPDATED?|(?:Original|Previous|Earlier) story)\s*:\s*`,
+			Hints: []string{"story:", "update"}},
+		// Photo-store and caption buttons glued into the text.
+		{Name: "inline-photo-buttons", Kind: StripInline, Pattern: `Buy Photo|View Full Caption|(?i:click to enlarge)`, Hints: []string{"buy photo", "full caption", "click to enlarge"}},
+		// Bracketed notes for app or mobile readers: "[MOBILE USERS: Click
+		// here for the photos]".
+		{Name: "inline-bracket-promo", Kind: StripInline, Pattern: `\[(?i:mobile users|app users|click here|tap here|watch|video|photos?|gallery|related|read more)\b[^\[\]\n]{0,100}\]`, Hints: []string{"["}},
+		// A sentence that asks the reader to click, sign up or come back:
+		// "... a fight inside. You can also sign up for email alerts.",
+		// "Sign the petition – click here.", "Check back for updates."
+		{Name: "inline-promo-sentence", Kind: StripInline,
+			Pattern: `[^.!?\n\[\]]+\b(?i:click|tap) here\b[^.!?\n\[\]]*[.!?]?|(?:\s|\b)(?:You can (?:also )?(?:sign up|subscribe|download|follow us)|Check back (?:later |soon )?for|` +
+				`Stay (?:tuned|with [^!?\n]{1,40}?) for (?:more|updates|the latest))[^.!?\n]{0,120}[.!]?`,
+			Hints: []string{"click here", "tap here", "you can", "check back", "stay t", "stay w"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
 	}
 }

@@ -61,14 +61,27 @@ var dependentOpeners = map[string]bool{
 }
 
 // Dangling reports whether summary opens with a dependent word ("He",
-// "But", ...) on a sentence that is not the first of the cleaned article.
+// "But", ...) on a sentence that is not the first of the cleaned article;
+// headings and labels before it (lines without a full stop) do not count
+// as sentences.
 func Dangling(summary, text string) bool {
 	w := firstWord(summary)
 	if !dependentOpeners[w] {
 		return false
 	}
-	first := summarize.Sentences(summarize.Clean(text))
-	return len(first) == 0 || !strings.HasPrefix(summary, first[0])
+	for _, s := range summarize.Sentences(summarize.Clean(text)) {
+		if endsLikeSentence(s) {
+			return !strings.HasPrefix(summary, s)
+		}
+	}
+	return true
+}
+
+// endsLikeSentence reports whether s ends with a full stop, a question or
+// an exclamation mark, before any closing quotes or brackets.
+func endsLikeSentence(s string) bool {
+	s = strings.TrimRight(s, `"'”’»)] `)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
 }
 
 func firstWord(s string) string {
@@ -78,4 +91,52 @@ func firstWord(s string) string {
 		return s
 	}
 	return s[:end]
+}
+
+// wildPatterns are furniture kinds seen across many outlets' pages rather
+// than in the CNN/DailyMail and BBC pages Furniture was written for. They
+// are checked by -furniture; each pattern is written so that the prose
+// look-alikes in TestWildFurniture ("By Tuesday, the river had risen",
+// "Advertisement revenue fell 3%") do not match.
+var wildPatterns = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	// "By Jane Doe, Staff Writer", "Jane Doe | The Times", "Posted by ..."
+	{"byline", regexp.MustCompile(`(?:^|[.!?]["”]? )By \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]*)+(?:,| and | \||$| \p{Lu})|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \| \p{Lu}|(?i:\bstaff (?:writer|reporter)\b|\bposted by\b|\bwritten by\b)`)},
+	{"timestamp", regexp.MustCompile(`\b(?:Posted|Updated?|Published|Last modified|Created)(?::| at| on)? ?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)|(?i:\b(?:posted|updated|published):)|\d{4},? (?:at )?\d{1,2}:\d{2} ?[AaPp]\.?[Mm]\b|\b\d{1,2}/\d{1,2}/\d{2,4} \d{1,2}:\d{2}`)},
+	{"advert", regexp.MustCompile(`ADVERTISEMENT|\bAdvertisement(?:[.!:]?$|[.!:]? \p{Lu})|(?i:\bsponsored content\b|story continues below|article continues (?:below|after))`)},
+	{"copyright", regexp.MustCompile(`©|(?i:\bcopyright (?:©|\(c\)|\d{4})|all rights reserved|may not be (?:published, broadcast|reproduced|republished)|contributed to this (?:report|story))`)},
+	{"dateline", regexp.MustCompile(`(?:^|[.!?]["”]? )\p{Lu}{3,}[\p{Lu} .'’-]*(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?(?: \([^()]{2,30}\))? ?(?:—|–|--|-|>>) |(?:^|[.!?]["”]? )\([\p{Lu}\d][^()]{1,40}\):? (?:—|–|--|-)? ?\p{Lu}|\((?:AP|CNN|Reuters|AFP|UPI)\)|\([\d./ ]{0,4}\p{Lu}[\p{Lu}\d./&' -]{1,20}\) ?(?:—|–|--|-|\|)`)},
+	{"credits", regexp.MustCompile(`(?i:\b(?:reporting|writing|editing|additional reporting) by )\p{Lu}`)},
+	{"caption", regexp.MustCompile(`(?i:\bphoto(?:graph)?s?:|\bcaption\b|\bimage \d+ of \d+|\(photo[^()]*\)|\bphotos? (?:by|courtesy|credit|via)|\bcredit:|\b(?:getty images|shutterstock|ap photo)\b|\bfile photo\b|\bbuy photo\b|click to enlarge)|\(\p{Lu}\p{Ll}[\p{L}.' -]*/\p{Lu}[\p{L}\d .-]*\)`)},
+	{"promo", regexp.MustCompile(`(?i:\bsign up (?:for|to)\b|\bsubscribe (?:to|now|today)\b|\bnewsletters?\b|\bfollow (?:us|@\w+|\p{L}+(?: \p{L}+)? on (?:twitter|facebook|instagram))|\blike us on\b|\bbreaking news (?:alerts|first)\b|\b(?:get|receive) (?:email|e-mail|news) (?:alerts|notifications)|\bemail notifications\b|\bnotification has been saved\b|\bdownload (?:our|the) (?:\w+ )?app\b|\bhave a (?:news )?tip\b|\bsend us your\b|\bemail this\b|\bprint this\b|\bshare (?:on|via) (?:facebook|twitter)|\bshare this\b|\bverification (?:email|message)\b|\bcheck your (?:email|spam)\b|\bterms of (?:service|use)\b|\bprivacy policy\b|\bpremium content\b|\bdigital (?:pass|subscription)\b)`)},
+	{"nav", regexp.MustCompile(`(?:^|[.!?]["”]? |\s)(?i:watch|video|related|read more|photos?|gallery|listen|see also|also read|more)\s?:\s|\bRELATED\b|(?i:\bclick here\b|\b\d+ comments?\b|\bview comments\b|\bleave a comment\b|\bthis (?:story|article|post) (?:has been|was) (?:updated|corrected)\b|\bcheck back (?:later|for updates)\b|\bthis article is about\b)`)},
+	// A summary opening on a dash or a bullet: a dateline cut upstream
+	// ("— The child …") or a list item.
+	{"bullet", regexp.MustCompile(`^(?:[-—–•*]+|--)\s`)},
+	{"page", regexp.MustCompile(`(?i:enter the characters|captcha|are you a robot|verify (?:that )?you are (?:a )?human|\bcookies?\b.{0,60}\b(?:accept|policy|consent|enable)|enable javascript|javascript (?:is )?(?:disabled|required|enabled)|your browser (?:does not|doesn't)|\bflash (?:update|player)\b|\bvideo player\b|\bautoplay\b|\bnow playing\b|\bloading\.\.\.|\bplease wait\b|\bclose (?:x|this)\b|^close\b|\bskip ad\b|\bx embed\b|\b(?:hide|show) caption\b)`)},
+}
+
+// WildFurniture returns the kinds of wildPatterns found in summary.
+func WildFurniture(summary string) []string {
+	var out []string
+	for _, p := range wildPatterns {
+		if p.re.MatchString(summary) {
+			out = append(out, p.kind)
+		}
+	}
+	return out
+}
+
+// wildMatches returns, for each wild kind found in summary, the kind and
+// the text it matched ("dateline «DENVER (CBS4) – »"), to show why.
+func wildMatches(summary string) []string {
+	var out []string
+	for _, p := range wildPatterns {
+		if m := p.re.FindString(summary); m != "" {
+			out = append(out, p.kind+" «"+m+"»")
+		}
+	}
+	return out
 }

@@ -47,6 +47,9 @@ func TestDangling(t *testing.T) {
 	if !Dangling("But the vote failed.", "The council met.\n\nBut the vote failed.") {
 		t.Error("a connective opening is dangling")
 	}
+	if Dangling("This is the man police named.", "Had been arrested twice\n\nGunman: Alex Doe, 26\n\nThis is the man police named.") {
+		t.Error("headings before the first sentence do not make it dangling")
+	}
 	if Dangling("He was 88.", "He was 88.") {
 		t.Error("a summary starting where the article starts is not dangling")
 	}

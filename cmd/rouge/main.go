@@ -6,6 +6,7 @@
 //	go run -tags sqlite_fts5 ./cmd/rouge -dir summarize/testdata/articles
 //	go run -tags sqlite_fts5 ./cmd/rouge -scores before.jsonl     # then change the summarizer, and
 //	go run -tags sqlite_fts5 ./cmd/rouge -against before.jsonl
+//	go run -tags sqlite_fts5 ./cmd/rouge -furniture ../shared/stories/clusters.jsonl [-v]
 //	go run -tags sqlite_fts5 ./cmd/rouge -fit [-target oracle|set|r1|r2|mix] [-ridge 1] [-logistic|-pairwise] [-blend 1] [-features a,b] [-stops 0,0.3] [-floors 0,0.1] [-keep-weights]
 //
 // A data file has one JSON object a line: {"id", "title", "text",
@@ -24,6 +25,14 @@
 // articles and on the even and odd ones, before the file's rouge line. Lead-3 is the first three
 // sentences of the raw text split by summarize.Sentences; "Lead-3, cleaned"
 // takes them after summarize.Clean. Neither baseline is held to max_chars.
+//
+// -furniture FILE summarises articles that need no reference (one JSON
+// object a line with "title", "text" and "outlet" or "source", the format
+// of ../shared/stories/clusters.jsonl) as the poller does, and prints each
+// summary holding furniture by Furniture or by WildFurniture (kinds seen
+// across many outlets: bylines, timestamps, station datelines, promotions,
+// player and login widgets ...) or opening dangling, with what matched,
+// then a line of counts; -v prints every summary.
 //
 // -fit re-derives the summarizer's sentence scorer (summarize.Scorer): each
 // candidate sentence's features (summarize.Summarizer.Features) are
@@ -108,7 +117,19 @@ func main() {
 	pairwise := flag.Bool("pairwise", false, "with -fit and -target oracle or set: logistic regression on preferences, each chosen sentence over each other one of its article")
 	blend := flag.Float64("blend", 0, "with -fit: add this multiple of the fitted weights to the shipped ones instead of replacing them")
 	features := flag.String("features", "", "with -fit: comma-separated features to fit (default all; names as -fit prints them)")
+	furniture := flag.String("furniture", "", "summarise the articles of this JSONL file (title, text, outlet or source; no reference) and print each summary holding furniture or opening dangling, then the counts")
 	flag.Parse()
+	if *furniture != "" {
+		pages, err := loadPages(*furniture)
+		if err == nil {
+			err = survey(os.Stdout, pages, *sentences, *maxChars, *verbose)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "rouge:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	sets, err := loadSets(*data, *dir, *half)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rouge:", err)

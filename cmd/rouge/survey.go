@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/newshound/newshound/summarize"
+)
+
+// page is one article of a -furniture file: the rows of
+// ../shared/stories/clusters.jsonl (title, text, outlet) or of
+// ../shared/realnews (title, text, source). No reference is needed.
+type page struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Text   string `json:"text"`
+	Outlet string `json:"outlet"`
+	Source string `json:"source"`
+}
+
+// loadPages reads one page a line; blank lines are skipped, a line without
+// text is an error naming it.
+func loadPages(path string) ([]page, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []page
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for line := 1; sc.Scan(); line++ {
+		b := sc.Bytes()
+		if len(strings.TrimSpace(string(b))) == 0 {
+			continue
+		}
+		var p page
+		if err := json.Unmarshal(b, &p); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		if p.Text == "" {
+			return nil, fmt.Errorf("%s:%d: text is required", path, line)
+		}
+		if p.Outlet == "" {
+			p.Outlet = p.Source
+		}
+		out = append(out, p)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no articles", path)
+	}
+	return out, nil
+}
+
+// survey summarises every page as the poller does (the outlet standing
+// for the source name) and prints each summary that holds furniture, by
+// Furniture and WildFurniture, or opens dangling, with its kinds; then
+// the totals. With all, every summary is printed.
+func survey(w io.Writer, pages []page, sentences, maxChars int, all bool) error {
+	s, err := summarize.New(summarize.Options{Sentences: sentences, MaxChars: maxChars})
+	if err != nil {
+		return err
+	}
+	narrow, wild := map[string]int{}, map[string]int{}
+	var nNarrow, nWild, nAny, nDangling, nEmpty int
+	for _, p := range pages {
+		out := s.Summarize(context.Background(), summarize.Input{Title: p.Title, Text: p.Text, Source: p.Outlet})
+		if out == "" {
+			nEmpty++
+		}
+		kinds := Furniture(out)
+		wk := WildFurniture(out)
+		dangling := Dangling(out, p.Text)
+		for _, k := range kinds {
+			narrow[k]++
+		}
+		for _, k := range wk {
+			wild[k]++
+		}
+		if len(kinds) > 0 {
+			nNarrow++
+		}
+		if len(wk) > 0 {
+			nWild++
+		}
+		if dangling {
+			nDangling++
+			kinds = append(kinds, kindDangling)
+		}
+		if len(kinds) > 0 || len(wk) > 0 {
+			nAny++
+		}
+		if all || len(kinds) > 0 || len(wk) > 0 {
+			fmt.Fprintf(w, "### %s %s %v %v\n%s\n\n", p.ID, p.Outlet, kinds, wildMatches(out), out)
+		}
+	}
+	delete(narrow, anyFurniture)
+	fmt.Fprintf(w, "furniture: %d texts, %d empty summaries; %d with furniture (%s), %d with wild furniture (%s), %d dangling; %d in all\n",
+		len(pages), nEmpty, nNarrow, counts(narrow), nWild, counts(wild), nDangling, nAny)
+	return nil
+}
+
+// counts formats a kind → count map in the order of the kinds' names.
+func counts(m map[string]int) string {
+	if len(m) == 0 {
+		return "none"
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
