@@ -79,7 +79,11 @@ type RouterOptions struct {
 	// Scheduled says when the poller next fetches a source, as its
 	// scheduler holds it (*feeds.Poller.Scheduled): /sources shows that
 	// time rather than the source's stored one; nil or false: the stored one.
-	Scheduled    func(id int64) (time.Time, bool)
+	Scheduled func(id int64) (time.Time, bool)
+	// Moved says where a source's feed moved for good, as the poller's last
+	// fetch of it found (*feeds.Poller.MovedTo): /sources shows the new
+	// address and what to do; nil or "": nothing moved.
+	Moved        func(id int64) string
 	CommandBurst int           // commands a chat may send at once (default 5)
 	CommandEvery time.Duration // then one per this (default 3s)
 	Migrator     ChatMigrator  // moves a group that became a supergroup; nil: noticed only when a send fails
