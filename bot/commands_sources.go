@@ -75,7 +75,7 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 			}
 		}
 	}
-	if failing {
+	if failing && r.isOperator(req.in.UserID) { // /fetch is theirs
 		b.WriteString("\n" + p.Sprintf("<code>/fetch ID</code> tries a source again now.") + "\n")
 	}
 	r.reply(ctx, req.in.ChatID, b.String())

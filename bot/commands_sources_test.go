@@ -159,11 +159,18 @@ func TestSourcesHealthAndRemoval(t *testing.T) {
 		"#1 <b>Config &lt;World&gt;</b> (world.example)\n✅ fetched 3 min ago · next now",
 		"#2 <b>Chat feed</b> (chat.example) · added in chat\n⚠️ failing (1 time in a row), last try 3 min ago: <i>http status 500 &lt;b&gt;oops&lt;/b&gt;</i> · next in 1 min",
 		"#3 <b>Fresh</b> (fresh.example) · added in chat\n⏳ not fetched yet",
-		"\n\n<code>/fetch ID</code> tries a source again now.", // a source fails
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("/sources lacks %q:\n%s", want, got)
 		}
+	}
+	// A source fails: the operators are told /fetch, which is theirs; others not.
+	const hint = "\n\n<code>/fetch ID</code> tries a source again now."
+	if strings.Contains(got, hint) {
+		t.Errorf("/sources to a non-operator names /fetch, which refuses them:\n%s", got)
+	}
+	if got := h.reply(42, "private", 42, "/sources").Text(); !strings.Contains(got, hint) {
+		t.Errorf("/sources to an operator lacks %q:\n%s", hint, got)
 	}
 	tests := []struct {
 		name, user, cmd, want string
