@@ -5,7 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,6 +36,30 @@ func TestDeployConfigsLoad(t *testing.T) {
 	for _, want := range []string{"DynamicUser=yes", "StateDirectory=newshound", "ProtectSystem=strict", "NoNewPrivileges=yes", "Restart=on-failure"} {
 		if !strings.Contains(string(unit), "\n"+want+"\n") {
 			t.Errorf("deploy/newshound.service lacks %s", want)
+		}
+	}
+}
+
+// The install steps gave the configuration mode 0640 (root's): the unit's
+// DynamicUser is no member of root's group and systemd does not hand
+// ConfigurationDirectory to it, so the service could not read its file and
+// never started. Every install of the configuration the README and the unit
+// show lets others read it.
+func TestDeployInstallLeavesTheConfigurationReadable(t *testing.T) {
+	install := regexp.MustCompile(`install (?:-D )?-m (0?[0-7]{3}) \S+ /etc/newshound/newshound\.toml`)
+	for _, file := range []string{"README.md", "deploy/newshound.service"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := install.FindAllStringSubmatch(string(b), -1)
+		if len(found) == 0 {
+			t.Errorf("%s shows no install of /etc/newshound/newshound.toml", file)
+		}
+		for _, m := range found {
+			if mode, err := strconv.ParseUint(m[1], 8, 32); err != nil || mode&0o004 == 0 {
+				t.Errorf("%s: %q leaves the configuration unreadable to the unit's dynamic user", file, m[0])
+			}
 		}
 	}
 }
