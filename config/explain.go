@@ -55,6 +55,10 @@ var gots = map[string]string{
 	"[]any": "a list", "map[string]any": "a table", "time.Time": "a date",
 }
 
+// valueErr reads the TOML library's error for a value the key's type
+// refused (a duration's UnmarshalText): line, key, the refusal.
+var valueErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]+)"\): (.+)$`)
+
 // explainDecode turns the TOML library's error for the file at path into
 // a *TypeError when a value has the wrong type, else wraps it as it is.
 func explainDecode(path string, err error) error {
@@ -72,6 +76,13 @@ func explainDecode(path string, err error) error {
 		}
 		line, _ := strconv.Atoi(m[1])
 		return &TypeError{Path: path, Key: m[2], Want: want, Got: got, Line: line, Err: err}
+	}
+	if m := valueErr.FindStringSubmatch(err.Error()); m != nil && !strings.HasPrefix(m[3], "incompatible types") {
+		where := path
+		if m[1] != "" {
+			where += ", line " + m[1]
+		}
+		return fmt.Errorf("config %s: %w", where, &FieldError{Key: m[2], Msg: m[3]})
 	}
 	return fmt.Errorf("parse config %s: %w", path, err)
 }
