@@ -71,7 +71,7 @@ func explainDecode(path string, err error) error {
 		if !ok {
 			got = m[3]
 		}
-		if m[4] == "slice" && m[3] == "map[string]any" && slices.Contains(tableArrays(reflect.TypeOf(Config{}), ""), m[2]) {
+		if m[4] == "slice" && slices.Contains(tableArrays(reflect.TypeOf(Config{}), ""), m[2]) {
 			want = fmt.Sprintf("a list of tables, each written [[%s]] with two brackets", m[2])
 		}
 		line, _ := strconv.Atoi(m[1])
