@@ -212,6 +212,17 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		r.log.Error("ensure chat", "chat", in.ChatID, "err", err)
 		return
 	}
+	if !chat.Active {
+		// Made inactive by a 403 or a removal whose "added back" update
+		// never came (the bot down longer than Telegram keeps updates): a
+		// chat that talks to the bot reaches it, and its alerts go again.
+		if err := r.opts.Store.SetChatActive(ctx, in.ChatID, true); err != nil {
+			r.log.Error("reactivate chat", "chat", in.ChatID, "err", err)
+		} else {
+			chat.Active = true
+			r.log.Info("an inactive chat talks to me again; it is active", "chat", in.ChatID)
+		}
+	}
 	ctx = withLanguage(ctx, r.chatLanguage(ctx, in))
 	switch {
 	case !allowed:
