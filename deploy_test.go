@@ -64,6 +64,35 @@ func TestDeployInstallLeavesTheConfigurationReadable(t *testing.T) {
 	}
 }
 
+// The image's build copies the whole folder (COPY . .): the token in .env
+// (compose.yaml tells to put it there) or a local newshound.toml, and the
+// database and log of a console run in the folder, went into the build
+// stage's layers. .dockerignore keeps them out.
+func TestDockerBuildLeavesSecretsAndDataOut(t *testing.T) {
+	b, err := os.ReadFile(".dockerignore")
+	if err != nil {
+		t.Fatalf("no .dockerignore: %v", err)
+	}
+	var patterns []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			patterns = append(patterns, strings.TrimPrefix(l, "**/"))
+		}
+	}
+	for _, file := range []string{".env", "newshound.toml", "newshound.db", "newshound.db-wal", "newshound.log", "newshound"} {
+		if !slices.ContainsFunc(patterns, func(p string) bool { ok, _ := filepath.Match(p, file); return ok }) {
+			t.Errorf(".dockerignore lets %s into the build", file)
+		}
+	}
+	for _, needed := range []string{"go.mod", "main.go", "demo/news.json", "store/migrations/0001_init.sql", "scripts/build-static.sh", "deploy/container.toml"} {
+		for _, p := range patterns {
+			if ok, _ := filepath.Match(p, filepath.Base(needed)); ok || p == needed {
+				t.Errorf(".dockerignore's %q keeps %s, which the build needs, out", p, needed)
+			}
+		}
+	}
+}
+
 // TestStaticBinary checks the binary that scripts/build-static.sh built, named
 // by NEWSHOUND_STATIC_BINARY (CI: scripts/build-static.sh /tmp/newshound-static
 // && NEWSHOUND_STATIC_BINARY=/tmp/newshound-static go test -tags sqlite_fts5
