@@ -59,6 +59,9 @@ var gots = map[string]string{
 // refused (a duration's UnmarshalText): line, key, the refusal.
 var valueErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]+)"\): (.+)$`)
 
+// notTable reads the TOML library's refusal of a value where a table goes.
+var notTable = regexp.MustCompile(`^type mismatch for \S+: expected table but found (\S+)$`)
+
 // explainDecode turns the TOML library's error for the file at path into
 // a *TypeError when a value has the wrong type, else wraps it as it is.
 func explainDecode(path string, err error) error {
@@ -77,7 +80,16 @@ func explainDecode(path string, err error) error {
 		line, _ := strconv.Atoi(m[1])
 		return &TypeError{Path: path, Key: m[2], Want: want, Got: got, Line: line, Err: err}
 	}
-	if m := valueErr.FindStringSubmatch(err.Error()); m != nil && !strings.HasPrefix(m[3], "incompatible types") {
+	if m := valueErr.FindStringSubmatch(err.Error()); m != nil {
+		if t := notTable.FindStringSubmatch(m[3]); t != nil { // telegram = 5
+			got, ok := gots[t[1]]
+			if !ok {
+				got = t[1]
+			}
+			line, _ := strconv.Atoi(m[1])
+			return &TypeError{Path: path, Key: m[2], Want: fmt.Sprintf("a table, written [%s] on a line of its own with its keys below", m[2]),
+				Got: got, Line: line, Err: err}
+		}
 		where := path
 		if m[1] != "" {
 			where += ", line " + m[1]

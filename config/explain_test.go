@@ -34,6 +34,7 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		{"days", "[poller]\nmax_age = \"2d\"", []string{`line 2: poller.max_age: "2d": a duration counts no days; write "48h"`}},
 		{"not a duration", "[poller]\ntimeout = \"soon\"", []string{`line 2: poller.timeout: "soon" is not a duration such as "90s"`}},
 		{"a string for sources", "sources = \"https://example.com/feed\"", []string{"sources must be a list of tables, each written [[sources]] with two brackets, not a string"}},
+		{"a value for a table", "telegram = 5", []string{"line 1: telegram must be a table, written [telegram] on a line of its own with its keys below, not a whole number"}},
 		{"one bracket for sources", "[sources]\nname = \"x\"\nurl = \"https://example.com/feed\"", []string{"[[sources]]"}},
 	}
 	for _, tt := range tests {
