@@ -33,7 +33,7 @@ type PlannedStore interface {
 	// plan was stored (false: not called, failed, or set aside; the final
 	// articles then wait at the link step). A plan that fails with ctx
 	// done fails the write.
-	StoreFeedItemsPlanned(ctx context.Context, sourceID int64, items []news.Article, finish func(*news.Article) bool,
+	StoreFeedItemsPlanned(ctx context.Context, sourceID int64, items []news.Article, finish func(int, *news.Article) bool,
 		plan func(ctx context.Context, articles []news.Article) ([]news.StoryCandidate, []news.Alert, error)) ([]news.Article, int, bool, error)
 }
 
@@ -96,8 +96,10 @@ func (p *Poller) plannedWrite() (PlannedStore, LinkPlanner, AlertPlanner, bool) 
 // whose text the feed carries whole are linked, matched, queued and done in
 // the write that stores them. A plan that fails (but for a stop) or is set
 // aside leaves them at the link step for the finish, as storeItems does
-// without a PlannedStore. It returns what storeItems returns.
-func (p *Poller) storePlanned(ctx context.Context, ps PlannedStore, lp LinkPlanner, ap AlertPlanner, src news.Source, items []news.Article, final map[string]bool) ([]news.Article, int, error) {
+// without a PlannedStore; finish is finishText's, final its map. It
+// returns what storeItems returns.
+func (p *Poller) storePlanned(ctx context.Context, ps PlannedStore, lp LinkPlanner, ap AlertPlanner, src news.Source, items []news.Article,
+	finish func(int, *news.Article) bool, final map[string]bool) ([]news.Article, int, error) {
 	var (
 		called             bool
 		alertable, alerted int
@@ -113,7 +115,7 @@ func (p *Poller) storePlanned(ctx context.Context, ps PlannedStore, lp LinkPlann
 		alertable, alerted = may, len(alerts)
 		return links, alerts, err
 	}
-	added, queued, planned, err := ps.StoreFeedItemsPlanned(ctx, src.ID, items, p.finishText(ctx, src, final), plan)
+	added, queued, planned, err := ps.StoreFeedItemsPlanned(ctx, src.ID, items, finish, plan)
 	if called && !planned && lp != nil {
 		lp.Unstored()
 	}

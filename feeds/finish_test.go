@@ -47,7 +47,7 @@ func (f *finishFailingStore) FinishArticles(ctx context.Context, links []news.St
 // finishes its articles (PlannedStore).
 type fetchWriteFailingStore struct{ failingStore }
 
-func (f *fetchWriteFailingStore) StoreFeedItemsPlanned(ctx context.Context, id int64, items []news.Article, finish func(*news.Article) bool,
+func (f *fetchWriteFailingStore) StoreFeedItemsPlanned(ctx context.Context, id int64, items []news.Article, finish func(int, *news.Article) bool,
 	plan func(context.Context, []news.Article) ([]news.StoryCandidate, []news.Alert, error)) ([]news.Article, int, bool, error) {
 	return nil, 0, false, errDisk
 }

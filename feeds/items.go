@@ -21,25 +21,44 @@ const (
 	maxImageURL = 2048 // a longer image link is dropped, not cut
 )
 
-// articleOf converts a parsed feed item into an article of the source at
-// feedURL. The guid falls back to the canonical link, then to a hash of the
-// title, so that every item has an identity. Links are resolved against the
-// feed's URL. A publication time in the future is clamped to now, a missing one is now.
-func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
-	link := resolve(feedURL, strings.TrimSpace(it.Link))
-	text := summarize.Clean(it.Content) // the longer of content and description
-	if desc := summarize.Clean(it.Description); len(desc) > len(text) {
+// feedText is an item's text as its feed sends it, to be cleaned: the
+// poller cleans only the items the store finds new.
+type feedText struct {
+	content, description string
+}
+
+// text is the longer of the content and the description, each cleaned
+// by clean, bounded to maxText.
+func (t *feedText) text(clean func(string) string) string {
+	text := clean(t.content)
+	if desc := clean(t.description); len(desc) > len(text) {
 		text = desc
 	}
+	return summarize.LimitBytes(text, maxText)
+}
+
+// itemOf converts a parsed feed item into an article of the source at
+// feedURL, and returns its text still to clean (then the article's Text is
+// ""), or nil when its text is cleaned already (with clean): when its
+// title is empty (an item without a title or text is no article) or its
+// identity is a hash of its text. The guid falls back to the canonical
+// link, then to a hash of the title and text, so that every item has an
+// identity. Links are resolved against the feed's URL. A publication time
+// in the future is clamped to now, a missing one is now.
+func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) string) (news.Article, *feedText) {
+	link := resolve(feedURL, strings.TrimSpace(it.Link))
 	a := news.Article{
 		GUID:  strings.TrimSpace(it.GUID),
 		URL:   link,
 		Title: summarize.LimitBytes(summarize.PlainText(it.Title), maxTitle), // every word kept: "<steel>" is text
-		Text:  summarize.LimitBytes(text, maxText),
 	}
+	raw := &feedText{content: it.Content, description: it.Description}
 	a.ImageURL = imageOf(it, feedURL)
 	if a.GUID == "" {
 		a.GUID = link
+	}
+	if a.GUID == "" || a.Title == "" {
+		a.Text, raw = raw.text(clean), nil
 	}
 	if a.GUID == "" {
 		sum := sha256.Sum256([]byte(a.Title + "\x00" + a.Text))
@@ -57,7 +76,7 @@ func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
 		a.PublishedAt = now
 	}
 	a.PublishedAt = a.PublishedAt.UTC()
-	return a
+	return a, raw
 }
 
 // imageOf returns the feed's image for the item, resolved against feedURL:

@@ -1,11 +1,17 @@
 package feeds
 
 import (
+	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Titles are text: markup goes only where the feed carries markup (CDATA
@@ -104,4 +110,86 @@ func TestArticleImageFromTheFeed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestOnlyNewItemsAreCleaned: a fetch cleans the text of the items the
+// store finds new only (cleaning an item's HTML is the costliest step of
+// the items of a fetch, most of which the store has), and stores the text
+// articleOf makes of it, as it did when every item was cleaned.
+func TestOnlyNewItemsAreCleaned(t *testing.T) {
+	ctx := context.Background()
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	src := testkit.UpsertSource(t, st, "Wire", "https://wire.example/rss", "config")
+	p := newTestPoller(t, st, &recordingSink{}, 1<<20)
+	var mu sync.Mutex
+	var cleaned []string
+	p.clean = func(s string) string {
+		mu.Lock()
+		cleaned = append(cleaned, s)
+		mu.Unlock()
+		return summarize.Clean(s)
+	}
+	item := func(i int) string {
+		return fmt.Sprintf(`<item><title>Floods in town %d</title><link>https://wire.example/%d</link><pubDate>%s</pubDate>
+<description>&lt;p&gt;Lead of item %d.&lt;/p&gt;</description>
+<content:encoded><![CDATA[<p>Rivers rose in town %d &amp; the valley&#8217;s farms.</p><figure><img src="https://wire.example/%d.jpg"/><figcaption>The river. Photo: Wire</figcaption></figure><p>Read <a href="https://wire.example/more">more</a> of item %d.</p>]]></content:encoded></item>`,
+			i, i, testNow.Add(-time.Duration(40-i)*time.Minute).Format(time.RFC1123Z), i, i, i, i)
+	}
+	feed := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>`)
+		for i := n; i >= 1; i-- {
+			b.WriteString(item(i))
+		}
+		b.WriteString(`</channel></rss>`)
+		return []byte(b.String())
+	}
+	if n, err := p.Push(ctx, src, feed(19)); err != nil || n != 19 {
+		t.Fatalf("first fetch stored %d, %v; want 19", n, err)
+	}
+	if len(cleaned) != 2*19 {
+		t.Fatalf("the first fetch cleaned %d texts, want the 19 items' content and description", len(cleaned))
+	}
+	cleaned = nil
+	body := feed(20)
+	if n, err := p.Push(ctx, src, body); err != nil || n != 1 {
+		t.Fatalf("second fetch stored %d, %v; want the one new item", n, err)
+	}
+	for _, s := range cleaned {
+		if !strings.Contains(s, "item 20") {
+			t.Errorf("the second fetch cleaned %q, an item stored already", s)
+		}
+	}
+	if len(cleaned) != 2 {
+		t.Errorf("the second fetch cleaned %d texts, want the new item's content and description", len(cleaned))
+	}
+	parsed, err := gofeed.NewParser().Parse(strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := articleOf(parsed.Items[0], src.URL, testNow)
+	arts, err := st.ListArticlesSince(ctx, time.Time{}, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *news.Article
+	for i := range arts {
+		if arts[i].GUID == want.GUID {
+			got = &arts[i]
+		}
+	}
+	if got == nil || got.Text != want.Text || want.Text == "" || strings.Contains(got.Text, "<p>") {
+		t.Fatalf("the new item stored as %+v, want its text %q", got, want.Text)
+	}
+}
+
+// articleOf converts a parsed feed item into an article of the source at
+// feedURL, its text cleaned as the poller cleans a new item's (itemOf, then feedText.text with
+// summarize.Clean).
+func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
+	a, raw := itemOf(it, feedURL, now, summarize.Clean)
+	if raw != nil {
+		a.Text = raw.text(summarize.Clean)
+	}
+	return a
 }

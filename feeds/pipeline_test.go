@@ -264,7 +264,7 @@ type failingStore struct {
 
 var errDisk = errors.New("disk I/O error (injected)")
 
-func (f *failingStore) StoreFeedItemsFinished(ctx context.Context, id int64, items []news.Article, finish func(*news.Article) bool) ([]news.Article, error) {
+func (f *failingStore) StoreFeedItemsFinished(ctx context.Context, id int64, items []news.Article, finish func(int, *news.Article) bool) ([]news.Article, error) {
 	if f.failStore {
 		return nil, errDisk
 	}

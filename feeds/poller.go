@@ -27,10 +27,10 @@ type Store interface {
 	ListSources(ctx context.Context) ([]news.Source, error)
 	// StoreFeedItemsFinished records a fetch's items as seen and inserts
 	// the new ones, in one transaction: pending at StepLink, their text and
-	// summary final, those that finish (called first, outside the
-	// transaction, on the items the source seems not to have had) returned
-	// true for, the others pending at StepText.
-	StoreFeedItemsFinished(ctx context.Context, sourceID int64, items []news.Article, finish func(*news.Article) bool) ([]news.Article, error)
+	// summary final, those that finish (called outside the transaction
+	// with the index of each item it is to insert, once, before it is
+	// inserted) returned true for, the others pending at StepText.
+	StoreFeedItemsFinished(ctx context.Context, sourceID int64, items []news.Article, finish func(int, *news.Article) bool) ([]news.Article, error)
 	RecordFetch(ctx context.Context, id int64, r news.FetchResult) error
 	// UpdateArticleText also moves an article pending at StepText on to StepLink.
 	UpdateArticleText(ctx context.Context, id int64, text, summary string) error
@@ -134,6 +134,9 @@ type Poller struct {
 	// line reaches the dispatcher of the Run in progress (FetchNow); nil
 	// when none runs.
 	line atomic.Pointer[runLine]
+	// clean cleans an item's content and description (summarize.Clean;
+	// tests count its calls).
+	clean func(string) string
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -157,7 +160,7 @@ func NewPoller(opts Options) (*Poller, error) {
 	if err != nil {
 		return nil, fmt.Errorf("poller schedule %q: %w", opts.Schedule, err)
 	}
-	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule, dbLog: &throttle.Log{Now: opts.Now}, kick: make(chan struct{}, 1)}
+	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule, dbLog: &throttle.Log{Now: opts.Now}, kick: make(chan struct{}, 1), clean: summarize.Clean}
 	p.bounds = newBounds(p.Interval(), opts.MinInterval, opts.MaxInterval)
 	return p, nil
 }
@@ -339,13 +342,18 @@ func (p *Poller) summarize(ctx context.Context, a *news.Article) {
 	}
 }
 
-// finishText is the finish of StoreFeedItemsFinished: a new item whose text
-// the feed carries whole (no page to fetch) gets its summary before it is
-// stored, in the fetch's worker, so that it is written once, past stepText;
-// a teaser whose page is wanted is left to addText. On a stop (ctx done)
-// it finishes nothing.
-func (p *Poller) finishText(ctx context.Context, src news.Source, final map[string]bool) func(*news.Article) bool {
-	return func(a *news.Article) bool {
+// finishText is the finish of StoreFeedItemsFinished: it cleans the text
+// of a new item that texts holds (by the item's index; nil: cleaned
+// already), whatever else it does; then an item whose text the feed
+// carries whole (no page to fetch) gets its summary before it is stored,
+// in the fetch's worker, so that it is written once, past stepText; a
+// teaser whose page is wanted is left to addText. On a stop (ctx done) it
+// finishes nothing but the cleaning.
+func (p *Poller) finishText(ctx context.Context, src news.Source, texts []*feedText, final map[string]bool) func(int, *news.Article) bool {
+	return func(i int, a *news.Article) bool {
+		if texts[i] != nil {
+			a.Text = texts[i].text(p.clean)
+		}
 		if ctx.Err() != nil || p.wantsPage(*a) {
 			return false
 		}
@@ -519,25 +527,36 @@ type notedKey struct {
 // planned write did not finish).
 func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.Feed) ([]news.Article, int, error) {
 	now := p.opts.Now()
-	items := make([]news.Article, 0, len(feed.Items))
+	// An item's text is cleaned when the store finds it new (finishText):
+	// most items of a fetch are stored already.
+	type item struct {
+		a   news.Article
+		raw *feedText
+	}
+	got := make([]item, 0, len(feed.Items))
 	for _, it := range feed.Items {
 		if it == nil {
 			continue
 		}
-		a := articleOf(it, src.URL, now)
-		if a.Title == "" && a.Text == "" {
+		a, raw := itemOf(it, src.URL, now, p.clean)
+		if a.Title == "" && a.Text == "" { // raw is nil without a title
 			continue
 		}
 		a.Alertable = src.Fetches > 0 && now.Sub(a.PublishedAt) <= p.opts.MaxAge
-		items = append(items, a)
+		got = append(got, item{a, raw})
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
-	slices.SortStableFunc(items, func(a, b news.Article) int { return a.PublishedAt.Compare(b.PublishedAt) })
-	final := map[string]bool{} // the guids finishText finished
-	if ps, lp, ap, ok := p.plannedWrite(); ok {
-		return p.storePlanned(ctx, ps, lp, ap, src, items, final)
+	slices.SortStableFunc(got, func(a, b item) int { return a.a.PublishedAt.Compare(b.a.PublishedAt) })
+	items, texts := make([]news.Article, len(got)), make([]*feedText, len(got))
+	for i, it := range got {
+		items[i], texts[i] = it.a, it.raw
 	}
-	added, err := p.opts.Store.StoreFeedItemsFinished(ctx, src.ID, items, p.finishText(ctx, src, final))
+	final := map[string]bool{} // the guids finishText finished
+	finish := p.finishText(ctx, src, texts, final)
+	if ps, lp, ap, ok := p.plannedWrite(); ok {
+		return p.storePlanned(ctx, ps, lp, ap, src, items, finish, final)
+	}
+	added, err := p.opts.Store.StoreFeedItemsFinished(ctx, src.ID, items, finish)
 	if err == nil && len(final) > 0 {
 		p.fresh.keep(src, added, final)
 	}

@@ -28,7 +28,7 @@ type refusingStore struct {
 
 var errFull = errors.New("database or disk is full")
 
-func (r *refusingStore) StoreFeedItemsFinished(context.Context, int64, []news.Article, func(*news.Article) bool) ([]news.Article, error) {
+func (r *refusingStore) StoreFeedItemsFinished(context.Context, int64, []news.Article, func(int, *news.Article) bool) ([]news.Article, error) {
 	r.refused.Add(1)
 	return nil, errFull
 }

@@ -55,15 +55,24 @@ func has(where uint8, title bool) bool {
 // the other). It never fails: a URL that does not parse simply gives no host for site: to match.
 func NewDocument(a Article) *Document {
 	nz := newNormalizer()
-	// About one distinct word in 12 characters of news text.
+	// About one distinct word in 12 characters of news text, one word in 6.
 	size := (len(a.Title) + len(a.Text)) / 12
-	d := &Document{byToken: make(map[string]int32, size), byStem: make(map[string]int32, size)}
-	add := func(where uint8) func([]byte) {
-		return func(tok []byte) {
+	d := &Document{
+		byToken: make(map[string]int32, size),
+		byStem:  make(map[string]int32, size),
+		tokens:  make([]string, 0, size),
+		where:   make([]uint8, 0, size),
+		seq:     make([]int32, 0, 2*size+1),
+	}
+	add := func(where uint8) func([]byte, string) {
+		return func(tok []byte, sub string) {
 			i, ok := d.byToken[string(tok)]
 			if !ok {
 				i = int32(len(d.tokens))
-				s := string(tok)
+				s := sub // the text's own bytes when they are the token's
+				if s == "" {
+					s = string(tok)
+				}
 				d.byToken[s] = i
 				d.tokens = append(d.tokens, s)
 				d.where = append(d.where, 0)
@@ -72,10 +81,10 @@ func NewDocument(a Article) *Document {
 			d.seq = append(d.seq, i)
 		}
 	}
-	nz.tokens(a.Title, add(inTitle))
+	nz.spans(a.Title, add(inTitle))
 	d.titleLen = int32(len(d.seq))
 	d.seq = append(d.seq, -1)
-	nz.tokens(a.Text, add(inText))
+	nz.spans(a.Text, add(inText))
 	d.index()
 	nz.tokens(a.SourceName, func(tok []byte) { d.source = append(d.source, string(tok)) })
 	d.hosts = hostAndParents(a.URL)
@@ -108,6 +117,9 @@ func (d *Document) index() {
 		sc.add(t, int(d.count(int32(i))))
 	}
 	d.langs = sc.languages()
+	d.stems = make([]string, 0, len(d.tokens))
+	d.stemWhere = make([]uint8, 0, len(d.tokens))
+	d.stemTok = make([]int32, 0, len(d.tokens))
 	var keys []string
 	for i, t := range d.tokens {
 		keys = stemKeys(keys[:0], t, d.langs)

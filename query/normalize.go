@@ -91,18 +91,30 @@ func isWordRune(r rune) bool {
 
 // tokens calls emit with each token of text in order. The slice passed to emit is reused after emit returns.
 func (n *normalizer) tokens(text string, emit func(tok []byte)) {
+	n.spans(text, func(tok []byte, _ string) { emit(tok) })
+}
+
+// spans calls emit with each token of text in order, as tokens does, and with the token as a string when the
+// folded text holds it as it is (a word in lower-case ASCII letters and digits, which most words of Latin-script
+// text are), else "": a substring costs no allocation. The slice passed to emit is reused after emit returns.
+func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 	s := n.folded(text)
 	tok := n.tok[:0]
 	nonASCII := false // tok holds a non-ASCII rune and needs recomposing (NFC)
 	latinBase := true // the last base letter in tok is Latin (or not a letter): its marks are diacritics to drop
 	solo := false     // tok is one character of a no-space script; only marks may join it
+	start := 0        // with verbatim, tok is s[start:start+len(tok)]
+	verbatim := false
 	flush := func() {
 		if len(tok) > 0 {
-			if nonASCII {
+			switch {
+			case nonASCII:
 				n.nfc = norm.NFC.Append(n.nfc[:0], tok...)
-				emit(n.nfc)
-			} else {
-				emit(tok)
+				emit(n.nfc, "")
+			case verbatim:
+				emit(tok, s[start:start+len(tok)])
+			default:
+				emit(tok, "")
 			}
 		}
 		tok, nonASCII, latinBase, solo = tok[:0], false, true, false
@@ -115,11 +127,16 @@ func (n *normalizer) tokens(text string, emit func(tok []byte)) {
 			}
 			switch {
 			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				if len(tok) == 0 {
+					start, verbatim = i-1, true
+				} else if start+len(tok) != i-1 {
+					verbatim = false // a dropped mark between
+				}
 				tok = append(tok, c)
 				latinBase = true
 			case c >= 'A' && c <= 'Z':
 				tok = append(tok, c+'a'-'A')
-				latinBase = true
+				latinBase, verbatim = true, false
 			case c == '\'':
 				i = skipPossessive(s, i, len(tok) > 0)
 				flush()

@@ -1,7 +1,9 @@
 package query
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -72,5 +74,40 @@ func TestStem(t *testing.T) {
 				t.Errorf("Stem(%q) = %q, want %q", tt.token, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSpansGiveTheTokenOrNothing checks that every substring spans passes is the token itself, on strings of
+// letters, capitals, marks, apostrophes, no-space scripts and invalid bytes, and that a word in lower-case ASCII
+// comes as a substring.
+func TestSpansGiveTheTokenOrNothing(t *testing.T) {
+	pieces := []string{"a", "b", "z9", "Q", "é", "e\u0301", "\u0301", "'s", "’s", "'", " ", ".", "ł", "Ł", "北", "ไ",
+		"ß", "ﬁ", "Ᏼ", "\xff", "К", "ö", "o\u0308", "n\u0303o", "\u200b"}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	cases := []string{"plain words here", "Korea's naïve cafe\u0301 Łódź", "x"}
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(10) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	nz := newNormalizer()
+	for _, s := range cases {
+		var whole []string
+		nz.spans(s, func(tok []byte, sub string) {
+			if sub != "" && sub != string(tok) {
+				t.Fatalf("spans(%q): substring %q for token %q", s, sub, tok)
+			}
+			whole = append(whole, string(tok))
+		})
+		if want := Terms(s); !slices.Equal(whole, want) {
+			t.Fatalf("spans(%q) gave %q, Terms %q", s, whole, want)
+		}
+	}
+	var subs []string
+	nz.spans("the cat's 3 mats", func(tok []byte, sub string) { subs = append(subs, sub) })
+	if want := []string{"the", "cat", "3", "mats"}; !slices.Equal(subs, want) {
+		t.Fatalf("substrings of lower-case ASCII words: %q, want %q", subs, want)
 	}
 }

@@ -48,16 +48,18 @@ func (s *Store) StoreFeedItems(ctx context.Context, sourceID int64, items []news
 
 // StoreFeedItemsFinished is StoreFeedItems that lets the caller finish the
 // text of the new items first, so that they are written once: finish is
-// called, before the transaction and outside it, with each item that the
-// source has not had as far as a read of seen_items tells, and may set its
-// Text and Summary (not its GUID or URL). An item it returns true for is
-// final: it is stored with that text and summary, indexed for search, and
-// pending at StepLink, with no UpdateArticleText to follow. The others, and
-// any item the transaction finds new that the read did not, are stored
-// pending at StepText as by StoreFeedItems. A nil finish finishes nothing.
-// It fails as StoreFeedItems does (a failed read of seen_items only means
-// nothing is finished); on failure nothing is stored.
-func (s *Store) StoreFeedItemsFinished(ctx context.Context, sourceID int64, items []news.Article, finish func(*news.Article) bool) ([]news.Article, error) {
+// called, outside the transaction, with the index in items of each item
+// that the source has not had as far as a read of seen_items tells, and may
+// set its Text and Summary (not its GUID or URL). Every item it inserts has
+// been through finish once: an item the transaction finds new that the
+// read did not (or every item it finds new, when the read failed) is
+// finished after that transaction is rolled back, and the transaction is
+// tried again. An item finish returns true for is final: it is stored with
+// that text and summary, indexed for search, and pending at StepLink, with
+// no UpdateArticleText to follow. The others are stored pending at StepText
+// as by StoreFeedItems. A nil finish finishes nothing. It fails as
+// StoreFeedItems does; on failure nothing is stored.
+func (s *Store) StoreFeedItemsFinished(ctx context.Context, sourceID int64, items []news.Article, finish func(int, *news.Article) bool) ([]news.Article, error) {
 	added, _, _, err := s.insertArticles(ctx, sourceID, items, true, finish, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store feed items of source %d: %w", sourceID, err)
@@ -77,14 +79,15 @@ type finished struct {
 }
 
 // finishItems calls finish on each item that seen_items, read outside the
-// write transaction, does not hold, and packs the text of those and, for
-// the final ones, makes their terms. items is the caller's copy.
-func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Article, keys []int64, finish func(*news.Article) bool) []finished {
+// write transaction, does not hold (none when the read fails: the
+// transaction then finds them), and packs the text of those and, for the
+// final ones, makes their terms. items is the caller's copy.
+func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Article, keys []int64, finish func(int, *news.Article) bool) []finished {
+	out := make([]finished, len(items))
 	known, err := seenKeys(ctx, s.r, sourceID, keys)
 	if err != nil {
-		return nil // the transaction reads it again and fails, or stores at StepText
+		return out // the transaction reads it again, and has the new items finished
 	}
-	out := make([]finished, len(items))
 	k := 0
 	for i := range items {
 		seen := known[keys[k]]
@@ -92,23 +95,35 @@ func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Ar
 			seen = seen || known[keys[k]]
 			k++
 		}
-		if seen {
-			continue
-		}
-		f := &out[i]
-		f.final = finish(&items[i])
-		f.made = true
-		f.text, f.summary = packArticle(items[i].Text, items[i].Summary)
-		if f.final {
-			// The matcher takes the same Document (query.Keep below).
-			f.doc = query.NewDocument(items[i])
-			f.terms = f.doc.Columns()
+		if !seen {
+			finishItem(out, items, i, finish)
 		}
 	}
 	return out
 }
 
-func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news.Article, fetched bool, finish func(*news.Article) bool, plan FetchPlan) ([]news.Article, int, bool, error) {
+// finishItem calls finish on items[i] and packs what it made into made[i].
+func finishItem(made []finished, items []news.Article, i int, finish func(int, *news.Article) bool) {
+	f := &made[i]
+	f.final = finish(i, &items[i])
+	f.made = true
+	f.text, f.summary = packArticle(items[i].Text, items[i].Summary)
+	if f.final {
+		// The matcher takes the same Document (query.Keep below).
+		f.doc = query.NewDocument(items[i])
+		f.terms = f.doc.Columns()
+	}
+}
+
+// unfinished stops a transaction that found new items finish has not
+// been called on (by their index), to call it outside and try again.
+type unfinished struct{ items []int }
+
+func (u *unfinished) Error() string {
+	return fmt.Sprintf("%d new items not finished before the write", len(u.items))
+}
+
+func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news.Article, fetched bool, finish func(int, *news.Article) bool, plan FetchPlan) ([]news.Article, int, bool, error) {
 	var (
 		keys []int64 // of the items, in order: guid, then link when there is one
 		hash uint64
@@ -162,6 +177,20 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 					}
 				}
 				fresh = append(fresh, i)
+			}
+			if made != nil {
+				// Every item inserted goes through finish first: one the
+				// read outside found seen, or did not read, is finished
+				// now, outside the transaction, and the write tried again.
+				var not []int
+				for _, i := range fresh {
+					if !made[i].made {
+						not = append(not, i)
+					}
+				}
+				if len(not) > 0 {
+					return &unfinished{not}
+				}
 			}
 			var base int64
 			var err error
@@ -248,7 +277,13 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 			}
 			return nil
 		})
+		var uf *unfinished
 		switch {
+		case errors.As(err, &uf):
+			for _, i := range uf.items {
+				finishItem(made, items, i, finish)
+			}
+			continue
 		case errors.Is(err, errUndo) && !savepoints:
 			savepoints = true
 			continue

@@ -34,13 +34,16 @@ func (s *Store) FindMessage(ctx context.Context, id int64) (news.MessageState, e
 // PendingAlerts returns the chat's pending rows at alert priority (alerts
 // and edits) in sending order, at most limit: the queue a burst is cut from.
 func (s *Store) PendingAlerts(ctx context.Context, chatID int64, limit int) ([]news.Message, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT id, chat_id, kind, priority, COALESCE(article_id, 0), COALESCE(subscription_id, 0), attempts, not_before, created_at, COALESCE(target_id, 0)
-		FROM outbox WHERE status = 'pending' AND chat_id = ? AND priority = ? ORDER BY id LIMIT ?`, chatID, news.PriorityAlert, limit)
+	rows, err := s.w.QueryContext(ctx, sqlChatAlerts, chatID, news.PriorityAlert, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending alerts of chat %d: %w", chatID, err)
 	}
 	return scanMessages(rows, fmt.Sprintf("pending alerts of chat %d", chatID))
 }
+
+// sqlChatAlerts reads a chat's pending rows at a priority by outbox_pending.
+const sqlChatAlerts = `SELECT id, chat_id, kind, priority, COALESCE(article_id, 0), COALESCE(subscription_id, 0), attempts, not_before, created_at, COALESCE(target_id, 0)
+		FROM outbox WHERE status = 'pending' AND chat_id = ? AND priority = ? ORDER BY id LIMIT ?`
 
 // BundleMembers returns the alerts sent together in the burst bundleID, in order.
 func (s *Store) BundleMembers(ctx context.Context, bundleID int64) ([]news.Message, error) {
@@ -131,8 +134,7 @@ func (s *Store) DeferMessage(ctx context.Context, id int64, notBefore time.Time)
 func (s *Store) HoldChatAlerts(ctx context.Context, chatID int64) (int, error) {
 	var n int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET delivery = 'held' WHERE chat_id = ? AND delivery = 'alert'
-			AND outbox_id IN (SELECT id FROM outbox WHERE chat_id = ? AND status = 'pending' AND kind = 'alert')`, chatID, chatID); err != nil {
+		if _, err := tx.ExecContext(ctx, sqlHoldAlerts, chatID); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'held', last_error = 'quiet hours' WHERE chat_id = ? AND status = 'pending' AND kind = 'alert'`, chatID)
@@ -140,8 +142,7 @@ func (s *Store) HoldChatAlerts(ctx context.Context, chatID int64) (int, error) {
 			return err
 		}
 		n, _ = res.RowsAffected()
-		_, err = tx.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', last_error = 'edited alert held' WHERE chat_id = ? AND status = 'pending' AND kind = 'edit'
-			AND target_id IN (SELECT id FROM outbox WHERE chat_id = ? AND status = 'held')`, chatID, chatID)
+		_, err = tx.ExecContext(ctx, sqlDropHeldEdits, chatID)
 		return err
 	})
 	if err != nil {
@@ -149,6 +150,19 @@ func (s *Store) HoldChatAlerts(ctx context.Context, chatID int64) (int, error) {
 	}
 	return int(n), nil
 }
+
+// sqlHoldAlerts marks held the alerts rows of a chat's pending alert
+// messages (the chat's alerts by alerts_chat_created, its pending rows by
+// outbox_pending).
+const sqlHoldAlerts = `UPDATE alerts SET delivery = 'held' WHERE chat_id = ?1 AND delivery = 'alert'
+			AND outbox_id IN (SELECT id FROM outbox WHERE chat_id = ?1 AND status = 'pending' AND kind = 'alert')`
+
+// sqlDropHeldEdits drops a chat's pending edits of its held alerts: the
+// chat's pending rows by outbox_pending, each edit's target by its id (held
+// rows are in no index; the chat's held rows, kept whatever their age, were
+// read whole when outbox_pending held every status).
+const sqlDropHeldEdits = `UPDATE outbox SET status = 'dropped', last_error = 'edited alert held' WHERE chat_id = ?1 AND status = 'pending' AND kind = 'edit'
+			AND (SELECT t.status = 'held' AND t.chat_id = ?1 FROM outbox t WHERE t.id = outbox.target_id)`
 
 // DropChatAlerts drops the chat's pending alerts and edits (a paused chat),
 // leaving its replies and digests queued. It returns how many it dropped.

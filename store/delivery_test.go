@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -168,6 +169,41 @@ func TestQueueAlertsHeldStoryNeedsNoEdit(t *testing.T) {
 	}
 	if n := r.count(t, `SELECT count(*) FROM outbox WHERE status = 'held'`); n != 1 {
 		t.Errorf("held rows = %d, want 1", n)
+	}
+}
+
+// TestHoldChatAlertsDropsTheEditsOfHeldAlerts: quiet hours hold a chat's
+// pending alert and drop the pending edit naming it; another chat's pending
+// alert and edit stay pending.
+func TestHoldChatAlertsDropsTheEditsOfHeldAlerts(t *testing.T) {
+	r := newDeliveryRig(t)
+	ctx := context.Background()
+	subs := map[int64]int64{10: r.chat(t, 10, "private"), 20: r.chat(t, 20, "private")}
+	other, err := r.st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := r.article(t, 0, "a"), r.article(t, other.ID, "b")
+	if err := r.st.LinkArticle(ctx, second, first, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	var alerts []news.Alert
+	for _, chat := range []int64{10, 20} {
+		alerts = append(alerts, news.Alert{ChatID: chat, ArticleID: first, SubscriptionID: subs[chat]}, news.Alert{ChatID: chat, ArticleID: second, SubscriptionID: subs[chat]})
+	}
+	if n, err := r.st.QueueAlerts(ctx, alerts); err != nil || n != 4 {
+		t.Fatalf("QueueAlerts = %d, %v; want an alert and an edit a chat", n, err)
+	}
+	if n, err := r.st.HoldChatAlerts(ctx, 10); err != nil || n != 1 {
+		t.Fatalf("HoldChatAlerts = %d, %v; want 1", n, err)
+	}
+	got := r.rows(t, `SELECT chat_id, kind, status FROM outbox ORDER BY chat_id, id`)
+	want := [][]any{{int64(10), "alert", "held"}, {int64(10), "edit", "dropped"}, {int64(20), "alert", "pending"}, {int64(20), "edit", "pending"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("outbox = %v, want %v", got, want)
+	}
+	if n := r.count(t, `SELECT count(*) FROM alerts WHERE chat_id = 10 AND delivery = 'held'`); n != 1 {
+		t.Errorf("held alerts rows of chat 10 = %d, want 1", n)
 	}
 }
 

@@ -164,11 +164,7 @@ func storySources(ctx context.Context, tx *sql.Tx, stories []int64, into map[int
 		args = append(args, id)
 	}
 	args = append(args, args...)
-	rows, err := tx.QueryContext(ctx, `
-		SELECT COALESCE(a.story_id, a.id) AS story, s.name, max(a.published_at) AS latest
-		FROM articles a JOIN sources s ON s.id = a.source_id
-		WHERE a.id IN (`+placeholders(len(stories))+`) OR a.story_id IN (`+placeholders(len(stories))+`)
-		GROUP BY story, s.id ORDER BY story, latest DESC, s.name`, args...)
+	rows, err := tx.QueryContext(ctx, sqlStorySources(len(stories)), args...)
 	if err != nil {
 		return fmt.Errorf("read story sources: %w", err)
 	}
@@ -229,4 +225,15 @@ func (s *Store) DigestMessages(ctx context.Context, d news.Digest) ([]string, er
 		out = append(out, text)
 	}
 	return out, rows.Err()
+}
+
+// sqlStorySources reads the sources of n stories: their first articles by
+// id, the others by articles_story (story_id IN implies the partial
+// index's NOT NULL).
+func sqlStorySources(n int) string {
+	return `
+		SELECT COALESCE(a.story_id, a.id) AS story, s.name, max(a.published_at) AS latest
+		FROM articles a JOIN sources s ON s.id = a.source_id
+		WHERE a.id IN (` + placeholders(n) + `) OR a.story_id IN (` + placeholders(n) + `)
+		GROUP BY story, s.id ORDER BY story, latest DESC, s.name`
 }

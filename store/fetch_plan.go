@@ -36,7 +36,7 @@ type FetchPlan = func(ctx context.Context, articles []news.Article) ([]news.Stor
 // item the plan counted new was stored already (then the articles are
 // stored as by StoreFeedItemsFinished, and a caller whose planner kept
 // state is to forget it). It fails as StoreFeedItemsFinished does.
-func (s *Store) StoreFeedItemsPlanned(ctx context.Context, sourceID int64, items []news.Article, finish func(*news.Article) bool, plan FetchPlan) ([]news.Article, int, bool, error) {
+func (s *Store) StoreFeedItemsPlanned(ctx context.Context, sourceID int64, items []news.Article, finish func(int, *news.Article) bool, plan FetchPlan) ([]news.Article, int, bool, error) {
 	added, queued, planned, err := s.insertArticles(ctx, sourceID, items, true, finish, plan)
 	if err != nil {
 		return nil, 0, false, fmt.Errorf("store feed items of source %d: %w", sourceID, err)

@@ -19,8 +19,8 @@ func plannedItems(r *deliveryRig) []news.Article {
 	return items
 }
 
-func finishAllBut(guid string) func(*news.Article) bool {
-	return func(a *news.Article) bool {
+func finishAllBut(guid string) func(int, *news.Article) bool {
+	return func(_ int, a *news.Article) bool {
 		if a.GUID == guid {
 			return false
 		}

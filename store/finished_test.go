@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -27,7 +28,7 @@ func TestAFinishedItemIsWrittenOnce(t *testing.T) {
 		{GUID: "2", URL: "https://wire.example/2", Title: "Teaser of Orel", Text: "teaser", PublishedAt: now},
 	}
 	var called []string
-	finish := func(a *news.Article) bool {
+	finish := func(_ int, a *news.Article) bool {
 		called = append(called, a.GUID)
 		if a.GUID != "1" {
 			return false
@@ -86,7 +87,7 @@ func TestLinkingMovesAnArticleOnToMatch(t *testing.T) {
 	added, err := s.StoreFeedItemsFinished(ctx, src.ID, []news.Article{
 		{GUID: "1", Title: "Harvest", Text: "Whole text.", PublishedAt: now},
 		{GUID: "2", Title: "Harvest again", Text: "Teaser", PublishedAt: now},
-	}, func(a *news.Article) bool { return a.GUID == "1" })
+	}, func(_ int, a *news.Article) bool { return a.GUID == "1" })
 	if err != nil || len(added) != 2 {
 		t.Fatalf("stored %v, %v", added, err)
 	}
@@ -133,5 +134,78 @@ func TestAConstraintBrokenMidAlertUndoesThatAlertOnly(t *testing.T) {
 	}
 	if !strings.Contains(logged.String(), "alert skipped") {
 		t.Errorf("no log line for the refused alert:\n%s", logged.String())
+	}
+}
+
+// TestEveryInsertedItemIsFinished: an item StoreFeedItemsFinished inserts
+// has been through finish, when the read of seen_items outside the write
+// fails (every new item is finished once the write has found it new) and
+// when the write finds new an item that read found seen (its seen keys
+// gone in between): the caller may hand over items whose text finish makes.
+func TestEveryInsertedItemIsFinished(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	src := wireSource(t, s)
+	now := time.Now()
+	called := map[string]int{}
+	finish := func(i int, a *news.Article) bool {
+		called[a.GUID]++
+		a.Text = fmt.Sprintf("Finished text of item %d, %s.", i, a.GUID)
+		return a.GUID != "t" // a teaser: finished text, at StepText
+	}
+	item := func(guid string) news.Article {
+		return news.Article{GUID: guid, URL: "https://wire.example/" + guid, Title: "Item " + guid, PublishedAt: now}
+	}
+	readers := s.r
+	closed, err := sql.Open("sqlite3", "file:"+t.TempDir()+"/none.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed.Close()
+	s.r = closed // the read outside the write fails
+	added, err := s.StoreFeedItemsFinished(ctx, src.ID, []news.Article{item("a"), item("t")}, finish)
+	s.r = readers
+	if err != nil || len(added) != 2 {
+		t.Fatalf("stored %v, %v; want both items", added, err)
+	}
+	for step, want := range map[string]string{StepLink: "a", StepText: "t"} {
+		arts, err := s.PendingArticles(ctx, step)
+		if err != nil || len(arts) != 1 || arts[0].GUID != want || !strings.HasPrefix(arts[0].Text, "Finished text of item") {
+			t.Fatalf("pending at %s: %+v, %v; want %s with its finished text", step, arts, err, want)
+		}
+	}
+	if called["a"] != 1 || called["t"] != 1 {
+		t.Errorf("finish called %v; want once on each", called)
+	}
+
+	// The write finds new an item the read found seen.
+	clear(called)
+	fetch := []news.Article{item("a"), item("t"), item("b")}
+	gone := func(i int, a *news.Article) bool {
+		if a.GUID == "b" {
+			if _, err := s.w.ExecContext(ctx, `DELETE FROM seen_items WHERE source_id = ? AND key_hash IN (?, ?)`,
+				src.ID, seenKey("guid:a"), seenKey("url:https://wire.example/a")); err != nil {
+				t.Error(err)
+			}
+			if _, err := s.w.ExecContext(ctx, `DELETE FROM articles WHERE guid = 'a'`); err != nil {
+				t.Error(err)
+			}
+		}
+		return finish(i, a)
+	}
+	added, err = s.StoreFeedItemsFinished(ctx, src.ID, fetch, gone)
+	if err != nil || len(added) != 2 || added[0].GUID != "a" || added[1].GUID != "b" {
+		t.Fatalf("stored %+v, %v; want a again and b", added, err)
+	}
+	if called["a"] != 1 || called["b"] != 1 || called["t"] != 0 {
+		t.Errorf("finish called %v; want once on a and b, not on t", called)
+	}
+	for _, a := range added {
+		if !strings.HasPrefix(a.Text, "Finished text of item") {
+			t.Errorf("%s stored with %q, not finished", a.GUID, a.Text)
+		}
+	}
+	if added[0].Text != "Finished text of item 0, a." {
+		t.Errorf("a finished as %q, want as item 0", added[0].Text)
 	}
 }

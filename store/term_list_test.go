@@ -94,7 +94,7 @@ func TestTermsListHoldsEveryIndexedTerm(t *testing.T) {
 	// A fetched article finished before the store (the poller's path) enters
 	// with the terms made for it.
 	added, err = s.StoreFeedItemsFinished(ctx, src.ID, []news.Article{{GUID: "g", URL: "https://wire.example/g", Title: "Finished",
-		Text: "teaser", PublishedAt: now}}, func(a *news.Article) bool { a.Text = "Prefinished zwölf words"; return true })
+		Text: "teaser", PublishedAt: now}}, func(_ int, a *news.Article) bool { a.Text = "Prefinished zwölf words"; return true })
 	if err != nil || len(added) != 1 {
 		t.Fatalf("store finished feed item: %v, %d added", err, len(added))
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/newshound/newshound/news"
 )
@@ -165,5 +166,105 @@ func TestTheAlertsKeyMigrationKeepsEverything(t *testing.T) {
 	// The key still refuses an article twice in one chat's topic.
 	if _, err := st.w.ExecContext(ctx, `INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at) VALUES (-100, 77, 5, 4, 0)`); err == nil {
 		t.Error("an alert of the same chat, topic and article was stored twice")
+	}
+}
+
+// TestTheLeanAlertsMigrationKeepsEverything migrates a database of the
+// release before 0048: every alert keeps every column in the key-only
+// table, alerts_outbox is gone, and the pending outbox rows (only they) are
+// in the new outbox_pending, the sender finding each chat's first.
+func TestTheLeanAlertsMigrationKeepsEverything(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	st := openUpgraded(t, path, 47,
+		`INSERT INTO chats (id, created_at, updated_at) VALUES (-100, 0, 0), (7, 0, 0)`,
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, alertable) VALUES (5, 1, 'g5', 'https://wire.example/5', 'Kursk', 'x', 0, 0, 1), (6, 1, 'g6', 'https://wire.example/6', 'Dam', 'y', 0, 0, 1)`,
+		`INSERT INTO outbox (id, chat_id, kind, priority, article_id, status, created_at) VALUES
+			(11, -100, 'alert', 10, 5, 'sent', 100), (12, 7, 'alert', 10, 6, 'pending', 102), (13, 7, 'reply', 0, NULL, 'pending', 103),
+			(14, -100, 'alert', 10, 6, 'held', 104), (15, -100, 'alert', 10, 5, 'pending', 105)`,
+		`INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id) VALUES
+			(-100, 0, 5, 4, 100, 5, 'alert', 11), (-100, 77, 5, 4, 101, 5, 'held', NULL), (7, 0, 6, 9, 102, 5, 'also', 12)`,
+	)
+	rows, err := st.w.QueryContext(ctx, `SELECT chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, coalesce(outbox_id, 0)
+		FROM alerts ORDER BY created_at`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := collect(rows, func(rs scanner) (string, error) {
+		var chat, thread, article, sub, created, story, outbox int64
+		var delivery string
+		err := rs.Scan(&chat, &thread, &article, &sub, &created, &story, &delivery, &outbox)
+		return fmt.Sprintln(chat, thread, article, sub, created, story, delivery, outbox), err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"-100 0 5 4 100 5 alert 11\n", "-100 77 5 4 101 5 held 0\n", "7 0 6 9 102 5 also 12\n"}
+	if !slices.Equal(got, want) {
+		t.Errorf("alerts after the migration:\n%v\nwant\n%v", got, want)
+	}
+	var n int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name IN ('alerts_outbox', 'sqlite_autoindex_alerts_1')`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("alerts_outbox or the key's own index: %d, %v; want gone", n, err)
+	}
+	if _, err := st.w.ExecContext(ctx, `INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at) VALUES (-100, 77, 5, 4, 0)`); err == nil {
+		t.Error("an alert of the same chat, topic and article was stored twice")
+	}
+	// The index holds the three pending rows, not the sent or held ones.
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending'`).Scan(&n); err != nil || n != 3 {
+		t.Errorf("pending rows in outbox_pending: %d, %v; want 3", n, err)
+	}
+	if n, err := st.CountPending(ctx); err != nil || n != 3 {
+		t.Errorf("CountPending = %d, %v; want 3", n, err)
+	}
+	due, err := st.DueMessages(ctx, time.Unix(1000, 0), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, m := range due {
+		ids = append(ids, m.ID)
+	}
+	if want := []int64{13, 15}; !slices.Equal(ids, want) { // chat 7's reply before its alert; chat -100's pending alert
+		t.Errorf("due messages %v, want %v", ids, want)
+	}
+	if err := st.MarkSent(ctx, 13, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending'`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("pending rows in outbox_pending after a send: %d, %v; want 2", n, err)
+	}
+}
+
+// TestTheStoryIndexMigrationKeepsTheJoinedArticles: a database of the
+// release before 0049 keeps, in the narrowed articles_story, the article
+// that joined another's story, and the digest's story sources still find
+// both articles of the story.
+func TestTheStoryIndexMigrationKeepsTheJoinedArticles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	st := openUpgraded(t, path, 48,
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0), (2, 'Post', 'https://post.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, published_at, fetched_at, story_id) VALUES (5, 1, 'a5', '', 'Kursk', 10, 0, NULL), (6, 2, 'a6', '', 'Kursk', 20, 0, 5), (7, 1, 'a7', '', 'Dam', 30, 0, NULL)`)
+	var joined int64
+	if err := st.w.QueryRowContext(ctx, `SELECT id FROM articles INDEXED BY articles_story WHERE story_id = 5`).Scan(&joined); err != nil || joined != 6 {
+		t.Errorf("articles_story: article %d, %v; want 6", joined, err)
+	}
+	var n int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM articles INDEXED BY articles_story WHERE story_id IS NOT NULL`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("entries of articles_story = %d, %v; want 1", n, err)
+	}
+	tx, err := st.w.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	got := map[int64][]news.StorySource{5: nil, 7: nil} // the stories asked for
+	if err := storySources(ctx, tx, []int64{5, 7}, got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got[5]) != 2 || len(got[7]) != 1 {
+		t.Errorf("story sources = %v; want two for story 5, one for story 7", got)
 	}
 }

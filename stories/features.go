@@ -1,10 +1,10 @@
 package stories
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
-	"hash/fnv"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,29 +69,25 @@ func NewFeatures(title, summary, text string) Features {
 		lead = lead[:cut]
 	}
 	lead = cleanLead(lead)
-	if ws := strings.Fields(lead); len(ws) > leadWords {
-		// cut at the leadWords-th word, keeping paragraph breaks before it
-		idx := 0
-		for i := 0; i < leadWords; i++ {
-			j := strings.Index(lead[idx:], ws[i])
-			idx += j + len(ws[i])
-		}
-		lead = lead[:idx]
-	}
-	terms := map[uint32]uint8{}
-	leadWordsCap := map[string]bool{}
-	for _, w := range words(lead) {
+	// cut at the end of the leadWords-th word, keeping paragraph breaks before it
+	lead = lead[:endOfWords(lead, leadWords)]
+	lw := words(lead)
+	tw := words(title)
+	// Each word's term with its flags, then sorted and merged: a term's
+	// flags are those of all its words.
+	terms := make([]Term, 0, len(lw)+len(tw))
+	var capped []string // the norms of the lead's distinctive words
+	for _, w := range lw {
 		if w.norm == "" {
 			continue
 		}
-		flags := terms[hash32(w.norm)]
+		var flags uint8
 		if isDistinctive(w) {
 			flags |= FlagName
-			leadWordsCap[w.norm] = true
+			capped = append(capped, w.norm)
 		}
-		terms[hash32(w.norm)] = flags
+		terms = append(terms, Term{Hash: hash32(w.norm), Flags: flags})
 	}
-	tw := words(title)
 	titleCase := isTitleCase(tw)
 	var norm []string
 	for _, w := range tw {
@@ -101,22 +97,55 @@ func NewFeatures(title, summary, text string) Features {
 		if w.norm == "" {
 			continue
 		}
-		flags := terms[hash32(w.norm)] | FlagTitle
-		if w.number || (!titleCase && isDistinctive(w)) || leadWordsCap[w.norm] {
+		flags := FlagTitle
+		if w.number || (!titleCase && isDistinctive(w)) || slices.Contains(capped, w.norm) {
 			flags |= FlagName
 		}
-		terms[hash32(w.norm)] = flags
+		terms = append(terms, Term{Hash: hash32(w.norm), Flags: flags})
 	}
-	f := Features{Terms: make([]Term, 0, len(terms))}
+	f := Features{}
 	if len(norm) >= minTitleWords {
 		f.Title = hash(strings.Join(norm, " "))
 	}
-	for h, fl := range terms {
-		f.Terms = append(f.Terms, Term{Hash: h, Flags: fl})
+	slices.SortFunc(terms, func(a, b Term) int { return cmp.Compare(a.Hash, b.Hash) })
+	f.Terms = make([]Term, 0, len(terms))
+	for _, t := range terms {
+		if n := len(f.Terms); n > 0 && f.Terms[n-1].Hash == t.Hash {
+			f.Terms[n-1].Flags |= t.Flags
+			continue
+		}
+		f.Terms = append(f.Terms, t)
 	}
-	sort.Slice(f.Terms, func(i, j int) bool { return f.Terms[i].Hash < f.Terms[j].Hash })
 	return f
 }
+
+// endOfWords returns the end of the n-th field of s (fields as strings.Fields
+// splits them) when more follow, else len(s).
+func endOfWords(s string, n int) int {
+	fields, in, end := 0, false, len(s)
+	for i, r := range s {
+		space := unicode.IsSpace(r)
+		if r < utf8.RuneSelf {
+			space = asciiSpace[r]
+		}
+		switch {
+		case space && in:
+			in = false
+			if fields == n {
+				end = i
+			}
+		case !space && !in:
+			in = true
+			if fields++; fields > n {
+				return end
+			}
+		}
+	}
+	return len(s)
+}
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // word is a word of a text: as written, normalised to a term ("" for a stop
 // word), and where it stands.
@@ -130,7 +159,7 @@ type word struct {
 // words splits text into words, marking the first word of each sentence,
 // line or quotation.
 func words(text string) []word {
-	out := make([]word, 0, len(text)/6+1)
+	out := make([]word, 0, len(text)/5+1)
 	start := true
 	i := 0
 	for i < len(text) {
@@ -152,15 +181,18 @@ func words(text string) []word {
 			j += size
 		}
 		raw := strings.TrimRight(text[i:j], "'’")
-		parts := []string{raw} // raw starts with a word rune, so it is not empty
-		if strings.IndexByte(raw, '-') >= 0 {
-			parts = strings.FieldsFunc(raw, func(r rune) bool { return r == '-' })
-		}
-		for _, part := range parts {
-			w := word{raw: part, sentenceStart: start}
-			w.norm, w.number = normalise(part)
+		if strings.IndexByte(raw, '-') < 0 { // raw starts with a word rune, so it is not empty
+			w := word{raw: raw, sentenceStart: start}
+			w.norm, w.number = normalise(raw)
 			out = append(out, w)
 			start = false
+		} else {
+			for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
+				w := word{raw: part, sentenceStart: start}
+				w.norm, w.number = normalise(part)
+				out = append(out, w)
+				start = false
+			}
 		}
 		if len(raw) > 0 && raw[len(raw)-1] == '.' {
 			start = true
@@ -178,8 +210,10 @@ func normalise(raw string) (string, bool) {
 	w := strings.ToLower(raw)
 	// the first of "'" and "’" (IndexAny with a non-ASCII set costs more)
 	i := strings.IndexByte(w, '\'')
-	if j := strings.Index(w, "’"); j >= 0 && (i < 0 || j < i) {
-		i = j
+	if strings.IndexByte(w, "’"[0]) >= 0 { // most words have no byte of it
+		if j := strings.Index(w, "’"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
 	}
 	if i >= 0 {
 		w = w[:i] // "Smith's" → "smith", "don't" → "don"
@@ -306,9 +340,16 @@ func ParseFeatures(b []byte) (Features, error) {
 	return f, nil
 }
 
-// hash is FNV-1a, 64 bits.
+// hash is FNV-1a, 64 bits (hash/fnv's New64a, without its allocations).
 func hash(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	h := uint64(offset64)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	return h
 }

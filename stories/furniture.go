@@ -2,6 +2,7 @@ package stories
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -88,8 +89,7 @@ func quoteAll(phrases []string) string {
 // paragraph holding one is tested by the regular expressions alone.
 func cleanLead(text string) string {
 	paras := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	var keep []string
-	seen := map[string]bool{}
+	keep := make([]string, 0, len(paras))
 	for _, p := range paras {
 		p = strings.TrimSpace(p)
 		if p == "" {
@@ -103,7 +103,7 @@ func cleanLead(text string) string {
 			if furnitureParagraph.MatchString(p) {
 				continue
 			}
-		} else if containsAny(lower, furniturePhrases...) {
+		} else if hasFurniturePhrase(lower) {
 			continue
 		}
 		for _, r := range furniture {
@@ -115,13 +115,49 @@ func cleanLead(text string) string {
 				lower = asciiLower(p)
 			}
 		}
-		if p == "" || seen[p] {
+		// A paragraph seen before is dropped: the lead (maxLeadBytes) has
+		// few, so a look through those kept costs less than a map.
+		if p == "" || slices.Contains(keep, p) {
 			continue
 		}
-		seen[p] = true
 		keep = append(keep, p)
 	}
 	return strings.Join(keep, "\n")
+}
+
+// phrasesByFirst holds furniturePhrases by their first byte.
+var phrasesByFirst = func() (t [256][]string) {
+	for _, p := range furniturePhrases {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
+// phrasePairs has, for each first byte of a furniture phrase, the bit
+// (second byte mod 64) of each second byte that follows it in one: a
+// position whose two bytes lack their bit begins no phrase.
+var phrasePairs = func() (t [256]uint64) {
+	for _, p := range furniturePhrases {
+		t[p[0]] |= 1 << (p[1] & 63)
+	}
+	return t
+}()
+
+// hasFurniturePhrase reports whether lower holds one of furniturePhrases:
+// containsAny(lower, furniturePhrases...) in one pass over lower instead
+// of one a phrase.
+func hasFurniturePhrase(lower string) bool {
+	for i := 0; i+1 < len(lower); i++ { // every phrase has two bytes or more
+		if phrasePairs[lower[i]]&(1<<(lower[i+1]&63)) == 0 {
+			continue
+		}
+		for _, p := range phrasesByFirst[lower[i]] {
+			if lower[i+1] == p[1] && strings.HasPrefix(lower[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // containsAny reports whether s holds one of subs.

@@ -156,3 +156,26 @@ func FuzzWords(f *testing.F) {
 		}
 	})
 }
+
+// TestFurniturePhrasesFoundInOnePass: hasFurniturePhrase (a two-byte
+// check, then the phrases of the first byte) says what containsAny over
+// every phrase says, on random strings of the phrases' pieces, letters and
+// punctuation.
+func TestFurniturePhrasesFoundInOnePass(t *testing.T) {
+	rnd := rand.New(rand.NewSource(18))
+	var pieces []string
+	for _, p := range furniturePhrases {
+		pieces = append(pieces, p, p[:len(p)/2], p[len(p)/2:], p[:len(p)-1])
+	}
+	pieces = append(pieces, " ", "a", "the ", ".", "\n", "é", "ſ", "?", "@")
+	for range 50_000 {
+		var b strings.Builder
+		for range rnd.Intn(8) {
+			b.WriteString(pieces[rnd.Intn(len(pieces))])
+		}
+		s := b.String()
+		if got, want := hasFurniturePhrase(s), containsAny(s, furniturePhrases...); got != want {
+			t.Fatalf("hasFurniturePhrase(%q) = %v, containsAny says %v", s, got, want)
+		}
+	}
+}

@@ -312,8 +312,9 @@ func (s *Service) PlanAlerts(ctx context.Context, articles []news.Article) ([]ne
 		for _, t := range targets {
 			destOf[t.SubscriptionID] = destination{t.ChatID, t.ThreadID}
 		}
+		seen := make(map[destination]bool) // of one article, cleared for the next
 		for i, a := range articles {
-			seen := make(map[destination]bool, len(matched[i]))
+			clear(seen)
 			for _, id := range matched[i] {
 				d, ok := destOf[id]
 				if !ok || seen[d] {

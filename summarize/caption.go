@@ -50,6 +50,15 @@ func appendParts(dst []part, sent string, lang language) []part {
 // at the start of a sentence ("... to the curriculum It means ..."); "The"
 // after a caption's closing bracket ("(file photo) The boy ...").
 func gluedAt(prev, rest string) bool {
+	// Every case below needs a capital at rest: most words are turned down
+	// here, before prev is read.
+	if c := rest[0]; c < utf8.RuneSelf {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	} else if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		return false
+	}
 	bracket := strings.HasSuffix(prev, ")")
 	prev = strings.TrimSuffix(prev, ")")
 	if utf8.RuneCountInString(prev) < 2 || !allRunes(prev, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {

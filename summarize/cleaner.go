@@ -42,7 +42,16 @@ type cleaner struct {
 // newCleaner compiles the built-in rules followed by extra. The error names
 // the first rule that does not compile.
 func newCleaner(extra []Rule) (*cleaner, error) {
-	return compileCleaner(append(builtinRules(), extra...))
+	c, err := compileCleaner(append(builtinRules(), extra...))
+	if err != nil {
+		return nil, err
+	}
+	// Rule names are unique, so these are the built-in rules: an extra rule
+	// cannot take one's name.
+	for i := range c.lead {
+		c.lead[i].filter = leadFilters[c.lead[i].name]
+	}
+	return c, nil
 }
 
 // compileCleaner compiles rules in order; rule names must be unique.

@@ -49,7 +49,7 @@ func detectLanguage(text string, ws *wordScanner) language {
 			cjk++
 			continue
 		}
-		if unicode.Is(unicode.Cyrillic, r) {
+		if r >= 0x400 && unicode.Is(unicode.Cyrillic, r) {
 			cyrillic++
 		}
 		votes[functionWordLanguage(string(w))]++

@@ -63,10 +63,31 @@ func normalizeSpace(s string) string {
 	if spaceNormal(s) {
 		return s
 	}
+	if t := strings.Trim(s, " "); spaceNormal(t) {
+		return t // only spaces at the ends: a substring will do
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII: unicode.IsSpace and IsControl byte by byte
+			i++
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r':
+				space = b.Len() > 0
+				continue
+			case c < ' ' || c == 0x7f:
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
 			continue

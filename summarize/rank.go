@@ -23,8 +23,9 @@ const (
 	minSentenceWords    = 5    // shorter "sentences" are fragments, labels, times
 )
 
-// scratch holds every buffer one summary needs. Summarizers keep them in a
-// sync.Pool, so a steady stream of summaries allocates little.
+// scratch holds every buffer one summary needs. Summarizers keep them
+// between summaries (see scratches), so a steady stream of summaries
+// allocates little and stems each word once.
 type scratch struct {
 	ws        wordScanner
 	vocab     *vocabulary

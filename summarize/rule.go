@@ -60,6 +60,9 @@ type compiledRule struct {
 	sources []string
 	hints   []string // lower-cased
 	rest    int      // index of the submatch named "rest", -1 when none
+	// filter, for a built-in rule in leadFilters, is a cheap test every
+	// text the pattern matches passes; nil for the others.
+	filter func(string) bool
 }
 
 // cutEnd returns where the text kept after a CutLead or StripPrefix match
@@ -133,6 +136,9 @@ func compileRule(r Rule) (compiledRule, error) {
 // mayMatch reports whether line holds one of the rule's hints, or the rule
 // has none; false means the pattern cannot match.
 func (r *compiledRule) mayMatch(line string) bool {
+	if r.filter != nil && !r.filter(line) {
+		return false
+	}
 	if len(r.hints) == 0 {
 		return true
 	}

@@ -185,8 +185,8 @@ func (s *Summarizer) Features(in Input) []SentenceFeatures {
 	if text == "" {
 		return nil
 	}
-	sc := s.pool.Get().(*scratch)
-	defer s.pool.Put(sc)
+	sc := s.scratches.get()
+	defer s.scratches.put(sc)
 	lang := detectLanguage(text, &sc.ws)
 	n := sc.prepare(text, in.Title, lang)
 	if n == 0 {

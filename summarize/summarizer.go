@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -56,7 +55,7 @@ type Summarizer struct {
 	backend   Backend
 	logger    *slog.Logger
 	now       func() time.Time
-	pool      sync.Pool // of *scratch
+	scratches scratches
 
 	backendLog throttle.Log // backend failures, logged once per failureLogInterval
 }
@@ -99,7 +98,6 @@ func New(opts Options) (*Summarizer, error) {
 		s.scorer = *opts.Scorer
 	}
 	s.backendLog = throttle.Log{Every: failureLogInterval, Now: opts.Now}
-	s.pool.New = func() any { return newScratch() }
 	return s, nil
 }
 
@@ -120,8 +118,8 @@ func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
 		}
 		s.logBackendFailure(in, err)
 	}
-	sc := s.pool.Get().(*scratch)
-	defer s.pool.Put(sc)
+	sc := s.scratches.get()
+	defer s.scratches.put(sc)
 	sum := s.extractive(sc, text, in.Title)
 	if sameWords(sum, in.Title) {
 		// A title too short to have terms ("0", "Live") escapes the term

@@ -27,7 +27,7 @@ func (w *wordScanner) next() ([]byte, bool) {
 		// ASCII is read byte by byte (neither CJK nor anything to decode):
 		// the same words as decoding each rune, at a fraction of the cost.
 		if c := s[w.i]; c < utf8.RuneSelf {
-			if !isASCIIWord(c) {
+			if asciiFold[c] == 0 {
 				w.i++
 				continue
 			}
@@ -50,13 +50,11 @@ func (w *wordScanner) next() ([]byte, bool) {
 		w.buf = w.buf[:0]
 		for w.i < len(s) {
 			if c := s[w.i]; c < utf8.RuneSelf {
-				if !isASCIIWord(c) {
+				l := asciiFold[c]
+				if l == 0 {
 					break
 				}
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				w.buf = append(w.buf, c)
+				w.buf = append(w.buf, l)
 				w.i++
 				continue
 			}
@@ -71,6 +69,18 @@ func (w *wordScanner) next() ([]byte, bool) {
 	}
 	return nil, false
 }
+
+// asciiFold maps an ASCII letter or digit to itself in lower case, any
+// other ASCII byte to 0: one load per byte where the scanner read three
+// ranges and a fourth to lower the case.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		if isASCIIWord(byte(c)) {
+			t[c] = byte(unicode.ToLower(rune(c)))
+		}
+	}
+	return t
+}()
 
 // isASCIIWord reports whether the ASCII byte c is a letter or a digit
 // (isWordRune for c < utf8.RuneSelf).

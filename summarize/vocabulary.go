@@ -13,15 +13,15 @@ const noTerm = -1
 // stop-word test and the stem of every word it has seen: stemming is the
 // most expensive step per word, and news vocabulary repeats.
 type vocabulary struct {
-	words [numLanguages]map[string]int32 // lower-cased word -> term ID or noTerm
-	stems map[string]int32               // stem -> term ID
+	words [numLanguages]*wordTable // lower-cased word -> term ID or noTerm
+	stems map[string]int32         // stem -> term ID
 	size  int
 }
 
 func newVocabulary() *vocabulary {
 	v := &vocabulary{stems: make(map[string]int32, 4096)}
 	for i := range v.words {
-		v.words[i] = make(map[string]int32, 1024)
+		v.words[i] = newWordTable()
 	}
 	return v
 }
@@ -31,7 +31,7 @@ func newVocabulary() *vocabulary {
 // never during one: IDs change when the caches are emptied.
 func (v *vocabulary) term(lang language, w []byte) int32 {
 	m := v.words[lang]
-	if id, ok := m[string(w)]; ok { // no allocation: the compiler sees the lookup
+	if id, ok := m.get(w); ok {
 		return id
 	}
 	word := string(w)
@@ -44,7 +44,7 @@ func (v *vocabulary) term(lang language, w []byte) int32 {
 			v.stems[s] = id
 		}
 	}
-	m[word] = id
+	m.put(w, id)
 	v.size++
 	return id
 }
@@ -55,7 +55,7 @@ func (v *vocabulary) maybeReset() {
 		return
 	}
 	for _, m := range v.words {
-		clear(m)
+		m.clear()
 	}
 	clear(v.stems)
 	v.size = 0

@@ -19,6 +19,13 @@
 //
 //	fill -bulk -lead-summary -no-prune -n 1000000 -db big.db
 //	cp big.db work.db && fill -continue -n 25000 -no-prune -db work.db
+//
+// With -html each fetch is an RSS document whose items carry HTML, stored
+// through the poller's Push (parse, cleaning of the new items, summary,
+// plan and write), so that the figures include what a feed of whole
+// articles costs the poller:
+//
+//	fill -n 5000 -no-prune -reps 1 -send -html
 package main
 
 import (
@@ -47,6 +54,8 @@ func main() {
 	flag.BoolVar(&o.leadSummary, "lead-summary", false, "with -bulk: summaries are the text's first 400 characters, not the summarizer's (3× faster, for 1M articles)")
 	flag.BoolVar(&o.cont, "continue", false, "add -n articles through the real write path to the database -db that an earlier run kept (a bulk one too; it is written to: give a copy), at the rate of its size, for the steady-state figures on top of a large store; its sources are used, and 2,000 subscriptions made unless it has some")
 	flag.BoolVar(&o.queriesOnly, "queries", false, "only measure the queries, on the database -db that an earlier run kept (it may have been stopped part way), with the clock at its newest article")
+	flag.BoolVar(&o.send, "send", false, "after each fetch's write, mark its queued messages sent as the sender does (DueMessages, MarkSent), so that the outbox keeps a bot's short backlog; the sending's CPU (on the loop's thread) is told apart, not counted in the per-article figures")
+	flag.BoolVar(&o.html, "html", false, "send each fetch's feed as RSS whose items carry HTML (paragraphs, a photo's caption, entities, a link) through the poller's Push, which parses and cleans it as it does a fetched feed; the store step's column then includes the parse and the cleaning")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -80,7 +89,7 @@ func main() {
 }
 
 type options struct {
-	n, sources, perFetch, feedSize, subs, steady, reps int
-	db                                                 string
-	noPrune, bulk, queriesOnly, leadSummary, cont      bool
+	n, sources, perFetch, feedSize, subs, steady, reps        int
+	db                                                        string
+	noPrune, bulk, queriesOnly, leadSummary, cont, send, html bool
 }

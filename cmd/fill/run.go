@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	poll "github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/search"
@@ -146,6 +147,13 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		feeds = append(feeds, feed{src: src})
 	}
 
+	// -html: the fetches go through the poller's Push, its parts timed.
+	var summarizing, linking, matching time.Duration
+	poller, err := poll.NewPoller(poll.Options{Schedule: "@every 5m", MaxAge: 7 * 24 * time.Hour, Store: st, Logger: log, Now: clk.Now,
+		Summarizer: timedSummarizer{sum, &summarizing}, Stories: timedLinker{linker, &linking}, Sink: timedSubs{subs, &matching}})
+	if err != nil {
+		return err
+	}
 	// The loop's steps are timed in CPU on its own thread (threadTime):
 	// what the process spends besides is the runtime's (GC) and idle
 	// connections'.
@@ -158,6 +166,8 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		cpu0, wall0    time.Duration
 		steadyFrom     = max(0, o.n-o.steady)
 		steadyArticles int
+		sendCPU        time.Duration // marking the queued messages sent (-send), steady window
+		sent           int
 		stored         int
 		started        = time.Now()
 		lastCPU        = cpuTime()
@@ -184,9 +194,55 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		// whole: the summary is made before the store, written once; the
 		// stories and alerts are decided inside the write that stores the
 		// fetch, which links, queues and finishes the batch in one commit.
-		var summarizing, linking, matching time.Duration
+		summarizing, linking, matching = 0, 0, 0
 		var pending []news.Article // as the planner saw them
-		added, n, planned, err := st.StoreFeedItemsPlanned(ctx, f.src.ID, f.items, func(a *news.Article) bool {
+		if o.html {
+			// The poller's own path: the feed parsed, its items cleaned,
+			// the new ones summarized, linked, matched and queued in the
+			// write that stores them.
+			src := f.src
+			src.Fetches = 1 // past its first fetch: its new items are alertable
+			n, err := poller.Push(ctx, src, rssOf(f.src, f.items))
+			if err != nil {
+				return fmt.Errorf("fetch %d: %w", fetch, err)
+			}
+			if n == 0 {
+				return fmt.Errorf("fetch %d: nothing new stored", fetch)
+			}
+			stored += n
+			t1 := time.Now()
+			c5 := threadTime()
+			c2 := c1 + (c5 - c1 - summarizing - linking - matching)
+			c3 := c2 + summarizing
+			c4 := c3 + linking
+			c5 = c4 + matching
+			if o.send {
+				c := threadTime()
+				n, err := sendAll(ctx, st, clk.Now())
+				if err != nil {
+					return err
+				}
+				if steady {
+					sendCPU += threadTime() - c
+					sent += n
+				}
+			}
+			if steady {
+				for i, d := range []time.Duration{c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4} {
+					stepCPU[i] += d
+				}
+				steadyArticles += n
+				insert = append(insert, t1.Sub(t0))
+			}
+			if o.n >= 10 && stored%(o.n/10) < n {
+				now := cpuTime()
+				fmt.Fprintf(w, "  %d articles stored, %s; CPU per article over the last %d: %s\n", stored, time.Since(started).Round(time.Second),
+					stored-lastStored, per(now-lastCPU, stored-lastStored))
+				lastCPU, lastStored = now, stored
+			}
+			continue
+		}
+		added, n, planned, err := st.StoreFeedItemsPlanned(ctx, f.src.ID, f.items, func(_ int, a *news.Article) bool {
 			c := threadTime()
 			a.SourceName = f.src.Name
 			a.Summary = sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
@@ -228,6 +284,17 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		c3 := c2 + summarizing
 		c4 := c3 + linking
 		c5 = c4 + matching
+		if o.send {
+			c := threadTime()
+			n, err := sendAll(ctx, st, clk.Now())
+			if err != nil {
+				return err
+			}
+			if steady {
+				sendCPU += threadTime() - c
+				sent += n
+			}
+		}
 		stored += len(added)
 		if steady {
 			for i, d := range []time.Duration{c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4} {
@@ -245,7 +312,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			lastCPU, lastStored = now, stored
 		}
 	}
-	cpu := cpuTime() - cpu0 - gen
+	cpu := cpuTime() - cpu0 - gen - sendCPU
 	wall := time.Since(started) - wall0 - gen
 	size, _, err := st.Footprint(ctx)
 	if err != nil {
@@ -264,6 +331,9 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	fmt.Fprintf(w, "| CPU per new article by step, steady state (the loop's thread; the rest of the process is GC): store the fetch (its one write: the articles, their terms, links and alerts, and the seen marks) / text + summary / link (decided) / match (decided) (making the articles: %s) | %s / %s / %s / %s |\n",
 		per(stepCPU[0], steadyArticles), per(stepCPU[1], steadyArticles), per(stepCPU[2], steadyArticles), per(stepCPU[3], steadyArticles), per(stepCPU[4], steadyArticles))
 	fmt.Fprintf(w, "| store one fetch (%d items, %d new; summaries, links, matches, alerts: the whole write) p50 / p99 | %s |\n", o.feedSize, o.perFetch, pct(insert))
+	if o.send {
+		fmt.Fprintf(w, "| sending (-send, not counted above): messages marked sent, steady state / CPU per message (the loop's thread) | %d / %s |\n", sent, per(sendCPU, sent))
+	}
 	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(base+o.n))
 
 	if err := measureQueries(ctx, o, st, searches, subs, c, w); err != nil {
@@ -373,4 +443,22 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		fmt.Fprintf(w, "| %s `%s` | %s | %s | %d | %s | %s | %s%d |\n", q.kind, q.text, pct(sd), per(scpu, len(sd)), total, pct(pd), per(pcpu, len(pd)), approx, pv.Count)
 	}
 	return nil
+}
+
+// sendAll marks every due message sent, each chat's in order, as the
+// sender does (one MarkSent a message), and returns how many.
+func sendAll(ctx context.Context, st *store.Store, now time.Time) (int, error) {
+	n := 0
+	for {
+		due, err := st.DueMessages(ctx, now, 1000)
+		if err != nil || len(due) == 0 {
+			return n, err
+		}
+		for _, m := range due {
+			if err := st.MarkSent(ctx, m.ID, int(m.ID)); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
 }

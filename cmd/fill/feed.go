@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"strings"
+	"time"
+
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/stories"
+	"github.com/newshound/newshound/subscriptions"
+	"github.com/newshound/newshound/summarize"
+)
+
+// rssOf returns an RSS document of the items (newest first, as feeds list
+// them) whose content is HTML as news sites send it (-html): each item's
+// text in paragraphs, a photo with its caption after the first, entities
+// for quotes, dashes and spaces, a link in the second paragraph; its
+// description the first paragraph, escaped. The poller's Push parses it
+// and cleans it (summarize.Clean) as it does a fetched feed.
+func rssOf(src news.Source, items []news.Article) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
+		`<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>` +
+		`<title>` + html.EscapeString(src.Name) + `</title><link>` + html.EscapeString(src.URL) + `</link><description>News</description>` + "\n")
+	for i := len(items) - 1; i >= 0; i-- {
+		a := items[i]
+		paras := paragraphsOf(a.Text)
+		var c strings.Builder
+		for j, p := range paras {
+			if j == 1 {
+				// A link around the paragraph's third word.
+				if w := strings.Fields(p); len(w) > 3 {
+					w[2] = `<a href="https://` + src.Name + `.example/topic/` + strings.ToLower(strings.Trim(w[2], ".,")) + `" rel="noopener">` + w[2] + `</a>`
+					p = strings.Join(w, " ")
+				}
+			}
+			// Closing words joined by a no-break space, a quote in curly quotes.
+			if k := strings.LastIndexByte(p, ' '); k > 0 {
+				p = p[:k] + "&nbsp;" + p[k+1:]
+			}
+			if j%2 == 0 {
+				if w := strings.Fields(p); len(w) > 6 {
+					w[4] = "&#8220;" + w[4]
+					w[5] += "&#8221; &#8212;"
+					p = strings.Join(w, " ")
+				}
+			}
+			c.WriteString("<p>" + p + "</p>\n")
+			if j == 0 {
+				c.WriteString(`<figure class="wp-caption"><img src="https://` + src.Name + `.example/img/` + fmt.Sprint(i) + `.jpg" alt="A photo" width="800" height="450"/>` +
+					`<figcaption>` + html.EscapeString(strings.Join(strings.Fields(a.Title)[:4], " ")) + ` on Tuesday. Photo: Wire &amp; Agencies</figcaption></figure>` + "\n")
+			}
+		}
+		desc := ""
+		if len(paras) > 0 {
+			desc = "<p>" + paras[0] + "</p>"
+		}
+		fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><guid isPermaLink=\"false\">%s</guid><pubDate>%s</pubDate><description>%s</description><content:encoded><![CDATA[%s]]></content:encoded></item>\n",
+			html.EscapeString(a.Title), html.EscapeString(a.URL), html.EscapeString(a.GUID), a.PublishedAt.UTC().Format(time.RFC1123Z), html.EscapeString(desc), c.String())
+	}
+	b.WriteString("</channel></rss>\n")
+	return []byte(b.String())
+}
+
+// paragraphsOf cuts the corpus's one-line text into paragraphs of three
+// sentences.
+func paragraphsOf(text string) []string {
+	var out []string
+	sentences := strings.SplitAfter(strings.TrimSpace(text), ". ")
+	for i := 0; i < len(sentences); i += 3 {
+		out = append(out, strings.TrimSpace(strings.Join(sentences[i:min(i+3, len(sentences))], "")))
+	}
+	return out
+}
+
+// The poller's parts, their CPU on the calling thread added up (-html: the
+// poller's Push runs them on the fill loop's thread).
+type (
+	timedSummarizer struct {
+		s *summarize.Summarizer
+		d *time.Duration
+	}
+	timedLinker struct {
+		l *stories.Linker
+		d *time.Duration
+	}
+	timedSubs struct {
+		s *subscriptions.Service
+		d *time.Duration
+	}
+)
+
+func (t timedSummarizer) Summarize(ctx context.Context, in summarize.Input) string {
+	c := threadTime()
+	defer func() { *t.d += threadTime() - c }()
+	return t.s.Summarize(ctx, in)
+}
+
+func (t timedLinker) Link(ctx context.Context, arts []news.Article) (int, error) {
+	return t.l.Link(ctx, arts)
+}
+
+func (t timedLinker) PlanLinks(ctx context.Context, arts []news.Article) ([]news.StoryCandidate, int, error) {
+	c := threadTime()
+	defer func() { *t.d += threadTime() - c }()
+	return t.l.PlanLinks(ctx, arts)
+}
+
+func (t timedLinker) Unstored() { t.l.Unstored() }
+
+func (t timedSubs) HandleArticles(ctx context.Context, arts []news.Article) error {
+	return t.s.HandleArticles(ctx, arts)
+}
+
+func (t timedSubs) PlanAlerts(ctx context.Context, arts []news.Article) ([]news.Alert, error) {
+	c := threadTime()
+	defer func() { *t.d += threadTime() - c }()
+	return t.s.PlanAlerts(ctx, arts)
+}
+
+func (t timedSubs) AlertsQueued(articles, n int) { t.s.AlertsQueued(articles, n) }

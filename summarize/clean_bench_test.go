@@ -1,0 +1,23 @@
+package summarize
+
+import "testing"
+
+// BenchmarkCleanFixtures cleans each article of the fixture set with its
+// source's rules and title, as Summarize does first, and reports articles
+// per second of CPU time of the process.
+func BenchmarkCleanFixtures(b *testing.B) {
+	fx := loadFixtures(b)
+	c, err := newCleaner(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu := processCPUSeconds()
+	for i := 0; b.Loop(); i++ {
+		f := fx[i%len(fx)]
+		c.clean(f.Text, f.Source, f.Title)
+	}
+	if cpu = processCPUSeconds() - cpu; cpu > 0 {
+		b.ReportMetric(float64(b.N)/cpu, "articles/cpu-s")
+	}
+}
