@@ -5,7 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,6 +36,59 @@ func TestDeployConfigsLoad(t *testing.T) {
 	for _, want := range []string{"DynamicUser=yes", "StateDirectory=newshound", "ProtectSystem=strict", "NoNewPrivileges=yes", "Restart=on-failure"} {
 		if !strings.Contains(string(unit), "\n"+want+"\n") {
 			t.Errorf("deploy/newshound.service lacks %s", want)
+		}
+	}
+}
+
+// The install steps gave the configuration mode 0640 (root's): the unit's
+// DynamicUser is no member of root's group and systemd does not hand
+// ConfigurationDirectory to it, so the service could not read its file and
+// never started. Every install of the configuration the README and the unit
+// show lets others read it.
+func TestDeployInstallLeavesTheConfigurationReadable(t *testing.T) {
+	install := regexp.MustCompile(`install (?:-D )?-m (0?[0-7]{3}) \S+ /etc/newshound/newshound\.toml`)
+	for _, file := range []string{"README.md", "deploy/newshound.service"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := install.FindAllStringSubmatch(string(b), -1)
+		if len(found) == 0 {
+			t.Errorf("%s shows no install of /etc/newshound/newshound.toml", file)
+		}
+		for _, m := range found {
+			if mode, err := strconv.ParseUint(m[1], 8, 32); err != nil || mode&0o004 == 0 {
+				t.Errorf("%s: %q leaves the configuration unreadable to the unit's dynamic user", file, m[0])
+			}
+		}
+	}
+}
+
+// The image's build copies the whole folder (COPY . .): the token in .env
+// (compose.yaml tells to put it there) or a local newshound.toml, and the
+// database and log of a console run in the folder, went into the build
+// stage's layers. .dockerignore keeps them out.
+func TestDockerBuildLeavesSecretsAndDataOut(t *testing.T) {
+	b, err := os.ReadFile(".dockerignore")
+	if err != nil {
+		t.Fatalf("no .dockerignore: %v", err)
+	}
+	var patterns []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			patterns = append(patterns, strings.TrimPrefix(l, "**/"))
+		}
+	}
+	for _, file := range []string{".env", "newshound.toml", "newshound.db", "newshound.db-wal", "newshound.log", "newshound"} {
+		if !slices.ContainsFunc(patterns, func(p string) bool { ok, _ := filepath.Match(p, file); return ok }) {
+			t.Errorf(".dockerignore lets %s into the build", file)
+		}
+	}
+	for _, needed := range []string{"go.mod", "main.go", "demo/news.json", "store/migrations/0001_init.sql", "scripts/build-static.sh", "deploy/container.toml"} {
+		for _, p := range patterns {
+			if ok, _ := filepath.Match(p, filepath.Base(needed)); ok || p == needed {
+				t.Errorf(".dockerignore's %q keeps %s, which the build needs, out", p, needed)
+			}
 		}
 	}
 }

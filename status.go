@@ -206,13 +206,16 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 	default:
 		b.WriteString(p.Sprintf("Polls finished: %d, the last at %s; %s stored since start.", w.finished, clock(w.lastPoll), p.Count(w.stored, "%d articles")) + "\n")
 	}
-	if fresh, waiting := w.backlog(srcs); len(fresh) > 0 || len(waiting) > 0 {
+	if fresh, waiting, failed := w.backlog(srcs); len(fresh) > 0 || len(waiting) > 0 || len(failed) > 0 {
 		if len(fresh) > 0 {
 			b.WriteString(p.Sprintf("Backlog: the first fetch ever of %s was stored, not alerted (alerts are for news that arrives later): %s.",
 				p.Count(len(fresh), "%d sources"), names(fresh)) + "\n")
 		}
 		if len(waiting) > 0 {
 			b.WriteString(p.Sprintf("Never fetched yet: %s; a source's first fetch is stored as the backlog, not alerted.", names(waiting)) + "\n")
+		}
+		if len(failed) > 0 {
+			b.WriteString(p.Sprintf("Failing at every try so far: %s; /sources says why.", names(failed)) + "\n")
 		}
 	}
 	if src, at, ok := nextFetch(srcs, now); ok {
@@ -222,19 +225,23 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 }
 
 // backlog returns the sources fetched (successfully) for the first time
-// ever in this run, whose articles were stored as the backlog, and those
-// never fetched yet; fresh is empty when noteStart was not called. w.mu is held.
-func (w *watch) backlog(srcs []news.Source) (fresh, waiting []string) {
+// ever in this run, whose articles were stored as the backlog, those never
+// tried yet, and those tried that never succeeded (every try failed: not
+// "never fetched", which reads as "wait"); fresh is empty when noteStart was
+// not called. w.mu is held.
+func (w *watch) backlog(srcs []news.Source) (fresh, waiting, failed []string) {
 	for _, s := range srcs {
 		switch {
 		case s.Origin == news.OriginRetired:
+		case s.Fetches == 0 && (s.Failures > 0 || s.LastError != "" || !s.LastFetchAt.IsZero()):
+			failed = append(failed, s.Name)
 		case s.Fetches == 0:
 			waiting = append(waiting, s.Name)
 		case w.fetchedBefore != nil && !w.fetchedBefore[s.ID]:
 			fresh = append(fresh, s.Name)
 		}
 	}
-	return fresh, waiting
+	return fresh, waiting, failed
 }
 
 // restarted reports whether this run's first poll found no backlog: every
@@ -243,7 +250,7 @@ func (w *watch) backlog(srcs []news.Source) (fresh, waiting []string) {
 func (w *watch) restarted(srcs []news.Source) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	fresh, _ := w.backlog(srcs)
+	fresh, _, _ := w.backlog(srcs)
 	return len(w.fetchedBefore) > 0 && len(fresh) == 0
 }
 

@@ -127,10 +127,13 @@ func TestStatusTellsProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Sources: 2 sources, 1 failing", "Since start: no poll finished yet", "Never fetched yet: B; a source's first fetch is stored as the backlog", "Next fetch at 12:02:00 UTC (B)"} {
+	for _, want := range []string{"Sources: 2 sources, 1 failing", "Since start: no poll finished yet", "Failing at every try so far: B; /sources says why.", "Next fetch at 12:02:00 UTC (B)"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("status before the first poll lacks %q:\n%s", want, s)
 		}
+	}
+	if strings.Contains(s, "Never fetched yet") {
+		t.Errorf("status calls a source whose every try failed never fetched (it is failing):\n%s", s)
 	}
 	w.Stored(1)
 	w.PollTook(time.Second)

@@ -24,7 +24,10 @@ func accessOf(name string) access {
 	switch name {
 	case "start", "help", "list", "search", "latest", "trending", "sources", "id", "share", "settings":
 		return everyone
-	case "addsource", "removesource", "export", "import", "status", "version":
+	case "addsource", "removesource", "fetch", "export", "import", "status", "version":
+		// Sources are one pool the operators keep (no chat owns one, even
+		// one added in chat): fetching one ahead of its backoff, a server's
+		// Retry-After or a 410 is theirs to decide, as adding and removing.
 		return operators
 	}
 	return chatAdmins

@@ -20,6 +20,7 @@ func TestAccessOf(t *testing.T) {
 		{"stopping changes the chat", "stop", chatAdmins},
 		{"sources are for operators", "addsource", operators},
 		{"exports are for operators", "export", operators},
+		{"fetching a source is for operators", "fetch", operators},
 		{"a row added later is for chat admins", "timezone", chatAdmins},
 	}
 	for _, tt := range tests {
@@ -28,6 +29,17 @@ func TestAccessOf(t *testing.T) {
 				t.Errorf("accessOf(%q) = %v, want %v", tt.cmd, got, tt.want)
 			}
 		})
+	}
+}
+
+// /help and the menus say which commands are the operators': every one
+// accessOf keeps for them says so in its description, and no other does.
+func TestOperatorCommandsSaySo(t *testing.T) {
+	h := newHarness(t)
+	for _, c := range h.router.commands {
+		if said, is := strings.HasSuffix(c.description, "(operators)"), accessOf(c.name) == operators; said != is {
+			t.Errorf("/%s: %q; operators only: %v", c.name, c.description, is)
+		}
 	}
 }
 

@@ -15,6 +15,20 @@ import (
 // characters, unknown languages, share links tampered with or expired, and
 // /preview with nonsense. (Topics that vanish: TestGoneTopicFallsBackToGeneralOnce.)
 
+// "@bot" and a space or two more was answered "Can't search for that: a
+// query needs at least one word": blank is the empty query, which offers
+// the trending stories.
+func TestInlineBlankQueryIsTheEmptyOne(t *testing.T) {
+	h := newHarnessIn(t, false)
+	for _, q := range []string{"", " ", "   ", "\n\t"} {
+		h.queued.Add(1)
+		res := waitInline(t, h.tg, h.tg.SendInlineQuery(5, q))
+		if len(res) != 1 || res[0]["title"] != "No trending stories yet" {
+			t.Errorf("inline query %q: results = %v, want the empty query's", q, res)
+		}
+	}
+}
+
 func TestInlineQueryLengthIsCountedInCharacters(t *testing.T) {
 	for _, mode := range modes {
 		t.Run(mode.name, func(t *testing.T) {

@@ -51,7 +51,7 @@ func (r *Router) table() []command {
 		{"latest", "[ID]", "Newest news for your subscriptions", r.cmdLatest},
 		{"trending", "", "Stories most sources carry now", r.cmdTrending},
 		{"sources", "", "The news sources and their health", r.cmdSources},
-		{"fetch", "ID", "Fetch a source now, ahead of its schedule or its backoff", r.cmdFetch},
+		{"fetch", "ID", "Fetch a source now, ahead of its schedule or its backoff (operators)", r.cmdFetch},
 		{"addsource", "URL", "Add a feed or a site (operators)", r.cmdAddSource},
 		{"removesource", "ID or URL", "Remove a source (operators)", r.cmdRemoveSource},
 		{"export", "", "The sources as OPML (operators)", r.cmdExport},

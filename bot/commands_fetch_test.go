@@ -15,8 +15,9 @@ import (
 )
 
 // /fetch ID fetches a source backed off for hours now, through the
-// running poller, and says how it went; the chat's admins only in a group,
-// anyone in a private chat; a second /fetch within a minute is refused.
+// running poller, and says how it went; the operators only (they keep the
+// sources, as /addsource and /removesource), in a group too; a second /fetch
+// within a minute is refused.
 func TestFetchCommandFetchesABackedOffSourceNow(t *testing.T) {
 	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
 	var poller *feeds.Poller
@@ -30,6 +31,7 @@ func TestFetchCommandFetchesABackedOffSourceNow(t *testing.T) {
 		}
 		o.Sources = sources.NewService(sources.Options{Store: o.Store.(sources.Store), Now: o.Now, Scheduler: poller})
 		o.Scheduled = poller.Scheduled
+		o.Operators = []int64{61}
 	})
 	ctx := context.Background()
 	src := testkit.UpsertSource(t, h.st, "World <Wire>", feed.URL, news.OriginConfig)
@@ -48,9 +50,14 @@ func TestFetchCommandFetchesABackedOffSourceNow(t *testing.T) {
 		t.Fatalf("the source backing off was fetched %d times at start, within RetryGap of its last try", n)
 	}
 
-	h.tg.SetMember(-100, 61, "member")
-	if got := h.reply(-100, "supergroup", 61, "/fetch 1").Text(); !strings.Contains(got, "only the admins of this chat") {
-		t.Errorf("a group member's /fetch: %q, want a refusal", got)
+	h.tg.SetMember(-100, 62, "administrator")
+	for _, chat := range []struct {
+		id  int64
+		typ string
+	}{{62, "private"}, {-100, "supergroup"}} {
+		if got := h.reply(chat.id, chat.typ, 62, "/fetch 1").Text(); !strings.Contains(got, "Only the operators of this bot") {
+			t.Errorf("a non-operator's /fetch in a %s chat: %q, want a refusal", chat.typ, got)
+		}
 	}
 	if got := h.reply(61, "private", 61, "/fetch 99").Text(); !strings.Contains(got, "There is no source 99") {
 		t.Errorf("/fetch 99: %q", got)

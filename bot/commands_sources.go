@@ -69,8 +69,13 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 			b.WriteString(" · " + p.Sprintf("added in chat"))
 		}
 		b.WriteString("\n" + health(p, now, s) + "\n")
+		if r.opts.Moved != nil {
+			if to := r.opts.Moved(s.ID); to != "" {
+				b.WriteString(moved(p, s, to) + "\n")
+			}
+		}
 	}
-	if failing {
+	if failing && r.isOperator(req.in.UserID) { // /fetch is theirs
 		b.WriteString("\n" + p.Sprintf("<code>/fetch ID</code> tries a source again now.") + "\n")
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
@@ -95,6 +100,17 @@ func health(p locale.Printer, now time.Time, s sources.Status) string {
 			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt), fetchFailure(p, s.LastError)) + " · " + next
 	}
 	return p.Sprintf("✅ fetched %s", agoIn(p, now, s.LastFetchAt)) + " · " + next
+}
+
+// moved is the line of /sources saying that s's feed moved for good to
+// the address to (every redirect permanent, a feed there) and what to do:
+// the stored address is not changed behind the back of whoever chose it.
+func moved(p locale.Printer, s sources.Status, to string) string {
+	addr := "<code>" + esc(summarize.Clip(to, 300)) + "</code>"
+	if s.Origin == news.OriginChat {
+		return p.Sprintf("↪️ moved for good (HTTP 301/308) to %s: <code>/addsource</code> that address, then <code>/removesource %d</code>", addr, s.ID)
+	}
+	return p.Sprintf("↪️ moved for good (HTTP 301/308) to %s: put that address in the configuration's [[sources]]", addr)
 }
 
 // intervalReason is why a source is fetched at its interval, in p's

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"strings"
 	"testing"
@@ -158,11 +159,18 @@ func TestSourcesHealthAndRemoval(t *testing.T) {
 		"#1 <b>Config &lt;World&gt;</b> (world.example)\n✅ fetched 3 min ago · next now",
 		"#2 <b>Chat feed</b> (chat.example) · added in chat\n⚠️ failing (1 time in a row), last try 3 min ago: <i>http status 500 &lt;b&gt;oops&lt;/b&gt;</i> · next in 1 min",
 		"#3 <b>Fresh</b> (fresh.example) · added in chat\n⏳ not fetched yet",
-		"\n\n<code>/fetch ID</code> tries a source again now.", // a source fails
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("/sources lacks %q:\n%s", want, got)
 		}
+	}
+	// A source fails: the operators are told /fetch, which is theirs; others not.
+	const hint = "\n\n<code>/fetch ID</code> tries a source again now."
+	if strings.Contains(got, hint) {
+		t.Errorf("/sources to a non-operator names /fetch, which refuses them:\n%s", got)
+	}
+	if got := h.reply(42, "private", 42, "/sources").Text(); !strings.Contains(got, hint) {
+		t.Errorf("/sources to an operator lacks %q:\n%s", hint, got)
 	}
 	tests := []struct {
 		name, user, cmd, want string
@@ -450,6 +458,39 @@ func TestSourcesShowTheSchedulersNextFetch(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("/sources lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+// A feed that moved for good was only logged: /sources shows the new
+// address under the source and what to do, by who chose the source (a
+// chat: add the new, remove the old; the configuration: edit it), in the
+// chat's language.
+func TestSourcesShowWhereAFeedMoved(t *testing.T) {
+	moved := map[int64]string{}
+	h := newHarness(t, func(o *RouterOptions) {
+		o.Operators = []int64{operator}
+		o.Sources = sources.NewService(sources.Options{Store: o.Store.(sources.Store), Now: o.Now})
+		o.Moved = func(id int64) string { return moved[id] }
+	})
+	conf := testkit.UpsertSource(t, h.st, "Conf", "https://old.example/rss", "config")
+	chat := testkit.UpsertSource(t, h.st, "Chat", "https://old.example/chat", "chat")
+	testkit.UpsertSource(t, h.st, "Stays", "https://stays.example/rss", "config")
+	moved[conf.ID] = "https://new.example/rss?a=1&b=2"
+	moved[chat.ID] = "https://new.example/chat"
+	got := h.reply(operator, "private", operator, "/sources").Text()
+	for _, want := range []string{
+		"↪️ moved for good (HTTP 301/308) to <code>https://new.example/rss?a=1&amp;b=2</code>: put that address in the configuration's [[sources]]",
+		fmt.Sprintf("↪️ moved for good (HTTP 301/308) to <code>https://new.example/chat</code>: <code>/addsource</code> that address, then <code>/removesource %d</code>", chat.ID),
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/sources lacks %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "↪️"); n != 2 {
+		t.Errorf("/sources names %d moves, want 2:\n%s", n, got)
+	}
+	if got := h.replyAs(operator, "private", operator, "de", "/sources"); !strings.Contains(got, "endgültig umgezogen") {
+		t.Errorf("/sources in German does not say the feed moved:\n%s", got)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -64,6 +65,9 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 // query asked the same; cacheable is false for answers that explain a problem.
 func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult, bool) {
 	t := tr(ctx)
+	// "@bot " and a space more is the empty query to the person typing it,
+	// not a query without a word.
+	text = strings.TrimSpace(text)
 	if n := utf8.RuneCountInString(text); n > maxInlineQuery {
 		return []InlineResult{notice("q-long", t.Sprintf("Query too long"), t.Sprintf("An inline query may be at most %d characters; this one has %d.", maxInlineQuery, n))}, false
 	}

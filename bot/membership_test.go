@@ -65,6 +65,29 @@ func TestBotRemovedFromAChatAndAddedBack(t *testing.T) {
 	}
 }
 
+// A chat made inactive (a 403, or a removal) whose "added back" update was
+// lost (the bot down for longer than Telegram keeps updates) answered /list
+// yet got no alert again until someone sent /start: any command it sends
+// shows it reaches the bot, and makes it active.
+func TestAnInactiveChatThatTalksIsActiveAgain(t *testing.T) {
+	h := newHarness(t)
+	for _, c := range []struct {
+		id  int64
+		typ string
+	}{{4711, "private"}, {-100777, "supergroup"}} {
+		h.mustSubscribe(c.id, c.typ, "kursk")
+		if err := h.st.SetChatActive(context.Background(), c.id, false); err != nil {
+			t.Fatal(err)
+		}
+		if got := h.reply(c.id, c.typ, 9, "/list").Text(); !strings.Contains(got, "kursk") {
+			t.Errorf("/list in the inactive %s chat: %q", c.typ, got)
+		}
+		if chat := mustFindChat(t, h.st, c.id); !chat.Active {
+			t.Errorf("the %s chat sent /list and is still inactive", c.typ)
+		}
+	}
+}
+
 // migrationUpdate queues the service message a chat gets when a group
 // becomes a supergroup: key is "migrate_to_chat_id" (in the old group) or
 // "migrate_from_chat_id" (in the new supergroup).

@@ -79,7 +79,11 @@ type RouterOptions struct {
 	// Scheduled says when the poller next fetches a source, as its
 	// scheduler holds it (*feeds.Poller.Scheduled): /sources shows that
 	// time rather than the source's stored one; nil or false: the stored one.
-	Scheduled    func(id int64) (time.Time, bool)
+	Scheduled func(id int64) (time.Time, bool)
+	// Moved says where a source's feed moved for good, as the poller's last
+	// fetch of it found (*feeds.Poller.MovedTo): /sources shows the new
+	// address and what to do; nil or "": nothing moved.
+	Moved        func(id int64) string
 	CommandBurst int           // commands a chat may send at once (default 5)
 	CommandEvery time.Duration // then one per this (default 3s)
 	Migrator     ChatMigrator  // moves a group that became a supergroup; nil: noticed only when a send fails
@@ -207,6 +211,17 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	if err != nil {
 		r.log.Error("ensure chat", "chat", in.ChatID, "err", err)
 		return
+	}
+	if !chat.Active {
+		// Made inactive by a 403 or a removal whose "added back" update
+		// never came (the bot down longer than Telegram keeps updates): a
+		// chat that talks to the bot reaches it, and its alerts go again.
+		if err := r.opts.Store.SetChatActive(ctx, in.ChatID, true); err != nil {
+			r.log.Error("reactivate chat", "chat", in.ChatID, "err", err)
+		} else {
+			chat.Active = true
+			r.log.Info("an inactive chat talks to me again; it is active", "chat", in.ChatID)
+		}
 	}
 	ctx = withLanguage(ctx, r.chatLanguage(ctx, in))
 	switch {

@@ -109,9 +109,12 @@ func skipAtCut(toks []htmlToken, i int, open []htmlTag) (int, []htmlTag) {
 }
 
 // cutPoint walks the part from start. When all of it fits, fits is true.
-// Otherwise cut is where the part ends (before the last line end, else the
+// Otherwise cut is where the part ends (before the last blank line when
+// that leaves the part at least half full, else the last line end, else the
 // last space, else the character that does not fit), next where the next
-// part starts, and stack the tags open at the cut.
+// part starts, and stack the tags open at the cut. A blank line first keeps
+// a list's entries of several lines (/sources: a name, then its health)
+// whole.
 func cutPoint(toks []htmlToken, start int, open []htmlTag, max int) (cut, next int, stack []htmlTag, fits bool) {
 	stack = append([]htmlTag(nil), open...)
 	width := 0
@@ -119,7 +122,7 @@ func cutPoint(toks []htmlToken, start int, open []htmlTag, max int) (cut, next i
 		i     int
 		stack []htmlTag
 	}
-	var line, space *breakAt
+	var para, line, space *breakAt
 	for i := start; i < len(toks); i++ {
 		t := toks[i]
 		switch {
@@ -133,10 +136,16 @@ func cutPoint(toks []htmlToken, start int, open []htmlTag, max int) (cut, next i
 			continue
 		}
 		if width+t.width > max {
-			if t.space != 0 { // the part ends right where a break is
-				return trimEnd(toks, start, i), i + 1, stack, false
-			}
 			b := line
+			if para != nil {
+				b = para
+			}
+			if t.space == '\n' && (para == nil || i > 0 && toks[i-1].space == '\n') {
+				b = &breakAt{i: i, stack: stack} // the part ends right where a line does
+			}
+			if b == nil && t.space != 0 {
+				b = &breakAt{i: i, stack: stack}
+			}
 			if b == nil {
 				b = space
 			}
@@ -147,9 +156,12 @@ func cutPoint(toks []htmlToken, start int, open []htmlTag, max int) (cut, next i
 		}
 		if t.space != 0 && width > 0 {
 			b := &breakAt{i: i, stack: append([]htmlTag(nil), stack...)}
-			if t.space == '\n' {
+			switch {
+			case t.space == '\n' && i > start && toks[i-1].space == '\n' && 2*width >= max:
+				para, line = b, b
+			case t.space == '\n':
 				line = b
-			} else {
+			default:
 				space = b
 			}
 		}

@@ -106,6 +106,40 @@ func TestSplitMessageLongListFitsTelegram(t *testing.T) {
 	}
 }
 
+// A /sources of 300 sources was cut inside a line ("⏳ not" | "fetched
+// yet"), at a space, when a line end was near, and between a source's name
+// and its health line: a list of entries of several lines, a blank line
+// apart, is cut between entries, each part at least half full.
+func TestSplitMessageKeepsEntriesWhole(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<b>Sources</b>\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "\n#%d <b>Source %d &lt;%s&gt;</b> (host%d.example.com)\n⏳ not fetched yet · next now\n", i, i, strings.Repeat("x", 40), i)
+	}
+	parts := splitMessage(b.String(), MaxMessage)
+	if len(parts) < 2 {
+		t.Fatalf("%d parts", len(parts))
+	}
+	for i, p := range parts {
+		if n := telegramLength(p); n > MaxMessage || (i < len(parts)-1 && n < MaxMessage/2) {
+			t.Errorf("part %d is %d long, want %d to %d", i, n, MaxMessage/2, MaxMessage)
+		}
+		if i > 0 && !strings.HasPrefix(p, "#") {
+			t.Errorf("part %d starts inside an entry: %.60q", i, p)
+		}
+		if !strings.HasSuffix(strings.TrimSpace(p), "next now") {
+			t.Errorf("part %d ends inside an entry: …%q", i, p[max(0, len(p)-60):])
+		}
+	}
+	// Without blank lines, a line end still comes before a space.
+	lines := strings.Repeat("a word or two on a line\n", 400)
+	for i, p := range splitMessage(lines, MaxMessage) {
+		if !strings.HasSuffix(strings.TrimSpace(p), "on a line") {
+			t.Errorf("part %d of plain lines ends inside a line: …%q", i, p[max(0, len(p)-30):])
+		}
+	}
+}
+
 // TestSplitRepliesReachTelegram: every part of a long HTML reply, split and
 // sent, is accepted by the fake Telegram, which counts and parses as
 // Telegram does.

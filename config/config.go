@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -325,6 +326,13 @@ type Duration time.Duration
 func (d *Duration) UnmarshalText(b []byte) error {
 	v, err := time.ParseDuration(string(b))
 	if err != nil {
+		if _, nerr := strconv.ParseFloat(string(b), 64); nerr == nil && string(b) != "0" {
+			// 30 or "30": a number without its unit.
+			return fmt.Errorf("%s has no unit: write \"%[1]ss\" for seconds, \"%[1]sm\" for minutes or \"%[1]sh\" for hours, in quotes", string(b))
+		}
+		if n, nerr := strconv.Atoi(strings.TrimSuffix(string(b), "d")); nerr == nil && strings.HasSuffix(string(b), "d") && n > 0 {
+			return fmt.Errorf("%q: a duration counts no days; write %q", string(b), strconv.Itoa(24*n)+"h")
+		}
 		return fmt.Errorf("%q is not a duration such as \"90s\" or \"48h\"", string(b))
 	}
 	*d = Duration(v)

@@ -55,6 +55,13 @@ var gots = map[string]string{
 	"[]any": "a list", "map[string]any": "a table", "time.Time": "a date",
 }
 
+// valueErr reads the TOML library's error for a value the key's type
+// refused (a duration's UnmarshalText): line, key, the refusal.
+var valueErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]+)"\): (.+)$`)
+
+// notTable reads the TOML library's refusal of a value where a table goes.
+var notTable = regexp.MustCompile(`^type mismatch for \S+: expected table but found (\S+)$`)
+
 // explainDecode turns the TOML library's error for the file at path into
 // a *TypeError when a value has the wrong type, else wraps it as it is.
 func explainDecode(path string, err error) error {
@@ -67,11 +74,27 @@ func explainDecode(path string, err error) error {
 		if !ok {
 			got = m[3]
 		}
-		if m[4] == "slice" && m[3] == "map[string]any" && slices.Contains(tableArrays(reflect.TypeOf(Config{}), ""), m[2]) {
+		if m[4] == "slice" && slices.Contains(tableArrays(reflect.TypeOf(Config{}), ""), m[2]) {
 			want = fmt.Sprintf("a list of tables, each written [[%s]] with two brackets", m[2])
 		}
 		line, _ := strconv.Atoi(m[1])
 		return &TypeError{Path: path, Key: m[2], Want: want, Got: got, Line: line, Err: err}
+	}
+	if m := valueErr.FindStringSubmatch(err.Error()); m != nil {
+		if t := notTable.FindStringSubmatch(m[3]); t != nil { // telegram = 5
+			got, ok := gots[t[1]]
+			if !ok {
+				got = t[1]
+			}
+			line, _ := strconv.Atoi(m[1])
+			return &TypeError{Path: path, Key: m[2], Want: fmt.Sprintf("a table, written [%s] on a line of its own with its keys below", m[2]),
+				Got: got, Line: line, Err: err}
+		}
+		where := path
+		if m[1] != "" {
+			where += ", line " + m[1]
+		}
+		return fmt.Errorf("config %s: %w", where, &FieldError{Key: m[2], Msg: m[3]})
 	}
 	return fmt.Errorf("parse config %s: %w", path, err)
 }

@@ -26,6 +26,15 @@ func TestLoadExplainsMistakes(t *testing.T) {
 			[]string{"unknown key sources.schedule (did you mean poller.schedule?", "put it under [poller]"}},
 		{"key of another table", "[storage]\nallow_private_urls = true", []string{"did you mean telegram.allow_private_urls?", "put it under [telegram]"}},
 		{"one bracket for an array of tables", "[summary.rules]\nname = \"x\"\npattern = \"y\"", []string{"summary.rules", "[[summary.rules]]"}},
+		// A duration as a bare number: the file's line and the fix, in the
+		// words of the other mistakes (was "parse config …: toml: line 2
+		// (last key …): \"30\" is not a duration").
+		{"number for a duration", "[poller]\ntimeout = 30", []string{`line 2: poller.timeout: 30 has no unit: write "30s" for seconds`}},
+		{"duration without a unit", "[poller]\ntimeout = \"30\"", []string{`line 2: poller.timeout: 30 has no unit`}},
+		{"days", "[poller]\nmax_age = \"2d\"", []string{`line 2: poller.max_age: "2d": a duration counts no days; write "48h"`}},
+		{"not a duration", "[poller]\ntimeout = \"soon\"", []string{`line 2: poller.timeout: "soon" is not a duration such as "90s"`}},
+		{"a string for sources", "sources = \"https://example.com/feed\"", []string{"sources must be a list of tables, each written [[sources]] with two brackets, not a string"}},
+		{"a value for a table", "telegram = 5", []string{"line 1: telegram must be a table, written [telegram] on a line of its own with its keys below, not a whole number"}},
 		{"one bracket for sources", "[sources]\nname = \"x\"\nurl = \"https://example.com/feed\"", []string{"[[sources]]"}},
 	}
 	for _, tt := range tests {
@@ -44,7 +53,11 @@ func TestLoadExplainsMistakes(t *testing.T) {
 			}
 		})
 	}
-	_, err := Load(writeConfig(t, "[poller]\nconcurrency = \"four\""), nil)
+	_, err := Load(writeConfig(t, "[poller]\ntimeout = 30"), nil)
+	if !errors.Is(err, ErrInvalid) || strings.Contains(err.Error(), "toml:") {
+		t.Errorf("error %q for a bare number as a duration: want an ErrInvalid without the TOML library's words", err)
+	}
+	_, err = Load(writeConfig(t, "[poller]\nconcurrency = \"four\""), nil)
 	var te *TypeError
 	if !errors.As(err, &te) || te.Key != "poller.concurrency" || te.Line != 2 {
 		t.Errorf("error %#v, want a *TypeError for poller.concurrency at line 2", err)

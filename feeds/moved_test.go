@@ -61,4 +61,17 @@ func TestAFeedThatMovedIsLoggedOnce(t *testing.T) {
 		!strings.Contains(got, "source=Moved") || !strings.Contains(got, "configuration's [[sources]]") {
 		t.Errorf("%d lines about the move, want 1 naming the source and its new address:\n%s", n, got)
 	}
+	srcs, err := st.ListSources(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range srcs {
+		want := ""
+		if s.Name == "Moved" {
+			want = srv.URL + "/feed.xml"
+		}
+		if got := p.MovedTo(s.ID); got != want {
+			t.Errorf("MovedTo(%s) = %q, want %q", s.Name, got, want)
+		}
+	}
 }

@@ -114,6 +114,7 @@ type Poller struct {
 	schedule cron.Schedule
 	bounds   bounds
 	noted    sync.Map // notedKey → true: the absurd requests logged
+	moved    sync.Map // source id → the address its feed moved to (see MovedTo)
 	// dbLog lets the database's failures be logged once a minute: one that
 	// refuses writes fails every fetch's record and every article's step.
 	dbLog *throttle.Log

@@ -18,7 +18,7 @@ var commandTexts = []entry{
 	{"This chat's settings at a glance", "Настройки этого чата одним взглядом", "Die Einstellungen dieses Chats auf einen Blick", "Los ajustes de este chat de un vistazo"},
 	{"This chat's settings", "Настройки этого чата", "Einstellungen dieses Chats", "Ajustes de este chat"},
 	{"The news sources and their health", "Источники новостей и их состояние", "Die Nachrichtenquellen und ihr Zustand", "Las fuentes de noticias y su estado"},
-	{"Fetch a source now, ahead of its schedule or its backoff", "Загрузить источник сейчас, не дожидаясь расписания или паузы после ошибок", "Eine Quelle jetzt abrufen, vor ihrem Zeitplan oder ihrer Pause nach Fehlern", "Consultar una fuente ahora, antes de su horario o de su pausa tras fallos"},
+	{"Fetch a source now, ahead of its schedule or its backoff (operators)", "Загрузить источник сейчас, не дожидаясь расписания или паузы после ошибок (операторы)", "Eine Quelle jetzt abrufen, vor ihrem Zeitplan oder ihrer Pause nach Fehlern (Betreiber)", "Consultar una fuente ahora, antes de su horario o de su pausa tras fallos (operadores)"},
 	{"Add a feed or a site (operators)", "Добавить ленту или сайт (операторы)", "Einen Feed oder eine Website hinzufügen (Betreiber)", "Añadir un feed o un sitio (operadores)"},
 	{"Remove a source (operators)", "Удалить источник (операторы)", "Eine Quelle entfernen (Betreiber)", "Quitar una fuente (operadores)"},
 	{"The sources as OPML (operators)", "Источники в формате OPML (операторы)", "Die Quellen als OPML (Betreiber)", "Las fuentes en OPML (operadores)"},

@@ -23,6 +23,12 @@ const help = `lines (one per update; # starts a comment):
   user ID                   the sender of later group messages, presses and inline queries (default 42)
   lang CODE                 the senders' Telegram language_code from now on ("-" = none; default en)
   member CHAT USER STATUS   what getChatMember answers: creator, administrator, member, left, kicked
+  bot CHAT TYPE STATUS      the bot's own status in CHAT changes (my_chat_member): member or
+                            administrator (added), left or kicked (removed; in a private chat,
+                            kicked = the user blocked the bot); sends to it are refused 403 until
+                            it is added back
+  migrate GROUP SUPERGROUP  group GROUP becomes supergroup SUPERGROUP: the two service messages,
+                            then sends to GROUP are refused with migrate_to_chat_id
   close CHAT THREAD         close forum topic THREAD (sends are refused TOPIC_CLOSED)
   delete CHAT THREAD        delete forum topic THREAD (sends are refused "message thread not found")
   sleep DURATION            pause, e.g. "sleep 2s" or "sleep 2" (seconds; for scripts)
@@ -39,10 +45,13 @@ type driver struct {
 	lang   string
 	nextID int               // message ids of the users' messages, apart from the bot's
 	gone   map[[2]int64]bool // (chat, thread) of the topics closed or deleted
+	// refused answers the calls Telegram would refuse after bot and
+	// migrate lines.
+	refused *refusals
 }
 
 func newDriver(srv *telegramtest.Server, out io.Writer) *driver {
-	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}}
+	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, refused: newRefusals(srv)}
 }
 
 // do runs one line; it fails on a line it cannot read.
@@ -142,6 +151,17 @@ func (d *driver) do(line string) error {
 			return fmt.Errorf("member: bad chat or user id in %q", line)
 		}
 		d.srv.SetMember(chat, user, args[2])
+	case "bot":
+		if len(args) != 3 {
+			return fmt.Errorf("bot CHAT TYPE STATUS")
+		}
+		chat, err := strconv.ParseInt(args[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("bot: bad chat id %q", args[0])
+		}
+		return d.botStatus(chat, args[1], args[2])
+	case "migrate":
+		return d.migrate(args)
 	case "close", "delete":
 		if len(args) != 2 {
 			return fmt.Errorf("%s CHAT THREAD", verb)

@@ -74,3 +74,69 @@ func TestFormatShowsRefusalsAndButtons(t *testing.T) {
 		}
 	}
 }
+
+// TestDriverRemovesTheBotAndMigratesGroups: "bot" queues the bot's
+// my_chat_member change and refuses sends to a chat it left (403) until it
+// is back; "migrate" queues the two service messages and refuses sends to
+// the old group with migrate_to_chat_id, as Telegram does.
+func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, &bytes.Buffer{})
+	send := func(chat string) map[string]any {
+		t.Helper()
+		resp, err := http.PostForm(srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {chat}, "text": {"hi"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			t.Fatal(err)
+		}
+		return body
+	}
+	for _, line := range []string{"bot 500 private kicked", "migrate -5 -1005"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	for _, bad := range []string{"bot 500 private banned", "bot x private kicked", "migrate -5", "migrate 5 -1005"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+	if got := send("500"); got["error_code"] != float64(403) || got["description"] != "Forbidden: bot was blocked by the user" {
+		t.Errorf("a send to a user who blocked the bot: %v", got)
+	}
+	if got := send("-5"); got["error_code"] != float64(400) || got["parameters"].(map[string]any)["migrate_to_chat_id"] != float64(-1005) {
+		t.Errorf("a send to a migrated group: %v", got)
+	}
+	if got := send("-1005"); got["ok"] != true {
+		t.Errorf("a send to the supergroup: %v", got)
+	}
+	if refused := srv.Calls("sendMessage")[0]; refused.Params.Get("_refused") == "" {
+		t.Errorf("the refused send is recorded as accepted: %v", refused.Params)
+	}
+	if err := d.do("bot 500 private member"); err != nil {
+		t.Fatal(err)
+	}
+	if got := send("500"); got["ok"] != true {
+		t.Errorf("a send to a user who unblocked the bot: %v", got)
+	}
+	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct{ Result []map[string]any }
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	if len(body.Result) != 4 || body.Result[0]["my_chat_member"] == nil || body.Result[2]["message"].(map[string]any)["migrate_from_chat_id"] != float64(-5) {
+		t.Errorf("updates: %v", body.Result)
+	}
+}
