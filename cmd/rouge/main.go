@@ -209,14 +209,29 @@ func pick(a []Article, half string) []Article {
 	return out
 }
 
-// loadJSONL reads one article a line; blank lines are skipped.
+// loadJSONL reads one article a line; blank lines are skipped, an article
+// without its text or reference is an error naming its line.
 func loadJSONL(path string) ([]Article, error) {
+	return readLines(path, func(a *Article, n int) error {
+		if a.Text == "" || a.Reference == "" {
+			return errors.New("text and reference are required")
+		}
+		a.index = n
+		return nil
+	})
+}
+
+// readLines reads one JSON object a line into T, skipping blank lines;
+// check fixes up or refuses each (n is how many came before it). It fails
+// on a file it cannot read, a line that is not T or that check refuses
+// (naming the line), and a file without any.
+func readLines[T any](path string, check func(v *T, n int) error) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []Article
+	var out []T
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -224,15 +239,14 @@ func loadJSONL(path string) ([]Article, error) {
 		if len(strings.TrimSpace(string(b))) == 0 {
 			continue
 		}
-		var a Article
-		if err := json.Unmarshal(b, &a); err != nil {
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
-		if a.Text == "" || a.Reference == "" {
-			return nil, fmt.Errorf("%s:%d: text and reference are required", path, line)
+		if err := check(&v, len(out)); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
-		a.index = len(out)
-		out = append(out, a)
+		out = append(out, v)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -27,38 +25,15 @@ type page struct {
 // loadPages reads one page a line; blank lines are skipped, a line without
 // text is an error naming it.
 func loadPages(path string) ([]page, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []page
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		b := sc.Bytes()
-		if len(strings.TrimSpace(string(b))) == 0 {
-			continue
-		}
-		var p page
-		if err := json.Unmarshal(b, &p); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
+	return readLines(path, func(p *page, _ int) error {
 		if p.Text == "" {
-			return nil, fmt.Errorf("%s:%d: text is required", path, line)
+			return errors.New("text is required")
 		}
 		if p.Outlet == "" {
 			p.Outlet = p.Source
 		}
-		out = append(out, p)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no articles", path)
-	}
-	return out, nil
+		return nil
+	})
 }
 
 // survey summarises every page as the poller does (the outlet standing
