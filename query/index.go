@@ -44,6 +44,8 @@ type Index struct {
 	// idLo and idHi bound the stored ids (when there are any): every id stored since the index was last empty or
 	// refiled is within them.
 	idLo, idHi int64
+	// refs encodes the query ids of the direct lists and checkIDs in 32 bits (see admit).
+	refs       refCoder
 	freq       func(term string) float64
 	evaluators sync.Pool
 
@@ -80,9 +82,9 @@ type termLists struct {
 	// checks holds an entry per record or stub of block, in its order: the offset of the record or stub there in the
 	// low 32 bits, and in the high 32 the record's check (see checkOf), which Match tests before it reads the record.
 	checks []uint64
-	// checkIDs holds the query id of each entry of checks, for Match to read when it decides a pair check (see
-	// checkPair).
-	checkIDs []int64
+	// checkIDs holds the query id of each entry of checks as a ref (see refCoder), for Match to read when it decides
+	// a pair check (see checkPair).
+	checkIDs []uint32
 	block    []uint32 // the records filed under the term, one after another (see recLen)
 }
 
@@ -241,10 +243,7 @@ func (ix *Index) Add(id int64, q *Query) {
 		forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
 		return
 	}
-	if len(ix.byID) == 0 {
-		ix.idLo, ix.idHi = id, id
-	}
-	ix.idLo, ix.idHi = min(ix.idLo, id), max(ix.idHi, id)
+	ix.admit(id)
 	if terms, ok := directTerms(nil, prog); ok {
 		// The operands' references are the entries'; the program is not kept.
 		for i, t := range terms {
@@ -252,7 +251,7 @@ func (ix *Index) Add(id int64, q *Query) {
 			if len(terms) > 1 {
 				next = terms[(i+1)%len(terms)].term
 			}
-			ix.lists[t.term].direct.add(id, next, t.kind, &ix.nexts[t.term])
+			ix.lists[t.term].direct.add(ix.refs.ref(id), next, t.kind, &ix.nexts[t.term])
 		}
 		ix.byID[id] = directFlag | uint64(terms[0].term)
 		return
@@ -274,7 +273,7 @@ func (ix *Index) file(id int64, keys, prog []uint32) {
 		}
 		b := grow(ix.lists[k].block, size)
 		ix.lists[k].checks = append(grow(ix.lists[k].checks, 1), c|uint64(len(b)))
-		ix.lists[k].checkIDs = append(grow(ix.lists[k].checkIDs, 1), id)
+		ix.lists[k].checkIDs = append(grow(ix.lists[k].checkIDs, 1), ix.refs.ref(id))
 		if i > 0 {
 			ix.lists[k].block = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
 			continue
@@ -299,10 +298,11 @@ func (ix *Index) remove(id int64) {
 		return
 	}
 	delete(ix.byID, id)
+	defer ix.refs.release(id)
 	if place&directFlag != 0 {
-		first := uint32(place &^ directFlag)
+		first, ref := uint32(place&^directFlag), ix.refs.ref(id)
 		for t := first; ; {
-			next, ok := ix.lists[t].direct.remove(id, &ix.nexts[t])
+			next, ok := ix.lists[t].direct.remove(ref, &ix.nexts[t])
 			if !ok {
 				break // cannot happen: each entry of the ring is where the one before it says
 			}
@@ -351,14 +351,14 @@ func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
 	return 0, false
 }
 
-// kill marks the record at off in t's block removed, and its entry of checks no pair check (so that Match reads
-// the record, and skips it), and compacts the block once half of it is removed.
+// kill marks the record at off in t's block removed, and its entry of checks checkDead (so that Match passes over
+// it without reading the record), and compacts the block once half of it is removed.
 func (ix *Index) kill(t, off uint32) {
 	b := ix.lists[t].block
 	b[off+recKeys] |= recDead
 	checks := ix.lists[t].checks
 	if i, ok := slices.BinarySearchFunc(checks, off, func(c uint64, off uint32) int { return cmp.Compare(uint32(c), off) }); ok {
-		checks[i] &^= uint64(checkPair) << 32
+		checks[i] = uint64(checkDead)<<32 | uint64(off)
 	}
 	ix.terms[t].dead += b[off+recLen]
 	if 2*ix.terms[t].dead >= uint32(len(b)) {
@@ -372,7 +372,7 @@ func (ix *Index) compact(t uint32) {
 	b, checks, ids := ix.lists[t].block, ix.lists[t].checks, ix.lists[t].checkIDs
 	var out []uint32
 	var outChecks []uint64
-	var outIDs []int64
+	var outIDs []uint32
 	if live := len(b) - int(ix.terms[t].dead); live > 0 {
 		out = make([]uint32, 0, live)
 	}
@@ -456,12 +456,22 @@ func (ix *Index) Refile() {
 			ix.release(k) // never the last reference: the program holds one too
 		}
 	}
+	// The records moved away leave removed ones behind, which the blocks would otherwise keep until half of one is
+	// removed: after a first Refile, a third of the entries Match scanned.
+	for t := range ix.lists {
+		if ix.terms[t].dead > 0 {
+			ix.compact(uint32(t))
+		}
+	}
 	first := true
 	for id := range ix.byID {
 		if first {
 			ix.idLo, ix.idHi, first = id, id, false
 		}
 		ix.idLo, ix.idHi = min(ix.idLo, id), max(ix.idHi, id)
+	}
+	if ix.refs.wide && !first && uint64(ix.idHi)-uint64(ix.idLo) < 1<<32 {
+		ix.recode(refCoderFor(ix.idLo, ix.idHi)) // the ids that were too far apart are gone
 	}
 }
 

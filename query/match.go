@@ -57,6 +57,7 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	// The matches go to a bitset over the span of the stored ids when they are dense enough (as a store gives them
 	// out), which reads them back sorted and once each; else to out, which is sorted after.
 	lo, span, dense := ix.idSpan()
+	loRef := ix.refs.offset(lo) // when dense: a match's bit is its ref less loRef
 	if dense {
 		e.idSet.reset(int(span))
 	}
@@ -65,9 +66,9 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	for _, t := range e.present {
 		if direct := &ix.lists[t].direct; len(direct.ids) > 0 {
 			if dense {
-				direct.addMatches(&e.idSet, lo, e.hits[t].kinds(e.foreign))
+				direct.addMatches(&e.idSet, loRef, e.hits[t].kinds(e.foreign))
 			} else {
-				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
+				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign), &ix.refs)
 			}
 		}
 		// A pair check (see checkPair) is decided here. The keyed word matches through t when t is a stem of the
@@ -94,10 +95,10 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 				if has == (check&checkNot != 0) {
 					continue
 				}
-				if id := ids[i]; dense {
-					e.idSet.add(uint32(uint64(id) - uint64(lo)))
+				if r := ids[i]; dense {
+					e.idSet.add(r - loRef)
 				} else {
-					out = append(out, id)
+					out = append(out, ix.refs.id(r))
 				}
 				continue
 			}
@@ -156,13 +157,14 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 }
 
 // idSpan returns the least stored id and the span from it to the greatest, and whether Match marks matches in an
-// idSet of that span: when the stored ids are at least 1/setSpanPerID of the span and it is below maxSetSpan.
+// idSet of that span: when the stored ids are at least 1/setSpanPerID of the span and it is below maxSetSpan (and
+// so their refs are offsets, see refCoder).
 func (ix *Index) idSpan() (lo int64, span uint64, dense bool) {
 	if len(ix.byID) == 0 {
 		return 0, 0, false
 	}
 	d := uint64(ix.idHi) - uint64(ix.idLo)
-	return ix.idLo, d + 1, d < maxSetSpan && d+1 <= setSpanPerID*uint64(len(ix.byID))
+	return ix.idLo, d + 1, !ix.refs.wide && d < maxSetSpan && d+1 <= setSpanPerID*uint64(len(ix.byID))
 }
 
 // earlierKey reports whether the article has a key of keys that comes before t: a record filed under several keys

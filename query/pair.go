@@ -13,6 +13,9 @@ const (
 	checkOther = uint32(1) << 28
 	// checkTerm masks the term of a check; a term id at or above it is never a check (see checkOf).
 	checkTerm = checkOther - 1
+	// checkDead is the check of a removed record's or stub's entry: term 0, which no article has, and not a pair
+	// check, so that Match passes over the entry without reading the record.
+	checkDead = checkOther
 )
 
 // pairCheck returns the check of a record filed under keys with program prog that Match can decide without
