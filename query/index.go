@@ -1,7 +1,6 @@
 package query
 
 import (
-	"cmp"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -44,7 +43,7 @@ type Index struct {
 	// idLo and idHi bound the stored ids (when there are any): every id stored since the index was last empty or
 	// refiled is within them.
 	idLo, idHi int64
-	// refs encodes the query ids of the direct lists and checkIDs in 32 bits (see admit).
+	// refs encodes the query ids of the direct lists and pair checks' entries in 32 bits (see admit).
 	refs       refCoder
 	freq       func(term string) float64
 	evaluators sync.Pool
@@ -79,13 +78,24 @@ type term struct {
 // termLists is what is filed under a term (see Index.lists).
 type termLists struct {
 	direct directList // queries matched by the term alone, without evaluation
-	// checks holds an entry per record or stub of block, in its order: the offset of the record or stub there in the
-	// low 32 bits, and in the high 32 the record's check (see checkOf), which Match tests before it reads the record.
+	// checks holds an entry per record or stub of block, in its order (see entryOf): in the high 32 bits the record's
+	// check (see checkOf), which Match tests before it reads the record, and in the low 32 the offset of the record
+	// or stub in block — or, for a pair check (see checkPair), which Match decides without the record, the query's
+	// id as a ref (see refCoder).
 	checks []uint64
-	// checkIDs holds the query id of each entry of checks as a ref (see refCoder), for Match to read when it decides
-	// a pair check (see checkPair).
-	checkIDs []uint32
-	block    []uint32 // the records filed under the term, one after another (see recLen)
+	// offs holds the offset in block of each entry's record or stub, ascending: for kill to find an entry, and Match
+	// the record of a pair check that it cannot decide alone.
+	offs  []uint32
+	block []uint32 // the records filed under the term, one after another (see recLen)
+}
+
+// entryOf returns the entry of checks (see termLists) with check c of a record or stub at off, of the query whose
+// ref is ref.
+func entryOf(c, off, ref uint32) uint64 {
+	if c&checkPair != 0 {
+		return uint64(c)<<32 | uint64(ref)
+	}
+	return uint64(c)<<32 | uint64(off)
 }
 
 // prefixLen is a byte length of stored prefixes and how many there are.
@@ -262,7 +272,7 @@ func (ix *Index) Add(id int64, q *Query) {
 // file writes a record of id with keys and prog into the block of its first key, a stub into the block of each
 // other key, each with its entry in checks, and counts a use of each key.
 func (ix *Index) file(id int64, keys, prog []uint32) {
-	check, stubCheck := uint64(ix.checkWord(prog, keys, false))<<32, uint64(ix.checkWord(prog, keys, true))<<32
+	check, stubCheck, ref := ix.checkWord(prog, keys, false), ix.checkWord(prog, keys, true), ix.refs.ref(id)
 	for i, k := range keys {
 		ix.terms[k].refs++
 		size := recHeader
@@ -272,8 +282,8 @@ func (ix *Index) file(id int64, keys, prog []uint32) {
 			c = check
 		}
 		b := grow(ix.lists[k].block, size)
-		ix.lists[k].checks = append(grow(ix.lists[k].checks, 1), c|uint64(len(b)))
-		ix.lists[k].checkIDs = append(grow(ix.lists[k].checkIDs, 1), ix.refs.ref(id))
+		ix.lists[k].checks = append(grow(ix.lists[k].checks, 1), entryOf(c, uint32(len(b)), ref))
+		ix.lists[k].offs = append(grow(ix.lists[k].offs, 1), uint32(len(b)))
 		if i > 0 {
 			ix.lists[k].block = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
 			continue
@@ -356,9 +366,8 @@ func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
 func (ix *Index) kill(t, off uint32) {
 	b := ix.lists[t].block
 	b[off+recKeys] |= recDead
-	checks := ix.lists[t].checks
-	if i, ok := slices.BinarySearchFunc(checks, off, func(c uint64, off uint32) int { return cmp.Compare(uint32(c), off) }); ok {
-		checks[i] = uint64(checkDead)<<32 | uint64(off)
+	if i, ok := slices.BinarySearch(ix.lists[t].offs, off); ok {
+		ix.lists[t].checks[i] = entryOf(checkDead, off, 0)
 	}
 	ix.terms[t].dead += b[off+recLen]
 	if 2*ix.terms[t].dead >= uint32(len(b)) {
@@ -369,10 +378,10 @@ func (ix *Index) kill(t, off uint32) {
 // compact copies the live records of t's block, in order, into a new block of their size, and their entries of
 // checks.
 func (ix *Index) compact(t uint32) {
-	b, checks, ids := ix.lists[t].block, ix.lists[t].checks, ix.lists[t].checkIDs
+	b, checks := ix.lists[t].block, ix.lists[t].checks
 	var out []uint32
 	var outChecks []uint64
-	var outIDs []uint32
+	var outOffs []uint32
 	if live := len(b) - int(ix.terms[t].dead); live > 0 {
 		out = make([]uint32, 0, live)
 	}
@@ -381,8 +390,12 @@ func (ix *Index) compact(t uint32) {
 		if rec[recKeys]&recDead != 0 {
 			continue
 		}
-		outChecks = append(outChecks, checks[i]&^0xffffffff|uint64(len(out)))
-		outIDs = append(outIDs, ids[i])
+		c := checks[i]
+		if uint32(c>>32)&checkPair == 0 {
+			c = c&^0xffffffff | uint64(len(out))
+		}
+		outChecks = append(outChecks, c)
+		outOffs = append(outOffs, uint32(len(out)))
 		if n := rec[recKeys]; n != recStub {
 			to := uint32(len(out))
 			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(to)
@@ -397,7 +410,7 @@ func (ix *Index) compact(t uint32) {
 		}
 		out = append(out, rec...)
 	}
-	ix.lists[t].block, ix.lists[t].checks, ix.lists[t].checkIDs, ix.terms[t].dead = out, outChecks, outIDs, 0
+	ix.lists[t].block, ix.lists[t].checks, ix.lists[t].offs, ix.terms[t].dead = out, outChecks, outOffs, 0
 }
 
 // grow returns s with room for n more elements, grown by an eighth when it has to be rather than by append's half
@@ -443,7 +456,7 @@ func (ix *Index) Refile() {
 			}
 			if len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) }) {
 				// Same keys: only the record's check may change (its stubs keep theirs, which still holds).
-				ix.lists[t].checks[i] = uint64(ix.checkWord(prog, old, false))<<32 | uint64(off)
+				ix.lists[t].checks[i] = entryOf(ix.checkWord(prog, old, false), off, ix.refs.ref(recID(rec)))
 				continue
 			}
 			moves = append(moves, move{id: recID(rec), keys: keys})

@@ -629,7 +629,7 @@ func recordCheck(t *testing.T, ix *Index, id int64) string {
 		t.Fatalf("query %d has no record", id)
 	}
 	k, off := uint32(place>>32), uint32(place)
-	i, found := slices.BinarySearchFunc(ix.lists[k].checks, off, func(c uint64, off uint32) int { return int(uint32(c)) - int(off) })
+	i, found := slices.BinarySearch(ix.lists[k].offs, off)
 	if !found {
 		t.Fatalf("query %d's record has no entry in checks", id)
 	}

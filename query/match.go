@@ -43,7 +43,7 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	var sink uint32
 	for _, t := range e.present {
 		l := &ix.lists[t] // two cache lines
-		sink += uint32(len(l.direct.ids)) + uint32(len(l.checkIDs))
+		sink += uint32(len(l.direct.ids)) + uint32(len(l.checks))
 	}
 	for _, t := range e.present {
 		l := &ix.lists[t]
@@ -51,7 +51,7 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 			sink += uint32(l.direct.ids[0])
 		}
 		if len(l.checks) > 0 {
-			sink += uint32(l.checks[0]) + uint32(l.checkIDs[0])
+			sink += uint32(l.checks[0])
 		}
 	}
 	// The matches go to a bitset over the span of the stored ids when they are dense enough (as a store gives them
@@ -78,7 +78,6 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 		// its other stems could be: only the record tells.
 		primary := e.hits[t].stemWhere != 0
 		other := primary && e.foreign
-		ids := ix.lists[t].checkIDs
 		for i, c := range ix.lists[t].checks {
 			check := uint32(c >> 32)
 			if check&checkPair != 0 {
@@ -89,13 +88,13 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 				has := e.has(o) && e.hits[o].stemWhere != 0
 				if !has && check&checkEnglish != 0 && e.foreign {
 					// Evaluated whatever other keys the article has: their entries may have been decided.
-					cands = append(cands, candidate{t | candForce, uint32(c)})
+					cands = append(cands, candidate{t | candForce, ix.lists[t].offs[i]})
 					continue
 				}
 				if has == (check&checkNot != 0) {
 					continue
 				}
-				if r := ids[i]; dense {
+				if r := uint32(c); dense {
 					e.idSet.add(r - loRef)
 				} else {
 					out = append(out, ix.refs.id(r))

@@ -1,6 +1,6 @@
 package query
 
-// refCoder turns query ids into the 32-bit refs that the direct lists and checkIDs hold, and back: half the bytes
+// refCoder turns query ids into the 32-bit refs that the direct lists and pair checks' entries hold, and back: half the bytes
 // of an int64 for Match to read. While every stored id lies within 2^32 of a base — as a store gives ids out, one
 // after another — a ref is the id's offset from the base (modulo 2^64); otherwise (wide) it is a slot in a table of
 // ids, which costs a look-up per match but takes any ids. Index.admit keeps the refs valid as ids come.
@@ -83,7 +83,7 @@ func (ix *Index) admit(id int64) {
 	}
 }
 
-// recode rewrites every ref of the direct lists and checkIDs from the index's coder to to, which must fit every
+// recode rewrites every ref of the direct lists and pair checks' entries from the index's coder to to, which must fit every
 // stored id, and makes to the index's coder.
 func (ix *Index) recode(to refCoder) {
 	from := ix.refs
@@ -92,8 +92,10 @@ func (ix *Index) recode(to refCoder) {
 		for i, r := range l.direct.ids {
 			l.direct.ids[i] = to.ref(from.id(r))
 		}
-		for i, r := range l.checkIDs {
-			l.checkIDs[i] = to.ref(from.id(r))
+		for i, c := range l.checks {
+			if uint32(c>>32)&checkPair != 0 {
+				l.checks[i] = c&^0xffffffff | uint64(to.ref(from.id(uint32(c))))
+			}
 		}
 	}
 	ix.refs = to
