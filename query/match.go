@@ -76,7 +76,7 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 		// checkOther); if not, another of its stems' entries answers. The other word matches when its primary stem
 		// is a stem of the article; when that is not so in an article read in a language besides English, one of
 		// its other stems could be: only the record tells.
-		primary := e.hits[t].stemWhere != 0
+		primary := e.hasStem(t)
 		other := primary && e.foreign
 		for i, c := range ix.lists[t].checks {
 			check := uint32(c >> 32)
@@ -85,7 +85,7 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 					continue
 				}
 				o := check & checkTerm
-				has := e.has(o) && e.hits[o].stemWhere != 0
+				has := e.hasStem(o)
 				if !has && check&checkEnglish != 0 && e.foreign {
 					// Evaluated whatever other keys the article has: their entries may have been decided.
 					cands = append(cands, candidate{t | candForce, ix.lists[t].offs[i]})
@@ -165,6 +165,18 @@ func (ix *Index) idSpan() (lo int64, span uint64, dense bool) {
 	d := uint64(ix.idHi) - uint64(ix.idLo)
 	return ix.idLo, d + 1, !ix.refs.wide && d < maxSetSpan && d+1 <= setSpanPerID*uint64(len(ix.byID))
 }
+
+// stem notes that the article has term id as a stem, where says where (see termHit.stemWhere).
+func (e *evaluator) stem(id uint32, where uint8) {
+	e.hit(id).stemWhere = where
+	if where != 0 {
+		e.stemBits[id/64] |= 1 << (id % 64)
+	}
+}
+
+// hasStem reports whether the article has ref as a stem (see stem): one word of a small bitset, where the bit of
+// has and then the hit would be two reads, the second far away.
+func (e *evaluator) hasStem(ref uint32) bool { return e.stemBits[ref/64]&(1<<(ref%64)) != 0 }
 
 // earlierKey reports whether the article has a key of keys that comes before t: a record filed under several keys
 // is evaluated once, under the first of them that the article has.
@@ -314,12 +326,12 @@ func (ix *Index) lookUp(e *evaluator) {
 	}
 	for j := range d.stems {
 		if i := d.stemTok[j]; i >= 0 && tokIDs[i] != 0 {
-			e.hit(tokIDs[i]).stemWhere = d.stemWhere[j]
+			e.stem(tokIDs[i], d.stemWhere[j])
 		}
 	}
 	for _, p := range probes[nTokenProbes:] {
 		if id := words.find(p.h, d.stems[p.i], ix.terms); id != 0 {
-			e.hit(id).stemWhere = d.stemWhere[p.i]
+			e.stem(id, d.stemWhere[p.i])
 		}
 	}
 	e.probes = probes
