@@ -136,7 +136,7 @@ func (ix *Index) candidates(d *Document) (cands, evaluated int) {
 	for _, t := range e.present {
 		b := ix.lists[t].block
 		for i, c := range ix.lists[t].checks {
-			rec := b[ix.lists[t].offs[i]:]
+			rec := b[ix.offs[t][i]:]
 			nk := rec[recKeys]
 			if nk == recStub {
 				rec = ix.lists[rec[recIDLow]].block[rec[recIDHigh]:]

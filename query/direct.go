@@ -94,8 +94,12 @@ func (l *directList) appendMatches(out []int64, kinds uint32, refs *refCoder) []
 func (l *directList) addMatches(set *idSet, lo uint32, kinds uint32) {
 	// The set's slices in locals: stores through them do not make the loop read them again.
 	words, summary := set.words, set.summary
+	ends := l.ends[:kindTitle]
+	if ends[kindTitle-1] < uint32(len(l.ids)) {
+		ends = l.ends[:] // entries restricted to the title, whose ends are in termLists' second cache line
+	}
 	start := uint32(0)
-	for k, end := range l.ends {
+	for k, end := range ends {
 		if kinds&(1<<k) != 0 {
 			for _, r := range l.ids[start:end] {
 				i := r - lo

@@ -33,7 +33,10 @@ type Index struct {
 	lists []termLists
 	// nexts holds, by term id, the ring successor of each of its direct entries (see directList.add), which only
 	// Add and Remove read.
-	nexts      [][]uint32
+	nexts [][]uint32
+	// offs holds, by term id, the offset in its block of each entry's record or stub, ascending: for kill to find
+	// an entry, and Match the record of a pair check that it cannot decide alone.
+	offs       [][]uint32
 	prefixLens prefixLengths       // the lengths of the stored prefixes
 	filters    [nsCount]termFilter // of dict's strings, for Match to skip look-ups
 	tables     [nsSource]termTable // dict's words and prefixes, for Match's look-ups
@@ -75,18 +78,18 @@ type term struct {
 	since uint64 // Index.observed when the term came: df counts from then
 }
 
-// termLists is what is filed under a term (see Index.lists).
+// termLists is what is filed under a term (see Index.lists). Match reads the first cache line of it for every
+// term of the article — checks, the direct entries and the ends of their first four kinds, those not restricted to
+// the title — and the second only when the term has entries restricted to the title or a record to evaluate.
 type termLists struct {
-	direct directList // queries matched by the term alone, without evaluation
 	// checks holds an entry per record or stub of block, in its order (see entryOf): in the high 32 bits the record's
 	// check (see checkOf), which Match tests before it reads the record, and in the low 32 the offset of the record
 	// or stub in block — or, for a pair check (see checkPair), which Match decides without the record, the query's
 	// id as a ref (see refCoder).
 	checks []uint64
-	// offs holds the offset in block of each entry's record or stub, ascending: for kill to find an entry, and Match
-	// the record of a pair check that it cannot decide alone.
-	offs  []uint32
-	block []uint32 // the records filed under the term, one after another (see recLen)
+	direct directList // queries matched by the term alone, without evaluation
+	block  []uint32   // the records filed under the term, one after another (see recLen)
+	_      [24]byte   // to 128 bytes: an element is two cache lines, not three
 }
 
 // entryOf returns the entry of checks (see termLists) with check c of a record or stub at off, of the query whose
@@ -225,7 +228,7 @@ func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 	}
 	ix.terms = []term{{}}
 	ix.lists = []termLists{{}}
-	ix.nexts = [][]uint32{nil}
+	ix.nexts, ix.offs = [][]uint32{nil}, [][]uint32{nil}
 	ix.df = []uint32{0}
 	return ix
 }
@@ -283,7 +286,7 @@ func (ix *Index) file(id int64, keys, prog []uint32) {
 		}
 		b := grow(ix.lists[k].block, size)
 		ix.lists[k].checks = append(grow(ix.lists[k].checks, 1), entryOf(c, uint32(len(b)), ref))
-		ix.lists[k].offs = append(grow(ix.lists[k].offs, 1), uint32(len(b)))
+		ix.offs[k] = append(grow(ix.offs[k], 1), uint32(len(b)))
 		if i > 0 {
 			ix.lists[k].block = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
 			continue
@@ -366,7 +369,7 @@ func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
 func (ix *Index) kill(t, off uint32) {
 	b := ix.lists[t].block
 	b[off+recKeys] |= recDead
-	if i, ok := slices.BinarySearch(ix.lists[t].offs, off); ok {
+	if i, ok := slices.BinarySearch(ix.offs[t], off); ok {
 		ix.lists[t].checks[i] = entryOf(checkDead, off, 0)
 	}
 	ix.terms[t].dead += b[off+recLen]
@@ -410,7 +413,7 @@ func (ix *Index) compact(t uint32) {
 		}
 		out = append(out, rec...)
 	}
-	ix.lists[t].block, ix.lists[t].checks, ix.lists[t].offs, ix.terms[t].dead = out, outChecks, outOffs, 0
+	ix.lists[t].block, ix.lists[t].checks, ix.offs[t], ix.terms[t].dead = out, outChecks, outOffs, 0
 }
 
 // grow returns s with room for n more elements, grown by an eighth when it has to be rather than by append's half
@@ -501,7 +504,7 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 			id = uint32(len(ix.terms))
 			ix.terms = append(ix.terms, t)
 			ix.lists = append(ix.lists, termLists{})
-			ix.nexts = append(ix.nexts, nil)
+			ix.nexts, ix.offs = append(ix.nexts, nil), append(ix.offs, nil)
 			ix.df = append(ix.df, 0)
 		}
 		ix.dict[ns][s] = id
@@ -532,6 +535,6 @@ func (ix *Index) release(id uint32) {
 		ix.prefixLens.add(len(t.s), -1)
 	}
 	*t = term{}
-	ix.lists[id], ix.nexts[id] = termLists{}, nil
+	ix.lists[id], ix.nexts[id], ix.offs[id] = termLists{}, nil, nil
 	ix.freeTerms = append(ix.freeTerms, id)
 }

@@ -629,7 +629,7 @@ func recordCheck(t *testing.T, ix *Index, id int64) string {
 		t.Fatalf("query %d has no record", id)
 	}
 	k, off := uint32(place>>32), uint32(place)
-	i, found := slices.BinarySearch(ix.lists[k].offs, off)
+	i, found := slices.BinarySearch(ix.offs[k], off)
 	if !found {
 		t.Fatalf("query %d's record has no entry in checks", id)
 	}

@@ -88,7 +88,7 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 				has := e.hasStem(o)
 				if !has && check&checkEnglish != 0 && e.foreign {
 					// Evaluated whatever other keys the article has: their entries may have been decided.
-					cands = append(cands, candidate{t | candForce, ix.lists[t].offs[i]})
+					cands = append(cands, candidate{t | candForce, ix.offs[t][i]})
 					continue
 				}
 				if has == (check&checkNot != 0) {
