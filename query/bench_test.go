@@ -135,8 +135,8 @@ func (ix *Index) candidates(d *Document) (cands, evaluated int) {
 	ix.lookUp(e)
 	for _, t := range e.present {
 		b := ix.lists[t].block
-		for _, c := range ix.lists[t].checks {
-			rec := b[uint32(c):]
+		for i, c := range ix.lists[t].checks {
+			rec := b[ix.offs[t][i]:]
 			nk := rec[recKeys]
 			if nk == recStub {
 				rec = ix.lists[rec[recIDLow]].block[rec[recIDHigh]:]

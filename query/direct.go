@@ -5,7 +5,7 @@ package query
 // kind k's group ends (it starts where kind k-1's ends). Beside it, a slice of the same length holds each entry's
 // ring successor (see add), for Add and Remove alone. Order within a group is not kept.
 type directList struct {
-	ids  []int64
+	ids  []uint32 // refs (see refCoder)
 	ends [numKinds]uint32
 }
 
@@ -14,7 +14,7 @@ const numKinds = 2 * kindTitle
 
 // add puts an entry of id, of the given kind and ring successor, in its kind's group: the group's end moves by one,
 // and so does each later group, by its first entry going to its end; *nextsOf, the list's ring successors, follows.
-func (l *directList) add(id int64, next uint32, kind uint8, nextsOf *[]uint32) {
+func (l *directList) add(id uint32, next uint32, kind uint8, nextsOf *[]uint32) {
 	l.ids, *nextsOf = append(grow(l.ids, 1), 0), append(grow(*nextsOf, 1), 0)
 	nexts := *nextsOf
 	hole := uint32(len(l.ids) - 1)
@@ -29,7 +29,7 @@ func (l *directList) add(id int64, next uint32, kind uint8, nextsOf *[]uint32) {
 }
 
 // remove deletes the entry of id and returns its ring successor; ok is false when there is none.
-func (l *directList) remove(id int64, nextsOf *[]uint32) (next uint32, ok bool) {
+func (l *directList) remove(id uint32, nextsOf *[]uint32) (next uint32, ok bool) {
 	nexts := *nextsOf
 	p := -1
 	for i, x := range l.ids {
@@ -63,7 +63,7 @@ func (l *directList) remove(id int64, nextsOf *[]uint32) (next uint32, ok bool) 
 }
 
 // kindOf returns the kind of the entry of id, and false if there is none.
-func (l *directList) kindOf(id int64) (uint8, bool) {
+func (l *directList) kindOf(id uint32) (uint8, bool) {
 	for i, x := range l.ids {
 		if x == id {
 			k := uint8(0)
@@ -76,27 +76,33 @@ func (l *directList) kindOf(id int64) (uint8, bool) {
 	return 0, false
 }
 
-// appendMatches appends to out the ids of the entries of the kinds in kinds (bit 1<<kind).
-func (l *directList) appendMatches(out []int64, kinds uint32) []int64 {
+// appendMatches appends to out the ids, as refs decodes them, of the entries of the kinds in kinds (bit 1<<kind).
+func (l *directList) appendMatches(out []int64, kinds uint32, refs *refCoder) []int64 {
 	start := uint32(0)
 	for k, end := range l.ends {
-		if kinds&(1<<k) != 0 && end > start {
-			out = append(out, l.ids[start:end]...)
+		if kinds&(1<<k) != 0 {
+			for _, r := range l.ids[start:end] {
+				out = append(out, refs.id(r))
+			}
 		}
 		start = end
 	}
 	return out
 }
 
-// addMatches adds to set the ids, less lo, of the entries of the kinds in kinds (bit 1<<kind).
-func (l *directList) addMatches(set *idSet, lo int64, kinds uint32) {
+// addMatches adds to set the refs, less lo (modulo 2^32), of the entries of the kinds in kinds (bit 1<<kind).
+func (l *directList) addMatches(set *idSet, lo uint32, kinds uint32) {
 	// The set's slices in locals: stores through them do not make the loop read them again.
 	words, summary := set.words, set.summary
+	ends := l.ends[:kindTitle]
+	if ends[kindTitle-1] < uint32(len(l.ids)) {
+		ends = l.ends[:] // entries restricted to the title, whose ends are in termLists' second cache line
+	}
 	start := uint32(0)
-	for k, end := range l.ends {
+	for k, end := range ends {
 		if kinds&(1<<k) != 0 {
-			for _, id := range l.ids[start:end] {
-				i := uint32(uint64(id) - uint64(lo))
+			for _, r := range l.ids[start:end] {
+				i := r - lo
 				w := i / 64
 				words[w] |= 1 << (i % 64)
 				summary[w/64] |= 1 << (w % 64)

@@ -16,6 +16,7 @@ func TestDirectList(t *testing.T) {
 	}
 	var l directList
 	var nexts []uint32
+	refs := refCoderFor(-100, 199) // the ids below
 	model := map[int64]entry{}
 	for step := 0; step < 5000; step++ {
 		if id := int64(rng.IntN(300)) - 100; rng.IntN(3) > 0 {
@@ -23,10 +24,10 @@ func TestDirectList(t *testing.T) {
 				continue
 			}
 			e := entry{kind: uint8(rng.IntN(numKinds)), next: rng.Uint32()}
-			l.add(id, e.next, e.kind, &nexts)
+			l.add(refs.ref(id), e.next, e.kind, &nexts)
 			model[id] = e
 		} else {
-			next, ok := l.remove(id, &nexts)
+			next, ok := l.remove(refs.ref(id), &nexts)
 			e, had := model[id]
 			if ok != had || next != e.next {
 				t.Fatalf("step %d: remove(%d) = %d, %v; want %d, %v", step, id, next, ok, e.next, had)
@@ -43,18 +44,19 @@ func TestDirectList(t *testing.T) {
 					want = append(want, id)
 				}
 			}
-			got := l.appendMatches(nil, 1<<k)
+			got := l.appendMatches(nil, 1<<k, &refs)
 			slices.Sort(got)
 			slices.Sort(want)
 			if !slices.Equal(got, want) {
 				t.Fatalf("step %d: kind %d holds %v, want %v", step, k, got, want)
 			}
 		}
-		for i, id := range l.ids {
+		for i, r := range l.ids {
+			id := refs.id(r)
 			if e := model[id]; nexts[i] != e.next {
 				t.Fatalf("step %d: id %d has next %d, want %d", step, id, nexts[i], e.next)
 			}
-			if k, _ := l.kindOf(id); k != model[id].kind {
+			if k, _ := l.kindOf(r); k != model[id].kind {
 				t.Fatalf("step %d: kindOf(%d) = %d, want %d", step, id, k, model[id].kind)
 			}
 		}

@@ -18,6 +18,7 @@ type termHit struct {
 type evaluator struct {
 	d         *Document
 	bits      []uint64 // bit ref is set when the article has ref: hits[ref] is then its entry
+	stemBits  []uint64 // Index.lookUp: bit ref is set when hits[ref].stemWhere is not 0, for Match's pair checks
 	hits      []termHit
 	present   []uint32 // refs with a hit, in order of finding
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
@@ -45,9 +46,10 @@ func (e *evaluator) reset(d *Document, nrefs int) {
 	e.foreign = d.langs != 1<<langEnglish
 	if len(e.hits) < nrefs {
 		n := nrefs + nrefs/4
-		e.hits, e.bits = make([]termHit, n), make([]uint64, (n+63)/64)
+		e.hits, e.bits, e.stemBits = make([]termHit, n), make([]uint64, (n+63)/64), make([]uint64, (n+63)/64)
 	} else {
 		clear(e.bits)
+		clear(e.stemBits)
 	}
 	e.present, e.sourceIDs = e.present[:0], e.sourceIDs[:0]
 }

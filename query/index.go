@@ -1,7 +1,6 @@
 package query
 
 import (
-	"cmp"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -34,7 +33,10 @@ type Index struct {
 	lists []termLists
 	// nexts holds, by term id, the ring successor of each of its direct entries (see directList.add), which only
 	// Add and Remove read.
-	nexts      [][]uint32
+	nexts [][]uint32
+	// offs holds, by term id, the offset in its block of each entry's record or stub, ascending: for kill to find
+	// an entry, and Match the record of a pair check that it cannot decide alone.
+	offs       [][]uint32
 	prefixLens prefixLengths       // the lengths of the stored prefixes
 	filters    [nsCount]termFilter // of dict's strings, for Match to skip look-ups
 	tables     [nsSource]termTable // dict's words and prefixes, for Match's look-ups
@@ -44,6 +46,8 @@ type Index struct {
 	// idLo and idHi bound the stored ids (when there are any): every id stored since the index was last empty or
 	// refiled is within them.
 	idLo, idHi int64
+	// refs encodes the query ids of the direct lists and pair checks' entries in 32 bits (see admit).
+	refs       refCoder
 	freq       func(term string) float64
 	evaluators sync.Pool
 
@@ -74,16 +78,27 @@ type term struct {
 	since uint64 // Index.observed when the term came: df counts from then
 }
 
-// termLists is what is filed under a term (see Index.lists).
+// termLists is what is filed under a term (see Index.lists). Match reads the first cache line of it for every
+// term of the article — checks, the direct entries and the ends of their first four kinds, those not restricted to
+// the title — and the second only when the term has entries restricted to the title or a record to evaluate.
 type termLists struct {
-	direct directList // queries matched by the term alone, without evaluation
-	// checks holds an entry per record or stub of block, in its order: the offset of the record or stub there in the
-	// low 32 bits, and in the high 32 the record's check (see checkOf), which Match tests before it reads the record.
+	// checks holds an entry per record or stub of block, in its order (see entryOf): in the high 32 bits the record's
+	// check (see checkOf), which Match tests before it reads the record, and in the low 32 the offset of the record
+	// or stub in block — or, for a pair check (see checkPair), which Match decides without the record, the query's
+	// id as a ref (see refCoder).
 	checks []uint64
-	// checkIDs holds the query id of each entry of checks, for Match to read when it decides a pair check (see
-	// checkPair).
-	checkIDs []int64
-	block    []uint32 // the records filed under the term, one after another (see recLen)
+	direct directList // queries matched by the term alone, without evaluation
+	block  []uint32   // the records filed under the term, one after another (see recLen)
+	_      [24]byte   // to 128 bytes: an element is two cache lines, not three
+}
+
+// entryOf returns the entry of checks (see termLists) with check c of a record or stub at off, of the query whose
+// ref is ref.
+func entryOf(c, off, ref uint32) uint64 {
+	if c&checkPair != 0 {
+		return uint64(c)<<32 | uint64(ref)
+	}
+	return uint64(c)<<32 | uint64(off)
 }
 
 // prefixLen is a byte length of stored prefixes and how many there are.
@@ -213,7 +228,7 @@ func NewIndexWithFrequencies(freq func(term string) float64) *Index {
 	}
 	ix.terms = []term{{}}
 	ix.lists = []termLists{{}}
-	ix.nexts = [][]uint32{nil}
+	ix.nexts, ix.offs = [][]uint32{nil}, [][]uint32{nil}
 	ix.df = []uint32{0}
 	return ix
 }
@@ -241,10 +256,7 @@ func (ix *Index) Add(id int64, q *Query) {
 		forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
 		return
 	}
-	if len(ix.byID) == 0 {
-		ix.idLo, ix.idHi = id, id
-	}
-	ix.idLo, ix.idHi = min(ix.idLo, id), max(ix.idHi, id)
+	ix.admit(id)
 	if terms, ok := directTerms(nil, prog); ok {
 		// The operands' references are the entries'; the program is not kept.
 		for i, t := range terms {
@@ -252,7 +264,7 @@ func (ix *Index) Add(id int64, q *Query) {
 			if len(terms) > 1 {
 				next = terms[(i+1)%len(terms)].term
 			}
-			ix.lists[t.term].direct.add(id, next, t.kind, &ix.nexts[t.term])
+			ix.lists[t.term].direct.add(ix.refs.ref(id), next, t.kind, &ix.nexts[t.term])
 		}
 		ix.byID[id] = directFlag | uint64(terms[0].term)
 		return
@@ -263,7 +275,7 @@ func (ix *Index) Add(id int64, q *Query) {
 // file writes a record of id with keys and prog into the block of its first key, a stub into the block of each
 // other key, each with its entry in checks, and counts a use of each key.
 func (ix *Index) file(id int64, keys, prog []uint32) {
-	check, stubCheck := uint64(ix.checkWord(prog, keys, false))<<32, uint64(ix.checkWord(prog, keys, true))<<32
+	check, stubCheck, ref := ix.checkWord(prog, keys, false), ix.checkWord(prog, keys, true), ix.refs.ref(id)
 	for i, k := range keys {
 		ix.terms[k].refs++
 		size := recHeader
@@ -273,8 +285,8 @@ func (ix *Index) file(id int64, keys, prog []uint32) {
 			c = check
 		}
 		b := grow(ix.lists[k].block, size)
-		ix.lists[k].checks = append(grow(ix.lists[k].checks, 1), c|uint64(len(b)))
-		ix.lists[k].checkIDs = append(grow(ix.lists[k].checkIDs, 1), id)
+		ix.lists[k].checks = append(grow(ix.lists[k].checks, 1), entryOf(c, uint32(len(b)), ref))
+		ix.offs[k] = append(grow(ix.offs[k], 1), uint32(len(b)))
 		if i > 0 {
 			ix.lists[k].block = append(b, uint32(size), keys[0], uint32(ix.byID[id]), recStub)
 			continue
@@ -299,10 +311,11 @@ func (ix *Index) remove(id int64) {
 		return
 	}
 	delete(ix.byID, id)
+	defer ix.refs.release(id)
 	if place&directFlag != 0 {
-		first := uint32(place &^ directFlag)
+		first, ref := uint32(place&^directFlag), ix.refs.ref(id)
 		for t := first; ; {
-			next, ok := ix.lists[t].direct.remove(id, &ix.nexts[t])
+			next, ok := ix.lists[t].direct.remove(ref, &ix.nexts[t])
 			if !ok {
 				break // cannot happen: each entry of the ring is where the one before it says
 			}
@@ -351,14 +364,13 @@ func (ix *Index) stub(k, t, off uint32) (uint32, bool) {
 	return 0, false
 }
 
-// kill marks the record at off in t's block removed, and its entry of checks no pair check (so that Match reads
-// the record, and skips it), and compacts the block once half of it is removed.
+// kill marks the record at off in t's block removed, and its entry of checks checkDead (so that Match passes over
+// it without reading the record), and compacts the block once half of it is removed.
 func (ix *Index) kill(t, off uint32) {
 	b := ix.lists[t].block
 	b[off+recKeys] |= recDead
-	checks := ix.lists[t].checks
-	if i, ok := slices.BinarySearchFunc(checks, off, func(c uint64, off uint32) int { return cmp.Compare(uint32(c), off) }); ok {
-		checks[i] &^= uint64(checkPair) << 32
+	if i, ok := slices.BinarySearch(ix.offs[t], off); ok {
+		ix.lists[t].checks[i] = entryOf(checkDead, off, 0)
 	}
 	ix.terms[t].dead += b[off+recLen]
 	if 2*ix.terms[t].dead >= uint32(len(b)) {
@@ -369,10 +381,10 @@ func (ix *Index) kill(t, off uint32) {
 // compact copies the live records of t's block, in order, into a new block of their size, and their entries of
 // checks.
 func (ix *Index) compact(t uint32) {
-	b, checks, ids := ix.lists[t].block, ix.lists[t].checks, ix.lists[t].checkIDs
+	b, checks := ix.lists[t].block, ix.lists[t].checks
 	var out []uint32
 	var outChecks []uint64
-	var outIDs []int64
+	var outOffs []uint32
 	if live := len(b) - int(ix.terms[t].dead); live > 0 {
 		out = make([]uint32, 0, live)
 	}
@@ -381,8 +393,12 @@ func (ix *Index) compact(t uint32) {
 		if rec[recKeys]&recDead != 0 {
 			continue
 		}
-		outChecks = append(outChecks, checks[i]&^0xffffffff|uint64(len(out)))
-		outIDs = append(outIDs, ids[i])
+		c := checks[i]
+		if uint32(c>>32)&checkPair == 0 {
+			c = c&^0xffffffff | uint64(len(out))
+		}
+		outChecks = append(outChecks, c)
+		outOffs = append(outOffs, uint32(len(out)))
 		if n := rec[recKeys]; n != recStub {
 			to := uint32(len(out))
 			ix.byID[recID(rec)] = uint64(t)<<32 | uint64(to)
@@ -397,7 +413,7 @@ func (ix *Index) compact(t uint32) {
 		}
 		out = append(out, rec...)
 	}
-	ix.lists[t].block, ix.lists[t].checks, ix.lists[t].checkIDs, ix.terms[t].dead = out, outChecks, outIDs, 0
+	ix.lists[t].block, ix.lists[t].checks, ix.offs[t], ix.terms[t].dead = out, outChecks, outOffs, 0
 }
 
 // grow returns s with room for n more elements, grown by an eighth when it has to be rather than by append's half
@@ -443,7 +459,7 @@ func (ix *Index) Refile() {
 			}
 			if len(keys) == len(old) && !slices.ContainsFunc(keys, func(k uint32) bool { return !slices.Contains(old, k) }) {
 				// Same keys: only the record's check may change (its stubs keep theirs, which still holds).
-				ix.lists[t].checks[i] = uint64(ix.checkWord(prog, old, false))<<32 | uint64(off)
+				ix.lists[t].checks[i] = entryOf(ix.checkWord(prog, old, false), off, ix.refs.ref(recID(rec)))
 				continue
 			}
 			moves = append(moves, move{id: recID(rec), keys: keys})
@@ -456,12 +472,22 @@ func (ix *Index) Refile() {
 			ix.release(k) // never the last reference: the program holds one too
 		}
 	}
+	// The records moved away leave removed ones behind, which the blocks would otherwise keep until half of one is
+	// removed: after a first Refile, a third of the entries Match scanned.
+	for t := range ix.lists {
+		if ix.terms[t].dead > 0 {
+			ix.compact(uint32(t))
+		}
+	}
 	first := true
 	for id := range ix.byID {
 		if first {
 			ix.idLo, ix.idHi, first = id, id, false
 		}
 		ix.idLo, ix.idHi = min(ix.idLo, id), max(ix.idHi, id)
+	}
+	if ix.refs.wide && !first && uint64(ix.idHi)-uint64(ix.idLo) < 1<<32 {
+		ix.recode(refCoderFor(ix.idLo, ix.idHi)) // the ids that were too far apart are gone
 	}
 }
 
@@ -478,7 +504,7 @@ func (ix *Index) intern(ns namespace, s string) uint32 {
 			id = uint32(len(ix.terms))
 			ix.terms = append(ix.terms, t)
 			ix.lists = append(ix.lists, termLists{})
-			ix.nexts = append(ix.nexts, nil)
+			ix.nexts, ix.offs = append(ix.nexts, nil), append(ix.offs, nil)
 			ix.df = append(ix.df, 0)
 		}
 		ix.dict[ns][s] = id
@@ -509,6 +535,6 @@ func (ix *Index) release(id uint32) {
 		ix.prefixLens.add(len(t.s), -1)
 	}
 	*t = term{}
-	ix.lists[id], ix.nexts[id] = termLists{}, nil
+	ix.lists[id], ix.nexts[id], ix.offs[id] = termLists{}, nil, nil
 	ix.freeTerms = append(ix.freeTerms, id)
 }

@@ -207,6 +207,13 @@ func TestIndexForgetsTerms(t *testing.T) {
 		if dead := ix.terms[id].dead; 2*dead >= uint32(len(b)) && len(b) > 0 {
 			t.Errorf("block of term %d not compacted: %d of %d words are removed records", id, dead, len(b))
 		}
+		// A removed record's entry is passed over without reading the record; a live one's is not checkDead.
+		checks := ix.lists[id].checks
+		for off, i := uint32(0), 0; off < uint32(len(b)); off, i = off+b[off+recLen], i+1 {
+			if removed, dead := b[off+recKeys]&recDead != 0, uint32(checks[i]>>32) == checkDead; removed != dead {
+				t.Errorf("term %d, record at %d: removed %v, entry checkDead %v", id, off, removed, dead)
+			}
+		}
 	}
 	for _, id := range ids[len(ids)/2:] {
 		ix.Remove(id)
@@ -480,7 +487,7 @@ func keyStrings(ix *Index, id int64) []string {
 		first := uint32(place)
 		for t := first; ; {
 			l := &ix.lists[t].direct
-			kind, ok := l.kindOf(id)
+			kind, ok := l.kindOf(ix.refs.ref(id))
 			if !ok {
 				break
 			}
@@ -488,7 +495,7 @@ func keyStrings(ix *Index, id int64) []string {
 			if kind&^kindTitle == kindOtherStem {
 				other[t] = true
 			}
-			next := ix.nexts[t][slices.Index(l.ids, id)]
+			next := ix.nexts[t][slices.Index(l.ids, ix.refs.ref(id))]
 			if next == 0 || next == first {
 				break
 			}
@@ -514,6 +521,10 @@ func TestIndexRefile(t *testing.T) {
 	ix.Add(2, mustParse(t, "(kim OR moon) administration"))
 	ix.Add(3, mustParse(t, "administration OR kim"))
 	ix.Add(4, mustParse(t, "seoul"))
+	// These stay under "administration", their only key, and keep its block from being compacted by the removals
+	// alone; none of them matches the articles below.
+	ix.Add(6, mustParse(t, "administration -(said OR kim OR moon)"))
+	ix.Add(7, mustParse(t, "administration -(said OR kim OR moon OR seoul)"))
 	want := map[int64][]string{1: {"administration"}, 2: {"administration"}, 3: {"administration", "kim"}, 4: {"seoul"}}
 	for id, w := range want {
 		if got := keyStrings(ix, id); !slices.Equal(got, w) {
@@ -527,6 +538,11 @@ func TestIndexRefile(t *testing.T) {
 		}
 	}
 	ix.Refile()
+	for id := range ix.lists {
+		if dead := ix.terms[id].dead; dead != 0 {
+			t.Errorf("after Refile, the block of %q keeps %d words of removed records", ix.terms[id].s, dead)
+		}
+	}
 	want = map[int64][]string{1: {"kim"}, 2: {"kim", "moon"}, 3: {"administration", "kim"}, 4: {"seoul"}}
 	for id, w := range want {
 		if got := keyStrings(ix, id); !slices.Equal(got, w) {
@@ -551,7 +567,7 @@ func TestIndexRefile(t *testing.T) {
 	if got := keyStrings(ix, 5); !slices.Equal(got, []string{"moon"}) {
 		t.Errorf("query added after observations filed under %q, want [moon]", got)
 	}
-	for _, id := range []int64{1, 2, 3, 4, 5} {
+	for _, id := range []int64{1, 2, 3, 4, 5, 6, 7} {
 		ix.Remove(id)
 	}
 	for ns, m := range ix.dict {
@@ -613,7 +629,7 @@ func recordCheck(t *testing.T, ix *Index, id int64) string {
 		t.Fatalf("query %d has no record", id)
 	}
 	k, off := uint32(place>>32), uint32(place)
-	i, found := slices.BinarySearchFunc(ix.lists[k].checks, off, func(c uint64, off uint32) int { return int(uint32(c)) - int(off) })
+	i, found := slices.BinarySearch(ix.offs[k], off)
 	if !found {
 		t.Fatalf("query %d's record has no entry in checks", id)
 	}

@@ -43,7 +43,7 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	var sink uint32
 	for _, t := range e.present {
 		l := &ix.lists[t] // two cache lines
-		sink += uint32(len(l.direct.ids)) + uint32(len(l.checkIDs))
+		sink += uint32(len(l.direct.ids)) + uint32(len(l.checks))
 	}
 	for _, t := range e.present {
 		l := &ix.lists[t]
@@ -51,12 +51,13 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 			sink += uint32(l.direct.ids[0])
 		}
 		if len(l.checks) > 0 {
-			sink += uint32(l.checks[0]) + uint32(l.checkIDs[0])
+			sink += uint32(l.checks[0])
 		}
 	}
 	// The matches go to a bitset over the span of the stored ids when they are dense enough (as a store gives them
 	// out), which reads them back sorted and once each; else to out, which is sorted after.
 	lo, span, dense := ix.idSpan()
+	loRef := ix.refs.offset(lo) // when dense: a match's bit is its ref less loRef
 	if dense {
 		e.idSet.reset(int(span))
 	}
@@ -65,9 +66,9 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	for _, t := range e.present {
 		if direct := &ix.lists[t].direct; len(direct.ids) > 0 {
 			if dense {
-				direct.addMatches(&e.idSet, lo, e.hits[t].kinds(e.foreign))
+				direct.addMatches(&e.idSet, loRef, e.hits[t].kinds(e.foreign))
 			} else {
-				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign))
+				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign), &ix.refs)
 			}
 		}
 		// A pair check (see checkPair) is decided here. The keyed word matches through t when t is a stem of the
@@ -75,9 +76,8 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 		// checkOther); if not, another of its stems' entries answers. The other word matches when its primary stem
 		// is a stem of the article; when that is not so in an article read in a language besides English, one of
 		// its other stems could be: only the record tells.
-		primary := e.hits[t].stemWhere != 0
+		primary := e.hasStem(t)
 		other := primary && e.foreign
-		ids := ix.lists[t].checkIDs
 		for i, c := range ix.lists[t].checks {
 			check := uint32(c >> 32)
 			if check&checkPair != 0 {
@@ -85,19 +85,19 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 					continue
 				}
 				o := check & checkTerm
-				has := e.has(o) && e.hits[o].stemWhere != 0
+				has := e.hasStem(o)
 				if !has && check&checkEnglish != 0 && e.foreign {
 					// Evaluated whatever other keys the article has: their entries may have been decided.
-					cands = append(cands, candidate{t | candForce, uint32(c)})
+					cands = append(cands, candidate{t | candForce, ix.offs[t][i]})
 					continue
 				}
 				if has == (check&checkNot != 0) {
 					continue
 				}
-				if id := ids[i]; dense {
-					e.idSet.add(uint32(uint64(id) - uint64(lo)))
+				if r := uint32(c); dense {
+					e.idSet.add(r - loRef)
 				} else {
-					out = append(out, id)
+					out = append(out, ix.refs.id(r))
 				}
 				continue
 			}
@@ -156,14 +156,27 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 }
 
 // idSpan returns the least stored id and the span from it to the greatest, and whether Match marks matches in an
-// idSet of that span: when the stored ids are at least 1/setSpanPerID of the span and it is below maxSetSpan.
+// idSet of that span: when the stored ids are at least 1/setSpanPerID of the span and it is below maxSetSpan (and
+// so their refs are offsets, see refCoder).
 func (ix *Index) idSpan() (lo int64, span uint64, dense bool) {
 	if len(ix.byID) == 0 {
 		return 0, 0, false
 	}
 	d := uint64(ix.idHi) - uint64(ix.idLo)
-	return ix.idLo, d + 1, d < maxSetSpan && d+1 <= setSpanPerID*uint64(len(ix.byID))
+	return ix.idLo, d + 1, !ix.refs.wide && d < maxSetSpan && d+1 <= setSpanPerID*uint64(len(ix.byID))
 }
+
+// stem notes that the article has term id as a stem, where says where (see termHit.stemWhere).
+func (e *evaluator) stem(id uint32, where uint8) {
+	e.hit(id).stemWhere = where
+	if where != 0 {
+		e.stemBits[id/64] |= 1 << (id % 64)
+	}
+}
+
+// hasStem reports whether the article has ref as a stem (see stem): one word of a small bitset, where the bit of
+// has and then the hit would be two reads, the second far away.
+func (e *evaluator) hasStem(ref uint32) bool { return e.stemBits[ref/64]&(1<<(ref%64)) != 0 }
 
 // earlierKey reports whether the article has a key of keys that comes before t: a record filed under several keys
 // is evaluated once, under the first of them that the article has.
@@ -313,12 +326,12 @@ func (ix *Index) lookUp(e *evaluator) {
 	}
 	for j := range d.stems {
 		if i := d.stemTok[j]; i >= 0 && tokIDs[i] != 0 {
-			e.hit(tokIDs[i]).stemWhere = d.stemWhere[j]
+			e.stem(tokIDs[i], d.stemWhere[j])
 		}
 	}
 	for _, p := range probes[nTokenProbes:] {
 		if id := words.find(p.h, d.stems[p.i], ix.terms); id != 0 {
-			e.hit(id).stemWhere = d.stemWhere[p.i]
+			e.stem(id, d.stemWhere[p.i])
 		}
 	}
 	e.probes = probes

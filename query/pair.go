@@ -5,7 +5,7 @@ package query
 // drones", "Biden -tariffs", about four in five of the records that pass their check in the benchmarks — filed
 // under the stems of its positive word. The check then holds the other word's primary stem and checkPair (with
 // checkNot when that word is negated, checkEnglish when it has other stems, and checkOther in the entry of a stub,
-// under one of the keyed word's other stems), and checkIDs holds the query's id beside the entry: Match decides
+// under one of the keyed word's other stems), and the entry holds the query's id in place of the record's offset: Match decides
 // from the article's terms alone, but where the other word's other stems could count (see Index.Match).
 const (
 	checkPair  = uint32(1) << 30
@@ -13,6 +13,9 @@ const (
 	checkOther = uint32(1) << 28
 	// checkTerm masks the term of a check; a term id at or above it is never a check (see checkOf).
 	checkTerm = checkOther - 1
+	// checkDead is the check of a removed record's or stub's entry: term 0, which no article has, and not a pair
+	// check, so that Match passes over the entry without reading the record.
+	checkDead = checkOther
 )
 
 // pairCheck returns the check of a record filed under keys with program prog that Match can decide without
