@@ -196,6 +196,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		// fetch, which links, queues and finishes the batch in one commit.
 		summarizing, linking, matching = 0, 0, 0
 		var pending []news.Article // as the planner saw them
+		var fresh int              // articles this fetch stored
 		if o.html {
 			// The poller's own path: the feed parsed, its items cleaned,
 			// the new ones summarized, linked, matched and queued in the
@@ -209,71 +210,42 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			if n == 0 {
 				return fmt.Errorf("fetch %d: nothing new stored", fetch)
 			}
-			stored += n
-			t1 := time.Now()
-			c5 := threadTime()
-			c2 := c1 + (c5 - c1 - summarizing - linking - matching)
-			c3 := c2 + summarizing
-			c4 := c3 + linking
-			c5 = c4 + matching
-			if o.send {
+			fresh = n
+		} else {
+			added, n, planned, err := st.StoreFeedItemsPlanned(ctx, f.src.ID, f.items, func(_ int, a *news.Article) bool {
 				c := threadTime()
-				n, err := sendAll(ctx, st, clk.Now())
+				a.SourceName = f.src.Name
+				a.Summary = sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
+				summarizing += threadTime() - c
+				return true
+			}, func(ctx context.Context, arts []news.Article) ([]news.StoryCandidate, []news.Alert, error) {
+				c := threadTime()
+				for i := range arts {
+					arts[i].SourceURL = f.src.URL
+					arts[i].PublishedAt, arts[i].FetchedAt = time.Unix(arts[i].PublishedAt.Unix(), 0).UTC(), time.Unix(arts[i].FetchedAt.Unix(), 0).UTC()
+				}
+				links, _, err := linker.PlanLinks(ctx, arts)
 				if err != nil {
-					return err
+					return nil, nil, err
 				}
-				if steady {
-					sendCPU += threadTime() - c
-					sent += n
-				}
-			}
-			if steady {
-				for i, d := range []time.Duration{c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4} {
-					stepCPU[i] += d
-				}
-				steadyArticles += n
-				insert = append(insert, t1.Sub(t0))
-			}
-			if o.n >= 10 && stored%(o.n/10) < n {
-				now := cpuTime()
-				fmt.Fprintf(w, "  %d articles stored, %s; CPU per article over the last %d: %s\n", stored, time.Since(started).Round(time.Second),
-					stored-lastStored, per(now-lastCPU, stored-lastStored))
-				lastCPU, lastStored = now, stored
-			}
-			continue
-		}
-		added, n, planned, err := st.StoreFeedItemsPlanned(ctx, f.src.ID, f.items, func(_ int, a *news.Article) bool {
-			c := threadTime()
-			a.SourceName = f.src.Name
-			a.Summary = sum.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: f.src.Name})
-			summarizing += threadTime() - c
-			return true
-		}, func(ctx context.Context, arts []news.Article) ([]news.StoryCandidate, []news.Alert, error) {
-			c := threadTime()
-			for i := range arts {
-				arts[i].SourceURL = f.src.URL
-				arts[i].PublishedAt, arts[i].FetchedAt = time.Unix(arts[i].PublishedAt.Unix(), 0).UTC(), time.Unix(arts[i].FetchedAt.Unix(), 0).UTC()
-			}
-			links, _, err := linker.PlanLinks(ctx, arts)
+				c2 := threadTime()
+				linking += c2 - c
+				alerts, err := subs.PlanAlerts(ctx, arts)
+				matching += threadTime() - c2
+				pending = arts
+				return links, alerts, err
+			})
 			if err != nil {
-				return nil, nil, err
+				linker.Unstored()
+				return err
 			}
-			c2 := threadTime()
-			linking += c2 - c
-			alerts, err := subs.PlanAlerts(ctx, arts)
-			matching += threadTime() - c2
-			pending = arts
-			return links, alerts, err
-		})
-		if err != nil {
-			linker.Unstored()
-			return err
-		}
-		if !planned {
-			return fmt.Errorf("fetch %d: the plan was not stored", fetch)
-		}
-		if n > 0 {
-			subs.AlertsQueued(len(pending), n)
+			if !planned {
+				return fmt.Errorf("fetch %d: the plan was not stored", fetch)
+			}
+			if n > 0 {
+				subs.AlertsQueued(len(pending), n)
+			}
+			fresh = len(added)
 		}
 		// The store step's CPU is told apart from the summaries' it ran
 		// and the planning inside its write; the last column is the
@@ -295,15 +267,15 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 				sent += n
 			}
 		}
-		stored += len(added)
+		stored += fresh
 		if steady {
 			for i, d := range []time.Duration{c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4} {
 				stepCPU[i] += d
 			}
-			steadyArticles += len(added)
+			steadyArticles += fresh
 			insert = append(insert, t1.Sub(t0))
 		}
-		if o.n >= 10 && stored%(o.n/10) < len(added) && len(added) > 0 {
+		if o.n >= 10 && stored%(o.n/10) < fresh && fresh > 0 {
 			// CPU per article over the last tenth: flat in the store's size
 			// when the write path is.
 			now := cpuTime()
