@@ -134,31 +134,8 @@ func TestTheTopicMigrationKeepsEverything(t *testing.T) {
 func TestTheAlertsKeyMigrationKeepsEverything(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	st := openUpgraded(t, path, 46,
-		`INSERT INTO chats (id, created_at, updated_at) VALUES (-100, 0, 0), (7, 0, 0)`,
-		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
-		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, alertable) VALUES (5, 1, 'g5', 'https://wire.example/5', 'Kursk', 'x', 0, 0, 1), (6, 1, 'g6', 'https://wire.example/6', 'Dam', 'y', 0, 0, 1)`,
-		`INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id) VALUES
-			(-100, 0, 5, 4, 100, 5, 'alert', 11), (-100, 77, 5, 4, 101, 5, 'held', NULL), (7, 0, 6, 9, 102, 5, 'also', 12)`,
-	)
-	rows, err := st.w.QueryContext(ctx, `SELECT chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, coalesce(outbox_id, 0)
-		FROM alerts ORDER BY created_at`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := collect(rows, func(rs scanner) (string, error) {
-		var chat, thread, article, sub, created, story, outbox int64
-		var delivery string
-		err := rs.Scan(&chat, &thread, &article, &sub, &created, &story, &delivery, &outbox)
-		return fmt.Sprintln(chat, thread, article, sub, created, story, delivery, outbox), err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"-100 0 5 4 100 5 alert 11\n", "-100 77 5 4 101 5 held 0\n", "7 0 6 9 102 5 also 12\n"}
-	if !slices.Equal(got, want) {
-		t.Errorf("alerts after the migration:\n%v\nwant\n%v", got, want)
-	}
+	st := openUpgraded(t, path, 46, oldAlertRows(nil)...)
+	wantOldAlerts(t, st)
 	var n int
 	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'alerts_article'`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("alerts_article: %d, %v; want gone", n, err)
@@ -176,34 +153,12 @@ func TestTheAlertsKeyMigrationKeepsEverything(t *testing.T) {
 func TestTheLeanAlertsMigrationKeepsEverything(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	st := openUpgraded(t, path, 47,
-		`INSERT INTO chats (id, created_at, updated_at) VALUES (-100, 0, 0), (7, 0, 0)`,
-		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
-		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, alertable) VALUES (5, 1, 'g5', 'https://wire.example/5', 'Kursk', 'x', 0, 0, 1), (6, 1, 'g6', 'https://wire.example/6', 'Dam', 'y', 0, 0, 1)`,
+	st := openUpgraded(t, path, 47, oldAlertRows([]string{
 		`INSERT INTO outbox (id, chat_id, kind, priority, article_id, status, created_at) VALUES
 			(11, -100, 'alert', 10, 5, 'sent', 100), (12, 7, 'alert', 10, 6, 'pending', 102), (13, 7, 'reply', 0, NULL, 'pending', 103),
 			(14, -100, 'alert', 10, 6, 'held', 104), (15, -100, 'alert', 10, 5, 'pending', 105)`,
-		`INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id) VALUES
-			(-100, 0, 5, 4, 100, 5, 'alert', 11), (-100, 77, 5, 4, 101, 5, 'held', NULL), (7, 0, 6, 9, 102, 5, 'also', 12)`,
-	)
-	rows, err := st.w.QueryContext(ctx, `SELECT chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, coalesce(outbox_id, 0)
-		FROM alerts ORDER BY created_at`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := collect(rows, func(rs scanner) (string, error) {
-		var chat, thread, article, sub, created, story, outbox int64
-		var delivery string
-		err := rs.Scan(&chat, &thread, &article, &sub, &created, &story, &delivery, &outbox)
-		return fmt.Sprintln(chat, thread, article, sub, created, story, delivery, outbox), err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"-100 0 5 4 100 5 alert 11\n", "-100 77 5 4 101 5 held 0\n", "7 0 6 9 102 5 also 12\n"}
-	if !slices.Equal(got, want) {
-		t.Errorf("alerts after the migration:\n%v\nwant\n%v", got, want)
-	}
+	})...)
+	wantOldAlerts(t, st)
 	var n int
 	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name IN ('alerts_outbox', 'sqlite_autoindex_alerts_1')`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("alerts_outbox or the key's own index: %d, %v; want gone", n, err)
@@ -266,5 +221,44 @@ func TestTheStoryIndexMigrationKeepsTheJoinedArticles(t *testing.T) {
 	}
 	if len(got[5]) != 2 || len(got[7]) != 1 {
 		t.Errorf("story sources = %v; want two for story 5, one for story 7", got)
+	}
+}
+
+// oldAlertRows are the rows an older release's database is given before the
+// alerts migrations run: two chats, a source, two articles, then extra
+// (rows the alerts refer to, such as the outbox's), then three alerts — one
+// article alerted in two topics of one chat.
+func oldAlertRows(extra []string) []string {
+	rows := []string{
+		`INSERT INTO chats (id, created_at, updated_at) VALUES (-100, 0, 0), (7, 0, 0)`,
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Wire', 'https://wire.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, alertable) VALUES (5, 1, 'g5', 'https://wire.example/5', 'Kursk', 'x', 0, 0, 1), (6, 1, 'g6', 'https://wire.example/6', 'Dam', 'y', 0, 0, 1)`,
+	}
+	rows = append(rows, extra...)
+	return append(rows, `INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id) VALUES
+			(-100, 0, 5, 4, 100, 5, 'alert', 11), (-100, 77, 5, 4, 101, 5, 'held', NULL), (7, 0, 6, 9, 102, 5, 'also', 12)`)
+}
+
+// wantOldAlerts checks that the three alerts of oldAlertRows came through a
+// migration with every column as they were.
+func wantOldAlerts(t *testing.T, st *Store) {
+	t.Helper()
+	rows, err := st.w.QueryContext(context.Background(), `SELECT chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, coalesce(outbox_id, 0)
+		FROM alerts ORDER BY created_at`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := collect(rows, func(rs scanner) (string, error) {
+		var chat, thread, article, sub, created, story, outbox int64
+		var delivery string
+		err := rs.Scan(&chat, &thread, &article, &sub, &created, &story, &delivery, &outbox)
+		return fmt.Sprintln(chat, thread, article, sub, created, story, delivery, outbox), err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"-100 0 5 4 100 5 alert 11\n", "-100 77 5 4 101 5 held 0\n", "7 0 6 9 102 5 also 12\n"}
+	if !slices.Equal(got, want) {
+		t.Errorf("alerts after the migration:\n%v\nwant\n%v", got, want)
 	}
 }
