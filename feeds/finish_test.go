@@ -141,14 +141,7 @@ func TestAStopAtAnyStepOfTheOneWriteFinishLosesNoAlertAndRepeatsNone(t *testing.
 				r.open()
 				r.clock.Add(time.Hour) // past any backoff
 				again := r.poller(r.oneWriteOptions(&planningSink{queueingSink: queueingSink{st: r.st}}, whole))
-				if err := again.PollOnce(context.Background()); err != nil {
-					t.Fatal(err)
-				}
-				r.wantEachOnce(news3...)
-				if err := again.PollOnce(context.Background()); err != nil { // and nothing more later
-					t.Fatal(err)
-				}
-				r.wantEachOnce(news3...)
+				r.pollTwiceWantEachOnce(again, news3...)
 				db, err := sql.Open("sqlite3", "file:"+r.path+"?_query_only=1")
 				if err != nil {
 					t.Fatal(err)

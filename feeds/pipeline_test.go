@@ -219,6 +219,18 @@ func (r *pipelineRig) wantEachOnce(titles ...string) {
 	}
 }
 
+// pollTwiceWantEachOnce polls with p (the restarted bot's poller) and
+// wants each title alerted once, then polls again and wants nothing more.
+func (r *pipelineRig) pollTwiceWantEachOnce(p *Poller, titles ...string) {
+	r.t.Helper()
+	for range 2 {
+		if err := p.PollOnce(context.Background()); err != nil {
+			r.t.Fatal(err)
+		}
+		r.wantEachOnce(titles...)
+	}
+}
+
 // cancelOnCall wraps a page fetcher, a summarizer or a linker: its nth call
 // cancels the poll's context first, as a SIGTERM at that moment does.
 type cancelOnCall struct {
@@ -350,14 +362,7 @@ func TestAStopAtAnyStepOfAPollLosesNoAlertAndRepeatsNone(t *testing.T) {
 			r.onGet.Store(func(*http.Request) {})
 			r.clock.Add(time.Hour) // past any backoff
 			again := r.poller(r.options(&queueingSink{st: r.st}))
-			if err := again.PollOnce(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			r.wantEachOnce(news3...)
-			if err := again.PollOnce(context.Background()); err != nil { // and nothing more later
-				t.Fatal(err)
-			}
-			r.wantEachOnce(news3...)
+			r.pollTwiceWantEachOnce(again, news3...)
 		})
 	}
 }
