@@ -51,7 +51,10 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't read that: %s. Try <code>/quiet 23:00-07:00</code>.", esc(explain(tr(ctx), err))))
 		return nil
 	case errors.Is(err, settings.ErrUnknownQuietMode):
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest)."))
+		// The word as typed (fields are lower-cased), so the user sees
+		// which one was not understood.
+		typed := strings.Fields(req.args)
+		r.reply(ctx, req.in.ChatID, esc(tr(ctx).Sprintf("I don't know the mode %q.", typed[len(typed)-1]))+" "+tr(ctx).Sprintf("After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest)."))
 		return nil
 	case err != nil:
 		return err

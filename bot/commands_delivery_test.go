@@ -46,6 +46,10 @@ func TestQuietCommand(t *testing.T) {
 		{"show", "", "Quiet hours 22:30–06:00", "22:30", "06:00", "silent"},
 		{"bad hours", "25:00-07:00", "I can't read that", "22:30", "06:00", "silent"},
 		{"bad mode", "23:00-07:00 loud", "say <code>silent</code>", "22:30", "06:00", "silent"},
+		// A user wrote "loud" and read only what to write instead: the
+		// reply names the word it could not use.
+		{"bad mode named", "23:00-07:00 loud", "&#34;loud&#34;", "22:30", "06:00", "silent"},
+		{"bad mode with HTML named escaped", "23:00-07:00 <b>", "&#34;&lt;b&gt;&#34;", "22:30", "06:00", "silent"},
 		{"too many words", "23:00 to 07:00", "Try <code>/quiet 23:00-07:00</code>", "22:30", "06:00", "silent"},
 		{"am and pm", "11pm-7am", "Quiet hours 23:00–07:00 (Europe/Berlin)", "23:00", "07:00", "silent"},
 		{"am and pm with minutes and a mode", "11:30PM-6:45am silent", "Quiet hours 23:30–06:45", "23:30", "06:45", "silent"},

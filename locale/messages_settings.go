@@ -10,6 +10,7 @@ var settingTexts = []entry{
 		"Не могу это прочитать: %s. Попробуйте <code>/quiet 23:00-07:00</code>.",
 		"Das kann ich nicht lesen: %s. Probieren Sie <code>/quiet 23:00-07:00</code>.",
 		"No puedo leer eso: %s. Prueba <code>/quiet 23:00-07:00</code>."},
+	{"I don't know the mode %q.", "Я не знаю режима %q.", "Den Modus %q kenne ich nicht.", "No conozco el modo %q."},
 	{"After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest).",
 		"После часов укажите <code>silent</code> (оповещения приходят без звука) или <code>hold</code> (оповещения ждут сводки).",
 		"Schreiben Sie nach den Uhrzeiten <code>silent</code> (Meldungen kommen lautlos) oder <code>hold</code> (Meldungen warten auf die Übersicht).",
