@@ -418,9 +418,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		if !s.accept(w, call, "text", MaxMessage, true, false) {
 			return
 		}
+		id, _ := strconv.Atoi(call.Params.Get("_message_id"))
 		s.mu.Lock()
-		id := s.nextMsg
-		s.nextMsg++
 		s.notify()
 		s.mu.Unlock()
 		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
@@ -500,10 +499,7 @@ func (s *Server) sendDocument(w http.ResponseWriter, call Call) {
 	if !s.accept(w, call, "caption", MaxCaption, false, false) {
 		return
 	}
-	s.mu.Lock()
-	id := s.nextMsg
-	s.nextMsg++
-	s.mu.Unlock()
+	id, _ := strconv.Atoi(call.Params.Get("_message_id"))
 	chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
 	ok200(w, map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"},
 		"caption": call.Params.Get("caption"),
@@ -671,6 +667,14 @@ func (s *Server) accept(w http.ResponseWriter, call Call, field string, max int,
 		return false
 	}
 	call.Params.Set("_accepted", "1")
+	if !edit {
+		// The new message's id, recorded with the call so that a person
+		// driving the fake knows which message a button is under.
+		s.mu.Lock()
+		call.Params.Set("_message_id", strconv.Itoa(s.nextMsg))
+		s.nextMsg++
+		s.mu.Unlock()
+	}
 	s.record(call)
 	return true
 }
