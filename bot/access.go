@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/newshound/newshound/query"
 )
 
 // access is who may run a command.
@@ -39,6 +41,18 @@ func argLimit(name string) int {
 		return MaxMessage // pasted OPML
 	}
 	return 1000
+}
+
+// shownLimit is the limit a reply about a too-long argument names: for the
+// commands that take a query, the query's own limit, lower than argLimit,
+// so that a user who shortens the query to the number named is not then
+// refused again with a smaller one.
+func shownLimit(name string) int {
+	switch name {
+	case "subscribe", "search":
+		return query.MaxQueryLength
+	}
+	return argLimit(name)
 }
 
 // refusal returns the polite answer for a sender who may not do what is

@@ -208,8 +208,10 @@ func TestLongArgumentsAreRefusedBriefly(t *testing.T) {
 		want string
 	}{
 		{"1,000 characters reach the parser", "/subscribe " + long, "I can't use that query"},
-		{"1,001 characters are too long", "/subscribe " + long + "b", "too long for /subscribe (1001 characters, at most 1000)"},
-		{"a long search", "/search " + strings.Repeat("kursk ", 300), "too long for /search"},
+		// The limit named is the query's: a user told "at most 1000" cut
+		// a query to 900 characters and was then told "at most 200".
+		{"1,001 characters are too long", "/subscribe " + long + "b", "too long for /subscribe (1001 characters, at most 200)"},
+		{"a long search", "/search " + strings.Repeat("kursk ", 300), "too long for /search (1799 characters, at most 200)"},
 		{"a long unsubscribe", "/unsubscribe " + long, "no subscription"},
 		{"a long command name", "/" + long, "I don't know"},
 	}

@@ -240,7 +240,7 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 func (r *Router) run(ctx context.Context, cmd *command, req request) {
 	in := req.in
 	if n, limit := utf8.RuneCountInString(req.args), argLimit(cmd.name); n > limit {
-		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("That is too long for /%s (%d characters, at most %d).", cmd.name, n, limit))
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("That is too long for /%s (%d characters, at most %d).", cmd.name, n, shownLimit(cmd.name)))
 		return
 	}
 	if refusal := r.refusal(ctx, accessOf(cmd.name), in); refusal != "" {
