@@ -660,6 +660,9 @@ func (s *Server) accept(w http.ResponseWriter, call Call, field string, max int,
 	if rep == nil {
 		rep = s.checkModern(call.Params, edit)
 	}
+	if rep == nil {
+		rep = checkMarkup(call.Params)
+	}
 	if rep != nil {
 		call.Params.Set("_refused", rep.Description)
 		s.record(call)
