@@ -194,6 +194,11 @@ func (r *Router) cmdList(ctx context.Context, req request) error {
 // after a press cover every line shown.
 const listBudget = MaxMessage - 300
 
+// listMax is the most subscriptions /list shows: each has two buttons, and
+// Telegram refuses an inline keyboard of more than 100 ("reply markup is
+// too long"), which left a chat allowed more than 50 with no /list at all.
+const listMax = 50
+
 // renderList shows the chat's subscriptions, each with buttons to remove
 // and to mute or unmute it.
 // In a forum topic (thread != 0) it shows the subscriptions whose alerts go
@@ -231,7 +236,7 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 		if s.Muted {
 			line += " " + t.Sprintf("(muted)")
 		}
-		if utf8.RuneCountInString(b.String())+utf8.RuneCountInString(line) > listBudget {
+		if i == listMax || utf8.RuneCountInString(b.String())+utf8.RuneCountInString(line) > listBudget {
 			b.WriteString(t.Sprintf("… and %d more: remove some with /unsubscribe ID.", len(subs)-i) + "\n")
 			break
 		}

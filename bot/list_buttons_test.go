@@ -1,0 +1,78 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/store"
+	"github.com/newshound/newshound/subscriptions"
+)
+
+// A chat allowed more than 50 subscriptions (subscriptions.max_per_chat
+// raised) had /list answered with nothing: Telegram refuses an inline
+// keyboard of more than 100 buttons ("reply markup is too long") and the
+// refused reply was dropped. /list shows as many as its buttons cover,
+// then says how many more there are, and a press rewrites it within the
+// limit too.
+func TestListOfManySubscriptionsFitsTheKeyboard(t *testing.T) {
+	var subs *subscriptions.Service
+	h := newHarness(t, func(o *RouterOptions) {
+		subs = subscriptions.NewService(subscriptions.Options{Store: o.Store.(*store.Store), MaxPerChat: 200, Now: o.Now, Logger: o.Logger})
+		o.Subscriptions = subs
+	})
+	ctx := context.Background()
+	const chat, n = 70, 60
+	h.reply(chat, "private", chat, "/start")
+	for i := range n {
+		if _, err := subs.Subscribe(ctx, chat, fmt.Sprintf("kursk%d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := len(h.tg.Calls("sendMessage"))
+	h.send(chat, "private", chat, "/list")
+	var got telegramtest.Call
+	testkit.WaitFor(t, "an answer to /list, taken or refused", func() bool {
+		calls := h.tg.Calls("sendMessage")
+		if len(calls) > before {
+			got = calls[before]
+			return true
+		}
+		return false
+	})
+	if got.Params.Has("_refused") {
+		t.Fatalf("/list of %d subscriptions refused: %s", n, got.Params.Get("_refused"))
+	}
+	rows := buttons(t, got)
+	count := 0
+	for _, r := range rows {
+		count += len(r)
+	}
+	if count > telegramtest.MaxKeyboardButtons {
+		t.Fatalf("/list has %d buttons, Telegram takes %d", count, telegramtest.MaxKeyboardButtons)
+	}
+	shown := strings.Count(got.Text(), "<code>kursk")
+	if shown != count/2 {
+		t.Errorf("/list shows %d subscriptions with %d buttons, want two buttons for each line", shown, count)
+	}
+	if want := fmt.Sprintf("and %d more", n-shown); !strings.Contains(got.Text(), want) {
+		t.Errorf("/list = %q, want it to say %q", got.Text(), want)
+	}
+	mid, err := strconv.Atoi(got.Params.Get("_message_id"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.press(chat, "private", chat, mid, rows[0][1].Data) // mute the first
+	h.settle()
+	edits := h.tg.Calls("editMessageText")
+	if len(edits) == 0 {
+		t.Fatal("no rewrite of /list after a press")
+	}
+	if last := edits[len(edits)-1]; last.Params.Has("_refused") {
+		t.Errorf("the rewrite of /list refused: %s", last.Params.Get("_refused"))
+	}
+}
