@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"html"
 	"strings"
 	"testing"
 	"time"
@@ -123,9 +124,14 @@ func TestPreviewNonsenseKeepsTheChoice(t *testing.T) {
 	for _, nonsense := range []string{"sideways", "LARGE please", "on off", "<b>on</b>", "🖼", strings.Repeat("x", 3000)} {
 		h.clock.Advance(5 * time.Second) // past the command rate
 		got := h.reply(chat, "private", chat, "/preview "+nonsense)
-		clear := strings.Contains(got.Text(), "don't know that choice") || strings.Contains(got.Text(), "too long for /preview")
+		clear := strings.Contains(got.Text(), "know the choice") || strings.Contains(got.Text(), "too long for /preview")
 		if !clear || len(got.Text()) > 400 {
 			t.Errorf("/preview %.40q = %q", nonsense, got.Text())
+		}
+		// The reply names what it did not know, as /quiet, /digest and
+		// /timezone do ("sideways" read only "I don't know that choice").
+		if named := html.EscapeString(fmt.Sprintf("%q", nonsense)); len(nonsense) < 100 && !strings.Contains(got.Text(), named) {
+			t.Errorf("/preview %q = %q, want it to name %s", nonsense, got.Text(), named)
 		}
 	}
 	h.clock.Advance(5 * time.Second)

@@ -10,6 +10,7 @@ import (
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
+	"github.com/newshound/newshound/summarize"
 )
 
 // cmdQuiet shows or sets the chat's quiet hours:
@@ -54,7 +55,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		// The word as typed (fields are lower-cased), so the user sees
 		// which one was not understood.
 		typed := strings.Fields(req.args)
-		r.reply(ctx, req.in.ChatID, esc(tr(ctx).Sprintf("I don't know the mode %q.", typed[len(typed)-1]))+" "+tr(ctx).Sprintf("After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest)."))
+		r.reply(ctx, req.in.ChatID, esc(tr(ctx).Sprintf("I don't know the mode %q.", summarize.Clip(typed[len(typed)-1], 40)))+" "+tr(ctx).Sprintf("After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest)."))
 		return nil
 	case err != nil:
 		return err

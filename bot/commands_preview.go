@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/newshound/newshound/settings"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Previews reads and sets how a chat's alerts show their link preview (settings.Service).
@@ -41,7 +42,7 @@ func (r *Router) cmdPreview(ctx context.Context, req request) error {
 	}
 	v, err := r.opts.Preview.SetPreview(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, settings.ErrPreviewChoice) {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I don't know that choice.")+" "+tr(ctx).Sprintf(previewUsage))
+		r.reply(ctx, req.in.ChatID, esc(tr(ctx).Sprintf("I don't know the choice %q.", summarize.Clip(req.args, 40)))+" "+tr(ctx).Sprintf(previewUsage))
 		return nil
 	}
 	if err != nil {

@@ -156,7 +156,7 @@ func TestRepliesInGroupsAnswerTheCommand(t *testing.T) {
 func TestPreviewChoiceShapesAlertsOnly(t *testing.T) {
 	h := newHarness(t)
 	const chat = 30
-	if got := h.reply(chat, "private", chat, "/preview sideways"); !strings.Contains(got.Text(), "don't know that choice") {
+	if got := h.reply(chat, "private", chat, "/preview sideways"); !strings.Contains(got.Text(), "know the choice &#34;sideways&#34;") {
 		t.Errorf("/preview sideways = %q", got.Text())
 	}
 	sub := h.mustSubscribe(chat, "private", "kursk")

@@ -59,7 +59,7 @@ var settingTexts = []entry{
 		"Отправьте <code>/preview on</code>, <code>off</code>, <code>large</code>, <code>small</code> или <code>above</code>.",
 		"Senden Sie <code>/preview on</code>, <code>off</code>, <code>large</code>, <code>small</code> oder <code>above</code>.",
 		"Envía <code>/preview on</code>, <code>off</code>, <code>large</code>, <code>small</code> o <code>above</code>."},
-	{"I don't know that choice.", "Я не знаю такого варианта.", "Diese Auswahl kenne ich nicht.", "No conozco esa opción."},
+	{"I don't know the choice %q.", "Я не знаю варианта %q.", "Die Auswahl %q kenne ich nicht.", "No conozco la opción %q."},
 	{"🖼 From now on alerts here show %s. Digests and lists never do.", "🖼 Теперь оповещения здесь показывают: %s. Сводки и списки — никогда.", "🖼 Ab jetzt zeigen Meldungen hier %s. Übersichten und Listen nie.", "🖼 A partir de ahora las alertas aquí muestran %s. Los resúmenes y las listas, nunca."},
 	{"no link preview", "без превью ссылки", "keine Linkvorschau", "ninguna vista previa del enlace"},
 	{"the article's link preview below the text", "превью ссылки на статью под текстом", "die Linkvorschau des Artikels unter dem Text", "la vista previa del enlace bajo el texto"},
