@@ -182,7 +182,7 @@ func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *s
 		return err
 	}
 	for _, src := range retired {
-		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", src.URL)
+		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", feeds.Redacted(src.URL))
 	}
 	return nil
 }

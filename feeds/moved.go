@@ -45,6 +45,8 @@ func (p *Poller) noteMoved(ctx context.Context, log *slog.Logger, src news.Sourc
 	if movedTo == src.URL {
 		movedTo = ""
 	}
+	// Shown in /sources to every user: a feed's password is not.
+	movedTo = Redacted(movedTo)
 	p.keepMoved(ctx, log, src.ID, movedTo)
 	if movedTo == "" {
 		p.moved.Delete(src.ID)

@@ -431,7 +431,7 @@ func wrapPoll(err error) error {
 // as a failed fetch (validators and first-fetch flag untouched). On a stop
 // (ctx done) it records nothing and returns the source unchanged.
 func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, time.Time, int) {
-	log := p.log.With("source", src.Name, "url", src.URL)
+	log := p.log.With("source", src.Name, "url", Redacted(src.URL))
 	fetcher := p.opts.Fetcher
 	if src.Origin == "chat" && p.opts.ChatFetcher != nil {
 		fetcher = p.opts.ChatFetcher
