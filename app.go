@@ -106,7 +106,7 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	}
 	st, err := store.OpenLogged(ctx, cfg.Storage.Path, m.Now, log)
 	if err != nil {
-		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
+		return storageError(cfg.Storage.Path, err)
 	}
 	defer st.Close()
 	if err := syncSources(ctx, st, cfg, log); err != nil {

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+
+	"github.com/newshound/newshound/feeds"
 )
 
 // feedFinder is the transport of the configuration's sources: when a source's
@@ -45,7 +47,7 @@ func (f *feedFinder) RoundTrip(req *http.Request) (*http.Response, error) {
 		f.found[page] = ""
 		f.mu.Unlock()
 		if ferr != nil {
-			f.log.Warn("source URL is a web page that links to no feed; give the feed's URL in [[sources]]", "url", page, "err", ferr)
+			f.log.Warn("source URL is a web page that links to no feed; give the feed's URL in [[sources]]", "url", feeds.Redacted(page), "err", ferr)
 		}
 		return resp, nil
 	}
@@ -53,7 +55,7 @@ func (f *feedFinder) RoundTrip(req *http.Request) (*http.Response, error) {
 	f.mu.Lock()
 	f.found[page] = feed
 	f.mu.Unlock()
-	f.log.Warn("source URL is a web page; fetching the feed it links to (put that URL in [[sources]] to skip this step)", "url", page, "feed", feed)
+	f.log.Warn("source URL is a web page; fetching the feed it links to (put that URL in [[sources]] to skip this step)", "url", feeds.Redacted(page), "feed", feeds.Redacted(feed))
 	return f.base.RoundTrip(retarget(req, feed, false))
 }
 

@@ -134,7 +134,7 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 		MinInterval: cfg.Poller.MinInterval.D(), MaxInterval: cfg.Poller.MaxInterval.D(),
 		PerHost: cfg.Poller.PerHost, HostGap: cfg.Poller.HostGap.D(),
 		Fetcher: feeds.NewFetcher(configured), ChatFetcher: feeds.NewFetcher(guarded),
-		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs, Hubs: hubs,
+		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs, Hubs: hubs, Moves: st,
 	})
 }
 
@@ -182,7 +182,7 @@ func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *s
 		return err
 	}
 	for _, src := range retired {
-		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", src.URL)
+		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", feeds.Redacted(src.URL))
 	}
 	return nil
 }

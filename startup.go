@@ -40,22 +40,47 @@ func checkDatabase(ctx context.Context, path string, force bool, log *slog.Logge
 // cannot be created, migrated or renamed.
 func createDatabase(ctx context.Context, path string) error {
 	tmp := path + ".creating"
-	for _, f := range []string{tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"} {
-		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("storage.path %q: remove the leftover %s: %w", path, f, err)
-		}
+	if err := removeCreating(tmp); err != nil {
+		return fmt.Errorf("storage.path %q: %w", path, err)
 	}
 	st, err := store.Open(ctx, tmp, nil)
-	if err != nil {
-		return fmt.Errorf("storage.path %q: create the database: %w", path, err)
+	if err == nil {
+		err = st.Close()
 	}
-	if err := st.Close(); err != nil {
-		return fmt.Errorf("storage.path %q: create the database: %w", path, err)
+	if err != nil {
+		// A full disk is the likeliest cause: the half-made file is not
+		// left to hold what space there is.
+		removeCreating(tmp)
+		return storageError(path, fmt.Errorf("create the database: %w", err))
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("storage.path %q: put the new database in place: %w", path, err)
 	}
 	return nil
+}
+
+// removeCreating removes a half-made database at tmp and its journals.
+func removeCreating(tmp string) error {
+	for _, f := range []string{tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"} {
+		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove the leftover %s: %w", f, err)
+		}
+	}
+	return nil
+}
+
+// storageError is err, a failure to open or write the database at path,
+// naming storage.path and, when the disk refused to let the file grow, the
+// fix.
+func storageError(path string, err error) error {
+	if store.DiskFull(err) {
+		dir, aerr := filepath.Abs(filepath.Dir(path))
+		if aerr != nil {
+			dir = filepath.Dir(path)
+		}
+		return fmt.Errorf("storage.path %q: the disk is full, or a file-size limit (ulimit -f, LimitFSIZE=) was reached: free space in %s, or set storage.path on a disk with room, and start again: %w", path, dir, err)
+	}
+	return fmt.Errorf("storage.path %q: %w", path, err)
 }
 
 // checkStorage makes sure the database can be created or written at path

@@ -191,3 +191,45 @@ path = "{{db}}"
 		t.Errorf("the webhook beside the callbacks answered %d to a post without its secret, want 401", resp.StatusCode)
 	}
 }
+
+// TestWebSubCallbacksUnderThePublicURLsPath: behind a reverse proxy that
+// serves Newshound under a path (https://example.org/newshound/) and
+// forwards that path as it is, the hubs' calls to
+// <poller.public_url>/websub/<token> reached the webhook, which answered
+// 405: the callbacks are served under the public address's path too.
+func TestWebSubCallbacksUnderThePublicURLsPath(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	addr := freeAddr(t)
+	startApp(t, `
+[telegram]
+token = "`+testToken+`"
+api_endpoint = "`+tg.Endpoint()+`"
+webhook_url = "http://`+addr+`/newshound/hook"
+webhook_listen = "`+addr+`"
+webhook_secret = "e2e_secret"
+[poller]
+public_url = "http://`+addr+`/newshound/"
+[storage]
+path = "{{db}}"
+`, time.Now)
+	testkit.WaitWithin(t, "setWebhook", 5*time.Second, func() bool { return len(tg.Calls("setWebhook")) == 1 })
+	client := &http.Client{Timeout: 5 * time.Second}
+	for _, path := range []string{"/newshound/websub/unknown", "/websub/unknown"} {
+		resp, err := client.Get("http://" + addr + path + "?hub.mode=subscribe&hub.topic=x&hub.challenge=y")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("verification of an unknown callback at %s answered %d, want 404 (the callbacks')", path, resp.StatusCode)
+		}
+	}
+	resp, err := client.Post("http://"+addr+"/newshound/hook", "application/json", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("the webhook beside the callbacks answered %d to a post without its secret, want 401", resp.StatusCode)
+	}
+}

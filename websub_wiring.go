@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/feeds"
@@ -17,6 +19,7 @@ import (
 // is WebSub off.
 type pushes struct {
 	svc    *websub.Service
+	pub    string        // the public address the callbacks are under
 	poller *feeds.Poller // set once built, before anything runs
 }
 
@@ -44,7 +47,7 @@ func (m *Main) newPushes(ctx context.Context, cfg config.Config, st *store.Store
 		return nil, err
 	}
 	log.Info("WebSub on: feeds that name a hub are subscribed to and pushed", "callbacks", pub+websub.Prefix)
-	p.svc = svc
+	p.svc, p.pub = svc, pub
 	return p, nil
 }
 
@@ -61,7 +64,22 @@ func (p *pushes) mount() map[string]http.Handler {
 	if p.svc == nil {
 		return nil
 	}
-	return map[string]http.Handler{websub.Prefix: p.svc.Handler()}
+	return p.callbacks()
+}
+
+// callbacks maps each path the callbacks may arrive under to their handler:
+// Prefix, for a reverse proxy that forwards <public address>/websub/ there,
+// and, when poller.public_url has a path (https://example.org/newshound),
+// that path and Prefix, for a proxy that forwards the path as it is.
+func (p *pushes) callbacks() map[string]http.Handler {
+	h := p.svc.Handler()
+	m := map[string]http.Handler{websub.Prefix: h}
+	if u, err := url.Parse(p.pub); err == nil {
+		if path := strings.TrimRight(u.Path, "/"); path != "" {
+			m[path+websub.Prefix] = http.StripPrefix(path, h)
+		}
+	}
+	return m
 }
 
 // metricsHandler is h with the callbacks beside it, when WebSub is on and
@@ -72,7 +90,9 @@ func (p *pushes) metricsHandler(cfg config.Config, h http.Handler) http.Handler 
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/", h)
-	mux.Handle(websub.Prefix, p.svc.Handler())
+	for prefix, cb := range p.callbacks() {
+		mux.Handle(prefix, cb)
+	}
 	return mux
 }
 

@@ -31,6 +31,7 @@ func (r *Router) presses() []press {
 		{"stop", 1, chatAdmins, r.pressStop},
 		{"keep", 1, chatAdmins, r.pressKeep},
 		{"ss", 1, chatAdmins, r.pressShareSubscribe},
+		{"srcs", 1, everyone, r.pressSourcesPage},
 	}
 }
 

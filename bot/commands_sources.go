@@ -40,46 +40,37 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noSources))
 		return nil
 	}
-	srcs, err := r.opts.Sources.List(ctx)
+	text, buttons, err := r.renderSources(ctx, req.in.ChatID, req.in.UserID, 0)
 	if err != nil {
 		return err
 	}
-	if len(srcs) == 0 {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No sources yet."))
-		return nil
-	}
-	now := r.opts.Now()
-	p := tr(ctx)
-	var b strings.Builder
-	b.WriteString("<b>" + p.Sprintf("Sources") + "</b>\n")
-	failing := false
-	for _, s := range srcs {
-		failing = failing || s.Health == sources.Failing
-		if r.opts.Scheduled != nil && s.Health != sources.Retired {
-			if at, ok := r.opts.Scheduled(s.ID); ok {
-				s.NextFetch = at
-			}
-		}
-		fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)))
-		switch {
-		case s.Health == sources.Retired:
-			b.WriteString(" · " + p.Sprintf("no longer in the configuration, not fetched") + "\n")
-			continue
-		case s.Origin == news.OriginChat:
-			b.WriteString(" · " + p.Sprintf("added in chat"))
-		}
-		b.WriteString("\n" + health(p, now, s) + "\n")
-		if r.opts.Moved != nil {
-			if to := r.opts.Moved(s.ID); to != "" {
-				b.WriteString(moved(p, s, to) + "\n")
-			}
-		}
-	}
-	if failing && r.isOperator(req.in.UserID) { // /fetch is theirs
-		b.WriteString("\n" + p.Sprintf("<code>/fetch ID</code> tries a source again now.") + "\n")
-	}
-	r.reply(ctx, req.in.ChatID, b.String())
+	r.reply(ctx, req.in.ChatID, text, buttons...)
 	return nil
+}
+
+// sourceEntry is one source's lines in /sources, as HTML.
+func (r *Router) sourceEntry(p locale.Printer, now time.Time, s sources.Status) string {
+	if r.opts.Scheduled != nil && s.Health != sources.Retired {
+		if at, ok := r.opts.Scheduled(s.ID); ok {
+			s.NextFetch = at
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n#%d <b>%s</b> (%s)", s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)))
+	switch {
+	case s.Health == sources.Retired:
+		b.WriteString(" · " + p.Sprintf("no longer in the configuration, not fetched") + "\n")
+		return b.String()
+	case s.Origin == news.OriginChat:
+		b.WriteString(" · " + p.Sprintf("added in chat"))
+	}
+	b.WriteString("\n" + health(p, now, s) + "\n")
+	if r.opts.Moved != nil {
+		if to := r.opts.Moved(s.ID); to != "" {
+			b.WriteString(moved(p, s, to) + "\n")
+		}
+	}
+	return b.String()
 }
 
 // health is a source's state in one line: when it was fetched, how it

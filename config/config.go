@@ -260,10 +260,15 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 	}
 	if getenv != nil {
-		if tok := getenv(TokenEnv); tok != "" {
+		// White space around a value is an env file's (a line end,
+		// Windows' \r), never the secret's.
+		if tok := strings.TrimSpace(getenv(TokenEnv)); tok != "" {
 			cfg.Telegram.Token = tok
+			if strings.ContainsAny(tok, " \t\r\n") {
+				return Config{}, fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
+			}
 		}
-		if secret := getenv(WebhookSecretEnv); secret != "" {
+		if secret := strings.TrimSpace(getenv(WebhookSecretEnv)); secret != "" {
 			cfg.Telegram.WebhookSecret = secret
 		}
 	}

@@ -346,3 +346,40 @@ func TestWebSubURL(t *testing.T) {
 		})
 	}
 }
+
+// TestTokenFromAnEnvFileWithLineEnds: the operator's token came through an
+// env file written on Windows (NEWSHOUND_TELEGRAM_TOKEN=123:abc\r), and the
+// start said only "telegram.token: contains white space", a key their
+// configuration did not even hold. White space around the environment's
+// token (and webhook secret) is no part of it; within, it is refused,
+// naming the variable.
+func TestTokenFromAnEnvFileWithLineEnds(t *testing.T) {
+	p := writeConfig(t, "[telegram]\ntoken = \"1:file\"\n")
+	env := func(tok, secret string) func(string) string {
+		return func(k string) string {
+			switch k {
+			case TokenEnv:
+				return tok
+			case WebhookSecretEnv:
+				return secret
+			}
+			return ""
+		}
+	}
+	cfg, err := Load(p, env("2:env\r", " s3cret\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Telegram.Token != "2:env" || cfg.Telegram.WebhookSecret != "s3cret" {
+		t.Errorf("token %q, secret %q; want them without the line ends", cfg.Telegram.Token, cfg.Telegram.WebhookSecret)
+	}
+	for _, tc := range []struct{ file, env, want string }{
+		{"", "2: env", TokenEnv},
+		{"1: file", "", "telegram.token"},
+	} {
+		_, err := Load(writeConfig(t, "[telegram]\ntoken = \""+tc.file+"\"\n"), env(tc.env, ""))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "white space") {
+			t.Errorf("file %q, environment %q: %v; want a refusal naming %s and the white space", tc.file, tc.env, err, tc.want)
+		}
+	}
+}

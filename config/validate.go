@@ -42,7 +42,7 @@ func (c Config) validateTelegram() error {
 		return fieldErr("telegram.api_endpoint", "%q is not an http or https URL", t.APIEndpoint)
 	}
 	if strings.ContainsAny(t.Token, " \t\r\n") {
-		return fieldErr("telegram.token", "contains white space")
+		return fieldErr("telegram.token", "contains white space (check it, and %s, which wins over it)", TokenEnv)
 	}
 	if t.Token != "" && !tokenRE.MatchString(t.Token) {
 		return fieldErr("telegram.token", "is not a bot token (check it, and %s, which wins over it): a bot token is a number, a colon, then letters, digits, _ or -, like 123456789:AAF1x-…; @BotFather gives a bot its token", TokenEnv)

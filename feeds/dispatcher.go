@@ -43,6 +43,7 @@ type done struct {
 // returns nil once ctx is done and every fetch and finish in progress has
 // noticed.
 func (p *Poller) Run(ctx context.Context) error {
+	p.loadMoved(ctx)
 	q := newQueue(p.opts.PerHost, p.opts.HostGap)
 	jobs := make(chan *slot)
 	results := make(chan done, p.opts.Concurrency)

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -73,5 +74,67 @@ func TestAFeedThatMovedIsLoggedOnce(t *testing.T) {
 		if got := p.MovedTo(s.ID); got != want {
 			t.Errorf("MovedTo(%s) = %q, want %q", s.Name, got, want)
 		}
+	}
+}
+
+// A move is kept through Moves: a new poller on the same database knows it
+// before its first fetch, and a fetch that meets no redirect any more
+// forgets it, there too.
+func TestAMoveIsKeptAcrossPollers(t *testing.T) {
+	body, err := os.ReadFile("../testdata/feeds/world-v1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var moved atomic.Bool
+	moved.Store(true)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		if moved.Load() {
+			http.Redirect(w, r, "/new.xml", http.StatusPermanentRedirect)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(body)
+	})
+	mux.HandleFunc("/new.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(body)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	src := testkit.UpsertSource(t, st, "Moving", srv.URL+"/feed.xml", "config")
+	sum, err := summarize.New(summarize.Options{Sentences: 3, MaxChars: 600})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newPoller := func() *Poller {
+		t.Helper()
+		p, err := NewPoller(Options{Schedule: "@every 1h", MaxAge: 48 * time.Hour, Fetcher: newTestFetcher(1<<20, 2*time.Second), Store: st,
+			Sink: &recordingSink{}, Summarizer: sum, Moves: st, Now: func() time.Time { return testNow }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	p := newPoller()
+	mustPoll(t, p)
+	if got, want := p.MovedTo(src.ID), srv.URL+"/new.xml"; got != want {
+		t.Fatalf("MovedTo after the fetch = %q, want %q", got, want)
+	}
+	p = newPoller()
+	p.loadMoved(context.Background()) // what Run does first
+	if got, want := p.MovedTo(src.ID), srv.URL+"/new.xml"; got != want {
+		t.Errorf("MovedTo of a new poller before its fetch = %q, want %q (kept)", got, want)
+	}
+	moved.Store(false)
+	mustPoll(t, p)
+	if got := p.MovedTo(src.ID); got != "" {
+		t.Errorf("MovedTo after a fetch without redirect = %q, want none", got)
+	}
+	p = newPoller()
+	p.loadMoved(context.Background())
+	if got := p.MovedTo(src.ID); got != "" {
+		t.Errorf("MovedTo of a new poller after the feed came back = %q, want none", got)
 	}
 }

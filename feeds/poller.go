@@ -102,6 +102,9 @@ type Options struct {
 	// Hubs, when set, learns of the WebSub hubs feeds name, and a source it
 	// says is pushed is polled at the slow interval (see Push).
 	Hubs Hubs
+	// Moves, when set, keeps where feeds moved for good across restarts
+	// (see MovedTo); nil: known only from this run's fetches.
+	Moves Moves
 }
 
 // Poller fetches every source on its own clock, stores new articles and
@@ -115,6 +118,10 @@ type Poller struct {
 	bounds   bounds
 	noted    sync.Map // notedKey → true: the absurd requests logged
 	moved    sync.Map // source id → the address its feed moved to (see MovedTo)
+	// movedKept is what Moves holds (source id → address), once
+	// movedLoaded: a move is written only when it changes.
+	movedKept   sync.Map
+	movedLoaded atomic.Bool
 	// dbLog lets the database's failures be logged once a minute: one that
 	// refuses writes fails every fetch's record and every article's step.
 	dbLog *throttle.Log
@@ -203,6 +210,7 @@ func cronParser() cron.Parser { return config.CronParser() }
 // articles cannot be read, or the Sink fails (the articles are tried again
 // at the next poll).
 func (p *Poller) PollOnce(ctx context.Context) error {
+	p.loadMoved(ctx)
 	sources, err := p.opts.Store.ListSources(ctx)
 	if err != nil {
 		return fmt.Errorf("poll: %w", err)
@@ -423,7 +431,7 @@ func wrapPoll(err error) error {
 // as a failed fetch (validators and first-fetch flag untouched). On a stop
 // (ctx done) it records nothing and returns the source unchanged.
 func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, time.Time, int) {
-	log := p.log.With("source", src.Name, "url", src.URL)
+	log := p.log.With("source", src.Name, "url", Redacted(src.URL))
 	fetcher := p.opts.Fetcher
 	if src.Origin == "chat" && p.opts.ChatFetcher != nil {
 		fetcher = p.opts.ChatFetcher
@@ -462,7 +470,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		wait = min(wait, cmp.Or(src.Interval, p.bounds.base))
 	}
 	if err == nil {
-		p.noteMoved(log, src, resp.MovedTo)
+		p.noteMoved(ctx, log, src, resp.MovedTo)
 		wait, why = p.pushedWait(src.ID, wait, why)
 		p.offerHub(ctx, src, resp)
 	}
