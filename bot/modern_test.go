@@ -300,6 +300,15 @@ func TestShareLinkOpensQueryAndSubscribes(t *testing.T) {
 	if got := h.tg.WaitSent(t, 20, n+1, 5*time.Second)[n]; !strings.Contains(got.Text(), "Subscribed") {
 		t.Errorf("after the press: %q", got.Text())
 	}
+	// Pressed again (or after /subscribe of the same query): a user read
+	// "✅ Subscribed" twice and wondered whether alerts would come twice.
+	n = len(h.tg.Sent(20))
+	if answer := h.press(20, "private", 20, 1, rows[0][0].Data); !strings.Contains(answer, "already") {
+		t.Errorf("the second press answered %q, want it to say the chat already has it", answer)
+	}
+	if got := h.tg.WaitSent(t, 20, n+1, 5*time.Second)[n]; !strings.Contains(got.Text(), "You already have this subscription") {
+		t.Errorf("after the second press: %q", got.Text())
+	}
 	subs, err := h.st.ListSubscriptions(context.Background(), 20)
 	if err != nil || len(subs) != 1 || subs[0].Query != "kursk deminers" {
 		t.Fatalf("chat 20 subscriptions = %+v, %v", subs, err)

@@ -102,6 +102,7 @@ var replyTexts = []entry{
 	{"Sharing subscriptions is not available on this bot.", "В этом боте нельзя делиться подписками.", "Abos teilen ist bei diesem Bot nicht verfügbar.", "Compartir suscripciones no está disponible en este bot."},
 	{"This share link expired.", "Срок действия ссылки истёк.", "Dieser Link ist abgelaufen.", "Este enlace ha caducado."},
 	{"Subscribed.", "Подписка оформлена.", "Abonniert.", "Suscrito."},
+	{"You already have it.", "Она у вас уже есть.", "Das haben Sie schon.", "Ya la tienes."},
 	// /stop.
 	{"⚠️ This deletes everything I keep about this chat: %s, its settings and any queued messages. It cannot be undone. Are you sure?",
 		"⚠️ Это удалит всё, что я храню об этом чате: %s, его настройки и сообщения в очереди. Отменить это нельзя. Вы уверены?",
