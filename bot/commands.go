@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
@@ -190,8 +189,9 @@ func (r *Router) cmdList(ctx context.Context, req request) error {
 	return nil
 }
 
-// listBudget keeps /list within one message, so its buttons and a rewrite
-// after a press cover every line shown.
+// listBudget keeps /list within one message, as Telegram counts it
+// (visibleLen), so its buttons and a rewrite after a press cover every
+// line shown.
 const listBudget = MaxMessage - 300
 
 // listMax is the most subscriptions /list shows: each has two buttons, and
@@ -236,7 +236,7 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 		if s.Muted {
 			line += " " + t.Sprintf("(muted)")
 		}
-		if i == listMax || utf8.RuneCountInString(b.String())+utf8.RuneCountInString(line) > listBudget {
+		if i == listMax || visibleLen(b.String())+visibleLen(line) > listBudget {
 			b.WriteString(t.Sprintf("… and %d more: remove some with /unsubscribe ID.", len(subs)-i) + "\n")
 			break
 		}
