@@ -392,3 +392,21 @@ func TestPaidBroadcastSendsWithAllowPaidBroadcast(t *testing.T) {
 		}
 	}
 }
+
+// Inline answers are in the asker's language (dates, "Nothing found"), and
+// Telegram gives an answer not marked is_personal to anyone who sends the
+// same query within cache_time: a German user saw "30 ноя" and "Ничего не
+// найдено" after a Russian one. Every answer is personal.
+func TestInlineAnswersArePersonal(t *testing.T) {
+	h := newHarness(t)
+	for _, q := range []string{"", "zanzibar", `"unclosed`} {
+		h.queued.Add(1)
+		id := h.tg.SendInlineQuery(5, q)
+		waitInline(t, h.tg, id)
+		for _, c := range h.tg.Calls("answerInlineQuery") {
+			if c.Params.Get("inline_query_id") == id && c.Params.Get("is_personal") != "true" {
+				t.Errorf("inline %q answered with is_personal=%q, want true", q, c.Params.Get("is_personal"))
+			}
+		}
+	}
+}
