@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
@@ -146,7 +145,19 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
 		return nil
 	}
-	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, req.in.ChatID, r.topicSubscription(ctx, req))
+	arg, elsewhere := r.topicSubscription(ctx, req)
+	if len(elsewhere) > 1 {
+		// Which topic's? Removing the oldest left the user guessing.
+		t := tr(ctx)
+		where := make([]string, len(elsewhere))
+		for i, s := range elsewhere {
+			where[i] = fmt.Sprintf("#%d %s", s.ID, topicName(t, s.ThreadID))
+		}
+		r.reply(ctx, req.in.ChatID, t.Sprintf("<code>%s</code> is in several topics: %s. Send <code>/unsubscribe ID</code> with the one to remove.",
+			esc(summarize.Clip(req.args, 100)), esc(strings.Join(where, ", "))))
+		return nil
+	}
+	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, req.in.ChatID, arg)
 	if errors.Is(err, subscriptions.ErrNoSuchSubscription) {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(req.args, 100))))
 		return nil
@@ -160,25 +171,31 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 
 // topicSubscription is what /unsubscribe removes: a query that the topic it
 // was sent in has (a query lives once per topic) by that subscription's id,
-// else the argument as given (an id, or the chat's oldest of that query).
-func (r *Router) topicSubscription(ctx context.Context, req request) string {
+// else the argument as given (an id, or the chat's only subscription of
+// that query in another topic). When the topic has no such query and
+// several other topics do, it returns them all in elsewhere, for the user
+// to choose.
+func (r *Router) topicSubscription(ctx context.Context, req request) (arg string, elsewhere []news.Subscription) {
 	if _, err := strconv.ParseInt(req.args, 10, 64); err == nil {
-		return req.args
+		return req.args, nil
 	}
 	q, err := query.Parse(req.args)
 	if err != nil {
-		return req.args
+		return req.args, nil
 	}
 	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
 	if err != nil {
-		return req.args // Unsubscribe meets the same database
+		return req.args, nil // Unsubscribe meets the same database
 	}
 	for _, s := range subs {
-		if s.Key == q.Key() && s.ThreadID == req.in.ThreadID {
-			return strconv.FormatInt(s.ID, 10)
+		if s.Key == q.Key() {
+			if s.ThreadID == req.in.ThreadID {
+				return strconv.FormatInt(s.ID, 10), nil
+			}
+			elsewhere = append(elsewhere, s)
 		}
 	}
-	return req.args
+	return req.args, elsewhere
 }
 
 func (r *Router) cmdList(ctx context.Context, req request) error {
@@ -190,8 +207,9 @@ func (r *Router) cmdList(ctx context.Context, req request) error {
 	return nil
 }
 
-// listBudget keeps /list within one message, so its buttons and a rewrite
-// after a press cover every line shown.
+// listBudget keeps /list within one message, as Telegram counts it
+// (visibleLen), so its buttons and a rewrite after a press cover every
+// line shown.
 const listBudget = MaxMessage - 300
 
 // listMax is the most subscriptions /list shows: each has two buttons, and
@@ -236,7 +254,7 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 		if s.Muted {
 			line += " " + t.Sprintf("(muted)")
 		}
-		if i == listMax || utf8.RuneCountInString(b.String())+utf8.RuneCountInString(line) > listBudget {
+		if i == listMax || visibleLen(b.String())+visibleLen(line) > listBudget {
 			b.WriteString(t.Sprintf("… and %d more: remove some with /unsubscribe ID.", len(subs)-i) + "\n")
 			break
 		}

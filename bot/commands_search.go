@@ -100,6 +100,9 @@ func (r *Router) pressMore(ctx context.Context, in Incoming, chat news.Chat, arg
 	case err != nil:
 		return "", err
 	}
+	if !r.pages.first(chat.ID, args[0], page, r.opts.Now()) {
+		return tr(ctx).Sprintf("Page %d is already above.", page+1), nil
+	}
 	r.sendSearchPage(ctx, chat.ID, p)
 	return tr(ctx).Sprintf("Page %d", page+1), nil
 }

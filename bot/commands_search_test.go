@@ -70,6 +70,15 @@ func TestSearchPagesWithMore(t *testing.T) {
 	if !strings.Contains(second.Text(), "6–10 of 13") || !strings.Contains(second.Text(), "Report 4 from") {
 		t.Errorf("second page:\n%s", second.Text())
 	}
+	// Pressed again (a double tap): a user got page 2 twice.
+	h.clock.Advance(5 * time.Second) // past the press rate
+	if got := h.press(chat, "private", chat, 1, more[0][0].Data); got != "Page 2 is already above." {
+		t.Errorf("More again → %q", got)
+	}
+	h.settle()
+	if n := len(h.tg.Sent(chat)); n != 2 {
+		t.Errorf("after More twice the chat has %d messages, want the first page and page 2", n)
+	}
 	h.press(chat, "private", chat, 1, buttons(t, second)[0][0].Data)
 	third := h.tg.WaitSent(t, chat, 3, 5*time.Second)[2]
 	if !strings.Contains(third.Text(), "11–13 of 13") || len(buttons(t, third)) != 0 {

@@ -165,6 +165,17 @@ func TestLanguageCommand(t *testing.T) {
 	if got := h.replyAs(7, "private", 7, "en", "/language DE-at"); got != "✅ Ab jetzt spreche ich hier Deutsch." {
 		t.Errorf("/language DE-at = %q", got)
 	}
+	// The names the list shows, and the English ones: a user read
+	// "de Deutsch" in the list and sent "/language Deutsch".
+	for _, tt := range []struct{ name, want string }{
+		{"Español", "✅ A partir de ahora hablo aquí español."},
+		{"russian", "✅ Язык этого чата теперь — русский."},
+		{"deutsch", "✅ Ab jetzt spreche ich hier Deutsch."},
+	} {
+		if got := h.replyAs(7, "private", 7, "en", "/language "+tt.name); got != tt.want {
+			t.Errorf("/language %s = %q, want %q", tt.name, got, tt.want)
+		}
+	}
 	if got := h.replyAs(7, "private", 7, "en", "/pause"); got != "⏸ Meldungen pausiert. Senden Sie /resume, um sie wieder zu erhalten." {
 		t.Errorf("after /language de, /pause = %q", got)
 	}

@@ -76,3 +76,36 @@ func TestListOfManySubscriptionsFitsTheKeyboard(t *testing.T) {
 		t.Errorf("the rewrite of /list refused: %s", last.Params.Get("_refused"))
 	}
 }
+
+// /list counted its budget in characters, and a query written in letters
+// outside the Basic Multilingual Plane (𝐤𝐮𝐫𝐬𝐤, which reads as kursk) counts
+// two each to Telegram: the list came in two messages, its buttons under
+// the second only, and a press's rewrite of the whole list was refused as
+// too long. It is one message, as Telegram counts it.
+func TestListOfWideQueriesIsOneMessage(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	const chat = 71
+	h.reply(chat, "private", chat, "/start")
+	wide := strings.Repeat("𝐤𝐮𝐫𝐬𝐤", 23) // 115 letters, 230 UTF-16 units
+	for i := range 40 {
+		if _, err := h.subs.Subscribe(ctx, chat, fmt.Sprintf("%s%d", wide, i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := len(h.tg.Sent(chat))
+	got := h.reply(chat, "private", chat, "/list")
+	h.settle()
+	if sent := h.tg.Sent(chat); len(sent) != n+1 {
+		t.Fatalf("/list came in %d messages, want 1", len(sent)-n)
+	}
+	if l := visibleLen(got.Text()); l > MaxMessage {
+		t.Fatalf("/list is %d long as Telegram counts, at most %d", l, MaxMessage)
+	}
+	if !strings.Contains(got.Text(), "more: remove some") {
+		t.Errorf("/list = %.300q…, want it to say how many more", got.Text())
+	}
+	if rows := buttons(t, got); len(rows) != strings.Count(got.Text(), "<code>") {
+		t.Errorf("%d rows of buttons for %d lines", len(rows), strings.Count(got.Text(), "<code>"))
+	}
+}

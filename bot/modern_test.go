@@ -300,6 +300,15 @@ func TestShareLinkOpensQueryAndSubscribes(t *testing.T) {
 	if got := h.tg.WaitSent(t, 20, n+1, 5*time.Second)[n]; !strings.Contains(got.Text(), "Subscribed") {
 		t.Errorf("after the press: %q", got.Text())
 	}
+	// Pressed again (or after /subscribe of the same query): a user read
+	// "✅ Subscribed" twice and wondered whether alerts would come twice.
+	n = len(h.tg.Sent(20))
+	if answer := h.press(20, "private", 20, 1, rows[0][0].Data); !strings.Contains(answer, "already") {
+		t.Errorf("the second press answered %q, want it to say the chat already has it", answer)
+	}
+	if got := h.tg.WaitSent(t, 20, n+1, 5*time.Second)[n]; !strings.Contains(got.Text(), "You already have this subscription") {
+		t.Errorf("after the second press: %q", got.Text())
+	}
 	subs, err := h.st.ListSubscriptions(context.Background(), 20)
 	if err != nil || len(subs) != 1 || subs[0].Query != "kursk deminers" {
 		t.Fatalf("chat 20 subscriptions = %+v, %v", subs, err)
@@ -380,6 +389,24 @@ func TestPaidBroadcastSendsWithAllowPaidBroadcast(t *testing.T) {
 		sent := srv.Sent(1)
 		if got := sent[len(sent)-1].Params.Get("allow_paid_broadcast") == "true"; got != paid {
 			t.Errorf("paid %v: allow_paid_broadcast = %q", paid, sent[len(sent)-1].Params.Get("allow_paid_broadcast"))
+		}
+	}
+}
+
+// Inline answers are in the asker's language (dates, "Nothing found"), and
+// Telegram gives an answer not marked is_personal to anyone who sends the
+// same query within cache_time: a German user saw "30 ноя" and "Ничего не
+// найдено" after a Russian one. Every answer is personal.
+func TestInlineAnswersArePersonal(t *testing.T) {
+	h := newHarness(t)
+	for _, q := range []string{"", "zanzibar", `"unclosed`} {
+		h.queued.Add(1)
+		id := h.tg.SendInlineQuery(5, q)
+		waitInline(t, h.tg, id)
+		for _, c := range h.tg.Calls("answerInlineQuery") {
+			if c.Params.Get("inline_query_id") == id && c.Params.Get("is_personal") != "true" {
+				t.Errorf("inline %q answered with is_personal=%q, want true", q, c.Params.Get("is_personal"))
+			}
 		}
 	}
 }

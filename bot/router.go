@@ -120,6 +120,7 @@ type Router struct {
 	jobs     sync.WaitGroup // background commands (/addsource, /import)
 	jobSlots chan struct{}
 	inline   inlineCache
+	pages    shownPages // search pages More has sent
 }
 
 // NewRouter returns a Router with the command table.

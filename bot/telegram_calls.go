@@ -80,7 +80,9 @@ func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []I
 		}
 		rs[i] = res
 	}
-	p := tgbotapi.Params{"inline_query_id": queryID, "cache_time": strconv.Itoa(cacheSeconds)}
+	// is_personal: the answer is in the asker's language, and Telegram
+	// would give one that is not personal to anyone sending the same query.
+	p := tgbotapi.Params{"inline_query_id": queryID, "cache_time": strconv.Itoa(cacheSeconds), "is_personal": "true"}
 	if err := p.AddInterface("results", rs); err != nil {
 		return fmt.Errorf("answerInlineQuery: %w", err)
 	}

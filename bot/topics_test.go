@@ -130,3 +130,43 @@ func TestListInGeneralNamesEachTopic(t *testing.T) {
 		t.Errorf("Russian /list in General lacks the topic:\n%s", got)
 	}
 }
+
+// /unsubscribe QUERY in General, when General has no such query but
+// several topics do, removed the oldest one and said only "Removed #N": the
+// user could not tell which topic lost it. It now removes nothing and names
+// each, so the user can pick an id; with one topic holding it, it removes
+// that one as before.
+func TestUnsubscribeInGeneralOfAQuerySeveralTopicsHold(t *testing.T) {
+	h := newHarness(t)
+	const group = -1005
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.AddTopic(group, 78)
+	for _, thread := range []int{77, 78} {
+		if got := h.topicReply(group, thread, 5, "/subscribe kursk"); !strings.Contains(got.Text(), "Subscribed") {
+			t.Fatalf("/subscribe kursk in topic %d = %q", thread, got.Text())
+		}
+	}
+	if got := h.topicReply(group, 78, 5, "/subscribe flood"); !strings.Contains(got.Text(), "Subscribed") {
+		t.Fatalf("/subscribe flood in topic 78 = %q", got.Text())
+	}
+	subs, err := h.st.ListSubscriptions(context.Background(), group)
+	if err != nil || len(subs) != 3 {
+		t.Fatalf("subscriptions = %+v, %v; want three", subs, err)
+	}
+	h.clock.Advance(time.Minute) // past the group's command burst
+	got := h.reply(group, "supergroup", 5, "/unsubscribe KURSK").Text()
+	for _, want := range []string{"#" + strconv.FormatInt(subs[0].ID, 10) + " in topic 77", "#" + strconv.FormatInt(subs[1].ID, 10) + " in topic 78", "/unsubscribe ID"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/unsubscribe kursk in General = %q, want it to name %q", got, want)
+		}
+	}
+	if left, err := h.st.ListSubscriptions(context.Background(), group); err != nil || len(left) != 3 {
+		t.Errorf("after an ambiguous /unsubscribe: %d subscriptions, %v; want all three kept", len(left), err)
+	}
+	if got := h.reply(group, "supergroup", 5, "/unsubscribe flood").Text(); !strings.Contains(got, "Removed #"+strconv.FormatInt(subs[2].ID, 10)) {
+		t.Errorf("/unsubscribe flood in General (topic 78 alone has it) = %q", got)
+	}
+	if got := h.reply(group, "supergroup", 5, "/unsubscribe "+strconv.FormatInt(subs[1].ID, 10)).Text(); !strings.Contains(got, "Removed #"+strconv.FormatInt(subs[1].ID, 10)) {
+		t.Errorf("/unsubscribe ID in General = %q", got)
+	}
+}

@@ -362,6 +362,21 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+func TestNamed(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"de", "de", true}, {"de-AT", "de", true}, {"Deutsch", "de", true}, {"deutsch", "de", true}, {"GERMAN", "de", true},
+		{"русский", "ru", true}, {"Русский", "ru", true}, {"Russian", "ru", true}, {" Español ", "es", true}, {"spanish", "es", true},
+		{"English", "en", true}, {"klingon", "en", false}, {"Deutschland", "en", false}, {"", "en", false},
+	} {
+		if got, ok := Named(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("Named(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 func TestPrinter(t *testing.T) {
 	if got := For("de").Sprintf("Page %d", 12345); got != "Seite 12345" {
 		t.Errorf("numbers are grouped or not translated: %q", got)

@@ -12,8 +12,9 @@ import (
 // Language is one language the bot speaks: its code (as Telegram's
 // language_code and /language use it) and its own name for itself.
 type Language struct {
-	Code string
-	Name string
+	Code    string
+	Name    string
+	English string // its name in English, which /language reads too
 }
 
 // English is the language of chats that chose none and whose users' apps
@@ -22,10 +23,10 @@ const English = "en"
 
 // Languages lists the languages the bot speaks, English first.
 var Languages = []Language{
-	{"en", "English"},
-	{"ru", "Русский"},
-	{"de", "Deutsch"},
-	{"es", "Español"},
+	{"en", "English", "English"},
+	{"ru", "Русский", "Russian"},
+	{"de", "Deutsch", "German"},
+	{"es", "Español", "Spanish"},
 }
 
 var (
@@ -74,6 +75,21 @@ func Match(code string) (string, bool) {
 		return English, false
 	}
 	return Languages[i].Code, true
+}
+
+// Named returns the language a user means by a code ("de", "de-AT", see
+// Match) or by a name: the name /language lists ("Deutsch", "русский") or
+// the English one ("German"), in any case. A user read the list
+// "de Deutsch" and sent "/language Deutsch". Anything else gives English
+// and false.
+func Named(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range Languages {
+		if strings.EqualFold(s, l.Name) || strings.EqualFold(s, l.English) {
+			return l.Code, true
+		}
+	}
+	return Match(s)
 }
 
 // Supported reports whether code is exactly one of Languages' codes.

@@ -76,6 +76,10 @@ var replyTexts = []entry{
 		"¿Cuál? Envía <code>/unsubscribe ID</code> con un ID de /list, o la propia consulta."},
 	{"This chat has no subscription %s. See /list.", "В этом чате нет подписки %s. См. /list.", "Dieser Chat hat kein Abo %s. Siehe /list.", "Este chat no tiene la suscripción %s. Mira /list."},
 	{"This chat has no subscription #%d. See /list.", "В этом чате нет подписки #%d. См. /list.", "Dieser Chat hat kein Abo #%d. Siehe /list.", "Este chat no tiene la suscripción #%d. Mira /list."},
+	{"<code>%s</code> is in several topics: %s. Send <code>/unsubscribe ID</code> with the one to remove.",
+		"<code>%s</code> есть в нескольких темах: %s. Отправьте <code>/unsubscribe ID</code> с номером той, что удалить.",
+		"<code>%s</code> gibt es in mehreren Themen: %s. Senden Sie <code>/unsubscribe ID</code> mit der, die weg soll.",
+		"<code>%s</code> está en varios temas: %s. Envía <code>/unsubscribe ID</code> con la que quieras quitar."},
 	{"Removed #%d: <code>%s</code>", "Удалена #%d: <code>%s</code>", "Entfernt #%d: <code>%s</code>", "Eliminada #%d: <code>%s</code>"},
 	{"No subscriptions yet. Add one with <code>/subscribe QUERY</code>.", "Подписок пока нет. Добавьте командой <code>/subscribe ЗАПРОС</code>.", "Noch keine Abos. Fügen Sie eines mit <code>/subscribe SUCHE</code> hinzu.", "Aún no hay suscripciones. Añade una con <code>/subscribe CONSULTA</code>."},
 	{"Subscriptions", "Подписки", "Abos", "Suscripciones"},
@@ -102,6 +106,7 @@ var replyTexts = []entry{
 	{"Sharing subscriptions is not available on this bot.", "В этом боте нельзя делиться подписками.", "Abos teilen ist bei diesem Bot nicht verfügbar.", "Compartir suscripciones no está disponible en este bot."},
 	{"This share link expired.", "Срок действия ссылки истёк.", "Dieser Link ist abgelaufen.", "Este enlace ha caducado."},
 	{"Subscribed.", "Подписка оформлена.", "Abonniert.", "Suscrito."},
+	{"You already have it.", "Она у вас уже есть.", "Das haben Sie schon.", "Ya la tienes."},
 	// /stop.
 	{"⚠️ This deletes everything I keep about this chat: %s, its settings and any queued messages. It cannot be undone. Are you sure?",
 		"⚠️ Это удалит всё, что я храню об этом чате: %s, его настройки и сообщения в очереди. Отменить это нельзя. Вы уверены?",

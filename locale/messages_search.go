@@ -6,6 +6,7 @@ var searchTexts = []entry{
 	{"Search is not available on this bot.", "В этом боте нет поиска.", "Die Suche ist bei diesem Bot nicht verfügbar.", "La búsqueda no está disponible en este bot."},
 	{"I can't search for that: %s.", "Не могу это искать: %s.", "Danach kann ich nicht suchen: %s.", "No puedo buscar eso: %s."},
 	{"Nothing I have stored matches <code>%s</code>.", "Среди сохранённого ничего не подходит под <code>%s</code>.", "Nichts Gespeichertes passt zu <code>%s</code>.", "Nada de lo que tengo guardado coincide con <code>%s</code>."},
+	{"Page %d is already above.", "Страница %d уже выше.", "Seite %d steht schon weiter oben.", "La página %d ya está más arriba."},
 	{"🔎 <b>%d–%d of %d</b> for <code>%s</code>", "🔎 <b>%d–%d из %d</b> по запросу <code>%s</code>", "🔎 <b>%d–%d von %d</b> für <code>%s</code>", "🔎 <b>%d–%d de %d</b> para <code>%s</code>"},
 	{"These articles are gone; try the search again.", "Этих статей больше нет; повторите поиск.", "Diese Artikel sind nicht mehr da; suchen Sie noch einmal.", "Estos artículos ya no están; repite la búsqueda."},
 	{"More ▸", "Ещё ▸", "Mehr ▸", "Más ▸"},

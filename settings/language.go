@@ -13,11 +13,12 @@ import (
 var ErrLanguage = errors.New("not a language Newshound speaks")
 
 // SetLanguage sets the language the chat is spoken to in, from a code as a
-// user writes it ("ru", "de-AT", "ES"). It returns the stored code and
+// user writes it ("ru", "de-AT", "ES") or a language's name ("Deutsch",
+// "russian"; see locale.Named). It returns the stored code and
 // fails with ErrLanguage for a code the bot does not speak (nothing
 // changes), or when the database fails.
 func (s *Service) SetLanguage(ctx context.Context, chatID int64, code string) (string, error) {
-	lang, ok := locale.Match(code)
+	lang, ok := locale.Named(code)
 	if !ok {
 		return "", ErrLanguage
 	}

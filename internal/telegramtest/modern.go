@@ -247,6 +247,10 @@ func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 		fail("inline_query_id is empty")
 		return
 	}
+	if v := p.Get("is_personal"); v != "" && v != "true" && v != "false" {
+		fail("is_personal must be a Boolean")
+		return
+	}
 	if v := p.Get("cache_time"); v != "" {
 		if n, err := strconv.Atoi(v); err != nil || n < 0 {
 			fail("cache_time must be a non-negative Integer")
