@@ -155,6 +155,9 @@ func fetchFailure(p locale.Printer, stored string) string {
 	}
 	switch f.Kind {
 	case news.FailStatus:
+		if f.Status == http.StatusUnauthorized {
+			return p.Sprintf("the server asks for a login (HTTP 401): write it into the source's address, https://user:password@host/…")
+		}
 		if f.Status == http.StatusGone {
 			return p.Sprintf("the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back")
 		}

@@ -390,6 +390,10 @@ func TestFetchFailureIsSaidInTheChatsLanguage(t *testing.T) {
 		{"ru", stored(news.FailStatus, 404), "<i>сервер ответил HTTP 404</i>"},
 		{"en", stored(news.FailStatus, 410), "<i>the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back</i>"},
 		{"de", stored(news.FailStatus, 410), "<i>der Server sagt, der Feed sei endgültig weg (HTTP 410)"},
+		// A feed behind HTTP basic auth: the operator saw "HTTP 401" and
+		// did not know that the address may carry the login.
+		{"en", stored(news.FailStatus, 401), "<i>the server asks for a login (HTTP 401): write it into the source's address, https://user:password@host/…</i>"},
+		{"ru", stored(news.FailStatus, 401), "<i>сервер просит логин (HTTP 401): впишите его в адрес источника, https://user:password@host/…</i>"},
 		{"de", stored(news.FailNotFeed, 0), "<i>die Antwort ist kein Feed (RSS, Atom oder JSON Feed)</i>"},
 		{"es", stored(news.FailTimeout, 0), "<i>sin respuesta a tiempo (poller.timeout)</i>"},
 		{"ru", stored(news.FailDatabase, 0), "<i>загружено, но бот не смог сохранить статьи (см. журнал)</i>"},
