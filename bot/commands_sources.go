@@ -275,6 +275,8 @@ func fetchProblem(p locale.Printer, err error) string {
 		return p.Sprintf("The site answered with HTTP status %d.", sources.HTTPStatus(err))
 	case errors.Is(err, sources.ErrTimeout):
 		return p.Sprintf("The site took too long to answer.")
+	case errors.Is(err, sources.ErrTLS):
+		return p.Sprintf("The site's certificate is not valid, or its TLS handshake failed, so I can't trust what it sends.")
 	}
 	return p.Sprintf("I couldn't fetch that address.")
 }

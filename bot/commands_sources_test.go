@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -116,6 +118,8 @@ func TestAddSourceExplainsFailures(t *testing.T) {
 	h := newHarness(t, withSites(srv, true, nil),
 		withSources(feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: true, Timeout: 200 * time.Millisecond})))
 	base := "http://127.0.0.1:" + srv.Port()
+	untrusted := httptest.NewTLSServer(http.NotFoundHandler()) // its certificate: httptest's own
+	t.Cleanup(untrusted.Close)
 	tests := []struct {
 		name, url, want string
 	}{
@@ -123,6 +127,9 @@ func TestAddSourceExplainsFailures(t *testing.T) {
 		{"not found", base + "/missing", "HTTP status 404"},
 		{"no feed", base + "/list.opml", "I found no feed there"},
 		{"nothing listening", "http://127.0.0.1:1/feed.xml", "I couldn't fetch that address"},
+		// The operator read "I couldn't fetch that address" of a site
+		// whose certificate no authority signed.
+		{"untrusted certificate", untrusted.URL + "/feed.xml", "certificate is not valid"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
