@@ -96,3 +96,40 @@ func leaveCrashedWAL(t *testing.T, path string) {
 		}
 	}
 }
+
+// TestAHandRestoreBesideAStaleWALNamesTheCause: the same restore done by
+// hand, the killed process's -wal left beside the copy, is refused as
+// damaged (SQLite replayed the -wal into it), and the refusal says why and
+// to put the backup there again or use newshound restore, instead of only
+// "restore your latest backup", which the operator had just done.
+func TestAHandRestoreBesideAStaleWALNamesTheCause(t *testing.T) {
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	dir := t.TempDir()
+	cfgPath := writeConsoleConfig(t, dir, feed.URL)
+	db := filepath.Join(dir, "console.db")
+	bk := filepath.Join(t.TempDir(), "backup.db")
+	c := startConsole(t, cfgPath, time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC), nil)
+	testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool { return strings.Contains(c.out.String(), "First fetch done") })
+	if err := runBackup(context.Background(), []string{"-config", cfgPath, bk}, func(string) string { return "" }, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	c.stop()
+	leaveCrashedWAL(t, db)
+	b, err := os.ReadFile(bk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, b, 0o644); err != nil { // cp backup.db console.db
+		t.Fatal(err)
+	}
+	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	err = m.Run(context.Background(), cfgPath)
+	if err == nil {
+		t.Skip("SQLite replayed the -wal without damage this time: nothing to say")
+	}
+	for _, want := range []string{"a -wal file was beside it", "put the backup there again", "newshound restore"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the refusal lacks %q: %v", want, err)
+		}
+	}
+}
