@@ -5,6 +5,7 @@
 //	newshound -demo                 the console on bundled sample news, offline
 //	newshound -version              print the version and exit
 //	newshound backup [-config FILE] DEST   copy the live database to DEST
+//	newshound restore [-config FILE] BACKUP  put a backup in place, Newshound stopped
 //	newshound vacuum [-config FILE]        compact an older database once (see README)
 package main
 
@@ -23,6 +24,13 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "backup" {
 		if err := runBackup(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "newshound backup:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "restore" {
+		if err := runRestore(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "newshound restore:", err)
 			os.Exit(1)
 		}
 		return
@@ -78,7 +86,7 @@ func argsError(args []string, demo bool, configPath string) error {
 	case strings.HasSuffix(args[0], ".toml"):
 		return fmt.Errorf("unexpected argument %q: give the configuration with -config %s (flags go before other words)", args[0], args[0])
 	}
-	return fmt.Errorf("unexpected argument %q: newshound takes flags (-config FILE, -demo, -version) or the commands backup and vacuum; flags go before other words", args[0])
+	return fmt.Errorf("unexpected argument %q: newshound takes flags (-config FILE, -demo, -version) or the commands backup, restore and vacuum; flags go before other words", args[0])
 }
 
 // usage returns the -help text of fs, the bot's flags: how to run it, its
@@ -90,6 +98,7 @@ func usage(fs *flag.FlagSet) func() {
   newshound -demo                        the console on bundled sample news, offline
   newshound -version                     print the version and exit
   newshound backup [-config FILE] DEST   copy the live database to DEST, while the bot runs
+  newshound restore [-config FILE] BACKUP  put BACKUP in place of the database, the bot stopped (the old one kept aside)
   newshound vacuum [-config FILE]        compact a database made by an older version, once (see README)
 
 The token comes from NEWSHOUND_TELEGRAM_TOKEN (or telegram.token); without one the bot runs in the console.

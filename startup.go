@@ -17,7 +17,16 @@ import (
 // bot that fails every write; it logs how long the check took, or why it
 // was skipped.
 func checkDatabase(ctx context.Context, path string, force bool, log *slog.Logger) error {
+	wal, _ := os.Stat(path + "-wal")
 	fc, err := store.CheckFile(ctx, path, force)
+	if err != nil && wal != nil && wal.Size() > 0 && errors.Is(err, store.ErrDamaged) {
+		// SQLite has replayed the -wal into the file as it read it: a
+		// backup put in place by hand beside a killed process's -wal is
+		// damaged that way, and is whole again put there once more.
+		return fmt.Errorf("storage.path %q: %w; a -wal file was beside it: if you had just put a backup there by hand, "+
+			"that -wal was the old database's and went into the copy: put the backup there again, now without -wal and -shm files beside it, "+
+			"or use newshound restore", path, err)
+	}
 	if err != nil {
 		return fmt.Errorf("storage.path %q: %w", path, err)
 	}

@@ -103,7 +103,10 @@ func TestStartRefusesADatabaseItCannotUse(t *testing.T) {
 		{"another application's", []string{`CREATE TABLE t(a)`}, false,
 			[]string{"is not a Newshound database", "point storage.path at a new file"}},
 		{"a newer Newshound's", []string{`INSERT INTO schema_migrations VALUES (9001, 0)`}, true,
-			[]string{"written by a newer Newshound (migration 9001", "run that version", "restore a backup"}},
+			// After a downgrade the operator ran this version's backup, as
+			// told, restored the copy, and was refused again: the copy
+			// holds the newer schema too.
+			[]string{"written by a newer Newshound (migration 9001", "run that version", "restore the backup taken before the upgrade", "a copy made now"}},
 		{"missing a table", []string{`DROP TABLE outbox`}, true,
 			[]string{"lacks the table outbox", "restore your latest backup", ".recover"}},
 	} {

@@ -155,6 +155,9 @@ func fetchFailure(p locale.Printer, stored string) string {
 	}
 	switch f.Kind {
 	case news.FailStatus:
+		if f.Status == http.StatusUnauthorized {
+			return p.Sprintf("the server asks for a login (HTTP 401): write it into the source's address, https://user:password@host/…")
+		}
 		if f.Status == http.StatusGone {
 			return p.Sprintf("the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back")
 		}
@@ -272,6 +275,8 @@ func fetchProblem(p locale.Printer, err error) string {
 		return p.Sprintf("The site answered with HTTP status %d.", sources.HTTPStatus(err))
 	case errors.Is(err, sources.ErrTimeout):
 		return p.Sprintf("The site took too long to answer.")
+	case errors.Is(err, sources.ErrTLS):
+		return p.Sprintf("The site's certificate is not valid, or its TLS handshake failed, so I can't trust what it sends.")
 	}
 	return p.Sprintf("I couldn't fetch that address.")
 }

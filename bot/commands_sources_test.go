@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -131,6 +133,21 @@ func TestAddSourceExplainsFailures(t *testing.T) {
 				t.Errorf("/addsource %s → %q, want %q", tt.url, got, tt.want)
 			}
 		})
+	}
+}
+
+// The operator read "I couldn't fetch that address" of a site whose
+// certificate no authority signed: the reply says the certificate is not
+// valid. (A timeout of its own: a TLS handshake under load may take longer
+// than TestAddSourceExplainsFailures's.)
+func TestAddSourceSaysTheCertificateIsNotValid(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, true, nil),
+		withSources(feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: true, Timeout: 30 * time.Second})))
+	untrusted := httptest.NewTLSServer(http.NotFoundHandler()) // its certificate: httptest's own
+	t.Cleanup(untrusted.Close)
+	if got := h.reply(operator, "private", operator, "/addsource "+untrusted.URL+"/feed.xml").Text(); !strings.Contains(got, "certificate is not valid") {
+		t.Errorf("/addsource of a site with an untrusted certificate → %q", got)
 	}
 }
 
@@ -390,6 +407,10 @@ func TestFetchFailureIsSaidInTheChatsLanguage(t *testing.T) {
 		{"ru", stored(news.FailStatus, 404), "<i>сервер ответил HTTP 404</i>"},
 		{"en", stored(news.FailStatus, 410), "<i>the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back</i>"},
 		{"de", stored(news.FailStatus, 410), "<i>der Server sagt, der Feed sei endgültig weg (HTTP 410)"},
+		// A feed behind HTTP basic auth: the operator saw "HTTP 401" and
+		// did not know that the address may carry the login.
+		{"en", stored(news.FailStatus, 401), "<i>the server asks for a login (HTTP 401): write it into the source's address, https://user:password@host/…</i>"},
+		{"ru", stored(news.FailStatus, 401), "<i>сервер просит логин (HTTP 401): впишите его в адрес источника, https://user:password@host/…</i>"},
 		{"de", stored(news.FailNotFeed, 0), "<i>die Antwort ist kein Feed (RSS, Atom oder JSON Feed)</i>"},
 		{"es", stored(news.FailTimeout, 0), "<i>sin respuesta a tiempo (poller.timeout)</i>"},
 		{"ru", stored(news.FailDatabase, 0), "<i>загружено, но бот не смог сохранить статьи (см. журнал)</i>"},

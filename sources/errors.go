@@ -7,6 +7,7 @@ import (
 	"net"
 
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/news"
 )
 
 // The errors callers branch on, wrapped with %w around their cause.
@@ -27,6 +28,8 @@ var (
 	ErrTooLarge = errors.New("document too large")
 	// ErrTimeout: the site took too long to answer.
 	ErrTimeout = errors.New("site too slow")
+	// ErrTLS: the site's certificate is not valid, or its TLS handshake failed.
+	ErrTLS = errors.New("certificate or TLS handshake failed")
 	// ErrFetch: a user's URL gave nothing to use. Every failure of fetching
 	// one wraps it, besides the more precise sentinel above, if any.
 	ErrFetch = errors.New("fetch failed")
@@ -65,6 +68,8 @@ func fetchError(err error) error {
 		why = ErrTooLarge
 	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
 		why = ErrTimeout
+	case feeds.FailureOf(err).Kind == news.FailTLS:
+		why = ErrTLS
 	default:
 		return fmt.Errorf("%w: %w", ErrFetch, err)
 	}

@@ -78,7 +78,8 @@ func checkSchema(ctx context.Context, path string) error {
 	for _, v := range versions {
 		if !known[v] {
 			return fmt.Errorf("%s was %w (migration %d; this version knows migrations up to %d): "+
-				"run that version of Newshound, or restore a backup made by this one (newshound backup)", path, ErrNewer, v, latest)
+				"run that version of Newshound, or restore the backup taken before the upgrade "+
+				"(a copy made now, by any version, holds the newer schema too)", path, ErrNewer, v, latest)
 		}
 		last = max(last, v)
 	}

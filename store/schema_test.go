@@ -77,7 +77,7 @@ func TestOpenRefusesADatabaseItCannotUse(t *testing.T) {
 		}, ErrForeign, []string{"not a Newshound database", "users"}},
 		{"written by a newer Newshound", func(t *testing.T) string {
 			return newshoundFile(t, `INSERT INTO schema_migrations VALUES (9001, 0)`)
-		}, ErrNewer, []string{"newer Newshound", "migration 9001", "run that version", "restore a backup"}},
+		}, ErrNewer, []string{"newer Newshound", "migration 9001", "run that version", "restore the backup taken before the upgrade"}},
 		{"missing a table", func(t *testing.T) string {
 			return newshoundFile(t, `DROP TABLE outbox`)
 		}, ErrDamaged, []string{"lacks the table outbox", "newshound backup", ".recover"}},

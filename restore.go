@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/newshound/newshound/store"
+)
+
+// runRestore is `newshound restore [-config FILE] BACKUP`: BACKUP (a copy
+// made by `newshound backup`) put in place of the database of storage.path
+// while Newshound is stopped. The database it replaces moves aside with its
+// -wal and -shm files, as one consistent set, to
+// <path>.replaced-<time>: a -wal file left by a process that was killed
+// belongs to that database, and SQLite would replay it into the backup
+// (which then reads as damaged). The new file gets the owner of the one it
+// replaces (or of its folder), so a service's user can write it after a
+// restore run as root. It fails on a bad command line or configuration,
+// while a Newshound runs on the database, when BACKUP is missing, empty or
+// damaged, or when a file cannot be copied, moved or renamed.
+func runRestore(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
+	cfg, rest, err := storageCommand("restore", "usage: newshound restore [-config FILE] BACKUP\nputs BACKUP (made by newshound backup) in place of the database, with Newshound stopped; the database it replaces is kept beside it", 1, args, getenv, out)
+	if err != nil {
+		return err
+	}
+	path, backup := cfg.Storage.Path, rest[0]
+	if err := checkStorage(path); err != nil {
+		return err
+	}
+	unlock, err := store.Lock(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	fc, err := store.CheckFile(ctx, backup, true)
+	switch {
+	case err != nil:
+		return fmt.Errorf("the backup %s: %w", backup, err)
+	case fc.New:
+		return fmt.Errorf("the backup %s does not exist", backup)
+	}
+	tmp := path + ".restoring"
+	if err := copyNew(backup, tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("storage.path %q: copy the backup: %w", path, err)
+	}
+	aside, err := moveAside(path, time.Now())
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("storage.path %q: %w", path, err)
+	}
+	like := aside
+	if like == "" {
+		like = filepath.Dir(path)
+	}
+	if err := sameOwner(tmp, like); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("storage.path %q: give the restored file the database's owner: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("storage.path %q: put the backup in place: %w", path, err)
+	}
+	fmt.Fprintf(out, "restored %s to %s", backup, path)
+	if aside != "" {
+		fmt.Fprintf(out, "; the database it replaced is %s (with its -wal and -shm files, if it had them)", aside)
+	}
+	fmt.Fprintln(out, "; start Newshound")
+	return nil
+}
+
+// copyNew copies src to dst, a file it creates (a leftover is replaced),
+// and syncs it to the disk.
+func copyNew(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.Remove(dst); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	outf, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(outf, in); err != nil {
+		outf.Close()
+		return err
+	}
+	if err := outf.Sync(); err != nil {
+		outf.Close()
+		return err
+	}
+	return outf.Close()
+}
+
+// moveAside renames the database at path and its -wal, -shm and -journal
+// files, those that exist, to <path>.replaced-<at> plus their suffixes,
+// and returns that name ("" when there was no database).
+func moveAside(path string, at time.Time) (string, error) {
+	if _, err := os.Stat(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	aside := path + ".replaced-" + at.UTC().Format("20060102-150405")
+	moved := ""
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		err := os.Rename(path+suffix, aside+suffix)
+		switch {
+		case err == nil:
+			if suffix == "" {
+				moved = aside
+			}
+		case errors.Is(err, os.ErrNotExist):
+		default:
+			return "", fmt.Errorf("move the database aside: %w", err)
+		}
+	}
+	return moved, nil
+}

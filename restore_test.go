@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/testkit"
+)
+
+// TestRestoreLeavesNoOtherDatabasesWAL: the operator's bot was killed, and
+// they put last night's backup at storage.path as the README said, but left
+// the killed process's -wal file beside it: SQLite replayed it into the
+// backup, the start refused the file as damaged and told them to restore
+// the backup they had just restored. `newshound restore` refuses while the
+// bot runs, moves the database it replaces aside with its -wal and -shm,
+// puts the backup in place, and the bot starts on the backup's articles.
+func TestRestoreLeavesNoOtherDatabasesWAL(t *testing.T) {
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	dir := t.TempDir()
+	cfgPath := writeConsoleConfig(t, dir, feed.URL)
+	db := filepath.Join(dir, "console.db")
+	bk := filepath.Join(t.TempDir(), "backup.db")
+	noEnv := func(string) string { return "" }
+	ctx := context.Background()
+	start := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+	c := startConsole(t, cfgPath, start, nil)
+	testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool { return strings.Contains(c.out.String(), "First fetch done") })
+	if err := runBackup(ctx, []string{"-config", cfgPath, bk}, noEnv, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	err := runRestore(ctx, []string{"-config", cfgPath, bk}, noEnv, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "in use by another process") {
+		t.Errorf("restore while the bot runs: %v, want a refusal naming the running process", err)
+	}
+	c.stop()
+	leaveCrashedWAL(t, db)
+
+	var out bytes.Buffer
+	if err := runRestore(ctx, []string{"-config", cfgPath, bk}, noEnv, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{db + "-wal", db + "-shm", db + ".restoring"} {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("%s is left beside the restored database (%v)", filepath.Base(f), err)
+		}
+	}
+	aside, err := filepath.Glob(db + ".replaced-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(aside) != 3 || !strings.Contains(out.String(), "restored "+bk+" to "+db) {
+		t.Errorf("the replaced database and its -wal and -shm should be kept aside, and said: %v\n%s", aside, out.String())
+	}
+	c = startConsole(t, cfgPath, start.Add(time.Hour), nil)
+	c.send("/search kursk\n")
+	testkit.WaitWithin(t, "the backup's article", 15*time.Second, func() bool { return strings.Contains(c.out.String(), "Kursk region reports new shelling") })
+	c.stop()
+}
+
+// leaveCrashedWAL leaves beside the database at path what a killed process
+// leaves: a -wal file holding writes not yet copied into the database.
+func leaveCrashedWAL(t *testing.T, path string) {
+	t.Helper()
+	sqldb, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqldb.SetMaxOpenConns(1)
+	for _, q := range []string{`PRAGMA wal_autocheckpoint = 0`, `UPDATE articles SET title = 'written after the backup'`, `DELETE FROM outbox`} {
+		if _, err := sqldb.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	saved := map[string][]byte{}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		b, err := os.ReadFile(path + suffix)
+		if err != nil || len(b) == 0 {
+			t.Fatalf("no %s while writing: %v", suffix, err)
+		}
+		saved[suffix] = b
+	}
+	if err := sqldb.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for suffix, b := range saved {
+		if err := os.WriteFile(path+suffix, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestAHandRestoreBesideAStaleWALNamesTheCause: the same restore done by
+// hand, the killed process's -wal left beside the copy, is refused as
+// damaged (SQLite replayed the -wal into it), and the refusal says why and
+// to put the backup there again or use newshound restore, instead of only
+// "restore your latest backup", which the operator had just done.
+func TestAHandRestoreBesideAStaleWALNamesTheCause(t *testing.T) {
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	dir := t.TempDir()
+	cfgPath := writeConsoleConfig(t, dir, feed.URL)
+	db := filepath.Join(dir, "console.db")
+	bk := filepath.Join(t.TempDir(), "backup.db")
+	c := startConsole(t, cfgPath, time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC), nil)
+	testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool { return strings.Contains(c.out.String(), "First fetch done") })
+	if err := runBackup(context.Background(), []string{"-config", cfgPath, bk}, func(string) string { return "" }, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	c.stop()
+	leaveCrashedWAL(t, db)
+	b, err := os.ReadFile(bk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, b, 0o644); err != nil { // cp backup.db console.db
+		t.Fatal(err)
+	}
+	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	err = m.Run(context.Background(), cfgPath)
+	if err == nil {
+		t.Skip("SQLite replayed the -wal without damage this time: nothing to say")
+	}
+	for _, want := range []string{"a -wal file was beside it", "put the backup there again", "newshound restore"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the refusal lacks %q: %v", want, err)
+		}
+	}
+}
