@@ -162,7 +162,7 @@ func (t *trial) digestSentSince(n int) bool {
 func (t *trial) state() []string {
 	var out []string
 	if n := t.peek.count(qPendingArticles); n > 0 {
-		out = append(out, fmt.Sprintf("articles not yet matched"))
+		out = append(out, "articles not yet matched")
 	}
 	if n := t.peek.count(qPendingAlerts); n > 0 {
 		out = append(out, "alerts queued")

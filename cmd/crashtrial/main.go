@@ -30,8 +30,9 @@
 // limits. After the loop, each of these runs in turn, each followed by a
 // settle and a comparison: -outage (Telegram unreachable, with two kills
 // during it), -busy (a second connection holds BEGIN IMMEDIATE),
-// -disk-full (the bot run under ulimit -f), -block (a chat blocks the bot:
-// sends refused 403).
+// -disk-full (the bot run under ulimit -f a little above the database's
+// size), -block (two chats block the bot: sends refused 403, one with the
+// my_chat_member update Telegram sends).
 //
 // It prints one line per kill and the comparisons, and exits 1 when a chat
 // lost anything or got more repeats than the sends on the wire at the kills.
@@ -83,7 +84,7 @@ func main() {
 	flag.DurationVar(&o.outage, "outage", 0, "after the loop: Telegram unreachable for this long (0 = skip)")
 	flag.DurationVar(&o.busy, "busy", 0, "after the loop: a second connection holds the write lock this long (0 = skip)")
 	flag.BoolVar(&o.diskFull, "disk-full", false, "after the loop: run the bot under ulimit -f")
-	flag.BoolVar(&o.block, "block", false, "after the loop: chat 1004 blocks the bot")
+	flag.BoolVar(&o.block, "block", false, "after the loop: chats 1004 (with the my_chat_member update) and 1002 (sends refused 403 only) block the bot")
 	flag.DurationVar(&o.settle, "settle", 5*time.Minute, "the longest wait for every chat to have what it should")
 	flag.Parse()
 	if o.bin == "" {
@@ -192,14 +193,15 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 		}
 	}
 	if o.diskFull {
-		if err := check("the full disk", nil, t.diskFull(ctx, o.bin, 256, 10*time.Second)); err != nil {
+		if err := check("the full disk", nil, t.diskFull(ctx, o.bin, 90*time.Second)); err != nil {
 			return false, err
 		}
 	}
 	if o.block {
-		t.blockChat(1004)
-		t.publish(t.a, 3, false)
-		if err := check("chat 1004 blocked the bot", nil, nil); err != nil {
+		t.blockChat(1004, true)
+		t.blockChat(1002, false)
+		t.publish(t.a, 6, false)
+		if err := check("chats 1004 and 1002 blocked the bot", nil, nil); err != nil {
 			return false, err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -112,14 +113,15 @@ func (t *trial) outage(ctx context.Context, bin string, d time.Duration) (*proce
 }
 
 // busy holds SQLite's write lock from a second connection for d (BEGIN
-// IMMEDIATE), as another process would, while news arrives.
+// IMMEDIATE), as another process would, while news arrives: taken once the
+// bot runs (it holds its lock file and has fetched both feeds).
 func (t *trial) busy(ctx context.Context, bin string, d time.Duration) (*process, error) {
 	p, err := t.start(bin, 0)
 	if err != nil {
 		return nil, err
 	}
-	if !waitFor(ctx, 60*time.Second, 100*time.Millisecond, func() bool { return t.peek.count(qPendingAll) == 0 && t.peek.count(qPendingArticles) == 0 }) {
-		t.logf("busy: the bot did not settle before the lock")
+	if !t.running(ctx, p) {
+		return p, fmt.Errorf("busy: the bot did not start:\n%s", tail(p.logs.String(), 20))
 	}
 	db, err := sql.Open("sqlite3", "file:"+t.dbPath+"?_busy_timeout=20000")
 	if err != nil {
@@ -157,46 +159,67 @@ func (t *trial) busy(ctx context.Context, bin string, d time.Duration) (*process
 	return p, nil
 }
 
-// diskFull runs the bot with its files limited to limitKiB (ulimit -f):
-// every write past that offset fails as on a full disk. News arrives; then
-// the bot is killed and restarted with room.
-func (t *trial) diskFull(ctx context.Context, bin string, limitKiB int64, d time.Duration) error {
-	fi, err := os.Stat(t.dbPath)
-	if err != nil {
-		return err
+// running waits until p holds the database's lock and has fetched both
+// feeds since it started, and nothing is left to send.
+func (t *trial) running(ctx context.Context, p *process) bool {
+	a, b := t.a.fetches.Load(), t.b.fetches.Load()
+	pid := fmt.Sprint(p.cmd.Process.Pid)
+	return waitFor(ctx, 60*time.Second, 20*time.Millisecond, func() bool {
+		lock, err := os.ReadFile(t.dbPath + ".lock")
+		return !p.exited() && err == nil && strings.TrimSpace(string(lock)) == pid && t.a.fetches.Load() > a && t.b.fetches.Load() > b &&
+			t.peek.count(qPendingAll) == 0
+	})
+}
+
+// diskFull runs the bot with its files limited (ulimit -f) to a little more
+// than the database and its log are now: it starts, then its writes fail as
+// on a full disk once the log has grown. News arrives for d; then the bot is
+// killed and restarted with room.
+func (t *trial) diskFull(ctx context.Context, bin string, d time.Duration) error {
+	size := int64(0)
+	for _, f := range []string{t.dbPath, t.dbPath + "-wal"} {
+		if fi, err := os.Stat(f); err == nil {
+			size = max(size, fi.Size())
+		}
 	}
-	t.logf("disk full: database %d KiB, files limited to %d KiB", fi.Size()/1024, limitKiB)
+	limitKiB := size/1024 + 48
+	t.logf("disk full: database %d KiB, files limited to %d KiB", size/1024, limitKiB)
 	p, err := t.start(bin, limitKiB)
 	if err != nil {
 		return err
 	}
-	t.publish(t.a, 3, false)
-	t.copyOne()
-	select {
-	case <-time.After(d):
-	case <-ctx.Done():
+	for end := time.Now().Add(d); time.Now().Before(end) && ctx.Err() == nil; {
+		t.publish(t.a, 1, false)
+		if t.rng.IntN(3) == 0 {
+			t.copyOne()
+		}
+		select {
+		case <-time.After(3 * time.Second):
+		case <-ctx.Done():
+		}
 	}
-	t.publish(t.a, 1, false)
-	select {
-	case <-time.After(d):
-	case <-ctx.Done():
-	}
+	logs := p.logs.String()
+	t.logf("disk full: %d log lines say 'file too large' or 'disk'", strings.Count(logs, "too large")+strings.Count(logs, "disk I/O"))
 	if p.exited() {
-		t.logf("disk full: the bot exited (%v):\n%s", p.exit, tail(p.logs.String(), 15))
+		t.logf("disk full: the bot exited (%v):\n%s", p.exit, tail(logs, 15))
 	} else {
-		t.logf("disk full: the bot still runs; killing it to restart with room")
+		t.logf("disk full: the bot still runs; killing it to restart with room:\n%s", tail(logs, 8))
 		p.signal(syscall.SIGKILL)
 	}
 	return nil
 }
 
-// blockChat makes chat block the bot: a my_chat_member update, then every
-// send to it refused 403.
-func (t *trial) blockChat(chat int64) {
+// blockChat makes chat block the bot: every send to it refused 403, and,
+// when update is set, a my_chat_member update saying so.
+func (t *trial) blockChat(chat int64, update bool) {
 	t.faults.block(chat)
 	t.led.mu.Lock()
 	t.led.blockedAt[chat] = time.Now()
 	t.led.mu.Unlock()
+	t.logf("chat %d blocked the bot (my_chat_member update: %v)", chat, update)
+	if !update {
+		return
+	}
 	bot := map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound"}
 	t.tg.AddUpdate(map[string]any{"my_chat_member": map[string]any{
 		"chat": map[string]any{"id": chat, "type": "private", "first_name": "U"},
@@ -204,5 +227,4 @@ func (t *trial) blockChat(chat int64) {
 		"old_chat_member": map[string]any{"status": "member", "user": bot},
 		"new_chat_member": map[string]any{"status": "kicked", "user": bot},
 	}})
-	t.logf("chat %d blocked the bot", chat)
 }
