@@ -62,7 +62,8 @@ type updater interface {
 // is invalid, another process uses the database, the database cannot be
 // opened or Telegram refuses the token, and when a part stops on its own
 // while running (the webhook's port taken, say); a Telegram that cannot be
-// reached at start is waited for.
+// reached at start is waited for, while the sources are polled and the
+// digests queued.
 func (m *Main) Run(ctx context.Context, path string) error {
 	cfg, err := config.Load(path, m.getenv)
 	if err != nil {
@@ -131,23 +132,46 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if err != nil {
 		return err
 	}
-	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), log)
-	if err != nil {
-		return err
-	}
-
-	sender := m.newSender(cfg, st, transport, watch, log)
+	// The poller and the digest scheduler do not wait for Telegram: what
+	// they queue waits in the outbox, and news that drops off a feed while
+	// Telegram is unreachable at start (the network up after the machine)
+	// is stored, not missed. late wakes the sender once there is one.
+	late := &lateNotify{}
 	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.Alerts.DedupWindow.D(), Threshold: cfg.Alerts.DedupThreshold, Logger: log, Now: m.Now})
 	digests := digest.NewScheduler(digest.Options{Store: st, Languages: settings.NewService(settings.Options{Store: st, Logger: log}), MaxItems: cfg.Digest.MaxItems, CatchUp: cfg.Digest.CatchUp.D(),
-		SendEmpty: cfg.Digest.SendEmpty, Notify: sender.Notify, Logger: log, Now: m.Now})
-	poller, err := m.newPoller(cfg, st, alertSink{subs, sender}, linker, sum, newPageTexter(cfg), watch, push.hubs(), log)
+		SendEmpty: cfg.Digest.SendEmpty, Notify: late.Notify, Logger: log, Now: m.Now})
+	poller, err := m.newPoller(cfg, st, alertSink{subs, late.Notify}, linker, sum, newPageTexter(cfg), watch, push.hubs(), log)
 	if err != nil {
 		return err
 	}
 	push.poller = poller
 	watch.nextPoll = poller.NextPoll
+	parts := &Parts{Store: st, Poller: poller, Subs: subs, Digest: digests}
+	run := newRunner(ctx, cancel, st, log, parts)
+	background := []task{
+		{"poller", poller.Run},
+		{"digests", digests.Run},
+		{"retention", func(ctx context.Context) error { return m.prune(ctx, st, cfg.Storage.Retention.D(), log) }},
+	}
+	if !cfg.ConsoleMode() { // the console connects at once, and its banner counts the sources fetched before any is
+		run.start(background...)
+	}
+	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), log)
+	if err != nil {
+		cancel()
+		if first := run.wait(); first != nil {
+			return first
+		}
+		return err
+	}
+
+	sender := m.newSender(cfg, st, transport, watch, log)
+	late.set(sender.Notify)
+	parts.Sender = sender
 	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller, log)
 	if err != nil {
+		cancel()
+		run.wait()
 		return err
 	}
 	m.consoleStatus(ctx, transport, watch, cfg, banner, logPath)
@@ -159,6 +183,8 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	var metricsSrv *metrics.Server
 	if cfg.Metrics.Listen != "" {
 		if metricsSrv, err = metrics.NewServer(cfg.Metrics.Listen, push.metricsHandler(cfg, obs.Handler())); err != nil {
+			cancel()
+			run.wait()
 			return err
 		}
 		log.Info("serving metrics", "addr", metricsSrv.Addr())
@@ -166,7 +192,6 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 
 	tasks := []task{
 		{"sender", sender.Run},
-		{"poller", poller.Run},
 		{"updates", func(ctx context.Context) error {
 			defer router.Wait()
 			if cfg.ConsoleMode() {
@@ -174,11 +199,11 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 			}
 			return bot.Dispatch(ctx, updates, router.Handle, bot.DispatchOptions{Workers: cfg.Telegram.CommandWorkers, Logger: log})
 		}},
-		{"digests", digests.Run},
-		{"retention", func(ctx context.Context) error { return m.prune(ctx, st, cfg.Storage.Retention.D(), log) }},
+	}
+	if cfg.ConsoleMode() {
+		tasks = append(tasks, background...)
 	}
 	tasks = append(tasks, push.tasks()...)
-	parts := &Parts{Store: st, Poller: poller, Sender: sender, Subs: subs, Digest: digests}
 	if metricsSrv != nil {
 		tasks = append(tasks, task{"metrics", func(ctx context.Context) error {
 			// A metrics endpoint that fails is no reason to stop delivering news.
@@ -190,7 +215,11 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 		}})
 		parts.MetricsAddr = metricsSrv.Addr()
 	}
-	return m.runTasks(ctx, cancel, st, log, tasks, parts)
+	run.start(tasks...)
+	if m.Ready != nil {
+		m.Ready(parts)
+	}
+	return run.wait()
 }
 
 // task is one part that runs until ctx is done.
@@ -199,41 +228,55 @@ type task struct {
 	run  func(context.Context) error
 }
 
-// runTasks runs every task, calls Ready, and waits for all of them. The
-// first task to return stops the others; console input ending (io.EOF)
-// first lets the queued replies out. It returns the error of a task that
-// failed on its own, before any stop (the webhook's port taken, Telegram
-// refusing the token later), so that the process exits with a failure and
-// a supervisor restarts it; errors of tasks ending after the stop are only
-// logged.
-func (m *Main) runTasks(ctx context.Context, cancel context.CancelFunc, st *store.Store, log *slog.Logger, tasks []task, parts *Parts) error {
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-	)
+// runner runs tasks and waits for them. The first task to return stops
+// the others; console input ending (io.EOF) first lets the queued replies
+// out. wait returns the error of a task that failed on its own, before any
+// stop (the webhook's port taken, Telegram refusing the token later), so
+// that the process exits with a failure and a supervisor restarts it;
+// errors of tasks ending after the stop are only logged.
+type runner struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	st     *store.Store
+	log    *slog.Logger
+	parts  *Parts
+
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	first error
+}
+
+func newRunner(ctx context.Context, cancel context.CancelFunc, st *store.Store, log *slog.Logger, parts *Parts) *runner {
+	return &runner{ctx: ctx, cancel: cancel, st: st, log: log, parts: parts}
+}
+
+// start runs each task in a goroutine of its own.
+func (r *runner) start(tasks ...task) {
 	for _, t := range tasks {
-		wg.Add(1)
+		r.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			err := t.run(ctx)
+			defer r.wg.Done()
+			err := t.run(r.ctx)
 			if errors.Is(err, io.EOF) {
-				log.Info("console input ended; stopping once the replies are out")
-				drain(ctx, st, parts.Sender, 5*time.Second)
+				r.log.Info("console input ended; stopping once the replies are out")
+				drain(r.ctx, r.st, r.parts.Sender, 5*time.Second) // io.EOF comes from the updates, started after the sender
 			} else if err != nil {
-				log.Error(t.name+" stopped", "err", err)
-				mu.Lock()
-				if first == nil && ctx.Err() == nil {
-					first = fmt.Errorf("%s stopped: %w", t.name, err)
+				r.log.Error(t.name+" stopped", "err", err)
+				r.mu.Lock()
+				if r.first == nil && r.ctx.Err() == nil {
+					r.first = fmt.Errorf("%s stopped: %w", t.name, err)
 				}
-				mu.Unlock()
+				r.mu.Unlock()
 			}
-			cancel()
+			r.cancel()
 		}()
 	}
-	if m.Ready != nil {
-		m.Ready(parts)
-	}
-	wg.Wait()
-	return first
+}
+
+// wait waits for every task started and returns the first failure.
+func (r *runner) wait() error {
+	r.wg.Wait()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.first
 }

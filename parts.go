@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/newshound/newshound/bot"
@@ -235,14 +236,14 @@ func drain(ctx context.Context, st *store.Store, sender *bot.Sender, limit time.
 // alertSink queues the alerts of new articles and wakes the sender.
 type alertSink struct {
 	subs   *subscriptions.Service
-	sender *bot.Sender
+	notify func() // the sender's Notify
 }
 
 func (a alertSink) HandleArticles(ctx context.Context, arts []news.Article) error {
 	if err := a.subs.HandleArticles(ctx, arts); err != nil {
 		return err
 	}
-	a.sender.Notify()
+	a.notify()
 	return nil
 }
 
@@ -255,7 +256,7 @@ func (a alertSink) PlanAlerts(ctx context.Context, arts []news.Article) ([]news.
 // AlertsQueued logs the alerts queued and wakes the sender.
 func (a alertSink) AlertsQueued(articles, n int) {
 	a.subs.AlertsQueued(articles, n)
-	a.sender.Notify()
+	a.notify()
 }
 
 // newLogger writes log lines to w at the configured level; when w is the
@@ -273,3 +274,17 @@ func newLogger(w io.Writer, cfg config.Config, chatTerminal bool) *slog.Logger {
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
 }
+
+// lateNotify wakes the sender once there is one: the poller and the digest
+// scheduler start before Telegram is reached, and what they queue until
+// then waits in the outbox for the sender's first look.
+type lateNotify struct{ fn atomic.Pointer[func()] }
+
+// Notify wakes the sender, if set.
+func (l *lateNotify) Notify() {
+	if f := l.fn.Load(); f != nil {
+		(*f)()
+	}
+}
+
+func (l *lateNotify) set(f func()) { l.fn.Store(&f) }

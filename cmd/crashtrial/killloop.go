@@ -1,0 +1,196 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// The moments a kill aims at. Each waits for its moment (or gives up after
+// killWait and kills anyway).
+const (
+	atMigration = "migration" // the first starts on an older database: 0-1.5 s after taking it
+	atRandom    = "random"    // 0-3 s after the start
+	atPoll      = "poll"      // 0-30 ms after a feed answered: parsing, storing, matching
+	atQueued    = "queued"    // an alert was just queued, not yet sent
+	atWire      = "wire"      // Telegram has just taken a message: before the outbox knows
+	atEdit      = "edit"      // an "Also:" edit was just queued, or just went out
+	atDigest    = "digest"    // a digest was just queued, or just went out
+)
+
+const killWait = 8 * time.Second
+
+// killLoop starts bin n times and kills each run with SIGKILL at a moment
+// of one kind or another, publishing news before each start.
+func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) error {
+	cycle := []string{atRandom, atPoll, atQueued, atWire, atEdit}
+	for i := 1; i <= n && ctx.Err() == nil; i++ {
+		mode := cycle[i%len(cycle)]
+		if i <= migrating {
+			mode = atMigration
+		} else if i%2 == 0 && t.digestNear() {
+			mode = atDigest
+		}
+		t.news(mode)
+		p, err := t.start(bin, 0)
+		if err != nil {
+			return err
+		}
+		hit := t.await(ctx, p, mode)
+		if p.exited() {
+			t.logf("kill %d: the bot had exited by itself (%v); logs:\n%s", i, p.exit, tail(p.logs.String(), 30))
+			t.hits["exited by itself"]++
+			continue
+		}
+		p.signal(syscall.SIGKILL)
+		t.kills[hit]++
+		state := t.state()
+		for _, s := range state {
+			t.hits[s]++
+		}
+		t.logf("kill %d at %s: %s", i, hit, strings.Join(state, ", "))
+	}
+	return ctx.Err()
+}
+
+// news publishes what the next run should find: new reports on the first
+// feed, now and then one on the second alone, and copies for edits.
+func (t *trial) news(mode string) {
+	if mode == atEdit || t.rng.IntN(6) == 0 {
+		t.copyOne()
+	}
+	t.publish(t.a, 1+t.rng.IntN(3), false)
+	if t.rng.IntN(5) == 0 {
+		t.publish(t.b, 1, false)
+	}
+}
+
+// digestNear reports whether a chat's digest falls due within 5 s or fell
+// due within the last 25 s.
+func (t *trial) digestNear() bool {
+	now := time.Now().UTC()
+	for _, c := range t.led.chats {
+		at, err := time.Parse("15:04", c.digestAt)
+		if err != nil {
+			continue
+		}
+		due := time.Date(now.Year(), now.Month(), now.Day(), at.Hour(), at.Minute(), 0, 0, time.UTC)
+		if d := due.Sub(now); d < 5*time.Second && d > -25*time.Second {
+			return true
+		}
+	}
+	return false
+}
+
+// await waits for the moment mode aims at and returns what was hit.
+func (t *trial) await(ctx context.Context, p *process, mode string) string {
+	sleep := func(max time.Duration) {
+		select {
+		case <-time.After(time.Duration(t.rng.Int64N(int64(max)))):
+		case <-p.done:
+		case <-ctx.Done():
+		}
+	}
+	sends := len(t.tg.Calls("sendMessage"))
+	// The rows queued by this run, not those left by the last.
+	lastAlert, lastEdit, lastDigest := t.peek.count(qLastRow, "alert"), t.peek.count(qLastRow, "edit"), t.peek.count(qLastRow, "digest")
+	newRow := func(kind string, last int) bool { return t.peek.count(qLastRow, kind) > last }
+	edits := len(t.tg.Calls("editMessageText"))
+	var ok bool
+	switch mode {
+	case atMigration:
+		lock := t.dbPath + ".lock"
+		pid := fmt.Sprint(p.cmd.Process.Pid)
+		ok = waitFor(ctx, killWait, time.Millisecond, func() bool {
+			b, err := os.ReadFile(lock)
+			return p.exited() || err == nil && strings.TrimSpace(string(b)) == pid
+		})
+		if ok {
+			sleep(1500 * time.Millisecond)
+		}
+	case atRandom:
+		sleep(3 * time.Second)
+		return mode
+	case atPoll:
+		a, b := t.a.servedCh(), t.b.servedCh()
+		select {
+		case <-a:
+			ok = true
+		case <-b:
+			ok = true
+		case <-time.After(killWait):
+		case <-p.done:
+		}
+		if ok {
+			sleep(30 * time.Millisecond)
+		}
+	case atQueued:
+		ok = waitFor(ctx, killWait, 2*time.Millisecond, func() bool { return p.exited() || newRow("alert", lastAlert) })
+	case atWire:
+		ok = waitFor(ctx, killWait, time.Millisecond, func() bool { return p.exited() || len(t.tg.Calls("sendMessage")) > sends })
+	case atEdit:
+		ok = waitFor(ctx, killWait, 2*time.Millisecond, func() bool {
+			return p.exited() || newRow("edit", lastEdit) || len(t.tg.Calls("editMessageText")) > edits
+		})
+	case atDigest:
+		ok = waitFor(ctx, killWait, 2*time.Millisecond, func() bool {
+			return p.exited() || newRow("digest", lastDigest) || t.digestSentSince(sends)
+		})
+	}
+	if !ok {
+		return mode + " (not seen; killed after 8 s)"
+	}
+	return mode
+}
+
+// digestSentSince reports whether a digest went out after the first n sends.
+func (t *trial) digestSentSince(n int) bool {
+	calls := t.tg.Calls("sendMessage")
+	for _, c := range calls[min(n, len(calls)):] {
+		if strings.HasPrefix(c.Text(), "📰 <b>") {
+			return true
+		}
+	}
+	return false
+}
+
+// state says what the database held when the bot was killed.
+func (t *trial) state() []string {
+	var out []string
+	if n := t.peek.count(qPendingArticles); n > 0 {
+		out = append(out, "articles not yet matched")
+	}
+	if n := t.peek.count(qPendingAlerts); n > 0 {
+		out = append(out, "alerts queued")
+	}
+	if n := t.peek.count(qPendingEdits); n > 0 {
+		out = append(out, "edits queued")
+	}
+	if n := t.peek.count(qPendingDigests); n > 0 {
+		out = append(out, "digests queued")
+	}
+	if n := t.peek.count(qMigrations); n >= 0 && n < t.o.migrations {
+		out = append(out, fmt.Sprintf("migrations %d of %d", n, t.o.migrations))
+	}
+	if len(out) == 0 {
+		out = append(out, "nothing pending")
+	}
+	return out
+}
+
+func sortedCounts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  %-45s %d\n", k, m[k])
+	}
+	return b.String()
+}

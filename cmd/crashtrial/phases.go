@@ -1,0 +1,230 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// settle lets the bot (p, or a new run of bin) run without a kill until
+// every chat has what it should, nothing is pending and the digests are
+// due and sent, or until limit; then stops it with SIGTERM and compares.
+func (t *trial) settle(ctx context.Context, bin string, p *process, limit time.Duration) (tally, error) {
+	if p == nil {
+		var err error
+		if p, err = t.start(bin, 0); err != nil {
+			return tally{}, err
+		}
+	}
+	done := func() bool {
+		if p.exited() || time.Now().Before(t.digestDue.Add(20*time.Second)) {
+			return false
+		}
+		if t.peek.count(qPendingAll) != 0 || t.peek.count(qPendingArticles) != 0 {
+			return false
+		}
+		tl := t.tally()
+		return tl.missing == 0 && tl.digestsMissing == 0 && tl.alsoMissing == 0
+	}
+	settled := waitFor(ctx, limit, 500*time.Millisecond, done)
+	if !settled && !p.exited() {
+		t.logf("settle: not settled within %s (pending outbox rows %d, articles not yet matched %d)", limit, t.peek.count(qPendingAll), t.peek.count(qPendingArticles))
+	}
+	if p.exited() {
+		t.logf("settle: the bot exited by itself (%v):\n%s", p.exit, tail(p.logs.String(), 30))
+	}
+	p.signal(syscall.SIGTERM)
+	return t.tally(), nil
+}
+
+// digestsDue lists the chats whose digest instant has passed.
+func (t *trial) digestsDue() map[int64]bool {
+	out := map[int64]bool{}
+	now := time.Now().UTC()
+	for _, c := range t.led.chats {
+		at, err := time.Parse("15:04", c.digestAt)
+		if err != nil {
+			continue
+		}
+		due := time.Date(now.Year(), now.Month(), now.Day(), at.Hour(), at.Minute(), 0, 0, time.UTC)
+		if !due.After(now) {
+			out[c.id] = true
+		}
+	}
+	return out
+}
+
+func (t *trial) tally() tally {
+	return t.led.compare(t.wire.messages(), t.tg, t.recorded(), time.Now().UTC().Format("2006-01-02"), t.digestsDue())
+}
+
+// recorded reads the (chat, Telegram message id) of every message the
+// outbox records as sent.
+func (t *trial) recorded() map[[2]int64]bool {
+	out := map[[2]int64]bool{}
+	rows, err := t.peek.db.Query(`SELECT chat_id, message_id FROM outbox WHERE status = 'sent' AND kind <> 'edit' AND message_id > 0`)
+	if err != nil {
+		return out
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k [2]int64
+		if rows.Scan(&k[0], &k[1]) == nil {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// outage takes the network down for d (every call to Telegram hung up)
+// while news arrives and the bot is killed and restarted twice.
+func (t *trial) outage(ctx context.Context, bin string, d time.Duration) (*process, error) {
+	t.logf("outage: Telegram unreachable for %s", d)
+	t.faults.down.Store(true)
+	defer t.faults.down.Store(false)
+	end := time.Now().Add(d)
+	p, err := t.start(bin, 0)
+	if err != nil {
+		return nil, err
+	}
+	restarts := 0
+	for time.Now().Before(end) && ctx.Err() == nil {
+		t.publish(t.a, 1, false)
+		wait := min(time.Until(end), 20*time.Second)
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+		}
+		if restarts < 2 && time.Until(end) < d*time.Duration(2-restarts)/3 {
+			restarts++
+			p.signal(syscall.SIGKILL)
+			t.logf("outage: killed and restarted (%d)", restarts)
+			if p, err = t.start(bin, 0); err != nil {
+				return nil, err
+			}
+		}
+	}
+	t.logf("outage: over; %d calls hung up", t.faults.nDown.Load())
+	return p, nil
+}
+
+// busy holds SQLite's write lock from a second connection for d (BEGIN
+// IMMEDIATE), as another process would, while news arrives: taken once the
+// bot runs (it holds its lock file and has fetched both feeds).
+func (t *trial) busy(ctx context.Context, bin string, d time.Duration) (*process, error) {
+	p, err := t.start(bin, 0)
+	if err != nil {
+		return nil, err
+	}
+	if !t.running(ctx, p) {
+		return p, fmt.Errorf("busy: the bot did not start:\n%s", tail(p.logs.String(), 20))
+	}
+	db, err := sql.Open("sqlite3", "file:"+t.dbPath+"?_busy_timeout=20000")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		return nil, fmt.Errorf("busy: take the write lock: %w", err)
+	}
+	t.logf("busy: write lock held for %s", d)
+	t.publish(t.a, 2, false)
+	t.copyOne()
+	select {
+	case <-time.After(d / 2):
+	case <-ctx.Done():
+	}
+	t.publish(t.a, 2, false)
+	select {
+	case <-time.After(d / 2):
+	case <-ctx.Done():
+	}
+	if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
+		return nil, fmt.Errorf("busy: release the write lock: %w", err)
+	}
+	if p.exited() {
+		t.logf("busy: the bot exited under the lock (%v):\n%s", p.exit, tail(p.logs.String(), 20))
+		return nil, nil
+	}
+	t.logf("busy: lock released; the bot still runs")
+	return p, nil
+}
+
+// running waits until p holds the database's lock and has fetched both
+// feeds since it started, and nothing is left to send.
+func (t *trial) running(ctx context.Context, p *process) bool {
+	a, b := t.a.fetches.Load(), t.b.fetches.Load()
+	pid := fmt.Sprint(p.cmd.Process.Pid)
+	return waitFor(ctx, 60*time.Second, 20*time.Millisecond, func() bool {
+		lock, err := os.ReadFile(t.dbPath + ".lock")
+		return !p.exited() && err == nil && strings.TrimSpace(string(lock)) == pid && t.a.fetches.Load() > a && t.b.fetches.Load() > b &&
+			t.peek.count(qPendingAll) == 0
+	})
+}
+
+// diskFull runs the bot with its files limited (ulimit -f) to a little more
+// than the database and its log are now: it starts, then its writes fail as
+// on a full disk once the log has grown. News arrives for d; then the bot is
+// killed and restarted with room.
+func (t *trial) diskFull(ctx context.Context, bin string, d time.Duration) error {
+	size := int64(0)
+	for _, f := range []string{t.dbPath, t.dbPath + "-wal"} {
+		if fi, err := os.Stat(f); err == nil {
+			size = max(size, fi.Size())
+		}
+	}
+	limitKiB := size/1024 + 48
+	t.logf("disk full: database %d KiB, files limited to %d KiB", size/1024, limitKiB)
+	p, err := t.start(bin, limitKiB)
+	if err != nil {
+		return err
+	}
+	for end := time.Now().Add(d); time.Now().Before(end) && ctx.Err() == nil; {
+		t.publish(t.a, 1, false)
+		if t.rng.IntN(3) == 0 {
+			t.copyOne()
+		}
+		select {
+		case <-time.After(3 * time.Second):
+		case <-ctx.Done():
+		}
+	}
+	logs := p.logs.String()
+	t.logf("disk full: %d log lines say 'file too large' or 'disk'", strings.Count(logs, "too large")+strings.Count(logs, "disk I/O"))
+	if p.exited() {
+		t.logf("disk full: the bot exited (%v):\n%s", p.exit, tail(logs, 15))
+	} else {
+		t.logf("disk full: the bot still runs; killing it to restart with room:\n%s", tail(logs, 8))
+		p.signal(syscall.SIGKILL)
+	}
+	return nil
+}
+
+// blockChat makes chat block the bot: every send to it refused 403, and,
+// when update is set, a my_chat_member update saying so.
+func (t *trial) blockChat(chat int64, update bool) {
+	t.faults.block(chat)
+	t.led.mu.Lock()
+	t.led.blockedAt[chat] = time.Now()
+	t.led.mu.Unlock()
+	t.logf("chat %d blocked the bot (my_chat_member update: %v)", chat, update)
+	if !update {
+		return
+	}
+	bot := map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound"}
+	t.tg.AddUpdate(map[string]any{"my_chat_member": map[string]any{
+		"chat": map[string]any{"id": chat, "type": "private", "first_name": "U"},
+		"from": map[string]any{"id": chat, "is_bot": false, "first_name": "U"}, "date": time.Now().Unix(),
+		"old_chat_member": map[string]any{"status": "member", "user": bot},
+		"new_chat_member": map[string]any{"status": "kicked", "user": bot},
+	}})
+}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// process is one run of the newshound binary.
+type process struct {
+	cmd  *exec.Cmd
+	logs *logBuffer
+	done chan struct{}
+	exit error
+}
+
+// logBuffer keeps what the binary wrote, for the report of a failed run.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// start runs bin with the config; fileLimit > 0 runs it under
+// `ulimit -f fileLimit` (KiB), as a full disk would stop its writes.
+func start(bin, cfgPath string, fileLimit int64, logPath string) (*process, error) {
+	p := &process{logs: &logBuffer{}, done: make(chan struct{})}
+	if fileLimit > 0 {
+		p.cmd = exec.Command("bash", "-c", fmt.Sprintf("ulimit -f %d && exec %q -config %q", fileLimit, bin, cfgPath))
+	} else {
+		p.cmd = exec.Command(bin, "-config", cfgPath)
+	}
+	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
+	if err := p.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start %s: %w", bin, err)
+	}
+	go func() {
+		p.exit = p.cmd.Wait()
+		if logPath != "" {
+			appendLog(logPath, p)
+		}
+		close(p.done)
+	}()
+	return p, nil
+}
+
+// appendLog adds a run's output to the trial's log file.
+func appendLog(path string, p *process) {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "=== pid %d exit %v\n%s", p.cmd.Process.Pid, p.exit, p.logs.String())
+}
+
+// signal sends sig and waits for the process to be gone.
+func (p *process) signal(sig syscall.Signal) {
+	select {
+	case <-p.done:
+		return
+	default:
+	}
+	if err := p.cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		panic(fmt.Sprintf("signal the binary: %v", err)) // our own child
+	}
+	select {
+	case <-p.done:
+	case <-time.After(60 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// exited reports whether the process is gone.
+func (p *process) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// writeConfig writes the bot's config: the fake Telegram, the database, the
+// two feeds polled every 2 s, default sending rates and burst size, and a
+// digest sent even on an empty day (so each chat expects exactly one);
+// pages: the article pages are fetched for full text.
+func writeConfig(path, endpoint, dbPath string, feeds []*feed, pages bool) error {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "[telegram]\ntoken = %q\napi_endpoint = %q\npoll_timeout = \"1s\"\nadmins = [1001]\n", token, endpoint)
+	if pages {
+		fmt.Fprintf(&b, "allow_private_urls = true\n[summary]\nfetch_full_text = true\n")
+	}
+	fmt.Fprintf(&b, "[storage]\npath = %q\n", dbPath)
+	fmt.Fprintf(&b, "[poller]\nschedule = \"@every 2s\"\nhost_gap = \"0s\"\ntimeout = \"5s\"\n")
+	fmt.Fprintf(&b, "[digest]\nsend_empty = true\n")
+	fmt.Fprintf(&b, "[log]\nlevel = \"debug\"\n")
+	for _, f := range feeds {
+		fmt.Fprintf(&b, "[[sources]]\nname = %q\nurl = %q\n", f.name, f.URL+"/rss")
+	}
+	return os.WriteFile(path, b.Bytes(), 0o600)
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// delivered is one message Telegram took: a send (with the id Telegram
+// gave it) or an edit of one. id 0 = a send whose answer was lost.
+type delivered struct {
+	method string
+	chat   int64
+	id     int
+	text   string
+	at     time.Time
+}
+
+// wire stands between the bot and the fake Telegram and writes down every
+// message the fake accepted, with the message id it answered: the ledger
+// tells a repeat of a send the bot never heard was accepted (killed in
+// flight, answer lost: at-least-once, allowed) from a send made twice
+// (both recorded as sent by the outbox: a defect).
+type wire struct {
+	*httptest.Server
+	upstream string
+
+	mu   sync.Mutex
+	msgs []delivered
+}
+
+func newWire(upstream string) *wire {
+	w := &wire{upstream: upstream}
+	w.Server = httptest.NewServer(http.HandlerFunc(w.serve))
+	return w
+}
+
+// Endpoint is the api_endpoint for the bot.
+func (w *wire) Endpoint() string { return w.URL + "/bot%s/%s" }
+
+func (w *wire) serve(rw http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return
+	}
+	req, err := http.NewRequestWithContext(r.Context(), r.Method, w.upstream+r.URL.RequestURI(), bytes.NewReader(body))
+	if err != nil {
+		return
+	}
+	req.Header = r.Header.Clone()
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil { // the fake hung up (a lost answer, the network down) or the bot went away
+		hangup(rw)
+		return
+	}
+	defer resp.Body.Close()
+	answer, err := io.ReadAll(resp.Body)
+	if err != nil {
+		hangup(rw)
+		return
+	}
+	method := r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:]
+	if (method == "sendMessage" || method == "editMessageText") && resp.StatusCode == http.StatusOK {
+		w.note(method, body, answer)
+	}
+	for k, v := range resp.Header {
+		rw.Header()[k] = v
+	}
+	rw.WriteHeader(resp.StatusCode)
+	_, _ = rw.Write(answer)
+}
+
+// note records an accepted message from its form and Telegram's answer.
+func (w *wire) note(method string, body, answer []byte) {
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		return
+	}
+	var a struct {
+		Result struct {
+			MessageID int `json:"message_id"`
+			Chat      struct {
+				ID int64 `json:"id"`
+			} `json:"chat"`
+		} `json:"result"`
+	}
+	if err := json.Unmarshal(answer, &a); err != nil {
+		return
+	}
+	w.mu.Lock()
+	w.msgs = append(w.msgs, delivered{method: method, chat: a.Result.Chat.ID, id: a.Result.MessageID, text: form.Get("text"), at: time.Now()})
+	w.mu.Unlock()
+}
+
+func (w *wire) messages() []delivered {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]delivered(nil), w.msgs...)
+}
+
+// hangup closes the bot's connection without an answer.
+func hangup(rw http.ResponseWriter) {
+	if hj, ok := rw.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			conn.Close()
+		}
+	}
+}
