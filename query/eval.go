@@ -18,7 +18,7 @@ type termHit struct {
 type evaluator struct {
 	d         *Document
 	bits      []uint64 // bit ref is set when the article has ref: hits[ref] is then its entry
-	stemBits  []uint64 // Index.lookUp: bit ref is set when hits[ref].stemWhere is not 0, for Match's pair checks
+	stemBits  []uint64 // bit ref is set when hits[ref].stemWhere is not 0 (see stem), for run and Match's pair checks
 	hits      []termHit
 	present   []uint32 // refs with a hit, in order of finding
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
@@ -96,8 +96,13 @@ func (e *evaluator) run(code []uint32) bool {
 				refs = refs[:1]
 			}
 			for _, r := range refs {
-				if h := e.get(r); h != nil && has(h.stemWhere, title) {
-					v = true
+				if title {
+					h := e.get(r)
+					v = h != nil && h.stemWhere&inTitle != 0
+				} else {
+					v = int(r) < len(e.hits) && e.hasStem(r)
+				}
+				if v {
 					break
 				}
 			}
@@ -202,7 +207,7 @@ func (p program) lookUp(e *evaluator) {
 				h.raw, h.rawWhere = i, d.where[i]
 			}
 			if j, ok := d.byStem[s]; ok {
-				e.hit(ref).stemWhere = d.stemWhere[j]
+				e.stem(ref, d.stemWhere[j])
 			}
 		case nsPrefix:
 			if d.prefix(s, false) {

@@ -43,10 +43,12 @@ func sortUnique(ids []int64, set *idSet, buf *[]int64) []int64 {
 	return set.drain(ids[:0], lo)
 }
 
-// reset makes room for ids below n; the set must be empty.
+// reset makes room for ids below n; the set must be empty. The words come in whole groups of 64, one per summary
+// word, so that drain reads a group as an array.
 func (m *idSet) reset(n int) {
 	if w := (n + 63) / 64; len(m.words) < w {
-		m.words, m.summary = make([]uint64, w), make([]uint64, (w+63)/64)
+		groups := (w + 63) / 64
+		m.words, m.summary = make([]uint64, 64*groups), make([]uint64, groups)
 	}
 }
 
@@ -76,16 +78,15 @@ func (m *idSet) drain(out []int64, base int64) []int64 {
 			continue
 		}
 		m.summary[i] = 0
-		for sw != 0 {
-			w := i*64 + bits.TrailingZeros64(sw)
-			sw &= sw - 1
-			word := m.words[w]
-			m.words[w] = 0
-			// Most words hold one id: the first is written without a test, the loop is for the others.
-			at := base + int64(w*64)
-			out = append(out, at+int64(bits.TrailingZeros64(word)))
-			for word &= word - 1; word != 0; word &= word - 1 {
-				out = append(out, at+int64(bits.TrailingZeros64(word)))
+		group := (*[64]uint64)(m.words[i*64:])
+		at := base + int64(i)*64*64
+		for ; sw != 0; sw &= sw - 1 {
+			j := bits.TrailingZeros64(sw) & 63
+			word := group[j]
+			group[j] = 0
+			a := at + int64(j)*64
+			for ; word != 0; word &= word - 1 {
+				out = append(out, a+int64(bits.TrailingZeros64(word)))
 			}
 		}
 	}

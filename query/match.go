@@ -63,30 +63,39 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	}
 	out := e.out[:0]
 	cands := e.cands[:0]
+	// The evaluator's tables and the set's slices in locals: stores through the set do not make the loops read
+	// them again.
+	stemBits, bits, foreign := e.stemBits, e.bits, e.foreign
+	words, summary := e.idSet.words, e.idSet.summary
 	for _, t := range e.present {
-		if direct := &ix.lists[t].direct; len(direct.ids) > 0 {
+		l := &ix.lists[t]
+		if len(l.direct.ids) > 0 {
 			if dense {
-				direct.addMatches(&e.idSet, loRef, e.hits[t].kinds(e.foreign))
+				l.direct.addMatches(&e.idSet, loRef, e.hits[t].kinds(foreign))
 			} else {
-				out = direct.appendMatches(out, e.hits[t].kinds(e.foreign), &ix.refs)
+				out = l.direct.appendMatches(out, e.hits[t].kinds(foreign), &ix.refs)
 			}
+		}
+		checks := l.checks
+		if len(checks) == 0 {
+			continue
 		}
 		// A pair check (see checkPair) is decided here. The keyed word matches through t when t is a stem of the
 		// article's tokens (the primary stem, or another one in an article read in a language besides English, for
 		// checkOther); if not, another of its stems' entries answers. The other word matches when its primary stem
 		// is a stem of the article; when that is not so in an article read in a language besides English, one of
 		// its other stems could be: only the record tells.
-		primary := e.hasStem(t)
-		other := primary && e.foreign
-		for i, c := range ix.lists[t].checks {
+		primary := stemBits[t/64]&(1<<(t%64)) != 0
+		other := primary && foreign
+		for i, c := range checks {
 			check := uint32(c >> 32)
+			o := check & checkTerm
 			if check&checkPair != 0 {
 				if !primary || (check&checkOther != 0 && !other) {
 					continue
 				}
-				o := check & checkTerm
-				has := e.hasStem(o)
-				if !has && check&checkEnglish != 0 && e.foreign {
+				has := stemBits[o/64]&(1<<(o%64)) != 0
+				if !has && check&checkEnglish != 0 && foreign {
 					// Evaluated whatever other keys the article has: their entries may have been decided.
 					cands = append(cands, candidate{t | candForce, ix.offs[t][i]})
 					continue
@@ -95,13 +104,16 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 					continue
 				}
 				if r := uint32(c); dense {
-					e.idSet.add(r - loRef)
+					r -= loRef
+					w := r / 64
+					words[w] |= 1 << (r % 64)
+					summary[w/64] |= 1 << (w % 64)
 				} else {
 					out = append(out, ix.refs.id(r))
 				}
 				continue
 			}
-			if check != 0 && !e.has(check&checkTerm) && (check&checkEnglish == 0 || !e.foreign) {
+			if check != 0 && bits[o/64]&(1<<(o%64)) == 0 && (check&checkEnglish == 0 || !foreign) {
 				continue // the article lacks a term that the query needs
 			}
 			cands = append(cands, candidate{t, uint32(c)})
@@ -171,11 +183,13 @@ func (e *evaluator) stem(id uint32, where uint8) {
 	e.hit(id).stemWhere = where
 	if where != 0 {
 		e.stemBits[id/64] |= 1 << (id % 64)
+	} else {
+		e.stemBits[id/64] &^= 1 << (id % 64)
 	}
 }
 
 // hasStem reports whether the article has ref as a stem (see stem): one word of a small bitset, where the bit of
-// has and then the hit would be two reads, the second far away.
+// has and then the hit would be two reads, the second far away. Match's pair checks and run's words read it.
 func (e *evaluator) hasStem(ref uint32) bool { return e.stemBits[ref/64]&(1<<(ref%64)) != 0 }
 
 // earlierKey reports whether the article has a key of keys that comes before t: a record filed under several keys
@@ -195,21 +209,21 @@ func (e *evaluator) earlierKey(keys []uint32, t uint32) bool {
 // kinds returns the set of direct-entry kinds (bit 1<<kind) that h satisfies, in an article read in a language
 // besides English if foreign.
 func (h *termHit) kinds(foreign bool) uint32 {
-	var k uint32
-	other := uint8(0)
+	k := kindBits(h.stemWhere, kindStem) | kindBits(h.rawWhere, kindRaw) | kindBits(h.prefixWhere, kindPrefix)
 	if foreign {
-		other = h.stemWhere
+		k |= kindBits(h.stemWhere, kindOtherStem)
 	}
-	for _, c := range [...]struct {
-		where uint8
-		kind  uint8
-	}{{h.stemWhere, kindStem}, {h.rawWhere, kindRaw}, {h.prefixWhere, kindPrefix}, {other, kindOtherStem}} {
-		if c.where != 0 {
-			k |= 1 << c.kind
-		}
-		if c.where&inTitle != 0 {
-			k |= 1 << (c.kind | kindTitle)
-		}
+	return k
+}
+
+// kindBits returns the kinds (bit 1<<kind) that a term found where says satisfies among kind and kind|kindTitle.
+func kindBits(where uint8, kind uint8) uint32 {
+	var k uint32
+	if where != 0 {
+		k = 1 << kind
+	}
+	if where&inTitle != 0 {
+		k |= 1 << (kind | kindTitle)
 	}
 	return k
 }
