@@ -22,9 +22,24 @@ const (
 )
 
 // feedText is an item's text as its feed sends it, to be cleaned: the
-// poller cleans only the items the store finds new.
+// poller cleans only the items the store finds new. When html is not nil,
+// the item's image is to be found too (image).
 type feedText struct {
 	content, description string
+
+	item    *gofeed.Item
+	feedURL string
+	html    *htmlImage
+}
+
+// image returns the item's image (see imageOf) with gofeed's image found
+// in its HTML.
+func (t *feedText) image() string {
+	var first *gofeed.Image
+	if u, ok := t.html.url(); ok {
+		first = &gofeed.Image{URL: u}
+	}
+	return imageOf(t.item, first, t.feedURL)
 }
 
 // text is the longer of the content and the description, each cleaned
@@ -44,20 +59,27 @@ func (t *feedText) text(clean func(string) string) string {
 // identity is a hash of its text. The guid falls back to the canonical
 // link, then to a hash of the title and text, so that every item has an
 // identity. Links are resolved against the feed's URL. A publication time
-// in the future is clamped to now, a missing one is now.
-func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) string) (news.Article, *feedText) {
+// in the future is clamped to now, a missing one is now. An item whose
+// image gofeed left to find in html (parsedFeed) has it found with the
+// cleaning: its ImageURL is "" until then (feedText.image).
+func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) string, html *htmlImage) (news.Article, *feedText) {
 	link := resolve(feedURL, strings.TrimSpace(it.Link))
 	a := news.Article{
 		GUID:  strings.TrimSpace(it.GUID),
 		URL:   link,
 		Title: summarize.LimitBytes(summarize.PlainText(it.Title), maxTitle), // every word kept: "<steel>" is text
 	}
-	raw := &feedText{content: it.Content, description: it.Description}
-	a.ImageURL = imageOf(it, feedURL)
+	raw := &feedText{content: it.Content, description: it.Description, item: it, feedURL: feedURL, html: html}
+	if html == nil {
+		a.ImageURL = imageOf(it, it.Image, feedURL)
+	}
 	if a.GUID == "" {
 		a.GUID = link
 	}
 	if a.GUID == "" || a.Title == "" {
+		if html != nil {
+			a.ImageURL = raw.image()
+		}
 		a.Text, raw = raw.text(clean), nil
 	}
 	if a.GUID == "" {
@@ -80,15 +102,15 @@ func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) s
 }
 
 // imageOf returns the feed's image for the item, resolved against feedURL:
-// gofeed's item image, else the first enclosure of an image/* type, else
+// first (gofeed's item image), else the first enclosure of an image/* type, else
 // the first media:content (also inside media:group) whose medium is
 // "image" or whose type is image/*, else the first media:thumbnail. A link
 // that is not absolute http or https after resolving, or is longer than
 // maxImageURL, counts as none; "" when there is none.
-func imageOf(it *gofeed.Item, feedURL string) string {
+func imageOf(it *gofeed.Item, first *gofeed.Image, feedURL string) string {
 	var cands []string
-	if it.Image != nil {
-		cands = append(cands, it.Image.URL)
+	if first != nil {
+		cands = append(cands, first.URL)
 	}
 	for _, e := range it.Enclosures {
 		if e != nil && strings.HasPrefix(strings.ToLower(strings.TrimSpace(e.Type)), "image/") {

@@ -181,13 +181,16 @@ func TestOnlyNewItemsAreCleaned(t *testing.T) {
 	if got == nil || got.Text != want.Text || want.Text == "" || strings.Contains(got.Text, "<p>") {
 		t.Fatalf("the new item stored as %+v, want its text %q", got, want.Text)
 	}
+	if got.ImageURL != want.ImageURL || want.ImageURL == "" { // found in its HTML when found new (parseFeed)
+		t.Fatalf("the new item stored with image %q, want %q", got.ImageURL, want.ImageURL)
+	}
 }
 
 // articleOf converts a parsed feed item into an article of the source at
 // feedURL, its text cleaned as the poller cleans a new item's (itemOf, then feedText.text with
 // summarize.Clean).
 func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
-	a, raw := itemOf(it, feedURL, now, summarize.Clean)
+	a, raw := itemOf(it, feedURL, now, summarize.Clean, nil)
 	if raw != nil {
 		a.Text = raw.text(summarize.Clean)
 	}

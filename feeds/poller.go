@@ -1,7 +1,6 @@
 package feeds
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -13,7 +12,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/mmcdole/gofeed"
 	"github.com/robfig/cron/v3"
 
 	"github.com/newshound/newshound/config"
@@ -359,8 +357,11 @@ func (p *Poller) summarize(ctx context.Context, a *news.Article) {
 // finishes nothing but the cleaning.
 func (p *Poller) finishText(ctx context.Context, src news.Source, texts []*feedText, final map[string]bool) func(int, *news.Article) bool {
 	return func(i int, a *news.Article) bool {
-		if texts[i] != nil {
-			a.Text = texts[i].text(p.clean)
+		if t := texts[i]; t != nil {
+			a.Text = t.text(p.clean)
+			if t.html != nil {
+				a.ImageURL = t.image()
+			}
 		}
 		if ctx.Err() != nil || p.wantsPage(*a) {
 			return false
@@ -439,18 +440,18 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	resp, err := fetcher.Fetch(ctx, src.URL, src.ETag, src.LastModified)
 	now := p.opts.Now()
 	o := outcome{now: now, failures: src.Failures + 1, notModified: resp.NotModified, fresh: resp.Fresh, freshFrom: resp.FreshFrom}
-	var feed *gofeed.Feed
+	var feed parsedFeed
 	if err == nil && !resp.NotModified {
-		feed, err = gofeed.NewParser().Parse(bytes.NewReader(resp.Body))
+		feed, err = parseFeed(resp.Body)
 		if err != nil {
 			err = fmt.Errorf("%w: %v", ErrNotFeed, err)
 		} else {
-			o.dated, o.ttl = datedItems(feed, now), rssTTL(resp.Body)
+			o.dated, o.ttl = datedItems(feed.Feed, now), rssTTL(resp.Body)
 		}
 	}
 	var added []news.Article
 	waiting, storeFailed := 0, false
-	if err == nil && feed != nil {
+	if err == nil && feed.Feed != nil {
 		if added, waiting, err = p.storeItems(ctx, src, feed); err != nil {
 			err, storeFailed = fmt.Errorf("store articles: %w", err), true
 		}
@@ -533,7 +534,7 @@ type notedKey struct {
 // articles are stored but not alertable: decided now, once. It returns the
 // articles stored and how many of them wait for the finish (those a
 // planned write did not finish).
-func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.Feed) ([]news.Article, int, error) {
+func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFeed) ([]news.Article, int, error) {
 	now := p.opts.Now()
 	// An item's text is cleaned when the store finds it new (finishText):
 	// most items of a fetch are stored already.
@@ -546,7 +547,7 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed *gofeed.F
 		if it == nil {
 			continue
 		}
-		a, raw := itemOf(it, src.URL, now, p.clean)
+		a, raw := itemOf(it, src.URL, now, p.clean, feed.html[it])
 		if a.Title == "" && a.Text == "" { // raw is nil without a title
 			continue
 		}

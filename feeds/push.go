@@ -1,13 +1,10 @@
 package feeds
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"time"
-
-	"github.com/mmcdole/gofeed"
 
 	"github.com/newshound/newshound/news"
 )
@@ -38,7 +35,7 @@ func (p *Poller) Push(ctx context.Context, src news.Source, body []byte) (int, e
 	if src.Origin == news.OriginRetired {
 		return 0, fmt.Errorf("push to source %d: retired", src.ID)
 	}
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	feed, err := parseFeed(body)
 	if err != nil {
 		return 0, fmt.Errorf("push to source %d: %w: %v", src.ID, ErrNotFeed, err)
 	}

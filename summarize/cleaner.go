@@ -37,6 +37,9 @@ type cleaner struct {
 	dropAny *dropByFirst
 	// dropEach are the DropLine rules not in dropAny.
 	dropEach []compiledRule
+	// searchAllHints makes mayMatch search every hint of a line, as it did
+	// before lineBytes: tests compare the two.
+	searchAllHints bool
 }
 
 // newCleaner compiles the built-in rules followed by extra. The error names
@@ -127,18 +130,28 @@ func (c *cleaner) clean(text, source, title string) string {
 	out.Grow(len(text))
 	lead := leadLines
 	for line := range logicalLines(text) {
+		bytes := &allBytes
+		if !c.searchAllHints {
+			set := lineBytes(line)
+			bytes = &set
+		}
+		kept := false // line is known not to be dropped
 		if lead > 0 {
 			lead--
 			// After a kept line, a line the DropLine rules remove ("FILE - ...")
 			// is no dateline.
-			if started := out.Len() > 0; !started || !c.dropped(line, source) {
-				var cut bool
-				if line, cut = c.cutLead(line, source, title, started); cut {
+			started := out.Len() > 0
+			if !started || !c.dropped(line, source, bytes) {
+				kept = started
+				cutLine, cut := c.cutLead(line, source, title, started, bytes)
+				if cut {
 					out.Reset() // what came before the dateline was a caption or a teaser
 				}
+				kept = kept && cutLine == line
+				line = cutLine
 			}
 		}
-		line = c.cleanLine(line, source)
+		line = c.cleanLine(line, source, bytes, kept)
 		if line == "" {
 			continue
 		}
@@ -156,7 +169,7 @@ func (c *cleaner) clean(text, source, title string) string {
 // matches near the start of the line. After a kept line (started is true)
 // only a CutLead match at the start of the line counts, and cut reports
 // it: the lines kept before a dateline were a caption or a teaser.
-func (c *cleaner) cutLead(line, source, title string, started bool) (_ string, cut bool) {
+func (c *cleaner) cutLead(line, source, title string, started bool, bytes *byteSet) (_ string, cut bool) {
 	if title != "" && !started {
 		if cut, ok := cutTitle(line, title); ok {
 			return cut, false
@@ -169,7 +182,7 @@ func (c *cleaner) cutLead(line, source, title string, started bool) (_ string, c
 	window := line[:end]
 	for i := range c.lead {
 		r := &c.lead[i]
-		if !r.appliesTo(source) || !r.mayMatch(window) || r.anchored && !started {
+		if !r.appliesTo(source) || !r.mayMatch(window, bytes) || r.anchored && !started {
 			continue
 		}
 		start, end, ok := r.cutEnd(window)
@@ -182,9 +195,10 @@ func (c *cleaner) cutLead(line, source, title string, started bool) (_ string, c
 }
 
 // cleanLine applies the prefix, drop-line and inline rules to one line and
-// returns "" when the line is boilerplate.
-func (c *cleaner) cleanLine(line, source string) string {
-	if c.dropped(line, source) {
+// returns "" when the line is boilerplate. bytes holds the bytes of line
+// (see lineBytes); kept says that the DropLine rules keep line as it is.
+func (c *cleaner) cleanLine(line, source string, bytes *byteSet, kept bool) string {
+	if !kept && c.dropped(line, source, bytes) {
 		return ""
 	}
 	stripped := false
@@ -192,7 +206,7 @@ func (c *cleaner) cleanLine(line, source string) string {
 		changed := false
 		for i := range c.prefix {
 			r := &c.prefix[i]
-			if !r.appliesTo(source) || !r.mayMatch(line) || !r.re.MatchString(line) {
+			if !r.appliesTo(source) || !r.mayMatch(line, bytes) || !r.re.MatchString(line) {
 				continue
 			}
 			if _, end, _ := r.cutEnd(line); end > 0 {
@@ -205,13 +219,13 @@ func (c *cleaner) cleanLine(line, source string) string {
 		}
 		stripped = true
 	}
-	if line == "" || (stripped && c.dropped(line, source)) {
+	if line == "" || (stripped && c.dropped(line, source, bytes)) {
 		return ""
 	}
 	changed := false
 	for i := range c.inline {
 		r := &c.inline[i]
-		if !r.appliesTo(source) || !r.mayMatch(line) || !r.re.MatchString(line) {
+		if !r.appliesTo(source) || !r.mayMatch(line, bytes) || !r.re.MatchString(line) {
 			continue
 		}
 		line = r.re.ReplaceAllLiteralString(line, " ")
@@ -219,15 +233,16 @@ func (c *cleaner) cleanLine(line, source string) string {
 	}
 	if changed {
 		line = normalizeSpace(line)
-		if line == "" || !hasWord(line) || c.dropped(line, source) {
+		if line == "" || !hasWord(line) || c.dropped(line, source, bytes) {
 			return ""
 		}
 	}
 	return line
 }
 
-// dropped reports whether a DropLine rule matches the whole line.
-func (c *cleaner) dropped(line, source string) bool {
+// dropped reports whether a DropLine rule matches the whole line; bytes
+// holds the bytes of line.
+func (c *cleaner) dropped(line, source string, bytes *byteSet) bool {
 	if len(line) > maxDropLine {
 		return false
 	}
@@ -236,7 +251,7 @@ func (c *cleaner) dropped(line, source string) bool {
 	}
 	for i := range c.dropEach {
 		r := &c.dropEach[i]
-		if r.appliesTo(source) && r.mayMatch(line) && r.re.MatchString(line) {
+		if r.appliesTo(source) && r.mayMatch(line, bytes) && r.re.MatchString(line) {
 			return true
 		}
 	}

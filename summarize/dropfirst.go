@@ -95,16 +95,7 @@ func firstOf(re *syntax.Regexp) firstRunes {
 		f.nullable = f.nullable || re.Min == 0
 		return f
 	case syntax.OpConcat:
-		var f firstRunes
-		for _, sub := range re.Sub {
-			g := firstOf(sub)
-			f.union(g)
-			if !g.nullable {
-				return f
-			}
-		}
-		f.nullable = true
-		return f
+		return firstOfSeq(re.Sub)
 	case syntax.OpAlternate:
 		var f firstRunes
 		for _, sub := range re.Sub {
@@ -120,17 +111,36 @@ func firstOf(re *syntax.Regexp) firstRunes {
 // dropByFirst is an alternation of whole-line patterns split by the first
 // rune of the line: each ASCII byte, and every other rune together, gets
 // the alternation of the patterns a match of which may start with it. A
-// prose line then runs a handful of patterns instead of them all.
+// line of an ASCII first byte is split further by its second rune (each
+// ASCII one, and every other together): a prose line then runs a handful
+// of patterns, most often none, instead of them all.
 type dropByFirst struct {
-	all   *regexp.Regexp // every pattern, for the empty line
-	ascii [utf8.RuneSelf]*dropGroup
-	other *dropGroup
+	all    *regexp.Regexp // every pattern, for the empty line
+	ascii  [utf8.RuneSelf]*dropGroup
+	other  *dropGroup
+	second [utf8.RuneSelf]bySecond // by the first byte, when it is ASCII
+
+	alts []string
+	syn  []*syntax.Regexp // each of alts parsed; nil when it did not parse alone (it may then start with anything)
+
+	mu     sync.Mutex            // guards groups after newDropByFirst
+	groups map[string]*dropGroup // by the patterns' indices, so that a set of patterns is compiled once
+}
+
+// bySecond splits the group of one ASCII first byte by the line's second
+// rune, at the first line that starts with that byte: group[r] for an
+// ASCII r, group[utf8.RuneSelf] for any other; nil where no pattern can
+// start so.
+type bySecond struct {
+	once  sync.Once
+	group [utf8.RuneSelf + 1]*dropGroup
 }
 
 // dropGroup is the alternation of some of the patterns, compiled at its
 // first use: a cleaner needs few of them, and tests build many cleaners.
 type dropGroup struct {
 	once sync.Once
+	idx  []int // the patterns' indices in dropByFirst.alts
 	alts []string
 	all  *regexp.Regexp
 	re   *regexp.Regexp
@@ -149,13 +159,23 @@ func (g *dropGroup) compiled() *regexp.Regexp {
 	return g.re
 }
 
+// matchString reports whether one of the group's patterns matches the
+// whole line; never for a nil group.
+func (g *dropGroup) matchString(line string) bool {
+	if g == nil {
+		return false
+	}
+	re := g.compiled()
+	return re != nil && re.MatchString(line)
+}
+
 // newDropByFirst compiles the patterns alts (each as written, without
 // anchors); nil when there are none.
 func newDropByFirst(alts []string) (*dropByFirst, error) {
 	if len(alts) == 0 {
 		return nil, nil
 	}
-	d := &dropByFirst{}
+	d := &dropByFirst{alts: alts, syn: make([]*syntax.Regexp, len(alts)), groups: map[string]*dropGroup{}}
 	var err error
 	if d.all, err = compileAlternation(alts); err != nil {
 		return nil, err
@@ -167,43 +187,92 @@ func newDropByFirst(alts []string) (*dropByFirst, error) {
 			sets[i] = anyRune()
 			continue
 		}
+		d.syn[i] = syn
 		sets[i] = firstOf(syn)
 	}
-	groups := map[string]*dropGroup{}
-	group := func(in func(firstRunes) bool) *dropGroup {
-		var key strings.Builder
-		var sub []string
+	in := func(keep func(firstRunes) bool) []int {
+		var idx []int
 		for i, s := range sets {
-			if in(s) {
-				key.WriteString(strconv.Itoa(i) + ",")
-				sub = append(sub, alts[i])
+			if keep(s) {
+				idx = append(idx, i)
 			}
 		}
-		g, ok := groups[key.String()]
-		if !ok {
-			g = &dropGroup{alts: sub, all: d.all}
-			groups[key.String()] = g
-		}
-		return g
+		return idx
 	}
 	for b := range d.ascii {
-		d.ascii[b] = group(func(s firstRunes) bool { return s.has(byte(b)) })
+		d.ascii[b] = d.group(in(func(s firstRunes) bool { return s.has(byte(b)) }))
 	}
-	d.other = group(func(s firstRunes) bool { return s.other })
+	d.other = d.group(in(func(s firstRunes) bool { return s.other }))
 	return d, nil
+}
+
+// group returns the group of the patterns at idx, made once for each set.
+// It is called under mu, or before d is shared.
+func (d *dropByFirst) group(idx []int) *dropGroup {
+	var key strings.Builder
+	sub := make([]string, 0, len(idx))
+	for _, i := range idx {
+		key.WriteString(strconv.Itoa(i) + ",")
+		sub = append(sub, d.alts[i])
+	}
+	g, ok := d.groups[key.String()]
+	if !ok {
+		g = &dropGroup{idx: idx, alts: sub, all: d.all}
+		d.groups[key.String()] = g
+	}
+	return g
+}
+
+// splitSecond fills s with the patterns of the first byte b's group split
+// by the line's second rune.
+func (d *dropByFirst) splitSecond(b byte, s *bySecond) {
+	first := d.ascii[b]
+	next := make([]firstRunes, len(first.idx))
+	ok := make([]bool, len(first.idx))
+	for j, i := range first.idx {
+		if d.syn[i] == nil {
+			next[j], ok[j] = anyRune(), true
+			continue
+		}
+		next[j], ok[j] = nextRunes(d.syn[i], rune(b))
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for k := range s.group {
+		r := rune(k)
+		if k == utf8.RuneSelf {
+			r = utf8.RuneError // stands for every rune beyond ASCII
+		}
+		var idx []int
+		for j, i := range first.idx {
+			if ok[j] && next[j].mayFollow(r) {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) > 0 {
+			s.group[k] = d.group(idx)
+		}
+	}
 }
 
 // MatchString reports whether one of the patterns matches the whole line.
 func (d *dropByFirst) MatchString(line string) bool {
-	re := d.all
-	if line != "" {
-		g := d.other
-		if line[0] < utf8.RuneSelf {
-			g = d.ascii[line[0]]
-		}
-		re = g.compiled()
+	switch {
+	case line == "":
+		return d.all.MatchString(line)
+	case line[0] >= utf8.RuneSelf:
+		return d.other.matchString(line)
+	case len(line) == 1:
+		return d.ascii[line[0]].matchString(line)
 	}
-	return re != nil && re.MatchString(line)
+	b := line[0]
+	s := &d.second[b]
+	s.once.Do(func() { d.splitSecond(b, s) })
+	k := utf8.RuneSelf
+	if line[1] < utf8.RuneSelf {
+		k = int(line[1])
+	}
+	return s.group[k].matchString(line)
 }
 
 // compileAlternation compiles the DropLine patterns alts as one, matching

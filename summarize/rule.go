@@ -146,8 +146,10 @@ func compileRule(r Rule) (compiledRule, error) {
 }
 
 // mayMatch reports whether line holds one of the rule's hints, or the rule
-// has none; false means the pattern cannot match.
-func (r *compiledRule) mayMatch(line string) bool {
+// has none; false means the pattern cannot match. bytes holds at least
+// the bytes of line (lineBytes, or allBytes): a hint with another byte is
+// not looked for.
+func (r *compiledRule) mayMatch(line string, bytes *byteSet) bool {
 	if r.filter != nil && !r.filter(line) {
 		return false
 	}
@@ -155,7 +157,7 @@ func (r *compiledRule) mayMatch(line string) bool {
 		return true
 	}
 	for i, h := range r.hints {
-		if containsFoldAt(line, h, r.hintAt[i]) {
+		if bytes.hasAll(h) && containsFoldAt(line, h, r.hintAt[i]) {
 			return true
 		}
 	}

@@ -1,0 +1,131 @@
+package feeds
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/rss"
+	"golang.org/x/net/html"
+)
+
+// parsedFeed is a feed as gofeed parses it, but for the images of the RSS
+// items that name none: gofeed looks for one by parsing each such item's
+// HTML (content, then description) for a first <img>, which costs as much
+// as cleaning the item, for every item of every fetch. html keeps that
+// HTML for each such item instead, and its image is found only when the
+// store finds the item new (feedText.image).
+type parsedFeed struct {
+	*gofeed.Feed
+	html map[*gofeed.Item]*htmlImage
+}
+
+// htmlImage is the HTML of an RSS item that gofeed would have read for its
+// image: the item's own content and description, before any fallback.
+type htmlImage struct {
+	content, description string
+}
+
+// url returns gofeed's image of the item: the first <img> with a src of
+// its content, else of its description; ok is false when neither has one.
+func (h *htmlImage) url() (_ string, ok bool) {
+	if u, ok := firstHTMLImage(h.content); ok {
+		return u, true
+	}
+	return firstHTMLImage(h.description)
+}
+
+// parseFeed parses body as RSS, Atom or JSON Feed. It fails as
+// gofeed.Parser.Parse fails.
+func parseFeed(body []byte) (parsedFeed, error) {
+	t := &lazyImages{html: map[*gofeed.Item]*htmlImage{}}
+	p := gofeed.NewParser()
+	p.RSSTranslator = t
+	f, err := p.Parse(bytes.NewReader(body))
+	if err != nil {
+		return parsedFeed{}, err
+	}
+	return parsedFeed{Feed: f, html: t.html}, nil
+}
+
+// lazyImages is gofeed's RSS translator that notes an item's HTML for its
+// image rather than parsing it (see parsedFeed).
+type lazyImages struct {
+	html map[*gofeed.Item]*htmlImage
+}
+
+// Translate translates an *rss.Feed as gofeed.DefaultRSSTranslator does,
+// the items' images from their HTML left to htmlImage. It fails as that
+// translator fails.
+func (t *lazyImages) Translate(feed any) (*gofeed.Feed, error) {
+	f, err := (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(feed)
+	if err != nil {
+		return nil, err
+	}
+	rf := feed.(*rss.Feed) // the translator above took it
+	if len(rf.Items) != len(f.Items) {
+		// Each item is translated in order; should that change, the
+		// default does the scan.
+		return (&gofeed.DefaultRSSTranslator{}).Translate(feed)
+	}
+	if f.Image == nil { // the feed's own, once a fetch: as the default finds it
+		if u, ok := firstHTMLImage(rf.Description); ok {
+			f.Image = &gofeed.Image{URL: u}
+		}
+	}
+	for i, it := range f.Items {
+		if it != nil && it.Image == nil && rf.Items[i] != nil {
+			t.html[it] = &htmlImage{content: rf.Items[i].Content, description: rf.Items[i].Description}
+		}
+	}
+	return f, nil
+}
+
+// firstHTMLImage returns the src of the first <img> of document that has
+// one, as gofeed's translator finds it (the same parse, the same walk);
+// ok is false when there is none.
+func firstHTMLImage(document string) (_ string, ok bool) {
+	if !mayHaveImg(document) {
+		return "", false
+	}
+	doc, err := html.Parse(strings.NewReader(document))
+	if err != nil {
+		return "", false
+	}
+	return firstImgSrc(doc)
+}
+
+// firstImgSrc walks n in document order for the first img element with a
+// src attribute, and returns that attribute's value.
+func firstImgSrc(n *html.Node) (string, bool) {
+	if n.Type == html.ElementNode && n.Data == "img" {
+		for _, a := range n.Attr {
+			if a.Key == "src" {
+				return a.Val, true
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if u, ok := firstImgSrc(c); ok {
+			return u, true
+		}
+	}
+	return "", false
+}
+
+// mayHaveImg reports whether document may hold an img element: the HTML
+// parser makes one only of a start tag named img or image, in any case.
+func mayHaveImg(document string) bool {
+	for i := strings.IndexByte(document, '<'); i >= 0; {
+		rest := document[i+1:]
+		if len(rest) >= 3 && (rest[0]|0x20) == 'i' && (rest[1]|0x20) == 'm' && ((rest[2]|0x20) == 'g' || (rest[2]|0x20) == 'a') {
+			return true
+		}
+		j := strings.IndexByte(rest, '<')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}

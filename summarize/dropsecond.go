@@ -1,0 +1,157 @@
+package summarize
+
+import (
+	"regexp/syntax"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nextRunes returns what a match of re that starts with the rune r may go
+// on with: the runes that may come second, and (nullable) whether the
+// match may end after r. ok is false when no match of re starts with r.
+// Like firstOf it errs on the side of "may": empty-width assertions (^, $,
+// \b) are taken as always true.
+func nextRunes(re *syntax.Regexp, r rune) (_ firstRunes, ok bool) {
+	fold := re.Flags&syntax.FoldCase != 0
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return firstRunes{}, false // they match no rune
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || !sameRune(re.Rune[0], r, fold) {
+			return firstRunes{}, false
+		}
+		if len(re.Rune) == 1 {
+			return firstRunes{nullable: true}, true
+		}
+		var f firstRunes
+		f.add(re.Rune[1], fold)
+		return f, true
+	case syntax.OpCharClass:
+		if !inClass(re.Rune, r, fold) {
+			return firstRunes{}, false
+		}
+		return firstRunes{nullable: true}, true
+	case syntax.OpAnyCharNotNL:
+		return firstRunes{nullable: true}, r != '\n'
+	case syntax.OpAnyChar:
+		return firstRunes{nullable: true}, true
+	case syntax.OpCapture, syntax.OpQuest:
+		return nextRunes(re.Sub[0], r)
+	case syntax.OpStar, syntax.OpPlus:
+		f, ok := nextRunes(re.Sub[0], r)
+		if ok && f.nullable { // the round may end after r, and another begin
+			f.union(firstOf(re.Sub[0]))
+		}
+		return f, ok
+	case syntax.OpRepeat:
+		if re.Max == 0 {
+			return firstRunes{}, false
+		}
+		f, ok := nextRunes(re.Sub[0], r)
+		if ok && f.nullable {
+			sub := firstOf(re.Sub[0])
+			if re.Max != 1 {
+				f.union(sub)
+			}
+			f.nullable = re.Min <= 1 || sub.nullable
+		}
+		return f, ok
+	case syntax.OpConcat:
+		return nextInSeq(re.Sub, r)
+	case syntax.OpAlternate:
+		var f firstRunes
+		for _, sub := range re.Sub {
+			g, gok := nextRunes(sub, r)
+			if gok {
+				ok = true
+				f.union(g)
+				f.nullable = f.nullable || g.nullable
+			}
+		}
+		return f, ok
+	}
+	return anyRune(), true // anything unknown
+}
+
+// nextInSeq is nextRunes of the concatenation of subs: r may be the
+// first rune of any of them that only empty ones precede.
+func nextInSeq(subs []*syntax.Regexp, r rune) (f firstRunes, ok bool) {
+	for i, sub := range subs {
+		if g, gok := nextRunes(sub, r); gok {
+			ok = true
+			if g.nullable { // sub may end after r: what follows it may come next
+				rest := firstOfSeq(subs[i+1:])
+				g.union(rest)
+				g.nullable = rest.nullable
+			}
+			f.union(g)
+			f.nullable = f.nullable || g.nullable
+		}
+		if !firstOf(sub).nullable {
+			break
+		}
+	}
+	return f, ok
+}
+
+// firstOfSeq is firstOf of the concatenation of subs.
+func firstOfSeq(subs []*syntax.Regexp) firstRunes {
+	var f firstRunes
+	for _, sub := range subs {
+		g := firstOf(sub)
+		f.union(g)
+		if !g.nullable {
+			return f
+		}
+	}
+	f.nullable = true
+	return f
+}
+
+// mayFollow reports whether the rune r may come where f says.
+func (f *firstRunes) mayFollow(r rune) bool {
+	if r >= 0 && r < utf8.RuneSelf {
+		return f.has(byte(r))
+	}
+	return f.other
+}
+
+// sameRune reports whether the pattern's rune c matches r.
+func sameRune(c, r rune, fold bool) bool {
+	if c == r {
+		return true
+	}
+	if fold {
+		for g := unicode.SimpleFold(c); g != c; g = unicode.SimpleFold(g) {
+			if g == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inClass reports whether the character class of ranges (pairs of lo, hi)
+// holds r, or with fold a rune r folds to.
+func inClass(ranges []rune, r rune, fold bool) bool {
+	in := func(r rune) bool {
+		for i := 0; i+1 < len(ranges); i += 2 {
+			if ranges[i] <= r && r <= ranges[i+1] {
+				return true
+			}
+		}
+		return false
+	}
+	if in(r) {
+		return true
+	}
+	if fold {
+		for g := unicode.SimpleFold(r); g != r; g = unicode.SimpleFold(g) {
+			if in(g) {
+				return true
+			}
+		}
+	}
+	return false
+}
