@@ -565,12 +565,18 @@ const sqlInsertArticle = `
 
 // sqlInsertPlanned is sqlInsertArticle with the article's id and story
 // decided before (StoreFeedItemsPlanned): ?12 the id, ?13 the story (0:
-// its own), ?14 its canonical URL, ?15 its signature.
+// its own), ?14 its canonical URL, ?15 its signature. It inserts one row of
+// VALUES, not a SELECT's: SQLite gives a statement that may write several
+// rows (an INSERT from a SELECT) and abort part way (a foreign key) a
+// statement journal, a copy of each page the statement changes, made and
+// freed again per article. The duplicates are ignored rows instead: by guid
+// the (source_id, guid) key refuses the row, and by link a NULL url (NOT
+// NULL); OR IGNORE skips the row either way (and would skip one whose id
+// is taken, which the caller takes for a duplicate too and plans again).
 const sqlInsertPlanned = `
-			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, id, story_id, canonical_url, story_sig)
-			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULLIF(?13, 0), ?14, ?15
-			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
-				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`
+			INSERT OR IGNORE INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, id, story_id, canonical_url, story_sig)
+			VALUES (?1, ?2, CASE WHEN ?3 <> '' AND EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1) THEN NULL ELSE ?3 END,
+				?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULLIF(?13, 0), ?14, ?15)`
 
 // sqlSeenItems returns which of n keys of a source seen_items holds, by
 // its primary key.

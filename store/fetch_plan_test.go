@@ -117,6 +117,14 @@ func TestStoreFeedItemsPlannedStoresWithoutAFailedPlan(t *testing.T) {
 		}, func(ctx context.Context, arts []news.Article) ([]news.StoryCandidate, []news.Alert, error) {
 			return nil, []news.Alert{{ChatID: 1, ArticleID: arts[0].ID, SubscriptionID: 1}}, nil
 		}},
+		{"an item the plan counted new is stored already by its link", func(t *testing.T, r *deliveryRig) {
+			// Stored under another guid, not marked seen.
+			if added, err := r.st.InsertArticles(ctx, r.source, []news.Article{{GUID: "other", URL: "https://x.example/p2", Title: "Kursk p2", PublishedAt: r.now}}); err != nil || len(added) != 1 {
+				t.Fatalf("insert: %v (%d added)", err, len(added))
+			}
+		}, func(ctx context.Context, arts []news.Article) ([]news.StoryCandidate, []news.Alert, error) {
+			return nil, []news.Alert{{ChatID: 1, ArticleID: arts[0].ID, SubscriptionID: 1}}, nil
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newDeliveryRig(t)
@@ -141,6 +149,11 @@ func TestStoreFeedItemsPlannedStoresWithoutAFailedPlan(t *testing.T) {
 			}
 			if got := r.count(t, `SELECT count(*) FROM outbox`); got != 0 {
 				t.Errorf("outbox holds %d messages, want 0", got)
+			}
+			for _, g := range []string{"p1", "p2", "p3"} {
+				if got := r.count(t, `SELECT count(*) FROM articles WHERE url = ?`, "https://x.example/"+g); got != 1 {
+					t.Errorf("%d articles of %s's link, want 1", got, g)
+				}
 			}
 		})
 	}

@@ -57,9 +57,11 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"insert: duplicate check by guid and by link", sqlInsertArticle,
 			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text", ""},
 			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
-		{"planned insert: duplicate check by guid and by link", sqlInsertPlanned,
+		// By guid the (source_id, guid) key itself refuses the row (no
+		// look-up of its own in the plan; TestStoreFeedItemsPlannedStoresWithoutAFailedPlan).
+		{"planned insert: duplicate check by link", sqlInsertPlanned,
 			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "", "", 9, 0, "", nil},
-			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
+			[]string{"USING INDEX articles_url (url=?)"}},
 		{"planned insert: the next id", sqlLastArticleID, nil,
 			[]string{"SEARCH articles"}}, // sqlite_sequence: a row an AUTOINCREMENT table
 		{"pipeline: the articles at a step", sqlPendingArticles, []any{StepLink}, []string{"INDEX articles_pending (pending=?)"}},
