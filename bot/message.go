@@ -36,6 +36,9 @@ type Incoming struct {
 	Inline *InlineQuery
 	// Language is the user's language code as Telegram reports it ("" unknown).
 	Language string
+	// Edited is set when the message is a new version of one sent before
+	// (edited_message, edited_channel_post); it is never run as a command.
+	Edited bool
 }
 
 // InlineQuery is what a user typed after the bot's name in some chat.

@@ -106,6 +106,10 @@ var replyTexts = []entry{
 	{"Sharing subscriptions is not available on this bot.", "В этом боте нельзя делиться подписками.", "Abos teilen ist bei diesem Bot nicht verfügbar.", "Compartir suscripciones no está disponible en este bot."},
 	{"This share link expired.", "Срок действия ссылки истёк.", "Dieser Link ist abgelaufen.", "Este enlace ha caducado."},
 	{"Subscribed.", "Подписка оформлена.", "Abonniert.", "Suscrito."},
+	{"✏️ I don't act on edited messages. To run it, send it again as a new message: <code>%s</code>",
+		"✏️ Исправленные сообщения я не выполняю. Чтобы выполнить, отправьте его заново новым сообщением: <code>%s</code>",
+		"✏️ Bearbeitete Nachrichten führe ich nicht aus. Senden Sie sie dazu als neue Nachricht: <code>%s</code>",
+		"✏️ No ejecuto mensajes editados. Para ejecutarlo, envíalo de nuevo como mensaje nuevo: <code>%s</code>"},
 	{"You already have it.", "Она у вас уже есть.", "Das haben Sie schon.", "Ya la tienes."},
 	// /stop.
 	{"⚠️ This deletes everything I keep about this chat: %s, its settings and any queued messages. It cannot be undone. Are you sure?",
