@@ -21,6 +21,9 @@ type Incoming struct {
 	// BotStatus is set when the bot's own membership changed (my_chat_member):
 	// its new status in the chat, "member", "administrator", "left", "kicked"…
 	BotStatus string
+	// BotWas is the bot's status in the chat before that change ("" when
+	// Telegram did not say).
+	BotWas string
 	// MigrateFrom and MigrateTo are set on the service messages of a group
 	// that became a supergroup: the group's old id and its new one.
 	MigrateFrom, MigrateTo int64

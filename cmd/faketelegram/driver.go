@@ -47,13 +47,14 @@ type driver struct {
 	lang   string
 	nextID int               // message ids of the users' messages, apart from the bot's
 	gone   map[[2]int64]bool // (chat, thread) of the topics closed or deleted
+	botIn  map[int64]string  // the bot's status in each chat a bot line named
 	// refused answers the calls Telegram would refuse after bot and
 	// migrate lines.
 	refused *refusals
 }
 
 func newDriver(srv *telegramtest.Server, out io.Writer) *driver {
-	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, refused: newRefusals(srv)}
+	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, botIn: map[int64]string{}, refused: newRefusals(srv)}
 }
 
 // do runs one line; it fails on a line it cannot read.

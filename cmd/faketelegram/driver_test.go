@@ -137,6 +137,15 @@ func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
 	if got := send("500"); got["ok"] != true {
 		t.Errorf("a send to a user who unblocked the bot: %v", got)
 	}
+	// Promoted, then removed: each update says what the bot was before.
+	for _, line := range []string{"bot -7 group member", "bot -7 group administrator", "bot -7 group kicked"} {
+		if err := d.do(line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := send("-7"); got["error_code"] != float64(403) {
+		t.Errorf("a send to a group that removed its admin bot: %v", got)
+	}
 	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +155,13 @@ func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
 		t.Fatal(err)
 	}
-	if len(body.Result) != 4 || body.Result[0]["my_chat_member"] == nil || body.Result[2]["message"].(map[string]any)["migrate_from_chat_id"] != float64(-5) {
+	if len(body.Result) != 7 || body.Result[0]["my_chat_member"] == nil || body.Result[2]["message"].(map[string]any)["migrate_from_chat_id"] != float64(-5) {
 		t.Errorf("updates: %v", body.Result)
+	}
+	for i, want := range []string{"left", "member", "administrator"} {
+		cm, _ := body.Result[4+i]["my_chat_member"].(map[string]any)
+		if old, _ := cm["old_chat_member"].(map[string]any); old == nil || old["status"] != want {
+			t.Errorf("update %d: old_chat_member = %v, want %s", 4+i, cm["old_chat_member"], want)
+		}
 	}
 }
