@@ -145,6 +145,9 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
 		return nil
 	}
+	if ids := severalIDs(req.args); ids != nil {
+		return r.unsubscribeIDs(ctx, req.in.ChatID, ids)
+	}
 	arg, elsewhere := r.topicSubscription(ctx, req)
 	if len(elsewhere) > 1 {
 		// Which topic's? Removing the oldest left the user guessing.
@@ -166,6 +169,47 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 		return err
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Removed #%d: <code>%s</code>", sub.ID, esc(sub.Query)))
+	return nil
+}
+
+// severalIDs returns the ids of "/unsubscribe 3 5", "#3, #5": two or more,
+// each digits with an optional "#"; nil for anything else (one id, or a
+// query).
+func severalIDs(args string) []string {
+	f := strings.FieldsFunc(args, func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == '\t' })
+	if len(f) < 2 || len(f) > maxUnsubscribeIDs {
+		return nil
+	}
+	for i, x := range f {
+		x = strings.TrimPrefix(x, "#")
+		if _, err := strconv.ParseInt(x, 10, 64); err != nil {
+			return nil
+		}
+		f[i] = x
+	}
+	return f
+}
+
+// maxUnsubscribeIDs bounds the ids one /unsubscribe removes (a list's worth).
+const maxUnsubscribeIDs = listMax
+
+// unsubscribeIDs removes each of the chat's subscriptions named, and says
+// what became of each in one reply.
+func (r *Router) unsubscribeIDs(ctx context.Context, chatID int64, ids []string) error {
+	t := tr(ctx)
+	var lines []string
+	for _, id := range ids {
+		sub, err := r.opts.Subscriptions.Unsubscribe(ctx, chatID, id)
+		switch {
+		case errors.Is(err, subscriptions.ErrNoSuchSubscription):
+			lines = append(lines, t.Sprintf("This chat has no subscription %s. See /list.", esc(id)))
+		case err != nil:
+			return err
+		default:
+			lines = append(lines, t.Sprintf("Removed #%d: <code>%s</code>", sub.ID, esc(sub.Query)))
+		}
+	}
+	r.reply(ctx, chatID, strings.Join(lines, "\n"))
 	return nil
 }
 

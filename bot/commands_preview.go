@@ -16,11 +16,13 @@ type Previews interface {
 
 // previewShown says in words what a stored choice does.
 var previewShown = map[string]string{
-	"":      "no link preview",
-	"on":    "the article's link preview below the text",
-	"large": "a large link preview below the text",
-	"small": "a small link preview below the text",
-	"above": "the article's link preview above the text",
+	"":            "no link preview",
+	"on":          "the article's link preview below the text",
+	"large":       "a large link preview below the text",
+	"small":       "a small link preview below the text",
+	"above":       "the article's link preview above the text",
+	"large above": "a large link preview above the text",
+	"small above": "a small link preview above the text",
 }
 
 const previewUsage = "Send <code>/preview on</code>, <code>off</code>, <code>large</code>, <code>small</code> or <code>above</code>."

@@ -33,6 +33,8 @@ func TestPreviewModesSendLinkPreviewOptions(t *testing.T) {
 		{choice: "large", flags: map[string]any{"prefer_large_media": true}},
 		{choice: "small", flags: map[string]any{"prefer_small_media": true}},
 		{choice: "above", flags: map[string]any{"show_above_text": true}},
+		{choice: "large above", flags: map[string]any{"prefer_large_media": true, "show_above_text": true}},
+		{choice: "above small", flags: map[string]any{"prefer_small_media": true, "show_above_text": true}},
 		{choice: "off"},
 	}
 	for _, mode := range modes {
@@ -56,7 +58,7 @@ func TestPreviewModesSendLinkPreviewOptions(t *testing.T) {
 					}
 					want := map[string]any{"is_disabled": true}
 					if m.flags != nil {
-						want = map[string]any{"url": strings.ReplaceAll(a.want, "%s", m.choice)}
+						want = map[string]any{"url": strings.ReplaceAll(a.want, "%s", strings.ReplaceAll(m.choice, " ", "-"))}
 						for k, v := range m.flags {
 							want[k] = v
 						}

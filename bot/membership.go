@@ -32,12 +32,42 @@ func (r *Router) handleMembership(ctx context.Context, in Incoming) {
 				return
 			}
 		}
-		if in.ChatType == "group" || in.ChatType == "supergroup" {
-			ctx = withLanguage(ctx, r.chatLanguage(ctx, in))
-			r.reply(ctx, in.ChatID, tr(ctx).Sprintf("👋 <b>Newshound</b> is here. Group admins can add keyword alerts with "+
-				"<code>/subscribe QUERY</code>; everyone can /search the news. Send /help for more."))
+		if (in.ChatType == "group" || in.ChatType == "supergroup") && !inChat(in.BotWas) {
+			r.welcome(ctx, in)
 		}
 	}
+}
+
+// inChat reports whether a status is the bot's being in the chat: a
+// change from one of these to another (made an administrator, or no longer
+// one) is no arrival to welcome.
+func inChat(status string) bool {
+	switch status {
+	case "member", "administrator", "creator", "restricted":
+		return true
+	}
+	return false
+}
+
+// welcome greets a group the bot has joined; a group it comes back to
+// hears that its subscriptions are still there.
+func (r *Router) welcome(ctx context.Context, in Incoming) {
+	ctx = withLanguage(ctx, r.chatLanguage(ctx, in))
+	t := tr(ctx)
+	var subs []news.Subscription
+	if r.opts.Subscriptions != nil {
+		var err error
+		if subs, err = r.opts.Subscriptions.List(ctx, in.ChatID); err != nil {
+			r.log.Error("welcome: list subscriptions", "chat", in.ChatID, "err", err)
+		}
+	}
+	if len(subs) > 0 {
+		r.reply(ctx, in.ChatID, t.Sprintf("👋 <b>Newshound</b> is back. This chat's subscriptions are still here (%s): /list shows them.",
+			t.Count(len(subs), "%d subscriptions")))
+		return
+	}
+	r.reply(ctx, in.ChatID, t.Sprintf("👋 <b>Newshound</b> is here. Group admins can add keyword alerts with "+
+		"<code>/subscribe QUERY</code>; everyone can /search the news. Send /help for more."))
 }
 
 // ChatMigrator moves a chat to a new id with everything it holds, as

@@ -11,14 +11,25 @@ import (
 	"github.com/newshound/newshound/store"
 )
 
-// memberUpdate queues a my_chat_member update: the bot's status in a chat changed.
+// memberUpdate queues a my_chat_member update: the bot's status in a chat
+// changed, from left when it is now in the chat, else from member.
 func (h *harness) memberUpdate(chatID int64, chatType, status string) {
+	old := "member"
+	if status == "member" || status == "administrator" {
+		old = "left"
+	}
+	h.memberChange(chatID, chatType, old, status)
+}
+
+// memberChange queues a my_chat_member update: the bot's status in a chat
+// went from old to status.
+func (h *harness) memberChange(chatID int64, chatType, old, status string) {
 	h.queued.Add(1)
 	h.tg.AddUpdate(map[string]any{"my_chat_member": map[string]any{
 		"chat":            map[string]any{"id": chatID, "type": chatType, "title": "Team"},
 		"from":            map[string]any{"id": 9, "is_bot": false, "first_name": "Admin"},
 		"date":            time.Now().Unix(),
-		"old_chat_member": map[string]any{"status": "member", "user": map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound"}},
+		"old_chat_member": map[string]any{"status": old, "user": map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound"}},
 		"new_chat_member": map[string]any{"status": status, "user": map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound"}},
 	}})
 }
@@ -139,5 +150,34 @@ func TestGroupMigrationNoticedOnIncomingMessages(t *testing.T) {
 				t.Errorf("errors logged:\n%s", h.logs)
 			}
 		})
+	}
+}
+
+// A group that made the bot an administrator heard "👋 Newshound is here"
+// a second time, and a group that added the bot back heard the first
+// welcome again with no word of the subscriptions it still had. A change
+// of the bot's rights says nothing; coming back names what is kept.
+func TestPromotedIsNotWelcomedAndBackNamesTheSubscriptions(t *testing.T) {
+	h := newHarness(t)
+	const group = -100556
+	h.memberChange(group, "supergroup", "left", "member")
+	if got := h.tg.WaitSent(t, group, 1, 5*time.Second)[0].Text(); !strings.Contains(got, "is here") {
+		t.Fatalf("welcome = %q", got)
+	}
+	h.memberChange(group, "supergroup", "member", "administrator")
+	h.memberChange(group, "supergroup", "administrator", "member")
+	h.settle()
+	if n := len(h.tg.Sent(group)); n != 1 {
+		t.Errorf("promoted and demoted, the group got %d messages, want the first welcome alone", n)
+	}
+	h.mustSubscribe(group, "supergroup", "kursk")
+	h.mustSubscribe(group, "supergroup", "flood")
+	h.settle()
+	n := len(h.tg.Sent(group))
+	h.memberChange(group, "supergroup", "member", "kicked")
+	h.memberChange(group, "supergroup", "kicked", "member")
+	got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text()
+	if !strings.Contains(got, "2 subscriptions") || !strings.Contains(got, "/list") {
+		t.Errorf("added back with 2 subscriptions: %q, want them named", got)
 	}
 }

@@ -21,6 +21,9 @@ type Incoming struct {
 	// BotStatus is set when the bot's own membership changed (my_chat_member):
 	// its new status in the chat, "member", "administrator", "left", "kicked"…
 	BotStatus string
+	// BotWas is the bot's status in the chat before that change ("" when
+	// Telegram did not say).
+	BotWas string
 	// MigrateFrom and MigrateTo are set on the service messages of a group
 	// that became a supergroup: the group's old id and its new one.
 	MigrateFrom, MigrateTo int64
@@ -36,6 +39,9 @@ type Incoming struct {
 	Inline *InlineQuery
 	// Language is the user's language code as Telegram reports it ("" unknown).
 	Language string
+	// Edited is set when the message is a new version of one sent before
+	// (edited_message, edited_channel_post); it is never run as a command.
+	Edited bool
 }
 
 // InlineQuery is what a user typed after the bot's name in some chat.

@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/localtime"
@@ -112,5 +114,8 @@ func linkPreview(choice string, a news.Article) *LinkPreview {
 	if choice == "" || target == "" {
 		return nil
 	}
-	return &LinkPreview{URL: target, Small: choice == news.PreviewSmall, Large: choice == news.PreviewLarge, Above: choice == news.PreviewAbove}
+	// A choice is one word, or a size and "above" ("large above").
+	words := strings.Fields(choice)
+	return &LinkPreview{URL: target, Small: slices.Contains(words, news.PreviewSmall), Large: slices.Contains(words, news.PreviewLarge),
+		Above: slices.Contains(words, news.PreviewAbove)}
 }

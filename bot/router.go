@@ -190,6 +190,10 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		r.handleMigration(ctx, in)
 		return
 	}
+	if in.Edited {
+		r.handleEdit(ctx, in)
+		return
+	}
 	name, args, addressed, ok := r.parseCommand(in.Text)
 	if !ok && ((in.ChatType != "private" && !r.mentioned(in.Text)) || strings.TrimSpace(in.Text) == "" || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
 		return // chatter in a group not addressed to the bot, or a command for another bot

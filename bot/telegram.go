@@ -226,7 +226,7 @@ func (t *Telegram) convert(err error) error {
 
 // allowedUpdates are the update kinds the bot asks for, by long poll or webhook.
 func allowedUpdates() []string {
-	return []string{"message", "channel_post", "callback_query", "my_chat_member", "inline_query"}
+	return []string{"message", "edited_message", "channel_post", "edited_channel_post", "callback_query", "my_chat_member", "inline_query"}
 }
 
 // Updates long-polls getUpdates and calls handle for each message, until ctx
@@ -337,11 +337,17 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	}
 	if cm := u.MyChatMember; cm != nil {
 		return Incoming{ChatID: cm.Chat.ID, ChatType: cm.Chat.Type, ChatTitle: cm.Chat.Title, UserID: cm.From.ID, Language: cm.From.LanguageCode,
-			BotStatus: cm.NewChatMember.Status, Date: time.Unix(int64(cm.Date), 0)}, true
+			BotStatus: cm.NewChatMember.Status, BotWas: cm.OldChatMember.Status, Date: time.Unix(int64(cm.Date), 0)}, true
 	}
-	m := u.Message
+	m, edited := u.Message, false
 	if m == nil {
 		m = u.ChannelPost
+	}
+	if m == nil {
+		m, edited = u.EditedMessage, true
+	}
+	if m == nil {
+		m = u.EditedChannelPost
 	}
 	if m == nil || m.Chat == nil {
 		return Incoming{}, false
@@ -355,7 +361,7 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 			MigrateFrom: m.MigrateFromChatID, MigrateTo: m.Chat.ID}, true
 	}
 	in := Incoming{ChatID: m.Chat.ID, ChatType: m.Chat.Type, ChatTitle: m.Chat.Title, Text: m.Text, Date: m.Time(), MessageID: m.MessageID,
-		Document: documentOf(m)}
+		Document: documentOf(m), Edited: edited}
 	if in.Text == "" {
 		in.Text = m.Caption // a document's (or photo's) command comes in its caption
 	}
@@ -364,7 +370,7 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	}
 	if m.SenderChat != nil {
 		in.SenderChatID = m.SenderChat.ID
-	} else if u.ChannelPost != nil {
+	} else if u.ChannelPost != nil || u.EditedChannelPost != nil {
 		in.SenderChatID = m.Chat.ID
 	}
 	return in, true

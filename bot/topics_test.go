@@ -170,3 +170,24 @@ func TestUnsubscribeInGeneralOfAQuerySeveralTopicsHold(t *testing.T) {
 		t.Errorf("/unsubscribe ID in General = %q", got)
 	}
 }
+
+// "/unsubscribe 1 2" (or "#1, #2") was read as the query "1 2": "This chat
+// has no subscription 1 2", though it had both. Several ids remove each.
+func TestUnsubscribeSeveralIDs(t *testing.T) {
+	h := newHarness(t)
+	const chat = 61
+	var ids []string
+	for _, q := range []string{"kursk", "flood", "storm"} {
+		ids = append(ids, strconv.FormatInt(h.mustSubscribe(chat, "private", q).ID, 10))
+	}
+	got := h.reply(chat, "private", chat, "/unsubscribe "+ids[0]+" #"+ids[2]+", 999").Text()
+	for _, want := range []string{"Removed #" + ids[0] + ": <code>kursk</code>", "Removed #" + ids[2] + ": <code>storm</code>", "no subscription 999"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/unsubscribe of three ids = %q, want %q in it", got, want)
+		}
+	}
+	subs, err := h.st.ListSubscriptions(context.Background(), chat)
+	if err != nil || len(subs) != 1 || subs[0].Query != "flood" {
+		t.Errorf("left: %+v, %v; want flood alone", subs, err)
+	}
+}

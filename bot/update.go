@@ -14,9 +14,11 @@ import (
 
 // updateExtra holds the fields of an update that the library does not read.
 type updateExtra struct {
-	Message       *messageExtra `json:"message"`
-	ChannelPost   *messageExtra `json:"channel_post"`
-	CallbackQuery *struct {
+	Message           *messageExtra `json:"message"`
+	ChannelPost       *messageExtra `json:"channel_post"`
+	EditedMessage     *messageExtra `json:"edited_message"`
+	EditedChannelPost *messageExtra `json:"edited_channel_post"`
+	CallbackQuery     *struct {
 		Message *messageExtra `json:"message"`
 	} `json:"callback_query"`
 	InlineQuery *struct {
@@ -76,6 +78,10 @@ func decodeUpdate(raw []byte) (id int, in Incoming, ok bool, err error) {
 		in.ThreadID = x.Message.topic()
 	case x.ChannelPost != nil:
 		in.ThreadID = x.ChannelPost.topic()
+	case x.EditedMessage != nil:
+		in.ThreadID = x.EditedMessage.topic()
+	case x.EditedChannelPost != nil:
+		in.ThreadID = x.EditedChannelPost.topic()
 	}
 	return u.UpdateID, in, true, nil
 }

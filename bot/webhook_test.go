@@ -106,7 +106,7 @@ func TestWebhookRegistersWithURLSecretAndKinds(t *testing.T) {
 	if p.Get("url") != "https://bot.example/hook" || p.Get("secret_token") != hookSecret || p.Get("drop_pending_updates") != "false" {
 		t.Errorf("setWebhook params = %v", p)
 	}
-	if got := p.Get("allowed_updates"); got != `["message","channel_post","callback_query","my_chat_member","inline_query"]` {
+	if got := p.Get("allowed_updates"); got != `["message","edited_message","channel_post","edited_channel_post","callback_query","my_chat_member","inline_query"]` {
 		t.Errorf("allowed_updates = %s", got)
 	}
 	if n := len(r.srv.Calls("deleteWebhook")) + len(r.srv.Calls("getUpdates")); n != 0 {

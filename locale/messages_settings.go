@@ -66,4 +66,6 @@ var settingTexts = []entry{
 	{"a large link preview below the text", "большое превью ссылки под текстом", "eine große Linkvorschau unter dem Text", "una vista previa grande bajo el texto"},
 	{"a small link preview below the text", "маленькое превью ссылки под текстом", "eine kleine Linkvorschau unter dem Text", "una vista previa pequeña bajo el texto"},
 	{"the article's link preview above the text", "превью ссылки на статью над текстом", "die Linkvorschau des Artikels über dem Text", "la vista previa del enlace sobre el texto"},
+	{"a large link preview above the text", "большое превью ссылки над текстом", "eine große Linkvorschau über dem Text", "una vista previa grande sobre el texto"},
+	{"a small link preview above the text", "маленькое превью ссылки над текстом", "eine kleine Linkvorschau über dem Text", "una vista previa pequeña sobre el texto"},
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newshound/newshound/news"
@@ -14,15 +15,23 @@ var ErrPreviewChoice = errors.New("link previews are on, off, large, small or ab
 
 // SetPreview sets how the chat's alerts show the article's link preview:
 // "on" (Telegram's choice of size, below the text), "large", "small",
-// "above" (above the text) or "off". It returns the choice as stored ("" for
-// off) and fails with ErrPreviewChoice for anything else (nothing changes),
-// or when the database fails.
+// "above" (above the text), a size and "above" together ("large above",
+// stored so, the size first) or "off". It returns the choice as stored (""
+// for off) and fails with ErrPreviewChoice for anything else (nothing
+// changes), or when the database fails.
 func (s *Service) SetPreview(ctx context.Context, chatID int64, choice string) (string, error) {
-	v := strings.ToLower(strings.TrimSpace(choice))
-	switch v {
-	case "off", "none", "no":
+	words := strings.Fields(strings.ToLower(choice))
+	v := strings.Join(words, " ")
+	switch {
+	case v == "off" || v == "none" || v == "no":
 		v = ""
-	case news.PreviewOn, news.PreviewLarge, news.PreviewSmall, news.PreviewAbove:
+	case v == news.PreviewOn || v == news.PreviewLarge || v == news.PreviewSmall || v == news.PreviewAbove:
+	case len(words) == 2 && slices.Contains(words, news.PreviewAbove) && (slices.Contains(words, news.PreviewLarge) || slices.Contains(words, news.PreviewSmall)):
+		size := words[0]
+		if size == news.PreviewAbove {
+			size = words[1]
+		}
+		v = size + " " + news.PreviewAbove
 	default:
 		return "", ErrPreviewChoice
 	}

@@ -18,6 +18,14 @@ func TestSetPreview(t *testing.T) {
 		{"small", "small", news.PreviewSmall, nil},
 		{"above", "above", news.PreviewAbove, nil},
 		{"off", "off", "", nil},
+		// A size and a place together: README reads "large or small choose
+		// the picture's size, above puts it above", and "/preview large
+		// above" was refused.
+		{"large above", "large above", "large above", nil},
+		{"above and small, any order and case", " Above  SMALL", "small above", nil},
+		{"two sizes", "large small", news.PreviewSmall, settings.ErrPreviewChoice},
+		{"on and a size", "on large", news.PreviewSmall, settings.ErrPreviewChoice},
+		{"above twice", "above above", news.PreviewSmall, settings.ErrPreviewChoice},
 		{"nonsense changes nothing", "sideways", news.PreviewSmall, settings.ErrPreviewChoice},
 	}
 	f := newFixture(t, "")

@@ -18,8 +18,10 @@ const help = `lines (one per update; # starts a comment):
                             closed or deleted below)
   reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT
   inline USER QUERY         an inline query ("@bot QUERY"); QUERY may be empty
-  press CHAT DATA [MSG]     the user presses a button with callback data DATA
-                            under message MSG (default 1) of CHAT
+  edit CHAT TYPE MSG TEXT   the sender edits their message MSG of CHAT to TEXT (edited_message;
+                            edited_channel_post in a channel)
+  press CHAT DATA [MSG [THREAD]]  the user presses a button with callback data DATA
+                            under message MSG (default 1) of CHAT, in forum topic THREAD if given
   user ID                   the sender of later group messages, presses and inline queries (default 42)
   lang CODE                 the senders' Telegram language_code from now on ("-" = none; default en)
   member CHAT USER STATUS   what getChatMember answers: creator, administrator, member, left, kicked
@@ -45,13 +47,14 @@ type driver struct {
 	lang   string
 	nextID int               // message ids of the users' messages, apart from the bot's
 	gone   map[[2]int64]bool // (chat, thread) of the topics closed or deleted
+	botIn  map[int64]string  // the bot's status in each chat a bot line named
 	// refused answers the calls Telegram would refuse after bot and
 	// migrate lines.
 	refused *refusals
 }
 
 func newDriver(srv *telegramtest.Server, out io.Writer) *driver {
-	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, refused: newRefusals(srv)}
+	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, botIn: map[int64]string{}, refused: newRefusals(srv)}
 }
 
 // do runs one line; it fails on a line it cannot read.
@@ -108,22 +111,42 @@ func (d *driver) do(line string) error {
 		d.srv.AddUpdate(map[string]any{"inline_query": map[string]any{
 			"id": fmt.Sprintf("iq%d", d.next()), "query": query, "offset": "", "chat_type": "sender", "from": d.from(user)}})
 	case "press":
-		if len(args) < 2 {
-			return fmt.Errorf("press CHAT DATA [MSG]")
+		if len(args) < 2 || len(args) > 4 {
+			return fmt.Errorf("press CHAT DATA [MSG [THREAD]]")
 		}
 		chat, err := strconv.ParseInt(args[0], 10, 64)
 		if err != nil {
 			return fmt.Errorf("press: bad chat id %q", args[0])
 		}
-		msg := 1
+		msg, thread := 1, 0
 		if len(args) > 2 {
 			if msg, err = strconv.Atoi(args[2]); err != nil {
 				return fmt.Errorf("press: bad message id %q", args[2])
 			}
 		}
+		if len(args) > 3 {
+			if thread, err = strconv.Atoi(args[3]); err != nil || thread <= 0 {
+				return fmt.Errorf("press: bad thread %q", args[3])
+			}
+		}
+		m := map[string]any{"message_id": msg, "date": time.Now().Unix(), "chat": chatObject(chat, chatType(chat)), "text": "(button message)"}
+		if thread > 0 {
+			m["message_thread_id"], m["is_topic_message"] = thread, true
+			m["chat"].(map[string]any)["is_forum"] = true
+		}
 		d.srv.AddUpdate(map[string]any{"callback_query": map[string]any{
-			"id": fmt.Sprintf("cb%d", d.next()), "from": d.from(d.sender(chat)), "chat_instance": "ci", "data": args[1],
-			"message": map[string]any{"message_id": msg, "date": time.Now().Unix(), "chat": chatObject(chat, chatType(chat)), "text": "(button message)"}}})
+			"id": fmt.Sprintf("cb%d", d.next()), "from": d.from(d.sender(chat)), "chat_instance": "ci", "data": args[1], "message": m}})
+	case "edit":
+		f, text, err := fields(rest, 3)
+		if err != nil {
+			return fmt.Errorf("edit CHAT TYPE MSG TEXT: %w", err)
+		}
+		chat, err1 := strconv.ParseInt(f[0], 10, 64)
+		msg, err2 := strconv.Atoi(f[2])
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("edit: bad chat or message id in %q", line)
+		}
+		d.edit(chat, f[1], msg, text)
 	case "user":
 		if len(args) != 1 {
 			return fmt.Errorf("user ID")
@@ -216,6 +239,23 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 		key = "channel_post"
 	}
 	d.srv.AddUpdate(map[string]any{key: msg})
+}
+
+// edit queues an edited_message (edited_channel_post in a channel): the
+// sender's message msg of chat now reads text.
+func (d *driver) edit(chat int64, typ string, msg int, text string) {
+	now := time.Now().Unix()
+	m := map[string]any{"message_id": msg, "date": now - 60, "edit_date": now, "chat": chatObject(chat, typ), "text": text}
+	key := "edited_message"
+	if typ == "channel" {
+		key = "edited_channel_post"
+	} else {
+		m["from"] = d.from(d.sender(chat))
+	}
+	if strings.HasPrefix(text, "/") {
+		m["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
+	}
+	d.srv.AddUpdate(map[string]any{key: m})
 }
 
 func (d *driver) next() int {

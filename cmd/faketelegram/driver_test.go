@@ -21,7 +21,8 @@ func TestDriverQueuesUpdatesAsTelegramSendsThem(t *testing.T) {
 	defer srv.Close()
 	var out bytes.Buffer
 	d := newDriver(srv, &out)
-	for _, line := range []string{"lang ru", "topic -1001 77 /search Курск", "inline 5 climate", "press 42 rm:1:x 9", "user 7", "chat -5 group hello"} {
+	for _, line := range []string{"lang ru", "topic -1001 77 /search Курск", "inline 5 climate", "press 42 rm:1:x 9", "user 7", "chat -5 group hello",
+		"press -1001 ss:1:x 12 77", "edit -5 group 100003 /subscribe kursk", "edit -7 channel 4 fixed"} {
 		if err := d.do(line); err != nil {
 			t.Fatalf("%s: %v", line, err)
 		}
@@ -40,8 +41,8 @@ func TestDriverQueuesUpdatesAsTelegramSendsThem(t *testing.T) {
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
 		t.Fatal(err)
 	}
-	if len(body.Result) != 4 {
-		t.Fatalf("%d updates, want 4: %v", len(body.Result), body.Result)
+	if len(body.Result) != 7 {
+		t.Fatalf("%d updates, want 7: %v", len(body.Result), body.Result)
 	}
 	msg := body.Result[0]["message"].(map[string]any)
 	if msg["message_thread_id"] != float64(77) || msg["is_topic_message"] != true || msg["from"].(map[string]any)["language_code"] != "ru" {
@@ -58,6 +59,15 @@ func TestDriverQueuesUpdatesAsTelegramSendsThem(t *testing.T) {
 	}
 	if from := body.Result[3]["message"].(map[string]any)["from"].(map[string]any); from["id"] != float64(7) {
 		t.Errorf("group message from %v, want user 7", from)
+	}
+	if m := body.Result[4]["callback_query"].(map[string]any)["message"].(map[string]any); m["message_thread_id"] != float64(77) || m["is_topic_message"] != true {
+		t.Errorf("a press in topic 77 came under %v", m)
+	}
+	if e, ok := body.Result[5]["edited_message"].(map[string]any); !ok || e["message_id"] != float64(100003) || e["text"] != "/subscribe kursk" || e["edit_date"] == nil {
+		t.Errorf("edit = %v", body.Result[5])
+	}
+	if e, ok := body.Result[6]["edited_channel_post"].(map[string]any); !ok || e["from"] != nil {
+		t.Errorf("channel edit = %v", body.Result[6])
 	}
 }
 
@@ -127,6 +137,15 @@ func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
 	if got := send("500"); got["ok"] != true {
 		t.Errorf("a send to a user who unblocked the bot: %v", got)
 	}
+	// Promoted, then removed: each update says what the bot was before.
+	for _, line := range []string{"bot -7 group member", "bot -7 group administrator", "bot -7 group kicked"} {
+		if err := d.do(line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := send("-7"); got["error_code"] != float64(403) {
+		t.Errorf("a send to a group that removed its admin bot: %v", got)
+	}
 	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +155,13 @@ func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
 		t.Fatal(err)
 	}
-	if len(body.Result) != 4 || body.Result[0]["my_chat_member"] == nil || body.Result[2]["message"].(map[string]any)["migrate_from_chat_id"] != float64(-5) {
+	if len(body.Result) != 7 || body.Result[0]["my_chat_member"] == nil || body.Result[2]["message"].(map[string]any)["migrate_from_chat_id"] != float64(-5) {
 		t.Errorf("updates: %v", body.Result)
+	}
+	for i, want := range []string{"left", "member", "administrator"} {
+		cm, _ := body.Result[4+i]["my_chat_member"].(map[string]any)
+		if old, _ := cm["old_chat_member"].(map[string]any); old == nil || old["status"] != want {
+			t.Errorf("update %d: old_chat_member = %v, want %s", 4+i, cm["old_chat_member"], want)
+		}
 	}
 }

@@ -53,9 +53,13 @@ func (d *driver) botStatus(chat int64, typ, status string) error {
 	if old == "" {
 		return fmt.Errorf("bot: status %q is not member, administrator, left or kicked", status)
 	}
+	if was := d.botIn[chat]; was != "" {
+		old = was // as Telegram says: promoted from member, removed as administrator …
+	}
+	d.botIn[chat] = status
 	d.refused.mu.Lock()
 	switch {
-	case old != "left":
+	case status == "left" || status == "kicked":
 		desc := "Forbidden: bot was kicked from the group chat"
 		switch {
 		case typ == "private":

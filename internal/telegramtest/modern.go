@@ -400,3 +400,28 @@ func (s *Server) setDescription(w http.ResponseWriter, call Call, field string, 
 	s.record(call)
 	ok200(w, true)
 }
+
+// SendEdit queues an edited_message (edited_channel_post in a channel):
+// userID's message messageID of the chat now reads text; thread > 0 puts
+// it in that forum topic.
+func (s *Server) SendEdit(chatID int64, chatType string, userID int64, messageID, thread int, text string) {
+	now := time.Now().Unix()
+	chat := map[string]any{"id": chatID, "type": chatType}
+	if chatType != "private" {
+		chat["title"] = fmt.Sprintf("Chat %d", chatID)
+	}
+	msg := map[string]any{"message_id": messageID, "date": now - 60, "edit_date": now, "chat": chat, "text": text}
+	if thread > 0 {
+		msg["message_thread_id"], msg["is_topic_message"], chat["is_forum"] = thread, true, true
+	}
+	if strings.HasPrefix(text, "/") {
+		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": len(strings.Fields(text)[0])}}
+	}
+	key := "edited_message"
+	if chatType == "channel" {
+		key = "edited_channel_post"
+	} else {
+		msg["from"] = map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"}
+	}
+	s.AddUpdate(map[string]any{key: msg})
+}
