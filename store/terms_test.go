@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -127,5 +128,70 @@ func TestPackedTextRoundTrips(t *testing.T) {
 	}
 	if _, _, err := unpackArticle([]byte("not deflate"), ""); !errors.Is(err, errPacked) {
 		t.Errorf("a BLOB that is not deflate data: %v, want errPacked", err)
+	}
+}
+
+// TestTermsLeavesOf8000Bytes: from 0051 articles_terms writes leaves of
+// about 8,000 bytes; the leaves a store wrote before stay readable beside
+// them: words and phrases are found in both, and FTS5's integrity check
+// passes.
+func TestTermsLeavesOf8000Bytes(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "leaves.db")
+	old := openAtVersion(t, path, 49)
+	body := func(i int) string {
+		var b strings.Builder
+		for j := range 60 {
+			fmt.Fprintf(&b, "w%d w%d harvest ", (i*61+j)%997, j)
+		}
+		return b.String()
+	}
+	var stmts []string
+	for i := 1; i <= 300; i++ {
+		stmts = append(stmts, fmt.Sprintf(`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (%d, 'before %d', 'old deminers %s', '', '')`, i, i, body(i)))
+	}
+	if _, err := old.Exec("BEGIN;\n" + strings.Join(stmts, ";\n") + ";\nCOMMIT"); err != nil {
+		t.Fatal(err)
+	}
+	var oldMax int64
+	if err := old.QueryRow(`SELECT max(length(block)) FROM articles_terms_data`).Scan(&oldMax); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	if oldMax > 4100 {
+		t.Fatalf("before 0051 a leaf of %d bytes; want FTS5's default size, about 4,050", oldMax)
+	}
+
+	st, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	err = st.tx(ctx, func(tx *sql.Tx) error {
+		for i := 301; i <= 600; i++ {
+			if err := st.indexTerms(ctx, tx, int64(i), fmt.Sprintf("after %d", i), "new deminers "+body(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int64{
+		`SELECT v FROM articles_terms_config WHERE k = 'pgsz'`:                            8000,
+		`SELECT max(length(block)) > 6000 FROM articles_terms_data`:                       1, // the new segment's leaves
+		`SELECT count(*) FROM articles_terms WHERE articles_terms MATCH 'deminers'`:       600,
+		`SELECT count(*) FROM articles_terms WHERE articles_terms MATCH '"old deminers"'`: 300,
+		`SELECT count(*) FROM articles_terms WHERE articles_terms MATCH '"new deminers"'`: 300,
+		`SELECT count(*) FROM articles_terms WHERE articles_terms MATCH '"w5 harvest"'`:   600,
+	} {
+		var got int64
+		if err := st.w.QueryRowContext(ctx, q).Scan(&got); err != nil || got != want {
+			t.Errorf("%s = %d, %v; want %d", q, got, err, want)
+		}
+	}
+	if _, err := st.w.ExecContext(ctx, `INSERT INTO articles_terms (articles_terms) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("integrity-check: %v", err)
 	}
 }
