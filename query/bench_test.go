@@ -320,6 +320,32 @@ func BenchmarkNewDocument(b *testing.B) {
 	reportRates(b, cpu)
 }
 
+// BenchmarkNewDocumentQuotes is BenchmarkNewDocument with the typography of news text: a word in
+// every twelve in curly quotes, a dash after one in thirty (folded without the transformers: foldSimple).
+func BenchmarkNewDocumentQuotes(b *testing.B) {
+	g := querytest.NewGenerator(2)
+	articles := make([]Article, 16)
+	for i := range articles {
+		articles[i] = Article(g.Article())
+		words := strings.Fields(articles[i].Text)
+		for k := range words {
+			switch {
+			case k%12 == 5:
+				words[k] = "“" + words[k] + "”"
+			case k%30 == 17:
+				words[k] += " —"
+			}
+		}
+		articles[i].Text = strings.Join(words, " ")
+	}
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		NewDocument(articles[i%len(articles)])
+	}
+	reportRates(b, cpu)
+}
+
 // BenchmarkParse measures compiling one query string.
 func BenchmarkParse(b *testing.B) {
 	w := world(b)

@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
@@ -31,14 +30,23 @@ type normalizer struct {
 func newNormalizer() *normalizer { return &normalizer{} }
 
 // folded returns text after NFKC, case folding and canonical decomposition. ASCII text skips the transformers: all
-// three are the identity on it except folding, which the tokenizer does for ASCII itself.
+// three are the identity on it except folding, which the tokenizer does for ASCII itself. So does text of ASCII and
+// inertRunes, lower-cased (foldSimple): the transformers would leave those runes and their neighbours as they are.
 func (n *normalizer) folded(text string) string {
 	if isASCII(text) {
 		return text
 	}
+	if s, ok := foldSimple(text); ok { // curly quotes and dashes: what most news text holds beyond ASCII
+		return s
+	}
+	return n.foldedByChain(text)
+}
+
+// foldedByChain is folded through the transformers, whatever the text.
+func (n *normalizer) foldedByChain(text string) string {
 	if n.fold == nil {
 		// Made on first need: the chain allocates buffers of several KB, and most queries are ASCII.
-		n.fold = transform.Chain(norm.NFKC, cases.Fold(), norm.NFD)
+		n.fold = foldChain()
 	}
 	// The norm transformers pass invalid bytes through together with what follows them, undecomposed.
 	text = strings.ToValidUTF8(text, "\uFFFD")

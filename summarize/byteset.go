@@ -39,3 +39,8 @@ func (s *byteSet) hasAll(sub string) bool {
 	}
 	return true
 }
+
+// meets reports whether the sets have a byte in common.
+func (s *byteSet) meets(t *byteSet) bool {
+	return s[0]&t[0]|s[1]&t[1]|s[2]&t[2]|s[3]&t[3] != 0
+}

@@ -112,8 +112,9 @@ func firstOf(re *syntax.Regexp) firstRunes {
 // rune of the line: each ASCII byte, and every other rune together, gets
 // the alternation of the patterns a match of which may start with it. A
 // line of an ASCII first byte is split further by its second rune (each
-// ASCII one, and every other together): a prose line then runs a handful
-// of patterns, most often none, instead of them all.
+// ASCII one, and every other together), and one of two ASCII first runes by
+// its third: a prose line then runs a handful of patterns, most often
+// none, instead of them all.
 type dropByFirst struct {
 	all    *regexp.Regexp // every pattern, for the empty line
 	ascii  [utf8.RuneSelf]*dropGroup
@@ -132,6 +133,15 @@ type dropByFirst struct {
 // ASCII r, group[utf8.RuneSelf] for any other; nil where no pattern can
 // start so.
 type bySecond struct {
+	once  sync.Once
+	group [utf8.RuneSelf + 1]*dropGroup
+	third [utf8.RuneSelf]*byThird // for an ASCII second rune whose group is not nil
+}
+
+// byThird splits the group of a line's first two runes (ASCII both) by
+// its third, as bySecond splits by the second: the derivative of each
+// pattern by the first rune says what may follow the second.
+type byThird struct {
 	once  sync.Once
 	group [utf8.RuneSelf + 1]*dropGroup
 }
@@ -251,6 +261,42 @@ func (d *dropByFirst) splitSecond(b byte, s *bySecond) {
 		}
 		if len(idx) > 0 {
 			s.group[k] = d.group(idx)
+			if k < utf8.RuneSelf {
+				s.third[k] = &byThird{}
+			}
+		}
+	}
+}
+
+// splitThird fills t with the patterns of the group g of the first two
+// runes b, c split by the line's third rune.
+func (d *dropByFirst) splitThird(b, c byte, g *dropGroup, t *byThird) {
+	next := make([]firstRunes, len(g.idx))
+	ok := make([]bool, len(g.idx))
+	for j, i := range g.idx {
+		if d.syn[i] == nil {
+			next[j], ok[j] = anyRune(), true
+			continue
+		}
+		if rest := derivative(d.syn[i], rune(b)); rest != nil {
+			next[j], ok[j] = nextRunes(rest, rune(c))
+		}
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for k := range t.group {
+		r := rune(k)
+		if k == utf8.RuneSelf {
+			r = utf8.RuneError // stands for every rune beyond ASCII
+		}
+		var idx []int
+		for j, i := range g.idx {
+			if ok[j] && next[j].mayFollow(r) {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) > 0 {
+			t.group[k] = d.group(idx)
 		}
 	}
 }
@@ -272,7 +318,17 @@ func (d *dropByFirst) MatchString(line string) bool {
 	if line[1] < utf8.RuneSelf {
 		k = int(line[1])
 	}
-	return s.group[k].matchString(line)
+	if k == utf8.RuneSelf || len(line) == 2 || s.third[k] == nil {
+		return s.group[k].matchString(line)
+	}
+	c := line[1]
+	t := s.third[c]
+	t.once.Do(func() { d.splitThird(b, c, s.group[c], t) })
+	k = utf8.RuneSelf
+	if line[2] < utf8.RuneSelf {
+		k = int(line[2])
+	}
+	return t.group[k].matchString(line)
 }
 
 // compileAlternation compiles the DropLine patterns alts as one, matching

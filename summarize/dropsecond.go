@@ -155,3 +155,99 @@ func inClass(ranges []rune, r rune, fold bool) bool {
 	}
 	return false
 }
+
+// derivative returns a pattern that matches at least every w for which
+// re matches r·w (empty-width assertions taken as always true), nil when
+// no match of re starts with r. nextRunes of it, with a line's second
+// rune, tells what may come third.
+func derivative(re *syntax.Regexp, r rune) *syntax.Regexp {
+	fold := re.Flags&syntax.FoldCase != 0
+	empty := &syntax.Regexp{Op: syntax.OpEmptyMatch}
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || !sameRune(re.Rune[0], r, fold) {
+			return nil
+		}
+		if len(re.Rune) == 1 {
+			return empty
+		}
+		return &syntax.Regexp{Op: syntax.OpLiteral, Flags: re.Flags, Rune: re.Rune[1:]}
+	case syntax.OpCharClass:
+		if !inClass(re.Rune, r, fold) {
+			return nil
+		}
+		return empty
+	case syntax.OpAnyCharNotNL:
+		if r == '\n' {
+			return nil
+		}
+		return empty
+	case syntax.OpAnyChar:
+		return empty
+	case syntax.OpCapture, syntax.OpQuest:
+		return derivative(re.Sub[0], r)
+	case syntax.OpStar, syntax.OpPlus:
+		d := derivative(re.Sub[0], r)
+		if d == nil {
+			return nil
+		}
+		return concatOf(d, &syntax.Regexp{Op: syntax.OpStar, Flags: re.Flags, Sub: re.Sub[:1]})
+	case syntax.OpRepeat:
+		if re.Max == 0 {
+			return nil
+		}
+		d := derivative(re.Sub[0], r)
+		if d == nil {
+			return nil
+		}
+		left := re.Max // rounds left after this one; -1: no bound
+		if left > 0 {
+			left--
+		}
+		if left == 0 {
+			return d
+		}
+		return concatOf(d, &syntax.Regexp{Op: syntax.OpRepeat, Flags: re.Flags, Min: max(re.Min-1, 0), Max: left, Sub: re.Sub[:1]})
+	case syntax.OpConcat:
+		var alts []*syntax.Regexp
+		for i, sub := range re.Sub {
+			if d := derivative(sub, r); d != nil {
+				alts = append(alts, concatOf(append([]*syntax.Regexp{d}, re.Sub[i+1:]...)...))
+			}
+			if !firstOf(sub).nullable {
+				break
+			}
+		}
+		return alternationOf(alts)
+	case syntax.OpAlternate:
+		var alts []*syntax.Regexp
+		for _, sub := range re.Sub {
+			if d := derivative(sub, r); d != nil {
+				alts = append(alts, d)
+			}
+		}
+		return alternationOf(alts)
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return nil // they match no rune
+	}
+	return &syntax.Regexp{Op: syntax.OpStar, Sub: []*syntax.Regexp{{Op: syntax.OpAnyChar}}} // anything unknown: anything may follow
+}
+
+func concatOf(subs ...*syntax.Regexp) *syntax.Regexp {
+	if len(subs) == 1 {
+		return subs[0]
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
+}
+
+// alternationOf is the alternation of alts; nil when there are none.
+func alternationOf(alts []*syntax.Regexp) *syntax.Regexp {
+	switch len(alts) {
+	case 0:
+		return nil
+	case 1:
+		return alts[0]
+	}
+	return &syntax.Regexp{Op: syntax.OpAlternate, Sub: alts}
+}

@@ -3,7 +3,9 @@ package summarize
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind says what a Rule does with the text its pattern matches.
@@ -71,6 +73,11 @@ type compiledRule struct {
 	// anchored is a CutLead pattern starting with "^": it cuts later lead
 	// lines only.
 	anchored bool
+	// starts holds the bytes a match may start with (firstOf the pattern,
+	// letters folded as in byteSet, every byte beyond ASCII for any other
+	// rune); all of them when the pattern matches the empty string. A line
+	// with none of them is not run through the pattern.
+	starts byteSet
 }
 
 // cutEnd returns where the text kept after a CutLead or StripPrefix match
@@ -142,14 +149,40 @@ func compileRule(r Rule) (compiledRule, error) {
 		hintAt[i] = rarestByte(h)
 	}
 	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints, hintAt: hintAt,
-		rest: re.SubexpIndex("rest"), anchored: kind == CutLead && strings.HasPrefix(r.Pattern, "^")}, nil
+		rest: re.SubexpIndex("rest"), anchored: kind == CutLead && strings.HasPrefix(r.Pattern, "^"), starts: startBytes(r.Pattern)}, nil
+}
+
+// startBytes returns the bytes a match of pattern may start with, as
+// compiledRule.starts holds them.
+func startBytes(pattern string) byteSet {
+	syn, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return allBytes
+	}
+	f := firstOf(syn)
+	if f.nullable {
+		return allBytes
+	}
+	var s byteSet
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if f.has(byte(c)) {
+			s.add(byte(c))
+		}
+	}
+	if f.other {
+		s[2], s[3] = ^uint64(0), ^uint64(0)
+	}
+	return s
 }
 
 // mayMatch reports whether line holds one of the rule's hints, or the rule
 // has none; false means the pattern cannot match. bytes holds at least
 // the bytes of line (lineBytes, or allBytes): a hint with another byte is
-// not looked for.
+// not looked for, nor a pattern no byte of which may start a match.
 func (r *compiledRule) mayMatch(line string, bytes *byteSet) bool {
+	if !bytes.meets(&r.starts) {
+		return false
+	}
 	if r.filter != nil && !r.filter(line) {
 		return false
 	}
