@@ -171,19 +171,22 @@ func (t *trial) running(ctx context.Context, p *process) bool {
 	})
 }
 
-// diskFull runs the bot with its files limited (ulimit -f) to a little more
-// than the database and its log are now: it starts, then its writes fail as
-// on a full disk once the log has grown. News arrives for d; then the bot is
-// killed and restarted with room.
+// diskFull runs the bot with its files limited (ulimit -f) to 512 KiB more
+// than its write-ahead log now holds: the log takes the writes (the database
+// file is written only at checkpoints, at 64 MB of log or at the close), so
+// the bot starts, and its writes fail as on a full disk once the log has
+// grown by that much. News arrives for d; then the bot is killed and
+// restarted with room.
 func (t *trial) diskFull(ctx context.Context, bin string, d time.Duration) error {
-	size := int64(0)
-	for _, f := range []string{t.dbPath, t.dbPath + "-wal"} {
-		if fi, err := os.Stat(f); err == nil {
-			size = max(size, fi.Size())
-		}
+	size, wal := int64(0), int64(0)
+	if fi, err := os.Stat(t.dbPath); err == nil {
+		size = fi.Size()
 	}
-	limitKiB := size/1024 + 48
-	t.logf("disk full: database %d KiB, files limited to %d KiB", size/1024, limitKiB)
+	if fi, err := os.Stat(t.dbPath + "-wal"); err == nil {
+		wal = fi.Size()
+	}
+	limitKiB := wal/1024 + 512
+	t.logf("disk full: database %d KiB, its log %d KiB, files limited to %d KiB", size/1024, wal/1024, limitKiB)
 	p, err := t.start(bin, limitKiB)
 	if err != nil {
 		return err
