@@ -12,7 +12,8 @@ import (
 
 // settle lets the bot (p, or a new run of bin) run without a kill until
 // every chat has what it should, nothing is pending and the digests are
-// due and sent, or until limit; then stops it with SIGTERM and compares.
+// due and sent, or until limit (at least 2 minutes past the last digest's
+// time); then stops it with SIGTERM and compares.
 func (t *trial) settle(ctx context.Context, bin string, p *process, limit time.Duration) (tally, error) {
 	if p == nil {
 		var err error
@@ -30,6 +31,7 @@ func (t *trial) settle(ctx context.Context, bin string, p *process, limit time.D
 		tl := t.tally()
 		return tl.missing == 0 && tl.digestsMissing == 0 && tl.alsoMissing == 0
 	}
+	limit = max(limit, time.Until(t.digestDue.Add(2*time.Minute))) // the digests are part of what settles
 	settled := waitFor(ctx, limit, 500*time.Millisecond, done)
 	if !settled && !p.exited() {
 		t.logf("settle: not settled within %s (pending outbox rows %d, articles not yet matched %d)", limit, t.peek.count(qPendingAll), t.peek.count(qPendingArticles))
