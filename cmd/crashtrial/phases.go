@@ -83,16 +83,20 @@ func (t *trial) recorded() map[[2]int64]bool {
 }
 
 // outage takes the network down for d (every call to Telegram hung up)
-// while news arrives and the bot is killed and restarted twice.
+// under a running bot, while news arrives and the bot is killed and
+// restarted twice (each restart then finds Telegram unreachable).
 func (t *trial) outage(ctx context.Context, bin string, d time.Duration) (*process, error) {
-	t.logf("outage: Telegram unreachable for %s", d)
-	t.faults.down.Store(true)
-	defer t.faults.down.Store(false)
-	end := time.Now().Add(d)
 	p, err := t.start(bin, 0)
 	if err != nil {
 		return nil, err
 	}
+	if !t.running(ctx, p) { // the network goes down under a running bot first
+		return p, fmt.Errorf("outage: the bot did not start:\n%s", tail(p.logs.String(), 20))
+	}
+	t.logf("outage: Telegram unreachable for %s", d)
+	t.faults.down.Store(true)
+	defer t.faults.down.Store(false)
+	end := time.Now().Add(d)
 	restarts := 0
 	for time.Now().Before(end) && ctx.Err() == nil {
 		t.publish(t.a, 1, false)
