@@ -44,7 +44,7 @@ const (
 	qArticles        = `SELECT count(*) FROM articles`
 	qMigrations      = `SELECT count(*) FROM schema_migrations`
 	qSubscribed      = `SELECT count(DISTINCT chat_id) FROM subscriptions`
-	qDigestTimes     = `SELECT count(*) FROM chats WHERE digest_time <> '' AND digest_time <> '08:00'`
+	qDigestTime      = `SELECT count(*) FROM chats WHERE id = ? AND digest_time = ?`
 )
 
 // bulkOld adds n old articles (three days old, matching no query) and an

@@ -13,7 +13,7 @@ import (
 // The moments a kill aims at. Each waits for its moment (or gives up after
 // killWait and kills anyway).
 const (
-	atMigration = "migration" // the first starts on an older database: 0-1.5 s after taking it
+	atMigration = "migration" // the first starts on an older database: 0-300 ms after taking it (the check and the migrations take about that)
 	atRandom    = "random"    // 0-3 s after the start
 	atPoll      = "poll"      // 0-30 ms after a feed answered: parsing, storing, matching
 	atQueued    = "queued"    // an alert was just queued, not yet sent
@@ -110,7 +110,7 @@ func (t *trial) await(ctx context.Context, p *process, mode string) string {
 			return p.exited() || err == nil && strings.TrimSpace(string(b)) == pid
 		})
 		if ok {
-			sleep(1500 * time.Millisecond)
+			sleep(300 * time.Millisecond)
 		}
 	case atRandom:
 		sleep(3 * time.Second)

@@ -21,7 +21,7 @@
 // 9a93984 | tar -x -C /tmp/old && go build -tags sqlite_fts5 -o /tmp/nh_old
 // in it) the database is made by the older version, which is killed with
 // alerts pending, and the first -migration-kills starts of the new binary
-// are killed 0-1.5 s after they take the database's lock: during the
+// are killed 0-300 ms after they take the database's lock: during the
 // migrations when they take that long (-old-articles makes them).
 //
 // -faults adds, all through the loop, 429s with retry_after, 502s and
@@ -75,7 +75,7 @@ func main() {
 	flag.StringVar(&o.bin, "bin", "", "the newshound binary on trial (required)")
 	flag.StringVar(&o.oldBin, "old-bin", "", "an older newshound binary that makes the database first (empty = the new one does)")
 	flag.IntVar(&o.kills, "kills", 60, "SIGKILLs in the loop")
-	flag.IntVar(&o.migrationKills, "migration-kills", 4, "with -old-bin: the first starts of the new binary killed 0-1.5 s after taking the database")
+	flag.IntVar(&o.migrationKills, "migration-kills", 4, "with -old-bin: the first starts of the new binary killed 0-300 ms after taking the database")
 	flag.IntVar(&o.oldArticles, "old-articles", 0, "with -old-bin: old articles (and 3 alerts each) added to the older database, so that the migrations take a while")
 	flag.DurationVar(&o.pageDelay, "pages", 0, "fetch each report's page for full text, answered after this delay (0 = the feed's text is enough)")
 	flag.Uint64Var(&o.seed, "seed", uint64(time.Now().UnixNano()), "random seed (printed)")

@@ -12,7 +12,8 @@ import (
 
 // settle lets the bot (p, or a new run of bin) run without a kill until
 // every chat has what it should, nothing is pending and the digests are
-// due and sent, or until limit; then stops it with SIGTERM and compares.
+// due and sent, or until limit (at least 2 minutes past the last digest's
+// time); then stops it with SIGTERM and compares.
 func (t *trial) settle(ctx context.Context, bin string, p *process, limit time.Duration) (tally, error) {
 	if p == nil {
 		var err error
@@ -30,6 +31,7 @@ func (t *trial) settle(ctx context.Context, bin string, p *process, limit time.D
 		tl := t.tally()
 		return tl.missing == 0 && tl.digestsMissing == 0 && tl.alsoMissing == 0
 	}
+	limit = max(limit, time.Until(t.digestDue.Add(2*time.Minute))) // the digests are part of what settles
 	settled := waitFor(ctx, limit, 500*time.Millisecond, done)
 	if !settled && !p.exited() {
 		t.logf("settle: not settled within %s (pending outbox rows %d, articles not yet matched %d)", limit, t.peek.count(qPendingAll), t.peek.count(qPendingArticles))
@@ -81,16 +83,20 @@ func (t *trial) recorded() map[[2]int64]bool {
 }
 
 // outage takes the network down for d (every call to Telegram hung up)
-// while news arrives and the bot is killed and restarted twice.
+// under a running bot, while news arrives and the bot is killed and
+// restarted twice (each restart then finds Telegram unreachable).
 func (t *trial) outage(ctx context.Context, bin string, d time.Duration) (*process, error) {
-	t.logf("outage: Telegram unreachable for %s", d)
-	t.faults.down.Store(true)
-	defer t.faults.down.Store(false)
-	end := time.Now().Add(d)
 	p, err := t.start(bin, 0)
 	if err != nil {
 		return nil, err
 	}
+	if !t.running(ctx, p) { // the network goes down under a running bot first
+		return p, fmt.Errorf("outage: the bot did not start:\n%s", tail(p.logs.String(), 20))
+	}
+	t.logf("outage: Telegram unreachable for %s", d)
+	t.faults.down.Store(true)
+	defer t.faults.down.Store(false)
+	end := time.Now().Add(d)
 	restarts := 0
 	for time.Now().Before(end) && ctx.Err() == nil {
 		t.publish(t.a, 1, false)
@@ -171,19 +177,22 @@ func (t *trial) running(ctx context.Context, p *process) bool {
 	})
 }
 
-// diskFull runs the bot with its files limited (ulimit -f) to a little more
-// than the database and its log are now: it starts, then its writes fail as
-// on a full disk once the log has grown. News arrives for d; then the bot is
-// killed and restarted with room.
+// diskFull runs the bot with its files limited (ulimit -f) to 512 KiB more
+// than its write-ahead log now holds: the log takes the writes (the database
+// file is written only at checkpoints, at 64 MB of log or at the close), so
+// the bot starts, and its writes fail as on a full disk once the log has
+// grown by that much. News arrives for d; then the bot is killed and
+// restarted with room.
 func (t *trial) diskFull(ctx context.Context, bin string, d time.Duration) error {
-	size := int64(0)
-	for _, f := range []string{t.dbPath, t.dbPath + "-wal"} {
-		if fi, err := os.Stat(f); err == nil {
-			size = max(size, fi.Size())
-		}
+	size, wal := int64(0), int64(0)
+	if fi, err := os.Stat(t.dbPath); err == nil {
+		size = fi.Size()
 	}
-	limitKiB := size/1024 + 48
-	t.logf("disk full: database %d KiB, files limited to %d KiB", size/1024, limitKiB)
+	if fi, err := os.Stat(t.dbPath + "-wal"); err == nil {
+		wal = fi.Size()
+	}
+	limitKiB := wal/1024 + 512
+	t.logf("disk full: database %d KiB, its log %d KiB, files limited to %d KiB", size/1024, wal/1024, limitKiB)
 	p, err := t.start(bin, limitKiB)
 	if err != nil {
 		return err

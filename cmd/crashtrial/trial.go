@@ -191,7 +191,12 @@ func (t *trial) setup(ctx context.Context, bin string, old bool) error {
 			}
 			t.peek = pk
 		}
-		return t.peek.count(qSubscribed) == len(t.led.chats) && t.peek.count(qDigestTimes) == len(t.led.chats) &&
+		for _, c := range t.led.chats {
+			if t.peek.count(qDigestTime, c.id, c.digestAt) != 1 {
+				return false
+			}
+		}
+		return t.peek.count(qSubscribed) == len(t.led.chats) &&
 			t.peek.count(qArticles) >= 4 && t.a.fetches.Load() > 0 && t.b.fetches.Load() > 0 && t.peek.count(qPendingAll) == 0
 	})
 	if !ok {
