@@ -42,6 +42,14 @@ func TestRestoreLeavesNoOtherDatabasesWAL(t *testing.T) {
 	}
 	c.stop()
 	leaveCrashedWAL(t, db)
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = runRestore(ctx, []string{"-config", cfgPath, empty}, noEnv, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "choose another backup") || strings.Contains(err.Error(), "restore your latest backup") {
+		t.Errorf("restore of an empty backup: %v, want a refusal saying to choose another", err)
+	}
 
 	var out bytes.Buffer
 	if err := runRestore(ctx, []string{"-config", cfgPath, bk}, noEnv, &out); err != nil {
