@@ -141,3 +141,22 @@ func TestAHandRestoreBesideAStaleWALNamesTheCause(t *testing.T) {
 		}
 	}
 }
+
+// TestBackupIntoAMissingFolderNamesIt: `newshound backup` to a folder that
+// does not exist said "unable to open database: …: no such file or
+// directory"; it names the folder and mkdir -p.
+func TestBackupIntoAMissingFolderNamesIt(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "nh.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := createDatabase(context.Background(), filepath.Join(dir, "nh.db")); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "backups", "2026")
+	err := runBackup(context.Background(), []string{"-config", cfgPath, filepath.Join(missing, "nh.db")}, func(string) string { return "" }, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "mkdir -p "+missing) {
+		t.Errorf("backup into a missing folder: %v, want it named with mkdir -p", err)
+	}
+}
