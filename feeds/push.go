@@ -38,7 +38,7 @@ func (p *Poller) Push(ctx context.Context, src news.Source, body []byte) (int, e
 	if src.Origin == news.OriginRetired {
 		return 0, fmt.Errorf("push to source %d: retired", src.ID)
 	}
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(toUTF8(body, "")))
 	if err != nil {
 		return 0, fmt.Errorf("push to source %d: %w: %v", src.ID, ErrNotFeed, err)
 	}
