@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/newshound/newshound/store"
 )
@@ -17,9 +19,18 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, o
 		return err
 	}
 	dest := rest[0]
+	if dir := filepath.Dir(dest); !isDir(dir) {
+		return fmt.Errorf("the folder of %s, %s, does not exist or is no folder: create it (mkdir -p %s), or give a file in another folder", dest, dir, dir)
+	}
 	if err := store.Backup(ctx, cfg.Storage.Path, dest); err != nil {
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
 	}
 	fmt.Fprintf(out, "copied %s to %s\n", cfg.Storage.Path, dest)
 	return nil
+}
+
+// isDir reports whether path is a folder.
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }

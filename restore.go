@@ -39,6 +39,8 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 	defer unlock()
 	fc, err := store.CheckFile(ctx, backup, true)
 	switch {
+	case errors.Is(err, store.ErrDamaged): // its advice is for storage.path's file
+		return fmt.Errorf("the backup %s is empty or damaged (SQLite's check of it failed): choose another backup; nothing was changed", backup)
 	case err != nil:
 		return fmt.Errorf("the backup %s: %w", backup, err)
 	case fc.New:

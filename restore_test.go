@@ -42,6 +42,14 @@ func TestRestoreLeavesNoOtherDatabasesWAL(t *testing.T) {
 	}
 	c.stop()
 	leaveCrashedWAL(t, db)
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = runRestore(ctx, []string{"-config", cfgPath, empty}, noEnv, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "choose another backup") || strings.Contains(err.Error(), "restore your latest backup") {
+		t.Errorf("restore of an empty backup: %v, want a refusal saying to choose another", err)
+	}
 
 	var out bytes.Buffer
 	if err := runRestore(ctx, []string{"-config", cfgPath, bk}, noEnv, &out); err != nil {
@@ -131,5 +139,24 @@ func TestAHandRestoreBesideAStaleWALNamesTheCause(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("the refusal lacks %q: %v", want, err)
 		}
+	}
+}
+
+// TestBackupIntoAMissingFolderNamesIt: `newshound backup` to a folder that
+// does not exist said "unable to open database: …: no such file or
+// directory"; it names the folder and mkdir -p.
+func TestBackupIntoAMissingFolderNamesIt(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "nh.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := createDatabase(context.Background(), filepath.Join(dir, "nh.db")); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "backups", "2026")
+	err := runBackup(context.Background(), []string{"-config", cfgPath, filepath.Join(missing, "nh.db")}, func(string) string { return "" }, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "mkdir -p "+missing) {
+		t.Errorf("backup into a missing folder: %v, want it named with mkdir -p", err)
 	}
 }

@@ -169,9 +169,10 @@ func (w *watch) Ready(ctx context.Context) error {
 	return nil
 }
 
-// Status is the plain-text answer to /status: sources, polls, what the first
-// fetch stored and which source is fetched next, when, in the language ctx
-// carries (locale.FromContext). It fails when the sources cannot be listed.
+// Status is the plain-text answer to /status: first, when the database
+// refuses writes (disk full, read-only, locked by another process), that and
+// why; then sources, polls, what the first fetch stored and which source is
+// fetched next, when, in the language ctx carries (locale.FromContext). It fails when the sources cannot be listed.
 func (w *watch) Status(ctx context.Context) (string, error) {
 	srcs, err := w.store.ListSources(ctx)
 	if err != nil {
@@ -188,10 +189,14 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		}
 	}
 	now := w.now()
+	refused := w.store.CheckWritable(ctx)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	p := locale.FromContext(ctx)
 	var b strings.Builder
+	if refused != nil {
+		b.WriteString(p.Sprintf("The database refuses writes (%s): replies to commands are sent without being stored; new articles and alerts wait until it takes writes again. The log says more.", refused) + "\n")
+	}
 	b.WriteString(p.Sprintf("Sources: %s", p.Count(active, "%d sources")))
 	if failing > 0 {
 		b.WriteString(p.Sprintf(", %d failing at the last fetch (see /sources)", failing))

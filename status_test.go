@@ -175,6 +175,23 @@ func TestStatusTellsProgress(t *testing.T) {
 	}
 }
 
+// /status is how the operator learns what is wrong, and said nothing of a
+// database that refuses writes (disk full): it now says so first, and why.
+func TestStatusSaysTheDatabaseRefusesWrites(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 29, 12, 0, 30, 0, time.UTC)}
+	st := &fakeWatchStore{sources: []news.Source{{ID: 1, Name: "A", Fetches: 3, NextFetchAt: clock.t.Add(time.Minute), Interval: 5 * time.Minute}}}
+	w := newWatch(st, nopObs{}, nopObs{}, clock.Now)
+	s, err := w.Status(context.Background())
+	if err != nil || strings.Contains(s, "refuses writes") {
+		t.Fatalf("status of a writable database (error %v) says it refuses writes:\n%s", err, s)
+	}
+	st.writeErr = errors.New("database not writable: database or disk is full")
+	s, err = w.Status(context.Background())
+	if err != nil || !strings.HasPrefix(s, "The database refuses writes (database not writable: database or disk is full)") || !strings.Contains(s, "Sources: 1 source") {
+		t.Errorf("status of a full disk (error %v) does not say so first, then the rest:\n%s", err, s)
+	}
+}
+
 func TestConfigSourceThatIsAPageUsesItsFeed(t *testing.T) {
 	var feedHits int
 	var mu sync.Mutex

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -47,15 +46,22 @@ type journal struct {
 	strikes int
 	probed  time.Time
 	// newChats are the chats first seen while the database refused writes
-	// (see ReplyQueue.EnsureChat), recorded before their first reply;
-	// at most ReplyQueueMax.
+	// (see ReplyQueue.EnsureChat), recorded by a held entry once it takes
+	// writes again; at most ReplyQueueMax.
 	newChats map[int64]newChat
+	// direct are the replies the database could not queue, sent from
+	// memory (journal_replies.go); at most ReplyQueueMax. Their ids are
+	// negative, from lastDirect down, so no outbox row has one.
+	direct     []directReply
+	lastDirect int64
 }
 
-// newChat is what EnsureChat was asked to record of a chat.
+// newChat is what EnsureChat was asked to record of a chat; queued once an
+// entry to record it is held.
 type newChat struct {
 	typ, title string
 	def        news.ChatDefaults
+	queued     bool
 }
 
 // journalEntry is one outcome, or one reply, waiting to be recorded.
@@ -206,18 +212,24 @@ func (j *journal) Held() int {
 
 // DueMessages records what is held, then returns the due messages whose
 // outcome is not held; nothing while the journal is full.
+//
+// The replies held in memory (journal_replies.go) that are due come first,
+// even while the journal is full or the outbox cannot be read: they are
+// what tells the operator what is wrong.
 func (j *journal) DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error) {
 	j.flush(ctx)
+	direct := j.dueDirect(now)
 	j.mu.Lock()
 	full := len(j.entries)-j.replies >= JournalMax
 	j.mu.Unlock()
 	if full {
-		return nil, nil
+		return direct, nil
 	}
 	msgs, err := j.Outbox.DueMessages(ctx, now, limit)
 	if err != nil {
-		return nil, err
+		return direct, err
 	}
+	msgs = append(direct, msgs...)
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if len(j.held) == 0 {
@@ -235,6 +247,9 @@ func (j *journal) DueMessages(ctx context.Context, now time.Time, limit int) ([]
 // FindMessage answers for a message whose sending is held as sent, so that
 // an edit of it goes out.
 func (j *journal) FindMessage(ctx context.Context, id int64) (news.MessageState, error) {
+	if id < 0 {
+		return news.MessageState{}, fmt.Errorf("message %d, sent from memory: %w", id, news.ErrNotFound)
+	}
 	st, err := j.Outbox.FindMessage(ctx, id)
 	if err != nil {
 		return st, err
@@ -249,12 +264,20 @@ func (j *journal) FindMessage(ctx context.Context, id int64) (news.MessageState,
 }
 
 func (j *journal) MarkSent(ctx context.Context, id int64, telegramID int) error {
+	if id < 0 {
+		j.directDone(id, "")
+		return nil
+	}
 	return j.write(ctx, journalEntry{ids: []int64{id}, what: "sent", apply: func(ctx context.Context) error {
 		return j.Outbox.MarkSent(ctx, id, telegramID)
 	}}, heldOutcome{sent: true, telegramID: telegramID})
 }
 
 func (j *journal) MarkBurstSent(ctx context.Context, ids []int64, telegramID int) error {
+	ids = j.directOf(ids, "")
+	if len(ids) == 0 {
+		return nil
+	}
 	ids = append([]int64(nil), ids...)
 	return j.write(ctx, journalEntry{ids: ids, what: "sent", apply: func(ctx context.Context) error {
 		return j.Outbox.MarkBurstSent(ctx, ids, telegramID)
@@ -262,18 +285,30 @@ func (j *journal) MarkBurstSent(ctx context.Context, ids []int64, telegramID int
 }
 
 func (j *journal) MarkRetry(ctx context.Context, id int64, notBefore time.Time, reason string) error {
+	if id < 0 {
+		j.directLater(id, notBefore, true)
+		return nil
+	}
 	return j.write(ctx, journalEntry{ids: []int64{id}, what: "retry", apply: func(ctx context.Context) error {
 		return j.Outbox.MarkRetry(ctx, id, notBefore, reason)
 	}}, heldOutcome{})
 }
 
 func (j *journal) MarkDropped(ctx context.Context, id int64, reason string) error {
+	if id < 0 {
+		j.directDone(id, reason)
+		return nil
+	}
 	return j.write(ctx, journalEntry{ids: []int64{id}, what: "dropped", apply: func(ctx context.Context) error {
 		return j.Outbox.MarkDropped(ctx, id, reason)
 	}}, heldOutcome{})
 }
 
 func (j *journal) MarkManyDropped(ctx context.Context, ids []int64, reason string) error {
+	ids = j.directOf(ids, reason)
+	if len(ids) == 0 {
+		return nil
+	}
 	ids = append([]int64(nil), ids...)
 	return j.write(ctx, journalEntry{ids: ids, what: "dropped", apply: func(ctx context.Context) error {
 		return j.Outbox.MarkManyDropped(ctx, ids, reason)
@@ -281,100 +316,24 @@ func (j *journal) MarkManyDropped(ctx context.Context, ids []int64, reason strin
 }
 
 func (j *journal) DeferMessage(ctx context.Context, id int64, notBefore time.Time) error {
+	if id < 0 {
+		j.directLater(id, notBefore, false)
+		return nil
+	}
 	return j.write(ctx, journalEntry{ids: []int64{id}, what: "deferred", apply: func(ctx context.Context) error {
 		return j.Outbox.DeferMessage(ctx, id, notBefore)
 	}}, heldOutcome{})
 }
 
-// holdReply keeps a reply the database could not queue, to queue it when
-// it takes writes again. It reports false when ReplyQueueMax replies are
-// held already.
-func (j *journal) holdReply(m news.Message, enqueue func(context.Context, news.Message) (int64, error), err error) bool {
-	j.failed(err)
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if j.replies >= ReplyQueueMax {
-		return false
-	}
-	j.entries = append(j.entries, journalEntry{what: "reply", reply: true, apply: func(ctx context.Context) error {
-		_, err := enqueue(ctx, m)
-		return err
-	}})
-	j.replies++
-	return true
-}
-
-// ReplyQueue is the router's store with replies that the database cannot
-// queue (disk full, read-only) held by the sender and queued when it takes
-// writes again, instead of dropped; and a chat that cannot be updated
-// (EnsureChat) read as it is. Beyond ReplyQueueMax held replies, Enqueue
-// fails as the store did.
-type ReplyQueue struct {
-	RouterStore
-	Sender *Sender
-}
-
-// EnsureChat ensures the chat; when the database refuses the write, a known
-// chat is read instead so that its commands are still answered, and a chat
-// it does not know yet is answered as new: it is recorded together with its
-// first reply (see Enqueue). It fails as the store did when ReplyQueueMax
-// such chats wait already.
-func (q ReplyQueue) EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error) {
-	c, err := q.RouterStore.EnsureChat(ctx, id, typ, title, def)
-	if err == nil {
-		return c, nil
-	}
-	if known, ferr := q.RouterStore.FindChat(ctx, id); ferr == nil {
-		return known, nil
-	} else if !errors.Is(ferr, news.ErrNotFound) || ctx.Err() != nil {
-		return c, err
-	}
-	j := q.Sender.journal
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if _, ok := j.newChats[id]; !ok && len(j.newChats) >= ReplyQueueMax {
-		return c, err
-	}
-	j.newChats[id] = newChat{typ: typ, title: title, def: def}
-	return news.Chat{ID: id, Type: typ, Title: title, Active: true, Timezone: def.Timezone, DigestTime: def.DigestTime, CreatedAt: j.now()}, nil
-}
-
-// Enqueue queues m, or holds it in the sender's journal when the database
-// refuses; it fails only when the journal holds ReplyQueueMax replies.
-func (q ReplyQueue) Enqueue(ctx context.Context, m news.Message) (int64, error) {
-	id, err := q.enqueue(ctx, m)
-	if err == nil || ctx.Err() != nil {
-		return id, err
-	}
-	if q.Sender.journal.holdReply(m, q.enqueue, err) {
-		return 0, nil
-	}
-	return 0, fmt.Errorf("%w (and %d replies are held in memory already)", err, ReplyQueueMax)
-}
-
-// enqueue queues m, recording its chat first when the chat was first seen
-// while the database refused writes.
-func (q ReplyQueue) enqueue(ctx context.Context, m news.Message) (int64, error) {
-	j := q.Sender.journal
-	j.mu.Lock()
-	nc, isNew := j.newChats[m.ChatID]
-	j.mu.Unlock()
-	if isNew {
-		if _, err := q.RouterStore.EnsureChat(ctx, m.ChatID, nc.typ, nc.title, nc.def); err != nil {
-			return 0, err
-		}
-		j.mu.Lock()
-		delete(j.newChats, m.ChatID)
-		j.mu.Unlock()
-	}
-	return q.RouterStore.Enqueue(ctx, m)
-}
-
 // flushJournal records what the journal holds as the sender stops, and
 // logs what it could not: those messages stay pending and a restart sends
-// them again.
+// them again. The replies still held in memory are queued for the restart
+// when the database takes them, else logged as lost.
 func (s *Sender) flushJournal() {
 	s.journal.flush(context.Background())
+	if lost := s.journal.queueDirect(context.Background()); lost > 0 {
+		s.log.Error("stopping with replies that neither Telegram nor the database took; they are lost", "replies", lost)
+	}
 	if n := s.journal.Held(); n > 0 {
 		s.log.Error("stopping with outcomes the database would not record; their messages may go again after a restart", "held", n)
 	}

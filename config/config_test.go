@@ -383,3 +383,20 @@ func TestTokenFromAnEnvFileWithLineEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestASourceURLWithoutSchemeSaysWhatToWrite: the operator wrote
+// url = "feeds.bbci.co.uk/news/world/rss.xml" in their 40th [[sources]] and
+// read "sources[39].url: … is not an http or https URL": the refusal names
+// the source and offers the address with https:// before it; a URL listed
+// twice names the other source.
+func TestASourceURLWithoutSchemeSaysWhatToWrite(t *testing.T) {
+	_, err := Load(writeConfig(t, "[[sources]]\nname = \"BBC\"\nurl = \"feeds.bbci.co.uk/news/world/rss.xml\"\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), `sources[0].url`) || !strings.Contains(err.Error(), `"BBC"`) ||
+		!strings.Contains(err.Error(), `"https://feeds.bbci.co.uk/news/world/rss.xml"`) {
+		t.Errorf("err = %v; want it to name sources[0].url, the source BBC and the address with https://", err)
+	}
+	_, err = Load(writeConfig(t, "[[sources]]\nname = \"a\"\nurl = \"https://x.example/\"\n[[sources]]\nname = \"b\"\nurl = \"https://x.example/\"\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), `sources[1].url`) || !strings.Contains(err.Error(), `"a"`) || !strings.Contains(err.Error(), `"b"`) {
+		t.Errorf("err = %v; want it to name both sources", err)
+	}
+}

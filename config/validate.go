@@ -183,7 +183,7 @@ func (c Config) validatePublicURL() error {
 }
 
 func (c Config) validateSources() error {
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for i, s := range c.Sources {
 		key := fmt.Sprintf("sources[%d]", i)
 		if strings.TrimSpace(s.Name) == "" {
@@ -191,12 +191,16 @@ func (c Config) validateSources() error {
 		}
 		u, err := url.Parse(s.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fieldErr(key+".url", "%q is not an http or https URL", s.URL)
+			msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", s.URL, s.Name)
+			if fixed, err := url.Parse("https://" + s.URL); s.URL != "" && !strings.Contains(s.URL, "://") && err == nil && strings.Contains(fixed.Host, ".") {
+				msg += fmt.Sprintf(": write it whole, %q", fixed.String())
+			}
+			return fieldErr(key+".url", "%s", msg)
 		}
-		if seen[s.URL] {
-			return fieldErr(key+".url", "%q is listed twice", s.URL)
+		if j, ok := seen[s.URL]; ok {
+			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too", s.URL, s.Name, j, c.Sources[j].Name)
 		}
-		seen[s.URL] = true
+		seen[s.URL] = i
 	}
 	return nil
 }

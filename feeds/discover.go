@@ -185,7 +185,7 @@ func (d *Discoverer) Discover(ctx context.Context, rawURL string) (Discovered, e
 	if err != nil {
 		return Discovered{}, err
 	}
-	if f, err := gofeed.NewParser().Parse(bytes.NewReader(page.Body)); err == nil {
+	if f, err := gofeed.NewParser().Parse(bytes.NewReader(toUTF8(page.Body, page.ContentType))); err == nil {
 		return discovered(page.URL, f), nil
 	}
 	links := alternateLinks(page.Body, page.URL)
@@ -202,7 +202,7 @@ func (d *Discoverer) Discover(ctx context.Context, rawURL string) (Discovered, e
 			lastErr = err
 			continue
 		}
-		if f, err := gofeed.NewParser().Parse(bytes.NewReader(p.Body)); err == nil {
+		if f, err := gofeed.NewParser().Parse(bytes.NewReader(toUTF8(p.Body, p.ContentType))); err == nil {
 			return discovered(p.URL, f), nil
 		}
 	}

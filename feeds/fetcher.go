@@ -119,6 +119,7 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 	if int64(len(body)) > f.maxBytes {
 		return Response{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, f.maxBytes)
 	}
+	body = toUTF8(body, resp.Header.Get("Content-Type"))
 	now := time.Now()
 	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: lastModifiedOf(resp.Header, now), Link: resp.Header.Values("Link"), MovedTo: movedTo(resp)}
 	out.Fresh, out.FreshFrom = freshness(resp.Header, now)

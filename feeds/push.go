@@ -35,7 +35,7 @@ func (p *Poller) Push(ctx context.Context, src news.Source, body []byte) (int, e
 	if src.Origin == news.OriginRetired {
 		return 0, fmt.Errorf("push to source %d: retired", src.ID)
 	}
-	feed, err := parseFeed(body)
+	feed, err := parseFeed(toUTF8(body, ""))
 	if err != nil {
 		return 0, fmt.Errorf("push to source %d: %w: %v", src.ID, ErrNotFeed, err)
 	}

@@ -4,6 +4,10 @@ package locale
 // and the console's own lines (its banner, prompt, buttons and edits).
 var operatorTexts = []entry{
 	// /status
+	{"The database refuses writes (%s): replies to commands are sent without being stored; new articles and alerts wait until it takes writes again. The log says more.",
+		"База данных не принимает запись (%s): ответы на команды отправляются без сохранения; новые статьи и оповещения ждут, пока запись снова станет возможной. Подробности — в журнале.",
+		"Die Datenbank verweigert Schreibzugriffe (%s): Antworten auf Befehle werden ohne Speicherung gesendet; neue Artikel und Meldungen warten, bis wieder geschrieben werden kann. Mehr steht im Log.",
+		"La base de datos rechaza escrituras (%s): las respuestas a los comandos se envían sin guardarse; los artículos nuevos y las alertas esperan hasta que vuelva a aceptar escrituras. El registro dice más."},
 	{"Sources: %s", "Источники: %s", "Quellen: %s", "Fuentes: %s"},
 	{", %d failing at the last fetch (see /sources)",
 		", из них %d с ошибкой при последней загрузке (см. /sources)",
