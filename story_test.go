@@ -109,7 +109,8 @@ func TestEndToEndOneAlertPerStoryAcrossOutlets(t *testing.T) {
 // TestEndToEndShortItemsStayApart: short, test-like items of one feed ("emojitest
 // burst 1", "emojitest burst 2", "emojitest silent one") and an earlier "Storm
 // number 2 hits the coast" are four events: the chat gets four alerts, none
-// lost to a story they do not share, and no edit.
+// lost to a story they do not share, and no edit; the summary keeps the
+// zero-width joiners of an emoji sequence (👨‍👩‍👧).
 func TestEndToEndShortItemsStayApart(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
 	feed := feedtest.New(t, "testdata/feeds/shorts-v1.xml", "application/rss+xml")
@@ -146,5 +147,8 @@ func TestEndToEndShortItemsStayApart(t *testing.T) {
 	}
 	if edits := tg.Calls("editMessageText"); len(edits) != 0 {
 		t.Errorf("edits = %d, want none (four events, four alerts): %q", len(edits), edits[0].Text())
+	}
+	if !strings.Contains(all, "Burst number 1 👨\u200d👩\u200d👧") {
+		t.Errorf("the summary lost the family emoji's zero-width joiners:\n%s", all)
 	}
 }
