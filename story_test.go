@@ -105,3 +105,50 @@ func TestEndToEndOneAlertPerStoryAcrossOutlets(t *testing.T) {
 		t.Errorf("messages to the chat = %d, want 4 (the reply, the diner, Millbrook, Ridgeview):\n%s", len(texts), all)
 	}
 }
+
+// TestEndToEndShortItemsStayApart: short, test-like items of one feed ("emojitest
+// burst 1", "emojitest burst 2", "emojitest silent one") and an earlier "Storm
+// number 2 hits the coast" are four events: the chat gets four alerts, none
+// lost to a story they do not share, and no edit; the summary keeps the
+// zero-width joiners of an emoji sequence (👨‍👩‍👧).
+func TestEndToEndShortItemsStayApart(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	feed := feedtest.New(t, "testdata/feeds/shorts-v1.xml", "application/rss+xml")
+	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Local Test Feed", feed.URL + "/shorts.xml"}}}.String(), now)
+	ctx := context.Background()
+	a.waitFetched(t, 1)
+	const chat = 779
+	tg.SendText(chat, "private", 9, "/subscribe emojitest OR storm")
+	tg.WaitSent(t, chat, 1, 5*time.Second)
+
+	feed.SetFile(t, "testdata/feeds/shorts-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tg.WaitSent(t, chat, 2, 5*time.Second)
+	feed.SetFile(t, "testdata/feeds/shorts-v3.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
+		n, err := a.parts.Store.CountPending(ctx)
+		return err == nil && n == 0
+	})
+	var texts []string
+	for _, m := range tg.Sent(chat) {
+		texts = append(texts, m.Text())
+	}
+	all := strings.Join(texts, "\n---\n")
+	for _, want := range []string{"Storm number 2", "emojitest burst 1", "emojitest burst 2", "emojitest silent one"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no alert of %q; the chat got:\n%s", want, all)
+		}
+	}
+	if edits := tg.Calls("editMessageText"); len(edits) != 0 {
+		t.Errorf("edits = %d, want none (four events, four alerts): %q", len(edits), edits[0].Text())
+	}
+	if !strings.Contains(all, "Burst number 1 👨\u200d👩\u200d👧") {
+		t.Errorf("the summary lost the family emoji's zero-width joiners:\n%s", all)
+	}
+}

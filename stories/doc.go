@@ -20,7 +20,11 @@
 //     two shootings of one day in two towns stay apart; or when the cosine
 //     is at least MinCosineAnyName (raised with the time between them
 //     likewise) or alerts.dedup_threshold and they share any distinctive
-//     term. Document frequencies are learned from the stream of articles
+//     term. Either way they must share at least MinSharedTerms terms, and a
+//     distinctive term that is no number (or MinSharedTermsNumbersOnly
+//     terms): short items that agree on one word and a number ("emojitest
+//     burst 2", "Storm number 2 hits the coast") reach a high cosine on
+//     nothing. Document frequencies are learned from the stream of articles
 //     the linker sees; an inverted index over distinctive terms finds the
 //     candidates.
 //  5. An article joins the story of its best match (a URL match beats an

@@ -27,7 +27,7 @@ const minTitleWords = 4
 // word it is.
 type Term struct {
 	Hash  uint32
-	Flags uint8 // FlagTitle, FlagName
+	Flags uint8 // FlagTitle, FlagName, FlagNumber
 }
 
 const (
@@ -36,6 +36,9 @@ const (
 	// FlagName marks a distinctive term: a name, a place or a number (see
 	// Features).
 	FlagName
+	// FlagNumber marks a number ("3", "three"). A signature stored before
+	// the flag existed carries its numbers as plain names.
+	FlagNumber
 )
 
 // Features is what the same-story decision compares of an article: its
@@ -86,6 +89,9 @@ func NewFeatures(title, summary, text string) Features {
 			flags |= FlagName
 			capped = append(capped, w.norm)
 		}
+		if w.number {
+			flags |= FlagNumber
+		}
 		terms = append(terms, Term{Hash: hash32(w.norm), Flags: flags})
 	}
 	titleCase := isTitleCase(tw)
@@ -100,6 +106,9 @@ func NewFeatures(title, summary, text string) Features {
 		flags := FlagTitle
 		if w.number || (!titleCase && isDistinctive(w)) || slices.Contains(capped, w.norm) {
 			flags |= FlagName
+		}
+		if w.number {
+			flags |= FlagNumber
 		}
 		terms = append(terms, Term{Hash: hash32(w.norm), Flags: flags})
 	}

@@ -25,6 +25,15 @@ const (
 	// articles share: one name that few articles carry, or two commoner
 	// ones; a weekday or a number every story has does not reach it.
 	MinShared = 3.0
+	// MinSharedTerms is the least number of terms two articles must share
+	// to be one story by their words (an identical title or address aside):
+	// one word in common is a coincidence however short the two are.
+	MinSharedTerms = 2
+	// MinSharedTermsNumbersOnly is how many terms two articles whose only
+	// shared distinctive terms are numbers must share: "burst 2" and "Storm
+	// number 2" share a number and a word, which tells nothing of one
+	// event; long reports that agree on four terms and their numbers may be.
+	MinSharedTermsNumbersOnly = 4
 	// titleWeight multiplies the weight of a term of the title.
 	titleWeight = 2.0
 	// maxPosting is how many window articles may carry a distinctive term
@@ -205,7 +214,12 @@ func without(ds []*doc, d *doc) []*doc {
 //     distinctive term) and neither article carries any name of the other's
 //     title: two towns, two victims; at a cosine of MinCosineAnyName (raised
 //     with the time between them likewise) or NearDuplicate or more any shared
-//     distinctive term will do.
+//     distinctive term will do;
+//  3. but whatever the cosine, two articles are one story by their words only
+//     when they share at least MinSharedTerms terms, and a distinctive term
+//     that is not a number or at least MinSharedTermsNumbersOnly terms: short
+//     items ("emojitest burst 1", "emojitest silent one") reach a high cosine
+//     on one word and a number.
 func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 	if f.Title != 0 {
 		if ds := x.titles[f.Title]; len(ds) > 0 {
@@ -239,17 +253,20 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 				continue
 			}
 			d.seen = x.stamp
-			cos, shared, found, dMissing := x.compare(f.Terms, qw, qnorm, d)
-			if qTitleNames > 0 && found == 0 && dMissing {
+			l := x.compare(f.Terms, qw, qnorm, d)
+			if qTitleNames > 0 && l.found == 0 && l.missing {
 				continue // the titles name things the other article does not carry at all
 			}
+			if l.terms < MinSharedTerms || l.names == 0 && l.terms < MinSharedTermsNumbersOnly {
+				continue // too little in common to tell: one word, or a number and little else
+			}
 			least := minCosine(at, d.at)
-			alike := cos >= least-MinCosine+MinCosineAnyName || x.NearDuplicate > 0 && cos >= x.NearDuplicate
-			if !alike && (cos < least || shared < MinShared) {
+			alike := l.cos >= least-MinCosine+MinCosineAnyName || x.NearDuplicate > 0 && l.cos >= x.NearDuplicate
+			if !alike && (l.cos < least || l.shared < MinShared) {
 				continue
 			}
-			if cos > bestScore || (cos == bestScore && d.seq < best.seq) {
-				best, bestScore = d, cos
+			if l.cos > bestScore || (l.cos == bestScore && d.seq < best.seq) {
+				best, bestScore = d, l.cos
 			}
 		}
 	}
@@ -285,14 +302,24 @@ func (x *Index) weight(t Term) float64 {
 // titleName is the flags of a distinctive term of a title.
 const titleName = FlagTitle | FlagName
 
-// compare returns the cosine of the query's weights and an article's, the
-// summed IDF of the distinctive terms both carry, how many title names
-// (distinctive terms of either title) the other article carries, and
-// whether the article's title names something the query does not carry.
-func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) (cos, shared float64, found int, missing bool) {
+// likeness is what compare finds of two articles.
+type likeness struct {
+	cos    float64 // the TF-IDF cosine of their terms
+	shared float64 // the summed IDF of the distinctive terms both carry
+	terms  int     // how many terms both carry
+	names  int     // how many distinctive terms other than numbers both carry
+	found  int     // how many title names (distinctive terms of either title) the other article carries
+	// missing: the article's title names something the query does not carry
+	missing bool
+}
+
+// compare returns the likeness of the query (its terms, their weights and
+// norm) and a window article.
+func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) likeness {
+	var l likeness
 	dw, norm := x.weights(d)
 	if norm == 0 {
-		return 0, 0, 0, false
+		return l
 	}
 	dt := d.f.Terms
 	var dot float64
@@ -304,25 +331,30 @@ func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) (cos, sh
 			continue
 		case i >= len(qt) || qt[i].Hash > dt[j].Hash:
 			if dt[j].Flags&titleName == titleName {
-				missing = true
+				l.missing = true
 			}
 			j++
 			continue
 		}
 		dot += qw[i] * dw[j]
+		l.terms++
 		if dt[j].Flags&titleName == titleName {
-			found++ // the article's title names something the query carries
+			l.found++ // the article's title names something the query carries
 		}
 		if qt[i].Flags&titleName == titleName {
-			found++
+			l.found++
 		}
 		if dt[j].Flags&qt[i].Flags&FlagName != 0 {
-			shared += x.Freq.IDF(dt[j].Hash)
+			l.shared += x.Freq.IDF(dt[j].Hash)
+			if (dt[j].Flags|qt[i].Flags)&FlagNumber == 0 {
+				l.names++
+			}
 		}
 		i++
 		j++
 	}
-	return dot / (qnorm * norm), shared, found, missing
+	l.cos = dot / (qnorm * norm)
+	return l
 }
 
 func oldest(ds []*doc) *doc {

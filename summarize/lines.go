@@ -57,7 +57,8 @@ func logicalLines(text string) iter.Seq[string] {
 
 // normalizeSpace trims s and turns every run of white space (tabs, no-break
 // and other Unicode spaces) into one ASCII space; zero-width characters, soft
-// hyphens and byte-order marks go. Lines needing no change are returned as
+// hyphens and byte-order marks go, but for a zero-width joiner or non-joiner
+// between two characters that use it (see joins). Lines needing no change are returned as
 // they are, without allocating.
 func normalizeSpace(s string) string {
 	if spaceNormal(s) {
@@ -89,6 +90,9 @@ func normalizeSpace(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
+		case (r == '\u200c' || r == '\u200d') && !space && joins(&b, s[i:]):
+			// a joiner inside an emoji sequence (👨‍👩‍👧) or a word of a
+			// script that spells with it (Persian می‌خواهم, Devanagari क्‍ष)
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
 			continue
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000':
@@ -104,6 +108,22 @@ func normalizeSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// joins reports whether a zero-width joiner or non-joiner between what b
+// ends with and what rest starts with does something: both are non-ASCII
+// letters, marks or symbols (an emoji, a skin tone, the variation selector
+// U+FE0F, a letter of Persian, Arabic or an Indic script). Between ASCII
+// letters, at a word's edge or beside a space it is a stray.
+func joins(b *strings.Builder, rest string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(b.String())
+	next, _ := utf8.DecodeRuneInString(rest)
+	return joinable(prev) && joinable(next)
+}
+
+func joinable(r rune) bool {
+	return r >= utf8.RuneSelf && r != utf8.RuneError &&
+		(unicode.IsLetter(r) || unicode.IsMark(r) || unicode.In(r, unicode.So, unicode.Sk))
 }
 
 // spaceNormal reports whether s is already trimmed, has single ASCII spaces
