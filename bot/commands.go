@@ -128,10 +128,15 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		b.WriteString(t.Sprintf("You already have this subscription (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())) + "\n")
 	}
 	p := res.Preview
-	if p.Approx {
-		b.WriteString(t.Sprintf("In the last %d days it would have matched about %s.", int(p.Window.Hours()/24), countStored(t, p.Count)))
-	} else {
-		b.WriteString(t.Sprintf("In the last %d days it would have matched %s.", int(p.Window.Hours()/24), countStored(t, p.Count)))
+	switch days := int(p.Window.Hours() / 24); {
+	case p.AtLeast && p.Count == 0:
+		b.WriteString(t.Sprintf("In the last %d days none of the %d newest articles it might match did; older ones were not checked.", days, p.Checked))
+	case p.AtLeast:
+		b.WriteString(t.Sprintf("In the last %d days it would have matched at least %s.", days, countStored(t, p.Count)))
+	case p.Approx:
+		b.WriteString(t.Sprintf("In the last %d days it would have matched about %s.", days, countStored(t, p.Count)))
+	default:
+		b.WriteString(t.Sprintf("In the last %d days it would have matched %s.", days, countStored(t, p.Count)))
 	}
 	for _, t := range p.Titles {
 		b.WriteString("\n• " + esc(summarize.Clip(t, 200)))

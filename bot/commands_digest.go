@@ -108,7 +108,11 @@ func (r *Router) digestNow(ctx context.Context, req request) error {
 // digestLine says when the chat's daily digest comes next.
 func (r *Router) digestLine(ctx context.Context, chat news.Chat) string {
 	p := tr(ctx)
-	if next, ok := settings.NextDigest(chat, r.now()); ok {
+	last, err := r.opts.Settings.LastDigestDate(ctx, chat.ID)
+	if err != nil { // the promise may then name a date already served; the setting itself stands
+		r.log.Warn("digest line: last digest unreadable", "chat", chat.ID, "err", err)
+	}
+	if next, ok := settings.NextDigest(chat, last, r.now()); ok {
 		return p.Sprintf("Daily digest at <b>%s</b> (%s); next on %s.", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)), p.Date(next, "Mon 2 Jan at 15:04"))
 	}
 	return p.Sprintf("Daily digest at <b>%s</b> (%s).", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)))

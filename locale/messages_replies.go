@@ -69,6 +69,8 @@ var replyTexts = []entry{
 	{"✅ Subscribed (#%d): <code>%s</code>", "✅ Подписка оформлена (#%d): <code>%s</code>", "✅ Abonniert (#%d): <code>%s</code>", "✅ Suscrito (#%d): <code>%s</code>"},
 	{"You already have this subscription (#%d): <code>%s</code>", "У вас уже есть эта подписка (#%d): <code>%s</code>", "Dieses Abo haben Sie schon (#%d): <code>%s</code>", "Ya tienes esta suscripción (#%d): <code>%s</code>"},
 	{"In the last %d days it would have matched %s.", "За последние %d дн. она нашла бы %s.", "In den letzten %d Tagen hätte es %s gefunden.", "En los últimos %d días habría encontrado %s."},
+	{"In the last %d days it would have matched at least %s.", "За последние %d дн. она нашла бы по меньшей мере %s.", "In den letzten %d Tagen hätte es mindestens %s gefunden.", "En los últimos %d días habría encontrado al menos %s."},
+	{"In the last %d days none of the %d newest articles it might match did; older ones were not checked.", "За последние %d дн. ни одна из %d самых новых статей, которые могли бы подойти, не подошла; более старые не проверялись.", "In den letzten %d Tagen passte keiner der %d neuesten Artikel, die hätten passen können; ältere wurden nicht geprüft.", "En los últimos %d días ninguno de los %d artículos más recientes que podían coincidir coincidió; los anteriores no se comprobaron."},
 	{"In the last %d days it would have matched about %s.", "За последние %d дн. она нашла бы примерно %s.", "In den letzten %d Tagen hätte es etwa %s gefunden.", "En los últimos %d días habría encontrado unos %s."},
 	{"Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself.",
 		"Какую? Отправьте <code>/unsubscribe ID</code> с ID из /list или сам запрос.",

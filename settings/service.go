@@ -18,6 +18,9 @@ type Store interface {
 	SetChatQuiet(ctx context.Context, id int64, start, end, mode string) error
 	SetChatTimezone(ctx context.Context, id int64, tz string) error
 	SetChatDigestTime(ctx context.Context, id int64, hhmm string) error
+	TurnChatDigestOff(ctx context.Context, id int64) error
+	FindChatDigestOff(ctx context.Context, id int64) (string, error)
+	FindChatLastDigestDate(ctx context.Context, id int64) (string, error)
 	DeleteChat(ctx context.Context, id int64) error
 	SetChatPreview(ctx context.Context, id int64, preview string) error
 	SetChatLanguage(ctx context.Context, id int64, lang string) error
@@ -78,13 +81,24 @@ func (s *Service) SetTimezone(ctx context.Context, chatID int64, zone string) (s
 }
 
 // SetDigestTime reads a time of day (see localtime.ParseClock), or "on" for
-// the configured default when there is one, and stores it as the chat's
-// daily digest time. It returns the stored "HH:MM". It fails with
+// the time the chat had before it turned its digest off (the configured
+// default for a chat that never had one), and stores it as the chat's daily
+// digest time. It returns the stored "HH:MM". It fails with
 // localtime.ErrBadClock for a time that does not read, or when the database
 // fails.
 func (s *Service) SetDigestTime(ctx context.Context, chatID int64, at string) (string, error) {
+	on := strings.EqualFold(strings.TrimSpace(at), "on")
 	hhmm := s.opts.DigestTime
-	if !strings.EqualFold(strings.TrimSpace(at), "on") || hhmm == "" {
+	if on {
+		kept, err := s.opts.Store.FindChatDigestOff(ctx, chatID)
+		if err != nil {
+			return "", fmt.Errorf("set digest time of chat %d: %w", chatID, err)
+		}
+		if _, err := localtime.LoadClock(kept); err == nil {
+			hhmm = kept
+		}
+	}
+	if !on || hhmm == "" {
 		c, err := localtime.ParseClock(at)
 		if err != nil {
 			return "", err
@@ -97,23 +111,45 @@ func (s *Service) SetDigestTime(ctx context.Context, chatID int64, at string) (s
 	return hhmm, nil
 }
 
-// DigestOff stops the chat's daily digest. It fails when the database fails.
+// DigestOff stops the chat's daily digest; its time is kept for "/digest
+// on". It fails when the database fails.
 func (s *Service) DigestOff(ctx context.Context, chatID int64) error {
-	if err := s.opts.Store.SetChatDigestTime(ctx, chatID, ""); err != nil {
+	if err := s.opts.Store.TurnChatDigestOff(ctx, chatID); err != nil {
 		return fmt.Errorf("digest off for chat %d: %w", chatID, err)
 	}
 	return nil
 }
 
+// LastDigestDate returns the local date (YYYY-MM-DD) of the chat's latest
+// daily digest, "" for none, for NextDigest. It fails when the database fails.
+func (s *Service) LastDigestDate(ctx context.Context, chatID int64) (string, error) {
+	date, err := s.opts.Store.FindChatLastDigestDate(ctx, chatID)
+	if err != nil {
+		return "", fmt.Errorf("last digest of chat %d: %w", chatID, err)
+	}
+	return date, nil
+}
+
 // NextDigest returns when the chat's daily digest comes next after now, in
-// the chat's zone; ok is false when its digest is off or its time does not read.
-func NextDigest(chat news.Chat, now time.Time) (next time.Time, ok bool) {
+// the chat's zone; ok is false when its digest is off or its time does not
+// read. lastDate is the local date of the chat's latest daily digest ("" for
+// none): the scheduler sends one digest per local date, so a date already
+// served (after a change of zone moved the chat's clock back) is passed over.
+func NextDigest(chat news.Chat, lastDate string, now time.Time) (next time.Time, ok bool) {
 	at, err := localtime.LoadClock(chat.DigestTime)
 	if err != nil {
 		return time.Time{}, false
 	}
 	loc := localtime.Location(chat.Timezone)
-	return localtime.NextDue(at, loc, now).In(loc), true
+	// A zone moves the clock by at most a day or so: a few steps reach a new date.
+	for range 4 {
+		next = localtime.NextDue(at, loc, now).In(loc)
+		if next.Format(localtime.DateLayout) > lastDate {
+			return next, true
+		}
+		now = next
+	}
+	return next, true
 }
 
 // DeleteChat deletes everything kept about the chat: its subscriptions

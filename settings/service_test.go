@@ -137,6 +137,36 @@ func TestSetDigestTime(t *testing.T) {
 			t.Fatalf("after DigestOff: %q, %v", c.DigestTime, err)
 		}
 	})
+	// A user who had 13:00, turned the digest off and on again, found it back
+	// at the configured 08:00: off keeps the chat's time for on.
+	t.Run("on after off brings back the chat's time", func(t *testing.T) {
+		f := newFixture(t, "")
+		steps := []struct{ do, want string }{
+			{"13:00", "13:00"}, {"off", ""}, {"off", ""}, {"on", "13:00"}, {"off", ""}, {"7pm", "19:00"}, {"off", ""}, {"on", "19:00"},
+		}
+		for _, st := range steps {
+			var got string
+			var err error
+			if st.do == "off" {
+				err = f.svc.DigestOff(f.ctx, 7)
+			} else {
+				got, err = f.svc.SetDigestTime(f.ctx, 7, st.do)
+			}
+			if err != nil || got != st.want {
+				t.Fatalf("/digest %s = %q, %v; want %q", st.do, got, err, st.want)
+			}
+			if c, err := f.st.FindChat(f.ctx, 7); err != nil || c.DigestTime != st.want {
+				t.Fatalf("after /digest %s the chat has %q, %v; want %q", st.do, c.DigestTime, err, st.want)
+			}
+		}
+	})
+	t.Run("on with nothing remembered and no default", func(t *testing.T) {
+		f := newFixture(t, "")
+		svc := settings.NewService(settings.Options{Store: f.st, Logger: slog.New(slog.DiscardHandler)})
+		if got, err := svc.SetDigestTime(f.ctx, 7, "on"); !errors.Is(err, localtime.ErrBadClock) {
+			t.Fatalf("SetDigestTime(on) = %q, %v; want ErrBadClock", got, err)
+		}
+	})
 }
 
 func TestSetTimezone(t *testing.T) {
@@ -201,20 +231,27 @@ func TestDeleteChat(t *testing.T) {
 }
 
 func TestNextDigest(t *testing.T) {
+	la := news.Chat{DigestTime: "08:00", Timezone: "America/Los_Angeles"}
 	tests := []struct {
 		name   string
 		chat   news.Chat
+		last   string // local date of the latest daily digest
 		want   time.Time
 		wantOK bool
 	}{
-		{"later today", news.Chat{DigestTime: "18:00", Timezone: "Europe/Berlin"}, time.Date(2026, 11, 27, 17, 0, 0, 0, time.UTC), true},
-		{"tomorrow", news.Chat{DigestTime: "08:00", Timezone: "+05:30"}, time.Date(2026, 11, 28, 2, 30, 0, 0, time.UTC), true},
-		{"utc by default", news.Chat{DigestTime: "12:30"}, time.Date(2026, 11, 27, 12, 30, 0, 0, time.UTC), true},
-		{"off", news.Chat{Timezone: "Europe/Berlin"}, time.Time{}, false},
+		{"later today", news.Chat{DigestTime: "18:00", Timezone: "Europe/Berlin"}, "", time.Date(2026, 11, 27, 17, 0, 0, 0, time.UTC), true},
+		{"tomorrow", news.Chat{DigestTime: "08:00", Timezone: "+05:30"}, "", time.Date(2026, 11, 28, 2, 30, 0, 0, time.UTC), true},
+		{"utc by default", news.Chat{DigestTime: "12:30"}, "", time.Date(2026, 11, 27, 12, 30, 0, 0, time.UTC), true},
+		{"off", news.Chat{Timezone: "Europe/Berlin"}, "", time.Time{}, false},
+		// 12:00 UTC is 04:00 in Los Angeles: 08:00 there is still to come
+		// today, but today's digest went out at 08:00 UTC, before the move.
+		{"moved west after today's digest", la, "2026-11-27", time.Date(2026, 11, 28, 16, 0, 0, 0, time.UTC), true},
+		{"moved west, yesterday's digest", la, "2026-11-26", time.Date(2026, 11, 27, 16, 0, 0, 0, time.UTC), true},
+		{"moved east: tomorrow is already served", news.Chat{DigestTime: "09:00", Timezone: "Pacific/Kiritimati"}, "2026-11-28", time.Date(2026, 11, 28, 19, 0, 0, 0, time.UTC), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := settings.NextDigest(tt.chat, testNow)
+			got, ok := settings.NextDigest(tt.chat, tt.last, testNow)
 			if ok != tt.wantOK || !got.Equal(tt.want) {
 				t.Fatalf("NextDigest = %s, %v; want %s, %v", got, ok, tt.want, tt.wantOK)
 			}

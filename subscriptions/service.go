@@ -126,8 +126,18 @@ type Preview struct {
 	// Approx says Count is an estimate: more articles were candidates than
 	// the preview confirms, and Count scales the confirmed share of them.
 	Approx bool
-	Titles []string // up to 3, newest first
+	// AtLeast says Count is a lower bound: more articles were candidates
+	// than the preview confirms, and too few of those it confirmed matched
+	// for their share to be scaled (Count is then what it confirmed).
+	AtLeast bool
+	Checked int      // how many candidates the matcher confirmed or refused
+	Titles  []string // up to 3, newest first
 }
+
+// minScaled is how many confirmed matches a sample needs before their share
+// is scaled to the candidates not read: 2 of 20 scaled to "about 4" named
+// articles that were not there (the share of so few is mostly chance).
+const minScaled = 5
 
 // previewSample is how many candidates a preview confirms with the query's
 // matcher at most, so that its cost does not grow with the store.
@@ -175,8 +185,10 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 // Preview counts the stored articles of the last 7 days that q matches, in
 // bounded time: the FTS5 index counts the candidates when q can be written
 // for it (every article of the window otherwise), the query's matcher
-// confirms the newest previewScan of them, and when there were more the
-// count scales the confirmed share (Approx). It fails when the store does.
+// confirms the newest previewScan of them. The count is exact when they
+// were all confirmed; when there were more, it scales the confirmed share
+// (Approx) if at least minScaled matched, and is otherwise what matched, a
+// lower bound (AtLeast). It fails when the store does.
 func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) {
 	p := Preview{Window: s.previewWindow}
 	since := s.now().Add(-s.previewWindow)
@@ -192,9 +204,14 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 			}
 		}
 	}
-	if total > examined && examined > 0 {
+	p.Checked = examined
+	switch {
+	case total <= examined || examined == 0:
+	case p.Count >= minScaled:
 		p.Count = int(math.Round(float64(p.Count) * float64(total) / float64(examined)))
 		p.Approx = true
+	default:
+		p.AtLeast = true
 	}
 	return p, nil
 }

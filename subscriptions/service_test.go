@@ -279,3 +279,53 @@ func countPending(t *testing.T, st *store.Store) int {
 	}
 	return n
 }
+
+// A user was told "about 4 stored articles" where 2 matched: the 2 of a
+// sample were scaled to candidates that the matcher would have refused.
+func TestPreviewSaysExactAtLeastOrAbout(t *testing.T) {
+	// kursk -weather: the index finds every Kursk article, the matcher drops the weather.
+	article := func(i int, title string) news.Article {
+		return news.Article{GUID: strconv.Itoa(i), Title: title, Text: "Text.", PublishedAt: serviceNow.Add(-time.Duration(100-i) * time.Minute)}
+	}
+	batch := func(from int, titles ...string) []news.Article {
+		var out []news.Article
+		for i, title := range titles {
+			out = append(out, article(from+i, title))
+		}
+		return out
+	}
+	repeat := func(n int, title string) []string { return slices.Repeat([]string{title}, n) }
+	tests := []struct {
+		name                string
+		scan                int
+		older, newer        []string // older are stored first (lower ids): the sample reads the newest
+		want                int
+		wantApprox, wantMin bool
+	}{
+		{"the sample covers everything: exact", 20, repeat(3, "Kursk weather"), append(repeat(2, "Kursk deminers"), repeat(15, "Kursk weather")...), 2, false, false},
+		{"few confirmed of a sample: at least", 10, repeat(10, "Kursk weather"), append(repeat(2, "Kursk deminers"), repeat(8, "Kursk weather")...), 2, false, true},
+		{"none confirmed of a sample: at least none", 10, repeat(10, "Kursk deminers"), repeat(10, "Kursk weather"), 0, false, true},
+		{"many confirmed of a sample: about", 10, append(repeat(5, "Kursk deminers"), repeat(5, "Kursk weather")...), append(repeat(5, "Kursk deminers"), repeat(5, "Kursk weather")...), 10, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, st := newTestService(t, 10)
+			svc.previewScan = tt.scan
+			ctx := context.Background()
+			ensureChat(t, st, 1)
+			seedArticles(t, st, batch(0, tt.older...)...)
+			seedArticles(t, st, batch(len(tt.older), tt.newer...)...)
+			res, err := svc.Subscribe(ctx, 1, "kursk -weather")
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := res.Preview
+			if p.Count != tt.want || p.Approx != tt.wantApprox || p.AtLeast != tt.wantMin {
+				t.Fatalf("preview = %+v; want count %d, approx %v, at least %v", p, tt.want, tt.wantApprox, tt.wantMin)
+			}
+			if p.AtLeast && p.Checked != tt.scan {
+				t.Errorf("checked = %d, want %d", p.Checked, tt.scan)
+			}
+		})
+	}
+}

@@ -411,6 +411,8 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		approx := ""
 		if pv.Approx {
 			approx = "≈"
+		} else if pv.AtLeast {
+			approx = "≥"
 		}
 		fmt.Fprintf(w, "| %s `%s` | %s | %s | %d | %s | %s | %s%d |\n", q.kind, q.text, pct(sd), per(scpu, len(sd)), total, pct(pd), per(pcpu, len(pd)), approx, pv.Count)
 	}
