@@ -23,7 +23,10 @@
 //     timeout, a size cap after decompression and at most 5 redirects; a 304
 //     means nothing new.
 //  3. The body is parsed as RSS, Atom or JSON Feed (gofeed); anything else is
-//     a failure of that source alone.
+//     a failure of that source alone. An item's HTML is read (cleaned, and
+//     looked through for an image when the feed names none) only when the
+//     store finds the item new, unless the item has no title or no guid or
+//     link (its text is then part of what it is).
 //  4. An item is new when the source never carried its guid (or, lacking one,
 //     its link) before: the store keeps a record of the items each feed carries
 //     for as long as it carries them, so an item whose article retention
