@@ -152,3 +152,44 @@ func TestEndToEndShortItemsStayApart(t *testing.T) {
 		t.Errorf("the summary lost the family emoji's zero-width joiners:\n%s", all)
 	}
 }
+
+// TestEndToEndStoryNewToAChatIsAlerted: an article that joins a story whose
+// first alert went to another chat only is an alert, not an edit, in the
+// chat that had none of the story; the chat that had it gets the "Also" edit.
+func TestEndToEndStoryNewToAChatIsAlerted(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	world := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	wire := feedtest.New(t, "testdata/feeds/wire-v1.xml", "application/rss+xml")
+	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	a := startApp(t, testConfig{tg: tg, sources: []testSource{
+		{"Example World News", world.URL + "/world.xml"}, {"Wire Service", wire.URL + "/wire.xml"},
+	}}.String(), now)
+	ctx := context.Background()
+	a.waitFetched(t, 2)
+	const first, later = 781, 782
+	tg.SendText(first, "private", 9, "/subscribe kursk")
+	tg.WaitSent(t, first, 1, 5*time.Second)
+	tg.SendText(later, "private", 10, "/subscribe republished") // only the wire's copy says it
+	tg.WaitSent(t, later, 1, 5*time.Second)
+
+	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tg.WaitSent(t, first, 2, 5*time.Second)
+	wire.SetFile(t, "testdata/feeds/wire-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := tg.WaitSent(t, later, 2, 5*time.Second)
+	if alert := got[1].Text(); !strings.Contains(alert, "Kursk deminers at work") || strings.Contains(alert, "Also:") {
+		t.Errorf("the second chat's alert = %q, want the wire's article alerted in full", alert)
+	}
+	testkit.WaitWithin(t, "the first chat's edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
+	if edit := tg.Calls("editMessageText")[0]; !strings.Contains(edit.Text(), "Also: ") || !strings.Contains(edit.Text(), "Wire Service") {
+		t.Errorf("the first chat's edit does not name the wire:\n%s", edit.Text())
+	}
+	if n := len(tg.Sent(first)); n != 2 {
+		t.Errorf("messages to the first chat = %d, want 2 (the reply and one alert)", n)
+	}
+}

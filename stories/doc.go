@@ -24,7 +24,9 @@
 //     distinctive term that is no number (or MinSharedTermsNumbersOnly
 //     terms): short items that agree on one word and a number ("emojitest
 //     burst 2", "Storm number 2 hits the coast") reach a high cosine on
-//     nothing. Document frequencies are learned from the stream of articles
+//     nothing. Never are two titles that number the same word differently
+//     ("burst 1" and "burst 2", "Game 6" and "Game 7") one story by their
+//     words. Document frequencies are learned from the stream of articles
 //     the linker sees; an inverted index over distinctive terms finds the
 //     candidates.
 //  5. An article joins the story of its best match (a URL match beats an

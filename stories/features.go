@@ -27,7 +27,7 @@ const minTitleWords = 4
 // word it is.
 type Term struct {
 	Hash  uint32
-	Flags uint8 // FlagTitle, FlagName, FlagNumber
+	Flags uint8 // FlagTitle, FlagName, FlagNumber, FlagSeries
 }
 
 const (
@@ -39,6 +39,12 @@ const (
 	// FlagNumber marks a number ("3", "three"). A signature stored before
 	// the flag existed carries its numbers as plain names.
 	FlagNumber
+	// FlagSeries marks a title's numbered series: a term for a word that a
+	// number follows ("burst" of "burst 2", "game" of "Game 7"), and, with
+	// FlagNumber, one for the word and its number. Series terms weigh
+	// nothing; two titles that number the same word differently report two
+	// events.
+	FlagSeries
 )
 
 // Features is what the same-story decision compares of an article: its
@@ -96,7 +102,11 @@ func NewFeatures(title, summary, text string) Features {
 	}
 	titleCase := isTitleCase(tw)
 	var norm []string
-	for _, w := range tw {
+	for k, w := range tw {
+		if k > 0 && isSeriesNumber(tw[k-1], w) {
+			key := "\x00" + tw[k-1].norm
+			terms = append(terms, Term{Hash: hash32(key), Flags: FlagSeries}, Term{Hash: hash32(key + "\x00" + w.norm), Flags: FlagSeries | FlagNumber})
+		}
 		if w.raw != "" {
 			norm = append(norm, strings.ToLower(w.raw))
 		}
@@ -163,6 +173,8 @@ type word struct {
 	norm          string
 	sentenceStart bool
 	number        bool
+	afterWord     bool // only spaces (or a hyphen) between it and the word before
+	compound      bool // a part of a hyphenated word ("6" of "6-year-old")
 }
 
 // words splits text into words, marking the first word of each sentence,
@@ -170,6 +182,7 @@ type word struct {
 func words(text string) []word {
 	out := make([]word, 0, len(text)/5+1)
 	start := true
+	spaced := false // only spaces since the last word
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -177,6 +190,9 @@ func words(text string) []word {
 			switch r {
 			case '.', '!', '?', '\n', ':', '"', '“', '”', '(', ')', '—', '|', ';':
 				start = true
+			}
+			if r != ' ' {
+				spaced = false
 			}
 			i += size
 			continue
@@ -191,18 +207,19 @@ func words(text string) []word {
 		}
 		raw := strings.TrimRight(text[i:j], "'’")
 		if strings.IndexByte(raw, '-') < 0 { // raw starts with a word rune, so it is not empty
-			w := word{raw: raw, sentenceStart: start}
+			w := word{raw: raw, sentenceStart: start, afterWord: spaced}
 			w.norm, w.number = normalise(raw)
 			out = append(out, w)
 			start = false
 		} else {
 			for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
-				w := word{raw: part, sentenceStart: start}
+				w := word{raw: part, sentenceStart: start, afterWord: spaced, compound: true}
 				w.norm, w.number = normalise(part)
 				out = append(out, w)
-				start = false
+				start, spaced = false, true
 			}
 		}
+		spaced = true
 		if len(raw) > 0 && raw[len(raw)-1] == '.' {
 			start = true
 		}
@@ -250,6 +267,18 @@ func normalise(raw string) (string, bool) {
 		w = w[:len(w)-1]
 	}
 	return w, false
+}
+
+// isSeriesNumber reports whether w, a word of a title, numbers the word
+// before it: digits right after a word that is no stop word nor number ("burst
+// 2", "Apollo 13", "Game 7"; not "dead, 3", "shot three times" nor the age of
+// "kills 6-year-old").
+func isSeriesNumber(prev, w word) bool {
+	if !w.number || !w.afterWord || w.compound || prev.norm == "" || prev.number {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w.raw)
+	return unicode.IsDigit(r)
 }
 
 // isDistinctive reports whether a word of running text names something: a

@@ -143,3 +143,46 @@ func TestFeaturesRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestSeriesNumbers: a title's number numbers the word before it only when
+// digits follow that word with nothing but a space between.
+func TestSeriesNumbers(t *testing.T) {
+	tests := []struct {
+		title string
+		want  []string // "word number" of each series
+	}{
+		{"emojitest burst 2", []string{"burst 2#"}},
+		{"Game 7: Warriors win", []string{"game 7#"}},
+		{"Storm number 2 hits the coast", []string{"number 2#"}},
+		{"Man, 24, shot in Akron", nil},
+		{"Teen kills 6-year-old brother", nil},
+		{"Police: 3 dead", nil},
+		{"Three dead, one wounded", nil},
+		{"emojitest silent one", nil},
+		{"Covid-19 cases rise", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			var got []string
+			ws := words(tt.title)
+			for k := 1; k < len(ws); k++ {
+				if isSeriesNumber(ws[k-1], ws[k]) {
+					got = append(got, ws[k-1].norm+" "+ws[k].norm)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("series of %q = %q, want %q", tt.title, got, tt.want)
+			}
+			f := NewFeatures(tt.title, "", "")
+			series := 0
+			for _, term := range f.Terms {
+				if term.Flags&FlagSeries != 0 {
+					series++
+				}
+			}
+			if series != 2*len(tt.want) {
+				t.Errorf("%q carries %d series terms, want %d", tt.title, series, 2*len(tt.want))
+			}
+		})
+	}
+}

@@ -100,7 +100,7 @@ func FuzzCleanLead(f *testing.F) {
 func referenceWords(text string) []word {
 	var out []word
 	start := true
-	i := 0
+	i, prevEnd := 0, -1 // prevEnd: where the last word's scan ended
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
@@ -120,12 +120,15 @@ func referenceWords(text string) []word {
 			j += size
 		}
 		raw := strings.TrimRight(text[i:j], "'’")
-		for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
-			w := word{raw: part, sentenceStart: start}
+		// only spaces and hyphens (words of no letter) since the last word
+		after := prevEnd >= 0 && strings.Trim(text[prevEnd:i], " -") == ""
+		for k, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
+			w := word{raw: part, sentenceStart: start, afterWord: after || k > 0, compound: strings.Contains(raw, "-")}
 			w.norm, w.number = normalise(part) // checked apart in FuzzWords
 			out = append(out, w)
 			start = false
 		}
+		prevEnd = j
 		if len(raw) > 0 && raw[len(raw)-1] == '.' {
 			start = true
 		}

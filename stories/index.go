@@ -76,7 +76,9 @@ func (q *Frequencies) Add(f Features) {
 		q.gen++
 	}
 	for _, t := range f.Terms {
-		q.df[t.Hash]++
+		if t.Flags&FlagSeries == 0 {
+			q.df[t.Hash]++
+		}
 	}
 	q.n++
 	if int64(q.n)%genSize == 0 {
@@ -219,7 +221,9 @@ func without(ds []*doc, d *doc) []*doc {
 //     when they share at least MinSharedTerms terms, and a distinctive term
 //     that is not a number or at least MinSharedTermsNumbersOnly terms: short
 //     items ("emojitest burst 1", "emojitest silent one") reach a high cosine
-//     on one word and a number.
+//     on one word and a number;
+//  4. and never when both titles number the same word differently ("burst 1"
+//     and "burst 2", "Game 6" and "Game 7"): two of a series.
 func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 	if f.Title != 0 {
 		if ds := x.titles[f.Title]; len(ds) > 0 {
@@ -257,6 +261,9 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 			if qTitleNames > 0 && l.found == 0 && l.missing {
 				continue // the titles name things the other article does not carry at all
 			}
+			if l.series && !l.sameNumber {
+				continue // "Game 6" and "Game 7": two of a series
+			}
 			if l.terms < MinSharedTerms || l.names == 0 && l.terms < MinSharedTermsNumbersOnly {
 				continue // too little in common to tell: one word, or a number and little else
 			}
@@ -292,6 +299,9 @@ func minCosine(a, b time.Time) float64 {
 
 // weight is a term's TF-IDF weight in its article.
 func (x *Index) weight(t Term) float64 {
+	if t.Flags&FlagSeries != 0 {
+		return 0
+	}
 	w := x.Freq.IDF(t.Hash)
 	if t.Flags&FlagTitle != 0 {
 		w *= titleWeight
@@ -311,6 +321,9 @@ type likeness struct {
 	found  int     // how many title names (distinctive terms of either title) the other article carries
 	// missing: the article's title names something the query does not carry
 	missing bool
+	// series: both titles number a word ("burst 1", "burst 2");
+	// sameNumber: with the same number
+	series, sameNumber bool
 }
 
 // compare returns the likeness of the query (its terms, their weights and
@@ -333,6 +346,16 @@ func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) likeness
 			if dt[j].Flags&titleName == titleName {
 				l.missing = true
 			}
+			j++
+			continue
+		}
+		if f := dt[j].Flags & qt[i].Flags; f&FlagSeries != 0 {
+			if f&FlagNumber != 0 {
+				l.sameNumber = true
+			} else {
+				l.series = true
+			}
+			i++
 			j++
 			continue
 		}
