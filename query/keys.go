@@ -10,30 +10,17 @@ import (
 
 // keySet is a set of term ids of which every article matching some program contains at least one, with the
 // estimated share of articles that contain any of them; ok is false when there is no such set (a NOT, or an OR
-// with a NOT-only branch). check is the estimated share of articles that contain the rarest term that every
-// article matching the program contains (a check, see checkOf), 1 when there is none.
+// with a NOT-only branch).
 type keySet struct {
-	keys  []uint32
-	cost  float64
-	check float64
-	ok    bool
+	keys []uint32
+	cost float64
+	ok   bool
 }
-
-// runWeight is what Match's reading and running of a record costs, in scans of a check entry: once term
-// frequencies are known (a frequency hint, or minObserved articles seen), an AND is filed under the child for which
-// scanning its entries and running the records whose check passes costs least, not merely under the rarest child
-// (but a query that a pair check decides, which runs no record, under its rarest word). "Name (a OR b) -c" filed under Name has no check (an OR is no term every match
-// has), so its record runs in every article that names Name; filed under a and b, the check Name rules most
-// articles out before the record is read.
-const runWeight = 16
 
 // keysOf returns the terms to file prog under — a program whose operands are term ids — and false when no set of
 // terms covers it (which Parse prevents). For an AND the cheapest child is enough; for an OR every branch must be
 // covered; a phrase or a source name is covered by its rarest word.
 func (ix *Index) keysOf(prog []uint32) ([]uint32, bool) {
-	// A pair check decides its query without running a record, whichever word it is filed under (see runWeight).
-	known := ix.freq != nil || ix.observed.Load() >= minObserved
-	_, pair := pairWords(prog)
 	var stack []keySet
 	for pc := 0; pc < len(prog); {
 		w := prog[pc]
@@ -43,67 +30,39 @@ func (ix *Index) keysOf(prog []uint32) ([]uint32, bool) {
 		case opWord:
 			// Any of the word's stem keys may be the one an article has: all of them are needed. An article is
 			// read in one language or a few, so the share that has any key is about that of the commonest.
-			ks := keySet{ok: true, check: 1}
+			ks := keySet{ok: true}
 			for _, k := range prog[pc : pc+n] {
 				if !slices.Contains(ks.keys, k) {
 					ks.keys = append(ks.keys, k)
 					ks.cost = max(ks.cost, ix.termCost(k, w&flagCapital != 0))
 				}
 			}
-			if n > 0 {
-				ks.check = ix.termCost(prog[pc], w&flagCapital != 0) // the primary stem, as necessaryTerms gives
-			}
 			stack = append(stack, ks)
 			pc += n
 		case opPrefix:
-			c := ix.termCost(prog[pc], false)
-			stack = append(stack, keySet{keys: []uint32{prog[pc]}, cost: c, check: c, ok: true})
+			stack = append(stack, keySet{keys: []uint32{prog[pc]}, cost: ix.termCost(prog[pc], false), ok: true})
 			pc++
 		case opPhrase:
-			ks := ix.rarest(prog[pc : pc+n])
-			ks.check = ks.cost
-			stack = append(stack, ks)
+			stack = append(stack, ix.rarest(prog[pc:pc+n]))
 			pc += n
 		case opSource:
 			ks := ix.rarest(prog[pc+1 : pc+1+n])
-			ks.check = ks.cost
 			if host := prog[pc]; host != noRef {
 				ks.keys = append(ks.keys, host)
 				ks.cost += ix.termCost(host, false)
-				ks.check = 1
 			}
 			stack = append(stack, ks)
 			pc += 1 + n
 		case opNot:
-			stack[len(stack)-1] = keySet{check: 1}
+			stack[len(stack)-1] = keySet{}
 		case opAnd, opOr:
 			kids := stack[len(stack)-n:]
-			ks := keySet{check: 1}
+			var ks keySet
 			if op == opAnd {
-				// The child whose entries and records cost least, given the rarest check the others offer — when the
-				// costs come from frequencies; NewIndex's heuristic misjudges common words too much for that (it
-				// would file "Name (a OR b) -c" under a and b, which are far commoner than it thinks).
-				weight := 0.0
-				if known && !pair {
-					weight = runWeight
-				}
-				best := 0.0
-				for i, k := range kids {
-					if !k.ok {
-						continue
-					}
-					check := 1.0
-					for j, o := range kids {
-						if j != i {
-							check = min(check, o.check)
-						}
-					}
-					if v := k.cost * (1 + weight*check); !ks.ok || v < best {
-						ks, best = k, v
-					}
-				}
 				for _, k := range kids {
-					ks.check = min(ks.check, k.check)
+					if k.ok && (!ks.ok || k.cost < ks.cost) {
+						ks = k
+					}
 				}
 			} else {
 				ks.ok = true

@@ -21,8 +21,32 @@ const (
 // pairCheck returns the check of a record filed under keys with program prog that Match can decide without
 // reading the record (see checkPair), or false when prog is not such a query.
 func pairCheck(prog, keys []uint32) (uint32, bool) {
-	words, ok := pairWords(prog)
-	if !ok {
+	n := len(prog)
+	if n < 5 || prog[n-1] != instr(opAnd, 0, 2) {
+		return 0, false
+	}
+	type word struct {
+		stems []uint32
+		not   bool
+	}
+	var words [2]word
+	pc := 0
+	for i := range words {
+		if pc >= n-1 {
+			return 0, false
+		}
+		w := prog[pc]
+		m := int(w >> 8)
+		if w&0xf != opWord || w&flagTitle != 0 || m < 1 || pc+1+m > n-1 {
+			return 0, false
+		}
+		words[i].stems = prog[pc+1 : pc+1+m]
+		if pc += 1 + m; pc < n-1 && prog[pc] == instr(opNot, 0, 0) {
+			words[i].not = true
+			pc++
+		}
+	}
+	if pc != n-1 {
 		return 0, false
 	}
 	for i, w := range words {
@@ -44,38 +68,6 @@ func pairCheck(prog, keys []uint32) (uint32, bool) {
 		return check, true
 	}
 	return 0, false
-}
-
-// pairWord is a word of a query that may be decided by a pair check: its stems, and whether it is negated.
-type pairWord struct {
-	stems []uint32
-	not   bool
-}
-
-// pairWords returns the two words of prog when it is an AND of two words, or of a word and a negated word, neither
-// restricted to the title: the shape of the queries a pair check may decide.
-func pairWords(prog []uint32) (words [2]pairWord, ok bool) {
-	n := len(prog)
-	if n < 5 || prog[n-1] != instr(opAnd, 0, 2) {
-		return words, false
-	}
-	pc := 0
-	for i := range words {
-		if pc >= n-1 {
-			return words, false
-		}
-		w := prog[pc]
-		m := int(w >> 8)
-		if w&0xf != opWord || w&flagTitle != 0 || m < 1 || pc+1+m > n-1 {
-			return words, false
-		}
-		words[i].stems = prog[pc+1 : pc+1+m]
-		if pc += 1 + m; pc < n-1 && prog[pc] == instr(opNot, 0, 0) {
-			words[i].not = true
-			pc++
-		}
-	}
-	return words, pc == n-1
 }
 
 // sameKeys reports whether keys are stems without repeats, in order: the keys of a word (see keysOf).
