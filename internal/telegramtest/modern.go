@@ -324,9 +324,17 @@ func checkLanguage(p url.Values) string {
 	return ""
 }
 
+// knows reports whether the chat wrote to the bot (learn, KnowChat).
+func (s *Server) knows(chatID int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.known[chatID]
+}
+
 // setMyCommands checks a command list: at most 100 commands, each 1-32 of
 // a-z, 0-9 and _, described in 1-256 characters; a known scope, with a
-// chat_id where the scope needs one; a language code.
+// chat_id where the scope needs one (for "chat", a chat that wrote to the
+// bot); a language code.
 func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 	p := call.Params
 	fail := func(desc string) {
@@ -368,6 +376,10 @@ func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 		}
 		if chatScopes[sc.Type] && sc.ChatID == nil {
 			fail("chat_id is required for this scope")
+			return
+		}
+		if id, ok := sc.ChatID.(float64); ok && sc.Type == "chat" && !s.knows(int64(id)) {
+			fail("chat not found") // Telegram's answer for a chat that never wrote to the bot
 			return
 		}
 	}
