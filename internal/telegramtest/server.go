@@ -86,6 +86,7 @@ type Server struct {
 	files      map[string]File          // file_id → file, for getFile and /file/bot<token>/<path>
 	topics     map[int64]map[int]string // chat → forum topic → open, closed or deleted (modern.go)
 	known      map[int64]bool           // chats that wrote to the bot: setMyCommands takes their scope
+	asked      map[string]inlineAsk     // inline queries by id, for ScrollInline
 	forward    string                   // where webhook updates are posted (ForwardWebhookTo)
 	hooked     bool                     // a webhook is set and updates are posted
 	hookSecret string
