@@ -175,10 +175,8 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 		return err
 	}
 	m.consoleStatus(ctx, transport, watch, cfg, banner, logPath)
-	if tg, ok := transport.(*bot.Telegram); ok {
-		if err := tg.SetMenus(ctx, router.Menus(), router.Profiles()); err != nil {
-			log.Warn("could not register the command list (menus per scope) or the description; going on", "err", err)
-		}
+	if err := router.RegisterMenus(ctx); err != nil {
+		log.Warn("could not register the command list (menus per scope) or the description; going on", "err", err)
 	}
 	var metricsSrv *metrics.Server
 	if cfg.Metrics.Listen != "" {

@@ -111,6 +111,9 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 	if a, ok := transport.(bot.InlineAnswerer); ok {
 		opts.Inline = a // Telegram: inline queries (@bot QUERY)
 	}
+	if ms, ok := transport.(bot.MenuSetter); ok {
+		opts.Menus = ms // Telegram: menus per scope, an operator's when they first write
+	}
 	if f, ok := transport.(bot.Files); ok {
 		opts.Files = f // Telegram: /import of an uploaded OPML file
 	}

@@ -75,6 +75,10 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		if err := r.opts.Settings.DigestOff(ctx, req.in.ChatID); err != nil {
 			return err
 		}
+		if req.chat.DigestTime != "" { // kept for /digest on: say so
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest on</code> turns it back on at %s.", esc(req.chat.DigestTime)))
+			return nil
+		}
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest 08:00</code> turns it back on."))
 		return nil
 	}

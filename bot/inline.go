@@ -22,7 +22,9 @@ import (
 
 // InlineAnswerer answers inline queries; Telegram has it, the console not.
 type InlineAnswerer interface {
-	AnswerInline(ctx context.Context, queryID string, results []InlineResult, cacheSeconds int) error
+	// AnswerInline answers with one page of results; nextOffset ("" on the
+	// last page) comes back as the query's offset when the person scrolls.
+	AnswerInline(ctx context.Context, queryID string, results []InlineResult, nextOffset string, cacheSeconds int) error
 }
 
 // InlineResult is one article offered in answer to an inline query.
@@ -35,10 +37,13 @@ type InlineResult struct {
 }
 
 // Inline limits: Telegram's own (a query is at most 256 characters, an
-// answer at most 50 results) and the cache's.
+// answer at most 50 results) and the cache's. An answer is a page of
+// inlineResults; scrolling to its end asks for the next (next_offset), up
+// to inlineMaxResults in all.
 const (
 	maxInlineQuery   = 255
 	inlineResults    = 10
+	inlineMaxResults = 50
 	inlineCacheTTL   = time.Minute
 	inlineCacheSize  = 256
 	inlineCacheHints = 30 // seconds Telegram may cache an answer itself
@@ -56,9 +61,27 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 	if !cacheable {
 		seconds = 0
 	}
-	if err := r.opts.Inline.AnswerInline(ctx, in.Inline.ID, results, seconds); err != nil {
+	results, next := inlinePage(results, in.Inline.Offset)
+	if err := r.opts.Inline.AnswerInline(ctx, in.Inline.ID, results, next, seconds); err != nil {
 		r.log.Warn("answer inline query", "user", in.UserID, "err", err)
 	}
+}
+
+// inlinePage returns the page of results that offset (a next_offset this
+// bot gave: the index of the page's first result) starts, and the
+// next_offset of the page after it, "" after the last. An offset that does
+// not read starts at the first page; one past the end is an empty last page.
+func inlinePage(results []InlineResult, offset string) ([]InlineResult, string) {
+	from, err := strconv.Atoi(offset)
+	if err != nil || from < 0 {
+		from = 0
+	}
+	from = min(from, len(results))
+	to := min(from+inlineResults, len(results))
+	if to == len(results) {
+		return results[from:to], ""
+	}
+	return results[from:to], strconv.Itoa(to)
 }
 
 // inlineResults returns the results for text, from the cache when a recent
@@ -82,7 +105,7 @@ func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult
 	if text == "" {
 		arts, err = r.trendingArticles(ctx)
 	} else {
-		arts, err = r.opts.Search.Top(ctx, text, inlineResults)
+		arts, err = r.opts.Search.Top(ctx, text, inlineMaxResults)
 	}
 	var perr *query.ParseError
 	switch {

@@ -48,6 +48,7 @@ type Incoming struct {
 type InlineQuery struct {
 	ID       string
 	Query    string
+	Offset   string // the next_offset of the answer scrolled past; "" for the first page
 	ChatType string // the chat it was typed in: sender, private, group, supergroup, channel
 }
 

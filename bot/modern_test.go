@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -328,6 +329,7 @@ func TestMenusPerScopeAndDescriptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	h.tg.KnowChat(42) // the operator wrote to the bot: Telegram takes a menu of their own
 	if err := tg.SetMenus(context.Background(), h.router.Menus(), h.router.Profiles()); err != nil {
 		t.Fatal(err)
 	}
@@ -408,5 +410,58 @@ func TestInlineAnswersArePersonal(t *testing.T) {
 				t.Errorf("inline %q answered with is_personal=%q, want true", q, c.Params.Get("is_personal"))
 			}
 		}
+	}
+}
+
+// Inline search showed its first 10 results and no more: scrolling to the
+// end of the list loads the next page (next_offset), until the last.
+func TestInlineResultsPageAsTheUserScrolls(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []news.Article
+	for i := range 23 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://wire.example/%d", i),
+			Title: fmt.Sprintf("Kursk deminers, day %d", i), Text: "Deminers in Kursk.", PublishedAt: h.clock.Now().Add(-time.Duration(i) * time.Minute)})
+	}
+	if _, err := h.st.InsertArticles(ctx, src.ID, arts); err != nil {
+		t.Fatal(err)
+	}
+	h.queued.Add(1)
+	id := h.tg.SendInlineQuery(5, "kursk")
+	seen := map[string]bool{}
+	var pages []int
+	for {
+		res := waitInline(t, h.tg, id)
+		pages = append(pages, len(res))
+		for _, r := range res {
+			rid, _ := r["id"].(string)
+			if seen[rid] {
+				t.Fatalf("result %s on two pages", rid)
+			}
+			seen[rid] = true
+		}
+		next, ok := h.tg.ScrollInline(id)
+		if !ok {
+			break
+		}
+		if len(pages) > 5 {
+			t.Fatalf("pages go on: %v", pages)
+		}
+		h.queued.Add(1)
+		id = next
+	}
+	if !slices.Equal(pages, []int{10, 10, 3}) || len(seen) != 23 {
+		t.Fatalf("pages of %v results, %d distinct; want 10, 10, 3 and all 23", pages, len(seen))
+	}
+	// A single page has no next_offset at all.
+	h.queued.Add(1)
+	one := h.tg.SendInlineQuery(5, "zanzibar")
+	waitInline(t, h.tg, one)
+	if _, ok := h.tg.ScrollInline(one); ok {
+		t.Errorf("a one-page answer offers a next page")
 	}
 }

@@ -107,6 +107,9 @@ type RouterOptions struct {
 	// Languages reads and sets the chat's language (/language); nil: every
 	// chat is answered in its sender's Telegram language, or English.
 	Languages Languages
+	// Menus registers the command menus (Telegram): RegisterMenus at
+	// start, and an operator's own menu when they first write; nil: none.
+	Menus MenuSetter
 }
 
 // Router turns incoming messages and button presses into command calls;
@@ -121,7 +124,8 @@ type Router struct {
 	jobs     sync.WaitGroup // background commands (/addsource, /import)
 	jobSlots chan struct{}
 	inline   inlineCache
-	pages    shownPages // search pages More has sent
+	opMenus  operatorMenus // operators whose own menu Telegram took
+	pages    shownPages    // search pages More has sent
 }
 
 // NewRouter returns a Router with the command table.
@@ -195,6 +199,7 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		r.handleEdit(ctx, in)
 		return
 	}
+	r.ensureOperatorMenu(ctx, in) // an operator who never wrote before start has no menu yet
 	name, args, addressed, ok := r.parseCommand(in.Text)
 	if !ok && ((in.ChatType != "private" && !r.mentioned(in.Text)) || strings.TrimSpace(in.Text) == "" || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
 		return // chatter in a group not addressed to the bot, or a command for another bot

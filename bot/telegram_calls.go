@@ -65,8 +65,10 @@ func (t *Telegram) RewriteMessage(ctx context.Context, chatID int64, messageID i
 
 // AnswerInline answers an inline query with articles (answerInlineQuery),
 // each an article result whose message is its HTML text without a link
-// preview; it fails with a *SendError or a transport error.
-func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []InlineResult, cacheSeconds int) error {
+// preview; nextOffset ("" at the last page) is what Telegram sends back as
+// the offset of the query when the person scrolls to the end. It fails
+// with a *SendError or a transport error.
+func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []InlineResult, nextOffset string, cacheSeconds int) error {
 	rs := make([]map[string]any, len(results))
 	for i, r := range results {
 		res := map[string]any{"type": "article", "id": r.ID, "title": r.Title,
@@ -83,6 +85,7 @@ func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []I
 	// is_personal: the answer is in the asker's language, and Telegram
 	// would give one that is not personal to anyone sending the same query.
 	p := tgbotapi.Params{"inline_query_id": queryID, "cache_time": strconv.Itoa(cacheSeconds), "is_personal": "true"}
+	p.AddNonEmpty("next_offset", nextOffset)
 	if err := p.AddInterface("results", rs); err != nil {
 		return fmt.Errorf("answerInlineQuery: %w", err)
 	}

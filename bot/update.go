@@ -22,9 +22,10 @@ type updateExtra struct {
 		Message *messageExtra `json:"message"`
 	} `json:"callback_query"`
 	InlineQuery *struct {
-		ID    string `json:"id"`
-		Query string `json:"query"`
-		From  *struct {
+		ID     string `json:"id"`
+		Query  string `json:"query"`
+		Offset string `json:"offset"`
+		From   *struct {
 			ID           int64  `json:"id"`
 			LanguageCode string `json:"language_code"`
 		} `json:"from"`
@@ -61,7 +62,7 @@ func decodeUpdate(raw []byte) (id int, in Incoming, ok bool, err error) {
 		return 0, Incoming{}, false, fmt.Errorf("decode update: %w", err)
 	}
 	if q := x.InlineQuery; q != nil {
-		in = Incoming{Inline: &InlineQuery{ID: q.ID, Query: q.Query, ChatType: q.ChatType}}
+		in = Incoming{Inline: &InlineQuery{ID: q.ID, Query: q.Query, Offset: q.Offset, ChatType: q.ChatType}}
 		if q.From != nil {
 			in.UserID, in.Language = q.From.ID, q.From.LanguageCode
 		}

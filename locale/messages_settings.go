@@ -45,6 +45,7 @@ var settingTexts = []entry{
 		"<code>/digest ЧЧ:ММ</code> задаёт время, <code>/digest off</code> выключает сводку, <code>/digest now</code> присылает её сейчас.",
 		"<code>/digest HH:MM</code> legt die Uhrzeit fest, <code>/digest off</code> schaltet sie ab, <code>/digest now</code> schickt jetzt eine.",
 		"<code>/digest HH:MM</code> fija la hora, <code>/digest off</code> lo desactiva, <code>/digest now</code> envía uno ahora."},
+	{"🔕 Daily digest off. <code>/digest on</code> turns it back on at %s.", "🔕 Ежедневная сводка выключена. <code>/digest on</code> включит её снова в %s.", "🔕 Tägliche Übersicht aus. <code>/digest on</code> schaltet sie um %s wieder ein.", "🔕 Resumen diario desactivado. <code>/digest on</code> lo vuelve a activar a las %s."},
 	{"🔕 Daily digest off. <code>/digest 08:00</code> turns it back on.", "🔕 Ежедневная сводка выключена. <code>/digest 08:00</code> включит её снова.", "🔕 Tägliche Übersicht aus. <code>/digest 08:00</code> schaltet sie wieder ein.", "🔕 Resumen diario desactivado. <code>/digest 08:00</code> lo vuelve a activar."},
 	{"I can't read <code>%s</code> as a time of day. Try <code>/digest 08:00</code>, <code>/digest off</code> or <code>/digest now</code>.",
 		"Не могу прочитать <code>%s</code> как время суток. Попробуйте <code>/digest 08:00</code>, <code>/digest off</code> или <code>/digest now</code>.",

@@ -22,6 +22,8 @@ const help = `lines (one per update; # starts a comment):
                             edited_channel_post in a channel)
   press CHAT DATA [MSG [THREAD]]  the user presses a button with callback data DATA
                             under message MSG (default 1) of CHAT, in forum topic THREAD if given
+  scroll                    scroll to the end of the last inline answer: the same query again
+                            with the answer's next_offset (nothing when it has none: the last page)
   user ID                   the sender of later group messages, presses and inline queries (default 42)
   lang CODE                 the senders' Telegram language_code from now on ("-" = none; default en)
   member CHAT USER STATUS   what getChatMember answers: creator, administrator, member, left, kicked
@@ -48,6 +50,11 @@ type driver struct {
 	nextID int               // message ids of the users' messages, apart from the bot's
 	gone   map[[2]int64]bool // (chat, thread) of the topics closed or deleted
 	botIn  map[int64]string  // the bot's status in each chat a bot line named
+	// lastInline is the latest inline query, for scroll.
+	lastInline struct {
+		id, query string
+		user      int64
+	}
 	// refused answers the calls Telegram would refuse after bot and
 	// migrate lines.
 	refused *refusals
@@ -108,8 +115,9 @@ func (d *driver) do(line string) error {
 		if err != nil {
 			return fmt.Errorf("inline: bad user id %q", f[0])
 		}
-		d.srv.AddUpdate(map[string]any{"inline_query": map[string]any{
-			"id": fmt.Sprintf("iq%d", d.next()), "query": query, "offset": "", "chat_type": "sender", "from": d.from(user)}})
+		d.inline(user, query, "")
+	case "scroll":
+		return d.scroll()
 	case "press":
 		if len(args) < 2 || len(args) > 4 {
 			return fmt.Errorf("press CHAT DATA [MSG [THREAD]]")
@@ -256,6 +264,37 @@ func (d *driver) edit(chat int64, typ string, msg int, text string) {
 		m["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
 	}
 	d.srv.AddUpdate(map[string]any{key: m})
+}
+
+// inline queues an inline query and remembers it for scroll.
+func (d *driver) inline(user int64, query, offset string) {
+	id := fmt.Sprintf("iq%d", d.next())
+	d.lastInline.id, d.lastInline.query, d.lastInline.user = id, query, user
+	d.srv.AddUpdate(map[string]any{"inline_query": map[string]any{
+		"id": id, "query": query, "offset": offset, "chat_type": "sender", "from": d.from(user)}})
+}
+
+// scroll asks for the next page of the last inline answer, as Telegram does
+// when the person scrolls to its end. It fails when there was no inline query.
+func (d *driver) scroll() error {
+	if d.lastInline.id == "" {
+		return fmt.Errorf("scroll: no inline query yet")
+	}
+	next, answered := "", false
+	for _, c := range d.srv.Calls("answerInlineQuery") {
+		if c.Params.Get("inline_query_id") == d.lastInline.id {
+			next, answered = c.Params.Get("next_offset"), true
+		}
+	}
+	switch {
+	case !answered:
+		fmt.Fprintf(d.out, "# %s has no answer yet\n", d.lastInline.id)
+	case next == "":
+		fmt.Fprintf(d.out, "# no more results: the answer to %s has no next_offset\n", d.lastInline.id)
+	default:
+		d.inline(d.lastInline.user, d.lastInline.query, next)
+	}
+	return nil
 }
 
 func (d *driver) next() int {

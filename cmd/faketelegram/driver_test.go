@@ -165,3 +165,63 @@ func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestDriverScrollsInlineAnswers: scroll repeats the last inline query with
+// its answer's next_offset, and says so when there is no next page.
+func TestDriverScrollsInlineAnswers(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	var out bytes.Buffer
+	d := newDriver(srv, &out)
+	if err := d.do("scroll"); err == nil {
+		t.Error("scroll before any inline query was accepted")
+	}
+	if err := d.do("inline 5 climate"); err != nil {
+		t.Fatal(err)
+	}
+	answer := func(id, next string) {
+		t.Helper()
+		v := url.Values{"inline_query_id": {id}, "results": {`[{"type":"article","id":"a1","title":"T","input_message_content":{"message_text":"x"}}]`}}
+		if next != "" {
+			v.Set("next_offset", next)
+		}
+		resp, err := http.PostForm(srv.URL+"/bot1:t/answerInlineQuery", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	first := d.lastInline.id
+	answer(first, "10")
+	if err := d.do("scroll"); err != nil {
+		t.Fatal(err)
+	}
+	if d.lastInline.id == first || d.lastInline.query != "climate" {
+		t.Fatalf("scroll sent %+v", d.lastInline)
+	}
+	second := d.lastInline.id
+	answer(second, "")
+	if err := d.do("scroll"); err != nil {
+		t.Fatal(err)
+	}
+	if d.lastInline.id != second || !strings.Contains(out.String(), "no more results") {
+		t.Errorf("scroll past the last page sent a query, or said nothing: %q", out.String())
+	}
+	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Result []map[string]any
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	if len(body.Result) != 2 || body.Result[1]["inline_query"].(map[string]any)["offset"] != "10" {
+		t.Fatalf("updates = %v; want the query, then it again at offset 10", body.Result)
+	}
+}

@@ -70,14 +70,57 @@ func (s *Server) SendTopicText(chatID int64, thread int, userID int64, text stri
 
 // SendInlineQuery queues an inline query typed by userID and returns its id.
 func (s *Server) SendInlineQuery(userID int64, query string) string {
+	return s.SendInlineQueryAt(userID, query, "")
+}
+
+// SendInlineQueryAt queues an inline query with an offset (the next_offset
+// of an answer, as Telegram sends it when the person scrolls to the end of
+// the results) and returns its id.
+func (s *Server) SendInlineQueryAt(userID int64, query, offset string) string {
 	s.mu.Lock()
 	id := fmt.Sprintf("iq%d", s.nextUpd)
+	if s.asked == nil {
+		s.asked = map[string]inlineAsk{}
+	}
+	s.asked[id] = inlineAsk{user: userID, query: query}
 	s.mu.Unlock()
 	s.AddUpdate(map[string]any{"inline_query": map[string]any{
-		"id": id, "query": query, "offset": "", "chat_type": "sender",
+		"id": id, "query": query, "offset": offset, "chat_type": "sender",
 		"from": map[string]any{"id": userID, "is_bot": false, "first_name": "Tester", "language_code": "en"},
 	}})
 	return id
+}
+
+// ScrollInline plays the person scrolling to the end of the answer to
+// inline query answered: it queues the same query from the same user with
+// the answer's next_offset and returns the new query's id. It reports false,
+// queuing nothing, when the answer has no next_offset (its last page) or
+// there is no accepted answer to answered yet.
+func (s *Server) ScrollInline(answered string) (string, bool) {
+	var next string
+	s.mu.Lock()
+	asked, found := s.asked[answered]
+	if !found {
+		s.mu.Unlock()
+		return "", false
+	}
+	found = false
+	for _, c := range s.calls {
+		if c.Method == "answerInlineQuery" && c.Params.Get("inline_query_id") == answered && c.Params.Get("_accepted") == "1" {
+			next, found = c.Params.Get("next_offset"), true
+		}
+	}
+	s.mu.Unlock()
+	if !found || next == "" {
+		return "", false
+	}
+	return s.SendInlineQueryAt(asked.user, asked.query, next), true
+}
+
+// inlineAsk is who typed an inline query and what (SendInlineQueryAt).
+type inlineAsk struct {
+	user  int64
+	query string
 }
 
 // ForwardWebhookTo makes the fake post updates to target once the bot sets
@@ -235,7 +278,8 @@ func strictJSON(v string, out any) error {
 
 // answerInlineQuery checks an answer to an inline query: its id, at most 50
 // results, each an article with a unique id of 1-64 bytes, a title and a
-// message of 1-4096 characters, and a cache_time that is a number.
+// message of 1-4096 characters, a cache_time that is a number, and a
+// next_offset of at most 64 bytes (ScrollInline sends it back).
 func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 	p := call.Params
 	fail := func(desc string) {
@@ -249,6 +293,10 @@ func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 	}
 	if v := p.Get("is_personal"); v != "" && v != "true" && v != "false" {
 		fail("is_personal must be a Boolean")
+		return
+	}
+	if len(p.Get("next_offset")) > 64 {
+		fail("NEXT_OFFSET_INVALID")
 		return
 	}
 	if v := p.Get("cache_time"); v != "" {
@@ -324,9 +372,17 @@ func checkLanguage(p url.Values) string {
 	return ""
 }
 
+// knows reports whether the chat wrote to the bot (learn, KnowChat).
+func (s *Server) knows(chatID int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.known[chatID]
+}
+
 // setMyCommands checks a command list: at most 100 commands, each 1-32 of
 // a-z, 0-9 and _, described in 1-256 characters; a known scope, with a
-// chat_id where the scope needs one; a language code.
+// chat_id where the scope needs one (for "chat", a chat that wrote to the
+// bot); a language code.
 func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 	p := call.Params
 	fail := func(desc string) {
@@ -368,6 +424,10 @@ func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 		}
 		if chatScopes[sc.Type] && sc.ChatID == nil {
 			fail("chat_id is required for this scope")
+			return
+		}
+		if id, ok := sc.ChatID.(float64); ok && sc.Type == "chat" && !s.knows(int64(id)) {
+			fail("chat not found") // Telegram's answer for a chat that never wrote to the bot
 			return
 		}
 	}

@@ -85,6 +85,8 @@ type Server struct {
 	members    map[[2]int64]string      // (chat, user) → status for getChatMember
 	files      map[string]File          // file_id → file, for getFile and /file/bot<token>/<path>
 	topics     map[int64]map[int]string // chat → forum topic → open, closed or deleted (modern.go)
+	known      map[int64]bool           // chats that wrote to the bot: setMyCommands takes their scope
+	asked      map[string]inlineAsk     // inline queries by id, for ScrollInline
 	forward    string                   // where webhook updates are posted (ForwardWebhookTo)
 	hooked     bool                     // a webhook is set and updates are posted
 	hookSecret string
@@ -108,7 +110,41 @@ func NewServer(token string) *Server {
 
 func newServer(token string) *Server {
 	return &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{},
-		files: map[string]File{}}
+		files: map[string]File{}, known: map[int64]bool{}}
+}
+
+// KnowChat makes the chat known, as a user who wrote to the bot before
+// this fake started: a menu of its own (BotCommandScopeChat) is taken.
+func (s *Server) KnowChat(chatID int64) {
+	s.mu.Lock()
+	s.known[chatID] = true
+	s.mu.Unlock()
+}
+
+// learn notes the chat of an update as known (caller holds s.mu): Telegram
+// refuses a menu of its own to a chat the bot has never seen.
+func (s *Server) learn(u map[string]any) {
+	for _, key := range []string{"message", "channel_post", "edited_message", "my_chat_member"} {
+		m, _ := u[key].(map[string]any)
+		if chat, ok := m["chat"].(map[string]any); ok {
+			if id, ok := asInt64(chat["id"]); ok {
+				s.known[id] = true
+			}
+		}
+	}
+}
+
+// asInt64 reads a number of a JSON-like map.
+func asInt64(v any) (int64, bool) {
+	switch n := v.(type) {
+	case int64:
+		return n, true
+	case int:
+		return int64(n), true
+	case float64:
+		return int64(n), true
+	}
+	return 0, false
 }
 
 // NewServerAt starts a fake for token listening on addr ("127.0.0.1:8081")
@@ -174,6 +210,7 @@ func (s *Server) SendText(chatID int64, chatType string, userID int64, text stri
 		delete(msg, "from")
 	}
 	s.updates = append(s.updates, map[string]any{"update_id": s.nextUpd, key: msg})
+	s.learn(s.updates[len(s.updates)-1])
 	s.nextUpd++
 	s.notify()
 }
@@ -206,6 +243,7 @@ func (s *Server) SendDocument(chatID int64, chatType string, userID int64, capti
 	}
 	s.nextMsg++
 	s.updates = append(s.updates, map[string]any{"update_id": s.nextUpd, "message": msg})
+	s.learn(s.updates[len(s.updates)-1])
 	s.nextUpd++
 	s.notify()
 }
@@ -226,6 +264,7 @@ func (s *Server) AddUpdate(u map[string]any) {
 	u["update_id"] = s.nextUpd
 	s.nextUpd++
 	s.updates = append(s.updates, u)
+	s.learn(u)
 	s.notify()
 }
 
