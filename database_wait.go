@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/newshound/newshound/store"
@@ -112,6 +113,13 @@ func waitReason(path string, err error) string {
 		return fmt.Sprintf("storage.path %q: the database is locked by another process (a `newshound backup` or `newshound vacuum`, "+
 			"a sqlite3 shell left in a transaction, another program): find it with `fuser -v %s %s-wal` or `lsof %s`, and let it finish or stop it; "+
 			"waiting for it: the bot starts once the lock is freed", path, path, path, path)
+	case store.DiskFull(err):
+		dir, aerr := filepath.Abs(filepath.Dir(path))
+		if aerr != nil {
+			dir = filepath.Dir(path)
+		}
+		return fmt.Sprintf("storage.path %q: the disk is full, or a file-size limit (ulimit -f, LimitFSIZE=) was reached: "+
+			"free space in %s (old logs, old backups), or move storage.path to a disk with room; waiting: the bot starts once there is room", path, dir)
 	}
 	return ""
 }
