@@ -21,9 +21,10 @@ const (
 )
 
 // openDatabase takes the database's lock (store.Lock), checks it
-// (checkDatabase) and opens it. While another process holds it (a second
-// bot, or a `newshound backup` or `vacuum`, a sqlite3 shell left in a
-// transaction, which hold SQLite's write lock past its busy timeout) or the
+// (checkDatabase) and opens it. A second bot, holding the lock, is refused
+// at once (store.ErrLocked). While another process holds SQLite's write
+// lock past its busy timeout (a `newshound backup` or `vacuum`, a sqlite3
+// shell left in a transaction, another program) or the
 // disk is too full to open an existing database, it says so once (in the log
 // and, when the log is a file, on stderr) and tries again with backoff, so
 // that the bot starts by itself once the other process is done or space is
@@ -45,11 +46,11 @@ func (m *Main) openDatabase(ctx context.Context, path string, log *slog.Logger, 
 			return st, unlock, nil
 		}
 		why := waitReason(path, err)
-		if why == "" || ctx.Err() != nil {
-			if why != "" {
-				m.tell(log, logPath, "stopped while waiting for the database", "path", path)
-				return nil, nil, nil
-			}
+		if ctx.Err() != nil && (why != "" || said != "") {
+			m.tell(log, logPath, "stopped while waiting for the database", "path", path)
+			return nil, nil, nil
+		}
+		if why == "" {
 			return nil, nil, err
 		}
 		if why != said {
@@ -62,6 +63,10 @@ func (m *Main) openDatabase(ctx context.Context, path string, log *slog.Logger, 
 			m.tell(log, logPath, "stopped while waiting for the database", "path", path)
 			return nil, nil, nil
 		case <-t:
+			if ctx.Err() != nil {
+				m.tell(log, logPath, "stopped while waiting for the database", "path", path)
+				return nil, nil, nil
+			}
 		}
 		delay = min(2*delay, lastRetry)
 	}
@@ -107,8 +112,6 @@ func waitReason(path string, err error) string {
 	switch {
 	case errors.As(err, &first):
 		return ""
-	case errors.Is(err, store.ErrLocked):
-		return fmt.Sprintf("storage.path %q: %v; waiting for it to exit: the bot starts once it has", path, err)
 	case store.Busy(err):
 		return fmt.Sprintf("storage.path %q: the database is locked by another process (a `newshound backup` or `newshound vacuum`, "+
 			"a sqlite3 shell left in a transaction, another program): find it with `fuser -v %s %s-wal` or `lsof %s`, and let it finish or stop it; "+
