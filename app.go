@@ -32,6 +32,9 @@ type Main struct {
 	// CheckDB forces the start's quick_check of a database above
 	// store.QuickCheckMaxBytes (the -check-db flag).
 	CheckDB bool
+	// After is the timer of the start's waits for the database (see
+	// openDatabase); nil: time.After. Tests replace it.
+	After func(time.Duration) <-chan time.Time
 
 	watch *watch // the progress of this run, for /status and /healthz
 }
@@ -59,11 +62,11 @@ type updater interface {
 
 // Run loads the configuration at path, builds every part and runs them until
 // ctx is done (or the console input ends). It fails when the configuration
-// is invalid, another process uses the database, the database cannot be
-// opened or Telegram refuses the token, and when a part stops on its own
+// is invalid, the database cannot be opened or Telegram refuses the token, and when a part stops on its own
 // while running (the webhook's port taken, say); a Telegram that cannot be
 // reached at start is waited for, while the sources are polled and the
-// digests queued.
+// digests queued, and so is a database another process holds or a disk too
+// full to open it (see openDatabase): stopped while waiting, it returns nil.
 func (m *Main) Run(ctx context.Context, path string) error {
 	cfg, err := config.Load(path, m.getenv)
 	if err != nil {
@@ -97,18 +100,11 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	unlock, err := store.Lock(cfg.Storage.Path) // one process per database
-	if err != nil {
+	st, unlock, err := m.openDatabase(ctx, cfg.Storage.Path, log, logPath)
+	if err != nil || st == nil { // st nil: stopped while waiting for the database
 		return err
 	}
 	defer unlock()
-	if err := checkDatabase(ctx, cfg.Storage.Path, m.CheckDB, log); err != nil {
-		return err
-	}
-	st, err := store.OpenLogged(ctx, cfg.Storage.Path, m.Now, log)
-	if err != nil {
-		return storageError(cfg.Storage.Path, err)
-	}
 	defer st.Close()
 	if err := syncSources(ctx, st, cfg, log); err != nil {
 		return err

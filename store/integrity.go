@@ -43,7 +43,9 @@ var ErrDamaged = errors.New("the database file is damaged")
 // to start a new database; a file that does not begin as a database at all
 // says first to point storage.path at the database (it may name another
 // file by mistake). A device, folder or pipe is refused as not a regular
-// file (without ErrDamaged). It fails also when the file cannot be read.
+// file (without ErrDamaged). It fails also when the file cannot be read,
+// and (without ErrDamaged: see DiskFull and Busy) when the disk has no room
+// for SQLite's shared-memory file or another process holds the database.
 func CheckFile(ctx context.Context, path string, force bool) (FileCheck, error) {
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -81,7 +83,9 @@ func CheckFile(ctx context.Context, path string, force bool) (FileCheck, error) 
 	findings, err := quickCheck(ctx, db)
 	fc.Took = time.Since(start)
 	if err != nil {
-		if ctx.Err() != nil {
+		if ctx.Err() != nil || DiskFull(err) || Busy(err) {
+			// Not the file's fault: SQLite could not make its
+			// shared-memory file (a full disk) or waited in vain.
 			return fc, fmt.Errorf("check %s: %w", path, err)
 		}
 		return fc, damaged(path, "SQLite cannot read it", err)

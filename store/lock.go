@@ -6,6 +6,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // ErrLocked is returned by Lock when another process holds the database.
@@ -47,4 +49,15 @@ func Lock(path string) (unlock func() error, err error) {
 		_ = f.Truncate(0)
 		return f.Close() // closing the file releases the lock
 	}, nil
+}
+
+// Busy reports whether err is SQLite's "database is locked" (SQLITE_BUSY or
+// SQLITE_LOCKED): another connection, in this process or another, held the
+// database's write lock for longer than the busy timeout.
+func Busy(err error) bool {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked
+	}
+	return err != nil && strings.Contains(err.Error(), "database is locked")
 }
