@@ -109,10 +109,16 @@ func TestExportDeliveryFaults(t *testing.T) {
 				}
 				refused = true
 				rep := tt.rep
+				rep.Delay = 300 * time.Millisecond // a slow answer, as under load: the test's clock must not move before the sender has it
 				return &rep
 			})
 			h.send(operator, "private", operator, "/export")
 			testkit.WaitFor(t, "the refused attempt", func() bool { return len(h.tg.Calls("sendDocument")) >= 1 })
+			// The fake records the call before it answers: the sender reads
+			// Telegram's answer and dates the retry from the clock after
+			// that. Moved first, the clock put a 429's retry (30 s) beyond
+			// hold+retry (31 s), and the outbox never drained.
+			waitLooks(t, h.sender)
 			h.clock.Advance(tt.hold)
 			waitLooks(t, h.sender)
 			if got := h.tg.Calls("sendDocument"); len(got) != 1 {
