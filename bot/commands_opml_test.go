@@ -186,3 +186,26 @@ func TestImportReportSaysWhatIsLeftForLater(t *testing.T) {
 		}
 	}
 }
+
+// An import that led web pages to their feeds, and found no feed for
+// others, says which, escaped, with at most ten of a kind named; the feeds
+// it could not fetch it counts.
+func TestImportReportSaysWhichPagesWereLedWhere(t *testing.T) {
+	res := sources.Imported{Added: make([]news.Source, 3), Unchecked: 2,
+		Led:    []sources.Led{{Name: "World <News>", Page: "https://world.example/", Feed: "https://world.example/rss?a=1&b=2"}},
+		NoFeed: []sources.Outline{{Title: "About", URL: "https://about.example/about"}}}
+	for range 11 {
+		res.NoFeed = append(res.NoFeed, sources.Outline{URL: "https://x.example/"})
+	}
+	got := importReport(locale.For("en"), res)
+	for _, want := range []string{
+		"Web pages led to the feed they link to: World &lt;News&gt; → https://world.example/rss?a=1&amp;b=2.",
+		"Not added, neither a feed nor a page that links to one: About (https://about.example/about); https://x.example/",
+		" and 2 more.",
+		"2 could not be fetched now and were added as the list gives them",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report %q, want it to hold %q", got, want)
+		}
+	}
+}
