@@ -189,7 +189,7 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		}
 	}
 	now := w.now()
-	refused := w.store.CheckWritable(ctx)
+	refused := w.checkWritable(ctx)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	p := locale.FromContext(ctx)
@@ -227,6 +227,19 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		b.WriteString(p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name))
 	}
 	return b.String(), nil
+}
+
+// checkWritable is the store's CheckWritable within bot.ReplyWriteWait: a
+// database whose write lock another process holds makes a write wait the
+// busy timeout, and /status would wait with it.
+func (w *watch) checkWritable(ctx context.Context) error {
+	wctx, cancel := context.WithTimeout(ctx, bot.ReplyWriteWait)
+	defer cancel()
+	err := w.store.CheckWritable(wctx)
+	if err != nil && wctx.Err() != nil && ctx.Err() == nil {
+		return fmt.Errorf("no write went through within %s; another process may hold the database's lock: %w", bot.ReplyWriteWait, err)
+	}
+	return err
 }
 
 // backlog returns the sources fetched (successfully) for the first time

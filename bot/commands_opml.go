@@ -185,7 +185,7 @@ func importReport(p locale.Printer, i sources.Imported) string {
 		}))
 	}
 	if i.Unchecked > 0 {
-		s += "\n" + p.Sprintf("%d could not be fetched now and were added as the list gives them; /sources will say if they keep failing.", i.Unchecked)
+		s += "\n" + p.Sprintf("Not fetched now, added as the list gives them: %d; /sources will say if they keep failing.", i.Unchecked)
 	}
 	if i.Later > 0 {
 		s += "\n" + p.Sprintf("%d more feeds of the list are not imported yet: an import adds up to %d at a time. Send the same /import again for the next ones.", i.Later, sources.MaxImport)

@@ -202,7 +202,7 @@ func TestImportReportSaysWhichPagesWereLedWhere(t *testing.T) {
 		"Web pages led to the feed they link to: World &lt;News&gt; → https://world.example/rss?a=1&amp;b=2.",
 		"Not added, neither a feed nor a page that links to one: About (https://about.example/about); https://x.example/",
 		" and 2 more.",
-		"2 could not be fetched now and were added as the list gives them",
+		"Not fetched now, added as the list gives them: 2;",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("report %q, want it to hold %q", got, want)

@@ -119,9 +119,17 @@ func (j *journal) queueDirect(ctx context.Context) int {
 	return lost
 }
 
+// ReplyWriteWait bounds how long ReplyQueue waits for the database to take
+// a reply (or a chat) before it sends the reply from memory: with another
+// process holding the database's write lock (SQLITE_BUSY), every write
+// waits the store's busy timeout (10 s) in turn on its one writer
+// connection, behind the poller's, and /status came only once the lock was
+// gone.
+const ReplyWriteWait = 2 * time.Second
+
 // ReplyQueue is the router's store with replies that the database cannot
-// queue (disk full, read-only, locked by another process) sent from memory
-// by the sender instead of dropped (see journal.holdReply); and a chat that
+// queue (disk full, read-only, locked by another process: within
+// ReplyWriteWait) sent from memory by the sender instead of dropped (see journal.holdReply); and a chat that
 // cannot be updated (EnsureChat) read as it is. Beyond ReplyQueueMax held
 // replies, Enqueue fails as the store did.
 type ReplyQueue struct {
@@ -135,7 +143,9 @@ type ReplyQueue struct {
 // takes writes again (see Enqueue). It fails as the store did when
 // ReplyQueueMax such chats wait already.
 func (q ReplyQueue) EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error) {
-	c, err := q.RouterStore.EnsureChat(ctx, id, typ, title, def)
+	wctx, cancel := context.WithTimeout(ctx, ReplyWriteWait)
+	c, err := q.RouterStore.EnsureChat(wctx, id, typ, title, def)
+	cancel()
 	if err == nil {
 		return c, nil
 	}
@@ -157,7 +167,9 @@ func (q ReplyQueue) EnsureChat(ctx context.Context, id int64, typ, title string,
 // Enqueue queues m, or, when the database refuses, has the sender send it
 // from memory; it fails only when ReplyQueueMax replies are held so.
 func (q ReplyQueue) Enqueue(ctx context.Context, m news.Message) (int64, error) {
-	id, err := q.enqueue(ctx, m)
+	wctx, cancel := context.WithTimeout(ctx, ReplyWriteWait)
+	id, err := q.enqueue(wctx, m)
+	cancel()
 	if err == nil || ctx.Err() != nil {
 		return id, err
 	}
