@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -233,10 +234,8 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 // database whose write lock another process holds makes a write wait the
 // busy timeout, and /status would wait with it.
 func (w *watch) checkWritable(ctx context.Context) error {
-	wctx, cancel := context.WithTimeout(ctx, bot.ReplyWriteWait)
-	defer cancel()
-	err := w.store.CheckWritable(wctx)
-	if err != nil && wctx.Err() != nil && ctx.Err() == nil {
+	err := bot.Within(ctx, bot.ReplyWriteWait, w.store.CheckWritable)
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
 		return fmt.Errorf("no write went through within %s; another process may hold the database's lock: %w", bot.ReplyWriteWait, err)
 	}
 	return err
