@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"sync"
 	"time"
 
@@ -91,6 +92,9 @@ func (m *Main) RunDemo(ctx context.Context) error {
 func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error {
 	if err := checkStorage(cfg.Storage.Path); err != nil {
 		return err
+	}
+	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
+		return err // before the database and Telegram: the fix is in the file
 	}
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()

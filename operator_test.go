@@ -177,6 +177,8 @@ func TestStartupErrorsNameTheFix(t *testing.T) {
 		{"missing database folder", db(filepath.Join(dir, "missing", "news.db")), "", []string{"storage.path", filepath.Join(dir, "missing"), "does not exist", "mkdir -p"}},
 		{"database folder is a file", db(filepath.Join(aFile, "news.db")), "", []string{"storage.path", aFile, "not a folder"}},
 		{"bad summary rule", db(filepath.Join(dir, "rule.db")) + "[[summary.rules]]\nname = \"x\"\npattern = \"(\"\n", "", []string{"summary.rules"}},
+		{"a source's CA file missing", db(filepath.Join(dir, "ca.db")) + "[[sources]]\nname = \"Intranet\"\nurl = \"https://intranet.example/rss\"\nca_file = \"" + filepath.Join(dir, "myca.pem") + "\"\n", "",
+			[]string{"sources[0].ca_file", "Intranet", "myca.pem", "no such file"}},
 		{"bad metrics address", db(filepath.Join(dir, "metrics.db")) + "[metrics]\nlisten = \"256.0.0.1:bad\"\n", "", []string{"metrics.listen", "host:port"}},
 		{"metrics port taken", db(filepath.Join(dir, "taken.db")) + "[metrics]\nlisten = \"" + taken.Addr().String() + "\"\n", "", []string{"metrics.listen", taken.Addr().String(), "pick another"}},
 		{"webhook port taken", db(filepath.Join(dir, "hook.db")) + "[telegram]\ntoken = \"" + testToken + "\"\napi_endpoint = \"" + tg.Endpoint() +

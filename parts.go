@@ -131,8 +131,12 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 	fetch := feeds.FetcherOptions{Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent}
 	guarded := fetch
 	guarded.Transport = feeds.GuardedTransport(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs})
+	base, err := sourceCAs(cfg.Sources, http.DefaultTransport) // a source's own CA (ca_file) for its host
+	if err != nil {
+		return nil, err
+	}
 	configured := fetch // the operator's own URLs: a site's page leads to its feed, as with /addsource
-	configured.Transport = newFeedFinder(http.DefaultTransport, configFeed(cfg), log)
+	configured.Transport = newFeedFinder(base, configFeed(cfg), log)
 	return feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
 		MinInterval: cfg.Poller.MinInterval.D(), MaxInterval: cfg.Poller.MaxInterval.D(),

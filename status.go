@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -189,7 +190,7 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		}
 	}
 	now := w.now()
-	refused := w.store.CheckWritable(ctx)
+	refused := w.checkWritable(ctx)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	p := locale.FromContext(ctx)
@@ -227,6 +228,17 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		b.WriteString(p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name))
 	}
 	return b.String(), nil
+}
+
+// checkWritable is the store's CheckWritable within bot.ReplyWriteWait: a
+// database whose write lock another process holds makes a write wait the
+// busy timeout, and /status would wait with it.
+func (w *watch) checkWritable(ctx context.Context) error {
+	err := bot.Within(ctx, bot.ReplyWriteWait, w.store.CheckWritable)
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		return fmt.Errorf("no write went through within %s; another process may hold the database's lock: %w", bot.ReplyWriteWait, err)
+	}
+	return err
 }
 
 // backlog returns the sources fetched (successfully) for the first time

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -22,10 +23,17 @@ import (
 type fakeWatchStore struct {
 	sources  []news.Source
 	writeErr error
+	locked   bool // a write waits until its context ends, as under another process's write lock
 }
 
 func (f *fakeWatchStore) ListSources(context.Context) ([]news.Source, error) { return f.sources, nil }
-func (f *fakeWatchStore) CheckWritable(context.Context) error                { return f.writeErr }
+func (f *fakeWatchStore) CheckWritable(ctx context.Context) error {
+	if f.locked {
+		<-ctx.Done()
+		return fmt.Errorf("database not writable: database is locked: %w", ctx.Err())
+	}
+	return f.writeErr
+}
 
 type nopObs struct{}
 
@@ -189,6 +197,11 @@ func TestStatusSaysTheDatabaseRefusesWrites(t *testing.T) {
 	s, err = w.Status(context.Background())
 	if err != nil || !strings.HasPrefix(s, "The database refuses writes (database not writable: database or disk is full)") || !strings.Contains(s, "Sources: 1 source") {
 		t.Errorf("status of a full disk (error %v) does not say so first, then the rest:\n%s", err, s)
+	}
+	st.writeErr, st.locked = nil, true
+	s, err = w.Status(context.Background())
+	if err != nil || !strings.HasPrefix(s, "The database refuses writes (no write went through within") || !strings.Contains(s, "another process may hold the database's lock") {
+		t.Errorf("status of a locked database (error %v) does not say so first:\n%s", err, s)
 	}
 }
 

@@ -171,8 +171,41 @@ func importReport(p locale.Printer, i sources.Imported) string {
 	if i.Invalid > 0 {
 		s += p.Sprintf(" %d skipped: not http(s) URLs.", i.Invalid)
 	}
+	if len(i.Led) > 0 {
+		s += "\n" + p.Sprintf("Web pages led to the feed they link to: %s.", listFirst(p, len(i.Led), func(k int) string {
+			return esc(i.Led[k].Name) + " → " + esc(i.Led[k].Feed)
+		}))
+	}
+	if len(i.NoFeed) > 0 {
+		s += "\n" + p.Sprintf("Not added, neither a feed nor a page that links to one: %s.", listFirst(p, len(i.NoFeed), func(k int) string {
+			if i.NoFeed[k].Title == "" {
+				return esc(i.NoFeed[k].URL)
+			}
+			return esc(i.NoFeed[k].Title) + " (" + esc(i.NoFeed[k].URL) + ")"
+		}))
+	}
+	if i.Unchecked > 0 {
+		s += "\n" + p.Sprintf("Not fetched now, added as the list gives them: %d; /sources will say if they keep failing.", i.Unchecked)
+	}
 	if i.Later > 0 {
 		s += "\n" + p.Sprintf("%d more feeds of the list are not imported yet: an import adds up to %d at a time. Send the same /import again for the next ones.", i.Later, sources.MaxImport)
 	}
 	return s
+}
+
+// importListMax bounds the entries an import's report names in one list.
+const importListMax = 10
+
+// listFirst joins item(0…n-1), at most importListMax of them, then says
+// how many more there are.
+func listFirst(p locale.Printer, n int, item func(int) string) string {
+	parts := make([]string, 0, min(n, importListMax))
+	for k := range min(n, importListMax) {
+		parts = append(parts, item(k))
+	}
+	out := strings.Join(parts, "; ")
+	if n > importListMax {
+		out += p.Sprintf(" and %d more", n-importListMax)
+	}
+	return out
 }

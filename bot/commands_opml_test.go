@@ -109,10 +109,16 @@ func TestExportDeliveryFaults(t *testing.T) {
 				}
 				refused = true
 				rep := tt.rep
+				rep.Delay = 300 * time.Millisecond // a slow answer, as under load: the test's clock must not move before the sender has it
 				return &rep
 			})
 			h.send(operator, "private", operator, "/export")
 			testkit.WaitFor(t, "the refused attempt", func() bool { return len(h.tg.Calls("sendDocument")) >= 1 })
+			// The fake records the call before it answers: the sender reads
+			// Telegram's answer and dates the retry from the clock after
+			// that. Moved first, the clock put a 429's retry (30 s) beyond
+			// hold+retry (31 s), and the outbox never drained.
+			waitLooks(t, h.sender)
 			h.clock.Advance(tt.hold)
 			waitLooks(t, h.sender)
 			if got := h.tg.Calls("sendDocument"); len(got) != 1 {
@@ -177,6 +183,29 @@ func TestImportReportSaysWhatIsLeftForLater(t *testing.T) {
 	} {
 		if got := importReport(locale.For(lang), res); !strings.Contains(got, want) {
 			t.Errorf("%s: %q, want it to hold %q", lang, got, want)
+		}
+	}
+}
+
+// An import that led web pages to their feeds, and found no feed for
+// others, says which, escaped, with at most ten of a kind named; the feeds
+// it could not fetch it counts.
+func TestImportReportSaysWhichPagesWereLedWhere(t *testing.T) {
+	res := sources.Imported{Added: make([]news.Source, 3), Unchecked: 2,
+		Led:    []sources.Led{{Name: "World <News>", Page: "https://world.example/", Feed: "https://world.example/rss?a=1&b=2"}},
+		NoFeed: []sources.Outline{{Title: "About", URL: "https://about.example/about"}}}
+	for range 11 {
+		res.NoFeed = append(res.NoFeed, sources.Outline{URL: "https://x.example/"})
+	}
+	got := importReport(locale.For("en"), res)
+	for _, want := range []string{
+		"Web pages led to the feed they link to: World &lt;News&gt; → https://world.example/rss?a=1&amp;b=2.",
+		"Not added, neither a feed nor a page that links to one: About (https://about.example/about); https://x.example/",
+		" and 2 more.",
+		"Not fetched now, added as the list gives them: 2;",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report %q, want it to hold %q", got, want)
 		}
 	}
 }

@@ -54,6 +54,8 @@ type journal struct {
 	// negative, from lastDirect down, so no outbox row has one.
 	direct     []directReply
 	lastDirect int64
+	// replyHeld is closed, and replaced, when a reply is held in direct.
+	replyHeld chan struct{}
 }
 
 // newChat is what EnsureChat was asked to record of a chat; queued once an
@@ -80,7 +82,7 @@ type heldOutcome struct {
 }
 
 func newJournal(o Outbox, log *slog.Logger, now func() time.Time) *journal {
-	return &journal{Outbox: o, log: log, now: now, held: map[int64]heldOutcome{}, newChats: map[int64]newChat{}}
+	return &journal{Outbox: o, log: log, now: now, held: map[int64]heldOutcome{}, newChats: map[int64]newChat{}, replyHeld: make(chan struct{})}
 }
 
 // write records an outcome now when the database takes it (and nothing is
@@ -137,6 +139,9 @@ func (j *journal) flush(ctx context.Context) {
 		e := j.entries[0]
 		j.mu.Unlock()
 		if err := e.apply(ctx); err != nil {
+			if ctx.Err() != nil {
+				return // given up (a reply came to send): not the database's refusal
+			}
 			if !j.refusedAlone(ctx, e, err) {
 				j.failed(err)
 				return
@@ -203,6 +208,24 @@ func (j *journal) refusedAlone(ctx context.Context, e journalEntry, err error) b
 	return drop
 }
 
+// untilReply returns ctx, also ended when a reply is held in memory
+// (holdReply), and its release: the sender's look at the outbox gives way
+// to the reply rather than wait for a database that another process locks.
+func (j *journal) untilReply(ctx context.Context) (context.Context, func()) {
+	j.mu.Lock()
+	held := j.replyHeld
+	j.mu.Unlock()
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		select {
+		case <-held:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
+}
+
 // Held returns how many outcomes and replies wait to be recorded.
 func (j *journal) Held() int {
 	j.mu.Lock()
@@ -216,7 +239,17 @@ func (j *journal) Held() int {
 // The replies held in memory (journal_replies.go) that are due come first,
 // even while the journal is full or the outbox cannot be read: they are
 // what tells the operator what is wrong.
+//
+// While replies held in memory are due, they alone are returned, at once,
+// without a write or a read of the database: the one writer connection
+// (which the outbox's reads use too) may be waiting out another process's
+// write lock. The next look goes on with the outbox.
 func (j *journal) DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error) {
+	if direct := j.dueDirect(now); len(direct) > 0 {
+		return direct, nil
+	}
+	ctx, done := j.untilReply(ctx)
+	defer done()
 	j.flush(ctx)
 	direct := j.dueDirect(now)
 	j.mu.Lock()
@@ -227,6 +260,9 @@ func (j *journal) DueMessages(ctx context.Context, now time.Time, limit int) ([]
 	}
 	msgs, err := j.Outbox.DueMessages(ctx, now, limit)
 	if err != nil {
+		if direct := j.dueDirect(now); len(direct) > 0 && ctx.Err() != nil {
+			return direct, nil // the read gave way to a reply held meanwhile
+		}
 		return direct, err
 	}
 	msgs = append(direct, msgs...)

@@ -24,7 +24,9 @@ type directReply struct {
 // replies are held already. Alerts and digests are not held so: they stay
 // outbox rows, durable (DESIGN.md); a reply is about the moment it answers.
 func (j *journal) holdReply(m news.Message, enqueue func(context.Context, news.Message) (int64, error), err error) bool {
-	j.failed(err)
+	// Logged, not counted as a held outcome: nothing waits to be recorded,
+	// so the next flush must not announce that the database takes writes.
+	j.failLog.Error(j.log, "the database refuses writes; replies to commands go from memory, not stored", "err", err)
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if len(j.direct) >= ReplyQueueMax {
@@ -33,6 +35,8 @@ func (j *journal) holdReply(m news.Message, enqueue func(context.Context, news.M
 	j.lastDirect--
 	m.ID, m.Attempts, m.NotBefore, m.CreatedAt = j.lastDirect, 0, time.Time{}, j.now()
 	j.direct = append(j.direct, directReply{m: m, enqueue: enqueue})
+	close(j.replyHeld)
+	j.replyHeld = make(chan struct{})
 	return true
 }
 
@@ -119,9 +123,37 @@ func (j *journal) queueDirect(ctx context.Context) int {
 	return lost
 }
 
+// ReplyWriteWait bounds how long ReplyQueue waits for the database to take
+// a reply (or a chat) before it sends the reply from memory: with another
+// process holding the database's write lock (SQLITE_BUSY), every write
+// waits the store's busy timeout (10 s) in turn on its one writer
+// connection, behind the poller's, and /status came only once the lock was
+// gone.
+const ReplyWriteWait = 2 * time.Second
+
+// Within runs fn and waits at most d for it: SQLite's wait for another
+// process's write lock (its busy timeout) does not end with ctx, so a write
+// that must not hold up a reply runs on, abandoned, and its result is
+// dropped. Only for writes whose late success is harmless (an upsert, a
+// probe). It fails with fn's error, or context.DeadlineExceeded after d.
+func Within(ctx context.Context, d time.Duration, fn func(context.Context) error) error {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	done := make(chan error, 1)
+	go func() {
+		defer cancel()
+		done <- fn(ctx)
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("waited %s: %w", d, ctx.Err())
+	}
+}
+
 // ReplyQueue is the router's store with replies that the database cannot
-// queue (disk full, read-only, locked by another process) sent from memory
-// by the sender instead of dropped (see journal.holdReply); and a chat that
+// queue (disk full, read-only, locked by another process: within
+// ReplyWriteWait) sent from memory by the sender instead of dropped (see journal.holdReply); and a chat that
 // cannot be updated (EnsureChat) read as it is. Beyond ReplyQueueMax held
 // replies, Enqueue fails as the store did.
 type ReplyQueue struct {
@@ -135,11 +167,16 @@ type ReplyQueue struct {
 // takes writes again (see Enqueue). It fails as the store did when
 // ReplyQueueMax such chats wait already.
 func (q ReplyQueue) EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error) {
-	c, err := q.RouterStore.EnsureChat(ctx, id, typ, title, def)
+	var c news.Chat
+	err := Within(ctx, ReplyWriteWait, func(ctx context.Context) error {
+		var err error
+		c, err = q.RouterStore.EnsureChat(ctx, id, typ, title, def)
+		return err
+	})
 	if err == nil {
 		return c, nil
 	}
-	if known, ferr := q.RouterStore.FindChat(ctx, id); ferr == nil {
+	if known, ferr := q.findChat(ctx, id); ferr == nil {
 		return known, nil
 	} else if !errors.Is(ferr, news.ErrNotFound) || ctx.Err() != nil {
 		return c, err
@@ -157,7 +194,9 @@ func (q ReplyQueue) EnsureChat(ctx context.Context, id int64, typ, title string,
 // Enqueue queues m, or, when the database refuses, has the sender send it
 // from memory; it fails only when ReplyQueueMax replies are held so.
 func (q ReplyQueue) Enqueue(ctx context.Context, m news.Message) (int64, error) {
-	id, err := q.enqueue(ctx, m)
+	wctx, cancel := context.WithTimeout(ctx, ReplyWriteWait)
+	id, err := q.enqueue(wctx, m)
+	cancel()
 	if err == nil || ctx.Err() != nil {
 		return id, err
 	}
@@ -172,6 +211,22 @@ func (q ReplyQueue) Enqueue(ctx context.Context, m news.Message) (int64, error) 
 	return 0, fmt.Errorf("%w (and %d replies are held in memory already)", err, ReplyQueueMax)
 }
 
+// chatPeeker is what a store may offer to read a chat without waiting on
+// its writer connection (store.Store.PeekChat).
+type chatPeeker interface {
+	PeekChat(ctx context.Context, id int64) (news.Chat, error)
+}
+
+// findChat reads the chat while the database refuses writes: through the
+// store's readers when it has them, as its writer may be waiting out
+// another process's lock.
+func (q ReplyQueue) findChat(ctx context.Context, id int64) (news.Chat, error) {
+	if p, ok := q.RouterStore.(chatPeeker); ok {
+		return p.PeekChat(ctx, id)
+	}
+	return q.RouterStore.FindChat(ctx, id)
+}
+
 // chatType is the chat's type for its rate: as recorded, or as EnsureChat
 // was told of a new one; "" (a private chat's rate) when unknown.
 func (q ReplyQueue) chatType(ctx context.Context, id int64) string {
@@ -182,7 +237,7 @@ func (q ReplyQueue) chatType(ctx context.Context, id int64) string {
 	if isNew {
 		return nc.typ
 	}
-	if c, err := q.RouterStore.FindChat(ctx, id); err == nil {
+	if c, err := q.findChat(ctx, id); err == nil {
 		return c.Type
 	}
 	return ""

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/store"
 )
 
 // With the disk full, an operator's /status was held in memory until the
@@ -104,4 +106,59 @@ func accepted(tg *telegramtest.Server, text string) int {
 		}
 	}
 	return n
+}
+
+// lockedDisk is the store with another process holding the database's
+// write lock: every write of the router waits until its context ends, as
+// a write waits out SQLite's busy timeout on the one writer connection.
+type lockedDisk struct {
+	*store.Store
+	waited atomic.Int64
+}
+
+func (l *lockedDisk) wait(ctx context.Context) error {
+	l.waited.Add(1)
+	<-ctx.Done()
+	return fmt.Errorf("database is locked: %w", ctx.Err())
+}
+
+func (l *lockedDisk) EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error) {
+	return news.Chat{}, l.wait(ctx)
+}
+
+func (l *lockedDisk) Enqueue(ctx context.Context, m news.Message) (int64, error) {
+	return 0, l.wait(ctx)
+}
+
+// FindChat and DueMessages read through the writer connection, which waits
+// on the lock; PeekChat reads through the readers and answers.
+func (l *lockedDisk) FindChat(ctx context.Context, id int64) (news.Chat, error) {
+	return news.Chat{}, l.wait(ctx)
+}
+
+func (l *lockedDisk) DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error) {
+	return nil, l.wait(ctx)
+}
+
+// With the database locked by another process, /status came only once the
+// lock was gone: every write waited its turn and its busy timeout, and so
+// did the reads made through the writer connection (the chat's, the
+// outbox's). A reply now waits at most ReplyWriteWait for the database,
+// reads its chat through the readers, and goes from memory without the
+// sender reading the outbox first.
+func TestAReplyGoesFromMemoryWhileAnotherProcessLocksTheDatabase(t *testing.T) {
+	r := newSenderRig(t)
+	r.chat(t, 8, "private")
+	locked := &lockedDisk{Store: r.st}
+	r.opts.Outbox = locked
+	sender := r.start(t)
+	queue := ReplyQueue{RouterStore: locked, Sender: sender}
+	ctx := context.Background()
+	if _, err := queue.EnsureChat(ctx, 8, "private", "", news.ChatDefaults{}); err != nil {
+		t.Fatalf("a known chat while the database is locked: %v", err)
+	}
+	if _, err := queue.Enqueue(ctx, news.Message{ChatID: 8, Kind: news.KindReply, Priority: news.PriorityReply, Text: "status-locked"}); err != nil {
+		t.Fatalf("a reply while the database is locked: %v", err)
+	}
+	testkit.WaitFor(t, "the reply", func() bool { return accepted(r.tg, "status-locked") == 1 })
 }

@@ -119,6 +119,11 @@ type Poller struct {
 type Source struct {
 	Name string `toml:"name"`
 	URL  string `toml:"url"`
+	// CAFile is a PEM file of the certificate authorities (or the
+	// self-signed certificate) that the source's server may show, trusted
+	// for its host besides the system's; "" = the system's alone. The
+	// wiring reads it at start (see Validate for what is checked here).
+	CAFile string `toml:"ca_file"`
 }
 
 // Subscriptions configures the per-chat subscription rules.

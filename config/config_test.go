@@ -170,6 +170,7 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"endpoint without verbs", "[telegram]\napi_endpoint = \"https://api.telegram.org/\"", "telegram.api_endpoint"},
 		{"source without url", "[[sources]]\nname = \"x\"\nurl = \"ftp://x\"", "sources[0].url"},
 		{"source without name", "[[sources]]\nurl = \"https://x.example/\"", "sources[0].name"},
+		{"a CA file for an http:// source", "[[sources]]\nname = \"a\"\nurl = \"http://x.example/\"\nca_file = \"/etc/newshound/ca.pem\"", "sources[0].ca_file"},
 		{"duplicate source", "[[sources]]\nname = \"a\"\nurl = \"https://x.example/\"\n[[sources]]\nname = \"b\"\nurl = \"https://x.example/\"", "sources[1].url"},
 		{"bad timezone", "[digest]\ntimezone = \"Mars/Olympus\"", "digest.timezone"},
 		{"bad digest time", "[digest]\ntime = \"25:00\"", "digest.time"},

@@ -197,6 +197,9 @@ func (c Config) validateSources() error {
 			}
 			return fieldErr(key+".url", "%s", msg)
 		}
+		if s.CAFile != "" && u.Scheme != "https" {
+			return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", s.URL, s.Name)
+		}
 		if j, ok := seen[s.URL]; ok {
 			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too", s.URL, s.Name, j, c.Sources[j].Name)
 		}

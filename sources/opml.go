@@ -49,7 +49,25 @@ type Imported struct {
 	// checks at most MaxImport feeds that are not sources yet, and
 	// the same list imported again goes on with them.
 	Later int
+	// Led are the entries that were web pages, added as the feed each
+	// links to (as Add does with a site's address).
+	Led []Led
+	// NoFeed are the entries that were neither a feed nor a page linking
+	// to one: not added.
+	NoFeed []Outline
+	// Unchecked is how many added feeds could not be fetched at the import
+	// (their server down, or the import's time up, see ImportCheckTime):
+	// added as the list gives them, /sources tells if they keep failing.
+	Unchecked int
 }
+
+// Led is an entry of a list that was a web page, and the feed it led to.
+type Led struct {
+	Name, Page, Feed string
+}
+
+// Outline is an entry of an OPML list: its title and address.
+type Outline = feeds.Outline
 
 // ImportURL fetches an OPML list through the guarded FeedFinder and imports
 // it as Import does. It fails with ErrUnavailable without a FeedFinder, with
@@ -69,12 +87,16 @@ func (s *Service) ImportURL(ctx context.Context, rawURL string) (Imported, error
 
 // Import makes every feed of an OPML document a chat source, unless it is a
 // source already. Every feed URL passes the FeedFinder's address check, as
-// Add does; those that fail it are counted, not added. At most
-// MaxImport feeds that are not sources yet are checked per import;
-// the rest are counted (Later), and importing the same list again goes on
-// with them, the sources it added being known then. It fails with
-// ErrUnavailable without a FeedFinder, ErrNotOPML when doc is not OPML, and
-// with the store's error (what was added before it stays).
+// Add does; those that fail it are counted, not added. Each new one is then
+// fetched (Discover, importChecks at a time, for at most ImportCheckTime in
+// all): an entry that is a site's page is added as the feed it links to
+// (Led), one that is neither a feed nor links to one is not added (NoFeed),
+// and one that cannot be fetched now, or was not reached in time, is added
+// as it is (Unchecked). At most MaxImport feeds that are not sources yet are
+// checked per import; the rest are counted (Later), and importing the same
+// list again goes on with them, the sources it added being known then. It
+// fails with ErrUnavailable without a FeedFinder, ErrNotOPML when doc is
+// not OPML, and with the store's error (what was added before it stays).
 func (s *Service) Import(ctx context.Context, doc []byte) (Imported, error) {
 	if s.opts.Finder == nil {
 		return Imported{}, ErrUnavailable
@@ -84,30 +106,42 @@ func (s *Service) Import(ctx context.Context, doc []byte) (Imported, error) {
 		return Imported{}, fmt.Errorf("%w: %w", ErrNotOPML, err)
 	}
 	var res Imported
+	var fresh []feeds.Outline
 	for i, o := range outs {
-		if len(res.Added)+res.Refused+res.Unresolved >= MaxImport {
+		if len(fresh)+res.Refused+res.Unresolved >= MaxImport {
 			res.Later = len(outs) - i
 			break
 		}
-		if err := s.importOutline(ctx, o, &res); err != nil {
+		ok, err := s.screen(ctx, o, &res)
+		if err != nil {
+			return res, err
+		}
+		if ok {
+			fresh = append(fresh, o)
+		}
+	}
+	found := s.discoverAll(ctx, fresh)
+	for i, o := range fresh {
+		if err := s.addOutline(ctx, o, found[i], &res); err != nil {
 			return res, err
 		}
 	}
 	return res, nil
 }
 
-// importOutline adds one feed of a list, or counts why not.
-func (s *Service) importOutline(ctx context.Context, o feeds.Outline, res *Imported) error {
+// screen reports whether o is to be added: an http(s) URL, not a source
+// yet, on an address the guard allows; it counts why not otherwise.
+func (s *Service) screen(ctx context.Context, o feeds.Outline, res *Imported) (bool, error) {
 	u, err := url.Parse(o.URL)
 	if err != nil || len(o.URL) > MaxURL || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		res.Invalid++
-		return nil
+		return false, nil
 	}
 	if _, err := s.opts.Store.FindSourceByURL(ctx, o.URL); err == nil {
 		res.Known++
-		return nil
+		return false, nil
 	} else if !errors.Is(err, news.ErrNotFound) {
-		return fmt.Errorf("find source: %w", err)
+		return false, fmt.Errorf("find source: %w", err)
 	}
 	if err := s.opts.Finder.Allowed(ctx, o.URL); err != nil {
 		if errors.Is(err, feeds.ErrRefusedAddress) {
@@ -115,16 +149,49 @@ func (s *Service) importOutline(ctx context.Context, o feeds.Outline, res *Impor
 		} else {
 			res.Unresolved++
 		}
+		return false, nil
+	}
+	return true, nil
+}
+
+// addOutline adds o as what its discovery found, or counts why not.
+func (s *Service) addOutline(ctx context.Context, o feeds.Outline, d discovery, res *Imported) error {
+	feedURL := o.URL
+	switch {
+	case d.err == nil && d.found.URL != "" && d.found.URL != o.URL:
+		feedURL = d.found.URL
+	case errors.Is(d.err, feeds.ErrNoFeed):
+		res.NoFeed = append(res.NoFeed, o)
 		return nil
+	case errors.Is(d.err, feeds.ErrRefusedAddress):
+		res.Refused++ // a page leading to a refused address
+		return nil
+	case d.err != nil:
+		res.Unchecked++
 	}
 	name := o.Title // at most 200 bytes: ParseOPML cuts longer ones
+	if name == "" && feedURL != o.URL {
+		name = d.found.Title
+	}
 	if name == "" {
+		u, _ := url.Parse(feedURL)
 		name = u.Host
 	}
-	src, err := s.opts.Store.UpsertSource(ctx, name, o.URL, news.OriginChat)
+	if feedURL != o.URL {
+		if _, err := s.opts.Store.FindSourceByURL(ctx, feedURL); err == nil {
+			res.Known++
+			return nil
+		} else if !errors.Is(err, news.ErrNotFound) {
+			return fmt.Errorf("find source: %w", err)
+		}
+	}
+	src, err := s.opts.Store.UpsertSource(ctx, name, feedURL, news.OriginChat)
 	if err != nil {
 		return fmt.Errorf("add source: %w", err)
 	}
 	res.Added = append(res.Added, src)
+	if feedURL != o.URL {
+		res.Led = append(res.Led, Led{Name: src.Name, Page: o.URL, Feed: feedURL})
+	}
 	return nil
 }

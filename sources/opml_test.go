@@ -116,8 +116,8 @@ func TestImportCountsWhatItSkips(t *testing.T) {
 	if got := names["http://long.example/feed.xml"]; got == "" || len([]rune(got)) > 200 {
 		t.Errorf("a long name imported as %q (%d characters), want at most 200", got, len([]rune(got)))
 	}
-	if srv.FeedHits.Load() != 0 {
-		t.Errorf("Import fetched a feed: it only checks addresses")
+	if n := srv.FeedHits.Load(); n != 2 {
+		t.Errorf("Import fetched feed.xml %d times, want 2 (New <one> and the long one, once each, to tell a feed from a page)", n)
 	}
 }
 
