@@ -41,7 +41,9 @@ func (s *Sender) deliver(ctx, stop context.Context, m news.Message) {
 			break
 		}
 		d, err = s.editDelivery(ctx, m)
-	default: // replies and digests carry their text
+	case news.KindDigest:
+		d, err = s.digestDelivery(ctx, m)
+	default: // replies carry their text
 		d, err = s.textDelivery(m)
 	}
 	var gone *goneError
@@ -109,6 +111,27 @@ func (s *Sender) textDelivery(m news.Message) (*delivery, error) {
 		}
 	}
 	return &delivery{head: m, ids: []int64{m.ID}, out: out}, nil
+}
+
+// digestDelivery sends a digest as its text, without a notification when
+// it falls in the chat's quiet hours (of either mode: a digest at 23:00 with
+// quiet hours from 22:00 would otherwise ring). An unknown chat or a failed
+// look-up of its settings leaves the digest as it was queued: it is never held
+// or dropped for them.
+func (s *Sender) digestDelivery(ctx context.Context, m news.Message) (*delivery, error) {
+	d, err := s.textDelivery(m)
+	if err != nil {
+		return nil, err
+	}
+	chat, err := s.opts.Chats.FindChatDelivery(ctx, m.ChatID)
+	if err != nil {
+		if !errors.Is(err, news.ErrNotFound) {
+			s.log.Warn("digest sent without the chat's quiet hours", "chat", m.ChatID, "err", err)
+		}
+		return d, nil
+	}
+	d.out.Silent = d.out.Silent || s.quietMode(chat, s.opts.Now()) != ""
+	return d, nil
 }
 
 // alertDelivery applies the chat's pause and quiet hours, then sends the

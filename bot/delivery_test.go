@@ -373,3 +373,59 @@ func TestSenderEditRefusals(t *testing.T) {
 		})
 	}
 }
+
+// A digest that falls in the chat's quiet hours goes without a sound, in
+// either mode (it is what hold mode gathers alerts for); outside them, and
+// for a reply, with one.
+func TestSenderDigestInQuietHoursIsSilent(t *testing.T) {
+	tests := []struct {
+		name       string
+		mode       string
+		quiet      bool
+		wantSilent bool
+	}{
+		{"outside quiet hours", news.QuietSilent, false, false},
+		{"silent", news.QuietSilent, true, true},
+		{"hold", news.QuietHold, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newSenderRig(t)
+			ctx := context.Background()
+			if _, err := r.st.EnsureChat(ctx, 10, "private", "", news.ChatDefaults{Timezone: "Asia/Tokyo"}); err != nil {
+				t.Fatal(err)
+			}
+			loc, err := time.LoadLocation("Asia/Tokyo")
+			if err != nil {
+				t.Fatal(err)
+			}
+			local := r.clock.Now().In(loc)
+			if !tt.quiet {
+				local = local.Add(12 * time.Hour)
+			}
+			start, end := local.Add(-time.Hour).Format("15:04"), local.Add(time.Hour).Format("15:04")
+			if err := r.st.SetChatQuiet(ctx, 10, start, end, tt.mode); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.st.Enqueue(ctx, news.Message{ChatID: 10, Kind: news.KindDigest, Priority: news.PriorityDigest, Text: "📰 Your digest"}); err != nil {
+				t.Fatal(err)
+			}
+			r.reply(t, 10, "a reply")
+			r.start(t)
+			testkit.WaitFor(t, "the outbox settled", func() bool { return r.statuses(t)[news.StatusPending] == 0 })
+			got := r.tg.Sent(10)
+			if len(got) != 2 {
+				t.Fatalf("messages = %q, want the reply and the digest", texts(got))
+			}
+			for _, c := range got {
+				silent := c.Params.Get("disable_notification") == "true"
+				switch {
+				case strings.Contains(c.Text(), "digest") && silent != tt.wantSilent:
+					t.Errorf("digest: disable_notification = %v, want %v", silent, tt.wantSilent)
+				case c.Text() == "a reply" && silent:
+					t.Error("a reply to a command was sent silently")
+				}
+			}
+		})
+	}
+}
