@@ -72,11 +72,12 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 	case "now":
 		return r.digestNow(ctx, req)
 	case "off", "stop", "none":
-		if err := r.opts.Settings.DigestOff(ctx, req.in.ChatID); err != nil {
+		kept, err := r.opts.Settings.DigestOff(ctx, req.in.ChatID)
+		if err != nil {
 			return err
 		}
-		if req.chat.DigestTime != "" { // kept for /digest on: say so
-			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest on</code> turns it back on at %s.", esc(req.chat.DigestTime)))
+		if kept != "" { // kept for /digest on (now, or when it was turned off before): say so
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest on</code> turns it back on at %s.", esc(kept)))
 			return nil
 		}
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest 08:00</code> turns it back on."))

@@ -18,7 +18,7 @@ type Store interface {
 	SetChatQuiet(ctx context.Context, id int64, start, end, mode string) error
 	SetChatTimezone(ctx context.Context, id int64, tz string) error
 	SetChatDigestTime(ctx context.Context, id int64, hhmm string) error
-	TurnChatDigestOff(ctx context.Context, id int64) error
+	TurnChatDigestOff(ctx context.Context, id int64) (string, error)
 	FindChatDigestOff(ctx context.Context, id int64) (string, error)
 	FindChatLastDigestDate(ctx context.Context, id int64) (string, error)
 	DeleteChat(ctx context.Context, id int64) error
@@ -112,12 +112,17 @@ func (s *Service) SetDigestTime(ctx context.Context, chatID int64, at string) (s
 }
 
 // DigestOff stops the chat's daily digest; its time is kept for "/digest
-// on". It fails when the database fails.
-func (s *Service) DigestOff(ctx context.Context, chatID int64) error {
-	if err := s.opts.Store.TurnChatDigestOff(ctx, chatID); err != nil {
-		return fmt.Errorf("digest off for chat %d: %w", chatID, err)
+// on". It returns the kept time ("" for none: "/digest on" then takes the
+// configured default). It fails when the database fails.
+func (s *Service) DigestOff(ctx context.Context, chatID int64) (string, error) {
+	kept, err := s.opts.Store.TurnChatDigestOff(ctx, chatID)
+	if err != nil {
+		return "", fmt.Errorf("digest off for chat %d: %w", chatID, err)
 	}
-	return nil
+	if _, err := localtime.LoadClock(kept); err != nil {
+		return "", nil // nothing "/digest on" would bring back
+	}
+	return kept, nil
 }
 
 // LastDigestDate returns the local date (YYYY-MM-DD) of the chat's latest

@@ -130,8 +130,8 @@ func TestSetDigestTime(t *testing.T) {
 		if _, err := f.svc.SetDigestTime(f.ctx, 7, "08:00"); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.svc.DigestOff(f.ctx, 7); err != nil {
-			t.Fatal(err)
+		if kept, err := f.svc.DigestOff(f.ctx, 7); err != nil || kept != "08:00" {
+			t.Fatalf("DigestOff = %q, %v; want the kept 08:00", kept, err)
 		}
 		if c, err := f.st.FindChat(f.ctx, 7); err != nil || c.DigestTime != "" {
 			t.Fatalf("after DigestOff: %q, %v", c.DigestTime, err)
@@ -141,19 +141,22 @@ func TestSetDigestTime(t *testing.T) {
 	// at the configured 08:00: off keeps the chat's time for on.
 	t.Run("on after off brings back the chat's time", func(t *testing.T) {
 		f := newFixture(t, "")
-		steps := []struct{ do, want string }{
-			{"13:00", "13:00"}, {"off", ""}, {"off", ""}, {"on", "13:00"}, {"off", ""}, {"7pm", "19:00"}, {"off", ""}, {"on", "19:00"},
+		// want is the chat's time after the step; kept what DigestOff says
+		// "/digest on" would bring back (a second off still names it).
+		steps := []struct{ do, want, kept string }{
+			{"13:00", "13:00", ""}, {"off", "", "13:00"}, {"off", "", "13:00"}, {"on", "13:00", ""}, {"off", "", "13:00"},
+			{"7pm", "19:00", ""}, {"off", "", "19:00"}, {"on", "19:00", ""},
 		}
 		for _, st := range steps {
-			var got string
+			var got, kept string
 			var err error
 			if st.do == "off" {
-				err = f.svc.DigestOff(f.ctx, 7)
+				kept, err = f.svc.DigestOff(f.ctx, 7)
 			} else {
 				got, err = f.svc.SetDigestTime(f.ctx, 7, st.do)
 			}
-			if err != nil || got != st.want {
-				t.Fatalf("/digest %s = %q, %v; want %q", st.do, got, err, st.want)
+			if err != nil || got != st.want || kept != st.kept {
+				t.Fatalf("/digest %s = %q (kept %q), %v; want %q (kept %q)", st.do, got, kept, err, st.want, st.kept)
 			}
 			if c, err := f.st.FindChat(f.ctx, 7); err != nil || c.DigestTime != st.want {
 				t.Fatalf("after /digest %s the chat has %q, %v; want %q", st.do, c.DigestTime, err, st.want)

@@ -11,18 +11,20 @@ import (
 
 // TurnChatDigestOff stops the chat's daily digest and remembers its time,
 // for FindChatDigestOff. A chat whose digest is off already keeps the time
-// it remembers. It fails with ErrNotFound for an unknown chat.
-func (s *Store) TurnChatDigestOff(ctx context.Context, id int64) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE chats SET
+// it remembers. It returns the time remembered now ("" for none). It fails
+// with ErrNotFound for an unknown chat.
+func (s *Store) TurnChatDigestOff(ctx context.Context, id int64) (string, error) {
+	var kept string
+	err := s.w.QueryRowContext(ctx, `UPDATE chats SET
 			digest_time_off = CASE WHEN digest_time <> '' THEN digest_time ELSE digest_time_off END,
-			digest_time = '', updated_at = ? WHERE id = ?`, s.now().Unix(), id)
+			digest_time = '', updated_at = ? WHERE id = ? RETURNING digest_time_off`, s.now().Unix(), id).Scan(&kept)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
+	}
 	if err != nil {
-		return fmt.Errorf("turn off digest of chat %d: %w", id, err)
+		return "", fmt.Errorf("turn off digest of chat %d: %w", id, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
-	}
-	return nil
+	return kept, nil
 }
 
 // FindChatDigestOff returns the daily digest time (HH:MM) the chat had when
