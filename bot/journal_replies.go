@@ -138,15 +138,18 @@ const ReplyWriteWait = 2 * time.Second
 // probe). It fails with fn's error, or context.DeadlineExceeded after d.
 func Within(ctx context.Context, d time.Duration, fn func(context.Context) error) error {
 	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel() // after fn returned, or once d is over (fn's ctx is done then anyway)
 	done := make(chan error, 1)
-	go func() {
-		defer cancel()
-		done <- fn(ctx)
-	}()
+	go func() { done <- fn(ctx) }()
 	select {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
+		select { // fn may have returned as the time ran out: its answer wins
+		case err := <-done:
+			return err
+		default:
+		}
 		return fmt.Errorf("waited %s: %w", d, ctx.Err())
 	}
 }

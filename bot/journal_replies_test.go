@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync/atomic"
 	"testing"
@@ -161,4 +162,27 @@ func TestAReplyGoesFromMemoryWhileAnotherProcessLocksTheDatabase(t *testing.T) {
 		t.Fatalf("a reply while the database is locked: %v", err)
 	}
 	testkit.WaitFor(t, "the reply", func() bool { return accepted(r.tg, "status-locked") == 1 })
+}
+
+// Within gives fn's own answer when fn returns in time: it was a coin toss
+// between that answer and "waited 2s: context canceled" (the goroutine
+// cancelled the context it was selected on), and /status of a writable
+// database then said it refused writes.
+func TestWithinGivesFnsAnswer(t *testing.T) {
+	ctx := context.Background()
+	boom := errors.New("boom")
+	for i := range 2000 {
+		if err := Within(ctx, time.Minute, func(context.Context) error { return nil }); err != nil {
+			t.Fatalf("run %d: Within of a fn that returned nil = %v", i, err)
+		}
+		if err := Within(ctx, time.Minute, func(context.Context) error { return boom }); !errors.Is(err, boom) {
+			t.Fatalf("run %d: Within of a failing fn = %v, want its error", i, err)
+		}
+	}
+	release := make(chan struct{})
+	defer close(release)
+	err := Within(ctx, time.Millisecond, func(context.Context) error { <-release; return nil })
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Within of a fn that outlasts d = %v, want DeadlineExceeded", err)
+	}
 }
