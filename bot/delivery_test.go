@@ -176,26 +176,9 @@ func TestSenderQuietHours(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newSenderRig(t)
-			ctx := context.Background()
 			r.opts.QuietMode = tt.defaultMod
-			if _, err := r.st.EnsureChat(ctx, 10, "private", "", news.ChatDefaults{Timezone: "Asia/Tokyo"}); err != nil {
-				t.Fatal(err)
-			}
+			r.quietAroundNow(t, 10, tt.quiet, tt.mode)
 			sub := r.chat(t, 10, "private")
-			// The chat is in Asia/Tokyo; quiet hours are the two hours
-			// around (or, when not quiet, far from) its local time now.
-			loc, err := time.LoadLocation("Asia/Tokyo")
-			if err != nil {
-				t.Fatal(err)
-			}
-			local := r.clock.Now().In(loc)
-			if !tt.quiet {
-				local = local.Add(12 * time.Hour)
-			}
-			start, end := local.Add(-time.Hour).Format("15:04"), local.Add(time.Hour).Format("15:04")
-			if err := r.st.SetChatQuiet(ctx, 10, start, end, tt.mode); err != nil {
-				t.Fatal(err)
-			}
 			r.alerts(t, 10, sub, "one", "two")
 			r.reply(t, 10, "a reply")
 			r.start(t)
@@ -391,23 +374,8 @@ func TestSenderDigestInQuietHoursIsSilent(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newSenderRig(t)
-			ctx := context.Background()
-			if _, err := r.st.EnsureChat(ctx, 10, "private", "", news.ChatDefaults{Timezone: "Asia/Tokyo"}); err != nil {
-				t.Fatal(err)
-			}
-			loc, err := time.LoadLocation("Asia/Tokyo")
-			if err != nil {
-				t.Fatal(err)
-			}
-			local := r.clock.Now().In(loc)
-			if !tt.quiet {
-				local = local.Add(12 * time.Hour)
-			}
-			start, end := local.Add(-time.Hour).Format("15:04"), local.Add(time.Hour).Format("15:04")
-			if err := r.st.SetChatQuiet(ctx, 10, start, end, tt.mode); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := r.st.Enqueue(ctx, news.Message{ChatID: 10, Kind: news.KindDigest, Priority: news.PriorityDigest, Text: "📰 Your digest"}); err != nil {
+			r.quietAroundNow(t, 10, tt.quiet, tt.mode)
+			if _, err := r.st.Enqueue(context.Background(), news.Message{ChatID: 10, Kind: news.KindDigest, Priority: news.PriorityDigest, Text: "📰 Your digest"}); err != nil {
 				t.Fatal(err)
 			}
 			r.reply(t, 10, "a reply")
@@ -427,5 +395,28 @@ func TestSenderDigestInQuietHoursIsSilent(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// quietAroundNow makes chat a private chat in Asia/Tokyo whose quiet hours
+// (in mode) are the two hours around its local time now, or, when not quiet,
+// far from it.
+func (r *senderRig) quietAroundNow(t *testing.T, chat int64, quiet bool, mode string) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := r.st.EnsureChat(ctx, chat, "private", "", news.ChatDefaults{Timezone: "Asia/Tokyo"}); err != nil {
+		t.Fatal(err)
+	}
+	loc, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := r.clock.Now().In(loc)
+	if !quiet {
+		local = local.Add(12 * time.Hour)
+	}
+	start, end := local.Add(-time.Hour).Format("15:04"), local.Add(time.Hour).Format("15:04")
+	if err := r.st.SetChatQuiet(ctx, chat, start, end, mode); err != nil {
+		t.Fatal(err)
 	}
 }
