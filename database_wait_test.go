@@ -63,19 +63,7 @@ func (w *waitingStart) run(ctx context.Context) <-chan error {
 // once the lock is freed.
 func TestStartWaitsForADatabaseLockedByAnotherProcess(t *testing.T) {
 	w := newWaitingStart(t)
-	holder, err := sql.Open("sqlite3", "file:"+w.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	conn, err := holder.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
-		t.Fatal(err)
-	}
+	conn := holdWriteLock(t, w.db)
 	done := w.run(context.Background())
 	select {
 	case <-w.waits:
@@ -111,19 +99,7 @@ func TestStartWaitsForADatabaseLockedByAnotherProcess(t *testing.T) {
 // saying so.
 func TestStartStopsWaitingForTheDatabaseOnCancel(t *testing.T) {
 	w := newWaitingStart(t)
-	holder, err := sql.Open("sqlite3", "file:"+w.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	conn, err := holder.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
-		t.Fatal(err)
-	}
+	conn := holdWriteLock(t, w.db)
 	defer conn.ExecContext(context.Background(), "ROLLBACK")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -141,4 +117,25 @@ func TestStartStopsWaitingForTheDatabaseOnCancel(t *testing.T) {
 	if !strings.Contains(w.stderr.String(), "stopped while waiting") {
 		t.Errorf("the stop was not told:\n%s", w.stderr)
 	}
+}
+
+// holdWriteLock takes the database's write lock (BEGIN IMMEDIATE) on a
+// connection of its own, as another process would; the test ends it with
+// ROLLBACK, and the connection closes at the test's end.
+func holdWriteLock(t *testing.T, path string) *sql.Conn {
+	t.Helper()
+	holder, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { holder.Close() })
+	conn, err := holder.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	return conn
 }

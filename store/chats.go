@@ -27,15 +27,22 @@ func (s *Store) EnsureChat(ctx context.Context, id int64, typ, title string, def
 
 // FindChat returns the chat, or ErrNotFound.
 func (s *Store) FindChat(ctx context.Context, id int64) (news.Chat, error) {
+	return findChat(ctx, s.w, id, "find")
+}
+
+// findChat reads chat id through db (the writer, or the readers for
+// PeekChat); verb names the read in its error. It fails with ErrNotFound,
+// or the database's error.
+func findChat(ctx context.Context, db *sql.DB, id int64, verb string) (news.Chat, error) {
 	var c news.Chat
 	var created int64
-	err := s.w.QueryRowContext(ctx, `SELECT id, type, title, active, paused, timezone, digest_time, created_at FROM chats WHERE id = ?`, id).
+	err := db.QueryRowContext(ctx, `SELECT id, type, title, active, paused, timezone, digest_time, created_at FROM chats WHERE id = ?`, id).
 		Scan(&c.ID, &c.Type, &c.Title, &c.Active, &c.Paused, &c.Timezone, &c.DigestTime, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Chat{}, fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
 	if err != nil {
-		return news.Chat{}, fmt.Errorf("find chat %d: %w", id, err)
+		return news.Chat{}, fmt.Errorf("%s chat %d: %w", verb, id, err)
 	}
 	c.CreatedAt = fromUnix(created)
 	return c, nil
