@@ -41,22 +41,7 @@ func TestAFeedsCharsetFromItsHTTPHeader(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", tt.contentType)
-				w.Write(tt.body)
-			}))
-			defer srv.Close()
-			resp, err := newTestFetcher(1<<20, 5*time.Second).Fetch(context.Background(), srv.URL, "", "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			feed, err := gofeed.NewParser().Parse(bytes.NewReader(resp.Body)) // as pollSource parses it
-			if err != nil {
-				t.Fatalf("not a feed: %v", err)
-			}
-			if len(feed.Items) != 1 || feed.Items[0].Title != "Курская область: саперы" || feed.Title != "Новости" {
-				t.Errorf("feed %q, items %+v; want the Cyrillic titles", feed.Title, feed.Items)
-			}
+			fetchCyrillicFeed(t, tt.contentType, tt.body)
 		})
 	}
 }
@@ -111,22 +96,7 @@ func TestAFeedInUTF16(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", tt.contentType)
-				w.Write(tt.body)
-			}))
-			defer srv.Close()
-			resp, err := newTestFetcher(1<<20, 5*time.Second).Fetch(context.Background(), srv.URL, "", "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			feed, err := gofeed.NewParser().Parse(bytes.NewReader(resp.Body)) // as pollSource parses it
-			if err != nil {
-				t.Fatalf("not a feed: %v", err)
-			}
-			if len(feed.Items) != 1 || feed.Items[0].Title != "Курская область: саперы" || feed.Title != "Новости" {
-				t.Errorf("feed %q, items %+v; want the Cyrillic titles", feed.Title, feed.Items)
-			}
+			srv := fetchCyrillicFeed(t, tt.contentType, tt.body)
 			d, err := NewDiscoverer(DiscoverOptions{AllowPrivate: true, Timeout: 5 * time.Second}).Discover(context.Background(), srv.URL)
 			if err != nil {
 				t.Fatalf("discover: %v", err)
@@ -136,4 +106,28 @@ func TestAFeedInUTF16(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fetchCyrillicFeed serves body as contentType (until the test ends), fetches
+// it as a poll does and checks that it parses with its Cyrillic titles. It
+// returns the server, for a discovery of the same address.
+func fetchCyrillicFeed(t *testing.T, contentType string, body []byte) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", contentType)
+		w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	resp, err := newTestFetcher(1<<20, 5*time.Second).Fetch(context.Background(), srv.URL, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(resp.Body)) // as pollSource parses it
+	if err != nil {
+		t.Fatalf("not a feed: %v", err)
+	}
+	if len(feed.Items) != 1 || feed.Items[0].Title != "Курская область: саперы" || feed.Title != "Новости" {
+		t.Errorf("feed %q, items %+v; want the Cyrillic titles", feed.Title, feed.Items)
+	}
+	return srv
 }
