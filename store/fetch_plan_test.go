@@ -81,6 +81,7 @@ func TestStoreFeedItemsPlannedStoresTheFetchLinkedAndQueuedInOneWrite(t *testing
 	if got := r.count(t, `SELECT count(*) FROM articles WHERE id = ? AND pending = ?`, added[2].ID, StepText); got != 1 {
 		t.Error("the teaser p3 is not left at the text step")
 	}
+	indexed(t, r.st)
 	if got := r.count(t, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH 'kursk' AND rowid > ?`, before); got != 2 {
 		t.Errorf("%d of the 2 final articles indexed for search", got)
 	}
