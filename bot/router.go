@@ -32,6 +32,7 @@ type Settings interface {
 	SetTimezone(ctx context.Context, chatID int64, zone string) (string, *time.Location, error)
 	SetDigestTime(ctx context.Context, chatID int64, at string) (string, error)
 	DigestOff(ctx context.Context, chatID int64) (string, error)
+	KeptDigestTime(ctx context.Context, chatID int64) (string, error)
 	LastDigestDate(ctx context.Context, chatID int64) (string, error)
 	DeleteChat(ctx context.Context, chatID int64) error
 }
