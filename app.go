@@ -158,9 +158,14 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	}
 	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), log)
 	if err != nil {
+		stopped := ctx.Err() != nil // a stop while Telegram was unreachable: no failure
 		cancel()
 		if first := run.wait(); first != nil {
 			return first
+		}
+		if stopped {
+			log.Info("stopped before Telegram answered", "err", err)
+			return nil
 		}
 		return err
 	}

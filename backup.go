@@ -18,6 +18,9 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, o
 	if err != nil {
 		return err
 	}
+	if err := existingDatabase(cfg.Storage.Path); err != nil {
+		return err
+	}
 	dest := rest[0]
 	if dir := filepath.Dir(dest); !isDir(dir) {
 		return fmt.Errorf("the folder of %s, %s, does not exist or is no folder: create it (mkdir -p %s), or give a file in another folder", dest, dir, dir)
