@@ -90,6 +90,9 @@ func (m *Main) RunDemo(ctx context.Context) error {
 // run builds every part of cfg and runs them; banner, when set, is the
 // console's first line.
 func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error {
+	if err := consoleInput(cfg, m.stdin); err != nil {
+		return err
+	}
 	if err := checkStorage(cfg.Storage.Path); err != nil {
 		return err
 	}
