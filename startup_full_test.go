@@ -53,7 +53,7 @@ func TestAFullDiskAtTheFirstStartNamesTheFixAndLeavesNoHalfFile(t *testing.T) {
 	}
 	cmd = exec.Command(bin, "-config", cfg)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
-	cmd.Stdin = strings.NewReader("") // a pipe that ends: no input (/dev/null is refused without a token)
+	cmd.Stdin = strings.NewReader("")                 // a pipe that ends: no input (/dev/null is refused without a token)
 	if out, err := cmd.CombinedOutput(); err != nil { // stdin empty: the console ends at once
 		t.Fatalf("the start with room failed: %v\n%s", err, out)
 	}

@@ -42,7 +42,7 @@ func TestAFullDiskAtANormalStartIsWaitedOut(t *testing.T) {
 	env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
 	first := exec.Command(bin, "-config", cfg)
 	first.Env = env
-	first.Stdin = strings.NewReader("") // a pipe that ends: no input (/dev/null is refused without a token)
+	first.Stdin = strings.NewReader("")                 // a pipe that ends: no input (/dev/null is refused without a token)
 	if out, err := first.CombinedOutput(); err != nil { // stdin empty: the console ends at once
 		t.Fatalf("the first start failed: %v\n%s", err, out)
 	}
