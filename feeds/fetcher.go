@@ -24,7 +24,8 @@ func (e *StatusError) Error() string {
 }
 
 // Fetcher makes polite conditional GETs: a timeout, a size cap, gzip
-// (through net/http's transparent decompression), a User-Agent and the
+// (through net/http's transparent decompression; deflate sent unasked is
+// read too, see decodeBody), a User-Agent and the
 // validators of the previous answer.
 type Fetcher struct {
 	client    *http.Client
@@ -118,6 +119,9 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 	}
 	if int64(len(body)) > f.maxBytes {
 		return Response{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, f.maxBytes)
+	}
+	if body, err = decodeBody(resp, body, f.maxBytes); err != nil {
+		return Response{}, err
 	}
 	body = toUTF8(body, resp.Header.Get("Content-Type"))
 	now := time.Now()
