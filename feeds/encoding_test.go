@@ -78,3 +78,22 @@ func TestFetchReadsOrNamesAnUnaskedEncoding(t *testing.T) {
 		})
 	}
 }
+
+// /addsource reads a feed sent as deflate as the poller does: it was refused
+// as "no feed found", though every poll would have read it.
+func TestDiscoverReadsADeflateFeed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b bytes.Buffer
+		z := zlib.NewWriter(&b)
+		z.Write([]byte(`<rss version="2.0"><channel><title>Deflated</title><item><title>One</title><guid>1</guid></item></channel></rss>`))
+		z.Close()
+		w.Header().Set("Content-Encoding", "deflate")
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(b.Bytes())
+	}))
+	defer srv.Close()
+	got, err := NewDiscoverer(DiscoverOptions{AllowPrivate: true}).Discover(context.Background(), srv.URL+"/feed.xml")
+	if err != nil || got.Title != "Deflated" || got.Items != 1 {
+		t.Fatalf("Discover = %+v, %v; want the deflated feed", got, err)
+	}
+}
