@@ -147,3 +147,32 @@ func TestStopWhileTelegramIsUnreachableIsClean(t *testing.T) {
 		t.Fatal("Run did not stop within 20 s of cancel")
 	}
 }
+
+// A stop that comes while the start is under way (here: as Telegram answers
+// getMe) is a clean stop, whichever step of the start it interrupts. (One
+// during the router's setup returned "secret callback_data: context
+// canceled", and the process exited 1.)
+func TestStopDuringTheStartIsClean(t *testing.T) {
+	for i := range 3 {
+		dir := t.TempDir()
+		tg := telegramtest.New(t, testToken)
+		ctx, cancel := context.WithCancel(context.Background())
+		tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+			if c.Method == "getMe" {
+				cancel()
+			}
+			return nil
+		})
+		cfgPath := filepath.Join(dir, "newshound.toml")
+		cfg := fmt.Sprintf("[telegram]\ntoken = %q\napi_endpoint = %q\n[storage]\npath = %q\n", testToken, tg.Endpoint(), filepath.Join(dir, "n.db"))
+		if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		logs := &syncBuffer{}
+		m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
+		if err := m.Run(ctx, cfgPath); err != nil {
+			t.Errorf("start %d: Run stopped during the start = %v, want nil (a clean stop)\n%s", i, err, logs)
+		}
+		cancel()
+	}
+}
