@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
@@ -36,6 +37,9 @@ type Main struct {
 	// After is the timer of the start's waits for the database (see
 	// openDatabase); nil: time.After. Tests replace it.
 	After func(time.Duration) <-chan time.Time
+	// Hangups, when set, delivers SIGHUP: each is logged (the configuration
+	// is not reloaded) and the bot goes on.
+	Hangups <-chan os.Signal
 
 	watch *watch // the progress of this run, for /status and /healthz
 }
@@ -88,8 +92,24 @@ func (m *Main) RunDemo(ctx context.Context) error {
 }
 
 // run builds every part of cfg and runs them; banner, when set, is the
-// console's first line.
+// console's first line. A stop (ctx done: SIGTERM, Ctrl-C) is no failure,
+// whatever step of the start it interrupted: it returns nil then, so the
+// process exits 0 and a supervisor does not count `systemctl stop` as a
+// crash (a stop while the router was being built returned "context
+// canceled" and exit status 1).
 func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error {
+	err := m.runParts(ctx, cfg, banner)
+	if err != nil && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// runParts is run's work: every part of cfg built, run, and stopped.
+func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
+	if err := consoleInput(cfg, m.stdin); err != nil {
+		return err
+	}
 	if err := checkStorage(cfg.Storage.Path); err != nil {
 		return err
 	}
@@ -103,6 +123,7 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	go m.logHangups(ctx, log)
 
 	st, unlock, err := m.openDatabase(ctx, cfg.Storage.Path, log, logPath)
 	if err != nil || st == nil { // st nil: stopped while waiting for the database
@@ -158,9 +179,14 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	}
 	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), log)
 	if err != nil {
+		stopped := ctx.Err() != nil // a stop while Telegram was unreachable: no failure
 		cancel()
 		if first := run.wait(); first != nil {
 			return first
+		}
+		if stopped {
+			log.Info("stopped before Telegram answered", "err", err)
+			return nil
 		}
 		return err
 	}
@@ -217,7 +243,33 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if m.Ready != nil {
 		m.Ready(parts)
 	}
-	return run.wait()
+	err = run.wait()
+	logStopped(st, log)
+	return err
+}
+
+// logHangups logs each SIGHUP of m.Hangups until ctx is done.
+func (m *Main) logHangups(ctx context.Context, log *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-m.Hangups:
+			log.Warn("SIGHUP: Newshound does not reload its configuration; going on as before (restart it to apply a change: systemctl restart newshound)")
+		}
+	}
+}
+
+// logStopped says that the bot stopped and what waits for the next start.
+func logStopped(st *store.Store, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	n, err := st.CountPending(ctx)
+	if err != nil {
+		log.Info("stopped")
+		return
+	}
+	log.Info("stopped", "outbox_pending", n)
 }
 
 // task is one part that runs until ctx is done.

@@ -18,10 +18,22 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, o
 	if err != nil {
 		return err
 	}
+	if err := existingDatabase(cfg.Storage.Path); err != nil {
+		return err
+	}
 	dest := rest[0]
-	if dir := filepath.Dir(dest); !isDir(dir) {
+	dir := filepath.Dir(dest)
+	if !isDir(dir) {
 		return fmt.Errorf("the folder of %s, %s, does not exist or is no folder: create it (mkdir -p %s), or give a file in another folder", dest, dir, dir)
 	}
+	// SQLite says only "unable to open database ... no such file or
+	// directory" of a folder it may not write (read-only, another owner).
+	probe, err := os.CreateTemp(dir, ".newshound-write-check-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s, the folder of %s: give a file in a folder you may write to: %w", dir, dest, err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
 	if err := store.Backup(ctx, cfg.Storage.Path, dest); err != nil {
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
 	}

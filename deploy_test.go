@@ -141,3 +141,20 @@ func TestStaticBinary(t *testing.T) {
 		t.Errorf("the static binary stopped with %v:\n%s", err, o)
 	}
 }
+
+// The unit told to put the token in with `systemctl edit` (Environment=):
+// unit files, their drop-ins and `systemctl show` are readable by every
+// user of the machine. The token goes in the 0600 EnvironmentFile alone.
+func TestDeployKeepsTheTokenOutOfUnitFiles(t *testing.T) {
+	for _, file := range []string{"README.md", "deploy/newshound.service"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"Environment=" + config.TokenEnv, "Environment=\"" + config.TokenEnv} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s tells to put the token in a unit file (%s): every user can read it; use /etc/newshound/env (mode 0600)", file, bad)
+			}
+		}
+	}
+}

@@ -62,6 +62,13 @@ func main() {
 
 	m := NewMain(os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	m.CheckDB = *checkDB
+	// SIGHUP's default ends the process at once, and systemd counts an end
+	// by SIGHUP as clean: `kill -HUP`, the habit of asking a daemon to
+	// reload, stopped the service for good. Newshound reloads nothing; it
+	// says so and goes on.
+	hangups := make(chan os.Signal, 1)
+	signal.Notify(hangups, syscall.SIGHUP)
+	m.Hangups = hangups
 	run := func() error { return m.Run(ctx, *configPath) }
 	if *demo {
 		run = func() error { return m.RunDemo(ctx) }

@@ -277,6 +277,14 @@ func newLogger(w io.Writer, cfg config.Config, chatTerminal bool) *slog.Logger {
 	}
 	opts := &slog.HandlerOptions{Level: level}
 	if cfg.Log.Format == "json" {
+		// slog writes a duration in JSON as nanoseconds (retry_in:
+		// 60000000000); written as the text format writes it, "1m0s".
+		opts.ReplaceAttr = func(_ []string, a slog.Attr) slog.Attr {
+			if a.Value.Kind() == slog.KindDuration {
+				a.Value = slog.StringValue(a.Value.Duration().String())
+			}
+			return a
+		}
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))

@@ -113,3 +113,66 @@ func TestTelegramDownAtStartLosesNoNewsThatLeavesTheFeed(t *testing.T) {
 		}
 	}
 }
+
+// A stop (SIGTERM from systemd, Ctrl-C) while Telegram is still unreachable
+// at start is a clean stop, as one while waiting for a locked database is:
+// Run returns nil, so the process exits 0 and systemd's Restart=on-failure
+// does not count a `systemctl stop` as a failure. (It returned "connect to
+// telegram: ...: context canceled" and the process exited 1.)
+func TestStopWhileTelegramIsUnreachableIsClean(t *testing.T) {
+	dir := t.TempDir()
+	tg := telegramtest.New(t, testToken)
+	tg.Inject(func(telegramtest.Call) *telegramtest.Reply { return &telegramtest.Reply{Hangup: true} })
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	cfg := fmt.Sprintf("[telegram]\ntoken = %q\napi_endpoint = %q\n[storage]\npath = %q\n", testToken, tg.Endpoint(), filepath.Join(dir, "n.db"))
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx, cfgPath) }()
+	testkit.WaitWithin(t, "the bot says Telegram is unreachable", 30*time.Second, func() bool {
+		return strings.Contains(logs.String(), "telegram unreachable")
+	})
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run after a stop while Telegram was unreachable = %v, want nil (a clean stop)", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Run did not stop within 20 s of cancel")
+	}
+}
+
+// A stop that comes while the start is under way (here: as Telegram answers
+// getMe) is a clean stop, whichever step of the start it interrupts. (One
+// during the router's setup returned "secret callback_data: context
+// canceled", and the process exited 1.)
+func TestStopDuringTheStartIsClean(t *testing.T) {
+	for i := range 3 {
+		dir := t.TempDir()
+		tg := telegramtest.New(t, testToken)
+		ctx, cancel := context.WithCancel(context.Background())
+		tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+			if c.Method == "getMe" {
+				cancel()
+			}
+			return nil
+		})
+		cfgPath := filepath.Join(dir, "newshound.toml")
+		cfg := fmt.Sprintf("[telegram]\ntoken = %q\napi_endpoint = %q\n[storage]\npath = %q\n", testToken, tg.Endpoint(), filepath.Join(dir, "n.db"))
+		if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		logs := &syncBuffer{}
+		m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
+		if err := m.Run(ctx, cfgPath); err != nil {
+			t.Errorf("start %d: Run stopped during the start = %v, want nil (a clean stop)\n%s", i, err, logs)
+		}
+		cancel()
+	}
+}

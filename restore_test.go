@@ -160,3 +160,32 @@ func TestBackupIntoAMissingFolderNamesIt(t *testing.T) {
 		t.Errorf("backup into a missing folder: %v, want it named with mkdir -p", err)
 	}
 }
+
+// `newshound backup` into a folder it may not write (a read-only mount,
+// another user's): SQLite said "unable to open database: …: no such file or
+// directory"; the error names the folder and that it cannot be written.
+func TestBackupIntoAnUnwritableFolderNamesIt(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "nh.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := createDatabase(context.Background(), filepath.Join(dir, "nh.db")); err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(dir, "locked")
+	if err := os.Mkdir(locked, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := os.CreateTemp(locked, "probe"); err == nil { // root writes anywhere: take a folder nobody may write
+		f.Close()
+		locked = "/proc"
+		if !isDir(locked) {
+			t.Skip("running as root without /proc: no folder to refuse a write")
+		}
+	}
+	err := runBackup(context.Background(), []string{"-config", cfgPath, filepath.Join(locked, "nh.db")}, func(string) string { return "" }, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "cannot write in "+locked) {
+		t.Errorf("backup into %s: %v, want the folder named as not writable", locked, err)
+	}
+}

@@ -30,8 +30,9 @@ func TestAFullDiskAtTheFirstStartNamesTheFixAndLeavesNoHalfFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 100 blocks of 512 bytes: the schema takes more.
-	cmd := exec.Command("sh", "-c", `ulimit -f 100 && exec "$0" -config "$1" </dev/null`, bin, cfg)
+	cmd := exec.Command("sh", "-c", `ulimit -f 100 && exec "$0" -config "$1"`, bin, cfg)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	cmd.Stdin = strings.NewReader("") // a pipe that ends: no input (/dev/null is refused without a token)
 	out, err := cmd.CombinedOutput()
 	if err == nil {
 		t.Fatalf("the start succeeded within 51 kB:\n%s", out)
@@ -52,6 +53,7 @@ func TestAFullDiskAtTheFirstStartNamesTheFixAndLeavesNoHalfFile(t *testing.T) {
 	}
 	cmd = exec.Command(bin, "-config", cfg)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	cmd.Stdin = strings.NewReader("")                 // a pipe that ends: no input (/dev/null is refused without a token)
 	if out, err := cmd.CombinedOutput(); err != nil { // stdin empty: the console ends at once
 		t.Fatalf("the start with room failed: %v\n%s", err, out)
 	}

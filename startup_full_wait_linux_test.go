@@ -42,12 +42,14 @@ func TestAFullDiskAtANormalStartIsWaitedOut(t *testing.T) {
 	env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
 	first := exec.Command(bin, "-config", cfg)
 	first.Env = env
+	first.Stdin = strings.NewReader("")                 // a pipe that ends: no input (/dev/null is refused without a token)
 	if out, err := first.CombinedOutput(); err != nil { // stdin empty: the console ends at once
 		t.Fatalf("the first start failed: %v\n%s", err, out)
 	}
 	// 20 blocks of 512 bytes, a soft limit that raiseFileLimit can lift.
-	cmd := exec.Command("sh", "-c", `ulimit -S -f 20 && exec "$0" -config "$1" </dev/null`, bin, cfg)
+	cmd := exec.Command("sh", "-c", `ulimit -S -f 20 && exec "$0" -config "$1"`, bin, cfg)
 	cmd.Env = env
+	cmd.Stdin = strings.NewReader("") // a pipe that ends: no input (/dev/null is refused without a token)
 	stdout := &syncBuffer{}
 	cmd.Stdout = stdout
 	stderr, err := cmd.StderrPipe()

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 
 	"github.com/newshound/newshound/config"
 )
@@ -34,4 +37,16 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 		return config.Config{}, nil, err
 	}
 	return cfg, fs.Args(), nil
+}
+
+// existingDatabase refuses a storage.path where there is no file: a
+// maintenance command run in the wrong folder, or without the -config the bot
+// runs with, would otherwise make a new empty database there (vacuum did, and
+// said it had compacted it). It returns nil when a file is there.
+func existingDatabase(path string) error {
+	_, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no database at storage.path %q: give the configuration the bot runs with (-config FILE), or run this in the folder of its database", path)
+	}
+	return err
 }

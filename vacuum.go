@@ -19,6 +19,9 @@ func runVacuum(ctx context.Context, args []string, getenv func(string) string, o
 	if err != nil {
 		return err
 	}
+	if err := existingDatabase(cfg.Storage.Path); err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, cfg.Storage.Path, nil)
 	if err != nil {
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)

@@ -59,3 +59,42 @@ func TestVacuumCommandRefusesExtraArguments(t *testing.T) {
 		t.Fatalf("vacuum now → %v, %q; want a usage error", err, out.String())
 	}
 }
+
+// `newshound vacuum` and `backup` where storage.path names no file (run in
+// the wrong folder, or without the bot's -config) say so and create nothing.
+// (vacuum made a new empty database there and said "compacted newshound.db".)
+func TestMaintenanceCommandsRefuseAMissingDatabase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "missing.db")
+	cfg := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+path+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	noEnv := func(string) string { return "" }
+	commands := []struct {
+		name string
+		run  func() error
+	}{
+		{"vacuum", func() error { return runVacuum(context.Background(), []string{"-config", cfg}, noEnv, &bytes.Buffer{}) }},
+		{"backup", func() error {
+			return runBackup(context.Background(), []string{"-config", cfg, filepath.Join(dir, "copy.db")}, noEnv, &bytes.Buffer{})
+		}},
+	}
+	for _, c := range commands {
+		t.Run(c.name, func(t *testing.T) {
+			err := c.run()
+			if err == nil || !strings.Contains(err.Error(), "no database at storage.path") || !strings.Contains(err.Error(), "-config") {
+				t.Errorf("%s on a missing database → %v; want it named, with -config as the fix", c.name, err)
+			}
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if e.Name() != "newshound.toml" {
+					t.Errorf("%s left %s behind", c.name, e.Name())
+				}
+			}
+		})
+	}
+}

@@ -163,6 +163,9 @@ func (d *Discoverer) Get(ctx context.Context, rawURL string) (Page, error) {
 	if int64(len(body)) > d.maxBytes {
 		return Page{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, d.maxBytes)
 	}
+	if body, err = decodeBody(resp, body, d.maxBytes); err != nil {
+		return Page{}, err
+	}
 	return Page{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
 }
 

@@ -24,7 +24,8 @@ func (e *StatusError) Error() string {
 }
 
 // Fetcher makes polite conditional GETs: a timeout, a size cap, gzip
-// (through net/http's transparent decompression), a User-Agent and the
+// (through net/http's transparent decompression; deflate sent unasked is
+// read too, see decodeBody), a User-Agent and the
 // validators of the previous answer.
 type Fetcher struct {
 	client    *http.Client
@@ -76,6 +77,9 @@ type Response struct {
 	// MovedTo is the address the feed moved to when every redirect on the
 	// way was permanent (301 or 308): its old address is to be replaced.
 	MovedTo string
+	// Date is the server's Date header (zero when it sent none or an
+	// unreadable one): the poller compares it with the local clock.
+	Date time.Time
 }
 
 // Fetch GETs url with If-None-Match / If-Modified-Since from the previous
@@ -102,7 +106,7 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
-		out := Response{NotModified: true, ETag: etag, LastModified: lastModified, MovedTo: movedTo(resp)}
+		out := Response{NotModified: true, ETag: etag, LastModified: lastModified, MovedTo: movedTo(resp), Date: dateOf(resp.Header)}
 		out.Fresh, out.FreshFrom = freshness(resp.Header, time.Now())
 		return out, nil
 	case resp.StatusCode != http.StatusOK:
@@ -119,9 +123,12 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 	if int64(len(body)) > f.maxBytes {
 		return Response{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, f.maxBytes)
 	}
+	if body, err = decodeBody(resp, body, f.maxBytes); err != nil {
+		return Response{}, err
+	}
 	body = toUTF8(body, resp.Header.Get("Content-Type"))
 	now := time.Now()
-	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: lastModifiedOf(resp.Header, now), Link: resp.Header.Values("Link"), MovedTo: movedTo(resp)}
+	out := Response{Body: body, ETag: resp.Header.Get("ETag"), LastModified: lastModifiedOf(resp.Header, now), Link: resp.Header.Values("Link"), MovedTo: movedTo(resp), Date: dateOf(resp.Header)}
 	out.Fresh, out.FreshFrom = freshness(resp.Header, now)
 	return out, nil
 }
@@ -177,4 +184,13 @@ func movedTo(resp *http.Response) string {
 		}
 	}
 	return req.URL.String()
+}
+
+// dateOf reads the Date header; zero when there is none or it is unreadable.
+func dateOf(h http.Header) time.Time {
+	t, err := http.ParseTime(h.Get("Date"))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }

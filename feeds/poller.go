@@ -142,6 +142,8 @@ type Poller struct {
 	// clean cleans an item's content and description (summarize.Clean;
 	// tests count its calls).
 	clean func(string) string
+	// clock compares the local clock with the Date of the servers' answers.
+	clock clockSkew
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -439,6 +441,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	}
 	resp, err := fetcher.Fetch(ctx, src.URL, src.ETag, src.LastModified)
 	now := p.opts.Now()
+	p.clock.note(p.log, src.URL, resp.Date, now)
 	o := outcome{now: now, failures: src.Failures + 1, notModified: resp.NotModified, fresh: resp.Fresh, freshFrom: resp.FreshFrom}
 	var feed parsedFeed
 	if err == nil && !resp.NotModified {

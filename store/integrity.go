@@ -73,7 +73,7 @@ func CheckFile(ctx context.Context, path string, force bool) (FileCheck, error) 
 	q := url.Values{}
 	q.Set("_busy_timeout", "10000")
 	q.Set("_query_only", "1")
-	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite3", fileURI(path, q))
 	if err != nil {
 		return fc, fmt.Errorf("check %s: %w", path, err)
 	}

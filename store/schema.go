@@ -38,7 +38,7 @@ func checkSchema(ctx context.Context, path string) error {
 	q := url.Values{}
 	q.Set("_busy_timeout", "10000")
 	q.Set("_query_only", "1")
-	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite3", fileURI(path, q))
 	if err != nil {
 		return fmt.Errorf("check the schema of %s: %w", path, err)
 	}

@@ -140,7 +140,7 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		} else {
 			q.Set("_query_only", "1")
 		}
-		return "file:" + path + "?" + q.Encode()
+		return fileURI(path, q)
 	}
 	if err := checkSchema(ctx, path); err != nil {
 		return nil, err
@@ -372,4 +372,13 @@ func placeholders(n int) string {
 		return ""
 	}
 	return strings.Repeat("?,", n-1) + "?"
+}
+
+// fileURI is the driver's "file:" URI of the database at path with the
+// query q. '%', '?' and '#' in the path are escaped: SQLite reads a URI's
+// path up to the first '?' or '#' and decodes %HH in it, so a folder named
+// "news#2" or "q?" opened another file ("news", "q") beside it.
+func fileURI(path string, q url.Values) string {
+	path = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	return "file:" + path + "?" + q.Encode()
 }

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A service started without its token (systemd's EnvironmentFile missing,
+// `docker run -d` without -e) has /dev/null for stdin: Run refuses with what
+// to set instead of running a console that ends at once with exit status 0
+// and no word in the journal. A console on a pipe or with a token is not
+// refused (the other tests).
+func TestNoTokenOnDevNullNamesTheToken(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "n.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain(null, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	err = m.Run(context.Background(), cfgPath)
+	if err == nil || !strings.Contains(err.Error(), "NEWSHOUND_TELEGRAM_TOKEN") {
+		t.Fatalf("Run without a token on /dev/null = %v; want the token named", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "n.db")); !os.IsNotExist(err) {
+		t.Errorf("a database was made before the refusal (stat: %v)", err)
+	}
+}
