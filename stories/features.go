@@ -55,7 +55,12 @@ const (
 // distinctive (FlagName) when it is a number, or a word written with a
 // capital letter where a sentence does not start (in the lead, or in a title
 // that is not in title case, or a title word the lead capitalises), but no
-// weekday or month: those are how two stories of one day agree.
+// weekday or month: those are how two stories of one day agree. Chinese and
+// Japanese, written without spaces, are read as overlapping pairs of
+// characters ("雅安市" is "雅安", "安市"); with no capitals to tell a name,
+// a pair is distinctive when an administrative suffix follows it (the
+// "雅安" of "雅安市", the "石川" of "石川県") or it is Katakana, which spells
+// foreign names.
 type Features struct {
 	Title uint64 // hash of the normalised title; 0 when it has fewer than minTitleWords words
 	Terms []Term // sorted by Hash, one per hash
@@ -175,6 +180,9 @@ type word struct {
 	number        bool
 	afterWord     bool // only spaces (or a hyphen) between it and the word before
 	compound      bool // a part of a hyphenated word ("6" of "6-year-old")
+	// place: a pair of Chinese or Japanese characters that names a place
+	// or a foreign name (see appendCJK), where no capital tells a name
+	place bool
 }
 
 // words splits text into words, marking the first word of each sentence,
@@ -206,6 +214,12 @@ func words(text string) []word {
 			j += size
 		}
 		raw := strings.TrimRight(text[i:j], "'’")
+		if hasCJK(raw) {
+			out = appendCJK(out, raw, start, spaced)
+			start, spaced = false, true
+			i = j
+			continue
+		}
 		if strings.IndexByte(raw, '-') < 0 { // raw starts with a word rune, so it is not empty
 			w := word{raw: raw, sentenceStart: start, afterWord: spaced}
 			w.norm, w.number = normalise(raw)
@@ -288,7 +302,13 @@ func isDistinctive(w word) bool {
 	if w.number {
 		return true
 	}
-	if w.norm == "" || w.sentenceStart || calendarWords[w.norm] {
+	if w.norm == "" || calendarWords[w.norm] {
+		return false
+	}
+	if w.place {
+		return true
+	}
+	if w.sentenceStart {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w.raw)
