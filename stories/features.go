@@ -41,7 +41,8 @@ const (
 	FlagNumber
 	// FlagSeries marks a title's numbered series: a term for a word that a
 	// number follows ("burst" of "burst 2", "game" of "Game 7"), and, with
-	// FlagNumber, one for the word and its number. Series terms weigh
+	// FlagNumber, one for the word and its number; a score ("110-102") is a
+	// series of its own. Series terms weigh
 	// nothing; two titles that number the same word differently report two
 	// events.
 	FlagSeries
@@ -112,6 +113,9 @@ func NewFeatures(title, summary, text string) Features {
 			key := "\x00" + tw[k-1].norm
 			terms = append(terms, Term{Hash: hash32(key), Flags: FlagSeries}, Term{Hash: hash32(key + "\x00" + w.norm), Flags: FlagSeries | FlagNumber})
 		}
+		if k > 0 && isScore(tw[k-1], w) {
+			terms = append(terms, Term{Hash: hash32(scoreKey), Flags: FlagSeries}, Term{Hash: hash32(scoreKey + "\x00" + tw[k-1].norm + "-" + w.norm), Flags: FlagSeries | FlagNumber})
+		}
 		if w.raw != "" {
 			norm = append(norm, strings.ToLower(w.raw))
 		}
@@ -180,6 +184,7 @@ type word struct {
 	number        bool
 	afterWord     bool // only spaces (or a hyphen) between it and the word before
 	compound      bool // a part of a hyphenated word ("6" of "6-year-old")
+	joined        bool // a part of a hyphenated word after its first ("year" and "old" of "6-year-old")
 	// place: a pair of Chinese or Japanese characters that names a place
 	// or a foreign name (see appendCJK), where no capital tells a name
 	place bool
@@ -226,8 +231,8 @@ func words(text string) []word {
 			out = append(out, w)
 			start = false
 		} else {
-			for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
-				w := word{raw: part, sentenceStart: start, afterWord: spaced, compound: true}
+			for k, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
+				w := word{raw: part, sentenceStart: start, afterWord: spaced, compound: true, joined: k > 0}
 				w.norm, w.number = normalise(part)
 				out = append(out, w)
 				start, spaced = false, true
@@ -293,6 +298,22 @@ func isSeriesNumber(prev, w word) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w.raw)
 	return unicode.IsDigit(r)
+}
+
+// scoreKey is the series term of a title's score (see isScore).
+const scoreKey = "\x00score"
+
+// isScore reports whether w and the word before it, both of a title, are
+// the two numbers of a score or a tally ("110-102", "2-1", a vote's
+// "52-48"): two titles with different scores report two matches (two games
+// of one team on two days), as two numbers of a series do.
+func isScore(prev, w word) bool {
+	if !w.joined || !prev.compound || !w.number || !prev.number {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w.raw)
+	p, _ := utf8.DecodeRuneInString(prev.raw)
+	return unicode.IsDigit(r) && unicode.IsDigit(p)
 }
 
 // isDistinctive reports whether a word of running text names something: a
