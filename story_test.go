@@ -9,6 +9,7 @@ import (
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/store"
 )
 
 // TestEndToEndOneAlertPerStory: a story alerted from one source and then
@@ -191,5 +192,56 @@ func TestEndToEndStoryNewToAChatIsAlerted(t *testing.T) {
 	}
 	if n := len(tg.Sent(first)); n != 2 {
 		t.Errorf("messages to the first chat = %d, want 2 (the reply and one alert)", n)
+	}
+}
+
+// TestEndToEndRepublishedStoryIsNoEdit: an outlet re-publishes its alerted
+// article under a new address (a new guid, the same title and text). It is
+// one story with the alert, so no second alert; and the alert names that
+// outlet already, so no edit either (it was an edit that changed nothing,
+// which Telegram refuses as "message is not modified").
+func TestEndToEndRepublishedStoryIsNoEdit(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	world := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Example World News", world.URL + "/world.xml"}}}.String(), now)
+	ctx := context.Background()
+	a.waitFetched(t, 1)
+	const chat = 783
+	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
+	tg.WaitSent(t, chat, 1, 5*time.Second)
+
+	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tg.WaitSent(t, chat, 2, 5*time.Second)
+	world.SetFile(t, "testdata/feeds/world-v3-republished.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	testkit.WaitWithin(t, "the re-published article handled", 5*time.Second, func() bool {
+		for _, step := range []string{store.StepText, store.StepLink, store.StepMatch} {
+			if ids, err := a.parts.Store.PendingIDs(ctx, step); err != nil || len(ids) > 0 {
+				return false // the article's alerts are not queued yet
+			}
+		}
+		n, err := a.parts.Store.CountPending(ctx)
+		if err != nil || n != 0 {
+			return false
+		}
+		arts, err := a.parts.Store.ListArticlesSince(ctx, time.Time{}, 100)
+		for _, art := range arts {
+			if strings.HasSuffix(art.URL, "kursk-deminers-clear-fields") {
+				return err == nil && art.Alertable
+			}
+		}
+		return false
+	})
+	if got := tg.Sent(chat); len(got) != 2 {
+		t.Errorf("messages to the chat = %d, want 2 (the reply and one alert): %q", len(got), got[len(got)-1].Text())
+	}
+	if edits := tg.Calls("editMessageText"); len(edits) != 0 {
+		t.Errorf("edits = %d, want none (the alert names the outlet already): %q", len(edits), edits[0].Text())
 	}
 }

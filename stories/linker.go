@@ -294,7 +294,8 @@ const SeedArticles = 2000
 
 // seed counts, once, the terms of the SeedArticles newest stored articles
 // outside the window and the batch (counted as they come in) in the
-// frequencies, when the store is a Lister. Without them a linker
+// frequencies, when the store is a Lister and the window holds fewer than
+// SeedArticles. Without them a linker
 // that starts with few articles in its window (a new bot, whose first
 // fetch is backlog the linker never sees, or a quiet one restarted) knows
 // too few articles to tell a name from a word every article has: every
@@ -302,7 +303,9 @@ const SeedArticles = 2000
 // failed read is logged; the frequencies then learn from the stream alone.
 func (l *Linker) seed(ctx context.Context, batch []news.Article) {
 	lister, ok := l.opts.Store.(Lister)
-	if !ok {
+	if !ok || l.index.Len() >= SeedArticles {
+		// a window this full counts enough articles of its own: reading
+		// past it (the newest first) would cost a read of the window's texts
 		l.seeded = true
 		return
 	}

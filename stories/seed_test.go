@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,5 +76,46 @@ func TestLinkerLearnsFromStoredArticles(t *testing.T) {
 	}
 	if n, err := l.Link(ctx, other); err != nil || n != 0 {
 		t.Fatalf("another drive-by shooting of the day joined %d stories (%v); want a story of its own", n, err)
+	}
+}
+
+// BenchmarkLinkerSeed measures a linker's first Link over a store of
+// SeedArticles articles none of which it linked (a new bot after its first
+// fetch): the read of their texts and the count of their terms.
+func BenchmarkLinkerSeed(b *testing.B) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
+	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"), func() time.Time { return now })
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	src, err := st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var backlog []news.Article
+	for i := range SeedArticles {
+		backlog = append(backlog, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://wire.example/%d", i), Title: fmt.Sprintf("Man shot on Elm Street in Town%d", i),
+			Text:        strings.Repeat(fmt.Sprintf("Police said a man was shot Monday on Elm Street in Town%d and taken to Miami Valley Hospital. ", i), 12),
+			PublishedAt: now.Add(-time.Duration(i) * time.Minute)})
+	}
+	if _, err := st.InsertArticles(ctx, src.ID, backlog); err != nil {
+		b.Fatal(err)
+	}
+	added, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "new", URL: "https://wire.example/new", Title: "Deminers clear fields near Kursk", PublishedAt: now}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	cpu := processCPUSeconds()
+	for i := 0; i < b.N; i++ {
+		l := NewLinker(Options{Store: st, Window: 48 * time.Hour, Threshold: 0.7, Now: func() time.Time { return now }})
+		if _, _, err := l.PlanLinks(ctx, added); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu = processCPUSeconds() - cpu; cpu > 0 {
+		b.ReportMetric(cpu*1e3/float64(b.N), "cpu-ms/op")
 	}
 }
