@@ -131,6 +131,10 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	}
 	defer unlock()
 	defer st.Close()
+	// Every stop says so, with what waits in the outbox, whichever step of
+	// the start it interrupted (a SIGTERM while the router was being built
+	// ended the process with no word of it).
+	defer logStopped(st, log)
 	if err := syncSources(ctx, st, cfg, log); err != nil {
 		return err
 	}
@@ -185,7 +189,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 			return first
 		}
 		if stopped {
-			log.Info("stopped before Telegram answered", "err", err)
+			log.Info("Telegram had not answered when the stop came", "err", err)
 			return nil
 		}
 		return err
@@ -243,9 +247,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if m.Ready != nil {
 		m.Ready(parts)
 	}
-	err = run.wait()
-	logStopped(st, log)
-	return err
+	return run.wait()
 }
 
 // logHangups logs each SIGHUP of m.Hangups until ctx is done.

@@ -143,6 +143,11 @@ func TestStopWhileTelegramIsUnreachableIsClean(t *testing.T) {
 		if err != nil {
 			t.Errorf("Run after a stop while Telegram was unreachable = %v, want nil (a clean stop)", err)
 		}
+		// Every stop says so with the outbox's backlog, whatever step of
+		// the start it interrupted (this one said nothing of it).
+		if !strings.Contains(logs.String(), "msg=stopped outbox_pending=0") {
+			t.Errorf("no stop line with the outbox's backlog in the log:\n%s", logs.String())
+		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("Run did not stop within 20 s of cancel")
 	}
