@@ -36,7 +36,8 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // previewTerms terms is read as its most frequent ones: the sample holds
 // only articles they match, and total is scaled up for the rest (see
 // scaleBroad). A caller that confirms the sample with its own matcher can
-// scale the share it confirms to total. It
+// scale the share it confirms to total. For an expression it first indexes
+// the articles waiting for the index, as SearchArticles does. It
 // fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression, and when the database fails.
 func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {

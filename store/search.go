@@ -42,8 +42,9 @@ const (
 // rankCandidates articles. A prefix of more than searchTerms terms is read
 // as its most frequent ones (store/prefix.go): an article that only a rarer
 // one matches is left out. Hits carry no snippet (see query.Query.Snippet).
-// It fails with an error wrapping ErrBadMatch when FTS5 rejects the
-// expression.
+// It first indexes the articles waiting for the index (store/terms_later.go;
+// when that write fails, it logs it and searches without them). It fails
+// with an error wrapping ErrBadMatch when FTS5 rejects the expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return nil, searchErr(err)
@@ -97,8 +98,9 @@ func searchErr(err error) error {
 // rankCandidates newest matches fetched since then (FTS5 walks its index
 // newest first from the window's first id and stops), so its cost does not
 // grow with the store; a prefix of more than previewTerms terms is read as
-// its most frequent ones. It fails with an error wrapping ErrBadMatch when
-// FTS5 rejects the expression.
+// its most frequent ones. It first indexes the articles waiting for the
+// index, as SearchArticles does. It fails with an error wrapping
+// ErrBadMatch when FTS5 rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return nil, searchErr(err)

@@ -11,8 +11,8 @@
 CREATE TABLE terms_indexed (through INTEGER NOT NULL);
 INSERT INTO terms_indexed (through) SELECT coalesce(max(id), 0) FROM articles;
 
--- An article above through is not in articles_terms: deleting its entry
--- would leave a tombstone that hides nothing (contentless_delete).
+-- An article above through is not in articles_terms: its delete leaves the
+-- index alone.
 DROP TRIGGER IF EXISTS articles_terms_delete;
 CREATE TRIGGER articles_terms_delete AFTER DELETE ON articles
     WHEN old.pending <> 'text' AND old.id <= (SELECT through FROM terms_indexed) BEGIN
