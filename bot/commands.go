@@ -133,7 +133,12 @@ func (r *Router) cmdHelp(ctx context.Context, req request) error {
 
 func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>."))
+		r.prompts.ask(req.in.ChatID, req.in.UserID, "subscribe", r.now())
+		more := tr(ctx).Sprintf("Or just send the words now.")
+		if req.in.ChatType != "private" {
+			more = tr(ctx).Sprintf("Or reply to this message with the words.")
+		}
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>.")+" "+more)
 		return nil
 	}
 	res, err := r.opts.Subscriptions.SubscribeIn(ctx, req.in.ChatID, req.in.ThreadID, req.args)

@@ -57,6 +57,8 @@ var replyTexts = []entry{
 		"Скажите, что искать, например <code>/subscribe курск саперы</code>.",
 		"Sagen Sie mir, wonach ich suchen soll, z. B. <code>/subscribe bundestag wahl</code>.",
 		"Dime qué buscar, p. ej. <code>/subscribe elecciones chile</code>."},
+	{"Or just send the words now.", "Или просто пришлите слова сейчас.", "Oder senden Sie jetzt einfach die Wörter.", "O envía ahora solo las palabras."},
+	{"Or reply to this message with the words.", "Или ответьте на это сообщение словами запроса.", "Oder antworten Sie auf diese Nachricht mit den Wörtern.", "O responde a este mensaje con las palabras."},
 	{"I can't use that query: %s.", "Не могу использовать этот запрос: %s.", "Diese Suche kann ich nicht verwenden: %s.", "No puedo usar esa consulta: %s."},
 	{"This chat has as many subscriptions as it may hold. Remove one with /unsubscribe first.",
 		"В этом чате уже максимум подписок. Сначала удалите одну командой /unsubscribe.",
