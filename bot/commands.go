@@ -133,12 +133,7 @@ func (r *Router) cmdHelp(ctx context.Context, req request) error {
 
 func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.prompts.ask(req.in.ChatID, req.in.UserID, "subscribe", r.now())
-		more := tr(ctx).Sprintf("Or just send the words now.")
-		if req.in.ChatType != "private" {
-			more = tr(ctx).Sprintf("Or reply to this message with the words.")
-		}
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>.")+" "+more)
+		r.ask(ctx, req, "subscribe", tr(ctx).Sprintf("Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>."))
 		return nil
 	}
 	res, err := r.opts.Subscriptions.SubscribeIn(ctx, req.in.ChatID, req.in.ThreadID, req.args)
@@ -204,7 +199,7 @@ func (r *Router) noSourceFor(ctx context.Context, q *query.Query) bool {
 
 func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
+		r.ask(ctx, req, "unsubscribe", tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
 		return nil
 	}
 	if ids := severalIDs(req.args); ids != nil {

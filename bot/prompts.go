@@ -1,17 +1,31 @@
 package bot
 
 import (
+	"context"
 	"sync"
 	"time"
 )
 
-// Prompts: "/subscribe" alone asks what to look for, and strangers answer
+// Prompts: "/subscribe" alone asks what to look for (so do "/search" and
+// "/unsubscribe" alone), and strangers answer
 // the question with the words alone ("kursk deminers"), which got "I
 // understand commands only". The router remembers the question for a few
 // minutes: the asker's next plain text in a private chat, or their reply
 // to the bot's message in a group (Telegram's privacy mode lets those
 // through), is the command's argument. The memory is the process's: after
 // a restart the words get the hint, as before.
+
+// ask replies to command sent without its argument with question, and
+// says the answer may come alone: /subscribe's and /search's words,
+// /unsubscribe's ID or query. It remembers the question for the asker.
+func (r *Router) ask(ctx context.Context, req request, command, question string) {
+	r.prompts.ask(req.in.ChatID, req.in.UserID, command, r.now())
+	more := tr(ctx).Sprintf("Or just send it now.")
+	if req.in.ChatType != "private" {
+		more = tr(ctx).Sprintf("Or reply to this message with it.")
+	}
+	r.reply(ctx, req.in.ChatID, question+" "+more)
+}
 
 // promptWindow is how long a question waits for its answer.
 const promptWindow = 10 * time.Minute

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ func (h *harness) replyToBot(chatID int64, chatType string, userID int64, botMsg
 // a group the asker's reply to the bot's question.
 func TestTheWordsAloneAnswerSubscribe(t *testing.T) {
 	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
-	if got := h.reply(31, "private", 31, "/subscribe").Text(); !strings.Contains(got, "Or just send the words now.") {
+	if got := h.reply(31, "private", 31, "/subscribe").Text(); !strings.Contains(got, "Or just send it now.") {
 		t.Errorf("/subscribe alone = %q", got)
 	}
 	if got := h.reply(31, "private", 31, "kursk deminers").Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
@@ -33,6 +34,17 @@ func TestTheWordsAloneAnswerSubscribe(t *testing.T) {
 	if got := h.reply(31, "private", 31, "thanks!").Text(); !strings.Contains(got, "I understand commands only") {
 		t.Errorf("a second text = %q, want the hint: the question was answered", got)
 	}
+	// /search and /unsubscribe alone ask too.
+	h.reply(31, "private", 31, "/search")
+	if got := h.reply(31, "private", 31, "belgorod").Text(); !strings.Contains(got, "Nothing I have stored matches") {
+		t.Errorf("the words after /search = %q, want a search", got)
+	}
+	id := h.mustList(31)[0].ID
+	h.reply(31, "private", 31, "/unsubscribe")
+	if got := h.reply(31, "private", 31, "#"+strconv.FormatInt(id, 10)).Text(); !strings.Contains(got, "Removed") {
+		t.Errorf("the ID after /unsubscribe = %q, want it removed", got)
+	}
+	h.mustSubscribe(31, "private", "kursk deminers")
 	h.reply(31, "private", 31, "/subscribe")
 	h.clock.Advance(promptWindow + time.Minute)
 	h.send(31, "private", 31, "belgorod")
@@ -45,7 +57,7 @@ func TestTheWordsAloneAnswerSubscribe(t *testing.T) {
 	h.tg.SetMember(group, 5, "administrator")
 	h.tg.SetMember(group, 6, "administrator")
 	ask := h.reply(group, "supergroup", 5, "/subscribe")
-	if !strings.Contains(ask.Text(), "Or reply to this message with the words.") {
+	if !strings.Contains(ask.Text(), "Or reply to this message with it.") {
 		t.Errorf("/subscribe alone in a group = %q", ask.Text())
 	}
 	n := len(h.tg.Sent(group))
