@@ -2,8 +2,10 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
@@ -77,5 +79,47 @@ func TestLanguageSetsTheChatsOwnMenus(t *testing.T) {
 				t.Errorf("%s, app in %q: the menu has /%s", tt.name, app, tt.absent)
 			}
 		}
+	}
+}
+
+// /stop deletes everything the bot keeps about a chat: the menus it got in
+// its language too, so that it sees the menus for all chats again.
+func TestStopRemovesTheChatsOwnMenus(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.Menus, o.Operators = o.Interactor.(*Telegram), []int64{42} })
+	if err := h.router.RegisterMenus(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	const group = -100321
+	h.tg.SetMember(group, 5, "administrator")
+	search := func(chat int64, typ string, admin bool) string {
+		for _, c := range h.tg.MenuFor(chat, typ, admin, "en") {
+			if c.Command == "search" {
+				return c.Description
+			}
+		}
+		return ""
+	}
+	for _, c := range []struct {
+		chat int64
+		typ  string
+		user int64
+	}{{11, "private", 11}, {group, "supergroup", 5}, {42, "private", 42}} {
+		h.replyAs(c.chat, c.typ, c.user, "en", "/language de")
+		if got := search(c.chat, c.typ, true); !strings.Contains(got, "durchsuchen") {
+			t.Fatalf("chat %d after /language de: /search is %q", c.chat, got)
+		}
+		h.clock.Advance(20 * time.Second)
+		ask := h.reply(c.chat, c.typ, c.user, "/stop")
+		if got := h.press(c.chat, c.typ, c.user, 700, buttons(t, ask)[0][0].Data); got != "Gelöscht." && got != "Deleted." {
+			t.Fatalf("chat %d: /stop confirmed → %q", c.chat, got)
+		}
+		for _, admin := range []bool{false, true} {
+			if got := search(c.chat, c.typ, admin); got != "Search the news stored so far" {
+				t.Errorf("chat %d (admin %v) after /stop: /search is %q, want the menu for all chats", c.chat, admin, got)
+			}
+		}
+	}
+	if menu := h.tg.MenuFor(42, "private", false, "en"); !strings.Contains(fmt.Sprint(menu), "addsource") {
+		t.Errorf("the operator's menu after /stop = %v, want theirs", menu)
 	}
 }

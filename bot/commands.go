@@ -133,7 +133,7 @@ func (r *Router) cmdHelp(ctx context.Context, req request) error {
 
 func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>."))
+		r.ask(ctx, req, "subscribe", tr(ctx).Sprintf("Tell me what to look for, e.g. <code>/subscribe kursk deminers</code>."))
 		return nil
 	}
 	res, err := r.opts.Subscriptions.SubscribeIn(ctx, req.in.ChatID, req.in.ThreadID, req.args)
@@ -169,13 +169,37 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	for _, t := range p.Titles {
 		b.WriteString("\n• " + esc(summarize.Clip(t, 200)))
 	}
+	if r.noSourceFor(ctx, res.Query) {
+		b.WriteString("\n" + t.Sprintf("⚠️ No source I follow has that name, so it cannot alert yet: /sources lists them."))
+	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
 }
 
+// noSourceFor reports whether q confines its matches to sources by name
+// (source:reuters) and no source the bot follows bears such a name: a
+// stranger's source:bbc, with no BBC feed, was accepted and never alerted.
+func (r *Router) noSourceFor(ctx context.Context, q *query.Query) bool {
+	f := q.SourceFilter()
+	if f == nil || r.opts.Sources == nil {
+		return false
+	}
+	list, err := r.opts.Sources.List(ctx)
+	if err != nil {
+		r.log.Warn("subscribe: list sources", "err", err)
+		return false
+	}
+	for _, s := range list {
+		if s.Origin != news.OriginRetired && f(s.Name) {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
+		r.ask(ctx, req, "unsubscribe", tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
 		return nil
 	}
 	if ids := severalIDs(req.args); ids != nil {

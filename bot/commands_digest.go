@@ -91,6 +91,13 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest 08:00</code> turns it back on."))
 		return nil
 	}
+	if at, zone, ok := clockAndZone(req.args); ok { // "/digest 08:00 Europe/Paris": both at once
+		name, _, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, zone)
+		if err != nil {
+			return err
+		}
+		req.chat.Timezone, arg = name, at
+	}
 	hhmm, err := r.opts.Settings.SetDigestTime(ctx, req.in.ChatID, arg)
 	if errors.Is(err, localtime.ErrBadClock) {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't read <code>%s</code> as a time of day. "+
@@ -129,4 +136,20 @@ func (r *Router) digestLine(ctx context.Context, chat news.Chat) string {
 		return p.Sprintf("Daily digest at <b>%s</b> (%s); next on %s.", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)), p.Date(next, "Mon 2 Jan at 15:04"))
 	}
 	return p.Sprintf("Daily digest at <b>%s</b> (%s).", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)))
+}
+
+// clockAndZone splits "08:00 Europe/Paris" (or "8pm new york") into a time
+// of day and a time zone, both readable; ok is false for anything else.
+func clockAndZone(s string) (at, zone string, ok bool) {
+	at, zone, found := strings.Cut(strings.TrimSpace(s), " ")
+	if !found {
+		return "", "", false
+	}
+	if _, err := localtime.ParseClock(at); err != nil {
+		return "", "", false
+	}
+	if _, _, err := localtime.ParseTimezone(zone); err != nil {
+		return "", "", false
+	}
+	return at, strings.TrimSpace(zone), true
 }

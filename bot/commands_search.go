@@ -33,7 +33,7 @@ const noSearch = "Search is not available on this bot."
 
 func (r *Router) cmdSearch(ctx context.Context, req request) error {
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("What should I look for? E.g. <code>/search \"north korea\" missile</code>."))
+		r.ask(ctx, req, "search", tr(ctx).Sprintf("What should I look for? E.g. <code>/search \"north korea\" missile</code>."))
 		return nil
 	}
 	if r.opts.Search == nil {

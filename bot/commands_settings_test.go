@@ -44,3 +44,19 @@ func TestSettingsShowsTheChatsSettings(t *testing.T) {
 type nothingNew struct{}
 
 func (nothingNew) SendNow(context.Context, int64) (int, error) { return 0, nil }
+
+// A stranger typed "/digest 08:00 Europe/Paris" and was told the time did
+// not read: a time and a zone together set both.
+func TestDigestWithATimeZone(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst, o.Digests = 50, nothingNew{} })
+	for _, tt := range []struct{ cmd, want string }{
+		{"/digest 08:00 Europe/Paris", "Daily digest at <b>08:00</b> (Europe/Paris)"},
+		{"/digest 7pm new york", "Daily digest at <b>19:00</b> (America/New_York)"},
+		{"/digest 08:00 Atlantis", "as a time of day"}, // nothing changes
+		{"/timezone", "<b>America/New_York</b>"},
+	} {
+		if got := h.reply(43, "private", 43, tt.cmd).Text(); !strings.Contains(got, tt.want) {
+			t.Errorf("%s = %q; want %q", tt.cmd, got, tt.want)
+		}
+	}
+}

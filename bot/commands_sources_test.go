@@ -538,3 +538,30 @@ func TestImportOfNeitherListNorLinkSaysWhatItTakes(t *testing.T) {
 		t.Errorf("German /import garbage → %q", got)
 	}
 }
+
+// A stranger subscribed to "source:bbc tariffs" on a bot that follows no
+// BBC feed: accepted, "would have matched 0", and never an alert. The
+// reply now says no source has that name.
+func TestSubscribeToASourceNotFollowed(t *testing.T) {
+	h := newHarness(t, withSources(nil))
+	testkit.UpsertSource(t, h.st, "BBC News — World", "https://feeds.bbci.example/world/rss.xml", "config")
+	testkit.UpsertSource(t, h.st, "Reuters", "https://reuters.example/rss", news.OriginRetired)
+	const warning = "No source I follow has that name"
+	for _, tt := range []struct {
+		query string
+		warn  bool
+	}{
+		{"source:bbc tariffs", false},
+		{`source:"bbc news" OR source:reuters`, false},
+		{"source:reuters tariffs", true}, // retired: no longer fetched
+		{"source:aljazeera", true},
+		{"source:aljazeera OR tariffs", false}, // tariffs may come from any source
+		{"site:aljazeera.com", false},          // an address: articles of any source may link there
+	} {
+		h.clock.Advance(20 * time.Second)
+		got := h.reply(61, "private", 61, "/subscribe "+tt.query).Text()
+		if strings.Contains(got, warning) != tt.warn {
+			t.Errorf("/subscribe %s = %q; warned %v, want %v", tt.query, got, !tt.warn, tt.warn)
+		}
+	}
+}

@@ -36,6 +36,7 @@ func (r *Router) pressStop(ctx context.Context, in Incoming, chat news.Chat, arg
 	if err := r.opts.Settings.DeleteChat(ctx, chat.ID); err != nil {
 		return "", err
 	}
+	r.clearChatMenus(ctx, chat.ID, chat.Type)
 	r.rewrite(ctx, in, tr(ctx).Sprintf("🗑 Done: I deleted everything I kept about this chat. Send /start to begin again."))
 	return tr(ctx).Sprintf("Deleted."), nil
 }

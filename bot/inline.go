@@ -56,6 +56,9 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 		return
 	}
 	lang, _ := locale.Match(in.Language)
+	if chosen := r.chosenLanguage(ctx, in.UserID); chosen != "" {
+		lang = chosen // the language they chose with /language in their chat with the bot
+	}
 	results, cacheable := r.inlineResults(withLanguage(ctx, lang), in.Inline.Query)
 	seconds := inlineCacheHints
 	if !cacheable {

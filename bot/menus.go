@@ -149,3 +149,25 @@ func (t *Telegram) SetMenus(ctx context.Context, menus []Menu, profiles []Profil
 	}
 	return first
 }
+
+// DeleteMenus removes the menus of each scope (deleteMyCommands, without a
+// language: the chat menus are set so). It goes on past a failure and
+// returns the first.
+func (t *Telegram) DeleteMenus(ctx context.Context, scopes []MenuScope) error {
+	var first error
+	for _, sc := range scopes {
+		scope := map[string]any{"type": sc.Type}
+		if sc.ChatID != 0 {
+			scope["chat_id"] = sc.ChatID
+		}
+		p := tgbotapi.Params{}
+		err := p.AddInterface("scope", scope)
+		if err == nil {
+			err = t.call("deleteMyCommands", p, nil)
+		}
+		if err != nil && first == nil {
+			first = fmt.Errorf("deleteMyCommands %s %d: %w", sc.Type, sc.ChatID, err)
+		}
+	}
+	return first
+}

@@ -39,6 +39,9 @@ type Incoming struct {
 	Inline *InlineQuery
 	// Language is the user's language code as Telegram reports it ("" unknown).
 	Language string
+	// RepliesToBot is set when the message answers one of the bot's
+	// (a reply to a bot's message, which privacy mode lets through).
+	RepliesToBot bool
 	// Edited is set when the message is a new version of one sent before
 	// (edited_message, edited_channel_post); it is never run as a command.
 	Edited bool

@@ -465,3 +465,21 @@ func TestInlineResultsPageAsTheUserScrolls(t *testing.T) {
 		t.Errorf("a one-page answer offers a next page")
 	}
 }
+
+// A user who chose Spanish with /language in their chat with the bot, in
+// an app set to English, got inline answers in English: they follow the
+// choice; a user who chose nothing gets the app's language.
+func TestInlineSpeaksTheLanguageChosenInTheBotsChat(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	h.replyAs(5, "private", 5, "en", "/language es")
+	for _, tt := range []struct {
+		user int64
+		want string
+	}{{5, "No se encontró nada"}, {6, "Nothing found"}} {
+		h.queued.Add(1)
+		res := waitInline(t, h.tg, h.tg.SendInlineQuery(tt.user, "zanzibar"))
+		if len(res) != 1 || !strings.Contains(fmt.Sprint(res[0]["title"]), tt.want) {
+			t.Errorf("user %d: inline answer %v, want %q", tt.user, res, tt.want)
+		}
+	}
+}

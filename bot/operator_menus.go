@@ -8,9 +8,11 @@ import (
 	"github.com/newshound/newshound/locale"
 )
 
-// MenuSetter registers command menus and profiles (Telegram's SetMenus).
+// MenuSetter registers command menus and profiles (Telegram's SetMenus),
+// and removes a chat's own menus (DeleteMenus).
 type MenuSetter interface {
 	SetMenus(ctx context.Context, menus []Menu, profiles []Profile) error
+	DeleteMenus(ctx context.Context, scopes []MenuScope) error
 }
 
 // operatorMenus remembers which operators' own menus (BotCommandScopeChat)
@@ -148,4 +150,30 @@ func (r *Router) chosenLanguage(ctx context.Context, chatID int64) string {
 		return ""
 	}
 	return lang
+}
+
+// clearChatMenus removes the menus a chat got in its language, when /stop
+// deletes what the bot keeps about it: the chat sees the menus for all
+// chats again (an operator their own, in every language). A failure is
+// logged.
+func (r *Router) clearChatMenus(ctx context.Context, chatID int64, chatType string) {
+	if r.opts.Menus == nil {
+		return
+	}
+	var scopes []MenuScope
+	for _, m := range r.chatMenus(chatID, chatType, "") {
+		if m.Language == "" {
+			scopes = append(scopes, m.Scope)
+		}
+	}
+	if len(scopes) == 0 {
+		return
+	}
+	err := r.opts.Menus.DeleteMenus(ctx, scopes)
+	if err == nil && chatType == "private" && r.isOperator(chatID) {
+		err = r.setOperatorMenu(ctx, chatID)
+	}
+	if err != nil {
+		r.log.Warn("chat's own command menu not removed", "chat", chatID, "err", err)
+	}
 }

@@ -126,6 +126,7 @@ type Router struct {
 	jobSlots chan struct{}
 	inline   inlineCache
 	opMenus  operatorMenus // operators whose own menu Telegram took
+	prompts  prompts       // questions awaiting the words alone (prompts.go)
 	pages    shownPages    // search pages More has sent
 }
 
@@ -202,6 +203,13 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	}
 	r.ensureOperatorMenu(ctx, in) // an operator who never wrote before start has no menu yet
 	name, args, addressed, ok := r.parseCommand(in.Text)
+	if ok {
+		r.prompts.drop(in.ChatID, in.UserID)
+	} else if text := strings.TrimSpace(in.Text); text != "" && (in.ChatType == "private" || in.RepliesToBot) {
+		if cmd, asked := r.prompts.take(in.ChatID, in.UserID, r.now()); asked {
+			name, args, ok = cmd, text, true // the answer to "Tell me what to look for"
+		}
+	}
 	if !ok && ((in.ChatType != "private" && !r.mentioned(in.Text)) || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
 		// Chatter in a group not addressed to the bot, or a command for
 		// another bot. In a private chat a message without text (a sticker,

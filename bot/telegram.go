@@ -368,6 +368,9 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	if m.From != nil {
 		in.UserID, in.Language = m.From.ID, m.From.LanguageCode
 	}
+	if r := m.ReplyToMessage; r != nil && r.From != nil && r.From.IsBot {
+		in.RepliesToBot = true
+	}
 	if m.SenderChat != nil {
 		in.SenderChatID = m.SenderChat.ID
 	} else if u.ChannelPost != nil || u.EditedChannelPost != nil {

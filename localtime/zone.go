@@ -19,7 +19,9 @@ var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))
 
 // ParseTimezone reads a time zone as a user writes it: an IANA name such as
 // "Europe/Berlin" (case is forgiven where the usual capitalisation finds it;
-// a city alone, "Moscow" or "new york", is looked for under the areas),
+// a city alone, "Moscow" or "new york", is looked for under the areas;
+// zoneAliases has the great cities without a name of their own, "Delhi",
+// and the common abbreviations, "PST"),
 // "UTC", or a UTC offset such as "+08:00", "-5" or "UTC+5:30". It returns the
 // name to store (offsets as "+08:00", a zero offset as "UTC") and the
 // location. It fails with an *Error of kind ErrUnknownTimezone for anything
@@ -47,6 +49,11 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 	if s == "" || strings.EqualFold(s, "local") || len(s) > 64 {
 		return "", nil, unknownZone(s)
 	}
+	if name, ok := zoneAliases[strings.ToLower(strings.Join(strings.Fields(s), " "))]; ok {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return name, loc, nil
+		}
+	}
 	if !strings.ContainsFunc(s, unicode.IsSpace) {
 		for _, name := range []string{s, titleCase(s), strings.ToUpper(s)} {
 			if loc, err := time.LoadLocation(name); err == nil {
@@ -58,6 +65,29 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 		return name, loc, nil
 	}
 	return "", nil, unknownZone(s)
+}
+
+// zoneAliases are what people type for a zone that no IANA name spells:
+// the great cities that share another city's zone ("Delhi" is
+// Asia/Kolkata, "Beijing" Asia/Shanghai), and the abbreviations that mean
+// one zone for most who type them, with its summer time ("EST" is a fixed
+// UTC-5 in the IANA data, an hour off for New York half the year). The
+// ambiguous ones (CST, IST, BST, MST) are left out: an offset says them.
+var zoneAliases = map[string]string{
+	"delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "mumbai": "Asia/Kolkata", "bombay": "Asia/Kolkata",
+	"bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata", "chennai": "Asia/Kolkata", "hyderabad": "Asia/Kolkata", "india": "Asia/Kolkata",
+	"beijing": "Asia/Shanghai", "peking": "Asia/Shanghai", "shenzhen": "Asia/Shanghai", "guangzhou": "Asia/Shanghai", "china": "Asia/Shanghai",
+	"osaka": "Asia/Tokyo", "kyoto": "Asia/Tokyo", "japan": "Asia/Tokyo",
+	"san francisco": "America/Los_Angeles", "seattle": "America/Los_Angeles", "san diego": "America/Los_Angeles", "las vegas": "America/Los_Angeles",
+	"washington": "America/New_York", "boston": "America/New_York", "miami": "America/New_York", "atlanta": "America/New_York", "philadelphia": "America/New_York",
+	"houston": "America/Chicago", "dallas": "America/Chicago", "austin": "America/Chicago",
+	"montreal": "America/Toronto", "ottawa": "America/Toronto", "rio de janeiro": "America/Sao_Paulo", "rio": "America/Sao_Paulo",
+	"saint petersburg": "Europe/Moscow", "st petersburg": "Europe/Moscow", "st. petersburg": "Europe/Moscow",
+	"munich": "Europe/Berlin", "frankfurt": "Europe/Berlin", "hamburg": "Europe/Berlin", "milan": "Europe/Rome", "barcelona": "Europe/Madrid",
+	"geneva": "Europe/Zurich", "kiev": "Europe/Kyiv", "st. louis": "America/Chicago",
+	"est": "America/New_York", "edt": "America/New_York", "cdt": "America/Chicago", "mdt": "America/Denver",
+	"pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "msk": "Europe/Moscow", "jst": "Asia/Tokyo", "kst": "Asia/Seoul",
+	"aest": "Australia/Sydney", "aedt": "Australia/Sydney", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
 }
 
 // zoneAreas are the areas of the IANA names under which a city is looked

@@ -37,6 +37,13 @@ func TestParseTimezone(t *testing.T) {
 		{name: "a city in lower case", in: "tokyo", want: "Asia/Tokyo", offset: 9 * 3600},
 		{name: "a city of two words", in: "new york", want: "America/New_York", offset: -5 * 3600},
 		{name: "a city of three words", in: "Sao Paulo", want: "America/Sao_Paulo", offset: -3 * 3600},
+		// A stranger's "/timezone Delhi", "Beijing", "San Francisco" and
+		// "PST" were unknown zones; "EST" was a fixed UTC-5 all year.
+		{name: "a great city without a zone name", in: "Delhi", want: "Asia/Kolkata", offset: 5*3600 + 1800},
+		{name: "another", in: "beijing", want: "Asia/Shanghai", offset: 8 * 3600},
+		{name: "a city of two words sharing a zone", in: "San  Francisco", want: "America/Los_Angeles", offset: -8 * 3600},
+		{name: "an abbreviation", in: "PST", want: "America/Los_Angeles", offset: -8 * 3600},
+		{name: "an abbreviation with summer time", in: "est", want: "America/New_York", offset: -5 * 3600},
 		{name: "no such city", in: "Atlantis", rejected: true},
 		{name: "a zone abbreviation is no city", in: "Etc", rejected: true},
 	}
@@ -97,5 +104,22 @@ func TestZoneName(t *testing.T) {
 				t.Errorf("ZoneName(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestZoneAliasesLoad: every alias names a zone the time zone data has, and
+// an abbreviation keeps its summer time ("EST" in July is New York's -4).
+func TestZoneAliasesLoad(t *testing.T) {
+	for alias, name := range zoneAliases {
+		if _, err := time.LoadLocation(name); err != nil {
+			t.Errorf("alias %q names %q: %v", alias, name, err)
+		}
+	}
+	_, loc, err := ParseTimezone("EST")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, off := time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC).In(loc).Zone(); off != -4*3600 {
+		t.Errorf("EST in July: offset %d, want -4h (New York's summer time)", off)
 	}
 }

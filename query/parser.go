@@ -36,6 +36,9 @@ func Parse(text string) (*Query, error) {
 	if p.terms > MaxTerms {
 		return nil, errWhole("too many terms (%d, at most %d)", p.terms, MaxTerms)
 	}
+	if root == nil && text != "" { // only emoji or punctuation: "needs a word that must appear" puzzled
+		return nil, errWhole("it has no word to match (emoji and punctuation are ignored)")
+	}
 	if root == nil || !root.positive() {
 		return nil, explainNegative(root)
 	}

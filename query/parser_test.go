@@ -110,7 +110,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "only NOTs", query: "-sport -football NOT tennis", wantMsg: "a query needs at least one word that must appear"},
 		{name: "double negation", query: "-(-sport)", wantMsg: "a query needs at least one word that must appear"},
 		{name: "empty", query: "   ", wantMsg: "a query needs at least one word that must appear"},
-		{name: "only punctuation", query: "& —", wantMsg: "a query needs at least one word that must appear"},
+		{name: "only punctuation", query: "& —", wantMsg: "it has no word to match (emoji and punctuation are ignored)"},
 		{name: "OR with a NOT side", query: "russia OR -sport", wantMsg: `each side of "OR" needs a word that must appear (position 8)`, wantPos: 8},
 		{name: "OR with a NOT side under AND", query: "(a OR -b) -c", wantMsg: `each side of "OR" needs a word that must appear (position 4)`, wantPos: 4},
 		{name: "too many terms", query: "a b c d e f g h i j k l m n o", wantMsg: "too many terms (15, at most 12)"},

@@ -16,7 +16,7 @@ const help = `lines (one per update; # starts a comment):
                             (in a private chat the sender is CHAT, elsewhere the "user")
   topic CHAT THREAD TEXT    a message in forum topic THREAD of supergroup CHAT (opened unless
                             closed or deleted below)
-  reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT
+  reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT (the bot's, when it sent MSG)
   photo CHAT TYPE [CAPTION]  a photo in CHAT, with CAPTION if given (a command in a caption
                             counts, as in Telegram)
   sticker CHAT TYPE [EMOJI]  a sticker in CHAT (default 👍)
@@ -250,7 +250,11 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 		msg["chat"].(map[string]any)["is_forum"] = true
 	}
 	if replyTo > 0 {
-		msg["reply_to_message"] = map[string]any{"message_id": replyTo, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "text": "(earlier message)"}
+		r := map[string]any{"message_id": replyTo, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "text": "(earlier message)"}
+		if d.botSent(chat, replyTo) { // a reply to the bot's own message, which privacy mode lets through
+			r["from"] = map[string]any{"id": 1, "is_bot": true, "first_name": "Newshound", "username": d.srv.BotName}
+		}
+		msg["reply_to_message"] = r
 	}
 	if strings.HasPrefix(text, "/") {
 		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
@@ -282,6 +286,16 @@ func (d *driver) media(chat int64, typ, kind, text string) {
 		}
 	}
 	d.srv.AddUpdate(map[string]any{"message": msg})
+}
+
+// botSent reports whether the bot sent message msg to chat.
+func (d *driver) botSent(chat int64, msg int) bool {
+	for _, c := range d.srv.Sent(chat) {
+		if c.Params.Get("_message_id") == strconv.Itoa(msg) {
+			return true
+		}
+	}
+	return false
 }
 
 // edit queues an edited_message (edited_channel_post in a channel): the

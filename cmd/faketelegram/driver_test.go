@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -231,4 +232,63 @@ func TestDriverScrollsInlineAnswers(t *testing.T) {
 	if len(body.Result) != 2 || body.Result[1]["inline_query"].(map[string]any)["offset"] != "10" {
 		t.Fatalf("updates = %v; want the query, then it again at offset 10", body.Result)
 	}
+}
+
+// TestDriverRepliesToTheBotsMessage: "reply" to a message the bot sent
+// names the bot as its sender, as Telegram does (and privacy mode lets the
+// reply through); a reply to another message does not.
+func TestDriverRepliesToTheBotsMessage(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	resp, err := http.PostForm(srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {"-5"}, "text": {"Tell me what to look for"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sent struct {
+		Result struct {
+			MessageID int `json:"message_id"`
+		}
+	}
+	err = json.NewDecoder(resp.Body).Decode(&sent)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(srv, &bytes.Buffer{})
+	for _, line := range []string{fmt.Sprintf("reply -5 group %d kursk deminers", sent.Result.MessageID), "reply -5 group 99999 hello"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	got := getUpdates(t, srv)
+	if len(got) != 2 {
+		t.Fatalf("%d updates, want 2", len(got))
+	}
+	for i, wantBot := range []bool{true, false} {
+		r := got[i]["message"].(map[string]any)["reply_to_message"].(map[string]any)
+		from, _ := r["from"].(map[string]any)
+		if isBot := from != nil && from["is_bot"] == true; isBot != wantBot {
+			t.Errorf("reply %d answers %v; from the bot %v, want %v", i, r, isBot, wantBot)
+		}
+	}
+}
+
+// getUpdates reads the queued updates as the bot would.
+func getUpdates(t *testing.T, srv *telegramtest.Server) []map[string]any {
+	t.Helper()
+	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Result []map[string]any
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	return body.Result
 }

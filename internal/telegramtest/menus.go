@@ -1,5 +1,7 @@
 package telegramtest
 
+import "net/http"
+
 // MenuCommand is one command of a menu as the bot registered it
 // (setMyCommands).
 type MenuCommand struct {
@@ -64,4 +66,23 @@ func (s *Server) MenuFor(chatID int64, chatType string, admin bool, lang string)
 		}
 	}
 	return nil
+}
+
+// deleteMyCommands removes the menu of a scope and language, as
+// setMyCommands checks them; removing a menu never set is no error.
+func (s *Server) deleteMyCommands(w http.ResponseWriter, call Call) {
+	fail := func(desc string) {
+		call.Params.Set("_refused", "Bad Request: "+desc)
+		s.record(call)
+		writeError(w, &Reply{Code: 400, Description: "Bad Request: " + desc})
+	}
+	key, desc := s.menuScope(call.Params)
+	if desc != "" {
+		fail(desc)
+		return
+	}
+	s.keepMenu(key, nil)
+	call.Params.Set("_accepted", "1")
+	s.record(call)
+	ok200(w, true)
 }

@@ -409,6 +409,22 @@ func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 			return
 		}
 	}
+	key, desc := s.menuScope(p)
+	if desc != "" {
+		fail(desc)
+		return
+	}
+	s.keepMenu(key, cmds)
+	call.Params.Set("_accepted", "1")
+	s.record(call)
+	ok200(w, true)
+}
+
+// menuScope reads the scope and language_code of setMyCommands or
+// deleteMyCommands; desc says what Telegram would refuse ("" when fine):
+// an unknown scope, a chat scope without chat_id or for a chat that never
+// wrote to the bot, a language code that is not two letters.
+func (s *Server) menuScope(p url.Values) (menuKey, string) {
 	key := menuKey{scope: "default", lang: p.Get("language_code")}
 	if v := p.Get("scope"); v != "" {
 		var sc struct {
@@ -417,28 +433,18 @@ func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 			UserID int64  `json:"user_id"`
 		}
 		if err := strictJSON(v, &sc); err != nil || !scopeTypes[sc.Type] {
-			fail("can't parse BotCommandScope")
-			return
+			return key, "can't parse BotCommandScope"
 		}
 		if chatScopes[sc.Type] && sc.ChatID == nil {
-			fail("chat_id is required for this scope")
-			return
+			return key, "chat_id is required for this scope"
 		}
 		id, _ := sc.ChatID.(float64)
 		if chatScopes[sc.Type] && !s.knows(int64(id)) {
-			fail("chat not found") // Telegram's answer for a chat that never wrote to the bot
-			return
+			return key, "chat not found" // Telegram's answer for a chat that never wrote to the bot
 		}
 		key.scope, key.chat = sc.Type, int64(id)
 	}
-	if e := checkLanguage(p); e != "" {
-		fail(e)
-		return
-	}
-	s.keepMenu(key, cmds)
-	call.Params.Set("_accepted", "1")
-	s.record(call)
-	ok200(w, true)
+	return key, checkLanguage(p)
 }
 
 // setDescription checks setMyDescription (at most 512 characters) and

@@ -456,6 +456,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		ok200(w, true)
 	case "answerInlineQuery":
 		s.answerInlineQuery(w, call)
+	case "deleteMyCommands":
+		s.deleteMyCommands(w, call)
 	case "setMyCommands":
 		s.setMyCommands(w, call)
 	case "setMyDescription":

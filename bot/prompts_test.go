@@ -1,0 +1,77 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// replyToBot queues userID's text in chatID as a reply to the bot's
+// message botMsg, as Telegram delivers it (with privacy mode too).
+func (h *harness) replyToBot(chatID int64, chatType string, userID int64, botMsg int, text string) {
+	h.queued.Add(1)
+	chat := map[string]any{"id": chatID, "type": chatType, "title": "Team"}
+	h.tg.AddUpdate(map[string]any{"message": map[string]any{"message_id": 5000 + int(h.queued.Load()), "date": time.Now().Unix(), "chat": chat, "text": text,
+		"from": map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"},
+		"reply_to_message": map[string]any{"message_id": botMsg, "date": time.Now().Unix(), "chat": chat, "text": "Tell me what to look for",
+			"from": map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound", "username": "newshound_test_bot"}}}})
+}
+
+// A stranger sent /subscribe, read "Tell me what to look for" and sent
+// "kursk deminers": "I understand commands only". The words alone, soon
+// after the question, are its answer: in a private chat the next text, in
+// a group the asker's reply to the bot's question.
+func TestTheWordsAloneAnswerSubscribe(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	if got := h.reply(31, "private", 31, "/subscribe").Text(); !strings.Contains(got, "Or just send it now.") {
+		t.Errorf("/subscribe alone = %q", got)
+	}
+	if got := h.reply(31, "private", 31, "kursk deminers").Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+		t.Fatalf("the words after /subscribe = %q, want them subscribed", got)
+	}
+	h.clock.Advance(2 * time.Hour) // past the hour of hints
+	if got := h.reply(31, "private", 31, "thanks!").Text(); !strings.Contains(got, "I understand commands only") {
+		t.Errorf("a second text = %q, want the hint: the question was answered", got)
+	}
+	// /search and /unsubscribe alone ask too.
+	h.reply(31, "private", 31, "/search")
+	if got := h.reply(31, "private", 31, "belgorod").Text(); !strings.Contains(got, "Nothing I have stored matches") {
+		t.Errorf("the words after /search = %q, want a search", got)
+	}
+	id := h.mustList(31)[0].ID
+	h.reply(31, "private", 31, "/unsubscribe")
+	if got := h.reply(31, "private", 31, "#"+strconv.FormatInt(id, 10)).Text(); !strings.Contains(got, "Removed") {
+		t.Errorf("the ID after /unsubscribe = %q, want it removed", got)
+	}
+	h.mustSubscribe(31, "private", "kursk deminers")
+	h.reply(31, "private", 31, "/subscribe")
+	h.clock.Advance(promptWindow + time.Minute)
+	h.send(31, "private", 31, "belgorod")
+	h.settle()
+	if subs := h.mustList(31); len(subs) != 1 {
+		t.Errorf("words long after the question: subscriptions %+v, want only the first", subs)
+	}
+
+	const group = -100444
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.SetMember(group, 6, "administrator")
+	ask := h.reply(group, "supergroup", 5, "/subscribe")
+	if !strings.Contains(ask.Text(), "Or reply to this message with it.") {
+		t.Errorf("/subscribe alone in a group = %q", ask.Text())
+	}
+	n := len(h.tg.Sent(group))
+	h.replyToBot(group, "supergroup", 6, 1, "not the asker")
+	h.settle()
+	if got := h.tg.Sent(group); len(got) != n {
+		t.Errorf("another member's reply got %q, want nothing", got[n:])
+	}
+	h.replyToBot(group, "supergroup", 5, 1, "tariffs japan")
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "tariffs AND japan") {
+		t.Errorf("the asker's reply = %q, want it subscribed", got)
+	}
+	subs := h.mustList(group)
+	if len(subs) != 1 {
+		t.Errorf("group subscriptions = %+v, want the one", subs)
+	}
+}
