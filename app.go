@@ -113,6 +113,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if err := checkStorage(cfg.Storage.Path); err != nil {
 		return err
 	}
+	useSQLiteTemp(m.getenv, cfg.Storage.Path)
 	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
 		return err // before the database and Telegram: the fix is in the file
 	}
