@@ -101,6 +101,9 @@ func TestObserversShowInExposition(t *testing.T) {
 			`newshound_poll_duration_seconds_bucket{le="+Inf"} 2`,
 			`newshound_poll_duration_seconds_sum 2.3`,
 			`newshound_poll_duration_seconds_count 2`,
+			// It said "one poll of all due sources": since sources run each
+			// on its own clock, it times the finish of a round, not fetches.
+			`# HELP newshound_poll_duration_seconds How long finishing a round of fetches took (summaries, story linking and matching of what it stored); each source is fetched on its own clock, so this is no fetch's time.`,
 		}},
 	}
 	for _, tt := range tests {
