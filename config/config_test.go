@@ -178,6 +178,8 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"openai without endpoint", "[summary]\nbackend = \"openai\"\nmodel = \"m\"", "summary.endpoint"},
 		{"bad rule", "[[summary.rules]]\nname = \"x\"\npattern = \"(\"", "summary.rules[0].pattern"},
 		{"bad log level", "[log]\nlevel = \"loud\"", "log.level"},
+		{"a group's id as an operator", "[telegram]\nadmins = [12345, -1001234567890]", "telegram.admins[1]"},
+		{"metrics on the webhook's port", "[telegram]\nwebhook_url = \"https://bot.example/hook\"\nwebhook_listen = \"127.0.0.1:8443\"\n[metrics]\nlisten = \":8443\"", "metrics.listen"},
 		{"unknown key", "[poller]\nschedul = \"@every 1m\"", "poller.schedul"},
 		{"empty storage", "[storage]\npath = \"\"", "storage.path"},
 		{"retention under a week", "[storage]\nretention = \"24h\"", "storage.retention"},

@@ -71,6 +71,13 @@ func (c Config) validateTelegram() error {
 	if t.GroupPerMinute <= 0 {
 		return fieldErr("telegram.group_per_minute", "must be above 0")
 	}
+	for i, id := range t.Admins {
+		if id <= 0 {
+			// A chat's id in place of a user's: such an operator would
+			// never be recognised, and nothing would say why.
+			return fieldErr(fmt.Sprintf("telegram.admins[%d]", i), "%d is no user id (a group's or channel's id is negative, or 0): put the number /id answers as \"Your user id\"", id)
+		}
+	}
 	return c.validateWebhook()
 }
 
@@ -302,7 +309,28 @@ func (c Config) validateMetrics() error {
 	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
 		return fieldErr("metrics.listen", "%q is not host:port with a port number, such as \"127.0.0.1:9090\"", c.Metrics.Listen)
 	}
+	if c.Telegram.WebhookURL != "" && sameListener(c.Metrics.Listen, c.Telegram.WebhookListen) {
+		// Two servers on one address: the second could not listen, and the
+		// bot stopped only once Telegram had answered.
+		return fieldErr("metrics.listen", "%q is also telegram.webhook_listen: give each its own port (WebSub callbacks are served on the webhook's)", c.Metrics.Listen)
+	}
 	return nil
+}
+
+// sameListener reports whether two host:port addresses would take the same
+// port on a shared address: the same port, and the same host or either of
+// them every address ("", 0.0.0.0, ::). Port 0 picks a free port: never the same.
+func sameListener(a, b string) bool {
+	ha, pa, err := net.SplitHostPort(a)
+	if err != nil {
+		return false
+	}
+	hb, pb, err := net.SplitHostPort(b)
+	if err != nil || pa != pb || pa == "0" {
+		return false
+	}
+	any := func(h string) bool { return h == "" || h == "0.0.0.0" || h == "::" }
+	return ha == hb || any(ha) || any(hb)
 }
 
 // Warnings lists valid but doubtful settings, for a log line at start.
