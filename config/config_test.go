@@ -376,6 +376,11 @@ func TestTokenFromAnEnvFileWithLineEnds(t *testing.T) {
 	if cfg.Telegram.Token != "2:env" || cfg.Telegram.WebhookSecret != "s3cret" {
 		t.Errorf("token %q, secret %q; want them without the line ends", cfg.Telegram.Token, cfg.Telegram.WebhookSecret)
 	}
+	// A secret with a character Telegram refuses, from the environment: the
+	// refusal named only telegram.webhook_secret, which the file did not hold.
+	if _, err := Load(p, env("", "bad!secret")); err == nil || !strings.Contains(err.Error(), WebhookSecretEnv) {
+		t.Errorf("a bad %s: %v; want it named", WebhookSecretEnv, err)
+	}
 	for _, tc := range []struct{ file, env, want string }{
 		{"", "2: env", TokenEnv},
 		{"1: file", "", "telegram.token"},

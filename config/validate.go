@@ -92,7 +92,7 @@ var secretRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
 func (c Config) validateWebhook() error {
 	t := c.Telegram
 	if t.WebhookSecret != "" && !secretRE.MatchString(t.WebhookSecret) {
-		return fieldErr("telegram.webhook_secret", "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+		return fieldErr("telegram.webhook_secret", "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (check it, and %s, which wins over it)", WebhookSecretEnv)
 	}
 	if t.WebhookURL == "" {
 		if t.WebhookListen != "" {
