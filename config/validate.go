@@ -130,8 +130,19 @@ func (c Config) validateStorage() error {
 
 func (c Config) validatePoller() error {
 	p := c.Poller
-	if _, err := CronParser().Parse(p.Schedule); err != nil {
+	sched, err := CronParser().Parse(p.Schedule)
+	if err != nil {
 		return fieldErr("poller.schedule", "%q is not a cron spec: %v", p.Schedule, err)
+	}
+	// The parser takes "@every 0s" and "@every -5s" (cron makes them every
+	// second) and a date that never comes ("0 0 31 2 *"): all mistakes.
+	if every, ok := strings.CutPrefix(p.Schedule, "@every "); ok {
+		if d, err := time.ParseDuration(strings.TrimSpace(every)); err == nil && d < time.Second {
+			return fieldErr("poller.schedule", "%q: the interval must be at least 1s, e.g. \"@every 2m\"", p.Schedule)
+		}
+	}
+	if sched.Next(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)).IsZero() {
+		return fieldErr("poller.schedule", "%q never comes: no date matches it", p.Schedule)
 	}
 	if p.MaxAge.D() <= 0 {
 		return fieldErr("poller.max_age", "must be above 0")
