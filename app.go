@@ -139,7 +139,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if err := watch.noteStart(ctx); err != nil {
 		return err
 	}
-	obs := metrics.New(metrics.Options{Pending: st, Ready: watch})
+	obs := metrics.New(metrics.Options{Pending: st, Ready: watch, Sources: watch})
 	watch.polls, watch.sends = obs, obs
 	m.watch = watch
 	subs, err := m.loadSubscriptions(ctx, cfg, st, obs, log)

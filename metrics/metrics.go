@@ -31,6 +31,8 @@ type Options struct {
 	// Ready, when set, is asked on each /healthz: an error makes it answer
 	// 503 with the error's text.
 	Ready Readiness
+	// Sources, when set, is read on each scrape as newshound_sources.
+	Sources SourceCounter
 }
 
 // Readiness says whether the bot does its work; it returns why not.
@@ -98,6 +100,9 @@ func New(opts Options) *Metrics {
 	}
 	for _, c := range errorCodes {
 		m.telegramErrs.WithLabelValues(c)
+	}
+	if opts.Sources != nil {
+		m.reg.MustRegister(sourcesCollector{opts.Sources})
 	}
 	if opts.Pending != nil {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newshound_outbox_pending",

@@ -171,3 +171,26 @@ func TestInstancesDoNotShareState(t *testing.T) {
 		t.Error("a second Metrics sees the first one's counts")
 	}
 }
+
+// countedSources is a SourceCounter of fixed counts, or of an error.
+type countedSources struct {
+	all, failing int
+	err          error
+}
+
+func (c countedSources) CountSources(context.Context) (int, int, error) { return c.all, c.failing, c.err }
+
+// newshound_sources: with many sources, one series per state (an alert on
+// failing feeds), NaN when the count fails rather than a misleading zero.
+func TestSourcesByState(t *testing.T) {
+	body := scrape(t, New(Options{Sources: countedSources{all: 500, failing: 7}}).Handler())
+	for _, want := range []string{`newshound_sources{state="ok"} 493`, `newshound_sources{state="failing"} 7`, "# TYPE newshound_sources gauge"} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("exposition lacks %q", want)
+		}
+	}
+	body = scrape(t, New(Options{Sources: countedSources{err: context.DeadlineExceeded}}).Handler())
+	if !strings.Contains(body, `newshound_sources{state="failing"} NaN`+"\n") {
+		t.Errorf("a failed count is not NaN:\n%s", body)
+	}
+}
