@@ -178,7 +178,9 @@ type countedSources struct {
 	err          error
 }
 
-func (c countedSources) CountSources(context.Context) (int, int, error) { return c.all, c.failing, c.err }
+func (c countedSources) CountSources(context.Context) (int, int, error) {
+	return c.all, c.failing, c.err
+}
 
 // newshound_sources: with many sources, one series per state (an alert on
 // failing feeds), NaN when the count fails rather than a misleading zero.
