@@ -36,7 +36,8 @@ func TestDigestTimeKeptAndNextPromiseTrue(t *testing.T) {
 
 	say("/digest 13:00", "Daily digest at 13:00 (UTC); next on Wed 10 Jun at 13:00.")
 	say("/digest off", "Daily digest off. /digest on turns it back on at 13:00.")
-	say("/digest off", "Daily digest off. /digest on turns it back on at 13:00.") // off already: the kept time still
+	say("/digest off", "Daily digest off. /digest on turns it back on at 13:00.")    // off already: the kept time still
+	say("/digest", "The daily digest is off. /digest on turns it back on at 13:00;") // was: "Turn it on with /digest 08:00"
 	say("/digest on", "Daily digest at 13:00 (UTC)")
 	say("/digest 08:00", "Daily digest at 08:00 (UTC); next on Wed 10 Jun at 08:00.")
 	say("/subscribe kursk", "Subscribed")

@@ -76,10 +76,38 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 	if token, ok := strings.CutPrefix(req.args, sharePrefix); ok && req.args != "" {
 		return r.openShare(ctx, req, token)
 	}
+	if r.startAgain(ctx, req) {
+		return nil
+	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("👋 <b>Newshound</b> sends you news that matches your keywords, as it breaks.\n\n"+
 		"Try <code>/subscribe kursk deminers</code> or <code>/subscribe \"north korea\" OR pyongyang</code>.\n"+
 		"Send /help for every command."))
 	return nil
+}
+
+// startAgain answers /start in a chat that kept its subscriptions (a user
+// who blocked the bot and came back, or pressed Start again): they are
+// still there, and alerts may be paused. It reports whether it answered;
+// a chat without subscriptions gets the first welcome.
+func (r *Router) startAgain(ctx context.Context, req request) bool {
+	if r.opts.Subscriptions == nil {
+		return false
+	}
+	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
+	if err != nil {
+		r.log.Warn("/start: list subscriptions", "chat", req.in.ChatID, "err", err)
+		return false
+	}
+	if len(subs) == 0 {
+		return false
+	}
+	t := tr(ctx)
+	text := t.Sprintf("👋 <b>Newshound</b> is back. This chat's subscriptions are still here (%s): /list shows them.", t.Count(len(subs), "%d subscriptions"))
+	if req.chat.Paused {
+		text += "\n⏸ " + t.Sprintf("Alerts are paused: /resume to turn them back on.")
+	}
+	r.reply(ctx, req.in.ChatID, text)
+	return true
 }
 
 func (r *Router) cmdHelp(ctx context.Context, req request) error {

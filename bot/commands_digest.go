@@ -64,6 +64,14 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 	switch arg {
 	case "":
 		if req.chat.DigestTime == "" {
+			kept, err := r.opts.Settings.KeptDigestTime(ctx, req.in.ChatID)
+			if err != nil {
+				return err
+			}
+			if kept != "" {
+				r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("📰 The daily digest is off. <code>/digest on</code> turns it back on at %s; <code>/digest 08:00</code> picks another time.", esc(kept)))
+				return nil
+			}
 			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("📰 The daily digest is off. Turn it on with <code>/digest 08:00</code> (any time of day)."))
 		} else {
 			r.reply(ctx, req.in.ChatID, "📰 "+r.digestLine(ctx, req.chat)+"\n"+tr(ctx).Sprintf(digestHelp))

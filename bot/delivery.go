@@ -163,8 +163,10 @@ func (s *Sender) alertDelivery(ctx context.Context, m news.Message) (*delivery, 
 	var d *delivery
 	if len(members) == 1 {
 		d, err = s.singleAlert(ctx, m, chat)
-	} else {
-		d, err = s.burstAlert(ctx, members, chat)
+	} else if d, err = s.burstAlert(ctx, members, chat); err == nil && d != nil && len(d.ids) == 1 {
+		// The burst narrowed to one alert (the others go to other forum
+		// topics, or are gone): a list of one would hide its summary.
+		d, err = s.singleAlert(ctx, d.head, chat)
 	}
 	if d != nil {
 		d.out.Silent = d.out.Silent || mode != ""

@@ -420,3 +420,39 @@ func (r *senderRig) quietAroundNow(t *testing.T, chat int64, quiet bool, mode st
 		t.Fatal(err)
 	}
 }
+
+// A stranger's forum group got "🗞 1 new alert" lists in two topics: past
+// burst_max, the burst gathered the alerts of three topics, each topic's
+// message kept only its own one and showed it as a list, without its
+// summary. A burst that narrows to one alert is sent as that alert.
+func TestSenderBurstOfOneTopicsAlertIsAnAlert(t *testing.T) {
+	r := newSenderRig(t)
+	r.opts.BurstMax = 2
+	ctx := context.Background()
+	const group = -1007
+	general := r.chat(t, group, "supergroup")
+	var subs []int64
+	for _, thread := range []int{5, 6} {
+		r.tg.AddTopic(group, thread)
+		sub, _, err := r.st.CreateSubscriptionIn(ctx, group, thread, "kursk deminers", fmt.Sprintf("kursk deminers %d", thread), 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		subs = append(subs, sub.ID)
+	}
+	a := r.article(t, 0, "Kursk deminers return")
+	if _, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: group, ArticleID: a, SubscriptionID: general},
+		{ChatID: group, ArticleID: a, SubscriptionID: subs[0]}, {ChatID: group, ArticleID: a, SubscriptionID: subs[1]}}); err != nil {
+		t.Fatal(err)
+	}
+	r.start(t)
+	r.tg.WaitSent(t, group, 2, 5*time.Second)
+	testkit.WaitFor(t, "two sent", func() bool { return r.statuses(t)[news.StatusSent] == 2 })
+	r.clock.Advance(61 * time.Second) // the third waited for company past burst_max
+	got := r.tg.WaitSent(t, group, 3, 5*time.Second)
+	for _, m := range got {
+		if strings.Contains(m.Text(), "new alert") || !strings.Contains(m.Text(), "Summary of Kursk deminers return") {
+			t.Errorf("topic %q got %q; want the alert with its summary", m.Params.Get("message_thread_id"), m.Text())
+		}
+	}
+}

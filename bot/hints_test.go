@@ -114,3 +114,19 @@ func TestHintsMemoryBounded(t *testing.T) {
 		t.Fatalf("%d chats remembered, bound %d", n, HintChatsMax)
 	}
 }
+
+// A stranger's first message to the bot was a sticker, then a photo: no
+// answer at all, where a text got the hint. In a private chat a message
+// without text (sticker, photo, voice) gets the hint too; in a group it is
+// chatter.
+func TestHintsForAStickerInAPrivateChat(t *testing.T) {
+	r, log, _ := newHintRouter(t)
+	r.Handle(context.Background(), Incoming{ChatID: -100, ChatType: "supergroup", UserID: 7, Date: time.Now()})
+	if got := log.take(); len(got) != 0 {
+		t.Fatalf("a sticker in a group got %v, want nothing", got)
+	}
+	r.Handle(context.Background(), Incoming{ChatID: 7, ChatType: "private", UserID: 7, Date: time.Now()})
+	if got := log.take(); len(got) != 1 || got[0].Priority != priorityHint {
+		t.Fatalf("a sticker in a private chat got %v, want the hint", got)
+	}
+}

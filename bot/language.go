@@ -74,6 +74,7 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 		return err
 	}
 	ctx = withLanguage(ctx, lang)
+	r.setChatMenus(ctx, req.in.ChatID, req.in.ChatType, lang)
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("✅ From now on I speak %s here.", ownName(ctx)))
 	return nil
 }

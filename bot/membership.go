@@ -93,5 +93,8 @@ func (r *Router) handleMigration(ctx context.Context, in Incoming) {
 		r.log.Error("group migration failed; the next send to the old id moves it", "chat", in.MigrateFrom, "to", in.MigrateTo, "err", err)
 	default:
 		r.log.Info("group became a supergroup; its subscriptions, settings and queue moved", "chat", in.MigrateFrom, "to", in.MigrateTo)
+		if lang := r.chosenLanguage(ctx, in.MigrateTo); lang != "" { // its own menus stayed with the old id
+			r.setChatMenus(ctx, in.MigrateTo, "supergroup", lang)
+		}
 	}
 }

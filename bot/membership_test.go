@@ -181,3 +181,26 @@ func TestPromotedIsNotWelcomedAndBackNamesTheSubscriptions(t *testing.T) {
 		t.Errorf("added back with 2 subscriptions: %q, want them named", got)
 	}
 }
+
+// A stranger blocked the bot, came back and pressed Start: the first
+// welcome ("Try /subscribe kursk deminers") said nothing of the
+// subscriptions the chat kept, nor that its alerts were paused.
+func TestStartAgainNamesTheKeptSubscriptions(t *testing.T) {
+	h := newHarness(t)
+	const user = 4242
+	h.mustSubscribe(user, "private", "kursk")
+	h.reply(user, "private", user, "/pause")
+	h.memberChange(user, "private", "member", "kicked")
+	h.settle()
+	h.memberChange(user, "private", "kicked", "member")
+	h.settle()
+	got := h.reply(user, "private", user, "/start").Text()
+	for _, want := range []string{"subscriptions are still here (1 subscription)", "/list", "/resume"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/start after coming back = %q; want %q", got, want)
+		}
+	}
+	if got := h.reply(4343, "private", 4343, "/start").Text(); !strings.Contains(got, "/subscribe kursk deminers") {
+		t.Errorf("/start in a new chat = %q; want the first welcome", got)
+	}
+}

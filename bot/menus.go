@@ -19,7 +19,7 @@ import (
 // whose app speaks it.
 
 // MenuScope is a BotCommandScope: "default", "all_private_chats",
-// "all_chat_administrators", or "chat" with ChatID.
+// "all_chat_administrators", or "chat" or "chat_administrators" with ChatID.
 type MenuScope struct {
 	Type   string
 	ChatID int64
@@ -73,17 +73,7 @@ func (r *Router) Menus() []Menu {
 	var out []Menu
 	for _, ml := range menuLanguages() {
 		lang, p := ml.code, ml.p
-		pick := func(allowed ...access) []Command {
-			var cmds []Command
-			for _, c := range r.commands {
-				for _, a := range allowed {
-					if accessOf(c.name) == a {
-						cmds = append(cmds, Command{Name: c.name, Description: p.Sprintf(c.description)})
-					}
-				}
-			}
-			return cmds
-		}
+		pick := func(allowed ...access) []Command { return r.pick(p, allowed...) }
 		out = append(out,
 			Menu{Scope: MenuScope{Type: "default"}, Language: lang, Commands: pick(everyone)},
 			Menu{Scope: MenuScope{Type: "all_private_chats"}, Language: lang, Commands: pick(everyone, chatAdmins)},
@@ -93,6 +83,19 @@ func (r *Router) Menus() []Menu {
 		}
 	}
 	return out
+}
+
+// pick returns the commands of the given accesses, described in p's language.
+func (r *Router) pick(p locale.Printer, allowed ...access) []Command {
+	var cmds []Command
+	for _, c := range r.commands {
+		for _, a := range allowed {
+			if accessOf(c.name) == a {
+				cmds = append(cmds, Command{Name: c.name, Description: p.Sprintf(c.description)})
+			}
+		}
+	}
+	return cmds
 }
 
 // Profiles returns the bot's description and short description per language.
@@ -121,7 +124,7 @@ func (t *Telegram) SetMenus(ctx context.Context, menus []Menu, profiles []Profil
 			bc[i] = tgbotapi.BotCommand{Command: c.Name, Description: c.Description}
 		}
 		scope := map[string]any{"type": m.Scope.Type}
-		if m.Scope.Type == "chat" {
+		if m.Scope.ChatID != 0 { // "chat", "chat_administrators"
 			scope["chat_id"] = m.Scope.ChatID
 		}
 		p := tgbotapi.Params{}

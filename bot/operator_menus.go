@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sync"
+
+	"github.com/newshound/newshound/locale"
 )
 
 // MenuSetter registers command menus and profiles (Telegram's SetMenus).
@@ -82,9 +84,68 @@ func (r *Router) setOperatorMenu(ctx context.Context, op int64) error {
 			mine = append(mine, m)
 		}
 	}
+	if chosen := r.chosenLanguage(ctx, op); chosen != "" {
+		mine = r.chatMenus(op, "private", chosen)
+	}
 	if err := r.opts.Menus.SetMenus(ctx, mine, nil); err != nil {
 		return err
 	}
 	r.opMenus.mark(op)
 	return nil
+}
+
+// Chat menus: Telegram picks a chat's own menu (BotCommandScopeChat, and
+// BotCommandScopeChatAdministrators for a group's admins) before the menus
+// for all chats, whatever the language of the person's app. A chat that
+// chooses a language with /language gets its own menus in it, so that the
+// menu speaks as the replies do: a Russian group's members whose apps are
+// in English saw English descriptions under Russian replies.
+
+// chatMenus returns the menus of a chat that speaks lang: in a private
+// chat its own (an operator's in every app language, since theirs are set
+// per language); in a group one for its admins and one for everyone.
+func (r *Router) chatMenus(chatID int64, chatType, lang string) []Menu {
+	p := locale.For(lang)
+	switch {
+	case chatType == "private" && r.isOperator(chatID):
+		var out []Menu
+		for _, ml := range menuLanguages() {
+			out = append(out, Menu{Scope: MenuScope{Type: "chat", ChatID: chatID}, Language: ml.code, Commands: r.pick(p, everyone, chatAdmins, operators)})
+		}
+		return out
+	case chatType == "private":
+		return []Menu{{Scope: MenuScope{Type: "chat", ChatID: chatID}, Commands: r.pick(p, everyone, chatAdmins)}}
+	case chatType == "group" || chatType == "supergroup":
+		return []Menu{{Scope: MenuScope{Type: "chat_administrators", ChatID: chatID}, Commands: r.pick(p, everyone, chatAdmins)},
+			{Scope: MenuScope{Type: "chat", ChatID: chatID}, Commands: r.pick(p, everyone)}}
+	}
+	return nil // a channel has no command menu
+}
+
+// setChatMenus registers the chat's own menus in lang, after /language; a
+// failure is logged (the menu stays in the app's language).
+func (r *Router) setChatMenus(ctx context.Context, chatID int64, chatType, lang string) {
+	menus := r.chatMenus(chatID, chatType, lang)
+	if r.opts.Menus == nil || len(menus) == 0 {
+		return
+	}
+	if err := r.opts.Menus.SetMenus(ctx, menus, nil); err != nil {
+		r.log.Warn("chat's command menu not set in its language", "chat", chatID, "language", lang, "err", err)
+		return
+	}
+	if chatType == "private" && r.isOperator(chatID) {
+		r.opMenus.mark(chatID)
+	}
+}
+
+// chosenLanguage is the language the chat chose, "" when none (or unknown).
+func (r *Router) chosenLanguage(ctx context.Context, chatID int64) string {
+	if r.opts.Languages == nil {
+		return ""
+	}
+	lang, err := r.opts.Languages.Language(ctx, chatID)
+	if err != nil {
+		return ""
+	}
+	return lang
 }

@@ -32,6 +32,7 @@ type Settings interface {
 	SetTimezone(ctx context.Context, chatID int64, zone string) (string, *time.Location, error)
 	SetDigestTime(ctx context.Context, chatID int64, at string) (string, error)
 	DigestOff(ctx context.Context, chatID int64) (string, error)
+	KeptDigestTime(ctx context.Context, chatID int64) (string, error)
 	LastDigestDate(ctx context.Context, chatID int64) (string, error)
 	DeleteChat(ctx context.Context, chatID int64) error
 }
@@ -201,8 +202,12 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	}
 	r.ensureOperatorMenu(ctx, in) // an operator who never wrote before start has no menu yet
 	name, args, addressed, ok := r.parseCommand(in.Text)
-	if !ok && ((in.ChatType != "private" && !r.mentioned(in.Text)) || strings.TrimSpace(in.Text) == "" || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
-		return // chatter in a group not addressed to the bot, or a command for another bot
+	if !ok && ((in.ChatType != "private" && !r.mentioned(in.Text)) || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
+		// Chatter in a group not addressed to the bot, or a command for
+		// another bot. In a private chat a message without text (a sticker,
+		// a photo, a voice note) gets the hint as text does: a stranger's
+		// first message is often one.
+		return
 	}
 	cmd := r.lookup(name)
 	if ok && cmd == nil && in.ChatType != "private" && !addressed {

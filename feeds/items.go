@@ -59,7 +59,8 @@ func (t *feedText) text(clean func(string) string) string {
 // identity is a hash of its text. The guid falls back to the canonical
 // link, then to a hash of the title and text, so that every item has an
 // identity. Links are resolved against the feed's URL. A publication time
-// in the future is clamped to now, a missing one is now. An item whose
+// in the future is clamped to now; a missing one, or one before 1971 (the
+// Unix epoch or year 1: a date the feed did not know), is now. An item whose
 // image gofeed left to find in html (parsedFeed) has it found with the
 // cleaning: its ImageURL is "" until then (feedText.image).
 func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) string, html *htmlImage) (news.Article, *feedText) {
@@ -87,9 +88,9 @@ func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) s
 		a.GUID = "sha256:" + hex.EncodeToString(sum[:12])
 	}
 	switch {
-	case it.PublishedParsed != nil:
+	case dated(it.PublishedParsed):
 		a.PublishedAt = *it.PublishedParsed
-	case it.UpdatedParsed != nil:
+	case dated(it.UpdatedParsed):
 		a.PublishedAt = *it.UpdatedParsed
 	default:
 		a.PublishedAt = now
@@ -100,6 +101,16 @@ func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) s
 	a.PublishedAt = a.PublishedAt.UTC()
 	return a, raw
 }
+
+// undated is the time before which a feed's date says nothing: the Unix
+// epoch (1 January 1970, or 31 December 1969 west of Greenwich) and year 1
+// are what a feed writes for a date it does not know. Taken at its word,
+// such an item was 56 years old and never alerted.
+var undated = time.Date(1971, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// dated reports whether a parsed date of an item is one: given and not
+// before undated.
+func dated(t *time.Time) bool { return t != nil && !t.Before(undated) }
 
 // imageOf returns the feed's image for the item, resolved against feedURL:
 // first (gofeed's item image), else the first enclosure of an image/* type, else

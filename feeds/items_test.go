@@ -196,3 +196,36 @@ func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
 	}
 	return a
 }
+
+// TestArticleDates: a date in the future is now, and so is none, or the
+// Unix epoch or year 1 that feeds write for a date they do not know (taken
+// at its word, the item was never alerted: older than poller.max_age).
+func TestArticleDates(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	item := func(pub string) string {
+		return `<item><title>Zoo keepers catch runaway zebra</title><link>https://example.com/z</link>` + pub + `</item>`
+	}
+	tests := []struct {
+		name, item string
+		want       time.Time
+	}{
+		{"a date", item(`<pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate>`), time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)},
+		{"no date", item(``), now},
+		{"in the future", item(`<pubDate>Wed, 30 Dec 2026 10:00:00 GMT</pubDate>`), now},
+		{"the Unix epoch", item(`<pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate>`), now},
+		{"the epoch west of Greenwich", item(`<pubDate>Wed, 31 Dec 1969 19:00:00 -0500</pubDate>`), now},
+		{"year 1", item(`<pubDate>0001-01-01T00:00:00Z</pubDate>`), now},
+		{"an old date that is one", item(`<pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>`), time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := gofeed.NewParser().ParseString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Zoo</title><link>https://example.com/</link>` + tt.item + `</channel></rss>`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := articleOf(f.Items[0], "https://example.com/feed", now).PublishedAt; !got.Equal(tt.want) {
+				t.Errorf("published %s, want %s", got, tt.want)
+			}
+		})
+	}
+}

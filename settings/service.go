@@ -111,6 +111,20 @@ func (s *Service) SetDigestTime(ctx context.Context, chatID int64, at string) (s
 	return hhmm, nil
 }
 
+// KeptDigestTime returns the time "/digest on" would set for the chat (its
+// digest being off): the time it had before, else the configured default,
+// "" when there is neither. It fails when the database fails.
+func (s *Service) KeptDigestTime(ctx context.Context, chatID int64) (string, error) {
+	kept, err := s.opts.Store.FindChatDigestOff(ctx, chatID)
+	if err != nil {
+		return "", fmt.Errorf("kept digest time of chat %d: %w", chatID, err)
+	}
+	if _, err := localtime.LoadClock(kept); err == nil {
+		return kept, nil
+	}
+	return s.opts.DigestTime, nil
+}
+
 // DigestOff stops the chat's daily digest; its time is kept for "/digest
 // on". It returns the kept time ("" for none: "/digest on" then takes the
 // configured default). It fails when the database fails.

@@ -259,10 +259,9 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				}
 				added = append(added, a)
 			}
-			// After the articles, in one statement: a statement that writes
-			// after articles_terms joined the transaction makes FTS5 write
-			// its pending terms out (a segment of their own, to be merged).
-			if err := s.insertTermsRows(ctx, tx, terms); err != nil {
+			// Their terms wait for a batch (see termsLater), in this write
+			// when it is due.
+			if err := s.indexLater(ctx, tx, terms); err != nil {
 				return err
 			}
 			if used {
@@ -531,6 +530,14 @@ func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary s
 			return nil
 		}
 		if err != nil {
+			return err
+		}
+		// An article not indexed yet is indexed with the next batch,
+		// with the text stored now.
+		if indexed, err := isIndexed(ctx, tx, id); err != nil || !indexed {
+			if err == nil {
+				s.later.other(tx, id)
+			}
 			return err
 		}
 		// An article indexed before (it was past StepText) is indexed anew.

@@ -338,3 +338,46 @@ func TestQueueAlertsAfterADroppedAlert(t *testing.T) {
 		t.Errorf("outbox = %v; the story never reached the chat, so its second article is an alert", got)
 	}
 }
+
+// TestQueueAlertsEditOnlyForANewSource: a story's article from a source the
+// alert names already (its own source re-publishing under a new address, a
+// second report of an "Also:" source) is recorded, but queues no edit: the
+// message would not change.
+func TestQueueAlertsEditOnlyForANewSource(t *testing.T) {
+	r := newDeliveryRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	reuters, err := r.st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := r.article(t, 0, "a")
+	again := r.article(t, 0, "a-republished")
+	wire := r.article(t, reuters.ID, "b")
+	wireLater := r.article(t, reuters.ID, "b-update")
+	for _, id := range []int64{first, again, wire, wireLater} {
+		if err := r.st.LinkArticle(ctx, id, first, "", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		name    string
+		article int64
+		queued  int
+	}{
+		{"the alert", first, 1},
+		{"its own source again", again, 0},
+		{"a new source", wire, 1},
+		{"that source again", wireLater, 0},
+	} {
+		if n, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: tt.article, SubscriptionID: sub}}); err != nil || n != tt.queued {
+			t.Errorf("%s: queued %d, %v; want %d", tt.name, n, err, tt.queued)
+		}
+	}
+	if n := r.count(t, `SELECT count(*) FROM alerts WHERE chat_id = 10 AND delivery = 'also'`); n != 3 {
+		t.Errorf("'also' alerts = %d, want 3 (each recorded, edit or none)", n)
+	}
+	if also, err := r.st.AlsoSources(ctx, 10, 0, first); err != nil || len(also) != 1 || also[0] != "Reuters" {
+		t.Errorf("AlsoSources = %v, %v; want [Reuters]", also, err)
+	}
+}

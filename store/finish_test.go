@@ -11,7 +11,12 @@ func TestFinishArticlesLinksQueuesAndFinishesInOneWrite(t *testing.T) {
 	ctx := context.Background()
 	r := newDeliveryRig(t)
 	sub := r.chat(t, 1, "private")
-	a1, a2, a3 := r.article(t, 0, "a1"), r.article(t, 0, "a2"), r.article(t, 0, "a3")
+	other, err := r.st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a2, of another source, joins a1's story: an edit names it
+	a1, a2, a3 := r.article(t, 0, "a1"), r.article(t, other.ID, "a2"), r.article(t, 0, "a3")
 	if _, err := r.st.w.Exec(`UPDATE articles SET pending = ?`, StepLink); err != nil {
 		t.Fatal(err)
 	}

@@ -58,6 +58,7 @@ func TestAFinishedItemIsWrittenOnce(t *testing.T) {
 			t.Errorf("the finished article reads back %q / %q", arts[0].Text, arts[0].Summary)
 		}
 	}
+	indexed(t, s)
 	for word, want := range map[string]int{"kursk": 1, "orel": 0} { // the teaser waits for its text step
 		var got int
 		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, word).Scan(&got); err != nil || got != want {

@@ -177,7 +177,7 @@ func (q alertStatements) storyAlert(ctx context.Context, chatID int64, thread in
 
 // alertStatements are the queueing statements bound to one transaction.
 type alertStatements struct {
-	savepoint, rollback, release, check, story, insert, outbox *sql.Stmt
+	savepoint, rollback, release, check, story, named, insert, outbox *sql.Stmt
 }
 
 func (s *Store) alertStatements(ctx context.Context, tx *sql.Tx) (alertStatements, error) {
@@ -187,7 +187,7 @@ func (s *Store) alertStatements(ctx context.Context, tx *sql.Tx) (alertStatement
 		query string
 	}{
 		{&q.savepoint, `SAVEPOINT alert`}, {&q.rollback, `ROLLBACK TO alert`}, {&q.release, `RELEASE alert`},
-		{&q.check, sqlAlertCheck}, {&q.story, sqlStoryAlert}, {&q.insert, sqlAlertInsert}, {&q.outbox, sqlAlertOutbox},
+		{&q.check, sqlAlertCheck}, {&q.story, sqlStoryAlert}, {&q.named, sqlStorySourceNamed}, {&q.insert, sqlAlertInsert}, {&q.outbox, sqlAlertOutbox},
 	} {
 		st, err := s.stmt(ctx, tx, p.query)
 		if err != nil {
@@ -224,11 +224,22 @@ func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (in
 	case err != nil:
 		return 0, err
 	case found:
+		// A source the message names already (its own, or an "Also:"
+		// one: a story re-published under a new address, a second report
+		// of one outlet) adds nothing to it: no edit, which Telegram would
+		// refuse as "message is not modified" after a call and a turn of
+		// the chat's rate.
+		var named bool
+		if delivery == "alert" && first.Valid {
+			if err := q.named.QueryRowContext(ctx, a.ChatID, thread, story.Int64, a.ArticleID, first.Int64).Scan(&named); err != nil {
+				return 0, err
+			}
+		}
 		if _, err := q.insert.ExecContext(ctx, a.ChatID, thread, a.ArticleID, a.SubscriptionID, now, story.Int64, "also", nil); err != nil {
 			return 0, err
 		}
-		if delivery != "alert" || !first.Valid {
-			return 0, nil // held for the digest: no message to edit
+		if delivery != "alert" || !first.Valid || named {
+			return 0, nil // held for the digest, or named already: no edit
 		}
 		_, err := q.outbox.ExecContext(ctx, a.ChatID, news.KindEdit, news.PriorityAlert, a.ArticleID, a.SubscriptionID, first.Int64, now)
 		return 1, err
@@ -312,6 +323,15 @@ const sqlDueMessages = `
 		JOIN chats ch ON ch.id = o.chat_id
 		WHERE o.not_before <= ? OR o.not_before > ?
 		ORDER BY o.priority, o.id LIMIT ?`
+
+// sqlStorySourceNamed tells whether an alert of a story names the source
+// of an article already (?4; by name, as AlsoSources folds them): the
+// source of the article the alert's message (outbox row ?5) shows, or of
+// one of its "Also:" rows, in the chat's (?1) forum topic (?2).
+const sqlStorySourceNamed = `SELECT EXISTS (SELECT 1 FROM alerts al INDEXED BY alerts_story
+		JOIN articles a ON a.id = al.article_id JOIN sources s ON s.id = a.source_id
+		WHERE al.story_id = ?3 AND al.chat_id = ?1 AND al.thread_id = ?2 AND (al.delivery = 'also' OR al.outbox_id = ?5)
+			AND lower(s.name) = (SELECT lower(s2.name) FROM articles a2 JOIN sources s2 ON s2.id = a2.source_id WHERE a2.id = ?4))`
 
 // sqlStoryAlert finds a chat's earlier alerts of a story in a forum topic
 // (0: none), the earliest

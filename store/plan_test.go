@@ -160,6 +160,7 @@ func TestFullTextIndexedOnceWhenTheTextIsDone(t *testing.T) {
 	}
 	count := func(match string) int {
 		t.Helper()
+		indexed(t, s)
 		var n int
 		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM articles_terms WHERE articles_terms MATCH ?`, match).Scan(&n); err != nil {
 			t.Fatal(err)

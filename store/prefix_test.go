@@ -221,6 +221,7 @@ func TestPrefixesShareTheBudget(t *testing.T) {
 		words = append(words, fmt.Sprintf("%s%03d", []string{"alp", "bet", "gam", "del"}[i%4], i))
 	}
 	mustInsert(t, s, src.ID, news.Article{GUID: "1", Title: "All", Text: strings.Join(words, " "), PublishedAt: now})
+	indexed(t, s) // as a search does first
 	q, err := query.Parse("alp* bet* gam* del* -zzz*")
 	if err != nil {
 		t.Fatal(err)

@@ -43,6 +43,11 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 	if match == "" && keep != nil {
 		return s.recentOfSources(ctx, keep, since, sampleSize)
 	}
+	if match != "" {
+		if err := s.indexBeforeRead(ctx); err != nil {
+			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+		}
+	}
 	first, err := s.firstIDSince(ctx, since)
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)

@@ -45,6 +45,9 @@ const (
 // It fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
+	if err := s.indexBeforeRead(ctx); err != nil {
+		return nil, searchErr(err)
+	}
 	match, _, err := s.expandPrefixes(ctx, match, searchTerms)
 	if err != nil {
 		return nil, searchErr(err)
@@ -97,6 +100,9 @@ func searchErr(err error) error {
 // its most frequent ones. It fails with an error wrapping ErrBadMatch when
 // FTS5 rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
+	if err := s.indexBeforeRead(ctx); err != nil {
+		return nil, searchErr(err)
+	}
 	first, err := s.firstIDSince(ctx, since)
 	if err != nil {
 		return nil, searchErr(err)

@@ -67,6 +67,8 @@ type Store struct {
 	known knownTerms
 	// termq holds new terms on their way to terms_list (see termQueue).
 	termq termQueue
+	// later holds the terms of articles not indexed yet (see termsLater).
+	later termsLater
 	// path and file are the database file as opened, for CheckWritable to
 	// see it removed or replaced; file is nil for a database that is no file.
 	path string
@@ -171,6 +173,11 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
+	// The articles a stop left unindexed (see termsLater).
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.indexWaiting(ctx, tx) }); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := s.clampFuture(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -190,11 +197,14 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 	return s, nil
 }
 
-// Close writes the times of the fetches kept in memory (see QuietWrite)
-// and the new terms waiting for terms_list (see termQueue), and closes both
-// connection pools. It fails when a write or either pool's close fails.
+// Close writes the times of the fetches kept in memory (see QuietWrite),
+// indexes the articles waiting for the full-text index (see termsLater),
+// writes the new terms waiting for terms_list (see termQueue), and closes
+// both connection pools. It fails when a write or either pool's close
+// fails (articles not indexed then are indexed at the next Open).
 func (s *Store) Close() error {
-	err := errors.Join(s.writeQuiet(context.Background()), s.flushTerms(context.Background()))
+	ctx := context.Background()
+	err := errors.Join(s.writeQuiet(ctx), s.indexNow(ctx), s.flushTerms(ctx))
 	s.closeStatements()
 	return errors.Join(err, s.r.Close(), s.w.Close())
 }
@@ -332,14 +342,17 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		s.known.forget() // it may hold terms of the articles not stored
 		s.termq.aborted(tx)
+		s.later.aborted(tx)
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		s.known.forget()
 		s.termq.aborted(tx)
+		s.later.aborted(tx)
 		return err
 	}
 	s.termq.committed(tx)
+	s.later.committed(tx)
 	return nil
 }
 

@@ -116,6 +116,10 @@ func (s *Store) RefreshTerms(ctx context.Context) (int, error) {
 	// first) are to be read from the index (or go): only those listed from
 	// now on are kept unread.
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		// The articles waiting for the index first (see termsLater).
+		if err := s.indexWaiting(ctx, tx); err != nil {
+			return err
+		}
 		if err := s.writeTerms(ctx, tx, nil, true); err != nil {
 			return err
 		}

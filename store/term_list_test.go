@@ -21,6 +21,7 @@ import (
 // new terms waiting in memory written first (see termQueue).
 func listedTerms(t *testing.T, s *Store) map[string]int64 {
 	t.Helper()
+	indexed(t, s)
 	if err := s.flushTerms(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -49,6 +50,7 @@ func listedTerms(t *testing.T, s *Store) map[string]int64 {
 func indexedTerms(t *testing.T, s *Store) []string {
 	t.Helper()
 	ctx := context.Background()
+	indexed(t, s)
 	if _, err := s.w.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_cols USING fts5vocab(main, articles_terms, 'col')`); err != nil {
 		t.Fatal(err)
 	}
@@ -426,6 +428,8 @@ func TestNewTermsWaitInMemory(t *testing.T) {
 	wall := now.Add(time.Hour) // the queue's own clock
 	s.termq.clock = func() time.Time { return wall }
 	src := wireSource(t, s)
+	defer func(n int) { indexBatch = n }(indexBatch)
+	indexBatch = 1 // each article indexed (and its terms noted) in its own write
 	added := mustInsert(t, s, src.ID, news.Article{GUID: "1", Title: "Quillborne harbour", Text: "ferries", PublishedAt: now})
 	if rawListed(t, s, "quillborne") {
 		t.Fatal("a new term was written with its article")

@@ -47,10 +47,20 @@ func TestAQueryLivesOncePerTopic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "1", Title: "Kursk one"}, {GUID: "2", Title: "Kursk two"}})
-	if err != nil || len(arts) != 2 {
+	agency, err := st.UpsertSource(ctx, "Agency", "https://agency.example/rss", news.OriginConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "1", Title: "Kursk one"}})
+	if err != nil || len(arts) != 1 {
 		t.Fatalf("articles: %v", err)
 	}
+	// the story's second article comes from another source, which an edit names
+	second, err := st.InsertArticles(ctx, agency.ID, []news.Article{{GUID: "2", Title: "Kursk two"}})
+	if err != nil || len(second) != 1 {
+		t.Fatalf("articles: %v", err)
+	}
+	arts = append(arts, second...)
 	n, err := st.QueueAlerts(ctx, []news.Alert{
 		{ChatID: group, ArticleID: arts[0].ID, SubscriptionID: in10.ID},
 		{ChatID: group, ArticleID: arts[0].ID, SubscriptionID: in20.ID},

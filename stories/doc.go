@@ -25,9 +25,14 @@
 //     terms): short items that agree on one word and a number ("emojitest
 //     burst 2", "Storm number 2 hits the coast") reach a high cosine on
 //     nothing. Never are two titles that number the same word differently
-//     ("burst 1" and "burst 2", "Game 6" and "Game 7") one story by their
-//     words. Document frequencies are learned from the stream of articles
-//     the linker sees; an inverted index over distinctive terms finds the
+//     ("burst 1" and "burst 2", "Game 6" and "Game 7"), or carry two
+//     different scores ("110-102" and "99-95": one team's two games), one
+//     story by their words. Chinese and Japanese are read as pairs of
+//     characters (see Features). Document frequencies are learned from the stream of articles
+//     the linker sees, and, when it starts, from the last SeedArticles
+//     stored (a new bot's first fetch is backlog it never links: without
+//     them it would know too few articles to tell a name from a word every
+//     report has); an inverted index over distinctive terms finds the
 //     candidates.
 //  5. An article joins the story of its best match (a URL match beats an
 //     identical title, which beats any text match; among text matches the

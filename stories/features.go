@@ -41,7 +41,8 @@ const (
 	FlagNumber
 	// FlagSeries marks a title's numbered series: a term for a word that a
 	// number follows ("burst" of "burst 2", "game" of "Game 7"), and, with
-	// FlagNumber, one for the word and its number. Series terms weigh
+	// FlagNumber, one for the word and its number; a score ("110-102") is a
+	// series of its own. Series terms weigh
 	// nothing; two titles that number the same word differently report two
 	// events.
 	FlagSeries
@@ -55,7 +56,12 @@ const (
 // distinctive (FlagName) when it is a number, or a word written with a
 // capital letter where a sentence does not start (in the lead, or in a title
 // that is not in title case, or a title word the lead capitalises), but no
-// weekday or month: those are how two stories of one day agree.
+// weekday or month: those are how two stories of one day agree. Chinese and
+// Japanese, written without spaces, are read as overlapping pairs of
+// characters ("雅安市" is "雅安", "安市"); with no capitals to tell a name,
+// a pair is distinctive when an administrative suffix follows it (the
+// "雅安" of "雅安市", the "石川" of "石川県") or it is Katakana, which spells
+// foreign names.
 type Features struct {
 	Title uint64 // hash of the normalised title; 0 when it has fewer than minTitleWords words
 	Terms []Term // sorted by Hash, one per hash
@@ -106,6 +112,9 @@ func NewFeatures(title, summary, text string) Features {
 		if k > 0 && isSeriesNumber(tw[k-1], w) {
 			key := "\x00" + tw[k-1].norm
 			terms = append(terms, Term{Hash: hash32(key), Flags: FlagSeries}, Term{Hash: hash32(key + "\x00" + w.norm), Flags: FlagSeries | FlagNumber})
+		}
+		if k > 0 && isScore(tw[k-1], w) {
+			terms = append(terms, Term{Hash: hash32(scoreKey), Flags: FlagSeries}, Term{Hash: hash32(scoreKey + "\x00" + tw[k-1].norm + "-" + w.norm), Flags: FlagSeries | FlagNumber})
 		}
 		if w.raw != "" {
 			norm = append(norm, strings.ToLower(w.raw))
@@ -175,6 +184,10 @@ type word struct {
 	number        bool
 	afterWord     bool // only spaces (or a hyphen) between it and the word before
 	compound      bool // a part of a hyphenated word ("6" of "6-year-old")
+	joined        bool // a part of a hyphenated word after its first ("year" and "old" of "6-year-old")
+	// place: a pair of Chinese or Japanese characters that names a place
+	// or a foreign name (see appendCJK), where no capital tells a name
+	place bool
 }
 
 // words splits text into words, marking the first word of each sentence,
@@ -206,14 +219,20 @@ func words(text string) []word {
 			j += size
 		}
 		raw := strings.TrimRight(text[i:j], "'’")
+		if hasCJK(raw) {
+			out = appendCJK(out, raw, start, spaced)
+			start, spaced = false, true
+			i = j
+			continue
+		}
 		if strings.IndexByte(raw, '-') < 0 { // raw starts with a word rune, so it is not empty
 			w := word{raw: raw, sentenceStart: start, afterWord: spaced}
 			w.norm, w.number = normalise(raw)
 			out = append(out, w)
 			start = false
 		} else {
-			for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
-				w := word{raw: part, sentenceStart: start, afterWord: spaced, compound: true}
+			for k, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
+				w := word{raw: part, sentenceStart: start, afterWord: spaced, compound: true, joined: k > 0}
 				w.norm, w.number = normalise(part)
 				out = append(out, w)
 				start, spaced = false, true
@@ -281,6 +300,22 @@ func isSeriesNumber(prev, w word) bool {
 	return unicode.IsDigit(r)
 }
 
+// scoreKey is the series term of a title's score (see isScore).
+const scoreKey = "\x00score"
+
+// isScore reports whether w and the word before it, both of a title, are
+// the two numbers of a score or a tally ("110-102", "2-1", a vote's
+// "52-48"): two titles with different scores report two matches (two games
+// of one team on two days), as two numbers of a series do.
+func isScore(prev, w word) bool {
+	if !w.joined || !prev.compound || !w.number || !prev.number {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w.raw)
+	p, _ := utf8.DecodeRuneInString(prev.raw)
+	return unicode.IsDigit(r) && unicode.IsDigit(p)
+}
+
 // isDistinctive reports whether a word of running text names something: a
 // number, or a capitalised word that does not start a sentence and is no
 // weekday or month.
@@ -288,7 +323,13 @@ func isDistinctive(w word) bool {
 	if w.number {
 		return true
 	}
-	if w.norm == "" || w.sentenceStart || calendarWords[w.norm] {
+	if w.norm == "" || calendarWords[w.norm] {
+		return false
+	}
+	if w.place {
+		return true
+	}
+	if w.sentenceStart {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w.raw)

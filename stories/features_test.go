@@ -145,7 +145,8 @@ func TestFeaturesRoundTrip(t *testing.T) {
 }
 
 // TestSeriesNumbers: a title's number numbers the word before it only when
-// digits follow that word with nothing but a space between.
+// digits follow that word with nothing but a space between; a score
+// ("110-102") is a series of its own.
 func TestSeriesNumbers(t *testing.T) {
 	tests := []struct {
 		title string
@@ -160,6 +161,8 @@ func TestSeriesNumbers(t *testing.T) {
 		{"Three dead, one wounded", nil},
 		{"emojitest silent one", nil},
 		{"Covid-19 cases rise", nil},
+		{"Lakers beat Warriors 110-102", []string{"score 110#-102#"}},
+		{"Senate passes bill 52-48", []string{"score 52#-48#"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
@@ -168,6 +171,9 @@ func TestSeriesNumbers(t *testing.T) {
 			for k := 1; k < len(ws); k++ {
 				if isSeriesNumber(ws[k-1], ws[k]) {
 					got = append(got, ws[k-1].norm+" "+ws[k].norm)
+				}
+				if isScore(ws[k-1], ws[k]) {
+					got = append(got, "score "+ws[k-1].norm+"-"+ws[k].norm)
 				}
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {

@@ -122,8 +122,13 @@ func referenceWords(text string) []word {
 		raw := strings.TrimRight(text[i:j], "'’")
 		// only spaces and hyphens (words of no letter) since the last word
 		after := prevEnd >= 0 && strings.Trim(text[prevEnd:i], " -") == ""
+		if hasCJK(raw) { // pairs of characters, checked apart in TestChineseAndJapaneseStories
+			out = appendCJK(out, raw, start, after)
+			start, prevEnd, i = false, j, j
+			continue
+		}
 		for k, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
-			w := word{raw: part, sentenceStart: start, afterWord: after || k > 0, compound: strings.Contains(raw, "-")}
+			w := word{raw: part, sentenceStart: start, afterWord: after || k > 0, compound: strings.Contains(raw, "-"), joined: k > 0}
 			w.norm, w.number = normalise(part) // checked apart in FuzzWords
 			out = append(out, w)
 			start = false

@@ -263,6 +263,10 @@ func TestIndexShortItemsNeedEvidence(t *testing.T) {
 			[3]string{"Houston ceremony for Apollo 11 astronauts", "", "The crew of Apollo 11 were honoured at the Houston space center on Monday."}, 1},
 		{"a count and an age are no series", [][3]string{{"Pasco shooting kills 2 brothers", "", "A shooting in Pasco killed two brothers, the sheriff said."}, {"Helena council vote delayed", "", ""}},
 			[3]string{"Sheriff: Pasco teen kills 6-year-old brother", "", "A Pasco teen shot and killed his brother, the sheriff said, in a shooting in Pasco."}, 1},
+		{"two games of one team, two scores", [][3]string{{"Lakers beat Warriors 110-102 behind LeBron James", "", "LeBron James scored 31 points and Anthony Davis added 20 rebounds as the Los Angeles Lakers beat the Golden State Warriors 110-102 on Friday night."}, {"Helena council vote delayed", "", ""}},
+			[3]string{"Lakers fall to Kings 99-95 on second night of back-to-back", "", "De'Aaron Fox scored 28 points and the Sacramento Kings held off LeBron James and the Los Angeles Lakers 99-95 on Saturday night, a day after the Lakers beat Golden State."}, 0},
+		{"one game, one score, worded apart", [][3]string{{"Lakers beat Warriors 110-102 behind LeBron James", "", "LeBron James scored 31 points and Anthony Davis added 20 rebounds as the Los Angeles Lakers beat the Golden State Warriors 110-102 on Friday night."}, {"Helena council vote delayed", "", ""}},
+			[3]string{"James leads Lakers past Warriors, 110-102", "", "The Los Angeles Lakers beat the Golden State Warriors 110-102 on Friday as LeBron James scored 31 points."}, 1},
 		{"same event, numbers and a name", [][3]string{{"3 dead, 1 hurt in Harbor Gateway shooting", "", ""}, {"Helena council vote delayed", "", ""}},
 			[3]string{"Three dead, one wounded in Harbor Gateway apartment shooting", "", ""}, 1},
 	}

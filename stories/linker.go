@@ -72,6 +72,7 @@ type Linker struct {
 	expiry    expiryHeap          // the window's articles, first published first (stale entries skipped)
 	high      int64               // the highest article id read or linked
 	synced    time.Time           // the last full read of the window; zero = none yet
+	seeded    bool                // the frequencies have learned from the stored articles (see seed)
 }
 
 // resyncEvery is how often the linker reads the whole window again rather
@@ -147,6 +148,9 @@ func (l *Linker) plan(ctx context.Context, articles []news.Article) ([]news.Stor
 	if l.opts.Window > 0 {
 		if err := l.sync(ctx); err != nil {
 			return nil, 0, fmt.Errorf("link stories: %w", err)
+		}
+		if !l.seeded {
+			l.seed(ctx, articles)
 		}
 	}
 	joined := 0
@@ -274,6 +278,52 @@ func (l *Linker) sync(ctx context.Context) error {
 		l.add(c.ArticleID, c.StoryID, c.CanonicalURL, f, c.PublishedAt)
 	}
 	return nil
+}
+
+// Lister is a Store that lists the articles it holds, newest first: the
+// linker's first read of the window also counts the terms of the last
+// SeedArticles of them in the frequencies (see seed).
+type Lister interface {
+	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
+}
+
+// SeedArticles is how many stored articles, newest first, a linker counts
+// in its frequencies at its first read of the window, besides the window's
+// own.
+const SeedArticles = 2000
+
+// seed counts, once, the terms of the SeedArticles newest stored articles
+// outside the window and the batch (counted as they come in) in the
+// frequencies, when the store is a Lister. Without them a linker
+// that starts with few articles in its window (a new bot, whose first
+// fetch is backlog the linker never sees, or a quiet one restarted) knows
+// too few articles to tell a name from a word every article has: every
+// shared term weighs alike, and the reports of one story stay apart. A
+// failed read is logged; the frequencies then learn from the stream alone.
+func (l *Linker) seed(ctx context.Context, batch []news.Article) {
+	lister, ok := l.opts.Store.(Lister)
+	if !ok {
+		l.seeded = true
+		return
+	}
+	arts, err := lister.ListArticlesSince(ctx, time.Time{}, SeedArticles+l.index.Len()+len(batch))
+	if err != nil {
+		l.log.Warn("story frequencies: reading stored articles failed; learning from new ones only", "err", err)
+		return
+	}
+	l.seeded = true
+	in := make(map[int64]bool, len(batch))
+	for _, a := range batch {
+		in[a.ID] = true
+	}
+	n := 0
+	for _, a := range arts {
+		if in[a.ID] || l.index.Has(a.ID) || n >= SeedArticles {
+			continue
+		}
+		l.index.Freq.Add(NewFeatures(a.Title, a.Summary, a.Text))
+		n++
+	}
 }
 
 // forgetBut removes the window's articles that keep lacks, and rebuilds the

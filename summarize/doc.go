@@ -69,7 +69,11 @@
 // longer fit in MaxChars are skipped, and the chosen ones are joined in
 // article order. A summary never opens on a sentence that depends on one
 // it left out (English "He", "They", "But", "However" ...): the sentence
-// before is added when both fit, else the dependent one is left out. If no
+// before is added when both fit, else the dependent one is left out. Nor
+// does it carry a speaker's words without the speaker: a sentence inside a
+// quotation opened in an earlier one ("He said: 'I think it must be. ...
+// I realised I was climbing for myself.'", British single quotes
+// included) is taken only right after the sentence before it. If no
 // sentence fits, the best is cut at a word boundary and ends with "…".
 // When the text is empty, all boilerplate or only repeats the title, the
 // summary is "": an alert shows the title already.

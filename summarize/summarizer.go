@@ -273,7 +273,9 @@ func (s *Summarizer) choose(sc *scratch, n int) []int {
 
 // pick returns up to Sentences candidates in score order, skipping those
 // in the skip set, fragments, captions, title repeats, near-duplicates of
-// a chosen sentence and sentences that no longer fit in MaxChars.
+// a chosen sentence, sentences that no longer fit in MaxChars and
+// sentences inside a quotation opened in the sentence before them unless
+// that one is chosen already.
 func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
 	sc.unspend(n)
 	chosen := make([]int, 0, s.sentences+1)
@@ -296,6 +298,9 @@ func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
 		tried |= 1 << i
 		if sc.words[i] < minSentenceWords || sc.caption[i] || sc.repeatsTitle(i) {
 			continue
+		}
+		if sc.quoted[i] && !slices.Contains(chosen, i-1) {
+			continue // a speaker's words without the speaker (appendQuoted)
 		}
 		need := sc.runes[i]
 		if len(chosen) > 0 {
@@ -322,11 +327,12 @@ func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
 // the one before) with that previous sentence added, dropping the
 // lowest-scored other sentences until Sentences and MaxChars are kept; nil
 // when the two sentences alone do not fit or the previous one is a
-// caption, a fragment or itself depends on the one before it.
+// caption, a fragment or itself depends on the one before it (by its
+// opening word or by being inside a quotation).
 func (s *Summarizer) withPrevious(sc *scratch, chosen []int) []int {
 	first := chosen[0]
 	prev := first - 1
-	if s.sentences < 2 || sc.caption[prev] || sc.depends[prev] || sc.words[prev] < minSentenceWords {
+	if s.sentences < 2 || sc.caption[prev] || sc.depends[prev] || sc.quoted[prev] || sc.words[prev] < minSentenceWords {
 		return nil
 	}
 	out := append([]int{prev}, chosen...)

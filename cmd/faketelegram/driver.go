@@ -17,6 +17,9 @@ const help = `lines (one per update; # starts a comment):
   topic CHAT THREAD TEXT    a message in forum topic THREAD of supergroup CHAT (opened unless
                             closed or deleted below)
   reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT
+  photo CHAT TYPE [CAPTION]  a photo in CHAT, with CAPTION if given (a command in a caption
+                            counts, as in Telegram)
+  sticker CHAT TYPE [EMOJI]  a sticker in CHAT (default 👍)
   inline USER QUERY         an inline query ("@bot QUERY"); QUERY may be empty
   edit CHAT TYPE MSG TEXT   the sender edits their message MSG of CHAT to TEXT (edited_message;
                             edited_channel_post in a channel)
@@ -106,6 +109,16 @@ func (d *driver) do(line string) error {
 			d.srv.AddTopic(chat, thread) // a closed or deleted topic stays so
 		}
 		d.message(chat, "supergroup", thread, 0, text)
+	case "photo", "sticker":
+		f, text, err := fields(rest, 2)
+		if err != nil {
+			return fmt.Errorf("%s CHAT TYPE [TEXT]: %w", verb, err)
+		}
+		chat, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("%s: bad chat id %q", verb, f[0])
+		}
+		d.media(chat, f[1], verb, text)
 	case "inline":
 		f, query, err := fields(rest, 1)
 		if err != nil {
@@ -247,6 +260,28 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 		key = "channel_post"
 	}
 	d.srv.AddUpdate(map[string]any{key: msg})
+}
+
+// media queues a photo (text is its caption, a command in it marked as
+// Telegram marks it) or a sticker (text is its emoji) from the sender.
+func (d *driver) media(chat int64, typ, kind, text string) {
+	msg := map[string]any{"message_id": d.next(), "date": time.Now().Unix(), "chat": chatObject(chat, typ), "from": d.from(d.sender(chat))}
+	if kind == "sticker" {
+		if text == "" {
+			text = "👍"
+		}
+		msg["sticker"] = map[string]any{"file_id": "sticker1", "file_unique_id": "s1", "type": "regular", "width": 512, "height": 512,
+			"is_animated": false, "is_video": false, "emoji": text}
+	} else {
+		msg["photo"] = []map[string]any{{"file_id": "photo1", "file_unique_id": "p1", "width": 90, "height": 90}}
+		if text != "" {
+			msg["caption"] = text
+			if strings.HasPrefix(text, "/") {
+				msg["caption_entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
+			}
+		}
+	}
+	d.srv.AddUpdate(map[string]any{"message": msg})
 }
 
 // edit queues an edited_message (edited_channel_post in a channel): the

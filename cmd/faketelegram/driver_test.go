@@ -22,7 +22,8 @@ func TestDriverQueuesUpdatesAsTelegramSendsThem(t *testing.T) {
 	var out bytes.Buffer
 	d := newDriver(srv, &out)
 	for _, line := range []string{"lang ru", "topic -1001 77 /search Курск", "inline 5 climate", "press 42 rm:1:x 9", "user 7", "chat -5 group hello",
-		"press -1001 ss:1:x 12 77", "edit -5 group 100003 /subscribe kursk", "edit -7 channel 4 fixed"} {
+		"press -1001 ss:1:x 12 77", "edit -5 group 100003 /subscribe kursk", "edit -7 channel 4 fixed",
+		"photo 5 private /subscribe harbour", "sticker 5 private"} {
 		if err := d.do(line); err != nil {
 			t.Fatalf("%s: %v", line, err)
 		}
@@ -41,8 +42,8 @@ func TestDriverQueuesUpdatesAsTelegramSendsThem(t *testing.T) {
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
 		t.Fatal(err)
 	}
-	if len(body.Result) != 7 {
-		t.Fatalf("%d updates, want 7: %v", len(body.Result), body.Result)
+	if len(body.Result) != 9 {
+		t.Fatalf("%d updates, want 9: %v", len(body.Result), body.Result)
 	}
 	msg := body.Result[0]["message"].(map[string]any)
 	if msg["message_thread_id"] != float64(77) || msg["is_topic_message"] != true || msg["from"].(map[string]any)["language_code"] != "ru" {
@@ -68,6 +69,12 @@ func TestDriverQueuesUpdatesAsTelegramSendsThem(t *testing.T) {
 	}
 	if e, ok := body.Result[6]["edited_channel_post"].(map[string]any); !ok || e["from"] != nil {
 		t.Errorf("channel edit = %v", body.Result[6])
+	}
+	if p := body.Result[7]["message"].(map[string]any); p["caption"] != "/subscribe harbour" || p["photo"] == nil || p["caption_entities"] == nil || p["text"] != nil {
+		t.Errorf("photo = %v", p)
+	}
+	if st := body.Result[8]["message"].(map[string]any); st["sticker"].(map[string]any)["emoji"] != "👍" || st["text"] != nil {
+		t.Errorf("sticker = %v", st)
 	}
 }
 

@@ -26,6 +26,11 @@
 // articles costs the poller:
 //
 //	fill -n 5000 -no-prune -reps 1 -send -html
+//
+// Like the bot, it is built with the profile-guided optimization of
+// default.pgo (a copy of the root's, written with it by
+// scripts/pgo-profile.sh from this command's -html run); -pgo=off builds it
+// without.
 package main
 
 import (

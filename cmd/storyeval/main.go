@@ -4,7 +4,7 @@
 // poller uses, against a real store and the alerts.dedup_window, and prints
 // pairwise precision, recall and F1, stream precision and B-cubed F1.
 //
-//	go run -tags sqlite_fts5 ./cmd/storyeval [-data clusters.jsonl] [-pairs pairs.jsonl] [-out answers.jsonl] [-half all|even|odd]
+//	go run -tags sqlite_fts5 ./cmd/storyeval [-data clusters.jsonl] [-pairs pairs.jsonl] [-out answers.jsonl] [-half all|even|odd] [-restart]
 //
 // -half even or odd keeps the events (the "cluster" field, else the story)
 // whose FNV-1a hash is even or odd, with every article of each and the pairs
@@ -37,6 +37,7 @@ func main() {
 	out := flag.String("out", "", "write the answers here: {id, story} per article, {id, same} per pair")
 	window := flag.Duration("window", 48*time.Hour, "the dedup window (alerts.dedup_window)")
 	threshold := flag.Float64("threshold", 0.7, "alerts.dedup_threshold")
+	restart := flag.Bool("restart", false, "start a new linker every day, as a bot restarted daily: its term frequencies are then the window's articles only (a cold start)")
 	half := flag.String("half", "all", "all events, or the even or odd half of them by a hash of the event")
 	flag.Parse()
 	if *half != "all" && *half != "even" && *half != "odd" {
@@ -60,7 +61,7 @@ func main() {
 			*pairs = p
 		}
 	}
-	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold, half: *half})
+	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold, half: *half, restart: *restart})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "storyeval:", err)
 		os.Exit(1)

@@ -24,6 +24,9 @@ type config struct {
 	half             string // all, even or odd (see halve)
 	window           time.Duration
 	threshold        float64
+	// restart starts a new linker on every new date, as a bot restarted
+	// daily would: its frequencies are then the window's articles only.
+	restart bool
 }
 
 // Row is one article of the data.
@@ -68,7 +71,11 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 		return err
 	}
 	elapsed := time.Since(start)
-	fmt.Fprintf(w, "storyeval: %d articles from %s (half: %s), window %s, %.1fs\n\n", len(rows), cfg.data, cfg.half, cfg.window, elapsed.Seconds())
+	restarted := ""
+	if cfg.restart {
+		restarted = ", a new linker every day"
+	}
+	fmt.Fprintf(w, "storyeval: %d articles from %s (half: %s), window %s%s, %.1fs\n\n", len(rows), cfg.data, cfg.half, cfg.window, restarted, elapsed.Seconds())
 	fmt.Fprintln(w, "| measure | value |")
 	fmt.Fprintln(w, "|---|---:|")
 	if len(pairs) > 0 {
@@ -155,14 +162,20 @@ func link(ctx context.Context, rows []Row, cfg config) (map[string]string, strea
 		return nil, streamed{}, err
 	}
 	defer st.Close()
-	linker := stories.NewLinker(stories.Options{Store: st, Window: cfg.window, Threshold: cfg.threshold, Now: clock,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	newLinker := func() *stories.Linker {
+		return stories.NewLinker(stories.Options{Store: st, Window: cfg.window, Threshold: cfg.threshold, Now: clock,
+			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	}
+	linker := newLinker()
 
 	sources := map[string]int64{}
 	byArticle := map[int64]int{} // store id → row
 	var m streamed
 	for _, i := range order {
 		r := rows[i]
+		if cfg.restart && !now.IsZero() && !dates[i].Equal(now) {
+			linker = newLinker()
+		}
 		now = dates[i]
 		src, ok := sources[r.Outlet]
 		if !ok {

@@ -390,10 +390,7 @@ func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 		s.record(call)
 		writeError(w, &Reply{Code: 400, Description: "Bad Request: " + desc})
 	}
-	var cmds []struct {
-		Command     string `json:"command"`
-		Description string `json:"description"`
-	}
+	var cmds []MenuCommand
 	if err := strictJSON(p.Get("commands"), &cmds); err != nil {
 		fail("can't parse commands: " + err.Error())
 		return
@@ -412,6 +409,7 @@ func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 			return
 		}
 	}
+	key := menuKey{scope: "default", lang: p.Get("language_code")}
 	if v := p.Get("scope"); v != "" {
 		var sc struct {
 			Type   string `json:"type"`
@@ -426,15 +424,18 @@ func (s *Server) setMyCommands(w http.ResponseWriter, call Call) {
 			fail("chat_id is required for this scope")
 			return
 		}
-		if id, ok := sc.ChatID.(float64); ok && sc.Type == "chat" && !s.knows(int64(id)) {
+		id, _ := sc.ChatID.(float64)
+		if chatScopes[sc.Type] && !s.knows(int64(id)) {
 			fail("chat not found") // Telegram's answer for a chat that never wrote to the bot
 			return
 		}
+		key.scope, key.chat = sc.Type, int64(id)
 	}
 	if e := checkLanguage(p); e != "" {
 		fail(e)
 		return
 	}
+	s.keepMenu(key, cmds)
 	call.Params.Set("_accepted", "1")
 	s.record(call)
 	ok200(w, true)

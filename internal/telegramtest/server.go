@@ -82,13 +82,14 @@ type Server struct {
 	nextMsg    int
 	changed    chan struct{}
 	injector   func(c Call) *Reply
-	members    map[[2]int64]string      // (chat, user) → status for getChatMember
-	files      map[string]File          // file_id → file, for getFile and /file/bot<token>/<path>
-	topics     map[int64]map[int]string // chat → forum topic → open, closed or deleted (modern.go)
-	known      map[int64]bool           // chats that wrote to the bot: setMyCommands takes their scope
-	asked      map[string]inlineAsk     // inline queries by id, for ScrollInline
-	forward    string                   // where webhook updates are posted (ForwardWebhookTo)
-	hooked     bool                     // a webhook is set and updates are posted
+	members    map[[2]int64]string       // (chat, user) → status for getChatMember
+	files      map[string]File           // file_id → file, for getFile and /file/bot<token>/<path>
+	topics     map[int64]map[int]string  // chat → forum topic → open, closed or deleted (modern.go)
+	known      map[int64]bool            // chats that wrote to the bot: setMyCommands takes their scope
+	menus      map[menuKey][]MenuCommand // the menus registered, for MenuFor (menus.go)
+	asked      map[string]inlineAsk      // inline queries by id, for ScrollInline
+	forward    string                    // where webhook updates are posted (ForwardWebhookTo)
+	hooked     bool                      // a webhook is set and updates are posted
 	hookSecret string
 	closed     bool
 }
@@ -270,9 +271,17 @@ func (s *Server) AddUpdate(u map[string]any) {
 
 // MigrateGroup queues the two service messages Telegram sends when group
 // from becomes supergroup to: migrate_to_chat_id in the old group, then
-// migrate_from_chat_id in the new supergroup.
+// migrate_from_chat_id in the new supergroup. The members' statuses
+// (SetMember) carry over, as Telegram keeps a group's admins.
 func (s *Server) MigrateGroup(from, to int64) {
 	user := map[string]any{"id": 9, "is_bot": false, "first_name": "Admin"}
+	s.mu.Lock()
+	for k, status := range s.members { // the group's admins are the supergroup's
+		if k[0] == from {
+			s.members[[2]int64{to, k[1]}] = status
+		}
+	}
+	s.mu.Unlock()
 	for _, m := range []map[string]any{
 		{"chat": map[string]any{"id": from, "type": "group", "title": fmt.Sprintf("Chat %d", from)}, "migrate_to_chat_id": to},
 		{"chat": map[string]any{"id": to, "type": "supergroup", "title": fmt.Sprintf("Chat %d", from)}, "migrate_from_chat_id": from},

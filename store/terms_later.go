@@ -1,0 +1,314 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
+)
+
+// Deferred indexing (0053_terms_later.sql): a fetch's new articles are not
+// entered into articles_terms in the fetch's own commit, where each commit
+// made FTS5 write a segment of a few articles and merge older ones, but in
+// batches: with the write that stores articles once indexBatch of them wait
+// or the oldest has waited IndexDelay, before any search or preview reads
+// the index, before the list of terms is refreshed, and at Close. Matching
+// and alerts never read the index (they take the article's Document), so
+// what waits is only the search's view: a search or preview indexes what
+// waits first (in a write of its own), so an article is found as soon as
+// it is stored, as before.
+//
+// What the index holds is said by terms_indexed.through: every article of id
+// <= through past StepText is indexed, none above. The terms of the
+// articles above are kept in memory (termsLater) only to save making them
+// again: the batch reads which articles are above through from the
+// database, in its own transaction, and makes the terms of any that memory
+// lacks (a stop, a rolled back write, an article whose text changed) from
+// their stored text. So a kill loses nothing (Open indexes the articles
+// above through) and no article is indexed twice (through moves in the
+// transaction that indexes them).
+const IndexDelay = 10 * time.Second
+
+// indexBatch is how many articles wait before they are indexed whatever
+// their age (a variable for the tests only).
+var indexBatch = 256
+
+// termsLater keeps, in memory, the terms of stored articles above
+// terms_indexed.through. As termQueue, it stages what an open transaction
+// adds until the transaction commits (Store.tx calls committed or aborted):
+// a rolled back article's id may be given to another article.
+type termsLater struct {
+	mu      sync.Mutex
+	cols    map[int64]query.Columns // committed, not indexed yet
+	others  map[int64]bool          // articles above through that wait without their terms in cols
+	since   time.Time               // when the oldest waiting article was committed
+	through int64                   // the highest through committed (0: not known yet)
+	open    map[*sql.Tx]*txLater
+	clock   func() time.Time // nil: time.Now (tests set it)
+}
+
+// txLater is what one open transaction did with the waiting terms.
+type txLater struct {
+	staged  []termsRow
+	through int64   // > 0: it indexed every article up to through
+	others  []int64 // articles above through it stored without their terms
+}
+
+func (l *termsLater) now() time.Time {
+	if l.clock != nil {
+		return l.clock()
+	}
+	return time.Now()
+}
+
+// tx returns tx's state (l.mu held).
+func (l *termsLater) tx(tx *sql.Tx) *txLater {
+	if l.open == nil {
+		l.open = map[*sql.Tx]*txLater{}
+	}
+	t := l.open[tx]
+	if t == nil {
+		t = &txLater{}
+		l.open[tx] = t
+	}
+	return t
+}
+
+// stage keeps rows, written in tx, to be indexed later, and says whether
+// the waiting articles are due to be indexed now (in tx).
+func (l *termsLater) stage(tx *sql.Tx, rows []termsRow) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	t := l.tx(tx)
+	t.staged = append(t.staged, rows...)
+	n := len(l.cols) + len(t.staged)
+	return n >= indexBatch || (len(l.cols) > 0 || len(l.others) > 0) && l.now().Sub(l.since) >= IndexDelay
+}
+
+// other notes that tx stored an article above through whose terms memory
+// does not hold (UpdateArticleText of an article not indexed yet).
+func (l *termsLater) other(tx *sql.Tx, id int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	t := l.tx(tx)
+	t.others = append(t.others, id)
+	delete(l.cols, id) // its text changed
+	for i := range t.staged {
+		if t.staged[i].id == id {
+			t.staged = append(t.staged[:i], t.staged[i+1:]...)
+			break
+		}
+	}
+}
+
+// columns returns the waiting terms of article id, committed or staged in tx.
+func (l *termsLater) columns(tx *sql.Tx, id int64) (query.Columns, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if c, ok := l.cols[id]; ok {
+		return c, true
+	}
+	if t := l.open[tx]; t != nil {
+		for _, r := range t.staged {
+			if r.id == id {
+				return r.cols, true
+			}
+		}
+	}
+	return query.Columns{}, false
+}
+
+// indexed notes that tx indexed every article up to through.
+func (l *termsLater) indexed(tx *sql.Tx, through int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.tx(tx).through = through
+}
+
+// committed ends transaction tx, committed: its staged terms wait, and the
+// terms of the articles it indexed are forgotten.
+func (l *termsLater) committed(tx *sql.Tx) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	t := l.open[tx]
+	if t == nil {
+		return
+	}
+	delete(l.open, tx)
+	if t.through > l.through {
+		l.through = t.through
+		for id := range l.cols {
+			if id <= l.through {
+				delete(l.cols, id)
+			}
+		}
+		for id := range l.others {
+			if id <= l.through {
+				delete(l.others, id)
+			}
+		}
+	}
+	if l.cols == nil {
+		l.cols, l.others = map[int64]query.Columns{}, map[int64]bool{}
+	}
+	wasEmpty := len(l.cols) == 0 && len(l.others) == 0
+	// A batch that committed before this report came (the writer may
+	// begin the next transaction first) indexed those up to l.through.
+	for _, r := range t.staged {
+		if r.id > l.through {
+			l.cols[r.id] = r.cols
+		}
+	}
+	for _, id := range t.others {
+		if id > l.through {
+			l.others[id] = true
+		}
+	}
+	if wasEmpty && (len(l.cols) > 0 || len(l.others) > 0) {
+		l.since = l.now()
+	}
+}
+
+// aborted ends transaction tx, failed: what it staged or indexed is
+// forgotten (its articles were not stored, or stay waiting); an article
+// whose terms it dropped from memory waits without them.
+func (l *termsLater) aborted(tx *sql.Tx) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	t := l.open[tx]
+	if t == nil {
+		return
+	}
+	delete(l.open, tx)
+	if l.others == nil {
+		l.others = map[int64]bool{}
+	}
+	for _, id := range t.others {
+		if id > l.through {
+			l.others[id] = true
+		}
+	}
+}
+
+// waiting says whether an article may wait to be indexed (but in open
+// transactions).
+func (l *termsLater) waiting() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.cols) > 0 || len(l.others) > 0
+}
+
+// indexLater keeps the terms of articles stored in tx for the next batch,
+// and indexes the batch in tx when it is due.
+func (s *Store) indexLater(ctx context.Context, tx *sql.Tx, rows []termsRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if !s.later.stage(tx, rows) {
+		return nil
+	}
+	return s.indexWaiting(ctx, tx)
+}
+
+// indexWaiting enters every article above terms_indexed.through that is past
+// StepText into articles_terms, in tx, with the terms memory holds or, for
+// those it lacks, terms made from the stored text, and moves through to the
+// last article's id.
+func (s *Store) indexWaiting(ctx context.Context, tx *sql.Tx) error {
+	var through, last int64
+	if err := tx.QueryRowContext(ctx, sqlIndexedThrough).Scan(&through, &last); err != nil {
+		return fmt.Errorf("index waiting articles: %w", err)
+	}
+	if last <= through {
+		s.later.indexed(tx, through)
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, sqlWaitingArticles, through)
+	if err != nil {
+		return fmt.Errorf("index waiting articles: %w", err)
+	}
+	ids, err := collect(rows, func(rs scanner) (id int64, err error) { return id, rs.Scan(&id) })
+	if err != nil {
+		return fmt.Errorf("index waiting articles: %w", err)
+	}
+	batch := make([]termsRow, 0, len(ids))
+	for _, id := range ids {
+		c, ok := s.later.columns(tx, id)
+		if !ok {
+			if c, err = storedColumns(ctx, tx, id); err != nil {
+				return fmt.Errorf("index waiting article %d: %w", id, err)
+			}
+		}
+		batch = append(batch, termsRow{id, c})
+	}
+	if err := s.insertTermsRows(ctx, tx, batch); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE terms_indexed SET through = ?`, last); err != nil {
+		return fmt.Errorf("index waiting articles: %w", err)
+	}
+	s.later.indexed(tx, last)
+	return nil
+}
+
+// storedColumns makes the terms of a stored article from its stored title
+// and text.
+func storedColumns(ctx context.Context, tx *sql.Tx, id int64) (query.Columns, error) {
+	var title, text, summary string
+	t := newArticleText(&text, &summary)
+	if err := tx.QueryRowContext(ctx, `SELECT title, text, summary FROM articles WHERE id = ?`, id).Scan(&title, &t.Text, &t.Summary); err != nil {
+		return query.Columns{}, err
+	}
+	if err := t.set(); err != nil {
+		return query.Columns{}, err
+	}
+	return query.IndexColumns(news.Article{Title: title, Text: text}), nil
+}
+
+// indexNow indexes the articles waiting to be, in a write of its own, when
+// any may wait: a search reads the index only after it. It fails when the
+// database does; the articles then wait on.
+func (s *Store) indexNow(ctx context.Context) error {
+	if !s.later.waiting() {
+		return nil
+	}
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.indexWaiting(ctx, tx) }); err != nil {
+		return fmt.Errorf("index the new articles: %w", err)
+	}
+	return nil
+}
+
+// indexBeforeRead is indexNow for a search: a failure is logged, and the
+// search reads the index as it is (without the newest articles) rather
+// than failing, unless ctx is done.
+func (s *Store) indexBeforeRead(ctx context.Context) error {
+	err := s.indexNow(ctx)
+	if err == nil || ctx.Err() != nil {
+		return err
+	}
+	s.log.Warn("search without the newest articles", "err", err)
+	return nil
+}
+
+// isIndexed says whether article id is in articles_terms' range (at or
+// below terms_indexed.through), read in tx.
+func isIndexed(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
+	var through int64
+	err := tx.QueryRowContext(ctx, `SELECT through FROM terms_indexed`).Scan(&through)
+	if errors.Is(err, sql.ErrNoRows) {
+		return true, nil
+	}
+	return id <= through, err
+}
+
+// The reads of a batch: how far the index goes and the last article's id,
+// and the articles above through past StepText (by the primary key).
+const (
+	sqlIndexedThrough  = `SELECT through, coalesce((SELECT max(id) FROM articles), 0) FROM terms_indexed`
+	sqlWaitingArticles = `SELECT id FROM articles WHERE id > ? AND pending <> 'text' ORDER BY id`
+)

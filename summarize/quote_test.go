@@ -1,0 +1,117 @@
+package summarize
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestAppendQuoted(t *testing.T) {
+	tests := []struct {
+		name  string
+		sents []string
+		want  []bool
+	}{
+		{name: "British single quotes over several sentences (Daily Mail)",
+			sents: []string{
+				"He said: 'I think it must be.",
+				"At one stage I thought I would go and climb mountains for her.",
+				"I realised I was climbing for myself.'",
+				"Last month Mr Ballard became the first to solo climb all six great north faces of the Alps.",
+			},
+			want: []bool{false, true, true, false}},
+		{name: "curly single quotes, apostrophes inside words do not close",
+			sents: []string{
+				"‘I’d be over the moon to get it as it’s something I’ve worked hard towards,’ said Locke.",
+				"‘I had a taste of it at Hearts and really enjoyed it.",
+				"I’m fortunate I was put into this position at a great club.",
+				"It’s a fantastic opportunity.’",
+				"Locke replaced Allan Johnston in February.",
+			},
+			want: []bool{false, false, true, true, false}},
+		{name: "a quotation reopened on a new paragraph stays inside",
+			sents: []string{
+				"He said: 'I just don't recognise it at all.",
+				"'We haven't had a request show for a long, long time.",
+				"So it's complete nonsense.'",
+			},
+			want: []bool{false, true, true}},
+		{name: "double quotes across paragraphs (BBC)",
+			sents: []string{
+				`Mr Howe said: "A couple of weeks later, the fact that we haven't scored is difficult to take.`,
+				`"We have to keep creating chances," he added.`,
+				"Bournemouth play Leicester on Saturday.",
+			},
+			want: []bool{false, true, false}},
+		{name: "a quotation closed in its sentence opens nothing",
+			sents: []string{
+				"Roger Wright dismissed as 'complete nonsense' claims that the station was dumbing down.",
+				`The trust said the meals were "a great way" to try new foods.`,
+				"Half of parents said their children asked for school foods at home.",
+			},
+			want: []bool{false, false, false}},
+		{name: "possessives and shortened words are not quotation marks",
+			sents: []string{
+				"The players' wages rose by a third in the '90s.",
+				"Fans sang rock 'n' roll songs outside the ground.",
+				"The club said tickets were sold out.",
+			},
+			want: []bool{false, false, false}},
+		{name: "a stray opening mark lapses",
+			sents: []string{
+				"Fans chanted 'Come on you Spurs before kick-off.",
+				"Two.", "Three.", "Four.", "Five.", "Six.", "Seven.",
+				"Tottenham won 2-0.",
+			},
+			want: []bool{false, true, true, true, true, true, true, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := appendQuoted(nil, tt.sents); !slices.Equal(got, tt.want) {
+				t.Errorf("appendQuoted = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// A sentence inside a quotation is a speaker's words without the speaker:
+// "I realised I was climbing for myself." It is chosen only after the
+// sentence that opens the quotation (issue 13, point 2).
+func TestSummaryKeepsQuotationsWithTheirSpeaker(t *testing.T) {
+	text := "The island council voted on Tuesday to keep paying the subsidy for the Arran ferry.\n\n" +
+		"Council leader Mary Bell told the meeting: 'This is a good day for the island.\n\n" +
+		"Without the subsidy the Arran ferry would stop every winter and the Arran ferry crews would lose their jobs.'\n\n" +
+		"The ferry subsidy will cost the council two million pounds a year.\n\n" +
+		"Passengers on the ferry welcomed the vote at the harbour.\n\n" +
+		"The operator will publish a winter timetable next month."
+	s := mustNew(t, Options{Sentences: 2})
+	got := s.Summarize(context.Background(), Input{Title: "Council keeps ferry subsidy", Text: text})
+	if strings.Contains(got, "Without the subsidy") && !strings.Contains(got, "Mary Bell") {
+		t.Errorf("summary quotes without the speaker: %q", got)
+	}
+	if !strings.Contains(got, "voted on Tuesday") {
+		t.Errorf("summary lacks the news: %q", got)
+	}
+}
+
+// A dependent opening ("She said ...") brings the sentence before it
+// (withPrevious), but not when that one is itself inside a quotation: the
+// summary would open on words without a speaker.
+func TestDependentOpeningNotPairedWithAQuotation(t *testing.T) {
+	text := "Boats. Music. Food.\n\n" +
+		"Mary Bell spoke to the meeting: 'It is a good day.\n\n" +
+		"We kept our promise to the people who voted for us.'\n\n" +
+		"She said the Arran ferry subsidy keeps the Arran ferry running to Arran every winter.\n\n" +
+		"The Arran ferry subsidy costs the council two million pounds a year.\n\n" +
+		"Crews on the Arran ferry welcomed the subsidy vote.\n\n" +
+		"A winter timetable follows next month."
+	s := mustNew(t, Options{Sentences: 2})
+	got := s.Summarize(context.Background(), Input{Title: "Council vote", Text: text})
+	if strings.HasPrefix(got, "We kept") {
+		t.Errorf("summary opens inside a quotation: %q", got)
+	}
+	if got == "" {
+		t.Error("no summary")
+	}
+}
