@@ -8,8 +8,12 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
+# .git stays out of the build (.dockerignore): give the version and commit
+# as build arguments, or -version and /version say "commit unknown":
+#   docker build --build-arg VERSION=$(git describe --tags --always) --build-arg COMMIT=$(git rev-parse HEAD) -t newshound .
 ARG VERSION=container
-RUN VERSION=$VERSION COMMIT=unknown scripts/build-static.sh /out/newshound \
+ARG COMMIT=unknown
+RUN VERSION=$VERSION COMMIT=$COMMIT scripts/build-static.sh /out/newshound \
  && mkdir -p /out/data /out/config \
  && cp deploy/container.toml /out/config/newshound.toml
 

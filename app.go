@@ -113,6 +113,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if err := checkStorage(cfg.Storage.Path); err != nil {
 		return err
 	}
+	useSQLiteTemp(m.getenv, cfg.Storage.Path)
 	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
 		return err // before the database and Telegram: the fix is in the file
 	}
@@ -142,7 +143,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if err := watch.noteStart(ctx); err != nil {
 		return err
 	}
-	obs := metrics.New(metrics.Options{Pending: st, Ready: watch})
+	obs := metrics.New(metrics.Options{Pending: st, Ready: watch, Sources: watch})
 	watch.polls, watch.sends = obs, obs
 	m.watch = watch
 	subs, err := m.loadSubscriptions(ctx, cfg, st, obs, log)

@@ -158,3 +158,33 @@ func TestDeployKeepsTheTokenOutOfUnitFiles(t *testing.T) {
 		}
 	}
 }
+
+// The image's build leaves .git out (.dockerignore), so the binary's
+// version and commit come from build arguments: the Dockerfile passed
+// COMMIT=unknown whatever was given, and /version in a container could not
+// tell what ran. The Dockerfile takes both, compose and the README pass them.
+func TestContainerBuildStampsTheVersion(t *testing.T) {
+	docker, err := os.ReadFile("Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"ARG VERSION", "ARG COMMIT", "VERSION=$VERSION COMMIT=$COMMIT scripts/build-static.sh"} {
+		if !strings.Contains(string(docker), want) {
+			t.Errorf("Dockerfile lacks %q", want)
+		}
+	}
+	for file, wants := range map[string][]string{
+		"compose.yaml": {"VERSION: ${VERSION", "COMMIT: ${COMMIT"},
+		"README.md":    {"--build-arg VERSION=", "--build-arg COMMIT="},
+	} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range wants {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s does not pass the build argument %q", file, want)
+			}
+		}
+	}
+}

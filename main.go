@@ -10,6 +10,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -92,6 +93,12 @@ func argsError(args []string, demo bool, configPath string) error {
 		return nil
 	case strings.HasSuffix(args[0], ".toml"):
 		return fmt.Errorf("unexpected argument %q: give the configuration with -config %s (flags go before other words)", args[0], args[0])
+	case args[0] == "backup" || args[0] == "restore" || args[0] == "vacuum":
+		// newshound -config x.toml backup copy.db: the command's own
+		// -config comes after the command's name.
+		return fmt.Errorf("%q comes first, its flags after it: %s", args[0], strings.Join(append([]string{"newshound", args[0], "-config", cmp.Or(configPath, "FILE")}, args[1:]...), " "))
+	case args[0] == "version" || args[0] == "help":
+		return fmt.Errorf("unexpected argument %q: it is the flag -%s (newshound -%[2]s)", args[0], map[string]string{"version": "version", "help": "h"}[args[0]])
 	}
 	return fmt.Errorf("unexpected argument %q: newshound takes flags (-config FILE, -demo, -version) or the commands backup, restore and vacuum; flags go before other words", args[0])
 }

@@ -65,6 +65,9 @@ func TestMetricsEndpointCountsPollsAndAlerts(t *testing.T) {
 		`newshound_poll_duration_seconds_count 2`,
 		`newshound_subscriptions 1`,
 		`newshound_outbox_pending 0`,
+		// How many sources fail, for an alert on feeds (no series per source).
+		`newshound_sources{state="ok"} 1`,
+		`newshound_sources{state="failing"} 0`,
 	}
 	var body string
 	var missing []string

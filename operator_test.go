@@ -372,6 +372,11 @@ func TestArgumentsAreRefused(t *testing.T) {
 		{[]string{"newshound.toml"}, "-config newshound.toml"},
 		{[]string{"start"}, `unexpected argument "start"`},
 		{[]string{"x.toml", "-demo"}, "flags go before"},
+		// The maintenance commands' flags come after their name: the
+		// refusal said "flags go before other words", which they were.
+		{[]string{"backup", "copy.db"}, "newshound backup -config FILE copy.db"},
+		{[]string{"version"}, "newshound -version"},
+		{[]string{"help"}, "newshound -h"},
 	}
 	for _, tt := range tests {
 		if err := argsError(tt.args, false, ""); err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -298,3 +298,22 @@ func nextFetch(srcs []news.Source, now time.Time) (news.Source, time.Time, bool)
 
 // clock formats t as a time of day with its zone.
 func clock(t time.Time) string { return t.Format("15:04:05 MST") }
+
+// CountSources counts the sources polled (retired ones are not) and those
+// whose last fetch failed, for newshound_sources.
+func (w *watch) CountSources(ctx context.Context) (all, failing int, err error) {
+	srcs, err := w.store.ListSources(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, s := range srcs {
+		if s.Origin == news.OriginRetired {
+			continue
+		}
+		all++
+		if s.Failures > 0 {
+			failing++
+		}
+	}
+	return all, failing, nil
+}

@@ -36,6 +36,7 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 	if err != nil {
 		return config.Config{}, nil, err
 	}
+	useSQLiteTemp(getenv, cfg.Storage.Path) // vacuum's and backup's copies: in the image, no /tmp
 	return cfg, fs.Args(), nil
 }
 

@@ -178,6 +178,11 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"openai without endpoint", "[summary]\nbackend = \"openai\"\nmodel = \"m\"", "summary.endpoint"},
 		{"bad rule", "[[summary.rules]]\nname = \"x\"\npattern = \"(\"", "summary.rules[0].pattern"},
 		{"bad log level", "[log]\nlevel = \"loud\"", "log.level"},
+		{"schedule of no interval", "[poller]\nschedule = \"@every 0s\"", "poller.schedule"},
+		{"schedule of a negative interval", "[poller]\nschedule = \"@every -5s\"", "poller.schedule"},
+		{"schedule of 31 February", "[poller]\nschedule = \"0 0 31 2 *\"", "poller.schedule"},
+		{"a group's id as an operator", "[telegram]\nadmins = [12345, -1001234567890]", "telegram.admins[1]"},
+		{"metrics on the webhook's port", "[telegram]\nwebhook_url = \"https://bot.example/hook\"\nwebhook_listen = \"127.0.0.1:8443\"\n[metrics]\nlisten = \":8443\"", "metrics.listen"},
 		{"unknown key", "[poller]\nschedul = \"@every 1m\"", "poller.schedul"},
 		{"empty storage", "[storage]\npath = \"\"", "storage.path"},
 		{"retention under a week", "[storage]\nretention = \"24h\"", "storage.retention"},
@@ -373,6 +378,11 @@ func TestTokenFromAnEnvFileWithLineEnds(t *testing.T) {
 	}
 	if cfg.Telegram.Token != "2:env" || cfg.Telegram.WebhookSecret != "s3cret" {
 		t.Errorf("token %q, secret %q; want them without the line ends", cfg.Telegram.Token, cfg.Telegram.WebhookSecret)
+	}
+	// A secret with a character Telegram refuses, from the environment: the
+	// refusal named only telegram.webhook_secret, which the file did not hold.
+	if _, err := Load(p, env("", "bad!secret")); err == nil || !strings.Contains(err.Error(), WebhookSecretEnv) {
+		t.Errorf("a bad %s: %v; want it named", WebhookSecretEnv, err)
 	}
 	for _, tc := range []struct{ file, env, want string }{
 		{"", "2: env", TokenEnv},

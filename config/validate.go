@@ -71,6 +71,13 @@ func (c Config) validateTelegram() error {
 	if t.GroupPerMinute <= 0 {
 		return fieldErr("telegram.group_per_minute", "must be above 0")
 	}
+	for i, id := range t.Admins {
+		if id <= 0 {
+			// A chat's id in place of a user's: such an operator would
+			// never be recognised, and nothing would say why.
+			return fieldErr(fmt.Sprintf("telegram.admins[%d]", i), "%d is no user id (a group's or channel's id is negative, or 0): put the number /id answers as \"Your user id\"", id)
+		}
+	}
 	return c.validateWebhook()
 }
 
@@ -85,7 +92,7 @@ var secretRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
 func (c Config) validateWebhook() error {
 	t := c.Telegram
 	if t.WebhookSecret != "" && !secretRE.MatchString(t.WebhookSecret) {
-		return fieldErr("telegram.webhook_secret", "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+		return fieldErr("telegram.webhook_secret", "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (check it, and %s, which wins over it)", WebhookSecretEnv)
 	}
 	if t.WebhookURL == "" {
 		if t.WebhookListen != "" {
@@ -123,8 +130,19 @@ func (c Config) validateStorage() error {
 
 func (c Config) validatePoller() error {
 	p := c.Poller
-	if _, err := CronParser().Parse(p.Schedule); err != nil {
+	sched, err := CronParser().Parse(p.Schedule)
+	if err != nil {
 		return fieldErr("poller.schedule", "%q is not a cron spec: %v", p.Schedule, err)
+	}
+	// The parser takes "@every 0s" and "@every -5s" (cron makes them every
+	// second) and a date that never comes ("0 0 31 2 *"): all mistakes.
+	if every, ok := strings.CutPrefix(p.Schedule, "@every "); ok {
+		if d, err := time.ParseDuration(strings.TrimSpace(every)); err == nil && d < time.Second {
+			return fieldErr("poller.schedule", "%q: the interval must be at least 1s, e.g. \"@every 2m\"", p.Schedule)
+		}
+	}
+	if sched.Next(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)).IsZero() {
+		return fieldErr("poller.schedule", "%q never comes: no date matches it", p.Schedule)
 	}
 	if p.MaxAge.D() <= 0 {
 		return fieldErr("poller.max_age", "must be above 0")
@@ -302,7 +320,28 @@ func (c Config) validateMetrics() error {
 	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
 		return fieldErr("metrics.listen", "%q is not host:port with a port number, such as \"127.0.0.1:9090\"", c.Metrics.Listen)
 	}
+	if c.Telegram.WebhookURL != "" && sameListener(c.Metrics.Listen, c.Telegram.WebhookListen) {
+		// Two servers on one address: the second could not listen, and the
+		// bot stopped only once Telegram had answered.
+		return fieldErr("metrics.listen", "%q is also telegram.webhook_listen: give each its own port (WebSub callbacks are served on the webhook's)", c.Metrics.Listen)
+	}
 	return nil
+}
+
+// sameListener reports whether two host:port addresses would take the same
+// port on a shared address: the same port, and the same host or either of
+// them every address ("", 0.0.0.0, ::). Port 0 picks a free port: never the same.
+func sameListener(a, b string) bool {
+	ha, pa, err := net.SplitHostPort(a)
+	if err != nil {
+		return false
+	}
+	hb, pb, err := net.SplitHostPort(b)
+	if err != nil || pa != pb || pa == "0" {
+		return false
+	}
+	any := func(h string) bool { return h == "" || h == "0.0.0.0" || h == "::" }
+	return ha == hb || any(ha) || any(hb)
 }
 
 // Warnings lists valid but doubtful settings, for a log line at start.

@@ -161,7 +161,7 @@ func (d *Discoverer) Get(ctx context.Context, rawURL string) (Page, error) {
 		return Page{}, fmt.Errorf("read body: %w", err)
 	}
 	if int64(len(body)) > d.maxBytes {
-		return Page{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, d.maxBytes)
+		return Page{}, fmt.Errorf("%w: more than %d bytes (poller.max_bytes)", ErrTooLarge, d.maxBytes)
 	}
 	if body, err = decodeBody(resp, body, d.maxBytes); err != nil {
 		return Page{}, err

@@ -49,7 +49,7 @@ func decodeBody(resp *http.Response, body []byte, maxBytes int64) ([]byte, error
 		return nil, fmt.Errorf("%w: %s: %w", errEncoding, enc, err)
 	}
 	if int64(len(out)) > maxBytes {
-		return nil, fmt.Errorf("%w: more than %d bytes once decompressed", ErrTooLarge, maxBytes)
+		return nil, fmt.Errorf("%w: more than %d bytes once decompressed (poller.max_bytes)", ErrTooLarge, maxBytes)
 	}
 	return out, nil
 }

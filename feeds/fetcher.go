@@ -114,14 +114,14 @@ func (f *Fetcher) Fetch(ctx context.Context, url, etag, lastModified string) (Re
 		return Response{}, &StatusError{Code: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
 	}
 	if resp.ContentLength > f.maxBytes {
-		return Response{}, fmt.Errorf("%w: %d bytes announced, at most %d", ErrTooLarge, resp.ContentLength, f.maxBytes)
+		return Response{}, fmt.Errorf("%w: %d bytes announced, at most %d (poller.max_bytes)", ErrTooLarge, resp.ContentLength, f.maxBytes)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBytes+1))
 	if err != nil {
 		return Response{}, fmt.Errorf("read body: %w", err)
 	}
 	if int64(len(body)) > f.maxBytes {
-		return Response{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, f.maxBytes)
+		return Response{}, fmt.Errorf("%w: more than %d bytes (poller.max_bytes)", ErrTooLarge, f.maxBytes)
 	}
 	if body, err = decodeBody(resp, body, f.maxBytes); err != nil {
 		return Response{}, err

@@ -77,15 +77,16 @@ func TestFetchSizeCap(t *testing.T) {
 	}))
 	defer srv.Close()
 	_, err := newTestFetcher(1<<20, 10*time.Second).Fetch(context.Background(), srv.URL, "", "")
-	if !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("err = %v, want ErrTooLarge", err)
+	// The log line names the key to raise.
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "poller.max_bytes") {
+		t.Fatalf("err = %v, want ErrTooLarge naming poller.max_bytes", err)
 	}
 	announced := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", "52428800")
 		w.Write(chunk)
 	}))
 	defer announced.Close()
-	if _, err := newTestFetcher(1<<20, 10*time.Second).Fetch(context.Background(), announced.URL, "", ""); !errors.Is(err, ErrTooLarge) {
+	if _, err := newTestFetcher(1<<20, 10*time.Second).Fetch(context.Background(), announced.URL, "", ""); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "poller.max_bytes") {
 		t.Fatalf("announced: err = %v, want ErrTooLarge", err)
 	}
 }

@@ -26,7 +26,9 @@ func (p *Poller) loadMoved(ctx context.Context) {
 	}
 	kept, err := p.opts.Moves.FindMoved(ctx)
 	if err != nil {
-		p.dbLog.Warn(p.log, "read the feeds that moved", "err", err)
+		if ctx.Err() == nil { // a stop is no failure to read (it logged a warning at every quick stop)
+			p.dbLog.Warn(p.log, "read the feeds that moved", "err", err)
+		}
 		return
 	}
 	for id, to := range kept {

@@ -138,3 +138,26 @@ func TestAMoveIsKeptAcrossPollers(t *testing.T) {
 		t.Errorf("MovedTo of a new poller after the feed came back = %q, want none", got)
 	}
 }
+
+// A stop while the poller reads the moved feeds (a quick Ctrl-D, a SIGTERM
+// at start) logs nothing: it logged "read the feeds that moved ...: context
+// canceled", a warning at every such stop.
+func TestAStopWhileReadingMovesLogsNothing(t *testing.T) {
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	sum, err := summarize.New(summarize.Options{Sentences: 3, MaxChars: 600})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs lockedBuffer
+	p, err := NewPoller(Options{Schedule: "@every 1h", MaxAge: 48 * time.Hour, Fetcher: newTestFetcher(1<<20, 2*time.Second), Store: st,
+		Sink: &recordingSink{}, Summarizer: sum, Moves: st, Now: func() time.Time { return testNow }, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	p.loadMoved(ctx)
+	if s := logs.String(); strings.Contains(s, "moved") {
+		t.Errorf("a stop logged: %s", s)
+	}
+}

@@ -31,6 +31,8 @@ type Options struct {
 	// Ready, when set, is asked on each /healthz: an error makes it answer
 	// 503 with the error's text.
 	Ready Readiness
+	// Sources, when set, is read on each scrape as newshound_sources.
+	Sources SourceCounter
 }
 
 // Readiness says whether the bot does its work; it returns why not.
@@ -85,7 +87,7 @@ func New(opts Options) *Metrics {
 		telegramErrs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_telegram_errors_total",
 			Help: "Failed Telegram calls by error code (network: no answer)."}, []string{"code"}),
 		pollDuration: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "newshound_poll_duration_seconds",
-			Help: "How long one poll of all due sources took.", Buckets: []float64{0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300}}),
+			Help: "How long finishing a round of fetches took (summaries, story linking and matching of what it stored); each source is fetched on its own clock, so this is no fetch's time.", Buckets: []float64{0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300}}),
 	}
 	m.reg.MustRegister(m.fetches, m.stored, m.queued, m.sent, m.telegramErrs, m.pollDuration,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -98,6 +100,9 @@ func New(opts Options) *Metrics {
 	}
 	for _, c := range errorCodes {
 		m.telegramErrs.WithLabelValues(c)
+	}
+	if opts.Sources != nil {
+		m.reg.MustRegister(sourcesCollector{opts.Sources})
 	}
 	if opts.Pending != nil {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newshound_outbox_pending",

@@ -101,6 +101,9 @@ func TestObserversShowInExposition(t *testing.T) {
 			`newshound_poll_duration_seconds_bucket{le="+Inf"} 2`,
 			`newshound_poll_duration_seconds_sum 2.3`,
 			`newshound_poll_duration_seconds_count 2`,
+			// It said "one poll of all due sources": since sources run each
+			// on its own clock, it times the finish of a round, not fetches.
+			`# HELP newshound_poll_duration_seconds How long finishing a round of fetches took (summaries, story linking and matching of what it stored); each source is fetched on its own clock, so this is no fetch's time.`,
 		}},
 	}
 	for _, tt := range tests {
@@ -166,5 +169,30 @@ func TestInstancesDoNotShareState(t *testing.T) {
 	a.Stored(5)
 	if body := scrape(t, b.Handler()); !strings.Contains(body, "newshound_articles_stored_total 0\n") {
 		t.Error("a second Metrics sees the first one's counts")
+	}
+}
+
+// countedSources is a SourceCounter of fixed counts, or of an error.
+type countedSources struct {
+	all, failing int
+	err          error
+}
+
+func (c countedSources) CountSources(context.Context) (int, int, error) {
+	return c.all, c.failing, c.err
+}
+
+// newshound_sources: with many sources, one series per state (an alert on
+// failing feeds), NaN when the count fails rather than a misleading zero.
+func TestSourcesByState(t *testing.T) {
+	body := scrape(t, New(Options{Sources: countedSources{all: 500, failing: 7}}).Handler())
+	for _, want := range []string{`newshound_sources{state="ok"} 493`, `newshound_sources{state="failing"} 7`, "# TYPE newshound_sources gauge"} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("exposition lacks %q", want)
+		}
+	}
+	body = scrape(t, New(Options{Sources: countedSources{err: context.DeadlineExceeded}}).Handler())
+	if !strings.Contains(body, `newshound_sources{state="failing"} NaN`+"\n") {
+		t.Errorf("a failed count is not NaN:\n%s", body)
 	}
 }

@@ -161,6 +161,10 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
+	if err := s.restoreVocabViews(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
 	if err := s.upgradeArticles(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
