@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -228,10 +229,16 @@ func procInst(param, s string) string {
 // line feed and carriage return: gofeed's reader drops those before the
 // parser, so the cut would not read what the parser reads.
 func hasControlByte(b []byte) bool {
-	for _, c := range b {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+	for len(b) > 0 {
+		n := printableASCII(b)
+		b = b[n:]
+		if len(b) == 0 {
+			break
+		}
+		if c := b[0]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			return true
 		}
+		b = b[1:]
 	}
 	return false
 }
@@ -239,22 +246,46 @@ func hasControlByte(b []byte) bool {
 // xmlText reports whether encoding/xml takes b as a section's text: valid
 // UTF-8 of characters XML allows.
 func xmlText(b []byte) bool {
-	for i := 0; i < len(b); {
-		c := b[i]
+	for len(b) > 0 {
+		n := printableASCII(b)
+		b = b[n:]
+		if len(b) == 0 {
+			break
+		}
+		c := b[0]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 				return false
 			}
-			i++
+			b = b[1:]
 			continue
 		}
-		r, size := utf8.DecodeRune(b[i:])
+		r, size := utf8.DecodeRune(b)
 		if r == utf8.RuneError && size == 1 || r > 0xD7FF && r < 0xE000 || r == 0xFFFE || r == 0xFFFF {
 			return false
 		}
-		i += size
+		b = b[size:]
 	}
 	return true
+}
+
+// printableASCII returns the length of b's prefix of bytes from 0x20 to
+// 0x7F, eight at a time.
+func printableASCII(b []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		// A byte of 0x80 or more, or one below 0x20 (w - 0x20 borrows into
+		// its high bit where the byte had none).
+		if (w|(w-0x20*ones)&^w)&highs != 0 {
+			break
+		}
+	}
+	for i < len(b) && b[i] >= 0x20 && b[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // restore puts the marked contents back into the channel's description

@@ -1,9 +1,11 @@
 package feeds
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // sameAsWholeParse checks that parseFeed (CDATA sections cut, see
@@ -116,4 +118,43 @@ func FuzzCutCDATA(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameAsWholeParse(t, data)
 	})
+}
+
+// TestXMLTextAsByteByByte: the eight-bytes-at-a-time checks answer as a
+// reading of one rune at a time does, on random bytes of every kind.
+func TestXMLTextAsByteByByte(t *testing.T) {
+	slowText := func(b []byte) bool {
+		for _, r := range string(b) {
+			if !(r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF) {
+				return false
+			}
+		}
+		return utf8.Valid(b)
+	}
+	slowControl := func(b []byte) bool {
+		for _, c := range b {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return true
+			}
+		}
+		return false
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "Z", " ", "~", "\x7f", "\t", "\n", "\r", "\x00", "\x1f", "\x20", "é", "\u2014", "\uFFFE", "\uFFFF", "\uFFFD", "\U0001F600", "\xff", "\xc3", "\xed\xa0\x80"}
+	for range 20000 {
+		var b []byte
+		for range rng.IntN(40) {
+			if rng.IntN(4) > 0 {
+				b = append(b, "plain text, "[rng.IntN(12)])
+			} else {
+				b = append(b, pieces[rng.IntN(len(pieces))]...)
+			}
+		}
+		if got, want := xmlText(b), slowText(b); got != want {
+			t.Fatalf("xmlText(%q) = %v, want %v", b, got, want)
+		}
+		if got, want := hasControlByte(b), slowControl(b); got != want {
+			t.Fatalf("hasControlByte(%q) = %v, want %v", b, got, want)
+		}
+	}
 }
