@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
@@ -38,26 +39,57 @@ func (h *htmlImage) url() (_ string, ok bool) {
 // parseFeed parses body as RSS, Atom or JSON Feed. It fails as
 // gofeed.Parser.Parse fails.
 func parseFeed(body []byte) (parsedFeed, error) {
-	t := &lazyImages{html: map[*gofeed.Item]*htmlImage{}}
+	if doc, marks, ok := cutCDATA(body); ok {
+		if f, err := parseDocument(doc, marks); err == nil {
+			return f, nil
+		}
+		// Not RSS, a mark missed, or a parse error: the whole document
+		// decides (see cutCDATA).
+	}
+	return parseDocument(body, nil)
+}
+
+// errMarksMissed reports a document of cut CDATA sections whose parse did
+// not give every mark back (see cutCDATA).
+var errMarksMissed = errors.New("feed: CDATA marks not restored")
+
+// parseDocument parses body as parseFeed does; marks, when not nil, are the
+// CDATA contents cut from body, which must come back into an RSS feed's
+// items, else it fails with errMarksMissed.
+func parseDocument(body []byte, marks *cdataMarks) (parsedFeed, error) {
+	t := &lazyImages{html: map[*gofeed.Item]*htmlImage{}, marks: marks}
 	p := gofeed.NewParser()
 	p.RSSTranslator = t
 	f, err := p.Parse(bytes.NewReader(body))
 	if err != nil {
 		return parsedFeed{}, err
 	}
+	if marks != nil && !t.restored {
+		return parsedFeed{}, errMarksMissed // not read as RSS
+	}
 	return parsedFeed{Feed: f, html: t.html}, nil
 }
 
 // lazyImages is gofeed's RSS translator that notes an item's HTML for its
-// image rather than parsing it (see parsedFeed).
+// image rather than parsing it (see parsedFeed), after putting back the
+// CDATA contents cut from the document (see cutCDATA).
 type lazyImages struct {
-	html map[*gofeed.Item]*htmlImage
+	html     map[*gofeed.Item]*htmlImage
+	marks    *cdataMarks
+	restored bool
 }
 
 // Translate translates an *rss.Feed as gofeed.DefaultRSSTranslator does,
 // the items' images from their HTML left to htmlImage. It fails as that
 // translator fails.
 func (t *lazyImages) Translate(feed any) (*gofeed.Feed, error) {
+	if t.marks != nil {
+		rf, ok := feed.(*rss.Feed)
+		if !ok || !t.marks.restore(rf) {
+			return nil, errMarksMissed
+		}
+		t.restored = true
+	}
 	f, err := (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(feed)
 	if err != nil {
 		return nil, err
