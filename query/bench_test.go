@@ -31,7 +31,7 @@ type benchWorld struct {
 
 // indexKey names a benchmark index: the first n queries, filed by NewIndex's heuristic (mode ""), with document
 // frequencies from a sample (modeFreq), or by NewIndex and then Refile after matching training articles
-// (modeRefile).
+// (modeRefile); each packed (Index.Pack) once its queries are added, as the service's Load does.
 type indexKey struct {
 	n    int
 	mode string
@@ -97,6 +97,7 @@ func (w *benchWorld) index(n int, mode string) *Index {
 	for i, text := range w.texts[:n] {
 		ix.Add(int64(i), mustParseBench(text))
 	}
+	ix.Pack() // as subscriptions' Service.Load does once it has added the stored queries
 	if mode == modeRefile {
 		// Articles other than the measured ones pass through Match, as a running service's would; then Refile.
 		g := querytest.NewGenerator(3)

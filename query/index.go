@@ -19,7 +19,8 @@ import (
 // the article's terms before it reads them, so that their cache misses overlap, and marks the matches in a bitset
 // over the ids' span when the stored ids are dense. Match counts how many articles contain each term, and Add and
 // Refile file queries under the terms that are rarest in practice. MatchAppend is Match into the caller's buffer,
-// for a caller that matches many articles.
+// for a caller that matches many articles. Pack lays the lists out in a few arrays on huge pages, for a Match that
+// waits less on memory; Refile packs too.
 //
 // An Index is safe for concurrent use: Match and MatchAppend calls run in parallel with each other; Add, Remove and
 // Refile one at a time. Use NewIndex to make one.
@@ -50,6 +51,10 @@ type Index struct {
 	refs       refCoder
 	freq       func(term string) float64
 	evaluators sync.Pool
+	// slabs hold the lists as the last Pack laid them out, and written counts the words Add and Remove wrote or
+	// removed since (see notePacked).
+	slabs   slabs
+	written int
 
 	// Match counts the articles it sees and, per term id, how many contained the term (atomically, as Match runs
 	// under the read lock), so that Add and Refile can file queries under the terms that are rarest in practice.
@@ -267,9 +272,11 @@ func (ix *Index) Add(id int64, q *Query) {
 			ix.lists[t.term].direct.add(ix.refs.ref(id), next, t.kind, &ix.nexts[t.term])
 		}
 		ix.byID[id] = directFlag | uint64(terms[0].term)
+		ix.notePacked(len(terms))
 		return
 	}
 	ix.file(id, keys, prog)
+	ix.notePacked(len(keys)*(recHeader+2) + len(keys) + len(prog))
 }
 
 // file writes a record of id with keys and prog into the block of its first key, a stub into the block of each
@@ -332,6 +339,7 @@ func (ix *Index) remove(id int64) {
 		ix.release(k)
 	}
 	forEachOperand(prog, func(_ namespace, ref uint32) { ix.release(ref) })
+	ix.notePacked(len(keys)*(recHeader+2) + len(keys) + len(prog))
 }
 
 // unfile marks the record of id, found at place (see byID), and its stubs removed and returns its keys and
@@ -434,8 +442,8 @@ func recID(rec []uint32) int64 { return int64(uint64(rec[recIDLow]) | uint64(rec
 // them among those Match has seen (terms seen in fewer than 256 articles keep the estimate of NewIndex or of the
 // frequency hint). Add already uses what Match has observed; Refile applies it to the queries added before. It takes
 // time in proportion to the number of stored queries and holds Match off meanwhile, so call it now and then — after
-// the first few hundred articles since a start, then daily, say — not per article. It never changes which queries
-// match.
+// the first few hundred articles since a start, then daily, say — not per article. It packs the index when done
+// (see Pack). It never changes which queries match.
 func (ix *Index) Refile() {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -489,6 +497,7 @@ func (ix *Index) Refile() {
 	if ix.refs.wide && !first && uint64(ix.idHi)-uint64(ix.idLo) < 1<<32 {
 		ix.recode(refCoderFor(ix.idLo, ix.idHi)) // the ids that were too far apart are gone
 	}
+	ix.pack()
 }
 
 // intern returns the id of s in ns, making one if needed, and counts one more use of it.

@@ -116,6 +116,7 @@ func (s *Service) Load(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("load subscriptions: %w", err)
 	}
+	s.index.Pack() // the lists of all those queries into a few arrays on huge pages, for Match
 	return s.index.Len(), nil
 }
 
