@@ -49,7 +49,11 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 		s.migrate(ctx, m.ChatID, se.MigrateTo, d)
 	case strings.Contains(desc, "can't parse entities") && !d.plain:
 		s.log.Warn("telegram could not parse the message; resending it as plain text", "message", m.ID, "chat", m.ChatID, "err", se.Description)
-		d.out.Text, d.out.Plain, d.plain = plainText(d.out.Text), true, true
+		limit := MaxMessage
+		if d.out.Document != nil {
+			limit = maxCaption
+		}
+		d.out.Text, d.out.Plain, d.plain = plainWithin(d.out.Text, limit), true, true
 		s.attempt(ctx, d)
 	case d.out.ThreadID != 0 && topicGone(desc):
 		s.topicGone(ctx, d, se)
