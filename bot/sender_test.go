@@ -233,7 +233,7 @@ func TestSenderDropsOther400AndGoesOn(t *testing.T) {
 	r := newSenderRig(t)
 	sub := r.chat(t, 10, "private")
 	r.alerts(t, 10, sub, "bad", "good")
-	inject(r, 10, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: message is too long"})
+	inject(r, 10, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: not enough rights to send text messages to the chat"})
 	r.start(t)
 	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
 	if !strings.Contains(got[0].Text(), "good") {
@@ -288,4 +288,28 @@ func TestPlainWithin(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A message Telegram finds too long, though the bot counted it within the
+// limit, goes once more cut short rather than being lost; a second refusal
+// drops it.
+func TestSenderClipsWhatTelegramFindsTooLong(t *testing.T) {
+	r := newSenderRig(t)
+	r.chat(t, 10, "private")
+	var b strings.Builder
+	for i := 0; visibleLen(b.String()) < MaxMessage-300; i++ {
+		fmt.Fprintf(&b, "<b>Line %d</b> of a long answer &amp; more\n", i)
+	}
+	r.reply(t, 10, b.String())
+	r.reply(t, 10, "second")
+	inject(r, 10, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: message is too long"})
+	r.start(t)
+	got := r.tg.WaitSent(t, 10, 2, 5*time.Second)
+	if !strings.HasPrefix(got[0].Text(), "<b>Line 0</b>") || visibleLen(got[0].Text()) > MaxMessage/2 || !strings.HasSuffix(got[0].Text(), "…") {
+		t.Errorf("resend of %d characters: %.100q … %q", visibleLen(got[0].Text()), got[0].Text(), got[0].Text()[len(got[0].Text())-40:])
+	}
+	if got[1].Text() != "second" {
+		t.Errorf("then %q, want the next message", got[1].Text())
+	}
+	testkit.WaitFor(t, "both sent", func() bool { return r.statuses(t)[news.StatusSent] == 2 })
 }
