@@ -318,7 +318,7 @@ func pollConflict(err error) string {
 	}
 	if strings.Contains(strings.ToLower(se.Description), "webhook") {
 		return "getUpdates refused: a webhook is set for this bot token, so no update comes here. Another process using the token " +
-			"(a second newshound with telegram.webhook_url?) set it after this one started: stop it, then restart this one, which removes the webhook"
+			"(a second newshound with telegram.webhook_url?) set it, or deleteWebhook failed at the start (see above): stop the other one, then restart this one, which removes the webhook"
 	}
 	return "getUpdates refused: another process is polling Telegram with this bot token (a second newshound, or another program with the same token). " +
 		"Telegram gives each update to one of them only, so commands here go unanswered at random: stop the other one, or give it a token of its own from @BotFather"
