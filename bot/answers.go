@@ -20,6 +20,8 @@ import (
 //   - 400 with migrate_to_chat_id: the chat moves to the new id with
 //     everything it holds, and the message goes again to the new id;
 //   - 400 "can't parse entities": the same text goes once more as plain text;
+//   - 400 "message is too long" (the bot counted wrong): the message goes
+//     once more, cut to half the limit, rather than being lost;
 //   - 400 "message is not modified" (an edit): done already;
 //   - 400 "message thread not found" or TOPIC_CLOSED/TOPIC_DELETED (a forum
 //     topic gone or closed): the message goes once more to General, saying
@@ -49,7 +51,11 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 		s.migrate(ctx, m.ChatID, se.MigrateTo, d)
 	case strings.Contains(desc, "can't parse entities") && !d.plain:
 		s.log.Warn("telegram could not parse the message; resending it as plain text", "message", m.ID, "chat", m.ChatID, "err", se.Description)
-		d.out.Text, d.out.Plain, d.plain = plainText(d.out.Text), true, true
+		d.out.Text, d.out.Plain, d.plain = plainWithin(d.out.Text, d.limit()), true, true
+		s.attempt(ctx, d)
+	case tooLong(desc) && !d.clipped:
+		s.log.Warn("telegram found the message too long; resending its first half", "message", m.ID, "chat", m.ChatID, "err", se.Description)
+		s.clip(d)
 		s.attempt(ctx, d)
 	case d.out.ThreadID != 0 && topicGone(desc):
 		s.topicGone(ctx, d, se)
@@ -98,4 +104,26 @@ func (s *Sender) migrate(ctx context.Context, from, to int64, d *delivery) {
 		return
 	}
 	s.log.Info("chat migrated to a supergroup; its subscriptions, settings and queue moved", "chat", from, "to", to)
+}
+
+// tooLong reports whether Telegram's refusal (lower case) says the text or
+// caption is over its limit.
+func tooLong(desc string) bool {
+	return strings.Contains(desc, "is too long") || strings.Contains(desc, "message_too_long") || strings.Contains(desc, "caption_too_long")
+}
+
+// clip cuts d's text to half its limit, at a line or a space and with its
+// tags closed (splitMessage), for a message Telegram refused as too long
+// though it counted within the limit: what it counts must differ from
+// visibleLen, and half the limit leaves room for any such difference. An
+// alert so loses the end of its summary, not the alert.
+func (s *Sender) clip(d *delivery) {
+	d.clipped = true
+	if d.out.Plain {
+		d.out.Text = clipUTF16(d.out.Text, d.limit()/2)
+		return
+	}
+	if parts := splitMessage(d.out.Text, d.limit()/2-1); len(parts) > 1 {
+		d.out.Text = parts[0] + "…"
+	}
 }

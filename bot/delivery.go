@@ -16,13 +16,14 @@ import (
 type delivery struct {
 	// stop is the sender's run context: waiting for the rate ends with it.
 	// (A context in a struct, because a delivery lives for one call only.)
-	stop   context.Context
-	head   news.Message
-	ids    []int64
-	editOf int // Telegram's id of the message to edit; 0 = send a new one
-	out    Outgoing
-	plain  bool   // already the plain-text retry of a parse error
-	lang   string // the chat's language, for the notices the sender adds; "" = English
+	stop    context.Context
+	head    news.Message
+	ids     []int64
+	editOf  int // Telegram's id of the message to edit; 0 = send a new one
+	out     Outgoing
+	plain   bool   // already the plain-text retry of a parse error
+	clipped bool   // already cut short after a "message is too long"
+	lang    string // the chat's language, for the notices the sender adds; "" = English
 }
 
 // deliver turns the chat's head row into a Telegram call and records the
@@ -98,6 +99,14 @@ func (s *Sender) markSent(ctx context.Context, d *delivery, telegramID int) {
 		return
 	}
 	s.record(s.opts.Outbox.MarkSent(ctx, d.head.ID, telegramID))
+}
+
+// limit is the most text d may carry: a message's, or a document's caption's.
+func (d *delivery) limit() int {
+	if d.out.Document != nil {
+		return maxCaption
+	}
+	return MaxMessage
 }
 
 func (s *Sender) textDelivery(m news.Message) (*delivery, error) {

@@ -4,6 +4,7 @@ import (
 	"html"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
@@ -12,6 +13,9 @@ import (
 
 // MaxMessage is Telegram's limit on a message's text after entity parsing.
 const MaxMessage = 4096
+
+// maxCaption is Telegram's limit on a document's caption after entity parsing.
+const maxCaption = 1024
 
 // esc escapes outside text for Telegram HTML, quotes included, so that it is
 // safe in text and in attribute values alike. Bytes that are not UTF-8 become
@@ -62,7 +66,41 @@ func FormatAlert(v AlertView) string {
 
 // plainText turns Telegram HTML back into text: tags dropped, links as
 // "text (url)", entities decoded. The console and the plain-text retry use it.
-func plainText(h string) string {
+func plainText(h string) string { return plainTextOf(h, true) }
+
+// plainWithin is the plain text of h in at most limit UTF-16 code units, for
+// the plain-text retry of a message Telegram could not parse: with its links
+// written out when they fit, else without them (a digest or a burst of many
+// links near the limit would be refused as too long, and so lost), else
+// clipped.
+func plainWithin(h string, limit int) string {
+	if p := plainTextOf(h, true); utf16Len(p) <= limit {
+		return p
+	}
+	p := plainTextOf(h, false)
+	if utf16Len(p) <= limit {
+		return p
+	}
+	return clipUTF16(p, limit)
+}
+
+// clipUTF16 cuts s to at most limit UTF-16 code units, ending in "…".
+func clipUTF16(s string, limit int) string {
+	if utf16Len(s) <= limit {
+		return s
+	}
+	n := 0
+	for i, r := range s {
+		if n+utf16.RuneLen(r) > limit-1 {
+			return s[:i] + "…"
+		}
+		n += utf16.RuneLen(r)
+	}
+	return s
+}
+
+// plainTextOf is plainText, with the links' addresses written out or not.
+func plainTextOf(h string, links bool) string {
 	var b strings.Builder
 	href := ""
 	for len(h) > 0 {
@@ -88,7 +126,7 @@ func plainText(h string) string {
 				}
 			}
 		case tag == "/a":
-			if href != "" {
+			if href != "" && links {
 				b.WriteString(" (" + href + ")")
 			}
 			href = ""

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -232,7 +233,7 @@ func TestSenderDropsOther400AndGoesOn(t *testing.T) {
 	r := newSenderRig(t)
 	sub := r.chat(t, 10, "private")
 	r.alerts(t, 10, sub, "bad", "good")
-	inject(r, 10, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: message is too long"})
+	inject(r, 10, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: not enough rights to send text messages to the chat"})
 	r.start(t)
 	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
 	if !strings.Contains(got[0].Text(), "good") {
@@ -242,4 +243,73 @@ func TestSenderDropsOther400AndGoesOn(t *testing.T) {
 	if !strings.Contains(r.logs.String(), "message dropped: telegram refused it") {
 		t.Error("no log line for the dropped message")
 	}
+}
+
+// A message Telegram cannot parse goes again as plain text, and that text
+// fits Telegram's limit: a digest of many links near 4,096 characters
+// written out as "title (url)" would be refused as too long, and lost.
+func TestSenderPlainResendFitsTheLimit(t *testing.T) {
+	r := newSenderRig(t)
+	r.chat(t, 10, "private")
+	var b strings.Builder
+	for i := 0; visibleLen(b.String()) < MaxMessage-200; i++ {
+		fmt.Fprintf(&b, "• <a href=\"https://news.example/2026/11/30/a-long-address-for-story-%d\">Story number %d of the day</a>\n", i, i)
+	}
+	r.reply(t, 10, b.String())
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "sendMessage" && c.Params.Get("parse_mode") == "HTML" {
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 5"}
+		}
+		return nil
+	})
+	r.start(t)
+	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
+	if !strings.Contains(got[0].Text(), "Story number 0 of the day") || utf16Len(got[0].Text()) > MaxMessage {
+		t.Errorf("plain resend of %d characters: %.200q", utf16Len(got[0].Text()), got[0].Text())
+	}
+	testkit.WaitFor(t, "the long message sent", func() bool { return r.statuses(t)[news.StatusSent] == 1 })
+}
+
+func TestPlainWithin(t *testing.T) {
+	tests := []struct {
+		name, html string
+		limit      int
+		want       string
+	}{
+		{"links fit", `<a href="https://a.example/">A</a> &amp; B`, 100, "A (https://a.example/) & B"},
+		{"links dropped", `<a href="https://a.example/">A</a> &amp; B`, 10, "A & B"},
+		{"clipped", `<b>abcdefghij</b>`, 5, "abcd…"},
+		{"emoji count two", `😀😀😀`, 5, "😀😀…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := plainWithin(tt.html, tt.limit); got != tt.want {
+				t.Errorf("plainWithin(%q, %d) = %q, want %q", tt.html, tt.limit, got, tt.want)
+			}
+		})
+	}
+}
+
+// A message Telegram finds too long, though the bot counted it within the
+// limit, goes once more cut short rather than being lost; a second refusal
+// drops it.
+func TestSenderClipsWhatTelegramFindsTooLong(t *testing.T) {
+	r := newSenderRig(t)
+	r.chat(t, 10, "private")
+	var b strings.Builder
+	for i := 0; visibleLen(b.String()) < MaxMessage-300; i++ {
+		fmt.Fprintf(&b, "<b>Line %d</b> of a long answer &amp; more\n", i)
+	}
+	r.reply(t, 10, b.String())
+	r.reply(t, 10, "second")
+	inject(r, 10, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: message is too long"})
+	r.start(t)
+	got := r.tg.WaitSent(t, 10, 2, 5*time.Second)
+	if !strings.HasPrefix(got[0].Text(), "<b>Line 0</b>") || visibleLen(got[0].Text()) > MaxMessage/2 || !strings.HasSuffix(got[0].Text(), "…") {
+		t.Errorf("resend of %d characters: %.100q … %q", visibleLen(got[0].Text()), got[0].Text(), got[0].Text()[len(got[0].Text())-40:])
+	}
+	if got[1].Text() != "second" {
+		t.Errorf("then %q, want the next message", got[1].Text())
+	}
+	testkit.WaitFor(t, "both sent", func() bool { return r.statuses(t)[news.StatusSent] == 2 })
 }

@@ -270,7 +270,11 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 			if ctx.Err() != nil {
 				break
 			}
-			t.log.Warn("getUpdates failed", "err", err, "retry_in", wait)
+			if advice := pollConflict(err); advice != "" {
+				t.log.Error(advice, "err", err, "retry_in", wait)
+			} else {
+				t.log.Warn("getUpdates failed", "err", err, "retry_in", wait)
+			}
 			t.sleep(ctx, wait)
 			wait = min(wait*2, time.Minute)
 			continue
@@ -301,6 +305,23 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 		}
 	}
 	return nil
+}
+
+// pollConflict says what a 409 Conflict from getUpdates means for the
+// operator, or "" for another error. Telegram gives each update to one
+// poller only: with two processes polling one token, each answers a part of
+// the commands, from its own database, and the retries never end it.
+func pollConflict(err error) string {
+	var se *SendError
+	if !errors.As(err, &se) || se.Code != http.StatusConflict {
+		return ""
+	}
+	if strings.Contains(strings.ToLower(se.Description), "webhook") {
+		return "getUpdates refused: a webhook is set for this bot token, so no update comes here. Another process using the token " +
+			"(a second newshound with telegram.webhook_url?) set it, or deleteWebhook failed at the start (see above): stop the other one, then restart this one, which removes the webhook"
+	}
+	return "getUpdates refused: another process is polling Telegram with this bot token (a second newshound, or another program with the same token). " +
+		"Telegram gives each update to one of them only, so commands here go unanswered at random: stop the other one, or give it a token of its own from @BotFather"
 }
 
 // ack tells Telegram that the updates below offset were received, at a stop

@@ -300,3 +300,37 @@ func TestSendDocument(t *testing.T) {
 		t.Errorf("a document went as sendMessage too")
 	}
 }
+
+// A 409 Conflict from getUpdates (another process polling the same token,
+// or a webhook set by one) is an error that says what goes on and what to
+// do, not a generic warning retried for ever.
+func TestUpdatesSayWhoElsePolls(t *testing.T) {
+	tests := []struct {
+		name, desc, want string
+	}{
+		{"another poller", "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running", "another process is polling Telegram with this bot token"},
+		{"a webhook", "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first", "a webhook is set for this bot token"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := telegramtest.New(t, token)
+			var logs strings.Builder
+			tg := newTestTelegram(t, srv, &logs, 0)
+			srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+				if c.Method == "getUpdates" {
+					return &telegramtest.Reply{Code: 409, Description: tt.desc}
+				}
+				return nil
+			})
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			tg.sleep = func(context.Context, time.Duration) { cancel() } // one failure is enough
+			if err := tg.Updates(ctx, func(context.Context, Incoming) {}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(logs.String(), "level=ERROR msg=\"getUpdates refused: "+strings.SplitN(tt.want, " ", 2)[0]) || !strings.Contains(logs.String(), tt.want) {
+				t.Errorf("logs do not say %q:\n%s", tt.want, logs.String())
+			}
+		})
+	}
+}

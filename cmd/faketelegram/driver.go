@@ -73,7 +73,7 @@ func (d *driver) do(line string) error {
 	args := strings.Fields(rest)
 	switch verb {
 	case "help":
-		fmt.Fprintln(d.out, help)
+		fmt.Fprintln(d.out, strings.Replace(help, "  sleep DURATION", faultHelp+"\n  sleep DURATION", 1))
 	case "chat":
 		f, text, err := fields(rest, 2)
 		if err != nil {
@@ -221,6 +221,8 @@ func (d *driver) do(line string) error {
 		} else {
 			d.srv.DeleteTopic(chat, thread)
 		}
+	case "fail", "lose", "slow", "clear":
+		return d.faultLine(verb, args)
 	case "sleep":
 		arg := strings.TrimSpace(rest)
 		if n, err := strconv.ParseFloat(arg, 64); err == nil {

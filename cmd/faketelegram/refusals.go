@@ -17,30 +17,37 @@ type refusals struct {
 	mu       sync.Mutex
 	gone     map[int64]string // chat → the 403's description
 	migrated map[int64]int64  // old group → its supergroup
+	faults   []*fault         // fail and lose lines, first match wins (faults.go)
+	slow     map[string]time.Duration
 }
 
 func newRefusals(srv *telegramtest.Server) *refusals {
-	r := &refusals{gone: map[int64]string{}, migrated: map[int64]int64{}}
+	r := &refusals{gone: map[int64]string{}, migrated: map[int64]int64{}, slow: map[string]time.Duration{}}
 	srv.Inject(r.answer)
 	return r
 }
 
 // answer refuses c when it names a chat gone or migrated; nil lets it be.
 func (r *refusals) answer(c telegramtest.Call) *telegramtest.Reply {
-	if c.Params.Get("chat_id") == "" {
-		return nil
-	}
-	chat := c.ChatID()
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	slow := r.fault(c) // a fail or lose line first, else perhaps a slow answer
+	if slow != nil && (slow.Code != 0 || slow.LoseAnswer) || c.Params.Get("chat_id") == "" {
+		return slow
+	}
+	chat := c.ChatID()
 	var rep *telegramtest.Reply
 	if to, ok := r.migrated[chat]; ok {
 		rep = &telegramtest.Reply{Code: 400, Description: "Bad Request: group chat was upgraded to a supergroup chat", MigrateTo: to}
 	} else if desc, ok := r.gone[chat]; ok {
 		rep = &telegramtest.Reply{Code: 403, Description: desc}
 	}
-	if rep != nil {
-		c.Params.Set("_refused", rep.Description) // the call as recorded: the printer says REFUSED
+	if rep == nil {
+		return slow
+	}
+	c.Params.Set("_refused", rep.Description) // the call as recorded: the printer says REFUSED
+	if slow != nil {
+		rep.Delay = slow.Delay
 	}
 	return rep
 }

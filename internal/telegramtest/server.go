@@ -68,6 +68,10 @@ type Reply struct {
 	MigrateTo   int64
 	Delay       time.Duration
 	Hangup      bool
+	// LoseAnswer carries the call out (a message is sent and recorded),
+	// then closes the connection without an answer: Telegram accepted it,
+	// and the bot cannot know.
+	LoseAnswer bool
 }
 
 // Server is the fake Bot API.
@@ -430,6 +434,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 				writeError(w, rep)
 				return
 			}
+			if rep.LoseAnswer {
+				defer hangup(w)
+				w = &lostAnswer{header: http.Header{}}
+			}
 		}
 	}
 	switch method {
@@ -663,6 +671,13 @@ func (s *Server) confirm(offset int) {
 	}
 	s.updates = kept
 }
+
+// lostAnswer is where the answer of a call with LoseAnswer goes: nowhere.
+type lostAnswer struct{ header http.Header }
+
+func (l *lostAnswer) Header() http.Header         { return l.header }
+func (l *lostAnswer) Write(b []byte) (int, error) { return len(b), nil }
+func (l *lostAnswer) WriteHeader(int)             {}
 
 // hangup closes the client's connection without an answer.
 func hangup(w http.ResponseWriter) {
