@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newshound/newshound/news"
 )
 
 func TestDetectLanguages(t *testing.T) {
@@ -155,5 +157,67 @@ func TestWordStems(t *testing.T) {
 	}
 	if got := stemKeys(nil, "курской", 1<<langEnglish); !slices.Equal(got, []string{"курск"}) {
 		t.Errorf("document stems of курской = %q, want the Russian stem whatever the Latin languages", got)
+	}
+}
+
+// TestArabicLightStem checks the Light10 stems of Arabic words: the article and the letters written onto it go,
+// and common suffixes, so that a subscription matches the word however it is prefixed; quoted words stay as
+// written, and so do words of other scripts.
+func TestArabicLightStem(t *testing.T) {
+	stems := []struct{ word, want string }{
+		{"زلزال", "زلزال"},
+		{"الزلزال", "زلزال"},
+		{"والزلزال", "زلزال"},
+		{"بالزلزال", "زلزال"},
+		{"كالزلزال", "زلزال"},
+		{"فالزلزال", "زلزال"},
+		{"للزلزال", "زلزال"},
+		{"وزلزال", "زلزال"},
+		{"الانتخابات", "انتخاب"},
+		{"انتخابات", "انتخاب"},
+		{"الحكومة", "حكوم"},
+		{"حكومة", "حكوم"},
+		{"بيروت", "بيروت"},       // a name that starts with ب keeps it: ب alone is no prefix
+		{"وزير", "زير"},          // Light10 reads و as "and" (see the match of الوزير below)
+		{"أحمد", "احمد"},         // alef forms are one
+		{"الزِّلْزَال", "زلزال"}, // short vowels and shadda go
+	}
+	for _, tt := range stems {
+		if got := arabicStem(tt.word); got != tt.want {
+			t.Errorf("arabicStem(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+	matches := []struct {
+		query, title string
+		want         bool
+	}{
+		{"زلزال", "الزلزال يضرب المغرب", true},
+		{"زلزال", "قتلى والزلزال في تركيا", true},
+		{"زلزال", "مساعدات للمتضررين بالزلزال", true},
+		{"الزلزال", "زلزال بقوة 6 درجات", true},
+		{"title:زلزال", "الزلزال يضرب المغرب", true},
+		{`"زلزال"`, "الزلزال يضرب المغرب", false}, // quoted: as written
+		{"زلزال", "زلازل", false},                 // a broken plural: Light10 knows no roots
+		{"انتخابات", "نتائج الانتخابات في العراق", true},
+		{"وزير", "الوزير يستقيل", true}, // و as a letter of the word: its second stem
+		{"الوزير", "وزير الخارجية يستقيل", true},
+	}
+	for _, tt := range matches {
+		q, err := Parse(tt.query)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.query, err)
+		}
+		d := NewDocument(Article{Title: tt.title})
+		if got := q.Match(d); got != tt.want {
+			t.Errorf("%q on %q: Match = %v, want %v", tt.query, tt.title, got, tt.want)
+		}
+		ix := NewIndex()
+		ix.Add(7, q)
+		if got := slices.Contains(ix.Match(d), 7); got != tt.want {
+			t.Errorf("%q on %q: Index.Match = %v, want %v", tt.query, tt.title, got, tt.want)
+		}
+	}
+	if got := mustParse(t, "زلزال").Snippet("قتلى والزلزال في تركيا", 10); !strings.Contains(got, news.SnippetStart+"والزلزال"+news.SnippetEnd) {
+		t.Errorf("snippet %q does not mark والزلزال", got)
 	}
 }

@@ -146,6 +146,12 @@ func (h *highlighter) hit(word string) bool {
 				return
 			}
 		}
+		if r := firstRune(t); r >= 0x600 && isArabicStart(r) {
+			// an Arabic stem loses its prefixes too (ال...): no start tells it
+			s, kept := arabicStems(t)
+			found = h.stems[s] || kept != "" && h.stems[kept]
+			return
+		}
 		for _, p := range h.starts {
 			if strings.HasPrefix(t, p) {
 				h.keys = stemKeys(h.keys[:0], t, allLatin)

@@ -106,8 +106,8 @@ func allLettersOf(t string, script *unicode.RangeTable) bool {
 	return t != ""
 }
 
-// stemKeys returns the distinct stems of a document's token t under the languages of set, and under Russian for a
-// Cyrillic token, appending them to dst.
+// stemKeys returns the distinct stems of a document's token t under the languages of set, under Russian for a
+// Cyrillic token and by arabicStem for an Arabic one, appending them to dst.
 func stemKeys(dst []string, t string, set langSet) []string {
 	start := len(dst)
 	add := func(k string) {
@@ -121,6 +121,12 @@ func stemKeys(dst []string, t string, set langSet) []string {
 	if r := firstRune(t); r >= 0x400 && unicode.Is(unicode.Cyrillic, r) {
 		add(stemKey(langRussian, t))
 		return dst
+	} else if r >= 0x600 && isArabicStart(r) {
+		s, kept := arabicStems(t)
+		if add(s); kept != "" {
+			add(kept)
+		}
+		return dst
 	}
 	for l := range language(latinLanguages) {
 		if set.has(l) {
@@ -131,7 +137,8 @@ func stemKeys(dst []string, t string, set langSet) []string {
 }
 
 // wordStems returns the stems by which a bare query word t matches: first its primary stem — the English one for a
-// Latin-script word, the Russian one for a Cyrillic word, t itself for others — then its other stems under the
+// Latin-script word, the Russian one for a Cyrillic word, the Light10 one for an Arabic word (see arabicStem), t
+// itself for others — then its other stems under the
 // German, French, Spanish, Italian and Portuguese stemmers that differ from it. An article read in English only
 // (see Document) is matched by the primary stem alone, so that English keeps its guarantees whatever other languages
 // make of a word ("election" does not match "elected", which French would allow); an article read in another
@@ -139,6 +146,8 @@ func stemKeys(dst []string, t string, set langSet) []string {
 func wordStems(t string) []string {
 	if r := firstRune(t); r >= 0x400 && unicode.Is(unicode.Cyrillic, r) {
 		return []string{stemKey(langRussian, t)}
+	} else if r >= 0x600 && isArabicStart(r) {
+		return stemKeys(nil, t, 0)
 	}
 	return stemKeys(nil, t, allLatin)
 }

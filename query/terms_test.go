@@ -105,6 +105,7 @@ func TestTermsMatchExpression(t *testing.T) {
 	}{
 		{name: "English word is its exact stems", query: "tariffs", want: `{title body tstems bstems} : ("tariff" OR "tariffs")`},
 		{name: "Russian word", query: "Курской", want: `{title body tstems bstems} : "курск"`},
+		{name: "Arabic word is its Light10 stem", query: "الزلزال", want: `{title body tstems bstems} : "زلزال"`},
 		{name: "title word", query: "title:kursk", want: `{title tstems} : "kursk"`},
 		{name: "quoted word", query: `"Tariffs"`, want: `{title body} : "tariffs"`},
 		{name: "phrase", query: `"north korea"`, want: `{title body} : "north korea"`},

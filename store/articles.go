@@ -130,7 +130,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 	)
 	if fetched {
 		keys = itemKeys(items)
-		if hash = setHash(keys); s.fetches.sameItems(sourceID, hash) {
+		if hash = setHash(keys) ^ titlesHash(items); s.fetches.sameItems(sourceID, hash) {
 			return nil, 0, false, nil // the items of the last fetch stored: nothing new, nothing to mark
 		}
 	}
@@ -173,6 +173,10 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 						k++
 					}
 					if seen {
+						// updated in place: no alert, but its new title
+						if err := s.retitle(ctx, tx, sourceID, a); err != nil {
+							return err
+						}
 						continue
 					}
 				}

@@ -29,13 +29,14 @@ type termPass struct {
 }
 
 // termPasses are the re-indexings of 0044_refold (Greek accents and ł
-// folded) and 0046_restem (Portuguese plurals in -ões stemmed as their
-// singulars), in that order.
+// folded), 0046_restem (Portuguese plurals in -ões stemmed as their
+// singulars) and 0061_arabic_stem (Arabic words stemmed), in that order.
 func termPasses() []termPass {
 	refolded := func(t string) bool { got := query.Terms(t); return len(got) != 1 || got[0] != t }
 	return []termPass{
 		{marker: "terms_refold", stale: refolded, drop: true, done: "articles indexed again for the new folding of Greek accents and ł"},
 		{marker: "terms_restem", stale: query.Restemmed, done: "articles indexed again for the new stems of Portuguese plurals in -ões"},
+		{marker: "terms_arabic", stale: query.ArabicStemmed, done: "articles indexed again for the stems of Arabic words"},
 	}
 }
 

@@ -1,0 +1,61 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"hash/fnv"
+
+	"github.com/newshound/newshound/news"
+)
+
+// An item a feed updates in place (the same guid, a corrected title) is
+// seen already: it causes no alert, but its stored title is the new one, so
+// that /search, the digest and story links show it. Only what changed is
+// written: a fetch whose items and titles are those of the last one stored
+// writes nothing (see titlesHash), and an unchanged title is no update.
+
+// titlesHash hashes each item's guid with its title, whatever their order
+// (a sum of FNV-1a hashes): mixed into the hash of a fetch's items, a
+// retitled item makes the fetch differ from the last one stored.
+func titlesHash(items []news.Article) uint64 {
+	var sum uint64
+	for _, a := range items {
+		h := fnv.New64a()
+		h.Write([]byte(a.GUID))
+		h.Write([]byte{0})
+		h.Write([]byte(a.Title))
+		sum += h.Sum64()
+	}
+	return sum
+}
+
+// retitle stores a seen item's title when it differs from its article's
+// (of source sourceID, by guid), and enters the new title into the search
+// index: at once when the article is indexed, else with the next batch. An
+// item with an empty title, or without a stored article (retention removed
+// it; it was stored under another guid), changes nothing.
+func (s *Store) retitle(ctx context.Context, tx *sql.Tx, sourceID int64, a news.Article) error {
+	if a.Title == "" {
+		return nil
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `UPDATE articles SET title = ?1 WHERE source_id = ?2 AND guid = ?3 AND title <> ?1 RETURNING id`,
+		a.Title, sourceID, a.GUID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("retitle %q: %w", a.GUID, err)
+	}
+	indexed, err := isIndexed(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if !indexed {
+		s.later.other(tx, id) // its waiting terms are the old title's
+		return nil
+	}
+	return s.reindex(ctx, tx, []int64{id})
+}
