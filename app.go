@@ -245,6 +245,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		parts.MetricsAddr = metricsSrv.Addr()
 	}
 	run.start(tasks...)
+	log.Info("started", "sources", len(cfg.Sources), "console", cfg.ConsoleMode())
 	if m.Ready != nil {
 		m.Ready(parts)
 	}

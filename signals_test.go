@@ -50,7 +50,7 @@ func TestHangupIsLoggedAndTermStopsCleanly(t *testing.T) {
 			cmd.Process.Kill()
 		}
 	}()
-	out.waitText(t, "connected to telegram", 30*time.Second)
+	out.waitText(t, "msg=started", 30*time.Second) // a stop before is clean too, but logs no "stopped"
 	if err := cmd.Process.Signal(syscall.SIGHUP); err != nil {
 		t.Fatal(err)
 	}
