@@ -2,13 +2,13 @@ package query
 
 // Pack copies what Match reads of every term — its check entries, direct entries and block of records, and the
 // array of the terms' lists — into a few large arrays (slabs), term after term, which on Linux it asks the kernel to
-// back with 2 MB pages (transparent huge pages, see hugePages). Match reads the lists of an article's ~700 terms at
-// random over an index of about 120 MB at a million queries: filed one by one, they lie over some 30,000 pages of
-// 4 KB, more than the processor's TLB holds, so that most reads of a term's lists wait for a walk of the page
-// tables too, and those walks miss the caches as soon as other work shares them. Packed, the index spans about 60
-// pages of 2 MB. Packing leaves no spare room behind a list: the first Add or Remove that grows a list moves that
-// list out of its slab to a place of its own, and the slab keeps its room until the next Pack. Refile packs when it
-// is done; Add packs again once the words it wrote since the last Pack reach half the packed ones.
+// back with 2 MB pages (transparent huge pages, see hugeSlice). Match reads the lists of an article's ~700 terms at
+// random: at a million queries they come to about 36 MB, which filed one by one lie on some 9,000 pages of 4 KB
+// among the rest of the heap, more than the processor's TLB holds, so that many reads wait for a walk of the page
+// tables too, and those walks miss the caches as soon as other work shares them. Packed, they take about 20 pages
+// of 2 MB. Packing leaves no spare room behind a list: the first Add or Remove that grows a list moves that list out
+// of its slab to a place of its own, and the slab keeps its room until the next Pack. Refile packs when it is done;
+// Add and Remove pack again once the words they wrote or removed since the last Pack reach half the packed ones.
 //
 // Pack takes time in proportion to the index's size (a copy of it) and holds Match off meanwhile: call it after
 // loading many queries at once. It never changes which queries match.
@@ -65,10 +65,10 @@ type slabs struct {
 	lists  []termLists // the Index's lists when packed (it moves out when a term is added)
 }
 
-// notePacked counts n words written into the index's lists by Add (an entry of checks counts two) and packs again
-// when they reach half of what the last Pack packed: lists that grew have left their slab, which keeps their room
-// until the next Pack. An index never packed (its slabs empty) is not packed here: loading stays a sequence of Adds
-// until the owner calls Pack or Refile.
+// notePacked counts n words written into the index's lists or removed from them by Add or Remove (an entry of
+// checks counts two) and packs again when they reach half of what the last Pack packed: lists that grew have left
+// their slab, which keeps their room until the next Pack. An index never packed (its slabs empty) is not packed
+// here: loading stays a sequence of Adds until the owner calls Pack or Refile.
 func (ix *Index) notePacked(n int) {
 	packed := len(ix.slabs.words) + 2*len(ix.slabs.checks)
 	if packed == 0 {
