@@ -52,6 +52,7 @@ func (s *Sender) deliver(ctx, stop context.Context, m news.Message) {
 	case errors.As(err, &gone):
 		s.log.Info("message dropped", "message", m.ID, "chat", m.ChatID, "kind", m.Kind, "reason", gone.reason)
 		s.record(s.opts.Outbox.MarkDropped(ctx, m.ID, gone.reason))
+		s.dropped(DropGone, 1)
 		return
 	case err != nil:
 		wait := retryBackoff(m.Attempts + 1)

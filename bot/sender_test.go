@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -312,4 +313,48 @@ func TestSenderClipsWhatTelegramFindsTooLong(t *testing.T) {
 		t.Errorf("then %q, want the next message", got[1].Text())
 	}
 	testkit.WaitFor(t, "both sent", func() bool { return r.statuses(t)[news.StatusSent] == 2 })
+}
+
+// dropCounter is an Observer that counts the messages given up on.
+type dropCounter struct {
+	mu      sync.Mutex
+	dropped map[string]int
+}
+
+func (*dropCounter) Sent(string)    {}
+func (*dropCounter) SendFailed(int) {}
+func (c *dropCounter) Dropped(reason string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.dropped[reason]++
+}
+
+func (c *dropCounter) count(reason string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.dropped[reason]
+}
+
+// Every message given up on is heard by the observer, by why: a lost alert
+// shows in the metrics, not only in a log line.
+func TestSenderTellsTheObserverOfDrops(t *testing.T) {
+	r := newSenderRig(t)
+	obs := &dropCounter{dropped: map[string]int{}}
+	r.opts.Observer = obs
+	subA, subB := r.chat(t, 10, "private"), r.chat(t, 20, "private")
+	r.alerts(t, 10, subA, "refused one", "kept")
+	r.alerts(t, 20, subB, "to a blocked chat")
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		switch {
+		case c.Method != "sendMessage":
+		case c.ChatID() == 20:
+			return &telegramtest.Reply{Code: 403, Description: "Forbidden: bot was blocked by the user"}
+		case c.ChatID() == 10 && strings.Contains(c.Text(), "refused one"):
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: not enough rights to send text messages to the chat"}
+		}
+		return nil
+	})
+	r.start(t)
+	r.tg.WaitSent(t, 10, 1, 5*time.Second)
+	testkit.WaitFor(t, "both drops heard", func() bool { return obs.count(DropRefused) == 1 && obs.count(DropUnreachable) == 1 })
 }
