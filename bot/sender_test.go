@@ -358,3 +358,39 @@ func TestSenderTellsTheObserverOfDrops(t *testing.T) {
 	r.tg.WaitSent(t, 10, 1, 5*time.Second)
 	testkit.WaitFor(t, "both drops heard", func() bool { return obs.count(DropRefused) == 1 && obs.count(DropUnreachable) == 1 })
 }
+
+// A slow Telegram (answers in seconds) gets more messages in flight than
+// wait for a turn of the global rate: throughput is not Concurrency divided
+// by the answer time (0.8 messages/s for 8 at 10 s).
+func TestSenderKeepsSendingWhileTelegramIsSlow(t *testing.T) {
+	r := newSenderRig(t)
+	r.opts.Concurrency = 2
+	const chats = 12
+	for i := range int64(chats) {
+		r.alerts(t, 100+i, r.chat(t, 100+i, "private"), fmt.Sprintf("alert %d", i))
+	}
+	var mu sync.Mutex
+	inFlight := 0
+	answer := make(chan struct{})
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method != "sendMessage" {
+			return nil
+		}
+		mu.Lock()
+		inFlight++
+		mu.Unlock()
+		<-answer // Telegram is slow: no answer until the test has seen enough calls waiting
+		return nil
+	})
+	r.start(t)
+	var once sync.Once
+	answerAll := func() { once.Do(func() { close(answer) }) }
+	t.Cleanup(answerAll) // before the sender's: it waits for its calls
+	testkit.WaitFor(t, "more calls awaiting an answer than Concurrency", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return inFlight >= 3*r.opts.Concurrency
+	})
+	answerAll()
+	testkit.WaitFor(t, "every alert sent", func() bool { return r.statuses(t)[news.StatusSent] == chats })
+}
