@@ -67,7 +67,7 @@ var (
 	fetchResults = []string{FetchOK, FetchNotModified, FetchError}
 	messageKinds = []string{"reply", "alert", "digest", "edit", "other"}
 	errorCodes   = []string{"network", "400", "403", "429", "5xx", "other"}
-	dropReasons  = []string{"refused", "unreachable", "gone"}
+	dropReasons  = []string{"refused", "unreachable", "gone", "other"}
 )
 
 // New returns Metrics with every collector registered on a new registry,
@@ -85,7 +85,7 @@ func New(opts Options) *Metrics {
 		sent: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_messages_sent_total",
 			Help: "Messages Telegram accepted, by outbox kind."}, []string{"kind"}),
 		dropped: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_messages_dropped_total",
-			Help: "Messages given up on, by why: refused (Telegram refused it for good), unreachable (the chat blocked or left the bot; its queue went too), gone (what it referred to is gone)."}, []string{"reason"}),
+			Help: "Messages given up on, by why: refused (Telegram refused it for good), unreachable (the chat blocked or left the bot; its queue went too), gone (what it referred to is gone), other."}, []string{"reason"}),
 		telegramErrs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_telegram_errors_total",
 			Help: "Failed Telegram calls by error code (network: no answer)."}, []string{"code"}),
 		pollDuration: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "newshound_poll_duration_seconds",
@@ -195,12 +195,12 @@ func (m *Metrics) Sent(kind string) {
 }
 
 // Dropped counts one message given up on, by why (refused, unreachable or
-// gone; anything else counts as refused).
+// gone; anything else counts as other).
 func (m *Metrics) Dropped(reason string) {
 	switch reason {
 	case "refused", "unreachable", "gone":
 	default:
-		reason = "refused"
+		reason = "other"
 	}
 	m.dropped.WithLabelValues(reason).Inc()
 }

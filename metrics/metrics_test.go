@@ -101,7 +101,8 @@ func TestObserversShowInExposition(t *testing.T) {
 				m.Dropped(r)
 			}
 		}, []string{
-			`newshound_messages_dropped_total{reason="refused"} 3`,
+			`newshound_messages_dropped_total{reason="refused"} 2`,
+			`newshound_messages_dropped_total{reason="other"} 1`,
 			`newshound_messages_dropped_total{reason="unreachable"} 1`,
 			`newshound_messages_dropped_total{reason="gone"} 1`,
 		}},
