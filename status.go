@@ -125,6 +125,13 @@ func (w *watch) Sent(kind string) {
 	w.mu.Unlock()
 }
 
+// Dropped passes on a message given up on, to metrics that count them.
+func (w *watch) Dropped(reason string) {
+	if d, ok := w.sends.(bot.DropObserver); ok {
+		d.Dropped(reason)
+	}
+}
+
 func (w *watch) SendFailed(code int) {
 	w.sends.SendFailed(code)
 	if code != 0 && code < 500 && code != 401 {

@@ -47,6 +47,7 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 	case se.Code == 403 || strings.Contains(desc, "chat not found"):
 		s.log.Info("chat unreachable; marked inactive and its queue dropped", "chat", m.ChatID, "err", se.Description)
 		s.record(s.opts.Chats.SetChatActive(ctx, m.ChatID, false))
+		s.dropped(DropUnreachable, 1)
 	case se.MigrateTo != 0:
 		s.migrate(ctx, m.ChatID, se.MigrateTo, d)
 	case strings.Contains(desc, "can't parse entities") && !d.plain:
@@ -64,6 +65,7 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 	default:
 		s.log.Warn("message dropped: telegram refused it", "message", m.ID, "chat", m.ChatID, "kind", m.Kind, "err", se.Error())
 		s.record(s.opts.Outbox.MarkManyDropped(ctx, d.ids, se.Error()))
+		s.dropped(DropRefused, len(d.ids))
 	}
 }
 

@@ -17,6 +17,7 @@ type delivery struct {
 	// stop is the sender's run context: waiting for the rate ends with it.
 	// (A context in a struct, because a delivery lives for one call only.)
 	stop    context.Context
+	onWire  func() // called when the call goes on the wire (nil: nothing to do)
 	head    news.Message
 	ids     []int64
 	editOf  int // Telegram's id of the message to edit; 0 = send a new one
@@ -28,7 +29,7 @@ type delivery struct {
 
 // deliver turns the chat's head row into a Telegram call and records the
 // outcome.
-func (s *Sender) deliver(ctx, stop context.Context, m news.Message) {
+func (s *Sender) deliver(ctx, stop context.Context, m news.Message, onWire func()) {
 	var d *delivery
 	var err error
 	switch m.Kind {
@@ -52,6 +53,7 @@ func (s *Sender) deliver(ctx, stop context.Context, m news.Message) {
 	case errors.As(err, &gone):
 		s.log.Info("message dropped", "message", m.ID, "chat", m.ChatID, "kind", m.Kind, "reason", gone.reason)
 		s.record(s.opts.Outbox.MarkDropped(ctx, m.ID, gone.reason))
+		s.dropped(DropGone, 1)
 		return
 	case err != nil:
 		wait := retryBackoff(m.Attempts + 1)
@@ -61,7 +63,7 @@ func (s *Sender) deliver(ctx, stop context.Context, m news.Message) {
 	case d == nil:
 		return // nothing to send now: held, dropped or gathering a burst
 	}
-	d.stop = stop
+	d.stop, d.onWire = stop, onWire
 	s.attempt(ctx, d)
 }
 
@@ -77,6 +79,9 @@ func gone(format string, args ...any) error { return &goneError{reason: fmt.Spri
 func (s *Sender) attempt(ctx context.Context, d *delivery) {
 	if err := s.pace(d.stop); err != nil {
 		return
+	}
+	if d.onWire != nil {
+		d.onWire() // its turn taken: another message may wait for the next
 	}
 	var id int
 	var err error

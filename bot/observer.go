@@ -13,6 +13,31 @@ type Observer interface {
 	SendFailed(code int)
 }
 
+// DropObserver is what an Observer may also be, to hear the messages the
+// sender gives up on, by why: "refused" (Telegram refused the message for
+// good, as a 400 it cannot be sent around), "unreachable" (the chat blocked,
+// left or is not found: the message in hand, the chat's queue behind it
+// goes with it) or "gone" (what the message refers to is gone).
+type DropObserver interface {
+	Dropped(reason string)
+}
+
+// Reasons a message is given up on (DropObserver).
+const (
+	DropRefused     = "refused"
+	DropUnreachable = "unreachable"
+	DropGone        = "gone"
+)
+
+// dropped tells the observer, if it listens, of n messages given up on.
+func (s *Sender) dropped(reason string, n int) {
+	if o, ok := s.opts.Observer.(DropObserver); ok {
+		for range n {
+			o.Dropped(reason)
+		}
+	}
+}
+
 type nopObserver struct{}
 
 func (nopObserver) Sent(string)    {}

@@ -74,7 +74,7 @@ type SenderOptions struct {
 	Chats       ChatBook  // required
 	Transport   Transport
 	Rates       Rates
-	Concurrency int    // messages in flight at once, each to a different chat; default 8
+	Concurrency int    // messages waiting for a turn of the global rate at once, each to a different chat; default 8 (8× as many may await Telegram's answers)
 	BurstMax    int    // more alerts than this for a chat within a minute go as one message; default 5
 	QuietMode   string // store.QuietSilent or store.QuietHold, for chats that chose neither; default silent
 	Logger      *slog.Logger
@@ -200,7 +200,14 @@ func (s *Sender) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	defer s.flushJournal()
 	defer wg.Wait()
+	// sem bounds the deliveries being prepared or waiting for their turn of
+	// the global rate; wire bounds those in flight, calls on the wire
+	// included. A slow Telegram (answers in seconds) so still gets messages
+	// at its rate, while no more than Concurrency wait for a turn: a
+	// message's chat token is taken before its turn (claim), and a long
+	// queue of turns would let a group's messages leave bunched.
 	sem := make(chan struct{}, s.opts.Concurrency)
+	wire := make(chan struct{}, s.opts.Concurrency*wireFactor)
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
 	swept := time.Now()
@@ -209,7 +216,7 @@ func (s *Sender) Run(ctx context.Context) error {
 			s.sweep()
 			swept = time.Now()
 		}
-		s.waitGlobalPause(ctx, sem)
+		s.waitGlobalPause(ctx, wire)
 		s.fresh.Store(false)
 		read := time.Now()
 		msgs, err := s.opts.Outbox.DueMessages(ctx, s.opts.Now(), batchSize)
@@ -226,19 +233,19 @@ func (s *Sender) Run(ctx context.Context) error {
 			if !s.claim(m, read) {
 				continue
 			}
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
+			if !acquire(ctx, wire) || !acquire(ctx, sem) {
 				s.release(m.ChatID)
-				return nil
+				return nil // wg.Wait and flushJournal run, deferred
 			}
 			wg.Add(1)
 			go func() {
-				defer func() { <-sem; s.release(m.ChatID); wg.Done() }()
-				s.deliverSafely(context.WithoutCancel(ctx), ctx, m)
+				var once sync.Once
+				onWire := func() { once.Do(func() { <-sem }) }
+				defer func() { onWire(); <-wire; s.release(m.ChatID); wg.Done() }()
+				s.deliverSafely(context.WithoutCancel(ctx), ctx, m, onWire)
 			}()
 		}
-		s.settled(len(sem))
+		s.settled(len(wire))
 		select {
 		case <-ctx.Done():
 		case <-s.wake:
@@ -351,14 +358,28 @@ func (s *Sender) settled(inFlight int) {
 // deliverSafely delivers m; a panic while doing so is logged and the message
 // retried later, so one bad row cannot stop the bot. ctx outlives Run's, so
 // that an outcome is always recorded; stop is Run's, and ends waiting.
-func (s *Sender) deliverSafely(ctx, stop context.Context, m news.Message) {
+func (s *Sender) deliverSafely(ctx, stop context.Context, m news.Message, onWire func()) {
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("delivery panicked; will retry", "message", m.ID, "chat", m.ChatID, "panic", r)
 			s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(retryBackoff(m.Attempts+1))), fmt.Sprint("panic: ", r)))
 		}
 	}()
-	s.deliver(ctx, stop, m)
+	s.deliver(ctx, stop, m, onWire)
+}
+
+// wireFactor is how many more deliveries may be in flight than wait for a
+// turn (Concurrency): calls Telegram is slow to answer.
+const wireFactor = 8
+
+// acquire takes a slot of sem, or fails when ctx ends first.
+func acquire(ctx context.Context, sem chan struct{}) bool {
+	select {
+	case sem <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 func (s *Sender) record(err error) {

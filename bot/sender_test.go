@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -312,4 +313,84 @@ func TestSenderClipsWhatTelegramFindsTooLong(t *testing.T) {
 		t.Errorf("then %q, want the next message", got[1].Text())
 	}
 	testkit.WaitFor(t, "both sent", func() bool { return r.statuses(t)[news.StatusSent] == 2 })
+}
+
+// dropCounter is an Observer that counts the messages given up on.
+type dropCounter struct {
+	mu      sync.Mutex
+	dropped map[string]int
+}
+
+func (*dropCounter) Sent(string)    {}
+func (*dropCounter) SendFailed(int) {}
+func (c *dropCounter) Dropped(reason string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.dropped[reason]++
+}
+
+func (c *dropCounter) count(reason string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.dropped[reason]
+}
+
+// Every message given up on is heard by the observer, by why: a lost alert
+// shows in the metrics, not only in a log line.
+func TestSenderTellsTheObserverOfDrops(t *testing.T) {
+	r := newSenderRig(t)
+	obs := &dropCounter{dropped: map[string]int{}}
+	r.opts.Observer = obs
+	subA, subB := r.chat(t, 10, "private"), r.chat(t, 20, "private")
+	r.alerts(t, 10, subA, "refused one", "kept")
+	r.alerts(t, 20, subB, "to a blocked chat")
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		switch {
+		case c.Method != "sendMessage":
+		case c.ChatID() == 20:
+			return &telegramtest.Reply{Code: 403, Description: "Forbidden: bot was blocked by the user"}
+		case c.ChatID() == 10 && strings.Contains(c.Text(), "refused one"):
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: not enough rights to send text messages to the chat"}
+		}
+		return nil
+	})
+	r.start(t)
+	r.tg.WaitSent(t, 10, 1, 5*time.Second)
+	testkit.WaitFor(t, "both drops heard", func() bool { return obs.count(DropRefused) == 1 && obs.count(DropUnreachable) == 1 })
+}
+
+// A slow Telegram (answers in seconds) gets more messages in flight than
+// wait for a turn of the global rate: throughput is not Concurrency divided
+// by the answer time (0.8 messages/s for 8 at 10 s).
+func TestSenderKeepsSendingWhileTelegramIsSlow(t *testing.T) {
+	r := newSenderRig(t)
+	r.opts.Concurrency = 2
+	const chats = 12
+	for i := range int64(chats) {
+		r.alerts(t, 100+i, r.chat(t, 100+i, "private"), fmt.Sprintf("alert %d", i))
+	}
+	var mu sync.Mutex
+	inFlight := 0
+	answer := make(chan struct{})
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method != "sendMessage" {
+			return nil
+		}
+		mu.Lock()
+		inFlight++
+		mu.Unlock()
+		<-answer // Telegram is slow: no answer until the test has seen enough calls waiting
+		return nil
+	})
+	r.start(t)
+	var once sync.Once
+	answerAll := func() { once.Do(func() { close(answer) }) }
+	t.Cleanup(answerAll) // before the sender's: it waits for its calls
+	testkit.WaitFor(t, "more calls awaiting an answer than Concurrency", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return inFlight >= 3*r.opts.Concurrency
+	})
+	answerAll()
+	testkit.WaitFor(t, "every alert sent", func() bool { return r.statuses(t)[news.StatusSent] == chats })
 }

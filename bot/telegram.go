@@ -63,7 +63,7 @@ func NewTelegram(ctx context.Context, opts TelegramOptions) (*Telegram, error) {
 	// The sender keeps several messages in flight; the default two idle
 	// connections per host would make it open (and TLS-handshake) new ones.
 	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.MaxIdleConnsPerHost = 32
+	tr.MaxIdleConnsPerHost = 96 // the sender's calls awaiting answers (8×8 by default), and the commands'
 	long := &ctxClient{ctx: ctx, token: opts.Token, c: &http.Client{Timeout: opts.PollTimeout + 20*time.Second}}
 	short := &ctxClient{ctx: graceContext(ctx, sendGrace), token: opts.Token, c: &http.Client{Timeout: 30 * time.Second, Transport: tr}}
 	// getMe ends with ctx: there is nothing on the wire to finish yet.

@@ -53,6 +53,7 @@ type Metrics struct {
 	stored       prometheus.Counter
 	queued       prometheus.Counter
 	sent         *prometheus.CounterVec
+	dropped      *prometheus.CounterVec
 	telegramErrs *prometheus.CounterVec
 	pollDuration prometheus.Histogram
 }
@@ -68,6 +69,7 @@ var (
 	fetchResults = []string{FetchOK, FetchNotModified, FetchError}
 	messageKinds = []string{"reply", "alert", "digest", "edit", "other"}
 	errorCodes   = []string{"network", "400", "403", "429", "5xx", "other"}
+	dropReasons  = []string{"refused", "unreachable", "gone", "other"}
 )
 
 // New returns Metrics with every collector registered on a new registry,
@@ -84,12 +86,14 @@ func New(opts Options) *Metrics {
 			Help: "Alerts queued in the outbox."}),
 		sent: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_messages_sent_total",
 			Help: "Messages Telegram accepted, by outbox kind."}, []string{"kind"}),
+		dropped: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_messages_dropped_total",
+			Help: "Messages given up on, by why: refused (Telegram refused it for good), unreachable (the chat blocked or left the bot; its queue went too), gone (what it referred to is gone), other."}, []string{"reason"}),
 		telegramErrs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_telegram_errors_total",
 			Help: "Failed Telegram calls by error code (network: no answer)."}, []string{"code"}),
 		pollDuration: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "newshound_poll_duration_seconds",
 			Help: "How long finishing a round of fetches took (summaries, story linking and matching of what it stored); each source is fetched on its own clock, so this is no fetch's time.", Buckets: []float64{0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300}}),
 	}
-	m.reg.MustRegister(m.fetches, m.stored, m.queued, m.sent, m.telegramErrs, m.pollDuration,
+	m.reg.MustRegister(m.fetches, m.stored, m.queued, m.sent, m.dropped, m.telegramErrs, m.pollDuration,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// Known label values start at zero, so rate() works from the first scrape.
 	for _, r := range fetchResults {
@@ -100,6 +104,9 @@ func New(opts Options) *Metrics {
 	}
 	for _, c := range errorCodes {
 		m.telegramErrs.WithLabelValues(c)
+	}
+	for _, r := range dropReasons {
+		m.dropped.WithLabelValues(r)
 	}
 	if opts.Sources != nil {
 		m.reg.MustRegister(sourcesCollector{opts.Sources})
@@ -190,6 +197,17 @@ func (m *Metrics) Sent(kind string) {
 		kind = "other"
 	}
 	m.sent.WithLabelValues(kind).Inc()
+}
+
+// Dropped counts one message given up on, by why (refused, unreachable or
+// gone; anything else counts as other).
+func (m *Metrics) Dropped(reason string) {
+	switch reason {
+	case "refused", "unreachable", "gone":
+	default:
+		reason = "other"
+	}
+	m.dropped.WithLabelValues(reason).Inc()
 }
 
 // SendFailed counts one failed Telegram call by its error code; 0 means no

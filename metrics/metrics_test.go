@@ -96,6 +96,16 @@ func TestObserversShowInExposition(t *testing.T) {
 			`newshound_telegram_errors_total{code="5xx"} 2`,
 			`newshound_telegram_errors_total{code="other"} 2`,
 		}},
+		{"messages dropped by bounded reason", func(m *Metrics) {
+			for _, r := range []string{"refused", "refused", "unreachable", "gone", "whatever"} {
+				m.Dropped(r)
+			}
+		}, []string{
+			`newshound_messages_dropped_total{reason="refused"} 2`,
+			`newshound_messages_dropped_total{reason="other"} 1`,
+			`newshound_messages_dropped_total{reason="unreachable"} 1`,
+			`newshound_messages_dropped_total{reason="gone"} 1`,
+		}},
 		{"poll duration", func(m *Metrics) { m.PollTook(300 * time.Millisecond); m.PollTook(2 * time.Second) }, []string{
 			`newshound_poll_duration_seconds_bucket{le="0.5"} 1`,
 			`newshound_poll_duration_seconds_bucket{le="+Inf"} 2`,

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/newshound/newshound/internal/telegramtest"
+)
+
+// TestFaultLinesRefuseAndLoseAsTelegramDoes drives fail and lose lines and
+// checks the answers a bot would get.
+func TestFaultLinesRefuseAndLoseAsTelegramDoes(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, &bytes.Buffer{})
+	for _, line := range []string{"fail sendMessage 5 1 429 retry_after=3 Too Many Requests: retry after 3", "lose sendMessage 6 1", "slow editMessageText 0s"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	for _, bad := range []string{"fail sendMessage 5 1", "fail sendMessage x 1 400 Bad", "fail sendMessage 5 1 200 fine", "lose sendMessage", "slow sendMessage soon"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+	send := func(chat string) (*http.Response, error) {
+		return http.PostForm(srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {chat}, "text": {"hi"}})
+	}
+	resp, err := send("5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body struct {
+		ErrorCode  int `json:"error_code"`
+		Parameters struct {
+			RetryAfter int `json:"retry_after"`
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if body.ErrorCode != 429 || body.Parameters.RetryAfter != 3 {
+		t.Errorf("first send answered %+v, want 429 with retry_after 3", body)
+	}
+	if resp, err = send("5"); err != nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("second send: %v, %v; want accepted (the line said once)", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+	if resp, err := send("6"); err == nil {
+		resp.Body.Close()
+		t.Error("a lost answer came back")
+	}
+	if got := srv.Sent(6); len(got) != 1 {
+		t.Errorf("%d messages to chat 6 carried out, want the one whose answer was lost", len(got))
+	}
+}
