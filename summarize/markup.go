@@ -7,10 +7,15 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// looksLikeHTML reports whether s has markup: a tag of a known HTML
-// element ("<p>", "</b>", "<br/>", "<a href=...>"), a comment or a
-// doctype. Text that only looks like a tag is not markup: "x<y" in prose,
-// or "<steel>" in a headline whose entities the feed parser decoded.
+// looksLikeHTML reports whether s has markup: a comment or a doctype, or a
+// tag of a known HTML element that only markup writes — an end tag
+// ("</b>"), a tag with attributes or self-closed ("<a href=...>",
+// "<br/>"), or the start tag of an element markup leaves open or empty
+// ("<p>", "<br>", "<li>", "<img>"). Text that only looks like a tag is not
+// markup: "x<y" in prose, "<steel>" in a headline whose entities the feed
+// parser decoded, nor a lone "<progress>" or "<div>" a headline names
+// (every element's start tag alone, without its end tag anywhere, is text:
+// "Browsers add the <progress> element" lost its subject).
 func looksLikeHTML(s string) bool {
 	for {
 		i := strings.IndexByte(s, '<')
@@ -21,6 +26,7 @@ func looksLikeHTML(s string) bool {
 		if s[0] == '!' && strings.IndexByte(s, '>') >= 0 {
 			return true
 		}
+		closing := s[0] == '/'
 		name := strings.TrimPrefix(s, "/")
 		end := 0
 		for end < len(name) && (isASCIILetter(name[end]) || end > 0 && name[end] >= '0' && name[end] <= '9') {
@@ -34,10 +40,24 @@ func looksLikeHTML(s string) bool {
 		default:
 			continue
 		}
-		if atom.Lookup([]byte(strings.ToLower(name[:end]))) != 0 && strings.IndexByte(name[end:], '>') >= 0 {
+		gt := strings.IndexByte(name[end:], '>')
+		a := atom.Lookup([]byte(strings.ToLower(name[:end])))
+		if a == 0 || gt < 0 {
+			continue
+		}
+		// A start tag alone is text; with its end tag, which this loop
+		// meets later, "<b>Storm</b>" is markup.
+		if closing || strings.TrimSpace(name[end:end+gt]) != "" || leftOpen[a] {
 			return true
 		}
 	}
+}
+
+// leftOpen are the elements whose start tag alone is markup: empty ones and
+// those HTML lets a writer leave unclosed ("First<p>Second", "<li>one").
+var leftOpen = map[atom.Atom]bool{
+	atom.Br: true, atom.P: true, atom.Img: true, atom.Hr: true, atom.Li: true, atom.Wbr: true,
+	atom.Dd: true, atom.Dt: true, atom.Tr: true, atom.Td: true, atom.Th: true,
 }
 
 func isASCIILetter(c byte) bool {
