@@ -56,9 +56,9 @@ const (
 // distinctive (FlagName) when it is a number, or a word written with a
 // capital letter where a sentence does not start (in the lead, or in a title
 // that is not in title case, or a title word the lead capitalises), but no
-// weekday or month: those are how two stories of one day agree. Chinese and
-// Japanese, written without spaces, are read as overlapping pairs of
-// characters ("雅安市" is "雅安", "安市"); with no capitals to tell a name,
+// weekday or month: those are how two stories of one day agree. Chinese,
+// Japanese and Thai, written without spaces, are read as overlapping pairs of
+// characters (a Thai character with its vowel and tone marks) ("雅安市" is "雅安", "安市"); with no capitals to tell a name,
 // a pair is distinctive when an administrative suffix follows it (the
 // "雅安" of "雅安市", the "石川" of "石川県") or it is Katakana, which spells
 // foreign names. German, which capitalises every noun, tells names by where
