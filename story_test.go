@@ -245,3 +245,35 @@ func TestEndToEndRepublishedStoryIsNoEdit(t *testing.T) {
 		t.Errorf("edits = %d, want none (the alert names the outlet already): %q", len(edits), edits[0].Text())
 	}
 }
+
+// TestEndToEndRetitledItemIsSearchedByItsNewTitle: a feed item the outlet
+// updates in place (the same guid, a new title) gives no second alert, but
+// /search shows its new title and finds it by a word only that title has.
+func TestEndToEndRetitledItemIsSearchedByItsNewTitle(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	world := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
+	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Example World News", world.URL + "/world.xml"}}}.String(), now)
+	ctx := context.Background()
+	a.waitFetched(t, 1)
+	const chat = 784
+	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
+	tg.WaitSent(t, chat, 1, 5*time.Second)
+	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tg.WaitSent(t, chat, 2, 5*time.Second) // the alert
+	world.SetFile(t, "testdata/feeds/world-v2-retitled.xml", "application/rss+xml")
+	if err := a.parts.Poller.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tg.SendText(chat, "private", 9, "/search sappers")
+	got := tg.WaitSent(t, chat, 3, 5*time.Second)
+	if text := got[2].Text(); !strings.Contains(text, "sappers find 40 mines") {
+		t.Errorf("/search sappers → %q, want the new title", text)
+	}
+	if sent := tg.Sent(chat); len(sent) != 3 {
+		t.Errorf("messages to the chat = %d, want 3 (a reply, one alert, the search)", len(sent))
+	}
+}

@@ -5,10 +5,25 @@ import (
 	"unicode/utf8"
 )
 
-// isCJK reports whether r is a Han, Hiragana or Katakana character: scripts
-// written without spaces between words.
+// isCJK reports whether r is a Han, Hiragana, Katakana or Thai character:
+// scripts written without spaces between words.
 func isCJK(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) ||
+		r >= 0x0E00 && r <= 0x0E7F && r != 0x0E2F && (r < 0x0E50 || r > 0x0E59) // Thai, but its abbreviation sign and digits
+}
+
+// clusters splits a stretch of CJK or Thai into its characters, each with
+// the marks written over or under it (Thai vowels and tone marks: "ผ่").
+func clusters(seg string) []string {
+	var out []string
+	for _, r := range seg {
+		if len(out) > 0 && unicode.Is(unicode.Mn, r) {
+			out[len(out)-1] += string(r)
+			continue
+		}
+		out = append(out, string(r))
+	}
+	return out
 }
 
 func hasCJK(s string) bool {
@@ -58,17 +73,23 @@ func appendCJK(out []word, raw string, start, spaced bool) []word {
 			start, spaced = false, true
 			continue
 		}
-		runes := []rune(seg)
-		if len(runes) == 1 {
+		cs := clusters(seg)
+		if len(cs) == 1 {
 			out = append(out, word{raw: seg, norm: seg, sentenceStart: start, afterWord: spaced})
 			start, spaced = false, true
 			continue
 		}
-		for k := 0; k+1 < len(runes); k++ {
-			pair := runes[k : k+2]
-			place := k+2 < len(runes) && placeSuffixes[runes[k+2]] && !placeSuffixes[pair[1]] ||
-				unicode.Is(unicode.Katakana, pair[0]) && unicode.Is(unicode.Katakana, pair[1]) && pair[1] != 'ー'
-			out = append(out, word{raw: string(pair), norm: string(pair), sentenceStart: start, afterWord: spaced, place: place})
+		for k := 0; k+1 < len(cs); k++ {
+			a, _ := utf8.DecodeRuneInString(cs[k])
+			b, _ := utf8.DecodeRuneInString(cs[k+1])
+			var next rune
+			if k+2 < len(cs) {
+				next, _ = utf8.DecodeRuneInString(cs[k+2])
+			}
+			place := placeSuffixes[next] && !placeSuffixes[b] ||
+				unicode.Is(unicode.Katakana, a) && unicode.Is(unicode.Katakana, b) && b != 'ー'
+			pair := cs[k] + cs[k+1]
+			out = append(out, word{raw: pair, norm: pair, sentenceStart: start, afterWord: spaced, place: place})
 			start, spaced = false, true
 		}
 	}

@@ -51,3 +51,47 @@ func TestChineseAndJapaneseStories(t *testing.T) {
 		})
 	}
 }
+
+// TestThaiStories: Thai is written without spaces between words, so a
+// headline was one word and two reports of one earthquake shared no term;
+// read as pairs of characters (each with its vowel and tone marks) they are
+// one story, while an earthquake and a flood, or two earthquakes of one day
+// in two provinces, stay apart.
+func TestThaiStories(t *testing.T) {
+	type art struct{ title, text string }
+	quake := art{"แผ่นดินไหวขนาด 5.2 ที่เชียงใหม่ อาคารเสียหายหลายแห่ง",
+		"เกิดแผ่นดินไหวขนาด 5.2 ในจังหวัดเชียงใหม่ เมื่อเช้าวันนี้ อาคารหลายแห่งในอำเภอแม่ริมได้รับความเสียหาย ยังไม่มีรายงานผู้เสียชีวิต"}
+	quake2 := art{"เชียงใหม่สะเทือน แผ่นดินไหว 5.2 อำเภอแม่ริมเสียหาย",
+		"กรมอุตุนิยมวิทยารายงานว่าเช้านี้เกิดแผ่นดินไหวขนาด 5.2 ที่จังหวัดเชียงใหม่ บ้านเรือนในอำเภอแม่ริมได้รับความเสียหาย"}
+	other := art{"แผ่นดินไหวขนาด 4.1 ที่กาญจนบุรี ไม่มีความเสียหาย",
+		"เกิดแผ่นดินไหวขนาด 4.1 ในจังหวัดกาญจนบุรี เมื่อบ่ายวันนี้ ประชาชนรู้สึกได้ถึงแรงสั่นสะเทือน ไม่มีรายงานความเสียหาย"}
+	flood := art{"น้ำท่วมหนักในกรุงเทพฯ หลายเขตจมน้ำ",
+		"ฝนตกหนักต่อเนื่องทำให้เกิดน้ำท่วมในหลายพื้นที่ของกรุงเทพมหานคร การจราจรติดขัดอย่างหนัก"}
+	tests := []struct {
+		name string
+		a, b art
+		same bool
+	}{
+		{"one earthquake in two outlets", quake, quake2, true},
+		{"two earthquakes of one day", quake, other, false},
+		{"an earthquake and a flood", quake, flood, false},
+	}
+	var all []Features
+	for _, a := range []art{quake, quake2, other, flood} {
+		all = append(all, NewFeatures(a.title, "", a.text))
+	}
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := NewIndex()
+			for _, f := range all {
+				x.Freq.Add(f)
+			}
+			x.Add(1, 1, NewFeatures(tt.a.title, "", tt.a.text), now)
+			_, same := x.Match(NewFeatures(tt.b.title, "", tt.b.text), now.Add(10*time.Minute))
+			if same != tt.same {
+				t.Errorf("one story = %v, want %v", same, tt.same)
+			}
+		})
+	}
+}

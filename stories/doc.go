@@ -27,8 +27,10 @@
 //     nothing. Never are two titles that number the same word differently
 //     ("burst 1" and "burst 2", "Game 6" and "Game 7"), or carry two
 //     different scores ("110-102" and "99-95": one team's two games), one
-//     story by their words. Chinese and Japanese are read as pairs of
-//     characters (see Features). Document frequencies are learned from the stream of articles
+//     story by their words. Chinese, Japanese and Thai are read as pairs of
+//     characters (see Features); German, which capitalises every noun,
+//     tells names by where they stand (after a preposition with no
+//     article, a capitalised adjective, in capitals), not by their capital. Document frequencies are learned from the stream of articles
 //     the linker sees, and, when it starts, from the last SeedArticles
 //     stored (a new bot's first fetch is backlog it never links: without
 //     them it would know too few articles to tell a name from a word every

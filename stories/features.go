@@ -56,12 +56,13 @@ const (
 // distinctive (FlagName) when it is a number, or a word written with a
 // capital letter where a sentence does not start (in the lead, or in a title
 // that is not in title case, or a title word the lead capitalises), but no
-// weekday or month: those are how two stories of one day agree. Chinese and
-// Japanese, written without spaces, are read as overlapping pairs of
-// characters ("雅安市" is "雅安", "安市"); with no capitals to tell a name,
+// weekday or month: those are how two stories of one day agree. Chinese,
+// Japanese and Thai, written without spaces, are read as overlapping pairs of
+// characters (a Thai character with its vowel and tone marks) ("雅安市" is "雅安", "安市"); with no capitals to tell a name,
 // a pair is distinctive when an administrative suffix follows it (the
 // "雅安" of "雅安市", the "石川" of "石川県") or it is Katakana, which spells
-// foreign names.
+// foreign names. German, which capitalises every noun, tells names by where
+// they stand (see germanNames).
 type Features struct {
 	Title uint64 // hash of the normalised title; 0 when it has fewer than minTitleWords words
 	Terms []Term // sorted by Hash, one per hash
@@ -92,12 +93,18 @@ func NewFeatures(title, summary, text string) Features {
 	// flags are those of all its words.
 	terms := make([]Term, 0, len(lw)+len(tw))
 	var capped []string // the norms of the lead's distinctive words
-	for _, w := range lw {
+	// German capitalises every noun: there names are told by where they
+	// stand (see germanNames), not by their capital
+	var leadNames, titleNames []bool
+	if isGerman(lw, tw) {
+		leadNames, titleNames = germanNames(lw), germanNames(tw)
+	}
+	for i, w := range lw {
 		if w.norm == "" {
 			continue
 		}
 		var flags uint8
-		if isDistinctive(w) {
+		if leadNames != nil && (w.number || leadNames[i]) || leadNames == nil && isDistinctive(w) {
 			flags |= FlagName
 			capped = append(capped, w.norm)
 		}
@@ -123,7 +130,11 @@ func NewFeatures(title, summary, text string) Features {
 			continue
 		}
 		flags := FlagTitle
-		if w.number || (!titleCase && isDistinctive(w)) || slices.Contains(capped, w.norm) {
+		named := !titleCase && isDistinctive(w)
+		if titleNames != nil {
+			named = titleNames[k]
+		}
+		if w.number || named || slices.Contains(capped, w.norm) {
 			flags |= FlagName
 		}
 		if w.number {

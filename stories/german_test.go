@@ -1,0 +1,68 @@
+package stories
+
+import (
+	"testing"
+	"time"
+)
+
+// TestGermanStories: German writes every noun with a capital, so a capital
+// tells no name there. Read as English, two shootings of one evening in
+// Hamburg and München shared "Schüsse", "Polizei", "Täter", "Zeugen" as
+// names and were one story (the second never alerted); one shooting in two
+// outlets must still be one.
+func TestGermanStories(t *testing.T) {
+	type art struct{ title, text string }
+	hamburg := art{"Schüsse in Hamburg: Ein Toter und zwei Verletzte",
+		"In Hamburg-Billstedt sind am Montagabend Schüsse gefallen. Ein 34 Jahre alter Mann wurde tödlich getroffen, zwei weitere Männer wurden schwer verletzt. " +
+			"Die Polizei fahndet nach dem Täter und bittet Zeugen um Hinweise. Die Mordkommission hat die Ermittlungen übernommen."}
+	hamburg2 := art{"Billstedt: Mann nach Schüssen gestorben",
+		"Nach Schüssen auf offener Straße in Hamburg-Billstedt ist ein 34-jähriger Mann gestorben. Zwei Männer erlitten schwere Verletzungen. " +
+			"Die Polizei sucht mit einem Großaufgebot nach dem Schützen, die Mordkommission ermittelt."}
+	munich := art{"Schüsse in München: Mann schwer verletzt",
+		"In München-Neuperlach sind am Montagabend Schüsse gefallen. Ein 41 Jahre alter Mann wurde schwer verletzt in eine Klinik gebracht. " +
+			"Die Polizei fahndet nach dem Täter und bittet Zeugen um Hinweise. Die Mordkommission hat die Ermittlungen übernommen."}
+	others := []art{
+		{"Bahnstreik: Die GDL legt den Verkehr lahm", "Die Gewerkschaft der Lokführer hat für Dienstag zu einem Streik aufgerufen. Die Deutsche Bahn rechnet mit massiven Ausfällen im Fernverkehr."},
+		{"Bundestag beschließt den Haushalt", "Der Bundestag hat am Freitag den Haushalt für das kommende Jahr beschlossen. Die Opposition kritisierte die Pläne der Regierung scharf."},
+		{"Unfall auf der A7: Zwei Verletzte", "Auf der Autobahn bei Kassel ist am Morgen ein Lastwagen in ein Stauende gefahren. Die Polizei sperrte die Strecke für mehrere Stunden."},
+		{"Brand in Köln: Feuerwehr rettet Familie", "In einem Mehrfamilienhaus in Köln ist in der Nacht ein Feuer ausgebrochen. Die Feuerwehr brachte eine Familie in Sicherheit, verletzt wurde niemand."},
+		{"Messerangriff in Berlin: Polizei nimmt Verdächtigen fest", "Nach einem Messerangriff in Berlin-Neukölln hat die Polizei einen 28 Jahre alten Mann festgenommen. Das Opfer wurde schwer verletzt."},
+		{"Wetter: Sturm und Regen im Norden", "Der Deutsche Wetterdienst warnt für Dienstag vor Sturmböen an der Küste. Im Süden bleibt es trocken, die Temperaturen steigen."},
+	}
+	strike := art{"GDL ruft zum Streik bei der Bahn auf",
+		"Die Lokführergewerkschaft GDL hat ihre Mitglieder für Dienstag und Mittwoch zu einem 48-stündigen Streik aufgerufen. " +
+			"Im Fernverkehr der Deutschen Bahn soll nach Angaben des Konzerns nur jeder fünfte Zug fahren."}
+	strike2 := art{"Bahnstreik am Dienstag: GDL legt Fernverkehr für 48 Stunden lahm",
+		"Reisende müssen sich auf massive Einschränkungen einstellen: Die GDL streikt ab Dienstag 48 Stunden lang. " +
+			"Die Deutsche Bahn will einen Notfahrplan anbieten, im Fernverkehr fährt nur etwa jeder fünfte Zug."}
+	tests := []struct {
+		name string
+		a, b art
+		same bool
+	}{
+		{"one strike in two outlets", strike, strike2, true},
+		{"one shooting in two outlets", hamburg, hamburg2, true},
+		{"two shootings of one evening", hamburg, munich, false},
+		{"two shootings, the other outlet first", hamburg2, munich, false},
+	}
+	// the frequencies: every article here, as a bot reading German outlets
+	// would have counted them
+	var all []Features
+	for _, a := range append(others, hamburg, hamburg2, munich, strike, strike2) {
+		all = append(all, NewFeatures(a.title, "", a.text))
+	}
+	now := time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := NewIndex()
+			for _, f := range all {
+				x.Freq.Add(f)
+			}
+			x.Add(1, 1, NewFeatures(tt.a.title, "", tt.a.text), now)
+			_, same := x.Match(NewFeatures(tt.b.title, "", tt.b.text), now.Add(20*time.Minute))
+			if same != tt.same {
+				t.Errorf("one story = %v, want %v", same, tt.same)
+			}
+		})
+	}
+}
