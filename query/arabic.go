@@ -120,7 +120,7 @@ func isArabicWord(t string) bool {
 func isArabicStart(r rune) bool { return r >= 0x600 && r <= 0x6FF || unicode.Is(unicode.Arabic, r) }
 
 // ArabicStemmed reports whether token t, a token as Terms writes it, has a
-// stem of its own since Arabic words are stemmed (store migration 0061): the
+// stem of its own since Arabic words are stemmed (store migration 0054): the
 // store indexes the articles holding such a token again.
 func ArabicStemmed(t string) bool {
 	s, kept := arabicStems(t)

@@ -30,7 +30,7 @@ type termPass struct {
 
 // termPasses are the re-indexings of 0044_refold (Greek accents and ł
 // folded), 0046_restem (Portuguese plurals in -ões stemmed as their
-// singulars) and 0061_arabic_stem (Arabic words stemmed), in that order.
+// singulars) and 0054_arabic_stem (Arabic words stemmed), in that order.
 func termPasses() []termPass {
 	refolded := func(t string) bool { got := query.Terms(t); return len(got) != 1 || got[0] != t }
 	return []termPass{

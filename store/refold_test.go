@@ -103,7 +103,7 @@ func wantDropped(t *testing.T, st *Store, table string) {
 
 // TestArabicStemIndexesArabicWordsAgain: an Arabic article indexed before
 // Arabic words were stemmed (their own stems) is indexed again by
-// 0061_arabic_stem, so that /search of زلزال finds الزلزال.
+// 0054_arabic_stem, so that /search of زلزال finds الزلزال.
 func TestArabicStemIndexesArabicWordsAgain(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "arabic.db")

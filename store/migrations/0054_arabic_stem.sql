@@ -1,4 +1,4 @@
--- 0061_arabic_stem: the query engine now stems Arabic words by Light10
+-- 0054_arabic_stem: the query engine now stems Arabic words by Light10
 -- (query/arabic.go: the article ال and the و, ب, ك, ف, ل written onto it
 -- stripped, and common suffixes), so that "زلزال" matches "الزلزال". Arabic
 -- words stored before in articles_terms were their own stems;
