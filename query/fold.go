@@ -24,7 +24,7 @@ func foldChain() transform.Transformer {
 var inertRunes = sync.OnceValue(func() map[rune]bool {
 	chain := foldChain()
 	out := map[rune]bool{}
-	for _, r := range []rune("‐‑‒–—―‖‘’‚‛“”„‟†‡•‰′″‹›«»·¡¿§¶°±×÷€£¥¢©®™") {
+	for _, r := range "‐‑‒–—―‖‘’‚‛“”„‟†‡•‰′″‹›«»·¡¿§¶°±×÷€£¥¢©®™" {
 		s := string(r)
 		if t, _, err := transform.String(chain, s); err != nil || t != s {
 			continue
