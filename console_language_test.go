@@ -69,7 +69,7 @@ func TestStatusAndVersionInTheChatsLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Fuentes: 0 fuentes.", "Añade una con /addsource URL", "guardados desde el inicio: 3 artículos", "Consultas terminadas: 1"} {
+	for _, want := range []string{"Fuentes: 0 fuentes.", "Añade una: /addsource URL", "guardados desde el inicio: 3 artículos", "Consultas terminadas: 1"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("Spanish status lacks %q:\n%s", want, s)
 		}

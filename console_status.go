@@ -57,21 +57,25 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	if banner != "" {
 		banner = p.Sprintf(banner) // -demo's, a key of the catalog
 	} else {
+		before, never := w.fetchedSoFar(ctx)
+		n := before + never // the active sources: the file's and those added in chats
+		if n == 0 {
+			n = len(cfg.Sources)
+		}
 		banner = p.Sprintf("Newshound console: %s to poll, %s. The first fetch is stored as the backlog, not alerted.",
-			p.Count(len(cfg.Sources), "%d sources"), pollEvery(p, cfg.Poller.Schedule))
-		switch before, never := w.fetchedSoFar(ctx); {
+			p.Count(n, "%d sources"), pollEvery(p, cfg.Poller.Schedule))
+		switch {
 		case before > 0 && never == 0:
 			banner = p.Sprintf("Newshound console: %s to poll, %s. Fetched before: news new since the last run is alerted when it matches.",
-				p.Count(len(cfg.Sources), "%d sources"), pollEvery(p, cfg.Poller.Schedule))
+				p.Count(n, "%d sources"), pollEvery(p, cfg.Poller.Schedule))
 		case before > 0:
 			banner = p.Sprintf("Newshound console: %s to poll, %s. The first fetch of the %s never fetched is stored as the backlog, not alerted; the others alert what is new since the last run.",
-				p.Count(len(cfg.Sources), "%d sources"), pollEvery(p, cfg.Poller.Schedule), p.Count(never, "%d sources"))
+				p.Count(n, "%d sources"), pollEvery(p, cfg.Poller.Schedule), p.Count(never, "%d sources"))
 		}
 		banner += "\n" +
 			p.Sprintf("Type /subscribe WORDS (e.g. /subscribe climate OR election) for alerts on news from now on, /status for progress, /help for every command.")
-		if len(cfg.Sources) == 0 {
-			banner = p.Sprintf("Newshound console: no sources in the configuration. Add one with /addsource URL, or list [[sources]] in the file " +
-				"(config.example.toml has a few world-news feeds). /help lists every command.")
+		if n == 0 {
+			banner = p.Sprintf("Newshound console: no sources yet, nothing to poll.") + "\n" + consoleNoSources(p, os.Args[0])
 		}
 	}
 	if logPath != "" {
@@ -80,6 +84,10 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	say(banner)
 	w.firstPoll = func(stored int) {
 		srcs, err := w.store.ListSources(ctx)
+		if err == nil && activeSources(srcs) == 0 {
+			say(p.Sprintf("Nothing was fetched: there are no sources.") + " " + consoleNoSources(p, os.Args[0]))
+			return
+		}
 		line := p.Sprintf("First fetch done: stored %s (the backlog, not alerted).", p.Count(stored, "%d articles"))
 		if err == nil && w.restarted(srcs) {
 			line = p.Sprintf("First fetch done: %s new since the last run (alerted when they match).", p.Count(stored, "%d articles"))
@@ -94,6 +102,30 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	}
 }
 
+// noSourcesHint is the one line that tells an operator with no sources
+// how to add one: /addsource, /import of an OPML list (a file, its link or
+// the pasted list), or [[sources]] in the configuration file.
+func noSourcesHint(p locale.Printer) string {
+	return p.Sprintf("Add one: /addsource URL (a feed or a site), /import with an OPML list (a file or its URL), or [[sources]] in the configuration file (config.example.toml lists five world-news feeds).")
+}
+
+// consoleNoSources is noSourcesHint and, for a console maybe without
+// network, the demo of the binary run as arg0.
+func consoleNoSources(p locale.Printer, arg0 string) string {
+	return noSourcesHint(p) + " " + p.Sprintf("No network here? Try the demo: %s", demoCommand(arg0))
+}
+
+// activeSources counts the sources that are polled (not retired).
+func activeSources(srcs []news.Source) int {
+	n := 0
+	for _, s := range srcs {
+		if s.Origin != news.OriginRetired {
+			n++
+		}
+	}
+	return n
+}
+
 // pollEvery says the schedule in words: "polled every 2m" or the cron spec.
 func pollEvery(p locale.Printer, schedule string) string {
 	if every := trimEvery(schedule); every != "" {
@@ -105,9 +137,9 @@ func pollEvery(p locale.Printer, schedule string) string {
 }
 
 func trimEvery(s string) string {
-	const p = "@every "
-	if len(s) > len(p) && s[:len(p)] == p {
-		return s[len(p):]
+	const every = "@every "
+	if len(s) > len(every) && s[:len(every)] == every {
+		return s[len(every):]
 	}
 	return ""
 }

@@ -192,6 +192,13 @@ func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *s
 	for _, src := range retired {
 		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", feeds.Redacted(src.URL))
 	}
+	srcs, err := st.ListSources(ctx)
+	if err != nil {
+		return fmt.Errorf("list sources: %w", err)
+	}
+	if activeSources(srcs) == 0 {
+		log.Warn("no sources to poll: add one with /addsource URL (a feed or a site), /import with an OPML list (a file or its URL), or [[sources]] in the configuration file (config.example.toml lists five world-news feeds)")
+	}
 	return nil
 }
 

@@ -211,7 +211,7 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 	}
 	b.WriteString(".\n")
 	if active == 0 {
-		b.WriteString(p.Sprintf("Add one with /addsource URL, or list [[sources]] in the configuration.") + "\n")
+		b.WriteString(noSourcesHint(p) + "\n")
 	}
 	switch w.finished {
 	case 0:

@@ -9,6 +9,7 @@ import (
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/sources"
+	"github.com/newshound/newshound/summarize"
 )
 
 // exportName is the file name /export sends the OPML under.
@@ -147,9 +148,17 @@ func (r *Router) replyImported(ctx context.Context, chatID int64, res sources.Im
 	case errors.Is(err, sources.ErrUnavailable):
 		r.replyAfter(ctx, chatID, tr(ctx).Sprintf("Importing sources is not available here."))
 	case errors.Is(err, sources.ErrNotOPML):
-		r.replyAfter(ctx, chatID, tr(ctx).Sprintf("That is not an OPML list I can read."))
+		r.replyAfter(ctx, chatID, tr(ctx).Sprintf("That is not an OPML list I can read.")+" "+
+			tr(ctx).Sprintf("To add one feed, send <code>/addsource URL</code>."))
 	case err != nil:
 		return err
+	case res.Feed != nil && !res.Feed.New:
+		s := res.Feed.Source
+		r.replyAfter(ctx, chatID, tr(ctx).Sprintf("That link is a feed, not an OPML list, and already source #%d, <b>%s</b>.", s.ID, esc(summarize.Clip(s.Name, 80))))
+	case res.Feed != nil:
+		s := res.Feed.Source
+		r.replyAfter(ctx, chatID, tr(ctx).Sprintf("That link is a feed, not an OPML list: ✅ added it as /addsource does, source #%d, <b>%s</b> (%s, %s now). What it holds now is kept for /search; new items alert from the next poll.",
+			s.ID, esc(summarize.Clip(s.Name, 80)), esc(summarize.Clip(hostOf(s.URL), 60)), tr(ctx).Count(res.Feed.Items, "%d items")))
 	default:
 		r.replyAfter(ctx, chatID, importReport(tr(ctx), res))
 	}

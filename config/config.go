@@ -277,10 +277,26 @@ func Load(path string, getenv func(string) string) (Config, error) {
 			cfg.Telegram.WebhookSecret = secret
 		}
 	}
+	cfg.normalize()
 	if err := cfg.Validate(); err != nil {
 		return Config{}, err
 	}
 	return cfg, nil
+}
+
+// normalize writes the values chosen from a fixed set (log.level,
+// log.format, alerts.quiet_mode, summary.backend, summary.rules[].kind) in
+// lower case without surrounding white space, as Validate and the rest of
+// Newshound expect them: a file may say "DEBUG" or "JSON".
+func (c *Config) normalize() {
+	lower := func(s *string) { *s = strings.ToLower(strings.TrimSpace(*s)) }
+	lower(&c.Log.Level)
+	lower(&c.Log.Format)
+	lower(&c.Alerts.QuietMode)
+	lower(&c.Summary.Backend)
+	for i := range c.Summary.Rules {
+		lower(&c.Summary.Rules[i].Kind)
+	}
 }
 
 // ConsoleMode reports whether no token is set, so the bot talks to the terminal.

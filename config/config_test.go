@@ -411,3 +411,36 @@ func TestASourceURLWithoutSchemeSaysWhatToWrite(t *testing.T) {
 		t.Errorf("err = %v; want it to name both sources", err)
 	}
 }
+
+// A value chosen from a fixed set is accepted in any case, and with white
+// space around it, and is then written as the rest of Newshound expects it.
+func TestEnumeratedValuesInAnyCase(t *testing.T) {
+	cfg, err := Load(writeConfig(t, `
+[log]
+level = "DEBUG"
+format = " Json"
+[alerts]
+quiet_mode = "Hold"
+[summary]
+backend = "OpenAI"
+endpoint = "https://llm.example/v1"
+model = "m"
+[[summary.rules]]
+name = "r"
+pattern = "x"
+kind = "Strip_Prefix"
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{cfg.Log.Level, cfg.Log.Format, cfg.Alerts.QuietMode, cfg.Summary.Backend, cfg.Summary.Rules[0].Kind}
+	want := []string{"debug", "json", "hold", "openai", "strip_prefix"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("values %q, want %q", got, want)
+	}
+	for _, body := range []string{"[log]\nlevel = \"Warn\"", "[log]\nlevel = \"ERROR\"", "[log]\nformat = \"TEXT\"", "[alerts]\nquiet_mode = \"SILENT\""} {
+		if _, err := Load(writeConfig(t, body), nil); err != nil {
+			t.Errorf("%s: %v", body, err)
+		}
+	}
+}

@@ -59,6 +59,10 @@ type Imported struct {
 	// (their server down, or the import's time up, see ImportCheckTime):
 	// added as the list gives them, /sources tells if they keep failing.
 	Unchecked int
+	// Feed is set when ImportURL's address was no OPML list but a feed, or
+	// a page that links to one: it was added as Add does, and this is what
+	// Add did.
+	Feed *Added
 }
 
 // Led is an entry of a list that was a web page, and the feed it led to.
@@ -70,10 +74,13 @@ type Led struct {
 type Outline = feeds.Outline
 
 // ImportURL fetches an OPML list through the guarded FeedFinder and imports
-// it as Import does. It fails with ErrUnavailable without a FeedFinder, with
+// it as Import does. An address that is no OPML list but a feed (RSS, Atom,
+// JSON Feed) or a page linking to one is added as Add does, the result in
+// Imported.Feed. It fails with ErrUnavailable without a FeedFinder, with
 // an error wrapping ErrFetch
 // (and ErrBlocked, ErrTooLarge or ErrTimeout when that is why; see
-// HTTPStatus) when the list cannot be fetched, and as Import does otherwise.
+// HTTPStatus) when the list cannot be fetched, with ErrNotOPML when the
+// document is neither a list nor a feed, and as Import does otherwise.
 func (s *Service) ImportURL(ctx context.Context, rawURL string) (Imported, error) {
 	if s.opts.Finder == nil {
 		return Imported{}, ErrUnavailable
@@ -82,7 +89,19 @@ func (s *Service) ImportURL(ctx context.Context, rawURL string) (Imported, error
 	if err != nil {
 		return Imported{}, fmt.Errorf("fetch list: %w", fetchError(err))
 	}
-	return s.Import(ctx, page.Body)
+	res, err := s.Import(ctx, page.Body)
+	if !errors.Is(err, ErrNotOPML) {
+		return res, err
+	}
+	added, addErr := s.Add(ctx, rawURL)
+	switch {
+	case addErr == nil:
+		return Imported{Feed: &added}, nil
+	case errors.Is(addErr, ErrFetch) || errors.Is(addErr, ErrInvalidURL):
+		return res, err // no feed either: the list's error says what it was not
+	default:
+		return res, addErr // the store's
+	}
 }
 
 // Import makes every feed of an OPML document a chat source, unless it is a

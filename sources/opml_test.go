@@ -190,3 +190,32 @@ func TestImportOfALongListGoesOnWhereItStopped(t *testing.T) {
 		t.Fatalf("%d sources, want all %d of the list", len(srcs), total)
 	}
 }
+
+// ImportURL of a feed, or of a page linking to one, rather than of an OPML
+// list adds that feed as Add does and says so in Imported.Feed.
+func TestImportURLOfAFeedAddsIt(t *testing.T) {
+	srv := newSite(t)
+	svc, st := newService(t, finder(srv, false, map[string]string{"news.example": publicIP}), nil)
+	ctx := context.Background()
+	public := "http://news.example:" + srv.Port()
+	res, err := svc.ImportURL(ctx, public+"/feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Feed == nil || !res.Feed.New || res.Feed.Source.URL != public+"/feed.xml" || res.Feed.Source.Origin != news.OriginChat || res.Feed.Items == 0 {
+		t.Fatalf("ImportURL of a feed = %+v (feed %+v), want it added", res, res.Feed)
+	}
+	if len(res.Added) != 0 {
+		t.Errorf("a feed counted as a list's entries: %+v", res.Added)
+	}
+	again, err := svc.ImportURL(ctx, public+"/page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Feed == nil || again.Feed.New || again.Feed.Source.ID != res.Feed.Source.ID {
+		t.Errorf("ImportURL of the page linking to it = %+v, want the same source, known", again.Feed)
+	}
+	if srcs, err := st.ListSources(ctx); err != nil || len(srcs) != 1 {
+		t.Errorf("sources: %+v, %v; want the one feed", srcs, err)
+	}
+}

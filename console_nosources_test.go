@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/testkit"
+)
+
+// TestConsoleWithNoSourcesSaysHowToAddOne: a first run on a configuration
+// file that lists no sources tells, in the banner, after the first poll and
+// in /status, how to add one (/addsource, /import, [[sources]]) and how to
+// run the demo, instead of "First fetch done: stored 0 articles".
+func TestConsoleWithNoSourcesSaysHowToAddOne(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "empty.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "n.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c := startConsole(t, cfgPath, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), nil)
+	testkit.WaitWithin(t, "the first poll", 15*time.Second, func() bool { return strings.Contains(c.out.String(), "Nothing was fetched") })
+	c.send("/status\n")
+	testkit.WaitWithin(t, "/status", 15*time.Second, func() bool { return strings.Contains(c.out.String(), "Sources: 0 sources.") })
+	c.stop()
+	out := c.out.String()
+	if strings.Contains(out, "First fetch done") {
+		t.Errorf("with no sources the console still says the first fetch is done:\n%s", out)
+	}
+	hint := "Add one: /addsource URL (a feed or a site), /import with an OPML list (a file or its URL), or [[sources]] in the configuration file"
+	if n := strings.Count(out, hint); n != 3 {
+		t.Errorf("the way to add a source is said %d times, want 3 (banner, first poll, /status):\n%s", n, out)
+	}
+	if !strings.Contains(out, "Newshound console: no sources yet, nothing to poll.") || !strings.Contains(out, "Try the demo: ") || !strings.Contains(out, " -demo") {
+		t.Errorf("the console should name the lack of sources and the demo:\n%s", out)
+	}
+	logText, err := os.ReadFile(filepath.Join(dir, logFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(logText), "no sources to poll: add one with /addsource URL") {
+		t.Errorf("the log should say there are no sources to poll:\n%s", logText)
+	}
+}
+
+// TestStartWithNoSourcesLogsHowToAddOne: a bot started with no sources
+// (where the log is all an operator reads) logs how to add one; with one,
+// it does not.
+func TestStartWithNoSourcesLogsHowToAddOne(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		sources []config.Source
+		want    bool
+	}{
+		{"none", nil, true},
+		{"one", []config.Source{{Name: "A", URL: "https://a.example/feed"}}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := testkit.OpenStore(t, time.Now)
+			var buf bytes.Buffer
+			cfg := config.Defaults()
+			cfg.Sources = tt.sources
+			if err := syncSources(context.Background(), st, cfg, slog.New(slog.NewTextHandler(&buf, nil))); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(buf.String(), "no sources to poll: add one with /addsource URL"); got != tt.want {
+				t.Errorf("log says there are no sources: %v, want %v:\n%s", got, tt.want, buf.String())
+			}
+		})
+	}
+}
