@@ -31,7 +31,8 @@ func (r *Router) renderSources(ctx context.Context, chatID, userID int64, page i
 	}
 	p := tr(ctx)
 	if len(srcs) == 0 {
-		return p.Sprintf("No sources yet."), nil, nil
+		// The same hint the console and /status give: what to do next.
+		return p.Sprintf("No sources yet.") + " " + p.Sprintf("Add one: /addsource URL (a feed or a site), /import with an OPML list (a file or its URL), or [[sources]] in the configuration file (config.example.toml lists five world-news feeds)."), nil, nil
 	}
 	now := r.opts.Now()
 	var pages [][]string

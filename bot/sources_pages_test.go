@@ -92,3 +92,17 @@ func TestManySourcesArePagesOfOneMessage(t *testing.T) {
 		t.Errorf("paging sent %d new messages, want none (edits)", n-1)
 	}
 }
+
+// /sources with none says how to add one, not only that there is none.
+func TestNoSourcesSaysHowToAddOne(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) {
+		o.Operators = []int64{operator}
+		o.Sources = sources.NewService(sources.Options{Store: o.Store.(sources.Store), Now: o.Now})
+	})
+	got := h.reply(operator, "private", operator, "/sources").Text()
+	for _, want := range []string{"No sources yet.", "/addsource URL", "/import", "[[sources]]"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/sources with no sources = %q, want %q in it", got, want)
+		}
+	}
+}
