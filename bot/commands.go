@@ -143,7 +143,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't use that query: %s.", esc(explain(tr(ctx), perr))))
 		return nil
 	case errors.Is(err, news.ErrLimit):
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has as many subscriptions as it may hold. Remove one with /unsubscribe first."))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has as many subscriptions as it may hold (%d). Remove one with <code>/unsubscribe NUMBER</code> first; /list shows the numbers.", subscriptionLimit(err)))
 		return nil
 	case err != nil:
 		return err
@@ -395,4 +395,13 @@ func (r *Router) cmdResume(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("▶️ Alerts resumed."))
 	return nil
+}
+
+// subscriptionLimit is the limit a news.ErrLimit error carries, or 0.
+func subscriptionLimit(err error) int {
+	var lim *subscriptions.LimitError
+	if errors.As(err, &lim) {
+		return lim.Max
+	}
+	return 0
 }

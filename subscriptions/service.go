@@ -153,8 +153,8 @@ type Subscribed struct {
 }
 
 // Subscribe parses text and stores it for the chat. It fails with a
-// *query.ParseError for an invalid query (nothing changes) and with store.ErrLimit
-// when the chat holds its maximum already.
+// *query.ParseError for an invalid query (nothing changes) and with a
+// *LimitError, which is news.ErrLimit, when the chat holds its maximum already.
 func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Subscribed, error) {
 	return s.SubscribeIn(ctx, chatID, 0, text)
 }
@@ -170,6 +170,9 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 		return Subscribed{}, err
 	}
 	sub, created, err := s.store.CreateSubscriptionIn(ctx, chatID, thread, q.Text(), q.Key(), s.maxPerChat)
+	if errors.Is(err, news.ErrLimit) {
+		return Subscribed{}, fmt.Errorf("subscribe: %w", &LimitError{Max: s.maxPerChat})
+	}
 	if err != nil {
 		return Subscribed{}, fmt.Errorf("subscribe: %w", err)
 	}

@@ -329,3 +329,21 @@ func TestPreviewSaysExactAtLeastOrAbout(t *testing.T) {
 		})
 	}
 }
+
+// A chat at its limit is told the limit: the error carries it, and is
+// still news.ErrLimit for the callers that branch on it.
+func TestSubscribeAtTheLimitSaysTheLimit(t *testing.T) {
+	svc, st := newTestService(t, 2)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	for _, q := range []string{"kursk", "deminers"} {
+		if _, err := svc.Subscribe(ctx, 1, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := svc.Subscribe(ctx, 1, "pyongyang")
+	var lim *LimitError
+	if !errors.Is(err, news.ErrLimit) || !errors.As(err, &lim) || lim.Max != 2 {
+		t.Fatalf("third subscription: err = %v, want a *LimitError of 2 that is news.ErrLimit", err)
+	}
+}
