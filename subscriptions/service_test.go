@@ -305,6 +305,10 @@ func TestPreviewSaysExactAtLeastOrAbout(t *testing.T) {
 		{"the sample covers everything: exact", 20, repeat(3, "Kursk weather"), append(repeat(2, "Kursk deminers"), repeat(15, "Kursk weather")...), 2, false, false},
 		{"few confirmed of a sample: at least", 10, repeat(10, "Kursk weather"), append(repeat(2, "Kursk deminers"), repeat(8, "Kursk weather")...), 2, false, true},
 		{"none confirmed of a sample: at least none", 10, repeat(10, "Kursk deminers"), repeat(10, "Kursk weather"), 0, false, true},
+		// A stranger read "about 21" where all 21 matched: a few more
+		// candidates than the sample are all confirmed.
+		{"a few more than the sample: all confirmed, exact", 20, repeat(1, "Kursk deminers"), repeat(20, "Kursk deminers"), 21, false, false},
+		{"half as many again: all confirmed, exact", 10, repeat(5, "Kursk weather"), append(repeat(7, "Kursk deminers"), repeat(3, "Kursk weather")...), 7, false, false},
 		{"many confirmed of a sample: about", 10, append(repeat(5, "Kursk deminers"), repeat(5, "Kursk weather")...), append(repeat(5, "Kursk deminers"), repeat(5, "Kursk weather")...), 10, true, false},
 	}
 	for _, tt := range tests {
