@@ -351,3 +351,22 @@ func TestSubscribeAtTheLimitSaysTheLimit(t *testing.T) {
 		t.Fatalf("third subscription: err = %v, want a *LimitError of 2 that is news.ErrLimit", err)
 	}
 }
+
+// "kursk kursk KURSK" is the subscription "kursk": a stranger's was kept
+// as kursk AND kursk AND kursk, a second subscription.
+func TestRepeatedTermsAreTheSameSubscription(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	first, err := svc.Subscribe(ctx, 1, "kursk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := svc.Subscribe(ctx, 1, "kursk kursk KURSK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Created || again.Subscription.ID != first.Subscription.ID || again.Query.String() != "kursk" {
+		t.Fatalf("subscribed again = %+v (%q), want subscription #%d, not created", again.Subscription, again.Query, first.Subscription.ID)
+	}
+}
