@@ -76,6 +76,11 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 	if token, ok := strings.CutPrefix(req.args, sharePrefix); ok && req.args != "" {
 		return r.openShare(ctx, req, token)
 	}
+	if q, ok := startQuery(req.args); ok {
+		// The inline answer's "Nothing found · Subscribe to …" button.
+		req.args = q
+		return r.cmdSubscribe(ctx, req)
+	}
 	if r.startAgain(ctx, req) {
 		return nil
 	}

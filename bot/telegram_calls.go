@@ -66,9 +66,10 @@ func (t *Telegram) RewriteMessage(ctx context.Context, chatID int64, messageID i
 // AnswerInline answers an inline query with articles (answerInlineQuery),
 // each an article result whose message is its HTML text without a link
 // preview; nextOffset ("" at the last page) is what Telegram sends back as
-// the offset of the query when the person scrolls to the end. It fails
+// the offset of the query when the person scrolls to the end; button, when
+// not nil, is the InlineQueryResultsButton above the results. It fails
 // with a *SendError or a transport error.
-func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []InlineResult, nextOffset string, cacheSeconds int) error {
+func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []InlineResult, nextOffset string, cacheSeconds int, button *InlineButton) error {
 	rs := make([]map[string]any, len(results))
 	for i, r := range results {
 		res := map[string]any{"type": "article", "id": r.ID, "title": r.Title,
@@ -88,6 +89,11 @@ func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []I
 	p.AddNonEmpty("next_offset", nextOffset)
 	if err := p.AddInterface("results", rs); err != nil {
 		return fmt.Errorf("answerInlineQuery: %w", err)
+	}
+	if button != nil {
+		if err := p.AddInterface("button", map[string]any{"text": button.Text, "start_parameter": button.Start}); err != nil {
+			return fmt.Errorf("answerInlineQuery: %w", err)
+		}
 	}
 	if err := t.call("answerInlineQuery", p, nil); err != nil {
 		return fmt.Errorf("answerInlineQuery: %w", err)
