@@ -23,8 +23,42 @@ func callbackOf(q *tgbotapi.CallbackQuery) (Incoming, bool) {
 		in.ChatID, in.ChatType, in.ChatTitle = m.Chat.ID, m.Chat.Type, m.Chat.Title
 		in.Callback.MessageID = m.MessageID
 		in.MessageID = m.MessageID
+		if m.ReplyMarkup != nil {
+			in.Callback.Buttons = buttonsOf(m.ReplyMarkup.InlineKeyboard)
+		}
 	}
 	return in, true
+}
+
+// buttonsOf is the Buttons of an inline keyboard: its callback and link
+// buttons (others, which this bot does not send, have neither).
+func buttonsOf(kb [][]tgbotapi.InlineKeyboardButton) [][]Button {
+	rows := make([][]Button, 0, len(kb))
+	for _, row := range kb {
+		var bs []Button
+		for _, b := range row {
+			x := Button{Text: b.Text}
+			if b.CallbackData != nil {
+				x.Data = *b.CallbackData
+			}
+			if b.URL != nil {
+				x.URL = *b.URL
+			}
+			bs = append(bs, x)
+		}
+		rows = append(rows, bs)
+	}
+	return rows
+}
+
+// EditButtons replaces the inline keyboard of a message the bot sent
+// (editMessageReplyMarkup), as a press changes what a button offers; it
+// fails with a *SendError or a transport error.
+func (t *Telegram) EditButtons(ctx context.Context, chatID int64, messageID int, buttons [][]Button) error {
+	if _, err := t.send.Request(tgbotapi.NewEditMessageReplyMarkup(chatID, messageID, keyboard(buttons))); err != nil {
+		return fmt.Errorf("editMessageReplyMarkup: %w", t.convert(err))
+	}
+	return nil
 }
 
 // AnswerCallback answers a callback query with a short notice (text may be
