@@ -146,8 +146,11 @@ func (r *Router) pressAlertMute(muted bool) func(context.Context, Incoming, news
 		if err != nil {
 			return "", err
 		}
-		r.flipMuteButton(ctx, in, args[0], muted)
-		if muted {
+		flipped := r.flipMuteButton(ctx, in, args[0], muted)
+		switch {
+		case muted && flipped: // the alert offers Unmute now
+			return tr(ctx).Sprintf("Muted #%d.", args[0]), nil
+		case muted:
 			return tr(ctx).Sprintf("Muted #%d. Unmute it from /list.", args[0]), nil
 		}
 		return tr(ctx).Sprintf("Unmuted #%d.", args[0]), nil
@@ -162,11 +165,11 @@ type buttonEditor interface {
 // flipMuteButton rewrites the pressed alert's keyboard with subscription
 // id's button turned to Unmute (muted) or back to Mute. Without the
 // keyboard or a transport that edits, the alert stays as it is; a failed
-// edit is logged.
-func (r *Router) flipMuteButton(ctx context.Context, in Incoming, id int64, muted bool) {
+// edit is logged. It reports whether the alert was edited.
+func (r *Router) flipMuteButton(ctx context.Context, in Incoming, id int64, muted bool) bool {
 	ed, ok := r.opts.Interactor.(buttonEditor)
 	if !ok || in.Callback.MessageID == 0 || len(in.Callback.Buttons) == 0 {
-		return
+		return false
 	}
 	t := tr(ctx)
 	from, to := fmt.Sprintf("unmute:%d", id), fmt.Sprintf("mute:%d", id)
@@ -206,11 +209,13 @@ func (r *Router) flipMuteButton(ctx context.Context, in Incoming, id int64, mute
 		}
 	}
 	if !changed {
-		return
+		return false
 	}
 	if err := ed.EditButtons(ctx, in.ChatID, in.Callback.MessageID, in.Callback.Buttons); err != nil {
 		r.log.Warn("edit alert buttons", "chat", in.ChatID, "err", err)
+		return false
 	}
+	return true
 }
 
 // subscriptionQuery is the query of the chat's subscription id, "" when

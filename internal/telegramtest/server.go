@@ -328,6 +328,15 @@ func (s *Server) SendCallback(chatID int64, chatType string, userID int64, messa
 	return id
 }
 
+// Markup returns the keyboard the bot last gave message messageID of
+// chatID (sent or edited), nil when it has none: what Telegram puts in the
+// message of a callback query.
+func (s *Server) Markup(chatID int64, messageID int) json.RawMessage {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.markupOf(chatID, messageID)
+}
+
 // markupOf returns the keyboard the bot last gave message messageID of
 // chatID (sent or edited), nil when it has none or the fake did not see it
 // sent. s.mu is held.
