@@ -12,8 +12,9 @@ import (
 // an HMAC-SHA256 over the chat id and the rest, keyed by the database's
 // secret, cut to macLen characters. Data made up by a client, or taken from
 // another chat, fails the MAC and is refused before anything is looked up.
-// The one unsigned form is "mute:ID", which alerts carry; muting is checked
-// against the chat's own subscriptions like every other action.
+// The unsigned forms are "mute:ID" and "unmute:ID", which alerts carry;
+// muting is checked against the chat's own subscriptions like every other
+// action.
 
 // macLen is the length of the MAC in base64 characters (72 bits).
 const macLen = 12
@@ -52,12 +53,12 @@ func (r *Router) verify(chatID int64, data string) (callbackData, bool) {
 		return callbackData{}, false
 	}
 	parts := strings.Split(data, ":")
-	if len(parts) == 2 && parts[0] == "mute" { // an alert's button
+	if len(parts) == 2 && (parts[0] == "mute" || parts[0] == "unmute") { // an alert's button
 		id, err := strconv.ParseInt(parts[1], 10, 64)
 		if err != nil || id <= 0 {
 			return callbackData{}, false
 		}
-		return callbackData{verb: "mute", args: []int64{id}}, true
+		return callbackData{verb: parts[0], args: []int64{id}}, true
 	}
 	if len(parts) < 2 {
 		return callbackData{}, false

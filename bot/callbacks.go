@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/subscriptions"
@@ -26,7 +28,8 @@ func (r *Router) presses() []press {
 		{"rm", 1, chatAdmins, r.pressRemove},
 		{"mu", 1, chatAdmins, r.pressListMute(true)},
 		{"um", 1, chatAdmins, r.pressListMute(false)},
-		{"mute", 1, chatAdmins, r.pressAlertMute},
+		{"mute", 1, chatAdmins, r.pressAlertMute(true)},
+		{"unmute", 1, chatAdmins, r.pressAlertMute(false)},
 		{"more", 2, everyone, r.pressMore},
 		{"stop", 1, chatAdmins, r.pressStop},
 		{"keep", 1, chatAdmins, r.pressKeep},
@@ -131,16 +134,103 @@ func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, news.
 	}
 }
 
-// pressAlertMute mutes the subscription that an alert names.
-func (r *Router) pressAlertMute(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
-	err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], true)
-	if errors.Is(err, news.ErrNotFound) {
-		return tr(ctx).Sprintf(noticeGone), nil
+// pressAlertMute mutes or unmutes the subscription that an alert names,
+// and turns the alert's button into the other one, so that the alert shows
+// what the subscription is now and how to undo it (it kept saying "Mute").
+func (r *Router) pressAlertMute(muted bool) func(context.Context, Incoming, news.Chat, []int64) (string, error) {
+	return func(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
+		err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], muted)
+		if errors.Is(err, news.ErrNotFound) {
+			return tr(ctx).Sprintf(noticeGone), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		flipped := r.flipMuteButton(ctx, in, args[0], muted)
+		switch {
+		case muted && flipped: // the alert offers Unmute now
+			return tr(ctx).Sprintf("Muted #%d.", args[0]), nil
+		case muted:
+			return tr(ctx).Sprintf("Muted #%d. Unmute it from /list.", args[0]), nil
+		}
+		return tr(ctx).Sprintf("Unmuted #%d.", args[0]), nil
 	}
+}
+
+// buttonEditor edits the keyboard of a sent message; Telegram has it.
+type buttonEditor interface {
+	EditButtons(ctx context.Context, chatID int64, messageID int, buttons [][]Button) error
+}
+
+// flipMuteButton rewrites the pressed alert's keyboard with subscription
+// id's button turned to Unmute (muted) or back to Mute. Without the
+// keyboard or a transport that edits, the alert stays as it is; a failed
+// edit is logged. It reports whether the alert was edited.
+func (r *Router) flipMuteButton(ctx context.Context, in Incoming, id int64, muted bool) bool {
+	ed, ok := r.opts.Interactor.(buttonEditor)
+	if !ok || in.Callback.MessageID == 0 || len(in.Callback.Buttons) == 0 {
+		return false
+	}
+	t := tr(ctx)
+	from, to := fmt.Sprintf("unmute:%d", id), fmt.Sprintf("mute:%d", id)
+	if muted {
+		from, to = to, from
+	}
+	// An alert of several subscriptions names each in its button
+	// (muteButtons); then the label needs the query.
+	named, q := 0, ""
+	for _, row := range in.Callback.Buttons {
+		for _, b := range row {
+			if strings.HasPrefix(b.Data, "mute:") || strings.HasPrefix(b.Data, "unmute:") {
+				named++
+			}
+		}
+	}
+	if named > 1 {
+		q = r.subscriptionQuery(ctx, in.ChatID, id)
+	}
+	changed := false
+	for _, row := range in.Callback.Buttons {
+		for i, b := range row {
+			if b.Data != from {
+				continue
+			}
+			switch named := q != ""; {
+			case muted && named:
+				row[i].Text = t.Sprintf("🔔 Unmute “%s”", summarize.Clip(q, 30))
+			case muted:
+				row[i].Text = t.Sprintf("🔔 Unmute")
+			case named:
+				row[i].Text = t.Sprintf("🔕 Mute “%s”", summarize.Clip(q, 30))
+			default:
+				row[i].Text = t.Sprintf("🔕 Mute")
+			}
+			row[i].Data, changed = to, true
+		}
+	}
+	if !changed {
+		return false
+	}
+	if err := ed.EditButtons(ctx, in.ChatID, in.Callback.MessageID, in.Callback.Buttons); err != nil {
+		r.log.Warn("edit alert buttons", "chat", in.ChatID, "err", err)
+		return false
+	}
+	return true
+}
+
+// subscriptionQuery is the query of the chat's subscription id, "" when
+// it has none such or the store fails (logged).
+func (r *Router) subscriptionQuery(ctx context.Context, chatID, id int64) string {
+	subs, err := r.opts.Subscriptions.List(ctx, chatID)
 	if err != nil {
-		return "", err
+		r.log.Warn("list subscriptions", "chat", chatID, "err", err)
 	}
-	return tr(ctx).Sprintf("Muted #%d. Unmute it from /list.", args[0]), nil
+	for _, s := range subs {
+		if s.ID == id {
+			return s.Query
+		}
+	}
+	return ""
 }
 
 // refreshList rewrites the /list message whose button was pressed, through

@@ -3,10 +3,14 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 )
 
@@ -197,4 +201,68 @@ func TestStopDeletesEverythingAfterConfirmation(t *testing.T) {
 	if got := h.reply(chat, "private", chat, "/list").Text(); !strings.Contains(got, "No subscriptions") {
 		t.Errorf("/list after /stop → %q", got)
 	}
+}
+
+// A stranger pressed an alert's Mute and it still said "Mute", with no way
+// back on the alert: the press turns the button into Unmute, which unmutes
+// and turns it back.
+func TestAlertMuteButtonShowsTheNewStateAndUnmutes(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		queries    []string
+		wantUnmute string
+	}{
+		{"one subscription", []string{"kursk"}, "🔔 Unmute"},
+		{"several, named", []string{"kursk", "deminers"}, "🔔 Unmute “kursk”"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			const chat = 31
+			var subs []news.Subscription
+			for _, q := range tt.queries {
+				subs = append(subs, h.mustSubscribe(chat, "private", q))
+			}
+			tg := h.router.opts.Interactor.(*Telegram)
+			msg, err := tg.Send(context.Background(), Outgoing{ChatID: chat, Text: "<b>Kursk deminers</b>", Buttons: muteButtons(locale.For("en"), subs)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := h.press(chat, "private", chat, msg, "mute:"+itoa(subs[0].ID)); !strings.HasPrefix(got, "Muted #") {
+				t.Fatalf("mute → %q", got)
+			}
+			edits := waitMarkupEdits(t, h, 1)
+			kb := edits[0].Params.Get("reply_markup")
+			if edits[0].Params.Get("message_id") != itoa(int64(msg)) || !strings.Contains(kb, tt.wantUnmute) || !strings.Contains(kb, `"unmute:`+itoa(subs[0].ID)+`"`) {
+				t.Fatalf("keyboard after mute = %s, want %q (unmute:%d) on message %d", kb, tt.wantUnmute, subs[0].ID, msg)
+			}
+			if len(subs) > 1 && !strings.Contains(kb, `"mute:`+itoa(subs[1].ID)+`"`) {
+				t.Errorf("the other subscription's Mute is gone: %s", kb)
+			}
+			if got := h.press(chat, "private", chat, msg, "unmute:"+itoa(subs[0].ID)); got != "Unmuted #"+itoa(subs[0].ID)+"." {
+				t.Fatalf("unmute → %q", got)
+			}
+			if got := mustFindSubscription(t, h.st, chat, subs[0].ID); got.Muted {
+				t.Error("unmute from the alert did not unmute")
+			}
+			kb = waitMarkupEdits(t, h, 2)[1].Params.Get("reply_markup")
+			if !strings.Contains(kb, "🔕 Mute") || !strings.Contains(kb, `"mute:`+itoa(subs[0].ID)+`"`) {
+				t.Errorf("keyboard after unmute = %s, want Mute again", kb)
+			}
+		})
+	}
+}
+
+func waitMarkupEdits(t *testing.T, h *harness, n int) []telegramtest.Call {
+	t.Helper()
+	var got []telegramtest.Call
+	testkit.WaitFor(t, fmt.Sprintf("%d keyboard edits", n), func() bool {
+		got = h.tg.Calls("editMessageReplyMarkup")
+		return len(got) >= n
+	})
+	for _, c := range got {
+		if c.Params.Get("_accepted") != "1" {
+			t.Fatalf("editMessageReplyMarkup refused: %v", c.Params)
+		}
+	}
+	return got
 }

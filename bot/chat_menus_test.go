@@ -9,6 +9,7 @@ import (
 
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
 
@@ -121,5 +122,38 @@ func TestStopRemovesTheChatsOwnMenus(t *testing.T) {
 	}
 	if menu := h.tg.MenuFor(42, "private", false, "en"); !strings.Contains(fmt.Sprint(menu), "addsource") {
 		t.Errorf("the operator's menu after /stop = %v, want theirs", menu)
+	}
+}
+
+// Chats that chose a language before chat menus existed kept the menus of
+// their members' apps until they sent /language again: their first
+// message now sets their own menus, once.
+func TestAChatThatChoseItsLanguageEarlierGetsItsMenusAtItsNextMessage(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.Menus = o.Interactor.(*Telegram) })
+	if err := h.router.RegisterMenus(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	const chat = 77
+	// As an earlier version stored it: the language, and no menu.
+	if _, err := h.st.EnsureChat(ctx, chat, "private", "", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.st.SetChatLanguage(ctx, chat, "ru"); err != nil {
+		t.Fatal(err)
+	}
+	before := len(h.tg.Calls("setMyCommands"))
+	h.replyAs(chat, "private", chat, "en", "/help")
+	testkit.WaitFor(t, "the chat's own menu in Russian", func() bool {
+		for _, c := range h.tg.MenuFor(chat, "private", false, "en") {
+			if c.Command == "search" {
+				return strings.Contains(c.Description, "Поиск по сохранённым новостям")
+			}
+		}
+		return false
+	})
+	h.replyAs(chat, "private", chat, "en", "/help")
+	if n := len(h.tg.Calls("setMyCommands")) - before; n != 1 {
+		t.Errorf("%d setMyCommands for the chat's two messages, want 1", n)
 	}
 }

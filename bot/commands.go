@@ -76,6 +76,11 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 	if token, ok := strings.CutPrefix(req.args, sharePrefix); ok && req.args != "" {
 		return r.openShare(ctx, req, token)
 	}
+	if q, ok := startQuery(req.args); ok {
+		// The inline answer's "Nothing found · Subscribe to …" button.
+		req.args = q
+		return r.cmdSubscribe(ctx, req)
+	}
 	if r.startAgain(ctx, req) {
 		return nil
 	}
@@ -143,7 +148,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't use that query: %s.", esc(explain(tr(ctx), perr))))
 		return nil
 	case errors.Is(err, news.ErrLimit):
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has as many subscriptions as it may hold. Remove one with /unsubscribe first."))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has as many subscriptions as it may hold (%d). Remove one with <code>/unsubscribe NUMBER</code> first; /list shows the numbers.", subscriptionLimit(err)))
 		return nil
 	case err != nil:
 		return err
@@ -395,4 +400,13 @@ func (r *Router) cmdResume(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("▶️ Alerts resumed."))
 	return nil
+}
+
+// subscriptionLimit is the limit a news.ErrLimit error carries, or 0.
+func subscriptionLimit(err error) int {
+	var lim *subscriptions.LimitError
+	if errors.As(err, &lim) {
+		return lim.Max
+	}
+	return 0
 }

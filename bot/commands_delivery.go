@@ -36,12 +36,8 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		change.Mode = fields[0]
 	case len(fields) <= 6:
 		// The hours, written with spaces or not ("23:00-07:00", "23:00 - 07:00",
-		// "10 pm - 7 am"), then maybe a mode.
-		change.Hours = strings.Join(fields, " ")
-		n := len(fields)
-		if last := fields[n-1]; n >= 2 && (settings.IsQuietMode(last) || (n == 2 && !dashed(fields[0], last))) {
-			change.Hours, change.Mode = strings.Join(fields[:n-1], " "), last
-		}
+		// "10 pm - 7 am", "22:00 07:00", "22:00 to 07:00"), then maybe a mode.
+		change.Hours, change.Mode = quietWords(fields)
 	default:
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Try <code>/quiet 23:00-07:00</code>, <code>/quiet 23:00-07:00 hold</code> or <code>/quiet off</code>."))
 		return nil
@@ -62,6 +58,57 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, "✅ "+describeQuiet(tr(ctx), q, req.chat.DigestTime == ""))
 	return nil
+}
+
+// quietWords splits the words of /quiet into the hours, as
+// localtime.ParseQuietHours reads them, and a mode ("" for none). A span
+// written without a dash ("22:00 07:00", "22:00 to 07:00", "10 pm 7 am")
+// gets one when it splits only one way into two times of day; two words
+// that are no such span are hours and a mode, so an unknown mode is named.
+func quietWords(fields []string) (hours, mode string) {
+	if n := len(fields); n >= 2 && settings.IsQuietMode(fields[n-1]) {
+		fields, mode = fields[:n-1], fields[n-1]
+	}
+	if span := undashedSpan(fields); span != "" {
+		return span, mode
+	}
+	if mode == "" && len(fields) == 2 && !dashed(fields[0], fields[1]) {
+		return fields[0], fields[1]
+	}
+	return strings.Join(fields, " "), mode
+}
+
+// undashedSpan returns the words as "start-end" when they are two times of
+// day without a dash between them: around one "to", "until" or "till", or
+// else split at the only place where both halves read as times of day. It
+// returns "" when the words have a dash or are no such span.
+func undashedSpan(fields []string) string {
+	for _, f := range fields {
+		if strings.ContainsAny(f, "-–—") {
+			return ""
+		}
+	}
+	for i := 1; i < len(fields)-1; i++ {
+		switch fields[i] {
+		case "to", "until", "till", "til":
+			return strings.Join(fields[:i], " ") + "-" + strings.Join(fields[i+1:], " ")
+		}
+	}
+	span := ""
+	for i := 1; i < len(fields); i++ {
+		from, to := strings.Join(fields[:i], " "), strings.Join(fields[i:], " ")
+		if _, err := localtime.ParseClock(from); err != nil {
+			continue
+		}
+		if _, err := localtime.ParseClock(to); err != nil {
+			continue
+		}
+		if span != "" {
+			return "" // two readings: not unambiguous
+		}
+		span = from + "-" + to
+	}
+	return span
 }
 
 // dashed reports whether a and b are the two halves of a span written with

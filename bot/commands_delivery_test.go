@@ -50,7 +50,13 @@ func TestQuietCommand(t *testing.T) {
 		// reply names the word it could not use.
 		{"bad mode named", "23:00-07:00 loud", "&#34;loud&#34;", "22:30", "06:00", "silent"},
 		{"bad mode with HTML named escaped", "23:00-07:00 <b>", "&#34;&lt;b&gt;&#34;", "22:30", "06:00", "silent"},
-		{"too many words", "23:00 to 07:00", "Try <code>/quiet 23:00-07:00</code>", "22:30", "06:00", "silent"},
+		{"too many words", "23:00 07:00 loud extra", "Try <code>/quiet 23:00-07:00</code>", "22:30", "06:00", "silent"},
+		// A stranger wrote the span with a space, or "to", for the dash.
+		{"a space for the dash", "22:00 07:00", "Quiet hours 22:00–07:00", "22:00", "07:00", "silent"},
+		{"a space for the dash and a mode", "22:30 06:30 hold", "Quiet hours 22:30–06:30", "22:30", "06:30", "hold"},
+		{"to for the dash", "23:00 to 07:00 silent", "Quiet hours 23:00–07:00", "23:00", "07:00", "silent"},
+		{"am and pm with a space for the dash", "10 pm 6 am", "Quiet hours 22:00–06:00", "22:00", "06:00", "silent"},
+		{"bad hours with to", "25:00 to 07:00", "I can't read that", "22:00", "06:00", "silent"},
 		{"am and pm", "11pm-7am", "Quiet hours 23:00–07:00 (Europe/Berlin)", "23:00", "07:00", "silent"},
 		{"am and pm with minutes and a mode", "11:30PM-6:45am silent", "Quiet hours 23:30–06:45", "23:30", "06:45", "silent"},
 		{"bad am/pm", "13pm-7am", "I can't read that: &#34;13pm&#34; is not a time of day such as 23:00 or 11pm.", "23:30", "06:45", "silent"},

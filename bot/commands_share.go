@@ -134,7 +134,7 @@ func (r *Router) pressShareSubscribe(ctx context.Context, in Incoming, chat news
 	}
 	res, err := r.opts.Subscriptions.SubscribeIn(ctx, chat.ID, in.ThreadID, q)
 	if errors.Is(err, news.ErrLimit) {
-		return tr(ctx).Sprintf("This chat has as many subscriptions as it may hold."), nil
+		return tr(ctx).Sprintf("This chat has as many subscriptions as it may hold (%d). Remove one with /unsubscribe first.", subscriptionLimit(err)), nil
 	}
 	if err != nil {
 		return "", err

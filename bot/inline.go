@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"strconv"
 	"strings"
@@ -24,7 +25,17 @@ import (
 type InlineAnswerer interface {
 	// AnswerInline answers with one page of results; nextOffset ("" on the
 	// last page) comes back as the query's offset when the person scrolls.
-	AnswerInline(ctx context.Context, queryID string, results []InlineResult, nextOffset string, cacheSeconds int) error
+	// A button, when not nil, is shown above the results (or alone, when
+	// there are none).
+	AnswerInline(ctx context.Context, queryID string, results []InlineResult, nextOffset string, cacheSeconds int, button *InlineButton) error
+}
+
+// InlineButton is the button Telegram shows above inline results
+// (InlineQueryResultsButton): pressed, it opens the private chat with the
+// bot as /start Start.
+type InlineButton struct {
+	Text  string
+	Start string // 1-64 of A-Z, a-z, 0-9, _ and -
 }
 
 // InlineResult is one article offered in answer to an inline query.
@@ -64,8 +75,12 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 	if !cacheable {
 		seconds = 0
 	}
+	var button *InlineButton
+	if len(results) == 0 {
+		button = nothingFound(withLanguage(ctx, lang), in.Inline.Query)
+	}
 	results, next := inlinePage(results, in.Inline.Offset)
-	if err := r.opts.Inline.AnswerInline(ctx, in.Inline.ID, results, next, seconds); err != nil {
+	if err := r.opts.Inline.AnswerInline(ctx, in.Inline.ID, results, next, seconds, button); err != nil {
 		r.log.Warn("answer inline query", "user", in.UserID, "err", err)
 	}
 }
@@ -127,9 +142,9 @@ func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult
 	switch {
 	case len(res) == 0 && text == "":
 		res = append(res, notice("q-empty", t.Sprintf("No trending stories yet"), t.Sprintf("Type a query after my name to search the news I have stored.")))
-	case len(res) == 0:
-		res = append(res, notice("q-empty", t.Sprintf("Nothing found"), t.Sprintf("Nothing I have stored matches %s.", summarize.Clip(text, 100))))
 	}
+	// Nothing found is no result (it was one, and a tap posted "Nothing
+	// found" into the chat): handleInline answers with a button instead.
 	r.inline.put(inlineKey(t, text), res, r.opts.Now())
 	return res, true
 }
@@ -141,6 +156,37 @@ func (r *Router) trendingArticles(ctx context.Context) ([]news.Article, error) {
 		arts = append(arts, s.Article)
 	}
 	return arts, err
+}
+
+// searchStartPrefix starts the start parameter of the inline "Nothing
+// found" button: /start q<query in base64url> subscribes to the query.
+const searchStartPrefix = "q"
+
+// nothingFound is the button of an inline answer that found nothing for
+// text: "Nothing found · Subscribe to “text”", which opens the private chat
+// and subscribes there, when text fits a start parameter (64 characters);
+// else "Nothing found · Open Newshound".
+func nothingFound(ctx context.Context, text string) *InlineButton {
+	t := tr(ctx)
+	text = strings.TrimSpace(text)
+	if enc := base64.RawURLEncoding.EncodeToString([]byte(text)); len(searchStartPrefix+enc) <= 64 {
+		return &InlineButton{Text: t.Sprintf("Nothing found · Subscribe to “%s”", summarize.Clip(text, 30)), Start: searchStartPrefix + enc}
+	}
+	return &InlineButton{Text: t.Sprintf("Nothing found · Open Newshound"), Start: "inline"}
+}
+
+// startQuery returns the query of a start parameter that nothingFound
+// made; ok is false for any other parameter.
+func startQuery(arg string) (string, bool) {
+	enc, ok := strings.CutPrefix(arg, searchStartPrefix)
+	if !ok || enc == "" {
+		return "", false
+	}
+	q, err := base64.RawURLEncoding.DecodeString(enc)
+	if err != nil || !utf8.Valid(q) || strings.TrimSpace(string(q)) == "" {
+		return "", false
+	}
+	return string(q), true
 }
 
 // notice is a result that explains instead of offering an article.

@@ -69,6 +69,7 @@ type Callback struct {
 	ID        string
 	Data      string
 	MessageID int
+	Buttons   [][]Button // the message's inline keyboard, when Telegram sends it
 }
 
 // Button is one inline-keyboard button: a callback (Data) or a link (URL).

@@ -262,7 +262,6 @@ func TestInlineQueriesAnswerWithStoredNews(t *testing.T) {
 				{"query language", "deminers -pyongyang", "Kursk deminers clear fields"},
 				{"bad query", `"unclosed`, "Can't search for that"},
 				{"too long", strings.Repeat("k", 300), "Query too long"},
-				{"nothing", "zanzibar", "Nothing found"},
 			}
 			for _, tt := range tests {
 				h.queued.Add(1)
@@ -272,6 +271,48 @@ func TestInlineQueriesAnswerWithStoredNews(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A stranger tapped the inline "Nothing found" result and posted that
+// sentence into the chat: an answer that found nothing has no result, only
+// a button that opens the private chat and subscribes to the query there.
+func TestInlineNothingFoundIsAButtonThatSubscribes(t *testing.T) {
+	h := newHarness(t)
+	h.queued.Add(1)
+	id := h.tg.SendInlineQuery(5, "zanzibar")
+	if res := waitInline(t, h.tg, id); len(res) != 0 {
+		t.Fatalf("results = %v, want none", res)
+	}
+	var button struct {
+		Text           string `json:"text"`
+		StartParameter string `json:"start_parameter"`
+	}
+	for _, c := range h.tg.Calls("answerInlineQuery") {
+		if c.Params.Get("inline_query_id") == id {
+			if err := json.Unmarshal([]byte(c.Params.Get("button")), &button); err != nil {
+				t.Fatalf("button %q: %v", c.Params.Get("button"), err)
+			}
+		}
+	}
+	if !strings.Contains(button.Text, "Nothing found") || !strings.Contains(button.Text, "zanzibar") || button.StartParameter == "" {
+		t.Fatalf("button = %+v, want Nothing found · Subscribe to zanzibar with a start parameter", button)
+	}
+	got := h.reply(5, "private", 5, "/start "+button.StartParameter)
+	if !strings.Contains(got.Text(), "Subscribed") || !strings.Contains(got.Text(), "zanzibar") {
+		t.Fatalf("/start %s = %q, want a subscription to zanzibar", button.StartParameter, got.Text())
+	}
+	// A query too long for a start parameter opens the chat only.
+	h.queued.Add(1)
+	long := strings.Repeat("zanzibar ", 10)
+	id = h.tg.SendInlineQuery(5, long)
+	if res := waitInline(t, h.tg, id); len(res) != 0 {
+		t.Fatalf("results = %v, want none", res)
+	}
+	for _, c := range h.tg.Calls("answerInlineQuery") {
+		if c.Params.Get("inline_query_id") == id && !strings.Contains(c.Params.Get("button"), "Open Newshound") {
+			t.Errorf("button of a long query = %s", c.Params.Get("button"))
+		}
 	}
 }
 
@@ -477,9 +518,12 @@ func TestInlineSpeaksTheLanguageChosenInTheBotsChat(t *testing.T) {
 		want string
 	}{{5, "No se encontró nada"}, {6, "Nothing found"}} {
 		h.queued.Add(1)
-		res := waitInline(t, h.tg, h.tg.SendInlineQuery(tt.user, "zanzibar"))
-		if len(res) != 1 || !strings.Contains(fmt.Sprint(res[0]["title"]), tt.want) {
-			t.Errorf("user %d: inline answer %v, want %q", tt.user, res, tt.want)
+		id := h.tg.SendInlineQuery(tt.user, "zanzibar")
+		waitInline(t, h.tg, id)
+		for _, c := range h.tg.Calls("answerInlineQuery") {
+			if c.Params.Get("inline_query_id") == id && !strings.Contains(c.Params.Get("button"), tt.want) {
+				t.Errorf("user %d: inline answer's button %s, want %q", tt.user, c.Params.Get("button"), tt.want)
+			}
 		}
 	}
 }

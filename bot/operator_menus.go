@@ -135,8 +135,29 @@ func (r *Router) setChatMenus(ctx context.Context, chatID int64, chatType, lang 
 		r.log.Warn("chat's command menu not set in its language", "chat", chatID, "language", lang, "err", err)
 		return
 	}
+	r.langMenus.mark(chatID)
 	if chatType == "private" && r.isOperator(chatID) {
 		r.opMenus.mark(chatID)
+	}
+}
+
+// ensureChatMenus gives a chat that chose a language its own menus in it,
+// at its first message to this process: chats that chose before /language
+// set menus had none until they sent /language again. Each chat costs at
+// most one setMyCommands per process, when it writes, so the calls are
+// paced by the chats themselves (none at start, which would send one per
+// chat at once); a failure is logged and not tried again until a restart.
+// Operators' private chats are ensureOperatorMenu's.
+func (r *Router) ensureChatMenus(ctx context.Context, in Incoming) {
+	if r.opts.Menus == nil || in.ChatID == 0 || r.langMenus.done(in.ChatID) {
+		return
+	}
+	r.langMenus.mark(in.ChatID)
+	if in.ChatType == "private" && r.isOperator(in.ChatID) {
+		return
+	}
+	if lang := r.chosenLanguage(ctx, in.ChatID); lang != "" {
+		r.setChatMenus(ctx, in.ChatID, in.ChatType, lang)
 	}
 }
 

@@ -116,18 +116,19 @@ type RouterOptions struct {
 // Router turns incoming messages and button presses into command calls;
 // every reply goes through the outbox, ahead of queued alerts.
 type Router struct {
-	opts     RouterOptions
-	log      *slog.Logger
-	commands []command
-	rates    *chatRates
-	admins   *adminCache
-	hints    *hintRation
-	jobs     sync.WaitGroup // background commands (/addsource, /import)
-	jobSlots chan struct{}
-	inline   inlineCache
-	opMenus  operatorMenus // operators whose own menu Telegram took
-	prompts  prompts       // questions awaiting the words alone (prompts.go)
-	pages    shownPages    // search pages More has sent
+	opts      RouterOptions
+	log       *slog.Logger
+	commands  []command
+	rates     *chatRates
+	admins    *adminCache
+	hints     *hintRation
+	jobs      sync.WaitGroup // background commands (/addsource, /import)
+	jobSlots  chan struct{}
+	inline    inlineCache
+	opMenus   operatorMenus // operators whose own menu Telegram took
+	langMenus operatorMenus // chats whose own menus in their language this process set or checked
+	prompts   prompts       // questions awaiting the words alone (prompts.go)
+	pages     shownPages    // search pages More has sent
 }
 
 // NewRouter returns a Router with the command table.
@@ -202,6 +203,7 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		return
 	}
 	r.ensureOperatorMenu(ctx, in) // an operator who never wrote before start has no menu yet
+	r.ensureChatMenus(ctx, in)    // a chat that chose its language before chat menus had none
 	name, args, addressed, ok := r.parseCommand(in.Text)
 	if ok {
 		r.prompts.drop(in.ChatID, in.UserID)

@@ -142,8 +142,13 @@ func TestSubscriptionLimitIsExplained(t *testing.T) {
 	}
 	log.take()
 	say(r, 7, "private", "/subscribe d4")
-	if got := log.take()[0].Text; !strings.Contains(got, "as many subscriptions as it may hold") {
-		t.Fatalf("limit reply = %q", got)
+	got := log.take()[0].Text
+	// A stranger read "as many as it may hold" and could not tell how
+	// many that is, nor how to remove one.
+	for _, want := range []string{"as many subscriptions as it may hold (3)", "<code>/unsubscribe NUMBER</code>", "/list"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("limit reply = %q, want it to contain %q", got, want)
+		}
 	}
 }
 

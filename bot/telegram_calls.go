@@ -23,8 +23,42 @@ func callbackOf(q *tgbotapi.CallbackQuery) (Incoming, bool) {
 		in.ChatID, in.ChatType, in.ChatTitle = m.Chat.ID, m.Chat.Type, m.Chat.Title
 		in.Callback.MessageID = m.MessageID
 		in.MessageID = m.MessageID
+		if m.ReplyMarkup != nil {
+			in.Callback.Buttons = buttonsOf(m.ReplyMarkup.InlineKeyboard)
+		}
 	}
 	return in, true
+}
+
+// buttonsOf is the Buttons of an inline keyboard: its callback and link
+// buttons (others, which this bot does not send, have neither).
+func buttonsOf(kb [][]tgbotapi.InlineKeyboardButton) [][]Button {
+	rows := make([][]Button, 0, len(kb))
+	for _, row := range kb {
+		var bs []Button
+		for _, b := range row {
+			x := Button{Text: b.Text}
+			if b.CallbackData != nil {
+				x.Data = *b.CallbackData
+			}
+			if b.URL != nil {
+				x.URL = *b.URL
+			}
+			bs = append(bs, x)
+		}
+		rows = append(rows, bs)
+	}
+	return rows
+}
+
+// EditButtons replaces the inline keyboard of a message the bot sent
+// (editMessageReplyMarkup), as a press changes what a button offers; it
+// fails with a *SendError or a transport error.
+func (t *Telegram) EditButtons(ctx context.Context, chatID int64, messageID int, buttons [][]Button) error {
+	if _, err := t.send.Request(tgbotapi.NewEditMessageReplyMarkup(chatID, messageID, keyboard(buttons))); err != nil {
+		return fmt.Errorf("editMessageReplyMarkup: %w", t.convert(err))
+	}
+	return nil
 }
 
 // AnswerCallback answers a callback query with a short notice (text may be
@@ -66,9 +100,10 @@ func (t *Telegram) RewriteMessage(ctx context.Context, chatID int64, messageID i
 // AnswerInline answers an inline query with articles (answerInlineQuery),
 // each an article result whose message is its HTML text without a link
 // preview; nextOffset ("" at the last page) is what Telegram sends back as
-// the offset of the query when the person scrolls to the end. It fails
+// the offset of the query when the person scrolls to the end; button, when
+// not nil, is the InlineQueryResultsButton above the results. It fails
 // with a *SendError or a transport error.
-func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []InlineResult, nextOffset string, cacheSeconds int) error {
+func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []InlineResult, nextOffset string, cacheSeconds int, button *InlineButton) error {
 	rs := make([]map[string]any, len(results))
 	for i, r := range results {
 		res := map[string]any{"type": "article", "id": r.ID, "title": r.Title,
@@ -88,6 +123,11 @@ func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []I
 	p.AddNonEmpty("next_offset", nextOffset)
 	if err := p.AddInterface("results", rs); err != nil {
 		return fmt.Errorf("answerInlineQuery: %w", err)
+	}
+	if button != nil {
+		if err := p.AddInterface("button", map[string]any{"text": button.Text, "start_parameter": button.Start}); err != nil {
+			return fmt.Errorf("answerInlineQuery: %w", err)
+		}
 	}
 	if err := t.call("answerInlineQuery", p, nil); err != nil {
 		return fmt.Errorf("answerInlineQuery: %w", err)

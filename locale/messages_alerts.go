@@ -7,6 +7,8 @@ var alertTexts = []entry{
 	{"(also: %s)", "(также: %s)", "(auch: %s)", "(también: %s)"},
 	{"🔕 Mute", "🔕 Без звука", "🔕 Stumm", "🔕 Silenciar"},
 	{"🔕 Mute “%s”", "🔕 Без звука «%s»", "🔕 Stumm „%s“", "🔕 Silenciar «%s»"},
+	{"🔔 Unmute", "🔔 Со звуком", "🔔 Ton an", "🔔 Activar sonido"},
+	{"🔔 Unmute “%s”", "🔔 Со звуком «%s»", "🔔 Ton an „%s“", "🔔 Activar sonido «%s»"},
 	{"ℹ️ <i>The topic this was meant for is gone or closed, so it comes here; alerts meant for that topic come here too from now on.</i>\n\n",
 		"ℹ️ <i>Тема, для которой это предназначалось, удалена или закрыта, поэтому сообщение пришло сюда; оповещения для той темы теперь тоже будут приходить сюда.</i>\n\n",
 		"ℹ️ <i>Das Thema, für das dies gedacht war, ist gelöscht oder geschlossen, deshalb kommt es hierher; Meldungen für dieses Thema kommen ab jetzt auch hierher.</i>\n\n",

@@ -30,6 +30,6 @@ var searchTexts = []entry{
 	{"Search failed", "Поиск не удался", "Suche fehlgeschlagen", "La búsqueda falló"},
 	{"No trending stories yet", "Популярных тем пока нет", "Noch keine Trendthemen", "Aún no hay tendencias"},
 	{"Type a query after my name to search the news I have stored.", "Напишите запрос после моего имени, чтобы искать по сохранённым новостям.", "Tippen Sie nach meinem Namen eine Suche ein, um die gespeicherten Nachrichten zu durchsuchen.", "Escribe una consulta tras mi nombre para buscar en las noticias guardadas."},
-	{"Nothing found", "Ничего не найдено", "Nichts gefunden", "No se encontró nada"},
-	{"Nothing I have stored matches %s.", "Среди сохранённого ничего не подходит под %s.", "Nichts Gespeichertes passt zu %s.", "Nada de lo que tengo guardado coincide con %s."},
+	{"Nothing found · Subscribe to “%s”", "Ничего не найдено · Подписаться на «%s»", "Nichts gefunden · „%s“ abonnieren", "No se encontró nada · Suscribirse a «%s»"},
+	{"Nothing found · Open Newshound", "Ничего не найдено · Открыть Newshound", "Nichts gefunden · Newshound öffnen", "No se encontró nada · Abrir Newshound"},
 }

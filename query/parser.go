@@ -42,7 +42,7 @@ func Parse(text string) (*Query, error) {
 	if root == nil || !root.positive() {
 		return nil, explainNegative(root)
 	}
-	return newQuery(text, root), nil
+	return newQuery(text, root.dedupe()), nil
 }
 
 // parser is a recursive-descent parser over lexical items. Precedence: "-" binds tightest, then AND

@@ -182,6 +182,15 @@ func TestQueryKey(t *testing.T) {
 		{name: "quoted differs from bare", a: `"tariffs"`, b: "tariffs", same: false},
 		{name: "order matters", a: "a b", b: "b a", same: false},
 		{name: "title differs", a: "title:a", b: "a", same: false},
+		// A user's "kursk kursk KURSK" was kept as kursk AND kursk AND
+		// kursk, a subscription apart from kursk.
+		{name: "repeated term of an AND", a: "kursk kursk KURSK", b: "kursk", same: true},
+		{name: "repeated term among others", a: "kursk deminers Kursk", b: "kursk deminers", same: true},
+		{name: "repeated operand of an OR", a: "kursk OR belgorod OR kursk", b: "kursk OR belgorod", same: true},
+		{name: "repeated group", a: "(a OR b) c (a OR b)", b: "(a OR b) c", same: true},
+		{name: "repeat inside a group", a: "a (b OR b)", b: "a b", same: true},
+		{name: "repeated phrase word is no repeat", a: `"kursk kursk"`, b: "kursk", same: false},
+		{name: "a repeated exclusion", a: "russia -sport -sport", b: "russia -sport", same: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -153,8 +153,8 @@ type Subscribed struct {
 }
 
 // Subscribe parses text and stores it for the chat. It fails with a
-// *query.ParseError for an invalid query (nothing changes) and with store.ErrLimit
-// when the chat holds its maximum already.
+// *query.ParseError for an invalid query (nothing changes) and with a
+// *LimitError, which is news.ErrLimit, when the chat holds its maximum already.
 func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Subscribed, error) {
 	return s.SubscribeIn(ctx, chatID, 0, text)
 }
@@ -170,6 +170,9 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 		return Subscribed{}, err
 	}
 	sub, created, err := s.store.CreateSubscriptionIn(ctx, chatID, thread, q.Text(), q.Key(), s.maxPerChat)
+	if errors.Is(err, news.ErrLimit) {
+		return Subscribed{}, fmt.Errorf("subscribe: %w", &LimitError{Max: s.maxPerChat})
+	}
 	if err != nil {
 		return Subscribed{}, fmt.Errorf("subscribe: %w", err)
 	}
@@ -186,16 +189,25 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 // Preview counts the stored articles of the last 7 days that q matches, in
 // bounded time: the FTS5 index counts the candidates when q can be written
 // for it (every article of the window otherwise), the query's matcher
-// confirms the newest previewScan of them. The count is exact when they
-// were all confirmed; when there were more, it scales the confirmed share
-// (Approx) if at least minScaled matched, and is otherwise what matched, a
-// lower bound (AtLeast). It fails when the store does.
+// confirms the newest previewScan of them, or all of them when they are at
+// most half as many again. The count is exact when they were all
+// confirmed; when there were more, it scales the confirmed share (Approx)
+// if at least minScaled matched, and is otherwise what matched, a lower
+// bound (AtLeast). It fails when the store does.
 func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) {
 	p := Preview{Window: s.previewWindow}
 	since := s.now().Add(-s.previewWindow)
 	sample, examined, total, err := s.store.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, s.previewScan)
 	if err != nil {
 		return p, fmt.Errorf("preview: %w", err)
+	}
+	if total > examined && total <= s.previewScan+s.previewScan/2 {
+		// A few more candidates than the sample: confirming them all costs
+		// little more, and a count the user can check is exact ("about 21"
+		// was shown where all 21 matched).
+		if sample, examined, total, err = s.store.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, total); err != nil {
+			return p, fmt.Errorf("preview: %w", err)
+		}
 	}
 	for _, a := range sample {
 		if q.Match(query.NewDocument(a)) {

@@ -305,6 +305,10 @@ func TestPreviewSaysExactAtLeastOrAbout(t *testing.T) {
 		{"the sample covers everything: exact", 20, repeat(3, "Kursk weather"), append(repeat(2, "Kursk deminers"), repeat(15, "Kursk weather")...), 2, false, false},
 		{"few confirmed of a sample: at least", 10, repeat(10, "Kursk weather"), append(repeat(2, "Kursk deminers"), repeat(8, "Kursk weather")...), 2, false, true},
 		{"none confirmed of a sample: at least none", 10, repeat(10, "Kursk deminers"), repeat(10, "Kursk weather"), 0, false, true},
+		// A stranger read "about 21" where all 21 matched: a few more
+		// candidates than the sample are all confirmed.
+		{"a few more than the sample: all confirmed, exact", 20, repeat(1, "Kursk deminers"), repeat(20, "Kursk deminers"), 21, false, false},
+		{"half as many again: all confirmed, exact", 10, repeat(5, "Kursk weather"), append(repeat(7, "Kursk deminers"), repeat(3, "Kursk weather")...), 7, false, false},
 		{"many confirmed of a sample: about", 10, append(repeat(5, "Kursk deminers"), repeat(5, "Kursk weather")...), append(repeat(5, "Kursk deminers"), repeat(5, "Kursk weather")...), 10, true, false},
 	}
 	for _, tt := range tests {
@@ -327,5 +331,42 @@ func TestPreviewSaysExactAtLeastOrAbout(t *testing.T) {
 				t.Errorf("checked = %d, want %d", p.Checked, tt.scan)
 			}
 		})
+	}
+}
+
+// A chat at its limit is told the limit: the error carries it, and is
+// still news.ErrLimit for the callers that branch on it.
+func TestSubscribeAtTheLimitSaysTheLimit(t *testing.T) {
+	svc, st := newTestService(t, 2)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	for _, q := range []string{"kursk", "deminers"} {
+		if _, err := svc.Subscribe(ctx, 1, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := svc.Subscribe(ctx, 1, "pyongyang")
+	var lim *LimitError
+	if !errors.Is(err, news.ErrLimit) || !errors.As(err, &lim) || lim.Max != 2 {
+		t.Fatalf("third subscription: err = %v, want a *LimitError of 2 that is news.ErrLimit", err)
+	}
+}
+
+// "kursk kursk KURSK" is the subscription "kursk": a stranger's was kept
+// as kursk AND kursk AND kursk, a second subscription.
+func TestRepeatedTermsAreTheSameSubscription(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	first, err := svc.Subscribe(ctx, 1, "kursk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := svc.Subscribe(ctx, 1, "kursk kursk KURSK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Created || again.Subscription.ID != first.Subscription.ID || again.Query.String() != "kursk" {
+		t.Fatalf("subscribed again = %+v (%q), want subscription #%d, not created", again.Subscription, again.Query, first.Subscription.ID)
 	}
 }

@@ -155,6 +155,9 @@ func (d *driver) do(line string) error {
 			m["message_thread_id"], m["is_topic_message"] = thread, true
 			m["chat"].(map[string]any)["is_forum"] = true
 		}
+		if kb := d.srv.Markup(chat, msg); kb != nil {
+			m["reply_markup"] = kb // the pressed message's keyboard, as Telegram sends it
+		}
 		d.srv.AddUpdate(map[string]any{"callback_query": map[string]any{
 			"id": fmt.Sprintf("cb%d", d.next()), "from": d.from(d.sender(chat)), "chat_instance": "ci", "data": args[1], "message": m}})
 	case "edit":

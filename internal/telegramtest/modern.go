@@ -278,8 +278,9 @@ func strictJSON(v string, out any) error {
 
 // answerInlineQuery checks an answer to an inline query: its id, at most 50
 // results, each an article with a unique id of 1-64 bytes, a title and a
-// message of 1-4096 characters, a cache_time that is a number, and a
-// next_offset of at most 64 bytes (ScrollInline sends it back).
+// message of 1-4096 characters, a cache_time that is a number, a
+// next_offset of at most 64 bytes (ScrollInline sends it back) and a
+// button (checkResultsButton).
 func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 	p := call.Params
 	fail := func(desc string) {
@@ -304,6 +305,10 @@ func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 			fail("cache_time must be a non-negative Integer")
 			return
 		}
+	}
+	if msg := checkResultsButton(p.Get("button")); msg != "" {
+		fail(msg)
+		return
 	}
 	var results []struct {
 		Type                string `json:"type"`
@@ -353,6 +358,35 @@ func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 	call.Params.Set("_accepted", "1")
 	s.record(call)
 	ok200(w, true)
+}
+
+// startParameter is what a start parameter may hold (1-64 characters).
+var startParameter = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// checkResultsButton checks the button of an inline answer
+// (InlineQueryResultsButton): a text and exactly one of start_parameter and
+// web_app. It returns what Telegram would say of a bad one, "" of a good
+// one or none.
+func checkResultsButton(v string) string {
+	if v == "" {
+		return ""
+	}
+	var b struct {
+		Text           string          `json:"text"`
+		StartParameter string          `json:"start_parameter"`
+		WebApp         json.RawMessage `json:"web_app"`
+	}
+	switch err := strictJSON(v, &b); {
+	case err != nil:
+		return "can't parse inline query results button: " + err.Error()
+	case b.Text == "":
+		return "BUTTON_TEXT_INVALID"
+	case (b.StartParameter == "") == (b.WebApp == nil):
+		return "BUTTON_TYPE_INVALID"
+	case b.WebApp == nil && !startParameter.MatchString(b.StartParameter):
+		return "START_PARAM_INVALID"
+	}
+	return ""
 }
 
 var commandName = regexp.MustCompile(`^[a-z0-9_]{1,32}$`)

@@ -311,16 +311,53 @@ func (s *Server) SetMember(chatID, userID int64, status string) {
 func (s *Server) SendCallback(chatID int64, chatType string, userID int64, messageID int, data string) string {
 	s.mu.Lock()
 	id := fmt.Sprintf("cb%d", s.nextUpd)
+	markup := s.markupOf(chatID, messageID)
 	s.mu.Unlock()
+	msg := map[string]any{"message_id": messageID, "date": time.Now().Unix(),
+		"chat": map[string]any{"id": chatID, "type": chatType}, "text": "(button message)"}
+	if markup != nil {
+		msg["reply_markup"] = markup // as Telegram sends the pressed message's keyboard
+	}
 	s.AddUpdate(map[string]any{"callback_query": map[string]any{
-		"id":   id,
-		"from": map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"},
-		"message": map[string]any{"message_id": messageID, "date": time.Now().Unix(),
-			"chat": map[string]any{"id": chatID, "type": chatType}, "text": "(button message)"},
+		"id":            id,
+		"from":          map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"},
+		"message":       msg,
 		"chat_instance": "ci",
 		"data":          data,
 	}})
 	return id
+}
+
+// Markup returns the keyboard the bot last gave message messageID of
+// chatID (sent or edited), nil when it has none: what Telegram puts in the
+// message of a callback query.
+func (s *Server) Markup(chatID int64, messageID int) json.RawMessage {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.markupOf(chatID, messageID)
+}
+
+// markupOf returns the keyboard the bot last gave message messageID of
+// chatID (sent or edited), nil when it has none or the fake did not see it
+// sent. s.mu is held.
+func (s *Server) markupOf(chatID int64, messageID int) json.RawMessage {
+	chat, msg := strconv.FormatInt(chatID, 10), strconv.Itoa(messageID)
+	for i := len(s.calls) - 1; i >= 0; i-- {
+		c := s.calls[i]
+		if c.Params.Get("chat_id") != chat || c.Params.Get("_accepted") != "1" {
+			continue
+		}
+		sent := strings.HasPrefix(c.Method, "send") && c.Params.Get("_message_id") == msg
+		edited := strings.HasPrefix(c.Method, "edit") && c.Params.Get("message_id") == msg
+		if !sent && !edited {
+			continue
+		}
+		if m := c.Params.Get("reply_markup"); m != "" && json.Valid([]byte(m)) {
+			return json.RawMessage(m)
+		}
+		return nil // an edit without a keyboard removes it
+	}
+	return nil
 }
 
 func (s *Server) notify() {
@@ -493,6 +530,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
 		mid, _ := strconv.Atoi(call.Params.Get("message_id"))
 		ok200(w, map[string]any{"message_id": mid, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}, "text": call.Params.Get("text")})
+	case "editMessageReplyMarkup":
+		s.editMessageReplyMarkup(w, call)
 	case "getChatMember":
 		s.record(call)
 		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
@@ -745,4 +784,26 @@ func (s *Server) accept(w http.ResponseWriter, call Call, field string, max int,
 	}
 	s.record(call)
 	return true
+}
+
+// editMessageReplyMarkup checks an edit of a message's inline keyboard: a
+// chat and message (or an inline message), and a keyboard Telegram takes
+// (checkMarkup).
+func (s *Server) editMessageReplyMarkup(w http.ResponseWriter, call Call) {
+	p := call.Params
+	rep := checkMarkup(p)
+	if rep == nil && p.Get("inline_message_id") == "" && (p.Get("chat_id") == "" || p.Get("message_id") == "") {
+		rep = &Reply{Code: 400, Description: "Bad Request: message identifier is not specified"}
+	}
+	if rep != nil {
+		call.Params.Set("_refused", rep.Description)
+		s.record(call)
+		writeError(w, rep)
+		return
+	}
+	call.Params.Set("_accepted", "1")
+	s.record(call)
+	chatID, _ := strconv.ParseInt(p.Get("chat_id"), 10, 64)
+	mid, _ := strconv.Atoi(p.Get("message_id"))
+	ok200(w, map[string]any{"message_id": mid, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}})
 }
