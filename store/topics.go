@@ -10,12 +10,15 @@ import (
 // to General instead, as when the topic was deleted or closed: its
 // subscriptions, the record of what it was alerted (so a story is not
 // alerted twice), and its queued messages. A subscription whose query General
-// has already is removed: General's goes on. It returns how many
-// subscriptions moved; it fails when the database does.
+// has already is removed: General's goes on. Each moved subscription
+// remembers the topic (moved_from), so that MoveThreadBack can return it when
+// the topic is reopened; a deleted topic is never reopened, so its
+// subscriptions stay in General. It returns how many subscriptions moved; it
+// fails when the database does.
 func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread int) (int, error) {
 	var moved int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE subscriptions SET thread_id = 0 WHERE chat_id = ? AND thread_id = ?`, chatID, thread)
+		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE subscriptions SET thread_id = 0, moved_from = thread_id WHERE chat_id = ? AND thread_id = ?`, chatID, thread)
 		if err != nil {
 			return err
 		}
@@ -33,6 +36,32 @@ func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread in
 	})
 	if err != nil {
 		return 0, fmt.Errorf("move topic %d of chat %d to General: %w", thread, chatID, err)
+	}
+	return int(moved), nil
+}
+
+// MoveThreadBack returns to the chat's forum topic thread the subscriptions
+// MoveThreadToGeneral moved from it to General, as when the topic is
+// reopened. One whose query the topic has again (subscribed anew since) stays
+// in General, forgetting the topic. Messages queued or sent in General stay
+// there. It returns how many subscriptions moved back; it fails when the
+// database does.
+func (s *Store) MoveThreadBack(ctx context.Context, chatID int64, thread int) (int, error) {
+	if thread == 0 {
+		return 0, nil
+	}
+	var moved int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE subscriptions SET thread_id = moved_from, moved_from = 0 WHERE chat_id = ? AND thread_id = 0 AND moved_from = ?`, chatID, thread)
+		if err != nil {
+			return err
+		}
+		moved, _ = res.RowsAffected()
+		_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET moved_from = 0 WHERE chat_id = ? AND moved_from = ?`, chatID, thread)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("move subscriptions of chat %d back to topic %d: %w", chatID, thread, err)
 	}
 	return int(moved), nil
 }

@@ -109,6 +109,48 @@ func TestAQueryLivesOncePerTopic(t *testing.T) {
 	}
 }
 
+// TestAReopenedTopicGetsItsSubscriptionsBack: a closed topic's
+// subscriptions went to General for good; they now remember the topic and
+// go back when it is reopened, once; a General subscription of the user's own
+// stays, and another topic's moved ones stay in General.
+func TestAReopenedTopicGetsItsSubscriptionsBack(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	const group = -100124
+	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	mk := func(thread int, q string) news.Subscription {
+		t.Helper()
+		sub, _, err := st.CreateSubscriptionIn(ctx, group, thread, q, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sub
+	}
+	kursk, dam, flood, own := mk(10, "kursk"), mk(10, "dam"), mk(20, "flood"), mk(0, "storm")
+	for _, thread := range []int{10, 20} {
+		if _, err := st.MoveThreadToGeneral(ctx, group, thread); err != nil {
+			t.Fatal(err)
+		}
+	}
+	moved, err := st.MoveThreadBack(ctx, group, 10)
+	if err != nil || moved != 2 {
+		t.Fatalf("MoveThreadBack(10) = %d, %v; want 2", moved, err)
+	}
+	for _, want := range []struct {
+		sub    news.Subscription
+		thread int
+	}{{kursk, 10}, {dam, 10}, {flood, 0}, {own, 0}} {
+		if sub, err := st.FindSubscription(ctx, group, want.sub.ID); err != nil || sub.ThreadID != want.thread {
+			t.Errorf("%s after topic 10 reopened: %+v, %v; want in thread %d", want.sub.Query, sub, err, want.thread)
+		}
+	}
+	if moved, err := st.MoveThreadBack(ctx, group, 10); err != nil || moved != 0 {
+		t.Errorf("a second MoveThreadBack(10) = %d, %v; want 0", moved, err)
+	}
+}
+
 // TestTheTopicMigrationKeepsEverything migrates a database of the release
 // before 0041: subscriptions keep their ids, topics and sequence, alerts
 // their topic (their subscription's).
