@@ -26,6 +26,9 @@ import (
 //   - 400 "message thread not found" or TOPIC_CLOSED/TOPIC_DELETED (a forum
 //     topic gone or closed): the message goes once more to General, saying
 //     so, and the topic's subscriptions and queue move to General (topics.go);
+//   - 400 TOPIC_CLOSED for a message to General (closed or hidden): the
+//     message waits behind the chat's others, retried with backoff or at once
+//     when General is reopened, for a day (topics.go);
 //   - any other 400: the message is dropped, and the queue behind it goes on.
 func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 	m := d.head
@@ -60,6 +63,8 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 		s.attempt(ctx, d)
 	case d.out.ThreadID != 0 && topicGone(desc):
 		s.topicGone(ctx, d, se)
+	case d.out.ThreadID == 0 && strings.Contains(desc, "topic_closed"):
+		s.generalClosed(ctx, d, se)
 	case d.editOf != 0 && strings.Contains(desc, "message is not modified"):
 		s.markSent(ctx, d, d.editOf)
 	default:

@@ -80,7 +80,7 @@ func newHarnessIn(t *testing.T, webhook bool, configure ...func(*RouterOptions))
 	opts := RouterOptions{Store: st, Subscriptions: h.subs, BotName: tg.BotName(), Notify: sender.Notify, Logger: log,
 		Now: h.clock.Now, Interactor: tg, Files: tg, Secret: []byte("test secret"),
 		Search:   search.NewService(search.Options{Store: st, Now: h.clock.Now, Logger: log}),
-		Settings: chatSettings, Preview: chatSettings, Shares: st, Inline: tg}
+		Settings: chatSettings, Preview: chatSettings, Shares: st, Inline: tg, Topics: st}
 	for _, c := range configure {
 		c(&opts)
 	}

@@ -42,10 +42,23 @@ type Incoming struct {
 	// RepliesToBot is set when the message answers one of the bot's
 	// (a reply to a bot's message, which privacy mode lets through).
 	RepliesToBot bool
+	// TopicEvent is set on a forum's service message saying that the topic
+	// ThreadID (0: General) was closed (or General hidden) or reopened
+	// (or General unhidden).
+	TopicEvent TopicEvent
 	// Edited is set when the message is a new version of one sent before
 	// (edited_message, edited_channel_post); it is never run as a command.
 	Edited bool
 }
+
+// TopicEvent is what a forum's service message says of one of its topics.
+type TopicEvent string
+
+// The forum topic events.
+const (
+	TopicClosed   TopicEvent = "closed"
+	TopicReopened TopicEvent = "reopened"
+)
 
 // InlineQuery is what a user typed after the bot's name in some chat.
 type InlineQuery struct {

@@ -143,6 +143,68 @@ func TestGoneTopicFallsBackToGeneralOnce(t *testing.T) {
 	}
 }
 
+// A closed topic's subscriptions went to General for good, even once the
+// topic was reopened. Reopened (forum_topic_reopened), the topic gets them
+// back and hears so once; its alerts go there again. A deleted topic is
+// never reopened, so its subscriptions stay in General.
+func TestAReopenedTopicGetsItsAlertsBack(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	const group = -1006
+	h.tg.SetMember(group, 5, "administrator")
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	subs, err := h.st.ListSubscriptions(ctx, group)
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("subscriptions = %+v, %v", subs, err)
+	}
+	h.tg.CloseTopic(group, 77)
+	n := len(h.tg.Sent(group))
+	h.queueAlert(group, subs[0].ID, "Kursk first")
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]; got.Params.Has("message_thread_id") {
+		t.Fatalf("alert to a closed topic went to thread %q", got.Params.Get("message_thread_id"))
+	}
+	h.settle()
+
+	n = len(h.tg.Sent(group))
+	h.queued.Add(1)
+	h.tg.ReopenTopic(group, 77)
+	notice := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
+	if notice.Params.Get("message_thread_id") != "77" || !strings.Contains(notice.Text(), "open again") {
+		t.Errorf("after the reopening: thread %q, %q; want a notice in topic 77", notice.Params.Get("message_thread_id"), notice.Text())
+	}
+	if sub, err := h.st.FindSubscription(ctx, group, subs[0].ID); err != nil || sub.ThreadID != 77 {
+		t.Fatalf("subscription after the reopening = %+v, %v; want topic 77", sub, err)
+	}
+	h.queueAlert(group, subs[0].ID, "Kursk second")
+	if got := h.tg.WaitSent(t, group, n+2, 5*time.Second)[n+1]; got.Params.Get("message_thread_id") != "77" || strings.Contains(got.Text(), "gone") {
+		t.Errorf("alert after the reopening = thread %q, %q; want topic 77", got.Params.Get("message_thread_id"), got.Text())
+	}
+	h.settle()
+	n = len(h.tg.Sent(group))
+	h.queued.Add(1)
+	h.tg.ReopenTopic(group, 77) // again: nothing moves, nothing said
+	h.settle()
+	if got := h.tg.Sent(group); len(got) != n {
+		t.Errorf("a second reopening said %q", got[n].Text())
+	}
+
+	// A deleted topic: its subscription stays in General.
+	h.clock.Advance(time.Minute)
+	h.topicReply(group, 78, 5, "/subscribe flood")
+	subs, err = h.st.ListSubscriptions(ctx, group)
+	if err != nil || len(subs) != 2 || subs[1].ThreadID != 78 {
+		t.Fatalf("subscriptions = %+v, %v", subs, err)
+	}
+	h.tg.DeleteTopic(group, 78)
+	n = len(h.tg.Sent(group))
+	h.queueAlert(group, subs[1].ID, "Flood first")
+	h.tg.WaitSent(t, group, n+1, 5*time.Second)
+	h.settle()
+	if sub, err := h.st.FindSubscription(ctx, group, subs[1].ID); err != nil || sub.ThreadID != 0 {
+		t.Errorf("subscription of a deleted topic = %+v, %v; want General", sub, err)
+	}
+}
+
 func TestRepliesInGroupsAnswerTheCommand(t *testing.T) {
 	h := newHarness(t)
 	got := h.reply(-5, "group", 7, "/help")

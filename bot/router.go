@@ -89,6 +89,7 @@ type RouterOptions struct {
 	CommandBurst int           // commands a chat may send at once (default 5)
 	CommandEvery time.Duration // then one per this (default 3s)
 	Migrator     ChatMigrator  // moves a group that became a supergroup; nil: noticed only when a send fails
+	Topics       TopicReopener // returns a reopened topic's subscriptions from General; nil: they stay there
 	// Status answers /status (operators) in plain text; nil: unavailable.
 	Status func(ctx context.Context) (string, error)
 	// Version answers /version (operators): version, commit and build date,
@@ -196,6 +197,10 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	}
 	if in.MigrateTo != 0 {
 		r.handleMigration(ctx, in)
+		return
+	}
+	if in.TopicEvent != "" {
+		r.handleTopicEvent(ctx, in)
 		return
 	}
 	if in.Edited {

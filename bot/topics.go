@@ -3,14 +3,49 @@ package bot
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/newshound/newshound/locale"
 )
 
 // ThreadMover is what the sender needs when a forum topic is gone: its
-// subscriptions and queued messages moved to General.
+// subscriptions and queued messages moved to General; and when General is
+// closed or hidden: the refused message parked behind the chat's others
+// until General is reopened (TopicReopener.ResumeGeneral) or a retry.
 type ThreadMover interface {
 	MoveThreadToGeneral(ctx context.Context, chatID int64, thread int) (int, error)
+	ParkMessage(ctx context.Context, id int64, notBefore time.Time, reason string) error
+}
+
+// generalPatience is how long a message refused because the forum's General
+// topic is closed or hidden is retried (with backoff up to 5 min) before it
+// is dropped with a log line: a day, so a General closed for the night
+// loses nothing, and one closed for good does not keep a queue forever.
+const generalPatience = 24 * time.Hour
+
+// generalClosed keeps a message that General, closed or hidden, refused:
+// it waits (behind the chat's other messages, so the open topics' alerts go
+// on) and is tried again with backoff, or at once when General is reopened,
+// for generalPatience; then it is dropped. The first refusal of a message
+// is a warning in the log.
+func (s *Sender) generalClosed(ctx context.Context, d *delivery, se *SendError) {
+	m := d.head
+	if s.opts.Now().Sub(m.CreatedAt) > generalPatience {
+		s.log.Warn("message dropped: the forum's General topic stayed closed", "message", m.ID, "chat", m.ChatID, "kind", m.Kind, "since", m.CreatedAt, "err", se.Error())
+		s.record(s.opts.Outbox.MarkManyDropped(ctx, d.ids, se.Error()))
+		s.dropped(DropRefused, len(d.ids))
+		return
+	}
+	wait := retryBackoff(m.Attempts + 1)
+	if m.Attempts == 0 {
+		s.log.Warn("the forum's General topic is closed or hidden; the message waits until it is reopened", "message", m.ID, "chat", m.ChatID, "retry_in", wait)
+	}
+	notBefore := ceilSecond(s.opts.Now().Add(wait))
+	if s.opts.Threads == nil {
+		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, notBefore, se.Error()))
+		return
+	}
+	s.record(s.opts.Threads.ParkMessage(ctx, m.ID, notBefore, se.Error()))
 }
 
 // topicGone reports whether Telegram's refusal (lower case) says the
@@ -50,4 +85,48 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 		d.out.Text = notice + d.out.Text
 	}
 	s.attempt(ctx, d)
+}
+
+// TopicReopener is what the router needs when a forum topic is reopened:
+// the subscriptions that went to General when it was closed, back to it.
+type TopicReopener interface {
+	MoveThreadBack(ctx context.Context, chatID int64, thread int) (int, error)
+	ResumeGeneral(ctx context.Context, chatID int64) (int, error)
+}
+
+// handleTopicEvent acts on a forum's service message about a topic. When
+// General is reopened (or unhidden), the messages parked while it was closed
+// go at once (Sender.generalClosed). When a topic is reopened, the subscriptions that went to General when it was
+// closed go back to it, and the topic hears so once. A closed topic is
+// noticed when a send to it is refused (topicGone): its subscriptions move
+// then, as they must also when the bot missed the service message.
+func (r *Router) handleTopicEvent(ctx context.Context, in Incoming) {
+	r.log.Info("forum topic event", "chat", in.ChatID, "topic", in.ThreadID, "event", in.TopicEvent)
+	if in.TopicEvent != TopicReopened || r.opts.Topics == nil {
+		return
+	}
+	if in.ThreadID == 0 { // General is back: what waited for it goes now
+		n, err := r.opts.Topics.ResumeGeneral(ctx, in.ChatID)
+		if err != nil {
+			r.log.Error("resume the messages waiting for General", "chat", in.ChatID, "err", err)
+		} else if n > 0 {
+			r.log.Info("General reopened; the messages waiting for it go now", "chat", in.ChatID, "messages", n)
+			if r.opts.Notify != nil {
+				r.opts.Notify()
+			}
+		}
+		return
+	}
+	n, err := r.opts.Topics.MoveThreadBack(ctx, in.ChatID, in.ThreadID)
+	if err != nil {
+		r.log.Error("move subscriptions back to a reopened topic", "chat", in.ChatID, "topic", in.ThreadID, "err", err)
+		return
+	}
+	if n == 0 {
+		return
+	}
+	r.log.Info("subscriptions back in their reopened topic", "chat", in.ChatID, "topic", in.ThreadID, "subscriptions", n)
+	t := locale.For(r.chosenLanguage(ctx, in.ChatID))
+	r.reply(ctx, in.ChatID, t.Sprintf("ℹ️ This topic is open again: its alerts come here again (%s, in General while it was closed).",
+		t.Count(n, "%d subscriptions")))
 }

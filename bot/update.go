@@ -37,6 +37,30 @@ type updateExtra struct {
 type messageExtra struct {
 	MessageThreadID int  `json:"message_thread_id"`
 	IsTopicMessage  bool `json:"is_topic_message"`
+	// The service messages of a forum's topics (Bot API 6.3, 6.4).
+	ForumTopicClosed          *struct{} `json:"forum_topic_closed"`
+	ForumTopicReopened        *struct{} `json:"forum_topic_reopened"`
+	GeneralForumTopicHidden   *struct{} `json:"general_forum_topic_hidden"`
+	GeneralForumTopicUnhidden *struct{} `json:"general_forum_topic_unhidden"`
+}
+
+// topicEvent names the forum service message m is (TopicClosed …), or "".
+// The closing or reopening of General comes as forum_topic_closed or
+// forum_topic_reopened outside any topic.
+func (m *messageExtra) topicEvent() TopicEvent {
+	switch {
+	case m == nil:
+		return ""
+	case m.ForumTopicClosed != nil:
+		return TopicClosed
+	case m.ForumTopicReopened != nil:
+		return TopicReopened
+	case m.GeneralForumTopicHidden != nil:
+		return TopicClosed
+	case m.GeneralForumTopicUnhidden != nil:
+		return TopicReopened
+	}
+	return ""
 }
 
 // topic returns the forum topic a message was sent in, or 0: outside a
@@ -77,6 +101,7 @@ func decodeUpdate(raw []byte) (id int, in Incoming, ok bool, err error) {
 		in.ThreadID = x.CallbackQuery.Message.topic()
 	case x.Message != nil:
 		in.ThreadID = x.Message.topic()
+		in.TopicEvent = x.Message.topicEvent()
 	case x.ChannelPost != nil:
 		in.ThreadID = x.ChannelPost.topic()
 	case x.EditedMessage != nil:

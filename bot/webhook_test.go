@@ -142,6 +142,16 @@ func TestWebhookDeliversUpdates(t *testing.T) {
 			func(in Incoming) bool { return in.ChatID == -5 && in.BotStatus == "kicked" && in.UserID == 9 }},
 		{"forum topic", `{"update_id":5,"message":{"message_id":8,"message_thread_id":77,"is_topic_message":true,"date":1700000000,"chat":{"id":-100,"type":"supergroup","is_forum":true},"from":{"id":9,"is_bot":false,"first_name":"T"},"text":"/list"}}`,
 			func(in Incoming) bool { return in.ChatID == -100 && in.ThreadID == 77 && in.Text == "/list" }},
+		{"forum topic reopened", `{"update_id":11,"message":{"message_id":8,"message_thread_id":77,"is_topic_message":true,"date":1700000000,"chat":{"id":-100,"type":"supergroup","is_forum":true},"from":{"id":9,"is_bot":false,"first_name":"T"},"forum_topic_reopened":{}}}`,
+			func(in Incoming) bool {
+				return in.ChatID == -100 && in.ThreadID == 77 && in.TopicEvent == TopicReopened
+			}},
+		{"forum topic closed", `{"update_id":12,"message":{"message_id":8,"message_thread_id":77,"is_topic_message":true,"date":1700000000,"chat":{"id":-100,"type":"supergroup","is_forum":true},"from":{"id":9,"is_bot":false,"first_name":"T"},"forum_topic_closed":{}}}`,
+			func(in Incoming) bool { return in.ThreadID == 77 && in.TopicEvent == TopicClosed }},
+		{"General hidden", `{"update_id":13,"message":{"message_id":8,"date":1700000000,"chat":{"id":-100,"type":"supergroup","is_forum":true},"from":{"id":9,"is_bot":false,"first_name":"T"},"general_forum_topic_hidden":{}}}`,
+			func(in Incoming) bool { return in.ThreadID == 0 && in.TopicEvent == TopicClosed }},
+		{"General unhidden", `{"update_id":14,"message":{"message_id":8,"date":1700000000,"chat":{"id":-100,"type":"supergroup","is_forum":true},"from":{"id":9,"is_bot":false,"first_name":"T"},"general_forum_topic_unhidden":{}}}`,
+			func(in Incoming) bool { return in.ThreadID == 0 && in.TopicEvent == TopicReopened }},
 		{"thread of replies is no topic", `{"update_id":6,"message":{"message_id":9,"message_thread_id":3,"date":1700000000,"chat":{"id":-100,"type":"supergroup"},"from":{"id":9,"is_bot":false,"first_name":"T"},"text":"/list"}}`,
 			func(in Incoming) bool { return in.ChatID == -100 && in.ThreadID == 0 }},
 		{"inline query", `{"update_id":7,"inline_query":{"id":"iq1","from":{"id":9,"is_bot":false,"first_name":"T","language_code":"de"},"query":"kursk","offset":"","chat_type":"group"}}`,

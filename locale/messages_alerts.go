@@ -13,6 +13,10 @@ var alertTexts = []entry{
 		"ℹ️ <i>Тема, для которой это предназначалось, удалена или закрыта, поэтому сообщение пришло сюда; оповещения для той темы теперь тоже будут приходить сюда.</i>\n\n",
 		"ℹ️ <i>Das Thema, für das dies gedacht war, ist gelöscht oder geschlossen, deshalb kommt es hierher; Meldungen für dieses Thema kommen ab jetzt auch hierher.</i>\n\n",
 		"ℹ️ <i>El tema al que iba dirigido se ha borrado o cerrado, así que llega aquí; desde ahora las alertas de ese tema también llegarán aquí.</i>\n\n"},
+	{"ℹ️ This topic is open again: its alerts come here again (%s, in General while it was closed).",
+		"ℹ️ Тема снова открыта: её оповещения снова приходят сюда (%s; пока она была закрыта, они шли в General).",
+		"ℹ️ Dieses Thema ist wieder offen: seine Meldungen kommen wieder hierher (%s, während es geschlossen war, in General).",
+		"ℹ️ Este tema vuelve a estar abierto: sus alertas vuelven a llegar aquí (%s, en General mientras estuvo cerrado)."},
 }
 
 // digestTexts: the digest's headings and lines.

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
+
+	"github.com/newshound/newshound/news"
 )
 
 // MoveThreadToGeneral sends whatever went to the chat's forum topic thread
@@ -64,6 +67,37 @@ func (s *Store) MoveThreadBack(ctx context.Context, chatID int64, thread int) (i
 		return 0, fmt.Errorf("move subscriptions of chat %d back to topic %d: %w", chatID, thread, err)
 	}
 	return int(moved), nil
+}
+
+// parkedPriority is the priority of a message parked while its chat's
+// General topic is closed: after every other message of the chat (digests
+// are 20), so that the topics' alerts and replies do not wait behind it.
+const parkedPriority = 30
+
+// ParkMessage counts a failed attempt of a message refused because the
+// chat's General topic is closed or hidden, holds it until notBefore, and
+// moves it behind the chat's other messages (which it would otherwise hold
+// back: a chat's queue goes in order). ResumeGeneral wakes it. It fails
+// when the database does.
+func (s *Store) ParkMessage(ctx context.Context, id int64, notBefore time.Time, reason string) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ?, priority = max(priority, ?) WHERE id = ?`,
+		unix(notBefore), reason, parkedPriority, id); err != nil {
+		return fmt.Errorf("park message %d: %w", id, err)
+	}
+	return nil
+}
+
+// ResumeGeneral makes the chat's messages parked for a closed General due
+// now, at an alert's priority again, as when General is reopened. It
+// returns how many it woke; it fails when the database does.
+func (s *Store) ResumeGeneral(ctx context.Context, chatID int64) (int, error) {
+	res, err := s.w.ExecContext(ctx, `UPDATE outbox SET not_before = 0, priority = ? WHERE chat_id = ? AND thread_id = 0 AND status = 'pending' AND priority = ?`,
+		news.PriorityAlert, chatID, parkedPriority)
+	if err != nil {
+		return 0, fmt.Errorf("resume the General topic of chat %d: %w", chatID, err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
 }
 
 // SetChatPreview sets how the chat's alerts show their link preview ("" for

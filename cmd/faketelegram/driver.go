@@ -36,7 +36,10 @@ const help = `lines (one per update; # starts a comment):
                             it is added back
   migrate GROUP SUPERGROUP  group GROUP becomes supergroup SUPERGROUP: the two service messages,
                             then sends to GROUP are refused with migrate_to_chat_id
-  close CHAT THREAD         close forum topic THREAD (sends are refused TOPIC_CLOSED)
+  close CHAT THREAD         close forum topic THREAD (sends are refused TOPIC_CLOSED); THREAD 0
+                            hides General (general_forum_topic_hidden)
+  reopen CHAT THREAD        reopen forum topic THREAD (forum_topic_reopened); THREAD 0 unhides
+                            General (general_forum_topic_unhidden)
   delete CHAT THREAD        delete forum topic THREAD (sends are refused "message thread not found")
   sleep DURATION            pause, e.g. "sleep 2s" or "sleep 2" (seconds; for scripts)
   help                      this text
@@ -219,10 +222,27 @@ func (d *driver) do(line string) error {
 			return fmt.Errorf("%s: bad chat or thread in %q", verb, line)
 		}
 		d.gone[[2]int64{chat, int64(thread)}] = true
-		if verb == "close" {
+		if verb == "close" && thread == 0 {
+			d.srv.HideGeneral(chat)
+		} else if verb == "close" {
 			d.srv.CloseTopic(chat, thread)
 		} else {
 			d.srv.DeleteTopic(chat, thread)
+		}
+	case "reopen":
+		if len(args) != 2 {
+			return fmt.Errorf("reopen CHAT THREAD")
+		}
+		chat, err1 := strconv.ParseInt(args[0], 10, 64)
+		thread, err2 := strconv.Atoi(args[1])
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("reopen: bad chat or thread in %q", line)
+		}
+		delete(d.gone, [2]int64{chat, int64(thread)})
+		if thread == 0 {
+			d.srv.UnhideGeneral(chat)
+		} else {
+			d.srv.ReopenTopic(chat, thread)
 		}
 	case "fail", "lose", "slow", "clear":
 		return d.faultLine(verb, args)

@@ -49,6 +49,46 @@ func (s *Server) setTopic(chatID int64, thread int, state string) {
 	s.topics[chatID][thread] = state
 }
 
+// ReopenTopic opens a closed forum topic again and queues the service
+// message Telegram sends in it (forum_topic_reopened).
+func (s *Server) ReopenTopic(chatID int64, thread int) {
+	s.setTopic(chatID, thread, topicOpen)
+	s.topicService(chatID, thread, "forum_topic_reopened")
+}
+
+// HideGeneral hides (and so closes) the General topic of forum chatID:
+// messages sent to the chat outside any topic are refused with
+// TOPIC_CLOSED. It queues the service message (general_forum_topic_hidden).
+func (s *Server) HideGeneral(chatID int64) {
+	s.setTopic(chatID, 0, topicClosed)
+	s.topicService(chatID, 0, "general_forum_topic_hidden")
+}
+
+// UnhideGeneral shows (and opens) the General topic again and queues the
+// service message (general_forum_topic_unhidden).
+func (s *Server) UnhideGeneral(chatID int64) {
+	s.setTopic(chatID, 0, topicOpen)
+	s.topicService(chatID, 0, "general_forum_topic_unhidden")
+}
+
+// topicService queues a forum's service message of kind, from an admin, in
+// topic thread (0: General).
+func (s *Server) topicService(chatID int64, thread int, kind string) {
+	s.mu.Lock()
+	id := s.nextMsg
+	s.nextMsg++
+	s.mu.Unlock()
+	msg := map[string]any{
+		"message_id": id, "date": time.Now().Unix(), kind: map[string]any{},
+		"chat": map[string]any{"id": chatID, "type": "supergroup", "title": fmt.Sprintf("Chat %d", chatID), "is_forum": true},
+		"from": map[string]any{"id": 1, "is_bot": false, "first_name": "Admin"},
+	}
+	if thread != 0 {
+		msg["message_thread_id"], msg["is_topic_message"] = thread, true
+	}
+	s.AddUpdate(map[string]any{"message": msg})
+}
+
 // SendTopicText queues a message sent in forum topic thread of supergroup
 // chatID (message_thread_id, is_topic_message, a forum chat).
 func (s *Server) SendTopicText(chatID int64, thread int, userID int64, text string) {
@@ -190,10 +230,18 @@ func (s *Server) postUpdates(target string) {
 	}
 }
 
-// checkThread refuses a message_thread_id that is not an open topic of the chat.
+// checkThread refuses a message_thread_id that is not an open topic of the
+// chat, and a message outside any topic when the chat's General is hidden.
 func (s *Server) checkThread(p url.Values) *Reply {
 	v := p.Get("message_thread_id")
 	if v == "" {
+		chatID, _ := strconv.ParseInt(p.Get("chat_id"), 10, 64)
+		s.mu.Lock()
+		closed := s.topics[chatID][0] == topicClosed
+		s.mu.Unlock()
+		if closed {
+			return &Reply{Code: 400, Description: "Bad Request: TOPIC_CLOSED"}
+		}
 		return nil
 	}
 	thread, err := strconv.Atoi(v)
