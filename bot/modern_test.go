@@ -205,6 +205,84 @@ func TestAReopenedTopicGetsItsAlertsBack(t *testing.T) {
 	}
 }
 
+// With a forum's General closed or hidden, each alert meant for General was
+// refused TOPIC_CLOSED and dropped with a log line. It now waits, behind the
+// chat's other messages (the open topics' alerts go on), and goes when
+// General is unhidden; one refused for over a day is dropped.
+func TestAlertsWaitForAHiddenGeneral(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	const group = -1007
+	h.tg.SetMember(group, 5, "administrator")
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	h.clock.Advance(time.Minute)
+	h.reply(group, "supergroup", 5, "/subscribe flood")
+	subs, err := h.st.ListSubscriptions(ctx, group)
+	if err != nil || len(subs) != 2 || subs[0].ThreadID != 77 || subs[1].ThreadID != 0 {
+		t.Fatalf("subscriptions = %+v, %v", subs, err)
+	}
+	kursk, flood := subs[0].ID, subs[1].ID
+	h.settle()
+	h.queued.Add(1)
+	h.tg.HideGeneral(group)
+	h.settle()
+
+	refused := func(title string) bool {
+		for _, c := range h.tg.Calls("sendMessage") {
+			if c.Params.Get("_accepted") != "1" && strings.Contains(c.Params.Get("text"), title) {
+				return true
+			}
+		}
+		return false
+	}
+	n := len(h.tg.Sent(group))
+	h.queueAlert(group, flood, "Flood one")
+	testkit.WaitFor(t, "General to refuse the alert", func() bool { return refused("Flood one") })
+	h.queueAlert(group, kursk, "Kursk one")
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]; got.Params.Get("message_thread_id") != "77" || !strings.Contains(got.Text(), "Kursk one") {
+		t.Fatalf("while General is hidden: thread %q, %q; want topic 77's alert", got.Params.Get("message_thread_id"), got.Text())
+	}
+	testkit.WaitFor(t, "topic 77's alert marked sent, General's kept", func() bool {
+		pending, err := h.st.CountPending(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pending == 1
+	})
+	if !strings.Contains(h.logs.String(), "General topic is closed or hidden") {
+		t.Errorf("no log line says General's alert waits:\n%s", h.logs.String())
+	}
+
+	h.queued.Add(1)
+	h.tg.UnhideGeneral(group)
+	if got := h.tg.WaitSent(t, group, n+2, 5*time.Second)[n+1]; got.Params.Has("message_thread_id") || !strings.Contains(got.Text(), "Flood one") {
+		t.Fatalf("after General is unhidden: thread %q, %q; want General's alert", got.Params.Get("message_thread_id"), got.Text())
+	}
+	h.settle()
+
+	// Hidden for more than a day: the alert is dropped, with a log line.
+	h.queued.Add(1)
+	h.tg.HideGeneral(group)
+	h.settle()
+	h.queueAlert(group, flood, "Flood two")
+	testkit.WaitFor(t, "General to refuse the second alert", func() bool { return refused("Flood two") })
+	h.clock.Advance(25 * time.Hour)
+	h.sender.Notify()
+	testkit.WaitFor(t, "the old alert to be dropped", func() bool {
+		pending, err := h.st.CountPending(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pending == 0
+	})
+	if !strings.Contains(h.logs.String(), "General topic stayed closed") {
+		t.Errorf("no log line says the alert was dropped")
+	}
+	if got := h.tg.Sent(group); len(got) != n+2 {
+		t.Errorf("%d messages, want %d: the old alert went out", len(got), n+2)
+	}
+}
+
 func TestRepliesInGroupsAnswerTheCommand(t *testing.T) {
 	h := newHarness(t)
 	got := h.reply(-5, "group", 7, "/help")
