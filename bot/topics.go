@@ -18,14 +18,14 @@ type ThreadMover interface {
 }
 
 // generalPatience is how long a message refused because the forum's General
-// topic is closed or hidden is retried (with backoff up to 5 min) before it
+// topic is closed or hidden is retried (with backoff up to 4 min) before it
 // is dropped with a log line: a day, so a General closed for the night
 // loses nothing, and one closed for good does not keep a queue forever.
 const generalPatience = 24 * time.Hour
 
 // generalClosed keeps a message that General, closed or hidden, refused:
 // it waits (behind the chat's other messages, so the open topics' alerts go
-// on) and is tried again with backoff, or at once when General is reopened,
+// on) and is tried again with backoff (up to 4 min), or at once when General is reopened,
 // for generalPatience; then it is dropped. The first refusal of a message
 // is a warning in the log.
 func (s *Sender) generalClosed(ctx context.Context, d *delivery, se *SendError) {
@@ -36,7 +36,10 @@ func (s *Sender) generalClosed(ctx context.Context, d *delivery, se *SendError) 
 		s.dropped(DropRefused, len(d.ids))
 		return
 	}
-	wait := retryBackoff(m.Attempts + 1)
+	// At most 4 min: a hold rounded up past store.FutureMargin (5 min) reads
+	// as one made before the clock stepped back, due at once, and a parked
+	// message would then be refused round after round.
+	wait := min(retryBackoff(m.Attempts+1), 4*time.Minute)
 	if m.Attempts == 0 {
 		s.log.Warn("the forum's General topic is closed or hidden; the message waits until it is reopened", "message", m.ID, "chat", m.ChatID, "retry_in", wait)
 	}

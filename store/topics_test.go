@@ -314,3 +314,43 @@ func wantOldAlerts(t *testing.T, st *Store) {
 		t.Errorf("alerts after the migration:\n%v\nwant\n%v", got, want)
 	}
 }
+
+// TestAParkedMessageLetsTheChatsOthersGoFirst: a message General refused
+// (closed) waits behind the chat's other messages, which a chat's queue in
+// order would otherwise hold back; ResumeGeneral makes it due at once.
+func TestAParkedMessageLetsTheChatsOthersGoFirst(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	const group = -100125
+	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	general, err := st.Enqueue(ctx, news.Message{ChatID: group, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "general"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	topic, err := st.Enqueue(ctx, news.Message{ChatID: group, Kind: news.KindAlert, Priority: news.PriorityAlert, Text: "topic", ThreadID: 77})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ParkMessage(ctx, general, testNow.Add(time.Minute), "TOPIC_CLOSED"); err != nil {
+		t.Fatal(err)
+	}
+	due, err := st.DueMessages(ctx, testNow, 10)
+	if err != nil || len(due) != 1 || due[0].ID != topic {
+		t.Fatalf("due while General's is parked = %+v, %v; want the topic's", due, err)
+	}
+	if err := st.MarkSent(ctx, topic, 1); err != nil {
+		t.Fatal(err)
+	}
+	if due, err := st.DueMessages(ctx, testNow, 10); err != nil || len(due) != 0 {
+		t.Fatalf("due = %+v, %v; want General's still parked", due, err)
+	}
+	if n, err := st.ResumeGeneral(ctx, group); err != nil || n != 1 {
+		t.Fatalf("ResumeGeneral = %d, %v", n, err)
+	}
+	due, err = st.DueMessages(ctx, testNow, 10)
+	if err != nil || len(due) != 1 || due[0].ID != general || due[0].Priority != news.PriorityAlert || due[0].Attempts != 1 {
+		t.Fatalf("due after General reopened = %+v, %v; want General's, an alert again", due, err)
+	}
+}

@@ -292,3 +292,79 @@ func getUpdates(t *testing.T, srv *telegramtest.Server) []map[string]any {
 	}
 	return body.Result
 }
+
+// TestDriverClosesAndReopensTopics: "close CHAT THREAD" refuses sends to the
+// topic TOPIC_CLOSED ("close CHAT 0" hides General: sends outside any topic
+// are refused); "reopen" opens it again and sends the service message
+// Telegram sends (forum_topic_reopened, general_forum_topic_unhidden).
+func TestDriverClosesAndReopensTopics(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, &bytes.Buffer{})
+	send := func(thread string) map[string]any {
+		t.Helper()
+		v := url.Values{"chat_id": {"-1009"}, "text": {"hi"}}
+		if thread != "" {
+			v.Set("message_thread_id", thread)
+		}
+		resp, err := http.PostForm(srv.URL+"/bot1:t/sendMessage", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			t.Fatal(err)
+		}
+		return body
+	}
+	for _, line := range []string{"topic -1009 77 hello", "close -1009 77", "close -1009 0"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	for _, thread := range []string{"77", ""} {
+		if got := send(thread); got["description"] != "Bad Request: TOPIC_CLOSED" {
+			t.Errorf("a send to closed thread %q: %v", thread, got)
+		}
+	}
+	for _, bad := range []string{"reopen -1009", "reopen x 77"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+	for _, line := range []string{"reopen -1009 77", "reopen -1009 0"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	for _, thread := range []string{"77", ""} {
+		if got := send(thread); got["ok"] != true {
+			t.Errorf("a send to reopened thread %q: %v", thread, got)
+		}
+	}
+	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct{ Result []map[string]any }
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, u := range body.Result {
+		m, _ := u["message"].(map[string]any)
+		for _, k := range []string{"general_forum_topic_hidden", "forum_topic_reopened", "general_forum_topic_unhidden"} {
+			if m[k] != nil {
+				kinds = append(kinds, fmt.Sprint(k, "@", m["message_thread_id"]))
+			}
+		}
+	}
+	if strings.Join(kinds, " ") != "general_forum_topic_hidden@<nil> forum_topic_reopened@77 general_forum_topic_unhidden@<nil>" {
+		t.Errorf("service messages = %v", kinds)
+	}
+}
