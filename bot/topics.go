@@ -60,7 +60,7 @@ func topicGone(desc string) bool {
 
 // topicMovedNotice opens the message that goes to General instead of its topic.
 const topicMovedNotice = "ℹ️ <i>The topic this was meant for is gone or closed, so it comes here; " +
-	"alerts meant for that topic come here too from now on.</i>\n\n"
+	"alerts meant for that topic come here too until it is reopened.</i>\n\n"
 
 // topicGone sends d once more to General with a notice, after moving what
 // else was meant for the topic there; the retry names no topic, so it can
