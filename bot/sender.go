@@ -388,11 +388,19 @@ func (s *Sender) record(err error) {
 	}
 }
 
-// retryBackoff is 2^attempts seconds, at most 5 minutes.
+// maxRetryWait is the longest a message is held in the outbox for a retry.
+// It stays under the store's FutureMargin (5 minutes) with room for the
+// rounding up to a whole second: a hold past now+FutureMargin reads as one
+// written before the clock stepped back, due at once, and a message that
+// failed nine times was retried round after round without a pause (a
+// 5-minute hold rounded up was a second past the margin).
+const maxRetryWait = 4 * time.Minute
+
+// retryBackoff is 2^attempts seconds, at most maxRetryWait.
 func retryBackoff(attempts int) time.Duration {
 	d := time.Second
-	for i := 0; i < attempts && d < 5*time.Minute; i++ {
+	for i := 0; i < attempts && d < maxRetryWait; i++ {
 		d *= 2
 	}
-	return min(d, 5*time.Minute)
+	return min(d, maxRetryWait)
 }

@@ -36,10 +36,7 @@ func (s *Sender) generalClosed(ctx context.Context, d *delivery, se *SendError) 
 		s.dropped(DropRefused, len(d.ids))
 		return
 	}
-	// At most 4 min: a hold rounded up past store.FutureMargin (5 min) reads
-	// as one made before the clock stepped back, due at once, and a parked
-	// message would then be refused round after round.
-	wait := min(retryBackoff(m.Attempts+1), 4*time.Minute)
+	wait := retryBackoff(m.Attempts + 1) // at most maxRetryWait, under the store's FutureMargin
 	if m.Attempts == 0 {
 		s.log.Warn("the forum's General topic is closed or hidden; the message waits until it is reopened", "message", m.ID, "chat", m.ChatID, "retry_in", wait)
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // FutureMargin is how far ahead of the clock a stored time may lie. No
-// message waits longer than this by design (a retry waits at most 5 minutes,
+// message waits longer than this by design (a retry waits at most 4 minutes,
 // a burst gathers for one), so a time further ahead was written by a clock
 // that has since stepped back, or on another machine: it is clamped to now
 // plus FutureMargin when the store opens, and treated as due when read, so
