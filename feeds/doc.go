@@ -23,7 +23,9 @@
 //     timeout, a size cap after decompression and at most 5 redirects; a 304
 //     means nothing new.
 //  3. The body is parsed as RSS, Atom or JSON Feed (gofeed); anything else is
-//     a failure of that source alone. An item's HTML is read (cleaned, and
+//     a failure of that source alone. The long CDATA sections of an RSS
+//     item's content and description skip the XML parser (cutCDATA), with
+//     the result of parsing the whole document. An item's HTML is read (cleaned, and
 //     looked through for an image when the feed names none) only when the
 //     store finds the item new, unless the item has no title or no guid or
 //     link (its text is then part of what it is).
