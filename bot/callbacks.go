@@ -119,12 +119,8 @@ func (r *Router) pressRemove(ctx context.Context, in Incoming, chat news.Chat, a
 // pressListMute mutes or unmutes a subscription from /list's buttons.
 func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, news.Chat, []int64) (string, error) {
 	return func(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
-		err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], muted)
-		if errors.Is(err, news.ErrNotFound) {
-			return tr(ctx).Sprintf(noticeGone), nil
-		}
-		if err != nil {
-			return "", err
+		if answer, stop, err := r.setMutedByButton(ctx, chat.ID, args[0], muted); stop {
+			return answer, err
 		}
 		r.refreshList(ctx, in, chat)
 		if muted {
@@ -134,17 +130,24 @@ func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, news.
 	}
 }
 
+// setMutedByButton mutes or unmutes subscription id of chatID for a pressed
+// button. stop says the press ends there: the subscription is gone (answer
+// says so) or the store failed (err).
+func (r *Router) setMutedByButton(ctx context.Context, chatID, id int64, muted bool) (answer string, stop bool, err error) {
+	err = r.opts.Store.SetSubscriptionMuted(ctx, chatID, id, muted)
+	if errors.Is(err, news.ErrNotFound) {
+		return tr(ctx).Sprintf(noticeGone), true, nil
+	}
+	return "", err != nil, err
+}
+
 // pressAlertMute mutes or unmutes the subscription that an alert names,
 // and turns the alert's button into the other one, so that the alert shows
 // what the subscription is now and how to undo it (it kept saying "Mute").
 func (r *Router) pressAlertMute(muted bool) func(context.Context, Incoming, news.Chat, []int64) (string, error) {
 	return func(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
-		err := r.opts.Store.SetSubscriptionMuted(ctx, chat.ID, args[0], muted)
-		if errors.Is(err, news.ErrNotFound) {
-			return tr(ctx).Sprintf(noticeGone), nil
-		}
-		if err != nil {
-			return "", err
+		if answer, stop, err := r.setMutedByButton(ctx, chat.ID, args[0], muted); stop {
+			return answer, err
 		}
 		flipped := r.flipMuteButton(ctx, in, args[0], muted)
 		switch {
