@@ -39,9 +39,7 @@ func TestEndToEndLanguages(t *testing.T) {
 	}
 
 	feed.SetFile(t, "testdata/feeds/languages-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	for _, s := range subs {
 		if s.alert == "" {
 			continue

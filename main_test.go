@@ -110,6 +110,15 @@ func (c testConfig) String() string {
 	return b.String()
 }
 
+// pollOnce runs one poll of every source now and fails the test when it
+// fails.
+func (a *app) pollOnce(t *testing.T) {
+	t.Helper()
+	if err := a.parts.Poller.PollOnce(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // waitFetched waits until the store holds n sources, each fetched once, and
 // no article of theirs is still pending (summary, story, matching): the
 // first poll at start is done, its articles searchable.
@@ -158,18 +167,14 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 	}
 
 	// A poll with nothing new sends nothing and uses the validators (304).
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	if _, cond, nm := feed.Counts(); cond == 0 || nm == 0 {
 		t.Errorf("conditional requests = %d, 304s = %d; want both > 0", cond, nm)
 	}
 
 	// A new matching item arrives: exactly one alert, correct and escaped.
 	feed.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	sent := tg.WaitSent(t, chat, 2, 5*time.Second)
 	alert := sent[1]
 	if alert.Params.Get("parse_mode") != "HTML" {
@@ -188,9 +193,7 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 	}
 
 	// A second poll sends nothing more.
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
 		n, err := a.parts.Store.CountPending(ctx)
 		return err == nil && n == 0

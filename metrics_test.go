@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -19,7 +18,6 @@ func TestMetricsEndpointCountsPollsAndAlerts(t *testing.T) {
 	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
 	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Example World News", feed.URL + "/world.xml"}},
 		rest: "[metrics]\nlisten = \"127.0.0.1:0\"\n"}.String(), now)
-	ctx := context.Background()
 	if a.parts.MetricsAddr == "" {
 		t.Fatal("no metrics address although [metrics] listen is set")
 	}
@@ -47,9 +45,7 @@ func TestMetricsEndpointCountsPollsAndAlerts(t *testing.T) {
 	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
 	tg.WaitSent(t, chat, 1, testkit.WaitTimeout)
 	feed.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	tg.WaitSent(t, chat, 2, testkit.WaitTimeout)
 
 	// Each of these lines follows its event with a lag: the sender counts a

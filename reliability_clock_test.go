@@ -99,9 +99,7 @@ func TestClockStepsLoseNoAlertAndSendTheDigestOnce(t *testing.T) {
 	}
 	poll("Quake report four near " + placeName(4, 1))
 	testkit.WaitWithin(t, "the alert after 08:30 came again", 10*time.Second, func() bool { return count("Quake report four") == 1 })
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	settle()
 
 	for _, r := range []string{"one", "two", "three", "four"} {

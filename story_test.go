@@ -31,9 +31,7 @@ func TestEndToEndOneAlertPerStory(t *testing.T) {
 	tg.WaitSent(t, chat, 1, 5*time.Second)
 
 	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	alert := tg.WaitSent(t, chat, 2, 5*time.Second)[1]
 	if !strings.Contains(alert.Text(), "Deminers clear fields near Kursk") || strings.Contains(alert.Text(), "Also:") {
 		t.Fatalf("first alert = %q", alert.Text())
@@ -41,9 +39,7 @@ func TestEndToEndOneAlertPerStory(t *testing.T) {
 
 	wire.SetFile(t, "testdata/feeds/wire-v2.xml", "application/rss+xml")
 	agency.SetFile(t, "testdata/feeds/agency-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	testkit.WaitWithin(t, "the edits", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 2 })
 	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
 		n, err := a.parts.Store.CountPending(ctx)
@@ -78,15 +74,11 @@ func TestEndToEndOneAlertPerStoryAcrossOutlets(t *testing.T) {
 	tg.WaitSent(t, chat, 1, 5*time.Second)
 
 	courier.SetFile(t, "testdata/feeds/courier-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	tg.WaitSent(t, chat, 3, 5*time.Second)
 
 	tribune.SetFile(t, "testdata/feeds/tribune-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	tg.WaitSent(t, chat, 4, 5*time.Second)
 	testkit.WaitWithin(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
 	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
@@ -124,14 +116,10 @@ func TestEndToEndShortItemsStayApart(t *testing.T) {
 	tg.WaitSent(t, chat, 1, 5*time.Second)
 
 	feed.SetFile(t, "testdata/feeds/shorts-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	tg.WaitSent(t, chat, 2, 5*time.Second)
 	feed.SetFile(t, "testdata/feeds/shorts-v3.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
 		n, err := a.parts.Store.CountPending(ctx)
 		return err == nil && n == 0
@@ -165,7 +153,6 @@ func TestEndToEndStoryNewToAChatIsAlerted(t *testing.T) {
 	a := startApp(t, testConfig{tg: tg, sources: []testSource{
 		{"Example World News", world.URL + "/world.xml"}, {"Wire Service", wire.URL + "/wire.xml"},
 	}}.String(), now)
-	ctx := context.Background()
 	a.waitFetched(t, 2)
 	const first, later = 781, 782
 	tg.SendText(first, "private", 9, "/subscribe kursk")
@@ -174,14 +161,10 @@ func TestEndToEndStoryNewToAChatIsAlerted(t *testing.T) {
 	tg.WaitSent(t, later, 1, 5*time.Second)
 
 	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	tg.WaitSent(t, first, 2, 5*time.Second)
 	wire.SetFile(t, "testdata/feeds/wire-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	got := tg.WaitSent(t, later, 2, 5*time.Second)
 	if alert := got[1].Text(); !strings.Contains(alert, "Kursk deminers at work") || strings.Contains(alert, "Also:") {
 		t.Errorf("the second chat's alert = %q, want the wire's article alerted in full", alert)
@@ -212,14 +195,10 @@ func TestEndToEndRepublishedStoryIsNoEdit(t *testing.T) {
 	tg.WaitSent(t, chat, 1, 5*time.Second)
 
 	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	tg.WaitSent(t, chat, 2, 5*time.Second)
 	world.SetFile(t, "testdata/feeds/world-v3-republished.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	testkit.WaitWithin(t, "the re-published article handled", 5*time.Second, func() bool {
 		for _, step := range []string{store.StepText, store.StepLink, store.StepMatch} {
 			if ids, err := a.parts.Store.PendingIDs(ctx, step); err != nil || len(ids) > 0 {
@@ -254,20 +233,15 @@ func TestEndToEndRetitledItemIsSearchedByItsNewTitle(t *testing.T) {
 	world := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
 	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
 	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Example World News", world.URL + "/world.xml"}}}.String(), now)
-	ctx := context.Background()
 	a.waitFetched(t, 1)
 	const chat = 784
 	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
 	tg.WaitSent(t, chat, 1, 5*time.Second)
 	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	tg.WaitSent(t, chat, 2, 5*time.Second) // the alert
 	world.SetFile(t, "testdata/feeds/world-v2-retitled.xml", "application/rss+xml")
-	if err := a.parts.Poller.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.pollOnce(t)
 	tg.SendText(chat, "private", 9, "/search sappers")
 	got := tg.WaitSent(t, chat, 3, 5*time.Second)
 	if text := got[2].Text(); !strings.Contains(text, "sappers find 40 mines") {
