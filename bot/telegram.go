@@ -270,12 +270,17 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 			if ctx.Err() != nil {
 				break
 			}
-			if advice := pollConflict(err); advice != "" {
-				t.log.Error(advice, "err", err, "retry_in", wait)
-			} else {
-				t.log.Warn("getUpdates failed", "err", err, "retry_in", wait)
+			pause := wait
+			var se *SendError
+			if errors.As(err, &se) && se.RetryAfter > pause {
+				pause = se.RetryAfter // a 429's retry_after: asking sooner is refused again
 			}
-			t.sleep(ctx, wait)
+			if advice := pollConflict(err); advice != "" {
+				t.log.Error(advice, "err", err, "retry_in", pause)
+			} else {
+				t.log.Warn("getUpdates failed", "err", err, "retry_in", pause)
+			}
+			t.sleep(ctx, pause)
 			wait = min(wait*2, time.Minute)
 			continue
 		}

@@ -334,3 +334,27 @@ func TestUpdatesSayWhoElsePolls(t *testing.T) {
 		})
 	}
 }
+
+// A 429 on getUpdates waits its retry_after before asking again, not the
+// backoff's one second (which Telegram refuses again).
+func TestUpdatesWaitA429sRetryAfter(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var logs strings.Builder
+	tg := newTestTelegram(t, srv, &logs, 0)
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "getUpdates" {
+			return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 30", RetryAfter: 30}
+		}
+		return nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var slept time.Duration
+	tg.sleep = func(_ context.Context, d time.Duration) { slept = d; cancel() }
+	if err := tg.Updates(ctx, func(context.Context, Incoming) {}); err != nil {
+		t.Fatal(err)
+	}
+	if slept != 30*time.Second {
+		t.Errorf("after a 429 with retry_after 30, getUpdates waited %v, want 30s\n%s", slept, logs.String())
+	}
+}
