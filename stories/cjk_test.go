@@ -11,12 +11,7 @@ import (
 // places named before 市, 县, 県 as names, they are one story, while two knife
 // attacks of one day in two cities stay two.
 func TestChineseAndJapaneseStories(t *testing.T) {
-	type art struct{ title, text string }
-	tests := []struct {
-		name string
-		a, b art
-		same bool
-	}{
+	tests := []storyPair{
 		{"one earthquake in Chinese", art{"四川雅安发生6.1级地震 已造成3人死亡", "据中国地震台网测定，11月29日8时14分在四川省雅安市芦山县发生6.1级地震，震源深度10千米。目前已造成3人死亡，20余人受伤。"},
 			art{"芦山县6.1级地震致3死20余伤", "中国地震台网正式测定：29日8时14分，四川雅安市芦山县发生6.1级地震。当地应急管理局称，地震已造成3人遇难、20多人受伤，救援工作正在进行。"}, true},
 		{"one earthquake in Japanese", art{"石川県能登地方で震度6強の地震", "29日午前8時14分ごろ、石川県能登地方を震源とする地震があり、輪島市で震度6強を観測した。気象庁によると、震源の深さは約10キロ。"},
@@ -32,24 +27,11 @@ func TestChineseAndJapaneseStories(t *testing.T) {
 	}
 	// the frequencies: every article of the table, as a bot reading these
 	// outlets would have counted them
-	var all []Features
+	var corpus []art
 	for _, tt := range tests {
-		all = append(all, NewFeatures(tt.a.title, "", tt.a.text), NewFeatures(tt.b.title, "", tt.b.text))
+		corpus = append(corpus, tt.a, tt.b)
 	}
-	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			x := NewIndex()
-			for _, f := range all {
-				x.Freq.Add(f)
-			}
-			x.Add(1, 1, NewFeatures(tt.a.title, "", tt.a.text), now)
-			_, same := x.Match(NewFeatures(tt.b.title, "", tt.b.text), now.Add(10*time.Minute))
-			if same != tt.same {
-				t.Errorf("one story = %v, want %v", same, tt.same)
-			}
-		})
-	}
+	checkStoryPairs(t, corpus, tests, time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC), 10*time.Minute)
 }
 
 // TestThaiStories: Thai is written without spaces between words, so a
@@ -58,7 +40,6 @@ func TestChineseAndJapaneseStories(t *testing.T) {
 // one story, while an earthquake and a flood, or two earthquakes of one day
 // in two provinces, stay apart.
 func TestThaiStories(t *testing.T) {
-	type art struct{ title, text string }
 	quake := art{"แผ่นดินไหวขนาด 5.2 ที่เชียงใหม่ อาคารเสียหายหลายแห่ง",
 		"เกิดแผ่นดินไหวขนาด 5.2 ในจังหวัดเชียงใหม่ เมื่อเช้าวันนี้ อาคารหลายแห่งในอำเภอแม่ริมได้รับความเสียหาย ยังไม่มีรายงานผู้เสียชีวิต"}
 	quake2 := art{"เชียงใหม่สะเทือน แผ่นดินไหว 5.2 อำเภอแม่ริมเสียหาย",
@@ -67,31 +48,10 @@ func TestThaiStories(t *testing.T) {
 		"เกิดแผ่นดินไหวขนาด 4.1 ในจังหวัดกาญจนบุรี เมื่อบ่ายวันนี้ ประชาชนรู้สึกได้ถึงแรงสั่นสะเทือน ไม่มีรายงานความเสียหาย"}
 	flood := art{"น้ำท่วมหนักในกรุงเทพฯ หลายเขตจมน้ำ",
 		"ฝนตกหนักต่อเนื่องทำให้เกิดน้ำท่วมในหลายพื้นที่ของกรุงเทพมหานคร การจราจรติดขัดอย่างหนัก"}
-	tests := []struct {
-		name string
-		a, b art
-		same bool
-	}{
+	tests := []storyPair{
 		{"one earthquake in two outlets", quake, quake2, true},
 		{"two earthquakes of one day", quake, other, false},
 		{"an earthquake and a flood", quake, flood, false},
 	}
-	var all []Features
-	for _, a := range []art{quake, quake2, other, flood} {
-		all = append(all, NewFeatures(a.title, "", a.text))
-	}
-	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			x := NewIndex()
-			for _, f := range all {
-				x.Freq.Add(f)
-			}
-			x.Add(1, 1, NewFeatures(tt.a.title, "", tt.a.text), now)
-			_, same := x.Match(NewFeatures(tt.b.title, "", tt.b.text), now.Add(10*time.Minute))
-			if same != tt.same {
-				t.Errorf("one story = %v, want %v", same, tt.same)
-			}
-		})
-	}
+	checkStoryPairs(t, []art{quake, quake2, other, flood}, tests, time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC), 10*time.Minute)
 }

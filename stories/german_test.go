@@ -11,7 +11,6 @@ import (
 // names and were one story (the second never alerted); one shooting in two
 // outlets must still be one.
 func TestGermanStories(t *testing.T) {
-	type art struct{ title, text string }
 	hamburg := art{"Schüsse in Hamburg: Ein Toter und zwei Verletzte",
 		"In Hamburg-Billstedt sind am Montagabend Schüsse gefallen. Ein 34 Jahre alter Mann wurde tödlich getroffen, zwei weitere Männer wurden schwer verletzt. " +
 			"Die Polizei fahndet nach dem Täter und bittet Zeugen um Hinweise. Die Mordkommission hat die Ermittlungen übernommen."}
@@ -35,11 +34,7 @@ func TestGermanStories(t *testing.T) {
 	strike2 := art{"Bahnstreik am Dienstag: GDL legt Fernverkehr für 48 Stunden lahm",
 		"Reisende müssen sich auf massive Einschränkungen einstellen: Die GDL streikt ab Dienstag 48 Stunden lang. " +
 			"Die Deutsche Bahn will einen Notfahrplan anbieten, im Fernverkehr fährt nur etwa jeder fünfte Zug."}
-	tests := []struct {
-		name string
-		a, b art
-		same bool
-	}{
+	tests := []storyPair{
 		{"one strike in two outlets", strike, strike2, true},
 		{"one shooting in two outlets", hamburg, hamburg2, true},
 		{"two shootings of one evening", hamburg, munich, false},
@@ -47,22 +42,5 @@ func TestGermanStories(t *testing.T) {
 	}
 	// the frequencies: every article here, as a bot reading German outlets
 	// would have counted them
-	var all []Features
-	for _, a := range append(others, hamburg, hamburg2, munich, strike, strike2) {
-		all = append(all, NewFeatures(a.title, "", a.text))
-	}
-	now := time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			x := NewIndex()
-			for _, f := range all {
-				x.Freq.Add(f)
-			}
-			x.Add(1, 1, NewFeatures(tt.a.title, "", tt.a.text), now)
-			_, same := x.Match(NewFeatures(tt.b.title, "", tt.b.text), now.Add(20*time.Minute))
-			if same != tt.same {
-				t.Errorf("one story = %v, want %v", same, tt.same)
-			}
-		})
-	}
+	checkStoryPairs(t, append(others, hamburg, hamburg2, munich, strike, strike2), tests, time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC), 20*time.Minute)
 }
