@@ -149,8 +149,9 @@ func (w *Webhook) drain(ctx context.Context, taken []Incoming, queue chan Incomi
 	}
 }
 
-// register calls setWebhook until Telegram accepts it or ctx is done. v5.5.1's
-// WebhookConfig has no secret_token, so the request is built by hand.
+// register calls setWebhook until Telegram accepts it or ctx is done, with
+// backoff from 1 s doubling to 1 min, or a 429's retry_after when longer.
+// v5.5.1's WebhookConfig has no secret_token, so the request is built by hand.
 func (w *Webhook) register(ctx context.Context) error {
 	p := tgbotapi.Params{"url": w.opts.URL, "secret_token": w.secret, "drop_pending_updates": "false"}
 	if err := p.AddInterface("allowed_updates", allowedUpdates()); err != nil {
@@ -169,8 +170,12 @@ func (w *Webhook) register(ctx context.Context) error {
 		if errors.As(err, &se) && se.Code >= 400 && se.Code < 500 && se.Code != 429 {
 			return fmt.Errorf("setWebhook %s: %w", url, err)
 		}
-		w.tg.log.Warn("setWebhook failed", "err", err, "retry_in", wait)
-		w.tg.sleep(ctx, wait)
+		pause := wait
+		if se != nil && se.RetryAfter > pause {
+			pause = se.RetryAfter // a 429's retry_after: asking sooner is refused again
+		}
+		w.tg.log.Warn("setWebhook failed", "err", err, "retry_in", pause)
+		w.tg.sleep(ctx, pause)
 		wait = min(wait*2, time.Minute)
 	}
 	return nil
