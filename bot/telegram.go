@@ -231,7 +231,8 @@ func allowedUpdates() []string {
 
 // Updates long-polls getUpdates and calls handle for each message, until ctx
 // is done. It first removes any webhook (Telegram refuses getUpdates while
-// one is set); a failure there is a warning. Errors back off from 1 s
+// one is set); a failure there is a warning, and the removal is tried again
+// when getUpdates is refused for a webhook, until one succeeds. Errors back off from 1 s
 // doubling to 1 min; an empty batch that came back at once (some proxies and
 // test servers do that) waits a second.
 //
@@ -250,9 +251,7 @@ func allowedUpdates() []string {
 // not yet handled, at most the dispatcher's bound — the price of not
 // letting a slow command stall the poll.
 func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
-	if _, err := t.send.Request(tgbotapi.DeleteWebhookConfig{}); err != nil && ctx.Err() == nil {
-		t.log.Warn("deleteWebhook failed; getUpdates fails while a webhook is set", "err", t.convert(err))
-	}
+	unhooked := t.deleteWebhook(ctx)
 	offset, acked := 0, 0
 	defer func() {
 		if offset > acked {
@@ -277,6 +276,13 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 			}
 			if advice := pollConflict(err); advice != "" {
 				t.log.Error(advice, "err", err, "retry_in", pause)
+				if !unhooked && strings.Contains(advice, "webhook") {
+					// The webhook the start failed to remove (Telegram down
+					// then) is what refuses the poll: remove it now. One
+					// removed once and set again is another process's, and
+					// is left to the operator (the advice above).
+					unhooked = t.deleteWebhook(ctx)
+				}
 			} else {
 				t.log.Warn("getUpdates failed", "err", err, "retry_in", pause)
 			}
@@ -312,6 +318,19 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 	return nil
 }
 
+// deleteWebhook removes any webhook, which makes Telegram refuse
+// getUpdates, and reports whether Telegram confirmed it; a failure is a
+// warning.
+func (t *Telegram) deleteWebhook(ctx context.Context) bool {
+	if _, err := t.send.Request(tgbotapi.DeleteWebhookConfig{}); err != nil {
+		if ctx.Err() == nil {
+			t.log.Warn("deleteWebhook failed; getUpdates fails while a webhook is set", "err", t.convert(err))
+		}
+		return false
+	}
+	return true
+}
+
 // pollConflict says what a 409 Conflict from getUpdates means for the
 // operator, or "" for another error. Telegram gives each update to one
 // poller only: with two processes polling one token, each answers a part of
@@ -323,7 +342,7 @@ func pollConflict(err error) string {
 	}
 	if strings.Contains(strings.ToLower(se.Description), "webhook") {
 		return "getUpdates refused: a webhook is set for this bot token, so no update comes here. Another process using the token " +
-			"(a second newshound with telegram.webhook_url?) set it, or deleteWebhook failed at the start (see above): stop the other one, then restart this one, which removes the webhook"
+			"(a second newshound with telegram.webhook_url?) set it, or deleteWebhook has failed so far (see above; it is tried again): stop the other one, then restart this one, which removes the webhook"
 	}
 	return "getUpdates refused: another process is polling Telegram with this bot token (a second newshound, or another program with the same token). " +
 		"Telegram gives each update to one of them only, so commands here go unanswered at random: stop the other one, or give it a token of its own from @BotFather"
