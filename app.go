@@ -182,7 +182,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if !cfg.ConsoleMode() { // the console connects at once, and its banner counts the sources fetched before any is
 		run.start(background...)
 	}
-	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), log)
+	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), obs, log)
 	if err != nil {
 		stopped := ctx.Err() != nil // a stop while Telegram was unreachable: no failure
 		cancel()

@@ -42,14 +42,14 @@ func (m *Main) loadSubscriptions(ctx context.Context, cfg config.Config, st *sto
 // without a token, else Telegram by long poll or webhook. It fails when
 // Telegram cannot be reached (getMe).
 // mount is served on the webhook's listener beside it (WebSub callbacks).
-func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, mount map[string]http.Handler, log *slog.Logger) (bot.Transport, updater, string, error) {
+func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, mount map[string]http.Handler, obs bot.UpdateObserver, log *slog.Logger) (bot.Transport, updater, string, error) {
 	if cfg.ConsoleMode() {
 		c := bot.NewConsole(m.stdin, m.stdout)
 		c.SetLanguage(envLanguage(m.getenv))
 		return c, c, "", m.ensureConsoleChat(ctx, st, cfg)
 	}
 	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: cfg.Telegram.Token, Endpoint: cfg.Telegram.APIEndpoint,
-		PollTimeout: cfg.Telegram.PollTimeout.D(), Logger: log, PaidBroadcast: cfg.Telegram.PaidBroadcast})
+		PollTimeout: cfg.Telegram.PollTimeout.D(), Logger: log, PaidBroadcast: cfg.Telegram.PaidBroadcast, Observer: obs})
 	if err != nil {
 		return nil, nil, "", err
 	}

@@ -38,6 +38,23 @@ func (s *Sender) dropped(reason string, n int) {
 	}
 }
 
+// UpdateObserver hears the failures of what brings updates in, for
+// metrics (TelegramOptions.Observer; nil: nobody listens): a failed call of
+// getMe, getUpdates, deleteWebhook or setWebhook, with Telegram's error
+// code or 0 when no answer came; and a post the webhook refused (method
+// "webhook"), with the HTTP status it answered (401 a wrong secret, 503
+// the queue full …). Its method must be quick and safe for concurrent use.
+type UpdateObserver interface {
+	UpdatesFailed(method string, code int)
+}
+
+// updatesFailed tells the observer, if there is one, of a failed call.
+func (t *Telegram) updatesFailed(method string, err error) {
+	if t.obs != nil {
+		t.obs.UpdatesFailed(method, errorCode(err))
+	}
+}
+
 type nopObserver struct{}
 
 func (nopObserver) Sent(string)    {}

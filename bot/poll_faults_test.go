@@ -2,12 +2,15 @@ package bot
 
 import (
 	"context"
+	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // The long poll removes a webhook left from webhook mode; when that
@@ -61,5 +64,81 @@ func TestLongPollRemovesTheWebhookAfterAFailedStart(t *testing.T) {
 	<-done
 	if n := len(srv.Calls("deleteWebhook")); n != 2 {
 		t.Errorf("deleteWebhook calls = %d, want 2 (failed, then again)", n)
+	}
+}
+
+// updateFailures records what an UpdateObserver hears.
+type updateFailures struct {
+	mu  sync.Mutex
+	got []string
+}
+
+func (u *updateFailures) UpdatesFailed(method string, code int) {
+	u.mu.Lock()
+	u.got = append(u.got, method+" "+strconv.Itoa(code))
+	u.mu.Unlock()
+}
+
+func (u *updateFailures) list() []string {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return append([]string(nil), u.got...)
+}
+
+// Failures of getUpdates, deleteWebhook and setWebhook, and the posts the
+// webhook refuses, reach the observer (the metrics): a bot that hears
+// nothing shows why.
+func TestUpdateFailuresAreObserved(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var mu sync.Mutex
+	left := map[string]int{"deleteWebhook": 1, "getUpdates": 2, "setWebhook": 1}
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		mu.Lock()
+		defer mu.Unlock()
+		if left[c.Method] == 0 {
+			return nil
+		}
+		left[c.Method]--
+		switch c.Method {
+		case "getUpdates":
+			if left[c.Method] == 1 {
+				return &telegramtest.Reply{Hangup: true}
+			}
+			return &telegramtest.Reply{Code: 409, Description: "Conflict: terminated by other getUpdates request"}
+		case "setWebhook":
+			return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 1", RetryAfter: 1}
+		}
+		return &telegramtest.Reply{Code: 502, Description: "Bad Gateway"}
+	})
+	obs := &updateFailures{}
+	var logs strings.Builder
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: 0,
+		Logger: slog.New(slog.NewTextHandler(&logs, nil)), Observer: obs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.sleep = func(context.Context, time.Duration) {}
+	srv.SendText(5, "private", 5, "/help")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	got := make(chan Incoming, 1)
+	done := make(chan error, 1)
+	go func() { done <- tg.Updates(ctx, func(_ context.Context, in Incoming) { got <- in }) }()
+	select {
+	case <-got:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no update handled")
+	}
+	cancel()
+	<-done
+
+	r := startWebhook(t, srv, func(w *Webhook) { w.tg.obs = obs; w.tg.sleep = func(context.Context, time.Duration) {} })
+	testkit.WaitFor(t, "setWebhook again after the 429", func() bool { return len(srv.Calls("setWebhook")) >= 2 })
+	if code := r.post(t, "POST", "wrong", `{"update_id":1}`); code != 401 {
+		t.Fatalf("post with a wrong secret = %d, want 401", code)
+	}
+	want := []string{"deleteWebhook 502", "getUpdates 0", "getUpdates 409", "setWebhook 429", "webhook 401"}
+	if g := obs.list(); strings.Join(g, ", ") != strings.Join(want, ", ") {
+		t.Errorf("observed %q, want %q", g, want)
 	}
 }

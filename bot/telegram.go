@@ -27,6 +27,7 @@ type Telegram struct {
 	sleep       func(ctx context.Context, d time.Duration)
 	files       fileClient // downloads of files users send (telegram_files.go)
 	paid        bool       // allow_paid_broadcast on every new message
+	obs         UpdateObserver
 }
 
 // TelegramOptions configures the Telegram transport.
@@ -40,6 +41,9 @@ type TelegramOptions struct {
 	// (telegram.paid_broadcast): Telegram then lets the bot past its
 	// free limit, charging Stars.
 	PaidBroadcast bool
+	// Observer hears the failures of getMe, getUpdates, deleteWebhook and
+	// setWebhook, and the webhook's refused posts; nil: nobody listens.
+	Observer UpdateObserver
 }
 
 // NewTelegram connects (getMe) and returns the transport. ctx bounds every
@@ -75,7 +79,7 @@ func NewTelegram(ctx context.Context, opts TelegramOptions) (*Telegram, error) {
 	poll := *api
 	poll.Client = long
 	return &Telegram{updates: &poll, send: api, pollTimeout: opts.PollTimeout, log: opts.Logger, token: opts.Token, sleep: sleepCtx,
-		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}, paid: opts.PaidBroadcast}, nil
+		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}, paid: opts.PaidBroadcast, obs: opts.Observer}, nil
 }
 
 // sendGrace is how long calls other than the long poll may go on after the
@@ -103,6 +107,13 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 			return api, nil
 		}
 		var te *tgbotapi.Error
+		if opts.Observer != nil {
+			code := 0
+			if errors.As(err, &te) {
+				code = te.Code
+			}
+			opts.Observer.UpdatesFailed("getMe", code)
+		}
 		if errors.As(err, &te) && te.Code == http.StatusUnauthorized {
 			return nil, ErrUnauthorized
 		}
@@ -269,6 +280,7 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 			if ctx.Err() != nil {
 				break
 			}
+			t.updatesFailed("getUpdates", err)
 			pause := wait
 			var se *SendError
 			if errors.As(err, &se) && se.RetryAfter > pause {
@@ -324,6 +336,7 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 func (t *Telegram) deleteWebhook(ctx context.Context) bool {
 	if _, err := t.send.Request(tgbotapi.DeleteWebhookConfig{}); err != nil {
 		if ctx.Err() == nil {
+			t.updatesFailed("deleteWebhook", t.convert(err))
 			t.log.Warn("deleteWebhook failed; getUpdates fails while a webhook is set", "err", t.convert(err))
 		}
 		return false

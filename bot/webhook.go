@@ -166,6 +166,7 @@ func (w *Webhook) register(ctx context.Context) error {
 			return nil
 		}
 		err = w.tg.convert(err)
+		w.tg.updatesFailed("setWebhook", err)
 		var se *SendError
 		if errors.As(err, &se) && se.Code >= 400 && se.Code < 500 && se.Code != 429 {
 			return fmt.Errorf("setWebhook %s: %w", url, err)
@@ -216,7 +217,7 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 		if subtle.ConstantTimeCompare([]byte(r.Header.Get(secretHeader)), []byte(w.secret)) != 1 {
 			w.refused.Warn(w.tg.log, "webhook post refused: its "+secretHeader+" header is missing or wrong. Posts from Telegram carry it; "+
 				"a proxy in front of telegram.webhook_listen that drops the header refuses every update", "remote", r.RemoteAddr, "header_sent", r.Header.Get(secretHeader) != "")
-			http.Error(rw, "unauthorized", http.StatusUnauthorized)
+			w.refuse(rw, "unauthorized", http.StatusUnauthorized)
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(rw, r.Body, maxWebhookBody))
@@ -224,10 +225,10 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 		switch {
 		case errors.As(err, &tooBig):
 			w.tg.log.Warn("webhook post over 1 MiB refused", "remote", r.RemoteAddr)
-			http.Error(rw, "body too large", http.StatusRequestEntityTooLarge)
+			w.refuse(rw, "body too large", http.StatusRequestEntityTooLarge)
 			return
 		case err != nil:
-			http.Error(rw, "cannot read the body", http.StatusBadRequest)
+			w.refuse(rw, "cannot read the body", http.StatusBadRequest)
 			return
 		}
 		id, in, ok, err := decodeUpdate(body)
@@ -241,7 +242,7 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 				return // 200
 			}
 			w.tg.log.Warn("webhook post is not an update", "remote", r.RemoteAddr, "err", err)
-			http.Error(rw, "not a Telegram update", http.StatusBadRequest)
+			w.refuse(rw, "not a Telegram update", http.StatusBadRequest)
 			return
 		}
 		if !ok {
@@ -260,13 +261,21 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 		case queue <- in:
 		case <-ctx.Done():
 			w.seen.forget(id)
-			http.Error(rw, "shutting down", http.StatusServiceUnavailable)
+			w.refuse(rw, "shutting down", http.StatusServiceUnavailable)
 		case <-t.C:
 			w.seen.forget(id)
 			w.tg.log.Warn("webhook queue full; update refused for Telegram to post again", "update", id)
-			http.Error(rw, "busy", http.StatusServiceUnavailable)
+			w.refuse(rw, "busy", http.StatusServiceUnavailable)
 		}
 	})
+}
+
+// refuse answers a post with an error status, and tells the observer.
+func (w *Webhook) refuse(rw http.ResponseWriter, text string, status int) {
+	if w.tg.obs != nil {
+		w.tg.obs.UpdatesFailed("webhook", status)
+	}
+	http.Error(rw, text, status)
 }
 
 // updateID reads the update_id of a JSON object, and whether it has one.

@@ -55,6 +55,7 @@ type Metrics struct {
 	sent         *prometheus.CounterVec
 	dropped      *prometheus.CounterVec
 	telegramErrs *prometheus.CounterVec
+	updateErrs   *prometheus.CounterVec
 	pollDuration prometheus.Histogram
 }
 
@@ -70,6 +71,10 @@ var (
 	messageKinds = []string{"reply", "alert", "digest", "edit", "other"}
 	errorCodes   = []string{"network", "400", "403", "429", "5xx", "other"}
 	dropReasons  = []string{"refused", "unreachable", "gone", "other"}
+	// updateMethods and updateCodes are the label values of
+	// newshound_update_errors_total (see UpdatesFailed).
+	updateMethods = []string{"getMe", "getUpdates", "deleteWebhook", "setWebhook", "webhook"}
+	updateCodes   = []string{"network", "400", "401", "403", "409", "413", "429", "5xx", "other"}
 )
 
 // New returns Metrics with every collector registered on a new registry,
@@ -90,10 +95,12 @@ func New(opts Options) *Metrics {
 			Help: "Messages given up on, by why: refused (Telegram refused it for good), unreachable (the chat blocked or left the bot; its queue went too), gone (what it referred to is gone), other."}, []string{"reason"}),
 		telegramErrs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_telegram_errors_total",
 			Help: "Failed Telegram calls by error code (network: no answer)."}, []string{"code"}),
+		updateErrs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_update_errors_total",
+			Help: "Failures of what brings updates in, by method (getMe, getUpdates, deleteWebhook, setWebhook: Telegram's error code, network when no answer came; webhook: a post the webhook refused, by the status it answered)."}, []string{"method", "code"}),
 		pollDuration: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "newshound_poll_duration_seconds",
 			Help: "How long finishing a round of fetches took (summaries, story linking and matching of what it stored); each source is fetched on its own clock, so this is no fetch's time.", Buckets: []float64{0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300}}),
 	}
-	m.reg.MustRegister(m.fetches, m.stored, m.queued, m.sent, m.dropped, m.telegramErrs, m.pollDuration,
+	m.reg.MustRegister(m.fetches, m.stored, m.queued, m.sent, m.dropped, m.telegramErrs, m.updateErrs, m.pollDuration,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// Known label values start at zero, so rate() works from the first scrape.
 	for _, r := range fetchResults {
@@ -107,6 +114,11 @@ func New(opts Options) *Metrics {
 	}
 	for _, r := range dropReasons {
 		m.dropped.WithLabelValues(r)
+	}
+	for _, me := range updateMethods {
+		for _, c := range updateCodes {
+			m.updateErrs.WithLabelValues(me, c)
+		}
 	}
 	if opts.Sources != nil {
 		m.reg.MustRegister(sourcesCollector{opts.Sources})
@@ -213,6 +225,26 @@ func (m *Metrics) Dropped(reason string) {
 // SendFailed counts one failed Telegram call by its error code; 0 means no
 // answer came (a network error or timeout).
 func (m *Metrics) SendFailed(code int) { m.telegramErrs.WithLabelValues(codeLabel(code)).Inc() }
+
+// UpdatesFailed counts one failure of what brings updates in: a call of
+// method (getMe, getUpdates, deleteWebhook, setWebhook; another counts as
+// other) with Telegram's error code, 0 when no answer came; or, for
+// method "webhook", a post the webhook refused with the status it answered.
+func (m *Metrics) UpdatesFailed(method string, code int) {
+	known := false
+	for _, me := range updateMethods {
+		known = known || me == method
+	}
+	if !known {
+		method = "other"
+	}
+	label := codeLabel(code)
+	switch code {
+	case 401, 409, 413:
+		label = strconv.Itoa(code)
+	}
+	m.updateErrs.WithLabelValues(method, label).Inc()
+}
 
 func codeLabel(code int) string {
 	switch {

@@ -96,6 +96,26 @@ func TestObserversShowInExposition(t *testing.T) {
 			`newshound_telegram_errors_total{code="5xx"} 2`,
 			`newshound_telegram_errors_total{code="other"} 2`,
 		}},
+		{"update failures by method and bounded code", func(m *Metrics) {
+			m.UpdatesFailed("getUpdates", 0)
+			m.UpdatesFailed("getUpdates", 409)
+			m.UpdatesFailed("getUpdates", 502)
+			m.UpdatesFailed("setWebhook", 429)
+			m.UpdatesFailed("webhook", 401)
+			m.UpdatesFailed("webhook", 503)
+			m.UpdatesFailed("getMe", 418)
+			m.UpdatesFailed("someMethod", 400)
+		}, []string{
+			`newshound_update_errors_total{code="network",method="getUpdates"} 1`,
+			`newshound_update_errors_total{code="409",method="getUpdates"} 1`,
+			`newshound_update_errors_total{code="5xx",method="getUpdates"} 1`,
+			`newshound_update_errors_total{code="429",method="setWebhook"} 1`,
+			`newshound_update_errors_total{code="401",method="webhook"} 1`,
+			`newshound_update_errors_total{code="5xx",method="webhook"} 1`,
+			`newshound_update_errors_total{code="other",method="getMe"} 1`,
+			`newshound_update_errors_total{code="400",method="other"} 1`,
+			`newshound_update_errors_total{code="network",method="deleteWebhook"} 0`,
+		}},
 		{"messages dropped by bounded reason", func(m *Metrics) {
 			for _, r := range []string{"refused", "refused", "unreachable", "gone", "whatever"} {
 				m.Dropped(r)
