@@ -206,6 +206,10 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		return err
 	}
 	m.consoleStatus(ctx, transport, watch, cfg, banner, logPath)
+	// The sender starts before the menus are registered: some twenty calls
+	// that a slow Telegram (answers near the 30 s timeout) made take
+	// minutes, and the queued alerts and replies do not wait for them.
+	run.start(task{"sender", sender.Run})
 	if err := router.RegisterMenus(ctx); err != nil {
 		log.Warn("could not register the command list (menus per scope) or the description; going on", "err", err)
 	}
@@ -220,7 +224,6 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	}
 
 	tasks := []task{
-		{"sender", sender.Run},
 		{"updates", func(ctx context.Context) error {
 			defer router.Wait()
 			if cfg.ConsoleMode() {
