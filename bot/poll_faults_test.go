@@ -142,3 +142,64 @@ func TestUpdateFailuresAreObserved(t *testing.T) {
 		t.Errorf("observed %q, want %q", g, want)
 	}
 }
+
+// An error page that a proxy in front of Telegram answers (HTML, not the
+// Bot API's JSON) counts as the status it carries: a 502 is a 5xx to retry
+// and to count as such, a 429 holds the chat for its Retry-After.
+func TestSenderReadsAProxysErrorPage(t *testing.T) {
+	page := "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"
+	tests := []struct {
+		name string
+		rep  telegramtest.Reply
+		code int
+		hold time.Duration // how long the chat waits
+	}{
+		{"502 page", telegramtest.Reply{Code: 502, Body: page}, 502, 2 * time.Second}, // the first backoff
+		{"429 page with Retry-After", telegramtest.Reply{Code: 429, Body: "<html>Too Many Requests</html>", RetryAfter: 40}, 429, 40 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newSenderRig(t)
+			sub := r.chat(t, 10, "private")
+			r.alerts(t, 10, sub, "first")
+			inject(r, 10, 1, tt.rep)
+			codes := &codeObserver{}
+			s, _ := r.runSender(t, codes)
+			testkit.WaitFor(t, "the refused call", func() bool { return len(codes.list()) > 0 })
+			if got := codes.list(); got[0] != tt.code {
+				t.Errorf("observed code %d, want %d", got[0], tt.code)
+			}
+			waitLooks(t, s)
+			r.clock.Advance(tt.hold - time.Second)
+			s.Notify()
+			waitLooks(t, s)
+			if n := len(r.tg.Sent(10)); n != 0 {
+				t.Fatalf("sent %d before the hold of %s was over", n, tt.hold)
+			}
+			r.clock.Advance(2 * time.Second)
+			s.Notify()
+			r.tg.WaitSent(t, 10, 1, 5*time.Second)
+			if strings.Contains(r.logs.String(), "invalid character") {
+				t.Errorf("the log shows a JSON error, not the status:\n%s", r.logs.String())
+			}
+		})
+	}
+}
+
+// codeObserver records the codes of failed sends.
+type codeObserver struct {
+	mu    sync.Mutex
+	codes []int
+}
+
+func (c *codeObserver) Sent(string) {}
+func (c *codeObserver) SendFailed(code int) {
+	c.mu.Lock()
+	c.codes = append(c.codes, code)
+	c.mu.Unlock()
+}
+func (c *codeObserver) list() []int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]int(nil), c.codes...)
+}

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -108,7 +110,7 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 		}
 		var te *tgbotapi.Error
 		if opts.Observer != nil {
-			code := 0
+			code := errorCode(err) // an error page (proxyError)
 			if errors.As(err, &te) {
 				code = te.Code
 			}
@@ -459,7 +461,32 @@ func (c *ctxClient) Do(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, redact(err, c.token)
 	}
+	if err := proxyError(resp); err != nil {
+		return nil, err
+	}
 	return resp, nil
+}
+
+// proxyError reads an answer that is not the Bot API's JSON but a 5xx or
+// 429 error page (a proxy or load balancer in front of Telegram: nginx's
+// "502 Bad Gateway") as a *SendError with its status and Retry-After, and
+// closes its body; nil for any other answer, left to the library. Read as
+// JSON, such a page was a decoding error: retried as a network failure,
+// counted as no answer, and a 429's Retry-After ignored.
+func proxyError(resp *http.Response) error {
+	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode < 500 {
+		return nil
+	}
+	if mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); mt == "application/json" {
+		return nil
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // so the connection can be reused
+	resp.Body.Close()
+	se := &SendError{Code: resp.StatusCode, Description: http.StatusText(resp.StatusCode) + " (an error page, not Telegram's answer: a proxy on the way?)"}
+	if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && s > 0 {
+		se.RetryAfter = time.Duration(s) * time.Second
+	}
+	return se
 }
 
 // redactedError hides the token in an error's text but keeps its chain for errors.Is.

@@ -72,6 +72,15 @@ type Reply struct {
 	// then closes the connection without an answer: Telegram accepted it,
 	// and the bot cannot know.
 	LoseAnswer bool
+	// Body, when set, is the answer's body as is, not Telegram's JSON: a
+	// proxy's HTML error page, or JSON that does not parse. It goes with
+	// status Code (200 when 0) and ContentType (text/html when empty);
+	// RetryAfter, when set, goes as a Retry-After header.
+	Body        string
+	ContentType string
+	// CutAfter carries the call out, then sends this many bytes of
+	// Telegram's answer and cuts the connection: a reset mid-response.
+	CutAfter int
 }
 
 // Server is the fake Bot API.
@@ -453,7 +462,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	if inject != nil {
 		if rep := inject(call); rep != nil {
-			if rep.Code != 0 || rep.Hangup {
+			if (rep.Code != 0 || rep.Hangup || rep.Body != "") && rep.CutAfter == 0 && !rep.LoseAnswer {
 				s.record(call) // a call that succeeds after a delay is recorded once, below
 			}
 			if rep.Hangup {
@@ -467,6 +476,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 					return
 				}
 			}
+			if rep.Body != "" {
+				writeRaw(w, rep)
+				return
+			}
 			if rep.Code != 0 {
 				writeError(w, rep)
 				return
@@ -474,6 +487,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			if rep.LoseAnswer {
 				defer hangup(w)
 				w = &lostAnswer{header: http.Header{}}
+			}
+			if rep.CutAfter > 0 {
+				cut := &cutAnswer{header: http.Header{}, left: rep.CutAfter}
+				defer cut.send(w)
+				w = cut
 			}
 		}
 	}
@@ -717,6 +735,58 @@ type lostAnswer struct{ header http.Header }
 func (l *lostAnswer) Header() http.Header         { return l.header }
 func (l *lostAnswer) Write(b []byte) (int, error) { return len(b), nil }
 func (l *lostAnswer) WriteHeader(int)             {}
+
+// cutAnswer holds the answer of a call with CutAfter, to send the first
+// bytes of it and cut the connection.
+type cutAnswer struct {
+	header http.Header
+	status int
+	body   []byte
+	left   int
+}
+
+func (c *cutAnswer) Header() http.Header         { return c.header }
+func (c *cutAnswer) Write(b []byte) (int, error) { c.body = append(c.body, b...); return len(b), nil }
+func (c *cutAnswer) WriteHeader(status int)      { c.status = status }
+
+// send writes the status line, the headers with the whole answer's length
+// and the first c.left bytes of it to the client's connection, then closes
+// it: the client reads a body that ends early.
+func (c *cutAnswer) send(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic("telegramtest: the response writer cannot cut the answer")
+	}
+	conn, buf, err := hj.Hijack()
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	fmt.Fprintf(buf, "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", c.status, http.StatusText(c.status), len(c.body))
+	buf.Write(c.body[:min(c.left, len(c.body))])
+	buf.Flush()
+}
+
+// writeRaw answers with rep.Body as is (a proxy's page, broken JSON).
+func writeRaw(w http.ResponseWriter, rep *Reply) {
+	ct := rep.ContentType
+	if ct == "" {
+		ct = "text/html"
+	}
+	w.Header().Set("Content-Type", ct)
+	if rep.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(rep.RetryAfter))
+	}
+	code := rep.Code
+	if code == 0 {
+		code = http.StatusOK
+	}
+	w.WriteHeader(code)
+	_, _ = io.WriteString(w, rep.Body)
+}
 
 // hangup closes the client's connection without an answer.
 func hangup(w http.ResponseWriter) {
