@@ -2,8 +2,11 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
+	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
@@ -51,23 +54,52 @@ func buttonsOf(kb [][]tgbotapi.InlineKeyboardButton) [][]Button {
 	return rows
 }
 
-// EditButtons replaces the inline keyboard of a message the bot sent
-// (editMessageReplyMarkup), as a press changes what a button offers; it
-// fails with a *SendError or a transport error.
-func (t *Telegram) EditButtons(ctx context.Context, chatID int64, messageID int, buttons [][]Button) error {
-	if _, err := t.send.Request(tgbotapi.NewEditMessageReplyMarkup(chatID, messageID, keyboard(buttons))); err != nil {
-		return fmt.Errorf("editMessageReplyMarkup: %w", t.convert(err))
+// interactiveWait is the longest retry_after that a call answering a person
+// at once (a button press, an inline query) waits before its one more try:
+// the person waits for it, and Telegram forgets a callback query's answer
+// after some seconds.
+const interactiveWait = 5 * time.Second
+
+// interactive makes a call that answers a person and, when Telegram refuses
+// it with a 429 whose retry_after is at most interactiveWait, waits that
+// long (or until ctx is done) and makes it once more. These calls do not go
+// through the outbox, whose sender waits out a 429 itself.
+func (t *Telegram) interactive(ctx context.Context, call func() error) error {
+	err := call()
+	var se *SendError
+	if !errors.As(err, &se) || se.Code != http.StatusTooManyRequests || se.RetryAfter > interactiveWait || ctx.Err() != nil {
+		return err
 	}
-	return nil
+	t.sleep(ctx, max(se.RetryAfter, time.Second))
+	if ctx.Err() != nil {
+		return err
+	}
+	return call()
+}
+
+// EditButtons replaces the inline keyboard of a message the bot sent
+// (editMessageReplyMarkup), as a press changes what a button offers; a
+// short 429 is waited out once (interactive). It fails with a *SendError or
+// a transport error.
+func (t *Telegram) EditButtons(ctx context.Context, chatID int64, messageID int, buttons [][]Button) error {
+	return t.interactive(ctx, func() error {
+		if _, err := t.send.Request(tgbotapi.NewEditMessageReplyMarkup(chatID, messageID, keyboard(buttons))); err != nil {
+			return fmt.Errorf("editMessageReplyMarkup: %w", t.convert(err))
+		}
+		return nil
+	})
 }
 
 // AnswerCallback answers a callback query with a short notice (text may be
-// empty); it fails with a *SendError or a transport error.
+// empty); a short 429 is waited out once (interactive). It fails with a
+// *SendError or a transport error.
 func (t *Telegram) AnswerCallback(ctx context.Context, callbackID, text string) error {
-	if _, err := t.send.Request(tgbotapi.NewCallback(callbackID, text)); err != nil {
-		return fmt.Errorf("answerCallbackQuery: %w", t.convert(err))
-	}
-	return nil
+	return t.interactive(ctx, func() error {
+		if _, err := t.send.Request(tgbotapi.NewCallback(callbackID, text)); err != nil {
+			return fmt.Errorf("answerCallbackQuery: %w", t.convert(err))
+		}
+		return nil
+	})
 }
 
 // IsChatAdmin reports whether the user is the creator or an administrator
@@ -81,8 +113,8 @@ func (t *Telegram) IsChatAdmin(ctx context.Context, chatID, userID int64) (bool,
 }
 
 // RewriteMessage replaces the text (HTML) and buttons of a message the bot
-// sent, as a button press changes what it shows; it fails with a *SendError
-// or a transport error.
+// sent, as a button press changes what it shows; a short 429 is waited out
+// once (interactive). It fails with a *SendError or a transport error.
 func (t *Telegram) RewriteMessage(ctx context.Context, chatID int64, messageID int, text string, buttons [][]Button) error {
 	e := tgbotapi.NewEditMessageText(chatID, messageID, text)
 	e.ParseMode = tgbotapi.ModeHTML
@@ -91,18 +123,21 @@ func (t *Telegram) RewriteMessage(ctx context.Context, chatID int64, messageID i
 		kb := keyboard(buttons)
 		e.ReplyMarkup = &kb
 	}
-	if _, err := t.send.Request(e); err != nil {
-		return fmt.Errorf("editMessageText: %w", t.convert(err))
-	}
-	return nil
+	return t.interactive(ctx, func() error {
+		if _, err := t.send.Request(e); err != nil {
+			return fmt.Errorf("editMessageText: %w", t.convert(err))
+		}
+		return nil
+	})
 }
 
 // AnswerInline answers an inline query with articles (answerInlineQuery),
 // each an article result whose message is its HTML text without a link
 // preview; nextOffset ("" at the last page) is what Telegram sends back as
 // the offset of the query when the person scrolls to the end; button, when
-// not nil, is the InlineQueryResultsButton above the results. It fails
-// with a *SendError or a transport error.
+// not nil, is the InlineQueryResultsButton above the results. A short 429
+// is waited out once (interactive). It fails with a *SendError or a
+// transport error.
 func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []InlineResult, nextOffset string, cacheSeconds int, button *InlineButton) error {
 	rs := make([]map[string]any, len(results))
 	for i, r := range results {
@@ -129,8 +164,10 @@ func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []I
 			return fmt.Errorf("answerInlineQuery: %w", err)
 		}
 	}
-	if err := t.call("answerInlineQuery", p, nil); err != nil {
-		return fmt.Errorf("answerInlineQuery: %w", err)
-	}
-	return nil
+	return t.interactive(ctx, func() error {
+		if err := t.call("answerInlineQuery", p, nil); err != nil {
+			return fmt.Errorf("answerInlineQuery: %w", err)
+		}
+		return nil
+	})
 }
