@@ -198,7 +198,11 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 	if err != nil {
 		return Subscribed{}, err
 	}
-	sub, created, err := s.store.CreateSubscriptionIn(ctx, chatID, thread, q.Text(), q.Key(), s.maxPerChat)
+	// Kept as typed, but with single spaces: runs of spaces and line breaks
+	// would show in /list and every alert's footer (a phrase's words are
+	// one space apart for the parser too).
+	typed := strings.Join(strings.Fields(q.Text()), " ")
+	sub, created, err := s.store.CreateSubscriptionIn(ctx, chatID, thread, typed, q.Key(), s.maxPerChat)
 	if errors.Is(err, news.ErrLimit) {
 		return Subscribed{}, fmt.Errorf("subscribe: %w", &LimitError{Max: s.maxPerChat})
 	}

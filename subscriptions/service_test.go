@@ -418,3 +418,24 @@ func TestLoadRekeysSubscriptionsStoredUnderAnOldKey(t *testing.T) {
 		t.Fatalf("index holds %d, want 1", svc.Count())
 	}
 }
+
+// A query typed with runs of spaces or over two lines (Shift+Enter) was
+// kept as typed, and /list, "Removed #7" and every alert's footer showed
+// "wahl       OR        climate" or broke the line: it is kept with single
+// spaces, its meaning unchanged.
+func TestSubscribeKeepsTheQueryWithSingleSpaces(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	res, err := svc.Subscribe(ctx, 1, "  wahl       OR\n\t climate  \"north \n korea\" ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `wahl OR climate "north korea"`; res.Subscription.Query != want {
+		t.Fatalf("stored query = %q, want %q", res.Subscription.Query, want)
+	}
+	subs, err := svc.List(ctx, 1)
+	if err != nil || len(subs) != 1 || subs[0].Query != `wahl OR climate "north korea"` {
+		t.Fatalf("listed = %+v, %v", subs, err)
+	}
+}
