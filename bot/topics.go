@@ -121,6 +121,10 @@ type TopicReopener interface {
 // then, as they must also when the bot missed the service message.
 func (r *Router) handleTopicEvent(ctx context.Context, in Incoming) {
 	r.log.Info("forum topic event", "chat", in.ChatID, "topic", in.ThreadID, "event", in.TopicEvent)
+	if in.TopicEvent == TopicClosed && in.ThreadID == 0 {
+		r.tellGeneralClosed(ctx, in.ChatID)
+		return
+	}
 	if in.TopicEvent != TopicReopened || r.opts.Topics == nil {
 		return
 	}
@@ -148,4 +152,39 @@ func (r *Router) handleTopicEvent(ctx context.Context, in Incoming) {
 	t := locale.For(r.chosenLanguage(ctx, in.ChatID))
 	r.reply(ctx, in.ChatID, t.Sprintf("ℹ️ This topic is open again: its alerts come here again (%s, in General while it was closed).",
 		t.Count(n, "%d subscriptions")))
+}
+
+// tellGeneralClosed says, when a forum's General is closed or hidden and
+// holds subscriptions, that their alerts wait for it (Sender.generalClosed),
+// for how long, and what to do; else the group learns it only from the
+// alerts that stopped. The notice goes to the topic of the chat's newest
+// subscription outside General: General itself refuses it, and a topic
+// without subscriptions is unknown to the bot. Without one it is logged.
+func (r *Router) tellGeneralClosed(ctx context.Context, chatID int64) {
+	subs, err := r.opts.Subscriptions.List(ctx, chatID)
+	if err != nil {
+		r.log.Error("General closed: list the subscriptions", "chat", chatID, "err", err)
+		return
+	}
+	inGeneral, topic := 0, 0
+	var newest int64
+	for _, sub := range subs {
+		switch {
+		case sub.ThreadID == 0:
+			inGeneral++
+		case sub.ID > newest:
+			newest, topic = sub.ID, sub.ThreadID
+		}
+	}
+	if inGeneral == 0 {
+		return
+	}
+	if topic == 0 {
+		r.log.Warn("General closed or hidden; its alerts wait, and no topic is known to say so", "chat", chatID, "subscriptions", inGeneral)
+		return
+	}
+	t := locale.For(r.chosenLanguage(ctx, chatID))
+	ctx = context.WithValue(ctx, destinationKey{}, destination{chatID: chatID, thread: topic})
+	r.reply(ctx, chatID, t.Sprintf("⚠️ General is closed or hidden, so the alerts of its %s wait: they come when it is reopened, and one waiting more than a day is dropped. "+
+		"Reopen General, or send <code>/subscribe</code> in a topic to have a query's alerts there.", t.Count(inGeneral, "%d subscriptions")))
 }

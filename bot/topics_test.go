@@ -224,3 +224,33 @@ func TestAClosedTopicsQueryGeneralHasIsMergedAndSaid(t *testing.T) {
 		t.Fatalf("after the closing: %+v, %v; want dam (moved) and General's kursk", subs, err)
 	}
 }
+
+// A group closed (or hid) General, where two of its queries alert; their
+// alerts waited, and nobody was told until one noticed the silence. The
+// bot says so in the topic of the group's newest subscription elsewhere,
+// once per closing; a group with nothing in General hears nothing.
+func TestAHiddenGeneralIsSaidInATopic(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group, quiet = -1009, -1010
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.SetMember(quiet, 5, "administrator")
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	h.topicReply(group, 78, 5, "/subscribe dam")
+	h.reply(group, "supergroup", 5, "/subscribe flood")
+	h.reply(group, "supergroup", 5, "/subscribe storm")
+	h.topicReply(quiet, 77, 5, "/subscribe kursk")
+	h.settle()
+
+	n, q := len(h.tg.Sent(group)), len(h.tg.Sent(quiet))
+	h.queued.Add(2)
+	h.tg.HideGeneral(group)
+	h.tg.HideGeneral(quiet)
+	got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
+	if got.Params.Get("message_thread_id") != "78" || !strings.Contains(got.Text(), "General is closed or hidden") || !strings.Contains(got.Text(), "2 subscriptions") {
+		t.Errorf("after General was hidden: thread %q, %q; want a notice in topic 78 naming 2 subscriptions", got.Params.Get("message_thread_id"), got.Text())
+	}
+	h.settle()
+	if sent := h.tg.Sent(quiet); len(sent) != q {
+		t.Errorf("a group with nothing in General heard %q", sent[q].Text())
+	}
+}
