@@ -99,7 +99,7 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		Settings:       chatSettings, Preview: chatSettings, Languages: chatSettings, Shares: st,
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
-		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st, Topics: st,
+		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st, Topics: st, Prompts: st,
 		Version: versionReply, Status: m.watch.Status, Scheduled: poller.Scheduled, Moved: poller.MovedTo,
 		Sources: sources.NewService(sources.Options{Store: st, Now: m.Now, NextPoll: poller.NextPoll, Scheduler: poller,
 			Finder: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,

@@ -91,10 +91,14 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest 08:00</code> turns it back on."))
 		return nil
 	}
+	zoneLine := ""
 	if at, zone, ok := clockAndZone(req.args); ok { // "/digest 08:00 Europe/Paris": both at once
-		name, _, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, zone)
+		name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, zone)
 		if err != nil {
 			return err
+		}
+		if name != req.chat.Timezone { // the chat's zone, for alerts and quiet hours too: say so
+			zoneLine = tr(ctx).Sprintf("✅ Time zone set to <b>%s</b> (it is %s there).", esc(name), r.now().In(loc).Format("15:04")) + "\n"
 		}
 		req.chat.Timezone, arg = name, at
 	}
@@ -108,7 +112,7 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		return err
 	}
 	req.chat.DigestTime = hhmm
-	r.reply(ctx, req.in.ChatID, "✅ "+r.digestLine(ctx, req.chat))
+	r.reply(ctx, req.in.ChatID, zoneLine+"✅ "+r.digestLine(ctx, req.chat))
 	return nil
 }
 

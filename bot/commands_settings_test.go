@@ -60,3 +60,22 @@ func TestDigestWithATimeZone(t *testing.T) {
 		}
 	}
 }
+
+// A stranger in Kyiv with quiet hours typed "/digest 20:00 UTC" and read
+// only "Daily digest at 20:00 (UTC)": the chat's time zone, which places
+// the quiet hours and the alerts' times too, had become UTC unsaid. The
+// answer says the zone changed, when it did.
+func TestDigestWithATimeZoneSaysTheChatsZoneChanged(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst, o.Digests = 50, nothingNew{} })
+	h.reply(44, "private", 44, "/timezone Europe/Kyiv")
+	got := h.reply(44, "private", 44, "/digest 20:00 UTC").Text()
+	if !strings.Contains(got, "Time zone set to <b>UTC</b>") || !strings.Contains(got, "Daily digest at <b>20:00</b> (UTC)") {
+		t.Errorf("/digest 20:00 UTC in Kyiv = %q; want the zone change said, and the digest", got)
+	}
+	if got := h.reply(44, "private", 44, "/digest 21:00 UTC").Text(); strings.Contains(got, "Time zone set") || !strings.Contains(got, "21:00") {
+		t.Errorf("/digest 21:00 UTC in UTC = %q; want the digest alone (the zone did not change)", got)
+	}
+	if got := h.replyAs(44, "private", 44, "de", "/digest 07:00 Europe/Berlin"); !strings.Contains(got, "Zeitzone auf <b>Europe/Berlin</b> gesetzt") {
+		t.Errorf("/digest 07:00 Europe/Berlin in German = %q; want the zone change in German", got)
+	}
+}

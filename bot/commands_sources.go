@@ -78,7 +78,7 @@ func (r *Router) sourceEntry(p locale.Printer, now time.Time, s sources.Status) 
 func health(p locale.Printer, now time.Time, s sources.Status) string {
 	next := p.Sprintf("next %s", until(p, now, s.NextFetch))
 	if s.Interval > 0 {
-		next += " · " + p.Sprintf("every %s: %s", news.Span(s.Interval), intervalReason(p, s.IntervalReason))
+		next += " · " + p.Sprintf("every %s: %s", p.Span(s.Interval), intervalReason(p, s.IntervalReason))
 	}
 	switch s.Health {
 	case sources.Unfetched:
@@ -116,13 +116,13 @@ func intervalReason(p locale.Printer, stored string) string {
 	case news.ReasonNotModified:
 		s = p.Sprintf("nothing new at the last fetch")
 	case news.ReasonPublishes:
-		s = p.Sprintf("publishes about every %s", news.Span(r.Span))
+		s = p.Sprintf("publishes about every %s", p.Span(r.Span))
 	case news.ReasonMaxAge:
-		s = p.Sprintf("the feed's Cache-Control max-age of %s", news.Span(r.Span))
+		s = p.Sprintf("the feed's Cache-Control max-age of %s", p.Span(r.Span))
 	case news.ReasonExpires:
-		s = p.Sprintf("the feed's Expires of %s", news.Span(r.Span))
+		s = p.Sprintf("the feed's Expires of %s", p.Span(r.Span))
 	case news.ReasonTTL:
-		s = p.Sprintf("the feed's RSS ttl of %s", news.Span(r.Span))
+		s = p.Sprintf("the feed's RSS ttl of %s", p.Span(r.Span))
 	case news.ReasonBackoff:
 		s = p.Sprintf("backing off after %s", p.Count(r.Count, "%d failed fetches"))
 	case news.ReasonTooMany:

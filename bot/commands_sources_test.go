@@ -233,12 +233,18 @@ func TestSourcesSpeakTheIntervalReasonInTheChatLanguage(t *testing.T) {
 
 	got := h.replyAs(60, "private", 60, "ru", "/sources")
 	for _, want := range []string{
-		"каждые 2h: публикует примерно раз в 5h, ограничено poller.max_interval",
-		"каждые 2m: интервал увеличен после 2 неудачных опросов",
-		"каждые 5m: the schedule",
+		"каждые 2 ч: публикует примерно раз в 5 ч, ограничено poller.max_interval",
+		"каждые 2 мин: интервал увеличен после 2 неудачных опросов",
+		"каждые 5 мин: the schedule",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("/sources in ru lacks %q:\n%s", want, got)
+		}
+	}
+	// The spans are in Russian units too: "каждые 2h" was English in a Russian line.
+	for _, english := range []string{"2h", "5h", "2m", "5m"} {
+		if strings.Contains(got, english) {
+			t.Errorf("/sources in ru writes the span %q in English units:\n%s", english, got)
 		}
 	}
 	if strings.Contains(got, "@") || strings.Contains(got, "publishes") || strings.Contains(got, "backing off") {

@@ -46,6 +46,8 @@ type harness struct {
 	st       *store.Store
 	subs     *subscriptions.Service
 	router   *Router
+	routerMu sync.Mutex    // guards router against restartRouter while updates are handled
+	opts     RouterOptions // the router's options, for restartRouter
 	clock    *testkit.Clock
 	logs     *lockedBuffer
 	dispatch *Dispatcher
@@ -80,15 +82,19 @@ func newHarnessIn(t *testing.T, webhook bool, configure ...func(*RouterOptions))
 	opts := RouterOptions{Store: st, Subscriptions: h.subs, BotName: tg.BotName(), Notify: sender.Notify, Logger: log,
 		Now: h.clock.Now, Interactor: tg, Files: tg, Secret: []byte("test secret"),
 		Search:   search.NewService(search.Options{Store: st, Now: h.clock.Now, Logger: log}),
-		Settings: chatSettings, Preview: chatSettings, Shares: st, Inline: tg, Topics: st}
+		Settings: chatSettings, Preview: chatSettings, Shares: st, Inline: tg, Topics: st, Prompts: st}
 	for _, c := range configure {
 		c(&opts)
 	}
+	h.opts = opts
 	h.router = NewRouter(opts)
 	// Updates go through the dispatcher, as in the running bot: chats are
 	// handled concurrently, each in order.
 	h.dispatch = NewDispatcher(ctx, func(ctx context.Context, in Incoming) {
-		h.router.Handle(ctx, in)
+		h.routerMu.Lock()
+		r := h.router
+		h.routerMu.Unlock()
+		r.Handle(ctx, in)
 		h.handled.Add(1)
 	}, DispatchOptions{Workers: 4, Logger: log})
 	var wg sync.WaitGroup
@@ -237,3 +243,12 @@ func (h *harness) mustSubscribe(chatID int64, chatType, query string) news.Subsc
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// restartRouter replaces the router by a new one with the same options on
+// the same database, as a restart of the bot does: what the old one kept in
+// memory is gone. Call it between settled updates.
+func (h *harness) restartRouter() {
+	h.routerMu.Lock()
+	defer h.routerMu.Unlock()
+	h.router = NewRouter(h.opts)
+}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 )
@@ -12,14 +13,23 @@ import (
 // understand commands only". The router remembers the question for a few
 // minutes: the asker's next plain text in a private chat, or their reply
 // to the bot's message in a group (Telegram's privacy mode lets those
-// through), is the command's argument. The memory is the process's: after
-// a restart the words get the hint, as before.
+// through), is the command's argument. With a PromptStore the questions
+// outlive a restart (a stranger who answers after the bot was updated
+// would get "I understand commands only"); memory holds them too, and is
+// filled from the store once, so a command costs no database read.
+
+// PromptStore keeps the open questions across restarts.
+type PromptStore interface {
+	SavePrompt(ctx context.Context, chatID, userID int64, command string, until time.Time) error
+	DeletePrompt(ctx context.Context, chatID, userID int64) error
+	EachPrompt(ctx context.Context, now time.Time, max int, fn func(chatID, userID int64, command string, until time.Time) error) error
+}
 
 // ask replies to command sent without its argument with question, and
 // says the answer may come alone: /subscribe's and /search's words,
 // /unsubscribe's ID or query. It remembers the question for the asker.
 func (r *Router) ask(ctx context.Context, req request, command, question string) {
-	r.prompts.ask(req.in.ChatID, req.in.UserID, command, r.now())
+	r.prompts.ask(ctx, req.in.ChatID, req.in.UserID, command, r.now())
 	more := tr(ctx).Sprintf("Or just send it now.")
 	if req.in.ChatType != "private" {
 		more = tr(ctx).Sprintf("Or reply to this message with it.")
@@ -35,8 +45,13 @@ const promptWindow = 10 * time.Minute
 const promptsMax = 10000
 
 // prompts holds the open questions by (chat, user): the command whose
-// argument the answer is, and until when.
+// argument the answer is, and until when. A failing store costs only the
+// question's life across a restart: it is logged, and memory answers.
 type prompts struct {
+	st   PromptStore // nil: memory only
+	log  *slog.Logger
+	once sync.Once // the questions stored before the start, read at first use
+
 	mu   sync.Mutex
 	open map[[2]int64]prompt
 }
@@ -46,8 +61,24 @@ type prompt struct {
 	until   time.Time
 }
 
-// ask remembers that the user was asked for the command's argument.
-func (p *prompts) ask(chatID, userID int64, command string, now time.Time) {
+// load reads the questions still open from the store, once.
+func (p *prompts) load(ctx context.Context, now time.Time) {
+	p.once.Do(func() {
+		if p.st == nil {
+			return
+		}
+		err := p.st.EachPrompt(ctx, now, promptsMax, func(chatID, userID int64, command string, until time.Time) error {
+			p.remember(chatID, userID, command, until, now)
+			return nil
+		})
+		if err != nil {
+			p.log.Warn("questions asked before the start not read; their answers get the hint", "err", err)
+		}
+	})
+}
+
+// remember holds the question in memory, if there is room.
+func (p *prompts) remember(chatID, userID int64, command string, until, now time.Time) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.open == nil {
@@ -60,32 +91,54 @@ func (p *prompts) ask(chatID, userID int64, command string, now time.Time) {
 			}
 		}
 		if len(p.open) >= promptsMax {
-			return
+			return false
 		}
 	}
-	p.open[[2]int64{chatID, userID}] = prompt{command: command, until: now.Add(promptWindow)}
+	p.open[[2]int64{chatID, userID}] = prompt{command: command, until: until}
+	return true
+}
+
+// ask remembers that the user was asked for the command's argument.
+func (p *prompts) ask(ctx context.Context, chatID, userID int64, command string, now time.Time) {
+	p.load(ctx, now)
+	until := now.Add(promptWindow)
+	if !p.remember(chatID, userID, command, until, now) || p.st == nil {
+		return
+	}
+	if err := p.st.SavePrompt(ctx, chatID, userID, command, until); err != nil {
+		p.log.Warn("question not stored; a restart forgets it", "chat", chatID, "user", userID, "err", err)
+	}
 }
 
 // take returns the command the user's text answers, and forgets the
 // question; ok is false when none is open (or it expired).
-func (p *prompts) take(chatID, userID int64, now time.Time) (command string, ok bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	k := [2]int64{chatID, userID}
-	q, found := p.open[k]
-	if !found {
-		return "", false
-	}
-	delete(p.open, k)
-	if !now.Before(q.until) {
+func (p *prompts) take(ctx context.Context, chatID, userID int64, now time.Time) (command string, ok bool) {
+	p.load(ctx, now)
+	q, found := p.forget(ctx, chatID, userID)
+	if !found || !now.Before(q.until) {
 		return "", false
 	}
 	return q.command, true
 }
 
 // drop forgets the user's open question: they sent a command instead.
-func (p *prompts) drop(chatID, userID int64) {
+func (p *prompts) drop(ctx context.Context, chatID, userID int64, now time.Time) {
+	p.load(ctx, now)
+	p.forget(ctx, chatID, userID)
+}
+
+// forget removes the user's question from memory and, when there was one,
+// from the store: a command that answers none costs no write.
+func (p *prompts) forget(ctx context.Context, chatID, userID int64) (prompt, bool) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	delete(p.open, [2]int64{chatID, userID})
+	k := [2]int64{chatID, userID}
+	q, found := p.open[k]
+	delete(p.open, k)
+	p.mu.Unlock()
+	if found && p.st != nil {
+		if err := p.st.DeletePrompt(ctx, chatID, userID); err != nil {
+			p.log.Warn("answered question not deleted from the store", "chat", chatID, "user", userID, "err", err)
+		}
+	}
+	return q, found
 }

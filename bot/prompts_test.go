@@ -75,3 +75,39 @@ func TestTheWordsAloneAnswerSubscribe(t *testing.T) {
 		t.Errorf("group subscriptions = %+v, want the one", subs)
 	}
 }
+
+// A stranger sent /subscribe, the bot was restarted (an update, a crash),
+// and the words that came next got "I understand commands only": the
+// question was the process's. It is the database's now: in a private chat
+// the next text, in a group the asker's reply, still answers it after a
+// restart, and only within the question's window.
+func TestTheQuestionOutlivesARestart(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	h.reply(31, "private", 31, "/subscribe")
+	const group = -100445
+	h.tg.SetMember(group, 5, "administrator")
+	h.reply(group, "supergroup", 5, "/subscribe")
+	h.reply(32, "private", 32, "/search")
+	h.restartRouter()
+
+	if got := h.reply(31, "private", 31, "kursk deminers").Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+		t.Errorf("the words after /subscribe and a restart = %q, want them subscribed", got)
+	}
+	n := len(h.tg.Sent(group))
+	h.replyToBot(group, "supergroup", 5, 1, "tariffs japan")
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "tariffs AND japan") {
+		t.Errorf("the asker's reply after a restart = %q, want it subscribed", got)
+	}
+
+	h.clock.Advance(promptWindow + time.Minute)
+	h.restartRouter()
+	if got := h.reply(32, "private", 32, "belgorod").Text(); !strings.Contains(got, "I understand commands only") {
+		t.Errorf("words long after /search, across a restart = %q, want the hint", got)
+	}
+	// An answered question is gone from the database too.
+	h.restartRouter()
+	h.clock.Advance(2 * time.Hour) // past the hour of hints
+	if got := h.reply(31, "private", 31, "thanks!").Text(); !strings.Contains(got, "I understand commands only") {
+		t.Errorf("a second text after a restart = %q, want the hint: the question was answered", got)
+	}
+}

@@ -90,6 +90,7 @@ type RouterOptions struct {
 	CommandEvery time.Duration // then one per this (default 3s)
 	Migrator     ChatMigrator  // moves a group that became a supergroup; nil: noticed only when a send fails
 	Topics       TopicReopener // returns a reopened topic's subscriptions from General; nil: they stay there
+	Prompts      PromptStore   // keeps "/subscribe"'s question for the words alone across restarts; nil: memory only
 	// Status answers /status (operators) in plain text; nil: unavailable.
 	Status func(ctx context.Context) (string, error)
 	// Version answers /version (operators): version, commit and build date,
@@ -161,6 +162,7 @@ func NewRouter(opts RouterOptions) *Router {
 		hints:    newHintRation(opts.Now, opts.HintsPerSecond),
 		jobSlots: make(chan struct{}, 2),
 	}
+	r.prompts.st, r.prompts.log = opts.Prompts, opts.Logger
 	r.commands = r.table()
 	return r
 }
@@ -211,9 +213,9 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	r.ensureChatMenus(ctx, in)    // a chat that chose its language before chat menus had none
 	name, args, addressed, ok := r.parseCommand(in.Text)
 	if ok {
-		r.prompts.drop(in.ChatID, in.UserID)
+		r.prompts.drop(ctx, in.ChatID, in.UserID, r.now())
 	} else if text := strings.TrimSpace(in.Text); text != "" && (in.ChatType == "private" || in.RepliesToBot) {
-		if cmd, asked := r.prompts.take(in.ChatID, in.UserID, r.now()); asked {
+		if cmd, asked := r.prompts.take(ctx, in.ChatID, in.UserID, r.now()); asked {
 			name, args, ok = cmd, text, true // the answer to "Tell me what to look for"
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // ThreadMover is what the sender needs when a forum topic is gone: its
@@ -13,7 +15,7 @@ import (
 // closed or hidden: the refused message parked behind the chat's others
 // until General is reopened (TopicReopener.ResumeGeneral) or a retry.
 type ThreadMover interface {
-	MoveThreadToGeneral(ctx context.Context, chatID int64, thread int) (int, error)
+	MoveThreadToGeneral(ctx context.Context, chatID int64, thread int) (moved int, merged []news.Subscription, err error)
 	ParkMessage(ctx context.Context, id int64, notBefore time.Time, reason string) error
 }
 
@@ -65,14 +67,17 @@ const topicMovedNotice = "ℹ️ <i>The topic this was meant for is gone or clos
 func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 	thread := d.out.ThreadID
 	s.log.Warn("forum topic gone or closed; sending to General instead", "chat", d.head.ChatID, "topic", thread, "message", d.head.ID, "err", se.Description)
+	p := locale.For(d.lang)
+	notice := p.Sprintf(topicMovedNotice)
 	if s.opts.Threads != nil {
-		if n, err := s.opts.Threads.MoveThreadToGeneral(ctx, d.head.ChatID, thread); err != nil {
+		n, merged, err := s.opts.Threads.MoveThreadToGeneral(ctx, d.head.ChatID, thread)
+		if err != nil {
 			s.log.Error("move topic to General", "chat", d.head.ChatID, "topic", thread, "err", err)
-		} else if n > 0 {
-			s.log.Info("subscriptions of a gone topic now go to General", "chat", d.head.ChatID, "topic", thread, "subscriptions", n)
+		} else if n > 0 || len(merged) > 0 {
+			s.log.Info("subscriptions of a gone topic now go to General", "chat", d.head.ChatID, "topic", thread, "subscriptions", n, "merged", len(merged))
 		}
+		notice += mergedNotice(p, merged)
 	}
-	notice := locale.For(d.lang).Sprintf(topicMovedNotice)
 	if d.plain || d.out.Plain {
 		notice = plainText(notice)
 	}
@@ -85,6 +90,20 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 		d.out.Text = notice + d.out.Text
 	}
 	s.attempt(ctx, d)
+}
+
+// mergedNotice says which of a gone topic's queries General had already,
+// so that the topic's subscription is one with General's now ("" for none):
+// the group would otherwise find one of them gone from /list unsaid.
+func mergedNotice(p locale.Printer, merged []news.Subscription) string {
+	if len(merged) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(merged))
+	for _, m := range merged {
+		names = append(names, "<code>"+esc(summarize.Clip(m.Query, 60))+"</code>")
+	}
+	return p.Sprintf("ℹ️ <i>General already had %s: the topic's same subscriptions are one with General's now.</i>\n\n", strings.Join(names, ", "))
 }
 
 // TopicReopener is what the router needs when a forum topic is reopened:
@@ -102,6 +121,10 @@ type TopicReopener interface {
 // then, as they must also when the bot missed the service message.
 func (r *Router) handleTopicEvent(ctx context.Context, in Incoming) {
 	r.log.Info("forum topic event", "chat", in.ChatID, "topic", in.ThreadID, "event", in.TopicEvent)
+	if in.TopicEvent == TopicClosed && in.ThreadID == 0 {
+		r.tellGeneralClosed(ctx, in.ChatID)
+		return
+	}
 	if in.TopicEvent != TopicReopened || r.opts.Topics == nil {
 		return
 	}
@@ -129,4 +152,39 @@ func (r *Router) handleTopicEvent(ctx context.Context, in Incoming) {
 	t := locale.For(r.chosenLanguage(ctx, in.ChatID))
 	r.reply(ctx, in.ChatID, t.Sprintf("ℹ️ This topic is open again: its alerts come here again (%s, in General while it was closed).",
 		t.Count(n, "%d subscriptions")))
+}
+
+// tellGeneralClosed says, when a forum's General is closed or hidden and
+// holds subscriptions, that their alerts wait for it (Sender.generalClosed),
+// for how long, and what to do; else the group learns it only from the
+// alerts that stopped. The notice goes to the topic of the chat's newest
+// subscription outside General: General itself refuses it, and a topic
+// without subscriptions is unknown to the bot. Without one it is logged.
+func (r *Router) tellGeneralClosed(ctx context.Context, chatID int64) {
+	subs, err := r.opts.Subscriptions.List(ctx, chatID)
+	if err != nil {
+		r.log.Error("General closed: list the subscriptions", "chat", chatID, "err", err)
+		return
+	}
+	inGeneral, topic := 0, 0
+	var newest int64
+	for _, sub := range subs {
+		switch {
+		case sub.ThreadID == 0:
+			inGeneral++
+		case sub.ID > newest:
+			newest, topic = sub.ID, sub.ThreadID
+		}
+	}
+	if inGeneral == 0 {
+		return
+	}
+	if topic == 0 {
+		r.log.Warn("General closed or hidden; its alerts wait, and no topic is known to say so", "chat", chatID, "subscriptions", inGeneral)
+		return
+	}
+	t := locale.For(r.chosenLanguage(ctx, chatID))
+	ctx = context.WithValue(ctx, destinationKey{}, destination{chatID: chatID, thread: topic})
+	r.reply(ctx, chatID, t.Sprintf("⚠️ General is closed or hidden, so the alerts of its %s wait: they come when it is reopened, and one waiting more than a day is dropped. "+
+		"Reopen General, or send <code>/subscribe</code> in a topic to have a query's alerts there.", t.Count(inGeneral, "%d subscriptions")))
 }

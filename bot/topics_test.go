@@ -191,3 +191,66 @@ func TestUnsubscribeSeveralIDs(t *testing.T) {
 		t.Errorf("left: %+v, %v; want flood alone", subs, err)
 	}
 }
+
+// A group had "kursk" in topic 77 and in General; topic 77 was closed, and
+// its "kursk" vanished without a word (General's went on). It is merged
+// into General's, and the first message that comes to General for the
+// topic says so; the group keeps one "kursk".
+func TestAClosedTopicsQueryGeneralHasIsMergedAndSaid(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	ctx := context.Background()
+	const group = -1008
+	h.tg.SetMember(group, 5, "administrator")
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	h.topicReply(group, 77, 5, "/subscribe dam")
+	h.reply(group, "supergroup", 5, "/subscribe kursk")
+	subs, err := h.st.ListSubscriptions(ctx, group)
+	if err != nil || len(subs) != 3 || subs[0].ThreadID != 77 || subs[2].ThreadID != 0 {
+		t.Fatalf("subscriptions = %+v, %v; want kursk and dam in topic 77, kursk in General", subs, err)
+	}
+	h.tg.CloseTopic(group, 77)
+	n := len(h.tg.Sent(group))
+	h.queueAlert(group, subs[0].ID, "Kursk first")
+	got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
+	if got.Params.Has("message_thread_id") {
+		t.Fatalf("alert to a closed topic went to thread %q", got.Params.Get("message_thread_id"))
+	}
+	if !strings.Contains(got.Text(), "General already had <code>kursk</code>") || strings.Contains(got.Text(), "dam") {
+		t.Errorf("the alert in General = %q; want it to say that General's kursk has the topic's now (and not name dam, which moved)", got.Text())
+	}
+	h.settle()
+	subs, err = h.st.ListSubscriptions(ctx, group)
+	if err != nil || len(subs) != 2 {
+		t.Fatalf("after the closing: %+v, %v; want dam (moved) and General's kursk", subs, err)
+	}
+}
+
+// A group closed (or hid) General, where two of its queries alert; their
+// alerts waited, and nobody was told until one noticed the silence. The
+// bot says so in the topic of the group's newest subscription elsewhere,
+// once per closing; a group with nothing in General hears nothing.
+func TestAHiddenGeneralIsSaidInATopic(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group, quiet = -1009, -1010
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.SetMember(quiet, 5, "administrator")
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	h.topicReply(group, 78, 5, "/subscribe dam")
+	h.reply(group, "supergroup", 5, "/subscribe flood")
+	h.reply(group, "supergroup", 5, "/subscribe storm")
+	h.topicReply(quiet, 77, 5, "/subscribe kursk")
+	h.settle()
+
+	n, q := len(h.tg.Sent(group)), len(h.tg.Sent(quiet))
+	h.queued.Add(2)
+	h.tg.HideGeneral(group)
+	h.tg.HideGeneral(quiet)
+	got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
+	if got.Params.Get("message_thread_id") != "78" || !strings.Contains(got.Text(), "General is closed or hidden") || !strings.Contains(got.Text(), "2 subscriptions") {
+		t.Errorf("after General was hidden: thread %q, %q; want a notice in topic 78 naming 2 subscriptions", got.Params.Get("message_thread_id"), got.Text())
+	}
+	h.settle()
+	if sent := h.tg.Sent(quiet); len(sent) != q {
+		t.Errorf("a group with nothing in General heard %q", sent[q].Text())
+	}
+}

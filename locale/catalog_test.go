@@ -447,3 +447,31 @@ func TestTheDemoBannerIsInTheCatalog(t *testing.T) {
 		t.Errorf("the demo banner is not in the catalog: %q", banner)
 	}
 }
+
+// The German console asked for "/subscribe ANFRAGE" where /help, the
+// menus and every other reply say "/subscribe SUCHE": a text that shows a
+// command with its argument's placeholder uses the placeholder's one
+// translation, the entry "QUERY".
+func TestTheQueryPlaceholderIsTheSameEverywhere(t *testing.T) {
+	placeholder := "QUERY"
+	var own entry
+	for _, e := range entries {
+		if e.en == placeholder {
+			own = e
+		}
+	}
+	if own.en == "" {
+		t.Fatal("no entry QUERY")
+	}
+	for i, l := range Languages {
+		want := own.text(i)
+		for _, e := range entries {
+			if !strings.Contains(e.en, "/subscribe "+placeholder) && !strings.Contains(e.en, "/search "+placeholder) {
+				continue
+			}
+			if got := e.text(i); !strings.Contains(got, "/subscribe "+want) && !strings.Contains(got, "/search "+want) {
+				t.Errorf("%s: %q writes the placeholder otherwise than %q", l.Code, got, want)
+			}
+		}
+	}
+}

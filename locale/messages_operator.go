@@ -95,7 +95,7 @@ var operatorTexts = []entry{
 	{"polled on the schedule %s", "опрос по расписанию %s", "Abruf nach dem Zeitplan %s", "consulta según el horario %s"},
 	{"Newshound console. Type /help, /subscribe QUERY, /list … (Ctrl-D to quit)",
 		"Консоль Newshound. Наберите /help, /subscribe ЗАПРОС, /list … (Ctrl-D — выход)",
-		"Newshound-Konsole. Schreiben Sie /help, /subscribe ANFRAGE, /list … (Strg-D beendet)",
+		"Newshound-Konsole. Schreiben Sie /help, /subscribe SUCHE, /list … (Strg-D beendet)",
 		"Consola de Newshound. Escribe /help, /subscribe CONSULTA, /list … (Ctrl-D para salir)"},
 	{"There is no button %d.", "Кнопки %d нет.", "Es gibt keine Schaltfläche %d.", "No hay ningún botón %d."},
 	{"(type a button's number to press it)", "(чтобы нажать кнопку, наберите её номер)", "(tippen Sie die Nummer einer Schaltfläche, um sie zu drücken)", "(escribe el número de un botón para pulsarlo)"},

@@ -24,6 +24,12 @@ var sourceTexts = []entry{
 	{"no longer in the configuration, not fetched", "больше нет в конфигурации, не опрашивается", "nicht mehr in der Konfiguration, wird nicht abgerufen", "ya no está en la configuración, no se consulta"},
 	{"added in chat", "добавлен в чате", "im Chat hinzugefügt", "añadida en el chat"},
 	{"next %s", "следующий опрос %s", "nächster Abruf %s", "próxima consulta %s"},
+	// Spans (Printer.Span): a source's fetch interval and the spans behind it.
+	{"%dd", "%d дн.", "%d T.", "%d d"},
+	{"%dh", "%d ч", "%d Std.", "%d h"},
+	{"%dh%dm", "%d ч %d мин", "%d Std. %d Min.", "%d h %d min"},
+	{"%dm", "%d мин", "%d Min.", "%d min"},
+	{"%ds", "%d с", "%d s", "%d s"},
 	{"every %s: %s", "каждые %s: %s", "alle %s: %s", "cada %s: %s"},
 	// Why a source is fetched at its interval (news.IntervalReason).
 	{"the schedule", "расписание", "der Zeitplan", "la programación"},

@@ -77,6 +77,45 @@ func (s *Store) DeleteSubscription(ctx context.Context, chatID, id int64) error 
 	return nil
 }
 
+// RekeySubscription gives subscription id the key key (its query's
+// canonical form, when the parser's has changed since it was stored). When
+// the same topic of its chat already holds another subscription under that
+// key, the two are one: the older stays, with the key, and the newer is
+// deleted; dropped is the deleted one's id (0 when none). It fails with
+// ErrNotFound for an unknown id, and when the database fails.
+func (s *Store) RekeySubscription(ctx context.Context, id int64, key string) (dropped int64, err error) {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		var chatID int64
+		var thread int
+		if err := tx.QueryRowContext(ctx, `SELECT chat_id, thread_id FROM subscriptions WHERE id = ?`, id).Scan(&chatID, &thread); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return news.ErrNotFound
+			}
+			return err
+		}
+		var other int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM subscriptions WHERE chat_id = ? AND thread_id = ? AND query_key = ? AND id <> ?`, chatID, thread, key, id).Scan(&other)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		default:
+			keep := min(id, other)
+			dropped = max(id, other)
+			if _, err := tx.ExecContext(ctx, `DELETE FROM subscriptions WHERE id = ?`, dropped); err != nil {
+				return err
+			}
+			id = keep
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET query_key = ? WHERE id = ?`, key, id)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("rekey subscription %d: %w", id, err)
+	}
+	return dropped, nil
+}
+
 // SetSubscriptionMuted mutes or unmutes the chat's subscription, or fails with ErrNotFound.
 func (s *Store) SetSubscriptionMuted(ctx context.Context, chatID, id int64, muted bool) error {
 	res, err := s.w.ExecContext(ctx, `UPDATE subscriptions SET muted = ? WHERE chat_id = ? AND id = ?`, muted, chatID, id)

@@ -13,19 +13,28 @@ import (
 // to General instead, as when the topic was deleted or closed: its
 // subscriptions, the record of what it was alerted (so a story is not
 // alerted twice), and its queued messages. A subscription whose query General
-// has already is removed: General's goes on. Each moved subscription
-// remembers the topic (moved_from), so that MoveThreadBack can return it when
-// the topic is reopened; a deleted topic is never reopened, so its
-// subscriptions stay in General. It returns how many subscriptions moved; it
-// fails when the database does.
-func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread int) (int, error) {
-	var moved int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+// has already is merged into General's: it is removed, General's goes on,
+// and it is returned in merged (as it was), so the chat can be told. Each
+// moved subscription remembers the topic (moved_from), so that
+// MoveThreadBack can return it when the topic is reopened; a deleted topic is
+// never reopened, so its subscriptions stay in General. It returns how many
+// subscriptions moved; it fails when the database does.
+func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread int) (moved int, merged []news.Subscription, err error) {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		merged = nil
 		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE subscriptions SET thread_id = 0, moved_from = thread_id WHERE chat_id = ? AND thread_id = ?`, chatID, thread)
 		if err != nil {
 			return err
 		}
-		moved, _ = res.RowsAffected()
+		n, _ := res.RowsAffected()
+		moved = int(n)
+		rows, err := tx.QueryContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND thread_id = ? ORDER BY id`, chatID, thread)
+		if err != nil {
+			return err
+		}
+		if merged, err = collect(rows, scanSubscription); err != nil {
+			return err
+		}
 		for _, q := range []string{
 			`DELETE FROM subscriptions WHERE chat_id = ? AND thread_id = ?`,
 			`UPDATE OR IGNORE alerts SET thread_id = 0 WHERE chat_id = ? AND thread_id = ?`,
@@ -38,9 +47,9 @@ func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread in
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("move topic %d of chat %d to General: %w", thread, chatID, err)
+		return 0, nil, fmt.Errorf("move topic %d of chat %d to General: %w", thread, chatID, err)
 	}
-	return int(moved), nil
+	return moved, merged, nil
 }
 
 // MoveThreadBack returns to the chat's forum topic thread the subscriptions

@@ -89,9 +89,9 @@ func TestAQueryLivesOncePerTopic(t *testing.T) {
 		t.Fatalf("edits = %d of %d alerts, %v; want one of each topic's alert", edits, alerted, err)
 	}
 
-	moved, err := st.MoveThreadToGeneral(ctx, group, 10)
-	if err != nil || moved != 0 {
-		t.Fatalf("moving topic 10 (General has its query): moved %d, %v", moved, err)
+	moved, merged, err := st.MoveThreadToGeneral(ctx, group, 10)
+	if err != nil || moved != 0 || len(merged) != 1 || merged[0].ID != in10.ID || merged[0].Query != "kursk" {
+		t.Fatalf("moving topic 10 (General has its query): moved %d, merged %+v, %v; want topic 10's kursk merged", moved, merged, err)
 	}
 	subs, err := st.ListSubscriptions(ctx, group)
 	if err != nil || len(subs) != 2 || subs[0].ID != in20.ID || subs[1].ID != general.ID {
@@ -101,8 +101,8 @@ func TestAQueryLivesOncePerTopic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if moved, err := st.MoveThreadToGeneral(ctx, group, 30); err != nil || moved != 1 {
-		t.Fatalf("moving topic 30: moved %d, %v", moved, err)
+	if moved, merged, err := st.MoveThreadToGeneral(ctx, group, 30); err != nil || moved != 1 || len(merged) != 0 {
+		t.Fatalf("moving topic 30: moved %d, merged %+v, %v", moved, merged, err)
 	}
 	if sub, err := st.FindSubscription(ctx, group, other.ID); err != nil || sub.ThreadID != 0 {
 		t.Errorf("topic 30's query after the move: %+v, %v; want in General", sub, err)
@@ -130,7 +130,7 @@ func TestAReopenedTopicGetsItsSubscriptionsBack(t *testing.T) {
 	}
 	kursk, dam, flood, own := mk(10, "kursk"), mk(10, "dam"), mk(20, "flood"), mk(0, "storm")
 	for _, thread := range []int{10, 20} {
-		if _, err := st.MoveThreadToGeneral(ctx, group, thread); err != nil {
+		if _, _, err := st.MoveThreadToGeneral(ctx, group, thread); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -24,6 +24,7 @@ type Store interface {
 	FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (news.Subscription, error)
 	ListSubscriptions(ctx context.Context, chatID int64) ([]news.Subscription, error)
 	EachSubscription(ctx context.Context, fn func(news.Subscription) error) error
+	RekeySubscription(ctx context.Context, id int64, key string) (dropped int64, err error)
 	AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target, error)
 	QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
@@ -97,18 +98,24 @@ const frequencySample = 1000
 
 // Load builds the index from every stored subscription and returns how many
 // it holds. Call it once, before the service is used. A stored query that no
-// longer parses is logged and skipped.
+// longer parses is logged and skipped; one stored under an older canonical
+// form gets today's (two of one topic that are now the same are folded into
+// the older). It fails when the database does.
 func (s *Service) Load(ctx context.Context) (int, error) {
 	recent, err := s.store.ListArticlesSince(ctx, time.Time{}, frequencySample) // the newest, however old
 	if err != nil {
 		return 0, fmt.Errorf("load subscriptions: %w", err)
 	}
 	s.index = query.NewIndexWithFrequencies(query.Frequencies(recent))
+	var stale []rekey
 	err = s.store.EachSubscription(ctx, func(sub news.Subscription) error {
 		q, err := query.Parse(sub.Query)
 		if err != nil {
 			s.log.Warn("stored subscription does not parse; skipped", "subscription", sub.ID, "err", err)
 			return nil
+		}
+		if q.Key() != sub.Key {
+			stale = append(stale, rekey{id: sub.ID, key: q.Key()})
 		}
 		s.index.Add(sub.ID, q)
 		return nil
@@ -116,8 +123,30 @@ func (s *Service) Load(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("load subscriptions: %w", err)
 	}
+	for _, r := range stale {
+		dropped, err := s.store.RekeySubscription(ctx, r.id, r.key)
+		if errors.Is(err, news.ErrNotFound) {
+			continue // folded into one rekeyed before it
+		}
+		if err != nil {
+			return 0, fmt.Errorf("load subscriptions: %w", err)
+		}
+		if dropped != 0 {
+			s.index.Remove(dropped)
+			s.log.Info("subscription stored under an old form is the same as another of its topic; folded into it", "subscription", r.id, "dropped", dropped, "key", r.key)
+		}
+	}
 	s.index.Pack() // the lists of all those queries into a few arrays on huge pages, for Match
 	return s.index.Len(), nil
+}
+
+// rekey is a stored subscription whose key is not its query's key today
+// (the parser's canonical form changed since it was stored: repeated terms
+// now fold): Load stores the new one, so that /unsubscribe and /subscribe
+// of the query find it.
+type rekey struct {
+	id  int64
+	key string
 }
 
 // Preview is what a query would have matched lately.
@@ -169,7 +198,11 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 	if err != nil {
 		return Subscribed{}, err
 	}
-	sub, created, err := s.store.CreateSubscriptionIn(ctx, chatID, thread, q.Text(), q.Key(), s.maxPerChat)
+	// Kept as typed, but with single spaces: runs of spaces and line breaks
+	// would show in /list and every alert's footer (a phrase's words are
+	// one space apart for the parser too).
+	typed := strings.Join(strings.Fields(q.Text()), " ")
+	sub, created, err := s.store.CreateSubscriptionIn(ctx, chatID, thread, typed, q.Key(), s.maxPerChat)
 	if errors.Is(err, news.ErrLimit) {
 		return Subscribed{}, fmt.Errorf("subscribe: %w", &LimitError{Max: s.maxPerChat})
 	}

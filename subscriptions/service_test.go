@@ -370,3 +370,72 @@ func TestRepeatedTermsAreTheSameSubscription(t *testing.T) {
 		t.Fatalf("subscribed again = %+v (%q), want subscription #%d, not created", again.Subscription, again.Query, first.Subscription.ID)
 	}
 }
+
+// A subscription stored before repeated terms folded keeps its old key
+// ("kursk AND kursk"): Load gives it the key of today's parse, so that
+// "/unsubscribe kursk" finds it and "/subscribe kursk" is no second one;
+// and where the chat has since subscribed the folded query in the same
+// topic, the two are one: the older stays, the newer goes.
+func TestLoadRekeysSubscriptionsStoredUnderAnOldKey(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	old, _, err := st.CreateSubscriptionIn(ctx, 1, 0, "kursk kursk", "kursk AND kursk", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldPair, _, err := st.CreateSubscriptionIn(ctx, 1, 0, "wahl wahl", "wahl AND wahl", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newPair, _, err := st.CreateSubscriptionIn(ctx, 1, 0, "wahl", "wahl", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := svc.Load(ctx)
+	if err != nil || n != 2 {
+		t.Fatalf("Load = %d, %v; want 2 (kursk, and wahl once)", n, err)
+	}
+	again, err := svc.Subscribe(ctx, 1, "kursk")
+	if err != nil || again.Created || again.Subscription.ID != old.ID {
+		t.Fatalf("/subscribe kursk = %+v, %v; want the stored #%d", again.Subscription, err, old.ID)
+	}
+	subs, err := svc.List(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, s := range subs {
+		ids = append(ids, s.ID)
+	}
+	if !slices.Equal(ids, []int64{old.ID, oldPair.ID}) {
+		t.Fatalf("subscriptions = %v, want [%d %d] (#%d folded into #%d)", ids, old.ID, oldPair.ID, newPair.ID, oldPair.ID)
+	}
+	if got, err := svc.Unsubscribe(ctx, 1, "kursk"); err != nil || got.ID != old.ID {
+		t.Fatalf("/unsubscribe kursk = %+v, %v", got, err)
+	}
+	if svc.Count() != 1 {
+		t.Fatalf("index holds %d, want 1", svc.Count())
+	}
+}
+
+// A query typed with runs of spaces or over two lines (Shift+Enter) was
+// kept as typed, and /list, "Removed #7" and every alert's footer showed
+// "wahl       OR        climate" or broke the line: it is kept with single
+// spaces, its meaning unchanged.
+func TestSubscribeKeepsTheQueryWithSingleSpaces(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	res, err := svc.Subscribe(ctx, 1, "  wahl       OR\n\t climate  \"north \n korea\" ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `wahl OR climate "north korea"`; res.Subscription.Query != want {
+		t.Fatalf("stored query = %q, want %q", res.Subscription.Query, want)
+	}
+	subs, err := svc.List(ctx, 1)
+	if err != nil || len(subs) != 1 || subs[0].Query != `wahl OR climate "north korea"` {
+		t.Fatalf("listed = %+v, %v", subs, err)
+	}
+}
