@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -136,7 +138,8 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	// the start it interrupted (a SIGTERM while the router was being built
 	// ended the process with no word of it).
 	defer logStopped(st, log)
-	if err := syncSources(ctx, st, cfg, log); err != nil {
+	polled, err := syncSources(ctx, st, cfg, log)
+	if err != nil {
 		return err
 	}
 	watch := newWatch(st, nil, nil, m.Now)
@@ -245,7 +248,11 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		parts.MetricsAddr = metricsSrv.Addr()
 	}
 	run.start(tasks...)
-	log.Info("started", "sources", len(cfg.Sources), "console", cfg.ConsoleMode())
+	// What an operator reads first in the journal after an upgrade or a
+	// move: which binary runs, on which database (a relative storage.path
+	// depends on the working folder), how many sources it polls (the
+	// file's and the chat's) and how updates come.
+	log.Info("started", "version", versionString(), "database", absPath(cfg.Storage.Path), "sources", polled, "updates", updatesMode(cfg), "console", cfg.ConsoleMode())
 	if m.Ready != nil {
 		m.Ready(parts)
 	}
@@ -333,4 +340,26 @@ func (r *runner) wait() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.first
+}
+
+// updatesMode says how updates come in: "console", "webhook <url> on
+// <listen>" (a token written into the URL's path shown as <token>) or
+// "long poll".
+func updatesMode(cfg config.Config) string {
+	switch {
+	case cfg.ConsoleMode():
+		return "console"
+	case cfg.WebhookMode():
+		return "webhook " + strings.ReplaceAll(cfg.Telegram.WebhookURL, cfg.Telegram.Token, "<token>") + " on " + cfg.Telegram.WebhookListen
+	}
+	return "long poll"
+}
+
+// absPath is path made absolute against the working folder, or path itself
+// when that fails.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
