@@ -272,6 +272,9 @@ func Load(path string, getenv func(string) string) (Config, error) {
 			if strings.ContainsAny(tok, " \t\r\n") {
 				return Config{}, fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
 			}
+			if why := tokenMistake(tok); why != "" {
+				return Config{}, fieldErr(TokenEnv, "%s", why)
+			}
 		}
 		if secret := strings.TrimSpace(getenv(WebhookSecretEnv)); secret != "" {
 			cfg.Telegram.WebhookSecret = secret

@@ -444,3 +444,39 @@ kind = "Strip_Prefix"
 		}
 	}
 }
+
+// Two slips a stranger makes with the token, each named with its fix (the
+// error said only "is not a bot token"): quotes kept from an env file
+// (docker run --env-file, Kubernetes) and the "bot" of the API's URL copied
+// with it. The key named is where the token came from, and the error never
+// shows the token.
+func TestTokenSlipsNamed(t *testing.T) {
+	const tok = "123456789:AAF1xSecret_part-2"
+	for _, c := range []struct {
+		name, file, env, key, want string
+	}{
+		{"env in double quotes", "", `"` + tok + `"`, TokenEnv, "quotes"},
+		{"env in single quotes", "", "'" + tok + "'", TokenEnv, "quotes"},
+		{"file in quotes", "[telegram]\ntoken = '\"" + tok + "\"'\n", "", "telegram.token", "quotes"},
+		{"env with bot", "", "bot" + tok, TokenEnv, `starts with "bot"`},
+		{"file with bot", "[telegram]\ntoken = \"bot" + tok + "\"\n", "", "telegram.token", `starts with "bot"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Load(writeConfig(t, c.file), func(k string) string {
+				if k == TokenEnv {
+					return c.env
+				}
+				return ""
+			})
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if !strings.HasPrefix(err.Error(), c.key+": ") || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %q, want it to name %s and say %q", err, c.key, c.want)
+			}
+			if strings.Contains(err.Error(), "AAF1xSecret") {
+				t.Errorf("error %q shows the token", err)
+			}
+		})
+	}
+}
