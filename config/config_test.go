@@ -480,3 +480,27 @@ func TestTokenSlipsNamed(t *testing.T) {
 		})
 	}
 }
+
+// A -config that names no file, or a folder: the error said "read config:
+// open nope.toml: no such file or directory" and "read /etc/newshound: is a
+// directory"; it says what to give -config, and where a relative path was
+// looked for.
+func TestUnreadableConfigNamesTheFix(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Load(filepath.Join(dir, "nope.toml"), nil)
+	if err == nil || !strings.Contains(err.Error(), "read config") || !strings.Contains(err.Error(), "config.example.toml") {
+		t.Errorf("missing file: %v, want the fix named", err)
+	}
+	_, err = Load("surely-not-here.toml", nil)
+	wd, werr := os.Getwd()
+	if werr != nil {
+		t.Fatal(werr)
+	}
+	if err == nil || !strings.Contains(err.Error(), "working folder, "+wd) {
+		t.Errorf("missing relative file: %v, want the working folder named", err)
+	}
+	_, err = Load(dir, nil)
+	if err == nil || !strings.Contains(err.Error(), "is a folder") || !strings.Contains(err.Error(), filepath.Join(dir, "newshound.toml")) {
+		t.Errorf("a folder: %v, want the file in it asked for", err)
+	}
+}
