@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -146,7 +147,9 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if err := watch.noteStart(ctx); err != nil {
 		return err
 	}
-	obs := metrics.New(metrics.Options{Pending: st, Ready: watch, Sources: watch})
+	b := buildOf()
+	obs := metrics.New(metrics.Options{Pending: st, Ready: watch, Sources: watch,
+		Build: metrics.Build{Version: b.version, Commit: cmp.Or(b.commit, "unknown"), GoVersion: b.goVersion}})
 	watch.polls, watch.sends = obs, obs
 	m.watch = watch
 	subs, err := m.loadSubscriptions(ctx, cfg, st, obs, log)

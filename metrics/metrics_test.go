@@ -206,3 +206,17 @@ func TestSourcesByState(t *testing.T) {
 		t.Errorf("a failed count is not NaN:\n%s", body)
 	}
 }
+
+// An operator's dashboard tells which binary runs (after an upgrade, across
+// machines) from newshound_build_info; there was no such series.
+func TestBuildInfo(t *testing.T) {
+	m := New(Options{Build: Build{Version: "v1.4.0", Commit: "abc123def456", GoVersion: "go1.26.8"}})
+	body := scrape(t, m.Handler())
+	want := `newshound_build_info{commit="abc123def456",goversion="go1.26.8",version="v1.4.0"} 1`
+	if !strings.Contains(body, want+"\n") || !strings.Contains(body, "# HELP newshound_build_info ") {
+		t.Errorf("exposition lacks %s with its help:\n%s", want, body)
+	}
+	if strings.Contains(scrape(t, New(Options{}).Handler()), "newshound_build_info") {
+		t.Error("a Metrics without a build exports newshound_build_info")
+	}
+}
