@@ -82,7 +82,7 @@ func TestDistance(t *testing.T) {
 func TestWrittenTwiceSaysHowToMend(t *testing.T) {
 	for _, c := range []struct {
 		name, text string
-		want []string
+		want       []string
 	}{
 		{"table", "[telegram]\ntoken = \"1:a\"\n[storage]\npath = \"x.db\"\n[telegram]\nadmins = [1]\n", []string{"line 5", "[telegram] is written a second time", "into the first one"}},
 		{"key", "[telegram]\ntoken = \"1:a\"\ntoken = \"1:b\"\n", []string{"line 3", "telegram.token is set twice", "keep one"}},
