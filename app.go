@@ -148,7 +148,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		return err
 	}
 	b := buildOf()
-	obs := metrics.New(metrics.Options{Pending: st, Ready: watch, Sources: watch,
+	obs := metrics.New(metrics.Options{Pending: st, Ready: watch, Sources: watch, DatabasePath: cfg.Storage.Path,
 		Build: metrics.Build{Version: b.version, Commit: cmp.Or(b.commit, "unknown"), GoVersion: b.goVersion}})
 	watch.polls, watch.sends = obs, obs
 	m.watch = watch

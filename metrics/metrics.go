@@ -37,8 +37,9 @@ type Options struct {
 	// which binary runs, for a dashboard to show an upgrade or a fleet's
 	// versions.
 	Build Build
-	// DatabasePath, when set, is the SQLite file whose size (with its -wal
-	// file) newshound_database_bytes reads on each scrape.
+	// DatabasePath, when set, is the SQLite file whose size (and its -wal
+	// file's) newshound_database_bytes reads on each scrape, and
+	// newshound_database_disk_free_bytes the room left beside it.
 	DatabasePath string
 }
 
@@ -123,6 +124,9 @@ func New(opts Options) *Metrics {
 	}
 	if opts.Sources != nil {
 		m.reg.MustRegister(sourcesCollector{opts.Sources})
+	}
+	if opts.DatabasePath != "" {
+		m.reg.MustRegister(databaseCollector{opts.DatabasePath})
 	}
 	if b := opts.Build; b.Version != "" {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newshound_build_info",
