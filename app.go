@@ -105,7 +105,23 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if err != nil && ctx.Err() != nil {
 		return nil
 	}
+	if err != nil && cfg.Log.File != "" {
+		m.logFailure(cfg, err)
+	}
 	return err
+}
+
+// logFailure writes why the bot could not run into log.file, which held no
+// word of it (the error went to stderr alone): an operator reading the file
+// saw the bot stop mid-sentence, or never start. A file that cannot be
+// opened is skipped: stderr has the error anyway.
+func (m *Main) logFailure(cfg config.Config, err error) {
+	f, ferr := os.OpenFile(cfg.Log.File, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o640)
+	if ferr != nil {
+		return
+	}
+	defer f.Close()
+	newLogger(f, cfg, false).Error("stopped: cannot run", "err", err)
 }
 
 // runParts is run's work: every part of cfg built, run, and stopped.
