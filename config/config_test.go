@@ -504,3 +504,21 @@ func TestUnreadableConfigNamesTheFix(t *testing.T) {
 		t.Errorf("a folder: %v, want the file in it asked for", err)
 	}
 }
+
+// A configuration file the bot's user may not read (a 0600 file of the
+// operator's, mounted into the container or read by systemd's DynamicUser)
+// says chmod 0644, not only "permission denied".
+func TestUnreadableConfigSaysChmod(t *testing.T) {
+	p := writeConfig(t, "[storage]\npath = \"x.db\"\n")
+	if err := os.Chmod(p, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := os.Open(p); err == nil { // root reads anything
+		f.Close()
+		t.Skip("running as root: every file is readable")
+	}
+	_, err := Load(p, nil)
+	if err == nil || !strings.Contains(err.Error(), "chmod 0644") {
+		t.Errorf("unreadable file: %v, want chmod named", err)
+	}
+}
