@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -102,7 +105,23 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if err != nil && ctx.Err() != nil {
 		return nil
 	}
+	if err != nil && cfg.Log.File != "" {
+		m.logFailure(cfg, err)
+	}
 	return err
+}
+
+// logFailure writes why the bot could not run into log.file, which held no
+// word of it (the error went to stderr alone): an operator reading the file
+// saw the bot stop mid-sentence, or never start. A file that cannot be
+// opened is skipped: stderr has the error anyway.
+func (m *Main) logFailure(cfg config.Config, err error) {
+	f, ferr := os.OpenFile(cfg.Log.File, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o640)
+	if ferr != nil {
+		return
+	}
+	defer f.Close()
+	newLogger(f, cfg, false).Error("stopped: cannot run", "err", err)
 }
 
 // runParts is run's work: every part of cfg built, run, and stopped.
@@ -136,14 +155,17 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	// the start it interrupted (a SIGTERM while the router was being built
 	// ended the process with no word of it).
 	defer logStopped(st, log)
-	if err := syncSources(ctx, st, cfg, log); err != nil {
+	polled, err := syncSources(ctx, st, cfg, log)
+	if err != nil {
 		return err
 	}
 	watch := newWatch(st, nil, nil, m.Now)
 	if err := watch.noteStart(ctx); err != nil {
 		return err
 	}
-	obs := metrics.New(metrics.Options{Pending: st, Ready: watch, Sources: watch})
+	b := buildOf()
+	obs := metrics.New(metrics.Options{Pending: st, Ready: watch, Sources: watch, DatabasePath: cfg.Storage.Path,
+		Build: metrics.Build{Version: b.version, Commit: cmp.Or(b.commit, "unknown"), GoVersion: b.goVersion}})
 	watch.polls, watch.sends = obs, obs
 	m.watch = watch
 	subs, err := m.loadSubscriptions(ctx, cfg, st, obs, log)
@@ -248,7 +270,11 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		parts.MetricsAddr = metricsSrv.Addr()
 	}
 	run.start(tasks...)
-	log.Info("started", "sources", len(cfg.Sources), "console", cfg.ConsoleMode())
+	// What an operator reads first in the journal after an upgrade or a
+	// move: which binary runs, on which database (a relative storage.path
+	// depends on the working folder), how many sources it polls (the
+	// file's and the chat's) and how updates come.
+	log.Info("started", "version", versionString(), "database", absPath(cfg.Storage.Path), "sources", polled, "updates", updatesMode(cfg), "console", cfg.ConsoleMode())
 	if m.Ready != nil {
 		m.Ready(parts)
 	}
@@ -336,4 +362,26 @@ func (r *runner) wait() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.first
+}
+
+// updatesMode says how updates come in: "console", "webhook <url> on
+// <listen>" (a token written into the URL's path shown as <token>) or
+// "long poll".
+func updatesMode(cfg config.Config) string {
+	switch {
+	case cfg.ConsoleMode():
+		return "console"
+	case cfg.WebhookMode():
+		return "webhook " + strings.ReplaceAll(cfg.Telegram.WebhookURL, cfg.Telegram.Token, "<token>") + " on " + cfg.Telegram.WebhookListen
+	}
+	return "long poll"
+}
+
+// absPath is path made absolute against the working folder, or path itself
+// when that fails.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }

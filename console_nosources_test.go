@@ -66,7 +66,7 @@ func TestStartWithNoSourcesLogsHowToAddOne(t *testing.T) {
 			var buf bytes.Buffer
 			cfg := config.Defaults()
 			cfg.Sources = tt.sources
-			if err := syncSources(context.Background(), st, cfg, slog.New(slog.NewTextHandler(&buf, nil))); err != nil {
+			if _, err := syncSources(context.Background(), st, cfg, slog.New(slog.NewTextHandler(&buf, nil))); err != nil {
 				t.Fatal(err)
 			}
 			if got := strings.Contains(buf.String(), "no sources to poll: add one with /addsource URL"); got != tt.want {

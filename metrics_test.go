@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"io"
 	"net/http"
 	"strings"
@@ -64,6 +65,8 @@ func TestMetricsEndpointCountsPollsAndAlerts(t *testing.T) {
 		// How many sources fail, for an alert on feeds (no series per source).
 		`newshound_sources{state="ok"} 1`,
 		`newshound_sources{state="failing"} 0`,
+		// Which binary runs: the version -version prints.
+		`newshound_build_info{commit="` + cmp.Or(buildOf().commit, "unknown") + `",goversion="` + buildOf().goVersion + `",version="` + buildOf().version + `"} 1`,
 	}
 	var body string
 	var missing []string

@@ -176,30 +176,33 @@ func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Durati
 
 // syncSources makes the store's configuration sources those of the file:
 // listed ones are added or renamed, ones no longer listed are retired (not
-// fetched, their articles kept).
-func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *slog.Logger) error {
+// fetched, their articles kept). It returns how many sources are polled:
+// the file's and those added in chat (/addsource, /import). It fails with
+// the store's error.
+func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *slog.Logger) (int, error) {
 	keep := make([]string, len(cfg.Sources))
 	for i, src := range cfg.Sources {
 		if _, err := st.UpsertSource(ctx, src.Name, src.URL, news.OriginConfig); err != nil {
-			return err
+			return 0, err
 		}
 		keep[i] = src.URL
 	}
 	retired, err := st.RetireConfigSources(ctx, keep)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, src := range retired {
 		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", feeds.Redacted(src.URL))
 	}
 	srcs, err := st.ListSources(ctx)
 	if err != nil {
-		return fmt.Errorf("list sources: %w", err)
+		return 0, fmt.Errorf("list sources: %w", err)
 	}
-	if activeSources(srcs) == 0 {
+	active := activeSources(srcs)
+	if active == 0 {
 		log.Warn("no sources to poll: add one with /addsource URL (a feed or a site), /import with an OPML list (a file or its URL), or [[sources]] in the configuration file (config.example.toml lists five world-news feeds)")
 	}
-	return nil
+	return active, nil
 }
 
 // ensureConsoleChat makes the console chat exist, so alerts can reach it

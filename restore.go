@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newshound/newshound/store"
@@ -33,6 +35,12 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	unlock, err := store.Lock(path)
+	if errors.Is(err, store.ErrLocked) {
+		// The lock's own advice, "or give this one another storage.path",
+		// is the bot's: a restore must replace this very file.
+		return fmt.Errorf("storage.path %s: %w (pid %s holds %s.lock): stop it first (systemctl stop newshound, or docker stop newshound), then restore; nothing was changed",
+			path, store.ErrLocked, lockHolder(path), path)
+	}
 	if err != nil {
 		return err
 	}
@@ -123,4 +131,15 @@ func moveAside(path string, at time.Time) (string, error) {
 		}
 	}
 	return moved, nil
+}
+
+// lockHolder is the pid written in the lock file of the database at path,
+// or "unknown".
+func lockHolder(path string) string {
+	b, err := os.ReadFile(path + ".lock")
+	pid := strings.TrimSpace(string(b))
+	if _, perr := strconv.Atoi(pid); err != nil || perr != nil {
+		return "unknown"
+	}
+	return pid
 }

@@ -49,6 +49,8 @@ type Webhook struct {
 	// headerTimeout and idleTimeout are WebhookHeaderTimeout and
 	// WebhookIdleTimeout; tests change them.
 	headerTimeout, idleTimeout time.Duration
+	// checkEvery is WebhookCheckEvery; tests shorten it.
+	checkEvery time.Duration
 	// refused logs the posts refused for their secret once a minute: a
 	// proxy that drops the header leaves the bot deaf, and nothing else
 	// would say why.
@@ -76,7 +78,7 @@ func NewWebhook(tg *Telegram, opts WebhookOptions) *Webhook {
 		secret = rand.Text() // A-Z and 2-7: within Telegram's secret_token alphabet
 	}
 	return &Webhook{tg: tg, opts: opts, secret: secret, queueSize: 64, queueWait: queueWait,
-		headerTimeout: WebhookHeaderTimeout, idleTimeout: WebhookIdleTimeout}
+		headerTimeout: WebhookHeaderTimeout, idleTimeout: WebhookIdleTimeout, checkEvery: WebhookCheckEvery}
 }
 
 // Updates serves the webhook, registers it with setWebhook and calls handle
@@ -85,6 +87,8 @@ func NewWebhook(tg *Telegram, opts WebhookOptions) *Webhook {
 // by a few seconds), and Updates returns nil. It fails when it cannot listen, when the server
 // stops on its own, or when Telegram refuses the webhook (a 4xx other than
 // 429: a wrong URL); other setWebhook failures are retried with backoff.
+// While it runs it asks Telegram every WebhookCheckEvery whether its posts
+// arrive, and logs when they do not (watchDeliveries).
 func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
 	ln := w.opts.Listener
 	if ln == nil {
@@ -109,9 +113,14 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 		}
 		w.drain(sctx, taken, queue, handle)
 	}()
+	since := time.Now()
 	if err := w.register(ctx); err != nil {
 		return err
 	}
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() { defer close(watched); w.watchDeliveries(watchCtx, since) }()
+	defer func() { stopWatch(); <-watched }()
 	for {
 		select {
 		case <-ctx.Done():

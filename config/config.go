@@ -13,8 +13,10 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -250,7 +252,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	} else {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return Config{}, fmt.Errorf("read config: %w", err)
+			return Config{}, readError(path, err)
 		}
 		md, err := toml.Decode(string(data), &cfg)
 		if err != nil {
@@ -272,6 +274,9 @@ func Load(path string, getenv func(string) string) (Config, error) {
 			if strings.ContainsAny(tok, " \t\r\n") {
 				return Config{}, fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
 			}
+			if why := tokenMistake(tok); why != "" {
+				return Config{}, fieldErr(TokenEnv, "%s", why)
+			}
 		}
 		if secret := strings.TrimSpace(getenv(WebhookSecretEnv)); secret != "" {
 			cfg.Telegram.WebhookSecret = secret
@@ -282,6 +287,27 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		return Config{}, err
 	}
 	return cfg, nil
+}
+
+// readError is the error of a configuration file that cannot be read,
+// with the fix: a path that names no file (a relative one is taken from
+// the working folder, which a service manager sets) or a folder.
+func readError(path string, err error) error {
+	switch fi, serr := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist):
+		where := ""
+		if !filepath.IsAbs(path) {
+			if wd, werr := os.Getwd(); werr == nil {
+				where = " (a relative path is taken from the working folder, " + wd + ")"
+			}
+		}
+		return fmt.Errorf("read config: %w: give -config the path of the configuration file%s; copy config.example.toml to start one, or run without -config for the built-in defaults", err, where)
+	case serr == nil && fi.IsDir():
+		return fmt.Errorf("read config: %s is a folder: give -config the configuration file in it (such as %s)", path, filepath.Join(path, "newshound.toml"))
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("read config: %w: let the user Newshound runs as read it, chmod 0644 FILE (the systemd unit's DynamicUser and the container's user 65532 own no file of yours)", err)
+	}
+	return fmt.Errorf("read config: %w", err)
 }
 
 // normalize writes the values chosen from a fixed set (log.level,

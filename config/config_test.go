@@ -444,3 +444,81 @@ kind = "Strip_Prefix"
 		}
 	}
 }
+
+// Two slips a stranger makes with the token, each named with its fix (the
+// error said only "is not a bot token"): quotes kept from an env file
+// (docker run --env-file, Kubernetes) and the "bot" of the API's URL copied
+// with it. The key named is where the token came from, and the error never
+// shows the token.
+func TestTokenSlipsNamed(t *testing.T) {
+	const tok = "123456789:AAF1xSecret_part-2"
+	for _, c := range []struct {
+		name, file, env, key, want string
+	}{
+		{"env in double quotes", "", `"` + tok + `"`, TokenEnv, "quotes"},
+		{"env in single quotes", "", "'" + tok + "'", TokenEnv, "quotes"},
+		{"file in quotes", "[telegram]\ntoken = '\"" + tok + "\"'\n", "", "telegram.token", "quotes"},
+		{"env with bot", "", "bot" + tok, TokenEnv, `starts with "bot"`},
+		{"file with bot", "[telegram]\ntoken = \"bot" + tok + "\"\n", "", "telegram.token", `starts with "bot"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Load(writeConfig(t, c.file), func(k string) string {
+				if k == TokenEnv {
+					return c.env
+				}
+				return ""
+			})
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if !strings.HasPrefix(err.Error(), c.key+": ") || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %q, want it to name %s and say %q", err, c.key, c.want)
+			}
+			if strings.Contains(err.Error(), "AAF1xSecret") {
+				t.Errorf("error %q shows the token", err)
+			}
+		})
+	}
+}
+
+// A -config that names no file, or a folder: the error said "read config:
+// open nope.toml: no such file or directory" and "read /etc/newshound: is a
+// directory"; it says what to give -config, and where a relative path was
+// looked for.
+func TestUnreadableConfigNamesTheFix(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Load(filepath.Join(dir, "nope.toml"), nil)
+	if err == nil || !strings.Contains(err.Error(), "read config") || !strings.Contains(err.Error(), "config.example.toml") {
+		t.Errorf("missing file: %v, want the fix named", err)
+	}
+	_, err = Load("surely-not-here.toml", nil)
+	wd, werr := os.Getwd()
+	if werr != nil {
+		t.Fatal(werr)
+	}
+	if err == nil || !strings.Contains(err.Error(), "working folder, "+wd) {
+		t.Errorf("missing relative file: %v, want the working folder named", err)
+	}
+	_, err = Load(dir, nil)
+	if err == nil || !strings.Contains(err.Error(), "is a folder") || !strings.Contains(err.Error(), filepath.Join(dir, "newshound.toml")) {
+		t.Errorf("a folder: %v, want the file in it asked for", err)
+	}
+}
+
+// A configuration file the bot's user may not read (a 0600 file of the
+// operator's, mounted into the container or read by systemd's DynamicUser)
+// says chmod 0644, not only "permission denied".
+func TestUnreadableConfigSaysChmod(t *testing.T) {
+	p := writeConfig(t, "[storage]\npath = \"x.db\"\n")
+	if err := os.Chmod(p, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := os.Open(p); err == nil { // root reads anything
+		f.Close()
+		t.Skip("running as root: every file is readable")
+	}
+	_, err := Load(p, nil)
+	if err == nil || !strings.Contains(err.Error(), "chmod 0644") {
+		t.Errorf("unreadable file: %v, want chmod named", err)
+	}
+}

@@ -62,9 +62,36 @@ var valueErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]+)"\)
 // notTable reads the TOML library's refusal of a value where a table goes.
 var notTable = regexp.MustCompile(`^type mismatch for \S+: expected table but found (\S+)$`)
 
+// twice reads the TOML library's refusal of a table or key written a
+// second time: its line and dotted name.
+var twice = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]+"\))?: Key '([^']+)' has already been defined\.$`)
+
+// explainTwice says how to mend a table or key written twice (a second
+// [telegram] added at the end of the file for the webhook's keys, a second
+// name in one [[sources]] block), or returns nil when err is not that.
+func explainTwice(path string, err error) error {
+	m := twice.FindStringSubmatch(err.Error())
+	if m == nil {
+		return nil
+	}
+	name := m[2]
+	table, key, isKey := strings.Cut(name, ".")
+	arrays := tableArrays(reflect.TypeOf(Config{}), "")
+	switch {
+	case !isKey:
+		return fmt.Errorf("config %s, line %s: [%s] is written a second time; a table is written once: move the keys below this second [%[3]s] into the first one, and delete this line (%w)", path, m[1], name, err)
+	case slices.Contains(arrays, table):
+		return fmt.Errorf("config %s, line %s: %s is set twice in one [[%s]] block; each block is one entry: start the next one with its own [[%[4]s]] line (%w)", path, m[1], key, table, err)
+	}
+	return fmt.Errorf("config %s, line %s: %s is set twice; keep one of the two lines (%w)", path, m[1], name, err)
+}
+
 // explainDecode turns the TOML library's error for the file at path into
 // a *TypeError when a value has the wrong type, else wraps it as it is.
 func explainDecode(path string, err error) error {
+	if e := explainTwice(path, err); e != nil {
+		return e
+	}
 	if m := incompatible.FindStringSubmatch(err.Error()); m != nil {
 		want, ok := wants[m[4]]
 		if !ok {

@@ -74,3 +74,30 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+// A table or key written twice: the TOML library's "Key 'telegram' has
+// already been defined." named no fix (a stranger adds a second [telegram]
+// at the end of the file for the webhook's keys, or writes two sources in
+// one [[sources]] block). Each says how to mend it, with the line.
+func TestWrittenTwiceSaysHowToMend(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"table", "[telegram]\ntoken = \"1:a\"\n[storage]\npath = \"x.db\"\n[telegram]\nadmins = [1]\n", []string{"line 5", "[telegram] is written a second time", "into the first one"}},
+		{"key", "[telegram]\ntoken = \"1:a\"\ntoken = \"1:b\"\n", []string{"line 3", "telegram.token is set twice", "keep one"}},
+		{"source", "[[sources]]\nname = \"a\"\nurl = \"http://a.example/\"\nname = \"b\"\n", []string{"line 4", "name is set twice in one [[sources]] block", "its own [[sources]] line"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Load(writeConfig(t, c.text), nil)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}

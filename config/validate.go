@@ -45,6 +45,9 @@ func (c Config) validateTelegram() error {
 		return fieldErr("telegram.token", "contains white space (check it, and %s, which wins over it)", TokenEnv)
 	}
 	if t.Token != "" && !tokenRE.MatchString(t.Token) {
+		if why := tokenMistake(t.Token); why != "" {
+			return fieldErr("telegram.token", "%s (check it, and %s, which wins over it)", why, TokenEnv)
+		}
 		return fieldErr("telegram.token", "is not a bot token (check it, and %s, which wins over it): a bot token is a number, a colon, then letters, digits, _ or -, like 123456789:AAF1x-…; @BotFather gives a bot its token", TokenEnv)
 	}
 	if t.PollTimeout.D() < 0 || t.PollTimeout.D() > 10*time.Minute {
@@ -85,6 +88,21 @@ func (c Config) validateTelegram() error {
 // Telegram answers any other shape 404 Not Found, which would read as a
 // wrong api_endpoint.
 var tokenRE = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
+
+// tokenMistake says what is wrong with a token that a known slip made
+// unlike a bot token, or "" when it is none of them: quotes kept around
+// it (docker run --env-file and Kubernetes take an env file's value as
+// written, quotes and all), or the "bot" of the Bot API's URL copied with
+// it. It never repeats the token.
+func tokenMistake(tok string) string {
+	if len(tok) >= 2 && (tok[0] == '"' || tok[0] == '\'') && tok[len(tok)-1] == tok[0] && tokenRE.MatchString(tok[1:len(tok)-1]) {
+		return "is in quotes, which became part of it (docker run --env-file and Kubernetes keep an env file's quotes): write the token without them, NEWSHOUND_TELEGRAM_TOKEN=123456789:AAF1x-…"
+	}
+	if rest, ok := strings.CutPrefix(tok, "bot"); ok && tokenRE.MatchString(rest) {
+		return "starts with \"bot\", which belongs to the Bot API's URL (api.telegram.org/bot<token>/), not to the token: drop those three letters"
+	}
+	return ""
+}
 
 // secretRE is the alphabet and length Telegram allows for a secret_token.
 var secretRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)

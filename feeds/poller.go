@@ -481,13 +481,15 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	p.noteOnce(log, src.ID, note)
 	r := news.FetchResult{NextFetchAt: now.Add(wait), Interval: wait, IntervalReason: why.Encode()}
 	if err != nil { // a backoff or a server's wait is kept exact
+		f := failure(err, storeFailed)
 		if storeFailed { // the database's failure, not the source's
 			p.dbLog.Warn(log, "fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
+		} else if fix := failureFix(f); fix != "" {
+			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait, "fix", fix)
 		} else {
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
 		}
 		p.opts.Observer.Fetched("error")
-		f := failure(err, storeFailed)
 		r.Err, r.Failure = f.Encode(), f.Kind
 		if !storeFailed {
 			src.Failures++

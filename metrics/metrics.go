@@ -33,6 +33,20 @@ type Options struct {
 	Ready Readiness
 	// Sources, when set, is read on each scrape as newshound_sources.
 	Sources SourceCounter
+	// Build, when its Version is set, is exported as newshound_build_info:
+	// which binary runs, for a dashboard to show an upgrade or a fleet's
+	// versions.
+	Build Build
+	// DatabasePath, when set, is the SQLite file whose size (and its -wal
+	// file's) newshound_database_bytes reads on each scrape, and
+	// newshound_database_disk_free_bytes the room left beside it.
+	DatabasePath string
+}
+
+// Build is what newshound_build_info labels: the version, the commit and
+// the Go release of the running binary ("" = unknown).
+type Build struct {
+	Version, Commit, GoVersion string
 }
 
 // Readiness says whether the bot does its work; it returns why not.
@@ -122,6 +136,14 @@ func New(opts Options) *Metrics {
 	}
 	if opts.Sources != nil {
 		m.reg.MustRegister(sourcesCollector{opts.Sources})
+	}
+	if opts.DatabasePath != "" {
+		m.reg.MustRegister(databaseCollector{opts.DatabasePath})
+	}
+	if b := opts.Build; b.Version != "" {
+		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newshound_build_info",
+			Help:        "Always 1; its labels say which Newshound runs: version, commit and Go release.",
+			ConstLabels: prometheus.Labels{"version": b.Version, "commit": b.Commit, "goversion": b.GoVersion}}, func() float64 { return 1 }))
 	}
 	if opts.Pending != nil {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "newshound_outbox_pending",

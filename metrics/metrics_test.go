@@ -6,6 +6,11 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -224,5 +229,58 @@ func TestSourcesByState(t *testing.T) {
 	body = scrape(t, New(Options{Sources: countedSources{err: context.DeadlineExceeded}}).Handler())
 	if !strings.Contains(body, `newshound_sources{state="failing"} NaN`+"\n") {
 		t.Errorf("a failed count is not NaN:\n%s", body)
+	}
+}
+
+// An operator's dashboard tells which binary runs (after an upgrade, across
+// machines) from newshound_build_info; there was no such series.
+func TestBuildInfo(t *testing.T) {
+	m := New(Options{Build: Build{Version: "v1.4.0", Commit: "abc123def456", GoVersion: "go1.26.8"}})
+	body := scrape(t, m.Handler())
+	want := `newshound_build_info{commit="abc123def456",goversion="go1.26.8",version="v1.4.0"} 1`
+	if !strings.Contains(body, want+"\n") || !strings.Contains(body, "# HELP newshound_build_info ") {
+		t.Errorf("exposition lacks %s with its help:\n%s", want, body)
+	}
+	if strings.Contains(scrape(t, New(Options{}).Handler()), "newshound_build_info") {
+		t.Error("a Metrics without a build exports newshound_build_info")
+	}
+}
+
+// The data folder over time: the database's size (and its -wal's) and the
+// room left on its disk, read on each scrape, so an operator sees what
+// retention keeps and alerts before a full disk stops the storing. There
+// were no such series.
+func TestDatabaseSizeAndDiskFree(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "newshound.db")
+	if err := os.WriteFile(db, make([]byte, 8192), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{DatabasePath: db})
+	body := scrape(t, m.Handler())
+	for _, want := range []string{`newshound_database_bytes{file="db"} 8192`, `newshound_database_bytes{file="wal"} 0`} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("exposition lacks %s:\n%s", want, body)
+		}
+	}
+	if err := os.WriteFile(db+"-wal", make([]byte, 4096), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	body = scrape(t, m.Handler())
+	if !strings.Contains(body, `newshound_database_bytes{file="wal"} 4096`+"\n") {
+		t.Errorf("the -wal's size is not read on the next scrape:\n%s", body)
+	}
+	free := regexp.MustCompile(`(?m)^newshound_database_disk_free_bytes (\S+)$`).FindStringSubmatch(body)
+	if free == nil {
+		t.Fatalf("no newshound_database_disk_free_bytes:\n%s", body)
+	}
+	if v, err := strconv.ParseFloat(free[1], 64); runtime.GOOS == "linux" && (err != nil || v <= 0) {
+		t.Errorf("free space = %s, want a positive number", free[1])
+	}
+	if err := os.Remove(db); err != nil {
+		t.Fatal(err)
+	}
+	if body := scrape(t, m.Handler()); !strings.Contains(body, `newshound_database_bytes{file="db"} NaN`+"\n") {
+		t.Errorf("a database removed reads as a size:\n%s", body)
 	}
 }

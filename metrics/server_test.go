@@ -2,8 +2,11 @@ package metrics
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -71,5 +74,29 @@ func TestNewServerFailsOnTakenAddress(t *testing.T) {
 	}()
 	if _, err := NewServer(first.Addr(), http.NotFoundHandler()); err == nil {
 		t.Fatal("want an error listening on a taken address")
+	}
+}
+
+// A metrics.listen refused for another reason than a taken port was told
+// "another process may hold the port: pick another one": an address that
+// is not this machine's, a host name that does not resolve ("locahost").
+// Each says its own fix.
+func TestNewServerSaysWhyTheAddressIsRefused(t *testing.T) {
+	first, err := NewServer("127.0.0.1:0", http.NotFoundHandler())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.ln.Close()
+	_, err = NewServer(first.Addr(), http.NotFoundHandler())
+	if err == nil || !strings.Contains(err.Error(), "another process holds the port") {
+		t.Errorf("taken port: %v", err)
+	}
+	_, err = NewServer("192.0.2.1:9090", http.NotFoundHandler()) // TEST-NET-1: no machine's address
+	if err == nil || !strings.Contains(err.Error(), "no such address") || strings.Contains(err.Error(), "another process") {
+		t.Errorf("an address not this machine's: %v", err)
+	}
+	dns := fmt.Errorf("listen tcp: %w", &net.DNSError{Err: "no such host", Name: "locahost", IsNotFound: true})
+	if got := listenAdvice(dns); !strings.Contains(got, "does not resolve") {
+		t.Errorf("a host that does not resolve: %q", got)
 	}
 }

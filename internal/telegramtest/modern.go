@@ -180,6 +180,7 @@ func (s *Server) setWebhook(w http.ResponseWriter, call Call) {
 	target, started := s.forward, s.hooked
 	s.hooked = target != ""
 	s.hookSecret = call.Params.Get("secret_token")
+	s.hookURL = call.Params.Get("url")
 	s.mu.Unlock()
 	if target != "" && !started {
 		go s.postUpdates(target)
@@ -219,15 +220,35 @@ func (s *Server) postUpdates(target string) {
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", secret)
 		resp, err := client.Do(req)
+		failed := "Connection refused" // Telegram's words when nothing answers
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
+				s.mu.Lock()
+				s.delivered = u["update_id"].(int)
+				s.mu.Unlock()
 				next = u["update_id"].(int)
 				continue
 			}
+			failed = "Wrong response from the webhook: " + resp.Status
 		}
+		s.mu.Lock()
+		s.hookError, s.hookErrAt = failed, time.Now().Unix()
+		s.mu.Unlock()
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// pendingLocked is how many updates wait for the webhook to take them
+// (getWebhookInfo's pending_update_count); s.mu is held.
+func (s *Server) pendingLocked() int {
+	n := 0
+	for _, u := range s.updates {
+		if u["update_id"].(int) > s.delivered {
+			n++
+		}
+	}
+	return n
 }
 
 // checkThread refuses a message_thread_id that is not an open topic of the

@@ -104,6 +104,10 @@ type Server struct {
 	forward    string                    // where webhook updates are posted (ForwardWebhookTo)
 	hooked     bool                      // a webhook is set and updates are posted
 	hookSecret string
+	hookURL    string // the url of the last setWebhook, for getWebhookInfo
+	hookError  string // the last failed post's error, as getWebhookInfo's last_error_message
+	hookErrAt  int64  // its unix time, last_error_date
+	delivered  int    // the last update id the webhook took
 	closed     bool
 }
 
@@ -511,6 +515,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.getUpdates(w, r, call)
 	case "setWebhook":
 		s.setWebhook(w, call)
+	case "getWebhookInfo":
+		s.record(call)
+		s.mu.Lock()
+		info := map[string]any{"url": "", "has_custom_certificate": false, "pending_update_count": 0}
+		if s.hooked {
+			info["url"], info["pending_update_count"] = s.hookURL, s.pendingLocked()
+		}
+		if s.hookErrAt != 0 {
+			info["last_error_date"], info["last_error_message"] = s.hookErrAt, s.hookError
+		}
+		s.mu.Unlock()
+		ok200(w, info)
 	case "deleteWebhook":
 		s.mu.Lock()
 		s.hooked = false

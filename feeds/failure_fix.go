@@ -1,0 +1,43 @@
+package feeds
+
+import (
+	"net/http"
+
+	"github.com/newshound/newshound/news"
+)
+
+// failureFix is what the operator can do about a failed fetch, as the
+// "fetch failed" log line says it (English: the logs are the operator's), or
+// "" when there is nothing to do but wait (a server error, a reset, a 429:
+// the poller backs off and tries again by itself). The chat's /sources says
+// the same in the chat's language (bot's fetchFailure).
+func failureFix(f news.FetchFailure) string {
+	switch f.Kind {
+	case news.FailStatus:
+		switch f.Status {
+		case http.StatusUnauthorized:
+			return "the feed asks for a login: write it into the source's url, https://user:password@host/feed.xml (or check the one written there)"
+		case http.StatusForbidden:
+			return "the server refuses this client: it may block poller.user_agent or this machine's address; open the url from this machine to see why"
+		case http.StatusNotFound:
+			return "nothing is at this address any more: open the site, find its feed's new url and put it in the source (or remove the source)"
+		case http.StatusGone:
+			return "the server says the feed is gone for good: remove the source (from [[sources]], or /removesource)"
+		}
+	case news.FailTimeout:
+		return "no whole answer within poller.timeout: raise it if the server is slow, or check that this machine reaches the host"
+	case news.FailDNS:
+		return "the url's host name does not resolve: check its spelling, and this machine's DNS"
+	case news.FailRefused:
+		return "nothing answers at the url's host and port: check the port, and that the server runs"
+	case news.FailTLS:
+		return "the server's certificate is not trusted: a self-signed or private-CA certificate is trusted when the source's [[sources]] block names it, ca_file = \"/path/ca.pem\""
+	case news.FailRedirects:
+		return "open the url to see where its redirects lead, and put the final feed's address in the source"
+	case news.FailNotFeed:
+		return "the answer is no RSS, Atom or JSON Feed: put the feed's own url in the source (a page that links to one works too)"
+	case news.FailBlocked:
+		return "a chat's source may not reach private or local addresses: set telegram.allow_private_urls, or put the source in [[sources]]"
+	}
+	return ""
+}
