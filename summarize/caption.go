@@ -62,7 +62,9 @@ func gluedAt(prev, rest string) bool {
 		return false
 	}
 	bracket := strings.HasSuffix(prev, ")")
-	prev = strings.TrimSuffix(prev, ")")
+	if bracket {
+		prev = strings.TrimPrefix(prev[:len(prev)-1], "(") // "(pictured)": a bracket of one word
+	}
 	quote := false
 	if !bracket {
 		if r, size := utf8.DecodeLastRuneInString(prev); r == '’' || r == '\'' || r == '”' || r == '"' {
