@@ -201,6 +201,12 @@ func TestArabicLightStem(t *testing.T) {
 		{"انتخابات", "نتائج الانتخابات في العراق", true},
 		{"وزير", "الوزير يستقيل", true}, // و as a letter of the word: its second stem
 		{"الوزير", "وزير الخارجية يستقيل", true},
+		// Persian keheh and yeh are Arabic kaf and yeh, either way round, quoted or not.
+		{"کرمان", "زلزله در كرمان", true},
+		{"ايران", "انتخابات ایران", true},
+		{`"کرمان"`, "زلزله در كرمان", true},
+		{"مصطفي", "مصطفى مدبولي", true},
+		{"کرمان", "زلزله در تهران", false},
 	}
 	for _, tt := range matches {
 		q, err := Parse(tt.query)

@@ -10,8 +10,8 @@ import (
 )
 
 // Terms normalises free text into the tokens the matcher uses, in text order and with repeats: NFKC, case folding,
-// diacritics removed from Latin letters, possessive 's dropped, one token per character of Han, Hiragana, Katakana
-// and Thai. The tokens are not stemmed (see Stem). Terms never fails; text that is not valid UTF-8 is read with
+// diacritics removed from Latin letters, Persian and Arabic kaf and yeh written one way (ک = ك, ی = ى = ي),
+// possessive 's dropped, one token per character of Han, Hiragana, Katakana and Thai. The tokens are not stemmed (see Stem). Terms never fails; text that is not valid UTF-8 is read with
 // U+FFFD in place of each bad byte, which separates words.
 func Terms(text string) []string {
 	var out []string
@@ -87,6 +87,21 @@ func skipPossessive(s string, i int, afterWord bool) int {
 		return i + 1
 	}
 	return i
+}
+
+// foldArabicLetter writes one way the letters that Persian and Arabic text
+// spell two ways, often within one outlet (a Persian keyboard types ک and ی,
+// an Arabic one ك and ي; the final ى of Arabic is written ي by many): keheh
+// ک is kaf ك, Farsi yeh ی and alef maksura ى are yeh ي. Other runes are
+// returned as they are.
+func foldArabicLetter(r rune) rune {
+	switch r {
+	case 'ک': // U+06A9 keheh
+		return 'ك'
+	case 'ی', 'ى': // U+06CC Farsi yeh, U+0649 alef maksura
+		return 'ي'
+	}
+	return r
 }
 
 // isWordRune reports whether r continues or starts a word: letters, numbers and combining marks.
@@ -181,6 +196,8 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 			}
 			if r == 'ł' { // a Polish l with a stroke, which no decomposition takes off: Łódź = Lodz
 				r = 'l'
+			} else if r >= 0x649 && r <= 0x6CC {
+				r = foldArabicLetter(r)
 			}
 			tok = utf8.AppendRune(tok, r)
 			nonASCII = true

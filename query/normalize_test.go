@@ -34,6 +34,7 @@ func TestTerms(t *testing.T) {
 		{name: "Thai one token per character, marks attached", text: "กรุงเทพ", want: []string{"ก", "รุ", "ง", "เ", "ท", "พ"}},
 		{name: "Hangul keeps words", text: "북한 미사일", want: []string{"북한", "미사일"}},
 		{name: "Arabic", text: "غزة", want: []string{"غزة"}},
+		{name: "Persian keheh and yeh are Arabic kaf and yeh", text: "کرمان ایران كرمان ايران مصطفى", want: []string{"كرمان", "ايران", "كرمان", "ايران", "مصطفي"}},
 		{name: "empty", text: "", want: nil},
 		{name: "only separators", text: " -- & … ", want: nil},
 		{name: "invalid UTF-8 separates", text: "ab\xffcd", want: []string{"ab", "cd"}},

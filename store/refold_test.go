@@ -127,3 +127,50 @@ func TestArabicStemIndexesArabicWordsAgain(t *testing.T) {
 	}
 	wantDropped(t, st, "terms_arabic")
 }
+
+// TestPersianFoldIndexesPersianLettersAgain: an article indexed before
+// Persian keheh and yeh were written as Arabic kaf and yeh (its terms
+// "کرمان", "ایران") is indexed again by 0056_persian_fold, so that a query
+// typed on an Arabic keyboard finds it; the old terms leave the list of
+// terms, and an article without such a letter is not touched.
+func TestPersianFoldIndexesPersianLettersAgain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "persian.db")
+	st := openUpgraded(t, path, 55,
+		// A database at 55 has run the earlier passes: their markers are gone.
+		`DROP TABLE terms_refold`, `DROP TABLE terms_restem`, `DROP TABLE terms_arabic`,
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'BBC Persian', 'https://persian.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (1, 1, 'a', 'u1', 'زلزله در کرمان', 'زلزله ایران را لرزاند', 0, 0, 'done')`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (2, 1, 'b', 'u2', 'Harvest', 'Plain text', 0, 0, 'done')`,
+		// As the store indexed them before: the Persian letters as typed.
+		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (1, 'زلزله در کرمان', 'زلزله ایران را لرزاند', '', '')`,
+		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (2, 'harvest', 'plain text marker', '', '')`, // "marker": not what it would be now
+		`INSERT INTO terms_list (term, docs) VALUES ('زلزله', 1), ('در', 1), ('کرمان', 1), ('ایران', 1), ('را', 1), ('لرزاند', 1), ('harvest', 1), ('plain', 1), ('text', 1)`,
+	)
+	for _, typed := range []string{"كرمان", "کرمان", "ايران"} {
+		q, err := query.Parse(typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := st.SearchArticles(ctx, q.TermsMatch(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 1 || hits[0].ID != 1 {
+			t.Errorf("%s found %d articles, want article 1", typed, len(hits))
+		}
+	}
+	wantMatches(t, st, map[string]int{`{title} : "كرمان"`: 1, `{body} : "ايران"`: 1, `"کرمان"`: 0, `"marker"`: 1})
+	listed := listedTerms(t, st)
+	for _, gone := range []string{"کرمان", "ایران"} {
+		if _, ok := listed[gone]; ok {
+			t.Errorf("the old term %q is still listed", gone)
+		}
+	}
+	for _, now := range []string{"كرمان", "ايران", "harvest"} {
+		if _, ok := listed[now]; !ok {
+			t.Errorf("the term %q is not listed", now)
+		}
+	}
+	wantDropped(t, st, "terms_persian")
+}

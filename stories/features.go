@@ -64,7 +64,7 @@ const (
 // foreign names. German, which capitalises every noun, tells names by where
 // they stand (see germanNames).
 type Features struct {
-	Title uint64 // hash of the normalised title; 0 when it has fewer than minTitleWords words
+	Title uint64 // hash of the normalised title (lower case, Persian letters as Arabic: foldPersian); 0 when it has fewer than minTitleWords words
 	Terms []Term // sorted by Hash, one per hash
 }
 
@@ -124,7 +124,7 @@ func NewFeatures(title, summary, text string) Features {
 			terms = append(terms, Term{Hash: hash32(scoreKey), Flags: FlagSeries}, Term{Hash: hash32(scoreKey + "\x00" + tw[k-1].norm + "-" + w.norm), Flags: FlagSeries | FlagNumber})
 		}
 		if w.raw != "" {
-			norm = append(norm, strings.ToLower(w.raw))
+			norm = append(norm, foldPersian(strings.ToLower(w.raw)))
 		}
 		if w.norm == "" {
 			continue
@@ -277,6 +277,7 @@ func normalise(raw string) (string, bool) {
 	if w == "" {
 		return "", false
 	}
+	w = foldPersian(w)
 	if d, ok := numberWords[w]; ok {
 		return d, true
 	}
@@ -297,6 +298,28 @@ func normalise(raw string) (string, bool) {
 		w = w[:len(w)-1]
 	}
 	return w, false
+}
+
+// foldPersian writes Persian keheh and yeh as Arabic kaf and yeh, and alef
+// maksura as yeh (ک = ك, ی = ى = ي), as the query engine does (query.Terms):
+// outlets typing Persian on an Arabic keyboard, or the other way round,
+// spell one name two ways. Words without those letters' lead bytes (0xD9,
+// 0xDA, 0xDB) are returned as they are, without a copy.
+func foldPersian(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0xD9 && c <= 0xDB {
+			return strings.Map(func(r rune) rune {
+				switch r {
+				case 'ک':
+					return 'ك'
+				case 'ی', 'ى':
+					return 'ي'
+				}
+				return r
+			}, w)
+		}
+	}
+	return w
 }
 
 // isSeriesNumber reports whether w, a word of a title, numbers the word

@@ -1,8 +1,10 @@
 package stories
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCleanLead(t *testing.T) {
@@ -190,5 +192,29 @@ func TestSeriesNumbers(t *testing.T) {
 				t.Errorf("%q carries %d series terms, want %d", tt.title, series, 2*len(tt.want))
 			}
 		})
+	}
+}
+
+// TestPersianSpellingsAreOneStory: a Persian outlet types keheh and yeh
+// (ک, ی), another on an Arabic keyboard kaf and yeh (ك, ي); the same title
+// from both is one story (identical titles always are), and their words are
+// the same terms.
+func TestPersianSpellingsAreOneStory(t *testing.T) {
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	persian := NewFeatures("زلزله شدید در کرمان", "", "زلزله‌ای شدید امروز استان کرمان را لرزاند.")
+	arabic := NewFeatures("زلزله شديد در كرمان", "", "زلزله‌اي شديد امروز استان كرمان را لرزاند.")
+	if persian.Title == 0 || persian.Title != arabic.Title {
+		t.Errorf("title hashes %x and %x, want one", persian.Title, arabic.Title)
+	}
+	if !slices.Equal(persian.Terms, arabic.Terms) {
+		t.Errorf("terms differ: %v and %v", persian.Terms, arabic.Terms)
+	}
+	x := NewIndex()
+	x.Add(1, 1, persian, now)
+	if story, same := x.Match(arabic, now.Add(10*time.Minute)); !same || story != 1 {
+		t.Errorf("Match = %d, %v; want story 1", story, same)
+	}
+	if got, _ := normalise("کرمان"); got != "كرمان" {
+		t.Errorf(`normalise("کرمان") = %q, want "كرمان"`, got)
 	}
 }

@@ -16,9 +16,9 @@ import (
 // Kassel"; a noun takes an article there: "in der Stadt", "im Haus"), after
 // another name ("von Olaf Scholz"), joined to one by a hyphen
 // ("Hamburg-Billstedt"), after a capitalised adjective ("Deutsche Bahn":
-// German adjectives are lower case but in names), or in capitals ("GDL").
-// Persons named without such a word ("sagte
-// Scholz") are missed; numbers still count.
+// German adjectives are lower case but in names), in capitals ("GDL"), or
+// as the speaker after a verb of saying with no article ("sagte Scholz",
+// "so Scholz"; see speechVerbs). Numbers still count.
 
 // germanWords and englishWords are the function words by which a text is
 // told German (see isGerman).
@@ -38,8 +38,8 @@ var determiners = setOf("der die das den dem des ein eine einen einem einer eine
 func isGermanAdjective(ws []word, i int) bool {
 	w := ws[i]
 	r, _ := utf8.DecodeRuneInString(w.raw)
-	if !unicode.IsUpper(r) || w.compound {
-		return false
+	if !unicode.IsUpper(r) || w.compound || determiners[strings.ToLower(w.raw)] {
+		return false // an article is no adjective: "Die Polizei" at a sentence's start names nothing
 	}
 	if !w.sentenceStart && (i == 0 || !ws[i].afterWord || !determiners[strings.ToLower(ws[i-1].raw)]) {
 		return false
@@ -67,6 +67,17 @@ func acronym(s string) bool {
 // namePrepositions are the German prepositions after which a capitalised
 // word, with no article between, is a name (a place, mostly).
 var namePrepositions = setOf("in aus bei nahe von nach")
+
+// speechVerbs are the German verbs of saying (and "so", as in ", so
+// Scholz") after which, the subject put after its verb, a capitalised word
+// without an article is the speaker: "sagte Scholz", "erklärte
+// Innenministerin Faeser", "so Polizeisprecher Holger Vehren". The speaker's
+// name is the last capitalised word of that run; the ones before it are a
+// first name or a role ("Polizeisprecher", which every police story
+// shares), so only the last is a name. Plural verbs ("sagten Anwohner") are
+// not here: their subjects are mostly nouns.
+var speechVerbs = setOf("sagte sagt erklärte erklärt betonte betont berichtete teilte kündigte warnte " +
+	"forderte bestätigte so")
 
 // isGerman reports whether the words of a text (its title and lead) read as
 // German: at least three German function words, and more than English ones.
@@ -116,10 +127,28 @@ func germanNames(ws []word) []bool {
 		case isGermanAdjective(ws, i-1): // "der Deutschen Bahn", "die Vereinten Nationen"
 			name[i] = true
 			name[i-1] = !prev.sentenceStart
+		case speechVerbs[prev.raw]: // "sagte Scholz", "sagte Polizeisprecher Vehren": the last is the name
+			name[speakerEnd(ws, i)] = true
 		}
 		if acronym(w.raw) { // "GDL", "CSU": no noun is written so
 			name[i] = true
 		}
 	}
 	return name
+}
+
+// speakerEnd returns the index of the last word of the run of capitalised
+// words that starts at ws[i] (words with only spaces or a hyphen between,
+// no sentence start, number, weekday or month among them).
+func speakerEnd(ws []word, i int) int {
+	end := i
+	for j := i + 1; j < len(ws); j++ {
+		w := ws[j]
+		r, _ := utf8.DecodeRuneInString(w.raw)
+		if !w.afterWord || w.sentenceStart || w.number || w.norm == "" || calendarWords[w.norm] || !unicode.IsUpper(r) {
+			break
+		}
+		end = j
+	}
+	return end
 }

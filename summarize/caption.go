@@ -47,8 +47,10 @@ func appendParts(dst []part, sent string, lang language) []part {
 // text after the word prev and a space, inside a run-on sentence: a
 // caption label ("Skilful:", "Proud mum:") after a word that no full stop
 // ended; after a word in lower case, a word that English capitalises only
-// at the start of a sentence ("... to the curriculum It means ..."); "The"
-// after a caption's closing bracket ("(file photo) The boy ...").
+// at the start of a sentence ("... to the curriculum It means ..."); such a
+// word, "The" and "A" included, after a closing quotation mark ("... was
+// 'too hot' The incident ..."); "The" after a caption's closing bracket
+// ("(file photo) The boy ...").
 func gluedAt(prev, rest string) bool {
 	// Every case below needs a capital at rest: most words are turned down
 	// here, before prev is read.
@@ -60,8 +62,31 @@ func gluedAt(prev, rest string) bool {
 		return false
 	}
 	bracket := strings.HasSuffix(prev, ")")
-	prev = strings.TrimSuffix(prev, ")")
+	if bracket {
+		prev = strings.TrimPrefix(prev[:len(prev)-1], "(") // "(pictured)": a bracket of one word
+	}
+	quote := false
+	if !bracket {
+		if r, size := utf8.DecodeLastRuneInString(prev); r == '’' || r == '\'' || r == '”' || r == '"' {
+			prev, quote = strings.TrimLeft(prev[:len(prev)-size], "‘'“\""), true // a quoted word: 'finals'
+		}
+	}
 	if utf8.RuneCountInString(prev) < 2 || !allRunes(prev, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return false
+	}
+	if quote && !startsWithLabel(rest) {
+		// A closing quotation mark, then a word English capitalises only at
+		// a sentence's start: a caption or a sentence that ended in a quote
+		// had its full stop lost ("... dubbed ‘The First Great Escape’ The
+		// story of how ...", "... was 'too hot' The incident ...").
+		word, _, _ := strings.Cut(rest, " ")
+		if len(word) == len(rest) {
+			return false
+		}
+		switch word {
+		case "It", "He", "She", "They", "We", "However,", "But", "Meanwhile,", "A", "An", "The":
+			return true
+		}
 		return false
 	}
 	stop := isStopWord(langEnglish, strings.ToLower(prev))

@@ -31,8 +31,10 @@ var furniturePatterns = []struct {
 	// A caption label glued after a sentence that has no full stop:
 	// "... last Saturday Skilful: The kite ...".
 	{"caption", regexp.MustCompile(`\p{Ll} \p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}: \p{Lu}`)},
-	// A sentence glued to the one before without a full stop.
-	{"glued", regexp.MustCompile(`(?:^|\s)\p{Ll}+ (?:However|Meanwhile|But|He|She|They|It) \p{Ll}`)},
+	// A sentence glued to the one before without a full stop, after a word
+	// or after a closing quotation mark ("... 'tremendous advances' The
+	// artificial brain ...").
+	{"glued", regexp.MustCompile(`(?:^|\s)\p{Ll}+ (?:However|Meanwhile|But|He|She|They|It) \p{Ll}|\p{L}['’”"] (?:However,|Meanwhile,|But|He|She|They|We|It|The|An?) [\p{L}\d]`)},
 }
 
 // Furniture returns the furniture kinds found in summary, with

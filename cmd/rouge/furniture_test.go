@@ -23,6 +23,9 @@ func TestFurniture(t *testing.T) {
 		{"Media playback is not supported on this device The striker scored twice.", []string{"media"}},
 		{"Half of the kite flew on Saturday Skilful: The kite weighs 200 kilograms.", []string{"caption"}},
 		{"Three parties backed the campaign on the curriculum It means one party is left.", []string{"glued"}},
+		{"They would have made 'tremendous advances' The artificial brain is being built.", []string{"glued"}},
+		{"The club said the worker was ‘immediately terminated’ The spokesperson said staff had left.", []string{"glued"}},
+		{"She called it 'a disaster'. The minister disagreed.", nil},
 		{"Read more about the budget here.", []string{"read-more"}},
 	}
 	for _, tt := range tests {
