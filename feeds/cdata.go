@@ -3,9 +3,11 @@ package feeds
 import (
 	"bytes"
 	"encoding/binary"
+	"html"
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed/rss"
@@ -32,7 +34,16 @@ import (
 // odd tag, a mark's bytes of its own, or a section encoding/xml would refuse
 // (invalid UTF-8, a character XML does not allow).
 
-// cdataMinLen is the shortest section content worth a mark.
+// The same goes for an element whose content is text alone, as a
+// description of escaped HTML ("&lt;p&gt;…"): gofeed takes its inner XML as
+// it stands, trims its spaces and decodes its entities (ParseText), so the
+// text between the spaces is replaced by a mark and put back decoded
+// (decodeEntities, gofeed's own). It is cut only when encoding/xml reads it
+// without an error (valid UTF-8 of XML characters, no "]]>", no character
+// reference to a character XML refuses), so that the cut document fails
+// where the whole one fails.
+
+// cdataMinLen is the shortest section content (or text) worth a mark.
 const cdataMinLen = 64
 
 // markOpen and markClose enclose a mark's number: private-use runes that
@@ -52,17 +63,34 @@ type cdataMarks struct {
 }
 
 // cutCDATA returns body with the content of each long CDATA section of a
-// content:encoded or description element replaced by a mark, and the
-// contents taken out; ok is false when there is none or the document is
+// content:encoded or description element, and the long text of such an
+// element that holds text alone, replaced by a mark, and the contents taken
+// out (a text decoded); ok is false when there is none or the document is
 // not one the cut reads with certainty (see above).
 func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
-	if !bytes.Contains(body, []byte("<![CDATA[")) || bytes.Contains(body, []byte(markOpen)) || hasControlByte(body) {
+	if !bytes.Contains(body, []byte("<description")) && !bytes.Contains(body, []byte("<content:encoded")) ||
+		bytes.Contains(body, []byte(markOpen)) || hasControlByte(body) {
 		return nil, nil, false
 	}
 	var out []byte
 	marks = &cdataMarks{nonce: rand.Uint64()}
-	parent := "" // the raw name of the element the cut is in, when it has no child yet
-	last := 0    // body[last:] is not copied to out yet
+	last := 0 // body[last:] is not copied to out yet
+	// mark replaces body[start:end] by a mark for content.
+	mark := func(start, end int, content []byte) {
+		if out == nil {
+			out = make([]byte, 0, len(body)/4)
+		}
+		out = append(out, body[last:start]...)
+		out = append(out, markOpen...)
+		out = strconv.AppendUint(out, marks.nonce, 16)
+		out = append(out, '.')
+		out = strconv.AppendInt(out, int64(len(marks.contents)), 10)
+		out = append(out, markClose...)
+		marks.contents = append(marks.contents, content)
+		last = end
+	}
+	parent := ""   // the raw name of the element the cut is in, when it has no child yet
+	textFrom := -1 // where the parent's text begins, when its start tag was the last thing read
 	for i := 0; ; {
 		j := bytes.IndexByte(body[i:], '<')
 		if j < 0 {
@@ -70,6 +98,8 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 		}
 		i += j
 		rest := body[i:]
+		from := textFrom
+		textFrom = -1
 		switch {
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 			start := i + len("<![CDATA[")
@@ -83,17 +113,7 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 				if !xmlText(content) {
 					return nil, nil, false
 				}
-				if out == nil {
-					out = make([]byte, 0, len(body)/4)
-				}
-				out = append(out, body[last:start]...)
-				out = append(out, markOpen...)
-				out = strconv.AppendUint(out, marks.nonce, 16)
-				out = append(out, '.')
-				out = strconv.AppendInt(out, int64(len(marks.contents)), 10)
-				out = append(out, markClose...)
-				marks.contents = append(marks.contents, content)
-				last = end
+				mark(start, end, content)
 			}
 			i = end + len("]]>")
 		case bytes.HasPrefix(rest, []byte("<!--")):
@@ -115,9 +135,24 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 			if !ok {
 				return nil, nil, false
 			}
+			if from >= 0 && closes && rest[1] == '/' && name == parent && (parent == "description" || parent == "content:encoded") {
+				// The element holds text alone: the text between its spaces
+				// is what gofeed decodes.
+				text := body[from:i]
+				lead := bytes.TrimLeftFunc(text, unicode.IsSpace)
+				if trimmed := bytes.TrimRightFunc(lead, unicode.IsSpace); len(trimmed) >= cdataMinLen {
+					if !xmlCharData(text) {
+						return nil, nil, false
+					}
+					start := from + len(text) - len(lead)
+					mark(start, start+len(trimmed), []byte(decodeEntities(string(trimmed))))
+				}
+			}
 			parent = name
 			if closes {
 				parent = ""
+			} else {
+				textFrom = i + n
 			}
 			i += n
 		}
@@ -286,6 +321,88 @@ func printableASCII(b []byte) int {
 		i++
 	}
 	return i
+}
+
+// xmlCharData reports whether encoding/xml reads b, the text between two
+// tags, without an error: valid UTF-8 of characters XML allows, no "]]>",
+// and no character reference to a character XML refuses (a decoder that
+// is not strict takes any other reference, known or not, as it finds it).
+func xmlCharData(b []byte) bool {
+	if !xmlText(b) || bytes.Contains(b, []byte("]]>")) {
+		return false
+	}
+	for i := bytes.Index(b, []byte("&#")); i >= 0; {
+		rest := b[i+2:]
+		base := 10
+		if len(rest) > 0 && rest[0] == 'x' {
+			base, rest = 16, rest[1:]
+		}
+		n := 0
+		for n < len(rest) && ('0' <= rest[n] && rest[n] <= '9' || base == 16 && ('a' <= rest[n] && rest[n] <= 'f' || 'A' <= rest[n] && rest[n] <= 'F')) {
+			n++
+		}
+		if n < len(rest) && rest[n] == ';' {
+			if v, err := strconv.ParseUint(string(rest[:n]), base, 64); err == nil && v <= unicode.MaxRune && !xmlText([]byte(string(rune(v)))) {
+				return false
+			}
+		}
+		j := bytes.Index(b[i+2:], []byte("&#"))
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return true
+}
+
+// maxEntityLen and decodeEntities are gofeed's (internal/shared, v1.4.2:
+// the decoding of an element's text by ParseText), copied because they are
+// internal there; TestCutCDATAParsesAsTheWholeDocument and FuzzCutCDATA
+// compare the cut's parse with gofeed's whole parse.
+const maxEntityLen = 64
+
+// decodeEntities decodes the entities of str as gofeed's DecodeEntities
+// does.
+func decodeEntities(str string) string {
+	idx := strings.IndexByte(str, '&')
+	if idx == -1 {
+		return str
+	}
+	var buf bytes.Buffer
+	data := []byte(str)
+	for len(data) > 0 {
+		idx := bytes.IndexByte(data, '&')
+		if idx == -1 {
+			buf.Write(data)
+			break
+		}
+		buf.Write(data[:idx])
+		data = data[idx:]
+		window := data
+		if len(window) > maxEntityLen {
+			window = window[:maxEntityLen]
+		}
+		end := bytes.IndexByte(window, ';')
+		if end == -1 && len(window) == len(data) {
+			buf.Write(data)
+			break
+		}
+		if end == -1 || bytes.ContainsAny(data[1:end], " \t\r\n") {
+			buf.WriteByte('&')
+			data = data[1:]
+			continue
+		}
+		span := string(data[:end+1])
+		dec := html.UnescapeString(span)
+		if dec == html.UnescapeString(span[:len(span)-1])+";" {
+			buf.WriteByte('&')
+			data = data[1:]
+			continue
+		}
+		buf.WriteString(dec)
+		data = data[end+1:]
+	}
+	return buf.String()
 }
 
 // restore puts the marked contents back into the channel's description

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"html"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -49,6 +50,9 @@ const cdataHead = `<?xml version="1.0" encoding="utf-8"?>
 var long = `<p>Officials said on <b>Monday</b> that talks would resume in Kursk &amp; Minsk.</p>` +
 	"\n<figure><img src=\"https://img.example/1.jpg\"/><figcaption>A photo</figcaption></figure>\r\n<p>More text &#8212; “quoted”.</p>"
 
+// esc is long escaped, as a description of HTML without CDATA.
+var esc = html.EscapeString(long)
+
 // TestCutCDATAParsesAsTheWholeDocument: feeds whose CDATA sections are cut
 // (or left, where the cut cannot be sure) parse as the whole document does,
 // and the common ones take the cut.
@@ -88,6 +92,27 @@ func TestCutCDATAParsesAsTheWholeDocument(t *testing.T) {
 		{"atom", `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>x</title><id>1</id><description><![CDATA[` + long + `]]></description><content type="html"><![CDATA[` + long + `]]></content></entry></feed>`, false},
 		{"json", `{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","content_html":"<description><![CDATA[` + strings.ReplaceAll(long, `"`, `\"`) + `]]></description>"}]}`, false},
 		{"self-closed description", item(`<description/><![CDATA[` + long + `]]>`), false},
+		{"escaped description", item(`<description>` + esc + `</description>`), true},
+		{"escaped description and content", item(`<description>` + esc + `</description><content:encoded>` + esc + esc + `</content:encoded>`), true},
+		{"escaped description in spaces", item("<description>\n \u00a0\u2003" + esc + "\r\n\u3000 </description>"), true},
+		{"escaped text with an attribute", item(`<description type="html">` + esc + `</description>`), true},
+		{"entities of every kind", item(`<description>` + esc + ` &nbsp; AT&T &copy=2; &amp &#x110000; &#X41; &#; &#65 &#x41; &#xD800; &unknown; & ; &` + strings.Repeat("a", 70) + `;</description>`), true},
+		{"an entity at the edge", item(`<description>&amp;` + esc + `&lt;</description>`), true},
+		{"a reference to a refused character", item(`<description>` + esc + `&#1;</description>`), false},
+		{"a reference to U+FFFE", item(`<description>` + esc + `&#xFFFE;</description>`), false},
+		{"a reference to NUL", item(`<description>` + esc + `&#0;</description>`), false},
+		{"]]> in a long text", item(`<description>` + esc + `]]></description>`), false},
+		{"invalid UTF-8 in a long text", item(`<description>` + esc + "\xff</description>"), false},
+		{"text and a comment", item(`<description>` + esc + `<!-- c -->` + esc + `</description>`), false},
+		{"text, a comment and a section", item(`<description>` + esc + `<!-- c --><![CDATA[` + long + `]]></description>`), true},
+		{"text after a section", item(`<description><![CDATA[` + long + `]]>` + esc + `</description>`), true},
+		{"a long title", item(`<title>` + esc + `</title><description>short</description>`), false},
+		{"channel description text", cdataHead + `<description>` + esc + `</description><item><title>x</title><link>https://wire.example/b</link></item></channel></rss>`, true},
+		{"text description of the image", cdataHead + `<image><url>https://img.example/l.png</url><description>` + esc + `</description></image><item><title>x</title></item></channel></rss>`, false},
+		{"text description of another namespace", cdataHead + `<item><title>x</title><description xmlns="urn:other">` + esc + `</description></item></channel></rss>`, false},
+		{"text in an extension", item(`<media:group><description>` + esc + `</description></media:group>`), false},
+		{"description twice", item(`<description>` + esc + `</description><description>` + esc + `x</description>`), false},
+		{"text of an unclosed description", item(`<description>` + esc + `</item>`), false},
 		{"rdf", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>R</title></channel><item><title>x</title><link>https://wire.example/r</link><description><![CDATA[` + long + `]]></description></item></rdf:RDF>`, true},
 	}
 	for _, tt := range tests {
@@ -113,6 +138,7 @@ func TestCutCDATAOnTheFillsFeed(t *testing.T) {
 func FuzzCutCDATA(f *testing.F) {
 	f.Add([]byte(cdataHead + `<item><title>t</title><description>a <![CDATA[` + long + `]]> b</description><content:encoded><![CDATA[` + long + `]]></content:encoded></item></channel></rss>`))
 	f.Add([]byte(cdataHead + `<!-- c --><?pi x?><item><content:encoded x='1' y="]]>"><![CDATA[` + long + `]]></content:encoded></item></channel></rss>`))
+	f.Add([]byte(cdataHead + `<item><title>t</title><description> ` + esc + ` &#1; &#xD800; &amp</description><content:encoded>` + esc + `</content:encoded></item></channel></rss>`))
 	f.Add([]byte(fuzzRSS))
 	f.Add([]byte(fuzzAtom))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,50 +19,69 @@ import (
 // text in paragraphs, a photo with its caption after the first, entities
 // for quotes, dashes and spaces, a link in the second paragraph; its
 // description the first paragraph, escaped. The poller's Push parses it
-// and cleans it (summarize.Clean) as it does a fetched feed.
-func rssOf(src news.Source, items []news.Article) []byte {
-	var b strings.Builder
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
+// and cleans it (summarize.Clean) as it does a fetched feed. parts holds
+// each item's XML but the number of its photo (its place in items), made
+// by itemParts when the item was made: the document is one copy of them,
+// so that the fill's own writing of feeds stays out of the figures (a bot
+// reads its feed's bytes from the network instead).
+func rssOf(src news.Source, items []news.Article, parts [][2]string) []byte {
+	head := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 		`<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>` +
-		`<title>` + html.EscapeString(src.Name) + `</title><link>` + html.EscapeString(src.URL) + `</link><description>News</description>` + "\n")
-	for i := len(items) - 1; i >= 0; i-- {
-		a := items[i]
-		paras := paragraphsOf(a.Text)
-		var c strings.Builder
-		for j, p := range paras {
-			if j == 1 {
-				// A link around the paragraph's third word.
-				if w := strings.Fields(p); len(w) > 3 {
-					w[2] = `<a href="https://` + src.Name + `.example/topic/` + strings.ToLower(strings.Trim(w[2], ".,")) + `" rel="noopener">` + w[2] + `</a>`
-					p = strings.Join(w, " ")
-				}
-			}
-			// Closing words joined by a no-break space, a quote in curly quotes.
-			if k := strings.LastIndexByte(p, ' '); k > 0 {
-				p = p[:k] + "&nbsp;" + p[k+1:]
-			}
-			if j%2 == 0 {
-				if w := strings.Fields(p); len(w) > 6 {
-					w[4] = "&#8220;" + w[4]
-					w[5] += "&#8221; &#8212;"
-					p = strings.Join(w, " ")
-				}
-			}
-			c.WriteString("<p>" + p + "</p>\n")
-			if j == 0 {
-				c.WriteString(`<figure class="wp-caption"><img src="https://` + src.Name + `.example/img/` + fmt.Sprint(i) + `.jpg" alt="A photo" width="800" height="450"/>` +
-					`<figcaption>` + html.EscapeString(strings.Join(strings.Fields(a.Title)[:4], " ")) + ` on Tuesday. Photo: Wire &amp; Agencies</figcaption></figure>` + "\n")
-			}
-		}
-		desc := ""
-		if len(paras) > 0 {
-			desc = "<p>" + paras[0] + "</p>"
-		}
-		fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><guid isPermaLink=\"false\">%s</guid><pubDate>%s</pubDate><description>%s</description><content:encoded><![CDATA[%s]]></content:encoded></item>\n",
-			html.EscapeString(a.Title), html.EscapeString(a.URL), html.EscapeString(a.GUID), a.PublishedAt.UTC().Format(time.RFC1123Z), html.EscapeString(desc), c.String())
+		`<title>` + html.EscapeString(src.Name) + `</title><link>` + html.EscapeString(src.URL) + `</link><description>News</description>` + "\n"
+	const tail = "</channel></rss>\n"
+	size := len(head) + len(tail)
+	for _, p := range parts {
+		size += len(p[0]) + len(p[1]) + 4
 	}
-	b.WriteString("</channel></rss>\n")
-	return []byte(b.String())
+	b := make([]byte, 0, size)
+	b = append(b, head...)
+	for i := len(items) - 1; i >= 0; i-- {
+		b = append(b, parts[i][0]...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, parts[i][1]...)
+	}
+	return append(b, tail...)
+}
+
+// itemParts returns the RSS item of a (see rssOf) of source src, cut where
+// the number of its photo goes.
+func itemParts(src news.Source, a news.Article) [2]string {
+	const cut = "\x00"
+	paras := paragraphsOf(a.Text)
+	var c strings.Builder
+	for j, p := range paras {
+		if j == 1 {
+			// A link around the paragraph's third word.
+			if w := strings.Fields(p); len(w) > 3 {
+				w[2] = `<a href="https://` + src.Name + `.example/topic/` + strings.ToLower(strings.Trim(w[2], ".,")) + `" rel="noopener">` + w[2] + `</a>`
+				p = strings.Join(w, " ")
+			}
+		}
+		// Closing words joined by a no-break space, a quote in curly quotes.
+		if k := strings.LastIndexByte(p, ' '); k > 0 {
+			p = p[:k] + "&nbsp;" + p[k+1:]
+		}
+		if j%2 == 0 {
+			if w := strings.Fields(p); len(w) > 6 {
+				w[4] = "&#8220;" + w[4]
+				w[5] += "&#8221; &#8212;"
+				p = strings.Join(w, " ")
+			}
+		}
+		c.WriteString("<p>" + p + "</p>\n")
+		if j == 0 {
+			c.WriteString(`<figure class="wp-caption"><img src="https://` + src.Name + `.example/img/` + cut + `.jpg" alt="A photo" width="800" height="450"/>` +
+				`<figcaption>` + html.EscapeString(strings.Join(strings.Fields(a.Title)[:4], " ")) + ` on Tuesday. Photo: Wire &amp; Agencies</figcaption></figure>` + "\n")
+		}
+	}
+	desc := ""
+	if len(paras) > 0 {
+		desc = "<p>" + paras[0] + "</p>"
+	}
+	item := fmt.Sprintf("<item><title>%s</title><link>%s</link><guid isPermaLink=\"false\">%s</guid><pubDate>%s</pubDate><description>%s</description><content:encoded><![CDATA[%s]]></content:encoded></item>\n",
+		html.EscapeString(a.Title), html.EscapeString(a.URL), html.EscapeString(a.GUID), a.PublishedAt.UTC().Format(time.RFC1123Z), html.EscapeString(desc), c.String())
+	before, after, _ := strings.Cut(item, cut)
+	return [2]string{before, after}
 }
 
 // paragraphsOf cuts the corpus's one-line text into paragraphs of three

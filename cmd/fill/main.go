@@ -41,6 +41,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 )
 
@@ -62,7 +63,21 @@ func main() {
 	flag.BoolVar(&o.send, "send", false, "after each fetch's write, mark its queued messages sent as the sender does (DueMessages, MarkSent), so that the outbox keeps a bot's short backlog; the sending's CPU (on the loop's thread) is told apart, not counted in the per-article figures")
 	flag.BoolVar(&o.html, "html", false, "send each fetch's feed as RSS whose items carry HTML (paragraphs, a photo's caption, entities, a link) through the poller's Push, which parses and cleans it as it does a fetched feed; the store step's column then includes the parse and the cleaning")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	memprofile := flag.String("memprofile", "", "write a profile of every allocation of the run (runtime.MemProfileRate 1: slower) to this file")
 	flag.Parse()
+	if *memprofile != "" {
+		runtime.MemProfileRate = 1
+		defer func() {
+			f, err := os.Create(*memprofile)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "fill:", err)
+			}
+		}()
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err == nil {

@@ -127,6 +127,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	type feed struct {
 		src   news.Source
 		items []news.Article
+		parts [][2]string // -html: each item's XML (itemParts)
 	}
 	var feeds []feed
 	if o.cont { // the database's sources
@@ -182,9 +183,19 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		g, c0 := time.Now(), threadTime()
 		for range min(o.perFetch, o.n-stored) {
 			f.items = append(f.items, c.next(f.src.Name, clk.add(step)))
+			if o.html {
+				f.parts = append(f.parts, itemParts(f.src, f.items[len(f.items)-1]))
+			}
 		}
 		if len(f.items) > o.feedSize {
 			f.items = slices.Delete(f.items, 0, len(f.items)-o.feedSize)
+		}
+		if len(f.parts) > o.feedSize {
+			f.parts = slices.Delete(f.parts, 0, len(f.parts)-o.feedSize)
+		}
+		var body []byte // -html: the fetched feed
+		if o.html {
+			body = rssOf(f.src, f.items, f.parts)
 		}
 		if steady {
 			gen += time.Since(g)
@@ -203,7 +214,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			// write that stores them.
 			src := f.src
 			src.Fetches = 1 // past its first fetch: its new items are alertable
-			n, err := poller.Push(ctx, src, rssOf(f.src, f.items))
+			n, err := poller.Push(ctx, src, body)
 			if err != nil {
 				return fmt.Errorf("fetch %d: %w", fetch, err)
 			}
