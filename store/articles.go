@@ -127,11 +127,15 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 	var (
 		keys []int64 // of the items, in order: guid, then link when there is one
 		hash uint64
+		last itemTitles // the titles of the last stored fetch's items (see itemTitles)
 	)
 	if fetched {
 		keys = itemKeys(items)
 		if hash = setHash(keys) ^ titlesHash(items); s.fetches.sameItems(sourceID, hash) {
 			return nil, 0, false, nil // the items of the last fetch stored: nothing new, nothing to mark
+		}
+		if titlesOf(items) != nil { // else a guid's title may change twice in this fetch
+			last = s.fetches.lastTitles(sourceID)
 		}
 	}
 	var made []finished // of items; nil: none made before the transaction
@@ -174,6 +178,9 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 					}
 					if seen {
 						// updated in place: no alert, but its new title
+						if last.same(a) {
+							continue // its article bears that title
+						}
 						if err := s.retitle(ctx, tx, sourceID, a); err != nil {
 							return err
 						}
@@ -299,8 +306,12 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		}
 		break
 	}
+	if !fetched {
+		s.fetches.forgetItems(sourceID) // an article of a guid it remembers may have another title now
+	}
 	if fetched {
-		s.fetches.storedItems(sourceID, hash)
+		// The titles as stored: finish may have changed a new item's.
+		s.fetches.storedItems(sourceID, hash, titlesOf(items))
 		for _, k := range keep {
 			query.Keep(k.a, k.doc)
 		}

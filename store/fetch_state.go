@@ -29,6 +29,7 @@ type fetchState struct {
 	written map[int64]writtenFetch
 	quiet   map[int64]quietFetch
 	items   map[int64]uint64 // source id → hash of its last stored fetch's item keys
+	titles  map[int64]itemTitles
 }
 
 // writtenFetch is the part of a source's row that a quiet fetch must leave
@@ -47,7 +48,7 @@ type quietFetch struct {
 }
 
 func newFetchState() *fetchState {
-	return &fetchState{written: map[int64]writtenFetch{}, quiet: map[int64]quietFetch{}, items: map[int64]uint64{}}
+	return &fetchState{written: map[int64]writtenFetch{}, quiet: map[int64]quietFetch{}, items: map[int64]uint64{}, titles: map[int64]itemTitles{}}
 }
 
 // keepQuiet records a successful fetch in memory when it changes nothing
@@ -108,6 +109,7 @@ func (f *fetchState) forget(id int64) {
 	delete(f.written, id)
 	delete(f.quiet, id)
 	delete(f.items, id)
+	delete(f.titles, id)
 }
 
 // sameItems reports whether hash is that of the source's last stored fetch.
@@ -118,10 +120,34 @@ func (f *fetchState) sameItems(id int64, hash uint64) bool {
 	return ok && h == hash
 }
 
-func (f *fetchState) storedItems(id int64, hash uint64) {
+// storedItems notes the source's fetch just stored: the hash of its item
+// set, and its items' titles (nil: not known, see titlesOf).
+func (f *fetchState) storedItems(id int64, hash uint64, titles itemTitles) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.items[id] = hash
+	if titles == nil {
+		delete(f.titles, id)
+		return
+	}
+	f.titles[id] = titles
+}
+
+// lastTitles returns the titles of the items of the source's last stored
+// fetch, or nil; the caller must not change the map.
+func (f *fetchState) lastTitles(id int64) itemTitles {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.titles[id]
+}
+
+// forgetItems drops what is kept of the source's last stored fetch: its
+// articles were written by another path (InsertArticles).
+func (f *fetchState) forgetItems(id int64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.items, id)
+	delete(f.titles, id)
 }
 
 // takeQuiet empties the quiet fetches, for Close to write them.

@@ -31,6 +31,48 @@ func titlesHash(items []news.Article) uint64 {
 	return sum
 }
 
+// itemTitles maps a hash of each item's guid to a hash of its title, for
+// the items of a source's last stored fetch: once that fetch is committed,
+// the source's article of each of those guids, if it has one, bears that
+// title (it was inserted with it, retitled to it, or had it), since no
+// other write but retitle changes a title and InsertArticles, which may
+// store an article of such a guid, forgets the map. So a seen item whose
+// title is the one the map holds for its guid needs no UPDATE: the fill's
+// fetches of 20 items carry 15 seen ones, each an UPDATE that found its
+// title unchanged (3 statements an article, about 86,000 instructions).
+type itemTitles map[uint64]uint64
+
+// titlesOf returns the items' titles, or nil when a guid comes twice (then
+// which title a guid's article keeps depends on the order of the items and
+// on which of them were new, and nothing is skipped on the next fetch).
+func titlesOf(items []news.Article) itemTitles {
+	m := make(itemTitles, len(items))
+	for _, a := range items {
+		g := hashString(a.GUID)
+		if _, ok := m[g]; ok {
+			return nil
+		}
+		m[g] = hashString(a.Title)
+	}
+	return m
+}
+
+// same reports whether the item's title is its guid's in m.
+func (m itemTitles) same(a news.Article) bool {
+	t, ok := m[hashString(a.GUID)]
+	return ok && t == hashString(a.Title)
+}
+
+// hashString is FNV-1a of s.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
 // retitle stores a seen item's title when it differs from its article's
 // (of source sourceID, by guid), and enters the new title into the search
 // index: at once when the article is indexed, else with the next batch. An

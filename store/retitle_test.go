@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -86,5 +87,98 @@ func TestAnItemUpdatedInPlaceIsRetitled(t *testing.T) {
 				t.Errorf("the same items changed %d rows, want 0", after-before)
 			}
 		})
+	}
+}
+
+// TestSeenTitlesOfTheLastFetchAreNotWrittenAgain: a seen item whose guid
+// and title the source's last stored fetch carried is not looked up
+// again (its article bears that title: no other write changes a title),
+// which a title changed behind the store's back shows; any other title is
+// written as before: a new one, an earlier one back, a fetch that carries
+// a guid twice (the last title wins, and the next fetch checks every
+// item), after InsertArticles on the source, and after a restart.
+func TestSeenTitlesOfTheLastFetchAreNotWrittenAgain(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	path := filepath.Join(t.TempDir(), "titles.db")
+	s, err := Open(ctx, path, func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { s.Close() }()
+	src := wireSource(t, s)
+	finish := func(int, *news.Article) bool { return true }
+	n := 0
+	fetch := func(items ...news.Article) {
+		t.Helper()
+		now = now.Add(time.Hour)
+		n++ // a new item each fetch, so that no fetch is the last one again
+		items = append(items, news.Article{GUID: fmt.Sprintf("new%d", n), Title: fmt.Sprintf("New %d", n), PublishedAt: now})
+		if _, err := s.StoreFeedItemsFinished(ctx, src.ID, items, finish); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := news.Article{GUID: "a", Title: "Storm nears the coast", PublishedAt: now}
+	b := news.Article{GUID: "b", Title: "Markets open", PublishedAt: now}
+	fetch(a, b)
+	var id int64
+	if err := s.w.QueryRowContext(ctx, `SELECT id FROM articles WHERE guid = 'a'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	title := func() string {
+		t.Helper()
+		got, err := s.FindArticle(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.Title
+	}
+	behind := func() {
+		t.Helper()
+		if _, err := s.w.ExecContext(ctx, `UPDATE articles SET title = 'Changed behind' WHERE id = ?`, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	behind()
+	fetch(a, b)
+	if got := title(); got != "Changed behind" {
+		t.Fatalf("the last fetch's title was written again: %q", got)
+	}
+	for _, step := range []struct {
+		name  string
+		items []news.Article
+		want  string
+	}{
+		{"a new title", []news.Article{{GUID: "a", Title: "Storm makes landfall"}, b}, "Storm makes landfall"},
+		{"the earlier title back", []news.Article{a, b}, a.Title},
+		{"a guid twice", []news.Article{{GUID: "a", Title: "First"}, b, {GUID: "a", Title: "Second"}}, "Second"},
+		{"after a guid twice", []news.Article{{GUID: "a", Title: "First"}, b}, "First"},
+	} {
+		fetch(step.items...)
+		if got := title(); got != step.want {
+			t.Errorf("%s: title %q, want %q", step.name, got, step.want)
+		}
+	}
+
+	// After InsertArticles on the source every seen item is checked.
+	behind()
+	mustInsert(t, s, src.ID, news.Article{GUID: "other", Title: "Other", PublishedAt: now})
+	fetch(news.Article{GUID: "a", Title: "First"}, b)
+	if got := title(); got != "First" {
+		t.Errorf("after InsertArticles: title %q, want %q", got, "First")
+	}
+
+	// A restart remembers nothing.
+	behind()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = Open(ctx, path, func() time.Time { return now }); err != nil {
+		t.Fatal(err)
+	}
+	fetch(news.Article{GUID: "a", Title: "First"}, b)
+	if got := title(); got != "First" {
+		t.Errorf("after a restart: title %q, want %q", got, "First")
 	}
 }
