@@ -217,4 +217,9 @@ func TestPersianSpellingsAreOneStory(t *testing.T) {
 	if got, _ := normalise("کرمان"); got != "كرمان" {
 		t.Errorf(`normalise("کرمان") = %q, want "كرمان"`, got)
 	}
+	for _, n := range []string{"١٢", "۱۲", "12"} {
+		if got, number := normalise(n); got != "12#" || !number {
+			t.Errorf("normalise(%q) = %q, %v; want the number 12", n, got, number)
+		}
+	}
 }
