@@ -10,9 +10,10 @@ import (
 )
 
 // Terms normalises free text into the tokens the matcher uses, in text order and with repeats: NFKC, case folding,
-// diacritics removed from Latin letters, Persian and Arabic kaf and yeh written one way (ک = ك, ی = ى = ي),
-// possessive 's dropped, one token per character of Han, Hiragana, Katakana and Thai. The tokens are not stemmed (see Stem). Terms never fails; text that is not valid UTF-8 is read with
-// U+FFFD in place of each bad byte, which separates words.
+// diacritics removed from Latin letters, Persian and Arabic kaf and yeh written one way (ک = ك, ی = ى = ي) and
+// Arabic-Indic digits as ASCII ones, possessive 's dropped, one token per character of Han, Hiragana, Katakana and
+// Thai. The tokens are not stemmed (see Stem). Terms never fails; text that is not valid UTF-8 is read with U+FFFD
+// in place of each bad byte, which separates words.
 func Terms(text string) []string {
 	var out []string
 	newNormalizer().tokens(text, func(tok []byte) { out = append(out, string(tok)) })
@@ -92,14 +93,19 @@ func skipPossessive(s string, i int, afterWord bool) int {
 // foldArabicLetter writes one way the letters that Persian and Arabic text
 // spell two ways, often within one outlet (a Persian keyboard types ک and ی,
 // an Arabic one ك and ي; the final ى of Arabic is written ي by many): keheh
-// ک is kaf ك, Farsi yeh ی and alef maksura ى are yeh ي. Other runes are
-// returned as they are.
+// ک is kaf ك, Farsi yeh ی and alef maksura ى are yeh ي; and the Arabic-Indic
+// digits (٠–٩, Persian ۰–۹) are ASCII digits, as news in Latin script writes
+// them (١٢ = ۱۲ = 12). Other runes are returned as they are.
 func foldArabicLetter(r rune) rune {
-	switch r {
-	case 'ک': // U+06A9 keheh
+	switch {
+	case r == 'ک': // U+06A9 keheh
 		return 'ك'
-	case 'ی', 'ى': // U+06CC Farsi yeh, U+0649 alef maksura
+	case r == 'ی' || r == 'ى': // U+06CC Farsi yeh, U+0649 alef maksura
 		return 'ي'
+	case r >= '٠' && r <= '٩':
+		return '0' + r - '٠'
+	case r >= '۰' && r <= '۹':
+		return '0' + r - '۰'
 	}
 	return r
 }
@@ -196,7 +202,7 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 			}
 			if r == 'ł' { // a Polish l with a stroke, which no decomposition takes off: Łódź = Lodz
 				r = 'l'
-			} else if r >= 0x649 && r <= 0x6CC {
+			} else if r >= 0x649 && r <= 0x6F9 {
 				r = foldArabicLetter(r)
 			}
 			tok = utf8.AppendRune(tok, r)

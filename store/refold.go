@@ -31,7 +31,8 @@ type termPass struct {
 // termPasses are the re-indexings of 0044_refold (Greek accents and ł
 // folded), 0046_restem (Portuguese plurals in -ões stemmed as their
 // singulars), 0054_arabic_stem (Arabic words stemmed) and 0056_persian_fold
-// (ک, ی and ى written ك, ي and ي), in that order.
+// (ک, ی and ى written ك, ي and ي, Arabic-Indic digits
+// ASCII), in that order.
 func termPasses() []termPass {
 	refolded := func(t string) bool { got := query.Terms(t); return len(got) != 1 || got[0] != t }
 	return []termPass{

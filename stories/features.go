@@ -300,20 +300,26 @@ func normalise(raw string) (string, bool) {
 	return w, false
 }
 
-// foldPersian writes Persian keheh and yeh as Arabic kaf and yeh, and alef
-// maksura as yeh (ک = ك, ی = ى = ي), as the query engine does (query.Terms):
-// outlets typing Persian on an Arabic keyboard, or the other way round,
-// spell one name two ways. Words without those letters' lead bytes (0xD9,
-// 0xDA, 0xDB) are returned as they are, without a copy.
+// foldPersian writes Persian keheh and yeh as Arabic kaf and yeh, alef
+// maksura as yeh (ک = ك, ی = ى = ي) and Arabic-Indic digits as ASCII ones
+// (١٢ = ۱۲ = 12), as the query engine does (query.Terms): outlets typing
+// Persian on an Arabic keyboard, or the other way round, spell one name two
+// ways, and numbers, which tell Arabic-script stories apart where no
+// capital marks a name, three ways. Words without those runes' lead bytes
+// (0xD9, 0xDA, 0xDB) are returned as they are, without a copy.
 func foldPersian(w string) string {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= 0xD9 && c <= 0xDB {
 			return strings.Map(func(r rune) rune {
-				switch r {
-				case 'ک':
+				switch {
+				case r == 'ک':
 					return 'ك'
-				case 'ی', 'ى':
+				case r == 'ی' || r == 'ى':
 					return 'ي'
+				case r >= '٠' && r <= '٩':
+					return '0' + r - '٠'
+				case r >= '۰' && r <= '۹':
+					return '0' + r - '۰'
 				}
 				return r
 			}, w)

@@ -201,8 +201,8 @@ func TestSeriesNumbers(t *testing.T) {
 // the same terms.
 func TestPersianSpellingsAreOneStory(t *testing.T) {
 	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
-	persian := NewFeatures("زلزله شدید در کرمان", "", "زلزله‌ای شدید امروز استان کرمان را لرزاند.")
-	arabic := NewFeatures("زلزله شديد در كرمان", "", "زلزله‌اي شديد امروز استان كرمان را لرزاند.")
+	persian := NewFeatures("زلزله شدید در کرمان", "", "زلزله\u200cای شدید امروز استان کرمان را لرزاند.")
+	arabic := NewFeatures("زلزله شديد در كرمان", "", "زلزله\u200cاي شديد امروز استان كرمان را لرزاند.")
 	if persian.Title == 0 || persian.Title != arabic.Title {
 		t.Errorf("title hashes %x and %x, want one", persian.Title, arabic.Title)
 	}
@@ -216,5 +216,10 @@ func TestPersianSpellingsAreOneStory(t *testing.T) {
 	}
 	if got, _ := normalise("کرمان"); got != "كرمان" {
 		t.Errorf(`normalise("کرمان") = %q, want "كرمان"`, got)
+	}
+	for _, n := range []string{"١٢", "۱۲", "12"} {
+		if got, number := normalise(n); got != "12#" || !number {
+			t.Errorf("normalise(%q) = %q, %v; want the number 12", n, got, number)
+		}
 	}
 }

@@ -15,17 +15,20 @@ func TestFurniture(t *testing.T) {
 	}{
 		{"The council approved the budget on Monday. Parks get more money.", nil},
 		{"Police closed the road at about 02:15 GMT on Friday.", nil}, // a time in prose is no timestamp line
-		{"The kite flew on Saturday. Scroll down for video The team said it was a record.", []string{"scroll"}},
+		{"The kite flew on Saturday. Scroll down for video The team said it was a record.", []string{"scroll", "glued"}}, // the widget's text glued to the next sentence
 		{"(CNN)The storm made landfall on Tuesday.", []string{"dateline"}},
 		{"LONDON (Wire) - Shares rose.", []string{"dateline"}},
 		{"By Jane Doe The council met.", []string{"byline"}},
 		{"18 March 2014 Last updated at 09:22 GMT The race was won by a Welsh pair.", []string{"timestamp"}},
-		{"Media playback is not supported on this device The striker scored twice.", []string{"media"}},
+		{"Media playback is not supported on this device The striker scored twice.", []string{"media", "glued"}},
 		{"Half of the kite flew on Saturday Skilful: The kite weighs 200 kilograms.", []string{"caption"}},
 		{"Three parties backed the campaign on the curriculum It means one party is left.", []string{"glued"}},
 		{"They would have made 'tremendous advances' The artificial brain is being built.", []string{"glued"}},
 		{"The club said the worker was ‘immediately terminated’ The spokesperson said staff had left.", []string{"glued"}},
 		{"She called it 'a disaster'. The minister disagreed.", nil},
+		{"He spoke in an interview on the Feedback programme The controller of BBC Radio 3 has branded audiences ignorant.", []string{"glued"}},
+		{"Models are camouflaged in woodland In many of the pictures, the paint hides them.", []string{"glued"}},
+		{"The story ran in The Times and the paper In Focus covered it.", nil},
 		{"Read more about the budget here.", []string{"read-more"}},
 	}
 	for _, tt := range tests {
