@@ -42,6 +42,9 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 			s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
 		}
 		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
+		if se == nil || se.Code >= 500 {
+			s.heldForOutage(m.ID) // no answer or a 5xx: Telegram may be down (outage.go)
+		}
 		return
 	}
 	desc := strings.ToLower(se.Description)
