@@ -36,8 +36,15 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 	s.opts.Observer.SendFailed(errorCode(err))
 	if !errors.As(err, &se) || (se.Code != 400 && se.Code != 403 && se.Code != 429) {
 		wait := retryBackoff(m.Attempts + 1)
-		s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
+		if se != nil && se.Code == 401 { // the token revoked while the bot runs: every send fails until it is fixed
+			s.log.Error("send refused: "+ErrUnauthorized.Error()+"; the message waits", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
+		} else {
+			s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
+		}
 		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
+		if se == nil || se.Code >= 500 {
+			s.heldForOutage(m.ID) // no answer or a 5xx: Telegram may be down (outage.go)
+		}
 		return
 	}
 	desc := strings.ToLower(se.Description)

@@ -96,6 +96,7 @@ func (s *Sender) attempt(ctx context.Context, d *delivery) {
 	}
 	s.opts.Observer.Sent(d.head.Kind)
 	s.markSent(ctx, d, id)
+	s.telegramBack(ctx)
 }
 
 func (s *Sender) markSent(ctx context.Context, d *delivery, telegramID int) {

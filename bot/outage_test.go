@@ -160,3 +160,65 @@ func TestTelegramDownForAnHourThenBack(t *testing.T) {
 	}
 	t.Logf("calls refused during the hour: %d; sent after: %d", tried, obs.sent.Load())
 }
+
+// When Telegram comes back after an outage (every call failing for more
+// than outageMin), the first message it accepts releases the chats' heads
+// held for the outage at once, instead of each waiting out its backoff (up
+// to maxRetryWait): the news queued during the outage goes as soon as it
+// can.
+func TestTelegramBackReleasesTheHeldChats(t *testing.T) {
+	r := newSenderRig(t)
+	chats := []int64{10, 20, 30}
+	for _, c := range chats {
+		r.alerts(t, c, r.chat(t, c, "private"), fmt.Sprintf("alert for %d", c))
+	}
+	r.chat(t, 40, "private")
+	var down atomic.Bool
+	down.Store(true)
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if down.Load() && c.Method == "sendMessage" {
+			return &telegramtest.Reply{Code: 502, Description: "Bad Gateway"}
+		}
+		return nil
+	})
+	s, _ := r.runSender(t, nil)
+	for range 10 { // ten minutes down: the heads' backoff grows to minutes
+		waitLooks(t, s)
+		r.clock.Advance(time.Minute)
+		s.Notify()
+	}
+	waitLooks(t, s)
+	down.Store(false)
+	r.reply(t, 40, "a reply queued as Telegram comes back")
+	s.Notify()
+	r.tg.WaitSent(t, 40, 1, 5*time.Second)
+	for _, c := range chats {
+		r.tg.WaitSent(t, c, 1, 5*time.Second) // no clock moved: released, not due by their backoff
+	}
+}
+
+// A message that fails alone while others go (Telegram is fine: a 5xx for
+// that message only) keeps its backoff: successes do not release it.
+func TestOneFailingMessageKeepsItsBackoff(t *testing.T) {
+	r := newSenderRig(t)
+	sub := r.chat(t, 10, "private")
+	r.alerts(t, 10, sub, "poison")
+	r.chat(t, 40, "private")
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "sendMessage" && c.ChatID() == 10 {
+			return &telegramtest.Reply{Code: 500, Description: "Internal Server Error"}
+		}
+		return nil
+	})
+	s, _ := r.runSender(t, nil)
+	testkit.WaitFor(t, "the first failure", func() bool { return len(r.tg.Calls("sendMessage")) == 1 })
+	for i := range 5 {
+		r.reply(t, 40, fmt.Sprintf("reply %d", i))
+		s.Notify()
+		r.tg.WaitSent(t, 40, i+1, 5*time.Second)
+	}
+	waitLooks(t, s)
+	if n := len(r.tg.Calls("sendMessage")) - 5; n != 1 {
+		t.Errorf("the failing message was tried %d times while its backoff ran, want once", n)
+	}
+}

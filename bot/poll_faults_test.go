@@ -11,6 +11,7 @@ import (
 
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/news"
 )
 
 // The long poll removes a webhook left from webhook mode; when that
@@ -202,4 +203,39 @@ func (c *codeObserver) list() []int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return append([]int(nil), c.codes...)
+}
+
+// A token revoked while the bot runs (401 on getUpdates and on sends) is an
+// error that names the token's settings, not a warning among the network's.
+func TestRevokedTokenIsAnError(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var logs strings.Builder
+	tg := newTestTelegram(t, srv, &logs, 0)
+	srv.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "getUpdates" {
+			return &telegramtest.Reply{Code: 401, Description: "Unauthorized"}
+		}
+		return nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	tg.sleep = func(context.Context, time.Duration) { cancel() }
+	if err := tg.Updates(ctx, func(context.Context, Incoming) {}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), `level=ERROR msg="getUpdates refused: telegram refused the bot token (401 Unauthorized): check NEWSHOUND_TELEGRAM_TOKEN`) {
+		t.Errorf("logs:\n%s", logs.String())
+	}
+
+	r := newSenderRig(t)
+	sub := r.chat(t, 10, "private")
+	r.alerts(t, 10, sub, "first")
+	inject(r, 10, 1, telegramtest.Reply{Code: 401, Description: "Unauthorized"})
+	r.start(t)
+	testkit.WaitFor(t, "the error logged", func() bool {
+		return strings.Contains(r.logs.String(), `level=ERROR msg="send refused: telegram refused the bot token (401 Unauthorized)`)
+	})
+	if st := r.statuses(t); st[news.StatusPending] != 1 {
+		t.Errorf("outbox after a 401: %v, want the message still pending", st)
+	}
 }

@@ -117,6 +117,7 @@ type Sender struct {
 		chat  int64
 		until time.Time
 	}
+	outage outage // the run of Telegram's failures since its last success (outage.go)
 }
 
 // NewSender returns a Sender; Run starts it.

@@ -288,7 +288,11 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 			if errors.As(err, &se) && se.RetryAfter > pause {
 				pause = se.RetryAfter // a 429's retry_after: asking sooner is refused again
 			}
-			if advice := pollConflict(err); advice != "" {
+			if errors.As(err, &se) && se.Code == http.StatusUnauthorized {
+				// The token was revoked (or changed in @BotFather) while
+				// the bot ran: nothing comes in until it is fixed.
+				t.log.Error("getUpdates refused: "+ErrUnauthorized.Error(), "err", err, "retry_in", pause)
+			} else if advice := pollConflict(err); advice != "" {
 				t.log.Error(advice, "err", err, "retry_in", pause)
 				if !unhooked && strings.Contains(advice, "webhook") {
 					// The webhook the start failed to remove (Telegram down

@@ -260,7 +260,16 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 		// The id is taken before queueing, so that two posts of one update
 		// at once queue it once, and given back when the post is refused:
 		// Telegram re-posts a refused update, and that post must be served.
+		// A repost while the first post still waits for room (Telegram or
+		// a proxy gave up on it) is refused too: answered 200, it would
+		// tell Telegram the update arrived, and the first post may yet be
+		// refused, the update then lost.
 		if !w.seen.add(id) {
+			if w.seen.waiting(id) {
+				w.tg.log.Info("webhook update posted again while its first post waits for room; refused for Telegram to post again", "update", id)
+				w.refuse(rw, "busy", http.StatusServiceUnavailable)
+				return
+			}
 			w.tg.log.Debug("webhook update seen before; ignored", "update", id)
 			return // 200: queued or handled already
 		}
@@ -268,6 +277,7 @@ func (w *Webhook) handler(ctx context.Context, queue chan<- Incoming) http.Handl
 		defer t.Stop()
 		select {
 		case queue <- in:
+			w.seen.queued(id)
 		case <-ctx.Done():
 			w.seen.forget(id)
 			w.refuse(rw, "shutting down", http.StatusServiceUnavailable)
@@ -303,19 +313,20 @@ func updateID(body []byte) (int, bool) {
 // as never seen. It is safe for concurrent use.
 type recentIDs struct {
 	mu   sync.Mutex
-	ids  map[int]struct{}
+	ids  map[int]bool // id → its post still waits for room in the queue
 	ring []int
 	next int
 }
 
 const recentIDsSize = 4096
 
-// add records id and reports whether it was new.
+// add records id, as waiting for room until queued says otherwise, and
+// reports whether it was new.
 func (r *recentIDs) add(id int) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.ids == nil {
-		r.ids, r.ring = make(map[int]struct{}, recentIDsSize), make([]int, 0, recentIDsSize)
+		r.ids, r.ring = make(map[int]bool, recentIDsSize), make([]int, 0, recentIDsSize)
 	}
 	if _, dup := r.ids[id]; dup {
 		return false
@@ -327,8 +338,24 @@ func (r *recentIDs) add(id int) bool {
 		r.ring[r.next] = id
 		r.next = (r.next + 1) % recentIDsSize
 	}
-	r.ids[id] = struct{}{}
+	r.ids[id] = true
 	return true
+}
+
+// queued records that id's update is in the queue.
+func (r *recentIDs) queued(id int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.ids[id]; ok {
+		r.ids[id] = false
+	}
+}
+
+// waiting reports whether a post of id still waits for room in the queue.
+func (r *recentIDs) waiting(id int) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.ids[id]
 }
 
 // forget gives back an id that add took but whose update was not queued.

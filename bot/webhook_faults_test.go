@@ -2,12 +2,18 @@ package bot
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // A 429 on setWebhook waits its retry_after before registering again, not
@@ -39,5 +45,89 @@ func TestWebhookRegisterWaitsA429sRetryAfter(t *testing.T) {
 	want := []time.Duration{17 * time.Second, 17 * time.Second}
 	if len(slept) != 2 || slept[0] != want[0] || slept[1] != want[1] {
 		t.Errorf("waits between setWebhook calls = %v, want %v (retry_after)", slept, want)
+	}
+}
+
+// A repost of an update whose first post still waits for room in the queue
+// (Telegram, or a proxy on the way, gave up on that post) is refused with
+// 503: answered 200, it told Telegram the update arrived, and when the
+// first post then ran out of time the update was lost. Reposted later, it
+// is served.
+func TestWebhookRefusesARepostWhileTheFirstWaits(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	logs := &rigLogBuffer{}
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
+		Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	w.queueSize, w.queueWait = 1, 500*time.Millisecond
+	gate := make(chan struct{})
+	got := make(chan string, 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- w.Updates(ctx, func(_ context.Context, in Incoming) {
+			got <- in.Text
+			<-gate // the router is busy
+		})
+	}()
+	var opened sync.Once
+	open := func() { opened.Do(func() { close(gate) }) }
+	t.Cleanup(func() {
+		open()
+		cancel()
+		if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+			t.Errorf("Updates: %v", err)
+		}
+	})
+	r := &hookRig{srv: srv, url: "http://" + ln.Addr().String() + "/hook"}
+	r.waitRegistered(t)
+	body := func(id int, text string) string {
+		return fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":1700000000,"chat":{"id":42,"type":"private"},"text":%q}}`, id, id, text)
+	}
+	if code := r.post(t, http.MethodPost, hookSecret, body(1, "one")); code != http.StatusOK {
+		t.Fatalf("first post: status %d", code)
+	}
+	testkit.Receive(t, "the first update handled", got)
+	if code := r.post(t, http.MethodPost, hookSecret, body(2, "two")); code != http.StatusOK {
+		t.Fatalf("second post (queued): status %d", code)
+	}
+	first := make(chan int, 1)
+	go func() { // waits for room
+		req, err := http.NewRequest(http.MethodPost, r.url, strings.NewReader(body(3, "three")))
+		if err != nil {
+			first <- 0
+			return
+		}
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", hookSecret)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			first <- 0
+			return
+		}
+		resp.Body.Close()
+		first <- resp.StatusCode
+	}()
+	testkit.WaitFor(t, "the third post waiting for room", func() bool { return w.seen.waiting(3) })
+	if code := r.post(t, http.MethodPost, hookSecret, body(3, "three")); code != http.StatusServiceUnavailable {
+		t.Fatalf("repost while the first post waits: status %d, want 503", code)
+	}
+	if code := testkit.Receive(t, "the first post of the third update", first); code != http.StatusServiceUnavailable {
+		t.Fatalf("first post of the third update: status %d, want 503 (no room)", code)
+	}
+	open()
+	if code := r.post(t, http.MethodPost, hookSecret, body(3, "three")); code != http.StatusOK {
+		t.Fatalf("a later repost: status %d, want 200", code)
+	}
+	for _, want := range []string{"two", "three"} {
+		if text := testkit.Receive(t, want+" handled", got); text != want {
+			t.Fatalf("handled %q, want %q", text, want)
+		}
 	}
 }

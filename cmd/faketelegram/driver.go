@@ -244,7 +244,7 @@ func (d *driver) do(line string) error {
 		} else {
 			d.srv.ReopenTopic(chat, thread)
 		}
-	case "fail", "lose", "slow", "clear":
+	case "fail", "lose", "slow", "clear", "hangup", "cut", "page", "garbage":
 		return d.faultLine(verb, args)
 	case "sleep":
 		arg := strings.TrimSpace(rest)

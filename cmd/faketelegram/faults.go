@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -16,8 +17,14 @@ const faultHelp = `  fail METHOD CHAT N CODE [retry_after=S] [migrate=ID] DESCRI
                             fail sendMessage 42 1 429 retry_after=5 Too Many Requests: retry after 5
   lose METHOD CHAT N        the next N calls are carried out, then the connection is cut before
                             the answer (an answer lost after Telegram accepted the call)
+  hangup METHOD CHAT N      the next N calls are not carried out: the connection is closed at once
+  cut METHOD CHAT N BYTES   the next N calls are carried out, and their answer is cut after BYTES
+                            bytes (a connection reset mid-response)
+  page METHOD CHAT N CODE [retry_after=S]  the next N calls get a proxy's HTML error page with
+                            status CODE (e.g. 502), not Telegram's JSON; S goes as Retry-After
+  garbage METHOD CHAT N     the next N calls get a 200 whose body is not JSON
   slow METHOD DURATION      every call of METHOD (* = any) is answered DURATION late (0 = no longer)
-  clear                     forget every fail, lose and slow line`
+  clear                     forget every fail, lose, hangup, cut, page, garbage and slow line`
 
 // fault is one rule of the fail, lose and slow lines.
 type fault struct {
@@ -25,7 +32,54 @@ type fault struct {
 	chat   int64  // 0 = any
 	left   int    // calls left to answer so; -1 = for ever
 	reply  telegramtest.Reply
-	lose   bool // carry the call out, then cut the connection
+	lose   bool   // carry the call out, then cut the connection
+	broken string // what a hangup, cut, page or garbage line does, for the printer
+}
+
+// errorPage is the page of the page lines: nginx's, as Telegram's front
+// ends answer when what is behind them is down.
+const errorPage = "<html>\r\n<head><title>%d %s</title></head>\r\n<body>\r\n<center><h1>%d %s</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+
+// parseBreak reads a hangup, cut, page or garbage line (after the verb).
+func parseBreak(verb string, args []string) (*fault, error) {
+	usage := map[string]string{"hangup": "hangup METHOD CHAT N", "cut": "cut METHOD CHAT N BYTES",
+		"page": "page METHOD CHAT N CODE [retry_after=S]", "garbage": "garbage METHOD CHAT N"}[verb]
+	want := map[string]int{"hangup": 3, "cut": 4, "page": 4, "garbage": 3}[verb]
+	if len(args) != want && !(verb == "page" && len(args) == 5) {
+		return nil, fmt.Errorf("%s", usage)
+	}
+	f, err := faultHead(args)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", verb, err)
+	}
+	switch verb {
+	case "hangup":
+		f.reply, f.broken = telegramtest.Reply{Hangup: true}, "connection closed, not carried out"
+	case "garbage":
+		f.reply, f.broken = telegramtest.Reply{Body: `{"ok":true,"result":{"message_id":`, ContentType: "application/json"}, "answered with broken JSON"
+	case "cut":
+		n, err := strconv.Atoi(args[3])
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("cut: bad BYTES %q", args[3])
+		}
+		f.reply, f.broken = telegramtest.Reply{CutAfter: n}, "carried out, answer cut"
+	case "page":
+		code, err := strconv.Atoi(args[3])
+		if err != nil || code < 400 || code > 599 {
+			return nil, fmt.Errorf("page: bad CODE %q", args[3])
+		}
+		f.reply = telegramtest.Reply{Code: code, Body: fmt.Sprintf(errorPage, code, http.StatusText(code), code, http.StatusText(code))}
+		if len(args) == 5 {
+			v, ok := strings.CutPrefix(args[4], "retry_after=")
+			s, err := strconv.Atoi(v)
+			if !ok || err != nil || s < 1 {
+				return nil, fmt.Errorf("page: bad %q", args[4])
+			}
+			f.reply.RetryAfter = s
+		}
+		f.broken = fmt.Sprintf("an HTML error page, %d", code)
+	}
+	return f, nil
 }
 
 func (f *fault) matches(c telegramtest.Call) bool {
@@ -106,6 +160,12 @@ func (d *driver) faultLine(verb string, args []string) error {
 		}
 		f.lose = true
 		r.faults = append(r.faults, f)
+	case "hangup", "cut", "page", "garbage":
+		f, err := parseBreak(verb, args)
+		if err != nil {
+			return err
+		}
+		r.faults = append(r.faults, f)
 	case "slow":
 		if len(args) != 2 {
 			return fmt.Errorf("slow METHOD DURATION")
@@ -142,6 +202,9 @@ func (r *refusals) fault(c telegramtest.Call) *telegramtest.Reply {
 		if f.lose {
 			c.Params.Set("_refused", "carried out, answer lost")
 			return &telegramtest.Reply{Delay: delay, LoseAnswer: true}
+		}
+		if f.broken != "" {
+			c.Params.Set("_refused", f.broken)
 		}
 		rep := f.reply
 		rep.Delay = delay

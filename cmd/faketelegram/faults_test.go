@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/url"
 	"testing"
@@ -60,5 +61,63 @@ func TestFaultLinesRefuseAndLoseAsTelegramDoes(t *testing.T) {
 	}
 	if got := srv.Sent(6); len(got) != 1 {
 		t.Errorf("%d messages to chat 6 carried out, want the one whose answer was lost", len(got))
+	}
+}
+
+// TestBreakLinesAnswerAsABrokenNetworkDoes drives hangup, cut, page and
+// garbage lines and checks what a client gets.
+func TestBreakLinesAnswerAsABrokenNetworkDoes(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, &bytes.Buffer{})
+	for _, line := range []string{"hangup sendMessage 1 1", "cut sendMessage 2 1 10", "page sendMessage 3 1 429 retry_after=7", "garbage sendMessage 4 1"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	for _, bad := range []string{"hangup sendMessage 1", "cut sendMessage 2 1", "cut sendMessage 2 1 0", "page sendMessage 3 1 200", "page sendMessage 3 1 502 soon", "garbage x 1 1 1"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+	send := func(chat string) (*http.Response, error) {
+		return http.PostForm(srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {chat}, "text": {"hi"}})
+	}
+	if resp, err := send("1"); err == nil {
+		resp.Body.Close()
+		t.Error("hangup: an answer came")
+	}
+	if resp, err := send("2"); err != nil {
+		t.Errorf("cut: %v, want the headers", err)
+	} else {
+		_, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err == nil {
+			t.Error("cut: the whole body came")
+		}
+	}
+	if len(srv.Sent(1)) != 0 || len(srv.Sent(2)) != 1 {
+		t.Errorf("carried out: %d to chat 1 (hung up), %d to chat 2 (cut); want 0 and 1", len(srv.Sent(1)), len(srv.Sent(2)))
+	}
+	resp, err := send("3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 429 || resp.Header.Get("Retry-After") != "7" || !bytes.Contains(body, []byte("<html>")) {
+		t.Errorf("page: %d, Retry-After %q, %q", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+	resp, err = send("4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || json.Valid(body) {
+		t.Errorf("garbage: %d %q, want a 200 that is not JSON", resp.StatusCode, body)
 	}
 }

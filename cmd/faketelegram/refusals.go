@@ -32,7 +32,7 @@ func (r *refusals) answer(c telegramtest.Call) *telegramtest.Reply {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	slow := r.fault(c) // a fail or lose line first, else perhaps a slow answer
-	if slow != nil && (slow.Code != 0 || slow.LoseAnswer) || c.Params.Get("chat_id") == "" {
+	if slow != nil && (slow.Code != 0 || slow.LoseAnswer || slow.Hangup || slow.Body != "" || slow.CutAfter > 0) || c.Params.Get("chat_id") == "" {
 		return slow
 	}
 	chat := c.ChatID()

@@ -1,0 +1,64 @@
+package bot
+
+import (
+	"context"
+	"time"
+)
+
+// An outage of Telegram (every call failing: no answer, 5xx) holds each
+// chat's head with a backoff that grows to maxRetryWait, so that the queue
+// does not hammer a Telegram that is down. When it comes back, the first
+// message it accepts proves it, and the heads held during the outage are
+// released at once rather than each waiting out the rest of its backoff:
+// the news queued during an hour's outage goes within seconds of the end,
+// not minutes. A failure that is not an outage (one message that Telegram
+// answers 5xx while the others go) keeps its backoff: a success releases
+// only what failed in a run of failures longer than outageMin.
+
+// outageMin is how long calls must have failed, without a success, to
+// count as an outage.
+const outageMin = 30 * time.Second
+
+// maxOutageHeld bounds the heads remembered for release (one a chat); those
+// past it wait out their backoff.
+const maxOutageHeld = 10000
+
+// outage is the run of failures since Telegram last accepted a call.
+type outage struct {
+	since time.Time      // the run's first failure; zero: none since the last success
+	ids   map[int64]bool // the heads held for it
+}
+
+// heldForOutage notes that message id waits out a backoff for Telegram's
+// failure (no answer, 5xx).
+func (s *Sender) heldForOutage(id int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.outage.since.IsZero() {
+		s.outage.since = s.opts.Now()
+	}
+	if s.outage.ids == nil {
+		s.outage.ids = map[int64]bool{}
+	}
+	if len(s.outage.ids) < maxOutageHeld {
+		s.outage.ids[id] = true
+	}
+}
+
+// telegramBack is called when Telegram accepted a call: after an outage,
+// the heads held for it become due now, and the sender looks again.
+func (s *Sender) telegramBack(ctx context.Context) {
+	s.mu.Lock()
+	since, ids := s.outage.since, s.outage.ids
+	s.outage = outage{}
+	s.mu.Unlock()
+	now := s.opts.Now()
+	if since.IsZero() || now.Sub(since) < outageMin || len(ids) == 0 {
+		return
+	}
+	s.log.Info("telegram answers again; the messages held during its outage go now", "down_for", now.Sub(since).Round(time.Second), "chats", len(ids))
+	for id := range ids {
+		s.record(s.opts.Outbox.DeferMessage(ctx, id, now))
+	}
+	s.Notify()
+}
