@@ -352,14 +352,9 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 	for _, s := range subs {
 		topics = topics || (thread == 0 && s.ThreadID != 0)
 	}
+	width := listWidth(t, subs, topics)
 	for i, s := range subs {
-		line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(summarize.Clip(s.Query, 120)))
-		if topics {
-			line += " · " + topicName(t, s.ThreadID)
-		}
-		if s.Muted {
-			line += " " + t.Sprintf("(muted)")
-		}
+		line := listLine(t, s, topics, width)
 		if i == listMax || visibleLen(b.String())+visibleLen(line) > listBudget {
 			b.WriteString(t.Sprintf("… and %d more: remove some with /unsubscribe ID.", len(subs)-i) + "\n")
 			break
@@ -375,6 +370,43 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
 	}
 	return b.String(), buttons, nil
+}
+
+// listWidth is how many characters of each query /list shows: 120, or
+// fewer when the lines of the (at most listMax) subscriptions would not
+// fit one message otherwise. A chat of 50 long queries saw 31 of them and
+// "… and 19 more", with no way to learn the others' IDs; its queries are
+// now clipped shorter (down to listMinWidth), the IDs being what counts.
+func listWidth(t locale.Printer, subs []news.Subscription, topics bool) int {
+	shown := subs[:min(len(subs), listMax)]
+	width := 120
+	for ; width > listMinWidth; width -= 8 {
+		total := visibleLen(t.Sprintf("Subscriptions")) + 2
+		for _, s := range shown {
+			total += visibleLen(listLine(t, s, topics, width)) + 1
+		}
+		if total <= listBudget {
+			break
+		}
+	}
+	return max(width, listMinWidth)
+}
+
+// listMinWidth is the fewest characters of a query /list shows: enough to
+// tell most queries apart; a list that does not fit even so says how many
+// more there are.
+const listMinWidth = 24
+
+// listLine is one subscription's line of /list, its query clipped to width.
+func listLine(t locale.Printer, s news.Subscription, topics bool, width int) string {
+	line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(summarize.Clip(s.Query, width)))
+	if topics {
+		line += " · " + topicName(t, s.ThreadID)
+	}
+	if s.Muted {
+		line += " " + t.Sprintf("(muted)")
+	}
+	return line
 }
 
 // topicName names the forum topic a subscription's alerts go to: General,
