@@ -177,6 +177,14 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	if r.noSourceFor(ctx, res.Query) {
 		b.WriteString("\n" + t.Sprintf("⚠️ No source I follow has that name, so it cannot alert yet: /sources lists them."))
 	}
+	// A subscription that will not alert says why: a stranger who had
+	// paused the chat, or muted the query, waited for alerts that never came.
+	if !res.Created && res.Subscription.Muted {
+		b.WriteString("\n" + t.Sprintf("🔕 It is muted: /list has the button to unmute it."))
+	}
+	if req.chat.Paused {
+		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
+	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
 }

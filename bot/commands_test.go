@@ -281,3 +281,27 @@ func TestEveryCommandAnswers(t *testing.T) {
 		})
 	}
 }
+
+// A stranger had paused the chat, later sent /subscribe kursk, read
+// "Subscribed" and waited for alerts that never came; one who had muted
+// kursk and subscribed it again read "You already have this subscription".
+// The answer says why it will not alert.
+func TestSubscribeSaysWhenItWillNotAlert(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	h.reply(46, "private", 46, "/pause")
+	if got := h.reply(46, "private", 46, "/subscribe kursk").Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "Alerts are paused: /resume") {
+		t.Errorf("/subscribe in a paused chat = %q; want it to say alerts are paused", got)
+	}
+	h.reply(46, "private", 46, "/resume")
+	sub := h.mustList(46)[0]
+	if err := h.st.SetSubscriptionMuted(context.Background(), 46, sub.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	got := h.reply(46, "private", 46, "/subscribe kursk").Text()
+	if !strings.Contains(got, "already have") || !strings.Contains(got, "It is muted") || strings.Contains(got, "paused") {
+		t.Errorf("/subscribe of a muted query = %q; want it to say it is muted (and not paused)", got)
+	}
+	if got := h.reply(46, "private", 46, "/subscribe belgorod").Text(); strings.Contains(got, "muted") || strings.Contains(got, "paused") {
+		t.Errorf("/subscribe in a running chat = %q; want no warning", got)
+	}
+}
