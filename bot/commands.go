@@ -42,6 +42,8 @@ func (r *Router) table() []command {
 		{"subscribe", "QUERY", "Alert me on news matching QUERY", r.cmdSubscribe},
 		{"unsubscribe", "ID or QUERY", "Stop a subscription", r.cmdUnsubscribe},
 		{"list", "", "Show this chat's subscriptions", r.cmdList},
+		{"mute", "ID", "Silence a subscription's alerts", r.cmdMute(true)},
+		{"unmute", "ID", "Alert on a muted subscription again", r.cmdMute(false)},
 		{"pause", "", "Pause all alerts", r.cmdPause},
 		{"resume", "", "Resume alerts", r.cmdResume},
 		{"timezone", "Area/City or +HH:MM", "Set this chat's time zone", r.cmdTimezone},
@@ -415,6 +417,40 @@ func listLine(t locale.Printer, s news.Subscription, topics bool, width int) str
 		line += " " + t.Sprintf("(muted)")
 	}
 	return line
+}
+
+// cmdMute mutes (or unmutes) a subscription by its ID, as its button in
+// /list does: strangers typed "/mute 3" and heard "I don't know /mute".
+func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
+	return func(ctx context.Context, req request) error {
+		t := tr(ctx)
+		name := "mute"
+		if !muted {
+			name = "unmute"
+		}
+		arg := strings.TrimPrefix(strings.TrimSpace(req.args), "#")
+		if arg == "" {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("Which one? Send it with an ID from /list, e.g. <code>/%s 3</code>.", name))
+			return nil
+		}
+		id, err := strconv.ParseInt(arg, 10, 64)
+		if err != nil || id <= 0 {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
+			return nil
+		}
+		if err := r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted); errors.Is(err, news.ErrNotFound) {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if muted {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("🔕 Muted #%d: no alerts for it until <code>/unmute %d</code>.", id, id))
+			return nil
+		}
+		r.reply(ctx, req.in.ChatID, t.Sprintf("🔔 Unmuted #%d: its alerts come again.", id))
+		return nil
+	}
 }
 
 // topicName names the forum topic a subscription's alerts go to: General,
