@@ -182,7 +182,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	// A subscription that will not alert says why: a stranger who had
 	// paused the chat, or muted the query, waited for alerts that never came.
 	if !res.Created && res.Subscription.Muted {
-		b.WriteString("\n" + t.Sprintf("🔕 It is muted: /list has the button to unmute it."))
+		b.WriteString("\n" + t.Sprintf("🔕 It is muted: <code>/unmute %d</code> turns its alerts back on.", res.Subscription.ID))
 	}
 	if req.chat.Paused {
 		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
