@@ -42,6 +42,8 @@ func (r *Router) table() []command {
 		{"subscribe", "QUERY", "Alert me on news matching QUERY", r.cmdSubscribe},
 		{"unsubscribe", "ID or QUERY", "Stop a subscription", r.cmdUnsubscribe},
 		{"list", "", "Show this chat's subscriptions", r.cmdList},
+		{"mute", "ID", "Silence a subscription's alerts", r.cmdMute(true)},
+		{"unmute", "ID", "Alert on a muted subscription again", r.cmdMute(false)},
 		{"pause", "", "Pause all alerts", r.cmdPause},
 		{"resume", "", "Resume alerts", r.cmdResume},
 		{"timezone", "Area/City or +HH:MM", "Set this chat's time zone", r.cmdTimezone},
@@ -176,6 +178,14 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	}
 	if r.noSourceFor(ctx, res.Query) {
 		b.WriteString("\n" + t.Sprintf("⚠️ No source I follow has that name, so it cannot alert yet: /sources lists them."))
+	}
+	// A subscription that will not alert says why: a stranger who had
+	// paused the chat, or muted the query, waited for alerts that never came.
+	if !res.Created && res.Subscription.Muted {
+		b.WriteString("\n" + t.Sprintf("🔕 It is muted: <code>/unmute %d</code> turns its alerts back on.", res.Subscription.ID))
+	}
+	if req.chat.Paused {
+		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
@@ -352,14 +362,9 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 	for _, s := range subs {
 		topics = topics || (thread == 0 && s.ThreadID != 0)
 	}
+	width := listWidth(t, subs, topics)
 	for i, s := range subs {
-		line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(summarize.Clip(s.Query, 120)))
-		if topics {
-			line += " · " + topicName(t, s.ThreadID)
-		}
-		if s.Muted {
-			line += " " + t.Sprintf("(muted)")
-		}
+		line := listLine(t, s, topics, width)
 		if i == listMax || visibleLen(b.String())+visibleLen(line) > listBudget {
 			b.WriteString(t.Sprintf("… and %d more: remove some with /unsubscribe ID.", len(subs)-i) + "\n")
 			break
@@ -375,6 +380,77 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
 	}
 	return b.String(), buttons, nil
+}
+
+// listWidth is how many characters of each query /list shows: 120, or
+// fewer when the lines of the (at most listMax) subscriptions would not
+// fit one message otherwise. A chat of 50 long queries saw 31 of them and
+// "… and 19 more", with no way to learn the others' IDs; its queries are
+// now clipped shorter (down to listMinWidth), the IDs being what counts.
+func listWidth(t locale.Printer, subs []news.Subscription, topics bool) int {
+	shown := subs[:min(len(subs), listMax)]
+	width := 120
+	for ; width > listMinWidth; width -= 8 {
+		total := visibleLen(t.Sprintf("Subscriptions")) + 2
+		for _, s := range shown {
+			total += visibleLen(listLine(t, s, topics, width)) + 1
+		}
+		if total <= listBudget {
+			break
+		}
+	}
+	return max(width, listMinWidth)
+}
+
+// listMinWidth is the fewest characters of a query /list shows: enough to
+// tell most queries apart; a list that does not fit even so says how many
+// more there are.
+const listMinWidth = 24
+
+// listLine is one subscription's line of /list, its query clipped to width.
+func listLine(t locale.Printer, s news.Subscription, topics bool, width int) string {
+	line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(summarize.Clip(s.Query, width)))
+	if topics {
+		line += " · " + topicName(t, s.ThreadID)
+	}
+	if s.Muted {
+		line += " " + t.Sprintf("(muted)")
+	}
+	return line
+}
+
+// cmdMute mutes (or unmutes) a subscription by its ID, as its button in
+// /list does: strangers typed "/mute 3" and heard "I don't know /mute".
+func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
+	return func(ctx context.Context, req request) error {
+		t := tr(ctx)
+		name := "mute"
+		if !muted {
+			name = "unmute"
+		}
+		arg := strings.TrimPrefix(strings.TrimSpace(req.args), "#")
+		if arg == "" {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("Which one? Send it with an ID from /list, e.g. <code>/%s 3</code>.", name))
+			return nil
+		}
+		id, err := strconv.ParseInt(arg, 10, 64)
+		if err != nil || id <= 0 {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
+			return nil
+		}
+		if err := r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted); errors.Is(err, news.ErrNotFound) {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if muted {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("🔕 Muted #%d: no alerts for it until <code>/unmute %d</code>.", id, id))
+			return nil
+		}
+		r.reply(ctx, req.in.ChatID, t.Sprintf("🔔 Unmuted #%d: its alerts come again.", id))
+		return nil
+	}
 }
 
 // topicName names the forum topic a subscription's alerts go to: General,

@@ -84,11 +84,12 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		if err != nil {
 			return err
 		}
+		held := r.heldForNoDigest(ctx, req.in.ChatID)
 		if kept != "" { // kept for /digest on (now, or when it was turned off before): say so
-			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest on</code> turns it back on at %s.", esc(kept)))
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest on</code> turns it back on at %s.", esc(kept))+held)
 			return nil
 		}
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest 08:00</code> turns it back on."))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest 08:00</code> turns it back on.")+held)
 		return nil
 	}
 	zoneLine := ""
@@ -156,4 +157,21 @@ func clockAndZone(s string) (at, zone string, ok bool) {
 		return "", "", false
 	}
 	return at, strings.TrimSpace(zone), true
+}
+
+// heldForNoDigest warns, as a line to add to "/digest off", when the chat's
+// quiet hours hold alerts for the digest: with no digest they wait for
+// /digest now. /quiet and /settings said so, "/digest off" did not, so a
+// chat that turned the digest off after setting "hold" lost its night's
+// alerts unsaid. It is "" otherwise, and when the setting is unreadable.
+func (r *Router) heldForNoDigest(ctx context.Context, chatID int64) string {
+	q, err := r.opts.Settings.Quiet(ctx, chatID)
+	if err != nil {
+		r.log.Warn("digest off: quiet hours unreadable", "chat", chatID, "err", err)
+		return ""
+	}
+	if !q.Set || q.Mode != news.QuietHold {
+		return ""
+	}
+	return "\n" + tr(ctx).Sprintf("⚠️ Your quiet hours hold alerts for the digest: they now wait for <code>/digest now</code>. <code>/quiet silent</code> has them arrive without a sound instead.")
 }

@@ -79,3 +79,19 @@ func TestDigestWithATimeZoneSaysTheChatsZoneChanged(t *testing.T) {
 		t.Errorf("/digest 07:00 Europe/Berlin in German = %q; want the zone change in German", got)
 	}
 }
+
+// A stranger set "/quiet 23:00-07:00 hold", then "/digest off", and read
+// only "Daily digest off": the night's alerts now waited for a digest that
+// never came. /quiet said so when set after; "/digest off" says so too.
+func TestDigestOffWarnsOfAlertsHeldForIt(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst, o.Digests = 50, nothingNew{} })
+	h.reply(45, "private", 45, "/quiet 23:00-07:00 hold")
+	if got := h.reply(45, "private", 45, "/digest off").Text(); !strings.Contains(got, "Daily digest off") || !strings.Contains(got, "they now wait for <code>/digest now</code>") {
+		t.Errorf("/digest off with quiet hours that hold = %q; want the warning", got)
+	}
+	h.reply(45, "private", 45, "/quiet silent")
+	h.reply(45, "private", 45, "/digest on")
+	if got := h.reply(45, "private", 45, "/digest off").Text(); strings.Contains(got, "wait for") {
+		t.Errorf("/digest off with silent quiet hours = %q; want no warning", got)
+	}
+}

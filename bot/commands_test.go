@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -279,5 +280,65 @@ func TestEveryCommandAnswers(t *testing.T) {
 				t.Errorf("/%s → %q", c.name, got)
 			}
 		})
+	}
+}
+
+// A stranger had paused the chat, later sent /subscribe kursk, read
+// "Subscribed" and waited for alerts that never came; one who had muted
+// kursk and subscribed it again read "You already have this subscription".
+// The answer says why it will not alert.
+func TestSubscribeSaysWhenItWillNotAlert(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	h.reply(46, "private", 46, "/pause")
+	if got := h.reply(46, "private", 46, "/subscribe kursk").Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "Alerts are paused: /resume") {
+		t.Errorf("/subscribe in a paused chat = %q; want it to say alerts are paused", got)
+	}
+	h.reply(46, "private", 46, "/resume")
+	sub := h.mustList(46)[0]
+	if err := h.st.SetSubscriptionMuted(context.Background(), 46, sub.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	got := h.reply(46, "private", 46, "/subscribe kursk").Text()
+	if !strings.Contains(got, "already have") || !strings.Contains(got, "It is muted") || strings.Contains(got, "paused") {
+		t.Errorf("/subscribe of a muted query = %q; want it to say it is muted (and not paused)", got)
+	}
+	if got := h.reply(46, "private", 46, "/subscribe belgorod").Text(); strings.Contains(got, "muted") || strings.Contains(got, "paused") {
+		t.Errorf("/subscribe in a running chat = %q; want no warning", got)
+	}
+}
+
+// Strangers typed "/mute 3" and heard "I don't know /mute": muting was a
+// button of /list only. /mute ID and /unmute ID do what the buttons do.
+func TestMuteAndUnmuteByID(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	h.mustSubscribe(47, "private", "kursk")
+	id := h.mustList(47)[0].ID
+	n := strconv.FormatInt(id, 10)
+	if got := h.reply(47, "private", 47, "/mute "+n).Text(); !strings.Contains(got, "Muted #"+n) {
+		t.Errorf("/mute %s = %q", n, got)
+	}
+	if !h.mustList(47)[0].Muted {
+		t.Fatalf("after /mute %s the subscription is not muted", n)
+	}
+	if got := h.reply(47, "private", 47, "/list").Text(); !strings.Contains(got, "(muted)") {
+		t.Errorf("/list after /mute = %q", got)
+	}
+	if got := h.reply(47, "private", 47, "/unmute #"+n).Text(); !strings.Contains(got, "Unmuted #"+n) || h.mustList(47)[0].Muted {
+		t.Errorf("/unmute #%s = %q, muted %v", n, got, h.mustList(47)[0].Muted)
+	}
+	for cmd, want := range map[string]string{
+		"/mute":       "Which one?",
+		"/mute 999":   "no subscription 999",
+		"/unmute abc": "no subscription abc",
+	} {
+		if got := h.reply(47, "private", 47, cmd).Text(); !strings.Contains(got, want) {
+			t.Errorf("%s = %q, want %q", cmd, got, want)
+		}
+	}
+	// Another chat's subscription is not this chat's to mute.
+	h.mustSubscribe(48, "private", "belgorod")
+	other := strconv.FormatInt(h.mustList(48)[0].ID, 10)
+	if got := h.reply(47, "private", 47, "/mute "+other).Text(); !strings.Contains(got, "no subscription "+other) || h.mustList(48)[0].Muted {
+		t.Errorf("/mute of another chat's subscription = %q", got)
 	}
 }

@@ -1,6 +1,9 @@
 package bot
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Issue 17: plain text gets no hint in groups "unless the bot is
 // addressed". A mention of the bot is addressing it; a mention of another
@@ -22,5 +25,30 @@ func TestHintsInGroupsOnlyWhenTheBotIsMentioned(t *testing.T) {
 	}
 	if got := log.take(); len(got) != 0 {
 		t.Fatalf("more mentions within the hour got %d replies, want none (one hint an hour)", len(got))
+	}
+}
+
+// Group members address the bot by name: "@newshound_test_bot /subscribe
+// kursk" got the plain text's hint once, then nothing at all. A mention
+// followed by a command is that command, addressed to this bot; one
+// followed by another bot's command is not.
+func TestAMentionThenACommandRunsIt(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group = -100446
+	h.tg.SetMember(group, 5, "administrator")
+	for _, text := range []string{"@newshound_test_bot /subscribe kursk", "@Newshound_Test_Bot\n/subscribe belgorod"} {
+		if got := h.reply(group, "supergroup", 5, text).Text(); !strings.Contains(got, "Subscribed") {
+			t.Errorf("%q = %q, want it subscribed", text, got)
+		}
+	}
+	n := len(h.tg.Sent(group))
+	h.send(group, "supergroup", 5, "@newshound_test_bot /subscribe@otherbot dam")
+	h.send(group, "supergroup", 5, "@newshound_test_botty /subscribe dam")
+	h.settle()
+	if subs := h.mustList(group); len(subs) != 2 {
+		t.Errorf("subscriptions = %+v, want kursk and belgorod only", subs)
+	}
+	if sent := h.tg.Sent(group); len(sent) > n+1 { // at most the one hint of the hour, for the mention
+		t.Errorf("replies to another bot's command = %d, want at most the hint", len(sent)-n)
 	}
 }

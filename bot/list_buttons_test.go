@@ -102,10 +102,46 @@ func TestListOfWideQueriesIsOneMessage(t *testing.T) {
 	if l := visibleLen(got.Text()); l > MaxMessage {
 		t.Fatalf("/list is %d long as Telegram counts, at most %d", l, MaxMessage)
 	}
-	if !strings.Contains(got.Text(), "more: remove some") {
-		t.Errorf("/list = %.300q…, want it to say how many more", got.Text())
+	// Each query is clipped shorter so that all 40 fit (TestListShowsEveryOneOfFiftyLongQueries).
+	if strings.Contains(got.Text(), "more: remove some") || strings.Count(got.Text(), "<code>") != 40 {
+		t.Errorf("/list = %.300q…, want all 40 subscriptions", got.Text())
 	}
 	if rows := buttons(t, got); len(rows) != strings.Count(got.Text(), "<code>") {
 		t.Errorf("%d rows of buttons for %d lines", len(rows), strings.Count(got.Text(), "<code>"))
+	}
+}
+
+// A stranger with 50 subscriptions of long queries (the most a chat may
+// hold) saw 31 of them in /list, then "… and 19 more: remove some with
+// /unsubscribe ID", and had no way to learn those IDs. /list shows all 50,
+// each query clipped shorter, in one message with a button pair for each.
+func TestListShowsEveryOneOfFiftyLongQueries(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	const chat = 72
+	h.reply(chat, "private", chat, "/start")
+	for i := range 50 {
+		q := fmt.Sprintf(`"north korea%d" OR "south korea" OR "kim jong" OR pyongyang OR seoul OR "demilitarized zone" OR missile OR "nuclear test"`, i)
+		if _, err := h.subs.Subscribe(ctx, chat, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := len(h.tg.Sent(chat))
+	got := h.reply(chat, "private", chat, "/list")
+	h.settle()
+	if sent := h.tg.Sent(chat); len(sent) != n+1 {
+		t.Fatalf("/list came in %d messages, want 1", len(sent)-n)
+	}
+	if l := visibleLen(got.Text()); l > MaxMessage {
+		t.Fatalf("/list is %d long as Telegram counts, at most %d", l, MaxMessage)
+	}
+	if shown := strings.Count(got.Text(), "<code>"); shown != 50 || strings.Contains(got.Text(), "more: remove some") {
+		t.Errorf("/list shows %d of 50 subscriptions: %.400q…", shown, got.Text())
+	}
+	if rows := buttons(t, got); len(rows) != 50 {
+		t.Errorf("%d rows of buttons, want one for each of the 50", len(rows))
+	}
+	if !strings.Contains(got.Text(), "&#34;north korea0&#34;") {
+		t.Errorf("/list = %.300q…, want each query's start", got.Text())
 	}
 }

@@ -291,6 +291,9 @@ func (r *Router) run(ctx context.Context, cmd *command, req request) {
 // command names this bot.
 func (r *Router) parseCommand(text string) (name, args string, addressed, ok bool) {
 	text = strings.TrimSpace(text)
+	if rest, found := r.afterMention(text); found { // "@newshound_bot /subscribe kursk": addressed to it
+		text, addressed = rest, true
+	}
 	if !strings.HasPrefix(text, "/") {
 		return "", "", false, false
 	}
@@ -309,6 +312,22 @@ func (r *Router) parseCommand(text string) (name, args string, addressed, ok boo
 		return "", "", false, false
 	}
 	return name, strings.TrimSpace(rest), addressed, true
+}
+
+// afterMention returns what follows a leading mention of this bot and the
+// white space after it, when text starts with a mention and then a command:
+// group members address the bot so ("@newshound_bot /subscribe kursk"), and
+// got the plain text's hint once an hour, then nothing.
+func (r *Router) afterMention(text string) (string, bool) {
+	if r.opts.BotName == "" || len(text) < len(r.opts.BotName)+2 || text[0] != '@' || !strings.EqualFold(text[1:len(r.opts.BotName)+1], r.opts.BotName) {
+		return "", false
+	}
+	rest := text[len(r.opts.BotName)+1:]
+	trimmed := strings.TrimLeft(rest, " \t\n")
+	if len(trimmed) == len(rest) || !strings.HasPrefix(trimmed, "/") {
+		return "", false
+	}
+	return trimmed, true
 }
 
 // mentioned reports whether text names this bot ("@newshound_bot …"), the

@@ -5,6 +5,8 @@ var commandTexts = []entry{
 	// Descriptions.
 	{"Start Newshound in this chat", "Запустить Newshound в этом чате", "Newshound in diesem Chat starten", "Iniciar Newshound en este chat"},
 	{"What Newshound can do", "Что умеет Newshound", "Was Newshound kann", "Qué puede hacer Newshound"},
+	{"Silence a subscription's alerts", "Выключить оповещения подписки", "Die Meldungen eines Abos stummschalten", "Silenciar las alertas de una suscripción"},
+	{"Alert on a muted subscription again", "Снова присылать оповещения подписки", "Ein stummgeschaltetes Abo wieder melden lassen", "Volver a avisar de una suscripción silenciada"},
 	{"Alert me on news matching QUERY", "Присылать новости по ЗАПРОСУ", "Meldungen zu Nachrichten, die zur SUCHE passen", "Avisarme de noticias que coincidan con CONSULTA"},
 	{"Stop a subscription", "Отменить подписку", "Ein Abo beenden", "Cancelar una suscripción"},
 	{"Show this chat's subscriptions", "Подписки этого чата", "Die Abos dieses Chats zeigen", "Ver las suscripciones de este chat"},

@@ -194,7 +194,7 @@ func (s *Service) Subscribe(ctx context.Context, chatID int64, text string) (Sub
 // (Created false); in another topic it is another subscription, alerting in
 // that topic. It fails as Subscribe does.
 func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, text string) (Subscribed, error) {
-	q, err := query.Parse(text)
+	q, err := query.Parse(visible(text))
 	if err != nil {
 		return Subscribed{}, err
 	}
@@ -286,7 +286,7 @@ func (s *Service) find(ctx context.Context, chatID int64, arg string) (news.Subs
 	var err error
 	if id, perr := strconv.ParseInt(arg, 10, 64); perr == nil {
 		sub, err = s.store.FindSubscription(ctx, chatID, id)
-	} else if q, perr := query.Parse(arg); perr == nil {
+	} else if q, perr := query.Parse(visible(arg)); perr == nil {
 		sub, err = s.store.FindSubscriptionByKey(ctx, chatID, q.Key())
 	} else {
 		return news.Subscription{}, ErrNoSuchSubscription
@@ -415,4 +415,16 @@ func (s *Service) maybeRefile(matched int) {
 		s.index.Refile()
 		s.log.Info("subscription index refiled", "queries", s.index.Len(), "took", time.Since(started).Round(time.Millisecond))
 	}
+}
+
+// visible removes from a query the characters a word copied from a web page
+// may carry unseen: zero-width spaces, word joiners, byte-order marks and
+// soft hyphens. "k\u200bursk" was stored as the phrase "k ursk", which no
+// article spells (stored articles lose them: summarize's cleaning), so the
+// subscription never alerted. Text without them is returned as it is.
+func visible(text string) string {
+	if !strings.ContainsAny(text, "\u200b\u2060\ufeff\u00ad") {
+		return text
+	}
+	return strings.NewReplacer("\u200b", "", "\u2060", "", "\ufeff", "", "\u00ad", "").Replace(text)
 }

@@ -439,3 +439,27 @@ func TestSubscribeKeepsTheQueryWithSingleSpaces(t *testing.T) {
 		t.Fatalf("listed = %+v, %v", subs, err)
 	}
 }
+
+// "/subscribe k\u200bursk", a word pasted from a web page with a zero-width
+// space in it, was stored as the phrase "k ursk" and never alerted; a soft
+// hyphen did the same. The invisible characters go before the query is
+// read, for /unsubscribe too.
+func TestSubscribeDropsInvisibleCharacters(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	first, err := svc.Subscribe(ctx, 1, "k\u200bursk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Query.String() != "kursk" || first.Subscription.Query != "kursk" {
+		t.Fatalf("subscribed %q (stored %q), want kursk", first.Query.String(), first.Subscription.Query)
+	}
+	second, err := svc.Subscribe(ctx, 1, "Bundes\u00adtag \ufeffwahl")
+	if err != nil || second.Query.String() != "bundestag AND wahl" {
+		t.Fatalf("subscribed %v, %v; want bundestag AND wahl", second.Query, err)
+	}
+	if got, err := svc.Unsubscribe(ctx, 1, "kur\u2060sk"); err != nil || got.ID != first.Subscription.ID {
+		t.Fatalf("/unsubscribe with a word joiner = %+v, %v", got, err)
+	}
+}
