@@ -522,3 +522,31 @@ func TestUnreadableConfigSaysChmod(t *testing.T) {
 		t.Errorf("unreadable file: %v, want chmod named", err)
 	}
 }
+
+// A feed's password holding # or / made the URL unreadable, and the error
+// printed it whole, password and all, into the journal, saying only "is
+// not an http or https URL". The password is masked in every source error,
+// and such a URL is told to percent-encode it.
+func TestSourceURLErrorsMaskThePassword(t *testing.T) {
+	for _, c := range []struct {
+		name, sources, want string
+	}{
+		{"hash", "[[sources]]\nname = \"a\"\nurl = \"https://reader:s3cr#et@feeds.example/rss\"\n", "%23"},
+		{"slash", "[[sources]]\nname = \"a\"\nurl = \"https://reader:s3cr/et@feeds.example/rss\"\n", "%2F"},
+		{"twice", "[[sources]]\nname = \"a\"\nurl = \"https://reader:s3cret@feeds.example/rss\"\n[[sources]]\nname = \"b\"\nurl = \"https://reader:s3cret@feeds.example/rss\"\n", "listed twice"},
+		{"ca_file on http", "[[sources]]\nname = \"a\"\nurl = \"http://reader:s3cret@feeds.example/rss\"\nca_file = \"/etc/ca.pem\"\n", "not https"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Load(writeConfig(t, c.sources), nil)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if strings.Contains(err.Error(), "s3cr") {
+				t.Errorf("the error shows the password: %v", err)
+			}
+			if !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "reader:xxxxx@") {
+				t.Errorf("error %q, want %q and the masked URL", err, c.want)
+			}
+		})
+	}
+}

@@ -225,23 +225,51 @@ func (c Config) validateSources() error {
 		if strings.TrimSpace(s.Name) == "" {
 			return fieldErr(key+".name", "is empty")
 		}
+		shown := maskPassword(s.URL) // the error goes to the journal
 		u, err := url.Parse(s.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", s.URL, s.Name)
+			msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", shown, s.Name)
 			if fixed, err := url.Parse("https://" + s.URL); s.URL != "" && !strings.Contains(s.URL, "://") && err == nil && strings.Contains(fixed.Host, ".") {
-				msg += fmt.Sprintf(": write it whole, %q", fixed.String())
+				msg += fmt.Sprintf(": write it whole, %q", maskPassword(fixed.String()))
+			} else if shown != s.URL {
+				msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
 			}
 			return fieldErr(key+".url", "%s", msg)
 		}
 		if s.CAFile != "" && u.Scheme != "https" {
-			return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", s.URL, s.Name)
+			return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", shown, s.Name)
 		}
 		if j, ok := seen[s.URL]; ok {
-			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too", s.URL, s.Name, j, c.Sources[j].Name)
+			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too", shown, s.Name, j, c.Sources[j].Name)
 		}
 		seen[s.URL] = i
 	}
 	return nil
+}
+
+// maskPassword is raw with the password of its user information shown as
+// xxxxx (as the logs and /sources show it), also when raw does not parse:
+// the user information then runs from after "://" to the last "@". A URL
+// without a password is returned as it is.
+func maskPassword(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		if _, ok := u.User.Password(); ok {
+			return u.Redacted()
+		}
+		if u.User != nil || !strings.Contains(raw, "@") {
+			return raw
+		}
+	}
+	scheme, rest, ok := strings.Cut(raw, "://")
+	at := strings.LastIndex(rest, "@")
+	if !ok || at < 0 {
+		return raw
+	}
+	user, _, hasPassword := strings.Cut(rest[:at], ":")
+	if !hasPassword {
+		return raw
+	}
+	return scheme + "://" + user + ":xxxxx@" + rest[at+1:]
 }
 
 func (c Config) validateSummary() error {
