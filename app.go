@@ -78,7 +78,7 @@ type updater interface {
 func (m *Main) Run(ctx context.Context, path string) error {
 	cfg, err := config.Load(path, m.getenv)
 	if err != nil {
-		return err
+		return &configError{err}
 	}
 	return m.run(ctx, cfg, "")
 }
@@ -127,14 +127,14 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 // runParts is run's work: every part of cfg built, run, and stopped.
 func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
 	if err := consoleInput(cfg, m.stdin); err != nil {
-		return err
+		return &configError{err}
 	}
 	if err := checkStorage(cfg.Storage.Path); err != nil {
 		return err
 	}
 	useSQLiteTemp(m.getenv, cfg.Storage.Path)
 	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
-		return err // before the database and Telegram: the fix is in the file
+		return &configError{err} // before the database and Telegram: the fix is in the file
 	}
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()

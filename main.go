@@ -76,7 +76,7 @@ func main() {
 	}
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "newshound:", err)
-		os.Exit(1)
+		os.Exit(exitStatus(err))
 	}
 }
 
