@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -220,8 +221,16 @@ func newSummarizer(cfg config.Config, log *slog.Logger, now func() time.Time, ge
 		opts.ExtraRules = append(opts.ExtraRules, summarize.Rule{Name: r.Name, Pattern: r.Pattern, Kind: summarize.Kind(r.Kind), Sources: r.Sources})
 	}
 	if cfg.Summary.Backend == "openai" {
+		key := strings.TrimSpace(getenv(cfg.Summary.APIKeyEnv))
+		if key == "" {
+			// Set in the shell, not in the service's environment: every
+			// summary fell back to the extractive one, and only a
+			// throttled "summary backend failed" said anything.
+			log.Warn("summary.backend \"openai\": the API key's environment variable is empty, so requests go without a key (a hosted API refuses them; a local server may not need one): set it where the service reads its environment (systemd: /etc/newshound/env; Docker: -e), or name another in summary.api_key_env",
+				"api_key_env", cfg.Summary.APIKeyEnv, "endpoint", cfg.Summary.Endpoint)
+		}
 		opts.Backend = summarize.NewOpenAI(summarize.OpenAIConfig{Endpoint: cfg.Summary.Endpoint, Model: cfg.Summary.Model,
-			APIKey: getenv(cfg.Summary.APIKeyEnv), Timeout: cfg.Summary.Timeout.D()})
+			APIKey: key, Timeout: cfg.Summary.Timeout.D()})
 	}
 	sum, err := summarize.New(opts)
 	if err != nil {
