@@ -550,3 +550,23 @@ func TestSourceURLErrorsMaskThePassword(t *testing.T) {
 		})
 	}
 }
+
+// digest.timezone and digest.time as a chat's /timezone and /digest take
+// them ("Moscow", "europe/berlin", "8am") were refused with the format
+// alone; the refusal writes the value to put.
+func TestDigestDefaultsSayWhatToWrite(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"[digest]\ntimezone = \"Moscow\"\n", `write "Europe/Moscow"`},
+		{"[digest]\ntimezone = \"europe/berlin\"\n", `write "Europe/Berlin"`},
+		{"[digest]\ntime = \"8am\"\n", `write "08:00"`},
+		{"[digest]\ntime = \"7:30pm\"\n", `write "19:30"`},
+	} {
+		_, err := Load(writeConfig(t, c.text), nil)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want it to say %s", c.text, err, c.want)
+		}
+	}
+	if _, err := Load(writeConfig(t, "[digest]\ntimezone = \"Local\"\n"), nil); err == nil || strings.Contains(err.Error(), "write") {
+		t.Errorf("Local: %v, want it refused as no zone", err)
+	}
+}

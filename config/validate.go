@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/newshound/newshound/localtime"
 )
 
 // CronParser is the one cron dialect of Newshound: five fields with an
@@ -330,9 +332,16 @@ var clockRE = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
 func (c Config) validateDigest() error {
 	d := c.Digest
 	if !clockRE.MatchString(d.Time) {
+		if c, err := localtime.ParseClock(d.Time); err == nil { // "8am", "8:30": what /digest takes
+			return fieldErr("digest.time", "%q is not written HH:MM, on a 24-hour clock: write %q", d.Time, c.String())
+		}
 		return fieldErr("digest.time", "%q is not a time of day such as \"08:00\"", d.Time)
 	}
 	if _, err := time.LoadLocation(d.Timezone); err != nil || strings.EqualFold(d.Timezone, "Local") { // Local: the server's zone, which moves with the host
+		if name, _, err := localtime.ParseTimezone(d.Timezone); err == nil && name != d.Timezone && !strings.EqualFold(d.Timezone, "Local") {
+			// "Moscow", "europe/berlin", "+03:00": what /timezone takes.
+			return fieldErr("digest.timezone", "%q is not an IANA time zone name: write %q", d.Timezone, name)
+		}
 		return fieldErr("digest.timezone", "%q is not an IANA time zone such as \"Europe/Berlin\"", d.Timezone)
 	}
 	if d.MaxItems < 1 || d.MaxItems > 200 {
