@@ -126,7 +126,7 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 
 // runParts is run's work: every part of cfg built, run, and stopped.
 func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
-	if err := consoleInput(cfg, m.stdin); err != nil {
+	if err := consoleInput(cfg, m.stdin, m.getenv); err != nil {
 		return &configError{err}
 	}
 	if err := checkStorage(cfg.Storage.Path); err != nil {
