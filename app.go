@@ -40,9 +40,12 @@ type Main struct {
 	// After is the timer of the start's waits for the database (see
 	// openDatabase); nil: time.After. Tests replace it.
 	After func(time.Duration) <-chan time.Time
-	// Hangups, when set, delivers SIGHUP: each is logged (the configuration
-	// is not reloaded) and the bot goes on.
+	// Hangups, when set, delivers SIGHUP: each reopens the log file (for
+	// logrotate) and is logged (the configuration is not reloaded), and
+	// the bot goes on.
 	Hangups <-chan os.Signal
+
+	logOut *reopenableLog // the log file, when the log goes to one
 
 	watch *watch // the progress of this run, for /status and /healthz
 }
@@ -278,13 +281,21 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	return run.wait()
 }
 
-// logHangups logs each SIGHUP of m.Hangups until ctx is done.
+// logHangups reopens the log file and logs each SIGHUP of m.Hangups until
+// ctx is done.
 func (m *Main) logHangups(ctx context.Context, log *slog.Logger) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-m.Hangups:
+			if m.logOut != nil { // logrotate's postrotate: kill -HUP
+				if err := m.logOut.Reopen(); err != nil {
+					log.Error("SIGHUP", "err", err)
+				} else {
+					log.Info("SIGHUP: log file reopened", "path", m.logOut.path)
+				}
+			}
 			log.Warn("SIGHUP: Newshound does not reload its configuration; going on as before (restart it to apply a change: systemctl restart newshound)")
 		}
 	}
