@@ -570,3 +570,27 @@ func TestDigestDefaultsSayWhatToWrite(t *testing.T) {
 		t.Errorf("Local: %v, want it refused as no zone", err)
 	}
 }
+
+// A cron spec of six fields counts seconds first: "* * * * * *" polled
+// every second with no word, while "@every 10s" was warned of. Any spec
+// whose runs come less than a minute apart is.
+func TestFrequentScheduleWarned(t *testing.T) {
+	for spec, want := range map[string]string{
+		"* * * * * *":    "every 1s",
+		"*/15 * * * * *": "every 15s",
+		"@every 10s":     "every 10s",
+		"*/5 * * * *":    "",
+		"@every 2m":      "",
+		"0 * * * * *":    "",
+	} {
+		cfg := Defaults()
+		cfg.Poller.Schedule = spec
+		if err := cfg.Validate(); err != nil {
+			t.Fatalf("%q: %v", spec, err)
+		}
+		got := strings.Join(cfg.Warnings(), "\n")
+		if want == "" && strings.Contains(got, "poller.schedule") || want != "" && !strings.Contains(got, want) {
+			t.Errorf("%q: warnings %q, want %q", spec, got, want)
+		}
+	}
+}

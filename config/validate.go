@@ -408,10 +408,31 @@ func (c Config) Warnings() []string {
 	if c.Poller.PublicURL != "" && c.WebSubURL() == "" {
 		w = append(w, "poller.public_url is set but console mode serves no webhook and metrics.listen is empty: WebSub is off")
 	}
-	if strings.HasPrefix(c.Poller.Schedule, "@every ") {
-		if d, err := time.ParseDuration(strings.TrimPrefix(c.Poller.Schedule, "@every ")); err == nil && d < time.Minute {
-			w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute: fine for a local source, impolite for a public one", c.Poller.Schedule))
-		}
+	if gap := shortestGap(c.Poller.Schedule); gap > 0 && gap < time.Minute {
+		// Six fields count seconds first: "* * * * * *" is every second.
+		w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute (every %s): fine for a local source, impolite for a public one", c.Poller.Schedule, gap))
 	}
 	return w
+}
+
+// shortestGap is the shortest time between two runs of the cron spec
+// among its first runs of a day, or 0 when it does not parse.
+func shortestGap(spec string) time.Duration {
+	sched, err := CronParser().Parse(spec)
+	if err != nil {
+		return 0
+	}
+	var gap time.Duration
+	t := sched.Next(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	for range 60 {
+		next := sched.Next(t)
+		if next.IsZero() {
+			break
+		}
+		if d := next.Sub(t); gap == 0 || d < gap {
+			gap = d
+		}
+		t = next
+	}
+	return gap
 }
