@@ -594,3 +594,27 @@ func TestFrequentScheduleWarned(t *testing.T) {
 		}
 	}
 }
+
+// Paths a stranger writes as in a shell or for SQLite: "~/newshound.db"
+// made the start say to create a folder named "~" in the working folder;
+// ":memory:" failed with "no such table: sources"; a "file:" URI was read
+// as a folder named "file:". Each is refused naming the key and the path
+// to write.
+func TestPathsNoShellOrSQLiteReads(t *testing.T) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Skip("no home folder to expect")
+	}
+	for _, c := range []struct{ text, key, want string }{
+		{"[storage]\npath = \"~/newshound.db\"\n", "storage.path", filepath.Join(home, "newshound.db")},
+		{"[storage]\npath = \":memory:\"\n", "storage.path", "no file name"},
+		{"[storage]\npath = \"file:nh.db?mode=rwc\"\n", "storage.path", "no file name"},
+		{"[log]\nfile = \"~/logs/nh.log\"\n", "log.file", filepath.Join(home, "logs", "nh.log")},
+		{"[[sources]]\nname = \"x\"\nurl = \"https://intranet.example/rss\"\nca_file = \"~/ca.pem\"\n", "sources[0].ca_file", filepath.Join(home, "ca.pem")},
+	} {
+		_, err := Load(writeConfig(t, c.text), nil)
+		if err == nil || !strings.HasPrefix(err.Error(), c.key+": ") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %s refused naming %q", c.text, err, c.key, c.want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -91,6 +93,21 @@ func (c Config) validateTelegram() error {
 // wrong api_endpoint.
 var tokenRE = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
 
+// notTilde refuses a path that starts with "~": no shell reads the file,
+// so it would name a folder called "~" in the working folder (and the
+// start then said to create that). It returns nil for any other path.
+func notTilde(key, path string) error {
+	rest, ok := strings.CutPrefix(path, "~")
+	if !ok {
+		return nil
+	}
+	full := "/home/you" + rest
+	if home, err := os.UserHomeDir(); err == nil && (rest == "" || strings.HasPrefix(rest, "/")) {
+		full = filepath.Join(home, rest)
+	}
+	return fieldErr(key, "%q starts with ~, which is not expanded here (no shell reads this file): write the whole path, such as %q", path, full)
+}
+
 // tokenMistake says what is wrong with a token that a known slip made
 // unlike a bot token, or "" when it is none of them: quotes kept around
 // it (docker run --env-file and Kubernetes take an env file's value as
@@ -141,6 +158,15 @@ func (c Config) validateWebhook() error {
 func (c Config) validateStorage() error {
 	if strings.TrimSpace(c.Storage.Path) == "" {
 		return fieldErr("storage.path", "is empty")
+	}
+	if p := c.Storage.Path; p == ":memory:" || strings.HasPrefix(p, "file:") {
+		// ":memory:" is a new, empty database for every connection (the
+		// start failed with "no such table: sources"), and a URI's options
+		// are Newshound's to set.
+		return fieldErr("storage.path", "%q is no file name: Newshound keeps its database in a file, such as \"newshound.db\" or \"/var/lib/newshound/newshound.db\"", p)
+	}
+	if err := notTilde("storage.path", c.Storage.Path); err != nil {
+		return err
 	}
 	if r := c.Storage.Retention.D(); r != 0 && r < 7*24*time.Hour {
 		return fieldErr("storage.retention", "%s is below 168h (a week); 0 keeps everything", r)
@@ -237,6 +263,9 @@ func (c Config) validateSources() error {
 				msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
 			}
 			return fieldErr(key+".url", "%s", msg)
+		}
+		if err := notTilde(key+".ca_file", s.CAFile); err != nil {
+			return err
 		}
 		if s.CAFile != "" && u.Scheme != "https" {
 			return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", shown, s.Name)
@@ -364,7 +393,7 @@ func (c Config) validateLog() error {
 	default:
 		return fieldErr("log.format", "%q is not text or json", c.Log.Format)
 	}
-	return nil
+	return notTilde("log.file", c.Log.File)
 }
 
 func (c Config) validateMetrics() error {
