@@ -618,3 +618,28 @@ func TestPathsNoShellOrSQLiteReads(t *testing.T) {
 		}
 	}
 }
+
+// A webhook_url on a port Telegram does not post to (8080) started, was
+// refused by setWebhook and stopped, again at every restart. It is refused
+// at once naming the ports; a local Bot API server (another api_endpoint)
+// takes any port.
+func TestWebhookPortTelegramPostsTo(t *testing.T) {
+	base := "[telegram]\ntoken = \"1:x\"\nwebhook_listen = \"127.0.0.1:8443\"\n"
+	for _, c := range []struct {
+		text string
+		ok   bool
+	}{
+		{base + "webhook_url = \"https://bot.example:8080/hook\"\n", false},
+		{base + "webhook_url = \"https://bot.example:8443/hook\"\n", true},
+		{base + "webhook_url = \"https://bot.example/hook\"\n", true},
+		{base + "webhook_url = \"https://bot.example:8080/hook\"\napi_endpoint = \"http://127.0.0.1:8081/bot%s/%s\"\n", true},
+	} {
+		_, err := Load(writeConfig(t, c.text), nil)
+		if c.ok && err != nil {
+			t.Errorf("%q: %v", c.text, err)
+		}
+		if !c.ok && (err == nil || !strings.Contains(err.Error(), "telegram.webhook_url") || !strings.Contains(err.Error(), "443, 80, 88 or 8443")) {
+			t.Errorf("%q: %v, want the port refused", c.text, err)
+		}
+	}
+}

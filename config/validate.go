@@ -145,6 +145,12 @@ func (c Config) validateWebhook() error {
 	if u.Scheme != "https" && !(u.Scheme == "http" && local) {
 		return fieldErr("telegram.webhook_url", "%q is not an https URL (Telegram posts only to https)", t.WebhookURL)
 	}
+	if port := u.Port(); port != "" && !local && strings.HasPrefix(t.APIEndpoint, "https://api.telegram.org/") &&
+		port != "443" && port != "80" && port != "88" && port != "8443" {
+		// Telegram refuses it at setWebhook, at every start: have the
+		// reverse proxy take one of its ports and forward to webhook_listen.
+		return fieldErr("telegram.webhook_url", "%q: Telegram posts only to ports 443, 80, 88 or 8443; let the reverse proxy take one of them and forward to telegram.webhook_listen", t.WebhookURL)
+	}
 	if t.WebhookListen == "" {
 		return fieldErr("telegram.webhook_listen", "is empty (needed with telegram.webhook_url), e.g. \"127.0.0.1:8443\"")
 	}
