@@ -40,9 +40,12 @@ type Main struct {
 	// After is the timer of the start's waits for the database (see
 	// openDatabase); nil: time.After. Tests replace it.
 	After func(time.Duration) <-chan time.Time
-	// Hangups, when set, delivers SIGHUP: each is logged (the configuration
-	// is not reloaded) and the bot goes on.
+	// Hangups, when set, delivers SIGHUP: each reopens the log file (for
+	// logrotate) and is logged (the configuration is not reloaded), and
+	// the bot goes on.
 	Hangups <-chan os.Signal
+
+	logOut *reopenableLog // the log file, when the log goes to one
 
 	watch *watch // the progress of this run, for /status and /healthz
 }
@@ -78,7 +81,7 @@ type updater interface {
 func (m *Main) Run(ctx context.Context, path string) error {
 	cfg, err := config.Load(path, m.getenv)
 	if err != nil {
-		return err
+		return &configError{err}
 	}
 	return m.run(ctx, cfg, "")
 }
@@ -126,15 +129,15 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 
 // runParts is run's work: every part of cfg built, run, and stopped.
 func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
-	if err := consoleInput(cfg, m.stdin); err != nil {
-		return err
+	if err := consoleInput(cfg, m.stdin, m.getenv); err != nil {
+		return &configError{err}
 	}
 	if err := checkStorage(cfg.Storage.Path); err != nil {
 		return err
 	}
 	useSQLiteTemp(m.getenv, cfg.Storage.Path)
 	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
-		return err // before the database and Telegram: the fix is in the file
+		return &configError{err} // before the database and Telegram: the fix is in the file
 	}
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()
@@ -281,13 +284,21 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	return run.wait()
 }
 
-// logHangups logs each SIGHUP of m.Hangups until ctx is done.
+// logHangups reopens the log file and logs each SIGHUP of m.Hangups until
+// ctx is done.
 func (m *Main) logHangups(ctx context.Context, log *slog.Logger) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-m.Hangups:
+			if m.logOut != nil { // logrotate's postrotate: kill -HUP
+				if err := m.logOut.Reopen(); err != nil {
+					log.Error("SIGHUP", "err", err)
+				} else {
+					log.Info("SIGHUP: log file reopened", "path", m.logOut.path)
+				}
+			}
 			log.Warn("SIGHUP: Newshound does not reload its configuration; going on as before (restart it to apply a change: systemctl restart newshound)")
 		}
 	}

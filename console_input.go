@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 
@@ -18,9 +19,10 @@ var errNoTokenNoConsole = errors.New("no bot token: set " + config.TokenEnv +
 // under systemd or `docker run -d`: the console would read its end at once
 // and stop with exit status 0, its log in a file beside the database, so a
 // token missing from the service's environment looked like a clean exit and
-// nothing in the journal said why. It returns nil with a token, or when
+// nothing in the journal said why; a token set under another name
+// (TELEGRAM_BOT_TOKEN) is named with the one to use. It returns nil with a token, or when
 // stdin is a terminal, a pipe, a file or no *os.File (tests).
-func consoleInput(cfg config.Config, stdin io.Reader) error {
+func consoleInput(cfg config.Config, stdin io.Reader, getenv func(string) string) error {
 	f, ok := stdin.(*os.File)
 	if !cfg.ConsoleMode() || !ok {
 		return nil
@@ -33,5 +35,26 @@ func consoleInput(cfg config.Config, stdin io.Reader) error {
 	if err != nil || !os.SameFile(in, null) {
 		return nil
 	}
+	if name := misnamedToken(getenv); name != "" {
+		return fmt.Errorf("%w; %s is set, which Newshound does not read: rename it %s", errNoTokenNoConsole, name, config.TokenEnv)
+	}
 	return errNoTokenNoConsole
+}
+
+// misnamedTokens are the names a token is put under by mistake (other
+// bots' conventions, a word left out or added).
+var misnamedTokens = []string{"NEWSHOUND_TOKEN", "NEWSHOUND_BOT_TOKEN", "NEWSHOUND_TELEGRAM_BOT_TOKEN", "TELEGRAM_TOKEN", "TELEGRAM_BOT_TOKEN", "BOT_TOKEN"}
+
+// misnamedToken returns the first of misnamedTokens set in the
+// environment, or "".
+func misnamedToken(getenv func(string) string) string {
+	if getenv == nil {
+		return ""
+	}
+	for _, name := range misnamedTokens {
+		if getenv(name) != "" {
+			return name
+		}
+	}
+	return ""
 }

@@ -34,3 +34,32 @@ func TestNoTokenOnDevNullNamesTheToken(t *testing.T) {
 		t.Errorf("a database was made before the refusal (stat: %v)", err)
 	}
 }
+
+// The token set under another bot's name for it (TELEGRAM_BOT_TOKEN): the
+// service's refusal named NEWSHOUND_TELEGRAM_TOKEN but not that the token
+// was there under the wrong name. It names both.
+func TestNoTokenNamesAMisnamedOne(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "n.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := func(k string) string {
+		if k == "TELEGRAM_BOT_TOKEN" {
+			return "123456:AAF-secret"
+		}
+		return ""
+	}
+	err = NewMain(null, &bytes.Buffer{}, &bytes.Buffer{}, env).Run(context.Background(), cfgPath)
+	if err == nil || !strings.Contains(err.Error(), "TELEGRAM_BOT_TOKEN is set") || !strings.Contains(err.Error(), "rename it NEWSHOUND_TELEGRAM_TOKEN") {
+		t.Fatalf("Run = %v; want the misnamed variable named with the right name", err)
+	}
+	if strings.Contains(err.Error(), "AAF-secret") {
+		t.Errorf("the refusal shows the token: %v", err)
+	}
+}

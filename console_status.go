@@ -31,12 +31,13 @@ func (m *Main) openLog(cfg config.Config) (*slog.Logger, string, func()) {
 	if path == "" {
 		return newLogger(m.stderr, cfg, cfg.ConsoleMode()), "", func() {}
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o640)
+	f, err := openLogFile(path)
 	if err != nil {
 		log := newLogger(m.stderr, cfg, cfg.ConsoleMode())
 		log.Warn("cannot open the log file (log.file); logging to stderr", "path", path, "err", err)
 		return log, "", func() {}
 	}
+	m.logOut = f
 	return newLogger(f, cfg, false), path, func() { f.Close() }
 }
 

@@ -76,7 +76,7 @@ func main() {
 	}
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "newshound:", err)
-		os.Exit(1)
+		os.Exit(exitStatus(err))
 	}
 }
 
@@ -116,7 +116,12 @@ func usage(fs *flag.FlagSet) func() {
   newshound vacuum [-config FILE]        compact a database made by an older version, once (see README)
 
 The token comes from NEWSHOUND_TELEGRAM_TOKEN (or telegram.token); without one the bot runs in the console.
-config.example.toml documents every key of the configuration.
+NEWSHOUND_WEBHOOK_SECRET overrides telegram.webhook_secret; HTTPS_PROXY carries the Telegram calls.
+config.example.toml documents every key of the configuration. SIGTERM and SIGINT stop the bot; SIGHUP
+reopens log.file and reloads nothing.
+
+exit status: 0 stopped, 1 failed (the error says why), 2 a wrong command line,
+78 a configuration error (fix the file or the environment; the systemd unit does not restart it)
 
 flags:
 `)

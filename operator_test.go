@@ -394,7 +394,7 @@ func TestHelpNamesTheCommandsAndTheToken(t *testing.T) {
 	fs.SetOutput(&out)
 	fs.String("config", "", "path to the TOML configuration")
 	usage(fs)()
-	for _, want := range []string{"newshound [-config FILE]", "newshound backup [-config FILE] DEST", "newshound vacuum", "NEWSHOUND_TELEGRAM_TOKEN", "console", "-config string"} {
+	for _, want := range []string{"newshound [-config FILE]", "newshound backup [-config FILE] DEST", "newshound vacuum", "NEWSHOUND_TELEGRAM_TOKEN", "NEWSHOUND_WEBHOOK_SECRET", "SIGHUP", "78 a configuration error", "console", "-config string"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("-help lacks %q:\n%s", want, out.String())
 		}

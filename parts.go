@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -154,6 +155,7 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) error {
 	tick := time.NewTicker(24 * time.Hour)
 	defer tick.Stop()
+	told := false
 	for {
 		if retention > 0 {
 			p, err := st.Prune(ctx, m.Now().Add(-retention))
@@ -161,6 +163,9 @@ func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Durati
 			case err != nil && ctx.Err() == nil:
 				log.Error("prune old data", "err", err)
 			case p != store.Pruned{}:
+				if !told && p.Pages == 0 { // said before the line below, which tells that the prune is done
+					told = noteUnreclaimed(ctx, st, log)
+				}
 				log.Info("old data pruned", "articles", p.Articles, "messages", p.Messages, "digests", p.Digests, "seen_items", p.Seen, "pages_freed", p.Pages)
 			}
 		} else if _, err := st.RefreshTerms(ctx); err != nil && ctx.Err() == nil {
@@ -172,6 +177,26 @@ func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Durati
 		case <-tick.C:
 		}
 	}
+}
+
+// unreclaimedWarn is how many bytes of free pages, at least a tenth of the
+// database, make a prune that gave none back say that `newshound vacuum`
+// is due; tests lower it.
+var unreclaimedWarn int64 = 16 << 20
+
+// noteUnreclaimed says, after a prune that gave no space back, when the
+// database holds many free pages: a database created by an older
+// Newshound (without incremental vacuum) keeps pruned space until one
+// `newshound vacuum`, which the README asks for after the upgrade and
+// nothing in the logs did. It reports whether it said so.
+func noteUnreclaimed(ctx context.Context, st *store.Store, log *slog.Logger) bool {
+	size, free, err := st.Footprint(ctx)
+	if err != nil || free < unreclaimedWarn || free*10 < size {
+		return false
+	}
+	log.Warn("pruned data keeps its space in the database file: it was created by an older Newshound; run once `newshound vacuum -config FILE` (it may run while the bot runs, and needs free disk space about the database's size); pruning gives space back by itself from then on",
+		"bytes", size, "free_bytes", free)
+	return true
 }
 
 // syncSources makes the store's configuration sources those of the file:
@@ -220,8 +245,16 @@ func newSummarizer(cfg config.Config, log *slog.Logger, now func() time.Time, ge
 		opts.ExtraRules = append(opts.ExtraRules, summarize.Rule{Name: r.Name, Pattern: r.Pattern, Kind: summarize.Kind(r.Kind), Sources: r.Sources})
 	}
 	if cfg.Summary.Backend == "openai" {
+		key := strings.TrimSpace(getenv(cfg.Summary.APIKeyEnv))
+		if key == "" {
+			// Set in the shell, not in the service's environment: every
+			// summary fell back to the extractive one, and only a
+			// throttled "summary backend failed" said anything.
+			log.Warn("summary.backend \"openai\": the API key's environment variable is empty, so requests go without a key (a hosted API refuses them; a local server may not need one): set it where the service reads its environment (systemd: /etc/newshound/env; Docker: -e), or name another in summary.api_key_env",
+				"api_key_env", cfg.Summary.APIKeyEnv, "endpoint", cfg.Summary.Endpoint)
+		}
 		opts.Backend = summarize.NewOpenAI(summarize.OpenAIConfig{Endpoint: cfg.Summary.Endpoint, Model: cfg.Summary.Model,
-			APIKey: getenv(cfg.Summary.APIKeyEnv), Timeout: cfg.Summary.Timeout.D()})
+			APIKey: key, Timeout: cfg.Summary.Timeout.D()})
 	}
 	sum, err := summarize.New(opts)
 	if err != nil {

@@ -522,3 +522,124 @@ func TestUnreadableConfigSaysChmod(t *testing.T) {
 		t.Errorf("unreadable file: %v, want chmod named", err)
 	}
 }
+
+// A feed's password holding # or / made the URL unreadable, and the error
+// printed it whole, password and all, into the journal, saying only "is
+// not an http or https URL". The password is masked in every source error,
+// and such a URL is told to percent-encode it.
+func TestSourceURLErrorsMaskThePassword(t *testing.T) {
+	for _, c := range []struct {
+		name, sources, want string
+	}{
+		{"hash", "[[sources]]\nname = \"a\"\nurl = \"https://reader:s3cr#et@feeds.example/rss\"\n", "%23"},
+		{"slash", "[[sources]]\nname = \"a\"\nurl = \"https://reader:s3cr/et@feeds.example/rss\"\n", "%2F"},
+		{"twice", "[[sources]]\nname = \"a\"\nurl = \"https://reader:s3cret@feeds.example/rss\"\n[[sources]]\nname = \"b\"\nurl = \"https://reader:s3cret@feeds.example/rss\"\n", "listed twice"},
+		{"ca_file on http", "[[sources]]\nname = \"a\"\nurl = \"http://reader:s3cret@feeds.example/rss\"\nca_file = \"/etc/ca.pem\"\n", "not https"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Load(writeConfig(t, c.sources), nil)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if strings.Contains(err.Error(), "s3cr") {
+				t.Errorf("the error shows the password: %v", err)
+			}
+			if !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "reader:xxxxx@") {
+				t.Errorf("error %q, want %q and the masked URL", err, c.want)
+			}
+		})
+	}
+}
+
+// digest.timezone and digest.time as a chat's /timezone and /digest take
+// them ("Moscow", "europe/berlin", "8am") were refused with the format
+// alone; the refusal writes the value to put.
+func TestDigestDefaultsSayWhatToWrite(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"[digest]\ntimezone = \"Moscow\"\n", `write "Europe/Moscow"`},
+		{"[digest]\ntimezone = \"europe/berlin\"\n", `write "Europe/Berlin"`},
+		{"[digest]\ntime = \"8am\"\n", `write "08:00"`},
+		{"[digest]\ntime = \"7:30pm\"\n", `write "19:30"`},
+	} {
+		_, err := Load(writeConfig(t, c.text), nil)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want it to say %s", c.text, err, c.want)
+		}
+	}
+	if _, err := Load(writeConfig(t, "[digest]\ntimezone = \"Local\"\n"), nil); err == nil || strings.Contains(err.Error(), "write") {
+		t.Errorf("Local: %v, want it refused as no zone", err)
+	}
+}
+
+// A cron spec of six fields counts seconds first: "* * * * * *" polled
+// every second with no word, while "@every 10s" was warned of. Any spec
+// whose runs come less than a minute apart is.
+func TestFrequentScheduleWarned(t *testing.T) {
+	for spec, want := range map[string]string{
+		"* * * * * *":    "every 1s",
+		"*/15 * * * * *": "every 15s",
+		"@every 10s":     "every 10s",
+		"*/5 * * * *":    "",
+		"@every 2m":      "",
+		"0 * * * * *":    "",
+	} {
+		cfg := Defaults()
+		cfg.Poller.Schedule = spec
+		if err := cfg.Validate(); err != nil {
+			t.Fatalf("%q: %v", spec, err)
+		}
+		got := strings.Join(cfg.Warnings(), "\n")
+		if want == "" && strings.Contains(got, "poller.schedule") || want != "" && !strings.Contains(got, want) {
+			t.Errorf("%q: warnings %q, want %q", spec, got, want)
+		}
+	}
+}
+
+// Paths a stranger writes as in a shell or for SQLite: "~/newshound.db"
+// made the start say to create a folder named "~" in the working folder;
+// ":memory:" failed with "no such table: sources"; a "file:" URI was read
+// as a folder named "file:". Each is refused naming the key and the path
+// to write.
+func TestPathsNoShellOrSQLiteReads(t *testing.T) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Skip("no home folder to expect")
+	}
+	for _, c := range []struct{ text, key, want string }{
+		{"[storage]\npath = \"~/newshound.db\"\n", "storage.path", filepath.Join(home, "newshound.db")},
+		{"[storage]\npath = \":memory:\"\n", "storage.path", "no file name"},
+		{"[storage]\npath = \"file:nh.db?mode=rwc\"\n", "storage.path", "no file name"},
+		{"[log]\nfile = \"~/logs/nh.log\"\n", "log.file", filepath.Join(home, "logs", "nh.log")},
+		{"[[sources]]\nname = \"x\"\nurl = \"https://intranet.example/rss\"\nca_file = \"~/ca.pem\"\n", "sources[0].ca_file", filepath.Join(home, "ca.pem")},
+	} {
+		_, err := Load(writeConfig(t, c.text), nil)
+		if err == nil || !strings.HasPrefix(err.Error(), c.key+": ") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %s refused naming %q", c.text, err, c.key, c.want)
+		}
+	}
+}
+
+// A webhook_url on a port Telegram does not post to (8080) started, was
+// refused by setWebhook and stopped, again at every restart. It is refused
+// at once naming the ports; a local Bot API server (another api_endpoint)
+// takes any port.
+func TestWebhookPortTelegramPostsTo(t *testing.T) {
+	base := "[telegram]\ntoken = \"1:x\"\nwebhook_listen = \"127.0.0.1:8443\"\n"
+	for _, c := range []struct {
+		text string
+		ok   bool
+	}{
+		{base + "webhook_url = \"https://bot.example:8080/hook\"\n", false},
+		{base + "webhook_url = \"https://bot.example:8443/hook\"\n", true},
+		{base + "webhook_url = \"https://bot.example/hook\"\n", true},
+		{base + "webhook_url = \"https://bot.example:8080/hook\"\napi_endpoint = \"http://127.0.0.1:8081/bot%s/%s\"\n", true},
+	} {
+		_, err := Load(writeConfig(t, c.text), nil)
+		if c.ok && err != nil {
+			t.Errorf("%q: %v", c.text, err)
+		}
+		if !c.ok && (err == nil || !strings.Contains(err.Error(), "telegram.webhook_url") || !strings.Contains(err.Error(), "443, 80, 88 or 8443")) {
+			t.Errorf("%q: %v, want the port refused", c.text, err)
+		}
+	}
+}

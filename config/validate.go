@@ -4,12 +4,16 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/newshound/newshound/localtime"
 )
 
 // CronParser is the one cron dialect of Newshound: five fields with an
@@ -89,6 +93,21 @@ func (c Config) validateTelegram() error {
 // wrong api_endpoint.
 var tokenRE = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
 
+// notTilde refuses a path that starts with "~": no shell reads the file,
+// so it would name a folder called "~" in the working folder (and the
+// start then said to create that). It returns nil for any other path.
+func notTilde(key, path string) error {
+	rest, ok := strings.CutPrefix(path, "~")
+	if !ok {
+		return nil
+	}
+	full := "/home/you" + rest
+	if home, err := os.UserHomeDir(); err == nil && (rest == "" || strings.HasPrefix(rest, "/")) {
+		full = filepath.Join(home, rest)
+	}
+	return fieldErr(key, "%q starts with ~, which is not expanded here (no shell reads this file): write the whole path, such as %q", path, full)
+}
+
 // tokenMistake says what is wrong with a token that a known slip made
 // unlike a bot token, or "" when it is none of them: quotes kept around
 // it (docker run --env-file and Kubernetes take an env file's value as
@@ -126,6 +145,12 @@ func (c Config) validateWebhook() error {
 	if u.Scheme != "https" && !(u.Scheme == "http" && local) {
 		return fieldErr("telegram.webhook_url", "%q is not an https URL (Telegram posts only to https)", t.WebhookURL)
 	}
+	if port := u.Port(); port != "" && !local && strings.HasPrefix(t.APIEndpoint, "https://api.telegram.org/") &&
+		port != "443" && port != "80" && port != "88" && port != "8443" {
+		// Telegram refuses it at setWebhook, at every start: have the
+		// reverse proxy take one of its ports and forward to webhook_listen.
+		return fieldErr("telegram.webhook_url", "%q: Telegram posts only to ports 443, 80, 88 or 8443; let the reverse proxy take one of them and forward to telegram.webhook_listen", t.WebhookURL)
+	}
 	if t.WebhookListen == "" {
 		return fieldErr("telegram.webhook_listen", "is empty (needed with telegram.webhook_url), e.g. \"127.0.0.1:8443\"")
 	}
@@ -139,6 +164,15 @@ func (c Config) validateWebhook() error {
 func (c Config) validateStorage() error {
 	if strings.TrimSpace(c.Storage.Path) == "" {
 		return fieldErr("storage.path", "is empty")
+	}
+	if p := c.Storage.Path; p == ":memory:" || strings.HasPrefix(p, "file:") {
+		// ":memory:" is a new, empty database for every connection (the
+		// start failed with "no such table: sources"), and a URI's options
+		// are Newshound's to set.
+		return fieldErr("storage.path", "%q is no file name: Newshound keeps its database in a file, such as \"newshound.db\" or \"/var/lib/newshound/newshound.db\"", p)
+	}
+	if err := notTilde("storage.path", c.Storage.Path); err != nil {
+		return err
 	}
 	if r := c.Storage.Retention.D(); r != 0 && r < 7*24*time.Hour {
 		return fieldErr("storage.retention", "%s is below 168h (a week); 0 keeps everything", r)
@@ -225,23 +259,54 @@ func (c Config) validateSources() error {
 		if strings.TrimSpace(s.Name) == "" {
 			return fieldErr(key+".name", "is empty")
 		}
+		shown := maskPassword(s.URL) // the error goes to the journal
 		u, err := url.Parse(s.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", s.URL, s.Name)
+			msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", shown, s.Name)
 			if fixed, err := url.Parse("https://" + s.URL); s.URL != "" && !strings.Contains(s.URL, "://") && err == nil && strings.Contains(fixed.Host, ".") {
-				msg += fmt.Sprintf(": write it whole, %q", fixed.String())
+				msg += fmt.Sprintf(": write it whole, %q", maskPassword(fixed.String()))
+			} else if shown != s.URL {
+				msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
 			}
 			return fieldErr(key+".url", "%s", msg)
 		}
+		if err := notTilde(key+".ca_file", s.CAFile); err != nil {
+			return err
+		}
 		if s.CAFile != "" && u.Scheme != "https" {
-			return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", s.URL, s.Name)
+			return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", shown, s.Name)
 		}
 		if j, ok := seen[s.URL]; ok {
-			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too", s.URL, s.Name, j, c.Sources[j].Name)
+			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too", shown, s.Name, j, c.Sources[j].Name)
 		}
 		seen[s.URL] = i
 	}
 	return nil
+}
+
+// maskPassword is raw with the password of its user information shown as
+// xxxxx (as the logs and /sources show it), also when raw does not parse:
+// the user information then runs from after "://" to the last "@". A URL
+// without a password is returned as it is.
+func maskPassword(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		if _, ok := u.User.Password(); ok {
+			return u.Redacted()
+		}
+		if u.User != nil || !strings.Contains(raw, "@") {
+			return raw
+		}
+	}
+	scheme, rest, ok := strings.Cut(raw, "://")
+	at := strings.LastIndex(rest, "@")
+	if !ok || at < 0 {
+		return raw
+	}
+	user, _, hasPassword := strings.Cut(rest[:at], ":")
+	if !hasPassword {
+		return raw
+	}
+	return scheme + "://" + user + ":xxxxx@" + rest[at+1:]
 }
 
 func (c Config) validateSummary() error {
@@ -302,9 +367,16 @@ var clockRE = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
 func (c Config) validateDigest() error {
 	d := c.Digest
 	if !clockRE.MatchString(d.Time) {
+		if c, err := localtime.ParseClock(d.Time); err == nil { // "8am", "8:30": what /digest takes
+			return fieldErr("digest.time", "%q is not written HH:MM, on a 24-hour clock: write %q", d.Time, c.String())
+		}
 		return fieldErr("digest.time", "%q is not a time of day such as \"08:00\"", d.Time)
 	}
 	if _, err := time.LoadLocation(d.Timezone); err != nil || strings.EqualFold(d.Timezone, "Local") { // Local: the server's zone, which moves with the host
+		if name, _, err := localtime.ParseTimezone(d.Timezone); err == nil && name != d.Timezone && !strings.EqualFold(d.Timezone, "Local") {
+			// "Moscow", "europe/berlin", "+03:00": what /timezone takes.
+			return fieldErr("digest.timezone", "%q is not an IANA time zone name: write %q", d.Timezone, name)
+		}
 		return fieldErr("digest.timezone", "%q is not an IANA time zone such as \"Europe/Berlin\"", d.Timezone)
 	}
 	if d.MaxItems < 1 || d.MaxItems > 200 {
@@ -327,7 +399,7 @@ func (c Config) validateLog() error {
 	default:
 		return fieldErr("log.format", "%q is not text or json", c.Log.Format)
 	}
-	return nil
+	return notTilde("log.file", c.Log.File)
 }
 
 func (c Config) validateMetrics() error {
@@ -371,10 +443,31 @@ func (c Config) Warnings() []string {
 	if c.Poller.PublicURL != "" && c.WebSubURL() == "" {
 		w = append(w, "poller.public_url is set but console mode serves no webhook and metrics.listen is empty: WebSub is off")
 	}
-	if strings.HasPrefix(c.Poller.Schedule, "@every ") {
-		if d, err := time.ParseDuration(strings.TrimPrefix(c.Poller.Schedule, "@every ")); err == nil && d < time.Minute {
-			w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute: fine for a local source, impolite for a public one", c.Poller.Schedule))
-		}
+	if gap := shortestGap(c.Poller.Schedule); gap > 0 && gap < time.Minute {
+		// Six fields count seconds first: "* * * * * *" is every second.
+		w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute (every %s): fine for a local source, impolite for a public one", c.Poller.Schedule, gap))
 	}
 	return w
+}
+
+// shortestGap is the shortest time between two runs of the cron spec
+// among its first runs of a day, or 0 when it does not parse.
+func shortestGap(spec string) time.Duration {
+	sched, err := CronParser().Parse(spec)
+	if err != nil {
+		return 0
+	}
+	var gap time.Duration
+	t := sched.Next(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	for range 60 {
+		next := sched.Next(t)
+		if next.IsZero() {
+			break
+		}
+		if d := next.Sub(t); gap == 0 || d < gap {
+			gap = d
+		}
+		t = next
+	}
+	return gap
 }

@@ -2,11 +2,14 @@ package feeds
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"golang.org/x/net/html/charset"
 
 	"github.com/newshound/newshound/summarize"
 )
@@ -29,11 +32,15 @@ type opmlDoc struct {
 }
 
 type opmlOutline struct {
-	Text     string        `xml:"text,attr"`
-	Title    string        `xml:"title,attr,omitempty"`
-	Type     string        `xml:"type,attr,omitempty"`
-	XMLURL   string        `xml:"xmlUrl,attr,omitempty"`
-	Outlines []opmlOutline `xml:"outline"`
+	Text   string `xml:"text,attr"`
+	Title  string `xml:"title,attr,omitempty"`
+	Type   string `xml:"type,attr,omitempty"`
+	XMLURL string `xml:"xmlUrl,attr,omitempty"`
+	// Some exporters spell the attribute otherwise; XML names are case
+	// sensitive, so each spelling is read (never written).
+	XMLURLLower string        `xml:"xmlurl,attr,omitempty"`
+	XMLURLUpper string        `xml:"xmlURL,attr,omitempty"`
+	Outlines    []opmlOutline `xml:"outline"`
 }
 
 // ParseOPML returns the feeds (outlines with an xmlUrl, at any depth) of an
@@ -49,8 +56,14 @@ func ParseOPMLAll(data []byte) ([]Outline, error) { return parseOPML(data, -1) }
 // parseOPML returns at most limit feeds (limit < 0: all of them).
 func parseOPML(data []byte, limit int) ([]Outline, error) {
 	var doc opmlDoc
+	if utf8, ok := fromUTF16(data); ok { // saved as "Unicode" by a Windows tool
+		data = utf8
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
+	// Lists exported by older readers declare ISO-8859-1 or windows-1252;
+	// without a CharsetReader the decoder refuses them as "not OPML".
+	dec.CharsetReader = charset.NewReaderLabel
 	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("not OPML: %w", err)
 	}
@@ -62,7 +75,7 @@ func parseOPML(data []byte, limit int) ([]Outline, error) {
 			if limit >= 0 && len(out) >= limit {
 				return
 			}
-			if u := strings.TrimSpace(o.XMLURL); u != "" && !seen[u] {
+			if u := strings.TrimSpace(cmp.Or(o.XMLURL, o.XMLURLUpper, o.XMLURLLower)); u != "" && !seen[u] {
 				seen[u] = true
 				title := strings.TrimSpace(o.Title)
 				if title == "" {
