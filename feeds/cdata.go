@@ -145,7 +145,7 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 						return nil, nil, false
 					}
 					start := from + len(text) - len(lead)
-					mark(start, start+len(trimmed), []byte(decodeEntities(string(trimmed))))
+					mark(start, start+len(trimmed), decodeEntities(trimmed))
 				}
 			}
 			parent = name
@@ -361,15 +361,14 @@ func xmlCharData(b []byte) bool {
 // compare the cut's parse with gofeed's whole parse.
 const maxEntityLen = 64
 
-// decodeEntities decodes the entities of str as gofeed's DecodeEntities
-// does.
-func decodeEntities(str string) string {
-	idx := strings.IndexByte(str, '&')
-	if idx == -1 {
-		return str
+// decodeEntities decodes the entities of b as gofeed's DecodeEntities
+// decodes those of string(b), into a new slice unless b has no "&".
+func decodeEntities(b []byte) []byte {
+	if bytes.IndexByte(b, '&') == -1 {
+		return b
 	}
-	var buf bytes.Buffer
-	data := []byte(str)
+	buf := bytes.NewBuffer(make([]byte, 0, len(b)))
+	data := b
 	for len(data) > 0 {
 		idx := bytes.IndexByte(data, '&')
 		if idx == -1 {
@@ -402,7 +401,7 @@ func decodeEntities(str string) string {
 		buf.WriteString(dec)
 		data = data[end+1:]
 	}
-	return buf.String()
+	return buf.Bytes()
 }
 
 // restore puts the marked contents back into the channel's description
@@ -412,37 +411,63 @@ func (m *cdataMarks) restore(f *rss.Feed) bool {
 	seen := make([]bool, len(m.contents))
 	prefix := strconv.FormatUint(m.nonce, 16) + "."
 	found := 0
-	put := func(s *string) bool {
-		if !strings.Contains(*s, markOpen) {
-			return true
-		}
-		var b strings.Builder
-		rest := *s
+	// each calls write with each piece of text before a mark and the
+	// mark's number, then with the text after the last mark and -1; it
+	// reports false for a mark that is not one of m's.
+	each := func(s string, write func(text string, k int) bool) bool {
 		for {
-			i := strings.Index(rest, markOpen)
+			i := strings.Index(s, markOpen)
 			if i < 0 {
-				break
+				return write(s, -1)
 			}
-			b.WriteString(rest[:i])
-			rest = rest[i+len(markOpen):]
-			j := strings.Index(rest, markClose)
+			text := s[:i]
+			s = s[i+len(markOpen):]
+			j := strings.Index(s, markClose)
 			if j < 0 {
 				return false
 			}
-			num, ok := strings.CutPrefix(rest[:j], prefix)
+			num, ok := strings.CutPrefix(s[:j], prefix)
 			if !ok {
 				return false
 			}
 			k, err := strconv.Atoi(num)
-			if err != nil || k < 0 || k >= len(seen) || seen[k] {
+			if err != nil || k < 0 || k >= len(seen) || !write(text, k) {
+				return false
+			}
+			s = s[j+len(markClose):]
+		}
+	}
+	put := func(s *string) bool {
+		if !strings.Contains(*s, markOpen) {
+			return true
+		}
+		size := 0 // of the restored text: it is made in one allocation
+		if !each(*s, func(text string, k int) bool {
+			size += len(text)
+			if k >= 0 {
+				size += len(m.contents[k])
+			}
+			return true
+		}) {
+			return false
+		}
+		var b strings.Builder
+		b.Grow(size)
+		if !each(*s, func(text string, k int) bool {
+			b.WriteString(text)
+			if k < 0 {
+				return true
+			}
+			if seen[k] {
 				return false
 			}
 			seen[k] = true
 			found++
 			b.Write(m.contents[k])
-			rest = rest[j+len(markClose):]
+			return true
+		}) {
+			return false
 		}
-		b.WriteString(rest)
 		*s = b.String()
 		return true
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/mmcdole/gofeed/rss"
 )
 
 // sameAsWholeParse checks that parseFeed (CDATA sections cut, see
@@ -183,4 +185,46 @@ func TestXMLTextAsByteByByte(t *testing.T) {
 			t.Fatalf("hasControlByte(%q) = %v, want %v", b, got, want)
 		}
 	}
+}
+
+// TestRestoreMakesEachFieldOnce: putting the contents back makes each
+// restored field in one allocation, whatever its length (not a builder
+// grown as the content is written), beside the restore's own two.
+func TestRestoreMakesEachFieldOnce(t *testing.T) {
+	body := []byte(cdataHead)
+	for i := range 10 {
+		body = append(body, `<item><title>t</title><guid>g`+strings.Repeat("x", i)+`</guid><description>`+esc+`</description><content:encoded>x <![CDATA[`+strings.Repeat(long, 5)+`]]> y</content:encoded></item>`...)
+	}
+	body = append(body, `</channel></rss>`...)
+	doc, marks, ok := cutCDATA(body)
+	if !ok || len(marks.contents) != 20 {
+		t.Fatalf("cut: %v, %d marks", ok, len(marks.contents))
+	}
+	parsed, err := parseDocument(doc, nil) // the marks left in place
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = parsed
+	f := func() *rss.Feed {
+		var rf rss.Feed
+		for _, it := range parsed.Items {
+			rf.Items = append(rf.Items, &rss.Item{Description: it.Description, Content: it.Content})
+		}
+		return &rf
+	}
+	feeds := make([]*rss.Feed, 0, 30)
+	for range 30 {
+		feeds = append(feeds, f())
+	}
+	next := 0
+	allocs := testing.AllocsPerRun(20, func() {
+		if !marks.restore(feeds[next]) {
+			t.Fatal("not restored")
+		}
+		next++
+	})
+	if want := float64(2 + 20); allocs > want {
+		t.Errorf("restore: %v allocations, want at most %v (20 fields)", allocs, want)
+	}
+	sameAsWholeParse(t, body)
 }

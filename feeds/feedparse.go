@@ -115,16 +115,67 @@ func (t *lazyImages) Translate(feed any) (*gofeed.Feed, error) {
 
 // firstHTMLImage returns the src of the first <img> of document that has
 // one, as gofeed's translator finds it (the same parse, the same walk);
-// ok is false when there is none.
+// ok is false when there is none. A news article's photo comes after its
+// first paragraph or so: the part of document up to the end of its first
+// img tag is parsed first (imagePrefix), and the whole only when that part
+// has no img with a src.
 func firstHTMLImage(document string) (_ string, ok bool) {
 	if !mayHaveImg(document) {
 		return "", false
+	}
+	if prefix := imagePrefix(document); prefix != "" {
+		if doc, err := html.Parse(strings.NewReader(prefix)); err == nil {
+			if u, ok := firstImgSrc(doc); ok {
+				return u, true
+			}
+		}
 	}
 	doc, err := html.Parse(strings.NewReader(document))
 	if err != nil {
 		return "", false
 	}
 	return firstImgSrc(doc)
+}
+
+// imagePrefix returns document up to the first ">" after its first "<img"
+// (or "<image", any case), or "" when it has none or holds, before that,
+// the name of an element after which the parser reads what follows
+// otherwise than its tokenizer alone does (svg, math, noscript) or may put
+// a later node before an earlier one (table, template: foster parenting).
+//
+// The parse of that prefix is the parse of the whole document stopped
+// there: the same tokens (a tag that the cut leaves open is dropped at the
+// end of the input, as the tokenizer drops a tag cut by the end), the same
+// tree so far, and the nodes made after the cut come after those made
+// before it in document order (the adoption agency moves nodes but keeps
+// their order; only a table sends a later node before it). An img with a
+// src found in the prefix is then the first of the whole document;
+// TestFirstHTMLImageAsTheWholeParse and FuzzFirstHTMLImage check it
+// against the parse of the whole.
+func imagePrefix(document string) string {
+	i := imgTagAt(document)
+	if i < 0 {
+		return ""
+	}
+	j := strings.IndexByte(document[i:], '>')
+	if j < 0 {
+		return ""
+	}
+	prefix := document[:i+j+1]
+	for k := strings.IndexByte(prefix, '<'); k >= 0; {
+		rest := prefix[k+1:]
+		for _, name := range [...]string{"svg", "math", "noscript", "table", "template"} {
+			if len(rest) >= len(name) && strings.EqualFold(rest[:len(name)], name) {
+				return ""
+			}
+		}
+		next := strings.IndexByte(rest, '<')
+		if next < 0 {
+			break
+		}
+		k += 1 + next
+	}
+	return prefix
 }
 
 // firstImgSrc walks n in document order for the first img element with a
@@ -147,17 +198,21 @@ func firstImgSrc(n *html.Node) (string, bool) {
 
 // mayHaveImg reports whether document may hold an img element: the HTML
 // parser makes one only of a start tag named img or image, in any case.
-func mayHaveImg(document string) bool {
+func mayHaveImg(document string) bool { return imgTagAt(document) >= 0 }
+
+// imgTagAt returns the index of the first "<img" or "<ima" of document, in
+// any case, or -1.
+func imgTagAt(document string) int {
 	for i := strings.IndexByte(document, '<'); i >= 0; {
 		rest := document[i+1:]
 		if len(rest) >= 3 && (rest[0]|0x20) == 'i' && (rest[1]|0x20) == 'm' && ((rest[2]|0x20) == 'g' || (rest[2]|0x20) == 'a') {
-			return true
+			return i
 		}
 		j := strings.IndexByte(rest, '<')
 		if j < 0 {
-			return false
+			return -1
 		}
 		i += 1 + j
 	}
-	return false
+	return -1
 }

@@ -48,11 +48,13 @@ func inertIn(f norm.Form, s string) bool {
 // for any other text.
 func foldSimple(text string) (_ string, ok bool) {
 	inert := inertRunes()
-	upper := false
+	upper := -1 // the first upper-case ASCII letter
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			upper = upper || 'A' <= c && c <= 'Z'
+			if upper < 0 && 'A' <= c && c <= 'Z' {
+				upper = i
+			}
 			i++
 			continue
 		}
@@ -62,17 +64,21 @@ func foldSimple(text string) (_ string, ok bool) {
 		}
 		i += size
 	}
-	if !upper {
+	if upper < 0 {
 		return text, true
 	}
+	// Copied in runs between the capitals (a few a sentence), not a byte
+	// at a time.
 	var b strings.Builder
 	b.Grow(len(text))
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	last := 0
+	for i := upper; i < len(text); i++ {
+		if c := text[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(text[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(text[last:])
 	return b.String(), true
 }

@@ -115,3 +115,20 @@ func FuzzFoldSimple(f *testing.F) {
 		sameFold(t, b.String())
 	})
 }
+
+// TestFoldSimpleCopiesCapitalsInRuns: the lower-cased copy, made in runs
+// between the capitals, is the text lower-cased byte by byte wherever the
+// capitals stand (first, last, side by side, beside an inert rune), in one
+// allocation.
+func TestFoldSimpleCopiesCapitalsInRuns(t *testing.T) {
+	for _, s := range []string{"A", "a", "Ab", "bA", "ABC", "aBCd", "“A”", "x—Y—z", "KURSK — Minsk’s “Talks”", "already lower — “quoted”", strings.Repeat("Ab “C” ", 50)} {
+		got, ok := foldSimple(s)
+		if want := strings.ToLower(s); !ok || got != want {
+			t.Errorf("foldSimple(%q) = %q, %v; want %q", s, got, ok, want)
+		}
+	}
+	text := strings.Repeat("Officials said “Talks” in KURSK — resumed. ", 40)
+	if n := testing.AllocsPerRun(20, func() { foldSimple(text) }); n != 1 {
+		t.Errorf("foldSimple of a text with capitals: %v allocations, want 1", n)
+	}
+}
