@@ -13,6 +13,8 @@ import (
 	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 )
 
@@ -202,6 +204,7 @@ func pageExtract(body []byte, contentType string, resp *http.Response) (ArticleP
 	if article.Node == nil {
 		return ArticlePage{}, ErrPageNoArticle
 	}
+	dropCaptions(article.Node)
 	var b strings.Builder
 	if err := article.RenderText(&b); err != nil {
 		return ArticlePage{}, fmt.Errorf("render article text: %w", err)
@@ -211,6 +214,22 @@ func pageExtract(body []byte, contentType string, resp *http.Response) (ArticleP
 		return ArticlePage{}, ErrPageNoArticle
 	}
 	return ArticlePage{Text: text, ImageURL: pageImage(page, resp.Request.URL.String(), article.ImageURL())}, nil
+}
+
+// dropCaptions removes every figcaption under n: readability keeps a
+// figure's caption as text of the article, so a photo's caption ("The
+// harbor at dusk. Photo: …") opened summaries or was glued to the paragraph
+// before it.
+func dropCaptions(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.DataAtom == atom.Figcaption {
+			n.RemoveChild(c)
+		} else {
+			dropCaptions(c)
+		}
+		c = next
+	}
 }
 
 // pageParagraphs trims every line and leaves exactly one blank line
