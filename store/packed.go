@@ -54,7 +54,7 @@ func packArticle(text, summary string) (textCol, summaryCol any) {
 		e.src = src // kept for the next article
 	}
 	var out []byte
-	if mostlyASCII(src) {
+	if len(src) <= maxTextCoded && mostlyASCII(src) {
 		out = e.deflate(make([]byte, 0, len(src)/2), src, textCodeOf())
 	}
 	// Text the news code fits badly (above 0.6 of its size; news text in
@@ -69,6 +69,10 @@ func packArticle(text, summary string) (textCol, summaryCol any) {
 	}
 	return out, ""
 }
+
+// maxTextCoded bounds the text packed with the news code: its matcher keeps
+// positions in 32 bits, and so long a text is no news article.
+const maxTextCoded = 1 << 24
 
 // mostlyASCII reports whether at most one byte in 32 of b is not ASCII:
 // text in another script than Latin's goes to deflateOwnCode, whose code
