@@ -92,6 +92,20 @@ func TestExitStatusOfRun(t *testing.T) {
 	if err == nil || exitStatus(err) != exitConfig || !strings.Contains(err.Error(), "401") {
 		t.Errorf("a token Telegram refuses: %v (status %d), want status %d", err, exitStatus(err), exitConfig)
 	}
+	tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "setWebhook" {
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: bad webhook: Failed to resolve host: Name or service not known"}
+		}
+		return nil
+	})
+	hook := filepath.Join(dir, "hook.toml")
+	if err := os.WriteFile(hook, []byte("[telegram]\ntoken = \""+testToken+"\"\napi_endpoint = \""+tg.Endpoint()+"\"\nwebhook_url = \"https://no-such-host.example/hook\"\nwebhook_listen = \"127.0.0.1:0\"\n[storage]\npath = \""+filepath.Join(dir, "h.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }).Run(context.Background(), hook)
+	if err == nil || exitStatus(err) != exitConfig || !strings.Contains(err.Error(), "setWebhook") {
+		t.Errorf("a webhook_url Telegram refuses: %v (status %d), want status %d", err, exitStatus(err), exitConfig)
+	}
 	if got := exitStatus(errors.New("database is locked")); got != 1 {
 		t.Errorf("another failure: status %d, want 1", got)
 	}
