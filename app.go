@@ -108,6 +108,9 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if err != nil && ctx.Err() != nil {
 		return nil
 	}
+	if errors.Is(err, bot.ErrUnauthorized) || errors.Is(err, bot.ErrWebhookRefused) { // a wrong token or webhook_url: asking again every 5 s mends nothing
+		err = &configError{err}
+	}
 	if err != nil && cfg.Log.File != "" {
 		m.logFailure(cfg, err)
 	}

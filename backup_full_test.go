@@ -52,3 +52,41 @@ func TestBackupOntoAFullDiskLeavesNoFile(t *testing.T) {
 		t.Errorf("the unfinished copy is left at %s (stat: %v)", dest, err)
 	}
 }
+
+// `newshound vacuum` without the room it needs (a file-size limit here)
+// said only "vacuum: disk I/O error: file too large"; it says how much room
+// it needs, where, and that the database is unchanged.
+func TestVacuumWithoutRoomSaysWhatItNeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("ulimit -f is a Linux shell's")
+	}
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nh.db")
+	cfg := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := createDatabase(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	// 150 blocks of 512 bytes: room for SQLite's -shm file, not for a
+	// rewritten copy of the schema.
+	cmd := exec.Command("sh", "-c", `ulimit -f 150 && exec "$0" vacuum -config "$1"`, bin, cfg)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "SQLITE_TMPDIR=" + dir}
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Skipf("the vacuum fit within 75 kB:\n%s", out)
+	}
+	for _, want := range []string{"vacuum needs about", "free", dir, "unchanged"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the error lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newshound/newshound/internal/telegramtest"
 )
 
 // A configuration that cannot work exited 1 like any failure, and the
@@ -80,6 +82,29 @@ func TestExitStatusOfRun(t *testing.T) {
 	err := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }).Run(context.Background(), cfgPath)
 	if err == nil || exitStatus(err) != exitConfig || !strings.Contains(err.Error(), "storage.retention") {
 		t.Errorf("Run = %v (status %d), want storage.retention refused with status %d", err, exitStatus(err), exitConfig)
+	}
+	tg := telegramtest.New(t, testToken) // refuses any other token with 401
+	refused := filepath.Join(dir, "refused.toml")
+	if err := os.WriteFile(refused, []byte("[telegram]\ntoken = \"999:refused\"\napi_endpoint = \""+tg.Endpoint()+"\"\n[storage]\npath = \""+filepath.Join(dir, "r.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }).Run(context.Background(), refused)
+	if err == nil || exitStatus(err) != exitConfig || !strings.Contains(err.Error(), "401") {
+		t.Errorf("a token Telegram refuses: %v (status %d), want status %d", err, exitStatus(err), exitConfig)
+	}
+	tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "setWebhook" {
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: bad webhook: Failed to resolve host: Name or service not known"}
+		}
+		return nil
+	})
+	hook := filepath.Join(dir, "hook.toml")
+	if err := os.WriteFile(hook, []byte("[telegram]\ntoken = \""+testToken+"\"\napi_endpoint = \""+tg.Endpoint()+"\"\nwebhook_url = \"https://no-such-host.example/hook\"\nwebhook_listen = \"127.0.0.1:0\"\n[storage]\npath = \""+filepath.Join(dir, "h.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }).Run(context.Background(), hook)
+	if err == nil || exitStatus(err) != exitConfig || !strings.Contains(err.Error(), "setWebhook") {
+		t.Errorf("a webhook_url Telegram refuses: %v (status %d), want status %d", err, exitStatus(err), exitConfig)
 	}
 	if got := exitStatus(errors.New("database is locked")); got != 1 {
 		t.Errorf("another failure: status %d, want 1", got)

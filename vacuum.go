@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/newshound/newshound/store"
 )
@@ -28,6 +30,14 @@ func runVacuum(ctx context.Context, args []string, getenv func(string) string, o
 	}
 	defer st.Close()
 	if err := st.Vacuum(ctx); err != nil {
+		if store.DiskFull(err) { // VACUUM is one transaction: nothing changed
+			size := "the database's size"
+			if fi, serr := os.Stat(cfg.Storage.Path); serr == nil {
+				size = fmt.Sprintf("%d MB, the database's size,", fi.Size()>>20+1)
+			}
+			return fmt.Errorf("storage.path %q: %w: vacuum needs about %s free, in %s and in the folder of SQLite's temporary files (SQLITE_TMPDIR, else /var/tmp or /tmp); free some and run it again; the database is unchanged",
+				cfg.Storage.Path, err, size, filepath.Dir(cfg.Storage.Path))
+		}
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
 	}
 	fmt.Fprintf(out, "compacted %s; retention now gives space back as it prunes\n", cfg.Storage.Path)

@@ -158,6 +158,11 @@ func (w *Webhook) drain(ctx context.Context, taken []Incoming, queue chan Incomi
 	}
 }
 
+// ErrWebhookRefused is wrapped by Updates' error when Telegram refuses the
+// webhook for good (a 4xx: the URL, its port or its certificate): only
+// the configuration mends it.
+var ErrWebhookRefused = errors.New("telegram refused telegram.webhook_url")
+
 // register calls setWebhook until Telegram accepts it or ctx is done, with
 // backoff from 1 s doubling to 1 min, or a 429's retry_after when longer.
 // v5.5.1's WebhookConfig has no secret_token, so the request is built by hand.
@@ -178,7 +183,7 @@ func (w *Webhook) register(ctx context.Context) error {
 		w.tg.updatesFailed("setWebhook", err)
 		var se *SendError
 		if errors.As(err, &se) && se.Code >= 400 && se.Code < 500 && se.Code != 429 {
-			return fmt.Errorf("setWebhook %s: %w", url, err)
+			return fmt.Errorf("setWebhook %s: %w: %w", url, ErrWebhookRefused, err)
 		}
 		pause := wait
 		if se != nil && se.RetryAfter > pause {

@@ -29,7 +29,7 @@ type webhookInfo struct {
 // A failed getWebhookInfo is skipped: the next check asks again.
 func (w *Webhook) watchDeliveries(ctx context.Context, since time.Time) {
 	logged := since.Unix() - 1 // failures before the webhook was set are old news
-	wrongURL := ""
+	wrongURL := w.opts.URL     // the last other URL told of; none yet
 	tick := time.NewTicker(w.checkEvery)
 	defer tick.Stop()
 	for {
@@ -47,7 +47,13 @@ func (w *Webhook) watchDeliveries(ctx context.Context, since time.Time) {
 			continue
 		}
 		url := redact(errors.New(w.opts.URL), w.tg.token).Error()
-		if info.URL != w.opts.URL && info.URL != wrongURL {
+		switch {
+		case info.URL == w.opts.URL || info.URL == wrongURL:
+		case info.URL == "":
+			wrongURL = info.URL
+			w.tg.log.Error("Telegram has no webhook for this bot any more: another process removed it (a second Newshound on the same token, long-polling?); stop it, then restart this one",
+				"ours", url)
+		default:
 			wrongURL = info.URL
 			w.tg.log.Error("Telegram posts this bot's updates elsewhere: another process set its webhook (a second Newshound on the same token?); stop it, then restart this one",
 				"telegram_webhook", redact(errors.New(info.URL), w.tg.token).Error(), "ours", url)

@@ -93,3 +93,43 @@ func TestWebhookLogsWhatTelegramCannotDeliver(t *testing.T) {
 		t.Errorf("the line does not name the other URL, or shows the token:\n%s", logs)
 	}
 }
+
+// A second Newshound started on the same token in long-poll mode removes
+// the webhook (deleteWebhook at its start): the first one heard nothing
+// more. It says the webhook is gone and why that may be.
+func TestWebhookLogsItsRemovalByAnotherProcess(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	logs := &lockedBuffer{}
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
+		Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	w.checkEvery = 10 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.Updates(ctx, func(context.Context, Incoming) {}) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Updates: %v", err)
+		}
+	})
+	testkit.WaitFor(t, "the webhook set", func() bool { return len(srv.Calls("setWebhook")) > 0 })
+	asked := len(srv.Calls("getWebhookInfo"))
+	testkit.WaitFor(t, "two checks", func() bool { return len(srv.Calls("getWebhookInfo")) >= asked+2 })
+	if strings.Contains(logs.String(), "another process") {
+		t.Fatalf("the bot's own webhook is told as another's:\n%s", logs)
+	}
+	resp, err := http.PostForm(strings.Replace(srv.Endpoint(), "bot%s/%s", "bot"+token+"/deleteWebhook", 1), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	testkit.WaitFor(t, "the removal told", func() bool { return strings.Contains(logs.String(), "no webhook for this bot any more") })
+}

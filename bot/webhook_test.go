@@ -259,7 +259,7 @@ func TestWebhookRefusedByTelegramIsAnError(t *testing.T) {
 		t.Fatal("Updates did not end on a refused webhook")
 	}
 	var se *SendError
-	if !errors.As(err, &se) || se.Code != 400 || !strings.Contains(err.Error(), "setWebhook") {
+	if !errors.As(err, &se) || se.Code != 400 || !strings.Contains(err.Error(), "setWebhook") || !errors.Is(err, ErrWebhookRefused) {
 		t.Fatalf("err = %v, want a setWebhook 400", err)
 	}
 }

@@ -104,7 +104,7 @@ type Server struct {
 	forward    string                    // where webhook updates are posted (ForwardWebhookTo)
 	hooked     bool                      // a webhook is set and updates are posted
 	hookSecret string
-	hookURL    string // the url of the last setWebhook, for getWebhookInfo
+	hookURL    string // the url of the last setWebhook ("" after deleteWebhook), for getWebhookInfo
 	hookError  string // the last failed post's error, as getWebhookInfo's last_error_message
 	hookErrAt  int64  // its unix time, last_error_date
 	delivered  int    // the last update id the webhook took
@@ -519,7 +519,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.record(call)
 		s.mu.Lock()
 		info := map[string]any{"url": "", "has_custom_certificate": false, "pending_update_count": 0}
-		if s.hooked {
+		if s.hookURL != "" {
 			info["url"], info["pending_update_count"] = s.hookURL, s.pendingLocked()
 		}
 		if s.hookErrAt != 0 {
@@ -529,7 +529,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		ok200(w, info)
 	case "deleteWebhook":
 		s.mu.Lock()
-		s.hooked = false
+		s.hooked, s.hookURL = false, ""
 		s.mu.Unlock()
 		s.record(call)
 		ok200(w, true)
