@@ -23,7 +23,7 @@ func TestConsoleSpeaksTheTerminalsLanguage(t *testing.T) {
 	out := c.out
 	testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool { return strings.Contains(out.String(), "Первая загрузка завершена") })
 	for _, want := range []string{
-		"Консоль Newshound: к опросу 1 источник, опрос каждые 1h.",
+		"Консоль Newshound: к опросу 1 источник, опрос каждые 1 ч.", // the span in Russian units, not "1h"
 		"Консоль Newshound. Наберите /help",
 		"Журнал: ",
 	} {

@@ -130,8 +130,8 @@ func activeSources(srcs []news.Source) int {
 // pollEvery says the schedule in words: "polled every 2m" or the cron spec.
 func pollEvery(p locale.Printer, schedule string) string {
 	if every := trimEvery(schedule); every != "" {
-		if _, err := time.ParseDuration(every); err == nil {
-			return p.Sprintf("polled every %s", every)
+		if d, err := time.ParseDuration(every); err == nil && d > 0 {
+			return p.Sprintf("polled every %s", p.Span(d)) // "каждые 1 ч", not the English "1h"
 		}
 	}
 	return p.Sprintf("polled on the schedule %s", schedule)
