@@ -122,7 +122,7 @@ func (d *Document) index() {
 	d.stemTok = make([]int32, 0, len(d.tokens))
 	var keys []string
 	for i, t := range d.tokens {
-		keys = cachedStems.keys(keys[:0], t, d.langs)
+		keys = stemKeys(keys[:0], t, d.langs)
 		for _, s := range keys {
 			j, ok := d.byStem[s]
 			if !ok {
