@@ -42,7 +42,11 @@ func Parse(text string) (*Query, error) {
 	if root == nil || !root.positive() {
 		return nil, explainNegative(root)
 	}
-	return newQuery(text, root.dedupe()), nil
+	root = root.dedupe()
+	if err := root.contradiction(); err != nil {
+		return nil, err
+	}
+	return newQuery(text, root), nil
 }
 
 // parser is a recursive-descent parser over lexical items. Precedence: "-" binds tightest, then AND

@@ -33,3 +33,42 @@ func (n *node) dedupe() *node {
 	n.kids = kids
 	return n
 }
+
+// contradiction finds an AND in n (after dedupe) that requires a term and
+// excludes the very same one, "kursk -kursk": it can never match, and a
+// subscription to it would wait in silence. The error names the excluded
+// term and the position of its "-" or NOT. Terms are the same when their
+// canonical forms are; "kursk -title:kursk" excludes only titles and is no
+// contradiction.
+func (n *node) contradiction() *ParseError {
+	for _, k := range n.kids {
+		if err := k.contradiction(); err != nil {
+			return err
+		}
+	}
+	if n.kind != nodeAnd {
+		return nil
+	}
+	required := make(map[string]bool, len(n.kids))
+	for _, k := range n.kids {
+		if k.kind != nodeNot {
+			required[k.canonical()] = true
+		}
+	}
+	for _, k := range n.kids {
+		if k.kind != nodeNot {
+			continue
+		}
+		if form := k.kids[0].canonical(); required[form] {
+			return errAt(k.pos, "%s is both required and excluded, so the query could never match (position %d)", form)
+		}
+	}
+	return nil
+}
+
+// canonical is n's canonical rendering, the form Key is made of.
+func (n *node) canonical() string {
+	var b strings.Builder
+	n.render(&b, renderer{canonical: true})
+	return b.String()
+}
