@@ -21,7 +21,9 @@ var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))
 // "Europe/Berlin" (case is forgiven where the usual capitalisation finds it;
 // a city alone, "Moscow" or "new york", is looked for under the areas;
 // zoneAliases has the great cities without a name of their own, "Delhi",
-// and the common abbreviations, "PST"),
+// and the common abbreviations, "PST"; nativeCities the cities as Russian,
+// German and Spanish write them, "Москва", "Wien", "Bogotá", accents
+// forgiven),
 // "UTC", or a UTC offset such as "+08:00", "-5" or "UTC+5:30". It returns the
 // name to store (offsets as "+08:00", a zero offset as "UTC") and the
 // location. It fails with an *Error of kind ErrUnknownTimezone for anything
@@ -49,7 +51,13 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 	if s == "" || strings.EqualFold(s, "local") || len(s) > 64 {
 		return "", nil, unknownZone(s)
 	}
-	if name, ok := zoneAliases[strings.ToLower(strings.Join(strings.Fields(s), " "))]; ok {
+	key := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if name, ok := zoneAliases[key]; ok {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return name, loc, nil
+		}
+	}
+	if name, ok := nativeCity(key); ok {
 		if loc, err := time.LoadLocation(name); err == nil {
 			return name, loc, nil
 		}

@@ -2,6 +2,7 @@ package localtime
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -44,6 +45,16 @@ func TestParseTimezone(t *testing.T) {
 		{name: "a city of two words sharing a zone", in: "San  Francisco", want: "America/Los_Angeles", offset: -8 * 3600},
 		{name: "an abbreviation", in: "PST", want: "America/Los_Angeles", offset: -8 * 3600},
 		{name: "an abbreviation with summer time", in: "est", want: "America/New_York", offset: -5 * 3600},
+		// A stranger typed "/timezone Москва" and "Киев" in a Russian chat,
+		// "Wien" in a German one: the zone names are English.
+		{name: "a city in Russian", in: "Москва", want: "Europe/Moscow", offset: 3 * 3600},
+		{name: "a city in Russian, lower case", in: "киев", want: "Europe/Kyiv", offset: 2 * 3600},
+		{name: "a Siberian city in Russian", in: "Новосибирск", want: "Asia/Novosibirsk", offset: 7 * 3600},
+		{name: "a city in German", in: "Wien", want: "Europe/Vienna", offset: 3600},
+		{name: "a city in Spanish of three words", in: "Ciudad de México", want: "America/Mexico_City", offset: -6 * 3600},
+		{name: "accents left out", in: "Bogota", want: "America/Bogota", offset: -5 * 3600},
+		{name: "ё written е", in: "Кишинев", want: "Europe/Chisinau", offset: 2 * 3600},
+		{name: "accents added", in: "Zürich", want: "Europe/Zurich", offset: 3600},
 		{name: "no such city", in: "Atlantis", rejected: true},
 		{name: "a zone abbreviation is no city", in: "Etc", rejected: true},
 	}
@@ -121,5 +132,18 @@ func TestZoneAliasesLoad(t *testing.T) {
 	}
 	if _, off := time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC).In(loc).Zone(); off != -4*3600 {
 		t.Errorf("EST in July: offset %d, want -4h (New York's summer time)", off)
+	}
+}
+
+// TestNativeCitiesLoad checks that every city written in the bot's other
+// languages names a zone this build's time zone data has.
+func TestNativeCitiesLoad(t *testing.T) {
+	for city, name := range nativeCities {
+		if _, err := time.LoadLocation(name); err != nil {
+			t.Errorf("%s: %s: %v", city, name, err)
+		}
+		if city != strings.ToLower(strings.Join(strings.Fields(city), " ")) {
+			t.Errorf("key %q is not lower case with single spaces", city)
+		}
 	}
 }
