@@ -49,7 +49,9 @@ func TestParse(t *testing.T) {
 		{name: "typographic possessive dropped", query: "Korea’s", want: "korea"},
 		{name: "hyphenated word is a phrase", query: "long-term", want: `"long term"`},
 		{name: "quoted hyphenated word", query: `"long-term"`, want: `"long term"`},
-		{name: "Han word is a phrase of characters", query: "北朝鮮", want: `"北 朝 鮮"`},
+		{name: "Han word is a phrase of characters, shown as typed", query: "北朝鮮", want: `"北朝鮮"`},
+		{name: "Han and Latin in one phrase", query: `"北朝鮮 missile"`, want: `"北朝鮮 missile"`},
+		{name: "Thai word shown as typed", query: "แผ่นดินไหว", want: `"แผ่นดินไหว"`},
 		{name: "quoted word", query: `"tariffs"`, want: `"tariffs"`},
 		{name: "apostrophe inside a word", query: "O'Brien", want: `"o brien"`},
 		// Fields.

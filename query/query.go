@@ -2,6 +2,7 @@ package query
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Query is a compiled subscription query. It is immutable and safe for concurrent use. The zero Query matches
@@ -195,10 +196,27 @@ func (n *node) render(b *strings.Builder, r renderer) {
 	}
 }
 
+// Two tokens of a script written without spaces (see noSpaceScript) are
+// written together, as typed: "北朝鮮" reads back as the same three tokens,
+// and was shown to its user as "北 朝 鮮".
 func writeQuoted(b *strings.Builder, tokens []string) {
 	b.WriteByte('"')
-	b.WriteString(strings.Join(tokens, " "))
+	for i, tok := range tokens {
+		if i > 0 && !joinsWithoutSpace(tokens[i-1], tok) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tok)
+	}
 	b.WriteByte('"')
+}
+
+// joinsWithoutSpace reports whether the token a is followed by b with no
+// space between them: both are characters of a script written without
+// spaces.
+func joinsWithoutSpace(a, b string) bool {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	return noSpaceScript(last) && noSpaceScript(first)
 }
 
 // Match reports whether the article d matches the query. It evaluates the query on its own; to match many queries
