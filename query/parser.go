@@ -299,12 +299,25 @@ func (p *parser) field(f item) (*node, error) {
 	} else {
 		n.tokens = p.tokens(v.text)
 	}
-	if len(n.tokens) == 0 {
+	if len(n.tokens) == 0 || (n.host == "" && isSchemeOnly(v.text)) {
+		// "site:http://" with the address left out read as the source named "http"
 		return nil, errAt(f.pos, "%q needs a source name or web address right after it (position %d)", f.text+":")
 	}
 	n.quoted = v.kind == itemPhrase
 	p.terms++
 	return n, nil
+}
+
+// isSchemeOnly reports whether v is a web address's scheme with no address
+// after it: "http://", "https:", "HTTP://www".
+func isSchemeOnly(v string) bool {
+	v = strings.ToLower(strings.TrimSpace(v))
+	for _, scheme := range []string{"http:", "https:"} {
+		if rest, ok := strings.CutPrefix(v, scheme); ok {
+			return hostOf(strings.TrimLeft(rest, "/")) == ""
+		}
+	}
+	return false
 }
 
 // hostOf returns the web address in v in lower case ("https://www.Reuters.com/world" → "www.reuters.com"), or ""

@@ -120,6 +120,8 @@ func TestParseErrors(t *testing.T) {
 		{name: "a word required and excluded", query: "kursk -kursk", wantMsg: "kursk is both required and excluded, so the query could never match (position 7)", wantPos: 7},
 		{name: "required and excluded in another case, by NOT", query: "Kursk attack NOT kursk", wantMsg: "kursk is both required and excluded, so the query could never match (position 14)", wantPos: 14},
 		{name: "a phrase required and excluded in one OR side", query: `("red sea" -"red sea") OR suez`, wantMsg: `"red sea" is both required and excluded, so the query could never match (position 12)`, wantPos: 12},
+		{name: "a scheme without its address", query: "kursk site:http://", wantMsg: `"site:" needs a source name or web address right after it (position 7)`, wantPos: 7},
+		{name: "a scheme without its slashes", query: "source:https:", wantMsg: `"source:" needs a source name or web address right after it (position 1)`, wantPos: 1},
 		{name: "too many terms", query: "a b c d e f g h i j k l m n o", wantMsg: "too many terms (15, at most 12)"},
 		{name: "thirteen terms", query: `a "b c" ddd* title:e source:f g h i j k l m n`, wantMsg: "too many terms (13, at most 12)"},
 		{name: "too long", query: strings.Repeat("x", 230), wantMsg: "query too long (230 characters, at most 200)"},
