@@ -15,6 +15,7 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"github.com/newshound/newshound/internal/listenadvice"
 	"github.com/newshound/newshound/internal/throttle"
 )
 
@@ -94,7 +95,7 @@ func (w *Webhook) Updates(ctx context.Context, handle func(context.Context, Inco
 	if ln == nil {
 		var err error
 		if ln, err = net.Listen("tcp", w.opts.Listen); err != nil {
-			return fmt.Errorf("telegram.webhook_listen %s: %w (another process may hold the port: pick another one)", w.opts.Listen, err)
+			return fmt.Errorf("telegram.webhook_listen %s: %w (%s)", w.opts.Listen, err, listenadvice.For(err, "127.0.0.1:8443"))
 		}
 	}
 	queue := make(chan Incoming, w.queueSize)

@@ -131,3 +131,27 @@ func TestWebhookRefusesARepostWhileTheFirstWaits(t *testing.T) {
 		}
 	}
 }
+
+// A webhook_listen on a taken port says which fix applies: it said
+// "another process may hold the port" for every refusal, a typo'd host
+// name or a privileged port included.
+func TestWebhookListenRefusalNamesTheFix(t *testing.T) {
+	srv := telegramtest.New(t, token)
+	var logs strings.Builder
+	tg := newTestTelegram(t, srv, &logs, time.Second)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listen: taken.Addr().String()})
+	err = w.Updates(context.Background(), func(context.Context, Incoming) {})
+	if err == nil || !strings.Contains(err.Error(), "telegram.webhook_listen") || !strings.Contains(err.Error(), "another process holds the port") {
+		t.Errorf("taken port: %v", err)
+	}
+	w = NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listen: "192.0.2.1:8443"}) // TEST-NET-1
+	err = w.Updates(context.Background(), func(context.Context, Incoming) {})
+	if err == nil || !strings.Contains(err.Error(), "no such address") {
+		t.Errorf("an address not this machine's: %v", err)
+	}
+}

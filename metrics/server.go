@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"syscall"
 	"time"
+
+	"github.com/newshound/newshound/internal/listenadvice"
 )
 
 // shutdownTimeout bounds how long a stopping Server waits for scrapes in flight.
@@ -19,30 +20,12 @@ type Server struct {
 	srv *http.Server
 }
 
-// listenAdvice says what to change in a listen address that err refused:
-// the port is taken, the host is not this machine's, the port needs
-// privileges, the host name does not resolve (a typo, "locahost").
-func listenAdvice(err error) string {
-	var dns *net.DNSError
-	switch {
-	case errors.Is(err, syscall.EADDRINUSE):
-		return "another process holds the port: pick another one, or stop it (ss -ltnp names it)"
-	case errors.Is(err, syscall.EADDRNOTAVAIL):
-		return "this machine has no such address: write 127.0.0.1, or one of this machine's addresses"
-	case errors.Is(err, syscall.EACCES):
-		return "a port below 1024 needs privileges Newshound does not have: pick one above 1024, such as 9090"
-	case errors.As(err, &dns):
-		return "the host name does not resolve: write an address, such as 127.0.0.1:9090"
-	}
-	return "write host:port of this machine, such as 127.0.0.1:9090"
-}
-
 // NewServer listens on addr (host:port) at once, so that a taken port fails
 // at start rather than later; it fails when the address cannot be listened on.
 func NewServer(addr string, h http.Handler) (*Server, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("metrics.listen %s: %w (%s)", addr, err, listenAdvice(err))
+		return nil, fmt.Errorf("metrics.listen %s: %w (%s)", addr, err, listenadvice.For(err, "127.0.0.1:9090"))
 	}
 	return &Server{ln: ln, srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}}, nil
 }
