@@ -96,6 +96,14 @@ func (s *Sender) alertParts(ctx context.Context, m news.Message) (BurstItem, new
 	if err != nil {
 		return BurstItem{}, news.Subscription{}, err
 	}
+	if len(also) > 0 && strings.TrimSpace(a.Summary) == "" {
+		// A headline alone (a feed of titles only) takes the lead of the
+		// first other outlet that carried the story: the "Also:" edit
+		// completes the alert.
+		if a.Summary, err = s.opts.Alerts.AlsoSummary(ctx, m.ChatID, m.ThreadID, m.ArticleID); err != nil {
+			return BurstItem{}, news.Subscription{}, err
+		}
+	}
 	return BurstItem{Article: a, Also: also}, sub, nil
 }
 

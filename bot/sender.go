@@ -47,7 +47,7 @@ type Outbox interface {
 
 // AlertBook is what rendering and pacing alerts read: a chat's waiting
 // alerts and bursts, the article, its subscription and the other sources
-// that carried its story.
+// that carried its story (and the first of their summaries).
 type AlertBook interface {
 	PendingAlerts(ctx context.Context, chatID int64, limit int) ([]news.Message, error)
 	BundleMembers(ctx context.Context, bundleID int64) ([]news.Message, error)
@@ -55,6 +55,7 @@ type AlertBook interface {
 	HoldChatAlerts(ctx context.Context, chatID int64) (int, error)
 	DropChatAlerts(ctx context.Context, chatID int64, reason string) (int, error)
 	AlsoSources(ctx context.Context, chatID int64, threadID int, articleID int64) ([]string, error)
+	AlsoSummary(ctx context.Context, chatID int64, threadID int, articleID int64) (string, error)
 	FindArticle(ctx context.Context, id int64) (news.Article, error)
 	FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error)
 }

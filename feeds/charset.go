@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -35,13 +36,41 @@ func toUTF8(body []byte, contentType string) []byte {
 	}
 	_, params, err := mime.ParseMediaType(contentType)
 	if err != nil || params["charset"] == "" {
-		return body
+		return undeclared(body)
 	}
 	enc, name := charset.Lookup(params["charset"])
 	if enc == nil || name == "utf-8" {
 		return body
 	}
 	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return body
+	}
+	return out
+}
+
+// undeclared returns body, which is not valid UTF-8 and names no encoding,
+// in UTF-8. Mostly UTF-8 with a few broken bytes (a character cut by a
+// truncated summary) it loses those bytes; otherwise it is read as
+// windows-1252 (a superset of Latin-1's printable characters, as browsers
+// read such pages): older European sites serve Latin-1 feeds that name no
+// encoding, and the XML parser refused every one as invalid UTF-8.
+func undeclared(body []byte) []byte {
+	var multi, broken int
+	for i := 0; i < len(body); {
+		r, n := utf8.DecodeRune(body[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			broken++
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	if multi > broken {
+		return bytes.ToValidUTF8(body, nil)
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(body)
 	if err != nil {
 		return body
 	}

@@ -131,3 +131,42 @@ func fetchCyrillicFeed(t *testing.T, contentType string, body []byte) *httptest.
 	}
 	return srv
 }
+
+// A feed in Latin-1 or windows-1252 that names no encoding anywhere (a
+// prolog without encoding="…", Content-Type: text/xml), as older European
+// sites serve, failed every fetch: its bytes are no UTF-8, which XML
+// assumes. Bytes that are no UTF-8 and that nothing names are read as
+// windows-1252, the superset of Latin-1 the web reads such pages as; a
+// UTF-8 feed with a broken byte (a character cut in two) keeps its UTF-8.
+func TestAFeedInAnUndeclaredLatinEncoding(t *testing.T) {
+	const title = "Café fire: owner «devastated» – “no one hurt”"
+	body, err := charmap.Windows1252.NewEncoder().Bytes([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Le Petit Écho</title>` +
+		`<item><title>` + title + `</title><guid>g1</guid><description>A fire destroyed the café on the main square.</description></item></channel></rss>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, contentType := range []string{"text/xml", "application/rss+xml", ""} {
+		t.Run(contentType, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", contentType)
+				w.Write(body)
+			}))
+			defer srv.Close()
+			resp, err := newTestFetcher(1<<20, 5*time.Second).Fetch(context.Background(), srv.URL, "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			feed, err := gofeed.NewParser().Parse(bytes.NewReader(resp.Body)) // as pollSource parses it
+			if err != nil {
+				t.Fatalf("not a feed: %v", err)
+			}
+			if feed.Title != "Le Petit Écho" || len(feed.Items) != 1 || feed.Items[0].Title != title ||
+				feed.Items[0].Description != "A fire destroyed the café on the main square." {
+				t.Errorf("feed %q, items %+v; want the Latin titles", feed.Title, feed.Items)
+			}
+		})
+	}
+	broken := []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Новости</title><item><title>Курская область: саперы</title><guid>g1</guid>` +
+		"<description>Саперы начали работу \xd0</description></item></channel></rss>")
+	fetchCyrillicFeed(t, "text/xml", broken)
+}

@@ -185,6 +185,45 @@ const sqlAlsoSources = `
 			AND a.source_id <> (SELECT source_id FROM articles WHERE id = ?)
 		ORDER BY al.created_at, al.article_id`
 
+// sqlAlsoSummary reads the text and summary columns (packed, see
+// packArticle) of a chat's topic's 'also' alerts of an article's story, in
+// the order they came.
+const sqlAlsoSummary = `
+		SELECT a.text, a.summary FROM alerts al INDEXED BY alerts_story JOIN articles a ON a.id = al.article_id
+		WHERE al.chat_id = ? AND al.thread_id = ? AND al.delivery = 'also'
+			AND al.story_id = (SELECT COALESCE(story_id, id) FROM articles WHERE id = ?)
+		ORDER BY al.created_at, al.article_id`
+
+// AlsoSummary returns the summary of the first other report of the
+// article's story that reached the chat's forum topic (threadID) after it was
+// alerted and has one, or "" when none has: an alert from a feed of
+// headlines only is completed by a later outlet's lead. It fails when the
+// database does or a stored text cannot be unpacked.
+func (s *Store) AlsoSummary(ctx context.Context, chatID int64, threadID int, articleID int64) (string, error) {
+	rows, err := s.w.QueryContext(ctx, sqlAlsoSummary, chatID, threadID, articleID)
+	if err != nil {
+		return "", fmt.Errorf("other summaries of article %d: %w", articleID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var text, summary string
+		t := newArticleText(&text, &summary)
+		if err := rows.Scan(&t.Text, &t.Summary); err != nil {
+			return "", fmt.Errorf("other summaries of article %d: %w", articleID, err)
+		}
+		if err := t.set(); err != nil {
+			return "", fmt.Errorf("other summaries of article %d: %w", articleID, err)
+		}
+		if strings.TrimSpace(summary) != "" {
+			return summary, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("other summaries of article %d: %w", articleID, err)
+	}
+	return "", nil
+}
+
 // AlsoSources returns the names of the other sources that carried the
 // article's story to the chat's forum topic (threadID; 0 = the chat, or
 // General) after it was alerted, in the order they came, without the

@@ -183,6 +183,15 @@ func dependsOnPrevious(s string, lang language) bool {
 		"But", "However", "And", "So", "Also", "Yet", "Still", "Instead", "Meanwhile", "Nevertheless",
 		"Moreover", "Furthermore", "Then", "Such", "Otherwise", "Besides", "Likewise", "Similarly":
 		return true
+	case "This", "That":
+		// A demonstrative standing for what came before, followed by its
+		// verb ("This would have meant ..."), not one before a noun
+		// ("This week ...").
+		next, _, _ := strings.Cut(strings.TrimLeft(s[end:], " "), " ")
+		switch next {
+		case "would", "could", "will", "may", "might", "should", "was", "is", "has", "had", "means", "meant", "came", "comes", "led", "follows", "followed":
+			return true
+		}
 	}
 	return false
 }

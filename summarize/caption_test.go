@@ -109,6 +109,11 @@ func TestDependsOnPrevious(t *testing.T) {
 		{"Heavy rain closed the road.", false},
 		{"The council rejected the plan.", false},
 		{"Butler won the race in record time.", false},
+		{"This would have meant anyone criticising the government could face 12 years in prison.", true},
+		{"That was the last time the two met.", true},
+		{"This week the council voted to close the bridge.", false},
+		{"This year's harvest was the smallest since 1990.", false},
+		{"That Ohio town has lost a third of its jobs.", false},
 	}
 	for _, tt := range tests {
 		if got := dependsOnPrevious(tt.sent, langEnglish); got != tt.want {

@@ -168,8 +168,15 @@ var ruleRows = []struct {
 	{name: "caption-credit-line",
 		in: "A shooting victim is taken to a helicopter on Wednesday. (Mike Glenn/Chronicle)\n\nPolice in Ohio shot a boy with a BB gun. (Source: Raycom Images)\n\n" +
 			"A boy was shot in north Houston on Monday night. (Photo: KHOU)\n\n" +
-			"(Maya Earls/The Baltimore Sun via AP). Authorities respond to the scene in Randallstown.\n\nPrices rose in October.",
+			"(Maya Earls/The Baltimore Sun via AP). Authorities respond to the scene in Randallstown.\n\n" +
+			"Officers unload a bomb disposal robot at the courthouse, February 11, 2013. ( DAVID M WARREN / Staff Photographer )\n\n" +
+			"A boy shot himself at a home in east Houston. (Metro Video) A boy shot himself at a home in east\n\nPrices rose in October.",
 		want: "Prices rose in October."},
+	{name: "caption-credit-outlet",
+		in: "Chicago Police respond to 75th Street and South Kingston Avenue in Chicago at the scene of multiple shootings. (Terrence Antonio James, Chicago Tribune)\n\n" +
+			"The mayor spoke to reporters on Monday. (Jane Doe, Staff Photographer)\n\n" +
+			"Prices rose in October, the bureau said (Table 2, Annual Review).\n\nPrices rose in October.",
+		want: "Prices rose in October, the bureau said (Table 2, Annual Review).\n\nPrices rose in October."},
 	{name: "caption-credit-sentence",
 		in:   "Alvimann photo via morgueFile\n\nA teen was charged in Larose. Photo via Lafourche Parish Sheriff's Office.\n\nPrices rose in October.",
 		want: "Prices rose in October."},
@@ -177,13 +184,13 @@ var ruleRows = []struct {
 		in:   "Police arrested a man in the death of a teenager. News 4's Ida Siegal reports. (Published Tuesday, April 21, 2015)\n\nPolice arrested a man on Monday.",
 		want: "Police arrested a man on Monday."},
 	{name: "inline-gallery",
-		in:   "Image 1 of 10 Relatives say the boy found a gun on Sunday. Photo: Courtesy Family\n\nImage 2 of / 4 Caption Close Image 2 of 4 Police searched the house.",
+		in:   "Image 1 of 10 Relatives say the boy found a gun on Sunday. Photo: Courtesy Family\n\nImage 1 of / 4 Caption Close\n\nImage 2 of / 4 Caption Close Image 2 of 4 Police searched the house.",
 		want: "Relatives say the boy found a gun on Sunday.\n\nPolice searched the house."},
 	{name: "caption-agency-dated",
 		in:   "SANTA MONICA, CA - JUNE 08: Students leave the college, which remains closed, on June 8, 2013.\n\nPrices rose in October.",
 		want: "Prices rose in October."},
 	{name: "caption-gallery-count",
-		in:   "Prices rose in October.\n\nImage 3 of 12",
+		in:   "Prices rose in October.\n\nImage 3 of 12\n\nFoto 3 von 12",
 		want: "Prices rose in October."},
 	{name: "byline",
 		in:   "By Jane Doe and John Roe, Reuters\n\nBy: Breaking News Staff\n\nPrices rose in October.\n\nBy Tuesday, the army had withdrawn from three towns.",

@@ -54,6 +54,10 @@ const (
 	// first part is a name of two words or more, so that a poll
 	// ("Reuters/Ipsos") is no credit.
 	creditName = `\p{Lu}\p{L}+(?: \p{Lu}[\p{L}.'’-]*)+ ?/ ?\p{Lu}[^()/]{1,50}`
+	// The last word of a newspaper's or a photographer's name in a credit
+	// after a comma: "(Terrence Antonio James, Chicago Tribune)".
+	creditOutlet = `(?:Tribune|Times|Post|News|Journal|Herald|Chronicle|Gazette|Star|Sun|Press|Register|Inquirer|Enquirer|Observer|` +
+		`Examiner|Bulletin|Courier|Dispatch|Telegraph|Guardian|Globe|Sentinel|Record|Review|Photographer|Staff)`
 	// Social networks and messengers named by promotional lines.
 	socialNetwork = `(?:telegram|whatsapp|twitter|x|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|google news|signal|viber)`
 	// The HTML elements that leave tags in feed text.
@@ -182,8 +186,18 @@ func builtinRules() []Rule {
 		// Glenn/Chronicle)", "(Source: Raycom Images)", "(Photo: KHOU)", "...
 		// in Larose. Photo via the Sheriff's Office.", or opens with it.
 		{Name: "caption-credit-line", Pattern: `.{0,400}?\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}|` +
-			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)\.?|\(` + creditName + `\)\.? .{1,400}`,
-			Hints: []string{"/", "(photo", "(image", "(video", "(credit", "(source"}},
+			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)\.?|\(` + creditName + `\)\.? .{1,400}|` +
+			// "( DAVID M WARREN / Staff Photographer )": spaces inside.
+			`.{0,400}?\( ` + creditName + `\)\.?|` +
+			// "... in east Houston. (Metro Video) An 11-year-old boy ...": a
+			// video's caption, its credit, the caption again.
+			`.{0,400}?[.!?] \(\p{Lu}\p{L}+ (?:Video|Photo)\)(?: .{1,400})?`,
+			Hints: []string{"/", "(photo", "(image", "(video", "(credit", "(source", "video)", "photo)"}},
+		// A caption ends with its photographer and newspaper after a comma:
+		// "... at the scene of multiple shootings. (Terrence Antonio James,
+		// Chicago Tribune)".
+		{Name: "caption-credit-outlet", Pattern: `.{0,400}?[.!?]["”’]? \(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}.'’-]*){1,3}, (?:The )?(?:\p{Lu}[\p{L}'’-]+ ){0,3}` + creditOutlet + `\)\.?`,
+			Hints: []string{"tribune)", "times)", "post)", "news)", "journal)", "herald)", "chronicle)", "gazette)", "star)", "sun)", "press)", "register)", "inquirer)", "enquirer)", "observer)", "examiner)", "bulletin)", "courier)", "dispatch)", "telegraph)", "guardian)", "globe)", "sentinel)", "record)", "review)", "photographer)", "staff)"}},
 		{Name: "caption-credit-sentence", Pattern: `.{0,400}?[.!?]["”]? (?:Photo|Image|Video|Photograph)s? (?:via|by|courtesy(?: of)?|credit:?) \p{Lu}[^.!?()]{0,80}\.?|` +
 			`(?:\p{Lu}[\p{L}'’.-]* ){0,3}(?i:photo|image|file photo)s? (?:via|courtesy(?: of)?) \p{L}[^.!?()]{0,60}`,
 			Hints: []string{"photo", "image", "video"}},
@@ -255,10 +269,11 @@ func builtinRules() []Rule {
 		// Daily Mail pages glue "Scroll down for video" between paragraphs.
 		{Name: "inline-scroll-down", Kind: StripInline, Pattern: `(?i)scroll down for (?:the )?(?:videos?|more(?: videos?| pictures| photos)?|pictures|photos|more)\b\.?`, Hints: []string{"scroll down"}},
 		// Gallery counters glued to captions: "Image 1 of 10 Relatives say
-		// ...", "Photo: / Image 1 of / 4 Caption Close", and a credit
+		// ...", "Photo: / Image 1 of / 4 Caption Close" (a line of its own
+		// or glued to its caption), and a credit
 		// closing a caption line ("... 2015. Photo: Courtesy Family").
 		{Name: "inline-gallery", Kind: StripInline,
-			Pattern: `(?:\bPhoto: [^/\n]{0,40}/ )?\b(?:Image|Photo|Slide) \d{1,3} of /?\s*\d{1,3}(?: Caption Close)? |\sPhoto: \p{Lu}[\p{L}.'’ -]{1,40}$`,
+			Pattern: `(?:\bPhoto: [^/\n]{0,40}/ )?\b(?:Image|Photo|Slide) \d{1,3} of /?\s*\d{1,3}(?: Caption Close)?(?: |$)|\sPhoto: \p{Lu}[\p{L}.'’ -]{1,40}$`,
 			Hints:   []string{"image ", "photo", "slide "}},
 		// Labels of a story's updates glued into it: "... on Sunday.
 		// ORIGINAL STORY: The police ...", "UPDATE: ".
