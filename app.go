@@ -207,6 +207,28 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if !cfg.ConsoleMode() { // the console connects at once, and its banner counts the sources fetched before any is
 		run.start(background...)
 	}
+	// /metrics and /healthz are served before Telegram is reached: an
+	// operator whose bot cannot reach it sees so there (healthz: not ready,
+	// with the reason) rather than a refused connection.
+	watch.connecting()
+	if cfg.Metrics.Listen != "" {
+		metricsSrv, err := metrics.NewServer(cfg.Metrics.Listen, push.metricsHandler(cfg, obs.Handler()))
+		if err != nil {
+			cancel()
+			run.wait()
+			return err
+		}
+		log.Info("serving metrics", "addr", metricsSrv.Addr())
+		run.start(task{"metrics", func(ctx context.Context) error {
+			// A metrics endpoint that fails is no reason to stop delivering news.
+			if err := metricsSrv.Run(ctx); err != nil && ctx.Err() == nil {
+				log.Error("metrics server stopped; the bot goes on without it", "err", err)
+			}
+			<-ctx.Done()
+			return nil
+		}})
+		parts.MetricsAddr = metricsSrv.Addr()
+	}
 	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), obs, log)
 	if err != nil {
 		stopped := ctx.Err() != nil // a stop while Telegram was unreachable: no failure
@@ -220,6 +242,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		}
 		return err
 	}
+	watch.connected()
 
 	sender := m.newSender(cfg, st, transport, watch, log)
 	late.set(sender.Notify)
@@ -238,16 +261,6 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if err := router.RegisterMenus(ctx); err != nil {
 		log.Warn("could not register the command list (menus per scope) or the description; going on", "err", err)
 	}
-	var metricsSrv *metrics.Server
-	if cfg.Metrics.Listen != "" {
-		if metricsSrv, err = metrics.NewServer(cfg.Metrics.Listen, push.metricsHandler(cfg, obs.Handler())); err != nil {
-			cancel()
-			run.wait()
-			return err
-		}
-		log.Info("serving metrics", "addr", metricsSrv.Addr())
-	}
-
 	tasks := []task{
 		{"updates", func(ctx context.Context) error {
 			defer router.Wait()
@@ -261,17 +274,6 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		tasks = append(tasks, background...)
 	}
 	tasks = append(tasks, push.tasks()...)
-	if metricsSrv != nil {
-		tasks = append(tasks, task{"metrics", func(ctx context.Context) error {
-			// A metrics endpoint that fails is no reason to stop delivering news.
-			if err := metricsSrv.Run(ctx); err != nil && ctx.Err() == nil {
-				log.Error("metrics server stopped; the bot goes on without it", "err", err)
-			}
-			<-ctx.Done()
-			return nil
-		}})
-		parts.MetricsAddr = metricsSrv.Addr()
-	}
 	run.start(tasks...)
 	// What an operator reads first in the journal after an upgrade or a
 	// move: which binary runs, on which database (a relative storage.path

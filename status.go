@@ -46,6 +46,9 @@ type watch struct {
 	fetchedBefore map[int64]bool
 	stored        int       // articles stored since start
 	failingFrom   time.Time // first Telegram failure since the last success; zero when fine
+	// reaching is set while the start waits for Telegram to answer (getMe):
+	// /healthz says not ready until then.
+	reaching bool
 }
 
 func newWatch(st watchStore, polls feeds.Observer, sends bot.Observer, now func() time.Time) *watch {
@@ -144,6 +147,21 @@ func (w *watch) SendFailed(code int) {
 	w.mu.Unlock()
 }
 
+// connecting notes that the start waits for Telegram to answer its first
+// call; /healthz says not ready, and why, until connected.
+func (w *watch) connecting() {
+	w.mu.Lock()
+	w.reaching = true
+	w.mu.Unlock()
+}
+
+// connected notes that Telegram answered the start's first call.
+func (w *watch) connected() {
+	w.mu.Lock()
+	w.reaching = false
+	w.mu.Unlock()
+}
+
 // interval is the time between two polls of the schedule after t.
 func (w *watch) interval(t time.Time) time.Duration {
 	next := w.nextPoll(t)
@@ -151,8 +169,8 @@ func (w *watch) interval(t time.Time) time.Duration {
 }
 
 // Ready fails, with the reason, when the database takes no writes (a write
-// refused within store.WriteFailureWindow, or a failing probe), Telegram
-// calls have failed for longer than telegramGrace, or no poll finished
+// refused within store.WriteFailureWindow, or a failing probe), the start
+// still waits for Telegram to answer (getMe), Telegram calls have failed for longer than telegramGrace, or no poll finished
 // within three intervals of the schedule.
 func (w *watch) Ready(ctx context.Context) error {
 	if err := w.store.CheckWritable(ctx); err != nil {
@@ -160,11 +178,15 @@ func (w *watch) Ready(ctx context.Context) error {
 	}
 	now := w.now()
 	w.mu.Lock()
-	failing, last := w.failingFrom, w.lastPoll
+	failing, last, reaching := w.failingFrom, w.lastPoll, w.reaching
 	if last.IsZero() {
 		last = w.started
 	}
 	w.mu.Unlock()
+	if reaching {
+		return fmt.Errorf("not connected to telegram: it has not answered since the start at %s (%s); the log says why (telegram unreachable, or the token refused)",
+			w.started.UTC().Format(time.RFC3339), now.Sub(w.started).Round(time.Second))
+	}
 	if !failing.IsZero() && now.Sub(failing) > telegramGrace {
 		return fmt.Errorf("telegram calls have failed since %s (%s)", failing.UTC().Format(time.RFC3339), now.Sub(failing).Round(time.Second))
 	}
