@@ -258,9 +258,6 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	// that a slow Telegram (answers near the 30 s timeout) made take
 	// minutes, and the queued alerts and replies do not wait for them.
 	run.start(task{"sender", sender.Run})
-	if err := router.RegisterMenus(ctx); err != nil {
-		log.Warn("could not register the command list (menus per scope) or the description; going on", "err", err)
-	}
 	tasks := []task{
 		{"updates", func(ctx context.Context) error {
 			defer router.Wait()
@@ -275,6 +272,11 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	}
 	tasks = append(tasks, push.tasks()...)
 	run.start(tasks...)
+	// The menus are registered once the commands are taken: a 429 that
+	// the registration waits out (SetMenus) holds back no command.
+	if err := router.RegisterMenus(ctx); err != nil {
+		log.Warn("could not register the command list (menus per scope) or the description; going on", "err", err)
+	}
 	// What an operator reads first in the journal after an upgrade or a
 	// move: which binary runs, on which database (a relative storage.path
 	// depends on the working folder), how many sources it polls (the
