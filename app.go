@@ -210,6 +210,28 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if !cfg.ConsoleMode() { // the console connects at once, and its banner counts the sources fetched before any is
 		run.start(background...)
 	}
+	// /metrics and /healthz are served before Telegram is reached: an
+	// operator whose bot cannot reach it sees so there (healthz: not ready,
+	// with the reason) rather than a refused connection.
+	watch.connecting()
+	if cfg.Metrics.Listen != "" {
+		metricsSrv, err := metrics.NewServer(cfg.Metrics.Listen, push.metricsHandler(cfg, obs.Handler()))
+		if err != nil {
+			cancel()
+			run.wait()
+			return err
+		}
+		log.Info("serving metrics", "addr", metricsSrv.Addr())
+		run.start(task{"metrics", func(ctx context.Context) error {
+			// A metrics endpoint that fails is no reason to stop delivering news.
+			if err := metricsSrv.Run(ctx); err != nil && ctx.Err() == nil {
+				log.Error("metrics server stopped; the bot goes on without it", "err", err)
+			}
+			<-ctx.Done()
+			return nil
+		}})
+		parts.MetricsAddr = metricsSrv.Addr()
+	}
 	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), obs, log)
 	if err != nil {
 		stopped := ctx.Err() != nil // a stop while Telegram was unreachable: no failure
@@ -223,9 +245,11 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		}
 		return err
 	}
+	watch.connected()
 
 	sender := m.newSender(cfg, st, transport, watch, log)
 	late.set(sender.Notify)
+	watch.setDelivery(st.CountPending, sender.FailingSince)
 	parts.Sender = sender
 	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller, log)
 	if err != nil {
@@ -238,19 +262,6 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	// that a slow Telegram (answers near the 30 s timeout) made take
 	// minutes, and the queued alerts and replies do not wait for them.
 	run.start(task{"sender", sender.Run})
-	if err := router.RegisterMenus(ctx); err != nil {
-		log.Warn("could not register the command list (menus per scope) or the description; going on", "err", err)
-	}
-	var metricsSrv *metrics.Server
-	if cfg.Metrics.Listen != "" {
-		if metricsSrv, err = metrics.NewServer(cfg.Metrics.Listen, push.metricsHandler(cfg, obs.Handler())); err != nil {
-			cancel()
-			run.wait()
-			return err
-		}
-		log.Info("serving metrics", "addr", metricsSrv.Addr())
-	}
-
 	tasks := []task{
 		{"updates", func(ctx context.Context) error {
 			defer router.Wait()
@@ -264,18 +275,12 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		tasks = append(tasks, background...)
 	}
 	tasks = append(tasks, push.tasks()...)
-	if metricsSrv != nil {
-		tasks = append(tasks, task{"metrics", func(ctx context.Context) error {
-			// A metrics endpoint that fails is no reason to stop delivering news.
-			if err := metricsSrv.Run(ctx); err != nil && ctx.Err() == nil {
-				log.Error("metrics server stopped; the bot goes on without it", "err", err)
-			}
-			<-ctx.Done()
-			return nil
-		}})
-		parts.MetricsAddr = metricsSrv.Addr()
-	}
 	run.start(tasks...)
+	// The menus are registered once the commands are taken: a 429 that
+	// the registration waits out (SetMenus) holds back no command.
+	if err := router.RegisterMenus(ctx); err != nil {
+		log.Warn("could not register the command list (menus per scope) or the description; going on", "err", err)
+	}
 	// What an operator reads first in the journal after an upgrade or a
 	// move: which binary runs, on which database (a relative storage.path
 	// depends on the working folder), how many sources it polls (the

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -56,5 +60,51 @@ func TestSlowMenusDoNotHoldTheOutbox(t *testing.T) {
 	startApp(t, cfg, time.Now)
 	if got := tg.WaitSent(t, 5, 1, 5*time.Second); !strings.Contains(got[0].Text(), "/subscribe") {
 		t.Errorf("the queued reply to /start = %q", got[0].Text())
+	}
+}
+
+// A 429 while the menus are registered is waited out (SetMenus), and the
+// commands do not wait behind it: /start is answered while the menus wait.
+func TestCommandsDoNotWaitBehindAMenus429(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	var mu sync.Mutex
+	refused := false
+	tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		mu.Lock()
+		defer mu.Unlock()
+		if c.Method != "setMyCommands" || refused {
+			return nil
+		}
+		refused = true
+		return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 60", RetryAfter: 60}
+	})
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte(strings.ReplaceAll(testConfig{tg: tg}.String(), "{{db}}", filepath.Join(dir, "n.db"))), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx, cfgPath) }()
+	defer func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Run = %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Error("Run did not stop within 20 s of cancel")
+		}
+	}()
+	testkit.WaitFor(t, "the menus refused with a 429", func() bool { return len(tg.Calls("setMyCommands")) > 0 })
+	tg.SendText(5, "private", 5, "/start")
+	if got := tg.WaitSent(t, 5, 1, 10*time.Second); !strings.Contains(got[0].Text(), "/subscribe") {
+		t.Errorf("the reply to /start = %q", got[0].Text())
+	}
+	if n := len(tg.Calls("setMyCommands")); n != 1 {
+		t.Errorf("setMyCommands calls = %d while its retry_after runs, want 1", n)
 	}
 }

@@ -46,6 +46,14 @@ type watch struct {
 	fetchedBefore map[int64]bool
 	stored        int       // articles stored since start
 	failingFrom   time.Time // first Telegram failure since the last success; zero when fine
+	// pending counts the messages waiting in the outbox and failingSince
+	// says since when Telegram's calls fail (zero: they do not), for
+	// /status's delivery line; nil until the sender runs (setDelivery).
+	pending      func(ctx context.Context) (int, error)
+	failingSince func() time.Time
+	// reaching is set while the start waits for Telegram to answer (getMe):
+	// /healthz says not ready until then.
+	reaching bool
 }
 
 func newWatch(st watchStore, polls feeds.Observer, sends bot.Observer, now func() time.Time) *watch {
@@ -144,6 +152,48 @@ func (w *watch) SendFailed(code int) {
 	w.mu.Unlock()
 }
 
+// setDelivery gives /status the outbox's count and the sender's outage.
+func (w *watch) setDelivery(pending func(ctx context.Context) (int, error), failingSince func() time.Time) {
+	w.mu.Lock()
+	w.pending, w.failingSince = pending, failingSince
+	w.mu.Unlock()
+}
+
+// delivery is /status's line on delivery: the messages waiting in the
+// outbox and, when Telegram's calls fail, since when; "" before the sender
+// runs or when the outbox cannot be counted.
+func (w *watch) delivery(ctx context.Context, p locale.Printer) string {
+	w.mu.Lock()
+	pending, failingSince := w.pending, w.failingSince
+	w.mu.Unlock()
+	if pending == nil {
+		return ""
+	}
+	n, err := pending(ctx)
+	if err != nil {
+		return ""
+	}
+	if since := failingSince(); !since.IsZero() {
+		return p.Sprintf("Outbox: %s waiting to be sent; Telegram calls have failed since %s.", p.Count(n, "%d messages"), clock(since))
+	}
+	return p.Sprintf("Outbox: %s waiting to be sent.", p.Count(n, "%d messages"))
+}
+
+// connecting notes that the start waits for Telegram to answer its first
+// call; /healthz says not ready, and why, until connected.
+func (w *watch) connecting() {
+	w.mu.Lock()
+	w.reaching = true
+	w.mu.Unlock()
+}
+
+// connected notes that Telegram answered the start's first call.
+func (w *watch) connected() {
+	w.mu.Lock()
+	w.reaching = false
+	w.mu.Unlock()
+}
+
 // interval is the time between two polls of the schedule after t.
 func (w *watch) interval(t time.Time) time.Duration {
 	next := w.nextPoll(t)
@@ -151,8 +201,8 @@ func (w *watch) interval(t time.Time) time.Duration {
 }
 
 // Ready fails, with the reason, when the database takes no writes (a write
-// refused within store.WriteFailureWindow, or a failing probe), Telegram
-// calls have failed for longer than telegramGrace, or no poll finished
+// refused within store.WriteFailureWindow, or a failing probe), the start
+// still waits for Telegram to answer (getMe), Telegram calls have failed for longer than telegramGrace, or no poll finished
 // within three intervals of the schedule.
 func (w *watch) Ready(ctx context.Context) error {
 	if err := w.store.CheckWritable(ctx); err != nil {
@@ -160,11 +210,15 @@ func (w *watch) Ready(ctx context.Context) error {
 	}
 	now := w.now()
 	w.mu.Lock()
-	failing, last := w.failingFrom, w.lastPoll
+	failing, last, reaching := w.failingFrom, w.lastPoll, w.reaching
 	if last.IsZero() {
 		last = w.started
 	}
 	w.mu.Unlock()
+	if reaching {
+		return fmt.Errorf("not connected to telegram: it has not answered since the start at %s (%s); the log says why (telegram unreachable, or the token refused)",
+			w.started.UTC().Format(time.RFC3339), now.Sub(w.started).Round(time.Second))
+	}
 	if !failing.IsZero() && now.Sub(failing) > telegramGrace {
 		return fmt.Errorf("telegram calls have failed since %s (%s)", failing.UTC().Format(time.RFC3339), now.Sub(failing).Round(time.Second))
 	}
@@ -179,8 +233,9 @@ func (w *watch) Ready(ctx context.Context) error {
 
 // Status is the plain-text answer to /status: first, when the database
 // refuses writes (disk full, read-only, locked by another process), that and
-// why; then sources, polls, what the first fetch stored and which source is
-// fetched next, when, in the language ctx carries (locale.FromContext). It fails when the sources cannot be listed.
+// why; then sources, polls, what the first fetch stored, the messages
+// waiting in the outbox (and since when Telegram fails, when it does) and
+// which source is fetched next, when, in the language ctx carries (locale.FromContext). It fails when the sources cannot be listed.
 func (w *watch) Status(ctx context.Context) (string, error) {
 	srcs, err := w.store.ListSources(ctx)
 	if err != nil {
@@ -198,9 +253,10 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 	}
 	now := w.now()
 	refused := w.checkWritable(ctx)
+	p := locale.FromContext(ctx)
+	delivery := w.delivery(ctx, p)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	p := locale.FromContext(ctx)
 	var b strings.Builder
 	if refused != nil {
 		b.WriteString(p.Sprintf("The database refuses writes (%s): replies to commands are sent without being stored; new articles and alerts wait until it takes writes again. The log says more.", refused) + "\n")
@@ -230,6 +286,9 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		if len(failed) > 0 {
 			b.WriteString(p.Sprintf("Failing at every try so far: %s; /sources says why.", names(failed)) + "\n")
 		}
+	}
+	if delivery != "" {
+		b.WriteString(delivery + "\n")
 	}
 	if src, at, ok := nextFetch(srcs, now); ok {
 		b.WriteString(p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name))

@@ -2,8 +2,11 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
+	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 	"github.com/newshound/newshound/locale"
@@ -108,9 +111,43 @@ func (r *Router) Profiles() []Profile {
 	return out
 }
 
+// menuWaitMax is the longest retry_after that SetMenus waits out; a longer
+// one ends the registration (every call after it would be refused too).
+const menuWaitMax = 2 * time.Minute
+
+// errMenusHalted marks the calls SetMenus skipped after a 429 it would not wait out.
+var errMenusHalted = errors.New("not tried: Telegram asked to wait longer than " + menuWaitMax.String())
+
+// menuCall makes a call of SetMenus; refused with a 429, it waits the
+// retry_after (at least a second; at most menuWaitMax, else it gives up and
+// sets *halt) or until ctx is done, and tries again, up to three times.
+func (t *Telegram) menuCall(ctx context.Context, halt *bool, method string, p tgbotapi.Params) error {
+	if *halt {
+		return errMenusHalted
+	}
+	for try := 0; ; try++ {
+		err := t.call(method, p, nil)
+		var se *SendError
+		if !errors.As(err, &se) || se.Code != http.StatusTooManyRequests || try == 2 {
+			return err
+		}
+		if se.RetryAfter > menuWaitMax || ctx.Err() != nil {
+			*halt = true
+			return err
+		}
+		t.sleep(ctx, max(se.RetryAfter, time.Second))
+		if ctx.Err() != nil {
+			*halt = true
+			return err
+		}
+	}
+}
+
 // SetMenus registers each menu (setMyCommands with its scope and language)
-// and each profile (setMyDescription, setMyShortDescription). It goes on
-// past a failure and returns the first; a bot without its menus still works.
+// and each profile (setMyDescription, setMyShortDescription). A 429 is
+// waited out (its retry_after, up to menuWaitMax, or until ctx is done) and
+// the call made again; a longer one, or ctx done, ends it. It goes on past
+// any other failure and returns the first; a bot without its menus still works.
 func (t *Telegram) SetMenus(ctx context.Context, menus []Menu, profiles []Profile) error {
 	var first error
 	keep := func(err error) {
@@ -118,6 +155,7 @@ func (t *Telegram) SetMenus(ctx context.Context, menus []Menu, profiles []Profil
 			first = err
 		}
 	}
+	halt := false
 	for _, m := range menus {
 		bc := make([]tgbotapi.BotCommand, len(m.Commands))
 		for i, c := range m.Commands {
@@ -131,19 +169,19 @@ func (t *Telegram) SetMenus(ctx context.Context, menus []Menu, profiles []Profil
 		keep(p.AddInterface("commands", bc))
 		keep(p.AddInterface("scope", scope))
 		p.AddNonEmpty("language_code", m.Language)
-		if err := t.call("setMyCommands", p, nil); err != nil {
+		if err := t.menuCall(ctx, &halt, "setMyCommands", p); err != nil {
 			keep(fmt.Errorf("setMyCommands %s %s: %w", m.Scope.Type, strconv.Quote(m.Language), err))
 		}
 	}
 	for _, pr := range profiles {
 		p := tgbotapi.Params{"description": pr.Description}
 		p.AddNonEmpty("language_code", pr.Language)
-		if err := t.call("setMyDescription", p, nil); err != nil {
+		if err := t.menuCall(ctx, &halt, "setMyDescription", p); err != nil {
 			keep(fmt.Errorf("setMyDescription: %w", err))
 		}
 		p = tgbotapi.Params{"short_description": pr.ShortDescription}
 		p.AddNonEmpty("language_code", pr.Language)
-		if err := t.call("setMyShortDescription", p, nil); err != nil {
+		if err := t.menuCall(ctx, &halt, "setMyShortDescription", p); err != nil {
 			keep(fmt.Errorf("setMyShortDescription: %w", err))
 		}
 	}

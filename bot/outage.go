@@ -62,3 +62,11 @@ func (s *Sender) telegramBack(ctx context.Context) {
 	}
 	s.Notify()
 }
+
+// FailingSince returns when Telegram's current run of failures (no answer,
+// 5xx, a message held for it) began; zero when none is under way.
+func (s *Sender) FailingSince() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.outage.since
+}

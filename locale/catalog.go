@@ -83,6 +83,12 @@ var plurals = []pluralEntry{
 		"de": {one: "%d Artikel", other: "%d Artikel"},
 		"es": {one: "%d artículo", other: "%d artículos"},
 	}},
+	{"%d messages", map[string]forms{
+		"en": {one: "%d message", other: "%d messages"},
+		"ru": {one: "%d сообщение", few: "%d сообщения", other: "%d сообщений"},
+		"de": {one: "%d Nachricht", other: "%d Nachrichten"},
+		"es": {one: "%d mensaje", other: "%d mensajes"},
+	}},
 	{"%d stories", map[string]forms{
 		"en": {one: "%d story", other: "%d stories"},
 		"ru": {one: "%d сюжет", few: "%d сюжета", other: "%d сюжетов"},
