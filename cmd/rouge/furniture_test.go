@@ -14,7 +14,7 @@ func TestFurniture(t *testing.T) {
 		want    []string
 	}{
 		{"The council approved the budget on Monday. Parks get more money.", nil},
-		{"Police closed the road at about 02:15 GMT on Friday.", nil}, // a time in prose is no timestamp line
+		{"Police closed the road at about 02:15 GMT on Friday.", nil},                                                    // a time in prose is no timestamp line
 		{"The kite flew on Saturday. Scroll down for video The team said it was a record.", []string{"scroll", "glued"}}, // the widget's text glued to the next sentence
 		{"(CNN)The storm made landfall on Tuesday.", []string{"dateline"}},
 		{"LONDON (Wire) - Shares rose.", []string{"dateline"}},
