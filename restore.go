@@ -24,7 +24,9 @@ import (
 // replaces (or of its folder), so a service's user can write it after a
 // restore run as root. It fails on a bad command line or configuration,
 // while a Newshound runs on the database, when BACKUP is missing, empty or
-// damaged, or when a file cannot be copied, moved or renamed.
+// damaged, when BACKUP is another application's file or was written by a
+// newer Newshound (store.CheckSchema), or when a file cannot be copied,
+// moved or renamed.
 func runRestore(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
 	cfg, rest, err := storageCommand("restore", "usage: newshound restore [-config FILE] BACKUP\nputs BACKUP (made by newshound backup) in place of the database, with Newshound stopped; the database it replaces is kept beside it", 1, args, getenv, out)
 	if err != nil {
@@ -53,6 +55,11 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 		return fmt.Errorf("the backup %s: %w", backup, err)
 	case fc.New:
 		return fmt.Errorf("the backup %s does not exist", backup)
+	}
+	if err := store.CheckSchema(ctx, backup); err != nil {
+		// Put in place, it would have been refused at the next start, with
+		// the database it replaced already moved aside.
+		return fmt.Errorf("the backup %s cannot be restored by this version: %w; nothing was changed", backup, err)
 	}
 	tmp := path + ".restoring"
 	if err := copyNew(backup, tmp); err != nil {

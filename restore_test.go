@@ -12,6 +12,7 @@ import (
 
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/store"
 )
 
 // TestRestoreLeavesNoOtherDatabasesWAL: the operator's bot was killed, and
@@ -187,5 +188,71 @@ func TestBackupIntoAnUnwritableFolderNamesIt(t *testing.T) {
 	err := runBackup(context.Background(), []string{"-config", cfgPath, filepath.Join(locked, "nh.db")}, func(string) string { return "" }, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "cannot write in "+locked) {
 		t.Errorf("backup into %s: %v, want the folder named as not writable", locked, err)
+	}
+}
+
+// A backup written by a newer Newshound (an operator going back after an
+// upgrade, with the backup taken after it) or another application's file
+// was put in place, the database it replaced moved aside, and the next
+// start refused the file: restore now refuses it first and changes nothing.
+func TestRestoreRefusesABackupThisVersionCannotRun(t *testing.T) {
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	dir := t.TempDir()
+	cfgPath := writeConsoleConfig(t, dir, feed.URL)
+	db := filepath.Join(dir, "console.db")
+	ctx := context.Background()
+	noEnv := func(string) string { return "" }
+	makeDatabase(t, db)
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	newer := filepath.Join(t.TempDir(), "newer.db")
+	makeDatabase(t, newer)
+	sqlExec(t, newer, "INSERT INTO schema_migrations (version, applied_at) VALUES (9999, 0)")
+	foreign := filepath.Join(t.TempDir(), "foreign.db")
+	sqlExec(t, foreign, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+
+	for _, tt := range []struct{ name, backup, want string }{
+		{"a newer Newshound's backup", newer, "written by a newer Newshound (migration 9999"},
+		{"another application's file", foreign, "not a Newshound database"},
+	} {
+		err := runRestore(ctx, []string{"-config", cfgPath, tt.backup}, noEnv, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "nothing was changed") {
+			t.Errorf("%s: %v, want a refusal saying %q and that nothing was changed", tt.name, err, tt.want)
+		}
+		after, err := os.ReadFile(db)
+		if err != nil || !bytes.Equal(before, after) {
+			t.Fatalf("%s: the database changed or moved (%v)", tt.name, err)
+		}
+		if aside, _ := filepath.Glob(db + ".replaced-*"); len(aside) != 0 {
+			t.Errorf("%s: the database was moved aside: %v", tt.name, aside)
+		}
+	}
+}
+
+// makeDatabase creates a Newshound database at path, closed.
+func makeDatabase(t *testing.T, path string) {
+	t.Helper()
+	st, err := store.Open(context.Background(), path, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sqlExec runs one statement on the SQLite file at path, outside the store.
+func sqlExec(t *testing.T, path, stmt string) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(stmt); err != nil {
+		t.Fatalf("%s: %v", stmt, err)
 	}
 }

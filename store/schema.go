@@ -23,6 +23,14 @@ var ErrForeign = errors.New("not a Newshound database")
 // binary does not have: a newer Newshound wrote it.
 var ErrNewer = errors.New("written by a newer Newshound")
 
+// CheckSchema is what Open checks of an existing file's schema before it
+// changes anything, for a file about to be put in place of the database
+// (newshound restore): it fails with ErrForeign when the file is another
+// application's, with ErrNewer when a newer Newshound wrote it, and with
+// ErrDamaged when a table its migrations made is gone. A missing or empty
+// file, or one with no table yet, passes.
+func CheckSchema(ctx context.Context, path string) error { return checkSchema(ctx, path) }
+
 // checkSchema looks at an existing database file, read-only, before Open
 // changes anything in it (not even its journal mode), and refuses it when
 // it is not Newshound's (ErrForeign: Newshound's tables would be added to
