@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +25,9 @@ func runVacuum(ctx context.Context, args []string, getenv func(string) string, o
 	if err := existingDatabase(cfg.Storage.Path); err != nil {
 		return err
 	}
+	if err := olderBotRuns(ctx, cfg.Storage.Path); err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, cfg.Storage.Path, nil)
 	if err != nil {
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
@@ -41,5 +45,28 @@ func runVacuum(ctx context.Context, args []string, getenv func(string) string, o
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
 	}
 	fmt.Fprintf(out, "compacted %s; retention now gives space back as it prunes\n", cfg.Storage.Path)
+	return nil
+}
+
+// olderBotRuns refuses a vacuum while another process runs on the database
+// at path and the file lacks migrations this binary has: opening it would
+// change the schema under that (older) Newshound. A database no process
+// holds, or one already at this version's schema, passes.
+func olderBotRuns(ctx context.Context, path string) error {
+	unlock, err := store.Lock(path)
+	if err == nil {
+		return unlock()
+	}
+	if !errors.Is(err, store.ErrLocked) {
+		return err
+	}
+	pending, perr := store.PendingMigrations(ctx, path)
+	if perr != nil {
+		return fmt.Errorf("storage.path %q: %w", path, perr)
+	}
+	if pending > 0 {
+		return fmt.Errorf("storage.path %q: the Newshound running on it (pid %s) is older than this one, which would change the database's schema under it (the file lacks %d of this version's migrations): "+
+			"restart the service with this version first (its start migrates the database), then run vacuum; nothing was changed", path, lockHolder(path), pending)
+	}
 	return nil
 }

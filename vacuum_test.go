@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newshound/newshound/store"
 )
 
 // TestVacuumCommandTurnsIncrementalVacuumOn runs `newshound vacuum` on a
@@ -96,5 +98,43 @@ func TestMaintenanceCommandsRefuseAMissingDatabase(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A new binary's vacuum beside the older bot still running on the database
+// migrated the schema under that bot. It now refuses, naming the fix; on a
+// database at its own schema it runs beside the bot as before.
+func TestVacuumBesideAnOlderBotRefuses(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "news.db")
+	makeDatabase(t, path)
+	cfg := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+path+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := store.Lock(path) // the running bot
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	noEnv := func(string) string { return "" }
+	var out bytes.Buffer
+	if err := runVacuum(context.Background(), []string{"-config", cfg}, noEnv, &out); err != nil {
+		t.Fatalf("vacuum beside a bot of this version: %v", err)
+	}
+	sqlExec(t, path, "DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)") // the bot is one migration older
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = runVacuum(context.Background(), []string{"-config", cfg}, noEnv, &out)
+	if err == nil || !strings.Contains(err.Error(), "is older than this one") || !strings.Contains(err.Error(), "lacks 1 of this version's migrations") || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Fatalf("vacuum beside an older bot: %v", err)
+	}
+	if after, err := os.ReadFile(path); err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the database changed (%v)", err)
+	}
+	if n, err := store.PendingMigrations(context.Background(), path); err != nil || n != 1 {
+		t.Errorf("pending migrations = %d, %v; want 1", n, err)
 	}
 }

@@ -31,6 +31,47 @@ var ErrNewer = errors.New("written by a newer Newshound")
 // file, or one with no table yet, passes.
 func CheckSchema(ctx context.Context, path string) error { return checkSchema(ctx, path) }
 
+// PendingMigrations counts the migrations this binary knows that the
+// database file at path has not had (0 for a missing or new file, and for
+// one a newer Newshound wrote). It reads the file read-only. It fails when
+// the file cannot be read.
+func PendingMigrations(ctx context.Context, path string) (int, error) {
+	if info, err := os.Stat(path); err != nil || info.Size() == 0 {
+		return 0, nil
+	}
+	q := url.Values{}
+	q.Set("_busy_timeout", "10000")
+	q.Set("_query_only", "1")
+	db, err := sql.Open("sqlite3", fileURI(path, q))
+	if err != nil {
+		return 0, fmt.Errorf("read the migrations of %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	versions, err := appliedVersions(ctx, db)
+	if err != nil {
+		return 0, fmt.Errorf("read the migrations of %s: %w", path, err)
+	}
+	if versions == nil {
+		return 0, nil
+	}
+	list, err := migrations()
+	if err != nil {
+		return 0, err
+	}
+	applied := make(map[int]bool, len(versions))
+	for _, v := range versions {
+		applied[v] = true
+	}
+	n := 0
+	for _, m := range list {
+		if !applied[m.version] {
+			n++
+		}
+	}
+	return n, nil
+}
+
 // checkSchema looks at an existing database file, read-only, before Open
 // changes anything in it (not even its journal mode), and refuses it when
 // it is not Newshound's (ErrForeign: Newshound's tables would be added to
