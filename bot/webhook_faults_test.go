@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -56,16 +55,7 @@ func TestWebhookRegisterWaitsA429sRetryAfter(t *testing.T) {
 func TestWebhookRefusesARepostWhileTheFirstWaits(t *testing.T) {
 	srv := telegramtest.New(t, token)
 	logs := &rigLogBuffer{}
-	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
-		Logger: slog.New(slog.NewTextHandler(logs, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	w := newLocalWebhook(t, srv, logs)
 	w.queueSize, w.queueWait = 1, 500*time.Millisecond
 	gate := make(chan struct{})
 	got := make(chan string, 10)
@@ -86,7 +76,7 @@ func TestWebhookRefusesARepostWhileTheFirstWaits(t *testing.T) {
 			t.Errorf("Updates: %v", err)
 		}
 	})
-	r := &hookRig{srv: srv, url: "http://" + ln.Addr().String() + "/hook"}
+	r := &hookRig{srv: srv, url: "http://" + w.opts.Listener.Addr().String() + "/hook"}
 	r.waitRegistered(t)
 	body := func(id int, text string) string {
 		return fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":1700000000,"chat":{"id":42,"type":"private"},"text":%q}}`, id, id, text)

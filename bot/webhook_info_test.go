@@ -100,16 +100,7 @@ func TestWebhookLogsWhatTelegramCannotDeliver(t *testing.T) {
 func TestWebhookLogsItsRemovalByAnotherProcess(t *testing.T) {
 	srv := telegramtest.New(t, token)
 	logs := &lockedBuffer{}
-	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
-		Logger: slog.New(slog.NewTextHandler(logs, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	w := newLocalWebhook(t, srv, logs)
 	w.checkEvery = 10 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -366,16 +367,7 @@ func TestRecentIDsForgetsTheOldest(t *testing.T) {
 func TestWebhookServesARepostOfARefusedUpdate(t *testing.T) {
 	srv := telegramtest.New(t, token)
 	logs := &rigLogBuffer{}
-	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
-		Logger: slog.New(slog.NewTextHandler(logs, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
+	w := newLocalWebhook(t, srv, logs)
 	w.queueSize, w.queueWait = 1, 50*time.Millisecond
 	gate := make(chan struct{})
 	got := make(chan string, 10)
@@ -393,7 +385,7 @@ func TestWebhookServesARepostOfARefusedUpdate(t *testing.T) {
 			t.Errorf("Updates: %v", err)
 		}
 	})
-	r := &hookRig{srv: srv, url: "http://" + ln.Addr().String() + "/hook"}
+	r := &hookRig{srv: srv, url: "http://" + w.opts.Listener.Addr().String() + "/hook"}
 	r.waitRegistered(t)
 	body := func(id int, text string) string {
 		return fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":1700000000,"chat":{"id":42,"type":"private"},"text":%q}}`, id, id, text)
@@ -488,4 +480,20 @@ func TestWebhookStopHandlesWhatItQueued(t *testing.T) {
 			t.Fatalf("%q, answered 200, was never handled", want)
 		}
 	}
+}
+
+// newLocalWebhook is a webhook of a Telegram on srv, logging to logs,
+// listening on a free local port with the tests' secret.
+func newLocalWebhook(t *testing.T, srv *telegramtest.Server, logs io.Writer) *Webhook {
+	t.Helper()
+	tg, err := NewTelegram(context.Background(), TelegramOptions{Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
+		Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewWebhook(tg, WebhookOptions{URL: "https://bot.example/hook", Secret: hookSecret, Listener: ln})
 }
