@@ -16,25 +16,7 @@ import (
 // same command refuse "already exists". The copy is removed, and the error
 // says to free space or pick another disk.
 func TestBackupOntoAFullDiskLeavesNoFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	if runtime.GOOS != "linux" {
-		t.Skip("ulimit -f is a Linux shell's")
-	}
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "nh.db")
-	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := createDatabase(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
+	bin, dir, cfg := binaryWithDatabase(t)
 	dest := filepath.Join(dir, "copy.db")
 	// 100 blocks of 512 bytes: room for SQLite's -shm file (32 kB), not for the schema.
 	cmd := exec.Command("sh", "-c", `ulimit -f 100 && exec "$0" backup -config "$1" "$2"`, bin, cfg, dest)
@@ -57,25 +39,7 @@ func TestBackupOntoAFullDiskLeavesNoFile(t *testing.T) {
 // said only "vacuum: disk I/O error: file too large"; it says how much room
 // it needs, where, and that the database is unchanged.
 func TestVacuumWithoutRoomSaysWhatItNeeds(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	if runtime.GOOS != "linux" {
-		t.Skip("ulimit -f is a Linux shell's")
-	}
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "nh.db")
-	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := createDatabase(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
+	bin, dir, cfg := binaryWithDatabase(t)
 	// 150 blocks of 512 bytes: room for SQLite's -shm file, not for a
 	// rewritten copy of the schema.
 	cmd := exec.Command("sh", "-c", `ulimit -f 150 && exec "$0" vacuum -config "$1"`, bin, cfg)
@@ -89,4 +53,32 @@ func TestVacuumWithoutRoomSaysWhatItNeeds(t *testing.T) {
 			t.Errorf("the error lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// binaryWithDatabase builds the binary (skipped with -short, and off Linux,
+// where ulimit -f is not the shell's) and makes a new database in a
+// temporary folder with a configuration naming it: the binary, the folder
+// and the configuration's path.
+func binaryWithDatabase(t *testing.T) (bin, dir, cfg string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("ulimit -f is a Linux shell's")
+	}
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	db := filepath.Join(dir, "nh.db")
+	cfg = filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := createDatabase(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	return bin, dir, cfg
 }
