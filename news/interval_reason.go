@@ -136,18 +136,24 @@ func (r IntervalReason) String() string {
 
 // Span writes a duration the way logs and /sources show it, in units every
 // language here reads: 90s, 5m, 2h30m, 3d.
-func Span(d time.Duration) string {
+func Span(d time.Duration) string { return SpanIn(d, fmt.Sprintf) }
+
+// SpanIn is Span written by sprintf, which may translate its formats
+// ("%dd", "%dh", "%dh%dm", "%dm", "%ds"): whole days from two days up,
+// hours and minutes from an hour, minutes from two minutes (or a whole
+// one), else seconds.
+func SpanIn(d time.Duration, sprintf func(format string, a ...any) string) string {
 	switch {
 	case d >= 48*time.Hour:
-		return fmt.Sprintf("%dd", int64(d/(24*time.Hour)))
+		return sprintf("%dd", int64(d/(24*time.Hour)))
 	case d >= time.Hour:
 		d = d.Round(time.Minute)
 		if d%time.Hour == 0 {
-			return fmt.Sprintf("%dh", int64(d/time.Hour))
+			return sprintf("%dh", int64(d/time.Hour))
 		}
-		return fmt.Sprintf("%dh%dm", int64(d/time.Hour), int64(d%time.Hour/time.Minute))
+		return sprintf("%dh%dm", int64(d/time.Hour), int64(d%time.Hour/time.Minute))
 	case d >= 2*time.Minute || d >= time.Minute && d%time.Minute == 0:
-		return fmt.Sprintf("%dm", int64(d.Round(time.Minute)/time.Minute))
+		return sprintf("%dm", int64(d.Round(time.Minute)/time.Minute))
 	}
-	return fmt.Sprintf("%ds", int64(d.Round(time.Second)/time.Second))
+	return sprintf("%ds", int64(d.Round(time.Second)/time.Second))
 }
