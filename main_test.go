@@ -262,3 +262,27 @@ func waitSenderLooks(t *testing.T, s *bot.Sender) {
 		testkit.Receive(t, "the sender's look at the outbox", looked)
 	}
 }
+
+// runMain runs the binary's Main on the configuration at cfgPath, with no
+// input and no environment, until the test ends (then it must stop within
+// 20 s of its context's end, without error): its log.
+func runMain(t *testing.T, cfgPath string) *syncBuffer {
+	t.Helper()
+	logs := &syncBuffer{}
+	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx, cfgPath) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Run = %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Error("Run did not stop within 20 s of cancel")
+		}
+	})
+	return logs
+}

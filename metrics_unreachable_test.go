@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -30,22 +28,7 @@ func TestMetricsServedWhileTelegramIsUnreachableAtStart(t *testing.T) {
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
-	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx, cfgPath) }()
-	defer func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Run = %v", err)
-			}
-		case <-time.After(20 * time.Second):
-			t.Error("Run did not stop within 20 s of cancel")
-		}
-	}()
+	logs := runMain(t, cfgPath)
 	addrRE := regexp.MustCompile(`msg="serving metrics" addr=(\S+)`)
 	var addr string
 	testkit.WaitWithin(t, "the metrics served while Telegram is unreachable", 30*time.Second, func() bool {

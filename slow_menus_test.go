@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,22 +81,7 @@ func TestCommandsDoNotWaitBehindAMenus429(t *testing.T) {
 	if err := os.WriteFile(cfgPath, []byte(strings.ReplaceAll(testConfig{tg: tg}.String(), "{{db}}", filepath.Join(dir, "n.db"))), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
-	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx, cfgPath) }()
-	defer func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Run = %v", err)
-			}
-		case <-time.After(20 * time.Second):
-			t.Error("Run did not stop within 20 s of cancel")
-		}
-	}()
+	runMain(t, cfgPath)
 	testkit.WaitFor(t, "the menus refused with a 429", func() bool { return len(tg.Calls("setMyCommands")) > 0 })
 	tg.SendText(5, "private", 5, "/start")
 	if got := tg.WaitSent(t, 5, 1, 10*time.Second); !strings.Contains(got[0].Text(), "/subscribe") {
