@@ -93,6 +93,7 @@ type Server struct {
 	updates    []map[string]any
 	nextUpd    int
 	nextMsg    int
+	content    map[string]string // "chat/message" → its text and keyboard, for "message is not modified"
 	changed    chan struct{}
 	injector   func(c Call) *Reply
 	members    map[[2]int64]string       // (chat, user) → status for getChatMember
@@ -128,7 +129,7 @@ func NewServer(token string) *Server {
 
 func newServer(token string) *Server {
 	return &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{},
-		files: map[string]File{}, known: map[int64]bool{}}
+		files: map[string]File{}, known: map[int64]bool{}, content: map[string]string{}}
 }
 
 // KnowChat makes the chat known, as a user who wrote to the bot before
@@ -853,6 +854,10 @@ func (s *Server) accept(w http.ResponseWriter, call Call, field string, max int,
 	if rep == nil {
 		rep = checkMarkup(call.Params)
 	}
+	if rep == nil && edit {
+		text := call.Params.Get(field)
+		rep = s.modify(call.Params, &text, call.Params.Get("reply_markup"))
+	}
 	if rep != nil {
 		call.Params.Set("_refused", rep.Description)
 		s.record(call)
@@ -865,11 +870,43 @@ func (s *Server) accept(w http.ResponseWriter, call Call, field string, max int,
 		// driving the fake knows which message a button is under.
 		s.mu.Lock()
 		call.Params.Set("_message_id", strconv.Itoa(s.nextMsg))
+		s.content[call.Params.Get("chat_id")+"/"+strconv.Itoa(s.nextMsg)] = call.Params.Get(field) + "\x00" + call.Params.Get("reply_markup")
 		s.nextMsg++
 		s.mu.Unlock()
 	}
 	s.record(call)
 	return true
+}
+
+// notModified is Telegram's refusal of an edit that changes nothing.
+var notModified = &Reply{Code: 400, Description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"}
+
+// modify records an edit of a chat's message to text and keyboard, and
+// refuses it as Telegram does when both are what the message already shows
+// (a second identical "Also:" edit, a keyboard set again). An edit of a
+// message the fake did not send, or of an inline message, is taken. A text
+// of nil keeps the message's text (editMessageReplyMarkup).
+func (s *Server) modify(p url.Values, text *string, markup string) *Reply {
+	if p.Get("chat_id") == "" || p.Get("message_id") == "" {
+		return nil
+	}
+	key := p.Get("chat_id") + "/" + p.Get("message_id")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old, ok := s.content[key]
+	if !ok {
+		return nil
+	}
+	shown, _, _ := strings.Cut(old, "\x00")
+	if text != nil {
+		shown = *text
+	}
+	now := shown + "\x00" + markup
+	if now == old {
+		return notModified
+	}
+	s.content[key] = now
+	return nil
 }
 
 // editMessageReplyMarkup checks an edit of a message's inline keyboard: a
@@ -880,6 +917,9 @@ func (s *Server) editMessageReplyMarkup(w http.ResponseWriter, call Call) {
 	rep := checkMarkup(p)
 	if rep == nil && p.Get("inline_message_id") == "" && (p.Get("chat_id") == "" || p.Get("message_id") == "") {
 		rep = &Reply{Code: 400, Description: "Bad Request: message identifier is not specified"}
+	}
+	if rep == nil {
+		rep = s.modify(p, nil, p.Get("reply_markup"))
 	}
 	if rep != nil {
 		call.Params.Set("_refused", rep.Description)
