@@ -48,7 +48,6 @@ func TestRefoldIndexesOldTermsAgain(t *testing.T) {
 // tokens are still written, and an article without such a word is not
 // touched.
 func TestRestemIndexesPortuguesePluralsAgain(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "restem.db")
 	st := openUpgraded(t, path, 44,
 		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Folha', 'https://folha.example/rss', 0)`,
@@ -60,17 +59,7 @@ func TestRestemIndexesPortuguesePluralsAgain(t *testing.T) {
 		`INSERT INTO terms_list (term, docs) VALUES ('as', 1), ('eleicoes', 1), ('municipais', 1), ('serao', 1), ('em', 1), ('outubro', 1), ('harvest', 1), ('plain', 1), ('text', 1)`,
 	)
 	wantMatches(t, st, map[string]int{`{tstems} : "eleica"`: 1, `{bstems} : "eleica"`: 1, `"eleico"`: 0, `"marker"`: 1})
-	q, err := query.Parse("title:eleição")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := st.SearchArticles(ctx, q.TermsMatch(), 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(hits) != 1 || hits[0].ID != 1 {
-		t.Errorf("title:eleição found %d articles, want article 1", len(hits))
-	}
+	wantFoundOnly(t, st, "title:eleição", 1)
 	if _, ok := listedTerms(t, st)["eleicoes"]; !ok {
 		t.Error(`the term "eleicoes" left the list of terms`)
 	}
@@ -92,6 +81,23 @@ func wantMatches(t *testing.T, st *Store, want map[string]int) {
 	}
 }
 
+// wantFoundOnly checks that a search of the query text finds the article
+// id and nothing else.
+func wantFoundOnly(t *testing.T, st *Store, text string, id int64) {
+	t.Helper()
+	q, err := query.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := st.SearchArticles(context.Background(), q.TermsMatch(), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].ID != id {
+		t.Errorf("%s found %d articles, want article %d alone", text, len(hits), id)
+	}
+}
+
 // wantDropped checks that a migration's marker table is gone.
 func wantDropped(t *testing.T, st *Store, table string) {
 	t.Helper()
@@ -105,7 +111,6 @@ func wantDropped(t *testing.T, st *Store, table string) {
 // Arabic words were stemmed (their own stems) is indexed again by
 // 0054_arabic_stem, so that /search of زلزال finds الزلزال.
 func TestArabicStemIndexesArabicWordsAgain(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "arabic.db")
 	st := openUpgraded(t, path, 52,
 		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Al Jazeera', 'https://aljazeera.example/rss', 0)`,
@@ -114,17 +119,7 @@ func TestArabicStemIndexesArabicWordsAgain(t *testing.T) {
 		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (1, 'الزلزال يضرب المغرب', 'قتلى بالزلزال في الحوز', '', '')`,
 		`INSERT INTO terms_list (term, docs) VALUES ('الزلزال', 1), ('يضرب', 1), ('المغرب', 1), ('قتلى', 1), ('بالزلزال', 1), ('في', 1), ('الحوز', 1)`,
 	)
-	q, err := query.Parse("زلزال")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := st.SearchArticles(ctx, q.TermsMatch(), 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(hits) != 1 || hits[0].ID != 1 {
-		t.Errorf("زلزال found %d articles, want article 1", len(hits))
-	}
+	wantFoundOnly(t, st, "زلزال", 1)
 	wantDropped(t, st, "terms_arabic")
 }
 
@@ -134,7 +129,6 @@ func TestArabicStemIndexesArabicWordsAgain(t *testing.T) {
 // typed on an Arabic keyboard finds it; the old terms leave the list of
 // terms, and an article without such a letter is not touched.
 func TestPersianFoldIndexesPersianLettersAgain(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "persian.db")
 	st := openUpgraded(t, path, 55,
 		// A database at 55 has run the earlier passes: their markers are gone.
@@ -148,17 +142,7 @@ func TestPersianFoldIndexesPersianLettersAgain(t *testing.T) {
 		`INSERT INTO terms_list (term, docs) VALUES ('زلزله', 1), ('در', 1), ('کرمان', 1), ('ایران', 1), ('را', 1), ('لرزاند', 1), ('harvest', 1), ('plain', 1), ('text', 1)`,
 	)
 	for _, typed := range []string{"كرمان", "کرمان", "ايران"} {
-		q, err := query.Parse(typed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		hits, err := st.SearchArticles(ctx, q.TermsMatch(), 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(hits) != 1 || hits[0].ID != 1 {
-			t.Errorf("%s found %d articles, want article 1", typed, len(hits))
-		}
+		wantFoundOnly(t, st, typed, 1)
 	}
 	wantMatches(t, st, map[string]int{`{title} : "كرمان"`: 1, `{body} : "ايران"`: 1, `"کرمان"`: 0, `"marker"`: 1})
 	listed := listedTerms(t, st)
