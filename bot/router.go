@@ -21,6 +21,7 @@ type Subscriptions interface {
 	SubscribeIn(ctx context.Context, chatID int64, thread int, text string) (subscriptions.Subscribed, error)
 	Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error)
 	List(ctx context.Context, chatID int64) ([]news.Subscription, error)
+	Restored(subs []news.Subscription) // TopicReopener.MoveThreadBack's, matched again
 }
 
 // Settings is what the commands need of the chat-settings service:
