@@ -139,6 +139,12 @@ func TestSenderUnreachableChat(t *testing.T) {
 		{"kicked", telegramtest.Reply{Code: 403, Description: "Forbidden: bot was kicked from the group chat"}},
 		{"deactivated", telegramtest.Reply{Code: 403, Description: "Forbidden: user is deactivated"}},
 		{"chat not found", telegramtest.Reply{Code: 400, Description: "Bad Request: chat not found"}},
+		// The bot restricted in a group, or a channel admin without the
+		// right to post: every later message would be refused alike.
+		{"restricted", telegramtest.Reply{Code: 400, Description: "Bad Request: not enough rights to send text messages to the chat"}},
+		{"restricted, older words", telegramtest.Reply{Code: 400, Description: "Bad Request: have no rights to send a message"}},
+		{"channel admin without posting", telegramtest.Reply{Code: 400, Description: "Bad Request: need administrator rights in the channel chat"}},
+		{"chat restricted", telegramtest.Reply{Code: 400, Description: "Bad Request: CHAT_RESTRICTED"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,7 +33,8 @@ const help = `lines (one per update; # starts a comment):
   bot CHAT TYPE STATUS      the bot's own status in CHAT changes (my_chat_member): member or
                             administrator (added), left or kicked (removed; in a private chat,
                             kicked = the user blocked the bot); sends to it are refused 403 until
-                            it is added back
+                            it is added back; restricted (a group mutes the bot: sends are refused
+                            400 "not enough rights" until it is member or administrator again)
   migrate GROUP SUPERGROUP  group GROUP becomes supergroup SUPERGROUP: the two service messages,
                             then sends to GROUP are refused with migrate_to_chat_id
   close CHAT THREAD         close forum topic THREAD (sends are refused TOPIC_CLOSED); THREAD 0
