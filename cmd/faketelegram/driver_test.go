@@ -433,3 +433,50 @@ func TestDriverRestrictsTheBot(t *testing.T) {
 		t.Errorf("unmuted: old_chat_member = %v, want restricted", old)
 	}
 }
+
+// chosen_inline_result could not be tried: the driver had no line for it.
+// It is queued as Telegram sends it, and delivered only to a bot whose
+// allowed_updates name it.
+func TestDriverChoosesAnInlineResult(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, &bytes.Buffer{})
+	for _, bad := range []string{"chosen", "chosen 42", "chosen x a5 kursk"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+	if err := d.do("chosen 42 a5 kursk deminers"); err != nil {
+		t.Fatal(err)
+	}
+	poll := func(allowed string) []map[string]any {
+		t.Helper()
+		resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}, "allowed_updates": {allowed}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body struct{ Result []map[string]any }
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			t.Fatal(err)
+		}
+		return body.Result
+	}
+	got := poll(`["chosen_inline_result"]`)
+	if len(got) != 1 {
+		t.Fatalf("updates: %v", got)
+	}
+	c, _ := got[0]["chosen_inline_result"].(map[string]any)
+	if c["result_id"] != "a5" || c["query"] != "kursk deminers" || c["from"].(map[string]any)["id"] != float64(42) {
+		t.Errorf("chosen_inline_result = %v", c)
+	}
+	if err := d.do("chosen 42 a6"); err != nil {
+		t.Fatal(err)
+	}
+	if got := poll(`["message","inline_query"]`); len(got) != 0 {
+		t.Errorf("a bot that did not ask for chosen_inline_result got %v", got)
+	}
+}
