@@ -77,6 +77,10 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 			s.log.Info("subscriptions of a gone topic now go to General", "chat", d.head.ChatID, "topic", thread, "subscriptions", n, "merged", len(merged))
 		}
 		notice += mergedNotice(p, merged)
+		if s.movedAway(ctx, d) {
+			s.log.Info("the gone topic's alert was in General already; not sent twice", "chat", d.head.ChatID, "topic", thread, "message", d.head.ID)
+			return
+		}
 	}
 	if d.plain || d.out.Plain {
 		notice = plainText(notice)
@@ -90,6 +94,22 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 		d.out.Text = notice + d.out.Text
 	}
 	s.attempt(ctx, d)
+}
+
+// movedAway reports whether the move of a gone topic to General dropped
+// every message of d, alerts of articles General had already: sending d
+// there would alert them twice. It is false when the outbox cannot say.
+func (s *Sender) movedAway(ctx context.Context, d *delivery) bool {
+	if d.head.Kind != news.KindAlert {
+		return false
+	}
+	for _, id := range d.ids {
+		m, err := s.opts.Outbox.FindMessage(ctx, id)
+		if err != nil || m.Status != news.StatusDropped {
+			return false
+		}
+	}
+	return len(d.ids) > 0
 }
 
 // mergedNotice says which of a gone topic's queries General had already,

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 )
 
@@ -322,5 +323,75 @@ func TestAReopenedTopicGetsItsMergedSubscriptionBack(t *testing.T) {
 	sort.Strings(threads)
 	if strings.Join(threads, ",") != ",77" {
 		t.Errorf("the alerts of a kursk article went to topics %q, want General and 77", threads)
+	}
+}
+
+// queueOneArticle queues one new article titled title as an alert of each
+// of subs (in that order) and wakes the sender.
+func (h *harness) queueOneArticle(chat int64, title string, subs ...int64) {
+	h.t.Helper()
+	ctx := context.Background()
+	src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	added, err := h.st.InsertArticles(ctx, src.ID, []news.Article{{GUID: title, URL: "https://wire.example/" + strings.ReplaceAll(title, " ", "-"),
+		Title: title, Summary: "Summary of " + title, PublishedAt: h.clock.Now()}})
+	if err != nil || len(added) != 1 {
+		h.t.Fatalf("insert article: %v", err)
+	}
+	var as []news.Alert
+	for _, sub := range subs {
+		as = append(as, news.Alert{ChatID: chat, ArticleID: added[0].ID, SubscriptionID: sub})
+	}
+	if _, err := h.st.QueueAlerts(ctx, as); err != nil {
+		h.t.Fatal(err)
+	}
+	h.sender.Notify()
+}
+
+// An article queued for General and for a topic, or for two topics, all
+// of whose topics were then deleted, came to General twice: the gone
+// topic's alert was moved there (and the refused one sent there) though
+// General had the article already.
+func TestAGoneTopicsAlertIsNotSentTwiceToGeneral(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	const group = -1009
+	h.tg.SetMember(group, 5, "administrator")
+	h.topicReply(group, 5, 5, "/subscribe rates")
+	h.topicReply(group, 7, 5, "/subscribe bank")
+	h.reply(group, "supergroup", 5, "/subscribe election")
+	subs, err := h.st.ListSubscriptions(ctx, group)
+	if err != nil || len(subs) != 3 {
+		t.Fatalf("subscriptions = %+v, %v", subs, err)
+	}
+	byQuery := map[string]int64{}
+	for _, s := range subs {
+		byQuery[s.Query] = s.ID
+	}
+	h.settle()
+	h.tg.DeleteTopic(group, 5)
+	h.tg.DeleteTopic(group, 7)
+	h.queueOneArticle(group, "Election bank", byQuery["election"], byQuery["bank"])
+	h.queueOneArticle(group, "Bank rates", byQuery["rates"], byQuery["bank"])
+	testkit.WaitFor(t, "both articles in General and nothing pending", func() bool {
+		pending, err := h.st.PendingAlerts(ctx, group, 10)
+		return err == nil && len(pending) == 0 && len(h.tg.Sent(group)) >= 5
+	})
+	h.settle()
+	count := map[string]int{}
+	for _, c := range h.tg.Sent(group) {
+		if c.Params.Has("message_thread_id") {
+			continue
+		}
+		for _, title := range []string{"Election bank", "Bank rates"} {
+			if strings.Contains(c.Text(), title) {
+				count[title]++
+			}
+		}
+	}
+	if count["Election bank"] != 1 || count["Bank rates"] != 1 {
+		t.Errorf("sent to General: %v, want each article once; sent %q", count, texts(h.tg.Sent(group)))
 	}
 }

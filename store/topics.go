@@ -12,7 +12,8 @@ import (
 // MoveThreadToGeneral sends whatever went to the chat's forum topic thread
 // to General instead, as when the topic was deleted or closed: its
 // subscriptions, the record of what it was alerted (so a story is not
-// alerted twice), and its queued messages. A subscription whose query General
+// alerted twice), and its queued messages; a queued alert of an article
+// General was alerted already is dropped, not sent to General a second time. A subscription whose query General
 // has already is merged into General's: it is removed, General's goes on,
 // and it is returned in merged (as it was), so the chat can be told. Each
 // moved subscription remembers the topic (moved_from), so that
@@ -22,6 +23,15 @@ import (
 func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread int) (moved int, merged []news.Subscription, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		merged = nil
+		// A queued alert goes where its subscription is at send time: one of
+		// an article General has had (or has queued) already, from its own
+		// subscription or another gone topic's, is dropped, not sent twice.
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', last_error = 'alerted in General already', document = NULL
+			WHERE chat_id = ?1 AND status = 'pending' AND kind = 'alert'
+			AND subscription_id IN (SELECT id FROM subscriptions WHERE chat_id = ?1 AND thread_id = ?2)
+			AND article_id IN (SELECT article_id FROM alerts WHERE chat_id = ?1 AND thread_id = 0)`, chatID, thread); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE subscriptions SET thread_id = 0, moved_from = thread_id WHERE chat_id = ? AND thread_id = ?`, chatID, thread)
 		if err != nil {
 			return err

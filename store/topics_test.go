@@ -410,3 +410,71 @@ func TestAReopenedTopicGetsItsMergedSubscriptionsBack(t *testing.T) {
 		t.Errorf("a second MoveThreadBack = %d, %+v, %v; want nothing", moved, restored, err)
 	}
 }
+
+// Two topics closed while an article was queued for both (or one topic
+// while General had it queued too) sent the article twice to General: the
+// alerts rows were merged, the queued messages were not.
+func TestMovingTopicsToGeneralQueuesAnArticleOnce(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	const group = -100125
+	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	var subs []news.Subscription
+	for i, thread := range []int{5, 7, 0} {
+		q := []string{"rates", "bank", "election"}[i]
+		sub, _, err := st.CreateSubscriptionIn(ctx, group, thread, q, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		subs = append(subs, sub)
+	}
+	src, err := st.UpsertSource(ctx, "Wire", "https://wire.example/rss", news.OriginConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "1", Title: "Bank rates"}, {GUID: "2", Title: "Bank election"}})
+	if err != nil || len(arts) != 2 {
+		t.Fatalf("articles: %v", err)
+	}
+	// The first in topics 5 and 7; the second in topic 7 and in General.
+	n, err := st.QueueAlerts(ctx, []news.Alert{
+		{ChatID: group, ArticleID: arts[0].ID, SubscriptionID: subs[0].ID},
+		{ChatID: group, ArticleID: arts[0].ID, SubscriptionID: subs[1].ID},
+		{ChatID: group, ArticleID: arts[1].ID, SubscriptionID: subs[1].ID},
+		{ChatID: group, ArticleID: arts[1].ID, SubscriptionID: subs[2].ID},
+	})
+	if err != nil || n != 4 {
+		t.Fatalf("queued %d, %v", n, err)
+	}
+	for _, thread := range []int{5, 7} {
+		if _, _, err := st.MoveThreadToGeneral(ctx, group, thread); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := st.w.QueryContext(ctx, `SELECT article_id, count(*) FROM outbox WHERE chat_id = ? AND status = 'pending' AND kind = 'alert' GROUP BY article_id`, group)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var c int
+		if err := rows.Scan(&id, &c); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = c
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got[arts[0].ID] != 1 || got[arts[1].ID] != 1 {
+		t.Errorf("pending alerts per article in General = %v, want one each of %d and %d", got, arts[0].ID, arts[1].ID)
+	}
+	var elsewhere int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE chat_id = ? AND status = 'pending' AND thread_id != 0`, group).Scan(&elsewhere); err != nil || elsewhere != 0 {
+		t.Errorf("pending outside General = %d, %v; want none", elsewhere, err)
+	}
+}
