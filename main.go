@@ -25,21 +25,21 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "backup" {
 		if err := runBackup(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "newshound backup:", err)
-			os.Exit(1)
+			os.Exit(exitStatus(err))
 		}
 		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "restore" {
 		if err := runRestore(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "newshound restore:", err)
-			os.Exit(1)
+			os.Exit(exitStatus(err))
 		}
 		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "vacuum" {
 		if err := runVacuum(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "newshound vacuum:", err)
-			os.Exit(1)
+			os.Exit(exitStatus(err))
 		}
 		return
 	}

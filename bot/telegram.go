@@ -46,6 +46,12 @@ type TelegramOptions struct {
 	// Observer hears the failures of getMe, getUpdates, deleteWebhook and
 	// setWebhook, and the webhook's refused posts; nil: nobody listens.
 	Observer UpdateObserver
+	// Reach records getMe's failures at the start and its answer (nil:
+	// nothing records them), so that /healthz says why it is not connected.
+	Reach *Reach
+	// Getenv reads the proxy variables (HTTPS_PROXY …) for the log line
+	// "telegram unreachable"; nil: os.Getenv.
+	Getenv func(string) string
 }
 
 // NewTelegram connects (getMe) and returns the transport. ctx bounds every
@@ -106,6 +112,7 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 	for {
 		api, err := tgbotapi.NewBotAPIWithClient(opts.Token, opts.Endpoint, client)
 		if err == nil {
+			opts.Reach.Answered()
 			return api, nil
 		}
 		var te *tgbotapi.Error
@@ -120,13 +127,14 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 			return nil, ErrUnauthorized
 		}
 		err = redact(err, opts.Token)
+		opts.Reach.Failed("getMe", err)
 		if te != nil && te.Code >= 400 && te.Code < 500 && te.Code != http.StatusTooManyRequests {
 			return nil, fmt.Errorf("connect to telegram: getMe refused (check telegram.api_endpoint): %w", err)
 		}
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("connect to telegram: %w", err)
 		}
-		opts.Logger.Warn("telegram unreachable; trying again", "err", err, "retry_in", wait)
+		opts.Logger.Warn("telegram unreachable; trying again", "err", err, "retry_in", wait, "proxy", proxyNote(opts.Endpoint, opts.Getenv))
 		sleepCtx(ctx, wait)
 		wait = min(wait*2, time.Minute)
 	}
@@ -134,6 +142,9 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 
 // BotName is the bot's username, as getMe answered.
 func (t *Telegram) BotName() string { return t.send.Self.UserName }
+
+// BotID is the bot's own user id, as getMe answered.
+func (t *Telegram) BotID() int64 { return t.send.Self.ID }
 
 // SetCommands registers the command table with setMyCommands.
 func (t *Telegram) SetCommands(cmds []Command) error {
