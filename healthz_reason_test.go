@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -107,5 +108,28 @@ func TestTelegramFailingSinceIsOneClock(t *testing.T) {
 	tg.SendText(42, "private", 42, "/status")
 	if got := tg.WaitSent(t, 42, 1, testkit.WaitTimeout)[0].Text(); !strings.Contains(got, "Telegram calls have failed since "+clock(since)) {
 		t.Errorf("/status does not say Telegram fails since %s:\n%s", clock(since), got)
+	}
+}
+
+// A token revoked while the bot runs and nothing is to be sent: only the
+// long poll learns it (401 at every getUpdates). /healthz said ok, for it
+// counted only the sender's calls: the bot was deaf and called healthy.
+func TestHealthzNotReadyWhenThePollIsRefused(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	var revoked atomic.Bool
+	tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "getUpdates" && revoked.Load() {
+			return &telegramtest.Reply{Code: 401, Description: "Unauthorized"}
+		}
+		return nil
+	})
+	fc := &fakeClock{t: time.Now()}
+	a := startApp(t, testConfig{tg: tg, rest: "[metrics]\nlisten = \"127.0.0.1:0\"\n"}.String(), fc.Now)
+	revoked.Store(true)
+	testkit.WaitFor(t, "the poll refused 401", func() bool { return !a.parts.Sender.FailingSince().IsZero() })
+	fc.Advance(telegramGrace + time.Minute)
+	code, body := getHealthz(t, a.parts.MetricsAddr)
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "getUpdates") || !strings.Contains(body, "Unauthorized") {
+		t.Errorf("/healthz with every getUpdates refused 401 = %d %q, want 503 naming getUpdates and the 401", code, body)
 	}
 }

@@ -100,7 +100,7 @@ func TestHealthzStates(t *testing.T) {
 	if code, body := healthz(t, w); code != 503 || !strings.Contains(body, "telegram calls have failed since") || !strings.Contains(body, "no such host") {
 		t.Fatalf("Telegram failing for 4 minutes: %d %q, want 503 naming Telegram and the last error", code, body)
 	}
-	w.reach.Answered()
+	w.reach.Answered("send")
 	if code, _ := healthz(t, w); code != 200 {
 		t.Fatalf("after a message went through: %d, want 200", code)
 	}

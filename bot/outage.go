@@ -46,7 +46,7 @@ func (s *Sender) heldForOutage(id int64) {
 // the heads held for it become due now, and the sender looks again.
 func (s *Sender) telegramBack(ctx context.Context) {
 	s.mu.Lock()
-	since := s.opts.Reach.Answered()
+	since := s.opts.Reach.Answered("send")
 	ids := s.outage.ids
 	s.outage = outage{}
 	s.mu.Unlock()

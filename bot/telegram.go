@@ -30,6 +30,7 @@ type Telegram struct {
 	files       fileClient // downloads of files users send (telegram_files.go)
 	paid        bool       // allow_paid_broadcast on every new message
 	obs         UpdateObserver
+	reach       *Reach // since when Telegram fails (TelegramOptions.Reach; nil: not recorded)
 }
 
 // TelegramOptions configures the Telegram transport.
@@ -87,7 +88,7 @@ func NewTelegram(ctx context.Context, opts TelegramOptions) (*Telegram, error) {
 	poll := *api
 	poll.Client = long
 	return &Telegram{updates: &poll, send: api, pollTimeout: opts.PollTimeout, log: opts.Logger, token: opts.Token, sleep: sleepCtx,
-		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}, paid: opts.PaidBroadcast, obs: opts.Observer}, nil
+		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}, paid: opts.PaidBroadcast, obs: opts.Observer, reach: opts.Reach}, nil
 }
 
 // sendGrace is how long calls other than the long poll may go on after the
@@ -112,7 +113,7 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 	for {
 		api, err := tgbotapi.NewBotAPIWithClient(opts.Token, opts.Endpoint, client)
 		if err == nil {
-			opts.Reach.Answered()
+			opts.Reach.Answered("getMe")
 			return api, nil
 		}
 		var te *tgbotapi.Error
@@ -288,12 +289,14 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 		ups, err := t.getUpdates(offset)
 		if err == nil {
 			acked = offset
+			t.reach.Answered("getUpdates")
 		}
 		if err != nil {
 			if ctx.Err() != nil {
 				break
 			}
 			t.updatesFailed("getUpdates", err)
+			t.reach.Failed("getUpdates", err)
 			pause := wait
 			var se *SendError
 			if errors.As(err, &se) && se.RetryAfter > pause {
