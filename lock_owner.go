@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -28,4 +31,18 @@ func lockAsOwner(path string) (unlock func() error, err error) {
 		return nil, err
 	}
 	return unlock, nil
+}
+
+// lockAdvice adds to store.Lock's error what to do when the lock file is
+// another user's: someone ran newshound (or its vacuum or restore, before
+// lockAsOwner) on this database as that user, root perhaps, and the
+// service's user may not open it. Any other error is returned as it is.
+func lockAdvice(path string, err error) error {
+	if !errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	return fmt.Errorf("%w: %s.lock (and maybe the database's -wal and -shm files beside it) belongs to another user, who ran newshound on this database "+
+		"(as root?), and this process (uid %d) may not open it: give the files to the user the bot runs as "+
+		"(chown --reference=%s %s.lock %s-wal %s-shm, when the database itself is that user's), then start again",
+		err, path, os.Geteuid(), path, path, path, path)
 }
