@@ -15,8 +15,11 @@ import (
 //     with backoff (2 s doubling to 5 min), the chat's queue waiting behind;
 //   - 429: the chat (or, when a second chat hears 429 while the first still
 //     waits, all sending) waits retry_after, then the message is retried;
-//   - 403, and 400 "chat not found": the chat is marked inactive and its
-//     queued messages dropped; its subscriptions stay, silent, until /start;
+//   - 403, 400 "chat not found", and a 400 saying the bot may not send
+//     there (restricted in a group, a channel admin without the right to
+//     post: noRights): the chat is marked inactive and its queued messages
+//     dropped; its subscriptions stay, silent, until the chat talks to the
+//     bot or the bot's rights come back (my_chat_member);
 //   - 400 with migrate_to_chat_id: the chat moves to the new id with
 //     everything it holds, and the message goes again to the new id;
 //   - 400 "can't parse entities": the same text goes once more as plain text;
@@ -58,7 +61,7 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 		// The chat's hold in memory keeps a longer retry_after; the
 		// outbox's stays within maxRetryWait (see there).
 		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(min(wait, maxRetryWait))), se.Error()))
-	case se.Code == 403 || strings.Contains(desc, "chat not found"):
+	case se.Code == 403 || strings.Contains(desc, "chat not found") || noRights(desc):
 		s.log.Info("chat unreachable; marked inactive and its queue dropped", "chat", m.ChatID, "err", se.Description)
 		s.record(s.opts.Chats.SetChatActive(ctx, m.ChatID, false))
 		s.dropped(DropUnreachable, 1)
@@ -123,6 +126,22 @@ func (s *Sender) migrate(ctx context.Context, from, to int64, d *delivery) {
 		return
 	}
 	s.log.Info("chat migrated to a supergroup; its subscriptions, settings and queue moved", "chat", from, "to", to)
+}
+
+// noRights reports whether Telegram's refusal (lower case) says the bot
+// may not send to the chat at all: restricted in a group ("not enough
+// rights to send text messages to the chat", "have no rights to send a
+// message", CHAT_RESTRICTED, CHAT_WRITE_FORBIDDEN), or an administrator of
+// a channel without the right to post ("need administrator rights in the
+// channel chat"). Every later message would be refused alike.
+func noRights(desc string) bool {
+	for _, s := range []string{"not enough rights to send text messages", "have no rights to send", "need administrator rights in the channel",
+		"chat_restricted", "chat_write_forbidden"} {
+		if strings.Contains(desc, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // tooLong reports whether Telegram's refusal (lower case) says the text or

@@ -7,20 +7,25 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// handleMembership follows the bot's own membership of a chat: removed or
-// blocked, the chat goes inactive at once (its queue dropped, its
-// subscriptions kept), rather than at the next 403; added back, it is active
-// again, and a group hears how to start.
+// handleMembership follows the bot's own membership of a chat: removed,
+// blocked or restricted from sending, the chat goes inactive at once (its
+// queue dropped, its subscriptions kept), rather than at the next 403 or
+// 400 "not enough rights"; added back (or allowed to send again), it is
+// active again, and a group the bot has newly joined hears how to start.
 func (r *Router) handleMembership(ctx context.Context, in Incoming) {
-	switch in.BotStatus {
+	status := in.BotStatus
+	if status == "restricted" && in.BotMuted {
+		status = "kicked" // restricted from sending: as good as removed until the restriction is lifted
+	}
+	switch status {
 	case "left", "kicked":
 		err := r.opts.Store.SetChatActive(ctx, in.ChatID, false)
 		if err != nil && !errors.Is(err, news.ErrNotFound) {
 			r.log.Error("deactivate chat", "chat", in.ChatID, "err", err)
 			return
 		}
-		r.log.Info("removed from a chat; it is inactive until it talks to me again", "chat", in.ChatID, "status", in.BotStatus)
-	case "member", "administrator", "creator":
+		r.log.Info("removed from a chat, or restricted from sending there; it is inactive until it talks to me again", "chat", in.ChatID, "status", in.BotStatus)
+	case "member", "administrator", "creator", "restricted":
 		chat, err := r.opts.Store.EnsureChat(ctx, in.ChatID, in.ChatType, in.ChatTitle, r.opts.ChatDefaults)
 		if err != nil {
 			r.log.Error("ensure chat", "chat", in.ChatID, "err", err)

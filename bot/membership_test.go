@@ -204,3 +204,55 @@ func TestStartAgainNamesTheKeptSubscriptions(t *testing.T) {
 		t.Errorf("/start in a new chat = %q; want the first welcome", got)
 	}
 }
+
+// restrictBot queues a my_chat_member update: the bot, a member of the
+// group, is now restricted, with or without the right to send messages.
+func (h *harness) restrictBot(chatID int64, canSend bool) {
+	h.queued.Add(1)
+	bot := map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound"}
+	h.tg.AddUpdate(map[string]any{"my_chat_member": map[string]any{
+		"chat":            map[string]any{"id": chatID, "type": "supergroup", "title": "Team"},
+		"from":            map[string]any{"id": 9, "is_bot": false, "first_name": "Admin"},
+		"date":            time.Now().Unix(),
+		"old_chat_member": map[string]any{"status": "member", "user": bot},
+		"new_chat_member": map[string]any{"status": "restricted", "user": bot, "is_member": true, "until_date": 0,
+			"can_send_messages": canSend, "can_send_polls": false, "can_add_web_page_previews": false},
+	}})
+}
+
+// A group that muted the bot (restricted, can_send_messages false) was
+// still sent every alert, each refused with 400 "not enough rights" and
+// logged; a restriction that keeps sending allowed changed nothing, and
+// lifting the mute (back to member) made the chat active again without a
+// welcome, as it never left.
+func TestRestrictedBotIsInactiveUntilAllowedToSend(t *testing.T) {
+	h := newHarness(t)
+	const group = -100557
+	h.mustSubscribe(group, "supergroup", "kursk")
+	h.settle()
+	sent := len(h.tg.Sent(group))
+
+	h.restrictBot(group, true) // restricted, yet allowed to send: nothing changes
+	h.settle()
+	if chat := mustFindChat(t, h.st, group); !chat.Active {
+		t.Fatal("restricted with can_send_messages, the chat went inactive")
+	}
+
+	h.restrictBot(group, false)
+	h.settle()
+	if chat := mustFindChat(t, h.st, group); chat.Active {
+		t.Fatal("restricted from sending, the chat is still active: its alerts would each be refused")
+	}
+	if subs := mustListSubscriptions(t, h.st, group); len(subs) != 1 {
+		t.Fatalf("subscriptions = %d, want kept", len(subs))
+	}
+
+	h.memberChange(group, "supergroup", "restricted", "member")
+	h.settle()
+	if chat := mustFindChat(t, h.st, group); !chat.Active {
+		t.Fatal("the restriction lifted, the chat is still inactive")
+	}
+	if n := len(h.tg.Sent(group)); n != sent {
+		t.Errorf("muted and unmuted, the group got %d more messages, want none (no welcome: the bot never left)", n-sent)
+	}
+}

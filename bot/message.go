@@ -27,6 +27,9 @@ type Incoming struct {
 	// BotWas is the bot's status in the chat before that change ("" when
 	// Telegram did not say).
 	BotWas string
+	// BotMuted is set with BotStatus "restricted" when the restriction
+	// takes away the bot's right to send messages (can_send_messages false).
+	BotMuted bool
 	// MigrateFrom and MigrateTo are set on the service messages of a group
 	// that became a supergroup: the group's old id and its new one.
 	MigrateFrom, MigrateTo int64

@@ -139,6 +139,12 @@ func TestSenderUnreachableChat(t *testing.T) {
 		{"kicked", telegramtest.Reply{Code: 403, Description: "Forbidden: bot was kicked from the group chat"}},
 		{"deactivated", telegramtest.Reply{Code: 403, Description: "Forbidden: user is deactivated"}},
 		{"chat not found", telegramtest.Reply{Code: 400, Description: "Bad Request: chat not found"}},
+		// The bot restricted in a group, or a channel admin without the
+		// right to post: every later message would be refused alike.
+		{"restricted", telegramtest.Reply{Code: 400, Description: "Bad Request: not enough rights to send text messages to the chat"}},
+		{"restricted, older words", telegramtest.Reply{Code: 400, Description: "Bad Request: have no rights to send a message"}},
+		{"channel admin without posting", telegramtest.Reply{Code: 400, Description: "Bad Request: need administrator rights in the channel chat"}},
+		{"chat restricted", telegramtest.Reply{Code: 400, Description: "Bad Request: CHAT_RESTRICTED"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -230,11 +236,12 @@ func TestSenderResendsUnparsableAsPlainText(t *testing.T) {
 	})
 }
 
+// A refusal of this message alone (not of the chat, see noRights) drops it.
 func TestSenderDropsOther400AndGoesOn(t *testing.T) {
 	r := newSenderRig(t)
 	sub := r.chat(t, 10, "private")
 	r.alerts(t, 10, sub, "bad", "good")
-	inject(r, 10, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: not enough rights to send text messages to the chat"})
+	inject(r, 10, 1, telegramtest.Reply{Code: 400, Description: "Bad Request: BUTTON_DATA_INVALID"})
 	r.start(t)
 	got := r.tg.WaitSent(t, 10, 1, 5*time.Second)
 	if !strings.Contains(got[0].Text(), "good") {
@@ -350,7 +357,7 @@ func TestSenderTellsTheObserverOfDrops(t *testing.T) {
 		case c.ChatID() == 20:
 			return &telegramtest.Reply{Code: 403, Description: "Forbidden: bot was blocked by the user"}
 		case c.ChatID() == 10 && strings.Contains(c.Text(), "refused one"):
-			return &telegramtest.Reply{Code: 400, Description: "Bad Request: not enough rights to send text messages to the chat"}
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: BUTTON_DATA_INVALID"}
 		}
 		return nil
 	})

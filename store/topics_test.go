@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -134,7 +135,7 @@ func TestAReopenedTopicGetsItsSubscriptionsBack(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	moved, err := st.MoveThreadBack(ctx, group, 10)
+	moved, _, err := st.MoveThreadBack(ctx, group, 10)
 	if err != nil || moved != 2 {
 		t.Fatalf("MoveThreadBack(10) = %d, %v; want 2", moved, err)
 	}
@@ -146,7 +147,7 @@ func TestAReopenedTopicGetsItsSubscriptionsBack(t *testing.T) {
 			t.Errorf("%s after topic 10 reopened: %+v, %v; want in thread %d", want.sub.Query, sub, err, want.thread)
 		}
 	}
-	if moved, err := st.MoveThreadBack(ctx, group, 10); err != nil || moved != 0 {
+	if moved, _, err := st.MoveThreadBack(ctx, group, 10); err != nil || moved != 0 {
 		t.Errorf("a second MoveThreadBack(10) = %d, %v; want 0", moved, err)
 	}
 }
@@ -352,5 +353,128 @@ func TestAParkedMessageLetsTheChatsOthersGoFirst(t *testing.T) {
 	due, err = st.DueMessages(ctx, testNow, 10)
 	if err != nil || len(due) != 1 || due[0].ID != general || due[0].Priority != news.PriorityAlert || due[0].Attempts != 1 {
 		t.Fatalf("due after General reopened = %+v, %v; want General's, an alert again", due, err)
+	}
+}
+
+// TestAReopenedTopicGetsItsMergedSubscriptionsBack: a closed topic's
+// "kursk", merged into General's "kursk", was gone for good; reopened, the
+// topic has it back with its id and muting, once, while General keeps its
+// own. One merged into a General subscription removed meanwhile stays gone,
+// and one the topic subscribed anew is not doubled.
+func TestAReopenedTopicGetsItsMergedSubscriptionsBack(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	const group = -100125
+	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	mk := func(thread int, q string) news.Subscription {
+		t.Helper()
+		sub, _, err := st.CreateSubscriptionIn(ctx, group, thread, q, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sub
+	}
+	kursk, dam, flood := mk(10, "kursk"), mk(10, "dam"), mk(10, "flood")
+	if err := st.SetSubscriptionMuted(ctx, group, kursk.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	generalKursk, generalDam, generalFlood := mk(0, "kursk"), mk(0, "dam"), mk(0, "flood")
+	moved, merged, err := st.MoveThreadToGeneral(ctx, group, 10)
+	if err != nil || moved != 0 || len(merged) != 3 {
+		t.Fatalf("MoveThreadToGeneral = %d, %+v, %v; want all three merged", moved, merged, err)
+	}
+	if err := st.DeleteSubscription(ctx, group, generalDam.ID); err != nil { // the chat removed "the one" dam
+		t.Fatal(err)
+	}
+	again := mk(10, "flood") // subscribed anew in the topic while it was closed
+	moved, restored, err := st.MoveThreadBack(ctx, group, 10)
+	if err != nil || moved != 1 || len(restored) != 1 || restored[0].ID != kursk.ID {
+		t.Fatalf("MoveThreadBack = %d, %+v, %v; want kursk back alone", moved, restored, err)
+	}
+	if sub, err := st.FindSubscription(ctx, group, kursk.ID); err != nil || sub.ThreadID != 10 || !sub.Muted || sub.Query != "kursk" {
+		t.Errorf("kursk after the reopening: %+v, %v; want topic 10's, muted, with its id", sub, err)
+	}
+	for _, id := range []int64{dam.ID, flood.ID} {
+		if sub, err := st.FindSubscription(ctx, group, id); !errors.Is(err, news.ErrNotFound) {
+			t.Errorf("subscription %d after the reopening: %+v, %v; want gone", id, sub, err)
+		}
+	}
+	for _, id := range []int64{generalKursk.ID, generalFlood.ID, again.ID} {
+		if _, err := st.FindSubscription(ctx, group, id); err != nil {
+			t.Errorf("subscription %d after the reopening: %v; want kept", id, err)
+		}
+	}
+	if moved, restored, err := st.MoveThreadBack(ctx, group, 10); err != nil || moved != 0 || len(restored) != 0 {
+		t.Errorf("a second MoveThreadBack = %d, %+v, %v; want nothing", moved, restored, err)
+	}
+}
+
+// Two topics closed while an article was queued for both (or one topic
+// while General had it queued too) sent the article twice to General: the
+// alerts rows were merged, the queued messages were not.
+func TestMovingTopicsToGeneralQueuesAnArticleOnce(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	const group = -100125
+	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	var subs []news.Subscription
+	for i, thread := range []int{5, 7, 0} {
+		q := []string{"rates", "bank", "election"}[i]
+		sub, _, err := st.CreateSubscriptionIn(ctx, group, thread, q, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		subs = append(subs, sub)
+	}
+	src, err := st.UpsertSource(ctx, "Wire", "https://wire.example/rss", news.OriginConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "1", Title: "Bank rates"}, {GUID: "2", Title: "Bank election"}})
+	if err != nil || len(arts) != 2 {
+		t.Fatalf("articles: %v", err)
+	}
+	// The first in topics 5 and 7; the second in topic 7 and in General.
+	n, err := st.QueueAlerts(ctx, []news.Alert{
+		{ChatID: group, ArticleID: arts[0].ID, SubscriptionID: subs[0].ID},
+		{ChatID: group, ArticleID: arts[0].ID, SubscriptionID: subs[1].ID},
+		{ChatID: group, ArticleID: arts[1].ID, SubscriptionID: subs[1].ID},
+		{ChatID: group, ArticleID: arts[1].ID, SubscriptionID: subs[2].ID},
+	})
+	if err != nil || n != 4 {
+		t.Fatalf("queued %d, %v", n, err)
+	}
+	for _, thread := range []int{5, 7} {
+		if _, _, err := st.MoveThreadToGeneral(ctx, group, thread); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := st.w.QueryContext(ctx, `SELECT article_id, count(*) FROM outbox WHERE chat_id = ? AND status = 'pending' AND kind = 'alert' GROUP BY article_id`, group)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var c int
+		if err := rows.Scan(&id, &c); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = c
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got[arts[0].ID] != 1 || got[arts[1].ID] != 1 {
+		t.Errorf("pending alerts per article in General = %v, want one each of %d and %d", got, arts[0].ID, arts[1].ID)
+	}
+	var elsewhere int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE chat_id = ? AND status = 'pending' AND thread_id != 0`, group).Scan(&elsewhere); err != nil || elsewhere != 0 {
+		t.Errorf("pending outside General = %d, %v; want none", elsewhere, err)
 	}
 }

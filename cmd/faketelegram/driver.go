@@ -25,6 +25,9 @@ const help = `lines (one per update; # starts a comment):
                             edited_channel_post in a channel)
   press CHAT DATA [MSG [THREAD]]  the user presses a button with callback data DATA
                             under message MSG (default 1) of CHAT, in forum topic THREAD if given
+  chosen USER RESULT [QUERY]  the user picked inline result RESULT (chosen_inline_result); Telegram
+                            sends it only with inline feedback on (@BotFather /setinlinefeedback)
+                            and when the bot's allowed_updates name it: else the fake drops it too
   scroll                    scroll to the end of the last inline answer: the same query again
                             with the answer's next_offset (nothing when it has none: the last page)
   user ID                   the sender of later group messages, presses and inline queries (default 42)
@@ -33,7 +36,8 @@ const help = `lines (one per update; # starts a comment):
   bot CHAT TYPE STATUS      the bot's own status in CHAT changes (my_chat_member): member or
                             administrator (added), left or kicked (removed; in a private chat,
                             kicked = the user blocked the bot); sends to it are refused 403 until
-                            it is added back
+                            it is added back; restricted (a group mutes the bot: sends are refused
+                            400 "not enough rights" until it is member or administrator again)
   migrate GROUP SUPERGROUP  group GROUP becomes supergroup SUPERGROUP: the two service messages,
                             then sends to GROUP are refused with migrate_to_chat_id
   close CHAT THREAD         close forum topic THREAD (sends are refused TOPIC_CLOSED); THREAD 0
@@ -134,6 +138,16 @@ func (d *driver) do(line string) error {
 		d.inline(user, query, "")
 	case "scroll":
 		return d.scroll()
+	case "chosen":
+		f, query, err := fields(rest, 2)
+		if err != nil {
+			return fmt.Errorf("chosen USER RESULT [QUERY]: %w", err)
+		}
+		user, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("chosen: bad user id %q", f[0])
+		}
+		d.srv.AddUpdate(map[string]any{"chosen_inline_result": map[string]any{"result_id": f[1], "from": d.from(user), "query": query}})
 	case "press":
 		if len(args) < 2 || len(args) > 4 {
 			return fmt.Errorf("press CHAT DATA [MSG [THREAD]]")

@@ -368,3 +368,115 @@ func TestDriverClosesAndReopensTopics(t *testing.T) {
 		t.Errorf("service messages = %v", kinds)
 	}
 }
+
+// A group that mutes the bot: the driver had no such line, so what a
+// restricted bot meets (sends refused 400 "not enough rights", reads
+// still answered) could not be tried.
+func TestDriverRestrictsTheBot(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, &bytes.Buffer{})
+	call := func(method string) map[string]any {
+		t.Helper()
+		resp, err := http.PostForm(srv.URL+"/bot1:t/"+method, url.Values{"chat_id": {"-100"}, "user_id": {"42"}, "text": {"hi"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			t.Fatal(err)
+		}
+		return body
+	}
+	for _, bad := range []string{"bot 500 private restricted", "bot -1009 channel restricted"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted: only a group restricts a member", bad)
+		}
+	}
+	if err := d.do("bot -100 supergroup restricted"); err != nil {
+		t.Fatal(err)
+	}
+	if got := call("sendMessage"); got["error_code"] != float64(400) || got["description"] != "Bad Request: not enough rights to send text messages to the chat" {
+		t.Errorf("a send to a group that muted the bot: %v", got)
+	}
+	if got := call("getChatMember"); got["ok"] != true {
+		t.Errorf("getChatMember in a group that muted the bot: %v", got)
+	}
+	if err := d.do("bot -100 supergroup member"); err != nil {
+		t.Fatal(err)
+	}
+	if got := call("sendMessage"); got["ok"] != true {
+		t.Errorf("a send once the bot may write again: %v", got)
+	}
+	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct{ Result []map[string]any }
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	if len(body.Result) != 2 {
+		t.Fatalf("updates: %v", body.Result)
+	}
+	cm := body.Result[0]["my_chat_member"].(map[string]any)
+	nm := cm["new_chat_member"].(map[string]any)
+	if nm["status"] != "restricted" || nm["can_send_messages"] != false || nm["is_member"] != true {
+		t.Errorf("restricted: new_chat_member = %v", nm)
+	}
+	if old := body.Result[1]["my_chat_member"].(map[string]any)["old_chat_member"].(map[string]any); old["status"] != "restricted" {
+		t.Errorf("unmuted: old_chat_member = %v, want restricted", old)
+	}
+}
+
+// chosen_inline_result could not be tried: the driver had no line for it.
+// It is queued as Telegram sends it, and delivered only to a bot whose
+// allowed_updates name it.
+func TestDriverChoosesAnInlineResult(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, &bytes.Buffer{})
+	for _, bad := range []string{"chosen", "chosen 42", "chosen x a5 kursk"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+	if err := d.do("chosen 42 a5 kursk deminers"); err != nil {
+		t.Fatal(err)
+	}
+	poll := func(allowed string) []map[string]any {
+		t.Helper()
+		resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}, "allowed_updates": {allowed}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body struct{ Result []map[string]any }
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			t.Fatal(err)
+		}
+		return body.Result
+	}
+	got := poll(`["chosen_inline_result"]`)
+	if len(got) != 1 {
+		t.Fatalf("updates: %v", got)
+	}
+	c, _ := got[0]["chosen_inline_result"].(map[string]any)
+	if c["result_id"] != "a5" || c["query"] != "kursk deminers" || c["from"].(map[string]any)["id"] != float64(42) {
+		t.Errorf("chosen_inline_result = %v", c)
+	}
+	if err := d.do("chosen 42 a6"); err != nil {
+		t.Fatal(err)
+	}
+	if got := poll(`["message","inline_query"]`); len(got) != 0 {
+		t.Errorf("a bot that did not ask for chosen_inline_result got %v", got)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,8 +40,10 @@ func (r *refusals) answer(c telegramtest.Call) *telegramtest.Reply {
 	var rep *telegramtest.Reply
 	if to, ok := r.migrated[chat]; ok {
 		rep = &telegramtest.Reply{Code: 400, Description: "Bad Request: group chat was upgraded to a supergroup chat", MigrateTo: to}
-	} else if desc, ok := r.gone[chat]; ok {
+	} else if desc, ok := r.gone[chat]; ok && !strings.HasPrefix(desc, "Bad Request") {
 		rep = &telegramtest.Reply{Code: 403, Description: desc}
+	} else if ok && (strings.HasPrefix(c.Method, "send") || strings.HasPrefix(c.Method, "edit")) {
+		rep = &telegramtest.Reply{Code: 400, Description: desc} // restricted: the bot may read, not write
 	}
 	if rep == nil {
 		return slow
@@ -56,9 +59,9 @@ func (r *refusals) answer(c telegramtest.Call) *telegramtest.Reply {
 // chat and makes sends to it fail while the bot is out ("kicked" in a
 // private chat: the user blocked the bot).
 func (d *driver) botStatus(chat int64, typ, status string) error {
-	old := map[string]string{"member": "left", "administrator": "left", "left": "member", "kicked": "member"}[status]
-	if old == "" {
-		return fmt.Errorf("bot: status %q is not member, administrator, left or kicked", status)
+	old := map[string]string{"member": "left", "administrator": "left", "left": "member", "kicked": "member", "restricted": "member"}[status]
+	if old == "" || (status == "restricted" && (typ == "private" || typ == "channel")) {
+		return fmt.Errorf("bot: status %q is not member, administrator, restricted (in a group), left or kicked", status)
 	}
 	if was := d.botIn[chat]; was != "" {
 		old = was // as Telegram says: promoted from member, removed as administrator …
@@ -66,6 +69,8 @@ func (d *driver) botStatus(chat int64, typ, status string) error {
 	d.botIn[chat] = status
 	d.refused.mu.Lock()
 	switch {
+	case status == "restricted":
+		d.refused.gone[chat] = "Bad Request: not enough rights to send text messages to the chat"
 	case status == "left" || status == "kicked":
 		desc := "Forbidden: bot was kicked from the group chat"
 		switch {
@@ -82,10 +87,14 @@ func (d *driver) botStatus(chat int64, typ, status string) error {
 	}
 	d.refused.mu.Unlock()
 	bot := map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound"} // the fake's getMe
+	member := map[string]any{"status": status, "user": bot}
+	if status == "restricted" { // muted, as ChatMemberRestricted says it
+		member["is_member"], member["until_date"], member["can_send_messages"] = true, 0, false
+	}
 	d.srv.AddUpdate(map[string]any{"my_chat_member": map[string]any{
 		"chat": chatObject(chat, typ), "from": d.from(d.sender(chat)), "date": time.Now().Unix(),
 		"old_chat_member": map[string]any{"status": old, "user": bot},
-		"new_chat_member": map[string]any{"status": status, "user": bot},
+		"new_chat_member": member,
 	}})
 	return nil
 }

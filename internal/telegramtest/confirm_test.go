@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strconv"
 	"testing"
 )
 
@@ -63,5 +64,63 @@ func TestNewServerAtListensWhereAsked(t *testing.T) {
 	}
 	if _, err := NewServerAt("1:t", s.Listener.Addr().String()); err == nil {
 		t.Error("a second server on the same address started")
+	}
+}
+
+// The fake served every queued update whatever the bot's allowed_updates,
+// so a bot that forgot to ask for a kind it handles (or a test of a kind
+// Telegram would never send it) passed. Telegram keeps the last list a
+// getUpdates or setWebhook gave, discards the updates of other kinds, and
+// without a list (or with "[]") leaves out chat_member and reactions.
+func TestGetUpdatesDeliversOnlyTheAllowedKinds(t *testing.T) {
+	s := New(t, "1:t")
+	offset := 0
+	poll := func(allowed string) []string {
+		t.Helper()
+		form := url.Values{"timeout": {"0"}, "offset": {strconv.Itoa(offset)}}
+		if allowed != "" {
+			form.Set("allowed_updates", allowed)
+		}
+		resp, err := http.PostForm(s.URL+"/bot1:t/getUpdates", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body struct{ Result []map[string]json.RawMessage }
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			t.Fatal(err)
+		}
+		var kinds []string
+		for _, u := range body.Result {
+			for k, v := range u {
+				if k != "update_id" {
+					kinds = append(kinds, k)
+				} else if err := json.Unmarshal(v, &offset); err != nil {
+					t.Fatal(err)
+				}
+			}
+			offset++
+		}
+		return kinds
+	}
+	queue := func() {
+		s.SendText(1, "private", 1, "hi")
+		s.AddUpdate(map[string]any{"chat_member": map[string]any{}})
+		s.AddUpdate(map[string]any{"chosen_inline_result": map[string]any{"result_id": "a1", "query": "x", "from": map[string]any{"id": 1}}})
+	}
+	queue()
+	if got := poll(""); len(got) != 2 || got[0] != "message" || got[1] != "chosen_inline_result" {
+		t.Fatalf("by default: %v, want message and chosen_inline_result (no chat_member)", got)
+	}
+	queue()
+	if got := poll(`["message","callback_query"]`); len(got) != 1 || got[0] != "message" {
+		t.Fatalf("allowed message and callback_query: %v", got)
+	}
+	queue()
+	if got := poll(""); len(got) != 1 || got[0] != "message" {
+		t.Fatalf("the list kept from the last poll: %v", got)
+	}
+	if n := len(s.Discarded()); n != 5 {
+		t.Errorf("discarded %d updates, want 5", n)
 	}
 }

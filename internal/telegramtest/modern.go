@@ -176,6 +176,7 @@ func (s *Server) ForwardWebhookTo(target string) {
 // setWebhook records the webhook and starts posting updates to it.
 func (s *Server) setWebhook(w http.ResponseWriter, call Call) {
 	s.record(call)
+	s.setAllowed(call.Params)
 	s.mu.Lock()
 	target, started := s.forward, s.hooked
 	s.hooked = target != ""
@@ -199,6 +200,7 @@ func (s *Server) postUpdates(target string) {
 			s.mu.Unlock()
 			return
 		}
+		s.discardUnwanted()
 		var u map[string]any
 		for _, x := range s.updates {
 			if x["update_id"].(int) > next {

@@ -110,6 +110,12 @@ type Server struct {
 	hookErrAt  int64  // its unix time, last_error_date
 	delivered  int    // the last update id the webhook took
 	closed     bool
+	// allowed is the bot's allowed_updates, from its last getUpdates or
+	// setWebhook that gave them (nil: Telegram's default, every kind but
+	// chat_member and the reactions); updates of other kinds are never
+	// delivered, as Telegram discards them.
+	allowed   map[string]bool
+	discarded []map[string]any // the updates left out so (Discarded)
 }
 
 // New starts a fake for token; Close it when done (t.Cleanup does).
@@ -699,6 +705,7 @@ func (s *Server) record(c Call) {
 // timeout (capped at 2 s to keep tests quick) for one to come; the
 // updates before offset are confirmed and forgotten.
 func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, call Call) {
+	s.setAllowed(call.Params)
 	offset, _ := strconv.Atoi(call.Params.Get("offset"))
 	timeout, _ := strconv.Atoi(call.Params.Get("timeout"))
 	wait := min(time.Duration(timeout)*time.Second, 2*time.Second)
@@ -708,6 +715,7 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, call Call) {
 	}
 	for {
 		s.mu.Lock()
+		s.discardUnwanted()
 		var out []map[string]any
 		for _, u := range s.updates {
 			if u["update_id"].(int) >= offset {
@@ -744,6 +752,69 @@ func (s *Server) confirm(offset int) {
 		}
 	}
 	s.updates = kept
+}
+
+// defaultExcluded are the update kinds Telegram leaves out when the bot
+// never named the kinds it wants (or named none).
+var defaultExcluded = map[string]bool{"chat_member": true, "message_reaction": true, "message_reaction_count": true}
+
+// setAllowed keeps the allowed_updates of a getUpdates or setWebhook, when
+// it gives them: Telegram keeps the last list given ("[]" is the default).
+func (s *Server) setAllowed(p url.Values) {
+	v := p.Get("allowed_updates")
+	if v == "" {
+		return
+	}
+	var kinds []string
+	if err := json.Unmarshal([]byte(v), &kinds); err != nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(kinds) == 0 {
+		s.allowed = nil
+		return
+	}
+	s.allowed = map[string]bool{}
+	for _, k := range kinds {
+		s.allowed[k] = true
+	}
+}
+
+// wanted reports whether the bot's allowed_updates take update u (s.mu is held).
+func (s *Server) wanted(u map[string]any) bool {
+	for k := range u {
+		if k == "update_id" {
+			continue
+		}
+		if s.allowed == nil {
+			return !defaultExcluded[k]
+		}
+		return s.allowed[k]
+	}
+	return true
+}
+
+// discardUnwanted forgets the queued updates of kinds the bot did not ask
+// for, as Telegram never delivers them (s.mu is held).
+func (s *Server) discardUnwanted() {
+	kept := s.updates[:0]
+	for _, u := range s.updates {
+		if s.wanted(u) {
+			kept = append(kept, u)
+		} else {
+			s.discarded = append(s.discarded, u)
+		}
+	}
+	s.updates = kept
+}
+
+// Discarded returns the updates the fake never delivered because the bot's
+// allowed_updates leave their kind out, in order.
+func (s *Server) Discarded() []map[string]any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]map[string]any(nil), s.discarded...)
 }
 
 // lostAnswer is where the answer of a call with LoseAnswer goes: nowhere.

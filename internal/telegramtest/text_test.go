@@ -34,3 +34,34 @@ func TestCheckTextCountsAsTelegramDoes(t *testing.T) {
 		})
 	}
 }
+
+// Telegram's HTML parser refuses a bare "<" (a < b), a tag not closed by
+// ">", a <span> that is no spoiler and an end tag that matches nothing, and
+// decodes only &lt; &gt; &amp; &quot; and numeric references: the fake took
+// every "<" not followed by a letter, and decoded &nbsp; as a character.
+func TestHTMLParsedAsTelegramDoes(t *testing.T) {
+	refused := []string{"a < b", "a <", "1 <2", "<b>x</b> <3", "<b x", "<span>x</span>", "x</b>", "<a href=\"x>y\">z"}
+	for _, text := range refused {
+		if err := parseHTML(text); err == nil {
+			t.Errorf("%q parsed; Telegram refuses it", text)
+		}
+	}
+	taken := map[string]string{
+		"a &lt; b":                "a < b",
+		"AT&T &amp; co":           "AT&T & co",
+		"&nbsp;&#65;&#x42;&quot;": "&nbsp;AB\"",
+		`<a href="https://x/?a=1&amp;b=2">link</a>`: "link",
+		`<a href="x>y">z</a>`:                       "z",
+		`<span class="tg-spoiler">s</span>`:         "s",
+		"<b>x</>":                                   "x",
+	}
+	for text, want := range taken {
+		if err := parseHTML(text); err != nil {
+			t.Errorf("%q refused: %v", text, err)
+			continue
+		}
+		if got := parsedText(text, true); got != want {
+			t.Errorf("%q shows %q, want %q", text, got, want)
+		}
+	}
+}
