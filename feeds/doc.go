@@ -28,7 +28,9 @@
 //     the result of parsing the whole document. An item's HTML is read (cleaned, and
 //     looked through for an image when the feed names none) only when the
 //     store finds the item new, unless the item has no title or no guid or
-//     link (its text is then part of what it is).
+//     link (its text is then part of what it is). An item whose HTML is
+//     only a list of other reports' headlines (an aggregator's: Google
+//     News) has no text (linklist.go).
 //  4. An item is new when the source never carried its guid (or, lacking one,
 //     its link) before: the store keeps a record of the items each feed carries
 //     for as long as it carries them, so an item whose article retention

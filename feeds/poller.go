@@ -563,6 +563,10 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 		got = append(got, item{a, raw})
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
+	// Items of one time (a feed that dates every item alike, or none)
+	// keep the order of the feed read backwards: feeds list the newest
+	// first.
+	slices.Reverse(got)
 	slices.SortStableFunc(got, func(a, b item) int { return a.a.PublishedAt.Compare(b.a.PublishedAt) })
 	items, texts := make([]news.Article, len(got)), make([]*feedText, len(got))
 	for i, it := range got {

@@ -9,7 +9,8 @@ import "strings"
 // paragraph ("By Daily Mail Reporter. PUBLISHED: 12:01 EST, 3 March 2015.
 // A man was ...") goes as it would on a line of its own; in English, the
 // photo captions glued into run-on sentences, which the summarizer never
-// offers, go too. Paragraphs are joined with "\n\n", the sentences of one
+// offers, go too, and so does a line of at most three words that ends no
+// sentence ("Slideshow", "Skip Ad") when the text has prose. Paragraphs are joined with "\n\n", the sentences of one
 // with a space. It returns "" when nothing readable is left; it never
 // fails.
 func Readable(text, title string) string {
@@ -26,6 +27,9 @@ func Readable(text, title string) string {
 	)
 	out.Grow(len(text))
 	for para := range strings.SplitSeq(text, "\n\n") {
+		if isWidgetLine(para) && strings.Contains(text, ". ") {
+			continue // "Slideshow", "Advertisement", "Skip Ad" on a line of its own, beside prose
+		}
 		started := false
 		sents = appendSentences(sents[:0], para)
 		for _, sent := range sents {
@@ -50,4 +54,10 @@ func Readable(text, title string) string {
 		}
 	}
 	return out.String()
+}
+
+// isWidgetLine reports whether a paragraph is a widget's label: at most
+// three words, and no sentence end.
+func isWidgetLine(para string) bool {
+	return len(strings.Fields(para)) <= 3 && !endsSentence(para)
 }

@@ -19,6 +19,10 @@ func TestReadable(t *testing.T) {
 		{name: "prose kept whole, paragraphs kept",
 			text: "Flights were suspended for three hours.\n\nThe airport said 40 flights were diverted. Passengers waited.",
 			want: "Flights were suspended for three hours.\n\nThe airport said 40 flights were diverted. Passengers waited."},
+		{name: "a widget's label on a line of its own",
+			text: "Slideshow\n\nPolice said the man, 34, was arrested on Friday. He was charged.\n\nSkip Ad",
+			want: "Police said the man, 34, was arrested on Friday. He was charged."},
+		{name: "a short teaser is kept", text: "Storm Bert hits Wales", want: "Storm Bert hits Wales"},
 		{name: "nothing readable", text: "Scroll down for video", want: ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
