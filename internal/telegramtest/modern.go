@@ -33,6 +33,13 @@ func (s *Server) AddTopic(chatID int64, thread int) { s.setTopic(chatID, thread,
 // CloseTopic closes a forum topic: messages to it are refused with TOPIC_CLOSED.
 func (s *Server) CloseTopic(chatID int64, thread int) { s.setTopic(chatID, thread, topicClosed) }
 
+// CloseTopicNotice closes a forum topic as CloseTopic does and queues the
+// service message Telegram sends in it (forum_topic_closed).
+func (s *Server) CloseTopicNotice(chatID int64, thread int) {
+	s.CloseTopic(chatID, thread)
+	s.topicService(chatID, thread, "forum_topic_closed")
+}
+
 // DeleteTopic deletes a forum topic: messages to it are refused with
 // "message thread not found".
 func (s *Server) DeleteTopic(chatID int64, thread int) { s.setTopic(chatID, thread, topicDeleted) }
