@@ -370,6 +370,14 @@ func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 		fail("inline_query_id is empty")
 		return
 	}
+	for _, vs := range p {
+		for _, v := range vs {
+			if !utf8.ValidString(v) {
+				fail("strings must be encoded in UTF-8")
+				return
+			}
+		}
+	}
 	if v := p.Get("is_personal"); v != "" && v != "true" && v != "false" {
 		fail("is_personal must be a Boolean")
 		return

@@ -28,9 +28,17 @@ func TextLength(text string, htmlMode bool) int {
 }
 
 // checkText refuses, as Telegram does, a text field that is empty, too long
-// or (in HTML) not parsable: unknown or unbalanced tags.
+// or (in HTML) not parsable: unknown or unbalanced tags; and a call any of
+// whose parameters is not valid UTF-8 (a text clipped inside a character).
 func checkText(p url.Values, field string, limit int, required bool) *Reply {
 	text := p.Get(field)
+	for _, vs := range p {
+		for _, v := range vs {
+			if !utf8.ValidString(v) {
+				return &Reply{Code: 400, Description: "Bad Request: strings must be encoded in UTF-8"}
+			}
+		}
+	}
 	htmlMode := strings.EqualFold(p.Get("parse_mode"), "HTML")
 	if htmlMode {
 		if err := parseHTML(text); err != nil {
