@@ -295,6 +295,8 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 	msg := map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "text": text}
 	if typ != "channel" {
 		msg["from"] = d.from(d.sender(chat))
+	} else {
+		msg["sender_chat"] = chatObject(chat, typ) // a channel post is sent on behalf of the channel
 	}
 	if thread > 0 {
 		msg["message_thread_id"], msg["is_topic_message"] = thread, true
@@ -376,7 +378,7 @@ func (d *driver) edit(chat int64, typ string, msg int, text string) {
 	}
 	key := "edited_message"
 	if typ == "channel" {
-		key = "edited_channel_post"
+		key, m["sender_chat"] = "edited_channel_post", chatObject(chat, typ)
 	} else {
 		m["from"] = d.from(d.sender(chat))
 	}

@@ -234,6 +234,7 @@ func (s *Server) SendText(chatID int64, chatType string, userID int64, text stri
 	if chatType == "channel" {
 		key = "channel_post"
 		delete(msg, "from")
+		msg["sender_chat"] = chat // a channel post is sent on behalf of the channel
 	}
 	s.updates = append(s.updates, map[string]any{"update_id": s.nextUpd, key: msg})
 	s.learn(s.updates[len(s.updates)-1])
