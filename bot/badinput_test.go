@@ -38,10 +38,14 @@ func TestInlineQueryLengthIsCountedInCharacters(t *testing.T) {
 				name, query string
 				long        bool
 			}{
+				// Telegram's limit is 256 characters: a query of 256 is a
+				// query (the bot refused it as too long), 257 cannot come
+				// from Telegram but is refused all the same.
 				{"255 letters", strings.Repeat("k", 255), false},
-				{"256 letters", strings.Repeat("k", 256), true},
-				{"255 Cyrillic letters (510 bytes)", strings.Repeat("к", 255), false},
-				{"256 Cyrillic letters", strings.Repeat("к", 256), true},
+				{"256 letters", strings.Repeat("k", 256), false},
+				{"257 letters", strings.Repeat("k", 257), true},
+				{"256 Cyrillic letters (512 bytes)", strings.Repeat("к", 256), false},
+				{"257 Cyrillic letters", strings.Repeat("к", 257), true},
 				{"4096 letters", strings.Repeat("k", 4096), true},
 			}
 			for _, tt := range tests {

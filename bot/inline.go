@@ -53,7 +53,7 @@ type InlineResult struct {
 // inlineResults; scrolling to its end asks for the next (next_offset), up
 // to inlineMaxResults in all.
 const (
-	maxInlineQuery   = 255
+	maxInlineQuery   = 256
 	inlineResults    = 10
 	inlineMaxResults = 50
 	inlineCacheTTL   = time.Minute

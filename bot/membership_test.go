@@ -256,3 +256,32 @@ func TestRestrictedBotIsInactiveUntilAllowedToSend(t *testing.T) {
 		t.Errorf("muted and unmuted, the group got %d more messages, want none (no welcome: the bot never left)", n-sent)
 	}
 }
+
+// A channel admin posted "/subscribe kursk" in the channel; Telegram
+// copied the post into the channel's discussion group (is_automatic_forward,
+// from the channel), where the bot read it as a command of the group and
+// answered "only the admins of this chat…" under every such post.
+func TestAChannelPostCopiedToItsDiscussionGroupIsNoCommand(t *testing.T) {
+	h := newHarness(t)
+	const channel, group = -1001300, -1001301
+	h.tg.AddUpdate(map[string]any{"message": map[string]any{
+		"message_id": 5, "date": time.Now().Unix(), "text": "/subscribe kursk",
+		"entities":             []map[string]any{{"type": "bot_command", "offset": 0, "length": 10}},
+		"chat":                 map[string]any{"id": group, "type": "supergroup", "title": "Discussion"},
+		"from":                 map[string]any{"id": 777000, "is_bot": false, "first_name": "Telegram"},
+		"sender_chat":          map[string]any{"id": channel, "type": "channel", "title": "News"},
+		"is_automatic_forward": true,
+		"forward_from_chat":    map[string]any{"id": channel, "type": "channel", "title": "News"},
+	}})
+	// A member's /list after it, in the same chat, is handled after it.
+	if got := h.reply(group, "supergroup", 9, "/list").Text(); strings.Contains(got, "only the admins") {
+		t.Errorf("the copied post was answered: %q", got)
+	}
+	h.settle()
+	if got := h.tg.Sent(group); len(got) != 1 {
+		t.Errorf("the discussion group got %q, want the answer to /list alone", texts(got))
+	}
+	if subs := mustListSubscriptions(t, h.st, group); len(subs) != 0 {
+		t.Errorf("subscriptions of the discussion group = %+v, want none", subs)
+	}
+}

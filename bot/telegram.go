@@ -428,7 +428,9 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	if m == nil {
 		m = u.EditedChannelPost
 	}
-	if m == nil || m.Chat == nil {
+	if m == nil || m.Chat == nil || m.IsAutomaticForward {
+		// An automatic forward is a channel's post copied into the channel's
+		// discussion group: the channel's, not a command of the group.
 		return Incoming{}, false
 	}
 	switch { // a group became a supergroup: both chats say so

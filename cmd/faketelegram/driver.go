@@ -16,15 +16,17 @@ const help = `lines (one per update; # starts a comment):
                             (in a private chat the sender is CHAT, elsewhere the "user")
   topic CHAT THREAD TEXT    a message in forum topic THREAD of supergroup CHAT (opened unless
                             closed or deleted below)
-  reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT (the bot's, when it sent MSG)
+  reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT (the bot's, when it sent MSG),
+                            in MSG's forum topic when it is in one
   photo CHAT TYPE [CAPTION]  a photo in CHAT, with CAPTION if given (a command in a caption
                             counts, as in Telegram)
   sticker CHAT TYPE [EMOJI]  a sticker in CHAT (default 👍)
   inline USER QUERY         an inline query ("@bot QUERY"); QUERY may be empty
   edit CHAT TYPE MSG TEXT   the sender edits their message MSG of CHAT to TEXT (edited_message;
-                            edited_channel_post in a channel)
+                            edited_channel_post in a channel), in MSG's forum topic if it was in one
   press CHAT DATA [MSG [THREAD]]  the user presses a button with callback data DATA
                             under message MSG (default 1) of CHAT, in forum topic THREAD if given
+                            (else the topic the bot sent MSG to)
   chosen USER RESULT [QUERY]  the user picked inline result RESULT (chosen_inline_result); Telegram
                             sends it only with inline feedback on (@BotFather /setinlinefeedback)
                             and when the bot's allowed_updates name it: else the fake drops it too
@@ -40,8 +42,8 @@ const help = `lines (one per update; # starts a comment):
                             400 "not enough rights" until it is member or administrator again)
   migrate GROUP SUPERGROUP  group GROUP becomes supergroup SUPERGROUP: the two service messages,
                             then sends to GROUP are refused with migrate_to_chat_id
-  close CHAT THREAD         close forum topic THREAD (sends are refused TOPIC_CLOSED); THREAD 0
-                            hides General (general_forum_topic_hidden)
+  close CHAT THREAD         close forum topic THREAD (forum_topic_closed; sends are refused
+                            TOPIC_CLOSED); THREAD 0 hides General (general_forum_topic_hidden)
   reopen CHAT THREAD        reopen forum topic THREAD (forum_topic_reopened); THREAD 0 unhides
                             General (general_forum_topic_unhidden)
   delete CHAT THREAD        delete forum topic THREAD (sends are refused "message thread not found")
@@ -59,7 +61,9 @@ type driver struct {
 	lang   string
 	nextID int               // message ids of the users' messages, apart from the bot's
 	gone   map[[2]int64]bool // (chat, thread) of the topics closed or deleted
-	botIn  map[int64]string  // the bot's status in each chat a bot line named
+	// threads are the forum topics of the users' messages: (chat, message) → thread.
+	threads map[[2]int64]int
+	botIn   map[int64]string // the bot's status in each chat a bot line named
 	// lastInline is the latest inline query, for scroll.
 	lastInline struct {
 		id, query string
@@ -71,7 +75,7 @@ type driver struct {
 }
 
 func newDriver(srv *telegramtest.Server, out io.Writer) *driver {
-	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, botIn: map[int64]string{}, refused: newRefusals(srv)}
+	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, threads: map[[2]int64]int{}, botIn: map[int64]string{}, refused: newRefusals(srv)}
 }
 
 // do runs one line; it fails on a line it cannot read.
@@ -166,6 +170,8 @@ func (d *driver) do(line string) error {
 			if thread, err = strconv.Atoi(args[3]); err != nil || thread <= 0 {
 				return fmt.Errorf("press: bad thread %q", args[3])
 			}
+		} else {
+			thread = d.threadOf(chat, msg) // the topic of the message the button is under
 		}
 		m := map[string]any{"message_id": msg, "date": time.Now().Unix(), "chat": chatObject(chat, chatType(chat)), "text": "(button message)"}
 		if thread > 0 {
@@ -239,7 +245,7 @@ func (d *driver) do(line string) error {
 		if verb == "close" && thread == 0 {
 			d.srv.HideGeneral(chat)
 		} else if verb == "close" {
-			d.srv.CloseTopic(chat, thread)
+			d.srv.CloseTopicNotice(chat, thread)
 		} else {
 			d.srv.DeleteTopic(chat, thread)
 		}
@@ -280,9 +286,17 @@ func (d *driver) do(line string) error {
 // answering message replyTo when replyTo > 0.
 func (d *driver) message(chat int64, typ string, thread, replyTo int, text string) {
 	id := d.next()
+	if thread == 0 && replyTo > 0 {
+		thread = d.threadOf(chat, replyTo) // a reply to a message of a topic is in that topic
+	}
+	if thread > 0 {
+		d.threads[[2]int64{chat, int64(id)}] = thread
+	}
 	msg := map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "text": text}
 	if typ != "channel" {
 		msg["from"] = d.from(d.sender(chat))
+	} else {
+		msg["sender_chat"] = chatObject(chat, typ) // a channel post is sent on behalf of the channel
 	}
 	if thread > 0 {
 		msg["message_thread_id"], msg["is_topic_message"] = thread, true
@@ -327,6 +341,22 @@ func (d *driver) media(chat int64, typ, kind, text string) {
 	d.srv.AddUpdate(map[string]any{"message": msg})
 }
 
+// threadOf returns the forum topic message msg of chat is in: a user's
+// message of a topic line (or a reply in a topic), or a message the bot
+// sent to a topic; 0 when none.
+func (d *driver) threadOf(chat int64, msg int) int {
+	if t := d.threads[[2]int64{chat, int64(msg)}]; t > 0 {
+		return t
+	}
+	for _, c := range d.srv.Sent(chat) {
+		if c.Params.Get("_message_id") == strconv.Itoa(msg) {
+			t, _ := strconv.Atoi(c.Params.Get("message_thread_id"))
+			return t
+		}
+	}
+	return 0
+}
+
 // botSent reports whether the bot sent message msg to chat.
 func (d *driver) botSent(chat int64, msg int) bool {
 	for _, c := range d.srv.Sent(chat) {
@@ -342,9 +372,13 @@ func (d *driver) botSent(chat int64, msg int) bool {
 func (d *driver) edit(chat int64, typ string, msg int, text string) {
 	now := time.Now().Unix()
 	m := map[string]any{"message_id": msg, "date": now - 60, "edit_date": now, "chat": chatObject(chat, typ), "text": text}
+	if thread := d.threadOf(chat, msg); thread > 0 { // an edited message stays in its topic
+		m["message_thread_id"], m["is_topic_message"] = thread, true
+		m["chat"].(map[string]any)["is_forum"] = true
+	}
 	key := "edited_message"
 	if typ == "channel" {
-		key = "edited_channel_post"
+		key, m["sender_chat"] = "edited_channel_post", chatObject(chat, typ)
 	} else {
 		m["from"] = d.from(d.sender(chat))
 	}

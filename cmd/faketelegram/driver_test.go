@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -478,5 +479,63 @@ func TestDriverChoosesAnInlineResult(t *testing.T) {
 	}
 	if got := poll(`["message","inline_query"]`); len(got) != 0 {
 		t.Errorf("a bot that did not ask for chosen_inline_result got %v", got)
+	}
+}
+
+// In a forum, an edit of a topic's message, a reply to one and a press of
+// a button the bot sent to a topic came outside any topic (the driver
+// forgot where the message was), so the bot's answers could not be
+// checked where Telegram puts them; closing a topic sent no
+// forum_topic_closed.
+func TestDriverKeepsMessagesInTheirTopics(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, &bytes.Buffer{})
+	if err := d.do("topic -100 7 /subscribe kursk"); err != nil {
+		t.Fatal(err)
+	}
+	mine := d.nextID // the topic message's id
+	resp, err := http.PostForm(srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {"-100"}, "text": {"ok"}, "message_thread_id": {"7"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	bots, _ := strconv.Atoi(srv.Sent(-100)[0].Params.Get("_message_id"))
+	for _, line := range []string{
+		fmt.Sprintf("edit -100 supergroup %d /subscribe kursk deminers", mine),
+		fmt.Sprintf("reply -100 supergroup %d thanks", bots),
+		fmt.Sprintf("press -100 mute:1 %d", bots),
+		"close -100 7",
+	} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	resp, err = http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct{ Result []map[string]any }
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	if len(body.Result) != 5 {
+		t.Fatalf("updates: %v", body.Result)
+	}
+	for i, key := range []string{"message", "edited_message", "message", "callback_query", "message"} {
+		m, _ := body.Result[i][key].(map[string]any)
+		if key == "callback_query" {
+			m, _ = m["message"].(map[string]any)
+		}
+		if m == nil || m["message_thread_id"] != float64(7) || m["is_topic_message"] != true {
+			t.Errorf("update %d (%s) = %v, want it in topic 7", i, key, body.Result[i])
+		}
+	}
+	if m, _ := body.Result[4]["message"].(map[string]any); m["forum_topic_closed"] == nil {
+		t.Errorf("close: %v, want forum_topic_closed", body.Result[4])
 	}
 }

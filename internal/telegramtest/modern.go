@@ -33,6 +33,13 @@ func (s *Server) AddTopic(chatID int64, thread int) { s.setTopic(chatID, thread,
 // CloseTopic closes a forum topic: messages to it are refused with TOPIC_CLOSED.
 func (s *Server) CloseTopic(chatID int64, thread int) { s.setTopic(chatID, thread, topicClosed) }
 
+// CloseTopicNotice closes a forum topic as CloseTopic does and queues the
+// service message Telegram sends in it (forum_topic_closed).
+func (s *Server) CloseTopicNotice(chatID int64, thread int) {
+	s.CloseTopic(chatID, thread)
+	s.topicService(chatID, thread, "forum_topic_closed")
+}
+
 // DeleteTopic deletes a forum topic: messages to it are refused with
 // "message thread not found".
 func (s *Server) DeleteTopic(chatID int64, thread int) { s.setTopic(chatID, thread, topicDeleted) }
@@ -362,6 +369,14 @@ func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 	if p.Get("inline_query_id") == "" {
 		fail("inline_query_id is empty")
 		return
+	}
+	for _, vs := range p {
+		for _, v := range vs {
+			if !utf8.ValidString(v) {
+				fail("strings must be encoded in UTF-8")
+				return
+			}
+		}
 	}
 	if v := p.Get("is_personal"); v != "" && v != "true" && v != "false" {
 		fail("is_personal must be a Boolean")

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -65,5 +66,31 @@ func TestEditThatChangesNothingIsRefused(t *testing.T) {
 		if st.refused && desc != notModified.Description {
 			t.Errorf("%s: %q, want Telegram's 'message is not modified'", st.name, desc)
 		}
+	}
+}
+
+// answerCallbackQuery took any notice; Telegram refuses one over 200
+// characters (the person's client then keeps waiting) and a missing id.
+func TestAnswerCallbackQueryIsChecked(t *testing.T) {
+	s := New(t, "1:t")
+	for _, tc := range []struct {
+		form url.Values
+		ok   bool
+	}{
+		{url.Values{"callback_query_id": {"cb1"}, "text": {strings.Repeat("я", 200)}}, true},
+		{url.Values{"callback_query_id": {"cb1"}, "text": {strings.Repeat("я", 201)}}, false},
+		{url.Values{"text": {"hi"}}, false},
+	} {
+		resp, err := http.PostForm(s.URL+"/bot1:t/answerCallbackQuery", tc.form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.StatusCode == http.StatusOK; got != tc.ok {
+			t.Errorf("%v: status %d, want ok=%v", tc.form, resp.StatusCode, tc.ok)
+		}
+	}
+	if calls := s.Calls("answerCallbackQuery"); len(calls) != 3 || calls[0].Params.Get("_accepted") != "1" || calls[1].Params.Get("_refused") == "" {
+		t.Errorf("recorded: %v", calls)
 	}
 }

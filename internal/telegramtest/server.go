@@ -26,6 +26,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // Call is one recorded API request. Params holds the request's form; the
@@ -233,6 +234,7 @@ func (s *Server) SendText(chatID int64, chatType string, userID int64, text stri
 	if chatType == "channel" {
 		key = "channel_post"
 		delete(msg, "from")
+		msg["sender_chat"] = chat // a channel post is sent on behalf of the channel
 	}
 	s.updates = append(s.updates, map[string]any{"update_id": s.nextUpd, key: msg})
 	s.learn(s.updates[len(s.updates)-1])
@@ -573,6 +575,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		ok200(w, map[string]any{"message_id": mid, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}, "text": call.Params.Get("text")})
 	case "editMessageReplyMarkup":
 		s.editMessageReplyMarkup(w, call)
+	case "answerCallbackQuery":
+		s.answerCallbackQuery(w, call)
 	case "getChatMember":
 		s.record(call)
 		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
@@ -584,7 +588,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			status = "member"
 		}
 		ok200(w, map[string]any{"status": status, "user": map[string]any{"id": userID, "is_bot": false, "first_name": "x"}})
-	default: // setMyCommands, answerCallbackQuery, deleteMessage …: true
+	default: // deleteMessage …: true
 		s.record(call)
 		ok200(w, true)
 	}
@@ -1003,4 +1007,28 @@ func (s *Server) editMessageReplyMarkup(w http.ResponseWriter, call Call) {
 	chatID, _ := strconv.ParseInt(p.Get("chat_id"), 10, 64)
 	mid, _ := strconv.Atoi(p.Get("message_id"))
 	ok200(w, map[string]any{"message_id": mid, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}})
+}
+
+// answerCallbackQuery checks an answer to a button press: a query id, and
+// a notice of at most 200 characters (Telegram refuses a longer one
+// MESSAGE_TOO_LONG, and the person's client keeps waiting).
+func (s *Server) answerCallbackQuery(w http.ResponseWriter, call Call) {
+	var rep *Reply
+	switch {
+	case call.Params.Get("callback_query_id") == "":
+		rep = &Reply{Code: 400, Description: "Bad Request: QUERY_ID_INVALID"}
+	case utf8.RuneCountInString(call.Params.Get("text")) > 200:
+		rep = &Reply{Code: 400, Description: "Bad Request: MESSAGE_TOO_LONG"}
+	case !utf8.ValidString(call.Params.Get("text")):
+		rep = &Reply{Code: 400, Description: "Bad Request: strings must be encoded in UTF-8"}
+	}
+	if rep != nil {
+		call.Params.Set("_refused", rep.Description)
+		s.record(call)
+		writeError(w, rep)
+		return
+	}
+	call.Params.Set("_accepted", "1")
+	s.record(call)
+	ok200(w, true)
 }

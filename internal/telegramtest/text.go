@@ -28,9 +28,17 @@ func TextLength(text string, htmlMode bool) int {
 }
 
 // checkText refuses, as Telegram does, a text field that is empty, too long
-// or (in HTML) not parsable: unknown or unbalanced tags.
+// or (in HTML) not parsable: unknown or unbalanced tags; and a call any of
+// whose parameters is not valid UTF-8 (a text clipped inside a character).
 func checkText(p url.Values, field string, limit int, required bool) *Reply {
 	text := p.Get(field)
+	for _, vs := range p {
+		for _, v := range vs {
+			if !utf8.ValidString(v) {
+				return &Reply{Code: 400, Description: "Bad Request: strings must be encoded in UTF-8"}
+			}
+		}
+	}
 	htmlMode := strings.EqualFold(p.Get("parse_mode"), "HTML")
 	if htmlMode {
 		if err := parseHTML(text); err != nil {
@@ -92,14 +100,14 @@ func scanHTML(text string) (string, error) {
 		end := tagEnd(text[i:])
 		if text[i+1:] != "" && text[i+1] == '/' {
 			if len(stack) == 0 {
-				return "", fmt.Errorf("Unexpected end tag at byte offset %d", begin)
+				return "", parseError("Unexpected end tag at byte offset %d", begin)
 			}
 			if end < 0 {
-				return "", fmt.Errorf("Unclosed end tag at byte offset %d", begin)
+				return "", parseError("Unclosed end tag at byte offset %d", begin)
 			}
 			name := strings.ToLower(strings.TrimSpace(text[i+2 : i+end]))
 			if name != "" && name != stack[len(stack)-1] {
-				return "", fmt.Errorf("Unmatched end tag at byte offset %d, expected \"</%s>\", found \"</%s>\"", begin, stack[len(stack)-1], name)
+				return "", parseError("Unmatched end tag at byte offset %d, expected \"</%s>\", found \"</%s>\"", begin, stack[len(stack)-1], name)
 			}
 			stack = stack[:len(stack)-1]
 			i += end + 1
@@ -110,21 +118,21 @@ func scanHTML(text string) (string, error) {
 			nameEnd++
 		}
 		if nameEnd == len(text) || end < 0 {
-			return "", fmt.Errorf("Unclosed start tag at byte offset %d", begin)
+			return "", parseError("Unclosed start tag at byte offset %d", begin)
 		}
 		name := strings.ToLower(text[i+1 : nameEnd])
 		if !htmlTags[name] {
-			return "", fmt.Errorf("Unsupported start tag %q at byte offset %d", name, begin)
+			return "", parseError("Unsupported start tag %q at byte offset %d", name, begin)
 		}
 		attrs := text[nameEnd : i+end]
 		if name == "span" && !strings.Contains(attrs, "tg-spoiler") {
-			return "", fmt.Errorf("Tag \"span\" must have class \"tg-spoiler\" at byte offset %d", begin)
+			return "", parseError("Tag \"span\" must have class \"tg-spoiler\" at byte offset %d", begin)
 		}
 		stack = append(stack, name)
 		i += end + 1
 	}
 	if len(stack) > 0 {
-		return "", fmt.Errorf("Can't find end tag corresponding to start tag %q", stack[len(stack)-1])
+		return "", parseError("Can't find end tag corresponding to start tag %q", stack[len(stack)-1])
 	}
 	return out.String(), nil
 }
@@ -147,6 +155,14 @@ func tagEnd(s string) int {
 	}
 	return -1
 }
+
+// parseError is what Telegram says of HTML it cannot parse, in its words
+// (capitalized: "Unsupported start tag …").
+func parseError(format string, a ...any) error { return htmlError(fmt.Sprintf(format, a...)) }
+
+type htmlError string
+
+func (e htmlError) Error() string { return string(e) }
 
 func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 

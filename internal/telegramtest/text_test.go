@@ -65,3 +65,17 @@ func TestHTMLParsedAsTelegramDoes(t *testing.T) {
 		}
 	}
 }
+
+// A text clipped inside a character is not UTF-8: Telegram refuses the
+// call, the fake took it.
+func TestInvalidUTF8IsRefused(t *testing.T) {
+	clipped := "Привет"[:3]
+	for _, p := range []url.Values{
+		{"text": {clipped}},
+		{"text": {"ok"}, "reply_markup": {`{"inline_keyboard":[[{"text":"` + clipped + `","callback_data":"x"}]]}`}},
+	} {
+		if rep := checkText(p, "text", MaxMessage, true); rep == nil || rep.Description != "Bad Request: strings must be encoded in UTF-8" {
+			t.Errorf("%v: %v, want refused", p, rep)
+		}
+	}
+}
