@@ -68,7 +68,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"pipeline: the ids at a step", sqlPendingIDs, []any{StepMatch}, []string{"USING COVERING INDEX articles_pending (pending=?)"}},
 		{"link: an article's story and step", sqlLinkArticle, []any{0, "", nil, StepLink, StepMatch, 7}, []string{"USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"finish: an article's story and the move to done", sqlFinishLink, []any{0, "", nil, StepLink, 7}, []string{"USING INTEGER PRIMARY KEY (rowid=?)"}},
-		{"insert: seen items", sqlSeenItems(2), []any{1, 42, 43}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
+		{"insert: seen items", sqlNewKeys, []any{1, "[42,43]"}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
 		{"story candidates: the window", sqlStoryWindow, []any{now, 0}, []string{"USING INDEX articles_published (published_at>?)"}},
 		{"story window: the ids", sqlStoryWindowIDs, []any{now}, []string{"USING COVERING INDEX articles_published (published_at>?)"}},
 		{"story candidates: since the high-water mark", sqlStoryAfter, []any{now, 10}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
