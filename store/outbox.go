@@ -86,12 +86,15 @@ func (s *Store) queueAlertsTx(ctx context.Context, tx *sql.Tx, alerts []news.Ale
 	if len(alerts) == 0 {
 		return 0, nil
 	}
+	now := s.now().Unix()
+	if !savepoints && len(alerts) >= alertBatchMin {
+		return s.queueBatch(ctx, tx, alerts, now)
+	}
 	q, err := s.alertStatements(ctx, tx)
 	if err != nil {
 		return 0, err
 	}
 	queued := 0
-	now := s.now().Unix()
 	for _, a := range alerts {
 		if savepoints {
 			if _, err := q.savepoint.ExecContext(ctx); err != nil {

@@ -7,10 +7,10 @@ import (
 	"sync/atomic"
 )
 
-// hotStatements are prepared at Open: every statement of queueing an alert
-// (alertQueries) among them, as a statement not here is prepared again in
+// hotStatements are prepared at Open: every statement of queueing alerts
+// (alertQueries, batchQueries) among them, as a statement not here is prepared again in
 // each transaction that runs it (stmt).
-var hotStatements = append(alertQueries[:len(alertQueries):len(alertQueries)],
+var hotStatements = append(append(alertQueries[:len(alertQueries):len(alertQueries)], batchQueries...),
 	sqlInsertArticle, sqlInsertPlanned, sqlLinkArticle, sqlNoteTerms)
 
 // statements caches the writer's prepared statements of the hot write
