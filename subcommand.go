@@ -21,7 +21,11 @@ import (
 func storageCommand(name, usage string, nargs int, args []string, getenv func(string) string, out io.Writer) (config.Config, []string, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(out)
-	configPath := fs.String("config", "", "the configuration whose storage.path to use (default: ./newshound.db)")
+	what := "the configuration whose storage.path to use (default: ./newshound.db)"
+	if name == "healthcheck" {
+		what = "the configuration whose metrics.listen to ask (the one the bot runs with)"
+	}
+	configPath := fs.String("config", "", what)
 	fs.Usage = func() {
 		fmt.Fprintln(out, usage)
 		fs.PrintDefaults()

@@ -39,12 +39,15 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 	s.opts.Observer.SendFailed(errorCode(err))
 	if !errors.As(err, &se) || (se.Code != 400 && se.Code != 403 && se.Code != 429) {
 		wait := retryBackoff(m.Attempts + 1)
+		args := []any{"message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait}
 		// failing_since is Reach's, the clock /status and /healthz read.
-		since := s.opts.Reach.Failed("send "+m.Kind, err)
+		if since := s.opts.Reach.Failed("send "+m.Kind, err); !since.IsZero() {
+			args = append(args, "failing_since", since)
+		}
 		if se != nil && se.Code == 401 { // the token revoked while the bot runs: every send fails until it is fixed
-			s.log.Error("send refused: "+ErrUnauthorized.Error()+"; the message waits", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait, "failing_since", since)
+			s.log.Error("send refused: "+ErrUnauthorized.Error()+"; the message waits", args...)
 		} else {
-			s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait, "failing_since", since)
+			s.log.Warn("send failed; will retry", args...)
 		}
 		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
 		if se == nil || se.Code >= 500 {

@@ -52,3 +52,4 @@ func TestTakeUpdateOncePerBotAcrossReopen(t *testing.T) {
 		t.Errorf("after pruning: TakeUpdate(1, 11) = %v, %v; want true, nil", fresh, err)
 	}
 }
+
