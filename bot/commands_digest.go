@@ -141,7 +141,13 @@ func (r *Router) digestLine(ctx context.Context, chat news.Chat) string {
 		r.log.Warn("digest line: last digest unreadable", "chat", chat.ID, "err", err)
 	}
 	if next, ok := settings.NextDigest(chat, last, r.now()); ok {
-		return p.Sprintf("Daily digest at <b>%s</b> (%s); next on %s.", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)), p.Date(next, "Mon 2 Jan at 15:04"))
+		line := p.Sprintf("Daily digest at <b>%s</b> (%s); next on %s.", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)), p.Date(next, "Mon 2 Jan at 15:04"))
+		if at := next.Format("15:04"); at != chat.DigestTime {
+			// A time the clocks skip that day (02:30 on the night they go
+			// forward) comes just after the gap; unsaid, 03:30 looked wrong.
+			line += " " + p.Sprintf("That day the clocks skip %s, so it comes at %s.", esc(chat.DigestTime), at)
+		}
+		return line
 	}
 	return p.Sprintf("Daily digest at <b>%s</b> (%s).", esc(chat.DigestTime), esc(localtime.ZoneName(chat.Timezone)))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // /settings shows every setting of the chat with the command that changes
@@ -73,6 +74,28 @@ func TestDigestHoursAsLanguagesWriteThem(t *testing.T) {
 		if got := h.reply(45, "private", 45, tt.cmd).Text(); !strings.Contains(got, tt.want) {
 			t.Errorf("%s = %q; want %q", tt.cmd, got, tt.want)
 		}
+	}
+}
+
+// A stranger in Berlin set "/digest 02:30" the day before the clocks go
+// forward and read "next on Sun 29 Mar at 03:30", a time they never typed.
+// The answer says why; on other days it says nothing more.
+func TestDigestOnASkippedTimeSaysWhy(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.CommandBurst, o.Digests = 50, nothingNew{} })
+	h.clock.Set(time.Date(2026, 3, 28, 12, 0, 0, 0, time.UTC))
+	h.reply(46, "private", 46, "/timezone Europe/Berlin")
+	if got := h.reply(46, "private", 46, "/digest 02:30").Text(); !strings.Contains(got, "at 03:30.") || !strings.Contains(got, "the clocks skip 02:30") {
+		t.Errorf("/digest 02:30 before the clocks go forward = %q; want 03:30 and why", got)
+	}
+	if got := h.replyAs(46, "private", 46, "de", "/language de"); !strings.Contains(got, "Deutsch") {
+		t.Fatalf("/language de = %q", got)
+	}
+	if got := h.replyAs(46, "private", 46, "de", "/digest"); !strings.Contains(got, "02:30 gibt es nicht") {
+		t.Errorf("/digest in German = %q; want why in German", got)
+	}
+	h.clock.Set(time.Date(2026, 3, 29, 12, 0, 0, 0, time.UTC))
+	if got := h.replyAs(46, "private", 46, "de", "/digest"); strings.Contains(got, "gibt es nicht") || !strings.Contains(got, "um 02:30") {
+		t.Errorf("/digest the day after = %q; want 02:30 and no more", got)
 	}
 }
 

@@ -113,13 +113,14 @@ func (s *Sender) movedAway(ctx context.Context, d *delivery) bool {
 }
 
 // mergedNotice says which of a gone topic's queries General had already,
-// so that the topic's subscription is one with General's now ("" for none):
-// the group would otherwise find one of them gone from /list unsaid.
+// so that the topic's subscription is one with General's until the topic is
+// reopened (MoveThreadBack; "" for none): the group would otherwise find
+// one of them gone from /list unsaid.
 func mergedNotice(p locale.Printer, merged []news.Subscription) string {
 	if len(merged) == 0 {
 		return ""
 	}
-	return p.Sprintf("ℹ️ <i>General already had %s: the topic's same subscriptions are one with General's now.</i>\n\n", queryNames(merged))
+	return p.Sprintf("ℹ️ <i>General already had %s: the topic's same subscriptions are one with General's until the topic is reopened.</i>\n\n", queryNames(merged))
 }
 
 // queryNames lists the subscriptions' queries, clipped, as code.

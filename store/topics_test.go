@@ -478,3 +478,29 @@ func TestMovingTopicsToGeneralQueuesAnArticleOnce(t *testing.T) {
 		t.Errorf("pending outside General = %d, %v; want none", elsewhere, err)
 	}
 }
+
+// TestAMergedSubscriptionGoesWithItsChat: /stop deletes a chat; what a
+// closed topic merged into General goes with it.
+func TestAMergedSubscriptionGoesWithItsChat(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	const group = -100126
+	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, thread := range []int{10, 0} {
+		if _, _, err := st.CreateSubscriptionIn(ctx, group, thread, "kursk", "kursk", 10); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, merged, err := st.MoveThreadToGeneral(ctx, group, 10); err != nil || len(merged) != 1 {
+		t.Fatalf("MoveThreadToGeneral: merged %+v, %v", merged, err)
+	}
+	if err := st.DeleteChat(ctx, group); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM merged_subscriptions`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("merged subscriptions after the chat was deleted: %d, %v; want none", n, err)
+	}
+}
