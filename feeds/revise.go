@@ -27,17 +27,16 @@ import (
 //     is thus followed only if the item changes again.
 //  2. Only a finished article (past every step) is revised: one still
 //     pending gets its text from the steps left to it.
-//  3. The new text, cleaned, replaces the stored one when it differs and
-//     is at least nine tenths as long (reviseKeep): a correction of a few
-//     words, or a teaser that grew into the whole text, is followed, but a
-//     text the bot took from the article's page (longer than any teaser)
-//     is not replaced by the feed's teaser, however it changed.
+//  3. The new text, cleaned, replaces the stored one when it is longer:
+//     a teaser that grew into the whole text, a story that grew with the
+//     news, is followed; a text the bot took from the article's page
+//     (longer than any teaser) is not replaced by the feed's teaser,
+//     however it changed; and a feed whose servers answer with two
+//     versions of an item in turn (edges of a cache that disagree) has
+//     its article rewritten once at most, not at every fetch. A
+//     correction that does not lengthen the text is not followed.
 //  4. The summary is made anew from the new text and the item's title; the
 //     article keeps its story and its alerts.
-
-// reviseKeep is the least length of a revised text, in tenths of the
-// stored text's (in characters), for the revision to replace it.
-const reviseKeep = 9
 
 // Reviser is a Store that finds finished articles by guid (store.Store
 // is); a Store that is not one revises nothing.
@@ -147,10 +146,7 @@ func (p *Poller) revise(ctx context.Context, src news.Source, items []news.Artic
 }
 
 // revised reports whether text, an item's new cleaned text, is to replace
-// old, its article's: it differs and is at least reviseKeep tenths as long.
+// old, its article's: it has more characters.
 func revised(old, text string) bool {
-	if text == old || text == "" {
-		return false
-	}
-	return utf8.RuneCountInString(text)*10 >= utf8.RuneCountInString(old)*reviseKeep
+	return utf8.RuneCountInString(text) > utf8.RuneCountInString(old)
 }

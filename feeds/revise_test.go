@@ -13,7 +13,8 @@ import (
 // TestItemUpdatedInPlace: a feed that updates an item in place (the same
 // guid, a longer text) has the stored text and summary follow it, for
 // /search and the digest, without a new alert; a revision that shrinks the
-// text to a teaser is not followed.
+// text to a teaser is not followed, nor is the first version again (a cache
+// edge that lags).
 func TestItemUpdatedInPlace(t *testing.T) {
 	ctx := context.Background()
 	st := testkit.OpenStore(t, func() time.Time { return testNow })
@@ -48,6 +49,11 @@ func TestItemUpdatedInPlace(t *testing.T) {
 	}
 	if got := sink.titles(); len(got) != 0 {
 		t.Fatalf("an update in place alerted %v", got)
+	}
+	// A cache edge still serving the first version: the longer text stays.
+	feed.Set(rss(item("quake", "Earthquake strikes off Chile", flash), item("barrier", "Lakeview votes for flood barrier", teaser)), "application/rss+xml")
+	if err := p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
 	}
 	arts, err := st.FinishedArticlesOf(ctx, src.ID, []string{"quake", "barrier"})
 	if err != nil {
@@ -85,7 +91,8 @@ func TestRevised(t *testing.T) {
 	}{
 		{"unchanged", "Quake hits Chile.", "Quake hits Chile.", false},
 		{"grown into the whole text", "Quake hits Chile.", "Quake hits Chile. Buildings damaged in Valparaiso.", true},
-		{"a word corrected", "Quake of magnitude 6.1 hits Chile.", "Quake of magnitude 6.3 hits Chile.", true},
+		{"a word corrected, no longer", "Quake of magnitude 6.1 hits Chile.", "Quake of magnitude 6.3 hits Chile.", false},
+		{"a word corrected, the text grown", "Quake of magnitude 6.1 hits Chile.", "Quake of magnitude 6.3 hits Chile, not 6.1.", true},
 		{"shrunk to a teaser", "Quake hits Chile. Buildings damaged in Valparaiso. No injuries.", "Quake hits Chile.", false},
 		{"emptied", "Quake hits Chile.", "", false},
 	} {

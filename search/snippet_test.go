@@ -33,6 +33,10 @@ func TestSnippetsSkipFurniture(t *testing.T) {
 			text:    "The actor Stewart Copeland was stabbed outside a theatre in Manhattan on Sunday night, police said. Injured: Video by a passerby shows Copeland and his wife on the ground before they were taken to hospital Scene: The couple was stabbed by a man who fled on foot.",
 			want:    []string{"\x02Copeland\x03 was stabbed"},
 			wantNot: []string{"Injured:", "Scene:", "passerby"}},
+		{name: "a word past the lead", query: "harbourmaster",
+			text: strings.Repeat("The storm kept the ferries in port for a third day, and the coastguard asked people to stay away from the sea front. ", 60) +
+				"The harbourmaster said the port would reopen on Friday.",
+			want: []string{"The \x02harbourmaster\x03 said the port would reopen on Friday."}},
 		{name: "a word only the caption holds", query: "bystander",
 			text: "A singer was mugged outside a club in Leeds on Friday, police said. Shaken: Video by a bystander shows the singer and his wife on the ground before they were taken to hospital Scene: The couple was stabbed by a man who fled on foot.",
 			want: []string{"\x02bystander\x03"}},
