@@ -38,7 +38,7 @@ type cleaner struct {
 	// dropEach are the DropLine rules not in dropAny.
 	dropEach []compiledRule
 	// searchAllHints makes mayMatch search every hint of a line, as it did
-	// before lineBytes: tests compare the two.
+	// before setOfLine: tests compare the two.
 	searchAllHints bool
 }
 
@@ -130,10 +130,10 @@ func (c *cleaner) clean(text, source, title string) string {
 	out.Grow(len(text))
 	lead := leadLines
 	for line := range logicalLines(text) {
-		bytes := &allBytes
+		set := &allLine
 		if !c.searchAllHints {
-			set := lineBytes(line)
-			bytes = &set
+			s := setOfLine(line)
+			set = &s
 		}
 		kept := false // line is known not to be dropped
 		if lead > 0 {
@@ -141,9 +141,9 @@ func (c *cleaner) clean(text, source, title string) string {
 			// After a kept line, a line the DropLine rules remove ("FILE - ...")
 			// is no dateline.
 			started := out.Len() > 0
-			if !started || !c.dropped(line, source, bytes) {
+			if !started || !c.dropped(line, source, set) {
 				kept = started
-				cutLine, cut := c.cutLead(line, source, title, started, bytes)
+				cutLine, cut := c.cutLead(line, source, title, started, set)
 				if cut {
 					out.Reset() // what came before the dateline was a caption or a teaser
 				}
@@ -151,7 +151,7 @@ func (c *cleaner) clean(text, source, title string) string {
 				line = cutLine
 			}
 		}
-		line = c.cleanLine(line, source, bytes, kept)
+		line = c.cleanLine(line, source, set, kept)
 		if line == "" {
 			continue
 		}
@@ -169,7 +169,7 @@ func (c *cleaner) clean(text, source, title string) string {
 // matches near the start of the line. After a kept line (started is true)
 // only a CutLead match at the start of the line counts, and cut reports
 // it: the lines kept before a dateline were a caption or a teaser.
-func (c *cleaner) cutLead(line, source, title string, started bool, bytes *byteSet) (_ string, cut bool) {
+func (c *cleaner) cutLead(line, source, title string, started bool, set *lineSet) (_ string, cut bool) {
 	if title != "" && !started {
 		if cut, ok := cutTitle(line, title); ok {
 			return cut, false
@@ -182,7 +182,7 @@ func (c *cleaner) cutLead(line, source, title string, started bool, bytes *byteS
 	window := line[:end]
 	for i := range c.lead {
 		r := &c.lead[i]
-		if !r.appliesTo(source) || !r.mayMatch(window, bytes) || r.anchored && !started {
+		if !r.appliesTo(source) || !r.mayMatch(window, set) || r.anchored && !started {
 			continue
 		}
 		start, end, ok := r.cutEnd(window)
@@ -195,10 +195,11 @@ func (c *cleaner) cutLead(line, source, title string, started bool, bytes *byteS
 }
 
 // cleanLine applies the prefix, drop-line and inline rules to one line and
-// returns "" when the line is boilerplate. bytes holds the bytes of line
-// (see lineBytes); kept says that the DropLine rules keep line as it is.
-func (c *cleaner) cleanLine(line, source string, bytes *byteSet, kept bool) string {
-	if !kept && c.dropped(line, source, bytes) {
+// returns "" when the line is boilerplate. set holds the bytes and pairs
+// of line (see setOfLine); kept says that the DropLine rules keep line as
+// it is.
+func (c *cleaner) cleanLine(line, source string, set *lineSet, kept bool) string {
+	if !kept && c.dropped(line, source, set) {
 		return ""
 	}
 	stripped := false
@@ -206,7 +207,7 @@ func (c *cleaner) cleanLine(line, source string, bytes *byteSet, kept bool) stri
 		changed := false
 		for i := range c.prefix {
 			r := &c.prefix[i]
-			if !r.appliesTo(source) || !r.mayMatch(line, bytes) || !r.re.MatchString(line) {
+			if !r.appliesTo(source) || !r.mayMatch(line, set) || !r.re.MatchString(line) {
 				continue
 			}
 			if _, end, _ := r.cutEnd(line); end > 0 {
@@ -219,30 +220,32 @@ func (c *cleaner) cleanLine(line, source string, bytes *byteSet, kept bool) stri
 		}
 		stripped = true
 	}
-	if line == "" || (stripped && c.dropped(line, source, bytes)) {
+	if line == "" || (stripped && c.dropped(line, source, set)) {
 		return ""
 	}
 	changed := false
 	for i := range c.inline {
 		r := &c.inline[i]
-		if !r.appliesTo(source) || !r.mayMatch(line, bytes) || !r.re.MatchString(line) {
+		if !r.appliesTo(source) || !r.mayMatch(line, set) || !r.re.MatchString(line) {
 			continue
 		}
 		line = r.re.ReplaceAllLiteralString(line, " ")
+		set = set.changedTo(line)
 		changed = true
 	}
 	if changed {
 		line = normalizeSpace(line)
-		if line == "" || !hasWord(line) || c.dropped(line, source, bytes) {
+		set = set.changedTo(line)
+		if line == "" || !hasWord(line) || c.dropped(line, source, set) {
 			return ""
 		}
 	}
 	return line
 }
 
-// dropped reports whether a DropLine rule matches the whole line; bytes
-// holds the bytes of line.
-func (c *cleaner) dropped(line, source string, bytes *byteSet) bool {
+// dropped reports whether a DropLine rule matches the whole line; set
+// holds the bytes and pairs of line.
+func (c *cleaner) dropped(line, source string, set *lineSet) bool {
 	if len(line) > maxDropLine {
 		return false
 	}
@@ -251,7 +254,7 @@ func (c *cleaner) dropped(line, source string, bytes *byteSet) bool {
 	}
 	for i := range c.dropEach {
 		r := &c.dropEach[i]
-		if r.appliesTo(source) && r.mayMatch(line, bytes) && r.re.MatchString(line) {
+		if r.appliesTo(source) && r.mayMatch(line, set) && r.re.MatchString(line) {
 			return true
 		}
 	}

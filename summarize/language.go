@@ -137,7 +137,7 @@ func reportingWord(w string) bool {
 func stem(lang language, w string) string {
 	switch lang {
 	case langEnglish:
-		return english.Stem(w, true)
+		return englishStem(w)
 	case langSpanish:
 		return spanish.Stem(w, true)
 	case langFrench:

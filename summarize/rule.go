@@ -66,7 +66,11 @@ type compiledRule struct {
 	sources []string
 	hints   []string // lower-cased
 	hintAt  []int    // for each hint, the index of the byte mayMatch looks for first (see rarestByte)
-	rest    int      // index of the submatch named "rest", -1 when none
+	// hintSets holds the bytes and pairs of each hint, need those that
+	// every hint has: a line without them holds none of the hints.
+	hintSets []hintSet
+	need     hintSet
+	rest     int // index of the submatch named "rest", -1 when none
 	// filter, for a built-in rule in leadFilters, is a cheap test every
 	// text the pattern matches passes; nil for the others.
 	filter func(string) bool
@@ -145,10 +149,19 @@ func compileRule(r Rule) (compiledRule, error) {
 		hints = append(hints, strings.ToLower(h))
 	}
 	hintAt := make([]int, len(hints))
+	hintSets := make([]hintSet, len(hints))
+	var need hintSet
 	for i, h := range hints {
 		hintAt[i] = rarestByte(h)
+		hintSets[i] = hintSetOf(h)
+		if i == 0 {
+			need = hintSets[i]
+		} else {
+			need = need.common(hintSets[i])
+		}
 	}
 	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints, hintAt: hintAt,
+		hintSets: hintSets, need: need,
 		rest: re.SubexpIndex("rest"), anchored: kind == CutLead && strings.HasPrefix(r.Pattern, "^"), starts: startBytes(r.Pattern)}, nil
 }
 
@@ -176,11 +189,12 @@ func startBytes(pattern string) byteSet {
 }
 
 // mayMatch reports whether line holds one of the rule's hints, or the rule
-// has none; false means the pattern cannot match. bytes holds at least
-// the bytes of line (lineBytes, or allBytes): a hint with another byte is
-// not looked for, nor a pattern no byte of which may start a match.
-func (r *compiledRule) mayMatch(line string, bytes *byteSet) bool {
-	if !bytes.meets(&r.starts) {
+// has none; false means the pattern cannot match. set holds at least the
+// bytes and the pairs of line (setOfLine, or allLine): a hint with another
+// byte or pair is not looked for, nor a pattern no byte of which may start
+// a match.
+func (r *compiledRule) mayMatch(line string, set *lineSet) bool {
+	if !set.bytes.meets(&r.starts) {
 		return false
 	}
 	if r.filter != nil && !r.filter(line) {
@@ -189,8 +203,11 @@ func (r *compiledRule) mayMatch(line string, bytes *byteSet) bool {
 	if len(r.hints) == 0 {
 		return true
 	}
+	if !set.covers(&r.need) {
+		return false
+	}
 	for i, h := range r.hints {
-		if bytes.hasAll(h) && containsFoldAt(line, h, r.hintAt[i]) {
+		if set.covers(&r.hintSets[i]) && containsFoldAt(line, h, r.hintAt[i]) {
 			return true
 		}
 	}
