@@ -165,6 +165,9 @@ func (d *driver) do(line string) error {
 			return fmt.Errorf("chosen: bad user id %q", f[0])
 		}
 		d.srv.AddUpdate(map[string]any{"chosen_inline_result": map[string]any{"result_id": f[1], "from": d.from(user), "query": query}})
+		if !d.srv.Allows("chosen_inline_result") {
+			fmt.Fprintln(d.out, "# the bot's allowed_updates leave out chosen_inline_result: Telegram never delivers it")
+		}
 	case "press":
 		if len(args) < 2 || len(args) > 4 {
 			return fmt.Errorf("press CHAT DATA [MSG [THREAD]]")

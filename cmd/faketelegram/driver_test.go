@@ -480,6 +480,14 @@ func TestDriverChoosesAnInlineResult(t *testing.T) {
 	if got := poll(`["message","inline_query"]`); len(got) != 0 {
 		t.Errorf("a bot that did not ask for chosen_inline_result got %v", got)
 	}
+	var out bytes.Buffer
+	d.out = &out
+	if err := d.do("chosen 42 a7"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "never delivers it") {
+		t.Errorf("the driver did not say the update is not delivered: %q", out.String())
+	}
 }
 
 // In a forum, an edit of a topic's message, a reply to one and a press of
