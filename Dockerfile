@@ -28,5 +28,10 @@ COPY --from=build /out/config /config
 USER 65532:65532
 VOLUME ["/data"]
 EXPOSE 9090
+# scratch has no shell or curl: the binary asks its own /healthz (on
+# metrics.listen of the configuration; mount yours with it set). Not ready
+# while Telegram is unreachable or the database refuses writes, with why:
+# docker inspect --format '{{json .State.Health}}' newshound
+HEALTHCHECK --interval=30s --timeout=15s --start-period=2m --retries=3 CMD ["/newshound", "healthcheck", "-config", "/config/newshound.toml"]
 ENTRYPOINT ["/newshound"]
 CMD ["-config", "/config/newshound.toml"]

@@ -173,6 +173,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	obs := metrics.New(metrics.Options{Pending: st, Ready: watch, Sources: watch, DatabasePath: cfg.Storage.Path,
 		Build: metrics.Build{Version: b.version, Commit: cmp.Or(b.commit, "unknown"), GoVersion: b.goVersion}})
 	watch.polls, watch.sends = obs, obs
+	watch.reach = bot.NewReach(m.Now)
 	m.watch = watch
 	subs, err := m.loadSubscriptions(ctx, cfg, st, obs, log)
 	if err != nil {
@@ -232,7 +233,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		}})
 		parts.MetricsAddr = metricsSrv.Addr()
 	}
-	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), obs, log)
+	transport, updates, botName, err := m.connect(ctx, cfg, st, push.mount(), obs, watch.reach, log)
 	if err != nil {
 		stopped := ctx.Err() != nil // a stop while Telegram was unreachable: no failure
 		cancel()
@@ -247,7 +248,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	}
 	watch.connected()
 
-	sender := m.newSender(cfg, st, transport, watch, log)
+	sender := m.newSender(cfg, st, transport, watch, watch.reach, log)
 	late.set(sender.Notify)
 	watch.setDelivery(st.CountPending, sender.FailingSince)
 	parts.Sender = sender
@@ -268,7 +269,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 			if cfg.ConsoleMode() {
 				return updates.Updates(ctx, router.Handle) // one user, one line at a time
 			}
-			return bot.Dispatch(ctx, updates, router.Handle, bot.DispatchOptions{Workers: cfg.Telegram.CommandWorkers, Logger: log})
+			return bot.Dispatch(ctx, updates, handleOnce(transport, st, router.Handle, m.Now, log), bot.DispatchOptions{Workers: cfg.Telegram.CommandWorkers, Logger: log})
 		}},
 	}
 	if cfg.ConsoleMode() {
@@ -290,6 +291,16 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		m.Ready(parts)
 	}
 	return run.wait()
+}
+
+// handleOnce is handle with the updates taken recorded in st, so that one
+// Telegram delivers again after a restart is handled once (bot.HandleOnce).
+func handleOnce(transport bot.Transport, st *store.Store, handle func(context.Context, bot.Incoming), now func() time.Time, log *slog.Logger) func(context.Context, bot.Incoming) {
+	tg, ok := transport.(*bot.Telegram)
+	if !ok {
+		return handle
+	}
+	return bot.HandleOnce(handle, bot.OnceOptions{Log: st, BotID: tg.BotID(), Logger: log, Now: now})
 }
 
 // logHangups reopens the log file and logs each SIGHUP of m.Hangups until

@@ -77,7 +77,7 @@ func (m *Main) openDatabase(ctx context.Context, path string, log *slog.Logger, 
 func (m *Main) openOnce(ctx context.Context, path string, log *slog.Logger, checked *bool) (*store.Store, func() error, error) {
 	unlock, err := store.Lock(path) // one process per database
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, lockAdvice(path, err)
 	}
 	if !*checked {
 		_, statErr := os.Stat(path)

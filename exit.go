@@ -17,12 +17,27 @@ type configError struct{ err error }
 func (e *configError) Error() string { return e.err.Error() }
 func (e *configError) Unwrap() error { return e.err }
 
-// exitStatus is the exit status of the error Run returned: exitConfig for
-// a configuration's, 1 for any other.
+// exitUsage is the exit status of a wrong command line, as the flag
+// package's: a subcommand's missing argument or unknown flag.
+const exitUsage = 2
+
+// usageError marks an error of a command line that is wrong.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// exitStatus is the exit status of the error Run or a subcommand returned:
+// exitConfig for a configuration's, exitUsage for a wrong command line's,
+// 1 for any other (what -h says).
 func exitStatus(err error) int {
 	var ce *configError
-	if errors.As(err, &ce) {
+	var ue *usageError
+	switch {
+	case errors.As(err, &ce):
 		return exitConfig
+	case errors.As(err, &ue):
+		return exitUsage
 	}
 	return 1
 }

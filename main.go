@@ -7,6 +7,7 @@
 //	newshound backup [-config FILE] DEST   copy the live database to DEST
 //	newshound restore [-config FILE] BACKUP  put a backup in place, Newshound stopped
 //	newshound vacuum [-config FILE]        compact an older database once (see README)
+//	newshound healthcheck [-config FILE]   ask the running bot's /healthz
 package main
 
 import (
@@ -25,21 +26,28 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "backup" {
 		if err := runBackup(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "newshound backup:", err)
-			os.Exit(1)
+			os.Exit(exitStatus(err))
 		}
 		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "restore" {
 		if err := runRestore(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "newshound restore:", err)
-			os.Exit(1)
+			os.Exit(exitStatus(err))
 		}
 		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "vacuum" {
 		if err := runVacuum(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "newshound vacuum:", err)
-			os.Exit(1)
+			os.Exit(exitStatus(err))
+		}
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "healthcheck" {
+		if err := runHealthcheck(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "newshound healthcheck:", err)
+			os.Exit(exitStatus(err))
 		}
 		return
 	}
@@ -93,14 +101,14 @@ func argsError(args []string, demo bool, configPath string) error {
 		return nil
 	case strings.HasSuffix(args[0], ".toml"):
 		return fmt.Errorf("unexpected argument %q: give the configuration with -config %s (flags go before other words)", args[0], args[0])
-	case args[0] == "backup" || args[0] == "restore" || args[0] == "vacuum":
+	case args[0] == "backup" || args[0] == "restore" || args[0] == "vacuum" || args[0] == "healthcheck":
 		// newshound -config x.toml backup copy.db: the command's own
 		// -config comes after the command's name.
 		return fmt.Errorf("%q comes first, its flags after it: %s", args[0], strings.Join(append([]string{"newshound", args[0], "-config", cmp.Or(configPath, "FILE")}, args[1:]...), " "))
 	case args[0] == "version" || args[0] == "help":
 		return fmt.Errorf("unexpected argument %q: it is the flag -%s (newshound -%[2]s)", args[0], map[string]string{"version": "version", "help": "h"}[args[0]])
 	}
-	return fmt.Errorf("unexpected argument %q: newshound takes flags (-config FILE, -demo, -version) or the commands backup, restore and vacuum; flags go before other words", args[0])
+	return fmt.Errorf("unexpected argument %q: newshound takes flags (-config FILE, -demo, -version) or the commands backup, restore, vacuum and healthcheck; flags go before other words", args[0])
 }
 
 // usage returns the -help text of fs, the bot's flags: how to run it, its
@@ -114,6 +122,7 @@ func usage(fs *flag.FlagSet) func() {
   newshound backup [-config FILE] DEST   copy the live database to DEST, while the bot runs
   newshound restore [-config FILE] BACKUP  put BACKUP in place of the database, the bot stopped (the old one kept aside)
   newshound vacuum [-config FILE]        compact a database made by an older version, once (see README)
+  newshound healthcheck [-config FILE]   ask the running bot's /healthz (metrics.listen): 0 ready, 1 not (a container's HEALTHCHECK)
 
 The token comes from NEWSHOUND_TELEGRAM_TOKEN (or telegram.token); without one the bot runs in the console.
 NEWSHOUND_WEBHOOK_SECRET overrides telegram.webhook_secret; HTTPS_PROXY carries the Telegram calls.

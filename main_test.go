@@ -268,8 +268,14 @@ func waitSenderLooks(t *testing.T, s *bot.Sender) {
 // 20 s of its context's end, without error): its log.
 func runMain(t *testing.T, cfgPath string) *syncBuffer {
 	t.Helper()
+	return runMainEnv(t, cfgPath, nil)
+}
+
+// runMainEnv is runMain with the environment variables env (nil: none).
+func runMainEnv(t *testing.T, cfgPath string, env map[string]string) *syncBuffer {
+	t.Helper()
 	logs := &syncBuffer{}
-	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
+	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(k string) string { return env[k] })
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- m.Run(ctx, cfgPath) }()

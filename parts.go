@@ -43,14 +43,14 @@ func (m *Main) loadSubscriptions(ctx context.Context, cfg config.Config, st *sto
 // without a token, else Telegram by long poll or webhook. It fails when
 // Telegram cannot be reached (getMe).
 // mount is served on the webhook's listener beside it (WebSub callbacks).
-func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, mount map[string]http.Handler, obs bot.UpdateObserver, log *slog.Logger) (bot.Transport, updater, string, error) {
+func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, mount map[string]http.Handler, obs bot.UpdateObserver, reach *bot.Reach, log *slog.Logger) (bot.Transport, updater, string, error) {
 	if cfg.ConsoleMode() {
 		c := bot.NewConsole(m.stdin, m.stdout)
 		c.SetLanguage(envLanguage(m.getenv))
 		return c, c, "", m.ensureConsoleChat(ctx, st, cfg)
 	}
 	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: cfg.Telegram.Token, Endpoint: cfg.Telegram.APIEndpoint,
-		PollTimeout: cfg.Telegram.PollTimeout.D(), Logger: log, PaidBroadcast: cfg.Telegram.PaidBroadcast, Observer: obs})
+		PollTimeout: cfg.Telegram.PollTimeout.D(), Logger: log, PaidBroadcast: cfg.Telegram.PaidBroadcast, Observer: obs, Reach: reach, Getenv: m.getenv})
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -63,13 +63,13 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 
 // newSender builds the outbox sender with Telegram's rates, or no limits
 // for the console.
-func (m *Main) newSender(cfg config.Config, st *store.Store, transport bot.Transport, obs bot.Observer, log *slog.Logger) *bot.Sender {
+func (m *Main) newSender(cfg config.Config, st *store.Store, transport bot.Transport, obs bot.Observer, reach *bot.Reach, log *slog.Logger) *bot.Sender {
 	rates := bot.Rates{GlobalPerSecond: cfg.Telegram.GlobalRate(), ChatPerSecond: cfg.Telegram.ChatPerSecond, GroupPerMinute: cfg.Telegram.GroupPerMinute}
 	if cfg.ConsoleMode() {
 		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
 	}
 	return bot.NewSender(bot.SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
-		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs, Threads: st})
+		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs, Reach: reach, Threads: st})
 }
 
 // newPageTexter returns the article-page fetcher for teasers, or nil when

@@ -36,7 +36,7 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 	if err := checkStorage(path); err != nil {
 		return err
 	}
-	unlock, err := store.Lock(path)
+	unlock, err := lockAsOwner(path)
 	if errors.Is(err, store.ErrLocked) {
 		// The lock's own advice, "or give this one another storage.path",
 		// is the bot's: a restore must replace this very file.

@@ -44,8 +44,11 @@ type watch struct {
 	// fetchedBefore holds the sources fetched successfully before this run
 	// (noteStart); nil: unknown, and /status names no backlog.
 	fetchedBefore map[int64]bool
-	stored        int       // articles stored since start
-	failingFrom   time.Time // first Telegram failure since the last success; zero when fine
+	stored        int // articles stored since start
+	// reach is since when Telegram's calls fail and why (getMe at the
+	// start, then the sender's): the one clock of /status, /healthz and the
+	// log; nil until app.go sets it.
+	reach *bot.Reach
 	// pending counts the messages waiting in the outbox and failingSince
 	// says since when Telegram's calls fail (zero: they do not), for
 	// /status's delivery line; nil until the sender runs (setDelivery).
@@ -126,12 +129,7 @@ func (w *watch) PollTook(d time.Duration) {
 	}
 }
 
-func (w *watch) Sent(kind string) {
-	w.sends.Sent(kind)
-	w.mu.Lock()
-	w.failingFrom = time.Time{}
-	w.mu.Unlock()
-}
+func (w *watch) Sent(kind string) { w.sends.Sent(kind) }
 
 // Dropped passes on a message given up on, to metrics that count them.
 func (w *watch) Dropped(reason string) {
@@ -140,17 +138,9 @@ func (w *watch) Dropped(reason string) {
 	}
 }
 
-func (w *watch) SendFailed(code int) {
-	w.sends.SendFailed(code)
-	if code != 0 && code < 500 && code != 401 {
-		return // a refusal about one chat or message, not Telegram failing
-	}
-	w.mu.Lock()
-	if w.failingFrom.IsZero() {
-		w.failingFrom = w.now()
-	}
-	w.mu.Unlock()
-}
+// SendFailed passes a failed call on to the metrics; since when Telegram
+// fails is w.reach's, which the sender tells.
+func (w *watch) SendFailed(code int) { w.sends.SendFailed(code) }
 
 // setDelivery gives /status the outbox's count and the sender's outage.
 func (w *watch) setDelivery(pending func(ctx context.Context) (int, error), failingSince func() time.Time) {
@@ -210,17 +200,23 @@ func (w *watch) Ready(ctx context.Context) error {
 	}
 	now := w.now()
 	w.mu.Lock()
-	failing, last, reaching := w.failingFrom, w.lastPoll, w.reaching
+	last, reaching, reach := w.lastPoll, w.reaching, w.reach
 	if last.IsZero() {
 		last = w.started
 	}
 	w.mu.Unlock()
+	failing, method, why := reach.Failing()
 	if reaching {
-		return fmt.Errorf("not connected to telegram: it has not answered since the start at %s (%s); the log says why (telegram unreachable, or the token refused)",
+		if why != nil {
+			return fmt.Errorf("not connected to telegram: getMe has failed since %s (%s), the last time with: %v",
+				failing.UTC().Format(time.RFC3339), now.Sub(failing).Round(time.Second), why)
+		}
+		return fmt.Errorf("not connected to telegram: getMe has not answered since the start at %s (%s)",
 			w.started.UTC().Format(time.RFC3339), now.Sub(w.started).Round(time.Second))
 	}
 	if !failing.IsZero() && now.Sub(failing) > telegramGrace {
-		return fmt.Errorf("telegram calls have failed since %s (%s)", failing.UTC().Format(time.RFC3339), now.Sub(failing).Round(time.Second))
+		return fmt.Errorf("telegram calls have failed since %s (%s), the last one (%s) with: %v",
+			failing.UTC().Format(time.RFC3339), now.Sub(failing).Round(time.Second), method, why)
 	}
 	if w.nextPoll != nil {
 		if limit := 3 * w.interval(last); now.Sub(last) > limit {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/metrics"
@@ -71,6 +72,7 @@ func TestHealthzStates(t *testing.T) {
 	st := &fakeWatchStore{}
 	w := newWatch(st, nopObs{}, nopObs{}, clock.Now)
 	w.nextPoll = everyMinute
+	w.reach = bot.NewReach(clock.Now)
 
 	if code, body := healthz(t, w); code != 200 || body != "ok" {
 		t.Fatalf("at start: %d %q, want 200 ok", code, body)
@@ -87,7 +89,7 @@ func TestHealthzStates(t *testing.T) {
 	}
 	w.PollTook(time.Second)
 
-	w.SendFailed(0) // no answer from Telegram
+	w.reach.Failed("send alert", errors.New("dial tcp: lookup api.telegram.org: no such host")) // no answer from Telegram
 	clock.Advance(2 * time.Minute)
 	w.PollTook(time.Second)
 	if code, _ := healthz(t, w); code != 200 {
@@ -95,14 +97,14 @@ func TestHealthzStates(t *testing.T) {
 	}
 	clock.Advance(2 * time.Minute)
 	w.PollTook(time.Second)
-	if code, body := healthz(t, w); code != 503 || !strings.Contains(body, "telegram calls have failed since") {
-		t.Fatalf("Telegram failing for 4 minutes: %d %q, want 503 naming Telegram", code, body)
+	if code, body := healthz(t, w); code != 503 || !strings.Contains(body, "telegram calls have failed since") || !strings.Contains(body, "no such host") {
+		t.Fatalf("Telegram failing for 4 minutes: %d %q, want 503 naming Telegram and the last error", code, body)
 	}
-	w.Sent("alert")
+	w.reach.Answered("send")
 	if code, _ := healthz(t, w); code != 200 {
 		t.Fatalf("after a message went through: %d, want 200", code)
 	}
-	w.SendFailed(403) // one chat blocked the bot: not Telegram failing
+	w.reach.Failed("send alert", &bot.SendError{Code: 403, Description: "Forbidden: bot was blocked by the user"}) // one chat blocked the bot: not Telegram failing
 	clock.Advance(10 * time.Minute)
 	w.PollTook(time.Second)
 	if code, _ := healthz(t, w); code != 200 {

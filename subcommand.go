@@ -14,9 +14,10 @@ import (
 // storageCommand reads the command line of a maintenance subcommand that
 // works on the database of storage.path: its -config flag, then exactly
 // nargs arguments. It returns the configuration and the arguments; it fails
-// with the usage printed to out when the command line is wrong, with
+// with the usage printed to out when the command line is wrong (a
+// *usageError: exit status 2), with
 // flag.ErrHelp (the usage printed: no failure, main exits 0) for -h, and as
-// config.Load does.
+// config.Load does (a *configError: exit status 78).
 func storageCommand(name, usage string, nargs int, args []string, getenv func(string) string, out io.Writer) (config.Config, []string, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(out)
@@ -26,15 +27,18 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return config.Config{}, nil, err
+		if errors.Is(err, flag.ErrHelp) {
+			return config.Config{}, nil, err
+		}
+		return config.Config{}, nil, &usageError{err}
 	}
 	if fs.NArg() != nargs {
 		fs.Usage()
-		return config.Config{}, nil, fmt.Errorf("%s takes %d argument(s) besides -config, got %d", name, nargs, fs.NArg())
+		return config.Config{}, nil, &usageError{fmt.Errorf("%s takes %d argument(s) besides -config, got %d", name, nargs, fs.NArg())}
 	}
 	cfg, err := config.Load(*configPath, getenv)
 	if err != nil {
-		return config.Config{}, nil, err
+		return config.Config{}, nil, &configError{err}
 	}
 	useSQLiteTemp(getenv, cfg.Storage.Path) // vacuum's and backup's copies: in the image, no /tmp
 	return cfg, fs.Args(), nil

@@ -53,7 +53,7 @@ func runVacuum(ctx context.Context, args []string, getenv func(string) string, o
 // change the schema under that (older) Newshound. A database no process
 // holds, or one already at this version's schema, passes.
 func olderBotRuns(ctx context.Context, path string) error {
-	unlock, err := store.Lock(path)
+	unlock, err := lockAsOwner(path)
 	if err == nil {
 		return unlock()
 	}

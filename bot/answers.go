@@ -39,10 +39,12 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 	s.opts.Observer.SendFailed(errorCode(err))
 	if !errors.As(err, &se) || (se.Code != 400 && se.Code != 403 && se.Code != 429) {
 		wait := retryBackoff(m.Attempts + 1)
+		// failing_since is Reach's, the clock /status and /healthz read.
+		since := s.opts.Reach.Failed("send "+m.Kind, err)
 		if se != nil && se.Code == 401 { // the token revoked while the bot runs: every send fails until it is fixed
-			s.log.Error("send refused: "+ErrUnauthorized.Error()+"; the message waits", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
+			s.log.Error("send refused: "+ErrUnauthorized.Error()+"; the message waits", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait, "failing_since", since)
 		} else {
-			s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait)
+			s.log.Warn("send failed; will retry", "message", m.ID, "chat", m.ChatID, "err", err, "retry_in", wait, "failing_since", since)
 		}
 		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(wait)), err.Error()))
 		if se == nil || se.Code >= 500 {
@@ -79,6 +81,7 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 		s.generalClosed(ctx, d, se)
 	case d.editOf != 0 && strings.Contains(desc, "message is not modified"):
 		s.markSent(ctx, d, d.editOf)
+		s.alertShown(d, d.editOf)
 	default:
 		s.log.Warn("message dropped: telegram refused it", "message", m.ID, "chat", m.ChatID, "kind", m.Kind, "err", se.Error())
 		s.record(s.opts.Outbox.MarkManyDropped(ctx, d.ids, se.Error()))

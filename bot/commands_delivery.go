@@ -56,6 +56,12 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 	case err != nil:
 		return err
 	}
+	if !q.Set && change.Mode != "" {
+		// "/quiet hold" before any hours: the mode is kept for them, and
+		// "No quiet hours" alone read as if it was not understood.
+		r.reply(ctx, req.in.ChatID, "✅ "+tr(ctx).Sprintf("Quiet hours will do that once you set them, e.g. <code>/quiet 23:00-07:00</code>.")+"\n"+describeQuiet(tr(ctx), q, req.chat.DigestTime == ""))
+		return nil
+	}
 	r.reply(ctx, req.in.ChatID, "✅ "+describeQuiet(tr(ctx), q, req.chat.DigestTime == ""))
 	return nil
 }
@@ -69,6 +75,7 @@ func quietWords(fields []string) (hours, mode string) {
 	if n := len(fields); n >= 2 && settings.IsQuietMode(fields[n-1]) {
 		fields, mode = fields[:n-1], fields[n-1]
 	}
+	fields = spanWords(fields)
 	if span := undashedSpan(fields); span != "" {
 		return span, mode
 	}
@@ -89,8 +96,7 @@ func undashedSpan(fields []string) string {
 		}
 	}
 	for i := 1; i < len(fields)-1; i++ {
-		switch fields[i] {
-		case "to", "until", "till", "til":
+		if spanTo[fields[i]] {
 			return strings.Join(fields[:i], " ") + "-" + strings.Join(fields[i+1:], " ")
 		}
 	}
@@ -109,6 +115,33 @@ func undashedSpan(fields []string) string {
 		span = from + "-" + to
 	}
 	return span
+}
+
+// The words of a span in the languages of the catalog: what may open it
+// ("from 22 to 7", "с 22 до 7", "von 22 bis 7", "de 22 a 7"), stand
+// between its ends, and follow an hour ("22 Uhr", "22 h", "22 ч"; stuck to
+// it, "22h", the clock grammar reads). Strangers
+// typed "/quiet 22 bis 7" and read that it was no span.
+var (
+	spanFrom  = map[string]bool{"from": true, "с": true, "со": true, "von": true, "ab": true, "de": true, "desde": true, "entre": true}
+	spanTo    = map[string]bool{"to": true, "until": true, "till": true, "til": true, "до": true, "по": true, "bis": true, "a": true, "hasta": true, "y": true}
+	spanHours = map[string]bool{"uhr": true, "h": true, "ч": true, "ч.": true, "час": true, "часа": true, "часов": true, "hrs": true, "horas": true}
+)
+
+// spanWords drops the words that only frame a span (spanFrom first,
+// spanHours after an hour), so that the times and spanTo remain.
+func spanWords(fields []string) []string {
+	if len(fields) > 2 && spanFrom[fields[0]] {
+		fields = fields[1:]
+	}
+	out := make([]string, 0, len(fields))
+	for i, f := range fields {
+		if i > 0 && spanHours[f] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // dashed reports whether a and b are the two halves of a span written with

@@ -87,6 +87,42 @@ func TestQuietCommand(t *testing.T) {
 	}
 }
 
+// Strangers wrote their quiet hours as their language says a span and read
+// that it was none: "/quiet 22 bis 7", "с 22 до 7", "de 22 a 7", "from 22
+// to 7", "22 Uhr - 7 Uhr", "22h-7h". And "/quiet hold" before any hours
+// answered "✅ No quiet hours" alone, as if not understood.
+func TestQuietSpansAsEachLanguageWritesThem(t *testing.T) {
+	r := newSenderRig(t)
+	ctx := context.Background()
+	router := NewRouter(RouterOptions{Store: r.st, CommandBurst: 100,
+		Settings: settings.NewService(settings.Options{Store: r.st, Logger: r.opts.Logger}), Logger: r.opts.Logger})
+	router.Handle(ctx, Incoming{ChatID: 11, ChatType: "private", UserID: 11, Text: "/quiet hold"})
+	if got := lastReply(t, r); !strings.Contains(got, "once you set them") {
+		t.Errorf("/quiet hold before any hours = %q; want it to say the hours are still to set", got)
+	}
+	for _, tt := range []struct{ args, start, end string }{
+		{"22 bis 7", "22:00", "07:00"},
+		{"von 21 bis 6 Uhr", "21:00", "06:00"},
+		{"22 Uhr - 7 Uhr", "22:00", "07:00"},
+		{"с 23 до 7", "23:00", "07:00"},
+		{"23 ч до 8 ч", "23:00", "08:00"},
+		{"de 22 a 7", "22:00", "07:00"},
+		{"desde 22:30 hasta 6:30", "22:30", "06:30"},
+		{"from 10pm to 6am", "22:00", "06:00"},
+		{"22h-7h", "22:00", "07:00"},
+	} {
+		router.Handle(ctx, Incoming{ChatID: 11, ChatType: "private", UserID: 11, Text: "/quiet " + tt.args})
+		got := lastReply(t, r)
+		c, err := r.st.FindChatDelivery(ctx, 11)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.QuietStart != tt.start || c.QuietEnd != tt.end || c.QuietMode != "hold" {
+			t.Errorf("/quiet %s: stored %s-%s %q, reply %q; want %s-%s, still hold", tt.args, c.QuietStart, c.QuietEnd, c.QuietMode, got, tt.start, tt.end)
+		}
+	}
+}
+
 func TestStartReactivatesAnInactiveChat(t *testing.T) {
 	r := newSenderRig(t)
 	ctx := context.Background()

@@ -92,6 +92,9 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔕 Daily digest off. <code>/digest 08:00</code> turns it back on.")+held)
 		return nil
 	}
+	if f := strings.Fields(arg); len(f) == 2 && spanHours[f[1]] { // "8 Uhr", "20 h", "8 ч"
+		arg, req.args = f[0], f[0]
+	}
 	zoneLine := ""
 	if at, zone, ok := clockAndZone(req.args); ok { // "/digest 08:00 Europe/Paris": both at once
 		name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, zone)

@@ -21,27 +21,46 @@ const exportName = "newshound-sources.opml"
 const maxExport = 1 << 20
 
 // cmdExport sends the sources as one OPML file (sendDocument, through the
-// outbox), which /import reads back as a file, pasted or from a URL.
+// outbox), which /import reads back as a file, pasted or from a URL. A
+// feed's password (https://user:password@host/…) stays in the file only in
+// an operator's private chat, so that the file can be imported as it is,
+// and the caption says to keep it private; where others read (a group),
+// the file has "xxxxx" instead, and the caption says where to get the rest.
+// The caption itself never shows a password.
 func (r *Router) cmdExport(ctx context.Context, req request) error {
 	chatID := req.in.ChatID
+	p := tr(ctx)
 	if r.opts.Sources == nil {
-		r.reply(ctx, chatID, tr(ctx).Sprintf(noSources))
+		r.reply(ctx, chatID, p.Sprintf(noSources))
 		return nil
 	}
-	doc, n, err := r.opts.Sources.Export(ctx)
+	keep := req.in.ChatType == "private"
+	exp, err := r.opts.Sources.Export(ctx, keep)
 	if err != nil {
 		return err
 	}
+	n := exp.Sources
 	if n == 0 {
-		r.reply(ctx, chatID, tr(ctx).Sprintf("There are no sources to export."))
+		r.reply(ctx, chatID, p.Sprintf("There are no sources to export."))
 		return nil
 	}
-	if len(doc) > maxExport {
-		r.log.Warn("export too large", "chat", chatID, "sources", n, "bytes", len(doc))
-		r.reply(ctx, chatID, tr(ctx).Sprintf("The OPML of %s is %d KB, over the %d KB an export may be.", tr(ctx).Count(n, "%d sources"), len(doc)>>10, maxExport>>10))
+	if len(exp.Doc) > maxExport {
+		r.log.Warn("export too large", "chat", chatID, "sources", n, "bytes", len(exp.Doc))
+		r.reply(ctx, chatID, p.Sprintf("The OPML of %s is %d KB, over the %d KB an export may be.", p.Count(n, "%d sources"), len(exp.Doc)>>10, maxExport>>10))
 		return nil
 	}
-	r.replyDocument(ctx, chatID, exportName, doc, tr(ctx).Sprintf("%s, as OPML", tr(ctx).Count(n, "%d sources")))
+	caption := p.Sprintf("%s, as OPML", p.Count(n, "%d sources"))
+	if len(exp.Secret) > 0 {
+		names := listFirst(p, len(exp.Secret), func(k int) string { return esc(summarize.Clip(exp.Secret[k], 40)) })
+		if keep {
+			caption += "\n" + p.Sprintf("⚠️ This file holds feed passwords in clear (%s: %s), so that /import takes it back as it is: keep it private, and delete this message once you have saved it.",
+				p.Count(len(exp.Secret), "%d sources"), names)
+		} else {
+			caption += "\n" + p.Sprintf("🔒 Feed passwords are left out of this file (xxxxx instead; %s: %s), since others read this chat; /import skips those feeds unless they are sources already. Send /export in your private chat with me for a file that keeps them.",
+				p.Count(len(exp.Secret), "%d sources"), names)
+		}
+	}
+	r.replyDocument(ctx, chatID, exportName, exp.Doc, caption)
 	return nil
 }
 
@@ -180,17 +199,21 @@ func importReport(p locale.Printer, i sources.Imported) string {
 	if i.Invalid > 0 {
 		s += p.Sprintf(" %d skipped: not http(s) URLs.", i.Invalid)
 	}
+	if i.NoPassword > 0 {
+		s += p.Sprintf(" %d skipped: the export left their passwords out (xxxxx); add them with /addsource and the password.", i.NoPassword)
+	}
 	if len(i.Led) > 0 {
 		s += "\n" + p.Sprintf("Web pages led to the feed they link to: %s.", listFirst(p, len(i.Led), func(k int) string {
-			return esc(i.Led[k].Name) + " → " + esc(i.Led[k].Feed)
+			return esc(i.Led[k].Name) + " → " + esc(sources.Redacted(i.Led[k].Feed))
 		}))
 	}
 	if len(i.NoFeed) > 0 {
 		s += "\n" + p.Sprintf("Not added, neither a feed nor a page that links to one: %s.", listFirst(p, len(i.NoFeed), func(k int) string {
+			shown := esc(sources.Redacted(i.NoFeed[k].URL))
 			if i.NoFeed[k].Title == "" {
-				return esc(i.NoFeed[k].URL)
+				return shown
 			}
-			return esc(i.NoFeed[k].Title) + " (" + esc(i.NoFeed[k].URL) + ")"
+			return esc(i.NoFeed[k].Title) + " (" + shown + ")"
 		}))
 	}
 	if i.Unchecked > 0 {

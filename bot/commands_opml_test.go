@@ -209,3 +209,48 @@ func TestImportReportSaysWhichPagesWereLedWhere(t *testing.T) {
 		}
 	}
 }
+
+// /export sent a feed's password (https://user:password@host/…) in clear,
+// in a group too, where every member can open the file. In the operator's
+// private chat the file keeps it (so /import takes it back as it is) and
+// the caption warns to keep it private; in a group the file has "xxxxx"
+// and the caption says where to get the rest. No caption shows a password.
+func TestExportKeepsPasswordsOnlyInPrivate(t *testing.T) {
+	h := newHarness(t, withOperator)
+	const group = -1050
+	for _, s := range []struct{ name, url string }{
+		{"Members", "https://reader:s3cret@private.example/feed"},
+		{"Plain", "https://plain.example/feed"},
+	} {
+		if _, err := h.st.UpsertSource(context.Background(), s.name, s.url, "config"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name, chatType string
+		chat           int64
+		inFile         string
+		caption        string
+	}{
+		{"private", "private", operator, "reader:s3cret@private.example", "holds feed passwords in clear (1 source: Members)"},
+		{"group", "supergroup", group, "reader:xxxxx@private.example", "left out of this file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(time.Minute)
+			h.send(tt.chat, tt.chatType, operator, "/export")
+			h.settle()
+			docs := h.tg.Documents(tt.chat)
+			if len(docs) != 1 {
+				t.Fatalf("%d documents sent, want 1", len(docs))
+			}
+			data, caption := string(docs[0].Document().Data), docs[0].Params.Get("caption")
+			if !strings.Contains(data, tt.inFile) || (tt.chatType != "private" && strings.Contains(data, "s3cret")) {
+				t.Errorf("the file:\n%s\nwant %q in it", data, tt.inFile)
+			}
+			if !strings.Contains(caption, tt.caption) || strings.Contains(caption, "s3cret") {
+				t.Errorf("caption %q, want %q and no password", caption, tt.caption)
+			}
+		})
+	}
+}

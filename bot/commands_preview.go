@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/summarize"
 )
@@ -14,9 +15,10 @@ type Previews interface {
 	Preview(ctx context.Context, chatID int64) (string, error)
 }
 
-// previewShown says in words what a stored choice does.
+// previewShown says in words what a stored choice does; none ("") is a
+// sentence of its own (previewNow), since "show %s" with "no preview" reads
+// wrong in languages that negate the verb ("no muestran ninguna…").
 var previewShown = map[string]string{
-	"":            "no link preview",
 	"on":          "the article's link preview below the text",
 	"large":       "a large link preview below the text",
 	"small":       "a small link preview below the text",
@@ -39,7 +41,7 @@ func (r *Router) cmdPreview(ctx context.Context, req request) error {
 		if err != nil {
 			return err
 		}
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Alerts here show %s.", tr(ctx).Sprintf(previewShown[cur]))+" "+tr(ctx).Sprintf(previewUsage))
+		r.reply(ctx, req.in.ChatID, previewNow(tr(ctx), cur)+" "+tr(ctx).Sprintf(previewUsage))
 		return nil
 	}
 	v, err := r.opts.Preview.SetPreview(ctx, req.in.ChatID, req.args)
@@ -50,6 +52,18 @@ func (r *Router) cmdPreview(ctx context.Context, req request) error {
 	if err != nil {
 		return err
 	}
+	if v == "" {
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🖼 From now on alerts here show no link preview."))
+		return nil
+	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🖼 From now on alerts here show %s. Digests and lists never do.", tr(ctx).Sprintf(previewShown[v])))
 	return nil
+}
+
+// previewNow says how the chat's alerts show their link preview now.
+func previewNow(p locale.Printer, cur string) string {
+	if cur == "" {
+		return p.Sprintf("Alerts here show no link preview.")
+	}
+	return p.Sprintf("Alerts here show %s.", p.Sprintf(previewShown[cur]))
 }

@@ -96,3 +96,25 @@ func (h *harness) queueAlertImages(chat, sub int64, title, page, feed string) {
 	}
 	h.sender.Notify()
 }
+
+// A stranger's /settings in Spanish read "Aquí las alertas muestran ninguna
+// vista previa del enlace" ("show %s" with "no preview" put in): wrong
+// Spanish, where the verb itself is negated. No preview is a sentence of
+// its own in every language, in /preview, /preview off and /settings.
+func TestNoPreviewReadsRightInEveryLanguage(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	const chat = 33
+	for _, tt := range []struct{ lang, want string }{
+		{"es", "no muestran vista previa"},
+		{"ru", "без превью ссылки"},
+		{"de", "keine Linkvorschau"},
+		{"en", "show no link preview"},
+	} {
+		h.replyAs(chat, "private", chat, "en", "/language "+tt.lang)
+		for _, cmd := range []string{"/preview", "/preview off", "/settings"} {
+			if got := h.replyAs(chat, "private", chat, "en", cmd); !strings.Contains(got, tt.want) || strings.Contains(got, "ninguna") {
+				t.Errorf("%s %s = %q, want %q", tt.lang, cmd, got, tt.want)
+			}
+		}
+	}
+}

@@ -41,7 +41,7 @@ func (r *Router) cmdSettings(ctx context.Context, req request) error {
 		if err != nil {
 			return err
 		}
-		lines = append(lines, "🖼 "+p.Sprintf("Alerts here show %s.", p.Sprintf(previewShown[cur]))+" /preview")
+		lines = append(lines, "🖼 "+previewNow(p, cur)+" /preview")
 	}
 	if chat.Paused {
 		lines = append(lines, "⏸ "+p.Sprintf("Alerts are paused: /resume to turn them back on."))

@@ -61,6 +61,21 @@ func TestDigestWithATimeZone(t *testing.T) {
 	}
 }
 
+// A German typed "/digest 8 Uhr", a Spaniard "/digest 20h", as their
+// languages write an hour: "I can't read that as a time of day".
+func TestDigestHoursAsLanguagesWriteThem(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst, o.Digests = 50, nothingNew{} })
+	for _, tt := range []struct{ cmd, want string }{
+		{"/digest 8 Uhr", "Daily digest at <b>08:00</b>"},
+		{"/digest 20h", "Daily digest at <b>20:00</b>"},
+		{"/digest 7 ч", "Daily digest at <b>07:00</b>"},
+	} {
+		if got := h.reply(45, "private", 45, tt.cmd).Text(); !strings.Contains(got, tt.want) {
+			t.Errorf("%s = %q; want %q", tt.cmd, got, tt.want)
+		}
+	}
+}
+
 // A stranger in Kyiv with quiet hours typed "/digest 20:00 UTC" and read
 // only "Daily digest at 20:00 (UTC)": the chat's time zone, which places
 // the quiet hours and the alerts' times too, had become UTC unsaid. The

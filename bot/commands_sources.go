@@ -23,7 +23,7 @@ type Sources interface {
 	Add(ctx context.Context, rawURL string) (sources.Added, error)
 	Remove(ctx context.Context, id int64) (news.Source, error)
 	RemoveURL(ctx context.Context, url string) (news.Source, error)
-	Export(ctx context.Context) ([]byte, int, error)
+	Export(ctx context.Context, keepPasswords bool) (sources.Exported, error)
 	Import(ctx context.Context, doc []byte) (sources.Imported, error)
 	ImportURL(ctx context.Context, rawURL string) (sources.Imported, error)
 	FetchNow(ctx context.Context, id int64) (news.Source, sources.Fetching, error)

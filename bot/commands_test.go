@@ -342,3 +342,32 @@ func TestMuteAndUnmuteByID(t *testing.T) {
 		t.Errorf("/mute of another chat's subscription = %q", got)
 	}
 }
+
+// A stranger typed "/subscribe /subscribe kursk" (the app completed the
+// command, and they typed it again) and got a subscription to the words
+// "subscribe" and "kursk", which never alerted. A leading repeat of the
+// command itself (also with @bot or a line break) is dropped; another
+// command's name in the words is left to the query.
+func TestARepeatedCommandIsTheCommandOnce(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const chat = 48
+	for _, text := range []string{"/subscribe /subscribe kursk", "/subscribe /Subscribe@" + h.router.opts.BotName + " belgorod", "/subscribe /subscribe\ndeminers"} {
+		if got := h.reply(chat, "private", chat, text).Text(); !strings.Contains(got, "Subscribed") || strings.Contains(got, "subscribe") {
+			t.Errorf("%q = %q; want a subscription without the word subscribe", text, got)
+		}
+	}
+	for _, sub := range h.mustList(chat) {
+		if strings.Contains(sub.Query, "subscribe") {
+			t.Errorf("subscription %q", sub.Query)
+		}
+	}
+	if got := h.reply(chat, "private", chat, "/search /search kursk").Text(); strings.Contains(got, "search") && !strings.Contains(got, "kursk") {
+		t.Errorf("/search /search kursk = %q", got)
+	}
+	if got := h.reply(chat, "private", chat, "/unsubscribe /unsubscribe kursk").Text(); !strings.Contains(got, "kursk") {
+		t.Errorf("/unsubscribe /unsubscribe kursk = %q; want kursk removed", got)
+	}
+	if got := h.reply(chat, "private", chat, "/subscribe /list").Text(); !strings.Contains(got, "list") {
+		t.Errorf("/subscribe /list = %q; want the word list subscribed", got)
+	}
+}

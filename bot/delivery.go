@@ -42,7 +42,10 @@ func (s *Sender) deliver(ctx, stop context.Context, m news.Message, onWire func(
 			}
 			break
 		}
-		d, err = s.editDelivery(ctx, m)
+		if d, err = s.editDelivery(ctx, m); d != nil && s.shown.shows(d.out.ChatID, d.editOf, d.out) {
+			s.markSent(ctx, d, d.editOf) // it shows that already (shown.go): no call
+			return
+		}
 	case news.KindDigest:
 		d, err = s.digestDelivery(ctx, m)
 	default: // replies carry their text
@@ -96,6 +99,7 @@ func (s *Sender) attempt(ctx context.Context, d *delivery) {
 	}
 	s.opts.Observer.Sent(d.head.Kind)
 	s.markSent(ctx, d, id)
+	s.alertShown(d, id)
 	s.telegramBack(ctx)
 }
 

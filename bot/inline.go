@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/summarize"
@@ -70,7 +71,7 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 	if chosen := r.chosenLanguage(ctx, in.UserID); chosen != "" {
 		lang = chosen // the language they chose with /language in their chat with the bot
 	}
-	results, cacheable := r.inlineResults(withLanguage(ctx, lang), in.Inline.Query)
+	results, cacheable := r.inlineResults(withLanguage(ctx, lang), in.Inline.Query, r.inlineZone(ctx, in.UserID))
 	seconds := inlineCacheHints
 	if !cacheable {
 		seconds = 0
@@ -83,6 +84,20 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 	if err := r.opts.Inline.AnswerInline(ctx, in.Inline.ID, results, next, seconds, button); err != nil {
 		r.log.Warn("answer inline query", "user", in.UserID, "err", err)
 	}
+}
+
+// inlineZone is the time zone an inline answer's times are shown in: the
+// one the asker chose with /timezone in their chat with the bot (whose id
+// is theirs), as that chat's answers and alerts show them; for someone who
+// never wrote to the bot, the zone a new chat gets (digest.timezone).
+func (r *Router) inlineZone(ctx context.Context, userID int64) *time.Location {
+	zone := r.opts.ChatDefaults.Timezone
+	if chat, err := r.opts.Store.FindChat(ctx, userID); err == nil {
+		zone = chat.Timezone
+	} else if !errors.Is(err, news.ErrNotFound) {
+		r.log.Warn("inline query: read the asker's chat", "user", userID, "err", err)
+	}
+	return localtime.Location(zone)
 }
 
 // inlinePage returns the page of results that offset (a next_offset this
@@ -104,7 +119,8 @@ func inlinePage(results []InlineResult, offset string) ([]InlineResult, string) 
 
 // inlineResults returns the results for text, from the cache when a recent
 // query asked the same; cacheable is false for answers that explain a problem.
-func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult, bool) {
+// Times are shown in loc.
+func (r *Router) inlineResults(ctx context.Context, text string, loc *time.Location) ([]InlineResult, bool) {
 	t := tr(ctx)
 	// "@bot " and a space more is the empty query to the person typing it,
 	// not a query without a word.
@@ -115,7 +131,8 @@ func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult
 	if r.opts.Search == nil {
 		return []InlineResult{notice("q-none", t.Sprintf("Search is not available"), t.Sprintf(noSearch))}, false
 	}
-	if res, ok := r.inline.get(inlineKey(t, text), r.opts.Now()); ok {
+	key := inlineKey(t, loc, text)
+	if res, ok := r.inline.get(key, r.opts.Now()); ok {
 		return res, true
 	}
 	var arts []news.Article
@@ -137,7 +154,7 @@ func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult
 	for _, a := range arts {
 		res = append(res, InlineResult{ID: "a" + strconv.FormatInt(a.ID, 10), Title: inlineTitle(t, a),
 			Description: summarize.Clip(a.SourceName+" · "+firstNonEmpty(a.Summary, a.Text), 200), URL: a.URL,
-			Text: FormatAlert(AlertView{Article: a, Language: t.Lang()})})
+			Text: FormatAlert(AlertView{Article: a, Language: t.Lang(), Location: loc})})
 	}
 	switch {
 	case len(res) == 0 && text == "":
@@ -145,7 +162,7 @@ func (r *Router) inlineResults(ctx context.Context, text string) ([]InlineResult
 	}
 	// Nothing found is no result (it was one, and a tap posted "Nothing
 	// found" into the chat): handleInline answers with a button instead.
-	r.inline.put(inlineKey(t, text), res, r.opts.Now())
+	r.inline.put(key, res, r.opts.Now())
 	return res, true
 }
 
@@ -253,11 +270,8 @@ func (c *inlineCache) put(q string, res []InlineResult, now time.Time) {
 	c.m[q] = inlineEntry{res: res, at: now}
 }
 
-// inlineKey keys the inline cache: the same query in another language is
-// another answer (its notices and alert frames differ).
-func inlineKey(p locale.Printer, text string) string {
-	if p.Lang() == locale.English {
-		return text
-	}
-	return p.Lang() + "\x00" + text
+// inlineKey keys the inline cache: the same query in another language or
+// time zone is another answer (its notices, alert frames and times differ).
+func inlineKey(p locale.Printer, loc *time.Location, text string) string {
+	return p.Lang() + "\x00" + loc.String() + "\x00" + text
 }

@@ -5,6 +5,9 @@ import "time"
 // Incoming is a message from a chat, in the bot's own terms, whatever the
 // transport (Telegram or the console).
 type Incoming struct {
+	// UpdateID is Telegram's update_id (0: none, the console), by which
+	// HandleOnce knows an update delivered again after a restart.
+	UpdateID  int
 	ChatID    int64
 	ChatType  string // private, group, supergroup, channel
 	ChatTitle string

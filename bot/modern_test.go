@@ -675,3 +675,39 @@ func TestInlineSpeaksTheLanguageChosenInTheBotsChat(t *testing.T) {
 		}
 	}
 }
+
+// A user who set /timezone Europe/Moscow in their chat with the bot picked
+// an inline result and posted an article "12:00 UTC" while the bot's chat
+// says 15:00 MSK: inline answers show times in the zone the asker chose;
+// someone who never wrote to the bot gets the zone a new chat gets
+// (digest.timezone), and the cache does not hand one's answer to the other.
+func TestInlineTimesAreInTheAskersZone(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.ChatDefaults.Timezone = "Asia/Tokyo" })
+	ctx := context.Background()
+	src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	if _, err := h.st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "1", URL: "https://wire.example/1",
+		Title: "Kursk deminers clear fields", Text: "Deminers in Kursk.", PublishedAt: published}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.reply(5, "private", 5, "/timezone Europe/Moscow"); !strings.Contains(got.Text(), "Europe/Moscow") {
+		t.Fatalf("/timezone Europe/Moscow = %q", got.Text())
+	}
+	for _, tt := range []struct {
+		user int64
+		want string
+	}{{5, "15:00 MSK"}, {6, "21:00 JST"}} {
+		h.queued.Add(1)
+		res := waitInline(t, h.tg, h.tg.SendInlineQuery(tt.user, "kursk"))
+		if len(res) == 0 {
+			t.Fatalf("user %d: no result", tt.user)
+		}
+		text, _ := res[0]["input_message_content"].(map[string]any)["message_text"].(string)
+		if !strings.Contains(text, tt.want) {
+			t.Errorf("user %d: inline result's message %q, want the time %s", tt.user, text, tt.want)
+		}
+	}
+}

@@ -23,10 +23,10 @@ const outageMin = 30 * time.Second
 // past it wait out their backoff.
 const maxOutageHeld = 10000
 
-// outage is the run of failures since Telegram last accepted a call.
+// outage is the heads held for the run of failures since Telegram last
+// accepted a call; since when it runs is SenderOptions.Reach's.
 type outage struct {
-	since time.Time      // the run's first failure; zero: none since the last success
-	ids   map[int64]bool // the heads held for it
+	ids map[int64]bool // the heads held for it
 }
 
 // heldForOutage notes that message id waits out a backoff for Telegram's
@@ -34,9 +34,6 @@ type outage struct {
 func (s *Sender) heldForOutage(id int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.outage.since.IsZero() {
-		s.outage.since = s.opts.Now()
-	}
 	if s.outage.ids == nil {
 		s.outage.ids = map[int64]bool{}
 	}
@@ -49,14 +46,15 @@ func (s *Sender) heldForOutage(id int64) {
 // the heads held for it become due now, and the sender looks again.
 func (s *Sender) telegramBack(ctx context.Context) {
 	s.mu.Lock()
-	since, ids := s.outage.since, s.outage.ids
+	since := s.opts.Reach.Answered("send")
+	ids := s.outage.ids
 	s.outage = outage{}
 	s.mu.Unlock()
 	now := s.opts.Now()
 	if since.IsZero() || now.Sub(since) < outageMin || len(ids) == 0 {
 		return
 	}
-	s.log.Info("telegram answers again; the messages held during its outage go now", "down_for", now.Sub(since).Round(time.Second), "chats", len(ids))
+	s.log.Info("telegram answers again; the messages held during its outage go now", "down_for", now.Sub(since).Round(time.Second), "failing_since", since, "chats", len(ids))
 	for id := range ids {
 		s.record(s.opts.Outbox.DeferMessage(ctx, id, now))
 	}
@@ -64,9 +62,9 @@ func (s *Sender) telegramBack(ctx context.Context) {
 }
 
 // FailingSince returns when Telegram's current run of failures (no answer,
-// 5xx, a message held for it) began; zero when none is under way.
+// a 5xx, the token refused) began, as SenderOptions.Reach records it; zero
+// when none is under way.
 func (s *Sender) FailingSince() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.outage.since
+	since, _, _ := s.opts.Reach.Failing()
+	return since
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/news"
@@ -21,6 +22,7 @@ type Subscriptions interface {
 	SubscribeIn(ctx context.Context, chatID int64, thread int, text string) (subscriptions.Subscribed, error)
 	Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error)
 	List(ctx context.Context, chatID int64) ([]news.Subscription, error)
+	Restored(subs []news.Subscription) // TopicReopener.MoveThreadBack's, matched again
 }
 
 // Settings is what the commands need of the chat-settings service:
@@ -311,7 +313,29 @@ func (r *Router) parseCommand(text string) (name, args string, addressed, ok boo
 	if name == "" {
 		return "", "", false, false
 	}
-	return name, strings.TrimSpace(rest), addressed, true
+	return name, r.dropRepeat(name, strings.TrimSpace(rest)), addressed, true
+}
+
+// dropRepeat returns args without a leading repeat of the command itself:
+// "/subscribe /subscribe kursk" (the client completed the command and the
+// person typed it again, or pasted one) is "/subscribe kursk", not a
+// subscription to the word "subscribe".
+func (r *Router) dropRepeat(name, args string) string {
+	if !strings.HasPrefix(args, "/") {
+		return args
+	}
+	head, rest := args, ""
+	if i := strings.IndexFunc(args, unicode.IsSpace); i > 0 {
+		head, rest = args[:i], args[i:]
+	}
+	head = strings.ToLower(strings.TrimPrefix(head, "/"))
+	if n, target, found := strings.Cut(head, "@"); found && r.opts.BotName != "" && strings.EqualFold(target, r.opts.BotName) {
+		head = n
+	}
+	if head != name {
+		return args
+	}
+	return strings.TrimSpace(rest)
 }
 
 // afterMention returns what follows a leading mention of this bot and the

@@ -81,6 +81,10 @@ type SenderOptions struct {
 	Logger      *slog.Logger
 	Now         func() time.Time
 	Observer    Observer // nil: nobody listens
+	// Reach records since when Telegram's calls fail (reach.go), shared
+	// with the start's getMe and read by /status and /healthz; nil: the
+	// sender's own.
+	Reach *Reach
 	// Threads moves what was meant for a gone forum topic to General; nil:
 	// only the message at hand goes there.
 	Threads ThreadMover
@@ -118,7 +122,8 @@ type Sender struct {
 		chat  int64
 		until time.Time
 	}
-	outage outage // the run of Telegram's failures since its last success (outage.go)
+	outage outage      // the run of Telegram's failures since its last success (outage.go)
+	shown  shownAlerts // what recent alerts show, so an edit to the same is no call (shown.go)
 }
 
 // NewSender returns a Sender; Run starts it.
@@ -140,6 +145,9 @@ func NewSender(opts SenderOptions) *Sender {
 	}
 	if opts.Observer == nil {
 		opts.Observer = nopObserver{}
+	}
+	if opts.Reach == nil {
+		opts.Reach = NewReach(opts.Now)
 	}
 	j := newJournal(opts.Outbox, opts.Logger, opts.Now)
 	opts.Outbox = j

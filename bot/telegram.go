@@ -30,6 +30,7 @@ type Telegram struct {
 	files       fileClient // downloads of files users send (telegram_files.go)
 	paid        bool       // allow_paid_broadcast on every new message
 	obs         UpdateObserver
+	reach       *Reach // since when Telegram fails (TelegramOptions.Reach; nil: not recorded)
 }
 
 // TelegramOptions configures the Telegram transport.
@@ -46,6 +47,12 @@ type TelegramOptions struct {
 	// Observer hears the failures of getMe, getUpdates, deleteWebhook and
 	// setWebhook, and the webhook's refused posts; nil: nobody listens.
 	Observer UpdateObserver
+	// Reach records getMe's failures at the start and its answer (nil:
+	// nothing records them), so that /healthz says why it is not connected.
+	Reach *Reach
+	// Getenv reads the proxy variables (HTTPS_PROXY …) for the log line
+	// "telegram unreachable"; nil: os.Getenv.
+	Getenv func(string) string
 }
 
 // NewTelegram connects (getMe) and returns the transport. ctx bounds every
@@ -81,7 +88,7 @@ func NewTelegram(ctx context.Context, opts TelegramOptions) (*Telegram, error) {
 	poll := *api
 	poll.Client = long
 	return &Telegram{updates: &poll, send: api, pollTimeout: opts.PollTimeout, log: opts.Logger, token: opts.Token, sleep: sleepCtx,
-		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}, paid: opts.PaidBroadcast, obs: opts.Observer}, nil
+		files: fileClient{ctx: ctx, c: short.c, endpoint: opts.Endpoint}, paid: opts.PaidBroadcast, obs: opts.Observer, reach: opts.Reach}, nil
 }
 
 // sendGrace is how long calls other than the long poll may go on after the
@@ -106,6 +113,7 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 	for {
 		api, err := tgbotapi.NewBotAPIWithClient(opts.Token, opts.Endpoint, client)
 		if err == nil {
+			opts.Reach.Answered("getMe")
 			return api, nil
 		}
 		var te *tgbotapi.Error
@@ -120,13 +128,14 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 			return nil, ErrUnauthorized
 		}
 		err = redact(err, opts.Token)
+		opts.Reach.Failed("getMe", err)
 		if te != nil && te.Code >= 400 && te.Code < 500 && te.Code != http.StatusTooManyRequests {
 			return nil, fmt.Errorf("connect to telegram: getMe refused (check telegram.api_endpoint): %w", err)
 		}
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("connect to telegram: %w", err)
 		}
-		opts.Logger.Warn("telegram unreachable; trying again", "err", err, "retry_in", wait)
+		opts.Logger.Warn("telegram unreachable; trying again", "err", err, "retry_in", wait, "proxy", proxyNote(opts.Endpoint, opts.Getenv))
 		sleepCtx(ctx, wait)
 		wait = min(wait*2, time.Minute)
 	}
@@ -134,6 +143,9 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 
 // BotName is the bot's username, as getMe answered.
 func (t *Telegram) BotName() string { return t.send.Self.UserName }
+
+// BotID is the bot's own user id, as getMe answered.
+func (t *Telegram) BotID() int64 { return t.send.Self.ID }
 
 // SetCommands registers the command table with setMyCommands.
 func (t *Telegram) SetCommands(cmds []Command) error {
@@ -277,12 +289,14 @@ func (t *Telegram) Updates(ctx context.Context, handle func(context.Context, Inc
 		ups, err := t.getUpdates(offset)
 		if err == nil {
 			acked = offset
+			t.reach.Answered("getUpdates")
 		}
 		if err != nil {
 			if ctx.Err() != nil {
 				break
 			}
 			t.updatesFailed("getUpdates", err)
+			t.reach.Failed("getUpdates", err)
 			pause := wait
 			var se *SendError
 			if errors.As(err, &se) && se.RetryAfter > pause {

@@ -119,17 +119,22 @@ func mergedNotice(p locale.Printer, merged []news.Subscription) string {
 	if len(merged) == 0 {
 		return ""
 	}
-	names := make([]string, 0, len(merged))
-	for _, m := range merged {
+	return p.Sprintf("ℹ️ <i>General already had %s: the topic's same subscriptions are one with General's now.</i>\n\n", queryNames(merged))
+}
+
+// queryNames lists the subscriptions' queries, clipped, as code.
+func queryNames(subs []news.Subscription) string {
+	names := make([]string, 0, len(subs))
+	for _, m := range subs {
 		names = append(names, "<code>"+esc(summarize.Clip(m.Query, 60))+"</code>")
 	}
-	return p.Sprintf("ℹ️ <i>General already had %s: the topic's same subscriptions are one with General's now.</i>\n\n", strings.Join(names, ", "))
+	return strings.Join(names, ", ")
 }
 
 // TopicReopener is what the router needs when a forum topic is reopened:
 // the subscriptions that went to General when it was closed, back to it.
 type TopicReopener interface {
-	MoveThreadBack(ctx context.Context, chatID int64, thread int) (int, error)
+	MoveThreadBack(ctx context.Context, chatID int64, thread int) (moved int, restored []news.Subscription, err error)
 	ResumeGeneral(ctx context.Context, chatID int64) (int, error)
 }
 
@@ -160,7 +165,7 @@ func (r *Router) handleTopicEvent(ctx context.Context, in Incoming) {
 		}
 		return
 	}
-	n, err := r.opts.Topics.MoveThreadBack(ctx, in.ChatID, in.ThreadID)
+	n, restored, err := r.opts.Topics.MoveThreadBack(ctx, in.ChatID, in.ThreadID)
 	if err != nil {
 		r.log.Error("move subscriptions back to a reopened topic", "chat", in.ChatID, "topic", in.ThreadID, "err", err)
 		return
@@ -168,10 +173,17 @@ func (r *Router) handleTopicEvent(ctx context.Context, in Incoming) {
 	if n == 0 {
 		return
 	}
-	r.log.Info("subscriptions back in their reopened topic", "chat", in.ChatID, "topic", in.ThreadID, "subscriptions", n)
+	r.opts.Subscriptions.Restored(restored)
+	r.log.Info("subscriptions back in their reopened topic", "chat", in.ChatID, "topic", in.ThreadID, "subscriptions", n, "unmerged", len(restored))
 	t := locale.For(r.chosenLanguage(ctx, in.ChatID))
-	r.reply(ctx, in.ChatID, t.Sprintf("ℹ️ This topic is open again: its alerts come here again (%s, in General while it was closed).",
-		t.Count(n, "%d subscriptions")))
+	text := t.Sprintf("ℹ️ This topic is open again: its alerts come here again (%s, in General while it was closed).",
+		t.Count(n, "%d subscriptions"))
+	if len(restored) > 0 {
+		// The group was told these were one with General's; now each is
+		// the topic's again, and General's goes on beside it.
+		text += t.Sprintf("\nThis topic's own again: %s (General keeps its own too).", queryNames(restored))
+	}
+	r.reply(ctx, in.ChatID, text)
 }
 
 // tellGeneralClosed says, when a forum's General is closed or hidden and

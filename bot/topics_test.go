@@ -256,6 +256,76 @@ func TestAHiddenGeneralIsSaidInATopic(t *testing.T) {
 	}
 }
 
+// A group had "kursk" in topic 77 and in General; topic 77 was closed and
+// its "kursk" merged into General's. When the topic was reopened, "kursk"
+// did not come back: the topic's alerts of it stayed in General for good.
+// Reopened, the topic has it back (its id, alerting there again, also
+// after a restart in between) and hears so by name; General keeps its own.
+func TestAReopenedTopicGetsItsMergedSubscriptionBack(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	ctx := context.Background()
+	const group = -1011
+	h.tg.SetMember(group, 5, "administrator")
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	h.reply(group, "supergroup", 5, "/subscribe kursk")
+	subs, err := h.st.ListSubscriptions(ctx, group)
+	if err != nil || len(subs) != 2 || subs[0].ThreadID != 77 || subs[1].ThreadID != 0 {
+		t.Fatalf("subscriptions = %+v, %v; want kursk in topic 77 and in General", subs, err)
+	}
+	topics, general := subs[0], subs[1]
+	h.tg.CloseTopic(group, 77)
+	n := len(h.tg.Sent(group))
+	h.queueAlert(group, topics.ID, "Kursk first")
+	h.tg.WaitSent(t, group, n+1, 5*time.Second)
+	h.settle()
+	if subs, err := h.st.ListSubscriptions(ctx, group); err != nil || len(subs) != 1 {
+		t.Fatalf("after the closing: %+v, %v; want General's kursk alone", subs, err)
+	}
+	if _, err := h.subs.Load(ctx); err != nil { // a restart: the index forgets what the store no longer has
+		t.Fatal(err)
+	}
+
+	n = len(h.tg.Sent(group))
+	h.queued.Add(1)
+	h.tg.ReopenTopic(group, 77)
+	notice := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
+	if notice.Params.Get("message_thread_id") != "77" || !strings.Contains(notice.Text(), "open again") ||
+		!strings.Contains(notice.Text(), "own again: <code>kursk</code>") {
+		t.Errorf("after the reopening: thread %q, %q; want a notice in topic 77 naming kursk", notice.Params.Get("message_thread_id"), notice.Text())
+	}
+	if sub, err := h.st.FindSubscription(ctx, group, topics.ID); err != nil || sub.ThreadID != 77 {
+		t.Fatalf("topic 77's kursk after the reopening = %+v, %v; want back in topic 77", sub, err)
+	}
+	if sub, err := h.st.FindSubscription(ctx, group, general.ID); err != nil || sub.ThreadID != 0 {
+		t.Errorf("General's kursk after the reopening = %+v, %v; want kept", sub, err)
+	}
+	h.settle()
+
+	// A matching article is alerted in the topic and in General again.
+	src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", news.OriginConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := h.st.InsertArticles(ctx, src.ID, []news.Article{{GUID: "k2", URL: "https://wire.example/k2",
+		Title: "Kursk second", Summary: "Fields are cleared.", PublishedAt: h.clock.Now(), Alertable: true}})
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("insert: %v", err)
+	}
+	n = len(h.tg.Sent(group))
+	if err := h.subs.HandleArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	h.sender.Notify()
+	var threads []string
+	for _, m := range h.tg.WaitSent(t, group, n+2, 5*time.Second)[n:] {
+		threads = append(threads, m.Params.Get("message_thread_id"))
+	}
+	sort.Strings(threads)
+	if strings.Join(threads, ",") != ",77" {
+		t.Errorf("the alerts of a kursk article went to topics %q, want General and 77", threads)
+	}
+}
+
 // queueOneArticle queues one new article titled title as an alert of each
 // of subs (in that order) and wakes the sender.
 func (h *harness) queueOneArticle(chat int64, title string, subs ...int64) {

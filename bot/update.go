@@ -90,9 +90,11 @@ func decodeUpdate(raw []byte) (id int, in Incoming, ok bool, err error) {
 		if q.From != nil {
 			in.UserID, in.Language = q.From.ID, q.From.LanguageCode
 		}
+		in.UpdateID = u.UpdateID
 		return u.UpdateID, in, true, nil
 	}
 	in, ok = incomingOf(u)
+	in.UpdateID = u.UpdateID
 	if !ok {
 		return u.UpdateID, in, false, nil
 	}

@@ -177,11 +177,13 @@ func (w *Webhook) register(ctx context.Context) error {
 	for ctx.Err() == nil {
 		_, err := w.tg.send.MakeRequest("setWebhook", p)
 		if err == nil {
+			w.tg.reach.Answered("setWebhook")
 			w.tg.log.Info("webhook set", "url", url, "listen", w.addr())
 			return nil
 		}
 		err = w.tg.convert(err)
 		w.tg.updatesFailed("setWebhook", err)
+		w.tg.reach.Failed("setWebhook", err)
 		var se *SendError
 		if errors.As(err, &se) && se.Code >= 400 && se.Code < 500 && se.Code != 429 {
 			return fmt.Errorf("setWebhook %s: %w: %w", url, ErrWebhookRefused, err)

@@ -28,11 +28,15 @@
 //     the result of parsing the whole document. An item's HTML is read (cleaned, and
 //     looked through for an image when the feed names none) only when the
 //     store finds the item new, unless the item has no title or no guid or
-//     link (its text is then part of what it is).
+//     link (its text is then part of what it is). An item whose HTML is
+//     only a list of other reports' headlines (an aggregator's: Google
+//     News) has no text (linklist.go).
 //  4. An item is new when the source never carried its guid (or, lacking one,
 //     its link) before: the store keeps a record of the items each feed carries
 //     for as long as it carries them, so an item whose article retention
-//     pruned is still not new. New items are stored oldest first, in one
+//     pruned is still not new. An item the feed updates in place (its
+//     title, or its text: revise.go) alerts nobody again, but its stored
+//     title, text and summary follow it. New items are stored oldest first, in one
 //     transaction; a new item whose text the feed carries whole (no article
 //     page to fetch) gets its summary first, in the fetch's worker, and is
 //     stored with it, indexed for search, past the summary step: written

@@ -129,7 +129,7 @@ func (f *PageFetcher) checkRedirect(req *http.Request, via []*http.Request) erro
 // (see ArticlePage). Errors wrap ErrBlockedAddress (a disallowed scheme or target,
 // here or after a redirect), ErrTooManyPageRedirects, ErrPageTooLarge,
 // ErrPageNotHTML, ErrPageNoArticle (also when the extracted text has
-// fewer than 25 words), or the transport's error (a timeout
+// fewer than 25 words, or is a consent wall: consentwall.go), or the transport's error (a timeout
 // satisfies errors.Is(err, context.DeadlineExceeded)); a non-2xx status is
 // an error naming the status.
 func (f *PageFetcher) Fetch(ctx context.Context, pageURL string) (ArticlePage, error) {
@@ -212,6 +212,9 @@ func pageExtract(body []byte, contentType string, resp *http.Response) (ArticleP
 	text := pageParagraphs(b.String())
 	if len(strings.Fields(text)) < pageMinWords {
 		return ArticlePage{}, ErrPageNoArticle
+	}
+	if isConsentWall(text) {
+		return ArticlePage{}, fmt.Errorf("a consent wall: %w", ErrPageNoArticle)
 	}
 	return ArticlePage{Text: text, ImageURL: pageImage(page, resp.Request.URL.String(), article.ImageURL())}, nil
 }

@@ -43,13 +43,22 @@ func (t *feedText) image() string {
 }
 
 // text is the longer of the content and the description, each cleaned
-// by clean, bounded to maxText.
+// by clean, bounded to maxText; a list of links (an aggregator's
+// headlines of other outlets: isLinkList) is no text.
 func (t *feedText) text(clean func(string) string) string {
-	text := clean(t.content)
-	if desc := clean(t.description); len(desc) > len(text) {
+	text := cleanText(t.content, clean)
+	if desc := cleanText(t.description, clean); len(desc) > len(text) {
 		text = desc
 	}
 	return summarize.LimitBytes(text, maxText)
+}
+
+// cleanText is s cleaned by clean, or "" when s is a list of links.
+func cleanText(s string, clean func(string) string) string {
+	if isLinkList(s) {
+		return ""
+	}
+	return clean(s)
 }
 
 // itemOf converts a parsed feed item into an article of the source at

@@ -144,6 +144,9 @@ type Poller struct {
 	clean func(string) string
 	// clock compares the local clock with the Date of the servers' answers.
 	clock clockSkew
+	// revisions holds what each source's items said at its last fetch,
+	// to follow the items a feed updates in place (revise.go).
+	revisions revisions
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -560,6 +563,10 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 		got = append(got, item{a, raw})
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
+	// Items of one time (a feed that dates every item alike, or none)
+	// keep the order of the feed read backwards: feeds list the newest
+	// first.
+	slices.Reverse(got)
 	slices.SortStableFunc(got, func(a, b item) int { return a.a.PublishedAt.Compare(b.a.PublishedAt) })
 	items, texts := make([]news.Article, len(got)), make([]*feedText, len(got))
 	for i, it := range got {
@@ -567,14 +574,24 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 	}
 	final := map[string]bool{} // the guids finishText finished
 	finish := p.finishText(ctx, src, texts, final)
+	var (
+		added   []news.Article
+		waiting int
+		err     error
+	)
 	if ps, lp, ap, ok := p.plannedWrite(); ok {
-		return p.storePlanned(ctx, ps, lp, ap, src, items, finish, final)
+		added, waiting, err = p.storePlanned(ctx, ps, lp, ap, src, items, finish, final)
+	} else {
+		added, err = p.opts.Store.StoreFeedItemsFinished(ctx, src.ID, items, finish)
+		if err == nil && len(final) > 0 {
+			p.fresh.keep(src, added, final)
+		}
+		waiting = len(added)
 	}
-	added, err := p.opts.Store.StoreFeedItemsFinished(ctx, src.ID, items, finish)
-	if err == nil && len(final) > 0 {
-		p.fresh.keep(src, added, final)
+	if err == nil {
+		p.revise(ctx, src, items, texts, added)
 	}
-	return added, len(added), err
+	return added, waiting, err
 }
 
 // backoff is 1 minute doubling per consecutive failure, at most 6 hours.

@@ -25,6 +25,10 @@ var alertTexts = []entry{
 		"ℹ️ Тема снова открыта: её оповещения снова приходят сюда (%s; пока она была закрыта, они шли в General).",
 		"ℹ️ Dieses Thema ist wieder offen: seine Meldungen kommen wieder hierher (%s, während es geschlossen war, in General).",
 		"ℹ️ Este tema vuelve a estar abierto: sus alertas vuelven a llegar aquí (%s, en General mientras estuvo cerrado)."},
+	{"\nThis topic's own again: %s (General keeps its own too).",
+		"\nСнова подписки этой темы: %s (в General остаются и его собственные).",
+		"\nWieder Abos dieses Themas: %s (General behält auch seine eigenen).",
+		"\nDe nuevo suscripciones de este tema: %s (General conserva también las suyas)."},
 }
 
 // digestTexts: the digest's headings and lines.

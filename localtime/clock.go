@@ -14,8 +14,9 @@ var ErrBadClock = errors.New("not a time of day")
 // Clock is a time of day in minutes after local midnight, 0 to 1439.
 type Clock int
 
-// clockRE reads "8", "8:00", "08:00", "0800", "8.30", "8h30", each with an optional am/pm.
-var clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.h]?(\d{2}))?\s*(?i:(am|pm|a\.m\.|p\.m\.))?$`)
+// clockRE reads "8", "8:00", "08:00", "0800", "8.30", "8h30", "22h", "7ч",
+// each with an optional am/pm.
+var clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.h]?(\d{2}))?(?:h|ч)?\s*(?i:(am|pm|a\.m\.|p\.m\.))?$`)
 
 // ParseClock reads a time of day as a user writes it (the grammar is in the
 // package doc). It fails with an *Error of kind ErrBadClock, in a sentence

@@ -17,6 +17,11 @@ func TestParseClock(t *testing.T) {
 		{"hour only", "9", "09:00"},
 		{"dot", "18.45", "18:45"},
 		{"h between", "8h30", "08:30"},
+		// "/digest 8h" and "/quiet 22h-7h", as Spanish, French and Russian
+		// ("7ч") writers put an hour, were no times of day.
+		{"h after", "22h", "22:00"},
+		{"Russian ч after", "7ч", "07:00"},
+		{"h alone", "h", ""},
 		{"pm", "7pm", "19:00"},
 		{"am", "8am", "08:00"},
 		{"late pm", "11pm", "23:00"},

@@ -62,6 +62,7 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 			return name, loc, nil
 		}
 	}
+	s = spacedName(s)
 	if !strings.ContainsFunc(s, unicode.IsSpace) {
 		for _, name := range []string{s, titleCase(s), strings.ToUpper(s)} {
 			if loc, err := time.LoadLocation(name); err == nil {
@@ -116,6 +117,33 @@ func cityZone(s string) (string, *time.Location, bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// spacedName writes an IANA name typed with spaces as the name: spaces
+// around a slash go ("Europe / Berlin"), the others are underscores
+// ("America/New York"), and an area followed by a city is the two with a
+// slash ("europe berlin", "america new york"). Other text comes back as it
+// is, for the city lookup.
+func spacedName(s string) string {
+	fields := strings.Fields(s)
+	if len(fields) < 2 {
+		return s
+	}
+	joined := strings.Join(fields, " ")
+	if !strings.Contains(joined, "/") {
+		area := ""
+		for _, a := range zoneAreas {
+			if !strings.Contains(a, "/") && strings.EqualFold(a, fields[0]) {
+				area = a
+			}
+		}
+		if area == "" {
+			return s
+		}
+		joined = area + "/" + strings.Join(fields[1:], " ")
+	}
+	joined = strings.NewReplacer(" / ", "/", " /", "/", "/ ", "/").Replace(joined)
+	return strings.ReplaceAll(joined, " ", "_")
 }
 
 // unknownZone is the *Error of a zone that is neither a name nor an offset

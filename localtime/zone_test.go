@@ -31,7 +31,15 @@ func TestParseTimezone(t *testing.T) {
 		{name: "offset too far", in: "+15:00", rejected: true},
 		{name: "bad minutes", in: "+05:75", rejected: true},
 		{name: "path tricks", in: "../../etc/passwd", rejected: true},
-		{name: "two words", in: "Europe Berlin", rejected: true},
+		// "Europe Berlin" was refused as two words; people type an IANA
+		// name with spaces: an area and a city, spaces around the slash, or
+		// a space for the underscore.
+		{name: "two words", in: "Europe Berlin", want: "Europe/Berlin", offset: 3600},
+		{name: "two words, not a zone", in: "Europe Atlantis", rejected: true},
+		{name: "two words, no area", in: "Berlin Europe", rejected: true},
+		{name: "spaces around the slash", in: "Europe / Berlin", want: "Europe/Berlin", offset: 3600},
+		{name: "a space for the underscore", in: "America/New York", want: "America/New_York", offset: -5 * 3600},
+		{name: "an area and a city of two words", in: "america new york", want: "America/New_York", offset: -5 * 3600},
 		// A user typed "/timezone Moscow" and read "I don't know the time
 		// zone Moscow": a city that names a zone finds it under its area.
 		{name: "a city alone", in: "Moscow", want: "Europe/Moscow", offset: 3 * 3600},

@@ -83,7 +83,7 @@ const (
 var (
 	fetchResults = []string{FetchOK, FetchNotModified, FetchError}
 	messageKinds = []string{"reply", "alert", "digest", "edit", "other"}
-	errorCodes   = []string{"network", "400", "403", "429", "5xx", "other"}
+	errorCodes   = []string{"network", "400", "401", "403", "429", "5xx", "other"}
 	dropReasons  = []string{"refused", "unreachable", "gone", "other"}
 	// updateMethods and updateCodes are the label values of
 	// newshound_update_errors_total (see UpdatesFailed).
@@ -272,7 +272,7 @@ func codeLabel(code int) string {
 	switch {
 	case code == 0:
 		return "network"
-	case code == 400 || code == 403 || code == 429:
+	case code == 400 || code == 401 || code == 403 || code == 429: // 401: the token revoked
 		return strconv.Itoa(code)
 	case code >= 500 && code <= 599:
 		return "5xx"

@@ -90,12 +90,13 @@ func TestObserversShowInExposition(t *testing.T) {
 			`newshound_messages_sent_total{kind="other"} 1`,
 		}},
 		{"telegram errors by bounded code", func(m *Metrics) {
-			for _, c := range []int{0, 400, 403, 429, 429, 500, 502, 404, 418} {
+			for _, c := range []int{0, 400, 401, 403, 429, 429, 500, 502, 404, 418} {
 				m.SendFailed(c)
 			}
 		}, []string{
 			`newshound_telegram_errors_total{code="network"} 1`,
 			`newshound_telegram_errors_total{code="400"} 1`,
+			`newshound_telegram_errors_total{code="401"} 1`, // the token revoked: not "other"
 			`newshound_telegram_errors_total{code="403"} 1`,
 			`newshound_telegram_errors_total{code="429"} 2`,
 			`newshound_telegram_errors_total{code="5xx"} 2`,

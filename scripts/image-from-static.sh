@@ -25,8 +25,14 @@ COPY config /config
 USER 65532:65532
 VOLUME ["/data"]
 EXPOSE 9090
+HEALTHCHECK --interval=30s --timeout=15s --start-period=2m --retries=3 CMD ["/newshound", "healthcheck", "-config", "/config/newshound.toml"]
 ENTRYPOINT ["/newshound"]
 CMD ["-config", "/config/newshound.toml"]
 END
 engine=$(command -v podman || command -v docker)
-"$engine" build -t "$tag" -f "$ctx/Containerfile" "$ctx"
+format=
+case "$engine" in
+*podman) format="--format docker" ;; # the OCI format has no HEALTHCHECK: podman would drop it
+esac
+# shellcheck disable=SC2086
+"$engine" build $format -t "$tag" -f "$ctx/Containerfile" "$ctx"

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
+	"github.com/newshound/newshound/summarize"
 )
 
 // ErrNoPage is returned by Page for a page number the search does not have.
@@ -162,7 +164,19 @@ func (s *Service) page(ctx context.Context, sr news.Search, n int) (Page, error)
 	}
 	p := Page{SearchID: sr.ID, Query: sr.Query, Number: n, First: from + 1, Total: len(sr.ArticleIDs), More: to < len(sr.ArticleIDs)}
 	for _, a := range arts {
-		p.Results = append(p.Results, Result{Article: a, Snippet: q.Snippet(a.Text, snippetWords)})
+		p.Results = append(p.Results, Result{Article: a, Snippet: snippet(q, a)})
 	}
 	return p, nil
+}
+
+// snippet is the piece of the article's text that q matches best, taken
+// from its readable text (summarize.Readable: no byline, timestamp, player
+// notice or photo caption that the stored text still carries), or from
+// the stored text when the words q matches are only there (a title word
+// the readable text cut from its lead, a word of a caption).
+func snippet(q *query.Query, a news.Article) string {
+	if s := q.Snippet(summarize.Readable(a.Text, a.Title), snippetWords); strings.Contains(s, news.SnippetStart) || q == nil && s != "" {
+		return s
+	}
+	return q.Snippet(a.Text, snippetWords)
 }

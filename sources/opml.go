@@ -13,26 +13,78 @@ import (
 // opmlTitle is the title of an exported OPML document.
 const opmlTitle = "Newshound sources"
 
-// Export returns every source as one OPML document and how many sources it
-// holds; with no sources, no document and 0. It fails with the store's error
-// or when the document cannot be written.
-func (s *Service) Export(ctx context.Context) ([]byte, int, error) {
+// Exported is the sources as one OPML document.
+type Exported struct {
+	Doc     []byte
+	Sources int // how many it holds
+	// Secret names the sources whose address carries a password (a feed
+	// behind HTTP basic auth, https://user:password@host/…), in the order
+	// of the document: with the passwords kept, Doc holds them in clear;
+	// else each is RedactedPassword there.
+	Secret []string
+}
+
+// RedactedPassword stands for a feed's password that an export left out
+// (as logs and chats show an address: feeds.Redacted). Import does not
+// take it for a password: a feed with it is known by the rest of its
+// address, or skipped (Imported.NoPassword).
+const RedactedPassword = "xxxxx"
+
+// Export returns every source as one OPML document; with no sources, no
+// document and 0. With keepPasswords, the addresses go as they are stored, a
+// feed's password too, so that Import takes the document back as it is (for
+// the operators' eyes only); without, each password is RedactedPassword. It
+// fails with the store's error or when the document cannot be written.
+func (s *Service) Export(ctx context.Context, keepPasswords bool) (Exported, error) {
 	srcs, err := s.opts.Store.ListSources(ctx)
 	if err != nil {
-		return nil, 0, fmt.Errorf("list sources: %w", err)
+		return Exported{}, fmt.Errorf("list sources: %w", err)
 	}
 	if len(srcs) == 0 {
-		return nil, 0, nil
+		return Exported{}, nil
 	}
+	var out Exported
 	outs := make([]feeds.Outline, len(srcs))
 	for i, src := range srcs {
 		outs[i] = feeds.Outline{Title: src.Name, URL: src.URL}
+		if hasPassword(src.URL) {
+			out.Secret = append(out.Secret, src.Name)
+			if !keepPasswords {
+				outs[i].URL = feeds.Redacted(src.URL)
+			}
+		}
 	}
 	doc, err := feeds.WriteOPML(opmlTitle, outs, s.opts.Now())
 	if err != nil {
-		return nil, 0, fmt.Errorf("export: %w", err)
+		return Exported{}, fmt.Errorf("export: %w", err)
 	}
-	return doc, len(srcs), nil
+	out.Doc, out.Sources = doc, len(srcs)
+	return out, nil
+}
+
+// Redacted is a feed's address as a chat may show it, its password (if
+// any) replaced by RedactedPassword; one that does not parse is returned as
+// it is.
+func Redacted(raw string) string { return feeds.Redacted(raw) }
+
+// hasPassword reports whether a web address carries a password.
+func hasPassword(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return false
+	}
+	_, ok := u.User.Password()
+	return ok
+}
+
+// redactedOut reports whether a web address carries RedactedPassword: an
+// export made without the passwords.
+func redactedOut(u *url.URL) bool {
+	if u.User == nil {
+		return false
+	}
+	p, ok := u.User.Password()
+	return ok && p == RedactedPassword
 }
 
 // MaxImport is how many feeds that are not sources yet one import checks.
@@ -45,6 +97,10 @@ type Imported struct {
 	Refused    int           // feeds on addresses the guard refuses
 	Unresolved int           // feeds whose host names do not resolve (or fail the check otherwise)
 	Invalid    int           // entries that are not http(s) URLs of at most MaxURL bytes
+	// NoPassword is how many feeds were skipped because an export left
+	// their password out (RedactedPassword) and no source has their address
+	// with a password of its own.
+	NoPassword int
 	// Later is how many feeds of the list were not looked at: an import
 	// checks at most MaxImport feeds that are not sources yet, and
 	// the same list imported again goes on with them.
@@ -156,6 +212,21 @@ func (s *Service) screen(ctx context.Context, o feeds.Outline, res *Imported) (b
 		res.Invalid++
 		return false, nil
 	}
+	if redactedOut(u) {
+		// An export sent where others read left the password out: the
+		// source it names is known by the rest of its address; a new one
+		// would only fail (401) with "xxxxx" for a password.
+		known, err := s.knownRedacted(ctx, o.URL)
+		if err != nil {
+			return false, err
+		}
+		if known {
+			res.Known++
+		} else {
+			res.NoPassword++
+		}
+		return false, nil
+	}
 	if _, err := s.opts.Store.FindSourceByURL(ctx, o.URL); err == nil {
 		res.Known++
 		return false, nil
@@ -171,6 +242,21 @@ func (s *Service) screen(ctx context.Context, o feeds.Outline, res *Imported) (b
 		return false, nil
 	}
 	return true, nil
+}
+
+// knownRedacted reports whether a source has the address redacted, an
+// address whose password an export replaced by RedactedPassword.
+func (s *Service) knownRedacted(ctx context.Context, redacted string) (bool, error) {
+	srcs, err := s.opts.Store.ListSources(ctx)
+	if err != nil {
+		return false, fmt.Errorf("list sources: %w", err)
+	}
+	for _, src := range srcs {
+		if hasPassword(src.URL) && feeds.Redacted(src.URL) == feeds.Redacted(redacted) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // addOutline adds o as what its discovery found, or counts why not.

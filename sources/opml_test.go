@@ -25,10 +25,11 @@ func TestExportImportRoundTrip(t *testing.T) {
 	for u, name := range want {
 		mustUpsert(t, ast, name, u, news.OriginConfig)
 	}
-	doc, n, err := a.Export(ctx)
+	exp, err := a.Export(ctx, true)
 	if err != nil {
 		t.Fatal(err)
 	}
+	doc, n := exp.Doc, exp.Sources
 	if n != len(want) {
 		t.Errorf("Export counted %d sources, want %d", n, len(want))
 	}
@@ -73,9 +74,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 func TestExportOfNoSources(t *testing.T) {
 	svc, _ := newService(t, nil, nil)
-	doc, n, err := svc.Export(context.Background())
-	if err != nil || n != 0 || doc != nil {
-		t.Errorf("Export of no sources = %q, %d, %v", doc, n, err)
+	exp, err := svc.Export(context.Background(), true)
+	if err != nil || exp.Sources != 0 || exp.Doc != nil {
+		t.Errorf("Export of no sources = %q, %d, %v", exp.Doc, exp.Sources, err)
 	}
 }
 
@@ -217,5 +218,54 @@ func TestImportURLOfAFeedAddsIt(t *testing.T) {
 	}
 	if srcs, err := st.ListSources(ctx); err != nil || len(srcs) != 1 {
 		t.Errorf("sources: %+v, %v; want the one feed", srcs, err)
+	}
+}
+
+// The operators' /export sent a feed's password in clear wherever it was
+// asked. Export keeps passwords only when told to (so that Import takes
+// the file back as it is), and names the sources that have one either way;
+// without, each is "xxxxx", and Import knows such a feed by the rest of
+// its address, or skips it rather than adding it with "xxxxx" for a
+// password.
+func TestExportLeavesPasswordsOutUnlessKept(t *testing.T) {
+	srv := newSite(t)
+	hosts := map[string]string{"news.example": publicIP, "private.example": publicIP}
+	a, ast := newService(t, finder(srv, false, hosts), nil)
+	ctx := context.Background()
+	mustUpsert(t, ast, "Members", "https://reader:s3cret@private.example/feed", news.OriginConfig)
+	mustUpsert(t, ast, "Plain", "https://news.example/feed", news.OriginConfig)
+	kept, err := a.Export(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(kept.Doc), "reader:s3cret@private.example") || len(kept.Secret) != 1 || kept.Secret[0] != "Members" {
+		t.Errorf("kept export: secret %v, document:\n%s\nwant the password in it and Members named", kept.Secret, kept.Doc)
+	}
+	left, err := a.Export(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(left.Doc), "s3cret") || !strings.Contains(string(left.Doc), "reader:"+sources.RedactedPassword+"@private.example") ||
+		len(left.Secret) != 1 || left.Sources != 2 {
+		t.Errorf("export without passwords: %d sources, secret %v, document:\n%s", left.Sources, left.Secret, left.Doc)
+	}
+	// Back into the same bot: both known.
+	if res, err := a.Import(ctx, left.Doc); err != nil || res.Known != 2 || len(res.Added) != 0 || res.NoPassword != 0 {
+		t.Errorf("the redacted export into its own bot = %+v, %v; want both known", res, err)
+	}
+	// Into another: the plain feed added, the one without its password skipped.
+	b, bst := newService(t, finder(srv, false, hosts), nil)
+	res, err := b.Import(ctx, left.Doc)
+	if err != nil || len(res.Added) != 1 || res.NoPassword != 1 || res.Added[0].Name != "Plain" {
+		t.Errorf("the redacted export into another bot = %+v, %v; want Plain added, Members skipped", res, err)
+	}
+	srcs, err := bst.ListSources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range srcs {
+		if strings.Contains(s.URL, sources.RedactedPassword) {
+			t.Errorf("imported %q with the placeholder for a password", s.URL)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -84,15 +85,15 @@ type finished struct {
 // final ones, makes their terms. items is the caller's copy.
 func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Article, keys []int64, finish func(int, *news.Article) bool) []finished {
 	out := make([]finished, len(items))
-	known, err := seenKeys(ctx, s.r, sourceID, keys)
+	fresh, err := newKeys(ctx, s.r, sourceID, keys)
 	if err != nil {
 		return out // the transaction reads it again, and has the new items finished
 	}
 	k := 0
 	for i := range items {
-		seen := known[keys[k]]
+		seen := !fresh[keys[k]]
 		if k++; items[i].URL != "" {
-			seen = seen || known[keys[k]]
+			seen = seen || !fresh[keys[k]]
 			k++
 		}
 		if !seen {
@@ -158,10 +159,10 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		err := s.tx(ctx, func(tx *sql.Tx) error {
 			added, keep, queued, used = added[:0], keep[:0], 0, false
 			var terms []termsRow
-			var known map[int64]bool
+			var lacked map[int64]bool // the keys seen_items lacked
 			if fetched {
 				var err error
-				if known, err = markSeen(ctx, tx, sourceID, keys, s.now().Unix()); err != nil {
+				if lacked, err = markSeen(ctx, tx, sourceID, keys, s.now().Unix()); err != nil {
 					return err
 				}
 			}
@@ -171,9 +172,9 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 			k := 0
 			for i, a := range items {
 				if fetched {
-					seen := known[keys[k]]
+					seen := !lacked[keys[k]]
 					if k++; a.URL != "" {
-						seen = seen || known[keys[k]]
+						seen = seen || !lacked[keys[k]]
 						k++
 					}
 					if seen {
@@ -352,46 +353,47 @@ func setHash(keys []int64) uint64 {
 	return h.Sum64()
 }
 
-// seenBatch bounds the keys of one statement (SQLite allows 32,766
-// variables; an upsert row takes three).
-const seenBatch = 300
-
 // querier is a *sql.DB or a *sql.Tx.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// seenKeys returns which of the keys seen_items holds for the source, in a
-// statement per seenBatch keys.
-func seenKeys(ctx context.Context, q querier, sourceID int64, keys []int64) (map[int64]bool, error) {
-	known := map[int64]bool{}
-	for rest := keys; len(rest) > 0; {
-		batch := rest[:min(len(rest), seenBatch)]
-		rest = rest[len(batch):]
-		args := make([]any, 0, 1+len(batch))
-		args = append(args, sourceID)
-		for _, k := range batch {
-			args = append(args, k)
-		}
-		rows, err := q.QueryContext(ctx, sqlSeenItems(len(batch)), args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var k int64
-			if err := rows.Scan(&k); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			known[k] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+// newKeys returns which of the keys seen_items lacks for the source, in
+// one statement (sqlNewKeys). A fetch's items are mostly seen: the rows that
+// come back, each a step through database/sql and the driver, are the new
+// ones.
+func newKeys(ctx context.Context, q querier, sourceID int64, keys []int64) (map[int64]bool, error) {
+	lacked := map[int64]bool{}
+	if len(keys) == 0 {
+		return lacked, nil
 	}
-	return known, nil
+	arg := make([]byte, 0, 21*len(keys)+2)
+	for i, k := range keys {
+		if i == 0 {
+			arg = append(arg, '[')
+		} else {
+			arg = append(arg, ',')
+		}
+		arg = strconv.AppendInt(arg, k, 10)
+	}
+	rows, err := q.QueryContext(ctx, sqlNewKeys, sourceID, string(append(arg, ']')))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		lacked[k] = true
+	}
+	return lacked, rows.Err()
 }
+
+// seenBatch bounds the keys of one upsert (SQLite allows 32,766
+// variables; an upsert row takes three).
+const seenBatch = 300
 
 // seenRefresh is how stale a seen item's last_seen_at may be left when a
 // fetch carries it again: a key seen within it is not written again (a
@@ -405,10 +407,10 @@ const (
 )
 
 // markSeen records the keys as seen by the source at now (those seen
-// within seenRefresh are left as they are), in a statement or two per
-// seenBatch keys, and returns those that had been seen before.
+// within seenRefresh are left as they are), in a statement per seenBatch
+// keys after the read, and returns those that had not been seen before.
 func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, keys []int64, now int64) (map[int64]bool, error) {
-	known, err := seenKeys(ctx, tx, sourceID, keys)
+	lacked, err := newKeys(ctx, tx, sourceID, keys)
 	if err != nil {
 		return nil, err
 	}
@@ -426,7 +428,7 @@ func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, keys []int64, now
 			return nil, err
 		}
 	}
-	return known, nil
+	return lacked, nil
 }
 
 // seenKey is the first 8 bytes of the key's SHA-256: one false "seen" in
@@ -600,11 +602,9 @@ const sqlInsertPlanned = `
 			VALUES (?1, ?2, CASE WHEN ?3 <> '' AND EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1) THEN NULL ELSE ?3 END,
 				?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULLIF(?13, 0), ?14, ?15)`
 
-// sqlSeenItems returns which of n keys of a source seen_items holds, by
-// its primary key.
-func sqlSeenItems(n int) string {
-	return `SELECT key_hash FROM seen_items WHERE source_id = ? AND key_hash IN (` + placeholders(n) + `)`
-}
+// sqlNewKeys returns which keys of the JSON array ?2 seen_items lacks for
+// source ?1, each looked up by its primary key.
+const sqlNewKeys = `SELECT value FROM json_each(?2) WHERE NOT EXISTS (SELECT 1 FROM seen_items WHERE source_id = ?1 AND key_hash = value)`
 
 // sqlPendingArticles reads the articles at a step through the partial index
 // articles_pending: the literal pending <> ” lets the planner use it, which

@@ -381,3 +381,36 @@ func TestQueueAlertsEditOnlyForANewSource(t *testing.T) {
 		t.Errorf("AlsoSources = %v, %v; want [Reuters]", also, err)
 	}
 }
+
+// TestQueueAlertsPreparesNothing: queueing alerts, edits of a story's alert
+// and the check of the sources it names included, runs statements prepared
+// at Open only; a statement prepared in each transaction costs SQLite a
+// parse every fetch.
+func TestQueueAlertsPreparesNothing(t *testing.T) {
+	r := newDeliveryRig(t)
+	ctx := context.Background()
+	sub := r.chat(t, 10, "private")
+	reuters, err := r.st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := r.article(t, 0, "a")
+	wire := r.article(t, reuters.ID, "b")
+	for _, id := range []int64{first, wire} {
+		if err := r.st.LinkArticle(ctx, id, first, "", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := r.st.prepared.misses.Load()
+	for _, id := range []int64{first, wire} {
+		if n, err := r.st.QueueAlerts(ctx, []news.Alert{{ChatID: 10, ArticleID: id, SubscriptionID: sub}}); err != nil || n != 1 {
+			t.Fatalf("queue article %d: queued %d, %v; want 1", id, n, err)
+		}
+	}
+	if n := r.count(t, `SELECT count(*) FROM outbox WHERE kind = 'edit'`); n != 1 {
+		t.Fatalf("edits = %d, want 1 (the named sources checked)", n)
+	}
+	if n := r.st.prepared.misses.Load() - before; n != 0 {
+		t.Errorf("%d statements prepared for a transaction, want 0", n)
+	}
+}

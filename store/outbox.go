@@ -86,12 +86,15 @@ func (s *Store) queueAlertsTx(ctx context.Context, tx *sql.Tx, alerts []news.Ale
 	if len(alerts) == 0 {
 		return 0, nil
 	}
+	now := s.now().Unix()
+	if !savepoints && len(alerts) >= alertBatchMin {
+		return s.queueBatch(ctx, tx, alerts, now)
+	}
 	q, err := s.alertStatements(ctx, tx)
 	if err != nil {
 		return 0, err
 	}
 	queued := 0
-	now := s.now().Unix()
 	for _, a := range alerts {
 		if savepoints {
 			if _, err := q.savepoint.ExecContext(ctx); err != nil {
@@ -182,21 +185,19 @@ type alertStatements struct {
 
 func (s *Store) alertStatements(ctx context.Context, tx *sql.Tx) (alertStatements, error) {
 	var q alertStatements
-	for _, p := range []struct {
-		st    **sql.Stmt
-		query string
-	}{
-		{&q.savepoint, `SAVEPOINT alert`}, {&q.rollback, `ROLLBACK TO alert`}, {&q.release, `RELEASE alert`},
-		{&q.check, sqlAlertCheck}, {&q.story, sqlStoryAlert}, {&q.named, sqlStorySourceNamed}, {&q.insert, sqlAlertInsert}, {&q.outbox, sqlAlertOutbox},
-	} {
-		st, err := s.stmt(ctx, tx, p.query)
+	for i, st := range []**sql.Stmt{&q.savepoint, &q.rollback, &q.release, &q.check, &q.story, &q.named, &q.insert, &q.outbox} {
+		p, err := s.stmt(ctx, tx, alertQueries[i])
 		if err != nil {
 			return q, err
 		}
-		*p.st = st
+		*st = p
 	}
 	return q, nil
 }
+
+// alertQueries are alertStatements' queries, in the order of its fields.
+var alertQueries = []string{`SAVEPOINT alert`, `ROLLBACK TO alert`, `RELEASE alert`,
+	sqlAlertCheck, sqlStoryAlert, sqlStorySourceNamed, sqlAlertInsert, sqlAlertOutbox}
 
 // queue records one alert and queues its alert or edit; it returns how
 // many messages it queued (0 or 1). It reads what it needs first, then

@@ -68,7 +68,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"pipeline: the ids at a step", sqlPendingIDs, []any{StepMatch}, []string{"USING COVERING INDEX articles_pending (pending=?)"}},
 		{"link: an article's story and step", sqlLinkArticle, []any{0, "", nil, StepLink, StepMatch, 7}, []string{"USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"finish: an article's story and the move to done", sqlFinishLink, []any{0, "", nil, StepLink, 7}, []string{"USING INTEGER PRIMARY KEY (rowid=?)"}},
-		{"insert: seen items", sqlSeenItems(2), []any{1, 42, 43}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
+		{"insert: seen items", sqlNewKeys, []any{1, "[42,43]"}, []string{"USING PRIMARY KEY (source_id=? AND key_hash=?)"}},
 		{"story candidates: the window", sqlStoryWindow, []any{now, 0}, []string{"USING INDEX articles_published (published_at>?)"}},
 		{"story window: the ids", sqlStoryWindowIDs, []any{now}, []string{"USING COVERING INDEX articles_published (published_at>?)"}},
 		{"story candidates: since the high-water mark", sqlStoryAfter, []any{now, 10}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
@@ -120,6 +120,13 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"queue: the alert's chat, story, topic and earlier record", sqlAlertCheck, []any{1, 2, 3},
 			[]string{"chats USING INTEGER PRIMARY KEY (rowid=?)", "articles USING INTEGER PRIMARY KEY (rowid=?)", "subscriptions USING INTEGER PRIMARY KEY (rowid=?)",
 				"alerts USING PRIMARY KEY (article_id=? AND chat_id=? AND thread_id=?)"}},
+		{"queue a batch: the alerts' chats, stories, topics, earlier records and sources", sqlAlertBatchCheck, []any{`[[1,2,3],[4,5,6]]`},
+			[]string{"chats USING INTEGER PRIMARY KEY (rowid=?)", "articles USING INTEGER PRIMARY KEY (rowid=?)", "subscriptions USING INTEGER PRIMARY KEY (rowid=?)",
+				"alerts USING PRIMARY KEY (article_id=? AND chat_id=? AND thread_id=?)", "a USING INTEGER PRIMARY KEY (rowid=?)", "s USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"queue a batch: the stories' alerts", sqlAlertBatchStories, []any{`[[1,0,3]]`},
+			[]string{"INDEX alerts_story (story_id=? AND chat_id=? AND thread_id=?)", "o USING INTEGER PRIMARY KEY (rowid=?)",
+				"a USING INTEGER PRIMARY KEY (rowid=?)", "s USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"queue a batch: the next outbox id", sqlOutboxLastID, nil, []string{"SEARCH outbox"}},
 		{"due messages", sqlDueMessages, []any{now, now + 300, 10}, []string{"SCAN outbox USING COVERING INDEX outbox_pending", "SEARCH i USING COVERING INDEX outbox_pending (chat_id=?)"}},
 	}
 	for _, tt := range tests {

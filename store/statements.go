@@ -4,13 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+	"sync/atomic"
 )
 
-// hotStatements are prepared at Open.
-var hotStatements = []string{
-	`SAVEPOINT alert`, `ROLLBACK TO alert`, `RELEASE alert`,
-	sqlAlertCheck, sqlStoryAlert, sqlAlertInsert, sqlAlertOutbox, sqlInsertArticle, sqlInsertPlanned, sqlLinkArticle, sqlNoteTerms,
-}
+// hotStatements are prepared at Open: every statement of queueing alerts
+// (alertQueries, batchQueries) among them, as a statement not here is prepared again in
+// each transaction that runs it (stmt).
+var hotStatements = append(append(alertQueries[:len(alertQueries):len(alertQueries)], batchQueries...),
+	sqlInsertArticle, sqlInsertPlanned, sqlLinkArticle, sqlNoteTerms)
 
 // statements caches the writer's prepared statements of the hot write
 // path (a fetch's insert, an alert's queueing): SQLite then parses each once
@@ -19,6 +20,9 @@ var hotStatements = []string{
 type statements struct {
 	mu sync.Mutex
 	m  map[string]*sql.Stmt
+	// misses counts the statements stmt prepared for one transaction (the
+	// tests check that the hot path has none).
+	misses atomic.Int64
 }
 
 // stmt returns query prepared on the writer, for use inside tx; it fails
@@ -28,6 +32,7 @@ func (s *Store) stmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, 
 	st, ok := s.prepared.m[query]
 	s.prepared.mu.Unlock()
 	if !ok {
+		s.prepared.misses.Add(1)
 		// Prepared through the transaction, on its connection: the writer
 		// pool's one connection is taken by tx.
 		p, err := tx.PrepareContext(ctx, query)

@@ -46,6 +46,10 @@ func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread in
 			return err
 		}
 		for _, q := range []string{
+			`INSERT OR REPLACE INTO merged_subscriptions (id, chat_id, thread_id, query, query_key, muted, created_at, into_id)
+				SELECT t.id, t.chat_id, t.thread_id, t.query, t.query_key, t.muted, t.created_at, g.id
+				FROM subscriptions t JOIN subscriptions g ON g.chat_id = t.chat_id AND g.thread_id = 0 AND g.query_key = t.query_key
+				WHERE t.chat_id = ? AND t.thread_id = ?`,
 			`DELETE FROM subscriptions WHERE chat_id = ? AND thread_id = ?`,
 			`UPDATE OR IGNORE alerts SET thread_id = 0 WHERE chat_id = ? AND thread_id = ?`,
 			`UPDATE outbox SET thread_id = 0 WHERE chat_id = ? AND thread_id = ? AND status = 'pending'`,
@@ -64,28 +68,51 @@ func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread in
 
 // MoveThreadBack returns to the chat's forum topic thread the subscriptions
 // MoveThreadToGeneral moved from it to General, as when the topic is
-// reopened. One whose query the topic has again (subscribed anew since) stays
-// in General, forgetting the topic. Messages queued or sent in General stay
-// there. It returns how many subscriptions moved back; it fails when the
+// reopened, and brings back, with their ids, the ones it merged into
+// General's (returned in restored, the caller's index must learn them again):
+// the topic had them before it was closed, and General keeps its own. A
+// merged one whose General subscription was removed meanwhile stays gone
+// (the chat was told they were one). One whose query the topic has again
+// (subscribed anew since) stays in General, or gone, forgetting the topic.
+// Messages queued or sent in General stay there. It returns how many
+// subscriptions moved back (restored ones included); it fails when the
 // database does.
-func (s *Store) MoveThreadBack(ctx context.Context, chatID int64, thread int) (int, error) {
+func (s *Store) MoveThreadBack(ctx context.Context, chatID int64, thread int) (moved int, restored []news.Subscription, err error) {
 	if thread == 0 {
-		return 0, nil
+		return 0, nil, nil
 	}
-	var moved int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		restored = nil
 		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE subscriptions SET thread_id = moved_from, moved_from = 0 WHERE chat_id = ? AND thread_id = 0 AND moved_from = ?`, chatID, thread)
 		if err != nil {
 			return err
 		}
-		moved, _ = res.RowsAffected()
-		_, err = tx.ExecContext(ctx, `UPDATE subscriptions SET moved_from = 0 WHERE chat_id = ? AND moved_from = ?`, chatID, thread)
+		n, _ := res.RowsAffected()
+		moved = int(n)
+		if _, err = tx.ExecContext(ctx, `UPDATE subscriptions SET moved_from = 0 WHERE chat_id = ? AND moved_from = ?`, chatID, thread); err != nil {
+			return err
+		}
+		if _, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO subscriptions (id, chat_id, query, query_key, muted, created_at, thread_id)
+			SELECT m.id, m.chat_id, m.query, m.query_key, m.muted, m.created_at, m.thread_id FROM merged_subscriptions m
+			WHERE m.chat_id = ? AND m.thread_id = ? AND EXISTS (SELECT 1 FROM subscriptions g WHERE g.id = m.into_id) ORDER BY m.id`, chatID, thread); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions
+			WHERE chat_id = ? AND thread_id = ? AND id IN (SELECT id FROM merged_subscriptions WHERE chat_id = ? AND thread_id = ?) ORDER BY id`, chatID, thread, chatID, thread)
+		if err != nil {
+			return err
+		}
+		if restored, err = collect(rows, scanSubscription); err != nil {
+			return err
+		}
+		moved += len(restored)
+		_, err = tx.ExecContext(ctx, `DELETE FROM merged_subscriptions WHERE chat_id = ? AND thread_id = ?`, chatID, thread)
 		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("move subscriptions of chat %d back to topic %d: %w", chatID, thread, err)
+		return 0, nil, fmt.Errorf("move subscriptions of chat %d back to topic %d: %w", chatID, thread, err)
 	}
-	return int(moved), nil
+	return moved, restored, nil
 }
 
 // parkedPriority is the priority of a message parked while its chat's

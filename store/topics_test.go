@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -134,7 +135,7 @@ func TestAReopenedTopicGetsItsSubscriptionsBack(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	moved, err := st.MoveThreadBack(ctx, group, 10)
+	moved, _, err := st.MoveThreadBack(ctx, group, 10)
 	if err != nil || moved != 2 {
 		t.Fatalf("MoveThreadBack(10) = %d, %v; want 2", moved, err)
 	}
@@ -146,7 +147,7 @@ func TestAReopenedTopicGetsItsSubscriptionsBack(t *testing.T) {
 			t.Errorf("%s after topic 10 reopened: %+v, %v; want in thread %d", want.sub.Query, sub, err, want.thread)
 		}
 	}
-	if moved, err := st.MoveThreadBack(ctx, group, 10); err != nil || moved != 0 {
+	if moved, _, err := st.MoveThreadBack(ctx, group, 10); err != nil || moved != 0 {
 		t.Errorf("a second MoveThreadBack(10) = %d, %v; want 0", moved, err)
 	}
 }
@@ -352,6 +353,61 @@ func TestAParkedMessageLetsTheChatsOthersGoFirst(t *testing.T) {
 	due, err = st.DueMessages(ctx, testNow, 10)
 	if err != nil || len(due) != 1 || due[0].ID != general || due[0].Priority != news.PriorityAlert || due[0].Attempts != 1 {
 		t.Fatalf("due after General reopened = %+v, %v; want General's, an alert again", due, err)
+	}
+}
+
+// TestAReopenedTopicGetsItsMergedSubscriptionsBack: a closed topic's
+// "kursk", merged into General's "kursk", was gone for good; reopened, the
+// topic has it back with its id and muting, once, while General keeps its
+// own. One merged into a General subscription removed meanwhile stays gone,
+// and one the topic subscribed anew is not doubled.
+func TestAReopenedTopicGetsItsMergedSubscriptionsBack(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpenStore(t)
+	const group = -100125
+	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	mk := func(thread int, q string) news.Subscription {
+		t.Helper()
+		sub, _, err := st.CreateSubscriptionIn(ctx, group, thread, q, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sub
+	}
+	kursk, dam, flood := mk(10, "kursk"), mk(10, "dam"), mk(10, "flood")
+	if err := st.SetSubscriptionMuted(ctx, group, kursk.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	generalKursk, generalDam, generalFlood := mk(0, "kursk"), mk(0, "dam"), mk(0, "flood")
+	moved, merged, err := st.MoveThreadToGeneral(ctx, group, 10)
+	if err != nil || moved != 0 || len(merged) != 3 {
+		t.Fatalf("MoveThreadToGeneral = %d, %+v, %v; want all three merged", moved, merged, err)
+	}
+	if err := st.DeleteSubscription(ctx, group, generalDam.ID); err != nil { // the chat removed "the one" dam
+		t.Fatal(err)
+	}
+	again := mk(10, "flood") // subscribed anew in the topic while it was closed
+	moved, restored, err := st.MoveThreadBack(ctx, group, 10)
+	if err != nil || moved != 1 || len(restored) != 1 || restored[0].ID != kursk.ID {
+		t.Fatalf("MoveThreadBack = %d, %+v, %v; want kursk back alone", moved, restored, err)
+	}
+	if sub, err := st.FindSubscription(ctx, group, kursk.ID); err != nil || sub.ThreadID != 10 || !sub.Muted || sub.Query != "kursk" {
+		t.Errorf("kursk after the reopening: %+v, %v; want topic 10's, muted, with its id", sub, err)
+	}
+	for _, id := range []int64{dam.ID, flood.ID} {
+		if sub, err := st.FindSubscription(ctx, group, id); !errors.Is(err, news.ErrNotFound) {
+			t.Errorf("subscription %d after the reopening: %+v, %v; want gone", id, sub, err)
+		}
+	}
+	for _, id := range []int64{generalKursk.ID, generalFlood.ID, again.ID} {
+		if _, err := st.FindSubscription(ctx, group, id); err != nil {
+			t.Errorf("subscription %d after the reopening: %v; want kept", id, err)
+		}
+	}
+	if moved, restored, err := st.MoveThreadBack(ctx, group, 10); err != nil || moved != 0 || len(restored) != 0 {
+		t.Errorf("a second MoveThreadBack = %d, %+v, %v; want nothing", moved, restored, err)
 	}
 }
 

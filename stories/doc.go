@@ -30,7 +30,11 @@
 //     story by their words. Chinese, Japanese and Thai are read as pairs of
 //     characters (see Features); German, which capitalises every noun,
 //     tells names by where they stand (after a preposition with no
-//     article, a capitalised adjective, in capitals), not by their capital. Document frequencies are learned from the stream of articles
+//     article, a capitalised adjective, in capitals), not by their capital;
+//     Arabic, Persian and Urdu, which have no capitals, are read by their
+//     Light10 stems, and a term of theirs is distinctive when it is rare
+//     among the Arabic-script articles seen and no word of a kind of news
+//     (see arabic.go). Document frequencies are learned from the stream of articles
 //     the linker sees, and, when it starts, from the last SeedArticles
 //     stored (a new bot's first fetch is backlog it never links: without
 //     them it would know too few articles to tell a name from a word every

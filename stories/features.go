@@ -46,6 +46,10 @@ const (
 	// nothing; two titles that number the same word differently report two
 	// events.
 	FlagSeries
+	// FlagCaseless marks a term of a script without capitals (Arabic,
+	// Persian, Urdu: see arabic.go), distinctive when it is rare
+	// (Index.named) rather than by its spelling.
+	FlagCaseless
 )
 
 // Features is what the same-story decision compares of an article: its
@@ -111,6 +115,9 @@ func NewFeatures(title, summary, text string) Features {
 		if w.number {
 			flags |= FlagNumber
 		}
+		if isArabicScript(w.norm) && !arabicKindWords[w.norm] {
+			flags |= FlagCaseless
+		}
 		terms = append(terms, Term{Hash: hash32(w.norm), Flags: flags})
 	}
 	titleCase := isTitleCase(tw)
@@ -139,6 +146,9 @@ func NewFeatures(title, summary, text string) Features {
 		}
 		if w.number {
 			flags |= FlagNumber
+		}
+		if isArabicScript(w.norm) && !arabicKindWords[w.norm] {
+			flags |= FlagCaseless
 		}
 		terms = append(terms, Term{Hash: hash32(w.norm), Flags: flags})
 	}
@@ -290,6 +300,9 @@ func normalise(raw string) (string, bool) {
 	}
 	if digits {
 		return strings.TrimLeft(w, "0") + "#", true // "#" keeps "3" apart from the word "3rd"
+	}
+	if isArabicScript(w) {
+		return arabicTerm(w), false
 	}
 	if stopWords[w] || utf8.RuneCountInString(w) < 2 {
 		return "", false

@@ -214,8 +214,10 @@ func TestPersianSpellingsAreOneStory(t *testing.T) {
 	if story, same := x.Match(arabic, now.Add(10*time.Minute)); !same || story != 1 {
 		t.Errorf("Match = %d, %v; want story 1", story, same)
 	}
-	if got, _ := normalise("کرمان"); got != "كرمان" {
-		t.Errorf(`normalise("کرمان") = %q, want "كرمان"`, got)
+	// Both spellings are one term: the Light10 stem of the Arabic one
+	// (arabic.go), "ان" read as a dual ending.
+	if got, _ := normalise("کرمان"); got != "كرم" {
+		t.Errorf(`normalise("کرمان") = %q, want "كرم", the term of "كرمان"`, got)
 	}
 	for _, n := range []string{"١٢", "۱۲", "12"} {
 		if got, number := normalise(n); got != "12#" || !number {

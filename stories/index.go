@@ -50,9 +50,10 @@ const (
 // it: document frequencies learned from the stream. The zero value is empty
 // and ready.
 type Frequencies struct {
-	df  map[uint32]uint32
-	n   float64
-	gen int64 // moves on every genSize articles, and when the counts are halved
+	df       map[uint32]uint32
+	n        float64
+	caseless float64 // how many of the articles carried a caseless term (FlagCaseless)
+	gen      int64   // moves on every genSize articles, and when the counts are halved
 }
 
 // genSize is how many articles the frequencies count before the weights
@@ -73,12 +74,18 @@ func (q *Frequencies) Add(f Features) {
 			}
 		}
 		q.n /= 2
+		q.caseless /= 2
 		q.gen++
 	}
+	caseless := false
 	for _, t := range f.Terms {
 		if t.Flags&FlagSeries == 0 {
 			q.df[t.Hash]++
 		}
+		caseless = caseless || t.Flags&FlagCaseless != 0
+	}
+	if caseless {
+		q.caseless++
 	}
 	q.n++
 	if int64(q.n)%genSize == 0 {
@@ -91,6 +98,22 @@ func (q *Frequencies) Add(f Features) {
 func (q *Frequencies) IDF(h uint32) float64 {
 	return math.Log((q.n + 1) / (float64(q.df[h]) + 0.5))
 }
+
+// rare reports whether a caseless term is distinctive: at most rareLeast,
+// or rareShare of the caseless articles seen, carried it (see arabic.go).
+func (q *Frequencies) rare(h uint32) bool {
+	return float64(q.df[h]) <= max(rareLeast, rareShare*q.caseless)
+}
+
+// named reports whether a term is distinctive: a name, a place or a number
+// by its spelling (FlagName), or a rare caseless term.
+func (x *Index) named(t Term) bool {
+	return t.Flags&FlagName != 0 || t.Flags&FlagCaseless != 0 && x.Freq.rare(t.Hash)
+}
+
+// posted is the flags of the terms that find candidates: the distinctive
+// ones, and the caseless ones, which may be (Index.named).
+const posted = FlagName | FlagCaseless
 
 // Index holds the articles of the window and decides which story a new one
 // belongs to. It does no I/O; it is not safe for concurrent use.
@@ -161,7 +184,7 @@ func (x *Index) Add(id, story int64, f Features, at time.Time) {
 	d := &doc{id: id, story: story, f: f, seq: x.seq, at: at}
 	x.docs[id] = d
 	for _, t := range f.Terms {
-		if t.Flags&FlagName != 0 {
+		if t.Flags&posted != 0 {
 			x.post[t.Hash] = append(x.post[t.Hash], d)
 		}
 	}
@@ -178,7 +201,7 @@ func (x *Index) Remove(id int64) {
 	}
 	delete(x.docs, id)
 	for _, t := range d.f.Terms {
-		if t.Flags&FlagName != 0 {
+		if t.Flags&posted != 0 {
 			x.post[t.Hash] = without(x.post[t.Hash], d)
 			if len(x.post[t.Hash]) == 0 {
 				delete(x.post, t.Hash)
@@ -236,16 +259,17 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 	if qnorm == 0 {
 		return 0, false
 	}
-	qTitleNames := 0
+	qTitleNames, caseless := 0, false
 	for _, t := range f.Terms {
-		if t.Flags&titleName == titleName {
+		if t.Flags&FlagTitle != 0 && x.named(t) {
 			qTitleNames++
 		}
+		caseless = caseless || t.Flags&FlagCaseless != 0
 	}
 	var best *doc
 	bestScore := 0.0
 	for _, t := range f.Terms {
-		if t.Flags&FlagName == 0 {
+		if t.Flags&posted == 0 {
 			continue
 		}
 		ds := x.post[t.Hash]
@@ -269,6 +293,12 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 			}
 			least := minCosine(at, d.at)
 			alike := l.cos >= least-MinCosine+MinCosineAnyName || x.NearDuplicate > 0 && l.cos >= x.NearDuplicate
+			if caseless && l.shared == 0 {
+				// Caseless words alike are words of a kind ("blast",
+				// "refinery", "left dead"): without a rare one or a number
+				// in common, two reports of a kind are not one.
+				alike = false
+			}
 			if !alike && (l.cos < least || l.shared < MinShared) {
 				continue
 			}
@@ -309,8 +339,12 @@ func (x *Index) weight(t Term) float64 {
 	return w
 }
 
-// titleName is the flags of a distinctive term of a title.
-const titleName = FlagTitle | FlagName
+// titleName is the flags of a distinctive term of a title, titleCaseless
+// of a caseless one (distinctive when rare).
+const (
+	titleName     = FlagTitle | FlagName
+	titleCaseless = FlagTitle | FlagCaseless
+)
 
 // likeness is what compare finds of two articles.
 type likeness struct {
@@ -343,7 +377,7 @@ func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) likeness
 			i++
 			continue
 		case i >= len(qt) || qt[i].Hash > dt[j].Hash:
-			if dt[j].Flags&titleName == titleName {
+			if dt[j].Flags&titleName == titleName || dt[j].Flags&titleCaseless == titleCaseless && x.Freq.rare(dt[j].Hash) {
 				l.missing = true
 			}
 			j++
@@ -361,13 +395,15 @@ func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) likeness
 		}
 		dot += qw[i] * dw[j]
 		l.terms++
-		if dt[j].Flags&titleName == titleName {
+		// A caseless term is as rare in either article: it is one hash.
+		rare := (dt[j].Flags|qt[i].Flags)&FlagCaseless != 0 && x.Freq.rare(dt[j].Hash)
+		if dt[j].Flags&titleName == titleName || rare && dt[j].Flags&FlagTitle != 0 {
 			l.found++ // the article's title names something the query carries
 		}
-		if qt[i].Flags&titleName == titleName {
+		if qt[i].Flags&titleName == titleName || rare && qt[i].Flags&FlagTitle != 0 {
 			l.found++
 		}
-		if dt[j].Flags&qt[i].Flags&FlagName != 0 {
+		if dt[j].Flags&qt[i].Flags&FlagName != 0 || rare {
 			l.shared += x.Freq.IDF(dt[j].Hash)
 			if (dt[j].Flags|qt[i].Flags)&FlagNumber == 0 {
 				l.names++

@@ -300,6 +300,22 @@ func (s *Service) find(ctx context.Context, chatID int64, arg string) (news.Subs
 	return sub, nil
 }
 
+// Restored has the index match again subscriptions the store brought back
+// under their old ids (a reopened forum topic's, merged into General's while
+// it was closed: Store.MoveThreadBack): they left the store without leaving
+// the index, which forgot them at a restart. A query that no longer parses
+// is logged and skipped; it cannot fail.
+func (s *Service) Restored(subs []news.Subscription) {
+	for _, sub := range subs {
+		q, err := query.Parse(sub.Query)
+		if err != nil {
+			s.log.Warn("restored subscription does not parse; skipped", "subscription", sub.ID, "err", err)
+			continue
+		}
+		s.index.Add(sub.ID, q)
+	}
+}
+
 // List returns the chat's subscriptions, oldest first.
 func (s *Service) List(ctx context.Context, chatID int64) ([]news.Subscription, error) {
 	return s.store.ListSubscriptions(ctx, chatID)

@@ -50,7 +50,9 @@ func appendParts(dst []part, sent string, lang language) []part {
 // at the start of a sentence ("... to the curriculum It means ..."); such a
 // word, "The" and "A" included, after a closing quotation mark ("... was
 // 'too hot' The incident ..."); "The" after a caption's closing bracket
-// ("(file photo) The boy ...").
+// ("(file photo) The boy ..."); after a word in lower case, an article, a
+// determiner or a preposition capitalised before another word in lower case
+// ("... in woodland In many of the pictures ...").
 func gluedAt(prev, rest string) bool {
 	// Every case below needs a capital at rest: most words are turned down
 	// here, before prev is read.
@@ -112,10 +114,27 @@ func gluedAt(prev, rest string) bool {
 		return true
 	case "A", "An":
 		return !takesLetterLabel(prev)
-	case "The":
-		return bracket
+	case "The", "In", "On", "At", "This", "His", "Her", "Their", "After", "When", "While", "During":
+		// Between two lower-case words these open a sentence whose full
+		// stop was lost ("... camouflaged in woodland In many of the
+		// pictures ...", "... appears disinterested The reptile then ...");
+		// before a capital they are a name's ("the film In Bruges", "near
+		// The Hague"). "The" after a caption's bracket opens one anyway.
+		return word == "The" && bracket || startsLower(rest[len(word)+1:])
 	}
 	return false
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // startsWithLabel reports whether s starts with a caption label: a

@@ -65,8 +65,9 @@
 // with reference summaries). The best are taken one at a time; after each, the
 // probabilities of its terms are squared, so the next choice says
 // something new. Fragments, captions, sentences that only repeat the
-// title, near-duplicates of a chosen sentence and sentences that no
-// longer fit in MaxChars are skipped, and the chosen ones are joined in
+// title, restatements of an earlier sentence (the first statement is
+// offered instead), near-duplicates of a chosen sentence and sentences
+// that no longer fit in MaxChars are skipped, and the chosen ones are joined in
 // article order. A summary never opens on a sentence that depends on one
 // it left out (English "He", "They", "But", "However" ...): the sentence
 // before is added when both fit, else the dependent one is left out. Nor

@@ -36,6 +36,7 @@ type scratch struct {
 	caption   []bool // sentence i is a photo caption or a heading, not prose
 	depends   []bool // sentence i opens with a word that needs the one before
 	quoted    []bool // sentence i begins inside a quotation opened before it (appendQuoted)
+	restates  []bool // sentence i repeats an earlier prose sentence (markRestated)
 	start     []int  // sentence i's terms are terms[start[i]:start[i+1]]
 	terms     []int32
 	counts    []float32
@@ -157,6 +158,27 @@ func (s *scratch) similarity(n int) {
 		for j := i + 1; j < n; j++ {
 			c := s.cosine(i, j)
 			s.sim[i*n+j], s.sim[j*n+i] = c, c
+		}
+	}
+}
+
+// markRestated sets s.restates: sentence i says what an earlier prose
+// sentence (not a caption, not a fragment) said, cosine above
+// duplicateSimilarity. News restates its facts further down ("Bader
+// described it as 'the most brilliant escape conception of this war'." after
+// "The fighter ace went on to describe it as ..."), often in fewer words, so
+// word frequency favours the restatement; the first statement is the one
+// to offer, and the duplicate test in pick would refuse both together
+// anyway. similarity must have run.
+func (s *scratch) markRestated(n int) {
+	s.restates = grow(s.restates, n)
+	for i := range n {
+		s.restates[i] = false
+		for j := range i {
+			if s.sim[i*n+j] > duplicateSimilarity && s.words[j] >= minSentenceWords && !s.caption[j] {
+				s.restates[i] = true
+				break
+			}
 		}
 	}
 }

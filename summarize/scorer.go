@@ -169,7 +169,8 @@ func (s *scratch) penaltyOf(i int) float32 {
 type SentenceFeatures struct {
 	Text string
 	// Eligible is false for what is never chosen: fragments, captions
-	// and headings, sentences that only repeat the title.
+	// and headings, sentences that only repeat the title or restate an
+	// earlier sentence.
 	Eligible bool
 	Penalty  float64
 	Features [NumFeatures]float64
@@ -194,13 +195,14 @@ func (s *Summarizer) Features(in Input) []SentenceFeatures {
 	}
 	sc.weigh(n)
 	sc.similarity(n)
+	sc.markRestated(n)
 	sc.textRank(n)
 	sc.features(n, nil)
 	out := make([]SentenceFeatures, n)
 	for i := range n {
 		out[i] = SentenceFeatures{
 			Text:     sc.sents[i],
-			Eligible: sc.words[i] >= minSentenceWords && !sc.caption[i] && !sc.repeatsTitle(i),
+			Eligible: sc.words[i] >= minSentenceWords && !sc.caption[i] && !sc.repeatsTitle(i) && !sc.restates[i],
 			Penalty:  float64(sc.penaltyOf(i)),
 		}
 		for k, v := range sc.feat[i*int(NumFeatures) : (i+1)*int(NumFeatures)] {

@@ -181,6 +181,7 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 	}
 	sc.weigh(n)
 	sc.similarity(n)
+	sc.markRestated(n)
 	sc.textRank(n)
 	sc.scoreSentences(n, &s.scorer)
 	chosen := s.choose(sc, n)
@@ -272,8 +273,9 @@ func (s *Summarizer) choose(sc *scratch, n int) []int {
 }
 
 // pick returns up to Sentences candidates in score order, skipping those
-// in the skip set, fragments, captions, title repeats, near-duplicates of
-// a chosen sentence, sentences that no longer fit in MaxChars and
+// in the skip set, fragments, captions, title repeats, restatements of an
+// earlier sentence (markRestated), near-duplicates of a chosen sentence,
+// sentences that no longer fit in MaxChars and
 // sentences inside a quotation opened in the sentence before them unless
 // that one is chosen already.
 func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
@@ -296,7 +298,7 @@ func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
 
 		i := best
 		tried |= 1 << i
-		if sc.words[i] < minSentenceWords || sc.caption[i] || sc.repeatsTitle(i) {
+		if sc.words[i] < minSentenceWords || sc.caption[i] || sc.repeatsTitle(i) || sc.restates[i] {
 			continue
 		}
 		if sc.quoted[i] && !slices.Contains(chosen, i-1) {

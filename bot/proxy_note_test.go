@@ -1,0 +1,44 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestProxyNote(t *testing.T) {
+	const telegram = "https://api.telegram.org/bot%s/%s"
+	tests := []struct {
+		name     string
+		endpoint string
+		env      map[string]string
+		want     []string
+		not      []string
+	}{
+		{name: "none set", endpoint: telegram, want: []string{"no proxy", "HTTPS_PROXY is not set", "set HTTPS_PROXY"}},
+		{name: "HTTPS_PROXY", endpoint: telegram, env: map[string]string{"HTTPS_PROXY": "http://bob:hunter2@proxy.example:3128"},
+			want: []string{"through the proxy http://bob:xxxxx@proxy.example:3128 (from HTTPS_PROXY)", "api.telegram.org"}, not: []string{"hunter2"}},
+		{name: "lower case", endpoint: telegram, env: map[string]string{"https_proxy": "socks5://127.0.0.1:1080"},
+			want: []string{"through the proxy socks5://127.0.0.1:1080 (from https_proxy)"}},
+		{name: "only HTTP_PROXY, unused for https", endpoint: telegram, env: map[string]string{"HTTP_PROXY": "http://proxy.example:3128"},
+			want: []string{"HTTPS_PROXY is not set (HTTP_PROXY is set, which https calls do not use)"}},
+		{name: "excluded by NO_PROXY", endpoint: telegram, env: map[string]string{"HTTPS_PROXY": "http://proxy.example:3128", "NO_PROXY": ".telegram.org"},
+			want: []string{"calls go directly: HTTPS_PROXY is set, but NO_PROXY=.telegram.org"}},
+		{name: "a local Bot API server", endpoint: "http://127.0.0.1:8081/bot%s/%s", env: map[string]string{"HTTP_PROXY": "http://proxy.example:3128"},
+			want: []string{"127.0.0.1 is a loopback address"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := proxyNote(tt.endpoint, func(k string) string { return tt.env[k] })
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("proxyNote = %q, want it to contain %q", got, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(got, n) {
+					t.Errorf("proxyNote = %q shows %q", got, n)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,40 @@
+package feeds
+
+import (
+	"testing"
+
+	"github.com/newshound/newshound/summarize"
+)
+
+// TestLinkListIsNoText: an aggregator's item whose description lists
+// other outlets' headlines (Google News) has no text, so no summary made
+// of another outlet's headline and name; prose with links keeps its text.
+func TestLinkListIsNoText(t *testing.T) {
+	for _, tt := range []struct {
+		name, html string
+		want       string // the text; "" = none
+	}{
+		{name: "Google News coverage list",
+			html: `<ol><li><a href="https://news.google.com/rss/articles/CBMi1?oc=5" target="_blank">Storm Bert batters Wales as rivers burst banks</a>&nbsp;&nbsp;<font color="#6f6f6f">BBC News</font></li>` +
+				`<li><a href="https://news.google.com/rss/articles/CBMi2?oc=5" target="_blank">Pontypridd flooded as Storm Bert hits south Wales</a>&nbsp;&nbsp;<font color="#6f6f6f">The Guardian</font></li>` +
+				`<li><a href="https://news.google.com/rss/articles/CBMi3?oc=5" target="_blank">Storm Bert: Major incident declared in Rhondda Cynon Taf</a>&nbsp;&nbsp;<font color="#6f6f6f">WalesOnline</font></li></ol>`},
+		{name: "related headlines on lines of their own",
+			html: `<a href="/1">Council backs harbour wall after floods</a><br><a href="/2">Eastbank residents count the cost of storm</a><br><a href="/3">Mayor promises flood barrier by 2029</a>`},
+		{name: "prose with inline links",
+			html: `<p>Police said <a href="/p">John Smith</a>, 34, was arrested after the <a href="/c">chase through Leeds city centre</a> on Friday.</p>`,
+			want: "Police said John Smith, 34, was arrested after the chase through Leeds city centre on Friday."},
+		{name: "a paragraph, then related links",
+			html: `<p>The council voted seven to two on Thursday to build a flood barrier along the harbour.</p><p>Related: <a href="/1">Floods hit Eastbank again this winter</a> <a href="/2">Mayor promises flood barrier by 2029</a></p>`,
+			want: "The council voted seven to two on Thursday to build a flood barrier along the harbour."},
+		{name: "one headline link and its outlet",
+			html: `<a href="https://news.google.com/rss/articles/CBMi1?oc=5">Storm Bert batters Wales as rivers burst banks</a>&nbsp;&nbsp;<font color="#6f6f6f">BBC News</font>`,
+			want: "Storm Bert batters Wales as rivers burst banks BBC News"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := (&feedText{description: tt.html}).text(summarize.Clean)
+			if got != tt.want {
+				t.Errorf("text = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// An operator runs `sudo newshound vacuum` (or restore) on the database of
+// a service that runs as another user: the lock file the command created
+// was root's, mode 0600, and the service's next start failed with "lock …:
+// permission denied", again at every restart. It gets the database's owner.
+func TestMaintenanceLeavesTheLockToTheDatabasesOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, as the operator's sudo")
+	}
+	const service = 65534 // nobody, as the unit's dynamic user
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nh.db")
+	if err := createDatabase(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	cfg := filepath.Join(t.TempDir(), "nh.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	getenv := func(string) string { return "" }
+	var out bytes.Buffer
+	if err := runBackup(ctx, []string{"-config", cfg, backup}, getenv, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{dir, db} {
+		if err := os.Chown(p, service, service); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		run  func() error
+	}{
+		{"vacuum", func() error { return runVacuum(ctx, []string{"-config", cfg}, getenv, &out) }},
+		{"restore", func() error { return runRestore(ctx, []string{"-config", cfg, backup}, getenv, &out) }},
+	} {
+		if err := os.Remove(db + ".lock"); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		if err := c.run(); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		fi, err := os.Stat(db + ".lock")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if uid := fi.Sys().(*syscall.Stat_t).Uid; uid != service {
+			t.Errorf("after %s as root, %s.lock is uid %d's: the service (uid %d) cannot take it at its next start", c.name, db, uid, service)
+		}
+	}
+}
+
+// When the lock file is another user's all the same (the bot itself run
+// once as root), the start says whose it is and the chown that mends it,
+// not only "permission denied".
+func TestStartSaysWhoseTheLockIs(t *testing.T) {
+	if os.Geteuid() != 0 || testing.Short() {
+		t.Skip("needs root, to run the binary as another user")
+	}
+	const service = 65534
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "newshound-lock-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	exe := filepath.Join(dir, "newshound")
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exe, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "nh.db")
+	if err := createDatabase(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{dir, db} { // the service's, as StateDirectory= makes them
+		if err := os.Chown(p, service, service); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(db+".lock", nil, 0o600); err != nil { // root's, as a root run leaves it
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfg, []byte("[telegram]\napi_endpoint = \"http://127.0.0.1:1/bot%s/%s\"\n[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-config", cfg)
+	cmd.Dir = dir
+	cmd.Env = []string{"NEWSHOUND_TELEGRAM_TOKEN=1:x", "HOME=" + dir}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: service, Gid: service}}
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("started with a lock file it may not open:\n%s", out)
+	}
+	if !bytes.Contains(out, []byte("belongs to another user")) || !bytes.Contains(out, []byte("chown --reference="+db+" "+db+".lock")) {
+		t.Errorf("the start's error (%v) does not say whose the lock is and how to mend it:\n%s", err, out)
+	}
+}
