@@ -147,3 +147,35 @@ func TestPreviewNonsenseKeepsTheChoice(t *testing.T) {
 		t.Errorf("stored preview = %q, %v", c.Preview, err)
 	}
 }
+
+// A feed of text alone gives articles without a title; one among the
+// results of an inline query made Telegram refuse the whole answer
+// (RESULT_TITLE_EMPTY), and the person saw nothing at all.
+func TestInlineResultOfAnUntitledArticleHasATitle(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	src, err := h.st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.st.InsertArticles(ctx, src.ID, []news.Article{
+		{GUID: "1", URL: "https://wire.example/1", Title: "Kursk deminers clear fields", Text: "Deminers in Kursk.", PublishedAt: h.clock.Now()},
+		{GUID: "2", URL: "https://wire.example/2", Text: "Kursk: a note of the wire without a headline.", PublishedAt: h.clock.Now()},
+		{GUID: "3", URL: "https://wire.example/3", Title: "   ", Text: "   ", Summary: "", PublishedAt: h.clock.Now()},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.queued.Add(1)
+	res := waitInline(t, h.tg, h.tg.SendInlineQuery(5, "kursk"))
+	if len(res) != 2 {
+		t.Fatalf("results = %v, want both Kursk articles", res)
+	}
+	for _, r := range res {
+		if strings.TrimSpace(fmt.Sprint(r["title"])) == "" {
+			t.Errorf("result without a title: %v", r)
+		}
+	}
+	if got := inlineTitle(tr(ctx), news.Article{Title: " ", Text: " "}); got != "(untitled)" {
+		t.Errorf("title of an article with no words = %q", got)
+	}
+}

@@ -152,7 +152,7 @@ func (r *Router) inlineResults(ctx context.Context, text string, loc *time.Locat
 	}
 	res := make([]InlineResult, 0, len(arts))
 	for _, a := range arts {
-		res = append(res, InlineResult{ID: "a" + strconv.FormatInt(a.ID, 10), Title: summarize.Clip(a.Title, 200),
+		res = append(res, InlineResult{ID: "a" + strconv.FormatInt(a.ID, 10), Title: inlineTitle(t, a),
 			Description: summarize.Clip(a.SourceName+" · "+firstNonEmpty(a.Summary, a.Text), 200), URL: a.URL,
 			Text: FormatAlert(AlertView{Article: a, Language: t.Lang(), Location: loc})})
 	}
@@ -164,6 +164,20 @@ func (r *Router) inlineResults(ctx context.Context, text string, loc *time.Locat
 	// found" into the chat): handleInline answers with a button instead.
 	r.inline.put(key, res, r.opts.Now())
 	return res, true
+}
+
+// inlineTitle is an article's title as an inline result shows it: a
+// result must have one (Telegram refuses the whole answer for one without),
+// and an item of a feed of text alone has none, so its text's start
+// stands in, else "(untitled)".
+func inlineTitle(t locale.Printer, a news.Article) string {
+	if title := strings.TrimSpace(summarize.Clip(a.Title, 200)); title != "" {
+		return title
+	}
+	if lead := strings.TrimSpace(summarize.Clip(firstNonEmpty(a.Summary, a.Text), 80)); lead != "" {
+		return lead
+	}
+	return t.Sprintf("(untitled)")
 }
 
 func (r *Router) trendingArticles(ctx context.Context) ([]news.Article, error) {

@@ -208,6 +208,12 @@ func TestStartAgainNamesTheKeptSubscriptions(t *testing.T) {
 // restrictBot queues a my_chat_member update: the bot, a member of the
 // group, is now restricted, with or without the right to send messages.
 func (h *harness) restrictBot(chatID int64, canSend bool) {
+	h.restrictBotAs(chatID, canSend, true)
+}
+
+// restrictBotAs is restrictBot with is_member: false when the restricted
+// bot is no longer in the chat.
+func (h *harness) restrictBotAs(chatID int64, canSend, member bool) {
 	h.queued.Add(1)
 	bot := map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound"}
 	h.tg.AddUpdate(map[string]any{"my_chat_member": map[string]any{
@@ -215,7 +221,7 @@ func (h *harness) restrictBot(chatID int64, canSend bool) {
 		"from":            map[string]any{"id": 9, "is_bot": false, "first_name": "Admin"},
 		"date":            time.Now().Unix(),
 		"old_chat_member": map[string]any{"status": "member", "user": bot},
-		"new_chat_member": map[string]any{"status": "restricted", "user": bot, "is_member": true, "until_date": 0,
+		"new_chat_member": map[string]any{"status": "restricted", "user": bot, "is_member": member, "until_date": 0,
 			"can_send_messages": canSend, "can_send_polls": false, "can_add_web_page_previews": false},
 	}})
 }
@@ -254,6 +260,12 @@ func TestRestrictedBotIsInactiveUntilAllowedToSend(t *testing.T) {
 	}
 	if n := len(h.tg.Sent(group)); n != sent {
 		t.Errorf("muted and unmuted, the group got %d more messages, want none (no welcome: the bot never left)", n-sent)
+	}
+
+	h.restrictBotAs(group, true, false) // restricted, and out of the chat
+	h.settle()
+	if chat := mustFindChat(t, h.st, group); chat.Active {
+		t.Error("restricted and no longer a member, the chat is still active")
 	}
 }
 

@@ -28,7 +28,8 @@ type Incoming struct {
 	// Telegram did not say).
 	BotWas string
 	// BotMuted is set with BotStatus "restricted" when the restriction
-	// takes away the bot's right to send messages (can_send_messages false).
+	// takes away the bot's right to send messages (can_send_messages false),
+	// or the bot is not in the chat at all (is_member false).
 	BotMuted bool
 	// MigrateFrom and MigrateTo are set on the service messages of a group
 	// that became a supergroup: the group's old id and its new one.

@@ -416,7 +416,7 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	if cm := u.MyChatMember; cm != nil {
 		return Incoming{ChatID: cm.Chat.ID, ChatType: cm.Chat.Type, ChatTitle: cm.Chat.Title, UserID: cm.From.ID, Language: cm.From.LanguageCode,
 			BotStatus: cm.NewChatMember.Status, BotWas: cm.OldChatMember.Status, Date: time.Unix(int64(cm.Date), 0),
-			BotMuted: cm.NewChatMember.Status == "restricted" && !cm.NewChatMember.CanSendMessages}, true
+			BotMuted: cm.NewChatMember.Status == "restricted" && (!cm.NewChatMember.CanSendMessages || !cm.NewChatMember.IsMember)}, true
 	}
 	m, edited := u.Message, false
 	if m == nil {

@@ -13,7 +13,8 @@ import (
 // to General instead, as when the topic was deleted or closed: its
 // subscriptions, the record of what it was alerted (so a story is not
 // alerted twice), and its queued messages; a queued alert of an article
-// General was alerted already is dropped, not sent to General a second time. A subscription whose query General
+// General was alerted already is dropped, not sent to General a second
+// time. A subscription whose query General
 // has already is merged into General's: it is removed, General's goes on,
 // and it is returned in merged (as it was), so the chat can be told. Each
 // moved subscription remembers the topic (moved_from), so that

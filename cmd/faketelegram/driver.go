@@ -18,6 +18,8 @@ const help = `lines (one per update; # starts a comment):
                             closed or deleted below)
   reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT (the bot's, when it sent MSG),
                             in MSG's forum topic when it is in one
+  forward GROUP CHANNEL TEXT  channel CHANNEL's post TEXT as Telegram copies it into its discussion
+                            group GROUP (is_automatic_forward, sender_chat the channel)
   photo CHAT TYPE [CAPTION]  a photo in CHAT, with CAPTION if given (a command in a caption
                             counts, as in Telegram)
   sticker CHAT TYPE [EMOJI]  a sticker in CHAT (default 👍)
@@ -120,6 +122,17 @@ func (d *driver) do(line string) error {
 			d.srv.AddTopic(chat, thread) // a closed or deleted topic stays so
 		}
 		d.message(chat, "supergroup", thread, 0, text)
+	case "forward":
+		f, text, err := fields(rest, 2)
+		if err != nil {
+			return fmt.Errorf("forward GROUP CHANNEL TEXT: %w", err)
+		}
+		group, err1 := strconv.ParseInt(f[0], 10, 64)
+		channel, err2 := strconv.ParseInt(f[1], 10, 64)
+		if err1 != nil || err2 != nil || group >= 0 || channel >= 0 {
+			return fmt.Errorf("forward: two negative chat ids, e.g. forward -1001 -1009 /subscribe kursk")
+		}
+		d.autoForward(group, channel, text)
 	case "photo", "sticker":
 		f, text, err := fields(rest, 2)
 		if err != nil {
@@ -152,6 +165,9 @@ func (d *driver) do(line string) error {
 			return fmt.Errorf("chosen: bad user id %q", f[0])
 		}
 		d.srv.AddUpdate(map[string]any{"chosen_inline_result": map[string]any{"result_id": f[1], "from": d.from(user), "query": query}})
+		if !d.srv.Allows("chosen_inline_result") {
+			fmt.Fprintln(d.out, "# the bot's allowed_updates leave out chosen_inline_result: Telegram never delivers it")
+		}
 	case "press":
 		if len(args) < 2 || len(args) > 4 {
 			return fmt.Errorf("press CHAT DATA [MSG [THREAD]]")
@@ -317,6 +333,21 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 		key = "channel_post"
 	}
 	d.srv.AddUpdate(map[string]any{key: msg})
+}
+
+// autoForward queues a channel's post as Telegram copies it into the
+// channel's discussion group: from the service account 777000 on behalf
+// of the channel, marked is_automatic_forward.
+func (d *driver) autoForward(group, channel int64, text string) {
+	now := time.Now().Unix()
+	msg := map[string]any{"message_id": d.next(), "date": now, "chat": chatObject(group, "supergroup"), "text": text,
+		"from":        map[string]any{"id": 777000, "is_bot": false, "first_name": "Telegram"},
+		"sender_chat": chatObject(channel, "channel"), "is_automatic_forward": true,
+		"forward_origin": map[string]any{"type": "channel", "chat": chatObject(channel, "channel"), "message_id": d.next(), "date": now}}
+	if strings.HasPrefix(text, "/") {
+		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
+	}
+	d.srv.AddUpdate(map[string]any{"message": msg})
 }
 
 // media queues a photo (text is its caption, a command in it marked as

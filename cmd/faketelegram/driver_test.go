@@ -480,6 +480,14 @@ func TestDriverChoosesAnInlineResult(t *testing.T) {
 	if got := poll(`["message","inline_query"]`); len(got) != 0 {
 		t.Errorf("a bot that did not ask for chosen_inline_result got %v", got)
 	}
+	var out bytes.Buffer
+	d.out = &out
+	if err := d.do("chosen 42 a7"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "never delivers it") {
+		t.Errorf("the driver did not say the update is not delivered: %q", out.String())
+	}
 }
 
 // In a forum, an edit of a topic's message, a reply to one and a press of
@@ -537,5 +545,45 @@ func TestDriverKeepsMessagesInTheirTopics(t *testing.T) {
 	}
 	if m, _ := body.Result[4]["message"].(map[string]any); m["forum_topic_closed"] == nil {
 		t.Errorf("close: %v, want forum_topic_closed", body.Result[4])
+	}
+}
+
+// A channel's post copied into its discussion group could not be tried:
+// the driver had no line for it.
+func TestDriverForwardsAChannelPostToItsGroup(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, &bytes.Buffer{})
+	for _, bad := range []string{"forward -1001", "forward 5 -1009 hi", "forward -1001 x hi"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+	if err := d.do("forward -1001 -1009 /subscribe kursk"); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Result []struct {
+			Message map[string]any `json:"message"`
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	if len(body.Result) != 1 {
+		t.Fatalf("updates: %v", body.Result)
+	}
+	m := body.Result[0].Message
+	if m["is_automatic_forward"] != true || m["sender_chat"].(map[string]any)["id"] != float64(-1009) ||
+		m["chat"].(map[string]any)["id"] != float64(-1001) || m["entities"] == nil {
+		t.Errorf("message = %v", m)
 	}
 }

@@ -813,6 +813,14 @@ func (s *Server) discardUnwanted() {
 	s.updates = kept
 }
 
+// Allows reports whether the bot's allowed_updates (as last given) take
+// updates of kind ("message", "chosen_inline_result" …).
+func (s *Server) Allows(kind string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.wanted(map[string]any{kind: nil})
+}
+
 // Discarded returns the updates the fake never delivered because the bot's
 // allowed_updates leave their kind out, in order.
 func (s *Server) Discarded() []map[string]any {
