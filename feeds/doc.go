@@ -48,7 +48,10 @@
 //     max_age, are stored but not alertable: decided once, when stored.
 //  6. Then every stored article not finished yet, from this fetch or from one
 //     that stopped midway (on start too), goes through the steps left to it
-//     (in Run, by one finisher, right after each fetch that stored articles),
+//     (in Run, by one finisher, right after each fetch that stored articles;
+//     its article pages fetched in the background, at most Concurrency at a
+//     time and half of them for one source, each article taken on once its
+//     text is stored, so that pages that hang hold back no other article),
 //     each recorded in the store once done: its summary (alertable teasers
 //     first get the article page's text, when configured), its story
 //     (Stories, which moves it on in the same write), and, for the
