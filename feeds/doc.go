@@ -34,7 +34,9 @@
 //     for as long as it carries them, so an item whose article retention
 //     pruned is still not new. An item the feed updates in place (its
 //     title, or its text: revise.go) alerts nobody again, but its stored
-//     title, text and summary follow it. New items are stored oldest first, in one
+//     title, text and summary follow it. New items are stored oldest first (those
+//     of one time in the feed's order read from its end, unless its dated
+//     items show it lists the oldest first), in one
 //     transaction; a new item whose text the feed carries whole (no article
 //     page to fetch) gets its summary first, in the fetch's worker, and is
 //     stored with it, indexed for search, past the summary step: written

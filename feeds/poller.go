@@ -583,6 +583,21 @@ func (p *Poller) noteOnce(log *slog.Logger, id int64, note string) {
 	log.Warn("feed asks for an interval out of bounds", "bounded", note)
 }
 
+// oldestFirst reports whether a feed of n items, the ith published at(i),
+// lists them oldest first: more of its neighbours go up in time than down.
+func oldestFirst(n int, at func(int) time.Time) bool {
+	up, down := 0, 0
+	for i := 1; i < n; i++ {
+		switch at(i).Compare(at(i - 1)) {
+		case 1:
+			up++
+		case -1:
+			down++
+		}
+	}
+	return up > down
+}
+
 // notedKey is a source and a kind of absurd request it made.
 type notedKey struct {
 	id   int64
@@ -615,6 +630,12 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 		got = append(got, item{a, raw})
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
+	// Items of the same time (undated ones, dated now; a feed that gives
+	// days only) keep the feed's own order read from its end: a feed lists
+	// the newest first, unless its dated items say it goes the other way.
+	if !oldestFirst(len(got), func(i int) time.Time { return got[i].a.PublishedAt }) {
+		slices.Reverse(got)
+	}
 	slices.SortStableFunc(got, func(a, b item) int { return a.a.PublishedAt.Compare(b.a.PublishedAt) })
 	items, texts := make([]news.Article, len(got)), make([]*feedText, len(got))
 	for i, it := range got {
