@@ -68,7 +68,7 @@ type options struct {
 	block          bool
 	settle         time.Duration
 	term           bool // stop with SIGTERM, not SIGKILL
-	migrations     int // how many migrations the new binary's schema has
+	migrations     int  // how many migrations the new binary's schema has
 }
 
 func main() {
