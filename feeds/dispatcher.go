@@ -68,7 +68,8 @@ func (p *Poller) Run(ctx context.Context) error {
 	close(jobs)
 	wg.Wait()
 	<-finished
-	p.due.Clear() // nothing is scheduled once Run is gone
+	p.textWG.Wait() // the article pages still being fetched
+	p.due.Clear()   // nothing is scheduled once Run is gone
 	return nil
 }
 
@@ -254,7 +255,7 @@ func (p *Poller) finisher(ctx context.Context, kick <-chan struct{}, drained cha
 					p.log.Error("finishing articles panicked", "panic", v)
 				}
 			}()
-			if err := p.finish(ctx); err != nil {
+			if err := p.finish(ctx, false); err != nil {
 				p.unfinished.Store(true)
 				if ctx.Err() == nil {
 					p.dbLog.Error(p.log, "finishing articles failed; tried again at the next fetch", "err", err)

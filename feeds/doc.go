@@ -36,7 +36,9 @@
 //     for as long as it carries them, so an item whose article retention
 //     pruned is still not new. An item the feed updates in place (its
 //     title, or its text: revise.go) alerts nobody again, but its stored
-//     title, text and summary follow it. New items are stored oldest first, in one
+//     title, text and summary follow it. New items are stored oldest first (those
+//     of one time in the feed's order read from its end, unless its dated
+//     items show it lists the oldest first), in one
 //     transaction; a new item whose text the feed carries whole (no article
 //     page to fetch) gets its summary first, in the fetch's worker, and is
 //     stored with it, indexed for search, past the summary step: written
@@ -50,7 +52,10 @@
 //     max_age, are stored but not alertable: decided once, when stored.
 //  6. Then every stored article not finished yet, from this fetch or from one
 //     that stopped midway (on start too), goes through the steps left to it
-//     (in Run, by one finisher, right after each fetch that stored articles),
+//     (in Run, by one finisher, right after each fetch that stored articles;
+//     its article pages fetched in the background, at most Concurrency at a
+//     time and half of them for one source, each article taken on once its
+//     text is stored, so that pages that hang hold back no other article),
 //     each recorded in the store once done: its summary (alertable teasers
 //     first get the article page's text, when configured), its story
 //     (Stories, which moves it on in the same write), and, for the

@@ -132,7 +132,14 @@ type Poller struct {
 	// many wait.
 	stored, finished atomic.Int64
 	kick             chan struct{} // asks Run's finisher for a finish
-	fresh            fresh         // the articles fetches stored finished, for the link step
+	// texting holds the ids of the articles whose text addText is making,
+	// textSem and textBySource bound them (textSlot), and textWG counts
+	// them for Run.
+	texting      sync.Map // int64 → struct{}
+	textSem      chan struct{}
+	textBySource sync.Map // source id → chan struct{}
+	textWG       sync.WaitGroup
+	fresh        fresh // the articles fetches stored finished, for the link step
 	// due holds, for each source Run's queue holds, when it is due (on the
 	// injected clock): what Scheduled reports.
 	due sync.Map // int64 → time.Time
@@ -170,7 +177,8 @@ func NewPoller(opts Options) (*Poller, error) {
 	if err != nil {
 		return nil, fmt.Errorf("poller schedule %q: %w", opts.Schedule, err)
 	}
-	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule, dbLog: &throttle.Log{Now: opts.Now}, kick: make(chan struct{}, 1), clean: summarize.Clean}
+	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule, dbLog: &throttle.Log{Now: opts.Now}, kick: make(chan struct{}, 1), clean: summarize.Clean,
+		textSem: make(chan struct{}, opts.Concurrency)}
 	p.bounds = newBounds(p.Interval(), opts.MinInterval, opts.MaxInterval)
 	return p, nil
 }
@@ -236,12 +244,15 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 		}()
 	}
 	wg.Wait()
-	return p.finish(ctx)
+	return p.finish(ctx, true)
 }
 
-// finish takes every pending article through the steps left to it.
-func (p *Poller) finish(ctx context.Context) error {
-	if err := p.addText(ctx); err != nil {
+// finish takes every pending article through the steps left to it. With
+// wait false (Run's finisher) the article pages are fetched in the
+// background (addText) and the articles already past them are taken on at
+// once.
+func (p *Poller) finish(ctx context.Context, wait bool) error {
+	if err := p.addText(ctx, wait); err != nil {
 		return err
 	}
 	if f, lp, ap, ok := p.oneWrite(); ok {
@@ -283,39 +294,78 @@ func (p *Poller) pendingAt(ctx context.Context, step string, known []news.Articl
 }
 
 // addText gives the articles pending at stepText their full text (alertable
-// teasers, when configured) and summary, concurrently within the limit.
-func (p *Poller) addText(ctx context.Context) error {
+// teasers, when configured) and summary, Concurrency at a time. With wait
+// it returns once they are done. Without (Run's finisher) it starts them
+// and returns: a site whose article pages hang, each until the page
+// timeout, would otherwise hold back the alerts of every other source's
+// articles waiting for the same finish; each article whose text is stored
+// asks for a finish (kick), and Run waits for those in progress before it
+// returns. An article whose text is being made is not started twice.
+func (p *Poller) addText(ctx context.Context, wait bool) error {
 	arts, err := p.opts.Store.PendingArticles(ctx, stepText)
 	if err != nil {
 		return fmt.Errorf("poll: %w", err)
 	}
-	var (
-		wg  sync.WaitGroup
-		sem = make(chan struct{}, p.opts.Concurrency)
-	)
+	var wg sync.WaitGroup
 	for _, a := range arts {
 		if ctx.Err() != nil {
 			break
 		}
+		if _, busy := p.texting.LoadOrStore(a.ID, struct{}{}); busy {
+			continue
+		}
 		wg.Add(1)
-		sem <- struct{}{}
+		p.textWG.Add(1)
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			p.addArticleText(ctx, a)
+			defer func() { p.texting.Delete(a.ID); wg.Done(); p.textWG.Done() }()
+			release, ok := p.textSlot(ctx, a.SourceID)
+			if !ok {
+				return
+			}
+			stored := p.addArticleText(ctx, a)
+			release()
+			if stored && !wait {
+				p.texting.Delete(a.ID) // before the finish it asks for
+				signal(p.kick)
+			}
 		}()
 	}
-	wg.Wait()
+	if wait {
+		wg.Wait()
+	}
 	return ctx.Err()
 }
 
-// addArticleText makes and stores one article's text and summary; on a
-// stop midway it stores nothing, so the article stays at stepText.
-func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
+// textSlot waits for a slot to make an article's text in: at most
+// Concurrency in all and half of them (at least one) for one source, so
+// that a site whose pages hang leaves room for the others' pages. It
+// reports false when ctx ends first; release gives the slot back.
+func (p *Poller) textSlot(ctx context.Context, source int64) (release func(), ok bool) {
+	v, _ := p.textBySource.LoadOrStore(source, make(chan struct{}, max(1, p.opts.Concurrency/2)))
+	own := v.(chan struct{})
+	select {
+	case own <- struct{}{}:
+	case <-ctx.Done():
+		return nil, false
+	}
+	select {
+	case p.textSem <- struct{}{}:
+	case <-ctx.Done():
+		<-own
+		return nil, false
+	}
+	return func() { <-p.textSem; <-own }, true
+}
+
+// addArticleText makes and stores one article's text and summary, and
+// reports whether it stored them; on a stop midway it stores nothing, so
+// the article stays at stepText.
+func (p *Poller) addArticleText(ctx context.Context, a news.Article) bool {
 	if p.wantsPage(a) {
 		page, err := p.opts.Pages.Fetch(ctx, a.URL)
 		switch {
 		case ctx.Err() != nil:
-			return
+			return false
 		case err != nil:
 			p.log.Info("article page not fetched; using the feed's text", "source", a.SourceName, "url", a.URL, "err", err)
 		default:
@@ -333,11 +383,13 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) {
 	}
 	p.summarize(ctx, &a)
 	if ctx.Err() != nil {
-		return
+		return false
 	}
 	if err := p.opts.Store.UpdateArticleText(ctx, a.ID, a.Text, a.Summary); err != nil {
 		p.dbLog.Error(p.log, "store article text", "source", a.SourceName, "article", a.ID, "err", err)
+		return false
 	}
+	return true
 }
 
 // wantsPage reports whether the article's text is to come from its page: an
@@ -531,6 +583,21 @@ func (p *Poller) noteOnce(log *slog.Logger, id int64, note string) {
 	log.Warn("feed asks for an interval out of bounds", "bounded", note)
 }
 
+// oldestFirst reports whether a feed of n items, the ith published at(i),
+// lists them oldest first: more of its neighbours go up in time than down.
+func oldestFirst(n int, at func(int) time.Time) bool {
+	up, down := 0, 0
+	for i := 1; i < n; i++ {
+		switch at(i).Compare(at(i - 1)) {
+		case 1:
+			up++
+		case -1:
+			down++
+		}
+	}
+	return up > down
+}
+
 // notedKey is a source and a kind of absurd request it made.
 type notedKey struct {
 	id   int64
@@ -563,10 +630,12 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 		got = append(got, item{a, raw})
 	}
 	// Oldest first, so ids follow publication and alerts go out in order.
-	// Items of one time (a feed that dates every item alike, or none)
-	// keep the order of the feed read backwards: feeds list the newest
-	// first.
-	slices.Reverse(got)
+	// Items of the same time (undated ones, dated now; a feed that gives
+	// days only) keep the feed's own order read from its end: a feed lists
+	// the newest first, unless its dated items say it goes the other way.
+	if !oldestFirst(len(got), func(i int) time.Time { return got[i].a.PublishedAt }) {
+		slices.Reverse(got)
+	}
 	slices.SortStableFunc(got, func(a, b item) int { return a.a.PublishedAt.Compare(b.a.PublishedAt) })
 	items, texts := make([]news.Article, len(got)), make([]*feedText, len(got))
 	for i, it := range got {

@@ -46,7 +46,19 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 			t.hits["exited by itself"]++
 			continue
 		}
-		p.signal(syscall.SIGKILL)
+		if t.o.term {
+			began := time.Now()
+			p.signal(syscall.SIGTERM)
+			if p.exit != nil {
+				t.hits[fmt.Sprintf("SIGTERM: exited with %v", p.exit)]++
+				t.logf("stop %d: SIGTERM, exited with %v; logs:\n%s", i, p.exit, tail(p.logs.String(), 30))
+			}
+			if took := time.Since(began); took > 5*time.Second {
+				t.hits["SIGTERM: took more than 5 s to stop"]++
+			}
+		} else {
+			p.signal(syscall.SIGKILL)
+		}
 		t.kills[hit]++
 		state := t.state()
 		for _, s := range state {

@@ -67,7 +67,8 @@ type options struct {
 	diskFull       bool
 	block          bool
 	settle         time.Duration
-	migrations     int // how many migrations the new binary's schema has
+	term           bool // stop with SIGTERM, not SIGKILL
+	migrations     int  // how many migrations the new binary's schema has
 }
 
 func main() {
@@ -86,6 +87,7 @@ func main() {
 	flag.BoolVar(&o.diskFull, "disk-full", false, "after the loop: run the bot under ulimit -f")
 	flag.BoolVar(&o.block, "block", false, "after the loop: chats 1004 (with the my_chat_member update) and 1002 (sends refused 403 only) block the bot")
 	flag.DurationVar(&o.settle, "settle", 5*time.Minute, "the longest wait for every chat to have what it should")
+	flag.BoolVar(&o.term, "term", false, "stop the bot in the loop with SIGTERM (a clean stop: it must exit 0 and send nothing twice) instead of SIGKILL")
 	flag.Parse()
 	if o.bin == "" {
 		fmt.Fprintln(os.Stderr, "crashtrial: -bin is required (go build -tags sqlite_fts5 -o /tmp/nh_crash .)")
