@@ -1,9 +1,9 @@
 package summarize
 
 import (
-	"html"
-	"strings"
 	"testing"
+
+	"github.com/newshound/newshound/internal/articlehtml"
 )
 
 // BenchmarkCleanFixtures cleans each article of the fixture set with its
@@ -55,42 +55,8 @@ func BenchmarkCleanCleaned(b *testing.B) {
 }
 
 // streamHTML renders a stream article's text as cmd/fill's -html feed
-// carries it: paragraphs of three sentences, a photo with its caption
-// after the first, a link in the second, a no-break space before each
-// paragraph's last word, a quotation in curly quotes and a dash in every
-// other paragraph.
-func streamHTML(in Input) string {
-	var paras []string
-	sentences := strings.SplitAfter(strings.TrimSpace(in.Text), ". ")
-	for i := 0; i < len(sentences); i += 3 {
-		paras = append(paras, strings.TrimSpace(strings.Join(sentences[i:min(i+3, len(sentences))], "")))
-	}
-	var c strings.Builder
-	for j, p := range paras {
-		if j == 1 {
-			if w := strings.Fields(p); len(w) > 3 {
-				w[2] = `<a href="https://stream.example/topic/` + strings.ToLower(strings.Trim(w[2], ".,")) + `" rel="noopener">` + w[2] + `</a>`
-				p = strings.Join(w, " ")
-			}
-		}
-		if k := strings.LastIndexByte(p, ' '); k > 0 {
-			p = p[:k] + "&nbsp;" + p[k+1:]
-		}
-		if j%2 == 0 {
-			if w := strings.Fields(p); len(w) > 6 {
-				w[4] = "&#8220;" + w[4]
-				w[5] += "&#8221; &#8212;"
-				p = strings.Join(w, " ")
-			}
-		}
-		c.WriteString("<p>" + p + "</p>\n")
-		if j == 0 {
-			c.WriteString(`<figure class="wp-caption"><img src="https://stream.example/img/1.jpg" alt="A photo" width="800" height="450"/>` +
-				`<figcaption>` + html.EscapeString(strings.Join(strings.Fields(in.Title)[:4], " ")) + ` on Tuesday. Photo: Wire &amp; Agencies</figcaption></figure>` + "\n")
-		}
-	}
-	return c.String()
-}
+// carries it (articlehtml.Body).
+func streamHTML(in Input) string { return articlehtml.Body("stream", in.Title, in.Text, "1") }
 
 // BenchmarkCleanStreamHTML cleans articles of the stream as cmd/fill's
 // -html feed carries them (streamHTML), as the poller cleans a new item's

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newshound/newshound/internal/articlehtml"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/stories"
 	"github.com/newshound/newshound/subscriptions"
@@ -47,52 +48,14 @@ func rssOf(src news.Source, items []news.Article, parts [][2]string) []byte {
 // the number of its photo goes.
 func itemParts(src news.Source, a news.Article) [2]string {
 	const cut = "\x00"
-	paras := paragraphsOf(a.Text)
-	var c strings.Builder
-	for j, p := range paras {
-		if j == 1 {
-			// A link around the paragraph's third word.
-			if w := strings.Fields(p); len(w) > 3 {
-				w[2] = `<a href="https://` + src.Name + `.example/topic/` + strings.ToLower(strings.Trim(w[2], ".,")) + `" rel="noopener">` + w[2] + `</a>`
-				p = strings.Join(w, " ")
-			}
-		}
-		// Closing words joined by a no-break space, a quote in curly quotes.
-		if k := strings.LastIndexByte(p, ' '); k > 0 {
-			p = p[:k] + "&nbsp;" + p[k+1:]
-		}
-		if j%2 == 0 {
-			if w := strings.Fields(p); len(w) > 6 {
-				w[4] = "&#8220;" + w[4]
-				w[5] += "&#8221; &#8212;"
-				p = strings.Join(w, " ")
-			}
-		}
-		c.WriteString("<p>" + p + "</p>\n")
-		if j == 0 {
-			c.WriteString(`<figure class="wp-caption"><img src="https://` + src.Name + `.example/img/` + cut + `.jpg" alt="A photo" width="800" height="450"/>` +
-				`<figcaption>` + html.EscapeString(strings.Join(strings.Fields(a.Title)[:4], " ")) + ` on Tuesday. Photo: Wire &amp; Agencies</figcaption></figure>` + "\n")
-		}
-	}
 	desc := ""
-	if len(paras) > 0 {
+	if paras := articlehtml.Paragraphs(a.Text); len(paras) > 0 {
 		desc = "<p>" + paras[0] + "</p>"
 	}
 	item := fmt.Sprintf("<item><title>%s</title><link>%s</link><guid isPermaLink=\"false\">%s</guid><pubDate>%s</pubDate><description>%s</description><content:encoded><![CDATA[%s]]></content:encoded></item>\n",
-		html.EscapeString(a.Title), html.EscapeString(a.URL), html.EscapeString(a.GUID), a.PublishedAt.UTC().Format(time.RFC1123Z), html.EscapeString(desc), c.String())
+		html.EscapeString(a.Title), html.EscapeString(a.URL), html.EscapeString(a.GUID), a.PublishedAt.UTC().Format(time.RFC1123Z), html.EscapeString(desc), articlehtml.Body(src.Name, a.Title, a.Text, cut))
 	before, after, _ := strings.Cut(item, cut)
 	return [2]string{before, after}
-}
-
-// paragraphsOf cuts the corpus's one-line text into paragraphs of three
-// sentences.
-func paragraphsOf(text string) []string {
-	var out []string
-	sentences := strings.SplitAfter(strings.TrimSpace(text), ". ")
-	for i := 0; i < len(sentences); i += 3 {
-		out = append(out, strings.TrimSpace(strings.Join(sentences[i:min(i+3, len(sentences))], "")))
-	}
-	return out
 }
 
 // The poller's parts, their CPU on the calling thread added up (-html: the
