@@ -111,7 +111,7 @@ func TestAlertBatchQueuesWhatOneByOneQueues(t *testing.T) {
 	batches := 0
 	for round := range 150 {
 		var alerts []news.Alert
-		for range 2 + rnd.IntN(14) {
+		for range 2 + rnd.IntN(30) { // across chunks of alertChunk too
 			s := rnd.IntN(len(subs))
 			alerts = append(alerts, news.Alert{ChatID: int64(s/2 + 1), ArticleID: articles[rnd.IntN(len(articles))], SubscriptionID: subs[s]})
 			if rnd.IntN(8) == 0 { // the same alert twice
