@@ -59,6 +59,9 @@ func TestInlineQueryLengthIsCountedInCharacters(t *testing.T) {
 				if long != tt.long {
 					t.Errorf("%s: results = %v, button %q, want too long: %v", tt.name, res, text, tt.long)
 				}
+				if tt.long && !strings.Contains(text, fmt.Sprintf("this one has %d", len([]rune(tt.query)))) {
+					t.Errorf("%s: button %q does not give the length", tt.name, text)
+				}
 			}
 		})
 	}
