@@ -22,7 +22,10 @@ func (e *configError) Unwrap() error { return e.err }
 const exitUsage = 2
 
 // usageError marks an error of a command line that is wrong.
-type usageError struct{ err error }
+type usageError struct {
+	err   error
+	usage string // the subcommand's usage, printed after err; "" for none
+}
 
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }

@@ -25,28 +25,28 @@ import (
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "backup" {
 		if err := runBackup(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "newshound backup:", err)
+			reportFailure(os.Stderr, "backup", err)
 			os.Exit(exitStatus(err))
 		}
 		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "restore" {
 		if err := runRestore(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "newshound restore:", err)
+			reportFailure(os.Stderr, "restore", err)
 			os.Exit(exitStatus(err))
 		}
 		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "vacuum" {
 		if err := runVacuum(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "newshound vacuum:", err)
+			reportFailure(os.Stderr, "vacuum", err)
 			os.Exit(exitStatus(err))
 		}
 		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "healthcheck" {
 		if err := runHealthcheck(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "newshound healthcheck:", err)
+			reportFailure(os.Stderr, "healthcheck", err)
 			os.Exit(exitStatus(err))
 		}
 		return

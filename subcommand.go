@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,31 +15,34 @@ import (
 // storageCommand reads the command line of a maintenance subcommand that
 // works on the database of storage.path: its -config flag, then exactly
 // nargs arguments. It returns the configuration and the arguments; it fails
-// with the usage printed to out when the command line is wrong (a
-// *usageError: exit status 2), with
-// flag.ErrHelp (the usage printed: no failure, main exits 0) for -h, and as
-// config.Load does (a *configError: exit status 78).
+// with a *usageError that carries the usage (exit status 2; reportFailure
+// prints both to stderr, nothing goes to out) when the command line is
+// wrong, with flag.ErrHelp (the usage printed to out: no failure, main
+// exits 0) for -h, and as config.Load does (a *configError: exit status 78).
 func storageCommand(name, usage string, nargs int, args []string, getenv func(string) string, out io.Writer) (config.Config, []string, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(out)
+	var help bytes.Buffer
+	fs.SetOutput(&help)
 	what := "the configuration whose storage.path to use (default: ./newshound.db)"
 	if name == "healthcheck" {
 		what = "the configuration whose metrics.listen to ask (the one the bot runs with)"
 	}
 	configPath := fs.String("config", "", what)
 	fs.Usage = func() {
-		fmt.Fprintln(out, usage)
+		help.Reset() // the flag package's own line of the fault: the error says it
+		fmt.Fprintln(&help, usage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			_, _ = out.Write(help.Bytes())
 			return config.Config{}, nil, err
 		}
-		return config.Config{}, nil, &usageError{err}
+		return config.Config{}, nil, &usageError{err: err, usage: help.String()}
 	}
 	if fs.NArg() != nargs {
 		fs.Usage()
-		return config.Config{}, nil, &usageError{fmt.Errorf("%s takes %d argument(s) besides -config, got %d", name, nargs, fs.NArg())}
+		return config.Config{}, nil, &usageError{err: fmt.Errorf("%s takes %d argument(s) besides -config, got %d", name, nargs, fs.NArg()), usage: help.String()}
 	}
 	cfg, err := config.Load(*configPath, getenv)
 	if err != nil {
@@ -58,4 +62,18 @@ func existingDatabase(path string) error {
 		return fmt.Errorf("no database at storage.path %q: give the configuration the bot runs with (-config FILE), or run this in the folder of its database", path)
 	}
 	return err
+}
+
+// reportFailure prints to w (stderr) why the subcommand name failed, and
+// the usage after a wrong command line (a *usageError). It prints nothing
+// for flag.ErrHelp, whose usage went to stdout.
+func reportFailure(w io.Writer, name string, err error) {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	fmt.Fprintf(w, "newshound %s: %v\n", name, err)
+	var ue *usageError
+	if errors.As(err, &ue) && ue.usage != "" {
+		fmt.Fprint(w, ue.usage)
+	}
 }

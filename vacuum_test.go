@@ -57,8 +57,10 @@ func TestVacuumCommandTurnsIncrementalVacuumOn(t *testing.T) {
 func TestVacuumCommandRefusesExtraArguments(t *testing.T) {
 	var out bytes.Buffer
 	err := runVacuum(context.Background(), []string{"now"}, func(string) string { return "" }, &out)
-	if err == nil || !strings.Contains(out.String(), "usage: newshound vacuum") {
-		t.Fatalf("vacuum now → %v, %q; want a usage error", err, out.String())
+	var stderr bytes.Buffer
+	reportFailure(&stderr, "vacuum", err)
+	if err == nil || exitStatus(err) != exitUsage || !strings.Contains(stderr.String(), "usage: newshound vacuum") || out.Len() != 0 {
+		t.Fatalf("vacuum now → %v, stdout %q, stderr %q; want a usage error with the usage on stderr", err, out.String(), stderr.String())
 	}
 }
 

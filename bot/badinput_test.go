@@ -23,9 +23,10 @@ func TestInlineBlankQueryIsTheEmptyOne(t *testing.T) {
 	h := newHarnessIn(t, false)
 	for _, q := range []string{"", " ", "   ", "\n\t"} {
 		h.queued.Add(1)
-		res := waitInline(t, h.tg, h.tg.SendInlineQuery(5, q))
-		if len(res) != 1 || res[0]["title"] != "No trending stories yet" {
-			t.Errorf("inline query %q: results = %v, want the empty query's", q, res)
+		id := h.tg.SendInlineQuery(5, q)
+		res := waitInline(t, h.tg, id)
+		if text, start := inlineButton(t, h.tg, id); len(res) != 0 || !strings.HasPrefix(text, "No trending stories yet") || start == "" {
+			t.Errorf("inline query %q: results = %v, button %q (%q); want the empty query's button and no result", q, res, text, start)
 		}
 	}
 }
@@ -50,13 +51,16 @@ func TestInlineQueryLengthIsCountedInCharacters(t *testing.T) {
 			}
 			for _, tt := range tests {
 				h.queued.Add(1)
-				res := waitInline(t, h.tg, h.tg.SendInlineQuery(5, tt.query))
-				long := len(res) == 1 && res[0]["title"] == "Query too long"
+				id := h.tg.SendInlineQuery(5, tt.query)
+				res := waitInline(t, h.tg, id)
+				// Too long is no result that could be posted, but a button.
+				text, _ := inlineButton(t, h.tg, id)
+				long := len(res) == 0 && strings.HasPrefix(text, "Query too long")
 				if long != tt.long {
-					t.Errorf("%s: results = %v, want too long: %v", tt.name, res, tt.long)
+					t.Errorf("%s: results = %v, button %q, want too long: %v", tt.name, res, text, tt.long)
 				}
-				if tt.long && !strings.Contains(fmt.Sprint(res[0]["description"]), fmt.Sprintf("this one has %d", len([]rune(tt.query)))) {
-					t.Errorf("%s: description %q does not give the length", tt.name, res[0]["description"])
+				if tt.long && !strings.Contains(text, fmt.Sprintf("this one has %d", len([]rune(tt.query)))) {
+					t.Errorf("%s: button %q does not give the length", tt.name, text)
 				}
 			}
 		})

@@ -48,12 +48,18 @@ func (r *Router) cmdTimezone(ctx context.Context, req request) error {
 	}
 	req.chat.Timezone = name
 	text := tr(ctx).Sprintf("✅ Time zone set to <b>%s</b> (it is %s there).", esc(name), r.now().In(loc).Format("15:04"))
+	if localtime.IsOffset(name) {
+		text += "\n" + tr(ctx).Sprintf(fixedOffsetNote)
+	}
 	if req.chat.DigestTime != "" {
 		text += "\n" + r.digestLine(ctx, req.chat)
 	}
 	r.reply(ctx, req.in.ChatID, text)
 	return nil
 }
+
+// fixedOffsetNote follows a fixed UTC offset that /timezone set.
+const fixedOffsetNote = "A fixed offset does not follow summer time; a city (<code>/timezone Berlin</code>) does."
 
 func (r *Router) cmdDigest(ctx context.Context, req request) error {
 	if r.opts.Digests == nil {

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -39,7 +38,7 @@ func TestErrorDetailsSpeakTheChatsLanguage(t *testing.T) {
 	}
 }
 
-// TestInlineErrorSpeaksTheUsersLanguage: a bad inline query's one result
+// TestInlineErrorSpeaksTheUsersLanguage: a bad inline query's button
 // explains the fault in the user's language.
 func TestInlineErrorSpeaksTheUsersLanguage(t *testing.T) {
 	h := newHarness(t)
@@ -48,8 +47,8 @@ func TestInlineErrorSpeaksTheUsersLanguage(t *testing.T) {
 		"from": map[string]any{"id": 42, "is_bot": false, "first_name": "Tester", "language_code": "de"},
 	}})
 	res := waitInline(t, h.tg, "iq-de")
-	if len(res) != 1 || !strings.Contains(fmt.Sprint(res[0]["description"]), `nach "-" muss ein Wort stehen (Position 8)`) {
-		t.Errorf("inline results = %v", res)
+	if text, _ := inlineButton(t, h.tg, "iq-de"); len(res) != 0 || !strings.Contains(text, `nach "-" muss ein Wort stehen (Position 8)`) {
+		t.Errorf("inline results = %v, button %q", res, text)
 	}
 }
 

@@ -77,8 +77,16 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 		seconds = 0
 	}
 	var button *InlineButton
-	if len(results) == 0 {
+	switch {
+	case len(results) == 0:
 		button = nothingFound(withLanguage(ctx, lang), in.Inline.Query)
+	case len(results) == 1 && isNotice(results[0]):
+		// A notice is no result either (a tap posted "Can't search for
+		// that" into the chat): its title and first sentence are the
+		// button, opening the bot.
+		first, _, _ := strings.Cut(results[0].Description, ". ")
+		text := summarize.Clip(results[0].Title+" · "+strings.TrimSuffix(first, "."), maxNoticeButton)
+		button, results = &InlineButton{Text: text, Start: "inline"}, nil
 	}
 	results, next := inlinePage(results, in.Inline.Offset)
 	if err := r.opts.Inline.AnswerInline(ctx, in.Inline.ID, results, next, seconds, button); err != nil {
@@ -220,10 +228,19 @@ func startQuery(arg string) (string, bool) {
 	return string(q), true
 }
 
-// notice is a result that explains instead of offering an article.
+// notice is a result that explains instead of offering an article;
+// handleInline answers it with a button of its title (isNotice).
 func notice(id, title, text string) InlineResult {
 	return InlineResult{ID: id, Title: title, Description: text, Text: esc(text)}
 }
+
+// maxNoticeButton is how many characters of a notice its button shows.
+const maxNoticeButton = 100
+
+// isNotice reports whether res is a notice (whose ids start "q-", an
+// article's "a"), which handleInline answers with a button rather than a
+// result that could be posted.
+func isNotice(res InlineResult) bool { return strings.HasPrefix(res.ID, "q-") }
 
 // inlineCache keeps the answers of recent inline queries for a minute, at
 // most inlineCacheSize of them: people type a query letter by letter, and

@@ -405,15 +405,23 @@ func TestInlineQueriesAnswerWithStoredNews(t *testing.T) {
 			}
 			tests := []struct {
 				name, query, want string
+				button            bool // a notice: a button, no result that could be posted
 			}{
-				{"match", "kursk", "Kursk deminers clear fields"},
-				{"query language", "deminers -pyongyang", "Kursk deminers clear fields"},
-				{"bad query", `"unclosed`, "Can't search for that"},
-				{"too long", strings.Repeat("k", 300), "Query too long"},
+				{"match", "kursk", "Kursk deminers clear fields", false},
+				{"query language", "deminers -pyongyang", "Kursk deminers clear fields", false},
+				{"bad query", `"unclosed`, "Can't search for that", true},
+				{"too long", strings.Repeat("k", 300), "Query too long", true},
 			}
 			for _, tt := range tests {
 				h.queued.Add(1)
-				res := waitInline(t, h.tg, h.tg.SendInlineQuery(5, tt.query))
+				id := h.tg.SendInlineQuery(5, tt.query)
+				res := waitInline(t, h.tg, id)
+				if tt.button {
+					if text, start := inlineButton(t, h.tg, id); len(res) != 0 || !strings.HasPrefix(text, tt.want) || start == "" {
+						t.Errorf("%s: results = %v, button %q (start %q); want none and a button %q opening the bot", tt.name, res, text, start, tt.want)
+					}
+					continue
+				}
 				if len(res) == 0 || res[0]["title"] != tt.want {
 					t.Errorf("%s: results = %v, want first titled %q", tt.name, res, tt.want)
 				}
@@ -710,4 +718,23 @@ func TestInlineTimesAreInTheAskersZone(t *testing.T) {
 			t.Errorf("user %d: inline result's message %q, want the time %s", tt.user, text, tt.want)
 		}
 	}
+}
+
+// inlineButton returns the text and start parameter of the button of the
+// answer to inline query id ("" without one).
+func inlineButton(t *testing.T, tg *telegramtest.Server, id string) (text, start string) {
+	t.Helper()
+	waitInline(t, tg, id)
+	var button struct {
+		Text           string `json:"text"`
+		StartParameter string `json:"start_parameter"`
+	}
+	for _, c := range tg.Calls("answerInlineQuery") {
+		if c.Params.Get("inline_query_id") == id && c.Params.Get("button") != "" {
+			if err := json.Unmarshal([]byte(c.Params.Get("button")), &button); err != nil {
+				t.Fatalf("button %q: %v", c.Params.Get("button"), err)
+			}
+		}
+	}
+	return button.Text, button.StartParameter
 }

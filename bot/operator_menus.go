@@ -16,10 +16,12 @@ type MenuSetter interface {
 }
 
 // operatorMenus remembers which operators' own menus (BotCommandScopeChat)
-// Telegram took in this process. It refuses the menu of a chat the bot has
-// never seen ("chat not found"), so an operator who had not written to the
-// bot at start got no operator commands until a restart; the router sets
-// it when they first write.
+// Telegram took in this process, or are being set. It refuses the menu of a
+// chat the bot has never seen ("chat not found"), so an operator who had not
+// written to the bot at start got no operator commands until a restart; the
+// router sets it when they first write. The updates are taken while the
+// menus are registered at start, so a message waiting since before the
+// start claims nothing the start has claimed: each menu is set once.
 type operatorMenus struct {
 	mu  sync.Mutex
 	set map[int64]bool
@@ -40,6 +42,27 @@ func (m *operatorMenus) mark(op int64) {
 	m.set[op] = true
 }
 
+// claim marks op and reports whether it was not marked yet.
+func (m *operatorMenus) claim(op int64) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.set[op] {
+		return false
+	}
+	if m.set == nil {
+		m.set = map[int64]bool{}
+	}
+	m.set[op] = true
+	return true
+}
+
+// forget unmarks op, after setting its menu failed.
+func (m *operatorMenus) forget(op int64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.set, op)
+}
+
 // RegisterMenus registers the menus for everyone and the profiles, then
 // each operator's own menu, through opts.Menus (nothing without it). An
 // operator's menu that fails (most often: they never wrote to the bot) is
@@ -48,6 +71,10 @@ func (m *operatorMenus) mark(op int64) {
 func (r *Router) RegisterMenus(ctx context.Context) error {
 	if r.opts.Menus == nil {
 		return nil
+	}
+	// Claimed first: a message handled meanwhile does not set them too.
+	for _, op := range r.opts.Operators {
+		r.opMenus.mark(op)
 	}
 	var common []Menu
 	for _, m := range r.Menus() {
@@ -58,6 +85,7 @@ func (r *Router) RegisterMenus(ctx context.Context) error {
 	err := r.opts.Menus.SetMenus(ctx, common, r.Profiles())
 	for _, op := range r.opts.Operators {
 		if e := r.setOperatorMenu(ctx, op); e != nil {
+			r.opMenus.forget(op)
 			r.log.Info("operator's command menu not set; it is when they write to the bot", "operator", op, "err", e)
 		}
 	}
@@ -68,12 +96,13 @@ func (r *Router) RegisterMenus(ctx context.Context) error {
 }
 
 // ensureOperatorMenu sets the menu of an operator who writes in their
-// private chat, unless this process set it already.
+// private chat, unless this process set it already or is setting it.
 func (r *Router) ensureOperatorMenu(ctx context.Context, in Incoming) {
-	if r.opts.Menus == nil || in.ChatType != "private" || in.ChatID != in.UserID || !r.isOperator(in.UserID) || r.opMenus.done(in.UserID) {
+	if r.opts.Menus == nil || in.ChatType != "private" || in.ChatID != in.UserID || !r.isOperator(in.UserID) || !r.opMenus.claim(in.UserID) {
 		return
 	}
 	if err := r.setOperatorMenu(ctx, in.UserID); err != nil {
+		r.opMenus.forget(in.UserID)
 		r.log.Warn("operator's command menu not set; tried again at their next message", "operator", in.UserID, "err", err)
 	}
 }

@@ -370,6 +370,9 @@ func TestNamed(t *testing.T) {
 		{"de", "de", true}, {"de-AT", "de", true}, {"Deutsch", "de", true}, {"deutsch", "de", true}, {"GERMAN", "de", true},
 		{"русский", "ru", true}, {"Русский", "ru", true}, {"Russian", "ru", true}, {" Español ", "es", true}, {"spanish", "es", true},
 		{"English", "en", true}, {"klingon", "en", false}, {"Deutschland", "en", false}, {"", "en", false},
+		// "/language 🇩🇪": a country's flag names its language.
+		{"🇩🇪", "de", true}, {" 🇦🇹 ", "de", true}, {"🇷🇺", "ru", true}, {"🇪🇸", "es", true}, {"🇲🇽", "es", true},
+		{"🇬🇧", "en", true}, {"🇺🇸", "en", true}, {"🇫🇷", "en", false}, {"🇩🇪🇩🇪", "en", false}, {"🇩", "en", false},
 	} {
 		if got, ok := Named(tt.in); got != tt.want || ok != tt.ok {
 			t.Errorf("Named(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)

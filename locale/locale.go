@@ -81,7 +81,7 @@ func Match(code string) (string, bool) {
 // Match) or by a name: the name /language lists ("Deutsch", "русский") or
 // the English one ("German"), in any case. A user read the list
 // "de Deutsch" and sent "/language Deutsch". Anything else gives English
-// and false.
+// and false. A country's flag emoji ("🇩🇪") names its language too.
 func Named(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	for _, l := range Languages {
@@ -89,7 +89,42 @@ func Named(s string) (string, bool) {
 			return l.Code, true
 		}
 	}
+	if lang, ok := flagged(s); ok {
+		return lang, true
+	}
 	return Match(s)
+}
+
+// flagged returns the language of the country whose flag emoji s is
+// ("🇩🇪" German, "🇲🇽" Spanish: the country's most likely language), and
+// whether the bot speaks it.
+func flagged(s string) (string, bool) {
+	const indicatorA = 0x1F1E6 // REGIONAL INDICATOR SYMBOL LETTER A
+	rs := []rune(s)
+	if len(rs) != 2 {
+		return "", false
+	}
+	var region []byte
+	for _, r := range rs {
+		if r < indicatorA || r > indicatorA+25 {
+			return "", false
+		}
+		region = append(region, byte('A'+r-indicatorA))
+	}
+	reg, err := language.ParseRegion(string(region))
+	if err != nil {
+		return "", false
+	}
+	tag, err := language.Compose(reg)
+	if err != nil {
+		return "", false
+	}
+	base, conf := tag.Base()
+	if conf == language.No {
+		return "", false
+	}
+	lang, ok := Match(base.String())
+	return lang, ok
 }
 
 // Supported reports whether code is exactly one of Languages' codes.

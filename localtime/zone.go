@@ -14,8 +14,9 @@ import (
 // nor a UTC offset.
 var ErrUnknownTimezone = errors.New("unknown time zone")
 
-// offsetRE reads "+08:00", "-5", "+0530", "UTC+5:30", "GMT-03".
-var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$`)
+// offsetRE reads "+08:00", "-5", "+0530", "UTC+5:30", "GMT-03", and hours
+// with a decimal fraction, "+5.5", "UTC+5,75" (m[4]).
+var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2})|[.,](\d{1,2}))?$`)
 
 // ParseTimezone reads a time zone as a user writes it: an IANA name such as
 // "Europe/Berlin" (case is forgiven where the usual capitalisation finds it;
@@ -24,7 +25,8 @@ var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))
 // and the common abbreviations, "PST"; nativeCities the cities as Russian,
 // German and Spanish write them, "Москва", "Wien", "Bogotá", accents
 // forgiven),
-// "UTC", or a UTC offset such as "+08:00", "-5" or "UTC+5:30". It returns the
+// "UTC", or a UTC offset such as "+08:00", "-5", "UTC+5:30" or "+5.5" (a
+// fixed zone: it does not follow summer time; IsOffset). It returns the
 // name to store (offsets as "+08:00", a zero offset as "UTC") and the
 // location. It fails with an *Error of kind ErrUnknownTimezone for anything
 // else, including "Local", which would mean the server's zone, and for an
@@ -34,6 +36,18 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 	if m := offsetRE.FindStringSubmatch(s); m != nil {
 		h, _ := strconv.Atoi(m[2])
 		mins, _ := strconv.Atoi(m[3])
+		if m[4] != "" {
+			// A quarter, half or three quarters of an hour, as real
+			// offsets are: .25, .5, .75.
+			frac, _ := strconv.Atoi(m[4])
+			if len(m[4]) == 1 {
+				frac *= 10
+			}
+			if frac*60%100 != 0 || frac*60/100%15 != 0 {
+				return "", nil, unknownZone(s)
+			}
+			mins = frac * 60 / 100
+		}
 		if mins >= 60 || h*60+mins > 14*60 {
 			return "", nil, userError(ErrUnknownTimezone, "%q is out of range: UTC offsets run from -14:00 to +14:00.", s)
 		}
@@ -173,7 +187,7 @@ func LoadLocation(name string) (*time.Location, error) {
 	if name == "" {
 		return time.UTC, nil
 	}
-	if m := offsetRE.FindStringSubmatch(name); m != nil && !strings.EqualFold(name, "Local") {
+	if m := offsetRE.FindStringSubmatch(name); m != nil && m[4] == "" && !strings.EqualFold(name, "Local") {
 		h, _ := strconv.Atoi(m[2])
 		mins, _ := strconv.Atoi(m[3])
 		secs := (h*60 + mins) * 60
@@ -200,6 +214,12 @@ func Location(name string) *time.Location {
 		return time.UTC
 	}
 	return loc
+}
+
+// IsOffset reports whether name, as ParseTimezone stores it, is a fixed
+// UTC offset ("+05:30"), which does not follow summer time.
+func IsOffset(name string) bool {
+	return strings.HasPrefix(name, "+") || strings.HasPrefix(name, "-")
 }
 
 // ZoneName is how a chat's stored zone is shown: "UTC" for "".

@@ -92,7 +92,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"source only: count in the window", sqlSourceCount(2), []any{1, 2, 100},
 			[]string{"USING COVERING INDEX sqlite_autoindex_articles_1 (source_id=?)"}},
 		{"preview: sample of all", sqlRecentAll, []any{1, 200, now}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
-		{"prune: the old articles", `SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? LIMIT ?`, []any{now, now, 5000},
+		{"prune: the old articles", `SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? AND pending = '' LIMIT ?`, []any{now, now, 5000},
 			[]string{"INDEX articles_"}},
 		{"prune: an article's alerts go with it", `DELETE FROM alerts WHERE article_id = ?`, []any{1}, []string{"SEARCH alerts USING PRIMARY KEY (article_id=?)"}},
 		{"queue: the chat's earlier alert of the story", sqlStoryAlert, []any{1, 0, 2, 3}, []string{"INDEX alerts_story (story_id=? AND chat_id=? AND thread_id=?)"}},

@@ -21,14 +21,17 @@ type Pruned struct {
 const pruneBatch = 5000
 
 // Prune deletes what is older than before: articles fetched and published
-// before it (their alerts rows go with them, and the FTS index follows by
-// trigger), outbox rows already sent or dropped, and digest records but each
-// chat's latest, and the records of feed items seen before it that have left
-// their feed (an item the feed still carries stays seen, however old). Pending
-// and held messages are kept whatever their age. It works in batches and
-// fails on the first database error, keeping what it deleted until then.
-// It then rewrites the list of terms (RefreshTerms), and having deleted
-// anything, gives the free pages back (Reclaim).
+// before it that the pipeline has finished with (an empty pending column;
+// one still waiting for its text, story or matching stays whatever its age,
+// so that a downtime longer than the window loses no alert), with their
+// alerts rows (the FTS index follows by trigger), outbox rows already sent
+// or dropped, and digest records but each chat's latest, and the records of
+// feed items seen before it that have left their feed (an item the feed
+// still carries stays seen, however old). Pending and held messages are
+// kept whatever their age. It works in batches and fails on the first
+// database error, keeping what it deleted until then. It then rewrites the
+// list of terms (RefreshTerms), and having deleted anything, gives the free
+// pages back (Reclaim).
 func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 	var p Pruned
 	cut := before.Unix()
@@ -36,7 +39,7 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 		count *int64
 		query string
 	}{
-		{&p.Articles, `DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? LIMIT ?)`},
+		{&p.Articles, `DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? AND pending = '' LIMIT ?)`},
 		{&p.Messages, `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status IN ('sent', 'dropped') AND created_at < ? AND ? > 0 LIMIT ?)`},
 		// The latest digest of each chat stays: the next one starts where it ended.
 		{&p.Digests, `DELETE FROM digests WHERE id IN (SELECT id FROM digests WHERE queued_at < ? AND ? > 0

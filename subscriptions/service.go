@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
@@ -201,7 +202,9 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 	// Kept as typed, but with single spaces: runs of spaces and line breaks
 	// would show in /list and every alert's footer (a phrase's words are
 	// one space apart for the parser too).
-	typed := strings.Join(strings.Fields(q.Text()), " ")
+	// Emoji, "<>" and direction marks go too: the parser only parts
+	// words at them, and the confirmation shows the query without them.
+	typed := withoutDropped(q.Text(), q.Key())
 	sub, created, err := s.store.CreateSubscriptionIn(ctx, chatID, thread, typed, q.Key(), s.maxPerChat)
 	if errors.Is(err, news.ErrLimit) {
 		return Subscribed{}, fmt.Errorf("subscribe: %w", &LimitError{Max: s.maxPerChat})
@@ -431,6 +434,46 @@ func (s *Service) maybeRefile(matched int) {
 		s.index.Refile()
 		s.log.Info("subscription index refiled", "queries", s.index.Len(), "took", time.Since(started).Round(time.Millisecond))
 	}
+}
+
+// dropped reports a character of a query that the parser only parts words
+// at and that the query is shown without: emoji (with their variation
+// selectors, joiners, skin tones and keycaps), "<" and ">", and the
+// direction marks and embeddings of right-to-left text.
+func dropped(r rune) bool {
+	switch {
+	case r == '<' || r == '>' || r == '\u200d' || r == '\ufe0e' || r == '\ufe0f' || r == '\u20e3' || r == '\u061c':
+		return true
+	case r == '\u200e' || r == '\u200f' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069'):
+		return true
+	}
+	return unicode.In(r, unicode.So, unicode.Sk)
+}
+
+// withoutDropped returns text with single spaces and without the dropped
+// characters, each replaced by a space or, where that would change what it
+// means (a "-" glued to a word after an emoji), removed; text with single
+// spaces if neither reads as key.
+func withoutDropped(text, key string) string {
+	typed := strings.Join(strings.Fields(text), " ")
+	if strings.IndexFunc(typed, dropped) < 0 {
+		return typed
+	}
+	for _, by := range []string{" ", ""} {
+		clean := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+			if dropped(r) {
+				if by == "" {
+					return -1
+				}
+				return ' '
+			}
+			return r
+		}, typed)), " ")
+		if q, err := query.Parse(clean); err == nil && q.Key() == key {
+			return clean
+		}
+	}
+	return typed
 }
 
 // visible removes from a query the characters a word copied from a web page

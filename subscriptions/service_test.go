@@ -463,3 +463,36 @@ func TestSubscribeDropsInvisibleCharacters(t *testing.T) {
 		t.Fatalf("/unsubscribe with a word joiner = %+v, %v", got, err)
 	}
 }
+
+// "/subscribe 🚀 kursk <war>" was confirmed as the query understood
+// (emoji, "<>" and direction marks dropped: they only part words) while
+// /list showed it with them: it is stored without them, so that the two
+// agree, its meaning unchanged.
+func TestSubscribeStoresTheQueryWithoutWhatTheParserDrops(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	res, err := svc.Subscribe(ctx, 1, "🚀 Kursk <war> \u200fnews\u200e 🇺🇦 OR \"north 👍 korea\"")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `Kursk war news OR "north korea"`; res.Subscription.Query != want {
+		t.Fatalf("stored query = %q, want %q (confirmed as %q)", res.Subscription.Query, want, res.Query.String())
+	}
+	again, err := query.Parse(res.Subscription.Query)
+	if err != nil || again.Key() != res.Query.Key() {
+		t.Fatalf("the stored query reads as %v, %v; want %q", again, err, res.Query.String())
+	}
+	subs, err := svc.List(ctx, 1)
+	if err != nil || len(subs) != 1 || subs[0].Query != res.Subscription.Query {
+		t.Fatalf("listed = %+v, %v", subs, err)
+	}
+	// A glued "-" keeps its meaning: the emoji goes without leaving a space.
+	neg, err := svc.Subscribe(ctx, 1, "kursk -🚀sport")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if neg.Subscription.Query != "kursk -sport" || neg.Query.String() != "kursk AND NOT sport" {
+		t.Fatalf("stored %q, understood %q; want kursk -sport", neg.Subscription.Query, neg.Query.String())
+	}
+}
