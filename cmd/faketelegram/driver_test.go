@@ -33,49 +33,39 @@ func TestDriverQueuesUpdatesAsTelegramSendsThem(t *testing.T) {
 	if err := d.do("topic -1001 x /list"); err == nil {
 		t.Error("a bad thread was accepted")
 	}
-	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
-	if err != nil {
-		t.Fatal(err)
+	got := getUpdates(t, srv)
+	if len(got) != 9 {
+		t.Fatalf("%d updates, want 9: %v", len(got), got)
 	}
-	defer resp.Body.Close()
-	var body struct {
-		Result []map[string]any
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-		t.Fatal(err)
-	}
-	if len(body.Result) != 9 {
-		t.Fatalf("%d updates, want 9: %v", len(body.Result), body.Result)
-	}
-	msg := body.Result[0]["message"].(map[string]any)
+	msg := got[0]["message"].(map[string]any)
 	if msg["message_thread_id"] != float64(77) || msg["is_topic_message"] != true || msg["from"].(map[string]any)["language_code"] != "ru" {
 		t.Errorf("topic message = %v", msg)
 	}
 	if ent := msg["entities"].([]any)[0].(map[string]any); ent["length"] != float64(len("/search")) {
 		t.Errorf("command entity = %v", ent)
 	}
-	if q := body.Result[1]["inline_query"].(map[string]any); q["query"] != "climate" {
+	if q := got[1]["inline_query"].(map[string]any); q["query"] != "climate" {
 		t.Errorf("inline query = %v", q)
 	}
-	if cb := body.Result[2]["callback_query"].(map[string]any); cb["data"] != "rm:1:x" || cb["message"].(map[string]any)["message_id"] != float64(9) {
+	if cb := got[2]["callback_query"].(map[string]any); cb["data"] != "rm:1:x" || cb["message"].(map[string]any)["message_id"] != float64(9) {
 		t.Errorf("callback = %v", cb)
 	}
-	if from := body.Result[3]["message"].(map[string]any)["from"].(map[string]any); from["id"] != float64(7) {
+	if from := got[3]["message"].(map[string]any)["from"].(map[string]any); from["id"] != float64(7) {
 		t.Errorf("group message from %v, want user 7", from)
 	}
-	if m := body.Result[4]["callback_query"].(map[string]any)["message"].(map[string]any); m["message_thread_id"] != float64(77) || m["is_topic_message"] != true {
+	if m := got[4]["callback_query"].(map[string]any)["message"].(map[string]any); m["message_thread_id"] != float64(77) || m["is_topic_message"] != true {
 		t.Errorf("a press in topic 77 came under %v", m)
 	}
-	if e, ok := body.Result[5]["edited_message"].(map[string]any); !ok || e["message_id"] != float64(100003) || e["text"] != "/subscribe kursk" || e["edit_date"] == nil {
-		t.Errorf("edit = %v", body.Result[5])
+	if e, ok := got[5]["edited_message"].(map[string]any); !ok || e["message_id"] != float64(100003) || e["text"] != "/subscribe kursk" || e["edit_date"] == nil {
+		t.Errorf("edit = %v", got[5])
 	}
-	if e, ok := body.Result[6]["edited_channel_post"].(map[string]any); !ok || e["from"] != nil {
-		t.Errorf("channel edit = %v", body.Result[6])
+	if e, ok := got[6]["edited_channel_post"].(map[string]any); !ok || e["from"] != nil {
+		t.Errorf("channel edit = %v", got[6])
 	}
-	if p := body.Result[7]["message"].(map[string]any); p["caption"] != "/subscribe harbour" || p["photo"] == nil || p["caption_entities"] == nil || p["text"] != nil {
+	if p := got[7]["message"].(map[string]any); p["caption"] != "/subscribe harbour" || p["photo"] == nil || p["caption_entities"] == nil || p["text"] != nil {
 		t.Errorf("photo = %v", p)
 	}
-	if st := body.Result[8]["message"].(map[string]any); st["sticker"].(map[string]any)["emoji"] != "👍" || st["text"] != nil {
+	if st := got[8]["message"].(map[string]any); st["sticker"].(map[string]any)["emoji"] != "👍" || st["text"] != nil {
 		t.Errorf("sticker = %v", st)
 	}
 }
@@ -99,12 +89,7 @@ func TestFormatShowsRefusalsAndButtons(t *testing.T) {
 // is back; "migrate" queues the two service messages and refuses sends to
 // the old group with migrate_to_chat_id, as Telegram does.
 func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
-	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	d := newDriver(srv, &bytes.Buffer{})
+	srv, d := newTestDriver(t, &bytes.Buffer{})
 	send := func(chat string) map[string]any {
 		t.Helper()
 		resp, err := http.PostForm(srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {chat}, "text": {"hi"}})
@@ -219,19 +204,9 @@ func TestDriverScrollsInlineAnswers(t *testing.T) {
 	if d.lastInline.id != second || !strings.Contains(out.String(), "no more results") {
 		t.Errorf("scroll past the last page sent a query, or said nothing: %q", out.String())
 	}
-	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var body struct {
-		Result []map[string]any
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-		t.Fatal(err)
-	}
-	if len(body.Result) != 2 || body.Result[1]["inline_query"].(map[string]any)["offset"] != "10" {
-		t.Fatalf("updates = %v; want the query, then it again at offset 10", body.Result)
+	got := getUpdates(t, srv)
+	if len(got) != 2 || got[1]["inline_query"].(map[string]any)["offset"] != "10" {
+		t.Fatalf("updates = %v; want the query, then it again at offset 10", got)
 	}
 }
 
@@ -277,6 +252,18 @@ func TestDriverRepliesToTheBotsMessage(t *testing.T) {
 	}
 }
 
+// newTestDriver starts a fake Telegram for the token "1:t", closed when
+// the test ends, and a driver of it that writes to out.
+func newTestDriver(t *testing.T, out *bytes.Buffer) (*telegramtest.Server, *driver) {
+	t.Helper()
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	return srv, newDriver(srv, out)
+}
+
 // getUpdates reads the queued updates as the bot would.
 func getUpdates(t *testing.T, srv *telegramtest.Server) []map[string]any {
 	t.Helper()
@@ -299,12 +286,7 @@ func getUpdates(t *testing.T, srv *telegramtest.Server) []map[string]any {
 // are refused); "reopen" opens it again and sends the service message
 // Telegram sends (forum_topic_reopened, general_forum_topic_unhidden).
 func TestDriverClosesAndReopensTopics(t *testing.T) {
-	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	d := newDriver(srv, &bytes.Buffer{})
+	srv, d := newTestDriver(t, &bytes.Buffer{})
 	send := func(thread string) map[string]any {
 		t.Helper()
 		v := url.Values{"chat_id": {"-1009"}, "text": {"hi"}}
@@ -347,17 +329,9 @@ func TestDriverClosesAndReopensTopics(t *testing.T) {
 			t.Errorf("a send to reopened thread %q: %v", thread, got)
 		}
 	}
-	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var body struct{ Result []map[string]any }
-	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-		t.Fatal(err)
-	}
+	updates := getUpdates(t, srv)
 	var kinds []string
-	for _, u := range body.Result {
+	for _, u := range updates {
 		m, _ := u["message"].(map[string]any)
 		for _, k := range []string{"general_forum_topic_hidden", "forum_topic_reopened", "general_forum_topic_unhidden"} {
 			if m[k] != nil {
@@ -374,12 +348,7 @@ func TestDriverClosesAndReopensTopics(t *testing.T) {
 // restricted bot meets (sends refused 400 "not enough rights", reads
 // still answered) could not be tried.
 func TestDriverRestrictsTheBot(t *testing.T) {
-	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	d := newDriver(srv, &bytes.Buffer{})
+	srv, d := newTestDriver(t, &bytes.Buffer{})
 	call := func(method string) map[string]any {
 		t.Helper()
 		resp, err := http.PostForm(srv.URL+"/bot1:t/"+method, url.Values{"chat_id": {"-100"}, "user_id": {"42"}, "text": {"hi"}})
@@ -439,12 +408,7 @@ func TestDriverRestrictsTheBot(t *testing.T) {
 // It is queued as Telegram sends it, and delivered only to a bot whose
 // allowed_updates name it.
 func TestDriverChoosesAnInlineResult(t *testing.T) {
-	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	d := newDriver(srv, &bytes.Buffer{})
+	srv, d := newTestDriver(t, &bytes.Buffer{})
 	for _, bad := range []string{"chosen", "chosen 42", "chosen x a5 kursk"} {
 		if err := d.do(bad); err == nil {
 			t.Errorf("%q was accepted", bad)
@@ -496,12 +460,7 @@ func TestDriverChoosesAnInlineResult(t *testing.T) {
 // checked where Telegram puts them; closing a topic sent no
 // forum_topic_closed.
 func TestDriverKeepsMessagesInTheirTopics(t *testing.T) {
-	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	d := newDriver(srv, &bytes.Buffer{})
+	srv, d := newTestDriver(t, &bytes.Buffer{})
 	if err := d.do("topic -100 7 /subscribe kursk"); err != nil {
 		t.Fatal(err)
 	}
@@ -551,12 +510,7 @@ func TestDriverKeepsMessagesInTheirTopics(t *testing.T) {
 // A channel's post copied into its discussion group could not be tried:
 // the driver had no line for it.
 func TestDriverForwardsAChannelPostToItsGroup(t *testing.T) {
-	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	d := newDriver(srv, &bytes.Buffer{})
+	srv, d := newTestDriver(t, &bytes.Buffer{})
 	for _, bad := range []string{"forward -1001", "forward 5 -1009 hi", "forward -1001 x hi"} {
 		if err := d.do(bad); err == nil {
 			t.Errorf("%q was accepted", bad)
