@@ -52,4 +52,3 @@ func TestTakeUpdateOncePerBotAcrossReopen(t *testing.T) {
 		t.Errorf("after pruning: TakeUpdate(1, 11) = %v, %v; want true, nil", fresh, err)
 	}
 }
-
