@@ -120,18 +120,7 @@ func TestUpdateFailuresAreObserved(t *testing.T) {
 	}
 	tg.sleep = func(context.Context, time.Duration) {}
 	srv.SendText(5, "private", 5, "/help")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	got := make(chan Incoming, 1)
-	done := make(chan error, 1)
-	go func() { done <- tg.Updates(ctx, func(_ context.Context, in Incoming) { got <- in }) }()
-	select {
-	case <-got:
-	case <-time.After(5 * time.Second):
-		t.Fatal("no update handled")
-	}
-	cancel()
-	<-done
+	pollOne(context.Background(), t, tg)
 
 	r := startWebhook(t, srv, func(w *Webhook) { w.tg.obs = obs; w.tg.sleep = func(context.Context, time.Duration) {} })
 	testkit.WaitFor(t, "setWebhook again after the 429", func() bool { return len(srv.Calls("setWebhook")) >= 2 })

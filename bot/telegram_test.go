@@ -27,6 +27,38 @@ func newTestTelegram(t *testing.T, srv *telegramtest.Server, logs *strings.Build
 	return tg
 }
 
+// pollOne runs tg.Updates until its first update, which it returns, then
+// stops it. It fails the test when no update comes within 5 s, when Updates
+// stops first, or when it stops with an error other than the cancel.
+func pollOne(ctx context.Context, t *testing.T, tg *Telegram) Incoming {
+	t.Helper()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	got := make(chan Incoming, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- tg.Updates(ctx, func(_ context.Context, in Incoming) {
+			select {
+			case got <- in:
+			default:
+			}
+		})
+	}()
+	var in Incoming
+	select {
+	case in = <-got:
+	case err := <-done:
+		t.Fatalf("Updates stopped before any update: %v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("no update handled")
+	}
+	cancel()
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Errorf("Updates: %v", err)
+	}
+	return in
+}
+
 func TestNewTelegramErrorHidesToken(t *testing.T) {
 	dead := httptest.NewServer(nil)
 	url := dead.URL
@@ -138,7 +170,6 @@ func TestUpdatesBackOffOnErrorsAndPauseOnEmptyBatches(t *testing.T) {
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	got := make(chan Incoming, 10)
 	tg.sleep = func(ctx context.Context, d time.Duration) {
 		mu.Lock()
 		sleeps = append(sleeps, d)
@@ -151,19 +182,8 @@ func TestUpdatesBackOffOnErrorsAndPauseOnEmptyBatches(t *testing.T) {
 			cancel()
 		}
 	}
-	done := make(chan error)
-	go func() { done <- tg.Updates(ctx, func(_ context.Context, in Incoming) { got <- in }) }()
-	select {
-	case in := <-got:
-		if in.ChatID != 5 || in.Text != "/help" || in.ChatType != "private" {
-			t.Fatalf("incoming = %+v", in)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("no update handled")
-	}
-	cancel()
-	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
-		t.Errorf("Updates: %v", err)
+	if in := pollOne(ctx, t, tg); in.ChatID != 5 || in.Text != "/help" || in.ChatType != "private" {
+		t.Fatalf("incoming = %+v", in)
 	}
 	mu.Lock()
 	defer mu.Unlock()

@@ -287,20 +287,7 @@ func TestLongPollDeletesWebhookFirst(t *testing.T) {
 			var logs strings.Builder
 			tg := newTestTelegram(t, srv, &logs, time.Second)
 			srv.SendText(5, "private", 5, "/help")
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			got := make(chan Incoming, 1)
-			done := make(chan error, 1)
-			go func() { done <- tg.Updates(ctx, func(_ context.Context, in Incoming) { got <- in }) }()
-			select {
-			case <-got:
-			case <-time.After(5 * time.Second):
-				t.Fatal("no update handled")
-			}
-			cancel()
-			if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
-				t.Errorf("Updates: %v", err)
-			}
+			pollOne(context.Background(), t, tg)
 			calls := srv.Calls("")
 			// (the fake does not record getUpdates; the handled update shows the poll ran)
 			if len(srv.Calls("deleteWebhook")) != 1 || calls[1].Method != "deleteWebhook" {
