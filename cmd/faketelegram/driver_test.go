@@ -92,15 +92,7 @@ func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
 	srv, d := newTestDriver(t, &bytes.Buffer{})
 	send := func(chat string) map[string]any {
 		t.Helper()
-		resp, err := http.PostForm(srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {chat}, "text": {"hi"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var body map[string]any
-		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-			t.Fatal(err)
-		}
+		body := post[map[string]any](t, srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {chat}, "text": {"hi"}})
 		return body
 	}
 	for _, line := range []string{"bot 500 private kicked", "migrate -5 -1005"} {
@@ -140,15 +132,7 @@ func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
 	if got := send("-7"); got["error_code"] != float64(403) {
 		t.Errorf("a send to a group that removed its admin bot: %v", got)
 	}
-	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var body struct{ Result []map[string]any }
-	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-		t.Fatal(err)
-	}
+	body := post[struct{ Result []map[string]any }](t, srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
 	if len(body.Result) != 7 || body.Result[0]["my_chat_member"] == nil || body.Result[2]["message"].(map[string]any)["migrate_from_chat_id"] != float64(-5) {
 		t.Errorf("updates: %v", body.Result)
 	}
@@ -264,21 +248,27 @@ func newTestDriver(t *testing.T, out *bytes.Buffer) (*telegramtest.Server, *driv
 	return srv, newDriver(srv, out)
 }
 
-// getUpdates reads the queued updates as the bot would.
-func getUpdates(t *testing.T, srv *telegramtest.Server) []map[string]any {
+// post calls the fake's Bot API at url with the form v, as the bot
+// would, and returns its answer decoded into a T; it fails the test when
+// the call or the decoding fails.
+func post[T any](t *testing.T, url string, v url.Values) T {
 	t.Helper()
-	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
+	resp, err := http.PostForm(url, v)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var body struct {
-		Result []map[string]any
-	}
+	var body T
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
 		t.Fatal(err)
 	}
-	return body.Result
+	return body
+}
+
+// getUpdates reads the queued updates as the bot would.
+func getUpdates(t *testing.T, srv *telegramtest.Server) []map[string]any {
+	t.Helper()
+	return post[struct{ Result []map[string]any }](t, srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}}).Result
 }
 
 // TestDriverClosesAndReopensTopics: "close CHAT THREAD" refuses sends to the
@@ -293,15 +283,7 @@ func TestDriverClosesAndReopensTopics(t *testing.T) {
 		if thread != "" {
 			v.Set("message_thread_id", thread)
 		}
-		resp, err := http.PostForm(srv.URL+"/bot1:t/sendMessage", v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var body map[string]any
-		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-			t.Fatal(err)
-		}
+		body := post[map[string]any](t, srv.URL+"/bot1:t/sendMessage", v)
 		return body
 	}
 	for _, line := range []string{"topic -1009 77 hello", "close -1009 77", "close -1009 0"} {
@@ -351,15 +333,7 @@ func TestDriverRestrictsTheBot(t *testing.T) {
 	srv, d := newTestDriver(t, &bytes.Buffer{})
 	call := func(method string) map[string]any {
 		t.Helper()
-		resp, err := http.PostForm(srv.URL+"/bot1:t/"+method, url.Values{"chat_id": {"-100"}, "user_id": {"42"}, "text": {"hi"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var body map[string]any
-		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-			t.Fatal(err)
-		}
+		body := post[map[string]any](t, srv.URL+"/bot1:t/"+method, url.Values{"chat_id": {"-100"}, "user_id": {"42"}, "text": {"hi"}})
 		return body
 	}
 	for _, bad := range []string{"bot 500 private restricted", "bot -1009 channel restricted"} {
@@ -382,15 +356,7 @@ func TestDriverRestrictsTheBot(t *testing.T) {
 	if got := call("sendMessage"); got["ok"] != true {
 		t.Errorf("a send once the bot may write again: %v", got)
 	}
-	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var body struct{ Result []map[string]any }
-	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-		t.Fatal(err)
-	}
+	body := post[struct{ Result []map[string]any }](t, srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
 	if len(body.Result) != 2 {
 		t.Fatalf("updates: %v", body.Result)
 	}
@@ -419,15 +385,7 @@ func TestDriverChoosesAnInlineResult(t *testing.T) {
 	}
 	poll := func(allowed string) []map[string]any {
 		t.Helper()
-		resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}, "allowed_updates": {allowed}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var body struct{ Result []map[string]any }
-		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-			t.Fatal(err)
-		}
+		body := post[struct{ Result []map[string]any }](t, srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}, "allowed_updates": {allowed}})
 		return body.Result
 	}
 	got := poll(`["chosen_inline_result"]`)
@@ -481,15 +439,7 @@ func TestDriverKeepsMessagesInTheirTopics(t *testing.T) {
 			t.Fatalf("%s: %v", line, err)
 		}
 	}
-	resp, err = http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var body struct{ Result []map[string]any }
-	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-		t.Fatal(err)
-	}
+	body := post[struct{ Result []map[string]any }](t, srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
 	if len(body.Result) != 5 {
 		t.Fatalf("updates: %v", body.Result)
 	}
