@@ -119,3 +119,70 @@ func TestStartSaysWhoseTheLockIs(t *testing.T) {
 		t.Errorf("the start's error (%v) does not say whose the lock is and how to mend it:\n%s", err, out)
 	}
 }
+
+// A -wal and -shm left another user's beside the database (root ran a
+// sqlite3 shell, a copy or an rsync on it, or a Newshound whose SQLite did
+// not hand them over) stopped the service's start with "the database file is
+// damaged: … permission denied" and the advice to restore a backup or
+// salvage the file, which would throw away the writes the -wal holds. The
+// start names the files, that they are another user's, and the chown.
+func TestStartSaysWhoseTheWalIs(t *testing.T) {
+	if os.Geteuid() != 0 || testing.Short() {
+		t.Skip("needs root, to run the binary as another user")
+	}
+	const service = 65534
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "newshound-wal-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	exe := filepath.Join(dir, "newshound") // where the service's user may run it
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exe, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "nh.db")
+	if err := createDatabase(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{dir, db} { // the service's, as StateDirectory= makes them
+		if err := os.Chown(p, service, service); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, side := range []string{"-wal", "-shm"} { // root's, as a root run or copy leaves them
+		if err := os.WriteFile(db+side, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfg, []byte("[telegram]\napi_endpoint = \"http://127.0.0.1:1/bot%s/%s\"\n[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-config", cfg)
+	cmd.Dir = dir
+	cmd.Env = []string{"NEWSHOUND_TELEGRAM_TOKEN=1:x", "HOME=" + dir}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: service, Gid: service}}
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("started with a -wal it may not write:\n%s", out)
+	}
+	for _, want := range []string{"belong to another user", "chown --reference=" + db + " " + db + "-wal " + db + "-shm", "do not delete"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("the start's error (%v) does not say %q:\n%s", err, want, out)
+		}
+	}
+	if bytes.Contains(out, []byte("damaged")) || bytes.Contains(out, []byte("restore")) {
+		t.Errorf("the start calls a database whose -wal it may not open damaged:\n%s", out)
+	}
+}

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newshound/newshound/store"
@@ -121,5 +124,35 @@ func checkStorage(path string) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound write access to it: %w", path, err)
 	}
-	return nil
+	return checkJournals(path)
+}
+
+// checkJournals refuses SQLite's files beside the database (-wal, -shm,
+// -journal) that this process may not write: left another user's (root ran
+// a sqlite3 shell, a cp or an rsync on the database; SQLite itself hands
+// them to the database's owner), SQLite answered "unable to open database
+// file", which the start read as a damaged database and advised restoring a
+// backup, losing the writes the -wal holds. The error names the files and
+// the chown that mends them.
+func checkJournals(path string) error {
+	var theirs []string
+	var first error
+	for _, f := range []string{path + "-wal", path + "-shm", path + "-journal"} {
+		h, err := os.OpenFile(f, os.O_RDWR, 0)
+		if err == nil {
+			h.Close()
+			continue
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			theirs = append(theirs, f)
+			first = cmp.Or(first, err)
+		}
+	}
+	if len(theirs) == 0 {
+		return nil
+	}
+	files := strings.Join(theirs, " ")
+	return fmt.Errorf("storage.path %q: SQLite's files beside it (%s) belong to another user, who ran newshound or sqlite3 on this database (as root?), and this process (uid %d) may not write them: "+
+		"give them to the user the bot runs as (chown --reference=%s %s, when the database itself is that user's), then start again; do not delete them: a -wal holds the latest writes: %w",
+		path, files, os.Geteuid(), path, files, first)
 }
