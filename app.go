@@ -87,8 +87,12 @@ func (m *Main) Run(ctx context.Context, path string) error {
 }
 
 // RunDemo runs the console on the bundled sample news, served to itself on
-// a loopback port: no configuration, no network. It fails as Run does.
+// a loopback port: no configuration, no network. It fails as Run does, and
+// on a standard input of /dev/null (errDemoNoConsole, a usageError).
 func (m *Main) RunDemo(ctx context.Context) error {
+	if devNull(m.stdin) {
+		return &usageError{err: errDemoNoConsole}
+	}
 	cfg, d, err := demoConfig(m.Now)
 	if err != nil {
 		return err

@@ -23,16 +23,7 @@ var errNoTokenNoConsole = errors.New("no bot token: set " + config.TokenEnv +
 // (TELEGRAM_BOT_TOKEN) is named with the one to use. It returns nil with a token, or when
 // stdin is a terminal, a pipe, a file or no *os.File (tests).
 func consoleInput(cfg config.Config, stdin io.Reader, getenv func(string) string) error {
-	f, ok := stdin.(*os.File)
-	if !cfg.ConsoleMode() || !ok {
-		return nil
-	}
-	in, err := f.Stat()
-	if err != nil {
-		return nil
-	}
-	null, err := os.Stat(os.DevNull)
-	if err != nil || !os.SameFile(in, null) {
+	if !cfg.ConsoleMode() || !devNull(stdin) {
 		return nil
 	}
 	if name := misnamedToken(getenv); name != "" {
@@ -57,4 +48,24 @@ func misnamedToken(getenv func(string) string) string {
 		}
 	}
 	return ""
+}
+
+// errDemoNoConsole is RunDemo's refusal of a standard input that can never
+// say anything: the demo is a console chat and reads no token.
+var errDemoNoConsole = errors.New("-demo is a console chat, and its standard input is /dev/null (started with & in a shell, by a service manager, or docker run without -i): " +
+	"run newshound -demo in a terminal and type /subscribe meridian")
+
+// devNull reports whether stdin is /dev/null; false for a terminal, a
+// pipe, a file, or no *os.File (tests).
+func devNull(stdin io.Reader) bool {
+	f, ok := stdin.(*os.File)
+	if !ok {
+		return false
+	}
+	in, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err == nil && os.SameFile(in, null)
 }

@@ -63,3 +63,22 @@ func TestNoTokenNamesAMisnamedOne(t *testing.T) {
 		t.Errorf("the refusal shows the token: %v", err)
 	}
 }
+
+// `newshound -demo &`, or the demo in a container without -i: its stdin is
+// /dev/null, and it was refused with "no bot token: set
+// NEWSHOUND_TELEGRAM_TOKEN", which the demo never reads. It says the demo
+// needs a terminal, as a wrong command line (exit status 2).
+func TestDemoOnDevNullAsksForATerminal(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	err = NewMain(null, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }).RunDemo(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "-demo") || !strings.Contains(err.Error(), "terminal") || strings.Contains(err.Error(), "TOKEN") {
+		t.Fatalf("RunDemo on /dev/null = %v; want that the demo needs a terminal, and no word of a token", err)
+	}
+	if got := exitStatus(err); got != exitUsage {
+		t.Errorf("exit status %d, want %d (a wrong command line)", got, exitUsage)
+	}
+}
