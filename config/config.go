@@ -382,13 +382,47 @@ func (d *Duration) UnmarshalText(b []byte) error {
 			// 30 or "30": a number without its unit.
 			return fmt.Errorf("%s has no unit: write \"%[1]ss\" for seconds, \"%[1]sm\" for minutes or \"%[1]sh\" for hours, in quotes", string(b))
 		}
-		if n, nerr := strconv.Atoi(strings.TrimSuffix(string(b), "d")); nerr == nil && strings.HasSuffix(string(b), "d") && n > 0 {
-			return fmt.Errorf("%q: a duration counts no days; write %q", string(b), strconv.Itoa(24*n)+"h")
+		if n, unit, ok := spokenDuration(string(b)); ok {
+			switch unit {
+			case "d":
+				return fmt.Errorf("%q: a duration counts no days; write %q", string(b), strconv.Itoa(24*n)+"h")
+			case "w":
+				return fmt.Errorf("%q: a duration counts no weeks; write %q", string(b), strconv.Itoa(7*24*n)+"h")
+			}
+			return fmt.Errorf("%q is written with Go's units (h, m, s), without spaces; write %q", string(b), strconv.Itoa(n)+unit)
 		}
 		return fmt.Errorf("%q is not a duration such as \"90s\" or \"48h\"", string(b))
 	}
 	*d = Duration(v)
 	return nil
+}
+
+// spokenUnits are the ways a person writes a unit of time ("90 days", "2w",
+// "30 minutes"), each with the unit spokenDuration gives: Go's h, m or s, or
+// d and w, which Go's durations lack.
+var spokenUnits = map[string]string{
+	"d": "d", "day": "d", "days": "d",
+	"w": "w", "wk": "w", "wks": "w", "week": "w", "weeks": "w",
+	"h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+	"m": "m", "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+	"s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+}
+
+// spokenDuration reads a whole number and a unit as a person writes them
+// ("90 days", "2w", "20 sec", "48 h"): the number and the unit of
+// spokenUnits, or ok false.
+func spokenDuration(s string) (n int, unit string, ok bool) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	if i <= 0 {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(s[:i])
+	unit, known := spokenUnits[strings.ToLower(strings.TrimSpace(s[i:]))]
+	if err != nil || !known || n <= 0 {
+		return 0, "", false
+	}
+	return n, unit, true
 }
 
 // MarshalText writes the duration as a Go duration string.

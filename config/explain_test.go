@@ -33,6 +33,15 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		{"duration without a unit", "[poller]\ntimeout = \"30\"", []string{`line 2: poller.timeout: 30 has no unit`}},
 		{"days", "[poller]\nmax_age = \"2d\"", []string{`line 2: poller.max_age: "2d": a duration counts no days; write "48h"`}},
 		{"not a duration", "[poller]\ntimeout = \"soon\"", []string{`line 2: poller.timeout: "soon" is not a duration such as "90s"`}},
+		// Units written out, as a person says them: the Go duration that
+		// means the same (was only `"90 days" is not a duration such as
+		// "90s" or "48h"`, the arithmetic left to the reader).
+		{"days in words", "[storage]\nretention = \"90 days\"", []string{`line 2: storage.retention: "90 days": a duration counts no days; write "2160h"`}},
+		{"a week", "[storage]\nretention = \"1 week\"", []string{`write "168h"`}},
+		{"weeks", "[storage]\nretention = \"2w\"", []string{`write "336h"`}},
+		{"minutes in words", "[poller]\nmax_interval = \"30 minutes\"", []string{`write "30m"`}},
+		{"seconds in words", "[poller]\ntimeout = \"20 sec\"", []string{`poller.timeout: "20 sec" is written with Go's units (h, m, s), without spaces; write "20s"`}},
+		{"hours and a space", "[poller]\nmax_age = \"48 h\"", []string{`write "48h"`}},
 		{"a string for sources", "sources = \"https://example.com/feed\"", []string{"sources must be a list of tables, each written [[sources]] with two brackets, not a string"}},
 		{"a value for a table", "telegram = 5", []string{"line 1: telegram must be a table, written [telegram] on a line of its own with its keys below, not a whole number"}},
 		{"one bracket for sources", "[sources]\nname = \"x\"\nurl = \"https://example.com/feed\"", []string{"[[sources]]"}},
