@@ -104,6 +104,9 @@ func explainDecode(path string, err error) error {
 		if m[4] == "slice" && slices.Contains(tableArrays(reflect.TypeOf(Config{}), ""), m[2]) {
 			want = fmt.Sprintf("a list of tables, each written [[%s]] with two brackets", m[2])
 		}
+		if m[2] == "telegram.admins" && m[4] == "integer" { // ["@alice"], ["123"]
+			want = "Telegram user ids, numbers without quotes, e.g. [123456789] (send /id to the bot to learn yours; a @username is not one)"
+		}
 		line, _ := strconv.Atoi(m[1])
 		return &TypeError{Path: path, Key: m[2], Want: want, Got: got, Line: line, Err: err}
 	}

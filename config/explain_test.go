@@ -21,6 +21,11 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		{"string for an integer", "[poller]\nconcurrency = \"four\"", []string{"line 2: poller.concurrency must be a whole number, e.g. 4, not a string"}},
 		{"number for a bool", "[telegram]\npaid_broadcast = 1", []string{"telegram.paid_broadcast must be true or false, not a whole number"}},
 		{"string for a list", "[telegram]\nadmins = \"42\"", []string{"telegram.admins must be a list in brackets"}},
+		// A @username or a quoted id in the list: "must be a whole number,
+		// e.g. 4" did not say that an admin is a numeric user id, nor how
+		// to learn it.
+		{"a username in admins", "[telegram]\nadmins = [\"@alice\"]", []string{"line 2: telegram.admins must be Telegram user ids, numbers without quotes, e.g. [123456789]", "send /id to the bot", "a @username is not one", "not a string"}},
+		{"a quoted id in admins", "[telegram]\nadmins = [\"123456789\"]", []string{"numbers without quotes"}},
 		// A key written below the wrong table: TOML puts it in the table above it.
 		{"key below an array of tables", "[[sources]]\nname = \"x\"\nurl = \"https://example.com/feed\"\nschedule = \"@every 10s\"",
 			[]string{"unknown key sources.schedule (did you mean poller.schedule?", "put it under [poller]"}},
