@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
+	"syscall"
 )
 
 // reopenableLog is the log file's writer, reopened by name on SIGHUP: logrotate
@@ -51,4 +55,25 @@ func (l *reopenableLog) Close() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.f.Close()
+}
+
+// logFileFix says what to do about err, the failure to open the log file
+// at path: create its folder, give write access, or, on a read-only file
+// system (the systemd unit's ProtectSystem=strict), use the unit's
+// writable folders or leave log.file empty for the journal.
+func logFileFix(path string, err error) string {
+	dir := filepath.Dir(path)
+	if abs, aerr := filepath.Abs(dir); aerr == nil {
+		dir = abs
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Sprintf("create the folder (mkdir -p %s), or set log.file to a file in an existing folder, or leave log.file empty to log to stderr", dir)
+	case errors.Is(err, syscall.EROFS):
+		return "the file system is read-only here (under the systemd unit, ProtectSystem=strict leaves writable only /var/lib/newshound and, by LogsDirectory=newshound, /var/log/newshound): " +
+			"set log.file = \"/var/log/newshound/newshound.log\", or leave it empty: the journal keeps stderr"
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Sprintf("give the user running Newshound write access to %s (and to the file, if it exists), or set log.file elsewhere, or leave it empty to log to stderr", dir)
+	}
+	return "set log.file to a file Newshound can write, or leave it empty to log to stderr"
 }
