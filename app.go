@@ -170,6 +170,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		return err
 	}
 	watch := newWatch(st, nil, nil, m.Now)
+	watch.dbPath = cfg.Storage.Path
 	if err := watch.noteStart(ctx); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/store"
 )
 
 // telegramGrace is how long Telegram calls may fail in a row before
@@ -57,6 +59,9 @@ type watch struct {
 	// reaching is set while the start waits for Telegram to answer (getMe):
 	// /healthz says not ready until then.
 	reaching bool
+	// dbPath is storage.path, whose folder a full disk's advice names; ""
+	// names none.
+	dbPath string
 }
 
 func newWatch(st watchStore, polls feeds.Observer, sends bot.Observer, now func() time.Time) *watch {
@@ -196,7 +201,7 @@ func (w *watch) interval(t time.Time) time.Duration {
 // within three intervals of the schedule.
 func (w *watch) Ready(ctx context.Context) error {
 	if err := w.store.CheckWritable(ctx); err != nil {
-		return err
+		return w.refusal(err)
 	}
 	now := w.now()
 	w.mu.Lock()
@@ -249,6 +254,9 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 	}
 	now := w.now()
 	refused := w.checkWritable(ctx)
+	if refused != nil {
+		refused = w.refusal(refused)
+	}
 	p := locale.FromContext(ctx)
 	delivery := w.delivery(ctx, p)
 	w.mu.Lock()
@@ -290,6 +298,23 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		b.WriteString(p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name))
 	}
 	return b.String(), nil
+}
+
+// refusal is err, the database refusing writes, with what to do when the
+// disk is full: free space in the database's folder; the bot takes writes
+// again by itself then. Other refusals are returned as they are.
+func (w *watch) refusal(err error) error {
+	if !store.DiskFull(err) {
+		return err
+	}
+	dir := "the database's folder"
+	if w.dbPath != "" {
+		dir = filepath.Dir(w.dbPath)
+		if abs, aerr := filepath.Abs(dir); aerr == nil {
+			dir = abs
+		}
+	}
+	return fmt.Errorf("%w; free space in %s (or raise the file-size limit: ulimit -f, LimitFSIZE=): the bot takes writes again by itself", err, dir)
 }
 
 // checkWritable is the store's CheckWritable within bot.ReplyWriteWait: a
