@@ -271,7 +271,12 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		// Windows' \r), never the secret's.
 		if tok := strings.TrimSpace(getenv(TokenEnv)); tok != "" {
 			cfg.Telegram.Token = tok
-			if strings.ContainsAny(tok, " \t\r\n") {
+			if i := strings.IndexAny(tok, " \t\r\n"); i >= 0 {
+				if strings.HasPrefix(strings.TrimLeft(tok[i:], " \t"), "#") {
+					// systemd's EnvironmentFile and docker's --env-file
+					// keep a comment after a value as part of it.
+					return Config{}, fieldErr(TokenEnv, "has a # comment after the token on its line, which systemd's EnvironmentFile and docker run --env-file keep as part of the value: put the comment on a line of its own")
+				}
 				return Config{}, fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
 			}
 			if why := tokenMistake(tok); why != "" {

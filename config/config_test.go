@@ -384,6 +384,19 @@ func TestTokenFromAnEnvFileWithLineEnds(t *testing.T) {
 	if _, err := Load(p, env("", "bad!secret")); err == nil || !strings.Contains(err.Error(), WebhookSecretEnv) {
 		t.Errorf("a bad %s: %v; want it named", WebhookSecretEnv, err)
 	}
+	// A comment after the token on its line (NEWSHOUND_TELEGRAM_TOKEN=123:abc
+	// # prod bot): systemd's EnvironmentFile and docker's --env-file keep
+	// it as part of the value, and the refusal said to copy the token
+	// again from @BotFather, which would change nothing.
+	for _, tok := range []string{"2:env # prod bot", "2:env\t#prod"} {
+		_, err := Load(p, env(tok, ""))
+		if err == nil || !strings.Contains(err.Error(), TokenEnv) || !strings.Contains(err.Error(), "comment") || !strings.Contains(err.Error(), "a line of its own") {
+			t.Errorf("token %q: %v; want the comment named, and that it goes on a line of its own", tok, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "2:env") {
+			t.Errorf("the refusal shows the token: %v", err)
+		}
+	}
 	for _, tc := range []struct{ file, env, want string }{
 		{"", "2: env", TokenEnv},
 		{"1: file", "", "telegram.token"},
