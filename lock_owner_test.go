@@ -186,3 +186,61 @@ func TestStartSaysWhoseTheWalIs(t *testing.T) {
 		t.Errorf("the start calls a database whose -wal it may not open damaged:\n%s", out)
 	}
 }
+
+// `newshound backup` (or vacuum) run by an operator's own user on the
+// systemd unit's database, which lives in /var/lib/private (mode 0700,
+// DynamicUser=): it said only "stat …/newshound.db: permission denied".
+// It names storage.path and to run it as root or as the bot's user.
+func TestMaintenanceWithoutAccessSaysWhoMay(t *testing.T) {
+	if os.Geteuid() != 0 || testing.Short() {
+		t.Skip("needs root, to run the binary as another user")
+	}
+	const operator = 65534
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "newshound-private-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	exe := filepath.Join(dir, "newshound")
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exe, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	private := filepath.Join(dir, "private")
+	if err := os.Mkdir(private, 0o700); err != nil { // root's, as /var/lib/private
+		t.Fatal(err)
+	}
+	db := filepath.Join(private, "nh.db")
+	if err := createDatabase(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"backup", "-config", cfg, filepath.Join(dir, "copy.db")}, {"vacuum", "-config", cfg}} {
+		cmd := exec.Command(exe, args...)
+		cmd.Dir = dir
+		cmd.Env = []string{"HOME=" + dir}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: operator, Gid: operator}}
+		out, err := cmd.CombinedOutput()
+		if err == nil {
+			t.Fatalf("%s ran on a database its user may not read:\n%s", args[0], out)
+		}
+		for _, want := range []string{"storage.path", "may not read", "as root (sudo", "the user the bot runs as"} {
+			if !bytes.Contains(out, []byte(want)) {
+				t.Errorf("%s's error (%v) does not say %q:\n%s", args[0], err, want, out)
+			}
+		}
+	}
+}

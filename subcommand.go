@@ -55,13 +55,23 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 // existingDatabase refuses a storage.path where there is no file: a
 // maintenance command run in the wrong folder, or without the -config the bot
 // runs with, would otherwise make a new empty database there (vacuum did, and
-// said it had compacted it). It returns nil when a file is there.
+// said it had compacted it). It returns nil when a file is there, and
+// names storage.path and who may run the command when this user may not
+// reach the file.
 func existingDatabase(path string) error {
 	_, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("no database at storage.path %q: give the configuration the bot runs with (-config FILE), or run this in the folder of its database", path)
 	}
-	return err
+	if errors.Is(err, fs.ErrPermission) {
+		// The systemd unit's database is in /var/lib/private (mode
+		// 0700, DynamicUser=), which only root may enter.
+		return fmt.Errorf("storage.path %q: this user (uid %d) may not read it or its folder: run the command as root (sudo newshound ...) or as the user the bot runs as: %w", path, os.Geteuid(), err)
+	}
+	if err != nil {
+		return fmt.Errorf("storage.path %q: %w", path, err)
+	}
+	return nil
 }
 
 // reportFailure prints to w (stderr) why the subcommand name failed, and
