@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/newshound/newshound/store"
 )
@@ -15,12 +16,12 @@ import (
 // unit's dynamic user, the image's 65532), the lock file it creates gets the
 // database's owner (its folder's when there is no database yet). Left
 // root's, with mode 0600, it stopped the service's next start with "lock
-// …: permission denied", at every restart. It fails as store.Lock does, or
-// when the owner cannot be given.
+// …: permission denied", at every restart. It fails as store.Lock does (with
+// lockAdvice's fix), or when the owner cannot be given.
 func lockAsOwner(path string) (unlock func() error, err error) {
 	unlock, err = store.Lock(path)
 	if err != nil {
-		return nil, err
+		return nil, lockAdvice(path, err)
 	}
 	like := path
 	if _, serr := os.Stat(path); serr != nil {
@@ -38,6 +39,9 @@ func lockAsOwner(path string) (unlock func() error, err error) {
 // lockAsOwner) on this database as that user, root perhaps, and the
 // service's user may not open it. Any other error is returned as it is.
 func lockAdvice(path string, err error) error {
+	if errors.Is(err, syscall.EROFS) {
+		return fmt.Errorf("storage.path %q: %w: the database is on a read-only file system: %s", path, err, readOnlyFix)
+	}
 	if !errors.Is(err, fs.ErrPermission) {
 		return err
 	}

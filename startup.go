@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/newshound/newshound/store"
@@ -115,7 +116,7 @@ func checkStorage(path string) error {
 	}
 	probe, err := os.CreateTemp(dir, ".newshound-write-check-*")
 	if err != nil {
-		return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): give the user running Newshound write access to it, or set storage.path elsewhere: %w", path, dir, err)
+		return storageFolderError(path, dir, err)
 	}
 	probe.Close()
 	os.Remove(probe.Name())
@@ -126,6 +127,21 @@ func checkStorage(path string) error {
 	}
 	return checkJournals(path)
 }
+
+// storageFolderError is err, the folder dir of the database at path refusing
+// a new file, with the fix: on a read-only file system (the systemd unit's
+// ProtectSystem=strict makes every folder but its StateDirectory one) where
+// to write instead; else write access to give.
+func storageFolderError(path, dir string, err error) error {
+	if errors.Is(err, syscall.EROFS) {
+		return fmt.Errorf("storage.path %q: %s is on a read-only file system: %s: %w", path, dir, readOnlyFix, err)
+	}
+	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): give the user running Newshound write access to it, or set storage.path elsewhere: %w", path, dir, err)
+}
+
+// readOnlyFix is what to do about a database on a read-only file system.
+const readOnlyFix = "set storage.path on a writable one; under the systemd unit (ProtectSystem=strict) that is /var/lib/newshound " +
+	"(storage.path = \"/var/lib/newshound/newshound.db\"), or add the folder to the unit with ReadWritePaths= (systemctl edit newshound); else remount it read-write"
 
 // checkJournals refuses SQLite's files beside the database (-wal, -shm,
 // -journal) that this process may not write: left another user's (root ran

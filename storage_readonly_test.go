@@ -1,0 +1,33 @@
+package main
+
+import (
+	"io/fs"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// storage.path on a read-only file system: under the systemd unit
+// (ProtectSystem=strict) every folder but /var/lib/newshound is one, and an
+// operator who set storage.path = "/srv/newshound/nh.db" read "give the
+// user running Newshound write access to it", which chmod and chown cannot
+// give. The start, and vacuum's and restore's lock, say the file system is
+// read-only and where the unit lets it write.
+func TestReadOnlyFileSystemSaysWhereToWrite(t *testing.T) {
+	const path = "/srv/newshound/nh.db"
+	erofs := &fs.PathError{Op: "open", Path: "/srv/newshound/.newshound-write-check-1", Err: syscall.EROFS}
+	for _, err := range []error{storageFolderError(path, "/srv/newshound", erofs), lockAdvice(path, &fs.PathError{Op: "open", Path: path + ".lock", Err: syscall.EROFS})} {
+		for _, want := range []string{"storage.path", "read-only file system", "/var/lib/newshound", "ReadWritePaths="} {
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("error %v does not say %q", err, want)
+			}
+		}
+		if err != nil && strings.Contains(err.Error(), "write access") {
+			t.Errorf("error %v advises write access, which a read-only file system cannot give", err)
+		}
+	}
+	eacces := &fs.PathError{Op: "open", Path: "/srv/newshound/.newshound-write-check-1", Err: syscall.EACCES}
+	if err := storageFolderError(path, "/srv/newshound", eacces); err == nil || !strings.Contains(err.Error(), "write access") {
+		t.Errorf("a folder the user may not write: %v, want write access advised", err)
+	}
+}
