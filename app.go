@@ -46,6 +46,9 @@ type Main struct {
 	Hangups <-chan os.Signal
 
 	logOut *reopenableLog // the log file, when the log goes to one
+	// configPath is the -config file Run loaded ("" for none), whose
+	// permissions the start checks (readableSecrets).
+	configPath string
 
 	watch *watch // the progress of this run, for /status and /healthz
 }
@@ -83,6 +86,7 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	if err != nil {
 		return &configError{err}
 	}
+	m.configPath = path
 	return m.run(ctx, cfg, "")
 }
 
@@ -149,6 +153,9 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()
 	for _, w := range cfg.Warnings() {
+		log.Warn(w)
+	}
+	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {
 		log.Warn(w)
 	}
 	ctx, cancel := context.WithCancel(ctx)
