@@ -656,3 +656,27 @@ func TestWebhookPortTelegramPostsTo(t *testing.T) {
 		}
 	}
 }
+
+// A schedule written as a person says it ("2m", "every 2m", "@every 2
+// minutes", "@evry 2m") got the cron parser's words ("expected 5 to 6 fields,
+// found 1: [2m]", "time: unknown unit \" minutes\""): the refusal offers the
+// spec to write.
+func TestScheduleMistakesSayWhatToWrite(t *testing.T) {
+	for _, tt := range []struct{ schedule, want string }{
+		{"2m", `write "@every 2m"`},
+		{"every 2m", `write "@every 2m"`},
+		{"every 5 minutes", `write "@every 5m"`},
+		{"@every 2 minutes", `write "@every 2m"`},
+		{"@every 1 hour", `write "@every 1h"`},
+		{"@evry 2m", `write "@every 2m"`},
+		{"@every 1d", `write "@every 24h"`},
+	} {
+		_, err := Load(writeConfig(t, "[poller]\nschedule = \""+tt.schedule+"\""), nil)
+		if err == nil || !strings.Contains(err.Error(), "poller.schedule") || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("schedule %q: %v; want %s", tt.schedule, err, tt.want)
+		}
+	}
+	if _, err := Load(writeConfig(t, "[poller]\nschedule = \"61 * * * *\""), nil); err == nil || strings.Contains(err.Error(), "@every") {
+		t.Errorf("a cron spec with a wrong field: %v; want the parser's reason, no @every guess", err)
+	}
+}

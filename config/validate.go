@@ -184,6 +184,9 @@ func (c Config) validatePoller() error {
 	p := c.Poller
 	sched, err := CronParser().Parse(p.Schedule)
 	if err != nil {
+		if every := scheduleFix(p.Schedule); every != "" {
+			return fieldErr("poller.schedule", "%q is not a cron spec: write %q (or a cron line such as \"*/5 * * * *\")", p.Schedule, every)
+		}
 		return fieldErr("poller.schedule", "%q is not a cron spec: %v", p.Schedule, err)
 	}
 	// The parser takes "@every 0s" and "@every -5s" (cron makes them every
@@ -470,4 +473,35 @@ func shortestGap(spec string) time.Duration {
 		t = next
 	}
 	return gap
+}
+
+// scheduleFix returns the "@every" spec that a schedule written as a person
+// says it means ("2m", "every 5 minutes", "@every 2 minutes", "@evry 2m",
+// "@every 1d"), or "" when it does not read as an interval.
+func scheduleFix(spec string) string {
+	s := strings.TrimSpace(spec)
+	if strings.HasPrefix(s, "@") {
+		word, rest, _ := strings.Cut(s[1:], " ")
+		if distance(strings.ToLower(word), "every") > 2 { // @evry, @Every; not @hourly
+			return ""
+		}
+		s = rest
+	} else if rest, ok := strings.CutPrefix(strings.ToLower(s), "every "); ok {
+		s = rest
+	}
+	s = strings.TrimSpace(s)
+	if d, err := time.ParseDuration(s); err == nil && d >= time.Second {
+		return "@every " + s
+	}
+	n, unit, ok := spokenDuration(s)
+	if !ok {
+		return ""
+	}
+	switch unit {
+	case "d":
+		n, unit = 24*n, "h"
+	case "w":
+		n, unit = 7*24*n, "h"
+	}
+	return "@every " + strconv.Itoa(n) + unit
 }
