@@ -680,3 +680,26 @@ func TestScheduleMistakesSayWhatToWrite(t *testing.T) {
 		t.Errorf("a cron spec with a wrong field: %v; want the parser's reason, no @every guess", err)
 	}
 }
+
+// digest.timezone = "+03:00": /timezone takes a UTC offset for a chat and
+// stores it as such, and the digest follows it, but the configuration's
+// default for new chats refused it with 'is not an IANA time zone such as
+// "Europe/Berlin"'. An offset written as /timezone stores it is taken; one
+// written otherwise is answered with that form.
+func TestDigestTimezoneTakesAUTCOffset(t *testing.T) {
+	cfg, err := Load(writeConfig(t, "[digest]\ntimezone = \"+03:00\""), nil)
+	if err != nil {
+		t.Fatalf("+03:00: %v", err)
+	}
+	if cfg.Digest.Timezone != "+03:00" {
+		t.Errorf("timezone %q, want +03:00", cfg.Digest.Timezone)
+	}
+	for _, tz := range []string{"+3", "UTC+3", "+03"} {
+		if _, err := Load(writeConfig(t, "[digest]\ntimezone = \""+tz+"\""), nil); err == nil || !strings.Contains(err.Error(), `write "+03:00"`) {
+			t.Errorf("%s: %v; want +03:00 offered", tz, err)
+		}
+	}
+	if _, err := Load(writeConfig(t, "[digest]\ntimezone = \"+15:00\""), nil); err == nil || !strings.Contains(err.Error(), "digest.timezone") {
+		t.Errorf("+15:00: %v; want it refused", err)
+	}
+}

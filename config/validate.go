@@ -376,11 +376,17 @@ func (c Config) validateDigest() error {
 		return fieldErr("digest.time", "%q is not a time of day such as \"08:00\"", d.Time)
 	}
 	if _, err := time.LoadLocation(d.Timezone); err != nil || strings.EqualFold(d.Timezone, "Local") { // Local: the server's zone, which moves with the host
-		if name, _, err := localtime.ParseTimezone(d.Timezone); err == nil && name != d.Timezone && !strings.EqualFold(d.Timezone, "Local") {
-			// "Moscow", "europe/berlin", "+03:00": what /timezone takes.
-			return fieldErr("digest.timezone", "%q is not an IANA time zone name: write %q", d.Timezone, name)
+		name, _, err := localtime.ParseTimezone(d.Timezone)
+		switch {
+		case err == nil && name == d.Timezone && localtime.IsOffset(name):
+			// "+03:00", as /timezone stores an offset: a fixed zone, which
+			// the digest follows as it does a chat's.
+		case err == nil && name != d.Timezone && !strings.EqualFold(d.Timezone, "Local"):
+			// "Moscow", "europe/berlin", "UTC+3": what /timezone takes.
+			return fieldErr("digest.timezone", "%q is not an IANA time zone name or a UTC offset written +HH:MM: write %q", d.Timezone, name)
+		default:
+			return fieldErr("digest.timezone", "%q is not an IANA time zone such as \"Europe/Berlin\", or a UTC offset such as \"+03:00\"", d.Timezone)
 		}
-		return fieldErr("digest.timezone", "%q is not an IANA time zone such as \"Europe/Berlin\"", d.Timezone)
 	}
 	if d.MaxItems < 1 || d.MaxItems > 200 {
 		return fieldErr("digest.max_items", "%d is out of range (1 to 200)", d.MaxItems)
