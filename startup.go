@@ -123,7 +123,7 @@ func checkStorage(path string) error {
 	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
 		f.Close()
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound write access to it: %w", path, err)
+		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[1]s): %[3]w", path, os.Geteuid(), err)
 	}
 	return checkJournals(path)
 }
@@ -136,7 +136,7 @@ func storageFolderError(path, dir string, err error) error {
 	if errors.Is(err, syscall.EROFS) {
 		return fmt.Errorf("storage.path %q: %s is on a read-only file system: %s: %w", path, dir, readOnlyFix, err)
 	}
-	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): give the user running Newshound write access to it, or set storage.path elsewhere: %w", path, dir, err)
+	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): give the user running Newshound (uid %d) write access to it (chown %[3]d %[2]s), or set storage.path elsewhere: %[4]w", path, dir, os.Geteuid(), err)
 }
 
 // readOnlyFix is what to do about a database on a read-only file system.

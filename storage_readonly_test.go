@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -29,5 +31,11 @@ func TestReadOnlyFileSystemSaysWhereToWrite(t *testing.T) {
 	eacces := &fs.PathError{Op: "open", Path: "/srv/newshound/.newshound-write-check-1", Err: syscall.EACCES}
 	if err := storageFolderError(path, "/srv/newshound", eacces); err == nil || !strings.Contains(err.Error(), "write access") {
 		t.Errorf("a folder the user may not write: %v, want write access advised", err)
+	}
+	// The container's user is uid 65532: a host folder bind-mounted on /data
+	// is the operator's, and "give the user running Newshound write access"
+	// did not say which user that is.
+	if err := storageFolderError(path, "/srv/newshound", eacces); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("(uid %d", os.Geteuid())) || !strings.Contains(err.Error(), fmt.Sprintf("chown %d /srv/newshound", os.Geteuid())) {
+		t.Errorf("a folder the user may not write: %v, want the uid and the chown named", err)
 	}
 }
