@@ -256,7 +256,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 		md, err := toml.Decode(string(data), &cfg)
 		if err != nil {
-			return Config{}, explainDecode(path, err)
+			return Config{}, explainDecode(path, data, err)
 		}
 		if undecoded := md.Undecoded(); len(undecoded) > 0 {
 			keys := make([]string, len(undecoded))

@@ -86,9 +86,10 @@ func explainTwice(path string, err error) error {
 	return fmt.Errorf("config %s, line %s: %s is set twice; keep one of the two lines (%w)", path, m[1], name, err)
 }
 
-// explainDecode turns the TOML library's error for the file at path into
-// a *TypeError when a value has the wrong type, else wraps it as it is.
-func explainDecode(path string, err error) error {
+// explainDecode turns the TOML library's error for the file at path, whose
+// text is data, into a *TypeError when a value has the wrong type, says to
+// quote a text value written bare, else wraps the error as it is.
+func explainDecode(path string, data []byte, err error) error {
 	if e := explainTwice(path, err); e != nil {
 		return e
 	}
@@ -124,9 +125,56 @@ func explainDecode(path string, err error) error {
 		if m[1] != "" {
 			where += ", line " + m[1]
 		}
-		return fmt.Errorf("config %s: %w", where, &FieldError{Key: m[2], Msg: m[3]})
+		key, msg := m[2], m[3]
+		if bareValue(msg) {
+			if name, fix := quoted(data, m[1]); fix != "" { // path = x.db
+				if key != name && !strings.HasSuffix(key, "."+name) { // max_age = 48h: the last key read was the table
+					key += "." + name
+				}
+				if secretKeys[key] {
+					fix = name + ` = "…"`
+				}
+				msg = "a text value is written in quotes: " + fix
+			}
+		}
+		return fmt.Errorf("config %s: %w", where, &FieldError{Key: key, Msg: msg})
 	}
 	return fmt.Errorf("parse config %s: %w", path, err)
+}
+
+// secretKeys are the keys whose values an error never shows.
+var secretKeys = map[string]bool{"telegram.token": true, "telegram.webhook_secret": true}
+
+// bareValue reports whether msg, the TOML library's refusal of a value, is
+// what it says of text written without quotes: a word (x.db), a number
+// with a unit (48h), or a token (123:abc, read as a time of day).
+func bareValue(msg string) bool {
+	for _, p := range []string{"expected value but found ", "invalid datetime", "expected a top-level item to end with a newline"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reads line n (counted from 1, as text) of data, a key = value line
+// whose value was written without quotes: its key and the line with the
+// value quoted (path = "x.db"), or "", "" when the line is not such a line.
+func quoted(data []byte, n string) (key, fix string) {
+	i, err := strconv.Atoi(n)
+	lines := strings.Split(string(data), "\n")
+	if err != nil || i < 1 || i > len(lines) {
+		return "", ""
+	}
+	key, value, ok := strings.Cut(lines[i-1], "=")
+	if j := strings.Index(value, " #"); j >= 0 {
+		value = value[:j]
+	}
+	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+	if !ok || key == "" || value == "" || strings.ContainsAny(value, "\"'[{") {
+		return "", ""
+	}
+	return key, fmt.Sprintf("%s = %q", key, value)
 }
 
 // unknownKeys says which keys of the file at path are unknown, each with

@@ -47,6 +47,14 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		{"minutes in words", "[poller]\nmax_interval = \"30 minutes\"", []string{`write "30m"`}},
 		{"seconds in words", "[poller]\ntimeout = \"20 sec\"", []string{`poller.timeout: "20 sec" is written with Go's units (h, m, s), without spaces; write "20s"`}},
 		{"hours and a space", "[poller]\nmax_age = \"48 h\"", []string{`write "48h"`}},
+		// A text value without its quotes: the TOML library's "expected
+		// value but found \"x\" instead" did not say that quotes were
+		// missing, nor where.
+		{"unquoted path", "[storage]\npath = x.db # here", []string{`line 2: storage.path: a text value is written in quotes: path = "x.db"`}},
+		{"unquoted schedule", "[poller]\nschedule = @every 2m", []string{`schedule = "@every 2m"`}},
+		{"unquoted duration", "[poller]\nmax_age = 48h", []string{`line 2: poller.max_age: a text value is written in quotes: max_age = "48h"`}},
+		// The token is not shown back: it is a secret.
+		{"unquoted token", "[telegram]\ntoken = 123:abc", []string{`line 2: telegram.token: a text value is written in quotes: token = "…"`}},
 		{"a string for sources", "sources = \"https://example.com/feed\"", []string{"sources must be a list of tables, each written [[sources]] with two brackets, not a string"}},
 		{"a value for a table", "telegram = 5", []string{"line 1: telegram must be a table, written [telegram] on a line of its own with its keys below, not a whole number"}},
 		{"one bracket for sources", "[sources]\nname = \"x\"\nurl = \"https://example.com/feed\"", []string{"[[sources]]"}},
@@ -61,6 +69,9 @@ func TestLoadExplainsMistakes(t *testing.T) {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q, want %q in it", err, w)
 				}
+			}
+			if strings.Contains(tt.body, "123:abc") && strings.Contains(err.Error(), "123:") {
+				t.Errorf("error %q shows the token", err)
 			}
 			if strings.Contains(tt.body, "favourite") && strings.Contains(err.Error(), "did you mean") {
 				t.Errorf("error %q suggests a key far from the one written", err)
