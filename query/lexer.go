@@ -175,17 +175,18 @@ func typedMarkup(src string) error {
 			return nil
 		}
 		start := off + i
-		if n := tagLen(src[start:]); n > 0 {
-			return errAt(utf8.RuneCountInString(src[:start])+1, "%q is markup typed as text, not a word to look for: send the words without tags (position %d)", src[start:start+n])
+		if name := tagName(src[start:]); name != "" {
+			return errAt(utf8.RuneCountInString(src[:start])+1, "%q is markup typed as text, not a word to look for: send the words without tags (position %d)", name)
 		}
 		off = start + 1
 	}
 	return nil
 }
 
-// tagLen is the length in bytes of the HTML tag s starts with ("<b>", "</i>", "<a href=\"…\">", "<br/>"), or 0.
-// Only the names of formatting tags count: "<war>" is a word in angle brackets, read as the word.
-func tagLen(s string) int {
+// tagName is the HTML tag s starts with, shown without its attributes ("<b>", "</i>", "<a>" for
+// "<a href=\"…\">", "<br>" for "<br/>"), or "". Only the names of formatting tags count: "<war>" is a word in angle
+// brackets, read as the word.
+func tagName(s string) string {
 	i := 1
 	if i < len(s) && s[i] == '/' {
 		i++
@@ -195,22 +196,22 @@ func tagLen(s string) int {
 		i++
 	}
 	if !formattingTag(strings.ToLower(s[name:i])) {
-		return 0
+		return ""
 	}
+	shown := s[:i] + ">"
 	if i < len(s) && s[i] == ' ' { // attributes, up to the closing ">"
-		j := strings.IndexAny(s[i:], "<>")
-		if j < 0 || s[i+j] != '>' {
-			return 0
+		if j := strings.IndexAny(s[i:], "<>"); j >= 0 && s[i+j] == '>' {
+			return shown
 		}
-		return i + j + 1
+		return ""
 	}
 	if i < len(s) && s[i] == '/' {
 		i++
 	}
 	if i < len(s) && s[i] == '>' {
-		return i + 1
+		return shown
 	}
-	return 0
+	return ""
 }
 
 // formattingTag reports whether name is a tag of Telegram's HTML or one that text copied from a web page brings.
