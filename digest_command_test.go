@@ -52,8 +52,9 @@ func TestDigestCommandsThroughTelegram(t *testing.T) {
 	expect(say("/timezone"), "This chat's time zone is Asia/Kolkata")
 	expect(say("/digest 25:00"), "I can't read 25:00 as a time of day.", "/digest 08:00")
 	expect(say("/digest 7:30pm"), "Daily digest at 19:30 (Asia/Kolkata); next on Wed 10 Jun at 19:30.")
-	expect(say("/digest now"), "Nothing new has matched your subscriptions since the last digest.")
+	expect(say("/digest now"), "No subscriptions yet: /subscribe QUERY first")
 	expect(say("/subscribe kursk"), "Subscribed")
+	expect(say("/digest now"), "Nothing new has matched your subscriptions since the last digest.")
 
 	// A match arrives: its alert goes out, and /digest now gathers it.
 	match(t, a, "Deminers clear fields near Kursk & Sudzha", "Teams began clearing farmland on Friday. Officials said more would come.")

@@ -183,3 +183,24 @@ func TestInlineResultOfAnUntitledArticleHasATitle(t *testing.T) {
 		t.Errorf("title of an article with no words = %q", got)
 	}
 }
+
+// "/subscribe 🚀 raketen <b>start</b>" was taken as raketen AND "b start b":
+// Telegram sends a typed tag as text, so the query is refused with the tag
+// named, in the chat's language, and nothing is subscribed; the inline
+// query offered "Nothing found · Subscribe to <b>storm</b>".
+func TestTypedMarkupInAQueryIsRefused(t *testing.T) {
+	h := newHarnessIn(t, false)
+	got := h.replyAs(21, "private", 21, "de", "/subscribe 🚀 raketen <b>start</b>")
+	if !strings.Contains(got, "&#34;&lt;b&gt;&#34; ist als Text getipptes Markup") || !strings.Contains(got, "Position 11") {
+		t.Errorf("/subscribe with <b> in German = %q, want the tag refused in German", got)
+	}
+	if subs := h.mustList(21); len(subs) != 0 {
+		t.Errorf("subscriptions = %+v, want none", subs)
+	}
+	h.queued.Add(1)
+	id := h.tg.SendInlineQuery(5, "<b>storm</b>")
+	res := waitInline(t, h.tg, id)
+	if text, _ := inlineButton(t, h.tg, id); len(res) != 0 || !strings.HasPrefix(text, "Can't search for that") || !strings.Contains(text, "markup") {
+		t.Errorf("inline <b>storm</b>: results %v, button %q; want it refused as markup", res, text)
+	}
+}

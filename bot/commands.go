@@ -187,6 +187,9 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	if req.chat.Paused {
 		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
 	}
+	if res.Created {
+		b.WriteString(r.englishAlertsNote(ctx, req.in))
+	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
 }

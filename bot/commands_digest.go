@@ -132,6 +132,16 @@ func (r *Router) digestNow(ctx context.Context, req request) error {
 		return err
 	}
 	if n == 0 {
+		// A chat without subscriptions was told that nothing new matched
+		// "your subscriptions": it has none, and waited for one to match.
+		subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
+		if err != nil {
+			return err
+		}
+		if len(subs) == 0 {
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No subscriptions yet: /subscribe QUERY first, or /search QUERY."))
+			return nil
+		}
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing new has matched your subscriptions since the last digest."))
 		return nil
 	}

@@ -14,7 +14,7 @@ func (r *Router) cmdSettings(ctx context.Context, req request) error {
 	chat := req.chat
 	lines := []string{"⚙️ <b>" + p.Sprintf("This chat's settings") + "</b>"}
 	if r.opts.Languages != nil {
-		lines = append(lines, p.Sprintf("🌐 This chat speaks %s.", ownName(ctx))+" /language")
+		lines = append(lines, r.languageLine(ctx, req.in)+" /language")
 	}
 	lines = append(lines, p.Sprintf("🕑 This chat's time zone is <b>%s</b> (it is %s there).",
 		esc(localtime.ZoneName(chat.Timezone)), r.now().In(localtime.Location(chat.Timezone)).Format("15:04"))+" /timezone")

@@ -237,10 +237,11 @@ func TestUserInputIsEscaped(t *testing.T) {
 		text string
 		want string
 	}{
-		{"subscribe", `/subscribe <b>bold</b> & "quoted"`, "bold"},
+		{"subscribe", `/subscribe <b>bold</b> & "quoted"`, "&#34;&lt;b&gt;&#34; is markup"},
 		{"unsubscribe", `/unsubscribe <script>alert(1)</script>`, "&lt;script&gt;"},
 		{"unknown command", `/<i>x`, "/&lt;i&gt;x"},
-		{"search", `/search <a href="x">y</a>`, "&lt;a href=&#34;x&#34;&gt;"},
+		{"search", `/search <a href="x">y</a>`, "&#34;&lt;a&gt;&#34; is markup"},
+		{"search of a word in <>", `/search <a href="x"`, "&lt;a href=&#34;x&#34;"},
 		{"latest", `/latest <b>7`, "&lt;b&gt;7"},
 	}
 	for _, tt := range tests {

@@ -56,13 +56,44 @@ func (r *Router) chatLanguage(ctx context.Context, in Incoming) string {
 	return sender
 }
 
+// unchosen reports whether in's chat is a group or channel that has not
+// chosen a language: its replies speak each sender's language while its
+// alerts and digests speak English (README), which /settings, /language
+// and /subscribe say rather than "this chat speaks German".
+func (r *Router) unchosen(ctx context.Context, in Incoming) bool {
+	if r.opts.Languages == nil || in.ChatType == "private" || in.ChatID == 0 {
+		return false
+	}
+	chosen, err := r.opts.Languages.Language(ctx, in.ChatID)
+	return err == nil && chosen == ""
+}
+
+// languageLine says which language the chat speaks, or that a group has
+// chosen none.
+func (r *Router) languageLine(ctx context.Context, in Incoming) string {
+	if r.unchosen(ctx, in) {
+		return tr(ctx).Sprintf("🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English.")
+	}
+	return tr(ctx).Sprintf("🌐 This chat speaks %s.", ownName(ctx))
+}
+
+// englishAlertsNote is the line a subscription confirmed in another
+// language adds in a group that chose none: its alerts will be English.
+func (r *Router) englishAlertsNote(ctx context.Context, in Incoming) string {
+	lang := tr(ctx).Lang()
+	if lang == locale.English || !r.unchosen(ctx, in) {
+		return ""
+	}
+	return "\n" + tr(ctx).Sprintf("🌐 Alerts here come in English until an admin chooses this chat's language: <code>/language %s</code>", lang)
+}
+
 func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 	if r.opts.Languages == nil {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Languages cannot be changed on this bot."))
 		return nil
 	}
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🌐 This chat speaks %s.", ownName(ctx))+"\n"+languageList(ctx))
+		r.reply(ctx, req.in.ChatID, r.languageLine(ctx, req.in)+"\n"+languageList(ctx))
 		return nil
 	}
 	lang, err := r.opts.Languages.SetLanguage(ctx, req.in.ChatID, req.args)

@@ -286,3 +286,35 @@ func TestSenderSpeaksTheChatsLanguage(t *testing.T) {
 		t.Errorf("English alert's button: %s", kb)
 	}
 }
+
+// A German admin set up a group that chose no language: replies came in
+// German, /settings said "Dieser Chat spricht Deutsch", and the alerts came
+// in English. A group that chose none says so, and a subscription confirmed
+// in another language says its alerts will be English and how to change it.
+func TestAGroupWithoutALanguageSaysItsAlertsAreEnglish(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	const group = -100777
+	h.tg.SetMember(group, 8, "administrator")
+	if got := h.replyAs(group, "group", 8, "de", "/settings"); !strings.Contains(got, "Für diesen Chat ist keine Sprache gewählt") || strings.Contains(got, "Dieser Chat spricht") {
+		t.Errorf("/settings in a group without a language = %q", got)
+	}
+	if got := h.replyAs(group, "group", 8, "de", "/language"); !strings.HasPrefix(got, "🌐 Für diesen Chat ist keine Sprache gewählt") {
+		t.Errorf("/language in a group without a language = %q", got)
+	}
+	if got := h.replyAs(group, "group", 8, "de", "/subscribe kursk"); !strings.Contains(got, "Meldungen kommen hier auf Englisch") || !strings.Contains(got, "<code>/language de</code>") {
+		t.Errorf("/subscribe in a group without a language = %q, want the English alerts said", got)
+	}
+	if got := h.replyAs(group, "group", 8, "en", "/subscribe belgorod"); strings.Contains(got, "English until") {
+		t.Errorf("/subscribe by an English speaker = %q, want no note", got)
+	}
+	h.replyAs(group, "group", 8, "de", "/language de")
+	if got := h.replyAs(group, "group", 8, "de", "/settings"); !strings.Contains(got, "Dieser Chat spricht Deutsch") {
+		t.Errorf("/settings after /language de = %q", got)
+	}
+	if got := h.replyAs(group, "group", 8, "de", "/subscribe wahl"); strings.Contains(got, "Englisch") {
+		t.Errorf("/subscribe after /language de = %q, want no note", got)
+	}
+	if got := h.replyAs(31, "private", 31, "de", "/settings"); !strings.Contains(got, "Dieser Chat spricht Deutsch") {
+		t.Errorf("/settings in a private chat = %q", got)
+	}
+}

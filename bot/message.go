@@ -49,6 +49,8 @@ type Incoming struct {
 	// RepliesToBot is set when the message answers one of the bot's
 	// (a reply to a bot's message, which privacy mode lets through).
 	RepliesToBot bool
+	// ReplyToID is the message of the chat this one answers (0: none).
+	ReplyToID int
 	// TopicEvent is set on a forum's service message saying that the topic
 	// ThreadID (0: General) was closed (or General hidden) or reopened
 	// (or General unhidden).

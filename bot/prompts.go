@@ -13,7 +13,10 @@ import (
 // understand commands only". The router remembers the question for a few
 // minutes: the asker's next plain text in a private chat, or their reply
 // to the bot's message in a group (Telegram's privacy mode lets those
-// through), is the command's argument. With a PromptStore the questions
+// through), is the command's argument. In a group, another member's reply
+// to the question itself answers it too (the question says "reply to this
+// message"; a second admin's answer was ignored), with that member's
+// rights: a member who may not subscribe is told so. With a PromptStore the questions
 // outlive a restart (a stranger who answers after the bot was updated
 // would get "I understand commands only"); memory holds them too, and is
 // filled from the store once, so a command costs no database read.
@@ -29,12 +32,26 @@ type PromptStore interface {
 // says the answer may come alone: /subscribe's and /search's words,
 // /unsubscribe's ID or query. It remembers the question for the asker.
 func (r *Router) ask(ctx context.Context, req request, command, question string) {
-	r.prompts.ask(ctx, req.in.ChatID, req.in.UserID, command, r.now())
 	more := tr(ctx).Sprintf("Or just send it now.")
 	if req.in.ChatType != "private" {
 		more = tr(ctx).Sprintf("Or reply to this message with it.")
 	}
-	r.reply(ctx, req.in.ChatID, question+" "+more)
+	row := r.reply(ctx, req.in.ChatID, question+" "+more)
+	r.prompts.ask(ctx, req.in.ChatID, req.in.UserID, command, row, r.now())
+}
+
+// answered returns the command whose question in, a reply in a group from
+// someone who has no question of their own open, answers: the bot's
+// message it replies to is a question still open there. A reply to an
+// alert or to another answer is chatter, and gets nothing.
+func (r *Router) answered(ctx context.Context, in Incoming) (command string, ok bool) {
+	if in.ChatType == "private" || !in.RepliesToBot || in.ReplyToID == 0 {
+		return "", false
+	}
+	return r.prompts.takeReplied(ctx, in.ChatID, r.now(), func(row int64) bool {
+		m, err := r.opts.Store.FindMessage(ctx, row)
+		return err == nil && m.ChatID == in.ChatID && m.TelegramID == in.ReplyToID
+	})
 }
 
 // promptWindow is how long a question waits for its answer.
@@ -59,6 +76,7 @@ type prompts struct {
 type prompt struct {
 	command string
 	until   time.Time
+	row     int64 // the question's outbox row (0: unknown, as after a restart)
 }
 
 // load reads the questions still open from the store, once.
@@ -68,7 +86,7 @@ func (p *prompts) load(ctx context.Context, now time.Time) {
 			return
 		}
 		err := p.st.EachPrompt(ctx, now, promptsMax, func(chatID, userID int64, command string, until time.Time) error {
-			p.remember(chatID, userID, command, until, now)
+			p.remember(chatID, userID, command, 0, until, now)
 			return nil
 		})
 		if err != nil {
@@ -78,7 +96,7 @@ func (p *prompts) load(ctx context.Context, now time.Time) {
 }
 
 // remember holds the question in memory, if there is room.
-func (p *prompts) remember(chatID, userID int64, command string, until, now time.Time) bool {
+func (p *prompts) remember(chatID, userID int64, command string, row int64, until, now time.Time) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.open == nil {
@@ -94,15 +112,16 @@ func (p *prompts) remember(chatID, userID int64, command string, until, now time
 			return false
 		}
 	}
-	p.open[[2]int64{chatID, userID}] = prompt{command: command, until: until}
+	p.open[[2]int64{chatID, userID}] = prompt{command: command, until: until, row: row}
 	return true
 }
 
-// ask remembers that the user was asked for the command's argument.
-func (p *prompts) ask(ctx context.Context, chatID, userID int64, command string, now time.Time) {
+// ask remembers that the user was asked for the command's argument, in the
+// reply queued as outbox row row.
+func (p *prompts) ask(ctx context.Context, chatID, userID int64, command string, row int64, now time.Time) {
 	p.load(ctx, now)
 	until := now.Add(promptWindow)
-	if !p.remember(chatID, userID, command, until, now) || p.st == nil {
+	if !p.remember(chatID, userID, command, row, until, now) || p.st == nil {
 		return
 	}
 	if err := p.st.SavePrompt(ctx, chatID, userID, command, until); err != nil {
@@ -119,6 +138,34 @@ func (p *prompts) take(ctx context.Context, chatID, userID int64, now time.Time)
 		return "", false
 	}
 	return q.command, true
+}
+
+// takeReplied returns the command of the chat's open question that is
+// sent as replied says of its outbox row, and forgets it; ok is false
+// when there is none. It looks at the chat's questions only, a few.
+func (p *prompts) takeReplied(ctx context.Context, chatID int64, now time.Time, replied func(row int64) bool) (command string, ok bool) {
+	p.load(ctx, now)
+	p.mu.Lock()
+	var asked []struct {
+		user int64
+		row  int64
+	}
+	for k, q := range p.open {
+		if k[0] == chatID && q.row != 0 && now.Before(q.until) {
+			asked = append(asked, struct {
+				user int64
+				row  int64
+			}{k[1], q.row})
+		}
+	}
+	p.mu.Unlock()
+	for _, a := range asked { // outside the lock: replied reads the store
+		if replied(a.row) {
+			q, found := p.forget(ctx, chatID, a.user)
+			return q.command, found
+		}
+	}
+	return "", false
 }
 
 // drop forgets the user's open question: they sent a command instead.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/telegramtest"
 )
 
 // replyToBot queues userID's text in chatID as a reply to the bot's
@@ -56,23 +58,64 @@ func TestTheWordsAloneAnswerSubscribe(t *testing.T) {
 	const group = -100444
 	h.tg.SetMember(group, 5, "administrator")
 	h.tg.SetMember(group, 6, "administrator")
+	h.tg.SetMember(group, 7, "member")
 	ask := h.reply(group, "supergroup", 5, "/subscribe")
 	if !strings.Contains(ask.Text(), "Or reply to this message with it.") {
 		t.Errorf("/subscribe alone in a group = %q", ask.Text())
 	}
+	question, _ := strconv.Atoi(ask.Params.Get("_message_id"))
 	n := len(h.tg.Sent(group))
-	h.replyToBot(group, "supergroup", 6, 1, "not the asker")
+	h.replyToBot(group, "supergroup", 6, question+100, "not the question")
 	h.settle()
 	if got := h.tg.Sent(group); len(got) != n {
-		t.Errorf("another member's reply got %q, want nothing", got[n:])
+		t.Errorf("another member's reply to another message got %q, want nothing", got[n:])
 	}
-	h.replyToBot(group, "supergroup", 5, 1, "tariffs japan")
+	h.replyToBot(group, "supergroup", 5, question, "tariffs japan")
 	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "tariffs AND japan") {
 		t.Errorf("the asker's reply = %q, want it subscribed", got)
 	}
 	subs := h.mustList(group)
 	if len(subs) != 1 {
 		t.Errorf("group subscriptions = %+v, want the one", subs)
+	}
+}
+
+// An admin sent /subscribe alone in a group, the bot asked "Tell me what
+// to look for … Or reply to this message with it", and a second admin
+// replied "kursk": nothing happened. The reply to the question answers it,
+// with the rights of whoever replies; once answered, the question is gone.
+func TestAnotherAdminAnswersTheGroupQuestion(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group = -100446
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.SetMember(group, 6, "administrator")
+	h.tg.SetMember(group, 7, "member")
+	questionOf := func(c telegramtest.Call) int {
+		id, _ := strconv.Atoi(c.Params.Get("_message_id"))
+		return id
+	}
+	first := questionOf(h.reply(group, "supergroup", 5, "/subscribe"))
+	h.settle() // the question delivered, as it is before anyone can reply
+	n := len(h.tg.Sent(group))
+	h.replyToBot(group, "supergroup", 7, first, "spam")
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "only the admins") {
+		t.Errorf("a member's reply to the question = %q, want the admins-only refusal", got)
+	}
+	second := questionOf(h.reply(group, "supergroup", 5, "/subscribe"))
+	h.settle()
+	n = len(h.tg.Sent(group))
+	h.replyToBot(group, "supergroup", 6, second, "kursk deminers")
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+		t.Errorf("a second admin's reply to the question = %q, want it subscribed", got)
+	}
+	n = len(h.tg.Sent(group))
+	h.replyToBot(group, "supergroup", 5, second, "belgorod")
+	h.settle()
+	if got := h.tg.Sent(group); len(got) != n {
+		t.Errorf("the asker's reply after the question was answered got %q, want nothing", got[n:])
+	}
+	if subs := h.mustList(group); len(subs) != 1 {
+		t.Errorf("group subscriptions = %+v, want kursk deminers alone", subs)
 	}
 }
 

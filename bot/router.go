@@ -44,6 +44,9 @@ type RouterStore interface {
 	EnsureChat(ctx context.Context, id int64, typ, title string, def news.ChatDefaults) (news.Chat, error)
 	SetChatActive(ctx context.Context, id int64, active bool) error
 	Enqueue(ctx context.Context, m news.Message) (int64, error)
+	// FindMessage reads a queued reply back: whether the question a group
+	// member answers is the one the bot sent (prompts.go).
+	FindMessage(ctx context.Context, id int64) (news.MessageState, error)
 	commandStore
 }
 
@@ -219,6 +222,8 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	} else if text := strings.TrimSpace(in.Text); text != "" && (in.ChatType == "private" || in.RepliesToBot) {
 		if cmd, asked := r.prompts.take(ctx, in.ChatID, in.UserID, r.now()); asked {
 			name, args, ok = cmd, text, true // the answer to "Tell me what to look for"
+		} else if cmd, asked := r.answered(ctx, in); asked {
+			name, args, ok = cmd, text, true // another member's reply to the question
 		}
 	}
 	if !ok && ((in.ChatType != "private" && !r.mentioned(in.Text)) || strings.HasPrefix(strings.TrimSpace(in.Text), "/")) {
@@ -391,9 +396,11 @@ func (r *Router) lookup(name string) *command {
 }
 
 // reply queues an HTML reply; text must be escaped already. A text longer
-// than a message is split, and the buttons go with its last part.
-func (r *Router) reply(ctx context.Context, chatID int64, text string, buttons ...[]Button) {
+// than a message is split, and the buttons go with its last part. It
+// returns the outbox row of the first part (0: not queued).
+func (r *Router) reply(ctx context.Context, chatID int64, text string, buttons ...[]Button) int64 {
 	parts := splitMessage(text, MaxMessage)
+	var first int64
 	thread, replyTo := destinationOf(ctx, chatID)
 	for i, part := range parts {
 		m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: part, ThreadID: thread}
@@ -404,10 +411,15 @@ func (r *Router) reply(ctx context.Context, chatID int64, text string, buttons .
 			b, _ := json.Marshal(buttons)
 			m.Buttons = string(b)
 		}
-		if _, err := r.opts.Store.Enqueue(ctx, m); err != nil {
+		id, err := r.opts.Store.Enqueue(ctx, m)
+		if err != nil {
 			r.log.Error("queue reply", "chat", chatID, "err", err)
-			return
+			return first
+		}
+		if i == 0 {
+			first = id
 		}
 	}
 	r.opts.Notify()
+	return first
 }

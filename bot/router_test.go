@@ -111,7 +111,7 @@ func TestSubscribeListUnsubscribe(t *testing.T) {
 	r, log := newTestRouter(t)
 	// "<>" go (the parser parts words at them, and /subscribe confirms
 	// the query without them); what is left is escaped.
-	say(r, 7, "private", `/subscribe kursk "north korea" <b> r&d`)
+	say(r, 7, "private", `/subscribe kursk "north korea" <war> r&d`)
 	rep := log.take()
 	if len(rep) != 1 || !strings.Contains(rep[0].Text, "Subscribed (#1)") {
 		t.Fatalf("subscribe reply = %+v", rep)
@@ -120,7 +120,7 @@ func TestSubscribeListUnsubscribe(t *testing.T) {
 	log.take()
 	say(r, 7, "private", "/list")
 	list := log.take()[0].Text
-	if !strings.Contains(list, "#1 <code>kursk &#34;north korea&#34; b r&amp;d</code>") || !strings.Contains(list, "#2 <code>pyongyang</code>") {
+	if !strings.Contains(list, "#1 <code>kursk &#34;north korea&#34; war r&amp;d</code>") || !strings.Contains(list, "#2 <code>pyongyang</code>") {
 		t.Fatalf("list = %q", list)
 	}
 	say(r, 7, "private", "/unsubscribe pyongyang")

@@ -449,8 +449,9 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	if m.From != nil {
 		in.UserID, in.Language = m.From.ID, m.From.LanguageCode
 	}
-	if r := m.ReplyToMessage; r != nil && r.From != nil && r.From.IsBot {
-		in.RepliesToBot = true
+	if r := m.ReplyToMessage; r != nil {
+		in.ReplyToID = r.MessageID
+		in.RepliesToBot = r.From != nil && r.From.IsBot
 	}
 	if m.SenderChat != nil {
 		in.SenderChatID = m.SenderChat.ID

@@ -145,6 +145,14 @@ var replyTexts = []entry{
 	// /language.
 	{"Languages cannot be changed on this bot.", "В этом боте нельзя сменить язык.", "Die Sprache lässt sich bei diesem Bot nicht ändern.", "En este bot no se puede cambiar el idioma."},
 	{"🌐 This chat speaks %s.", "🌐 Язык этого чата: %s.", "🌐 Dieser Chat spricht %s.", "🌐 Este chat habla %s."},
+	{"🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English.",
+		"🌐 Язык этого чата не выбран: я отвечаю каждому на его языке, а оповещения и сводки приходят на английском.",
+		"🌐 Für diesen Chat ist keine Sprache gewählt: Ich antworte allen in ihrer Sprache, Meldungen und Übersichten kommen auf Englisch.",
+		"🌐 Este chat no tiene idioma elegido: respondo a cada uno en el suyo, y las alertas y los resúmenes llegan en inglés."},
+	{"🌐 Alerts here come in English until an admin chooses this chat's language: <code>/language %s</code>",
+		"🌐 Оповещения здесь приходят на английском, пока админ не выберет язык чата: <code>/language %s</code>",
+		"🌐 Meldungen kommen hier auf Englisch, bis ein Admin die Sprache des Chats wählt: <code>/language %s</code>",
+		"🌐 Aquí las alertas llegan en inglés hasta que un admin elija el idioma del chat: <code>/language %s</code>"},
 	{"✅ From now on I speak %s here.", "✅ Язык этого чата теперь — %s.", "✅ Ab jetzt spreche ich hier %s.", "✅ A partir de ahora hablo aquí %s."},
 	// The name of each language for itself, as it is written inside a
 	// sentence (Russian and Spanish write it in lower case there; the list

@@ -22,6 +22,7 @@ func TestParseErrorsCarryTheirKey(t *testing.T) {
 		{"-sport", "a query needs at least one word that must appear", 0},
 		{"(a", `unclosed "(" at position %d`, 1},
 		{"title: x", `"title:" needs a word, prefix or phrase right after it (position %d)`, 1},
+		{"🚀 raketen <b>start</b>", "%q is markup typed as text, not a word to look for: send the words without tags (position %d)", 11},
 	} {
 		_, err := Parse(tt.query)
 		var pe *ParseError

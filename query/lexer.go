@@ -163,3 +163,64 @@ func (lx *lexer) run() error {
 	lx.emit(itemWord, start, text)
 	return nil
 }
+
+// typedMarkup refuses a query with an HTML tag typed as text ("raketen <b>start</b>"): Telegram sends typed tags
+// as they are, and the lexer read "<b>start</b>" as the phrase "b start b", which matched nothing the user meant.
+// Refused, not cleaned: whoever typed a tag expected formatting or pasted something, and should see what is
+// searched. A "<" that does not open a tag ("a<b", "<3", "x < y") stays punctuation.
+func typedMarkup(src string) error {
+	for off := 0; off < len(src); {
+		i := strings.IndexByte(src[off:], '<')
+		if i < 0 {
+			return nil
+		}
+		start := off + i
+		if name := tagName(src[start:]); name != "" {
+			return errAt(utf8.RuneCountInString(src[:start])+1, "%q is markup typed as text, not a word to look for: send the words without tags (position %d)", name)
+		}
+		off = start + 1
+	}
+	return nil
+}
+
+// tagName is the HTML tag s starts with, shown without its attributes ("<b>", "</i>", "<a>" for
+// "<a href=\"…\">", "<br>" for "<br/>"), or "". Only the names of formatting tags count: "<war>" is a word in angle
+// brackets, read as the word.
+func tagName(s string) string {
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	name := i
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || i > name && (s[i] >= '0' && s[i] <= '9' || s[i] == '-')) {
+		i++
+	}
+	if !formattingTag(strings.ToLower(s[name:i])) {
+		return ""
+	}
+	shown := s[:i] + ">"
+	if i < len(s) && s[i] == ' ' { // attributes, up to the closing ">"
+		if j := strings.IndexAny(s[i:], "<>"); j >= 0 && s[i+j] == '>' {
+			return shown
+		}
+		return ""
+	}
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	if i < len(s) && s[i] == '>' {
+		return shown
+	}
+	return ""
+}
+
+// formattingTag reports whether name is a tag of Telegram's HTML or one that text copied from a web page brings.
+func formattingTag(name string) bool {
+	switch name {
+	case "a", "b", "i", "u", "s", "em", "strong", "ins", "del", "strike", "code", "pre", "span", "blockquote",
+		"tg-spoiler", "tg-emoji", "br", "p", "div", "font", "mark", "small", "sub", "sup", "h1", "h2", "h3",
+		"h4", "h5", "h6", "li", "ul", "ol", "img":
+		return true
+	}
+	return false
+}

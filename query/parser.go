@@ -24,6 +24,9 @@ func Parse(text string) (*Query, error) {
 	if n := utf8.RuneCountInString(text); n > MaxQueryLength {
 		return nil, errWhole("query too long (%d characters, at most %d)", n, MaxQueryLength)
 	}
+	if err := typedMarkup(text); err != nil {
+		return nil, err
+	}
 	items, err := lex(text)
 	if err != nil {
 		return nil, err
