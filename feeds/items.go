@@ -26,6 +26,9 @@ const (
 // the item's image is to be found too (image).
 type feedText struct {
 	content, description string
+	// aggregated is set when the title was an aggregator's (aggregatorTitle):
+	// then a single headline link with its outlet's name is no text either.
+	aggregated bool
 
 	item    *gofeed.Item
 	feedURL string
@@ -44,18 +47,24 @@ func (t *feedText) image() string {
 
 // text is the longer of the content and the description, each cleaned
 // by clean, bounded to maxText; a list of links (an aggregator's
-// headlines of other outlets: isLinkList) is no text.
+// headlines of other outlets: linkList), or an aggregator's one headline
+// link and outlet, is no text.
 func (t *feedText) text(clean func(string) string) string {
-	text := cleanText(t.content, clean)
-	if desc := cleanText(t.description, clean); len(desc) > len(text) {
+	least := 2
+	if t.aggregated {
+		least = 1
+	}
+	text := cleanText(t.content, clean, least)
+	if desc := cleanText(t.description, clean, least); len(desc) > len(text) {
 		text = desc
 	}
 	return summarize.LimitBytes(text, maxText)
 }
 
-// cleanText is s cleaned by clean, or "" when s is a list of links.
-func cleanText(s string, clean func(string) string) string {
-	if isLinkList(s) {
+// cleanText is s cleaned by clean, or "" when s is a list of at least
+// least headline links (linkList).
+func cleanText(s string, clean func(string) string, least int) string {
+	if linkList(s, least) {
 		return ""
 	}
 	return clean(s)
@@ -80,6 +89,7 @@ func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) s
 		Title: summarize.LimitBytes(summarize.PlainText(it.Title), maxTitle), // every word kept: "<steel>" is text
 	}
 	raw := &feedText{content: it.Content, description: it.Description, item: it, feedURL: feedURL, html: html}
+	a.Title, raw.aggregated = aggregatorTitle(a.Title, it.Description)
 	if html == nil {
 		a.ImageURL = imageOf(it, it.Image, feedURL)
 	}
