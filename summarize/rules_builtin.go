@@ -28,8 +28,11 @@ const (
 	// It holds a letter (not a phone code) and no hyphen second, so that a
 	// party tag ("(R-Texas)") is no dateline.
 	outletTag = `\((?:[\d.,/ ]{0,12}\p{L}(?:[\p{L}\d.&'’/, ][\p{L}\d.&'’/, -]{0,38})?|\d{1,2}/\d{1,2}/\d{2,4})\)`
-	// News agencies that tag datelines.
-	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI)`
+	// News agencies that tag datelines, also as Arabic and Russian copy
+	// writes them ("واشنطن (رويترز) -", "МОСКВА (Рейтер) -"): a city in a
+	// script without capitals is cut with the lead before the tag.
+	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI|` +
+		`رويترز|أ ف ب|ا ف ب|فرانس برس|د ب أ|الأناضول|Рейтер|Рейтерс|ТАСС|РИА Новости|Интерфакс)`
 	// A dateline with a date and any capitalised source tag, agency known or
 	// not: "Nov 26 (Market Wire) -", "LONDON, Nov 26 (Daily Ledger) -".
 	datelineDatedTag = `(?:` + datelineCity + `,? )?(?:[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,5}\.?) \(\p{Lu}[\p{L}.&]*(?: \p{Lu}[\p{L}.&]*){0,2}\)\s*[-—–]+\s*`
