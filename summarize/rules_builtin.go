@@ -181,7 +181,10 @@ func builtinRules() []Rule {
 		// --- Whole lines: photo captions and credits. ---
 		{Name: "caption-file-photo", Pattern: `(?:FILE PHOTO|FILE|PHOTO|IN PICTURES|PICTURED)\s*[:\-–—].*`},
 		{Name: "caption-label", Pattern: `(?i)(?:photo(?:graph)?s?|image|picture|foto|bild|imagen|pictured|caption|credit|photo credit|image credit|bildquelle|fotos?|фото|источник фото)\s*:.*`},
-		{Name: "caption-image-source", Pattern: `(?i)(?:image|media) (?:source|caption),.*`},
+		// BBC captions: "Image source, Getty Images", "Image caption, ...",
+		// and the older "Image copyright Getty Images Image caption The
+		// Fed building in Washington", "Media caption Watch: ...".
+		{Name: "caption-image-source", Pattern: `(?i:(?:image|media) (?:source|caption),.*)|(?:Image|Media) (?:copyright|caption) \p{Lu}.*`},
 		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`, Hints: []string{"/", "photo"}},
 		{Name: "caption-getty", Pattern: `.*Getty Images\.?`, Hints: []string{"getty images"}},
 		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
