@@ -86,9 +86,9 @@ func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) s
 	a := news.Article{
 		GUID:  strings.TrimSpace(it.GUID),
 		URL:   link,
-		Title: summarize.LimitBytes(summarize.PlainText(it.Title), maxTitle), // every word kept: "<steel>" is text
+		Title: summarize.LimitBytes(summarize.PlainText(unwrapCDATA(it.Title)), maxTitle), // every word kept: "<steel>" is text
 	}
-	raw := &feedText{content: it.Content, description: it.Description, item: it, feedURL: feedURL, html: html}
+	raw := &feedText{content: unwrapCDATA(it.Content), description: unwrapCDATA(it.Description), item: it, feedURL: feedURL, html: html}
 	a.Title, raw.aggregated = aggregatorTitle(a.Title, it.Description)
 	if html == nil {
 		a.ImageURL = imageOf(it, it.Image, feedURL)
@@ -192,4 +192,19 @@ func resolve(base, ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// unwrapCDATA returns s without the CDATA section that wraps it whole,
+// which a feed writer escaped into an HTML field ("&lt;![CDATA[Profits at
+// &lt;b&gt;Shell&lt;/b&gt; slump]]&gt;" in an Atom title of type html): read
+// as HTML, the section's opening is a comment up to the first ">", and
+// "Profits at" was lost. Anything else comes back as it is.
+func unwrapCDATA(s string) string {
+	t := strings.TrimSpace(s)
+	if inner, ok := strings.CutPrefix(t, "<![CDATA["); ok {
+		if inner, ok = strings.CutSuffix(inner, "]]>"); ok && !strings.Contains(inner, "]]>") {
+			return inner
+		}
+	}
+	return s
 }

@@ -92,3 +92,29 @@ func TestAggregatorTitleLosesItsOutlet(t *testing.T) {
 		})
 	}
 }
+
+// TestEscapedCDATAKeepsEveryWord: a CDATA section escaped into an HTML
+// field (a feed writer's double wrapping) is its content; read as HTML,
+// its opening was a comment up to the first ">" and took words with it.
+func TestEscapedCDATAKeepsEveryWord(t *testing.T) {
+	for _, tt := range []struct {
+		name, title, description string
+		wantTitle, wantText      string
+	}{
+		{name: "title with tags", title: "<![CDATA[Profits at <b>Shell</b> slump]]>", description: "<p>Shell reported a 30% drop in third-quarter profit on Thursday.</p>",
+			wantTitle: "Profits at Shell slump", wantText: "Shell reported a 30% drop in third-quarter profit on Thursday."},
+		{name: "description of prose with a >", title: "Rates: why 3 < 4 for the ECB", description: " <![CDATA[The ECB's rate > the Fed's for the first time since 2008, traders said.]]> ",
+			wantTitle: "Rates: why 3 < 4 for the ECB", wantText: "The ECB's rate > the Fed's for the first time since 2008, traders said."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			it := &gofeed.Item{Title: tt.title, Description: tt.description, GUID: "p11"}
+			a, raw := itemOf(it, "https://example.org/feed", time.Now(), summarize.Clean, nil)
+			if a.Title != tt.wantTitle {
+				t.Errorf("title = %q, want %q", a.Title, tt.wantTitle)
+			}
+			if got := raw.text(summarize.Clean); got != tt.wantText {
+				t.Errorf("text = %q, want %q", got, tt.wantText)
+			}
+		})
+	}
+}
