@@ -103,6 +103,10 @@ var ruleRows = []struct {
 	{name: "lead-dateline-station",
 		in:   "A mother cries by the flowers that mark where her son was killed.\n\nGrief counselors will be at the school on Wednesday.\n\nSAN DIEGO (CBS 8) - Officials identified three people on Wednesday.",
 		want: "Officials identified three people on Wednesday."},
+	// Mixed-case cities and a county before the state.
+	{name: "prefix-dateline-city",
+		in:   fourLines + "McFARLAND, Calif. - A six-year-old boy is recovering at home.\n\nLa PINE, Ore. - A 66-year-old man died early Tuesday.\n\nGREENCASTLE, FRANKLIN COUNTY, Pa. -- A teenager was killed.\n\nLa Paz - Bolivia's capital - was calm.",
+		want: fourLines + "A six-year-old boy is recovering at home.\n\nA 66-year-old man died early Tuesday.\n\nA teenager was killed.\n\nLa Paz - Bolivia's capital - was calm."},
 	{name: "lead-dateline-city",
 		in:   "The incident took place by Long Avenue, police said.\n\nAUSTIN— A one-year-old child was shot in the head on Friday, police said.",
 		want: "A one-year-old child was shot in the head on Friday, police said."},

@@ -10,9 +10,11 @@ const (
 	datelineCity = `\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}`
 	// An optional date after the city: "Nov 26", "Nov. 26.", "26 nov".
 	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2} [A-Za-z]{3,5}\.?))?`
-	// A city in capitals as datelines write it, with an optional state or
-	// country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.").
-	datelineCaps = `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?`
+	// A city in capitals as datelines write it, with an optional county,
+	// state or country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.",
+	// "GREENCASTLE, FRANKLIN COUNTY, Pa."); a name's particle keeps its
+	// lower case ("McFARLAND, Calif.", "La PINE, Ore.", "DeKALB").
+	datelineCaps = `(?:Mc|Mac|De|Di|Du|La|Le|Van)? ?\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?){0,2}`
 	// The dash after a city in capitals: spaced ("PARIS - "), or glued to
 	// the city and a capital ("AUSTIN— A", "CLEVELAND-- Two", "HOUSTON-
 	// Two"), or ">>" as some groups write it ("SALINAS >> A").
