@@ -274,6 +274,10 @@ func builtinRules() []Rule {
 		{Name: "leftover-entity", Kind: StripInline, Pattern: `&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});`},
 		{Name: "inline-photo-credit", Kind: StripInline, Pattern: agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)`, Hints: []string{"photo"}},
 		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`, Hints: []string{"advertisement", "scroll to continue"}},
+		// "Advertisement" glued between two sentences of a paragraph: "...
+		// in north Stockton. Advertisement The 11-year-old boy ..."; a
+		// sentence about one ("Advertisement revenue fell.") stays.
+		{Name: "inline-advertisement-glued", Kind: StripInline, Pattern: `[.!?]["”’]? (?P<cut>Advertisement )\p{Lu}`, Hints: []string{"advertisement"}},
 		// Daily Mail pages glue "Scroll down for video" between paragraphs.
 		{Name: "inline-scroll-down", Kind: StripInline, Pattern: `(?i)scroll down for (?:the )?(?:videos?|more(?: videos?| pictures| photos)?|pictures|photos|more)\b\.?`, Hints: []string{"scroll down"}},
 		// Gallery counters glued to captions: "Image 1 of 10 Relatives say
