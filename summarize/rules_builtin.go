@@ -8,8 +8,10 @@ const (
 	// A city in a dateline: capitalised words, possibly two cities joined
 	// by a slash ("NEW YORK/BEIJING", "Kyiv", "SAN FRANCISCO").
 	datelineCity = `\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}`
-	// An optional date after the city: "Nov 26", "Nov. 26.", "26 nov".
-	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2} [A-Za-z]{3,5}\.?))?`
+	// An optional date after the city: "Nov 26", "Nov. 26.", "26 nov", and
+	// as German, French or Italian copy writes it: "3. März", "30
+	// novembre".
+	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2}\.? \p{L}{3,9}\.?))?`
 	// A city in capitals as datelines write it, with an optional county,
 	// state or country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.",
 	// "GREENCASTLE, FRANKLIN COUNTY, Pa."); a name's particle keeps its
