@@ -169,6 +169,12 @@ func builtinRules() []Rule {
 			`we look forward to seeing you .{0,200}|visit us and sign in.{0,200}|subscription required\.?|read the complete story\.*|` +
 			`(?:the story you['’]re reading is premium content|subscribers get (?:total|full|unlimited) access|already a (?:print )?subscriber\?).{0,600}|` +
 			`log ?in screen name or e-?mail password|to continue reading(?: this (?:story|article))?, you (?:will )?need to .{0,200}`},
+		// A pay wall's notice on its own line: "This article is for
+		// subscribers only. Subscribe now for unlimited access.", "To read
+		// the full article, subscribe or log in."
+		{Name: "promo-subscribers-only", Pattern: `(?i)(?:this (?:article|story|content|page) is (?:for|only (?:available|open) to|exclusive to|reserved for) (?:our )?(?:paying )?(?:subscribers|members)|` +
+			`to (?:read|continue reading|keep reading|access|unlock) (?:the full|the whole|the rest of (?:this|the)|this) (?:article|story)\b[^.!?]{0,40}\b(?:subscri|log ?in|sign in|register|member)).{0,200}`,
+			Hints: []string{"subscribers", "members", "to read", "continue reading", "keep reading", "to access", "to unlock"}},
 		{Name: "promo-paywall", Pattern: `(?i).{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}`,
 			Hints: []string{"online subscription", "online service"}},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
@@ -306,5 +312,10 @@ func builtinRules() []Rule {
 				`Stay (?:tuned|with [^!?\n]{1,40}?) for (?:more|updates|the latest))[^.!?\n]{0,120}[.!]?`,
 			Hints: []string{"click here", "tap here", "you can", "check back", "stay t", "stay w"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
+		// A pay wall's call glued after the teaser's last sentence: "...
+		// split down the middle. Become a member to read more."
+		{Name: "inline-paywall-sentence", Kind: StripInline,
+			Pattern: `[.!?]["”’]? (?P<cut>(?:Become an? (?:member|subscriber)|Subscribe(?: now| today)?|Sign up|Sign in|Log in|Register)(?: (?:now|today|for free))? to (?:read|continue reading|keep reading|unlock|access|see) [^.!?\n]{0,80}[.!]?)`,
+			Hints: []string{" to read", " to continue", " to keep", " to unlock", " to access", " to see"}},
 	}
 }
