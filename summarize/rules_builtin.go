@@ -316,12 +316,12 @@ func builtinRules() []Rule {
 		// split down the middle. Become a member to read more."
 		{Name: "inline-paywall-sentence", Kind: StripInline,
 			Pattern: `[.!?]["”’]? (?P<cut>(?:Become an? (?:member|subscriber)|Subscribe(?: now| today)?|Sign up|Sign in|Log in|Register)(?: (?:now|today|for free))? to (?:read|continue reading|keep reading|unlock|access|see) [^.!?\n]{0,80}[.!]?)`,
-			Hints: []string{" to read", " to continue", " to keep", " to unlock", " to access", " to see"}},
+			Hints:   []string{" to read", " to continue", " to keep", " to unlock", " to access", " to see"}},
 		// A "read more" link's text left after a teaser's last words: "...
 		// split down the middle... Read More »"; "people should read more."
 		// ends a sentence and stays.
 		{Name: "inline-read-more-end", Kind: StripInline,
 			Pattern: `(?i)\s(?:read more|read the (?:full|whole) (?:story|article)|continue reading|keep reading|weiterlesen|lire la suite|leer m[aá]s|seguir leyendo)\s*(?:»|›|→|>>?)?$`,
-			Hints: []string{"read", "weiterlesen", "lire la suite", "leer m", "seguir leyendo"}},
+			Hints:   []string{"read", "weiterlesen", "lire la suite", "leer m", "seguir leyendo"}},
 	}
 }
