@@ -26,6 +26,9 @@ const (
 // the item's image is to be found too (image).
 type feedText struct {
 	content, description string
+	// aggregated is set when the title was an aggregator's (aggregatorTitle):
+	// then a single headline link with its outlet's name is no text either.
+	aggregated bool
 
 	item    *gofeed.Item
 	feedURL string
@@ -44,18 +47,24 @@ func (t *feedText) image() string {
 
 // text is the longer of the content and the description, each cleaned
 // by clean, bounded to maxText; a list of links (an aggregator's
-// headlines of other outlets: isLinkList) is no text.
+// headlines of other outlets: linkList), or an aggregator's one headline
+// link and outlet, is no text.
 func (t *feedText) text(clean func(string) string) string {
-	text := cleanText(t.content, clean)
-	if desc := cleanText(t.description, clean); len(desc) > len(text) {
+	least := 2
+	if t.aggregated {
+		least = 1
+	}
+	text := cleanText(t.content, clean, least)
+	if desc := cleanText(t.description, clean, least); len(desc) > len(text) {
 		text = desc
 	}
 	return summarize.LimitBytes(text, maxText)
 }
 
-// cleanText is s cleaned by clean, or "" when s is a list of links.
-func cleanText(s string, clean func(string) string) string {
-	if isLinkList(s) {
+// cleanText is s cleaned by clean, or "" when s is a list of at least
+// least headline links (linkList).
+func cleanText(s string, clean func(string) string, least int) string {
+	if linkList(s, least) {
 		return ""
 	}
 	return clean(s)
@@ -77,9 +86,10 @@ func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) s
 	a := news.Article{
 		GUID:  strings.TrimSpace(it.GUID),
 		URL:   link,
-		Title: summarize.LimitBytes(summarize.PlainText(it.Title), maxTitle), // every word kept: "<steel>" is text
+		Title: summarize.LimitBytes(summarize.PlainText(unwrapCDATA(it.Title)), maxTitle), // every word kept: "<steel>" is text
 	}
-	raw := &feedText{content: it.Content, description: it.Description, item: it, feedURL: feedURL, html: html}
+	raw := &feedText{content: unwrapCDATA(it.Content), description: unwrapCDATA(it.Description), item: it, feedURL: feedURL, html: html}
+	a.Title, raw.aggregated = aggregatorTitle(a.Title, it.Description)
 	if html == nil {
 		a.ImageURL = imageOf(it, it.Image, feedURL)
 	}
@@ -182,4 +192,19 @@ func resolve(base, ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// unwrapCDATA returns s without the CDATA section that wraps it whole,
+// which a feed writer escaped into an HTML field ("&lt;![CDATA[Profits at
+// &lt;b&gt;Shell&lt;/b&gt; slump]]&gt;" in an Atom title of type html): read
+// as HTML, the section's opening is a comment up to the first ">", and
+// "Profits at" was lost. Anything else comes back as it is.
+func unwrapCDATA(s string) string {
+	t := strings.TrimSpace(s)
+	if inner, ok := strings.CutPrefix(t, "<![CDATA["); ok {
+		if inner, ok = strings.CutSuffix(inner, "]]>"); ok && !strings.Contains(inner, "]]>") {
+			return inner
+		}
+	}
+	return s
 }

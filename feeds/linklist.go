@@ -23,12 +23,13 @@ const maxLabelWords = 4
 // headlineWords is the least words of a link that names a report.
 const headlineWords = 3
 
-// isLinkList reports whether document, an item's HTML, is a list of links:
-// it has at least two headline links (of three words or more), and no
-// block (a paragraph, a list item, a line) has more than maxLabelWords
-// words outside its links (a sentence of prose has more, whatever links
-// it holds).
-func isLinkList(document string) bool {
+// linkList reports whether document, an item's HTML, is a list of links:
+// it has at least least headline links (of three words or more; two for
+// any item, one for an aggregator's: aggregatorTitle), and no block (a
+// paragraph, a list item, a line) has more than maxLabelWords words
+// outside its links (a sentence of prose has more, whatever links it
+// holds).
+func linkList(document string, least int) bool {
 	if !strings.Contains(document, "<a") && !strings.Contains(document, "<A") {
 		return false
 	}
@@ -40,7 +41,7 @@ func isLinkList(document string) bool {
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return headlines >= 2
+			return headlines >= least
 		case html.StartTagToken:
 			name, _ := z.TagName()
 			if atom.Lookup(name) == atom.A {
@@ -79,4 +80,58 @@ func breaksRun(name []byte) bool {
 		return true
 	}
 	return false
+}
+
+// aggregatorTitle returns title without the outlet's name that an
+// aggregator (Google News) appends to every headline ("Storm Bert batters
+// Wales - BBC News"), and true; title unchanged and false unless
+// document, the item's HTML, opens with a link whose text is the rest of
+// the title followed, outside the link, by that name: the shape of the
+// aggregator's item, so a headline that merely has a dash in it ("Brexit -
+// what happens next") keeps it.
+func aggregatorTitle(title, document string) (string, bool) {
+	if !strings.Contains(document, "<a") && !strings.Contains(document, "<A") {
+		return title, false
+	}
+	head, label, ok := firstLinkAndLabel(document)
+	if !ok || label == "" || !strings.HasSuffix(title, label) {
+		return title, false
+	}
+	rest := strings.TrimSuffix(title, label)
+	for _, sep := range []string{" - ", " – ", " — ", " | "} {
+		if cut, found := strings.CutSuffix(rest, sep); found && strings.Join(strings.Fields(cut), " ") == head {
+			return cut, true
+		}
+	}
+	return title, false
+}
+
+// firstLinkAndLabel returns the text of document's first link and the
+// text after it up to the next link or block, each with its spaces
+// (no-break ones too) made single; false when there is no link.
+func firstLinkAndLabel(document string) (head, label string, ok bool) {
+	z := html.NewTokenizer(strings.NewReader(document))
+	var text [2][]string // the link's words, then the label's
+	part := -1           // -1 before the link, 0 in it, 1 after it
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.Join(text[0], " "), strings.Join(text[1], " "), part >= 0
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch {
+			case atom.Lookup(name) == atom.A && part < 0:
+				part = 0
+			case atom.Lookup(name) == atom.A && part == 0:
+				part = 1
+			case part == 1 && (atom.Lookup(name) == atom.A || breaksRun(name)):
+				return strings.Join(text[0], " "), strings.Join(text[1], " "), true
+			}
+		case html.TextToken:
+			if part >= 0 {
+				// strings.Fields splits at no-break spaces too ("&nbsp;&nbsp;").
+				text[part] = append(text[part], strings.Fields(html.UnescapeString(string(z.Text())))...)
+			}
+		}
+	}
 }

@@ -2,6 +2,9 @@ package feeds
 
 import (
 	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
 
 	"github.com/newshound/newshound/summarize"
 )
@@ -34,6 +37,83 @@ func TestLinkListIsNoText(t *testing.T) {
 			got := (&feedText{description: tt.html}).text(summarize.Clean)
 			if got != tt.want {
 				t.Errorf("text = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAggregatorTitleLosesItsOutlet: Google News appends " - Outlet" to
+// every headline and describes the item with the headline's link and the
+// outlet's name. The alert showed "Peru earthquake: 6.4 quake shakes
+// Arequipa - The Guardian", and with the name cut off, the description
+// would have summarised as "The Guardian". A dash in a headline of an
+// ordinary item stays.
+func TestAggregatorTitleLosesItsOutlet(t *testing.T) {
+	gnewsLink := func(head, outlet string) string {
+		return `<a href="https://news.google.com/rss/articles/CBMi3?oc=5" target="_blank">` + head + `</a>&nbsp;&nbsp;<font color="#6f6f6f">` + outlet + `</font>`
+	}
+	for _, tt := range []struct {
+		name, title, description string
+		wantTitle, wantText      string
+	}{
+		{name: "Google News item, one link",
+			title:       "Peru earthquake: 6.4 quake shakes Arequipa - The Guardian",
+			description: gnewsLink("Peru earthquake: 6.4 quake shakes Arequipa", "The Guardian"),
+			wantTitle:   "Peru earthquake: 6.4 quake shakes Arequipa"},
+		{name: "Google News item, full coverage list",
+			title: "Turkey earthquake: 6.1 magnitude tremor hits Malatya province - Reuters",
+			description: "<ol><li>" + gnewsLink("Turkey earthquake: 6.1 magnitude tremor hits Malatya province", "Reuters") + "</li><li>" +
+				gnewsLink("Earthquake shakes eastern Turkey, buildings damaged", "BBC News") + "</li></ol>",
+			wantTitle: "Turkey earthquake: 6.1 magnitude tremor hits Malatya province"},
+		{name: "escaped headline and an en dash",
+			title:       "AT&T to buy <Lumen> fibre unit – Financial Times",
+			description: gnewsLink("AT&amp;T to buy &lt;Lumen&gt; fibre unit", "Financial Times"),
+			wantTitle:   "AT&T to buy <Lumen> fibre unit"},
+		{name: "a dash in an ordinary headline",
+			title:       "Brexit - what happens next",
+			description: `<p>MPs vote on Tuesday on the <a href="/deal">withdrawal agreement</a>, and the prime minister has warned of delay.</p>`,
+			wantTitle:   "Brexit - what happens next",
+			wantText:    "MPs vote on Tuesday on the withdrawal agreement, and the prime minister has warned of delay."},
+		{name: "the link's outlet differs from the title's",
+			title:       "Storm Bert batters Wales - BBC News",
+			description: gnewsLink("Storm Bert batters Wales", "The Guardian"),
+			wantTitle:   "Storm Bert batters Wales - BBC News",
+			wantText:    "Storm Bert batters Wales The Guardian"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			it := &gofeed.Item{Title: tt.title, Description: tt.description, GUID: "CBMi3", Link: "https://news.google.com/rss/articles/CBMi3"}
+			a, raw := itemOf(it, "https://news.google.com/rss", time.Now(), summarize.Clean, nil)
+			if a.Title != tt.wantTitle {
+				t.Errorf("title = %q, want %q", a.Title, tt.wantTitle)
+			}
+			if got := raw.text(summarize.Clean); got != tt.wantText {
+				t.Errorf("text = %q, want %q", got, tt.wantText)
+			}
+		})
+	}
+}
+
+// TestEscapedCDATAKeepsEveryWord: a CDATA section escaped into an HTML
+// field (a feed writer's double wrapping) is its content; read as HTML,
+// its opening was a comment up to the first ">" and took words with it.
+func TestEscapedCDATAKeepsEveryWord(t *testing.T) {
+	for _, tt := range []struct {
+		name, title, description string
+		wantTitle, wantText      string
+	}{
+		{name: "title with tags", title: "<![CDATA[Profits at <b>Shell</b> slump]]>", description: "<p>Shell reported a 30% drop in third-quarter profit on Thursday.</p>",
+			wantTitle: "Profits at Shell slump", wantText: "Shell reported a 30% drop in third-quarter profit on Thursday."},
+		{name: "description of prose with a >", title: "Rates: why 3 < 4 for the ECB", description: " <![CDATA[The ECB's rate > the Fed's for the first time since 2008, traders said.]]> ",
+			wantTitle: "Rates: why 3 < 4 for the ECB", wantText: "The ECB's rate > the Fed's for the first time since 2008, traders said."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			it := &gofeed.Item{Title: tt.title, Description: tt.description, GUID: "p11"}
+			a, raw := itemOf(it, "https://example.org/feed", time.Now(), summarize.Clean, nil)
+			if a.Title != tt.wantTitle {
+				t.Errorf("title = %q, want %q", a.Title, tt.wantTitle)
+			}
+			if got := raw.text(summarize.Clean); got != tt.wantText {
+				t.Errorf("text = %q, want %q", got, tt.wantText)
 			}
 		})
 	}

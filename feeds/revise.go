@@ -22,14 +22,16 @@ import (
 //  1. What an item said is a hash and the size of its content and
 //     description as the feed sends them, kept in memory for the items of
 //     each source's last fetch: an item whose hash changed and whose size
-//     grew since then is looked at, one not known (the bot's first fetch
-//     of the source since it started, or a new item) only remembered. An
+//     grew since then is looked at, a new item only remembered. An
 //     item that changed without growing (an image URL's token, a "5
 //     minutes ago", an ad's markup: many feeds churn so at every fetch) is
 //     not read back and cleaned again, which cost a third of the CPU of a
 //     fetch of such a feed; its stored text stays (rule 3 would keep it
-//     anyway unless the cleaned text grew). An update made while the bot
-//     was down is thus followed only if the item changes again.
+//     anyway unless the cleaned text grew). At the bot's first stored
+//     fetch of a source since it started, nothing is known of the last
+//     one: every item seen before is read back, and one whose feed text
+//     is longer than its stored text is cleaned and looked at, so that an
+//     update made while the bot was down is followed (once a start).
 //  2. Only a finished article (past every step) is revised: one still
 //     pending gets its text from the steps left to it.
 //  3. The new text, cleaned, replaces the stored one when it is longer:
@@ -123,9 +125,6 @@ func (p *Poller) revise(ctx context.Context, src news.Source, items []news.Artic
 		now[a.GUID] = p.revisions.mark(a, texts[i])
 	}
 	last := p.revisions.swap(src.ID, now)
-	if last == nil {
-		return
-	}
 	inserted := make(map[string]bool, len(added))
 	for _, a := range added {
 		inserted[a.GUID] = true
@@ -133,7 +132,8 @@ func (p *Poller) revise(ctx context.Context, src news.Source, items []news.Artic
 	byGUID := map[string]int{}
 	var guids []string
 	for i, a := range items {
-		if m, ok := last[a.GUID]; ok && now[a.GUID].grewFrom(m) && !inserted[a.GUID] {
+		m, ok := last[a.GUID]
+		if !inserted[a.GUID] && (last == nil || ok && now[a.GUID].grewFrom(m)) {
 			byGUID[a.GUID] = i
 			guids = append(guids, a.GUID)
 		}
@@ -148,7 +148,10 @@ func (p *Poller) revise(ctx context.Context, src news.Source, items []news.Artic
 	}
 	for _, old := range stored {
 		i, ok := byGUID[old.GUID]
-		if !ok {
+		if !ok || last == nil && now[old.GUID].size <= len(old.Text) {
+			// Cleaning takes bytes away (tags, entities): a feed's text no
+			// longer than the stored one cannot grow it, and needs no
+			// cleaning to say so.
 			continue
 		}
 		text := items[i].Text

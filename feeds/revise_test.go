@@ -167,3 +167,56 @@ func TestChurningItemIsNotReadBack(t *testing.T) {
 		t.Errorf("after the item grew: %+v, %v; want its text with the warehouses", arts, err)
 	}
 }
+
+// TestItemUpdatedWhileDown: an item the feed updated in place while the
+// bot was stopped is followed at the first fetch after the start (the
+// bot's memory of the last fetch is gone), without a new alert; an item
+// whose feed text did not grow keeps its stored text.
+func TestItemUpdatedWhileDown(t *testing.T) {
+	ctx := context.Background()
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	src := testkit.UpsertSource(t, st, "Wire", feed.URL, "config")
+	rss := func(quake string) []byte {
+		return []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>` +
+			`<item><title>Earthquake strikes off Chile</title><guid>quake</guid><pubDate>Fri, 27 Nov 2026 11:00:00 GMT</pubDate>` +
+			`<description><![CDATA[` + quake + `]]></description></item>` +
+			`<item><title>Lakeview votes for flood barrier</title><guid>barrier</guid><pubDate>Fri, 27 Nov 2026 10:00:00 GMT</pubDate>` +
+			`<description><![CDATA[<p>The city council of Lakeview voted seven to two on Thursday to build a flood barrier along the harbour.</p>]]></description></item>` +
+			`</channel></rss>`)
+	}
+	feed.Set(rss(`<p>A magnitude 6.1 earthquake struck off the coast of Chile on Friday, the geological survey said.</p>`), "application/rss+xml")
+	sink := &recordingSink{}
+	if err := newTestPoller(t, st, sink, 1<<20).PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// Stopped; meanwhile the flash grows into the whole report. A new
+	// poller is the bot started again.
+	feed.Set(rss(`<p>A magnitude 6.1 earthquake struck off the coast of Chile on Friday, the geological survey said.</p>`+
+		`<p>The quake was centred 40 kilometres west of Valparaiso at a depth of 30 kilometres.</p>`), "application/rss+xml")
+	if err := newTestPoller(t, st, sink, 1<<20).PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := sink.titles(); len(got) != 0 {
+		t.Fatalf("an update in place alerted %v", got)
+	}
+	arts, err := st.FinishedArticlesOf(ctx, src.ID, []string{"quake", "barrier"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 2 {
+		t.Fatalf("found %d articles, want 2", len(arts))
+	}
+	for _, a := range arts {
+		switch a.GUID {
+		case "quake":
+			if !strings.Contains(a.Text, "Valparaiso") || !strings.Contains(a.Summary, "Valparaiso") {
+				t.Errorf("an item updated while the bot was down keeps its old text: %q, summary %q", a.Text, a.Summary)
+			}
+		case "barrier":
+			if !strings.Contains(a.Text, "Lakeview") {
+				t.Errorf("an unchanged item lost its text: %q", a.Text)
+			}
+		}
+	}
+}

@@ -229,7 +229,7 @@ func (c *cleaner) cleanLine(line, source string, set *lineSet, kept bool) string
 		if !r.appliesTo(source) || !r.mayMatch(line, set) || !r.re.MatchString(line) {
 			continue
 		}
-		line = r.re.ReplaceAllLiteralString(line, " ")
+		line = r.strip(line)
 		set = set.changedTo(line)
 		changed = true
 	}

@@ -33,7 +33,10 @@ const (
 	StripPrefix Kind = "strip_prefix"
 	// DropLine removes a line that the pattern matches as a whole.
 	DropLine Kind = "drop_line"
-	// StripInline removes every match anywhere in a line.
+	// StripInline removes every match anywhere in a line. A group named
+	// "cut" in its pattern marks the part removed; the rest of the match is
+	// what must surround it, and stays: "[.!?] (?P<cut>Advertisement
+	// )\p{Lu}" removes the word between two sentences only.
 	StripInline Kind = "strip_inline"
 )
 
@@ -71,6 +74,7 @@ type compiledRule struct {
 	hintSets []hintSet
 	need     hintSet
 	rest     int // index of the submatch named "rest", -1 when none
+	cut      int // index of the submatch named "cut", -1 when none
 	// filter, for a built-in rule in leadFilters, is a cheap test every
 	// text the pattern matches passes; nil for the others.
 	filter func(string) bool
@@ -162,7 +166,7 @@ func compileRule(r Rule) (compiledRule, error) {
 	}
 	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints, hintAt: hintAt,
 		hintSets: hintSets, need: need,
-		rest: re.SubexpIndex("rest"), anchored: kind == CutLead && strings.HasPrefix(r.Pattern, "^"), starts: startBytes(r.Pattern)}, nil
+		rest: re.SubexpIndex("rest"), cut: re.SubexpIndex("cut"), anchored: kind == CutLead && strings.HasPrefix(r.Pattern, "^"), starts: startBytes(r.Pattern)}, nil
 }
 
 // startBytes returns the bytes a match of pattern may start with, as
@@ -305,4 +309,25 @@ func (r *compiledRule) appliesTo(source string) bool {
 		}
 	}
 	return false
+}
+
+// strip returns line with every match of an inline rule replaced by a
+// space, or only its "cut" group when the pattern has one.
+func (r *compiledRule) strip(line string) string {
+	if r.cut < 0 {
+		return r.re.ReplaceAllLiteralString(line, " ")
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range r.re.FindAllStringSubmatchIndex(line, -1) {
+		from, to := m[2*r.cut], m[2*r.cut+1]
+		if from < 0 {
+			continue
+		}
+		b.WriteString(line[last:from])
+		b.WriteByte(' ')
+		last = to
+	}
+	b.WriteString(line[last:])
+	return b.String()
 }

@@ -8,11 +8,15 @@ const (
 	// A city in a dateline: capitalised words, possibly two cities joined
 	// by a slash ("NEW YORK/BEIJING", "Kyiv", "SAN FRANCISCO").
 	datelineCity = `\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}`
-	// An optional date after the city: "Nov 26", "Nov. 26.", "26 nov".
-	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2} [A-Za-z]{3,5}\.?))?`
-	// A city in capitals as datelines write it, with an optional state or
-	// country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.").
-	datelineCaps = `\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?`
+	// An optional date after the city: "Nov 26", "Nov. 26.", "26 nov", and
+	// as German, French or Italian copy writes it: "3. März", "30
+	// novembre".
+	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2}\.? \p{L}{3,9}\.?))?`
+	// A city in capitals as datelines write it, with an optional county,
+	// state or country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.",
+	// "GREENCASTLE, FRANKLIN COUNTY, Pa."); a name's particle keeps its
+	// lower case ("McFARLAND, Calif.", "La PINE, Ore.", "DeKALB").
+	datelineCaps = `(?:Mc|Mac|De|Di|Du|La|Le|Van)? ?\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?){0,2}`
 	// The dash after a city in capitals: spaced ("PARIS - "), or glued to
 	// the city and a capital ("AUSTIN— A", "CLEVELAND-- Two", "HOUSTON-
 	// Two"), or ">>" as some groups write it ("SALINAS >> A").
@@ -28,8 +32,11 @@ const (
 	// It holds a letter (not a phone code) and no hyphen second, so that a
 	// party tag ("(R-Texas)") is no dateline.
 	outletTag = `\((?:[\d.,/ ]{0,12}\p{L}(?:[\p{L}\d.&'’/, ][\p{L}\d.&'’/, -]{0,38})?|\d{1,2}/\d{1,2}/\d{2,4})\)`
-	// News agencies that tag datelines.
-	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI)`
+	// News agencies that tag datelines, also as Arabic and Russian copy
+	// writes them ("واشنطن (رويترز) -", "МОСКВА (Рейтер) -"): a city in a
+	// script without capitals is cut with the lead before the tag.
+	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI|` +
+		`رويترز|أ ف ب|ا ف ب|فرانس برس|د ب أ|الأناضول|Рейтер|Рейтерс|ТАСС|РИА Новости|Интерфакс)`
 	// A dateline with a date and any capitalised source tag, agency known or
 	// not: "Nov 26 (Market Wire) -", "LONDON, Nov 26 (Daily Ledger) -".
 	datelineDatedTag = `(?:` + datelineCity + `,? )?(?:[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,5}\.?) \(\p{Lu}[\p{L}.&]*(?: \p{Lu}[\p{L}.&]*){0,2}\)\s*[-—–]+\s*`
@@ -162,6 +169,12 @@ func builtinRules() []Rule {
 			`we look forward to seeing you .{0,200}|visit us and sign in.{0,200}|subscription required\.?|read the complete story\.*|` +
 			`(?:the story you['’]re reading is premium content|subscribers get (?:total|full|unlimited) access|already a (?:print )?subscriber\?).{0,600}|` +
 			`log ?in screen name or e-?mail password|to continue reading(?: this (?:story|article))?, you (?:will )?need to .{0,200}`},
+		// A pay wall's notice on its own line: "This article is for
+		// subscribers only. Subscribe now for unlimited access.", "To read
+		// the full article, subscribe or log in."
+		{Name: "promo-subscribers-only", Pattern: `(?i)(?:this (?:article|story|content|page) is (?:for|only (?:available|open) to|exclusive to|reserved for) (?:our )?(?:paying )?(?:subscribers|members)|` +
+			`to (?:read|continue reading|keep reading|access|unlock) (?:the full|the whole|the rest of (?:this|the)|this) (?:article|story)\b[^.!?]{0,40}\b(?:subscri|log ?in|sign in|register|member)).{0,200}`,
+			Hints: []string{"subscribers", "members", "to read", "continue reading", "keep reading", "to access", "to unlock"}},
 		{Name: "promo-paywall", Pattern: `(?i).{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}`,
 			Hints: []string{"online subscription", "online service"}},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
@@ -178,7 +191,10 @@ func builtinRules() []Rule {
 		// --- Whole lines: photo captions and credits. ---
 		{Name: "caption-file-photo", Pattern: `(?:FILE PHOTO|FILE|PHOTO|IN PICTURES|PICTURED)\s*[:\-–—].*`},
 		{Name: "caption-label", Pattern: `(?i)(?:photo(?:graph)?s?|image|picture|foto|bild|imagen|pictured|caption|credit|photo credit|image credit|bildquelle|fotos?|фото|источник фото)\s*:.*`},
-		{Name: "caption-image-source", Pattern: `(?i)(?:image|media) (?:source|caption),.*`},
+		// BBC captions: "Image source, Getty Images", "Image caption, ...",
+		// and the older "Image copyright Getty Images Image caption The
+		// Fed building in Washington", "Media caption Watch: ...".
+		{Name: "caption-image-source", Pattern: `(?i:(?:image|media) (?:source|caption),.*)|(?:Image|Media) (?:copyright|caption) \p{Lu}.*`},
 		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`, Hints: []string{"/", "photo"}},
 		{Name: "caption-getty", Pattern: `.*Getty Images\.?`, Hints: []string{"getty images"}},
 		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
@@ -266,6 +282,10 @@ func builtinRules() []Rule {
 		{Name: "leftover-entity", Kind: StripInline, Pattern: `&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});`},
 		{Name: "inline-photo-credit", Kind: StripInline, Pattern: agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)`, Hints: []string{"photo"}},
 		{Name: "inline-advertisement", Kind: StripInline, Pattern: `ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT`, Hints: []string{"advertisement", "scroll to continue"}},
+		// "Advertisement" glued between two sentences of a paragraph: "...
+		// in north Stockton. Advertisement The 11-year-old boy ..."; a
+		// sentence about one ("Advertisement revenue fell.") stays.
+		{Name: "inline-advertisement-glued", Kind: StripInline, Pattern: `[.!?]["”’]? (?P<cut>Advertisement )\p{Lu}`, Hints: []string{"advertisement"}},
 		// Daily Mail pages glue "Scroll down for video" between paragraphs.
 		{Name: "inline-scroll-down", Kind: StripInline, Pattern: `(?i)scroll down for (?:the )?(?:videos?|more(?: videos?| pictures| photos)?|pictures|photos|more)\b\.?`, Hints: []string{"scroll down"}},
 		// Gallery counters glued to captions: "Image 1 of 10 Relatives say
@@ -292,5 +312,16 @@ func builtinRules() []Rule {
 				`Stay (?:tuned|with [^!?\n]{1,40}?) for (?:more|updates|the latest))[^.!?\n]{0,120}[.!]?`,
 			Hints: []string{"click here", "tap here", "you can", "check back", "stay t", "stay w"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
+		// A pay wall's call glued after the teaser's last sentence: "...
+		// split down the middle. Become a member to read more."
+		{Name: "inline-paywall-sentence", Kind: StripInline,
+			Pattern: `[.!?]["”’]? (?P<cut>(?:Become an? (?:member|subscriber)|Subscribe(?: now| today)?|Sign up|Sign in|Log in|Register)(?: (?:now|today|for free))? to (?:read|continue reading|keep reading|unlock|access|see) [^.!?\n]{0,80}[.!]?)`,
+			Hints:   []string{" to read", " to continue", " to keep", " to unlock", " to access", " to see"}},
+		// A "read more" link's text left after a teaser's last words: "...
+		// split down the middle... Read More »"; "people should read more."
+		// ends a sentence and stays.
+		{Name: "inline-read-more-end", Kind: StripInline,
+			Pattern: `(?i)\s(?:read more|read the (?:full|whole) (?:story|article)|continue reading|keep reading|weiterlesen|lire la suite|leer m[aá]s|seguir leyendo)\s*(?:»|›|→|>>?)?$`,
+			Hints:   []string{"read", "weiterlesen", "lire la suite", "leer m", "seguir leyendo"}},
 	}
 }
