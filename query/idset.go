@@ -85,17 +85,9 @@ func (m *idSet) drain(out []int64, base int64) []int64 {
 			word := group[j]
 			group[j] = 0
 			a := at + int64(j)*64
-			// Room for the word's ids first, then each written in place: no capacity check per id.
-			k, n := bits.OnesCount64(word), len(out)
-			if cap(out)-n < k {
-				out = slices.Grow(out, k)
+			for ; word != 0; word &= word - 1 {
+				out = append(out, a+int64(bits.TrailingZeros64(word)))
 			}
-			dst := out[n : n+k]
-			for x := range dst {
-				dst[x] = a + int64(bits.TrailingZeros64(word))
-				word &= word - 1
-			}
-			out = out[:n+k]
 		}
 	}
 	return out
