@@ -16,9 +16,11 @@ type termHit struct {
 // or a Query's string refs — and an entry counts only if its bit is set, so that moving to the next article costs a
 // clear of one bit a term however many terms there are.
 type evaluator struct {
-	d         *Document
-	bits      []uint64 // bit ref is set when the article has ref: hits[ref] is then its entry
-	stemBits  []uint64 // bit ref is set when hits[ref].stemWhere is not 0 (see stem), for run and Match's pair checks
+	d *Document
+	// bits holds, for each 64 refs, a word whose bit ref%64 is set when the article has ref (hits[ref] is then its
+	// entry) and one whose bit is set when hits[ref].stemWhere is not 0 (see stem), for run and Match's pair checks:
+	// side by side, so that one slice serves Match's check loop.
+	bits      []refBits
 	hits      []termHit
 	present   []uint32 // refs with a hit, in order of finding
 	sourceIDs []uint32 // the source name's tokens as refs (noRef for a token no program uses)
@@ -28,6 +30,7 @@ type evaluator struct {
 	sortBuf   []int64
 	idSet     idSet
 	cands     []candidate // Index.Match: the records to evaluate
+	scan      []uint64    // Index.Match: what scanChecks decided of a term's check entries
 	sink      uint32      // Index.Match's touches of memory add up here, so that they are not optimised away
 	foreign   bool        // d is read in a language besides English: a word's other stems count (see wordStems)
 }
@@ -46,10 +49,9 @@ func (e *evaluator) reset(d *Document, nrefs int) {
 	e.foreign = d.langs != 1<<langEnglish
 	if len(e.hits) < nrefs {
 		n := nrefs + nrefs/4
-		e.hits, e.bits, e.stemBits = make([]termHit, n), make([]uint64, (n+63)/64), make([]uint64, (n+63)/64)
+		e.hits, e.bits = make([]termHit, n), make([]refBits, (n+63)/64)
 	} else {
 		clear(e.bits)
-		clear(e.stemBits)
 	}
 	e.present, e.sourceIDs = e.present[:0], e.sourceIDs[:0]
 }
@@ -57,7 +59,7 @@ func (e *evaluator) reset(d *Document, nrefs int) {
 // hit returns the entry of ref, making an empty one if needed.
 func (e *evaluator) hit(ref uint32) *termHit {
 	if !e.has(ref) {
-		e.bits[ref/64] |= 1 << (ref % 64)
+		e.bits[ref/64].has |= 1 << (ref % 64)
 		e.hits[ref] = termHit{raw: -1}
 		e.present = append(e.present, ref)
 	}
@@ -65,7 +67,12 @@ func (e *evaluator) hit(ref uint32) *termHit {
 }
 
 // has reports whether the article has ref (which must be below the nrefs of reset).
-func (e *evaluator) has(ref uint32) bool { return e.bits[ref/64]&(1<<(ref%64)) != 0 }
+func (e *evaluator) has(ref uint32) bool { return e.bits[ref/64].has&(1<<(ref%64)) != 0 }
+
+// refBits is the evaluator's bits of 64 refs (see evaluator.bits): has for an article's terms, stem for its stems.
+type refBits struct {
+	has, stem uint64
+}
 
 // get returns the entry of ref, or nil if the article lacks it.
 func (e *evaluator) get(ref uint32) *termHit {

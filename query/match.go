@@ -65,7 +65,7 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	cands := e.cands[:0]
 	// The evaluator's tables and the set's slices in locals: stores through the set do not make the loops read
 	// them again.
-	stemBits, bits, foreign := e.stemBits, e.bits, e.foreign
+	bits, foreign := e.bits, e.foreign
 	words, summary := e.idSet.words, e.idSet.summary
 	for _, t := range e.present {
 		l := &ix.lists[t]
@@ -80,30 +80,15 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 		if len(checks) == 0 {
 			continue
 		}
-		// A pair check (see checkPair) is decided here. The keyed word matches through t when t is a stem of the
-		// article's tokens (the primary stem, or another one in an article read in a language besides English, for
-		// checkOther); if not, another of its stems' entries answers. The other word matches when its primary stem
-		// is a stem of the article; when that is not so in an article read in a language besides English, one of
-		// its other stems could be: only the record tells.
-		primary := stemBits[t/64]&(1<<(t%64)) != 0
-		other := primary && foreign
-		for i, c := range checks {
-			check := uint32(c >> 32)
-			o := check & checkTerm
-			if check&checkPair != 0 {
-				if !primary || (check&checkOther != 0 && !other) {
-					continue
-				}
-				has := stemBits[o/64]&(1<<(o%64)) != 0
-				if !has && check&checkEnglish != 0 && foreign {
-					// Evaluated whatever other keys the article has: their entries may have been decided.
-					cands = append(cands, candidate{t | candForce, ix.offs[t][i]})
-					continue
-				}
-				if has == (check&checkNot != 0) {
-					continue
-				}
-				if r := uint32(c); dense {
+		// The entries are decided in a loop of its own (see scanChecks), whose output is then sorted out here.
+		if cap(e.scan) < len(checks) {
+			e.scan = make([]uint64, len(checks)+len(checks)/4)
+		}
+		scan := e.scan[:len(checks)]
+		n := scanChecks(scan, checks, t, bits[t/64].stem&(1<<(t%64)) != 0, foreign, bits)
+		for _, x := range scan[:n] {
+			if x>>32 == 0 { // a pair check's match
+				if r := uint32(x); dense {
 					r -= loRef
 					w := r / 64
 					words[w] |= 1 << (r % 64)
@@ -113,10 +98,11 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 				}
 				continue
 			}
-			if check != 0 && bits[o/64]&(1<<(o%64)) == 0 && (check&checkEnglish == 0 || !foreign) {
-				continue // the article lacks a term that the query needs
+			c := candidate{uint32(x >> 32), uint32(x)}
+			if c.term&candForce != 0 {
+				c.off = ix.offs[t][c.off]
 			}
-			cands = append(cands, candidate{t, uint32(c)})
+			cands = append(cands, c)
 		}
 	}
 	for _, c := range cands {
@@ -167,6 +153,50 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	return dst
 }
 
+// scanChecks decides the entries of checks, the check list of term t, for an article whose terms and stems are set
+// in bits (see evaluator.bits; primary says that t is one of its stems), read in a language besides English if foreign. It
+// writes to out, which has room for every entry, and returns how many it wrote: for a pair check (see checkPair)
+// that matches, the query's ref (with 0, which is no term, above it); for a record to evaluate, its candidate as t << 32 | the record's
+// offset, or, for a pair check that only its record can decide, (t | candForce) << 32 | the entry's index in checks,
+// whose offset is in Index.offs. A small function of its own, so that the compiler keeps the loop's values in
+// registers (inside Index.match it kept them on the stack, a load and a store per value and entry).
+func scanChecks(out, checks []uint64, t uint32, primary, foreign bool, bits []refBits) int {
+	// The keyed word matches through t when t is a stem of the article's tokens (the primary stem, or another one in
+	// an article read in a language besides English, for checkOther); if not, another of its stems' entries answers.
+	// The other word matches when its primary stem is a stem of the article; when that is not so in an article read
+	// in a language besides English, one of its other stems could be: only the record tells.
+	other := primary && foreign
+	n := 0
+	for i, c := range checks {
+		check := uint32(c >> 32)
+		o := check & checkTerm
+		if check&checkPair != 0 {
+			if !primary || (check&checkOther != 0 && !other) {
+				continue
+			}
+			has := bits[o/64].stem&(1<<(o%64)) != 0
+			if !has && check&checkEnglish != 0 && foreign {
+				// Evaluated whatever other keys the article has: their entries may have been decided.
+				out[n] = uint64(t|candForce)<<32 | uint64(i)
+				n++
+				continue
+			}
+			if has == (check&checkNot != 0) {
+				continue
+			}
+			out[n] = uint64(uint32(c))
+			n++
+			continue
+		}
+		if check != 0 && bits[o/64].has&(1<<(o%64)) == 0 && (check&checkEnglish == 0 || !foreign) {
+			continue // the article lacks a term that the query needs
+		}
+		out[n] = uint64(t)<<32 | uint64(uint32(c))
+		n++
+	}
+	return n
+}
+
 // idSpan returns the least stored id and the span from it to the greatest, and whether Match marks matches in an
 // idSet of that span: when the stored ids are at least 1/setSpanPerID of the span and it is below maxSetSpan (and
 // so their refs are offsets, see refCoder).
@@ -182,15 +212,15 @@ func (ix *Index) idSpan() (lo int64, span uint64, dense bool) {
 func (e *evaluator) stem(id uint32, where uint8) {
 	e.hit(id).stemWhere = where
 	if where != 0 {
-		e.stemBits[id/64] |= 1 << (id % 64)
+		e.bits[id/64].stem |= 1 << (id % 64)
 	} else {
-		e.stemBits[id/64] &^= 1 << (id % 64)
+		e.bits[id/64].stem &^= 1 << (id % 64)
 	}
 }
 
 // hasStem reports whether the article has ref as a stem (see stem): one word of a small bitset, where the bit of
 // has and then the hit would be two reads, the second far away. Match's pair checks and run's words read it.
-func (e *evaluator) hasStem(ref uint32) bool { return e.stemBits[ref/64]&(1<<(ref%64)) != 0 }
+func (e *evaluator) hasStem(ref uint32) bool { return e.bits[ref/64].stem&(1<<(ref%64)) != 0 }
 
 // earlierKey reports whether the article has a key of keys that comes before t: a record filed under several keys
 // is evaluated once, under the first of them that the article has.
@@ -281,27 +311,35 @@ func (ix *Index) lookUp(e *evaluator) {
 	wordFilter, prefixFilter := &ix.filters[nsWord], &ix.filters[nsPrefix]
 	lens := ix.prefixLens
 	probes := e.probes[:0]
+	// The filters' fields in locals, read once rather than for each of the tokens' starts (see termFilter.mayHave).
+	pBits, pShift := prefixFilter.bits, prefixFilter.shift
+	wBits, wShift := wordFilter.bits, wordFilter.shift
+	if len(pBits) == 0 {
+		lens = nil
+	}
 	for i, t := range d.tokens {
 		h := uint64(fnvOffset)
 		j := 0
 		for _, pl := range lens {
-			if pl.n > len(t) {
+			n := pl.n
+			if n > len(t) {
 				break
 			}
-			for ; j < pl.n; j++ {
-				h = fnvStep(h, t[j])
+			for _, b := range []byte(t[j:n]) {
+				h = fnvStep(h, b)
 			}
-			if pl.n < len(t) && !utf8.RuneStart(t[pl.n]) {
+			j = n
+			if n < len(t) && !utf8.RuneStart(t[n]) {
 				continue
 			}
-			if hp := fnvMix(h); prefixFilter.mayHave(hp) {
-				probes = append(probes, probe{hp, int32(i), int32(pl.n)})
+			if hp := fnvMix(h); filterHas(pBits, pShift, hp) {
+				probes = append(probes, probe{hp, int32(i), int32(n)})
 			}
 		}
-		for ; j < len(t); j++ {
-			h = fnvStep(h, t[j])
+		for _, b := range []byte(t[j:]) {
+			h = fnvStep(h, b)
 		}
-		if hw := fnvMix(h); wordFilter.mayHave(hw) {
+		if hw := fnvMix(h); len(wBits) > 0 && filterHas(wBits, wShift, hw) {
 			probes = append(probes, probe{hw, int32(i), probeWord})
 		}
 	}
