@@ -30,9 +30,37 @@ const headlineWords = 3
 // outside its links (a sentence of prose has more, whatever links it
 // holds).
 func linkList(document string, least int) bool {
-	if !strings.Contains(document, "<a") && !strings.Contains(document, "<A") {
-		return false
+	if n := linkTags(document); n == 0 || n < min(least, 2) {
+		return false // fewer link tags than headlines needed (linkTags stops at two): the tokenizer need not run
 	}
+	return linkListOfTokens(document, least)
+}
+
+// linkTags counts the start tags of a elements in document, stopping at two:
+// the places where "<a" or "<A" is followed by what ends a tag's name for
+// the HTML tokenizer (white space, "/" or ">"). It may count a tag the
+// tokenizer reads as text (in a comment, in a script), never misses one.
+func linkTags(document string) int {
+	n := 0
+	for i := 0; n < 2; {
+		j := strings.IndexByte(document[i:], '<')
+		if j < 0 || i+j+2 >= len(document) {
+			return n
+		}
+		i += j + 1
+		if document[i] != 'a' && document[i] != 'A' {
+			continue
+		}
+		switch document[i+1] {
+		case ' ', '\t', '\n', '\r', '\f', '/', '>':
+			n++
+		}
+	}
+	return n
+}
+
+// linkListOfTokens is linkList read through the HTML tokenizer.
+func linkListOfTokens(document string, least int) bool {
 	z := html.NewTokenizer(strings.NewReader(document))
 	depth := 0     // how many <a> elements are open
 	headlines := 0 // links of headlineWords words or more

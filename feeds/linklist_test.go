@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -117,4 +118,43 @@ func TestEscapedCDATAKeepsEveryWord(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLinkListWithoutTwoLinksSkipsTheTokenizer: prose with one link or
+// none (most items' HTML) is told no link list without the HTML tokenizer,
+// whose buffer alone is 4 KB a call, and the count of a tags it goes by
+// agrees with the tokenizer's reading on every document.
+func TestLinkListWithoutTwoLinksSkipsTheTokenizer(t *testing.T) {
+	prose := `<p>Police said <a href="/p">John Smith, 34, was arrested</a> after the chase through Leeds city centre on Friday.</p>` +
+		`<p>The council voted seven to two on Thursday to build a flood barrier along the harbour.</p>`
+	if n := testing.AllocsPerRun(20, func() { linkList(prose, 2) }); n != 0 {
+		t.Errorf("linkList of prose with one link: %v allocations, want 0", n)
+	}
+	list := `<a href="/1">Council backs harbour wall after floods</a><br><a href="/2">Eastbank residents count the cost</a>`
+	for _, doc := range []string{
+		prose, list, "", "<", "<a", "<a>", "<a >x y z</a><a>x y z</a>",
+		strings.ReplaceAll(list, "<a ", "<A\t"), strings.ReplaceAll(list, "<a ", "<a\n"), strings.ReplaceAll(list, "<a ", "<a\f"),
+		strings.ReplaceAll(list, "<a ", "<a\r"), strings.ReplaceAll(list, `<a href="/1">`, "<a/>"),
+		strings.ReplaceAll(list, "<a ", "<abbr "), strings.ReplaceAll(list, "<a ", "<a\x00 "), strings.ReplaceAll(list, "<a ", "< a "),
+		`<!-- <a href="/1">one two three</a> --><a href="/2">four five six</a>`,
+		`<script><a href="/1">one two three</a></script><a href="/2">four five six</a>`,
+		`<a href="/1">one two three</a><a href="/2">four five six</a`,
+		`<a href="/1">one two three</a><a>four five six</a>`,
+	} {
+		if got, want := linkList(doc, 2), linkListOfTokens(doc, 2); got != want {
+			t.Errorf("linkList(%q) = %v, the tokenizer's reading %v", doc, got, want)
+		}
+	}
+}
+
+// FuzzLinkList: linkList agrees with the tokenizer's reading whatever the
+// document.
+func FuzzLinkList(f *testing.F) {
+	f.Add(`<a href="/1">Council backs harbour wall</a><br><A	href="/2">Eastbank residents count the cost</A>`)
+	f.Add(`<p>Police said <a href="/p">John Smith</a>, 34, was arrested.</p>`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		if got, want := linkList(doc, 2), linkListOfTokens(doc, 2); got != want {
+			t.Errorf("linkList(%q) = %v, the tokenizer's reading %v", doc, got, want)
+		}
+	})
 }

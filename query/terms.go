@@ -28,35 +28,70 @@ func IndexColumns(a Article) Columns {
 	return NewDocument(Article{Title: a.Title, Text: a.Text}).Columns()
 }
 
-// Columns returns what an index of Newshound's terms holds of the document (see IndexColumns).
+// Columns returns what an index of Newshound's terms holds of the document (see IndexColumns). The four columns
+// are made in one allocation, parts of one string: each is written once, at its final size.
 func (d *Document) Columns() Columns {
-	var c Columns
-	var b strings.Builder
-	join := func(seq []int32) string {
-		b.Reset()
-		for i, t := range seq {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(d.tokens[t])
-		}
-		return b.String()
-	}
-	c.Title = join(d.seq[:d.titleLen])
-	c.Body = join(d.seq[d.titleLen+1:])
-	var title, body []string
+	title, body := d.seq[:d.titleLen], d.seq[d.titleLen+1:]
+	// Which stems each stems column holds: those of the part that are not a token of that part already.
+	cols := make([]uint8, len(d.stems))
+	size := d.joinedLen(title) + d.joinedLen(body)
+	var stemsLen [2]int // of the title's stems column and the body's, their spaces included
 	for j, s := range d.stems {
 		i, isToken := d.byToken[s]
 		w := d.stemWhere[j]
-		if w&inTitle != 0 && !(isToken && d.where[i]&inTitle != 0) {
-			title = append(title, s)
-		}
-		if w&inText != 0 && !(isToken && d.where[i]&inText != 0) {
-			body = append(body, s)
+		for k, part := range [2]uint8{inTitle, inText} {
+			if w&part != 0 && !(isToken && d.where[i]&part != 0) {
+				cols[j] |= part
+				if stemsLen[k] > 0 {
+					stemsLen[k]++
+				}
+				stemsLen[k] += len(s)
+			}
 		}
 	}
-	c.TitleStems, c.BodyStems = strings.Join(title, " "), strings.Join(body, " ")
-	return c
+	var b strings.Builder
+	b.Grow(size + stemsLen[0] + stemsLen[1])
+	d.writeJoined(&b, title)
+	titleEnd := b.Len()
+	d.writeJoined(&b, body)
+	bodyEnd := b.Len()
+	d.writeStems(&b, cols, inTitle)
+	titleStemsEnd := b.Len()
+	d.writeStems(&b, cols, inText)
+	all := b.String()
+	return Columns{Title: all[:titleEnd], Body: all[titleEnd:bodyEnd], TitleStems: all[bodyEnd:titleStemsEnd], BodyStems: all[titleStemsEnd:]}
+}
+
+// writeStems writes the stems j whose cols[j] has part to b, in order, joined by spaces.
+func (d *Document) writeStems(b *strings.Builder, cols []uint8, part uint8) {
+	start := b.Len()
+	for j, s := range d.stems {
+		if cols[j]&part != 0 {
+			if b.Len() > start {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s)
+		}
+	}
+}
+
+// joinedLen is the length of the tokens of seq joined by spaces.
+func (d *Document) joinedLen(seq []int32) int {
+	n := max(len(seq)-1, 0)
+	for _, t := range seq {
+		n += len(d.tokens[t])
+	}
+	return n
+}
+
+// writeJoined writes the tokens of seq joined by spaces to b.
+func (d *Document) writeJoined(b *strings.Builder, seq []int32) {
+	for i, t := range seq {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.tokens[t])
+	}
 }
 
 // TermsMatch returns an FTS5 MATCH expression for an index of Columns (columns title, body, tstems and bstems, see
