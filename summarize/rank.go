@@ -35,7 +35,7 @@ type scratch struct {
 	parts     []part
 	caption   []bool // sentence i is a photo caption or a heading, not prose
 	depends   []bool // sentence i opens with a word that needs the one before
-	quoted    []bool // sentence i begins inside a quotation opened before it (appendQuoted)
+	quoted    []bool // sentence i begins inside a quotation opened before it (appendQuoted) or is one without its speaker (markSpeakerless)
 	restates  []bool // sentence i repeats an earlier prose sentence (markRestated)
 	start     []int  // sentence i's terms are terms[start[i]:start[i+1]]
 	terms     []int32
@@ -101,6 +101,7 @@ func (s *scratch) prepare(text, title string, lang language) int {
 		s.depends = append(s.depends, i > 0 && dependsOnPrevious(s.sents[i], lang))
 	}
 	s.quoted = appendQuoted(s.quoted[:0], s.sents[:n])
+	markSpeakerless(s.quoted, s.sents[:n])
 	s.start = append(s.start, len(s.terms))
 	s.title, s.tcounts = s.vocab.appendTerms(s.title[:0], s.tcounts[:0], lang, title, &s.ws)
 	return n

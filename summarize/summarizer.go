@@ -379,7 +379,7 @@ func (s *Summarizer) join(sc *scratch, idx []int) string {
 		if k > 0 && !endsCJK(sc.sents[idx[k-1]]) {
 			sc.out.WriteByte(' ')
 		}
-		sc.out.WriteString(sc.sents[i])
+		sc.out.WriteString(dropPictureRefs(sc.sents[i]))
 	}
 	return sc.out.String()
 }
