@@ -51,6 +51,10 @@ func (r *Router) cmdTimezone(ctx context.Context, req request) error {
 	if localtime.IsOffset(name) {
 		text += "\n" + tr(ctx).Sprintf(fixedOffsetNote)
 	}
+	if real, seeming, ok := localtime.InvertedGMT(name); ok {
+		text += "\n" + tr(ctx).Sprintf("⚠️ Careful: %s is UTC%s, not UTC%s (these names count the other way). For UTC%s send <code>/timezone %s</code>.",
+			esc(name), real, seeming, seeming, seeming)
+	}
 	if req.chat.DigestTime != "" {
 		text += "\n" + r.digestLine(ctx, req.chat)
 	}
