@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -47,3 +48,24 @@ func TestInvertedGMTZoneIsPointedOut(t *testing.T) {
 		t.Errorf("/timezone Etc/UTC → %q, want no warning", got)
 	}
 }
+
+// "/digest 08:00 Mars/Olympus" was told that it could not be read as a time
+// of day: the time was fine, the zone was not, and the reply says so.
+func TestDigestWithAnUnknownZoneNamesTheZone(t *testing.T) {
+	h := newHarness(t, withDigests)
+	got := h.reply(630, "private", 630, "/digest 08:00 Mars/Olympus").Text()
+	if !strings.Contains(got, "know the time zone Mars/Olympus") || strings.Contains(got, "as a time of day") {
+		t.Errorf("/digest 08:00 Mars/Olympus → %q, want the zone named unknown", got)
+	}
+	if got := h.reply(631, "private", 631, "/digest noonish").Text(); !strings.Contains(got, "as a time of day") {
+		t.Errorf("/digest noonish → %q, want the time refused", got)
+	}
+}
+
+// nothingToDigest is a digest service with nothing new: /digest's settings
+// need one to be offered at all.
+type nothingToDigest struct{}
+
+func (nothingToDigest) SendNow(context.Context, int64) (int, error) { return 0, nil }
+
+func withDigests(o *RouterOptions) { o.Digests = nothingToDigest{} }
