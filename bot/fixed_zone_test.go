@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
@@ -62,10 +61,4 @@ func TestDigestWithAnUnknownZoneNamesTheZone(t *testing.T) {
 	}
 }
 
-// nothingToDigest is a digest service with nothing new: /digest's settings
-// need one to be offered at all.
-type nothingToDigest struct{}
-
-func (nothingToDigest) SendNow(context.Context, int64) (int, error) { return 0, nil }
-
-func withDigests(o *RouterOptions) { o.Digests = nothingToDigest{} }
+func withDigests(o *RouterOptions) { o.Digests = nothingNew{} }
