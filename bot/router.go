@@ -287,6 +287,9 @@ func (r *Router) run(ctx context.Context, cmd *command, req request) {
 		r.reply(ctx, in.ChatID, refusal)
 		return
 	}
+	if takesID(cmd.name) {
+		req.args = asciiID(req.args)
+	}
 	if err := cmd.run(ctx, req); err != nil {
 		r.log.Error("command failed", "command", cmd.name, "chat", in.ChatID, "err", err)
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("Sorry, something went wrong on my side. Please try again later."))

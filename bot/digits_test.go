@@ -1,0 +1,42 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestASCIIID(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"12", "12"},
+		{"#12", "#12"},
+		{"１２", "12"},       // full-width
+		{"＃３", "#3"},       // full-width hash
+		{"١٢", "12"},       // Arabic-Indic
+		{"۷", "7"},         // Extended Arabic-Indic
+		{"४२", "42"},       // Devanagari
+		{" 𝟗 ", "9"},       // mathematical bold
+		{"kursk", "kursk"}, // a query stays
+		{"1 2", "1 2"},
+		{"１a", "１a"},
+		{"", ""},
+		{"#", "#"},
+	} {
+		if got := asciiID(tt.in); got != tt.want {
+			t.Errorf("asciiID(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A Japanese keyboard wrote "/unmute １": "This chat has no subscription １".
+func TestIDsInOtherDigitsAreUnderstood(t *testing.T) {
+	h := newHarness(t)
+	sub := h.mustSubscribe(41, "private", "kursk")
+	wide := strings.Map(func(r rune) rune { return r - '0' + '０' }, strconv.FormatInt(sub.ID, 10))
+	if got := h.reply(41, "private", 41, "/mute "+wide).Text(); !strings.Contains(got, "Muted #"+strconv.FormatInt(sub.ID, 10)) {
+		t.Errorf("/mute %s = %q, want it muted", wide, got)
+	}
+	if got := h.reply(41, "private", 41, "/unsubscribe ＃"+wide).Text(); !strings.Contains(got, "Removed") {
+		t.Errorf("/unsubscribe ＃%s = %q, want it removed", wide, got)
+	}
+}
