@@ -40,3 +40,23 @@ func TestIDsInOtherDigitsAreUnderstood(t *testing.T) {
 		t.Errorf("/unsubscribe ＃%s = %q, want it removed", wide, got)
 	}
 }
+
+// "/mute kursk" got "This chat has no subscription kursk" while
+// "/unsubscribe kursk" named it by its query: /mute and /unmute do too.
+func TestMuteByQuery(t *testing.T) {
+	h := newHarness(t)
+	sub := h.mustSubscribe(42, "private", "kursk deminers")
+	id := strconv.FormatInt(sub.ID, 10)
+	if got := h.reply(42, "private", 42, "/mute Kursk deminers").Text(); !strings.Contains(got, "Muted #"+id) {
+		t.Errorf("/mute Kursk deminers = %q, want #%s muted", got, id)
+	}
+	if got := h.reply(42, "private", 42, "/unmute kursk AND deminers").Text(); !strings.Contains(got, "Unmuted #"+id) {
+		t.Errorf("/unmute kursk AND deminers = %q, want #%s unmuted", got, id)
+	}
+	if got := h.reply(42, "private", 42, "/mute belgorod").Text(); !strings.Contains(got, "no subscription belgorod") {
+		t.Errorf("/mute belgorod = %q, want no such subscription", got)
+	}
+	if got := h.reply(42, "private", 42, "/mute (").Text(); !strings.Contains(got, "no subscription (") {
+		t.Errorf("/mute ( = %q, want no such subscription", got)
+	}
+}

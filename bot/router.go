@@ -21,6 +21,7 @@ import (
 type Subscriptions interface {
 	SubscribeIn(ctx context.Context, chatID int64, thread int, text string) (subscriptions.Subscribed, error)
 	Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error)
+	Find(ctx context.Context, chatID int64, arg string) (news.Subscription, error) // /mute kursk
 	List(ctx context.Context, chatID int64) ([]news.Subscription, error)
 	Restored(subs []news.Subscription) // TopicReopener.MoveThreadBack's, matched again
 }
