@@ -438,12 +438,17 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 		}
 		id, err := strconv.ParseInt(arg, 10, 64)
 		if err != nil {
-			// "/mute kursk", as "/unsubscribe kursk" names it by its query.
-			sub, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg)
-			if ferr != nil && !errors.Is(ferr, subscriptions.ErrNoSuchSubscription) {
-				return ferr
+			// "/mute kursk", as "/unsubscribe kursk" names it by its query:
+			// the topic's own subscription of it first.
+			if own, _ := r.topicSubscription(ctx, req); own != req.args {
+				id, _ = strconv.ParseInt(own, 10, 64)
+			} else {
+				sub, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg)
+				if ferr != nil && !errors.Is(ferr, subscriptions.ErrNoSuchSubscription) {
+					return ferr
+				}
+				id = sub.ID
 			}
-			id = sub.ID
 		}
 		if id <= 0 {
 			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))

@@ -60,3 +60,28 @@ func TestMuteByQuery(t *testing.T) {
 		t.Errorf("/mute ( = %q, want no such subscription", got)
 	}
 }
+
+// In a forum, "/mute kursk" sent in a topic mutes that topic's kursk, as
+// "/unsubscribe kursk" removes it, not another topic's.
+func TestMuteByQueryInATopic(t *testing.T) {
+	h := newHarness(t)
+	const group = -100990
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.AddTopic(group, 7)
+	h.tg.AddTopic(group, 8)
+	first := h.topicReply(group, 7, 5, "/subscribe kursk").Text()
+	second := h.topicReply(group, 8, 5, "/subscribe kursk").Text()
+	if !strings.Contains(first, "Subscribed") || !strings.Contains(second, "Subscribed") {
+		t.Fatalf("subscribe in two topics = %q, %q", first, second)
+	}
+	got := h.topicReply(group, 8, 5, "/mute kursk").Text()
+	subs := h.mustList(group)
+	if len(subs) != 2 {
+		t.Fatalf("subscriptions = %+v", subs)
+	}
+	for _, s := range subs {
+		if s.Muted != (s.ThreadID == 8) {
+			t.Errorf("after /mute kursk in topic 8 (%q): #%d in topic %d muted %v", got, s.ID, s.ThreadID, s.Muted)
+		}
+	}
+}
