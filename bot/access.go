@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -64,7 +65,13 @@ func (r *Router) refusal(ctx context.Context, a access, in Incoming) string {
 			return operatorRefusal(tr(ctx), in.UserID)
 		}
 	case chatAdmins:
-		if !r.isChatAdmin(ctx, in) {
+		ok, err := r.isChatAdmin(ctx, in)
+		if err != nil {
+			// An admin was told "only the admins…" when Telegram did not
+			// answer the check (an outage, a group just made a supergroup).
+			return tr(ctx).Sprintf("I could not ask Telegram whether you administer this chat. Please try again in a minute.")
+		}
+		if !ok {
 			return tr(ctx).Sprintf("Sorry, only the admins of this chat can change its subscriptions and settings.")
 		}
 	}
@@ -75,29 +82,29 @@ func (r *Router) isOperator(userID int64) bool {
 	return userID != 0 && slices.Contains(r.opts.Operators, userID)
 }
 
-// isChatAdmin reports whether the sender administers the chat. A failed
-// check counts as no, and is logged.
-func (r *Router) isChatAdmin(ctx context.Context, in Incoming) bool {
+// isChatAdmin reports whether the sender administers the chat. It fails
+// when Telegram does not answer the check (logged, and not cached).
+func (r *Router) isChatAdmin(ctx context.Context, in Incoming) (bool, error) {
 	switch {
 	case in.ChatType == "private" || r.opts.Interactor == nil:
-		return true
+		return true, nil
 	case in.Callback == nil && in.SenderChatID != 0 && in.SenderChatID == in.ChatID:
-		return true // an anonymous group admin, or a channel post
+		return true, nil // an anonymous group admin, or a channel post
 	case in.Callback == nil && in.ChatType == "channel":
-		return true // only a channel's admins can post in it
+		return true, nil // only a channel's admins can post in it
 	case in.UserID == 0:
-		return false
+		return false, nil
 	}
 	if ok, found := r.admins.get(in.ChatID, in.UserID); found {
-		return ok
+		return ok, nil
 	}
 	ok, err := r.opts.Interactor.IsChatAdmin(ctx, in.ChatID, in.UserID)
 	if err != nil {
 		r.log.Warn("admin check failed", "chat", in.ChatID, "user", in.UserID, "err", err)
-		return false
+		return false, fmt.Errorf("admin check: %w", err)
 	}
 	r.admins.put(in.ChatID, in.UserID, ok)
-	return ok
+	return ok, nil
 }
 
 // AdminCacheMax bounds the (chat, user) answers the admin cache keeps

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
 )
 
@@ -73,5 +74,30 @@ func TestChatRatesTellOncePerRun(t *testing.T) {
 	_, tellAgain := r.allow(7)
 	if want := "ok ok tell drop drop"; strings.Join(got, " ") != want || !ok || !tellAgain {
 		t.Errorf("allow = %s, then ok=%v tell=%v; want %s, then a refill and a new notice", strings.Join(got, " "), ok, tellAgain, want)
+	}
+}
+
+// A group admin sent /subscribe while Telegram did not answer the admin
+// check (an outage; a group just made a supergroup): "Sorry, only the
+// admins of this chat can…". The failed check says so, is not remembered,
+// and the admin's next try works.
+func TestAFailedAdminCheckIsNotARefusal(t *testing.T) {
+	h := newHarness(t)
+	const group = -100888
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "getChatMember" {
+			return &telegramtest.Reply{Code: 502, Description: "Bad Gateway"}
+		}
+		return nil
+	})
+	got := h.reply(group, "supergroup", 5, "/subscribe kursk").Text()
+	if !strings.Contains(got, "could not ask Telegram whether you administer this chat") || strings.Contains(got, "only the admins") {
+		t.Errorf("/subscribe with the admin check failing = %q, want the check's failure said", got)
+	}
+	h.tg.Inject(nil)
+	h.clock.Advance(time.Minute)
+	if got := h.reply(group, "supergroup", 5, "/subscribe kursk").Text(); !strings.Contains(got, "Subscribed") {
+		t.Errorf("/subscribe once the check answers = %q, want it subscribed", got)
 	}
 }

@@ -42,8 +42,8 @@ func (r *Router) table() []command {
 		{"subscribe", "QUERY", "Alert me on news matching QUERY", r.cmdSubscribe},
 		{"unsubscribe", "ID or QUERY", "Stop a subscription", r.cmdUnsubscribe},
 		{"list", "", "Show this chat's subscriptions", r.cmdList},
-		{"mute", "ID", "Silence a subscription's alerts", r.cmdMute(true)},
-		{"unmute", "ID", "Alert on a muted subscription again", r.cmdMute(false)},
+		{"mute", "ID or QUERY", "Silence a subscription's alerts", r.cmdMute(true)},
+		{"unmute", "ID or QUERY", "Alert on a muted subscription again", r.cmdMute(false)},
 		{"pause", "", "Pause all alerts", r.cmdPause},
 		{"resume", "", "Resume alerts", r.cmdResume},
 		{"timezone", "Area/City or +HH:MM", "Set this chat's time zone", r.cmdTimezone},
@@ -437,7 +437,20 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			return nil
 		}
 		id, err := strconv.ParseInt(arg, 10, 64)
-		if err != nil || id <= 0 {
+		if err != nil {
+			// "/mute kursk", as "/unsubscribe kursk" names it by its query:
+			// the topic's own subscription of it first.
+			if own, _ := r.topicSubscription(ctx, req); own != req.args {
+				id, _ = strconv.ParseInt(own, 10, 64)
+			} else {
+				sub, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg)
+				if ferr != nil && !errors.Is(ferr, subscriptions.ErrNoSuchSubscription) {
+					return ferr
+				}
+				id = sub.ID
+			}
+		}
+		if id <= 0 {
 			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
 			return nil
 		}

@@ -51,6 +51,10 @@ func (r *Router) cmdTimezone(ctx context.Context, req request) error {
 	if localtime.IsOffset(name) {
 		text += "\n" + tr(ctx).Sprintf(fixedOffsetNote)
 	}
+	if real, seeming, ok := localtime.InvertedGMT(name); ok {
+		text += "\n" + tr(ctx).Sprintf("⚠️ Careful: %s is UTC%s, not UTC%s (these names count the other way). For UTC%s send <code>/timezone %s</code>.",
+			esc(name), real, seeming, seeming, seeming)
+	}
 	if req.chat.DigestTime != "" {
 		text += "\n" + r.digestLine(ctx, req.chat)
 	}
@@ -114,6 +118,10 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 	}
 	hhmm, err := r.opts.Settings.SetDigestTime(ctx, req.in.ChatID, arg)
 	if errors.Is(err, localtime.ErrBadClock) {
+		if zerr := zoneAfterClock(req.args); zerr != nil { // "/digest 08:00 Mars/Olympus": the time is fine
+			r.reply(ctx, req.in.ChatID, esc(explain(tr(ctx), zerr))+" "+tr(ctx).Sprintf(timezoneHelp))
+			return nil
+		}
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't read <code>%s</code> as a time of day. "+
 			"Try <code>/digest 08:00</code>, <code>/digest off</code> or <code>/digest now</code>.", esc(summarize.Clip(req.args, 40))))
 		return nil
@@ -182,6 +190,24 @@ func clockAndZone(s string) (at, zone string, ok bool) {
 		return "", "", false
 	}
 	return at, strings.TrimSpace(zone), true
+}
+
+// zoneAfterClock returns why the words after a time of day in s are no
+// time zone ("08:00 Mars/Olympus" was told that it could not be read as a
+// time of day), or nil when s is not a time and more.
+func zoneAfterClock(s string) error {
+	at, zone, found := strings.Cut(strings.TrimSpace(s), " ")
+	if !found {
+		return nil
+	}
+	if _, err := localtime.ParseClock(at); err != nil {
+		return nil
+	}
+	_, _, err := localtime.ParseTimezone(strings.TrimSpace(zone))
+	if !errors.Is(err, localtime.ErrUnknownTimezone) {
+		return nil
+	}
+	return err
 }
 
 // heldForNoDigest warns, as a line to add to "/digest off", when the chat's

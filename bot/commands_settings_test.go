@@ -53,7 +53,7 @@ func TestDigestWithATimeZone(t *testing.T) {
 	for _, tt := range []struct{ cmd, want string }{
 		{"/digest 08:00 Europe/Paris", "Daily digest at <b>08:00</b> (Europe/Paris)"},
 		{"/digest 7pm new york", "Daily digest at <b>19:00</b> (America/New_York)"},
-		{"/digest 08:00 Atlantis", "as a time of day"}, // nothing changes
+		{"/digest 08:00 Atlantis", "know the time zone Atlantis"}, // nothing changes
 		{"/timezone", "<b>America/New_York</b>"},
 	} {
 		if got := h.reply(43, "private", 43, tt.cmd).Text(); !strings.Contains(got, tt.want) {

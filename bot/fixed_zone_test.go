@@ -30,3 +30,35 @@ func TestTimezoneOffsetsAndLanguageFlags(t *testing.T) {
 		t.Errorf("/pause after /language 🇩🇪 → %q, want it in German", got)
 	}
 }
+
+// "/timezone Etc/GMT+2", typed for Berlin, set UTC-2 and said only the
+// time there: the reply says the name's sign is the other way round and
+// what to send for UTC+2, in the chat's language.
+func TestInvertedGMTZoneIsPointedOut(t *testing.T) {
+	h := newHarness(t)
+	got := h.reply(620, "private", 620, "/timezone Etc/GMT+2").Text()
+	if !strings.Contains(got, "Etc/GMT+2 is UTC-02:00, not UTC+02:00") || !strings.Contains(got, "<code>/timezone +02:00</code>") {
+		t.Errorf("/timezone Etc/GMT+2 → %q, want the inverted sign pointed out", got)
+	}
+	if got := h.replyAs(621, "private", 621, "de", "/timezone Etc/GMT-3"); !strings.Contains(got, "Etc/GMT-3 ist UTC+03:00, nicht UTC-03:00") {
+		t.Errorf("/timezone Etc/GMT-3 in German → %q", got)
+	}
+	if got := h.reply(622, "private", 622, "/timezone Etc/UTC").Text(); strings.Contains(got, "Careful") {
+		t.Errorf("/timezone Etc/UTC → %q, want no warning", got)
+	}
+}
+
+// "/digest 08:00 Mars/Olympus" was told that it could not be read as a time
+// of day: the time was fine, the zone was not, and the reply says so.
+func TestDigestWithAnUnknownZoneNamesTheZone(t *testing.T) {
+	h := newHarness(t, withDigests)
+	got := h.reply(630, "private", 630, "/digest 08:00 Mars/Olympus").Text()
+	if !strings.Contains(got, "know the time zone Mars/Olympus") || strings.Contains(got, "as a time of day") {
+		t.Errorf("/digest 08:00 Mars/Olympus → %q, want the zone named unknown", got)
+	}
+	if got := h.reply(631, "private", 631, "/digest noonish").Text(); !strings.Contains(got, "as a time of day") {
+		t.Errorf("/digest noonish → %q, want the time refused", got)
+	}
+}
+
+func withDigests(o *RouterOptions) { o.Digests = nothingNew{} }

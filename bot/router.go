@@ -21,6 +21,7 @@ import (
 type Subscriptions interface {
 	SubscribeIn(ctx context.Context, chatID int64, thread int, text string) (subscriptions.Subscribed, error)
 	Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error)
+	Find(ctx context.Context, chatID int64, arg string) (news.Subscription, error) // /mute kursk
 	List(ctx context.Context, chatID int64) ([]news.Subscription, error)
 	Restored(subs []news.Subscription) // TopicReopener.MoveThreadBack's, matched again
 }
@@ -286,6 +287,9 @@ func (r *Router) run(ctx context.Context, cmd *command, req request) {
 	if refusal := r.refusal(ctx, accessOf(cmd.name), in); refusal != "" {
 		r.reply(ctx, in.ChatID, refusal)
 		return
+	}
+	if takesID(cmd.name) {
+		req.args = asciiID(req.args)
 	}
 	if err := cmd.run(ctx, req); err != nil {
 		r.log.Error("command failed", "command", cmd.name, "chat", in.ChatID, "err", err)

@@ -79,7 +79,7 @@ func (b Builder) Build(c news.DigestContent, h Heading) []string {
 	if more := len(all) - len(shown); more > 0 {
 		units = append(units, unit{text: p.Sprintf("… and %d more: /latest", more), footer: true})
 	}
-	return split(head, units, MaxMessage)
+	return split(p, head, units, MaxMessage)
 }
 
 func countLine(p locale.Printer, all, shown int) string {
@@ -190,24 +190,24 @@ type unit struct {
 	text   string
 }
 
-func groupHeader(query string, cont bool) string {
+func groupHeader(p locale.Printer, query string, cont bool) string {
 	h := "🔔 <b>" + esc(summarize.Clip(query, maxQuery)) + "</b>"
 	if cont {
-		h += " <i>(continued)</i>"
+		h += " <i>" + p.Sprintf("(continued)") + "</i>"
 	}
 	return h
 }
 
 // split packs the units into messages of at most max, the heading first. An
 // entry that opens a message in the middle of its group repeats the group's
-// header, marked continued.
-func split(head string, units []unit, max int) []string {
+// header, marked continued in p's language.
+func split(p locale.Printer, head string, units []unit, max int) []string {
 	var out []string
 	cur := head
 	for _, u := range units {
 		block := u.text
 		if !u.footer && u.first {
-			block = groupHeader(u.query, false) + "\n" + block
+			block = groupHeader(p, u.query, false) + "\n" + block
 		}
 		if length(cur)+2+length(block) <= max {
 			cur += "\n\n" + block
@@ -215,7 +215,7 @@ func split(head string, units []unit, max int) []string {
 		}
 		out = append(out, cur)
 		if !u.footer && !u.first {
-			block = groupHeader(u.query, true) + "\n" + block
+			block = groupHeader(p, u.query, true) + "\n" + block
 		}
 		cur = block
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 )
 
@@ -121,7 +122,7 @@ func TestSplitKeepsEntriesWhole(t *testing.T) {
 	for i := range 50 {
 		units = append(units, unit{query: "q" + string(rune('a'+i/20)), first: i%20 == 0, text: strings.Repeat("é🙂", 40) + "|end"})
 	}
-	msgs := split("HEAD", units, 1000)
+	msgs := split(locale.For(""), "HEAD", units, 1000)
 	if len(msgs) < 5 {
 		t.Fatalf("%d messages, want several", len(msgs))
 	}

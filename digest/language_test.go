@@ -42,6 +42,18 @@ func TestBuilderSpeaksTheChatsLanguage(t *testing.T) {
 			}
 		}
 	}
+	// A digest too long for one message repeats its group's header on the
+	// next, marked continued: that mark was English in every language.
+	long := make([]news.DigestItem, 40)
+	for i := range long {
+		long[i] = items[0]
+		long[i].StoryID, long[i].ArticleID = int64(100+i), int64(100+i)
+		long[i].Title, long[i].Summary = strings.Repeat("Ураган на побережье ", 12), strings.Repeat("Власти эвакуировали жителей побережья. ", 5)
+	}
+	msgs := Builder{}.Build(news.DigestContent{Items: long}, Heading{Title: "Сводка", Date: "30 ноя", Language: "ru"})
+	if len(msgs) < 2 || !strings.HasPrefix(msgs[1], "🔔 <b>курск</b> <i>(продолжение)</i>") {
+		t.Errorf("a long Russian digest's second message opens %.80q (of %d), want the header marked (продолжение)", msgs[len(msgs)-1], len(msgs))
+	}
 	empty := Builder{SendEmpty: true}.Build(news.DigestContent{}, Heading{Title: "Resumen diario", Date: "viernes 12 de junio", Language: "es"})
 	if len(empty) != 1 || !strings.Contains(empty[0], "Nada ha coincidido con tus suscripciones desde el último resumen.") {
 		t.Errorf("empty Spanish digest = %q", empty)

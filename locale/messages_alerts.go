@@ -3,6 +3,7 @@ package locale
 // alertTexts: the frames of alerts, bursts and their buttons.
 var alertTexts = []entry{
 	{"(untitled)", "(без заголовка)", "(ohne Titel)", "(sin título)"},
+	{"(continued)", "(продолжение)", "(Fortsetzung)", "(continuación)"},
 	{"Also: %s", "Также: %s", "Auch: %s", "También: %s"},
 	{"(also: %s)", "(также: %s)", "(auch: %s)", "(también: %s)"},
 	{"🔕 Mute", "🔕 Без звука", "🔕 Stumm", "🔕 Silenciar"},

@@ -80,7 +80,7 @@ var errorTexts = []entry{
 	{"%q is markup typed as text, not a word to look for: send the words without tags (position %d)",
 		"%q — это разметка, набранная как текст, а не слово для поиска: отправьте слова без тегов (позиция %d)",
 		"%q ist als Text getipptes Markup, kein Suchwort: Senden Sie die Wörter ohne Tags (Position %d)",
-		"%q es marcado escrito como texto, no una palabra que buscar: envíe las palabras sin etiquetas (posición %d)"},
+		"%q es marcado escrito como texto, no una palabra que buscar: envía las palabras sin etiquetas (posición %d)"},
 	{"unclosed quote at position %d",
 		"незакрытая кавычка в позиции %d",
 		"nicht geschlossenes Anführungszeichen an Position %d",

@@ -144,6 +144,10 @@ var replyTexts = []entry{
 	{"Cancelled.", "Отменено.", "Abgebrochen.", "Cancelado."},
 	// /language.
 	{"Languages cannot be changed on this bot.", "В этом боте нельзя сменить язык.", "Die Sprache lässt sich bei diesem Bot nicht ändern.", "En este bot no se puede cambiar el idioma."},
+	{"I could not ask Telegram whether you administer this chat. Please try again in a minute.",
+		"Не удалось узнать у Telegram, админ ли вы в этом чате. Попробуйте ещё раз через минуту.",
+		"Ich konnte Telegram nicht fragen, ob Sie diesen Chat verwalten. Bitte versuchen Sie es in einer Minute noch einmal.",
+		"No he podido preguntar a Telegram si administras este chat. Inténtalo de nuevo dentro de un minuto."},
 	{"🌐 This chat speaks %s.", "🌐 Язык этого чата: %s.", "🌐 Dieser Chat spricht %s.", "🌐 Este chat habla %s."},
 	{"🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English.",
 		"🌐 Язык этого чата не выбран: я отвечаю каждому на его языке, а оповещения и сводки приходят на английском.",

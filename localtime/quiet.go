@@ -21,10 +21,12 @@ type QuietHours struct {
 // in the grammar of ParseClock, the dash a hyphen, an en dash or an em dash
 // (phones make one of "--"), spaces around it or not. It fails with an *Error of kind
 // ErrBadQuietHours when there is
-// no dash, when either end is not a time of day, or when both are the same.
+// no dash or nothing on one side of it, when either end is not a time of day,
+// or when both are the same.
 func ParseQuietHours(s string) (QuietHours, error) {
 	from, to, ok := strings.Cut(strings.NewReplacer("–", "-", "—", "-").Replace(s), "-")
-	if !ok {
+	if !ok || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
+		// "22:00-" was told that "" is not a time of day.
 		return QuietHours{}, userError(ErrBadQuietHours, "%q is not a span such as 23:00-07:00", s)
 	}
 	start, err := parseClock(from)

@@ -2,6 +2,7 @@ package localtime
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -102,5 +103,16 @@ func TestQuietHoursContains(t *testing.T) {
 				t.Errorf("%s contains %s = %v, want %v", tt.q, tt.at, got, tt.want)
 			}
 		})
+	}
+}
+
+// "/quiet 22:00-" was told `"" is not a time of day`: a span with nothing on
+// one side of its dash is named whole.
+func TestQuietHoursWithAMissingEndNamesTheSpan(t *testing.T) {
+	for _, in := range []string{"22:00-", "-07:00", " 22:00 – "} {
+		_, err := ParseQuietHours(in)
+		if err == nil || !errors.Is(err, ErrBadQuietHours) || !strings.Contains(err.Error(), "is not a span such as 23:00-07:00") || strings.Contains(err.Error(), `""`) {
+			t.Errorf("ParseQuietHours(%q) = %v, want the span named as no span", in, err)
+		}
 	}
 }

@@ -222,6 +222,23 @@ func IsOffset(name string) bool {
 	return strings.HasPrefix(name, "+") || strings.HasPrefix(name, "-")
 }
 
+// InvertedGMT reports, for an IANA "Etc/GMT+2"-style name, the offset it
+// really is ("-02:00": POSIX counts west as positive) and the one its name
+// seems to say ("+02:00"); ok is false for any other name and for
+// Etc/GMT+0. Whoever typed Etc/GMT+2 for Berlin got a clock four hours off.
+func InvertedGMT(name string) (real, seeming string, ok bool) {
+	rest, found := strings.CutPrefix(name, "Etc/GMT")
+	if !found || len(rest) < 2 || (rest[0] != '+' && rest[0] != '-') {
+		return "", "", false
+	}
+	h, err := strconv.Atoi(rest[1:])
+	if err != nil || h <= 0 || h > 14 {
+		return "", "", false
+	}
+	signs := map[byte]string{'+': "-", '-': "+"}
+	return fmt.Sprintf("%s%02d:00", signs[rest[0]], h), fmt.Sprintf("%c%02d:00", rest[0], h), true
+}
+
 // ZoneName is how a chat's stored zone is shown: "UTC" for "".
 func ZoneName(name string) string {
 	if name == "" {

@@ -163,3 +163,25 @@ func TestNativeCitiesLoad(t *testing.T) {
 		}
 	}
 }
+
+// "/timezone Etc/GMT+2" for Berlin set UTC-2 unsaid: the name's sign is
+// POSIX's, the other way round; InvertedGMT names both.
+func TestInvertedGMT(t *testing.T) {
+	for _, tt := range []struct {
+		name, real, seeming string
+		ok                  bool
+	}{
+		{"Etc/GMT+2", "-02:00", "+02:00", true},
+		{"Etc/GMT-14", "+14:00", "-14:00", true},
+		{"Etc/GMT+0", "", "", false},
+		{"Etc/GMT", "", "", false},
+		{"Etc/UTC", "", "", false},
+		{"+02:00", "", "", false},
+		{"Europe/Berlin", "", "", false},
+	} {
+		real, seeming, ok := InvertedGMT(tt.name)
+		if real != tt.real || seeming != tt.seeming || ok != tt.ok {
+			t.Errorf("InvertedGMT(%q) = %q, %q, %v; want %q, %q, %v", tt.name, real, seeming, ok, tt.real, tt.seeming, tt.ok)
+		}
+	}
+}

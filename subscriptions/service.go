@@ -284,6 +284,13 @@ func (s *Service) Unsubscribe(ctx context.Context, chatID int64, arg string) (ne
 	return sub, nil
 }
 
+// Find returns the chat's subscription named by its id or by its query
+// text, as Unsubscribe names it (/mute kursk). It fails with
+// ErrNoSuchSubscription when there is none such.
+func (s *Service) Find(ctx context.Context, chatID int64, arg string) (news.Subscription, error) {
+	return s.find(ctx, chatID, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(arg), "#")))
+}
+
 func (s *Service) find(ctx context.Context, chatID int64, arg string) (news.Subscription, error) {
 	var sub news.Subscription
 	var err error

@@ -82,6 +82,11 @@ func TestFormatShowsRefusalsAndButtons(t *testing.T) {
 			t.Errorf("format = %q, want %q in it", got, want)
 		}
 	}
+	// A silent alert (quiet hours "silent") looked like any other.
+	silent := format(telegramtest.Call{Method: "sendMessage", Params: url.Values{"chat_id": {"5"}, "disable_notification": {"true"}, "text": {"x"}}})
+	if !strings.Contains(silent, "> sendMessage chat_id=5 disable_notification=true") {
+		t.Errorf("format of a silent send = %q, want disable_notification shown", silent)
+	}
 }
 
 // TestDriverRemovesTheBotAndMigratesGroups: "bot" queues the bot's

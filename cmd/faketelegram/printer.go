@@ -56,8 +56,9 @@ func (p *printer) waitQuiet(quiet time.Duration) {
 	}
 }
 
-// keyParams are printed, in this order, when a call has them.
-var keyParams = []string{"_message_id", "chat_id", "message_thread_id", "message_id", "reply_parameters", "reply_to_message_id", "link_preview_options",
+// keyParams are printed, in this order, when a call has them
+// (disable_notification: whether quiet hours' "silent" works shows).
+var keyParams = []string{"_message_id", "chat_id", "message_thread_id", "message_id", "reply_parameters", "reply_to_message_id", "disable_notification", "link_preview_options",
 	"disable_web_page_preview", "allow_paid_broadcast", "inline_query_id", "next_offset", "callback_query_id", "cache_time", "is_personal", "scope", "language_code",
 	"user_id", "url", "show_alert", "short_description", "description", "button"}
 
