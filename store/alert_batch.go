@@ -49,15 +49,17 @@ var (
 	// chat exists, the article's story (NULL: gone), the subscription's
 	// topic, whether the chat had the article in that topic, the source's
 	// name, and the largest outbox id (NULL: none), after which the
-	// chunk's outbox rows take theirs.
-	sqlAlertBatchCheck = `WITH v(i, chat, art, sub) AS (VALUES ` + valuesRows(alertChunk, 4) + `),
-		w AS (SELECT i, chat, art, COALESCE((SELECT thread_id FROM subscriptions WHERE id = v.sub), 0) AS thread FROM v WHERE i IS NOT NULL)
-		SELECT w.i, (SELECT count(*) FROM chats WHERE id = w.chat),
-			(SELECT COALESCE(story_id, id) FROM articles WHERE id = w.art), w.thread,
-			EXISTS (SELECT 1 FROM alerts WHERE article_id = w.art AND chat_id = w.chat AND thread_id = w.thread),
-			(SELECT lower(s.name) FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = w.art),
+	// chunk's outbox rows take theirs. The subscription, the article and
+	// its source are joined, each read once a row (as subqueries, the
+	// article was read twice and the topic's subquery run twice).
+	sqlAlertBatchCheck = `WITH v(i, chat, art, sub) AS (VALUES ` + valuesRows(alertChunk, 4) + `)
+		SELECT v.i, (SELECT count(*) FROM chats WHERE id = v.chat),
+			COALESCE(a.story_id, a.id), COALESCE(sb.thread_id, 0),
+			EXISTS (SELECT 1 FROM alerts WHERE article_id = v.art AND chat_id = v.chat AND thread_id = COALESCE(sb.thread_id, 0)),
+			lower(s.name),
 			(SELECT max(id) FROM outbox)
-		FROM w`
+		FROM v LEFT JOIN subscriptions sb ON sb.id = v.sub LEFT JOIN articles a ON a.id = v.art LEFT JOIN sources s ON s.id = a.source_id
+		WHERE v.i IS NOT NULL`
 	// sqlAlertBatchStories reads every alert of each (key, chat, topic,
 	// story) of its VALUES (alerts_story, as sqlStoryAlert): the key, the
 	// alert's article, time, delivery and outbox row, that row's status and
