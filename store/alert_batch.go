@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -12,19 +13,21 @@ import (
 )
 
 // A batch of alerts (a fetch queues about three an article) is queued with
-// two reads for up to alertChunk alerts instead of two an alert: the checks
-// of the chunk's alerts in one, the earlier alerts of their stories in the
-// other; the outbox row and the alert row of each are written as before,
-// by their prepared statements, alert by alert. Each statement costs its
-// round through database/sql, the driver and SQLite's virtual machine,
-// whatever the rows it reads; the b-tree look-ups are the same. What the
+// four statements for up to alertChunk alerts instead of four an alert: the
+// checks of the chunk's alerts in one read, the earlier alerts of their
+// stories in another, then the chunk's outbox rows in one multi-row insert
+// and its alert rows in another. Each statement costs its round through
+// database/sql, the driver and SQLite's virtual machine, whatever the rows
+// it reads or writes; the b-tree look-ups and writes are the same. What the
 // one-by-one queueing read from rows the chunk wrote before (a chat that
 // had the article already, a story's first alert, the sources an alert
-// names) is decided in Go from the two reads and the chunk's own rows, so
-// that the rows written are those of queue (a test compares both on random
-// batches). A constraint broken by a write fails the batch with errUndo, as
-// queue's does: the caller then queues it one by one, each alert in its
-// savepoint.
+// names, the id of an outbox row an edit targets) is decided in Go from the
+// two reads and the chunk's own rows, so that the rows written are those of
+// queue (a test compares both on random batches, ids included: the outbox
+// rows take, in order, the ids after the largest the check read, which are
+// those SQLite gives rows inserted one by one). A constraint broken by a
+// write fails the batch with errUndo, as queue's does: the caller then
+// queues it one by one, each alert in its savepoint.
 
 // alertBatchMin is the smallest batch queued by queueBatch: one alert
 // takes four statements one by one, four in a batch.
@@ -45,14 +48,18 @@ var (
 	// case, as sqlStorySourceNamed compares them): the key, whether the
 	// chat exists, the article's story (NULL: gone), the subscription's
 	// topic, whether the chat had the article in that topic, the source's
-	// name.
-	sqlAlertBatchCheck = `WITH v(i, chat, art, sub) AS (VALUES ` + valuesRows(alertChunk, 4) + `),
-		w AS (SELECT i, chat, art, COALESCE((SELECT thread_id FROM subscriptions WHERE id = v.sub), 0) AS thread FROM v WHERE i IS NOT NULL)
-		SELECT w.i, (SELECT count(*) FROM chats WHERE id = w.chat),
-			(SELECT COALESCE(story_id, id) FROM articles WHERE id = w.art), w.thread,
-			EXISTS (SELECT 1 FROM alerts WHERE article_id = w.art AND chat_id = w.chat AND thread_id = w.thread),
-			(SELECT lower(s.name) FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = w.art)
-		FROM w`
+	// name, and the largest outbox id (NULL: none), after which the
+	// chunk's outbox rows take theirs. The subscription, the article and
+	// its source are joined, each read once a row (as subqueries, the
+	// article was read twice and the topic's subquery run twice).
+	sqlAlertBatchCheck = `WITH v(i, chat, art, sub) AS (VALUES ` + valuesRows(alertChunk, 4) + `)
+		SELECT v.i, (SELECT count(*) FROM chats WHERE id = v.chat),
+			COALESCE(a.story_id, a.id), COALESCE(sb.thread_id, 0),
+			EXISTS (SELECT 1 FROM alerts WHERE article_id = v.art AND chat_id = v.chat AND thread_id = COALESCE(sb.thread_id, 0)),
+			lower(s.name),
+			(SELECT max(id) FROM outbox)
+		FROM v LEFT JOIN subscriptions sb ON sb.id = v.sub LEFT JOIN articles a ON a.id = v.art LEFT JOIN sources s ON s.id = a.source_id
+		WHERE v.i IS NOT NULL`
 	// sqlAlertBatchStories reads every alert of each (key, chat, topic,
 	// story) of its VALUES (alerts_story, as sqlStoryAlert): the key, the
 	// alert's article, time, delivery and outbox row, that row's status and
@@ -65,8 +72,37 @@ var (
 		WHERE k.i IS NOT NULL`
 )
 
+// The writes of a chunk: sqlOutboxRows[n] inserts n outbox rows of
+// (id, chat, kind, priority, article, subscription, target, created),
+// sqlAlertRows[n] n alert rows of sqlAlertInsert's columns. A statement per
+// count (SQL differs by its rows), each prepared once. A statement that
+// writes several rows and may fail part way (a foreign key) keeps a
+// statement journal, a copy of each page it changes, in memory up to 64 KB
+// and in a temporary file beyond: writeRows rows a statement keep it to
+// about a dozen pages (a row writes to two or three indexes at random
+// places), so that it stays in memory.
+var sqlOutboxRows, sqlAlertRows = rowInserts(`INSERT INTO outbox (id, chat_id, kind, priority, article_id, subscription_id, target_id, created_at) VALUES `, outboxCols),
+	rowInserts(`INSERT INTO alerts (chat_id, thread_id, article_id, subscription_id, created_at, story_id, delivery, outbox_id) VALUES `, alertCols)
+
+// outboxCols and alertCols are the values of a row of sqlOutboxRows and
+// sqlAlertRows.
+const outboxCols, alertCols = 8, 8
+
+// writeRows is the most rows one insert of a chunk writes.
+const writeRows = 4
+
+// rowInserts returns insert + n rows of VALUES of m placeholders each, by n
+// from 1 to writeRows (index 0: "").
+func rowInserts(insert string, m int) []string {
+	out := make([]string, writeRows+1)
+	for n := 1; n <= writeRows; n++ {
+		out[n] = insert + valuesRows(n, m)
+	}
+	return out
+}
+
 // batchQueries are prepared at Open (hotStatements).
-var batchQueries = []string{sqlAlertBatchCheck, sqlAlertBatchStories}
+var batchQueries = append(append([]string{sqlAlertBatchCheck, sqlAlertBatchStories}, sqlOutboxRows[1:]...), sqlAlertRows[1:]...)
 
 // valuesRows returns n rows of m placeholders for VALUES.
 func valuesRows(n, m int) string {
@@ -119,13 +155,13 @@ func (r storyAlertRow) counts() bool {
 // An alert whose chat or article is gone is skipped with a log line; a
 // constraint that a write breaks fails it with errUndo.
 func (s *Store) queueBatch(ctx context.Context, tx *sql.Tx, alerts []news.Alert, now int64) (int, error) {
-	q := alertStatements{check: s.batchStmt(ctx, tx, sqlAlertBatchCheck), story: s.batchStmt(ctx, tx, sqlAlertBatchStories),
-		insert: s.batchStmt(ctx, tx, sqlAlertInsert), outbox: s.batchStmt(ctx, tx, sqlAlertOutbox)}
+	q := chunkStatements{check: s.batchStmt(ctx, tx, sqlAlertBatchCheck), story: s.batchStmt(ctx, tx, sqlAlertBatchStories),
+		s: s, tx: tx}
 	queued := 0
 	for len(alerts) > 0 {
 		chunk := alerts[:min(len(alerts), alertChunk)]
 		alerts = alerts[len(chunk):]
-		n, err := s.queueChunk(ctx, q, chunk, now)
+		n, err := q.queueChunk(ctx, chunk, now)
 		if err != nil {
 			if !errors.Is(err, errGone) && skippable(err) {
 				return 0, errUndo
@@ -137,12 +173,35 @@ func (s *Store) queueBatch(ctx context.Context, tx *sql.Tx, alerts []news.Alert,
 	return queued, nil
 }
 
-// queueChunk queues up to alertChunk alerts (queueBatch) with q's check
-// and story (the batch's reads), insert and outbox.
-func (s *Store) queueChunk(ctx context.Context, q alertStatements, alerts []news.Alert, now int64) (int, error) {
-	checks, err := checkAlerts(ctx, q.check, alerts)
+// chunkStatements are the batch's reads bound to its transaction, and
+// what binds its writes.
+type chunkStatements struct {
+	check, story *sql.Stmt
+	s            *Store
+	tx           *sql.Tx
+}
+
+// queueChunk queues up to alertChunk alerts (queueBatch): the two reads,
+// the decisions in Go, then the outbox rows and the alert rows written in
+// one statement each.
+func (q chunkStatements) queueChunk(ctx context.Context, alerts []news.Alert, now int64) (int, error) {
+	s := q.s
+	checks, lastOutbox, err := checkAlerts(ctx, q.check, alerts)
 	if err != nil {
 		return 0, err
+	}
+	if lastOutbox > math.MaxInt64-alertChunk {
+		// SQLite would pick ids at random: queued one by one.
+		return 0, errUndo
+	}
+	// The rows to write, in the order queue writes them; an outbox row
+	// takes the id SQLite would give it (the largest so far, plus one).
+	outbox := make([]any, 0, outboxCols*len(alerts))
+	inserts := make([]any, 0, alertCols*len(alerts))
+	newOutbox := func(chat int64, kind string, a news.Alert, target any) int64 {
+		lastOutbox++
+		outbox = append(outbox, lastOutbox, chat, kind, news.PriorityAlert, a.ArticleID, a.SubscriptionID, target, now)
+		return lastOutbox
 	}
 	// The stories of the alerts to decide, and their stored alerts.
 	var keys []storyKey
@@ -181,32 +240,42 @@ func (s *Store) queueChunk(ctx context.Context, q alertStatements, alerts []news
 		story := rows[sk]
 		if first, found := firstAlert(story, a.ArticleID); found {
 			named := first.delivery == "alert" && first.outbox.Valid && names(story, first.outbox.Int64, c.source)
-			if _, err := q.insert.ExecContext(ctx, a.ChatID, c.thread, a.ArticleID, a.SubscriptionID, now, c.story.Int64, "also", nil); err != nil {
-				return 0, err
-			}
+			inserts = append(inserts, a.ChatID, c.thread, a.ArticleID, a.SubscriptionID, now, c.story.Int64, "also", nil)
 			rows[sk] = append(story, storyAlertRow{article: a.ArticleID, created: now, delivery: "also", source: c.source})
 			if first.delivery != "alert" || !first.outbox.Valid || named {
 				continue // held for the digest, or named already: no edit
 			}
-			if _, err := q.outbox.ExecContext(ctx, a.ChatID, news.KindEdit, news.PriorityAlert, a.ArticleID, a.SubscriptionID, first.outbox.Int64, now); err != nil {
-				return 0, err
-			}
+			newOutbox(a.ChatID, news.KindEdit, a, first.outbox.Int64)
 			queued++
 			continue
 		}
-		res, err := q.outbox.ExecContext(ctx, a.ChatID, news.KindAlert, news.PriorityAlert, a.ArticleID, a.SubscriptionID, nil, now)
-		if err != nil {
-			return 0, err
-		}
-		id, _ := res.LastInsertId()
-		if _, err := q.insert.ExecContext(ctx, a.ChatID, c.thread, a.ArticleID, a.SubscriptionID, now, c.story.Int64, "alert", id); err != nil {
-			return 0, err
-		}
+		id := newOutbox(a.ChatID, news.KindAlert, a, nil)
+		inserts = append(inserts, a.ChatID, c.thread, a.ArticleID, a.SubscriptionID, now, c.story.Int64, "alert", id)
 		rows[sk] = append(story, storyAlertRow{article: a.ArticleID, created: now, delivery: "alert", outbox: sql.NullInt64{Int64: id, Valid: true},
 			status: sql.NullString{String: "pending", Valid: true}, source: c.source})
 		queued++
 	}
+	if err := q.insertRows(ctx, sqlOutboxRows, outbox, outboxCols); err != nil {
+		return 0, err
+	}
+	if err := q.insertRows(ctx, sqlAlertRows, inserts, alertCols); err != nil {
+		return 0, err
+	}
 	return queued, nil
+}
+
+// insertRows writes the rows of args, m values each, in order, writeRows
+// at a time, with the statements of inserts (by rows).
+func (q chunkStatements) insertRows(ctx context.Context, inserts []string, args []any, m int) error {
+	for len(args) > 0 {
+		n := min(len(args)/m, writeRows)
+		q.s.prepared.inserts.Add(1)
+		if _, err := q.s.batchStmt(ctx, q.tx, inserts[n]).ExecContext(ctx, args[:n*m]...); err != nil {
+			return err
+		}
+		args = args[n*m:]
+	}
+	return nil
 }
 
 // batchStmt is stmt for a statement prepared at Open, which cannot fail.
@@ -229,28 +298,29 @@ func chunkArgs(n int, row func(i int) (a, b, c int64)) []any {
 }
 
 // checkAlerts reads sqlAlertBatchCheck for up to alertChunk alerts, in
-// their order.
-func checkAlerts(ctx context.Context, check *sql.Stmt, alerts []news.Alert) ([]alertCheck, error) {
+// their order, and the largest outbox id (0: none).
+func checkAlerts(ctx context.Context, check *sql.Stmt, alerts []news.Alert) ([]alertCheck, int64, error) {
 	rs, err := check.QueryContext(ctx, chunkArgs(len(alerts), func(i int) (int64, int64, int64) {
 		return alerts[i].ChatID, alerts[i].ArticleID, alerts[i].SubscriptionID
 	})...)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer rs.Close()
 	checks := make([]alertCheck, len(alerts))
+	var last sql.NullInt64
 	for rs.Next() {
 		var i int
 		var c alertCheck
-		if err := rs.Scan(&i, &c.chats, &c.story, &c.thread, &c.had, &c.source); err != nil {
-			return nil, err
+		if err := rs.Scan(&i, &c.chats, &c.story, &c.thread, &c.had, &c.source, &last); err != nil {
+			return nil, 0, err
 		}
 		if i < 0 || i >= len(checks) {
-			return nil, fmt.Errorf("alert check of key %d for %d alerts", i, len(alerts))
+			return nil, 0, fmt.Errorf("alert check of key %d for %d alerts", i, len(alerts))
 		}
 		checks[i] = c
 	}
-	return checks, rs.Err()
+	return checks, last.Int64, rs.Err()
 }
 
 // storyRows reads the stored alerts of up to alertChunk stories

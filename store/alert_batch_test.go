@@ -194,3 +194,27 @@ func TestFirstAlertIsTheEarliestThatCounts(t *testing.T) {
 		t.Error("a dropped alert, an also and an alert without outbox row count as a first alert")
 	}
 }
+
+// TestAlertBatchWritesRowsTogether: a batch of 16 new alerts, each to its
+// own chat, writes its 16 outbox rows and 16 alert rows in inserts of
+// writeRows rows (8 statements), not one insert a row (32), and the rows
+// are those one-by-one queueing writes (TestAlertBatchQueuesWhatOneByOneQueues).
+func TestAlertBatchWritesRowsTogether(t *testing.T) {
+	r := newDeliveryRig(t)
+	ctx := context.Background()
+	art := r.article(t, 0, "a")
+	var alerts []news.Alert
+	for chat := int64(1); chat <= 16; chat++ {
+		alerts = append(alerts, news.Alert{ChatID: chat, ArticleID: art, SubscriptionID: r.chat(t, chat, "private")})
+	}
+	before := r.st.prepared.inserts.Load()
+	if n, err := r.st.QueueAlerts(ctx, alerts); err != nil || n != 16 {
+		t.Fatalf("queued %d, %v; want 16", n, err)
+	}
+	if n := r.st.prepared.inserts.Load() - before; n != 2*16/writeRows {
+		t.Errorf("%d inserts for 16 alerts, want %d", n, 2*16/writeRows)
+	}
+	if n := r.count(t, `SELECT count(*) FROM alerts a JOIN outbox o ON o.id = a.outbox_id AND o.chat_id = a.chat_id AND o.kind = 'alert'`); n != 16 {
+		t.Errorf("%d alerts with their outbox rows, want 16", n)
+	}
+}

@@ -82,16 +82,37 @@ type finished struct {
 // finishItems calls finish on each item that seen_items, read outside the
 // write transaction, does not hold (none when the read fails: the
 // transaction then finds them), and packs the text of those and, for the
-// final ones, makes their terms. items is the caller's copy.
-func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Article, keys []int64, finish func(int, *news.Article) bool) []finished {
+// final ones, makes their terms. items is the caller's copy. An item whose
+// guid the source's last stored fetch carried (last) is seen: its keys are
+// not read (a fetch's items are mostly those of the last one, and each key
+// is a look-up on a reader whose pages every commit makes it read again).
+// A wrong guess costs nothing but time: the transaction reads every key,
+// and finishes outside any new item found unfinished.
+func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Article, keys []int64, last itemTitles, finish func(int, *news.Article) bool) []finished {
 	out := make([]finished, len(items))
-	fresh, err := newKeys(ctx, s.r, sourceID, keys)
+	read := keys
+	if last != nil {
+		read = make([]int64, 0, len(keys))
+		k := 0
+		for _, a := range items {
+			n := 1
+			if a.URL != "" {
+				n = 2
+			}
+			if !last.has(a) {
+				read = append(read, keys[k:k+n]...)
+			}
+			k += n
+		}
+	}
+	s.outsideKeys.Add(int64(len(read)))
+	fresh, err := newKeys(ctx, s.r, sourceID, read)
 	if err != nil {
 		return out // the transaction reads it again, and has the new items finished
 	}
 	k := 0
 	for i := range items {
-		seen := !fresh[keys[k]]
+		seen := last.has(items[i]) || !fresh[keys[k]]
 		if k++; items[i].URL != "" {
 			seen = seen || !fresh[keys[k]]
 			k++
@@ -142,7 +163,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 	var made []finished // of items; nil: none made before the transaction
 	if fetched && finish != nil {
 		items = slices.Clone(items)
-		made = s.finishItems(ctx, sourceID, items, keys, finish)
+		made = s.finishItems(ctx, sourceID, items, keys, last, finish)
 	}
 	var pl *plannedFetch // nil: the final articles are stored pending at StepLink
 	if plan != nil && made != nil {

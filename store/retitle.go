@@ -63,6 +63,12 @@ func (m itemTitles) same(a news.Article) bool {
 	return ok && t == hashString(a.Title)
 }
 
+// has reports whether the item's guid is in m (m may be nil).
+func (m itemTitles) has(a news.Article) bool {
+	_, ok := m[hashString(a.GUID)]
+	return ok
+}
+
 // hashString is FNV-1a of s.
 func hashString(s string) uint64 {
 	h := uint64(14695981039346656037)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -180,5 +181,62 @@ func TestSeenTitlesOfTheLastFetchAreNotWrittenAgain(t *testing.T) {
 	fetch(news.Article{GUID: "a", Title: "First"}, b)
 	if got := title(); got != "First" {
 		t.Errorf("after a restart: title %q, want %q", got, "First")
+	}
+}
+
+// TestTheLastFetchsItemsAreNotReadOutsideTheWrite: a fetch that carries
+// the last stored fetch's items and one new reads only the new item's keys
+// (guid and link) outside the write; the new item is finished and stored,
+// the others are not finished again. An item of the last fetch whose seen
+// marks went behind the store's back is found by the write, and finished.
+func TestTheLastFetchsItemsAreNotReadOutsideTheWrite(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "keys.db"), func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	src := wireSource(t, s)
+	item := func(i int) news.Article {
+		return news.Article{GUID: fmt.Sprint("g", i), URL: fmt.Sprint("https://wire.example/", i), Title: fmt.Sprint("Title ", i), PublishedAt: now}
+	}
+	var finished []string
+	finish := func(_ int, a *news.Article) bool { finished = append(finished, a.GUID); return true }
+	var items []news.Article
+	for i := range 10 {
+		items = append(items, item(i))
+	}
+	fetch := func(want ...string) {
+		t.Helper()
+		finished = nil
+		if _, err := s.StoreFeedItemsFinished(ctx, src.ID, items, finish); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(finished, want) {
+			t.Errorf("finished %v, want %v", finished, want)
+		}
+	}
+	before := s.outsideKeys.Load()
+	fetch("g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9")
+	if n := s.outsideKeys.Load() - before; n != 20 {
+		t.Errorf("first fetch: %d keys read outside the write, want 20", n)
+	}
+	items = append(items[1:], item(10))
+	before = s.outsideKeys.Load()
+	fetch("g10")
+	if n := s.outsideKeys.Load() - before; n != 2 {
+		t.Errorf("next fetch: %d keys read outside the write, want 2 (the new item's)", n)
+	}
+	// The seen marks gone behind the store's back: the write finds the
+	// last fetch's items new, and they are finished then, after g11.
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM seen_items`); err != nil {
+		t.Fatal(err)
+	}
+	items = append(items[1:], item(11))
+	fetch("g11", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "g10")
+	var n int
+	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE guid IN ('g2', 'g11')`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("%d of g2 and g11 stored (%v), want 2", n, err)
 	}
 }

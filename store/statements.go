@@ -23,6 +23,9 @@ type statements struct {
 	// misses counts the statements stmt prepared for one transaction (the
 	// tests check that the hot path has none).
 	misses atomic.Int64
+	// inserts counts the insert statements batches of alerts ran (the
+	// tests check that rows share them).
+	inserts atomic.Int64
 }
 
 // stmt returns query prepared on the writer, for use inside tx; it fails

@@ -41,6 +41,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
@@ -61,6 +62,9 @@ type Store struct {
 	// fetches keeps the times of fetches that changed nothing else, and
 	// each source's last stored item set (fetch_state.go).
 	fetches *fetchState
+	// outsideKeys counts the seen keys finishItems read outside the write
+	// (the tests check that it skips the last fetch's items).
+	outsideKeys atomic.Int64
 	// prepared holds the writer's prepared statements of the hot write path.
 	prepared statements
 	// known remembers terms that terms_list holds (see noteTerms).
