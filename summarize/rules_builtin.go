@@ -186,6 +186,10 @@ func builtinRules() []Rule {
 			`читайте (?:также|еще|ещё|нас|подробнее)|смотрите также|подписывайтесь|подпишитесь на|подробнее:|подробнее читайте|` +
 			`leggi anche|leggi (?:tutto|di più)|potrebbe interessarti|iscriviti|seguici|` +
 			`leia (?:também|mais)|veja (?:também|mais)|saiba mais|siga-nos|assine (?:a|nossa|o)).{0,160}`},
+		// "Get the Morning Briefing in your inbox", "Want more? Have our
+		// best stories delivered to your inbox every day."
+		{Name: "promo-inbox", Pattern: `(?i)(?:want more\?\s*)?(?:get|have|receive) (?:the|our) [\p{L}'’ ]{1,40}(?:in|to|delivered to|straight to) your inbox\b.{0,80}`,
+			Hints: []string{"your inbox"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
 
 		// --- Whole lines: photo captions and credits. ---
