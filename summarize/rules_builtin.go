@@ -200,6 +200,10 @@ func builtinRules() []Rule {
 		// Fed building in Washington", "Media caption Watch: ...".
 		{Name: "caption-image-source", Pattern: `(?i:(?:image|media) (?:source|caption),.*)|(?:Image|Media) (?:copyright|caption) \p{Lu}.*`},
 		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`, Hints: []string{"/", "photo"}},
+		// A caption with its credit after a bar: "Rescuers search the rubble
+		// in Malatya. | Photo Credit: Reuters" (The Hindu, Indian Express).
+		{Name: "caption-credit-pipe", Pattern: `.{0,300}\| ?(?i:photo(?:graph)?(?: credit)?|image(?: credit)?|picture|credit)s? ?: ?.{1,80}`,
+			Hints: []string{"|"}},
 		{Name: "caption-getty", Pattern: `.*Getty Images\.?`, Hints: []string{"getty images"}},
 		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
 		// A caption ends with its credit: "... on Wednesday. (Mike
