@@ -178,6 +178,9 @@ func builtinRules() []Rule {
 		{Name: "promo-paywall", Pattern: `(?i).{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}`,
 			Hints: []string{"online subscription", "online service"}},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
+		// "Follow AP's coverage of the earthquake at https://apnews.com/...".
+		{Name: "promo-follow-coverage", Pattern: `(?i)(?:follow|find more(?: of)?|read more of|see more of) (?:the )?[\p{L}.&]+['’]s (?:full |latest |live )?coverage\b.{0,200}`,
+			Hints: []string{"coverage"}},
 		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
 		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read or share this story|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
 		{Name: "promo-click-here", Pattern: `(?i)(?:click|tap) here\b.{0,160}`},
