@@ -248,6 +248,11 @@ func builtinRules() []Rule {
 		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
 		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
 		{Name: "reporting-credits", Pattern: `(?i)\(?(?:reporting|additional reporting|writing|editing|compiled|research|graphics|produced) by .*`},
+		// "Associated Press writers Jane Doe in Ankara and John Roe in
+		// Istanbul contributed to this report.", "CNN's Jane Doe contributed
+		// reporting."
+		{Name: "credits-contributed", Pattern: `.{1,200}\bcontributed (?:reporting )?(?:to this (?:report|story|article)|reporting)\.?`,
+			Hints: []string{"contributed"}},
 		// A copyright notice anywhere in a short line ("82nd and Slide Road
 		// /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
 		// "(TM and © Copyright 2014 CBS Radio Inc. ..."); "copyright" alone
