@@ -253,6 +253,9 @@ func builtinRules() []Rule {
 		// reporting."
 		{Name: "credits-contributed", Pattern: `.{1,200}\bcontributed (?:reporting )?(?:to this (?:report|story|article)|reporting)\.?`,
 			Hints: []string{"contributed"}},
+		// A wire desk's initials closing the copy: AFP's "bur-jj/sbk",
+		// "mm/jm".
+		{Name: "desk-initials", Pattern: `(?:bur-)?[a-z]{2,4}(?:[-/][a-z]{2,4}){1,5}`},
 		// A copyright notice anywhere in a short line ("82nd and Slide Road
 		// /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
 		// "(TM and © Copyright 2014 CBS Radio Inc. ..."); "copyright" alone
