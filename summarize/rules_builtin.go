@@ -256,6 +256,11 @@ func builtinRules() []Rule {
 		// A wire desk's initials closing the copy: AFP's "bur-jj/sbk",
 		// "mm/jm".
 		{Name: "desk-initials", Pattern: `(?:bur-)?[a-z]{2,4}(?:[-/][a-z]{2,4}){1,5}`},
+		// Notices about the story itself: "This is a developing story. Check
+		// back for updates.", "This story has been updated with additional
+		// information."
+		{Name: "story-notice", Pattern: `(?i)(?:this (?:is an? )?(?:developing|breaking)(?: news)? story|this (?:story|article|post|report) (?:has been|was|will be|is being) updated)\b[^.!?]{0,120}[.!]?(?:\s+(?:please )?(?:check back|stay with us|refresh)\b.{0,80})?`,
+			Hints: []string{"developing", "breaking", "updated"}},
 		// A copyright notice anywhere in a short line ("82nd and Slide Road
 		// /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
 		// "(TM and © Copyright 2014 CBS Radio Inc. ..."); "copyright" alone
