@@ -340,6 +340,13 @@ func builtinRules() []Rule {
 				`Stay (?:tuned|with [^!?\n]{1,40}?) for (?:more|updates|the latest))[^.!?\n]{0,120}[.!]?`,
 			Hints: []string{"click here", "tap here", "you can", "check back", "stay t", "stay w"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
+		// A signpost glued after the lead: "... struck Malatya on Monday.
+		// Here's what we know so far.", or ending a line ("Here's what we
+		// know:"); a sentence that goes on after its colon ("Here's what we
+		// know for sure: a family of five ...") stays.
+		{Name: "inline-heres-what", Kind: StripInline,
+			Pattern: `(?:^|[.!?]["”’]? )(?P<cut>Here(?:'s|’s| is| are) (?:what|everything|all) (?:we know|you need to know|to know|it means|that means|we learned)[^.!?:\n]{0,60}(?:[.!]|:$))`,
+			Hints:   []string{"here"}},
 		// A pay wall's call glued after the teaser's last sentence: "...
 		// split down the middle. Become a member to read more."
 		{Name: "inline-paywall-sentence", Kind: StripInline,
