@@ -340,6 +340,12 @@ func builtinRules() []Rule {
 				`Stay (?:tuned|with [^!?\n]{1,40}?) for (?:more|updates|the latest))[^.!?\n]{0,120}[.!]?`,
 			Hints: []string{"click here", "tap here", "you can", "check back", "stay t", "stay w"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
+		// A related-links box glued after the paragraph's last sentence
+		// takes the rest of the line: "... Toledo police said. RELATED
+		// ARTICLES: Toledo police investigate two Wednesday shootings".
+		{Name: "inline-related-tail", Kind: StripInline,
+			Pattern: `[.!?]["”’]? (?P<cut>(?:RELATED|Related|MORE|SEE ALSO|See also|ALSO READ|Also read)(?: (?:ARTICLES?|STORIES|STORY|CONTENT|COVERAGE|LINKS|Articles?|Stories|Story|Content|Coverage|Links))?:.*)$`,
+			Hints:   []string{"related", "more:", "see also", "also read"}},
 		// A signpost glued after the lead: "... struck Malatya on Monday.
 		// Here's what we know so far.", or ending a line ("Here's what we
 		// know:"); a sentence that goes on after its colon ("Here's what we
