@@ -245,6 +245,10 @@ func builtinRules() []Rule {
 		// a.m.", "UPDATE: 01-23-2017 11:30am", "8 a.m.".
 		{Name: "update-stamp", Pattern: `(?i)(?:\*?update[ds]?\s*(?:@|at|:)?\s*(?:\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*)?)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[a-z]{1,2}t)?\.?|\*?update[ds]?\s*:?`},
 		{Name: "time-only", Pattern: `(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EST|EDT|ET|PT|BST|MEZ|MESZ|Uhr|h)?(?:\s*[,|–—-]?\s*\p{L}{3,9}\.? \d{1,2}(?:, \d{4})?)?`},
+		// A date alone on its line: "Nov 30, 2026", "Monday, 30 November
+		// 2026", "30.11.2026". After an item's text that only repeats its
+		// title, it was the whole summary.
+		{Name: "date-only", Pattern: `(?:\p{Lu}\p{L}+day,? )?(?:\p{Lu}\p{L}{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}\.? \p{L}{3,9}\.? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\.?`},
 		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
 		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
 		{Name: "reporting-credits", Pattern: `(?i)\(?(?:reporting|additional reporting|writing|editing|compiled|research|graphics|produced) by .*`},
