@@ -249,6 +249,10 @@ func builtinRules() []Rule {
 		// 2026", "30.11.2026". After an item's text that only repeats its
 		// title, it was the whole summary.
 		{Name: "date-only", Pattern: `(?:\p{Lu}\p{L}+day,? )?(?:\p{Lu}\p{L}{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}\.? \p{L}{3,9}\.? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\.?`},
+		// A news agency alone on its line, the credit of the copy above
+		// it: "Reuters", "(AFP)"; after a text that repeats the title, it was
+		// the whole summary.
+		{Name: "agency-credit", Pattern: `[(\[]?` + agency + `[)\]]?\.?`},
 		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
 		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
 		{Name: "reporting-credits", Pattern: `(?i)\(?(?:reporting|additional reporting|writing|editing|compiled|research|graphics|produced) by .*`},
