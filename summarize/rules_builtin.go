@@ -348,6 +348,10 @@ func builtinRules() []Rule {
 				`Stay (?:tuned|with [^!?\n]{1,40}?) for (?:more|updates|the latest))[^.!?\n]{0,120}[.!]?`,
 			Hints: []string{"click here", "tap here", "you can", "check back", "stay t", "stay w"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
+		// An agency's credit closing a line: "... the ministry said.
+		// (Reuters)", "Ford recalls 240,000 SUVs over faulty seat belts
+		// (Reuters)".
+		{Name: "inline-agency-credit-end", Kind: StripInline, Pattern: `\s\(` + agency + `\)\.?$`, Hints: []string{"("}},
 		// A related-links box glued after the paragraph's last sentence
 		// takes the rest of the line: "... Toledo police said. RELATED
 		// ARTICLES: Toledo police investigate two Wednesday shootings".
