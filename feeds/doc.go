@@ -30,7 +30,9 @@
 //     store finds the item new, unless the item has no title or no guid or
 //     link (its text is then part of what it is). An item whose HTML is
 //     only a list of other reports' headlines (an aggregator's: Google
-//     News) has no text (linklist.go).
+//     News) has no text, and an aggregator's title loses the outlet's
+//     name it appends ("Storm Bert batters Wales - BBC News") when its
+//     HTML links that headline with that name (linklist.go).
 //  4. An item is new when the source never carried its guid (or, lacking one,
 //     its link) before: the store keeps a record of the items each feed carries
 //     for as long as it carries them, so an item whose article retention

@@ -131,8 +131,8 @@ func (r *pipelineRig) setItems(titles ...string) {
 	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>`)
 	for i, title := range titles {
 		slug := strings.ReplaceAll(strings.ToLower(title), " ", "-")
-		fmt.Fprintf(&b, `<item><title>%s</title><link>%s/page/%s</link><guid>%s</guid><pubDate>%s</pubDate><description>%s, the wire reported on Monday… Read more</description></item>`,
-			title, r.feed.URL, slug, slug, r.clock.Now().Add(-time.Hour+time.Duration(i)*time.Minute).Format(time.RFC1123Z), title)
+		fmt.Fprintf(&b, `<item><title>%s</title><link>%s/page/%s</link><guid>%s</guid><pubDate>%s</pubDate><description>The wire reports %s as it develops… Read more</description></item>`,
+			title, r.feed.URL, slug, slug, r.clock.Now().Add(-time.Hour+time.Duration(i)*time.Minute).Format(time.RFC1123Z), strings.ToLower(title))
 	}
 	b.WriteString(`</channel></rss>`)
 	r.body.Store(b.String())

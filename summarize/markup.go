@@ -82,8 +82,9 @@ func htmlToText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	z := html.NewTokenizer(strings.NewReader(s))
-	skip := 0 // depth inside dropped elements
-	pre := 0  // depth inside <pre>
+	skip := 0  // depth inside dropped elements
+	pre := 0   // depth inside <pre>
+	embed := 0 // depth of <blockquote> inside a social post's embed
 	for {
 		tt := z.Next()
 		switch tt {
@@ -103,8 +104,20 @@ func htmlToText(s string) string {
 			}
 			b.Write(text)
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
+			if a == atom.Blockquote && (embed > 0 || tt == html.StartTagToken && hasAttr && socialEmbed(z)) {
+				// A post embedded from a social network is its author's
+				// words, not the article's: dropped like a caption.
+				if tt == html.StartTagToken {
+					embed++
+					skip++
+				} else if tt == html.EndTagToken {
+					embed--
+					skip--
+				}
+				continue
+			}
 			if droppedElement(a) {
 				if tt == html.StartTagToken {
 					skip++
@@ -143,6 +156,27 @@ func writeParagraphBreak(b *strings.Builder) {
 		b.WriteByte('\n')
 	default:
 		b.WriteString("\n\n")
+	}
+}
+
+// socialEmbed reports whether the attributes left in z, those of a
+// <blockquote>, mark a post embedded from a social network ("twitter-tweet",
+// "instagram-media", "tiktok-embed", "reddit-embed-bq", "bluesky-embed",
+// "threads-post"): the class the network's embed code gives it.
+func socialEmbed(z *html.Tokenizer) bool {
+	for {
+		key, val, more := z.TagAttr()
+		if string(key) == "class" {
+			v := string(val)
+			for _, c := range [...]string{"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "reddit-embed", "bluesky-embed", "threads-post", "fb-xfbml-parse-ignore"} {
+				if strings.Contains(v, c) {
+					return true
+				}
+			}
+		}
+		if !more {
+			return false
+		}
 	}
 }
 

@@ -178,6 +178,9 @@ func builtinRules() []Rule {
 		{Name: "promo-paywall", Pattern: `(?i).{0,300}?(?:(?:need|have) an online subscription\?|you need an online service to view this article).{0,400}`,
 			Hints: []string{"online subscription", "online service"}},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
+		// "Follow AP's coverage of the earthquake at https://apnews.com/...".
+		{Name: "promo-follow-coverage", Pattern: `(?i)(?:follow|find more(?: of)?|read more of|see more of) (?:the )?[\p{L}.&]+['’]s (?:full |latest |live )?coverage\b.{0,200}`,
+			Hints: []string{"coverage"}},
 		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
 		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read or share this story|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
 		{Name: "promo-click-here", Pattern: `(?i)(?:click|tap) here\b.{0,160}`},
@@ -186,6 +189,10 @@ func builtinRules() []Rule {
 			`читайте (?:также|еще|ещё|нас|подробнее)|смотрите также|подписывайтесь|подпишитесь на|подробнее:|подробнее читайте|` +
 			`leggi anche|leggi (?:tutto|di più)|potrebbe interessarti|iscriviti|seguici|` +
 			`leia (?:também|mais)|veja (?:também|mais)|saiba mais|siga-nos|assine (?:a|nossa|o)).{0,160}`},
+		// "Get the Morning Briefing in your inbox", "Want more? Have our
+		// best stories delivered to your inbox every day."
+		{Name: "promo-inbox", Pattern: `(?i)(?:want more\?\s*)?(?:get|have|receive) (?:the|our) [\p{L}'’ ]{1,40}(?:in|to|delivered to|straight to) your inbox\b.{0,80}`,
+			Hints: []string{"your inbox"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
 
 		// --- Whole lines: photo captions and credits. ---
@@ -196,6 +203,10 @@ func builtinRules() []Rule {
 		// Fed building in Washington", "Media caption Watch: ...".
 		{Name: "caption-image-source", Pattern: `(?i:(?:image|media) (?:source|caption),.*)|(?:Image|Media) (?:copyright|caption) \p{Lu}.*`},
 		{Name: "caption-credit-end", Pattern: `.*(?:` + reutersCredit + `|` + agencyPhotoCredit + `|\(Photo(?:graph)? (?:by|courtesy of|credit:?) [^)\n]{0,100}\)|/ ?` + photoAgency + `)\.?`, Hints: []string{"/", "photo"}},
+		// A caption with its credit after a bar: "Rescuers search the rubble
+		// in Malatya. | Photo Credit: Reuters" (The Hindu, Indian Express).
+		{Name: "caption-credit-pipe", Pattern: `.{0,300}\| ?(?i:photo(?:graph)?(?: credit)?|image(?: credit)?|picture|credit)s? ?: ?.{1,80}`,
+			Hints: []string{"|"}},
 		{Name: "caption-getty", Pattern: `.*Getty Images\.?`, Hints: []string{"getty images"}},
 		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
 		// A caption ends with its credit: "... on Wednesday. (Mike
@@ -234,9 +245,30 @@ func builtinRules() []Rule {
 		// a.m.", "UPDATE: 01-23-2017 11:30am", "8 a.m.".
 		{Name: "update-stamp", Pattern: `(?i)(?:\*?update[ds]?\s*(?:@|at|:)?\s*(?:\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*)?)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[a-z]{1,2}t)?\.?|\*?update[ds]?\s*:?`},
 		{Name: "time-only", Pattern: `(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EST|EDT|ET|PT|BST|MEZ|MESZ|Uhr|h)?(?:\s*[,|–—-]?\s*\p{L}{3,9}\.? \d{1,2}(?:, \d{4})?)?`},
+		// A date alone on its line: "Nov 30, 2026", "Monday, 30 November
+		// 2026", "30.11.2026". After an item's text that only repeats its
+		// title, it was the whole summary.
+		{Name: "date-only", Pattern: `(?:\p{Lu}\p{L}+day,? )?(?:\p{Lu}\p{L}{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}\.? \p{L}{3,9}\.? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\.?`},
+		// A news agency alone on its line, the credit of the copy above
+		// it: "Reuters", "(AFP)"; after a text that repeats the title, it was
+		// the whole summary.
+		{Name: "agency-credit", Pattern: `[(\[]?` + agency + `[)\]]?\.?`},
 		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
 		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
 		{Name: "reporting-credits", Pattern: `(?i)\(?(?:reporting|additional reporting|writing|editing|compiled|research|graphics|produced) by .*`},
+		// "Associated Press writers Jane Doe in Ankara and John Roe in
+		// Istanbul contributed to this report.", "CNN's Jane Doe contributed
+		// reporting."
+		{Name: "credits-contributed", Pattern: `.{1,200}\bcontributed (?:reporting )?(?:to this (?:report|story|article)|reporting)\.?`,
+			Hints: []string{"contributed"}},
+		// A wire desk's initials closing the copy: AFP's "bur-jj/sbk",
+		// "mm/jm".
+		{Name: "desk-initials", Pattern: `(?:bur-)?[a-z]{2,4}(?:[-/][a-z]{2,4}){1,5}`},
+		// Notices about the story itself: "This is a developing story. Check
+		// back for updates.", "This story has been updated with additional
+		// information."
+		{Name: "story-notice", Pattern: `(?i)(?:this (?:is an? )?(?:developing|breaking)(?: news)? story|this (?:story|article|post|report) (?:has been|was|will be|is being) updated)\b[^.!?]{0,120}[.!]?(?:\s+(?:please )?(?:check back|stay with us|refresh)\b.{0,80})?`,
+			Hints: []string{"developing", "breaking", "updated"}},
 		// A copyright notice anywhere in a short line ("82nd and Slide Road
 		// /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
 		// "(TM and © Copyright 2014 CBS Radio Inc. ..."); "copyright" alone
@@ -248,9 +280,18 @@ func builtinRules() []Rule {
 		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post|with)|copy this link|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
 		{Name: "widget-comments", Pattern: `(?i)(?:no comments yet|\d+ comments?|comments?|leave a comment|show comments|view comments|be the first to comment|add a comment|join the discussion|comments are closed|kommentare|comentarios)[.!:]?`},
 		{Name: "widget-related", Pattern: `(?i)(?:related(?: articles?| stories| content| coverage| news| links| topics| reading)?|more stories|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like|more from [\p{L} ]{1,40}|top stories|editor'?s picks?|関連記事|関連ニュース|相关新闻|相关阅读)[.!:]?`},
+		// A related link on its own line, with its label: "RELATED ARTICLES:
+		// Toledo police investigate two Wednesday" ("Related: ..." is a
+		// media-label).
+		{Name: "widget-related-link", Pattern: `(?i:related (?:articles?|stories|story|content|coverage|links|reading|news|videos?))\s*:\s*.{1,200}`,
+			Hints: []string{"related"}},
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close|(?:hide|show) transcript(?: (?:hide|show) transcript)?)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
+		// A pointer to the page's player or gallery: "Watch the video
+		// above.", "See our gallery below".
+		{Name: "media-pointer", Pattern: `(?i)(?:watch|see|view|scroll (?:down|up) (?:to|for)(?: see)?) (?:the|our|this|a) (?:video|clip|footage|gallery|photos|pictures|slideshow)(?: report)? (?:above|below)[.!]?`,
+			Hints: []string{"above", "below"}},
 		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|related|ansehen|mira)\s*:.{0,160}`},
 		// Players that need a plug-in or a script: "Please enable Javascript
 		// to watch this video", "Sorry, your browser doesn't support Flash".
@@ -312,6 +353,23 @@ func builtinRules() []Rule {
 				`Stay (?:tuned|with [^!?\n]{1,40}?) for (?:more|updates|the latest))[^.!?\n]{0,120}[.!]?`,
 			Hints: []string{"click here", "tap here", "you can", "check back", "stay t", "stay w"}},
 		{Name: "inline-truncation", Kind: StripInline, Pattern: `\[(?:…|\.\.\.)\]`},
+		// An agency's credit closing a line: "... the ministry said.
+		// (Reuters)", "Ford recalls 240,000 SUVs over faulty seat belts
+		// (Reuters)".
+		{Name: "inline-agency-credit-end", Kind: StripInline, Pattern: `\s\(` + agency + `\)\.?$`, Hints: []string{"("}},
+		// A related-links box glued after the paragraph's last sentence
+		// takes the rest of the line: "... Toledo police said. RELATED
+		// ARTICLES: Toledo police investigate two Wednesday shootings".
+		{Name: "inline-related-tail", Kind: StripInline,
+			Pattern: `[.!?]["”’]? (?P<cut>(?:RELATED|Related|MORE|SEE ALSO|See also|ALSO READ|Also read)(?: (?:ARTICLES?|STORIES|STORY|CONTENT|COVERAGE|LINKS|Articles?|Stories|Story|Content|Coverage|Links))?:.*)$`,
+			Hints:   []string{"related", "more:", "see also", "also read"}},
+		// A signpost glued after the lead: "... struck Malatya on Monday.
+		// Here's what we know so far.", or ending a line ("Here's what we
+		// know:"); a sentence that goes on after its colon ("Here's what we
+		// know for sure: a family of five ...") stays.
+		{Name: "inline-heres-what", Kind: StripInline,
+			Pattern: `(?:^|[.!?]["”’]? )(?P<cut>Here(?:'s|’s| is| are) (?:what|everything|all) (?:we know|you need to know|to know|it means|that means|we learned)[^.!?:\n]{0,60}(?:[.!]|:$))`,
+			Hints:   []string{"here"}},
 		// A pay wall's call glued after the teaser's last sentence: "...
 		// split down the middle. Become a member to read more."
 		{Name: "inline-paywall-sentence", Kind: StripInline,
