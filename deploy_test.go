@@ -188,3 +188,35 @@ func TestContainerBuildStampsTheVersion(t *testing.T) {
 		}
 	}
 }
+
+// A trial's configuration (m.toml, with a bot token and a /tmp database)
+// was committed at the repository's root, where a newcomer takes it for
+// one to use. No configuration beside the example and the deploy files
+// carries a token; a local one is ignored by git (.gitignore: /*.toml).
+func TestNoStrayConfigurationWithAToken(t *testing.T) {
+	token := regexp.MustCompile(`(?m)^\s*token\s*=\s*"[^"]+"`)
+	files, err := filepath.Glob("*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deploy, _ := filepath.Glob("deploy/*.toml")
+	for _, f := range append(files, deploy...) {
+		if f == "newshound.toml" { // the developer's own, ignored by git
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if token.Match(b) {
+			t.Errorf("%s holds a bot token: a trial's leftover, or a secret in the repository", f)
+		}
+	}
+	ignore, err := os.ReadFile(".gitignore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ignore), "\n/*.toml\n") || !strings.Contains(string(ignore), "\n!/config.example.toml\n") {
+		t.Error(".gitignore lets a local configuration at the root (and its token) be committed: want /*.toml with !/config.example.toml")
+	}
+}
