@@ -100,6 +100,9 @@ func storageError(path string, err error) error {
 // before SQLite tries, so that the error names storage.path, the folder and
 // the fix instead of "unable to open database file".
 func checkStorage(path string) error {
+	if err := folderAsDatabase(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	abs, err := filepath.Abs(dir)
 	if err == nil {
@@ -126,6 +129,17 @@ func checkStorage(path string) error {
 		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[1]s): %[3]w", path, os.Geteuid(), err)
 	}
 	return checkJournals(path)
+}
+
+// folderAsDatabase refuses a storage.path that names a folder (the
+// unit's /var/lib/newshound rather than the file in it), with the file to
+// name instead, as a *configError: opening it failed with "is a
+// directory", which the start read as a file it may not write.
+func folderAsDatabase(path string) error {
+	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+		return nil
+	}
+	return &configError{fmt.Errorf("storage.path %q is a folder: name the database file in it, storage.path = %q", path, filepath.Join(path, "newshound.db"))}
 }
 
 // storageFolderError is err, the folder dir of the database at path refusing

@@ -101,7 +101,7 @@ func existingDatabase(path string) error {
 	if err != nil {
 		return fmt.Errorf("storage.path %q: %w", path, err)
 	}
-	return nil
+	return folderAsDatabase(path)
 }
 
 // reportFailure prints to w (stderr) why the subcommand name failed, and
