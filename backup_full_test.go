@@ -1,13 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // `newshound backup` onto a full disk (here a file-size limit, ulimit -f)
@@ -81,4 +87,65 @@ func binaryWithDatabase(t *testing.T) (bin, dir, cfg string) {
 		t.Fatal(err)
 	}
 	return bin, dir, cfg
+}
+
+// Ctrl-C or SIGTERM during `newshound backup` ended the process at once and
+// left the copy it was writing, a partial file (and its -journal) that
+// reads like a backup and makes the same command refuse "already exists".
+// The signal stops the copy, the unfinished file is removed, and the
+// command fails saying so.
+func TestBackupStoppedBySignalLeavesNoFile(t *testing.T) {
+	bin, dir, cfg := binaryWithDatabase(t)
+	db, err := sql.Open("sqlite3", "file:"+filepath.Join(dir, "nh.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// About 150 MB, so that the copy takes a while to write.
+	if _, err := db.Exec(`CREATE TABLE bulk(b BLOB); WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 1500) INSERT INTO bulk SELECT randomblob(100000) FROM c`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(dir, "copy.db")
+	cmd := exec.Command(bin, "backup", "-config", cfg, dest)
+	cmd.Env = []string{"HOME=" + dir}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var exited error
+	finished := false
+	testkit.WaitWithin(t, "the copy being written", 60*time.Second, func() bool {
+		select {
+		case exited = <-done:
+			finished = true
+			return true
+		default:
+		}
+		fi, err := os.Stat(dest)
+		return err == nil && fi.Size() > 0
+	})
+	if finished {
+		t.Skipf("the backup finished before it could be stopped (%v):\n%s", exited, out.String())
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err == nil {
+		if _, serr := os.Stat(dest); serr == nil && strings.Contains(out.String(), "copied") {
+			t.Skipf("the backup finished as the signal came:\n%s", out.String())
+		}
+	}
+	for _, f := range []string{dest, dest + "-journal"} {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("the stopped backup left %s (stat: %v):\n%s", f, err, out.String())
+		}
+	}
+	if !strings.Contains(out.String(), "unfinished") {
+		t.Errorf("the stopped backup does not say its copy is removed:\n%s", out.String())
+	}
 }
