@@ -95,6 +95,15 @@ func binaryWithDatabase(t *testing.T) (bin, dir, cfg string) {
 // The signal stops the copy, the unfinished file is removed, and the
 // command fails saying so.
 func TestBackupStoppedBySignalLeavesNoFile(t *testing.T) {
+	// SIGKILL too (the OOM killer, a container stopped past its grace):
+	// the copy is written under another name, DEST.unfinished, and takes
+	// DEST only once whole, so a killed backup leaves nothing at DEST.
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
+		t.Run(sig.String(), func(t *testing.T) { backupStoppedBy(t, sig) })
+	}
+}
+
+func backupStoppedBy(t *testing.T, sig syscall.Signal) {
 	bin, dir, cfg := binaryWithDatabase(t)
 	db, err := sql.Open("sqlite3", "file:"+filepath.Join(dir, "nh.db"))
 	if err != nil {
@@ -127,12 +136,16 @@ func TestBackupStoppedBySignalLeavesNoFile(t *testing.T) {
 		default:
 		}
 		fi, err := os.Stat(dest)
+		if err == nil && fi.Size() > 0 {
+			return true
+		}
+		fi, err = os.Stat(dest + ".unfinished")
 		return err == nil && fi.Size() > 0
 	})
 	if finished {
 		t.Skipf("the backup finished before it could be stopped (%v):\n%s", exited, out.String())
 	}
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	if err := <-done; err == nil {
@@ -145,7 +158,18 @@ func TestBackupStoppedBySignalLeavesNoFile(t *testing.T) {
 			t.Errorf("the stopped backup left %s (stat: %v):\n%s", f, err, out.String())
 		}
 	}
-	if !strings.Contains(out.String(), "unfinished") {
+	if sig != syscall.SIGKILL && !strings.Contains(out.String(), "unfinished") {
 		t.Errorf("the stopped backup does not say its copy is removed:\n%s", out.String())
+	}
+	if sig == syscall.SIGKILL {
+		// The next backup to the same name takes the leftover's place.
+		next := exec.Command(bin, "backup", "-config", cfg, dest)
+		next.Env = []string{"HOME=" + dir}
+		if o, err := next.CombinedOutput(); err != nil {
+			t.Errorf("the backup after a killed one: %v\n%s", err, o)
+		}
+		if _, err := os.Stat(dest + ".unfinished"); !os.IsNotExist(err) {
+			t.Errorf("the killed backup's leftover is still there (stat: %v)", err)
+		}
 	}
 }
