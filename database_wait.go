@@ -75,9 +75,9 @@ func (m *Main) openDatabase(ctx context.Context, path string, log *slog.Logger, 
 // openOnce is one try of openDatabase.
 // checkDatabase runs unless *checked, which a check that passes sets.
 func (m *Main) openOnce(ctx context.Context, path string, log *slog.Logger, checked *bool) (*store.Store, func() error, error) {
-	unlock, err := store.Lock(path) // one process per database
+	unlock, err := lockAsOwner(path) // one process per database; run as root, the database's owner's
 	if err != nil {
-		return nil, nil, lockAdvice(path, err)
+		return nil, nil, err
 	}
 	if !*checked {
 		_, statErr := os.Stat(path)

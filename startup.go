@@ -49,8 +49,9 @@ func checkDatabase(ctx context.Context, path string, force bool, log *slog.Logge
 // only then renames it into place, so that a process killed while creating it
 // leaves no empty or half-made file at path (which the next start would
 // refuse as damaged), only a leftover "<path>.creating" that the next start
-// removes. The caller holds the database's lock. It fails when the file
-// cannot be created, migrated or renamed.
+// removes. Run as root, it gives the file its folder's owner. The caller
+// holds the database's lock. It fails when the file cannot be created,
+// migrated, given its owner or renamed.
 func createDatabase(ctx context.Context, path string) error {
 	tmp := path + ".creating"
 	if err := removeCreating(tmp); err != nil {
@@ -65,6 +66,12 @@ func createDatabase(ctx context.Context, path string) error {
 		// left to hold what space there is.
 		removeCreating(tmp)
 		return storageError(path, fmt.Errorf("create the database: %w", err))
+	}
+	// Run as root in a service's folder (sudo newshound), the new
+	// database is the folder owner's, whose service must write it.
+	if err := sameOwner(tmp, filepath.Dir(path)); err != nil {
+		removeCreating(tmp)
+		return fmt.Errorf("storage.path %q: give the new database its folder's owner: %w", path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("storage.path %q: put the new database in place: %w", path, err)
