@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/newshound/newshound/config"
@@ -90,6 +91,11 @@ func argumentsError(name string, nargs int, args []string) error {
 // reach the file.
 func existingDatabase(path string) error {
 	_, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) && !filepath.IsAbs(path) {
+		wd, _ := os.Getwd()
+		return fmt.Errorf("no database at storage.path %q, which is relative: it is taken from the working folder %s; run this in the folder the bot runs in (the systemd unit's is /var/lib/newshound), "+
+			"or write the whole path in storage.path, and give the configuration the bot runs with (-config FILE)", path, wd)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("no database at storage.path %q: give the configuration the bot runs with (-config FILE), or run this in the folder of its database", path)
 	}

@@ -167,3 +167,23 @@ func TestVacuumStoppedSaysTheDatabaseIsUnchanged(t *testing.T) {
 		t.Errorf("the database changed (%v)", err)
 	}
 }
+
+// `sudo newshound backup -config /etc/newshound/newshound.toml copy.db` run
+// from a home folder, storage.path = "newshound.db" (relative, as in the
+// example; the unit's WorkingDirectory makes it the service's): "no database
+// at storage.path" told to give -config, which was given. It says the path is
+// taken from the working folder and to run there or write the whole path.
+func TestMaintenanceOnARelativeStoragePathNamesTheWorkingFolder(t *testing.T) {
+	etc, home := t.TempDir(), t.TempDir()
+	cfg := filepath.Join(etc, "newshound.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \"newshound.db\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(home)
+	err := runBackup(context.Background(), []string{"-config", cfg, "copy.db"}, func(string) string { return "" }, &bytes.Buffer{})
+	for _, want := range []string{"relative", "working folder " + home, "whole path"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("backup from another folder: %v; want %q", err, want)
+		}
+	}
+}
