@@ -148,7 +148,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	}
 	useSQLiteTemp(m.getenv, cfg.Storage.Path)
 	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
-		return &configError{err} // before the database and Telegram: the fix is in the file
+		return &configError{caBesideConfig(err, cfg.Sources, m.configPath)} // before the database and Telegram: the fix is in the file
 	}
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()

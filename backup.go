@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -13,8 +15,9 @@ import (
 // runBackup is `newshound backup [-config FILE] DEST`: a consistent copy of
 // the database of storage.path, taken while the bot runs. It fails on a bad
 // command line or configuration, when DEST exists, or as store.Backup does;
-// a copy that failed midway (a full disk) is removed, not left as an empty
-// or partial file that reads like a backup.
+// a copy that failed or was stopped midway (a full disk, a signal) is
+// removed, and one killed leaves only DEST.unfinished, never an empty or
+// partial file at DEST that reads like a backup.
 func runBackup(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
 	cfg, rest, err := storageCommand("backup", "usage: newshound backup [-config FILE] DEST\nwrites a consistent copy of the live database to DEST (a new file)", 1, args, getenv, out)
 	if err != nil {
@@ -36,22 +39,56 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, o
 	}
 	probe.Close()
 	os.Remove(probe.Name())
-	_, statErr := os.Stat(dest)
-	if err := store.Backup(ctx, cfg.Storage.Path, dest); err != nil {
-		if statErr != nil { // no file there before: what the failed copy left is no backup
-			removed := os.Remove(dest) == nil
-			os.Remove(dest + "-journal")
-			if removed {
-				err = fmt.Errorf("%w (the unfinished %s is removed)", err, dest)
-			}
+	if _, err := os.Stat(dest); err == nil {
+		return fmt.Errorf("storage.path %q: backup: %s already exists; give a new file name", cfg.Storage.Path, dest)
+	}
+	// The copy is written as DEST.unfinished and takes DEST's name only
+	// once whole: a backup killed midway (SIGKILL, the OOM killer) left a
+	// partial file at DEST that read like a backup. A leftover of such a
+	// kill is removed first.
+	tmp := dest + ".unfinished"
+	removeCopy(tmp)
+	if err := store.Backup(ctx, cfg.Storage.Path, tmp); err != nil {
+		if removeCopy(tmp) {
+			err = fmt.Errorf("%w (the unfinished copy is removed)", err)
 		}
 		if store.DiskFull(err) {
 			return fmt.Errorf("storage.path %q: %w: free space in %s, or give a file on another disk (a backup needs about the database's size)", cfg.Storage.Path, err, dir)
 		}
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
 	}
+	if err := placeCopy(tmp, dest); err != nil {
+		removeCopy(tmp)
+		return fmt.Errorf("storage.path %q: backup: %w", cfg.Storage.Path, err)
+	}
 	fmt.Fprintf(out, "copied %s to %s\n", cfg.Storage.Path, dest)
 	return nil
+}
+
+// removeCopy removes an unfinished copy and its -journal, and reports
+// whether there was one.
+func removeCopy(path string) bool {
+	removed := os.Remove(path) == nil
+	os.Remove(path + "-journal")
+	return removed
+}
+
+// placeCopy gives the whole copy at tmp the name dest, never over a file
+// that appeared there meanwhile: a hard link, which fails when dest exists,
+// then tmp removed; where the file system has no hard links, a rename
+// after a last look.
+func placeCopy(tmp, dest string) error {
+	err := os.Link(tmp, dest)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s appeared while the copy was written; the copy is removed: give a new file name", dest)
+	}
+	if err == nil {
+		return os.Remove(tmp)
+	}
+	if _, serr := os.Stat(dest); serr == nil {
+		return fmt.Errorf("%s appeared while the copy was written; the copy is removed: give a new file name", dest)
+	}
+	return os.Rename(tmp, dest)
 }
 
 // isDir reports whether path is a folder.

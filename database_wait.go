@@ -75,9 +75,9 @@ func (m *Main) openDatabase(ctx context.Context, path string, log *slog.Logger, 
 // openOnce is one try of openDatabase.
 // checkDatabase runs unless *checked, which a check that passes sets.
 func (m *Main) openOnce(ctx context.Context, path string, log *slog.Logger, checked *bool) (*store.Store, func() error, error) {
-	unlock, err := store.Lock(path) // one process per database
+	unlock, err := lockAsOwner(path) // one process per database; run as root, the database's owner's
 	if err != nil {
-		return nil, nil, lockAdvice(path, err)
+		return nil, nil, err
 	}
 	if !*checked {
 		_, statErr := os.Stat(path)
@@ -89,6 +89,9 @@ func (m *Main) openOnce(ctx context.Context, path string, log *slog.Logger, chec
 			return nil, nil, err
 		}
 		*checked = true
+		if statErr != nil {
+			m.newDatabase(path, log)
+		}
 	}
 	st, err := store.OpenLogged(ctx, path, m.Now, log)
 	if err != nil {
@@ -142,4 +145,24 @@ func (m *Main) after(d time.Duration) <-chan time.Time {
 		return m.After(d)
 	}
 	return time.After(d)
+}
+
+// newDatabase logs that a new database was made at path; when path is
+// relative and the configuration lies in another folder than the working
+// one (newshound -config /etc/newshound/newshound.toml run by hand from a
+// home folder, where the unit's WorkingDirectory is not), it warns that the
+// database went to the working folder, perhaps beside the real one.
+func (m *Main) newDatabase(path string, log *slog.Logger) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	wd, _ := os.Getwd()
+	cfgDir, _ := filepath.Abs(filepath.Dir(m.configPath))
+	if filepath.IsAbs(path) || m.configPath == "" || cfgDir == wd {
+		log.Info("created a new database", "path", abs)
+		return
+	}
+	log.Warn("created a new, empty database: storage.path is relative, so it is in the working folder, not the configuration's; if the bot's database is elsewhere (the systemd unit's is /var/lib/newshound/newshound.db), stop now and write its whole path in storage.path",
+		"path", abs, "storage.path", path, "working_folder", wd, "config", m.configPath)
 }

@@ -76,21 +76,42 @@ func TestDockerBuildLeavesSecretsAndDataOut(t *testing.T) {
 	var patterns []string
 	for _, l := range strings.Split(string(b), "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			patterns = append(patterns, strings.TrimPrefix(l, "**/"))
+			patterns = append(patterns, l)
 		}
 	}
-	for _, file := range []string{".env", "newshound.toml", "newshound.db", "newshound.db-wal", "newshound.log", "newshound"} {
-		if !slices.ContainsFunc(patterns, func(p string) bool { ok, _ := filepath.Match(p, file); return ok }) {
+	// Another configuration at the root (prod.toml, a trial's fake.toml)
+	// holds a token as newshound.toml does: it went into the build stage's
+	// layers, which may be cached and pushed.
+	for _, file := range []string{".env", "newshound.toml", "prod.toml", "newshound.db", "newshound.db-wal", "newshound.log", "newshound", "data/newshound.db"} {
+		if !dockerIgnores(patterns, file) {
 			t.Errorf(".dockerignore lets %s into the build", file)
 		}
 	}
-	for _, needed := range []string{"go.mod", "main.go", "demo/news.json", "store/migrations/0001_init.sql", "scripts/build-static.sh", "deploy/container.toml"} {
-		for _, p := range patterns {
-			if ok, _ := filepath.Match(p, filepath.Base(needed)); ok || p == needed {
-				t.Errorf(".dockerignore's %q keeps %s, which the build needs, out", p, needed)
-			}
+	for _, needed := range []string{"go.mod", "main.go", "demo/news.json", "store/migrations/0001_init.sql", "scripts/build-static.sh", "deploy/container.toml", "config.example.toml"} {
+		if dockerIgnores(patterns, needed) {
+			t.Errorf(".dockerignore keeps %s, which the build needs, out", needed)
 		}
 	}
+}
+
+// dockerIgnores reports whether the .dockerignore patterns leave the file
+// at path (relative to the build context) out, as Docker reads them: each
+// pattern matches the whole path ("**/" at any depth), a later one wins,
+// and "!" brings a file back.
+func dockerIgnores(patterns []string, path string) bool {
+	out := false
+	for _, p := range patterns {
+		keep := strings.HasPrefix(p, "!")
+		p = strings.TrimPrefix(strings.TrimPrefix(p, "!"), "/")
+		target := path
+		if rest, ok := strings.CutPrefix(p, "**/"); ok {
+			p, target = rest, filepath.Base(path)
+		}
+		if ok, _ := filepath.Match(p, target); ok {
+			out = !keep
+		}
+	}
+	return out
 }
 
 // TestStaticBinary checks the binary that scripts/build-static.sh built, named
@@ -186,5 +207,35 @@ func TestContainerBuildStampsTheVersion(t *testing.T) {
 				t.Errorf("%s does not pass the build argument %q", file, want)
 			}
 		}
+	}
+}
+
+// A trial's configuration (m.toml, with a bot token and a /tmp database)
+// was committed at the repository's root, where a newcomer takes it for
+// one to use. No configuration beside the example and the deploy files
+// carries a token; a local one is ignored by git (.gitignore: /*.toml).
+func TestNoStrayConfigurationWithAToken(t *testing.T) {
+	token := regexp.MustCompile(`(?m)^\s*token\s*=\s*"[^"]+"`)
+	// The configurations the repository ships; any other at the root is a
+	// developer's own, which .gitignore keeps out (checked below).
+	files, err := filepath.Glob("deploy/*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range append(files, "config.example.toml") {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if token.Match(b) {
+			t.Errorf("%s holds a bot token: a trial's leftover, or a secret in the repository", f)
+		}
+	}
+	ignore, err := os.ReadFile(".gitignore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ignore), "\n/*.toml\n") || !strings.Contains(string(ignore), "\n!/config.example.toml\n") {
+		t.Error(".gitignore lets a local configuration at the root (and its token) be committed: want /*.toml with !/config.example.toml")
 	}
 }

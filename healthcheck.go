@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -25,6 +26,9 @@ func runHealthcheck(ctx context.Context, args []string, getenv func(string) stri
 	cfg, _, err := storageCommand("healthcheck", "usage: newshound healthcheck [-config FILE]\nasks the running bot's /healthz on metrics.listen: exit status 0 when ready, 1 with the reason when not", 0, args, getenv, out)
 	if err != nil {
 		return err
+	}
+	if cfg.Metrics.Listen == "" && !slices.ContainsFunc(args, func(a string) bool { return strings.HasPrefix(strings.TrimLeft(a, "-"), "config") }) {
+		return &configError{errors.New("no -config: give the configuration the bot runs with, whose metrics.listen serves /healthz: newshound healthcheck -config /etc/newshound/newshound.toml")}
 	}
 	if cfg.Metrics.Listen == "" {
 		return &configError{errors.New("metrics.listen is not set, so the bot serves no /healthz: set it (the image's /config/newshound.toml has listen = \":9090\")")}

@@ -66,3 +66,13 @@ func TestContainerHasAHealthcheck(t *testing.T) {
 		}
 	}
 }
+
+// `newshound healthcheck` without -config read the built-in defaults, in
+// which metrics.listen is off, and said to set metrics.listen, which the
+// operator's file already did. It says to give the bot's configuration.
+func TestHealthcheckWithoutConfigAsksForIt(t *testing.T) {
+	err := runHealthcheck(context.Background(), nil, func(string) string { return "" }, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "no -config") || !strings.Contains(err.Error(), "newshound healthcheck -config") {
+		t.Errorf("healthcheck without -config = %v; want it to ask for the bot's configuration", err)
+	}
+}

@@ -11,10 +11,11 @@ import (
 	"github.com/newshound/newshound/store"
 )
 
-// lockAsOwner is store.Lock for a maintenance command (vacuum, restore):
-// run as root on the database of a service that runs as another user (the
-// unit's dynamic user, the image's 65532), the lock file it creates gets the
-// database's owner (its folder's when there is no database yet). Left
+// lockAsOwner is store.Lock for the bot and its maintenance commands
+// (vacuum, restore): run as root on the database of a service that runs as
+// another user (the unit's dynamic user, the image's 65532), the lock file
+// it creates gets the database's owner (its folder's when there is no
+// database yet). Left
 // root's, with mode 0600, it stopped the service's next start with "lock
 // …: permission denied", at every restart. It fails as store.Lock does (with
 // lockAdvice's fix), or when the owner cannot be given.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -240,6 +241,52 @@ func TestMaintenanceWithoutAccessSaysWhoMay(t *testing.T) {
 		for _, want := range []string{"storage.path", "may not read", "as root (sudo", "the user the bot runs as"} {
 			if !bytes.Contains(out, []byte(want)) {
 				t.Errorf("%s's error (%v) does not say %q:\n%s", args[0], err, want, out)
+			}
+		}
+	}
+}
+
+// `sudo newshound -config /etc/newshound/newshound.toml`, the bot itself
+// run once as root on the service's database (to look at it in the
+// console, to see an error): the lock file, the console's log and a
+// database it created were root's, and the service's next start failed
+// "permission denied" at every restart. Run as root, the bot gives the files
+// it creates the owner of the database, or of their folder.
+func TestRootRunLeavesItsFilesToTheirOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, as the operator's sudo")
+	}
+	const service = 65534
+	for _, existing := range []bool{true, false} {
+		dir := t.TempDir()
+		if err := os.Chown(dir, service, service); err != nil { // the service's, as StateDirectory= makes it
+			t.Fatal(err)
+		}
+		db := filepath.Join(dir, "nh.db")
+		if existing {
+			if err := createDatabase(context.Background(), db); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chown(db, service, service); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cfg := filepath.Join(t.TempDir(), "nh.toml")
+		if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		m := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+		if err := m.Run(context.Background(), cfg); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{db, db + ".lock", filepath.Join(dir, "newshound.log")} {
+			fi, err := os.Stat(f)
+			if err != nil {
+				t.Errorf("existing database %v: %v", existing, err)
+				continue
+			}
+			if uid := fi.Sys().(*syscall.Stat_t).Uid; uid != service {
+				t.Errorf("existing database %v: after a run as root, %s is uid %d's: the service (uid %d) cannot use it at its next start", existing, f, uid, service)
 			}
 		}
 	}

@@ -20,11 +20,17 @@ type reopenableLog struct {
 	f    *os.File
 }
 
-// openLogFile opens (or creates) path for appending. It fails as os.OpenFile does.
+// openLogFile opens (or creates) path for appending. A file it creates
+// as root gets its folder's owner: a root run in a service's folder left
+// a log the service could not open. It fails as os.OpenFile does.
 func openLogFile(path string) (*reopenableLog, error) {
+	_, statErr := os.Stat(path)
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o640)
 	if err != nil {
 		return nil, err
+	}
+	if errors.Is(statErr, fs.ErrNotExist) {
+		_ = sameOwner(path, filepath.Dir(path)) // best effort: the log is written either way
 	}
 	return &reopenableLog{path: path, f: f}, nil
 }

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strings"
@@ -23,30 +24,18 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "backup" {
-		if err := runBackup(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
-			reportFailure(os.Stderr, "backup", err)
-			os.Exit(exitStatus(err))
-		}
-		return
+	// A stop (Ctrl-C, SIGTERM) ends a subcommand through its context, so
+	// that it cleans up: killed at once, a backup left its partial copy
+	// behind, a file that read like a backup.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	commands := map[string]func(context.Context, []string, func(string) string, io.Writer) error{
+		"backup": runBackup, "restore": runRestore, "vacuum": runVacuum, "healthcheck": runHealthcheck,
 	}
-	if len(os.Args) > 1 && os.Args[1] == "restore" {
-		if err := runRestore(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
-			reportFailure(os.Stderr, "restore", err)
-			os.Exit(exitStatus(err))
-		}
-		return
-	}
-	if len(os.Args) > 1 && os.Args[1] == "vacuum" {
-		if err := runVacuum(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
-			reportFailure(os.Stderr, "vacuum", err)
-			os.Exit(exitStatus(err))
-		}
-		return
-	}
-	if len(os.Args) > 1 && os.Args[1] == "healthcheck" {
-		if err := runHealthcheck(context.Background(), os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
-			reportFailure(os.Stderr, "healthcheck", err)
+	if len(os.Args) > 1 && commands[os.Args[1]] != nil {
+		if err := commands[os.Args[1]](ctx, os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
+			reportFailure(os.Stderr, os.Args[1], err)
+			stop()
 			os.Exit(exitStatus(err))
 		}
 		return
@@ -65,9 +54,6 @@ func main() {
 		fmt.Println("newshound", versionString())
 		return
 	}
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 
 	m := NewMain(os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	m.CheckDB = *checkDB

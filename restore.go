@@ -49,6 +49,8 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 	defer unlock()
 	fc, err := store.CheckFile(ctx, backup, true)
 	switch {
+	case ctx.Err() != nil:
+		return errRestoreStopped
 	case errors.Is(err, store.ErrDamaged): // its advice is for storage.path's file
 		return fmt.Errorf("the backup %s is empty or damaged (SQLite's check of it failed): choose another backup; nothing was changed", backup)
 	case err != nil:
@@ -62,9 +64,16 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 		return fmt.Errorf("the backup %s cannot be restored by this version: %w; nothing was changed", backup, err)
 	}
 	tmp := path + ".restoring"
-	if err := copyNew(backup, tmp); err != nil {
+	if err := copyNew(ctx, backup, tmp); err != nil {
 		os.Remove(tmp)
+		if ctx.Err() != nil {
+			return errRestoreStopped
+		}
 		return fmt.Errorf("storage.path %q: copy the backup: %w", path, err)
+	}
+	if ctx.Err() != nil { // the last moment a stop leaves everything as it was
+		os.Remove(tmp)
+		return errRestoreStopped
 	}
 	aside, err := moveAside(path, time.Now())
 	if err != nil {
@@ -90,9 +99,14 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 	return nil
 }
 
+// errRestoreStopped is a restore stopped by a signal (its context) before
+// it moved the database aside.
+var errRestoreStopped = errors.New("restore stopped (a signal) before it changed anything; nothing was changed: run it again to restore")
+
 // copyNew copies src to dst, a file it creates (a leftover is replaced),
-// and syncs it to the disk.
-func copyNew(src, dst string) error {
+// and syncs it to the disk. It stops with ctx's error, dst removed, when
+// ctx ends.
+func copyNew(ctx context.Context, src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
@@ -105,8 +119,9 @@ func copyNew(src, dst string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(outf, in); err != nil {
+	if _, err := io.Copy(outf, ctxReader{ctx, in}); err != nil {
 		outf.Close()
+		os.Remove(dst)
 		return err
 	}
 	if err := outf.Sync(); err != nil {
@@ -114,6 +129,19 @@ func copyNew(src, dst string) error {
 		return err
 	}
 	return outf.Close()
+}
+
+// ctxReader is r that fails with ctx's error once ctx ends.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 // moveAside renames the database at path and its -wal, -shm and -journal

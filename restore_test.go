@@ -256,3 +256,43 @@ func sqlExec(t *testing.T, path, stmt string) {
 		t.Fatalf("%s: %v", stmt, err)
 	}
 }
+
+// Ctrl-C or SIGTERM during a restore: the signal is caught (so that a
+// backup can clean up), and the restore's copy of BACKUP went on to the end,
+// then moved the database aside and put the backup in place all the same.
+// A stopped restore changes nothing and says so.
+func TestRestoreStoppedChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nh.db")
+	makeDatabase(t, db)
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	makeDatabase(t, backup)
+	cfg := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err = runRestore(ctx, []string{"-config", cfg, backup}, func(string) string { return "" }, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "restore stopped") || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Errorf("a stopped restore: %v; want that it stopped and changed nothing", err)
+	}
+	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the database changed (%v)", err)
+	}
+	if left, _ := filepath.Glob(db + ".*"); len(left) > 1 { // nh.db.lock alone
+		t.Errorf("the stopped restore left %v", left)
+	}
+	// Stopped while copying: the copy ends, and nothing is left of it.
+	tmp := filepath.Join(dir, "copy.restoring")
+	if err := copyNew(ctx, backup, tmp); err == nil {
+		t.Error("copyNew went on after its context ended")
+	}
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Errorf("copyNew left %s (stat: %v)", tmp, err)
+	}
+}

@@ -3,10 +3,13 @@ package main
 import (
 	"crypto/tls"
 	"crypto/x509"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/newshound/newshound/config"
@@ -28,6 +31,10 @@ func sourceCAs(srcs []config.Source, base http.RoundTripper) (http.RoundTripper,
 		}
 		key := fmt.Sprintf("sources[%d].ca_file", i)
 		pem, err := os.ReadFile(s.CAFile)
+		if err != nil && !filepath.IsAbs(s.CAFile) {
+			wd, _ := os.Getwd()
+			return nil, fmt.Errorf("%s (of the source %q): %w (a relative path is read from the working folder %s, not the configuration's: write the whole path)", key, s.Name, err, wd)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s (of the source %q): %w", key, s.Name, err)
 		}
@@ -75,4 +82,30 @@ func (h hostTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return t.RoundTrip(req)
 	}
 	return h.other.RoundTrip(req)
+}
+
+// caBesideConfig adds to err, sourceCAs' refusal, the whole path to write
+// when a source's relative ca_file is missing from the working folder but
+// lies beside the configuration file at configPath (ca_file = "myca.pem" in
+// /etc/newshound/newshound.toml). Any other error is returned as it is.
+func caBesideConfig(err error, srcs []config.Source, configPath string) error {
+	if configPath == "" || !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for i, s := range srcs {
+		if s.CAFile == "" || filepath.IsAbs(s.CAFile) {
+			continue
+		}
+		if _, serr := os.Stat(s.CAFile); serr == nil {
+			continue
+		}
+		beside, aerr := filepath.Abs(filepath.Join(filepath.Dir(configPath), s.CAFile))
+		if aerr != nil {
+			continue
+		}
+		if _, serr := os.Stat(beside); serr == nil {
+			return fmt.Errorf("%w; it is beside the configuration: sources[%d].ca_file = %q", err, i, beside)
+		}
+	}
+	return err
 }

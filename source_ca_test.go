@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/pem"
 	"errors"
@@ -75,5 +76,30 @@ func TestASourceTrustsTheCAItsBlockNames(t *testing.T) {
 		if tt.name == "missing" && !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("missing: %v does not wrap os.ErrNotExist", err)
 		}
+	}
+}
+
+// ca_file = "myca.pem" in /etc/newshound/newshound.toml, beside the
+// configuration: the start said "open myca.pem: no such file or directory",
+// since a relative path is read from the working folder. It says so, and,
+// when the file is beside the configuration, the whole path to write.
+func TestARelativeCAFileSaysWhereItIsRead(t *testing.T) {
+	etc := t.TempDir()
+	if err := os.WriteFile(filepath.Join(etc, "myca.pem"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfgPath := filepath.Join(etc, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(t.TempDir(), "n.db")+"\"\n[[sources]]\nname = \"Intranet\"\nurl = \"https://intra.example/rss\"\nca_file = \"myca.pem\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }).Run(context.Background(), cfgPath)
+	wd, _ := os.Getwd()
+	for _, want := range []string{"sources[0].ca_file", "read from the working folder " + wd, `ca_file = "` + filepath.Join(etc, "myca.pem") + `"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("a relative ca_file beside the configuration: %v; want %q", err, want)
+		}
+	}
+	if exitStatus(err) != exitConfig {
+		t.Errorf("exit status %d, want %d", exitStatus(err), exitConfig)
 	}
 }

@@ -49,8 +49,9 @@ func checkDatabase(ctx context.Context, path string, force bool, log *slog.Logge
 // only then renames it into place, so that a process killed while creating it
 // leaves no empty or half-made file at path (which the next start would
 // refuse as damaged), only a leftover "<path>.creating" that the next start
-// removes. The caller holds the database's lock. It fails when the file
-// cannot be created, migrated or renamed.
+// removes. Run as root, it gives the file its folder's owner. The caller
+// holds the database's lock. It fails when the file cannot be created,
+// migrated, given its owner or renamed.
 func createDatabase(ctx context.Context, path string) error {
 	tmp := path + ".creating"
 	if err := removeCreating(tmp); err != nil {
@@ -65,6 +66,12 @@ func createDatabase(ctx context.Context, path string) error {
 		// left to hold what space there is.
 		removeCreating(tmp)
 		return storageError(path, fmt.Errorf("create the database: %w", err))
+	}
+	// Run as root in a service's folder (sudo newshound), the new
+	// database is the folder owner's, whose service must write it.
+	if err := sameOwner(tmp, filepath.Dir(path)); err != nil {
+		removeCreating(tmp)
+		return fmt.Errorf("storage.path %q: give the new database its folder's owner: %w", path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("storage.path %q: put the new database in place: %w", path, err)
@@ -100,6 +107,9 @@ func storageError(path string, err error) error {
 // before SQLite tries, so that the error names storage.path, the folder and
 // the fix instead of "unable to open database file".
 func checkStorage(path string) error {
+	if err := folderAsDatabase(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	abs, err := filepath.Abs(dir)
 	if err == nil {
@@ -126,6 +136,17 @@ func checkStorage(path string) error {
 		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[1]s): %[3]w", path, os.Geteuid(), err)
 	}
 	return checkJournals(path)
+}
+
+// folderAsDatabase refuses a storage.path that names a folder (the
+// unit's /var/lib/newshound rather than the file in it), with the file to
+// name instead, as a *configError: opening it failed with "is a
+// directory", which the start read as a file it may not write.
+func folderAsDatabase(path string) error {
+	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+		return nil
+	}
+	return &configError{fmt.Errorf("storage.path %q is a folder: name the database file in it, storage.path = %q", path, filepath.Join(path, "newshound.db"))}
 }
 
 // storageFolderError is err, the folder dir of the database at path refusing

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -37,5 +38,23 @@ func TestReadOnlyFileSystemSaysWhereToWrite(t *testing.T) {
 	// did not say which user that is.
 	if err := storageFolderError(path, "/srv/newshound", eacces); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("(uid %d", os.Geteuid())) || !strings.Contains(err.Error(), fmt.Sprintf("chown %d /srv/newshound", os.Geteuid())) {
 		t.Errorf("a folder the user may not write: %v, want the uid and the chown named", err)
+	}
+}
+
+// storage.path = "/var/lib/newshound", the folder rather than the file in
+// it: the start advised "give the user running Newshound write access to it
+// (chown …)" for "open …: is a directory", and backup said "disk I/O error".
+// Both say to name the file in that folder; the start exits 78 (only the
+// configuration mends it).
+func TestStoragePathThatIsAFolder(t *testing.T) {
+	dir := t.TempDir()
+	want := filepath.Join(dir, "newshound.db")
+	if err := checkStorage(dir); err == nil || !strings.Contains(err.Error(), "is a folder") || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "chown") {
+		t.Errorf("checkStorage(a folder) = %v; want it called a folder, with %s offered", err, want)
+	} else if exitStatus(err) != exitConfig {
+		t.Errorf("exit status %d, want %d", exitStatus(err), exitConfig)
+	}
+	if err := existingDatabase(dir); err == nil || !strings.Contains(err.Error(), "is a folder") || !strings.Contains(err.Error(), want) {
+		t.Errorf("existingDatabase(a folder) = %v; want it called a folder, with %s offered", err, want)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/newshound/newshound/config"
 )
@@ -42,7 +44,7 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 	}
 	if fs.NArg() != nargs {
 		fs.Usage()
-		return config.Config{}, nil, &usageError{err: fmt.Errorf("%s takes %d argument(s) besides -config, got %d", name, nargs, fs.NArg()), usage: help.String()}
+		return config.Config{}, nil, &usageError{err: argumentsError(name, nargs, fs.Args()), usage: help.String()}
 	}
 	cfg, err := config.Load(*configPath, getenv)
 	if err != nil {
@@ -50,6 +52,35 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 	}
 	useSQLiteTemp(getenv, cfg.Storage.Path) // vacuum's and backup's copies: in the image, no /tmp
 	return cfg, fs.Args(), nil
+}
+
+// commandArgs names the one argument of the subcommands that take one:
+// its name in the usage line, and what it is.
+var commandArgs = map[string][2]string{
+	"backup":  {"DEST", "the file to write the copy to"},
+	"restore": {"BACKUP", "the copy (made by newshound backup) to put in place"},
+}
+
+// argumentsError says what is wrong with args, the words after the flags of
+// the subcommand name, which takes nargs (0 or 1): the argument missing,
+// a flag written after it (the flag package stops at the first word), or
+// the word too many.
+func argumentsError(name string, nargs int, args []string) error {
+	arg := commandArgs[name]
+	if len(args) < nargs {
+		return fmt.Errorf("%s needs %s, %s", name, arg[0], arg[1])
+	}
+	for i, a := range args {
+		if i > 0 && strings.HasPrefix(a, "-") {
+			flags := strings.Join(args[i:], " ")
+			words := strings.Join(args[:i], " ")
+			return fmt.Errorf("%q comes after %s, where it is no flag: flags go first: newshound %s %s %s", a, words, name, flags, words)
+		}
+	}
+	if nargs == 0 {
+		return fmt.Errorf("unexpected argument %q: %s takes none, only -config FILE", args[0], name)
+	}
+	return fmt.Errorf("unexpected argument %q: %s takes one %s, %s", args[nargs], name, arg[0], arg[1])
 }
 
 // existingDatabase refuses a storage.path where there is no file: a
@@ -60,6 +91,11 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 // reach the file.
 func existingDatabase(path string) error {
 	_, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) && !filepath.IsAbs(path) {
+		wd, _ := os.Getwd()
+		return fmt.Errorf("no database at storage.path %q, which is relative: it is taken from the working folder %s; run this in the folder the bot runs in (the systemd unit's is /var/lib/newshound), "+
+			"or write the whole path in storage.path, and give the configuration the bot runs with (-config FILE)", path, wd)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("no database at storage.path %q: give the configuration the bot runs with (-config FILE), or run this in the folder of its database", path)
 	}
@@ -71,7 +107,7 @@ func existingDatabase(path string) error {
 	if err != nil {
 		return fmt.Errorf("storage.path %q: %w", path, err)
 	}
-	return nil
+	return folderAsDatabase(path)
 }
 
 // reportFailure prints to w (stderr) why the subcommand name failed, and

@@ -45,3 +45,33 @@ func TestSubcommandUsageErrorsGoToStderr(t *testing.T) {
 		}
 	}
 }
+
+// A subcommand's wrong number of words said "backup takes 1 argument(s)
+// besides -config, got 0"; a flag put after DEST ("backup copy.db -config
+// x.toml") was counted as words too. The fault names what is missing, or
+// the word too many, and that flags go first.
+func TestSubcommandArgumentsAreNamed(t *testing.T) {
+	getenv := func(string) string { return "" }
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name string
+		err  error
+		want []string
+	}{
+		{"backup without DEST", runBackup(ctx, nil, getenv, &bytes.Buffer{}), []string{"backup needs DEST, the file to write the copy to"}},
+		{"restore without BACKUP", runRestore(ctx, []string{"-config", "x.toml"}, getenv, &bytes.Buffer{}), []string{"restore needs BACKUP"}},
+		{"a flag after DEST", runBackup(ctx, []string{"copy.db", "-config", "x.toml"}, getenv, &bytes.Buffer{}), []string{`"-config" comes after copy.db`, "flags go first: newshound backup -config x.toml copy.db"}},
+		{"a word too many", runVacuum(ctx, []string{"now"}, getenv, &bytes.Buffer{}), []string{`unexpected argument "now"`, "vacuum takes none"}},
+		{"two backups", runBackup(ctx, []string{"a.db", "b.db"}, getenv, &bytes.Buffer{}), []string{`unexpected argument "b.db"`, "one DEST"}},
+	} {
+		if tt.err == nil || exitStatus(tt.err) != exitUsage {
+			t.Errorf("%s: %v, want a usage error", tt.name, tt.err)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(tt.err.Error(), w) {
+				t.Errorf("%s: %q does not say %q", tt.name, tt.err, w)
+			}
+		}
+	}
+}

@@ -30,10 +30,16 @@ func runVacuum(ctx context.Context, args []string, getenv func(string) string, o
 	}
 	st, err := store.Open(ctx, cfg.Storage.Path, nil)
 	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("storage.path %q: vacuum stopped (a signal) before it began; nothing was changed: %w", cfg.Storage.Path, err)
+		}
 		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
 	}
 	defer st.Close()
 	if err := st.Vacuum(ctx); err != nil {
+		if ctx.Err() != nil { // VACUUM is one transaction: it rolled back
+			return fmt.Errorf("storage.path %q: vacuum stopped (a signal) before it finished; the database is unchanged: run it again when there is time: %w", cfg.Storage.Path, err)
+		}
 		if store.DiskFull(err) { // VACUUM is one transaction: nothing changed
 			size := "the database's size"
 			if fi, serr := os.Stat(cfg.Storage.Path); serr == nil {

@@ -140,3 +140,50 @@ func TestVacuumBesideAnOlderBotRefuses(t *testing.T) {
 		t.Errorf("pending migrations = %d, %v; want 1", n, err)
 	}
 }
+
+// A vacuum stopped by Ctrl-C or SIGTERM (its context) says that it stopped
+// and that the database is unchanged, not "vacuum: context canceled".
+func TestVacuumStoppedSaysTheDatabaseIsUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nh.db")
+	if err := createDatabase(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err = runVacuum(ctx, []string{"-config", cfg}, func(string) string { return "" }, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "vacuum stopped") || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Errorf("a stopped vacuum: %v; want that it stopped and changed nothing", err)
+	}
+	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the database changed (%v)", err)
+	}
+}
+
+// `sudo newshound backup -config /etc/newshound/newshound.toml copy.db` run
+// from a home folder, storage.path = "newshound.db" (relative, as in the
+// example; the unit's WorkingDirectory makes it the service's): "no database
+// at storage.path" told to give -config, which was given. It says the path is
+// taken from the working folder and to run there or write the whole path.
+func TestMaintenanceOnARelativeStoragePathNamesTheWorkingFolder(t *testing.T) {
+	etc, home := t.TempDir(), t.TempDir()
+	cfg := filepath.Join(etc, "newshound.toml")
+	if err := os.WriteFile(cfg, []byte("[storage]\npath = \"newshound.db\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(home)
+	err := runBackup(context.Background(), []string{"-config", cfg, "copy.db"}, func(string) string { return "" }, &bytes.Buffer{})
+	for _, want := range []string{"relative", "working folder " + home, "whole path"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("backup from another folder: %v; want %q", err, want)
+		}
+	}
+}

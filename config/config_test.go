@@ -703,3 +703,22 @@ func TestDigestTimezoneTakesAUTCOffset(t *testing.T) {
 		t.Errorf("+15:00: %v; want it refused", err)
 	}
 }
+
+// A bot on Telegram whose telegram.admins is empty has no operator: nobody
+// may add sources or see /status, and nothing at start said so; the first
+// hint came as a refusal of /addsource. The start warns, with how to learn
+// one's id. The console (no token) is its own operator and is not warned.
+func TestNoOperatorsIsWarned(t *testing.T) {
+	cfg := Defaults()
+	cfg.Telegram.Token = "1:x"
+	got := strings.Join(cfg.Warnings(), "\n")
+	for _, want := range []string{"telegram.admins is empty", "/id"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings %q lack %q", got, want)
+		}
+	}
+	cfg.Telegram.Admins = []int64{42}
+	if got := strings.Join(cfg.Warnings(), "\n"); strings.Contains(got, "telegram.admins") {
+		t.Errorf("an operator is set, yet: %q", got)
+	}
+}
