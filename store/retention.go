@@ -10,7 +10,7 @@ import (
 // Pruned counts what Prune deleted.
 type Pruned struct {
 	Articles   int64 // with their alert records and search index entries
-	Unfinished int64 // of Articles, those the pipeline had not finished (pruneUnfinished)
+	Unfinished int64 // of Articles, those the pipeline had not finished (sqlPruneUnfinished)
 	Messages   int64 // sent or dropped outbox rows
 	Digests    int64 // digest records
 	Seen       int64 // records of feed items seen (seen_items) that left their feed
@@ -72,12 +72,14 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 				return p, fmt.Errorf("prune before %s: %w", before.Format(time.DateOnly), err)
 			}
 			*st.count += n
+			if st.count == &p.Unfinished {
+				p.Articles += n
+			}
 			if n < pruneBatch {
 				break
 			}
 		}
 	}
-	p.Articles += p.Unfinished
 	if p.Unfinished > 0 {
 		s.log.Warn("unfinished articles pruned: older than retention and never to be alerted (not alertable, their source removed from the configuration, or waiting a week past retention: a step kept failing on them, or a downtime that long)",
 			"articles", p.Unfinished)
