@@ -8,24 +8,25 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// TestPruneKeepsUnfinishedArticles: an article older than the retention
-// window that the pipeline has not finished with (pending at any step, as
-// after a downtime longer than the window) is kept, so that its alerts are
-// still queued; once finished, the next prune deletes it.
+// TestPruneKeepsUnfinishedArticles: an alertable article older than the
+// retention window, but within its grace, that the pipeline has not
+// finished with (pending at any step, as after a downtime longer than the
+// window) is kept, so that its alerts are still queued; once finished, the
+// next prune deletes it. (TestPruneUnfinished* has those it prunes.)
 func TestPruneKeepsUnfinishedArticles(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
 	now := testNow
-	old := now.Add(-100 * 24 * time.Hour)
+	old := now.Add(-95 * 24 * time.Hour)
 	src, err := st.UpsertSource(ctx, "A", "https://a.example/feed", news.OriginConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
 	st.now = func() time.Time { return old }
 	arts, err := st.StoreFeedItems(ctx, src.ID, []news.Article{
-		{GUID: "t", URL: "https://a.example/t", Title: "Waits for its text", PublishedAt: old},
-		{GUID: "l", URL: "https://a.example/l", Title: "Waits for its story", PublishedAt: old},
-		{GUID: "m", URL: "https://a.example/m", Title: "Waits to be matched", PublishedAt: old},
+		{GUID: "t", URL: "https://a.example/t", Title: "Waits for its text", PublishedAt: old, Alertable: true},
+		{GUID: "l", URL: "https://a.example/l", Title: "Waits for its story", PublishedAt: old, Alertable: true},
+		{GUID: "m", URL: "https://a.example/m", Title: "Waits to be matched", PublishedAt: old, Alertable: true},
 	})
 	if err != nil || len(arts) != 3 {
 		t.Fatalf("stored %d articles: %v", len(arts), err)
