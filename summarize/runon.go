@@ -145,6 +145,12 @@ func attributed(s string) bool {
 // Wright is …"). A role before the surname ("striker Defoe added", "boss
 // Arum is") is prose.
 func surnameGlued(before, prev, word, after string) bool {
+	if strings.HasPrefix(after, "(") {
+		// A photo reference the summary drops: "Wright (centre) is now".
+		if j := strings.Index(after, ") "); j > 0 && isPictureRef(after[1:j]) {
+			after = after[j+2:]
+		}
+	}
 	if len(word) < 3 || !capitalised(word) || !isLowerStart(after) {
 		return false
 	}
@@ -177,7 +183,7 @@ func surnameGlued(before, prev, word, after string) bool {
 		if j := strings.LastIndexByte(first, ' '); j >= 0 {
 			first = first[j+1:]
 		}
-		if capitalised(first) && first != prev && !isStopWord(langEnglish, strings.ToLower(first)) {
+		if (capitalised(first) || initials(first)) && first != prev && !isStopWord(langEnglish, strings.ToLower(first)) {
 			return true
 		}
 	}
@@ -322,4 +328,10 @@ func takesObject(w string) bool {
 		return true
 	}
 	return false
+}
+
+// initials reports whether w is two or three capitals, a first name
+// written as initials ("AP McCoy", "JJ Abrams").
+func initials(w string) bool {
+	return len(w) >= 2 && len(w) <= 3 && allRunes(w, func(r rune) bool { return 'A' <= r && r <= 'Z' })
 }
