@@ -93,8 +93,8 @@ func runOnAt(sent string, at int) bool {
 // quotation in prose follows a verb of saying, a colon or a function word
 // ("told reporters: ‘We …", "he said ‘We …", "the slogan that ‘We …").
 func quotationGlued(before, prev, rest string) bool {
-	if !isWordEnd(prev) {
-		return false // "…:", "…," before the quote: it is introduced
+	if r, _ := utf8.DecodeLastRuneInString(prev); !unicode.IsLetter(r) {
+		return false // "…:", "…," before the quote: it is introduced; "3:22 'Their …": a playlist's times
 	}
 	low := strings.ToLower(prev)
 	if isStopWord(langEnglish, low) || speechVerb(low) {
@@ -151,15 +151,23 @@ func surnameGlued(before, prev, word, after string) bool {
 			after = after[j+2:]
 		}
 	}
-	if len(word) < 3 || !capitalised(word) || !isLowerStart(after) {
+	if len(word) < 3 || !capitalised(word) || !startsLower(after) {
 		return false
 	}
 	if !verbLike(after) {
 		return false
 	}
+	if _, rest, ok := strings.Cut(after, " "); ok {
+		// A clause inside a noun phrase, then the sentence's own verb:
+		// "the handgun Campbell used was owned by ...".
+		switch w, _, _ := strings.Cut(rest, " "); w {
+		case "is", "was", "are", "were", "has", "had", "will", "would":
+			return false
+		}
+	}
 	switch {
 	case isLowerWord(prev):
-		if len(prev) < 3 || isStopWord(langEnglish, prev) || speechVerb(prev) || roleWord(prev) || takesObject(prev) {
+		if len(prev) < 3 || isStopWord(langEnglish, prev) || speechVerb(prev) || roleWord(prev) || takesObject(prev) || proseBeforeName(prev) {
 			return false
 		}
 	case calendarWord(prev):
@@ -217,20 +225,11 @@ func isLowerWord(w string) bool {
 	return w != "" && allRunes(w, unicode.IsLower)
 }
 
-// isLowerStart reports whether s starts with a letter in lower case.
-func isLowerStart(s string) bool { return startsLower(s) }
-
 // endsDigit reports whether w is a figure ("$20", "2014", "£1.5m" is not:
 // it ends in a letter).
 func endsDigit(w string) bool {
 	c := w[len(w)-1]
 	return '0' <= c && c <= '9'
-}
-
-// isWordEnd reports whether w ends in a letter or a digit.
-func isWordEnd(w string) bool {
-	r, _ := utf8.DecodeLastRuneInString(w)
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // nameByte reports whether c, a byte after a name, goes on with the name
@@ -334,4 +333,18 @@ func takesObject(w string) bool {
 // written as initials ("AP McCoy", "JJ Abrams").
 func initials(w string) bool {
 	return len(w) >= 2 && len(w) <= 3 && allRunes(w, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+}
+
+// proseBeforeName reports whether w, in lower case, often stands before a
+// name in prose that left out a comma ("Earlier this month Doe was
+// charged", "According to police Doe was shot", "The report shows Doe
+// was"): a time, "police", or a verb in "-s".
+func proseBeforeName(w string) bool {
+	switch w {
+	case "month", "week", "year", "weekend", "morning", "afternoon", "evening", "night", "today", "tonight",
+		"yesterday", "police", "show", "believe", "report", "think", "confirm", "know", "find", "reveal", "suggest",
+		"mean":
+		return true
+	}
+	return strings.HasSuffix(w, "s")
 }

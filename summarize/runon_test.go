@@ -57,6 +57,12 @@ func TestRunOnParts(t *testing.T) {
 			[]string{"Why the country won't say the word when it comes to the Armenians", "In her prize-winning book, the ambassador criticised policy makers."}},
 
 		// Kept whole: names, titles, quotations in prose.
+		{"a surname after a time word", "Marco Doe was named in the indictment and earlier this month Doe was charged with assault.", nil},
+		{"a surname in a clause inside a noun phrase", "Jane Doe bought a gun, and the handgun Doe used was owned by her husband.", nil},
+		{"a surname after a verb", "An autopsy of John Doe and the tests confirm Doe died of a gunshot wound.", nil},
+		{"a quotation after a video's running time", "Suspect arrested 3:22 'Their main concern is the way the city operates,' says a mother.", nil},
+		{"a surname after police", "Police named the boy as Medina Doe and according to police Doe was shot once.", nil},
+		{"a surname after a verb in -s", "The review of Deonte Doe's case reveals Doe was attempting a robbery.", nil},
 		{"a title ending on a pronoun, then a verb", "It was the year the horse Don't Push It won the race.", nil},
 		{"a surname as a verb's object", "The form of striker Harry Kane has seen Adebayor pushed down the pecking order.", nil},
 		{"a role ending in s before a surname", "Promoter Bob Arum said the fight is on and Top Rank boss Arum is promoting it himself.", nil},

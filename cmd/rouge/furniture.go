@@ -16,6 +16,7 @@ import (
 const (
 	anyFurniture = "any"
 	kindDangling = "dangling"
+	kindUnended  = "unended"
 )
 
 var furnitureKinds = []string{"scroll", "read-more", "share", "dateline", "byline", "timestamp", "media", "caption", "glued", "photo-ref", "unended", kindDangling}
@@ -58,7 +59,7 @@ var quotedGlue = regexp.MustCompile(`(\S+) [‘'“"]\p{Lu}(?:[^‘’“”"]|[
 // last word: "... for the 2012 season Haskell posted ...", "... on
 // Saturday Wright is ..."; it counts only when the full name ("James
 // Haskell") is written earlier in the summary.
-var surnameGlue = regexp.MustCompile(`(\p{L}+) (\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?) (?:is|was|has|had|will|says|said|added|told|\p{Ll}{2,}ed|\p{Ll}{2,}ly)\b`)
+var surnameGlue = regexp.MustCompile(`(?:^|\s)(\p{L}+) (\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?) (?:is|was|has|had|will|says|said|added|told|\p{Ll}{2,}ed|\p{Ll}{2,}ly)\b`)
 
 // introWords are the words after which a quotation or a name is prose:
 // verbs of saying, function words, roles ("striker Defoe added").
@@ -92,8 +93,11 @@ func gluedInCode(summary string) []string {
 	}
 	for _, m := range surnameGlue.FindAllStringSubmatchIndex(summary, -1) {
 		prev, name := summary[m[2]:m[3]], summary[m[4]:m[5]]
-		if introWords[strings.ToLower(prev)] || strings.HasSuffix(prev, "ed") || strings.HasSuffix(prev, "ing") {
+		if introWords[strings.ToLower(prev)] || timeWords[prev] || strings.HasSuffix(prev, "ed") || strings.HasSuffix(prev, "ing") || strings.HasSuffix(prev, "s") {
 			continue
+		}
+		if reducedRelative.MatchString(summary[m[1]:]) {
+			continue // "the handgun Campbell used was owned by ...": a clause inside a noun phrase
 		}
 		if p := strings.ToLower(prev); p != prev && !isDay(prev) {
 			continue // "Ian Wright": a name of two words
@@ -105,9 +109,22 @@ func gluedInCode(summary string) []string {
 	}
 	// A caption at the end with no full stop: "... as his side went 2-0 up".
 	if s := strings.TrimSpace(summary); s != "" && !endsLikeSentence(s) {
-		out = append(out, "unended")
+		out = append(out, kindUnended)
 	}
 	return out
+}
+
+// reducedRelative matches what follows a name and its verb in a clause
+// inside a noun phrase: the sentence's own verb.
+var reducedRelative = regexp.MustCompile(`^ (?:is|was|are|were|has|had|will|would)\b`)
+
+// timeWords and "police" before a name are prose that left out a comma:
+// "Earlier this month Bobo was charged", "According to police Knowles was".
+var timeWords = map[string]bool{
+	"month": true, "week": true, "year": true, "weekend": true, "morning": true, "afternoon": true, "evening": true,
+	"night": true, "today": true, "tonight": true, "yesterday": true, "police": true, "show": true, "believe": true,
+	"report": true, "say": true, "think": true, "confirm": true, "know": true, "find": true, "reveal": true,
+	"suggest": true, "mean": true,
 }
 
 func isDay(w string) bool {
@@ -133,7 +150,10 @@ func Furniture(summary string) []string {
 			out = append(out, k)
 		}
 	}
-	if len(out) > 0 {
+	if len(out) > 0 && !slices.Equal(out, []string{kindUnended}) {
+		// A summary that only ends unstopped is not counted as furniture:
+		// on feed teasers it is mostly an excerpt cut mid-sentence, not
+		// a caption; its count is printed by kind.
 		out = append(out, anyFurniture)
 	}
 	return out

@@ -42,6 +42,12 @@ func TestFurniture(t *testing.T) {
 		{"The jockey gets his trophy from Ian Wright at Sandown on Saturday Wright is now a pundit.", []string{"caption"}},
 		{"The trophy goes to AP McCoy, who played as a professional McCoy is a huge supporter.", []string{"caption"}},
 		{"The former leader, pictured campaigning this week, has warned voters.", []string{"photo-ref"}},
+		{"The Sheriff’s Office announced an arrest, and the County Sheriff’s Office confirmed it.", nil},
+		{"Marco Doe, 38, was named in the indictment and earlier this month Doe was charged with assault.", nil},
+		{"Police named the boy as Medina Doe and according to police Doe was shot once.", nil},
+		{"Police say the handgun Jane Doe bought was used, and the handgun Doe used was owned by her husband.", nil},
+		{"An autopsy of John Doe, 37, and tests confirm Doe died of a gunshot wound.", nil},
+		{"Police say their investigation of Deonte Doe reveals Doe was attempting a robbery.", nil},
 		{"In the pictures the actor can be seen laughing with the cast.", []string{"photo-ref"}},
 		{"The manager celebrates in front of the away bench as his side went 2-0 up", []string{"unended"}},
 		// Prose that looks like it.
@@ -54,6 +60,9 @@ func TestFurniture(t *testing.T) {
 		{"He has been fit all season. 'I'm ready, I've been fit,' he told the club's website.", nil},
 		{"The film is being dubbed ‘The First Great Escape’ by its makers.", nil},
 		{"Eight guards were pictured with a politician at a rally.", nil},
+	}
+	if got := Furniture("The side went 2-0 up"); !slices.Equal(got, []string{kindUnended}) {
+		t.Errorf("a summary that only ends unstopped: %v, want [unended] without any", got)
 	}
 	for _, tt := range tests {
 		got := slices.DeleteFunc(Furniture(tt.summary), func(k string) bool { return k == anyFurniture })
