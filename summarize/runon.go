@@ -28,6 +28,10 @@ func runOnAt(sent string, at int) bool {
 	if at < 2 || at >= len(sent) {
 		return false
 	}
+	// Most words start in lower case: turned down before any scan.
+	if c := sent[at]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') && c != '\'' && c != '"' {
+		return false
+	}
 	prev := sent[:at-1]
 	if i := strings.LastIndexByte(prev, ' '); i >= 0 {
 		prev = prev[i+1:]
