@@ -26,7 +26,7 @@ func appendParts(dst []part, sent string, lang language) []part {
 	for i := strings.IndexByte(sent, ' '); i >= 0; {
 		at := i + 1
 		prev := sent[prevStart:i]
-		if prevStart > 0 && at > from && gluedAt(prev, sent[at:]) {
+		if prevStart > 0 && at > from && (gluedAt(prev, sent[at:]) || runOnAt(sent, at)) {
 			if p := strings.TrimSpace(sent[from:at]); p != "" {
 				dst = append(dst, part{text: p, caption: true})
 			}

@@ -2,7 +2,10 @@ package main
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newshound/newshound/summarize"
 )
@@ -13,9 +16,10 @@ import (
 const (
 	anyFurniture = "any"
 	kindDangling = "dangling"
+	kindUnended  = "unended"
 )
 
-var furnitureKinds = []string{"scroll", "read-more", "share", "dateline", "byline", "timestamp", "media", "caption", "glued", kindDangling}
+var furnitureKinds = []string{"scroll", "read-more", "share", "dateline", "byline", "timestamp", "media", "caption", "glued", "photo-ref", "unended", kindDangling}
 
 var furniturePatterns = []struct {
 	kind string
@@ -35,6 +39,100 @@ var furniturePatterns = []struct {
 	// or after a closing quotation mark ("... 'tremendous advances' The
 	// artificial brain ...").
 	{"glued", regexp.MustCompile(`(?:^|\s)\p{Ll}+ (?:However|Meanwhile|But|He|She|They|It) \p{Ll}|\p{L}['’”"] (?:However,|Meanwhile,|But|He|She|They|We|It|The|An?) [\p{L}\d]|(?:^|\s)\p{Ll}+ (?:The|In|On|At|This|His|Her|Their|After|When|While|During) \p{Ll}`)},
+	// A caption glued to the next sentence where the caption ends on a
+	// name or a figure ("... vote Labour And he warned", "... for $20 He
+	// was", "... the Armenians In her book"), or a preposition capitalised
+	// between two words in lower case ("... dumbing down With just two
+	// million listeners"), or "The" after an object pronoun.
+	{"glued", regexp.MustCompile(`\p{Lu}\p{Ll}+ (?:And|But|That['’]s|It['’]s|In|The|This|His|Her|Their|After|When|While|During) \p{Ll}|\p{Lu}\p{Ll}+ (?:Elsewhere|Meanwhile|However), |\d (?:He|She|They|We|It) \p{Ll}|(?:^|\s)\p{Ll}+ (?:With|As|Following|Despite|Although|And) \p{Ll}|\b(?:him|them|me|us) The \p{Ll}`)},
+	// A photo reference: "Gordon Brown, pictured campaigning this week,
+	// has ...", "(pictured)", "In the pictures O'Toole ...".
+	{"photo-ref", regexp.MustCompile(`, pictured\b[^,.]{0,50},|\(pictured\b|(?i:\bin the (?:pictures|photos|images)\b|\b(?:pictured|seen) (?:left|right|above|below)\b)`)},
+}
+
+// quotedGlue finds an attributed quotation glued to the word before it:
+// "... on Friday ‘I’d be over the moon,’ said Locke". Whether the word
+// before is a verb of saying or a function word is checked in code.
+var quotedGlue = regexp.MustCompile(`(\S+) [‘'“"]\p{Lu}(?:[^‘’“”"]|[’']\p{L}){0,400}?[,!?][’'”"] (?:[\p{L}-]+ ){0,3}(?:said|says|added|told|explained|insisted)\b`)
+
+// surnameGlue finds a surname opening a sentence glued to a caption's
+// last word: "... for the 2012 season Haskell posted ...", "... on
+// Saturday Wright is ..."; it counts only when the full name ("James
+// Haskell") is written earlier in the summary.
+var surnameGlue = regexp.MustCompile(`(?:^|\s)(\p{L}+) (\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?) (?:is|was|has|had|will|says|said|added|told|\p{Ll}{2,}ed|\p{Ll}{2,}ly)\b`)
+
+// introWords are the words after which a quotation or a name is prose:
+// verbs of saying, function words, roles ("striker Defoe added").
+var introWords = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "added": true, "saying": true, "wrote": true, "tweeted": true,
+	"reading": true, "read": true, "reads": true, "called": true, "dubbed": true, "titled": true, "warned": true,
+	"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "that": true, "of": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "with": true, "from": true, "by": true, "as": true, "his": true,
+	"her": true, "their": true, "its": true, "when": true, "while": true, "after": true, "before": true, "because": true,
+	"if": true, "than": true, "then": true, "where": true, "who": true, "which": true, "whom": true, "so": true,
+	"manager": true, "boss": true, "striker": true, "captain": true, "coach": true, "chairman": true, "president": true,
+	"minister": true, "leader": true, "star": true, "defender": true, "midfielder": true, "forward": true,
+	"goalkeeper": true, "spokesman": true, "spokeswoman": true, "chief": true, "director": true, "judge": true,
+	"wife": true, "husband": true, "son": true, "daughter": true, "brother": true, "sister": true, "mother": true,
+	"father": true, "friend": true, "partner": true, "girlfriend": true, "boyfriend": true, "team-mate": true,
+	"teammate": true, "colleague": true, "promoter": true, "founder": true, "owner": true, "rival": true,
+}
+
+// gluedInCode reports the glued kinds the regular expressions cannot
+// judge alone: an attributed quotation or a surname glued to the word
+// before.
+func gluedInCode(summary string) []string {
+	var out []string
+	for _, m := range quotedGlue.FindAllStringSubmatch(summary, -1) {
+		prev := strings.ToLower(m[1])
+		if r, _ := utf8.DecodeLastRuneInString(prev); !unicode.IsLetter(r) && !unicode.IsDigit(r) || introWords[prev] {
+			continue
+		}
+		out = append(out, "glued")
+		break
+	}
+	for _, m := range surnameGlue.FindAllStringSubmatchIndex(summary, -1) {
+		prev, name := summary[m[2]:m[3]], summary[m[4]:m[5]]
+		if introWords[strings.ToLower(prev)] || timeWords[prev] || strings.HasSuffix(prev, "ed") || strings.HasSuffix(prev, "ing") || strings.HasSuffix(prev, "s") {
+			continue
+		}
+		if reducedRelative.MatchString(summary[m[1]:]) {
+			continue // "the handgun Campbell used was owned by ...": a clause inside a noun phrase
+		}
+		if p := strings.ToLower(prev); p != prev && !isDay(prev) {
+			continue // "Ian Wright": a name of two words
+		}
+		if full := regexp.MustCompile(`\p{Lu}[\p{L}.'’-]* ` + regexp.QuoteMeta(name) + `\b`); full.MatchString(summary[:m[2]]) {
+			out = append(out, "caption")
+			break
+		}
+	}
+	// A caption at the end with no full stop: "... as his side went 2-0 up".
+	if s := strings.TrimSpace(summary); s != "" && !endsLikeSentence(s) {
+		out = append(out, kindUnended)
+	}
+	return out
+}
+
+// reducedRelative matches what follows a name and its verb in a clause
+// inside a noun phrase: the sentence's own verb.
+var reducedRelative = regexp.MustCompile(`^ (?:is|was|are|were|has|had|will|would)\b`)
+
+// timeWords and "police" before a name are prose that left out a comma:
+// "Earlier this month Bobo was charged", "According to police Knowles was".
+var timeWords = map[string]bool{
+	"month": true, "week": true, "year": true, "weekend": true, "morning": true, "afternoon": true, "evening": true,
+	"night": true, "today": true, "tonight": true, "yesterday": true, "police": true, "show": true, "believe": true,
+	"report": true, "say": true, "think": true, "confirm": true, "know": true, "find": true, "reveal": true,
+	"suggest": true, "mean": true,
+}
+
+func isDay(w string) bool {
+	switch w {
+	case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday":
+		return true
+	}
+	return false
 }
 
 // Furniture returns the furniture kinds found in summary, with
@@ -43,11 +141,19 @@ var furniturePatterns = []struct {
 func Furniture(summary string) []string {
 	var out []string
 	for _, p := range furniturePatterns {
-		if p.re.MatchString(summary) {
+		if p.re.MatchString(summary) && !slices.Contains(out, p.kind) {
 			out = append(out, p.kind)
 		}
 	}
-	if len(out) > 0 {
+	for _, k := range gluedInCode(summary) {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	if len(out) > 0 && !slices.Equal(out, []string{kindUnended}) {
+		// A summary that only ends unstopped is not counted as furniture:
+		// on feed teasers it is mostly an excerpt cut mid-sentence, not
+		// a caption; its count is printed by kind.
 		out = append(out, anyFurniture)
 	}
 	return out

@@ -18,7 +18,7 @@ func TestFurniture(t *testing.T) {
 		{"The kite flew on Saturday. Scroll down for video The team said it was a record.", []string{"scroll", "glued"}}, // the widget's text glued to the next sentence
 		{"(CNN)The storm made landfall on Tuesday.", []string{"dateline"}},
 		{"LONDON (Wire) - Shares rose.", []string{"dateline"}},
-		{"By Jane Doe The council met.", []string{"byline"}},
+		{"By Jane Doe The council met.", []string{"byline", "glued"}},
 		{"18 March 2014 Last updated at 09:22 GMT The race was won by a Welsh pair.", []string{"timestamp"}},
 		{"Media playback is not supported on this device The striker scored twice.", []string{"media", "glued"}},
 		{"Half of the kite flew on Saturday Skilful: The kite weighs 200 kilograms.", []string{"caption"}},
@@ -30,6 +30,39 @@ func TestFurniture(t *testing.T) {
 		{"Models are camouflaged in woodland In many of the pictures, the paint hides them.", []string{"glued"}},
 		{"The story ran in The Times and the paper In Focus covered it.", nil},
 		{"Read more about the budget here.", []string{"read-more"}},
+		// Session 28: captions glued after a name, a figure or a quotation,
+		// seen by eye in the cnndm summaries.
+		{"The former leader urged voters to back Labour And he warned the vote decides the next five years.", []string{"glued"}},
+		{"He is now offering to post messages for $20 He was once worth millions.", []string{"glued"}},
+		{"A winger celebrates his strike in Madrid Elsewhere, the hosts extended their run.", []string{"glued"}},
+		{"It comes to the Armenians In her prize-winning book, the ambassador criticised them.", []string{"glued"}},
+		{"Critics said the station was dumbing down With just two million listeners, it is the least listened-to.", []string{"glued"}},
+		{"The coach will be named manager on Friday ‘I’d be over the moon to get it,’ said the coach.", []string{"glued"}},
+		{"England flanker James Haskell returned to the club for the 2012 season Haskell posted the image on Thursday.", []string{"caption"}},
+		{"The jockey gets his trophy from Ian Wright at Sandown on Saturday Wright is now a pundit.", []string{"caption"}},
+		{"The trophy goes to AP McCoy, who played as a professional McCoy is a huge supporter.", []string{"caption"}},
+		{"The former leader, pictured campaigning this week, has warned voters.", []string{"photo-ref"}},
+		{"The Sheriff’s Office announced an arrest, and the County Sheriff’s Office confirmed it.", nil},
+		{"Marco Doe, 38, was named in the indictment and earlier this month Doe was charged with assault.", nil},
+		{"Police named the boy as Medina Doe and according to police Doe was shot once.", nil},
+		{"Police say the handgun Jane Doe bought was used, and the handgun Doe used was owned by her husband.", nil},
+		{"An autopsy of John Doe, 37, and tests confirm Doe died of a gunshot wound.", nil},
+		{"Police say their investigation of Deonte Doe reveals Doe was attempting a robbery.", nil},
+		{"In the pictures the actor can be seen laughing with the cast.", []string{"photo-ref"}},
+		{"The manager celebrates in front of the away bench as his side went 2-0 up", []string{"unended"}},
+		// Prose that looks like it.
+		{"He bought the shirt at Marks And Spencer on Oxford Street.", nil},
+		{"She won a series of Dancing With the Stars in 2012.", nil},
+		{"The Prime Minister Theresa May said the vote would go ahead.", nil},
+		{"Former striker Jermain Defoe scored and striker Defoe added a third.", nil},
+		{"The coach said ‘We agreed we would all sign,’ he said.", nil},
+		{"The coach told reporters: ‘We will win,’ he said.", nil},
+		{"He has been fit all season. 'I'm ready, I've been fit,' he told the club's website.", nil},
+		{"The film is being dubbed ‘The First Great Escape’ by its makers.", nil},
+		{"Eight guards were pictured with a politician at a rally.", nil},
+	}
+	if got := Furniture("The side went 2-0 up"); !slices.Equal(got, []string{kindUnended}) {
+		t.Errorf("a summary that only ends unstopped: %v, want [unended] without any", got)
 	}
 	for _, tt := range tests {
 		got := slices.DeleteFunc(Furniture(tt.summary), func(k string) bool { return k == anyFurniture })

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,7 +62,8 @@ func survey(w io.Writer, pages []page, sentences, maxChars int, all bool) error 
 		for _, k := range wk {
 			wild[k]++
 		}
-		if len(kinds) > 0 {
+		counted := slices.Contains(kinds, anyFurniture) // not a summary that only ends unstopped
+		if counted {
 			nNarrow++
 		}
 		if len(wk) > 0 {
@@ -71,10 +73,10 @@ func survey(w io.Writer, pages []page, sentences, maxChars int, all bool) error 
 			nDangling++
 			kinds = append(kinds, kindDangling)
 		}
-		if len(kinds) > 0 || len(wk) > 0 {
+		if counted || dangling || len(wk) > 0 {
 			nAny++
 		}
-		if all || len(kinds) > 0 || len(wk) > 0 {
+		if all || counted || dangling || len(wk) > 0 {
 			fmt.Fprintf(w, "### %s %s %v %v\n%s\n\n", p.ID, p.Outlet, kinds, wildMatches(out), out)
 		}
 	}
