@@ -9,7 +9,8 @@ import "sync"
 // it again. What is kept is bounded (the last analyzedKept Documents kept),
 // and a Document taken is let go: the matcher takes each once, and the
 // collector need not mark it again at every cycle until the ring comes
-// round (a kept Document is some 25 KB of maps and strings, all pointers).
+// round (a kept Document of a news article is some 20 KB, its tokens' and
+// stems' strings among it).
 // An article not found, or found changed, is simply tokenized anew.
 
 // analyzedKept bounds the Documents kept: some fetches' worth of new
