@@ -6,8 +6,12 @@ import "sync"
 // store makes its Document for the search index's terms when it stores it
 // (Document.Columns) and keeps it here by id; the subscription matcher,
 // moments later, takes the same Document with DocumentOf instead of making
-// it again. What is kept is bounded (the last analyzedKept Documents kept);
-// an article not found, or found changed, is simply tokenized anew.
+// it again. What is kept is bounded (the last analyzedKept Documents kept),
+// and a Document taken is let go: the matcher takes each once, and the
+// collector need not mark it again at every cycle until the ring comes
+// round (a kept Document of a news article is some 20 KB, its tokens' and
+// stems' strings among it).
+// An article not found, or found changed, is simply tokenized anew.
 
 // analyzedKept bounds the Documents kept: some fetches' worth of new
 // articles, which the matcher takes moments after they are stored (a
@@ -54,8 +58,8 @@ func Keep(a Article, d *Document) {
 }
 
 // DocumentOf returns the Document of a: the one Keep kept for a.ID when it
-// was made of the same title, text, source name and URL, else
-// NewDocument(a). It never fails.
+// was made of the same title, text, source name and URL, which is let go
+// (a second call makes it anew), else NewDocument(a). It never fails.
 func DocumentOf(a Article) *Document {
 	kept.mu.Lock()
 	var d *Document
@@ -63,6 +67,8 @@ func DocumentOf(a Article) *Document {
 		k := &kept.ring[i]
 		if k.title == a.Title && k.sourceName == a.SourceName && k.link == a.URL && k.text == a.Text {
 			d = k.doc
+			kept.ring[i] = analyzed{}
+			delete(kept.byID, a.ID)
 		}
 	}
 	kept.mu.Unlock()

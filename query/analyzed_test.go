@@ -1,6 +1,10 @@
 package query
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+	"weak"
+)
 
 // TestDocumentOfTakesTheKeptDocument: DocumentOf gives the Document Keep kept
 // for the same article, a new one for an article whose text, title, source
@@ -42,5 +46,34 @@ func TestDocumentOfTakesTheKeptDocument(t *testing.T) {
 	}
 	if DocumentOf(b) != last {
 		t.Error("the last kept Document was not taken")
+	}
+}
+
+// TestDocumentOfLetsTheTakenDocumentGo: a kept Document is given once, and
+// the ring does not hold it after (the collector would mark it at every
+// cycle until the ring came round); a second DocumentOf makes it anew.
+func TestDocumentOfLetsTheTakenDocumentGo(t *testing.T) {
+	a := Article{ID: 1<<40 + 1<<20, Title: "Dam breach floods valley", Text: "The river rose overnight.", SourceName: "Wire", URL: "https://wire.example/1"}
+	d := NewDocument(a)
+	w := weak.Make(d)
+	Keep(a, d)
+	if DocumentOf(a) != d {
+		t.Fatal("the kept Document was not taken")
+	}
+	again := DocumentOf(a)
+	if again == d {
+		t.Error("the taken Document was given twice")
+	}
+	q, err := Parse(`"river rose"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !q.Match(again) {
+		t.Error("the Document made anew does not match its article")
+	}
+	d = nil
+	runtime.GC()
+	if w.Value() != nil {
+		t.Error("the taken Document is still held by the ring")
 	}
 }

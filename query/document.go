@@ -23,14 +23,14 @@ type Document struct {
 	pos       []int32
 	seq       []int32 // the token at each position; the title comes first, then -1, then the text
 	titleLen  int32
-	byToken   map[string]int32
+	byToken   strIndex // of tokens
 	sortOnce  sync.Once
 	sorted    []int32  // token indexes in string order, for prefix search; made by prefix
 	langs     langSet  // the languages its Latin-script words are read in; Cyrillic words are Russian
 	stems     []string // distinct stems (see stemKeys) of the tokens under those languages
 	stemWhere []uint8
-	stemTok   []int32 // per stem: the index of the token that is the same string, or -1
-	byStem    map[string]int32
+	stemTok   []int32  // per stem: the index of the token that is the same string, or -1
+	byStem    strIndex // of stems
 	source    []string // the source name's tokens
 	hosts     []string // the URL's host and its parent domains
 
@@ -58,23 +58,23 @@ func NewDocument(a Article) *Document {
 	// About one distinct word in 12 characters of news text, one word in 6.
 	size := (len(a.Title) + len(a.Text)) / 12
 	d := &Document{
-		byToken: make(map[string]int32, size),
-		byStem:  make(map[string]int32, size),
+		byToken: newStrIndex(size),
+		byStem:  newStrIndex(size),
 		tokens:  make([]string, 0, size),
 		where:   make([]uint8, 0, size),
 		seq:     make([]int32, 0, 2*size+1),
 	}
 	add := func(where uint8) func([]byte, string) {
 		return func(tok []byte, sub string) {
-			i, ok := d.byToken[string(tok)]
+			i, ok := d.byToken.findBytes(tok, d.tokens)
 			if !ok {
 				i = int32(len(d.tokens))
 				s := sub // the text's own bytes when they are the token's
 				if s == "" {
 					s = string(tok)
 				}
-				d.byToken[s] = i
 				d.tokens = append(d.tokens, s)
+				d.byToken.add(d.tokens, i)
 				d.where = append(d.where, 0)
 			}
 			d.where[i] |= where
@@ -124,11 +124,11 @@ func (d *Document) index() {
 	for i, t := range d.tokens {
 		keys = stemKeys(keys[:0], t, d.langs)
 		for _, s := range keys {
-			j, ok := d.byStem[s]
+			j, ok := d.byStem.find(s, d.stems)
 			if !ok {
 				j = int32(len(d.stems))
-				d.byStem[s] = j
 				d.stems = append(d.stems, s)
+				d.byStem.add(d.stems, j)
 				d.stemWhere = append(d.stemWhere, 0)
 				d.stemTok = append(d.stemTok, -1)
 			}

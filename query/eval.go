@@ -209,11 +209,11 @@ func (p program) lookUp(e *evaluator) {
 		s := p.strs[ref]
 		switch ns {
 		case nsWord:
-			if i, ok := d.byToken[s]; ok {
+			if i, ok := d.byToken.find(s, d.tokens); ok {
 				h := e.hit(ref)
 				h.raw, h.rawWhere = i, d.where[i]
 			}
-			if j, ok := d.byStem[s]; ok {
+			if j, ok := d.byStem.find(s, d.stems); ok {
 				e.stem(ref, d.stemWhere[j])
 			}
 		case nsPrefix:

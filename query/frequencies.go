@@ -12,11 +12,11 @@ func Frequencies(sample []Article) func(term string) float64 {
 	df := map[string]int{}
 	for _, a := range sample {
 		d := NewDocument(a)
-		for t := range d.byToken {
+		for _, t := range d.tokens {
 			df[t]++
 		}
-		for s := range d.byStem {
-			if _, ok := d.byToken[s]; !ok {
+		for _, s := range d.stems {
+			if _, ok := d.byToken.find(s, d.tokens); !ok {
 				df[s]++
 			}
 		}

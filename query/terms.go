@@ -37,7 +37,7 @@ func (d *Document) Columns() Columns {
 	size := d.joinedLen(title) + d.joinedLen(body)
 	var stemsLen [2]int // of the title's stems column and the body's, their spaces included
 	for j, s := range d.stems {
-		i, isToken := d.byToken[s]
+		i, isToken := d.byToken.find(s, d.tokens)
 		w := d.stemWhere[j]
 		for k, part := range [2]uint8{inTitle, inText} {
 			if w&part != 0 && !(isToken && d.where[i]&part != 0) {

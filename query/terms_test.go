@@ -222,7 +222,7 @@ func columnsByJoin(d *Document) Columns {
 	c := Columns{Title: join(d.seq[:d.titleLen]), Body: join(d.seq[d.titleLen+1:])}
 	var title, body []string
 	for j, s := range d.stems {
-		i, isToken := d.byToken[s]
+		i, isToken := d.byToken.find(s, d.tokens)
 		w := d.stemWhere[j]
 		if w&inTitle != 0 && !(isToken && d.where[i]&inTitle != 0) {
 			title = append(title, s)

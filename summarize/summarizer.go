@@ -75,7 +75,7 @@ func New(opts Options) (*Summarizer, error) {
 	if opts.MaxChars < minMaxChars {
 		return nil, fmt.Errorf("summary.max_chars: %d is below %d", opts.MaxChars, minMaxChars)
 	}
-	c, err := newCleaner(opts.ExtraRules)
+	c, err := cleanerWith(opts.ExtraRules)
 	if err != nil {
 		return nil, fmt.Errorf("summary rules: %w", err)
 	}
