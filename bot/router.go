@@ -97,7 +97,9 @@ type RouterOptions struct {
 	Migrator     ChatMigrator  // moves a group that became a supergroup; nil: noticed only when a send fails
 	Topics       TopicReopener // returns a reopened topic's subscriptions from General; nil: they stay there
 	Prompts      PromptStore   // keeps "/subscribe"'s question for the words alone across restarts; nil: memory only
-	// Status answers /status (operators) in plain text; nil: unavailable.
+	// Status answers /status (operators) in plain text, in the language
+	// (locale.FromContext) and zone (localtime.ZoneFromContext) ctx carries;
+	// nil: unavailable.
 	Status func(ctx context.Context) (string, error)
 	// Version answers /version (operators): version, commit and build date,
 	// in the language ctx carries (locale.FromContext); nil: unknown.
