@@ -298,7 +298,7 @@ func (r *Router) topicSubscription(ctx context.Context, req request) (arg string
 	if _, err := strconv.ParseInt(req.args, 10, 64); err == nil {
 		return req.args, nil
 	}
-	q, err := query.Parse(req.args)
+	q, err := query.ParseStored(req.args)
 	if err != nil {
 		return req.args, nil
 	}
