@@ -270,7 +270,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		run.wait()
 		return err
 	}
-	m.consoleStatus(ctx, transport, watch, cfg, banner, logPath)
+	m.consoleStatus(ctx, transport, watch, st, cfg, banner, logPath)
 	// The sender starts before the menus are registered: some twenty calls
 	// that a slow Telegram (answers near the 30 s timeout) made take
 	// minutes, and the queued alerts and replies do not wait for them.

@@ -43,8 +43,9 @@ func (m *Main) openLog(cfg config.Config) (*slog.Logger, string, func()) {
 
 // consoleStatus prints, in console mode, what the bot is doing: a first line
 // (the sources, where the log goes, what to type) and, after the first poll,
-// what it stored and when the next poll runs.
-func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *watch, cfg config.Config, banner, logPath string) {
+// what it stored and when the next poll runs, in the console chat's zone
+// (/timezone; UTC when chats cannot say).
+func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *watch, chats chatPeeker, cfg config.Config, banner, logPath string) {
 	c, ok := transport.(*bot.Console)
 	if !ok {
 		return
@@ -94,13 +95,31 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 			line = p.Sprintf("First fetch done: %s new since the last run (alerted when they match).", p.Count(stored, "%d articles"))
 		}
 		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
-			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name)
+			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at, consoleZone(ctx, chats)), src.Name)
 		}
 		if err == nil && len(srcs) > 0 && allFailing(srcs) {
 			line += "\n" + p.Sprintf("Every source failed (see /sources and %s). No network here? Try the demo: %s", logPathOr(p, logPath), demoCommand(os.Args[0]))
 		}
 		say(line)
 	}
+}
+
+// chatPeeker reads a chat's settings without waiting on the writer.
+type chatPeeker interface {
+	PeekChat(ctx context.Context, id int64) (news.Chat, error)
+}
+
+// consoleZone is the console chat's stored zone (/timezone): "" (UTC) when
+// it has none or it cannot be read.
+func consoleZone(ctx context.Context, chats chatPeeker) string {
+	if chats == nil {
+		return ""
+	}
+	chat, err := chats.PeekChat(ctx, bot.ConsoleChatID)
+	if err != nil {
+		return ""
+	}
+	return chat.Timezone
 }
 
 // noSourcesHint is the one line that tells an operator with no sources

@@ -106,8 +106,8 @@ func TestTelegramFailingSinceIsOneClock(t *testing.T) {
 	// /status is written before its answer goes, which Telegram accepts
 	// (the 401 is for chat 7 only here) and so ends the run.
 	tg.SendText(42, "private", 42, "/status")
-	if got := tg.WaitSent(t, 42, 1, testkit.WaitTimeout)[0].Text(); !strings.Contains(got, "Telegram calls have failed since "+clock(since)) {
-		t.Errorf("/status does not say Telegram fails since %s:\n%s", clock(since), got)
+	if got := tg.WaitSent(t, 42, 1, testkit.WaitTimeout)[0].Text(); !strings.Contains(got, "Telegram calls have failed since "+clock(since, "")) {
+		t.Errorf("/status does not say Telegram fails since %s:\n%s", clock(since, ""), got)
 	}
 }
 

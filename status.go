@@ -12,6 +12,7 @@ import (
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
@@ -169,7 +170,7 @@ func (w *watch) delivery(ctx context.Context, p locale.Printer) string {
 		return ""
 	}
 	if since := failingSince(); !since.IsZero() {
-		return p.Sprintf("Outbox: %s waiting to be sent; Telegram calls have failed since %s.", p.Count(n, "%d messages"), clock(since))
+		return p.Sprintf("Outbox: %s waiting to be sent; Telegram calls have failed since %s.", p.Count(n, "%d messages"), clock(since, localtime.ZoneFromContext(ctx)))
 	}
 	return p.Sprintf("Outbox: %s waiting to be sent.", p.Count(n, "%d messages"))
 }
@@ -258,6 +259,7 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		refused = w.refusal(refused)
 	}
 	p := locale.FromContext(ctx)
+	zone := localtime.ZoneFromContext(ctx) // the chat's: its times are told in it
 	delivery := w.delivery(ctx, p)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -277,7 +279,7 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 	case 0:
 		b.WriteString(p.Sprintf("Since start: no poll finished yet.") + "\n")
 	default:
-		b.WriteString(p.Sprintf("Polls finished: %d, the last at %s; %s stored since start.", w.finished, clock(w.lastPoll), p.Count(w.stored, "%d articles")) + "\n")
+		b.WriteString(p.Sprintf("Polls finished: %d, the last at %s; %s stored since start.", w.finished, clock(w.lastPoll, zone), p.Count(w.stored, "%d articles")) + "\n")
 	}
 	if fresh, waiting, failed := w.backlog(srcs); len(fresh) > 0 || len(waiting) > 0 || len(failed) > 0 {
 		if len(fresh) > 0 {
@@ -295,7 +297,7 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		b.WriteString(delivery + "\n")
 	}
 	if src, at, ok := nextFetch(srcs, now); ok {
-		b.WriteString(p.Sprintf("Next fetch at %s (%s).", clock(at), src.Name))
+		b.WriteString(p.Sprintf("Next fetch at %s (%s).", clock(at, zone), src.Name))
 	}
 	return b.String(), nil
 }
@@ -383,8 +385,9 @@ func nextFetch(srcs []news.Source, now time.Time) (news.Source, time.Time, bool)
 	return next, at, !at.IsZero()
 }
 
-// clock formats t as a time of day with its zone.
-func clock(t time.Time) string { return t.Format("15:04:05 MST") }
+// clock formats t as a time of day in the stored zone (the chat's, as
+// /timezone stores it; "" is UTC), naming the zone (localtime.TimeOfDay).
+func clock(t time.Time, zone string) string { return localtime.TimeOfDay(t, zone) }
 
 // CountSources counts the sources polled (retired ones are not) and those
 // whose last fetch failed, for newshound_sources.

@@ -298,7 +298,7 @@ func (r *Router) topicSubscription(ctx context.Context, req request) (arg string
 	if _, err := strconv.ParseInt(req.args, 10, 64); err == nil {
 		return req.args, nil
 	}
-	q, err := query.Parse(req.args)
+	q, err := query.ParseStored(req.args)
 	if err != nil {
 		return req.args, nil
 	}
@@ -382,7 +382,10 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 	if chat.Paused {
 		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
 	}
-	return b.String(), buttons, nil
+	// No newline at the end: Telegram trims it, but a press rewrites the
+	// message with this text (an edit, not a reply) and the console and the
+	// fake Telegram show it.
+	return strings.TrimRight(b.String(), "\n"), buttons, nil
 }
 
 // listWidth is how many characters of each query /list shows: 120, or

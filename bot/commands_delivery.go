@@ -36,8 +36,23 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		change.Mode = fields[0]
 	case len(fields) <= 6:
 		// The hours, written with spaces or not ("23:00-07:00", "23:00 - 07:00",
-		// "10 pm - 7 am", "22:00 07:00", "22:00 to 07:00"), then maybe a mode.
-		change.Hours, change.Mode = quietWords(fields)
+		// "10 pm - 7 am", "22:00 07:00", "22:00 to 07:00"), and maybe a mode,
+		// before or after them.
+		rest, modes := quietModes(fields)
+		if len(modes) > 1 {
+			// "/quiet 22:00-06:00 silent hold" was told that "06:00 silent"
+			// is not a time of day.
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Quiet hours do one thing, <code>silent</code> or <code>hold</code>, not both.")+" "+
+				tr(ctx).Sprintf("After the hours say <code>silent</code> (alerts arrive without a sound) or <code>hold</code> (alerts wait for the digest)."))
+			return nil
+		}
+		change.Hours, change.Mode = quietWords(rest)
+		if len(modes) == 1 {
+			if change.Mode != "" { // no mode after all: a word of the hours, which their error names
+				change.Hours += " " + change.Mode
+			}
+			change.Mode = modes[0]
+		}
 	default:
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Try <code>/quiet 23:00-07:00</code>, <code>/quiet 23:00-07:00 hold</code> or <code>/quiet off</code>."))
 		return nil
@@ -83,6 +98,19 @@ func quietWords(fields []string) (hours, mode string) {
 		return fields[0], fields[1]
 	}
 	return strings.Join(fields, " "), mode
+}
+
+// quietModes splits the words of /quiet into those that name a quiet mode
+// and the rest, each in its order.
+func quietModes(fields []string) (rest, modes []string) {
+	for _, f := range fields {
+		if settings.IsQuietMode(f) {
+			modes = append(modes, f)
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	return rest, modes
 }
 
 // undashedSpan returns the words as "start-end" when they are two times of

@@ -68,6 +68,14 @@ func TestQuietCommand(t *testing.T) {
 		{"spaced am and pm", "10 pm - 7 am silent", "Quiet hours 22:00–07:00", "22:00", "07:00", "silent"},
 		{"a space after the dash", "23:00- 07:00", "Quiet hours 23:00–07:00", "23:00", "07:00", "silent"},
 		{"a space before the dash", "21:00 -06:00", "Quiet hours 21:00–06:00", "21:00", "06:00", "silent"},
+		// "/quiet 22:00-06:00 silent hold" read: "06:00 silent" is not a
+		// time of day. It names what is wrong, and nothing changes.
+		{"two modes", "22:00-06:00 silent hold", "Quiet hours do one thing, <code>silent</code> or <code>hold</code>, not both.", "21:00", "06:00", "silent"},
+		{"two modes alone", "hold silent", "not both", "21:00", "06:00", "silent"},
+		// The mode first: "22:00-06:00" was named as an unknown mode.
+		{"a mode before the hours", "hold 22:00-06:00", "Quiet hours 22:00–06:00", "22:00", "06:00", "hold"},
+		{"a mode before a word that is no time", "silent 22:00-06:00 loud", "&#34;06:00 loud&#34; is not a time of day", "22:00", "06:00", "hold"},
+		{"silent again", "silent", "alerts arrive without a sound", "22:00", "06:00", "silent"},
 		{"off", "off", "No quiet hours", "", "", "silent"},
 	}
 	for _, st := range steps {

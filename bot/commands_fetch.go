@@ -75,7 +75,7 @@ func (r *Router) fetched(ctx context.Context, chatID int64, src news.Source, don
 				s.NextFetch = at
 			}
 		}
-		r.replyAfter(ctx, chatID, "#"+strconv.FormatInt(s.ID, 10)+" <b>"+esc(summarize.Clip(s.Name, 80))+"</b>\n"+health(p, now, s))
+		r.replyAfter(ctx, chatID, "#"+strconv.FormatInt(s.ID, 10)+" <b>"+esc(summarize.Clip(s.Name, 80))+"</b>\n"+health(p, now, r.chatZone(ctx, chatID), s))
 	case <-ctx.Done():
 		r.replyAfter(ctx, chatID, p.Sprintf("The fetch of source #%d, <b>%s</b>, has not finished yet; /sources will show how it went.",
 			src.ID, esc(summarize.Clip(src.Name, 80))))

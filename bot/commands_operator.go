@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/localtime"
 )
 
 // operatorRefusal tells a user who is not an operator how to become one.
@@ -32,7 +33,8 @@ func (r *Router) cmdStatus(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Status is not available in this setup."))
 		return nil
 	}
-	text, err := r.opts.Status(ctx)
+	// Its times are the chat's (/timezone), as every other time the bot tells.
+	text, err := r.opts.Status(localtime.WithZone(ctx, req.chat.Timezone))
 	if err != nil {
 		return err
 	}

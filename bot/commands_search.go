@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/search"
@@ -62,13 +63,14 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 func (r *Router) sendSearchPage(ctx context.Context, chatID int64, p search.Page) {
 	var b strings.Builder
 	t := tr(ctx)
+	loc := r.chatZone(ctx, chatID)
 	b.WriteString(t.Sprintf("🔎 <b>%d–%d of %d</b> for <code>%s</code>", p.First, p.First+len(p.Results)-1, p.Total, esc(summarize.Clip(p.Query, 200))) + "\n")
 	if len(p.Results) == 0 {
 		b.WriteString("\n" + t.Sprintf("These articles are gone; try the search again."))
 	}
 	for i, res := range p.Results {
 		a := res.Article
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", p.First+i, linkedTitle(t, a), esc(summarize.Clip(a.SourceName, 80)), agoIn(t, r.opts.Now(), a.PublishedAt))
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", p.First+i, linkedTitle(t, a), esc(summarize.Clip(a.SourceName, 80)), agoIn(t, r.opts.Now(), a.PublishedAt, loc))
 		if res.Snippet != "" {
 			b.WriteString(markSnippet(summarize.Clip(res.Snippet, resultSnippetLen)) + "\n")
 		} else if s := firstNonEmpty(a.Summary, a.Text); s != "" {
@@ -145,7 +147,7 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 	var b strings.Builder
 	b.WriteString("🕑 <b>" + t.Sprintf("Latest") + "</b>\n")
 	for i, m := range found {
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(t, m.Article), esc(summarize.Clip(m.Article.SourceName, 80)), agoIn(t, r.opts.Now(), m.Article.PublishedAt), m.SubscriptionID)
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(t, m.Article), esc(summarize.Clip(m.Article.SourceName, 80)), agoIn(t, r.opts.Now(), m.Article.PublishedAt, localtime.Location(req.chat.Timezone)), m.SubscriptionID)
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil
@@ -178,7 +180,7 @@ func (r *Router) cmdTrending(ctx context.Context, req request) error {
 			more = t.Sprintf(" and %d more", len(s.Sources)-maxStoryNames)
 		}
 		fmt.Fprintf(&b, "\n%d. %s\n<i>%s: %s%s · %s</i>\n", i+1, linkedTitle(t, s.Article), t.Count(len(s.Sources), "%d sources"),
-			strings.Join(names, ", "), more, agoIn(t, r.opts.Now(), s.PublishedAt))
+			strings.Join(names, ", "), more, agoIn(t, r.opts.Now(), s.PublishedAt, localtime.Location(req.chat.Timezone)))
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil

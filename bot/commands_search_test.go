@@ -189,3 +189,26 @@ func TestSearchCommandsWithoutService(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchDatesInTheChatsZone: a result older than 30 days shows its date
+// in the chat's zone (/timezone), as alerts do; it was the UTC date, a day
+// off for a chat east or west of it around midnight.
+func TestSearchDatesInTheChatsZone(t *testing.T) {
+	h := newHarness(t)
+	d := h.clock.Now().AddDate(0, 0, -40)
+	published := time.Date(d.Year(), d.Month(), d.Day(), 23, 30, 0, 0, time.UTC) // the next day in Tokyo
+	h.mustArticles("Wire", news.Article{GUID: "old", URL: "https://wire.example/old", Title: "Kursk harvest", Text: "Fields.", PublishedAt: published})
+	const chat = 41
+	if got := h.reply(chat, "private", chat, "/timezone Asia/Tokyo").Text(); !strings.Contains(got, "Asia/Tokyo") {
+		t.Fatalf("/timezone Asia/Tokyo → %q", got)
+	}
+	h.clock.Advance(10 * time.Second)
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Skip("no zone database:", err)
+	}
+	text := h.reply(chat, "private", chat, "/search kursk").Text()
+	if want := "Wire · " + published.In(tokyo).Format("2 Jan 2006"); !strings.Contains(text, want) {
+		t.Errorf("a result from %s in a chat on Asia/Tokyo lacks %q:\n%s", published, want, text)
+	}
+}

@@ -77,6 +77,24 @@ func TestDigestHoursAsLanguagesWriteThem(t *testing.T) {
 	}
 }
 
+// "/digest noon" could not be read as a time of day; the named times are,
+// in the bot's languages, with a zone too.
+func TestDigestAtANamedTime(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst, o.Digests = 50, nothingNew{} })
+	for _, tt := range []struct{ cmd, want string }{
+		{"/digest noon", "Daily digest at <b>12:00</b>"},
+		{"/digest midnight", "Daily digest at <b>00:00</b>"},
+		{"/digest 12pm", "Daily digest at <b>12:00</b>"},
+		{"/digest Mittags", "Daily digest at <b>12:00</b>"},
+		{"/digest noon Europe/Paris", "Daily digest at <b>12:00</b> (Europe/Paris)"},
+		{"/quiet midnight-6:00", "00:00"},
+	} {
+		if got := h.reply(46, "private", 46, tt.cmd).Text(); !strings.Contains(got, tt.want) {
+			t.Errorf("%s = %q; want %q", tt.cmd, got, tt.want)
+		}
+	}
+}
+
 // A stranger in Berlin set "/digest 02:30" the day before the clocks go
 // forward and read "next on Sun 29 Mar at 03:30", a time they never typed.
 // The answer says why; on other days it says nothing more.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/summarize"
 )
@@ -71,7 +72,7 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 	}
 	link := "https://t.me/" + r.opts.BotName + "?start=" + sharePrefix + token
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("🔗 Share <code>%s</code> with this link (it works until %s):\n%s",
-		esc(summarize.Clip(sub.Query, 200)), tr(ctx).Date(expires.UTC(), "2 Jan 2006"), esc(link)))
+		esc(summarize.Clip(sub.Query, 200)), tr(ctx).Date(expires.In(localtime.Location(req.chat.Timezone)), "2 Jan 2006"), esc(link)))
 	return nil
 }
 

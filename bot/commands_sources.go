@@ -49,7 +49,7 @@ func (r *Router) cmdSources(ctx context.Context, req request) error {
 }
 
 // sourceEntry is one source's lines in /sources, as HTML.
-func (r *Router) sourceEntry(p locale.Printer, now time.Time, s sources.Status) string {
+func (r *Router) sourceEntry(p locale.Printer, now time.Time, loc *time.Location, s sources.Status) string {
 	if r.opts.Scheduled != nil && s.Health != sources.Retired {
 		if at, ok := r.opts.Scheduled(s.ID); ok {
 			s.NextFetch = at
@@ -64,7 +64,7 @@ func (r *Router) sourceEntry(p locale.Printer, now time.Time, s sources.Status) 
 	case s.Origin == news.OriginChat:
 		b.WriteString(" · " + p.Sprintf("added in chat"))
 	}
-	b.WriteString("\n" + health(p, now, s) + "\n")
+	b.WriteString("\n" + health(p, now, loc, s) + "\n")
 	if r.opts.Moved != nil {
 		if to := r.opts.Moved(s.ID); to != "" {
 			b.WriteString(moved(p, s, to) + "\n")
@@ -74,8 +74,9 @@ func (r *Router) sourceEntry(p locale.Printer, now time.Time, s sources.Status) 
 }
 
 // health is a source's state in one line: when it was fetched, how it
-// failed, when it is fetched next, how often and why.
-func health(p locale.Printer, now time.Time, s sources.Status) string {
+// failed, when it is fetched next, how often and why; dates older than 30
+// days are in loc, the chat's zone.
+func health(p locale.Printer, now time.Time, loc *time.Location, s sources.Status) string {
 	next := p.Sprintf("next %s", until(p, now, s.NextFetch))
 	if s.Interval > 0 {
 		next += " · " + p.Sprintf("every %s: %s", p.Span(s.Interval), intervalReason(p, s.IntervalReason))
@@ -85,12 +86,12 @@ func health(p locale.Printer, now time.Time, s sources.Status) string {
 		return p.Sprintf("⏳ not fetched yet") + " · " + next
 	case sources.Failing:
 		if s.Failures == 0 { // the fetch went well; the database refused what it brought
-			return p.Sprintf("⚠️ last try %s: <i>%s</i>", agoIn(p, now, s.LastFetchAt), fetchFailure(p, s.LastError)) + " · " + next
+			return p.Sprintf("⚠️ last try %s: <i>%s</i>", agoIn(p, now, s.LastFetchAt, loc), fetchFailure(p, s.LastError)) + " · " + next
 		}
 		return p.Sprintf("⚠️ failing (%s in a row), last try %s: <i>%s</i>",
-			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt), fetchFailure(p, s.LastError)) + " · " + next
+			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt, loc), fetchFailure(p, s.LastError)) + " · " + next
 	}
-	return p.Sprintf("✅ fetched %s", agoIn(p, now, s.LastFetchAt)) + " · " + next
+	return p.Sprintf("✅ fetched %s", agoIn(p, now, s.LastFetchAt, loc)) + " · " + next
 }
 
 // moved is the line of /sources saying that s's feed moved for good to

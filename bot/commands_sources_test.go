@@ -367,7 +367,7 @@ func TestHealthNamesTheNextFetch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := health(locale.For(locale.English), now, tt.src); !strings.HasSuffix(got, tt.want) {
+			if got := health(locale.For(locale.English), now, time.UTC, tt.src); !strings.HasSuffix(got, tt.want) {
 				t.Fatalf("health = %q, want it to end with %q", got, tt.want)
 			}
 		})
@@ -391,7 +391,7 @@ func TestFailingSourceCountAgrees(t *testing.T) {
 		{"en", 1, "⚠️ failing (1 time in a row), last try"},
 	} {
 		src := sources.Status{Source: news.Source{LastFetchAt: now, Failures: tt.failures, LastError: "boom"}, Health: sources.Failing}
-		if got := health(locale.For(tt.lang), now, src); !strings.HasPrefix(got, tt.want) {
+		if got := health(locale.For(tt.lang), now, time.UTC, src); !strings.HasPrefix(got, tt.want) {
 			t.Errorf("%s, %d failures: health = %q, want it to begin %q", tt.lang, tt.failures, got, tt.want)
 		}
 	}
@@ -424,7 +424,7 @@ func TestFetchFailureIsSaidInTheChatsLanguage(t *testing.T) {
 		{"es", news.FetchFailure{Kind: "from-the-future", Detail: "a <new> failure"}.Encode(), "<i>a &lt;new&gt; failure</i>"},
 	} {
 		src := sources.Status{Source: news.Source{LastFetchAt: now, Failures: 1, LastError: tt.lastError}, Health: sources.Failing}
-		if got := health(locale.For(tt.lang), now, src); !strings.Contains(got, tt.want) {
+		if got := health(locale.For(tt.lang), now, time.UTC, src); !strings.Contains(got, tt.want) {
 			t.Errorf("%s, %q: health = %q, want it to hold %q", tt.lang, tt.lastError, got, tt.want)
 		}
 	}
@@ -456,7 +456,7 @@ func TestADatabaseFailureIsNotCountedAsTheSources(t *testing.T) {
 		{"en", "⚠️ last try 1 min ago: <i>fetched, but the bot could not store the articles (see the log)</i>"},
 		{"ru", "⚠️ последняя попытка "},
 	} {
-		got := health(locale.For(tt.lang), now, st)
+		got := health(locale.For(tt.lang), now, time.UTC, st)
 		if !strings.Contains(got, tt.want) || strings.Contains(got, "0") {
 			t.Errorf("%s: health = %q, want it to hold %q and no count", tt.lang, got, tt.want)
 		}

@@ -372,3 +372,24 @@ func TestARepeatedCommandIsTheCommandOnce(t *testing.T) {
 		t.Errorf("/subscribe /list = %q; want the word list subscribed", got)
 	}
 }
+
+// TestSubscribeToASymbolName: "/subscribe C++" was a subscription to "c",
+// every article with that letter; it is refused, saying why and what to
+// send, in the user's language, and nothing is stored.
+func TestSubscribeToASymbolName(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	if got := h.replyAs(47, "private", 47, "en", "/subscribe C++"); !strings.Contains(got, "&#34;C++&#34; would match every &#34;c&#34;") || !strings.Contains(got, "C++ programming") {
+		t.Errorf("/subscribe C++ → %q", got)
+	}
+	h.clock.Advance(10 * time.Second)
+	if got := h.replyAs(48, "private", 48, "de", "/subscribe C#"); !strings.Contains(got, "träfe jedes") {
+		t.Errorf("/subscribe C# in German → %q", got)
+	}
+	if subs, err := h.st.ListSubscriptions(context.Background(), 47); err != nil || len(subs) != 0 {
+		t.Errorf("after /subscribe C++ the chat has %v (%v), want none", subs, err)
+	}
+	h.clock.Advance(10 * time.Second)
+	if got := h.replyAs(47, "private", 47, "en", `/subscribe "C++ programming"`); !strings.Contains(got, "Subscribed") {
+		t.Errorf(`/subscribe "C++ programming" → %q`, got)
+	}
+}

@@ -51,8 +51,9 @@ func markSnippet(s string) string {
 	return b.String()
 }
 
-// agoIn says how long before now t was, briefly, in p's language.
-func agoIn(p locale.Printer, now, t time.Time) string {
+// agoIn says how long before now t was, briefly, in p's language; a time
+// older than 30 days is its date in loc (the chat's zone).
+func agoIn(p locale.Printer, now, t time.Time, loc *time.Location) string {
 	d := now.Sub(t)
 	switch {
 	case t.IsZero():
@@ -66,7 +67,7 @@ func agoIn(p locale.Printer, now, t time.Time) string {
 	case d < 30*24*time.Hour:
 		return p.Count(int(d.Hours()/24), "%d days ago")
 	}
-	return p.Date(t.UTC(), "2 Jan 2006")
+	return p.Date(t.In(loc), "2 Jan 2006")
 }
 
 // until says how long after now t is, briefly.

@@ -94,6 +94,19 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 	}
 }
 
+// chatZone is the time zone (/timezone) a chat's replies show times in:
+// UTC when the chat cannot be read.
+func (r *Router) chatZone(ctx context.Context, chatID int64) *time.Location {
+	chat, err := r.opts.Store.FindChat(ctx, chatID)
+	if err != nil {
+		if !errors.Is(err, news.ErrNotFound) {
+			r.log.Warn("read the chat's time zone", "chat", chatID, "err", err)
+		}
+		return time.UTC
+	}
+	return localtime.Location(chat.Timezone)
+}
+
 // inlineZone is the time zone an inline answer's times are shown in: the
 // one the asker chose with /timezone in their chat with the bot (whose id
 // is theirs), as that chat's answers and alerts show them; for someone who

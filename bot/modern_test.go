@@ -738,3 +738,27 @@ func inlineButton(t *testing.T, tg *telegramtest.Server, id string) (text, start
 	}
 	return button.Text, button.StartParameter
 }
+
+// TestShareSaysItsEndInTheChatsZone: /share's "it works until" date is the
+// chat's (/timezone), not UTC's, a day off near midnight.
+func TestShareSaysItsEndInTheChatsZone(t *testing.T) {
+	h := newHarness(t)
+	expires := h.clock.Now().Add(30 * 24 * time.Hour)
+	zone := "Pacific/Kiritimati" // UTC+14: the next day from 10:00 UTC
+	if expires.UTC().Hour() < 10 {
+		zone = "Pacific/Pago_Pago" // UTC-11: the day before until 11:00 UTC
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Skip("no zone database:", err)
+	}
+	sub := h.mustSubscribe(11, "private", "kursk")
+	if got := h.reply(11, "private", 11, "/timezone "+zone).Text(); !strings.Contains(got, zone) {
+		t.Fatalf("/timezone %s → %q", zone, got)
+	}
+	h.clock.Advance(10 * time.Second)
+	got := h.reply(11, "private", 11, fmt.Sprintf("/share %d", sub.ID)).Text()
+	if want := "works until " + expires.Add(10*time.Second).In(loc).Format("2 Jan 2006"); !strings.Contains(got, want) {
+		t.Errorf("/share in a chat on %s = %q, want %q", zone, got, want)
+	}
+}

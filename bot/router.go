@@ -97,7 +97,9 @@ type RouterOptions struct {
 	Migrator     ChatMigrator  // moves a group that became a supergroup; nil: noticed only when a send fails
 	Topics       TopicReopener // returns a reopened topic's subscriptions from General; nil: they stay there
 	Prompts      PromptStore   // keeps "/subscribe"'s question for the words alone across restarts; nil: memory only
-	// Status answers /status (operators) in plain text; nil: unavailable.
+	// Status answers /status (operators) in plain text, in the language
+	// (locale.FromContext) and zone (localtime.ZoneFromContext) ctx carries;
+	// nil: unavailable.
 	Status func(ctx context.Context) (string, error)
 	// Version answers /version (operators): version, commit and build date,
 	// in the language ctx carries (locale.FromContext); nil: unknown.
@@ -407,6 +409,9 @@ func (r *Router) reply(ctx context.Context, chatID int64, text string, buttons .
 	var first int64
 	thread, replyTo := destinationOf(ctx, chatID)
 	for i, part := range parts {
+		// Telegram trims a message's trailing blank; the console and
+		// the outbox kept it (a list's lines each end in "\n").
+		part = strings.TrimRightFunc(part, unicode.IsSpace)
 		m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: part, ThreadID: thread}
 		if i == 0 {
 			m.ReplyTo = replyTo

@@ -34,7 +34,7 @@ func (r *Router) renderSources(ctx context.Context, chatID, userID int64, page i
 		// The same hint the console and /status give: what to do next.
 		return p.Sprintf("No sources yet.") + " " + p.Sprintf("Add one: /addsource URL (a feed or a site), /import with an OPML list (a file or its URL), or [[sources]] in the configuration file (config.example.toml lists five world-news feeds)."), nil, nil
 	}
-	now := r.opts.Now()
+	now, loc := r.opts.Now(), r.chatZone(ctx, chatID)
 	var pages [][]string
 	size := sourcesBudget
 	var failing []string
@@ -42,7 +42,7 @@ func (r *Router) renderSources(ctx context.Context, chatID, userID int64, page i
 		if s.Health == sources.Failing {
 			failing = append(failing, fmt.Sprintf("#%d", s.ID))
 		}
-		e := r.sourceEntry(p, now, s)
+		e := r.sourceEntry(p, now, loc, s)
 		if n := visibleLen(e); size+n > sourcesBudget {
 			pages, size = append(pages, nil), 0
 		}

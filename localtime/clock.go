@@ -29,8 +29,20 @@ func ParseClock(s string) (Clock, error) {
 	return c, nil
 }
 
+// namedClocks are the times of day a word names, in the bot's languages
+// (English, German, Russian, Spanish), lower-case.
+var namedClocks = map[string]Clock{
+	"noon": 12 * 60, "12 noon": 12 * 60, "midday": 12 * 60, "midnight": 0, "12 midnight": 0,
+	"mittag": 12 * 60, "mittags": 12 * 60, "mitternacht": 0,
+	"полдень": 12 * 60, "полночь": 0,
+	"mediodía": 12 * 60, "mediodia": 12 * 60, "medianoche": 0,
+}
+
 // parseClock is ParseClock with its error typed.
 func parseClock(s string) (Clock, *Error) {
+	if c, ok := namedClocks[strings.ToLower(strings.TrimSpace(s))]; ok {
+		return c, nil
+	}
 	m := clockRE.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return 0, badClock(s)

@@ -7,7 +7,9 @@
 //  1. One grammar for a time of day, used by every command: "23:00", "7:30",
 //     "0730", "7.30", "7h30", "7", "7h", "7ч", each with an optional "am"/"pm" ("a.m.",
 //     "p.m."), with or without a space: "8am", "11:30pm", "7 am". With am/pm
-//     the hour runs from 1 to 12; without, from 0 to 23.
+//     the hour runs from 1 to 12; without, from 0 to 23. A few words name a
+//     time: "noon", "midday", "midnight" and their German, Russian and
+//     Spanish words ("mittags", "полночь", "mediodía").
 //  2. A time of day is stored as "HH:MM" (Clock.String) and read back with
 //     LoadClock, which accepts that form only.
 //  3. A zone is an IANA name or a fixed UTC offset, stored as ParseTimezone

@@ -26,7 +26,7 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 	var out []Match
 	var recent []news.Article // read once, for the queries FTS5 cannot narrow
 	for _, sub := range subs {
-		q, err := query.Parse(sub.Query)
+		q, err := query.ParseStored(sub.Query)
 		if err != nil {
 			continue
 		}

@@ -158,7 +158,7 @@ func (s *Service) page(ctx context.Context, sr news.Search, n int) (Page, error)
 	if err != nil {
 		return Page{}, err
 	}
-	q, err := query.Parse(sr.Query)
+	q, err := query.ParseStored(sr.Query)
 	if err != nil {
 		q = nil // a stored query parsed when it was stored; a changed grammar only loses the marks
 	}

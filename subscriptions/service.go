@@ -110,7 +110,7 @@ func (s *Service) Load(ctx context.Context) (int, error) {
 	s.index = query.NewIndexWithFrequencies(query.Frequencies(recent))
 	var stale []rekey
 	err = s.store.EachSubscription(ctx, func(sub news.Subscription) error {
-		q, err := query.Parse(sub.Query)
+		q, err := query.ParseStored(sub.Query)
 		if err != nil {
 			s.log.Warn("stored subscription does not parse; skipped", "subscription", sub.ID, "err", err)
 			return nil
@@ -296,7 +296,7 @@ func (s *Service) find(ctx context.Context, chatID int64, arg string) (news.Subs
 	var err error
 	if id, perr := strconv.ParseInt(arg, 10, 64); perr == nil {
 		sub, err = s.store.FindSubscription(ctx, chatID, id)
-	} else if q, perr := query.Parse(visible(arg)); perr == nil {
+	} else if q, perr := query.ParseStored(visible(arg)); perr == nil {
 		sub, err = s.store.FindSubscriptionByKey(ctx, chatID, q.Key())
 	} else {
 		return news.Subscription{}, ErrNoSuchSubscription
@@ -317,7 +317,7 @@ func (s *Service) find(ctx context.Context, chatID int64, arg string) (news.Subs
 // is logged and skipped; it cannot fail.
 func (s *Service) Restored(subs []news.Subscription) {
 	for _, sub := range subs {
-		q, err := query.Parse(sub.Query)
+		q, err := query.ParseStored(sub.Query)
 		if err != nil {
 			s.log.Warn("restored subscription does not parse; skipped", "subscription", sub.ID, "err", err)
 			continue

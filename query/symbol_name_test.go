@@ -1,0 +1,49 @@
+package query
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSymbolNamesAreRefused: "/subscribe C++" became the query "c", every
+// article with the letter c; such names are refused with what to do, and
+// stand with a word that goes with them.
+func TestSymbolNamesAreRefused(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"C++", "C++", `"C++" would match every "c"`},
+		{"C#", "jobs C#", `"C#" would match every "c"`},
+		{"F#", "F#", `"F#" would match every "f"`},
+		{"A+ quoted", `"A+"`, `"A+" would match every "a"`},
+		{".NET", ".NET", `".NET" would match every "net"`},
+		{"in a title", "title:C++", `"C++" would match every "c"`},
+		{"a phrase with a word", `"C++ programming"`, ""},
+		{"unquoted with a word", "C++ programming", `"C++" would match every "c"`},
+		{"glued to a word", "C++11", ""},
+		{"a letter alone", "vitamin C", ""},
+		{"AT&T", "AT&T", ""},
+		{"Notepad++", "Notepad++", ""},
+		{"an ellipsis", "...kursk", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse(tc.in)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("Parse(%q) = %v, want it accepted", tc.in, err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("Parse(%q) = %v, want %q", tc.in, err, tc.want)
+			}
+		})
+	}
+}
+
+// TestStoredSymbolNamesStillParse: a subscription to "C++" stored before the
+// refusal keeps matching as it did (the letter), not skipped at load.
+func TestStoredSymbolNamesStillParse(t *testing.T) {
+	q, err := ParseStored("C++")
+	if err != nil {
+		t.Fatalf("ParseStored(C++) = %v", err)
+	}
+	if got := q.String(); got != "c" {
+		t.Errorf("ParseStored(C++) reads as %q, want c as before", got)
+	}
+}
