@@ -311,35 +311,27 @@ func (ix *Index) lookUp(e *evaluator) {
 	wordFilter, prefixFilter := &ix.filters[nsWord], &ix.filters[nsPrefix]
 	lens := ix.prefixLens
 	probes := e.probes[:0]
-	// The filters' fields in locals, read once rather than for each of the tokens' starts (see termFilter.mayHave).
-	pBits, pShift := prefixFilter.bits, prefixFilter.shift
-	wBits, wShift := wordFilter.bits, wordFilter.shift
-	if len(pBits) == 0 {
-		lens = nil
-	}
 	for i, t := range d.tokens {
 		h := uint64(fnvOffset)
 		j := 0
 		for _, pl := range lens {
-			n := pl.n
-			if n > len(t) {
+			if pl.n > len(t) {
 				break
 			}
-			for _, b := range []byte(t[j:n]) {
-				h = fnvStep(h, b)
+			for ; j < pl.n; j++ {
+				h = fnvStep(h, t[j])
 			}
-			j = n
-			if n < len(t) && !utf8.RuneStart(t[n]) {
+			if pl.n < len(t) && !utf8.RuneStart(t[pl.n]) {
 				continue
 			}
-			if hp := fnvMix(h); filterHas(pBits, pShift, hp) {
-				probes = append(probes, probe{hp, int32(i), int32(n)})
+			if hp := fnvMix(h); prefixFilter.mayHave(hp) {
+				probes = append(probes, probe{hp, int32(i), int32(pl.n)})
 			}
 		}
-		for _, b := range []byte(t[j:]) {
-			h = fnvStep(h, b)
+		for ; j < len(t); j++ {
+			h = fnvStep(h, t[j])
 		}
-		if hw := fnvMix(h); len(wBits) > 0 && filterHas(wBits, wShift, hw) {
+		if hw := fnvMix(h); wordFilter.mayHave(hw) {
 			probes = append(probes, probe{hw, int32(i), probeWord})
 		}
 	}
