@@ -165,19 +165,33 @@ func scanChecks(out, checks []uint64, t uint32, primary, foreign bool, bits []re
 	// an article read in a language besides English, for checkOther); if not, another of its stems' entries answers.
 	// The other word matches when its primary stem is a stem of the article; when that is not so in an article read
 	// in a language besides English, one of its other stems could be: only the record tells.
-	other := primary && foreign
+	// The flags as masks of check bits, so that the loop holds two words where it would hold three flags: a pair
+	// check with a bit of pairSkip set is left to another entry, and english is checkEnglish when such a check does
+	// not rule the article out.
+	pairSkip, english := checkPair, uint32(0)
+	if primary {
+		pairSkip = checkOther
+		if foreign {
+			pairSkip, english = 0, checkEnglish
+		}
+	} else if foreign {
+		english = checkEnglish
+	}
+	tk := uint64(t) << 32
 	n := 0
 	for i, c := range checks {
 		check := uint32(c >> 32)
+		// The check term's bits, read once for either kind of check (term 0 for no check: its bits are never set).
 		o := check & checkTerm
+		b, m := bits[o/64], uint64(1)<<(o%64)
 		if check&checkPair != 0 {
-			if !primary || (check&checkOther != 0 && !other) {
+			if check&pairSkip != 0 {
 				continue
 			}
-			has := bits[o/64].stem&(1<<(o%64)) != 0
-			if !has && check&checkEnglish != 0 && foreign {
+			has := b.stem&m != 0
+			if !has && check&english != 0 {
 				// Evaluated whatever other keys the article has: their entries may have been decided.
-				out[n] = uint64(t|candForce)<<32 | uint64(i)
+				out[n] = tk | uint64(candForce)<<32 | uint64(i)
 				n++
 				continue
 			}
@@ -188,10 +202,10 @@ func scanChecks(out, checks []uint64, t uint32, primary, foreign bool, bits []re
 			n++
 			continue
 		}
-		if check != 0 && bits[o/64].has&(1<<(o%64)) == 0 && (check&checkEnglish == 0 || !foreign) {
+		if check != 0 && b.has&m == 0 && check&english == 0 {
 			continue // the article lacks a term that the query needs
 		}
-		out[n] = uint64(t)<<32 | uint64(uint32(c))
+		out[n] = tk | uint64(uint32(c))
 		n++
 	}
 	return n
