@@ -154,20 +154,22 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 }
 
 // scanChecks decides the entries of checks, the check list of term t, for an article whose terms and stems are set
-// in bits (see evaluator.bits; primary says that t is one of its stems), read in a language besides English if foreign. It
-// writes to out, which has room for every entry, and returns how many it wrote: for a pair check (see checkPair)
-// that matches, the query's ref (with 0, which is no term, above it); for a record to evaluate, its candidate as t << 32 | the record's
-// offset, or, for a pair check that only its record can decide, (t | candForce) << 32 | the entry's index in checks,
-// whose offset is in Index.offs. A small function of its own, so that the compiler keeps the loop's values in
-// registers (inside Index.match it kept them on the stack, a load and a store per value and entry).
+// in bits (see evaluator.bits; primary says that t is one of its stems), read in a language besides English if
+// foreign. It writes to out, which has room for every entry, and returns how many it wrote: for a pair check (see
+// checkPair) that matches, the query's ref (with 0, which is no term, above it); for a record to evaluate, its
+// candidate as t << 32 | the record's offset, or, for a pair check that only its record can decide,
+// (t | candForce) << 32 | the entry's index in checks, whose offset is in Index.offs. A small function of its own,
+// so that the compiler keeps the loop's values in registers (inside Index.match it kept them on the stack, a load
+// and a store per value and entry).
 func scanChecks(out, checks []uint64, t uint32, primary, foreign bool, bits []refBits) int {
 	// The keyed word matches through t when t is a stem of the article's tokens (the primary stem, or another one in
 	// an article read in a language besides English, for checkOther); if not, another of its stems' entries answers.
 	// The other word matches when its primary stem is a stem of the article; when that is not so in an article read
 	// in a language besides English, one of its other stems could be: only the record tells.
+	//
 	// The flags as masks of check bits, so that the loop holds two words where it would hold three flags: a pair
-	// check with a bit of pairSkip set is left to another entry, and english is checkEnglish when such a check does
-	// not rule the article out.
+	// check with a bit of pairSkip set is left to another entry, and english is checkEnglish in an article read in a
+	// language besides English, where a check marked checkEnglish rules nothing out.
 	pairSkip, english := checkPair, uint32(0)
 	if primary {
 		pairSkip = checkOther
