@@ -41,9 +41,11 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	// one reads, in a loop of independent loads that the processor overlaps, where reading each list as the work
 	// reaches it waits for one cache miss after another.
 	var sink uint32
+	nChecks := 0
 	for _, t := range e.present {
 		l := &ix.lists[t] // two cache lines
-		sink += uint32(len(l.direct.ids)) + uint32(len(l.checks))
+		sink += uint32(len(l.direct.ids))
+		nChecks += len(l.checks)
 	}
 	for _, t := range e.present {
 		l := &ix.lists[t]
@@ -67,6 +69,13 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	// them again.
 	bits, foreign := e.bits, e.foreign
 	words, summary := e.idSet.words, e.idSet.summary
+	// The check entries are decided in a loop of their own (see scanChecks), whose output for all the terms is then
+	// sorted out below.
+	if cap(e.scan) < nChecks {
+		e.scan = make([]uint64, nChecks+nChecks/4)
+	}
+	scan := e.scan[:nChecks]
+	n := 0
 	for _, t := range e.present {
 		l := &ix.lists[t]
 		if len(l.direct.ids) > 0 {
@@ -76,34 +85,27 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 				out = l.direct.appendMatches(out, e.hits[t].kinds(foreign), &ix.refs)
 			}
 		}
-		checks := l.checks
-		if len(checks) == 0 {
+		if len(l.checks) > 0 {
+			n += scanChecks(scan[n:], l.checks, t, bits[t/64].stem&(1<<(t%64)) != 0, foreign, bits)
+		}
+	}
+	for _, x := range scan[:n] {
+		if x>>32 == 0 { // a pair check's match
+			if r := uint32(x); dense {
+				r -= loRef
+				w := r / 64
+				words[w] |= 1 << (r % 64)
+				summary[w/64] |= 1 << (w % 64)
+			} else {
+				out = append(out, ix.refs.id(r))
+			}
 			continue
 		}
-		// The entries are decided in a loop of its own (see scanChecks), whose output is then sorted out here.
-		if cap(e.scan) < len(checks) {
-			e.scan = make([]uint64, len(checks)+len(checks)/4)
+		c := candidate{uint32(x >> 32), uint32(x)}
+		if c.term&candForce != 0 {
+			c.off = ix.offs[c.term&^candForce][c.off]
 		}
-		scan := e.scan[:len(checks)]
-		n := scanChecks(scan, checks, t, bits[t/64].stem&(1<<(t%64)) != 0, foreign, bits)
-		for _, x := range scan[:n] {
-			if x>>32 == 0 { // a pair check's match
-				if r := uint32(x); dense {
-					r -= loRef
-					w := r / 64
-					words[w] |= 1 << (r % 64)
-					summary[w/64] |= 1 << (w % 64)
-				} else {
-					out = append(out, ix.refs.id(r))
-				}
-				continue
-			}
-			c := candidate{uint32(x >> 32), uint32(x)}
-			if c.term&candForce != 0 {
-				c.off = ix.offs[t][c.off]
-			}
-			cands = append(cands, c)
-		}
+		cands = append(cands, c)
 	}
 	for _, c := range cands {
 		sink += ix.lists[c.term&^candForce].block[c.off+recKeys]
