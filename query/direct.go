@@ -1,5 +1,7 @@
 package query
 
+import "math/bits"
+
 // directList holds the direct entries under one term: the ids of the queries, grouped by the kind of their entry
 // (kinds ascending), so that Match appends each group the article's term satisfies in one copy; ends[k] is where
 // kind k's group ends (it starts where kind k-1's ends). Beside it, a slice of the same length holds each entry's
@@ -98,16 +100,20 @@ func (l *directList) addMatches(set *idSet, lo uint32, kinds uint32) {
 	if ends[kindTitle-1] < uint32(len(l.ids)) {
 		ends = l.ends[:] // entries restricted to the title, whose ends are in termLists' second cache line
 	}
-	start := uint32(0)
-	for k, end := range ends {
-		if kinds&(1<<k) != 0 {
-			for _, r := range l.ids[start:end] {
-				i := r - lo
-				w := i / 64
-				words[w] |= 1 << (i % 64)
-				summary[w/64] |= 1 << (w % 64)
-			}
+	// Only the kinds asked for (an article's term satisfies one to three of the eight), each group from the end of
+	// the one before.
+	kinds &= 1<<len(ends) - 1
+	for ; kinds != 0; kinds &= kinds - 1 {
+		k := bits.TrailingZeros32(kinds)
+		start := uint32(0)
+		if k > 0 {
+			start = ends[k-1]
 		}
-		start = end
+		for _, r := range l.ids[start:ends[k]] {
+			i := r - lo
+			w := i / 64
+			words[w] |= 1 << (i % 64)
+			summary[w/64] |= 1 << (w % 64)
+		}
 	}
 }

@@ -42,13 +42,7 @@ func (f *termFilter) mayHave(h uint64) bool {
 	if len(f.bits) == 0 {
 		return false
 	}
-	return filterHas(f.bits, f.shift, h)
-}
-
-// filterHas is mayHave of a filter with the given bits (not empty) and shift, for a caller that keeps them in
-// locals.
-func filterHas(bits []uint64, shift uint, h uint64) bool {
-	w := bits[h>>shift]
+	w := f.bits[h>>f.shift]
 	mask := uint64(1)<<(h&63) | uint64(1)<<(h>>6&63)
 	return w&mask == mask
 }

@@ -41,9 +41,11 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	// one reads, in a loop of independent loads that the processor overlaps, where reading each list as the work
 	// reaches it waits for one cache miss after another.
 	var sink uint32
+	nChecks := 0
 	for _, t := range e.present {
 		l := &ix.lists[t] // two cache lines
-		sink += uint32(len(l.direct.ids)) + uint32(len(l.checks))
+		sink += uint32(len(l.direct.ids))
+		nChecks += len(l.checks)
 	}
 	for _, t := range e.present {
 		l := &ix.lists[t]
@@ -67,6 +69,13 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 	// them again.
 	bits, foreign := e.bits, e.foreign
 	words, summary := e.idSet.words, e.idSet.summary
+	// The check entries are decided in a loop of their own (see scanChecks), whose output for all the terms is then
+	// sorted out below.
+	if cap(e.scan) < nChecks {
+		e.scan = make([]uint64, nChecks+nChecks/4)
+	}
+	scan := e.scan[:nChecks]
+	n := 0
 	for _, t := range e.present {
 		l := &ix.lists[t]
 		if len(l.direct.ids) > 0 {
@@ -76,34 +85,27 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 				out = l.direct.appendMatches(out, e.hits[t].kinds(foreign), &ix.refs)
 			}
 		}
-		checks := l.checks
-		if len(checks) == 0 {
+		if len(l.checks) > 0 {
+			n += scanChecks(scan[n:], l.checks, t, bits[t/64].stem&(1<<(t%64)) != 0, foreign, bits)
+		}
+	}
+	for _, x := range scan[:n] {
+		if x>>32 == 0 { // a pair check's match
+			if r := uint32(x); dense {
+				r -= loRef
+				w := r / 64
+				words[w] |= 1 << (r % 64)
+				summary[w/64] |= 1 << (w % 64)
+			} else {
+				out = append(out, ix.refs.id(r))
+			}
 			continue
 		}
-		// The entries are decided in a loop of its own (see scanChecks), whose output is then sorted out here.
-		if cap(e.scan) < len(checks) {
-			e.scan = make([]uint64, len(checks)+len(checks)/4)
+		c := candidate{uint32(x >> 32), uint32(x)}
+		if c.term&candForce != 0 {
+			c.off = ix.offs[c.term&^candForce][c.off]
 		}
-		scan := e.scan[:len(checks)]
-		n := scanChecks(scan, checks, t, bits[t/64].stem&(1<<(t%64)) != 0, foreign, bits)
-		for _, x := range scan[:n] {
-			if x>>32 == 0 { // a pair check's match
-				if r := uint32(x); dense {
-					r -= loRef
-					w := r / 64
-					words[w] |= 1 << (r % 64)
-					summary[w/64] |= 1 << (w % 64)
-				} else {
-					out = append(out, ix.refs.id(r))
-				}
-				continue
-			}
-			c := candidate{uint32(x >> 32), uint32(x)}
-			if c.term&candForce != 0 {
-				c.off = ix.offs[t][c.off]
-			}
-			cands = append(cands, c)
-		}
+		cands = append(cands, c)
 	}
 	for _, c := range cands {
 		sink += ix.lists[c.term&^candForce].block[c.off+recKeys]
@@ -154,30 +156,46 @@ func (ix *Index) match(dst []int64, d *Document, exact bool) []int64 {
 }
 
 // scanChecks decides the entries of checks, the check list of term t, for an article whose terms and stems are set
-// in bits (see evaluator.bits; primary says that t is one of its stems), read in a language besides English if foreign. It
-// writes to out, which has room for every entry, and returns how many it wrote: for a pair check (see checkPair)
-// that matches, the query's ref (with 0, which is no term, above it); for a record to evaluate, its candidate as t << 32 | the record's
-// offset, or, for a pair check that only its record can decide, (t | candForce) << 32 | the entry's index in checks,
-// whose offset is in Index.offs. A small function of its own, so that the compiler keeps the loop's values in
-// registers (inside Index.match it kept them on the stack, a load and a store per value and entry).
+// in bits (see evaluator.bits; primary says that t is one of its stems), read in a language besides English if
+// foreign. It writes to out, which has room for every entry, and returns how many it wrote: for a pair check (see
+// checkPair) that matches, the query's ref (with 0, which is no term, above it); for a record to evaluate, its
+// candidate as t << 32 | the record's offset, or, for a pair check that only its record can decide,
+// (t | candForce) << 32 | the entry's index in checks, whose offset is in Index.offs. A small function of its own,
+// so that the compiler keeps the loop's values in registers (inside Index.match it kept them on the stack, a load
+// and a store per value and entry).
 func scanChecks(out, checks []uint64, t uint32, primary, foreign bool, bits []refBits) int {
 	// The keyed word matches through t when t is a stem of the article's tokens (the primary stem, or another one in
 	// an article read in a language besides English, for checkOther); if not, another of its stems' entries answers.
 	// The other word matches when its primary stem is a stem of the article; when that is not so in an article read
 	// in a language besides English, one of its other stems could be: only the record tells.
-	other := primary && foreign
+	//
+	// The flags as masks of check bits, so that the loop holds two words where it would hold three flags: a pair
+	// check with a bit of pairSkip set is left to another entry, and english is checkEnglish in an article read in a
+	// language besides English, where a check marked checkEnglish rules nothing out.
+	pairSkip, english := checkPair, uint32(0)
+	if primary {
+		pairSkip = checkOther
+		if foreign {
+			pairSkip, english = 0, checkEnglish
+		}
+	} else if foreign {
+		english = checkEnglish
+	}
+	tk := uint64(t) << 32
 	n := 0
 	for i, c := range checks {
 		check := uint32(c >> 32)
+		// The check term's bits, read once for either kind of check (term 0 for no check: its bits are never set).
 		o := check & checkTerm
+		b, m := bits[o/64], uint64(1)<<(o%64)
 		if check&checkPair != 0 {
-			if !primary || (check&checkOther != 0 && !other) {
+			if check&pairSkip != 0 {
 				continue
 			}
-			has := bits[o/64].stem&(1<<(o%64)) != 0
-			if !has && check&checkEnglish != 0 && foreign {
+			has := b.stem&m != 0
+			if !has && check&english != 0 {
 				// Evaluated whatever other keys the article has: their entries may have been decided.
-				out[n] = uint64(t|candForce)<<32 | uint64(i)
+				out[n] = tk | uint64(candForce)<<32 | uint64(i)
 				n++
 				continue
 			}
@@ -188,10 +206,10 @@ func scanChecks(out, checks []uint64, t uint32, primary, foreign bool, bits []re
 			n++
 			continue
 		}
-		if check != 0 && bits[o/64].has&(1<<(o%64)) == 0 && (check&checkEnglish == 0 || !foreign) {
+		if check != 0 && b.has&m == 0 && check&english == 0 {
 			continue // the article lacks a term that the query needs
 		}
-		out[n] = uint64(t)<<32 | uint64(uint32(c))
+		out[n] = tk | uint64(uint32(c))
 		n++
 	}
 	return n
@@ -311,35 +329,27 @@ func (ix *Index) lookUp(e *evaluator) {
 	wordFilter, prefixFilter := &ix.filters[nsWord], &ix.filters[nsPrefix]
 	lens := ix.prefixLens
 	probes := e.probes[:0]
-	// The filters' fields in locals, read once rather than for each of the tokens' starts (see termFilter.mayHave).
-	pBits, pShift := prefixFilter.bits, prefixFilter.shift
-	wBits, wShift := wordFilter.bits, wordFilter.shift
-	if len(pBits) == 0 {
-		lens = nil
-	}
 	for i, t := range d.tokens {
 		h := uint64(fnvOffset)
 		j := 0
 		for _, pl := range lens {
-			n := pl.n
-			if n > len(t) {
+			if pl.n > len(t) {
 				break
 			}
-			for _, b := range []byte(t[j:n]) {
-				h = fnvStep(h, b)
+			for ; j < pl.n; j++ {
+				h = fnvStep(h, t[j])
 			}
-			j = n
-			if n < len(t) && !utf8.RuneStart(t[n]) {
+			if pl.n < len(t) && !utf8.RuneStart(t[pl.n]) {
 				continue
 			}
-			if hp := fnvMix(h); filterHas(pBits, pShift, hp) {
-				probes = append(probes, probe{hp, int32(i), int32(n)})
+			if hp := fnvMix(h); prefixFilter.mayHave(hp) {
+				probes = append(probes, probe{hp, int32(i), int32(pl.n)})
 			}
 		}
-		for _, b := range []byte(t[j:]) {
-			h = fnvStep(h, b)
+		for ; j < len(t); j++ {
+			h = fnvStep(h, t[j])
 		}
-		if hw := fnvMix(h); len(wBits) > 0 && filterHas(wBits, wShift, hw) {
+		if hw := fnvMix(h); wordFilter.mayHave(hw) {
 			probes = append(probes, probe{hw, int32(i), probeWord})
 		}
 	}
