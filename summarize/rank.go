@@ -69,8 +69,11 @@ func newScratch() *scratch {
 }
 
 // prepare splits text into candidate sentences and computes their term
-// vectors in lang; it returns the number of candidates.
-func (s *scratch) prepare(text, title string, lang language) int {
+// vectors in lang; it returns the number of candidates. raw is the text
+// before cleaning ("" when unknown): the first sentence depends on what
+// came before it, like any other, when cleaning dropped a line before it
+// (opensRaw).
+func (s *scratch) prepare(text, raw, title string, lang language) int {
 	s.vocab.maybeReset()
 	s.sents = appendSentences(s.sents[:0], text)
 	s.parts = s.parts[:0]
@@ -98,7 +101,7 @@ func (s *scratch) prepare(text, title string, lang language) int {
 		// A line without a full stop is a heading, unless it ends the text: a
 		// feed excerpt cut off mid-sentence.
 		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && i < len(s.sents)-1)
-		s.depends = append(s.depends, i > 0 && dependsOnPrevious(s.sents[i], lang))
+		s.depends = append(s.depends, dependsOnPrevious(s.sents[i], lang) && (i > 0 || !opensRaw(raw, s.sents[0])))
 	}
 	s.quoted = appendQuoted(s.quoted[:0], s.sents[:n])
 	markSpeakerless(s.quoted, s.sents[:n])
