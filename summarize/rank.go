@@ -21,6 +21,7 @@ const (
 	duplicateSimilarity = 0.6  // cosine above which a sentence repeats a chosen one
 	titleRepeatOverlap  = 0.8  // share of a sentence's terms found in the title
 	minSentenceWords    = 5    // shorter "sentences" are fragments, labels, times
+	maxLabelWords       = 2    // a last line this short without a full stop is a label, not a cut-off sentence
 )
 
 // scratch holds every buffer one summary needs. Summarizers keep them
@@ -98,9 +99,11 @@ func (s *scratch) prepare(text, raw, title string, lang language) int {
 		s.terms, s.counts = s.vocab.appendTerms(s.terms, s.counts, lang, s.sents[i], &s.ws)
 		s.runes = append(s.runes, utf8.RuneCountInString(s.sents[i]))
 		s.words = append(s.words, countWords(s.sents[i]))
-		// A line without a full stop is a heading, unless it ends the text: a
-		// feed excerpt cut off mid-sentence.
-		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && i < len(s.sents)-1)
+		// A line without a full stop is a heading, unless it ends the text
+		// with more than a word or two: a feed excerpt cut off mid-sentence.
+		// One or two words there are a label (a footer's topic list:
+		// "Related Topics", "Turkey", "Earthquakes"), not a sentence.
+		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && (i < len(s.sents)-1 || s.words[i] <= maxLabelWords))
 		s.depends = append(s.depends, dependsOnPrevious(s.sents[i], lang) && (i > 0 || !opensRaw(raw, s.sents[0])))
 	}
 	s.quoted = appendQuoted(s.quoted[:0], s.sents[:n])
