@@ -71,10 +71,9 @@
 // article order. A summary never opens on a sentence that depends on one
 // it left out (English "He", "They", "But", "However" ...): the sentence
 // before is added when both fit, else the dependent one is left out. The
-// text's own first sentence counts as dependent too when cleaning dropped
-// a line before it (a photo caption, a media notice), which may be what
-// "They" refers to; an article that itself opens "He said ..." keeps its
-// opening. Nor
+// text's own first sentence is no exception: the text comes cleaned, and a
+// photo caption or a notice dropped before it may be what "They" refers
+// to, so another sentence opens the summary. Nor
 // does it carry a speaker's words without the speaker: a sentence inside a
 // quotation opened in an earlier one ("He said: 'I think it must be. ...
 // I realised I was climbing for myself.'", British single quotes

@@ -70,11 +70,13 @@ func newScratch() *scratch {
 }
 
 // prepare splits text into candidate sentences and computes their term
-// vectors in lang; it returns the number of candidates. raw is the text
-// before cleaning ("" when unknown): the first sentence depends on what
-// came before it, like any other, when cleaning dropped a line before it
-// (opensRaw).
-func (s *scratch) prepare(text, raw, title string, lang language) int {
+// vectors in lang; it returns the number of candidates. The text's first
+// sentence is marked as depending on the one before, like any other, when
+// it opens on "They" or "But": the text comes cleaned (the poller cleans a
+// feed's text before storing it), so a caption or a notice dropped before
+// it, which "They" may refer to, cannot be known here (choose lets another
+// sentence open).
+func (s *scratch) prepare(text, title string, lang language) int {
 	s.vocab.maybeReset()
 	s.sents = appendSentences(s.sents[:0], text)
 	s.parts = s.parts[:0]
@@ -104,7 +106,7 @@ func (s *scratch) prepare(text, raw, title string, lang language) int {
 		// One or two words there are a label (a footer's topic list:
 		// "Related Topics", "Turkey", "Earthquakes"), not a sentence.
 		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && (i < len(s.sents)-1 || s.words[i] <= maxLabelWords))
-		s.depends = append(s.depends, dependsOnPrevious(s.sents[i], lang) && (i > 0 || !opensRaw(raw, s.sents[0])))
+		s.depends = append(s.depends, dependsOnPrevious(s.sents[i], lang))
 	}
 	s.quoted = appendQuoted(s.quoted[:0], s.sents[:n])
 	markSpeakerless(s.quoted, s.sents[:n])

@@ -38,7 +38,7 @@ func TestMarkRestated(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sc := newScratch()
-			n := sc.prepare(Clean(tt.text), tt.text, "", langEnglish)
+			n := sc.prepare(Clean(tt.text), "", langEnglish)
 			sc.weigh(n)
 			sc.similarity(n)
 			sc.markRestated(n)

@@ -189,7 +189,7 @@ func (s *Summarizer) Features(in Input) []SentenceFeatures {
 	sc := s.scratches.get()
 	defer s.scratches.put(sc)
 	lang := detectLanguage(text, &sc.ws)
-	n := sc.prepare(text, in.Text, in.Title, lang)
+	n := sc.prepare(text, in.Title, lang)
 	if n == 0 {
 		return nil
 	}

@@ -120,7 +120,7 @@ func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
 	}
 	sc := s.scratches.get()
 	defer s.scratches.put(sc)
-	sum := s.extractive(sc, text, in.Text, in.Title)
+	sum := s.extractive(sc, text, in.Title)
 	if sameWords(sum, in.Title) {
 		// A title too short to have terms ("0", "Live") escapes the term
 		// overlap of repeatsTitle: the words themselves decide.
@@ -164,14 +164,13 @@ func nextWordRune(s string, i int) (rune, int) {
 }
 
 // extractive picks the best sentences of the cleaned text and joins them
-// in article order; "" when the text has no sentence. raw is the text
-// before cleaning (see prepare).
-func (s *Summarizer) extractive(sc *scratch, text, raw, title string) string {
+// in article order; "" when the text has no sentence.
+func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 	if text == "" {
 		return ""
 	}
 	lang := detectLanguage(text, &sc.ws)
-	n := sc.prepare(text, raw, title, lang)
+	n := sc.prepare(text, title, lang)
 	if n == 0 {
 		return ""
 	}
@@ -333,8 +332,8 @@ func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
 // withPrevious returns chosen (sorted, its first sentence depending on
 // the one before) with that previous sentence added, dropping the
 // lowest-scored other sentences until Sentences and MaxChars are kept; nil
-// when the first sentence of the text depends on a line cleaning dropped
-// (prepare), when the two sentences alone do not fit or the previous one is a
+// when the opening sentence is the text's first (there is none before it:
+// see prepare), when the two sentences alone do not fit or the previous one is a
 // caption, a fragment or itself depends on the one before it (by its
 // opening word or by being inside a quotation).
 func (s *Summarizer) withPrevious(sc *scratch, chosen []int) []int {
