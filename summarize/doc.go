@@ -70,7 +70,10 @@
 // that no longer fit in MaxChars are skipped, and the chosen ones are joined in
 // article order. A summary never opens on a sentence that depends on one
 // it left out (English "He", "They", "But", "However" ...): the sentence
-// before is added when both fit, else the dependent one is left out. Nor
+// before is added when both fit, else the dependent one is left out. The
+// text's own first sentence is no exception: the text comes cleaned, and a
+// photo caption or a notice dropped before it may be what "They" refers
+// to, so another sentence opens the summary. Nor
 // does it carry a speaker's words without the speaker: a sentence inside a
 // quotation opened in an earlier one ("He said: 'I think it must be. ...
 // I realised I was climbing for myself.'", British single quotes

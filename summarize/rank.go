@@ -21,6 +21,7 @@ const (
 	duplicateSimilarity = 0.6  // cosine above which a sentence repeats a chosen one
 	titleRepeatOverlap  = 0.8  // share of a sentence's terms found in the title
 	minSentenceWords    = 5    // shorter "sentences" are fragments, labels, times
+	maxLabelWords       = 2    // a last line this short without a full stop is a label, not a cut-off sentence
 )
 
 // scratch holds every buffer one summary needs. Summarizers keep them
@@ -69,7 +70,12 @@ func newScratch() *scratch {
 }
 
 // prepare splits text into candidate sentences and computes their term
-// vectors in lang; it returns the number of candidates.
+// vectors in lang; it returns the number of candidates. The text's first
+// sentence is marked as depending on the one before, like any other, when
+// it opens on "They" or "But": the text comes cleaned (the poller cleans a
+// feed's text before storing it), so a caption or a notice dropped before
+// it, which "They" may refer to, cannot be known here (choose lets another
+// sentence open).
 func (s *scratch) prepare(text, title string, lang language) int {
 	s.vocab.maybeReset()
 	s.sents = appendSentences(s.sents[:0], text)
@@ -95,10 +101,12 @@ func (s *scratch) prepare(text, title string, lang language) int {
 		s.terms, s.counts = s.vocab.appendTerms(s.terms, s.counts, lang, s.sents[i], &s.ws)
 		s.runes = append(s.runes, utf8.RuneCountInString(s.sents[i]))
 		s.words = append(s.words, countWords(s.sents[i]))
-		// A line without a full stop is a heading, unless it ends the text: a
-		// feed excerpt cut off mid-sentence.
-		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && i < len(s.sents)-1)
-		s.depends = append(s.depends, i > 0 && dependsOnPrevious(s.sents[i], lang))
+		// A line without a full stop is a heading, unless it ends the text
+		// with more than a word or two: a feed excerpt cut off mid-sentence.
+		// One or two words there are a label (a footer's topic list:
+		// "Related Topics", "Turkey", "Earthquakes"), not a sentence.
+		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && (i < len(s.sents)-1 || s.words[i] <= maxLabelWords))
+		s.depends = append(s.depends, dependsOnPrevious(s.sents[i], lang))
 	}
 	s.quoted = appendQuoted(s.quoted[:0], s.sents[:n])
 	markSpeakerless(s.quoted, s.sents[:n])

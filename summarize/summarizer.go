@@ -198,7 +198,8 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 }
 
 // whole returns a short article entire, less sentences that only repeat
-// the title and, when there is prose, headings and captions; "" when it
+// the title and, when there is prose, headings, captions and an opening
+// sentence that depends on one left out (see choose); "" when it
 // does not fit in MaxChars or only repeats the title.
 func (s *Summarizer) whole(sc *scratch) string {
 	sc.order = sc.order[:0]
@@ -206,6 +207,9 @@ func (s *Summarizer) whole(sc *scratch) string {
 		if !sc.repeatsTitle(i) && !sc.caption[i] {
 			sc.order = append(sc.order, i)
 		}
+	}
+	for len(sc.order) > 1 && sc.depends[sc.order[0]] {
+		sc.order = sc.order[1:] // it would open the summary without what it refers to
 	}
 	if len(sc.order) == 0 { // no prose: headings or captions are all there is
 		for i := range sc.sents {
@@ -328,13 +332,14 @@ func (s *Summarizer) pick(sc *scratch, n int, skip uint64) []int {
 // withPrevious returns chosen (sorted, its first sentence depending on
 // the one before) with that previous sentence added, dropping the
 // lowest-scored other sentences until Sentences and MaxChars are kept; nil
-// when the two sentences alone do not fit or the previous one is a
+// when the opening sentence is the text's first (there is none before it:
+// see prepare), when the two sentences alone do not fit or the previous one is a
 // caption, a fragment or itself depends on the one before it (by its
 // opening word or by being inside a quotation).
 func (s *Summarizer) withPrevious(sc *scratch, chosen []int) []int {
 	first := chosen[0]
 	prev := first - 1
-	if s.sentences < 2 || sc.caption[prev] || sc.depends[prev] || sc.quoted[prev] || sc.words[prev] < minSentenceWords {
+	if prev < 0 || s.sentences < 2 || sc.caption[prev] || sc.depends[prev] || sc.quoted[prev] || sc.words[prev] < minSentenceWords {
 		return nil
 	}
 	out := append([]int{prev}, chosen...)

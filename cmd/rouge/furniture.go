@@ -169,17 +169,25 @@ var dependentOpeners = map[string]bool{
 }
 
 // Dangling reports whether summary opens with a dependent word ("He",
-// "But", ...) on a sentence that is not the first of the cleaned article;
-// headings and labels before it (lines without a full stop) do not count
-// as sentences.
+// "But", ...) on a sentence that is not the first of the article as
+// written: a sentence the cleaner dropped before it (a photo caption, a
+// teaser) is one the opening may refer to, so the raw text decides, not
+// the cleaned one. Headings and labels before it (lines without a full
+// stop, or of two words: "MEMPHIS, Tenn.") do not count as sentences, and
+// a dateline glued before the first sentence ("(CNN)He ...") does not move
+// it.
 func Dangling(summary, text string) bool {
 	w := firstWord(summary)
 	if !dependentOpeners[w] {
 		return false
 	}
-	for _, s := range summarize.Sentences(summarize.Clean(text)) {
-		if endsLikeSentence(s) {
-			return !strings.HasPrefix(summary, s)
+	opening := summary
+	if ss := summarize.Sentences(summary); len(ss) > 0 {
+		opening = ss[0]
+	}
+	for _, s := range summarize.Sentences(text) {
+		if endsLikeSentence(s) && len(strings.Fields(s)) > 2 {
+			return !strings.HasPrefix(summary, s) && !strings.HasSuffix(s, opening)
 		}
 	}
 	return true

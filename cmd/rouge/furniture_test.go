@@ -92,6 +92,17 @@ func TestDangling(t *testing.T) {
 	if Dangling("He was 88.", "He was 88.") {
 		t.Error("a summary starting where the article starts is not dangling")
 	}
+	// The cleaner drops a caption line, so the cleaned text starts at
+	// "They": the raw text shows the sentence the opening refers to.
+	if !Dangling("They searched through the night.", "Image caption, Rescuers pulled a girl from the rubble in Hatay.\n\nThey searched through the night.") {
+		t.Error("an opening after a dropped caption is dangling")
+	}
+	if Dangling("He was 88.", "(CNN)He was 88.\n\nHe died at home.") {
+		t.Error("a dateline glued before the first sentence does not make it dangling")
+	}
+	if Dangling("He was #10 on the field.", "MEMPHIS, Tenn. -- He was #10 on the field.") {
+		t.Error("a dateline of two words is no sentence before the opening")
+	}
 }
 
 func TestLoadSets(t *testing.T) {
