@@ -68,30 +68,8 @@ func TestMaintenanceLeavesTheLockToTheDatabasesOwner(t *testing.T) {
 // once as root), the start says whose it is and the chown that mends it,
 // not only "permission denied".
 func TestStartSaysWhoseTheLockIs(t *testing.T) {
-	if os.Geteuid() != 0 || testing.Short() {
-		t.Skip("needs root, to run the binary as another user")
-	}
 	const service = 65534
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir, err := os.MkdirTemp("", "newshound-lock-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	exe := filepath.Join(dir, "newshound")
-	data, err := os.ReadFile(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(exe, data, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir, exe := binaryForAnotherUser(t, "newshound-lock-")
 	db := filepath.Join(dir, "nh.db")
 	if err := createDatabase(context.Background(), db); err != nil {
 		t.Fatal(err)
@@ -128,30 +106,8 @@ func TestStartSaysWhoseTheLockIs(t *testing.T) {
 // salvage the file, which would throw away the writes the -wal holds. The
 // start names the files, that they are another user's, and the chown.
 func TestStartSaysWhoseTheWalIs(t *testing.T) {
-	if os.Geteuid() != 0 || testing.Short() {
-		t.Skip("needs root, to run the binary as another user")
-	}
 	const service = 65534
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir, err := os.MkdirTemp("", "newshound-wal-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	exe := filepath.Join(dir, "newshound") // where the service's user may run it
-	data, err := os.ReadFile(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(exe, data, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir, exe := binaryForAnotherUser(t, "newshound-wal-")
 	db := filepath.Join(dir, "nh.db")
 	if err := createDatabase(context.Background(), db); err != nil {
 		t.Fatal(err)
@@ -193,30 +149,8 @@ func TestStartSaysWhoseTheWalIs(t *testing.T) {
 // DynamicUser=): it said only "stat …/newshound.db: permission denied".
 // It names storage.path and to run it as root or as the bot's user.
 func TestMaintenanceWithoutAccessSaysWhoMay(t *testing.T) {
-	if os.Geteuid() != 0 || testing.Short() {
-		t.Skip("needs root, to run the binary as another user")
-	}
 	const operator = 65534
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir, err := os.MkdirTemp("", "newshound-private-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	exe := filepath.Join(dir, "newshound")
-	data, err := os.ReadFile(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(exe, data, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir, exe := binaryForAnotherUser(t, "newshound-private-")
 	private := filepath.Join(dir, "private")
 	if err := os.Mkdir(private, 0o700); err != nil { // root's, as /var/lib/private
 		t.Fatal(err)
@@ -290,4 +224,35 @@ func TestRootRunLeavesItsFilesToTheirOwner(t *testing.T) {
 			}
 		}
 	}
+}
+
+// binaryForAnotherUser copies the test binary into a new folder every user
+// may enter (prefix names it), so the test can run it as another user; it
+// skips the test unless run as root and not -short.
+func binaryForAnotherUser(t *testing.T, prefix string) (dir, exe string) {
+	t.Helper()
+	if os.Geteuid() != 0 || testing.Short() {
+		t.Skip("needs root, to run the binary as another user")
+	}
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err = os.MkdirTemp("", prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exe = filepath.Join(dir, "newshound") // where the other user may run it
+	if err := os.WriteFile(exe, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir, exe
 }
