@@ -193,6 +193,11 @@ func builtinRules() []Rule {
 		// best stories delivered to your inbox every day."
 		{Name: "promo-inbox", Pattern: `(?i)(?:want more\?\s*)?(?:get|have|receive) (?:the|our) [\p{L}'’ ]{1,40}(?:in|to|delivered to|straight to) your inbox\b.{0,80}`,
 			Hints: []string{"your inbox"}},
+		// A sports desk's standing pointer to its how-to pages: "Find out how
+		// to get into cycling with our special guide."; a sentence that
+		// reports on a guide ("The club's guide to ...") stays.
+		{Name: "promo-guide", Pattern: `(?i)(?:if you(?:'|’)d like to )?find out (?:more )?(?:about )?how to (?:get into|take up|try) .{1,80}?(?:,? read|with|in) our (?:special |full |beginner(?:'|’)?s )?guides?\b.{0,80}`,
+			Hints: []string{"our special guide", "our full guide", "our guide", "our beginner"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
 
 		// --- Whole lines: photo captions and credits. ---
