@@ -539,7 +539,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		f := failure(err, storeFailed)
 		if storeFailed { // the database's failure, not the source's
 			p.dbLog.Warn(log, "fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
-		} else if fix := failureFix(f); fix != "" {
+		} else if fix := failureFix(f, err); fix != "" {
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait, "fix", fix)
 		} else {
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
