@@ -243,12 +243,16 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		return "", err
 	}
 	active, failing := 0, 0
+	var unstored []string // fetched well, the database refused their articles
 	for _, s := range srcs {
 		if s.Origin == news.OriginRetired {
 			continue
 		}
 		active++
-		if s.LastError != "" {
+		switch {
+		case notStored(s):
+			unstored = append(unstored, s.Name)
+		case s.LastError != "":
 			failing++
 		}
 	}
@@ -290,6 +294,9 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		if len(failed) > 0 {
 			b.WriteString(p.Sprintf("Failing at every try so far: %s; /sources says why.", names(failed)) + "\n")
 		}
+	}
+	if len(unstored) > 0 {
+		b.WriteString(p.Sprintf("Fetched but not stored, the database refused the write (not the sources' fault; they are tried again within a minute): %s.", names(unstored)) + "\n")
 	}
 	if delivery != "" {
 		b.WriteString(delivery + "\n")
@@ -337,6 +344,7 @@ func (w *watch) backlog(srcs []news.Source) (fresh, waiting, failed []string) {
 	for _, s := range srcs {
 		switch {
 		case s.Origin == news.OriginRetired:
+		case notStored(s): // the database's failure, not the source's: Status names it
 		case s.Fetches == 0 && (s.Failures > 0 || s.LastError != "" || !s.LastFetchAt.IsZero()):
 			failed = append(failed, s.Name)
 		case s.Fetches == 0:
@@ -346,6 +354,14 @@ func (w *watch) backlog(srcs []news.Source) (fresh, waiting, failed []string) {
 		}
 	}
 	return fresh, waiting, failed
+}
+
+// notStored reports whether s's last fetch went well but storing its
+// articles failed (news.FailDatabase): the database's failure, which
+// /status does not count as the source failing.
+func notStored(s news.Source) bool {
+	f, ok := news.ParseFetchFailure(s.LastError)
+	return ok && f.Kind == news.FailDatabase
 }
 
 // restarted reports whether this run's first poll found no backlog: every
