@@ -56,6 +56,7 @@ type watch struct {
 	// /status's delivery line; nil until the sender runs (setDelivery).
 	pending      func(ctx context.Context) (int, error)
 	failingSince func() time.Time
+	inFlight     func() int // the messages on their way to Telegram now
 	// reaching is set while the start waits for Telegram to answer (getMe):
 	// /healthz says not ready until then.
 	reaching bool
@@ -148,18 +149,22 @@ func (w *watch) Dropped(reason string) {
 func (w *watch) SendFailed(code int) { w.sends.SendFailed(code) }
 
 // setDelivery gives /status the outbox's count and the sender's outage.
-func (w *watch) setDelivery(pending func(ctx context.Context) (int, error), failingSince func() time.Time) {
+// inFlight counts the messages on their way to Telegram at that moment
+// (the reply to the command before /status, most often), which are not
+// counted as waiting while Telegram's calls go well.
+func (w *watch) setDelivery(pending func(ctx context.Context) (int, error), failingSince func() time.Time, inFlight func() int) {
 	w.mu.Lock()
-	w.pending, w.failingSince = pending, failingSince
+	w.pending, w.failingSince, w.inFlight = pending, failingSince, inFlight
 	w.mu.Unlock()
 }
 
 // delivery is /status's line on delivery: the messages waiting in the
-// outbox and, when Telegram's calls fail, since when; "" before the sender
-// runs or when the outbox cannot be counted.
+// outbox (not those on their way to Telegram at that moment, while its
+// calls go well) and, when Telegram's calls fail, since when; "" before the
+// sender runs or when the outbox cannot be counted.
 func (w *watch) delivery(ctx context.Context, p locale.Printer) string {
 	w.mu.Lock()
-	pending, failingSince := w.pending, w.failingSince
+	pending, failingSince, inFlight := w.pending, w.failingSince, w.inFlight
 	w.mu.Unlock()
 	if pending == nil {
 		return ""
@@ -168,7 +173,14 @@ func (w *watch) delivery(ctx context.Context, p locale.Printer) string {
 	if err != nil {
 		return ""
 	}
-	if since := failingSince(); !since.IsZero() {
+	since := failingSince()
+	if since.IsZero() && inFlight != nil {
+		// A message on its way now (the reply to the command before this
+		// one) is sent, not waiting; while Telegram fails, one in flight
+		// is a try that most likely fails again, and waits.
+		n = max(n-inFlight(), 0)
+	}
+	if !since.IsZero() {
 		return p.Sprintf("Outbox: %s waiting to be sent; Telegram calls have failed since %s.", p.Count(n, "%d messages"), clock(since))
 	}
 	return p.Sprintf("Outbox: %s waiting to be sent.", p.Count(n, "%d messages"))
