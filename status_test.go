@@ -18,6 +18,7 @@ import (
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/metrics"
 	"github.com/newshound/newshound/news"
 )
@@ -288,5 +289,25 @@ func TestStatusDatabaseFailureIsNotTheSources(t *testing.T) {
 	}
 	if got := fix(errors.New("constraint failed")); got != "" {
 		t.Errorf("the fix of another database error is %q, want none (the poller names where to look)", got)
+	}
+}
+
+// The console's line after the first poll said "Every source failed … No
+// network here?" when the disk was full: the sources answered, the
+// database refused. It names the database then, and the sources failing
+// only when they did.
+func TestConsoleFirstFetchBlamesTheDatabaseNotTheSources(t *testing.T) {
+	p := locale.FromContext(context.Background())
+	full := news.FetchFailure{Kind: news.FailDatabase, Detail: "store articles: disk I/O error: file too large"}.Encode()
+	refused := news.FetchFailure{Kind: news.FailRefused, Detail: "connection refused"}.Encode()
+	got := firstFetchFailed(p, []news.Source{{Name: "A", LastError: full}, {Name: "B", LastError: full}}, "newshound.log")
+	if !strings.Contains(got, "the database refused to store it") || strings.Contains(got, "Every source failed") {
+		t.Errorf("a full disk at the first poll: %q", got)
+	}
+	if got := firstFetchFailed(p, []news.Source{{Name: "A", LastError: refused}}, "newshound.log"); !strings.Contains(got, "Every source failed") {
+		t.Errorf("every source refused: %q", got)
+	}
+	if got := firstFetchFailed(p, []news.Source{{Name: "A", Fetches: 1}}, "newshound.log"); got != "" {
+		t.Errorf("a source fetched: %q", got)
 	}
 }
