@@ -50,8 +50,8 @@ func proxyNote(endpoint string, getenv func(string) string) string {
 	case loopback:
 		// net/http never sends a loopback address through a proxy: there is
 		// no proxy to check or to set.
-		if name != "" {
-			return fmt.Sprintf("calls go directly: %s is set, but %s is a loopback address, which never goes through a proxy", name, host)
+		if set := strings.TrimSpace(httpName + " " + httpsName); set != "" {
+			return fmt.Sprintf("calls go directly: %s is set, but %s is a loopback address, which never goes through a proxy", set, host)
 		}
 		return fmt.Sprintf("calls go directly: %s is a loopback address, which never goes through a proxy", host)
 	case err != nil:

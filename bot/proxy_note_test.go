@@ -33,6 +33,8 @@ func TestProxyNote(t *testing.T) {
 		// advice to set a proxy.
 		{name: "loopback endpoint, none set", endpoint: "http://127.0.0.1:8081/bot%s/%s",
 			want: []string{"calls go directly", "127.0.0.1 is a loopback address"}, not: []string{"set HTTP_PROXY", "blocked", "not set"}},
+		{name: "loopback endpoint, HTTPS_PROXY set", endpoint: "http://127.0.0.1:8081/bot%s/%s", env: map[string]string{"HTTPS_PROXY": "http://proxy.example:3128"},
+			want: []string{"HTTPS_PROXY is set, but 127.0.0.1 is a loopback address"}, not: []string{"set HTTP_PROXY", "blocked"}},
 		{name: "localhost endpoint, none set", endpoint: "http://localhost:8081/bot%s/%s",
 			want: []string{"localhost is a loopback address"}, not: []string{"set HTTP_PROXY", "blocked"}},
 	}
