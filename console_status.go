@@ -97,8 +97,8 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
 			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at, consoleZone(ctx, chats)), src.Name)
 		}
-		if err == nil && len(srcs) > 0 && allFailing(srcs) {
-			line += "\n" + p.Sprintf("Every source failed (see /sources and %s). No network here? Try the demo: %s", logPathOr(p, logPath), demoCommand(os.Args[0]))
+		if note := firstFetchFailed(p, srcs, logPath); err == nil && note != "" {
+			line += "\n" + note
 		}
 		say(line)
 	}
@@ -176,6 +176,31 @@ func configFeed(cfg config.Config) func(context.Context, string) (string, error)
 }
 
 // allFailing reports whether every active source failed its last fetch.
+// firstFetchFailed is the console's line after the first poll when it
+// stored nothing for a failure: the database refusing what the sources
+// gave (a full disk: not the sources' fault), or every source failing (no
+// network?); "" otherwise.
+func firstFetchFailed(p locale.Printer, srcs []news.Source, logPath string) string {
+	switch {
+	case anyNotStored(srcs):
+		return p.Sprintf("Fetched, but the database refused to store it (not the sources' fault): /status says why.")
+	case len(srcs) > 0 && allFailing(srcs):
+		return p.Sprintf("Every source failed (see /sources and %s). No network here? Try the demo: %s", logPathOr(p, logPath), demoCommand(os.Args[0]))
+	}
+	return ""
+}
+
+// anyNotStored reports whether some source's last fetch went well and the
+// database refused to store it (notStored).
+func anyNotStored(srcs []news.Source) bool {
+	for _, s := range srcs {
+		if s.Origin != news.OriginRetired && notStored(s) {
+			return true
+		}
+	}
+	return false
+}
+
 func allFailing(srcs []news.Source) bool {
 	for _, s := range srcs {
 		if s.Origin != news.OriginRetired && s.LastError == "" {

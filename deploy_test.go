@@ -239,3 +239,31 @@ func TestNoStrayConfigurationWithAToken(t *testing.T) {
 		t.Error(".gitignore lets a local configuration at the root (and its token) be committed: want /*.toml with !/config.example.toml")
 	}
 }
+
+// An operator's trial: compose's restart policy started a configuration
+// error (exit 78) again and again, which the unit's RestartPreventExitStatus
+// prevents but Docker cannot. The policy kept is unless-stopped (a crash and
+// a reboot start the bot again); compose.yaml and the README say what a
+// configuration error looks like then ("Restarting (78)"), where its reason
+// is, and how to start again once fixed.
+func TestComposeRestartPolicyExplainsAConfigurationError(t *testing.T) {
+	compose, err := os.ReadFile("compose.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy := regexp.MustCompile(`(?m)^\s+restart:\s*(\S+)`).FindSubmatch(compose)
+	if policy == nil || string(policy[1]) != "unless-stopped" {
+		t.Fatalf("compose.yaml's restart policy is %q, want unless-stopped", policy)
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, b := range map[string][]byte{"compose.yaml": compose, "README.md": readme} {
+		for _, want := range []string{"RestartPreventExitStatus", "exit 78", "Restarting (78)", "docker compose up -d", "on-failure:N"} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s does not say what a configuration error does under Docker's restart policy: lacks %q", file, want)
+			}
+		}
+	}
+}

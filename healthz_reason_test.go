@@ -69,9 +69,9 @@ func TestHealthzSaysWhyGetMeFails(t *testing.T) {
 	if code != http.StatusServiceUnavailable || !strings.Contains(body, "getMe has failed since") || !strings.Contains(body, "Bad Gateway") {
 		t.Errorf("/healthz while getMe is answered 502 = %d %q, want 503 with getMe's error", code, body)
 	}
-	// The fake is on http://127.0.0.1: HTTP_PROXY would be the variable,
-	// and loopback never goes through a proxy; HTTPS_PROXY is named as set.
-	if !strings.Contains(line, "proxy=") || !strings.Contains(line, "HTTP_PROXY is not set (HTTPS_PROXY is set") {
+	// The fake is on http://127.0.0.1, a loopback address, which never goes
+	// through a proxy: no proxy to set; HTTPS_PROXY is named as set.
+	if !strings.Contains(line, "proxy=") || !strings.Contains(line, "HTTPS_PROXY is set, but 127.0.0.1 is a loopback address") {
 		t.Errorf("the telegram unreachable line does not say how calls leave the machine:\n%s", line)
 	}
 	if strings.Contains(logs.String(), "secret") {

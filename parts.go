@@ -144,6 +144,7 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 		PerHost: cfg.Poller.PerHost, HostGap: cfg.Poller.HostGap.D(),
 		Fetcher: feeds.NewFetcher(configured), ChatFetcher: feeds.NewFetcher(guarded),
 		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs, Hubs: hubs, Moves: st,
+		StoreFix: storeFix(cfg.Storage.Path),
 	})
 }
 

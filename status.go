@@ -57,6 +57,7 @@ type watch struct {
 	// /status's delivery line; nil until the sender runs (setDelivery).
 	pending      func(ctx context.Context) (int, error)
 	failingSince func() time.Time
+	inFlight     func() int // the messages on their way to Telegram now
 	// reaching is set while the start waits for Telegram to answer (getMe):
 	// /healthz says not ready until then.
 	reaching bool
@@ -149,18 +150,22 @@ func (w *watch) Dropped(reason string) {
 func (w *watch) SendFailed(code int) { w.sends.SendFailed(code) }
 
 // setDelivery gives /status the outbox's count and the sender's outage.
-func (w *watch) setDelivery(pending func(ctx context.Context) (int, error), failingSince func() time.Time) {
+// inFlight counts the messages on their way to Telegram at that moment
+// (the reply to the command before /status, most often), which are not
+// counted as waiting while Telegram's calls go well.
+func (w *watch) setDelivery(pending func(ctx context.Context) (int, error), failingSince func() time.Time, inFlight func() int) {
 	w.mu.Lock()
-	w.pending, w.failingSince = pending, failingSince
+	w.pending, w.failingSince, w.inFlight = pending, failingSince, inFlight
 	w.mu.Unlock()
 }
 
 // delivery is /status's line on delivery: the messages waiting in the
-// outbox and, when Telegram's calls fail, since when; "" before the sender
-// runs or when the outbox cannot be counted.
+// outbox (not those on their way to Telegram at that moment, while its
+// calls go well) and, when Telegram's calls fail, since when; "" before the
+// sender runs or when the outbox cannot be counted.
 func (w *watch) delivery(ctx context.Context, p locale.Printer) string {
 	w.mu.Lock()
-	pending, failingSince := w.pending, w.failingSince
+	pending, failingSince, inFlight := w.pending, w.failingSince, w.inFlight
 	w.mu.Unlock()
 	if pending == nil {
 		return ""
@@ -169,7 +174,14 @@ func (w *watch) delivery(ctx context.Context, p locale.Printer) string {
 	if err != nil {
 		return ""
 	}
-	if since := failingSince(); !since.IsZero() {
+	since := failingSince()
+	if since.IsZero() && inFlight != nil {
+		// A message on its way now (the reply to the command before this
+		// one) is sent, not waiting; while Telegram fails, one in flight
+		// is a try that most likely fails again, and waits.
+		n = max(n-inFlight(), 0)
+	}
+	if !since.IsZero() {
 		return p.Sprintf("Outbox: %s waiting to be sent; Telegram calls have failed since %s.", p.Count(n, "%d messages"), clock(since, localtime.ZoneFromContext(ctx)))
 	}
 	return p.Sprintf("Outbox: %s waiting to be sent.", p.Count(n, "%d messages"))
@@ -244,12 +256,16 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		return "", err
 	}
 	active, failing := 0, 0
+	var unstored []string // fetched well, the database refused their articles
 	for _, s := range srcs {
 		if s.Origin == news.OriginRetired {
 			continue
 		}
 		active++
-		if s.LastError != "" {
+		switch {
+		case notStored(s):
+			unstored = append(unstored, s.Name)
+		case s.LastError != "":
 			failing++
 		}
 	}
@@ -292,6 +308,9 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		if len(failed) > 0 {
 			b.WriteString(p.Sprintf("Failing at every try so far: %s; /sources says why.", names(failed)) + "\n")
 		}
+	}
+	if len(unstored) > 0 {
+		b.WriteString(p.Sprintf("Fetched but not stored, the database refused the write (not the sources' fault; they are tried again within a minute): %s.", names(unstored)) + "\n")
 	}
 	if delivery != "" {
 		b.WriteString(delivery + "\n")
@@ -339,6 +358,7 @@ func (w *watch) backlog(srcs []news.Source) (fresh, waiting, failed []string) {
 	for _, s := range srcs {
 		switch {
 		case s.Origin == news.OriginRetired:
+		case notStored(s): // the database's failure, not the source's: Status names it
 		case s.Fetches == 0 && (s.Failures > 0 || s.LastError != "" || !s.LastFetchAt.IsZero()):
 			failed = append(failed, s.Name)
 		case s.Fetches == 0:
@@ -348,6 +368,14 @@ func (w *watch) backlog(srcs []news.Source) (fresh, waiting, failed []string) {
 		}
 	}
 	return fresh, waiting, failed
+}
+
+// notStored reports whether s's last fetch went well but storing its
+// articles failed (news.FailDatabase): the database's failure, which
+// /status does not count as the source failing.
+func notStored(s news.Source) bool {
+	f, ok := news.ParseFetchFailure(s.LastError)
+	return ok && f.Kind == news.FailDatabase
 }
 
 // restarted reports whether this run's first poll found no backlog: every

@@ -8,14 +8,17 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/mattn/go-sqlite3"
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/metrics"
 	"github.com/newshound/newshound/news"
 )
@@ -255,3 +258,56 @@ func TestConfigSourceThatIsAPageUsesItsFeed(t *testing.T) {
 }
 
 func defaultsForTest() config.Config { return config.Defaults() }
+
+// A full disk while running: the fetch of a source went well and storing
+// its articles failed (news.FailDatabase). /status neither lists it as
+// failing at every try nor counts it as failing: it names the database as
+// the cause; the store fix (the poller's "fetch failed" line) names the
+// folder to free space in.
+func TestStatusDatabaseFailureIsNotTheSources(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 29, 12, 0, 30, 0, time.UTC)}
+	full := news.FetchFailure{Kind: news.FailDatabase, Detail: "store articles: database or disk is full"}.Encode()
+	st := &fakeWatchStore{sources: []news.Source{
+		{ID: 1, Name: "A", LastError: full, LastFetchAt: clock.t, NextFetchAt: clock.t.Add(time.Minute), Interval: 5 * time.Minute},
+		{ID: 2, Name: "B", Fetches: 3, LastError: full, LastFetchAt: clock.t, NextFetchAt: clock.t.Add(time.Minute), Interval: 5 * time.Minute},
+	}}
+	w := newWatch(st, nopObs{}, nopObs{}, clock.Now)
+	s, err := w.Status(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(s, "Failing at every try") || strings.Contains(s, "failing at the last fetch") {
+		t.Errorf("status shows the database's failure as the sources':\n%s", s)
+	}
+	if !strings.Contains(s, "Fetched but not stored, the database refused the write (not the sources' fault") || !strings.Contains(s, ": A, B.") {
+		t.Errorf("status does not name the database as why A and B are not stored:\n%s", s)
+	}
+	dir := t.TempDir()
+	fix := storeFix(filepath.Join(dir, "newshound.db"))
+	if got := fix(fmt.Errorf("store articles: %w", sqlite3.Error{Code: sqlite3.ErrFull})); !strings.Contains(got, "free space in "+dir) {
+		t.Errorf("the fix of a full disk is %q, want it to name %s", got, dir)
+	}
+	if got := fix(errors.New("constraint failed")); got != "" {
+		t.Errorf("the fix of another database error is %q, want none (the poller names where to look)", got)
+	}
+}
+
+// The console's line after the first poll said "Every source failed … No
+// network here?" when the disk was full: the sources answered, the
+// database refused. It names the database then, and the sources failing
+// only when they did.
+func TestConsoleFirstFetchBlamesTheDatabaseNotTheSources(t *testing.T) {
+	p := locale.FromContext(context.Background())
+	full := news.FetchFailure{Kind: news.FailDatabase, Detail: "store articles: disk I/O error: file too large"}.Encode()
+	refused := news.FetchFailure{Kind: news.FailRefused, Detail: "connection refused"}.Encode()
+	got := firstFetchFailed(p, []news.Source{{Name: "A", LastError: full}, {Name: "B", LastError: full}}, "newshound.log")
+	if !strings.Contains(got, "the database refused to store it") || strings.Contains(got, "Every source failed") {
+		t.Errorf("a full disk at the first poll: %q", got)
+	}
+	if got := firstFetchFailed(p, []news.Source{{Name: "A", LastError: refused}}, "newshound.log"); !strings.Contains(got, "Every source failed") {
+		t.Errorf("every source refused: %q", got)
+	}
+	if got := firstFetchFailed(p, []news.Source{{Name: "A", Fetches: 1}}, "newshound.log"); got != "" {
+		t.Errorf("a source fetched: %q", got)
+	}
+}

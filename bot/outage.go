@@ -68,3 +68,19 @@ func (s *Sender) FailingSince() time.Time {
 	since, _, _ := s.opts.Reach.Failing()
 	return since
 }
+
+// InFlight returns how many messages the sender holds right now, taken from
+// the outbox and on their way to Telegram (one per chat at most): still
+// pending in the outbox until Telegram accepts them, which a count of what
+// waits (/status) leaves out.
+func (s *Sender) InFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, c := range s.chats {
+		if c.inFlight {
+			n++
+		}
+	}
+	return n
+}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"strings"
@@ -13,7 +14,9 @@ import (
 // "telegram unreachable": through which proxy, named by the environment
 // variable that set it (net/http honours HTTPS_PROXY, HTTP_PROXY and
 // NO_PROXY, and their lower-case forms), or directly, with the variable to
-// set where Telegram is blocked. A proxy's user and password are not shown.
+// set where Telegram is blocked; a loopback endpoint (a local Bot API
+// server) goes directly whatever is set, and gets no proxy advice. A proxy's
+// user and password are not shown.
 // getenv nil is os.Getenv; endpoint is telegram.api_endpoint, a format with
 // the token and the method.
 func proxyNote(endpoint string, getenv func(string) string) string {
@@ -41,20 +44,29 @@ func proxyNote(endpoint string, getenv func(string) string) string {
 	if u.Scheme == "http" {
 		name, want = httpName, "HTTP_PROXY"
 	}
+	host := u.Hostname()
+	loopback := host == "localhost" || net.ParseIP(host).IsLoopback()
 	switch {
+	case loopback:
+		// net/http never sends a loopback address through a proxy: there is
+		// no proxy to check or to set.
+		if set := strings.TrimSpace(httpName + " " + httpsName); set != "" {
+			return fmt.Sprintf("calls go directly: %s is set, but %s is a loopback address, which never goes through a proxy", set, host)
+		}
+		return fmt.Sprintf("calls go directly: %s is a loopback address, which never goes through a proxy", host)
 	case err != nil:
 		return fmt.Sprintf("%s does not read as a proxy address (%v): calls go directly", name, err)
 	case proxy != nil:
-		return fmt.Sprintf("calls go through the proxy %s (from %s): check that it is up and lets %s through", proxy.Redacted(), name, u.Hostname())
+		return fmt.Sprintf("calls go through the proxy %s (from %s): check that it is up and lets %s through", proxy.Redacted(), name, host)
 	case name != "" && noVal != "":
-		return fmt.Sprintf("calls go directly: %s is set, but %s=%s may exclude %s (a loopback address never goes through a proxy)", name, noName, noVal, u.Hostname())
+		return fmt.Sprintf("calls go directly: %s is set, but %s=%s may exclude %s", name, noName, noVal, host)
 	case name != "":
-		return fmt.Sprintf("calls go directly: %s is set, but %s is a loopback address, which never goes through a proxy", name, u.Hostname())
+		return fmt.Sprintf("calls go directly: %s is set, but not used for %s", name, host)
 	default:
 		set := ""
-		if other := strings.TrimSpace(httpName + " " + httpsName); other != "" && name == "" {
+		if other := strings.TrimSpace(httpName + " " + httpsName); other != "" {
 			set = fmt.Sprintf(" (%s is set, which %s calls do not use)", other, u.Scheme)
 		}
-		return fmt.Sprintf("calls go directly, no proxy: %s is not set%s; where Telegram is blocked, set %s (HTTP_PROXY and NO_PROXY are honoured too)", want, set, want)
+		return fmt.Sprintf("calls go directly, no proxy: %s is not set%s; where Telegram is blocked, set %s=http://proxy:port (or its lower-case form; NO_PROXY lists the hosts that skip it)", want, set, want)
 	}
 }

@@ -25,6 +25,18 @@ func TestProxyNote(t *testing.T) {
 			want: []string{"calls go directly: HTTPS_PROXY is set, but NO_PROXY=.telegram.org"}},
 		{name: "a local Bot API server", endpoint: "http://127.0.0.1:8081/bot%s/%s", env: map[string]string{"HTTP_PROXY": "http://proxy.example:3128"},
 			want: []string{"127.0.0.1 is a loopback address"}},
+		// An http:// endpoint is told to set HTTP_PROXY, and no list that
+		// names HTTP_PROXY again as if it were something else.
+		{name: "http endpoint, none set", endpoint: "http://botapi.example:8081/bot%s/%s",
+			want: []string{"HTTP_PROXY is not set", "set HTTP_PROXY=", "NO_PROXY"}, not: []string{"honoured too", "HTTPS_PROXY"}},
+		// A local Bot API server is reached directly whatever is set: no
+		// advice to set a proxy.
+		{name: "loopback endpoint, none set", endpoint: "http://127.0.0.1:8081/bot%s/%s",
+			want: []string{"calls go directly", "127.0.0.1 is a loopback address"}, not: []string{"set HTTP_PROXY", "blocked", "not set"}},
+		{name: "loopback endpoint, HTTPS_PROXY set", endpoint: "http://127.0.0.1:8081/bot%s/%s", env: map[string]string{"HTTPS_PROXY": "http://proxy.example:3128"},
+			want: []string{"HTTPS_PROXY is set, but 127.0.0.1 is a loopback address"}, not: []string{"set HTTP_PROXY", "blocked"}},
+		{name: "localhost endpoint, none set", endpoint: "http://localhost:8081/bot%s/%s",
+			want: []string{"localhost is a loopback address"}, not: []string{"set HTTP_PROXY", "blocked"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -722,3 +722,26 @@ func TestNoOperatorsIsWarned(t *testing.T) {
 		t.Errorf("an operator is set, yet: %q", got)
 	}
 }
+
+// Two [[sources]] blocks with one name were taken silently: alerts and
+// /sources then show both alike. One name for two feeds of a site may be
+// meant (a query's source: names both), so the start warns, naming both
+// places and both URLs (a password masked); the same URL twice stays
+// refused.
+func TestSameSourceNameIsWarned(t *testing.T) {
+	cfg, err := Load(writeConfig(t, "[[sources]]\nname = \"BBC\"\nurl = \"https://feeds.example/world\"\n"+
+		"[[sources]]\nname = \"Other\"\nurl = \"https://other.example/rss\"\n"+
+		"[[sources]]\nname = \"bbc \"\nurl = \"https://reader:s3cret@feeds.example/tech\"\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(cfg.Warnings(), "\n")
+	for _, want := range []string{`sources[2].name "bbc " is also sources[0].name`, "https://feeds.example/world", "https://reader:xxxxx@feeds.example/tech", "own name"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings %q lack %q", got, want)
+		}
+	}
+	if strings.Contains(got, "s3cret") || strings.Contains(got, "Other") {
+		t.Errorf("warnings show a password or a source named once: %q", got)
+	}
+}

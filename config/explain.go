@@ -108,6 +108,9 @@ func explainDecode(path string, data []byte, err error) error {
 		if m[2] == "telegram.admins" && m[4] == "integer" { // ["@alice"], ["123"]
 			want = "Telegram user ids, numbers without quotes, e.g. [123456789] (send /id to the bot to learn yours; a @username is not one)"
 		}
+		if _, fix := byteSizeFix(data, m[1]); fix != "" && m[4] == "integer" { // max_bytes = "10MB"
+			want = "a whole number of bytes, without quotes or a unit: " + fix
+		}
 		line, _ := strconv.Atoi(m[1])
 		return &TypeError{Path: path, Key: m[2], Want: want, Got: got, Line: line, Err: err}
 	}
@@ -126,7 +129,12 @@ func explainDecode(path string, data []byte, err error) error {
 			where += ", line " + m[1]
 		}
 		key, msg := m[2], m[3]
-		if bareValue(msg) {
+		if name, fix := byteSizeFix(data, m[1]); fix != "" { // max_bytes = 10MB
+			if key != name && !strings.HasSuffix(key, "."+name) { // the last key read was the table
+				key += "." + name
+			}
+			msg = "a byte count is a whole number, without a unit: " + fix
+		} else if bareValue(msg) {
 			if name, fix := quoted(data, m[1]); fix != "" { // path = x.db
 				if key != name && !strings.HasSuffix(key, "."+name) { // max_age = 48h: the last key read was the table
 					key += "." + name

@@ -36,6 +36,13 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		// (last key …): \"30\" is not a duration").
 		{"number for a duration", "[poller]\ntimeout = 30", []string{`line 2: poller.timeout: 30 has no unit: write "30s" for seconds`}},
 		{"duration without a unit", "[poller]\ntimeout = \"30\"", []string{`line 2: poller.timeout: 30 has no unit`}},
+		// A byte count with a unit: the number to write instead, counted in
+		// 1024s (config.example.toml's 10485760 is 10 MiB).
+		{"bytes with a unit", "[poller]\nmax_bytes = \"10MB\"", []string{"line 2: poller.max_bytes must be a whole number of bytes", "max_bytes = 10485760 (10 MiB)"}},
+		{"bytes in MiB", "[poller]\nmax_bytes = \"10 MiB\" # the cap", []string{"max_bytes = 10485760 (10 MiB)"}},
+		{"bytes in k", "[poller]\nmax_bytes = \"512k\"", []string{"max_bytes = 524288 (512 KiB)"}},
+		{"bytes with a unit, bare", "[poller]\nmax_bytes = 10MB", []string{"line 2: poller.max_bytes: a byte count is a whole number, without a unit: max_bytes = 10485760 (10 MiB)"}},
+		{"bytes as a word", "[poller]\nmax_bytes = \"ten\"", []string{"poller.max_bytes must be a whole number, e.g. 4, not a string"}},
 		{"days", "[poller]\nmax_age = \"2d\"", []string{`line 2: poller.max_age: "2d": a duration counts no days; write "48h"`}},
 		{"not a duration", "[poller]\ntimeout = \"soon\"", []string{`line 2: poller.timeout: "soon" is not a duration such as "90s"`}},
 		// Units written out, as a person says them: the Go duration that

@@ -455,9 +455,31 @@ func (c Config) Warnings() []string {
 	if !c.ConsoleMode() && len(c.Telegram.Admins) == 0 {
 		w = append(w, "telegram.admins is empty: nobody may add sources or see /status and /version; send /id to the bot, put your user id in telegram.admins (admins = [123456789]) and restart")
 	}
+	w = append(w, c.sameNames()...)
 	if gap := shortestGap(c.Poller.Schedule); gap > 0 && gap < time.Minute {
 		// Six fields count seconds first: "* * * * * *" is every second.
 		w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute (every %s): fine for a local source, impolite for a public one", c.Poller.Schedule, gap))
+	}
+	return w
+}
+
+// sameNames warns of [[sources]] blocks that share a name (two URLs of one
+// site named alike may be meant: a query's source: names both), naming
+// both places: alerts and /sources show the two alike, told apart by their
+// ID alone. The same URL twice is refused (validateSources).
+func (c Config) sameNames() []string {
+	var w []string
+	first := map[string]int{}
+	for i, s := range c.Sources {
+		name := strings.ToLower(strings.TrimSpace(s.Name))
+		j, ok := first[name]
+		if !ok {
+			first[name] = i
+			continue
+		}
+		w = append(w, fmt.Sprintf("sources[%d].name %q is also sources[%d].name (%s and %s): alerts and /sources show both as %[2]q, "+
+			"told apart only by their ID; give each its own name unless one name for both is meant (a query's source: then names both)",
+			i, s.Name, j, maskPassword(c.Sources[j].URL), maskPassword(s.URL)))
 	}
 	return w
 }

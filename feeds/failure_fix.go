@@ -1,7 +1,10 @@
 package feeds
 
 import (
+	"crypto/tls"
+	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/newshound/newshound/news"
 )
@@ -10,8 +13,14 @@ import (
 // "fetch failed" log line says it (English: the logs are the operator's), or
 // "" when there is nothing to do but wait (a server error, a reset, a 429:
 // the poller backs off and tries again by itself). The chat's /sources says
-// the same in the chat's language (bot's fetchFailure).
-func failureFix(f news.FetchFailure) string {
+// the same in the chat's language (bot's fetchFailure). err is the fetch's
+// error, which tells a server speaking plain HTTP at an https:// url (a TLS
+// record header it cannot read) from a certificate not trusted: both are
+// FailTLS.
+func failureFix(f news.FetchFailure, err error) string {
+	if plainHTTP(err) {
+		return plainHTTPFix
+	}
 	switch f.Kind {
 	case news.FailStatus:
 		switch f.Status {
@@ -40,4 +49,18 @@ func failureFix(f news.FetchFailure) string {
 		return "a chat's source may not reach private or local addresses: set telegram.allow_private_urls, or put the source in [[sources]]"
 	}
 	return ""
+}
+
+// plainHTTPFix is the fix for an https:// url whose server does not speak
+// TLS there.
+const plainHTTPFix = "the server speaks plain HTTP (or no TLS) at this address: use http:// in the url, or the port where it speaks https"
+
+// plainHTTP reports whether err is an https:// fetch from a server that
+// answered without TLS: net/http's "server gave HTTP response to HTTPS
+// client" (no exported error to match but its text), or a first record that
+// is no TLS handshake (tls.RecordHeaderError, a server answering in another
+// protocol).
+func plainHTTP(err error) bool {
+	var header tls.RecordHeaderError
+	return err != nil && (errors.As(err, &header) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"))
 }

@@ -1,6 +1,9 @@
 package feeds
 
 import (
+	"crypto/tls"
+	"crypto/x509"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -47,6 +50,9 @@ func TestFetchFailedLogNamesTheFix(t *testing.T) {
 		testkit.UpsertSource(t, st, strings.TrimPrefix(path, "/"), srv.URL+path, "config")
 	}
 	testkit.UpsertSource(t, st, "selfsigned", tlsSrv.URL+"/feed", "config")
+	// An https:// url at a server that speaks plain HTTP: no certificate to
+	// trust, the url's scheme (or port) is wrong.
+	testkit.UpsertSource(t, st, "plainhttp", strings.Replace(srv.URL, "http://", "https://", 1)+"/page", "config")
 	sum, err := summarize.New(summarize.Options{Sentences: 3, MaxChars: 600})
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +82,7 @@ func TestFetchFailedLogNamesTheFix(t *testing.T) {
 		"page":       "the feed's own url",
 		"slow":       "poller.timeout",
 		"selfsigned": "ca_file",
+		"plainhttp":  "use http://",
 	} {
 		line, ok := lines[source]
 		if !ok {
@@ -86,7 +93,26 @@ func TestFetchFailedLogNamesTheFix(t *testing.T) {
 			t.Errorf("the line of %s names no fix with %q:\n%s", source, fix, line)
 		}
 	}
+	if line := lines["plainhttp"]; strings.Contains(line, "ca_file") {
+		t.Errorf("a server speaking plain HTTP is no certificate to trust: %q", line)
+	}
 	if line := lines["broken"]; line == "" || strings.Contains(line, "fix=") {
 		t.Errorf("a 502 is waited out, with no fix to name: %q", line)
+	}
+}
+
+// A server that answers an https:// url's handshake with no TLS record at
+// all ("first record does not look like a TLS handshake") is named as plain
+// HTTP, not as a certificate to trust with ca_file; a certificate that is not
+// trusted still names ca_file.
+func TestFailureFixPlainHTTPIsNoCertificate(t *testing.T) {
+	header := fmt.Errorf("Get %q: %w", "https://feeds.example:8080/rss", tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"})
+	fix := failureFix(failure(header, false), header)
+	if !strings.Contains(fix, "http://") || strings.Contains(fix, "ca_file") {
+		t.Errorf("first record no TLS handshake: fix %q, want http:// and no ca_file", fix)
+	}
+	cert := fmt.Errorf("Get: %w", x509.UnknownAuthorityError{})
+	if fix := failureFix(failure(cert, false), cert); !strings.Contains(fix, "ca_file") {
+		t.Errorf("unknown authority: fix %q, want ca_file", fix)
 	}
 }

@@ -103,6 +103,11 @@ type Options struct {
 	// Moves, when set, keeps where feeds moved for good across restarts
 	// (see MovedTo); nil: known only from this run's fetches.
 	Moves Moves
+	// StoreFix, when set, says what the operator does about err, the
+	// database failing to store a fetch's articles (a full disk: free space
+	// in the database's folder), for the "fetch failed" line; "" or nil: a
+	// general advice to read the database's lines in the log.
+	StoreFix func(err error) string
 }
 
 // Poller fetches every source on its own clock, stores new articles and
@@ -481,6 +486,17 @@ func wrapPoll(err error) error {
 	return nil
 }
 
+// storeFix is what to do about err, a failure to store a fetch's articles:
+// Options.StoreFix's advice, or else where to look.
+func (p *Poller) storeFix(err error) string {
+	if p.opts.StoreFix != nil {
+		if fix := p.opts.StoreFix(err); fix != "" {
+			return fix
+		}
+	}
+	return "see why the database refuses writes (/status, /healthz, the log's database lines); the source is tried again within a minute and needs no change"
+}
+
 // pollSource fetches one source and stores its new articles, then records
 // the fetch with when the source is due next; it returns the source as the
 // fetch left it, that time, and how many articles it stored that wait for
@@ -538,8 +554,9 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	if err != nil { // a backoff or a server's wait is kept exact
 		f := failure(err, storeFailed)
 		if storeFailed { // the database's failure, not the source's
-			p.dbLog.Warn(log, "fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
-		} else if fix := failureFix(f); fix != "" {
+			p.dbLog.Warn(log, "fetch failed", "err", err, "cause", "the database refused to store the articles; the source answered well",
+				"retry_in", wait, "fix", p.storeFix(err))
+		} else if fix := failureFix(f, err); fix != "" {
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait, "fix", fix)
 		} else {
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)

@@ -76,6 +76,12 @@ func TestRefusedWritesLoggedOncePerMinute(t *testing.T) {
 		Schedule: "@every 1h", MaxAge: 48 * time.Hour, Concurrency: 4,
 		Fetcher: newTestFetcher(1<<20, 2*time.Second), Store: refusing, Sink: &recordingSink{}, Summarizer: sum,
 		Logger: slog.New(slog.NewTextHandler(&logs, nil)), Now: clock.Now,
+		StoreFix: func(err error) string {
+			if errors.Is(err, errFull) {
+				return "free space in /data"
+			}
+			return ""
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -90,6 +96,12 @@ func TestRefusedWritesLoggedOncePerMinute(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "database or disk is full") {
 		t.Fatalf("the line does not say why:\n%s", logs.String())
+	}
+	// The source is not at fault: the line says the database's failure is
+	// the cause, names no count of the source's failures, and names the fix
+	// Options.StoreFix gives.
+	if line := logs.String(); !strings.Contains(line, "cause=") || !strings.Contains(line, "fix=\"free space in /data\"") || strings.Contains(line, "failures=") {
+		t.Fatalf("the line does not name the database as the cause and its fix:\n%s", line)
 	}
 	clock.Advance(time.Minute)
 	mustPoll(t, p) // nothing was recorded: every source is due again

@@ -55,6 +55,11 @@ every call the bot makes is printed as
   > method key=value … (and the text, indented) — accepted or not checked
   x method … REFUSED: description — refused as Telegram would`
 
+// helpText is help with the fault lines (faultHelp) in their place.
+func helpText() string {
+	return strings.Replace(help, "  sleep DURATION", faultHelp+"\n  sleep DURATION", 1)
+}
+
 // driver turns the lines of stdin into updates of the fake.
 type driver struct {
 	srv    *telegramtest.Server
@@ -86,7 +91,7 @@ func (d *driver) do(line string) error {
 	args := strings.Fields(rest)
 	switch verb {
 	case "help":
-		fmt.Fprintln(d.out, strings.Replace(help, "  sleep DURATION", faultHelp+"\n  sleep DURATION", 1))
+		fmt.Fprintln(d.out, helpText())
 	case "chat":
 		f, text, err := fields(rest, 2)
 		if err != nil {

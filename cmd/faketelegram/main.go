@@ -10,7 +10,7 @@
 // a database in the same directory, the operator as admin); copy more keys
 // into it as needed. With -webhook http://127.0.0.1:8443/hook the fake
 // posts updates there once the bot sets its webhook, as Telegram does.
-// Type "help" for the lines it understands. With stdin
+// -h, or typing "help", lists the lines it understands. With stdin
 // at its end (a script piped in), it waits until the bot has been quiet for
 // -linger and exits.
 package main
@@ -29,14 +29,36 @@ import (
 	"github.com/newshound/newshound/internal/telegramtest"
 )
 
+// options are the command's flags.
+type options struct {
+	listen, token, cfgPath, webhook *string
+	admin                           *int64
+	linger                          *time.Duration
+}
+
+// defineFlags defines the command's flags on fs, whose usage (-h) lists the
+// flags and then the lines stdin takes, which typing help lists too.
+func defineFlags(fs *flag.FlagSet) options {
+	var o options
+	o.listen = fs.String("listen", "127.0.0.1:8081", "address the fake Bot API listens on")
+	o.token = fs.String("token", "1:fake", "the bot token the fake accepts")
+	o.cfgPath = fs.String("config", "", "write a newshound config file pointing at the fake here (empty = none)")
+	o.admin = fs.Int64("admin", 42, "the operator's user id written to telegram.admins by -config")
+	o.webhook = fs.String("webhook", "", "webhook mode: post updates to this http URL on 127.0.0.1 once the bot sets its webhook (-config writes webhook_url and webhook_listen for it)")
+	o.linger = fs.Duration("linger", 3*time.Second, "at the end of stdin, exit once the bot has made no call for this long")
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprintf(out, "usage: %s [flags] < lines\n\nServes a fake Telegram Bot API; each line of stdin is an update from a user.\n\nflags:\n", filepath.Base(fs.Name()))
+		fs.PrintDefaults()
+		fmt.Fprintf(out, "\nstdin takes these %s\n", helpText())
+	}
+	return o
+}
+
 func main() {
-	listen := flag.String("listen", "127.0.0.1:8081", "address the fake Bot API listens on")
-	token := flag.String("token", "1:fake", "the bot token the fake accepts")
-	cfgPath := flag.String("config", "", "write a newshound config file pointing at the fake here (empty = none)")
-	admin := flag.Int64("admin", 42, "the operator's user id written to telegram.admins by -config")
-	webhook := flag.String("webhook", "", "webhook mode: post updates to this http URL on 127.0.0.1 once the bot sets its webhook (-config writes webhook_url and webhook_listen for it)")
-	linger := flag.Duration("linger", 3*time.Second, "at the end of stdin, exit once the bot has made no call for this long")
+	o := defineFlags(flag.CommandLine)
 	flag.Parse()
+	listen, token, cfgPath, admin, webhook, linger := o.listen, o.token, o.cfgPath, o.admin, o.webhook, o.linger
 	srv, err := telegramtest.NewServerAt(*token, *listen)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "faketelegram:", err)
