@@ -42,8 +42,16 @@ func (p *printer) flush() {
 	p.seen = len(calls)
 }
 
-// waitQuiet returns once no call has come for quiet.
+// waitQuiet returns once no call has come for quiet, counted from no
+// earlier than its own start: the input's last lines (after a "sleep" in
+// which the bot made no call) still get quiet to be answered, instead of
+// the fake exiting before the bot has even read them.
 func (p *printer) waitQuiet(quiet time.Duration) {
+	p.mu.Lock()
+	if now := time.Now(); p.last.Before(now) {
+		p.last = now
+	}
+	p.mu.Unlock()
 	for {
 		p.flush()
 		p.mu.Lock()
