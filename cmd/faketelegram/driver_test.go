@@ -82,6 +82,12 @@ func TestFormatShowsRefusalsAndButtons(t *testing.T) {
 			t.Errorf("format = %q, want %q in it", got, want)
 		}
 	}
+	// Two rows printed as one: a stranger could not see the layout.
+	rows := format(telegramtest.Call{Method: "sendMessage", Params: url.Values{"chat_id": {"5"}, "text": {"x"},
+		"reply_markup": {`{"inline_keyboard":[[{"text":"A","callback_data":"a"},{"text":"B","callback_data":"b"}],[{"text":"C","callback_data":"c"}]]}`}}})
+	if !strings.Contains(rows, "    buttons: [A → a] [B → b]\n    buttons: [C → c]") {
+		t.Errorf("format of two rows = %q, want one line a row", rows)
+	}
 	// A silent alert (quiet hours "silent") looked like any other.
 	silent := format(telegramtest.Call{Method: "sendMessage", Params: url.Values{"chat_id": {"5"}, "disable_notification": {"true"}, "text": {"x"}}})
 	if !strings.Contains(silent, "> sendMessage chat_id=5 disable_notification=true") {

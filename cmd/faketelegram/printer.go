@@ -114,7 +114,8 @@ func format(c telegramtest.Call) string {
 	return b.String()
 }
 
-// buttons renders an inline keyboard as [label → data] …, or the markup as sent.
+// buttons renders an inline keyboard as [label → data] …, one line a row
+// (so a row of four cramped buttons shows as such), or the markup as sent.
 func buttons(markup string) string {
 	var m struct {
 		InlineKeyboard [][]struct {
@@ -126,8 +127,9 @@ func buttons(markup string) string {
 	if err := json.Unmarshal([]byte(markup), &m); err != nil || m.InlineKeyboard == nil {
 		return markup
 	}
-	var out []string
+	rows := make([]string, 0, len(m.InlineKeyboard))
 	for _, row := range m.InlineKeyboard {
+		var out []string
 		for _, k := range row {
 			target := k.CallbackData
 			if k.URL != "" {
@@ -135,8 +137,9 @@ func buttons(markup string) string {
 			}
 			out = append(out, fmt.Sprintf("[%s → %s]", k.Text, target))
 		}
+		rows = append(rows, strings.Join(out, " "))
 	}
-	return strings.Join(out, " ")
+	return strings.Join(rows, "\n    buttons: ")
 }
 
 // inlineResults renders the results of answerInlineQuery: title, then message.
