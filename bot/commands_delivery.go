@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/newshound/newshound/locale"
 
@@ -28,7 +29,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		if err != nil {
 			return err
 		}
-		r.reply(ctx, req.in.ChatID, describeQuiet(tr(ctx), q, req.chat.DigestTime == ""))
+		r.reply(ctx, req.in.ChatID, describeQuiet(tr(ctx), q, req.chat.DigestTime))
 		return nil
 	case len(fields) == 1 && fields[0] == "off":
 		change.Off = true
@@ -74,10 +75,10 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 	if !q.Set && change.Mode != "" {
 		// "/quiet hold" before any hours: the mode is kept for them, and
 		// "No quiet hours" alone read as if it was not understood.
-		r.reply(ctx, req.in.ChatID, "✅ "+tr(ctx).Sprintf("Quiet hours will do that once you set them, e.g. <code>/quiet 23:00-07:00</code>.")+"\n"+describeQuiet(tr(ctx), q, req.chat.DigestTime == ""))
+		r.reply(ctx, req.in.ChatID, "✅ "+tr(ctx).Sprintf("Quiet hours will do that once you set them, e.g. <code>/quiet 23:00-07:00</code>.")+"\n"+describeQuiet(tr(ctx), q, req.chat.DigestTime))
 		return nil
 	}
-	r.reply(ctx, req.in.ChatID, "✅ "+describeQuiet(tr(ctx), q, req.chat.DigestTime == ""))
+	r.reply(ctx, req.in.ChatID, "✅ "+describeQuiet(tr(ctx), q, req.chat.DigestTime))
 	return nil
 }
 
@@ -184,8 +185,11 @@ func dashed(a, b string) bool {
 }
 
 // describeQuiet says what the chat's quiet hours are and do, and warns when
-// held alerts have no daily digest to go to.
-func describeQuiet(p locale.Printer, q settings.Quiet, digestOff bool) string {
+// held alerts have no daily digest to go to, or when the digest (digestTime,
+// "HH:MM", "" = off) comes before the quiet hours end: what is held after it
+// waited a whole day for the next one, unsaid.
+func describeQuiet(p locale.Printer, q settings.Quiet, digestTime string) string {
+	digestOff := digestTime == ""
 	if !q.Set {
 		return p.Sprintf("No quiet hours: alerts arrive as they come. Set some with <code>/quiet 23:00-07:00</code>.")
 	}
@@ -194,8 +198,32 @@ func describeQuiet(p locale.Printer, q settings.Quiet, digestOff bool) string {
 		what = p.Sprintf("alerts are held for the digest")
 		if digestOff {
 			what += p.Sprintf(" — but your daily digest is off, so they wait for <code>/digest now</code>; turn it on with <code>/digest 08:00</code>")
+		} else if warn := heldPastDigest(p, q, digestTime); warn != "" {
+			what += warn
 		}
 	}
 	return p.Sprintf("Quiet hours %s–%s (%s): %s.", q.Hours.Start.String(), q.Hours.End.String(), esc(localtime.ZoneName(q.Timezone)), what) + "\n" +
 		p.Sprintf("Change with <code>/quiet silent</code> or <code>/quiet hold</code>; remove with <code>/quiet off</code>.")
+}
+
+// heldPastDigest is the clause that warns, for quiet hours that hold alerts,
+// when the daily digest at digestTime falls inside them: the alerts held
+// from the digest to the end of the quiet hours wait for the next day's
+// digest (a digest at 07:30 with quiet hours until 08:00 kept the news of
+// 07:30–08:00 for a day). It is "" when the digest comes at or after their
+// end, or is off or unreadable.
+func heldPastDigest(p locale.Printer, q settings.Quiet, digestTime string) string {
+	if !q.Set || q.Mode != news.QuietHold || digestTime == "" {
+		return ""
+	}
+	at, err := localtime.LoadClock(digestTime)
+	if err != nil {
+		return ""
+	}
+	day := time.Date(2000, 1, 1, at.Hour(), at.Minute(), 0, 0, time.UTC)
+	if !q.Hours.Contains(day, time.UTC) {
+		return ""
+	}
+	return p.Sprintf(" — but your digest at %s comes before they end, so alerts held from %s to %s wait for the next day's digest; <code>/digest %s</code> sends it as they end",
+		at.String(), at.String(), q.Hours.End.String(), q.Hours.End.String())
 }

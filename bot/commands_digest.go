@@ -130,7 +130,7 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		return err
 	}
 	req.chat.DigestTime = hhmm
-	r.reply(ctx, req.in.ChatID, zoneLine+"✅ "+r.digestLine(ctx, req.chat))
+	r.reply(ctx, req.in.ChatID, zoneLine+"✅ "+r.digestLine(ctx, req.chat)+r.heldPastDigestLine(ctx, req.in.ChatID, hhmm))
 	return nil
 }
 
@@ -225,4 +225,21 @@ func (r *Router) heldForNoDigest(ctx context.Context, chatID int64) string {
 		return ""
 	}
 	return "\n" + tr(ctx).Sprintf("⚠️ Your quiet hours hold alerts for the digest: they now wait for <code>/digest now</code>. <code>/quiet silent</code> has them arrive without a sound instead.")
+}
+
+// heldPastDigestLine warns, as a line to add to "/digest HH:MM", when the
+// chat's quiet hours hold alerts and the new digest time falls inside them
+// (see heldPastDigest). It is "" otherwise, and when the setting is
+// unreadable.
+func (r *Router) heldPastDigestLine(ctx context.Context, chatID int64, hhmm string) string {
+	q, err := r.opts.Settings.Quiet(ctx, chatID)
+	if err != nil {
+		r.log.Warn("digest time: quiet hours unreadable", "chat", chatID, "err", err)
+		return ""
+	}
+	warn := heldPastDigest(tr(ctx), q, hhmm)
+	if warn == "" {
+		return ""
+	}
+	return "\n" + tr(ctx).Sprintf("⚠️ Your quiet hours %s–%s hold alerts for the digest", q.Hours.Start.String(), q.Hours.End.String()) + warn + "."
 }

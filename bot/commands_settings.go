@@ -30,7 +30,7 @@ func (r *Router) cmdSettings(ctx context.Context, req request) error {
 		if err != nil {
 			return err
 		}
-		first, _, _ := strings.Cut(describeQuiet(p, q, chat.DigestTime == ""), "\n")
+		first, _, _ := strings.Cut(describeQuiet(p, q, chat.DigestTime), "\n")
 		if q.Set { // else the line says how to set them
 			first += " /quiet"
 		}
