@@ -99,7 +99,7 @@ var replyTexts = []entry{
 	{"in topic %d", "в теме %d", "im Thema %d", "en el tema %d"},
 	{"… and %d more: remove some with /unsubscribe ID.", "… и ещё %d: удалите лишние командой /unsubscribe ID.", "… und %d weitere: entfernen Sie einige mit /unsubscribe ID.", "… y %d más: quita algunas con /unsubscribe ID."},
 	{"🔕 Mute #%d", "🔕 Без звука #%d", "🔕 Stumm #%d", "🔕 Silenciar #%d"},
-	{"🔔 Unmute #%d", "🔔 Со звуком #%d", "🔔 Laut #%d", "🔔 Con sonido #%d"},
+	{"🔔 Unmute #%d", "🔔 Со звуком #%d", "🔔 Ton an #%d", "🔔 Activar sonido #%d"},
 	{"🗑 Remove #%d", "🗑 Удалить #%d", "🗑 Entfernen #%d", "🗑 Eliminar #%d"},
 	{"Alerts are paused: /resume to turn them back on.", "Оповещения приостановлены: /resume включит их снова.", "Meldungen sind pausiert: /resume schaltet sie wieder ein.", "Las alertas están en pausa: /resume las reactiva."},
 	{"⏸ Alerts paused. Send /resume to get them again.", "⏸ Оповещения приостановлены. Отправьте /resume, чтобы снова их получать.", "⏸ Meldungen pausiert. Senden Sie /resume, um sie wieder zu erhalten.", "⏸ Alertas en pausa. Envía /resume para volver a recibirlas."},
