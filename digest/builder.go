@@ -76,8 +76,13 @@ func (b Builder) Build(c news.DigestContent, h Heading) []string {
 			units = append(units, unit{query: s.item.Query, first: i == 0, text: formatEntry(p, n, s)})
 		}
 	}
-	if more := len(all) - len(shown); more > 0 {
-		units = append(units, unit{text: p.Sprintf("… and %d more: /latest", more), footer: true})
+	// The stories left out, by subscription, each with the search that lists
+	// them: "and 40 more: /latest" sent a reader to /latest, which shows the
+	// newest few (those the digest had just shown) and no more.
+	for _, group := range groups(all[len(shown):]) {
+		q := group[0].item.Query
+		units = append(units, unit{footer: true, text: p.Sprintf("… and %d more of %s: %s", len(group),
+			"🔔 <b>"+esc(summarize.Clip(q, maxQuery))+"</b>", "<code>/search "+esc(q)+"</code>")})
 	}
 	return split(p, head, units, MaxMessage)
 }

@@ -44,12 +44,12 @@ func TestBuilderRanksAndGroups(t *testing.T) {
 			"<i>4 stories</i>",
 			"🔔 <b>kursk</b>", "1. ", ">newer<", "2. ", ">older<",
 			"🔔 <b>vote</b>", "3. ", ">widely-carried<", "Wire, Agency, Daily +1 more", "widely-carried happened.", "4. ", ">lonely<",
-		}, []string{"widely-carried again", "Then more", "/latest"}},
+		}, []string{"widely-carried again", "Then more", "more of"}},
 		{"top two", 2, []string{
 			"<i>Top 2 of 4 stories</i>",
 			"🔔 <b>vote</b>", "1. ", ">widely-carried<", "2. ", ">lonely<",
-			"… and 2 more: /latest",
-		}, []string{"kursk", ">older<", ">newer<"}},
+			"… and 2 more of 🔔 <b>kursk</b>: <code>/search kursk</code>", // /latest showed only the newest few
+		}, []string{"/latest", ">older<", ">newer<"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

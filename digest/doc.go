@@ -20,7 +20,9 @@
 //     Messages and record are written in one transaction.
 //  5. Content: one entry per story, ranked by how many sources carry it, then
 //     by its newest article; the first digest.max_items are shown, grouped by
-//     subscription in the order of /list, then "and N more: /latest". Messages
-//     are split between entries, each at most 4096 UTF-16 units of HTML.
+//     subscription in the order of /list, then, for each subscription with
+//     stories left out, "and N more of QUERY: /search QUERY" (/latest shows
+//     only the newest few). Messages are split between entries, each at most
+//     4096 UTF-16 units of HTML.
 //  6. An empty day is recorded but sends nothing unless digest.send_empty.
 package digest

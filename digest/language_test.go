@@ -25,9 +25,9 @@ func TestBuilderSpeaksTheChatsLanguage(t *testing.T) {
 		max  int
 		want []string
 	}{
-		{"ru", 2, []string{"📰 <b>Ежедневная сводка</b> · пятница, 12 июня", "<i>Главное: 2 из 5</i>", "+1 ещё", "… и ещё 3: /latest"}},
+		{"ru", 2, []string{"📰 <b>Ежедневная сводка</b> · пятница, 12 июня", "<i>Главное: 2 из 5</i>", "+1 ещё", "… и ещё 3 по 🔔 <b>курск</b>: <code>/search курск</code>"}},
 		{"ru", 0, []string{"<i>5 сюжетов</i>"}},
-		{"de", 2, []string{"<i>Die wichtigsten 2 von 5 Themen</i>", "+1 weitere", "… und 3 weitere: /latest"}},
+		{"de", 2, []string{"<i>Die wichtigsten 2 von 5 Themen</i>", "+1 weitere", "… und 3 weitere zu 🔔 <b>курск</b>: <code>/search курск</code>"}},
 		{"es", 0, []string{"<i>5 noticias</i>", "+1 más"}},
 		{"", 0, []string{"<i>5 stories</i>", "+1 more"}},
 	} {

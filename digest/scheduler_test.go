@@ -391,7 +391,9 @@ func TestTwoHundredMatches(t *testing.T) {
 		wantMore    string
 		wantSplit   bool
 	}{
-		{"max_items 20", 20, 20, "… and 180 more: /latest", true},
+		{"max_items 20", 20, 20, "… and 60 more of 🔔 <b>ukraine</b>: <code>/search ukraine</code>\n\n" +
+			"… and 60 more of 🔔 <b>election OR vote</b>: <code>/search election OR vote</code>\n\n" +
+			"… and 60 more of 🔔 <b>&#34;climate &lt;summit&gt;&#34;</b>: <code>/search &#34;climate &lt;summit&gt;&#34;</code>", true},
 		{"max_items 200, split", 200, 200, "", true},
 	}
 	for _, tt := range tests {
@@ -440,9 +442,9 @@ func TestTwoHundredMatches(t *testing.T) {
 			}
 			last := msgs[len(msgs)-1]
 			if tt.wantMore != "" && !strings.HasSuffix(last, tt.wantMore) {
-				t.Errorf("last message ends %q, want %q", last[max(0, len(last)-60):], tt.wantMore)
+				t.Errorf("last message ends %q, want %q", last[max(0, len(last)-400):], tt.wantMore)
 			}
-			if tt.wantMore == "" && strings.Contains(last, "more: /latest") {
+			if tt.wantMore == "" && strings.Contains(last, "more of") {
 				t.Errorf("all shown but the digest says there are more")
 			}
 		})

@@ -39,7 +39,7 @@ var digestTexts = []entry{
 	{"Nothing matched your subscriptions since the last digest.", "С прошлой сводки по вашим подпискам ничего не нашлось.", "Seit der letzten Übersicht hat nichts zu Ihren Abos gepasst.", "Nada ha coincidido con tus suscripciones desde el último resumen."},
 	{"Top %d of %d stories", "Главное: %d из %d", "Die wichtigsten %d von %d Themen", "Las %d principales de %d noticias"},
 	{" +%d more", " +%d ещё", " +%d weitere", " +%d más"},
-	{"… and %d more: /latest", "… и ещё %d: /latest", "… und %d weitere: /latest", "… y %d más: /latest"},
+	{"… and %d more of %s: %s", "… и ещё %d по %s: %s", "… und %d weitere zu %s: %s", "… y %d más de %s: %s"},
 }
 
 // dateTexts: Go layouts of dates, as each language orders them; Date puts
