@@ -54,7 +54,8 @@ func TestDigestCommandsThroughTelegram(t *testing.T) {
 	expect(say("/digest 7:30pm"), "Daily digest at 19:30 (Asia/Kolkata); next on Wed 10 Jun at 19:30.")
 	expect(say("/digest now"), "No subscriptions yet: /subscribe QUERY first")
 	expect(say("/subscribe kursk"), "Subscribed")
-	expect(say("/digest now"), "Nothing new has matched your subscriptions since the last digest.")
+	// No digest yet: a first digest covers the last 24 hours, there is no "last digest".
+	expect(say("/digest now"), "Nothing has matched your subscriptions in the last 24 hours.")
 
 	// A match arrives: its alert goes out, and /digest now gathers it.
 	match(t, a, "Deminers clear fields near Kursk & Sudzha", "Teams began clearing farmland on Friday. Officials said more would come.")
@@ -94,6 +95,8 @@ func TestDigestCommandsThroughTelegram(t *testing.T) {
 	if pm := msgs[len(msgs)-1].Params.Get("parse_mode"); pm != "HTML" {
 		t.Errorf("digest parse_mode = %q, want HTML", pm)
 	}
+	// After a digest, the window starts at it.
+	expect(say("/digest now"), "Nothing new has matched your subscriptions since the last digest.")
 
 	expect(say("/digest off"), "Daily digest off.")
 	c, err := a.parts.Store.FindChat(ctx, chat)

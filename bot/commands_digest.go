@@ -17,6 +17,7 @@ type Digests interface {
 	// SendNow queues the chat's stories since its previous digest and
 	// returns how many; 0 means nothing new and nothing queued.
 	SendNow(ctx context.Context, chatID int64) (int, error)
+	HadDigest(ctx context.Context, chatID int64) (bool, error)
 }
 
 const timezoneHelp = "Use an IANA name such as <code>/timezone Europe/Berlin</code> or <code>/timezone America/New_York</code>, " +
@@ -148,6 +149,14 @@ func (r *Router) digestNow(ctx context.Context, req request) error {
 		}
 		if len(subs) == 0 {
 			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No subscriptions yet: /subscribe QUERY first, or /search QUERY."))
+			return nil
+		}
+		had, err := r.opts.Digests.HadDigest(ctx, req.in.ChatID)
+		if err != nil {
+			return err
+		}
+		if !had { // a first digest covers the last 24 hours: there is no "last digest"
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing has matched your subscriptions in the last 24 hours."))
 			return nil
 		}
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing new has matched your subscriptions since the last digest."))

@@ -46,6 +46,8 @@ type nothingNew struct{}
 
 func (nothingNew) SendNow(context.Context, int64) (int, error) { return 0, nil }
 
+func (nothingNew) HadDigest(context.Context, int64) (bool, error) { return true, nil }
+
 // A stranger typed "/digest 08:00 Europe/Paris" and was told the time did
 // not read: a time and a zone together set both.
 func TestDigestWithATimeZone(t *testing.T) {

@@ -21,6 +21,7 @@ type Store interface {
 	ListDigestChats(ctx context.Context) ([]news.DigestChat, error)
 	FindChat(ctx context.Context, id int64) (news.Chat, error)
 	QueueDigest(ctx context.Context, d news.Digest, build func(news.DigestContent) ([]string, error)) (news.Digest, error)
+	ListDigests(ctx context.Context, chatID int64) ([]news.Digest, error)
 }
 
 // Options configures a Scheduler.
@@ -253,6 +254,18 @@ var errNothingNew = errors.New("nothing new")
 // 0 when there is nothing new, and then nothing is queued. The next daily
 // digest starts where this one ends. It fails when the chat is unknown
 // (store.ErrNotFound) or the database fails.
+// HadDigest reports whether the chat has had a digest (daily or /digest now):
+// a digest covers the alerts since the previous one, a chat's first the last
+// 24 hours, and "nothing since the last digest" was said to a chat that had
+// none. It fails when the store does.
+func (s *Scheduler) HadDigest(ctx context.Context, chatID int64) (bool, error) {
+	ds, err := s.opts.Store.ListDigests(ctx, chatID)
+	if err != nil {
+		return false, fmt.Errorf("digests of chat %d: %w", chatID, err)
+	}
+	return len(ds) > 0, nil
+}
+
 func (s *Scheduler) SendNow(ctx context.Context, chatID int64) (int, error) {
 	chat, err := s.opts.Store.FindChat(ctx, chatID)
 	if err != nil {

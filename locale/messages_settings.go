@@ -79,6 +79,7 @@ var settingTexts = []entry{
 		"⚠️ Осторожно: %s — это UTC%s, а не UTC%s (в таких именах знак обратный). Для UTC%s отправьте <code>/timezone %s</code>.",
 		"⚠️ Achtung: %s ist UTC%s, nicht UTC%s (solche Namen zählen umgekehrt). Für UTC%s senden Sie <code>/timezone %s</code>.",
 		"⚠️ Ojo: %s es UTC%s, no UTC%s (estos nombres cuentan al revés). Para UTC%s envía <code>/timezone %s</code>."},
+	{"Nothing has matched your subscriptions in the last 24 hours.", "За последние 24 часа по вашим подпискам ничего не нашлось.", "In den letzten 24 Stunden hat nichts zu Ihren Abos gepasst.", "Nada ha coincidido con tus suscripciones en las últimas 24 horas."},
 	{"Nothing new has matched your subscriptions since the last digest.", "С прошлой сводки по вашим подпискам ничего нового.", "Seit der letzten Übersicht passt nichts Neues zu Ihren Abos.", "Nada nuevo coincide con tus suscripciones desde el último resumen."},
 	{"Daily digest at <b>%s</b> (%s); next on %s.", "Ежедневная сводка в <b>%s</b> (%s); следующая — %s.", "Tägliche Übersicht um <b>%s</b> (%s); die nächste am %s.", "Resumen diario a las <b>%s</b> (%s); el próximo, el %s."},
 	{"Daily digest at <b>%s</b> (%s).", "Ежедневная сводка в <b>%s</b> (%s).", "Tägliche Übersicht um <b>%s</b> (%s).", "Resumen diario a las <b>%s</b> (%s)."},
