@@ -303,13 +303,21 @@ func (d *dropByFirst) splitThird(b, c byte, g *dropGroup, t *byThird) {
 
 // MatchString reports whether one of the patterns matches the whole line.
 func (d *dropByFirst) MatchString(line string) bool {
-	switch {
-	case line == "":
+	if line == "" {
 		return d.all.MatchString(line)
+	}
+	return d.groupOf(line).matchString(line)
+}
+
+// groupOf returns the group of the patterns that may match the non-empty
+// line, split by its first three bytes; nil when none may: then no
+// regexp runs over line.
+func (d *dropByFirst) groupOf(line string) *dropGroup {
+	switch {
 	case line[0] >= utf8.RuneSelf:
-		return d.other.matchString(line)
+		return d.other
 	case len(line) == 1:
-		return d.ascii[line[0]].matchString(line)
+		return d.ascii[line[0]]
 	}
 	b := line[0]
 	s := &d.second[b]
@@ -319,7 +327,7 @@ func (d *dropByFirst) MatchString(line string) bool {
 		k = int(line[1])
 	}
 	if k == utf8.RuneSelf || len(line) == 2 || s.third[k] == nil {
-		return s.group[k].matchString(line)
+		return s.group[k]
 	}
 	c := line[1]
 	t := s.third[c]
@@ -328,7 +336,7 @@ func (d *dropByFirst) MatchString(line string) bool {
 	if line[2] < utf8.RuneSelf {
 		k = int(line[2])
 	}
-	return t.group[k].matchString(line)
+	return t.group[k]
 }
 
 // compileAlternation compiles the DropLine patterns alts as one, matching

@@ -253,7 +253,10 @@ func builtinRules() []Rule {
 		// A date alone on its line: "Nov 30, 2026", "Monday, 30 November
 		// 2026", "30.11.2026". After an item's text that only repeats its
 		// title, it was the whole summary.
-		{Name: "date-only", Pattern: `(?:\p{Lu}\p{L}+day,? )?(?:\p{Lu}\p{L}{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}\.? \p{L}{3,9}\.? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\.?`},
+		{Name: "date-only", Pattern: `(?:\p{Lu}\p{L}+day,? )?(?:\p{Lu}\p{L}{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}\.? \p{L}{3,9}\.? \d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})\.?`,
+			// Every date has a digit: without hints the rule may start
+			// with any capital letter and ran on nearly every line.
+			Hints: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}},
 		// A news agency alone on its line, the credit of the copy above
 		// it: "Reuters", "(AFP)"; after a text that repeats the title, it was
 		// the whole summary.
