@@ -41,6 +41,9 @@ type Heading struct {
 	// Language is the chat's (a locale code) for the lines the builder
 	// writes; "" is English.
 	Language string
+	// First marks the chat's first digest, whose window is the last 24
+	// hours: an empty one says so, not "since the last digest".
+	First bool
 }
 
 // story is one entry: the first alerted article of a story and every source
@@ -60,6 +63,9 @@ func (b Builder) Build(c news.DigestContent, h Heading) []string {
 	if len(all) == 0 {
 		if !b.SendEmpty {
 			return nil
+		}
+		if h.First {
+			return []string{head + "\n" + p.Sprintf("Nothing has matched your subscriptions in the last 24 hours.")}
 		}
 		return []string{head + "\n" + p.Sprintf("Nothing matched your subscriptions since the last digest.")}
 	}

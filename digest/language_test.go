@@ -58,4 +58,9 @@ func TestBuilderSpeaksTheChatsLanguage(t *testing.T) {
 	if len(empty) != 1 || !strings.Contains(empty[0], "Nada ha coincidido con tus suscripciones desde el último resumen.") {
 		t.Errorf("empty Spanish digest = %q", empty)
 	}
+	// A chat's first digest covers the last 24 hours: there was no "last digest".
+	first := Builder{SendEmpty: true}.Build(news.DigestContent{}, Heading{Title: "Resumen diario", Date: "viernes 12 de junio", Language: "es", First: true})
+	if len(first) != 1 || !strings.Contains(first[0], "Nada ha coincidido con tus suscripciones en las últimas 24 horas.") {
+		t.Errorf("a first empty Spanish digest = %q, want the last 24 hours named", first)
+	}
 }

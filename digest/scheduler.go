@@ -224,7 +224,11 @@ func (s *Scheduler) tickChat(ctx context.Context, c news.DigestChat, from, now t
 	}
 	day, _ := time.Parse(localtime.DateLayout, date)
 	p := s.language(ctx, c.ID)
-	heading := Heading{Title: p.Sprintf("Daily digest"), Date: p.Date(day, "Monday 2 January"), Language: p.Lang()}
+	had, err := s.HadDigest(ctx, c.ID)
+	if err != nil {
+		return false, err
+	}
+	heading := Heading{Title: p.Sprintf("Daily digest"), Date: p.Date(day, "Monday 2 January"), Language: p.Lang(), First: !had}
 	d := news.Digest{ChatID: c.ID, Kind: news.DigestScheduled, LocalDate: date, DueAt: due, Since: now.Add(-firstWindow), Until: now}
 	got, err := s.opts.Store.QueueDigest(ctx, d, func(content news.DigestContent) ([]string, error) {
 		texts := s.builder.Build(content, heading)
@@ -249,11 +253,6 @@ func (s *Scheduler) tickChat(ctx context.Context, c news.DigestChat, from, now t
 // errNothingNew rolls back a digest on demand that would be empty.
 var errNothingNew = errors.New("nothing new")
 
-// SendNow queues a digest of the chat's stories since its previous digest
-// (or the last 24 hours) at once, and returns how many stories it holds:
-// 0 when there is nothing new, and then nothing is queued. The next daily
-// digest starts where this one ends. It fails when the chat is unknown
-// (store.ErrNotFound) or the database fails.
 // HadDigest reports whether the chat has had a digest (daily or /digest now):
 // a digest covers the alerts since the previous one, a chat's first the last
 // 24 hours, and "nothing since the last digest" was said to a chat that had
@@ -266,6 +265,11 @@ func (s *Scheduler) HadDigest(ctx context.Context, chatID int64) (bool, error) {
 	return len(ds) > 0, nil
 }
 
+// SendNow queues a digest of the chat's stories since its previous digest
+// (or the last 24 hours) at once, and returns how many stories it holds:
+// 0 when there is nothing new, and then nothing is queued. The next daily
+// digest starts where this one ends. It fails when the chat is unknown
+// (store.ErrNotFound) or the database fails.
 func (s *Scheduler) SendNow(ctx context.Context, chatID int64) (int, error) {
 	chat, err := s.opts.Store.FindChat(ctx, chatID)
 	if err != nil {

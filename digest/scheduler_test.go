@@ -301,6 +301,9 @@ func TestTickSkips(t *testing.T) {
 	}
 }
 
+// TestEmptyDay: with send_empty, an empty day says so; the chat's first
+// digest covers the last 24 hours, so it says that, not "since the last
+// digest" (there was none).
 func TestEmptyDay(t *testing.T) {
 	due := time.Date(2026, 6, 10, 8, 0, 0, 0, mustLoad(t, "Asia/Kolkata"))
 	tests := []struct {
@@ -317,21 +320,29 @@ func TestEmptyDay(t *testing.T) {
 			f.chat(1, "Asia/Kolkata", "08:00")
 			f.subscribe(1, "kursk")
 			s := f.scheduler(Options{SendEmpty: tt.sendEmpty})
-			f.tickEvery(s, due.Add(-5*time.Minute), due.Add(time.Hour), time.Minute)
+			f.tickEvery(s, due.Add(-5*time.Minute), due.Add(25*time.Hour), time.Minute)
 			ds := f.digests(1)
-			if len(ds) != 1 {
-				t.Fatalf("digests = %d, want 1 recorded", len(ds))
+			if len(ds) != 2 {
+				t.Fatalf("digests = %d, want 2 recorded (two days)", len(ds))
 			}
-			if ds[0].Messages != tt.wantMsgs {
-				t.Fatalf("messages = %d, want %d", ds[0].Messages, tt.wantMsgs)
-			}
-			if n := f.pending(); n != tt.wantMsgs {
-				t.Fatalf("pending = %d, want %d", n, tt.wantMsgs)
-			}
-			if tt.wantMsgs > 0 {
-				if msg := f.messages(ds[0])[0]; !strings.Contains(msg, "Nothing matched") || !strings.Contains(msg, "Wednesday 10 June") {
-					t.Fatalf("empty digest = %q", msg)
+			for i, d := range ds {
+				if d.Messages != tt.wantMsgs {
+					t.Fatalf("digest %d: messages = %d, want %d", i, d.Messages, tt.wantMsgs)
 				}
+			}
+			if n := f.pending(); n != 2*tt.wantMsgs {
+				t.Fatalf("pending = %d, want %d", n, 2*tt.wantMsgs)
+			}
+			if tt.wantMsgs == 0 {
+				return
+			}
+			for i, want := range []string{"Nothing has matched your subscriptions in the last 24 hours.", "Nothing matched your subscriptions since the last digest."} {
+				if msg := f.messages(ds[i])[0]; !strings.Contains(msg, want) {
+					t.Errorf("empty digest %d = %q, want %q", i, msg, want)
+				}
+			}
+			if msg := f.messages(ds[0])[0]; !strings.Contains(msg, "Wednesday 10 June") {
+				t.Errorf("first empty digest = %q, want its date", msg)
 			}
 		})
 	}
