@@ -70,27 +70,11 @@ func TestMaintenanceLeavesTheLockToTheDatabasesOwner(t *testing.T) {
 func TestStartSaysWhoseTheLockIs(t *testing.T) {
 	const service = 65534
 	dir, exe := binaryForAnotherUser(t, "newshound-lock-")
-	db := filepath.Join(dir, "nh.db")
-	if err := createDatabase(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range []string{dir, db} { // the service's, as StateDirectory= makes them
-		if err := os.Chown(p, service, service); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := serviceDatabase(t, dir, service)
 	if err := os.WriteFile(db+".lock", nil, 0o600); err != nil { // root's, as a root run leaves it
 		t.Fatal(err)
 	}
-	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[telegram]\napi_endpoint = \"http://127.0.0.1:1/bot%s/%s\"\n[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe, "-config", cfg)
-	cmd.Dir = dir
-	cmd.Env = []string{"NEWSHOUND_TELEGRAM_TOKEN=1:x", "HOME=" + dir}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: service, Gid: service}}
-	out, err := cmd.CombinedOutput()
+	out, err := startAs(t, exe, db, service)
 	if err == nil {
 		t.Fatalf("started with a lock file it may not open:\n%s", out)
 	}
@@ -108,29 +92,13 @@ func TestStartSaysWhoseTheLockIs(t *testing.T) {
 func TestStartSaysWhoseTheWalIs(t *testing.T) {
 	const service = 65534
 	dir, exe := binaryForAnotherUser(t, "newshound-wal-")
-	db := filepath.Join(dir, "nh.db")
-	if err := createDatabase(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range []string{dir, db} { // the service's, as StateDirectory= makes them
-		if err := os.Chown(p, service, service); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := serviceDatabase(t, dir, service)
 	for _, side := range []string{"-wal", "-shm"} { // root's, as a root run or copy leaves them
 		if err := os.WriteFile(db+side, nil, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
-	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[telegram]\napi_endpoint = \"http://127.0.0.1:1/bot%s/%s\"\n[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe, "-config", cfg)
-	cmd.Dir = dir
-	cmd.Env = []string{"NEWSHOUND_TELEGRAM_TOKEN=1:x", "HOME=" + dir}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: service, Gid: service}}
-	out, err := cmd.CombinedOutput()
+	out, err := startAs(t, exe, db, service)
 	if err == nil {
 		t.Fatalf("started with a -wal it may not write:\n%s", out)
 	}
@@ -255,4 +223,36 @@ func binaryForAnotherUser(t *testing.T, prefix string) (dir, exe string) {
 		t.Fatal(err)
 	}
 	return dir, exe
+}
+
+// serviceDatabase creates nh.db in dir and gives both to uid, as the unit's
+// StateDirectory= does.
+func serviceDatabase(t *testing.T, dir string, uid int) string {
+	t.Helper()
+	db := filepath.Join(dir, "nh.db")
+	if err := createDatabase(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{dir, db} {
+		if err := os.Chown(p, uid, uid); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
+}
+
+// startAs starts the bot exe as uid on db, with a Telegram endpoint that
+// refuses at once, and returns what it printed and how it ended.
+func startAs(t *testing.T, exe, db string, uid int) ([]byte, error) {
+	t.Helper()
+	dir := filepath.Dir(db)
+	cfg := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfg, []byte("[telegram]\napi_endpoint = \"http://127.0.0.1:1/bot%s/%s\"\n[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-config", cfg)
+	cmd.Dir = dir
+	cmd.Env = []string{"NEWSHOUND_TELEGRAM_TOKEN=1:x", "HOME=" + dir}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(uid)}}
+	return cmd.CombinedOutput()
 }
