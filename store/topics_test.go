@@ -118,17 +118,7 @@ func TestAReopenedTopicGetsItsSubscriptionsBack(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
 	const group = -100124
-	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
-		t.Fatal(err)
-	}
-	mk := func(thread int, q string) news.Subscription {
-		t.Helper()
-		sub, _, err := st.CreateSubscriptionIn(ctx, group, thread, q, q, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sub
-	}
+	mk := forumSubscriber(t, st, group)
 	kursk, dam, flood, own := mk(10, "kursk"), mk(10, "dam"), mk(20, "flood"), mk(0, "storm")
 	for _, thread := range []int{10, 20} {
 		if _, _, err := st.MoveThreadToGeneral(ctx, group, thread); err != nil {
@@ -365,17 +355,7 @@ func TestAReopenedTopicGetsItsMergedSubscriptionsBack(t *testing.T) {
 	ctx := context.Background()
 	st := mustOpenStore(t)
 	const group = -100125
-	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
-		t.Fatal(err)
-	}
-	mk := func(thread int, q string) news.Subscription {
-		t.Helper()
-		sub, _, err := st.CreateSubscriptionIn(ctx, group, thread, q, q, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sub
-	}
+	mk := forumSubscriber(t, st, group)
 	kursk, dam, flood := mk(10, "kursk"), mk(10, "dam"), mk(10, "flood")
 	if err := st.SetSubscriptionMuted(ctx, group, kursk.ID, true); err != nil {
 		t.Fatal(err)
@@ -502,5 +482,23 @@ func TestAMergedSubscriptionGoesWithItsChat(t *testing.T) {
 	var n int
 	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM merged_subscriptions`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("merged subscriptions after the chat was deleted: %d, %v; want none", n, err)
+	}
+}
+
+// forumSubscriber makes group a forum supergroup in st and returns a
+// function that subscribes one of its topics (thread 0: General) to q.
+func forumSubscriber(t *testing.T, st *Store, group int64) func(thread int, q string) news.Subscription {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := st.EnsureChat(ctx, group, "supergroup", "Forum", news.ChatDefaults{}); err != nil {
+		t.Fatal(err)
+	}
+	return func(thread int, q string) news.Subscription {
+		t.Helper()
+		sub, _, err := st.CreateSubscriptionIn(ctx, group, thread, q, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sub
 	}
 }
