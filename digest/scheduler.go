@@ -21,7 +21,7 @@ type Store interface {
 	ListDigestChats(ctx context.Context) ([]news.DigestChat, error)
 	FindChat(ctx context.Context, id int64) (news.Chat, error)
 	QueueDigest(ctx context.Context, d news.Digest, build func(news.DigestContent) ([]string, error)) (news.Digest, error)
-	ListDigests(ctx context.Context, chatID int64) ([]news.Digest, error)
+	HasDigest(ctx context.Context, chatID int64) (bool, error)
 }
 
 // Options configures a Scheduler.
@@ -258,11 +258,7 @@ var errNothingNew = errors.New("nothing new")
 // 24 hours, and "nothing since the last digest" was said to a chat that had
 // none. It fails when the store does.
 func (s *Scheduler) HadDigest(ctx context.Context, chatID int64) (bool, error) {
-	ds, err := s.opts.Store.ListDigests(ctx, chatID)
-	if err != nil {
-		return false, fmt.Errorf("digests of chat %d: %w", chatID, err)
-	}
-	return len(ds) > 0, nil
+	return s.opts.Store.HasDigest(ctx, chatID)
 }
 
 // SendNow queues a digest of the chat's stories since its previous digest

@@ -192,6 +192,20 @@ func scanDigest(sc scanner) (news.Digest, error) {
 	return d, err
 }
 
+// sqlHasDigest tells whether a chat has had a digest; it reads one entry of
+// digests_chat_until, not the chat's year of digests.
+const sqlHasDigest = `SELECT EXISTS (SELECT 1 FROM digests WHERE chat_id = ?)`
+
+// HasDigest reports whether the chat has had a digest of any kind. It fails
+// when the database does.
+func (s *Store) HasDigest(ctx context.Context, chatID int64) (bool, error) {
+	var had bool
+	if err := s.r.QueryRowContext(ctx, sqlHasDigest, chatID).Scan(&had); err != nil {
+		return false, fmt.Errorf("digests of chat %d: %w", chatID, err)
+	}
+	return had, nil
+}
+
 // ListDigests returns the chat's digests, oldest first.
 func (s *Store) ListDigests(ctx context.Context, chatID int64) ([]news.Digest, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+digestColumns+` FROM digests WHERE chat_id = ? ORDER BY id`, chatID)
