@@ -63,8 +63,8 @@
 // lead-ins; the weights are a Scorer's (DefaultScorer unless
 // Options.Scorer says otherwise; cmd/rouge -fit fits others on articles
 // with reference summaries). The best are taken one at a time; after each, the
-// probabilities of its terms are squared, so the next choice says
-// something new. Fragments, captions, sentences that only repeat the
+// probabilities of its terms drop to 0, so the next choice is scored by
+// what it says that is new. Fragments, captions, sentences that only repeat the
 // title, restatements of an earlier sentence (the first statement is
 // offered instead), near-duplicates of a chosen sentence and sentences
 // that no longer fit in MaxChars are skipped, and the chosen ones are joined in

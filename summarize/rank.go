@@ -335,13 +335,19 @@ func (s *scratch) meanProbabilities(n int, scale bool) {
 	}
 }
 
-// spend lowers the probability of sentence i's terms once it is chosen,
-// so that the next choice says something new (SumBasic), and rescores.
+// spend sets the probability of sentence i's terms to 0 once it is
+// chosen, so that the next choice is scored by what it says that is new,
+// and rescores. SumBasic squares the probability instead; in a short
+// article a name or a key word can hold a twentieth of the words, and
+// squared it still lifts every later sentence that repeats it ("The force
+// has appealed for witnesses to the collision" after "... the motorcyclist
+// killed in the collision ..."). Any power from the third up chooses as 0
+// does on the news of cmd/rouge; BENCHMARKS.md, eleventh round.
 func (s *scratch) spend(n, i int) {
 	for k := s.start[i]; k < s.start[i+1]; k++ {
 		id := s.terms[k]
 		s.spent = append(s.spent, spentTerm{id, s.prob[id]})
-		s.prob[id] *= s.prob[id]
+		s.prob[id] = 0
 	}
 	s.frequencies(n)
 }
