@@ -45,6 +45,8 @@ func failure(err error, stored bool) news.FetchFailure {
 		f.Kind = news.FailRedirects
 	case errors.As(err, &dns):
 		f.Kind = news.FailDNS
+	case plainHTTP(err): // before the TLS errors: a record header error is one
+		f.Kind = news.FailPlainHTTP
 	case errors.As(err, &certInvalid), errors.As(err, &unknownAuthority), errors.As(err, &hostname),
 		errors.As(err, &verify), errors.As(err, &alert), errors.As(err, &recordHeader):
 		f.Kind = news.FailTLS

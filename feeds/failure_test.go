@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,6 +65,9 @@ func TestFailureKinds(t *testing.T) {
 		{srv.URL + "/cut", news.FailReset},
 		{tlsSrv.URL + "/410", news.FailTLS},
 		{closedURL + "/410", news.FailRefused},
+		// https:// to a server speaking plain HTTP: not a certificate to
+		// trust (ca_file) but a scheme to change.
+		{"https://" + strings.TrimPrefix(srv.URL, "http://") + "/410", news.FailPlainHTTP},
 	}
 	for _, tt := range tests {
 		fetcher := f

@@ -140,6 +140,7 @@ func TestAddExplainsFailures(t *testing.T) {
 		{"no feed", base + "/list.opml", sources.ErrNotFeed, 0},
 		{"too large", base + "/big", sources.ErrTooLarge, 0},
 		{"nothing listening", "http://127.0.0.1:1/feed.xml", nil, 0},
+		{"https to a plain-HTTP server", "https://127.0.0.1:" + srv.Port() + "/feed.xml", sources.ErrPlainHTTP, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,7 +148,7 @@ func TestAddExplainsFailures(t *testing.T) {
 			if !errors.Is(err, sources.ErrFetch) {
 				t.Fatalf("Add(%s) = %v, want ErrFetch", tt.url, err)
 			}
-			for _, other := range []error{sources.ErrBlocked, sources.ErrNotFeed, sources.ErrTooLarge, sources.ErrTimeout} {
+			for _, other := range []error{sources.ErrBlocked, sources.ErrNotFeed, sources.ErrTooLarge, sources.ErrTimeout, sources.ErrTLS, sources.ErrPlainHTTP} {
 				if errors.Is(err, other) != (other == tt.want) {
 					t.Errorf("Add(%s) = %v: errors.Is(%v) = %t", tt.url, err, other, !(other == tt.want))
 				}
