@@ -745,3 +745,49 @@ func TestSameSourceNameIsWarned(t *testing.T) {
 		t.Errorf("warnings show a password or a source named once: %q", got)
 	}
 }
+
+// A stranger wrote one feed twice, https://Example.com/feed and
+// https://example.com:443/feed#top: the same-URL check compared the text, so
+// it was fetched and stored twice without a word. Only the normalisations
+// no server can tell apart make two URLs one feed; a trailing slash, a
+// query or another login stay two.
+func TestSameFeedWrittenTwiceIsWarned(t *testing.T) {
+	for _, tt := range []struct {
+		name, a, b string
+		same       bool
+	}{
+		{"host case", "https://Example.com/feed", "https://example.com/feed", true},
+		{"scheme case", "HTTP://example.com/feed", "http://example.com/feed", true},
+		{"https default port", "https://example.com:443/feed", "https://example.com/feed", true},
+		{"http default port", "http://example.com:80/feed", "http://example.com/feed", true},
+		{"empty path", "https://example.com", "https://example.com/", true},
+		{"fragment", "https://example.com/feed#top", "https://example.com/feed", true},
+		{"IPv6 default port", "http://[::1]:80/feed", "http://[::1]/feed", true},
+		{"trailing slash", "https://example.com/feed/", "https://example.com/feed", false},
+		{"path case", "https://example.com/Feed", "https://example.com/feed", false},
+		{"query", "https://example.com/feed?page=2", "https://example.com/feed", false},
+		{"scheme", "http://example.com/feed", "https://example.com/feed", false},
+		{"other port", "https://example.com:8443/feed", "https://example.com/feed", false},
+		{"another login", "https://a:x@example.com/feed", "https://b:x@example.com/feed", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Load(writeConfig(t, "[[sources]]\nname = \"One\"\nurl = \""+tt.a+"\"\n"+
+				"[[sources]]\nname = \"Two\"\nurl = \""+tt.b+"\"\n"), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(cfg.Warnings(), "\n")
+			warned := strings.Contains(got, "same feed")
+			if warned != tt.same {
+				t.Fatalf("%s and %s: warnings %q, want a same-feed warning: %t", tt.a, tt.b, got, tt.same)
+			}
+			if tt.same {
+				for _, want := range []string{`sources[1].url "` + tt.b + `"`, `sources[0].url "` + tt.a + `"`, "keep one"} {
+					if !strings.Contains(got, want) {
+						t.Errorf("warning %q lacks %q", got, want)
+					}
+				}
+			}
+		})
+	}
+}

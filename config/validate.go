@@ -456,6 +456,7 @@ func (c Config) Warnings() []string {
 		w = append(w, "telegram.admins is empty: nobody may add sources or see /status and /version; send /id to the bot, put your user id in telegram.admins (admins = [123456789]) and restart")
 	}
 	w = append(w, c.sameNames()...)
+	w = append(w, c.sameFeeds()...)
 	if gap := shortestGap(c.Poller.Schedule); gap > 0 && gap < time.Minute {
 		// Six fields count seconds first: "* * * * * *" is every second.
 		w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute (every %s): fine for a local source, impolite for a public one", c.Poller.Schedule, gap))
