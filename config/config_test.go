@@ -791,3 +791,34 @@ func TestSameFeedWrittenTwiceIsWarned(t *testing.T) {
 		})
 	}
 }
+
+// A token of no known slip's shape given in NEWSHOUND_TELEGRAM_TOKEN (the
+// config file holding none) was refused as "telegram.token: is not a bot
+// token", sending the operator to a file that has no token; the whole Bot
+// API URL pasted as the token is named as such, from either place. Neither
+// error shows the token.
+func TestTokenFromEnvironmentIsNamedAsSuch(t *testing.T) {
+	env := func(tok string) func(string) string {
+		return func(k string) string {
+			if k == TokenEnv {
+				return tok
+			}
+			return ""
+		}
+	}
+	for _, tt := range []struct {
+		tok, want string
+	}{
+		{"notatoken", TokenEnv + ": is not a bot token"},
+		{"https://api.telegram.org/bot987654:AAFxyz-_q/getMe", TokenEnv + ": is a Bot API URL, not the token"},
+	} {
+		_, err := Load(writeConfig(t, ""), env(tt.tok))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "telegram.token") || strings.Contains(err.Error(), "AAFxyz") {
+			t.Errorf("%s from the environment: %v, want %q", tt.tok, err, tt.want)
+		}
+	}
+	_, err := Load(writeConfig(t, "[telegram]\ntoken = \"https://api.telegram.org/bot987654:AAFxyz-_q/\"\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), "telegram.token: is a Bot API URL") || strings.Contains(err.Error(), "AAFxyz") {
+		t.Errorf("a URL in the file: %v", err)
+	}
+}

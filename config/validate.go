@@ -52,7 +52,7 @@ func (c Config) validateTelegram() error {
 		if why := tokenMistake(t.Token); why != "" {
 			return fieldErr("telegram.token", "%s (check it, and %s, which wins over it)", why, TokenEnv)
 		}
-		return fieldErr("telegram.token", "is not a bot token (check it, and %s, which wins over it): a bot token is a number, a colon, then letters, digits, _ or -, like 123456789:AAF1x-…; @BotFather gives a bot its token", TokenEnv)
+		return fieldErr("telegram.token", "%s (check it, and %s, which wins over it)", notAToken, TokenEnv)
 	}
 	if t.PollTimeout.D() < 0 || t.PollTimeout.D() > 10*time.Minute {
 		return fieldErr("telegram.poll_timeout", "%s is out of range (0 to 10m)", t.PollTimeout.D())
@@ -120,8 +120,17 @@ func tokenMistake(tok string) string {
 	if rest, ok := strings.CutPrefix(tok, "bot"); ok && tokenRE.MatchString(rest) {
 		return "starts with \"bot\", which belongs to the Bot API's URL (api.telegram.org/bot<token>/), not to the token: drop those three letters"
 	}
+	if _, rest, ok := strings.Cut(tok, "/bot"); ok && strings.Contains(tok, "://") {
+		if t, _, _ := strings.Cut(rest, "/"); tokenRE.MatchString(t) {
+			return "is a Bot API URL, not the token: keep only its part between /bot and the next /, 123456789:AAF1x-…"
+		}
+	}
 	return ""
 }
+
+// notAToken says what a bot token looks like, for a value of no known
+// slip's shape.
+const notAToken = "is not a bot token: a bot token is a number, a colon, then letters, digits, _ or -, like 123456789:AAF1x-…; @BotFather gives a bot its token"
 
 // secretRE is the alphabet and length Telegram allows for a secret_token.
 var secretRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
