@@ -260,3 +260,25 @@ func newSite(t *testing.T) *feedtest.Site {
 	t.Helper()
 	return feedtest.NewSite(t, "../testdata/feeds/world-v1.xml")
 }
+
+// /addsource http://…/feed.xml#top added the configuration's
+// http://…/feed.xml a second time, and so would the host in other letter
+// case: the feed is known by news.FeedKey, not by its text alone.
+func TestAddKnowsAFeedWrittenOtherwise(t *testing.T) {
+	srv := newSite(t)
+	svc, st := newService(t, finder(srv, false, map[string]string{"news.example": publicIP}), nil)
+	ctx := context.Background()
+	configured := mustUpsert(t, st, "Configured", "http://News.Example:"+srv.Port()+"/feed.xml", news.OriginConfig)
+	for _, url := range []string{"http://news.example:" + srv.Port() + "/feed.xml", "http://news.example:" + srv.Port() + "/feed.xml#top"} {
+		added, err := svc.Add(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if added.New || added.Source.ID != configured.ID {
+			t.Errorf("Add(%s) = %+v, want the configured source #%d, not new", url, added, configured.ID)
+		}
+	}
+	if srcs, err := st.ListSources(ctx); err != nil || len(srcs) != 1 {
+		t.Errorf("sources after adding one feed written otherwise: %+v, %v", srcs, err)
+	}
+}
