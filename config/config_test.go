@@ -822,3 +822,20 @@ func TestTokenFromEnvironmentIsNamedAsSuch(t *testing.T) {
 		t.Errorf("a URL in the file: %v", err)
 	}
 }
+
+// A retention of "24h" was refused as "24h0m0s is below 168h (a week); 0
+// keeps everything": a value no one wrote, and a 0 that reads as the number.
+// Durations are quoted as written, and the fix is the value to write.
+func TestDurationErrorsQuoteTheValueAsWritten(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"[storage]\nretention = \"24h\"", `storage.retention: "24h" is below a week: write at least "168h", or "0s" to keep everything`},
+		{"[poller]\nmin_interval = \"90m\"\nmax_interval = \"1h\"", `poller.max_interval: "1h" is below poller.min_interval ("1h30m")`},
+		{"[poller]\nhost_gap = \"2h\"", `poller.host_gap: "2h" is out of range`},
+		{"[poller]\ntimeout = \"500ms\"", `poller.timeout: "500ms" is below 1s`},
+	} {
+		_, err := Load(writeConfig(t, tt.body), nil)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.body, err, tt.want)
+		}
+	}
+}
