@@ -181,6 +181,8 @@ func fetchFailure(p locale.Printer, stored string) string {
 		return p.Sprintf("too many redirects, or a redirect that is not allowed")
 	case news.FailNotFeed:
 		return p.Sprintf("the answer is not a feed (RSS, Atom or JSON Feed)")
+	case news.FailBrokenFeed:
+		return p.Sprintf("the feed does not parse (cut short or malformed): the site's error; it is tried again")
 	case news.FailBlocked:
 		return p.Sprintf("the address is private or local, which a chat's source may not use")
 	case news.FailDatabase:

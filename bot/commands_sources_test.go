@@ -431,7 +431,7 @@ func TestFetchFailureIsSaidInTheChatsLanguage(t *testing.T) {
 		}
 	}
 	for _, kind := range []news.FailureKind{news.FailStatus, news.FailTimeout, news.FailDNS, news.FailRefused, news.FailReset, news.FailTLS,
-		news.FailPlainHTTP, news.FailTooLarge, news.FailRedirects, news.FailNotFeed, news.FailBlocked, news.FailDatabase} {
+		news.FailPlainHTTP, news.FailBrokenFeed, news.FailTooLarge, news.FailRedirects, news.FailNotFeed, news.FailBlocked, news.FailDatabase} {
 		en := fetchFailure(locale.For(locale.English), stored(kind, 500))
 		for _, lang := range []string{"ru", "de", "es"} {
 			if got := fetchFailure(locale.For(lang), stored(kind, 500)); got == en || strings.Contains(got, "404 Not Found") {

@@ -524,7 +524,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	if err == nil && !resp.NotModified {
 		feed, err = parseFeed(resp.Body)
 		if err != nil {
-			err = fmt.Errorf("%w: %v", ErrNotFeed, err)
+			err = notFeed(err)
 		} else {
 			o.dated, o.ttl = datedItems(feed.Feed, now), rssTTL(resp.Body)
 		}
