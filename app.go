@@ -263,6 +263,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	sender := m.newSender(cfg, st, transport, watch, watch.reach, log)
 	late.set(sender.Notify)
 	watch.setDelivery(st.CountPending, sender.FailingSince, sender.InFlight)
+	watch.setHeld(st.HeldMessages)
 	parts.Sender = sender
 	router, err := m.newRouter(ctx, cfg, st, subs, sender, transport, botName, digests, poller, log)
 	if err != nil {

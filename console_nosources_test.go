@@ -75,3 +75,26 @@ func TestStartWithNoSourcesLogsHowToAddOne(t *testing.T) {
 		})
 	}
 }
+
+// A stranger in the console wrote one feed twice (https://Example.com/feed
+// and https://example.com/feed#top) and polled every 10 seconds: the
+// warnings went to the log alone, and the terminal, all the console's
+// operator reads, said nothing. The banner lists them.
+func TestConsoleBannerListsTheConfigurationsWarnings(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "twice.toml")
+	body := "[storage]\npath = \"" + filepath.Join(dir, "n.db") + "\"\n[poller]\nschedule = \"@every 10s\"\n" +
+		"[[sources]]\nname = \"One\"\nurl = \"http://127.0.0.1:1/feed\"\n[[sources]]\nname = \"Two\"\nurl = \"HTTP://127.0.0.1:1/feed#top\"\n"
+	if err := os.WriteFile(cfgPath, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c := startConsole(t, cfgPath, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), nil)
+	testkit.WaitWithin(t, "the banner", 15*time.Second, func() bool { return strings.Contains(c.out.String(), "Log: ") })
+	c.stop()
+	out := c.out.String()
+	for _, want := range []string{"doubtful settings", `• sources[1].url "HTTP://127.0.0.1:1/feed#top" is the same feed as sources[0].url`, `• poller.schedule "@every 10s" polls more often than once a minute`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the console's banner lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -56,7 +56,8 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 			fmt.Fprintln(m.stderr, "newshound:", err)
 		}
 	}
-	if banner != "" {
+	demo := banner != ""
+	if demo {
 		banner = p.Sprintf(banner) // -demo's, a key of the catalog
 	} else {
 		before, never := w.fetchedSoFar(ctx)
@@ -82,6 +83,14 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	}
 	if logPath != "" {
 		banner += "\n" + p.Sprintf("Log: %s", logPath)
+	}
+	if warnings := cfg.Warnings(); len(warnings) > 0 && !demo { // the demo's are its own choice (a poll every 3s)
+		// The log holds them too, but the console's operator reads the
+		// terminal: a feed written twice was fetched twice without a word.
+		banner += "\n" + p.Sprintf("⚠️ The configuration has doubtful settings (the log has them too):")
+		for _, w := range warnings {
+			banner += "\n• " + w
+		}
 	}
 	say(banner)
 	w.firstPoll = func(stored int) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -255,4 +256,30 @@ func startAs(t *testing.T, exe, db string, uid int) ([]byte, error) {
 	cmd.Env = []string{"NEWSHOUND_TELEGRAM_TOKEN=1:x", "HOME=" + dir}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(uid)}}
 	return cmd.CombinedOutput()
+}
+
+// The bot run once as root leaves the database and its lock root's: the
+// service's start said to chown the database alone, and the next start
+// stopped at the lock. The one chown names every file beside it that the
+// service may not write.
+func TestStartNamesEveryFileToGiveBack(t *testing.T) {
+	const service = 65534
+	dir, exe := binaryForAnotherUser(t, "newshound-owner-")
+	db := serviceDatabase(t, dir, service)
+	if err := os.WriteFile(db+".lock", nil, 0o600); err != nil { // root's, as a root run leaves it
+		t.Fatal(err)
+	}
+	if err := os.Chown(db, 0, 0); err != nil { // and the database
+		t.Fatal(err)
+	}
+	if err := os.Chmod(db, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := startAs(t, exe, db, service)
+	if err == nil {
+		t.Fatalf("started on a database it may not write:\n%s", out)
+	}
+	if want := fmt.Sprintf("chown %d %s %s.lock)", service, db, db); !bytes.Contains(out, []byte(want)) {
+		t.Errorf("the start's error (%v) does not say %q:\n%s", err, want, out)
+	}
 }

@@ -127,6 +127,9 @@ func TestDemoAlertsWithinTenSeconds(t *testing.T) {
 	if s := out.String(); strings.Contains(s, "level=") || strings.Contains(s, "msg=") {
 		t.Errorf("log lines in the console conversation:\n%s", s)
 	}
+	if s := out.String(); strings.Contains(s, "doubtful settings") { // its poll every 3s is its own choice
+		t.Errorf("the demo warns of its own configuration:\n%s", s)
+	}
 }
 
 func TestVersionFlag(t *testing.T) {

@@ -133,7 +133,7 @@ func checkStorage(path string) error {
 	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
 		f.Close()
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[1]s): %[3]w", path, os.Geteuid(), err)
+		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[4]s): %[3]w", path, os.Geteuid(), err, strings.Join(unwritable(path), " "))
 	}
 	return checkJournals(path)
 }
@@ -192,4 +192,21 @@ func checkJournals(path string) error {
 	return fmt.Errorf("storage.path %q: SQLite's files beside it (%s) belong to another user, who ran newshound or sqlite3 on this database (as root?), and this process (uid %d) may not write them: "+
 		"give them to the user the bot runs as (chown --reference=%s %s, when the database itself is that user's), then start again; do not delete them: a -wal holds the latest writes: %w",
 		path, files, os.Geteuid(), path, files, first)
+}
+
+// unwritable returns the database at path and those of the files beside it
+// that the bot opens (its lock, -wal and -shm) that exist and this process
+// may not write: a database another user made (root ran the bot once) has
+// them all of that user, and the fix that named the database alone was
+// followed by the lock's refusal at the next start.
+func unwritable(path string) []string {
+	files := []string{path}
+	for _, p := range []string{path + ".lock", path + "-wal", path + "-shm"} {
+		if f, err := os.OpenFile(p, os.O_RDWR, 0); err == nil {
+			f.Close()
+		} else if !errors.Is(err, os.ErrNotExist) {
+			files = append(files, p)
+		}
+	}
+	return files
 }

@@ -58,6 +58,9 @@ type watch struct {
 	pending      func(ctx context.Context) (int, error)
 	failingSince func() time.Time
 	inFlight     func() int // the messages on their way to Telegram now
+	// held says what of the outbox is held back past now (a burst being
+	// gathered, a retry), so that /status says why they wait; nil: unsaid.
+	held func(ctx context.Context, now time.Time) (news.OutboxHold, error)
 	// reaching is set while the start waits for Telegram to answer (getMe):
 	// /healthz says not ready until then.
 	reaching bool
@@ -184,7 +187,42 @@ func (w *watch) delivery(ctx context.Context, p locale.Printer) string {
 	if !since.IsZero() {
 		return p.Sprintf("Outbox: %s waiting to be sent; Telegram calls have failed since %s.", p.Count(n, "%d messages"), clock(since, localtime.ZoneFromContext(ctx)))
 	}
-	return p.Sprintf("Outbox: %s waiting to be sent.", p.Count(n, "%d messages"))
+	return p.Sprintf("Outbox: %s waiting to be sent.", p.Count(n, "%d messages")) + w.heldNote(ctx, p, n)
+}
+
+// setHeld gives /status what of the outbox is held back and why.
+func (w *watch) setHeld(held func(ctx context.Context, now time.Time) (news.OutboxHold, error)) {
+	w.mu.Lock()
+	w.held = held
+	w.mu.Unlock()
+}
+
+// heldNote says why messages of the n waiting are held back, as sentences
+// to follow the outbox line ("" when none is): an operator read "Outbox: 1
+// message waiting" right after the demo's alerts and could not tell a
+// stuck message from one gathering a burst of alerts into one list.
+func (w *watch) heldNote(ctx context.Context, p locale.Printer, n int) string {
+	w.mu.Lock()
+	held := w.held
+	w.mu.Unlock()
+	if held == nil || n == 0 {
+		return ""
+	}
+	h, err := held(ctx, w.now())
+	if err != nil {
+		return ""
+	}
+	zone := localtime.ZoneFromContext(ctx)
+	var note string
+	if h.Burst > 0 {
+		note += " " + p.Sprintf("Of them, %s: held until %s to go as one list of alerts (more than alerts.burst_max alerts for a chat within a minute).",
+			p.Count(min(h.Burst, n), "%d messages"), clock(h.BurstUntil, zone))
+	}
+	if h.Retry > 0 {
+		note += " " + p.Sprintf("Of them, %s: held until %s for a retry after a failed send (the log says why).",
+			p.Count(min(h.Retry, n), "%d messages"), clock(h.RetryUntil, zone))
+	}
+	return note
 }
 
 // connecting notes that the start waits for Telegram to answer its first

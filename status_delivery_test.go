@@ -9,6 +9,7 @@ import (
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/news"
 )
 
 // /status says what waits in the outbox and, while Telegram's calls fail,
@@ -55,5 +56,41 @@ func TestStatusOutboxLeavesOutTheMessageInFlight(t *testing.T) {
 	failing = time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 	if got := w.delivery(context.Background(), p); !strings.HasPrefix(got, "Outbox: 3 messages waiting to be sent; Telegram calls have failed since") {
 		t.Errorf("while Telegram fails, the try in flight waits too: %q", got)
+	}
+}
+
+// Right after the demo's alerts the console's /status said "Outbox: 1
+// message waiting to be sent" and nothing more: the message was an alert
+// held to gather a burst of alerts into one list (alerts.burst_max), not a
+// stuck one. /status says what is held, why, and when it goes; a retry
+// after a failed send is told apart.
+func TestStatusSaysWhyOutboxMessagesAreHeld(t *testing.T) {
+	now := time.Date(2026, 11, 30, 21, 40, 0, 0, time.UTC)
+	w := newWatch(&fakeWatchStore{}, nopObs{}, nopObs{}, func() time.Time { return now })
+	pending := 4
+	w.setDelivery(func(context.Context) (int, error) { return pending, nil }, func() time.Time { return time.Time{} }, func() int { return 0 })
+	hold := news.OutboxHold{Burst: 3, BurstUntil: now.Add(40 * time.Second)}
+	var asked time.Time
+	w.setHeld(func(_ context.Context, at time.Time) (news.OutboxHold, error) { asked = at; return hold, nil })
+	p := locale.FromContext(context.Background())
+	got := w.delivery(context.Background(), p)
+	if want := "Outbox: 4 messages waiting to be sent. Of them, 3 messages: held until 21:40:40 UTC to go as one list of alerts (more than alerts.burst_max alerts for a chat within a minute)."; got != want {
+		t.Errorf("a burst being gathered:\n got %q\nwant %q", got, want)
+	}
+	if !asked.Equal(now) {
+		t.Errorf("held asked as of %v, want the watch's now %v", asked, now)
+	}
+	hold = news.OutboxHold{Retry: 1, RetryUntil: now.Add(2 * time.Minute)}
+	if got := w.delivery(context.Background(), p); !strings.HasSuffix(got, ". Of them, 1 message: held until 21:42:00 UTC for a retry after a failed send (the log says why).") {
+		t.Errorf("a retry:\n%q", got)
+	}
+	hold = news.OutboxHold{}
+	if got := w.delivery(context.Background(), p); got != "Outbox: 4 messages waiting to be sent." {
+		t.Errorf("nothing held: %q", got)
+	}
+	ru := locale.For("ru")
+	hold = news.OutboxHold{Burst: 3, BurstUntil: now.Add(40 * time.Second)}
+	if got := w.delivery(context.Background(), ru); !strings.Contains(got, "одним списком оповещений") {
+		t.Errorf("in Russian: %q", got)
 	}
 }

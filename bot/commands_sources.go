@@ -173,12 +173,16 @@ func fetchFailure(p locale.Printer, stored string) string {
 		return p.Sprintf("the connection broke off before the answer ended")
 	case news.FailTLS:
 		return p.Sprintf("the site's certificate or TLS handshake failed")
+	case news.FailPlainHTTP:
+		return p.Sprintf("the server speaks plain HTTP at this address, not HTTPS: use http:// in the source's address")
 	case news.FailTooLarge:
 		return p.Sprintf("the answer is larger than poller.max_bytes")
 	case news.FailRedirects:
 		return p.Sprintf("too many redirects, or a redirect that is not allowed")
 	case news.FailNotFeed:
 		return p.Sprintf("the answer is not a feed (RSS, Atom or JSON Feed)")
+	case news.FailBrokenFeed:
+		return p.Sprintf("the feed does not parse (cut short or malformed): the site's error; it is tried again")
 	case news.FailBlocked:
 		return p.Sprintf("the address is private or local, which a chat's source may not use")
 	case news.FailDatabase:
@@ -278,6 +282,8 @@ func fetchProblem(p locale.Printer, err error) string {
 		return p.Sprintf("The site took too long to answer.")
 	case errors.Is(err, sources.ErrTLS):
 		return p.Sprintf("The site's certificate is not valid, or its TLS handshake failed, so I can't trust what it sends.")
+	case errors.Is(err, sources.ErrPlainHTTP):
+		return p.Sprintf("The site speaks plain HTTP at that address, not HTTPS: send it again with http:// instead of https://.")
 	}
 	return p.Sprintf("I couldn't fetch that address.")
 }

@@ -418,6 +418,8 @@ func TestFetchFailureIsSaidInTheChatsLanguage(t *testing.T) {
 		{"en", stored(news.FailStatus, 401), "<i>the server asks for a login (HTTP 401): write it into the source's address, https://user:password@host/…</i>"},
 		{"ru", stored(news.FailStatus, 401), "<i>сервер просит логин (HTTP 401): впишите его в адрес источника, https://user:password@host/…</i>"},
 		{"de", stored(news.FailNotFeed, 0), "<i>die Antwort ist kein Feed (RSS, Atom oder JSON Feed)</i>"},
+		// https:// to a plain-HTTP server read as a certificate failure.
+		{"en", stored(news.FailPlainHTTP, 0), "<i>the server speaks plain HTTP at this address, not HTTPS: use http:// in the source's address</i>"},
 		{"es", stored(news.FailTimeout, 0), "<i>sin respuesta a tiempo (poller.timeout)</i>"},
 		{"ru", stored(news.FailDatabase, 0), "<i>загружено, но бот не смог сохранить статьи (см. журнал)</i>"},
 		{"de", "read body: <unexpected EOF>", "<i>read body: &lt;unexpected EOF&gt;</i>"},
@@ -429,7 +431,7 @@ func TestFetchFailureIsSaidInTheChatsLanguage(t *testing.T) {
 		}
 	}
 	for _, kind := range []news.FailureKind{news.FailStatus, news.FailTimeout, news.FailDNS, news.FailRefused, news.FailReset, news.FailTLS,
-		news.FailTooLarge, news.FailRedirects, news.FailNotFeed, news.FailBlocked, news.FailDatabase} {
+		news.FailPlainHTTP, news.FailBrokenFeed, news.FailTooLarge, news.FailRedirects, news.FailNotFeed, news.FailBlocked, news.FailDatabase} {
 		en := fetchFailure(locale.For(locale.English), stored(kind, 500))
 		for _, lang := range []string{"ru", "de", "es"} {
 			if got := fetchFailure(locale.For(lang), stored(kind, 500)); got == en || strings.Contains(got, "404 Not Found") {

@@ -282,6 +282,9 @@ func Load(path string, getenv func(string) string) (Config, error) {
 			if why := tokenMistake(tok); why != "" {
 				return Config{}, fieldErr(TokenEnv, "%s", why)
 			}
+			if !tokenRE.MatchString(tok) { // named as where it came from, not telegram.token
+				return Config{}, fieldErr(TokenEnv, "%s", notAToken)
+			}
 		}
 		if secret := strings.TrimSpace(getenv(WebhookSecretEnv)); secret != "" {
 			cfg.Telegram.WebhookSecret = secret

@@ -745,3 +745,97 @@ func TestSameSourceNameIsWarned(t *testing.T) {
 		t.Errorf("warnings show a password or a source named once: %q", got)
 	}
 }
+
+// A stranger wrote one feed twice, https://Example.com/feed and
+// https://example.com:443/feed#top: the same-URL check compared the text, so
+// it was fetched and stored twice without a word. Only the normalisations
+// no server can tell apart make two URLs one feed; a trailing slash, a
+// query or another login stay two.
+func TestSameFeedWrittenTwiceIsWarned(t *testing.T) {
+	for _, tt := range []struct {
+		name, a, b string
+		same       bool
+	}{
+		{"host case", "https://Example.com/feed", "https://example.com/feed", true},
+		{"scheme case", "HTTP://example.com/feed", "http://example.com/feed", true},
+		{"https default port", "https://example.com:443/feed", "https://example.com/feed", true},
+		{"http default port", "http://example.com:80/feed", "http://example.com/feed", true},
+		{"empty path", "https://example.com", "https://example.com/", true},
+		{"fragment", "https://example.com/feed#top", "https://example.com/feed", true},
+		{"IPv6 default port", "http://[::1]:80/feed", "http://[::1]/feed", true},
+		{"trailing slash", "https://example.com/feed/", "https://example.com/feed", false},
+		{"path case", "https://example.com/Feed", "https://example.com/feed", false},
+		{"query", "https://example.com/feed?page=2", "https://example.com/feed", false},
+		{"scheme", "http://example.com/feed", "https://example.com/feed", false},
+		{"other port", "https://example.com:8443/feed", "https://example.com/feed", false},
+		{"another login", "https://a:x@example.com/feed", "https://b:x@example.com/feed", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Load(writeConfig(t, "[[sources]]\nname = \"One\"\nurl = \""+tt.a+"\"\n"+
+				"[[sources]]\nname = \"Two\"\nurl = \""+tt.b+"\"\n"), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(cfg.Warnings(), "\n")
+			warned := strings.Contains(got, "same feed")
+			if warned != tt.same {
+				t.Fatalf("%s and %s: warnings %q, want a same-feed warning: %t", tt.a, tt.b, got, tt.same)
+			}
+			if tt.same {
+				for _, want := range []string{`sources[1].url "` + tt.b + `"`, `sources[0].url "` + tt.a + `"`, "keep one"} {
+					if !strings.Contains(got, want) {
+						t.Errorf("warning %q lacks %q", got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// A token of no known slip's shape given in NEWSHOUND_TELEGRAM_TOKEN (the
+// config file holding none) was refused as "telegram.token: is not a bot
+// token", sending the operator to a file that has no token; the whole Bot
+// API URL pasted as the token is named as such, from either place. Neither
+// error shows the token.
+func TestTokenFromEnvironmentIsNamedAsSuch(t *testing.T) {
+	env := func(tok string) func(string) string {
+		return func(k string) string {
+			if k == TokenEnv {
+				return tok
+			}
+			return ""
+		}
+	}
+	for _, tt := range []struct {
+		tok, want string
+	}{
+		{"notatoken", TokenEnv + ": is not a bot token"},
+		{"https://api.telegram.org/bot987654:AAFxyz-_q/getMe", TokenEnv + ": is a Bot API URL, not the token"},
+	} {
+		_, err := Load(writeConfig(t, ""), env(tt.tok))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "telegram.token") || strings.Contains(err.Error(), "AAFxyz") {
+			t.Errorf("%s from the environment: %v, want %q", tt.tok, err, tt.want)
+		}
+	}
+	_, err := Load(writeConfig(t, "[telegram]\ntoken = \"https://api.telegram.org/bot987654:AAFxyz-_q/\"\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), "telegram.token: is a Bot API URL") || strings.Contains(err.Error(), "AAFxyz") {
+		t.Errorf("a URL in the file: %v", err)
+	}
+}
+
+// A retention of "24h" was refused as "24h0m0s is below 168h (a week); 0
+// keeps everything": a value no one wrote, and a 0 that reads as the number.
+// Durations are quoted as written, and the fix is the value to write.
+func TestDurationErrorsQuoteTheValueAsWritten(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"[storage]\nretention = \"24h\"", `storage.retention: "24h" is below a week: write at least "168h", or "0s" to keep everything`},
+		{"[poller]\nmin_interval = \"90m\"\nmax_interval = \"1h\"", `poller.max_interval: "1h" is below poller.min_interval ("1h30m")`},
+		{"[poller]\nhost_gap = \"2h\"", `poller.host_gap: "2h" is out of range`},
+		{"[poller]\ntimeout = \"500ms\"", `poller.timeout: "500ms" is below 1s`},
+	} {
+		_, err := Load(writeConfig(t, tt.body), nil)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.body, err, tt.want)
+		}
+	}
+}

@@ -52,10 +52,10 @@ func (c Config) validateTelegram() error {
 		if why := tokenMistake(t.Token); why != "" {
 			return fieldErr("telegram.token", "%s (check it, and %s, which wins over it)", why, TokenEnv)
 		}
-		return fieldErr("telegram.token", "is not a bot token (check it, and %s, which wins over it): a bot token is a number, a colon, then letters, digits, _ or -, like 123456789:AAF1x-…; @BotFather gives a bot its token", TokenEnv)
+		return fieldErr("telegram.token", "%s (check it, and %s, which wins over it)", notAToken, TokenEnv)
 	}
 	if t.PollTimeout.D() < 0 || t.PollTimeout.D() > 10*time.Minute {
-		return fieldErr("telegram.poll_timeout", "%s is out of range (0 to 10m)", t.PollTimeout.D())
+		return fieldErr("telegram.poll_timeout", "%s is out of range (0 to 10m)", written(t.PollTimeout.D()))
 	}
 	if t.GlobalPerSecond <= 0 {
 		return fieldErr("telegram.global_per_second", "must be above 0")
@@ -70,7 +70,7 @@ func (c Config) validateTelegram() error {
 		return fieldErr("telegram.command_burst", "%d is out of range (1 to 1000)", t.CommandBurst)
 	}
 	if t.CommandInterval.D() < 0 || t.CommandInterval.D() > time.Hour {
-		return fieldErr("telegram.command_interval", "%s is out of range (0 to 1h)", t.CommandInterval.D())
+		return fieldErr("telegram.command_interval", "%s is out of range (0 to 1h)", written(t.CommandInterval.D()))
 	}
 	if t.CommandWorkers < 1 || t.CommandWorkers > 256 {
 		return fieldErr("telegram.command_workers", "%d is out of range (1 to 256)", t.CommandWorkers)
@@ -120,8 +120,17 @@ func tokenMistake(tok string) string {
 	if rest, ok := strings.CutPrefix(tok, "bot"); ok && tokenRE.MatchString(rest) {
 		return "starts with \"bot\", which belongs to the Bot API's URL (api.telegram.org/bot<token>/), not to the token: drop those three letters"
 	}
+	if _, rest, ok := strings.Cut(tok, "/bot"); ok && strings.Contains(tok, "://") {
+		if t, _, _ := strings.Cut(rest, "/"); tokenRE.MatchString(t) {
+			return "is a Bot API URL, not the token: keep only its part between /bot and the next /, 123456789:AAF1x-…"
+		}
+	}
 	return ""
 }
+
+// notAToken says what a bot token looks like, for a value of no known
+// slip's shape.
+const notAToken = "is not a bot token: a bot token is a number, a colon, then letters, digits, _ or -, like 123456789:AAF1x-…; @BotFather gives a bot its token"
 
 // secretRE is the alphabet and length Telegram allows for a secret_token.
 var secretRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
@@ -175,7 +184,7 @@ func (c Config) validateStorage() error {
 		return err
 	}
 	if r := c.Storage.Retention.D(); r != 0 && r < 7*24*time.Hour {
-		return fieldErr("storage.retention", "%s is below 168h (a week); 0 keeps everything", r)
+		return fieldErr("storage.retention", "%s is below a week: write at least \"168h\", or \"0s\" to keep everything", written(r))
 	}
 	return nil
 }
@@ -206,7 +215,7 @@ func (c Config) validatePoller() error {
 		return fieldErr("poller.concurrency", "%d is out of range (1 to 256)", p.Concurrency)
 	}
 	if p.Timeout.D() < time.Second {
-		return fieldErr("poller.timeout", "%s is below 1s", p.Timeout.D())
+		return fieldErr("poller.timeout", "%s is below 1s", written(p.Timeout.D()))
 	}
 	if p.MaxBytes < 1024 {
 		return fieldErr("poller.max_bytes", "%d is below 1024", p.MaxBytes)
@@ -223,17 +232,17 @@ func (c Config) validateIntervals() error {
 		d    time.Duration
 	}{{"poller.min_interval", p.MinInterval.D()}, {"poller.max_interval", p.MaxInterval.D()}} {
 		if f.d != 0 && (f.d < time.Second || f.d > 7*24*time.Hour) {
-			return fieldErr(f.name, "%s is out of range (1s to 168h; 0s = the schedule's interval)", f.d)
+			return fieldErr(f.name, "%s is out of range (1s to 168h; 0s = the schedule's interval)", written(f.d))
 		}
 	}
 	if lo, hi := p.MinInterval.D(), p.MaxInterval.D(); lo != 0 && hi != 0 && hi < lo {
-		return fieldErr("poller.max_interval", "%s is below poller.min_interval (%s)", hi, lo)
+		return fieldErr("poller.max_interval", "%s is below poller.min_interval (%s)", written(hi), written(lo))
 	}
 	if p.PerHost < 1 || p.PerHost > 64 {
 		return fieldErr("poller.per_host", "%d is out of range (1 to 64)", p.PerHost)
 	}
 	if g := p.HostGap.D(); g < 0 || g > time.Hour {
-		return fieldErr("poller.host_gap", "%s is out of range (0s to 1h)", g)
+		return fieldErr("poller.host_gap", "%s is out of range (0s to 1h)", written(g))
 	}
 	return c.validatePublicURL()
 }
@@ -456,6 +465,7 @@ func (c Config) Warnings() []string {
 		w = append(w, "telegram.admins is empty: nobody may add sources or see /status and /version; send /id to the bot, put your user id in telegram.admins (admins = [123456789]) and restart")
 	}
 	w = append(w, c.sameNames()...)
+	w = append(w, c.sameFeeds()...)
 	if gap := shortestGap(c.Poller.Schedule); gap > 0 && gap < time.Minute {
 		// Six fields count seconds first: "* * * * * *" is every second.
 		w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute (every %s): fine for a local source, impolite for a public one", c.Poller.Schedule, gap))
@@ -535,4 +545,17 @@ func scheduleFix(spec string) string {
 		n, unit = 7*24*n, "h"
 	}
 	return "@every " + strconv.Itoa(n) + unit
+}
+
+// written is d as a configuration value says it, in quotes: "24h", not Go's
+// 24h0m0s, which no one wrote and which reads as a different value.
+func written(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return `"` + s + `"`
 }

@@ -85,7 +85,7 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 	// that tests freeze still lets time pass here.
 	base, began := p.opts.Now(), time.Now()
 	mono := func() time.Time { return base.Add(time.Since(began)) }
-	line := &runLine{asks: make(chan fetchAsk), done: make(chan struct{})}
+	line := &runLine{asks: make(chan fetchAsk), holds: make(chan holdAsk), done: make(chan struct{})}
 	p.line.Store(line)
 	asked := waiters{}
 	defer func() {
@@ -143,6 +143,8 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 			endRound(r.slot.src.ID)
 		case ask := <-line.asks:
 			p.answer(q, asked, ask, mono())
+		case ask := <-line.holds:
+			p.answerHold(q, ask, mono())
 		case <-look.C:
 			for id := range round {
 				if !q.has(id) {

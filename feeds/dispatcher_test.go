@@ -58,7 +58,7 @@ func movingClock() func() time.Time {
 
 // runPoller starts Run with opts (every source every 50 ms unless set)
 // and stops it at the end of the test.
-func runPoller(t *testing.T, opts Options) {
+func runPoller(t *testing.T, opts Options) *Poller {
 	t.Helper()
 	sum, err := summarize.New(summarize.Options{Sentences: 3, MaxChars: 600})
 	if err != nil {
@@ -83,6 +83,7 @@ func runPoller(t *testing.T, opts Options) {
 			t.Errorf("Run: %v", err)
 		}
 	})
+	return p
 }
 
 // waitFetch waits for a fetch with that result.

@@ -5,10 +5,13 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
 	"syscall"
+
+	"github.com/mmcdole/gofeed"
 
 	"github.com/newshound/newshound/news"
 )
@@ -39,12 +42,16 @@ func failure(err error, stored bool) news.FetchFailure {
 		f.Kind = news.FailBlocked
 	case errors.Is(err, ErrTooLarge):
 		f.Kind = news.FailTooLarge
+	case errors.Is(err, errBrokenFeed):
+		f.Kind = news.FailBrokenFeed
 	case errors.Is(err, ErrNotFeed):
 		f.Kind = news.FailNotFeed
 	case errors.Is(err, errRedirects):
 		f.Kind = news.FailRedirects
 	case errors.As(err, &dns):
 		f.Kind = news.FailDNS
+	case plainHTTP(err): // before the TLS errors: a record header error is one
+		f.Kind = news.FailPlainHTTP
 	case errors.As(err, &certInvalid), errors.As(err, &unknownAuthority), errors.As(err, &hostname),
 		errors.As(err, &verify), errors.As(err, &alert), errors.As(err, &recordHeader):
 		f.Kind = news.FailTLS
@@ -58,3 +65,23 @@ func failure(err error, stored bool) news.FetchFailure {
 	}
 	return f
 }
+
+// notFeed wraps the error of a body that did not parse as a feed with
+// ErrNotFeed, and with errBrokenFeed too when the parser took it for a feed
+// (RSS, Atom or JSON Feed by its start) that then failed: a cut or
+// malformed feed, which the right url serves, not a page.
+func notFeed(err error) error {
+	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+		return fmt.Errorf("%w: %v", ErrNotFeed, err)
+	}
+	return brokenFeed{err}
+}
+
+// brokenFeed is a feed that does not parse: errors.Is takes it for
+// ErrNotFeed (callers that branch on it) and errBrokenFeed, and its text
+// does not call it "not a feed".
+type brokenFeed struct{ err error }
+
+func (b brokenFeed) Error() string { return errBrokenFeed.Error() + ": " + b.err.Error() }
+
+func (b brokenFeed) Is(target error) bool { return target == ErrNotFeed || target == errBrokenFeed }

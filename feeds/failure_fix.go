@@ -43,6 +43,8 @@ func failureFix(f news.FetchFailure, err error) string {
 		return "the server's certificate is not trusted: a self-signed or private-CA certificate is trusted when the source's [[sources]] block names it, ca_file = \"/path/ca.pem\""
 	case news.FailRedirects:
 		return "open the url to see where its redirects lead, and put the final feed's address in the source"
+	case news.FailBrokenFeed:
+		return "the feed is there but does not parse (cut short or malformed, see err): the site's error, tried again with backoff; if it lasts, tell the site, or check that no proxy or filter cuts the answer"
 	case news.FailNotFeed:
 		return "the answer is no RSS, Atom or JSON Feed: put the feed's own url in the source (a page that links to one works too)"
 	case news.FailBlocked:

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,6 +66,9 @@ func TestFailureKinds(t *testing.T) {
 		{srv.URL + "/cut", news.FailReset},
 		{tlsSrv.URL + "/410", news.FailTLS},
 		{closedURL + "/410", news.FailRefused},
+		// https:// to a server speaking plain HTTP: not a certificate to
+		// trust (ca_file) but a scheme to change.
+		{"https://" + strings.TrimPrefix(srv.URL, "http://") + "/410", news.FailPlainHTTP},
 	}
 	for _, tt := range tests {
 		fetcher := f
@@ -102,6 +107,33 @@ func TestFailureKinds(t *testing.T) {
 	} {
 		if got := failure(tt.err, tt.stored); got.Kind != tt.want || got.Detail != tt.err.Error() {
 			t.Errorf("%v: reads as %+v, want kind %s", tt.err, got, tt.want)
+		}
+	}
+
+	// A feed cut short read as "the answer is not a feed", with the fix to
+	// put the feed's own url in the source, which it was: a body the parser
+	// takes for a feed that then fails is a broken feed; a page is no feed.
+	for _, tt := range []struct {
+		file string
+		want news.FailureKind
+	}{
+		{"../testdata/feeds/truncated.xml", news.FailBrokenFeed},
+		{"../testdata/feeds/not-a-feed.html", news.FailNotFeed},
+	} {
+		body, err := os.ReadFile(tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = parseFeed(body)
+		if err == nil {
+			t.Fatalf("%s parsed", tt.file)
+		}
+		err = notFeed(err)
+		if got := failure(err, false); got.Kind != tt.want || !errors.Is(err, ErrNotFeed) {
+			t.Errorf("%s: %v reads as %+v, want kind %s (and ErrNotFeed)", tt.file, err, got, tt.want)
+		}
+		if fix := failureFix(failure(err, false), err); (tt.want == news.FailBrokenFeed) != strings.Contains(fix, "does not parse") {
+			t.Errorf("%s: fix %q", tt.file, fix)
 		}
 	}
 }

@@ -55,8 +55,9 @@ type fetchAnswer struct {
 
 // runLine is how FetchNow reaches the dispatcher of the Run in progress.
 type runLine struct {
-	asks chan fetchAsk
-	done chan struct{} // closed when the dispatcher is gone
+	asks  chan fetchAsk
+	holds chan holdAsk  // Scheduled's: when a host's politeness lets a source go
+	done  chan struct{} // closed when the dispatcher is gone
 }
 
 // FetchNow asks Run to fetch a source now, ahead of its schedule or its

@@ -199,16 +199,22 @@ func (p *Poller) Interval() time.Duration {
 // fetched then.
 func (p *Poller) NextPoll(t time.Time) time.Time { return p.schedule.Next(t) }
 
-// Scheduled returns when Run next fetches the source, as its queue holds
-// it (a host's politeness may hold it a little longer); false when Run is
-// not running or does not hold the source (retired, removed, or added
-// since its last look at the sources).
+// Scheduled returns when Run next fetches the source: when it is due, or
+// later when its host's politeness holds it (poller.host_gap between two
+// fetches of a host that carries many sources: a source due now may wait
+// minutes, and /sources said "now"); false when Run is not running or does
+// not hold the source (retired, removed, or added since its last look at
+// the sources).
 func (p *Poller) Scheduled(id int64) (time.Time, bool) {
 	v, ok := p.due.Load(id)
 	if !ok {
 		return time.Time{}, false
 	}
-	return v.(time.Time), true
+	due := v.(time.Time)
+	if held, ok := p.hostHold(id); ok && held.After(due) {
+		return held, true
+	}
+	return due, true
 }
 
 // cronParser is config's, so that a schedule that passed validation parses here.
@@ -518,7 +524,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	if err == nil && !resp.NotModified {
 		feed, err = parseFeed(resp.Body)
 		if err != nil {
-			err = fmt.Errorf("%w: %v", ErrNotFeed, err)
+			err = notFeed(err)
 		} else {
 			o.dated, o.ttl = datedItems(feed.Feed, now), rssTTL(resp.Body)
 		}

@@ -23,6 +23,11 @@ type Hubs interface {
 // ErrNotFeed is returned by Push for a body that is not RSS, Atom or JSON Feed.
 var ErrNotFeed = errors.New("not a feed (RSS, Atom or JSON Feed)")
 
+// errBrokenFeed marks, besides ErrNotFeed, an answer that is RSS, Atom or
+// JSON Feed by its start but does not parse (cut short, bad XML): the
+// feed's fault, not a wrong url.
+var errBrokenFeed = errors.New("the feed does not parse")
+
 // Push stores a feed that a WebSub hub pushed for src as a fetch of src
 // stores its feed: parsed, every item recorded as seen and the new ones
 // stored, alertable under the same rules (not on a source's first fetch,

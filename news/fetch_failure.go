@@ -11,18 +11,20 @@ type FailureKind string
 // The kinds of FetchFailure. Their names are part of the stored encoding:
 // never rename one.
 const (
-	FailStatus    FailureKind = "status"    // the server answered an HTTP status other than 200 or 304 (Status)
-	FailTimeout   FailureKind = "timeout"   // no whole answer within poller.timeout
-	FailDNS       FailureKind = "dns"       // the host name does not resolve
-	FailRefused   FailureKind = "refused"   // the server refused the connection
-	FailReset     FailureKind = "reset"     // the connection was cut before the answer ended
-	FailTLS       FailureKind = "tls"       // the site's certificate or TLS handshake failed
-	FailTooLarge  FailureKind = "too-large" // the answer is larger than poller.max_bytes
-	FailRedirects FailureKind = "redirects" // too many redirects, or a redirect to a scheme not allowed
-	FailNotFeed   FailureKind = "not-feed"  // the answer is not RSS, Atom or JSON Feed
-	FailBlocked   FailureKind = "blocked"   // the address is private or local, refused for a chat's source
-	FailDatabase  FailureKind = "database"  // the fetch went well, storing its articles failed
-	FailOther     FailureKind = "other"     // anything else: Detail says what
+	FailStatus     FailureKind = "status"      // the server answered an HTTP status other than 200 or 304 (Status)
+	FailTimeout    FailureKind = "timeout"     // no whole answer within poller.timeout
+	FailDNS        FailureKind = "dns"         // the host name does not resolve
+	FailRefused    FailureKind = "refused"     // the server refused the connection
+	FailReset      FailureKind = "reset"       // the connection was cut before the answer ended
+	FailTLS        FailureKind = "tls"         // the site's certificate or TLS handshake failed
+	FailPlainHTTP  FailureKind = "plain-http"  // an https:// url whose server answered without TLS (plain HTTP)
+	FailTooLarge   FailureKind = "too-large"   // the answer is larger than poller.max_bytes
+	FailRedirects  FailureKind = "redirects"   // too many redirects, or a redirect to a scheme not allowed
+	FailNotFeed    FailureKind = "not-feed"    // the answer is not RSS, Atom or JSON Feed
+	FailBrokenFeed FailureKind = "broken-feed" // the answer is RSS, Atom or JSON Feed by its start but does not parse
+	FailBlocked    FailureKind = "blocked"     // the address is private or local, refused for a chat's source
+	FailDatabase   FailureKind = "database"    // the fetch went well, storing its articles failed
+	FailOther      FailureKind = "other"       // anything else: Detail says what
 )
 
 // FetchFailure says why a source's last fetch failed, in parts a reader

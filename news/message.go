@@ -66,3 +66,13 @@ const (
 	StatusDropped = "dropped"
 	StatusHeld    = "held" // quiet hours in hold mode: left for the digest
 )
+
+// OutboxHold is what of the outbox waits past now behind a chat's first
+// pending message held back: Burst messages behind an alert held to gather
+// a burst of alerts into one list (alerts.burst_max), Retry behind a
+// message to be tried again after a failed send; each Until is when the
+// first of those heads goes (zero when none is held).
+type OutboxHold struct {
+	Burst, Retry           int
+	BurstUntil, RetryUntil time.Time
+}

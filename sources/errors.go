@@ -30,6 +30,9 @@ var (
 	ErrTimeout = errors.New("site too slow")
 	// ErrTLS: the site's certificate is not valid, or its TLS handshake failed.
 	ErrTLS = errors.New("certificate or TLS handshake failed")
+	// ErrPlainHTTP: the address is https:// and the server answered in plain
+	// HTTP there (http:// is the address to use).
+	ErrPlainHTTP = errors.New("server speaks plain HTTP, not HTTPS")
 	// ErrFetch: a user's URL gave nothing to use. Every failure of fetching
 	// one wraps it, besides the more precise sentinel above, if any.
 	ErrFetch = errors.New("fetch failed")
@@ -70,6 +73,8 @@ func fetchError(err error) error {
 		why = ErrTimeout
 	case feeds.FailureOf(err).Kind == news.FailTLS:
 		why = ErrTLS
+	case feeds.FailureOf(err).Kind == news.FailPlainHTTP:
+		why = ErrPlainHTTP
 	default:
 		return fmt.Errorf("%w: %w", ErrFetch, err)
 	}

@@ -100,6 +100,9 @@ func (s *Service) Add(ctx context.Context, rawURL string) (Added, error) {
 	} else if !errors.Is(err, news.ErrNotFound) {
 		return Added{}, fmt.Errorf("find source: %w", err)
 	}
+	if src, ok, err := s.sameFeed(ctx, found.URL); err != nil || ok {
+		return Added{Source: src, Items: found.Items}, err
+	}
 	src, err := s.opts.Store.UpsertSource(ctx, found.Title, found.URL, news.OriginChat)
 	if err != nil {
 		return Added{}, fmt.Errorf("add source: %w", err)

@@ -140,6 +140,7 @@ func TestAddExplainsFailures(t *testing.T) {
 		{"no feed", base + "/list.opml", sources.ErrNotFeed, 0},
 		{"too large", base + "/big", sources.ErrTooLarge, 0},
 		{"nothing listening", "http://127.0.0.1:1/feed.xml", nil, 0},
+		{"https to a plain-HTTP server", "https://127.0.0.1:" + srv.Port() + "/feed.xml", sources.ErrPlainHTTP, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,7 +148,7 @@ func TestAddExplainsFailures(t *testing.T) {
 			if !errors.Is(err, sources.ErrFetch) {
 				t.Fatalf("Add(%s) = %v, want ErrFetch", tt.url, err)
 			}
-			for _, other := range []error{sources.ErrBlocked, sources.ErrNotFeed, sources.ErrTooLarge, sources.ErrTimeout} {
+			for _, other := range []error{sources.ErrBlocked, sources.ErrNotFeed, sources.ErrTooLarge, sources.ErrTimeout, sources.ErrTLS, sources.ErrPlainHTTP} {
 				if errors.Is(err, other) != (other == tt.want) {
 					t.Errorf("Add(%s) = %v: errors.Is(%v) = %t", tt.url, err, other, !(other == tt.want))
 				}
@@ -258,4 +259,26 @@ func TestRemove(t *testing.T) {
 func newSite(t *testing.T) *feedtest.Site {
 	t.Helper()
 	return feedtest.NewSite(t, "../testdata/feeds/world-v1.xml")
+}
+
+// /addsource http://…/feed.xml#top added the configuration's
+// http://…/feed.xml a second time, and so would the host in other letter
+// case: the feed is known by news.FeedKey, not by its text alone.
+func TestAddKnowsAFeedWrittenOtherwise(t *testing.T) {
+	srv := newSite(t)
+	svc, st := newService(t, finder(srv, false, map[string]string{"news.example": publicIP}), nil)
+	ctx := context.Background()
+	configured := mustUpsert(t, st, "Configured", "http://News.Example:"+srv.Port()+"/feed.xml", news.OriginConfig)
+	for _, url := range []string{"http://news.example:" + srv.Port() + "/feed.xml", "http://news.example:" + srv.Port() + "/feed.xml#top"} {
+		added, err := svc.Add(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if added.New || added.Source.ID != configured.ID {
+			t.Errorf("Add(%s) = %+v, want the configured source #%d, not new", url, added, configured.ID)
+		}
+	}
+	if srcs, err := st.ListSources(ctx); err != nil || len(srcs) != 1 {
+		t.Errorf("sources after adding one feed written otherwise: %+v, %v", srcs, err)
+	}
 }

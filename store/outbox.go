@@ -316,6 +316,48 @@ func (s *Store) CountPending(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// HeldMessages counts the pending messages of the chats whose first pending
+// message (the one the sender takes next, as sqlDueMessages orders them) is
+// held back past now: deferred to gather a burst of alerts (no attempt yet)
+// or waiting to be tried again after a failed send. /status says so, instead
+// of leaving "waiting to be sent" unexplained.
+func (s *Store) HeldMessages(ctx context.Context, now time.Time) (news.OutboxHold, error) {
+	rows, err := s.w.QueryContext(ctx, sqlHeldMessages, now.Unix())
+	if err != nil {
+		return news.OutboxHold{}, fmt.Errorf("held messages: %w", err)
+	}
+	defer rows.Close()
+	var h news.OutboxHold
+	for rows.Next() {
+		var retry bool
+		var n int
+		var until int64
+		if err := rows.Scan(&retry, &n, &until); err != nil {
+			return news.OutboxHold{}, fmt.Errorf("held messages: %w", err)
+		}
+		if retry {
+			h.Retry, h.RetryUntil = n, fromUnix(until)
+		} else {
+			h.Burst, h.BurstUntil = n, fromUnix(until)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return news.OutboxHold{}, fmt.Errorf("held messages: %w", err)
+	}
+	return h, nil
+}
+
+// sqlHeldMessages groups the pending messages of the chats whose first
+// pending message is held past ?1 by whether that head was tried before.
+const sqlHeldMessages = `
+		SELECT h.attempts > 0, count(*), min(h.not_before)
+		FROM (SELECT o.chat_id, o.attempts, o.not_before
+			FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
+			JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
+			WHERE o.not_before > ?1) h
+		JOIN outbox p ON p.chat_id = h.chat_id AND p.status = 'pending'
+		GROUP BY 1`
+
 // sqlDueMessages reads each chat's first pending message (outbox_pending).
 const sqlDueMessages = `
 		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id, o.document_name, o.document, o.thread_id, o.reply_to

@@ -28,7 +28,8 @@ const pruneBatch = 5000
 // before before less unfinishedGrace; one still waiting for its text, story
 // or matching stays otherwise, so that a downtime up to the window plus the
 // grace loses no alert), with their alerts rows (the FTS index follows by
-// trigger), outbox rows already sent or dropped, and digest records but
+// trigger; an article a pending message shows stays, sqlQueuedArticles),
+// outbox rows already sent or dropped, and digest records but
 // each chat's latest, and the records of feed items seen before it that
 // have left their feed (an item the feed still carries stays seen, however
 // old). Pending and held messages are kept whatever their age. It logs the
@@ -45,7 +46,8 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 		query string
 		args  []any
 	}{
-		{&p.Articles, `DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? AND pending = '' LIMIT ?)`, []any{cut, cut}},
+		{&p.Articles, `DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE fetched_at < ? AND published_at < ? AND pending = ''
+			AND id NOT IN (` + sqlQueuedArticles + `) LIMIT ?)`, []any{cut, cut}},
 		{&p.Unfinished, `DELETE FROM articles WHERE id IN (` + sqlPruneUnfinished + `)`, []any{cut, cut, before.Add(-unfinishedGrace).Unix()}},
 		{&p.Messages, `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status IN ('sent', 'dropped') AND created_at < ? AND ? > 0 LIMIT ?)`, []any{cut, cut}},
 		// The latest digest of each chat stays: the next one starts where it ended.
@@ -120,7 +122,19 @@ const unfinishedGrace = 7 * 24 * time.Hour
 // articles only (INDEXED BY: else the planner takes articles_fetched, the
 // range of every article fetched before the cut).
 const sqlPruneUnfinished = `SELECT a.id FROM articles a INDEXED BY articles_pending JOIN sources s ON s.id = a.source_id
-		WHERE a.pending <> '' AND a.fetched_at < ?1 AND a.published_at < ?2 AND (a.alertable = 0 OR s.origin = 'retired' OR a.fetched_at < ?3) LIMIT ?4`
+		WHERE a.pending <> '' AND a.fetched_at < ?1 AND a.published_at < ?2 AND (a.alertable = 0 OR s.origin = 'retired' OR a.fetched_at < ?3)
+			AND a.id NOT IN (` + sqlQueuedArticles + `) LIMIT ?4`
+
+// sqlQueuedArticles selects the articles of the outbox's pending messages.
+// An alert is rendered from its article when it is sent, so pruning the
+// article of a queued alert drops the alert ("article or subscription
+// gone"): after a downtime longer than retention, the start's finish queued
+// the alerts of articles kept for them (unfinishedGrace) and the start's
+// prune, running beside it, deleted them as finished and old before they
+// went. They stay until their messages are sent or dropped; the next day's
+// prune takes them. Pending messages are few (the partial index
+// outbox_pending), read once per statement.
+const sqlQueuedArticles = `SELECT article_id FROM outbox WHERE status = 'pending' AND article_id IS NOT NULL`
 
 // heldBackLong is how long an article waits unfinished before a prune says
 // so: the pipeline finishes every article at the next poll or start, so a

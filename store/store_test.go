@@ -368,6 +368,14 @@ func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
 	if _, err := st.QueueAlerts(ctx, []news.Alert{{ChatID: 1, ArticleID: oldArts[0].ID, SubscriptionID: sub.ID}}); err != nil {
 		t.Fatal(err)
 	}
+	// Its alert went (an article whose alert waits stays: TestPruneKeepsTheArticlesOfQueuedAlerts).
+	due, err := st.DueMessages(ctx, old, 10)
+	if err != nil || len(due) != 1 || due[0].ArticleID != oldArts[0].ID {
+		t.Fatalf("the old alert queued: %+v, %v", due, err)
+	}
+	if err := st.MarkSent(ctx, due[0].ID, 6); err != nil {
+		t.Fatal(err)
+	}
 	sentID, err := st.Enqueue(ctx, news.Message{ChatID: 1, Kind: news.KindReply, Text: "old reply"})
 	if err != nil {
 		t.Fatal(err)
@@ -388,9 +396,9 @@ func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The old alert's own outbox row is still pending (never delivered), so it stays.
-	if p.Articles != 1 || p.Messages != 1 {
-		t.Fatalf("pruned %+v, want 1 article and 1 sent message", p)
+	// The old reply never delivered stays.
+	if p.Articles != 1 || p.Messages != 2 {
+		t.Fatalf("pruned %+v, want 1 article and 2 sent messages (its alert, a reply)", p)
 	}
 	arts, err := st.ListArticlesSince(ctx, time.Time{}, 10)
 	if err != nil {

@@ -335,6 +335,12 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	if o.noPrune {
 		return nil
 	}
+	// A bot sent the alerts of articles older than retention long before:
+	// an article whose alert still waits is kept (store.Prune), so without
+	// -send the queued alerts go first, not timed.
+	if _, err := sendAll(ctx, st, clk.Now()); err != nil {
+		return err
+	}
 	t := time.Now()
 	p, err := st.Prune(ctx, clk.Now().Add(-retention))
 	if err != nil {
