@@ -318,3 +318,24 @@ func TestAGroupWithoutALanguageSaysItsAlertsAreEnglish(t *testing.T) {
 		t.Errorf("/settings in a private chat = %q", got)
 	}
 }
+
+// TestErrorsQuoteAsTheLanguageDoes: what a Russian or Spanish error names
+// is quoted «…» (it was "…", where /language and the buttons say «…»),
+// German „…“, English as before.
+func TestErrorsQuoteAsTheLanguageDoes(t *testing.T) {
+	h := newHarnessIn(t, false)
+	for i, c := range []struct{ lang, text, want string }{
+		{"ru", "/quiet 25:00-07:00", "«25:00» — не время суток"},
+		{"es", "/quiet 25:00-07:00", "«25:00» no es una hora del día"},
+		{"de", "/quiet 25:00-07:00", "„25:00“ ist keine Uhrzeit"},
+		{"en", "/quiet 25:00-07:00", "&#34;25:00&#34; is not a time of day"},
+		{"ru", `/search kursk OR (`, "незакрытая «(» в позиции"},
+		{"es", "/search title:", "justo después de «title:» debe ir"},
+		{"ru", "/quiet 23:00-07:00 loud", "Я не знаю режима «loud»."},
+	} {
+		chat := int64(300 + i)
+		if got := h.replyAs(chat, "private", chat, c.lang, c.text); !strings.Contains(got, c.want) {
+			t.Errorf("%s %s = %q, want %q in it", c.lang, c.text, got, c.want)
+		}
+	}
+}
