@@ -24,7 +24,7 @@ type delivery struct {
 	out     Outgoing
 	plain   bool   // already the plain-text retry of a parse error
 	clipped bool   // already cut short after a "message is too long"
-	lang    string // the chat's language, for the notices the sender adds; "" = English
+	lang    string // the chat's language, for the notices the sender adds; "" = English or not read yet (chatLanguage)
 }
 
 // deliver turns the chat's head row into a Telegram call and records the

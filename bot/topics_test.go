@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 )
 
@@ -393,5 +394,33 @@ func TestAGoneTopicsAlertIsNotSentTwiceToGeneral(t *testing.T) {
 	}
 	if count["Election bank"] != 1 || count["Bank rates"] != 1 {
 		t.Errorf("sent to General: %v, want each article once; sent %q", count, texts(h.tg.Sent(group)))
+	}
+}
+
+// A Russian forum's reply to a command in a topic closed meanwhile came to
+// General opening with an English notice ("The topic this was meant for is
+// gone or closed…"): only alerts gave the sender the chat's language; a
+// reply's notice now speaks it too.
+func TestAClosedTopicsReplyNoticeSpeaksTheChatsLanguage(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group = -1011
+	h.tg.SetMember(group, 5, "administrator")
+	if got := h.reply(group, "supergroup", 5, "/language ru"); !strings.Contains(got.Text(), "русский") {
+		t.Fatalf("/language ru = %q", got.Text())
+	}
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	h.tg.CloseTopic(group, 77)
+	n := len(h.tg.Sent(group))
+	// The reply to a command of topic 77, composed before it was closed.
+	if _, err := h.st.Enqueue(context.Background(), news.Message{ChatID: group, Kind: news.KindReply, Text: "<b>Подписки</b>", ThreadID: 77}); err != nil {
+		t.Fatal(err)
+	}
+	h.sender.Notify()
+	got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n] // refused in the topic, then sent in General
+	if got.Params.Has("message_thread_id") {
+		t.Fatalf("second call = %v, want the reply in General", got.Params)
+	}
+	if want := locale.For("ru").Sprintf(topicMovedNotice) + "<b>Подписки</b>"; got.Text() != want {
+		t.Errorf("the reply in General = %q, want %q", got.Text(), want)
 	}
 }
