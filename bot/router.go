@@ -414,7 +414,7 @@ func (r *Router) reply(ctx context.Context, chatID int64, text string, buttons .
 		// Telegram trims a message's trailing blank; the console and
 		// the outbox kept it (a list's lines each end in "\n").
 		part = strings.TrimRightFunc(part, unicode.IsSpace)
-		m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: part, ThreadID: thread}
+		m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: part, ThreadID: thread, Language: tr(ctx).Lang()}
 		if i == 0 {
 			m.ReplyTo = replyTo
 		}

@@ -69,7 +69,7 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 	thread := d.out.ThreadID
 	s.log.Warn("forum topic gone or closed; sending to General instead", "chat", d.head.ChatID, "topic", thread, "message", d.head.ID, "err", se.Description)
 	lang := d.lang
-	if lang == "" { // a reply or digest: only an alert's delivery read the chat
+	if lang == "" { // a digest, or a reply queued before replies kept their language
 		lang = s.chatLanguage(ctx, d.head.ChatID)
 	}
 	p := locale.For(lang)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
@@ -422,5 +423,39 @@ func TestAClosedTopicsReplyNoticeSpeaksTheChatsLanguage(t *testing.T) {
 	}
 	if want := locale.For("ru").Sprintf(topicMovedNotice) + "<b>Подписки</b>"; got.Text() != want {
 		t.Errorf("the reply in General = %q, want %q", got.Text(), want)
+	}
+}
+
+// In a forum that chose no language each member is answered in theirs: a
+// Spanish member's reply that a closed topic sent to General opened with
+// an English notice; it now speaks the reply's language (the outbox keeps
+// it, 0061). The group's own messages (alerts, digests) speak its language.
+func TestAClosedTopicsReplyNoticeSpeaksTheRepliesLanguage(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group = -1012
+	h.tg.SetMember(group, 5, "administrator")
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	subs, err := h.st.ListSubscriptions(context.Background(), group)
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("subscriptions = %+v, %v", subs, err)
+	}
+	// The topic is closed as the answer goes.
+	h.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "sendMessage" && c.Params.Get("message_thread_id") == "77" {
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: TOPIC_CLOSED"}
+		}
+		return nil
+	})
+	n := len(h.tg.Sent(group))
+	h.clock.Advance(5 * time.Second)
+	h.queued.Add(1)
+	h.tg.AddUpdate(map[string]any{"message": map[string]any{"message_id": 5000, "date": time.Now().Unix(), "text": "/list",
+		"message_thread_id": 77, "is_topic_message": true,
+		"chat":     map[string]any{"id": group, "type": "supergroup", "title": "Forum", "is_forum": true},
+		"from":     map[string]any{"id": 5, "is_bot": false, "first_name": "Tester", "language_code": "es"},
+		"entities": []map[string]any{{"type": "bot_command", "offset": 0, "length": 5}}}})
+	got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
+	if want := locale.For("es").Sprintf(topicMovedNotice); !strings.HasPrefix(got.Text(), want) || !strings.Contains(got.Text(), "Suscripciones") {
+		t.Errorf("the reply in General = %q, want the Spanish notice, then the Spanish /list", got.Text())
 	}
 }
