@@ -515,3 +515,25 @@ func TestQuotesAreTheLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryLanguageHasItsDatesAndQuotes: a language added to Languages
+// without its names of days and months (date.go) or its quotation marks
+// would print dates and quotes in English unnoticed; every language but
+// English has both.
+func TestEveryLanguageHasItsDatesAndQuotes(t *testing.T) {
+	for _, l := range Languages[1:] {
+		n, ok := dateNames[l.Code]
+		if !ok {
+			t.Errorf("%s: no names for dates", l.Code)
+			continue
+		}
+		for _, names := range [][]string{n.weekdays[:], n.wd[:], n.months[:], n.mon[:]} {
+			if slices.Contains(names, "") {
+				t.Errorf("%s: a date name is missing: %v", l.Code, names)
+			}
+		}
+		if l.Quotes[0] == "" || l.Quotes[1] == "" {
+			t.Errorf("%s: no quotation marks", l.Code)
+		}
+	}
+}
