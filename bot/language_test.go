@@ -347,8 +347,8 @@ func TestErrorsQuoteAsTheLanguageDoes(t *testing.T) {
 func TestQuietModeWordsInTheChatsLanguage(t *testing.T) {
 	h := newHarness(t, withLanguages)
 	codeRE := regexp.MustCompile(`<code>(/quiet [^<]+)</code>`)
-	for i, lang := range []string{"en", "ru", "de", "es"} {
-		chat := int64(900 + i)
+	for i, l := range locale.Languages { // a language added shows words /quiet must read
+		lang, chat := l.Code, int64(900+i)
 		p := locale.For(lang)
 		silent, held := p.Sprintf("alerts arrive without a sound"), p.Sprintf("alerts are held for the digest")
 		got := h.replyAs(chat, "private", chat, lang, "/quiet 23:00-07:00")
