@@ -191,7 +191,7 @@ func TestInlineResultOfAnUntitledArticleHasATitle(t *testing.T) {
 func TestTypedMarkupInAQueryIsRefused(t *testing.T) {
 	h := newHarnessIn(t, false)
 	got := h.replyAs(21, "private", 21, "de", "/subscribe 🚀 raketen <b>start</b>")
-	if !strings.Contains(got, "&#34;&lt;b&gt;&#34; ist als Text getipptes Markup") || !strings.Contains(got, "Position 11") {
+	if !strings.Contains(got, "„&lt;b&gt;“ ist als Text getipptes Markup") || !strings.Contains(got, "Position 11") {
 		t.Errorf("/subscribe with <b> in German = %q, want the tag refused in German", got)
 	}
 	if subs := h.mustList(21); len(subs) != 0 {

@@ -20,6 +20,9 @@ import (
 //	/quiet 23:00-07:00 [silent|hold]  set them (and the mode); 11pm-7am and 23:00 - 07:00 read too
 //	/quiet silent | hold          set the mode only
 //	/quiet off                    remove them
+//
+// The modes read in every language the bot speaks ("тихо", "zurückhalten",
+// settings.QuietModeOf), and each language's replies name its own words.
 func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 	fields := strings.Fields(strings.ToLower(req.args))
 	var change settings.QuietChange

@@ -24,7 +24,7 @@ type delivery struct {
 	out     Outgoing
 	plain   bool   // already the plain-text retry of a parse error
 	clipped bool   // already cut short after a "message is too long"
-	lang    string // the chat's language, for the notices the sender adds; "" = English
+	lang    string // the language of the notices the sender adds: the alert's chat's, the reply's own; "" = the chat's (chatLanguage)
 }
 
 // deliver turns the chat's head row into a Telegram call and records the
@@ -129,7 +129,7 @@ func (s *Sender) textDelivery(m news.Message) (*delivery, error) {
 			return nil, gone("buttons: %v", err)
 		}
 	}
-	return &delivery{head: m, ids: []int64{m.ID}, out: out}, nil
+	return &delivery{head: m, ids: []int64{m.ID}, out: out, lang: m.Language}, nil
 }
 
 // digestDelivery sends a digest as its text, without a notification when

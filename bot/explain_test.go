@@ -17,12 +17,12 @@ func TestErrorDetailsSpeakTheChatsLanguage(t *testing.T) {
 		want       []string
 	}{
 		{"ru", `/subscribe tariff japan "trade war`, []string{"Не могу использовать", "незакрытая кавычка в позиции 14"}},
-		{"de", "/subscribe russia - sport", []string{`nach "-" muss ein Wort stehen (Position 8)`}},
+		{"de", "/subscribe russia - sport", []string{"nach „-“ muss ein Wort stehen (Position 8)"}},
 		{"es", "/search -sport", []string{"una consulta necesita al menos una palabra que deba aparecer"}},
-		{"ru", "/search ab*", []string{`перед "*" нужно не меньше 3 символов (позиция 1)`}},
-		{"de", "/quiet 25:00-07:00", []string{`"25:00" ist keine Uhrzeit wie 23:00 oder 11pm`}},
-		{"es", "/quiet 23:00-23:00", []string{`"23:00-23:00" empieza y termina a la misma hora`}},
-		{"ru", "/quiet 23:00", []string{`"23:00" — не промежуток вроде 23:00-07:00`}},
+		{"ru", "/search ab*", []string{"перед «*» нужно не меньше 3 символов (позиция 1)"}},
+		{"de", "/quiet 25:00-07:00", []string{"„25:00“ ist keine Uhrzeit wie 23:00 oder 11pm"}},
+		{"es", "/quiet 23:00-23:00", []string{"«23:00-23:00» empieza y termina a la misma hora"}},
+		{"ru", "/quiet 23:00", []string{"«23:00» — не промежуток вроде 23:00-07:00"}},
 		{"en", "/quiet 23:00-7pmx", []string{`"7pmx" is not a time of day such as 23:00 or 11pm`}},
 		{"en", `/subscribe "trade war`, []string{"unclosed quote at position 1"}},
 	}
@@ -47,7 +47,7 @@ func TestInlineErrorSpeaksTheUsersLanguage(t *testing.T) {
 		"from": map[string]any{"id": 42, "is_bot": false, "first_name": "Tester", "language_code": "de"},
 	}})
 	res := waitInline(t, h.tg, "iq-de")
-	if text, _ := inlineButton(t, h.tg, "iq-de"); len(res) != 0 || !strings.Contains(text, `nach "-" muss ein Wort stehen (Position 8)`) {
+	if text, _ := inlineButton(t, h.tg, "iq-de"); len(res) != 0 || !strings.Contains(text, "nach „-“ muss ein Wort stehen (Position 8)") {
 		t.Errorf("inline results = %v, button %q", res, text)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,7 +47,9 @@ type InlineResult struct {
 	Title       string
 	Description string
 	URL         string
-	Text        string // HTML, the message sent when the result is picked
+	Text        string       // HTML, the message sent when the result is picked
+	Thumbnail   string       // the article's picture, shown beside the result ("" = none)
+	Preview     *LinkPreview // the picked message's link preview (nil = none)
 }
 
 // Inline limits: Telegram's own (a query is at most 256 characters, an
@@ -89,9 +93,39 @@ func (r *Router) handleInline(ctx context.Context, in Incoming) {
 		button, results = &InlineButton{Text: text, Start: "inline"}, nil
 	}
 	results, next := inlinePage(results, in.Inline.Offset)
-	if err := r.opts.Inline.AnswerInline(ctx, in.Inline.ID, results, next, seconds, button); err != nil {
+	results = withPreviews(results, r.inlinePreview(ctx, in.UserID))
+	err := r.opts.Inline.AnswerInline(ctx, in.Inline.ID, results, next, seconds, button)
+	if err != nil && badPicture(err) {
+		// Telegram refuses the whole answer for one picture it will not
+		// take: the results go again without theirs.
+		r.log.Warn("answer inline query: a picture refused; answering without pictures", "user", in.UserID, "err", err)
+		err = r.opts.Inline.AnswerInline(ctx, in.Inline.ID, withoutThumbnails(results), next, seconds, button)
+	}
+	if err != nil {
 		r.log.Warn("answer inline query", "user", in.UserID, "err", err)
 	}
+}
+
+// badPicture reports whether Telegram refused an inline answer for a
+// result's picture (WEBDOCUMENT_URL_INVALID, WC_CONVERT_URL_INVALID, ...).
+func badPicture(err error) bool {
+	s := strings.ToUpper(err.Error())
+	return strings.Contains(s, "WEBDOCUMENT") || strings.Contains(s, "WC_CONVERT") || strings.Contains(s, "THUMB")
+}
+
+// withoutThumbnails returns a copy of results without their pictures; a
+// link preview of a picture previews the article's page instead.
+func withoutThumbnails(results []InlineResult) []InlineResult {
+	out := slices.Clone(results)
+	for i, res := range out {
+		if res.Preview != nil && res.Thumbnail != "" && res.Preview.URL == res.Thumbnail {
+			lp := *res.Preview
+			lp.URL = res.URL
+			out[i].Preview = &lp
+		}
+		out[i].Thumbnail = ""
+	}
+	return out
 }
 
 // chatZone is the time zone (/timezone) a chat's replies show times in:
@@ -119,6 +153,51 @@ func (r *Router) inlineZone(ctx context.Context, userID int64) *time.Location {
 		r.log.Warn("inline query: read the asker's chat", "user", userID, "err", err)
 	}
 	return localtime.Location(zone)
+}
+
+// inlinePreview is how the messages an inline answer posts show their link
+// preview: as the asker's alerts do in their chat with the bot (/preview),
+// as their zone and language come from it too; none for someone who never
+// wrote to the bot, as a new chat's alerts show none.
+func (r *Router) inlinePreview(ctx context.Context, userID int64) string {
+	if r.opts.Preview == nil {
+		return ""
+	}
+	choice, err := r.opts.Preview.Preview(ctx, userID)
+	if err != nil {
+		if !errors.Is(err, news.ErrNotFound) {
+			r.log.Warn("inline query: read the asker's link preview", "user", userID, "err", err)
+		}
+		return ""
+	}
+	return choice
+}
+
+// withPreviews returns results (a copy: the cache keeps the originals,
+// shared by every asker) whose articles show their link preview as choice
+// says (linkPreview: the article's picture, else its page). Notices have none.
+func withPreviews(results []InlineResult, choice string) []InlineResult {
+	if choice == "" {
+		return results
+	}
+	out := slices.Clone(results)
+	for i, res := range out {
+		if res.URL != "" {
+			out[i].Preview = linkPreview(choice, news.Article{URL: res.URL, ImageURL: res.Thumbnail})
+		}
+	}
+	return out
+}
+
+// inlineThumbnail is the picture an inline result shows beside its title:
+// the article page's own, else the feed's, when it is a web address.
+func inlineThumbnail(a news.Article) string {
+	for _, u := range []string{a.PageImageURL, a.ImageURL} {
+		if p, err := url.Parse(u); err == nil && (p.Scheme == "https" || p.Scheme == "http") && p.Host != "" {
+			return u
+		}
+	}
+	return ""
 }
 
 // inlinePage returns the page of results that offset (a next_offset this
@@ -175,7 +254,7 @@ func (r *Router) inlineResults(ctx context.Context, text string, loc *time.Locat
 	for _, a := range arts {
 		res = append(res, InlineResult{ID: "a" + strconv.FormatInt(a.ID, 10), Title: inlineTitle(t, a),
 			Description: summarize.Clip(a.SourceName+" · "+firstNonEmpty(a.Summary, a.Text), 200), URL: a.URL,
-			Text: FormatAlert(AlertView{Article: a, Language: t.Lang(), Location: loc})})
+			Text: FormatAlert(AlertView{Article: a, Language: t.Lang(), Location: loc}), Thumbnail: inlineThumbnail(a)})
 	}
 	switch {
 	case len(res) == 0 && text == "":

@@ -318,3 +318,61 @@ func TestAGroupWithoutALanguageSaysItsAlertsAreEnglish(t *testing.T) {
 		t.Errorf("/settings in a private chat = %q", got)
 	}
 }
+
+// TestErrorsQuoteAsTheLanguageDoes: what a Russian or Spanish error names
+// is quoted «…» (it was "…", where /language and the buttons say «…»),
+// German „…“, English as before.
+func TestErrorsQuoteAsTheLanguageDoes(t *testing.T) {
+	h := newHarnessIn(t, false)
+	for i, c := range []struct{ lang, text, want string }{
+		{"ru", "/quiet 25:00-07:00", "«25:00» — не время суток"},
+		{"es", "/quiet 25:00-07:00", "«25:00» no es una hora del día"},
+		{"de", "/quiet 25:00-07:00", "„25:00“ ist keine Uhrzeit"},
+		{"en", "/quiet 25:00-07:00", "&#34;25:00&#34; is not a time of day"},
+		{"ru", `/search kursk OR (`, "незакрытая «(» в позиции"},
+		{"es", "/search title:", "justo después de «title:» debe ir"},
+		{"ru", "/quiet 23:00-07:00 loud", "Я не знаю режима «loud»."},
+	} {
+		chat := int64(300 + i)
+		if got := h.replyAs(chat, "private", chat, c.lang, c.text); !strings.Contains(got, c.want) {
+			t.Errorf("%s %s = %q, want %q in it", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+// TestQuietModeWordsInTheChatsLanguage: /quiet reads its modes in every
+// language the bot speaks, and each language's replies show its own words,
+// which work; a Russian chat was told, and could only use, "silent" and
+// "hold" ("/quiet 23:00-07:00 отложить" was "Я не знаю режима").
+func TestQuietModeWordsInTheChatsLanguage(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	codeRE := regexp.MustCompile(`<code>(/quiet [^<]+)</code>`)
+	for i, l := range locale.Languages { // a language added shows words /quiet must read
+		lang, chat := l.Code, int64(900+i)
+		p := locale.For(lang)
+		silent, held := p.Sprintf("alerts arrive without a sound"), p.Sprintf("alerts are held for the digest")
+		got := h.replyAs(chat, "private", chat, lang, "/quiet 23:00-07:00")
+		shown := codeRE.FindAllStringSubmatch(got, -1)
+		if len(shown) != 3 { // the two modes and off
+			t.Fatalf("%s: /quiet 23:00-07:00 = %q, want the commands that change it", lang, got)
+		}
+		for j, want := range []string{held, silent} { // the hold command after the silent one, so each changes the mode
+			cmd := shown[1-j][1]
+			if got := h.replyAs(chat, "private", chat, lang, cmd); !strings.Contains(got, "✅") || !strings.Contains(got, want) {
+				t.Errorf("%s: %s = %q, want %q", lang, cmd, got, want)
+			}
+		}
+	}
+	for i, c := range []struct{ lang, text, want string }{
+		{"ru", "/quiet 23:00-07:00 отложить", "оповещения откладываются до сводки"},
+		{"ru", "/quiet беззвучно", "✅ Тихие часы будут работать так"},
+		{"de", "/quiet 22 bis 6 Zurückhalten", "Meldungen werden für die Übersicht zurückgehalten"},
+		{"es", "/quiet retener 23:00-07:00", "las alertas se guardan para el resumen"},
+		{"es", "/quiet 23:00-07:00 silencio retener", "<code>silencio</code> o <code>retener</code>, no las dos"},
+		{"en", "/quiet 23:00-07:00 тихо", "alerts arrive without a sound"}, // a word of another language is read too
+	} {
+		if got := h.replyAs(int64(950+i), "private", int64(950+i), c.lang, c.text); !strings.Contains(got, c.want) {
+			t.Errorf("%s %s = %q, want %q in it", c.lang, c.text, got, c.want)
+		}
+	}
+}

@@ -272,6 +272,8 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("🐢 That is a lot of commands at once. I'll answer again in a few seconds."))
 	case !ok:
 		r.hint(ctx, in.ChatID, tr(ctx).Sprintf("I understand commands only. Send /help to see them."))
+	case cmd == nil && r.suggestion(name) != "":
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("I don't know /%s. Did you mean /%s? /help lists every command.", esc(summarize.Clip(name, 40)), r.suggestion(name)))
 	case cmd == nil:
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("I don't know /%s. Send /help to see what I can do.", esc(summarize.Clip(name, 40))))
 	default:
@@ -412,7 +414,7 @@ func (r *Router) reply(ctx context.Context, chatID int64, text string, buttons .
 		// Telegram trims a message's trailing blank; the console and
 		// the outbox kept it (a list's lines each end in "\n").
 		part = strings.TrimRightFunc(part, unicode.IsSpace)
-		m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: part, ThreadID: thread}
+		m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: part, ThreadID: thread, Language: tr(ctx).Lang()}
 		if i == 0 {
 			m.ReplyTo = replyTo
 		}

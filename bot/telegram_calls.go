@@ -143,7 +143,10 @@ func (t *Telegram) AnswerInline(ctx context.Context, queryID string, results []I
 	for i, r := range results {
 		res := map[string]any{"type": "article", "id": r.ID, "title": r.Title,
 			"input_message_content": map[string]any{"message_text": r.Text, "parse_mode": tgbotapi.ModeHTML,
-				"link_preview_options": map[string]any{"is_disabled": true}}}
+				"link_preview_options": previewOptions(r.Preview)}}
+		if r.Thumbnail != "" {
+			res["thumbnail_url"] = r.Thumbnail
+		}
 		if r.Description != "" {
 			res["description"] = r.Description
 		}

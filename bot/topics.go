@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -67,7 +68,11 @@ const topicMovedNotice = "ℹ️ <i>The topic this was meant for is gone or clos
 func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 	thread := d.out.ThreadID
 	s.log.Warn("forum topic gone or closed; sending to General instead", "chat", d.head.ChatID, "topic", thread, "message", d.head.ID, "err", se.Description)
-	p := locale.For(d.lang)
+	lang := d.lang
+	if lang == "" { // a digest, or a reply queued before replies kept their language
+		lang = s.chatLanguage(ctx, d.head.ChatID)
+	}
+	p := locale.For(lang)
 	notice := p.Sprintf(topicMovedNotice)
 	if s.opts.Threads != nil {
 		n, merged, err := s.opts.Threads.MoveThreadToGeneral(ctx, d.head.ChatID, thread)
@@ -94,6 +99,21 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 		d.out.Text = notice + d.out.Text
 	}
 	s.attempt(ctx, d)
+}
+
+// chatLanguage is the language chosen for the chat (/language), which the
+// notices the sender adds speak, as its alerts do; "" (English) when none
+// was chosen or the chat cannot be read. (A reply's or digest's notice was
+// English in every chat: their delivery's language was never filled in.)
+func (s *Sender) chatLanguage(ctx context.Context, chatID int64) string {
+	chat, err := s.opts.Chats.FindChatDelivery(ctx, chatID)
+	if err != nil {
+		if !errors.Is(err, news.ErrNotFound) {
+			s.log.Warn("notice in English: read the chat's language", "chat", chatID, "err", err)
+		}
+		return ""
+	}
+	return chat.Language
 }
 
 // movedAway reports whether the move of a gone topic to General dropped

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 )
 
@@ -393,5 +395,67 @@ func TestAGoneTopicsAlertIsNotSentTwiceToGeneral(t *testing.T) {
 	}
 	if count["Election bank"] != 1 || count["Bank rates"] != 1 {
 		t.Errorf("sent to General: %v, want each article once; sent %q", count, texts(h.tg.Sent(group)))
+	}
+}
+
+// A Russian forum's reply to a command in a topic closed meanwhile came to
+// General opening with an English notice ("The topic this was meant for is
+// gone or closed…"): only alerts gave the sender the chat's language; a
+// reply's notice now speaks it too.
+func TestAClosedTopicsReplyNoticeSpeaksTheChatsLanguage(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group = -1011
+	h.tg.SetMember(group, 5, "administrator")
+	if got := h.reply(group, "supergroup", 5, "/language ru"); !strings.Contains(got.Text(), "русский") {
+		t.Fatalf("/language ru = %q", got.Text())
+	}
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	h.tg.CloseTopic(group, 77)
+	n := len(h.tg.Sent(group))
+	// The reply to a command of topic 77, composed before it was closed.
+	if _, err := h.st.Enqueue(context.Background(), news.Message{ChatID: group, Kind: news.KindReply, Text: "<b>Подписки</b>", ThreadID: 77}); err != nil {
+		t.Fatal(err)
+	}
+	h.sender.Notify()
+	got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n] // refused in the topic, then sent in General
+	if got.Params.Has("message_thread_id") {
+		t.Fatalf("second call = %v, want the reply in General", got.Params)
+	}
+	if want := locale.For("ru").Sprintf(topicMovedNotice) + "<b>Подписки</b>"; got.Text() != want {
+		t.Errorf("the reply in General = %q, want %q", got.Text(), want)
+	}
+}
+
+// In a forum that chose no language each member is answered in theirs: a
+// Spanish member's reply that a closed topic sent to General opened with
+// an English notice; it now speaks the reply's language (the outbox keeps
+// it, 0061). The group's own messages (alerts, digests) speak its language.
+func TestAClosedTopicsReplyNoticeSpeaksTheRepliesLanguage(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group = -1012
+	h.tg.SetMember(group, 5, "administrator")
+	h.topicReply(group, 77, 5, "/subscribe kursk")
+	subs, err := h.st.ListSubscriptions(context.Background(), group)
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("subscriptions = %+v, %v", subs, err)
+	}
+	// The topic is closed as the answer goes.
+	h.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "sendMessage" && c.Params.Get("message_thread_id") == "77" {
+			return &telegramtest.Reply{Code: 400, Description: "Bad Request: TOPIC_CLOSED"}
+		}
+		return nil
+	})
+	n := len(h.tg.Sent(group))
+	h.clock.Advance(5 * time.Second)
+	h.queued.Add(1)
+	h.tg.AddUpdate(map[string]any{"message": map[string]any{"message_id": 5000, "date": time.Now().Unix(), "text": "/list",
+		"message_thread_id": 77, "is_topic_message": true,
+		"chat":     map[string]any{"id": group, "type": "supergroup", "title": "Forum", "is_forum": true},
+		"from":     map[string]any{"id": 5, "is_bot": false, "first_name": "Tester", "language_code": "es"},
+		"entities": []map[string]any{{"type": "bot_command", "offset": 0, "length": 5}}}})
+	got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
+	if want := locale.For("es").Sprintf(topicMovedNotice); !strings.HasPrefix(got.Text(), want) || !strings.Contains(got.Text(), "Suscripciones") {
+		t.Errorf("the reply in General = %q, want the Spanish notice, then the Spanish /list", got.Text())
 	}
 }

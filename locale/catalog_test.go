@@ -478,3 +478,62 @@ func TestTheQueryPlaceholderIsTheSameEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesAreTheLanguages: %q and the symbols an error names are quoted
+// as each language quotes («…» in Russian and Spanish, „…“ in German);
+// Russian and Spanish errors said "25:00" where /language says «…».
+func TestQuotesAreTheLanguages(t *testing.T) {
+	key := "%q is not a time of day such as 23:00 or 11pm"
+	for lang, want := range map[string]string{
+		"en": `"25:00" is not a time of day such as 23:00 or 11pm`,
+		"ru": "«25:00» — не время суток вроде 23:00 или 11pm",
+		"de": "„25:00“ ist keine Uhrzeit wie 23:00 oder 11pm",
+		"es": "«25:00» no es una hora del día como 23:00 o 11pm",
+	} {
+		if got := For(lang).Sprintf(key, "25:00"); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	// What does not print is still shown, escaped as fmt does.
+	if got, want := For("ru").Sprintf("I don't know the mode %q.", "a\tb\"c"), `Я не знаю режима «a\tb"c».`; got != want {
+		t.Errorf("ru: %q, want %q", got, want)
+	}
+	// Other verbs are fmt's.
+	if got, want := For("es").Sprintf("I don't know the time zone %s.", "Mars/Base"), "No conozco la zona horaria Mars/Base."; got != want {
+		t.Errorf("es %%s: %q, want %q", got, want)
+	}
+	// A quoted symbol in a translation uses the language's marks; the only
+	// ASCII quotes left are text to type as a query ("C++ programming").
+	ascii := regexp.MustCompile(`"[^"]*"`)
+	for _, e := range errorTexts {
+		for i, l := range Languages[1:] {
+			for _, q := range ascii.FindAllString(e.text(i+1), -1) {
+				if q != `"C++ programming"` {
+					t.Errorf("%s: %s in %q is not quoted %s…%s", l.Code, q, e.text(i+1), l.Quotes[0], l.Quotes[1])
+				}
+			}
+		}
+	}
+}
+
+// TestEveryLanguageHasItsDatesAndQuotes: a language added to Languages
+// without its names of days and months (date.go) or its quotation marks
+// would print dates and quotes in English unnoticed; every language but
+// English has both.
+func TestEveryLanguageHasItsDatesAndQuotes(t *testing.T) {
+	for _, l := range Languages[1:] {
+		n, ok := dateNames[l.Code]
+		if !ok {
+			t.Errorf("%s: no names for dates", l.Code)
+			continue
+		}
+		for _, names := range [][]string{n.weekdays[:], n.wd[:], n.months[:], n.mon[:]} {
+			if slices.Contains(names, "") {
+				t.Errorf("%s: a date name is missing: %v", l.Code, names)
+			}
+		}
+		if l.Quotes[0] == "" || l.Quotes[1] == "" {
+			t.Errorf("%s: no quotation marks", l.Code)
+		}
+	}
+}

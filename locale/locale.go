@@ -2,6 +2,7 @@ package locale
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -14,7 +15,8 @@ import (
 type Language struct {
 	Code    string
 	Name    string
-	English string // its name in English, which /language reads too
+	English string    // its name in English, which /language reads too
+	Quotes  [2]string // its quotation marks, which %q writes ("" for Go's own, escaped)
 }
 
 // English is the language of chats that chose none and whose users' apps
@@ -23,10 +25,10 @@ const English = "en"
 
 // Languages lists the languages the bot speaks, English first.
 var Languages = []Language{
-	{"en", "English", "English"},
-	{"ru", "Русский", "Russian"},
-	{"de", "Deutsch", "German"},
-	{"es", "Español", "Spanish"},
+	{"en", "English", "English", [2]string{}},
+	{"ru", "Русский", "Russian", [2]string{"«", "»"}},
+	{"de", "Deutsch", "German", [2]string{"„", "“"}},
+	{"es", "Español", "Spanish", [2]string{"«", "»"}},
 }
 
 var (
@@ -165,17 +167,51 @@ func (p Printer) Lang() string {
 }
 
 // Sprintf returns the text of key (its English form) in the printer's
-// language, formatted with args as fmt would: numbers are not grouped.
-// A key missing from the catalog prints as itself.
+// language, formatted with args as fmt would: numbers are not grouped,
+// and %q quotes a text with the language's quotation marks («25:00»,
+// „25:00“; English keeps fmt's "25:00"). A key missing from the catalog
+// prints as itself.
 func (p Printer) Sprintf(key string, args ...any) string {
 	if p.p == nil {
 		p = For(English)
 	}
+	marks := Languages[p.idx].Quotes
 	wrapped := make([]any, len(args)) // the caller's slice (an error's Args) stays as it was
 	for i, a := range args {
 		wrapped[i] = plain(a)
+		if s, ok := a.(string); ok && marks[0] != "" {
+			wrapped[i] = quotable{s, marks}
+		}
 	}
 	return p.p.Sprintf(key, wrapped...)
+}
+
+// quotable is a text that %q writes between a language's quotation marks,
+// with what does not print (a newline, a control character) escaped as fmt
+// escapes it, so the user sees it; other verbs format it as fmt does.
+type quotable struct {
+	s     string
+	marks [2]string
+}
+
+// Format implements fmt.Formatter.
+func (q quotable) Format(s fmt.State, verb rune) {
+	if verb != 'q' {
+		fmtArg{q.s}.Format(s, verb)
+		return
+	}
+	var b strings.Builder
+	b.WriteString(q.marks[0])
+	for _, r := range q.s {
+		if strconv.IsPrint(r) || r == '"' || r == '\\' {
+			b.WriteRune(r)
+			continue
+		}
+		quoted := strconv.QuoteRune(r)
+		b.WriteString(quoted[1 : len(quoted)-1])
+	}
+	b.WriteString(q.marks[1])
+	fmt.Fprint(s, b.String()) // the catalog pads no %q: width is not honoured
 }
 
 // plain wraps numbers so that x/text prints them as fmt does (no grouping).

@@ -42,7 +42,7 @@ var commandTexts = []entry{
 	{"URL", "URL", "URL", "URL"},
 	{"ID or URL", "ID или URL", "ID oder URL", "ID o URL"},
 	{"OPML, URL or file", "OPML, URL или файл", "OPML, URL oder Datei", "OPML, URL o archivo"},
-	{"23:00-07:00 [silent|hold] or off", "23:00-07:00 [silent|hold] или off", "23:00-07:00 [silent|hold] oder off", "23:00-07:00 [silent|hold] u off"},
+	{"23:00-07:00 [silent|hold] or off", "23:00-07:00 [тихо|отложить] или off", "23:00-07:00 [lautlos|zurückhalten] oder off", "23:00-07:00 [silencio|retener] u off"},
 	{"ID", "ID", "ID", "ID"},
 	{"on, off, large, small or above", "on, off, large, small или above", "on, off, large, small oder above", "on, off, large, small o above"},
 	{"CODE", "КОД", "CODE", "CÓDIGO"},

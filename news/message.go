@@ -41,6 +41,7 @@ type Message struct {
 	Document       []byte // the file's bytes, until the row is sent or dropped
 	ThreadID       int    // the forum topic it goes to (0: the chat, or General); alerts take their subscription's
 	ReplyTo        int    // Telegram's id of the message it answers (0: none)
+	Language       string // replies: the language the text is written in, for the notices the sender adds ("" = the chat's)
 }
 
 // MessageState is an outbox row with what became of it, as an edit needs

@@ -22,8 +22,28 @@ type Quiet struct {
 	Timezone string // the chat's stored zone; "" is UTC
 }
 
-// IsQuietMode reports whether s names a quiet mode.
-func IsQuietMode(s string) bool { return s == news.QuietSilent || s == news.QuietHold }
+// quietModeWords are the words /quiet reads as a mode, in every language
+// the bot speaks, lower-case: the first of each language's pair is the one
+// its texts show (locale's "<code>тихо</code>"), the others what its
+// speakers may write as well. A Russian chat was shown, and could only
+// use, "silent" and "hold".
+var quietModeWords = map[string]string{
+	news.QuietSilent: news.QuietSilent, news.QuietHold: news.QuietHold,
+	"тихо": news.QuietSilent, "беззвучно": news.QuietSilent, "отложить": news.QuietHold, "откладывать": news.QuietHold,
+	"lautlos": news.QuietSilent, "stumm": news.QuietSilent, "zurückhalten": news.QuietHold, "zurueckhalten": news.QuietHold,
+	"silencio": news.QuietSilent, "silencioso": news.QuietSilent, "retener": news.QuietHold, "guardar": news.QuietHold,
+}
+
+// QuietModeOf returns the mode (news.QuietSilent or news.QuietHold) that a
+// lower-case word names in any language the bot speaks ("silent", "тихо",
+// "zurückhalten"), and false for any other word.
+func QuietModeOf(word string) (string, bool) {
+	mode, ok := quietModeWords[word]
+	return mode, ok
+}
+
+// IsQuietMode reports whether s names a quiet mode (QuietModeOf).
+func IsQuietMode(s string) bool { _, ok := QuietModeOf(s); return ok }
 
 // QuietMode returns what quiet hours do in chat: its own mode, else def
 // (alerts.quiet_mode), else news.QuietSilent.
@@ -68,7 +88,7 @@ func (s *Service) Quiet(ctx context.Context, chatID int64) (Quiet, error) {
 type QuietChange struct {
 	Hours string // new hours as a user writes them ("23:00-07:00", "11pm-7am"); "" keeps them
 	Off   bool   // remove the hours (the mode is kept for the next ones)
-	Mode  string // news.QuietSilent or news.QuietHold; "" keeps the chat's
+	Mode  string // a word of QuietModeOf ("hold", "отложить"); "" keeps the chat's
 }
 
 // SetQuiet changes the chat's quiet hours and returns them. It fails with
@@ -83,7 +103,8 @@ func (s *Service) SetQuiet(ctx context.Context, chatID int64, change QuietChange
 			return Quiet{}, err
 		}
 	}
-	if change.Mode != "" && !IsQuietMode(change.Mode) {
+	mode, ok := QuietModeOf(change.Mode)
+	if change.Mode != "" && !ok {
 		return Quiet{}, fmt.Errorf("%q: %w", change.Mode, ErrUnknownQuietMode)
 	}
 	chat, err := s.opts.Store.FindChatDelivery(ctx, chatID)
@@ -96,8 +117,8 @@ func (s *Service) SetQuiet(ctx context.Context, chatID int64, change QuietChange
 	case change.Hours != "":
 		chat.QuietStart, chat.QuietEnd = q.Start.String(), q.End.String()
 	}
-	if change.Mode != "" {
-		chat.QuietMode = change.Mode
+	if mode != "" {
+		chat.QuietMode = mode
 	}
 	if err := s.opts.Store.SetChatQuiet(ctx, chatID, chat.QuietStart, chat.QuietEnd, chat.QuietMode); err != nil {
 		return Quiet{}, fmt.Errorf("set quiet hours of chat %d: %w", chatID, err)

@@ -28,9 +28,9 @@ func (s *Store) enqueue(ctx context.Context, db execer, m news.Message) (int64, 
 	if m.DocumentName != "" {
 		doc = m.Document
 	}
-	res, err := db.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, buttons, silent, message_id, article_id, subscription_id, not_before, created_at, document, document_name, thread_id, reply_to)
-		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?)`,
-		m.ChatID, m.Kind, m.Priority, m.Text, m.Buttons, m.Silent, m.EditOf, m.ArticleID, m.SubscriptionID, unix(m.NotBefore), s.now().Unix(), doc, m.DocumentName, m.ThreadID, m.ReplyTo)
+	res, err := db.ExecContext(ctx, `INSERT INTO outbox (chat_id, kind, priority, text, buttons, silent, message_id, article_id, subscription_id, not_before, created_at, document, document_name, thread_id, reply_to, language)
+		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)`,
+		m.ChatID, m.Kind, m.Priority, m.Text, m.Buttons, m.Silent, m.EditOf, m.ArticleID, m.SubscriptionID, unix(m.NotBefore), s.now().Unix(), doc, m.DocumentName, m.ThreadID, m.ReplyTo, m.Language)
 	if err != nil {
 		return 0, fmt.Errorf("enqueue %s for chat %d: %w", m.Kind, m.ChatID, err)
 	}
@@ -270,7 +270,7 @@ func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]ne
 	for rows.Next() {
 		var m news.Message
 		var nb, created int64
-		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID, &m.EditOf, &m.DocumentName, &m.Document, &m.ThreadID, &m.ReplyTo); err != nil {
+		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID, &m.EditOf, &m.DocumentName, &m.Document, &m.ThreadID, &m.ReplyTo, &m.Language); err != nil {
 			return nil, fmt.Errorf("due messages: %w", err)
 		}
 		m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)
@@ -360,7 +360,7 @@ const sqlHeldMessages = `
 
 // sqlDueMessages reads each chat's first pending message (outbox_pending).
 const sqlDueMessages = `
-		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id, o.document_name, o.document, o.thread_id, o.reply_to
+		SELECT o.id, o.chat_id, ch.type, o.kind, o.priority, o.text, o.buttons, o.silent, COALESCE(o.article_id, 0), COALESCE(o.subscription_id, 0), o.attempts, o.not_before, o.created_at, COALESCE(o.target_id, 0), o.message_id, o.document_name, o.document, o.thread_id, o.reply_to, o.language
 		FROM (SELECT DISTINCT chat_id FROM outbox WHERE status = 'pending') c
 		JOIN outbox o ON o.id = (SELECT i.id FROM outbox i WHERE i.status = 'pending' AND i.chat_id = c.chat_id ORDER BY i.priority, i.id LIMIT 1)
 		JOIN chats ch ON ch.id = o.chat_id

@@ -142,14 +142,18 @@ func buttons(markup string) string {
 	return strings.Join(rows, "\n    buttons: ")
 }
 
-// inlineResults renders the results of answerInlineQuery: title, then message.
+// inlineResults renders the results of answerInlineQuery: title, then the
+// picture beside it and the posted message's link preview when it has
+// them, then the message.
 func inlineResults(v string) string {
 	var rs []struct {
 		ID                  string `json:"id"`
 		Title               string `json:"title"`
 		Description         string `json:"description"`
+		ThumbnailURL        string `json:"thumbnail_url"`
 		InputMessageContent struct {
-			MessageText string `json:"message_text"`
+			MessageText        string          `json:"message_text"`
+			LinkPreviewOptions json.RawMessage `json:"link_preview_options"`
 		} `json:"input_message_content"`
 	}
 	if err := json.Unmarshal([]byte(v), &rs); err != nil {
@@ -158,7 +162,14 @@ func inlineResults(v string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "    %d result(s)", len(rs))
 	for i, r := range rs {
-		fmt.Fprintf(&b, "\n    %d. %s — %s\n%s", i+1, r.Title, r.Description, indentBy(r.InputMessageContent.MessageText, "        | "))
+		fmt.Fprintf(&b, "\n    %d. %s — %s", i+1, r.Title, r.Description)
+		if r.ThumbnailURL != "" {
+			fmt.Fprintf(&b, "\n        picture: %s", r.ThumbnailURL)
+		}
+		if lp := string(r.InputMessageContent.LinkPreviewOptions); lp != "" && lp != `{"is_disabled":true}` {
+			fmt.Fprintf(&b, "\n        link_preview_options=%s", lp)
+		}
+		fmt.Fprintf(&b, "\n%s", indentBy(r.InputMessageContent.MessageText, "        | "))
 	}
 	return b.String()
 }

@@ -39,3 +39,18 @@ func TestWaitQuietCountsFromTheEndOfInput(t *testing.T) {
 		t.Errorf("the fake stopped before the bot's answer; printed:\n%s", out.String())
 	}
 }
+
+// TestInlineResultsShowPictureAndPreview: an inline result's picture and
+// its message's link preview are printed, so a stranger sees what the list
+// and the posted message would show; a result without them prints as before.
+func TestInlineResultsShowPictureAndPreview(t *testing.T) {
+	got := inlineResults(`[{"type":"article","id":"a1","title":"Kursk","description":"Wire · text","thumbnail_url":"https://img.example/1.jpg",` +
+		`"input_message_content":{"message_text":"<b>Kursk</b>","link_preview_options":{"url":"https://img.example/1.jpg","prefer_large_media":true}}},` +
+		`{"type":"article","id":"a2","title":"Oder","input_message_content":{"message_text":"Oder","link_preview_options":{"is_disabled":true}}}]`)
+	for _, want := range []string{"2 result(s)", "1. Kursk — Wire · text\n        picture: https://img.example/1.jpg\n        link_preview_options={\"url\":\"https://img.example/1.jpg\",\"prefer_large_media\":true}\n        | <b>Kursk</b>",
+		"2. Oder — \n        | Oder"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("printed\n%s\nwant %q in it", got, want)
+		}
+	}
+}

@@ -310,25 +310,8 @@ func (s *Server) checkModern(p url.Values, edit bool) *Reply {
 	if p.Has("link_preview_options") && p.Has("disable_web_page_preview") {
 		return bad("can't use link_preview_options together with disable_web_page_preview")
 	}
-	if v := p.Get("link_preview_options"); v != "" {
-		var o struct {
-			IsDisabled       *bool   `json:"is_disabled"`
-			URL              *string `json:"url"`
-			PreferSmallMedia *bool   `json:"prefer_small_media"`
-			PreferLargeMedia *bool   `json:"prefer_large_media"`
-			ShowAboveText    *bool   `json:"show_above_text"`
-		}
-		if err := strictJSON(v, &o); err != nil {
-			return bad("can't parse link preview options: %v", err)
-		}
-		if o.PreferSmallMedia != nil && o.PreferLargeMedia != nil && *o.PreferSmallMedia && *o.PreferLargeMedia {
-			return bad("prefer_small_media and prefer_large_media can't both be true")
-		}
-		if o.URL != nil {
-			if u, err := url.Parse(*o.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-				return bad("link preview URL is invalid")
-			}
-		}
+	if msg := checkLinkPreview(p.Get("link_preview_options")); msg != "" {
+		return bad("%s", msg)
 	}
 	if v := p.Get("reply_parameters"); v != "" {
 		var o struct {
@@ -354,9 +337,43 @@ func strictJSON(v string, out any) error {
 	return dec.Decode(out)
 }
 
+// checkLinkPreview checks link_preview_options (a message's, or an inline
+// result's message's): what Telegram would say of bad ones, "" of good
+// ones or none.
+func checkLinkPreview(v string) string {
+	if v == "" {
+		return ""
+	}
+	var o struct {
+		IsDisabled       *bool   `json:"is_disabled"`
+		URL              *string `json:"url"`
+		PreferSmallMedia *bool   `json:"prefer_small_media"`
+		PreferLargeMedia *bool   `json:"prefer_large_media"`
+		ShowAboveText    *bool   `json:"show_above_text"`
+	}
+	if err := strictJSON(v, &o); err != nil {
+		return fmt.Sprintf("can't parse link preview options: %v", err)
+	}
+	if o.PreferSmallMedia != nil && o.PreferLargeMedia != nil && *o.PreferSmallMedia && *o.PreferLargeMedia {
+		return "prefer_small_media and prefer_large_media can't both be true"
+	}
+	if o.URL != nil && !webURL(*o.URL) {
+		return "link preview URL is invalid"
+	}
+	return ""
+}
+
+// webURL reports whether u is an http or https address with a host, as
+// Telegram wants of a link preview's or a thumbnail's URL.
+func webURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
 // answerInlineQuery checks an answer to an inline query: its id, at most 50
 // results, each an article with a unique id of 1-64 bytes, a title and a
-// message of 1-4096 characters, a cache_time that is a number, a
+// message of 1-4096 characters (its link_preview_options as a message's),
+// a thumbnail_url that is a web address, a cache_time that is a number, a
 // next_offset of at most 64 bytes (ScrollInline sends it back) and a
 // button (checkResultsButton).
 func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
@@ -402,6 +419,9 @@ func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 		Title               string `json:"title"`
 		Description         string `json:"description"`
 		URL                 string `json:"url"`
+		ThumbnailURL        string `json:"thumbnail_url"`
+		ThumbnailWidth      int    `json:"thumbnail_width"`
+		ThumbnailHeight     int    `json:"thumbnail_height"`
 		InputMessageContent struct {
 			MessageText        string          `json:"message_text"`
 			ParseMode          string          `json:"parse_mode"`
@@ -432,6 +452,16 @@ func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 		case text == "" || TextLength(text, r.InputMessageContent.ParseMode == "HTML") > MaxMessage:
 			fail("MESSAGE_TEXT_INVALID")
 			return
+		case r.ThumbnailURL != "" && !webURL(r.ThumbnailURL):
+			// One result's bad picture refuses the whole answer.
+			fail("WEBDOCUMENT_URL_INVALID")
+			return
+		}
+		if lp := r.InputMessageContent.LinkPreviewOptions; len(lp) > 0 {
+			if msg := checkLinkPreview(string(lp)); msg != "" {
+				fail(msg)
+				return
+			}
 		}
 		if r.InputMessageContent.ParseMode == "HTML" {
 			if err := parseHTML(text); err != nil {

@@ -1,6 +1,9 @@
 package telegramtest
 
 import (
+	"encoding/json"
+	"fmt"
+	"net/http"
 	"net/url"
 	"testing"
 )
@@ -39,6 +42,53 @@ func TestCheckModernRefusesWhatTheBotAPIRefuses(t *testing.T) {
 				t.Fatal("accepted")
 			case tt.want != "x" && tt.want != "" && rep.Description != tt.want:
 				t.Fatalf("description %q, want %q", rep.Description, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnswerInlineQueryChecksPicturesAndPreviews: an inline answer whose
+// result has a thumbnail_url that is no web address is refused whole
+// (WEBDOCUMENT_URL_INVALID), as is one whose message's link_preview_options
+// a sendMessage would be refused for; good ones are accepted.
+func TestAnswerInlineQueryChecksPicturesAndPreviews(t *testing.T) {
+	s := NewServer("t")
+	defer s.Close()
+	result := func(extra, preview string) string {
+		return `[{"type":"article","id":"a1","title":"T"` + extra + `,"input_message_content":{"message_text":"x","link_preview_options":` + preview + `}}]`
+	}
+	tests := []struct{ name, results, want string }{
+		{"picture and preview", result(`,"thumbnail_url":"https://img.example/1.jpg","thumbnail_width":80,"thumbnail_height":80`, `{"url":"https://img.example/1.jpg","prefer_large_media":true}`), ""},
+		{"no preview", result(``, `{"is_disabled":true}`), ""},
+		{"picture without a host", result(`,"thumbnail_url":"http://"`, `{"is_disabled":true}`), "Bad Request: WEBDOCUMENT_URL_INVALID"},
+		{"picture not on the web", result(`,"thumbnail_url":"file:///etc/passwd"`, `{"is_disabled":true}`), "Bad Request: WEBDOCUMENT_URL_INVALID"},
+		{"preview of both sizes", result(``, `{"prefer_small_media":true,"prefer_large_media":true}`), "Bad Request: prefer_small_media and prefer_large_media can't both be true"},
+		{"preview of no web address", result(``, `{"url":"ftp://x.example/"}`), "Bad Request: link preview URL is invalid"},
+		{"preview with an unknown field", result(``, `{"large":true}`), "x"},
+		{"unknown result field", result(`,"thumb_url":"https://img.example/1.jpg"`, `{"is_disabled":true}`), "x"},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := url.Values{"inline_query_id": {fmt.Sprint("iq", i)}, "results": {tt.results}}
+			resp, err := http.PostForm(s.URL+"/bott/answerInlineQuery", v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body struct {
+				OK          bool   `json:"ok"`
+				Description string `json:"description"`
+			}
+			err = json.NewDecoder(resp.Body).Decode(&body)
+			resp.Body.Close()
+			switch {
+			case err != nil:
+				t.Fatal(err)
+			case tt.want == "" && !body.OK:
+				t.Fatalf("refused: %s", body.Description)
+			case tt.want != "" && body.OK:
+				t.Fatal("accepted")
+			case tt.want != "x" && tt.want != "" && body.Description != tt.want:
+				t.Errorf("refused with %q, want %q", body.Description, tt.want)
 			}
 		})
 	}
