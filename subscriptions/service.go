@@ -34,6 +34,9 @@ type Store interface {
 	// fetched since then, and returns the newest of them, at most
 	// sampleSize, of those published since then (examined: all read).
 	RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
+	// StoriesOf returns the story of each article (its own id when it has
+	// none), for the preview's one line per story.
+	StoriesOf(ctx context.Context, ids []int64) (map[int64]int64, error)
 }
 
 // ErrNoSuchSubscription is returned by Unsubscribe when the chat has no
@@ -162,7 +165,7 @@ type Preview struct {
 	// for their share to be scaled (Count is then what it confirmed).
 	AtLeast bool
 	Checked int      // how many candidates the matcher confirmed or refused
-	Titles  []string // up to 3, newest first
+	Titles  []string // of up to 3 stories, one line each, newest first
 }
 
 // minScaled is how many confirmed matches a sample needs before their share
@@ -245,13 +248,15 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 			return p, fmt.Errorf("preview: %w", err)
 		}
 	}
+	var matched []news.Article
 	for _, a := range sample {
 		if q.Match(query.NewDocument(a)) {
-			p.Count++
-			if len(p.Titles) < 3 {
-				p.Titles = append(p.Titles, a.Title)
-			}
+			matched = append(matched, a)
 		}
+	}
+	p.Count = len(matched)
+	if p.Titles, err = s.storyTitles(ctx, matched, 3); err != nil {
+		return p, fmt.Errorf("preview: %w", err)
 	}
 	p.Checked = examined
 	switch {
@@ -263,6 +268,36 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 		p.AtLeast = true
 	}
 	return p, nil
+}
+
+// storyTitles returns the titles of the first n stories of arts, the first
+// article of each (arts come newest first): two outlets' articles of one
+// story were two lines of the preview, as if two things had happened. It
+// fails when the store does.
+func (s *Service) storyTitles(ctx context.Context, arts []news.Article, n int) ([]string, error) {
+	if len(arts) == 0 {
+		return nil, nil
+	}
+	stories, err := s.store.StoriesOf(ctx, news.ArticleIDs(arts))
+	if err != nil {
+		return nil, err
+	}
+	var titles []string
+	shown := make(map[int64]bool, n)
+	for _, a := range arts {
+		story, ok := stories[a.ID]
+		if !ok {
+			story = a.ID // deleted meanwhile: its own line
+		}
+		if shown[story] {
+			continue
+		}
+		shown[story] = true
+		if titles = append(titles, a.Title); len(titles) == n {
+			break
+		}
+	}
+	return titles, nil
 }
 
 // Unsubscribe removes the chat's subscription named by its id (as /list
