@@ -370,9 +370,11 @@ func (s *Service) List(ctx context.Context, chatID int64) ([]news.Subscription, 
 func (s *Service) Count() int { return s.index.Len() }
 
 // HandleArticles matches each article against the index and queues one
-// alert per (chat, forum topic, article) for unmuted subscriptions of
-// active, unpaused chats; the first matching subscription (lowest id) of
-// each topic is the one named.
+// alert per (chat, forum topic, article) for the subscriptions of active,
+// unpaused chats; the first matching unmuted subscription (lowest id) of
+// each topic is the one named. A muted subscription's match, with no
+// unmuted one beside it, only adds its source to the story's alert the
+// chat has (QueueAlerts' AlsoOnly).
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
 	alerts, err := s.PlanAlerts(ctx, articles)
 	if err != nil || len(alerts) == 0 {
@@ -432,20 +434,30 @@ func (s *Service) PlanAlerts(ctx context.Context, articles []news.Article) ([]ne
 			chat   int64
 			thread int
 		}
-		destOf := make(map[int64]destination, len(targets))
+		destOf := make(map[int64]news.Target, len(targets))
 		for _, t := range targets {
-			destOf[t.SubscriptionID] = destination{t.ChatID, t.ThreadID}
+			destOf[t.SubscriptionID] = t
 		}
-		seen := make(map[destination]bool) // of one article, cleared for the next
+		// Of one article, cleared for the next: the destinations' alerts
+		// (index into alerts), an unmuted subscription's taking the place
+		// of a muted one's, which only adds "Also:" to an alert the chat has.
+		seen := make(map[destination]int)
 		for i, a := range articles {
 			clear(seen)
 			for _, id := range matched[i] {
-				d, ok := destOf[id]
-				if !ok || seen[d] {
+				t, ok := destOf[id]
+				if !ok {
 					continue
 				}
-				seen[d] = true
-				alerts = append(alerts, news.Alert{ChatID: d.chat, ArticleID: a.ID, SubscriptionID: id})
+				d := destination{t.ChatID, t.ThreadID}
+				if j, ok := seen[d]; ok {
+					if alerts[j].AlsoOnly && !t.Muted {
+						alerts[j] = news.Alert{ChatID: d.chat, ArticleID: a.ID, SubscriptionID: id}
+					}
+					continue
+				}
+				seen[d] = len(alerts)
+				alerts = append(alerts, news.Alert{ChatID: d.chat, ArticleID: a.ID, SubscriptionID: id, AlsoOnly: t.Muted})
 			}
 		}
 	}
