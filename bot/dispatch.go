@@ -70,21 +70,21 @@ type Dispatcher struct {
 	stop   context.CancelFunc
 	wg     sync.WaitGroup
 
-	mu        sync.Mutex
-	work      *sync.Cond // a lane became ready, or the dispatcher closed
-	lanes     map[laneKey]*lane
-	urgent    laneQueue // lanes holding something other than plain text
-	chatter   laneQueue // lanes holding plain text only
-	queued    int       // updates waiting, all lanes
-	room      chan struct{}
-	closed    bool
-	warned    time.Time // when drops were last logged as a warning
+	mu      sync.Mutex
+	work    *sync.Cond // a lane became ready, or the dispatcher closed
+	lanes   map[laneKey]*lane
+	urgent  laneQueue // lanes holding something other than plain text
+	chatter laneQueue // lanes holding plain text only
+	queued  int       // updates waiting, all lanes
+	room    chan struct{}
+	closed  bool
+	warned  time.Time // when drops were last logged as a warning
 	// Drops since that warning, and by which chats (at most
 	// maxDropChats named), for the next one.
 	dropsSince int
 	dropChats  map[int64]int
-	dropped   atomic.Int64
-	abandoned atomic.Int64
+	dropped    atomic.Int64
+	abandoned  atomic.Int64
 }
 
 // laneKey names a lane: a chat, or a user's inline queries.
