@@ -111,14 +111,27 @@ func utf16Len(s string) int {
 const maxMuteButtons = 8
 
 // muteButtons returns one "🔕 Mute" button per subscription (callback data
-// mute:<id>), named after its query when there are several.
+// mute:<id>), or "🔔 Unmute" (unmute:<id>) for one muted since, named after
+// its query when there are several. An alert edited with "Also:" after its
+// subscription was muted from the alert's button offered "Mute" again.
 func muteButtons(p locale.Printer, subs []news.Subscription) [][]Button {
+	label := func(s news.Subscription, named bool) Button {
+		switch {
+		case s.Muted && named:
+			return Button{Text: p.Sprintf("🔔 Unmute “%s”", summarize.Clip(s.Query, 30)), Data: fmt.Sprintf("unmute:%d", s.ID)}
+		case s.Muted:
+			return Button{Text: p.Sprintf("🔔 Unmute"), Data: fmt.Sprintf("unmute:%d", s.ID)}
+		case named:
+			return Button{Text: p.Sprintf("🔕 Mute “%s”", summarize.Clip(s.Query, 30)), Data: fmt.Sprintf("mute:%d", s.ID)}
+		}
+		return Button{Text: p.Sprintf("🔕 Mute"), Data: fmt.Sprintf("mute:%d", s.ID)}
+	}
 	if len(subs) == 1 {
-		return [][]Button{{{Text: p.Sprintf("🔕 Mute"), Data: fmt.Sprintf("mute:%d", subs[0].ID)}}}
+		return [][]Button{{label(subs[0], false)}}
 	}
 	var rows [][]Button
 	for _, s := range subs[:min(len(subs), maxMuteButtons)] {
-		rows = append(rows, []Button{{Text: p.Sprintf("🔕 Mute “%s”", summarize.Clip(s.Query, 30)), Data: fmt.Sprintf("mute:%d", s.ID)}})
+		rows = append(rows, []Button{label(s, true)})
 	}
 	return rows
 }

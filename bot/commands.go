@@ -157,10 +157,22 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	}
 	var b strings.Builder
 	t := tr(ctx)
+	// A name made with symbols reads without them ("C++ programming" as
+	// "c programming"): the confirmation echoed only the reading, as if the
+	// bot had changed the query. It shows the query as written, then how
+	// it reads and why.
+	shown, symbols := res.Query.String(), query.SymbolNames(res.Subscription.Query)
+	if len(symbols) > 0 {
+		shown = res.Subscription.Query
+	}
 	if res.Created {
-		b.WriteString(t.Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())) + "\n")
+		b.WriteString(t.Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(shown)) + "\n")
 	} else {
-		b.WriteString(t.Sprintf("You already have this subscription (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())) + "\n")
+		b.WriteString(t.Sprintf("You already have this subscription (#%d): <code>%s</code>", res.Subscription.ID, esc(shown)) + "\n")
+	}
+	if len(symbols) > 0 {
+		b.WriteString(t.Sprintf("It reads as <code>%s</code>: symbols are not part of words, in articles as in queries (“%s” counts as “%s”).",
+			esc(res.Query.String()), esc(symbols[0].Typed), esc(symbols[0].Read)) + "\n")
 	}
 	p := res.Preview
 	switch days := int(p.Window.Hours() / 24); {

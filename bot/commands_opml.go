@@ -209,11 +209,12 @@ func importReport(p locale.Printer, i sources.Imported) string {
 	}
 	if len(i.NoFeed) > 0 {
 		s += "\n" + p.Sprintf("Not added, neither a feed nor a page that links to one: %s.", listFirst(p, len(i.NoFeed), func(k int) string {
-			shown := esc(sources.Redacted(i.NoFeed[k].URL))
-			if i.NoFeed[k].Title == "" {
-				return shown
-			}
-			return esc(i.NoFeed[k].Title) + " (" + shown + ")"
+			return outlineShown(i.NoFeed[k])
+		}))
+	}
+	if len(i.Repeated) > 0 {
+		s += "\n" + p.Sprintf("Skipped, an earlier entry of the list has the same address: %s.", listFirst(p, len(i.Repeated), func(k int) string {
+			return outlineShown(i.Repeated[k])
 		}))
 	}
 	if i.Unchecked > 0 {
@@ -223,6 +224,16 @@ func importReport(p locale.Printer, i sources.Imported) string {
 		s += "\n" + p.Sprintf("%d more feeds of the list are not imported yet: an import adds up to %d at a time. Send the same /import again for the next ones.", i.Later, sources.MaxImport)
 	}
 	return s
+}
+
+// outlineShown names an entry of a list, escaped: "Title (address)", or
+// the address alone, its password left out.
+func outlineShown(o sources.Outline) string {
+	shown := esc(sources.Redacted(o.URL))
+	if o.Title == "" {
+		return shown
+	}
+	return esc(o.Title) + " (" + shown + ")"
 }
 
 // importListMax bounds the entries an import's report names in one list.

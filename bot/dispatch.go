@@ -70,17 +70,21 @@ type Dispatcher struct {
 	stop   context.CancelFunc
 	wg     sync.WaitGroup
 
-	mu        sync.Mutex
-	work      *sync.Cond // a lane became ready, or the dispatcher closed
-	lanes     map[laneKey]*lane
-	urgent    laneQueue // lanes holding something other than plain text
-	chatter   laneQueue // lanes holding plain text only
-	queued    int       // updates waiting, all lanes
-	room      chan struct{}
-	closed    bool
-	warned    time.Time // when drops were last logged as a warning
-	dropped   atomic.Int64
-	abandoned atomic.Int64
+	mu      sync.Mutex
+	work    *sync.Cond // a lane became ready, or the dispatcher closed
+	lanes   map[laneKey]*lane
+	urgent  laneQueue // lanes holding something other than plain text
+	chatter laneQueue // lanes holding plain text only
+	queued  int       // updates waiting, all lanes
+	room    chan struct{}
+	closed  bool
+	warned  time.Time // when drops were last logged as a warning
+	// Drops since that warning, and by which chats (at most
+	// maxDropChats named), for the next one.
+	dropsSince int
+	dropChats  map[int64]int
+	dropped    atomic.Int64
+	abandoned  atomic.Int64
 }
 
 // laneKey names a lane: a chat, or a user's inline queries.
@@ -228,16 +232,41 @@ func (d *Dispatcher) admit(l *lane, in Incoming, urgent bool) bool {
 }
 
 // drop counts an update dropped by the bounds: each is logged at debug
-// level, and a warning with the count so far comes at most once a minute.
-// Called with d.mu held.
+// level, and a warning comes at most once a minute, at a drop: it names
+// that update's chat and why, and counts the drops since the previous
+// warning and the chats they hit, the chat that lost most named (one line
+// said "dropped_so_far" alone, and an operator could not tell whose
+// commands were lost nor how many in the last minute). Called with d.mu
+// held.
 func (d *Dispatcher) drop(in Incoming, why string) {
 	n := d.dropped.Add(1)
 	d.log.Debug("update dropped", "chat", in.ChatID, "user", in.UserID, "why", why)
-	if now := d.opts.Now(); now.Sub(d.warned) >= time.Minute {
-		d.warned = now
-		d.log.Warn("updates dropped: more came in than the workers handle (telegram.command_workers); plain text goes first", "dropped_so_far", n)
+	d.dropsSince++
+	if d.dropChats == nil {
+		d.dropChats = map[int64]int{}
 	}
+	if _, ok := d.dropChats[in.ChatID]; ok || len(d.dropChats) < maxDropChats {
+		d.dropChats[in.ChatID]++
+	}
+	now := d.opts.Now()
+	if now.Sub(d.warned) < time.Minute {
+		return
+	}
+	var top int64
+	for chat, k := range d.dropChats {
+		if k > d.dropChats[top] || k == d.dropChats[top] && chat < top {
+			top = chat
+		}
+	}
+	d.log.Warn("updates dropped: more came in than the workers handle (telegram.command_workers); plain text goes first",
+		"chat", in.ChatID, "why", why, "dropped_since_last_warning", d.dropsSince, "chats", len(d.dropChats),
+		"most_in_chat", top, "most", d.dropChats[top], "dropped_so_far", n)
+	d.warned, d.dropsSince = now, 0
+	clear(d.dropChats)
 }
+
+// maxDropChats bounds the chats a drop warning counts by name.
+const maxDropChats = 1000
 
 // ready puts a lane that is not running into the queue of its class.
 func (d *Dispatcher) ready(l *lane) {

@@ -18,14 +18,16 @@ import (
 // message"; a second admin's answer was ignored), with that member's
 // rights: a member who may not subscribe is told so. With a PromptStore the questions
 // outlive a restart (a stranger who answers after the bot was updated
-// would get "I understand commands only"); memory holds them too, and is
-// filled from the store once, so a command costs no database read.
+// would get "I understand commands only"), with the message they were
+// asked in, so that another member's reply still answers them; memory
+// holds them too, and is filled from the store once, so a command costs
+// no database read.
 
 // PromptStore keeps the open questions across restarts.
 type PromptStore interface {
-	SavePrompt(ctx context.Context, chatID, userID int64, command string, until time.Time) error
+	SavePrompt(ctx context.Context, chatID, userID int64, command string, row int64, until time.Time) error
 	DeletePrompt(ctx context.Context, chatID, userID int64) error
-	EachPrompt(ctx context.Context, now time.Time, max int, fn func(chatID, userID int64, command string, until time.Time) error) error
+	EachPrompt(ctx context.Context, now time.Time, max int, fn func(chatID, userID int64, command string, row int64, until time.Time) error) error
 }
 
 // ask replies to command sent without its argument with question, and
@@ -76,7 +78,7 @@ type prompts struct {
 type prompt struct {
 	command string
 	until   time.Time
-	row     int64 // the question's outbox row (0: unknown, as after a restart)
+	row     int64 // the question's outbox row (0: unknown, as for one stored before 0061)
 }
 
 // load reads the questions still open from the store, once.
@@ -85,8 +87,8 @@ func (p *prompts) load(ctx context.Context, now time.Time) {
 		if p.st == nil {
 			return
 		}
-		err := p.st.EachPrompt(ctx, now, promptsMax, func(chatID, userID int64, command string, until time.Time) error {
-			p.remember(chatID, userID, command, 0, until, now)
+		err := p.st.EachPrompt(ctx, now, promptsMax, func(chatID, userID int64, command string, row int64, until time.Time) error {
+			p.remember(chatID, userID, command, row, until, now)
 			return nil
 		})
 		if err != nil {
@@ -124,7 +126,7 @@ func (p *prompts) ask(ctx context.Context, chatID, userID int64, command string,
 	if !p.remember(chatID, userID, command, row, until, now) || p.st == nil {
 		return
 	}
-	if err := p.st.SavePrompt(ctx, chatID, userID, command, until); err != nil {
+	if err := p.st.SavePrompt(ctx, chatID, userID, command, row, until); err != nil {
 		p.log.Warn("question not stored; a restart forgets it", "chat", chatID, "user", userID, "err", err)
 	}
 }

@@ -154,3 +154,21 @@ func TestTheQuestionOutlivesARestart(t *testing.T) {
 		t.Errorf("a second text after a restart = %q, want the hint: the question was answered", got)
 	}
 }
+
+// After a restart only the asker's reply answered a group's question: the
+// message it was asked in was the process's. It is stored with the
+// question, so another admin's reply to it answers it after a restart too.
+func TestAnotherAdminAnswersTheGroupQuestionAfterARestart(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group = -100447
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.SetMember(group, 6, "administrator")
+	question, _ := strconv.Atoi(h.reply(group, "supergroup", 5, "/subscribe").Params.Get("_message_id"))
+	h.settle()
+	h.restartRouter()
+	n := len(h.tg.Sent(group))
+	h.replyToBot(group, "supergroup", 6, question, "kursk deminers")
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+		t.Errorf("a second admin's reply to the question after a restart = %q, want it subscribed", got)
+	}
+}

@@ -46,15 +46,27 @@ type opmlOutline struct {
 // ParseOPML returns the feeds (outlines with an xmlUrl, at any depth) of an
 // OPML document, at most MaxOutlines, each URL once. It fails when the
 // document is not OPML.
-func ParseOPML(data []byte) ([]Outline, error) { return parseOPML(data, MaxOutlines) }
+func ParseOPML(data []byte) ([]Outline, error) {
+	out, _, err := parseOPML(data, MaxOutlines)
+	return out, err
+}
 
 // ParseOPMLAll is ParseOPML without the cap: every feed of the document,
 // each URL once, as many as its size holds (an import takes MaxOutlines new
 // ones at a time).
-func ParseOPMLAll(data []byte) ([]Outline, error) { return parseOPML(data, -1) }
+func ParseOPMLAll(data []byte) ([]Outline, error) {
+	out, _, err := parseOPML(data, -1)
+	return out, err
+}
 
-// parseOPML returns at most limit feeds (limit < 0: all of them).
-func parseOPML(data []byte, limit int) ([]Outline, error) {
+// ParseOPMLRepeats is ParseOPMLAll that also returns the entries it left
+// out because an earlier one has their address, in the document's order,
+// so that an import can say so (a list with a feed twice lost one silently).
+func ParseOPMLRepeats(data []byte) (outs, repeats []Outline, err error) { return parseOPML(data, -1) }
+
+// parseOPML returns at most limit feeds (limit < 0: all of them), and the
+// entries left out as repeats of an earlier address.
+func parseOPML(data []byte, limit int) (out, repeats []Outline, err error) {
 	var doc opmlDoc
 	if utf8, ok := fromUTF16(data); ok { // saved as "Unicode" by a Windows tool
 		data = utf8
@@ -65,9 +77,8 @@ func parseOPML(data []byte, limit int) ([]Outline, error) {
 	// without a CharsetReader the decoder refuses them as "not OPML".
 	dec.CharsetReader = charset.NewReaderLabel
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("not OPML: %w", err)
+		return nil, nil, fmt.Errorf("not OPML: %w", err)
 	}
-	var out []Outline
 	seen := map[string]bool{}
 	var walk func([]opmlOutline)
 	walk = func(list []opmlOutline) {
@@ -75,22 +86,26 @@ func parseOPML(data []byte, limit int) ([]Outline, error) {
 			if limit >= 0 && len(out) >= limit {
 				return
 			}
-			if u := strings.TrimSpace(cmp.Or(o.XMLURL, o.XMLURLUpper, o.XMLURLLower)); u != "" && !seen[u] {
-				seen[u] = true
+			if u := strings.TrimSpace(cmp.Or(o.XMLURL, o.XMLURLUpper, o.XMLURLLower)); u != "" {
 				title := strings.TrimSpace(o.Title)
 				if title == "" {
 					title = strings.TrimSpace(o.Text)
 				}
-				out = append(out, Outline{Title: summarize.LimitBytes(title, 200), URL: u})
+				if seen[u] {
+					repeats = append(repeats, Outline{Title: summarize.LimitBytes(title, 200), URL: u})
+				} else {
+					seen[u] = true
+					out = append(out, Outline{Title: summarize.LimitBytes(title, 200), URL: u})
+				}
 			}
 			walk(o.Outlines)
 		}
 	}
 	walk(doc.Body)
 	if len(out) == 0 && len(doc.Body) == 0 && doc.Version == "" {
-		return nil, errors.New("not OPML: no outlines")
+		return nil, nil, errors.New("not OPML: no outlines")
 	}
-	return out, nil
+	return out, repeats, nil
 }
 
 // WriteOPML renders the feeds as an OPML 2.0 document.

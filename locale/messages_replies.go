@@ -72,6 +72,7 @@ var replyTexts = []entry{
 		"В этом чате уже максимум подписок (%d). Сначала удалите одну командой /unsubscribe.",
 		"Dieser Chat hat schon so viele Abos, wie er haben darf (%d). Entfernen Sie zuerst eines mit /unsubscribe.",
 		"Este chat ya tiene todas las suscripciones que puede tener (%d). Quita una con /unsubscribe primero."},
+	{"It reads as <code>%s</code>: symbols are not part of words, in articles as in queries (“%s” counts as “%s”).", "Запрос читается как <code>%s</code>: символы не входят в слова ни в статьях, ни в запросах («%s» считается как «%s»).", "Gelesen wird er als <code>%s</code>: Symbole gehören nicht zu Wörtern, weder in Artikeln noch in Suchen („%s“ zählt als „%s“).", "Se lee como <code>%s</code>: los símbolos no forman parte de las palabras, ni en los artículos ni en las consultas («%s» cuenta como «%s»)."},
 	{"✅ Subscribed (#%d): <code>%s</code>", "✅ Подписка оформлена (#%d): <code>%s</code>", "✅ Abonniert (#%d): <code>%s</code>", "✅ Suscrito (#%d): <code>%s</code>"},
 	{"You already have this subscription (#%d): <code>%s</code>", "У вас уже есть эта подписка (#%d): <code>%s</code>", "Dieses Abo haben Sie schon (#%d): <code>%s</code>", "Ya tienes esta suscripción (#%d): <code>%s</code>"},
 	{"In the last %d days it would have matched %s.", "За последние %d дн. она нашла бы %s.", "In den letzten %d Tagen hätte es %s gefunden.", "En los últimos %d días habría encontrado %s."},

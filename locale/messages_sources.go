@@ -165,6 +165,7 @@ var sourceTexts = []entry{
 		" %d übersprungen: Der Export hat ihre Passwörter weggelassen (xxxxx); fügen Sie sie mit /addsource samt Passwort hinzu.",
 		" %d omitidas: la exportación dejó fuera sus contraseñas (xxxxx); añádelas con /addsource y la contraseña."},
 	{"Web pages led to the feed they link to: %s.", "Веб-страницы заменены лентами, на которые они ссылаются: %s.", "Webseiten durch den Feed ersetzt, auf den sie verweisen: %s.", "Páginas web sustituidas por el feed al que enlazan: %s."},
+	{"Skipped, an earlier entry of the list has the same address: %s.", "Пропущены — тот же адрес уже есть выше в списке: %s.", "Übersprungen, ein früherer Eintrag der Liste hat dieselbe Adresse: %s.", "Omitidas, una entrada anterior de la lista tiene la misma dirección: %s."},
 	{"Not added, neither a feed nor a page that links to one: %s.", "Не добавлены — это не лента и не страница со ссылкой на ленту: %s.", "Nicht hinzugefügt, weder ein Feed noch eine Seite, die auf einen verweist: %s.", "No añadidas, no son un feed ni una página que enlace a uno: %s."},
 	{"Not fetched now, added as the list gives them: %d; /sources will say if they keep failing.",
 		"Сейчас не загрузились, добавлены как в списке: %d; /sources покажет, если ошибки продолжатся.",

@@ -7,6 +7,10 @@ type Alert struct {
 	ChatID         int64
 	ArticleID      int64
 	SubscriptionID int64
+	// AlsoOnly marks a muted subscription's match: it adds its source to
+	// the story's alert the chat has already ("Also: …", an edit, which
+	// makes no sound) and never sends an alert of its own.
+	AlsoOnly bool
 }
 
 // KindEdit is an outbox row that edits a message already sent (an alert

@@ -24,4 +24,5 @@ type Target struct {
 	SubscriptionID int64
 	ChatID         int64
 	ThreadID       int // the forum topic its alerts go to (0: the chat, or General)
+	Muted          bool
 }

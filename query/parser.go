@@ -258,10 +258,7 @@ func (p *parser) symbolName(it item) error {
 	if len(toks) != 1 {
 		return nil
 	}
-	r, _ := utf8.DecodeRuneInString(toks[0])
-	oneLetter := utf8.RuneCountInString(toks[0]) == 1 && unicode.IsLetter(r) && strings.ContainsAny(text, "+#")
-	dotted := strings.HasPrefix(text, ".") && len(text) > 1 && unicode.IsLetter(rune(text[1]))
-	if !oneLetter && !dotted {
+	if !isSymbolName(text, toks[0]) {
 		return nil
 	}
 	return errAt(it.pos, `%q would match every %q: symbols are not part of words, in articles as in queries; put it in quotes with a word that goes with it, as in "C++ programming" (position %d)`, text, toks[0])

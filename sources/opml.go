@@ -111,6 +111,9 @@ type Imported struct {
 	// NoFeed are the entries that were neither a feed nor a page linking
 	// to one: not added.
 	NoFeed []Outline
+	// Repeated are the entries whose address an earlier entry of the list
+	// has: taken once, as that one.
+	Repeated []Outline
 	// Unchecked is how many added feeds could not be fetched at the import
 	// (their server down, or the import's time up, see ImportCheckTime):
 	// added as the list gives them, /sources tells if they keep failing.
@@ -176,11 +179,11 @@ func (s *Service) Import(ctx context.Context, doc []byte) (Imported, error) {
 	if s.opts.Finder == nil {
 		return Imported{}, ErrUnavailable
 	}
-	outs, err := feeds.ParseOPMLAll(doc)
+	outs, repeats, err := feeds.ParseOPMLRepeats(doc)
 	if err != nil {
 		return Imported{}, fmt.Errorf("%w: %w", ErrNotOPML, err)
 	}
-	var res Imported
+	res := Imported{Repeated: repeats}
 	var fresh []feeds.Outline
 	for i, o := range outs {
 		if len(fresh)+res.Refused+res.Unresolved >= MaxImport {

@@ -235,10 +235,14 @@ func (q chunkStatements) queueChunk(ctx context.Context, alerts []news.Alert, no
 		if c.had || added[ak] {
 			continue
 		}
-		added[ak] = true
 		sk := storyKey{a.ChatID, c.thread, c.story.Int64}
 		story := rows[sk]
-		if first, found := firstAlert(story, a.ArticleID); found {
+		first, found := firstAlert(story, a.ArticleID)
+		if !found && a.AlsoOnly {
+			continue // a muted subscription's: no alert of its own
+		}
+		added[ak] = true
+		if found {
 			named := first.delivery == "alert" && first.outbox.Valid && names(story, first.outbox.Int64, c.source)
 			inserts = append(inserts, a.ChatID, c.thread, a.ArticleID, a.SubscriptionID, now, c.story.Int64, "also", nil)
 			rows[sk] = append(story, storyAlertRow{article: a.ArticleID, created: now, delivery: "also", source: c.source})

@@ -113,7 +113,8 @@ func TestAlertBatchQueuesWhatOneByOneQueues(t *testing.T) {
 		var alerts []news.Alert
 		for range 2 + rnd.IntN(30) { // across chunks of alertChunk too
 			s := rnd.IntN(len(subs))
-			alerts = append(alerts, news.Alert{ChatID: int64(s/2 + 1), ArticleID: articles[rnd.IntN(len(articles))], SubscriptionID: subs[s]})
+			alerts = append(alerts, news.Alert{ChatID: int64(s/2 + 1), ArticleID: articles[rnd.IntN(len(articles))], SubscriptionID: subs[s],
+				AlsoOnly: rnd.IntN(4) == 0}) // a muted subscription's: only an edit
 			if rnd.IntN(8) == 0 { // the same alert twice
 				alerts = append(alerts, alerts[len(alerts)-1])
 			}

@@ -33,10 +33,21 @@ func (s *Store) ListDigestChats(ctx context.Context) ([]news.DigestChat, error) 
 	return out, rows.Err()
 }
 
+// digestPriority is the outbox priority of a digest of kind: /digest now's
+// is the command's answer, in its turn among the chat's replies (at digest
+// priority it came after the answers to the commands sent after it); a
+// daily digest goes after the chat's replies and alerts.
+func digestPriority(kind string) int {
+	if kind == news.DigestNow {
+		return news.PriorityReply
+	}
+	return news.PriorityDigest
+}
+
 // QueueDigest reads, in one write transaction, the chat's alerts since its
 // previous digest (since d.Since for a chat that never had one) until
-// d.Until, hands them to build, queues the messages build returns and records
-// the digest. A crash at any point leaves either all of it or none.
+// d.Until, hands them to build, queues the messages build returns (at reply
+// priority for DigestNow, see digestPriority) and records the digest. A crash at any point leaves either all of it or none.
 // A daily digest (d.Kind DigestScheduled) whose chat and local date are
 // recorded already fails with ErrDigestExists and queues nothing. When build
 // fails, nothing is queued or recorded and its error is returned wrapped.
@@ -72,7 +83,7 @@ func (s *Store) QueueDigest(ctx context.Context, d news.Digest, build func(news.
 		now := s.now()
 		for i, text := range texts {
 			// In the transaction of the record: both, or neither.
-			id, err := s.enqueue(ctx, tx, news.Message{ChatID: d.ChatID, Kind: news.KindDigest, Priority: news.PriorityDigest, Text: text})
+			id, err := s.enqueue(ctx, tx, news.Message{ChatID: d.ChatID, Kind: news.KindDigest, Priority: digestPriority(d.Kind), Text: text})
 			if err != nil {
 				return err
 			}

@@ -44,7 +44,9 @@ func (s *Store) enqueue(ctx context.Context, db execer, m news.Message) (int64, 
 // several matching subscriptions or a second poll queue nothing more; an
 // alert whose chat already had another article of the same story is recorded
 // as "also" and queues an edit of the first alert's message instead (see
-// 0002_delivery.sql). It returns how many messages (alerts and edits) it queued.
+// 0002_delivery.sql). An AlsoOnly alert (a muted subscription's) queues
+// only such an edit: without an earlier alert of its story it records
+// nothing. It returns how many messages (alerts and edits) it queued.
 //
 // One bad row never cancels the others: an alert whose chat or article is
 // gone meanwhile (/stop, a group migrated, a source removed), or that breaks
@@ -224,6 +226,8 @@ func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (in
 	switch {
 	case err != nil:
 		return 0, err
+	case !found && a.AlsoOnly:
+		return 0, nil // a muted subscription's: no alert of its own
 	case found:
 		// A source the message names already (its own, or an "Also:"
 		// one: a story re-published under a new address, a second report

@@ -286,8 +286,8 @@ func TestSubscriptionLimitsAndTargets(t *testing.T) {
 		t.Fatal(err)
 	}
 	targets, err := st.AlertTargets(ctx, []int64{a.ID, b.ID, d.ID})
-	if err != nil || len(targets) != 2 || targets[0].SubscriptionID != a.ID || targets[1].ChatID != 2 {
-		t.Fatalf("targets = %+v, %v; want a (chat 1) and d (chat 2), not the muted b", targets, err)
+	if err != nil || len(targets) != 3 || targets[0].SubscriptionID != a.ID || targets[0].Muted || !targets[1].Muted || targets[2].ChatID != 2 || targets[2].Muted {
+		t.Fatalf("targets = %+v, %v; want a (chat 1), the muted b marked muted (its matches only add Also:) and d (chat 2)", targets, err)
 	}
 	if err := st.SetChatPaused(ctx, 2, true); err != nil {
 		t.Fatal(err)

@@ -73,6 +73,37 @@ func (s *Store) StoryWindowIDs(ctx context.Context, since time.Time) ([]int64, e
 // sqlStoryWindowIDs reads the window's ids from articles_published.
 const sqlStoryWindowIDs = `SELECT id FROM articles WHERE published_at >= ?`
 
+// StoriesOf returns the story of each of the articles ids that exists (the
+// story's first article; the article itself when it has none), so that a
+// list of articles can show one line per story. It fails when the database
+// does.
+func (s *Store) StoriesOf(ctx context.Context, ids []int64) (map[int64]int64, error) {
+	out := make(map[int64]int64, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, COALESCE(story_id, id) FROM articles WHERE id IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("stories of %d articles: %w", len(ids), err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, story int64
+		if err := rows.Scan(&id, &story); err != nil {
+			return nil, fmt.Errorf("stories of %d articles: %w", len(ids), err)
+		}
+		out[id] = story
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("stories of %d articles: %w", len(ids), err)
+	}
+	return out, nil
+}
+
 // LinkArticle records the article's canonical URL and signature and the
 // story it belongs to: storyID 0 (or its own id) makes it the first of a new
 // story. An article pending at StepLink moves on to StepMatch.

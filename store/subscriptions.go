@@ -187,8 +187,10 @@ func (s *Store) EachSubscription(ctx context.Context, fn func(news.Subscription)
 	return rows.Err()
 }
 
-// AlertTargets narrows matched subscription ids to those that are unmuted and
-// whose chats are active and not paused, in id order.
+// AlertTargets narrows matched subscription ids to those whose chats are
+// active and not paused, in id order; a muted one's is marked Muted (its
+// matches only add "Also:" to an alert the chat has). It fails when the
+// database does.
 func (s *Store) AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target, error) {
 	var out []news.Target
 	for start := 0; start < len(subIDs); start += 500 {
@@ -197,14 +199,14 @@ func (s *Store) AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target
 		for i, id := range batch {
 			args[i] = id
 		}
-		rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.chat_id, s.thread_id FROM subscriptions s JOIN chats c ON c.id = s.chat_id
-			WHERE s.id IN (`+placeholders(len(batch))+`) AND s.muted = 0 AND c.active = 1 AND c.paused = 0 ORDER BY s.id`, args...)
+		rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.chat_id, s.thread_id, s.muted FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+			WHERE s.id IN (`+placeholders(len(batch))+`) AND c.active = 1 AND c.paused = 0 ORDER BY s.id`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("alert targets: %w", err)
 		}
 		for rows.Next() {
 			var t news.Target
-			if err := rows.Scan(&t.SubscriptionID, &t.ChatID, &t.ThreadID); err != nil {
+			if err := rows.Scan(&t.SubscriptionID, &t.ChatID, &t.ThreadID, &t.Muted); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("alert targets: %w", err)
 			}

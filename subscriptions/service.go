@@ -34,6 +34,9 @@ type Store interface {
 	// fetched since then, and returns the newest of them, at most
 	// sampleSize, of those published since then (examined: all read).
 	RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
+	// StoriesOf returns the story of each article (its own id when it has
+	// none), for the preview's one line per story.
+	StoriesOf(ctx context.Context, ids []int64) (map[int64]int64, error)
 }
 
 // ErrNoSuchSubscription is returned by Unsubscribe when the chat has no
@@ -162,7 +165,7 @@ type Preview struct {
 	// for their share to be scaled (Count is then what it confirmed).
 	AtLeast bool
 	Checked int      // how many candidates the matcher confirmed or refused
-	Titles  []string // up to 3, newest first
+	Titles  []string // of up to 3 stories, one line each, newest first
 }
 
 // minScaled is how many confirmed matches a sample needs before their share
@@ -245,13 +248,15 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 			return p, fmt.Errorf("preview: %w", err)
 		}
 	}
+	var matched []news.Article
 	for _, a := range sample {
 		if q.Match(query.NewDocument(a)) {
-			p.Count++
-			if len(p.Titles) < 3 {
-				p.Titles = append(p.Titles, a.Title)
-			}
+			matched = append(matched, a)
 		}
+	}
+	p.Count = len(matched)
+	if p.Titles, err = s.storyTitles(ctx, matched, 3); err != nil {
+		return p, fmt.Errorf("preview: %w", err)
 	}
 	p.Checked = examined
 	switch {
@@ -263,6 +268,36 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 		p.AtLeast = true
 	}
 	return p, nil
+}
+
+// storyTitles returns the titles of the first n stories of arts, the first
+// article of each (arts come newest first): two outlets' articles of one
+// story were two lines of the preview, as if two things had happened. It
+// fails when the store does.
+func (s *Service) storyTitles(ctx context.Context, arts []news.Article, n int) ([]string, error) {
+	if len(arts) == 0 {
+		return nil, nil
+	}
+	stories, err := s.store.StoriesOf(ctx, news.ArticleIDs(arts))
+	if err != nil {
+		return nil, err
+	}
+	var titles []string
+	shown := make(map[int64]bool, n)
+	for _, a := range arts {
+		story, ok := stories[a.ID]
+		if !ok {
+			story = a.ID // deleted meanwhile: its own line
+		}
+		if shown[story] {
+			continue
+		}
+		shown[story] = true
+		if titles = append(titles, a.Title); len(titles) == n {
+			break
+		}
+	}
+	return titles, nil
 }
 
 // Unsubscribe removes the chat's subscription named by its id (as /list
@@ -335,9 +370,11 @@ func (s *Service) List(ctx context.Context, chatID int64) ([]news.Subscription, 
 func (s *Service) Count() int { return s.index.Len() }
 
 // HandleArticles matches each article against the index and queues one
-// alert per (chat, forum topic, article) for unmuted subscriptions of
-// active, unpaused chats; the first matching subscription (lowest id) of
-// each topic is the one named.
+// alert per (chat, forum topic, article) for the subscriptions of active,
+// unpaused chats; the first matching unmuted subscription (lowest id) of
+// each topic is the one named. A muted subscription's match, with no
+// unmuted one beside it, only adds its source to the story's alert the
+// chat has (QueueAlerts' AlsoOnly).
 func (s *Service) HandleArticles(ctx context.Context, articles []news.Article) error {
 	alerts, err := s.PlanAlerts(ctx, articles)
 	if err != nil || len(alerts) == 0 {
@@ -397,20 +434,30 @@ func (s *Service) PlanAlerts(ctx context.Context, articles []news.Article) ([]ne
 			chat   int64
 			thread int
 		}
-		destOf := make(map[int64]destination, len(targets))
+		destOf := make(map[int64]news.Target, len(targets))
 		for _, t := range targets {
-			destOf[t.SubscriptionID] = destination{t.ChatID, t.ThreadID}
+			destOf[t.SubscriptionID] = t
 		}
-		seen := make(map[destination]bool) // of one article, cleared for the next
+		// Of one article, cleared for the next: the destinations' alerts
+		// (index into alerts), an unmuted subscription's taking the place
+		// of a muted one's, which only adds "Also:" to an alert the chat has.
+		seen := make(map[destination]int)
 		for i, a := range articles {
 			clear(seen)
 			for _, id := range matched[i] {
-				d, ok := destOf[id]
-				if !ok || seen[d] {
+				t, ok := destOf[id]
+				if !ok {
 					continue
 				}
-				seen[d] = true
-				alerts = append(alerts, news.Alert{ChatID: d.chat, ArticleID: a.ID, SubscriptionID: id})
+				d := destination{t.ChatID, t.ThreadID}
+				if j, ok := seen[d]; ok {
+					if alerts[j].AlsoOnly && !t.Muted {
+						alerts[j] = news.Alert{ChatID: d.chat, ArticleID: a.ID, SubscriptionID: id}
+					}
+					continue
+				}
+				seen[d] = len(alerts)
+				alerts = append(alerts, news.Alert{ChatID: d.chat, ArticleID: a.ID, SubscriptionID: id, AlsoOnly: t.Muted})
 			}
 		}
 	}
