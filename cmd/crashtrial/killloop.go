@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
@@ -37,10 +38,14 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 		}
 		t.news(mode)
 		var wal *walWatch
+		var p *process
+		var err error
 		if t.o.powercut {
-			wal = watchWAL(t.dbPath)
+			wal = watchWAL(t.dbPath, filepath.Join(t.dir, "syncs.trace"))
+			p, err = t.startTraced(bin, wal.trace)
+		} else {
+			p, err = t.start(bin, 0)
 		}
-		p, err := t.start(bin, 0)
 		if err != nil {
 			return err
 		}

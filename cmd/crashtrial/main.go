@@ -72,6 +72,7 @@ type options struct {
 	hup            bool // a SIGHUP now and then before a stop
 	slow           time.Duration
 	twin           bool
+	ballast        bool // disk full by a ballast file filling -dir's file system, not ulimit -f
 	powercut       bool // each SIGKILL loses the log's last writes, as a power cut does
 	migrations     int  // how many migrations the new binary's schema has
 }
@@ -98,6 +99,7 @@ func main() {
 	flag.DurationVar(&o.slow, "slow", 0, "Telegram answers each send and edit it took after a random delay up to this (0 = at once); a stop meanwhile leaves it taken, unrecorded")
 	flag.BoolVar(&o.twin, "twin", false, "after the loop: a second bot started on the running one's database, then two started at once after a SIGKILL")
 	flag.BoolVar(&o.powercut, "powercut", false, "each SIGKILL of the loop is a power cut: the database's log loses its last 0-3 s of writes (those synchronous = NORMAL had not synced)")
+	flag.BoolVar(&o.ballast, "ballast", false, "with -disk-full: fill -dir's file system (mount a small tmpfs there: mount -t tmpfs -o size=64m tmpfs DIR) with a ballast file but for 256 KiB, a real ENOSPC, then remove it under the running bot")
 	flag.Parse()
 	if o.bin == "" {
 		fmt.Fprintln(os.Stderr, "crashtrial: -bin is required (go build -tags sqlite_fts5 -o /tmp/nh_crash .)")

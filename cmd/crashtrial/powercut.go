@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -14,13 +16,16 @@ import (
 // within about 30 s (Linux's dirty_expire) but lost when the power goes
 // first. The log's frames are checksummed in a chain, so what survives is
 // a prefix of the log: the database as it was a few seconds before the
-// cut. walWatch samples the log's size while the bot runs, and cut
-// truncates it to its size of a moment before the kill, as a power cut
-// losing the writes of that moment on would.
+// cut. walWatch samples the log's size while the bot runs (under strace,
+// which writes down each fsync and fdatasync with the file it syncs), and
+// cut truncates the log to its size of a moment before the kill, as a
+// power cut losing the writes of that moment on would, but never below its
+// size when it was last synced: what a sync put on the disk stays.
 type walWatch struct {
-	path string
-	stop chan struct{}
-	done chan struct{}
+	path  string
+	trace string // strace's output: the syncs
+	stop  chan struct{}
+	done  chan struct{}
 
 	mu      sync.Mutex
 	samples []walSample
@@ -31,8 +36,8 @@ type walSample struct {
 	size int64
 }
 
-func watchWAL(dbPath string) *walWatch {
-	w := &walWatch{path: dbPath + "-wal", stop: make(chan struct{}), done: make(chan struct{})}
+func watchWAL(dbPath, trace string) *walWatch {
+	w := &walWatch{path: dbPath + "-wal", trace: trace, stop: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
 		tick := time.NewTicker(10 * time.Millisecond)
@@ -75,6 +80,15 @@ func (w *walWatch) cut(lost time.Duration) (bytes int64, frames int64, err error
 		}
 		keep = s.size
 	}
+	if synced := w.lastSync(); !synced.IsZero() {
+		// The size sampled last before the sync began is on the disk.
+		for _, s := range w.samples {
+			if s.at.After(synced) {
+				break
+			}
+			keep = max(keep, s.size)
+		}
+	}
 	w.mu.Unlock()
 	if keep < 0 || keep >= fi.Size() {
 		return 0, 0, nil
@@ -98,4 +112,33 @@ func (w *walWatch) cut(lost time.Duration) (bytes int64, frames int64, err error
 		return 0, 0, err
 	}
 	return fi.Size() - (32 + keepFrames*frame), whole(fi.Size()) - keepFrames, nil
+}
+
+// lastSync returns when the bot last began to sync its log (zero: never
+// in this run), from strace's lines such as
+// "1733000000.123456 fsync(7</tmp/x/newshound.db-wal>) = 0".
+func (w *walWatch) lastSync() time.Time {
+	b, err := os.ReadFile(w.trace)
+	if err != nil {
+		return time.Time{}
+	}
+	var last time.Time
+	for _, line := range strings.Split(string(b), "\n") {
+		if !strings.Contains(line, w.path+">") || !strings.HasSuffix(strings.TrimSpace(line), "= 0") {
+			continue // another file, or a sync unfinished (maybe never done)
+		}
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			continue
+		}
+		// With -f each line starts with the thread's id.
+		sec, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
+			continue
+		}
+		if at := time.Unix(0, int64(sec*1e9)); at.After(last) {
+			last = at
+		}
+	}
+	return last
 }

@@ -142,7 +142,12 @@ func (t *trial) copyOne() *report {
 
 // start runs the binary (bin) and waits for nothing.
 func (t *trial) start(bin string, fileLimit int64) (*process, error) {
-	return start(bin, t.cfgPath, fileLimit, t.logPath)
+	return start(bin, t.cfgPath, fileLimit, t.logPath, "")
+}
+
+// startTraced runs bin under strace, writing its syncs to trace.
+func (t *trial) startTraced(bin, trace string) (*process, error) {
+	return start(bin, t.cfgPath, 0, t.logPath, trace)
 }
 
 // waitFor polls cond every few milliseconds until it holds or the time is
