@@ -215,6 +215,11 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	watch.nextPoll = poller.NextPoll
 	parts := &Parts{Store: st, Poller: poller, Subs: subs, Digest: digests}
 	run := newRunner(ctx, cancel, st, log, parts)
+	run.start(task{"log sync", func(ctx context.Context) error {
+		tick := time.NewTicker(logSyncEvery)
+		defer tick.Stop()
+		return syncLog(ctx, st, tick.C, log)
+	}})
 	background := []task{
 		{"poller", poller.Run},
 		{"digests", digests.Run},
