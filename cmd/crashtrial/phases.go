@@ -108,8 +108,15 @@ func (t *trial) outage(ctx context.Context, bin string, d time.Duration) (*proce
 		}
 		if restarts < 2 && time.Until(end) < d*time.Duration(2-restarts)/3 {
 			restarts++
-			p.signal(syscall.SIGKILL)
-			t.logf("outage: killed and restarted (%d)", restarts)
+			if (t.o.mixed || t.o.term) && restarts == 1 {
+				// A clean stop while every call hangs up: it must not wait
+				// on Telegram.
+				t.terminate(p, "outage: the first stop")
+				t.logf("outage: stopped (SIGTERM) and restarted (%d)", restarts)
+			} else {
+				p.signal(syscall.SIGKILL)
+				t.logf("outage: killed and restarted (%d)", restarts)
+			}
 			if p, err = t.start(bin, 0); err != nil {
 				return nil, err
 			}

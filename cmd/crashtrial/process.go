@@ -49,7 +49,7 @@ func start(bin, cfgPath string, fileLimit int64, logPath, syncTrace string) (*pr
 	} else if syncTrace != "" {
 		// Under strace, writing down when each thread syncs which file:
 		// what a power cut keeps (see walWatch).
-		p.cmd = exec.Command("strace", "-f", "--seccomp-bpf", "-qq", "-y", "-ttt", "-e", "trace=fsync,fdatasync", "-o", syncTrace, bin, "-config", cfgPath)
+		p.cmd = exec.Command("strace", "-f", "--seccomp-bpf", "-qq", "-y", "-ttt", "-e", "trace=fsync,fdatasync", "-e", "signal=none", "-o", syncTrace, bin, "-config", cfgPath)
 		p.traced = true
 	} else {
 		p.cmd = exec.Command(bin, "-config", cfgPath)
