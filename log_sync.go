@@ -9,9 +9,12 @@ import (
 )
 
 // logSyncEvery is how often the database's write-ahead log is put on the
-// disk: what a power cut can take back (outbox rows marked sent, which are
-// then sent again; alerts queued, queued again from the feed).
-const logSyncEvery = time.Second
+// disk (when it changed): what a power cut can take back (outbox rows
+// marked sent, which are then sent again; alerts queued, queued again from
+// the feed). A quarter second holds about as many messages at Telegram's
+// 30 a second as the sender may have in flight (a kill -9 repeats those),
+// for at most four syncs a second, off the writer's connection.
+const logSyncEvery = 250 * time.Millisecond
 
 // logSyncer is the store's SyncLog.
 type logSyncer interface {

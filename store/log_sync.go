@@ -28,8 +28,9 @@ type logSync struct {
 // from the feed if the feed still carries its item. Syncing every commit
 // (synchronous = FULL) closes that window but costs a sync per message sent
 // (about 6 ms each on a virtual disk: ten times the fill's time), while a
-// sync every second bounds what a power cut takes to about the last
-// second's commits for one sync a second at most. A fsync of any handle of
+// sync every fraction of a second (the caller's choice) bounds what a power
+// cut takes to that fraction's commits, for a few syncs a second at most
+// and none while nothing is written. A fsync of any handle of
 // the file puts all its written pages on the disk; the log's checksummed
 // frames make what was synced a consistent prefix of the commits.
 //
@@ -52,7 +53,8 @@ func (s *Store) SyncLog() (bool, error) {
 	defer s.logSync.mu.Unlock()
 	// A file's times move by the kernel's tick (a few ms): a write in
 	// the tick of the last sync's look may not move them, so a log
-	// written within a second of its last sync is synced again.
+	// written within a second of its last sync is synced again. (The
+	// wall clock, not the store's: it is compared with the file's times.)
 	if fi.Size() == s.logSync.size && fi.ModTime().Equal(s.logSync.modTime) && fi.ModTime().Before(s.logSync.at.Add(-time.Second)) {
 		return false, nil
 	}
