@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -29,6 +31,19 @@ func (t *trial) twins(ctx context.Context, bin string) (*process, error) {
 		return nil, err
 	}
 	t.refused(q, p, "a second bot started beside a running one")
+	// The same database by another name: a symbolic link to it.
+	link := filepath.Join(t.dir, "link.db")
+	linkCfg := filepath.Join(t.dir, "link.toml")
+	if err := os.Symlink(t.dbPath, link); err != nil && !os.IsExist(err) {
+		return p, err
+	}
+	if err := writeConfig(linkCfg, t.wire.Endpoint(), link, []*feed{t.a, t.b}, t.o.pageDelay > 0); err != nil {
+		return p, err
+	}
+	if q, err = start(bin, linkCfg, 0, t.logPath, ""); err != nil {
+		return p, err
+	}
+	t.refused(q, p, "a second bot started beside a running one, its storage.path a symbolic link to the database")
 	if p.exited() {
 		t.failures = append(t.failures, fmt.Sprintf("twins: the running bot ended when a second one started (%v)", p.exit))
 	}
