@@ -215,6 +215,12 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	watch.nextPoll = poller.NextPoll
 	parts := &Parts{Store: st, Poller: poller, Subs: subs, Digest: digests}
 	run := newRunner(ctx, cancel, st, log, parts)
+	syncKick, kickSync := kicker()
+	run.start(task{"log sync", func(ctx context.Context) error {
+		tick := time.NewTicker(logSyncEvery)
+		defer tick.Stop()
+		return syncLog(ctx, st, tick.C, syncKick, log)
+	}})
 	background := []task{
 		{"poller", poller.Run},
 		{"digests", digests.Run},
@@ -260,7 +266,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	}
 	watch.connected()
 
-	sender := m.newSender(cfg, st, transport, watch, watch.reach, log)
+	sender := m.newSender(cfg, syncedOutbox{st, kickSync}, transport, watch, watch.reach, log)
 	late.set(sender.Notify)
 	watch.setDelivery(st.CountPending, sender.FailingSince, sender.InFlight)
 	watch.setHeld(st.HeldMessages)

@@ -28,7 +28,7 @@ func lockAsOwner(path string) (unlock func() error, err error) {
 	if _, serr := os.Stat(path); serr != nil {
 		like = filepath.Dir(path)
 	}
-	if err := sameOwner(path+".lock", like); err != nil && !os.IsNotExist(err) {
+	if err := sameOwner(store.LockPath(path), like); err != nil && !os.IsNotExist(err) {
 		_ = unlock()
 		return nil, err
 	}

@@ -62,14 +62,14 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 }
 
 // newSender builds the outbox sender with Telegram's rates, or no limits
-// for the console.
-func (m *Main) newSender(cfg config.Config, st *store.Store, transport bot.Transport, obs bot.Observer, reach *bot.Reach, log *slog.Logger) *bot.Sender {
+// for the console; st's records of messages sent kick the log's sync.
+func (m *Main) newSender(cfg config.Config, st syncedOutbox, transport bot.Transport, obs bot.Observer, reach *bot.Reach, log *slog.Logger) *bot.Sender {
 	rates := bot.Rates{GlobalPerSecond: cfg.Telegram.GlobalRate(), ChatPerSecond: cfg.Telegram.ChatPerSecond, GroupPerMinute: cfg.Telegram.GroupPerMinute}
 	if cfg.ConsoleMode() {
 		rates = bot.Rates{GlobalPerSecond: 1000, ChatPerSecond: 1000, GroupPerMinute: 60000} // a terminal has no flood limits
 	}
-	return bot.NewSender(bot.SenderOptions{Outbox: st, Alerts: st, Chats: st, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
-		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs, Reach: reach, Threads: st})
+	return bot.NewSender(bot.SenderOptions{Outbox: st, Alerts: st.Store, Chats: st.Store, Transport: transport, Logger: log, Now: m.Now, Rates: rates,
+		BurstMax: cfg.Alerts.BurstMax, QuietMode: cfg.Alerts.QuietMode, Observer: obs, Reach: reach, Threads: st.Store})
 }
 
 // newPageTexter returns the article-page fetcher for teasers, or nil when

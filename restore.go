@@ -171,7 +171,7 @@ func moveAside(path string, at time.Time) (string, error) {
 // lockHolder is the pid written in the lock file of the database at path,
 // or "unknown".
 func lockHolder(path string) string {
-	b, err := os.ReadFile(path + ".lock")
+	b, err := os.ReadFile(store.LockPath(path))
 	pid := strings.TrimSpace(string(b))
 	if _, perr := strconv.Atoi(pid); err != nil || perr != nil {
 		return "unknown"

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -14,7 +15,8 @@ import (
 var ErrLocked = errors.New("database in use by another process")
 
 // Lock makes this process the only one using the database at path: it takes
-// an exclusive OS lock (flock) on "<path>.lock" and writes its pid there. The
+// an exclusive OS lock (flock) on "<path>.lock" (see LockPath: beside the
+// file a symbolic link names) and writes its pid there. The
 // lock goes with the process, however it ends, so a killed bot leaves none
 // behind. It fails with ErrLocked, naming the path and the holder's pid, when
 // another process holds it, and when the lock file cannot be created. Paths
@@ -24,7 +26,7 @@ func Lock(path string) (unlock func() error, err error) {
 	if path == ":memory:" || strings.HasPrefix(path, "file:") {
 		return func() error { return nil }, nil
 	}
-	name := path + ".lock"
+	name := LockPath(path)
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", name, err)
@@ -49,6 +51,38 @@ func Lock(path string) (unlock func() error, err error) {
 		_ = f.Truncate(0)
 		return f.Close() // closing the file releases the lock
 	}, nil
+}
+
+// LockPath is the lock file of the database at path: "<file>.lock" beside
+// the database file itself. A storage.path that is a symbolic link to the
+// file (made or not yet) names its target's lock: SQLite opens the target,
+// and a lock beside the link let a second bot, given the other name, run on
+// the same database (each sending the outbox: every alert twice). A link
+// that cannot be read is taken as it is.
+func LockPath(path string) string {
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		return path + ".lock"
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real + ".lock"
+	}
+	// A link to a file not made yet (SQLite will create it): follow it a
+	// link at a time.
+	for range 40 {
+		target, err := os.Readlink(path)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+		if fi, err := os.Lstat(path); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+	}
+	return path + ".lock"
 }
 
 // Busy reports whether err is SQLite's "database is locked" (SQLITE_BUSY or

@@ -77,6 +77,8 @@ type Store struct {
 	// see it removed or replaced; file is nil for a database that is no file.
 	path string
 	file os.FileInfo
+	// logSync is what SyncLog last synced.
+	logSync logSync
 }
 
 // SetLogger makes the store log to log (rows it skips, see QueueAlerts)

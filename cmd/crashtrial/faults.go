@@ -20,12 +20,13 @@ type faults struct {
 	rate429          float64
 	rate5xx          float64
 	rateAcceptedLost float64
+	rateDrop         float64 // connections dropped before Telegram takes the message
 	blocked          map[int64]bool
 
 	down atomic.Bool
 
 	// counts of what was injected
-	n429, n5xx, nLost, nDown, n403, nLimit atomic.Int64
+	n429, n5xx, nLost, nDrop, nDown, n403, nLimit atomic.Int64
 }
 
 func newFaults(seed uint64) *faults {
@@ -36,6 +37,14 @@ func newFaults(seed uint64) *faults {
 func (f *faults) setRates(r429, r5xx, rLost float64) {
 	f.mu.Lock()
 	f.rate429, f.rate5xx, f.rateAcceptedLost = r429, r5xx, rLost
+	f.mu.Unlock()
+}
+
+// setDrops sets the rate of sends and edits whose connection drops before
+// Telegram takes them (a network cut on the way out).
+func (f *faults) setDrops(r float64) {
+	f.mu.Lock()
+	f.rateDrop = r
 	f.mu.Unlock()
 }
 
@@ -58,12 +67,16 @@ func (f *faults) answer(c telegramtest.Call) *telegramtest.Reply {
 	blocked := f.blocked[c.ChatID()]
 	p := f.rng.Float64()
 	r429, r5xx, rLost := f.rate429, f.rate5xx, f.rateAcceptedLost
+	drop := f.rng.Float64() < f.rateDrop
 	f.mu.Unlock()
 	switch {
 	case blocked:
 		f.n403.Add(1)
 		c.Params.Set("_refused", "blocked")
 		return &telegramtest.Reply{Code: 403, Description: "Forbidden: bot was blocked by the user"}
+	case drop:
+		f.nDrop.Add(1)
+		return &telegramtest.Reply{Hangup: true}
 	case p < r429:
 		f.n429.Add(1)
 		return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 2", RetryAfter: 2}

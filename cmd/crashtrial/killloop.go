@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
@@ -36,7 +37,15 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 			mode = atDigest
 		}
 		t.news(mode)
-		p, err := t.start(bin, 0)
+		var wal *walWatch
+		var p *process
+		var err error
+		if t.o.powercut {
+			wal = watchWAL(t.dbPath, filepath.Join(t.dir, "syncs.trace"))
+			p, err = t.startTraced(bin, wal.trace)
+		} else {
+			p, err = t.start(bin, 0)
+		}
 		if err != nil {
 			return err
 		}
@@ -46,18 +55,30 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 			t.hits["exited by itself"]++
 			continue
 		}
-		if t.o.term {
-			began := time.Now()
-			p.signal(syscall.SIGTERM)
-			if p.exit != nil {
-				t.hits[fmt.Sprintf("SIGTERM: exited with %v", p.exit)]++
-				t.logf("stop %d: SIGTERM, exited with %v; logs:\n%s", i, p.exit, tail(p.logs.String(), 30))
-			}
-			if took := time.Since(began); took > 5*time.Second {
-				t.hits["SIGTERM: took more than 5 s to stop"]++
-			}
+		if t.o.hup && t.rng.IntN(3) == 0 {
+			t.hangup(p, i)
+		}
+		if t.o.term || t.o.mixed && t.rng.IntN(2) == 0 {
+			t.terminate(p, fmt.Sprintf("stop %d", i))
+			hit += " (SIGTERM)"
 		} else {
+			if wal != nil {
+				// The last connection to close checkpoints the log into
+				// the database: the trial's reader closes while the bot
+				// still holds it.
+				t.peek.close()
+			}
 			p.signal(syscall.SIGKILL)
+			if wal != nil {
+				hit += " (power cut)"
+				if err := t.powerCut(wal); err != nil {
+					return err
+				}
+				wal = nil
+			}
+		}
+		if wal != nil {
+			close(wal.stop)
 		}
 		t.kills[hit]++
 		state := t.state()
@@ -67,6 +88,63 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 		t.logf("kill %d at %s: %s", i, hit, strings.Join(state, ", "))
 	}
 	return ctx.Err()
+}
+
+// terminate stops p with SIGTERM, as systemctl stop or restart would: it
+// must exit 0 within 5 s (the unit's stop timeout is longer, but a bot that
+// takes that long has sends it should not wait for).
+func (t *trial) terminate(p *process, what string) {
+	began := time.Now()
+	p.signal(syscall.SIGTERM)
+	took := time.Since(began)
+	if p.exit != nil {
+		t.hits[fmt.Sprintf("SIGTERM: exited with %v", p.exit)]++
+		t.failures = append(t.failures, fmt.Sprintf("%s: SIGTERM, exited with %v", what, p.exit))
+		t.logf("%s: SIGTERM, exited with %v; logs:\n%s", what, p.exit, tail(p.logs.String(), 30))
+	}
+	if took > 5*time.Second {
+		t.hits["SIGTERM: took more than 5 s to stop"]++
+		t.failures = append(t.failures, fmt.Sprintf("%s: SIGTERM took %s to stop", what, took.Round(time.Millisecond)))
+	}
+}
+
+// powerCut loses the last 0-3 s of the log's writes after a SIGKILL, as a
+// power cut would (see walWatch). The trial's own reader lets go of the
+// database first: a process holding the shared-memory index keeps the next
+// opener from rebuilding it from the shortened log, and its close must not
+// be the last (a checkpoint): it was closed before the kill.
+func (t *trial) powerCut(w *walWatch) error {
+	b, f, err := w.cut(time.Duration(t.rng.Int64N(int64(3 * time.Second))))
+	if err != nil {
+		return fmt.Errorf("power cut: %w", err)
+	}
+	pk, err := openPeek(t.dbPath)
+	if err != nil {
+		return err
+	}
+	t.peek = pk
+	t.hits["power cut: log frames lost"] += int(f)
+	if b > 0 {
+		t.hits["power cut: writes lost"]++
+	}
+	return nil
+}
+
+// hangup sends p a SIGHUP, as logrotate's postrotate or an operator's
+// habit does: the bot must go on (it reopens its log file, reloads nothing).
+func (t *trial) hangup(p *process, i int) {
+	if p.exited() {
+		return
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		return
+	}
+	t.hits["SIGHUP before the stop"]++
+	select {
+	case <-p.done:
+		t.failures = append(t.failures, fmt.Sprintf("run %d: SIGHUP ended the bot (%v)", i, p.exit))
+	case <-time.After(time.Duration(50+t.rng.IntN(250)) * time.Millisecond):
+	}
 }
 
 // news publishes what the next run should find: new reports on the first

@@ -68,6 +68,12 @@ type options struct {
 	block          bool
 	settle         time.Duration
 	term           bool // stop with SIGTERM, not SIGKILL
+	mixed          bool // each stop a SIGTERM or a SIGKILL, at random
+	hup            bool // a SIGHUP now and then before a stop
+	slow           time.Duration
+	twin           bool
+	ballast        bool // disk full by a ballast file filling -dir's file system, not ulimit -f
+	powercut       bool // each SIGKILL loses the log's last writes, as a power cut does
 	migrations     int  // how many migrations the new binary's schema has
 }
 
@@ -88,6 +94,12 @@ func main() {
 	flag.BoolVar(&o.block, "block", false, "after the loop: chats 1004 (with the my_chat_member update) and 1002 (sends refused 403 only) block the bot")
 	flag.DurationVar(&o.settle, "settle", 5*time.Minute, "the longest wait for every chat to have what it should")
 	flag.BoolVar(&o.term, "term", false, "stop the bot in the loop with SIGTERM (a clean stop: it must exit 0 and send nothing twice) instead of SIGKILL")
+	flag.BoolVar(&o.mixed, "mixed", false, "stop the bot in the loop with SIGTERM or SIGKILL, at random (each SIGTERM must exit 0 within 5 s)")
+	flag.BoolVar(&o.hup, "hup", false, "send a SIGHUP to a third of the runs at a random moment before the stop (the bot must go on)")
+	flag.DurationVar(&o.slow, "slow", 0, "Telegram answers each send and edit it took after a random delay up to this (0 = at once); a stop meanwhile leaves it taken, unrecorded")
+	flag.BoolVar(&o.twin, "twin", false, "after the loop: a second bot started on the running one's database, then two started at once after a SIGKILL")
+	flag.BoolVar(&o.powercut, "powercut", false, "each SIGKILL of the loop is a power cut: the database's log loses its last 0-3 s of writes (those synchronous = NORMAL had not synced)")
+	flag.BoolVar(&o.ballast, "ballast", false, "with -disk-full: fill -dir's file system (mount a small tmpfs there: mount -t tmpfs -o size=64m tmpfs DIR) with a ballast file but for 256 KiB, a real ENOSPC, then remove it under the running bot")
 	flag.Parse()
 	if o.bin == "" {
 		fmt.Fprintln(os.Stderr, "crashtrial: -bin is required (go build -tags sqlite_fts5 -o /tmp/nh_crash .)")
@@ -155,6 +167,7 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 	}
 	if o.faults {
 		t.faults.setRates(0.03, 0.03, 0.03)
+		t.faults.setDrops(0.03)
 	}
 	if err := t.killLoop(ctx, o.bin, o.kills, migrating); err != nil {
 		return false, err
@@ -162,13 +175,14 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 	fmt.Fprintf(out, "kills by moment aimed at:\n%s", sortedCounts(t.kills))
 	fmt.Fprintf(out, "what the database held at the kills:\n%s", sortedCounts(t.hits))
 	t.faults.setRates(0, 0, 0)
+	t.faults.setDrops(0)
 	tl, err := t.settle(ctx, o.bin, nil, o.settle)
 	if err != nil {
 		return false, err
 	}
 	fmt.Fprintf(out, "== after %d kills:\n", o.kills)
 	tl.print(out)
-	ok := tl.ok()
+	ok := tl.ok() && len(t.failures) == 0
 	check := func(name string, p *process, err error) error {
 		if err != nil {
 			return err
@@ -199,6 +213,12 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 			return false, err
 		}
 	}
+	if o.twin {
+		p, err := t.twins(ctx, o.bin)
+		if err := check("two bots on one database", p, err); err != nil {
+			return false, err
+		}
+	}
 	if o.block {
 		t.blockChat(1004, true)
 		t.blockChat(1002, false)
@@ -208,9 +228,13 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 		}
 	}
 	f := t.faults
-	fmt.Fprintf(out, "faults injected: 429 %d, 502 %d, answers lost %d, hung up (outage) %d, 403 %d; 429s for going over Telegram's limits %d\n",
-		f.n429.Load(), f.n5xx.Load(), f.nLost.Load(), f.nDown.Load(), f.n403.Load(), f.nLimit.Load())
+	fmt.Fprintf(out, "faults injected: 429 %d, 502 %d, answers lost %d, dropped before taken %d, hung up (outage) %d, 403 %d; 429s for going over Telegram's limits %d; answers held back (slow) %d\n",
+		f.n429.Load(), f.n5xx.Load(), f.nLost.Load(), f.nDrop.Load(), f.nDown.Load(), f.n403.Load(), f.nLimit.Load(), t.wire.nSlow.Load())
 	fmt.Fprintf(out, "feeds: %d fetches (%d not modified); bot logs in %s\n", t.a.fetches.Load()+t.b.fetches.Load(), t.a.notMod.Load()+t.b.notMod.Load(), t.logPath)
+	for _, f := range t.failures {
+		fmt.Fprintln(out, "failure:", f)
+	}
+	ok = ok && len(t.failures) == 0
 	if ok {
 		fmt.Fprintln(out, "PASS")
 	} else {

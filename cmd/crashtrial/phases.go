@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -107,8 +108,15 @@ func (t *trial) outage(ctx context.Context, bin string, d time.Duration) (*proce
 		}
 		if restarts < 2 && time.Until(end) < d*time.Duration(2-restarts)/3 {
 			restarts++
-			p.signal(syscall.SIGKILL)
-			t.logf("outage: killed and restarted (%d)", restarts)
+			if (t.o.mixed || t.o.term) && restarts == 1 {
+				// A clean stop while every call hangs up: it must not wait
+				// on Telegram.
+				t.terminate(p, "outage: the first stop")
+				t.logf("outage: stopped (SIGTERM) and restarted (%d)", restarts)
+			} else {
+				p.signal(syscall.SIGKILL)
+				t.logf("outage: killed and restarted (%d)", restarts)
+			}
 			if p, err = t.start(bin, 0); err != nil {
 				return nil, err
 			}
@@ -192,8 +200,21 @@ func (t *trial) diskFull(ctx context.Context, bin string, d time.Duration) error
 		wal = fi.Size()
 	}
 	limitKiB := wal/1024 + 512
-	t.logf("disk full: database %d KiB, its log %d KiB, files limited to %d KiB", size/1024, wal/1024, limitKiB)
-	p, err := t.start(bin, limitKiB)
+	var p *process
+	var err error
+	if t.o.ballast {
+		// A real full disk: the file system of -dir (a small tmpfs, say)
+		// filled by a ballast file but for 256 KiB.
+		free, err := t.fillDisk(256 << 10)
+		if err != nil {
+			return err
+		}
+		t.logf("disk full: database %d KiB, its log %d KiB, the disk filled but for %d KiB", size/1024, wal/1024, free/1024)
+		p, err = t.start(bin, 0)
+	} else {
+		t.logf("disk full: database %d KiB, its log %d KiB, files limited to %d KiB", size/1024, wal/1024, limitKiB)
+		p, err = t.start(bin, limitKiB)
+	}
 	if err != nil {
 		return err
 	}
@@ -208,7 +229,21 @@ func (t *trial) diskFull(ctx context.Context, bin string, d time.Duration) error
 		}
 	}
 	logs := p.logs.String()
-	t.logf("disk full: %d log lines say 'file too large' or 'disk'", strings.Count(logs, "too large")+strings.Count(logs, "disk I/O"))
+	t.logf("disk full: %d log lines say 'file too large' or 'disk'", strings.Count(logs, "too large")+strings.Count(logs, "disk I/O")+strings.Count(logs, "disk is full"))
+	if t.o.ballast {
+		if err := os.Remove(t.ballastPath()); err != nil {
+			return err
+		}
+		t.logf("disk full: room again (the ballast removed) under the running bot")
+		for range 3 {
+			t.publish(t.a, 1, false)
+			select {
+			case <-time.After(3 * time.Second):
+			case <-ctx.Done():
+			}
+		}
+		logs = p.logs.String()
+	}
 	if p.exited() {
 		t.logf("disk full: the bot exited (%v):\n%s", p.exit, tail(logs, 15))
 	} else {
@@ -236,4 +271,36 @@ func (t *trial) blockChat(chat int64, update bool) {
 		"old_chat_member": map[string]any{"status": "member", "user": bot},
 		"new_chat_member": map[string]any{"status": "kicked", "user": bot},
 	}})
+}
+
+func (t *trial) ballastPath() string { return filepath.Join(t.dir, "ballast") }
+
+// fillDisk writes a ballast file in the trial's folder until its file
+// system has only about room bytes free, and returns what is free.
+func (t *trial) fillDisk(room int64) (int64, error) {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(t.dir, &st); err != nil {
+		return 0, fmt.Errorf("disk full: statfs: %w", err)
+	}
+	free := int64(st.Bavail) * int64(st.Bsize)
+	f, err := os.Create(t.ballastPath())
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	chunk := make([]byte, 1<<20)
+	for left := free - room; left > 0; {
+		n := min(left, int64(len(chunk)))
+		if _, err := f.Write(chunk[:n]); err != nil {
+			break // full a little early: fine
+		}
+		left -= n
+	}
+	if err := f.Sync(); err != nil {
+		return 0, err
+	}
+	if err := syscall.Statfs(t.dir, &st); err != nil {
+		return 0, err
+	}
+	return int64(st.Bavail) * int64(st.Bsize), nil
 }

@@ -17,6 +17,9 @@ type process struct {
 	logs *logBuffer
 	done chan struct{}
 	exit error
+	// traced: cmd is strace running the bot; signals go to the bot, its
+	// child.
+	traced bool
 }
 
 // logBuffer keeps what the binary wrote, for the report of a failed run.
@@ -39,10 +42,15 @@ func (l *logBuffer) String() string {
 
 // start runs bin with the config; fileLimit > 0 runs it under
 // `ulimit -f fileLimit` (KiB), as a full disk would stop its writes.
-func start(bin, cfgPath string, fileLimit int64, logPath string) (*process, error) {
+func start(bin, cfgPath string, fileLimit int64, logPath, syncTrace string) (*process, error) {
 	p := &process{logs: &logBuffer{}, done: make(chan struct{})}
 	if fileLimit > 0 {
 		p.cmd = exec.Command("bash", "-c", fmt.Sprintf("ulimit -f %d && exec %q -config %q", fileLimit, bin, cfgPath))
+	} else if syncTrace != "" {
+		// Under strace, writing down when each thread syncs which file:
+		// what a power cut keeps (see walWatch).
+		p.cmd = exec.Command("strace", "-f", "--seccomp-bpf", "-qq", "-y", "-ttt", "-e", "trace=fsync,fdatasync", "-e", "signal=none", "-o", syncTrace, bin, "-config", cfgPath)
+		p.traced = true
 	} else {
 		p.cmd = exec.Command(bin, "-config", cfgPath)
 	}
@@ -77,7 +85,13 @@ func (p *process) signal(sig syscall.Signal) {
 		return
 	default:
 	}
-	if err := p.cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
+	target := p.cmd.Process
+	if p.traced {
+		if pid := p.child(); pid > 0 {
+			target, _ = os.FindProcess(pid)
+		}
+	}
+	if err := target.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
 		panic(fmt.Sprintf("signal the binary: %v", err)) // our own child
 	}
 	select {
@@ -86,6 +100,17 @@ func (p *process) signal(sig syscall.Signal) {
 		_ = p.cmd.Process.Kill()
 		<-p.done
 	}
+}
+
+// child returns the pid of the bot strace runs (0 when there is none yet).
+func (p *process) child() int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", p.cmd.Process.Pid, p.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	var pid int
+	fmt.Sscan(string(b), &pid)
+	return pid
 }
 
 // exited reports whether the process is gone.

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -33,10 +35,14 @@ type wire struct {
 
 	mu   sync.Mutex
 	msgs []delivered
+	rng  *rand.Rand
+	slow time.Duration // the longest an answer to a taken message is held back
+
+	nSlow atomic.Int64
 }
 
-func newWire(upstream string) *wire {
-	w := &wire{upstream: upstream}
+func newWire(upstream string, slow time.Duration, seed uint64) *wire {
+	w := &wire{upstream: upstream, slow: slow, rng: rand.New(rand.NewPCG(seed, seed^0x51))}
 	w.Server = httptest.NewServer(http.HandlerFunc(w.serve))
 	return w
 }
@@ -68,12 +74,32 @@ func (w *wire) serve(rw http.ResponseWriter, r *http.Request) {
 	method := r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:]
 	if (method == "sendMessage" || method == "editMessageText") && resp.StatusCode == http.StatusOK {
 		w.note(method, body, answer)
+		// A slow Telegram: the message is taken, its answer comes late;
+		// a bot stopped meanwhile never learns that it was taken.
+		if d := w.delay(); d > 0 {
+			w.nSlow.Add(1)
+			select {
+			case <-time.After(d):
+			case <-r.Context().Done():
+				return
+			}
+		}
 	}
 	for k, v := range resp.Header {
 		rw.Header()[k] = v
 	}
 	rw.WriteHeader(resp.StatusCode)
 	_, _ = rw.Write(answer)
+}
+
+// delay is how long the answer to a taken message is held back.
+func (w *wire) delay() time.Duration {
+	if w.slow <= 0 {
+		return 0
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return time.Duration(w.rng.Int64N(int64(w.slow)))
 }
 
 // note records an accepted message from its form and Telegram's answer.

@@ -35,6 +35,7 @@ type trial struct {
 	next      int // the next report number
 	kills     map[string]int
 	hits      map[string]int // what the database held at each kill
+	failures  []string       // what the bot did wrong besides what chats received: a SIGTERM not exiting 0 in 5 s, a SIGHUP ending it, two bots on one database
 	started   time.Time
 	digestDue time.Time // the last chat's digest instant
 }
@@ -55,7 +56,7 @@ func newTrial(o options, out io.Writer) (*trial, error) {
 	t.faults = newFaults(o.seed)
 	t.tg = telegramtest.NewServer(token)
 	t.tg.Inject(t.faults.answer)
-	t.wire = newWire(t.tg.URL)
+	t.wire = newWire(t.tg.URL, o.slow, o.seed)
 	t.a, t.b = newFeed("Wire A", o.pageDelay), newFeed("Wire B", o.pageDelay)
 	// Digests fall due while the bot is killed and restarted: one chat a
 	// minute, from two minutes on.
@@ -141,7 +142,12 @@ func (t *trial) copyOne() *report {
 
 // start runs the binary (bin) and waits for nothing.
 func (t *trial) start(bin string, fileLimit int64) (*process, error) {
-	return start(bin, t.cfgPath, fileLimit, t.logPath)
+	return start(bin, t.cfgPath, fileLimit, t.logPath, "")
+}
+
+// startTraced runs bin under strace, writing its syncs to trace.
+func (t *trial) startTraced(bin, trace string) (*process, error) {
+	return start(bin, t.cfgPath, 0, t.logPath, trace)
 }
 
 // waitFor polls cond every few milliseconds until it holds or the time is
