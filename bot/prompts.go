@@ -78,7 +78,7 @@ type prompts struct {
 type prompt struct {
 	command string
 	until   time.Time
-	row     int64 // the question's outbox row (0: unknown, as for one stored before 0061)
+	row     int64 // the question's outbox row (0: unknown, as for one stored before 0062)
 }
 
 // load reads the questions still open from the store, once.
