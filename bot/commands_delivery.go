@@ -24,7 +24,7 @@ import (
 // The modes read in every language the bot speaks ("тихо", "zurückhalten",
 // settings.QuietModeOf), and each language's replies name its own words.
 func (r *Router) cmdQuiet(ctx context.Context, req request) error {
-	fields := strings.Fields(strings.ToLower(req.args))
+	fields := strings.Fields(settings.QuietModePhrases(strings.Join(strings.Fields(strings.ToLower(req.args)), " ")))
 	var change settings.QuietChange
 	switch {
 	case len(fields) == 0:

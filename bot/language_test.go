@@ -366,6 +366,9 @@ func TestQuietModeWordsInTheChatsLanguage(t *testing.T) {
 	for i, c := range []struct{ lang, text, want string }{
 		{"ru", "/quiet 23:00-07:00 отложить", "оповещения откладываются до сводки"},
 		{"ru", "/quiet беззвучно", "✅ Тихие часы будут работать так"},
+		{"ru", "/quiet 23:00-07:00 без  звука", "оповещения приходят без звука"}, // as the Mute button says it
+		{"de", "/quiet 22-6 Ohne Ton", "Meldungen kommen lautlos"},
+		{"es", "/quiet sin sonido 23:00-07:00", "las alertas llegan sin sonido"},
 		{"de", "/quiet 22 bis 6 Zurückhalten", "Meldungen werden für die Übersicht zurückgehalten"},
 		{"es", "/quiet retener 23:00-07:00", "las alertas se guardan para el resumen"},
 		{"es", "/quiet 23:00-07:00 silencio retener", "<code>silencio</code> o <code>retener</code>, no las dos"},

@@ -14,7 +14,6 @@ import (
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/subscriptions"
-	"github.com/newshound/newshound/summarize"
 )
 
 // Subscriptions is what the commands need of the subscription service.
@@ -272,10 +271,8 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("🐢 That is a lot of commands at once. I'll answer again in a few seconds."))
 	case !ok:
 		r.hint(ctx, in.ChatID, tr(ctx).Sprintf("I understand commands only. Send /help to see them."))
-	case cmd == nil && r.suggestion(name) != "":
-		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("I don't know /%s. Did you mean /%s? /help lists every command.", esc(summarize.Clip(name, 40)), r.suggestion(name)))
 	case cmd == nil:
-		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("I don't know /%s. Send /help to see what I can do.", esc(summarize.Clip(name, 40))))
+		r.reply(ctx, in.ChatID, r.unknown(ctx, name))
 	default:
 		r.run(ctx, cmd, request{in: in, chat: chat, args: args})
 	}

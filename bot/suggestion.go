@@ -1,6 +1,21 @@
 package bot
 
-import "strings"
+import (
+	"context"
+	"strings"
+
+	"github.com/newshound/newshound/summarize"
+)
+
+// unknown is the answer to the unknown command name: the command it most
+// likely means (suggestion), when there is one, else /help.
+func (r *Router) unknown(ctx context.Context, name string) string {
+	shown := esc(summarize.Clip(name, 40))
+	if cmd := r.suggestion(name); cmd != "" {
+		return tr(ctx).Sprintf("I don't know /%s. Did you mean /%s? /help lists every command.", shown, cmd)
+	}
+	return tr(ctx).Sprintf("I don't know /%s. Send /help to see what I can do.", shown)
+}
 
 // suggestion returns the one command a user most likely meant by the
 // unknown command name (lower case, without "/"): the only command that

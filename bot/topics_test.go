@@ -459,3 +459,31 @@ func TestAClosedTopicsReplyNoticeSpeaksTheRepliesLanguage(t *testing.T) {
 		t.Errorf("the reply in General = %q, want the Spanish notice, then the Spanish /list", got.Text())
 	}
 }
+
+// Two replies to commands of a topic were queued when it was closed: the
+// first, refused, went to General and moved the second there, which still
+// answered its command in the closed topic; Telegram puts a reply beside
+// what it answers, so it was refused again (TOPIC_CLOSED), taken for a
+// closed General and held for up to a day. A moved message now answers
+// nothing, as the retried one does.
+func TestRepliesMovedFromAClosedTopicReachGeneral(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const group = -1013
+	h.tg.SetMember(group, 5, "administrator")
+	command := replyTo(t, h.topicReply(group, 77, 5, "/subscribe kursk"))
+	h.tg.CloseTopic(group, 77)
+	n := len(h.tg.Sent(group))
+	for _, text := range []string{"first answer", "second answer"} {
+		if _, err := h.st.Enqueue(context.Background(), news.Message{ChatID: group, Kind: news.KindReply, Priority: news.PriorityReply,
+			Text: text, ThreadID: 77, ReplyTo: command}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.sender.Notify()
+	sent := h.tg.WaitSent(t, group, n+2, 5*time.Second)[n:]
+	for i, want := range []string{"first answer", "second answer"} {
+		if !strings.HasSuffix(sent[i].Text(), want) || sent[i].Params.Has("message_thread_id") || sent[i].Params.Has("reply_parameters") {
+			t.Errorf("message %d in General = %q %v, want %q answering nothing", i, sent[i].Text(), sent[i].Params, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/newshound/newshound/localtime"
@@ -40,6 +41,24 @@ var quietModeWords = map[string]string{
 func QuietModeOf(word string) (string, bool) {
 	mode, ok := quietModeWords[word]
 	return mode, ok
+}
+
+// quietModePhrases are modes said in two words, as the languages' own texts
+// say them ("без звука" is the Mute button's), each with its one word.
+var quietModePhrases = []struct{ phrase, word string }{
+	{"без звука", "беззвучно"}, {"в сводку", "отложить"},
+	{"ohne ton", "lautlos"},
+	{"sin sonido", "silencio"},
+}
+
+// QuietModePhrases returns the lower-case words of /quiet with each mode
+// said in two words ("23:00-07:00 без звука") as its one word
+// ("23:00-07:00 беззвучно"), so that QuietModeOf reads it.
+func QuietModePhrases(s string) string {
+	for _, p := range quietModePhrases {
+		s = strings.ReplaceAll(s, p.phrase, p.word)
+	}
+	return s
 }
 
 // IsQuietMode reports whether s names a quiet mode (QuietModeOf).

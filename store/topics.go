@@ -12,7 +12,8 @@ import (
 // MoveThreadToGeneral sends whatever went to the chat's forum topic thread
 // to General instead, as when the topic was deleted or closed: its
 // subscriptions, the record of what it was alerted (so a story is not
-// alerted twice), and its queued messages; a queued alert of an article
+// alerted twice), and its queued messages (which then answer no message of
+// the topic); a queued alert of an article
 // General was alerted already is dropped, not sent to General a second
 // time. A subscription whose query General
 // has already is merged into General's: it is removed, General's goes on,
@@ -53,7 +54,9 @@ func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread in
 				WHERE t.chat_id = ? AND t.thread_id = ?`,
 			`DELETE FROM subscriptions WHERE chat_id = ? AND thread_id = ?`,
 			`UPDATE OR IGNORE alerts SET thread_id = 0 WHERE chat_id = ? AND thread_id = ?`,
-			`UPDATE outbox SET thread_id = 0 WHERE chat_id = ? AND thread_id = ? AND status = 'pending'`,
+			// A moved reply answers nothing: Telegram puts a reply in the
+			// topic of the message it answers, the one that is gone.
+			`UPDATE outbox SET thread_id = 0, reply_to = 0 WHERE chat_id = ? AND thread_id = ? AND status = 'pending'`,
 		} {
 			if _, err := tx.ExecContext(ctx, q, chatID, thread); err != nil {
 				return err

@@ -267,9 +267,10 @@ func (s *Server) checkThread(p url.Values) *Reply {
 	if v == "" {
 		chatID, _ := strconv.ParseInt(p.Get("chat_id"), 10, 64)
 		s.mu.Lock()
-		closed := s.topics[chatID][0] == topicClosed
+		thread := s.topicOf(p)
+		state := s.topics[chatID][thread]
 		s.mu.Unlock()
-		if closed {
+		if state == topicClosed { // General, or the topic of the message it answers
 			return &Reply{Code: 400, Description: "Bad Request: TOPIC_CLOSED"}
 		}
 		return nil
@@ -289,6 +290,35 @@ func (s *Server) checkThread(p url.Values) *Reply {
 		return &Reply{Code: 400, Description: "Bad Request: TOPIC_CLOSED"}
 	}
 	return &Reply{Code: 400, Description: "Bad Request: message thread not found"}
+}
+
+// inTopic records that message msg of chatID is in forum topic thread (0:
+// none, or General); s.mu is held.
+func (s *Server) inTopic(chatID, msg int64, thread int) {
+	if thread == 0 {
+		return
+	}
+	if s.msgTopics == nil {
+		s.msgTopics = map[string]int{}
+	}
+	s.msgTopics[strconv.FormatInt(chatID, 10)+"/"+strconv.FormatInt(msg, 10)] = thread
+}
+
+// topicOf is the forum topic a sendMessage with p lands in: its
+// message_thread_id, else the topic of the message it answers
+// (reply_parameters), as Telegram puts a reply beside what it answers;
+// 0 for General or none. s.mu is held.
+func (s *Server) topicOf(p url.Values) int {
+	if thread, err := strconv.Atoi(p.Get("message_thread_id")); err == nil && thread > 0 {
+		return thread
+	}
+	var reply struct {
+		MessageID int64 `json:"message_id"`
+	}
+	if json.Unmarshal([]byte(p.Get("reply_parameters")), &reply) != nil || reply.MessageID == 0 {
+		return 0
+	}
+	return s.msgTopics[p.Get("chat_id")+"/"+strconv.FormatInt(reply.MessageID, 10)]
 }
 
 // checkModern checks the parameters newer than Bot API 5.5 of a sendMessage

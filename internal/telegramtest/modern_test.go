@@ -93,3 +93,30 @@ func TestAnswerInlineQueryChecksPicturesAndPreviews(t *testing.T) {
 		})
 	}
 }
+
+// TestAReplyLandsInTheTopicOfWhatItAnswers: a sendMessage without a topic
+// that answers a message of a forum topic goes to that topic, as Telegram
+// puts it, so a closed one refuses it; one answering a General message, or
+// a message of an open topic, is taken.
+func TestAReplyLandsInTheTopicOfWhatItAnswers(t *testing.T) {
+	s := NewServer("t")
+	defer s.Close()
+	s.mu.Lock()
+	first := s.nextMsg
+	s.mu.Unlock()
+	s.SendTopicText(-1, 7, 5, "/list")    // message first, topic 7
+	s.SendTopicText(-1, 8, 5, "/list")    // first+1, topic 8
+	s.SendText(-1, "supergroup", 5, "hi") // first+2, General
+	s.CloseTopic(-1, 7)
+	reply := func(id int) url.Values {
+		return url.Values{"chat_id": {"-1"}, "reply_parameters": {fmt.Sprintf(`{"message_id":%d,"allow_sending_without_reply":true}`, id)}}
+	}
+	if rep := s.checkModern(reply(first), false); rep == nil || rep.Description != "Bad Request: TOPIC_CLOSED" {
+		t.Errorf("a reply into closed topic 7: %v, want TOPIC_CLOSED", rep)
+	}
+	for _, id := range []int{first + 1, first + 2, 99999} {
+		if rep := s.checkModern(reply(id), false); rep != nil {
+			t.Errorf("a reply to message %d refused: %v", id, rep.Description)
+		}
+	}
+}

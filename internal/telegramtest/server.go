@@ -100,6 +100,7 @@ type Server struct {
 	members    map[[2]int64]string       // (chat, user) → status for getChatMember
 	files      map[string]File           // file_id → file, for getFile and /file/bot<token>/<path>
 	topics     map[int64]map[int]string  // chat → forum topic → open, closed or deleted (modern.go)
+	msgTopics  map[string]int            // "chat/message" → the forum topic the message is in (modern.go)
 	known      map[int64]bool            // chats that wrote to the bot: setMyCommands takes their scope
 	menus      map[menuKey][]MenuCommand // the menus registered, for MenuFor (menus.go)
 	asked      map[string]inlineAsk      // inline queries by id, for ScrollInline
@@ -155,6 +156,10 @@ func (s *Server) learn(u map[string]any) {
 		if chat, ok := m["chat"].(map[string]any); ok {
 			if id, ok := asInt64(chat["id"]); ok {
 				s.known[id] = true
+				msg, _ := asInt64(m["message_id"])
+				if thread, ok := asInt64(m["message_thread_id"]); ok && key == "message" && m["is_topic_message"] == true {
+					s.inTopic(id, msg, int(thread))
+				}
 			}
 		}
 	}
@@ -953,6 +958,8 @@ func (s *Server) accept(w http.ResponseWriter, call Call, field string, max int,
 		// driving the fake knows which message a button is under.
 		s.mu.Lock()
 		call.Params.Set("_message_id", strconv.Itoa(s.nextMsg))
+		chatID, _ := strconv.ParseInt(call.Params.Get("chat_id"), 10, 64)
+		s.inTopic(chatID, int64(s.nextMsg), s.topicOf(call.Params))
 		s.content[call.Params.Get("chat_id")+"/"+strconv.Itoa(s.nextMsg)] = call.Params.Get(field) + "\x00" + call.Params.Get("reply_markup")
 		s.nextMsg++
 		s.mu.Unlock()
