@@ -178,6 +178,9 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 	)
 	for {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
+			// The write's statements run unwatched (see unwatched); the
+			// plan is given ctx.
+			planCtx, ctx := ctx, unwatched(ctx)
 			added, keep, queued, used = added[:0], keep[:0], 0, false
 			var terms []termsRow
 			var lacked map[int64]bool // the keys seen_items lacked
@@ -227,7 +230,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 			}
 			var base int64
 			var err error
-			if used, base, err = pl.decide(ctx, tx, sourceID, items, made, fresh, now); err != nil {
+			if used, base, err = pl.decide(planCtx, ctx, tx, sourceID, items, made, fresh, now); err != nil {
 				return err
 			}
 			stmt, err := s.stmt(ctx, tx, sqlInsertArticle)

@@ -62,15 +62,16 @@ type plannedFetch struct {
 // decide plans the new items (fresh, by index into items) inside tx, once
 // per insertArticles, and says whether the insert is to use the plan, and
 // the id before the first new item's (the new items take the ids after
-// it, in order). On a retry it checks that the ids and the new items are
-// those planned. It fails only when the plan fails with ctx done, or the
-// next id cannot be read.
-func (p *plannedFetch) decide(ctx context.Context, tx *sql.Tx, sourceID int64, items []news.Article, made []finished, fresh []int, now time.Time) (bool, int64, error) {
+// it, in order); the plan is given ctx, the statement in tx runs with
+// stmtCtx. On a retry it checks that the ids and the new items are those
+// planned. It fails only when the plan fails with ctx done, or the next id
+// cannot be read.
+func (p *plannedFetch) decide(ctx, stmtCtx context.Context, tx *sql.Tx, sourceID int64, items []news.Article, made []finished, fresh []int, now time.Time) (bool, int64, error) {
 	if p == nil || p.off || !slices.ContainsFunc(fresh, func(i int) bool { return made[i].final }) {
 		return false, 0, nil
 	}
 	var base int64
-	if err := tx.QueryRowContext(ctx, sqlLastArticleID).Scan(&base); err != nil {
+	if err := tx.QueryRowContext(stmtCtx, sqlLastArticleID).Scan(&base); err != nil {
 		return false, 0, fmt.Errorf("next article id: %w", err)
 	}
 	if p.called {

@@ -65,6 +65,9 @@ type Store struct {
 	// outsideKeys counts the seen keys finishItems read outside the write
 	// (the tests check that it skips the last fetch's items).
 	outsideKeys atomic.Int64
+	// watched counts the writer's statements run with a context the
+	// driver watches (see unwatched; the tests check a fetch's write).
+	watched *atomic.Int64
 	// prepared holds the writer's prepared statements of the hot write path.
 	prepared statements
 	// known remembers terms that terms_list holds (see noteTerms).
@@ -152,14 +155,15 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		return nil, err
 	}
 	failures := &writeFailures{now: now}
-	w := sql.OpenDB(&noteConnector{dsn: dsn(true), driver: &sqlite3.SQLiteDriver{ConnectHook: checkpointEvery}, failures: failures})
+	watched := new(atomic.Int64)
+	w := sql.OpenDB(&noteConnector{dsn: dsn(true), driver: &sqlite3.SQLiteDriver{ConnectHook: checkpointEvery}, failures: failures, watched: watched})
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{w: w, now: now, log: log, writeFailures: failures, fetches: newFetchState(), path: path}
+	s := &Store{w: w, now: now, log: log, writeFailures: failures, fetches: newFetchState(), path: path, watched: watched}
 	if fi, err := os.Stat(path); err == nil {
 		s.file = fi
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -88,6 +89,7 @@ type noteConnector struct {
 	dsn      string
 	driver   *sqlite3.SQLiteDriver
 	failures *writeFailures
+	watched  *atomic.Int64 // see statementStart
 }
 
 func (c *noteConnector) Connect(context.Context) (driver.Conn, error) {
@@ -101,23 +103,43 @@ func (c *noteConnector) Connect(context.Context) (driver.Conn, error) {
 		conn.Close()
 		return nil, fmt.Errorf("sqlite3 connection %T lacks a driver interface", conn)
 	}
-	return &noteConn{sqliteConn: sc, f: c.failures}, nil
+	return &noteConn{sqliteConn: sc, f: c.failures, watched: c.watched}, nil
 }
 
 func (c *noteConnector) Driver() driver.Driver { return c.driver }
 
 type noteConn struct {
 	sqliteConn
-	f *writeFailures
+	f       *writeFailures
+	watched *atomic.Int64
+}
+
+// statementStart is called before each statement on the writer: it refuses
+// one whose context, made by unwatched, is done (database/sql would have
+// refused it for a watched context), and counts the statements run with a
+// context the driver watches (the tests check that a fetch's write runs
+// none).
+func statementStart(ctx context.Context, watched *atomic.Int64) error {
+	if ctx.Done() != nil {
+		watched.Add(1)
+		return nil
+	}
+	return stopped(ctx)
 }
 
 func (c *noteConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	if err := statementStart(ctx, c.watched); err != nil {
+		return nil, err
+	}
 	r, err := c.sqliteConn.ExecContext(ctx, query, args)
 	c.f.note(err)
 	return r, err
 }
 
 func (c *noteConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	if err := statementStart(ctx, c.watched); err != nil {
+		return nil, err
+	}
 	rows, err := c.sqliteConn.QueryContext(ctx, query, args)
 	c.f.note(err)
 	if err != nil {
@@ -141,7 +163,7 @@ func (c *noteConn) PrepareContext(ctx context.Context, query string) (driver.Stm
 		st.Close()
 		return nil, fmt.Errorf("sqlite3 statement %T lacks a driver interface", st)
 	}
-	return &noteStmt{sqliteStmt: s, f: c.f}, nil
+	return &noteStmt{sqliteStmt: s, f: c.f, watched: c.watched}, nil
 }
 
 func (c *noteConn) Begin() (driver.Tx, error) {
@@ -166,16 +188,23 @@ type sqliteStmt interface {
 
 type noteStmt struct {
 	sqliteStmt
-	f *writeFailures
+	f       *writeFailures
+	watched *atomic.Int64
 }
 
 func (s *noteStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	if err := statementStart(ctx, s.watched); err != nil {
+		return nil, err
+	}
 	r, err := s.sqliteStmt.ExecContext(ctx, args)
 	s.f.note(err)
 	return r, err
 }
 
 func (s *noteStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	if err := statementStart(ctx, s.watched); err != nil {
+		return nil, err
+	}
 	rows, err := s.sqliteStmt.QueryContext(ctx, args)
 	s.f.note(err)
 	if err != nil {

@@ -40,9 +40,11 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"syscall"
 )
 
 func main() {
@@ -102,7 +104,13 @@ func main() {
 		o.db = filepath.Join(dir, "fill.db")
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if err := run(context.Background(), o, log, os.Stdout); err != nil {
+	// A context that a signal cancels, as the bot's (main.go): the store's
+	// statements then run as they do in the bot, where the driver and
+	// database/sql watch a context that can be cancelled.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, o, log, os.Stdout)
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "fill:", err)
 		os.Exit(1)
 	}
