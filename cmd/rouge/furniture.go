@@ -32,9 +32,6 @@ var furniturePatterns = []struct {
 	{"byline", regexp.MustCompile(`(?i)^by \p{Lu}|daily mail reporter|\bfor (?:dailymail\.com|mailonline)\b`)},
 	{"timestamp", regexp.MustCompile(`(?i)last updated|\b(?:published|updated): \d`)},
 	{"media", regexp.MustCompile(`(?i)media playback|not supported on this device|image copyright|image caption|getty images|external links and will open`)},
-	// A caption label glued after a sentence that has no full stop:
-	// "... last Saturday Skilful: The kite ...".
-	{"caption", regexp.MustCompile(`\p{Ll} \p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}: \p{Lu}`)},
 	// A sentence glued to the one before without a full stop, after a word
 	// or after a closing quotation mark ("... 'tremendous advances' The
 	// artificial brain ...").
@@ -78,11 +75,32 @@ var introWords = map[string]bool{
 	"teammate": true, "colleague": true, "promoter": true, "founder": true, "owner": true, "rival": true,
 }
 
+// captionLabel finds a caption label glued after a sentence that has no
+// full stop: "... last Saturday Skilful: The kite ..."; whether the word
+// before ends a caption or goes on to a work's title ("the new Avengers:
+// Age of Ultron", "in Captain America: Civil War.") is checked in code.
+var captionLabel = regexp.MustCompile(`(?:^|\s)(\S+) \p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}: (\p{Lu})`)
+
+// subtitleEnd matches a Title-Case run that ends its sentence: "Civil
+// War.", "The Force Awakens.".
+var subtitleEnd = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|the|a|an|in|on|at|to|for|from))*[.!?]`)
+
 // gluedInCode reports the glued kinds the regular expressions cannot
-// judge alone: an attributed quotation or a surname glued to the word
-// before.
+// judge alone: a caption label after a word, an attributed quotation or a
+// surname glued to the word before.
 func gluedInCode(summary string) []string {
 	var out []string
+	for _, m := range captionLabel.FindAllStringSubmatchIndex(summary, -1) {
+		prev := summary[m[2]:m[3]]
+		if low := strings.ToLower(prev); introWords[low] || low == "new" || low == "latest" {
+			continue // "release of Fall of an Empire: The Story", "the new Avengers: Age of Ultron"
+		}
+		if prev != strings.ToLower(prev) && subtitleEnd.MatchString(summary[m[4]:]) {
+			continue // "in Captain America: Civil War."
+		}
+		out = append(out, "caption")
+		break
+	}
 	for _, m := range quotedGlue.FindAllStringSubmatch(summary, -1) {
 		prev := strings.ToLower(m[1])
 		if r, _ := utf8.DecodeLastRuneInString(prev); !unicode.IsLetter(r) && !unicode.IsDigit(r) || introWords[prev] {

@@ -22,6 +22,11 @@ func TestFurniture(t *testing.T) {
 		{"18 March 2014 Last updated at 09:22 GMT The race was won by a Welsh pair.", []string{"timestamp"}},
 		{"Media playback is not supported on this device The striker scored twice.", []string{"media", "glued"}},
 		{"Half of the kite flew on Saturday Skilful: The kite weighs 200 kilograms.", []string{"caption"}},
+		// Session 29: a work's title with a colon inside a sentence is prose.
+		{"With the new Avengers: Age of Ultron movie released this week, Haskell showed off his Iron Man.", nil},
+		{"Images were released with today's release of Fall of an Empire: The Story of Katherine of Alexandria.", nil},
+		{"He is on the big screen playing Black Panther in Captain America: Civil War.", nil},
+		{"The kite flew over the river last week Skilful: The kite weighs 200 kilograms.", []string{"caption"}},
 		{"Three parties backed the campaign on the curriculum It means one party is left.", []string{"glued"}},
 		{"They would have made 'tremendous advances' The artificial brain is being built.", []string{"glued"}},
 		{"The club said the worker was ‘immediately terminated’ The spokesperson said staff had left.", []string{"glued"}},
