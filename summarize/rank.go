@@ -80,8 +80,11 @@ func (s *scratch) prepare(text, title string, lang language) int {
 	s.vocab.maybeReset()
 	s.sents = appendSentences(s.sents[:0], text)
 	s.parts = s.parts[:0]
-	for _, sent := range s.sents {
+	for i, sent := range s.sents {
 		s.parts = appendParts(s.parts, sent, lang)
+		if i == 0 {
+			keepLead(s.parts)
+		}
 		if len(s.parts) >= maxCandidates {
 			break
 		}
