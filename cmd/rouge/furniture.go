@@ -199,6 +199,9 @@ func Dangling(summary, text string) bool {
 	if !dependentOpeners[w] {
 		return false
 	}
+	if w == "This" && !demonstrativeVerb(summary) {
+		return false // "This week is ...": a demonstrative before its noun
+	}
 	opening := summary
 	if ss := summarize.Sentences(summary); len(ss) > 0 {
 		opening = ss[0]
@@ -209,6 +212,22 @@ func Dangling(summary, text string) bool {
 		}
 	}
 	return true
+}
+
+// demonstrativeVerb reports whether s opens on "This" standing for what
+// came before, followed by its verb ("This would have meant ..."), as
+// the summarizer reads it; "This week ..." is a demonstrative before a noun.
+func demonstrativeVerb(s string) bool {
+	fields := strings.Fields(strings.TrimLeft(s, `"'“‘`))
+	if len(fields) < 2 {
+		return true
+	}
+	switch fields[1] {
+	case "would", "could", "will", "may", "might", "should", "was", "is", "has", "had", "means", "meant", "came",
+		"comes", "led", "follows", "followed":
+		return true
+	}
+	return false
 }
 
 // endsLikeSentence reports whether s ends with a full stop, a question or

@@ -108,6 +108,14 @@ func TestDangling(t *testing.T) {
 	if Dangling("He was #10 on the field.", "MEMPHIS, Tenn. -- He was #10 on the field.") {
 		t.Error("a dateline of two words is no sentence before the opening")
 	}
+	// Session 29: "This" before its noun refers to nothing before it; a
+	// lead that lost its full stop upstream is the summary's first sentence.
+	if Dangling("This week is the anniversary of the massacre. And it is the year the promise was broken.", "Washington (CNN)This week is the anniversary of the massacre And it is the year the promise was broken.") {
+		t.Error(`"This week" opening is dangling`)
+	}
+	if !Dangling("This would have meant a vote.", "The council met on Monday.\n\nThis would have meant a vote.") {
+		t.Error(`"This would" after a left-out sentence is not dangling`)
+	}
 }
 
 func TestLoadSets(t *testing.T) {
