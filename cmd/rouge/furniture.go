@@ -17,9 +17,13 @@ const (
 	anyFurniture = "any"
 	kindDangling = "dangling"
 	kindUnended  = "unended"
+	// kindCommentary is a line of a live sports commentary feed ("Foul by
+	// Connor Jennings (Wrexham)."): machine-written, not page furniture of
+	// the kinds above, so counted apart like kindUnended.
+	kindCommentary = "commentary"
 )
 
-var furnitureKinds = []string{"scroll", "read-more", "share", "dateline", "byline", "timestamp", "media", "caption", "glued", "photo-ref", "unended", kindDangling}
+var furnitureKinds = []string{"scroll", "read-more", "share", "dateline", "byline", "timestamp", "media", "caption", "glued", "photo-ref", "unended", kindCommentary, kindDangling}
 
 var furniturePatterns = []struct {
 	kind string
@@ -42,6 +46,12 @@ var furniturePatterns = []struct {
 	// between two words in lower case ("... dumbing down With just two
 	// million listeners"), or "The" after an object pronoun.
 	{"glued", regexp.MustCompile(`\p{Lu}\p{Ll}+ (?:And|But|That['’]s|It['’]s|In|The|This|His|Her|Their|After|When|While|During) \p{Ll}|\p{Lu}\p{Ll}+ (?:Elsewhere|Meanwhile|However), |\d (?:He|She|They|We|It) \p{Ll}|(?:^|\s)\p{Ll}+ (?:With|As|Following|Despite|Although|And) \p{Ll}|\b(?:him|them|me|us) The \p{Ll}`)},
+	// A live-commentary line at a sentence's start ("Foul by Connor
+	// Jennings (Wrexham).", "Corner, Wrexham. Conceded by ...") or a
+	// player and his team in brackets before the feed's phrase ("Chris
+	// Löwe (Huddersfield Town) wins a free kick ..."). The result line,
+	// "Match ends, Gateshead 2, Wrexham 1.", is not counted.
+	{kindCommentary, regexp.MustCompile(`(?:^|[.!?] )(?:Foul by|Hand ball by|Dangerous play by|Attempt (?:missed|saved|blocked)\.|Corner, +\p{Lu}|Conceded by|Substitution, |Offside, |Delay in match\b[^.]*because of an injury|Delay over\.|Goal! |Own Goal by|Penalty conceded by|(?:First|Second) Half (?:begins|ends)|Lineups are announced)|\(\p{Lu}[^()]*\) (?:wins a free kick|is shown the (?:yellow|red) card|(?:left|right) footed shot|header from|tries a through ball|draws a foul)`)},
 	// A photo reference: "Gordon Brown, pictured campaigning this week,
 	// has ...", "(pictured)", "In the pictures O'Toole ...".
 	{"photo-ref", regexp.MustCompile(`, pictured\b[^,.]{0,50},|\(pictured\b|(?i:\bin the (?:pictures|photos|images)\b|\b(?:pictured|seen) (?:left|right|above|below)\b)`)},
@@ -168,10 +178,11 @@ func Furniture(summary string) []string {
 			out = append(out, k)
 		}
 	}
-	if len(out) > 0 && !slices.Equal(out, []string{kindUnended}) {
+	if slices.ContainsFunc(out, func(k string) bool { return k != kindUnended && k != kindCommentary }) {
 		// A summary that only ends unstopped is not counted as furniture:
 		// on feed teasers it is mostly an excerpt cut mid-sentence, not
-		// a caption; its count is printed by kind.
+		// a caption; nor is a live-commentary line; their counts are
+		// printed by kind.
 		out = append(out, anyFurniture)
 	}
 	return out
