@@ -93,11 +93,21 @@ func gluedAt(prev, rest string) bool {
 	}
 	stop := isStopWord(langEnglish, strings.ToLower(prev))
 	if startsWithLabel(rest) {
-		// A label after "the", "of", "an" is more likely a name with a
-		// colon in a sentence ("in the Ledger: council votes"), unless a
-		// capital follows it as in "... entertaining Fall of an Empire: The
-		// Story of ...".
-		return !stop || capitalAfterColon(rest)
+		// A label glued in goes on with a capital ("... last Saturday
+		// Skilful: The kite weighs ..."). After a function word ("the",
+		// "of", "an", "new") the colon is a name's or a work's title's in
+		// the sentence ("in the Ledger: council votes", "release of Fall
+		// of an Empire: The Story of ...", "With the new Avengers: Age of
+		// Ultron movie ..."), and so it is after a capitalised word when a
+		// Title-Case subtitle follows ("in Captain America: Civil War.").
+		// A title is one word or in Title Case: a label with a word in lower
+		// case is a caption's ("... in older seniors, it Boost your calcium:
+		// The best ..."), and so is a label of capitals after capitals, a
+		// heading's ("SHOW US YOUR MEDALS: Played 133 Tests").
+		if stop && !allRunes(prev, unicode.IsUpper) && !strings.Contains(rest[:strings.IndexByte(rest, ':')], " ") {
+			return false
+		}
+		return capitalAfterColon(rest) && !(capitalised(prev) && workTitle(rest))
 	}
 	if stop {
 		return false
@@ -251,4 +261,76 @@ func capitalAfterColon(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i+2:])
 	return unicode.IsUpper(r)
+}
+
+// workTitle reports whether s, which starts with a caption label (see
+// startsWithLabel) after a capitalised word, ends a work's title instead
+// and goes on with its subtitle:
+// one capitalised word, not a caption's own word such as "Photo", then a
+// colon and a run of at least two capitalised words, in Title Case, that
+// holds a lower-case joining word between two of them ("Avengers: Age of
+// Ultron movie", "Empire: The Story of Katherine") or ends the sentence
+// ("America: Civil War.", "Wars: The Force Awakens."). A label's caption
+// opens on a sentence: "Skilful: The kite weighs", "Arrested: Atlanta
+// Hawks' players", "Quiet: Ms Jackson and Mr Ray were".
+func workTitle(s string) bool {
+	label, rest, ok := strings.Cut(s, ": ")
+	if !ok || strings.Contains(label, " ") || !capitalised(label) || captionWord(label) {
+		return false
+	}
+	capitals, joined := 0, false
+	pending := false // a joining word after the last capital
+	for rest != "" {
+		word, after, _ := strings.Cut(rest, " ")
+		rest = after
+		bare := strings.TrimRight(word, ".!?")
+		end := len(bare) < len(word)
+		switch {
+		case bare != "" && capitalisedWord(bare):
+			capitals++
+			joined = joined || pending && capitals > 1
+			pending = false
+			if end {
+				return capitals >= 2
+			}
+		case capitals > 0 && !pending && titleJoiner(bare):
+			pending = true
+		default:
+			return capitals >= 2 && joined
+		}
+	}
+	return false
+}
+
+// capitalisedWord reports whether w, a word of a title, starts with a
+// capital and goes on in letters, apostrophes or hyphens ("Ultron",
+// "Hawks'", "Won't"); "Tbilisi," with its comma is none.
+func capitalisedWord(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	return allRunes(w[size:], func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-' })
+}
+
+// titleJoiner reports whether w is a word English titles leave in lower
+// case between two capitalised ones ("Age of Ultron", "Dawn of Justice").
+// "and" is not one: it joins names in a caption ("Ms Jackson and Mr Ray").
+func titleJoiner(w string) bool {
+	switch w {
+	case "of", "the", "a", "an", "in", "on", "at", "to", "for", "from", "v", "vs":
+		return true
+	}
+	return false
+}
+
+// captionWord reports whether w is a label that names a caption, a credit
+// or a player's content ("Photo: Metro Video", "Video: Police Seek ...").
+func captionWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "photo", "photos", "picture", "pictures", "pictured", "image", "images", "video", "videos", "watch",
+		"caption", "credit", "source", "file", "gallery", "slideshow", "update", "updated", "posted", "raw":
+		return true
+	}
+	return false
 }

@@ -80,8 +80,11 @@ func (s *scratch) prepare(text, title string, lang language) int {
 	s.vocab.maybeReset()
 	s.sents = appendSentences(s.sents[:0], text)
 	s.parts = s.parts[:0]
-	for _, sent := range s.sents {
+	for i, sent := range s.sents {
 		s.parts = appendParts(s.parts, sent, lang)
+		if i == 0 {
+			keepLead(s.parts)
+		}
 		if len(s.parts) >= maxCandidates {
 			break
 		}
@@ -104,8 +107,9 @@ func (s *scratch) prepare(text, title string, lang language) int {
 		// A line without a full stop is a heading, unless it ends the text
 		// with more than a word or two: a feed excerpt cut off mid-sentence.
 		// One or two words there are a label (a footer's topic list:
-		// "Related Topics", "Turkey", "Earthquakes"), not a sentence.
-		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && (i < len(s.sents)-1 || s.words[i] <= maxLabelWords))
+		// "Related Topics", "Turkey", "Earthquakes"), not a sentence. A
+		// line of a live sports commentary is never offered either.
+		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && (i < len(s.sents)-1 || s.words[i] <= maxLabelWords) || commentaryLine(s.sents[i]))
 		s.depends = append(s.depends, dependsOnPrevious(s.sents[i], lang))
 	}
 	s.quoted = appendQuoted(s.quoted[:0], s.sents[:n])

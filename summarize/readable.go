@@ -32,8 +32,11 @@ func Readable(text, title string) string {
 		}
 		started := false
 		sents = appendSentences(sents[:0], para)
-		for _, sent := range sents {
+		for i, sent := range sents {
 			parts = appendParts(parts[:0], sent, lang)
+			if i == 0 && out.Len() == 0 {
+				keepLead(parts)
+			}
 			for _, p := range parts {
 				if p.caption {
 					continue

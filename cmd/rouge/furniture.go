@@ -17,9 +17,13 @@ const (
 	anyFurniture = "any"
 	kindDangling = "dangling"
 	kindUnended  = "unended"
+	// kindCommentary is a line of a live sports commentary feed ("Foul by
+	// Connor Jennings (Wrexham)."): machine-written, not page furniture of
+	// the kinds above, so counted apart like kindUnended.
+	kindCommentary = "commentary"
 )
 
-var furnitureKinds = []string{"scroll", "read-more", "share", "dateline", "byline", "timestamp", "media", "caption", "glued", "photo-ref", "unended", kindDangling}
+var furnitureKinds = []string{"scroll", "read-more", "share", "dateline", "byline", "timestamp", "media", "caption", "glued", "photo-ref", "unended", kindCommentary, kindDangling}
 
 var furniturePatterns = []struct {
 	kind string
@@ -32,9 +36,6 @@ var furniturePatterns = []struct {
 	{"byline", regexp.MustCompile(`(?i)^by \p{Lu}|daily mail reporter|\bfor (?:dailymail\.com|mailonline)\b`)},
 	{"timestamp", regexp.MustCompile(`(?i)last updated|\b(?:published|updated): \d`)},
 	{"media", regexp.MustCompile(`(?i)media playback|not supported on this device|image copyright|image caption|getty images|external links and will open`)},
-	// A caption label glued after a sentence that has no full stop:
-	// "... last Saturday Skilful: The kite ...".
-	{"caption", regexp.MustCompile(`\p{Ll} \p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}: \p{Lu}`)},
 	// A sentence glued to the one before without a full stop, after a word
 	// or after a closing quotation mark ("... 'tremendous advances' The
 	// artificial brain ...").
@@ -45,6 +46,12 @@ var furniturePatterns = []struct {
 	// between two words in lower case ("... dumbing down With just two
 	// million listeners"), or "The" after an object pronoun.
 	{"glued", regexp.MustCompile(`\p{Lu}\p{Ll}+ (?:And|But|That['’]s|It['’]s|In|The|This|His|Her|Their|After|When|While|During) \p{Ll}|\p{Lu}\p{Ll}+ (?:Elsewhere|Meanwhile|However), |\d (?:He|She|They|We|It) \p{Ll}|(?:^|\s)\p{Ll}+ (?:With|As|Following|Despite|Although|And) \p{Ll}|\b(?:him|them|me|us) The \p{Ll}`)},
+	// A live-commentary line at a sentence's start ("Foul by Connor
+	// Jennings (Wrexham).", "Corner, Wrexham. Conceded by ...") or a
+	// player and his team in brackets before the feed's phrase ("Chris
+	// Löwe (Huddersfield Town) wins a free kick ..."). The result line,
+	// "Match ends, Gateshead 2, Wrexham 1.", is not counted.
+	{kindCommentary, regexp.MustCompile(`(?:^|[.!?] )(?:Foul by|Hand ball by|Dangerous play by|Attempt (?:missed|saved|blocked)\.|Corner, +\p{Lu}|Conceded by|Substitution, |Offside, |Delay in match\b[^.]*because of an injury|Delay over\.|Goal! |Own Goal by|Penalty conceded by|(?:First|Second) Half (?:begins|ends)|Lineups are announced)|\(\p{Lu}[^()]*\) (?:wins a free kick|is shown the (?:yellow|red) card|(?:left|right) footed shot|header from|tries a through ball|draws a foul)`)},
 	// A photo reference: "Gordon Brown, pictured campaigning this week,
 	// has ...", "(pictured)", "In the pictures O'Toole ...".
 	{"photo-ref", regexp.MustCompile(`, pictured\b[^,.]{0,50},|\(pictured\b|(?i:\bin the (?:pictures|photos|images)\b|\b(?:pictured|seen) (?:left|right|above|below)\b)`)},
@@ -78,11 +85,32 @@ var introWords = map[string]bool{
 	"teammate": true, "colleague": true, "promoter": true, "founder": true, "owner": true, "rival": true,
 }
 
+// captionLabel finds a caption label glued after a sentence that has no
+// full stop: "... last Saturday Skilful: The kite ..."; whether the word
+// before ends a caption or goes on to a work's title ("the new Avengers:
+// Age of Ultron", "in Captain America: Civil War.") is checked in code.
+var captionLabel = regexp.MustCompile(`(?:^|\s)(\S+) \p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}: (\p{Lu})`)
+
+// subtitleEnd matches a Title-Case run that ends its sentence: "Civil
+// War.", "The Force Awakens.".
+var subtitleEnd = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|the|a|an|in|on|at|to|for|from))*[.!?]`)
+
 // gluedInCode reports the glued kinds the regular expressions cannot
-// judge alone: an attributed quotation or a surname glued to the word
-// before.
+// judge alone: a caption label after a word, an attributed quotation or a
+// surname glued to the word before.
 func gluedInCode(summary string) []string {
 	var out []string
+	for _, m := range captionLabel.FindAllStringSubmatchIndex(summary, -1) {
+		prev := summary[m[2]:m[3]]
+		if low := strings.ToLower(prev); introWords[low] || low == "new" || low == "latest" {
+			continue // "release of Fall of an Empire: The Story", "the new Avengers: Age of Ultron"
+		}
+		if prev != strings.ToLower(prev) && subtitleEnd.MatchString(summary[m[4]:]) {
+			continue // "in Captain America: Civil War."
+		}
+		out = append(out, "caption")
+		break
+	}
 	for _, m := range quotedGlue.FindAllStringSubmatch(summary, -1) {
 		prev := strings.ToLower(m[1])
 		if r, _ := utf8.DecodeLastRuneInString(prev); !unicode.IsLetter(r) && !unicode.IsDigit(r) || introWords[prev] {
@@ -150,10 +178,11 @@ func Furniture(summary string) []string {
 			out = append(out, k)
 		}
 	}
-	if len(out) > 0 && !slices.Equal(out, []string{kindUnended}) {
+	if slices.ContainsFunc(out, func(k string) bool { return k != kindUnended && k != kindCommentary }) {
 		// A summary that only ends unstopped is not counted as furniture:
 		// on feed teasers it is mostly an excerpt cut mid-sentence, not
-		// a caption; its count is printed by kind.
+		// a caption; nor is a live-commentary line; their counts are
+		// printed by kind.
 		out = append(out, anyFurniture)
 	}
 	return out
@@ -181,6 +210,9 @@ func Dangling(summary, text string) bool {
 	if !dependentOpeners[w] {
 		return false
 	}
+	if w == "This" && !demonstrativeVerb(summary) {
+		return false // "This week is ...": a demonstrative before its noun
+	}
 	opening := summary
 	if ss := summarize.Sentences(summary); len(ss) > 0 {
 		opening = ss[0]
@@ -191,6 +223,22 @@ func Dangling(summary, text string) bool {
 		}
 	}
 	return true
+}
+
+// demonstrativeVerb reports whether s opens on "This" standing for what
+// came before, followed by its verb ("This would have meant ..."), as
+// the summarizer reads it; "This week ..." is a demonstrative before a noun.
+func demonstrativeVerb(s string) bool {
+	fields := strings.Fields(strings.TrimLeft(s, `"'“‘`))
+	if len(fields) < 2 {
+		return true
+	}
+	switch fields[1] {
+	case "would", "could", "will", "may", "might", "should", "was", "is", "has", "had", "means", "meant", "came",
+		"comes", "led", "follows", "followed":
+		return true
+	}
+	return false
 }
 
 // endsLikeSentence reports whether s ends with a full stop, a question or

@@ -22,6 +22,20 @@ func TestFurniture(t *testing.T) {
 		{"18 March 2014 Last updated at 09:22 GMT The race was won by a Welsh pair.", []string{"timestamp"}},
 		{"Media playback is not supported on this device The striker scored twice.", []string{"media", "glued"}},
 		{"Half of the kite flew on Saturday Skilful: The kite weighs 200 kilograms.", []string{"caption"}},
+		// Session 29: live-commentary lines, counted apart (no "any").
+		{"Josh Gillies put Gateshead ahead. Second Half ends, Gateshead 2, Wrexham 1. Foul by Connor Jennings (Wrexham).", []string{"commentary"}},
+		{"Town won it late. Chris Löwe (Huddersfield Town) wins a free kick in the defensive half.", []string{"commentary"}},
+		{"Corner, Wrexham. Conceded by James Marwood.", []string{"commentary"}},
+		{"Attempt saved. Connor Jennings (Wrexham) right footed shot from the centre of the box is saved.", []string{"commentary"}},
+		{"Delay in match Wes York (Gateshead) because of an injury.", []string{"commentary"}},
+		{"Ipswich ran riot at Portman Road. Match ends, Ipswich Town 3, Queens Park Rangers 0.", nil},
+		{"Foul play is not suspected, police said. Substitute Abdallah El Said scored a late winner.", nil},
+		{"Delay in match payments angered the clubs. The keeper (left) made a brilliant save.", nil},
+		// Session 29: a work's title with a colon inside a sentence is prose.
+		{"With the new Avengers: Age of Ultron movie released this week, Haskell showed off his Iron Man.", nil},
+		{"Images were released with today's release of Fall of an Empire: The Story of Katherine of Alexandria.", nil},
+		{"He is on the big screen playing Black Panther in Captain America: Civil War.", nil},
+		{"The kite flew over the river last week Skilful: The kite weighs 200 kilograms.", []string{"caption"}},
 		{"Three parties backed the campaign on the curriculum It means one party is left.", []string{"glued"}},
 		{"They would have made 'tremendous advances' The artificial brain is being built.", []string{"glued"}},
 		{"The club said the worker was ‘immediately terminated’ The spokesperson said staff had left.", []string{"glued"}},
@@ -102,6 +116,14 @@ func TestDangling(t *testing.T) {
 	}
 	if Dangling("He was #10 on the field.", "MEMPHIS, Tenn. -- He was #10 on the field.") {
 		t.Error("a dateline of two words is no sentence before the opening")
+	}
+	// Session 29: "This" before its noun refers to nothing before it; a
+	// lead that lost its full stop upstream is the summary's first sentence.
+	if Dangling("This week is the anniversary of the massacre. And it is the year the promise was broken.", "Washington (CNN)This week is the anniversary of the massacre And it is the year the promise was broken.") {
+		t.Error(`"This week" opening is dangling`)
+	}
+	if !Dangling("This would have meant a vote.", "The council met on Monday.\n\nThis would have meant a vote.") {
+		t.Error(`"This would" after a left-out sentence is not dangling`)
 	}
 }
 

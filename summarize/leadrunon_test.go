@@ -1,0 +1,88 @@
+package summarize
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestKeepLead checks that a text's first sentence split before "And" or
+// "But" keeps its first part as the lead, with a full stop, while a
+// caption stays a caption: one with a label, one with a photo's bracket,
+// one glued before a sentence of its own, and any such join after the
+// text's first sentence.
+func TestKeepLead(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // the candidates, "caption: " before a caption
+	}{
+		{name: "a lead that lost its full stop before And",
+			text: "This week is the 100th anniversary of the massacre of an estimated 1.5 million Armenians And it's also the seventh year in a row the president has broken his promise. The White House declined to comment.",
+			want: []string{
+				"This week is the 100th anniversary of the massacre of an estimated 1.5 million Armenians.",
+				"And it's also the seventh year in a row the president has broken his promise.",
+				"The White House declined to comment.",
+			}},
+		{name: "a lead that lost its full stop before But, after a figure",
+			text: "The club was sold last summer for $20 But the new owners kept the manager and his staff. Fans welcomed the news.",
+			want: []string{
+				"The club was sold last summer for $20.",
+				"But the new owners kept the manager and his staff.",
+				"Fans welcomed the news.",
+			}},
+		{name: "a caption with a label before the lead stays a caption",
+			text: "Accused: The consultant, 38, has denied four counts of assault But a nurse said he groped her on a night shift. The trial continues.",
+			want: []string{
+				"caption: Accused: The consultant, 38, has denied four counts of assault",
+				"But a nurse said he groped her on a night shift.",
+				"The trial continues.",
+			}},
+		{name: "a caption with a photo's bracket stays a caption",
+			text: "A tourist said she was molested by a taxi driver in Jaipur (pictured posed by model) But police said the driver denied it. He is in custody.",
+			want: []string{
+				"caption: A tourist said she was molested by a taxi driver in Jaipur (pictured posed by model)",
+				"But police said the driver denied it.",
+				"He is in custody.",
+			}},
+		{name: "a caption before a lead that opens on its own subject stays a caption",
+			text: "Tom Ballard plans to climb K2, 20 years after his mother died descending from its peak A climber has set his sights on the summit of K2. He leaves in June.",
+			want: []string{
+				"caption: Tom Ballard plans to climb K2, 20 years after his mother died descending from its peak",
+				"A climber has set his sights on the summit of K2.",
+				"He leaves in June.",
+			}},
+		{name: "a caption glued before And after the first sentence stays a caption",
+			text: "The former prime minister said the SNP wanted chaos. Gordon Brown urged patriotic Scots to vote Labour And he warned that the vote would decide the future of Scotland.",
+			want: []string{
+				"The former prime minister said the SNP wanted chaos.",
+				"caption: Gordon Brown urged patriotic Scots to vote Labour",
+				"And he warned that the vote would decide the future of Scotland.",
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newScratch()
+			n := s.prepare(tt.text, "", langEnglish)
+			var got []string
+			for i := range n {
+				if s.caption[i] {
+					got = append(got, "caption: "+s.sents[i])
+				} else {
+					got = append(got, s.sents[i])
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("candidates =\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestReadableKeepsTheLead checks that Readable, which drops captions,
+// keeps a lead that lost its full stop before "And".
+func TestReadableKeepsTheLead(t *testing.T) {
+	text := "This week is the 100th anniversary of the massacre of an estimated 1.5 million Armenians And it's also the seventh year in a row the president has broken his promise."
+	want := "This week is the 100th anniversary of the massacre of an estimated 1.5 million Armenians. And it's also the seventh year in a row the president has broken his promise."
+	if got := Readable(text, ""); got != want {
+		t.Errorf("Readable =\n%q\nwant\n%q", got, want)
+	}
+}
