@@ -50,6 +50,12 @@ func runOnAt(sent string, at int) bool {
 	if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
 		return false
 	}
+	switch word {
+	case "He", "She", "They", "It", "We":
+		if startsLower(after) && !functionWord(after) && titleCaseCaption(sent[:at-1]) {
+			return true
+		}
+	}
 	switch {
 	case endsDigit(prev) && (word == "He" || word == "She" || word == "They" || word == "It" || word == "We"):
 		// A pronoun after a figure: "... post tweets for $20 He was once
@@ -351,4 +357,55 @@ func proseBeforeName(w string) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "s")
+}
+
+// minCaptionFunctionWords is how many function words a run of words in
+// Title Case must capitalise, past its first word, to be a caption.
+const minCaptionFunctionWords = 3
+
+// titleCaseCaption reports whether before ends with a photo caption
+// written in Title Case, Daily Mail style: a run of capitalised words
+// that capitalises at least minCaptionFunctionWords function words past
+// its first ("Prince Harry And Meghan Markle Arrive At The Premiere").
+// Prose writes those in lower case, even inside names and titles ("Lord of
+// the Rings"); a name or title styled in Title Case has one or two ("Marks
+// And Spencer", "Lord Of The Rings"). A word with a quotation mark makes
+// the run a quoted headline, which is prose.
+func titleCaseCaption(before string) bool {
+	fn := 0
+	for before != "" {
+		w := before
+		i := strings.LastIndexByte(before, ' ')
+		if i >= 0 {
+			w = before[i+1:]
+		}
+		if quoteOpener(w) {
+			return false // inside a quotation: "‘Why The Fed Is Wrong About It"
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsRune("’”'\",;:.)", last) {
+			break
+		}
+		if i > 0 && titleFunctionWord(w) {
+			fn++ // the run's first word does not count: "The New York Times"
+		}
+		if i < 0 {
+			break
+		}
+		before = before[:i]
+	}
+	return fn >= minCaptionFunctionWords
+}
+
+// titleFunctionWord reports whether w is a function word that English
+// prose writes in lower case inside a sentence, written with a capital.
+func titleFunctionWord(w string) bool {
+	switch w {
+	case "And", "Or", "Of", "In", "On", "At", "To", "For", "With", "From", "By", "As", "Into", "Onto", "Over",
+		"Under", "After", "Before", "During", "The", "An", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
+		"His", "Her", "Their", "Its", "Who", "Up", "Out", "Off":
+		return true
+	}
+	return false
 }
