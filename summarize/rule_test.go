@@ -161,6 +161,9 @@ var ruleRows = []struct {
 	{name: "widget-related-link",
 		in:   "Collin Doyle died several hours later, Toledo police said.\n\nRELATED CONTENT: Blade 2017 Homicide Report\n\nRELATED ARTICLES: Toledo police investigate two Wednesday\n\nRelatedly, police said both cars were stolen.",
 		want: "Collin Doyle died several hours later, Toledo police said.\n\nRelatedly, police said both cars were stolen."},
+	{name: "widget-related-glued",
+		in:   "Adrian Doe, 20, is also charged, according to the district attorney's office.\n\nRelated Articles January 9, 2017 Man dead after shootout with guards outside county strip club Doe allegedly fired shots from a moving vehicle.\n\nRelated Stories Investigation continues in Hayward officer-involved shooting\n\nRelated articles in the journal drew criticism, she said.",
+		want: "Adrian Doe, 20, is also charged, according to the district attorney's office.\n\nRelated articles in the journal drew criticism, she said."},
 	{name: "lead-dateline-city",
 		in:   "The incident took place by Long Avenue, police said.\n\nAUSTIN— A one-year-old child was shot in the head on Friday, police said.",
 		want: "A one-year-old child was shot in the head on Friday, police said."},
@@ -415,6 +418,7 @@ func TestCleanKeepsProse(t *testing.T) {
 	}{
 		{name: "by as preposition", in: "By Tuesday, the army had withdrawn from three towns."},
 		{name: "related as adjective", in: "Related talks will continue next week, officials said."},
+		{name: "related articles in prose", in: "Related articles in the journal drew criticism, and Related Party Transactions were listed."},
 		{name: "join in a sentence", in: "Protesters urged residents to join the march on Saturday."},
 		{name: "registered", in: "Registered voters turned out in record numbers on Sunday."},
 		{name: "newsletter in a sentence", in: "Newsletters and podcasts brought in 12% of revenue, the company said."},

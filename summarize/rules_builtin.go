@@ -293,6 +293,13 @@ func builtinRules() []Rule {
 		// media-label).
 		{Name: "widget-related-link", Pattern: `(?i:related (?:articles?|stories|story|content|coverage|links|reading|news|videos?))\s*:\s*.{1,200}`,
 			Hints: []string{"related"}},
+		// A related-links box with its label in Title Case and no colon,
+		// glued to a date, a headline and often the next paragraph
+		// ("Related Articles January 9, 2017 Man dead after shootout ...
+		// Sandoval allegedly fired ..."): where the headline ends is not
+		// known, so the whole line goes. Prose writes "Related articles".
+		{Name: "widget-related-glued", Pattern: `(?:Related (?:Articles|Stories|Story|Content|Coverage|Links|Posts|Reading)|RELATED (?:ARTICLES|STORIES|STORY|CONTENT|COVERAGE|LINKS|POSTS|READING)) [\p{Lu}\d].*`,
+			Hints: []string{"related"}},
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close|(?:hide|show) transcript(?: (?:hide|show) transcript)?)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
