@@ -50,7 +50,16 @@ func TestFurniture(t *testing.T) {
 		{"Police say their investigation of Deonte Doe reveals Doe was attempting a robbery.", nil},
 		{"In the pictures the actor can be seen laughing with the cast.", []string{"photo-ref"}},
 		{"The manager celebrates in front of the away bench as his side went 2-0 up", []string{"unended"}},
+		// Session 29: a caption in Title Case glued before a pronoun.
+		{"Prince Harry And Meghan Markle Arrive At The Premiere He said the film was a triumph.", []string{"glued"}},
+		{"Crowds gathered on Friday Lady Gaga Is Seen Leaving The Hotel In London She wore a red coat.", []string{"glued"}},
 		// Prose that looks like it.
+		{"By the time the police arrived, the gunman had fled.", nil},
+		{"By Tuesday, the river had risen two feet.", nil},
+		{"He shops at Marks And Spencer It said it would cut prices.", nil},
+		{"The film Lord Of The Rings It was a hit with critics.", nil},
+		{"The paper ran 'Why The Fed Is Wrong About The Euro As It stands' on its front page.", nil},
+		{"It was reported by The New York Times He said nothing more.", nil},
 		{"He bought the shirt at Marks And Spencer on Oxford Street.", nil},
 		{"She won a series of Dancing With the Stars in 2012.", nil},
 		{"The Prime Minister Theresa May said the vote would go ahead.", nil},
