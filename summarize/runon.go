@@ -51,6 +51,13 @@ func runOnAt(sent string, at int) bool {
 		return false
 	}
 	switch word {
+	case "Millions", "Thousands", "Hundreds", "Dozens":
+		// A plural of a number opens a sentence and stands in no name or
+		// title before a word in lower case: "... lost his case at the
+		// Court of Appeal Millions of motorists face ...".
+		if r, _ := utf8.DecodeLastRuneInString(prev); (unicode.IsLetter(r) || unicode.IsDigit(r)) && startsLower(after) {
+			return true
+		}
 	case "He", "She", "They", "It", "We":
 		if startsLower(after) && !functionWord(after) && titleCaseCaption(sent[:at-1]) {
 			return true

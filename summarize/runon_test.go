@@ -66,7 +66,16 @@ func TestRunOnParts(t *testing.T) {
 			"Fans Queue For Hours Outside The Club's Stadium To Buy Tickets They were turned away at noon.",
 			[]string{"Fans Queue For Hours Outside The Club's Stadium To Buy Tickets", "They were turned away at noon."}},
 
+		{"a plural of a number after a court's name",
+			"A motorist, 48, lost his case at the Court of Appeal Millions of motorists face higher parking fines after the ruling.",
+			[]string{"A motorist, 48, lost his case at the Court of Appeal", "Millions of motorists face higher parking fines after the ruling."}},
+		{"a plural of a number after a word in lower case",
+			"Rescuers worked through the night at the scene Thousands of people were left without power.",
+			[]string{"Rescuers worked through the night at the scene", "Thousands of people were left without power."}},
+
 		// Kept whole: names, titles, quotations in prose.
+		{"a plural of a number in a title in Title Case", "He read The Day Millions Of Us Marched on the train.", nil},
+		{"a plural of a number after a dash", "The result – Thousands of votes were lost – shocked the party.", nil},
 		{"a pronoun after a title in Title Case with one function word", "He shops at Marks And Spencer It said it would cut prices.", nil},
 		{"a pronoun after a short title in Title Case", "The film Lord Of The Rings It was a hit with critics.", nil},
 		{"a pronoun after a quoted headline in Title Case", "The story ran under the headline ‘Prince Harry And Meghan Arrive At The Premiere’ in the paper.", nil},

@@ -46,7 +46,7 @@ var furniturePatterns = []struct {
 	// was", "... the Armenians In her book"), or a preposition capitalised
 	// between two words in lower case ("... dumbing down With just two
 	// million listeners"), or "The" after an object pronoun.
-	{"glued", regexp.MustCompile(`\p{Lu}\p{Ll}+ (?:And|But|That['’]s|It['’]s|In|The|This|His|Her|Their|After|When|While|During) \p{Ll}|\p{Lu}\p{Ll}+ (?:Elsewhere|Meanwhile|However), |\d (?:He|She|They|We|It) \p{Ll}|(?:^|\s)\p{Ll}+ (?:With|As|Following|Despite|Although|And) \p{Ll}|\b(?:him|them|me|us) The \p{Ll}`)},
+	{"glued", regexp.MustCompile(`\p{Lu}\p{Ll}+ (?:And|But|That['’]s|It['’]s|In|The|This|His|Her|Their|After|When|While|During) \p{Ll}|\p{Lu}\p{Ll}+ (?:Elsewhere|Meanwhile|However), |\d (?:He|She|They|We|It) \p{Ll}|(?:^|\s)\p{Ll}+ (?:With|As|Following|Despite|Although|And) \p{Ll}|\b(?:him|them|me|us) The \p{Ll}|[\p{L}\d] (?:Millions|Thousands|Hundreds|Dozens) \p{Ll}`)},
 	// A photo reference: "Gordon Brown, pictured campaigning this week,
 	// has ...", "(pictured)", "In the pictures O'Toole ...".
 	{"photo-ref", regexp.MustCompile(`, pictured\b[^,.]{0,50},|\(pictured\b|(?i:\bin the (?:pictures|photos|images)\b|\b(?:pictured|seen) (?:left|right|above|below)\b)`)},

@@ -53,7 +53,9 @@ func TestFurniture(t *testing.T) {
 		// Session 29: a caption in Title Case glued before a pronoun.
 		{"Prince Harry And Meghan Markle Arrive At The Premiere He said the film was a triumph.", []string{"glued"}},
 		{"Crowds gathered on Friday Lady Gaga Is Seen Leaving The Hotel In London She wore a red coat.", []string{"glued"}},
+		{"He lost his case at the Court of Appeal Millions of motorists face higher fines.", []string{"glued"}},
 		// Prose that looks like it.
+		{"Thousands of people were left without power, and Millions Of Us Marched was read aloud.", nil},
 		{"By the time the police arrived, the gunman had fled.", nil},
 		{"By Tuesday, the river had risen two feet.", nil},
 		{"He shops at Marks And Spencer It said it would cut prices.", nil},
