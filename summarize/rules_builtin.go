@@ -378,6 +378,15 @@ func builtinRules() []Rule {
 		{Name: "inline-related-tail", Kind: StripInline,
 			Pattern: `[.!?]["”’]? (?P<cut>(?:RELATED|Related|MORE|SEE ALSO|See also|ALSO READ|Also read)(?: (?:ARTICLES?|STORIES|STORY|CONTENT|COVERAGE|LINKS|Articles?|Stories|Story|Content|Coverage|Links))?:.*)$`,
 			Hints:   []string{"related", "more:", "see also", "also read"}},
+		// The same box with its label in Title Case or capitals and no
+		// colon, its headline running into the paragraph's next sentence:
+		// "... the Sheriff's Department said. Related Content Neighbor
+		// recounts chaotic shooting in North Highlands A 39-year-old woman
+		// ...". Where the headline ends is not known: the rest of the line
+		// goes, as with the colon.
+		{Name: "inline-related-glued", Kind: StripInline,
+			Pattern: `[.!?]["”’]? (?P<cut>(?:Related (?:Articles|Stories|Story|Content|Coverage|Links|Posts)|RELATED (?:ARTICLES|STORIES|STORY|CONTENT|COVERAGE|LINKS|POSTS)) [\p{Lu}\d].*)$`,
+			Hints:   []string{"related"}},
 		// A signpost glued after the lead: "... struck Malatya on Monday.
 		// Here's what we know so far.", or ending a line ("Here's what we
 		// know:"); a sentence that goes on after its colon ("Here's what we
