@@ -80,6 +80,10 @@ var introWords = map[string]bool{
 	"teammate": true, "colleague": true, "promoter": true, "founder": true, "owner": true, "rival": true,
 }
 
+// objectVerbs take a name as their object: "... found Hockman had been
+// fatally wounded" is prose.
+var objectVerbs = map[string]bool{"found": true, "saw": true, "met": true, "left": true, "made": true, "heard": true, "let": true}
+
 // gluedInCode reports the glued kinds the regular expressions cannot
 // judge alone: an attributed quotation or a surname glued to the word
 // before.
@@ -95,7 +99,7 @@ func gluedInCode(summary string) []string {
 	}
 	for _, m := range surnameGlue.FindAllStringSubmatchIndex(summary, -1) {
 		prev, name := summary[m[2]:m[3]], summary[m[4]:m[5]]
-		if introWords[strings.ToLower(prev)] || timeWords[prev] || strings.HasSuffix(prev, "ed") || strings.HasSuffix(prev, "ing") || strings.HasSuffix(prev, "s") {
+		if introWords[strings.ToLower(prev)] || objectVerbs[strings.ToLower(prev)] || timeWords[prev] || strings.HasSuffix(prev, "ed") || strings.HasSuffix(prev, "ing") || strings.HasSuffix(prev, "s") {
 			continue
 		}
 		if reducedRelative.MatchString(summary[m[1]:]) {

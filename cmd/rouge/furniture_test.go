@@ -55,6 +55,7 @@ func TestFurniture(t *testing.T) {
 		{"Crowds gathered on Friday Lady Gaga Is Seen Leaving The Hotel In London She wore a red coat.", []string{"glued"}},
 		{"He lost his case at the Court of Appeal Millions of motorists face higher fines.", []string{"glued"}},
 		// Prose that looks like it.
+		{"Police say they were called by Mickey Doe, and officers found Doe had been wounded.", nil},
 		{"Thousands of people were left without power, and Millions Of Us Marched was read aloud.", nil},
 		{"By the time the police arrived, the gunman had fled.", nil},
 		{"By Tuesday, the river had risen two feet.", nil},
