@@ -382,10 +382,12 @@ func builtinRules() []Rule {
 		// colon, its headline running into the paragraph's next sentence:
 		// "... the Sheriff's Department said. Related Content Neighbor
 		// recounts chaotic shooting in North Highlands A 39-year-old woman
-		// ...". Where the headline ends is not known: the rest of the line
-		// goes, as with the colon.
+		// ...", often after a Hearst page's "Advertisement" (cut before it
+		// by inline-advertisement-glued, which leaves two spaces). Where the
+		// headline ends is not known: the rest of the line goes, as with the
+		// colon.
 		{Name: "inline-related-glued", Kind: StripInline,
-			Pattern: `[.!?]["”’]? (?P<cut>(?:Related (?:Articles|Stories|Story|Content|Coverage|Links|Posts)|RELATED (?:ARTICLES|STORIES|STORY|CONTENT|COVERAGE|LINKS|POSTS)) [\p{Lu}\d].*)$`,
+			Pattern: `[.!?]["”’]? +(?P<cut>(?:Related (?:Articles|Stories|Story|Content|Coverage|Links|Posts)|RELATED (?:ARTICLES|STORIES|STORY|CONTENT|COVERAGE|LINKS|POSTS)) [\p{Lu}\d].*)$`,
 			Hints:   []string{"related"}},
 		// A signpost glued after the lead: "... struck Malatya on Monday.
 		// Here's what we know so far.", or ending a line ("Here's what we
