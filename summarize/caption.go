@@ -120,7 +120,11 @@ func gluedAt(prev, rest string) bool {
 		// pictures ...", "... appears disinterested The reptile then ...");
 		// before a capital they are a name's ("the film In Bruges", "near
 		// The Hague"). "The" after a caption's bracket opens one anyway.
-		return word == "The" && bracket || startsLower(rest[len(word)+1:])
+		after := rest[len(word)+1:]
+		if (word == "In" || word == "On") && after != "" && after[0] >= '0' && after[0] <= '9' {
+			return true // a date opens the sentence: "... 100 years ago In 2006, after ..."
+		}
+		return word == "The" && bracket || startsLower(after)
 	}
 	return false
 }

@@ -21,6 +21,18 @@ func TestAppendParts(t *testing.T) {
 				{text: "Skilful: The kite weighs 200 kilograms and needs three flyers", caption: true},
 				{text: "However, aviation officials ruled it could not be flown in full."},
 			}},
+		{name: "a date glued to a related link's headline",
+			sent: "8 things to know about the mass killings of Armenians 100 years ago In 2006, the ambassador was asked to resign.",
+			want: []part{
+				{text: "8 things to know about the mass killings of Armenians 100 years ago", caption: true},
+				{text: "In 2006, the ambassador was asked to resign."},
+			}},
+		{name: "a title with In and a year after a capital",
+			sent: "He starred in Born In 1980 and won praise on 12 May.",
+			want: []part{{text: "He starred in Born In 1980 and won praise on 12 May."}}},
+		{name: "a figure after in and on in lower case",
+			sent: "Prices rose in 2006 and fell on 12 May, the agency said.",
+			want: []part{{text: "Prices rose in 2006 and fell on 12 May, the agency said."}}},
 		{name: "pronoun glued to a caption",
 			sent: "Three parties backed the first aid campaign on the curriculum It means only one major party has made no pledge.",
 			want: []part{

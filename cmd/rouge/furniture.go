@@ -40,7 +40,7 @@ var furniturePatterns = []struct {
 	// A sentence glued to the one before without a full stop, after a word
 	// or after a closing quotation mark ("... 'tremendous advances' The
 	// artificial brain ...").
-	{"glued", regexp.MustCompile(`(?:^|\s)\p{Ll}+ (?:However|Meanwhile|But|He|She|They|It) \p{Ll}|\p{L}['’”"] (?:However,|Meanwhile,|But|He|She|They|We|It|The|An?) [\p{L}\d]|(?:^|\s)\p{Ll}+ (?:The|In|On|At|This|His|Her|Their|After|When|While|During) \p{Ll}`)},
+	{"glued", regexp.MustCompile(`(?:^|\s)\p{Ll}+ (?:However|Meanwhile|But|He|She|They|It) \p{Ll}|\p{L}['’”"] (?:However,|Meanwhile,|But|He|She|They|We|It|The|An?) [\p{L}\d]|(?:^|\s)\p{Ll}+ (?:The|In|On|At|This|His|Her|Their|After|When|While|During) \p{Ll}|(?:^|\s)\p{Ll}+ (?:In|On) \d`)},
 	// A caption glued to the next sentence where the caption ends on a
 	// name or a figure ("... vote Labour And he warned", "... for $20 He
 	// was", "... the Armenians In her book"), or a preposition capitalised

@@ -54,7 +54,9 @@ func TestFurniture(t *testing.T) {
 		{"Prince Harry And Meghan Markle Arrive At The Premiere He said the film was a triumph.", []string{"glued"}},
 		{"Crowds gathered on Friday Lady Gaga Is Seen Leaving The Hotel In London She wore a red coat.", []string{"glued"}},
 		{"He lost his case at the Court of Appeal Millions of motorists face higher fines.", []string{"glued"}},
+		{"Read 8 things to know about the killings 100 years ago In 2006, the envoy resigned.", []string{"glued"}},
 		// Prose that looks like it.
+		{"Prices rose in 2006 and fell on 12 May; He starred in Born In 1980.", nil},
 		{"Police say they were called by Mickey Doe, and officers found Doe had been wounded.", nil},
 		{"Thousands of people were left without power, and Millions Of Us Marched was read aloud.", nil},
 		{"By the time the police arrived, the gunman had fled.", nil},
