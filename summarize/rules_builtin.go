@@ -198,6 +198,12 @@ func builtinRules() []Rule {
 		// reports on a guide ("The club's guide to ...") stays.
 		{Name: "promo-guide", Pattern: `(?i)(?:if you(?:'|’)d like to )?find out (?:more )?(?:about )?how to (?:get into|take up|try) .{1,80}?(?:,? read|with|in) our (?:special |full |beginner(?:'|’)?s )?guides?\b.{0,80}`,
 			Hints: []string{"our special guide", "our full guide", "our guide", "our beginner"}},
+		// An outlet pointing to its own pages: "You can keep up to date
+		// with all the scores, fixtures and results with BBC Sport." A line
+		// asking to keep up with anything else ("Residents should keep up
+		// to date with flood warnings.") is prose.
+		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}`,
+			Hints: []string{"up to date"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
 
 		// --- Whole lines: photo captions and credits. ---
