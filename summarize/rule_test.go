@@ -426,6 +426,8 @@ func TestCleanKeepsProse(t *testing.T) {
 		in   string
 	}{
 		{name: "by as preposition", in: "By Tuesday, the army had withdrawn from three towns."},
+		{name: "by the time", in: "By the time the police arrived, the gunman had fled."},
+		{name: "by the time, a line alone", in: "By the time officers arrived"},
 		{name: "related as adjective", in: "Related talks will continue next week, officials said."},
 		{name: "related articles in prose", in: "Related articles in the journal drew criticism, and Related Party Transactions were listed."},
 		{name: "join in a sentence", in: "Protesters urged residents to join the march on Saturday."},
