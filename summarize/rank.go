@@ -85,13 +85,19 @@ func (s *scratch) prepare(text, title string, lang language) int {
 	s.vocab.maybeReset()
 	s.sents = appendSentences(s.sents[:0], text)
 	s.parts = s.parts[:0]
+	split := false
 	for _, sent := range s.sents {
+		before := len(s.parts)
 		s.parts = appendParts(s.parts, sent, lang)
+		split = split || len(s.parts)-before > 1
 		if len(s.parts) >= maxCandidates {
 			break
 		}
 	}
-	if len(s.parts) != len(s.sents) {
+	// The candidates are the parts whenever a sentence was split: counting
+	// them is not enough, as the parts stop at maxCandidates and may then
+	// number as many as the text's sentences.
+	if split || len(s.parts) != len(s.sents) {
 		s.sents = s.sents[:0]
 		for _, p := range s.parts {
 			s.sents = append(s.sents, p.text)
