@@ -40,7 +40,7 @@ func appendParts(dst []part, sent string, lang language) []part {
 		i = at + j
 	}
 	last := sent[from:]
-	return append(dst, part{text: last, caption: startsWithLabel(last)})
+	return append(dst, part{text: last, caption: startsWithLabel(last) || capsLabel(last) > 0})
 }
 
 // gluedAt reports whether a caption or a new sentence starts at rest, the
@@ -92,6 +92,9 @@ func gluedAt(prev, rest string) bool {
 		return false
 	}
 	stop := isStopWord(langEnglish, strings.ToLower(prev))
+	if w, _, _ := strings.Cut(rest, " "); capsWord(prev) && capsWord(strings.TrimSuffix(w, ":")) {
+		return false // inside a label in capitals: "CURRENT JOB: ..."
+	}
 	if startsWithLabel(rest) {
 		// A label after "the", "of", "an" is more likely a name with a
 		// colon in a sentence ("in the Ledger: council votes"), unless a

@@ -33,6 +33,21 @@ func TestAppendParts(t *testing.T) {
 		{name: "a figure after in and on in lower case",
 			sent: "Prices rose in 2006 and fell on 12 May, the agency said.",
 			want: []part{{text: "Prices rose in 2006 and fell on 12 May, the agency said."}}},
+		{name: "a fact box's label in capitals after a name",
+			sent: "Michael Vaughan (Age 40) CURRENT JOB: Broadcaster and columnist.",
+			want: []part{
+				{text: "Michael Vaughan (Age 40)", caption: true},
+				{text: "CURRENT JOB: Broadcaster and columnist.", caption: true},
+			}},
+		{name: "a caption's label in capitals glued to a sentence",
+			sent: "Our analysis found the follower count appears to be significantly inflated FACEBOOK FAKERY: She boasts two-thirds of a million likes.",
+			want: []part{
+				{text: "Our analysis found the follower count appears to be significantly inflated", caption: true},
+				{text: "FACEBOOK FAKERY: She boasts two-thirds of a million likes.", caption: true},
+			}},
+		{name: "a sentence after a label in capitals",
+			sent: "VOTERS GUIDE: Compare the candidates on the issues.",
+			want: []part{{text: "VOTERS GUIDE: Compare the candidates on the issues.", caption: true}}},
 		{name: "pronoun glued to a caption",
 			sent: "Three parties backed the first aid campaign on the curriculum It means only one major party has made no pledge.",
 			want: []part{

@@ -40,6 +40,13 @@ func runOnAt(sent string, at int) bool {
 	if prev == "" {
 		return false
 	}
+	if capsLabel(rest) > 0 && !capsWord(strings.TrimRight(prev, ":")) {
+		// A label in capitals inside a sentence starts a fact box or a
+		// caption: "Michael Vaughan (Age 40) CURRENT JOB: Broadcaster and
+		// columnist.", "... significantly inflated FACEBOOK FAKERY: Clinton
+		// boasts ...".
+		return true
+	}
 	word, after, ok := strings.Cut(rest, " ")
 	if !ok {
 		return false // the last word: nothing is glued after it
@@ -415,4 +422,52 @@ func titleFunctionWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// capsLabel returns the length of a label in capitals of two to five words
+// ending in a colon and a space at the start of s ("CURRENT JOB: ",
+// "SHOW US YOUR MEDALS: "), 0 when s starts with none. One word in
+// capitals with a colon is often an acronym in prose ("NATO: ..."), and a
+// dateline ("LONDON:") is no label.
+func capsLabel(s string) int {
+	words := 0
+	for i := 0; i < len(s); {
+		end := strings.IndexByte(s[i:], ' ')
+		if end < 0 {
+			return 0
+		}
+		w := s[i : i+end]
+		colon := strings.HasSuffix(w, ":")
+		if !capsWord(strings.TrimSuffix(w, ":")) {
+			return 0
+		}
+		words++
+		if colon {
+			if words < 2 {
+				return 0
+			}
+			return i + end + 1
+		}
+		if words == 5 {
+			return 0
+		}
+		i += end + 1
+	}
+	return 0
+}
+
+// capsWord reports whether w is a word in capitals of two or more letters
+// ("JOB", "HE'S"; "I" and "A" are not: they open prose).
+func capsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			letters++
+		case r == '\'' || r == '’' || r == '&' || r == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }

@@ -74,6 +74,8 @@ func TestRunOnParts(t *testing.T) {
 			[]string{"Rescuers worked through the night at the scene", "Thousands of people were left without power."}},
 
 		// Kept whole: names, titles, quotations in prose.
+		{"an acronym with a colon in prose", "The alliance said in a statement from NATO: the talks will go on.", nil},
+		{"capitals in prose without a colon", "The band played DON'T STOP BELIEVING at the end of the night.", nil},
 		{"a plural of a number in a title in Title Case", "He read The Day Millions Of Us Marched on the train.", nil},
 		{"a plural of a number after a dash", "The result – Thousands of votes were lost – shocked the party.", nil},
 		{"a pronoun after a title in Title Case with one function word", "He shops at Marks And Spencer It said it would cut prices.", nil},

@@ -37,6 +37,9 @@ var furniturePatterns = []struct {
 	// A caption label glued after a sentence that has no full stop:
 	// "... last Saturday Skilful: The kite ...".
 	{"caption", regexp.MustCompile(`\p{Ll} \p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}: \p{Lu}`)},
+	// A label in capitals of two words or more: a fact box or a caption
+	// ("(Age 40) CURRENT JOB: Broadcaster", "VOTERS GUIDE: Compare").
+	{"caption", regexp.MustCompile(`(?:^|[\s.)])(?:[A-Z][A-Z'’&-]+ ){1,4}[A-Z][A-Z'’&-]+: `)},
 	// A sentence glued to the one before without a full stop, after a word
 	// or after a closing quotation mark ("... 'tremendous advances' The
 	// artificial brain ...").

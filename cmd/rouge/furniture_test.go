@@ -55,7 +55,9 @@ func TestFurniture(t *testing.T) {
 		{"Crowds gathered on Friday Lady Gaga Is Seen Leaving The Hotel In London She wore a red coat.", []string{"glued"}},
 		{"He lost his case at the Court of Appeal Millions of motorists face higher fines.", []string{"glued"}},
 		{"Read 8 things to know about the killings 100 years ago In 2006, the envoy resigned.", []string{"glued"}},
+		{"The captain is favourite. Michael Vaughan (Age 40) CURRENT JOB: Broadcaster and columnist.", []string{"caption"}},
 		// Prose that looks like it.
+		{"The alliance said in a statement from NATO: the talks will go on.", nil},
 		{"Prices rose in 2006 and fell on 12 May; He starred in Born In 1980.", nil},
 		{"Police say they were called by Mickey Doe, and officers found Doe had been wounded.", nil},
 		{"Thousands of people were left without power, and Millions Of Us Marched was read aloud.", nil},
