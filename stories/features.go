@@ -50,6 +50,12 @@ const (
 	// Persian, Urdu: see arabic.go), distinctive when it is rare
 	// (Index.named) rather than by its spelling.
 	FlagCaseless
+	// FlagMaybeName marks a capitalised word of a title in Title Case with
+	// no lead ("Storm Bert", a feed of headlines only), where a capital
+	// says nothing and no lead tells the names: shared with a name or a
+	// word so marked of another article, it counts as a name (its IDF
+	// still has to reach MinShared).
+	FlagMaybeName
 )
 
 // Features is what the same-story decision compares of an article: its
@@ -143,6 +149,8 @@ func NewFeatures(title, summary, text string) Features {
 		}
 		if w.number || named || slices.Contains(capped, w.norm) {
 			flags |= FlagName
+		} else if titleCase && len(lw) == 0 && isDistinctive(w) {
+			flags |= FlagMaybeName
 		}
 		if w.number {
 			flags |= FlagNumber

@@ -113,7 +113,7 @@ func (x *Index) named(t Term) bool {
 
 // posted is the flags of the terms that find candidates: the distinctive
 // ones, and the caseless ones, which may be (Index.named).
-const posted = FlagName | FlagCaseless
+const posted = FlagName | FlagCaseless | FlagMaybeName
 
 // Index holds the articles of the window and decides which story a new one
 // belongs to. It does no I/O; it is not safe for concurrent use.
@@ -403,7 +403,7 @@ func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) likeness
 		if qt[i].Flags&titleName == titleName || rare && qt[i].Flags&FlagTitle != 0 {
 			l.found++
 		}
-		if dt[j].Flags&qt[i].Flags&FlagName != 0 || rare {
+		if dt[j].Flags&qt[i].Flags&FlagName != 0 || rare || namedByOne(dt[j].Flags, qt[i].Flags) {
 			l.shared += x.Freq.IDF(dt[j].Hash)
 			if (dt[j].Flags|qt[i].Flags)&FlagNumber == 0 {
 				l.names++
@@ -424,4 +424,11 @@ func oldest(ds []*doc) *doc {
 		}
 	}
 	return o
+}
+
+// namedByOne reports whether one article writes a term as a name and the
+// other has it in a title in Title Case, where it may be one: "Bert" of
+// "Storm Bert hits Wales" and of "Storm Bert".
+func namedByOne(a, b uint8) bool {
+	return a&FlagName != 0 && b&FlagMaybeName != 0 || b&FlagName != 0 && a&FlagMaybeName != 0
 }

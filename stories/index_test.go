@@ -267,6 +267,12 @@ func TestIndexShortItemsNeedEvidence(t *testing.T) {
 			[3]string{"Lakers fall to Kings 99-95 on second night of back-to-back", "", "De'Aaron Fox scored 28 points and the Sacramento Kings held off LeBron James and the Los Angeles Lakers 99-95 on Saturday night, a day after the Lakers beat Golden State."}, 0},
 		{"one game, one score, worded apart", [][3]string{{"Lakers beat Warriors 110-102 behind LeBron James", "", "LeBron James scored 31 points and Anthony Davis added 20 rebounds as the Los Angeles Lakers beat the Golden State Warriors 110-102 on Friday night."}, {"Helena council vote delayed", "", ""}},
 			[3]string{"James leads Lakers past Warriors, 110-102", "", "The Los Angeles Lakers beat the Golden State Warriors 110-102 on Friday as LeBron James scored 31 points."}, 1},
+		{"a headline in Title Case alone, then the name in a sentence", [][3]string{{"Storm Bert", "", ""}, {"Helena council vote delayed", "", ""}},
+			[3]string{"Storm Bert leaves thousands without power in Wales", "", ""}, 1},
+		{"a headline in Title Case alone, then another storm", [][3]string{{"Storm Bert", "", ""}, {"Helena council vote delayed", "", ""}},
+			[3]string{"Storm Ciaran leaves thousands without power in France", "", ""}, 0},
+		{"two headlines in Title Case alone, two storms", [][3]string{{"Storm Bert Hits Wales", "", ""}, {"Helena council vote delayed", "", ""}},
+			[3]string{"Storm Ciaran Hits France", "", ""}, 0},
 		{"same event, numbers and a name", [][3]string{{"3 dead, 1 hurt in Harbor Gateway shooting", "", ""}, {"Helena council vote delayed", "", ""}},
 			[3]string{"Three dead, one wounded in Harbor Gateway apartment shooting", "", ""}, 1},
 	}

@@ -40,7 +40,7 @@ func appendParts(dst []part, sent string, lang language) []part {
 		i = at + j
 	}
 	last := sent[from:]
-	return append(dst, part{text: last, caption: startsWithLabel(last)})
+	return append(dst, part{text: last, caption: startsWithLabel(last) || capsLabel(last) > 0})
 }
 
 // gluedAt reports whether a caption or a new sentence starts at rest, the
@@ -92,6 +92,9 @@ func gluedAt(prev, rest string) bool {
 		return false
 	}
 	stop := isStopWord(langEnglish, strings.ToLower(prev))
+	if w, _, _ := strings.Cut(rest, " "); capsWord(prev) && capsWord(strings.TrimSuffix(w, ":")) {
+		return false // inside a label in capitals: "CURRENT JOB: ..."
+	}
 	if startsWithLabel(rest) {
 		// A label glued in goes on with a capital ("... last Saturday
 		// Skilful: The kite weighs ..."). After a function word ("the",
@@ -130,7 +133,11 @@ func gluedAt(prev, rest string) bool {
 		// pictures ...", "... appears disinterested The reptile then ...");
 		// before a capital they are a name's ("the film In Bruges", "near
 		// The Hague"). "The" after a caption's bracket opens one anyway.
-		return word == "The" && bracket || startsLower(rest[len(word)+1:])
+		after := rest[len(word)+1:]
+		if (word == "In" || word == "On") && after != "" && after[0] >= '0' && after[0] <= '9' {
+			return true // a date opens the sentence: "... 100 years ago In 2006, after ..."
+		}
+		return word == "The" && bracket || startsLower(after)
 	}
 	return false
 }

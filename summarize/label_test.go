@@ -28,6 +28,16 @@ func TestSummaryFooterLabel(t *testing.T) {
 			text: "The council voted on Monday to close the old bridge to traffic from March.\n\nEngineers found cracks in two of the supports during an inspection last",
 			has:  "Engineers found cracks",
 		},
+		{
+			name: "excerpt cut off after two sentences",
+			text: "The council voted on Monday to close the old bridge to traffic from March.\n\nDrivers will be sent through the town centre.\n\nEngineers found cracks in two of the supports during an inspection last",
+			has:  "Engineers found cracks",
+		},
+		{
+			name: "caption ending a page",
+			text: lead + "Her rescue came as hopes of finding more survivors faded across the region.\n\nThe girl was carried to an ambulance on a stretcher.\n\nA rescuer carries the teenage girl pulled alive after ten days from the rubble of her home as her relatives look on",
+			has:  "state media reported.", hasNot: "as her relatives look on",
+		},
 	}
 	s := mustNew(t, Options{})
 	for _, tt := range tests {

@@ -22,6 +22,11 @@ const (
 	titleRepeatOverlap  = 0.8  // share of a sentence's terms found in the title
 	minSentenceWords    = 5    // shorter "sentences" are fragments, labels, times
 	maxLabelWords       = 2    // a last line this short without a full stop is a label, not a cut-off sentence
+	// minEndedBeforeCaption is how many sentences with a full stop before a
+	// last line without one make that line a caption ending the page (a
+	// photo's "... as his side went 2-0 up"), not a feed excerpt cut off
+	// mid-sentence: a summary has enough without it either way.
+	minEndedBeforeCaption = 3
 )
 
 // scratch holds every buffer one summary needs. Summarizers keep them
@@ -80,16 +85,22 @@ func (s *scratch) prepare(text, title string, lang language) int {
 	s.vocab.maybeReset()
 	s.sents = appendSentences(s.sents[:0], text)
 	s.parts = s.parts[:0]
+	split := false
 	for i, sent := range s.sents {
+		before := len(s.parts)
 		s.parts = appendParts(s.parts, sent, lang)
 		if i == 0 {
 			keepLead(s.parts)
 		}
+		split = split || len(s.parts)-before > 1
 		if len(s.parts) >= maxCandidates {
 			break
 		}
 	}
-	if len(s.parts) != len(s.sents) {
+	// The candidates are the parts whenever a sentence was split: counting
+	// them is not enough, as the parts stop at maxCandidates and may then
+	// number as many as the text's sentences.
+	if split || len(s.parts) != len(s.sents) {
 		s.sents = s.sents[:0]
 		for _, p := range s.parts {
 			s.sents = append(s.sents, p.text)
@@ -109,7 +120,7 @@ func (s *scratch) prepare(text, title string, lang language) int {
 		// One or two words there are a label (a footer's topic list:
 		// "Related Topics", "Turkey", "Earthquakes"), not a sentence. A
 		// line of a live sports commentary is never offered either.
-		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && (i < len(s.sents)-1 || s.words[i] <= maxLabelWords) || commentaryLine(s.sents[i]))
+		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && (i < len(s.sents)-1 || s.words[i] <= maxLabelWords || endedAtLeast(s.sents[:i], minEndedBeforeCaption)) || commentaryLine(s.sents[i]))
 		s.depends = append(s.depends, dependsOnPrevious(s.sents[i], lang))
 	}
 	s.quoted = appendQuoted(s.quoted[:0], s.sents[:n])
@@ -448,4 +459,16 @@ func grow[T any](buf []T, n int) []T {
 		return make([]T, n)
 	}
 	return buf[:n]
+}
+
+// endedAtLeast reports whether at least n of sents end like a sentence.
+func endedAtLeast(sents []string, n int) bool {
+	for _, sent := range sents {
+		if endsSentence(sent) {
+			if n--; n <= 0 {
+				return true
+			}
+		}
+	}
+	return n <= 0
 }

@@ -198,6 +198,12 @@ func builtinRules() []Rule {
 		// reports on a guide ("The club's guide to ...") stays.
 		{Name: "promo-guide", Pattern: `(?i)(?:if you(?:'|’)d like to )?find out (?:more )?(?:about )?how to (?:get into|take up|try) .{1,80}?(?:,? read|with|in) our (?:special |full |beginner(?:'|’)?s )?guides?\b.{0,80}`,
 			Hints: []string{"our special guide", "our full guide", "our guide", "our beginner"}},
+		// An outlet pointing to its own pages: "You can keep up to date
+		// with all the scores, fixtures and results with BBC Sport." A line
+		// asking to keep up with anything else ("Residents should keep up
+		// to date with flood warnings.") is prose.
+		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}`,
+			Hints: []string{"up to date"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
 
 		// --- Whole lines: photo captions and credits. ---
@@ -293,6 +299,13 @@ func builtinRules() []Rule {
 		// media-label).
 		{Name: "widget-related-link", Pattern: `(?i:related (?:articles?|stories|story|content|coverage|links|reading|news|videos?))\s*:\s*.{1,200}`,
 			Hints: []string{"related"}},
+		// A related-links box with its label in Title Case and no colon,
+		// glued to a date, a headline and often the next paragraph
+		// ("Related Articles January 9, 2017 Man dead after shootout ...
+		// Sandoval allegedly fired ..."): where the headline ends is not
+		// known, so the whole line goes. Prose writes "Related articles".
+		{Name: "widget-related-glued", Pattern: `(?:Related (?:Articles|Stories|Story|Content|Coverage|Links|Posts|Reading)|RELATED (?:ARTICLES|STORIES|STORY|CONTENT|COVERAGE|LINKS|POSTS|READING)) [\p{Lu}\d].*`,
+			Hints: []string{"related"}},
 		{Name: "widget-advertisement", Pattern: `(?i)(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|skip advertisement|continue reading the main story)[.!:]?`},
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close|(?:hide|show) transcript(?: (?:hide|show) transcript)?)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
@@ -371,6 +384,17 @@ func builtinRules() []Rule {
 		{Name: "inline-related-tail", Kind: StripInline,
 			Pattern: `[.!?]["”’]? (?P<cut>(?:RELATED|Related|MORE|SEE ALSO|See also|ALSO READ|Also read)(?: (?:ARTICLES?|STORIES|STORY|CONTENT|COVERAGE|LINKS|Articles?|Stories|Story|Content|Coverage|Links))?:.*)$`,
 			Hints:   []string{"related", "more:", "see also", "also read"}},
+		// The same box with its label in Title Case or capitals and no
+		// colon, its headline running into the paragraph's next sentence:
+		// "... the Sheriff's Department said. Related Content Neighbor
+		// recounts chaotic shooting in North Highlands A 39-year-old woman
+		// ...", often after a Hearst page's "Advertisement" (cut before it
+		// by inline-advertisement-glued, which leaves two spaces). Where the
+		// headline ends is not known: the rest of the line goes, as with the
+		// colon.
+		{Name: "inline-related-glued", Kind: StripInline,
+			Pattern: `[.!?]["”’]? +(?P<cut>(?:Related (?:Articles|Stories|Story|Content|Coverage|Links|Posts)|RELATED (?:ARTICLES|STORIES|STORY|CONTENT|COVERAGE|LINKS|POSTS)) [\p{Lu}\d].*)$`,
+			Hints:   []string{"related"}},
 		// A signpost glued after the lead: "... struck Malatya on Monday.
 		// Here's what we know so far.", or ending a line ("Here's what we
 		// know:"); a sentence that goes on after its colon ("Here's what we

@@ -40,6 +40,13 @@ func runOnAt(sent string, at int) bool {
 	if prev == "" {
 		return false
 	}
+	if capsLabel(rest) > 0 && !capsWord(strings.TrimRight(prev, ":")) {
+		// A label in capitals inside a sentence starts a fact box or a
+		// caption: "Michael Vaughan (Age 40) CURRENT JOB: Broadcaster and
+		// columnist.", "... significantly inflated FACEBOOK FAKERY: Clinton
+		// boasts ...".
+		return true
+	}
 	word, after, ok := strings.Cut(rest, " ")
 	if !ok {
 		return false // the last word: nothing is glued after it
@@ -49,6 +56,19 @@ func runOnAt(sent string, at int) bool {
 	}
 	if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
 		return false
+	}
+	switch word {
+	case "Millions", "Thousands", "Hundreds", "Dozens":
+		// A plural of a number opens a sentence and stands in no name or
+		// title before a word in lower case: "... lost his case at the
+		// Court of Appeal Millions of motorists face ...".
+		if r, _ := utf8.DecodeLastRuneInString(prev); (unicode.IsLetter(r) || unicode.IsDigit(r)) && startsLower(after) {
+			return true
+		}
+	case "He", "She", "They", "It", "We":
+		if startsLower(after) && !functionWord(after) && titleCaseCaption(sent[:at-1]) {
+			return true
+		}
 	}
 	switch {
 	case endsDigit(prev) && (word == "He" || word == "She" || word == "They" || word == "It" || word == "We"):
@@ -351,4 +371,103 @@ func proseBeforeName(w string) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "s")
+}
+
+// minCaptionFunctionWords is how many function words a run of words in
+// Title Case must capitalise, past its first word, to be a caption.
+const minCaptionFunctionWords = 3
+
+// titleCaseCaption reports whether before ends with a photo caption
+// written in Title Case, Daily Mail style: a run of capitalised words
+// that capitalises at least minCaptionFunctionWords function words past
+// its first ("Prince Harry And Meghan Markle Arrive At The Premiere").
+// Prose writes those in lower case, even inside names and titles ("Lord of
+// the Rings"); a name or title styled in Title Case has one or two ("Marks
+// And Spencer", "Lord Of The Rings"). A word with a quotation mark makes
+// the run a quoted headline, which is prose.
+func titleCaseCaption(before string) bool {
+	fn := 0
+	for before != "" {
+		w := before
+		i := strings.LastIndexByte(before, ' ')
+		if i >= 0 {
+			w = before[i+1:]
+		}
+		if quoteOpener(w) {
+			return false // inside a quotation: "‘Why The Fed Is Wrong About It"
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsRune("’”'\",;:.)", last) {
+			break
+		}
+		if i > 0 && titleFunctionWord(w) {
+			fn++ // the run's first word does not count: "The New York Times"
+		}
+		if i < 0 {
+			break
+		}
+		before = before[:i]
+	}
+	return fn >= minCaptionFunctionWords
+}
+
+// titleFunctionWord reports whether w is a function word that English
+// prose writes in lower case inside a sentence, written with a capital.
+func titleFunctionWord(w string) bool {
+	switch w {
+	case "And", "Or", "Of", "In", "On", "At", "To", "For", "With", "From", "By", "As", "Into", "Onto", "Over",
+		"Under", "After", "Before", "During", "The", "An", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
+		"His", "Her", "Their", "Its", "Who", "Up", "Out", "Off":
+		return true
+	}
+	return false
+}
+
+// capsLabel returns the length of a label in capitals of two to five words
+// ending in a colon and a space at the start of s ("CURRENT JOB: ",
+// "SHOW US YOUR MEDALS: "), 0 when s starts with none. One word in
+// capitals with a colon is often an acronym in prose ("NATO: ..."), and a
+// dateline ("LONDON:") is no label.
+func capsLabel(s string) int {
+	words := 0
+	for i := 0; i < len(s); {
+		end := strings.IndexByte(s[i:], ' ')
+		if end < 0 {
+			return 0
+		}
+		w := s[i : i+end]
+		colon := strings.HasSuffix(w, ":")
+		if !capsWord(strings.TrimSuffix(w, ":")) {
+			return 0
+		}
+		words++
+		if colon {
+			if words < 2 {
+				return 0
+			}
+			return i + end + 1
+		}
+		if words == 5 {
+			return 0
+		}
+		i += end + 1
+	}
+	return 0
+}
+
+// capsWord reports whether w is a word in capitals of two or more letters
+// ("JOB", "HE'S"; "I" and "A" are not: they open prose).
+func capsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			letters++
+		case r == '\'' || r == '’' || r == '&' || r == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }

@@ -184,6 +184,9 @@ func boundaryAfterPeriod(word, next string) bool {
 		return true
 	}
 	nextDigit := next[0] >= '0' && next[0] <= '9'
+	if i := strings.LastIndexByte(word, '-'); i > 0 && isTitleAbbreviation(word[i+1:]) {
+		return false // a title joined to a word: "then-Sen. Obama", "ex-Gov. Bush", "Minneapolis-St. Paul"
+	}
 	switch {
 	case isTitleAbbreviation(word):
 		return false // "Mr. Kim", "Gen. Smith", "St. Louis"

@@ -33,19 +33,24 @@ var furniturePatterns = []struct {
 	{"read-more", regexp.MustCompile(`(?i)\bread more\b|\bclick here\b|\bcontinue reading\b`)},
 	{"share", regexp.MustCompile(`(?i)\bshare this\b|share or comment|copy this link`)},
 	{"dateline", regexp.MustCompile(`\((?:CNN|Reuters|AP|AFP)\)|\([^()]{2,40}\)\p{Lu}|^\p{Lu}{3,}[\p{Lu} ,.]* \([^()]{2,30}\) ?[-—–]`)},
-	{"byline", regexp.MustCompile(`(?i)^by \p{Lu}|daily mail reporter|\bfor (?:dailymail\.com|mailonline)\b`)},
+	// A byline names a person in capitals: "By Jane Doe", "BY JANE DOE";
+	// "By the time officers arrived" and "By Tuesday, the river" are prose.
+	{"byline", regexp.MustCompile(`^(?:By|BY):? \p{Lu}[\p{L}.'’-]+ \p{Lu}|(?i:daily mail reporter|\bfor (?:dailymail\.com|mailonline)\b)`)},
 	{"timestamp", regexp.MustCompile(`(?i)last updated|\b(?:published|updated): \d`)},
 	{"media", regexp.MustCompile(`(?i)media playback|not supported on this device|image copyright|image caption|getty images|external links and will open`)},
+	// A label in capitals of two words or more: a fact box or a caption
+	// ("(Age 40) CURRENT JOB: Broadcaster", "VOTERS GUIDE: Compare").
+	{"caption", regexp.MustCompile(`(?:^|[\s.)])(?:[A-Z][A-Z'’&-]+ ){1,4}[A-Z][A-Z'’&-]+: `)},
 	// A sentence glued to the one before without a full stop, after a word
 	// or after a closing quotation mark ("... 'tremendous advances' The
 	// artificial brain ...").
-	{"glued", regexp.MustCompile(`(?:^|\s)\p{Ll}+ (?:However|Meanwhile|But|He|She|They|It) \p{Ll}|\p{L}['’”"] (?:However,|Meanwhile,|But|He|She|They|We|It|The|An?) [\p{L}\d]|(?:^|\s)\p{Ll}+ (?:The|In|On|At|This|His|Her|Their|After|When|While|During) \p{Ll}`)},
+	{"glued", regexp.MustCompile(`(?:^|\s)\p{Ll}+ (?:However|Meanwhile|But|He|She|They|It) \p{Ll}|\p{L}['’”"] (?:However,|Meanwhile,|But|He|She|They|We|It|The|An?) [\p{L}\d]|(?:^|\s)\p{Ll}+ (?:The|In|On|At|This|His|Her|Their|After|When|While|During) \p{Ll}|(?:^|\s)\p{Ll}+ (?:In|On) \d`)},
 	// A caption glued to the next sentence where the caption ends on a
 	// name or a figure ("... vote Labour And he warned", "... for $20 He
 	// was", "... the Armenians In her book"), or a preposition capitalised
 	// between two words in lower case ("... dumbing down With just two
 	// million listeners"), or "The" after an object pronoun.
-	{"glued", regexp.MustCompile(`\p{Lu}\p{Ll}+ (?:And|But|That['’]s|It['’]s|In|The|This|His|Her|Their|After|When|While|During) \p{Ll}|\p{Lu}\p{Ll}+ (?:Elsewhere|Meanwhile|However), |\d (?:He|She|They|We|It) \p{Ll}|(?:^|\s)\p{Ll}+ (?:With|As|Following|Despite|Although|And) \p{Ll}|\b(?:him|them|me|us) The \p{Ll}`)},
+	{"glued", regexp.MustCompile(`\p{Lu}\p{Ll}+ (?:And|But|That['’]s|It['’]s|In|The|This|His|Her|Their|After|When|While|During) \p{Ll}|\p{Lu}\p{Ll}+ (?:Elsewhere|Meanwhile|However), |\d (?:He|She|They|We|It) \p{Ll}|(?:^|\s)\p{Ll}+ (?:With|As|Following|Despite|Although|And) \p{Ll}|\b(?:him|them|me|us) The \p{Ll}|[\p{L}\d] (?:Millions|Thousands|Hundreds|Dozens) \p{Ll}`)},
 	// A live-commentary line at a sentence's start ("Foul by Connor
 	// Jennings (Wrexham).", "Corner, Wrexham. Conceded by ...") or a
 	// player and his team in brackets before the feed's phrase ("Chris
@@ -95,6 +100,10 @@ var captionLabel = regexp.MustCompile(`(?:^|\s)(\S+) \p{Lu}\p{Ll}+(?: \p{Ll}+){0
 // War.", "The Force Awakens.".
 var subtitleEnd = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|the|a|an|in|on|at|to|for|from))*[.!?]`)
 
+// objectVerbs take a name as their object: "... found Hockman had been
+// fatally wounded" is prose.
+var objectVerbs = map[string]bool{"found": true, "saw": true, "met": true, "left": true, "made": true, "heard": true, "let": true}
+
 // gluedInCode reports the glued kinds the regular expressions cannot
 // judge alone: a caption label after a word, an attributed quotation or a
 // surname glued to the word before.
@@ -121,7 +130,7 @@ func gluedInCode(summary string) []string {
 	}
 	for _, m := range surnameGlue.FindAllStringSubmatchIndex(summary, -1) {
 		prev, name := summary[m[2]:m[3]], summary[m[4]:m[5]]
-		if introWords[strings.ToLower(prev)] || timeWords[prev] || strings.HasSuffix(prev, "ed") || strings.HasSuffix(prev, "ing") || strings.HasSuffix(prev, "s") {
+		if introWords[strings.ToLower(prev)] || objectVerbs[strings.ToLower(prev)] || timeWords[prev] || strings.HasSuffix(prev, "ed") || strings.HasSuffix(prev, "ing") || strings.HasSuffix(prev, "s") {
 			continue
 		}
 		if reducedRelative.MatchString(summary[m[1]:]) {
@@ -135,11 +144,55 @@ func gluedInCode(summary string) []string {
 			break
 		}
 	}
+	// A pronoun glued after a caption in Title Case: "... Arrive At The
+	// Premiere He said ...". The caption capitalises three or more words
+	// that prose writes in lower case; a name or a title in Title Case
+	// ("Marks And Spencer", "Lord Of The Rings") has fewer.
+	for _, m := range pronounAfterCapital.FindAllStringIndex(summary, -1) {
+		if titleCaseFunctionWords(summary[:m[0]]) >= 3 {
+			out = append(out, "glued")
+			break
+		}
+	}
 	// A caption at the end with no full stop: "... as his side went 2-0 up".
 	if s := strings.TrimSpace(summary); s != "" && !endsLikeSentence(s) {
 		out = append(out, kindUnended)
 	}
 	return out
+}
+
+// pronounAfterCapital finds a subject pronoun after a capitalised word,
+// before a word in lower case: where a sentence glued to a caption starts.
+var pronounAfterCapital = regexp.MustCompile(`\p{Lu}[\p{L}'’-]* (?:He|She|They|It|We) \p{Ll}`)
+
+// titleCaseFunctionWords counts the capitalised function words ("And",
+// "At", "The") in the run of capitalised words ending text, past the run's
+// first word; a run inside or after a quotation counts none.
+func titleCaseFunctionWords(text string) int {
+	words := strings.Fields(text)
+	n := 0
+	for i := len(words) - 1; i >= 0; i-- {
+		w := words[i]
+		r, _ := utf8.DecodeRuneInString(w)
+		if strings.ContainsAny(w, "‘“\"") || strings.HasPrefix(w, "'") {
+			return 0
+		}
+		if !unicode.IsUpper(r) || strings.ContainsAny(w[len(w)-1:], ",;:.)'’”") {
+			break
+		}
+		if i > 0 && unicode.IsUpper(firstRune(words[i-1])) {
+			switch w {
+			case "And", "Or", "Of", "In", "On", "At", "To", "For", "With", "From", "By", "As", "The", "An", "Is", "Are", "Was", "Were", "Has", "Have", "His", "Her", "Their", "Its":
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // reducedRelative matches what follows a name and its verb in a clause
@@ -275,7 +328,7 @@ var wildPatterns = []struct {
 	{"credits", regexp.MustCompile(`(?i:\b(?:reporting|writing|editing|additional reporting) by )\p{Lu}`)},
 	{"caption", regexp.MustCompile(`(?i:\bphoto(?:graph)?s?:|\bcaption\b|\bimage \d+ of \d+|\(photo[^()]*\)|\bphotos? (?:by|courtesy|credit|via)|\bcredit:|\b(?:getty images|shutterstock|ap photo)\b|\bfile photo\b|\bbuy photo\b|click to enlarge)|\(\p{Lu}\p{Ll}[\p{L}.' -]*/\p{Lu}[\p{L}\d .-]*\)`)},
 	{"promo", regexp.MustCompile(`(?i:\bsign up (?:for|to)\b|\bsubscribe (?:to|now|today)\b|\bnewsletters?\b|\bfollow (?:us|@\w+|\p{L}+(?: \p{L}+)? on (?:twitter|facebook|instagram))|\blike us on\b|\bbreaking news (?:alerts|first)\b|\b(?:get|receive) (?:email|e-mail|news) (?:alerts|notifications)|\bemail notifications\b|\bnotification has been saved\b|\bdownload (?:our|the) (?:\w+ )?app\b|\bhave a (?:news )?tip\b|\bsend us your\b|\bemail this\b|\bprint this\b|\bshare (?:on|via) (?:facebook|twitter)|\bshare this\b|\bverification (?:email|message)\b|\bcheck your (?:email|spam)\b|\bterms of (?:service|use)\b|\bprivacy policy\b|\bpremium content\b|\bdigital (?:pass|subscription)\b)`)},
-	{"nav", regexp.MustCompile(`(?:^|[.!?]["”]? |\s)(?i:watch|video|related|read more|photos?|gallery|listen|see also|also read|more)\s?:\s|\bRELATED\b|(?i:\bclick here\b|\b\d+ comments?\b|\bview comments\b|\bleave a comment\b|\bthis (?:story|article|post) (?:has been|was) (?:updated|corrected)\b|\bcheck back (?:later|for updates)\b|\bthis article is about\b)`)},
+	{"nav", regexp.MustCompile(`(?:^|[.!?]["”]? |\s)(?i:watch|video|related|read more|photos?|gallery|listen|see also|also read|more)\s?:\s|\bRELATED\b|\bRelated (?:Articles|Stories|Content|Coverage|Links)\b|(?i:\bclick here\b|\b\d+ comments?\b|\bview comments\b|\bleave a comment\b|\bthis (?:story|article|post) (?:has been|was) (?:updated|corrected)\b|\bcheck back (?:later|for updates)\b|\bthis article is about\b)`)},
 	// A summary opening on a dash or a bullet: a dateline cut upstream
 	// ("— The child …") or a list item.
 	{"bullet", regexp.MustCompile(`^(?:[-—–•*]+|--)\s`)},

@@ -33,6 +33,8 @@ func TestWildFurniture(t *testing.T) {
 		{"A memorial grows outside the home. (Mike Glenn/Chronicle)", []string{"caption"}},
 		{"Get breaking news alerts Be the first to know when news breaks.", []string{"promo"}},
 		{"The council met. RELATED: Mayor resigns", []string{"nav"}},
+		{"Sandoval, 20, is charged. Related Articles January 9, 2017 Man dead after shootout Sandoval allegedly fired shots.", []string{"nav"}},
+		{"Related articles in the journal drew criticism.", nil},
 		{"You must enter the characters shown in the image.", []string{"page"}},
 		{"CLOSE Skip in Skip x Embed x Share The council met.", []string{"page"}},
 		{"— The child who was shot has been named.", []string{"bullet"}},
