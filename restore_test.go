@@ -217,6 +217,7 @@ func TestRestoreRefusesABackupThisVersionCannotRun(t *testing.T) {
 	for _, tt := range []struct{ name, backup, want string }{
 		{"a newer Newshound's backup", newer, "written by a newer Newshound (migration 9999"},
 		{"another application's file", foreign, "not a Newshound database"},
+		{"the database itself", filepath.Join(dir, ".", "console.db"), "is the database at storage.path itself"},
 	} {
 		err := runRestore(ctx, []string{"-config", cfgPath, tt.backup}, noEnv, &bytes.Buffer{})
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "nothing was changed") {
