@@ -160,6 +160,11 @@ func TestBackupIntoAMissingFolderNamesIt(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "mkdir -p "+missing) {
 		t.Errorf("backup into a missing folder: %v, want it named with mkdir -p", err)
 	}
+	// A folder as DEST said "already exists; give a new file name".
+	err = runBackup(context.Background(), []string{"-config", cfgPath, dir}, func(string) string { return "" }, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), dir+" is a folder: give the copy's file name in it, such as "+filepath.Join(dir, "newshound-")) {
+		t.Errorf("backup to a folder: %v, want a file in it suggested", err)
+	}
 }
 
 // `newshound backup` into a folder it may not write (a read-only mount,
