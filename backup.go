@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/newshound/newshound/store"
 )
@@ -27,6 +28,9 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, o
 		return err
 	}
 	dest := rest[0]
+	if isDir(dest) { // it said "already exists; give a new file name"
+		return fmt.Errorf("%s is a folder: give the copy's file name in it, such as %s", dest, filepath.Join(dest, "newshound-"+time.Now().Format(time.DateOnly)+".db"))
+	}
 	dir := filepath.Dir(dest)
 	if !isDir(dir) {
 		return fmt.Errorf("the folder of %s, %s, does not exist or is no folder: create it (mkdir -p %s), or give a file in another folder", dest, dir, dir)

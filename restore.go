@@ -36,6 +36,13 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 	if err := checkStorage(path); err != nil {
 		return err
 	}
+	if bi, err := os.Stat(backup); err == nil {
+		if di, err := os.Stat(path); err == nil && os.SameFile(bi, di) {
+			// It "restored" the database onto itself, moving aside its
+			// -wal (the latest writes, after a kill) with the copy.
+			return fmt.Errorf("the backup %s is the database at storage.path itself: give the file `newshound backup` wrote; nothing was changed", backup)
+		}
+	}
 	unlock, err := lockAsOwner(path)
 	if errors.Is(err, store.ErrLocked) {
 		// The lock's own advice, "or give this one another storage.path",

@@ -160,6 +160,11 @@ func TestBackupIntoAMissingFolderNamesIt(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "mkdir -p "+missing) {
 		t.Errorf("backup into a missing folder: %v, want it named with mkdir -p", err)
 	}
+	// A folder as DEST said "already exists; give a new file name".
+	err = runBackup(context.Background(), []string{"-config", cfgPath, dir}, func(string) string { return "" }, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), dir+" is a folder: give the copy's file name in it, such as "+filepath.Join(dir, "newshound-")) {
+		t.Errorf("backup to a folder: %v, want a file in it suggested", err)
+	}
 }
 
 // `newshound backup` into a folder it may not write (a read-only mount,
@@ -217,6 +222,7 @@ func TestRestoreRefusesABackupThisVersionCannotRun(t *testing.T) {
 	for _, tt := range []struct{ name, backup, want string }{
 		{"a newer Newshound's backup", newer, "written by a newer Newshound (migration 9999"},
 		{"another application's file", foreign, "not a Newshound database"},
+		{"the database itself", filepath.Join(dir, ".", "console.db"), "is the database at storage.path itself"},
 	} {
 		err := runRestore(ctx, []string{"-config", cfgPath, tt.backup}, noEnv, &bytes.Buffer{})
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "nothing was changed") {

@@ -106,7 +106,7 @@ func (p *Poller) answer(q *queue, w waiters, ask fetchAsk, at time.Time) {
 			ask.reply <- fetchAnswer{f: Fetching{At: last.Add(FetchNowGap)}, err: ErrTooSoon}
 			return
 		}
-		q.put(s.src, at)
+		q.ahead(s.src, at)
 		p.due.Store(ask.id, now)
 	}
 	done := make(chan news.Source, 1)

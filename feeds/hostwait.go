@@ -1,6 +1,10 @@
 package feeds
 
-import "time"
+import (
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
 
 // holdAsk is Scheduled's request to Run's dispatcher: when the host's
 // politeness lets the source go.
@@ -65,4 +69,18 @@ func (p *Poller) answerHold(q *queue, ask holdAsk, at time.Time) {
 		return
 	}
 	ask.reply <- p.opts.Now().Add(held.Sub(at))
+}
+
+// ahead puts a source first in its host's line, due at the latest at at: a
+// fetch asked for now (FetchNow) goes at its host's next turn, not behind
+// every overdue source of a crowded host ("fetching now" took minutes with
+// 177 feeds on one host). A source not queued is put as put would.
+func (q *queue) ahead(src news.Source, at time.Time) {
+	due := at
+	if s, ok := q.byID[src.ID]; ok && s.index >= 0 {
+		if first := s.host.waiting[0]; first != s && !first.due.After(due) {
+			due = first.due.Add(-time.Nanosecond)
+		}
+	}
+	q.put(src, due)
 }

@@ -63,6 +63,32 @@ func TestQueueSaysHowLongAHostHoldsASource(t *testing.T) {
 	}
 }
 
+// /fetch on a source of a crowded host said "fetching now" and put it
+// behind every overdue source of its host: ahead puts it first in its
+// host's line, at the host's next turn.
+func TestQueueFetchNowGoesFirstOnItsHost(t *testing.T) {
+	gap := 10 * time.Second
+	q := newQueue(1, gap)
+	for id := int64(1); id <= 4; id++ {
+		q.put(src(id, fmt.Sprintf("https://crowded.example/feed/%d", id)), testNow)
+	}
+	ids, held := take(q, testNow)
+	if fmt.Sprint(ids) != "[1]" {
+		t.Fatalf("handed out %v, want [1]", ids)
+	}
+	q.done(held[0], testNow.Add(time.Hour))
+	q.ahead(src(4, "https://crowded.example/feed/4"), testNow.Add(time.Minute))
+	if got, want := q.heldUntil(4), testNow.Add(gap); !got.Equal(want) {
+		t.Errorf("source 4 asked for now is held until %v, want the host's next turn %v", got, want)
+	}
+	if got, want := q.heldUntil(2), testNow.Add(2*gap); !got.Equal(want) {
+		t.Errorf("source 2 held until %v, want %v (one turn later)", got, want)
+	}
+	if ids, _ := take(q, testNow.Add(gap)); fmt.Sprint(ids) != "[4]" {
+		t.Errorf("at the host's next turn handed out %v, want [4]", ids)
+	}
+}
+
 // 177 feeds on one host left a source unfetched for minutes while /sources
 // said "next fetch now": Scheduled gave the source's own due time, not when
 // its host's politeness (poller.host_gap) lets it go. With a gap of an hour
@@ -95,12 +121,16 @@ func TestScheduledCountsTheHostsWait(t *testing.T) {
 		return n == 1
 	})
 	var next []time.Time
+	last, lastAt := int64(0), time.Time{}
 	for _, id := range ids {
 		at, ok := p.Scheduled(id)
 		if !ok {
 			t.Fatalf("source %d is not scheduled", id)
 		}
 		next = append(next, at)
+		if s, err := st.FindSource(context.Background(), id); err == nil && s.Fetches == 0 && at.After(lastAt) {
+			last, lastAt = id, at // the last in line of those never fetched (/fetch refuses one just fetched)
+		}
 	}
 	sort.Slice(next, func(i, j int) bool { return next[i].Before(next[j]) })
 	now := clock()
@@ -111,5 +141,20 @@ func TestScheduledCountsTheHostsWait(t *testing.T) {
 		if gap := next[i+1].Sub(next[i]); gap < 50*time.Minute {
 			t.Errorf("sources of one host scheduled %s apart, want about poller.host_gap (an hour): %v", gap, next)
 		}
+	}
+
+	// /fetch of the last in line ("fetching now") puts it first: at the
+	// host's next turn, ahead of the others.
+	if _, err := p.FetchNow(context.Background(), last); err != nil {
+		t.Fatal(err)
+	}
+	at, _ := p.Scheduled(last)
+	for _, id := range ids {
+		if other, _ := p.Scheduled(id); id != last && other.Before(at) && other.After(now) {
+			t.Errorf("after /fetch, source %d is scheduled %s from now, before source %d asked for now (%s)", id, other.Sub(now), last, at.Sub(now))
+		}
+	}
+	if at.Sub(now) > 70*time.Minute {
+		t.Errorf("source %d asked for now is scheduled %s from now, want the host's next turn (within poller.host_gap)", last, at.Sub(now))
 	}
 }
