@@ -273,6 +273,10 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	case !ok:
 		r.hint(ctx, in.ChatID, tr(ctx).Sprintf("I understand commands only. Send /help to see them."))
 	case cmd == nil:
+		if full := r.completion(name); full != "" { // "/lang", "/unsub": a stranger's shortening
+			r.reply(ctx, in.ChatID, tr(ctx).Sprintf("I don't know /%s. Did you mean /%s? Send /help to see what I can do.", esc(summarize.Clip(name, 40)), full))
+			return
+		}
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("I don't know /%s. Send /help to see what I can do.", esc(summarize.Clip(name, 40))))
 	default:
 		r.run(ctx, cmd, request{in: in, chat: chat, args: args})
@@ -390,6 +394,25 @@ func (r *Router) mentioned(text string) bool {
 // isNameByte reports whether b may be part of a Telegram username.
 func isNameByte(b byte) bool {
 	return b == '_' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
+}
+
+// completion returns the one command that name, three letters or more,
+// begins ("/lang" for /language, "/unsub" for /unsubscribe), or "" when
+// none or several do: a stranger who typed "/lang" was only sent to /help.
+func (r *Router) completion(name string) string {
+	if len(name) < 3 {
+		return ""
+	}
+	found := ""
+	for _, c := range r.commands {
+		if strings.HasPrefix(c.name, name) {
+			if found != "" {
+				return ""
+			}
+			found = c.name
+		}
+	}
+	return found
 }
 
 func (r *Router) lookup(name string) *command {

@@ -18,6 +18,7 @@ var replyTexts = []entry{
 		"Я понимаю только команды. Отправьте /help, чтобы их увидеть.",
 		"Ich verstehe nur Befehle. Senden Sie /help, um sie zu sehen.",
 		"Solo entiendo comandos. Envía /help para verlos."},
+	{"I don't know /%s. Did you mean /%s? Send /help to see what I can do.", "Я не знаю команды /%s. Может быть, /%s? Отправьте /help, чтобы узнать, что я умею.", "/%s kenne ich nicht. Meinten Sie /%s? Senden Sie /help, um zu sehen, was ich kann.", "No conozco /%s. ¿Quizá /%s? Envía /help para ver lo que sé hacer."},
 	{"I don't know /%s. Send /help to see what I can do.",
 		"Я не знаю команды /%s. Отправьте /help, чтобы узнать, что я умею.",
 		"/%s kenne ich nicht. Senden Sie /help, um zu sehen, was ich kann.",
