@@ -469,7 +469,15 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
 			return nil
 		}
-		if err := r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted); errors.Is(err, news.ErrNotFound) {
+		err = r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted)
+		if errors.Is(err, news.ErrNotFound) {
+			// Digits that are no id of the chat: a query of digits ("737").
+			if sub, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg); ferr == nil && sub.ID != id {
+				id = sub.ID
+				err = r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted)
+			}
+		}
+		if errors.Is(err, news.ErrNotFound) {
 			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
 			return nil
 		} else if err != nil {

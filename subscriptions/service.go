@@ -301,7 +301,8 @@ func (s *Service) storyTitles(ctx context.Context, arts []news.Article, n int) (
 }
 
 // Unsubscribe removes the chat's subscription named by its id (as /list
-// shows it) or by its query text, and returns it. It fails with
+// shows it) or by its query text (digits that are no id of the chat are
+// read as a query), and returns it. It fails with
 // ErrNoSuchSubscription when there is none such.
 func (s *Service) Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error) {
 	arg = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(arg), "#"))
@@ -331,6 +332,13 @@ func (s *Service) find(ctx context.Context, chatID int64, arg string) (news.Subs
 	var err error
 	if id, perr := strconv.ParseInt(arg, 10, 64); perr == nil {
 		sub, err = s.store.FindSubscription(ctx, chatID, id)
+		if errors.Is(err, news.ErrNotFound) {
+			// No such id: a query of digits ("/subscribe 737", then
+			// "/unsubscribe 737") is named by its text.
+			if q, perr := query.ParseStored(arg); perr == nil {
+				sub, err = s.store.FindSubscriptionByKey(ctx, chatID, q.Key())
+			}
+		}
 	} else if q, perr := query.ParseStored(visible(arg)); perr == nil {
 		sub, err = s.store.FindSubscriptionByKey(ctx, chatID, q.Key())
 	} else {
