@@ -188,6 +188,11 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	for _, t := range p.Titles {
 		b.WriteString("\n• " + esc(summarize.Clip(t, 200)))
 	}
+	if strings.Contains(res.Subscription.Query, "://") {
+		// "/subscribe https://example.com/news" was a phrase of "https
+		// example com news", which no article spells: it never alerted.
+		b.WriteString("\n" + t.Sprintf("⚠️ That is a web address: it matches articles whose text spells its words, which few do. To follow a site's news, a source is added with /addsource (operators); /sources lists those I follow, and <code>source:NAME</code> matches one."))
+	}
 	if r.noSourceFor(ctx, res.Query) {
 		b.WriteString("\n" + t.Sprintf("⚠️ No source I follow has that name, so it cannot alert yet: /sources lists them."))
 	}
