@@ -369,6 +369,13 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 				mine = append(mine, s)
 			}
 		}
+		if len(mine) == 0 && len(subs) > 0 {
+			// "No subscriptions yet" in a topic of a forum whose other
+			// topics had some: /mute and /unsubscribe there found them.
+			t := tr(ctx)
+			return t.Sprintf("No subscription sends its alerts to this topic; the chat has %s in other topics (/list in General shows them all). Add one here with <code>/subscribe QUERY</code>.",
+				t.Count(len(subs), "%d subscriptions")), nil, nil
+		}
 		subs = mine
 	}
 	if len(subs) == 0 {

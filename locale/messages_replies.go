@@ -94,6 +94,7 @@ var replyTexts = []entry{
 		"🔕 Она без звука: <code>/unmute %d</code> снова включит оповещения.",
 		"🔕 Es ist stummgeschaltet: <code>/unmute %d</code> schaltet seine Meldungen wieder ein.",
 		"🔕 Está silenciada: <code>/unmute %d</code> reactiva sus alertas."},
+	{"No subscription sends its alerts to this topic; the chat has %s in other topics (/list in General shows them all). Add one here with <code>/subscribe QUERY</code>.", "В эту тему не приходят оповещения ни одной подписки; в других темах чата: %s (/list в теме General покажет все). Добавьте подписку здесь командой <code>/subscribe ЗАПРОС</code>.", "Kein Abo schickt seine Meldungen in dieses Thema; in anderen Themen hat der Chat %s (/list im Thema General zeigt alle). Fügen Sie hier eines mit <code>/subscribe SUCHE</code> hinzu.", "Ninguna suscripción envía sus alertas a este tema; el chat tiene %s en otros temas (/list en el tema General las muestra todas). Añade una aquí con <code>/subscribe CONSULTA</code>."},
 	{"No subscriptions yet. Add one with <code>/subscribe QUERY</code>.", "Подписок пока нет. Добавьте командой <code>/subscribe ЗАПРОС</code>.", "Noch keine Abos. Fügen Sie eines mit <code>/subscribe SUCHE</code> hinzu.", "Aún no hay suscripciones. Añade una con <code>/subscribe CONSULTA</code>."},
 	{"Subscriptions", "Подписки", "Abos", "Suscripciones"},
 	{"(muted)", "(без звука)", "(stumm)", "(silenciada)"},
