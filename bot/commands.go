@@ -185,8 +185,11 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	default:
 		b.WriteString(t.Sprintf("In the last %d days it would have matched %s.", days, countStored(t, p.Count)))
 	}
-	for _, t := range p.Titles {
-		b.WriteString("\n• " + esc(summarize.Clip(t, 200)))
+	for i, title := range p.Titles {
+		b.WriteString("\n• " + esc(summarize.Clip(title, 200)))
+		if i < len(p.Articles) && p.Articles[i] > 1 { // one story, told by several articles
+			b.WriteString(" (" + t.Count(p.Articles[i], "%d articles") + ")")
+		}
 	}
 	if strings.Contains(res.Subscription.Query, "://") {
 		// "/subscribe https://example.com/news" was a phrase of "https
