@@ -185,8 +185,16 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	default:
 		b.WriteString(t.Sprintf("In the last %d days it would have matched %s.", days, countStored(t, p.Count)))
 	}
-	for _, t := range p.Titles {
-		b.WriteString("\n• " + esc(summarize.Clip(t, 200)))
+	for i, title := range p.Titles {
+		b.WriteString("\n• " + esc(summarize.Clip(title, 200)))
+		if i < len(p.Articles) && p.Articles[i] > 1 { // one story, told by several articles
+			b.WriteString(" (" + t.Count(p.Articles[i], "%d articles") + ")")
+		}
+	}
+	if strings.Contains(res.Subscription.Query, "://") {
+		// "/subscribe https://example.com/news" was a phrase of "https
+		// example com news", which no article spells: it never alerted.
+		b.WriteString("\n" + t.Sprintf("⚠️ That is a web address: it matches articles whose text spells its words, which few do. To follow a site's news, a source is added with /addsource (operators); /sources lists those I follow, and <code>source:NAME</code> matches one."))
 	}
 	if r.noSourceFor(ctx, res.Query) {
 		b.WriteString("\n" + t.Sprintf("⚠️ No source I follow has that name, so it cannot alert yet: /sources lists them."))
@@ -364,6 +372,13 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 				mine = append(mine, s)
 			}
 		}
+		if len(mine) == 0 && len(subs) > 0 {
+			// "No subscriptions yet" in a topic of a forum whose other
+			// topics had some: /mute and /unsubscribe there found them.
+			t := tr(ctx)
+			return t.Sprintf("No subscription sends its alerts to this topic; the chat has %s in other topics (/list in General shows them all). Add one here with <code>/subscribe QUERY</code>.",
+				t.Count(len(subs), "%d subscriptions")), nil, nil
+		}
 		subs = mine
 	}
 	if len(subs) == 0 {
@@ -469,7 +484,15 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
 			return nil
 		}
-		if err := r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted); errors.Is(err, news.ErrNotFound) {
+		err = r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted)
+		if errors.Is(err, news.ErrNotFound) {
+			// Digits that are no id of the chat: a query of digits ("737").
+			if sub, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg); ferr == nil && sub.ID != id {
+				id = sub.ID
+				err = r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted)
+			}
+		}
+		if errors.Is(err, news.ErrNotFound) {
 			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
 			return nil
 		} else if err != nil {

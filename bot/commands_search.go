@@ -10,6 +10,7 @@ import (
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/search"
+	"github.com/newshound/newshound/subscriptions"
 	"github.com/newshound/newshound/summarize"
 )
 
@@ -123,6 +124,17 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 		for _, s := range subs {
 			if fmt.Sprint(s.ID) == arg {
 				one = append(one, s)
+			}
+		}
+		if len(one) == 0 {
+			// "/latest volcano" by its query, as /mute and /unsubscribe
+			// name one: it was "no subscription volcano" beside #1 volcano.
+			sub, err := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg)
+			if err != nil && !errors.Is(err, subscriptions.ErrNoSuchSubscription) {
+				return err
+			}
+			if err == nil {
+				one = append(one, sub)
 			}
 		}
 		if len(one) == 0 {

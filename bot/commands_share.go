@@ -11,6 +11,7 @@ import (
 
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/subscriptions"
 	"github.com/newshound/newshound/summarize"
 )
 
@@ -44,7 +45,21 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noShare))
 		return nil
 	}
-	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(req.args), "#"), 10, 64)
+	arg := strings.TrimPrefix(strings.TrimSpace(req.args), "#")
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil && arg != "" {
+		// "/share kursk deminers" by its query, as /mute names one: it
+		// was asked "which one?" with the subscription's own words.
+		sub, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg)
+		if ferr != nil && !errors.Is(ferr, subscriptions.ErrNoSuchSubscription) {
+			return ferr
+		}
+		if ferr != nil {
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(arg, 40))))
+			return nil
+		}
+		id, err = sub.ID, nil
+	}
 	if err != nil || id <= 0 {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Which one? Send <code>/share ID</code> with an ID from /list."))
 		return nil

@@ -485,6 +485,13 @@ func TestShareLinkOpensQueryAndSubscribes(t *testing.T) {
 	if strings.Contains(m[1], "10") && strings.Contains(m[1], fmt.Sprint(sub.ID)) && len(m[1]) < 5 {
 		t.Errorf("payload %q looks like it carries chat data", m[1])
 	}
+	// By its query too, as /mute names one.
+	if byQuery := h.reply(10, "private", 10, "/share Kursk deminers").Text(); !shareLink.MatchString(byQuery) {
+		t.Errorf("/share by the query = %q, want a t.me link", byQuery)
+	}
+	if unknown := h.reply(10, "private", 10, "/share belgorod").Text(); !strings.Contains(unknown, "no subscription belgorod") {
+		t.Errorf("/share of an unknown query = %q", unknown)
+	}
 	opened := h.reply(20, "private", 20, "/start "+m[1])
 	if !strings.Contains(opened.Text(), "kursk deminers") {
 		t.Fatalf("opened share = %q", opened.Text())

@@ -32,7 +32,7 @@ func TestSubscribePreviewShowsAStoryOnce(t *testing.T) {
 	if n := strings.Count(got, "\n• "); n != 2 {
 		t.Errorf("%d preview lines, want 2 (one per story):\n%s", n, got)
 	}
-	for _, want := range []string{"• Volcano erupts near Reykjavik forcing evacuation", "• Volcano museum opens in Naples"} {
+	for _, want := range []string{"• Volcano erupts near Reykjavik forcing evacuation (2 articles)\n", "• Volcano museum opens in Naples"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, got)
 		}

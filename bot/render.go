@@ -23,7 +23,7 @@ func (s *Sender) singleAlert(ctx context.Context, m news.Message, chat news.Chat
 		return nil, err
 	}
 	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: localtime.Location(chat.Timezone), Also: it.Also, Language: chat.Language})
-	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: muteButtons(locale.For(chat.Language), []news.Subscription{sub}),
+	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: alertButtons(chat, []news.Subscription{sub}),
 		ThreadID: sub.ThreadID, Preview: linkPreview(chat.Preview, it.Article)}
 	return &delivery{head: m, ids: []int64{m.ID}, out: out, lang: chat.Language}, nil
 }
@@ -72,8 +72,19 @@ func (s *Sender) burstAlert(ctx context.Context, members []news.Message, chat ne
 			distinct = append(distinct, subs[i])
 		}
 	}
-	d.out.Buttons = muteButtons(locale.For(chat.Language), distinct)
+	d.out.Buttons = alertButtons(chat, distinct)
 	return d, nil
+}
+
+// alertButtons are the mute buttons under an alert of subs, none in a
+// channel: every reader of a channel saw "🔕 Mute" under each alert, and
+// only its admins may press it (they have /mute ID, and the alert's footer
+// names the query).
+func alertButtons(chat news.ChatDelivery, subs []news.Subscription) [][]Button {
+	if chat.Type == "channel" {
+		return nil
+	}
+	return muteButtons(locale.For(chat.Language), subs)
 }
 
 // alertParts reads what an alert shows.

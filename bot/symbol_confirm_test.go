@@ -30,3 +30,18 @@ func TestSubscribeConfirmsASymbolNameHonestly(t *testing.T) {
 		t.Errorf("a plain query:\n%s", got)
 	}
 }
+
+// TestSubscribeToAWebAddressWarns: "/subscribe https://example.com/news"
+// became the phrase "https example com news", which no article spells, and
+// never alerted without a word; the confirmation says what it matches and
+// how a site is followed.
+func TestSubscribeToAWebAddressWarns(t *testing.T) {
+	h := newHarness(t)
+	got := h.reply(81, "private", 81, "/subscribe https://example.com/news").Text()
+	if !strings.Contains(got, "⚠️ That is a web address") || !strings.Contains(got, "/addsource") {
+		t.Errorf("reply lacks the warning:\n%s", got)
+	}
+	if got := h.reply(81, "private", 81, "/subscribe example.com").Text(); strings.Contains(got, "web address") {
+		t.Errorf("a domain named in articles is warned of:\n%s", got)
+	}
+}

@@ -166,6 +166,9 @@ type Preview struct {
 	AtLeast bool
 	Checked int      // how many candidates the matcher confirmed or refused
 	Titles  []string // of up to 3 stories, one line each, newest first
+	// Articles holds, for each of Titles, how many of the matched
+	// articles its story holds (two outlets' reports of it: 2).
+	Articles []int
 }
 
 // minScaled is how many confirmed matches a sample needs before their share
@@ -255,7 +258,7 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 		}
 	}
 	p.Count = len(matched)
-	if p.Titles, err = s.storyTitles(ctx, matched, 3); err != nil {
+	if p.Titles, p.Articles, err = s.storyTitles(ctx, matched, 3); err != nil {
 		return p, fmt.Errorf("preview: %w", err)
 	}
 	p.Checked = examined
@@ -271,37 +274,41 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 }
 
 // storyTitles returns the titles of the first n stories of arts, the first
-// article of each (arts come newest first): two outlets' articles of one
-// story were two lines of the preview, as if two things had happened. It
-// fails when the store does.
-func (s *Service) storyTitles(ctx context.Context, arts []news.Article, n int) ([]string, error) {
+// article of each (arts come newest first), and how many of arts each
+// story holds: two outlets' articles of one story were two lines of the
+// preview, as if two things had happened. It fails when the store does.
+func (s *Service) storyTitles(ctx context.Context, arts []news.Article, n int) ([]string, []int, error) {
 	if len(arts) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	stories, err := s.store.StoriesOf(ctx, news.ArticleIDs(arts))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var titles []string
-	shown := make(map[int64]bool, n)
+	var counts []int
+	line := make(map[int64]int, n) // a story's index in titles
 	for _, a := range arts {
 		story, ok := stories[a.ID]
 		if !ok {
 			story = a.ID // deleted meanwhile: its own line
 		}
-		if shown[story] {
+		if i, ok := line[story]; ok {
+			counts[i]++
 			continue
 		}
-		shown[story] = true
-		if titles = append(titles, a.Title); len(titles) == n {
-			break
+		if len(titles) == n {
+			continue // the shown stories' other articles may come later
 		}
+		line[story] = len(titles)
+		titles, counts = append(titles, a.Title), append(counts, 1)
 	}
-	return titles, nil
+	return titles, counts, nil
 }
 
 // Unsubscribe removes the chat's subscription named by its id (as /list
-// shows it) or by its query text, and returns it. It fails with
+// shows it) or by its query text (digits that are no id of the chat are
+// read as a query), and returns it. It fails with
 // ErrNoSuchSubscription when there is none such.
 func (s *Service) Unsubscribe(ctx context.Context, chatID int64, arg string) (news.Subscription, error) {
 	arg = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(arg), "#"))
@@ -331,6 +338,13 @@ func (s *Service) find(ctx context.Context, chatID int64, arg string) (news.Subs
 	var err error
 	if id, perr := strconv.ParseInt(arg, 10, 64); perr == nil {
 		sub, err = s.store.FindSubscription(ctx, chatID, id)
+		if errors.Is(err, news.ErrNotFound) {
+			// No such id: a query of digits ("/subscribe 737", then
+			// "/unsubscribe 737") is named by its text.
+			if q, perr := query.ParseStored(arg); perr == nil {
+				sub, err = s.store.FindSubscriptionByKey(ctx, chatID, q.Key())
+			}
+		}
 	} else if q, perr := query.ParseStored(visible(arg)); perr == nil {
 		sub, err = s.store.FindSubscriptionByKey(ctx, chatID, q.Key())
 	} else {
