@@ -74,6 +74,7 @@ func compileCleaner(rules []Rule) (*cleaner, error) {
 		case CutLead:
 			c.lead = append(c.lead, cr)
 		case StripPrefix:
+			cr.head, cr.edges = startOf(cr.pattern), true
 			c.prefix = append(c.prefix, cr)
 		case DropLine:
 			c.drop = append(c.drop, cr)
@@ -87,6 +88,7 @@ func compileCleaner(rules []Rule) (*cleaner, error) {
 			alts = append(alts, "(?:"+r.pattern+")")
 			continue
 		}
+		r.head, r.tail, r.edges = startOf(r.pattern), endOf(r.pattern), true
 		c.dropEach = append(c.dropEach, r)
 	}
 	d, err := newDropByFirst(alts)

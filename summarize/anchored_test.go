@@ -1,0 +1,181 @@
+package summarize
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestAnchoredRulesSkipProse checks that no StripPrefix rule, and no
+// DropLine rule outside dropAny, runs its pattern on most prose lines (the
+// sentences of the fixtures' cleaned texts): such a rule matches at the
+// line's first byte, so mayMatch rules out a line that cannot start a match.
+// Before that test five prefix rules without hints (prefix-wire-label,
+// prefix-update-time, prefix-player-notice, prefix-player-controls,
+// prefix-advertisement) ran their regexp on every line of cmd/fill's -html
+// run, and never matched. Give a rule that still fails here Hints.
+// TestLineBytesCleanAsBefore and FuzzLineBytes check that the text cleans
+// as it did without the test.
+func TestAnchoredRulesSkipProse(t *testing.T) {
+	c := defaultCleaner()
+	var rules []*compiledRule
+	for i := range c.prefix {
+		rules = append(rules, &c.prefix[i])
+	}
+	for i := range c.dropEach {
+		rules = append(rules, &c.dropEach[i])
+	}
+	lines := 0
+	byRule := map[string]int{}
+	for _, f := range loadFixtures(t) {
+		for _, line := range strings.Split(Clean(f.Text), "\n\n") {
+			if len(line) < 40 {
+				continue
+			}
+			lines++
+			set := setOfLine(line)
+			for _, r := range rules {
+				if r.mayMatch(line, &set) {
+					byRule[r.name]++
+				}
+			}
+		}
+	}
+	if lines < 100 {
+		t.Fatalf("only %d prose lines in the fixtures", lines)
+	}
+	var many []string
+	for name, n := range byRule {
+		if n*10 > lines*4 {
+			many = append(many, fmt.Sprintf("%s (%d)", name, n))
+		}
+	}
+	sort.Strings(many)
+	if len(many) > 0 {
+		t.Errorf("anchored rules that run their pattern on more than 40%% of the %d prose lines: %s",
+			lines, strings.Join(many, ", "))
+	}
+	for _, r := range rules {
+		t.Logf("%s: %d of %d lines", r.name, byRule[r.name], lines)
+	}
+}
+
+// TestEdgesAdmitEveryMatch checks that what mayMatch reads of a line's
+// first and last two bytes (lineEdge) never rules out a line the rule's
+// pattern matches: every built-in StripPrefix and DropLine rule against the
+// lines of the rule table, of the fixtures and of the shared real news (the
+// first 100 articles), as
+// written and with their case changed, and the lines the rules leave after
+// a prefix.
+func TestEdgesAdmitEveryMatch(t *testing.T) {
+	c := defaultCleaner()
+	var rules []*compiledRule
+	for i := range c.prefix {
+		rules = append(rules, &c.prefix[i])
+	}
+	for i := range c.drop {
+		rules = append(rules, &c.drop[i])
+	}
+	var lines []string
+	add := func(text string) {
+		for line := range logicalLines(decodeEntities(text)) {
+			lines = append(lines, line, strings.ToUpper(line), strings.ToLower(line))
+		}
+	}
+	for _, tt := range ruleRows {
+		add(tt.in)
+	}
+	for _, f := range loadFixtures(t) {
+		add(f.Text)
+	}
+	texts := sharedTexts(t) // title, text, ...: the real news first
+	for i := 1; i < len(texts) && i < 2*100; i += 2 {
+		add(texts[i])
+	}
+	matched := 0
+	check := func(r *compiledRule, line string) {
+		if !r.re.MatchString(line) {
+			return
+		}
+		matched++
+		if !r.head.mayStart(line) || !r.tail.mayEnd(line) {
+			t.Errorf("rule %s matches %q, but its edges rule the line out", r.name, line)
+		}
+	}
+	for _, line := range lines {
+		for _, r := range rules {
+			check(r, line)
+			if r.kind == StripPrefix && r.re.MatchString(line) {
+				if _, end, _ := r.cutEnd(line); end > 0 {
+					rest := trimLeadPunct(line[end:])
+					for _, s := range rules {
+						check(s, rest)
+					}
+				}
+			}
+		}
+	}
+	if matched < 100 {
+		t.Fatalf("only %d matches: the test lines do not exercise the rules", matched)
+	}
+	t.Logf("%d lines, %d matches", len(lines), matched)
+}
+
+// FuzzEdges checks the same for any line and any of the rules.
+func FuzzEdges(f *testing.F) {
+	c := defaultCleaner()
+	var rules []*compiledRule
+	for i := range c.prefix {
+		rules = append(rules, &c.prefix[i])
+	}
+	for i := range c.drop {
+		rules = append(rules, &c.drop[i])
+	}
+	for i, tt := range ruleRows {
+		f.Add(tt.in, uint(i))
+	}
+	f.Fuzz(func(t *testing.T, line string, n uint) {
+		r := rules[n%uint(len(rules))]
+		if r.re.MatchString(line) && (!r.head.mayStart(line) || !r.tail.mayEnd(line)) {
+			t.Fatalf("rule %s matches %q, but its edges rule the line out", r.name, line)
+		}
+	})
+}
+
+// TestRareBytesOfHints: a rule's rare holds the byte of each hint that
+// mayMatch looks for first, so that a line with none of them is ruled out
+// by one test, not one a hint (date-only has ten hints, the digits, that
+// share no byte).
+func TestRareBytesOfHints(t *testing.T) {
+	c := defaultCleaner()
+	var dateOnly *compiledRule
+	for _, rules := range [][]compiledRule{c.lead, c.prefix, c.drop, c.inline} {
+		for i := range rules {
+			r := &rules[i]
+			for j, h := range r.hints {
+				if !r.rare.has(h[r.hintAt[j]]) {
+					t.Errorf("rule %s: hint %q's byte %q is not in rare", r.name, h, h[r.hintAt[j]])
+				}
+			}
+			if r.name == "date-only" {
+				dateOnly = r
+			}
+		}
+	}
+	if dateOnly == nil {
+		t.Fatal("no date-only rule")
+	}
+	var digits byteSet
+	for c := byte('0'); c <= '9'; c++ {
+		digits.add(c)
+	}
+	if dateOnly.rare != digits {
+		t.Errorf("date-only's rare bytes are %x, want the ten digits %x", dateOnly.rare, digits)
+	}
+	line := "Monday, March the fifth."
+	set := setOfLine(line)
+	if set.bytes.meets(&dateOnly.rare) || dateOnly.mayMatch(line, &set) {
+		t.Errorf("date-only may match %q, which has no digit", line)
+	}
+}
