@@ -54,6 +54,9 @@ func newCleaner(extra []Rule) (*cleaner, error) {
 	for i := range c.lead {
 		c.lead[i].filter = leadFilters[c.lead[i].name]
 	}
+	for i := range c.prefix {
+		c.prefix[i].filter = prefixFilters[c.prefix[i].name]
+	}
 	return c, nil
 }
 

@@ -37,10 +37,12 @@ func reversed(re *syntax.Regexp) *syntax.Regexp {
 
 // lineEdge is what the text a pattern matches may start with (or, of the
 // reversed pattern, end with): the bytes its first rune may start with,
-// and for each ASCII one the bytes the next may start with. Letters are
-// folded as in byteSet; a rune beyond ASCII, or a byte that is no UTF-8,
-// counts as every byte beyond ASCII (such a rune starts and ends with such
-// a byte, and no ASCII byte is part of a longer rune).
+// and for each ASCII one the bytes the next may start with. Unlike a
+// line's byteSet its letters are not folded: a pattern that ignores case
+// has both cases (firstOf adds them), and "WASHINGTON" rules out "The". A
+// rune beyond ASCII, or a byte that is no UTF-8, counts as every byte
+// beyond ASCII (such a rune starts and ends with such a byte, and no ASCII
+// byte is part of a longer rune).
 type lineEdge struct {
 	first byteSet
 	next  *[utf8.RuneSelf]byteSet // nil: any byte may come next
@@ -74,25 +76,17 @@ func edgeOf(pattern string, fromEnd bool) lineEdge {
 			continue
 		}
 		if g, ok := memo.next(syn, rune(c)); ok {
-			b := bytesOf(g)
-			d := &e.next[foldByte[c]] // as has folds: "A" and "a" share one
-			for i := range d {
-				d[i] |= b[i]
-			}
+			e.next[c] = bytesOf(g)
 		}
 	}
 	return e
 }
 
-// bytesOf returns the bytes of f as a byteSet: its ASCII runes, letters
-// folded, and every byte beyond ASCII for any other rune.
+// bytesOf returns the bytes of f as a byteSet, letters not folded (see
+// lineEdge): its ASCII runes, and every byte beyond ASCII for any other
+// rune. Read it with hasExact.
 func bytesOf(f firstRunes) byteSet {
-	var s byteSet
-	for c := range utf8.RuneSelf {
-		if f.has(byte(c)) {
-			s.add(byte(c))
-		}
-	}
+	s := byteSet{f.ascii[0], f.ascii[1]}
 	if f.other {
 		s[2], s[3] = ^uint64(0), ^uint64(0)
 	}
@@ -126,21 +120,25 @@ func (e *lineEdge) mayEnd(line string) bool {
 
 // admits2 is admits(c, next, true), small enough to inline.
 func (e *lineEdge) admits2(c, next byte) bool {
-	c = foldByte[c]
-	if e.first[c>>6]&(1<<(c&63)) == 0 {
+	if !e.first.hasExact(c) {
 		return false
 	}
-	return e.next == nil || c >= utf8.RuneSelf || e.next[c].has(next)
+	return e.next == nil || c >= utf8.RuneSelf || e.next[c].hasExact(next)
+}
+
+// hasExact reports whether s holds c, a set of bytes not folded.
+func (s *byteSet) hasExact(c byte) bool {
+	return s[c>>6]&(1<<(c&63)) != 0
 }
 
 // admits reports whether a text may have the byte c at its edge, and next
 // beside it when more follows.
 func (e *lineEdge) admits(c, next byte, more bool) bool {
-	if !e.first.has(c) {
+	if !e.first.hasExact(c) {
 		return false
 	}
 	if e.next == nil || !more || c >= utf8.RuneSelf {
 		return true
 	}
-	return e.next[foldByte[c]].has(next)
+	return e.next[c].hasExact(next)
 }

@@ -75,8 +75,8 @@ type compiledRule struct {
 	need     hintSet
 	rest     int // index of the submatch named "rest", -1 when none
 	cut      int // index of the submatch named "cut", -1 when none
-	// filter, for a built-in rule in leadFilters, is a cheap test every
-	// text the pattern matches passes; nil for the others.
+	// filter, for a built-in rule in leadFilters or prefixFilters, is a
+	// cheap test every text the pattern matches passes; nil for the others.
 	filter func(string) bool
 	// anchored is a CutLead pattern starting with "^": it cuts later lead
 	// lines only.
