@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// TestAnchoredRulesSkipProse checks that no StripPrefix rule, and no
-// DropLine rule outside dropAny, runs its pattern on more than a tenth of
+// TestAnchoredRulesSkipProse checks that no StripPrefix rule, anchored
+// CutLead rule or DropLine rule outside dropAny runs its pattern on more than a tenth of
 // prose lines (the sentences of the fixtures' cleaned texts): such a rule
 // matches at the line's first byte, so mayMatch rules out a line that
 // cannot start a match (and a DropLine rule one that cannot end it).
@@ -22,13 +22,7 @@ import (
 // as it did without the test.
 func TestAnchoredRulesSkipProse(t *testing.T) {
 	c := defaultCleaner()
-	var rules []*compiledRule
-	for i := range c.prefix {
-		rules = append(rules, &c.prefix[i])
-	}
-	for i := range c.dropEach {
-		rules = append(rules, &c.dropEach[i])
-	}
+	rules := anchoredRules(c, c.dropEach)
 	lines := 0
 	byRule := map[string]int{}
 	for _, f := range loadFixtures(t) {
@@ -73,13 +67,7 @@ func TestAnchoredRulesSkipProse(t *testing.T) {
 // rules leave after a prefix.
 func TestEdgesAdmitEveryMatch(t *testing.T) {
 	c := defaultCleaner()
-	var rules []*compiledRule
-	for i := range c.prefix {
-		rules = append(rules, &c.prefix[i])
-	}
-	for i := range c.drop {
-		rules = append(rules, &c.drop[i])
-	}
+	rules := anchoredRules(c, c.drop)
 	var lines []string
 	add := func(text string) {
 		for line := range logicalLines(decodeEntities(text)) {
@@ -99,8 +87,8 @@ func TestEdgesAdmitEveryMatch(t *testing.T) {
 	matched := 0
 	filtered := map[string]int{} // matches of each rule with a filter
 	check := func(r *compiledRule, line string) {
-		if !r.re.MatchString(line) {
-			return
+		if loc := r.re.FindStringIndex(line); loc == nil || loc[0] > 0 {
+			return // an anchored CutLead rule cuts only through a match at the start
 		}
 		matched++
 		if r.filter != nil {
@@ -140,13 +128,7 @@ func TestEdgesAdmitEveryMatch(t *testing.T) {
 // FuzzEdges checks the same for any line and any of the rules.
 func FuzzEdges(f *testing.F) {
 	c := defaultCleaner()
-	var rules []*compiledRule
-	for i := range c.prefix {
-		rules = append(rules, &c.prefix[i])
-	}
-	for i := range c.drop {
-		rules = append(rules, &c.drop[i])
-	}
+	rules := anchoredRules(c, c.drop)
 	for i, tt := range ruleRows {
 		f.Add(tt.in, uint(i))
 	}
@@ -158,7 +140,7 @@ func FuzzEdges(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, line string, n uint) {
 		r := rules[n%uint(len(rules))]
-		if r.re.MatchString(line) && (!r.head.mayStart(line) || !r.tail.mayEnd(line) || r.filter != nil && !r.filter(line)) {
+		if loc := r.re.FindStringIndex(line); loc != nil && loc[0] == 0 && (!r.head.mayStart(line) || !r.tail.mayEnd(line) || r.filter != nil && !r.filter(line)) {
 			t.Fatalf("rule %s matches %q, but its edges or its filter rule the line out", r.name, line)
 		}
 	})
@@ -199,4 +181,22 @@ func TestRareBytesOfHints(t *testing.T) {
 	if set.bytes.meets(&dateOnly.rare) || dateOnly.mayMatch(line, &set) {
 		t.Errorf("date-only may match %q, which has no digit", line)
 	}
+}
+
+// anchoredRules returns the rules whose matches start at a line's start:
+// the prefix rules, the anchored CutLead rules and drop.
+func anchoredRules(c *cleaner, drop []compiledRule) []*compiledRule {
+	var rules []*compiledRule
+	for i := range c.prefix {
+		rules = append(rules, &c.prefix[i])
+	}
+	for i := range c.lead {
+		if c.lead[i].anchored {
+			rules = append(rules, &c.lead[i])
+		}
+	}
+	for i := range drop {
+		rules = append(rules, &drop[i])
+	}
+	return rules
 }

@@ -75,6 +75,10 @@ func compileCleaner(rules []Rule) (*cleaner, error) {
 		seen[cr.name] = true
 		switch cr.kind {
 		case CutLead:
+			if cr.anchored {
+				// it cuts only through a match at a later lead line's start
+				cr.head, cr.edges = startOf(cr.pattern), true
+			}
 			c.lead = append(c.lead, cr)
 		case StripPrefix:
 			cr.head, cr.edges = startOf(cr.pattern), true

@@ -86,10 +86,10 @@ type compiledRule struct {
 	// rune); all of them when the pattern matches the empty string. A line
 	// with none of them is not run through the pattern.
 	starts byteSet
-	// head, for a StripPrefix rule or a DropLine rule the cleaner runs
-	// alone (dropEach), is what a match may start with (startOf), its first
-	// two bytes: a line that starts otherwise is not run through the
-	// pattern. tail, for such a DropLine rule, is what it may end with
+	// head, for a StripPrefix rule, an anchored CutLead rule or a DropLine
+	// rule the cleaner runs alone (dropEach), is what a match may start with
+	// (startOf), its first two bytes: a line that starts otherwise is not run
+	// through the pattern. tail, for such a DropLine rule, is what it may end with
 	// (endOf). compileCleaner sets them; anyEdge lets every line through.
 	head, tail lineEdge
 	edges      bool // head or tail is not anyEdge
