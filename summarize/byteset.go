@@ -17,6 +17,12 @@ func (s *byteSet) add(c byte) {
 	s[c>>6] |= 1 << (c & 63)
 }
 
+// has reports whether s holds c (folded as add folds it).
+func (s *byteSet) has(c byte) bool {
+	c = foldByte[c]
+	return s[c>>6]&(1<<(c&63)) != 0
+}
+
 // meets reports whether the sets have a byte in common.
 func (s *byteSet) meets(t *byteSet) bool {
 	return s[0]&t[0]|s[1]&t[1]|s[2]&t[2]|s[3]&t[3] != 0

@@ -54,6 +54,9 @@ func newCleaner(extra []Rule) (*cleaner, error) {
 	for i := range c.lead {
 		c.lead[i].filter = leadFilters[c.lead[i].name]
 	}
+	for i := range c.prefix {
+		c.prefix[i].filter = prefixFilters[c.prefix[i].name]
+	}
 	return c, nil
 }
 
@@ -72,8 +75,13 @@ func compileCleaner(rules []Rule) (*cleaner, error) {
 		seen[cr.name] = true
 		switch cr.kind {
 		case CutLead:
+			if cr.anchored {
+				// it cuts only through a match at a later lead line's start
+				cr.head, cr.edges = startOf(cr.pattern), true
+			}
 			c.lead = append(c.lead, cr)
 		case StripPrefix:
+			cr.head, cr.edges = startOf(cr.pattern), true
 			c.prefix = append(c.prefix, cr)
 		case DropLine:
 			c.drop = append(c.drop, cr)
@@ -87,6 +95,7 @@ func compileCleaner(rules []Rule) (*cleaner, error) {
 			alts = append(alts, "(?:"+r.pattern+")")
 			continue
 		}
+		r.head, r.tail, r.edges = startOf(r.pattern), endOf(r.pattern), true
 		c.dropEach = append(c.dropEach, r)
 	}
 	d, err := newDropByFirst(alts)

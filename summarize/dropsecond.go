@@ -12,6 +12,29 @@ import (
 // Like firstOf it errs on the side of "may": empty-width assertions (^, $,
 // \b) are taken as always true.
 func nextRunes(re *syntax.Regexp, r rune) (_ firstRunes, ok bool) {
+	return (*firstMemo)(nil).next(re, r)
+}
+
+// firstMemo keeps firstOf of the nodes of a pattern, for asking next of it
+// with many runes (edgeOf): a node's firstOf is found once, not for every
+// rune at every level above it. A nil *firstMemo keeps nothing.
+type firstMemo map[*syntax.Regexp]firstRunes
+
+// first is firstOf(re), kept.
+func (m *firstMemo) first(re *syntax.Regexp) firstRunes {
+	if m == nil {
+		return firstOf(re)
+	}
+	f, ok := (*m)[re]
+	if !ok {
+		f = firstOf(re)
+		(*m)[re] = f
+	}
+	return f
+}
+
+// next is nextRunes with the firstOf of m.
+func (m *firstMemo) next(re *syntax.Regexp, r rune) (_ firstRunes, ok bool) {
 	fold := re.Flags&syntax.FoldCase != 0
 	switch re.Op {
 	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
@@ -37,20 +60,20 @@ func nextRunes(re *syntax.Regexp, r rune) (_ firstRunes, ok bool) {
 	case syntax.OpAnyChar:
 		return firstRunes{nullable: true}, true
 	case syntax.OpCapture, syntax.OpQuest:
-		return nextRunes(re.Sub[0], r)
+		return m.next(re.Sub[0], r)
 	case syntax.OpStar, syntax.OpPlus:
-		f, ok := nextRunes(re.Sub[0], r)
+		f, ok := m.next(re.Sub[0], r)
 		if ok && f.nullable { // the round may end after r, and another begin
-			f.union(firstOf(re.Sub[0]))
+			f.union(m.first(re.Sub[0]))
 		}
 		return f, ok
 	case syntax.OpRepeat:
 		if re.Max == 0 {
 			return firstRunes{}, false
 		}
-		f, ok := nextRunes(re.Sub[0], r)
+		f, ok := m.next(re.Sub[0], r)
 		if ok && f.nullable {
-			sub := firstOf(re.Sub[0])
+			sub := m.first(re.Sub[0])
 			if re.Max != 1 {
 				f.union(sub)
 			}
@@ -58,11 +81,11 @@ func nextRunes(re *syntax.Regexp, r rune) (_ firstRunes, ok bool) {
 		}
 		return f, ok
 	case syntax.OpConcat:
-		return nextInSeq(re.Sub, r)
+		return m.nextInSeq(re.Sub, r)
 	case syntax.OpAlternate:
 		var f firstRunes
 		for _, sub := range re.Sub {
-			g, gok := nextRunes(sub, r)
+			g, gok := m.next(sub, r)
 			if gok {
 				ok = true
 				f.union(g)
@@ -74,21 +97,21 @@ func nextRunes(re *syntax.Regexp, r rune) (_ firstRunes, ok bool) {
 	return anyRune(), true // anything unknown
 }
 
-// nextInSeq is nextRunes of the concatenation of subs: r may be the
+// nextInSeq is next of the concatenation of subs: r may be the
 // first rune of any of them that only empty ones precede.
-func nextInSeq(subs []*syntax.Regexp, r rune) (f firstRunes, ok bool) {
+func (m *firstMemo) nextInSeq(subs []*syntax.Regexp, r rune) (f firstRunes, ok bool) {
 	for i, sub := range subs {
-		if g, gok := nextRunes(sub, r); gok {
+		if g, gok := m.next(sub, r); gok {
 			ok = true
 			if g.nullable { // sub may end after r: what follows it may come next
-				rest := firstOfSeq(subs[i+1:])
+				rest := m.firstOfSeq(subs[i+1:])
 				g.union(rest)
 				g.nullable = rest.nullable
 			}
 			f.union(g)
 			f.nullable = f.nullable || g.nullable
 		}
-		if !firstOf(sub).nullable {
+		if !m.first(sub).nullable {
 			break
 		}
 	}
@@ -97,9 +120,14 @@ func nextInSeq(subs []*syntax.Regexp, r rune) (f firstRunes, ok bool) {
 
 // firstOfSeq is firstOf of the concatenation of subs.
 func firstOfSeq(subs []*syntax.Regexp) firstRunes {
+	return (*firstMemo)(nil).firstOfSeq(subs)
+}
+
+// firstOfSeq is firstOfSeq with the firstOf of m.
+func (m *firstMemo) firstOfSeq(subs []*syntax.Regexp) firstRunes {
 	var f firstRunes
 	for _, sub := range subs {
-		g := firstOf(sub)
+		g := m.first(sub)
 		f.union(g)
 		if !g.nullable {
 			return f

@@ -75,8 +75,8 @@ type compiledRule struct {
 	need     hintSet
 	rest     int // index of the submatch named "rest", -1 when none
 	cut      int // index of the submatch named "cut", -1 when none
-	// filter, for a built-in rule in leadFilters, is a cheap test every
-	// text the pattern matches passes; nil for the others.
+	// filter, for a built-in rule in leadFilters or prefixFilters, is a
+	// cheap test every text the pattern matches passes; nil for the others.
 	filter func(string) bool
 	// anchored is a CutLead pattern starting with "^": it cuts later lead
 	// lines only.
@@ -86,6 +86,17 @@ type compiledRule struct {
 	// rune); all of them when the pattern matches the empty string. A line
 	// with none of them is not run through the pattern.
 	starts byteSet
+	// head, for a StripPrefix rule, an anchored CutLead rule or a DropLine
+	// rule the cleaner runs alone (dropEach), is what a match may start with
+	// (startOf), its first two bytes: a line that starts otherwise is not run
+	// through the pattern. tail, for such a DropLine rule, is what it may end with
+	// (endOf). compileCleaner sets them; anyEdge lets every line through.
+	head, tail lineEdge
+	edges      bool // head or tail is not anyEdge
+	// rare holds the byte of each hint that mayMatch looks for first (see
+	// rarestByte), letters folded: a line with none of them holds no hint,
+	// whatever the hints share.
+	rare byteSet
 }
 
 // cutEnd returns where the text kept after a CutLead or StripPrefix match
@@ -155,8 +166,10 @@ func compileRule(r Rule) (compiledRule, error) {
 	hintAt := make([]int, len(hints))
 	hintSets := make([]hintSet, len(hints))
 	var need hintSet
+	var rare byteSet
 	for i, h := range hints {
 		hintAt[i] = rarestByte(h)
+		rare.add(h[hintAt[i]])
 		hintSets[i] = hintSetOf(h)
 		if i == 0 {
 			need = hintSets[i]
@@ -164,8 +177,8 @@ func compileRule(r Rule) (compiledRule, error) {
 			need = need.common(hintSets[i])
 		}
 	}
-	return compiledRule{name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints, hintAt: hintAt,
-		hintSets: hintSets, need: need,
+	return compiledRule{head: anyEdge, tail: anyEdge, name: r.Name, pattern: r.Pattern, kind: kind, re: re, sources: sources, hints: hints, hintAt: hintAt,
+		hintSets: hintSets, need: need, rare: rare,
 		rest: re.SubexpIndex("rest"), cut: re.SubexpIndex("cut"), anchored: kind == CutLead && strings.HasPrefix(r.Pattern, "^"), starts: startBytes(r.Pattern)}, nil
 }
 
@@ -196,9 +209,15 @@ func startBytes(pattern string) byteSet {
 // has none; false means the pattern cannot match. set holds at least the
 // bytes and the pairs of line (setOfLine, or allLine): a hint with another
 // byte or pair is not looked for, nor a pattern no byte of which may start
-// a match.
+// a match, nor one anchored at the line's start that cannot start as line
+// does, nor a DropLine pattern that cannot end as line does. With
+// allLine every test but the filter's is skipped, and every hint searched,
+// as before these tests: tests compare the two.
 func (r *compiledRule) mayMatch(line string, set *lineSet) bool {
 	if !set.bytes.meets(&r.starts) {
+		return false
+	}
+	if r.edges && set != &allLine && line != "" && !r.edgesAdmit(line) {
 		return false
 	}
 	if r.filter != nil && !r.filter(line) {
@@ -207,7 +226,7 @@ func (r *compiledRule) mayMatch(line string, set *lineSet) bool {
 	if len(r.hints) == 0 {
 		return true
 	}
-	if !set.covers(&r.need) {
+	if !set.bytes.meets(&r.rare) || !set.covers(&r.need) {
 		return false
 	}
 	for i, h := range r.hints {
@@ -216,6 +235,16 @@ func (r *compiledRule) mayMatch(line string, set *lineSet) bool {
 		}
 	}
 	return false
+}
+
+// edgesAdmit reports whether the non-empty line starts as head allows and
+// ends as tail allows.
+func (r *compiledRule) edgesAdmit(line string) bool {
+	n := len(line)
+	if n == 1 {
+		return r.head.mayStart(line) && r.tail.mayEnd(line)
+	}
+	return r.head.admits2(line[0], line[1]) && r.tail.admits2(line[n-1], line[n-2])
 }
 
 // letterRank orders the lower-case letters from the most to the least
