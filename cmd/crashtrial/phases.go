@@ -230,6 +230,13 @@ func (t *trial) diskFull(ctx context.Context, bin string, d time.Duration) error
 	}
 	logs := p.logs.String()
 	t.logf("disk full: %d log lines say 'file too large' or 'disk'", strings.Count(logs, "too large")+strings.Count(logs, "disk I/O")+strings.Count(logs, "disk is full"))
+	if t.o.ballast && (t.o.mixed || t.o.term) && !p.exited() {
+		// A clean stop on a full disk: it must still exit 0 within 5 s
+		// (what it could not record it sends again after the restart).
+		t.terminate(p, "disk full: a SIGTERM while the disk is full")
+		t.logf("disk full: stopped with SIGTERM while full (exit %v)", p.exit)
+		return os.Remove(t.ballastPath())
+	}
 	if t.o.ballast {
 		if err := os.Remove(t.ballastPath()); err != nil {
 			return err
