@@ -10,11 +10,11 @@ import (
 )
 
 // logSyncEvery is how often the database's write-ahead log is put on the
-// disk (when it changed): what a power cut can take back (outbox rows
-// marked sent, which are then sent again; alerts queued, queued again from
-// the feed). A quarter second holds about as many messages at Telegram's
-// 30 a second as the sender may have in flight (a kill -9 repeats those),
-// for at most four syncs a second, off the writer's connection.
+// disk when it changed: what a power cut can take back of the writes that
+// kick no sync (alerts queued, queued again from the feed if it still
+// carries the item; a setting a command made). The records of messages
+// sent kick a sync at once (syncedOutbox). At most four syncs a second
+// besides, off the writer's connection.
 const logSyncEvery = 250 * time.Millisecond
 
 // logSyncer is the store's SyncLog.
@@ -55,6 +55,7 @@ type syncedOutbox struct {
 	kick func()
 }
 
+// MarkSent is the store's, then kicks the sync when it recorded the message.
 func (o syncedOutbox) MarkSent(ctx context.Context, id int64, telegramID int) error {
 	err := o.Store.MarkSent(ctx, id, telegramID)
 	if err == nil {
@@ -63,6 +64,7 @@ func (o syncedOutbox) MarkSent(ctx context.Context, id int64, telegramID int) er
 	return err
 }
 
+// MarkBurstSent is the store's, then kicks the sync when it recorded the burst.
 func (o syncedOutbox) MarkBurstSent(ctx context.Context, ids []int64, telegramID int) error {
 	err := o.Store.MarkBurstSent(ctx, ids, telegramID)
 	if err == nil {

@@ -68,17 +68,15 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 				// still holds it.
 				t.peek.close()
 			}
+			kill := time.Now()
 			p.signal(syscall.SIGKILL)
 			if wal != nil {
 				hit += " (power cut)"
-				if err := t.powerCut(wal); err != nil {
+				if err := t.powerCut(wal, kill); err != nil {
 					return err
 				}
 				wal = nil
 			}
-		}
-		if wal != nil {
-			close(wal.stop)
 		}
 		t.kills[hit]++
 		state := t.state()
@@ -113,8 +111,8 @@ func (t *trial) terminate(p *process, what string) {
 // database first: a process holding the shared-memory index keeps the next
 // opener from rebuilding it from the shortened log, and its close must not
 // be the last (a checkpoint): it was closed before the kill.
-func (t *trial) powerCut(w *walWatch) error {
-	b, f, err := w.cut(time.Duration(t.rng.Int64N(int64(3 * time.Second))))
+func (t *trial) powerCut(w *walWatch, kill time.Time) error {
+	b, f, err := w.cut(kill, time.Duration(t.rng.Int64N(int64(3*time.Second))))
 	if err != nil {
 		return fmt.Errorf("power cut: %w", err)
 	}

@@ -99,7 +99,7 @@ func main() {
 	flag.DurationVar(&o.slow, "slow", 0, "Telegram answers each send and edit it took after a random delay up to this (0 = at once); a stop meanwhile leaves it taken, unrecorded")
 	flag.BoolVar(&o.twin, "twin", false, "after the loop: a second bot started on the running one's database, then two started at once after a SIGKILL")
 	flag.BoolVar(&o.powercut, "powercut", false, "each SIGKILL of the loop is a power cut: the database's log loses its last 0-3 s of writes (those synchronous = NORMAL had not synced)")
-	flag.BoolVar(&o.ballast, "ballast", false, "with -disk-full: fill -dir's file system (mount a small tmpfs there: mount -t tmpfs -o size=64m tmpfs DIR) with a ballast file but for 256 KiB, a real ENOSPC, then remove it under the running bot")
+	flag.BoolVar(&o.ballast, "ballast", false, "with -disk-full: fill -dir's file system (mount a small tmpfs there: mount -t tmpfs -o size=64m tmpfs DIR) with a ballast file but for 64 KiB, a real ENOSPC, then remove it under the running bot (with -mixed or -term: stop it with SIGTERM while full)")
 	flag.Parse()
 	if o.bin == "" {
 		fmt.Fprintln(os.Stderr, "crashtrial: -bin is required (go build -tags sqlite_fts5 -o /tmp/nh_crash .)")

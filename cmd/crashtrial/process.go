@@ -47,9 +47,9 @@ func start(bin, cfgPath string, fileLimit int64, logPath, syncTrace string) (*pr
 	if fileLimit > 0 {
 		p.cmd = exec.Command("bash", "-c", fmt.Sprintf("ulimit -f %d && exec %q -config %q", fileLimit, bin, cfgPath))
 	} else if syncTrace != "" {
-		// Under strace, writing down when each thread syncs which file:
-		// what a power cut keeps (see walWatch).
-		p.cmd = exec.Command("strace", "-f", "--seccomp-bpf", "-qq", "-y", "-ttt", "-e", "trace=fsync,fdatasync", "-e", "signal=none", "-o", syncTrace, bin, "-config", cfgPath)
+		// Under strace, writing down when each thread writes and syncs
+		// which file: what a power cut keeps (see walWatch).
+		p.cmd = exec.Command("strace", "-f", "--seccomp-bpf", "-qq", "-y", "-ttt", "-s", "0", "-e", "trace=pwrite64,fsync,fdatasync", "-e", "signal=none", "-o", syncTrace, bin, "-config", cfgPath)
 		p.traced = true
 	} else {
 		p.cmd = exec.Command(bin, "-config", cfgPath)
