@@ -29,6 +29,9 @@ type feedText struct {
 	// aggregated is set when the title was an aggregator's (aggregatorTitle):
 	// then a single headline link with its outlet's name is no text either.
 	aggregated bool
+	// title is the item's title: a text that is only the title and an
+	// outlet's name is no text (titleWithOutlet).
+	title string
 
 	item    *gofeed.Item
 	feedURL string
@@ -48,7 +51,8 @@ func (t *feedText) image() string {
 // text is the longer of the content and the description, each cleaned
 // by clean, bounded to maxText; a list of links (an aggregator's
 // headlines of other outlets: linkList), or an aggregator's one headline
-// link and outlet, is no text.
+// link and outlet, or the title and an outlet's name (titleWithOutlet), is
+// no text.
 func (t *feedText) text(clean func(string) string) string {
 	least := 2
 	if t.aggregated {
@@ -57,6 +61,9 @@ func (t *feedText) text(clean func(string) string) string {
 	text := cleanText(t.content, clean, least)
 	if desc := cleanText(t.description, clean, least); len(desc) > len(text) {
 		text = desc
+	}
+	if titleWithOutlet(text, t.title) {
+		return ""
 	}
 	return summarize.LimitBytes(text, maxText)
 }
@@ -90,6 +97,7 @@ func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) s
 	}
 	raw := &feedText{content: unwrapCDATA(it.Content), description: unwrapCDATA(it.Description), item: it, feedURL: feedURL, html: html}
 	a.Title, raw.aggregated = aggregatorTitle(a.Title, it.Description)
+	raw.title = a.Title
 	if html == nil {
 		a.ImageURL = imageOf(it, it.Image, feedURL)
 	}

@@ -29,12 +29,20 @@ func TestTitleOnlyItems(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name, path, description string
+		title                   string // the item's title when not the row's own
 		fetch                   bool
 		wantSummary             bool
 	}{
 		{name: "title only, fetching off", path: "/a"},
 		{name: "text repeating the title, fetching off", path: "/b",
 			description: "<description>Harbor city approves flood barrier (text repeating the title, fetching off)</description>"},
+		// Headline feeds put the title and their name in the description.
+		// Headline feeds put the title and their name in the description;
+		// a short title is most of such a text.
+		{name: "text repeating the title with the outlet's name", path: "/d", title: "Grandma detained after boy killed with her gun",
+			description: "<description>&lt;p&gt;Grandma detained after boy killed with her gun - WSB-TV&lt;/p&gt;</description>"},
+		{name: "text repeating the title with a longer name", path: "/e", title: "Mayor quits over budget row",
+			description: "<description>Mayor quits over budget row | The Coast Herald</description>"},
 		{name: "title only, fetching on", path: "/c", fetch: true, wantSummary: true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,6 +55,9 @@ func TestTitleOnlyItems(t *testing.T) {
 				t.Fatal(err)
 			}
 			title := "Harbor city approves flood barrier (" + tt.name + ")"
+			if tt.title != "" {
+				title = tt.title
+			}
 			feed.Set(item(title, tt.path, tt.description), "application/rss+xml")
 			if err := p.PollOnce(ctx); err != nil {
 				t.Fatal(err)
@@ -58,7 +69,7 @@ func TestTitleOnlyItems(t *testing.T) {
 			if got := a.Summary != ""; got != tt.wantSummary {
 				t.Fatalf("summary %q, want one: %v", a.Summary, tt.wantSummary)
 			}
-			if strings.Contains(a.Summary, "Harbor city approves flood barrier (") {
+			if strings.Contains(a.Summary, "Harbor city approves flood barrier (") || tt.title != "" && strings.Contains(a.Summary, tt.title) {
 				t.Errorf("summary repeats the title: %q", a.Summary)
 			}
 		})

@@ -27,7 +27,10 @@
 //     nothing. Never are two titles that number the same word differently
 //     ("burst 1" and "burst 2", "Game 6" and "Game 7"), or carry two
 //     different scores ("110-102" and "99-95": one team's two games), one
-//     story by their words. Chinese, Japanese and Thai are read as pairs of
+//     story by their words, nor two only weakly alike (below
+//     MinCosineAnyName) whose titles name people or places (no numbers)
+//     that neither article carries: "Harbor Gateway" and "Belle Glade",
+//     alike on a street and small numbers. Chinese, Japanese and Thai are read as pairs of
 //     characters (see Features); German, which capitalises every noun,
 //     tells names by where they stand (after a preposition with no
 //     article, a capitalised adjective, in capitals), not by their capital;

@@ -259,10 +259,13 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 	if qnorm == 0 {
 		return 0, false
 	}
-	qTitleNames, caseless := 0, false
+	qTitleNames, qWordNames, caseless := 0, 0, false
 	for _, t := range f.Terms {
 		if t.Flags&FlagTitle != 0 && x.named(t) {
 			qTitleNames++
+		}
+		if wordName(t.Flags) {
+			qWordNames++
 		}
 		caseless = caseless || t.Flags&FlagCaseless != 0
 	}
@@ -300,6 +303,12 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 				alike = false
 			}
 			if !alike && (l.cos < least || l.shared < MinShared) {
+				continue
+			}
+			if !alike && qWordNames > 0 && l.otherNames && l.namesFound == 0 {
+				// Weakly alike, and the titles name two places or people
+				// neither report carries ("Harbor Gateway", "Belle Glade"):
+				// what they share (a street, small numbers) is of a kind.
 				continue
 			}
 			if l.cos > bestScore || (l.cos == bestScore && d.seq < best.seq) {
@@ -358,6 +367,17 @@ type likeness struct {
 	// series: both titles number a word ("burst 1", "burst 2");
 	// sameNumber: with the same number
 	series, sameNumber bool
+	// otherNames: the article's title has a name that is no number;
+	// namesFound: how many such names of either title the other article
+	// carries (see titleNamesApart)
+	otherNames bool
+	namesFound int
+}
+
+// wordName is a name of a title that is no number: a person, a place, a
+// club ("Harbor Gateway", "Belle Glade").
+func wordName(f uint8) bool {
+	return f&titleName == titleName && f&(FlagNumber|FlagSeries) == 0
 }
 
 // compare returns the likeness of the query (its terms, their weights and
@@ -380,6 +400,7 @@ func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) likeness
 			if dt[j].Flags&titleName == titleName || dt[j].Flags&titleCaseless == titleCaseless && x.Freq.rare(dt[j].Hash) {
 				l.missing = true
 			}
+			l.otherNames = l.otherNames || wordName(dt[j].Flags)
 			j++
 			continue
 		}
@@ -395,6 +416,10 @@ func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) likeness
 		}
 		dot += qw[i] * dw[j]
 		l.terms++
+		l.otherNames = l.otherNames || wordName(dt[j].Flags)
+		if wordName(dt[j].Flags) || wordName(qt[i].Flags) {
+			l.namesFound++
+		}
 		// A caseless term is as rare in either article: it is one hash.
 		rare := (dt[j].Flags|qt[i].Flags)&FlagCaseless != 0 && x.Freq.rare(dt[j].Hash)
 		if dt[j].Flags&titleName == titleName || rare && dt[j].Flags&FlagTitle != 0 {

@@ -80,6 +80,12 @@ const (
 // It is a function rather than a package variable so that no caller can
 // change the table under another.
 func builtinRules() []Rule {
+	return append(append(baseRules(), stampRules()...), linkTextRules()...)
+}
+
+// baseRules are the built-in rules but those of their own files
+// (stampRules, linkTextRules).
+func baseRules() []Rule {
 	return []Rule{
 		// --- Lead: wire copy with caption, credit and headline glued on. ---
 		{Name: "lead-dateline-agency", Kind: CutLead,
