@@ -1,6 +1,10 @@
 package summarize
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // A lead whose full stop was lost upstream runs into the sentence after it
 // ("This week is the 100th anniversary of ... 1.5 million Armenians And
@@ -17,13 +21,41 @@ import "strings"
 // lead sentence and what follows when the sentence was split before "And"
 // or "But": the first part is then the lead, given back its full stop, not
 // a caption. A part that opens on a caption label or ends on a bracket
-// ("(pictured)") stays a caption.
-func keepLead(parts []part) {
+// ("(pictured)") stays a caption. A whole first sentence that opens on a
+// label in capitals is a kicker over the lead ("ALBUQUERQUE QUINTUPLE
+// MURDERS: According to KOB, friends identified ..."): the lead is kept
+// without the label when a sentence of at least minSentenceWords words
+// follows it with a full stop; a label over a fragment ("LIVE UPDATES:
+// Twitter, Facebook", "WALL OF JUSTICE: The Dayton Police Department is
+// asking for your help") stays a caption. keepLead reports whether it
+// changed a part's text.
+func keepLead(parts []part) bool {
+	if len(parts) == 1 {
+		return keepKickedLead(&parts[0])
+	}
 	if len(parts) < 2 || !parts[0].caption || startsWithLabel(parts[0].text) || strings.HasSuffix(parts[0].text, ")") {
-		return
+		return false
 	}
 	switch w, _, _ := strings.Cut(parts[1].text, " "); w {
 	case "And", "But":
 		parts[0] = part{text: parts[0].text + "."}
+		return true
 	}
+	return false
+}
+
+// keepKickedLead turns p, a text's whole first sentence, into the lead
+// without its kicker label in capitals (see keepLead); it reports whether
+// it did.
+func keepKickedLead(p *part) bool {
+	n := capsLabel(p.text)
+	if n == 0 {
+		return false
+	}
+	rest := strings.TrimSpace(p.text[n:])
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || !endsSentence(rest) || countWords(rest) < minSentenceWords {
+		return false
+	}
+	*p = part{text: rest}
+	return true
 }

@@ -57,6 +57,36 @@ func TestKeepLead(t *testing.T) {
 				"caption: Gordon Brown urged patriotic Scots to vote Labour",
 				"And he warned that the vote would decide the future of Scotland.",
 			}},
+		{name: "a kicker in capitals over the lead: the lead is kept without it",
+			text: "ALBUQUERQUE QUINTUPLE MURDERS: According to KOB, friends identified Greg Griego, a former pastor, as the adult male who was killed at the home. Nehemiah Griego, 15, has been charged with two counts of murder.",
+			want: []string{
+				"According to KOB, friends identified Greg Griego, a former pastor, as the adult male who was killed at the home.",
+				"Nehemiah Griego, 15, has been charged with two counts of murder.",
+			}},
+		{name: "a place in capitals over the lead: the lead is kept without it",
+			text: "NEW YORK: The mayor said on Monday that the city would hire 500 more officers. The council votes next week.",
+			want: []string{
+				"The mayor said on Monday that the city would hire 500 more officers.",
+				"The council votes next week.",
+			}},
+		{name: "a label in capitals over a fragment without a full stop stays a caption",
+			text: "WALL OF JUSTICE: The Dayton Police Department is asking for your help to find a shooting suspect\n\nThe shooting happened on West Riverview Avenue nearly two weeks ago.",
+			want: []string{
+				"caption: WALL OF JUSTICE: The Dayton Police Department is asking for your help to find a shooting suspect",
+				"The shooting happened on West Riverview Avenue nearly two weeks ago.",
+			}},
+		{name: "a label in capitals over a short fact stays a caption",
+			text: "CURRENT JOB: Sky commentator. Strauss captained England to home-and-away Ashes triumphs.",
+			want: []string{
+				"caption: CURRENT JOB: Sky commentator.",
+				"Strauss captained England to home-and-away Ashes triumphs.",
+			}},
+		{name: "a label in capitals after the first sentence stays a caption",
+			text: "Police are looking for a gunman who fired into a hardware store on Tuesday. SALEM SHOOTING: Just spoke with an employee at Builder's Hardware.",
+			want: []string{
+				"Police are looking for a gunman who fired into a hardware store on Tuesday.",
+				"caption: SALEM SHOOTING: Just spoke with an employee at Builder's Hardware.",
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,5 +114,10 @@ func TestReadableKeepsTheLead(t *testing.T) {
 	want := "This week is the 100th anniversary of the massacre of an estimated 1.5 million Armenians. And it's also the seventh year in a row the president has broken his promise."
 	if got := Readable(text, ""); got != want {
 		t.Errorf("Readable =\n%q\nwant\n%q", got, want)
+	}
+	kicked := "ALBUQUERQUE QUINTUPLE MURDERS: According to KOB, friends identified the pastor as the man who was killed at the home. The teen has been charged."
+	wantKicked := "According to KOB, friends identified the pastor as the man who was killed at the home. The teen has been charged."
+	if got := Readable(kicked, ""); got != wantKicked {
+		t.Errorf("Readable =\n%q\nwant\n%q", got, wantKicked)
 	}
 }

@@ -191,7 +191,7 @@ func surnameGlued(before, prev, word, after string) bool {
 	}
 	switch {
 	case isLowerWord(prev):
-		if len(prev) < 3 || isStopWord(langEnglish, prev) || speechVerb(prev) || roleWord(prev) || takesObject(prev) || proseBeforeName(prev) {
+		if len(prev) < 3 || isStopWord(langEnglish, prev) || speechVerb(prev) || roleWord(prev) || takesObject(prev) || proseBeforeName(prev) || afterRelative(before, prev) {
 			return false
 		}
 	case calendarWord(prev):
@@ -357,6 +357,22 @@ func takesObject(w string) bool {
 // written as initials ("AP McCoy", "JJ Abrams").
 func initials(w string) bool {
 	return len(w) >= 2 && len(w) <= 3 && allRunes(w, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+}
+
+// afterRelative reports whether prev, the last word of before, follows a
+// relative word that opens a clause ("at which time Taylor exited", "by
+// which point Smith had left", "whose car Doe drove"): the clause's subject
+// comes next, so no sentence starts at the name.
+func afterRelative(before, prev string) bool {
+	rest := strings.TrimRight(before[:len(before)-len(prev)], " ")
+	if i := strings.LastIndexByte(rest, ' '); i >= 0 {
+		rest = rest[i+1:]
+	}
+	switch strings.ToLower(rest) {
+	case "which", "whose", "what", "whichever", "whatever":
+		return true
+	}
+	return false
 }
 
 // proseBeforeName reports whether w, in lower case, often stands before a

@@ -88,6 +88,8 @@ func TestRunOnParts(t *testing.T) {
 		{"a title in Title Case ending on a pronoun before a capital", "The band played Love Is All Around And It Was Good Fun on Friday.", nil},
 		{"a surname after a time word", "Marco Doe was named in the indictment and earlier this month Doe was charged with assault.", nil},
 		{"a surname in a clause inside a noun phrase", "Jane Doe bought a gun, and the handgun Doe used was owned by her husband.", nil},
+		{"a surname after which and a noun", "After talking to the suspect, Antonio Taylor, the officer walked back to his car, at which time Taylor exited his vehicle and fired three shots.", nil},
+		{"a surname after whose and a noun", "Police identified the owner as John Doe, whose car Doe parked outside the bank was later towed.", nil},
 		{"a surname after a verb", "An autopsy of John Doe and the tests confirm Doe died of a gunshot wound.", nil},
 		{"a quotation after a video's running time", "Suspect arrested 3:22 'Their main concern is the way the city operates,' says a mother.", nil},
 		{"a surname after police", "Police named the boy as Medina Doe and according to police Doe was shot once.", nil},

@@ -133,6 +133,9 @@ func gluedInCode(summary string) []string {
 		if introWords[strings.ToLower(prev)] || objectVerbs[strings.ToLower(prev)] || timeWords[prev] || strings.HasSuffix(prev, "ed") || strings.HasSuffix(prev, "ing") || strings.HasSuffix(prev, "s") {
 			continue
 		}
+		if afterRelativeWord(summary[:m[2]]) {
+			continue // "at which time Taylor exited": the clause's subject, not a new sentence
+		}
 		if reducedRelative.MatchString(summary[m[1]:]) {
 			continue // "the handgun Campbell used was owned by ...": a clause inside a noun phrase
 		}
@@ -159,6 +162,21 @@ func gluedInCode(summary string) []string {
 		out = append(out, kindUnended)
 	}
 	return out
+}
+
+// afterRelativeWord reports whether text, the summary before the word
+// preceding a name, ends on a relative word that opens a clause ("at which
+// time Taylor exited", "whose car Doe drove").
+func afterRelativeWord(text string) bool {
+	fields := strings.Fields(text)
+	if len(fields) == 0 {
+		return false
+	}
+	switch strings.ToLower(fields[len(fields)-1]) {
+	case "which", "whose", "what", "whichever", "whatever":
+		return true
+	}
+	return false
 }
 
 // pronounAfterCapital finds a subject pronoun after a capitalised word,

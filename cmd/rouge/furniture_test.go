@@ -61,6 +61,7 @@ func TestFurniture(t *testing.T) {
 		{"Police named the boy as Medina Doe and according to police Doe was shot once.", nil},
 		{"Police say the handgun Jane Doe bought was used, and the handgun Doe used was owned by her husband.", nil},
 		{"An autopsy of John Doe, 37, and tests confirm Doe died of a gunshot wound.", nil},
+		{"The suspect, Antonio Taylor, was stopped, at which time Taylor exited his vehicle and fired.", nil},
 		{"Police say their investigation of Deonte Doe reveals Doe was attempting a robbery.", nil},
 		{"In the pictures the actor can be seen laughing with the cast.", []string{"photo-ref"}},
 		{"The manager celebrates in front of the away bench as his side went 2-0 up", []string{"unended"}},
