@@ -149,23 +149,9 @@ func TestVacuumStoppedSaysTheDatabaseIsUnchanged(t *testing.T) {
 	if err := createDatabase(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	before, err := os.ReadFile(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	err = runVacuum(ctx, []string{"-config", cfg}, func(string) string { return "" }, &bytes.Buffer{})
-	if err == nil || !strings.Contains(err.Error(), "vacuum stopped") || !strings.Contains(err.Error(), "nothing was changed") {
-		t.Errorf("a stopped vacuum: %v; want that it stopped and changed nothing", err)
-	}
-	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
-		t.Errorf("the database changed (%v)", err)
-	}
+	stoppedChangesNothing(t, db, "vacuum", func(ctx context.Context, cfg string) error {
+		return runVacuum(ctx, []string{"-config", cfg}, func(string) string { return "" }, &bytes.Buffer{})
+	})
 }
 
 // `sudo newshound backup -config /etc/newshound/newshound.toml copy.db` run
