@@ -44,3 +44,10 @@ func writeConfig(t *testing.T, path, text string) string {
 	}
 	return path
 }
+
+// storageConfig writes the configuration file path whose one setting is
+// storage.path = db, and returns path; it ends the test when it cannot.
+func storageConfig(t *testing.T, path, db string) string {
+	t.Helper()
+	return writeConfig(t, path, "[storage]\npath = \""+db+"\"\n")
+}

@@ -148,10 +148,7 @@ func TestAHandRestoreBesideAStaleWALNamesTheCause(t *testing.T) {
 // directory"; it names the folder and mkdir -p.
 func TestBackupIntoAMissingFolderNamesIt(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "nh.db")+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := storageConfig(t, filepath.Join(dir, "nh.toml"), filepath.Join(dir, "nh.db"))
 	if err := createDatabase(context.Background(), filepath.Join(dir, "nh.db")); err != nil {
 		t.Fatal(err)
 	}
@@ -167,10 +164,7 @@ func TestBackupIntoAMissingFolderNamesIt(t *testing.T) {
 // directory"; the error names the folder and that it cannot be written.
 func TestBackupIntoAnUnwritableFolderNamesIt(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "nh.db")+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := storageConfig(t, filepath.Join(dir, "nh.toml"), filepath.Join(dir, "nh.db"))
 	if err := createDatabase(context.Background(), filepath.Join(dir, "nh.db")); err != nil {
 		t.Fatal(err)
 	}
