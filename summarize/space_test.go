@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newshound/newshound/internal/shareddata"
 )
 
 // normalizeSpaceBytes is normalizeSpace as it was before it copied runs of
@@ -97,7 +99,7 @@ func TestNormalizeSpaceAsBefore(t *testing.T) {
 	for _, s := range randomLines(rand.New(rand.NewPCG(3, 4)), spacePieces, 200000, 16) {
 		check(s)
 	}
-	texts := sharedTexts(t)
+	texts := shareddata.Texts(t)
 	for _, text := range texts {
 		for _, in := range []string{text, Clean(text)} {
 			for line := range strings.SplitSeq(in, "\n") {
