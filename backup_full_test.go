@@ -80,9 +80,7 @@ func binaryWithDatabase(t *testing.T) (bin, dir, cfg string) {
 	dir = t.TempDir()
 	db := filepath.Join(dir, "nh.db")
 	cfg = filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	storageConfig(t, cfg, db)
 	if err := createDatabase(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}

@@ -21,10 +21,7 @@ func TestNoTokenOnDevNullNamesTheToken(t *testing.T) {
 	}
 	defer null.Close()
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "newshound.toml")
-	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "n.db")+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := storageConfig(t, filepath.Join(dir, "newshound.toml"), filepath.Join(dir, "n.db"))
 	m := NewMain(null, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
 	err = m.Run(context.Background(), cfgPath)
 	if err == nil || !strings.Contains(err.Error(), "NEWSHOUND_TELEGRAM_TOKEN") {
@@ -45,10 +42,7 @@ func TestNoTokenNamesAMisnamedOne(t *testing.T) {
 	}
 	defer null.Close()
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "newshound.toml")
-	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "n.db")+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := storageConfig(t, filepath.Join(dir, "newshound.toml"), filepath.Join(dir, "n.db"))
 	env := func(k string) string {
 		if k == "TELEGRAM_BOT_TOKEN" {
 			return "123456:AAF-secret"

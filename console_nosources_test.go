@@ -20,10 +20,7 @@ import (
 // run the demo, instead of "First fetch done: stored 0 articles".
 func TestConsoleWithNoSourcesSaysHowToAddOne(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "empty.toml")
-	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "n.db")+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := storageConfig(t, filepath.Join(dir, "empty.toml"), filepath.Join(dir, "n.db"))
 	c := startConsole(t, cfgPath, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), nil)
 	testkit.WaitWithin(t, "the first poll", 15*time.Second, func() bool { return strings.Contains(c.out.String(), "Nothing was fetched") })
 	c.send("/status\n")

@@ -94,13 +94,7 @@ var crashTitle = regexp.MustCompile(`Crash alert (\d+)-(\d+)<`)
 // arrived, in order within each chat, with no more duplicates than the
 // messages in flight at the kill.
 func TestCrashLosesNothing(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := builtBinary(t)
 	// onWire: the sender's default Concurrency (8), times the calls that may
 	// await Telegram's answers for each (bot's wireFactor, 8): each to a
 	// different chat, so a kill repeats at most one message a chat.

@@ -23,10 +23,7 @@ func TestADataFolderNamedWithURICharacters(t *testing.T) {
 				t.Fatal(err)
 			}
 			db := filepath.Join(dir, "n.db")
-			cfgPath := filepath.Join(dir, "newshound.toml")
-			if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			cfgPath := storageConfig(t, filepath.Join(dir, "newshound.toml"), db)
 			noEnv := func(string) string { return "" }
 			m := NewMain(strings.NewReader("/id\n"), &bytes.Buffer{}, &bytes.Buffer{}, noEnv)
 			if err := m.Run(context.Background(), cfgPath); err != nil {

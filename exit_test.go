@@ -19,21 +19,9 @@ import (
 // which the unit does not restart; a failure that may pass (a damaged
 // database restored, a refused start) still exits 1.
 func TestConfigurationErrorsExit78(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := builtBinary(t)
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeConfig(t, filepath.Join(dir, name), text) }
 	damaged := write("damaged.db", strings.Repeat("not a database ", 512))
 	for _, c := range []struct {
 		name, config string
@@ -56,10 +44,8 @@ func TestConfigurationErrorsExit78(t *testing.T) {
 			}
 			defer null.Close()
 			cmd.Stdin = null // as under systemd
-			out, err := cmd.CombinedOutput()
-			var exit *exec.ExitError
-			if !errors.As(err, &exit) || exit.ExitCode() != c.want {
-				t.Errorf("exit %v, want status %d\n%s", err, c.want, out)
+			if got, out := exitStatusOf(t, cmd); got != c.want {
+				t.Errorf("exit status %d, want %d\n%s", got, c.want, out)
 			}
 		})
 	}

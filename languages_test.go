@@ -1,14 +1,11 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
-	"github.com/newshound/newshound/internal/testkit"
 )
 
 // TestEndToEndLanguages subscribes chats to words in Russian, German, French, Spanish and English, polls a feed
@@ -16,11 +13,8 @@ import (
 // inflections — and the English one not to a derivation of its word.
 func TestEndToEndLanguages(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	feed := feedtest.New(t, "testdata/feeds/languages-v1.xml", "application/rss+xml")
-	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Mixed Wire", feed.URL + "/mixed.xml"}}}.String(), now)
-	ctx := context.Background()
-	a.waitFetched(t, 1)
+	feed := rssFeed(t, "languages-v1.xml")
+	a := startFed(t, tg, testSource{"Mixed Wire", feed.URL + "/mixed.xml"})
 
 	subs := []struct {
 		chat  int64
@@ -49,10 +43,7 @@ func TestEndToEndLanguages(t *testing.T) {
 			t.Errorf("chat subscribed to %q alerted with:\n%s\nwant %q", s.query, sent[1].Text(), s.alert)
 		}
 	}
-	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
-		n, err := a.parts.Store.CountPending(ctx)
-		return err == nil && n == 0
-	})
+	a.waitOutboxEmpty(t, 5*time.Second)
 	for _, s := range subs {
 		want := 2
 		if s.alert == "" {

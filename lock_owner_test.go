@@ -174,10 +174,7 @@ func TestRootRunLeavesItsFilesToTheirOwner(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		cfg := filepath.Join(t.TempDir(), "nh.toml")
-		if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-			t.Fatal(err)
-		}
+		cfg := storageConfig(t, filepath.Join(t.TempDir(), "nh.toml"), db)
 		m := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
 		if err := m.Run(context.Background(), cfg); err != nil {
 			t.Fatal(err)

@@ -149,7 +149,6 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
 	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
 	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Example World News", feed.URL + "/world.xml"}}}.String(), now)
-	ctx := context.Background()
 
 	// The first poll (at start) stores the backlog without alerting it.
 	a.waitFetched(t, 1)
@@ -194,10 +193,7 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 
 	// A second poll sends nothing more.
 	a.pollOnce(t)
-	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
-		n, err := a.parts.Store.CountPending(ctx)
-		return err == nil && n == 0
-	})
+	a.waitOutboxEmpty(t, 5*time.Second)
 	waitSenderLooks(t, a.parts.Sender)
 	if got := tg.Sent(chat); len(got) != 2 {
 		t.Fatalf("messages to chat = %d, want 2 (reply + one alert): %v", len(got), got)

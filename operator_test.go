@@ -133,13 +133,7 @@ func TestDemoAlertsWithinTenSeconds(t *testing.T) {
 }
 
 func TestVersionFlag(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := builtBinary(t)
 	got, err := exec.Command(bin, "-version").CombinedOutput()
 	if err != nil {
 		t.Fatalf("-version: %v\n%s", err, got)

@@ -109,13 +109,7 @@ var quakeTitle = regexp.MustCompile(`Quake report (\d+)x(\d+)`)
 // and checks that every subscriber gets every alert, with no more duplicates
 // than the messages on the wire at a stop.
 func TestStopsAtRandomMomentsOfAPollLoseNoAlert(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := builtBinary(t)
 	const cycles, perCycle = 20, 3
 	chats := []int64{6001, 6002, 6003}
 	dir := t.TempDir()
@@ -274,13 +268,7 @@ url = %q
 // on one storage.path: the second exits at once, naming the path and the
 // first one's pid.
 func TestASecondInstanceOnTheSameDatabaseRefusesToStart(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := builtBinary(t)
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "one.db")
 	tg := telegramtest.New(t, testToken)

@@ -71,10 +71,7 @@ func TestClockStepsLoseNoAlertAndSendTheDigestOnce(t *testing.T) {
 	}
 	settle := func() {
 		t.Helper()
-		testkit.WaitWithin(t, "an empty outbox", 10*time.Second, func() bool {
-			n, err := a.parts.Store.CountPending(ctx)
-			return err == nil && n == 0
-		})
+		a.waitOutboxEmpty(t, 10*time.Second)
 		waitSenderLooks(t, a.parts.Sender)
 	}
 

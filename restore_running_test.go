@@ -20,10 +20,7 @@ import (
 func TestRestoreWhileTheBotRunsSaysStopIt(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "nh.db")
-	cfgPath := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := storageConfig(t, filepath.Join(dir, "nh.toml"), db)
 	ctx := context.Background()
 	if err := createDatabase(ctx, db); err != nil {
 		t.Fatal(err)

@@ -148,10 +148,7 @@ func TestAHandRestoreBesideAStaleWALNamesTheCause(t *testing.T) {
 // directory"; it names the folder and mkdir -p.
 func TestBackupIntoAMissingFolderNamesIt(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "nh.db")+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := storageConfig(t, filepath.Join(dir, "nh.toml"), filepath.Join(dir, "nh.db"))
 	if err := createDatabase(context.Background(), filepath.Join(dir, "nh.db")); err != nil {
 		t.Fatal(err)
 	}
@@ -172,10 +169,7 @@ func TestBackupIntoAMissingFolderNamesIt(t *testing.T) {
 // directory"; the error names the folder and that it cannot be written.
 func TestBackupIntoAnUnwritableFolderNamesIt(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+filepath.Join(dir, "nh.db")+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := storageConfig(t, filepath.Join(dir, "nh.toml"), filepath.Join(dir, "nh.db"))
 	if err := createDatabase(context.Background(), filepath.Join(dir, "nh.db")); err != nil {
 		t.Fatal(err)
 	}
@@ -273,32 +267,42 @@ func TestRestoreStoppedChangesNothing(t *testing.T) {
 	makeDatabase(t, db)
 	backup := filepath.Join(t.TempDir(), "copy.db")
 	makeDatabase(t, backup)
-	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	before, err := os.ReadFile(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	err = runRestore(ctx, []string{"-config", cfg, backup}, func(string) string { return "" }, &bytes.Buffer{})
-	if err == nil || !strings.Contains(err.Error(), "restore stopped") || !strings.Contains(err.Error(), "nothing was changed") {
-		t.Errorf("a stopped restore: %v; want that it stopped and changed nothing", err)
-	}
-	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
-		t.Errorf("the database changed (%v)", err)
-	}
+	stoppedChangesNothing(t, db, "restore", func(ctx context.Context, cfg string) error {
+		return runRestore(ctx, []string{"-config", cfg, backup}, func(string) string { return "" }, &bytes.Buffer{})
+	})
 	if left, _ := filepath.Glob(db + ".*"); len(left) > 1 { // nh.db.lock alone
 		t.Errorf("the stopped restore left %v", left)
 	}
 	// Stopped while copying: the copy ends, and nothing is left of it.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
 	tmp := filepath.Join(dir, "copy.restoring")
 	if err := copyNew(ctx, backup, tmp); err == nil {
 		t.Error("copyNew went on after its context ended")
 	}
 	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
 		t.Errorf("copyNew left %s (stat: %v)", tmp, err)
+	}
+}
+
+// stoppedChangesNothing runs run, a maintenance command that stops on its
+// context (named what), with an ended context and the path of a
+// configuration naming the database db, and checks that it says it stopped
+// and changed nothing, and that db is as it was.
+func stoppedChangesNothing(t *testing.T, db, what string, run func(ctx context.Context, cfg string) error) {
+	t.Helper()
+	cfg := writeConfig(t, filepath.Join(filepath.Dir(db), "nh.toml"), "[storage]\npath = \""+db+"\"\n")
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err = run(ctx, cfg)
+	if err == nil || !strings.Contains(err.Error(), what+" stopped") || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Errorf("a stopped %s: %v; want that it stopped and changed nothing", what, err)
+	}
+	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the database changed (%v)", err)
 	}
 }

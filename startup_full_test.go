@@ -25,10 +25,7 @@ func TestAFullDiskAtTheFirstStartNamesTheFixAndLeavesNoHalfFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+filepath.Join(dir, "nh.db")+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := storageConfig(t, filepath.Join(dir, "nh.toml"), filepath.Join(dir, "nh.db"))
 	// 100 blocks of 512 bytes: the schema takes more.
 	cmd := exec.Command("sh", "-c", `ulimit -f 100 && exec "$0" -config "$1"`, bin, cfg)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}

@@ -35,10 +35,7 @@ func TestAFullDiskAtANormalStartIsWaitedOut(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "nh.db")
-	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := storageConfig(t, filepath.Join(dir, "nh.toml"), db)
 	env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
 	first := exec.Command(bin, "-config", cfg)
 	first.Env = env

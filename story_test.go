@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/store"
@@ -17,18 +16,12 @@ import (
 // copy at its own address) gives the chat one alert, edited to name the others.
 func TestEndToEndOneAlertPerStory(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	world := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
-	wire := feedtest.New(t, "testdata/feeds/wire-v1.xml", "application/rss+xml")
-	agency := feedtest.New(t, "testdata/feeds/agency-v1.xml", "application/rss+xml")
-	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, testConfig{tg: tg, sources: []testSource{
-		{"Example World News", world.URL + "/world.xml"}, {"Wire Service", wire.URL + "/wire.xml"}, {"Agency", agency.URL + "/agency.xml"},
-	}}.String(), now)
-	ctx := context.Background()
-	a.waitFetched(t, 3)
+	world := rssFeed(t, "world-v1.xml")
+	wire := rssFeed(t, "wire-v1.xml")
+	agency := rssFeed(t, "agency-v1.xml")
+	a := startFed(t, tg, testSource{"Example World News", world.URL + "/world.xml"}, testSource{"Wire Service", wire.URL + "/wire.xml"}, testSource{"Agency", agency.URL + "/agency.xml"})
 	const chat = 777
-	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
-	tg.WaitSent(t, chat, 1, 5*time.Second)
+	subscribeChat(t, tg, chat, "kursk deminers")
 
 	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
 	a.pollOnce(t)
@@ -41,10 +34,7 @@ func TestEndToEndOneAlertPerStory(t *testing.T) {
 	agency.SetFile(t, "testdata/feeds/agency-v2.xml", "application/rss+xml")
 	a.pollOnce(t)
 	testkit.WaitWithin(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) >= 1 })
-	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
-		n, err := a.parts.Store.CountPending(ctx)
-		return err == nil && n == 0
-	})
+	a.waitOutboxEmpty(t, 5*time.Second)
 	// Two outlets in one poll queue two edits; the first shows both, and
 	// the second, the same text, is no call (real Telegram refuses it as
 	// "message is not modified").
@@ -67,17 +57,11 @@ func TestEndToEndOneAlertPerStory(t *testing.T) {
 // each of the two other shootings.
 func TestEndToEndOneAlertPerStoryAcrossOutlets(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	courier := feedtest.New(t, "testdata/feeds/courier-v1.xml", "application/rss+xml")
-	tribune := feedtest.New(t, "testdata/feeds/tribune-v1.xml", "application/rss+xml")
-	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, testConfig{tg: tg, sources: []testSource{
-		{"Valley Courier", courier.URL + "/courier.xml"}, {"County Tribune", tribune.URL + "/tribune.xml"},
-	}}.String(), now)
-	ctx := context.Background()
-	a.waitFetched(t, 2)
+	courier := rssFeed(t, "courier-v1.xml")
+	tribune := rssFeed(t, "tribune-v1.xml")
+	a := startFed(t, tg, testSource{"Valley Courier", courier.URL + "/courier.xml"}, testSource{"County Tribune", tribune.URL + "/tribune.xml"})
 	const chat = 778
-	tg.SendText(chat, "private", 9, "/subscribe shooting")
-	tg.WaitSent(t, chat, 1, 5*time.Second)
+	subscribeChat(t, tg, chat, "shooting")
 
 	courier.SetFile(t, "testdata/feeds/courier-v2.xml", "application/rss+xml")
 	a.pollOnce(t)
@@ -87,18 +71,12 @@ func TestEndToEndOneAlertPerStoryAcrossOutlets(t *testing.T) {
 	a.pollOnce(t)
 	tg.WaitSent(t, chat, 4, 5*time.Second)
 	testkit.WaitWithin(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
-	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
-		n, err := a.parts.Store.CountPending(ctx)
-		return err == nil && n == 0
-	})
+	a.waitOutboxEmpty(t, 5*time.Second)
 	edit := tg.Calls("editMessageText")[0]
 	if !strings.Contains(edit.Text(), "Lakeside Diner") || !strings.Contains(edit.Text(), "Also: ") || !strings.Contains(edit.Text(), "County Tribune") {
 		t.Errorf("edited alert is not the diner story naming the second outlet:\n%s", edit.Text())
 	}
-	var texts []string
-	for _, m := range tg.Sent(chat) {
-		texts = append(texts, m.Text())
-	}
+	texts := sentTexts(tg, chat)
 	all := strings.Join(texts, "\n---\n")
 	if len(texts) != 4 || !strings.Contains(all, "Millbrook") || !strings.Contains(all, "Ridgeview") {
 		t.Errorf("messages to the chat = %d, want 4 (the reply, the diner, Millbrook, Ridgeview):\n%s", len(texts), all)
@@ -112,28 +90,18 @@ func TestEndToEndOneAlertPerStoryAcrossOutlets(t *testing.T) {
 // zero-width joiners of an emoji sequence (👨‍👩‍👧).
 func TestEndToEndShortItemsStayApart(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	feed := feedtest.New(t, "testdata/feeds/shorts-v1.xml", "application/rss+xml")
-	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Local Test Feed", feed.URL + "/shorts.xml"}}}.String(), now)
-	ctx := context.Background()
-	a.waitFetched(t, 1)
+	feed := rssFeed(t, "shorts-v1.xml")
+	a := startFed(t, tg, testSource{"Local Test Feed", feed.URL + "/shorts.xml"})
 	const chat = 779
-	tg.SendText(chat, "private", 9, "/subscribe emojitest OR storm")
-	tg.WaitSent(t, chat, 1, 5*time.Second)
+	subscribeChat(t, tg, chat, "emojitest OR storm")
 
 	feed.SetFile(t, "testdata/feeds/shorts-v2.xml", "application/rss+xml")
 	a.pollOnce(t)
 	tg.WaitSent(t, chat, 2, 5*time.Second)
 	feed.SetFile(t, "testdata/feeds/shorts-v3.xml", "application/rss+xml")
 	a.pollOnce(t)
-	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
-		n, err := a.parts.Store.CountPending(ctx)
-		return err == nil && n == 0
-	})
-	var texts []string
-	for _, m := range tg.Sent(chat) {
-		texts = append(texts, m.Text())
-	}
+	a.waitOutboxEmpty(t, 5*time.Second)
+	texts := sentTexts(tg, chat)
 	all := strings.Join(texts, "\n---\n")
 	for _, want := range []string{"Storm number 2", "emojitest burst 1", "emojitest burst 2", "emojitest silent one"} {
 		if !strings.Contains(all, want) {
@@ -153,16 +121,11 @@ func TestEndToEndShortItemsStayApart(t *testing.T) {
 // chat that had none of the story; the chat that had it gets the "Also" edit.
 func TestEndToEndStoryNewToAChatIsAlerted(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	world := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
-	wire := feedtest.New(t, "testdata/feeds/wire-v1.xml", "application/rss+xml")
-	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, testConfig{tg: tg, sources: []testSource{
-		{"Example World News", world.URL + "/world.xml"}, {"Wire Service", wire.URL + "/wire.xml"},
-	}}.String(), now)
-	a.waitFetched(t, 2)
+	world := rssFeed(t, "world-v1.xml")
+	wire := rssFeed(t, "wire-v1.xml")
+	a := startFed(t, tg, testSource{"Example World News", world.URL + "/world.xml"}, testSource{"Wire Service", wire.URL + "/wire.xml"})
 	const first, later = 781, 782
-	tg.SendText(first, "private", 9, "/subscribe kursk")
-	tg.WaitSent(t, first, 1, 5*time.Second)
+	subscribeChat(t, tg, first, "kursk")
 	tg.SendText(later, "private", 10, "/subscribe republished") // only the wire's copy says it
 	tg.WaitSent(t, later, 1, 5*time.Second)
 
@@ -191,14 +154,11 @@ func TestEndToEndStoryNewToAChatIsAlerted(t *testing.T) {
 // which Telegram refuses as "message is not modified").
 func TestEndToEndRepublishedStoryIsNoEdit(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	world := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
-	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Example World News", world.URL + "/world.xml"}}}.String(), now)
+	world := rssFeed(t, "world-v1.xml")
+	a := startFed(t, tg, testSource{"Example World News", world.URL + "/world.xml"})
 	ctx := context.Background()
-	a.waitFetched(t, 1)
 	const chat = 783
-	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
-	tg.WaitSent(t, chat, 1, 5*time.Second)
+	subscribeChat(t, tg, chat, "kursk deminers")
 
 	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
 	a.pollOnce(t)
@@ -236,13 +196,10 @@ func TestEndToEndRepublishedStoryIsNoEdit(t *testing.T) {
 // /search shows its new title and finds it by a word only that title has.
 func TestEndToEndRetitledItemIsSearchedByItsNewTitle(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	world := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
-	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Example World News", world.URL + "/world.xml"}}}.String(), now)
-	a.waitFetched(t, 1)
+	world := rssFeed(t, "world-v1.xml")
+	a := startFed(t, tg, testSource{"Example World News", world.URL + "/world.xml"})
 	const chat = 784
-	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
-	tg.WaitSent(t, chat, 1, 5*time.Second)
+	subscribeChat(t, tg, chat, "kursk deminers")
 	world.SetFile(t, "testdata/feeds/world-v2.xml", "application/rss+xml")
 	a.pollOnce(t)
 	tg.WaitSent(t, chat, 2, 5*time.Second) // the alert

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,18 +11,9 @@ import (
 // wrong command line and 78 a configuration error: a backup script or a
 // timer unit could not tell a typo from a failed copy.
 func TestSubcommandsExitAsTheHelpSays(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin, err := binary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := builtBinary(t)
 	dir := t.TempDir()
-	bad := filepath.Join(dir, "bad.toml")
-	if err := os.WriteFile(bad, []byte("[storage]\npaht = \"x.db\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	bad := writeConfig(t, filepath.Join(dir, "bad.toml"), "[storage]\npaht = \"x.db\"\n")
 	for _, c := range []struct {
 		name string
 		args []string
@@ -41,15 +31,7 @@ func TestSubcommandsExitAsTheHelpSays(t *testing.T) {
 			cmd := exec.Command(bin, c.args...)
 			cmd.Dir = dir
 			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir}
-			out, err := cmd.CombinedOutput()
-			got := 0
-			var exit *exec.ExitError
-			if errors.As(err, &exit) {
-				got = exit.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
-			if got != c.want {
+			if got, out := exitStatusOf(t, cmd); got != c.want {
 				t.Errorf("newshound %v: exit status %d, want %d\n%s", c.args, got, c.want, out)
 			}
 		})

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
 )
@@ -33,19 +31,13 @@ func rssItems(items ...[3]string) []byte {
 // lacked.
 func TestEndToEndAlertWithoutSummaryIsCompleted(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	headlines := feedtest.New(t, "testdata/feeds/tariffs-v1.xml", "application/rss+xml")
+	headlines := rssFeed(t, "tariffs-v1.xml")
 	headlines.Set(rssItems(), "application/rss+xml")
-	courier := feedtest.New(t, "testdata/feeds/tariffs-v1.xml", "application/rss+xml")
+	courier := rssFeed(t, "tariffs-v1.xml")
 	courier.Set(rssItems(), "application/rss+xml")
-	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, testConfig{tg: tg, sources: []testSource{
-		{"Headlines Only", headlines.URL + "/titles.xml"}, {"Daily Courier", courier.URL + "/rss.xml"},
-	}}.String(), now)
-	ctx := context.Background()
-	a.waitFetched(t, 2)
+	a := startFed(t, tg, testSource{"Headlines Only", headlines.URL + "/titles.xml"}, testSource{"Daily Courier", courier.URL + "/rss.xml"})
 	const chat = 781
-	tg.SendText(chat, "private", 9, "/subscribe courthouse")
-	tg.WaitSent(t, chat, 1, 5*time.Second)
+	subscribeChat(t, tg, chat, "courthouse")
 
 	const title = "3 dead, 2 wounded in Del. courthouse shooting"
 	headlines.Set(rssItems([3]string{title, "https://headlines.example/1", ""}), "application/rss+xml")
@@ -59,10 +51,7 @@ func TestEndToEndAlertWithoutSummaryIsCompleted(t *testing.T) {
 	courier.Set(rssItems([3]string{title, "https://courier.example/del-courthouse", "<p>" + lead + "</p>"}), "application/rss+xml")
 	a.pollOnce(t)
 	testkit.WaitWithin(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
-	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
-		n, err := a.parts.Store.CountPending(ctx)
-		return err == nil && n == 0
-	})
+	a.waitOutboxEmpty(t, 5*time.Second)
 	edit := tg.Calls("editMessageText")[0].Text()
 	for _, want := range []string{"https://headlines.example/1", "Also: Daily Courier", "Police say Thomas F. Matusiewicz, 68, opened fire"} {
 		if !strings.Contains(edit, want) {

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
 )
 
@@ -16,13 +15,10 @@ import (
 // summary rather than the title twice (issue 13).
 func TestEndToEndTitleKeepsEveryWord(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
-	trade := feedtest.New(t, "testdata/feeds/tariffs-v1.xml", "application/rss+xml")
-	now := func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	a := startApp(t, testConfig{tg: tg, sources: []testSource{{"Trade Desk", trade.URL + "/trade.xml"}}}.String(), now)
-	a.waitFetched(t, 1)
+	trade := rssFeed(t, "tariffs-v1.xml")
+	a := startFed(t, tg, testSource{"Trade Desk", trade.URL + "/trade.xml"})
 	const chat = 778
-	tg.SendText(chat, "private", 9, "/subscribe tariffs")
-	tg.WaitSent(t, chat, 1, 5*time.Second)
+	subscribeChat(t, tg, chat, "tariffs")
 
 	trade.SetFile(t, "testdata/feeds/tariffs-v2.xml", "application/rss+xml")
 	if err := a.parts.Poller.PollOnce(context.Background()); err != nil {

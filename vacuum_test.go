@@ -29,10 +29,7 @@ func TestVacuumCommandTurnsIncrementalVacuumOn(t *testing.T) {
 	if err := raw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	cfg := filepath.Join(dir, "newshound.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+path+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := storageConfig(t, filepath.Join(dir, "newshound.toml"), path)
 	var out bytes.Buffer
 	if err := runVacuum(context.Background(), []string{"-config", cfg}, func(string) string { return "" }, &out); err != nil {
 		t.Fatalf("vacuum: %v\n%s", err, out.String())
@@ -70,10 +67,7 @@ func TestVacuumCommandRefusesExtraArguments(t *testing.T) {
 func TestMaintenanceCommandsRefuseAMissingDatabase(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "missing.db")
-	cfg := filepath.Join(dir, "newshound.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+path+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := storageConfig(t, filepath.Join(dir, "newshound.toml"), path)
 	noEnv := func(string) string { return "" }
 	commands := []struct {
 		name string
@@ -110,10 +104,7 @@ func TestVacuumBesideAnOlderBotRefuses(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "news.db")
 	makeDatabase(t, path)
-	cfg := filepath.Join(dir, "newshound.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+path+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := storageConfig(t, filepath.Join(dir, "newshound.toml"), path)
 	unlock, err := store.Lock(path) // the running bot
 	if err != nil {
 		t.Fatal(err)
@@ -149,23 +140,9 @@ func TestVacuumStoppedSaysTheDatabaseIsUnchanged(t *testing.T) {
 	if err := createDatabase(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	before, err := os.ReadFile(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	err = runVacuum(ctx, []string{"-config", cfg}, func(string) string { return "" }, &bytes.Buffer{})
-	if err == nil || !strings.Contains(err.Error(), "vacuum stopped") || !strings.Contains(err.Error(), "nothing was changed") {
-		t.Errorf("a stopped vacuum: %v; want that it stopped and changed nothing", err)
-	}
-	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
-		t.Errorf("the database changed (%v)", err)
-	}
+	stoppedChangesNothing(t, db, "vacuum", func(ctx context.Context, cfg string) error {
+		return runVacuum(ctx, []string{"-config", cfg}, func(string) string { return "" }, &bytes.Buffer{})
+	})
 }
 
 // `sudo newshound backup -config /etc/newshound/newshound.toml copy.db` run

@@ -144,10 +144,7 @@ url = "`+feed.URL+`/world.xml"
 	if srcs[0].Interval != 6*time.Hour || !strings.Contains(srcs[0].IntervalReason, "WebSub") {
 		t.Errorf("pushed source polled every %s (%q), want poller.max_interval", srcs[0].Interval, srcs[0].IntervalReason)
 	}
-	testkit.WaitWithin(t, "an empty outbox", 5*time.Second, func() bool {
-		n, err := a.parts.Store.CountPending(context.Background())
-		return err == nil && n == 0
-	})
+	a.waitOutboxEmpty(t, 5*time.Second)
 	waitSenderLooks(t, a.parts.Sender)
 	if got := tg.Sent(chat); len(got) != 2 {
 		t.Errorf("messages to chat = %d, want the reply and one alert", len(got))

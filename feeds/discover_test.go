@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
 )
 
 // publicIP stands for a public address in tests: fake DNS answers it and
@@ -54,19 +56,8 @@ func discoverServer(t *testing.T) *httptest.Server {
 // connections to publicIP reach srv.
 func fakeNet(srv *httptest.Server, hosts map[string]string) DiscoverOptions {
 	return DiscoverOptions{
-		Resolve: func(ctx context.Context, host string) ([]net.IP, error) {
-			if ip, ok := hosts[host]; ok {
-				return []net.IP{net.ParseIP(ip)}, nil
-			}
-			return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
-		},
-		Connect: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			if host, _, err := net.SplitHostPort(addr); err == nil && host == publicIP {
-				addr = srv.Listener.Addr().String()
-			}
-			var d net.Dialer
-			return d.DialContext(ctx, network, addr)
-		},
+		Resolve: feedtest.Resolver(hosts),
+		Connect: feedtest.Dialer(publicIP, srv.Listener.Addr().String()),
 	}
 }
 

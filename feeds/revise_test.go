@@ -23,15 +23,12 @@ import (
 func TestItemUpdatedInPlace(t *testing.T) {
 	ctx := context.Background()
 	st := testkit.OpenStore(t, func() time.Time { return testNow })
-	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	src := testkit.UpsertSource(t, st, "Wire", feed.URL, "config")
+	feed, src := wireSource(t, st)
 	item := func(guid, title, text string) string {
 		return `<item><title>` + title + `</title><guid>` + guid + `</guid><link>https://wire.example/` + guid +
 			`</link><pubDate>Fri, 27 Nov 2026 11:00:00 GMT</pubDate><description><![CDATA[` + text + `]]></description></item>`
 	}
-	rss := func(items ...string) []byte {
-		return []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>` + strings.Join(items, "") + `</channel></rss>`)
-	}
+	rss := wireRSS
 	const (
 		flash  = `<p>A magnitude 6.1 earthquake struck off the coast of Chile on Friday, the geological survey said.</p>`
 		longer = `<p>A magnitude 6.1 earthquake struck off the coast of Chile on Friday, the geological survey said.</p>` +
@@ -45,39 +42,21 @@ func TestItemUpdatedInPlace(t *testing.T) {
 	feed.Set(rss(item("quake", "Earthquake strikes off Chile", flash), item("barrier", "Lakeview votes for flood barrier", full)), "application/rss+xml")
 	sink := &recordingSink{}
 	p := newTestPoller(t, st, sink, 1<<20)
-	if err := p.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	pollOnce(t, p)
 	feed.Set(rss(item("quake", "Earthquake strikes off Chile", longer), item("barrier", "Lakeview votes for flood barrier", teaser)), "application/rss+xml")
-	if err := p.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	pollOnce(t, p)
 	if got := sink.titles(); len(got) != 0 {
 		t.Fatalf("an update in place alerted %v", got)
 	}
 	// A cache edge still serving the first version: the longer text stays.
 	feed.Set(rss(item("quake", "Earthquake strikes off Chile", flash), item("barrier", "Lakeview votes for flood barrier", teaser)), "application/rss+xml")
-	if err := p.PollOnce(ctx); err != nil {
-		t.Fatal(err)
+	pollOnce(t, p)
+	arts := finishedByGUID(t, st, src.ID, "quake", "barrier")
+	if a := arts["quake"]; !strings.Contains(a.Summary, "Valparaiso") || !strings.Contains(a.Text, "Vina del Mar") {
+		t.Errorf("updated item keeps its old text: summary %q", a.Summary)
 	}
-	arts, err := st.FinishedArticlesOf(ctx, src.ID, []string{"quake", "barrier"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(arts) != 2 {
-		t.Fatalf("found %d articles, want 2", len(arts))
-	}
-	for _, a := range arts {
-		switch a.GUID {
-		case "quake":
-			if !strings.Contains(a.Summary, "Valparaiso") || !strings.Contains(a.Text, "Vina del Mar") {
-				t.Errorf("updated item keeps its old text: summary %q", a.Summary)
-			}
-		case "barrier":
-			if !strings.Contains(a.Text, "Eastbank") {
-				t.Errorf("a teaser replaced the whole text: %q", a.Text)
-			}
-		}
+	if a := arts["barrier"]; !strings.Contains(a.Text, "Eastbank") {
+		t.Errorf("a teaser replaced the whole text: %q", a.Text)
 	}
 	hits, err := st.SearchArticles(ctx, "Valparaiso", 10)
 	if err != nil {
@@ -128,12 +107,11 @@ func (c *countingReviser) FinishedArticlesOf(ctx context.Context, sourceID int64
 func TestChurningItemIsNotReadBack(t *testing.T) {
 	ctx := context.Background()
 	st := &countingReviser{Store: testkit.OpenStore(t, func() time.Time { return testNow })}
-	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	src := testkit.UpsertSource(t, st.Store, "Wire", feed.URL, "config")
+	feed, src := wireSource(t, st.Store)
 	rss := func(token, extra string) []byte {
-		return []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Harbour fire</title>` +
+		return wireRSS(`<item><title>Harbour fire</title>` +
 			`<guid>fire</guid><pubDate>Fri, 27 Nov 2026 11:00:00 GMT</pubDate><description><![CDATA[<img src="https://wire.example/i.jpg?t=` + token +
-			`"/><p>A fire broke out at the harbour of Eastport on Friday, the fire brigade said.</p>` + extra + `]]></description></item></channel></rss>`)
+			`"/><p>A fire broke out at the harbour of Eastport on Friday, the fire brigade said.</p>` + extra + `]]></description></item>`)
 	}
 	feed.Set(rss("a1b2", ""), "application/rss+xml")
 	sum, err := summarize.New(summarize.Options{Sentences: 3, MaxChars: 600})
@@ -148,17 +126,13 @@ func TestChurningItemIsNotReadBack(t *testing.T) {
 	}
 	for _, token := range []string{"a1b2", "c3d4", "e5f6"} {
 		feed.Set(rss(token, ""), "application/rss+xml")
-		if err := p.PollOnce(ctx); err != nil {
-			t.Fatal(err)
-		}
+		pollOnce(t, p)
 	}
 	if n := st.reads.Load(); n != 0 {
 		t.Errorf("an item whose image token changed was read back %d times, want 0", n)
 	}
 	feed.Set(rss("g7h8", `<p>Two warehouses burned down; nobody was hurt.</p>`), "application/rss+xml")
-	if err := p.PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	pollOnce(t, p)
 	if n := st.reads.Load(); n != 1 {
 		t.Errorf("an item that grew was read back %d times, want 1", n)
 	}
@@ -173,50 +147,69 @@ func TestChurningItemIsNotReadBack(t *testing.T) {
 // bot's memory of the last fetch is gone), without a new alert; an item
 // whose feed text did not grow keeps its stored text.
 func TestItemUpdatedWhileDown(t *testing.T) {
-	ctx := context.Background()
 	st := testkit.OpenStore(t, func() time.Time { return testNow })
-	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
-	src := testkit.UpsertSource(t, st, "Wire", feed.URL, "config")
+	feed, src := wireSource(t, st)
 	rss := func(quake string) []byte {
-		return []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>` +
-			`<item><title>Earthquake strikes off Chile</title><guid>quake</guid><pubDate>Fri, 27 Nov 2026 11:00:00 GMT</pubDate>` +
-			`<description><![CDATA[` + quake + `]]></description></item>` +
-			`<item><title>Lakeview votes for flood barrier</title><guid>barrier</guid><pubDate>Fri, 27 Nov 2026 10:00:00 GMT</pubDate>` +
-			`<description><![CDATA[<p>The city council of Lakeview voted seven to two on Thursday to build a flood barrier along the harbour.</p>]]></description></item>` +
-			`</channel></rss>`)
+		return wireRSS(`<item><title>Earthquake strikes off Chile</title><guid>quake</guid><pubDate>Fri, 27 Nov 2026 11:00:00 GMT</pubDate>`+
+			`<description><![CDATA[`+quake+`]]></description></item>`,
+			`<item><title>Lakeview votes for flood barrier</title><guid>barrier</guid><pubDate>Fri, 27 Nov 2026 10:00:00 GMT</pubDate>`+
+				`<description><![CDATA[<p>The city council of Lakeview voted seven to two on Thursday to build a flood barrier along the harbour.</p>]]></description></item>`)
 	}
 	feed.Set(rss(`<p>A magnitude 6.1 earthquake struck off the coast of Chile on Friday, the geological survey said.</p>`), "application/rss+xml")
 	sink := &recordingSink{}
-	if err := newTestPoller(t, st, sink, 1<<20).PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	pollOnce(t, newTestPoller(t, st, sink, 1<<20))
 	// Stopped; meanwhile the flash grows into the whole report. A new
 	// poller is the bot started again.
 	feed.Set(rss(`<p>A magnitude 6.1 earthquake struck off the coast of Chile on Friday, the geological survey said.</p>`+
 		`<p>The quake was centred 40 kilometres west of Valparaiso at a depth of 30 kilometres.</p>`), "application/rss+xml")
-	if err := newTestPoller(t, st, sink, 1<<20).PollOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	pollOnce(t, newTestPoller(t, st, sink, 1<<20))
 	if got := sink.titles(); len(got) != 0 {
 		t.Fatalf("an update in place alerted %v", got)
 	}
-	arts, err := st.FinishedArticlesOf(ctx, src.ID, []string{"quake", "barrier"})
+	arts := finishedByGUID(t, st, src.ID, "quake", "barrier")
+	if a := arts["quake"]; !strings.Contains(a.Text, "Valparaiso") || !strings.Contains(a.Summary, "Valparaiso") {
+		t.Errorf("an item updated while the bot was down keeps its old text: %q, summary %q", a.Text, a.Summary)
+	}
+	if a := arts["barrier"]; !strings.Contains(a.Text, "Lakeview") {
+		t.Errorf("an unchanged item lost its text: %q", a.Text)
+	}
+}
+
+// wireRSS returns an RSS document of the channel "Wire" holding items.
+func wireRSS(items ...string) []byte {
+	return []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>` + strings.Join(items, "") + `</channel></rss>`)
+}
+
+// pollOnce runs one poll of p and ends the test when it fails.
+func pollOnce(t *testing.T, p *Poller) {
+	t.Helper()
+	if err := p.PollOnce(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// finishedByGUID returns the finished articles of source srcID with guids,
+// by guid; it ends the test unless there is one for each.
+func finishedByGUID(t *testing.T, st *store.Store, srcID int64, guids ...string) map[string]news.Article {
+	t.Helper()
+	arts, err := st.FinishedArticlesOf(context.Background(), srcID, guids)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(arts) != 2 {
-		t.Fatalf("found %d articles, want 2", len(arts))
+	if len(arts) != len(guids) {
+		t.Fatalf("found %d articles, want %d", len(arts), len(guids))
 	}
+	byGUID := make(map[string]news.Article, len(arts))
 	for _, a := range arts {
-		switch a.GUID {
-		case "quake":
-			if !strings.Contains(a.Text, "Valparaiso") || !strings.Contains(a.Summary, "Valparaiso") {
-				t.Errorf("an item updated while the bot was down keeps its old text: %q, summary %q", a.Text, a.Summary)
-			}
-		case "barrier":
-			if !strings.Contains(a.Text, "Lakeview") {
-				t.Errorf("an unchanged item lost its text: %q", a.Text)
-			}
-		}
+		byGUID[a.GUID] = a
 	}
+	return byGUID
+}
+
+// wireSource serves a feed (world-v1.xml until the test sets another) and
+// adds it to st as the source "Wire".
+func wireSource(t *testing.T, st *store.Store) (*feedtest.Server, news.Source) {
+	t.Helper()
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	return feed, testkit.UpsertSource(t, st, "Wire", feed.URL, "config")
 }

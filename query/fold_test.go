@@ -1,13 +1,11 @@
 package query
 
 import (
-	"bufio"
-	"encoding/json"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newshound/newshound/internal/shareddata"
 )
 
 // sameFold checks that folded gives text what the transformers give it,
@@ -52,34 +50,12 @@ func TestFoldSimpleAsTheTransformers(t *testing.T) {
 // shared data beside the checkout (cmd/rouge's and cmd/storyeval's).
 func TestFoldSimpleOnRealText(t *testing.T) {
 	n, simple := 0, 0
-	dir := filepath.Join("..", "..")
-	for range 3 {
-		for _, p := range []string{"realnews/cnndm.jsonl", "realnews/xsum.jsonl", "stories/clusters.jsonl"} {
-			f, err := os.Open(filepath.Join(dir, "shared", p))
-			if err != nil {
-				continue
-			}
-			sc := bufio.NewScanner(f)
-			sc.Buffer(nil, 1<<24)
-			for sc.Scan() {
-				var a struct{ Title, Text string }
-				if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-					t.Fatalf("%s: %v", p, err)
-				}
-				for _, s := range []string{a.Title, a.Text} {
-					sameFold(t, s)
-					n++
-					if _, ok := foldSimple(s); ok && !isASCII(s) {
-						simple++
-					}
-				}
-			}
-			f.Close()
+	for _, s := range shareddata.Texts(t) {
+		sameFold(t, s)
+		n++
+		if _, ok := foldSimple(s); ok && !isASCII(s) {
+			simple++
 		}
-		if n > 0 {
-			break
-		}
-		dir = filepath.Join(dir, "..")
 	}
 	if n == 0 {
 		t.Skip("no shared/realnews or shared/stories beside the checkout")

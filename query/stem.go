@@ -12,6 +12,8 @@ import (
 	"github.com/blevesearch/snowballstem/portuguese"
 	"github.com/blevesearch/snowballstem/russian"
 	"github.com/blevesearch/snowballstem/spanish"
+
+	"github.com/newshound/newshound/internal/porter2"
 )
 
 // stemKey returns the stem of token t read as a word of language l: by Stem for English, by the Snowball stemmer
@@ -164,40 +166,15 @@ func firstRune(t string) rune {
 // deminers → deminer, hoping → hope, cries → cri, but tariffication stays tariffication. Tokens that are not
 // entirely a-z are returned unchanged.
 //
-// The full algorithm (github.com/kljensen/snowball/english.Stem) goes on to strip derivational suffixes: it stems
-// deminers to demin, tariffication to tariff and organization to organ, so that a subscription to "organ" would be
-// alerted by every organization. docs/QUERY.md wants tariff never to match tariffication; that library does not export
-// its steps, hence these few lines, which follow https://snowballstem.org/algorithms/english/stemmer.html.
+// The full algorithm (github.com/kljensen/snowball/english.Stem, the summarizer's) goes on to strip derivational
+// suffixes: it stems deminers to demin, tariffication to tariff and organization to organ, so that a subscription to
+// "organ" would be alerted by every organization. docs/QUERY.md wants tariff never to match tariffication; that
+// library does not export its steps, hence porter2.Inflections, which stops after step 1c.
 func Stem(token string) string {
-	if len(token) <= 2 || !isLowerASCIIWord(token) {
+	if !isLowerASCIIWord(token) {
 		return token
 	}
-	if s, ok := stemException(token); ok {
-		return s
-	}
-	w := []byte(token)
-	for i, c := range w {
-		if c == 'y' && (i == 0 || isVowel(w[i-1])) {
-			w[i] = 'Y' // a consonant y, which no step treats as a vowel
-		}
-	}
-	r1 := region1(w)
-	w = stemStep1a(w)
-	switch string(w) {
-	case "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed":
-		return string(w)
-	}
-	w = stemStep1b(w, r1)
-	w = stemStep1c(w)
-	for i, c := range w {
-		if c == 'Y' {
-			w[i] = 'y'
-		}
-	}
-	if len(w) <= len(token) && string(w) == token[:len(w)] {
-		return token[:len(w)] // most stems only cut the word: share its bytes
-	}
-	return string(w)
+	return porter2.Inflections(token)
 }
 
 func isLowerASCIIWord(s string) bool {
@@ -207,151 +184,4 @@ func isLowerASCIIWord(s string) bool {
 		}
 	}
 	return true
-}
-
-func isVowel(c byte) bool {
-	switch c {
-	case 'a', 'e', 'i', 'o', 'u', 'y':
-		return true
-	}
-	return false
-}
-
-func stemException(w string) (string, bool) {
-	switch w {
-	case "skis":
-		return "ski", true
-	case "skies":
-		return "sky", true
-	case "dying", "lying", "tying":
-		return w[:1] + "ie", true
-	case "idly":
-		return "idl", true
-	case "gently":
-		return "gentl", true
-	case "ugly":
-		return "ugli", true
-	case "early":
-		return "earli", true
-	case "only":
-		return "onli", true
-	case "singly":
-		return "singl", true
-	case "sky", "news", "howe", "atlas", "cosmos", "bias", "andes":
-		return w, true
-	}
-	return "", false
-}
-
-// region1 returns where R1 starts: after the first non-vowel that follows a vowel, or after one of the prefixes
-// gener, commun, arsen; len(w) when there is none.
-func region1(w []byte) int {
-	for _, p := range [...]string{"gener", "commun", "arsen"} {
-		if len(w) >= len(p) && string(w[:len(p)]) == p {
-			return len(p)
-		}
-	}
-	for i := 1; i < len(w); i++ {
-		if !isVowel(w[i]) && isVowel(w[i-1]) {
-			return i + 1
-		}
-	}
-	return len(w)
-}
-
-func hasSuffix(w []byte, s string) bool { return len(w) >= len(s) && string(w[len(w)-len(s):]) == s }
-
-func hasVowel(w []byte) bool {
-	for _, c := range w {
-		if isVowel(c) {
-			return true
-		}
-	}
-	return false
-}
-
-// stemStep1a: sses → ss; ied, ies → i after more than one letter, else ie; s goes when a vowel comes before the
-// letter preceding it; us and ss stay.
-func stemStep1a(w []byte) []byte {
-	switch {
-	case hasSuffix(w, "sses"):
-		return w[:len(w)-2]
-	case hasSuffix(w, "ied"), hasSuffix(w, "ies"):
-		if len(w) > 4 {
-			return w[:len(w)-2]
-		}
-		return w[:len(w)-1]
-	case hasSuffix(w, "us"), hasSuffix(w, "ss"):
-		return w
-	case hasSuffix(w, "s"):
-		if hasVowel(w[:len(w)-2]) {
-			return w[:len(w)-1]
-		}
-	}
-	return w
-}
-
-// stemStep1b: eed, eedly → ee in R1; ed, edly, ing, ingly go after a vowel, then at, bl, iz gain an e, a double
-// consonant loses one letter, and a short word gains an e.
-func stemStep1b(w []byte, r1 int) []byte {
-	for _, suf := range [...]string{"eedly", "ingly", "edly", "ing", "eed", "ed"} {
-		if !hasSuffix(w, suf) {
-			continue
-		}
-		stem := w[:len(w)-len(suf)]
-		if suf == "eed" || suf == "eedly" {
-			if len(stem) >= r1 {
-				return append(stem, 'e', 'e')
-			}
-			return w
-		}
-		if !hasVowel(stem) {
-			return w
-		}
-		switch {
-		case hasSuffix(stem, "at"), hasSuffix(stem, "bl"), hasSuffix(stem, "iz"):
-			return append(stem, 'e')
-		case endsDouble(stem):
-			return stem[:len(stem)-1]
-		case r1 >= len(stem) && endsShortSyllable(stem):
-			return append(stem, 'e')
-		}
-		return stem
-	}
-	return w
-}
-
-func endsDouble(w []byte) bool {
-	n := len(w)
-	if n < 2 || w[n-1] != w[n-2] {
-		return false
-	}
-	switch w[n-1] {
-	case 'b', 'd', 'f', 'g', 'm', 'n', 'p', 'r', 't':
-		return true
-	}
-	return false
-}
-
-// endsShortSyllable: a vowel followed by a non-vowel other than w, x or Y and preceded by a non-vowel, or a vowel
-// at the start of a two-letter word followed by a non-vowel.
-func endsShortSyllable(w []byte) bool {
-	n := len(w)
-	switch {
-	case n == 2:
-		return isVowel(w[0]) && !isVowel(w[1])
-	case n >= 3:
-		c := w[n-1]
-		return !isVowel(c) && c != 'w' && c != 'x' && c != 'Y' && isVowel(w[n-2]) && !isVowel(w[n-3])
-	}
-	return false
-}
-
-// stemStep1c: a final y or Y becomes i after a non-vowel that is not the first letter (cry → cri, by → by).
-func stemStep1c(w []byte) []byte {
-	n := len(w)
-	if n > 2 && (w[n-1] == 'y' || w[n-1] == 'Y') && !isVowel(w[n-2]) {
-		w[n-1] = 'i'
-	}
-	return w
 }

@@ -3,7 +3,6 @@ package sources_test
 import (
 	"context"
 	"errors"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -29,19 +28,8 @@ func finder(srv *feedtest.Site, allowPrivate bool, hosts map[string]string) *fee
 		AllowPrivate: allowPrivate,
 		Timeout:      200 * time.Millisecond,
 		MaxBytes:     4096,
-		Resolve: func(ctx context.Context, host string) ([]net.IP, error) {
-			if ip, ok := hosts[host]; ok {
-				return []net.IP{net.ParseIP(ip)}, nil
-			}
-			return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
-		},
-		Connect: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			if host, _, err := net.SplitHostPort(addr); err == nil && host == publicIP {
-				addr = srv.Listener.Addr().String()
-			}
-			var d net.Dialer
-			return d.DialContext(ctx, network, addr)
-		},
+		Resolve:      feedtest.Resolver(hosts),
+		Connect:      feedtest.Dialer(publicIP, srv.Listener.Addr().String()),
 	})
 }
 

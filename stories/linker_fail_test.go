@@ -3,9 +3,10 @@ package stories
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/testkit"
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
@@ -38,15 +39,8 @@ func (f *failingLinks) StoryCandidates(ctx context.Context, since time.Time, aft
 func TestALinkBatchTheStoreRefusesIsForgotten(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	src, err := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testkit.OpenStore(t, func() time.Time { return now })
+	src := testkit.UpsertSource(t, st, "AP", "https://ap.example/rss", "config")
 	lead := "Teams of deminers began clearing farmland near Kursk on Friday, officials said, after months in which farmers could not sow."
 	var arts []news.Article
 	for _, guid := range []string{"1", "2", "3"} {

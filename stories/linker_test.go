@@ -2,30 +2,20 @@ package stories
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
+
 	"github.com/newshound/newshound/news"
-	"github.com/newshound/newshound/store"
 )
 
 func TestLinker(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	srcA, err := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srcB, err := st.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testkit.OpenStore(t, func() time.Time { return now })
+	srcA := testkit.UpsertSource(t, st, "AP", "https://ap.example/rss", "config")
+	srcB := testkit.UpsertSource(t, st, "Reuters", "https://reuters.example/rss", "config")
 	lead := "Teams of deminers began clearing farmland near Kursk on Friday, officials said, after months in which farmers could not sow."
 	insert := func(src int64, guid, url, title, summary string, published time.Time) news.Article {
 		t.Helper()
@@ -87,15 +77,8 @@ func TestLinker(t *testing.T) {
 
 func TestLinkerWindowZeroTurnsItOff(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	src, err := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testkit.OpenStore(t, nil)
+	src := testkit.UpsertSource(t, st, "AP", "https://ap.example/rss", "config")
 	added, err := st.InsertArticles(ctx, src.ID, []news.Article{
 		{GUID: "1", URL: "https://ap.example/a", Title: "Same", PublishedAt: time.Now()},
 		{GUID: "2", URL: "https://ap.example/a?utm_source=x", Title: "Same", PublishedAt: time.Now()},

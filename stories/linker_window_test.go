@@ -3,9 +3,10 @@ package stories
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/testkit"
 
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
@@ -40,15 +41,8 @@ func TestLinkerReadsOnlyWhatIsNew(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	src, err := st.UpsertSource(ctx, "AP", "https://ap.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testkit.OpenStore(t, clock)
+	src := testkit.UpsertSource(t, st, "AP", "https://ap.example/rss", "config")
 	n := 0
 	insert := func(published time.Time, k int) []news.Article {
 		t.Helper()
@@ -117,17 +111,10 @@ func TestTheHourlyReadForgetsDeletedArticles(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := testkit.OpenStore(t, clock)
 	var srcs []news.Source
 	for _, name := range []string{"AP", "Gone"} {
-		src, err := st.UpsertSource(ctx, name, "https://"+name+".example/rss", "config")
-		if err != nil {
-			t.Fatal(err)
-		}
+		src := testkit.UpsertSource(t, st, name, "https://"+name+".example/rss", "config")
 		srcs = append(srcs, src)
 	}
 	lead := "Teams of deminers began clearing farmland near Kursk on Friday, officials said, after months in which farmers could not sow."

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/testkit"
+
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 )
@@ -20,19 +22,9 @@ import (
 func TestLinkerLearnsFromStoredArticles(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"), func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	cbs, err := st.UpsertSource(ctx, "CBS 5", "https://cbs5.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ktar, err := st.UpsertSource(ctx, "KTAR", "https://ktar.example/rss", "config")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testkit.OpenStore(t, func() time.Time { return now })
+	cbs := testkit.UpsertSource(t, st, "CBS 5", "https://cbs5.example/rss", "config")
+	ktar := testkit.UpsertSource(t, st, "KTAR", "https://ktar.example/rss", "config")
 	// the first fetch: stored, never alerted, never linked
 	towns := []string{"Mesa", "Tempe", "Tucson", "Chandler", "Gilbert", "Yuma", "Flagstaff", "Peoria", "Surprise", "Goodyear"}
 	var backlog []news.Article

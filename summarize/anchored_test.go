@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/newshound/newshound/internal/shareddata"
 )
 
 // TestAnchoredRulesSkipProse checks that no StripPrefix rule, anchored
@@ -80,7 +82,7 @@ func TestEdgesAdmitEveryMatch(t *testing.T) {
 	for _, f := range loadFixtures(t) {
 		add(f.Text)
 	}
-	texts := sharedTexts(t) // title, text, ...: the real news first
+	texts := shareddata.Texts(t) // title, text, ...: the real news first
 	for i := 1; i < len(texts) && i < 2*100; i += 2 {
 		add(texts[i])
 	}

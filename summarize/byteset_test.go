@@ -3,6 +3,8 @@ package summarize
 import (
 	"strings"
 	"testing"
+
+	"github.com/newshound/newshound/internal/shareddata"
 )
 
 // cleanersBothWays returns the built-in cleaner as Summarize uses it and
@@ -42,7 +44,7 @@ func TestLineBytesCleanAsBefore(t *testing.T) {
 		same(tt.in, "", "")
 		same("Lead paragraph of the story.\n\n"+tt.in+"\n\n"+tt.in, "", "")
 	}
-	texts := sharedTexts(t) // title, text, title, text ...: the real news, then the stories' articles
+	texts := shareddata.Texts(t) // title, text, title, text ...: the real news, then the stories' articles
 	for i := 0; i+1 < len(texts); i += 2 {
 		if i >= 2*300 && i%8 != 0 {
 			continue // a quarter of the stories' 2,991 articles keeps the test within seconds

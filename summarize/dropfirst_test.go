@@ -1,14 +1,12 @@
 package summarize
 
 import (
-	"bufio"
-	"encoding/json"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/newshound/newshound/internal/shareddata"
 )
 
 // oneAlternation is the drop-line alternation as one expression, as it
@@ -59,47 +57,11 @@ func TestDropByFirstSameAsOneAlternation(t *testing.T) {
 	}
 }
 
-// sharedTexts returns the texts of the real articles in the shared data
-// beside the checkout (shared/realnews and shared/stories, the data of
-// cmd/rouge and cmd/storyeval), or of one of its parents; nil when there
-// are none.
-func sharedTexts(tb testing.TB) []string {
-	tb.Helper()
-	var texts []string
-	dir := filepath.Join("..", "..")
-	for range 3 {
-		for _, p := range []string{"realnews/cnndm.jsonl", "realnews/xsum.jsonl", "stories/clusters.jsonl"} {
-			f, err := os.Open(filepath.Join(dir, "shared", p))
-			if err != nil {
-				continue
-			}
-			sc := bufio.NewScanner(f)
-			sc.Buffer(nil, 1<<24)
-			for sc.Scan() {
-				var a struct{ Title, Text string }
-				if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-					tb.Fatalf("%s: %v", p, err)
-				}
-				texts = append(texts, a.Title, a.Text)
-			}
-			f.Close()
-			if err := sc.Err(); err != nil {
-				tb.Fatalf("%s: %v", p, err)
-			}
-		}
-		if len(texts) > 0 {
-			return texts
-		}
-		dir = filepath.Join(dir, "..")
-	}
-	return nil
-}
-
 // TestDropByFirstSameOnRealText checks the split against the one
 // alternation on every line of the real articles of the shared data, as
 // they come and as Clean leaves them.
 func TestDropByFirstSameOnRealText(t *testing.T) {
-	texts := sharedTexts(t)
+	texts := shareddata.Texts(t)
 	if len(texts) == 0 {
 		t.Skip("no shared/realnews or shared/stories beside the checkout")
 	}

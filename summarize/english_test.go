@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newshound/newshound/internal/shareddata"
+
 	"github.com/kljensen/snowball/english"
 )
 
@@ -35,7 +37,7 @@ func TestEnglishStemAsLibrary(t *testing.T) {
 		strings.Repeat("b", 40) + "ing café naïve Capital") {
 		check(w)
 	}
-	texts := sharedTexts(t)
+	texts := shareddata.Texts(t)
 	for _, f := range loadFixtures(t) {
 		texts = append(texts, f.Title, f.Text)
 	}

@@ -75,23 +75,49 @@ func TestAppendQuoted(t *testing.T) {
 	}
 }
 
-// A sentence inside a quotation is a speaker's words without the speaker:
-// "I realised I was climbing for myself." It is chosen only after the
-// sentence that opens the quotation (issue 13, point 2).
+// A sentence inside a quotation, or one that is only a quotation, is a
+// speaker's words without the speaker: "I realised I was climbing for
+// myself." or "“It’s insane. It’s insane.”" in an alert reads as the
+// outlet's own words or as nobody's. It is chosen only right after the
+// sentence that opens the quotation or names the speaker (issue 13, point
+// 2; the splitter cuts "“It’s complicated,” said the chief." from the
+// quotation that follows it).
 func TestSummaryKeepsQuotationsWithTheirSpeaker(t *testing.T) {
-	text := "The island council voted on Tuesday to keep paying the subsidy for the Arran ferry.\n\n" +
-		"Council leader Mary Bell told the meeting: 'This is a good day for the island.\n\n" +
-		"Without the subsidy the Arran ferry would stop every winter and the Arran ferry crews would lose their jobs.'\n\n" +
-		"The ferry subsidy will cost the council two million pounds a year.\n\n" +
-		"Passengers on the ferry welcomed the vote at the harbour.\n\n" +
-		"The operator will publish a winter timetable next month."
-	s := mustNew(t, Options{Sentences: 2})
-	got := s.Summarize(context.Background(), Input{Title: "Council keeps ferry subsidy", Text: text})
-	if strings.Contains(got, "Without the subsidy") && !strings.Contains(got, "Mary Bell") {
-		t.Errorf("summary quotes without the speaker: %q", got)
+	tests := []struct {
+		name, title, text    string
+		sentences            int
+		quote, speaker, news string
+	}{
+		{name: "inside a quotation over paragraphs",
+			title: "Council keeps ferry subsidy",
+			text: "The island council voted on Tuesday to keep paying the subsidy for the Arran ferry.\n\n" +
+				"Council leader Mary Bell told the meeting: 'This is a good day for the island.\n\n" +
+				"Without the subsidy the Arran ferry would stop every winter and the Arran ferry crews would lose their jobs.'\n\n" +
+				"The ferry subsidy will cost the council two million pounds a year.\n\n" +
+				"Passengers on the ferry welcomed the vote at the harbour.\n\n" +
+				"The operator will publish a winter timetable next month.",
+			sentences: 2, quote: "Without the subsidy", speaker: "Mary Bell", news: "voted on Tuesday"},
+		{name: "only a quotation, speaker in the sentence before",
+			title: "Detectives: deadly home invasion could be part of violent weekend",
+			text: "Investigators said there is a good chance nearly a dozen shootings in Marlow County this weekend are connected.\n\n" +
+				"During a home invasion Saturday night, a 9-month-old baby was killed.\n\n" +
+				"Investigators told Channel 4 the shootings may have all started with a murder earlier this month.\n\n" +
+				"“It’s complicated,” said Marlow Police Chief Dana Pruitt. “It’s insane. It’s insane.”\n\n" +
+				"Officers are going door-to-door on Elm Farm Road looking for clues.\n\n" +
+				"Three women were shot during the home invasion.",
+			sentences: 3, quote: "insane", speaker: "said Marlow Police Chief", news: "are connected"},
 	}
-	if !strings.Contains(got, "voted on Tuesday") {
-		t.Errorf("summary lacks the news: %q", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustNew(t, Options{Sentences: tt.sentences})
+			got := s.Summarize(context.Background(), Input{Title: tt.title, Text: tt.text})
+			if strings.Contains(got, tt.quote) && !strings.Contains(got, tt.speaker) {
+				t.Errorf("summary quotes without the speaker: %q", got)
+			}
+			if !strings.Contains(got, tt.news) {
+				t.Errorf("summary lacks the news: %q", got)
+			}
+		})
 	}
 }
 

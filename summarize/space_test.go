@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newshound/newshound/internal/shareddata"
 )
 
 // normalizeSpaceBytes is normalizeSpace as it was before it copied runs of
@@ -24,41 +26,53 @@ func normalizeSpaceBytes(s string) string {
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			i++
-			switch {
-			case c == ' ' || '\t' <= c && c <= '\r':
-				space = b.Len() > 0
-				continue
-			case c < ' ' || c == 0x7f:
-				continue
-			}
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteByte(c)
-			continue
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch {
-		case (r == '\u200c' || r == '\u200d') && !space && joins(&b, s[i:]):
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
-			continue
-		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000':
-			space = b.Len() > 0
-			continue
-		case r == utf8.RuneError || unicode.IsControl(r):
+		if (r == '\u200c' || r == '\u200d') && !space && joins(&b, s[i:]) {
+			b.WriteRune(r)
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
+		space = normalizeSpaceRune(&b, space, r)
 	}
 	return b.String()
+}
+
+// normalizeSpaceRune is one step of the rune-by-rune reading of
+// normalizeSpace, shared by the two readings of before (normalizeSpaceBytes,
+// normalizeSpaceRunes): it drops r (a zero-width character, a control, an
+// invalid byte), holds a space for r (any white space, once a character is
+// written) or writes r after the space held. It returns whether a space is
+// held.
+func normalizeSpaceRune(b *strings.Builder, space bool, r rune) bool {
+	switch {
+	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+		return space
+	case unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000':
+		return b.Len() > 0
+	case r == utf8.RuneError || unicode.IsControl(r):
+		return space
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	b.WriteRune(r)
+	return false
+}
+
+// randomLines returns n lines of up to maxPieces pieces each, drawn by rnd.
+func randomLines(rnd *rand.Rand, pieces []string, n, maxPieces int) []string {
+	lines := make([]string, n)
+	for i := range lines {
+		var b strings.Builder
+		for range rnd.IntN(maxPieces) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		lines[i] = b.String()
+	}
+	return lines
 }
 
 // spacePieces are what the random lines of the tests below are made of:
@@ -82,15 +96,10 @@ func TestNormalizeSpaceAsBefore(t *testing.T) {
 		"a\u00a0 \u00a0b", "\u00a0x\u00a0", "a\u200d\u200db", "👨\u200d👩", "👨 \u200d👩", "x \u0080 y"} {
 		check(s)
 	}
-	rnd := rand.New(rand.NewPCG(3, 4))
-	for range 200000 {
-		var b strings.Builder
-		for range rnd.IntN(16) {
-			b.WriteString(spacePieces[rnd.IntN(len(spacePieces))])
-		}
-		check(b.String())
+	for _, s := range randomLines(rand.New(rand.NewPCG(3, 4)), spacePieces, 200000, 16) {
+		check(s)
 	}
-	texts := sharedTexts(t)
+	texts := shareddata.Texts(t)
 	for _, text := range texts {
 		for _, in := range []string{text, Clean(text)} {
 			for line := range strings.SplitSeq(in, "\n") {

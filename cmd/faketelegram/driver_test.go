@@ -111,11 +111,7 @@ func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
 			t.Fatalf("%s: %v", line, err)
 		}
 	}
-	for _, bad := range []string{"bot 500 private banned", "bot x private kicked", "migrate -5", "migrate 5 -1005"} {
-		if err := d.do(bad); err == nil {
-			t.Errorf("%q was accepted", bad)
-		}
-	}
+	refused(t, d, "bot 500 private banned", "bot x private kicked", "migrate -5", "migrate 5 -1005")
 	if got := send("500"); got["error_code"] != float64(403) || got["description"] != "Forbidden: bot was blocked by the user" {
 		t.Errorf("a send to a user who blocked the bot: %v", got)
 	}
@@ -128,17 +124,13 @@ func TestDriverRemovesTheBotAndMigratesGroups(t *testing.T) {
 	if refused := srv.Calls("sendMessage")[0]; refused.Params.Get("_refused") == "" {
 		t.Errorf("the refused send is recorded as accepted: %v", refused.Params)
 	}
-	if err := d.do("bot 500 private member"); err != nil {
-		t.Fatal(err)
-	}
+	mustDo(t, d, "bot 500 private member")
 	if got := send("500"); got["ok"] != true {
 		t.Errorf("a send to a user who unblocked the bot: %v", got)
 	}
 	// Promoted, then removed: each update says what the bot was before.
 	for _, line := range []string{"bot -7 group member", "bot -7 group administrator", "bot -7 group kicked"} {
-		if err := d.do(line); err != nil {
-			t.Fatal(err)
-		}
+		mustDo(t, d, line)
 	}
 	if got := send("-7"); got["error_code"] != float64(403) {
 		t.Errorf("a send to a group that removed its admin bot: %v", got)
@@ -168,9 +160,7 @@ func TestDriverScrollsInlineAnswers(t *testing.T) {
 	if err := d.do("scroll"); err == nil {
 		t.Error("scroll before any inline query was accepted")
 	}
-	if err := d.do("inline 5 climate"); err != nil {
-		t.Fatal(err)
-	}
+	mustDo(t, d, "inline 5 climate")
 	answer := func(id, next string) {
 		t.Helper()
 		v := url.Values{"inline_query_id": {id}, "results": {`[{"type":"article","id":"a1","title":"T","input_message_content":{"message_text":"x"}}]`}}
@@ -185,17 +175,13 @@ func TestDriverScrollsInlineAnswers(t *testing.T) {
 	}
 	first := d.lastInline.id
 	answer(first, "10")
-	if err := d.do("scroll"); err != nil {
-		t.Fatal(err)
-	}
+	mustDo(t, d, "scroll")
 	if d.lastInline.id == first || d.lastInline.query != "climate" {
 		t.Fatalf("scroll sent %+v", d.lastInline)
 	}
 	second := d.lastInline.id
 	answer(second, "")
-	if err := d.do("scroll"); err != nil {
-		t.Fatal(err)
-	}
+	mustDo(t, d, "scroll")
 	if d.lastInline.id != second || !strings.Contains(out.String(), "no more results") {
 		t.Errorf("scroll past the last page sent a query, or said nothing: %q", out.String())
 	}
@@ -249,6 +235,24 @@ func TestDriverRepliesToTheBotsMessage(t *testing.T) {
 
 // newTestDriver starts a fake Telegram for the token "1:t", closed when
 // the test ends, and a driver of it that writes to out.
+// refused checks that d refuses each of lines.
+func refused(t *testing.T, d *driver, lines ...string) {
+	t.Helper()
+	for _, line := range lines {
+		if err := d.do(line); err == nil {
+			t.Errorf("%q was accepted", line)
+		}
+	}
+}
+
+// mustDo runs line on d and ends the test when d refuses it.
+func mustDo(t *testing.T, d *driver, line string) {
+	t.Helper()
+	if err := d.do(line); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func newTestDriver(t *testing.T, out *bytes.Buffer) (*telegramtest.Server, *driver) {
 	t.Helper()
 	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
@@ -307,11 +311,7 @@ func TestDriverClosesAndReopensTopics(t *testing.T) {
 			t.Errorf("a send to closed thread %q: %v", thread, got)
 		}
 	}
-	for _, bad := range []string{"reopen -1009", "reopen x 77"} {
-		if err := d.do(bad); err == nil {
-			t.Errorf("%q was accepted", bad)
-		}
-	}
+	refused(t, d, "reopen -1009", "reopen x 77")
 	for _, line := range []string{"reopen -1009 77", "reopen -1009 0"} {
 		if err := d.do(line); err != nil {
 			t.Fatalf("%s: %v", line, err)
@@ -352,18 +352,14 @@ func TestDriverRestrictsTheBot(t *testing.T) {
 			t.Errorf("%q was accepted: only a group restricts a member", bad)
 		}
 	}
-	if err := d.do("bot -100 supergroup restricted"); err != nil {
-		t.Fatal(err)
-	}
+	mustDo(t, d, "bot -100 supergroup restricted")
 	if got := call("sendMessage"); got["error_code"] != float64(400) || got["description"] != "Bad Request: not enough rights to send text messages to the chat" {
 		t.Errorf("a send to a group that muted the bot: %v", got)
 	}
 	if got := call("getChatMember"); got["ok"] != true {
 		t.Errorf("getChatMember in a group that muted the bot: %v", got)
 	}
-	if err := d.do("bot -100 supergroup member"); err != nil {
-		t.Fatal(err)
-	}
+	mustDo(t, d, "bot -100 supergroup member")
 	if got := call("sendMessage"); got["ok"] != true {
 		t.Errorf("a send once the bot may write again: %v", got)
 	}
@@ -386,14 +382,8 @@ func TestDriverRestrictsTheBot(t *testing.T) {
 // allowed_updates name it.
 func TestDriverChoosesAnInlineResult(t *testing.T) {
 	srv, d := newTestDriver(t, &bytes.Buffer{})
-	for _, bad := range []string{"chosen", "chosen 42", "chosen x a5 kursk"} {
-		if err := d.do(bad); err == nil {
-			t.Errorf("%q was accepted", bad)
-		}
-	}
-	if err := d.do("chosen 42 a5 kursk deminers"); err != nil {
-		t.Fatal(err)
-	}
+	refused(t, d, "chosen", "chosen 42", "chosen x a5 kursk")
+	mustDo(t, d, "chosen 42 a5 kursk deminers")
 	poll := func(allowed string) []map[string]any {
 		t.Helper()
 		body := post[struct{ Result []map[string]any }](t, srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}, "allowed_updates": {allowed}})
@@ -407,17 +397,13 @@ func TestDriverChoosesAnInlineResult(t *testing.T) {
 	if c["result_id"] != "a5" || c["query"] != "kursk deminers" || c["from"].(map[string]any)["id"] != float64(42) {
 		t.Errorf("chosen_inline_result = %v", c)
 	}
-	if err := d.do("chosen 42 a6"); err != nil {
-		t.Fatal(err)
-	}
+	mustDo(t, d, "chosen 42 a6")
 	if got := poll(`["message","inline_query"]`); len(got) != 0 {
 		t.Errorf("a bot that did not ask for chosen_inline_result got %v", got)
 	}
 	var out bytes.Buffer
 	d.out = &out
-	if err := d.do("chosen 42 a7"); err != nil {
-		t.Fatal(err)
-	}
+	mustDo(t, d, "chosen 42 a7")
 	if !strings.Contains(out.String(), "never delivers it") {
 		t.Errorf("the driver did not say the update is not delivered: %q", out.String())
 	}
@@ -430,9 +416,7 @@ func TestDriverChoosesAnInlineResult(t *testing.T) {
 // forum_topic_closed.
 func TestDriverKeepsMessagesInTheirTopics(t *testing.T) {
 	srv, d := newTestDriver(t, &bytes.Buffer{})
-	if err := d.do("topic -100 7 /subscribe kursk"); err != nil {
-		t.Fatal(err)
-	}
+	mustDo(t, d, "topic -100 7 /subscribe kursk")
 	mine := d.nextID // the topic message's id
 	resp, err := http.PostForm(srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {"-100"}, "text": {"ok"}, "message_thread_id": {"7"}})
 	if err != nil {
@@ -472,14 +456,8 @@ func TestDriverKeepsMessagesInTheirTopics(t *testing.T) {
 // the driver had no line for it.
 func TestDriverForwardsAChannelPostToItsGroup(t *testing.T) {
 	srv, d := newTestDriver(t, &bytes.Buffer{})
-	for _, bad := range []string{"forward -1001", "forward 5 -1009 hi", "forward -1001 x hi"} {
-		if err := d.do(bad); err == nil {
-			t.Errorf("%q was accepted", bad)
-		}
-	}
-	if err := d.do("forward -1001 -1009 /subscribe kursk"); err != nil {
-		t.Fatal(err)
-	}
+	refused(t, d, "forward -1001", "forward 5 -1009 hi", "forward -1001 x hi")
+	mustDo(t, d, "forward -1001 -1009 /subscribe kursk")
 	resp, err := http.PostForm(srv.URL+"/bot1:t/getUpdates", url.Values{"timeout": {"0"}})
 	if err != nil {
 		t.Fatal(err)
