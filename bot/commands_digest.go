@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
@@ -72,7 +73,8 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Digests are not available on this bot."))
 		return nil
 	}
-	arg := strings.ToLower(strings.TrimSpace(req.args))
+	// "/digest сейчас", "/digest aus": the chat's language's words too.
+	arg := locale.ArgWords(req.args)
 	switch arg {
 	case "":
 		if req.chat.DigestTime == "" {
