@@ -34,7 +34,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		}
 		r.reply(ctx, req.in.ChatID, describeQuiet(tr(ctx), q, req.chat.DigestTime))
 		return nil
-	case len(fields) == 1 && fields[0] == "off":
+	case len(fields) == 1 && locale.ArgWords(fields[0]) == "off": // "/quiet выкл", "/quiet aus"
 		change.Off = true
 	case len(fields) == 1 && settings.IsQuietMode(fields[0]):
 		change.Mode = fields[0]

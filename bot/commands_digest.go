@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/settings"
@@ -15,8 +16,9 @@ import (
 // Digests is what /digest needs besides the settings: a digest on demand.
 type Digests interface {
 	// SendNow queues the chat's stories since its previous digest and
-	// returns how many; 0 means nothing new and nothing queued.
-	SendNow(ctx context.Context, chatID int64) (int, error)
+	// returns how many; 0 means nothing new and nothing queued. thread is
+	// the forum topic it goes to (0: the chat itself, or General).
+	SendNow(ctx context.Context, chatID int64, thread int) (int, error)
 	HadDigest(ctx context.Context, chatID int64) (bool, error)
 }
 
@@ -71,7 +73,8 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Digests are not available on this bot."))
 		return nil
 	}
-	arg := strings.ToLower(strings.TrimSpace(req.args))
+	// "/digest сейчас", "/digest aus": the chat's language's words too.
+	arg := locale.ArgWords(req.args)
 	switch arg {
 	case "":
 		if req.chat.DigestTime == "" {
@@ -136,7 +139,9 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 }
 
 func (r *Router) digestNow(ctx context.Context, req request) error {
-	n, err := r.opts.Digests.SendNow(ctx, req.in.ChatID)
+	// In the topic it was asked in, where its answer goes: it went to General.
+	thread, _ := destinationOf(ctx, req.in.ChatID)
+	n, err := r.opts.Digests.SendNow(ctx, req.in.ChatID, thread)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,8 @@ func (r *Router) cmdPreview(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, previewNow(tr(ctx), cur)+" "+tr(ctx).Sprintf(previewUsage))
 		return nil
 	}
-	v, err := r.opts.Preview.SetPreview(ctx, req.in.ChatID, req.args)
+	// "/preview groß oben", "/preview выкл": the chat's language's words too.
+	v, err := r.opts.Preview.SetPreview(ctx, req.in.ChatID, locale.ArgWords(req.args))
 	if errors.Is(err, settings.ErrPreviewChoice) {
 		r.reply(ctx, req.in.ChatID, esc(tr(ctx).Sprintf("I don't know the choice %q.", summarize.Clip(req.args, 40)))+" "+tr(ctx).Sprintf(previewUsage))
 		return nil

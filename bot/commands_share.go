@@ -75,6 +75,15 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 		}
 	}
 	if sub == nil {
+		// Digits that are no id of the chat: a query of digits ("737"),
+		// as /mute and /unsubscribe read them.
+		if found, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg); ferr == nil {
+			sub = &found
+		} else if !errors.Is(ferr, subscriptions.ErrNoSuchSubscription) {
+			return ferr
+		}
+	}
+	if sub == nil {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription #%d. See /list.", id))
 		return nil
 	}

@@ -18,8 +18,13 @@ func (r *Router) cmdStop(ctx context.Context, req request) error {
 	}
 	issued := r.opts.Now().Unix()
 	t := tr(ctx)
-	r.reply(ctx, req.in.ChatID, t.Sprintf("⚠️ This deletes everything I keep about this chat: %s, its settings and any queued messages. "+
-		"It cannot be undone. Are you sure?", t.Count(len(subs), "%d subscriptions")),
+	text := t.Sprintf("⚠️ This deletes everything I keep about this chat: %s, its settings and any queued messages. "+
+		"It cannot be undone. Are you sure?", t.Count(len(subs), "%d subscriptions"))
+	if len(subs) == 0 { // "0 subscriptions" read as a count gone wrong
+		text = t.Sprintf("⚠️ This deletes everything I keep about this chat: its settings and any queued messages (it has no subscriptions). " +
+			"It cannot be undone. Are you sure?")
+	}
+	r.reply(ctx, req.in.ChatID, text,
 		[]Button{
 			{Text: t.Sprintf("🗑 Yes, delete everything"), Data: r.sign(req.in.ChatID, "stop", issued)},
 			{Text: t.Sprintf("Cancel"), Data: r.sign(req.in.ChatID, "keep", issued)},

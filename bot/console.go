@@ -251,6 +251,14 @@ func (c *Console) Updates(ctx context.Context, handle func(context.Context, Inco
 				continue
 			}
 			in := Incoming{ChatID: ConsoleChatID, ChatType: "private", ChatTitle: "console", UserID: ConsoleChatID, Text: line, Language: c.lang}
+			if f := consoleImportFile(line); f != nil { // "/import feeds.opml": the console's way to send a file
+				in.Text, in.Document = "/import", f
+			} else if note := consoleImportNote(locale.For(c.lang), line); note != "" {
+				c.mu.Lock()
+				fmt.Fprint(c.out, note+"\n> ")
+				c.mu.Unlock()
+				continue
+			}
 			if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil {
 				btn, ok := c.press(ctx, n)
 				if !ok {

@@ -26,3 +26,21 @@ func TestAQueryOfDigitsIsNamedByItsText(t *testing.T) {
 		t.Errorf("/unsubscribe 99 = %q", got)
 	}
 }
+
+// TestShareNamesAQueryOfDigits: "/share 737" said "no subscription #737"
+// for the chat's subscription to 737, which /mute and /unsubscribe find.
+func TestShareNamesAQueryOfDigits(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const chat = 96
+	h.reply(chat, "private", chat, "/subscribe 737")
+	got := h.reply(chat, "private", chat, "/share 737").Text()
+	if !strings.Contains(got, "<code>737</code>") || !strings.Contains(got, "?start=s") {
+		t.Errorf("/share 737 = %q, want a link to the query 737", got)
+	}
+	if got := h.reply(chat, "private", chat, "/share 1").Text(); !strings.Contains(got, "?start=s") {
+		t.Errorf("/share 1 = %q, want a link (an id goes first)", got)
+	}
+	if got := h.reply(chat, "private", chat, "/share 99").Text(); !strings.Contains(got, "no subscription #99") {
+		t.Errorf("/share 99 = %q", got)
+	}
+}

@@ -23,7 +23,9 @@ func (s *Sender) singleAlert(ctx context.Context, m news.Message, chat news.Chat
 		return nil, err
 	}
 	text := FormatAlert(AlertView{Article: it.Article, Query: sub.Query, Location: localtime.Location(chat.Timezone), Also: it.Also, Language: chat.Language})
-	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent, Buttons: alertButtons(chat, []news.Subscription{sub}),
+	// A subscription muted after its alert was queued: the user asked for
+	// quiet, so the alert comes without a sound (and its button unmutes).
+	out := Outgoing{ChatID: m.ChatID, Text: text, Silent: m.Silent || sub.Muted, Buttons: alertButtons(chat, []news.Subscription{sub}),
 		ThreadID: sub.ThreadID, Preview: linkPreview(chat.Preview, it.Article)}
 	return &delivery{head: m, ids: []int64{m.ID}, out: out, lang: chat.Language}, nil
 }
@@ -73,6 +75,9 @@ func (s *Sender) burstAlert(ctx context.Context, members []news.Message, chat ne
 		}
 	}
 	d.out.Buttons = alertButtons(chat, distinct)
+	// Silent when every subscription in it was muted since its alerts were
+	// queued; one that was not still rings.
+	d.out.Silent = !slices.ContainsFunc(distinct, func(s news.Subscription) bool { return !s.Muted })
 	return d, nil
 }
 

@@ -264,9 +264,10 @@ func (s *Scheduler) HadDigest(ctx context.Context, chatID int64) (bool, error) {
 // SendNow queues a digest of the chat's stories since its previous digest
 // (or the last 24 hours) at once, and returns how many stories it holds:
 // 0 when there is nothing new, and then nothing is queued. The next daily
-// digest starts where this one ends. It fails when the chat is unknown
+// digest starts where this one ends. Its messages go to the forum topic
+// thread (0: the chat itself, or General). It fails when the chat is unknown
 // (store.ErrNotFound) or the database fails.
-func (s *Scheduler) SendNow(ctx context.Context, chatID int64) (int, error) {
+func (s *Scheduler) SendNow(ctx context.Context, chatID int64, thread int) (int, error) {
 	chat, err := s.opts.Store.FindChat(ctx, chatID)
 	if err != nil {
 		return 0, fmt.Errorf("digest now: %w", err)
@@ -278,7 +279,7 @@ func (s *Scheduler) SendNow(ctx context.Context, chatID int64) (int, error) {
 	now := s.opts.Now()
 	p := s.language(ctx, chatID)
 	heading := Heading{Title: p.Sprintf("Digest"), Date: p.Date(now.In(loc), "2 Jan 15:04 MST"), Language: p.Lang()}
-	d := news.Digest{ChatID: chatID, Kind: news.DigestNow, DueAt: now, Since: now.Add(-firstWindow), Until: now}
+	d := news.Digest{ChatID: chatID, Kind: news.DigestNow, DueAt: now, Since: now.Add(-firstWindow), Until: now, ThreadID: thread}
 	got, err := s.opts.Store.QueueDigest(ctx, d, func(content news.DigestContent) ([]string, error) {
 		if len(content.Items) == 0 {
 			return nil, errNothingNew

@@ -18,6 +18,7 @@ type Digest struct {
 	Messages  int   // outbox rows queued; 0 = nothing sent
 	FirstID   int64 // outbox id of the first message; the others follow it
 	QueuedAt  time.Time
+	ThreadID  int // forum topic its messages go to (a /digest now asked there); 0: the chat or General; not stored
 }
 
 // DigestChat is a chat with a daily digest, as the scheduler sees it.

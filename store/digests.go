@@ -83,7 +83,7 @@ func (s *Store) QueueDigest(ctx context.Context, d news.Digest, build func(news.
 		now := s.now()
 		for i, text := range texts {
 			// In the transaction of the record: both, or neither.
-			id, err := s.enqueue(ctx, tx, news.Message{ChatID: d.ChatID, Kind: news.KindDigest, Priority: digestPriority(d.Kind), Text: text})
+			id, err := s.enqueue(ctx, tx, news.Message{ChatID: d.ChatID, Kind: news.KindDigest, Priority: digestPriority(d.Kind), Text: text, ThreadID: d.ThreadID})
 			if err != nil {
 				return err
 			}

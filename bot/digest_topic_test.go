@@ -1,0 +1,43 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/digest"
+	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/store"
+)
+
+// TestDigestNowGoesToTheTopicAsked: "/digest now" typed in a forum topic
+// sent the digest to General; it goes where it was asked, as any answer.
+func TestDigestNowGoesToTheTopicAsked(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) {
+		o.CommandBurst = 50
+		o.Digests = digest.NewScheduler(digest.Options{Store: o.Store.(*store.Store), Notify: o.Notify, Now: o.Now})
+	})
+	ctx := context.Background()
+	const group = -1004
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.AddTopic(group, 77)
+	if got := h.topicReply(group, 77, 5, "/subscribe volcano"); !strings.Contains(got.Text(), "Subscribed") {
+		t.Fatalf("/subscribe volcano in topic 77 = %q", got.Text())
+	}
+	arts := h.mustArticles("Alpha News", news.Article{GUID: "v1", URL: "https://alpha.example/v1", Title: "Volcano erupts near Reykjavik",
+		Summary: "A volcano erupted.", PublishedAt: h.clock.Now(), Alertable: true})
+	if err := h.subs.HandleArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	h.sender.Notify()
+	h.settle()
+	h.clock.Advance(time.Minute)
+	got := h.topicReply(group, 77, 5, "/digest now")
+	if !strings.Contains(got.Text(), "Digest") {
+		t.Fatalf("/digest now in topic 77 = %q, want the digest", got.Text())
+	}
+	if th := got.Params.Get("message_thread_id"); th != "77" {
+		t.Errorf("the digest went to thread %q, want 77 where it was asked", th)
+	}
+}
