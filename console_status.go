@@ -103,10 +103,23 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 		if err == nil && w.restarted(srcs) {
 			line = p.Sprintf("First fetch done: %s new since the last run (alerted when they match).", p.Count(stored, "%d articles"))
 		}
-		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
-			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at, consoleZone(ctx, chats)), src.Name)
+		note := ""
+		if err == nil {
+			note = firstFetchFailed(p, srcs, logPath)
 		}
-		if note := firstFetchFailed(p, srcs, logPath); err == nil && note != "" {
+		if stored == 0 && note != "" && !anyNotStored(srcs) {
+			// Every source failed: "First fetch done: stored 0 articles"
+			// read as a fetch that went well and found nothing.
+			line, note = note, ""
+		}
+		sep := " "
+		if strings.HasSuffix(line, demoCommand(os.Args[0])) {
+			sep = "\n" // not "Try the demo: newshound -demo Next fetch at"
+		}
+		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
+			line += sep + p.Sprintf("Next fetch at %s (%s).", clock(at, consoleZone(ctx, chats)), src.Name)
+		}
+		if note != "" {
 			line += "\n" + note
 		}
 		say(line)
