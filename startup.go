@@ -105,8 +105,36 @@ func storageError(path string, err error) error {
 
 // checkStorage makes sure the database can be created or written at path
 // before SQLite tries, so that the error names storage.path, the folder and
-// the fix instead of "unable to open database file".
+// the fix instead of "unable to open database file". A folder missing or
+// not a folder, and a folder or database this user may not write, are
+// *configError (exit 78): only storage.path or the folder's owner mends
+// them, and the unit's RestartPreventExitStatus=78 stops restarting into
+// the same error.
 func checkStorage(path string) error {
+	err := checkStorageAccess(path)
+	var ce *configError
+	if err == nil || errors.As(err, &ce) || !storageConfigError(err) {
+		return err
+	}
+	return &configError{err}
+}
+
+// storageConfigError reports whether err, of checkStorageAccess, is one a
+// restart does not mend: a missing folder, or a permission or read-only
+// file system refusing this user (not a failing disk).
+func storageConfigError(err error) bool {
+	var missing *missingFolderError
+	return errors.As(err, &missing) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// missingFolderError is the folder of storage.path missing, or not a
+// folder.
+type missingFolderError struct{ msg string }
+
+func (e *missingFolderError) Error() string { return e.msg }
+
+// checkStorageAccess is checkStorage's check, its errors not yet marked.
+func checkStorageAccess(path string) error {
 	if err := folderAsDatabase(path); err != nil {
 		return err
 	}
@@ -118,11 +146,11 @@ func checkStorage(path string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder", path, dir, dir)
+		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder", path, dir, dir)}
 	case err != nil:
 		return fmt.Errorf("storage.path %q: cannot use the folder %s: %w", path, dir, err)
 	case !info.IsDir():
-		return fmt.Errorf("storage.path %q: %s is not a folder; set storage.path to a file in a folder", path, dir)
+		return &missingFolderError{fmt.Sprintf("storage.path %q: %s is not a folder; set storage.path to a file in a folder", path, dir)}
 	}
 	probe, err := os.CreateTemp(dir, ".newshound-write-check-*")
 	if err != nil {
