@@ -24,10 +24,7 @@ const logFile = "newshound.log"
 // chat, to newshound.log beside the database; else to stderr. When the file
 // cannot be opened they go to stderr, in console mode warnings only.
 func (m *Main) openLog(cfg config.Config) (*slog.Logger, string, func()) {
-	path := cfg.Log.File
-	if path == "" && cfg.ConsoleMode() {
-		path = filepath.Join(filepath.Dir(cfg.Storage.Path), logFile)
-	}
+	path := logPathOf(cfg)
 	if path == "" {
 		return newLogger(m.stderr, cfg, cfg.ConsoleMode()), "", func() {}
 	}
@@ -39,6 +36,15 @@ func (m *Main) openLog(cfg config.Config) (*slog.Logger, string, func()) {
 	}
 	m.logOut = f
 	return newLogger(f, cfg, false), path, func() { f.Close() }
+}
+
+// logPathOf is the file cfg logs to: log.file, else in console mode
+// newshound.log beside the database; "" for stderr.
+func logPathOf(cfg config.Config) string {
+	if cfg.Log.File == "" && cfg.ConsoleMode() {
+		return filepath.Join(filepath.Dir(cfg.Storage.Path), logFile)
+	}
+	return cfg.Log.File
 }
 
 // consoleStatus prints, in console mode, what the bot is doing: a first line

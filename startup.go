@@ -110,8 +110,12 @@ func storageError(path string, err error) error {
 // *configError (exit 78): only storage.path or the folder's owner mends
 // them, and the unit's RestartPreventExitStatus=78 stops restarting into
 // the same error.
-func checkStorage(path string) error {
-	err := checkStorageAccess(path)
+//
+// also are other files the bot writes (its log file): those that exist and
+// this process may not write join the database's in the one chown the
+// error names, as a run as root leaves them all root's.
+func checkStorage(path string, also ...string) error {
+	err := checkStorageAccess(path, also)
 	var ce *configError
 	if err == nil || errors.As(err, &ce) || !storageConfigError(err) {
 		return err
@@ -134,7 +138,7 @@ type missingFolderError struct{ msg string }
 func (e *missingFolderError) Error() string { return e.msg }
 
 // checkStorageAccess is checkStorage's check, its errors not yet marked.
-func checkStorageAccess(path string) error {
+func checkStorageAccess(path string, also []string) error {
 	if err := folderAsDatabase(path); err != nil {
 		return err
 	}
@@ -161,7 +165,7 @@ func checkStorageAccess(path string) error {
 	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
 		f.Close()
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[4]s): %[3]w", path, os.Geteuid(), err, strings.Join(unwritable(path), " "))
+		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[4]s): %[3]w", path, os.Geteuid(), err, strings.Join(append(unwritable(path), notWritable(also)...), " "))
 	}
 	return checkJournals(path)
 }
@@ -228,13 +232,22 @@ func checkJournals(path string) error {
 // them all of that user, and the fix that named the database alone was
 // followed by the lock's refusal at the next start.
 func unwritable(path string) []string {
-	files := []string{path}
-	for _, p := range []string{path + ".lock", path + "-wal", path + "-shm"} {
+	return append([]string{path}, notWritable([]string{path + ".lock", path + "-wal", path + "-shm"})...)
+}
+
+// notWritable returns those of files that exist and this process may not
+// open for writing.
+func notWritable(files []string) []string {
+	var out []string
+	for _, p := range files {
+		if p == "" {
+			continue
+		}
 		if f, err := os.OpenFile(p, os.O_RDWR, 0); err == nil {
 			f.Close()
 		} else if !errors.Is(err, os.ErrNotExist) {
-			files = append(files, p)
+			out = append(out, p)
 		}
 	}
-	return files
+	return out
 }
