@@ -90,7 +90,11 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	if logPath != "" {
 		banner += "\n" + p.Sprintf("Log: %s", logPath)
 	}
-	if warnings := cfg.Warnings(); len(warnings) > 0 && !demo { // the demo's are its own choice (a poll every 3s)
+	warnings := cfg.Warnings()
+	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {
+		warnings = append(warnings, w) // a secret any local user may read: the log alone had it
+	}
+	if len(warnings) > 0 && !demo { // the demo's are its own choice (a poll every 3s)
 		// The log holds them too, but the console's operator reads the
 		// terminal: a feed written twice was fetched twice without a word.
 		banner += "\n" + p.Sprintf("⚠️ The configuration has doubtful settings (the log has them too):")
