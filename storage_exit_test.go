@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,5 +52,26 @@ func TestStorageFolderErrorsExitConfig(t *testing.T) {
 	}
 	if len(cases) < 3 {
 		t.Log("no folder refuses this user here: the unwritable case was not run")
+	}
+}
+
+// The lock file left root's by a run as root stopped the service's start
+// with status 1, restarted every 5 seconds into the same "permission
+// denied": only the chown the error names mends it, status 78 as a
+// database it may not write.
+func TestLockOfAnotherUserExitsConfig(t *testing.T) {
+	const service = 65534
+	dir, exe := binaryForAnotherUser(t, "newshound-lockexit-")
+	db := serviceDatabase(t, dir, service)
+	if err := os.WriteFile(db+".lock", nil, 0o600); err != nil { // root's, as a root run leaves it
+		t.Fatal(err)
+	}
+	out, err := consoleAs(t, exe, db, service)
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != exitConfig {
+		t.Errorf("exit %v, want status %d (EX_CONFIG):\n%s", err, exitConfig, out)
+	}
+	if !strings.Contains(string(out), "chown --reference="+db+" "+db+".lock") {
+		t.Errorf("the error does not name the chown:\n%s", out)
 	}
 }
