@@ -143,7 +143,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if err := consoleInput(cfg, m.stdin, m.getenv); err != nil {
 		return &configError{err}
 	}
-	if err := checkStorage(cfg.Storage.Path); err != nil {
+	if err := checkStorage(cfg.Storage.Path, logPathOf(cfg)); err != nil { // a root run's log too: one chown
 		return err
 	}
 	useSQLiteTemp(m.getenv, cfg.Storage.Path)

@@ -24,10 +24,7 @@ const logFile = "newshound.log"
 // chat, to newshound.log beside the database; else to stderr. When the file
 // cannot be opened they go to stderr, in console mode warnings only.
 func (m *Main) openLog(cfg config.Config) (*slog.Logger, string, func()) {
-	path := cfg.Log.File
-	if path == "" && cfg.ConsoleMode() {
-		path = filepath.Join(filepath.Dir(cfg.Storage.Path), logFile)
-	}
+	path := logPathOf(cfg)
 	if path == "" {
 		return newLogger(m.stderr, cfg, cfg.ConsoleMode()), "", func() {}
 	}
@@ -39,6 +36,15 @@ func (m *Main) openLog(cfg config.Config) (*slog.Logger, string, func()) {
 	}
 	m.logOut = f
 	return newLogger(f, cfg, false), path, func() { f.Close() }
+}
+
+// logPathOf is the file cfg logs to: log.file, else in console mode
+// newshound.log beside the database; "" for stderr.
+func logPathOf(cfg config.Config) string {
+	if cfg.Log.File == "" && cfg.ConsoleMode() {
+		return filepath.Join(filepath.Dir(cfg.Storage.Path), logFile)
+	}
+	return cfg.Log.File
 }
 
 // consoleStatus prints, in console mode, what the bot is doing: a first line
@@ -84,7 +90,11 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	if logPath != "" {
 		banner += "\n" + p.Sprintf("Log: %s", logPath)
 	}
-	if warnings := cfg.Warnings(); len(warnings) > 0 && !demo { // the demo's are its own choice (a poll every 3s)
+	warnings := cfg.Warnings()
+	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {
+		warnings = append(warnings, w) // a secret any local user may read: the log alone had it
+	}
+	if len(warnings) > 0 && !demo { // the demo's are its own choice (a poll every 3s)
 		// The log holds them too, but the console's operator reads the
 		// terminal: a feed written twice was fetched twice without a word.
 		banner += "\n" + p.Sprintf("⚠️ The configuration has doubtful settings (the log has them too):")
@@ -103,10 +113,23 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 		if err == nil && w.restarted(srcs) {
 			line = p.Sprintf("First fetch done: %s new since the last run (alerted when they match).", p.Count(stored, "%d articles"))
 		}
-		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
-			line += " " + p.Sprintf("Next fetch at %s (%s).", clock(at, consoleZone(ctx, chats)), src.Name)
+		note := ""
+		if err == nil {
+			note = firstFetchFailed(p, srcs, logPath)
 		}
-		if note := firstFetchFailed(p, srcs, logPath); err == nil && note != "" {
+		if stored == 0 && note != "" && !anyNotStored(srcs) {
+			// Every source failed: "First fetch done: stored 0 articles"
+			// read as a fetch that went well and found nothing.
+			line, note = note, ""
+		}
+		sep := " "
+		if strings.HasSuffix(line, demoCommand(os.Args[0])) {
+			sep = "\n" // not "Try the demo: newshound -demo Next fetch at"
+		}
+		if src, at, ok := nextFetch(srcs, m.Now()); err == nil && ok {
+			line += sep + p.Sprintf("Next fetch at %s (%s).", clock(at, consoleZone(ctx, chats)), src.Name)
+		}
+		if note != "" {
 			line += "\n" + note
 		}
 		say(line)

@@ -4,7 +4,8 @@ import "errors"
 
 // exitConfig is the exit status of a configuration that cannot work
 // (sysexits.h's EX_CONFIG): a bad value, an unknown key, an unreadable
-// file, no token for a service. The systemd unit's
+// file, no token for a service, a storage.path whose folder is missing
+// or may not be written. The systemd unit's
 // RestartPreventExitStatus=78 leaves such a service stopped ("failed")
 // instead of starting it again every 5 seconds to the same error; other
 // failures exit 1 and are restarted.

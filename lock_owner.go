@@ -38,16 +38,18 @@ func lockAsOwner(path string) (unlock func() error, err error) {
 // lockAdvice adds to store.Lock's error what to do when the lock file is
 // another user's: someone ran newshound (or its vacuum or restore, before
 // lockAsOwner) on this database as that user, root perhaps, and the
-// service's user may not open it. Any other error is returned as it is.
+// service's user may not open it. Both that and a read-only file system
+// are *configError (exit 78, as checkStorage's): a restart every 5 seconds
+// mends neither. Any other error is returned as it is.
 func lockAdvice(path string, err error) error {
 	if errors.Is(err, syscall.EROFS) {
-		return fmt.Errorf("storage.path %q: %w: the database is on a read-only file system: %s", path, err, readOnlyFix)
+		return &configError{fmt.Errorf("storage.path %q: %w: the database is on a read-only file system: %s", path, err, readOnlyFix)}
 	}
 	if !errors.Is(err, fs.ErrPermission) {
 		return err
 	}
-	return fmt.Errorf("%w: %s.lock (and maybe the database's -wal and -shm files beside it) belongs to another user, who ran newshound on this database "+
+	return &configError{fmt.Errorf("%w: %s.lock (and maybe the database's -wal and -shm files beside it) belongs to another user, who ran newshound on this database "+
 		"(as root?), and this process (uid %d) may not open it: give the files to the user the bot runs as "+
 		"(chown --reference=%s %s.lock %s-wal %s-shm, when the database itself is that user's), then start again",
-		err, path, os.Geteuid(), path, path, path, path)
+		err, path, os.Geteuid(), path, path, path, path)}
 }

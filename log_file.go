@@ -78,8 +78,19 @@ func logFileFix(path string, err error) string {
 	case errors.Is(err, syscall.EROFS):
 		return "the file system is read-only here (under the systemd unit, ProtectSystem=strict leaves writable only /var/lib/newshound and, by LogsDirectory=newshound, /var/log/newshound): " +
 			"set log.file = \"/var/log/newshound/newshound.log\", or leave it empty: the journal keeps stderr"
+	case errors.Is(err, fs.ErrPermission) && exists(path):
+		// A run as root left it root's: the fix is the file's owner, in
+		// the same words as the database's chown.
+		return fmt.Sprintf("the file is not writable (another user's: a run as root?): give the user running Newshound (uid %d) write access to it (chown %[1]d %s), or set log.file elsewhere, or leave it empty to log to stderr", os.Geteuid(), path)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Sprintf("give the user running Newshound write access to %s (and to the file, if it exists), or set log.file elsewhere, or leave it empty to log to stderr", dir)
 	}
 	return "set log.file to a file Newshound can write, or leave it empty to log to stderr"
+}
+
+// exists reports whether path names a file, whatever this process may do
+// with it.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }

@@ -105,8 +105,40 @@ func storageError(path string, err error) error {
 
 // checkStorage makes sure the database can be created or written at path
 // before SQLite tries, so that the error names storage.path, the folder and
-// the fix instead of "unable to open database file".
-func checkStorage(path string) error {
+// the fix instead of "unable to open database file". A folder missing or
+// not a folder, and a folder or database this user may not write, are
+// *configError (exit 78): only storage.path or the folder's owner mends
+// them, and the unit's RestartPreventExitStatus=78 stops restarting into
+// the same error.
+//
+// also are other files the bot writes (its log file): those that exist and
+// this process may not write join the database's in the one chown the
+// error names, as a run as root leaves them all root's.
+func checkStorage(path string, also ...string) error {
+	err := checkStorageAccess(path, also)
+	var ce *configError
+	if err == nil || errors.As(err, &ce) || !storageConfigError(err) {
+		return err
+	}
+	return &configError{err}
+}
+
+// storageConfigError reports whether err, of checkStorageAccess, is one a
+// restart does not mend: a missing folder, or a permission or read-only
+// file system refusing this user (not a failing disk).
+func storageConfigError(err error) bool {
+	var missing *missingFolderError
+	return errors.As(err, &missing) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// missingFolderError is the folder of storage.path missing, or not a
+// folder.
+type missingFolderError struct{ msg string }
+
+func (e *missingFolderError) Error() string { return e.msg }
+
+// checkStorageAccess is checkStorage's check, its errors not yet marked.
+func checkStorageAccess(path string, also []string) error {
 	if err := folderAsDatabase(path); err != nil {
 		return err
 	}
@@ -118,11 +150,11 @@ func checkStorage(path string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder", path, dir, dir)
+		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder", path, dir, dir)}
 	case err != nil:
 		return fmt.Errorf("storage.path %q: cannot use the folder %s: %w", path, dir, err)
 	case !info.IsDir():
-		return fmt.Errorf("storage.path %q: %s is not a folder; set storage.path to a file in a folder", path, dir)
+		return &missingFolderError{fmt.Sprintf("storage.path %q: %s is not a folder; set storage.path to a file in a folder", path, dir)}
 	}
 	probe, err := os.CreateTemp(dir, ".newshound-write-check-*")
 	if err != nil {
@@ -133,7 +165,7 @@ func checkStorage(path string) error {
 	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
 		f.Close()
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[4]s): %[3]w", path, os.Geteuid(), err, strings.Join(unwritable(path), " "))
+		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[4]s): %[3]w", path, os.Geteuid(), err, strings.Join(append(unwritable(path), notWritable(also)...), " "))
 	}
 	return checkJournals(path)
 }
@@ -200,13 +232,22 @@ func checkJournals(path string) error {
 // them all of that user, and the fix that named the database alone was
 // followed by the lock's refusal at the next start.
 func unwritable(path string) []string {
-	files := []string{path}
-	for _, p := range []string{path + ".lock", path + "-wal", path + "-shm"} {
+	return append([]string{path}, notWritable([]string{path + ".lock", path + "-wal", path + "-shm"})...)
+}
+
+// notWritable returns those of files that exist and this process may not
+// open for writing.
+func notWritable(files []string) []string {
+	var out []string
+	for _, p := range files {
+		if p == "" {
+			continue
+		}
 		if f, err := os.OpenFile(p, os.O_RDWR, 0); err == nil {
 			f.Close()
 		} else if !errors.Is(err, os.ErrNotExist) {
-			files = append(files, p)
+			out = append(out, p)
 		}
 	}
-	return files
+	return out
 }
