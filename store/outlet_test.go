@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/newshound/newshound/news"
 )
@@ -11,7 +14,8 @@ import (
 // News) counts as the outlet it carries (news.Article.Outlet): its alert's
 // story gains no edit from that outlet's own item (named in any case), an
 // edit from another outlet's (an aggregator's item too), and AlsoSources
-// names outlets, not the aggregator; FindArticle reads the outlet back. One
+// and the digest name outlets, not the aggregator; FindArticle reads the
+// outlet back. One
 // alert at a time and a batch of them fold alike.
 func TestQueueAlertsFoldsAnAggregatorsOutlet(t *testing.T) {
 	for _, batch := range []bool{false, true} {
@@ -74,6 +78,23 @@ func TestQueueAlertsFoldsAnAggregatorsOutlet(t *testing.T) {
 		also, err := r.st.AlsoSources(ctx, 10, 0, first)
 		if err != nil || len(also) != 2 || also[0] != "KTAR News" || also[1] != "Daily Courier" {
 			t.Errorf("batch %v: AlsoSources = %q, %v; want [KTAR News, Daily Courier]", batch, also, err)
+		}
+		// The digest names the story's outlets alike, once each.
+		var content news.DigestContent
+		build := func(c news.DigestContent) ([]string, error) { content = c; return []string{"Daily digest"}, nil }
+		if _, err := r.st.QueueDigest(ctx, news.Digest{ChatID: 10, Kind: news.DigestNow, DueAt: r.now, Since: r.now.Add(-time.Hour), Until: r.now.Add(time.Second)}, build); err != nil {
+			t.Fatal(err)
+		}
+		if len(content.Items) == 0 || content.Items[0].SourceName != "ABC15 Arizona" {
+			t.Errorf("batch %v: digest items = %+v, want the first of ABC15 Arizona", batch, content.Items)
+		}
+		var names []string
+		for _, src := range content.Sources[first] {
+			names = append(names, strings.ToLower(src.Name))
+		}
+		slices.Sort(names)
+		if want := []string{"abc15 arizona", "daily courier", "ktar news"}; !slices.Equal(names, want) {
+			t.Errorf("batch %v: digest's outlets of the story = %q, want %q", batch, names, want)
 		}
 	}
 }
