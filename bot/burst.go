@@ -64,7 +64,7 @@ func burstLine(p locale.Printer, it BurstItem) string {
 	} else {
 		b.WriteString(title)
 	}
-	b.WriteString(" — <i>" + esc(summarize.Clip(a.SourceName, 60)) + "</i>")
+	b.WriteString(" — <i>" + esc(outletLine(p, a, 60)) + "</i>")
 	if len(it.Also) > 0 {
 		b.WriteString(" " + p.Sprintf("(also: %s)", esc(alsoList(p, it.Also))))
 	}

@@ -51,7 +51,7 @@ func FormatAlert(v AlertView) string {
 	} else {
 		b.WriteString("<b>" + title + "</b>")
 	}
-	b.WriteString("\n<i>" + esc(summarize.Clip(a.SourceName, 100)) + " · " + p.Date(a.PublishedAt.In(loc), "2 Jan 15:04 MST") + "</i>")
+	b.WriteString("\n<i>" + esc(outletLine(p, a, 100)) + " · " + p.Date(a.PublishedAt.In(loc), "2 Jan 15:04 MST") + "</i>")
 	if len(v.Also) > 0 {
 		b.WriteString("\n➕ " + p.Sprintf("Also: %s", esc(alsoList(p, v.Also))))
 	}
@@ -62,6 +62,17 @@ func FormatAlert(v AlertView) string {
 		b.WriteString("\n\n🔔 " + esc(summarize.Clip(v.Query, 200)))
 	}
 	return b.String()
+}
+
+// outletLine names whose report a is, each name clipped to limit: its
+// source's name, or for an aggregator's item (Google News) the outlet it
+// carries with the aggregator as the channel ("ABC15 Arizona via Google
+// News").
+func outletLine(p locale.Printer, a news.Article, limit int) string {
+	if a.Outlet == "" || strings.EqualFold(a.Outlet, a.SourceName) {
+		return summarize.Clip(a.OutletName(), limit)
+	}
+	return p.Sprintf("%s via %s", summarize.Clip(a.Outlet, limit), summarize.Clip(a.SourceName, limit))
 }
 
 // plainText turns Telegram HTML back into text: tags dropped, links as

@@ -112,7 +112,7 @@ func stories(c news.DigestContent) []story {
 		// The linked article's own source comes first, then the others, newest first.
 		s := story{item: it, latest: it.PublishedAt, sources: []string{it.SourceName}}
 		for _, src := range c.Sources[it.StoryID] {
-			if src.Name != it.SourceName {
+			if !strings.EqualFold(src.Name, it.SourceName) {
 				s.sources = append(s.sources, src.Name)
 			}
 			if src.Latest.After(s.latest) {

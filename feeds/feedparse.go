@@ -19,6 +19,10 @@ import (
 type parsedFeed struct {
 	*gofeed.Feed
 	html map[*gofeed.Item]*htmlImage
+	// sources holds the RSS <source> of each item that has one with a
+	// name: the outlet an aggregator's item (Google News) carries, which
+	// gofeed's translator drops.
+	sources map[*gofeed.Item]string
 }
 
 // htmlImage is the HTML of an RSS item that gofeed would have read for its
@@ -57,7 +61,7 @@ var errMarksMissed = errors.New("feed: CDATA marks not restored")
 // CDATA contents cut from body, which must come back into an RSS feed's
 // items, else it fails with errMarksMissed.
 func parseDocument(body []byte, marks *cdataMarks) (parsedFeed, error) {
-	t := &lazyImages{html: map[*gofeed.Item]*htmlImage{}, marks: marks}
+	t := &lazyImages{html: map[*gofeed.Item]*htmlImage{}, sources: map[*gofeed.Item]string{}, marks: marks}
 	p := gofeed.NewParser()
 	p.RSSTranslator = t
 	f, err := p.Parse(bytes.NewReader(body))
@@ -67,7 +71,7 @@ func parseDocument(body []byte, marks *cdataMarks) (parsedFeed, error) {
 	if marks != nil && !t.restored {
 		return parsedFeed{}, errMarksMissed // not read as RSS
 	}
-	return parsedFeed{Feed: f, html: t.html}, nil
+	return parsedFeed{Feed: f, html: t.html, sources: t.sources}, nil
 }
 
 // lazyImages is gofeed's RSS translator that notes an item's HTML for its
@@ -75,12 +79,14 @@ func parseDocument(body []byte, marks *cdataMarks) (parsedFeed, error) {
 // CDATA contents cut from the document (see cutCDATA).
 type lazyImages struct {
 	html     map[*gofeed.Item]*htmlImage
+	sources  map[*gofeed.Item]string // each item's <source> name (parsedFeed)
 	marks    *cdataMarks
 	restored bool
 }
 
 // Translate translates an *rss.Feed as gofeed.DefaultRSSTranslator does,
-// the items' images from their HTML left to htmlImage. It fails as that
+// the items' images from their HTML left to htmlImage, and notes each
+// item's <source> name (which that translator drops). It fails as that
 // translator fails.
 func (t *lazyImages) Translate(feed any) (*gofeed.Feed, error) {
 	if t.marks != nil {
@@ -106,8 +112,14 @@ func (t *lazyImages) Translate(feed any) (*gofeed.Feed, error) {
 		}
 	}
 	for i, it := range f.Items {
-		if it != nil && it.Image == nil && rf.Items[i] != nil {
+		if it == nil || rf.Items[i] == nil {
+			continue
+		}
+		if it.Image == nil {
 			t.html[it] = &htmlImage{content: rf.Items[i].Content, description: rf.Items[i].Description}
+		}
+		if src := rf.Items[i].Source; src != nil && strings.TrimSpace(src.Title) != "" {
+			t.sources[it] = src.Title
 		}
 	}
 	return f, nil

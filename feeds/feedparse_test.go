@@ -26,7 +26,7 @@ func lazyArticlesOf(tb testing.TB, body []byte, feedURL string, now time.Time) (
 			out = append(out, news.Article{})
 			continue
 		}
-		a, raw := itemOf(it, feedURL, now, summarize.Clean, feed.html[it])
+		a, raw := itemOf(it, feedURL, now, summarize.Clean, feed.html[it], feed.sources[it])
 		if raw != nil {
 			a.Text = raw.text(summarize.Clean)
 			if raw.html != nil {

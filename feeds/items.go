@@ -38,6 +38,22 @@ type feedText struct {
 	html    *htmlImage
 }
 
+// maxOutlet bounds an item's outlet's name (news.Article.Outlet), whatever
+// the feed sends: a longer one is cut.
+const maxOutlet = 200
+
+// outletOf returns the outlet an item carries: its RSS <source> name
+// (source), else the outlet's name an aggregator appended to its title
+// (label, see aggregatorTitleOutlet), as plain text of single spaces,
+// bounded to maxOutlet; "" when it names none (the source's own item).
+func outletOf(source, label string) string {
+	name := strings.Join(strings.Fields(summarize.PlainText(unwrapCDATA(source))), " ")
+	if name == "" {
+		name = label
+	}
+	return summarize.LimitBytes(name, maxOutlet)
+}
+
 // image returns the item's image (see imageOf) with gofeed's image found
 // in its HTML.
 func (t *feedText) image() string {
@@ -85,10 +101,12 @@ func cleanText(s string, clean func(string) string, least int) string {
 // link, then to a hash of the title and text, so that every item has an
 // identity. Links are resolved against the feed's URL. A publication time
 // in the future is clamped to now; a missing one, or one before 1971 (the
-// Unix epoch or year 1: a date the feed did not know), is now. An item whose
+// Unix epoch or year 1: a date the feed did not know), is now. The
+// article's Outlet is source (the item's RSS <source> name, "" = none), else
+// the outlet's name an aggregator appended to the title (outletOf). An item whose
 // image gofeed left to find in html (parsedFeed) has it found with the
 // cleaning: its ImageURL is "" until then (feedText.image).
-func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) string, html *htmlImage) (news.Article, *feedText) {
+func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) string, html *htmlImage, source string) (news.Article, *feedText) {
 	link := resolve(feedURL, strings.TrimSpace(it.Link))
 	a := news.Article{
 		GUID:  strings.TrimSpace(it.GUID),
@@ -96,7 +114,9 @@ func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) s
 		Title: summarize.LimitBytes(summarize.PlainText(unwrapCDATA(it.Title)), maxTitle), // every word kept: "<steel>" is text
 	}
 	raw := &feedText{content: unwrapCDATA(it.Content), description: unwrapCDATA(it.Description), item: it, feedURL: feedURL, html: html}
-	a.Title, raw.aggregated = aggregatorTitle(a.Title, it.Description)
+	var label string
+	a.Title, label, raw.aggregated = aggregatorTitleOutlet(a.Title, it.Description)
+	a.Outlet = outletOf(source, label)
 	raw.title = a.Title
 	if html == nil {
 		a.ImageURL = imageOf(it, it.Image, feedURL)

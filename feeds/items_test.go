@@ -194,7 +194,7 @@ func TestOnlyNewItemsAreCleaned(t *testing.T) {
 // feedURL, its text cleaned as the poller cleans a new item's (itemOf, then feedText.text with
 // summarize.Clean).
 func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
-	a, raw := itemOf(it, feedURL, now, summarize.Clean, nil)
+	a, raw := itemOf(it, feedURL, now, summarize.Clean, nil, "")
 	if raw != nil {
 		a.Text = raw.text(summarize.Clean)
 	}

@@ -118,20 +118,27 @@ func breaksRun(name []byte) bool {
 // aggregator's item, so a headline that merely has a dash in it ("Brexit -
 // what happens next") keeps it.
 func aggregatorTitle(title, document string) (string, bool) {
+	t, _, ok := aggregatorTitleOutlet(title, document)
+	return t, ok
+}
+
+// aggregatorTitleOutlet is aggregatorTitle with the outlet's name it cut
+// ("" when it cut none).
+func aggregatorTitleOutlet(title, document string) (_, outlet string, _ bool) {
 	if !strings.Contains(document, "<a") && !strings.Contains(document, "<A") {
-		return title, false
+		return title, "", false
 	}
 	head, label, ok := firstLinkAndLabel(document)
 	if !ok || label == "" || !strings.HasSuffix(title, label) {
-		return title, false
+		return title, "", false
 	}
 	rest := strings.TrimSuffix(title, label)
 	for _, sep := range []string{" - ", " – ", " — ", " | "} {
 		if cut, found := strings.CutSuffix(rest, sep); found && strings.Join(strings.Fields(cut), " ") == head {
-			return cut, true
+			return cut, label, true
 		}
 	}
-	return title, false
+	return title, "", false
 }
 
 // firstLinkAndLabel returns the text of document's first link and the

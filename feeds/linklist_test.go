@@ -83,7 +83,7 @@ func TestAggregatorTitleLosesItsOutlet(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			it := &gofeed.Item{Title: tt.title, Description: tt.description, GUID: "CBMi3", Link: "https://news.google.com/rss/articles/CBMi3"}
-			a, raw := itemOf(it, "https://news.google.com/rss", time.Now(), summarize.Clean, nil)
+			a, raw := itemOf(it, "https://news.google.com/rss", time.Now(), summarize.Clean, nil, "")
 			if a.Title != tt.wantTitle {
 				t.Errorf("title = %q, want %q", a.Title, tt.wantTitle)
 			}
@@ -109,7 +109,7 @@ func TestEscapedCDATAKeepsEveryWord(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			it := &gofeed.Item{Title: tt.title, Description: tt.description, GUID: "p11"}
-			a, raw := itemOf(it, "https://example.org/feed", time.Now(), summarize.Clean, nil)
+			a, raw := itemOf(it, "https://example.org/feed", time.Now(), summarize.Clean, nil, "")
 			if a.Title != tt.wantTitle {
 				t.Errorf("title = %q, want %q", a.Title, tt.wantTitle)
 			}

@@ -645,7 +645,7 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 		if it == nil {
 			continue
 		}
-		a, raw := itemOf(it, src.URL, now, p.clean, feed.html[it])
+		a, raw := itemOf(it, src.URL, now, p.clean, feed.html[it], feed.sources[it])
 		if a.Title == "" && a.Text == "" { // raw is nil without a title
 			continue
 		}

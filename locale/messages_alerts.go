@@ -6,6 +6,7 @@ var alertTexts = []entry{
 	{"(continued)", "(продолжение)", "(Fortsetzung)", "(continuación)"},
 	{"Also: %s", "Также: %s", "Auch: %s", "También: %s"},
 	{"(also: %s)", "(также: %s)", "(auch: %s)", "(también: %s)"},
+	{"%s via %s", "%s через %s", "%s über %s", "%s vía %s"},
 	{"🔕 Mute", "🔕 Без звука", "🔕 Stumm", "🔕 Silenciar"},
 	{"🔕 Mute “%s”", "🔕 Без звука «%s»", "🔕 Stumm „%s“", "🔕 Silenciar «%s»"},
 	{"🔔 Unmute", "🔔 Со звуком", "🔔 Ton an", "🔔 Activar sonido"},

@@ -4,10 +4,14 @@ import "time"
 
 // Article is one item of a source.
 type Article struct {
-	ID          int64
-	SourceID    int64
-	SourceName  string // filled by reads that join sources
-	SourceURL   string
+	ID         int64
+	SourceID   int64
+	SourceName string // filled by reads that join sources
+	SourceURL  string
+	// Outlet is the outlet an aggregator's item carries (Google News: the
+	// item's RSS <source>, "ABC15 Arizona"); "" = the source's own item.
+	// An alert names it (OutletName) rather than the aggregator.
+	Outlet      string
 	GUID        string
 	URL         string
 	Title       string
@@ -24,6 +28,15 @@ type Article struct {
 	// was fetched for its text; "" = none or not fetched. An alert's link
 	// preview shows it first.
 	PageImageURL string
+}
+
+// OutletName returns the name of the outlet whose report a is: its
+// Outlet, else its source's name.
+func (a Article) OutletName() string {
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	return a.SourceName
 }
 
 // ArticleIDs returns the ids of arts, in their order.

@@ -44,8 +44,9 @@ const alertChunk = 16
 // The reads of a chunk.
 var (
 	// sqlAlertBatchCheck is sqlAlertCheck for each (key, chat, article,
-	// subscription) of its VALUES, with the article's source's name (lower
-	// case, as sqlStorySourceNamed compares them): the key, whether the
+	// subscription) of its VALUES, with the article's outlet's name (its
+	// Outlet, else its source's; lower case, as sqlStorySourceNamed compares
+	// them): the key, whether the
 	// chat exists, the article's story (NULL: gone), the subscription's
 	// topic, whether the chat had the article in that topic, the source's
 	// name, and the largest outbox id (NULL: none), after which the
@@ -56,18 +57,18 @@ var (
 		SELECT v.i, (SELECT count(*) FROM chats WHERE id = v.chat),
 			COALESCE(a.story_id, a.id), COALESCE(sb.thread_id, 0),
 			EXISTS (SELECT 1 FROM alerts WHERE article_id = v.art AND chat_id = v.chat AND thread_id = COALESCE(sb.thread_id, 0)),
-			lower(s.name),
+			lower(COALESCE(a.outlet, s.name)),
 			(SELECT max(id) FROM outbox)
 		FROM v LEFT JOIN subscriptions sb ON sb.id = v.sub LEFT JOIN articles a ON a.id = v.art LEFT JOIN sources s ON s.id = a.source_id
 		WHERE v.i IS NOT NULL`
 	// sqlAlertBatchStories reads every alert of each (key, chat, topic,
 	// story) of its VALUES (alerts_story, as sqlStoryAlert): the key, the
 	// alert's article, time, delivery and outbox row, that row's status and
-	// the article's source's name (lower case).
+	// the article's outlet's name (as in sqlAlertBatchCheck).
 	sqlAlertBatchStories = `WITH k(i, chat, thread, story) AS (VALUES ` + valuesRows(alertChunk, 4) + `)
 		SELECT k.i, al.article_id, al.created_at, al.delivery, al.outbox_id,
 			(SELECT o.status FROM outbox o WHERE o.id = al.outbox_id),
-			(SELECT lower(s.name) FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = al.article_id)
+			(SELECT lower(COALESCE(a.outlet, s.name)) FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = al.article_id)
 		FROM k JOIN alerts al INDEXED BY alerts_story ON al.story_id = k.story AND al.chat_id = k.chat AND al.thread_id = k.thread
 		WHERE k.i IS NOT NULL`
 )

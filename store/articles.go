@@ -268,9 +268,9 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 					id := base + int64(j) + 1
 					l := pl.links[id] // keyed by ArticleID; none: the zero link, a story of its own
 					res, err = planned.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL,
-						id, storedStory(l), l.CanonicalURL, l.Signature)
+						id, storedStory(l), l.CanonicalURL, l.Signature, a.Outlet)
 				} else {
-					res, err = stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL)
+					res, err = stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL, a.Outlet)
 				}
 				if err != nil {
 					return fmt.Errorf("article %q: %w", a.GUID, err)
@@ -515,13 +515,13 @@ func (s *Store) AdvanceArticles(ctx context.Context, ids []int64, from, to strin
 	return nil
 }
 
-const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.text, a.summary, a.published_at, a.fetched_at, a.alertable, a.image_url, a.page_image_url`
+const articleColumns = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.text, a.summary, a.published_at, a.fetched_at, a.alertable, a.image_url, a.page_image_url, COALESCE(a.outlet, '')`
 
 func scanArticle(sc scanner) (news.Article, error) {
 	var a news.Article
 	var pub, fetched int64
 	t := newArticleText(&a.Text, &a.Summary)
-	if err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL); err != nil {
+	if err := sc.Scan(&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL, &a.Outlet); err != nil {
 		return a, err
 	}
 	a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
@@ -604,16 +604,17 @@ func (s *Store) UpdateArticlePageImage(ctx context.Context, id int64, imageURL s
 }
 
 // sqlInsertArticle inserts an article unless its source has it already, by
-// guid (the (source_id, guid) key) or by link (articles_url).
+// guid (the (source_id, guid) key) or by link (articles_url); ?12 is the
+// outlet an aggregator's item carries ("": none, stored NULL).
 const sqlInsertArticle = `
-			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url)
-			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
+			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, outlet)
+			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULLIF(?12, '')
 			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
 				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`
 
 // sqlInsertPlanned is sqlInsertArticle with the article's id and story
 // decided before (StoreFeedItemsPlanned): ?12 the id, ?13 the story (0:
-// its own), ?14 its canonical URL, ?15 its signature. It inserts one row of
+// its own), ?14 its canonical URL, ?15 its signature, ?16 its outlet. It inserts one row of
 // VALUES, not a SELECT's: SQLite gives a statement that may write several
 // rows (an INSERT from a SELECT) and abort part way (a foreign key) a
 // statement journal, a copy of each page the statement changes, made and
@@ -622,9 +623,9 @@ const sqlInsertArticle = `
 // NULL); OR IGNORE skips the row either way (and would skip one whose id
 // is taken, which the caller takes for a duplicate too and plans again).
 const sqlInsertPlanned = `
-			INSERT OR IGNORE INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, id, story_id, canonical_url, story_sig)
+			INSERT OR IGNORE INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, id, story_id, canonical_url, story_sig, outlet)
 			VALUES (?1, ?2, CASE WHEN ?3 <> '' AND EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1) THEN NULL ELSE ?3 END,
-				?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULLIF(?13, 0), ?14, ?15)`
+				?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULLIF(?13, 0), ?14, ?15, NULLIF(?16, ''))`
 
 // sqlNewKeys returns which keys of the JSON array ?2 seen_items lacks for
 // source ?1, each looked up by its primary key.

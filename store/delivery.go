@@ -175,14 +175,15 @@ func (s *Store) DropChatAlerts(ctx context.Context, chatID int64, reason string)
 	return int(n), nil
 }
 
-// sqlAlsoSources reads the sources of a chat's topic's 'also' alerts of an
-// article's story. INDEXED BY keeps it on alerts_story: for the ORDER BY the
+// sqlAlsoSources reads the outlets (an aggregator's item's own, else its
+// source's name) of a chat's topic's 'also' alerts of an article's story,
+// but the article's own outlet's. INDEXED BY keeps it on alerts_story: for the ORDER BY the
 // planner preferred alerts_chat_created and read every alert of the chat.
 const sqlAlsoSources = `
-		SELECT s.name FROM alerts al INDEXED BY alerts_story JOIN articles a ON a.id = al.article_id JOIN sources s ON s.id = a.source_id
-		WHERE al.chat_id = ? AND al.thread_id = ? AND al.delivery = 'also'
-			AND al.story_id = (SELECT COALESCE(story_id, id) FROM articles WHERE id = ?)
-			AND a.source_id <> (SELECT source_id FROM articles WHERE id = ?)
+		SELECT COALESCE(a.outlet, s.name) FROM alerts al INDEXED BY alerts_story JOIN articles a ON a.id = al.article_id JOIN sources s ON s.id = a.source_id
+		WHERE al.chat_id = ?1 AND al.thread_id = ?2 AND al.delivery = 'also'
+			AND al.story_id = (SELECT COALESCE(story_id, id) FROM articles WHERE id = ?3)
+			AND lower(COALESCE(a.outlet, s.name)) <> (SELECT lower(COALESCE(a2.outlet, s2.name)) FROM articles a2 JOIN sources s2 ON s2.id = a2.source_id WHERE a2.id = ?3)
 		ORDER BY al.created_at, al.article_id`
 
 // sqlAlsoSummary reads the text and summary columns (packed, see
@@ -224,13 +225,15 @@ func (s *Store) AlsoSummary(ctx context.Context, chatID int64, threadID int, art
 	return "", nil
 }
 
-// AlsoSources returns the names of the other sources that carried the
+// AlsoSources returns the names of the other outlets that carried the
 // article's story to the chat's forum topic (threadID; 0 = the chat, or
 // General) after it was alerted, in the order they came, without the
-// article's own source and without repeats. Another topic's alerts of the
+// article's own outlet and without repeats (by name, in any case). An
+// aggregator's item (Google News) counts as the outlet it carries
+// (news.Article.Outlet), not as the aggregator. Another topic's alerts of the
 // same story are that topic's own.
 func (s *Store) AlsoSources(ctx context.Context, chatID int64, threadID int, articleID int64) ([]string, error) {
-	rows, err := s.w.QueryContext(ctx, sqlAlsoSources, chatID, threadID, articleID, articleID)
+	rows, err := s.w.QueryContext(ctx, sqlAlsoSources, chatID, threadID, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("other sources of article %d: %w", articleID, err)
 	}

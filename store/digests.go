@@ -111,9 +111,10 @@ func (s *Store) QueueDigest(ctx context.Context, d news.Digest, build func(news.
 }
 
 // sqlDigestItems reads a chat's alerts of a time range with their articles,
-// sources and subscriptions (by alerts_chat_created).
+// outlets (an aggregator's item's own, else its source's name) and
+// subscriptions (by alerts_chat_created).
 const sqlDigestItems = `
-		SELECT COALESCE(a.story_id, a.id), a.id, al.subscription_id, sub.query, a.title, a.url, a.text, a.summary, s.name, a.published_at, al.created_at
+		SELECT COALESCE(a.story_id, a.id), a.id, al.subscription_id, sub.query, a.title, a.url, a.text, a.summary, COALESCE(a.outlet, s.name), a.published_at, al.created_at
 		FROM alerts al
 		JOIN articles a ON a.id = al.article_id
 		JOIN sources s ON s.id = a.source_id
@@ -252,13 +253,14 @@ func (s *Store) DigestMessages(ctx context.Context, d news.Digest) ([]string, er
 	return out, rows.Err()
 }
 
-// sqlStorySources reads the sources of n stories: their first articles by
+// sqlStorySources reads the outlets of n stories (an aggregator's item's
+// own, else its source's name; one per name in any case): their first articles by
 // id, the others by articles_story (story_id IN implies the partial
 // index's NOT NULL).
 func sqlStorySources(n int) string {
 	return `
-		SELECT COALESCE(a.story_id, a.id) AS story, s.name, max(a.published_at) AS latest
+		SELECT COALESCE(a.story_id, a.id) AS story, COALESCE(a.outlet, s.name) AS shown, max(a.published_at) AS latest
 		FROM articles a JOIN sources s ON s.id = a.source_id
 		WHERE a.id IN (` + placeholders(n) + `) OR a.story_id IN (` + placeholders(n) + `)
-		GROUP BY story, s.id ORDER BY story, latest DESC, s.name`
+		GROUP BY story, lower(shown) ORDER BY story, latest DESC, shown`
 }

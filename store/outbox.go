@@ -371,14 +371,15 @@ const sqlDueMessages = `
 		WHERE o.not_before <= ? OR o.not_before > ?
 		ORDER BY o.priority, o.id LIMIT ?`
 
-// sqlStorySourceNamed tells whether an alert of a story names the source
-// of an article already (?4; by name, as AlsoSources folds them): the
+// sqlStorySourceNamed tells whether an alert of a story names the outlet
+// of an article already (?4; by name, an aggregator's item by the outlet it
+// carries, as AlsoSources folds them): the
 // source of the article the alert's message (outbox row ?5) shows, or of
 // one of its "Also:" rows, in the chat's (?1) forum topic (?2).
 const sqlStorySourceNamed = `SELECT EXISTS (SELECT 1 FROM alerts al INDEXED BY alerts_story
 		JOIN articles a ON a.id = al.article_id JOIN sources s ON s.id = a.source_id
 		WHERE al.story_id = ?3 AND al.chat_id = ?1 AND al.thread_id = ?2 AND (al.delivery = 'also' OR al.outbox_id = ?5)
-			AND lower(s.name) = (SELECT lower(s2.name) FROM articles a2 JOIN sources s2 ON s2.id = a2.source_id WHERE a2.id = ?4))`
+			AND lower(COALESCE(a.outlet, s.name)) = (SELECT lower(COALESCE(a2.outlet, s2.name)) FROM articles a2 JOIN sources s2 ON s2.id = a2.source_id WHERE a2.id = ?4))`
 
 // sqlStoryAlert finds a chat's earlier alerts of a story in a forum topic
 // (0: none), the earliest

@@ -55,12 +55,12 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		want  []string // substrings the plan must hold
 	}{
 		{"insert: duplicate check by guid and by link", sqlInsertArticle,
-			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text", ""},
+			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text", "", "ABC15 Arizona"},
 			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
 		// By guid the (source_id, guid) key itself refuses the row (no
 		// look-up of its own in the plan; TestStoreFeedItemsPlannedStoresWithoutAFailedPlan).
 		{"planned insert: duplicate check by link", sqlInsertPlanned,
-			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "", "", 9, 0, "", nil},
+			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "", "", 9, 0, "", nil, ""},
 			[]string{"USING INDEX articles_url (url=?)"}},
 		{"planned insert: the next id", sqlLastArticleID, nil,
 			[]string{"SEARCH articles"}}, // sqlite_sequence: a row an AUTOINCREMENT table
@@ -100,7 +100,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"prune: the articles waiting unfinished for long", sqlHeldBack, []any{now}, []string{"SCAN articles USING INDEX articles_pending"}},
 		{"prune: an article's alerts go with it", `DELETE FROM alerts WHERE article_id = ?`, []any{1}, []string{"SEARCH alerts USING PRIMARY KEY (article_id=?)"}},
 		{"queue: the chat's earlier alert of the story", sqlStoryAlert, []any{1, 0, 2, 3}, []string{"INDEX alerts_story (story_id=? AND chat_id=? AND thread_id=?)"}},
-		{"also-edits: the other sources of the story", sqlAlsoSources, []any{1, 0, 2, 2}, []string{"INDEX alerts_story (story_id=? AND chat_id=? AND thread_id=?)"}},
+		{"also-edits: the other sources of the story", sqlAlsoSources, []any{1, 0, 2}, []string{"INDEX alerts_story (story_id=? AND chat_id=? AND thread_id=?)"}},
 		{"digest: the sources of its stories", sqlStorySources(2), []any{1, 2, 1, 2},
 			[]string{"SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH a USING INDEX articles_story (story_id=?)"}},
 		{"digest: has the chat had one", sqlHasDigest, []any{1}, []string{"SEARCH digests USING COVERING INDEX digests_chat_until (chat_id=?)"}},

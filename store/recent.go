@@ -82,7 +82,7 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 		var pub, fetched int64
 		var inWindow bool
 		t := newArticleText(&a.Text, &a.Summary)
-		dest := []any{&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL, &inWindow}
+		dest := []any{&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL, &a.Outlet, &inWindow}
 		if match != "" {
 			dest = append(dest, &n, &lowest)
 		}
