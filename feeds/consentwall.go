@@ -38,12 +38,12 @@ var addressTerms = regexp.MustCompile(`(?i)\b(?:we|our|ours|us|you|your)\b|\b(?:
 // isConsentWall reports whether a page's text, paragraphs separated by
 // blank lines, reads as a consent wall (see above).
 func isConsentWall(text string) bool {
-	if len(strings.Fields(text)) > consentWallWords {
+	if fieldCount(text, consentWallWords) > consentWallWords {
 		return false
 	}
 	paras, walled := 0, 0
 	for p := range strings.SplitSeq(text, "\n\n") {
-		if len(strings.Fields(p)) < 4 { // a heading or a button: "Accept all"
+		if fieldCount(p, 3) < 4 { // a heading or a button: "Accept all"
 			continue
 		}
 		paras++

@@ -64,3 +64,13 @@ func TestConsentWallPageIsNoArticle(t *testing.T) {
 		t.Fatalf("Fetch = %q, %v; want ErrPageNoArticle", page.Text, err)
 	}
 }
+
+// TestConsentWallOfAnArticleAllocatesNothing: a page's text over
+// consentWallWords words is ruled out by counting them, not by a slice of
+// its words.
+func TestConsentWallOfAnArticleAllocatesNothing(t *testing.T) {
+	text := strings.Repeat("The council voted on Tuesday to close the bridge for repairs over the summer.\n\n", 60)
+	if n := testing.AllocsPerRun(20, func() { isConsentWall(text) }); n != 0 {
+		t.Errorf("isConsentWall of an 840-word article: %v allocations, want 0", n)
+	}
+}

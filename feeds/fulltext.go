@@ -210,7 +210,7 @@ func pageExtract(body []byte, contentType string, resp *http.Response) (ArticleP
 		return ArticlePage{}, fmt.Errorf("render article text: %w", err)
 	}
 	text := pageParagraphs(b.String())
-	if len(strings.Fields(text)) < pageMinWords {
+	if fieldCount(text, pageMinWords) < pageMinWords {
 		return ArticlePage{}, ErrPageNoArticle
 	}
 	if isConsentWall(text) {
