@@ -25,6 +25,13 @@ func titleWithOutlet(text, title string) bool {
 	if n == 0 || fieldCount(text, n+1+maxOutletWords) > n+1+maxOutletWords {
 		return false
 	}
+	return saysTitleWithOutlet(text, title)
+}
+
+// saysTitleWithOutlet compares the texts' copies with their spaces made
+// single: the title, a separator and a capitalised name of at most
+// maxOutletWords words without a sentence's stop.
+func saysTitleWithOutlet(text, title string) bool {
 	text, title = strings.Join(strings.Fields(text), " "), strings.Join(strings.Fields(title), " ")
 	if title == "" || len(text) <= len(title) || !strings.EqualFold(text[:len(title)], title) {
 		return false
