@@ -14,15 +14,19 @@ import (
 	"github.com/newshound/newshound/store"
 )
 
+// withDigestNow gives the router a real digest scheduler on the harness's
+// store and clock, and room for a few commands at once.
+func withDigestNow(o *RouterOptions) {
+	o.CommandBurst = 50
+	o.Digests = digest.NewScheduler(digest.Options{Store: o.Store.(*store.Store), Notify: o.Notify, Now: o.Now})
+}
+
 // TestDigestNowIsAnsweredInItsTurn: "/digest now", "/list", "/help" sent
 // together were answered list, help, then the digest: it went at digest
 // priority, behind every later reply of the chat. A chat's commands are
 // answered in the order they came.
 func TestDigestNowIsAnsweredInItsTurn(t *testing.T) {
-	h := newHarness(t, func(o *RouterOptions) {
-		o.CommandBurst = 50
-		o.Digests = digest.NewScheduler(digest.Options{Store: o.Store.(*store.Store), Notify: o.Notify, Now: o.Now})
-	})
+	h := newHarness(t, withDigestNow)
 	ctx := context.Background()
 	const chat = 70
 	h.reply(chat, "private", chat, "/subscribe volcano")

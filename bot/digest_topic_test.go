@@ -6,18 +6,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/news"
-	"github.com/newshound/newshound/store"
 )
 
 // TestDigestNowGoesToTheTopicAsked: "/digest now" typed in a forum topic
 // sent the digest to General; it goes where it was asked, as any answer.
 func TestDigestNowGoesToTheTopicAsked(t *testing.T) {
-	h := newHarness(t, func(o *RouterOptions) {
-		o.CommandBurst = 50
-		o.Digests = digest.NewScheduler(digest.Options{Store: o.Store.(*store.Store), Notify: o.Notify, Now: o.Now})
-	})
+	h := newHarness(t, withDigestNow)
 	ctx := context.Background()
 	const group = -1004
 	h.tg.SetMember(group, 5, "administrator")
