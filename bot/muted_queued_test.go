@@ -28,14 +28,7 @@ func TestAlertQueuedBeforeMuteComesQuietly(t *testing.T) {
 			Summary: "Ash from the volcano.", PublishedAt: h.clock.Now(), Alertable: true})
 	// The first alert is held on the wire until the subscription is muted,
 	// so the second is still queued then.
-	var once sync.Once
-	gate, arrived := make(chan struct{}), make(chan struct{})
-	h.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
-		if c.Method == "sendMessage" && c.ChatID() == chat && strings.Contains(c.Text(), "Volcano") {
-			once.Do(func() { close(arrived); <-gate })
-		}
-		return nil
-	})
+	gate, arrived := holdFirstSend(h, chat, "Volcano")
 	n := len(h.tg.Sent(chat))
 	if err := h.subs.HandleArticles(ctx, arts); err != nil {
 		t.Fatal(err)
@@ -82,14 +75,7 @@ func TestBurstOfMutedSubscriptionsComesQuietly(t *testing.T) {
 				return news.Article{GUID: fmt.Sprint("b", i), URL: fmt.Sprint("https://alpha.example/b", i), Title: title,
 					Summary: "News from Iceland.", PublishedAt: h.clock.Now(), Alertable: true}
 			}
-			var once sync.Once
-			gate, arrived := make(chan struct{}), make(chan struct{})
-			h.tg.Inject(func(call telegramtest.Call) *telegramtest.Reply {
-				if call.Method == "sendMessage" && call.ChatID() == chat && strings.Contains(call.Text(), "Volcano") {
-					once.Do(func() { close(arrived); <-gate })
-				}
-				return nil
-			})
+			gate, arrived := holdFirstSend(h, chat, "Volcano")
 			n := len(h.tg.Sent(chat))
 			if err := h.subs.HandleArticles(ctx, h.mustArticles("Alpha News", article(0, "Volcano erupts"))); err != nil {
 				t.Fatal(err)
@@ -129,4 +115,19 @@ func TestBurstOfMutedSubscriptionsComesQuietly(t *testing.T) {
 			}
 		})
 	}
+}
+
+// holdFirstSend holds the first sendMessage to chat whose text holds word
+// on the wire: arrived is closed when it is taken, and it is answered once
+// gate is closed.
+func holdFirstSend(h *harness, chat int64, word string) (gate, arrived chan struct{}) {
+	var once sync.Once
+	gate, arrived = make(chan struct{}), make(chan struct{})
+	h.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "sendMessage" && c.ChatID() == chat && strings.Contains(c.Text(), word) {
+			once.Do(func() { close(arrived); <-gate })
+		}
+		return nil
+	})
+	return gate, arrived
 }
