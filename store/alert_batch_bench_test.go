@@ -25,26 +25,7 @@ func BenchmarkQueueAlerts(b *testing.B) {
 		b.Run(mode.name, func(b *testing.B) {
 			ctx := context.Background()
 			now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-			st, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"), func() time.Time { return now })
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer st.Close()
-			src, err := st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-			if err != nil {
-				b.Fatal(err)
-			}
-			var subs []int64
-			for chat := int64(1); chat <= 40; chat++ {
-				if _, err := st.EnsureChat(ctx, chat, "private", "", news.ChatDefaults{Timezone: "UTC"}); err != nil {
-					b.Fatal(err)
-				}
-				sub, _, err := st.CreateSubscription(ctx, chat, "kursk", "kursk", 10)
-				if err != nil {
-					b.Fatal(err)
-				}
-				subs = append(subs, sub.ID)
-			}
+			st, src, subs := wireWithChats(ctx, b, now)
 			guid := 0
 			b.ResetTimer()
 			for range b.N {
@@ -87,4 +68,33 @@ func BenchmarkQueueAlerts(b *testing.B) {
 			}
 		})
 	}
+}
+
+// wireWithChats opens a store in b's temporary folder on a clock held at
+// now, with one source, Wire, and 40 private chats each subscribed to
+// "kursk"; it returns the store (closed when b ends), the source and the
+// subscriptions' ids, chat 1's first.
+func wireWithChats(ctx context.Context, b *testing.B, now time.Time) (*Store, news.Source, []int64) {
+	b.Helper()
+	st, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"), func() time.Time { return now })
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	src, err := st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var subs []int64
+	for chat := int64(1); chat <= 40; chat++ {
+		if _, err := st.EnsureChat(ctx, chat, "private", "", news.ChatDefaults{Timezone: "UTC"}); err != nil {
+			b.Fatal(err)
+		}
+		sub, _, err := st.CreateSubscription(ctx, chat, "kursk", "kursk", 10)
+		if err != nil {
+			b.Fatal(err)
+		}
+		subs = append(subs, sub.ID)
+	}
+	return st, src, subs
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -30,29 +29,10 @@ func BenchmarkFetchWrite(b *testing.B) {
 				ctx = c
 			}
 			now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-			st, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"), func() time.Time { return now })
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer st.Close()
+			st, src, subs := wireWithChats(ctx, b, now)
 			st.later.mu.Lock()
 			st.later.clock = func() time.Time { return now }
 			st.later.mu.Unlock()
-			src, err := st.UpsertSource(ctx, "Wire", "https://wire.example/rss", "config")
-			if err != nil {
-				b.Fatal(err)
-			}
-			var subs []int64
-			for chat := int64(1); chat <= 40; chat++ {
-				if _, err := st.EnsureChat(ctx, chat, "private", "", news.ChatDefaults{Timezone: "UTC"}); err != nil {
-					b.Fatal(err)
-				}
-				sub, _, err := st.CreateSubscription(ctx, chat, "kursk", "kursk", 10)
-				if err != nil {
-					b.Fatal(err)
-				}
-				subs = append(subs, sub.ID)
-			}
 			item := func(g int) news.Article {
 				return news.Article{GUID: fmt.Sprint(g), URL: fmt.Sprintf("https://wire.example/%d", g), Title: fmt.Sprintf("Kursk %d", g),
 					Text: fmt.Sprintf("Kursk text of item %d, with a few more words for the index.", g), PublishedAt: now, Alertable: true}
