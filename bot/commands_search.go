@@ -71,7 +71,7 @@ func (r *Router) sendSearchPage(ctx context.Context, chatID int64, p search.Page
 	}
 	for i, res := range p.Results {
 		a := res.Article
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", p.First+i, linkedTitle(t, a), esc(summarize.Clip(a.SourceName, 80)), agoIn(t, r.opts.Now(), a.PublishedAt, loc))
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s</i>\n", p.First+i, linkedTitle(t, a), esc(outletLine(t, a, 80)), agoIn(t, r.opts.Now(), a.PublishedAt, loc))
 		if res.Snippet != "" {
 			b.WriteString(markSnippet(summarize.Clip(res.Snippet, resultSnippetLen)) + "\n")
 		} else if s := firstNonEmpty(a.Summary, a.Text); s != "" {
@@ -159,7 +159,7 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 	var b strings.Builder
 	b.WriteString("🕑 <b>" + t.Sprintf("Latest") + "</b>\n")
 	for i, m := range found {
-		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(t, m.Article), esc(summarize.Clip(m.Article.SourceName, 80)), agoIn(t, r.opts.Now(), m.Article.PublishedAt, localtime.Location(req.chat.Timezone)), m.SubscriptionID)
+		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(t, m.Article), esc(outletLine(t, m.Article, 80)), agoIn(t, r.opts.Now(), m.Article.PublishedAt, localtime.Location(req.chat.Timezone)), m.SubscriptionID)
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil

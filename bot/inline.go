@@ -253,7 +253,7 @@ func (r *Router) inlineResults(ctx context.Context, text string, loc *time.Locat
 	res := make([]InlineResult, 0, len(arts))
 	for _, a := range arts {
 		res = append(res, InlineResult{ID: "a" + strconv.FormatInt(a.ID, 10), Title: inlineTitle(t, a),
-			Description: summarize.Clip(a.SourceName+" · "+firstNonEmpty(a.Summary, a.Text), 200), URL: a.URL,
+			Description: summarize.Clip(outletLine(t, a, 80)+" · "+firstNonEmpty(a.Summary, a.Text), 200), URL: a.URL,
 			Text: FormatAlert(AlertView{Article: a, Language: t.Lang(), Location: loc}), Thumbnail: inlineThumbnail(a)})
 	}
 	switch {
