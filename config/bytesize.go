@@ -14,16 +14,8 @@ import (
 // when the line is not that. K, M and G count in 1024s, as config.example.toml's 10485760 is
 // "10 MiB": "10MB" and "10 MiB" are one size.
 func byteSizeFix(data []byte, n string) (key, fix string) {
-	i, err := strconv.Atoi(n)
-	lines := strings.Split(string(data), "\n")
-	if err != nil || i < 1 || i > len(lines) {
-		return "", ""
-	}
-	key, value, ok := strings.Cut(lines[i-1], "=")
-	if j := strings.Index(value, " #"); j >= 0 {
-		value = value[:j]
-	}
-	key, value = strings.TrimSpace(key), strings.Trim(strings.TrimSpace(value), `"'`)
+	key, value, ok := keyValueLine(data, n)
+	value = strings.Trim(value, `"'`)
 	if !ok || !strings.HasSuffix(key, "bytes") {
 		return "", ""
 	}

@@ -165,20 +165,27 @@ func bareValue(msg string) bool {
 	return false
 }
 
+// keyValueLine reads line n (counted from 1, as text) of data as key =
+// value, a " #" comment cut off, both sides trimmed of spaces; ok is false
+// when n is no line of data or the line has no "=".
+func keyValueLine(data []byte, n string) (key, value string, ok bool) {
+	i, err := strconv.Atoi(n)
+	lines := strings.Split(string(data), "\n")
+	if err != nil || i < 1 || i > len(lines) {
+		return "", "", false
+	}
+	key, value, ok = strings.Cut(lines[i-1], "=")
+	if j := strings.Index(value, " #"); j >= 0 {
+		value = value[:j]
+	}
+	return strings.TrimSpace(key), strings.TrimSpace(value), ok
+}
+
 // quoted reads line n (counted from 1, as text) of data, a key = value line
 // whose value was written without quotes: its key and the line with the
 // value quoted (path = "x.db"), or "", "" when the line is not such a line.
 func quoted(data []byte, n string) (key, fix string) {
-	i, err := strconv.Atoi(n)
-	lines := strings.Split(string(data), "\n")
-	if err != nil || i < 1 || i > len(lines) {
-		return "", ""
-	}
-	key, value, ok := strings.Cut(lines[i-1], "=")
-	if j := strings.Index(value, " #"); j >= 0 {
-		value = value[:j]
-	}
-	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+	key, value, ok := keyValueLine(data, n)
 	if !ok || key == "" || value == "" || strings.ContainsAny(value, "\"'[{") {
 		return "", ""
 	}
