@@ -21,6 +21,21 @@ func withDigestNow(o *RouterOptions) {
 	o.Digests = digest.NewScheduler(digest.Options{Store: o.Store.(*store.Store), Notify: o.Notify, Now: o.Now})
 }
 
+// alertVolcano stores one volcano article, alerts the chats subscribed to
+// "volcano", sends the alerts and moves the clock a minute on: a story for
+// "/digest now" to hold.
+func alertVolcano(ctx context.Context, t *testing.T, h *harness) {
+	t.Helper()
+	arts := h.mustArticles("Alpha News", news.Article{GUID: "v1", URL: "https://alpha.example/v1", Title: "Volcano erupts near Reykjavik",
+		Summary: "A volcano erupted.", PublishedAt: h.clock.Now(), Alertable: true})
+	if err := h.subs.HandleArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	h.sender.Notify()
+	h.settle()
+	h.clock.Advance(time.Minute)
+}
+
 // TestDigestNowIsAnsweredInItsTurn: "/digest now", "/list", "/help" sent
 // together were answered list, help, then the digest: it went at digest
 // priority, behind every later reply of the chat. A chat's commands are
@@ -30,14 +45,7 @@ func TestDigestNowIsAnsweredInItsTurn(t *testing.T) {
 	ctx := context.Background()
 	const chat = 70
 	h.reply(chat, "private", chat, "/subscribe volcano")
-	arts := h.mustArticles("Alpha News", news.Article{GUID: "v1", URL: "https://alpha.example/v1", Title: "Volcano erupts near Reykjavik",
-		Summary: "A volcano erupted.", PublishedAt: h.clock.Now(), Alertable: true})
-	if err := h.subs.HandleArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
-	h.sender.Notify()
-	h.settle()
-	h.clock.Advance(time.Minute)
+	alertVolcano(ctx, t, h)
 
 	// The chat's next message is held on the wire while the commands come
 	// in, so that all their answers wait in the outbox together.

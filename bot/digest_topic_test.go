@@ -4,9 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/newshound/newshound/news"
 )
 
 // TestDigestNowGoesToTheTopicAsked: "/digest now" typed in a forum topic
@@ -20,14 +17,7 @@ func TestDigestNowGoesToTheTopicAsked(t *testing.T) {
 	if got := h.topicReply(group, 77, 5, "/subscribe volcano"); !strings.Contains(got.Text(), "Subscribed") {
 		t.Fatalf("/subscribe volcano in topic 77 = %q", got.Text())
 	}
-	arts := h.mustArticles("Alpha News", news.Article{GUID: "v1", URL: "https://alpha.example/v1", Title: "Volcano erupts near Reykjavik",
-		Summary: "A volcano erupted.", PublishedAt: h.clock.Now(), Alertable: true})
-	if err := h.subs.HandleArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
-	h.sender.Notify()
-	h.settle()
-	h.clock.Advance(time.Minute)
+	alertVolcano(ctx, t, h)
 	got := h.topicReply(group, 77, 5, "/digest now")
 	if !strings.Contains(got.Text(), "Digest") {
 		t.Fatalf("/digest now in topic 77 = %q, want the digest", got.Text())
