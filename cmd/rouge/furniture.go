@@ -265,7 +265,7 @@ var dependentOpeners = map[string]bool{
 	"He": true, "She": true, "They": true, "It": true, "His": true, "Her": true, "Their": true, "Its": true,
 	"Him": true, "Them": true, "These": true, "Those": true, "But": true, "However": true, "And": true,
 	"So": true, "Also": true, "Meanwhile": true, "Yet": true, "Still": true, "Instead": true, "Then": true,
-	"Nevertheless": true, "Moreover": true, "Furthermore": true, "This": true,
+	"Nevertheless": true, "Moreover": true, "Furthermore": true, "This": true, "Now": true,
 }
 
 // Dangling reports whether summary opens with a dependent word ("He",
@@ -283,6 +283,9 @@ func Dangling(summary, text string) bool {
 	}
 	if w == "This" && !demonstrativeVerb(summary) {
 		return false // "This week is ...": a demonstrative before its noun
+	}
+	if w == "Now" && nowInPhrase(summary) {
+		return false // "Now in its third year, ...": a phrase of its own
 	}
 	opening := summary
 	if ss := summarize.Sentences(summary); len(ss) > 0 {
@@ -310,6 +313,14 @@ func demonstrativeVerb(s string) bool {
 		return true
 	}
 	return false
+}
+
+// nowInPhrase reports whether s opens on "Now in ..." ("Now in its third
+// year, the festival ..."), as the summarizer reads it: a phrase that
+// stands alone, not "now" set against what the sentence before told.
+func nowInPhrase(s string) bool {
+	fields := strings.Fields(strings.TrimLeft(s, `"'“‘`))
+	return len(fields) > 1 && fields[1] == "in"
 }
 
 // endsLikeSentence reports whether s ends with a full stop, a question or

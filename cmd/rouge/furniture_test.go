@@ -142,6 +142,17 @@ func TestDangling(t *testing.T) {
 	if !Dangling("This would have meant a vote.", "The council met on Monday.\n\nThis would have meant a vote.") {
 		t.Error(`"This would" after a left-out sentence is not dangling`)
 	}
+	// Session 30: "Now" set against the sentence before; "Now in ..." is
+	// a phrase of its own.
+	if !Dangling("Now, a study has found it may make your brain larger, too.", "It's well known that exercise can make your muscles bigger.\n\nNow, a study has found it may make your brain larger, too.") {
+		t.Error(`"Now, a study ..." after a left-out sentence is not dangling`)
+	}
+	if !Dangling("Now the complete ban is being lifted.", "Gay men were barred from giving blood.\n\nNow the complete ban is being lifted.") {
+		t.Error(`"Now the ban ..." after a left-out sentence is not dangling`)
+	}
+	if Dangling("Now in its third year, the festival drew 40,000 people.", "Tickets sold out in a day.\n\nNow in its third year, the festival drew 40,000 people.") {
+		t.Error(`"Now in its third year" opening is dangling`)
+	}
 }
 
 func TestLoadSets(t *testing.T) {
