@@ -219,6 +219,12 @@ func dependsOnPrevious(s string, lang language) bool {
 		"But", "However", "And", "So", "Also", "Yet", "Still", "Instead", "Meanwhile", "Nevertheless",
 		"Moreover", "Furthermore", "Then", "Such", "Otherwise", "Besides", "Likewise", "Similarly":
 		return true
+	case "Now":
+		// "Now" set against what the sentence before told ("Now, a
+		// study has found it may ...", "Now the ban is being lifted"),
+		// not the phrase "Now in its third year, ..." that stands alone.
+		next, _, _ := strings.Cut(strings.TrimLeft(s[end:], " "), " ")
+		return next != "in"
 	case "This", "That":
 		// A demonstrative standing for what came before, followed by its
 		// verb ("This would have meant ..."), not one before a noun

@@ -197,6 +197,10 @@ func TestDependsOnPrevious(t *testing.T) {
 		{"This week the council voted to close the bridge.", false},
 		{"This year's harvest was the smallest since 1990.", false},
 		{"That Ohio town has lost a third of its jobs.", false},
+		{"Now, a study has found it may make your brain larger, too.", true},
+		{"Now the complete ban is being lifted.", true},
+		{"Now in its third year, the festival drew 40,000 people.", false},
+		{"Nowhere was the damage worse than in the harbour.", false},
 	}
 	for _, tt := range tests {
 		if got := dependsOnPrevious(tt.sent, langEnglish); got != tt.want {
