@@ -562,6 +562,7 @@ func (s *Store) ListArticlesSince(ctx context.Context, since time.Time, limit in
 // moves on to StepLink in the same transaction. An unknown id is no error.
 func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary string) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		ctx := unwatched(ctx) // as a fetch's write (insertArticles)
 		var title, pending string
 		textCol, summaryCol := packArticle(text, summary)
 		err := tx.QueryRowContext(ctx, `UPDATE articles SET text = ?, summary = ?,
