@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newshound/newshound/news"
 )
@@ -201,6 +202,76 @@ func TestUpdateArticleTextRunsUnwatched(t *testing.T) {
 	}, func() string { return storeState(t, r) })
 	if n := r.count(t, `SELECT count(*) FROM articles WHERE id = ? AND pending = ?`, other, StepLink); n != 1 {
 		t.Error("the call that got through did not move the article on to the link step")
+	}
+}
+
+// The sender's and the poller's single statements on the writer run
+// unwatched with a context that can be cancelled, and fail with its error
+// once it is done, changing nothing.
+func TestOutboxAndPendingStatementsRunUnwatched(t *testing.T) {
+	r := newDeliveryRig(t)
+	_, _, _, sub := finishRig(t, r)
+	ids := make([]int64, 5)
+	for i := range ids {
+		a := r.article(t, 0, fmt.Sprintf("m%d", i))
+		n, err := r.st.QueueAlerts(context.Background(), []news.Alert{{ChatID: 1, ArticleID: a, SubscriptionID: sub}})
+		if err != nil || n != 1 {
+			t.Fatalf("queue alert %d: %d (%v)", i, n, err)
+		}
+		ids[i] = r.count(t, `SELECT max(id) FROM outbox`)
+	}
+	calls := []struct {
+		name string
+		call func(ctx context.Context) error
+	}{
+		{"DueMessages", func(ctx context.Context) error {
+			m, err := r.st.DueMessages(ctx, r.now, 10)
+			if err == nil && len(m) != 1 {
+				t.Errorf("DueMessages returned %d messages, want 1 (one chat)", len(m))
+			}
+			return err
+		}},
+		{"PendingArticles", func(ctx context.Context) error {
+			a, err := r.st.PendingArticles(ctx, StepLink)
+			if err == nil && len(a) != 3 {
+				t.Errorf("PendingArticles returned %d articles, want 3", len(a))
+			}
+			return err
+		}},
+		{"PendingIDs", func(ctx context.Context) error {
+			a, err := r.st.PendingIDs(ctx, StepLink)
+			if err == nil && len(a) != 3 {
+				t.Errorf("PendingIDs returned %d ids, want 3", len(a))
+			}
+			return err
+		}},
+		{"MarkSent", func(ctx context.Context) error { return r.st.MarkSent(ctx, ids[0], 100) }},
+		{"MarkRetry", func(ctx context.Context) error { return r.st.MarkRetry(ctx, ids[1], r.now.Add(time.Minute), "429") }},
+		{"MarkDropped", func(ctx context.Context) error { return r.st.MarkDropped(ctx, ids[2], "blocked") }},
+		{"MarkBurstSent", func(ctx context.Context) error { return r.st.MarkBurstSent(ctx, ids[3:], 101) }},
+	}
+	for _, c := range calls {
+		stopped, cancel := context.WithCancel(context.Background())
+		cancel()
+		before := storeState(t, r)
+		if err := c.call(stopped); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s with a stopped context: %v, want context.Canceled", c.name, err)
+		}
+		if storeState(t, r) != before {
+			t.Errorf("%s with a stopped context changed the store", c.name)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		n := r.st.watched.Load()
+		if err := c.call(ctx); err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		cancel()
+		if n := r.st.watched.Load() - n; n != 0 {
+			t.Errorf("%s ran %d statements watched, want 0", c.name, n)
+		}
+	}
+	if n := r.count(t, `SELECT count(*) FROM outbox WHERE status = 'sent'`); n != 3 {
+		t.Errorf("%d messages marked sent, want 3", n)
 	}
 }
 
