@@ -465,11 +465,15 @@ func seenKey(key string) int64 {
 // PendingArticles returns the articles the poller left at step (StepText,
 // StepLink or StepMatch), with their sources' names, in id order.
 func (s *Store) PendingArticles(ctx context.Context, step string) ([]news.Article, error) {
-	rows, err := s.w.QueryContext(ctx, sqlPendingArticles, step)
-	if err != nil {
-		return nil, fmt.Errorf("articles pending at %s: %w", step, err)
-	}
-	out, err := collect(rows, scanArticle)
+	var out []news.Article
+	err := s.onWriter(ctx, func(ctx context.Context, c *sql.Conn) error {
+		rows, err := c.QueryContext(ctx, sqlPendingArticles, step)
+		if err != nil {
+			return err
+		}
+		out, err = collect(rows, scanArticle)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("articles pending at %s: %w", step, err)
 	}
@@ -479,20 +483,19 @@ func (s *Store) PendingArticles(ctx context.Context, step string) ([]news.Articl
 // PendingIDs returns the ids of the articles the poller left at step, in
 // order, read from the index articles_pending alone (no row, no text).
 func (s *Store) PendingIDs(ctx context.Context, step string) ([]int64, error) {
-	rows, err := s.w.QueryContext(ctx, sqlPendingIDs, step)
-	if err != nil {
-		return nil, fmt.Errorf("ids pending at %s: %w", step, err)
-	}
-	defer rows.Close()
 	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("ids pending at %s: %w", step, err)
+	err := s.onWriter(ctx, func(ctx context.Context, c *sql.Conn) error {
+		rows, err := c.QueryContext(ctx, sqlPendingIDs, step)
+		if err != nil {
+			return err
 		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
+		ids, err = collect(rows, func(sc scanner) (int64, error) {
+			var id int64
+			return id, sc.Scan(&id)
+		})
+		return err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("ids pending at %s: %w", step, err)
 	}
 	return ids, nil
@@ -562,6 +565,7 @@ func (s *Store) ListArticlesSince(ctx context.Context, since time.Time, limit in
 // moves on to StepLink in the same transaction. An unknown id is no error.
 func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary string) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		ctx := unwatched(ctx) // as a fetch's write (insertArticles)
 		var title, pending string
 		textCol, summaryCol := packArticle(text, summary)
 		err := tx.QueryRowContext(ctx, `UPDATE articles SET text = ?, summary = ?,

@@ -95,7 +95,7 @@ func (s *Store) MarkBurstSent(ctx context.Context, ids []int64, telegramID int) 
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, bundle_id = ?, attempts = attempts + 1
+	if _, err := s.execWriter(ctx, `UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, bundle_id = ?, attempts = attempts + 1
 		WHERE id IN (`+placeholders(len(ids))+`)`, args...); err != nil {
 		return fmt.Errorf("mark burst %d sent: %w", ids[0], err)
 	}

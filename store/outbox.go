@@ -265,28 +265,35 @@ func (q alertStatements) queue(ctx context.Context, a news.Alert, now int64) (in
 // A message held beyond now+FutureMargin was held by a clock that stepped
 // back since: it is due.
 func (s *Store) DueMessages(ctx context.Context, now time.Time, limit int) ([]news.Message, error) {
-	rows, err := s.w.QueryContext(ctx, sqlDueMessages, now.Unix(), now.Add(FutureMargin).Unix(), limit)
+	var out []news.Message
+	err := s.onWriter(ctx, func(ctx context.Context, c *sql.Conn) error {
+		rows, err := c.QueryContext(ctx, sqlDueMessages, now.Unix(), now.Add(FutureMargin).Unix(), limit)
+		if err != nil {
+			return err
+		}
+		out, err = collect(rows, scanDue)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("due messages: %w", err)
 	}
-	defer rows.Close()
-	var out []news.Message
-	for rows.Next() {
-		var m news.Message
-		var nb, created int64
-		if err := rows.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID, &m.EditOf, &m.DocumentName, &m.Document, &m.ThreadID, &m.ReplyTo, &m.Language); err != nil {
-			return nil, fmt.Errorf("due messages: %w", err)
-		}
-		m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)
-		out = append(out, m)
+	return out, nil
+}
+
+func scanDue(sc scanner) (news.Message, error) {
+	var m news.Message
+	var nb, created int64
+	if err := sc.Scan(&m.ID, &m.ChatID, &m.ChatType, &m.Kind, &m.Priority, &m.Text, &m.Buttons, &m.Silent, &m.ArticleID, &m.SubscriptionID, &m.Attempts, &nb, &created, &m.TargetID, &m.EditOf, &m.DocumentName, &m.Document, &m.ThreadID, &m.ReplyTo, &m.Language); err != nil {
+		return m, err
 	}
-	return out, rows.Err()
+	m.NotBefore, m.CreatedAt = fromUnix(nb), fromUnix(created)
+	return m, nil
 }
 
 // MarkSent records that Telegram accepted the message, and forgets the
 // bytes of its document if it had one.
 func (s *Store) MarkSent(ctx context.Context, id int64, telegramID int) error {
-	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1, document = NULL WHERE id = ?`,
+	if _, err := s.execWriter(ctx, `UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, attempts = attempts + 1, document = NULL WHERE id = ?`,
 		telegramID, s.now().Unix(), id); err != nil {
 		return fmt.Errorf("mark message %d sent: %w", id, err)
 	}
@@ -295,7 +302,7 @@ func (s *Store) MarkSent(ctx context.Context, id int64, telegramID int) error {
 
 // MarkRetry counts a failed attempt and holds the message until notBefore.
 func (s *Store) MarkRetry(ctx context.Context, id int64, notBefore time.Time, reason string) error {
-	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ? WHERE id = ?`,
+	if _, err := s.execWriter(ctx, `UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ? WHERE id = ?`,
 		unix(notBefore), reason, id); err != nil {
 		return fmt.Errorf("mark message %d for retry: %w", id, err)
 	}
@@ -305,7 +312,7 @@ func (s *Store) MarkRetry(ctx context.Context, id int64, notBefore time.Time, re
 // MarkDropped gives up on the message for good, and forgets the bytes of
 // its document if it had one.
 func (s *Store) MarkDropped(ctx context.Context, id int64, reason string) error {
-	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', attempts = attempts + 1, last_error = ?, document = NULL WHERE id = ?`, reason, id); err != nil {
+	if _, err := s.execWriter(ctx, `UPDATE outbox SET status = 'dropped', attempts = attempts + 1, last_error = ?, document = NULL WHERE id = ?`, reason, id); err != nil {
 		return fmt.Errorf("drop message %d: %w", id, err)
 	}
 	return nil

@@ -1,6 +1,9 @@
 package store
 
-import "context"
+import (
+	"context"
+	"database/sql"
+)
 
 // A statement run with a context that can be cancelled is watched while it
 // runs: database/sql starts a goroutine for the rows of each query, and the
@@ -34,4 +37,32 @@ func stopped(ctx context.Context) error {
 		return p.Err()
 	}
 	return nil
+}
+
+// onWriter runs fn on the writer's connection with unwatched(ctx) for its
+// statements: the wait for the connection (another write may hold it, a
+// vacuum for minutes) is watched, so a stop ends it with ctx's error; a
+// statement started is not interrupted (see unwatched). It is for the
+// single statements the bot runs for every article or message (the
+// sender's outbox reads and marks, the poller's reads of pending
+// articles), each well under a millisecond. It fails with fn's error, or
+// ctx's when ctx is done before fn's statements start.
+func (s *Store) onWriter(ctx context.Context, fn func(ctx context.Context, c *sql.Conn) error) error {
+	c, err := s.w.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	return fn(unwatched(ctx), c)
+}
+
+// execWriter runs one statement on the writer through onWriter.
+func (s *Store) execWriter(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	var res sql.Result
+	err := s.onWriter(ctx, func(ctx context.Context, c *sql.Conn) error {
+		var err error
+		res, err = c.ExecContext(ctx, query, args...)
+		return err
+	})
+	return res, err
 }

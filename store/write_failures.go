@@ -170,7 +170,20 @@ func (c *noteConn) Begin() (driver.Tx, error) {
 	return c.BeginTx(context.Background(), driver.TxOptions{})
 }
 
+// BeginTx runs the BEGIN unwatched: with a context that can be cancelled
+// the driver runs it on a goroutine of its own, for every transaction, to
+// interrupt it on a cancel, while SQLite's wait for another process's
+// write lock (busy_timeout) does not end on an interrupt anyway. A context
+// done already fails it with its error; one done later still rolls the
+// transaction back (database/sql watches the context it was begun with).
 func (c *noteConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ctx = context.WithoutCancel(ctx)
+	if err := statementStart(ctx, c.watched); err != nil {
+		return nil, err
+	}
 	tx, err := c.sqliteConn.BeginTx(ctx, opts)
 	c.f.note(err)
 	if err != nil {
