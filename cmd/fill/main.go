@@ -45,6 +45,9 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"syscall"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/gctarget"
 )
 
 func main() {
@@ -91,6 +94,13 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// The collector's target is the bot's (config's [memory] defaults, through
+	// the same gctarget.Apply as app.go; GOGC and GOMEMLIMIT win), so that
+	// the CPU and memory figures are the bot's.
+	mem := config.Defaults().Memory
+	gc, restoreGC := gctarget.Apply(mem.GCPercent, mem.LimitBytes, os.Getenv)
+	defer restoreGC()
+	o.gc = gc.String()
 	if o.sources == 0 {
 		o.sources = max(20, o.n/1000)
 	}
@@ -119,5 +129,6 @@ func main() {
 type options struct {
 	n, sources, perFetch, feedSize, subs, steady, reps        int
 	db                                                        string
+	gc                                                        string // the collector's target in force (gctarget.Target)
 	noPrune, bulk, queriesOnly, leadSummary, cont, send, html bool
 }
