@@ -27,6 +27,11 @@
 //
 //	fill -n 5000 -no-prune -reps 1 -send -html
 //
+// Like the bot, it runs at the collector target of the config's [memory]
+// defaults (gc_percent 200; GOGC and GOMEMLIMIT in the environment win),
+// set through the same internal/gctarget.Apply, and its table names the
+// target and the process's peak resident memory.
+//
 // Like the bot, it is built with the profile-guided optimization of
 // default.pgo (a copy of the root's, written with it by
 // scripts/pgo-profile.sh from this command's -html run); -pgo=off builds it
