@@ -18,6 +18,7 @@ import (
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/internal/gctarget"
 	"github.com/newshound/newshound/metrics"
 	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/store"
@@ -158,6 +159,10 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {
 		log.Warn(w)
 	}
+	// The collector's target for this run (memory.gc_percent, memory.limit_bytes; GOGC and GOMEMLIMIT win), put
+	// back when it ends: a test runs the bot inside its own process.
+	gc, restoreGC := gctarget.Apply(cfg.Memory.GCPercent, cfg.Memory.LimitBytes, m.getenv)
+	defer restoreGC()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go m.logHangups(ctx, log)
@@ -304,8 +309,9 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	// What an operator reads first in the journal after an upgrade or a
 	// move: which binary runs, on which database (a relative storage.path
 	// depends on the working folder), how many sources it polls (the
-	// file's and the chat's) and how updates come.
-	log.Info("started", "version", versionString(), "database", absPath(cfg.Storage.Path), "sources", polled, "updates", updatesMode(cfg), "console", cfg.ConsoleMode())
+	// file's and the chat's), how updates come and the collector's target.
+	log.Info("started", "version", versionString(), "database", absPath(cfg.Storage.Path), "sources", polled, "updates", updatesMode(cfg), "console", cfg.ConsoleMode(),
+		"gc", gc.String())
 	if m.Ready != nil {
 		m.Ready(parts)
 	}

@@ -5,10 +5,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/news"
 )
@@ -16,8 +18,8 @@ import (
 // The "started" line is what an operator reads first in the journal after
 // an upgrade: it names the version that runs, the database it runs on, the
 // sources it polls, those added in chat included (it counted the file's
-// alone: "sources=0" for a bot polling 300 imported feeds), and how updates
-// come.
+// alone: "sources=0" for a bot polling 300 imported feeds), how updates
+// come, and the collector's target in force ([memory], or GOGC and GOMEMLIMIT).
 func TestStartedLineSaysVersionDatabaseSourcesAndMode(t *testing.T) {
 	tg := telegramtest.New(t, testToken)
 	dir := t.TempDir()
@@ -66,7 +68,8 @@ func TestStartedLineSaysVersionDatabaseSourcesAndMode(t *testing.T) {
 			}
 		}
 	})
-	for _, want := range []string{"version=\"" + versionString() + "\"", "database=\"" + db + "\"", "sources=1 ", "updates=\"long poll\""} {
+	for _, want := range []string{"version=\"" + versionString() + "\"", "database=\"" + db + "\"", "sources=1 ", "updates=\"long poll\"",
+		"gc=\"GOGC=" + strconv.Itoa(config.DefaultGCPercent) + " GOMEMLIMIT=none\""} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the first start's line lacks %s:\n%s", want, first)
 		}

@@ -42,6 +42,7 @@ type Config struct {
 	Digest        Digest        `toml:"digest"`
 	Log           Log           `toml:"log"`
 	Metrics       Metrics       `toml:"metrics"`
+	Memory        Memory        `toml:"memory"`
 }
 
 // Telegram configures the Bot API connection and the sending rates.
@@ -188,6 +189,31 @@ type Metrics struct {
 	Listen string `toml:"listen"`
 }
 
+// DefaultGCPercent is memory.gc_percent unless the file sets it: the heap
+// may grow to three times what is live before a collection (Go's default is
+// twice). BENCHMARKS.md ("Session 30: allocations and GC") has what it saves
+// and costs.
+const DefaultGCPercent = 200
+
+// MinLimitBytes is the least non-zero memory.limit_bytes: the bot's live heap
+// is some 20–30 MB, and a limit near it would have the collector run without
+// pause.
+const MinLimitBytes = 64 << 20
+
+// Memory sets the Go garbage collector's target for the bot's process (see
+// internal/gctarget, which applies it). The environment variables GOGC and
+// GOMEMLIMIT, when set, win over these fields, as they do for any Go program.
+type Memory struct {
+	// GCPercent is how far the heap may grow over what is live before the
+	// next collection, in percent (Go's GOGC; Go's own default is 100). -1
+	// turns the percentage off, which LimitBytes must then bound.
+	GCPercent int `toml:"gc_percent"`
+	// LimitBytes is a soft limit on the memory the Go runtime takes: the
+	// collector runs more often as the process nears it (Go's GOMEMLIMIT).
+	// 0 = none.
+	LimitBytes int64 `toml:"limit_bytes"`
+}
+
 // Defaults returns a complete configuration that runs as a console chat on
 // ./newshound.db with no sources.
 func Defaults() Config {
@@ -234,7 +260,8 @@ func Defaults() Config {
 			MaxItems: 20,
 			CatchUp:  Duration(6 * time.Hour),
 		},
-		Log: Log{Level: "info", Format: "text"},
+		Log:    Log{Level: "info", Format: "text"},
+		Memory: Memory{GCPercent: DefaultGCPercent},
 	}
 }
 

@@ -197,6 +197,10 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"listen without webhook", "[telegram]\nwebhook_listen = \"127.0.0.1:8443\"", "telegram.webhook_listen"},
 		{"webhook secret with spaces", "[telegram]\nwebhook_secret = \"two words\"", "telegram.webhook_secret"},
 		{"metrics without port", "[metrics]\nlisten = \"127.0.0.1\"", "metrics.listen"},
+		{"collector off without a limit", "[memory]\ngc_percent = -1", "memory.gc_percent"},
+		{"collector percent 0", "[memory]\ngc_percent = 0", "memory.gc_percent"},
+		{"collector percent over 10000", "[memory]\ngc_percent = 20000", "memory.gc_percent"},
+		{"memory limit under 64 MiB", "[memory]\nlimit_bytes = 1000000", "memory.limit_bytes"},
 		{"metrics port not a number", "[metrics]\nlisten = \"127.0.0.1:http\"", "metrics.listen"},
 		{"metrics port out of range", "[metrics]\nlisten = \":70000\"", "metrics.listen"},
 		{"metrics url", "[metrics]\nlisten = \"http://127.0.0.1:9090\"", "metrics.listen"},
@@ -837,5 +841,23 @@ func TestDurationErrorsQuoteTheValueAsWritten(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: %v, want %q", tt.body, err, tt.want)
 		}
+	}
+}
+
+// A collector without a percentage is allowed when a limit bounds the heap, and the [memory] keys load as written.
+func TestMemoryLoadsTheCollectorTarget(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.toml")
+	if err := os.WriteFile(path, []byte("[memory]\ngc_percent = -1\nlimit_bytes = 268435456\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Load(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Memory != (Memory{GCPercent: -1, LimitBytes: 256 << 20}) {
+		t.Errorf("memory = %+v, want off with a 256 MiB limit", cfg.Memory)
+	}
+	if d := Defaults().Memory; d != (Memory{GCPercent: DefaultGCPercent}) {
+		t.Errorf("default memory = %+v, want gc_percent %d and no limit", d, DefaultGCPercent)
 	}
 }

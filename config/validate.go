@@ -25,7 +25,7 @@ func CronParser() cron.Parser {
 // Validate checks every field and returns a *FieldError for the first bad one.
 func (c Config) Validate() error {
 	checks := []func() error{c.validateTelegram, c.validateStorage, c.validatePoller, c.validateSources,
-		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog, c.validateMetrics}
+		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog, c.validateMetrics, c.validateMemory}
 	for _, check := range checks {
 		if err := check(); err != nil {
 			return err
@@ -432,6 +432,23 @@ func (c Config) validateMetrics() error {
 		// Two servers on one address: the second could not listen, and the
 		// bot stopped only once Telegram had answered.
 		return fieldErr("metrics.listen", "%q is also telegram.webhook_listen: give each its own port (WebSub callbacks are served on the webhook's)", c.Metrics.Listen)
+	}
+	return nil
+}
+
+func (c Config) validateMemory() error {
+	m := c.Memory
+	if m.LimitBytes != 0 && m.LimitBytes < MinLimitBytes {
+		return fieldErr("memory.limit_bytes", "%d is below %d (64 MiB): the bot's live heap alone is 20–30 MB; 0 sets no limit", m.LimitBytes, MinLimitBytes)
+	}
+	if m.GCPercent == -1 {
+		if m.LimitBytes == 0 {
+			return fieldErr("memory.gc_percent", "-1 (off) needs memory.limit_bytes: without a limit the heap would grow without bound")
+		}
+		return nil
+	}
+	if m.GCPercent < 10 || m.GCPercent > 10000 {
+		return fieldErr("memory.gc_percent", "%d is out of range (10 to 10000, or -1 with memory.limit_bytes)", m.GCPercent)
 	}
 	return nil
 }

@@ -105,7 +105,11 @@ func (d *Document) index() {
 		d.posStart[i] += d.posStart[i-1]
 	}
 	d.pos = make([]int32, len(d.seq)-1)
-	fill := slices.Clone(d.posStart[:len(d.tokens)])
+	// Each token's next free position; its array is stemTok's, made here with the length it starts with as capacity
+	// and emptied below before the stems fill it (a clone of its own was one more allocation a Document).
+	d.stemTok = make([]int32, len(d.tokens))
+	fill := d.stemTok
+	copy(fill, d.posStart[:len(d.tokens)])
 	for p, t := range d.seq {
 		if t >= 0 {
 			d.pos[fill[t]] = int32(p)
@@ -119,7 +123,7 @@ func (d *Document) index() {
 	d.langs = sc.languages()
 	d.stems = make([]string, 0, len(d.tokens))
 	d.stemWhere = make([]uint8, 0, len(d.tokens))
-	d.stemTok = make([]int32, 0, len(d.tokens))
+	d.stemTok = d.stemTok[:0]
 	var keys []string
 	for i, t := range d.tokens {
 		keys = stemKeys(keys[:0], t, d.langs)

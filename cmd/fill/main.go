@@ -27,6 +27,11 @@
 //
 //	fill -n 5000 -no-prune -reps 1 -send -html
 //
+// Like the bot, it runs at the collector target of the config's [memory]
+// defaults (gc_percent 200; GOGC and GOMEMLIMIT in the environment win),
+// set through the same internal/gctarget.Apply, and its table names the
+// target and the process's peak resident memory.
+//
 // Like the bot, it is built with the profile-guided optimization of
 // default.pgo (a copy of the root's, written with it by
 // scripts/pgo-profile.sh from this command's -html run); -pgo=off builds it
@@ -45,6 +50,9 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"syscall"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/gctarget"
 )
 
 func main() {
@@ -91,6 +99,13 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// The collector's target is the bot's (config's [memory] defaults, through
+	// the same gctarget.Apply as app.go; GOGC and GOMEMLIMIT win), so that
+	// the CPU and memory figures are the bot's.
+	mem := config.Defaults().Memory
+	gc, restoreGC := gctarget.Apply(mem.GCPercent, mem.LimitBytes, os.Getenv)
+	defer restoreGC()
+	o.gc = gc.String()
 	if o.sources == 0 {
 		o.sources = max(20, o.n/1000)
 	}
@@ -119,5 +134,6 @@ func main() {
 type options struct {
 	n, sources, perFetch, feedSize, subs, steady, reps        int
 	db                                                        string
+	gc                                                        string // the collector's target in force (gctarget.Target)
 	noPrune, bulk, queriesOnly, leadSummary, cont, send, html bool
 }

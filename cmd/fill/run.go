@@ -318,6 +318,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		fmt.Fprintf(w, "| sending (-send, not counted above): messages marked sent, steady state / CPU per message (the loop's thread) | %d / %s |\n", sent, per(sendCPU, sent))
 	}
 	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(base+o.n))
+	fmt.Fprintf(w, "| collector target (the bot's [memory] defaults; GOGC, GOMEMLIMIT win) / peak resident memory so far | %s / %.1f MB |\n", o.gc, float64(peakRSS())/1e6)
 
 	if err := measureQueries(ctx, o, st, searches, subs, c, w); err != nil {
 		return err

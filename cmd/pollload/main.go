@@ -35,7 +35,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/feeds"
+	"github.com/newshound/newshound/internal/gctarget"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/store"
 	"github.com/newshound/newshound/stories"
@@ -74,6 +76,10 @@ func main() {
 	if o.ports <= 0 {
 		o.ports = max(1, o.sources/20)
 	}
+	// The polling process runs at the bot's collector target (config's [memory] defaults through app.go's
+	// gctarget.Apply; GOGC and GOMEMLIMIT win), so that its CPU and peak RSS are the bot's.
+	mem := config.Defaults().Memory
+	gctarget.Apply(mem.GCPercent, mem.LimitBytes, os.Getenv) // the process is the tool's own: nothing to put back
 	run := drive
 	if o.serve {
 		run = func(_ context.Context, o options, _ io.Writer) error { return serve(o) }
