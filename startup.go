@@ -128,7 +128,7 @@ func checkStorage(path string, also ...string) error {
 // file system refusing this user (not a failing disk).
 func storageConfigError(err error) bool {
 	var missing *missingFolderError
-	return errors.As(err, &missing) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+	return errors.As(err, &missing) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrNotExist)
 }
 
 // missingFolderError is the folder of storage.path missing, or not a
@@ -165,7 +165,7 @@ func checkStorageAccess(path string, also []string) error {
 	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
 		f.Close()
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[4]s): %[3]w", path, os.Geteuid(), err, strings.Join(append(unwritable(path), notWritable(also)...), " "))
+		return fmt.Errorf("storage.path %q: the database file is not writable: %s: %w", path, writeAccessFix(os.Geteuid(), append(unwritable(path), notWritable(also)...)...), err)
 	}
 	return checkJournals(path)
 }
@@ -189,7 +189,31 @@ func storageFolderError(path, dir string, err error) error {
 	if errors.Is(err, syscall.EROFS) {
 		return fmt.Errorf("storage.path %q: %s is on a read-only file system: %s: %w", path, dir, readOnlyFix, err)
 	}
-	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): give the user running Newshound (uid %d) write access to it (chown %[3]d %[2]s), or set storage.path elsewhere: %[4]w", path, dir, os.Geteuid(), err)
+	if errors.Is(err, fs.ErrNotExist) { // procfs answers a new file so, in a folder that is there
+		return fmt.Errorf("storage.path %q: the folder %s takes no new files (a kernel's file system, such as /proc): %s: %w", path, dir, elsewhere, err)
+	}
+	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): %s; or %s: %w", path, dir, writeAccessFix(os.Geteuid(), dir), elsewhere, err)
+}
+
+// elsewhere is where to put a database whose folder no owner or mode
+// change makes writable.
+const elsewhere = "set storage.path to a file in a folder on a disk, such as /var/lib/newshound/newshound.db (mkdir -p /var/lib/newshound)"
+
+// writeAccessFix says how to let uid write paths, which refused it: the
+// chown to uid, unless that cannot help. Root is refused only by the file
+// system itself (a kernel's, such as /sys, or a file or folder made
+// immutable): it read "chown 0 /sys", which changes nothing. A user refused
+// what it owns lacks only the write bit: chmod, not chown.
+func writeAccessFix(uid int, paths ...string) string {
+	list := strings.Join(paths, " ")
+	if uid == 0 {
+		return fmt.Sprintf("root (uid 0) is refused there, which no owner or mode change mends: the file system takes no writes (a kernel's, such as /sys), "+
+			"or %[1]s is immutable (lsattr -d %[1]s shows an i; chattr -i %[1]s lifts it)", list)
+	}
+	if ownedBy(uid, paths...) {
+		return fmt.Sprintf("the user running Newshound (uid %d) owns %s but has no write permission: chmod u+w %[2]s", uid, list)
+	}
+	return fmt.Sprintf("give the user running Newshound (uid %d) write access to it (chown %[1]d %s)", uid, list)
 }
 
 // readOnlyFix is what to do about a database on a read-only file system.
