@@ -167,7 +167,7 @@ func checkStorageAccess(path string, also []string) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("storage.path %q: the database file is not writable: %s: %w", path, writeAccessFix(os.Geteuid(), append(unwritable(path), notWritable(also)...)...), err)
 	}
-	return checkJournals(path)
+	return checkJournals(path, notWritable(also))
 }
 
 // folderAsDatabase refuses a storage.path that names a folder (the
@@ -226,8 +226,11 @@ const readOnlyFix = "set storage.path on a writable one; under the systemd unit 
 // them to the database's owner), SQLite answered "unable to open database
 // file", which the start read as a damaged database and advised restoring a
 // backup, losing the writes the -wal holds. The error names the files and
-// the chown that mends them.
-func checkJournals(path string) error {
+// the chown that mends them, with others, the files besides the database
+// the bot writes (its log) that this process may not write either: a root
+// run leaves its log root's too, and its own warning followed with a
+// second chown once the first was done.
+func checkJournals(path string, others []string) error {
 	var theirs []string
 	var first error
 	for _, f := range []string{path + "-wal", path + "-shm", path + "-journal"} {
@@ -244,10 +247,13 @@ func checkJournals(path string) error {
 	if len(theirs) == 0 {
 		return nil
 	}
-	files := strings.Join(theirs, " ")
-	return fmt.Errorf("storage.path %q: SQLite's files beside it (%s) belong to another user, who ran newshound or sqlite3 on this database (as root?), and this process (uid %d) may not write them: "+
+	also := ""
+	if len(others) > 0 {
+		also = fmt.Sprintf(" (nor %s)", strings.Join(others, " "))
+	}
+	return fmt.Errorf("storage.path %q: SQLite's files beside it (%s) belong to another user, who ran newshound or sqlite3 on this database (as root?), and this process (uid %d) may not write them%s: "+
 		"give them to the user the bot runs as (chown --reference=%s %s, when the database itself is that user's), then start again; do not delete them: a -wal holds the latest writes: %w",
-		path, files, os.Geteuid(), path, files, first)
+		path, strings.Join(theirs, " "), os.Geteuid(), also, path, strings.Join(append(theirs, others...), " "), first)
 }
 
 // unwritable returns the database at path and those of the files beside it
