@@ -208,6 +208,13 @@ func (c Config) validatePoller() error {
 	if sched.Next(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)).IsZero() {
 		return fieldErr("poller.schedule", "%q never comes: no date matches it", p.Schedule)
 	}
+	// A source's interval starts at the schedule's, and three of them
+	// bound /healthz's wait for a poll: "@every 900000h" overflowed that
+	// into a negative wait, never ready. News is gone from a feed long
+	// before a week.
+	if gap, _ := gaps(p.Schedule); gap > maxScheduleGap {
+		return fieldErr("poller.schedule", "%q polls every %s, less often than once a week, when most feeds have long dropped the news: write at most \"@every 168h\" (the default is \"@every 2m\")", p.Schedule, strings.Trim(written(gap), `"`))
+	}
 	if p.MaxAge.D() <= 0 {
 		return fieldErr("poller.max_age", "must be above 0")
 	}
@@ -466,7 +473,8 @@ func (c Config) Warnings() []string {
 	}
 	w = append(w, c.sameNames()...)
 	w = append(w, c.sameFeeds()...)
-	if gap := shortestGap(c.Poller.Schedule); gap > 0 && gap < time.Minute {
+	w = append(w, c.staleGaps()...)
+	if gap, _ := gaps(c.Poller.Schedule); gap > 0 && gap < time.Minute {
 		// Six fields count seconds first: "* * * * * *" is every second.
 		w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute (every %s): fine for a local source, impolite for a public one", c.Poller.Schedule, gap))
 	}
@@ -494,26 +502,52 @@ func (c Config) sameNames() []string {
 	return w
 }
 
-// shortestGap is the shortest time between two runs of the cron spec
-// among its first runs of a day, or 0 when it does not parse.
-func shortestGap(spec string) time.Duration {
+// maxScheduleGap is the longest poller.schedule interval taken, as long as
+// poller.max_interval's longest.
+const maxScheduleGap = 7 * 24 * time.Hour
+
+// gaps returns the shortest and the longest time between two runs of the
+// cron spec among its first runs from a day, or 0s when it does not parse.
+func gaps(spec string) (shortest, longest time.Duration) {
 	sched, err := CronParser().Parse(spec)
 	if err != nil {
-		return 0
+		return 0, 0
 	}
-	var gap time.Duration
 	t := sched.Next(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	for range 60 {
 		next := sched.Next(t)
 		if next.IsZero() {
 			break
 		}
-		if d := next.Sub(t); gap == 0 || d < gap {
-			gap = d
+		d := next.Sub(t)
+		if shortest == 0 || d < shortest {
+			shortest = d
 		}
+		longest = max(longest, d)
 		t = next
 	}
-	return gap
+	return shortest, longest
+}
+
+// staleGaps warns when a source may go unfetched for longer than
+// poller.max_age: whatever it published early in such a gap is past
+// max_age at the next fetch, stored but never alerted, and nothing says so
+// ("0 8 * * 1-5" leaves 72 hours over a weekend; a quiet source backs off
+// to poller.max_interval).
+func (c Config) staleGaps() []string {
+	p := c.Poller
+	age := p.MaxAge.D()
+	var w []string
+	if _, longest := gaps(p.Schedule); age > 0 && longest > age {
+		w = append(w, fmt.Sprintf("poller.schedule %q leaves up to %s between two fetches of a source, longer than poller.max_age (%s): "+
+			"what a source publishes early in such a gap is past max_age at the next fetch and never alerted; poll more often, or set poller.max_age = %s",
+			p.Schedule, written(longest), written(age), written(longest)))
+	}
+	if hi := p.MaxInterval.D(); age > 0 && hi > age {
+		w = append(w, fmt.Sprintf("poller.max_interval (%s) is longer than poller.max_age (%s): a quiet source fetched that seldom has its news past max_age at the next fetch, never alerted; "+
+			"set poller.max_interval = %s or less, or poller.max_age = %[1]s", written(hi), written(age), written(age)))
+	}
+	return w
 }
 
 // scheduleFix returns the "@every" spec that a schedule written as a person
