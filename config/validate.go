@@ -275,10 +275,16 @@ func (c Config) validateSources() error {
 	seen := map[string]int{}
 	for i, s := range c.Sources {
 		key := fmt.Sprintf("sources[%d]", i)
-		if strings.TrimSpace(s.Name) == "" {
-			return fieldErr(key+".name", "is empty")
-		}
 		shown := maskPassword(s.URL) // the error goes to the journal
+		if strings.TrimSpace(s.Name) == "" && strings.TrimSpace(s.URL) == "" {
+			return fieldErr(key, "a [[sources]] block with neither name nor url: give it both (name = \"BBC World\", url = \"https://feeds.bbci.co.uk/news/world/rss.xml\"), or remove it")
+		}
+		if strings.TrimSpace(s.Name) == "" {
+			return fieldErr(key+".name", "is empty: name the source of %q (name = \"…\" in its [[sources]] block), as alerts and /sources show it", shown)
+		}
+		if strings.TrimSpace(s.URL) == "" {
+			return fieldErr(key+".url", "is missing for the source %q: add url = \"https://…\" (its feed's address, or a page of its site that links to one) to its [[sources]] block", s.Name)
+		}
 		u, err := url.Parse(s.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", shown, s.Name)
@@ -286,6 +292,8 @@ func (c Config) validateSources() error {
 				msg += fmt.Sprintf(": write it whole, %q", maskPassword(fixed.String()))
 			} else if shown != s.URL {
 				msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
+			} else {
+				msg += ": write the feed's address whole, starting with https:// or http://"
 			}
 			return fieldErr(key+".url", "%s", msg)
 		}
@@ -296,7 +304,7 @@ func (c Config) validateSources() error {
 			return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", shown, s.Name)
 		}
 		if j, ok := seen[s.URL]; ok {
-			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too", shown, s.Name, j, c.Sources[j].Name)
+			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too; remove one of the two [[sources]] blocks", shown, s.Name, j, c.Sources[j].Name)
 		}
 		seen[s.URL] = i
 	}
