@@ -150,7 +150,7 @@ func checkStorageAccess(path string, also []string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder", path, dir, dir)}
+		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder%s", path, dir, dir, relativeNote(path))}
 	case err != nil:
 		return fmt.Errorf("storage.path %q: cannot use the folder %s: %w", path, dir, err)
 	case !info.IsDir():
@@ -168,6 +168,20 @@ func checkStorageAccess(path string, also []string) error {
 		return fmt.Errorf("storage.path %q: the database file is not writable: %s: %w", path, writeAccessFix(os.Geteuid(), append(unwritable(path), notWritable(also)...)...), err)
 	}
 	return checkJournals(path, notWritable(also))
+}
+
+// relativeNote says where a relative path is read from, for an error
+// about it: the folder named was the working folder's, and an operator
+// whose configuration is elsewhere (/etc/newshound) created it there.
+func relativeNote(path string) string {
+	if filepath.IsAbs(path) {
+		return ""
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" (a relative storage.path is read from the working folder, %s, not the configuration's: write the whole path to be sure)", wd)
 }
 
 // folderAsDatabase refuses a storage.path that names a folder (the
