@@ -191,7 +191,7 @@ func TestStartupErrorsNameTheFix(t *testing.T) {
 		tests = append(tests, struct {
 			name, config, path string
 			want               []string
-		}{"database folder not writable", db("/proc/news.db"), "", []string{"storage.path", "/proc", "not writable", "write access"}})
+		}{"database folder not writable", db("/proc/news.db"), "", []string{"storage.path", "/proc", "takes no new files", "set storage.path to a file in a folder on a disk"}})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
