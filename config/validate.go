@@ -22,20 +22,50 @@ func CronParser() cron.Parser {
 	return cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 }
 
-// Validate checks every field and returns a *FieldError for the first bad one.
+// Validate checks every field and returns a *FieldError for the first bad
+// one of each table, several joined in a *Mistakes: a file with a mistake in
+// [poller] and one in [digest] took two starts to hear of both.
 func (c Config) Validate() error {
 	checks := []func() error{c.validateTelegram, c.validateStorage, c.validatePoller, c.validateSources,
-		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog, c.validateMetrics}
+		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog, c.validateMetrics, c.validateSubscriptions}
+	var errs []error
 	for _, check := range checks {
 		if err := check(); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return &Mistakes{Errs: errs}
+}
+
+func (c Config) validateSubscriptions() error {
 	if c.Subscriptions.MaxPerChat < 1 || c.Subscriptions.MaxPerChat > 10000 {
 		return fieldErr("subscriptions.max_per_chat", "%d is out of range (1 to 10000)", c.Subscriptions.MaxPerChat)
 	}
 	return nil
 }
+
+// Mistakes is more than one validation error, each of its own key, in the
+// order of the file's tables; errors.As finds the first *FieldError.
+type Mistakes struct{ Errs []error }
+
+// Error is the first mistake, then each other on a line of its own.
+func (m *Mistakes) Error() string {
+	var b strings.Builder
+	b.WriteString(m.Errs[0].Error())
+	for _, e := range m.Errs[1:] {
+		b.WriteString("\n  and " + e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the mistakes, for errors.Is(err, ErrInvalid) and errors.As.
+func (m *Mistakes) Unwrap() []error { return m.Errs }
 
 func (c Config) validateTelegram() error {
 	t := c.Telegram
