@@ -127,6 +127,12 @@ var tokenRE = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
 // so it would name a folder called "~" in the working folder (and the
 // start then said to create that). It returns nil for any other path.
 func notTilde(key, path string) error {
+	if t := strings.TrimSpace(path); t != path && t != "" {
+		// "newshound.db " names another file than newshound.db: a new,
+		// empty database, the old one left aside. Not trimmed quietly: a
+		// file so named may be the one in use.
+		return fieldErr(key, "%q has white space at its start or end, which would be part of the file name: write %q (a file really named so: rename it)", path, t)
+	}
 	rest, ok := strings.CutPrefix(path, "~")
 	if !ok {
 		return nil
