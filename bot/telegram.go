@@ -135,10 +135,34 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("connect to telegram: %w", err)
 		}
-		opts.Logger.Warn("telegram unreachable; trying again", "err", err, "retry_in", wait, "proxy", proxyNote(opts.Endpoint, opts.Getenv))
+		args := []any{"err", err, "retry_in", wait, "proxy", proxyNote(opts.Endpoint, opts.Getenv)}
+		if fix := notTheBotAPI(err, opts.Endpoint); fix != "" {
+			args = append(args, "fix", fix)
+		}
+		opts.Logger.Warn("telegram unreachable; trying again", args...)
 		sleepCtx(ctx, wait)
 		wait = min(wait*2, time.Minute)
 	}
+}
+
+// defaultEndpoint is Telegram's own Bot API, telegram.api_endpoint's default.
+const defaultEndpoint = "https://api.telegram.org/bot%s/%s"
+
+// notTheBotAPI says what to check when err is getMe's answer read as no
+// Bot API answer at all (an HTML page where JSON was due: "invalid character
+// '<'"), or "" for another error. An api_endpoint naming a web server rather
+// than a Bot API server was "telegram unreachable" for ever, with a JSON
+// decoding error and nothing naming the key.
+func notTheBotAPI(err error, endpoint string) string {
+	var syntax *json.SyntaxError
+	var shape *json.UnmarshalTypeError
+	if !errors.As(err, &syntax) && !errors.As(err, &shape) {
+		return ""
+	}
+	if endpoint != defaultEndpoint {
+		return fmt.Sprintf("the answer was not the Bot API's: check that telegram.api_endpoint (%s) names a Bot API server, such as %s or a local telegram-bot-api's http://127.0.0.1:8081/bot%%s/%%s", endpoint, defaultEndpoint)
+	}
+	return "the answer was not the Bot API's: something between this machine and Telegram answers in its place (a captive portal, a proxy or a filter): check the network, or set HTTPS_PROXY"
 }
 
 // BotName is the bot's username, as getMe answered.
