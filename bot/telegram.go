@@ -156,7 +156,8 @@ const defaultEndpoint = "https://api.telegram.org/bot%s/%s"
 func notTheBotAPI(err error, endpoint string) string {
 	var syntax *json.SyntaxError
 	var shape *json.UnmarshalTypeError
-	if !errors.As(err, &syntax) && !errors.As(err, &shape) {
+	var page *SendError // proxyError's 5xx page: "a proxy on the way?" misled where the endpoint is the operator's own
+	if !errors.As(err, &syntax) && !errors.As(err, &shape) && !(errors.As(err, &page) && strings.Contains(page.Description, errorPage) && endpoint != defaultEndpoint) {
 		return ""
 	}
 	if endpoint != defaultEndpoint {
@@ -513,6 +514,9 @@ func (c *ctxClient) Do(req *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
+// errorPage marks the description of proxyError's *SendError.
+const errorPage = "an error page, not Telegram's answer"
+
 // proxyError reads an answer that is not the Bot API's JSON but a 5xx or
 // 429 error page (a proxy or load balancer in front of Telegram: nginx's
 // "502 Bad Gateway") as a *SendError with its status and Retry-After, and
@@ -528,7 +532,7 @@ func proxyError(resp *http.Response) error {
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // so the connection can be reused
 	resp.Body.Close()
-	se := &SendError{Code: resp.StatusCode, Description: http.StatusText(resp.StatusCode) + " (an error page, not Telegram's answer: a proxy on the way?)"}
+	se := &SendError{Code: resp.StatusCode, Description: http.StatusText(resp.StatusCode) + " (" + errorPage + ": a proxy on the way?)"}
 	if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && s > 0 {
 		se.RetryAfter = time.Duration(s) * time.Second
 	}

@@ -387,10 +387,18 @@ func TestUpdatesWaitA429sRetryAfter(t *testing.T) {
 // "invalid character '<'" for ever, naming no key. The line names
 // telegram.api_endpoint.
 func TestAnEndpointThatIsNoBotAPIIsNamed(t *testing.T) {
+	for _, status := range []int{http.StatusNotFound, http.StatusNotImplemented} {
+		t.Run(http.StatusText(status), func(t *testing.T) { endpointThatIsNoBotAPI(t, status) })
+	}
+}
+
+// endpointThatIsNoBotAPI runs the start against a web server answering
+// every call with an HTML page of status, and checks the log names the key.
+func endpointThatIsNoBotAPI(t *testing.T, status int) {
 	web := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
-		w.WriteHeader(http.StatusNotFound)
-		io.WriteString(w, "<html><body>Not Found</body></html>")
+		w.WriteHeader(status)
+		io.WriteString(w, "<html><body>No</body></html>")
 	}))
 	defer web.Close()
 	logs := &rigLogBuffer{}
