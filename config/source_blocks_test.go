@@ -36,3 +36,32 @@ func TestSourceBlockMistakesSayWhatToWrite(t *testing.T) {
 		t.Errorf("the same url twice: Validate = %v, want the block to remove named", err)
 	}
 }
+
+// The same feed written once with http and once with https was taken
+// without a word: a site serves one feed under both, so each article was
+// stored twice, under two sources. It is warned, naming both blocks and
+// which to keep; other schemes' differences (a port, a path) are not.
+func TestHTTPAndHTTPSOfOneFeedAreWarned(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		warn bool
+	}{
+		{"http://example.com/feed", "https://example.com/feed", true},
+		{"https://Example.com/feed", "http://example.com:80/feed", true},
+		{"http://example.com/feed", "https://example.com/other", false},
+		{"http://example.com/feed", "https://example.com:8443/feed", false},
+	} {
+		cfg := Defaults()
+		cfg.Sources = []Source{{Name: "One", URL: tt.a}, {Name: "Two", URL: tt.b}}
+		if err := cfg.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(cfg.Warnings(), "\n")
+		if warned := strings.Contains(got, "differ only in http and https"); warned != tt.warn {
+			t.Errorf("%s and %s: warnings %q, want the http/https warning: %t", tt.a, tt.b, got, tt.warn)
+		}
+		if tt.warn && (!strings.Contains(got, "sources[1].url") || !strings.Contains(got, "keep the https block")) {
+			t.Errorf("%s and %s: warning %q does not name the block and what to keep", tt.a, tt.b, got)
+		}
+	}
+}
