@@ -68,3 +68,29 @@ func TestGapLongerThanMaxAgeIsWarned(t *testing.T) {
 		}
 	}
 }
+
+// digest.timezone = "Etc/GMT+3" is three hours behind UTC (POSIX's sign),
+// the other way round from how people write offsets: written for Moscow,
+// the digest came six hours late and nothing said why. It is warned, with
+// the offset to write for what was likely meant; other zones are not.
+func TestAnEtcGMTZoneIsWarnedOfItsSign(t *testing.T) {
+	for tz, want := range map[string]string{
+		"Etc/GMT+3":     `is UTC-03:00`,
+		"Etc/GMT-5":     `write "-05:00"`,
+		"Etc/GMT+10":    `write "+10:00"`,
+		"Etc/GMT":       "",
+		"Etc/GMT+0":     "",
+		"Europe/Moscow": "",
+		"+03:00":        "",
+	} {
+		cfg := Defaults()
+		cfg.Digest.Timezone = tz
+		if err := cfg.Validate(); err != nil {
+			t.Fatalf("%q: %v", tz, err)
+		}
+		got := strings.Join(cfg.Warnings(), "\n")
+		if want == "" && strings.Contains(got, "digest.timezone") || want != "" && !strings.Contains(got, want) {
+			t.Errorf("%q: warnings %q, want %q", tz, got, want)
+		}
+	}
+}

@@ -518,6 +518,9 @@ func (c Config) Warnings() []string {
 	w = append(w, c.sameNames()...)
 	w = append(w, c.sameFeeds()...)
 	w = append(w, c.staleGaps()...)
+	if z := invertedZone(c.Digest.Timezone); z != "" {
+		w = append(w, z)
+	}
 	if gap, _ := gaps(c.Poller.Schedule); gap > 0 && gap < time.Minute {
 		// Six fields count seconds first: "* * * * * *" is every second.
 		w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute (every %s): fine for a local source, impolite for a public one", c.Poller.Schedule, gap))
@@ -544,6 +547,29 @@ func (c Config) sameNames() []string {
 			i, s.Name, j, maskPassword(c.Sources[j].URL), maskPassword(s.URL)))
 	}
 	return w
+}
+
+// invertedZone warns of an IANA "Etc/GMT+3" zone, whose sign is POSIX's,
+// the other way round from how people write offsets: "Etc/GMT+3" is three
+// hours behind UTC. Written for Moscow, the digest came six hours late and
+// nothing said why. "" for any other zone.
+func invertedZone(tz string) string {
+	rest, ok := strings.CutPrefix(tz, "Etc/GMT")
+	if !ok || rest == "" || rest == "0" || rest == "+0" || rest == "-0" {
+		return ""
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		return ""
+	}
+	_, off := time.Date(2026, 1, 1, 0, 0, 0, 0, loc).Zone()
+	sign, other := "+", "-"
+	if off < 0 {
+		sign, other, off = "-", "+", -off
+	}
+	offset := fmt.Sprintf("%s%02d:%02d", sign, off/3600, off/60%60)
+	return fmt.Sprintf("digest.timezone %q is UTC%s: the Etc/GMT zones count the other way round (POSIX); if you meant UTC%s%s, write %q",
+		tz, offset, other, strings.TrimLeft(rest, "+-"), other+fmt.Sprintf("%02s:00", strings.TrimLeft(rest, "+-")))
 }
 
 // maxScheduleGap is the longest poller.schedule interval taken, as long as
