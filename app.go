@@ -120,10 +120,22 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if errors.Is(err, bot.ErrUnauthorized) || errors.Is(err, bot.ErrWebhookRefused) { // a wrong token or webhook_url: asking again every 5 s mends nothing
 		err = &configError{err}
 	}
+	if unusableDatabase(err) {
+		err = &configError{err}
+	}
 	if err != nil && cfg.Log.File != "" {
 		m.logFailure(cfg, err)
 	}
 	return err
+}
+
+// unusableDatabase reports whether err refused the file at storage.path as
+// it is: another application's, empty or damaged, or written by a newer
+// Newshound. Only the operator mends it (storage.path, a backup restored,
+// the newer binary), and with status 1 the systemd unit started the bot
+// again every 5 s into the same refusal, each time reading the whole file.
+func unusableDatabase(err error) bool {
+	return errors.Is(err, store.ErrForeign) || errors.Is(err, store.ErrNewer) || errors.Is(err, store.ErrDamaged)
 }
 
 // logFailure writes why the bot could not run into log.file, which held no

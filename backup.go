@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newshound/newshound/store"
@@ -44,7 +45,11 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, o
 	probe.Close()
 	os.Remove(probe.Name())
 	if _, err := os.Stat(dest); err == nil {
-		return fmt.Errorf("storage.path %q: backup: %s already exists; give a new file name", cfg.Storage.Path, dest)
+		// It named storage.path, which is not what to change, and the
+		// README's newshound-$(date +%F).db meets it at the second backup
+		// of a day.
+		return fmt.Errorf("%s already exists, and a backup never overwrites a file: give a new file name, such as %s "+
+			"(for several a day: newshound-$(date +%%F-%%H%%M).db)", dest, freeName(dest))
 	}
 	// The copy is written as DEST.unfinished and takes DEST's name only
 	// once whole: a backup killed midway (SIGKILL, the OOM killer) left a
@@ -99,4 +104,17 @@ func placeCopy(tmp, dest string) error {
 func isDir(path string) bool {
 	fi, err := os.Stat(path)
 	return err == nil && fi.IsDir()
+}
+
+// freeName is a file name beside dest that does not exist yet: dest with
+// -2, -3 … before its extension.
+func freeName(dest string) string {
+	ext := filepath.Ext(dest)
+	base := strings.TrimSuffix(dest, ext)
+	for n := 2; ; n++ {
+		name := fmt.Sprintf("%s-%d%s", base, n, ext)
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+	}
 }

@@ -5,7 +5,8 @@ import "errors"
 // exitConfig is the exit status of a configuration that cannot work
 // (sysexits.h's EX_CONFIG): a bad value, an unknown key, an unreadable
 // file, no token for a service, a storage.path whose folder is missing
-// or may not be written. The systemd unit's
+// or may not be written, or whose file is not a database this version can
+// use (another application's, empty, damaged, newer). The systemd unit's
 // RestartPreventExitStatus=78 leaves such a service stopped ("failed")
 // instead of starting it again every 5 seconds to the same error; other
 // failures exit 1 and are restarted.

@@ -68,3 +68,37 @@ func consoleAs(t *testing.T, exe, db string, uid int) ([]byte, error) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(uid)}}
 	return cmd.CombinedOutput()
 }
+
+// A root cp or sqlite3 on the database leaves its -wal and -shm root's, and
+// a root run its log: the start named the -wal and -shm in a chown of
+// their own, and once that was done, the log in a warning with a second
+// chown. The one chown names all three, and the next start is clean.
+func TestRootsJournalsAndLogAreNamedInOneChown(t *testing.T) {
+	const service = 65534
+	dir, exe := binaryForAnotherUser(t, "newshound-journalowner-")
+	db := serviceDatabase(t, dir, service)
+	logPath := filepath.Join(dir, logFile)
+	files := []string{db + "-wal", db + "-shm", logPath}
+	for _, f := range files { // root's, as root's cp -a or sqlite3 and a root run leave them
+		if err := os.WriteFile(f, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := consoleAs(t, exe, db, service)
+	if err == nil {
+		t.Fatalf("started beside a -wal it may not write:\n%s", out)
+	}
+	want := fmt.Sprintf("chown --reference=%s %s", db, strings.Join(files, " "))
+	if !bytes.Contains(out, []byte(want)) {
+		t.Fatalf("the start's error (%v) does not say %q:\n%s", err, want, out)
+	}
+	for _, f := range files { // the one chown done
+		if err := os.Chown(f, service, service); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err = consoleAs(t, exe, db, service)
+	if err != nil || bytes.Contains(out, []byte("chown")) {
+		t.Errorf("after the chown named: %v, and it still names a chown:\n%s", err, out)
+	}
+}

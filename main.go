@@ -33,6 +33,11 @@ func main() {
 		"backup": runBackup, "restore": runRestore, "vacuum": runVacuum, "healthcheck": runHealthcheck,
 	}
 	if len(os.Args) > 1 && commands[os.Args[1]] != nil {
+		// logrotate's postrotate "kill -HUP $(pidof newshound)" (as
+		// config.example.toml suggests for log.file) reaches a backup or
+		// vacuum running then too, and SIGHUP's default ended it midway.
+		// A subcommand has no log file to reopen: it goes on.
+		signal.Ignore(syscall.SIGHUP)
 		if err := commands[os.Args[1]](ctx, os.Args[2:], os.Getenv, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 			reportFailure(os.Stderr, os.Args[1], err)
 			stop()

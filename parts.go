@@ -55,10 +55,31 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 		return nil, nil, "", err
 	}
 	log.Info("connected to telegram", "bot", tg.BotName())
+	noteBot(ctx, st, tg.BotID(), tg.BotName(), log)
 	if cfg.WebhookMode() {
 		return tg, bot.NewWebhook(tg, bot.WebhookOptions{URL: cfg.Telegram.WebhookURL, Listen: cfg.Telegram.WebhookListen, Secret: cfg.Telegram.WebhookSecret, Mount: mount}), tg.BotName(), nil
 	}
 	return tg, tg, tg.BotName(), nil
+}
+
+// noteBot records which bot runs on the database and warns when the token
+// is another bot's than the one that ran on it last: a test bot's token
+// swapped for the real one's (or the other way round) on the same
+// storage.path sent every chat's alerts from a bot its people never wrote
+// to; Telegram refuses those ("bot can't initiate conversation"), the chats
+// went inactive one by one, and nothing said why. A database that refuses
+// the write is logged and the start goes on.
+func noteBot(ctx context.Context, st *store.Store, id int64, name string, log *slog.Logger) {
+	prevID, prevName, err := st.SwapBot(ctx, id, name)
+	if err != nil {
+		log.Warn("could not record which bot runs on this database", "err", err)
+		return
+	}
+	if prevID != 0 && prevID != id {
+		log.Error(fmt.Sprintf("this token is @%s's, but the chats and subscriptions in this database are @%s's: Telegram refuses @%[1]s's "+
+			"messages to people who never wrote to it, and those chats go inactive; use @%[2]s's token, or give @%[1]s a storage.path of its own", name, prevName),
+			"database_bot", prevID, "token_bot", id)
+	}
 }
 
 // newSender builds the outbox sender with Telegram's rates, or no limits

@@ -46,3 +46,26 @@ func TestANewDatabaseFromARelativePathIsWarnedOf(t *testing.T) {
 		t.Errorf("the warning came again on an existing database:\n%s", again)
 	}
 }
+
+// A relative storage.path whose folder is missing said to create the
+// folder in the working folder, with no word that the path is read from
+// there and not from beside the configuration: the operator whose
+// configuration is in /etc/newshound could not tell why "data/" was looked
+// for in their home.
+func TestAMissingRelativeFolderSaysWhereItIsRead(t *testing.T) {
+	etc, home := t.TempDir(), t.TempDir()
+	cfgPath := filepath.Join(etc, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \"data/newshound.db\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(home)
+	err := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }).Run(context.Background(), cfgPath)
+	if err == nil {
+		t.Fatal("started without the data folder")
+	}
+	for _, want := range []string{"storage.path", "mkdir -p " + filepath.Join(home, "data"), "working folder, " + home, "whole path"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Run = %v: does not say %q", err, want)
+		}
+	}
+}

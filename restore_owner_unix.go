@@ -23,3 +23,18 @@ func sameOwner(file, like string) error {
 	}
 	return os.Chown(file, int(st.Uid), int(st.Gid))
 }
+
+// ownedBy reports whether every one of paths exists and belongs to uid.
+func ownedBy(uid int, paths ...string) bool {
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return false
+		}
+		st, ok := fi.Sys().(*syscall.Stat_t)
+		if !ok || int(st.Uid) != uid {
+			return false
+		}
+	}
+	return len(paths) > 0
+}

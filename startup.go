@@ -128,7 +128,7 @@ func checkStorage(path string, also ...string) error {
 // file system refusing this user (not a failing disk).
 func storageConfigError(err error) bool {
 	var missing *missingFolderError
-	return errors.As(err, &missing) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+	return errors.As(err, &missing) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrNotExist)
 }
 
 // missingFolderError is the folder of storage.path missing, or not a
@@ -150,7 +150,7 @@ func checkStorageAccess(path string, also []string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder", path, dir, dir)}
+		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder%s", path, dir, dir, relativeNote(path))}
 	case err != nil:
 		return fmt.Errorf("storage.path %q: cannot use the folder %s: %w", path, dir, err)
 	case !info.IsDir():
@@ -165,9 +165,23 @@ func checkStorageAccess(path string, also []string) error {
 	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
 		f.Close()
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("storage.path %q: the database file is not writable: give the user running Newshound (uid %d) write access to it (chown %[2]d %[4]s): %[3]w", path, os.Geteuid(), err, strings.Join(append(unwritable(path), notWritable(also)...), " "))
+		return fmt.Errorf("storage.path %q: the database file is not writable: %s: %w", path, writeAccessFix(os.Geteuid(), append(unwritable(path), notWritable(also)...)...), err)
 	}
-	return checkJournals(path)
+	return checkJournals(path, notWritable(also))
+}
+
+// relativeNote says where a relative path is read from, for an error
+// about it: the folder named was the working folder's, and an operator
+// whose configuration is elsewhere (/etc/newshound) created it there.
+func relativeNote(path string) string {
+	if filepath.IsAbs(path) {
+		return ""
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" (a relative storage.path is read from the working folder, %s, not the configuration's: write the whole path to be sure)", wd)
 }
 
 // folderAsDatabase refuses a storage.path that names a folder (the
@@ -189,7 +203,31 @@ func storageFolderError(path, dir string, err error) error {
 	if errors.Is(err, syscall.EROFS) {
 		return fmt.Errorf("storage.path %q: %s is on a read-only file system: %s: %w", path, dir, readOnlyFix, err)
 	}
-	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): give the user running Newshound (uid %d) write access to it (chown %[3]d %[2]s), or set storage.path elsewhere: %[4]w", path, dir, os.Geteuid(), err)
+	if errors.Is(err, fs.ErrNotExist) { // procfs answers a new file so, in a folder that is there
+		return fmt.Errorf("storage.path %q: the folder %s takes no new files (a kernel's file system, such as /proc): %s: %w", path, dir, elsewhere, err)
+	}
+	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): %s; or %s: %w", path, dir, writeAccessFix(os.Geteuid(), dir), elsewhere, err)
+}
+
+// elsewhere is where to put a database whose folder no owner or mode
+// change makes writable.
+const elsewhere = "set storage.path to a file in a folder on a disk, such as /var/lib/newshound/newshound.db (mkdir -p /var/lib/newshound)"
+
+// writeAccessFix says how to let uid write paths, which refused it: the
+// chown to uid, unless that cannot help. Root is refused only by the file
+// system itself (a kernel's, such as /sys, or a file or folder made
+// immutable): it read "chown 0 /sys", which changes nothing. A user refused
+// what it owns lacks only the write bit: chmod, not chown.
+func writeAccessFix(uid int, paths ...string) string {
+	list := strings.Join(paths, " ")
+	if uid == 0 {
+		return fmt.Sprintf("root (uid 0) is refused there, which no owner or mode change mends: the file system takes no writes (a kernel's, such as /sys), "+
+			"or %[1]s is immutable (lsattr -d %[1]s shows an i; chattr -i %[1]s lifts it)", list)
+	}
+	if ownedBy(uid, paths...) {
+		return fmt.Sprintf("the user running Newshound (uid %d) owns %s but has no write permission: chmod u+w %[2]s", uid, list)
+	}
+	return fmt.Sprintf("give the user running Newshound (uid %d) write access to it (chown %[1]d %s)", uid, list)
 }
 
 // readOnlyFix is what to do about a database on a read-only file system.
@@ -202,8 +240,11 @@ const readOnlyFix = "set storage.path on a writable one; under the systemd unit 
 // them to the database's owner), SQLite answered "unable to open database
 // file", which the start read as a damaged database and advised restoring a
 // backup, losing the writes the -wal holds. The error names the files and
-// the chown that mends them.
-func checkJournals(path string) error {
+// the chown that mends them, with others, the files besides the database
+// the bot writes (its log) that this process may not write either: a root
+// run leaves its log root's too, and its own warning followed with a
+// second chown once the first was done.
+func checkJournals(path string, others []string) error {
 	var theirs []string
 	var first error
 	for _, f := range []string{path + "-wal", path + "-shm", path + "-journal"} {
@@ -220,10 +261,13 @@ func checkJournals(path string) error {
 	if len(theirs) == 0 {
 		return nil
 	}
-	files := strings.Join(theirs, " ")
-	return fmt.Errorf("storage.path %q: SQLite's files beside it (%s) belong to another user, who ran newshound or sqlite3 on this database (as root?), and this process (uid %d) may not write them: "+
+	also := ""
+	if len(others) > 0 {
+		also = fmt.Sprintf(" (nor %s)", strings.Join(others, " "))
+	}
+	return fmt.Errorf("storage.path %q: SQLite's files beside it (%s) belong to another user, who ran newshound or sqlite3 on this database (as root?), and this process (uid %d) may not write them%s: "+
 		"give them to the user the bot runs as (chown --reference=%s %s, when the database itself is that user's), then start again; do not delete them: a -wal holds the latest writes: %w",
-		path, files, os.Geteuid(), path, files, first)
+		path, strings.Join(theirs, " "), os.Geteuid(), also, path, strings.Join(append(theirs, others...), " "), first)
 }
 
 // unwritable returns the database at path and those of the files beside it

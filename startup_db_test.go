@@ -92,7 +92,8 @@ func TestNewDatabaseIsCreatedWhole(t *testing.T) {
 
 // Another application's SQLite file, one written by a newer Newshound, or
 // one that lost a table stops the start with the file and the fix named,
-// and is left as it was.
+// and is left as it was, with status 78: with 1 the systemd unit started
+// the bot again every 5 s into the same refusal.
 func TestStartRefusesADatabaseItCannotUse(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -148,9 +149,33 @@ func TestStartRefusesADatabaseItCannotUse(t *testing.T) {
 					t.Errorf("error %q does not say %q", err, w)
 				}
 			}
+			if got := exitStatus(err); got != exitConfig {
+				t.Errorf("exit status %d, want %d (EX_CONFIG): a restart does not mend %v", got, exitConfig, err)
+			}
 			if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
 				t.Errorf("the file was changed (%v)", err)
 			}
 		})
+	}
+}
+
+// An empty database file (0 bytes) is refused with what to do, status 78:
+// a restart does not fill it.
+func TestAnEmptyDatabaseExitsConfig(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "newshound.db")
+	if err := os.WriteFile(db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf("[storage]\npath = %q\n", db)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }).Run(context.Background(), cfg)
+	if err == nil || !strings.Contains(err.Error(), "delete the empty file") {
+		t.Fatalf("Run = %v, want the empty file refused with what to do", err)
+	}
+	if got := exitStatus(err); got != exitConfig {
+		t.Errorf("exit status %d, want %d (EX_CONFIG)", got, exitConfig)
 	}
 }

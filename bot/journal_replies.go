@@ -194,6 +194,15 @@ func (q ReplyQueue) EnsureChat(ctx context.Context, id int64, typ, title string,
 	return news.Chat{ID: id, Type: typ, Title: title, Active: true, Timezone: def.Timezone, DigestTime: def.DigestTime, CreatedAt: j.now()}, nil
 }
 
+// CheckWritable is the store's check that the database takes writes, or
+// nil when the store has none.
+func (q ReplyQueue) CheckWritable(ctx context.Context) error {
+	if w, ok := q.RouterStore.(writableChecker); ok {
+		return w.CheckWritable(ctx)
+	}
+	return nil
+}
+
 // Enqueue queues m, or, when the database refuses, has the sender send it
 // from memory; it fails only when ReplyQueueMax replies are held so.
 func (q ReplyQueue) Enqueue(ctx context.Context, m news.Message) (int64, error) {

@@ -293,9 +293,34 @@ func (r *Router) run(ctx context.Context, cmd *command, req request) {
 		req.args = asciiID(req.args)
 	}
 	if err := cmd.run(ctx, req); err != nil {
+		if why := r.writesRefused(ctx); why != nil {
+			r.log.Error("command failed: the database refuses writes", "command", cmd.name, "chat", in.ChatID, "err", err, "cause", why)
+			r.reply(ctx, in.ChatID, tr(ctx).Sprintf("I can't do that right now: my database refuses writes (the bot's operator sees why in /status and the log). Please try again later."))
+			return
+		}
 		r.log.Error("command failed", "command", cmd.name, "chat", in.ChatID, "err", err)
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("Sorry, something went wrong on my side. Please try again later."))
 	}
+}
+
+// writableChecker is the store's check that the database takes writes.
+type writableChecker interface {
+	CheckWritable(ctx context.Context) error
+}
+
+// writesRefused returns why the database takes no writes, after a command
+// failed, or nil when it does (or the store cannot say). With the disk
+// full, /subscribe answered "something went wrong" and logged, for a chat
+// first seen then, "FOREIGN KEY constraint failed": the chat's row had not
+// been written, and neither the user nor the operator read the cause.
+func (r *Router) writesRefused(ctx context.Context) error {
+	w, ok := r.opts.Store.(writableChecker)
+	if !ok {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, ReplyWriteWait)
+	defer cancel()
+	return w.CheckWritable(ctx)
 }
 
 // parseCommand splits "/name@bot args". It reports false for text that is

@@ -135,10 +135,35 @@ func connect(ctx context.Context, opts TelegramOptions, client tgbotapi.HTTPClie
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("connect to telegram: %w", err)
 		}
-		opts.Logger.Warn("telegram unreachable; trying again", "err", err, "retry_in", wait, "proxy", proxyNote(opts.Endpoint, opts.Getenv))
+		args := []any{"err", err, "retry_in", wait, "proxy", proxyNote(opts.Endpoint, opts.Getenv)}
+		if fix := notTheBotAPI(err, opts.Endpoint); fix != "" {
+			args = append(args, "fix", fix)
+		}
+		opts.Logger.Warn("telegram unreachable; trying again", args...)
 		sleepCtx(ctx, wait)
 		wait = min(wait*2, time.Minute)
 	}
+}
+
+// defaultEndpoint is Telegram's own Bot API, telegram.api_endpoint's default.
+const defaultEndpoint = "https://api.telegram.org/bot%s/%s"
+
+// notTheBotAPI says what to check when err is getMe's answer read as no
+// Bot API answer at all (an HTML page where JSON was due: "invalid character
+// '<'"), or "" for another error. An api_endpoint naming a web server rather
+// than a Bot API server was "telegram unreachable" for ever, with a JSON
+// decoding error and nothing naming the key.
+func notTheBotAPI(err error, endpoint string) string {
+	var syntax *json.SyntaxError
+	var shape *json.UnmarshalTypeError
+	var page *SendError // proxyError's 5xx page: "a proxy on the way?" misled where the endpoint is the operator's own
+	if !errors.As(err, &syntax) && !errors.As(err, &shape) && !(errors.As(err, &page) && strings.Contains(page.Description, errorPage) && endpoint != defaultEndpoint) {
+		return ""
+	}
+	if endpoint != defaultEndpoint {
+		return fmt.Sprintf("the answer was not the Bot API's: check that telegram.api_endpoint (%s) names a Bot API server, such as %s or a local telegram-bot-api's http://127.0.0.1:8081/bot%%s/%%s", endpoint, defaultEndpoint)
+	}
+	return "the answer was not the Bot API's: something between this machine and Telegram answers in its place (a captive portal, a proxy or a filter): check the network, or set HTTPS_PROXY"
 }
 
 // BotName is the bot's username, as getMe answered.
@@ -489,6 +514,9 @@ func (c *ctxClient) Do(req *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
+// errorPage marks the description of proxyError's *SendError.
+const errorPage = "an error page, not Telegram's answer"
+
 // proxyError reads an answer that is not the Bot API's JSON but a 5xx or
 // 429 error page (a proxy or load balancer in front of Telegram: nginx's
 // "502 Bad Gateway") as a *SendError with its status and Retry-After, and
@@ -504,7 +532,7 @@ func proxyError(resp *http.Response) error {
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // so the connection can be reused
 	resp.Body.Close()
-	se := &SendError{Code: resp.StatusCode, Description: http.StatusText(resp.StatusCode) + " (an error page, not Telegram's answer: a proxy on the way?)"}
+	se := &SendError{Code: resp.StatusCode, Description: http.StatusText(resp.StatusCode) + " (" + errorPage + ": a proxy on the way?)"}
 	if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && s > 0 {
 		se.RetryAfter = time.Duration(s) * time.Second
 	}

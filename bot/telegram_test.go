@@ -3,7 +3,9 @@ package bot
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -376,5 +378,42 @@ func TestUpdatesWaitA429sRetryAfter(t *testing.T) {
 	}
 	if slept != 30*time.Second {
 		t.Errorf("after a 429 with retry_after 30, getUpdates waited %v, want 30s\n%s", slept, logs.String())
+	}
+}
+
+// telegram.api_endpoint naming a web server instead of a Bot API server
+// (a wrong port beside a local telegram-bot-api) answered getMe with an
+// HTML page: the start logged "telegram unreachable; trying again" with
+// "invalid character '<'" for ever, naming no key. The line names
+// telegram.api_endpoint.
+func TestAnEndpointThatIsNoBotAPIIsNamed(t *testing.T) {
+	for _, status := range []int{http.StatusNotFound, http.StatusNotImplemented} {
+		t.Run(http.StatusText(status), func(t *testing.T) { endpointThatIsNoBotAPI(t, status) })
+	}
+}
+
+// endpointThatIsNoBotAPI runs the start against a web server answering
+// every call with an HTML page of status, and checks the log names the key.
+func endpointThatIsNoBotAPI(t *testing.T, status int) {
+	web := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(status)
+		io.WriteString(w, "<html><body>No</body></html>")
+	}))
+	defer web.Close()
+	logs := &rigLogBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := NewTelegram(ctx, TelegramOptions{Token: token, Endpoint: web.URL + "/bot%s/%s", PollTimeout: time.Second,
+			retryWait: time.Millisecond, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+		done <- err
+	}()
+	testkit.WaitFor(t, "a telegram unreachable line", func() bool { return strings.Contains(logs.String(), "telegram unreachable") })
+	cancel()
+	<-done
+	if got := logs.String(); !strings.Contains(got, "telegram.api_endpoint ("+web.URL+"/bot%s/%s)") || !strings.Contains(got, "Bot API server") {
+		t.Errorf("the log does not name telegram.api_endpoint:\n%s", got)
 	}
 }

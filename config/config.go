@@ -348,7 +348,8 @@ func readError(path string, err error) error {
 // normalize writes the values chosen from a fixed set (log.level,
 // log.format, alerts.quiet_mode, summary.backend, summary.rules[].kind) in
 // lower case without surrounding white space, as Validate and the rest of
-// Newshound expect them: a file may say "DEBUG" or "JSON".
+// Newshound expect them: a file may say "DEBUG" or "JSON"; and the URLs and
+// listen addresses without surrounding white space.
 func (c *Config) normalize() {
 	lower := func(s *string) { *s = strings.ToLower(strings.TrimSpace(*s)) }
 	lower(&c.Log.Level)
@@ -357,6 +358,18 @@ func (c *Config) normalize() {
 	lower(&c.Summary.Backend)
 	for i := range c.Summary.Rules {
 		lower(&c.Summary.Rules[i].Kind)
+	}
+	// A URL or address has no white space around it; copied with a
+	// trailing space, a source's url was fetched as "feed.xml%20" (404,
+	// whose fix said the feed had moved) and api_endpoint's as "getMe%20"
+	// ("telegram unreachable" for ever).
+	trim := func(s *string) { *s = strings.TrimSpace(*s) }
+	for _, s := range []*string{&c.Telegram.APIEndpoint, &c.Telegram.WebhookURL, &c.Telegram.WebhookListen,
+		&c.Poller.PublicURL, &c.Summary.Endpoint, &c.Metrics.Listen} {
+		trim(s)
+	}
+	for i := range c.Sources {
+		trim(&c.Sources[i].URL)
 	}
 }
 

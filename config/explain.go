@@ -3,6 +3,7 @@ package config
 import (
 	"encoding"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -147,7 +148,39 @@ func explainDecode(path string, data []byte, err error) error {
 		}
 		return fmt.Errorf("config %s: %w", where, &FieldError{Key: key, Msg: msg})
 	}
+	if lang := otherFormat(path, data); lang != "" {
+		return fmt.Errorf("parse config %s: %w: this file reads as %s, and Newshound's configuration is TOML: a [table] line, then key = value lines under it "+
+			"([storage] then path = \"newshound.db\"); copy config.example.toml and change its values", path, err, lang)
+	}
 	return fmt.Errorf("parse config %s: %w", path, err)
+}
+
+// yamlKey is a YAML mapping's line: a key, a colon, a value or nothing.
+var yamlKey = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*:(\s|$)`)
+
+// otherFormat names the format the file at path, whose text is data and
+// which TOML refused, is written in when it is JSON or YAML, as a file
+// written for another program or from habit is: the TOML library's "expected
+// '.' or '=', but got ':'" did not say that the whole file was the mistake.
+func otherFormat(path string, data []byte) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	text := strings.TrimSpace(strings.TrimPrefix(string(data), "\ufeff"))
+	switch {
+	case ext == ".json" || strings.HasPrefix(text, "{"):
+		return "JSON"
+	case ext == ".yaml" || ext == ".yml" || strings.HasPrefix(text, "---"):
+		return "YAML"
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if t := strings.TrimSpace(line); t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if yamlKey.MatchString(line) {
+			return "YAML"
+		}
+		break // the first line of substance decides
+	}
+	return ""
 }
 
 // secretKeys are the keys whose values an error never shows.

@@ -22,20 +22,50 @@ func CronParser() cron.Parser {
 	return cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 }
 
-// Validate checks every field and returns a *FieldError for the first bad one.
+// Validate checks every field and returns a *FieldError for the first bad
+// one of each table, several joined in a *Mistakes: a file with a mistake in
+// [poller] and one in [digest] took two starts to hear of both.
 func (c Config) Validate() error {
 	checks := []func() error{c.validateTelegram, c.validateStorage, c.validatePoller, c.validateSources,
-		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog, c.validateMetrics, c.validateMemory}
+		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog, c.validateMetrics, c.validateSubscriptions, c.validateMemory}
+	var errs []error
 	for _, check := range checks {
 		if err := check(); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return &Mistakes{Errs: errs}
+}
+
+func (c Config) validateSubscriptions() error {
 	if c.Subscriptions.MaxPerChat < 1 || c.Subscriptions.MaxPerChat > 10000 {
 		return fieldErr("subscriptions.max_per_chat", "%d is out of range (1 to 10000)", c.Subscriptions.MaxPerChat)
 	}
 	return nil
 }
+
+// Mistakes is more than one validation error, each of its own key, in the
+// order of the file's tables; errors.As finds the first *FieldError.
+type Mistakes struct{ Errs []error }
+
+// Error is the first mistake, then each other on a line of its own.
+func (m *Mistakes) Error() string {
+	var b strings.Builder
+	b.WriteString(m.Errs[0].Error())
+	for _, e := range m.Errs[1:] {
+		b.WriteString("\n  and " + e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the mistakes, for errors.Is(err, ErrInvalid) and errors.As.
+func (m *Mistakes) Unwrap() []error { return m.Errs }
 
 func (c Config) validateTelegram() error {
 	t := c.Telegram
@@ -97,6 +127,12 @@ var tokenRE = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
 // so it would name a folder called "~" in the working folder (and the
 // start then said to create that). It returns nil for any other path.
 func notTilde(key, path string) error {
+	if t := strings.TrimSpace(path); t != path && t != "" {
+		// "newshound.db " names another file than newshound.db: a new,
+		// empty database, the old one left aside. Not trimmed quietly: a
+		// file so named may be the one in use.
+		return fieldErr(key, "%q has white space at its start or end, which would be part of the file name: write %q (a file really named so: rename it)", path, t)
+	}
 	rest, ok := strings.CutPrefix(path, "~")
 	if !ok {
 		return nil
@@ -208,6 +244,13 @@ func (c Config) validatePoller() error {
 	if sched.Next(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)).IsZero() {
 		return fieldErr("poller.schedule", "%q never comes: no date matches it", p.Schedule)
 	}
+	// A source's interval starts at the schedule's, and three of them
+	// bound /healthz's wait for a poll: "@every 900000h" overflowed that
+	// into a negative wait, never ready. News is gone from a feed long
+	// before a week.
+	if gap, _ := gaps(p.Schedule); gap > maxScheduleGap {
+		return fieldErr("poller.schedule", "%q polls every %s, less often than once a week, when most feeds have long dropped the news: write at most \"@every 168h\" (the default is \"@every 2m\")", p.Schedule, strings.Trim(written(gap), `"`))
+	}
 	if p.MaxAge.D() <= 0 {
 		return fieldErr("poller.max_age", "must be above 0")
 	}
@@ -268,10 +311,16 @@ func (c Config) validateSources() error {
 	seen := map[string]int{}
 	for i, s := range c.Sources {
 		key := fmt.Sprintf("sources[%d]", i)
-		if strings.TrimSpace(s.Name) == "" {
-			return fieldErr(key+".name", "is empty")
-		}
 		shown := maskPassword(s.URL) // the error goes to the journal
+		if strings.TrimSpace(s.Name) == "" && strings.TrimSpace(s.URL) == "" {
+			return fieldErr(key, "a [[sources]] block with neither name nor url: give it both (name = \"BBC World\", url = \"https://feeds.bbci.co.uk/news/world/rss.xml\"), or remove it")
+		}
+		if strings.TrimSpace(s.Name) == "" {
+			return fieldErr(key+".name", "is empty: name the source of %q (name = \"…\" in its [[sources]] block), as alerts and /sources show it", shown)
+		}
+		if strings.TrimSpace(s.URL) == "" {
+			return fieldErr(key+".url", "is missing for the source %q: add url = \"https://…\" (its feed's address, or a page of its site that links to one) to its [[sources]] block", s.Name)
+		}
 		u, err := url.Parse(s.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", shown, s.Name)
@@ -279,6 +328,8 @@ func (c Config) validateSources() error {
 				msg += fmt.Sprintf(": write it whole, %q", maskPassword(fixed.String()))
 			} else if shown != s.URL {
 				msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
+			} else {
+				msg += ": write the feed's address whole, starting with https:// or http://"
 			}
 			return fieldErr(key+".url", "%s", msg)
 		}
@@ -289,7 +340,7 @@ func (c Config) validateSources() error {
 			return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", shown, s.Name)
 		}
 		if j, ok := seen[s.URL]; ok {
-			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too", shown, s.Name, j, c.Sources[j].Name)
+			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too; remove one of the two [[sources]] blocks", shown, s.Name, j, c.Sources[j].Name)
 		}
 		seen[s.URL] = i
 	}
@@ -483,7 +534,11 @@ func (c Config) Warnings() []string {
 	}
 	w = append(w, c.sameNames()...)
 	w = append(w, c.sameFeeds()...)
-	if gap := shortestGap(c.Poller.Schedule); gap > 0 && gap < time.Minute {
+	w = append(w, c.staleGaps()...)
+	if z := invertedZone(c.Digest.Timezone); z != "" {
+		w = append(w, z)
+	}
+	if gap, _ := gaps(c.Poller.Schedule); gap > 0 && gap < time.Minute {
 		// Six fields count seconds first: "* * * * * *" is every second.
 		w = append(w, fmt.Sprintf("poller.schedule %q polls more often than once a minute (every %s): fine for a local source, impolite for a public one", c.Poller.Schedule, gap))
 	}
@@ -511,26 +566,75 @@ func (c Config) sameNames() []string {
 	return w
 }
 
-// shortestGap is the shortest time between two runs of the cron spec
-// among its first runs of a day, or 0 when it does not parse.
-func shortestGap(spec string) time.Duration {
+// invertedZone warns of an IANA "Etc/GMT+3" zone, whose sign is POSIX's,
+// the other way round from how people write offsets: "Etc/GMT+3" is three
+// hours behind UTC. Written for Moscow, the digest came six hours late and
+// nothing said why. "" for any other zone.
+func invertedZone(tz string) string {
+	rest, ok := strings.CutPrefix(tz, "Etc/GMT")
+	if !ok || rest == "" || rest == "0" || rest == "+0" || rest == "-0" {
+		return ""
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		return ""
+	}
+	_, off := time.Date(2026, 1, 1, 0, 0, 0, 0, loc).Zone()
+	sign, other := "+", "-"
+	if off < 0 {
+		sign, other, off = "-", "+", -off
+	}
+	offset := fmt.Sprintf("%s%02d:%02d", sign, off/3600, off/60%60)
+	return fmt.Sprintf("digest.timezone %q is UTC%s: the Etc/GMT zones count the other way round (POSIX); if you meant UTC%s%s, write %q",
+		tz, offset, other, strings.TrimLeft(rest, "+-"), other+fmt.Sprintf("%02s:00", strings.TrimLeft(rest, "+-")))
+}
+
+// maxScheduleGap is the longest poller.schedule interval taken, as long as
+// poller.max_interval's longest.
+const maxScheduleGap = 7 * 24 * time.Hour
+
+// gaps returns the shortest and the longest time between two runs of the
+// cron spec among its first runs from a day, or 0s when it does not parse.
+func gaps(spec string) (shortest, longest time.Duration) {
 	sched, err := CronParser().Parse(spec)
 	if err != nil {
-		return 0
+		return 0, 0
 	}
-	var gap time.Duration
 	t := sched.Next(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	for range 60 {
 		next := sched.Next(t)
 		if next.IsZero() {
 			break
 		}
-		if d := next.Sub(t); gap == 0 || d < gap {
-			gap = d
+		d := next.Sub(t)
+		if shortest == 0 || d < shortest {
+			shortest = d
 		}
+		longest = max(longest, d)
 		t = next
 	}
-	return gap
+	return shortest, longest
+}
+
+// staleGaps warns when a source may go unfetched for longer than
+// poller.max_age: whatever it published early in such a gap is past
+// max_age at the next fetch, stored but never alerted, and nothing says so
+// ("0 8 * * 1-5" leaves 72 hours over a weekend; a quiet source backs off
+// to poller.max_interval).
+func (c Config) staleGaps() []string {
+	p := c.Poller
+	age := p.MaxAge.D()
+	var w []string
+	if _, longest := gaps(p.Schedule); age > 0 && longest > age {
+		w = append(w, fmt.Sprintf("poller.schedule %q leaves up to %s between two fetches of a source, longer than poller.max_age (%s): "+
+			"what a source publishes early in such a gap is past max_age at the next fetch and never alerted; poll more often, or set poller.max_age = %s",
+			p.Schedule, written(longest), written(age), written(longest)))
+	}
+	if hi := p.MaxInterval.D(); age > 0 && hi > age {
+		w = append(w, fmt.Sprintf("poller.max_interval (%s) is longer than poller.max_age (%s): a quiet source fetched that seldom has its news past max_age at the next fetch, never alerted; "+
+			"set poller.max_interval = %s or less, or poller.max_age = %[1]s", written(hi), written(age), written(age)))
+	}
+	return w
 }
 
 // scheduleFix returns the "@every" spec that a schedule written as a person

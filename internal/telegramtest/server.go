@@ -89,6 +89,7 @@ type Server struct {
 	*httptest.Server
 	Token      string
 	BotName    string
+	BotID      int64 // getMe's id (777): another bot's token on one database is told by it
 	mu         sync.Mutex
 	calls      []Call
 	updates    []map[string]any
@@ -136,7 +137,7 @@ func NewServer(token string) *Server {
 }
 
 func newServer(token string) *Server {
-	return &Server{Token: token, BotName: "newshound_test_bot", nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{},
+	return &Server{Token: token, BotName: "newshound_test_bot", BotID: 777, nextUpd: 1, nextMsg: 1, changed: make(chan struct{}), members: map[[2]int64]string{},
 		files: map[string]File{}, known: map[int64]bool{}, content: map[string]string{}}
 }
 
@@ -516,7 +517,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch method {
 	case "getMe":
 		s.record(call)
-		ok200(w, map[string]any{"id": 777, "is_bot": true, "first_name": "Newshound", "username": s.BotName})
+		ok200(w, map[string]any{"id": s.BotID, "is_bot": true, "first_name": "Newshound", "username": s.BotName})
 	case "getUpdates":
 		s.mu.Lock()
 		hooked := s.hooked

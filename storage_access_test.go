@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// storage.path in a folder that even root may not write (/sys, whose
+// sysfs refuses every new file; /proc, whose procfs answers "no such file")
+// read "give the user running Newshound (uid 0) write access to it (chown 0
+// /sys)": root owns it already, and no chown mends it. /proc's also exited
+// 1, which systemd restarts into the same error. Both now say to put the
+// database elsewhere, with status 78.
+func TestAFolderRootMayNotWriteNamesNoChown(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root: a folder refusing root is what this is about")
+	}
+	ran := 0
+	for _, dir := range []string{"/sys", "/proc"} {
+		if f, err := os.CreateTemp(dir, "newshound-probe-*"); err == nil { // this system lets root write there
+			f.Close()
+			os.Remove(f.Name())
+			continue
+		} else if _, serr := os.Stat(dir); serr != nil {
+			continue
+		}
+		ran++
+		t.Run(dir, func(t *testing.T) {
+			cfgPath := filepath.Join(t.TempDir(), "newshound.toml")
+			if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+dir+"/n.db\"\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			m := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+			err := m.Run(context.Background(), cfgPath)
+			if err == nil {
+				t.Fatal("started on a database in " + dir)
+			}
+			if strings.Contains(err.Error(), "chown") {
+				t.Errorf("Run = %v: names a chown, which cannot help root", err)
+			}
+			if !strings.Contains(err.Error(), "set storage.path to a file in a folder on a disk") {
+				t.Errorf("Run = %v: does not say where to put the database", err)
+			}
+			if got := exitStatus(err); got != exitConfig {
+				t.Errorf("exit status %d for %v, want %d (EX_CONFIG)", got, err, exitConfig)
+			}
+		})
+	}
+	if ran == 0 {
+		t.Skip("no kernel folder refuses root here")
+	}
+}
+
+// writeAccessFix names the chown only when the files are another user's:
+// a user refused its own folder (mode 0555) lacks the write bit, and root is
+// refused only by the file system.
+func TestWriteAccessFixNamesWhatHelps(t *testing.T) {
+	dir := t.TempDir()
+	owner := os.Geteuid()
+	if owner == 0 {
+		owner = 65534
+		if err := os.Chown(dir, owner, owner); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		name      string
+		uid       int
+		say, omit string
+	}{
+		{"root", 0, "lsattr -d " + dir, "chown"},
+		{"the owner", owner, "chmod u+w " + dir, "chown"},
+		{"another user", owner + 1, "chown " + strconv.Itoa(owner+1) + " " + dir, "chmod"},
+	}
+	for _, c := range cases {
+		got := writeAccessFix(c.uid, dir)
+		if !strings.Contains(got, c.say) || strings.Contains(got, c.omit) {
+			t.Errorf("%s: writeAccessFix = %q, want %q and no %q", c.name, got, c.say, c.omit)
+		}
+	}
+}
