@@ -49,8 +49,8 @@ var hostFiller = setOf("www amp mobile com org net edu gov news info biz")
 //     "The Latest:", "(UPDATE)", "Updated - ";
 //   - a bracketed label after it: "(VIDEO)", "[PHOTOS]";
 //   - the outlet's name after a separator (" | ", " - ", " – ", " — ",
-//     " :: ", " » ", " · ") and whatever follows it ("… - WMC Action News 5
-//   - Memphis, Tennessee", "… | CNN", "… - BBC News"), or before one
+//     " :: ", " » ", " · ") and whatever follows it ("… | CNN", "… - BBC
+//     News", "… - WMC Action News 5 - Memphis, Tennessee"), or before one
 //     ("CBS 58 - …"). A segment names the outlet when it holds one of sites
 //     (the host's labels, the outlet's or source's name; case, spaces and
 //     punctuation aside), a web address ("KVOA.com"), or reads as a local
