@@ -121,13 +121,18 @@ func splitSegments(t string) []segment {
 }
 
 // namesOutlet reports whether a segment of a title names the outlet: it
-// holds one of keys (collapsed site names), or a collapsed segment of at
-// least four characters and four words is part of one ("Sky" aside: too
-// short), or it is a web address or a station's tag line.
+// is written as a name (capitalised) and holds one of keys (collapsed site
+// names), or, of at least four characters and at most four words, is part of
+// one; or it is a web address or a station's tag line.
 func namesOutlet(seg string, keys []string) bool {
 	c := collapse(seg)
 	if c == "" {
 		return false
+	}
+	if !capitalised(seg) {
+		// words of a headline that names the outlet: "Trump leads in
+		// Ohio - CNN poll finds"
+		return webAddress(seg) || tagLine(seg)
 	}
 	for _, k := range keys {
 		if strings.Contains(c, k) || len(c) >= 4 && len(strings.Fields(seg)) <= 4 && strings.Contains(k, c) {
@@ -136,6 +141,23 @@ func namesOutlet(seg string, keys []string) bool {
 	}
 	return webAddress(seg) || tagLine(seg)
 }
+
+// capitalised reports whether every word of a segment that starts with a
+// letter starts with a capital, but for the small words a name joins
+// ("Northern Michigan's News Leader", "Your Weather Authority", "WMC Action
+// News 5"), as an outlet's name is written.
+func capitalised(seg string) bool {
+	for _, w := range strings.Fields(seg) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !nameJoiners[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameJoiners are the words an outlet's name may hold in lower case.
+var nameJoiners = setOf("and of the on for in at de la")
 
 // collapse returns s in lower case with only its letters and digits:
 // "WMC Action News 5" and "wmcactionnews5" agree.

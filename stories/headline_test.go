@@ -45,6 +45,8 @@ func TestHeadline(t *testing.T) {
 		{"Trial of Smith (Day 2): jurors hear 911 call", nil, "Trial of Smith (Day 2): jurors hear 911 call"},
 		{"Man shot in Dayton - police seek two suspects", []string{"whio"}, "Man shot in Dayton - police seek two suspects"},
 		{"Fake news - the rise of the troll farms", []string{"news"}, "Fake news - the rise of the troll farms"},
+		{"Exclusive - Reuters poll shows Trump ahead in Ohio", []string{"reuters"}, "Reuters poll shows Trump ahead in Ohio"},
+		{"Trump leads in Ohio - CNN poll finds", []string{"cnn"}, "Trump leads in Ohio - CNN poll finds"},
 		{"Breaking News", nil, "Breaking News"},
 		{"LIVE:", nil, "LIVE:"},
 	}
