@@ -95,3 +95,23 @@ func TestOneHeadlineFromTwoOutletsIsOneStory(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkHeadline is the cost Headline adds to an article's features
+// (once per new article): four titles as outlets write them.
+func BenchmarkHeadline(b *testing.B) {
+	titles := []string{
+		"2 killed, 2 injured in shooting - WMC Action News 5 - Memphis, Tennessee",
+		"UPDATE 2-Storm Bert cuts power to 40,000 homes in Wales",
+		"Police search for shooting suspect in Mesa - FOX 10 News | fox10phoenix.com",
+		"Teen girl shot by masked men in Garner apartment",
+	}
+	sites := siteNames(news.Article{URL: "https://www.wmcactionnews5.com/story/123", SourceName: "WMC Action News 5"})
+	b.ReportAllocs()
+	cpu := processCPUSeconds()
+	for i := 0; i < b.N; i++ {
+		Headline(titles[i%len(titles)], sites...)
+	}
+	if cpu = processCPUSeconds() - cpu; cpu > 0 {
+		b.ReportMetric(cpu*1e9/float64(b.N), "cpu-ns/op")
+	}
+}
