@@ -142,14 +142,14 @@ func namesOutlet(seg string, keys []string) bool {
 	return webAddress(seg) || tagLine(seg)
 }
 
-// capitalised reports whether every word of a segment that starts with a
-// letter starts with a capital, but for the small words a name joins
+// capitalised reports whether no word of a segment starts with a
+// lower-case letter, but for the small words a name joins
 // ("Northern Michigan's News Leader", "Your Weather Authority", "WMC Action
 // News 5"), as an outlet's name is written.
 func capitalised(seg string) bool {
 	for _, w := range strings.Fields(seg) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !nameJoiners[w] {
+		if unicode.IsLower(r) && !nameJoiners[w] { // a script without capitals (Arabic, Chinese) says nothing
 			return false
 		}
 	}

@@ -24,6 +24,8 @@ func TestHeadline(t *testing.T) {
 		{"CBS 58 - Milwaukee Police Identify 16-Year-Old Fatally Shot", []string{"cbs58"}, "Milwaukee Police Identify 16-Year-Old Fatally Shot"},
 		{"Flooding closes roads across Somerset – The Guardian", []string{"theguardian"}, "Flooding closes roads across Somerset"},
 		{"Flooding closes roads across Somerset - Los Angeles Times", []string{"latimes", "Los Angeles Times"}, "Flooding closes roads across Somerset"},
+		{"زلزال بقوة 6 درجات يضرب شمال المغرب - الجزيرة نت", []string{"aljazeera", "الجزيرة نت"}, "زلزال بقوة 6 درجات يضرب شمال المغرب"},
+		{"四川雅安发生6.1级地震 | 新华网", []string{"xinhuanet", "新华网"}, "四川雅安发生6.1级地震"},
 		// flash labels before it, bracketed labels after it
 		{"UPDATE 2-Storm Bert cuts power to 40,000 homes in Wales", nil, "Storm Bert cuts power to 40,000 homes in Wales"},
 		{"REFILE-UPDATE 1-Storm Bert cuts power to 40,000 homes in Wales", nil, "Storm Bert cuts power to 40,000 homes in Wales"},
