@@ -214,3 +214,37 @@ func TestEndToEndRetitledItemIsSearchedByItsNewTitle(t *testing.T) {
 		t.Errorf("messages to the chat = %d, want 3 (a reply, one alert, the search)", len(sent))
 	}
 }
+
+// TestEndToEndOneHeadlineUnderTwoOutletsNames: one outlet heads a shooting
+// "BREAKING: … | Metro Daily", another "… - Channel 9 News", with leads
+// that share no name: the chat gets one alert, edited with "Also" to name
+// the second outlet. The station's other story under its name ("WATCH: … -
+// Channel 9 News") is an alert of its own: the outlet's name and the label
+// are nothing its stories share.
+func TestEndToEndOneHeadlineUnderTwoOutletsNames(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	metro := rssFeed(t, "metro-v1.xml")
+	ch9 := rssFeed(t, "channel9-v1.xml")
+	a := startFed(t, tg, testSource{"Metro Daily", metro.URL + "/metro.xml"}, testSource{"Channel 9 News", ch9.URL + "/ch9.xml"})
+	const chat = 781
+	subscribeChat(t, tg, chat, "shooting OR firefighters")
+
+	metro.SetFile(t, "testdata/feeds/metro-v2.xml", "application/rss+xml")
+	a.pollOnce(t)
+	tg.WaitSent(t, chat, 2, 5*time.Second)
+
+	ch9.SetFile(t, "testdata/feeds/channel9-v2.xml", "application/rss+xml")
+	a.pollOnce(t)
+	tg.WaitSent(t, chat, 3, 5*time.Second)
+	testkit.WaitWithin(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
+	a.waitOutboxEmpty(t, 5*time.Second)
+	edit := tg.Calls("editMessageText")[0]
+	if !strings.Contains(edit.Text(), "overnight shooting") || !strings.Contains(edit.Text(), "Also: ") || !strings.Contains(edit.Text(), "Channel 9 News") {
+		t.Errorf("edited alert is not the shooting naming the second outlet:\n%s", edit.Text())
+	}
+	texts := sentTexts(tg, chat)
+	all := strings.Join(texts, "\n---\n")
+	if len(texts) != 3 || !strings.Contains(all, "frozen pond") {
+		t.Errorf("messages to the chat = %d, want 3 (the reply, the shooting, the dog):\n%s", len(texts), all)
+	}
+}

@@ -8,8 +8,14 @@
 //     https, host without "www.", "m.", "mobile." or "amp.", path without an
 //     amp variant ("/amp", "/amp/…", ".amp"), no fragment, no tracking
 //     parameters (utm_*, fbclid, gclid and the like), the rest sorted.
-//  3. Two articles whose titles are identical once case and punctuation are
-//     folded (titles of at least four words) are one story.
+//  3. Two articles whose headlines are identical once case and punctuation
+//     are folded (headlines of at least four words) are one story. The
+//     headline is the title without what outlets put around it (Headline):
+//     flash labels ("UPDATE 2-", "BREAKING:", "LIVE:", "WATCH:", "(VIDEO)")
+//     and the outlet's own name ("… | CNN", "… - BBC News", "… - WMC Action
+//     News 5 - Memphis, Tennessee"), known by the article's host, its
+//     source's name or a station's tag line; what rule 4 compares is the
+//     headline too, so one outlet's name is no name its stories share.
 //  4. Otherwise what is compared is the title and lead (the first 60 words of
 //     the summary, or of the text) cleaned of page furniture (timestamp
 //     lines, caption labels, video and gallery widgets, reader and sign-up

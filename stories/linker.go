@@ -157,7 +157,7 @@ func (l *Linker) plan(ctx context.Context, articles []news.Article) ([]news.Stor
 	links := make([]news.StoryCandidate, 0, len(articles))
 	for _, a := range articles {
 		canonical := CanonicalURL(a.URL)
-		f := NewFeatures(a.Title, a.Summary, a.Text)
+		f := ArticleFeatures(a)
 		story := a.ID
 		if l.opts.Window > 0 {
 			if s, ok := l.match(canonical, f, a.PublishedAt); ok {
@@ -272,7 +272,7 @@ func (l *Linker) sync(ctx context.Context) error {
 				l.log.Warn("story candidate unreadable; skipped", "article", c.ArticleID, "err", err)
 				continue
 			}
-			f = NewFeatures(a.Title, a.Summary, a.Text)
+			f = ArticleFeatures(a)
 		}
 		l.index.Freq.Add(f)
 		l.add(c.ArticleID, c.StoryID, c.CanonicalURL, f, c.PublishedAt)
@@ -324,7 +324,7 @@ func (l *Linker) seed(ctx context.Context, batch []news.Article) {
 		if in[a.ID] || l.index.Has(a.ID) || n >= SeedArticles {
 			continue
 		}
-		l.index.Freq.Add(NewFeatures(a.Title, a.Summary, a.Text))
+		l.index.Freq.Add(ArticleFeatures(a))
 		n++
 	}
 }

@@ -4,12 +4,17 @@
 // poller uses, against a real store and the alerts.dedup_window, and prints
 // pairwise precision, recall and F1, stream precision and B-cubed F1.
 //
-//	go run -tags sqlite_fts5 ./cmd/storyeval [-data clusters.jsonl] [-pairs pairs.jsonl] [-out answers.jsonl] [-half all|even|odd] [-restart]
+//	go run -tags sqlite_fts5 ./cmd/storyeval [-data clusters.jsonl] [-pairs pairs.jsonl] [-out answers.jsonl] [-half all|even|odd] [-restart] [-page-titles]
 //
 // -half even or odd keeps the events (the "cluster" field, else the story)
 // whose FNV-1a hash is even or odd, with every article of each and the pairs
 // whose two articles are kept: two halves of different events, to check that
 // a change helps on events it was not tuned on.
+//
+// -page-titles gives each article the page title as crawled (the site's
+// name, a city or a section left on: "… - WMC Action News 5 - Memphis,
+// Tennessee"), as feeds and pages of many outlets title their items, rather
+// than the data's title with the site name cut off.
 //
 // The data stays outside the repository: without -data the command reads
 // ../shared/stories/clusters.jsonl (and pairs.jsonl beside it) when present
@@ -38,6 +43,7 @@ func main() {
 	window := flag.Duration("window", 48*time.Hour, "the dedup window (alerts.dedup_window)")
 	threshold := flag.Float64("threshold", 0.7, "alerts.dedup_threshold")
 	restart := flag.Bool("restart", false, "start a new linker every day, as a bot restarted daily: its term frequencies are then the window's articles only (a cold start)")
+	pageTitles := flag.Bool("page-titles", false, "give each article its page title as crawled (page_title: the site's name left on, as many feeds title their items) instead of the title with it cut off")
 	half := flag.String("half", "all", "all events, or the even or odd half of them by a hash of the event")
 	flag.Parse()
 	if *half != "all" && *half != "even" && *half != "odd" {
@@ -61,7 +67,7 @@ func main() {
 			*pairs = p
 		}
 	}
-	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold, half: *half, restart: *restart})
+	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold, half: *half, restart: *restart, pageTitles: *pageTitles})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "storyeval:", err)
 		os.Exit(1)

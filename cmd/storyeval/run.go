@@ -27,6 +27,11 @@ type config struct {
 	// restart starts a new linker on every new date, as a bot restarted
 	// daily would: its frequencies are then the window's articles only.
 	restart bool
+	// pageTitles gives each article its page title as crawled (page_title:
+	// the site's name, section or city left on, "… - WMC Action News 5 -
+	// Memphis, Tennessee") rather than the title with the site name cut off,
+	// as many feeds and pages title their items.
+	pageTitles bool
 }
 
 // Row is one article of the data.
@@ -35,10 +40,12 @@ type Row struct {
 	Cluster string `json:"cluster"`
 	Story   string `json:"story"`
 	Title   string `json:"title"`
-	Text    string `json:"text"`
-	Outlet  string `json:"outlet"`
-	Date    string `json:"date"`
-	URL     string `json:"url"`
+	// PageTitle is the title as crawled; "" when the data has none.
+	PageTitle string `json:"page_title"`
+	Text      string `json:"text"`
+	Outlet    string `json:"outlet"`
+	Date      string `json:"date"`
+	URL       string `json:"url"`
 }
 
 // Pair is one pair of articles to decide.
@@ -74,6 +81,9 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 	restarted := ""
 	if cfg.restart {
 		restarted = ", a new linker every day"
+	}
+	if cfg.pageTitles {
+		restarted += ", page titles"
 	}
 	fmt.Fprintf(w, "storyeval: %d articles from %s (half: %s), window %s%s, %.1fs\n\n", len(rows), cfg.data, cfg.half, cfg.window, restarted, elapsed.Seconds())
 	fmt.Fprintln(w, "| measure | value |")
@@ -185,7 +195,11 @@ func link(ctx context.Context, rows []Row, cfg config) (map[string]string, strea
 			}
 			src, sources[r.Outlet] = s.ID, s.ID
 		}
-		added, err := st.InsertArticles(ctx, src, []news.Article{{GUID: r.ID, URL: r.URL, Title: r.Title, Text: r.Text, PublishedAt: dates[i]}})
+		title := r.Title
+		if cfg.pageTitles && r.PageTitle != "" {
+			title = r.PageTitle
+		}
+		added, err := st.InsertArticles(ctx, src, []news.Article{{GUID: r.ID, URL: r.URL, Title: title, Text: r.Text, PublishedAt: dates[i]}})
 		if err != nil {
 			return nil, m, err
 		}
