@@ -176,6 +176,10 @@ var ruleRows = []struct {
 	{name: "promo-keep-up",
 		in:   "The competition finishes on 29 May in the same stadium.\n\nYou can keep up to date with all the scores, fixtures and results with BBC Sport.\n\nStay up to date with the latest on our live page.\n\nResidents should keep up to date with flood warnings, the agency said.",
 		want: "The competition finishes on 29 May in the same stadium.\n\nResidents should keep up to date with flood warnings, the agency said."},
+	{name: "promo-cookies",
+		in: "We use cookies to improve your experience.\n\nThe ferry service will resume on Friday.\n\nThis site uses cookies. By continuing to browse the site you are agreeing to our use of cookies.\n\n" +
+			"By using this website, you agree to our use of cookies.\n\nThe regulator said the site uses cookies to follow readers.\n\n\"We use cookies to show relevant ads,\" a spokesman said.",
+		want: "The ferry service will resume on Friday.\n\nThe regulator said the site uses cookies to follow readers.\n\n\"We use cookies to show relevant ads,\" a spokesman said."},
 	{name: "widget-related-glued",
 		in:   "Adrian Doe, 20, is also charged, according to the district attorney's office.\n\nRelated Articles January 9, 2017 Man dead after shootout with guards outside county strip club Doe allegedly fired shots from a moving vehicle.\n\nRelated Stories Investigation continues in Hayward officer-involved shooting\n\nRelated articles in the journal drew criticism, she said.",
 		want: "Adrian Doe, 20, is also charged, according to the district attorney's office.\n\nRelated articles in the journal drew criticism, she said."},

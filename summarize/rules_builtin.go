@@ -211,6 +211,14 @@ func baseRules() []Rule {
 		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}`,
 			Hints: []string{"up to date"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
+		// A cookie notice an article page carries above its text: "We use
+		// cookies to improve your experience.", "This site uses cookies. By
+		// continuing to browse the site you are agreeing to our use of
+		// cookies." Readability keeps it when it is a paragraph, and it
+		// opened summaries of pages fetched for their full text. Prose about
+		// cookies does not open with the site speaking of itself.
+		{Name: "promo-cookies", Pattern: `(?i)(?:we(?: and our (?:\d+ )?partners)? use cookies|(?:this|our) (?:web ?)?site uses cookies|by (?:continuing to (?:use|browse)|using) (?:this|our|the) (?:web ?)?site\b[^.!?]{0,80}\bcookies)\b.{0,300}`,
+			Hints: []string{"cookies"}},
 
 		// --- Whole lines: photo captions and credits. ---
 		{Name: "caption-file-photo", Pattern: `(?:FILE PHOTO|FILE|PHOTO|IN PICTURES|PICTURED)\s*[:\-–—].*`},
