@@ -264,6 +264,10 @@ var ruleRows = []struct {
 			"Officers unload a bomb disposal robot at the courthouse, February 11, 2013. ( DAVID M WARREN / Staff Photographer )\n\n" +
 			"A boy shot himself at a home in east Houston. (Metro Video) A boy shot himself at a home in east\n\nPrices rose in October.",
 		want: "Prices rose in October."},
+	{name: "caption-credit-line",
+		in: "Paramedics carry a victim out on a stretcher Monday at the courthouse. (Photo: T. J. Healy II, The (Wilmington, Del.) News Journal) Story Highlights Two police officers wounded in attack\n\n" +
+			"Officers search the house on Thursday. (Photo: Mike Groll AP) Story Highlights Kurt Myers, 64, was killed in shootout Thursday morning\n\nPrices rose in October.",
+		want: "Prices rose in October."},
 	{name: "caption-credit-outlet",
 		in: "Chicago Police respond to 75th Street and South Kingston Avenue in Chicago at the scene of multiple shootings. (Terrence Antonio James, Chicago Tribune)\n\n" +
 			"The mayor spoke to reporters on Monday. (Jane Doe, Staff Photographer)\n\n" +

@@ -236,9 +236,12 @@ func baseRules() []Rule {
 		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
 		// A caption ends with its credit: "... on Wednesday. (Mike
 		// Glenn/Chronicle)", "(Source: Raycom Images)", "(Photo: KHOU)", "...
-		// in Larose. Photo via the Sheriff's Office.", or opens with it.
-		{Name: "caption-credit-line", Pattern: `.{0,400}?\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}|` +
-			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)\.?|\(` + creditName + `\)\.? .{1,400}|` +
+		// in Larose. Photo via the Sheriff's Office.", or opens with it. A
+		// credit may hold its outlet's own brackets ("(Photo: T. J. Healy
+		// II, The (Wilmington, Del.) News Journal)"), and USA Today's pages
+		// glue their "Story Highlights" box after it.
+		{Name: "caption-credit-line", Pattern: `.{0,400}?\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}(?:\([^()]{1,30}\)[^()]{0,30})?|` +
+			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)\.?(?: Story Highlights\b.{0,300})?|\(` + creditName + `\)\.? .{1,400}|` +
 			// "( DAVID M WARREN / Staff Photographer )": spaces inside.
 			`.{0,400}?\( ` + creditName + `\)\.?|` +
 			// "... in east Houston. (Metro Video) An 11-year-old boy ...": a
