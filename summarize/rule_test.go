@@ -110,6 +110,10 @@ var ruleRows = []struct {
 	{name: "prefix-dateline-city",
 		in:   fourLines + "McFARLAND, Calif. - A six-year-old boy is recovering at home.\n\nLa PINE, Ore. - A 66-year-old man died early Tuesday.\n\nGREENCASTLE, FRANKLIN COUNTY, Pa. -- A teenager was killed.\n\nLa Paz - Bolivia's capital - was calm.",
 		want: fourLines + "A six-year-old boy is recovering at home.\n\nA 66-year-old man died early Tuesday.\n\nA teenager was killed.\n\nLa Paz - Bolivia's capital - was calm."},
+	// A space before the comma; a hyphen glued after the state's full stop.
+	{name: "prefix-dateline-city",
+		in:   fourLines + "ST CHARLES , Ill -- Three people are dead.\n\nJACKSON, Tenn.-An update to breaking news from Tuesday night.\n\nUS-Backed Rebels Take City",
+		want: fourLines + "Three people are dead.\n\nAn update to breaking news from Tuesday night.\n\nUS-Backed Rebels Take City"},
 	{name: "inline-advertisement-glued",
 		in:   "Police are investigating after a child was shot in north Stockton. Advertisement The 11-year-old boy suffered life-threatening injuries. Advertisement revenue fell. The Advertisement Standards Board met.",
 		want: "Police are investigating after a child was shot in north Stockton. The 11-year-old boy suffered life-threatening injuries. Advertisement revenue fell. The Advertisement Standards Board met."},

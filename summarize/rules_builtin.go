@@ -15,12 +15,16 @@ const (
 	// A city in capitals as datelines write it, with an optional county,
 	// state or country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.",
 	// "GREENCASTLE, FRANKLIN COUNTY, Pa."); a name's particle keeps its
-	// lower case ("McFARLAND, Calif.", "La PINE, Ore.", "DeKALB").
-	datelineCaps = `(?:Mc|Mac|De|Di|Du|La|Le|Van)? ?\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?){0,2}`
+	// lower case ("McFARLAND, Calif.", "La PINE, Ore.", "DeKALB"); a comma
+	// after a space is one ("ST CHARLES , Ill --").
+	datelineCaps = `(?:Mc|Mac|De|Di|Du|La|Le|Van)? ?\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?: ?, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?){0,2}`
 	// The dash after a city in capitals: spaced ("PARIS - "), or glued to
 	// the city and a capital ("AUSTIN— A", "CLEVELAND-- Two", "HOUSTON-
-	// Two"), or ">>" as some groups write it ("SALINAS >> A").
-	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>)\s*|-\s+)(?P<rest>[\p{Lu}"“‘\d]))`
+	// Two"), or ">>" as some groups write it ("SALINAS >> A"), or a hyphen
+	// glued to both the state's abbreviation and the text ("JACKSON,
+	// Tenn.-An update"), where a word in capitals and a hyphen ("US-Backed")
+	// has no full stop.
+	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>)\s*|-\s+|\.-)(?P<rest>[\p{Lu}"“‘\d]))`
 	// A broadcaster's tag that only datelines carry: a call sign or a
 	// network with its channel ("(KGUN9-TV)", "(CBS 8)", "(WHAS11)",
 	// "(41NBC/WMGT)", "(KMOV.com)"), a date ("(Feb. 4, 2014)"). Shorter and
