@@ -205,6 +205,10 @@ var ruleRows = []struct {
 			"There was a problem saving your notification.\n\nWhenever Jane Doe posts new content, you'll get an email delivered to your inbox with a link.\n\n" +
 			"Email notifications are only sent once a day, and only if there are new matching items.",
 		want: "Prices rose in October."},
+	// A pay wall's page (TownNews sites) with nothing else: no summary.
+	{name: "promo-account",
+		in:   "Thank You For Reading!\n\nNeed an account? Create one now.\n\nA girl was shot in Apopka on Saturday.",
+		want: "A girl was shot in Apopka on Saturday."},
 	{name: "promo-account",
 		in: "Just One More Thing...\n\nWe have sent you a verification email. Please check your email and click on the link to activate your profile.\n\n" +
 			"If you do not receive the verification message within a few minutes of signing up, please check your Spam or Junk folder.\n\n" +
