@@ -194,7 +194,10 @@ func baseRules() []Rule {
 		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
 		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read or share this story|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
 		{Name: "promo-click-here", Pattern: `(?i)(?:click|tap) here\b.{0,160}`},
-		{Name: "promo-app", Pattern: `(?i)(?:download|get|install) (?:our|the [\w ]{1,30}) app\b.{0,120}`},
+		// "Never Miss a Beat Download the WESH 2 News app to stay on top of
+		// the latest news in Central Florida and beyond. More" (Hearst's
+		// stations).
+		{Name: "promo-app", Pattern: `(?i)(?:never miss a beat:? )?(?:download|get|install) (?:our|the [\w ]{1,30}) app\b.{0,120}`},
 		{Name: "promo-foreign", Pattern: `(?i)(?:suscr[ií]bete|s[ií]guenos|[uú]nete|lea tambi[eé]n|lee tambi[eé]n|leer m[aá]s|te puede interesar|m[aá]s informaci[oó]n|haz clic|pulsa aqu[ií]|descarga (?:nuestra|la) app|abonnieren sie|folgen sie uns|melden sie sich|hier klicken|lesen sie auch|lesen sie mehr|mehr zum thema|jetzt (?:abonnieren|anmelden|herunterladen|lesen)|weiterlesen|abonnez-vous|suivez-nous|(?:à )?lire aussi|lire la suite|voir aussi|` +
 			`читайте (?:также|еще|ещё|нас|подробнее)|смотрите также|подписывайтесь|подпишитесь на|подробнее:|подробнее читайте|` +
 			`leggi anche|leggi (?:tutto|di più)|potrebbe interessarti|iscriviti|seguici|` +
