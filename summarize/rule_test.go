@@ -70,6 +70,9 @@ var ruleRows = []struct {
 		in: "Sorry, your browser doesn't support Flash , needs a Flash update , or has Flash disabled. You need Flash to watch this video. A deputy died in an accidental shooting on Monday.\n\n" +
 			"Sorry, your browser doesn't support Flash , needs a Flash update , or has Flash disabled. You need Flash to watch this video. EMBED </>More News Videos Officers filled the room.",
 		want: "A deputy died in an accidental shooting on Monday.\n\nOfficers filled the room."},
+	{name: "prefix-player-notice",
+		in:   "EMBED >More News Videos Deputies reported the shooting happened in the 5000 block of Aldine Bender Rd.\n\nEMBED>More Videos Two people are dead.",
+		want: "Deputies reported the shooting happened in the 5000 block of Aldine Bender Rd.\n\nTwo people are dead."},
 	{name: "prefix-dateline-city-state",
 		in:   "Portsmouth, Va. - Five people were wounded in a shooting.\n\nLake Township, Ohio -- The sheriff's office is investigating.\n\nMobile, AL- Gunshots were heard late on Sunday.",
 		want: "Five people were wounded in a shooting.\n\nThe sheriff's office is investigating.\n\nGunshots were heard late on Sunday."},

@@ -151,10 +151,12 @@ func baseRules() []Rule {
 		{Name: "prefix-advertisement", Kind: StripPrefix, Pattern: `(?:Advertisement|ADVERTISEMENT)\s+(?P<rest>\p{Lu})`},
 		// Flash notices glued before the text: "Sorry, your browser doesn't
 		// support Flash , needs a Flash update , or has Flash disabled. You
-		// need Flash to watch this video."
+		// need Flash to watch this video."; an ABC station's "EMBED </>More
+		// News Videos" before a video's description, or "EMBED >More News
+		// Videos" as its pages' text often keeps it.
 		{Name: "prefix-player-notice", Kind: StripPrefix,
 			Pattern: `(?i:sorry, )?(?i:your browser (?:does not|doesn['’]t) support) [^.!?]{1,120}[.!]\s*(?:You need (?:Flash|JavaScript) to (?:watch|view|play) this video\.\s*)?` +
-				`(?:EMBED </>\s*More (?:News )?Videos\s*)?|EMBED </>\s*More (?:News )?Videos\s*`},
+				`(?:EMBED ?<?/?>\s*More (?:News )?Videos\s*)?|EMBED ?<?/?>\s*More (?:News )?Videos\s*`},
 		// A bullet or a dash left where a dateline was cut upstream: "— The
 		// child who was shot ...", "- Deputies were dispatched ...".
 		{Name: "prefix-dash", Kind: StripPrefix, Pattern: `(?:[-—–•*]+|--)\s+(?P<rest>[\p{L}"“‘\d])`},
