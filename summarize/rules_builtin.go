@@ -315,6 +315,18 @@ func baseRules() []Rule {
 		// is a word ("Copyright lawsuits doubled").
 		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,160}all rights reserved\..{0,200}|.{0,160}all rights reserved|` +
 			`.{0,160}?(?:©|\(c\) ?\d{4}|copyright (?:©|\(c\) ?)?\d{4}).{0,240})`, Hints: []string{"our standards", "rights reserved", "©", "(c)", "copyright"}},
+		// A television station's notice of its public file, which the FCC
+		// requires on every US station's site: "Viewers with disabilities can
+		// get assistance accessing this station's FCC Public Inspection File
+		// …", "Questions or concerns relating to the accessibility of the
+		// FCC's online public file system should be directed to the FCC …".
+		{Name: "standards-public-file", Pattern: `(?i)(?:viewers with disabilities|anyone who requires assistance|questions or concerns relating to the accessibility)\b.{0,160}\b(?:fcc|public (?:inspection )?file)\b.{0,400}`,
+			Hints: []string{"fcc", "public file", "public inspection file"}},
+		// A weather service's alerts a local station lists above its pages:
+		// "Tornado Watch issued May 8 at 7:41PM CDT expiring May 9 at 3:00AM
+		// CDT in effect for: McCurtain".
+		{Name: "widget-weather-alert", Pattern: `(?:\p{Lu}[\p{L}-]* ){1,5}(?:Watch|Warning|Advisory|Statement|Emergency) issued \p{Lu}\p{L}+\.? \d{1,2} at \d{1,2}:\d{2} ?[AaPp]\.?[Mm]\.?(?: [A-Z]{2,4})?\b.{0,400}`,
+			Hints: []string{" issued "}},
 
 		// --- Whole lines: share, comment and navigation widgets. ---
 		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post|with)|copy this link|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
