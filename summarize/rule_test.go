@@ -211,6 +211,11 @@ var ruleRows = []struct {
 			"There was a problem saving your notification.\n\nWhenever Jane Doe posts new content, you'll get an email delivered to your inbox with a link.\n\n" +
 			"Email notifications are only sent once a day, and only if there are new matching items.",
 		want: "Prices rose in October."},
+	// A metered pay wall's notice, and one offering a log-in.
+	{name: "promo-account",
+		in: "We hope you've enjoyed your preview of ArkansasOnline.com.\n\nYou've now read the maximum number of stories available without a subscription.\n\nA girl was shot in Apopka on Saturday.\n\n" +
+			"Subscribe or Log In Are you a newspaper subscriber but you don't have a Digital Access account yet? Activate your account. You will need your subscription account number and phone number.\n\nWe hope the preview of the film pleased the critics.",
+		want: "A girl was shot in Apopka on Saturday.\n\nWe hope the preview of the film pleased the critics."},
 	// A pay wall's page (TownNews sites) with nothing else: no summary.
 	{name: "promo-account",
 		in:   "Thank You For Reading!\n\nNeed an account? Create one now.\n\nA girl was shot in Apopka on Saturday.",
