@@ -339,6 +339,14 @@ var ruleRows = []struct {
 			"82nd and Slide Road /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.\n\n" +
 			"(TM and © Copyright 2014 CBS Radio Inc. and its relevant subsidiaries.\n\nBoy accidentally shoots, kills himself © 2017 Cox Media Group.",
 		want: "Prices rose in October."},
+	{name: "standards-public-file",
+		in: "A man was shot on Main Street on Friday.\n\nViewers with disabilities can get assistance accessing this station's FCC Public Inspection File by contacting the station with the information listed below. " +
+			"Questions or concerns relating to the accessibility of the FCC's online public file system should be directed to the FCC at 888-225-5322.\n\nThe FCC fined the station $5,000, viewers with disabilities said.",
+		want: "A man was shot on Main Street on Friday.\n\nThe FCC fined the station $5,000, viewers with disabilities said."},
+	{name: "widget-weather-alert",
+		in: "Tornado Watch issued May 8 at 7:41PM CDT expiring May 9 at 3:00AM CDT in effect for: McCurtain\n\nLake Effect Snow Warning issued January 12 at 3:46AM EST expiring January 12 at 10:00PM EST in effect for: Erie, Niagara\n\n" +
+			"A man was shot on Main Street on Friday.\n\nA Tornado Warning issued at 5 p.m. sent residents to shelters.",
+		want: "A man was shot on Main Street on Friday.\n\nA Tornado Warning issued at 5 p.m. sent residents to shelters."},
 	{name: "widget-share",
 		in:   "Share this with\n\nEmail\n\nCopy this link\n\nThe ferry service will resume on Friday.",
 		want: "The ferry service will resume on Friday."},

@@ -349,9 +349,11 @@ func baseRules() []Rule {
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close|(?:hide|show) transcript(?: (?:hide|show) transcript)?)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
 		// A pointer to the page's player or gallery: "Watch the video
-		// above.", "See our gallery below".
-		{Name: "media-pointer", Pattern: `(?i)(?:watch|see|view|scroll (?:down|up) (?:to|for)(?: see)?) (?:the|our|this|a) (?:video|clip|footage|gallery|photos|pictures|slideshow)(?: report)? (?:above|below)[.!]?`,
-			Hints: []string{"above", "below"}},
+		// above.", "See our gallery below", or of what it shows: "Watch a
+		// video slideshow of Sunday's crime scene in Southwest Philadelphia."
+		{Name: "media-pointer", Pattern: `(?i)(?:watch|see|view|scroll (?:down|up) (?:to|for)(?: see)?) (?:the|our|this|a) (?:video|clip|footage|gallery|photos|pictures|slideshow)(?: report)? (?:above|below)[.!]?|` +
+			`watch (?:the|our|this|a) (?:video |photo )?(?:slideshow|video|clip)(?: report)? of .{1,160}`,
+			Hints: []string{"above", "below", "watch"}},
 		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|related|ansehen|mira)\s*:.{0,160}`},
 		// Players that need a plug-in or a script: "Please enable Javascript
 		// to watch this video", "Sorry, your browser doesn't support Flash".
