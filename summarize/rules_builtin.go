@@ -276,7 +276,10 @@ func baseRules() []Rule {
 		{Name: "caption-gallery-count", Pattern: `(?i)(?:(?:image|photo|slide|bild|foto|imagen)\s+)?\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}`},
 
 		// --- Whole lines: bylines, datelines alone, timestamps, credits. ---
-		{Name: "byline", Pattern: `(?i:by|von|por|par):?\s+` + personName + `(?:\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b)\s*` + personName + `)*(?:\s+in\s+\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})?`},
+		{Name: "byline", Pattern: `(?i:by|von|por|par):?\s+` + personName + `(?:\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b)\s*` + personName + `)*(?:\s+in\s+\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})?` +
+			// The stamps a byline carries after a bar: "By Jane Doe | Published
+			// February 10, 2013 | Updated on February 10, 2013 at 10:42 am".
+			`(?:\s*\|\s*(?i:published|updated|posted|last updated)\b.{0,120}?(?:\d|\bago\b).{0,100})?`},
 		{Name: "byline-role", Pattern: `(?i)(?:staff writer|staff reporter|senior correspondent|correspondent|associated press|reuters staff|news desk|newsroom|redaktion|redacción)`},
 		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
 		// An update stamp alone on its line: "Update 1:30 p.m.", "UPDATE @ 9
