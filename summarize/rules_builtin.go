@@ -229,6 +229,16 @@ func baseRules() []Rule {
 		// cookies does not open with the site speaking of itself.
 		{Name: "promo-cookies", Pattern: `(?i)(?:we(?: and our (?:\d+ )?partners)? use cookies|(?:this|our) (?:web ?)?site uses cookies|by (?:continuing to (?:use|browse)|using) (?:this|our|the) (?:web ?)?site\b[^.!?]{0,80}\bcookies)\b.{0,300}`,
 			Hints: []string{"cookies"}},
+		// "Got a news tip? Email us at …", "Have a story idea? Contact us …".
+		{Name: "promo-tips", Pattern: `(?i)(?:got|have) (?:a|an) (?:news )?(?:tip|story idea|idea for a story)\b[^.!?]{0,40}\?.{0,200}`,
+			Hints: []string{" tip", "story idea", "idea for a story"}},
+		// "This article contains affiliate links. We may earn a commission …".
+		{Name: "promo-affiliate", Pattern: `(?i)(?:this (?:article|post|story|page) (?:contains|may contain|includes) affiliate links?|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation))\b.{0,200}`,
+			Hints: []string{"affiliate", "commission", "compensation"}},
+		// A syndicated story's pointer home: "For the latest news, weather,
+		// sports, and streaming video, head to WTAE."
+		{Name: "promo-head-to", Pattern: `(?i)for the latest (?:news|headlines), weather,? .{0,80}\b(?:head|go) (?:to|over to)\b.{0,80}`,
+			Hints: []string{"weather"}},
 
 		// --- Whole lines: photo captions and credits. ---
 		{Name: "caption-file-photo", Pattern: `(?:FILE PHOTO|FILE|PHOTO|IN PICTURES|PICTURED)\s*[:\-–—].*`},
@@ -303,16 +313,36 @@ func baseRules() []Rule {
 		// "Associated Press writers Jane Doe in Ankara and John Roe in
 		// Istanbul contributed to this report.", "CNN's Jane Doe contributed
 		// reporting."
-		{Name: "credits-contributed", Pattern: `.{1,200}\bcontributed (?:reporting )?(?:to this (?:report|story|article)|reporting)\.?`,
-			Hints: []string{"contributed"}},
+		{Name: "credits-contributed", Pattern: `.{1,200}\bcontributed (?:reporting )?(?:to this (?:report|story|article)|reporting)\.?|` +
+			// USA Today's papers: "Contributing: Jane Doe, USA TODAY; The
+			// Associated Press".
+			`Contributing: \p{Lu}.{1,200}`,
+			Hints: []string{"contributed", "contributing: "}},
+		// Where the story first ran: "This story was originally published by
+		// the Miami Herald.", "Read the original article on Business
+		// Insider.", "This report was produced in partnership with
+		// ProPublica."
+		{Name: "credits-origin", Pattern: `(?i)(?:this (?:story|article|report|piece|post) (?:was |is )?(?:originally|first) (?:published|appeared|posted|ran)|originally published (?:as|in|on|by)|` +
+			`read the original (?:article|story) (?:on|at)|this (?:story|article|report) (?:was )?(?:produced|published|reported) in (?:partnership|collaboration) with)\b.{0,200}`,
+			Hints: []string{"original", "partnership", "collaboration"}},
+		// A note on the copy's history, not news: "Editor's note: This story
+		// has been updated …", "Correction: An earlier version of this story
+		// misstated …".
+		{Name: "credits-correction", Pattern: `(?i)(?:(?:editor['’]s note|correction|clarification)\s*:\s*)?(?:an? (?:earlier|previous) version of this (?:story|article|report|post)|this (?:story|article|report|post) (?:has been|was) (?:updated|corrected|changed))\b.{0,400}|` +
+			`(?:editor['’]s note|correction|clarification)\s*:\s*this (?:story|article|report|post)\b.{0,400}`,
+			Hints: []string{"version of this", "been updated", "been corrected", "been changed", "was updated", "was corrected", "was changed", "this story", "this article", "this report", "this post"}},
 		// A wire desk's initials closing the copy: AFP's "bur-jj/sbk",
 		// "mm/jm".
 		{Name: "desk-initials", Pattern: `(?:bur-)?[a-z]{2,4}(?:[-/][a-z]{2,4}){1,5}`},
 		// Notices about the story itself: "This is a developing story. Check
 		// back for updates.", "This story has been updated with additional
 		// information."
-		{Name: "story-notice", Pattern: `(?i)(?:this (?:is an? )?(?:developing|breaking)(?: news)? story|this (?:story|article|post|report) (?:has been|was|will be|is being) updated)\b[^.!?]{0,120}[.!]?(?:\s+(?:please )?(?:check back|stay with us|refresh)\b.{0,80})?`,
-			Hints: []string{"developing", "breaking", "updated"}},
+		{Name: "story-notice", Pattern: `(?i)(?:this (?:is an? )?(?:developing|breaking)(?: news)? story|this (?:story|article|post|report) (?:has been|was|will be|is being) updated)\b[^.!?]{0,120}[.!]?(?:\s+(?:please )?(?:check back|stay with us|refresh)\b.{0,80})?|` +
+			// "Refresh this page for updates.", "We're following this story on
+			// Eyewitness News. Watch for updates on air, online and on our
+			// mobile news app."
+			`(?:please )?refresh (?:this|the) page for (?:updates|the latest)\b.{0,80}|(?:we['’]re|we are) following this story (?:on|at) [^.!?]{1,60}[.!]?(?:\s+watch for updates\b.{0,120})?|watch for updates (?:on air|online)\b.{0,120}`,
+			Hints: []string{"developing", "breaking", "updated", "refresh", "following this story", "watch for updates"}},
 		// A copyright notice anywhere in a short line ("82nd and Slide Road
 		// /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
 		// "(TM and © Copyright 2014 CBS Radio Inc. ..."); "copyright" alone
@@ -362,7 +392,7 @@ func baseRules() []Rule {
 		// to watch this video", "Sorry, your browser doesn't support Flash".
 		{Name: "widget-player-notice", Pattern: `(?i)(?:sorry, )?your browser (?:(?:does not|doesn['’]t|cannot|can['’]t) (?:support|play|display)|is (?:not supported|out of date))\b[^.!?]{0,200}[.!]?` +
 			`(?:\s*you need (?:flash|javascript) to (?:watch|view|play) this video\.?)?|` +
-			`(?:please )?enable javascript\b[^.!?]{0,160}[.!]?|you need (?:flash|javascript)\b[^.!?]{0,160}[.!]?|(?:javascript|flash) (?:is )?(?:required|disabled)\b[^.!?]{0,160}[.!]?`,
+			`(?:please )?(?:enable|turn on|switch on) javascript\b[^.!?]{0,160}[.!]?(?: our live (?:coverage|page|blog) needs it\b[^.!?]{0,80}[.!]?)?|you need (?:flash|javascript)\b[^.!?]{0,160}[.!]?|(?:javascript|flash) (?:is )?(?:required|disabled)\b[^.!?]{0,160}[.!]?`,
 			Hints: []string{"browser", "javascript", "flash"}},
 		// A video playlist: video lengths and titles, "1:56 Protesters march
 		// against the order Pause", "1:39 Who is BTK? 2:39 Search continues
