@@ -217,8 +217,18 @@ func dependsOnPrevious(s string, lang language) bool {
 	switch s[:end] {
 	case "He", "She", "They", "It", "His", "Her", "Their", "Its", "Him", "Them", "These", "Those",
 		"But", "However", "And", "So", "Also", "Yet", "Still", "Instead", "Meanwhile", "Nevertheless",
-		"Moreover", "Furthermore", "Then", "Such", "Otherwise", "Besides", "Likewise", "Similarly":
+		"Moreover", "Furthermore", "Then", "Such", "Otherwise", "Besides", "Likewise", "Similarly",
+		"Both", "Nonetheless", "Thus", "Therefore", "Hence", "Additionally", "Consequently", "Accordingly":
 		return true
+	case "As", "In", "Despite", "On", "After":
+		// A connective of several words and its comma ("As a result, …",
+		// "In addition, …", "Despite this, …", "On the other hand, …"); "In
+		// addition to the fine, …" and "As a result of …" stand alone.
+		for _, c := range [...]string{"As a result", "In addition", "In response", "In turn", "Despite this", "Despite that", "On the other hand", "After that"} {
+			if strings.HasPrefix(s, c+",") {
+				return true
+			}
+		}
 	case "This", "That":
 		// A demonstrative standing for what came before, followed by its
 		// verb ("This would have meant ..."), not one before a noun
