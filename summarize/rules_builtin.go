@@ -291,7 +291,7 @@ func baseRules() []Rule {
 			// February 10, 2013 | Updated on February 10, 2013 at 10:42 am".
 			`(?:\s*\|\s*(?i:published|updated|posted|last updated)\b.{0,120}?(?:\d|\bago\b).{0,100})?`},
 		{Name: "byline-role", Pattern: `(?i)(?:staff writer|staff reporter|senior correspondent|correspondent|associated press|reuters staff|news desk|newsroom|redaktion|redacción)`},
-		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
+		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|last modified|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
 		// An update stamp alone on its line: "Update 1:30 p.m.", "UPDATE @ 9
 		// a.m.", "UPDATE: 01-23-2017 11:30am", "8 a.m.".
 		{Name: "update-stamp", Pattern: `(?i)(?:\*?update[ds]?\s*(?:@|at|:)?\s*(?:\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*)?)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[a-z]{1,2}t)?\.?|\*?update[ds]?\s*:?`},
