@@ -389,6 +389,9 @@ var ruleRows = []struct {
 		in: "Please enable Javascript to watch this video\n\nSorry, your browser doesn't support Flash , needs a Flash update , or has Flash disabled. You need Flash to watch this video.\n\n" +
 			"The ferry service will resume on Friday.",
 		want: "The ferry service will resume on Friday."},
+	{name: "widget-page-labels",
+		in:   "Now Playing\n\nThis video can not be played\n\nCopy Link\n\nThe ferry service will resume on Friday.\n\nClick to expand\n\ntoggle caption\n\nExplore more on these topics\n\nReuse this content\n\nNow playing at the Odeon: a film about the ferry.",
+		want: "The ferry service will resume on Friday.\n\nNow playing at the Odeon: a film about the ferry."},
 	{name: "widget-playlist",
 		in: "1:56 Protesters march against the order at the airport Pause\n\n0:41 Person detained after hotel incident\n\n1:39 Who is BTK? 2:39 Search continues for missing girl\n\n" +
 			"0:24 Bluffton BBQ owner asks for return of 'Flossie'\n\nThe ferry service will resume on Friday.",

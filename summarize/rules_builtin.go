@@ -394,6 +394,12 @@ func baseRules() []Rule {
 			`(?:\s*you need (?:flash|javascript) to (?:watch|view|play) this video\.?)?|` +
 			`(?:please )?(?:enable|turn on|switch on) javascript\b[^.!?]{0,160}[.!]?(?: our live (?:coverage|page|blog) needs it\b[^.!?]{0,80}[.!]?)?|you need (?:flash|javascript)\b[^.!?]{0,160}[.!]?|(?:javascript|flash) (?:is )?(?:required|disabled)\b[^.!?]{0,160}[.!]?`,
 			Hints: []string{"browser", "javascript", "flash"}},
+		// A player's or a page's buttons and labels alone on their line, kept
+		// by readability or a feed's HTML: "Now Playing", "This video can
+		// not be played", "Click to expand", "Copy Link", "toggle caption",
+		// "Explore more on these topics", "Reuse this content".
+		{Name: "widget-page-labels", Pattern: `(?i)(?:now playing|up next|this video (?:can ?not|can['’]t|could not) be played\b.{0,80}|video (?:is )?unavailable|click to expand|copy link|watch live|show (?:more|less)|` +
+			`enlarge this image|(?:toggle|hide|show) caption|open in app|save (?:this )?(?:article|story|articles) for later|explore more on these topics|reuse this content|story highlights)[.!:]?`},
 		// A video playlist: video lengths and titles, "1:56 Protesters march
 		// against the order Pause", "1:39 Who is BTK? 2:39 Search continues
 		// for missing girl". One sentence after a time is a live blog's
