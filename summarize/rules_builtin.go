@@ -429,6 +429,11 @@ func baseRules() []Rule {
 		// sentence about one ("Advertisement revenue fell.") stays.
 		{Name: "inline-advertisement-glued", Kind: StripInline, Pattern: `[.!?]["”’]? (?P<cut>Advertisement )\p{Lu}`, Hints: []string{"advertisement"}},
 		// Daily Mail pages glue "Scroll down for video" between paragraphs.
+		// A pointer to the page's player inside a paragraph: "… explains how
+		// ISIS functions as a state. The video is at the top of this story.
+		// It's an annual tradition …".
+		{Name: "inline-media-pointer", Kind: StripInline, Pattern: `(?i)(?:^|\s)(?P<cut>(?:the|this|our) (?:video|clip|gallery|slideshow) (?:is|can be (?:seen|found|watched)) (?:at the top of|above|below|at the bottom of) (?:this|the) (?:story|page|article)\.\s?)`,
+			Hints: []string{"of this story", "of the story", "of this page", "of the page", "of this article", "of the article", "story.", "page.", "article."}},
 		{Name: "inline-scroll-down", Kind: StripInline, Pattern: `(?i)scroll down for (?:the )?(?:videos?|more(?: videos?| pictures| photos)?|pictures|photos|more)\b\.?`, Hints: []string{"scroll down"}},
 		// Gallery counters glued to captions: "Image 1 of 10 Relatives say
 		// ...", "Photo: / Image 1 of / 4 Caption Close" (a line of its own
