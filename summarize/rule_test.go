@@ -240,6 +240,11 @@ var ruleRows = []struct {
 			"There was a problem saving your notification.\n\nWhenever Jane Doe posts new content, you'll get an email delivered to your inbox with a link.\n\n" +
 			"Email notifications are only sent once a day, and only if there are new matching items.",
 		want: "Prices rose in October."},
+	// TownNews's pay wall with its sentence broken across lines.
+	{name: "promo-account",
+		in: "Subscribers get total access to all our in-depth news, digital\n\neditions and exclusive premium content. You can also buy a 24-hour\n\n" +
+			"digital pass for only 99¢. Read The Lufkin News online Now - with a 24-hour digital pass\n\nA girl was shot in Apopka on Saturday.\n\nThe digital pass for the festival sold out.",
+		want: "A girl was shot in Apopka on Saturday.\n\nThe digital pass for the festival sold out."},
 	// A metered pay wall's notice, and one offering a log-in.
 	{name: "promo-account",
 		in: "We hope you've enjoyed your preview of ArkansasOnline.com.\n\nYou've now read the maximum number of stories available without a subscription.\n\nA girl was shot in Apopka on Saturday.\n\n" +

@@ -180,7 +180,7 @@ func baseRules() []Rule {
 			`thank you for registering!?|welcome back\. please sign in\.?|sign in using .{1,80}|why are we asking this\??|` +
 			`we look forward to seeing you .{0,200}|visit us and sign in.{0,200}|subscription required\.?|read the complete story\.*|` +
 			`(?:the story you['’]re reading is premium content|subscribers get (?:total|full|unlimited) access|already a (?:print )?subscriber\?).{0,600}|` +
-			`thank you for reading!?|need an account\? create one now\.?|subscribe or log ?in\b.{0,400}|we hope you['’]ve enjoyed your (?:free )?preview\b.{0,120}|` +
+			`thank you for reading!?|need an account\? create one now\.?|(?:e-?|digital )?editions and exclusive premium content\b.{0,160}|digital pass for only\b.{0,600}|subscribe or log ?in\b.{0,400}|we hope you['’]ve enjoyed your (?:free )?preview\b.{0,120}|` +
 			`you['’]ve (?:now )?read the maximum number of (?:free )?(?:stories|articles)\b.{0,200}|log ?in screen name or e-?mail password|to continue reading(?: this (?:story|article))?, you (?:will )?need to .{0,200}`},
 		// A pay wall's notice on its own line: "This article is for
 		// subscribers only. Subscribe now for unlimited access.", "To read
