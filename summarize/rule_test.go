@@ -397,6 +397,11 @@ var ruleRows = []struct {
 	{name: "widget-page-labels",
 		in:   "Now Playing\n\nThis video can not be played\n\nCopy Link\n\nThe ferry service will resume on Friday.\n\nClick to expand\n\ntoggle caption\n\nExplore more on these topics\n\nReuse this content\n\nNow playing at the Odeon: a film about the ferry.",
 		want: "The ferry service will resume on Friday.\n\nNow playing at the Odeon: a film about the ferry."},
+	{name: "widget-playlist-bar",
+		in: "facebook twitter email Share More Videos 11:32 Police tackle man for jaywalking Pause 2:29 Sacramento's most wanted: This week offers gunshots, punches and harsh words 2:29 Sacramento's most wanted: This week's fugitives tend toward violence 3:22 'Their main concern is the way Vallejo operates,\" says mother of Aaron Quinn 5:04 Sacramento police officers respond after initial jaywalking stop 1:09 Truck swerves and crashes, causing quite a mess for morning traffic on Highway 99 " +
+			"0:34 Suspected mail thief arrested 1:19 Vigil for missing Yolo teens at Woodland church 1:17 Suspect caught on camera 2:02 Firefighters battle grass fire near Folsom 1:45 Kings fans line up for tickets\n\n" +
+			"The ferry service will resume on Friday.\n\nMore Videos of the storm were shared at 10:30 on Friday.",
+		want: "The ferry service will resume on Friday.\n\nMore Videos of the storm were shared at 10:30 on Friday."},
 	{name: "widget-playlist",
 		in: "1:56 Protesters march against the order at the airport Pause\n\n0:41 Person detained after hotel incident\n\n1:39 Who is BTK? 2:39 Search continues for missing girl\n\n" +
 			"0:24 Bluffton BBQ owner asks for return of 'Flossie'\n\nThe ferry service will resume on Friday.",

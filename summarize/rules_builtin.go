@@ -404,6 +404,11 @@ func baseRules() []Rule {
 		// against the order Pause", "1:39 Who is BTK? 2:39 Search continues
 		// for missing girl". One sentence after a time is a live blog's
 		// entry, and stays.
+		// A share bar and a video playlist in one line (McClatchy's pages):
+		// "facebook twitter email Share More Videos 11:32 Police tackle man
+		// for jaywalking Pause 2:29 Sacramento's most wanted: …"; a prefix
+		// rule, as the list runs past the longest line a drop rule takes.
+		{Name: "widget-playlist-bar", Kind: StripPrefix, Pattern: `(?:(?i:facebook|twitter|email|share)\s+){0,6}More Videos\s+\d{1,2}:\d{2}\s.*`, Hints: []string{"more videos"}},
 		{Name: "widget-playlist", Pattern: `\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}(?:[^.!?"”'’\s]|[^.!?]["”'’])|` +
 			`(?:\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}?[.!?]["”'’]? ){1,4}\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}`},
 		// Encyclopaedia page furniture: "From Wikipedia, the free
