@@ -380,6 +380,9 @@ var ruleRows = []struct {
 		in: "A man was shot on Main Street on Friday.\n\nViewers with disabilities can get assistance accessing this station's FCC Public Inspection File by contacting the station with the information listed below. " +
 			"Questions or concerns relating to the accessibility of the FCC's online public file system should be directed to the FCC at 888-225-5322.\n\nThe FCC fined the station $5,000, viewers with disabilities said.",
 		want: "A man was shot on Main Street on Friday.\n\nThe FCC fined the station $5,000, viewers with disabilities said."},
+	{name: "standards-public-file",
+		in:   "× Online Public Information File\n\nPublic File Liaison:\n\nStation Contact Info:\n\nA man was shot on Main Street on Friday.\n\nThe station's public file was online, the FCC said.",
+		want: "A man was shot on Main Street on Friday.\n\nThe station's public file was online, the FCC said."},
 	{name: "widget-weather-alert",
 		in: "Tornado Watch issued May 8 at 7:41PM CDT expiring May 9 at 3:00AM CDT in effect for: McCurtain\n\nLake Effect Snow Warning issued January 12 at 3:46AM EST expiring January 12 at 10:00PM EST in effect for: Erie, Niagara\n\n" +
 			"A man was shot on Main Street on Friday.\n\nA Tornado Warning issued at 5 p.m. sent residents to shelters.",

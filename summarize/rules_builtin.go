@@ -354,8 +354,11 @@ func baseRules() []Rule {
 		// get assistance accessing this station's FCC Public Inspection File
 		// …", "Questions or concerns relating to the accessibility of the
 		// FCC's online public file system should be directed to the FCC …".
-		{Name: "standards-public-file", Pattern: `(?i)(?:viewers with disabilities|anyone who requires assistance|questions or concerns relating to the accessibility)\b.{0,160}\b(?:fcc|public (?:inspection )?file)\b.{0,400}`,
-			Hints: []string{"fcc", "public file", "public inspection file"}},
+		{Name: "standards-public-file", Pattern: `(?i)(?:viewers with disabilities|anyone who requires assistance|questions or concerns relating to the accessibility)\b.{0,160}\b(?:fcc|public (?:inspection )?file)\b.{0,400}|` +
+			// The box's own labels: "× Online Public Information File", "Public
+			// File Liaison:", "Station Contact Info:".
+			`(?:× ?)?online public (?:information|inspection) file|public file liaison:?|station contact info(?:rmation)?:?`,
+			Hints: []string{"fcc", "public file", "public inspection file", "public information file", "station contact"}},
 		// A weather service's alerts a local station lists above its pages:
 		// "Tornado Watch issued May 8 at 7:41PM CDT expiring May 9 at 3:00AM
 		// CDT in effect for: McCurtain".
