@@ -409,6 +409,9 @@ var ruleRows = []struct {
 		in: "1:56 Protesters march against the order at the airport Pause\n\n0:41 Person detained after hotel incident\n\n1:39 Who is BTK? 2:39 Search continues for missing girl\n\n" +
 			"0:24 Bluffton BBQ owner asks for return of 'Flossie'\n\nThe ferry service will resume on Friday.",
 		want: "The ferry service will resume on Friday."},
+	{name: "widget-playlist",
+		in:   "2:07 Are the Dallas Cowboys still America's Team?\n\n0:13 Judge: 'You’re still his wife with these charges?'\n\nThe ferry service will resume on Friday.\n\n10:42 Police said the road would reopen by noon.",
+		want: "The ferry service will resume on Friday.\n\n10:42 Police said the road would reopen by noon."},
 	{name: "media-label",
 		in:   "Prices rose in October.\n\nRELATED: Bank holds rates",
 		want: "Prices rose in October."},

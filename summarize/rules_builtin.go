@@ -412,7 +412,11 @@ func baseRules() []Rule {
 		// for jaywalking Pause 2:29 Sacramento's most wanted: …"; a prefix
 		// rule, as the list runs past the longest line a drop rule takes.
 		{Name: "widget-playlist-bar", Kind: StripPrefix, Pattern: `(?:(?i:facebook|twitter|email|share)\s+){0,6}More Videos\s+\d{1,2}:\d{2}\s.*`, Hints: []string{"more videos"}},
-		{Name: "widget-playlist", Pattern: `\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}(?:[^.!?"”'’\s]|[^.!?]["”'’])|` +
+		// A video's title put as a question ("2:07 Are the Dallas Cowboys
+		// still America's Team?", "0:13 Judge: 'You’re still his wife with
+		// these charges?'") is one too: a live blog's entries tell, they do
+		// not ask.
+		{Name: "widget-playlist", Pattern: `\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}(?:[^.!?"”'’\s]|[^.!?]["”'’]|\?["”'’]?)|` +
 			`(?:\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}?[.!?]["”'’]? ){1,4}\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}`},
 		// Encyclopaedia page furniture: "From Wikipedia, the free
 		// encyclopedia", "This article is about the 2014 killing spree. For
