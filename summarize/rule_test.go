@@ -383,6 +383,9 @@ var ruleRows = []struct {
 	{name: "standards-public-file",
 		in:   "× Online Public Information File\n\nPublic File Liaison:\n\nStation Contact Info:\n\nA man was shot on Main Street on Friday.\n\nThe station's public file was online, the FCC said.",
 		want: "A man was shot on Main Street on Friday.\n\nThe station's public file was online, the FCC said."},
+	{name: "widget-phone-only",
+		in:   "A man was shot on Main Street on Friday.\n\n606-436-5757\n\n(859) 555-0100\n\nCall 606-436-5757 with information.",
+		want: "A man was shot on Main Street on Friday.\n\nCall 606-436-5757 with information."},
 	{name: "widget-weather-alert",
 		in: "Tornado Watch issued May 8 at 7:41PM CDT expiring May 9 at 3:00AM CDT in effect for: McCurtain\n\nLake Effect Snow Warning issued January 12 at 3:46AM EST expiring January 12 at 10:00PM EST in effect for: Erie, Niagara\n\n" +
 			"A man was shot on Main Street on Friday.\n\nA Tornado Warning issued at 5 p.m. sent residents to shelters.",

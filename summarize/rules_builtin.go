@@ -359,6 +359,10 @@ func baseRules() []Rule {
 			// File Liaison:", "Station Contact Info:".
 			`(?:× ?)?online public (?:information|inspection) file|public file liaison:?|station contact info(?:rmation)?:?`,
 			Hints: []string{"fcc", "public file", "public inspection file", "public information file", "station contact"}},
+		// A telephone number alone on its line, left from a contact box
+		// ("Public File Liaison:" / "606-436-5757"); it became a summary.
+		{Name: "widget-phone-only", Pattern: `(?:(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?)?\d{3}[ .-]\d{4}\.?`,
+			Hints: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}},
 		// A weather service's alerts a local station lists above its pages:
 		// "Tornado Watch issued May 8 at 7:41PM CDT expiring May 9 at 3:00AM
 		// CDT in effect for: McCurtain".
