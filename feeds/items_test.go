@@ -26,6 +26,8 @@ func TestArticleTitlesKeepEveryWord(t *testing.T) {
 <item><title>AT&amp;T to buy &quot;Acme&quot; for $2bn</title><link>https://example.com/3</link></item>
 <item><title>Browsers add the &lt;progress&gt; element</title><link>https://example.com/4</link></item>
 <item><title>Stocks &lt;b&gt;surge&lt;/b&gt; as rates fall</title><link>https://example.com/5</link></item>
+<item><title>Storm &lt;em&gt;Arwen&lt;/em&gt; shuts &lt;steel&gt; plant &amp;amp; AT&amp;T exchange</title><link>https://example.com/6</link></item>
+<item><title><![CDATA[<b>Live:</b> tariffs on <steel> and <amp-img src="x.jpg"></amp-img>aluminium]]></title><link>https://example.com/7</link></item>
 </channel></rss>`
 	const atom = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title><id>urn:x</id><updated>2026-11-01T00:00:00Z</updated>
@@ -42,8 +44,10 @@ func TestArticleTitlesKeepEveryWord(t *testing.T) {
 			"US & EU agree to cut tariffs on <steel> and aluminium",
 			"Storm closes schools in the north",
 			`AT&T to buy "Acme" for $2bn`,
-			"Browsers add the <progress> element", // an element's name alone is text
-			"Stocks surge as rates fall",          // with its end tag, markup
+			"Browsers add the <progress> element",             // an element's name alone is text
+			"Stocks surge as rates fall",                      // with its end tag, markup
+			"Storm Arwen shuts <steel> plant & AT&T exchange", // a word in brackets beside markup stays
+			"Live: tariffs on <steel> and aluminium",
 		}},
 		{name: "atom", feed: atom, want: []string{
 			"Live: markets rally as rates fall",

@@ -217,7 +217,8 @@ func dependsOnPrevious(s string, lang language) bool {
 	switch s[:end] {
 	case "He", "She", "They", "It", "His", "Her", "Their", "Its", "Him", "Them", "These", "Those",
 		"But", "However", "And", "So", "Also", "Yet", "Still", "Instead", "Meanwhile", "Nevertheless",
-		"Moreover", "Furthermore", "Then", "Such", "Otherwise", "Besides", "Likewise", "Similarly":
+		"Moreover", "Furthermore", "Then", "Such", "Otherwise", "Besides", "Likewise", "Similarly",
+		"Both", "Nonetheless", "Thus", "Therefore", "Hence", "Additionally", "Consequently", "Accordingly":
 		return true
 	case "Now":
 		// "Now" set against what the sentence before told ("Now, a
@@ -225,6 +226,15 @@ func dependsOnPrevious(s string, lang language) bool {
 		// not the phrase "Now in its third year, ..." that stands alone.
 		next, _, _ := strings.Cut(strings.TrimLeft(s[end:], " "), " ")
 		return next != "in"
+	case "As", "In", "Despite", "On", "After":
+		// A connective of several words and its comma ("As a result, …",
+		// "In addition, …", "Despite this, …", "On the other hand, …"); "In
+		// addition to the fine, …" and "As a result of …" stand alone.
+		for _, c := range [...]string{"As a result", "In addition", "In response", "In turn", "Despite this", "Despite that", "On the other hand", "After that"} {
+			if strings.HasPrefix(s, c+",") {
+				return true
+			}
+		}
 	case "This", "That":
 		// A demonstrative standing for what came before, followed by its
 		// verb ("This would have meant ..."), not one before a noun

@@ -201,6 +201,19 @@ func TestDependsOnPrevious(t *testing.T) {
 		{"Now the complete ban is being lifted.", true},
 		{"Now in its third year, the festival drew 40,000 people.", false},
 		{"Nowhere was the damage worse than in the harbour.", false},
+		{"Both were taken to hospital with minor injuries.", true},
+		{"Nonetheless, the council approved the budget.", true},
+		{"As a result, the road was closed for six hours.", true},
+		{"In addition, two officers were injured.", true},
+		{"Despite this, the ferry sailed on time.", true},
+		{"On the other hand, exports rose.", true},
+		{"Bothwell won the seat in 2019.", false},
+		{"As many as 40 homes were flooded.", false},
+		{"In addition to the fine, the firm must pay costs.", false},
+		{"As a result of the storm, 40 homes lost power.", false},
+		{"In 2006, the ambassador was asked to resign.", false},
+		{"Despite the rain, thousands marched.", false},
+		{"On Monday the council voted to close the bridge.", false},
 	}
 	for _, tt := range tests {
 		if got := dependsOnPrevious(tt.sent, langEnglish); got != tt.want {

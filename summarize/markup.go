@@ -60,6 +60,17 @@ var leftOpen = map[atom.Atom]bool{
 	atom.Dd: true, atom.Dt: true, atom.Tr: true, atom.Td: true, atom.Th: true,
 }
 
+// lettersOnly reports whether a tag's name is a word of ASCII letters: a
+// custom element ("amp-img") or a namespaced one ("o:p") is markup.
+func lettersOnly(name []byte) bool {
+	for _, c := range name {
+		if !isASCIILetter(c) {
+			return false
+		}
+	}
+	return len(name) > 0
+}
+
 func isASCIILetter(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
@@ -68,9 +79,15 @@ func isASCIILetter(c byte) bool {
 // markup stripped when the field carries markup (see looksLikeHTML),
 // entities decoded, white space folded into single spaces. No boilerplate
 // rule runs, so every word stays: "US & EU agree to cut tariffs on <steel>"
-// comes back as it went in.
+// comes back as it went in, and so does "<steel>" beside markup ("Storm
+// <em>Arwen</em> shuts <steel> plant": a word in brackets that names no
+// element, with no attributes, is text, where it is dropped from an
+// article's HTML).
 func PlainText(s string) string {
-	return flatten(s)
+	if looksLikeHTML(s) {
+		s = renderText(s, true)
+	}
+	return normalizeSpace(strings.ReplaceAll(decodeEntities(s), "\n", " "))
 }
 
 // htmlToText renders HTML as plain text: block elements become paragraph
@@ -78,7 +95,12 @@ func PlainText(s string) string {
 // that never hold article prose (scripts, styles, captions, navigation,
 // forms, embedded frames) are dropped with their content. Malformed markup
 // is tolerated: the tokenizer never fails, it only stops at the end.
-func htmlToText(s string) string {
+func htmlToText(s string) string { return renderText(s, false) }
+
+// renderText is htmlToText; with words set, a tag of letters only that
+// names no HTML element and has no attributes ("<steel>") is kept as the
+// text it was written as.
+func renderText(s string, words bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	z := html.NewTokenizer(strings.NewReader(s))
@@ -106,6 +128,10 @@ func htmlToText(s string) string {
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
+			if words && a == 0 && !hasAttr && skip == 0 && lettersOnly(name) {
+				b.Write(z.Raw())
+				continue
+			}
 			if a == atom.Blockquote && (embed > 0 || tt == html.StartTagToken && hasAttr && socialEmbed(z)) {
 				// A post embedded from a social network is its author's
 				// words, not the article's: dropped like a caption.

@@ -54,6 +54,16 @@ func TestSummaryOpening(t *testing.T) {
 			notOpen: "But the rescue",
 		},
 		{
+			name:    "both, after a caption",
+			text:    "Image caption, Two rescuers carried a man from the rubble in Hatay on Tuesday.\n\nBoth were taken to a field hospital set up in the stadium car park overnight.\n\n" + quake,
+			notOpen: "Both were",
+		},
+		{
+			name:    "a connective of several words",
+			text:    "As a result, rescue teams from the capital were sent to the worst-hit towns on Wednesday.\n\n" + quake,
+			notOpen: "As a result",
+		},
+		{
 			name:  "nothing else to open",
 			text:  "He died at home on Sunday surrounded by his family, his spokesman said in a statement.",
 			opens: "He died",

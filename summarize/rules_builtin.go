@@ -15,12 +15,16 @@ const (
 	// A city in capitals as datelines write it, with an optional county,
 	// state or country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.",
 	// "GREENCASTLE, FRANKLIN COUNTY, Pa."); a name's particle keeps its
-	// lower case ("McFARLAND, Calif.", "La PINE, Ore.", "DeKALB").
-	datelineCaps = `(?:Mc|Mac|De|Di|Du|La|Le|Van)? ?\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?){0,2}`
+	// lower case ("McFARLAND, Calif.", "La PINE, Ore.", "DeKALB"); a comma
+	// after a space is one ("ST CHARLES , Ill --").
+	datelineCaps = `(?:Mc|Mac|De|Di|Du|La|Le|Van)? ?\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?: ?, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?){0,2}`
 	// The dash after a city in capitals: spaced ("PARIS - "), or glued to
 	// the city and a capital ("AUSTIN— A", "CLEVELAND-- Two", "HOUSTON-
-	// Two"), or ">>" as some groups write it ("SALINAS >> A").
-	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>)\s*|-\s+)(?P<rest>[\p{Lu}"“‘\d]))`
+	// Two"), or ">>" as some groups write it ("SALINAS >> A"), or a hyphen
+	// glued to both the state's abbreviation and the text ("JACKSON,
+	// Tenn.-An update"), where a word in capitals and a hyphen ("US-Backed")
+	// has no full stop.
+	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>)\s*|-\s+|\.-)(?P<rest>[\p{Lu}"“‘\d]))`
 	// A broadcaster's tag that only datelines carry: a call sign or a
 	// network with its channel ("(KGUN9-TV)", "(CBS 8)", "(WHAS11)",
 	// "(41NBC/WMGT)", "(KMOV.com)"), a date ("(Feb. 4, 2014)"). Shorter and
@@ -147,10 +151,12 @@ func baseRules() []Rule {
 		{Name: "prefix-advertisement", Kind: StripPrefix, Pattern: `(?:Advertisement|ADVERTISEMENT)\s+(?P<rest>\p{Lu})`},
 		// Flash notices glued before the text: "Sorry, your browser doesn't
 		// support Flash , needs a Flash update , or has Flash disabled. You
-		// need Flash to watch this video."
+		// need Flash to watch this video."; an ABC station's "EMBED </>More
+		// News Videos" before a video's description, or "EMBED >More News
+		// Videos" as its pages' text often keeps it.
 		{Name: "prefix-player-notice", Kind: StripPrefix,
 			Pattern: `(?i:sorry, )?(?i:your browser (?:does not|doesn['’]t) support) [^.!?]{1,120}[.!]\s*(?:You need (?:Flash|JavaScript) to (?:watch|view|play) this video\.\s*)?` +
-				`(?:EMBED </>\s*More (?:News )?Videos\s*)?|EMBED </>\s*More (?:News )?Videos\s*`},
+				`(?:EMBED ?<?/?>\s*More (?:News )?Videos\s*)?|EMBED ?<?/?>\s*More (?:News )?Videos\s*`},
 		// A bullet or a dash left where a dateline was cut upstream: "— The
 		// child who was shot ...", "- Deputies were dispatched ...".
 		{Name: "prefix-dash", Kind: StripPrefix, Pattern: `(?:[-—–•*]+|--)\s+(?P<rest>[\p{L}"“‘\d])`},
@@ -174,7 +180,8 @@ func baseRules() []Rule {
 			`thank you for registering!?|welcome back\. please sign in\.?|sign in using .{1,80}|why are we asking this\??|` +
 			`we look forward to seeing you .{0,200}|visit us and sign in.{0,200}|subscription required\.?|read the complete story\.*|` +
 			`(?:the story you['’]re reading is premium content|subscribers get (?:total|full|unlimited) access|already a (?:print )?subscriber\?).{0,600}|` +
-			`log ?in screen name or e-?mail password|to continue reading(?: this (?:story|article))?, you (?:will )?need to .{0,200}`},
+			`thank you for reading!?|need an account\? create one now\.?|(?:e-?|digital )?editions and exclusive premium content\b.{0,160}|digital pass for only\b.{0,600}|subscribe or log ?in\b.{0,400}|we hope you['’]ve enjoyed your (?:free )?preview\b.{0,120}|` +
+			`you['’]ve (?:now )?read the maximum number of (?:free )?(?:stories|articles)\b.{0,200}|log ?in screen name or e-?mail password|to continue reading(?: this (?:story|article))?, you (?:will )?need to .{0,200}`},
 		// A pay wall's notice on its own line: "This article is for
 		// subscribers only. Subscribe now for unlimited access.", "To read
 		// the full article, subscribe or log in."
@@ -190,7 +197,10 @@ func baseRules() []Rule {
 		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
 		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read or share this story|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
 		{Name: "promo-click-here", Pattern: `(?i)(?:click|tap) here\b.{0,160}`},
-		{Name: "promo-app", Pattern: `(?i)(?:download|get|install) (?:our|the [\w ]{1,30}) app\b.{0,120}`},
+		// "Never Miss a Beat Download the WESH 2 News app to stay on top of
+		// the latest news in Central Florida and beyond. More" (Hearst's
+		// stations).
+		{Name: "promo-app", Pattern: `(?i)(?:never miss a beat:? )?(?:download|get|install) (?:our|the [\w ]{1,30}) app\b.{0,120}`},
 		{Name: "promo-foreign", Pattern: `(?i)(?:suscr[ií]bete|s[ií]guenos|[uú]nete|lea tambi[eé]n|lee tambi[eé]n|leer m[aá]s|te puede interesar|m[aá]s informaci[oó]n|haz clic|pulsa aqu[ií]|descarga (?:nuestra|la) app|abonnieren sie|folgen sie uns|melden sie sich|hier klicken|lesen sie auch|lesen sie mehr|mehr zum thema|jetzt (?:abonnieren|anmelden|herunterladen|lesen)|weiterlesen|abonnez-vous|suivez-nous|(?:à )?lire aussi|lire la suite|voir aussi|` +
 			`читайте (?:также|еще|ещё|нас|подробнее)|смотрите также|подписывайтесь|подпишитесь на|подробнее:|подробнее читайте|` +
 			`leggi anche|leggi (?:tutto|di più)|potrebbe interessarti|iscriviti|seguici|` +
@@ -211,6 +221,24 @@ func baseRules() []Rule {
 		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}`,
 			Hints: []string{"up to date"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
+		// A cookie notice an article page carries above its text: "We use
+		// cookies to improve your experience.", "This site uses cookies. By
+		// continuing to browse the site you are agreeing to our use of
+		// cookies." Readability keeps it when it is a paragraph, and it
+		// opened summaries of pages fetched for their full text. Prose about
+		// cookies does not open with the site speaking of itself.
+		{Name: "promo-cookies", Pattern: `(?i)(?:we(?: and our (?:\d+ )?partners)? use cookies|(?:this|our) (?:web ?)?site uses cookies|by (?:continuing to (?:use|browse)|using) (?:this|our|the) (?:web ?)?site\b[^.!?]{0,80}\bcookies)\b.{0,300}`,
+			Hints: []string{"cookies"}},
+		// "Got a news tip? Email us at …", "Have a story idea? Contact us …".
+		{Name: "promo-tips", Pattern: `(?i)(?:got|have) (?:a|an) (?:news )?(?:tip|story idea|idea for a story)\b[^.!?]{0,40}\?.{0,200}`,
+			Hints: []string{" tip", "story idea", "idea for a story"}},
+		// "This article contains affiliate links. We may earn a commission …".
+		{Name: "promo-affiliate", Pattern: `(?i)(?:this (?:article|post|story|page) (?:contains|may contain|includes) affiliate links?|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation))\b.{0,200}`,
+			Hints: []string{"affiliate", "commission", "compensation"}},
+		// A syndicated story's pointer home: "For the latest news, weather,
+		// sports, and streaming video, head to WTAE."
+		{Name: "promo-head-to", Pattern: `(?i)for the latest (?:news|headlines), weather,? .{0,80}\b(?:head|go) (?:to|over to)\b.{0,80}`,
+			Hints: []string{"weather"}},
 
 		// --- Whole lines: photo captions and credits. ---
 		{Name: "caption-file-photo", Pattern: `(?:FILE PHOTO|FILE|PHOTO|IN PICTURES|PICTURED)\s*[:\-–—].*`},
@@ -228,9 +256,12 @@ func baseRules() []Rule {
 		{Name: "caption-photo-by", Pattern: `(?i)\(?(?:photo(?:graph)?s?|images?|fotos?|video) (?:by|courtesy of|credit)\b.{0,120}`},
 		// A caption ends with its credit: "... on Wednesday. (Mike
 		// Glenn/Chronicle)", "(Source: Raycom Images)", "(Photo: KHOU)", "...
-		// in Larose. Photo via the Sheriff's Office.", or opens with it.
-		{Name: "caption-credit-line", Pattern: `.{0,400}?\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}|` +
-			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)\.?|\(` + creditName + `\)\.? .{1,400}|` +
+		// in Larose. Photo via the Sheriff's Office.", or opens with it. A
+		// credit may hold its outlet's own brackets ("(Photo: T. J. Healy
+		// II, The (Wilmington, Del.) News Journal)"), and USA Today's pages
+		// glue their "Story Highlights" box after it.
+		{Name: "caption-credit-line", Pattern: `.{0,400}?\((?:(?:Photo|Image|Credit|Video)s?: [^()]{1,60}(?:\([^()]{1,30}\)[^()]{0,30})?|` +
+			`Source: [^()]{0,40}(?:Images?|Photos?|Video|TV|News|\b[KW][A-Z]{2,3}\b)[^()]{0,30}|` + creditName + `)\)\.?(?: Story Highlights\b.{0,300})?|\(` + creditName + `\)\.? .{1,400}|` +
 			// "( DAVID M WARREN / Staff Photographer )": spaces inside.
 			`.{0,400}?\( ` + creditName + `\)\.?|` +
 			// "... in east Houston. (Metro Video) An 11-year-old boy ...": a
@@ -255,9 +286,12 @@ func baseRules() []Rule {
 		{Name: "caption-gallery-count", Pattern: `(?i)(?:(?:image|photo|slide|bild|foto|imagen)\s+)?\d{1,3}\s*(?:of|/|von|de)\s*\d{1,3}`},
 
 		// --- Whole lines: bylines, datelines alone, timestamps, credits. ---
-		{Name: "byline", Pattern: `(?i:by|von|por|par):?\s+` + personName + `(?:\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b)\s*` + personName + `)*(?:\s+in\s+\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})?`},
+		{Name: "byline", Pattern: `(?i:by|von|por|par):?\s+` + personName + `(?:\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b)\s*` + personName + `)*(?:\s+in\s+\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)?(?:\s*[,|–—-]\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})?` +
+			// The stamps a byline carries after a bar: "By Jane Doe | Published
+			// February 10, 2013 | Updated on February 10, 2013 at 10:42 am".
+			`(?:\s*\|\s*(?i:published|updated|posted|last updated)\b.{0,120}?(?:\d|\bago\b).{0,100})?`},
 		{Name: "byline-role", Pattern: `(?i)(?:staff writer|staff reporter|senior correspondent|correspondent|associated press|reuters staff|news desk|newsroom|redaktion|redacción)`},
-		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
+		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|last modified|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
 		// An update stamp alone on its line: "Update 1:30 p.m.", "UPDATE @ 9
 		// a.m.", "UPDATE: 01-23-2017 11:30am", "8 a.m.".
 		{Name: "update-stamp", Pattern: `(?i)(?:\*?update[ds]?\s*(?:@|at|:)?\s*(?:\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*)?)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[a-z]{1,2}t)?\.?|\*?update[ds]?\s*:?`},
@@ -279,22 +313,61 @@ func baseRules() []Rule {
 		// "Associated Press writers Jane Doe in Ankara and John Roe in
 		// Istanbul contributed to this report.", "CNN's Jane Doe contributed
 		// reporting."
-		{Name: "credits-contributed", Pattern: `.{1,200}\bcontributed (?:reporting )?(?:to this (?:report|story|article)|reporting)\.?`,
-			Hints: []string{"contributed"}},
+		{Name: "credits-contributed", Pattern: `.{1,200}\bcontributed (?:reporting )?(?:to this (?:report|story|article)|reporting)\.?|` +
+			// USA Today's papers: "Contributing: Jane Doe, USA TODAY; The
+			// Associated Press".
+			`Contributing: \p{Lu}.{1,200}`,
+			Hints: []string{"contributed", "contributing: "}},
+		// Where the story first ran: "This story was originally published by
+		// the Miami Herald.", "Read the original article on Business
+		// Insider.", "This report was produced in partnership with
+		// ProPublica."
+		{Name: "credits-origin", Pattern: `(?i)(?:this (?:story|article|report|piece|post) (?:was |is )?(?:originally|first) (?:published|appeared|posted|ran)|originally published (?:as|in|on|by)|` +
+			`read the original (?:article|story) (?:on|at)|this (?:story|article|report) (?:was )?(?:produced|published|reported) in (?:partnership|collaboration) with)\b.{0,200}`,
+			Hints: []string{"original", "partnership", "collaboration"}},
+		// A note on the copy's history, not news: "Editor's note: This story
+		// has been updated …", "Correction: An earlier version of this story
+		// misstated …".
+		{Name: "credits-correction", Pattern: `(?i)(?:(?:editor['’]s note|correction|clarification)\s*:\s*)?(?:an? (?:earlier|previous) version of this (?:story|article|report|post)|this (?:story|article|report|post) (?:has been|was) (?:updated|corrected|changed))\b.{0,400}|` +
+			`(?:editor['’]s note|correction|clarification)\s*:\s*this (?:story|article|report|post)\b.{0,400}`,
+			Hints: []string{"version of this", "been updated", "been corrected", "been changed", "was updated", "was corrected", "was changed", "this story", "this article", "this report", "this post"}},
 		// A wire desk's initials closing the copy: AFP's "bur-jj/sbk",
 		// "mm/jm".
 		{Name: "desk-initials", Pattern: `(?:bur-)?[a-z]{2,4}(?:[-/][a-z]{2,4}){1,5}`},
 		// Notices about the story itself: "This is a developing story. Check
 		// back for updates.", "This story has been updated with additional
 		// information."
-		{Name: "story-notice", Pattern: `(?i)(?:this (?:is an? )?(?:developing|breaking)(?: news)? story|this (?:story|article|post|report) (?:has been|was|will be|is being) updated)\b[^.!?]{0,120}[.!]?(?:\s+(?:please )?(?:check back|stay with us|refresh)\b.{0,80})?`,
-			Hints: []string{"developing", "breaking", "updated"}},
+		{Name: "story-notice", Pattern: `(?i)(?:this (?:is an? )?(?:developing|breaking)(?: news)? story|this (?:story|article|post|report) (?:has been|was|will be|is being) updated)\b[^.!?]{0,120}[.!]?(?:\s+(?:please )?(?:check back|stay with us|refresh)\b.{0,80})?|` +
+			// "Refresh this page for updates.", "We're following this story on
+			// Eyewitness News. Watch for updates on air, online and on our
+			// mobile news app."
+			`(?:please )?refresh (?:this|the) page for (?:updates|the latest)\b.{0,80}|(?:we['’]re|we are) following this story (?:on|at) [^.!?]{1,60}[.!]?(?:\s+watch for updates\b.{0,120})?|watch for updates (?:on air|online)\b.{0,120}`,
+			Hints: []string{"developing", "breaking", "updated", "refresh", "following this story", "watch for updates"}},
 		// A copyright notice anywhere in a short line ("82nd and Slide Road
 		// /Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
 		// "(TM and © Copyright 2014 CBS Radio Inc. ..."); "copyright" alone
 		// is a word ("Copyright lawsuits doubled").
 		{Name: "standards-footer", Pattern: `(?i)(?:our standards:.{0,120}|.{0,160}all rights reserved\..{0,200}|.{0,160}all rights reserved|` +
 			`.{0,160}?(?:©|\(c\) ?\d{4}|copyright (?:©|\(c\) ?)?\d{4}).{0,240})`, Hints: []string{"our standards", "rights reserved", "©", "(c)", "copyright"}},
+		// A television station's notice of its public file, which the FCC
+		// requires on every US station's site: "Viewers with disabilities can
+		// get assistance accessing this station's FCC Public Inspection File
+		// …", "Questions or concerns relating to the accessibility of the
+		// FCC's online public file system should be directed to the FCC …".
+		{Name: "standards-public-file", Pattern: `(?i)(?:viewers with disabilities|anyone who requires assistance|questions or concerns relating to the accessibility)\b.{0,160}\b(?:fcc|public (?:inspection )?file)\b.{0,400}|` +
+			// The box's own labels: "× Online Public Information File", "Public
+			// File Liaison:", "Station Contact Info:".
+			`(?:× ?)?online public (?:information|inspection) file|public file liaison:?|station contact info(?:rmation)?:?`,
+			Hints: []string{"fcc", "public file", "public inspection file", "public information file", "station contact"}},
+		// A telephone number alone on its line, left from a contact box
+		// ("Public File Liaison:" / "606-436-5757"); it became a summary.
+		{Name: "widget-phone-only", Pattern: `(?:(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?)?\d{3}[ .-]\d{4}\.?`,
+			Hints: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}},
+		// A weather service's alerts a local station lists above its pages:
+		// "Tornado Watch issued May 8 at 7:41PM CDT expiring May 9 at 3:00AM
+		// CDT in effect for: McCurtain".
+		{Name: "widget-weather-alert", Pattern: `(?:\p{Lu}[\p{L}-]* ){1,5}(?:Watch|Warning|Advisory|Statement|Emergency) issued \p{Lu}\p{L}+\.? \d{1,2} at \d{1,2}:\d{2} ?[AaPp]\.?[Mm]\.?(?: [A-Z]{2,4})?\b.{0,400}`,
+			Hints: []string{" issued "}},
 
 		// --- Whole lines: share, comment and navigation widgets. ---
 		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post|with)|copy this link|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
@@ -316,21 +389,38 @@ func baseRules() []Rule {
 		{Name: "widget-navigation", Pattern: `(?i)(?:back to top|top of page|skip to (?:main )?content|zurück nach oben|volver arriba|menu|home|search|log ?in|sign in|close|(?:hide|show) transcript(?: (?:hide|show) transcript)?)`},
 		{Name: "section-label", Pattern: `(?i)(?:opinion|analysis|commentary|editorial|explainer|review|live|live updates|live blog|live coverage|breaking(?: news)?|exclusive|developing story|meinung|kommentar|analyse|opinión|análisis|en directo|en vivo)[.!:]?`},
 		// A pointer to the page's player or gallery: "Watch the video
-		// above.", "See our gallery below".
-		{Name: "media-pointer", Pattern: `(?i)(?:watch|see|view|scroll (?:down|up) (?:to|for)(?: see)?) (?:the|our|this|a) (?:video|clip|footage|gallery|photos|pictures|slideshow)(?: report)? (?:above|below)[.!]?`,
-			Hints: []string{"above", "below"}},
+		// above.", "See our gallery below", or of what it shows: "Watch a
+		// video slideshow of Sunday's crime scene in Southwest Philadelphia."
+		{Name: "media-pointer", Pattern: `(?i)(?:watch|see|view|scroll (?:down|up) (?:to|for)(?: see)?) (?:the|our|this|a) (?:video|clip|footage|gallery|photos|pictures|slideshow)(?: report)? (?:above|below)[.!]?|` +
+			`watch (?:the|our|this|a) (?:video |photo )?(?:slideshow|video|clip)(?: report)? of .{1,160}`,
+			Hints: []string{"above", "below", "watch"}},
 		{Name: "media-label", Pattern: `(?i)(?:watch|video|gallery|photos|in pictures|listen|podcast|related|ansehen|mira)\s*:.{0,160}`},
 		// Players that need a plug-in or a script: "Please enable Javascript
 		// to watch this video", "Sorry, your browser doesn't support Flash".
 		{Name: "widget-player-notice", Pattern: `(?i)(?:sorry, )?your browser (?:(?:does not|doesn['’]t|cannot|can['’]t) (?:support|play|display)|is (?:not supported|out of date))\b[^.!?]{0,200}[.!]?` +
 			`(?:\s*you need (?:flash|javascript) to (?:watch|view|play) this video\.?)?|` +
-			`(?:please )?enable javascript\b[^.!?]{0,160}[.!]?|you need (?:flash|javascript)\b[^.!?]{0,160}[.!]?|(?:javascript|flash) (?:is )?(?:required|disabled)\b[^.!?]{0,160}[.!]?`,
+			`(?:please )?(?:enable|turn on|switch on) javascript\b[^.!?]{0,160}[.!]?(?: our live (?:coverage|page|blog) needs it\b[^.!?]{0,80}[.!]?)?|you need (?:flash|javascript)\b[^.!?]{0,160}[.!]?|(?:javascript|flash) (?:is )?(?:required|disabled)\b[^.!?]{0,160}[.!]?`,
 			Hints: []string{"browser", "javascript", "flash"}},
+		// A player's or a page's buttons and labels alone on their line, kept
+		// by readability or a feed's HTML: "Now Playing", "This video can
+		// not be played", "Click to expand", "Copy Link", "toggle caption",
+		// "Explore more on these topics", "Reuse this content".
+		{Name: "widget-page-labels", Pattern: `(?i)(?:now playing|up next|this video (?:can ?not|can['’]t|could not) be played\b.{0,80}|video (?:is )?unavailable|click to expand|copy link|watch live|show (?:more|less)|` +
+			`enlarge this image|(?:toggle|hide|show) caption|open in app|save (?:this )?(?:article|story|articles) for later|explore more on these topics|reuse this content|story highlights)[.!:]?`},
 		// A video playlist: video lengths and titles, "1:56 Protesters march
 		// against the order Pause", "1:39 Who is BTK? 2:39 Search continues
 		// for missing girl". One sentence after a time is a live blog's
 		// entry, and stays.
-		{Name: "widget-playlist", Pattern: `\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}(?:[^.!?"”'’\s]|[^.!?]["”'’])|` +
+		// A share bar and a video playlist in one line (McClatchy's pages):
+		// "facebook twitter email Share More Videos 11:32 Police tackle man
+		// for jaywalking Pause 2:29 Sacramento's most wanted: …"; a prefix
+		// rule, as the list runs past the longest line a drop rule takes.
+		{Name: "widget-playlist-bar", Kind: StripPrefix, Pattern: `(?:(?i:facebook|twitter|email|share)\s+){0,6}More Videos\s+\d{1,2}:\d{2}\s.*`, Hints: []string{"more videos"}},
+		// A video's title put as a question ("2:07 Are the Dallas Cowboys
+		// still America's Team?", "0:13 Judge: 'You’re still his wife with
+		// these charges?'") is one too: a live blog's entries tell, they do
+		// not ask.
+		{Name: "widget-playlist", Pattern: `\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}(?:[^.!?"”'’\s]|[^.!?]["”'’]|\?["”'’]?)|` +
 			`(?:\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}?[.!?]["”'’]? ){1,4}\d{1,2}:\d{2} [\p{Lu}"“‘'\d].{2,160}`},
 		// Encyclopaedia page furniture: "From Wikipedia, the free
 		// encyclopedia", "This article is about the 2014 killing spree. For
@@ -355,6 +445,11 @@ func baseRules() []Rule {
 		// sentence about one ("Advertisement revenue fell.") stays.
 		{Name: "inline-advertisement-glued", Kind: StripInline, Pattern: `[.!?]["”’]? (?P<cut>Advertisement )\p{Lu}`, Hints: []string{"advertisement"}},
 		// Daily Mail pages glue "Scroll down for video" between paragraphs.
+		// A pointer to the page's player inside a paragraph: "… explains how
+		// ISIS functions as a state. The video is at the top of this story.
+		// It's an annual tradition …".
+		{Name: "inline-media-pointer", Kind: StripInline, Pattern: `(?i)(?:^|\s)(?P<cut>(?:the|this|our) (?:video|clip|gallery|slideshow) (?:is|can be (?:seen|found|watched)) (?:at the top of|above|below|at the bottom of) (?:this|the) (?:story|page|article)\.\s?)`,
+			Hints: []string{"of this story", "of the story", "of this page", "of the page", "of this article", "of the article", "story.", "page.", "article."}},
 		{Name: "inline-scroll-down", Kind: StripInline, Pattern: `(?i)scroll down for (?:the )?(?:videos?|more(?: videos?| pictures| photos)?|pictures|photos|more)\b\.?`, Hints: []string{"scroll down"}},
 		// Gallery counters glued to captions: "Image 1 of 10 Relatives say
 		// ...", "Photo: / Image 1 of / 4 Caption Close" (a line of its own
