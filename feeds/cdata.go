@@ -60,6 +60,9 @@ const (
 type cdataMarks struct {
 	nonce    uint64
 	contents [][]byte
+	// fields, when not nil, is given by restore what each item's content
+	// and description were (wholeMark), for the item memo.
+	fields [][2]int
 }
 
 // cutCDATA returns body with the content of each long CDATA section of a
@@ -68,26 +71,47 @@ type cdataMarks struct {
 // out (a text decoded); ok is false when there is none or the document is
 // not one the cut reads with certainty (see above).
 func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
-	if !bytes.Contains(body, []byte("<description")) && !bytes.Contains(body, []byte("<content:encoded")) ||
+	doc, marks, _, ok = cutItems(body, nil)
+	return doc, marks, ok
+}
+
+// cutItems is cutCDATA that, when memo is not nil, also leaves out of the
+// document the RSS items of memo (see itemMemo) and returns the plan of
+// the document's items (nil: none can be kept). ok is false, with a plan
+// that left none out, when the document has no section to cut and no item
+// to leave out: it is parsed whole.
+func cutItems(body []byte, memo *itemMemo) (doc []byte, marks *cdataMarks, plan *itemPlan, ok bool) {
+	if memo == nil && !bytes.Contains(body, []byte("<description")) && !bytes.Contains(body, []byte("<content:encoded")) ||
 		bytes.Contains(body, []byte(markOpen)) || hasControlByte(body) {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	var out []byte
+	var items *itemScan
+	if memo != nil {
+		items = newItemScan(memo)
+	}
 	marks = &cdataMarks{nonce: rand.Uint64()}
 	last := 0 // body[last:] is not copied to out yet
-	// mark replaces body[start:end] by a mark for content.
-	mark := func(start, end int, content []byte) {
+	// leave copies body up to start and leaves out body[start:end].
+	leave := func(start, end int) {
 		if out == nil {
 			out = make([]byte, 0, len(body)/4)
 		}
 		out = append(out, body[last:start]...)
+		last = end
+	}
+	// mark replaces body[start:end] by a mark for content.
+	mark := func(start, end int, content []byte) {
+		if items != nil {
+			items.cut(body, start, end)
+		}
+		leave(start, end)
 		out = append(out, markOpen...)
 		out = strconv.AppendUint(out, marks.nonce, 16)
 		out = append(out, '.')
 		out = strconv.AppendInt(out, int64(len(marks.contents)), 10)
 		out = append(out, markClose...)
 		marks.contents = append(marks.contents, content)
-		last = end
 	}
 	parent := ""   // the raw name of the element the cut is in, when it has no child yet
 	textFrom := -1 // where the parent's text begins, when its start tag was the last thing read
@@ -105,13 +129,13 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 			start := i + len("<![CDATA[")
 			end := bytes.Index(body[start:], []byte("]]>"))
 			if end < 0 {
-				return nil, nil, false
+				return nil, nil, nil, false
 			}
 			end += start
 			content := body[start:end]
 			if (parent == "description" || parent == "content:encoded") && len(content) >= cdataMinLen {
 				if !xmlText(content) {
-					return nil, nil, false
+					return nil, nil, nil, false
 				}
 				mark(start, end, content)
 			}
@@ -119,21 +143,30 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			end := bytes.Index(rest[4:], []byte("--"))
 			if end < 0 || 4+end+2 >= len(rest) || rest[4+end+2] != '>' {
-				return nil, nil, false
+				return nil, nil, nil, false
 			}
 			i += 4 + end + 3
 		case bytes.HasPrefix(rest, []byte("<!")):
-			return nil, nil, false // a DOCTYPE: its subset is not read here
+			return nil, nil, nil, false // a DOCTYPE: its subset is not read here
 		case bytes.HasPrefix(rest, []byte("<?")):
 			end := bytes.Index(rest[2:], []byte("?>"))
 			if end < 0 || !utf8Prolog(rest[2:2+end]) {
-				return nil, nil, false
+				return nil, nil, nil, false
 			}
 			i += 2 + end + 2
 		default:
 			name, n, closes, ok := readTag(rest)
 			if !ok {
-				return nil, nil, false
+				return nil, nil, nil, false
+			}
+			if items != nil {
+				if hit := items.tag(body, i, rest[:n], name, closes, len(out), last, len(marks.contents)); hit != nil {
+					// An item of the memo: left out, its sections kept.
+					hit.contents = append([][]byte(nil), marks.contents[hit.marksAt:]...)
+					marks.contents = marks.contents[:hit.marksAt]
+					out, last = out[:items.outAt], items.lastAt
+					leave(items.start, i+n)
+				}
 			}
 			if from >= 0 && closes && rest[1] == '/' && name == parent && (parent == "description" || parent == "content:encoded") {
 				// The element holds text alone: the text between its spaces
@@ -142,7 +175,7 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 				lead := bytes.TrimLeftFunc(text, unicode.IsSpace)
 				if trimmed := bytes.TrimRightFunc(lead, unicode.IsSpace); len(trimmed) >= cdataMinLen {
 					if !xmlCharData(text) {
-						return nil, nil, false
+						return nil, nil, nil, false
 					}
 					start := from + len(text) - len(lead)
 					mark(start, start+len(trimmed), decodeEntities(trimmed))
@@ -157,10 +190,18 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 			i += n
 		}
 	}
-	if len(marks.contents) == 0 {
-		return nil, nil, false
+	if items != nil {
+		if plan = items.plan(); plan == nil && items.hits > 0 {
+			return cutItems(body, nil) // items left out of a document that is not one for it
+		}
+		if plan != nil && plan.hits > 0 {
+			ok = true
+		}
 	}
-	return append(out, body[last:]...), marks, true
+	if len(marks.contents) == 0 && !ok {
+		return nil, nil, plan, false
+	}
+	return append(out, body[last:]...), marks, plan, true
 }
 
 // readTag reads the start or end tag at the start of b: the element's raw
@@ -437,19 +478,27 @@ func (m *cdataMarks) restore(f *rss.Feed) bool {
 			s = s[j+len(markClose):]
 		}
 	}
-	put := func(s *string) bool {
+	// put restores *s and returns what it was (wholeMark).
+	put := func(s *string) (int, bool) {
 		if !strings.Contains(*s, markOpen) {
-			return true
+			return noMark, true
 		}
-		size := 0 // of the restored text: it is made in one allocation
+		size, whole, pieces := 0, partMark, 0 // size: of the restored text, made in one allocation
 		if !each(*s, func(text string, k int) bool {
 			size += len(text)
-			if k >= 0 {
+			if pieces++; k >= 0 {
 				size += len(m.contents[k])
+				whole = k
+			}
+			if text != "" {
+				pieces++ // not one mark alone
 			}
 			return true
 		}) {
-			return false
+			return 0, false
+		}
+		if pieces != 2 {
+			whole = partMark
 		}
 		var b strings.Builder
 		b.Grow(size)
@@ -466,20 +515,31 @@ func (m *cdataMarks) restore(f *rss.Feed) bool {
 			b.Write(m.contents[k])
 			return true
 		}) {
-			return false
+			return 0, false
 		}
 		*s = b.String()
-		return true
+		return whole, true
 	}
-	if !put(&f.Description) {
+	if _, ok := put(&f.Description); !ok {
 		return false
 	}
-	for _, it := range f.Items {
+	if m.fields != nil {
+		m.fields = make([][2]int, len(f.Items))
+	}
+	for i, it := range f.Items {
 		if it == nil {
 			continue
 		}
-		if !put(&it.Content) || !put(&it.Description) {
+		content, ok := put(&it.Content)
+		if !ok {
 			return false
+		}
+		description, ok := put(&it.Description)
+		if !ok {
+			return false
+		}
+		if m.fields != nil {
+			m.fields[i] = [2]int{content, description}
 		}
 	}
 	return found == len(m.contents)

@@ -17,7 +17,7 @@ import (
 // alike. It returns whether the parse of the cut document was kept.
 func sameAsWholeParse(t *testing.T, body []byte) (cut bool) {
 	t.Helper()
-	want, werr := parseDocument(body, nil)
+	want, werr := parseDocument(body, nil, nil)
 	got, gerr := parseFeed(body)
 	if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
 		t.Fatalf("parseFeed fails with %v, the whole document's parse with %v", gerr, werr)
@@ -41,7 +41,7 @@ func sameAsWholeParse(t *testing.T, body []byte) (cut bool) {
 	if !ok {
 		return false
 	}
-	_, err := parseDocument(doc, marks)
+	_, err := parseDocument(doc, marks, nil)
 	return err == nil
 }
 
@@ -200,7 +200,7 @@ func TestRestoreMakesEachFieldOnce(t *testing.T) {
 	if !ok || len(marks.contents) != 20 {
 		t.Fatalf("cut: %v, %d marks", ok, len(marks.contents))
 	}
-	parsed, err := parseDocument(doc, nil) // the marks left in place
+	parsed, err := parseDocument(doc, nil, nil) // the marks left in place
 	if err != nil {
 		t.Fatal(err)
 	}
