@@ -134,7 +134,7 @@ func cutItems(body []byte, memo *itemMemo) (doc []byte, marks *cdataMarks, plan 
 			end += start
 			content := body[start:end]
 			if (parent == "description" || parent == "content:encoded") && len(content) >= cdataMinLen {
-				if !xmlText(content) {
+				if !xmlRunes(content) { // the body holds no control byte
 					return nil, nil, nil, false
 				}
 				mark(start, end, content)
@@ -303,65 +303,45 @@ func procInst(param, s string) string {
 
 // hasControlByte reports whether b holds a byte below 0x20 other than tab,
 // line feed and carriage return: gofeed's reader drops those before the
-// parser, so the cut would not read what the parser reads.
+// parser, so the cut would not read what the parser reads. It reads 32
+// bytes at a time, and a word holding a byte below 0x20 (a line feed,
+// mostly) byte by byte.
 func hasControlByte(b []byte) bool {
-	for len(b) > 0 {
-		n := printableASCII(b)
-		b = b[n:]
-		if len(b) == 0 {
-			break
-		}
-		if c := b[0]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// below is not zero when a byte of w is below 0x20 (w - 0x20 borrows
+	// into the high bit of such a byte, which had none).
+	below := func(w uint64) uint64 { return (w - 0x20*ones) &^ w & highs }
+	for len(b) >= 32 {
+		w0, w1 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+		w2, w3 := binary.LittleEndian.Uint64(b[16:]), binary.LittleEndian.Uint64(b[24:])
+		if below(w0)|below(w1)|below(w2)|below(w3) != 0 && controlIn(b[:32]) {
 			return true
 		}
-		b = b[1:]
+		b = b[32:]
+	}
+	return controlIn(b)
+}
+
+// controlIn is hasControlByte a byte at a time.
+func controlIn(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return true
+		}
 	}
 	return false
 }
 
 // xmlText reports whether encoding/xml takes b as a section's text: valid
-// UTF-8 of characters XML allows.
-func xmlText(b []byte) bool {
-	for len(b) > 0 {
-		n := printableASCII(b)
-		b = b[n:]
-		if len(b) == 0 {
-			break
-		}
-		c := b[0]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return false
-			}
-			b = b[1:]
-			continue
-		}
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size == 1 || r > 0xD7FF && r < 0xE000 || r == 0xFFFE || r == 0xFFFF {
-			return false
-		}
-		b = b[size:]
-	}
-	return true
-}
+// UTF-8 of characters XML allows (see xmlRunes), with no control byte but
+// tab, line feed and carriage return.
+func xmlText(b []byte) bool { return xmlRunes(b) && !hasControlByte(b) }
 
-// printableASCII returns the length of b's prefix of bytes from 0x20 to
-// 0x7F, eight at a time.
-func printableASCII(b []byte) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		// A byte of 0x80 or more, or one below 0x20 (w - 0x20 borrows into
-		// its high bit where the byte had none).
-		if (w|(w-0x20*ones)&^w)&highs != 0 {
-			break
-		}
-	}
-	for i < len(b) && b[i] >= 0x20 && b[i] < utf8.RuneSelf {
-		i++
-	}
-	return i
+// xmlRunes is xmlText of a text known to hold no control byte (a part of
+// a document without one): valid UTF-8 (which holds no surrogate) without
+// U+FFFE or U+FFFF.
+func xmlRunes(b []byte) bool {
+	return utf8.Valid(b) && !bytes.Contains(b, []byte("\uFFFE")) && !bytes.Contains(b, []byte("\uFFFF"))
 }
 
 // xmlCharData reports whether encoding/xml reads b, the text between two
