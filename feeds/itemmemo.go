@@ -39,9 +39,10 @@ import (
 // TestItemMemoParsesAsTheWholeDocument and FuzzItemMemo compare the parse
 // with gofeed's whole parse.
 
-// maxMemoBytes bounds the bytes of the items the poller keeps for all its
-// sources: past it, a source's fetch keeps none (its next fetch parses
-// every item, as without the memo).
+// maxMemoBytes bounds the bytes the memos of all the poller's sources hold
+// (about: see memoEntry): past it, a source's fetch keeps none (its next
+// fetch parses every item, as without the memo). A news item outside its
+// HTML is some hundreds of bytes: a thousand sources of fifty items fit.
 const maxMemoBytes = 32 << 20
 
 // itemMemo is what a source's last parse gave for each of its RSS items,
@@ -52,7 +53,7 @@ type itemMemo struct {
 	// root and channel are the start tags the items were in.
 	root, channel string
 	items         map[itemKey]*memoEntry
-	size          int // the bytes of the items' elements
+	size          int // the bytes it holds, about (see memoEntry)
 }
 
 // memoEntry is what the parse of an item gave, before its translation:
@@ -63,8 +64,14 @@ type memoEntry struct {
 	item                 *rss.Item
 	content, description int
 	marks                int // how many of the item's sections were cut
-	size                 int // the bytes of its element
+	// size is about the bytes the entry holds: its element's outside its
+	// cut sections (the item's strings but those), and memoEntryBytes.
+	size int
 }
+
+// memoEntryBytes is about what an entry holds besides its strings: itself,
+// its rss.Item and its place in the map.
+const memoEntryBytes = 512
 
 // itemKey is an item element's hash (outside its cut sections) under both
 // seeds: 128 bits, so that two elements of one source that differ never
@@ -88,12 +95,14 @@ type itemScan struct {
 	// start (from, -1 when no item is open), the cut's output and marks
 	// when it started, and its hash so far.
 	start, from, outAt, lastAt, marksAt int
+	cutBytes                            int // of its sections cut
 	hash                                [2]maphash.Hash
 }
 
-// itemSlot is an item of the document, in order: its key, size and cut
-// sections (their first number and count); hit is the memo's entry when
-// the item was left out, contents then its sections' contents.
+// itemSlot is an item of the document, in order: its key, the size its
+// memo entry has (see memoEntry) and its cut sections (their first number
+// and count); hit is the memo's entry when the item was left out,
+// contents then its sections' contents.
 type itemSlot struct {
 	key            itemKey
 	size           int
@@ -124,6 +133,7 @@ func (s *itemScan) cut(body []byte, start, end int) {
 	if s.from >= 0 {
 		s.write(body, start)
 		s.from = end
+		s.cutBytes += end - start
 	}
 }
 
@@ -176,7 +186,7 @@ func (s *itemScan) tag(body []byte, i int, tag []byte, name string, closes bool,
 			s.ok = false
 			return nil
 		}
-		s.start, s.from, s.outAt, s.lastAt, s.marksAt = i, i, out, last, marks
+		s.start, s.from, s.outAt, s.lastAt, s.marksAt, s.cutBytes = i, i, out, last, marks, 0
 		s.hash[0].Reset()
 		s.hash[1].Reset()
 	}
@@ -195,7 +205,7 @@ func (s *itemScan) end(body []byte, end, marks int) *itemSlot {
 	for i := range s.hash {
 		s.hash[i].Write(n[:])
 	}
-	slot := itemSlot{key: itemKey{s.hash[0].Sum64(), s.hash[1].Sum64()}, size: end - s.start, marksAt: s.marksAt, marks: marks - s.marksAt}
+	slot := itemSlot{key: itemKey{s.hash[0].Sum64(), s.hash[1].Sum64()}, size: end - s.start - s.cutBytes + memoEntryBytes, marksAt: s.marksAt, marks: marks - s.marksAt}
 	s.from = -1
 	if s.sameContext == 0 {
 		s.sameContext = -1

@@ -184,6 +184,30 @@ func TestItemMemosBounded(t *testing.T) {
 	}
 }
 
+// TestItemMemoHoldsNoSections: a memo holds its items without the
+// contents of their cut sections (the next fetch brings its own), and
+// counts what it holds so: the items of benchFeed, their HTML in sections,
+// come to less than a quarter of the document.
+func TestItemMemoHoldsNoSections(t *testing.T) {
+	body := benchFeed()
+	var memos itemMemos
+	f, err := parseFeedAfter(body, memos.last(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.memo == nil || len(f.memo.items) != 20 {
+		t.Fatalf("memo %+v, want one of 20 items", f.memo)
+	}
+	for _, e := range f.memo.items {
+		if e.item.Content != "" || e.item.Description != "" {
+			t.Fatalf("memo entry holds its sections: %q, %q", e.item.Content, e.item.Description)
+		}
+	}
+	if f.memo.size > len(body)/4 {
+		t.Errorf("memo counts %d bytes of a %d-byte document", f.memo.size, len(body))
+	}
+}
+
 // FuzzItemMemo: whatever two documents a source sends in turn, the second
 // parsed after the first (its items perhaps taken from the memo) gives
 // what parsing it whole gives. The input is the two documents joined by
