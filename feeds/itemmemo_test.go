@@ -2,10 +2,16 @@ package feeds
 
 import (
 	"bytes"
+	"context"
 	"math/rand/v2"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/testkit"
 )
 
 // sameAfterMemo parses body with parseFeedAfter and the memo memos holds
@@ -275,5 +281,46 @@ func TestItemMemoOnMangledFeeds(t *testing.T) {
 		sameAfterMemo(t, &memos, first)
 		sameAfterMemo(t, &memos, then)
 		sameAfterMemo(t, &memos, first)
+	}
+}
+
+// TestFetchesAndPushesKeepTheItemMemo: a source's fetch and a hub's push
+// each leave the source's memo of their items, for the next parse; a
+// fetch that is no feed drops it.
+func TestFetchesAndPushesKeepTheItemMemo(t *testing.T) {
+	ctx := context.Background()
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	src := testkit.UpsertSource(t, st, "World", feed.URL, "config")
+	pushed := testkit.UpsertSource(t, st, "Pushed", "https://pushed.example/rss", "config")
+	p := newTestPoller(t, st, &recordingSink{}, 1<<20)
+	held := func(id int64) int {
+		p.memos.mu.Lock()
+		defer p.memos.mu.Unlock()
+		if m := p.memos.bySource[id]; m != nil {
+			return len(m.items)
+		}
+		return -1
+	}
+
+	mustPoll(t, p)
+	if n := held(src.ID); n != 2 {
+		t.Fatalf("after the fetch, the source's memo holds %d items, want world-v1's 2", n)
+	}
+	body, err := os.ReadFile("../testdata/feeds/world-v2.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Push(ctx, pushed, body); err != nil {
+		t.Fatal(err)
+	}
+	if n := held(pushed.ID); n != 4 {
+		t.Fatalf("after the push, the source's memo holds %d items, want world-v2's 4", n)
+	}
+	feed.Set([]byte("<html><body>Moved</body></html>"), "text/html")
+	p.opts.Now = func() time.Time { return testNow.Add(2 * time.Hour) }
+	mustPoll(t, p)
+	if n := held(src.ID); n != -1 {
+		t.Fatalf("after a fetch that is no feed, the source's memo holds %d items, want none", n)
 	}
 }
