@@ -104,8 +104,10 @@ type lazyImages struct {
 
 // Translate translates an *rss.Feed as gofeed.DefaultRSSTranslator does,
 // the items' images from their HTML left to htmlImage, and notes each
-// item's <source> name (which that translator drops). It fails as that
-// translator fails.
+// item's <source> name (which that translator drops). The CDATA contents
+// cut are put back first, then the items left out (itemPlan.splice). It
+// fails as that translator fails, or with errMarksMissed or errMemoMissed
+// when either cannot be put back.
 func (t *lazyImages) Translate(feed any) (*gofeed.Feed, error) {
 	if t.marks != nil {
 		rf, ok := feed.(*rss.Feed)
