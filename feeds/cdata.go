@@ -60,6 +60,9 @@ const (
 type cdataMarks struct {
 	nonce    uint64
 	contents [][]byte
+	// fields, when not nil, is given by restore what each item's content
+	// and description were (wholeMark), for the item memo.
+	fields [][2]int
 }
 
 // cutCDATA returns body with the content of each long CDATA section of a
@@ -68,26 +71,47 @@ type cdataMarks struct {
 // out (a text decoded); ok is false when there is none or the document is
 // not one the cut reads with certainty (see above).
 func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
-	if !bytes.Contains(body, []byte("<description")) && !bytes.Contains(body, []byte("<content:encoded")) ||
+	doc, marks, _, ok = cutItems(body, nil)
+	return doc, marks, ok
+}
+
+// cutItems is cutCDATA that, when memo is not nil, also leaves out of the
+// document the RSS items of memo (see itemMemo) and returns the plan of
+// the document's items (nil: none can be kept). ok is false, with a plan
+// that left none out, when the document has no section to cut and no item
+// to leave out: it is parsed whole.
+func cutItems(body []byte, memo *itemMemo) (doc []byte, marks *cdataMarks, plan *itemPlan, ok bool) {
+	if memo == nil && !bytes.Contains(body, []byte("<description")) && !bytes.Contains(body, []byte("<content:encoded")) ||
 		bytes.Contains(body, []byte(markOpen)) || hasControlByte(body) {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	var out []byte
+	var items *itemScan
+	if memo != nil {
+		items = newItemScan(memo)
+	}
 	marks = &cdataMarks{nonce: rand.Uint64()}
 	last := 0 // body[last:] is not copied to out yet
-	// mark replaces body[start:end] by a mark for content.
-	mark := func(start, end int, content []byte) {
+	// leave copies body up to start and leaves out body[start:end].
+	leave := func(start, end int) {
 		if out == nil {
 			out = make([]byte, 0, len(body)/4)
 		}
 		out = append(out, body[last:start]...)
+		last = end
+	}
+	// mark replaces body[start:end] by a mark for content.
+	mark := func(start, end int, content []byte) {
+		if items != nil {
+			items.cut(body, start, end)
+		}
+		leave(start, end)
 		out = append(out, markOpen...)
 		out = strconv.AppendUint(out, marks.nonce, 16)
 		out = append(out, '.')
 		out = strconv.AppendInt(out, int64(len(marks.contents)), 10)
 		out = append(out, markClose...)
 		marks.contents = append(marks.contents, content)
-		last = end
 	}
 	parent := ""   // the raw name of the element the cut is in, when it has no child yet
 	textFrom := -1 // where the parent's text begins, when its start tag was the last thing read
@@ -105,13 +129,13 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 			start := i + len("<![CDATA[")
 			end := bytes.Index(body[start:], []byte("]]>"))
 			if end < 0 {
-				return nil, nil, false
+				return nil, nil, nil, false
 			}
 			end += start
 			content := body[start:end]
 			if (parent == "description" || parent == "content:encoded") && len(content) >= cdataMinLen {
-				if !xmlText(content) {
-					return nil, nil, false
+				if !xmlRunes(content) { // the body holds no control byte
+					return nil, nil, nil, false
 				}
 				mark(start, end, content)
 			}
@@ -119,21 +143,30 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			end := bytes.Index(rest[4:], []byte("--"))
 			if end < 0 || 4+end+2 >= len(rest) || rest[4+end+2] != '>' {
-				return nil, nil, false
+				return nil, nil, nil, false
 			}
 			i += 4 + end + 3
 		case bytes.HasPrefix(rest, []byte("<!")):
-			return nil, nil, false // a DOCTYPE: its subset is not read here
+			return nil, nil, nil, false // a DOCTYPE: its subset is not read here
 		case bytes.HasPrefix(rest, []byte("<?")):
 			end := bytes.Index(rest[2:], []byte("?>"))
 			if end < 0 || !utf8Prolog(rest[2:2+end]) {
-				return nil, nil, false
+				return nil, nil, nil, false
 			}
 			i += 2 + end + 2
 		default:
 			name, n, closes, ok := readTag(rest)
 			if !ok {
-				return nil, nil, false
+				return nil, nil, nil, false
+			}
+			if items != nil {
+				if hit := items.tag(body, i, rest[:n], name, closes, len(out), last, len(marks.contents)); hit != nil {
+					// An item of the memo: left out, its sections kept.
+					hit.contents = append([][]byte(nil), marks.contents[hit.marksAt:]...)
+					marks.contents = marks.contents[:hit.marksAt]
+					out, last = out[:items.outAt], items.lastAt
+					leave(items.start, i+n)
+				}
 			}
 			if from >= 0 && closes && rest[1] == '/' && name == parent && (parent == "description" || parent == "content:encoded") {
 				// The element holds text alone: the text between its spaces
@@ -142,7 +175,7 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 				lead := bytes.TrimLeftFunc(text, unicode.IsSpace)
 				if trimmed := bytes.TrimRightFunc(lead, unicode.IsSpace); len(trimmed) >= cdataMinLen {
 					if !xmlCharData(text) {
-						return nil, nil, false
+						return nil, nil, nil, false
 					}
 					start := from + len(text) - len(lead)
 					mark(start, start+len(trimmed), decodeEntities(trimmed))
@@ -157,10 +190,18 @@ func cutCDATA(body []byte) (doc []byte, marks *cdataMarks, ok bool) {
 			i += n
 		}
 	}
-	if len(marks.contents) == 0 {
-		return nil, nil, false
+	if items != nil {
+		if plan = items.plan(); plan == nil && items.hits > 0 {
+			return cutItems(body, nil) // items left out of a document that is not one for it
+		}
+		if plan != nil && plan.hits > 0 {
+			ok = true
+		}
 	}
-	return append(out, body[last:]...), marks, true
+	if len(marks.contents) == 0 && !ok {
+		return nil, nil, plan, false
+	}
+	return append(out, body[last:]...), marks, plan, true
 }
 
 // readTag reads the start or end tag at the start of b: the element's raw
@@ -262,65 +303,45 @@ func procInst(param, s string) string {
 
 // hasControlByte reports whether b holds a byte below 0x20 other than tab,
 // line feed and carriage return: gofeed's reader drops those before the
-// parser, so the cut would not read what the parser reads.
+// parser, so the cut would not read what the parser reads. It reads 32
+// bytes at a time, and a word holding a byte below 0x20 (a line feed,
+// mostly) byte by byte.
 func hasControlByte(b []byte) bool {
-	for len(b) > 0 {
-		n := printableASCII(b)
-		b = b[n:]
-		if len(b) == 0 {
-			break
-		}
-		if c := b[0]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// below is not zero when a byte of w is below 0x20 (w - 0x20 borrows
+	// into the high bit of such a byte, which had none).
+	below := func(w uint64) uint64 { return (w - 0x20*ones) &^ w & highs }
+	for len(b) >= 32 {
+		w0, w1 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+		w2, w3 := binary.LittleEndian.Uint64(b[16:]), binary.LittleEndian.Uint64(b[24:])
+		if below(w0)|below(w1)|below(w2)|below(w3) != 0 && controlIn(b[:32]) {
 			return true
 		}
-		b = b[1:]
+		b = b[32:]
+	}
+	return controlIn(b)
+}
+
+// controlIn is hasControlByte a byte at a time.
+func controlIn(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return true
+		}
 	}
 	return false
 }
 
 // xmlText reports whether encoding/xml takes b as a section's text: valid
-// UTF-8 of characters XML allows.
-func xmlText(b []byte) bool {
-	for len(b) > 0 {
-		n := printableASCII(b)
-		b = b[n:]
-		if len(b) == 0 {
-			break
-		}
-		c := b[0]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return false
-			}
-			b = b[1:]
-			continue
-		}
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size == 1 || r > 0xD7FF && r < 0xE000 || r == 0xFFFE || r == 0xFFFF {
-			return false
-		}
-		b = b[size:]
-	}
-	return true
-}
+// UTF-8 of characters XML allows (see xmlRunes), with no control byte but
+// tab, line feed and carriage return.
+func xmlText(b []byte) bool { return xmlRunes(b) && !hasControlByte(b) }
 
-// printableASCII returns the length of b's prefix of bytes from 0x20 to
-// 0x7F, eight at a time.
-func printableASCII(b []byte) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		// A byte of 0x80 or more, or one below 0x20 (w - 0x20 borrows into
-		// its high bit where the byte had none).
-		if (w|(w-0x20*ones)&^w)&highs != 0 {
-			break
-		}
-	}
-	for i < len(b) && b[i] >= 0x20 && b[i] < utf8.RuneSelf {
-		i++
-	}
-	return i
+// xmlRunes is xmlText of a text known to hold no control byte (a part of
+// a document without one): valid UTF-8 (which holds no surrogate) without
+// U+FFFE or U+FFFF.
+func xmlRunes(b []byte) bool {
+	return utf8.Valid(b) && !bytes.Contains(b, []byte("\uFFFE")) && !bytes.Contains(b, []byte("\uFFFF"))
 }
 
 // xmlCharData reports whether encoding/xml reads b, the text between two
@@ -437,19 +458,27 @@ func (m *cdataMarks) restore(f *rss.Feed) bool {
 			s = s[j+len(markClose):]
 		}
 	}
-	put := func(s *string) bool {
+	// put restores *s and returns what it was (wholeMark).
+	put := func(s *string) (int, bool) {
 		if !strings.Contains(*s, markOpen) {
-			return true
+			return noMark, true
 		}
-		size := 0 // of the restored text: it is made in one allocation
+		size, whole, pieces := 0, partMark, 0 // size: of the restored text, made in one allocation
 		if !each(*s, func(text string, k int) bool {
 			size += len(text)
-			if k >= 0 {
+			if pieces++; k >= 0 {
 				size += len(m.contents[k])
+				whole = k
+			}
+			if text != "" {
+				pieces++ // not one mark alone
 			}
 			return true
 		}) {
-			return false
+			return 0, false
+		}
+		if pieces != 2 {
+			whole = partMark
 		}
 		var b strings.Builder
 		b.Grow(size)
@@ -466,20 +495,31 @@ func (m *cdataMarks) restore(f *rss.Feed) bool {
 			b.Write(m.contents[k])
 			return true
 		}) {
-			return false
+			return 0, false
 		}
 		*s = b.String()
-		return true
+		return whole, true
 	}
-	if !put(&f.Description) {
+	if _, ok := put(&f.Description); !ok {
 		return false
 	}
-	for _, it := range f.Items {
+	if m.fields != nil {
+		m.fields = make([][2]int, len(f.Items))
+	}
+	for i, it := range f.Items {
 		if it == nil {
 			continue
 		}
-		if !put(&it.Content) || !put(&it.Description) {
+		content, ok := put(&it.Content)
+		if !ok {
 			return false
+		}
+		description, ok := put(&it.Description)
+		if !ok {
+			return false
+		}
+		if m.fields != nil {
+			m.fields[i] = [2]int{content, description}
 		}
 	}
 	return found == len(m.contents)

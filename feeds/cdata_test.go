@@ -17,7 +17,7 @@ import (
 // alike. It returns whether the parse of the cut document was kept.
 func sameAsWholeParse(t *testing.T, body []byte) (cut bool) {
 	t.Helper()
-	want, werr := parseDocument(body, nil)
+	want, werr := parseDocument(body, nil, nil)
 	got, gerr := parseFeed(body)
 	if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
 		t.Fatalf("parseFeed fails with %v, the whole document's parse with %v", gerr, werr)
@@ -41,7 +41,7 @@ func sameAsWholeParse(t *testing.T, body []byte) (cut bool) {
 	if !ok {
 		return false
 	}
-	_, err := parseDocument(doc, marks)
+	_, err := parseDocument(doc, marks, nil)
 	return err == nil
 }
 
@@ -148,8 +148,9 @@ func FuzzCutCDATA(f *testing.F) {
 	})
 }
 
-// TestXMLTextAsByteByByte: the eight-bytes-at-a-time checks answer as a
-// reading of one rune at a time does, on random bytes of every kind.
+// TestXMLTextAsByteByByte: the checks that read many bytes at a time
+// answer as a reading of one rune at a time does, on random bytes of every
+// kind.
 func TestXMLTextAsByteByByte(t *testing.T) {
 	slowText := func(b []byte) bool {
 		for _, r := range string(b) {
@@ -171,7 +172,7 @@ func TestXMLTextAsByteByByte(t *testing.T) {
 	pieces := []string{"a", "Z", " ", "~", "\x7f", "\t", "\n", "\r", "\x00", "\x1f", "\x20", "é", "\u2014", "\uFFFE", "\uFFFF", "\uFFFD", "\U0001F600", "\xff", "\xc3", "\xed\xa0\x80"}
 	for range 20000 {
 		var b []byte
-		for range rng.IntN(40) {
+		for range rng.IntN(120) { // past hasControlByte's 32 bytes at a time
 			if rng.IntN(4) > 0 {
 				b = append(b, "plain text, "[rng.IntN(12)])
 			} else {
@@ -183,6 +184,9 @@ func TestXMLTextAsByteByByte(t *testing.T) {
 		}
 		if got, want := hasControlByte(b), slowControl(b); got != want {
 			t.Fatalf("hasControlByte(%q) = %v, want %v", b, got, want)
+		}
+		if got, want := xmlRunes(b), slowText(b); !slowControl(b) && got != want {
+			t.Fatalf("xmlRunes(%q) = %v, want %v", b, got, want)
 		}
 	}
 }
@@ -200,7 +204,7 @@ func TestRestoreMakesEachFieldOnce(t *testing.T) {
 	if !ok || len(marks.contents) != 20 {
 		t.Fatalf("cut: %v, %d marks", ok, len(marks.contents))
 	}
-	parsed, err := parseDocument(doc, nil) // the marks left in place
+	parsed, err := parseDocument(doc, nil, nil) // the marks left in place
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,9 @@ type parsedFeed struct {
 	// name: the outlet an aggregator's item (Google News) carries, which
 	// gofeed's translator drops.
 	sources map[*gofeed.Item]string
+	// memo is what this parse gave for each RSS item (see itemMemo), for
+	// the source's next parse; nil when none is kept.
+	memo *itemMemo
 }
 
 // htmlImage is the HTML of an RSS item that gofeed would have read for its
@@ -42,15 +45,23 @@ func (h *htmlImage) url() (_ string, ok bool) {
 
 // parseFeed parses body as RSS, Atom or JSON Feed. It fails as
 // gofeed.Parser.Parse fails.
-func parseFeed(body []byte) (parsedFeed, error) {
-	if doc, marks, ok := cutCDATA(body); ok {
-		if f, err := parseDocument(doc, marks); err == nil {
+func parseFeed(body []byte) (parsedFeed, error) { return parseFeedAfter(body, nil) }
+
+// parseFeedAfter is parseFeed that takes the items of last (the memo of
+// the source's last parse, see itemMemo) as they were rather than parsing
+// them again, when last is not nil; the parsedFeed's memo is then this
+// parse's (nil: none).
+func parseFeedAfter(body []byte, last *itemMemo) (parsedFeed, error) {
+	doc, marks, plan, ok := cutItems(body, last)
+	if ok {
+		if f, err := parseDocument(doc, marks, plan); err == nil {
 			return f, nil
 		}
 		// Not RSS, a mark missed, or a parse error: the whole document
 		// decides (see cutCDATA).
+		plan = nil
 	}
-	return parseDocument(body, nil)
+	return parseDocument(body, nil, plan)
 }
 
 // errMarksMissed reports a document of cut CDATA sections whose parse did
@@ -59,9 +70,11 @@ var errMarksMissed = errors.New("feed: CDATA marks not restored")
 
 // parseDocument parses body as parseFeed does; marks, when not nil, are the
 // CDATA contents cut from body, which must come back into an RSS feed's
-// items, else it fails with errMarksMissed.
-func parseDocument(body []byte, marks *cdataMarks) (parsedFeed, error) {
-	t := &lazyImages{html: map[*gofeed.Item]*htmlImage{}, sources: map[*gofeed.Item]string{}, marks: marks}
+// items, else it fails with errMarksMissed; plan, when not nil, is the
+// document's items (some perhaps left out of body), which must match the
+// parse's, else it fails with errMemoMissed when items were left out.
+func parseDocument(body []byte, marks *cdataMarks, plan *itemPlan) (parsedFeed, error) {
+	t := &lazyImages{html: map[*gofeed.Item]*htmlImage{}, sources: map[*gofeed.Item]string{}, marks: marks, plan: plan}
 	p := gofeed.NewParser()
 	p.RSSTranslator = t
 	f, err := p.Parse(bytes.NewReader(body))
@@ -71,7 +84,10 @@ func parseDocument(body []byte, marks *cdataMarks) (parsedFeed, error) {
 	if marks != nil && !t.restored {
 		return parsedFeed{}, errMarksMissed // not read as RSS
 	}
-	return parsedFeed{Feed: f, html: t.html, sources: t.sources}, nil
+	if plan != nil && plan.hits > 0 && t.memo == nil {
+		return parsedFeed{}, errMemoMissed // not read as RSS
+	}
+	return parsedFeed{Feed: f, html: t.html, sources: t.sources, memo: t.memo}, nil
 }
 
 // lazyImages is gofeed's RSS translator that notes an item's HTML for its
@@ -82,19 +98,39 @@ type lazyImages struct {
 	sources  map[*gofeed.Item]string // each item's <source> name (parsedFeed)
 	marks    *cdataMarks
 	restored bool
+	plan     *itemPlan // the document's items, and those left out of it
+	memo     *itemMemo // the memo of the plan's items, once put back
 }
 
 // Translate translates an *rss.Feed as gofeed.DefaultRSSTranslator does,
 // the items' images from their HTML left to htmlImage, and notes each
-// item's <source> name (which that translator drops). It fails as that
-// translator fails.
+// item's <source> name (which that translator drops). The CDATA contents
+// cut are put back first, then the items left out (itemPlan.splice). It
+// fails as that translator fails, or with errMarksMissed or errMemoMissed
+// when either cannot be put back.
 func (t *lazyImages) Translate(feed any) (*gofeed.Feed, error) {
 	if t.marks != nil {
 		rf, ok := feed.(*rss.Feed)
+		if t.plan != nil {
+			t.marks.fields = [][2]int{} // asked of restore
+		}
 		if !ok || !t.marks.restore(rf) {
 			return nil, errMarksMissed
 		}
 		t.restored = true
+	}
+	if t.plan != nil {
+		rf, ok := feed.(*rss.Feed)
+		if ok {
+			var fields [][2]int
+			if t.marks != nil {
+				fields = t.marks.fields
+			}
+			t.memo, ok = t.plan.splice(rf, fields)
+		}
+		if !ok && t.plan.hits > 0 {
+			return nil, errMemoMissed
+		}
 	}
 	f, err := (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(feed)
 	if err != nil {
@@ -104,6 +140,10 @@ func (t *lazyImages) Translate(feed any) (*gofeed.Feed, error) {
 	if len(rf.Items) != len(f.Items) {
 		// Each item is translated in order; should that change, the
 		// default does the scan.
+		if t.plan != nil && t.plan.hits > 0 {
+			return nil, errMemoMissed
+		}
+		t.memo = nil
 		return (&gofeed.DefaultRSSTranslator{}).Translate(feed)
 	}
 	if f.Image == nil { // the feed's own, once a fetch: as the default finds it

@@ -43,7 +43,7 @@ func BenchmarkParseFeedWhole(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := parseDocument(body, nil); err != nil {
+		if _, err := parseDocument(body, nil, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

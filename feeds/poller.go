@@ -159,6 +159,9 @@ type Poller struct {
 	// revisions holds what each source's items said at its last fetch,
 	// to follow the items a feed updates in place (revise.go).
 	revisions revisions
+	// memos holds what each source's last parse gave for its RSS items,
+	// so that the items a fetch repeats are not parsed again (itemmemo.go).
+	memos itemMemos
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -522,7 +525,8 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 	o := outcome{now: now, failures: src.Failures + 1, notModified: resp.NotModified, fresh: resp.Fresh, freshFrom: resp.FreshFrom}
 	var feed parsedFeed
 	if err == nil && !resp.NotModified {
-		feed, err = parseFeed(resp.Body)
+		feed, err = parseFeedAfter(resp.Body, p.memos.last(src.ID))
+		p.memos.keep(src.ID, feed.memo)
 		if err != nil {
 			err = notFeed(err)
 		} else {

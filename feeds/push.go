@@ -40,7 +40,8 @@ func (p *Poller) Push(ctx context.Context, src news.Source, body []byte) (int, e
 	if src.Origin == news.OriginRetired {
 		return 0, fmt.Errorf("push to source %d: retired", src.ID)
 	}
-	feed, err := parseFeed(toUTF8(body, ""))
+	feed, err := parseFeedAfter(toUTF8(body, ""), p.memos.last(src.ID))
+	p.memos.keep(src.ID, feed.memo)
 	if err != nil {
 		return 0, fmt.Errorf("push to source %d: %w: %v", src.ID, ErrNotFeed, err)
 	}
