@@ -121,12 +121,29 @@ func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
 	sc := s.scratches.get()
 	defer s.scratches.put(sc)
 	sum := s.extractive(sc, text, in.Title)
-	if sameWords(sum, in.Title) {
+	if sameWords(sum, in.Title) || oneWord(sum) {
 		// A title too short to have terms ("0", "Live") escapes the term
-		// overlap of repeatsTitle: the words themselves decide.
+		// overlap of repeatsTitle: the words themselves decide. A single
+		// word ("Tornado" left of a page of weather boxes, "Developing.")
+		// tells a reader nothing the title does not.
 		return ""
 	}
 	return sum
+}
+
+// oneWord reports whether s is a single word of a script that separates its
+// words by spaces: no space inside it, and no Han, kana, Hangul or Thai
+// letter (a sentence of those scripts has no spaces and is kept).
+func oneWord(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \u00a0") {
+		return false
+	}
+	for _, r := range s {
+		if r >= 0x0e00 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameWords reports whether a and b hold the same letters and digits in the
