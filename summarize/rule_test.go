@@ -415,6 +415,10 @@ var ruleRows = []struct {
 	{name: "widget-playlist",
 		in:   "2:07 Are the Dallas Cowboys still America's Team?\n\n0:13 Judge: 'You’re still his wife with these charges?'\n\nThe ferry service will resume on Friday.\n\n10:42 Police said the road would reopen by noon.",
 		want: "The ferry service will resume on Friday.\n\n10:42 Police said the road would reopen by noon."},
+	{name: "widget-transcript",
+		in: "Copy Link Copy\n\nWEBVTT WE ARE GOING LIVE TO THE PRESS CONFERENCE RIGHT NOW. >> FIRST AND FOREMOST, WE WANT TO REMIND THE MEDIA THAT WE DO UNDERSTAND THERE ARE RUMORS.\n\n" +
+			"The ferry service will resume on Friday.\n\nThe WEBVTT format carries the captions of web videos.",
+		want: "The ferry service will resume on Friday.\n\nThe WEBVTT format carries the captions of web videos."},
 	{name: "media-label",
 		in:   "Prices rose in October.\n\nRELATED: Bank holds rates",
 		want: "Prices rose in October."},

@@ -416,6 +416,11 @@ func baseRules() []Rule {
 		// for jaywalking Pause 2:29 Sacramento's most wanted: …"; a prefix
 		// rule, as the list runs past the longest line a drop rule takes.
 		{Name: "widget-playlist-bar", Kind: StripPrefix, Pattern: `(?:(?i:facebook|twitter|email|share)\s+){0,6}More Videos\s+\d{1,2}:\d{2}\s.*`, Hints: []string{"more videos"}},
+		// A video's transcript as TV stations' players put it in the page:
+		// the WebVTT file's text in one line after its "WEBVTT" header
+		// ("WEBVTT WE ARE GOING LIVE TO THE PRESS CONFERENCE …"); the
+		// player's toggle "Hide Transcript Show Transcript" is a label line.
+		{Name: "widget-transcript", Kind: StripPrefix, Pattern: `WEBVTT\b.*`, Hints: []string{"webvtt"}},
 		// A video's title put as a question ("2:07 Are the Dallas Cowboys
 		// still America's Team?", "0:13 Judge: 'You’re still his wife with
 		// these charges?'") is one too: a live blog's entries tell, they do
