@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +25,9 @@ const help = `lines (one per update; # starts a comment):
   photo CHAT TYPE [CAPTION]  a photo in CHAT, with CAPTION if given (a command in a caption
                             counts, as in Telegram)
   sticker CHAT TYPE [EMOJI]  a sticker in CHAT (default 👍)
+  document CHAT TYPE FILE [CAPTION]  the local FILE sent as a document in CHAT (getFile and
+                            the file download serve it), with CAPTION if given, e.g.
+                            document 42 private feeds.opml /import
   inline USER QUERY         an inline query ("@bot QUERY"); QUERY may be empty
   edit CHAT TYPE MSG TEXT   the sender edits their message MSG of CHAT to TEXT (edited_message;
                             edited_channel_post in a channel), in MSG's forum topic if it was in one
@@ -148,6 +153,16 @@ func (d *driver) do(line string) error {
 			return fmt.Errorf("%s: bad chat id %q", verb, f[0])
 		}
 		d.media(chat, f[1], verb, text)
+	case "document":
+		f, caption, err := fields(rest, 3)
+		if err != nil {
+			return fmt.Errorf("document CHAT TYPE FILE [CAPTION]: %w", err)
+		}
+		chat, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("document: bad chat id %q", f[0])
+		}
+		return d.document(chat, f[1], f[2], caption)
 	case "inline":
 		f, query, err := fields(rest, 1)
 		if err != nil {
@@ -375,6 +390,34 @@ func (d *driver) media(chat int64, typ, kind, text string) {
 		}
 	}
 	d.srv.AddUpdate(map[string]any{"message": msg})
+}
+
+// document queues the local file path as a document a user sends to chat,
+// with caption (a command in it marked as Telegram marks it); the fake
+// serves the file to getFile and its download address. It fails when the
+// file cannot be read.
+func (d *driver) document(chat int64, typ, path, caption string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("document: %w", err)
+	}
+	id := d.next()
+	fileID, name := fmt.Sprintf("doc%d", id), filepath.Base(path)
+	d.srv.AddFile(fileID, name, data)
+	msg := map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "from": d.from(d.sender(chat)),
+		"document": map[string]any{"file_id": fileID, "file_unique_id": "u" + fileID, "file_name": name, "file_size": len(data)}}
+	if caption != "" {
+		msg["caption"] = caption
+		if strings.HasPrefix(caption, "/") {
+			msg["caption_entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(caption)[0])}}
+		}
+	}
+	key := "message"
+	if typ == "channel" {
+		key = "channel_post"
+	}
+	d.srv.AddUpdate(map[string]any{key: msg})
+	return nil
 }
 
 // threadOf returns the forum topic message msg of chat is in: a user's

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -478,5 +481,50 @@ func TestDriverForwardsAChannelPostToItsGroup(t *testing.T) {
 	if m["is_automatic_forward"] != true || m["sender_chat"].(map[string]any)["id"] != float64(-1009) ||
 		m["chat"].(map[string]any)["id"] != float64(-1001) || m["entities"] == nil {
 		t.Errorf("message = %v", m)
+	}
+}
+
+// TestDriverSendsADocument: "document CHAT TYPE FILE CAPTION" queues a
+// document message whose caption carries its command, as Telegram sends an
+// OPML file captioned /import, and the fake serves the file's bytes to
+// getFile and the download address the bot derives from it.
+func TestDriverSendsADocument(t *testing.T) {
+	srv, d := newTestDriver(t, &bytes.Buffer{})
+	path := filepath.Join(t.TempDir(), "feeds.opml")
+	opml := `<opml version="2.0"><body><outline xmlUrl="http://127.0.0.1:1/rss"/></body></opml>`
+	if err := os.WriteFile(path, []byte(opml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.do("document 42 private " + path + " /import"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.do("document 42 private " + path + ".missing /import"); err == nil {
+		t.Error("a file that does not exist was queued")
+	}
+	got := getUpdates(t, srv)
+	if len(got) != 1 {
+		t.Fatalf("%d updates, want 1: %v", len(got), got)
+	}
+	msg := got[0]["message"].(map[string]any)
+	doc, _ := msg["document"].(map[string]any)
+	if msg["caption"] != "/import" || doc["file_name"] != "feeds.opml" || doc["file_size"] != float64(len(opml)) {
+		t.Fatalf("document message = %v", msg)
+	}
+	if ent := msg["caption_entities"].([]any)[0].(map[string]any); ent["type"] != "bot_command" || ent["length"] != float64(len("/import")) {
+		t.Errorf("caption entity = %v", ent)
+	}
+	file := post[struct {
+		Result struct {
+			FilePath string `json:"file_path"`
+		}
+	}](t, srv.URL+"/bot1:t/getFile", url.Values{"file_id": {doc["file_id"].(string)}}).Result
+	resp, err := http.Get(srv.URL + "/file/bot1:t/" + file.FilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || string(body) != opml {
+		t.Errorf("download: %d %q, want the file", resp.StatusCode, body)
 	}
 }
