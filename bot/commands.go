@@ -79,7 +79,13 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 		return r.openShare(ctx, req, token)
 	}
 	if q, ok := startQuery(req.args); ok {
-		// The inline answer's "Nothing found · Subscribe to …" button.
+		// The inline answer's "Nothing found · Subscribe to …" button. It
+		// subscribes as /subscribe does, so only whoever may subscribe the
+		// chat: a member typing /start q… in a group is no admin.
+		if refusal := r.refusal(ctx, accessOf("subscribe"), req.in); refusal != "" {
+			r.reply(ctx, req.in.ChatID, refusal)
+			return nil
+		}
 		req.args = q
 		return r.cmdSubscribe(ctx, req)
 	}
