@@ -27,7 +27,7 @@ const help = `lines (one per update; # starts a comment):
   sticker CHAT TYPE [EMOJI]  a sticker in CHAT (default 👍)
   document CHAT TYPE FILE [CAPTION]  the local FILE sent as a document in CHAT (getFile and
                             the file download serve it), with CAPTION if given, e.g.
-                            document 42 private feeds.opml /import
+                            document 42 private feeds.opml /import (a reply to it carries it too)
   inline USER QUERY         an inline query ("@bot QUERY"); QUERY may be empty
   edit CHAT TYPE MSG TEXT   the sender edits their message MSG of CHAT to TEXT (edited_message;
                             edited_channel_post in a channel), in MSG's forum topic if it was in one
@@ -75,7 +75,10 @@ type driver struct {
 	gone   map[[2]int64]bool // (chat, thread) of the topics closed or deleted
 	// threads are the forum topics of the users' messages: (chat, message) → thread.
 	threads map[[2]int64]int
-	botIn   map[int64]string // the bot's status in each chat a bot line named
+	// docs are the documents the users sent: (chat, message) → the
+	// message's document object, which a reply to it carries, as in Telegram.
+	docs  map[[2]int64]map[string]any
+	botIn map[int64]string // the bot's status in each chat a bot line named
 	// lastInline is the latest inline query, for scroll.
 	lastInline struct {
 		id, query string
@@ -87,7 +90,7 @@ type driver struct {
 }
 
 func newDriver(srv *telegramtest.Server, out io.Writer) *driver {
-	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, threads: map[[2]int64]int{}, botIn: map[int64]string{}, refused: newRefusals(srv)}
+	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, threads: map[[2]int64]int{}, docs: map[[2]int64]map[string]any{}, botIn: map[int64]string{}, refused: newRefusals(srv)}
 }
 
 // do runs one line; it fails on a line it cannot read.
@@ -343,6 +346,10 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 		if d.botSent(chat, replyTo) { // a reply to the bot's own message, which privacy mode lets through
 			r["from"] = map[string]any{"id": 1, "is_bot": true, "first_name": "Newshound", "username": d.srv.BotName}
 		}
+		if doc, ok := d.docs[[2]int64{chat, int64(replyTo)}]; ok { // a reply to a file carries the file
+			delete(r, "text")
+			r["document"], r["from"] = doc, d.from(d.sender(chat))
+		}
 		msg["reply_to_message"] = r
 	}
 	if strings.HasPrefix(text, "/") {
@@ -404,8 +411,9 @@ func (d *driver) document(chat int64, typ, path, caption string) error {
 	id := d.next()
 	fileID, name := fmt.Sprintf("doc%d", id), filepath.Base(path)
 	d.srv.AddFile(fileID, name, data)
-	msg := map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "from": d.from(d.sender(chat)),
-		"document": map[string]any{"file_id": fileID, "file_unique_id": "u" + fileID, "file_name": name, "file_size": len(data)}}
+	doc := map[string]any{"file_id": fileID, "file_unique_id": "u" + fileID, "file_name": name, "file_size": len(data)}
+	d.docs[[2]int64{chat, int64(id)}] = doc
+	msg := map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "from": d.from(d.sender(chat)), "document": doc}
 	if caption != "" {
 		msg["caption"] = caption
 		if strings.HasPrefix(caption, "/") {

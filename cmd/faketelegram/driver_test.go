@@ -487,7 +487,9 @@ func TestDriverForwardsAChannelPostToItsGroup(t *testing.T) {
 // TestDriverSendsADocument: "document CHAT TYPE FILE CAPTION" queues a
 // document message whose caption carries its command, as Telegram sends an
 // OPML file captioned /import, and the fake serves the file's bytes to
-// getFile and the download address the bot derives from it.
+// getFile and the download address the bot derives from it. A reply to a
+// file carries it (reply_to_message.document), as /import answering a file
+// sent without a caption needs.
 func TestDriverSendsADocument(t *testing.T) {
 	srv, d := newTestDriver(t, &bytes.Buffer{})
 	path := filepath.Join(t.TempDir(), "feeds.opml")
@@ -498,12 +500,22 @@ func TestDriverSendsADocument(t *testing.T) {
 	if err := d.do("document 42 private " + path + " /import"); err != nil {
 		t.Fatal(err)
 	}
+	if err := d.do("document 42 private " + path); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.do("reply 42 private 100002 /import"); err != nil {
+		t.Fatal(err)
+	}
 	if err := d.do("document 42 private " + path + ".missing /import"); err == nil {
 		t.Error("a file that does not exist was queued")
 	}
 	got := getUpdates(t, srv)
-	if len(got) != 1 {
-		t.Fatalf("%d updates, want 1: %v", len(got), got)
+	if len(got) != 3 {
+		t.Fatalf("%d updates, want 3: %v", len(got), got)
+	}
+	reply := got[2]["message"].(map[string]any)
+	if replied, _ := reply["reply_to_message"].(map[string]any)["document"].(map[string]any); reply["text"] != "/import" || replied["file_name"] != "feeds.opml" {
+		t.Errorf("a reply to the file = %v, want it to carry the file", reply)
 	}
 	msg := got[0]["message"].(map[string]any)
 	doc, _ := msg["document"].(map[string]any)
