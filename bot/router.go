@@ -239,7 +239,10 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	if ok && cmd == nil && in.ChatType != "private" && !addressed {
 		return // in a group, "/foo" may well be for another bot
 	}
-	if !ok && !r.hints.allow(in.ChatID) {
+	// An operator's file without a caption in their chat with the bot is an
+	// OPML list they mean to import: it gets how, not the rationed hint.
+	importable := !ok && in.Document != nil && in.Text == "" && in.ChatType == "private" && r.isOperator(in.UserID)
+	if !ok && !importable && !r.hints.allow(in.ChatID) {
 		return // plain text: one hint per chat an hour, within the hints' share (hints.go)
 	}
 	allowed, tell := true, false
@@ -269,6 +272,8 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	switch {
 	case !allowed:
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("🐢 That is a lot of commands at once. I'll answer again in a few seconds."))
+	case importable:
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("📎 To add the feeds of this file, answer it with <code>/import</code> (reply to it), or send it again with the caption <code>/import</code>."))
 	case !ok:
 		r.hint(ctx, in.ChatID, tr(ctx).Sprintf("I understand commands only. Send /help to see them."))
 	case cmd == nil:
