@@ -769,3 +769,29 @@ func TestShareSaysItsEndInTheChatsZone(t *testing.T) {
 		t.Errorf("/share in a chat on %s = %q, want %q", zone, got, want)
 	}
 }
+
+// "/share" alone answered "Which one? … with an ID from /list" in a chat
+// whose /list was empty, and in one with a single subscription. A chat
+// without any is told so; the only one (a forum topic's only one) is
+// shared; several still ask which.
+func TestShareWithoutAnIDSharesTheOnlyOne(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	if got := h.reply(11, "private", 11, "/share").Text(); !strings.Contains(got, "No subscriptions yet") {
+		t.Errorf("/share in a chat without subscriptions = %q", got)
+	}
+	h.mustSubscribe(11, "private", "kursk deminers")
+	if got := h.reply(11, "private", 11, "/share").Text(); !shareLink.MatchString(got) || !strings.Contains(got, "kursk deminers") {
+		t.Errorf("/share with one subscription = %q, want its link", got)
+	}
+	h.mustSubscribe(11, "private", "belgorod")
+	if got := h.reply(11, "private", 11, "/share").Text(); !strings.Contains(got, "Which one?") {
+		t.Errorf("/share with two subscriptions = %q, want which one", got)
+	}
+	const forum = -100123
+	h.tg.SetMember(forum, 5, "administrator")
+	h.topicReply(forum, 7, 5, "/subscribe volcano")
+	h.topicReply(forum, 8, 5, "/subscribe harbour")
+	if got := h.topicReply(forum, 8, 5, "/share").Text(); !shareLink.MatchString(got) || !strings.Contains(got, "harbour") {
+		t.Errorf("/share in a topic with one subscription = %q, want that one's link", got)
+	}
+}
