@@ -243,6 +243,12 @@ func (r *Router) noSourceFor(ctx context.Context, q *query.Query) bool {
 
 func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	if req.args == "" {
+		if _, none, err := r.onlySubscription(ctx, req); err != nil || none {
+			if none {
+				r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No subscriptions yet. Add one with <code>/subscribe QUERY</code>."))
+			}
+			return err
+		}
 		r.ask(ctx, req, "unsubscribe", tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
 		return nil
 	}

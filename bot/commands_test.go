@@ -430,3 +430,19 @@ func TestMuteWithoutAnIDNamesOneOfTheChat(t *testing.T) {
 		t.Errorf("/unmute in German = %q", got)
 	}
 }
+
+// "/unsubscribe" alone in a chat without subscriptions asked "Which one?"
+// and waited for an answer that could name none: it says there are none.
+func TestUnsubscribeWithoutAnIDInAnEmptyChat(t *testing.T) {
+	h := newHarness(t)
+	if got := h.reply(51, "private", 51, "/unsubscribe").Text(); !strings.Contains(got, "No subscriptions yet") {
+		t.Errorf("/unsubscribe in a chat without subscriptions = %q", got)
+	}
+	h.mustSubscribe(51, "private", "kursk")
+	if got := h.reply(51, "private", 51, "/unsubscribe").Text(); !strings.Contains(got, "Which one?") {
+		t.Errorf("/unsubscribe with a subscription = %q, want which one", got)
+	}
+	if subs := h.mustList(51); len(subs) != 1 {
+		t.Errorf("subscriptions after /unsubscribe without an ID: %+v", subs)
+	}
+}
