@@ -275,6 +275,13 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	case importable:
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("📎 To add the feeds of this file, answer it with <code>/import</code> (reply to it), or send it again with the caption <code>/import</code>."))
 	case !ok:
+		if words, ok := r.mentionWords(in.Text); ok {
+			// "@bot comet" sent as a message: an inline search that was
+			// not picked from the list above the keyboard.
+			r.hint(ctx, in.ChatID, tr(ctx).Sprintf("🔎 To search the news for that, send <code>/search %s</code>, or pick a result from the list that opens above the keyboard as you type <code>@%s %s</code>.",
+				esc(words), esc(r.opts.BotName), esc(words)))
+			break
+		}
 		r.hint(ctx, in.ChatID, tr(ctx).Sprintf("I understand commands only. Send /help to see them."))
 	case cmd == nil:
 		r.reply(ctx, in.ChatID, r.unknown(ctx, name))
@@ -367,6 +374,22 @@ func (r *Router) afterMention(text string) (string, bool) {
 		return "", false
 	}
 	return trimmed, true
+}
+
+// mentionWords returns the words after a leading mention of this bot
+// ("@newshound_bot comet" → "comet"), as the inline search writes them in
+// the message field; ok is false for other text, and for a mention with
+// nothing after it or followed by a command.
+func (r *Router) mentionWords(text string) (string, bool) {
+	if r.opts.BotName == "" || len(text) < len(r.opts.BotName)+2 || text[0] != '@' || !strings.EqualFold(text[1:len(r.opts.BotName)+1], r.opts.BotName) {
+		return "", false
+	}
+	rest := text[len(r.opts.BotName)+1:]
+	words := strings.Join(strings.Fields(rest), " ")
+	if words == "" || len(words) == len(rest) || strings.HasPrefix(words, "/") || utf8.RuneCountInString(words) > 100 {
+		return "", false
+	}
+	return words, true
 }
 
 // mentioned reports whether text names this bot ("@newshound_bot …"), the
