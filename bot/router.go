@@ -131,6 +131,7 @@ type Router struct {
 	rates     *chatRates
 	admins    *adminCache
 	hints     *hintRation
+	edits     *editNotices // the edited messages already answered (edited.go)
 	jobs      sync.WaitGroup // background commands (/addsource, /import)
 	jobSlots  chan struct{}
 	inline    inlineCache
@@ -167,6 +168,7 @@ func NewRouter(opts RouterOptions) *Router {
 		rates:    newChatRates(opts.Now, opts.CommandEvery, opts.CommandBurst),
 		admins:   newAdminCache(opts.Now, time.Minute),
 		hints:    newHintRation(opts.Now, opts.HintsPerSecond),
+		edits:    newEditNotices(opts.Now),
 		jobSlots: make(chan struct{}, 2),
 	}
 	r.prompts.st, r.prompts.log = opts.Prompts, opts.Logger
