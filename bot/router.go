@@ -131,7 +131,7 @@ type Router struct {
 	rates     *chatRates
 	admins    *adminCache
 	hints     *hintRation
-	edits     *editNotices // the edited messages already answered (edited.go)
+	edits     *editNotices   // the edited messages already answered (edited.go)
 	jobs      sync.WaitGroup // background commands (/addsource, /import)
 	jobSlots  chan struct{}
 	inline    inlineCache
