@@ -26,3 +26,20 @@ func TestDigestNowGoesToTheTopicAsked(t *testing.T) {
 		t.Errorf("the digest went to thread %q, want 77 where it was asked", th)
 	}
 }
+
+// "/digest 09:00" typed in forum topic 77 was confirmed as if the daily
+// digest would come there; it comes in General, where the topic's members
+// did not look. Set in a topic, the answer says so; in General, nothing.
+func TestDigestTimeSetInATopicSaysItComesInGeneral(t *testing.T) {
+	h := newHarness(t, withDigestNow)
+	const group = -1005
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.AddTopic(group, 77)
+	got := h.topicReply(group, 77, 5, "/digest 09:00").Text()
+	if !strings.Contains(got, "09:00") || !strings.Contains(got, "comes in General") {
+		t.Errorf("/digest 09:00 in topic 77 = %q, want it to say the digest comes in General", got)
+	}
+	if got := h.reply(group, "supergroup", 5, "/digest 10:00").Text(); !strings.Contains(got, "10:00") || strings.Contains(got, "General") {
+		t.Errorf("/digest 10:00 in General = %q, want no word of General", got)
+	}
+}
