@@ -20,6 +20,8 @@ const help = `lines (one per update; # starts a comment):
                             closed or deleted below)
   reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT (the bot's, when it sent MSG),
                             in MSG's forum topic when it is in one
+  anon GROUP TEXT           an anonymous admin of GROUP writes TEXT: as the group itself
+                            (sender_chat the group, from @GroupAnonymousBot), as Telegram sends it
   forward GROUP CHANNEL TEXT  channel CHANNEL's post TEXT as Telegram copies it into its discussion
                             group GROUP (is_automatic_forward, sender_chat the channel)
   photo CHAT TYPE [CAPTION]  a photo in CHAT, with CAPTION if given (a command in a caption
@@ -135,6 +137,16 @@ func (d *driver) do(line string) error {
 			d.srv.AddTopic(chat, thread) // a closed or deleted topic stays so
 		}
 		d.message(chat, "supergroup", thread, 0, text)
+	case "anon":
+		f, text, err := fields(rest, 1)
+		if err != nil {
+			return fmt.Errorf("anon GROUP TEXT: %w", err)
+		}
+		group, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil || group >= 0 {
+			return fmt.Errorf("anon: a negative group id, e.g. anon -1001 /subscribe kursk")
+		}
+		d.anonymous(group, text)
 	case "forward":
 		f, text, err := fields(rest, 2)
 		if err != nil {
@@ -360,6 +372,18 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 		key = "channel_post"
 	}
 	d.srv.AddUpdate(map[string]any{key: msg})
+}
+
+// anonymous queues text from an anonymous administrator of group: Telegram
+// sends it from @GroupAnonymousBot (1087968824) on behalf of the group.
+func (d *driver) anonymous(group int64, text string) {
+	msg := map[string]any{"message_id": d.next(), "date": time.Now().Unix(), "chat": chatObject(group, "supergroup"), "text": text,
+		"from":        map[string]any{"id": 1087968824, "is_bot": true, "first_name": "Group", "username": "GroupAnonymousBot"},
+		"sender_chat": chatObject(group, "supergroup")}
+	if strings.HasPrefix(text, "/") {
+		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
+	}
+	d.srv.AddUpdate(map[string]any{"message": msg})
 }
 
 // autoForward queues a channel's post as Telegram copies it into the

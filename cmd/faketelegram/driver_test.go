@@ -540,3 +540,25 @@ func TestDriverSendsADocument(t *testing.T) {
 		t.Errorf("download: %d %q, want the file", resp.StatusCode, body)
 	}
 }
+
+// An anonymous group admin writes as the group: "anon GROUP TEXT" queues
+// the message as Telegram sends it, from @GroupAnonymousBot with the group
+// as sender_chat, which the bot takes as an admin's.
+func TestDriverSendsAnAnonymousAdminsMessage(t *testing.T) {
+	srv, d := newTestDriver(t, &bytes.Buffer{})
+	if err := d.do("anon -1005 /subscribe kursk"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.do("anon 5 hello"); err == nil {
+		t.Error("a private chat id was taken as a group")
+	}
+	got := getUpdates(t, srv)
+	if len(got) != 1 {
+		t.Fatalf("%d updates, want 1: %v", len(got), got)
+	}
+	msg := got[0]["message"].(map[string]any)
+	from, sender := msg["from"].(map[string]any), msg["sender_chat"].(map[string]any)
+	if from["id"] != float64(1087968824) || sender["id"] != float64(-1005) || msg["text"] != "/subscribe kursk" || msg["entities"] == nil {
+		t.Errorf("anonymous admin's message = %v", msg)
+	}
+}
