@@ -140,7 +140,7 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		// comes in General, and the topic waited for it.
 		where = "\n" + tr(ctx).Sprintf("📍 The daily digest comes in General, for the whole group; <code>/digest now</code> sends one to this topic.")
 	}
-	r.reply(ctx, req.in.ChatID, zoneLine+"✅ "+r.digestLine(ctx, req.chat)+where+r.heldPastDigestLine(ctx, req.in.ChatID, hhmm))
+	r.reply(ctx, req.in.ChatID, zoneLine+"✅ "+r.digestLine(ctx, req.chat)+where+r.heldPastDigestLine(ctx, req.in.ChatID, hhmm)+r.englishDigestNote(ctx, req.in))
 	return nil
 }
 

@@ -43,3 +43,22 @@ func TestDigestTimeSetInATopicSaysItComesInGeneral(t *testing.T) {
 		t.Errorf("/digest 10:00 in General = %q, want no word of General", got)
 	}
 }
+
+// "/digest 9 Uhr" from a German member of a group that chose no language
+// was confirmed in German, and the digest came in English: as /subscribe
+// does, the answer says the digest is English until an admin chooses.
+func TestDigestSetInAnotherLanguageSaysTheDigestIsEnglish(t *testing.T) {
+	h := newHarness(t, withDigestNow, withLanguages)
+	const group = -1006
+	h.tg.SetMember(group, 5, "administrator")
+	if got := h.replyAs(group, "supergroup", 5, "de", "/digest 9 Uhr"); !strings.Contains(got, "09:00") || !strings.Contains(got, "<code>/language de</code>") {
+		t.Errorf("/digest 9 Uhr in German in a group without a language = %q, want the note", got)
+	}
+	if got := h.replyAs(group, "supergroup", 5, "en", "/digest 10:00"); strings.Contains(got, "/language") {
+		t.Errorf("/digest 10:00 in English = %q, want no note", got)
+	}
+	h.replyAs(group, "supergroup", 5, "de", "/language de")
+	if got := h.replyAs(group, "supergroup", 5, "de", "/digest 11:00"); strings.Contains(got, "/language") {
+		t.Errorf("/digest 11:00 after /language de = %q, want no note", got)
+	}
+}
