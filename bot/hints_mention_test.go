@@ -70,7 +70,7 @@ func TestAMentionWithWordsSuggestsTheSearch(t *testing.T) {
 		t.Fatalf("a group mention with words got %v, want the search to send", got)
 	}
 	clock.Advance(2 * time.Hour)
-	for _, text := range []string{"@newshound_bot", "hello @newshound_bot comet"} {
+	for _, text := range []string{"@newshound_bot", "hello @newshound_bot comet", "@newshound_bot what can you do?"} {
 		say(r, 6, "private", text)
 		if got := log.take(); len(got) != 1 || strings.Contains(got[0].Text, "/search") {
 			t.Errorf("%q got %v, want the plain hint", text, got)

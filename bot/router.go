@@ -381,14 +381,15 @@ func (r *Router) afterMention(text string) (string, bool) {
 // mentionWords returns the words after a leading mention of this bot
 // ("@newshound_bot comet" → "comet"), as the inline search writes them in
 // the message field; ok is false for other text, and for a mention with
-// nothing after it or followed by a command.
+// nothing after it, followed by a command, or asking a question.
 func (r *Router) mentionWords(text string) (string, bool) {
 	if r.opts.BotName == "" || len(text) < len(r.opts.BotName)+2 || text[0] != '@' || !strings.EqualFold(text[1:len(r.opts.BotName)+1], r.opts.BotName) {
 		return "", false
 	}
 	rest := text[len(r.opts.BotName)+1:]
 	words := strings.Join(strings.Fields(rest), " ")
-	if words == "" || len(words) == len(rest) || strings.HasPrefix(words, "/") || utf8.RuneCountInString(words) > 100 {
+	// A question ("@bot what can you do?") is said to the bot, not searched for.
+	if words == "" || len(words) == len(rest) || strings.HasPrefix(words, "/") || strings.ContainsAny(words, "?？¿؟") || utf8.RuneCountInString(words) > 100 {
 		return "", false
 	}
 	return words, true
