@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -99,5 +100,29 @@ func TestAFailedAdminCheckIsNotARefusal(t *testing.T) {
 	h.clock.Advance(time.Minute)
 	if got := h.reply(group, "supergroup", 5, "/subscribe kursk").Text(); !strings.Contains(got, "Subscribed") {
 		t.Errorf("/subscribe once the check answers = %q, want it subscribed", got)
+	}
+}
+
+// The inline answer's "Nothing found · Subscribe to …" button opens the bot
+// with /start q<query>; a member of a group typed it there ("/start
+// qc3BhbQ") and the group was subscribed to "spam" with no admin check.
+// Only an admin's subscribes the group; a private chat's is its own.
+func TestStartQueryInAGroupIsForAdmins(t *testing.T) {
+	h := newHarness(t)
+	const group = -100889
+	h.tg.SetMember(group, 5, "administrator")
+	h.tg.SetMember(group, 6, "member")
+	start := "/start " + nothingFound(context.Background(), "spam").Start
+	if got := h.reply(group, "supergroup", 6, start).Text(); !strings.Contains(got, "only the admins") {
+		t.Errorf("a member's %s = %q, want the admins-only refusal", start, got)
+	}
+	if subs := h.mustList(group); len(subs) != 0 {
+		t.Fatalf("a member's /start subscribed the group: %+v", subs)
+	}
+	if got := h.reply(group, "supergroup", 5, start).Text(); !strings.Contains(got, "Subscribed") {
+		t.Errorf("an admin's %s = %q, want it subscribed", start, got)
+	}
+	if got := h.reply(7, "private", 7, start).Text(); !strings.Contains(got, "Subscribed") {
+		t.Errorf("%s in a private chat = %q, want it subscribed", start, got)
 	}
 }

@@ -192,6 +192,13 @@ func TestStopDeletesEverythingAfterConfirmation(t *testing.T) {
 	if len(edits) < 2 || !strings.Contains(edits[len(edits)-1].Text(), "deleted everything") {
 		t.Errorf("confirmation message not rewritten: %v", edits)
 	}
+	// Rewritten as messages are sent: link_preview_options, not the
+	// deprecated disable_web_page_preview the library's config sent.
+	for _, e := range edits {
+		if e.Params.Has("disable_web_page_preview") || e.Params.Get("link_preview_options") != `{"is_disabled":true}` || e.Params.Get("parse_mode") != "HTML" {
+			t.Errorf("editMessageText params %v, want link_preview_options and HTML", e.Params)
+		}
+	}
 	// The button again: the chat is gone, nothing to do.
 	if got := h.press(chat, "private", chat, 702, rows[0][0].Data); got != noticeStale {
 		t.Errorf("second confirm → %q", got)

@@ -79,7 +79,13 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 		return r.openShare(ctx, req, token)
 	}
 	if q, ok := startQuery(req.args); ok {
-		// The inline answer's "Nothing found · Subscribe to …" button.
+		// The inline answer's "Nothing found · Subscribe to …" button. It
+		// subscribes as /subscribe does, so only whoever may subscribe the
+		// chat: a member typing /start q… in a group is no admin.
+		if refusal := r.refusal(ctx, accessOf("subscribe"), req.in); refusal != "" {
+			r.reply(ctx, req.in.ChatID, refusal)
+			return nil
+		}
 		req.args = q
 		return r.cmdSubscribe(ctx, req)
 	}
@@ -237,6 +243,12 @@ func (r *Router) noSourceFor(ctx context.Context, q *query.Query) bool {
 
 func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	if req.args == "" {
+		if _, none, err := r.onlySubscription(ctx, req); err != nil || none {
+			if none {
+				r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No subscriptions yet. Add one with <code>/subscribe QUERY</code>."))
+			}
+			return err
+		}
 		r.ask(ctx, req, "unsubscribe", tr(ctx).Sprintf("Which one? Send <code>/unsubscribe ID</code> with an ID from /list, or the query itself."))
 		return nil
 	}
@@ -463,8 +475,7 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 		}
 		arg := strings.TrimPrefix(strings.TrimSpace(req.args), "#")
 		if arg == "" {
-			r.reply(ctx, req.in.ChatID, t.Sprintf("Which one? Send it with an ID from /list, e.g. <code>/%s 3</code>.", name))
-			return nil
+			return r.whichToMute(ctx, req, name, muted)
 		}
 		id, err := strconv.ParseInt(arg, 10, 64)
 		if err != nil {
@@ -505,6 +516,40 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 		r.reply(ctx, req.in.ChatID, t.Sprintf("🔔 Unmuted #%d: its alerts come again.", id))
 		return nil
 	}
+}
+
+// whichToMute answers /mute or /unmute without an ID: an example with an
+// ID of this chat that the command would change (this topic's first),
+// rather than a made-up "3" that may name no subscription, or says that
+// there is none to change.
+func (r *Router) whichToMute(ctx context.Context, req request, name string, muted bool) error {
+	t := tr(ctx)
+	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
+	if err != nil {
+		return err
+	}
+	if len(subs) == 0 {
+		r.reply(ctx, req.in.ChatID, t.Sprintf("No subscriptions yet. Add one with <code>/subscribe QUERY</code>."))
+		return nil
+	}
+	var example int64
+	for _, s := range subs {
+		if s.Muted != muted && (example == 0 || s.ThreadID == req.in.ThreadID) {
+			example = s.ID
+			if s.ThreadID == req.in.ThreadID {
+				break
+			}
+		}
+	}
+	switch {
+	case example == 0 && muted:
+		r.reply(ctx, req.in.ChatID, t.Sprintf("Every subscription of this chat is muted already. /list shows them."))
+	case example == 0:
+		r.reply(ctx, req.in.ChatID, t.Sprintf("No subscription of this chat is muted. /list shows them."))
+	default:
+		r.reply(ctx, req.in.ChatID, t.Sprintf("Which one? Send it with an ID from /list, e.g. <code>/%s %d</code>.", name, example))
+	}
+	return nil
 }
 
 // topicName names the forum topic a subscription's alerts go to: General,

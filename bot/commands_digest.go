@@ -134,7 +134,13 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 		return err
 	}
 	req.chat.DigestTime = hhmm
-	r.reply(ctx, req.in.ChatID, zoneLine+"✅ "+r.digestLine(ctx, req.chat)+r.heldPastDigestLine(ctx, req.in.ChatID, hhmm))
+	where := ""
+	if thread, _ := destinationOf(ctx, req.in.ChatID); thread != 0 {
+		// Set in a forum topic, where /digest now comes: the daily one
+		// comes in General, and the topic waited for it.
+		where = "\n" + tr(ctx).Sprintf("📍 The daily digest comes in General, for the whole group; <code>/digest now</code> sends one to this topic.")
+	}
+	r.reply(ctx, req.in.ChatID, zoneLine+"✅ "+r.digestLine(ctx, req.chat)+where+r.heldPastDigestLine(ctx, req.in.ChatID, hhmm)+r.englishDigestNote(ctx, req.in))
 	return nil
 }
 

@@ -135,3 +135,25 @@ func TestImportFileWithoutFiles(t *testing.T) {
 		t.Errorf("/import of a file without Files → %q", got)
 	}
 }
+
+// An operator sent an OPML file without a caption and got "I understand
+// commands only" (or, within the hour of another hint, nothing): it is
+// answered with how to import it, every time; a file from anyone else, or in
+// a group, is still chatter.
+func TestAnUncaptionedFileSaysHowToImportIt(t *testing.T) {
+	h := newHarness(t, withSites(newSiteServer(t), false, nil))
+	h.tg.AddFile("f1", "list.opml", []byte(`<opml version="2.0"><body/></opml>`))
+	for range 2 {
+		if got := h.replyFile(operator, "private", operator, "", "f1", "list.opml", 34); !strings.Contains(got, "answer it with <code>/import</code>") {
+			t.Errorf("an operator's file without a caption → %q, want how to import it", got)
+		}
+	}
+	if got := h.replyFile(7, "private", 7, "", "f1", "list.opml", 34); !strings.Contains(got, "I understand commands only") {
+		t.Errorf("a user's file without a caption → %q, want the hint", got)
+	}
+	h.sendFile(-100777, "supergroup", operator, "", "f1", "list.opml", 34)
+	h.settle()
+	if sent := h.tg.Sent(-100777); len(sent) != 0 {
+		t.Errorf("a file in a group was answered: %q", sent[0].Text())
+	}
+}

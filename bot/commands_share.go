@@ -46,6 +46,21 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 		return nil
 	}
 	arg := strings.TrimPrefix(strings.TrimSpace(req.args), "#")
+	if arg == "" {
+		// "Which one? … with an ID from /list" was the answer in a chat
+		// whose /list is empty, and in one with a single subscription.
+		only, none, err := r.onlySubscription(ctx, req)
+		if err != nil {
+			return err
+		}
+		if none {
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No subscriptions yet. Add one with <code>/subscribe QUERY</code>."))
+			return nil
+		}
+		if only > 0 {
+			arg = strconv.FormatInt(only, 10)
+		}
+	}
 	id, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil && arg != "" {
 		// "/share kursk deminers" by its query, as /mute names one: it
@@ -170,4 +185,30 @@ func (r *Router) pressShareSubscribe(ctx context.Context, in Incoming, chat news
 	}
 	r.reply(ctx, chat.ID, tr(ctx).Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())))
 	return tr(ctx).Sprintf("Subscribed."), nil
+}
+
+// onlySubscription returns the ID of the one subscription a command without
+// an ID can only mean: this forum topic's only one, else the chat's only
+// one (0 when there are several); none reports a chat without any. It
+// fails when the subscriptions cannot be listed.
+func (r *Router) onlySubscription(ctx context.Context, req request) (only int64, none bool, err error) {
+	subs, err := r.opts.Subscriptions.List(ctx, req.in.ChatID)
+	if err != nil {
+		return 0, false, err
+	}
+	var here []int64
+	for _, s := range subs {
+		if s.ThreadID == req.in.ThreadID {
+			here = append(here, s.ID)
+		}
+	}
+	switch {
+	case len(subs) == 0:
+		return 0, true, nil
+	case len(here) == 1:
+		return here[0], false, nil
+	case len(subs) == 1:
+		return subs[0].ID, false, nil
+	}
+	return 0, false, nil
 }

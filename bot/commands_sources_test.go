@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -40,19 +39,8 @@ func withSites(srv *feedtest.Site, allowPrivate bool, hosts map[string]string) f
 		withSources(feeds.NewDiscoverer(feeds.DiscoverOptions{
 			AllowPrivate: allowPrivate,
 			Timeout:      5 * time.Second,
-			Resolve: func(ctx context.Context, host string) ([]net.IP, error) {
-				if ip, ok := hosts[host]; ok {
-					return []net.IP{net.ParseIP(ip)}, nil
-				}
-				return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
-			},
-			Connect: func(ctx context.Context, network, addr string) (net.Conn, error) {
-				if host, _, err := net.SplitHostPort(addr); err == nil && host == publicIP {
-					addr = srv.Listener.Addr().String()
-				}
-				var d net.Dialer
-				return d.DialContext(ctx, network, addr)
-			},
+			Resolve:      feedtest.Resolver(hosts),
+			Connect:      feedtest.Dialer(publicIP, srv.Listener.Addr().String()),
 		}))(o)
 	}
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -391,5 +392,57 @@ func TestSubscribeToASymbolName(t *testing.T) {
 	h.clock.Advance(10 * time.Second)
 	if got := h.replyAs(47, "private", 47, "en", `/subscribe "C++ programming"`); !strings.Contains(got, "Subscribed") {
 		t.Errorf(`/subscribe "C++ programming" → %q`, got)
+	}
+}
+
+// "/mute" alone answered "e.g. /mute 3" in a chat whose only subscription
+// was #5, and in a chat with none. The example is an ID of this chat that
+// the command would change (this topic's first); a chat with none, or none
+// to change, is told so.
+func TestMuteWithoutAnIDNamesOneOfTheChat(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	if got := h.reply(49, "private", 49, "/mute").Text(); !strings.Contains(got, "No subscriptions yet") {
+		t.Errorf("/mute in a chat without subscriptions = %q", got)
+	}
+	h.mustSubscribe(50, "private", "kursk") // another chat's: ids of this one start later
+	first := h.mustSubscribe(49, "private", "belgorod").ID
+	second := h.mustSubscribe(49, "private", "orel").ID
+	want := fmt.Sprintf("<code>/mute %d</code>", first)
+	if got := h.reply(49, "private", 49, "/mute").Text(); !strings.Contains(got, want) {
+		t.Errorf("/mute = %q, want the example %s", got, want)
+	}
+	if got := h.reply(49, "private", 49, "/unmute").Text(); !strings.Contains(got, "No subscription of this chat is muted") {
+		t.Errorf("/unmute with none muted = %q", got)
+	}
+	h.reply(49, "private", 49, fmt.Sprintf("/mute %d", first))
+	want = fmt.Sprintf("<code>/mute %d</code>", second)
+	if got := h.reply(49, "private", 49, "/mute").Text(); !strings.Contains(got, want) {
+		t.Errorf("/mute with #%d muted = %q, want the example %s", first, got, want)
+	}
+	h.reply(49, "private", 49, fmt.Sprintf("/mute %d", second))
+	if got := h.reply(49, "private", 49, "/mute").Text(); !strings.Contains(got, "muted already") {
+		t.Errorf("/mute with every subscription muted = %q", got)
+	}
+	if got := h.reply(49, "private", 49, "/unmute").Text(); !strings.Contains(got, fmt.Sprintf("<code>/unmute %d</code>", first)) {
+		t.Errorf("/unmute = %q, want an example of a muted one", got)
+	}
+	if got := h.replyAs(49, "private", 49, "de", "/unmute"); !strings.Contains(got, fmt.Sprintf("z. B. <code>/unmute %d</code>", first)) {
+		t.Errorf("/unmute in German = %q", got)
+	}
+}
+
+// "/unsubscribe" alone in a chat without subscriptions asked "Which one?"
+// and waited for an answer that could name none: it says there are none.
+func TestUnsubscribeWithoutAnIDInAnEmptyChat(t *testing.T) {
+	h := newHarness(t)
+	if got := h.reply(51, "private", 51, "/unsubscribe").Text(); !strings.Contains(got, "No subscriptions yet") {
+		t.Errorf("/unsubscribe in a chat without subscriptions = %q", got)
+	}
+	h.mustSubscribe(51, "private", "kursk")
+	if got := h.reply(51, "private", 51, "/unsubscribe").Text(); !strings.Contains(got, "Which one?") {
+		t.Errorf("/unsubscribe with a subscription = %q, want which one", got)
+	}
+	if subs := h.mustList(51); len(subs) != 1 {
+		t.Errorf("subscriptions after /unsubscribe without an ID: %+v", subs)
 	}
 }

@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/newshound/newshound/summarize"
 )
@@ -17,6 +19,9 @@ func (r *Router) handleEdit(ctx context.Context, in Incoming) {
 	if !ok || r.lookup(name) == nil {
 		return
 	}
+	if !r.edits.first(in.ChatID, in.MessageID) {
+		return // a typo fixed in two edits got two answers: one a message is enough
+	}
 	if allowed, _ := r.rates.allow(in.ChatID); !allowed {
 		return
 	}
@@ -27,4 +32,56 @@ func (r *Router) handleEdit(ctx context.Context, in Incoming) {
 	ctx = withLanguage(ctx, r.chatLanguage(ctx, in))
 	r.reply(ctx, in.ChatID, tr(ctx).Sprintf("✏️ I don't act on edited messages. To run it, send it again as a new message: <code>%s</code>",
 		esc(summarize.Clip(strings.TrimSpace(in.Text), 200))))
+}
+
+// editNoticeTTL is how long an edited message is remembered as answered:
+// the edits of a typo come within minutes.
+const editNoticeTTL = time.Hour
+
+// editNoticeMax bounds the messages remembered (about 40 bytes each); when
+// full, the expired go, then all (a message edited again then gets one
+// answer more, which is harmless).
+const editNoticeMax = 4096
+
+// editNotices remembers the edited messages answered lately, by chat and
+// message id, so that each edited command is answered once however often
+// it is edited.
+type editNotices struct {
+	mu   sync.Mutex
+	now  func() time.Time
+	seen map[[2]int64]time.Time
+}
+
+func newEditNotices(now func() time.Time) *editNotices {
+	if now == nil {
+		now = time.Now
+	}
+	return &editNotices{now: now, seen: map[[2]int64]time.Time{}}
+}
+
+// first reports whether message msg of chat was not answered within
+// editNoticeTTL, and remembers it as answered. A message without an id
+// (0) is always first.
+func (e *editNotices) first(chat int64, msg int) bool {
+	if msg == 0 {
+		return true
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	now, key := e.now(), [2]int64{chat, int64(msg)}
+	if at, ok := e.seen[key]; ok && now.Sub(at) < editNoticeTTL {
+		return false
+	}
+	if len(e.seen) >= editNoticeMax {
+		for k, at := range e.seen {
+			if now.Sub(at) >= editNoticeTTL {
+				delete(e.seen, k)
+			}
+		}
+		if len(e.seen) >= editNoticeMax {
+			clear(e.seen)
+		}
+	}
+	e.seen[key] = now
+	return true
 }

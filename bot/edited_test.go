@@ -57,3 +57,29 @@ func TestEditedCommandsAreAnsweredNotRun(t *testing.T) {
 		})
 	}
 }
+
+// A user fixed a typo in three edits of one command and got three answers
+// "I don't act on edited messages": each edited message is answered once
+// (within the hour); another message's edit gets its own answer.
+func TestAnEditedCommandIsAnsweredOnce(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	const chat = 61
+	for _, text := range []string{"/search a", "/search ab", "/search abc"} {
+		h.queued.Add(1)
+		h.tg.SendEdit(chat, "private", chat, 7, 0, text)
+	}
+	h.settle()
+	if sent := h.tg.Sent(chat); len(sent) != 1 || !strings.Contains(sent[0].Text(), "<code>/search a</code>") {
+		t.Fatalf("three edits of one command got %d answers, want one: %v", len(sent), texts(sent))
+	}
+	h.queued.Add(1)
+	h.tg.SendEdit(chat, "private", chat, 8, 0, "/search b")
+	h.settle()
+	h.clock.Advance(editNoticeTTL)
+	h.queued.Add(1)
+	h.tg.SendEdit(chat, "private", chat, 7, 0, "/search abcd")
+	h.settle()
+	if sent := h.tg.Sent(chat); len(sent) != 3 {
+		t.Errorf("another message's edit and an edit an hour later got %d answers in all, want 3: %v", len(sent), texts(sent))
+	}
+}

@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Issue 17: plain text gets no hint in groups "unless the bot is
@@ -50,5 +51,30 @@ func TestAMentionThenACommandRunsIt(t *testing.T) {
 	}
 	if sent := h.tg.Sent(group); len(sent) > n+1 { // at most the one hint of the hour, for the mention
 		t.Errorf("replies to another bot's command = %d, want at most the hint", len(sent)-n)
+	}
+}
+
+// "@newshound_test_bot comet" sent as a message (an inline search whose
+// result was not picked from the list) got "I understand commands only":
+// the hint names the /search to send, and how the inline list is used.
+func TestAMentionWithWordsSuggestsTheSearch(t *testing.T) {
+	r, log, clock := newHintRouter(t)
+	say(r, 5, "private", "@newshound_bot comet <tail>")
+	got := log.take()
+	if len(got) != 1 || !strings.Contains(got[0].Text, "<code>/search comet &lt;tail&gt;</code>") || !strings.Contains(got[0].Text, "<code>@newshound_bot comet &lt;tail&gt;</code>") {
+		t.Fatalf("a private mention with words got %v, want the search to send", got)
+	}
+	clock.Advance(2 * time.Hour)
+	say(r, -100, "group", "@Newshound_Bot   harbour  bridge")
+	if got := log.take(); len(got) != 1 || !strings.Contains(got[0].Text, "<code>/search harbour bridge</code>") {
+		t.Fatalf("a group mention with words got %v, want the search to send", got)
+	}
+	clock.Advance(2 * time.Hour)
+	for _, text := range []string{"@newshound_bot", "hello @newshound_bot comet", "@newshound_bot what can you do?"} {
+		say(r, 6, "private", text)
+		if got := log.take(); len(got) != 1 || strings.Contains(got[0].Text, "/search") {
+			t.Errorf("%q got %v, want the plain hint", text, got)
+		}
+		clock.Advance(2 * time.Hour)
 	}
 }

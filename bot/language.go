@@ -87,6 +87,16 @@ func (r *Router) englishAlertsNote(ctx context.Context, in Incoming) string {
 	return "\n" + tr(ctx).Sprintf("🌐 Alerts here come in English until an admin chooses this chat's language: <code>/language %s</code>", lang)
 }
 
+// englishDigestNote is englishAlertsNote for a digest set in another
+// language in a group that chose none: the digest will be English.
+func (r *Router) englishDigestNote(ctx context.Context, in Incoming) string {
+	lang := tr(ctx).Lang()
+	if lang == locale.English || !r.unchosen(ctx, in) {
+		return ""
+	}
+	return "\n" + tr(ctx).Sprintf("🌐 The digest comes in English here until an admin chooses this chat's language: <code>/language %s</code>", lang)
+}
+
 func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 	if r.opts.Languages == nil {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Languages cannot be changed on this bot."))

@@ -100,7 +100,9 @@ func TestTopicsAnswerAlertAndListInTheirTopic(t *testing.T) {
 }
 
 func TestGoneTopicFallsBackToGeneralOnce(t *testing.T) {
-	for _, tc := range []struct{ name, close string }{{"deleted", "delete"}, {"closed", "close"}} {
+	// A deleted topic's notice said "until it is reopened", which a deleted
+	// topic never is.
+	for _, tc := range []struct{ name, close, notice string }{{"deleted", "delete", "topic this was meant for was deleted"}, {"closed", "close", "until it is reopened"}} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarness(t)
 			const group = -1002
@@ -118,12 +120,12 @@ func TestGoneTopicFallsBackToGeneralOnce(t *testing.T) {
 			n := len(h.tg.Sent(group))
 			h.queueAlert(group, subs[0].ID, "Kursk first")
 			got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n]
-			if got.Params.Has("message_thread_id") || !strings.Contains(got.Text(), "topic this was meant for is gone") || !strings.Contains(got.Text(), "Kursk first") {
+			if got.Params.Has("message_thread_id") || !strings.Contains(got.Text(), tc.notice) || !strings.Contains(got.Text(), "Kursk first") {
 				t.Fatalf("fallback = thread %q, %q", got.Params.Get("message_thread_id"), got.Text())
 			}
 			h.queueAlert(group, subs[0].ID, "Kursk second")
 			got = h.tg.WaitSent(t, group, n+2, 5*time.Second)[n+1]
-			if got.Params.Has("message_thread_id") || strings.Contains(got.Text(), "gone") {
+			if got.Params.Has("message_thread_id") || strings.Contains(got.Text(), "topic this was meant for") {
 				t.Errorf("next alert = thread %q, %q; want General without a notice", got.Params.Get("message_thread_id"), got.Text())
 			}
 			refused := 0
@@ -767,5 +769,31 @@ func TestShareSaysItsEndInTheChatsZone(t *testing.T) {
 	got := h.reply(11, "private", 11, fmt.Sprintf("/share %d", sub.ID)).Text()
 	if want := "works until " + expires.Add(10*time.Second).In(loc).Format("2 Jan 2006"); !strings.Contains(got, want) {
 		t.Errorf("/share in a chat on %s = %q, want %q", zone, got, want)
+	}
+}
+
+// "/share" alone answered "Which one? … with an ID from /list" in a chat
+// whose /list was empty, and in one with a single subscription. A chat
+// without any is told so; the only one (a forum topic's only one) is
+// shared; several still ask which.
+func TestShareWithoutAnIDSharesTheOnlyOne(t *testing.T) {
+	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst = 50 })
+	if got := h.reply(11, "private", 11, "/share").Text(); !strings.Contains(got, "No subscriptions yet") {
+		t.Errorf("/share in a chat without subscriptions = %q", got)
+	}
+	h.mustSubscribe(11, "private", "kursk deminers")
+	if got := h.reply(11, "private", 11, "/share").Text(); !shareLink.MatchString(got) || !strings.Contains(got, "kursk deminers") {
+		t.Errorf("/share with one subscription = %q, want its link", got)
+	}
+	h.mustSubscribe(11, "private", "belgorod")
+	if got := h.reply(11, "private", 11, "/share").Text(); !strings.Contains(got, "Which one?") {
+		t.Errorf("/share with two subscriptions = %q, want which one", got)
+	}
+	const forum = -100123
+	h.tg.SetMember(forum, 5, "administrator")
+	h.topicReply(forum, 7, 5, "/subscribe volcano")
+	h.topicReply(forum, 8, 5, "/subscribe harbour")
+	if got := h.topicReply(forum, 8, 5, "/share").Text(); !shareLink.MatchString(got) || !strings.Contains(got, "harbour") {
+		t.Errorf("/share in a topic with one subscription = %q, want that one's link", got)
 	}
 }

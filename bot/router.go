@@ -131,6 +131,7 @@ type Router struct {
 	rates     *chatRates
 	admins    *adminCache
 	hints     *hintRation
+	edits     *editNotices   // the edited messages already answered (edited.go)
 	jobs      sync.WaitGroup // background commands (/addsource, /import)
 	jobSlots  chan struct{}
 	inline    inlineCache
@@ -167,6 +168,7 @@ func NewRouter(opts RouterOptions) *Router {
 		rates:    newChatRates(opts.Now, opts.CommandEvery, opts.CommandBurst),
 		admins:   newAdminCache(opts.Now, time.Minute),
 		hints:    newHintRation(opts.Now, opts.HintsPerSecond),
+		edits:    newEditNotices(opts.Now),
 		jobSlots: make(chan struct{}, 2),
 	}
 	r.prompts.st, r.prompts.log = opts.Prompts, opts.Logger
@@ -239,7 +241,10 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	if ok && cmd == nil && in.ChatType != "private" && !addressed {
 		return // in a group, "/foo" may well be for another bot
 	}
-	if !ok && !r.hints.allow(in.ChatID) {
+	// An operator's file without a caption in their chat with the bot is an
+	// OPML list they mean to import: it gets how, not the rationed hint.
+	importable := !ok && in.Document != nil && in.Text == "" && in.ChatType == "private" && r.isOperator(in.UserID)
+	if !ok && !importable && !r.hints.allow(in.ChatID) {
 		return // plain text: one hint per chat an hour, within the hints' share (hints.go)
 	}
 	allowed, tell := true, false
@@ -269,7 +274,16 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 	switch {
 	case !allowed:
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("🐢 That is a lot of commands at once. I'll answer again in a few seconds."))
+	case importable:
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("📎 To add the feeds of this file, answer it with <code>/import</code> (reply to it), or send it again with the caption <code>/import</code>."))
 	case !ok:
+		if words, ok := r.mentionWords(in.Text); ok {
+			// "@bot comet" sent as a message: an inline search that was
+			// not picked from the list above the keyboard.
+			r.hint(ctx, in.ChatID, tr(ctx).Sprintf("🔎 To search the news for that, send <code>/search %s</code>, or pick a result from the list that opens above the keyboard as you type <code>@%s %s</code>.",
+				esc(words), esc(r.opts.BotName), esc(words)))
+			break
+		}
 		r.hint(ctx, in.ChatID, tr(ctx).Sprintf("I understand commands only. Send /help to see them."))
 	case cmd == nil:
 		r.reply(ctx, in.ChatID, r.unknown(ctx, name))
@@ -387,6 +401,23 @@ func (r *Router) afterMention(text string) (string, bool) {
 		return "", false
 	}
 	return trimmed, true
+}
+
+// mentionWords returns the words after a leading mention of this bot
+// ("@newshound_bot comet" → "comet"), as the inline search writes them in
+// the message field; ok is false for other text, and for a mention with
+// nothing after it, followed by a command, or asking a question.
+func (r *Router) mentionWords(text string) (string, bool) {
+	if r.opts.BotName == "" || len(text) < len(r.opts.BotName)+2 || text[0] != '@' || !strings.EqualFold(text[1:len(r.opts.BotName)+1], r.opts.BotName) {
+		return "", false
+	}
+	rest := text[len(r.opts.BotName)+1:]
+	words := strings.Join(strings.Fields(rest), " ")
+	// A question ("@bot what can you do?") is said to the bot, not searched for.
+	if words == "" || len(words) == len(rest) || strings.HasPrefix(words, "/") || strings.ContainsAny(words, "?？¿؟") || utf8.RuneCountInString(words) > 100 {
+		return "", false
+	}
+	return words, true
 }
 
 // mentioned reports whether text names this bot ("@newshound_bot …"), the

@@ -116,16 +116,16 @@ func (t *Telegram) IsChatAdmin(ctx context.Context, chatID, userID int64) (bool,
 // sent, as a button press changes what it shows; a short 429 is waited out
 // once (interactive). It fails with a *SendError or a transport error.
 func (t *Telegram) RewriteMessage(ctx context.Context, chatID int64, messageID int, text string, buttons [][]Button) error {
-	e := tgbotapi.NewEditMessageText(chatID, messageID, text)
-	e.ParseMode = tgbotapi.ModeHTML
-	e.DisableWebPagePreview = true
-	if len(buttons) > 0 {
-		kb := keyboard(buttons)
-		e.ReplyMarkup = &kb
+	// A raw request, as messages go: the library's config sends the
+	// deprecated disable_web_page_preview, not link_preview_options.
+	p, err := messageParams(Outgoing{ChatID: chatID, Text: text, Buttons: buttons}, false)
+	if err != nil {
+		return fmt.Errorf("editMessageText: %w", err)
 	}
+	p["message_id"] = strconv.Itoa(messageID)
 	return t.interactive(ctx, func() error {
-		if _, err := t.send.Request(e); err != nil {
-			return fmt.Errorf("editMessageText: %w", t.convert(err))
+		if err := t.call("editMessageText", p, nil); err != nil {
+			return fmt.Errorf("editMessageText: %w", err)
 		}
 		return nil
 	})

@@ -58,6 +58,17 @@ func topicGone(desc string) bool {
 		strings.Contains(desc, "topic_deleted") || strings.Contains(desc, "thread not found")
 }
 
+// topicDeleted reports whether Telegram's refusal (lower case) says the
+// message's forum topic was deleted, not closed.
+func topicDeleted(desc string) bool {
+	return strings.Contains(desc, "thread not found") || strings.Contains(desc, "topic_deleted")
+}
+
+// topicDeletedNotice opens the message that goes to General instead of its
+// deleted topic: its subscriptions alert in General from now on.
+const topicDeletedNotice = "ℹ️ <i>The topic this was meant for was deleted, so it comes here; " +
+	"alerts meant for that topic come here from now on.</i>\n\n"
+
 // topicMovedNotice opens the message that goes to General instead of its topic.
 const topicMovedNotice = "ℹ️ <i>The topic this was meant for is gone or closed, so it comes here; " +
 	"alerts meant for that topic come here too until it is reopened.</i>\n\n"
@@ -74,6 +85,9 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 	}
 	p := locale.For(lang)
 	notice := p.Sprintf(topicMovedNotice)
+	if topicDeleted(strings.ToLower(se.Description)) {
+		notice = p.Sprintf(topicDeletedNotice) // "until it is reopened" promised what a deleted topic never is
+	}
 	if s.opts.Threads != nil {
 		n, merged, err := s.opts.Threads.MoveThreadToGeneral(ctx, d.head.ChatID, thread)
 		if err != nil {

@@ -2,6 +2,10 @@ package locale
 
 // settingTexts: quiet hours, time zone, the digest's settings, link previews.
 var settingTexts = []entry{
+	{"📍 The daily digest comes in General, for the whole group; <code>/digest now</code> sends one to this topic.",
+		"📍 Ежедневная сводка приходит в General, для всей группы; <code>/digest сейчас</code> пришлёт сводку в эту тему.",
+		"📍 Die tägliche Übersicht kommt in General, für die ganze Gruppe; <code>/digest jetzt</code> schickt eine in dieses Thema.",
+		"📍 El resumen diario llega a General, para todo el grupo; <code>/digest ahora</code> envía uno a este tema."},
 	{"Try <code>/quiet 23:00-07:00</code>, <code>/quiet 23:00-07:00 hold</code> or <code>/quiet off</code>.",
 		"Попробуйте <code>/quiet 23:00-07:00</code>, <code>/quiet 23:00-07:00 отложить</code> или <code>/quiet выкл</code>.",
 		"Probieren Sie <code>/quiet 23:00-07:00</code>, <code>/quiet 23:00-07:00 zurückhalten</code> oder <code>/quiet aus</code>.",

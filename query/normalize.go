@@ -176,6 +176,12 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		if r == '\u0640' {
+			// The tatweel (kashida) stretches an Arabic word to justify a
+			// line; it is no letter of it (مريـديان is مريديان). A Common
+			// script letter, it kept the word from being read as Arabic.
+			continue
+		}
 		if unicode.Is(unicode.Mn, r) {
 			if len(tok) > 0 && !latinBase {
 				tok = utf8.AppendRune(tok, r)

@@ -36,6 +36,7 @@ func TestTerms(t *testing.T) {
 		{name: "Arabic", text: "غزة", want: []string{"غزة"}},
 		{name: "Persian keheh and yeh are Arabic kaf and yeh", text: "کرمان ایران كرمان ايران مصطفى", want: []string{"كرمان", "ايران", "كرمان", "ايران", "مصطفي"}},
 		{name: "Arabic-Indic and Persian digits are ASCII digits", text: "٢٠٢٤ ۱۲ 12 زلزله ۶٫۲", want: []string{"2024", "12", "12", "زلزله", "6", "2"}},
+		{name: "the tatweel stretches a word, it is no letter", text: "مريـديان مريديان جســـر ـ", want: []string{"مريديان", "مريديان", "جسر"}},
 		{name: "empty", text: "", want: nil},
 		{name: "only separators", text: " -- & … ", want: nil},
 		{name: "invalid UTF-8 separates", text: "ab\xffcd", want: []string{"ab", "cd"}},
@@ -111,5 +112,25 @@ func TestSpansGiveTheTokenOrNothing(t *testing.T) {
 	nz.spans("the cat's 3 mats", func(tok []byte, sub string) { subs = append(subs, sub) })
 	if want := []string{"the", "cat", "3", "mats"}; !slices.Equal(subs, want) {
 		t.Fatalf("substrings of lower-case ASCII words: %q, want %q", subs, want)
+	}
+}
+
+// "/subscribe مريـديان", typed with a tatweel, would never alert and /search
+// found nothing: the tatweel, a letter of the Common script, stayed in the
+// word, which then did not read as Arabic. A query and an article match
+// whichever of them stretches the word.
+func TestATatweelMatchesTheWordWithout(t *testing.T) {
+	for _, tt := range []struct{ query, title string }{
+		{"مريـديان", "مريديان تفتتح جسر الميناء الجديد"},
+		{"مريديان", "مريـديان تفتتح جسر الميناء الجديد"},
+		{"\"جسـر الميناء\"", "مريديان تفتتح جسر الميناء الجديد"},
+	} {
+		q, err := Parse(tt.query)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.query, err)
+		}
+		if !q.Match(NewDocument(Article{Title: tt.title})) {
+			t.Errorf("%q does not match %q", tt.query, tt.title)
+		}
 	}
 }

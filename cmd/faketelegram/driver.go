@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -18,11 +20,16 @@ const help = `lines (one per update; # starts a comment):
                             closed or deleted below)
   reply CHAT TYPE MSG TEXT  a message answering message MSG of CHAT (the bot's, when it sent MSG),
                             in MSG's forum topic when it is in one
+  anon GROUP TEXT           an anonymous admin of GROUP writes TEXT: as the group itself
+                            (sender_chat the group, from @GroupAnonymousBot), as Telegram sends it
   forward GROUP CHANNEL TEXT  channel CHANNEL's post TEXT as Telegram copies it into its discussion
                             group GROUP (is_automatic_forward, sender_chat the channel)
   photo CHAT TYPE [CAPTION]  a photo in CHAT, with CAPTION if given (a command in a caption
                             counts, as in Telegram)
   sticker CHAT TYPE [EMOJI]  a sticker in CHAT (default 👍)
+  document CHAT TYPE FILE [CAPTION]  the local FILE sent as a document in CHAT (getFile and
+                            the file download serve it), with CAPTION if given, e.g.
+                            document 42 private feeds.opml /import (a reply to it carries it too)
   inline USER QUERY         an inline query ("@bot QUERY"); QUERY may be empty
   edit CHAT TYPE MSG TEXT   the sender edits their message MSG of CHAT to TEXT (edited_message;
                             edited_channel_post in a channel), in MSG's forum topic if it was in one
@@ -70,7 +77,10 @@ type driver struct {
 	gone   map[[2]int64]bool // (chat, thread) of the topics closed or deleted
 	// threads are the forum topics of the users' messages: (chat, message) → thread.
 	threads map[[2]int64]int
-	botIn   map[int64]string // the bot's status in each chat a bot line named
+	// docs are the documents the users sent: (chat, message) → the
+	// message's document object, which a reply to it carries, as in Telegram.
+	docs  map[[2]int64]map[string]any
+	botIn map[int64]string // the bot's status in each chat a bot line named
 	// lastInline is the latest inline query, for scroll.
 	lastInline struct {
 		id, query string
@@ -82,7 +92,7 @@ type driver struct {
 }
 
 func newDriver(srv *telegramtest.Server, out io.Writer) *driver {
-	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, threads: map[[2]int64]int{}, botIn: map[int64]string{}, refused: newRefusals(srv)}
+	return &driver{srv: srv, out: out, user: 42, lang: "en", nextID: 100000, gone: map[[2]int64]bool{}, threads: map[[2]int64]int{}, docs: map[[2]int64]map[string]any{}, botIn: map[int64]string{}, refused: newRefusals(srv)}
 }
 
 // do runs one line; it fails on a line it cannot read.
@@ -127,6 +137,16 @@ func (d *driver) do(line string) error {
 			d.srv.AddTopic(chat, thread) // a closed or deleted topic stays so
 		}
 		d.message(chat, "supergroup", thread, 0, text)
+	case "anon":
+		f, text, err := fields(rest, 1)
+		if err != nil {
+			return fmt.Errorf("anon GROUP TEXT: %w", err)
+		}
+		group, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil || group >= 0 {
+			return fmt.Errorf("anon: a negative group id, e.g. anon -1001 /subscribe kursk")
+		}
+		d.anonymous(group, text)
 	case "forward":
 		f, text, err := fields(rest, 2)
 		if err != nil {
@@ -148,6 +168,16 @@ func (d *driver) do(line string) error {
 			return fmt.Errorf("%s: bad chat id %q", verb, f[0])
 		}
 		d.media(chat, f[1], verb, text)
+	case "document":
+		f, caption, err := fields(rest, 3)
+		if err != nil {
+			return fmt.Errorf("document CHAT TYPE FILE [CAPTION]: %w", err)
+		}
+		chat, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("document: bad chat id %q", f[0])
+		}
+		return d.document(chat, f[1], f[2], caption)
 	case "inline":
 		f, query, err := fields(rest, 1)
 		if err != nil {
@@ -328,6 +358,10 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 		if d.botSent(chat, replyTo) { // a reply to the bot's own message, which privacy mode lets through
 			r["from"] = map[string]any{"id": 1, "is_bot": true, "first_name": "Newshound", "username": d.srv.BotName}
 		}
+		if doc, ok := d.docs[[2]int64{chat, int64(replyTo)}]; ok { // a reply to a file carries the file
+			delete(r, "text")
+			r["document"], r["from"] = doc, d.from(d.sender(chat))
+		}
 		msg["reply_to_message"] = r
 	}
 	if strings.HasPrefix(text, "/") {
@@ -338,6 +372,18 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 		key = "channel_post"
 	}
 	d.srv.AddUpdate(map[string]any{key: msg})
+}
+
+// anonymous queues text from an anonymous administrator of group: Telegram
+// sends it from @GroupAnonymousBot (1087968824) on behalf of the group.
+func (d *driver) anonymous(group int64, text string) {
+	msg := map[string]any{"message_id": d.next(), "date": time.Now().Unix(), "chat": chatObject(group, "supergroup"), "text": text,
+		"from":        map[string]any{"id": 1087968824, "is_bot": true, "first_name": "Group", "username": "GroupAnonymousBot"},
+		"sender_chat": chatObject(group, "supergroup")}
+	if strings.HasPrefix(text, "/") {
+		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
+	}
+	d.srv.AddUpdate(map[string]any{"message": msg})
 }
 
 // autoForward queues a channel's post as Telegram copies it into the
@@ -375,6 +421,35 @@ func (d *driver) media(chat int64, typ, kind, text string) {
 		}
 	}
 	d.srv.AddUpdate(map[string]any{"message": msg})
+}
+
+// document queues the local file path as a document a user sends to chat,
+// with caption (a command in it marked as Telegram marks it); the fake
+// serves the file to getFile and its download address. It fails when the
+// file cannot be read.
+func (d *driver) document(chat int64, typ, path, caption string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("document: %w", err)
+	}
+	id := d.next()
+	fileID, name := fmt.Sprintf("doc%d", id), filepath.Base(path)
+	d.srv.AddFile(fileID, name, data)
+	doc := map[string]any{"file_id": fileID, "file_unique_id": "u" + fileID, "file_name": name, "file_size": len(data)}
+	d.docs[[2]int64{chat, int64(id)}] = doc
+	msg := map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": chatObject(chat, typ), "from": d.from(d.sender(chat)), "document": doc}
+	if caption != "" {
+		msg["caption"] = caption
+		if strings.HasPrefix(caption, "/") {
+			msg["caption_entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(caption)[0])}}
+		}
+	}
+	key := "message"
+	if typ == "channel" {
+		key = "channel_post"
+	}
+	d.srv.AddUpdate(map[string]any{key: msg})
+	return nil
 }
 
 // threadOf returns the forum topic message msg of chat is in: a user's

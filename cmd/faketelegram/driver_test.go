@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -478,5 +481,84 @@ func TestDriverForwardsAChannelPostToItsGroup(t *testing.T) {
 	if m["is_automatic_forward"] != true || m["sender_chat"].(map[string]any)["id"] != float64(-1009) ||
 		m["chat"].(map[string]any)["id"] != float64(-1001) || m["entities"] == nil {
 		t.Errorf("message = %v", m)
+	}
+}
+
+// TestDriverSendsADocument: "document CHAT TYPE FILE CAPTION" queues a
+// document message whose caption carries its command, as Telegram sends an
+// OPML file captioned /import, and the fake serves the file's bytes to
+// getFile and the download address the bot derives from it. A reply to a
+// file carries it (reply_to_message.document), as /import answering a file
+// sent without a caption needs.
+func TestDriverSendsADocument(t *testing.T) {
+	srv, d := newTestDriver(t, &bytes.Buffer{})
+	path := filepath.Join(t.TempDir(), "feeds.opml")
+	opml := `<opml version="2.0"><body><outline xmlUrl="http://127.0.0.1:1/rss"/></body></opml>`
+	if err := os.WriteFile(path, []byte(opml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.do("document 42 private " + path + " /import"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.do("document 42 private " + path); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.do("reply 42 private 100002 /import"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.do("document 42 private " + path + ".missing /import"); err == nil {
+		t.Error("a file that does not exist was queued")
+	}
+	got := getUpdates(t, srv)
+	if len(got) != 3 {
+		t.Fatalf("%d updates, want 3: %v", len(got), got)
+	}
+	reply := got[2]["message"].(map[string]any)
+	if replied, _ := reply["reply_to_message"].(map[string]any)["document"].(map[string]any); reply["text"] != "/import" || replied["file_name"] != "feeds.opml" {
+		t.Errorf("a reply to the file = %v, want it to carry the file", reply)
+	}
+	msg := got[0]["message"].(map[string]any)
+	doc, _ := msg["document"].(map[string]any)
+	if msg["caption"] != "/import" || doc["file_name"] != "feeds.opml" || doc["file_size"] != float64(len(opml)) {
+		t.Fatalf("document message = %v", msg)
+	}
+	if ent := msg["caption_entities"].([]any)[0].(map[string]any); ent["type"] != "bot_command" || ent["length"] != float64(len("/import")) {
+		t.Errorf("caption entity = %v", ent)
+	}
+	file := post[struct {
+		Result struct {
+			FilePath string `json:"file_path"`
+		}
+	}](t, srv.URL+"/bot1:t/getFile", url.Values{"file_id": {doc["file_id"].(string)}}).Result
+	resp, err := http.Get(srv.URL + "/file/bot1:t/" + file.FilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || string(body) != opml {
+		t.Errorf("download: %d %q, want the file", resp.StatusCode, body)
+	}
+}
+
+// An anonymous group admin writes as the group: "anon GROUP TEXT" queues
+// the message as Telegram sends it, from @GroupAnonymousBot with the group
+// as sender_chat, which the bot takes as an admin's.
+func TestDriverSendsAnAnonymousAdminsMessage(t *testing.T) {
+	srv, d := newTestDriver(t, &bytes.Buffer{})
+	if err := d.do("anon -1005 /subscribe kursk"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.do("anon 5 hello"); err == nil {
+		t.Error("a private chat id was taken as a group")
+	}
+	got := getUpdates(t, srv)
+	if len(got) != 1 {
+		t.Fatalf("%d updates, want 1: %v", len(got), got)
+	}
+	msg := got[0]["message"].(map[string]any)
+	from, sender := msg["from"].(map[string]any), msg["sender_chat"].(map[string]any)
+	if from["id"] != float64(1087968824) || sender["id"] != float64(-1005) || msg["text"] != "/subscribe kursk" || msg["entities"] == nil {
+		t.Errorf("anonymous admin's message = %v", msg)
 	}
 }

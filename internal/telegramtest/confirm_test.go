@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -122,5 +123,48 @@ func TestGetUpdatesDeliversOnlyTheAllowedKinds(t *testing.T) {
 	}
 	if n := len(s.Discarded()); n != 5 {
 		t.Errorf("discarded %d updates, want 5", n)
+	}
+}
+
+// The fake took any setWebhook: a secret Telegram refuses ("my secret!"),
+// a broken allowed_updates or max_connections passed here and failed only
+// against Telegram. Its parameters are checked as the Bot API documents them.
+func TestSetWebhookChecksItsParameters(t *testing.T) {
+	s := New(t, "1:t")
+	set := func(form url.Values) (int, string) {
+		t.Helper()
+		resp, err := http.PostForm(s.URL+"/bot1:t/setWebhook", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body struct{ Description string }
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			t.Fatal(err)
+		}
+		return resp.StatusCode, body.Description
+	}
+	good := url.Values{"url": {"https://bot.example/hook"}, "secret_token": {"abc_DEF-123"}, "allowed_updates": {`["message"]`},
+		"drop_pending_updates": {"false"}, "max_connections": {"40"}}
+	if code, desc := set(good); code != http.StatusOK {
+		t.Fatalf("a valid setWebhook: %d %s", code, desc)
+	}
+	for name, change := range map[string][2]string{
+		"a space in the secret":      {"secret_token", "my secret!"},
+		"a secret of 257 characters": {"secret_token", strings.Repeat("a", 257)},
+		"an empty secret":            {"secret_token", ""},
+		"allowed_updates not a list": {"allowed_updates", "message"},
+		"max_connections 0":          {"max_connections", "0"},
+		"max_connections 101":        {"max_connections", "101"},
+		"drop_pending_updates yes":   {"drop_pending_updates", "yes"},
+	} {
+		form := url.Values{}
+		for k, v := range good {
+			form[k] = v
+		}
+		form.Set(change[0], change[1])
+		if code, desc := set(form); code != http.StatusBadRequest || !strings.HasPrefix(desc, "Bad Request: ") {
+			t.Errorf("%s: %d %q, want 400 as Telegram refuses it", name, code, desc)
+		}
 	}
 }

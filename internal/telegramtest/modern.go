@@ -180,9 +180,41 @@ func (s *Server) ForwardWebhookTo(target string) {
 	s.mu.Unlock()
 }
 
+// webhookSecret is what Telegram takes as a webhook's secret_token.
+var webhookSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
+
+// webhookRefusal returns Telegram's refusal of setWebhook's parameters
+// (Bot API: secret_token 1-256 characters of A-Z, a-z,
+// 0-9, _ and -; allowed_updates a JSON array of strings; max_connections
+// 1-100; drop_pending_updates a boolean), or "" for parameters it takes.
+func webhookRefusal(p url.Values) string {
+	if p.Has("secret_token") && !webhookSecret.MatchString(p.Get("secret_token")) {
+		return "Bad Request: secret token contains unallowed characters"
+	}
+	if v := p.Get("allowed_updates"); v != "" {
+		var kinds []string
+		if json.Unmarshal([]byte(v), &kinds) != nil {
+			return "Bad Request: can't parse allowed updates JSON object"
+		}
+	}
+	if v := p.Get("max_connections"); v != "" {
+		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 100 {
+			return "Bad Request: bad webhook: max_connections must be between 1 and 100"
+		}
+	}
+	if v := p.Get("drop_pending_updates"); v != "" && v != "true" && v != "false" {
+		return "Bad Request: can't parse drop_pending_updates"
+	}
+	return ""
+}
+
 // setWebhook records the webhook and starts posting updates to it.
 func (s *Server) setWebhook(w http.ResponseWriter, call Call) {
 	s.record(call)
+	if refusal := webhookRefusal(call.Params); refusal != "" {
+		writeError(w, &Reply{Code: 400, Description: refusal})
+		return
+	}
 	s.setAllowed(call.Params)
 	s.mu.Lock()
 	target, started := s.forward, s.hooked
