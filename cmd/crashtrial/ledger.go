@@ -224,3 +224,36 @@ func (t tally) ok() bool {
 	return t.missing == 0 && t.unexpected == 0 && t.alsoMissing == 0 && t.digestsMissing == 0 && t.twice == 0 && t.digestTwice == 0 &&
 		t.duplicated <= t.repeatable
 }
+
+// unrecordedBeforeKills sorts the sends Telegram took (answers not lost)
+// that the outbox does not record as sent by how long before the loop's
+// next SIGKILL they were taken: within milliseconds, the bot was killed
+// with the call in flight (a kill -9's at-least-once); longer, its answer
+// came and the record of it was undone (by a power cut: written, not yet
+// synced). Those taken after the last kill are counted apart.
+func (t *trial) unrecordedBeforeKills() string {
+	recorded := t.recorded()
+	bounds := []time.Duration{5 * time.Millisecond, 20 * time.Millisecond, 100 * time.Millisecond, 500 * time.Millisecond, 3 * time.Second}
+	counts := make([]int, len(bounds)+2)
+	for _, m := range t.wire.messages() {
+		if m.method != "sendMessage" || recorded[[2]int64{m.chat, int64(m.id)}] {
+			continue
+		}
+		i := sort.Search(len(t.killedAt), func(i int) bool { return !t.killedAt[i].Before(m.at) })
+		if i == len(t.killedAt) {
+			counts[len(counts)-1]++
+			continue
+		}
+		gap := t.killedAt[i].Sub(m.at)
+		j := sort.Search(len(bounds), func(j int) bool { return gap < bounds[j] })
+		counts[j]++
+	}
+	var b strings.Builder
+	lo := time.Duration(0)
+	for j, hi := range bounds {
+		fmt.Fprintf(&b, "  %s–%s: %d\n", lo, hi, counts[j])
+		lo = hi
+	}
+	fmt.Fprintf(&b, "  %s or more: %d\n  after the last kill: %d\n", lo, counts[len(bounds)], counts[len(bounds)+1])
+	return b.String()
+}

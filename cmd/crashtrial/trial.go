@@ -38,6 +38,10 @@ type trial struct {
 	failures  []string       // what the bot did wrong besides what chats received: a SIGTERM not exiting 0 in 5 s, a SIGHUP ending it, two bots on one database
 	started   time.Time
 	digestDue time.Time // the last chat's digest instant
+	// killedAt are the loop's SIGKILLs (power cuts included), in order:
+	// what a send Telegram took and the outbox never recorded was taken
+	// how long before (see unrecordedBeforeKills).
+	killedAt []time.Time
 }
 
 func newTrial(o options, out io.Writer) (*trial, error) {
