@@ -70,7 +70,7 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 			}
 			kill := time.Now()
 			p.signal(syscall.SIGKILL)
-			t.killedAt = append(t.killedAt, kill)
+			t.killedAt, t.killedNo = append(t.killedAt, kill), append(t.killedNo, i)
 			if wal != nil && t.o.traceOnly {
 				hit += " (traced, no cut)"
 				pk, err := openPeek(t.dbPath)

@@ -235,6 +235,7 @@ func (t *trial) unrecordedBeforeKills() string {
 	recorded := t.recorded()
 	bounds := []time.Duration{5 * time.Millisecond, 20 * time.Millisecond, 100 * time.Millisecond, 500 * time.Millisecond, 3 * time.Second}
 	counts := make([]int, len(bounds)+2)
+	var slow []string // those taken 20 ms or more before their kill: answered, not recorded
 	for _, m := range t.wire.messages() {
 		if m.method != "sendMessage" || recorded[[2]int64{m.chat, int64(m.id)}] {
 			continue
@@ -247,6 +248,10 @@ func (t *trial) unrecordedBeforeKills() string {
 		gap := t.killedAt[i].Sub(m.at)
 		j := sort.Search(len(bounds), func(j int) bool { return gap < bounds[j] })
 		counts[j]++
+		if gap >= 20*time.Millisecond {
+			first, _, _ := strings.Cut(m.text, "\n")
+			slow = append(slow, fmt.Sprintf("    chat %d message %d taken %s, killed at stop %d, %s: %.60q", m.chat, m.id, m.at.Format("15:04:05.000"), t.killedNo[i], t.killedAt[i].Format("15:04:05.000"), first))
+		}
 	}
 	var b strings.Builder
 	lo := time.Duration(0)
@@ -255,5 +260,8 @@ func (t *trial) unrecordedBeforeKills() string {
 		lo = hi
 	}
 	fmt.Fprintf(&b, "  %s or more: %d\n  after the last kill: %d\n", lo, counts[len(bounds)], counts[len(bounds)+1])
+	for _, l := range slow {
+		b.WriteString(l + "\n")
+	}
 	return b.String()
 }

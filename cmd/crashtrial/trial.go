@@ -42,6 +42,7 @@ type trial struct {
 	// what a send Telegram took and the outbox never recorded was taken
 	// how long before (see unrecordedBeforeKills).
 	killedAt []time.Time
+	killedNo []int // the loop's stop number of each
 }
 
 func newTrial(o options, out io.Writer) (*trial, error) {
