@@ -225,6 +225,11 @@ func (t tally) ok() bool {
 		t.duplicated <= t.repeatable
 }
 
+// inFlightSlack is how long after a kill the wire may write down a send
+// the fake took before it: the kill aimed at a send sees the fake's record
+// of the call, the wire notes it when the answer comes back through it.
+const inFlightSlack = 20 * time.Millisecond
+
 // unrecordedBeforeKills sorts the sends Telegram took (answers not lost)
 // that the outbox does not record as sent by how long before the loop's
 // next SIGKILL they were taken: within milliseconds, the bot was killed
@@ -240,12 +245,11 @@ func (t *trial) unrecordedBeforeKills() string {
 		if m.method != "sendMessage" || recorded[[2]int64{m.chat, int64(m.id)}] {
 			continue
 		}
-		i := sort.Search(len(t.killedAt), func(i int) bool { return !t.killedAt[i].Before(m.at) })
+		i, gap := killOf(t.killedAt, m.at)
 		if i == len(t.killedAt) {
 			counts[len(counts)-1]++
 			continue
 		}
-		gap := t.killedAt[i].Sub(m.at)
 		j := sort.Search(len(bounds), func(j int) bool { return gap < bounds[j] })
 		counts[j]++
 		if gap >= 20*time.Millisecond {
@@ -264,4 +268,19 @@ func (t *trial) unrecordedBeforeKills() string {
 		b.WriteString(l + "\n")
 	}
 	return b.String()
+}
+
+// killOf returns the kill (an index of kills, in order; len(kills) when
+// none) that a send taken at at was in flight at or answered before, and
+// how long before it the send was taken: the first kill at or after at,
+// or the one just before when at is within inFlightSlack after it.
+func killOf(kills []time.Time, at time.Time) (int, time.Duration) {
+	i := sort.Search(len(kills), func(i int) bool { return !kills[i].Before(at) })
+	if i > 0 && at.Sub(kills[i-1]) < inFlightSlack {
+		return i - 1, 0
+	}
+	if i == len(kills) {
+		return i, 0
+	}
+	return i, kills[i].Sub(at)
 }
