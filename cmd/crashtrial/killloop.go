@@ -41,7 +41,7 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 		var p *process
 		var err error
 		if t.o.powercut || t.o.traceOnly {
-			wal = watchWAL(t.dbPath, filepath.Join(t.dir, "syncs.trace"))
+			wal = watchWAL(t.dbPath, filepath.Join(t.dir, fmt.Sprintf("syncs-%d.trace", i))) // each kept, to look a cut up
 			p, err = t.startTraced(bin, wal.trace)
 		} else {
 			p, err = t.start(bin, 0)
