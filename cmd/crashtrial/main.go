@@ -167,6 +167,7 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 		}
 		t.logf("setup: %d old articles and %d alerts added to the older database in %s", o.oldArticles, 3*o.oldArticles, time.Since(began).Round(time.Millisecond))
 	}
+	t.wire.setSlow(o.slow)
 	if o.faults {
 		t.faults.setRates(0.03, 0.03, 0.03)
 		t.faults.setDrops(0.03)

@@ -61,7 +61,7 @@ func newTrial(o options, out io.Writer) (*trial, error) {
 	t.faults = newFaults(o.seed)
 	t.tg = telegramtest.NewServer(token)
 	t.tg.Inject(t.faults.answer)
-	t.wire = newWire(t.tg.URL, o.slow, o.seed)
+	t.wire = newWire(t.tg.URL, 0, o.seed) // -slow from the loop on (run)
 	t.a, t.b = newFeed("Wire A", o.pageDelay), newFeed("Wire B", o.pageDelay)
 	// Digests fall due while the bot is killed and restarted: one chat a
 	// minute, from two minutes on.
