@@ -40,8 +40,8 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 		var wal *walWatch
 		var p *process
 		var err error
-		if t.o.powercut {
-			wal = watchWAL(t.dbPath, filepath.Join(t.dir, "syncs.trace"))
+		if t.o.powercut || t.o.traceOnly {
+			wal = watchWAL(t.dbPath, filepath.Join(t.dir, fmt.Sprintf("syncs-%d.trace", i))) // each kept, to look a cut up
 			p, err = t.startTraced(bin, wal.trace)
 		} else {
 			p, err = t.start(bin, 0)
@@ -70,7 +70,15 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 			}
 			kill := time.Now()
 			p.signal(syscall.SIGKILL)
-			if wal != nil {
+			t.killedAt, t.killedNo = append(t.killedAt, kill), append(t.killedNo, i)
+			if wal != nil && t.o.traceOnly {
+				hit += " (traced, no cut)"
+				pk, err := openPeek(t.dbPath)
+				if err != nil {
+					return err
+				}
+				t.peek = pk
+			} else if wal != nil {
 				hit += " (power cut)"
 				if err := t.powerCut(wal, kill); err != nil {
 					return err

@@ -224,3 +224,63 @@ func (t tally) ok() bool {
 	return t.missing == 0 && t.unexpected == 0 && t.alsoMissing == 0 && t.digestsMissing == 0 && t.twice == 0 && t.digestTwice == 0 &&
 		t.duplicated <= t.repeatable
 }
+
+// inFlightSlack is how long after a kill the wire may write down a send
+// the fake took before it: the kill aimed at a send sees the fake's record
+// of the call, the wire notes it when the answer comes back through it.
+const inFlightSlack = 20 * time.Millisecond
+
+// unrecordedBeforeKills sorts the sends Telegram took (answers not lost)
+// that the outbox does not record as sent by how long before the loop's
+// next SIGKILL they were taken: within milliseconds, the bot was killed
+// with the call in flight (a kill -9's at-least-once); longer, its answer
+// came and the record of it was undone (by a power cut: written, not yet
+// synced). Those taken after the last kill are counted apart.
+func (t *trial) unrecordedBeforeKills() string {
+	recorded := t.recorded()
+	bounds := []time.Duration{5 * time.Millisecond, 20 * time.Millisecond, 100 * time.Millisecond, 500 * time.Millisecond, 3 * time.Second}
+	counts := make([]int, len(bounds)+2)
+	var slow []string // those taken 20 ms or more before their kill: answered, not recorded
+	for _, m := range t.wire.messages() {
+		if m.method != "sendMessage" || recorded[[2]int64{m.chat, int64(m.id)}] {
+			continue
+		}
+		i, gap := killOf(t.killedAt, m.at)
+		if i == len(t.killedAt) {
+			counts[len(counts)-1]++
+			continue
+		}
+		j := sort.Search(len(bounds), func(j int) bool { return gap < bounds[j] })
+		counts[j]++
+		if gap >= 20*time.Millisecond {
+			first, _, _ := strings.Cut(m.text, "\n")
+			slow = append(slow, fmt.Sprintf("    chat %d message %d taken %s, killed at stop %d, %s: %.60q", m.chat, m.id, m.at.Format("15:04:05.000"), t.killedNo[i], t.killedAt[i].Format("15:04:05.000"), first))
+		}
+	}
+	var b strings.Builder
+	lo := time.Duration(0)
+	for j, hi := range bounds {
+		fmt.Fprintf(&b, "  %s–%s: %d\n", lo, hi, counts[j])
+		lo = hi
+	}
+	fmt.Fprintf(&b, "  %s or more: %d\n  after the last kill: %d\n", lo, counts[len(bounds)], counts[len(bounds)+1])
+	for _, l := range slow {
+		b.WriteString(l + "\n")
+	}
+	return b.String()
+}
+
+// killOf returns the kill (an index of kills, in order; len(kills) when
+// none) that a send taken at at was in flight at or answered before, and
+// how long before it the send was taken: the first kill at or after at,
+// or the one just before when at is within inFlightSlack after it.
+func killOf(kills []time.Time, at time.Time) (int, time.Duration) {
+	i := sort.Search(len(kills), func(i int) bool { return !kills[i].Before(at) })
+	if i > 0 && at.Sub(kills[i-1]) < inFlightSlack {
+		return i - 1, 0
+	}
+	if i == len(kills) {
+		return i, 0
+	}
+	return i, kills[i].Sub(at)
+}

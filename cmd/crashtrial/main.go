@@ -74,6 +74,7 @@ type options struct {
 	twin           bool
 	ballast        bool // disk full by a ballast file filling -dir's file system, not ulimit -f
 	powercut       bool // each SIGKILL loses the log's last writes, as a power cut does
+	traceOnly      bool // the bot run under strace as for -powercut, its SIGKILLs no power cuts: strace's own cost
 	migrations     int  // how many migrations the new binary's schema has
 }
 
@@ -99,6 +100,7 @@ func main() {
 	flag.DurationVar(&o.slow, "slow", 0, "Telegram answers each send and edit it took after a random delay up to this (0 = at once); a stop meanwhile leaves it taken, unrecorded")
 	flag.BoolVar(&o.twin, "twin", false, "after the loop: a second bot started on the running one's database, then two started at once after a SIGKILL")
 	flag.BoolVar(&o.powercut, "powercut", false, "each SIGKILL of the loop is a power cut: the database's log loses its last 0-3 s of writes (those synchronous = NORMAL had not synced)")
+	flag.BoolVar(&o.traceOnly, "trace-only", false, "run the bot of the loop under strace as -powercut does, but each SIGKILL stays a SIGKILL: what strace's stops alone add to the sends repeated")
 	flag.BoolVar(&o.ballast, "ballast", false, "with -disk-full: fill -dir's file system (mount a small tmpfs there: mount -t tmpfs -o size=64m tmpfs DIR) with a ballast file but for 64 KiB, a real ENOSPC, then remove it under the running bot (with -mixed or -term: stop it with SIGTERM while full)")
 	flag.Parse()
 	if o.bin == "" {
@@ -165,6 +167,7 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 		}
 		t.logf("setup: %d old articles and %d alerts added to the older database in %s", o.oldArticles, 3*o.oldArticles, time.Since(began).Round(time.Millisecond))
 	}
+	t.wire.setSlow(o.slow)
 	if o.faults {
 		t.faults.setRates(0.03, 0.03, 0.03)
 		t.faults.setDrops(0.03)
@@ -182,6 +185,7 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 	}
 	fmt.Fprintf(out, "== after %d kills:\n", o.kills)
 	tl.print(out)
+	fmt.Fprintf(out, "sends taken and not recorded, by how long before the next SIGKILL Telegram took them:\n%s", t.unrecordedBeforeKills())
 	ok := tl.ok() && len(t.failures) == 0
 	check := func(name string, p *process, err error) error {
 		if err != nil {

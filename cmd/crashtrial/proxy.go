@@ -47,6 +47,15 @@ func newWire(upstream string, slow time.Duration, seed uint64) *wire {
 	return w
 }
 
+// setSlow sets the longest an answer to a taken message is held back: the
+// setup's replies go at once (a -slow past the bot's 30 s client timeout
+// would keep the chats from subscribing), the loop's as -slow says.
+func (w *wire) setSlow(d time.Duration) {
+	w.mu.Lock()
+	w.slow = d
+	w.mu.Unlock()
+}
+
 // Endpoint is the api_endpoint for the bot.
 func (w *wire) Endpoint() string { return w.URL + "/bot%s/%s" }
 
@@ -94,11 +103,11 @@ func (w *wire) serve(rw http.ResponseWriter, r *http.Request) {
 
 // delay is how long the answer to a taken message is held back.
 func (w *wire) delay() time.Duration {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.slow <= 0 {
 		return 0
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	return time.Duration(w.rng.Int64N(int64(w.slow)))
 }
 

@@ -38,6 +38,11 @@ type trial struct {
 	failures  []string       // what the bot did wrong besides what chats received: a SIGTERM not exiting 0 in 5 s, a SIGHUP ending it, two bots on one database
 	started   time.Time
 	digestDue time.Time // the last chat's digest instant
+	// killedAt are the loop's SIGKILLs (power cuts included), in order:
+	// what a send Telegram took and the outbox never recorded was taken
+	// how long before (see unrecordedBeforeKills).
+	killedAt []time.Time
+	killedNo []int // the loop's stop number of each
 }
 
 func newTrial(o options, out io.Writer) (*trial, error) {
@@ -56,7 +61,7 @@ func newTrial(o options, out io.Writer) (*trial, error) {
 	t.faults = newFaults(o.seed)
 	t.tg = telegramtest.NewServer(token)
 	t.tg.Inject(t.faults.answer)
-	t.wire = newWire(t.tg.URL, o.slow, o.seed)
+	t.wire = newWire(t.tg.URL, 0, o.seed) // -slow from the loop on (run)
 	t.a, t.b = newFeed("Wire A", o.pageDelay), newFeed("Wire B", o.pageDelay)
 	// Digests fall due while the bot is killed and restarted: one chat a
 	// minute, from two minutes on.
