@@ -239,6 +239,15 @@ func words(text string) []word {
 			i += size
 			continue
 		}
+		if n, raw := initialism(text[i:]); n > 0 {
+			// "D.C.", "N.Y.": one word, as "DC" and "NY" are
+			w := word{raw: raw, sentenceStart: start, afterWord: spaced}
+			w.norm, w.number = normalise(raw)
+			out = append(out, w)
+			start, spaced = true, false // its last dot may end the sentence, as any word's dot
+			i += n
+			continue
+		}
 		j := i
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
@@ -274,6 +283,25 @@ func words(text string) []word {
 		i = j
 	}
 	return out
+}
+
+// initialism returns the length of the initialism s starts with (two or
+// more capital letters, each with its dot: "D.C.", "N.Y.C.") and its letters
+// ("DC"), or 0 when s starts with none. A word follows no dot in it ("Mr.
+// J. Smith" has one initial, "U.S.-based" is "US" and "based").
+func initialism(s string) (int, string) {
+	n := 0
+	for n+1 < len(s) && s[n] >= 'A' && s[n] <= 'Z' && s[n+1] == '.' {
+		n += 2
+	}
+	if n < 4 || n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z' || s[n] >= '0' && s[n] <= '9') {
+		return 0, ""
+	}
+	b := make([]byte, 0, n/2)
+	for k := 0; k < n; k += 2 {
+		b = append(b, s[k])
+	}
+	return n, string(b)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }

@@ -225,3 +225,34 @@ func TestPersianSpellingsAreOneStory(t *testing.T) {
 		}
 	}
 }
+
+func TestInitialismIsOneWord(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"D.C. shooting", 4, "DC"},
+		{"N.Y.C.", 6, "NYC"},
+		{"U.S.-based", 4, "US"},
+		{"J. Smith", 0, ""},      // one initial
+		{"D.Coleman", 0, ""},     // a word after the dot
+		{"d.c. lower", 0, ""},    // not capitals
+		{"DC shooting", 0, ""},   // no dots: a plain word
+		{"S.W.3rd St", 0, ""},    // a word glued to the last dot
+		{"A.B", 0, ""},           // the last letter lacks its dot
+		{"Ph.D. student", 0, ""}, // not single letters
+	}
+	for _, tt := range tests {
+		if n, got := initialism(tt.in); n != tt.n || got != tt.want {
+			t.Errorf("initialism(%q) = %d, %q; want %d, %q", tt.in, n, got, tt.n, tt.want)
+		}
+	}
+	a := NewFeatures("Two dead, six injured in Southeast D.C. shooting", "", "")
+	b := NewFeatures("2 Dead, 7 Hurt in Southeast DC Shooting at Community Party", "", "Two people were killed in Southeast DC on Sunday.")
+	fa, oka := flagsOf(a, "DC")
+	fb, okb := flagsOf(b, "DC")
+	if !oka || !okb || fa&FlagName == 0 || fb&FlagName == 0 {
+		t.Errorf("\"D.C.\" and \"DC\": present %v/%v, flags %b/%b; want one distinctive term in both", oka, okb, fa, fb)
+	}
+}
