@@ -268,6 +268,12 @@ func words(text string) []word {
 			w.norm, w.number = normalise(raw)
 			out = append(out, w)
 			start = false
+			if j < len(text) && text[j] == '.' && w.norm != strings.ToLower(raw) && placeAbbreviations[strings.ToLower(raw)] != "" {
+				// the dot of "St." ends no sentence: "Louis" of "St. Louis" is a name
+				spaced = true
+				i = j + 1
+				continue
+			}
 		} else {
 			for k, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
 				w := word{raw: part, sentenceStart: start, afterWord: spaced, compound: true, joined: k > 0}
@@ -339,6 +345,9 @@ func normalise(raw string) (string, bool) {
 	}
 	if isArabicScript(w) {
 		return arabicTerm(w), false
+	}
+	if full, ok := placeAbbreviations[w]; ok && raw[0] >= 'A' && raw[0] <= 'Z' {
+		return full, false
 	}
 	if stopWords[w] || utf8.RuneCountInString(w) < 2 {
 		return "", false
@@ -447,6 +456,11 @@ var numberWords = map[string]string{
 	"nine": "9#", "ten": "10#", "eleven": "11#", "twelve": "12#", "thirteen": "13#", "fourteen": "14#",
 	"fifteen": "15#", "sixteen": "16#", "seventeen": "17#", "eighteen": "18#", "nineteen": "19#", "twenty": "20#",
 }
+
+// placeAbbreviations are the short forms place names are written with,
+// capitalised ("St. Louis" is "Saint Louis", "Mt. Holly" "Mount Holly",
+// "Ft. Worth" "Fort Worth"); in lower case they are other words ("6 ft").
+var placeAbbreviations = map[string]string{"st": "saint", "mt": "mount", "ft": "fort"}
 
 var calendarWords = setOf("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
 	"january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +

@@ -256,3 +256,23 @@ func TestInitialismIsOneWord(t *testing.T) {
 		t.Errorf("\"D.C.\" and \"DC\": present %v/%v, flags %b/%b; want one distinctive term in both", oka, okb, fa, fb)
 	}
 }
+
+func TestPlaceAbbreviationIsItsWord(t *testing.T) {
+	tests := []struct {
+		short, full string
+	}{
+		{"Police investigate deadly shooting in Mt. Holly park", "Police investigate deadly shooting in Mount Holly park"},
+		{"Outrage after bloody night in St. Louis", "Outrage after bloody night in Saint Louis"},
+		{"Soldier shot at Ft. Hood", "Soldier shot at Fort Hood"},
+	}
+	for _, tt := range tests {
+		a, b := NewFeatures(tt.short, "", ""), NewFeatures(tt.full, "", "")
+		if !slices.Equal(a.Terms, b.Terms) {
+			t.Errorf("%q and %q have different terms", tt.short, tt.full)
+		}
+	}
+	// in lower case the short form is another word
+	if _, ok := flagsOf(NewFeatures("Fence of 6 ft around the yard", "", ""), "fort"); ok {
+		t.Error("\"ft\" in lower case read as \"fort\"")
+	}
+}
