@@ -349,6 +349,9 @@ func normalise(raw string) (string, bool) {
 	if full, ok := placeAbbreviations[w]; ok && raw[0] >= 'A' && raw[0] <= 'Z' {
 		return full, false
 	}
+	if full, ok := compassPoints[w]; ok && raw == strings.ToUpper(raw) {
+		return full, false
+	}
 	if stopWords[w] || utf8.RuneCountInString(w) < 2 {
 		return "", false
 	}
@@ -461,6 +464,10 @@ var numberWords = map[string]string{
 // capitalised ("St. Louis" is "Saint Louis", "Mt. Holly" "Mount Holly",
 // "Ft. Worth" "Fort Worth"); in lower case they are other words ("6 ft").
 var placeAbbreviations = map[string]string{"st": "saint", "mt": "mount", "ft": "fort"}
+
+// compassPoints are the directions written in capitals ("NW Harris
+// County", "SW Houston"), which others write out.
+var compassPoints = map[string]string{"nw": "northwest", "ne": "northeast", "sw": "southwest", "se": "southeast"}
 
 var calendarWords = setOf("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
 	"january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +

@@ -276,3 +276,18 @@ func TestPlaceAbbreviationIsItsWord(t *testing.T) {
 		t.Error("\"ft\" in lower case read as \"fort\"")
 	}
 }
+
+func TestCompassPointInCapitalsIsItsWord(t *testing.T) {
+	a := NewFeatures("Boy, 3, who accidentally shot himself in NW Harris County has died", "", "")
+	b := NewFeatures("Boy, 3, who accidentally shot himself in northwest Harris County has died", "", "")
+	if _, ok := flagsOf(a, "northwest"); !ok {
+		t.Error("\"NW\" is not the term of \"northwest\"")
+	}
+	if _, ok := flagsOf(b, "northwest"); !ok {
+		t.Error("\"northwest\" has no term")
+	}
+	// "Se" written so is no direction
+	if _, ok := flagsOf(NewFeatures("Se Ri Pak wins", "", ""), "southeast"); ok {
+		t.Error("\"Se\" read as \"southeast\"")
+	}
+}
