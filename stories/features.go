@@ -110,8 +110,8 @@ func NewFeatures(title, summary, text string) Features {
 		leadNames, titleNames = germanNames(lw), germanNames(tw)
 	}
 	for i, w := range lw {
-		if w.norm == "" {
-			continue
+		if w.norm == "" || w.aliased && leadNames == nil || w.alias && leadNames != nil {
+			continue // German joins words with hyphens: its parts ("Hamburg-Billstedt")
 		}
 		var flags uint8
 		if leadNames != nil && (w.number || leadNames[i]) || leadNames == nil && isDistinctive(w) {
@@ -136,10 +136,11 @@ func NewFeatures(title, summary, text string) Features {
 		if k > 0 && isScore(tw[k-1], w) {
 			terms = append(terms, Term{Hash: hash32(scoreKey), Flags: FlagSeries}, Term{Hash: hash32(scoreKey + "\x00" + tw[k-1].norm + "-" + w.norm), Flags: FlagSeries | FlagNumber})
 		}
-		if w.raw != "" {
+		if w.raw != "" && !w.alias {
 			norm = append(norm, foldPersian(strings.ToLower(w.raw)))
 		}
-		if w.norm == "" {
+		partsOnly := titleCase || titleNames != nil
+		if w.norm == "" || w.alias && partsOnly || w.aliased && !partsOnly {
 			continue
 		}
 		flags := FlagTitle
@@ -217,6 +218,11 @@ type word struct {
 	// place: a pair of Chinese or Japanese characters that names a place
 	// or a foreign name (see appendCJK), where no capital tells a name
 	place bool
+	// alias: a name written with hyphens, joined ("Walmart" of
+	// "Wal-Mart"); aliased: a part of it. Where a capital tells a name the
+	// joined word is the term, else (a title in Title Case: "Murder-Suicide")
+	// the parts are.
+	alias, aliased bool
 }
 
 // words splits text into words, marking the first word of each sentence,
@@ -275,11 +281,23 @@ func words(text string) []word {
 				continue
 			}
 		} else {
+			first, named := len(out), true
 			for k, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
 				w := word{raw: part, sentenceStart: start, afterWord: spaced, compound: true, joined: k > 0}
 				w.norm, w.number = normalise(part)
 				out = append(out, w)
 				start, spaced = false, true
+				named = named && isCapitalisedWord(part)
+			}
+			if named && len(out)-first >= 2 {
+				// "Wal-Mart" is also "Walmart", as other outlets write it
+				joined := strings.ReplaceAll(raw, "-", "")
+				w := word{raw: joined, sentenceStart: out[first].sentenceStart, afterWord: true, compound: true, joined: true, alias: true}
+				w.norm, w.number = normalise(joined)
+				for k := first; k < len(out); k++ {
+					out[k].aliased = true
+				}
+				out = append(out, w)
 			}
 		}
 		spaced = true
@@ -308,6 +326,20 @@ func initialism(s string) (int, string) {
 		b = append(b, s[k])
 	}
 	return n, string(b)
+}
+
+// isCapitalisedWord reports whether s is ASCII letters, the first a
+// capital and the others small ("Mart", not "MART" nor "mart").
+func isCapitalisedWord(s string) bool {
+	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for k := 1; k < len(s); k++ {
+		if s[k] < 'a' || s[k] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }
@@ -443,7 +475,7 @@ func isTitleCase(ws []word) bool {
 	caps, n := 0, 0
 	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w.raw)
-		if !unicode.IsLetter(r) || len(w.raw) < 4 {
+		if !unicode.IsLetter(r) || len(w.raw) < 4 || w.alias {
 			continue
 		}
 		n++

@@ -291,3 +291,27 @@ func TestCompassPointInCapitalsIsItsWord(t *testing.T) {
 		t.Error("\"Se\" read as \"southeast\"")
 	}
 }
+
+func TestHyphenatedNameIsJoined(t *testing.T) {
+	a := NewFeatures("Alleged shoplifter shot dead at Wal-Mart near Pine Hills", "", "A customer shot a man outside the Wal-Mart store.")
+	b := NewFeatures("Reward offered for third suspect in Walmart theft", "", "Deputies said the Walmart customer fired.")
+	for _, f := range []Features{a, b} {
+		if fl, ok := flagsOf(f, "Walmart"); !ok || fl&FlagName == 0 {
+			t.Errorf("no distinctive term \"walmart\": present %v, flags %b", ok, fl)
+		}
+	}
+	if _, ok := flagsOf(a, "Mart"); ok {
+		t.Error("\"Wal-Mart\" also left its part \"mart\"")
+	}
+	// in a title in Title Case a capital tells no name: the parts stay
+	c := NewFeatures("3 Dead, 1 Critical in Possible Domestic Murder-Suicide in Waldorf", "", "")
+	for _, w := range []string{"murder", "suicide"} {
+		if _, ok := flagsOf(c, w); !ok {
+			t.Errorf("the Title Case title lost %q", w)
+		}
+	}
+	// words in lower case stay apart
+	if _, ok := flagsOf(NewFeatures("a drive-by shooting", "", ""), "driveby"); ok {
+		t.Error("\"drive-by\" joined")
+	}
+}
