@@ -99,6 +99,7 @@ func NewFeatures(title, summary, text string) Features {
 	lead = lead[:endOfWords(lead, leadWords)]
 	lw := words(lead)
 	tw := words(title)
+	completeCutWord(title, tw, lw)
 	// Each word's term with its flags, then sorted and merged: a term's
 	// flags are those of all its words.
 	terms := make([]Term, 0, len(lw)+len(tw))
@@ -175,6 +176,43 @@ func NewFeatures(title, summary, text string) Features {
 		f.Terms = append(f.Terms, t)
 	}
 	return f
+}
+
+// completeCutWord completes a title's last word when the title was cut in
+// the middle of it, as feeds and pages cut long titles at a length ("… after
+// shootings leave 2 dead, 6 inj", "… victim of Planned Parent"): a last word
+// of letters, right at the title's end, that a word of the lead starts with
+// and is longer than is that word ("injured", "Parenthood"). A word the lead
+// also has whole is left as it is.
+func completeCutWord(title string, tw, lw []word) {
+	if len(tw) == 0 {
+		return
+	}
+	last := &tw[len(tw)-1]
+	if last.number || last.alias || last.aliased || !strings.HasSuffix(title, last.raw) {
+		return
+	}
+	for _, r := range last.raw {
+		if !unicode.IsLetter(r) {
+			return
+		}
+	}
+	var whole *word
+	for k := range lw {
+		w := &lw[k]
+		if len(w.raw) < len(last.raw) || !strings.EqualFold(w.raw[:len(last.raw)], last.raw) {
+			continue
+		}
+		if len(w.raw) == len(last.raw) {
+			return // the lead has the word itself
+		}
+		if whole == nil && !w.number {
+			whole = w
+		}
+	}
+	if whole != nil {
+		last.norm = whole.norm // the raw word stays: the title's fingerprint is of what it says
+	}
 }
 
 // endOfWords returns the end of the n-th field of s (fields as strings.Fields

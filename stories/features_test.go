@@ -315,3 +315,29 @@ func TestHyphenatedNameIsJoined(t *testing.T) {
 		t.Error("\"drive-by\" joined")
 	}
 }
+
+func TestCutTitleWordIsCompleted(t *testing.T) {
+	lead := "Police said gunfire at Planned Parenthood left two people dead and six injured early Sunday."
+	tests := []struct {
+		title, word string
+		inTitle     bool
+	}{
+		{"Mayor closes club after shootings leave 2 dead, 6 inj", "injured", true},
+		{"Family members identify victim of Planned Parent", "Parenthood", true},
+		{"Family members identify victim of Planned Parent", "Parent", false}, // the cut word is gone
+		{"Two dead, six injured", "injured", true},                            // whole: unchanged
+		{"Two dead, six inj.", "injured", false},                              // an abbreviation, not a cut
+	}
+	for _, tt := range tests {
+		fl, ok := flagsOf(NewFeatures(tt.title, "", lead), tt.word)
+		if got := ok && fl&FlagTitle != 0; got != tt.inTitle {
+			t.Errorf("%q: %q in the title %v, want %v", tt.title, tt.word, got, tt.inTitle)
+		}
+	}
+	// the fingerprint is of the title as written: two copies cut alike stay identical
+	a := NewFeatures("Family members identify victim of Planned Parent", "", lead)
+	b := NewFeatures("Family members identify victim of Planned Parent", "", "A woman was killed at a clinic.")
+	if a.Title != b.Title {
+		t.Error("one cut title, two fingerprints")
+	}
+}
