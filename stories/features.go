@@ -356,7 +356,10 @@ func initialism(s string) (int, string) {
 	for n+1 < len(s) && s[n] >= 'A' && s[n] <= 'Z' && s[n+1] == '.' {
 		n += 2
 	}
-	if n < 4 || n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z' || s[n] >= '0' && s[n] <= '9') {
+	if n < 4 {
+		return 0, ""
+	}
+	if r, _ := utf8.DecodeRuneInString(s[n:]); n < len(s) && isWordRune(r) && r != '-' {
 		return 0, ""
 	}
 	b := make([]byte, 0, n/2)
@@ -419,7 +422,7 @@ func normalise(raw string) (string, bool) {
 	if full, ok := placeAbbreviations[w]; ok && raw[0] >= 'A' && raw[0] <= 'Z' {
 		return full, false
 	}
-	if full, ok := compassPoints[w]; ok && raw == strings.ToUpper(raw) {
+	if full, ok := compassPoints[w]; ok && strings.HasPrefix(raw, strings.ToUpper(w)) {
 		return full, false
 	}
 	if stopWords[w] || utf8.RuneCountInString(w) < 2 {
