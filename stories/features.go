@@ -312,7 +312,7 @@ func words(text string) []word {
 			w.norm, w.number = normalise(raw)
 			out = append(out, w)
 			start = false
-			if j < len(text) && text[j] == '.' && w.norm != strings.ToLower(raw) && placeAbbreviations[strings.ToLower(raw)] != "" {
+			if len(raw) == 2 && j < len(text) && text[j] == '.' && w.norm != strings.ToLower(raw) && placeAbbreviations[strings.ToLower(raw)] != "" {
 				// the dot of "St." ends no sentence: "Louis" of "St. Louis" is a name
 				spaced = true
 				i = j + 1
@@ -419,11 +419,13 @@ func normalise(raw string) (string, bool) {
 	if isArabicScript(w) {
 		return arabicTerm(w), false
 	}
-	if full, ok := placeAbbreviations[w]; ok && raw[0] >= 'A' && raw[0] <= 'Z' {
-		return full, false
-	}
-	if full, ok := compassPoints[w]; ok && strings.HasPrefix(raw, strings.ToUpper(w)) {
-		return full, false
+	if len(w) == 2 { // the keys of placeAbbreviations and compassPoints
+		if full, ok := placeAbbreviations[w]; ok && raw[0] >= 'A' && raw[0] <= 'Z' {
+			return full, false
+		}
+		if full, ok := compassPoints[w]; ok && strings.HasPrefix(raw, strings.ToUpper(w)) {
+			return full, false
+		}
 	}
 	if stopWords[w] || utf8.RuneCountInString(w) < 2 {
 		return "", false
@@ -533,13 +535,15 @@ var numberWords = map[string]string{
 	"fifteen": "15#", "sixteen": "16#", "seventeen": "17#", "eighteen": "18#", "nineteen": "19#", "twenty": "20#",
 }
 
-// placeAbbreviations are the short forms place names are written with,
-// capitalised ("St. Louis" is "Saint Louis", "Mt. Holly" "Mount Holly",
-// "Ft. Worth" "Fort Worth"); in lower case they are other words ("6 ft").
+// placeAbbreviations (two letters each, as normalise and words assume) are
+// the short forms place names are written with, capitalised ("St. Louis" is
+// "Saint Louis", "Mt. Holly" "Mount Holly", "Ft. Worth" "Fort Worth"); in
+// lower case they are other words ("6 ft").
 var placeAbbreviations = map[string]string{"st": "saint", "mt": "mount", "ft": "fort"}
 
-// compassPoints are the directions written in capitals ("NW Harris
-// County", "SW Houston"), which others write out.
+// compassPoints (two letters each, as normalise assumes) are the directions
+// written in capitals ("NW Harris County", "SW Houston"), which others write
+// out.
 var compassPoints = map[string]string{"nw": "northwest", "ne": "northeast", "sw": "southwest", "se": "southeast"}
 
 var calendarWords = setOf("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
