@@ -312,8 +312,11 @@ func words(text string) []word {
 			w.norm, w.number = normalise(raw)
 			out = append(out, w)
 			start = false
-			if len(raw) == 2 && j < len(text) && text[j] == '.' && w.norm != strings.ToLower(raw) && placeAbbreviations[strings.ToLower(raw)] != "" {
-				// the dot of "St." ends no sentence: "Louis" of "St. Louis" is a name
+			if len(raw) == 2 && j < len(text) && text[j] == '.' && w.norm != strings.ToLower(raw) && placeAbbreviations[strings.ToLower(raw)] != "" &&
+				!(w.afterWord && len(out) >= 2 && isCapitalisedWord(out[len(out)-2].raw)) {
+				// the dot of "St." ends no sentence: "Louis" of "St. Louis"
+				// is a name; after a name ("on Elm St. Police said") it is a
+				// street's, which may end one
 				spaced = true
 				i = j + 1
 				continue

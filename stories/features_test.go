@@ -271,6 +271,10 @@ func TestPlaceAbbreviationIsItsWord(t *testing.T) {
 			t.Errorf("%q and %q have different terms", tt.short, tt.full)
 		}
 	}
+	// after a name it is a street's, whose dot may end a sentence
+	if fl, _ := flagsOf(NewFeatures("Man shot", "", "A man was shot on Elm St. Police are looking for a car."), "Police"); fl&FlagName != 0 {
+		t.Error("\"Police\" after \"Elm St.\" read as a name")
+	}
 	// in lower case the short form is another word
 	if _, ok := flagsOf(NewFeatures("Fence of 6 ft around the yard", "", ""), "fort"); ok {
 		t.Error("\"ft\" in lower case read as \"fort\"")
