@@ -99,6 +99,7 @@ func NewFeatures(title, summary, text string) Features {
 	lead = lead[:endOfWords(lead, leadWords)]
 	lw := words(lead)
 	tw := words(title)
+	completeCutWord(title, tw, lw)
 	// Each word's term with its flags, then sorted and merged: a term's
 	// flags are those of all its words.
 	terms := make([]Term, 0, len(lw)+len(tw))
@@ -110,8 +111,8 @@ func NewFeatures(title, summary, text string) Features {
 		leadNames, titleNames = germanNames(lw), germanNames(tw)
 	}
 	for i, w := range lw {
-		if w.norm == "" {
-			continue
+		if w.norm == "" || w.aliased && leadNames == nil || w.alias && leadNames != nil {
+			continue // German joins words with hyphens: its parts ("Hamburg-Billstedt")
 		}
 		var flags uint8
 		if leadNames != nil && (w.number || leadNames[i]) || leadNames == nil && isDistinctive(w) {
@@ -136,10 +137,11 @@ func NewFeatures(title, summary, text string) Features {
 		if k > 0 && isScore(tw[k-1], w) {
 			terms = append(terms, Term{Hash: hash32(scoreKey), Flags: FlagSeries}, Term{Hash: hash32(scoreKey + "\x00" + tw[k-1].norm + "-" + w.norm), Flags: FlagSeries | FlagNumber})
 		}
-		if w.raw != "" {
+		if w.raw != "" && !w.alias {
 			norm = append(norm, foldPersian(strings.ToLower(w.raw)))
 		}
-		if w.norm == "" {
+		partsOnly := titleCase || titleNames != nil
+		if w.norm == "" || w.alias && partsOnly || w.aliased && !partsOnly {
 			continue
 		}
 		flags := FlagTitle
@@ -174,6 +176,43 @@ func NewFeatures(title, summary, text string) Features {
 		f.Terms = append(f.Terms, t)
 	}
 	return f
+}
+
+// completeCutWord completes a title's last word when the title was cut in
+// the middle of it, as feeds and pages cut long titles at a length ("… after
+// shootings leave 2 dead, 6 inj", "… victim of Planned Parent"): a last word
+// of letters, right at the title's end, that a word of the lead starts with
+// and is longer than is that word ("injured", "Parenthood"). A word the lead
+// also has whole is left as it is.
+func completeCutWord(title string, tw, lw []word) {
+	if len(tw) == 0 {
+		return
+	}
+	last := &tw[len(tw)-1]
+	if last.number || last.alias || last.aliased || !strings.HasSuffix(title, last.raw) {
+		return
+	}
+	for _, r := range last.raw {
+		if !unicode.IsLetter(r) {
+			return
+		}
+	}
+	var whole *word
+	for k := range lw {
+		w := &lw[k]
+		if len(w.raw) < len(last.raw) || !strings.EqualFold(w.raw[:len(last.raw)], last.raw) {
+			continue
+		}
+		if len(w.raw) == len(last.raw) {
+			return // the lead has the word itself
+		}
+		if whole == nil && !w.number {
+			whole = w
+		}
+	}
+	if whole != nil {
+		last.norm = whole.norm // the raw word stays: the title's fingerprint is of what it says
+	}
 }
 
 // endOfWords returns the end of the n-th field of s (fields as strings.Fields
@@ -217,6 +256,11 @@ type word struct {
 	// place: a pair of Chinese or Japanese characters that names a place
 	// or a foreign name (see appendCJK), where no capital tells a name
 	place bool
+	// alias: a name written with hyphens, joined ("Walmart" of
+	// "Wal-Mart"); aliased: a part of it. Where a capital tells a name the
+	// joined word is the term, else (a title in Title Case: "Murder-Suicide")
+	// the parts are.
+	alias, aliased bool
 }
 
 // words splits text into words, marking the first word of each sentence,
@@ -239,6 +283,15 @@ func words(text string) []word {
 			i += size
 			continue
 		}
+		if n, raw := initialism(text[i:]); n > 0 {
+			// "D.C.", "N.Y.": one word, as "DC" and "NY" are
+			w := word{raw: raw, sentenceStart: start, afterWord: spaced}
+			w.norm, w.number = normalise(raw)
+			out = append(out, w)
+			start, spaced = true, false // its last dot may end the sentence, as any word's dot
+			i += n
+			continue
+		}
 		j := i
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
@@ -259,12 +312,33 @@ func words(text string) []word {
 			w.norm, w.number = normalise(raw)
 			out = append(out, w)
 			start = false
+			if len(raw) == 2 && j < len(text) && text[j] == '.' && w.norm != strings.ToLower(raw) && placeAbbreviations[strings.ToLower(raw)] != "" &&
+				!(w.afterWord && len(out) >= 2 && isCapitalisedWord(out[len(out)-2].raw)) {
+				// the dot of "St." ends no sentence: "Louis" of "St. Louis"
+				// is a name; after a name ("on Elm St. Police said") it is a
+				// street's, which may end one
+				spaced = true
+				i = j + 1
+				continue
+			}
 		} else {
+			first, named := len(out), true
 			for k, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '-' }) {
 				w := word{raw: part, sentenceStart: start, afterWord: spaced, compound: true, joined: k > 0}
 				w.norm, w.number = normalise(part)
 				out = append(out, w)
 				start, spaced = false, true
+				named = named && isCapitalisedWord(part)
+			}
+			if named && len(out)-first >= 2 {
+				// "Wal-Mart" is also "Walmart", as other outlets write it
+				joined := strings.ReplaceAll(raw, "-", "")
+				w := word{raw: joined, sentenceStart: out[first].sentenceStart, afterWord: true, compound: true, joined: true, alias: true}
+				w.norm, w.number = normalise(joined)
+				for k := first; k < len(out); k++ {
+					out[k].aliased = true
+				}
+				out = append(out, w)
 			}
 		}
 		spaced = true
@@ -274,6 +348,42 @@ func words(text string) []word {
 		i = j
 	}
 	return out
+}
+
+// initialism returns the length of the initialism s starts with (two or
+// more capital letters, each with its dot: "D.C.", "N.Y.C.") and its letters
+// ("DC"), or 0 when s starts with none. A word follows no dot in it ("Mr.
+// J. Smith" has one initial, "U.S.-based" is "US" and "based").
+func initialism(s string) (int, string) {
+	n := 0
+	for n+1 < len(s) && s[n] >= 'A' && s[n] <= 'Z' && s[n+1] == '.' {
+		n += 2
+	}
+	if n < 4 {
+		return 0, ""
+	}
+	if r, _ := utf8.DecodeRuneInString(s[n:]); n < len(s) && isWordRune(r) && r != '-' {
+		return 0, ""
+	}
+	b := make([]byte, 0, n/2)
+	for k := 0; k < n; k += 2 {
+		b = append(b, s[k])
+	}
+	return n, string(b)
+}
+
+// isCapitalisedWord reports whether s is ASCII letters, the first a
+// capital and the others small ("Mart", not "MART" nor "mart").
+func isCapitalisedWord(s string) bool {
+	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for k := 1; k < len(s); k++ {
+		if s[k] < 'a' || s[k] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }
@@ -311,6 +421,14 @@ func normalise(raw string) (string, bool) {
 	}
 	if isArabicScript(w) {
 		return arabicTerm(w), false
+	}
+	if len(w) == 2 { // the keys of placeAbbreviations and compassPoints
+		if full, ok := placeAbbreviations[w]; ok && raw[0] >= 'A' && raw[0] <= 'Z' {
+			return full, false
+		}
+		if full, ok := compassPoints[w]; ok && strings.HasPrefix(raw, strings.ToUpper(w)) {
+			return full, false
+		}
 	}
 	if stopWords[w] || utf8.RuneCountInString(w) < 2 {
 		return "", false
@@ -403,7 +521,7 @@ func isTitleCase(ws []word) bool {
 	caps, n := 0, 0
 	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w.raw)
-		if !unicode.IsLetter(r) || len(w.raw) < 4 {
+		if !unicode.IsLetter(r) || len(w.raw) < 4 || w.alias {
 			continue
 		}
 		n++
@@ -419,6 +537,17 @@ var numberWords = map[string]string{
 	"nine": "9#", "ten": "10#", "eleven": "11#", "twelve": "12#", "thirteen": "13#", "fourteen": "14#",
 	"fifteen": "15#", "sixteen": "16#", "seventeen": "17#", "eighteen": "18#", "nineteen": "19#", "twenty": "20#",
 }
+
+// placeAbbreviations (two letters each, as normalise and words assume) are
+// the short forms place names are written with, capitalised ("St. Louis" is
+// "Saint Louis", "Mt. Holly" "Mount Holly", "Ft. Worth" "Fort Worth"); in
+// lower case they are other words ("6 ft").
+var placeAbbreviations = map[string]string{"st": "saint", "mt": "mount", "ft": "fort"}
+
+// compassPoints (two letters each, as normalise assumes) are the directions
+// written in capitals ("NW Harris County", "SW Houston"), which others write
+// out.
+var compassPoints = map[string]string{"nw": "northwest", "ne": "northeast", "sw": "southwest", "se": "southeast"}
 
 var calendarWords = setOf("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
 	"january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +

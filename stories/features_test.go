@@ -225,3 +225,123 @@ func TestPersianSpellingsAreOneStory(t *testing.T) {
 		}
 	}
 }
+
+func TestInitialismIsOneWord(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"D.C. shooting", 4, "DC"},
+		{"N.Y.C.", 6, "NYC"},
+		{"U.S.-based", 4, "US"},
+		{"J. Smith", 0, ""},      // one initial
+		{"D.Coleman", 0, ""},     // a word after the dot
+		{"d.c. lower", 0, ""},    // not capitals
+		{"DC shooting", 0, ""},   // no dots: a plain word
+		{"S.W.3rd St", 0, ""},    // a word glued to the last dot
+		{"A.B", 0, ""},           // the last letter lacks its dot
+		{"Ph.D. student", 0, ""}, // not single letters
+	}
+	for _, tt := range tests {
+		if n, got := initialism(tt.in); n != tt.n || got != tt.want {
+			t.Errorf("initialism(%q) = %d, %q; want %d, %q", tt.in, n, got, tt.n, tt.want)
+		}
+	}
+	a := NewFeatures("Two dead, six injured in Southeast D.C. shooting", "", "")
+	b := NewFeatures("2 Dead, 7 Hurt in Southeast DC Shooting at Community Party", "", "Two people were killed in Southeast DC on Sunday.")
+	fa, oka := flagsOf(a, "DC")
+	fb, okb := flagsOf(b, "DC")
+	if !oka || !okb || fa&FlagName == 0 || fb&FlagName == 0 {
+		t.Errorf("\"D.C.\" and \"DC\": present %v/%v, flags %b/%b; want one distinctive term in both", oka, okb, fa, fb)
+	}
+}
+
+func TestPlaceAbbreviationIsItsWord(t *testing.T) {
+	tests := []struct {
+		short, full string
+	}{
+		{"Police investigate deadly shooting in Mt. Holly park", "Police investigate deadly shooting in Mount Holly park"},
+		{"Outrage after bloody night in St. Louis", "Outrage after bloody night in Saint Louis"},
+		{"Soldier shot at Ft. Hood", "Soldier shot at Fort Hood"},
+	}
+	for _, tt := range tests {
+		a, b := NewFeatures(tt.short, "", ""), NewFeatures(tt.full, "", "")
+		if !slices.Equal(a.Terms, b.Terms) {
+			t.Errorf("%q and %q have different terms", tt.short, tt.full)
+		}
+	}
+	// after a name it is a street's, whose dot may end a sentence
+	if fl, _ := flagsOf(NewFeatures("Man shot", "", "A man was shot on Elm St. Police are looking for a car."), "Police"); fl&FlagName != 0 {
+		t.Error("\"Police\" after \"Elm St.\" read as a name")
+	}
+	// in lower case the short form is another word
+	if _, ok := flagsOf(NewFeatures("Fence of 6 ft around the yard", "", ""), "fort"); ok {
+		t.Error("\"ft\" in lower case read as \"fort\"")
+	}
+}
+
+func TestCompassPointInCapitalsIsItsWord(t *testing.T) {
+	a := NewFeatures("Boy, 3, who accidentally shot himself in NW Harris County has died", "", "")
+	b := NewFeatures("Boy, 3, who accidentally shot himself in northwest Harris County has died", "", "")
+	if _, ok := flagsOf(a, "northwest"); !ok {
+		t.Error("\"NW\" is not the term of \"northwest\"")
+	}
+	if _, ok := flagsOf(b, "northwest"); !ok {
+		t.Error("\"northwest\" has no term")
+	}
+	// "Se" written so is no direction
+	if _, ok := flagsOf(NewFeatures("Se Ri Pak wins", "", ""), "southeast"); ok {
+		t.Error("\"Se\" read as \"southeast\"")
+	}
+}
+
+func TestHyphenatedNameIsJoined(t *testing.T) {
+	a := NewFeatures("Alleged shoplifter shot dead at Wal-Mart near Pine Hills", "", "A customer shot a man outside the Wal-Mart store.")
+	b := NewFeatures("Reward offered for third suspect in Walmart theft", "", "Deputies said the Walmart customer fired.")
+	for _, f := range []Features{a, b} {
+		if fl, ok := flagsOf(f, "Walmart"); !ok || fl&FlagName == 0 {
+			t.Errorf("no distinctive term \"walmart\": present %v, flags %b", ok, fl)
+		}
+	}
+	if _, ok := flagsOf(a, "Mart"); ok {
+		t.Error("\"Wal-Mart\" also left its part \"mart\"")
+	}
+	// in a title in Title Case a capital tells no name: the parts stay
+	c := NewFeatures("3 Dead, 1 Critical in Possible Domestic Murder-Suicide in Waldorf", "", "")
+	for _, w := range []string{"murder", "suicide"} {
+		if _, ok := flagsOf(c, w); !ok {
+			t.Errorf("the Title Case title lost %q", w)
+		}
+	}
+	// words in lower case stay apart
+	if _, ok := flagsOf(NewFeatures("a drive-by shooting", "", ""), "driveby"); ok {
+		t.Error("\"drive-by\" joined")
+	}
+}
+
+func TestCutTitleWordIsCompleted(t *testing.T) {
+	lead := "Police said gunfire at Planned Parenthood left two people dead and six injured early Sunday."
+	tests := []struct {
+		title, word string
+		inTitle     bool
+	}{
+		{"Mayor closes club after shootings leave 2 dead, 6 inj", "injured", true},
+		{"Family members identify victim of Planned Parent", "Parenthood", true},
+		{"Family members identify victim of Planned Parent", "Parent", false}, // the cut word is gone
+		{"Two dead, six injured", "injured", true},                            // whole: unchanged
+		{"Two dead, six inj.", "injured", false},                              // an abbreviation, not a cut
+	}
+	for _, tt := range tests {
+		fl, ok := flagsOf(NewFeatures(tt.title, "", lead), tt.word)
+		if got := ok && fl&FlagTitle != 0; got != tt.inTitle {
+			t.Errorf("%q: %q in the title %v, want %v", tt.title, tt.word, got, tt.inTitle)
+		}
+	}
+	// the fingerprint is of the title as written: two copies cut alike stay identical
+	a := NewFeatures("Family members identify victim of Planned Parent", "", lead)
+	b := NewFeatures("Family members identify victim of Planned Parent", "", "A woman was killed at a clinic.")
+	if a.Title != b.Title {
+		t.Error("one cut title, two fingerprints")
+	}
+}
