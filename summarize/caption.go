@@ -201,6 +201,25 @@ type part struct {
 	caption bool
 }
 
+// leansBack reports whether sentence s, in lang, of the given number of
+// words, is too short to stand without the sentence before it: fewer than
+// minSentenceWords words, one of them a third-person pronoun ("Nurses staff
+// it.", "Police questioned him."). Such a sentence says something only
+// about what an earlier one named, so when that one is left out it is a
+// fragment, wherever its pronoun stands. It is false for other languages.
+func leansBack(s string, words int, lang language) bool {
+	if lang != langEnglish || words >= minSentenceWords {
+		return false
+	}
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch strings.ToLower(w) {
+		case "it", "its", "they", "them", "their", "he", "him", "his", "she", "her":
+			return true
+		}
+	}
+	return false
+}
+
 // dependsOnPrevious reports whether sentence s, in lang, opens with a
 // pronoun or a connective that refers to the sentence before it ("He
 // said ...", "But ...", "However, ..."), so that it cannot open a summary

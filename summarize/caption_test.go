@@ -240,3 +240,24 @@ func TestEndsSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestLeansBack(t *testing.T) {
+	tests := []struct {
+		s    string
+		lang language
+		want bool
+	}{
+		{"Nurses staff it.", langEnglish, true},
+		{"Police questioned him.", langEnglish, true},
+		{"Their shop reopened.", langEnglish, true},
+		{"Roads flooded.", langEnglish, false},
+		{"Nurses from the town staff it around the clock.", langEnglish, false}, // long enough to say something
+		{"Itself a small town.", langEnglish, false},                          // a word, not the pronoun
+		{"Nurses staff it.", langGerman, false},
+	}
+	for _, tt := range tests {
+		if got := leansBack(tt.s, countWords(tt.s), tt.lang); got != tt.want {
+			t.Errorf("leansBack(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

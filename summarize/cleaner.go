@@ -309,6 +309,14 @@ func cutTitle(line, title string) (string, bool) {
 	}
 	r, size := utf8.DecodeRuneInString(rest)
 	switch {
+	case r == '.' && dependsOnPrevious(trimLeadPunct(rest[size:]), langEnglish):
+		// The title is the lead's first sentence and the next one refers
+		// to it ("A clinic opens in Ayr. It has 12 beds ..."): cut, it
+		// would leave "It" opening the text with nothing to refer to. The
+		// summarizer leaves the repeat out unless that sentence needs it.
+		// English openers only: the language is not known yet, and another
+		// language's text keeps its line as it was.
+		return line, false
 	case r == '.' || r == ':' || r == '!' || r == '?':
 		return trimLeadPunct(rest[size:]), true
 	case unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenQuote(r):

@@ -192,7 +192,7 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 		return ""
 	}
 	if len(sc.sents) <= s.sentences {
-		if sum := s.whole(sc); sum != "" {
+		if sum, done := s.whole(sc, lang); done {
 			return sum
 		}
 	}
@@ -203,12 +203,15 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 	sc.scoreSentences(n, &s.scorer)
 	chosen := s.choose(sc, n)
 	if len(chosen) == 0 {
+		// The best sentence that is no title repeat and no opening cut
+		// off from the one before it ("It has 12 beds ...", or "Nurses
+		// staff it." after it).
 		for _, i := range sc.order {
-			if !sc.repeatsTitle(i) {
+			if !sc.repeatsTitle(i) && !sc.depends[i] && (i == 0 || !leansBack(sc.sents[i], sc.words[i], lang)) {
 				return Truncate(sc.sents[i], s.maxChars)
 			}
 		}
-		return "" // the text only repeats the title
+		return "" // the text only repeats the title, or leans on what it left out
 	}
 	slices.Sort(chosen)
 	return s.join(sc, chosen)
@@ -216,17 +219,40 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 
 // whole returns a short article entire, less sentences that only repeat
 // the title and, when there is prose, headings, captions and an opening
-// sentence that depends on one left out (see choose); "" when it
-// does not fit in MaxChars or only repeats the title.
-func (s *Summarizer) whole(sc *scratch) string {
+// sentence that depends on one left out (see choose). done is false when
+// the article does not fit in MaxChars, and the caller ranks its
+// sentences instead; sum is "" with done true when the text only repeats
+// the title or, once its dependent openings are left out, all that is left
+// is a fragment leaning on them ("Nurses staff it.").
+//
+// An opening that depends on a sentence left out only for repeating the
+// title ("A clinic opens in Ayr. It has 12 beds ...") brings that sentence
+// back, as withPrevious does in the ranked path: the title's words once
+// more cost the reader less than the facts that follow them, and a
+// summary that opens on "It" reads cut off.
+func (s *Summarizer) whole(sc *scratch, lang language) (sum string, done bool) {
 	sc.order = sc.order[:0]
 	for i := range sc.sents {
 		if !sc.repeatsTitle(i) && !sc.caption[i] {
 			sc.order = append(sc.order, i)
 		}
 	}
-	for len(sc.order) > 1 && sc.depends[sc.order[0]] {
-		sc.order = sc.order[1:] // it would open the summary without what it refers to
+	cutOff := func(i int) bool { // sentence i opens the summary without the one before it
+		return sc.depends[i] || i > 0 && leansBack(sc.sents[i], sc.words[i], lang)
+	}
+	if len(sc.order) > 0 && cutOff(sc.order[0]) {
+		if prev := sc.order[0] - 1; titleAntecedent(sc, prev) {
+			sc.order = slices.Insert(sc.order, 0, prev)
+		} else {
+			dropped := false
+			for len(sc.order) > 1 && cutOff(sc.order[0]) {
+				sc.order = sc.order[1:] // it would open the summary without what it refers to
+				dropped = true
+			}
+			if dropped && cutOff(sc.order[0]) {
+				return "", true // a fragment about what was left out
+			}
+		}
 	}
 	if len(sc.order) == 0 { // no prose: headings or captions are all there is
 		for i := range sc.sents {
@@ -236,16 +262,24 @@ func (s *Summarizer) whole(sc *scratch) string {
 		}
 	}
 	if len(sc.order) == 0 {
-		return "" // the text only repeats the title
+		return "", true // the text only repeats the title
 	}
 	total := len(sc.order) - 1
 	for _, i := range sc.order {
 		total += sc.runes[i]
 	}
 	if total > s.maxChars {
-		return ""
+		return "", false
 	}
-	return s.join(sc, sc.order)
+	return s.join(sc, sc.order), true
+}
+
+// titleAntecedent reports whether sentence i, left out for repeating the
+// title, may come back as the antecedent of the sentence after it: it is
+// prose (not a caption or a heading) and stands on its own (it neither
+// depends on the sentence before it nor sits inside a quotation).
+func titleAntecedent(sc *scratch, i int) bool {
+	return i >= 0 && sc.repeatsTitle(i) && !sc.caption[i] && !sc.depends[i] && !sc.quoted[i]
 }
 
 // choose returns up to Sentences candidates in article order (see pick).

@@ -102,6 +102,30 @@ func TestSummarize(t *testing.T) {
 				"Organisers of the harbour festival said ticket sales rose by a third on last year.\n\n" +
 				"Next year's festival will run for four days instead of three."},
 			hasNot: []string{"But the harbour"}},
+		// Issue 13: a short article whose lead repeats the title and whose
+		// next sentence leans on it shrank to "Nurses staff it.". The
+		// title's sentence comes back as the antecedent; when nothing can,
+		// no summary beats a fragment about what was left out.
+		{name: "lead repeating the title kept as the antecedent",
+			in:   Input{Title: "Clinic opens in Ayr", Text: "A clinic opens in Ayr. It has 12 beds and a pharmacy. Nurses staff it."},
+			want: "A clinic opens in Ayr. It has 12 beds and a pharmacy. Nurses staff it."},
+		{name: "reworded title sentence kept as the antecedent",
+			in:   Input{Title: "Clinic opens in Ayr", Text: "Ayr clinic opens.\n\nIt has 12 beds and a pharmacy.\n\nNurses staff it."},
+			want: "Ayr clinic opens. It has 12 beds and a pharmacy. Nurses staff it."},
+		{name: "title sentence before a short leaning sentence kept",
+			in:   Input{Title: "Clinic opens in Ayr", Text: "Ayr clinic opens. Nurses staff it."},
+			want: "Ayr clinic opens. Nurses staff it."},
+		{name: "fragment left after a dependent opening gives no summary",
+			in:   Input{Title: "Clinic opens in Ayr", Text: "Photo: the new clinic\n\nIt has 12 beds and a pharmacy.\n\nNurses staff it."},
+			want: ""},
+		{name: "ranked lead repeating the title kept as the antecedent",
+			in: Input{Title: "Clinic opens in Ayr", Text: "A clinic opens in Ayr. It has 12 beds and a pharmacy. Nurses staff it. " +
+				"The council paid for it. Doctors visit weekly from Glasgow."},
+			ordered: []string{"A clinic opens in Ayr.", "It has 12 beds"}},
+		{name: "one sentence leaning on a title repeat gives no summary",
+			opts: Options{Sentences: 1},
+			in:   Input{Title: "Clinic opens in Ayr", Text: "A clinic opens in Ayr. It has 12 beds and a pharmacy. Nurses staff it."},
+			want: ""},
 		{name: "glued caption never in the summary",
 			in: Input{Title: "Record kite grounded at festival", Text: "A team flew a record 6,000-metre kite at a festival on Saturday in Chongqing. " +
 				"Scroll down for video Flying high: Half of the 6,000-metre kite over Chongqing on Saturday Skilful: The kite weighs 200 kilograms and needs three flyers " +
