@@ -252,7 +252,7 @@ func TestLeansBack(t *testing.T) {
 		{"Their shop reopened.", langEnglish, true},
 		{"Roads flooded.", langEnglish, false},
 		{"Nurses from the town staff it around the clock.", langEnglish, false}, // long enough to say something
-		{"Itself a small town.", langEnglish, false},                          // a word, not the pronoun
+		{"Itself a small town.", langEnglish, false},                            // a word, not the pronoun
 		{"Nurses staff it.", langGerman, false},
 	}
 	for _, tt := range tests {
