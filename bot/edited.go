@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/newshound/newshound/summarize"
@@ -47,16 +46,15 @@ const editNoticeMax = 4096
 // message id, so that each edited command is answered once however often
 // it is edited.
 type editNotices struct {
-	mu   sync.Mutex
 	now  func() time.Time
-	seen map[[2]int64]time.Time
+	seen recentSet[[2]int64]
 }
 
 func newEditNotices(now func() time.Time) *editNotices {
 	if now == nil {
 		now = time.Now
 	}
-	return &editNotices{now: now, seen: map[[2]int64]time.Time{}}
+	return &editNotices{now: now, seen: recentSet[[2]int64]{ttl: editNoticeTTL, max: editNoticeMax}}
 }
 
 // first reports whether message msg of chat was not answered within
@@ -66,22 +64,5 @@ func (e *editNotices) first(chat int64, msg int) bool {
 	if msg == 0 {
 		return true
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	now, key := e.now(), [2]int64{chat, int64(msg)}
-	if at, ok := e.seen[key]; ok && now.Sub(at) < editNoticeTTL {
-		return false
-	}
-	if len(e.seen) >= editNoticeMax {
-		for k, at := range e.seen {
-			if now.Sub(at) >= editNoticeTTL {
-				delete(e.seen, k)
-			}
-		}
-		if len(e.seen) >= editNoticeMax {
-			clear(e.seen)
-		}
-	}
-	e.seen[key] = now
-	return true
+	return e.seen.first([2]int64{chat, int64(msg)}, e.now())
 }

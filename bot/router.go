@@ -138,7 +138,7 @@ type Router struct {
 	opMenus   operatorMenus // operators whose own menu Telegram took
 	langMenus operatorMenus // chats whose own menus in their language this process set or checked
 	prompts   prompts       // questions awaiting the words alone (prompts.go)
-	pages     shownPages    // search pages More has sent
+	pages     *shownPages   // search pages More has sent
 }
 
 // NewRouter returns a Router with the command table.
@@ -169,6 +169,7 @@ func NewRouter(opts RouterOptions) *Router {
 		admins:   newAdminCache(opts.Now, time.Minute),
 		hints:    newHintRation(opts.Now, opts.HintsPerSecond),
 		edits:    newEditNotices(opts.Now),
+		pages:    newShownPages(),
 		jobSlots: make(chan struct{}, 2),
 	}
 	r.prompts.st, r.prompts.log = opts.Prompts, opts.Logger

@@ -1,9 +1,6 @@
 package bot
 
-import (
-	"sync"
-	"time"
-)
+import "time"
 
 // shownPagesTTL is how long a search page sent by a More press is
 // remembered: a second press of the same More in that time (a double tap,
@@ -17,33 +14,14 @@ const shownPagesMax = 10000
 
 // shownPages remembers the search pages More has sent, by chat, search and
 // page. It lives in memory: after a restart a press sends the page again.
-type shownPages struct {
-	mu   sync.Mutex
-	sent map[[3]int64]time.Time
+type shownPages struct{ sent recentSet[[3]int64] }
+
+func newShownPages() *shownPages {
+	return &shownPages{sent: recentSet[[3]int64]{ttl: shownPagesTTL, max: shownPagesMax}}
 }
 
 // first records the page as sent at now and reports whether it was not
 // already sent within shownPagesTTL.
 func (s *shownPages) first(chat, search, page int64, now time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	key := [3]int64{chat, search, page}
-	if at, ok := s.sent[key]; ok && now.Sub(at) < shownPagesTTL && !now.Before(at) {
-		return false
-	}
-	if s.sent == nil {
-		s.sent = map[[3]int64]time.Time{}
-	}
-	if len(s.sent) >= shownPagesMax {
-		for k, at := range s.sent {
-			if now.Sub(at) >= shownPagesTTL {
-				delete(s.sent, k)
-			}
-		}
-		if len(s.sent) >= shownPagesMax {
-			clear(s.sent)
-		}
-	}
-	s.sent[key] = now
-	return true
+	return s.sent.first([3]int64{chat, search, page}, now)
 }
