@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -362,5 +363,44 @@ func TestThePollersReadsRunUnwatched(t *testing.T) {
 	}
 	if r.st.readsWatched.Load() == n {
 		t.Error("a read run with a cancellable context was not counted as watched")
+	}
+}
+
+// A read through onReader that waits for a reader (all four held) ends
+// with the context's error when the context is cancelled: only the
+// statement runs unwatched, not the wait.
+func TestAStopEndsTheWaitForAReader(t *testing.T) {
+	r := newDeliveryRig(t)
+	held := make([]*sql.Conn, 0, 4)
+	for range 4 {
+		c, err := r.st.r.Conn(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
+	}
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := r.st.StoryWindowIDs(ctx, r.now.Add(-time.Hour))
+		done <- err
+	}()
+	for r.st.r.Stats().WaitCount == 0 { // the read waits for a reader
+		select {
+		case err := <-done:
+			t.Fatalf("the read ended without a reader: %v", err)
+		default:
+			runtime.Gosched()
+		}
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("a read stopped while waiting for a reader: %v, want context.Canceled", err)
 	}
 }
