@@ -106,7 +106,12 @@ func (s *Store) finishItems(ctx context.Context, sourceID int64, items []news.Ar
 		}
 	}
 	s.outsideKeys.Add(int64(len(read)))
-	fresh, err := newKeys(ctx, s.r, sourceID, read)
+	var fresh map[int64]bool
+	err := s.onReader(ctx, "seen keys", func(ctx context.Context, c *sql.Conn) error {
+		var err error
+		fresh, err = newKeys(ctx, c, sourceID, read)
+		return err
+	})
 	if err != nil {
 		return out // the transaction reads it again, and has the new items finished
 	}
@@ -377,7 +382,7 @@ func setHash(keys []int64) uint64 {
 	return h.Sum64()
 }
 
-// querier is a *sql.DB or a *sql.Tx.
+// querier is a *sql.DB, *sql.Conn or *sql.Tx.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 // A statement run with a context that can be cancelled is watched while it
@@ -51,6 +52,22 @@ func (s *Store) onWriter(ctx context.Context, fn func(ctx context.Context, c *sq
 	c, err := s.w.Conn(ctx)
 	if err != nil {
 		return err
+	}
+	defer c.Close()
+	return fn(unwatched(ctx), c)
+}
+
+// onReader runs fn on a reader's connection as onWriter does on the
+// writer's: the wait for a reader (four, which searches may hold) is
+// watched, the statements are not, so that no goroutine of database/sql or
+// the driver is started and woken for them. It is for the short reads the
+// poller makes for every fetch (the seen keys outside the write, the story
+// window, the alert targets). It fails with fn's error, or ctx's when ctx
+// is done before fn's statements start (wrapped with what).
+func (s *Store) onReader(ctx context.Context, what string, fn func(ctx context.Context, c *sql.Conn) error) error {
+	c, err := s.r.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	defer c.Close()
 	return fn(unwatched(ctx), c)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -290,5 +291,116 @@ func TestABeginRunsUnwatched(t *testing.T) {
 	cancel()
 	if err := r.st.tx(ctx, func(*sql.Tx) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("a transaction begun after a stop: %v, want context.Canceled", err)
+	}
+}
+
+// The reads the poller makes on a reader for every fetch (the seen keys
+// outside the write, the story window, the alert targets) run unwatched
+// with a context that can be cancelled, so that no goroutine is started
+// and woken for each, and fail with its error once it is done.
+func TestThePollersReadsRunUnwatched(t *testing.T) {
+	r := newDeliveryRig(t)
+	sub := r.chat(t, 1, "private")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	plan := func(ctx context.Context, arts []news.Article) ([]news.StoryCandidate, []news.Alert, error) {
+		return nil, []news.Alert{{ChatID: 1, ArticleID: arts[0].ID, SubscriptionID: sub}}, nil
+	}
+	before, keys := r.st.readsWatched.Load(), r.st.outsideKeys.Load()
+	added, _, ok, err := r.st.StoreFeedItemsPlanned(ctx, r.source, plannedItems(r), finishAllBut("p3"), plan)
+	if err != nil || !ok || len(added) != 3 {
+		t.Fatalf("stored %d articles, plan stored %v (%v); want 3, true", len(added), ok, err)
+	}
+	if r.st.outsideKeys.Load() == keys {
+		t.Fatal("the fetch read no seen keys on a reader")
+	}
+	if n := r.st.readsWatched.Load() - before; n != 0 {
+		t.Errorf("the fetch's read of its seen keys ran %d statements watched, want 0", n)
+	}
+	since := r.now.Add(-30 * 24 * time.Hour)
+	calls := []struct {
+		name string
+		call func(ctx context.Context) error
+	}{
+		{"StoryCandidates", func(ctx context.Context) error {
+			_, err := r.st.StoryCandidates(ctx, since, 0)
+			return err
+		}},
+		{"StoryWindowIDs", func(ctx context.Context) error {
+			ids, err := r.st.StoryWindowIDs(ctx, since)
+			if err == nil && len(ids) != 3 {
+				t.Errorf("StoryWindowIDs returned %d ids, want 3", len(ids))
+			}
+			return err
+		}},
+		{"AlertTargets", func(ctx context.Context) error {
+			ts, err := r.st.AlertTargets(ctx, []int64{sub})
+			if err == nil && len(ts) != 1 {
+				t.Errorf("AlertTargets returned %d targets, want 1", len(ts))
+			}
+			return err
+		}},
+	}
+	for _, c := range calls {
+		stopped, stop := context.WithCancel(context.Background())
+		stop()
+		if err := c.call(stopped); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s with a stopped context: %v, want context.Canceled", c.name, err)
+		}
+		n := r.st.readsWatched.Load()
+		if err := c.call(ctx); err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		if n := r.st.readsWatched.Load() - n; n != 0 {
+			t.Errorf("%s ran %d statements watched, want 0", c.name, n)
+		}
+	}
+	// A read given the context as it is is counted.
+	n := r.st.readsWatched.Load()
+	var one int
+	if err := r.st.r.QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
+		t.Fatal(err)
+	}
+	if r.st.readsWatched.Load() == n {
+		t.Error("a read run with a cancellable context was not counted as watched")
+	}
+}
+
+// A read through onReader that waits for a reader (all four held) ends
+// with the context's error when the context is cancelled: only the
+// statement runs unwatched, not the wait.
+func TestAStopEndsTheWaitForAReader(t *testing.T) {
+	r := newDeliveryRig(t)
+	held := make([]*sql.Conn, 0, 4)
+	for range 4 {
+		c, err := r.st.r.Conn(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
+	}
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := r.st.StoryWindowIDs(ctx, r.now.Add(-time.Hour))
+		done <- err
+	}()
+	for r.st.r.Stats().WaitCount == 0 { // the read waits for a reader
+		select {
+		case err := <-done:
+			t.Fatalf("the read ended without a reader: %v", err)
+		default:
+			runtime.Gosched()
+		}
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("a read stopped while waiting for a reader: %v, want context.Canceled", err)
 	}
 }

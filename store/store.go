@@ -68,6 +68,9 @@ type Store struct {
 	// watched counts the writer's statements run with a context the
 	// driver watches (see unwatched; the tests check a fetch's write).
 	watched *atomic.Int64
+	// readsWatched counts the same on the readers (the tests check the
+	// poller's reads for every fetch, onReader).
+	readsWatched *atomic.Int64
 	// prepared holds the writer's prepared statements of the hot write path.
 	prepared statements
 	// known remembers terms that terms_list holds (see noteTerms).
@@ -197,11 +200,12 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		w.Close()
 		return nil, fmt.Errorf("open %s: prepare: %w", path, err)
 	}
-	r, err := sql.Open("sqlite3", dsn(false))
-	if err != nil {
-		w.Close()
-		return nil, fmt.Errorf("open %s for reading: %w", path, err)
-	}
+	// The readers' connections go through the same wrapper as the
+	// writer's, for its refusal of a statement once an unwatched context's
+	// stop is done (onReader) and its count of watched statements; a
+	// read's failure is not a write's (its writeFailures is its own).
+	s.readsWatched = new(atomic.Int64)
+	r := sql.OpenDB(&noteConnector{dsn: dsn(false), driver: &sqlite3.SQLiteDriver{}, failures: &writeFailures{now: now}, watched: s.readsWatched})
 	r.SetMaxOpenConns(4)
 	s.r = r
 	return s, nil

@@ -17,12 +17,23 @@ import (
 // afterID (the linker's high-water mark) it reads only the ids above it
 // through the primary key, so a linker that keeps the window in memory pays
 // for what is new, not for the window. It fails when the database does.
+// It runs on a reader through onReader (a read for every fetch).
 func (s *Store) StoryCandidates(ctx context.Context, since time.Time, afterID int64) ([]news.StoryCandidate, error) {
+	var out []news.StoryCandidate
+	err := s.onReader(ctx, "story candidates", func(ctx context.Context, c *sql.Conn) error {
+		var err error
+		out, err = storyCandidates(ctx, c, since, afterID)
+		return err
+	})
+	return out, err
+}
+
+func storyCandidates(ctx context.Context, r querier, since time.Time, afterID int64) ([]news.StoryCandidate, error) {
 	q := sqlStoryWindow
 	if afterID > 0 {
 		q = sqlStoryAfter
 	}
-	rows, err := s.r.QueryContext(ctx, q, unix(since), afterID)
+	rows, err := r.QueryContext(ctx, q, unix(since), afterID)
 	if err != nil {
 		return nil, fmt.Errorf("story candidates: %w", err)
 	}
@@ -50,8 +61,19 @@ func (s *Store) StoryCandidates(ctx context.Context, since time.Time, afterID in
 // from the index articles_published alone (no row): what a linker that keeps
 // the window in memory checks, now and then, to forget the articles deleted
 // meanwhile. It fails when the database does.
+// It runs on a reader through onReader.
 func (s *Store) StoryWindowIDs(ctx context.Context, since time.Time) ([]int64, error) {
-	rows, err := s.r.QueryContext(ctx, sqlStoryWindowIDs, unix(since))
+	var ids []int64
+	err := s.onReader(ctx, "story window", func(ctx context.Context, c *sql.Conn) error {
+		var err error
+		ids, err = storyWindowIDs(ctx, c, since)
+		return err
+	})
+	return ids, err
+}
+
+func storyWindowIDs(ctx context.Context, r querier, since time.Time) ([]int64, error) {
+	rows, err := r.QueryContext(ctx, sqlStoryWindowIDs, unix(since))
 	if err != nil {
 		return nil, fmt.Errorf("story window: %w", err)
 	}

@@ -191,7 +191,18 @@ func (s *Store) EachSubscription(ctx context.Context, fn func(news.Subscription)
 // active and not paused, in id order; a muted one's is marked Muted (its
 // matches only add "Also:" to an alert the chat has). It fails when the
 // database does.
+// It runs on a reader through onReader (a read for every fetch).
 func (s *Store) AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target, error) {
+	var out []news.Target
+	err := s.onReader(ctx, "alert targets", func(ctx context.Context, c *sql.Conn) error {
+		var err error
+		out, err = alertTargets(ctx, c, subIDs)
+		return err
+	})
+	return out, err
+}
+
+func alertTargets(ctx context.Context, r querier, subIDs []int64) ([]news.Target, error) {
 	var out []news.Target
 	for start := 0; start < len(subIDs); start += 500 {
 		batch := subIDs[start:min(start+500, len(subIDs))]
@@ -199,7 +210,7 @@ func (s *Store) AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target
 		for i, id := range batch {
 			args[i] = id
 		}
-		rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.chat_id, s.thread_id, s.muted FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+		rows, err := r.QueryContext(ctx, `SELECT s.id, s.chat_id, s.thread_id, s.muted FROM subscriptions s JOIN chats c ON c.id = s.chat_id
 			WHERE s.id IN (`+placeholders(len(batch))+`) AND c.active = 1 AND c.paused = 0 ORDER BY s.id`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("alert targets: %w", err)

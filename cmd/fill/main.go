@@ -49,6 +49,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"syscall"
 
 	"github.com/newshound/newshound/config"
@@ -74,6 +75,7 @@ func main() {
 	flag.BoolVar(&o.html, "html", false, "send each fetch's feed as RSS whose items carry HTML (paragraphs, a photo's caption, entities, a link) through the poller's Push, which parses and cleans it as it does a fetched feed; the store step's column then includes the parse and the cleaning")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	memprofile := flag.String("memprofile", "", "write a profile of every allocation of the run (runtime.MemProfileRate 1: slower) to this file")
+	traceFile := flag.String("trace", "", "write an execution trace of the run (go tool trace) to this file: the goroutines' hand-offs and the threads they woke")
 	flag.Parse()
 	if *memprofile != "" {
 		runtime.MemProfileRate = 1
@@ -98,6 +100,20 @@ func main() {
 			os.Exit(1)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err == nil {
+			err = trace.Start(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "fill:", err)
+			os.Exit(1)
+		}
+		defer func() {
+			trace.Stop()
+			f.Close()
+		}()
 	}
 	// The collector's target is the bot's (config's [memory] defaults, through
 	// the same gctarget.Apply as app.go; GOGC and GOMEMLIMIT win), so that
