@@ -36,7 +36,10 @@
 //     story by their words, nor two only weakly alike (below
 //     MinCosineAnyName) whose titles name people or places (no numbers)
 //     that neither article carries: "Harbor Gateway" and "Belle Glade",
-//     alike on a street and small numbers. Chinese, Japanese and Thai are read as pairs of
+//     alike on a street and small numbers; nor, while the frequencies have
+//     counted fewer than YoungStream articles, two weakly alike whose shared
+//     distinctive terms are numbers only: a new bot cannot yet tell a number
+//     every report has ("five", "2 a.m.") from a rare one. Chinese, Japanese and Thai are read as pairs of
 //     characters (see Features); German, which capitalises every noun,
 //     tells names by where they stand (after a preposition with no
 //     article, a capitalised adjective, in capitals), not by their capital;

@@ -34,6 +34,14 @@ const (
 	// number 2" share a number and a word, which tells nothing of one
 	// event; long reports that agree on four terms and their numbers may be.
 	MinSharedTermsNumbersOnly = 4
+	// YoungStream is how many articles the frequencies must have counted
+	// before shared numbers alone can reach MinShared: on fewer, how
+	// common "2" or "5" is cannot be told (a new bot that knows 24 articles
+	// gives a number two of them carry an IDF of 2.3, so "five wounded" and
+	// "2 a.m." sum past MinShared), and two same-day shootings in two towns
+	// were one story on them and the words every report has. Until then
+	// the distinctive terms that reach MinShared must include a name.
+	YoungStream = 150
 	// titleWeight multiplies the weight of a term of the title.
 	titleWeight = 2.0
 	// maxPosting is how many window articles may carry a distinctive term
@@ -303,6 +311,11 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 				alike = false
 			}
 			if !alike && (l.cos < least || l.shared < MinShared) {
+				continue
+			}
+			if !alike && l.names == 0 && x.Freq.n < YoungStream {
+				// A young stream cannot tell a number every report has
+				// from a rare one: numbers alone tell nothing yet.
 				continue
 			}
 			if !alike && qWordNames > 0 && l.otherNames && l.namesFound == 0 {
