@@ -243,14 +243,23 @@ func serviceDatabase(t *testing.T, dir string, uid int) string {
 // refuses at once, and returns what it printed and how it ended.
 func startAs(t *testing.T, exe, db string, uid int) ([]byte, error) {
 	t.Helper()
+	return runAs(t, exe, db, uid, "[telegram]\napi_endpoint = \"http://127.0.0.1:1/bot%s/%s\"\n", "NEWSHOUND_TELEGRAM_TOKEN=1:x")
+}
+
+// runAs runs exe as uid on db with a configuration of the tables given and
+// storage.path db, in db's folder, HOME there and env beside it, standard
+// input empty; it returns what it printed and how it ended.
+func runAs(t *testing.T, exe, db string, uid int, tables string, env ...string) ([]byte, error) {
+	t.Helper()
 	dir := filepath.Dir(db)
 	cfg := filepath.Join(dir, "nh.toml")
-	if err := os.WriteFile(cfg, []byte("[telegram]\napi_endpoint = \"http://127.0.0.1:1/bot%s/%s\"\n[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte(tables+"[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe, "-config", cfg)
 	cmd.Dir = dir
-	cmd.Env = []string{"NEWSHOUND_TELEGRAM_TOKEN=1:x", "HOME=" + dir}
+	cmd.Env = append(env, "HOME="+dir)
+	cmd.Stdin = strings.NewReader("")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(uid)}}
 	return cmd.CombinedOutput()
 }

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -56,17 +54,7 @@ func TestRootRunsLogIsNamedInTheOneChown(t *testing.T) {
 // standard input: it stops once started) and returns what it printed.
 func consoleAs(t *testing.T, exe, db string, uid int) ([]byte, error) {
 	t.Helper()
-	dir := filepath.Dir(db)
-	cfg := filepath.Join(dir, "console.toml")
-	if err := os.WriteFile(cfg, []byte("[storage]\npath = \""+db+"\"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe, "-config", cfg)
-	cmd.Dir = dir
-	cmd.Env = []string{"HOME=" + dir}
-	cmd.Stdin = strings.NewReader("")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(uid)}}
-	return cmd.CombinedOutput()
+	return runAs(t, exe, db, uid, "")
 }
 
 // A root cp or sqlite3 on the database leaves its -wal and -shm root's, and
