@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/telegramtest"
 	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/store"
@@ -56,31 +57,43 @@ func TestEndToEndOneAlertPerStory(t *testing.T) {
 // story, edited with "Also" to name the second outlet, and one alert for
 // each of the two other shootings.
 func TestEndToEndOneAlertPerStoryAcrossOutlets(t *testing.T) {
-	tg := telegramtest.New(t, testToken)
-	courier := rssFeed(t, "courier-v1.xml")
-	tribune := rssFeed(t, "tribune-v1.xml")
-	a := startFed(t, tg, testSource{"Valley Courier", courier.URL + "/courier.xml"}, testSource{"County Tribune", tribune.URL + "/tribune.xml"})
-	const chat = 778
-	subscribeChat(t, tg, chat, "shooting")
-
-	courier.SetFile(t, "testdata/feeds/courier-v2.xml", "application/rss+xml")
-	a.pollOnce(t)
-	tg.WaitSent(t, chat, 3, 5*time.Second)
-
-	tribune.SetFile(t, "testdata/feeds/tribune-v2.xml", "application/rss+xml")
-	a.pollOnce(t)
-	tg.WaitSent(t, chat, 4, 5*time.Second)
-	testkit.WaitWithin(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
-	a.waitOutboxEmpty(t, 5*time.Second)
-	edit := tg.Calls("editMessageText")[0]
-	if !strings.Contains(edit.Text(), "Lakeside Diner") || !strings.Contains(edit.Text(), "Also: ") || !strings.Contains(edit.Text(), "County Tribune") {
-		t.Errorf("edited alert is not the diner story naming the second outlet:\n%s", edit.Text())
+	edit, texts := twoOutletsOneEdit(t, 778, "shooting",
+		outletFeed{"Valley Courier", "courier", 3}, outletFeed{"County Tribune", "tribune", 4})
+	if !strings.Contains(edit, "Lakeside Diner") || !strings.Contains(edit, "Also: ") || !strings.Contains(edit, "County Tribune") {
+		t.Errorf("edited alert is not the diner story naming the second outlet:\n%s", edit)
 	}
-	texts := sentTexts(tg, chat)
 	all := strings.Join(texts, "\n---\n")
 	if len(texts) != 4 || !strings.Contains(all, "Millbrook") || !strings.Contains(all, "Ridgeview") {
 		t.Errorf("messages to the chat = %d, want 4 (the reply, the diner, Millbrook, Ridgeview):\n%s", len(texts), all)
 	}
+}
+
+// outletFeed is an outlet's feed in testdata/feeds: FILE-v1.xml served at
+// the start, FILE-v2.xml once it is the outlet's turn, after which the chat
+// has sent messages.
+type outletFeed struct {
+	name, file string
+	sent       int
+}
+
+// twoOutletsOneEdit runs the app on two outlets' feeds with chat subscribed
+// to query, brings out the first outlet's second version, then the
+// second's, and returns the one "Also" edit's text (it fails the test
+// unless there is exactly one) and the chat's messages.
+func twoOutletsOneEdit(t *testing.T, chat int64, query string, first, second outletFeed) (string, []string) {
+	t.Helper()
+	tg := telegramtest.New(t, testToken)
+	feeds := [2]*feedtest.Server{rssFeed(t, first.file+"-v1.xml"), rssFeed(t, second.file+"-v1.xml")}
+	a := startFed(t, tg, testSource{first.name, feeds[0].URL + "/" + first.file + ".xml"}, testSource{second.name, feeds[1].URL + "/" + second.file + ".xml"})
+	subscribeChat(t, tg, chat, query)
+	for i, o := range [2]outletFeed{first, second} {
+		feeds[i].SetFile(t, "testdata/feeds/"+o.file+"-v2.xml", "application/rss+xml")
+		a.pollOnce(t)
+		tg.WaitSent(t, chat, o.sent, 5*time.Second)
+	}
+	testkit.WaitWithin(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
+	a.waitOutboxEmpty(t, 5*time.Second)
+	return tg.Calls("editMessageText")[0].Text(), sentTexts(tg, chat)
 }
 
 // TestEndToEndShortItemsStayApart: short, test-like items of one feed ("emojitest
@@ -222,27 +235,11 @@ func TestEndToEndRetitledItemIsSearchedByItsNewTitle(t *testing.T) {
 // Channel 9 News") is an alert of its own: the outlet's name and the label
 // are nothing its stories share.
 func TestEndToEndOneHeadlineUnderTwoOutletsNames(t *testing.T) {
-	tg := telegramtest.New(t, testToken)
-	metro := rssFeed(t, "metro-v1.xml")
-	ch9 := rssFeed(t, "channel9-v1.xml")
-	a := startFed(t, tg, testSource{"Metro Daily", metro.URL + "/metro.xml"}, testSource{"Channel 9 News", ch9.URL + "/ch9.xml"})
-	const chat = 781
-	subscribeChat(t, tg, chat, "shooting OR firefighters")
-
-	metro.SetFile(t, "testdata/feeds/metro-v2.xml", "application/rss+xml")
-	a.pollOnce(t)
-	tg.WaitSent(t, chat, 2, 5*time.Second)
-
-	ch9.SetFile(t, "testdata/feeds/channel9-v2.xml", "application/rss+xml")
-	a.pollOnce(t)
-	tg.WaitSent(t, chat, 3, 5*time.Second)
-	testkit.WaitWithin(t, "the edit", 5*time.Second, func() bool { return len(tg.Calls("editMessageText")) == 1 })
-	a.waitOutboxEmpty(t, 5*time.Second)
-	edit := tg.Calls("editMessageText")[0]
-	if !strings.Contains(edit.Text(), "overnight shooting") || !strings.Contains(edit.Text(), "Also: ") || !strings.Contains(edit.Text(), "Channel 9 News") {
-		t.Errorf("edited alert is not the shooting naming the second outlet:\n%s", edit.Text())
+	edit, texts := twoOutletsOneEdit(t, 781, "shooting OR firefighters",
+		outletFeed{"Metro Daily", "metro", 2}, outletFeed{"Channel 9 News", "channel9", 3})
+	if !strings.Contains(edit, "overnight shooting") || !strings.Contains(edit, "Also: ") || !strings.Contains(edit, "Channel 9 News") {
+		t.Errorf("edited alert is not the shooting naming the second outlet:\n%s", edit)
 	}
-	texts := sentTexts(tg, chat)
 	all := strings.Join(texts, "\n---\n")
 	if len(texts) != 3 || !strings.Contains(all, "frozen pond") {
 		t.Errorf("messages to the chat = %d, want 3 (the reply, the shooting, the dog):\n%s", len(texts), all)
