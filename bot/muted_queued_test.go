@@ -28,17 +28,7 @@ func TestAlertQueuedBeforeMuteComesQuietly(t *testing.T) {
 			Summary: "Ash from the volcano.", PublishedAt: h.clock.Now(), Alertable: true})
 	// The first alert is held on the wire until the subscription is muted,
 	// so the second is still queued then.
-	gate, arrived := holdFirstSend(h, chat, "Volcano")
-	n := len(h.tg.Sent(chat))
-	if err := h.subs.HandleArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
-	h.sender.Notify()
-	select {
-	case <-arrived:
-	case <-time.After(5 * time.Second):
-		t.Fatal("the first alert never went out")
-	}
+	gate, n := queueHoldingFirst(t, h, chat, "Volcano", arts)
 	if err := h.st.SetSubscriptionMuted(ctx, chat, sub.ID, true); err != nil {
 		t.Fatal(err)
 	}
@@ -75,17 +65,7 @@ func TestBurstOfMutedSubscriptionsComesQuietly(t *testing.T) {
 				return news.Article{GUID: fmt.Sprint("b", i), URL: fmt.Sprint("https://alpha.example/b", i), Title: title,
 					Summary: "News from Iceland.", PublishedAt: h.clock.Now(), Alertable: true}
 			}
-			gate, arrived := holdFirstSend(h, chat, "Volcano")
-			n := len(h.tg.Sent(chat))
-			if err := h.subs.HandleArticles(ctx, h.mustArticles("Alpha News", article(0, "Volcano erupts"))); err != nil {
-				t.Fatal(err)
-			}
-			h.sender.Notify()
-			select {
-			case <-arrived:
-			case <-time.After(5 * time.Second):
-				t.Fatal("the first alert never went out")
-			}
+			gate, n := queueHoldingFirst(t, h, chat, "Volcano", h.mustArticles("Alpha News", article(0, "Volcano erupts")))
 			var more []news.Article
 			for i := 1; i <= 6; i++ {
 				title := fmt.Sprint("Volcano update ", i)
@@ -115,6 +95,25 @@ func TestBurstOfMutedSubscriptionsComesQuietly(t *testing.T) {
 			}
 		})
 	}
+}
+
+// queueHoldingFirst queues the alerts of arts for the chats subscribed and
+// returns once the first alert to chat with word is on the wire, held there
+// until gate is closed; n is the chat's messages sent before.
+func queueHoldingFirst(t *testing.T, h *harness, chat int64, word string, arts []news.Article) (gate chan struct{}, n int) {
+	t.Helper()
+	gate, arrived := holdFirstSend(h, chat, word)
+	n = len(h.tg.Sent(chat))
+	if err := h.subs.HandleArticles(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	h.sender.Notify()
+	select {
+	case <-arrived:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the first alert never went out")
+	}
+	return gate, n
 }
 
 // holdFirstSend holds the first sendMessage to chat whose text holds word
