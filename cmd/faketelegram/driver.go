@@ -333,6 +333,16 @@ func (d *driver) do(line string) error {
 	return nil
 }
 
+// post queues msg as the update a chat of type typ gets: a channel's
+// channel_post, any other chat's message.
+func (d *driver) post(typ string, msg map[string]any) {
+	key := "message"
+	if typ == "channel" {
+		key = "channel_post"
+	}
+	d.srv.AddUpdate(map[string]any{key: msg})
+}
+
 // message queues a text message: in forum topic thread when thread > 0,
 // answering message replyTo when replyTo > 0.
 func (d *driver) message(chat int64, typ string, thread, replyTo int, text string) {
@@ -367,11 +377,7 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 	if strings.HasPrefix(text, "/") {
 		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
 	}
-	key := "message"
-	if typ == "channel" {
-		key = "channel_post"
-	}
-	d.srv.AddUpdate(map[string]any{key: msg})
+	d.post(typ, msg)
 }
 
 // anonymous queues text from an anonymous administrator of group: Telegram
@@ -444,11 +450,7 @@ func (d *driver) document(chat int64, typ, path, caption string) error {
 			msg["caption_entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(caption)[0])}}
 		}
 	}
-	key := "message"
-	if typ == "channel" {
-		key = "channel_post"
-	}
-	d.srv.AddUpdate(map[string]any{key: msg})
+	d.post(typ, msg)
 	return nil
 }
 
