@@ -77,6 +77,9 @@ func lex(src string) ([]item, error) {
 		case r == '-':
 			lx.emit(itemNot, lx.pos, "-")
 			lx.advance(size)
+		case isDash(r) && lx.beforeTerm(size):
+			lx.emit(itemNot, lx.pos, string(r))
+			lx.advance(size)
 		default:
 			if err := lx.run(); err != nil {
 				return nil, err
@@ -84,6 +87,24 @@ func lex(src string) ([]item, error) {
 		}
 		lx.glued = true
 	}
+}
+
+// isDash reports whether r is a dash or minus that a phone types for "-": iOS turns "--" into "—", some keyboards
+// offer "–" and "−" beside "-". Right before a word it is NOT, as "-" is ("russia —sport" was russia AND sport, the
+// opposite of what was typed); alone between spaces it stays punctuation, which the query ignores.
+func isDash(r rune) bool {
+	switch r {
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe58', '\ufe63', '\uff0d':
+		return true
+	}
+	return false
+}
+
+// beforeTerm reports whether the character after the size bytes at the lexer's place is glued to them and can
+// start a term: not a space, not the end, not ")" or "|".
+func (lx *lexer) beforeTerm(size int) bool {
+	r, n := utf8.DecodeRuneInString(lx.src[lx.off+size:])
+	return n > 0 && !unicode.IsSpace(r) && r != ')' && r != '|'
 }
 
 func (lx *lexer) peek() (rune, int) {
