@@ -77,6 +77,7 @@ func lex(src string) ([]item, error) {
 		case r == '-':
 			lx.emit(itemNot, lx.pos, "-")
 			lx.advance(size)
+		case singleOpen(r) != "" && lx.singlePhrase(r, size):
 		case isDash(r) && lx.beforeTerm(size):
 			lx.emit(itemNot, lx.pos, string(r))
 			lx.advance(size)
@@ -141,6 +142,44 @@ func (lx *lexer) phrase() error {
 		}
 		lx.advance(size)
 	}
+}
+
+// singleOpen returns the characters that close a phrase opened by r in single quotes, or "" when r opens none:
+// 'x', ‘x’ (iOS turns ' into ‘ and ’), ‚x‘ (German), ‹x›.
+func singleOpen(r rune) string {
+	switch r {
+	case '\'':
+		return "'"
+	case '‘', '‚':
+		return "‘’"
+	case '‹':
+		return "›"
+	}
+	return ""
+}
+
+// singlePhrase reads a phrase in single quotes that opens with r (of size bytes) at the start of a run, and
+// reports whether there was one. Single quotes double as apostrophes ("O'Brien", "Korea’s", "'90s"), so only a
+// closing quote that ends a run (a space, a parenthesis, "|", a double quote or the end follows it) closes the
+// phrase; without one, the quote is read as before, as punctuation of a word. "‘north korea’" was north AND korea.
+func (lx *lexer) singlePhrase(r rune, size int) bool {
+	closers := singleOpen(r)
+	from := lx.off + size
+	for i, c := range lx.src[from:] {
+		if !strings.ContainsRune(closers, c) {
+			continue
+		}
+		end := from + i + utf8.RuneLen(c)
+		if next, n := utf8.DecodeRuneInString(lx.src[end:]); n > 0 && !unicode.IsSpace(next) && !isSpecial(next) {
+			continue
+		}
+		start := lx.pos
+		lx.emit(itemPhrase, start, lx.src[from:from+i])
+		lx.pos += utf8.RuneCountInString(lx.src[lx.off:end])
+		lx.off = end
+		return true
+	}
+	return false
 }
 
 // run reads a bare run: a field name, an operator word, a word or a prefix.

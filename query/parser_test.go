@@ -62,6 +62,17 @@ func TestParse(t *testing.T) {
 		{name: "Thai word shown as typed", query: "แผ่นดินไหว", want: `"แผ่นดินไหว"`},
 		{name: "quoted word", query: `"tariffs"`, want: `"tariffs"`},
 		{name: "apostrophe inside a word", query: "O'Brien", want: `"o brien"`},
+		// Single quotes: iOS types 'x' as ‘x’; both were words, north AND korea.
+		{name: "typographic single quotes are a phrase", query: "‘north korea’", want: `"north korea"`},
+		{name: "ASCII single quotes are a phrase", query: "'north korea'", want: `"north korea"`},
+		{name: "German single quotes are a phrase", query: "‚north korea‘", want: `"north korea"`},
+		{name: "single guillemets are a phrase", query: "‹kim jong›", want: `"kim jong"`},
+		{name: "a phrase in single quotes with a possessive inside", query: "‘north korea’s missiles’", want: `"north korea missiles"`},
+		{name: "NOT of a phrase in single quotes", query: "kim -‘north korea’", want: `kim AND NOT "north korea"`},
+		{name: "title phrase in single quotes", query: "title:‘north korea’", want: `title:"north korea"`},
+		{name: "an unclosed single quote is an apostrophe", query: "'90s music", want: "90s AND music"},
+		{name: "a quote closed inside a word is an apostrophe", query: "‘north korea’s", want: "north AND korea"},
+		{name: "a trailing apostrophe", query: "Jones' car", want: "jones AND car"},
 		// Fields.
 		{name: "title word", query: "title:Breaking", want: "title:breaking"},
 		{name: "title prefix", query: "title:ukrain*", want: "title:ukrain*"},
