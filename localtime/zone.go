@@ -14,9 +14,9 @@ import (
 // nor a UTC offset.
 var ErrUnknownTimezone = errors.New("unknown time zone")
 
-// offsetRE reads "+08:00", "-5", "+0530", "UTC+5:30", "GMT-03", and hours
-// with a decimal fraction, "+5.5", "UTC+5,75" (m[4]).
-var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2})|[.,](\d{1,2}))?$`)
+// offsetRE reads "+08:00", "-5", "+0530", "UTC+5:30", "GMT-03", "UTC + 3",
+// and hours with a decimal fraction, "+5.5", "UTC+5,75" (m[4]).
+var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2})|[.,](\d{1,2}))?$`)
 
 // ParseTimezone reads a time zone as a user writes it: an IANA name such as
 // "Europe/Berlin" (case is forgiven where the usual capitalisation finds it;
@@ -32,7 +32,7 @@ var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2})|
 // else, including "Local", which would mean the server's zone, and for an
 // offset beyond ±14:00 (the error says the range).
 func ParseTimezone(s string) (string, *time.Location, error) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "−", "-")) // U+2212, as phones type it
+	s = strings.TrimSpace(phoneMinus.Replace(s))
 	if m := offsetRE.FindStringSubmatch(s); m != nil {
 		h, _ := strconv.Atoi(m[2])
 		mins, _ := strconv.Atoi(m[3])
@@ -90,6 +90,11 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 	return "", nil, unknownZone(s)
 }
 
+// phoneMinus writes as "-" the minus and dashes that phones type for it
+// ("UTC−5", and "UTC–5" where "--" or a long press gave a dash): "UTC–5"
+// was an unknown zone.
+var phoneMinus = strings.NewReplacer("−", "-", "–", "-", "—", "-", "‐", "-", "‑", "-", "－", "-", "＋", "+")
+
 // zoneAliases are what people type for a zone that no IANA name spells:
 // the great cities that share another city's zone ("Delhi" is
 // Asia/Kolkata, "Beijing" Asia/Shanghai), and the abbreviations that mean
@@ -111,6 +116,13 @@ var zoneAliases = map[string]string{
 	"est": "America/New_York", "edt": "America/New_York", "cdt": "America/Chicago", "mdt": "America/Denver",
 	"pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "msk": "Europe/Moscow", "jst": "Asia/Tokyo", "kst": "Asia/Seoul",
 	"aest": "Australia/Sydney", "aedt": "Australia/Sydney", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
+	// Summer-time names of zones the IANA data names by their winter one
+	// ("CET" loads, "CEST" was unknown), the German and Russian ones, and
+	// others that mean one zone.
+	"cest": "CET", "mez": "CET", "mesz": "CET", "eest": "EET", "мск": "Europe/Moscow",
+	"nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland", "akst": "America/Anchorage", "akdt": "America/Anchorage",
+	"acdt": "Australia/Adelaide", "awst": "Australia/Perth", "pkt": "Asia/Karachi", "npt": "Asia/Kathmandu",
+	"wib": "Asia/Jakarta", "sast": "Africa/Johannesburg", "eat": "Africa/Nairobi", "wat": "Africa/Lagos",
 }
 
 // zoneAreas are the areas of the IANA names under which a city is looked

@@ -71,6 +71,18 @@ func TestParseTimezone(t *testing.T) {
 		{name: "accents left out", in: "Bogota", want: "America/Bogota", offset: -5 * 3600},
 		{name: "ё written е", in: "Кишинев", want: "Europe/Chisinau", offset: 2 * 3600},
 		{name: "accents added", in: "Zürich", want: "Europe/Zurich", offset: 3600},
+		// "/timezone UTC + 3", "UTC–5" (a phone's dash) and "CEST" were
+		// unknown zones.
+		{name: "spaces around the sign", in: "UTC + 3", want: "+03:00", offset: 3 * 3600},
+		{name: "a space after the sign", in: "GMT- 5", want: "-05:00", offset: -5 * 3600},
+		{name: "an en dash for minus", in: "UTC–5", want: "-05:00", offset: -5 * 3600},
+		{name: "an em dash for minus", in: "GMT—3:30", want: "-03:30", offset: -3*3600 - 1800},
+		{name: "a summer-time abbreviation", in: "CEST", want: "CET", offset: 3600},
+		{name: "a German abbreviation", in: "MEZ", want: "CET", offset: 3600},
+		{name: "a Russian abbreviation", in: "МСК", want: "Europe/Moscow", offset: 3 * 3600},
+		{name: "New Zealand summer time", in: "NZDT", want: "Pacific/Auckland", offset: 13 * 3600},
+		{name: "a 45-minute zone by its abbreviation", in: "NPT", want: "Asia/Kathmandu", offset: 5*3600 + 45*60},
+		{name: "a dash alone", in: "—", rejected: true},
 		{name: "no such city", in: "Atlantis", rejected: true},
 		{name: "a zone abbreviation is no city", in: "Etc", rejected: true},
 	}
