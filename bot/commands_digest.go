@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/localtime"
@@ -122,6 +123,10 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 	}
 	hhmm, err := r.opts.Settings.SetDigestTime(ctx, req.in.ChatID, arg)
 	if errors.Is(err, localtime.ErrBadClock) {
+		if first, ok := severalClocks(req.args); ok { // "/digest 08:00 20:00" was told 20:00 is no time zone
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("A chat has one daily digest, at one time of day: <code>/digest %s</code> sets it, and <code>/digest now</code> sends one whenever you like.", esc(first)))
+			return nil
+		}
 		if zerr := zoneAfterClock(req.args); zerr != nil { // "/digest 08:00 Mars/Olympus": the time is fine
 			r.reply(ctx, req.in.ChatID, esc(explain(tr(ctx), zerr))+" "+tr(ctx).Sprintf(timezoneHelp))
 			return nil
@@ -210,6 +215,21 @@ func clockAndZone(s string) (at, zone string, ok bool) {
 		return "", "", false
 	}
 	return at, strings.TrimSpace(zone), true
+}
+
+// severalClocks reports whether s is two or more times of day ("08:00
+// 20:00", "8am, 8pm"), and returns the first as typed.
+func severalClocks(s string) (string, bool) {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '/' || unicode.IsSpace(r) })
+	if len(f) < 2 {
+		return "", false
+	}
+	for _, c := range f {
+		if _, err := localtime.ParseClock(c); err != nil {
+			return "", false
+		}
+	}
+	return f[0], true
 }
 
 // zoneAfterClock returns why the words after a time of day in s are no

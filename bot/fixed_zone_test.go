@@ -62,3 +62,23 @@ func TestDigestWithAnUnknownZoneNamesTheZone(t *testing.T) {
 }
 
 func withDigests(o *RouterOptions) { o.Digests = nothingNew{} }
+
+// "/digest 08:00 20:00" was told "I don't know the time zone 20:00": a chat
+// has one daily digest, and the reply says so, with the first time to send.
+func TestDigestAtTwoTimesSaysThereIsOne(t *testing.T) {
+	h := newHarness(t, withDigests)
+	for i, in := range []string{"08:00 20:00", "8am, 8pm", "7:30 12:00 19:00"} {
+		chat := int64(640 + i)
+		got := h.reply(chat, "private", chat, "/digest "+in).Text()
+		first := strings.FieldsFunc(in, func(r rune) bool { return r == ' ' || r == ',' })[0]
+		if !strings.Contains(got, "one daily digest") || !strings.Contains(got, "<code>/digest "+first+"</code>") || strings.Contains(got, "time zone") {
+			t.Errorf("/digest %s → %q, want one digest a day said, with /digest %s", in, got, first)
+		}
+	}
+	if got := h.replyAs(643, "private", 643, "de", "/digest 08:00 20:00"); !strings.Contains(got, "eine tägliche Übersicht") {
+		t.Errorf("/digest 08:00 20:00 in German → %q", got)
+	}
+	if got := h.reply(644, "private", 644, "/digest 08:00 Mars/Olympus").Text(); !strings.Contains(got, "know the time zone Mars/Olympus") {
+		t.Errorf("/digest 08:00 Mars/Olympus → %q, want the zone named unknown", got)
+	}
+}
