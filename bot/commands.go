@@ -180,6 +180,11 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		b.WriteString(t.Sprintf("It reads as <code>%s</code>: symbols are not part of words, in articles as in queries (“%s” counts as “%s”).",
 			esc(res.Query.String()), esc(symbols[0].Typed), esc(symbols[0].Read)) + "\n")
 	}
+	if words, fixed := query.OperatorWords(res.Subscription.Query); words != nil {
+		// "kursk or belgorod" read as kursk AND or AND belgorod: both and the word "or".
+		b.WriteString(t.Sprintf("⚠️ “%s” in small letters is a word to find, not an operator. For the operator, write it in capitals: <code>/subscribe %s</code>, then <code>/unsubscribe %d</code>.",
+			esc(words[0]), esc(fixed), res.Subscription.ID) + "\n")
+	}
 	p := res.Preview
 	switch days := int(p.Window.Hours() / 24); {
 	case p.AtLeast && p.Count == 0:

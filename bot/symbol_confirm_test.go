@@ -45,3 +45,23 @@ func TestSubscribeToAWebAddressWarns(t *testing.T) {
 		t.Errorf("a domain named in articles is warned of:\n%s", got)
 	}
 }
+
+// "/subscribe kursk or belgorod" was confirmed as "kursk AND or AND
+// belgorod" and nothing more: a stranger expecting either word got
+// neither alone. The confirmation says "or" is a word there and what to
+// send for the operator, in the chat's language.
+func TestSubscribeWithALowerCaseOperatorSaysHowToWriteIt(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	got := html.UnescapeString(h.reply(82, "private", 82, "/subscribe kursk or belgorod").Text())
+	if !strings.Contains(got, "<code>kursk AND or AND belgorod</code>") || !strings.Contains(got, "“or” in small letters is a word to find") ||
+		!strings.Contains(got, "<code>/subscribe kursk OR belgorod</code>, then <code>/unsubscribe 1</code>") {
+		t.Errorf("/subscribe kursk or belgorod:\n%s", got)
+	}
+	if got := h.reply(82, "private", 82, "/subscribe kursk OR belgorod").Text(); strings.Contains(got, "small letters") {
+		t.Errorf("/subscribe kursk OR belgorod:\n%s", got)
+	}
+	if got := html.UnescapeString(h.replyAs(83, "private", 83, "ru", "/subscribe россия not спорт")); !strings.Contains(got, "«not» строчными буквами") ||
+		!strings.Contains(got, "<code>/subscribe россия NOT спорт</code>") {
+		t.Errorf("/subscribe россия not спорт in Russian:\n%s", got)
+	}
+}
