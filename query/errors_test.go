@@ -21,7 +21,8 @@ func TestParseErrorsCarryTheirKey(t *testing.T) {
 		{"ab*", `a prefix needs at least %d characters before "*" (position %d)`, 1},
 		{"-sport", "a query needs at least one word that must appear", 0},
 		{"(a", `unclosed "(" at position %d`, 1},
-		{"title: x", `"title:" needs a word, prefix or phrase right after it (position %d)`, 1},
+		{"title: x", `"title:" takes its word right after it, without a space: %s (position %d)`, 1},
+		{"title:", `"title:" needs a word, prefix or phrase right after it (position %d)`, 1},
 		{"🚀 raketen <b>start</b>", "%q is markup typed as text, not a word to look for: send the words without tags (position %d)", 11},
 	} {
 		_, err := Parse(tt.query)

@@ -318,6 +318,15 @@ func (p *parser) group(open item) (*node, error) {
 // field parses what follows "title:", "source:" or "site:", which must come right after the colon.
 func (p *parser) field(f item) (*node, error) {
 	v := p.peek()
+	if !v.glued && (v.kind == itemWord || v.kind == itemPhrase || v.kind == itemPrefix && f.text == "title") && len(p.tokens(v.text)) > 0 {
+		// "title: storm", as people write after a colon: the error said what was missing, not that the space was
+		// the fault; it shows the fix, the field glued to its word.
+		fixed := f.text + ":" + typedItem(v)
+		if f.text == "title" {
+			return nil, errAt(f.pos, `"title:" takes its word right after it, without a space: %s (position %d)`, fixed)
+		}
+		return nil, errAt(f.pos, "%q takes its name right after it, without a space: %s (position %d)", f.text+":", fixed)
+	}
 	if f.text == "title" {
 		if !v.glued || (v.kind != itemWord && v.kind != itemPrefix && v.kind != itemPhrase) {
 			return nil, errAt(f.pos, `"title:" needs a word, prefix or phrase right after it (position %d)`)
@@ -349,6 +358,17 @@ func (p *parser) field(f item) (*node, error) {
 	n.quoted = v.kind == itemPhrase
 	p.terms++
 	return n, nil
+}
+
+// typedItem writes a word, prefix or phrase item as it may be typed: a prefix with its "*", a phrase in quotes.
+func typedItem(it item) string {
+	switch it.kind {
+	case itemPrefix:
+		return it.text + "*"
+	case itemPhrase:
+		return `"` + it.text + `"`
+	}
+	return it.text
 }
 
 // isSchemeOnly reports whether v is a web address's scheme with no address
