@@ -197,6 +197,12 @@ func (lx *lexer) run() error {
 			case "title", "source", "site":
 				lx.emit(itemField, start, f)
 				return nil
+			case "intitle": // as search engines write it
+				lx.emit(itemField, start, "title")
+				return nil
+			case "domain":
+				lx.emit(itemField, start, "site")
+				return nil
 			}
 		}
 	}

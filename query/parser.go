@@ -207,6 +207,9 @@ func (p *parser) parsePrimary() (*node, error) {
 		if err := p.symbolName(it); err != nil {
 			return nil, err
 		}
+		if err := p.unknownField(it); err != nil {
+			return nil, err
+		}
 		return p.word(it), nil
 	case itemPrefix:
 		return p.prefix(it)
@@ -262,6 +265,25 @@ func (p *parser) symbolName(it item) error {
 		return nil
 	}
 	return errAt(it.pos, `%q would match every %q: symbols are not part of words, in articles as in queries; put it in quotes with a word that goes with it, as in "C++ programming" (position %d)`, text, toks[0])
+}
+
+// unknownFields are the field names of search engines and social sites that a query has not: "author:smith" was
+// the phrase "author smith", which no article spells, and "from: bbc" the words from AND bbc. Words that run into a
+// colon in ordinary text ("to:", "in:") are not among them; "foo:bar" stays the phrase of its parts.
+var unknownFields = map[string]bool{
+	"author": true, "by": true, "from": true, "url": true, "inurl": true, "intext": true, "allintitle": true,
+	"lang": true, "language": true, "before": true, "after": true, "since": true, "until": true, "date": true,
+	"filetype": true, "tag": true, "category": true, "country": true, "feed": true, "text": true, "body": true,
+}
+
+// unknownField refuses a word that starts with the name of a field the query language has not ("author:smith",
+// "from:"), saying which fields there are. Stored queries (ParseStored) keep their old reading, a phrase.
+func (p *parser) unknownField(it item) error {
+	name, _, ok := strings.Cut(it.text, ":")
+	if p.stored || !ok || !unknownFields[strings.ToLower(name)] {
+		return nil
+	}
+	return errAt(it.pos, "there is no %q field: a query has title:, source: and site: (position %d)", strings.ToLower(name)+":")
 }
 
 // capitalised reports whether the first letter of text is upper case.

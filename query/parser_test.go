@@ -76,6 +76,10 @@ func TestParse(t *testing.T) {
 		// Fields.
 		{name: "title word", query: "title:Breaking", want: "title:breaking"},
 		{name: "title prefix", query: "title:ukrain*", want: "title:ukrain*"},
+		{name: "intitle is title", query: "intitle:Storm", want: "title:storm"},
+		{name: "domain is site", query: "kursk domain:bbc.co.uk", want: "kursk AND site:bbc.co.uk"},
+		{name: "a word and a colon that is no field", query: "foo:bar", want: `"foo bar"`},
+		{name: "an unknown field's name in quotes", query: `"author: smith"`, want: `"author smith"`},
 		{name: "field names ignore case", query: "Title:x SOURCE:Reuters", want: "title:x AND source:reuters"},
 		{name: "source name phrase", query: `source:"Straits Times"`, want: `source:"straits times"`},
 		{name: "site as a URL", query: "site:https://www.Reuters.com/world", want: "site:www.reuters.com"},
@@ -177,6 +181,10 @@ func TestParseErrors(t *testing.T) {
 		{name: "title of punctuation", query: "title:&", wantMsg: `"title:" needs a word, prefix or phrase right after it (position 1)`, wantPos: 1},
 		{name: "source with nothing", query: "source:", wantMsg: `"source:" needs a source name or web address right after it (position 1)`, wantPos: 1},
 		{name: "source prefix", query: "a site:reut*", wantMsg: `"site:" needs a source name or web address right after it (position 3)`, wantPos: 3},
+		// A field of search engines or social sites was a phrase that no article spells ("author kursk").
+		{name: "an unknown field", query: "author:smith", wantMsg: `there is no "author:" field: a query has title:, source: and site: (position 1)`, wantPos: 1},
+		{name: "an unknown field then space", query: "kursk From: bbc", wantMsg: `there is no "from:" field: a query has title:, source: and site: (position 7)`, wantPos: 7},
+		{name: "an unknown field of an address", query: "kursk url:bbc.com", wantMsg: `there is no "url:" field: a query has title:, source: and site: (position 7)`, wantPos: 7},
 		{name: "source of punctuation", query: "source:&", wantMsg: `"source:" needs a source name or web address right after it (position 1)`, wantPos: 1},
 	}
 	for _, tt := range tests {

@@ -47,3 +47,15 @@ func TestStoredSymbolNamesStillParse(t *testing.T) {
 		t.Errorf("ParseStored(C++) reads as %q, want c as before", got)
 	}
 }
+
+// A subscription stored before unknown fields were refused ("author:smith") keeps its reading, the phrase, so
+// that Load does not skip it.
+func TestStoredUnknownFieldKeepsItsReading(t *testing.T) {
+	q, err := ParseStored("author:smith")
+	if err != nil {
+		t.Fatalf("ParseStored(author:smith) = %v", err)
+	}
+	if got := q.String(); got != `"author smith"` {
+		t.Errorf("ParseStored(author:smith) reads as %s, want the phrase as before", got)
+	}
+}
