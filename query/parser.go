@@ -309,6 +309,16 @@ func (p *parser) prefix(it item) (*node, error) {
 }
 
 func (p *parser) phrase(it item) (*node, error) {
+	if i := strings.IndexByte(it.text, '*'); i >= 0 && !p.stored {
+		// "ukrain*" in quotes read as the exact word "ukrain", silently: one word is the prefix meant; in a
+		// phrase (`"north kor*"`) the "*" is refused, as no phrase ends in a prefix. Stored queries keep their
+		// reading, the phrase without the "*".
+		word := strings.TrimSpace(it.text)
+		if strings.Count(word, "*") == 1 && strings.HasSuffix(word, "*") && len(p.tokens(word)) == 1 {
+			return p.prefix(item{kind: itemPrefix, pos: it.pos, text: strings.TrimSuffix(word, "*")})
+		}
+		return nil, errAt(it.pos+1+utf8.RuneCountInString(it.text[:i]), `"*" does not work in a phrase: a prefix is one word ending in "*" (position %d)`)
+	}
 	toks := p.tokens(it.text)
 	if len(toks) == 0 {
 		return nil, errAt(it.pos, "nothing to match between the quotes at position %d")

@@ -22,6 +22,8 @@ func TestParse(t *testing.T) {
 		{name: "OR", query: "kursk OR belgorod", want: "kursk OR belgorod"},
 		{name: "bar is OR", query: "kursk | belgorod", want: "kursk OR belgorod"},
 		{name: "bar without spaces", query: "kursk|belgorod", want: "kursk OR belgorod"},
+		{name: "a quoted prefix is the prefix", query: `“ukrain*”`, want: "ukrain*"},
+		{name: "a quoted title prefix", query: `title:"ukrain*"`, want: "title:ukrain*"},
 		{name: "lower-case or is a word", query: "kursk or belgorod", want: "kursk AND or AND belgorod"},
 		{name: "NOT", query: "russia -sport", want: "russia AND NOT sport"},
 		{name: "grouping", query: "(tariff OR tariffs) japan", want: "(tariff OR tariffs) AND japan"},
@@ -182,6 +184,9 @@ func TestParseErrors(t *testing.T) {
 		{name: "source with nothing", query: "source:", wantMsg: `"source:" needs a source name or web address right after it (position 1)`, wantPos: 1},
 		{name: "source prefix", query: "a site:reut*", wantMsg: `"site:" needs a source name or web address right after it (position 3)`, wantPos: 3},
 		// A field of search engines or social sites was a phrase that no article spells ("author kursk").
+		{name: "a prefix in a phrase", query: `kim "north kor*"`, wantMsg: `"*" does not work in a phrase: a prefix is one word ending in "*" (position 15)`, wantPos: 15},
+		{name: "a star inside a phrase's word", query: `"phra* se"`, wantMsg: `"*" does not work in a phrase: a prefix is one word ending in "*" (position 6)`, wantPos: 6},
+		{name: "a short quoted prefix", query: `"uk*"`, wantMsg: `a prefix needs at least 3 characters before "*" (position 1)`, wantPos: 1},
 		{name: "an unknown field", query: "author:smith", wantMsg: `there is no "author:" field: a query has title:, source: and site: (position 1)`, wantPos: 1},
 		{name: "an unknown field then space", query: "kursk From: bbc", wantMsg: `there is no "from:" field: a query has title:, source: and site: (position 7)`, wantPos: 7},
 		{name: "an unknown field of an address", query: "kursk url:bbc.com", wantMsg: `there is no "url:" field: a query has title:, source: and site: (position 7)`, wantPos: 7},

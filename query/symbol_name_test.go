@@ -59,3 +59,13 @@ func TestStoredUnknownFieldKeepsItsReading(t *testing.T) {
 		t.Errorf("ParseStored(author:smith) reads as %s, want the phrase as before", got)
 	}
 }
+
+// A subscription stored before a "*" in quotes was read ("north kor*", the phrase "north kor") keeps its reading.
+func TestStoredStarInQuotesKeepsItsReading(t *testing.T) {
+	for text, want := range map[string]string{`"north kor*"`: `"north kor"`, `"ukrain*"`: `"ukrain"`} {
+		q, err := ParseStored(text)
+		if err != nil || q.String() != want {
+			t.Errorf("ParseStored(%s) = %v, %v; want %s as before", text, q, err, want)
+		}
+	}
+}
