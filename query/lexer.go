@@ -69,7 +69,9 @@ func lex(src string) ([]item, error) {
 			lx.advance(size)
 		case r == '|':
 			lx.emit(itemOr, lx.pos, "|")
-			lx.advance(size)
+			for lx.advance(size); strings.HasPrefix(lx.src[lx.off:], "|"); { // "||", as programmers write OR
+				lx.advance(size)
+			}
 		case strings.ContainsRune(quotes, r):
 			if err := lx.phrase(); err != nil {
 				return nil, err

@@ -22,6 +22,7 @@ func TestParse(t *testing.T) {
 		{name: "OR", query: "kursk OR belgorod", want: "kursk OR belgorod"},
 		{name: "bar is OR", query: "kursk | belgorod", want: "kursk OR belgorod"},
 		{name: "bar without spaces", query: "kursk|belgorod", want: "kursk OR belgorod"},
+		{name: "a double bar is OR", query: "kursk || belgorod", want: "kursk OR belgorod"},
 		{name: "a quoted prefix is the prefix", query: `“ukrain*”`, want: "ukrain*"},
 		{name: "a quoted title prefix", query: `title:"ukrain*"`, want: "title:ukrain*"},
 		{name: "lower-case or is a word", query: "kursk or belgorod", want: "kursk AND or AND belgorod"},
