@@ -15,6 +15,8 @@ func FuzzParse(f *testing.F) {
 		"Курск саперы", "Wahl -Bayern", "élection*", `"курской области"`, "Курск Kursk", "Києва", "kурск",
 		`abc "def`, "a - b", "((((a))))", "(a", "a)", "()", "title: x", "uk*", "a*b", "“quoted” «x»", "NOT a AND b",
 		"site:https://www.Reuters.com/world", `source:"Straits Times"`, "a | b c", "& —", "ｆｕｌｌ ﬁ Straße",
+		"russia —sport", "‘north korea’ -'kim jong'", "'90s O'Brien", "“ukrain*”", `"north kor*"`, "kursk || b",
+		"author:x", "intitle: x", "Korea’s ‘x’s’", "a —(b)",
 	} {
 		f.Add(s)
 	}
