@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // ErrBadClock is returned for a time of day that cannot be read.
@@ -16,7 +18,56 @@ type Clock int
 
 // clockRE reads "8", "8:00", "08:00", "0800", "8.30", "8h30", "22h", "7ч",
 // each with an optional am/pm.
-var clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.h]?(\d{2}))?(?:h|ч)?\s*(?i:(am|pm|a\.m\.|p\.m\.))?$`)
+var clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.,h]?(\d{2}))?(?:h|ч)?\s*(?i:(am|pm|a\.\s?m\.|p\.\s?m\.))?$`)
+
+// dayPart is a word after a time that says which half of the day it is in,
+// as the bot's languages write one in place of am/pm: "8 вечера", "8 Uhr
+// abends", "8 de la tarde", "8 in the evening".
+type dayPart struct {
+	words string
+	half  byte // 'a': before noon (12 is midnight); 'p': after noon (12 is noon); 'n': night, 12 is midnight, 6 to 11 evening, 1 to 5 small hours
+}
+
+var dayParts = []dayPart{
+	{"утра", 'a'}, {"дня", 'p'}, {"вечера", 'p'}, {"ночи", 'n'},
+	{"morgens", 'a'}, {"früh", 'a'}, {"vormittags", 'a'}, {"nachmittags", 'p'}, {"abends", 'p'}, {"nachts", 'n'},
+	{"de la mañana", 'a'}, {"de la madrugada", 'a'}, {"de la tarde", 'p'}, {"de la noche", 'n'},
+	{"in the morning", 'a'}, {"in the afternoon", 'p'}, {"in the evening", 'p'}, {"at night", 'n'},
+}
+
+// hourWords are the words for "o'clock" that may follow an hour: "20.30 Uhr", "8 часов вечера".
+var hourWords = []string{"uhr", "o'clock", "o’clock", "hrs", "часов", "часа", "час"}
+
+// clockText is s as the clock grammar reads it: NFKC (a Japanese or Chinese
+// keyboard's "８：００"), Arabic-Indic and Persian digits as ASCII ones,
+// lower case; and the half of the day that a word after the time names, with
+// that word and an "o'clock" word taken off.
+func clockText(s string) (string, byte) {
+	s = strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		}
+		return r
+	}, s)
+	var half byte
+	for _, p := range dayParts {
+		if rest, ok := strings.CutSuffix(s, " "+p.words); ok {
+			s, half = strings.TrimSpace(rest), p.half
+			break
+		}
+	}
+	for _, w := range hourWords {
+		if rest, ok := strings.CutSuffix(s, w); ok && rest != "" {
+			s = strings.TrimSpace(rest)
+			break
+		}
+	}
+	return s, half
+}
 
 // ParseClock reads a time of day as a user writes it (the grammar is in the
 // package doc). It fails with an *Error of kind ErrBadClock, in a sentence
@@ -43,13 +94,25 @@ func parseClock(s string) (Clock, *Error) {
 	if c, ok := namedClocks[strings.ToLower(strings.TrimSpace(s))]; ok {
 		return c, nil
 	}
-	m := clockRE.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
+	text, half := clockText(s)
+	m := clockRE.FindStringSubmatch(text)
+	if m == nil || half != 0 && m[3] != "" {
 		return 0, badClock(s)
 	}
 	h, _ := strconv.Atoi(m[1])
 	mins, _ := strconv.Atoi(m[2])
-	switch ampm := strings.ToLower(strings.ReplaceAll(m[3], ".", "")); {
+	switch {
+	case half == 0:
+	case h == 0 || h > 12 && half == 'a':
+		return 0, badClock(s)
+	case h > 12: // "20 Uhr abends": the hour says it already
+	case h == 12 && half == 'p':
+	case h == 12 || half == 'a' || half == 'n' && h < 6:
+		h %= 12
+	default:
+		h += 12
+	}
+	switch ampm := strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(m[3], ".", ""), " ", "")); {
 	case ampm != "" && (h < 1 || h > 12):
 		return 0, badClock(s)
 	case ampm == "am" && h == 12:
