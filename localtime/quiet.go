@@ -24,7 +24,7 @@ type QuietHours struct {
 // no dash or nothing on one side of it, when either end is not a time of day,
 // or when both are the same.
 func ParseQuietHours(s string) (QuietHours, error) {
-	from, to, ok := strings.Cut(strings.NewReplacer("–", "-", "—", "-").Replace(s), "-")
+	from, to, ok := strings.Cut(spanDash.Replace(s), "-")
 	if !ok || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
 		// "22:00-" was told that "" is not a time of day.
 		return QuietHours{}, userError(ErrBadQuietHours, "%q is not a span such as 23:00-07:00", s)
@@ -42,6 +42,12 @@ func ParseQuietHours(s string) (QuietHours, error) {
 	}
 	return QuietHours{Start: start, End: end}, nil
 }
+
+// spanDash writes s with "-" for the dashes and minus signs that phones
+// type between the ends of a span ("22:00−07:00": a minus sign was no
+// dash), and for "~", as Japanese writes a span. (/quiet itself reads the
+// words for "to" and a span without a dash.)
+var spanDash = strings.NewReplacer("–", "-", "—", "-", "−", "-", "‐", "-", "‑", "-", "－", "-", "~", "-", "〜", "-", "～", "-")
 
 // quietClock is the error of quiet hours whose end is no time of day: the
 // clock's sentence, of kind ErrBadQuietHours, unwrapping to the clock's error.

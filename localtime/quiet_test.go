@@ -24,6 +24,13 @@ func TestParseQuietHours(t *testing.T) {
 		{"am with a space", "10 pm - 7 am", "22:00-07:00", false},
 		{"em dash", "22:00 — 06:00", "22:00-06:00", false},
 		{"mixed", "23:00-7am", "23:00-07:00", false},
+		// "22:00−07:00" (a minus sign) and "22:00〜07:00" (as Japanese
+		// writes a span) were no span; "11 вечера - 7 утра" no times.
+		{"minus sign", "22:00−07:00", "22:00-07:00", false},
+		{"wave dash", "22:00〜07:00", "22:00-07:00", false},
+		{"tilde", "22~7", "22:00-07:00", false},
+		{"full-width", "２２：００－０７：００", "22:00-07:00", false},
+		{"Russian halves of the day", "11 вечера - 7 утра", "23:00-07:00", false},
 		{"no dash", "23:00", "", true},
 		{"bad hour", "24:00-07:00", "", true},
 		{"bad minute", "23:60-07:00", "", true},
