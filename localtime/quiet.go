@@ -18,8 +18,9 @@ type QuietHours struct {
 }
 
 // ParseQuietHours reads a span such as "23:00-07:00" or "11pm-7am", each end
-// in the grammar of ParseClock, the dash a hyphen, an en dash or an em dash
-// (phones make one of "--"), spaces around it or not. It fails with an *Error of kind
+// in the grammar of ParseClock, the dash a hyphen, an en or em dash (phones
+// make one of "--"), a minus sign or a tilde (spanDash), spaces around it or
+// not. It fails with an *Error of kind
 // ErrBadQuietHours when there is
 // no dash or nothing on one side of it, when either end is not a time of day,
 // or when both are the same.
