@@ -50,6 +50,30 @@ func newLangCorpusGen(seed uint64) *corpusGen {
 	return g
 }
 
+// scriptsVocabulary holds words of the scripts and spellings a query is typed in beyond the stemmed languages:
+// scripts written without spaces (Han, Kana, Thai), Devanagari with its combining marks, Arabic with its prefixes
+// and Persian letters, Turkish dotted and dotless i, German ß, numbers with separators, tags, emoji.
+var scriptsVocabulary = [][]string{
+	strings.Fields("北朝鮮 ミサイル 発射 東京 地震 北京 中国 台湾 選挙 北 朝鮮"),
+	strings.Fields("แผ่นดินไหว นายกรัฐมนตรี เชียงใหม่ กรุงเทพ น้ำท่วม"),
+	strings.Fields("हिन्दी भारत दिल्ली चुनाव प्रधानमंत्री मोदी क्षेत्र"),
+	strings.Fields("الزلزال زلزال القاهرة والقاهرة بالقاهرة مصر وزير الوزير کرمان كرمان ایران"),
+	strings.Fields("İstanbul istanbul ıstanbul IĞDIR Iğdır türkiye TÜRKİYE seçim"),
+	strings.Fields("Straße strasse STRASSE Maß masse Fußball fussball café cafe naïve Łódź"),
+	strings.Fields("1,000 1.000 10k 3.5% 2024 #ukraine @reuters 🇺🇦 🔥 covid-19 g7 o'brien korea's"),
+}
+
+// newScriptsCorpusGen returns a corpusGen whose articles are each written in one list of scriptsVocabulary.
+func newScriptsCorpusGen(seed uint64) *corpusGen {
+	g := newCorpusGen(seed, 1)
+	g.langs = scriptsVocabulary
+	g.words = nil
+	for _, ws := range scriptsVocabulary {
+		g.words = append(g.words, ws...)
+	}
+	return g
+}
+
 // runePrefix returns the first n characters of w.
 func runePrefix(w string, n int) string {
 	for i := range w {

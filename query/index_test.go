@@ -45,6 +45,7 @@ func TestIndexAgreesWithQuery(t *testing.T) {
 		{"english/frequencies", func() *corpusGen { return newCorpusGen(43, 300) }, true},
 		{"languages", func() *corpusGen { return newLangCorpusGen(44) }, false},
 		{"languages/frequencies", func() *corpusGen { return newLangCorpusGen(45) }, true},
+		{"scripts", func() *corpusGen { return newScriptsCorpusGen(46) }, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			g := tt.gen()

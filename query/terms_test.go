@@ -30,6 +30,7 @@ func newTermsIndex(tb testing.TB, articles []Article) *termsIndex {
 func TestTermsMatchSuperset(t *testing.T) {
 	t.Run("generated", func(t *testing.T) { testTermsMatchSuperset(t, newCorpusGen(17, 300)) })
 	t.Run("languages", func(t *testing.T) { testTermsMatchSuperset(t, newLangCorpusGen(18)) })
+	t.Run("scripts", func(t *testing.T) { testTermsMatchSuperset(t, newScriptsCorpusGen(6)) })
 }
 
 func testTermsMatchSuperset(t *testing.T, g *corpusGen) {
