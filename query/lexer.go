@@ -40,9 +40,14 @@ type lexer struct {
 	items []item
 }
 
-// quotes are the characters that open or close a phrase: the ASCII quote and the typographic ones that phone
-// keyboards substitute for it.
-const quotes = "\"“”„«»"
+// quotes are the characters that open or close a phrase: the ASCII quote, the typographic ones that phone
+// keyboards substitute for it, and the corner brackets that Japanese and Chinese quote with.
+const quotes = "\"“”„«»「」『』"
+
+// fullWidth writes the full-width forms of the query language's characters, which Chinese and Japanese input
+// methods type, as the ASCII ones, one character for one so that positions stay: "（kursk OR belgorod） -sport"
+// read its parentheses as punctuation, kursk OR (belgorod AND NOT sport), and "title：storm" as a phrase.
+var fullWidth = strings.NewReplacer("（", "(", "）", ")", "＂", "\"", "｜", "|", "＊", "*", "：", ":", "＇", "'")
 
 func isSpecial(r rune) bool {
 	return r == '(' || r == ')' || r == '|' || strings.ContainsRune(quotes, r)
@@ -50,7 +55,7 @@ func isSpecial(r rune) bool {
 
 // lex returns the items of src, ending with itemEOF, or a *ParseError for an unclosed quote or a misplaced "*".
 func lex(src string) ([]item, error) {
-	lx := &lexer{src: src, pos: 1}
+	lx := &lexer{src: fullWidth.Replace(src), pos: 1}
 	for {
 		r, size := lx.peek()
 		switch {

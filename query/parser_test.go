@@ -65,6 +65,13 @@ func TestParse(t *testing.T) {
 		{name: "Thai word shown as typed", query: "แผ่นดินไหว", want: `"แผ่นดินไหว"`},
 		{name: "quoted word", query: `"tariffs"`, want: `"tariffs"`},
 		{name: "apostrophe inside a word", query: "O'Brien", want: `"o brien"`},
+		// Chinese and Japanese input methods type full-width forms and quote with corner brackets.
+		{name: "full-width parentheses group", query: "（kursk OR belgorod） －sport", want: "(kursk OR belgorod) AND NOT sport"},
+		{name: "full-width colon of a field", query: "title：storm", want: "title:storm"},
+		{name: "full-width star", query: "ukrain＊", want: "ukrain*"},
+		{name: "full-width bar", query: "kursk ｜ belgorod", want: "kursk OR belgorod"},
+		{name: "full-width quotes", query: "＂north korea＂", want: `"north korea"`},
+		{name: "corner brackets", query: "「north korea」 『kim jong』", want: `"north korea" AND "kim jong"`},
 		// Single quotes: iOS types 'x' as ‘x’; both were words, north AND korea.
 		{name: "typographic single quotes are a phrase", query: "‘north korea’", want: `"north korea"`},
 		{name: "ASCII single quotes are a phrase", query: "'north korea'", want: `"north korea"`},
