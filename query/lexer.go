@@ -55,7 +55,7 @@ func isSpecial(r rune) bool {
 
 // lex returns the items of src, ending with itemEOF, or a *ParseError for an unclosed quote or a misplaced "*".
 func lex(src string) ([]item, error) {
-	lx := &lexer{src: fullWidth.Replace(src), pos: 1}
+	lx := &lexer{src: fullWidth.Replace(withoutInvisible(src)), pos: 1}
 	for {
 		r, size := lx.peek()
 		switch {
@@ -113,6 +113,34 @@ func isDash(r rune) bool {
 func (lx *lexer) beforeTerm(size int) bool {
 	r, n := utf8.DecodeRuneInString(lx.src[lx.off+size:])
 	return n > 0 && !unicode.IsSpace(r) && r != ')' && r != '|'
+}
+
+// invisible reports a character that text copied from a web page or typed in right-to-left script carries
+// unseen and that parts nothing: zero-width space, word joiner, byte-order mark, soft hyphen, and the direction
+// marks, embeddings and isolates. (The zero-width joiner and non-joiner shape Persian and Indic words; they stay.)
+func invisible(r rune) bool {
+	switch {
+	case r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+		return true
+	case r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069':
+		return true
+	}
+	return false
+}
+
+// withoutInvisible returns s without its invisible characters, so that they neither split a word ("k\u200bursk"
+// was the phrase "k ursk") nor hide an operator (a right-to-left mark before "-sport" made it a word), and positions
+// count the characters the user sees.
+func withoutInvisible(s string) string {
+	if strings.IndexFunc(s, invisible) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func (lx *lexer) peek() (rune, int) {

@@ -7,7 +7,7 @@ import "strings"
 // what was likely meant: "kursk or belgorod" needs both and the word "or" — and fixed, text with them in capitals
 // (the operators). It returns nil and "" for text without such words or that does not lex.
 func OperatorWords(text string) (words []string, fixed string) {
-	text = strings.TrimSpace(text)
+	text = strings.TrimSpace(withoutInvisible(text))
 	items, err := lex(text)
 	if err != nil {
 		return nil, ""

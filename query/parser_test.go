@@ -65,6 +65,13 @@ func TestParse(t *testing.T) {
 		{name: "Thai word shown as typed", query: "แผ่นดินไหว", want: `"แผ่นดินไหว"`},
 		{name: "quoted word", query: `"tariffs"`, want: `"tariffs"`},
 		{name: "apostrophe inside a word", query: "O'Brien", want: `"o brien"`},
+		// Invisible characters of right-to-left typing and copied text: an RLM before "-" hid the NOT, and a
+		// zero-width space split a word (for /search; /subscribe removed some of them first).
+		{name: "a right-to-left mark before NOT", query: "kursk \u200f-sport", want: "kursk AND NOT sport"},
+		{name: "a left-to-right mark before a phrase", query: "\u200e\"north korea\" \u200e-kim", want: `"north korea" AND NOT kim`},
+		{name: "a zero-width space in a word", query: "k\u200bursk", want: "kursk"},
+		{name: "a word joiner before OR", query: "kursk \u2060OR belgorod", want: "kursk OR belgorod"},
+		{name: "a zero-width non-joiner stays", query: "می\u200cخواهم", want: `"مي خواهم"`},
 		// Chinese and Japanese input methods type full-width forms and quote with corner brackets.
 		{name: "full-width parentheses group", query: "（kursk OR belgorod） －sport", want: "(kursk OR belgorod) AND NOT sport"},
 		{name: "full-width colon of a field", query: "title：storm", want: "title:storm"},
@@ -192,6 +199,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "source with nothing", query: "source:", wantMsg: `"source:" needs a source name or web address right after it (position 1)`, wantPos: 1},
 		{name: "source prefix", query: "a site:reut*", wantMsg: `"site:" needs a source name or web address right after it (position 3)`, wantPos: 3},
 		// A field of search engines or social sites was a phrase that no article spells ("author kursk").
+		{name: "positions count the characters seen", query: "\u200fkursk\u200f (", wantMsg: `unclosed "(" at position 7`, wantPos: 7},
 		{name: "a prefix in a phrase", query: `kim "north kor*"`, wantMsg: `"*" does not work in a phrase: a prefix is one word ending in "*" (position 15)`, wantPos: 15},
 		{name: "a star inside a phrase's word", query: `"phra* se"`, wantMsg: `"*" does not work in a phrase: a prefix is one word ending in "*" (position 6)`, wantPos: 6},
 		{name: "a short quoted prefix", query: `"uk*"`, wantMsg: `a prefix needs at least 3 characters before "*" (position 1)`, wantPos: 1},
