@@ -114,7 +114,12 @@ func (m *Main) RunDemo(ctx context.Context) error {
 // canceled" and exit status 1).
 func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error {
 	err := m.runParts(ctx, cfg, banner)
-	if err != nil && ctx.Err() != nil {
+	var gone *fileGone
+	if errors.As(err, &gone) {
+		gone.putBack() // the store is closed now: its -wal is empty
+		err = gone     // its text says where the database is now
+	}
+	if err != nil && ctx.Err() != nil && gone == nil {
 		return nil
 	}
 	if errors.Is(err, bot.ErrUnauthorized) || errors.Is(err, bot.ErrWebhookRefused) { // a wrong token or webhook_url: asking again every 5 s mends nothing
@@ -237,6 +242,14 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		tick := time.NewTicker(logSyncEvery)
 		defer tick.Stop()
 		return syncLog(ctx, st, tick.C, syncKick, log)
+	}})
+	// A database file replaced or deleted under the bot stops it: the sends
+	// it records would go to a file nobody opens again, and repeat after the
+	// next start from the new one.
+	run.start(task{"database file", func(ctx context.Context) error {
+		tick := time.NewTicker(fileCheckEvery)
+		defer tick.Stop()
+		return watchDatabaseFile(ctx, st, cfg.Storage.Path, tick.C, m.Now, log)
 	}})
 	background := []task{
 		{"poller", poller.Run},
