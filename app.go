@@ -125,7 +125,10 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if errors.Is(err, bot.ErrUnauthorized) || errors.Is(err, bot.ErrWebhookRefused) { // a wrong token or webhook_url: asking again every 5 s mends nothing
 		err = &configError{err}
 	}
-	if unusableDatabase(err) {
+	if listenRefused(err) && m.configPath != "" {
+		err = fmt.Errorf("%w; the key is in %s", err, m.configPath)
+	}
+	if unusableDatabase(err) || listenRefused(err) {
 		err = &configError{err}
 	}
 	if err != nil && cfg.Log.File != "" {
