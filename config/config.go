@@ -7,7 +7,9 @@
 //     Newshound does not know is an error naming that key.
 //  3. NEWSHOUND_TELEGRAM_TOKEN, when set, replaces telegram.token;
 //     NEWSHOUND_WEBHOOK_SECRET, when set, replaces telegram.webhook_secret.
-//  4. Validate checks every field and names the first bad one: `poller.schedule: ...`.
+//  4. Validate checks every field and names each bad one: `poller.schedule: ...`;
+//     Load names every mistake of the file at once (values of the wrong
+//     type, unknown keys, bad values) in a *Mistakes.
 package config
 
 import (
@@ -20,8 +22,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
 )
 
 // TokenEnv is the environment variable that overrides telegram.token.
@@ -274,6 +274,7 @@ func Defaults() Config {
 // *TypeError).
 func Load(path string, getenv func(string) string) (Config, error) {
 	cfg := Defaults()
+	var mistakes []error // every one the file has, named at once
 	if path == "" {
 		cfg.Sources = DefaultSources()
 	} else {
@@ -281,18 +282,46 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		if err != nil {
 			return Config{}, readError(path, err)
 		}
-		md, err := toml.Decode(string(data), &cfg)
+		decoded, md, valueErrs, err := decodeAll(path, data)
 		if err != nil {
-			return Config{}, explainDecode(path, data, err)
+			return Config{}, err
 		}
+		mistakes = valueErrs
+		if md == nil { // the values left unread hide the rest
+			return Config{}, joinMistakes(mistakes)
+		}
+		cfg = decoded
 		if undecoded := md.Undecoded(); len(undecoded) > 0 {
 			keys := make([]string, len(undecoded))
 			for i, k := range undecoded {
 				keys[i] = k.String()
 			}
-			return Config{}, unknownKeys(path, keys)
+			mistakes = append(mistakes, unknownKeys(path, keys))
 		}
 	}
+	if err := cfg.loadEnv(getenv); err != nil {
+		return Config{}, joinMistakes(append(mistakes, err))
+	}
+	cfg.normalize()
+	if err := cfg.Validate(); err != nil {
+		var m *Mistakes
+		if errors.As(err, &m) {
+			mistakes = append(mistakes, m.Errs...)
+		} else {
+			mistakes = append(mistakes, err)
+		}
+	}
+	if err := joinMistakes(mistakes); err != nil {
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+// loadEnv applies NEWSHOUND_TELEGRAM_TOKEN and NEWSHOUND_WEBHOOK_SECRET of
+// getenv (nil: none) to c; it fails, naming the variable, on a token that
+// cannot be one.
+func (c *Config) loadEnv(getenv func(string) string) error {
+	cfg := c
 	if getenv != nil {
 		// White space around a value is an env file's (a line end,
 		// Windows' \r), never the secret's.
@@ -302,26 +331,22 @@ func Load(path string, getenv func(string) string) (Config, error) {
 				if strings.HasPrefix(strings.TrimLeft(tok[i:], " \t"), "#") {
 					// systemd's EnvironmentFile and docker's --env-file
 					// keep a comment after a value as part of it.
-					return Config{}, fieldErr(TokenEnv, "has a # comment after the token on its line, which systemd's EnvironmentFile and docker run --env-file keep as part of the value: put the comment on a line of its own")
+					return fieldErr(TokenEnv, "has a # comment after the token on its line, which systemd's EnvironmentFile and docker run --env-file keep as part of the value: put the comment on a line of its own")
 				}
-				return Config{}, fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
+				return fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
 			}
 			if why := tokenMistake(tok); why != "" {
-				return Config{}, fieldErr(TokenEnv, "%s", why)
+				return fieldErr(TokenEnv, "%s", why)
 			}
 			if !tokenRE.MatchString(tok) { // named as where it came from, not telegram.token
-				return Config{}, fieldErr(TokenEnv, "%s", notAToken)
+				return fieldErr(TokenEnv, "%s", notAToken)
 			}
 		}
 		if secret := strings.TrimSpace(getenv(WebhookSecretEnv)); secret != "" {
 			cfg.Telegram.WebhookSecret = secret
 		}
 	}
-	cfg.normalize()
-	if err := cfg.Validate(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	return nil
 }
 
 // readError is the error of a configuration file that cannot be read,

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"encoding"
 	"fmt"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 )
 
 // A person who mistypes a key or gives a value of the wrong type gets an
@@ -85,6 +88,59 @@ func explainTwice(path string, err error) error {
 		return fmt.Errorf("config %s, line %s: %s is set twice in one [[%s]] block; each block is one entry: start the next one with its own [[%[4]s]] line (%w)", path, m[1], key, table, err)
 	}
 	return fmt.Errorf("config %s, line %s: %s is set twice; keep one of the two lines (%w)", path, m[1], name, err)
+}
+
+// lineErr reads the line of the TOML library's error.
+var lineErr = regexp.MustCompile(`^toml: line (\d+)`)
+
+// decodeAll decodes data, the file at path, over the defaults, past its
+// values of the wrong type: the TOML library stops at the first, so a file
+// with three took three starts to hear of them. Each such value's line is
+// read as a comment and the file decoded again, its mistake (explainDecode)
+// kept, up to 32 of them. It fails at once on a file TOML cannot read (a
+// syntax error: explainDecode). When the file reads as TOML only with the
+// lines of its values taken out, md is nil: its other keys are not known.
+func decodeAll(path string, data []byte) (cfg Config, md *toml.MetaData, mistakes []error, err error) {
+	text := slices.Clone(data)
+	done := map[int]bool{}
+	for range 32 {
+		// A file TOML cannot read fails in the parse alone, which a table
+		// of any values never refuses; what Config refuses is a value.
+		if _, err := toml.Decode(string(text), &map[string]any{}); err != nil {
+			if len(mistakes) == 0 {
+				return Config{}, nil, nil, explainDecode(path, data, err)
+			}
+			return Config{}, nil, mistakes, nil // a value over several lines: what a line taken out broke is no mistake of the file
+		}
+		cfg = Defaults()
+		meta, err := toml.Decode(string(text), &cfg)
+		if err == nil {
+			return cfg, &meta, mistakes, nil
+		}
+		e := explainDecode(path, data, err)
+		m := lineErr.FindStringSubmatch(err.Error())
+		line := 0
+		if m != nil {
+			line, _ = strconv.Atoi(m[1])
+		}
+		if line == 0 || done[line] {
+			return Config{}, nil, append(mistakes, e), nil
+		}
+		mistakes = append(mistakes, e)
+		done[line] = true
+		text = commentLine(text, line)
+	}
+	return Config{}, nil, mistakes, nil
+}
+
+// commentLine is text with its line n (from 1) made a comment.
+func commentLine(text []byte, n int) []byte {
+	lines := bytes.SplitAfter(text, []byte("\n"))
+	if n < 1 || n > len(lines) {
+		return text
+	}
+	lines[n-1] = []byte("#\n")
+	return bytes.Join(lines, nil)
 }
 
 // explainDecode turns the TOML library's error for the file at path, whose
