@@ -101,3 +101,23 @@ func TestWrongTypeOverSeveralLinesIsNamedAlone(t *testing.T) {
 		t.Errorf("Load = %q: want the one mistake alone", err)
 	}
 }
+
+// Naming every mistake of a table sets each named key back to its default
+// to look further; a check of two keys then complained of the default
+// ("telegram.webhook_listen: is set but telegram.webhook_url is empty" for
+// a file whose webhook_url was set, only not https). Such a consequence is
+// left out.
+func TestMistakesLeaveOutWhatTheDefaultsCause(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "newshound.toml")
+	file := "[telegram]\ntoken = \"1:abc\"\nwebhook_url = \"http://example.org/hook\"\nwebhook_listen = \"127.0.0.1:8443\"\n[metrics]\nlisten = \"9090\"\n"
+	if err := os.WriteFile(path, []byte(file), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path, nil)
+	if err == nil || !strings.Contains(err.Error(), "telegram.webhook_url:") || !strings.Contains(err.Error(), "metrics.listen:") {
+		t.Fatalf("Load = %v, want webhook_url and metrics.listen named", err)
+	}
+	if strings.Contains(err.Error(), "is empty") {
+		t.Errorf("Load = %v: names a key empty that the file sets", err)
+	}
+}

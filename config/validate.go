@@ -54,7 +54,8 @@ func joinMistakes(errs []error) error {
 // default (resetKey) and the table checked again, until it passes, its
 // mistake names no key that can be set back, or the same key comes again
 // (a key whose default is wrong beside the others, such as webhook_listen
-// with a webhook_url).
+// with a webhook_url). A mistake that speaks of a key set back is its
+// consequence, not the file's, and is left out (consequence).
 func everyOf(c Config, check func(Config) error) []error {
 	var errs []error
 	named := map[string]bool{}
@@ -71,13 +72,27 @@ func everyOf(c Config, check func(Config) error) []error {
 		if errors.As(err, &fe) && named[fe.Key] {
 			break // set back, and wrong still: said once
 		}
-		errs = append(errs, err)
+		if fe == nil || !consequence(fe.Msg, named) {
+			errs = append(errs, err)
+		}
 		if fe == nil || !resetKey(&c, fe.Key) {
 			break
 		}
 		named[fe.Key] = true
 	}
 	return errs
+}
+
+// consequence reports whether msg speaks of a key in named, set back to
+// its default by everyOf: "webhook_listen is set but webhook_url is empty"
+// after webhook_url was named and set back is no mistake of the file.
+func consequence(msg string, named map[string]bool) bool {
+	for k := range named {
+		if strings.Contains(msg, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // resetKey sets the field of c that key names (dotted, as the file writes
