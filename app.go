@@ -173,7 +173,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	}
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()
-	for _, w := range cfg.Warnings() {
+	for _, w := range append(cfg.Warnings(), loopbackInContainer(cfg, inContainer())...) {
 		log.Warn(w)
 	}
 	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {
