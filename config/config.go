@@ -365,7 +365,8 @@ func readError(path string, err error) error {
 	case serr == nil && fi.IsDir():
 		return fmt.Errorf("read config: %s is a folder: give -config the configuration file in it (such as %s)", path, filepath.Join(path, "newshound.toml"))
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("read config: %w: let the user Newshound runs as read it, chmod 0644 FILE (the systemd unit's DynamicUser and the container's user 65532 own no file of yours)", err)
+		return fmt.Errorf("read config: %w: let the user Newshound runs as read it, chmod 0644 %s, with the token in the environment, not the file "+
+			"(the systemd unit's DynamicUser and the container's user 65532 own no file of yours)", err, path)
 	}
 	return fmt.Errorf("read config: %w", err)
 }
