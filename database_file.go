@@ -75,7 +75,9 @@ func watchDatabaseFile(ctx context.Context, st fileIdentity, path string, tick <
 		case errors.Is(err, store.ErrFileDeleted):
 			gone := &fileGone{err: err, path: path}
 			rescue := rescuePath(path, now())
-			if cerr := st.SaveCopy(ctx, rescue); cerr != nil {
+			// A stop meanwhile does not cut the copy short: it is all
+			// that is left of the database.
+			if cerr := st.SaveCopy(context.WithoutCancel(ctx), rescue); cerr != nil {
 				log.Error("the database file was deleted while Newshound ran, and no copy of it could be saved; what it held is lost at the stop", "path", path, "err", cerr)
 			} else {
 				gone.rescued = rescue

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +135,41 @@ func TestDatabaseFileDeletedWhileRunningIsPutBack(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(db + ".deleted-*"); len(left) > 0 {
 		t.Errorf("the copy is left beside the database put back: %v", left)
+	}
+}
+
+// fakeFile is a database file found deleted, whose copy records whether
+// its context was still live.
+type fakeFile struct {
+	stop       context.CancelFunc // called as the deletion is seen: a SIGTERM at that moment
+	copyCtxErr error
+	copied     bool
+}
+
+func (f *fakeFile) CheckFileIdentity() error {
+	f.stop()
+	return fmt.Errorf("x.db: %w", store.ErrFileDeleted)
+}
+
+func (f *fakeFile) SaveCopy(ctx context.Context, dest string) error {
+	f.copied, f.copyCtxErr = true, ctx.Err()
+	return ctx.Err()
+}
+
+// A stop (SIGTERM) just as the deletion is seen cancelled the rescue copy,
+// all that was left of the database. The copy runs to its end.
+func TestDeletedDatabaseCopyOutlivesTheStop(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	f := &fakeFile{stop: cancel}
+	tick := make(chan time.Time, 1)
+	tick <- time.Now()
+	err := watchDatabaseFile(ctx, f, "x.db", tick, time.Now, slog.New(slog.DiscardHandler))
+	if !f.copied || f.copyCtxErr != nil {
+		t.Errorf("copy made: %v, with its context ended: %v; want it made under a live one", f.copied, f.copyCtxErr)
+	}
+	var gone *fileGone
+	if !errors.As(err, &gone) || gone.rescued == "" {
+		t.Errorf("watch = %v, want the copy named", err)
 	}
 }
