@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
@@ -200,7 +201,13 @@ func explainDecode(path string, data []byte, err error) error {
 					fix = name + ` = "…"`
 				}
 				msg = "a text value is written in quotes: " + fix
+				if _, value, _ := keyValueLine(data, m[1]); strings.ContainsAny(value, typographic) {
+					msg = "a text value is written in straight quotes (\"), not typographic ones (“ ”, from a word processor or a web page): " + fix
+				}
 			}
+		}
+		if sp := oddSpace(data, m[1]); sp != "" {
+			msg += fmt.Sprintf(": the line holds a %s space (pasted from a web page or a word processor), which TOML does not take for one: retype it as a plain space", sp)
 		}
 		return fmt.Errorf("config %s: %w", where, &FieldError{Key: key, Msg: msg})
 	}
@@ -278,7 +285,28 @@ func quoted(data []byte, n string) (key, fix string) {
 	if !ok || key == "" || value == "" || strings.ContainsAny(value, "\"'[{") {
 		return "", ""
 	}
-	return key, fmt.Sprintf("%s = %q", key, value)
+	return key, fmt.Sprintf("%s = %q", key, strings.Trim(value, typographic))
+}
+
+// typographic are the quotation marks a word processor or a web page puts
+// for straight ones: TOML reads them as part of a bare value.
+const typographic = "“”„‟‘’‚‛«»"
+
+// oddSpace names the white space other than a plain space or tab on line
+// n of data (a non-breaking space pasted from a web page, which TOML reads
+// as a character where a key or a value goes), or "".
+func oddSpace(data []byte, n string) string {
+	i, err := strconv.Atoi(n)
+	lines := strings.Split(string(data), "\n")
+	if err != nil || i < 1 || i > len(lines) {
+		return ""
+	}
+	for _, r := range lines[i-1] {
+		if r != ' ' && r != '\t' && r != '\r' && (unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff') {
+			return fmt.Sprintf("U+%04X", r)
+		}
+	}
+	return ""
 }
 
 // unknownKeys says which keys of the file at path are unknown, each with

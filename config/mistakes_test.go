@@ -121,3 +121,23 @@ func TestMistakesLeaveOutWhatTheDefaultsCause(t *testing.T) {
 		t.Errorf("Load = %v: names a key empty that the file sets", err)
 	}
 }
+
+// A configuration pasted from a web page or a word processor: typographic
+// quotes around a value were offered back inside straight ones
+// (path = "“nb.db”"), and a non-breaking space between key and = read
+// "expected '.' or '=', but got '\u00a0'", which shows nothing wrong.
+func TestPastedTypographyIsNamed(t *testing.T) {
+	for _, c := range []struct{ name, file, want, not string }{
+		{"typographic quotes", "[storage]\npath = “nb.db”\n", `straight quotes ("), not typographic ones (“ ”, from a word processor or a web page): path = "nb.db"`, `"“`},
+		{"non-breaking space", "[storage]\npath\u00a0= \"nb.db\"\n", "U+00A0 space (pasted from a web page or a word processor), which TOML does not take for one: retype it as a plain space", ""},
+	} {
+		path := filepath.Join(t.TempDir(), "newshound.toml")
+		if err := os.WriteFile(path, []byte(c.file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(path, nil)
+		if err == nil || !strings.Contains(err.Error(), c.want) || (c.not != "" && strings.Contains(err.Error(), c.not)) {
+			t.Errorf("%s: Load = %v, want it to say %q", c.name, err, c.want)
+		}
+	}
+}
