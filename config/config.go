@@ -300,7 +300,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 	}
 	if err := cfg.loadEnv(getenv); err != nil {
-		return Config{}, joinMistakes(append(mistakes, err))
+		mistakes = append(mistakes, err)
 	}
 	cfg.normalize()
 	if err := cfg.Validate(); err != nil {
@@ -321,30 +321,41 @@ func Load(path string, getenv func(string) string) (Config, error) {
 // getenv (nil: none) to c; it fails, naming the variable, on a token that
 // cannot be one.
 func (c *Config) loadEnv(getenv func(string) string) error {
-	cfg := c
-	if getenv != nil {
-		// White space around a value is an env file's (a line end,
-		// Windows' \r), never the secret's.
-		if tok := strings.TrimSpace(getenv(TokenEnv)); tok != "" {
-			cfg.Telegram.Token = tok
-			if i := strings.IndexAny(tok, " \t\r\n"); i >= 0 {
-				if strings.HasPrefix(strings.TrimLeft(tok[i:], " \t"), "#") {
-					// systemd's EnvironmentFile and docker's --env-file
-					// keep a comment after a value as part of it.
-					return fieldErr(TokenEnv, "has a # comment after the token on its line, which systemd's EnvironmentFile and docker run --env-file keep as part of the value: put the comment on a line of its own")
-				}
-				return fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
-			}
-			if why := tokenMistake(tok); why != "" {
-				return fieldErr(TokenEnv, "%s", why)
-			}
-			if !tokenRE.MatchString(tok) { // named as where it came from, not telegram.token
-				return fieldErr(TokenEnv, "%s", notAToken)
-			}
+	if getenv == nil {
+		return nil
+	}
+	if secret := strings.TrimSpace(getenv(WebhookSecretEnv)); secret != "" {
+		c.Telegram.WebhookSecret = secret
+	}
+	// White space around a value is an env file's (a line end,
+	// Windows' \r), never the secret's.
+	tok := strings.TrimSpace(getenv(TokenEnv))
+	if tok == "" {
+		return nil
+	}
+	if err := envTokenMistake(tok); err != nil {
+		return err // the file's token stays, for the rest of the file to be checked with
+	}
+	c.Telegram.Token = tok
+	return nil
+}
+
+// envTokenMistake names what is wrong with tok, the token of TokenEnv, or
+// returns nil.
+func envTokenMistake(tok string) error {
+	if i := strings.IndexAny(tok, " \t\r\n"); i >= 0 {
+		if strings.HasPrefix(strings.TrimLeft(tok[i:], " \t"), "#") {
+			// systemd's EnvironmentFile and docker's --env-file
+			// keep a comment after a value as part of it.
+			return fieldErr(TokenEnv, "has a # comment after the token on its line, which systemd's EnvironmentFile and docker run --env-file keep as part of the value: put the comment on a line of its own")
 		}
-		if secret := strings.TrimSpace(getenv(WebhookSecretEnv)); secret != "" {
-			cfg.Telegram.WebhookSecret = secret
-		}
+		return fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
+	}
+	if why := tokenMistake(tok); why != "" {
+		return fieldErr(TokenEnv, "%s", why)
+	}
+	if !tokenRE.MatchString(tok) { // named as where it came from, not telegram.token
+		return fieldErr(TokenEnv, "%s", notAToken)
 	}
 	return nil
 }

@@ -141,3 +141,18 @@ func TestPastedTypographyIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// A token in the environment that cannot be one hid every mistake of the
+// file: the operator mended NEWSHOUND_TELEGRAM_TOKEN, restarted, and only
+// then heard of the file's. Both are named at once.
+func TestEnvironmentTokenMistakeNamedWithTheFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "newshound.toml")
+	if err := os.WriteFile(path, []byte("[metrics]\nlisten = \"9090\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{TokenEnv: "bot123:abc"}
+	_, err := Load(path, func(k string) string { return env[k] })
+	if err == nil || !strings.Contains(err.Error(), TokenEnv+": starts with \"bot\"") || !strings.Contains(err.Error(), "metrics.listen:") {
+		t.Errorf("Load = %v, want the token's mistake and metrics.listen named", err)
+	}
+}
