@@ -159,18 +159,42 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 	newLogger(f, cfg, false).Error("stopped: cannot run", "err", err)
 }
 
-// runParts is run's work: every part of cfg built, run, and stopped.
-func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
+// startChecks refuses what only the configuration or the environment
+// mends, before the database and Telegram: no token for a service, a
+// storage.path that cannot be used, a source's ca_file. Each was its own
+// start: no token, then the folder, then each CA file. They are named at
+// once in a *configError; a storage.path refused for another reason (a
+// failing disk) is returned alone, as it is.
+func (m *Main) startChecks(cfg config.Config) error {
+	var errs []error
 	if err := consoleInput(cfg, m.stdin, m.getenv); err != nil {
-		return &configError{err}
+		errs = append(errs, err)
 	}
 	if err := checkStorage(cfg.Storage.Path, logPathOf(cfg)); err != nil { // a root run's log too: one chown
+		var ce *configError
+		if !errors.As(err, &ce) {
+			return err
+		}
+		errs = append(errs, ce.err)
+	}
+	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
+		errs = append(errs, caBesideConfig(err, cfg.Sources, m.configPath))
+	}
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return &configError{errs[0]}
+	}
+	return &configError{&config.Mistakes{Errs: errs}}
+}
+
+// runParts is run's work: every part of cfg built, run, and stopped.
+func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
+	if err := m.startChecks(cfg); err != nil {
 		return err
 	}
 	useSQLiteTemp(m.getenv, cfg.Storage.Path)
-	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
-		return &configError{caBesideConfig(err, cfg.Sources, m.configPath)} // before the database and Telegram: the fix is in the file
-	}
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()
 	for _, w := range append(cfg.Warnings(), loopbackInContainer(cfg, inContainer())...) {
