@@ -37,8 +37,8 @@ func loopbackInContainer(cfg config.Config, container bool) []string {
 			continue
 		}
 		if ip := net.ParseIP(host); (ip != nil && ip.IsLoopback()) || host == "localhost" {
-			out = append(out, fmt.Sprintf("%s %q is the container's own loopback, which docker run -p and a proxy on the host do not reach: write %q "+
-				"(and publish it on the host's loopback, -p 127.0.0.1:%s:%s)", l.key, l.addr, ":"+port, port, port))
+			out = append(out, fmt.Sprintf("%s %q: Newshound runs in a container, whose loopback is its own (unless it runs with --network host or in a pod beside its proxy): "+
+				"docker run -p and a proxy on the host do not reach it; write %q (and publish it on the host's loopback, -p 127.0.0.1:%s:%s)", l.key, l.addr, ":"+port, port, port))
 		}
 	}
 	return out
