@@ -114,13 +114,21 @@ func (m *Main) RunDemo(ctx context.Context) error {
 // canceled" and exit status 1).
 func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error {
 	err := m.runParts(ctx, cfg, banner)
-	if err != nil && ctx.Err() != nil {
+	var gone *fileGone
+	if errors.As(err, &gone) {
+		gone.putBack() // the store is closed now: its -wal is empty
+		err = gone     // its text says where the database is now
+	}
+	if err != nil && ctx.Err() != nil && gone == nil {
 		return nil
 	}
 	if errors.Is(err, bot.ErrUnauthorized) || errors.Is(err, bot.ErrWebhookRefused) { // a wrong token or webhook_url: asking again every 5 s mends nothing
 		err = &configError{err}
 	}
-	if unusableDatabase(err) {
+	if listenRefused(err) && m.configPath != "" {
+		err = fmt.Errorf("%w; the key is in %s", err, m.configPath)
+	}
+	if unusableDatabase(err) || listenRefused(err) {
 		err = &configError{err}
 	}
 	if err != nil && cfg.Log.File != "" {
@@ -151,21 +159,45 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 	newLogger(f, cfg, false).Error("stopped: cannot run", "err", err)
 }
 
-// runParts is run's work: every part of cfg built, run, and stopped.
-func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
+// startChecks refuses what only the configuration or the environment
+// mends, before the database and Telegram: no token for a service, a
+// storage.path that cannot be used, a source's ca_file. Each was its own
+// start: no token, then the folder, then each CA file. They are named at
+// once in a *configError; a storage.path refused for another reason (a
+// failing disk) is returned alone, as it is.
+func (m *Main) startChecks(cfg config.Config) error {
+	var errs []error
 	if err := consoleInput(cfg, m.stdin, m.getenv); err != nil {
-		return &configError{err}
+		errs = append(errs, err)
 	}
 	if err := checkStorage(cfg.Storage.Path, logPathOf(cfg)); err != nil { // a root run's log too: one chown
+		var ce *configError
+		if !errors.As(err, &ce) {
+			return err
+		}
+		errs = append(errs, ce.err)
+	}
+	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
+		errs = append(errs, caBesideConfig(err, cfg.Sources, m.configPath))
+	}
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return &configError{errs[0]}
+	}
+	return &configError{&config.Mistakes{Errs: errs}}
+}
+
+// runParts is run's work: every part of cfg built, run, and stopped.
+func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
+	if err := m.startChecks(cfg); err != nil {
 		return err
 	}
 	useSQLiteTemp(m.getenv, cfg.Storage.Path)
-	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
-		return &configError{caBesideConfig(err, cfg.Sources, m.configPath)} // before the database and Telegram: the fix is in the file
-	}
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()
-	for _, w := range cfg.Warnings() {
+	for _, w := range append(cfg.Warnings(), loopbackInContainer(cfg, inContainer())...) {
 		log.Warn(w)
 	}
 	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {
@@ -237,6 +269,14 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		tick := time.NewTicker(logSyncEvery)
 		defer tick.Stop()
 		return syncLog(ctx, st, tick.C, syncKick, log)
+	}})
+	// A database file replaced or deleted under the bot stops it: the sends
+	// it records would go to a file nobody opens again, and repeat after the
+	// next start from the new one.
+	run.start(task{"database file", func(ctx context.Context) error {
+		tick := time.NewTicker(fileCheckEvery)
+		defer tick.Stop()
+		return watchDatabaseFile(ctx, st, cfg.Storage.Path, tick.C, m.Now, log)
 	}})
 	background := []task{
 		{"poller", poller.Run},

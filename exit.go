@@ -1,6 +1,10 @@
 package main
 
-import "errors"
+import (
+	"errors"
+	"net"
+	"syscall"
+)
 
 // exitConfig is the exit status of a configuration that cannot work
 // (sysexits.h's EX_CONFIG): a bad value, an unknown key, an unreadable
@@ -9,7 +13,8 @@ import "errors"
 // use (another application's, empty, damaged, newer). The systemd unit's
 // RestartPreventExitStatus=78 leaves such a service stopped ("failed")
 // instead of starting it again every 5 seconds to the same error; other
-// failures exit 1 and are restarted.
+// failures exit 1 and are restarted. A listen address whose port another
+// program holds or that needs privileges is one too (listenRefused).
 const exitConfig = 78
 
 // configError marks an error of Run that only a change of the
@@ -45,4 +50,17 @@ func exitStatus(err error) int {
 		return exitUsage
 	}
 	return 1
+}
+
+// listenRefused reports whether err is the system refusing a listen
+// address of the configuration (metrics.listen, telegram.webhook_listen)
+// for good: the port held by another program (Prometheus itself listens on
+// 9090 by default) or below 1024. Restarted every 5 s, the bot met the same
+// refusal each time, for good; its message names the key and the fix. An
+// address this machine does not have (yet: an interface not up at boot) or
+// a host name that does not resolve may pass, and keeps status 1.
+func listenRefused(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "listen" &&
+		(errors.Is(err, syscall.EADDRINUSE) || errors.Is(err, syscall.EACCES))
 }

@@ -25,34 +25,21 @@ import (
 // must be an *http.Transport (http.DefaultTransport) for a CA to apply.
 func sourceCAs(srcs []config.Source, base http.RoundTripper) (http.RoundTripper, error) {
 	pools := map[string]*x509.CertPool{}
+	var errs []error // every block's, named at once
 	for i, s := range srcs {
 		if s.CAFile == "" {
 			continue
 		}
-		key := fmt.Sprintf("sources[%d].ca_file", i)
-		pem, err := os.ReadFile(s.CAFile)
-		if err != nil && !filepath.IsAbs(s.CAFile) {
-			wd, _ := os.Getwd()
-			return nil, fmt.Errorf("%s (of the source %q): %w (a relative path is read from the working folder %s, not the configuration's: write the whole path)", key, s.Name, err, wd)
+		if err := addSourceCA(pools, i, s); err != nil {
+			errs = append(errs, err)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("%s (of the source %q): %w", key, s.Name, err)
-		}
-		u, err := url.Parse(s.URL)
-		if err != nil {
-			return nil, fmt.Errorf("sources[%d].url: %w", i, err)
-		}
-		host := strings.ToLower(u.Host)
-		pool := pools[host]
-		if pool == nil {
-			if pool, err = x509.SystemCertPool(); err != nil || pool == nil {
-				pool = x509.NewCertPool()
-			}
-			pools[host] = pool
-		}
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("%s (of the source %q): %s holds no PEM certificate (-----BEGIN CERTIFICATE-----)", key, s.Name, s.CAFile)
-		}
+	}
+	switch len(errs) {
+	case 0:
+	case 1:
+		return nil, errs[0]
+	default:
+		return nil, &config.Mistakes{Errs: errs}
 	}
 	if len(pools) == 0 {
 		return base, nil
@@ -108,4 +95,35 @@ func caBesideConfig(err error, srcs []config.Source, configPath string) error {
 		}
 	}
 	return err
+}
+
+// addSourceCA adds the certificates of sources[i]'s ca_file to the pool of
+// its host in pools. It fails, naming the key and the fix, on a file that
+// cannot be read or holds no PEM certificate.
+func addSourceCA(pools map[string]*x509.CertPool, i int, s config.Source) error {
+	key := fmt.Sprintf("sources[%d].ca_file", i)
+	pem, err := os.ReadFile(s.CAFile)
+	if err != nil && !filepath.IsAbs(s.CAFile) {
+		wd, _ := os.Getwd()
+		return fmt.Errorf("%s (of the source %q): %w (a relative path is read from the working folder %s, not the configuration's: write the whole path)", key, s.Name, err, wd)
+	}
+	if err != nil {
+		return fmt.Errorf("%s (of the source %q): %w: put the server's certificate (PEM) there, or correct the path", key, s.Name, err)
+	}
+	u, err := url.Parse(s.URL)
+	if err != nil {
+		return fmt.Errorf("sources[%d].url: %w", i, err)
+	}
+	host := strings.ToLower(u.Host)
+	pool := pools[host]
+	if pool == nil {
+		if pool, err = x509.SystemCertPool(); err != nil || pool == nil {
+			pool = x509.NewCertPool()
+		}
+		pools[host] = pool
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return fmt.Errorf("%s (of the source %q): %s holds no PEM certificate (-----BEGIN CERTIFICATE-----)", key, s.Name, s.CAFile)
+	}
+	return nil
 }

@@ -206,7 +206,29 @@ func storageFolderError(path, dir string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) { // procfs answers a new file so, in a folder that is there
 		return fmt.Errorf("storage.path %q: the folder %s takes no new files (a kernel's file system, such as /proc): %s: %w", path, dir, elsewhere, err)
 	}
-	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database): %s; or %s: %w", path, dir, writeAccessFix(os.Geteuid(), dir), elsewhere, err)
+	return storageFolderErrorAs(os.Geteuid(), path, dir, err)
+}
+
+// storageFolderErrorAs is storageFolderError's refused permission for the
+// user uid. A system folder gets no chown: a relative storage.path under a
+// service manager or in the container (working folder /) read "chown 65532
+// /", which hands the root of the machine to the bot.
+func storageFolderErrorAs(uid int, path, dir string, err error) error {
+	fix := writeAccessFix(uid, dir) + "; or " + elsewhere
+	if systemFolder(dir) {
+		fix = elsewhere + ", or in the container image /data/newshound.db (its volume); never give the bot " + dir + " itself"
+	}
+	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database)%s: %s: %w", path, dir, relativeNote(path), fix, err)
+}
+
+// systemFolder reports whether dir is the root or one of the system's
+// own folders, which no service should own.
+func systemFolder(dir string) bool {
+	switch filepath.Clean(dir) {
+	case "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib64", "/opt", "/root", "/run", "/sbin", "/srv", "/usr", "/usr/bin", "/usr/local", "/usr/local/bin", "/usr/sbin", "/var", "/var/lib":
+		return true
+	}
+	return false
 }
 
 // elsewhere is where to put a database whose folder no owner or mode

@@ -7,7 +7,9 @@
 //     Newshound does not know is an error naming that key.
 //  3. NEWSHOUND_TELEGRAM_TOKEN, when set, replaces telegram.token;
 //     NEWSHOUND_WEBHOOK_SECRET, when set, replaces telegram.webhook_secret.
-//  4. Validate checks every field and names the first bad one: `poller.schedule: ...`.
+//  4. Validate checks every field and names each bad one: `poller.schedule: ...`;
+//     Load names every mistake of the file at once (values of the wrong
+//     type, unknown keys, bad values) in a *Mistakes.
 package config
 
 import (
@@ -20,8 +22,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
 )
 
 // TokenEnv is the environment variable that overrides telegram.token.
@@ -274,6 +274,7 @@ func Defaults() Config {
 // *TypeError).
 func Load(path string, getenv func(string) string) (Config, error) {
 	cfg := Defaults()
+	var mistakes []error // every one the file has, named at once
 	if path == "" {
 		cfg.Sources = DefaultSources()
 	} else {
@@ -281,47 +282,82 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		if err != nil {
 			return Config{}, readError(path, err)
 		}
-		md, err := toml.Decode(string(data), &cfg)
+		decoded, md, valueErrs, err := decodeAll(path, data)
 		if err != nil {
-			return Config{}, explainDecode(path, data, err)
+			return Config{}, err
 		}
+		mistakes = valueErrs
+		if md == nil { // the values left unread hide the rest
+			return Config{}, joinMistakes(mistakes)
+		}
+		cfg = decoded
 		if undecoded := md.Undecoded(); len(undecoded) > 0 {
 			keys := make([]string, len(undecoded))
 			for i, k := range undecoded {
 				keys[i] = k.String()
 			}
-			return Config{}, unknownKeys(path, keys)
+			mistakes = append(mistakes, unknownKeys(path, keys))
 		}
 	}
-	if getenv != nil {
-		// White space around a value is an env file's (a line end,
-		// Windows' \r), never the secret's.
-		if tok := strings.TrimSpace(getenv(TokenEnv)); tok != "" {
-			cfg.Telegram.Token = tok
-			if i := strings.IndexAny(tok, " \t\r\n"); i >= 0 {
-				if strings.HasPrefix(strings.TrimLeft(tok[i:], " \t"), "#") {
-					// systemd's EnvironmentFile and docker's --env-file
-					// keep a comment after a value as part of it.
-					return Config{}, fieldErr(TokenEnv, "has a # comment after the token on its line, which systemd's EnvironmentFile and docker run --env-file keep as part of the value: put the comment on a line of its own")
-				}
-				return Config{}, fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
-			}
-			if why := tokenMistake(tok); why != "" {
-				return Config{}, fieldErr(TokenEnv, "%s", why)
-			}
-			if !tokenRE.MatchString(tok) { // named as where it came from, not telegram.token
-				return Config{}, fieldErr(TokenEnv, "%s", notAToken)
-			}
-		}
-		if secret := strings.TrimSpace(getenv(WebhookSecretEnv)); secret != "" {
-			cfg.Telegram.WebhookSecret = secret
-		}
+	if err := cfg.loadEnv(getenv); err != nil {
+		mistakes = append(mistakes, err)
 	}
 	cfg.normalize()
 	if err := cfg.Validate(); err != nil {
+		var m *Mistakes
+		if errors.As(err, &m) {
+			mistakes = append(mistakes, m.Errs...)
+		} else {
+			mistakes = append(mistakes, err)
+		}
+	}
+	if err := joinMistakes(mistakes); err != nil {
 		return Config{}, err
 	}
 	return cfg, nil
+}
+
+// loadEnv applies NEWSHOUND_TELEGRAM_TOKEN and NEWSHOUND_WEBHOOK_SECRET of
+// getenv (nil: none) to c; it fails, naming the variable, on a token that
+// cannot be one.
+func (c *Config) loadEnv(getenv func(string) string) error {
+	if getenv == nil {
+		return nil
+	}
+	if secret := strings.TrimSpace(getenv(WebhookSecretEnv)); secret != "" {
+		c.Telegram.WebhookSecret = secret
+	}
+	// White space around a value is an env file's (a line end,
+	// Windows' \r), never the secret's.
+	tok := strings.TrimSpace(getenv(TokenEnv))
+	if tok == "" {
+		return nil
+	}
+	if err := envTokenMistake(tok); err != nil {
+		return err // the file's token stays, for the rest of the file to be checked with
+	}
+	c.Telegram.Token = tok
+	return nil
+}
+
+// envTokenMistake names what is wrong with tok, the token of TokenEnv, or
+// returns nil.
+func envTokenMistake(tok string) error {
+	if i := strings.IndexAny(tok, " \t\r\n"); i >= 0 {
+		if strings.HasPrefix(strings.TrimLeft(tok[i:], " \t"), "#") {
+			// systemd's EnvironmentFile and docker's --env-file
+			// keep a comment after a value as part of it.
+			return fieldErr(TokenEnv, "has a # comment after the token on its line, which systemd's EnvironmentFile and docker run --env-file keep as part of the value: put the comment on a line of its own")
+		}
+		return fieldErr(TokenEnv, "contains white space within the token: copy the token again from @BotFather")
+	}
+	if why := tokenMistake(tok); why != "" {
+		return fieldErr(TokenEnv, "%s", why)
+	}
+	if !tokenRE.MatchString(tok) { // named as where it came from, not telegram.token
+		return fieldErr(TokenEnv, "%s", notAToken)
+	}
+	return nil
 }
 
 // readError is the error of a configuration file that cannot be read,
@@ -340,7 +376,8 @@ func readError(path string, err error) error {
 	case serr == nil && fi.IsDir():
 		return fmt.Errorf("read config: %s is a folder: give -config the configuration file in it (such as %s)", path, filepath.Join(path, "newshound.toml"))
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("read config: %w: let the user Newshound runs as read it, chmod 0644 FILE (the systemd unit's DynamicUser and the container's user 65532 own no file of yours)", err)
+		return fmt.Errorf("read config: %w: let the user Newshound runs as read it, chmod 0644 %s, with the token in the environment, not the file "+
+			"(the systemd unit's DynamicUser and the container's user 65532 own no file of yours)", err, path)
 	}
 	return fmt.Errorf("read config: %w", err)
 }

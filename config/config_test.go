@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -859,5 +860,16 @@ func TestMemoryLoadsTheCollectorTarget(t *testing.T) {
 	}
 	if d := Defaults().Memory; d != (Memory{GCPercent: DefaultGCPercent}) {
 		t.Errorf("default memory = %+v, want gc_percent %d and no limit", d, DefaultGCPercent)
+	}
+}
+
+// The unreadable file's fix said "chmod 0644 FILE", leaving the operator to
+// work out which file (a relative -config, a mounted /config/newshound.toml).
+// It names the file.
+func TestUnreadableConfigNamesTheFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "newshound.toml")
+	err := readError(p, &fs.PathError{Op: "open", Path: p, Err: fs.ErrPermission})
+	if err == nil || !strings.Contains(err.Error(), "chmod 0644 "+p) {
+		t.Errorf("readError = %v, want chmod 0644 %s", err, p)
 	}
 }

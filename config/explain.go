@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"encoding"
 	"fmt"
 	"path/filepath"
@@ -9,6 +10,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"github.com/BurntSushi/toml"
 )
 
 // A person who mistypes a key or gives a value of the wrong type gets an
@@ -87,6 +91,59 @@ func explainTwice(path string, err error) error {
 	return fmt.Errorf("config %s, line %s: %s is set twice; keep one of the two lines (%w)", path, m[1], name, err)
 }
 
+// lineErr reads the line of the TOML library's error.
+var lineErr = regexp.MustCompile(`^toml: line (\d+)`)
+
+// decodeAll decodes data, the file at path, over the defaults, past its
+// values of the wrong type: the TOML library stops at the first, so a file
+// with three took three starts to hear of them. Each such value's line is
+// read as a comment and the file decoded again, its mistake (explainDecode)
+// kept, up to 32 of them. It fails at once on a file TOML cannot read (a
+// syntax error: explainDecode). When the file reads as TOML only with the
+// lines of its values taken out, md is nil: its other keys are not known.
+func decodeAll(path string, data []byte) (cfg Config, md *toml.MetaData, mistakes []error, err error) {
+	text := slices.Clone(data)
+	done := map[int]bool{}
+	for range 32 {
+		// A file TOML cannot read fails in the parse alone, which a table
+		// of any values never refuses; what Config refuses is a value.
+		if _, err := toml.Decode(string(text), &map[string]any{}); err != nil {
+			if len(mistakes) == 0 {
+				return Config{}, nil, nil, explainDecode(path, data, err)
+			}
+			return Config{}, nil, mistakes, nil // a value over several lines: what a line taken out broke is no mistake of the file
+		}
+		cfg = Defaults()
+		meta, err := toml.Decode(string(text), &cfg)
+		if err == nil {
+			return cfg, &meta, mistakes, nil
+		}
+		e := explainDecode(path, data, err)
+		m := lineErr.FindStringSubmatch(err.Error())
+		line := 0
+		if m != nil {
+			line, _ = strconv.Atoi(m[1])
+		}
+		if line == 0 || done[line] {
+			return Config{}, nil, append(mistakes, e), nil
+		}
+		mistakes = append(mistakes, e)
+		done[line] = true
+		text = commentLine(text, line)
+	}
+	return Config{}, nil, mistakes, nil
+}
+
+// commentLine is text with its line n (from 1) made a comment.
+func commentLine(text []byte, n int) []byte {
+	lines := bytes.SplitAfter(text, []byte("\n"))
+	if n < 1 || n > len(lines) {
+		return text
+	}
+	lines[n-1] = []byte("#\n")
+	return bytes.Join(lines, nil)
+}
+
 // explainDecode turns the TOML library's error for the file at path, whose
 // text is data, into a *TypeError when a value has the wrong type, says to
 // quote a text value written bare, else wraps the error as it is.
@@ -144,7 +201,13 @@ func explainDecode(path string, data []byte, err error) error {
 					fix = name + ` = "…"`
 				}
 				msg = "a text value is written in quotes: " + fix
+				if _, value, _ := keyValueLine(data, m[1]); strings.ContainsAny(value, typographic) {
+					msg = "a text value is written in straight quotes (\"), not typographic ones (“ ”, from a word processor or a web page): " + fix
+				}
 			}
+		}
+		if sp := oddSpace(data, m[1]); sp != "" {
+			msg += fmt.Sprintf(": the line holds a %s space (pasted from a web page or a word processor), which TOML does not take for one: retype it as a plain space", sp)
 		}
 		return fmt.Errorf("config %s: %w", where, &FieldError{Key: key, Msg: msg})
 	}
@@ -222,7 +285,28 @@ func quoted(data []byte, n string) (key, fix string) {
 	if !ok || key == "" || value == "" || strings.ContainsAny(value, "\"'[{") {
 		return "", ""
 	}
-	return key, fmt.Sprintf("%s = %q", key, value)
+	return key, fmt.Sprintf("%s = %q", key, strings.Trim(value, typographic))
+}
+
+// typographic are the quotation marks a word processor or a web page puts
+// for straight ones: TOML reads them as part of a bare value.
+const typographic = "“”„‟‘’‚‛«»"
+
+// oddSpace names the white space other than a plain space or tab on line
+// n of data (a non-breaking space pasted from a web page, which TOML reads
+// as a character where a key or a value goes), or "".
+func oddSpace(data []byte, n string) string {
+	i, err := strconv.Atoi(n)
+	lines := strings.Split(string(data), "\n")
+	if err != nil || i < 1 || i > len(lines) {
+		return ""
+	}
+	for _, r := range lines[i-1] {
+		if r != ' ' && r != '\t' && r != '\r' && (unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff') {
+			return fmt.Sprintf("U+%04X", r)
+		}
+	}
+	return ""
 }
 
 // unknownKeys says which keys of the file at path are unknown, each with

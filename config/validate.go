@@ -1,11 +1,13 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,18 +24,22 @@ func CronParser() cron.Parser {
 	return cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 }
 
-// Validate checks every field and returns a *FieldError for the first bad
-// one of each table, several joined in a *Mistakes: a file with a mistake in
-// [poller] and one in [digest] took two starts to hear of both.
+// Validate checks every field and returns a *FieldError for each bad one,
+// several joined in a *Mistakes: a file with a mistake in [poller] and one
+// in [digest] took two starts to hear of both, and one with two mistakes in
+// [poller] two starts too (everyOf).
 func (c Config) Validate() error {
-	checks := []func() error{c.validateTelegram, c.validateStorage, c.validatePoller, c.validateSources,
-		c.validateSummary, c.validateAlerts, c.validateDigest, c.validateLog, c.validateMetrics, c.validateSubscriptions, c.validateMemory}
+	checks := []func(Config) error{Config.validateTelegram, Config.validateStorage, Config.validatePoller, Config.validateSources,
+		Config.validateSummary, Config.validateAlerts, Config.validateDigest, Config.validateLog, Config.validateMetrics, Config.validateSubscriptions, Config.validateMemory}
 	var errs []error
 	for _, check := range checks {
-		if err := check(); err != nil {
-			errs = append(errs, err)
-		}
+		errs = append(errs, everyOf(c, check)...)
 	}
+	return joinMistakes(errs)
+}
+
+// joinMistakes is nil, the one error, or a *Mistakes of errs.
+func joinMistakes(errs []error) error {
 	switch len(errs) {
 	case 0:
 		return nil
@@ -41,6 +47,85 @@ func (c Config) Validate() error {
 		return errs[0]
 	}
 	return &Mistakes{Errs: errs}
+}
+
+// everyOf is every mistake check finds in c, not only its first: each
+// check stops at its table's first bad key, so that key is set back to its
+// default (resetKey) and the table checked again, until it passes, its
+// mistake names no key that can be set back, or the same key comes again
+// (a key whose default is wrong beside the others, such as webhook_listen
+// with a webhook_url). A mistake that speaks of a key set back is its
+// consequence, not the file's, and is left out (consequence).
+func everyOf(c Config, check func(Config) error) []error {
+	var errs []error
+	named := map[string]bool{}
+	for range 64 {
+		err := check(c)
+		if err == nil {
+			break
+		}
+		var m *Mistakes
+		if errors.As(err, &m) {
+			return append(errs, m.Errs...)
+		}
+		var fe *FieldError
+		if errors.As(err, &fe) && named[fe.Key] {
+			break // set back, and wrong still: said once
+		}
+		if fe == nil || !consequence(fe.Msg, named) {
+			errs = append(errs, err)
+		}
+		if fe == nil || !resetKey(&c, fe.Key) {
+			break
+		}
+		named[fe.Key] = true
+	}
+	return errs
+}
+
+// consequence reports whether msg speaks of a key in named, set back to
+// its default by everyOf: "webhook_listen is set but webhook_url is empty"
+// after webhook_url was named and set back is no mistake of the file.
+func consequence(msg string, named map[string]bool) bool {
+	for k := range named {
+		if strings.Contains(msg, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// resetKey sets the field of c that key names (dotted, as the file writes
+// it: "poller.concurrency"; a list's entry, "telegram.admins[0]", names the
+// whole list) to its value in Defaults. It reports false when key names no
+// field: an environment variable, a [[sources]] block.
+func resetKey(c *Config, key string) bool {
+	if i := strings.IndexByte(key, '['); i >= 0 {
+		if !strings.Contains(key[:i], ".") {
+			return false // [[sources]] blocks are checked each on its own
+		}
+		key = key[:i]
+	}
+	def := Defaults()
+	to, from := reflect.ValueOf(c).Elem(), reflect.ValueOf(&def).Elem()
+	for _, name := range strings.Split(key, ".") {
+		if to.Kind() != reflect.Struct {
+			return false
+		}
+		found := false
+		for i := range to.NumField() {
+			tag, _, _ := strings.Cut(to.Type().Field(i).Tag.Get("toml"), ",")
+			if tag == name {
+				to, from, found = to.Field(i), from.Field(i), true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	to.Set(from)
+	return true
 }
 
 func (c Config) validateSubscriptions() error {
@@ -307,43 +392,57 @@ func (c Config) validatePublicURL() error {
 	return nil
 }
 
+// validateSources names the first mistake of each [[sources]] block (a
+// file of forty blocks with two typos took two starts), several in a
+// *Mistakes.
 func (c Config) validateSources() error {
 	seen := map[string]int{}
-	for i, s := range c.Sources {
-		key := fmt.Sprintf("sources[%d]", i)
-		shown := maskPassword(s.URL) // the error goes to the journal
-		if strings.TrimSpace(s.Name) == "" && strings.TrimSpace(s.URL) == "" {
-			return fieldErr(key, "a [[sources]] block with neither name nor url: give it both (name = \"BBC World\", url = \"https://feeds.bbci.co.uk/news/world/rss.xml\"), or remove it")
+	var errs []error
+	for i := range c.Sources {
+		if err := c.validateSource(i, seen); err != nil {
+			errs = append(errs, err)
 		}
-		if strings.TrimSpace(s.Name) == "" {
-			return fieldErr(key+".name", "is empty: name the source of %q (name = \"…\" in its [[sources]] block), as alerts and /sources show it", shown)
-		}
-		if strings.TrimSpace(s.URL) == "" {
-			return fieldErr(key+".url", "is missing for the source %q: add url = \"https://…\" (its feed's address, or a page of its site that links to one) to its [[sources]] block", s.Name)
-		}
-		u, err := url.Parse(s.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", shown, s.Name)
-			if fixed, err := url.Parse("https://" + s.URL); s.URL != "" && !strings.Contains(s.URL, "://") && err == nil && strings.Contains(fixed.Host, ".") {
-				msg += fmt.Sprintf(": write it whole, %q", maskPassword(fixed.String()))
-			} else if shown != s.URL {
-				msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
-			} else {
-				msg += ": write the feed's address whole, starting with https:// or http://"
-			}
-			return fieldErr(key+".url", "%s", msg)
-		}
-		if err := notTilde(key+".ca_file", s.CAFile); err != nil {
-			return err
-		}
-		if s.CAFile != "" && u.Scheme != "https" {
-			return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", shown, s.Name)
-		}
-		if j, ok := seen[s.URL]; ok {
-			return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too; remove one of the two [[sources]] blocks", shown, s.Name, j, c.Sources[j].Name)
-		}
-		seen[s.URL] = i
 	}
+	return joinMistakes(errs)
+}
+
+// validateSource checks the block sources[i]; seen holds the URLs of the
+// blocks before it, and gets its own.
+func (c Config) validateSource(i int, seen map[string]int) error {
+	s := c.Sources[i]
+	key := fmt.Sprintf("sources[%d]", i)
+	shown := maskPassword(s.URL) // the error goes to the journal
+	if strings.TrimSpace(s.Name) == "" && strings.TrimSpace(s.URL) == "" {
+		return fieldErr(key, "a [[sources]] block with neither name nor url: give it both (name = \"BBC World\", url = \"https://feeds.bbci.co.uk/news/world/rss.xml\"), or remove it")
+	}
+	if strings.TrimSpace(s.Name) == "" {
+		return fieldErr(key+".name", "is empty: name the source of %q (name = \"…\" in its [[sources]] block), as alerts and /sources show it", shown)
+	}
+	if strings.TrimSpace(s.URL) == "" {
+		return fieldErr(key+".url", "is missing for the source %q: add url = \"https://…\" (its feed's address, or a page of its site that links to one) to its [[sources]] block", s.Name)
+	}
+	u, err := url.Parse(s.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", shown, s.Name)
+		if fixed, err := url.Parse("https://" + s.URL); s.URL != "" && !strings.Contains(s.URL, "://") && err == nil && strings.Contains(fixed.Host, ".") {
+			msg += fmt.Sprintf(": write it whole, %q", maskPassword(fixed.String()))
+		} else if shown != s.URL {
+			msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
+		} else {
+			msg += ": write the feed's address whole, starting with https:// or http://"
+		}
+		return fieldErr(key+".url", "%s", msg)
+	}
+	if err := notTilde(key+".ca_file", s.CAFile); err != nil {
+		return err
+	}
+	if s.CAFile != "" && u.Scheme != "https" {
+		return fieldErr(key+".ca_file", "is set for %q (of the source %q), which is not https: a CA file is for an https:// address", shown, s.Name)
+	}
+	if j, ok := seen[s.URL]; ok {
+		return fieldErr(key+".url", "%q (of the source %q) is listed twice: sources[%d] %q has it too; remove one of the two [[sources]] blocks", shown, s.Name, j, c.Sources[j].Name)
+	}
+	seen[s.URL] = i
 	return nil
 }
 

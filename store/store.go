@@ -215,11 +215,14 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 // indexes the articles waiting for the full-text index (see termsLater),
 // writes the new terms waiting for terms_list (see termQueue), and closes
 // both connection pools. It fails when a write or either pool's close
-// fails (articles not indexed then are indexed at the next Open).
+// fails (articles not indexed then are indexed at the next Open). When
+// the file was replaced or deleted meanwhile (CheckFileIdentity), it first
+// empties the -wal into the file it opened (releaseMovedFile).
 func (s *Store) Close() error {
 	ctx := context.Background()
 	err := errors.Join(s.writeQuiet(ctx), s.indexNow(ctx), s.flushTerms(ctx))
 	s.closeStatements()
+	err = errors.Join(err, s.releaseMovedFile(ctx))
 	return errors.Join(err, s.r.Close(), s.w.Close())
 }
 

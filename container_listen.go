@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"os"
+
+	"github.com/newshound/newshound/config"
+)
+
+// inContainer reports whether the process runs in a Docker or Podman
+// container, by the files each engine puts at the root.
+func inContainer() bool {
+	for _, f := range []string{"/.dockerenv", "/run/.containerenv"} {
+		if _, err := os.Stat(f); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// loopbackInContainer warns of each listen address of cfg on a loopback
+// host when the bot runs in a container (container true): that is the
+// container's own loopback, which `docker run -p 127.0.0.1:9090:9090` and a
+// reverse proxy on the host never reach, while the image's healthcheck,
+// asking from inside, says all is well. An operator who mounted a file
+// written for a host (deploy/newshound.toml's "127.0.0.1:9090") saw
+// connection resets and nothing in the logs.
+func loopbackInContainer(cfg config.Config, container bool) []string {
+	if !container {
+		return nil
+	}
+	var out []string
+	for _, l := range []struct{ key, addr string }{{"metrics.listen", cfg.Metrics.Listen}, {"telegram.webhook_listen", cfg.Telegram.WebhookListen}} {
+		host, port, err := net.SplitHostPort(l.addr)
+		if err != nil || host == "" {
+			continue
+		}
+		if ip := net.ParseIP(host); (ip != nil && ip.IsLoopback()) || host == "localhost" {
+			out = append(out, fmt.Sprintf("%s %q: Newshound runs in a container, whose loopback is its own (unless it runs with --network host or in a pod beside its proxy): "+
+				"docker run -p and a proxy on the host do not reach it; write %q (and publish it on the host's loopback, -p 127.0.0.1:%s:%s)", l.key, l.addr, ":"+port, port, port))
+		}
+	}
+	return out
+}
