@@ -218,8 +218,12 @@ func baseRules() []Rule {
 		// with all the scores, fixtures and results with BBC Sport." A line
 		// asking to keep up with anything else ("Residents should keep up
 		// to date with flood warnings.") is prose.
-		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}`,
-			Hints: []string{"up to date"}},
+		// Stations' own lines: "Stay updated with our RSS feeds daily with
+		// the latest news.", "Keep up with our Reporters and Anchors on
+		// Facebook."
+		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}|` +
+			`(?:stay|keep) (?:updated|informed|up to date) with (?:our|us)\b.{0,160}|keep up with (?:our|us)\b.{0,120}\bon ` + socialNetwork + `\b.{0,80}`,
+			Hints: []string{"up to date", "updated with", "informed with", "keep up with"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
 		// A cookie notice an article page carries above its text: "We use
 		// cookies to improve your experience.", "This site uses cookies. By
