@@ -191,6 +191,14 @@ var ruleRows = []struct {
 	{name: "date-only",
 		in:   "Ford is recalling about 240,000 Explorer SUVs in the United States.\n\nNov 30, 2026\n\nMonday, 30 November 2026\n\n30.11.2026\n\nMay 4, 2026 was the day of the vote.",
 		want: "Ford is recalling about 240,000 Explorer SUVs in the United States.\n\nMay 4, 2026 was the day of the vote."},
+	{name: "posted-updated-stamp",
+		in: "Gunfire erupts at teen concert in Kansas City, 5 injured Posted: Sunday, March 10, 2013 10:02 AM EST Updated: Monday, March 25, 2013 8:56 PM EST\n\n" +
+			"A night of fun turned into a night of fear as a teen party ended with five people shot.\n\n" +
+			"Published: Thursday, 2/23/2017 - Updated: 2 weeks ago\n\nPublished: Saturday, October 22, 2016 @ 2:13 PM\n\nPosted: Friday, May 13, 2016 11:05 pm |\n\n" +
+			"UPDATE: House where 5 shot now condemned Posted: Sunday, November 30, 2014 8:20 AM EST Updated: Thursday, December 4, 2014 2:26 PM EST Posted:Updated:\n\n" +
+			"The photo was posted: Sunday, March 10, 2013 10:02 AM EST was the time on it, police said.\n\nHe posted: Sunday, March 10, 2013 at 10 p.m. he would be back.",
+		want: "A night of fun turned into a night of fear as a teen party ended with five people shot.\n\n" +
+			"The photo was posted: Sunday, March 10, 2013 10:02 AM EST was the time on it, police said.\n\nHe posted: Sunday, March 10, 2013 at 10 p.m. he would be back."},
 	{name: "date-time-stamp",
 		in:   "Tue 1 Dec 2026 10.42 GMT\n\nThree people were found dead Friday morning from a shooting in Harbor Gateway.\n\nSat. 30 Nov 2026 9:05 a.m.",
 		want: "Three people were found dead Friday morning from a shooting in Harbor Gateway."},
