@@ -236,6 +236,14 @@ var ruleRows = []struct {
 	{name: "lead-dateline-city",
 		in:   "The incident took place by Long Avenue, police said.\n\nAUSTIN— A one-year-old child was shot in the head on Friday, police said.",
 		want: "A one-year-old child was shot in the head on Friday, police said."},
+	{name: "promo-station-card",
+		in: "CBS 2Welcome to CBS 2 on CBSChicago.com! CBS 2 has joined forces with the most trusted local radio stations in Chicago to give you the best Chicago has to offer.\n\n" +
+			"WCCO-TVWCCO-TV is part of CBS Television Stations, a division of CBS Corp. and one of the largest network-owned station groups in the country.\n\n" +
+			"Sportsradio 94WIP Welcome to Sportsradio 94WIP on CBSPhilly.com! Sportsradio 94WIP has joined forces with the most trusted local stations.\n\n" +
+			"Two men were shot in the Hermosa neighborhood on Sunday, police said.\n\n" +
+			"The station, which is part of Sinclair, said it would appeal.\n\n\"Welcome to Chicago,\" the mayor told the delegates on Monday.",
+		want: "Two men were shot in the Hermosa neighborhood on Sunday, police said.\n\n" +
+			"The station, which is part of Sinclair, said it would appeal.\n\n\"Welcome to Chicago,\" the mayor told the delegates on Monday."},
 	{name: "promo-join",
 		in:   "Prices rose in October.\n\nJoin our Telegram channel for the latest updates",
 		want: "Prices rose in October."},

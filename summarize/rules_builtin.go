@@ -224,6 +224,14 @@ func baseRules() []Rule {
 		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}|` +
 			`(?:stay|keep) (?:updated|informed|up to date) with (?:our|us)\b.{0,160}|keep up with (?:our|us)\b.{0,120}\bon ` + socialNetwork + `\b.{0,80}`,
 			Hints: []string{"up to date", "updated with", "informed with", "keep up with"}},
+		// A station's card in a box of its group's stations, the name glued
+		// to its blurb: "CBS 2Welcome to CBS 2 on CBSChicago.com! CBS 2 has
+		// joined forces with …", "WCCO-TVWCCO-TV is part of CBS Television
+		// Stations, a division of CBS Corp. and one of the largest …"; a
+		// page that has only the box has no article. Prose that says what a
+		// station belongs to ("The station, part of Sinclair, …") stays.
+		{Name: "promo-station-card", Pattern: `.{0,300}?(?:[\p{L}\d]Welcome to |\bWelcome to [^!?]{1,80}? on [\w-]+\.(?:com|net|org)!|\bis (?:a )?part of [^.,]{1,60}, a division of ).{0,600}`,
+			Hints: []string{"welcome to", "a division of"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
 		// A cookie notice an article page carries above its text: "We use
 		// cookies to improve your experience.", "This site uses cookies. By
