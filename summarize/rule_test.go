@@ -224,8 +224,8 @@ var ruleRows = []struct {
 		in:   "The competition finishes on 29 May in the same stadium.\n\nYou can keep up to date with all the scores, fixtures and results with BBC Sport.\n\nStay up to date with the latest on our live page.\n\nResidents should keep up to date with flood warnings, the agency said.",
 		want: "The competition finishes on 29 May in the same stadium.\n\nResidents should keep up to date with flood warnings, the agency said."},
 	{name: "promo-keep-up",
-		in:   "Stay updated with our RSS feeds daily with the latest news.\n\nFour people were found dead in a home in Waynesville.\n\nKeep up with our Reporters and Anchors on Facebook.\n\nKeep up with our reforms, the minister told the party on Sunday.",
-		want: "Four people were found dead in a home in Waynesville.\n\nKeep up with our reforms, the minister told the party on Sunday."},
+		in:   "Stay updated with our RSS feeds daily with the latest news.\n\nFour people were found dead in a home in Waynesville.\n\nKeep up with our Reporters and Anchors on Facebook.\n\nKeep up with WDRB's Reporters and Anchors on Facebook.\n\nKeep up with our reforms, the minister told the party on Sunday.\n\nKeep up with Labour's plans on Facebook, the minister told the party.",
+		want: "Four people were found dead in a home in Waynesville.\n\nKeep up with our reforms, the minister told the party on Sunday.\n\nKeep up with Labour's plans on Facebook, the minister told the party."},
 	{name: "promo-cookies",
 		in: "We use cookies to improve your experience.\n\nThe ferry service will resume on Friday.\n\nThis site uses cookies. By continuing to browse the site you are agreeing to our use of cookies.\n\n" +
 			"By using this website, you agree to our use of cookies.\n\nThe regulator said the site uses cookies to follow readers.\n\n\"We use cookies to show relevant ads,\" a spokesman said.",

@@ -220,9 +220,10 @@ func baseRules() []Rule {
 		// to date with flood warnings.") is prose.
 		// Stations' own lines: "Stay updated with our RSS feeds daily with
 		// the latest news.", "Keep up with our Reporters and Anchors on
+		// Facebook.", "Keep up with WDRB's Reporters and Anchors on
 		// Facebook."
 		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}|` +
-			`(?:stay|keep) (?:updated|informed|up to date) with (?:our|us)\b.{0,160}|keep up with (?:our|us)\b.{0,120}\bon ` + socialNetwork + `\b.{0,80}`,
+			`(?:stay|keep) (?:updated|informed|up to date) with (?:our|us)\b.{0,160}|keep up with (?:our|us|\p{Lu}[\p{L}\d&.-]*['’]s)\b.{0,120}\bon ` + socialNetwork + `[.!]?`,
 			Hints: []string{"up to date", "updated with", "informed with", "keep up with"}},
 		// A station's card in a box of its group's stations, the name glued
 		// to its blurb: "CBS 2Welcome to CBS 2 on CBSChicago.com! CBS 2 has
