@@ -496,6 +496,10 @@ func baseRules() []Rule {
 		// An agency's credit closing a line: "... the ministry said.
 		// (Reuters)", "Ford recalls 240,000 SUVs over faulty seat belts
 		// (Reuters)".
+		// A link in brackets inside a sentence, as AP's member exchange
+		// credits a paper: "The Daily Sentinel reports (http://bit.ly/1qs43G4
+		// ) that the boy's arrest …". A reader of the alert cannot follow it.
+		{Name: "inline-link-bracket", Kind: StripInline, Pattern: ` ?\((?:https?://|www\.)[^\s()]{1,200} ?\)`, Hints: []string{"(http", "(www."}},
 		{Name: "inline-agency-credit-end", Kind: StripInline, Pattern: `\s\(` + agency + `\)\.?$`, Hints: []string{"("}},
 		// A related-links box glued after the paragraph's last sentence
 		// takes the rest of the line: "... Toledo police said. RELATED
