@@ -214,6 +214,12 @@ var ruleRows = []struct {
 	{name: "agency-credit",
 		in:   "Ford is recalling about 240,000 Explorer SUVs in the United States.\n\nReuters\n\n(AFP)",
 		want: "Ford is recalling about 240,000 Explorer SUVs in the United States."},
+	{name: "inline-newscast-handoff",
+		in: "GOOD EVENING, I'M DANNIKA LEWIS. A THREE-YEAR-OLD BOY HAS DIED AFTER ACCIDENTALLY SHOOTING HIMSELF IN THE HEAD. CHANNEL 2 SAMANTHA PTASHKIN JOINING US LIVE AT THE FAMILY'S HOME WITH MORE ON HOW THAT COMMUNITY IS SUPPORTING THIS FAMILY.\n\n" +
+			"AS A KNOWN BURGLAR, HE TRIED TAKING OFF BUT WAS CAUGHT. LOCAL10 NEWS CRIME SPECIALIST JOHN TURCHIN IS LIVE WITH MORE ON WHAT HAPPENED IN COURT. PHILLIP MENA, KPRC CHANNEL 2 NEWS.\n\n" +
+			"\"I'm not leaving,\" she said. The mayor is live on the radio at noon, WE'LL HAVE MORE later.\n\nThe ABC NEWS team, he said, was at the scene.",
+		want: "A THREE-YEAR-OLD BOY HAS DIED AFTER ACCIDENTALLY SHOOTING HIMSELF IN THE HEAD.\n\nAS A KNOWN BURGLAR, HE TRIED TAKING OFF BUT WAS CAUGHT.\n\n" +
+			"\"I'm not leaving,\" she said. The mayor is live on the radio at noon, WE'LL HAVE MORE later.\n\nThe ABC NEWS team, he said, was at the scene."},
 	{name: "inline-link-bracket",
 		in:   "The Daily Sentinel reports (http://bit.ly/1qs43G4 ) that the boy's arrest was announced Wednesday.\n\nSheriff Doug Anderson tells The Town Talk (http://townta.lk/1CtYk8c) the victims were a man and his daughter.\n\nThe firm's site, http://example.com, was down for hours (about six).",
 		want: "The Daily Sentinel reports that the boy's arrest was announced Wednesday.\n\nSheriff Doug Anderson tells The Town Talk the victims were a man and his daughter.\n\nThe firm's site, http://example.com, was down for hours (about six)."},

@@ -496,6 +496,18 @@ func baseRules() []Rule {
 		// An agency's credit closing a line: "... the ministry said.
 		// (Reuters)", "Ford recalls 240,000 SUVs over faulty seat belts
 		// (Reuters)".
+		// A newscast's own words in a station's caption transcript (all in
+		// capitals): the anchor's sign-on ("GOOD EVENING, I'M DANNIKA
+		// LEWIS."), a hand-off ("LOCAL10 NEWS CRIME SPECIALIST JOHN TURCHIN
+		// IS LIVE WITH MORE ON WHAT HAPPENED IN COURT.", "CHANNEL 2 SAMANTHA
+		// PTASHKIN JOINING US LIVE AT THE FAMILY'S HOME …", "WE'LL HAVE MORE
+		// ON THIS COMING UP IN TEN MINUTES.") or a reporter's sign-off
+		// ("PHILLIP MENA, KPRC CHANNEL 2 NEWS."). A sentence with a letter
+		// in lower case is not the transcript's, and stays.
+		{Name: "inline-newscast-handoff", Kind: StripInline,
+			Pattern: `(?:^|\s)(?P<cut>(?:[A-Z"“][^a-z.!?\n]{0,160}?\b(?:I['’]M|IS LIVE|ARE LIVE|JOINS US|JOINING US|WE['’]LL HAVE MORE|BACK TO YOU)\b[^a-z.!?\n]{0,200}|` +
+				`[A-Z][A-Z .'’-]{2,40}, [A-Z0-9 ]{0,30}NEWS ?)[.!?]["”’]?)`,
+			Hints: []string{"i'm", "i’m", "is live", "are live", "joins us", "joining us", "have more", "back to you", "news"}},
 		// A link in brackets inside a sentence, as AP's member exchange
 		// credits a paper: "The Daily Sentinel reports (http://bit.ly/1qs43G4
 		// ) that the boy's arrest …". A reader of the alert cannot follow it.
