@@ -505,7 +505,7 @@ func baseRules() []Rule {
 		// ("PHILLIP MENA, KPRC CHANNEL 2 NEWS."). A sentence with a letter
 		// in lower case is not the transcript's, and stays.
 		{Name: "inline-newscast-handoff", Kind: StripInline,
-			Pattern: `(?:^|\s)(?P<cut>(?:[A-Z"“][^a-z.!?\n]{0,160}?\b(?:I['’]M|IS LIVE|ARE LIVE|JOINS US|JOINING US|WE['’]LL HAVE MORE|BACK TO YOU)\b[^a-z.!?\n]{0,200}|` +
+			Pattern: `(?:^|\s)(?P<cut>(?:(?:[A-Z"“][^a-z.!?\n]{0,160}?)?\b(?:I['’]M|IS LIVE|ARE LIVE|JOINS US|JOINING US|WE['’]LL HAVE MORE|BACK TO YOU)\b[^a-z.!?\n]{0,200}|` +
 				`[A-Z][A-Z .'’-]{2,40}, [A-Z0-9 ]{0,30}NEWS ?)[.!?]["”’]?)`,
 			Hints: []string{"i'm", "i’m", "is live", "are live", "joins us", "joining us", "have more", "back to you", "news"}},
 		// A link in brackets inside a sentence, as AP's member exchange
