@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 )
 
@@ -32,8 +33,8 @@ func TestAlertNamesTheOutlet(t *testing.T) {
 	}
 }
 
-// TestAlertTitleNamesNoOutletTwice: an alert's title, a burst's line and
-// a digest's entry show the headline without the outlet's name and byline
+// TestAlertTitleNamesNoOutletTwice: an alert's title, a burst's line, a
+// search or inline result (and a digest's entry, TestBuilderEscapesAndBounds) show the headline without the outlet's name and byline
 // the feed put after it, as the line under it names the outlet; a title
 // that names another outlet stays whole.
 func TestAlertTitleNamesNoOutletTwice(t *testing.T) {
@@ -45,6 +46,8 @@ func TestAlertTitleNamesNoOutletTwice(t *testing.T) {
 	}{
 		{"alert", FormatAlert(AlertView{Article: own}), `">Storm hits coast</a></b>` + "\n<i>Example Times · ", "Jane Doe"},
 		{"burst", burstText(own), `">Storm hits coast</a> — <i>Example Times</i>`, "Jane Doe"},
+		{"search result", linkedTitle(locale.For(""), own), `">Storm hits coast</a></b>`, "Jane Doe"},
+		{"inline result", inlineTitle(locale.For(""), own), "Storm hits coast", "Jane Doe"},
 		{"another outlet's name", FormatAlert(AlertView{Article: other}), `">Tariffs cut on &lt;steel&gt; - Reuters</a></b>`, "\x00"},
 	} {
 		if !strings.Contains(tt.got, tt.want) || strings.Contains(tt.got, tt.not) {
