@@ -304,7 +304,9 @@ func pronounAfterOpening(s string) bool {
 	}
 	next, _, _ := strings.Cut(s[comma+2:], " ")
 	switch next {
-	case "he", "she", "they", "his", "her", "their", "these", "those":
+	case "he", "she", "they", "these", "those":
+		// not a possessive ("For many people with severe disabilities,
+		// their families and carers, this is …": a list's comma)
 		return true
 	}
 	return false

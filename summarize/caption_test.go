@@ -222,6 +222,7 @@ func TestDependsOnPrevious(t *testing.T) {
 		{"In 2006, the ambassador was asked to resign, he said.", false},
 		{"Police said that on Friday, they had arrested two men.", false},
 		{"Last year, he was named the city's police chief.", true},
+		{"For many people with severe disabilities, their families and carers, the trip is hard.", false},
 	}
 	for _, tt := range tests {
 		if got := dependsOnPrevious(tt.sent, langEnglish); got != tt.want {
