@@ -223,6 +223,13 @@ var ruleRows = []struct {
 	{name: "inline-link-bracket",
 		in:   "The Daily Sentinel reports (http://bit.ly/1qs43G4 ) that the boy's arrest was announced Wednesday.\n\nSheriff Doug Anderson tells The Town Talk (http://townta.lk/1CtYk8c) the victims were a man and his daughter.\n\nThe firm's site, http://example.com, was down for hours (about six).",
 		want: "The Daily Sentinel reports that the boy's arrest was announced Wednesday.\n\nSheriff Doug Anderson tells The Town Talk the victims were a man and his daughter.\n\nThe firm's site, http://example.com, was down for hours (about six)."},
+	{name: "inline-copyright-tail",
+		in: "Deputies say a 3-year-old got ahold of a Ruger LCP .380 caliber semiautomatic pistol and it went off, hitting him in the chest. 3-year-old boy accidentally shoots, kills himself © 2017 Cox Media Group.\n\n" +
+			"The shooting happened inside a home on Camp Circle around 7 a.m. Tuesday.\n\n" +
+			"The label said the record, first sold in 1977 and long out of print, would be reissued in the spring with its original sleeve and a booklet of photographs. Its cover still reads © 1977 Acme Records, which the new owners kept on purpose so that collectors would know it from the copies pressed in the eighties, the label said.",
+		want: "Deputies say a 3-year-old got ahold of a Ruger LCP .380 caliber semiautomatic pistol and it went off, hitting him in the chest.\n\n" +
+			"The shooting happened inside a home on Camp Circle around 7 a.m. Tuesday.\n\n" +
+			"The label said the record, first sold in 1977 and long out of print, would be reissued in the spring with its original sleeve and a booklet of photographs. Its cover still reads © 1977 Acme Records, which the new owners kept on purpose so that collectors would know it from the copies pressed in the eighties, the label said."},
 	{name: "inline-agency-credit-end",
 		in:   "Ford is recalling about 240,000 Explorer SUVs, the safety agency said. (Reuters)\n\nShares of Ford (AP) fell.",
 		want: "Ford is recalling about 240,000 Explorer SUVs, the safety agency said.\n\nShares of Ford (AP) fell."},

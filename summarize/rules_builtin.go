@@ -512,6 +512,11 @@ func baseRules() []Rule {
 		// credits a paper: "The Daily Sentinel reports (http://bit.ly/1qs43G4
 		// ) that the boy's arrest …". A reader of the alert cannot follow it.
 		{Name: "inline-link-bracket", Kind: StripInline, Pattern: ` ?\((?:https?://|www\.)[^\s()]{1,200} ?\)`, Hints: []string{"(http", "(www."}},
+		// A video's title and its copyright glued after a paragraph's last
+		// sentence: "… hitting him in the chest. 3-year-old boy accidentally
+		// shoots, kills himself © 2017 Cox Media Group." (Cox stations'
+		// players).
+		{Name: "inline-copyright-tail", Kind: StripInline, Pattern: `[.!?]["”’]? (?P<cut>[^.!?\n]{0,160}?(?:©|\(c\)) ?\d{4}\b[^\n]{0,120})$`, Hints: []string{"©", "(c)"}},
 		{Name: "inline-agency-credit-end", Kind: StripInline, Pattern: `\s\(` + agency + `\)\.?$`, Hints: []string{"("}},
 		// A related-links box glued after the paragraph's last sentence
 		// takes the rest of the line: "... Toledo police said. RELATED
