@@ -53,7 +53,7 @@ func burstHeader(p locale.Printer, n int) string {
 
 func burstLine(p locale.Printer, it BurstItem) string {
 	a := it.Article
-	title := esc(summarize.Clip(a.Title, 200))
+	title := esc(summarize.Clip(a.ShownTitle(), 200))
 	if title == "" {
 		title = p.Sprintf("(untitled)")
 	}

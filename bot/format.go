@@ -42,7 +42,7 @@ func FormatAlert(v AlertView) string {
 	}
 	var b strings.Builder
 	p := locale.For(v.Language)
-	title := esc(summarize.Clip(a.Title, 300))
+	title := esc(summarize.Clip(a.ShownTitle(), 300))
 	if title == "" {
 		title = p.Sprintf("(untitled)")
 	}

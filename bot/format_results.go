@@ -13,7 +13,7 @@ import (
 
 // linkedTitle renders an article's title, linked to it when it has a URL.
 func linkedTitle(p locale.Printer, a news.Article) string {
-	title := esc(summarize.Clip(a.Title, resultTitleLen))
+	title := esc(summarize.Clip(a.ShownTitle(), resultTitleLen))
 	if title == "" {
 		title = p.Sprintf("(untitled)")
 	}

@@ -271,7 +271,7 @@ func (r *Router) inlineResults(ctx context.Context, text string, loc *time.Locat
 // and an item of a feed of text alone has none, so its text's start
 // stands in, else "(untitled)".
 func inlineTitle(t locale.Printer, a news.Article) string {
-	if title := strings.TrimSpace(summarize.Clip(a.Title, 200)); title != "" {
+	if title := strings.TrimSpace(summarize.Clip(a.ShownTitle(), 200)); title != "" {
 		return title
 	}
 	if lead := strings.TrimSpace(summarize.Clip(firstNonEmpty(a.Summary, a.Text), 80)); lead != "" {

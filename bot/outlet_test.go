@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 )
 
@@ -30,4 +31,33 @@ func TestAlertNamesTheOutlet(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAlertTitleNamesNoOutletTwice: an alert's title, a burst's line, a
+// search or inline result (and a digest's entry, TestBuilderEscapesAndBounds) show the headline without the outlet's name and byline
+// the feed put after it, as the line under it names the outlet; a title
+// that names another outlet stays whole.
+func TestAlertTitleNamesNoOutletTwice(t *testing.T) {
+	at := time.Date(2026, 11, 27, 11, 0, 0, 0, time.UTC)
+	own := news.Article{Title: "Storm hits coast - Jane Doe - Example Times", URL: "https://x.example/1", SourceName: "Example Times", PublishedAt: at}
+	other := news.Article{Title: "Tariffs cut on <steel> - Reuters", URL: "https://x.example/2", SourceName: "Example Times", PublishedAt: at}
+	for _, tt := range []struct {
+		name, got, want, not string
+	}{
+		{"alert", FormatAlert(AlertView{Article: own}), `">Storm hits coast</a></b>` + "\n<i>Example Times · ", "Jane Doe"},
+		{"burst", burstText(own), `">Storm hits coast</a> — <i>Example Times</i>`, "Jane Doe"},
+		{"search result", linkedTitle(locale.For(""), own), `">Storm hits coast</a></b>`, "Jane Doe"},
+		{"inline result", inlineTitle(locale.For(""), own), "Storm hits coast", "Jane Doe"},
+		{"another outlet's name", FormatAlert(AlertView{Article: other}), `">Tariffs cut on &lt;steel&gt; - Reuters</a></b>`, "\x00"},
+	} {
+		if !strings.Contains(tt.got, tt.want) || strings.Contains(tt.got, tt.not) {
+			t.Errorf("%s = %q, want it to hold %q and not %q", tt.name, tt.got, tt.want, tt.not)
+		}
+	}
+}
+
+// burstText is the burst of a alone.
+func burstText(a news.Article) string {
+	s, _ := FormatBurst([]BurstItem{{Article: a}})
+	return s
 }

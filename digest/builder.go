@@ -163,7 +163,8 @@ func groups(ranked []story) [][]story {
 // formatEntry renders one story: number, linked title, sources, one sentence.
 func formatEntry(p locale.Printer, n int, s story) string {
 	it := s.item
-	title := esc(summarize.Clip(strings.Join(strings.Fields(it.Title), " "), maxTitle))
+	shown := news.Article{Title: it.Title, URL: it.URL, SourceName: it.SourceName}.ShownTitle()
+	title := esc(summarize.Clip(strings.Join(strings.Fields(shown), " "), maxTitle))
 	if title == "" {
 		title = p.Sprintf("(untitled)")
 	}

@@ -95,6 +95,9 @@ func TestBuilderEscapesAndBounds(t *testing.T) {
 		{"an untitled article",
 			news.DigestItem{Query: "q", URL: "https://e.example/", SourceName: "s"},
 			[]string{">(untitled)</a>"}, nil},
+		{"the outlet's name after the title, under its source line",
+			news.DigestItem{Query: "q", Title: "Storm hits coast - Jane Doe - Example Times", URL: "https://e.example/", SourceName: "Example Times"},
+			[]string{">Storm hits coast</a>\n<i>Example Times</i>"}, []string{"Jane Doe"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -383,8 +383,11 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) bool {
 		case err != nil:
 			p.log.Info("article page not fetched; using the feed's text", "source", a.SourceName, "url", a.URL, "err", err)
 		default:
-			if len(page.Text) > len(a.Text) {
-				a.Text = summarize.LimitBytes(page.Text, maxText)
+			// The page's text is cleaned as a feed's is (finishText): its
+			// stamps, bylines and boxes are no text to search or to compare
+			// stories by.
+			if text := p.clean(page.Text); len(text) > len(a.Text) {
+				a.Text = summarize.LimitBytes(text, maxText)
 			}
 			// The page's own image is previewed before the feed's.
 			if page.ImageURL != "" {

@@ -214,6 +214,15 @@ func TestDependsOnPrevious(t *testing.T) {
 		{"In 2006, the ambassador was asked to resign.", false},
 		{"Despite the rain, thousands marched.", false},
 		{"On Monday the council voted to close the bridge.", false},
+		{"In an unsuccessful effort to save his life, he was driven apparently by friends to the hospital.", true},
+		{"Speaking to reporters on Monday, they said the plant would close.", true},
+		{"Blended into the background, these models are difficult to tell apart from their surroundings.", true},
+		{"After Smith was arrested, he told police he had acted alone.", false},
+		{"At the time, it was unclear who had fired.", false},
+		{"In 2006, the ambassador was asked to resign, he said.", false},
+		{"Police said that on Friday, they had arrested two men.", false},
+		{"Last year, he was named the city's police chief.", true},
+		{"For many people with severe disabilities, their families and carers, the trip is hard.", false},
 	}
 	for _, tt := range tests {
 		if got := dependsOnPrevious(tt.sent, langEnglish); got != tt.want {

@@ -191,6 +191,14 @@ var ruleRows = []struct {
 	{name: "date-only",
 		in:   "Ford is recalling about 240,000 Explorer SUVs in the United States.\n\nNov 30, 2026\n\nMonday, 30 November 2026\n\n30.11.2026\n\nMay 4, 2026 was the day of the vote.",
 		want: "Ford is recalling about 240,000 Explorer SUVs in the United States.\n\nMay 4, 2026 was the day of the vote."},
+	{name: "posted-updated-stamp",
+		in: "Gunfire erupts at teen concert in Kansas City, 5 injured Posted: Sunday, March 10, 2013 10:02 AM EST Updated: Monday, March 25, 2013 8:56 PM EST\n\n" +
+			"A night of fun turned into a night of fear as a teen party ended with five people shot.\n\n" +
+			"Published: Thursday, 2/23/2017 - Updated: 2 weeks ago\n\nPublished: Saturday, October 22, 2016 @ 2:13 PM\n\nPosted: Friday, May 13, 2016 11:05 pm |\n\n" +
+			"UPDATE: House where 5 shot now condemned Posted: Sunday, November 30, 2014 8:20 AM EST Updated: Thursday, December 4, 2014 2:26 PM EST Posted:Updated:\n\n" +
+			"The photo was posted: Sunday, March 10, 2013 10:02 AM EST was the time on it, police said.\n\nHe posted: Sunday, March 10, 2013 at 10 p.m. he would be back.",
+		want: "A night of fun turned into a night of fear as a teen party ended with five people shot.\n\n" +
+			"The photo was posted: Sunday, March 10, 2013 10:02 AM EST was the time on it, police said.\n\nHe posted: Sunday, March 10, 2013 at 10 p.m. he would be back."},
 	{name: "date-time-stamp",
 		in:   "Tue 1 Dec 2026 10.42 GMT\n\nThree people were found dead Friday morning from a shooting in Harbor Gateway.\n\nSat. 30 Nov 2026 9:05 a.m.",
 		want: "Three people were found dead Friday morning from a shooting in Harbor Gateway."},
@@ -206,6 +214,22 @@ var ruleRows = []struct {
 	{name: "agency-credit",
 		in:   "Ford is recalling about 240,000 Explorer SUVs in the United States.\n\nReuters\n\n(AFP)",
 		want: "Ford is recalling about 240,000 Explorer SUVs in the United States."},
+	{name: "inline-newscast-handoff",
+		in: "GOOD EVENING, I'M DANNIKA LEWIS. A THREE-YEAR-OLD BOY HAS DIED AFTER ACCIDENTALLY SHOOTING HIMSELF IN THE HEAD. CHANNEL 2 SAMANTHA PTASHKIN JOINING US LIVE AT THE FAMILY'S HOME WITH MORE ON HOW THAT COMMUNITY IS SUPPORTING THIS FAMILY.\n\n" +
+			"WE'LL HAVE MORE ON THIS COMING UP IN TEN MINUTES. AS A KNOWN BURGLAR, HE TRIED TAKING OFF BUT WAS CAUGHT. LOCAL10 NEWS CRIME SPECIALIST JOHN TURCHIN IS LIVE WITH MORE ON WHAT HAPPENED IN COURT. PHILLIP MENA, KPRC CHANNEL 2 NEWS.\n\n" +
+			"\"I'm not leaving,\" she said. The mayor is live on the radio at noon, WE'LL HAVE MORE later.\n\nThe ABC NEWS team, he said, was at the scene.",
+		want: "A THREE-YEAR-OLD BOY HAS DIED AFTER ACCIDENTALLY SHOOTING HIMSELF IN THE HEAD.\n\nAS A KNOWN BURGLAR, HE TRIED TAKING OFF BUT WAS CAUGHT.\n\n" +
+			"\"I'm not leaving,\" she said. The mayor is live on the radio at noon, WE'LL HAVE MORE later.\n\nThe ABC NEWS team, he said, was at the scene."},
+	{name: "inline-link-bracket",
+		in:   "The Daily Sentinel reports (http://bit.ly/1qs43G4 ) that the boy's arrest was announced Wednesday.\n\nSheriff Doug Anderson tells The Town Talk (http://townta.lk/1CtYk8c) the victims were a man and his daughter.\n\nThe firm's site, http://example.com, was down for hours (about six).",
+		want: "The Daily Sentinel reports that the boy's arrest was announced Wednesday.\n\nSheriff Doug Anderson tells The Town Talk the victims were a man and his daughter.\n\nThe firm's site, http://example.com, was down for hours (about six)."},
+	{name: "inline-copyright-tail",
+		in: "Deputies say a 3-year-old got ahold of a Ruger LCP .380 caliber semiautomatic pistol and it went off, hitting him in the chest. 3-year-old boy accidentally shoots, kills himself © 2017 Cox Media Group.\n\n" +
+			"The shooting happened inside a home on Camp Circle around 7 a.m. Tuesday.\n\n" +
+			"The label said the record, first sold in 1977 and long out of print, would be reissued in the spring with its original sleeve and a booklet of photographs. Its cover still reads © 1977 Acme Records, which the new owners kept on purpose so that collectors would know it from the copies pressed in the eighties, the label said.",
+		want: "Deputies say a 3-year-old got ahold of a Ruger LCP .380 caliber semiautomatic pistol and it went off, hitting him in the chest.\n\n" +
+			"The shooting happened inside a home on Camp Circle around 7 a.m. Tuesday.\n\n" +
+			"The label said the record, first sold in 1977 and long out of print, would be reissued in the spring with its original sleeve and a booklet of photographs. Its cover still reads © 1977 Acme Records, which the new owners kept on purpose so that collectors would know it from the copies pressed in the eighties, the label said."},
 	{name: "inline-agency-credit-end",
 		in:   "Ford is recalling about 240,000 Explorer SUVs, the safety agency said. (Reuters)\n\nShares of Ford (AP) fell.",
 		want: "Ford is recalling about 240,000 Explorer SUVs, the safety agency said.\n\nShares of Ford (AP) fell."},
@@ -215,6 +239,9 @@ var ruleRows = []struct {
 	{name: "promo-keep-up",
 		in:   "The competition finishes on 29 May in the same stadium.\n\nYou can keep up to date with all the scores, fixtures and results with BBC Sport.\n\nStay up to date with the latest on our live page.\n\nResidents should keep up to date with flood warnings, the agency said.",
 		want: "The competition finishes on 29 May in the same stadium.\n\nResidents should keep up to date with flood warnings, the agency said."},
+	{name: "promo-keep-up",
+		in:   "Stay updated with our RSS feeds daily with the latest news.\n\nFour people were found dead in a home in Waynesville.\n\nKeep up with our Reporters and Anchors on Facebook.\n\nKeep up with WDRB's Reporters and Anchors on Facebook.\n\nKeep up with our reforms, the minister told the party on Sunday.\n\nKeep up with Labour's plans on Facebook, the minister told the party.",
+		want: "Four people were found dead in a home in Waynesville.\n\nKeep up with our reforms, the minister told the party on Sunday.\n\nKeep up with Labour's plans on Facebook, the minister told the party."},
 	{name: "promo-cookies",
 		in: "We use cookies to improve your experience.\n\nThe ferry service will resume on Friday.\n\nThis site uses cookies. By continuing to browse the site you are agreeing to our use of cookies.\n\n" +
 			"By using this website, you agree to our use of cookies.\n\nThe regulator said the site uses cookies to follow readers.\n\n\"We use cookies to show relevant ads,\" a spokesman said.",
@@ -225,6 +252,14 @@ var ruleRows = []struct {
 	{name: "lead-dateline-city",
 		in:   "The incident took place by Long Avenue, police said.\n\nAUSTIN— A one-year-old child was shot in the head on Friday, police said.",
 		want: "A one-year-old child was shot in the head on Friday, police said."},
+	{name: "promo-station-card",
+		in: "CBS 2Welcome to CBS 2 on CBSChicago.com! CBS 2 has joined forces with the most trusted local radio stations in Chicago to give you the best Chicago has to offer.\n\n" +
+			"WCCO-TVWCCO-TV is part of CBS Television Stations, a division of CBS Corp. and one of the largest network-owned station groups in the country.\n\n" +
+			"Sportsradio 94WIP Welcome to Sportsradio 94WIP on CBSPhilly.com! Sportsradio 94WIP has joined forces with the most trusted local stations.\n\n" +
+			"Two men were shot in the Hermosa neighborhood on Sunday, police said.\n\n" +
+			"The station, which is part of Sinclair, said it would appeal.\n\n\"Welcome to Chicago,\" the mayor told the delegates on Monday.",
+		want: "Two men were shot in the Hermosa neighborhood on Sunday, police said.\n\n" +
+			"The station, which is part of Sinclair, said it would appeal.\n\n\"Welcome to Chicago,\" the mayor told the delegates on Monday."},
 	{name: "promo-join",
 		in:   "Prices rose in October.\n\nJoin our Telegram channel for the latest updates",
 		want: "Prices rose in October."},

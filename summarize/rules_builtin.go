@@ -218,8 +218,21 @@ func baseRules() []Rule {
 		// with all the scores, fixtures and results with BBC Sport." A line
 		// asking to keep up with anything else ("Residents should keep up
 		// to date with flood warnings.") is prose.
-		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}`,
-			Hints: []string{"up to date"}},
+		// Stations' own lines: "Stay updated with our RSS feeds daily with
+		// the latest news.", "Keep up with our Reporters and Anchors on
+		// Facebook.", "Keep up with WDRB's Reporters and Anchors on
+		// Facebook."
+		{Name: "promo-keep-up", Pattern: `(?i)(?:you can (?:also )?)?(?:keep|stay) up to date with .{0,160}?\b(?:with|on|at|via|from|by following) (?:the )?(?:bbc|our|us)\b.{0,80}|` +
+			`(?:stay|keep) (?:updated|informed|up to date) with (?:our|us)\b.{0,160}|keep up with (?:our|us|\p{Lu}[\p{L}\d&.-]*['’]s)\b.{0,120}\bon ` + socialNetwork + `[.!]?`,
+			Hints: []string{"up to date", "updated with", "informed with", "keep up with"}},
+		// A station's card in a box of its group's stations, the name glued
+		// to its blurb: "CBS 2Welcome to CBS 2 on CBSChicago.com! CBS 2 has
+		// joined forces with …", "WCCO-TVWCCO-TV is part of CBS Television
+		// Stations, a division of CBS Corp. and one of the largest …"; a
+		// page that has only the box has no article. Prose that says what a
+		// station belongs to ("The station, part of Sinclair, …") stays.
+		{Name: "promo-station-card", Pattern: `.{0,300}?(?:[\p{L}\d]Welcome to |\bWelcome to [^!?]{1,80}? on [\w-]+\.(?:com|net|org)!|\bis (?:a )?part of [^.,]{1,60}, a division of ).{0,600}`,
+			Hints: []string{"welcome to", "a division of"}},
 		{Name: "promo-wordpress-footer", Pattern: `The post .{1,300} appeared first on .{1,120}`},
 		// A cookie notice an article page carries above its text: "We use
 		// cookies to improve your experience.", "This site uses cookies. By
@@ -483,6 +496,27 @@ func baseRules() []Rule {
 		// An agency's credit closing a line: "... the ministry said.
 		// (Reuters)", "Ford recalls 240,000 SUVs over faulty seat belts
 		// (Reuters)".
+		// A newscast's own words in a station's caption transcript (all in
+		// capitals): the anchor's sign-on ("GOOD EVENING, I'M DANNIKA
+		// LEWIS."), a hand-off ("LOCAL10 NEWS CRIME SPECIALIST JOHN TURCHIN
+		// IS LIVE WITH MORE ON WHAT HAPPENED IN COURT.", "CHANNEL 2 SAMANTHA
+		// PTASHKIN JOINING US LIVE AT THE FAMILY'S HOME …", "WE'LL HAVE MORE
+		// ON THIS COMING UP IN TEN MINUTES.") or a reporter's sign-off
+		// ("PHILLIP MENA, KPRC CHANNEL 2 NEWS."). A sentence with a letter
+		// in lower case is not the transcript's, and stays.
+		{Name: "inline-newscast-handoff", Kind: StripInline,
+			Pattern: `(?:^|\s)(?P<cut>(?:(?:[A-Z"“][^a-z.!?\n]{0,160}?)?\b(?:I['’]M|IS LIVE|ARE LIVE|JOINS US|JOINING US|WE['’]LL HAVE MORE|BACK TO YOU)\b[^a-z.!?\n]{0,200}|` +
+				`[A-Z][A-Z .'’-]{2,40}, [A-Z0-9 ]{0,30}NEWS ?)[.!?]["”’]?)`,
+			Hints: []string{"i'm", "i’m", "is live", "are live", "joins us", "joining us", "have more", "back to you", "news"}},
+		// A link in brackets inside a sentence, as AP's member exchange
+		// credits a paper: "The Daily Sentinel reports (http://bit.ly/1qs43G4
+		// ) that the boy's arrest …". A reader of the alert cannot follow it.
+		{Name: "inline-link-bracket", Kind: StripInline, Pattern: ` ?\((?:https?://|www\.)[^\s()]{1,200} ?\)`, Hints: []string{"(http", "(www."}},
+		// A video's title and its copyright glued after a paragraph's last
+		// sentence: "… hitting him in the chest. 3-year-old boy accidentally
+		// shoots, kills himself © 2017 Cox Media Group." (Cox stations'
+		// players).
+		{Name: "inline-copyright-tail", Kind: StripInline, Pattern: `[.!?]["”’]? (?P<cut>[^.!?\n]{0,160}?(?:©|\(c\)) ?\d{4}\b[^\n]{0,120})$`, Hints: []string{"©", "(c)"}},
 		{Name: "inline-agency-credit-end", Kind: StripInline, Pattern: `\s\(` + agency + `\)\.?$`, Hints: []string{"("}},
 		// A related-links box glued after the paragraph's last sentence
 		// takes the rest of the line: "... Toledo police said. RELATED

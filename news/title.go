@@ -1,0 +1,186 @@
+package news
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ShownTitle returns the title an alert shows under its outlet line: the
+// feed's title without the outlet's own name that pages and some feeds put
+// after the headline ("Storm hits coast - Example Times", "… | Example
+// Times", "… « CBS San Francisco", "… - KVOA.com"), nor a byline between the
+// two ("Storm hits coast - Jane Doe - Example Times", "… - By Jane Doe -
+// …"), since the line under the title names the outlet already. A part
+// names the outlet when it is written as a name (no word in lower case but
+// the small words names join) and holds the outlet's or the source's name
+// or a label of the article's host ("sanfrancisco" of
+// sanfrancisco.cbslocal.com), letters and digits compared without case, or
+// is a web address. The headline itself, the first part, always stays; a
+// title with no such part is returned as it is.
+func (a Article) ShownTitle() string {
+	t := strings.TrimSpace(a.Title)
+	keys := titleKeys(a)
+	segs := titleParts(t)
+	cut := len(segs)
+	for cut > 1 && namesOutletIn(t[segs[cut-1].from:segs[cut-1].to], keys) {
+		cut--
+		// whatever follows the name goes with it: "… - WMC Action News 5 -
+		// Memphis, Tennessee"
+	}
+	if cut == len(segs) {
+		// the name in the middle, a place or tag line after it
+		for i := 1; i < len(segs); i++ {
+			if namesOutletIn(t[segs[i].from:segs[i].to], keys) {
+				cut = i
+				break
+			}
+		}
+	}
+	if cut == len(segs) {
+		return t
+	}
+	if cut > 1 && byline(t[segs[cut-1].from:segs[cut-1].to]) {
+		cut--
+	}
+	return strings.TrimSpace(t[segs[0].from:segs[cut-1].to])
+}
+
+// titleKeys returns what names a's outlet, each as letters and digits in
+// lower case (collapse): its outlet's and source's names and the labels of
+// its address's host, those of three characters or more that name no
+// outlet by themselves ("www", "com", "news") left out.
+func titleKeys(a Article) []string {
+	var names []string
+	if u, err := url.Parse(a.URL); err == nil {
+		names = append(names, strings.Split(u.Hostname(), ".")...)
+	}
+	names = append(names, a.Outlet, a.SourceName)
+	keys := make([]string, 0, len(names))
+	for _, n := range names {
+		if k := collapse(n); len(k) >= 3 && !hostFiller[k] && strings.Trim(k, "0123456789") != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// hostFiller is the labels of a host that name no outlet.
+var hostFiller = map[string]bool{"www": true, "amp": true, "mobile": true, "com": true, "org": true, "net": true,
+	"edu": true, "gov": true, "news": true, "info": true, "biz": true, "feeds": true, "rss": true, "feed": true}
+
+// titlePart is a part of a title between separators, as byte offsets.
+type titlePart struct{ from, to int }
+
+// titleSeparators part a title's headline from the outlet's name.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "}
+
+// titleParts returns the parts of t between separators; a separator at
+// the end of t ("… - Columbia, South Carolina |") ends the last part.
+func titleParts(t string) []titlePart {
+	t = strings.TrimRight(t, " |")
+	var parts []titlePart
+	from := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] != ' ' {
+			continue
+		}
+		for _, sep := range titleSeparators {
+			if strings.HasPrefix(t[i:], sep) {
+				parts = append(parts, titlePart{from, i})
+				from = i + len(sep)
+				i = from - 1
+				break
+			}
+		}
+	}
+	return append(parts, titlePart{from, len(t)})
+}
+
+// namesOutletIn reports whether a part of a title names the outlet: it is
+// written as a name and holds one of keys, or is a web address.
+func namesOutletIn(part string, keys []string) bool {
+	if webAddress(part) {
+		return true
+	}
+	c := collapse(part)
+	if c == "" || !writtenAsName(part) {
+		return false
+	}
+	for _, k := range keys {
+		if strings.Contains(c, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// byline reports whether a part of a title is a byline: "By" and a name,
+// or a person's name alone of two or three words ("Jane Doe", "Mary-Ann
+// O'Neill").
+func byline(part string) bool {
+	words := strings.Fields(part)
+	if len(words) > 0 && (words[0] == "By" || words[0] == "by") {
+		words = words[1:]
+	}
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, r := range w[size:] {
+			if !unicode.IsLetter(r) && !strings.ContainsRune("'’.-", r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// writtenAsName reports whether no word of a part starts with a lower-case
+// letter, but for the small words names join ("Northern Michigan's News
+// Leader", "Voice of the Valley").
+func writtenAsName(part string) bool {
+	for _, w := range strings.Fields(part) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !nameJoiners[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameJoiners are the words a name may hold in lower case.
+var nameJoiners = map[string]bool{"and": true, "of": true, "the": true, "on": true, "for": true, "in": true, "at": true, "de": true, "la": true}
+
+// webAddress reports whether a part holds a web address: a word of letters,
+// a dot and a top-level domain ("KVOA.com", "wistv.com").
+func webAddress(part string) bool {
+	for _, w := range strings.Fields(part) {
+		w = strings.TrimRight(w, ",;:|")
+		dot := strings.LastIndexByte(w, '.')
+		if dot <= 0 || dot == len(w)-1 {
+			continue
+		}
+		switch strings.ToLower(w[dot+1:]) {
+		case "com", "net", "org", "tv", "uk", "au", "ca", "ie", "nz":
+			return true
+		}
+	}
+	return false
+}
+
+// collapse returns s in lower case with only its letters and digits.
+func collapse(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
