@@ -337,6 +337,16 @@ func (s *Server) SetMember(chatID, userID int64, status string) {
 // SendCallback queues a callback query: userID pressed a button with data
 // under message messageID in chatID. It returns the callback query's id.
 func (s *Server) SendCallback(chatID int64, chatType string, userID int64, messageID int, data string) string {
+	return s.SendCallbackAs(chatID, chatType, userID, "", messageID, data)
+}
+
+// SendCallbackAs is SendCallback from a user whose Telegram app speaks
+// lang (its language_code; "" sends none).
+func (s *Server) SendCallbackAs(chatID int64, chatType string, userID int64, lang string, messageID int, data string) string {
+	from := map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"}
+	if lang != "" {
+		from["language_code"] = lang
+	}
 	s.mu.Lock()
 	id := fmt.Sprintf("cb%d", s.nextUpd)
 	markup := s.markupOf(chatID, messageID)
@@ -348,7 +358,7 @@ func (s *Server) SendCallback(chatID int64, chatType string, userID int64, messa
 	}
 	s.AddUpdate(map[string]any{"callback_query": map[string]any{
 		"id":            id,
-		"from":          map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"},
+		"from":          from,
 		"message":       msg,
 		"chat_instance": "ci",
 		"data":          data,
