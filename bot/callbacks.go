@@ -84,7 +84,17 @@ func (r *Router) callbackNotice(ctx context.Context, in Incoming) string {
 		r.log.Error("callback: find chat", "chat", in.ChatID, "err", err)
 		return tr(ctx).Sprintf(noticeFailed)
 	}
-	if refusal := r.refusal(ctx, p.access, in); refusal != "" {
+	if p.access == chatAdmins {
+		// An admin whose check Telegram did not answer (an outage) was
+		// told "Only the admins of this chat can do that.", as commands
+		// once told them (refusal).
+		switch ok, err := r.isChatAdmin(ctx, in); {
+		case err != nil:
+			return tr(ctx).Sprintf("I could not ask Telegram whether you administer this chat. Please try again in a minute.")
+		case !ok:
+			return tr(ctx).Sprintf("Only the admins of this chat can do that.")
+		}
+	} else if refusal := r.refusal(ctx, p.access, in); refusal != "" {
 		return tr(ctx).Sprintf("Only the admins of this chat can do that.")
 	}
 	notice, err := p.run(ctx, in, chat, cd.args)
