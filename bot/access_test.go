@@ -126,3 +126,29 @@ func TestStartQueryInAGroupIsForAdmins(t *testing.T) {
 		t.Errorf("%s in a private chat = %q, want it subscribed", start, got)
 	}
 }
+
+// The same for a button: an admin pressing Mute under /list while Telegram
+// did not answer the admin check was told "Only the admins of this chat can
+// do that."; the press says the check failed, and the next one works.
+func TestAFailedAdminCheckIsNotARefusalOfAPress(t *testing.T) {
+	h := newHarness(t)
+	const group = -100889
+	h.tg.SetMember(group, 5, "administrator")
+	sub := h.mustSubscribe(group, "supergroup", "kursk")
+	list := h.reply(group, "supergroup", 5, "/list")
+	mute := buttons(t, list)[0][1].Data
+	h.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method == "getChatMember" {
+			return &telegramtest.Reply{Code: 502, Description: "Bad Gateway"}
+		}
+		return nil
+	})
+	if got := h.press(group, "supergroup", 5, 1, mute); !strings.Contains(got, "could not ask Telegram") {
+		t.Errorf("a press with the admin check failing = %q, want the check's failure said", got)
+	}
+	h.tg.Inject(nil)
+	h.clock.Advance(time.Minute)
+	if got := h.press(group, "supergroup", 5, 1, mute); got != "Muted #"+itoa(sub.ID)+"." {
+		t.Errorf("the press once the check answers = %q, want it muted", got)
+	}
+}

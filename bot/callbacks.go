@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/subscriptions"
 	"github.com/newshound/newshound/summarize"
@@ -83,7 +84,17 @@ func (r *Router) callbackNotice(ctx context.Context, in Incoming) string {
 		r.log.Error("callback: find chat", "chat", in.ChatID, "err", err)
 		return tr(ctx).Sprintf(noticeFailed)
 	}
-	if refusal := r.refusal(ctx, p.access, in); refusal != "" {
+	if p.access == chatAdmins {
+		// An admin whose check Telegram did not answer (an outage) was
+		// told "Only the admins of this chat can do that.", as commands
+		// once told them (refusal).
+		switch ok, err := r.isChatAdmin(ctx, in); {
+		case err != nil:
+			return tr(ctx).Sprintf("I could not ask Telegram whether you administer this chat. Please try again in a minute.")
+		case !ok:
+			return tr(ctx).Sprintf("Only the admins of this chat can do that.")
+		}
+	} else if refusal := r.refusal(ctx, p.access, in); refusal != "" {
 		return tr(ctx).Sprintf("Only the admins of this chat can do that.")
 	}
 	notice, err := p.run(ctx, in, chat, cd.args)
@@ -174,7 +185,7 @@ func (r *Router) flipMuteButton(ctx context.Context, in Incoming, id int64, mute
 	if !ok || in.Callback.MessageID == 0 || len(in.Callback.Buttons) == 0 {
 		return false
 	}
-	t := tr(ctx)
+	t := r.alertPrinter(ctx, in.ChatID)
 	from, to := fmt.Sprintf("unmute:%d", id), fmt.Sprintf("mute:%d", id)
 	if muted {
 		from, to = to, from
@@ -219,6 +230,25 @@ func (r *Router) flipMuteButton(ctx context.Context, in Incoming, id int64, mute
 		return false
 	}
 	return true
+}
+
+// alertPrinter is the printer of the language chatID's alerts speak: its
+// chosen one, else English (a group's or channel's until an admin chooses),
+// as the sender writes them. The alert's buttons are the whole chat's, so a
+// press rewrites them in that language, not in the presser's (a German
+// member's press turned an English group alert's button German). Without
+// the language setting, or when it cannot be read (logged), it is the
+// printer of ctx.
+func (r *Router) alertPrinter(ctx context.Context, chatID int64) locale.Printer {
+	if r.opts.Languages == nil {
+		return tr(ctx)
+	}
+	chosen, err := r.opts.Languages.Language(ctx, chatID)
+	if err != nil {
+		r.log.Warn("chat language", "chat", chatID, "err", err)
+		return tr(ctx)
+	}
+	return locale.For(chosen)
 }
 
 // subscriptionQuery is the query of the chat's subscription id, "" when

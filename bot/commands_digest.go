@@ -172,14 +172,35 @@ func (r *Router) digestNow(ctx context.Context, req request) error {
 			return err
 		}
 		if !had { // a first digest covers the last 24 hours: there is no "last digest"
-			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing has matched your subscriptions in the last 24 hours."))
+			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing has matched your subscriptions in the last 24 hours.")+r.latestHint(ctx, subs))
 			return nil
 		}
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing new has matched your subscriptions since the last digest."))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing new has matched your subscriptions since the last digest.")+r.latestHint(ctx, subs))
 		return nil
 	}
 	r.opts.Notify() // the digest itself is the answer
 	return nil
+}
+
+// latestHint is the line an empty /digest now adds when stored articles
+// match the chat's subscriptions all the same: a digest lists alerts, and
+// what was stored before a subscription was never alerted. A stranger
+// subscribed, was told it "would have matched 15 stored articles", sent
+// /digest now and read that nothing had matched. "" when /latest would find
+// nothing either, or cannot tell (logged).
+func (r *Router) latestHint(ctx context.Context, subs []news.Subscription) string {
+	if r.opts.Search == nil {
+		return ""
+	}
+	found, err := r.opts.Search.Latest(ctx, subs)
+	if err != nil {
+		r.log.Warn("digest now: latest", "err", err)
+		return ""
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	return "\n" + tr(ctx).Sprintf("A digest lists the alerts your subscriptions brought, not the articles stored before them: /latest shows those.")
 }
 
 // digestLine says when the chat's daily digest comes next.

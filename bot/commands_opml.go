@@ -65,9 +65,13 @@ func (r *Router) cmdExport(ctx context.Context, req request) error {
 }
 
 // replyDocument queues a file with an HTML caption (escaped already, at most
-// Telegram's 1024 characters).
+// Telegram's 1024 characters), where reply puts a text: in the command's
+// forum topic, as an answer to it in a group (an /export sent in a topic
+// came in General, answering nothing).
 func (r *Router) replyDocument(ctx context.Context, chatID int64, name string, data []byte, caption string) {
-	m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: caption, DocumentName: name, Document: data}
+	thread, replyTo := destinationOf(ctx, chatID)
+	m := news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: caption, DocumentName: name, Document: data,
+		ThreadID: thread, ReplyTo: replyTo, Language: tr(ctx).Lang()}
 	if _, err := r.opts.Store.Enqueue(ctx, m); err != nil {
 		r.log.Error("queue document", "chat", chatID, "name", name, "err", err)
 		return

@@ -52,12 +52,18 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 		return err
 	}
 	if p.Total == 0 {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing I have stored matches <code>%s</code>.", esc(summarize.Clip(req.args, 200))))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing I have stored matches <code>%s</code>.", esc(summarize.Clip(oneLine(req.args), 200))))
 		return nil
 	}
 	r.sendSearchPage(ctx, req.in.ChatID, p)
 	return nil
 }
+
+// oneLine is a query as a heading names it: its words single-spaced on one
+// line. A query sent on several lines ("/search kursk", a blank line,
+// "deminers"), which reads as the same words, was named with its line
+// breaks inside the heading's code span.
+func oneLine(q string) string { return strings.Join(strings.Fields(q), " ") }
 
 // sendSearchPage queues one page of a search, with a "More" button when
 // more results follow.
@@ -65,7 +71,7 @@ func (r *Router) sendSearchPage(ctx context.Context, chatID int64, p search.Page
 	var b strings.Builder
 	t := tr(ctx)
 	loc := r.chatZone(ctx, chatID)
-	b.WriteString(t.Sprintf("🔎 <b>%d–%d of %d</b> for <code>%s</code>", p.First, p.First+len(p.Results)-1, p.Total, esc(summarize.Clip(p.Query, 200))) + "\n")
+	b.WriteString(t.Sprintf("🔎 <b>%d–%d of %d</b> for <code>%s</code>", p.First, p.First+len(p.Results)-1, p.Total, esc(summarize.Clip(oneLine(p.Query), 200))) + "\n")
 	if len(p.Results) == 0 {
 		b.WriteString("\n" + t.Sprintf("These articles are gone; try the search again."))
 	}

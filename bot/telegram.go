@@ -474,6 +474,15 @@ func incomingOf(u tgbotapi.Update) (Incoming, bool) {
 	if m.From != nil {
 		in.UserID, in.Language = m.From.ID, m.From.LanguageCode
 	}
+	if m.SenderChat != nil {
+		// A message on behalf of a chat (an anonymous admin, a channel
+		// writing in its discussion group) carries a stand-in sender in
+		// "from", the same for everyone (@GroupAnonymousBot is 1087968824):
+		// /id told anonymous admins it was their user id, and an operator
+		// who put it in telegram.admins made every anonymous admin of any
+		// group an operator. Such a message has no user.
+		in.UserID = 0
+	}
 	if r := m.ReplyToMessage; r != nil {
 		in.ReplyToID = r.MessageID
 		in.RepliesToBot = r.From != nil && r.From.IsBot

@@ -58,6 +58,7 @@ const help = `lines (one per update; # starts a comment):
   delete CHAT THREAD        delete forum topic THREAD (sends are refused "message thread not found")
   sleep DURATION            pause, e.g. "sleep 2s" or "sleep 2" (seconds; for scripts)
   help                      this text
+in a TEXT, CAPTION or QUERY, \n is a line break (a message of several lines)
 every call the bot makes is printed as
   > method key=value … (and the text, indented) — accepted or not checked
   x method … REFUSED: description — refused as Telegram would`
@@ -574,7 +575,8 @@ func chatType(id int64) string {
 }
 
 // fields splits the first n words off s and returns them and the rest
-// (which may be empty); it fails when s has fewer than n words.
+// (which may be empty), each \n in it a line break; it fails when s has
+// fewer than n words.
 func fields(s string, n int) ([]string, string, error) {
 	out := make([]string, 0, n)
 	rest := strings.TrimLeft(s, " ")
@@ -586,7 +588,7 @@ func fields(s string, n int) ([]string, string, error) {
 		out = append(out, w)
 		rest = strings.TrimLeft(r, " ")
 	}
-	return out, rest, nil
+	return out, strings.ReplaceAll(rest, `\n`, "\n"), nil
 }
 
 func utf16Len(s string) int {

@@ -562,3 +562,29 @@ func TestDriverSendsAnAnonymousAdminsMessage(t *testing.T) {
 		t.Errorf("anonymous admin's message = %v", msg)
 	}
 }
+
+// A stranger could not send a message of several lines ("/subscribe" then
+// the query on the next line, a pasted OPML list): \n in a text is a line
+// break, and the command's entity still ends at its end.
+func TestDriverTextsTakeLineBreaks(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	d := newDriver(srv, io.Discard)
+	if err := d.do(`chat 5 private /subscribe\nkursk deminers`); err != nil {
+		t.Fatal(err)
+	}
+	got := getUpdates(t, srv)
+	if len(got) != 1 {
+		t.Fatalf("%d updates, want 1", len(got))
+	}
+	msg := got[0]["message"].(map[string]any)
+	if msg["text"] != "/subscribe\nkursk deminers" {
+		t.Errorf("text = %q, want the query on a second line", msg["text"])
+	}
+	if ent := msg["entities"].([]any)[0].(map[string]any); ent["length"] != float64(len("/subscribe")) {
+		t.Errorf("command entity = %v", ent)
+	}
+}

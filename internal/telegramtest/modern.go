@@ -437,7 +437,8 @@ func webURL(u string) bool {
 // message of 1-4096 characters (its link_preview_options as a message's),
 // a thumbnail_url that is a web address, a cache_time that is a number, a
 // next_offset of at most 64 bytes (ScrollInline sends it back) and a
-// button (checkResultsButton).
+// button (checkResultsButton); a query answered already is refused, as
+// Telegram takes one answer (answerOnce).
 func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 	p := call.Params
 	fail := func(desc string) {
@@ -532,6 +533,10 @@ func (s *Server) answerInlineQuery(w http.ResponseWriter, call Call) {
 			}
 		}
 		ids[r.ID] = true
+	}
+	if !s.answerOnce("iq/" + p.Get("inline_query_id")) {
+		fail(strings.TrimPrefix(queryAnswered.Description, "Bad Request: "))
+		return
 	}
 	call.Params.Set("_accepted", "1")
 	s.record(call)

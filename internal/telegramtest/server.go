@@ -105,6 +105,7 @@ type Server struct {
 	known      map[int64]bool            // chats that wrote to the bot: setMyCommands takes their scope
 	menus      map[menuKey][]MenuCommand // the menus registered, for MenuFor (menus.go)
 	asked      map[string]inlineAsk      // inline queries by id, for ScrollInline
+	answered   map[string]bool           // callback and inline query ids answered (answerOnce)
 	forward    string                    // where webhook updates are posted (ForwardWebhookTo)
 	hooked     bool                      // a webhook is set and updates are posted
 	hookSecret string
@@ -337,6 +338,16 @@ func (s *Server) SetMember(chatID, userID int64, status string) {
 // SendCallback queues a callback query: userID pressed a button with data
 // under message messageID in chatID. It returns the callback query's id.
 func (s *Server) SendCallback(chatID int64, chatType string, userID int64, messageID int, data string) string {
+	return s.SendCallbackAs(chatID, chatType, userID, "", messageID, data)
+}
+
+// SendCallbackAs is SendCallback from a user whose Telegram app speaks
+// lang (its language_code; "" sends none).
+func (s *Server) SendCallbackAs(chatID int64, chatType string, userID int64, lang string, messageID int, data string) string {
+	from := map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"}
+	if lang != "" {
+		from["language_code"] = lang
+	}
 	s.mu.Lock()
 	id := fmt.Sprintf("cb%d", s.nextUpd)
 	markup := s.markupOf(chatID, messageID)
@@ -348,7 +359,7 @@ func (s *Server) SendCallback(chatID int64, chatType string, userID int64, messa
 	}
 	s.AddUpdate(map[string]any{"callback_query": map[string]any{
 		"id":            id,
-		"from":          map[string]any{"id": userID, "is_bot": false, "first_name": "Tester"},
+		"from":          from,
 		"message":       msg,
 		"chat_instance": "ci",
 		"data":          data,
@@ -1025,9 +1036,10 @@ func (s *Server) editMessageReplyMarkup(w http.ResponseWriter, call Call) {
 	ok200(w, map[string]any{"message_id": mid, "date": time.Now().Unix(), "chat": map[string]any{"id": chatID, "type": "private"}})
 }
 
-// answerCallbackQuery checks an answer to a button press: a query id, and
-// a notice of at most 200 characters (Telegram refuses a longer one
-// MESSAGE_TOO_LONG, and the person's client keeps waiting).
+// answerCallbackQuery checks an answer to a button press: a query id not
+// answered before (answerOnce), and a notice of at most 200 characters
+// (Telegram refuses a longer one MESSAGE_TOO_LONG, and the person's client
+// keeps waiting).
 func (s *Server) answerCallbackQuery(w http.ResponseWriter, call Call) {
 	var rep *Reply
 	switch {
@@ -1037,6 +1049,8 @@ func (s *Server) answerCallbackQuery(w http.ResponseWriter, call Call) {
 		rep = &Reply{Code: 400, Description: "Bad Request: MESSAGE_TOO_LONG"}
 	case !utf8.ValidString(call.Params.Get("text")):
 		rep = &Reply{Code: 400, Description: "Bad Request: strings must be encoded in UTF-8"}
+	case !s.answerOnce("cb/" + call.Params.Get("callback_query_id")):
+		rep = queryAnswered
 	}
 	if rep != nil {
 		call.Params.Set("_refused", rep.Description)
@@ -1047,4 +1061,25 @@ func (s *Server) answerCallbackQuery(w http.ResponseWriter, call Call) {
 	call.Params.Set("_accepted", "1")
 	s.record(call)
 	ok200(w, true)
+}
+
+// queryAnswered is Telegram's refusal of a second answer to one callback or
+// inline query (and of one answered too late, which the fake does not model).
+var queryAnswered = &Reply{Code: 400, Description: "Bad Request: query is too old and response timeout expired or query ID is invalid"}
+
+// answerOnce reports whether the query key ("cb/ID", "iq/ID") has not been
+// answered yet, and marks it answered: Telegram takes one answer to a
+// button press or an inline query. Call it last, once the answer is
+// otherwise accepted: a refused answer leaves the query open.
+func (s *Server) answerOnce(key string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.answered[key] {
+		return false
+	}
+	if s.answered == nil {
+		s.answered = map[string]bool{}
+	}
+	s.answered[key] = true
+	return true
 }
