@@ -364,7 +364,7 @@ func words(text string) []word {
 }
 
 // stateName returns the US state that the word text[i:j], raw, is the
-// short form of, or "" (see usStates): "Del." (an AP form, its dot
+// short form of, or "" (see apStates): "Del." (an AP form, its dot
 // after it), "NJ" (in capitals), "GA" after a place and a comma.
 func stateName(text string, i, j int, raw string) string {
 	switch {
