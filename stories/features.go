@@ -74,7 +74,8 @@ const (
 // foreign names. German, which capitalises every noun, tells names by where
 // they stand (see germanNames). A US state written short is its name: "Del."
 // and "Delaware", "N.J." and "New Jersey", "Smyrna, GA" and "Smyrna,
-// Georgia" (see apStates).
+// Georgia" (see apStates). A capital letter after a noun of things named by
+// letters is a name ("Storm A", "Avenue N": see letteredKinds).
 type Features struct {
 	Title uint64 // hash of the normalised title (lower case, Persian letters as Arabic: foldPersian); 0 when it has fewer than minTitleWords words
 	Terms []Term // sorted by Hash, one per hash
@@ -322,6 +323,13 @@ func words(text string) []word {
 			if name := stateName(text, i, j, raw); name != "" {
 				out = stateWords(out, w, name)
 			} else {
+				if len(raw) == 1 && raw[0] >= 'A' && raw[0] <= 'Z' && spaced && len(out) > 0 {
+					if kind := letteredKinds[out[len(out)-1].norm]; kind != "" {
+						// "Storm A", "Class A", "Avenue N": a letter that
+						// names, not the article "a"
+						w.norm = kind + "-" + strings.ToLower(raw)
+					}
+				}
 				out = append(out, w)
 			}
 			start = false
@@ -576,6 +584,24 @@ var numberWords = map[string]string{
 // "Saint Louis", "Mt. Holly" "Mount Holly", "Ft. Worth" "Fort Worth"); in
 // lower case they are other words ("6 ft").
 var placeAbbreviations = map[string]string{"st": "saint", "mt": "mount", "ft": "fort"}
+
+// letteredKinds are the nouns (as terms) of things named by a capital
+// letter after them ("Storm A", "Hurricane B", "Class A misdemeanor",
+// "Avenue N", "Building C", "Gate B", "Plan B"), with the term the letter's
+// name is written under ("ave" is "avenue"): such a letter is a name,
+// "storm-a", not the article "a" nor a dropped single letter. Two storms
+// of one name are one, "Storm A" and "Storm B" two. After any other word a
+// capital "A" is the article as often as not: a sentence glued to the one
+// before it ("… break-in A teenager is …").
+var letteredKinds = map[string]string{
+	"storm": "storm", "hurricane": "hurricane", "typhoon": "typhoon", "cyclone": "cyclone",
+	"class": "class", "category": "category", "plan": "plan", "group": "group", "type": "type",
+	"avenue": "avenue", "ave": "avenue", "highway": "highway", "route": "route", "building": "building",
+	"gate": "gate", "terminal": "terminal", "concourse": "concourse", "lot": "lot", "section": "section",
+	"ward": "ward", "wing": "wing", "block": "block", "tower": "tower", "hall": "hall", "pier": "pier",
+	"unit": "unit", "pod": "pod", "level": "level", "grade": "grade", "division": "division", "vitamin": "vitamin",
+	"hepatitis": "hepatitis",
+}
 
 // compassPoints (two letters each, as normalise assumes) are the directions
 // written in capitals ("NW Harris County", "SW Houston"), which others write
