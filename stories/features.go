@@ -72,7 +72,10 @@ const (
 // a pair is distinctive when an administrative suffix follows it (the
 // "雅安" of "雅安市", the "石川" of "石川県") or it is Katakana, which spells
 // foreign names. German, which capitalises every noun, tells names by where
-// they stand (see germanNames).
+// they stand (see germanNames). A US state written short is its name: "Del."
+// and "Delaware", "N.J." and "New Jersey", "Smyrna, GA" and "Smyrna,
+// Georgia" (see apStates). A capital letter after a noun of things named by
+// letters is a name ("Storm A", "Avenue N": see letteredKinds).
 type Features struct {
 	Title uint64 // hash of the normalised title (lower case, Persian letters as Arabic: foldPersian); 0 when it has fewer than minTitleWords words
 	Terms []Term // sorted by Hash, one per hash
@@ -137,7 +140,7 @@ func NewFeatures(title, summary, text string) Features {
 		if k > 0 && isScore(tw[k-1], w) {
 			terms = append(terms, Term{Hash: hash32(scoreKey), Flags: FlagSeries}, Term{Hash: hash32(scoreKey + "\x00" + tw[k-1].norm + "-" + w.norm), Flags: FlagSeries | FlagNumber})
 		}
-		if w.raw != "" && !w.alias {
+		if w.raw != "" && !w.alias && !w.extra {
 			norm = append(norm, foldPersian(strings.ToLower(w.raw)))
 		}
 		partsOnly := titleCase || titleNames != nil
@@ -256,6 +259,9 @@ type word struct {
 	// place: a pair of Chinese or Japanese characters that names a place
 	// or a foreign name (see appendCJK), where no capital tells a name
 	place bool
+	// extra: a further word of what one written word names ("Jersey" of
+	// "N.J.", see stateWords); the title's fingerprint leaves it out
+	extra bool
 	// alias: a name written with hyphens, joined ("Walmart" of
 	// "Wal-Mart"); aliased: a part of it. Where a capital tells a name the
 	// joined word is the term, else (a title in Title Case: "Murder-Suicide")
@@ -287,7 +293,11 @@ func words(text string) []word {
 			// "D.C.", "N.Y.": one word, as "DC" and "NY" are
 			w := word{raw: raw, sentenceStart: start, afterWord: spaced}
 			w.norm, w.number = normalise(raw)
-			out = append(out, w)
+			if name := dottedStates[raw]; name != "" {
+				out = stateWords(out, w, name) // "N.J.": New Jersey
+			} else {
+				out = append(out, w)
+			}
 			start, spaced = true, false // its last dot may end the sentence, as any word's dot
 			i += n
 			continue
@@ -310,7 +320,18 @@ func words(text string) []word {
 		if strings.IndexByte(raw, '-') < 0 { // raw starts with a word rune, so it is not empty
 			w := word{raw: raw, sentenceStart: start, afterWord: spaced}
 			w.norm, w.number = normalise(raw)
-			out = append(out, w)
+			if name := stateName(text, i, j, raw); name != "" {
+				out = stateWords(out, w, name)
+			} else {
+				if len(raw) == 1 && raw[0] >= 'A' && raw[0] <= 'Z' && spaced && len(out) > 0 {
+					if kind := letteredKinds[out[len(out)-1].norm]; kind != "" {
+						// "Storm A", "Class A", "Avenue N": a letter that
+						// names, not the article "a"
+						w.norm = kind + "-" + strings.ToLower(raw)
+					}
+				}
+				out = append(out, w)
+			}
 			start = false
 			if len(raw) == 2 && j < len(text) && text[j] == '.' && w.norm != strings.ToLower(raw) && placeAbbreviations[strings.ToLower(raw)] != "" &&
 				!(w.afterWord && len(out) >= 2 && isCapitalisedWord(out[len(out)-2].raw)) {
@@ -348,6 +369,26 @@ func words(text string) []word {
 		i = j
 	}
 	return out
+}
+
+// stateName returns the US state that the word text[i:j], raw, is the
+// short form of, or "" (see apStates): "Del." (an AP form, its dot
+// after it), "NJ" (in capitals), "GA" after a place and a comma.
+func stateName(text string, i, j int, raw string) string {
+	switch {
+	case len(raw) < 2 || len(raw) > 5 || raw[0] < 'A' || raw[0] > 'Z':
+		return ""
+	case len(raw) == 2 && raw[1] >= 'A' && raw[1] <= 'Z':
+		if name := dottedStates[raw]; name != "" {
+			return name
+		}
+		if name := postalStates[raw]; name != "" && afterPlaceComma(text, i) {
+			return name
+		}
+	case j < len(text) && text[j] == '.':
+		return apStates[raw]
+	}
+	return ""
 }
 
 // initialism returns the length of the initialism s starts with (two or
@@ -543,6 +584,24 @@ var numberWords = map[string]string{
 // "Saint Louis", "Mt. Holly" "Mount Holly", "Ft. Worth" "Fort Worth"); in
 // lower case they are other words ("6 ft").
 var placeAbbreviations = map[string]string{"st": "saint", "mt": "mount", "ft": "fort"}
+
+// letteredKinds are the nouns (as terms) of things named by a capital
+// letter after them ("Storm A", "Hurricane B", "Class A misdemeanor",
+// "Avenue N", "Building C", "Gate B", "Plan B"), with the term the letter's
+// name is written under ("ave" is "avenue"): such a letter is a name,
+// "storm-a", not the article "a" nor a dropped single letter. Two storms
+// of one name are one, "Storm A" and "Storm B" two. After any other word a
+// capital "A" is the article as often as not: a sentence glued to the one
+// before it ("… break-in A teenager is …").
+var letteredKinds = map[string]string{
+	"storm": "storm", "hurricane": "hurricane", "typhoon": "typhoon", "cyclone": "cyclone",
+	"class": "class", "category": "category", "plan": "plan", "group": "group", "type": "type",
+	"avenue": "avenue", "ave": "avenue", "highway": "highway", "route": "route", "building": "building",
+	"gate": "gate", "terminal": "terminal", "concourse": "concourse", "lot": "lot", "section": "section",
+	"ward": "ward", "wing": "wing", "block": "block", "tower": "tower", "hall": "hall", "pier": "pier",
+	"unit": "unit", "pod": "pod", "level": "level", "grade": "grade", "division": "division", "vitamin": "vitamin",
+	"hepatitis": "hepatitis",
+}
 
 // compassPoints (two letters each, as normalise assumes) are the directions
 // written in capitals ("NW Harris County", "SW Houston"), which others write

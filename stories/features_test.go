@@ -345,3 +345,41 @@ func TestCutTitleWordIsCompleted(t *testing.T) {
 		t.Error("one cut title, two fingerprints")
 	}
 }
+
+// TestLetterAfterAKindIsAName: a capital letter after a noun of things
+// named by letters ("Storm A", "Class A", "Ave N") is a name, the kind's
+// own ("storm-a"); after any other word it is what it was: the article "a"
+// of a sentence glued to the one before, or a dropped single letter.
+func TestLetterAfterAKindIsAName(t *testing.T) {
+	tests := []struct {
+		title, text, term string
+		want              bool
+	}{
+		{"Storm A", "", "storm-a", true},
+		{"Storm A hits the coast", "", "storm-a", true},
+		{"Man shot", "Police said the shooting on Plymouth Ave N left one man hurt.", "avenue-n", true},
+		{"Man shot", "Police said the shooting on Plymouth Avenue N left one man hurt.", "avenue-n", true},
+		{"Man charged", "He faces a Class A misdemeanor count.", "class-a", true},
+		{"Storm B hits the coast", "", "storm-a", false},
+		{"Storm a hits the coast", "", "storm-a", false},                             // lower case: the article
+		{"Deadly Shooting Leaves 5 Shot A man is dead", "", "shot-a", false},         // not a kind
+		{"Man shot", "The storm, A reporter said, hit the coast.", "storm-a", false}, // a comma between
+	}
+	for _, tt := range tests {
+		f := NewFeatures(tt.title, "", tt.text)
+		h := hash32(tt.term)
+		var got bool
+		var flags uint8
+		for _, term := range f.Terms {
+			if term.Hash == h {
+				got, flags = true, term.Flags
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q / %q has %q: %v, want %v", tt.title, tt.text, tt.term, got, tt.want)
+		}
+		if got && flags&(FlagName|FlagMaybeName) == 0 {
+			t.Errorf("%q / %q: %q is no name (flags %b)", tt.title, tt.text, tt.term, flags)
+		}
+	}
+}

@@ -119,6 +119,9 @@ func referenceWords(text string) []word {
 			w := word{raw: raw, sentenceStart: start, afterWord: after}
 			w.norm, w.number = normalise(raw)
 			out = append(out, w)
+			if name := dottedStates[raw]; name != "" {
+				out = referenceState(out, name) // "N.J.": New Jersey
+			}
 			start, prevEnd, i = true, i+len(m)-1, i+len(m)
 			continue
 		}
@@ -143,6 +146,23 @@ func referenceWords(text string) []word {
 			w.norm, w.number = normalise(part) // checked apart in FuzzWords
 			out = append(out, w)
 			start = false
+		}
+		if !strings.Contains(raw, "-") {
+			// a state written short: "Del.", "NJ", "Smyrna, GA"
+			caps := regexp.MustCompile(`^[A-Z][A-Z]$`).MatchString(raw)
+			afterPlace := regexp.MustCompile(`(?:^|[\x00-\x2c\x2e-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f])[A-Z][A-Za-z]+, $`).MatchString(text[:i])
+			dotted := j < len(text) && text[j] == '.' && regexp.MustCompile(`^[A-Z][a-z]{1,4}$`).MatchString(raw)
+			switch {
+			case caps && dottedStates[raw] != "":
+				out = referenceState(out, dottedStates[raw])
+			case caps && postalStates[raw] != "" && afterPlace:
+				out = referenceState(out, postalStates[raw])
+			case dotted && apStates[raw] != "":
+				out = referenceState(out, apStates[raw])
+			case regexp.MustCompile(`^[A-Z]$`).MatchString(raw) && after && first > 0 && letteredKinds[out[first-1].norm] != "":
+				// "Storm A": the letter names
+				out[first].norm = letteredKinds[out[first-1].norm] + "-" + strings.ToLower(raw)
+			}
 		}
 		capitalised := regexp.MustCompile(`^[A-Z][a-z]+$`)
 		if strings.Contains(raw, "-") && len(parts) >= 2 && !slices.ContainsFunc(parts, func(p string) bool { return !capitalised.MatchString(p) }) {
@@ -169,12 +189,28 @@ func referenceWords(text string) []word {
 	return out
 }
 
+// referenceState makes the last word of out the state's name: its term
+// that of the name's first word, a word marked extra for each other one.
+func referenceState(out []word, name string) []word {
+	last := out[len(out)-1]
+	out = out[:len(out)-1]
+	for k, part := range strings.Split(name, " ") {
+		w := last
+		w.norm, _ = normalise(part)
+		if k > 0 {
+			w.extra, w.afterWord, w.sentenceStart = true, true, false
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
 // FuzzWords checks words against referenceWords, and normalise's cut at
 // the first apostrophe against IndexAny.
 func FuzzWords(f *testing.F) {
-	for _, s := range []string{"Smith's don’t O’Neil's-x re-elect --", "A - b -- c-d-", "’'x'’y", "\xe2’\x80", "In D.C. St. Louis's Wal-Mart, NW's U.S.-based N.Y.C.é Ft.-x on Elm St. Police"} {
+	for _, s := range []string{"Smith's don’t O’Neil's-x re-elect --", "A - b -- c-d-", "’'x'’y", "\xe2’\x80", "In D.C. St. Louis's Wal-Mart, NW's U.S.-based N.Y.C.é Ft.-x on Elm St. Police", "Dover, Del. N.J. NJ, Smyrna, GA LOUISVILLE, KY é, GA x-Ab, CA Ill. ill. Miss Mass. OR", "Storm A hits Ave N, Class A; Shot A man; storm - B; Lot-C"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {

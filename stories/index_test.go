@@ -273,6 +273,12 @@ func TestIndexShortItemsNeedEvidence(t *testing.T) {
 			[3]string{"Storm Ciaran leaves thousands without power in France", "", ""}, 0},
 		{"two headlines in Title Case alone, two storms", [][3]string{{"Storm Bert Hits Wales", "", ""}, {"Helena council vote delayed", "", ""}},
 			[3]string{"Storm Ciaran Hits France", "", ""}, 0},
+		{"a storm named by a letter, then the name in a sentence", [][3]string{{"Storm A", "", ""}, {"Helena council vote delayed", "", ""}},
+			[3]string{"Storm A hits the coast", "", ""}, 1},
+		{"a storm named by a letter, then another letter", [][3]string{{"Storm A", "", ""}, {"Helena council vote delayed", "", ""}},
+			[3]string{"Storm B hits the coast", "", ""}, 0},
+		{"two storms named by letters, one coast", [][3]string{{"Storm A hits the coast", "", "Storm A hit the coast overnight, forecasters said."}, {"Helena council vote delayed", "", ""}},
+			[3]string{"Storm B hits the coast", "", "Storm B hit the coast overnight, forecasters said."}, 0},
 		{"same event, numbers and a name", [][3]string{{"3 dead, 1 hurt in Harbor Gateway shooting", "", ""}, {"Helena council vote delayed", "", ""}},
 			[3]string{"Three dead, one wounded in Harbor Gateway apartment shooting", "", ""}, 1},
 	}

@@ -4,12 +4,23 @@
 // poller uses, against a real store and the alerts.dedup_window, and prints
 // pairwise precision, recall and F1, stream precision and B-cubed F1.
 //
-//	go run -tags sqlite_fts5 ./cmd/storyeval [-data clusters.jsonl] [-pairs pairs.jsonl] [-out answers.jsonl] [-half all|even|odd] [-restart] [-page-titles]
+//	go run -tags sqlite_fts5 ./cmd/storyeval [-data clusters.jsonl] [-pairs pairs.jsonl] [-out answers.jsonl] [-half all|even|odd] [-restart] [-page-titles] [-first N [-seeds K] [-shuffle] [-warm]]
 //
 // -half even or odd keeps the events (the "cluster" field, else the story)
 // whose FNV-1a hash is even or odd, with every article of each and the pairs
 // whose two articles are kept: two halves of different events, to check that
 // a change helps on events it was not tuned on.
+//
+// -first N links only a new bot's first N articles (N in a row of the file
+// in date order, from a random start), -seeds K times from K starts, each
+// with a new store and linker, and prints the pairs in the window, the joins
+// and B-cubed of each start and summed: the cold start of a bot whose
+// frequencies have counted few articles. -shuffle gives the N articles in a
+// random order, all on one date, as a new bot's first fetch of many sources.
+// -warm stores the file's other articles first, unlinked, so that the
+// linker counts them (stories.SeedArticles of them) as a bot counts its
+// stored backlog: the same starts on a bot that is not new, to tell what the
+// cold start costs from what the density of one date does.
 //
 // -page-titles gives each article the page title as crawled (the site's
 // name, a city or a section left on: "… - WMC Action News 5 - Memphis,
@@ -44,6 +55,10 @@ func main() {
 	threshold := flag.Float64("threshold", 0.7, "alerts.dedup_threshold")
 	restart := flag.Bool("restart", false, "start a new linker every day, as a bot restarted daily: its term frequencies are then the window's articles only (a cold start)")
 	pageTitles := flag.Bool("page-titles", false, "give each article its page title as crawled (page_title: the site's name left on, as many feeds title their items) instead of the title with it cut off")
+	first := flag.Int("first", 0, "a new bot's cold start: link only this many articles in a row, from a random start, with a new store and linker, and score them")
+	seeds := flag.Int("seeds", 5, "with -first: how many random starts (seeds 1…N)")
+	shuffle := flag.Bool("shuffle", false, "with -first: the articles come in a random order, all on one date (a new bot's first fetch of many sources)")
+	warm := flag.Bool("warm", false, "with -first: store the file's other articles first, unlinked, for the linker to count (up to stories.SeedArticles): the same starts on a bot that is not new")
 	half := flag.String("half", "all", "all events, or the even or odd half of them by a hash of the event")
 	flag.Parse()
 	if *half != "all" && *half != "even" && *half != "odd" {
@@ -67,7 +82,7 @@ func main() {
 			*pairs = p
 		}
 	}
-	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold, half: *half, restart: *restart, pageTitles: *pageTitles})
+	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold, half: *half, restart: *restart, pageTitles: *pageTitles, first: *first, seeds: *seeds, shuffle: *shuffle, warm: *warm})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "storyeval:", err)
 		os.Exit(1)

@@ -32,6 +32,15 @@ type config struct {
 	// Memphis, Tennessee") rather than the title with the site name cut off,
 	// as many feeds and pages title their items.
 	pageTitles bool
+	// first, when above 0, links only a new bot's first this many articles,
+	// seeds times from random starts (see coldStarts); shuffle gives them
+	// in a random order, all on one date.
+	first, seeds int
+	shuffle      bool
+	// warm, with first, stores the file's other articles before each cold
+	// start, unlinked, for the linker to count in its frequencies: the
+	// same runs on a bot that is not new.
+	warm bool
 }
 
 // Row is one article of the data.
@@ -72,8 +81,11 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 	if len(rows) == 0 {
 		return fmt.Errorf("%s: no articles", cfg.data)
 	}
+	if cfg.first > 0 {
+		return runCold(ctx, w, rows, cfg)
+	}
 	start := time.Now()
-	got, m, err := link(ctx, rows, cfg)
+	got, m, err := link(ctx, rows, cfg, nil)
 	if err != nil {
 		return err
 	}
@@ -145,7 +157,12 @@ type streamed struct{ joins, right int }
 // date keep the file's order), one article a poll, each published at
 // midnight of its date, the clock at that moment. It returns each article's
 // predicted story.
-func link(ctx context.Context, rows []Row, cfg config) (map[string]string, streamed, error) {
+//
+// The background articles, when any, are stored first, a year before the
+// first row and never linked: a linker counts them in its frequencies as it
+// counts a bot's stored backlog (stories.SeedArticles of them), so that
+// the rows meet a linker whose frequencies are warm.
+func link(ctx context.Context, rows []Row, cfg config, background []Row) (map[string]string, streamed, error) {
 	order := make([]int, len(rows))
 	for i := range order {
 		order[i] = i
@@ -177,6 +194,21 @@ func link(ctx context.Context, rows []Row, cfg config) (map[string]string, strea
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	}
 	linker := newLinker()
+
+	if len(background) > 0 {
+		src, err := st.UpsertSource(ctx, "background", "https://background.invalid/feed", "config")
+		if err != nil {
+			return nil, streamed{}, err
+		}
+		at := dates[order[0]].AddDate(-1, 0, 0)
+		arts := make([]news.Article, len(background))
+		for i, r := range background {
+			arts[i] = news.Article{GUID: "background-" + r.ID, URL: r.URL + "#background", Title: r.Title, Text: r.Text, PublishedAt: at}
+		}
+		if _, err := st.InsertArticles(ctx, src.ID, arts); err != nil {
+			return nil, streamed{}, err
+		}
+	}
 
 	sources := map[string]int64{}
 	byArticle := map[int64]int{} // store id → row
@@ -269,8 +301,16 @@ func scorePairs(pairs []Pair, got map[string]string) pairScore {
 
 // windowPairs scores every pair of articles at most the window apart.
 func windowPairs(rows []Row, got map[string]string, window time.Duration) (p, r, f float64) {
+	tp, fp, fn := windowCounts(rows, got, window)
+	p, r = ratio(tp, tp+fp), ratio(tp, tp+fn)
+	return p, r, f1(p, r)
+}
+
+// windowCounts counts the pairs of articles at most the window apart that
+// are one story both in the data and as linked (tp), as linked only (fp)
+// and in the data only (fn).
+func windowCounts(rows []Row, got map[string]string, window time.Duration) (tp, fp, fn int) {
 	days := int(window / (24 * time.Hour))
-	var tp, fp, fn int
 	dates := make([]time.Time, len(rows))
 	for i, row := range rows {
 		dates[i], _ = time.Parse("2006-01-02", row.Date)
@@ -296,8 +336,7 @@ func windowPairs(rows []Row, got map[string]string, window time.Duration) (p, r,
 			}
 		}
 	}
-	p, r = ratio(tp, tp+fp), ratio(tp, tp+fn)
-	return p, r, f1(p, r)
+	return tp, fp, fn
 }
 
 // bcubed scores the predicted stories against the gold ones.
