@@ -235,6 +235,9 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 	fmt.Fprintf(out, "faults injected: 429 %d, 502 %d, answers lost %d, dropped before taken %d, hung up (outage) %d, 403 %d; 429s for going over Telegram's limits %d; answers held back (slow) %d\n",
 		f.n429.Load(), f.n5xx.Load(), f.nLost.Load(), f.nDrop.Load(), f.nDown.Load(), f.n403.Load(), f.nLimit.Load(), t.wire.nSlow.Load())
 	fmt.Fprintf(out, "feeds: %d fetches (%d not modified); bot logs in %s\n", t.a.fetches.Load()+t.b.fetches.Load(), t.a.notMod.Load()+t.b.notMod.Load(), t.logPath)
+	order := t.outOfOrder()
+	fmt.Fprintf(out, "alerts sent out of their chat's outbox order: %d\n", len(order))
+	t.failures = append(t.failures, order...)
 	for _, f := range t.failures {
 		fmt.Fprintln(out, "failure:", f)
 	}
