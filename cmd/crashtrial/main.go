@@ -70,6 +70,7 @@ type options struct {
 	term           bool // stop with SIGTERM, not SIGKILL
 	mixed          bool // each stop a SIGTERM or a SIGKILL, at random
 	hup            bool // a SIGHUP now and then before a stop
+	sigint         bool // half the clean stops a SIGINT
 	slow           time.Duration
 	twin           bool
 	ballast        bool // disk full by a ballast file filling -dir's file system, not ulimit -f
@@ -96,6 +97,7 @@ func main() {
 	flag.DurationVar(&o.settle, "settle", 5*time.Minute, "the longest wait for every chat to have what it should")
 	flag.BoolVar(&o.term, "term", false, "stop the bot in the loop with SIGTERM (a clean stop: it must exit 0 and send nothing twice) instead of SIGKILL")
 	flag.BoolVar(&o.mixed, "mixed", false, "stop the bot in the loop with SIGTERM or SIGKILL, at random (each SIGTERM must exit 0 within 5 s)")
+	flag.BoolVar(&o.sigint, "sigint", false, "with -term or -mixed: half the clean stops are a SIGINT (Ctrl-C) instead of a SIGTERM; the same exit 0 within 5 s")
 	flag.BoolVar(&o.hup, "hup", false, "send a SIGHUP to a third of the runs at a random moment before the stop (the bot must go on)")
 	flag.DurationVar(&o.slow, "slow", 0, "Telegram answers each send and edit it took after a random delay up to this (0 = at once); a stop meanwhile leaves it taken, unrecorded")
 	flag.BoolVar(&o.twin, "twin", false, "after the loop: a second bot started on the running one's database, then two started at once after a SIGKILL")
