@@ -106,6 +106,9 @@ type Sender struct {
 	fresh  atomic.Bool   // new messages were queued since the batch in hand was read
 	global *rate.Limiter
 	wall   wallClock // the global rate's clock: real time
+	// started is when the sender was made (real time): every chat's
+	// bucket starts empty then (see claim).
+	started time.Time
 	// journal holds outcomes the database could not record (journal.go);
 	// opts.Outbox is it.
 	journal *journal
@@ -160,6 +163,7 @@ func NewSender(opts SenderOptions) *Sender {
 		freed:   make(chan struct{}, 1),
 		global:  opts.Rates.global(),
 		wall:    realWall,
+		started: time.Now(),
 		chats:   map[int64]*chatState{},
 		changed: make(chan struct{}),
 		looked:  make(chan struct{}),
@@ -277,6 +281,13 @@ func (s *Sender) claim(m news.Message, read time.Time) bool {
 	c := s.chats[m.ChatID]
 	if c == nil {
 		c = &chatState{lim: s.opts.Rates.chat(m.ChatType)}
+		// Its bucket was empty at the start: the process before this one
+		// (killed, or stopped for a restart a moment ago) may have spent
+		// the chat's burst in its last second, and Telegram counts both.
+		// A chat's first message after a start so waits one turn of its
+		// rate (about 1 s, a group's 3 s); one first met later finds its
+		// bucket refilled since.
+		c.lim.ReserveN(s.started, c.lim.Burst())
 		s.chats[m.ChatID] = c
 	}
 	if c.inFlight || c.done.After(read) || c.until.After(s.opts.Now()) || !c.lim.Allow() {

@@ -15,7 +15,11 @@ import (
 // restart does not send it again; messages not yet on the wire stay pending.
 func TestSenderStopFinishesSendsOnTheWire(t *testing.T) {
 	r := newSenderRig(t)
-	r.opts.Rates = Rates{GlobalPerSecond: 1000, ChatPerSecond: 0.01, GroupPerMinute: 60000} // one message per chat, then a long wait
+	// One message a second per chat: the first leaves a turn after the
+	// start (a chat's bucket starts empty), the second a turn later, after
+	// the stop. (A rate of 0.01 stood for "one, then a long wait" while a
+	// chat's bucket started full.)
+	r.opts.Rates = Rates{GlobalPerSecond: 1000, ChatPerSecond: 1, GroupPerMinute: 60000}
 	sub := r.chat(t, 10, "private")
 	r.alerts(t, 10, sub, "on the wire")
 	onWire := make(chan struct{})

@@ -31,8 +31,9 @@ type done struct {
 // not held back by a failure once at start (each after a random delay of up
 // to a tenth of its interval, at most startJitter), then each when due. A
 // pool of Concurrency workers takes due sources in due order, one host at
-// most PerHost at a time and HostGap apart, so a slow, hanging or huge
-// source occupies one worker until its timeout and delays no other. After
+// most PerHost at a time and HostGap apart; a fetch running past SlowAfter
+// stops counting against Concurrency (slowLane), so slow, hanging or huge
+// sources delay no other. After
 // each fetch that stored articles, and at each look at the sources (every
 // schedule interval, at most a minute apart), the articles left pending
 // are finished by one finisher, in the background; the finish after the
@@ -49,13 +50,13 @@ func (p *Poller) Run(ctx context.Context) error {
 	results := make(chan done, p.opts.Concurrency)
 	kick, drained := p.kick, make(chan struct{}, 1) // kick: Push asks too
 	var wg sync.WaitGroup
-	for range p.opts.Concurrency {
+	lane := newSlowLane(p.opts.Concurrency, p.opts.SlowAfter, func() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			p.work(ctx, jobs, results, kick)
 		}()
-	}
+	})
 	// counted is set when the start round is fetched and at each look: the
 	// next finish counts as a poll (Observer.PollTook).
 	var counted atomic.Bool
@@ -64,7 +65,7 @@ func (p *Poller) Run(ctx context.Context) error {
 		defer close(finished)
 		p.finisher(ctx, kick, drained, &counted)
 	}()
-	p.dispatch(ctx, q, jobs, results, kick, drained, &counted)
+	p.dispatch(ctx, q, lane, jobs, results, kick, drained, &counted)
 	close(jobs)
 	wg.Wait()
 	<-finished
@@ -75,7 +76,7 @@ func (p *Poller) Run(ctx context.Context) error {
 
 // dispatch owns the queue: it hands due sources to idle workers, takes
 // their reports back and looks at the store's sources now and then.
-func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, results <-chan done, kick chan<- struct{}, drained <-chan struct{}, counted *atomic.Bool) {
+func (p *Poller) dispatch(ctx context.Context, q *queue, lane *slowLane, jobs chan<- *slot, results <-chan done, kick chan<- struct{}, drained <-chan struct{}, counted *atomic.Bool) {
 	look := time.NewTicker(min(p.Interval(), time.Minute))
 	defer look.Stop()
 	timer := time.NewTimer(time.Hour)
@@ -107,6 +108,7 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 	idle := p.opts.Concurrency
 	for {
 		now := mono()
+		idle += lane.promote(now)
 		var wake time.Time
 		held := p.stored.Load()-p.finished.Load() > maxBacklog // until the finisher drains
 		for idle > 0 && !held {
@@ -118,9 +120,13 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 			select {
 			case jobs <- s:
 				idle--
+				lane.began(s, now)
 			case <-ctx.Done():
 				return
 			}
+		}
+		if slowAt := lane.next(); wake.IsZero() || !slowAt.IsZero() && slowAt.Before(wake) {
+			wake = slowAt
 		}
 		wait := time.Hour
 		if !wake.IsZero() {
@@ -131,7 +137,9 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, jobs chan<- *slot, resu
 		case <-ctx.Done():
 			return
 		case r := <-results:
-			idle++
+			if lane.ended(r.slot) {
+				idle++
+			}
 			q.done(r.slot, mono().Add(r.wait))
 			if !r.slot.gone {
 				p.due.Store(r.slot.src.ID, p.opts.Now().Add(r.wait))

@@ -1,8 +1,10 @@
 // Package feeds fetches news sources and turns their items into stored articles.
 //
 // Scheduling (Poller.Run): each source is due at its own time, and a pool of
-// Concurrency workers fetches due sources in due order, so a slow, hanging
-// or huge source holds one worker until its timeout and delays no other.
+// Concurrency workers fetches due sources in due order. A fetch that runs
+// past SlowAfter (5 s) gives its place to another source (slowLane, up to 4
+// × Concurrency slow fetches, at least 16), so slow, hanging or trickling
+// sources, however many up to that, delay no other.
 // One host gets at most PerHost fetches at a time, HostGap apart. Every
 // source not backing off is fetched once at start, after a random delay of
 // up to a tenth of its interval (at most 5 s). After a fetch, a source is

@@ -95,6 +95,10 @@ type Options struct {
 	// least time between the starts of two fetches of one host.
 	PerHost int
 	HostGap time.Duration
+	// SlowAfter is how long a fetch runs before it stops counting against
+	// Concurrency (0 = 5 s): slow sources then hold back no other (see
+	// slowLane). Tests make it short.
+	SlowAfter time.Duration
 	// Rand returns numbers uniform in [0, 1) for jitter; nil: math/rand/v2.
 	Rand func() float64
 	// Hubs, when set, learns of the WebSub hubs feeds name, and a source it
@@ -177,6 +181,9 @@ func NewPoller(opts Options) (*Poller, error) {
 	}
 	if opts.Observer == nil {
 		opts.Observer = nopObserver{}
+	}
+	if opts.SlowAfter <= 0 {
+		opts.SlowAfter = defaultSlowAfter
 	}
 	if opts.Rand == nil {
 		opts.Rand = rand.Float64

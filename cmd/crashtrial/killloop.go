@@ -101,7 +101,14 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 // takes that long has sends it should not wait for).
 func (t *trial) terminate(p *process, what string) {
 	began := time.Now()
-	p.signal(syscall.SIGTERM)
+	if t.o.sigint && t.rng.IntN(2) == 0 {
+		// Ctrl-C in a terminal, or docker's stop signal set to SIGINT: the
+		// same clean stop.
+		t.hits["clean stop by SIGINT"]++
+		p.signal(syscall.SIGINT)
+	} else {
+		p.signal(syscall.SIGTERM)
+	}
 	took := time.Since(began)
 	if p.exit != nil {
 		t.hits[fmt.Sprintf("SIGTERM: exited with %v", p.exit)]++

@@ -70,6 +70,7 @@ type options struct {
 	term           bool // stop with SIGTERM, not SIGKILL
 	mixed          bool // each stop a SIGTERM or a SIGKILL, at random
 	hup            bool // a SIGHUP now and then before a stop
+	sigint         bool // half the clean stops a SIGINT
 	slow           time.Duration
 	twin           bool
 	ballast        bool // disk full by a ballast file filling -dir's file system, not ulimit -f
@@ -96,6 +97,7 @@ func main() {
 	flag.DurationVar(&o.settle, "settle", 5*time.Minute, "the longest wait for every chat to have what it should")
 	flag.BoolVar(&o.term, "term", false, "stop the bot in the loop with SIGTERM (a clean stop: it must exit 0 and send nothing twice) instead of SIGKILL")
 	flag.BoolVar(&o.mixed, "mixed", false, "stop the bot in the loop with SIGTERM or SIGKILL, at random (each SIGTERM must exit 0 within 5 s)")
+	flag.BoolVar(&o.sigint, "sigint", false, "with -term or -mixed: half the clean stops are a SIGINT (Ctrl-C) instead of a SIGTERM; the same exit 0 within 5 s")
 	flag.BoolVar(&o.hup, "hup", false, "send a SIGHUP to a third of the runs at a random moment before the stop (the bot must go on)")
 	flag.DurationVar(&o.slow, "slow", 0, "Telegram answers each send and edit it took after a random delay up to this (0 = at once); a stop meanwhile leaves it taken, unrecorded")
 	flag.BoolVar(&o.twin, "twin", false, "after the loop: a second bot started on the running one's database, then two started at once after a SIGKILL")
@@ -235,6 +237,9 @@ func run(ctx context.Context, o options, out io.Writer) (bool, error) {
 	fmt.Fprintf(out, "faults injected: 429 %d, 502 %d, answers lost %d, dropped before taken %d, hung up (outage) %d, 403 %d; 429s for going over Telegram's limits %d; answers held back (slow) %d\n",
 		f.n429.Load(), f.n5xx.Load(), f.nLost.Load(), f.nDrop.Load(), f.nDown.Load(), f.n403.Load(), f.nLimit.Load(), t.wire.nSlow.Load())
 	fmt.Fprintf(out, "feeds: %d fetches (%d not modified); bot logs in %s\n", t.a.fetches.Load()+t.b.fetches.Load(), t.a.notMod.Load()+t.b.notMod.Load(), t.logPath)
+	order := t.outOfOrder()
+	fmt.Fprintf(out, "alerts sent out of their chat's outbox order: %d\n", len(order))
+	t.failures = append(t.failures, order...)
 	for _, f := range t.failures {
 		fmt.Fprintln(out, "failure:", f)
 	}

@@ -312,3 +312,30 @@ func (t *trial) fillDisk(room int64) (int64, error) {
 	}
 	return int64(st.Bavail) * int64(st.Bsize), nil
 }
+
+// outOfOrder lists the alerts Telegram took in another order than their
+// chat's outbox queued them: a chat's alerts recorded as sent, taken by
+// outbox id, must carry rising Telegram message ids (the fake numbers the
+// messages it takes in order). The sender sends a chat's head message, one
+// in flight per chat, so an alert that overtakes one queued before it in
+// its chat is a defect.
+func (t *trial) outOfOrder() []string {
+	rows, err := t.peek.db.Query(`SELECT id, chat_id, message_id FROM outbox WHERE status = 'sent' AND kind = 'alert' AND message_id > 0 ORDER BY id`)
+	if err != nil {
+		return []string{fmt.Sprintf("order: read the outbox: %v", err)}
+	}
+	defer rows.Close()
+	last := map[int64][2]int64{} // chat → the last row's id and message id
+	var out []string
+	for rows.Next() {
+		var id, chat, msg int64
+		if rows.Scan(&id, &chat, &msg) != nil {
+			continue
+		}
+		if prev, ok := last[chat]; ok && msg < prev[1] {
+			out = append(out, fmt.Sprintf("chat %d: alert row %d went out as message %d, before row %d (message %d) queued ahead of it", chat, id, msg, prev[0], prev[1]))
+		}
+		last[chat] = [2]int64{id, msg}
+	}
+	return out
+}

@@ -51,6 +51,7 @@ type options struct {
 	slow, hang, fail                   float64
 	seed                               int64
 	dir, cpuProfile, firstProfile      string
+	hostile                            string
 	serve, verbose                     bool
 }
 
@@ -70,6 +71,7 @@ func main() {
 	flag.StringVar(&o.dir, "dir", "", "directory for the database (default: a temporary one, removed after)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the steady window here")
 	flag.StringVar(&o.firstProfile, "firstprofile", "", "write a CPU profile of the first fetch of every source here")
+	flag.StringVar(&o.hostile, "hostile", "", "hostile feeds at the end of the list, kind=count separated by commas: "+strings.Join(hostileKinds, ", ")+" (see hostile.go)")
 	flag.BoolVar(&o.serve, "serve", false, "serve the feeds (the child process)")
 	flag.BoolVar(&o.verbose, "v", false, "log the poller's warnings")
 	flag.Parse()
@@ -98,7 +100,7 @@ func startFeeds(o options) (urls []string, stop func(), err error) {
 	}
 	cmd := exec.Command(self, "-serve", "-sources", strconv.Itoa(o.sources), "-ports", strconv.Itoa(o.ports),
 		"-items", strconv.Itoa(o.items), "-publish", o.publish.String(), "-seed", strconv.FormatInt(o.seed, 10),
-		"-slow", fmt.Sprint(o.slow), "-hang", fmt.Sprint(o.hang), "-fail", fmt.Sprint(o.fail))
+		"-slow", fmt.Sprint(o.slow), "-hang", fmt.Sprint(o.hang), "-fail", fmt.Sprint(o.fail), "-hostile", o.hostile)
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, nil, err
@@ -118,8 +120,23 @@ func startFeeds(o options) (urls []string, stop func(), err error) {
 		return nil, nil, fmt.Errorf("feed server: %w", err)
 	}
 	addrs := strings.Split(strings.TrimSpace(line), ",")
+	counts, err := parseHostile(o.hostile)
+	if err != nil {
+		stop()
+		return nil, nil, err
+	}
+	kind := make([]string, o.sources)
+	if err := assignHostile(kind, counts); err != nil {
+		stop()
+		return nil, nil, err
+	}
 	for i := range o.sources {
-		urls = append(urls, fmt.Sprintf("http://%s/feed/%d", addrs[i%len(addrs)], i))
+		addr := addrs[i%len(addrs)]
+		if kind[i] == "dns" { // a name the silent DNS server is asked for
+			_, port, _ := strings.Cut(addr, ":")
+			addr = fmt.Sprintf("feed-%d.dns.test:%s", i, port)
+		}
+		urls = append(urls, fmt.Sprintf("http://%s/feed/%d", addr, i))
 	}
 	return urls, stop, nil
 }
@@ -251,6 +268,11 @@ func drive(ctx context.Context, o options, w io.Writer) error {
 		return err
 	}
 	defer stopFeeds()
+	dnsAddr, stopDNS, err := silentDNS()
+	if err != nil {
+		return err
+	}
+	defer stopDNS()
 	dbPath := filepath.Join(dir, "pollload.db")
 	st, err := store.Open(ctx, dbPath, nil)
 	if err != nil {
@@ -286,7 +308,7 @@ func drive(ctx context.Context, o options, w io.Writer) error {
 	poller, err := feeds.NewPoller(feeds.Options{
 		Schedule: "@every " + o.interval.String(), MaxAge: 48 * time.Hour, Concurrency: o.concurrency,
 		MinInterval: o.interval, MaxInterval: o.interval, PerHost: 1, HostGap: time.Second,
-		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: 20 * time.Second, MaxBytes: 10 << 20, UserAgent: "pollload"}),
+		Fetcher: feeds.NewFetcher(feeds.FetcherOptions{Timeout: 20 * time.Second, MaxBytes: 10 << 20, UserAgent: "pollload", Transport: hostileTransport(dnsAddr)}),
 		Store:   st, Sink: sink, Summarizer: sum, Logger: log, Observer: obs,
 		Stories: stories.NewLinker(stories.Options{Store: st, Window: 48 * time.Hour, Threshold: 0.7, Logger: log}),
 	})
@@ -295,6 +317,9 @@ func drive(ctx context.Context, o options, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "pollload: %d sources on %d loopback hosts, %d items each, interval %s, a new item per feed every %s, concurrency %d, %.1f%% slow, %.1f%% hanging, %.1f%% failing\n",
 		o.sources, o.ports, o.items, o.interval, o.publish, o.concurrency, 100*o.slow, 100*o.hang, 100*o.fail)
+	if o.hostile != "" {
+		fmt.Fprintf(w, "hostile feeds at the end of the list: %s\n", o.hostile)
+	}
 
 	if o.firstProfile != "" {
 		f, err := os.Create(o.firstProfile)

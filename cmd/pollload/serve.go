@@ -145,6 +145,9 @@ func (f *feedSet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	if f.kind[i] != "" && f.serveHostile(w, r, i) {
+		return
+	}
 	switch f.kind[i] {
 	case "fail":
 		http.Error(w, "boom", http.StatusInternalServerError)
@@ -205,6 +208,13 @@ func (f *feedSet) listPublished(w io.Writer) {
 func serve(o options) error {
 	rng := rand.New(rand.NewPCG(uint64(o.seed), 1))
 	f := newFeedSet(o.sources, o.items, o.slow, o.hang, o.fail, rng)
+	counts, err := parseHostile(o.hostile)
+	if err != nil {
+		return err
+	}
+	if err := assignHostile(f.kind, counts); err != nil {
+		return err
+	}
 	var addrs []string
 	for range o.ports {
 		ln, err := net.Listen("tcp", "127.0.0.1:0") // loopback only

@@ -1,0 +1,88 @@
+package feeds
+
+import "time"
+
+// defaultSlowAfter is Options.SlowAfter's default: a healthy feed answers
+// within a second or two, so a fetch still running after 5 s is a slow
+// source's (a trickle, a hang, a resolver that does not answer).
+const defaultSlowAfter = 5 * time.Second
+
+// slowLane lets the fetches that run past SlowAfter stop counting against
+// Concurrency: each one that turns slow frees its place in the pool for
+// another source, and a worker is started in its stead, so that slow
+// sources, however many up to the lane's size, hold back no other source
+// (ten hanging sources against eight workers held every worker until the
+// fetch timeout). The lane holds at most max slow fetches (4 ×
+// Concurrency, at least 16): past that, when a whole network hangs, further
+// slow fetches keep their places, and sockets and goroutines stay bounded.
+// Per-host politeness counts slow fetches as any other. The dispatcher owns
+// it: it is not safe for concurrent use.
+type slowLane struct {
+	after   time.Duration
+	max     int                 // the most slow fetches at once
+	base    int                 // Concurrency: the workers started at first
+	workers int                 // worker goroutines started
+	running map[*slot]time.Time // fetches counted against Concurrency: when each began
+	slow    map[*slot]bool      // fetches that turned slow, still running
+	spawn   func()              // starts one more worker
+}
+
+func newSlowLane(concurrency int, after time.Duration, spawn func()) *slowLane {
+	for range concurrency {
+		spawn()
+	}
+	return &slowLane{after: after, max: max(4*concurrency, 16), base: concurrency, workers: concurrency,
+		running: map[*slot]time.Time{}, slow: map[*slot]bool{}, spawn: spawn}
+}
+
+// began notes a fetch handed to a worker at at.
+func (l *slowLane) began(s *slot, at time.Time) { l.running[s] = at }
+
+// ended takes a fetch back and reports whether it counted against
+// Concurrency (its place in the pool is free again); one that had turned
+// slow freed its place then.
+func (l *slowLane) ended(s *slot) bool {
+	if l.slow[s] {
+		delete(l.slow, s)
+		return false
+	}
+	delete(l.running, s)
+	return true
+}
+
+// promote turns the fetches running for SlowAfter by now slow while the
+// lane has room, starting a worker for each place freed beyond the workers
+// started, and returns how many places it freed.
+func (l *slowLane) promote(now time.Time) (freed int) {
+	for s, at := range l.running {
+		if len(l.slow) >= l.max {
+			return freed
+		}
+		if at.Add(l.after).After(now) {
+			continue
+		}
+		delete(l.running, s)
+		l.slow[s] = true
+		freed++
+		if l.workers < l.base+len(l.slow) {
+			l.workers++
+			l.spawn()
+		}
+	}
+	return freed
+}
+
+// next returns when the next fetch may turn slow (zero: none runs, or the
+// lane is full).
+func (l *slowLane) next() time.Time {
+	var next time.Time
+	if len(l.slow) >= l.max {
+		return next
+	}
+	for _, at := range l.running {
+		if due := at.Add(l.after); next.IsZero() || due.Before(next) {
+			next = due
+		}
+	}
+	return next
+}
