@@ -58,8 +58,9 @@
 //     that stopped midway (on start too), goes through the steps left to it
 //     (in Run, by one finisher, right after each fetch that stored articles;
 //     its article pages fetched in the background, at most Concurrency at a
-//     time and half of them for one source, each article taken on once its
-//     text is stored, so that pages that hang hold back no other article),
+//     time (a page past SlowAfter no longer counts, see slowText) and half
+//     of them for one source, each article taken on once its text is
+//     stored, so that pages that hang hold back no other article),
 //     each recorded in the store once done: its summary (alertable teasers
 //     first get the article page's text, when configured), its story
 //     (Stories, which moves it on in the same write), and, for the

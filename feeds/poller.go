@@ -146,7 +146,8 @@ type Poller struct {
 	// them for Run.
 	texting      sync.Map // int64 → struct{}
 	textSem      chan struct{}
-	textBySource sync.Map // source id → chan struct{}
+	textSlow     atomic.Int64 // page fetches past SlowAfter that gave their textSem slot back
+	textBySource sync.Map     // source id → chan struct{}
 	textWG       sync.WaitGroup
 	fresh        fresh // the articles fetches stored finished, for the link step
 	// due holds, for each source Run's queue holds, when it is due (on the
@@ -359,7 +360,10 @@ func (p *Poller) addText(ctx context.Context, wait bool) error {
 
 // textSlot waits for a slot to make an article's text in: at most
 // Concurrency in all and half of them (at least one) for one source, so
-// that a site whose pages hang leaves room for the others' pages. It
+// that a site whose pages hang leaves room for the others' pages. A page
+// still running after SlowAfter gives its slot in the common pool back
+// (up to slowLaneMax such pages), keeping its source's: two sites whose
+// pages hang no longer hold every slot until the page timeout. It
 // reports false when ctx ends first; release gives the slot back.
 func (p *Poller) textSlot(ctx context.Context, source int64) (release func(), ok bool) {
 	v, _ := p.textBySource.LoadOrStore(source, make(chan struct{}, max(1, p.opts.Concurrency/2)))
@@ -375,7 +379,7 @@ func (p *Poller) textSlot(ctx context.Context, source int64) (release func(), ok
 		<-own
 		return nil, false
 	}
-	return func() { <-p.textSem; <-own }, true
+	return p.slowText(own), true
 }
 
 // addArticleText makes and stores one article's text and summary, and

@@ -3,8 +3,10 @@ package feeds
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/newshound/newshound/internal/feedtest"
 	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // Ten sources that hang, five times poller.concurrency, each on a host of
@@ -101,4 +104,86 @@ func TestSlowLaneFreesPlacesUpToItsSize(t *testing.T) {
 	if got := l.promote(t0.Add(time.Hour)); got != 0 || !l.next().IsZero() {
 		t.Fatalf("a full lane freed %d places (next %v), want none", got, l.next())
 	}
+}
+
+// TestStuckArticlePagesOfTwoSourcesDelayNoOtherSourcesAlert: with full text
+// on, two sites whose article pages hang held every page slot (one source
+// takes at most half of poller.concurrency, two take them all), and a third
+// source's teaser waited for a slot until a stuck page gave up (the page
+// timeout, 15 s by default; here they never do). A page fetch running past
+// SlowAfter gives its slot in the common pool back (its source's half it
+// keeps), so the third source's alert is matched while both sites' pages
+// still hang.
+func TestStuckArticlePagesOfTwoSourcesDelayNoOtherSourcesAlert(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	slowA, slowB, fast := newTeaserSite(t), newTeaserSite(t), newTeaserSite(t)
+	slowA.set(t, testNow, "Slow A backlog")
+	slowB.set(t, testNow, "Slow B backlog")
+	fast.set(t, testNow, "Fast backlog")
+	for _, s := range []struct {
+		name string
+		site *teaserSite
+	}{{"Slow A", slowA}, {"Slow B", slowB}, {"Fast", fast}} {
+		if _, err := st.UpsertSource(ctx, s.name, s.site.srv.URL+"/feed", news.OriginConfig); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pagesA := &stuckPages{host: slowA.srv.URL, release: make(chan struct{})}
+	pagesB := &stuckPages{host: slowB.srv.URL, release: make(chan struct{})}
+	pages := twoStuck{pagesA, pagesB}
+	sink := &titleSink{titles: map[string]int{}}
+	sum, err := summarize.New(summarize.Options{Sentences: 2, MaxChars: 400})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPoller(Options{Schedule: "@every 1h", MaxAge: 48 * time.Hour, Concurrency: 2, SlowAfter: 20 * time.Millisecond,
+		Fetcher: newTestFetcher(1<<20, 5*time.Second), Store: st, Sink: sink, Summarizer: sum, Pages: pages,
+		Logger: slog.New(slog.DiscardHandler), Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.PollOnce(ctx); err != nil { // the backlogs: stored, not alerted
+		t.Fatal(err)
+	}
+	slowA.set(t, testNow, "Slow A backlog", "Slow A one", "Slow A two")
+	slowB.set(t, testNow, "Slow B backlog", "Slow B one", "Slow B two")
+	// The fast source's news is fetched once both sites' pages hang.
+	fast.set(t, testNow, "Fast backlog", "Fast news")
+	gate := make(chan struct{})
+	fast.gate.Store(gate)
+	ran := make(chan error, 1)
+	go func() { ran <- p.Run(ctx) }()
+	testkit.WaitFor(t, "both slow sites' pages in flight", func() bool { return pagesA.inFlight.Load() >= 1 && pagesB.inFlight.Load() >= 1 })
+
+	close(gate)
+	testkit.WaitFor(t, "the fast source's alert while both sites' pages hang", func() bool { return sink.got("Fast news") == 1 })
+	if pagesA.inFlight.Load() == 0 || pagesB.inFlight.Load() == 0 {
+		t.Fatal("the stuck pages stopped hanging before the fast alert: the test proves nothing")
+	}
+	close(pagesA.release)
+	close(pagesB.release)
+	testkit.WaitFor(t, "every slow article matched once its page answered", func() bool {
+		for _, title := range []string{"Slow A one", "Slow A two", "Slow B one", "Slow B two"} {
+			if sink.got(title) != 1 {
+				return false
+			}
+		}
+		return true
+	})
+	cancel()
+	if err := <-ran; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// twoStuck sends each page to the stuckPages of its host.
+type twoStuck [2]*stuckPages
+
+func (s twoStuck) Fetch(ctx context.Context, pageURL string) (ArticlePage, error) {
+	if strings.HasPrefix(pageURL, s[1].host) {
+		return s[1].Fetch(ctx, pageURL)
+	}
+	return s[0].Fetch(ctx, pageURL)
 }

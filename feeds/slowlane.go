@@ -1,6 +1,9 @@
 package feeds
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // defaultSlowAfter is Options.SlowAfter's default: a healthy feed answers
 // within a second or two, so a fetch still running after 5 s is a slow
@@ -31,7 +34,7 @@ func newSlowLane(concurrency int, after time.Duration, spawn func()) *slowLane {
 	for range concurrency {
 		spawn()
 	}
-	return &slowLane{after: after, max: max(4*concurrency, 16), base: concurrency, workers: concurrency,
+	return &slowLane{after: after, max: slowLaneMax(concurrency), base: concurrency, workers: concurrency,
 		running: map[*slot]time.Time{}, slow: map[*slot]bool{}, spawn: spawn}
 }
 
@@ -85,4 +88,43 @@ func (l *slowLane) next() time.Time {
 		}
 	}
 	return next
+}
+
+// slowLaneMax is the most slow fetches (of feeds, and apart of article
+// pages) that stop counting against concurrency.
+func slowLaneMax(concurrency int) int { return max(4*concurrency, 16) }
+
+// slowText returns the release of a page slot just taken (own, its
+// source's, and one of textSem): once the page has run for SlowAfter, its
+// textSem slot goes back early, while fewer than slowLaneMax pages hold
+// theirs so; release gives back what the page still holds.
+func (p *Poller) slowText(own chan struct{}) (release func()) {
+	var mu sync.Mutex
+	state := 0 // 0: holds its textSem slot; 1: gave it back early; 2: released
+	timer := time.AfterFunc(p.opts.SlowAfter, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if state != 0 {
+			return
+		}
+		if p.textSlow.Add(1) > int64(slowLaneMax(p.opts.Concurrency)) {
+			p.textSlow.Add(-1)
+			return
+		}
+		state = 1
+		<-p.textSem
+	})
+	return func() {
+		timer.Stop()
+		mu.Lock()
+		switch state {
+		case 0:
+			<-p.textSem
+		case 1:
+			p.textSlow.Add(-1)
+		}
+		state = 2
+		mu.Unlock()
+		<-own
+	}
 }
