@@ -39,7 +39,10 @@
 //     alike on a street and small numbers; nor, while the frequencies have
 //     counted fewer than YoungStream articles, two weakly alike whose shared
 //     distinctive terms are numbers only: a new bot cannot yet tell a number
-//     every report has ("five", "2 a.m.") from a rare one. Chinese, Japanese and Thai are read as pairs of
+//     every report has ("five", "2 a.m.") from a rare one; and while they
+//     have counted fewer than YoungCosineUntil articles the least cosine is
+//     higher, by YoungCosine at none, falling in step: a word every report
+//     of a kind has ("teen", a "County") is then as rare as a name. Chinese, Japanese and Thai are read as pairs of
 //     characters (see Features); German, which capitalises every noun,
 //     tells names by where they stand (after a preposition with no
 //     article, a capitalised adjective, in capitals), not by their capital;

@@ -42,6 +42,18 @@ const (
 	// were one story on them and the words every report has. Until then
 	// the distinctive terms that reach MinShared must include a name.
 	YoungStream = 150
+	// YoungCosine is how much higher the least cosine (MinCosine, with
+	// CosinePerDay) is for a new bot whose frequencies have counted no
+	// article, falling in step to nothing at YoungCosineUntil articles: on
+	// a few dozen articles a word every report of a kind has ("teen",
+	// "accidental", the "County" of two counties' names) is as rare as a
+	// victim's name, so two reports of one kind reach MinCosine and
+	// MinShared on them. Reports this alike (MinCosineAnyName) are not
+	// held back.
+	YoungCosine = 0.06
+	// YoungCosineUntil is how many articles the frequencies count before
+	// the least cosine is MinCosine again (see YoungCosine).
+	YoungCosineUntil = 100
 	// titleWeight multiplies the weight of a term of the title.
 	titleWeight = 2.0
 	// maxPosting is how many window articles may carry a distinctive term
@@ -277,6 +289,10 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 		}
 		caseless = caseless || t.Flags&FlagCaseless != 0
 	}
+	young := 0.0 // the least cosine's rise on a young stream (YoungCosine)
+	if x.Freq.n < YoungCosineUntil {
+		young = YoungCosine * (1 - x.Freq.n/YoungCosineUntil)
+	}
 	var best *doc
 	bestScore := 0.0
 	for _, t := range f.Terms {
@@ -310,7 +326,7 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 				// in common, two reports of a kind are not one.
 				alike = false
 			}
-			if !alike && (l.cos < least || l.shared < MinShared) {
+			if !alike && (l.cos < least+young || l.shared < MinShared) {
 				continue
 			}
 			if !alike && l.names == 0 && x.Freq.n < YoungStream {

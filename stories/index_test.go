@@ -210,7 +210,7 @@ func TestIndexMatchLaterNeedsMore(t *testing.T) {
 		"A 14-year-old boy was shot and killed Sunday night in the Fairview Park neighborhood, police said. Officers found him on Kessler Avenue.")
 	b := NewFeatures("Medical examiner names victim of Kessler Avenue killing", "",
 		"The medical examiner on Monday identified the teenager shot and killed on Kessler Avenue as Darnell Price, a freshman at Lincoln High School. Detectives have made no arrests.")
-	x := background(60)
+	x := background(YoungCosineUntil) // a stream past the young one's higher cosine
 	x.Freq.Add(a)
 	x.Freq.Add(b)
 	qw, qnorm := x.weights(&doc{f: b})
@@ -223,7 +223,7 @@ func TestIndexMatchLaterNeedsMore(t *testing.T) {
 		gap  time.Duration
 		same bool
 	}{{4 * time.Hour, true}, {36 * time.Hour, false}} {
-		x := background(60)
+		x := background(YoungCosineUntil) // a stream past the young one's higher cosine
 		x.Freq.Add(a)
 		x.Add(1, 1, a, noon)
 		x.Freq.Add(b)
