@@ -136,8 +136,10 @@ func renderPlain(s string) (_ string, ok bool) {
 // entities decoded, and outside <pre> (fold) each line break and tab a
 // space.
 func writeTextToken(b *strings.Builder, text string, fold bool) {
-	text = html.UnescapeString(text)
-	if !fold || strings.IndexAny(text, "\n\t") < 0 {
+	if strings.IndexByte(text, '&') >= 0 {
+		text = html.UnescapeString(text)
+	}
+	if !fold || strings.IndexByte(text, '\n') < 0 && strings.IndexByte(text, '\t') < 0 {
 		b.WriteString(text)
 		return
 	}

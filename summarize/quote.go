@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -98,18 +99,21 @@ func sameQuoteKind(opener, r rune) bool {
 // ContainsAny looked each rune up in the marks' string, a tenth of the
 // summarizer's preparation of an article's sentences.
 func hasQuoteMark(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"', '\'':
-			return true
-		case 0xe2:
-			if i+2 < len(s) && s[i+1] == 0x80 {
-				switch s[i+2] {
-				case 0x98, 0x99, 0x9c, 0x9d:
-					return true
-				}
+	if strings.IndexByte(s, '"') >= 0 || strings.IndexByte(s, '\'') >= 0 {
+		return true
+	}
+	for i := strings.IndexByte(s, 0xe2); i >= 0 && i+2 < len(s); {
+		if s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x98, 0x99, 0x9c, 0x9d:
+				return true
 			}
 		}
+		j := strings.IndexByte(s[i+1:], 0xe2)
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
 	}
 	return false
 }
