@@ -169,14 +169,19 @@ func (t *lazyImages) Translate(feed any) (*gofeed.Feed, error) {
 // one, as gofeed's translator finds it (the same parse, the same walk);
 // ok is false when there is none. A news article's photo comes after its
 // first paragraph or so: the part of document up to the end of its first
-// img tag is parsed first (imagePrefix), and the whole only when that part
-// has no img with a src.
+// img tag (imagePrefix) is read first, by its tokens alone when they decide
+// (scanPrefixImage), else parsed, and the whole only when that part has no
+// img with a src.
 func firstHTMLImage(document string) (_ string, ok bool) {
 	if !mayHaveImg(document) {
 		return "", false
 	}
 	if prefix := imagePrefix(document); prefix != "" {
-		if doc, err := html.Parse(strings.NewReader(prefix)); err == nil {
+		if u, ok, sure := scanPrefixImage(prefix); sure {
+			if ok {
+				return u, true
+			}
+		} else if doc, err := html.Parse(strings.NewReader(prefix)); err == nil {
 			if u, ok := firstImgSrc(doc); ok {
 				return u, true
 			}

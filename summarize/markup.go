@@ -101,6 +101,16 @@ func htmlToText(s string) string { return renderText(s, false) }
 // names no HTML element and has no attributes ("<steel>") is kept as the
 // text it was written as.
 func renderText(s string, words bool) string {
+	if !words {
+		if text, ok := renderPlain(s); ok {
+			return text
+		}
+	}
+	return renderTokens(s, words)
+}
+
+// renderTokens is renderText read by x/net/html's tokenizer.
+func renderTokens(s string, words bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	z := html.NewTokenizer(strings.NewReader(s))

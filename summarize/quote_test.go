@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"context"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -140,4 +141,49 @@ func TestDependentOpeningNotPairedWithAQuotation(t *testing.T) {
 	if got == "" {
 		t.Error("no summary")
 	}
+}
+
+// TestHasQuoteMarkAsContainsAny: the byte test gives what
+// strings.ContainsAny(s, quoteMarks) gives, on the marks, their bytes
+// cut, joined to invalid UTF-8 and to other characters of the E2 80 row,
+// and on random byte strings rich in those bytes.
+func TestHasQuoteMarkAsContainsAny(t *testing.T) {
+	tests := []string{
+		"", "plain sentence.", `He said "yes".`, "It's", "‘a’", "“a”", "\u2018", "\u2019", "\u201c", "\u201d",
+		"a \u2014 dash", "\u2026", "\u201a low", "\u201e low", "\u201b", "\u201f", "\xe2\x80", "\xe2", "x\xe2\x80\x98",
+		"\xe2\xe2\x80\x98", "\xc3\xe2\x80\x9d", "\xf0\x9f\xe2\x80\x9c", "\xe2\x80\x80\x98", "\xe2\x81\x98", "\xe3\x80\x98",
+		"\xef\xbc\x82", "\xff'", "a\u2018", "\x80\x98", "abc\xe2\x80\x99",
+	}
+	for _, s := range tests {
+		if got, want := hasQuoteMark(s), strings.ContainsAny(s, quoteMarks); got != want {
+			t.Errorf("hasQuoteMark(%q) = %v, strings.ContainsAny %v", s, got, want)
+		}
+	}
+	alphabet := []byte{'a', ' ', '"', '\'', 0xe2, 0x80, 0x98, 0x99, 0x9c, 0x9d, 0x9a, 0xc3, 0xf0, 0x9f, 0xbf}
+	r := rand.New(rand.NewPCG(31, 2))
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+			if b[i] == '"' || b[i] == '\'' {
+				b[i] = alphabet[r.IntN(len(alphabet))] // fewer ASCII marks: the multi-byte ones decide
+			}
+		}
+		s := string(b)
+		if got, want := hasQuoteMark(s), strings.ContainsAny(s, quoteMarks); got != want {
+			t.Fatalf("hasQuoteMark(%q) = %v, strings.ContainsAny %v", s, got, want)
+		}
+	}
+}
+
+// FuzzHasQuoteMark: hasQuoteMark is strings.ContainsAny(s, quoteMarks).
+func FuzzHasQuoteMark(f *testing.F) {
+	for _, s := range []string{"a \u2018b\u2019", "\xe2\xe2\x80\x9c", "plain", "\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasQuoteMark(s), strings.ContainsAny(s, quoteMarks); got != want {
+			t.Fatalf("hasQuoteMark(%q) = %v, strings.ContainsAny %v", s, got, want)
+		}
+	})
 }
