@@ -85,3 +85,32 @@ func TestTrending(t *testing.T) {
 		t.Errorf("Trending = %q, want %q", got, want)
 	}
 }
+
+// Two outlets' reports of one story were two lines of /latest, as if it had
+// happened twice: the story is one line, its newest report, naming the
+// other outlets (as its alert's "Also:"); another story stays apart.
+func TestLatestShowsAStoryOnce(t *testing.T) {
+	r := newRig(t)
+	first := r.articles("Alpha", news.Article{GUID: "a1", Title: "Volcano erupts near Reykjavik", PublishedAt: r.now.Add(-2 * time.Hour)})[0]
+	second := r.articles("Beta", news.Article{GUID: "b1", Title: "Volcano erupts, Grindavik evacuated", PublishedAt: r.now.Add(-time.Hour)})[0]
+	third := r.articles("Gamma", news.Article{GUID: "c1", Title: "Reykjavik volcano: evacuation", PublishedAt: r.now.Add(-3 * time.Hour)})[0]
+	r.articles("Delta", news.Article{GUID: "d1", Title: "Volcano museum opens in Naples", PublishedAt: r.now.Add(-90 * time.Minute)})
+	ctx := context.Background()
+	for _, a := range []news.Article{second, third} {
+		if err := r.st.LinkArticle(ctx, a.ID, first.ID, "", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := r.svc.Latest(ctx, []news.Subscription{{ID: 1, Query: "volcano"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, m := range got {
+		lines = append(lines, fmt.Sprintf("%s also %v", m.Article.Title, m.Also))
+	}
+	want := []string{"Volcano erupts, Grindavik evacuated also [Alpha Gamma]", "Volcano museum opens in Naples also []"}
+	if fmt.Sprint(lines) != fmt.Sprint(want) {
+		t.Errorf("Latest = %q, want %q", lines, want)
+	}
+}
