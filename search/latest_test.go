@@ -114,3 +114,32 @@ func TestLatestShowsAStoryOnce(t *testing.T) {
 		t.Errorf("Latest = %q, want %q", lines, want)
 	}
 }
+
+// Two outlets' reports of one story were two inline entries (and two lines
+// of a shared query's "Lately it found"): Top offers a story once, its
+// best-ranked report, and still n stories when more follow.
+func TestTopOffersAStoryOnce(t *testing.T) {
+	r := newRig(t)
+	first := r.articles("Alpha", news.Article{GUID: "a1", Title: "Volcano erupts near Reykjavik", Text: "The volcano erupted.", PublishedAt: r.now.Add(-2 * time.Hour)})[0]
+	second := r.articles("Beta", news.Article{GUID: "b1", Title: "Volcano erupts, Grindavik evacuated", Text: "The volcano erupted.", PublishedAt: r.now.Add(-time.Hour)})[0]
+	r.articles("Delta", news.Article{GUID: "d1", Title: "Volcano museum opens in Naples", Text: "A museum.", PublishedAt: r.now.Add(-90 * time.Minute)},
+		news.Article{GUID: "d2", Title: "Volcano tours resume in Sicily", Text: "Tours.", PublishedAt: r.now.Add(-4 * time.Hour)})
+	if err := r.st.LinkArticle(context.Background(), second.ID, first.ID, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.svc.Top(context.Background(), "volcano", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories := map[string]int{}
+	for _, a := range got {
+		if a.ID == first.ID || a.ID == second.ID {
+			stories["eruption"]++
+		} else {
+			stories[a.Title]++
+		}
+	}
+	if len(got) != 3 || stories["eruption"] != 1 {
+		t.Errorf("Top = %d articles, stories %v; want 3, the eruption once", len(got), stories)
+	}
+}
