@@ -85,7 +85,8 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 	}
 	p := locale.For(lang)
 	notice := p.Sprintf(topicMovedNotice)
-	if topicDeleted(strings.ToLower(se.Description)) {
+	deleted := topicDeleted(strings.ToLower(se.Description))
+	if deleted {
 		notice = p.Sprintf(topicDeletedNotice) // "until it is reopened" promised what a deleted topic never is
 	}
 	if s.opts.Threads != nil {
@@ -95,7 +96,7 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 		} else if n > 0 || len(merged) > 0 {
 			s.log.Info("subscriptions of a gone topic now go to General", "chat", d.head.ChatID, "topic", thread, "subscriptions", n, "merged", len(merged))
 		}
-		notice += mergedNotice(p, merged)
+		notice += mergedNotice(p, merged, deleted)
 		if s.movedAway(ctx, d) {
 			s.log.Info("the gone topic's alert was in General already; not sent twice", "chat", d.head.ChatID, "topic", thread, "message", d.head.ID)
 			return
@@ -149,10 +150,14 @@ func (s *Sender) movedAway(ctx context.Context, d *delivery) bool {
 // mergedNotice says which of a gone topic's queries General had already,
 // so that the topic's subscription is one with General's until the topic is
 // reopened (MoveThreadBack; "" for none): the group would otherwise find
-// one of them gone from /list unsaid.
-func mergedNotice(p locale.Printer, merged []news.Subscription) string {
-	if len(merged) == 0 {
+// one of them gone from /list unsaid. A deleted topic is never reopened:
+// its notice said "until the topic is reopened" all the same.
+func mergedNotice(p locale.Printer, merged []news.Subscription, deleted bool) string {
+	switch {
+	case len(merged) == 0:
 		return ""
+	case deleted:
+		return p.Sprintf("ℹ️ <i>General already had %s: the deleted topic's same subscriptions are one with General's from now on.</i>\n\n", queryNames(merged))
 	}
 	return p.Sprintf("ℹ️ <i>General already had %s: the topic's same subscriptions are one with General's until the topic is reopened.</i>\n\n", queryNames(merged))
 }
