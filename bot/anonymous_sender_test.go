@@ -10,8 +10,9 @@ import (
 // "Your user id: 1087968824", the id of @GroupAnonymousBot, which every
 // anonymous admin of every group shares. Put in telegram.admins, it made
 // anyone who creates a group and writes there anonymously an operator. A
-// message on behalf of a chat has no user: /id says so, and the operators'
-// commands refuse it even when that id is an operator's.
+// message on behalf of a chat has no user: /id says so (and where to ask
+// instead), and the operators' commands refuse it even when that id is an
+// operator's.
 func TestAMessageOnBehalfOfAChatHasNoUserID(t *testing.T) {
 	const anonymousBot = 1087968824
 	h := newHarness(t, func(o *RouterOptions) { o.Operators = []int64{anonymousBot}; o.CommandBurst = 50 })
@@ -29,7 +30,7 @@ func TestAMessageOnBehalfOfAChatHasNoUserID(t *testing.T) {
 		}})
 		return h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text()
 	}
-	if got := send("/id"); strings.Contains(got, "1087968824") || !strings.Contains(got, "no user id") {
+	if got := send("/id"); strings.Contains(got, "1087968824") || !strings.Contains(got, "no user id") || !strings.Contains(got, "/id in your private chat") {
 		t.Errorf("an anonymous admin's /id → %q, want the chat's id and no user id", got)
 	}
 	if got := send("/version"); !strings.Contains(got, "operators") {

@@ -21,7 +21,10 @@ func operatorRefusal(p locale.Printer, userID int64) string {
 func (r *Router) cmdID(ctx context.Context, req request) error {
 	text := tr(ctx).Sprintf("Your user id: <code>%d</code>\nThis chat's id: <code>%d</code>", req.in.UserID, req.in.ChatID)
 	if req.in.UserID == 0 {
-		text = tr(ctx).Sprintf("This chat's id: <code>%d</code>\n(no user id: the message was sent on behalf of a chat)", req.in.ChatID)
+		// An anonymous admin, or a channel's post: whoever wants their id
+		// for telegram.admins learns it where they write as themselves.
+		text = tr(ctx).Sprintf("This chat's id: <code>%d</code>\n(no user id: the message was sent on behalf of a chat)", req.in.ChatID) +
+			"\n" + tr(ctx).Sprintf("Send /id in your private chat with me for your own.")
 	}
 	r.reply(ctx, req.in.ChatID, text)
 	return nil

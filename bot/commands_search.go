@@ -166,6 +166,9 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 	b.WriteString("🕑 <b>" + t.Sprintf("Latest") + "</b>\n")
 	for i, m := range found {
 		fmt.Fprintf(&b, "\n%d. %s\n<i>%s · %s · #%d</i>\n", i+1, linkedTitle(t, m.Article), esc(outletLine(t, m.Article, 80)), agoIn(t, r.opts.Now(), m.Article.PublishedAt, localtime.Location(req.chat.Timezone)), m.SubscriptionID)
+		if len(m.Also) > 0 { // the story's other outlets, as its alert names them
+			b.WriteString("➕ " + t.Sprintf("Also: %s", esc(alsoList(t, m.Also))) + "\n")
+		}
 	}
 	r.reply(ctx, req.in.ChatID, b.String())
 	return nil

@@ -85,7 +85,8 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 	}
 	p := locale.For(lang)
 	notice := p.Sprintf(topicMovedNotice)
-	if topicDeleted(strings.ToLower(se.Description)) {
+	deleted := topicDeleted(strings.ToLower(se.Description))
+	if deleted {
 		notice = p.Sprintf(topicDeletedNotice) // "until it is reopened" promised what a deleted topic never is
 	}
 	if s.opts.Threads != nil {
@@ -95,9 +96,12 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 		} else if n > 0 || len(merged) > 0 {
 			s.log.Info("subscriptions of a gone topic now go to General", "chat", d.head.ChatID, "topic", thread, "subscriptions", n, "merged", len(merged))
 		}
-		notice += mergedNotice(p, merged)
+		notice += mergedNotice(p, merged, deleted)
 		if s.movedAway(ctx, d) {
 			s.log.Info("the gone topic's alert was in General already; not sent twice", "chat", d.head.ChatID, "topic", thread, "message", d.head.ID)
+			if err == nil && (n > 0 || len(merged) > 0) {
+				s.queueTopicNotice(ctx, d.head.ChatID, p, deleted, merged, lang)
+			}
 			return
 		}
 	}
@@ -113,6 +117,34 @@ func (s *Sender) topicGone(ctx context.Context, d *delivery, se *SendError) {
 		d.out.Text = notice + d.out.Text
 	}
 	s.attempt(ctx, d)
+}
+
+// noticeQueue queues a message in the outbox; the store has it.
+type noticeQueue interface {
+	Enqueue(ctx context.Context, m news.Message) (int64, error)
+}
+
+// queueTopicNotice tells General, in a message of its own, that a gone
+// topic's subscriptions alert there now (and which were merged into
+// General's), when the alert that would have carried the notice was
+// General's already and is not sent twice: the group never heard that its
+// topic's subscriptions had moved. Without a queue (Threads is no store)
+// or when queueing fails (logged), the notice is not sent.
+func (s *Sender) queueTopicNotice(ctx context.Context, chatID int64, p locale.Printer, deleted bool, merged []news.Subscription, lang string) {
+	q, ok := s.opts.Threads.(noticeQueue)
+	if !ok {
+		return
+	}
+	text := p.Sprintf("ℹ️ <i>A topic that subscriptions alert in is gone or closed: their alerts come here until it is reopened.</i>\n\n")
+	if deleted {
+		text = p.Sprintf("ℹ️ <i>A topic that subscriptions alert in was deleted: their alerts come here from now on.</i>\n\n")
+	}
+	text = strings.TrimSpace(text + mergedNotice(p, merged, deleted))
+	if _, err := q.Enqueue(ctx, news.Message{ChatID: chatID, Kind: news.KindReply, Priority: news.PriorityReply, Text: text, Language: lang}); err != nil {
+		s.log.Warn("gone topic's notice not queued", "chat", chatID, "err", err)
+		return
+	}
+	s.Notify()
 }
 
 // chatLanguage is the language chosen for the chat (/language), which the
@@ -149,10 +181,14 @@ func (s *Sender) movedAway(ctx context.Context, d *delivery) bool {
 // mergedNotice says which of a gone topic's queries General had already,
 // so that the topic's subscription is one with General's until the topic is
 // reopened (MoveThreadBack; "" for none): the group would otherwise find
-// one of them gone from /list unsaid.
-func mergedNotice(p locale.Printer, merged []news.Subscription) string {
-	if len(merged) == 0 {
+// one of them gone from /list unsaid. A deleted topic is never reopened:
+// its notice said "until the topic is reopened" all the same.
+func mergedNotice(p locale.Printer, merged []news.Subscription, deleted bool) string {
+	switch {
+	case len(merged) == 0:
 		return ""
+	case deleted:
+		return p.Sprintf("ℹ️ <i>General already had %s: the deleted topic's same subscriptions are one with General's from now on.</i>\n\n", queryNames(merged))
 	}
 	return p.Sprintf("ℹ️ <i>General already had %s: the topic's same subscriptions are one with General's until the topic is reopened.</i>\n\n", queryNames(merged))
 }

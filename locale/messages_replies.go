@@ -196,6 +196,7 @@ var replyTexts = []entry{
 	// /id and operators' refusals, which anyone may meet.
 	{"Your user id: <code>%d</code>\nThis chat's id: <code>%d</code>", "Ваш id: <code>%d</code>\nid этого чата: <code>%d</code>", "Ihre Benutzer-ID: <code>%d</code>\nID dieses Chats: <code>%d</code>", "Tu id de usuario: <code>%d</code>\nId de este chat: <code>%d</code>"},
 	{"This chat's id: <code>%d</code>\n(no user id: the message was sent on behalf of a chat)", "id этого чата: <code>%d</code>\n(id пользователя нет: сообщение отправлено от имени чата)", "ID dieses Chats: <code>%d</code>\n(keine Benutzer-ID: die Nachricht kam im Namen eines Chats)", "Id de este chat: <code>%d</code>\n(sin id de usuario: el mensaje se envió en nombre de un chat)"},
+	{"Send /id in your private chat with me for your own.", "Чтобы узнать свой, отправьте /id мне в личный чат.", "Ihre eigene erfahren Sie mit /id in Ihrem privaten Chat mit mir.", "Para saber el tuyo, envíame /id en un chat privado."},
 	{"Only the operators of this bot can do that. An operator is a user whose Telegram id is in telegram.admins of the configuration.",
 		"Это могут только операторы бота. Оператор — пользователь, чей Telegram id указан в telegram.admins конфигурации.",
 		"Das können nur die Betreiber dieses Bots. Betreiber ist, wessen Telegram-ID in telegram.admins der Konfiguration steht.",

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 
 	"github.com/newshound/newshound/news"
@@ -14,6 +15,9 @@ import (
 type Match struct {
 	Article        news.Article
 	SubscriptionID int64
+	// Also names the other outlets whose articles of the same story matched
+	// (one line per story, as an alert's "Also:"), newest first, each once.
+	Also []string
 }
 
 // Latest returns the newest articles of the last LatestWindow that match
@@ -57,5 +61,46 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Article.PublishedAt.After(out[j].Article.PublishedAt) })
+	out, err := s.oneByStory(ctx, out)
+	if err != nil {
+		return nil, err
+	}
 	return out[:min(len(out), LatestCount)], nil
+}
+
+// oneByStory keeps the newest match of each story and names the outlets of
+// the others in its Also: two outlets' reports of one story were two lines
+// of /latest, as if it had happened twice (an alert names them in one). It
+// fails when the store does.
+func (s *Service) oneByStory(ctx context.Context, ms []Match) ([]Match, error) {
+	if len(ms) < 2 {
+		return ms, nil
+	}
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.Article.ID
+	}
+	stories, err := s.store.StoriesOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	at := make(map[int64]int, len(ms)) // a story's index in out
+	out := ms[:0:0]
+	for _, m := range ms {
+		story, ok := stories[m.Article.ID]
+		if !ok {
+			story = m.Article.ID // deleted meanwhile: its own line
+		}
+		i, seen := at[story]
+		if !seen {
+			at[story] = len(out)
+			out = append(out, m)
+			continue
+		}
+		name := m.Article.OutletName()
+		if name != out[i].Article.OutletName() && !slices.Contains(out[i].Also, name) {
+			out[i].Also = append(out[i].Also, name)
+		}
+	}
+	return out, nil
 }

@@ -85,3 +85,61 @@ func TestTrending(t *testing.T) {
 		t.Errorf("Trending = %q, want %q", got, want)
 	}
 }
+
+// Two outlets' reports of one story were two lines of /latest, as if it had
+// happened twice: the story is one line, its newest report, naming the
+// other outlets (as its alert's "Also:"); another story stays apart.
+func TestLatestShowsAStoryOnce(t *testing.T) {
+	r := newRig(t)
+	first := r.articles("Alpha", news.Article{GUID: "a1", Title: "Volcano erupts near Reykjavik", PublishedAt: r.now.Add(-2 * time.Hour)})[0]
+	second := r.articles("Beta", news.Article{GUID: "b1", Title: "Volcano erupts, Grindavik evacuated", PublishedAt: r.now.Add(-time.Hour)})[0]
+	third := r.articles("Gamma", news.Article{GUID: "c1", Title: "Reykjavik volcano: evacuation", PublishedAt: r.now.Add(-3 * time.Hour)})[0]
+	r.articles("Delta", news.Article{GUID: "d1", Title: "Volcano museum opens in Naples", PublishedAt: r.now.Add(-90 * time.Minute)})
+	ctx := context.Background()
+	for _, a := range []news.Article{second, third} {
+		if err := r.st.LinkArticle(ctx, a.ID, first.ID, "", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := r.svc.Latest(ctx, []news.Subscription{{ID: 1, Query: "volcano"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, m := range got {
+		lines = append(lines, fmt.Sprintf("%s also %v", m.Article.Title, m.Also))
+	}
+	want := []string{"Volcano erupts, Grindavik evacuated also [Alpha Gamma]", "Volcano museum opens in Naples also []"}
+	if fmt.Sprint(lines) != fmt.Sprint(want) {
+		t.Errorf("Latest = %q, want %q", lines, want)
+	}
+}
+
+// Two outlets' reports of one story were two inline entries (and two lines
+// of a shared query's "Lately it found"): Top offers a story once, its
+// best-ranked report, and still n stories when more follow.
+func TestTopOffersAStoryOnce(t *testing.T) {
+	r := newRig(t)
+	first := r.articles("Alpha", news.Article{GUID: "a1", Title: "Volcano erupts near Reykjavik", Text: "The volcano erupted.", PublishedAt: r.now.Add(-2 * time.Hour)})[0]
+	second := r.articles("Beta", news.Article{GUID: "b1", Title: "Volcano erupts, Grindavik evacuated", Text: "The volcano erupted.", PublishedAt: r.now.Add(-time.Hour)})[0]
+	r.articles("Delta", news.Article{GUID: "d1", Title: "Volcano museum opens in Naples", Text: "A museum.", PublishedAt: r.now.Add(-90 * time.Minute)},
+		news.Article{GUID: "d2", Title: "Volcano tours resume in Sicily", Text: "Tours.", PublishedAt: r.now.Add(-4 * time.Hour)})
+	if err := r.st.LinkArticle(context.Background(), second.ID, first.ID, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.svc.Top(context.Background(), "volcano", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories := map[string]int{}
+	for _, a := range got {
+		if a.ID == first.ID || a.ID == second.ID {
+			stories["eruption"]++
+		} else {
+			stories[a.Title]++
+		}
+	}
+	if len(got) != 3 || stories["eruption"] != 1 {
+		t.Errorf("Top = %d articles, stories %v; want 3, the eruption once", len(got), stories)
+	}
+}

@@ -33,6 +33,9 @@ type Store interface {
 	CreateSearch(ctx context.Context, chatID int64, query string, ids []int64) (int64, error)
 	FindSearch(ctx context.Context, chatID, id int64) (news.Search, error)
 	TrendingStories(ctx context.Context, since time.Time, limit int) ([]news.Story, error)
+	// StoriesOf returns the story of each article (its own id when it has
+	// none), for Latest's one line per story.
+	StoriesOf(ctx context.Context, ids []int64) (map[int64]int64, error)
 }
 
 // Options configures a Service.

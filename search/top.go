@@ -9,9 +9,11 @@ import (
 )
 
 // Top returns the best n stored articles for text, ranked as Search ranks
-// them, without storing a search (inline queries come from no chat). It
-// fails with an error wrapping a *query.ParseError when text is not a valid
-// query, and with the store's error when the database fails.
+// them, one per story (its best-ranked report: two outlets' reports of one
+// story were two inline entries, and two lines of a shared query's "Lately
+// it found"), without storing a search (inline queries come from no chat).
+// It fails with an error wrapping a *query.ParseError when text is not a
+// valid query, and with the store's error when the database fails.
 func (s *Service) Top(ctx context.Context, text string, n int) ([]news.Article, error) {
 	q, err := query.Parse(text)
 	if err != nil {
@@ -21,11 +23,39 @@ func (s *Service) Top(ctx context.Context, text string, n int) ([]news.Article, 
 	if err != nil {
 		return nil, err
 	}
-	if len(ids) > n {
-		ids = ids[:n]
+	if ids, err = s.firstOfEachStory(ctx, ids, n); err != nil {
+		return nil, err
 	}
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	return s.store.FindArticles(ctx, ids)
+}
+
+// firstOfEachStory returns the first n of ids, in order, that are of
+// different stories. It fails when the store does.
+func (s *Service) firstOfEachStory(ctx context.Context, ids []int64, n int) ([]int64, error) {
+	if len(ids) < 2 || n < 2 {
+		return ids[:min(len(ids), max(n, 0))], nil
+	}
+	stories, err := s.store.StoriesOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[int64]bool, n)
+	out := make([]int64, 0, n)
+	for _, id := range ids {
+		if len(out) == n {
+			break
+		}
+		story, ok := stories[id]
+		if !ok {
+			story = id // deleted meanwhile: a story of its own
+		}
+		if !seen[story] {
+			seen[story] = true
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
