@@ -7,18 +7,19 @@ import (
 	"unicode/utf8"
 )
 
-// ShownTitle returns the title an alert shows under its outlet line: the
+// ShownTitle returns the title an alert shows above its outlet line: the
 // feed's title without the outlet's own name that pages and some feeds put
 // after the headline ("Storm hits coast - Example Times", "… | Example
 // Times", "… « CBS San Francisco", "… - KVOA.com"), nor a byline between the
 // two ("Storm hits coast - Jane Doe - Example Times", "… - By Jane Doe -
 // …"), since the line under the title names the outlet already. A part
 // names the outlet when it is written as a name (no word in lower case but
-// the small words names join) and holds the outlet's or the source's name
-// or a label of the article's host ("sanfrancisco" of
-// sanfrancisco.cbslocal.com), letters and digits compared without case, or
-// is a web address. The headline itself, the first part, always stays; a
-// title with no such part is returned as it is.
+// the small words names join) and half of it at least is the outlet's or
+// the source's name or a label of the article's host ("sanfrancisco" of
+// sanfrancisco.cbslocal.com), letters and digits compared without case; or
+// when it is a web address. Whatever follows that part goes with it ("… -
+// WMC Action News 5 - Memphis, Tennessee"). The headline itself, the first
+// part, always stays; a title with no such part is returned as it is.
 func (a Article) ShownTitle() string {
 	t := strings.TrimSpace(a.Title)
 	keys := titleKeys(a)
@@ -26,8 +27,6 @@ func (a Article) ShownTitle() string {
 	cut := len(segs)
 	for cut > 1 && namesOutletIn(t[segs[cut-1].from:segs[cut-1].to], keys) {
 		cut--
-		// whatever follows the name goes with it: "… - WMC Action News 5 -
-		// Memphis, Tennessee"
 	}
 	if cut == len(segs) {
 		// the name in the middle, a place or tag line after it
@@ -99,7 +98,9 @@ func titleParts(t string) []titlePart {
 }
 
 // namesOutletIn reports whether a part of a title names the outlet: it is
-// written as a name and holds one of keys, or is a web address.
+// written as a name and holds one of keys, as half of its letters and digits
+// at least ("news" aside), or is a web address. A source named "World" does
+// not take "World Cup 2026" for its name.
 func namesOutletIn(part string, keys []string) bool {
 	if webAddress(part) {
 		return true
@@ -108,8 +109,9 @@ func namesOutletIn(part string, keys []string) bool {
 	if c == "" || !writtenAsName(part) {
 		return false
 	}
+	rest := len(strings.ReplaceAll(c, "news", "")) // "BBC News" is BBC's name
 	for _, k := range keys {
-		if strings.Contains(c, k) {
+		if strings.Contains(c, k) && 2*len(k) >= rest {
 			return true
 		}
 	}

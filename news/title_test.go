@@ -35,6 +35,9 @@ func TestShownTitle(t *testing.T) {
 		{name: "another outlet's name", title: "US & EU agree to cut tariffs on <steel> - Reuters", source: "Example Times",
 			url: "https://example.com/a", want: "US & EU agree to cut tariffs on <steel> - Reuters"},
 		{name: "the headline a name, not a byline", title: "Interview - Jane Doe", source: "Example Times", want: "Interview - Jane Doe"},
+		{name: "the source's short name and News", title: "Storm hits coast - BBC News", source: "BBC", want: "Storm hits coast"},
+		{name: "a one-word source's name within a longer part", title: "Messi scores twice - World Cup 2026", source: "World",
+			want: "Messi scores twice - World Cup 2026"},
 		{name: "empty", title: "", source: "Example Times", want: ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

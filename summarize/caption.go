@@ -267,10 +267,12 @@ func dependsOnPrevious(s string, lang language) bool {
 	return pronounAfterOpening(s)
 }
 
-// introWords open a phrase set before a sentence's subject.
-var introWords = map[string]bool{"in": true, "on": true, "at": true, "after": true, "before": true, "when": true, "while": true,
-	"as": true, "since": true, "despite": true, "during": true, "with": true, "without": true, "for": true, "to": true,
-	"until": true, "once": true, "although": true, "though": true, "if": true, "because": true, "upon": true, "within": true, "last": true, "earlier": true, "later": true}
+// introWords open a phrase of time or place set before a sentence's
+// subject ("Last year, he …", "On Monday, they …"); words that open a
+// clause with its own subject ("When officers arrived, they …") are not
+// among them.
+var introWords = map[string]bool{"in": true, "on": true, "at": true, "last": true, "earlier": true, "later": true,
+	"during": true, "since": true, "for": true, "within": true, "despite": true, "with": true, "without": true}
 
 // calendarWords are the capitalised words a phrase holds that name nobody.
 var calendarWords = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
@@ -278,38 +280,46 @@ var calendarWords = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday"
 	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true}
 
 // pronounAfterOpening reports whether s opens with a short phrase and its
-// comma, then a pronoun as the subject ("In an unsuccessful effort to save
-// his life, he was driven to the hospital.", "Speaking to reporters, they
-// said …", "Blended into the background, these models …"): the phrase names
-// nobody (no capitalised word after its first), so the pronoun stands for
-// someone of a sentence before. A phrase that names someone ("After Smith
-// was arrested, he told police …") or an "it" that stands for nothing ("At
-// the time, it was unclear …") stands alone.
+// comma, then a pronoun as the subject, where the phrase offers no one for
+// the pronoun to stand for: it names nobody (no capitalised word after its
+// first) and itself refers back ("In an unsuccessful effort to save his
+// life, he was driven to the hospital."), or is a participle's phrase of up
+// to six words ("Speaking to reporters on Monday, they said …", "Blended
+// into the background, these models …"), or a phrase of time or place of
+// up to three ("Last year, he …"). A clause with its own subject ("When
+// officers arrived on the scene, they found …"), a phrase that names
+// someone ("After Smith was arrested, he told police …") and an "it" that
+// stands for nothing ("At the time, it was unclear …") stand alone.
 func pronounAfterOpening(s string) bool {
 	comma := strings.Index(s, ", ")
 	if comma <= 0 || comma > 100 {
+		return false
+	}
+	next, _, _ := strings.Cut(s[comma+2:], " ")
+	switch next {
+	case "he", "she", "they", "these", "those":
+		// not a possessive ("For many people with severe disabilities,
+		// their families and carers, …": a list's comma)
+	default:
 		return false
 	}
 	opening := strings.Fields(s[:comma])
 	if len(opening) > 12 {
 		return false
 	}
-	if first := strings.ToLower(opening[0]); !introWords[first] && !strings.HasSuffix(first, "ing") && !strings.HasSuffix(first, "ed") {
-		return false // "Police said that on Friday, they …": the subject comes first
-	}
+	refersBack := false
 	for _, w := range opening[1:] {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !calendarWords[strings.Trim(w, ".,")] {
 			return false
 		}
+		switch strings.ToLower(strings.Trim(w, ".,;:'’\"")) {
+		case "he", "she", "they", "his", "her", "their", "him", "them", "hers", "theirs":
+			refersBack = true
+		}
 	}
-	next, _, _ := strings.Cut(s[comma+2:], " ")
-	switch next {
-	case "he", "she", "they", "these", "those":
-		// not a possessive ("For many people with severe disabilities,
-		// their families and carers, this is …": a list's comma)
-		return true
-	}
-	return false
+	first := strings.ToLower(opening[0])
+	participle := strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed")
+	return refersBack || participle && len(opening) <= 6 || introWords[first] && len(opening) <= 3
 }
 
 // endsSentence reports whether s ends like a sentence of prose, with a

@@ -223,6 +223,8 @@ func TestDependsOnPrevious(t *testing.T) {
 		{"Police said that on Friday, they had arrested two men.", false},
 		{"Last year, he was named the city's police chief.", true},
 		{"For many people with severe disabilities, their families and carers, the trip is hard.", false},
+		{"When officers arrived on the scene, they found a house riddled with bullet holes.", false},
+		{"After police arrived, they found two men dead.", false},
 	}
 	for _, tt := range tests {
 		if got := dependsOnPrevious(tt.sent, langEnglish); got != tt.want {
