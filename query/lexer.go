@@ -48,6 +48,8 @@ const quotes = "\"“”„«»「」『』"
 // fullWidth writes the full-width forms of the query language's characters, which Chinese and Japanese input
 // methods type, as the ASCII ones, one character for one so that positions stay: "（kursk OR belgorod） -sport"
 // read its parentheses as punctuation, kursk OR (belgorod AND NOT sport), and "title：storm" as a phrase.
+const fullWidthForms = "（）＂｜＊：＇"
+
 var fullWidth = strings.NewReplacer("（", "(", "）", ")", "＂", "\"", "｜", "|", "＊", "*", "：", ":", "＇", "'")
 
 func isSpecial(r rune) bool {
@@ -56,7 +58,11 @@ func isSpecial(r rune) bool {
 
 // lex returns the items of src, ending with itemEOF, or a *ParseError for an unclosed quote or a misplaced "*".
 func lex(src string) ([]item, error) {
-	lx := &lexer{src: fullWidth.Replace(withoutInvisible(src)), pos: 1}
+	src = withoutInvisible(src)
+	if strings.ContainsAny(src, fullWidthForms) { // a Replacer of several strings allocates even when none is there
+		src = fullWidth.Replace(src)
+	}
+	lx := &lexer{src: src, pos: 1}
 	for {
 		r, size := lx.peek()
 		switch {
@@ -154,8 +160,13 @@ func (lx *lexer) peek() (rune, int) {
 // advance moves past the size bytes of the rune at the lexer's place; pos counts the characters seen, so a rune
 // that joins the one before it (a combining mark, an emoji's modifier) takes no place of its own.
 func (lx *lexer) advance(size int) {
-	r, _ := utf8.DecodeRuneInString(lx.src[lx.off:])
-	lx.chars.add(r)
+	if b := lx.src[lx.off]; b < utf8.RuneSelf && !lx.chars.afterZWJ { // ASCII, most queries: a character of its own
+		lx.chars.n++
+		lx.chars.flagOpen = false
+	} else {
+		r, _ := utf8.DecodeRuneInString(lx.src[lx.off:])
+		lx.chars.add(r)
+	}
 	lx.off += size
 	lx.pos = lx.chars.n + 1
 }
