@@ -51,11 +51,16 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 	if err != nil {
 		return err
 	}
+	// "kursk or belgorod" searched for both and the word "or": say so.
+	note := ""
+	if words, fixed := query.OperatorWords(req.args); words != nil {
+		note = "\n" + tr(ctx).Sprintf("⚠️ “%s” in small letters is a word to find, not an operator. For the operator, write it in capitals: <code>/search %s</code>.", esc(words[0]), esc(fixed))
+	}
 	if p.Total == 0 {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing I have stored matches <code>%s</code>.", esc(summarize.Clip(oneLine(req.args), 200))))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing I have stored matches <code>%s</code>.", esc(summarize.Clip(oneLine(req.args), 200)))+note)
 		return nil
 	}
-	r.sendSearchPage(ctx, req.in.ChatID, p)
+	r.sendSearchPage(ctx, req.in.ChatID, p, note)
 	return nil
 }
 
@@ -66,12 +71,12 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 func oneLine(q string) string { return strings.Join(strings.Fields(q), " ") }
 
 // sendSearchPage queues one page of a search, with a "More" button when
-// more results follow.
-func (r *Router) sendSearchPage(ctx context.Context, chatID int64, p search.Page) {
+// more results follow, and note (a line, or "") under its heading.
+func (r *Router) sendSearchPage(ctx context.Context, chatID int64, p search.Page, note string) {
 	var b strings.Builder
 	t := tr(ctx)
 	loc := r.chatZone(ctx, chatID)
-	b.WriteString(t.Sprintf("🔎 <b>%d–%d of %d</b> for <code>%s</code>", p.First, p.First+len(p.Results)-1, p.Total, esc(summarize.Clip(oneLine(p.Query), 200))) + "\n")
+	b.WriteString(t.Sprintf("🔎 <b>%d–%d of %d</b> for <code>%s</code>", p.First, p.First+len(p.Results)-1, p.Total, esc(summarize.Clip(oneLine(p.Query), 200))) + note + "\n")
 	if len(p.Results) == 0 {
 		b.WriteString("\n" + t.Sprintf("These articles are gone; try the search again."))
 	}
@@ -112,7 +117,7 @@ func (r *Router) pressMore(ctx context.Context, in Incoming, chat news.Chat, arg
 	if !r.pages.first(chat.ID, args[0], page, r.opts.Now()) {
 		return tr(ctx).Sprintf("Page %d is already above.", page+1), nil
 	}
-	r.sendSearchPage(ctx, chat.ID, p)
+	r.sendSearchPage(ctx, chat.ID, p, "")
 	return tr(ctx).Sprintf("Page %d", page+1), nil
 }
 

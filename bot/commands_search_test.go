@@ -215,3 +215,27 @@ func TestSearchDatesInTheChatsZone(t *testing.T) {
 		t.Errorf("a result from %s in a chat on Asia/Tokyo lacks %q:\n%s", published, want, text)
 	}
 }
+
+// "/search kursk or belgorod" searched for both and the word "or", and its
+// answer showed the query as typed: it says "or" is a word there and what
+// to send for either, whether it found something or not.
+func TestSearchWithALowerCaseOperatorSaysHowToWriteIt(t *testing.T) {
+	h := newHarness(t)
+	now := h.clock.Now()
+	h.mustArticles("Wire",
+		news.Article{GUID: "1", URL: "https://wire.example/1", Title: "Kursk or Belgorod: where the lines run", PublishedAt: now},
+		news.Article{GUID: "2", URL: "https://wire.example/2", Title: "Deminers in Kursk", PublishedAt: now})
+	const chat = 41
+	for _, tt := range []struct{ text, fixed string }{
+		{"/search kursk or belgorod", "/search kursk OR belgorod"},
+		{"/search kursk or minsk", "/search kursk OR minsk"},
+	} {
+		got := h.reply(chat, "private", chat, tt.text).Text()
+		if !strings.Contains(got, "“or” in small letters is a word to find") || !strings.Contains(got, "<code>"+tt.fixed+"</code>") {
+			t.Errorf("%s:\n%s", tt.text, got)
+		}
+	}
+	if got := h.reply(chat, "private", chat, "/search kursk OR belgorod").Text(); strings.Contains(got, "small letters") {
+		t.Errorf("/search kursk OR belgorod:\n%s", got)
+	}
+}

@@ -2,6 +2,10 @@ package locale
 
 // searchTexts: /search, /latest, /trending and inline answers.
 var searchTexts = []entry{
+	{"⚠️ “%s” in small letters is a word to find, not an operator. For the operator, write it in capitals: <code>/search %s</code>.",
+		"⚠️ «%s» строчными буквами — это слово для поиска, а не оператор. Для оператора напишите его заглавными: <code>/search %s</code>.",
+		"⚠️ „%s“ in Kleinbuchstaben ist ein gesuchtes Wort, kein Operator. Für den Operator schreiben Sie es groß: <code>/search %s</code>.",
+		"⚠️ «%s» en minúsculas es una palabra que buscar, no un operador. Para el operador, escríbelo en mayúsculas: <code>/search %s</code>."},
 	{"What should I look for? E.g. <code>/search \"north korea\" missile</code>.", "Что искать? Например <code>/search \"северная корея\" ракета</code>.", "Wonach soll ich suchen? Z. B. <code>/search \"nordkorea\" rakete</code>.", "¿Qué busco? P. ej. <code>/search \"corea del norte\" misil</code>."},
 	{"Search is not available on this bot.", "В этом боте нет поиска.", "Die Suche ist bei diesem Bot nicht verfügbar.", "La búsqueda no está disponible en este bot."},
 	{"I can't search for that: %s.", "Не могу это искать: %s.", "Danach kann ich nicht suchen: %s.", "No puedo buscar eso: %s."},

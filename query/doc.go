@@ -24,10 +24,13 @@
 //     wordStems). Words of other scripts or languages are matched as written. Quoted words, prefixes, and bare
 //     words that normalise to several tokens (long-term, 北朝鮮) are matched unstemmed, as phrases.
 //
-// A query is read with "-" binding tightest, then AND (juxtaposition), then OR ("OR" in capitals, or "|"). AND and
-// NOT in capitals are accepted as spelled-out forms of juxtaposition and "-", so the form that Query.String shows
-// can be typed back. Quotes may be ASCII or typographic (“…”, „…“, «…»), as phone keyboards type them. A word with
-// nothing to match in it, such as "&", is ignored like punctuation. title:x restricts a word, prefix or phrase to the
+// A query is read with "-" binding tightest, then AND (juxtaposition), then OR ("OR" in capitals, "|" or "||"). AND
+// and NOT in capitals are accepted as spelled-out forms of juxtaposition and "-", so the form that Query.String
+// shows can be typed back. As phones and input methods type them: quotes may be ASCII or typographic (“…”, „…“,
+// «…», 「…」), or single ('…', ‘…’) when the closing one ends a word; a dash glued to a term (—sport) is "-"; the
+// full-width forms of the operators are the ASCII ones; invisible characters are ignored. A word with nothing to
+// match in it, such as "&", is ignored like punctuation. A quoted word ending in "*" is a prefix; the names of
+// fields that a query has not (author:, from:) are refused, and intitle: and domain: are title: and site:. title:x restricts a word, prefix or phrase to the
 // title; source:x and site:x are the same test: the source's configured name contains x's words in order, or, when x
 // has a dot, x is the article URL's host or a parent domain of it.
 //

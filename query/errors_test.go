@@ -24,6 +24,7 @@ func TestParseErrorsCarryTheirKey(t *testing.T) {
 		{"title: x", `"title:" takes its word right after it, without a space: %s (position %d)`, 1},
 		{"title:", `"title:" needs a word, prefix or phrase right after it (position %d)`, 1},
 		{"🚀 raketen <b>start</b>", "%q is markup typed as text, not a word to look for: send the words without tags (position %d)", 11},
+		{"🇺🇦 raketen <b>start</b>", "%q is markup typed as text, not a word to look for: send the words without tags (position %d)", 11},
 	} {
 		_, err := Parse(tt.query)
 		var pe *ParseError

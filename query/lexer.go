@@ -35,7 +35,8 @@ type item struct {
 type lexer struct {
 	src   string
 	off   int // byte offset
-	pos   int // character position (from 1) of src[off]
+	pos   int // character position (from 1) of src[off], as a reader counts characters (charCount)
+	chars charCount
 	glued bool
 	items []item
 }
@@ -47,6 +48,8 @@ const quotes = "\"“”„«»「」『』"
 // fullWidth writes the full-width forms of the query language's characters, which Chinese and Japanese input
 // methods type, as the ASCII ones, one character for one so that positions stay: "（kursk OR belgorod） -sport"
 // read its parentheses as punctuation, kursk OR (belgorod AND NOT sport), and "title：storm" as a phrase.
+const fullWidthForms = "（）＂｜＊：＇"
+
 var fullWidth = strings.NewReplacer("（", "(", "）", ")", "＂", "\"", "｜", "|", "＊", "*", "：", ":", "＇", "'")
 
 func isSpecial(r rune) bool {
@@ -55,7 +58,11 @@ func isSpecial(r rune) bool {
 
 // lex returns the items of src, ending with itemEOF, or a *ParseError for an unclosed quote or a misplaced "*".
 func lex(src string) ([]item, error) {
-	lx := &lexer{src: fullWidth.Replace(withoutInvisible(src)), pos: 1}
+	src = withoutInvisible(src)
+	if strings.ContainsAny(src, fullWidthForms) { // a Replacer of several strings allocates even when none is there
+		src = fullWidth.Replace(src)
+	}
+	lx := &lexer{src: src, pos: 1}
 	for {
 		r, size := lx.peek()
 		switch {
@@ -150,9 +157,48 @@ func (lx *lexer) peek() (rune, int) {
 	return utf8.DecodeRuneInString(lx.src[lx.off:])
 }
 
+// advance moves past the size bytes of the rune at the lexer's place; pos counts the characters seen, so a rune
+// that joins the one before it (a combining mark, an emoji's modifier) takes no place of its own.
 func (lx *lexer) advance(size int) {
+	if b := lx.src[lx.off]; b < utf8.RuneSelf && !lx.chars.afterZWJ { // ASCII, most queries: a character of its own
+		lx.chars.n++
+		lx.chars.flagOpen = false
+	} else {
+		r, _ := utf8.DecodeRuneInString(lx.src[lx.off:])
+		lx.chars.add(r)
+	}
 	lx.off += size
-	lx.pos++
+	lx.pos = lx.chars.n + 1
+}
+
+// charCount counts the characters a reader sees in a run of runes: a combining mark, a variation selector, an
+// emoji's skin tone, keycap or tag, and what a zero-width joiner joins belong to the character before, and two
+// regional indicators are one flag. (It approximates Unicode's grapheme clusters; a Devanagari conjunct counts as
+// its consonants.) "🇺🇦 -" had its "-" at position 4, "नमस्ते -" at 8, where a reader counts 3 and 6.
+type charCount struct {
+	n        int
+	afterZWJ bool // the last rune was a zero-width joiner
+	flagOpen bool // the last rune was a regional indicator that began a flag
+}
+
+func (c *charCount) add(r rune) {
+	joins := c.n > 0 && (c.afterZWJ || unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || r == '\u200d' ||
+		r == '\ufe0e' || r == '\ufe0f' || r >= 0x1f3fb && r <= 0x1f3ff || r >= 0xe0020 && r <= 0xe007f ||
+		c.flagOpen && r >= 0x1f1e6 && r <= 0x1f1ff)
+	if !joins {
+		c.n++
+	}
+	c.afterZWJ = r == '\u200d'
+	c.flagOpen = !joins && r >= 0x1f1e6 && r <= 0x1f1ff
+}
+
+// chars returns how many characters a reader sees in s (see charCount).
+func chars(s string) int {
+	var c charCount
+	for _, r := range s {
+		c.add(r)
+	}
+	return c.n
 }
 
 func (lx *lexer) emit(k itemKind, pos int, text string) {
@@ -208,10 +254,11 @@ func (lx *lexer) singlePhrase(r rune, size int) bool {
 		if next, n := utf8.DecodeRuneInString(lx.src[end:]); n > 0 && !unicode.IsSpace(next) && !isSpecial(next) {
 			continue
 		}
-		start := lx.pos
-		lx.emit(itemPhrase, start, lx.src[from:from+i])
-		lx.pos += utf8.RuneCountInString(lx.src[lx.off:end])
-		lx.off = end
+		lx.emit(itemPhrase, lx.pos, lx.src[from:from+i])
+		for lx.off < end {
+			_, n := utf8.DecodeRuneInString(lx.src[lx.off:])
+			lx.advance(n)
+		}
 		return true
 	}
 	return false
@@ -255,7 +302,7 @@ func (lx *lexer) run() error {
 	}
 	if i := strings.IndexByte(text, '*'); i >= 0 {
 		if i != len(text)-1 {
-			p := start + utf8.RuneCountInString(text[:i])
+			p := start + chars(text[:i])
 			return errAt(p, `"*" can only end a word (position %d)`)
 		}
 		lx.emit(itemPrefix, start, text[:i])
@@ -277,7 +324,7 @@ func typedMarkup(src string) error {
 		}
 		start := off + i
 		if name := tagName(src[start:]); name != "" {
-			return errAt(utf8.RuneCountInString(src[:start])+1, "%q is markup typed as text, not a word to look for: send the words without tags (position %d)", name)
+			return errAt(chars(withoutInvisible(src[:start]))+1, "%q is markup typed as text, not a word to look for: send the words without tags (position %d)", name)
 		}
 		off = start + 1
 	}

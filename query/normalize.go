@@ -213,7 +213,11 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 			}
 			tok = utf8.AppendRune(tok, r)
 			nonASCII = true
-			if unicode.IsLetter(r) {
+			if r < utf8.RuneSelf {
+				// An Arabic-Indic digit, now ASCII: a mark after it goes as after an ASCII digit, or the
+				// token of "۶" and a mark would differ from that of "6" and the mark (FuzzParse).
+				latinBase = true
+			} else if unicode.IsLetter(r) {
 				// Greek's accents go as Latin diacritics do: capitals are
 				// written without them (ΕΚΛΟΓΕΣ = Εκλογές).
 				latinBase = unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Greek, r)

@@ -36,6 +36,7 @@ func TestTerms(t *testing.T) {
 		{name: "Arabic", text: "غزة", want: []string{"غزة"}},
 		{name: "Persian keheh and yeh are Arabic kaf and yeh", text: "کرمان ایران كرمان ايران مصطفى", want: []string{"كرمان", "ايران", "كرمان", "ايران", "مصطفي"}},
 		{name: "Arabic-Indic and Persian digits are ASCII digits", text: "٢٠٢٤ ۱۲ 12 زلزله ۶٫۲", want: []string{"2024", "12", "12", "زلزله", "6", "2"}},
+		{name: "a mark after an Arabic-Indic digit goes as after an ASCII one", text: "ڎ۶\u059d ڎ6\u059d", want: []string{"ڎ6", "ڎ6"}},
 		{name: "the tatweel stretches a word, it is no letter", text: "مريـديان مريديان جســـر ـ", want: []string{"مريديان", "مريديان", "جسر"}},
 		{name: "empty", text: "", want: nil},
 		{name: "only separators", text: " -- & … ", want: nil},

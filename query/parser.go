@@ -317,7 +317,7 @@ func (p *parser) phrase(it item) (*node, error) {
 		if strings.Count(word, "*") == 1 && strings.HasSuffix(word, "*") && len(p.tokens(word)) == 1 {
 			return p.prefix(item{kind: itemPrefix, pos: it.pos, text: strings.TrimSuffix(word, "*")})
 		}
-		return nil, errAt(it.pos+1+utf8.RuneCountInString(it.text[:i]), `"*" does not work in a phrase: a prefix is one word ending in "*" (position %d)`)
+		return nil, errAt(it.pos+1+chars(it.text[:i]), `"*" does not work in a phrase: a prefix is one word ending in "*" (position %d)`)
 	}
 	toks := p.tokens(it.text)
 	if len(toks) == 0 {

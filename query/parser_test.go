@@ -199,6 +199,11 @@ func TestParseErrors(t *testing.T) {
 		{name: "source with nothing", query: "source:", wantMsg: `"source:" needs a source name or web address right after it (position 1)`, wantPos: 1},
 		{name: "source prefix", query: "a site:reut*", wantMsg: `"site:" needs a source name or web address right after it (position 3)`, wantPos: 3},
 		// A field of search engines or social sites was a phrase that no article spells ("author kursk").
+		{name: "a flag is one character", query: "🇺🇦 -", wantMsg: `"-" needs a word after it (position 3)`, wantPos: 3},
+		{name: "a skin tone joins its emoji", query: "👍🏽 kursk (", wantMsg: `unclosed "(" at position 9`, wantPos: 9},
+		{name: "a family of joined emoji is one character", query: "👨\u200d👩\u200d👧 kursk (", wantMsg: `unclosed "(" at position 9`, wantPos: 9},
+		{name: "combining marks join their letter", query: "नमस्ते -", wantMsg: `"-" needs a word after it (position 6)`, wantPos: 6},
+		{name: "a combining accent joins its letter", query: "cafe\u0301 te*st", wantMsg: `"*" can only end a word (position 8)`, wantPos: 8},
 		{name: "positions count the characters seen", query: "\u200fkursk\u200f (", wantMsg: `unclosed "(" at position 7`, wantPos: 7},
 		{name: "a prefix in a phrase", query: `kim "north kor*"`, wantMsg: `"*" does not work in a phrase: a prefix is one word ending in "*" (position 15)`, wantPos: 15},
 		{name: "a star inside a phrase's word", query: `"phra* se"`, wantMsg: `"*" does not work in a phrase: a prefix is one word ending in "*" (position 6)`, wantPos: 6},
