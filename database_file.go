@@ -59,14 +59,18 @@ func (e *fileGone) Unwrap() error { return e.err }
 // copied beside its path (rescuePath: a consistent copy of what the process still holds
 // open), since nothing else keeps it past the stop. A check that fails for
 // another reason (the folder made unreadable) is logged once and the watch
-// goes on. It returns nil when ctx ends.
-func watchDatabaseFile(ctx context.Context, st fileIdentity, path string, tick <-chan time.Time, now func() time.Time, log *slog.Logger) error {
+// goes on. Each tick also checks the lock (heldLock.check), and returns
+// its error. It returns nil when ctx ends.
+func watchDatabaseFile(ctx context.Context, st fileIdentity, lock *heldLock, path string, tick <-chan time.Time, now func() time.Time, log *slog.Logger) error {
 	said := false
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-tick:
+		}
+		if err := lock.check(log); err != nil {
+			return err
 		}
 		err := st.CheckFileIdentity()
 		switch {

@@ -164,7 +164,7 @@ func TestDeletedDatabaseCopyOutlivesTheStop(t *testing.T) {
 	f := &fakeFile{stop: cancel}
 	tick := make(chan time.Time, 1)
 	tick <- time.Now()
-	err := watchDatabaseFile(ctx, f, "x.db", tick, time.Now, slog.New(slog.DiscardHandler))
+	err := watchDatabaseFile(ctx, f, nil, "x.db", tick, time.Now, slog.New(slog.DiscardHandler))
 	if !f.copied || f.copyCtxErr != nil {
 		t.Errorf("copy made: %v, with its context ended: %v; want it made under a live one", f.copied, f.copyCtxErr)
 	}
