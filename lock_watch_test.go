@@ -53,3 +53,18 @@ func TestLockTakenByAnotherAfterDeletionStops(t *testing.T) {
 		t.Errorf("Run = %v (exit status %d), want errLockTaken and status 1", err, exitStatus(err))
 	}
 }
+
+// The refusal of a second bot said whose the lock is, and a stranger who
+// took it for one a crash left deleted it. It says that no crash leaves one.
+func TestLockedSaysTheLockIsNotLeftOver(t *testing.T) {
+	db := t.TempDir() + "/nh.db"
+	unlock, err := store.Lock(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	_, err = store.Lock(db)
+	if err == nil || !strings.Contains(err.Error(), "not left over from a crash") {
+		t.Errorf("second Lock = %v, want it to say the lock is no crash's", err)
+	}
+}
