@@ -25,7 +25,9 @@ func TestMaintenanceOnAFileThatIsNoDatabase(t *testing.T) {
 		"backup": func() error {
 			return runBackup(ctx, []string{"-config", cfg, filepath.Join(dir, "copy.db")}, func(string) string { return "" }, io.Discard)
 		},
-		"vacuum": func() error { return runVacuum(ctx, []string{"-config", cfg}, func(string) string { return "" }, io.Discard) },
+		"vacuum": func() error {
+			return runVacuum(ctx, []string{"-config", cfg}, func(string) string { return "" }, io.Discard)
+		},
 	} {
 		err := run()
 		if err == nil || !strings.Contains(err.Error(), "point storage.path at your database") {
