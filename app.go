@@ -215,7 +215,8 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if err != nil || st == nil { // st nil: stopped while waiting for the database
 		return err
 	}
-	defer unlock()
+	lock := newHeldLock(cfg.Storage.Path, unlock)
+	defer lock.release()
 	defer st.Close()
 	// Every stop says so, with what waits in the outbox, whichever step of
 	// the start it interrupted (a SIGTERM while the router was being built
@@ -272,11 +273,11 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	}})
 	// A database file replaced or deleted under the bot stops it: the sends
 	// it records would go to a file nobody opens again, and repeat after the
-	// next start from the new one.
+	// next start from the new one. A lock file deleted is made again.
 	run.start(task{"database file", func(ctx context.Context) error {
 		tick := time.NewTicker(fileCheckEvery)
 		defer tick.Stop()
-		return watchDatabaseFile(ctx, st, cfg.Storage.Path, tick.C, m.Now, log)
+		return watchDatabaseFile(ctx, st, lock, cfg.Storage.Path, tick.C, m.Now, log)
 	}})
 	background := []task{
 		{"poller", poller.Run},

@@ -64,7 +64,7 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, o
 		if store.DiskFull(err) {
 			return fmt.Errorf("storage.path %q: %w: free space in %s, or give a file on another disk (a backup needs about the database's size)", cfg.Storage.Path, err, dir)
 		}
-		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
+		return unusableFile(ctx, cfg.Storage.Path, err)
 	}
 	if err := placeCopy(tmp, dest); err != nil {
 		removeCopy(tmp)
@@ -117,4 +117,18 @@ func freeName(dest string) string {
 			return name
 		}
 	}
+}
+
+// unusableFile is err, a maintenance command's failure on the database at
+// path, explained as the bot's start explains that file (store.CheckFile:
+// another application's, not a database at all, damaged, with what to do)
+// when the file is one it refuses: "file is not a database" named no fix,
+// and a storage.path naming the wrong file (another -config) is the
+// likeliest cause. Such a file is a *configError, as at the bot's start.
+// The check runs only after a failure: it reads the whole file.
+func unusableFile(ctx context.Context, path string, err error) error {
+	if _, cerr := store.CheckFile(ctx, path, false); cerr != nil && unusableDatabase(cerr) {
+		return &configError{fmt.Errorf("storage.path %q: %w", path, cerr)}
+	}
+	return fmt.Errorf("storage.path %q: %w", path, err)
 }

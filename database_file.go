@@ -34,8 +34,17 @@ type fileGone struct {
 	left     string // why rescued was not moved back
 }
 
+// errWALGone is the database's -wal file deleted or replaced while the bot
+// ran: the writes since the last checkpoint live only in the file SQLite
+// still holds open, a connection opened next would start an empty one
+// beside it, and a crash would lose them.
+var errWALGone = errors.New("the database's -wal file was deleted or replaced while Newshound ran")
+
 func (e *fileGone) Error() string {
 	switch {
+	case errors.Is(e.err, errWALGone):
+		return fmt.Sprintf("%s-wal: %v: stopped, which folds the writes it held into %s (a clean stop does); start Newshound again. "+
+			"Never delete the -wal beside a database in use or left by a killed process: it holds the latest writes", e.path, e.err, e.path)
 	case errors.Is(e.err, store.ErrFileReplaced):
 		return fmt.Sprintf("storage.path %s is another file than the one opened at start (mv, rsync, a restore by hand while Newshound ran): "+
 			"stopped, so that no more sends are recorded in the replaced file (they would repeat from the new one); "+
@@ -59,14 +68,21 @@ func (e *fileGone) Unwrap() error { return e.err }
 // copied beside its path (rescuePath: a consistent copy of what the process still holds
 // open), since nothing else keeps it past the stop. A check that fails for
 // another reason (the folder made unreadable) is logged once and the watch
-// goes on. It returns nil when ctx ends.
-func watchDatabaseFile(ctx context.Context, st fileIdentity, path string, tick <-chan time.Time, now func() time.Time, log *slog.Logger) error {
+// goes on. Each tick also checks the lock (heldLock.check), and returns
+// its error, and the -wal beside the database: one deleted or replaced
+// stops the bot too (errWALGone), whose clean stop folds the writes the
+// deleted file holds into the database. It returns nil when ctx ends.
+func watchDatabaseFile(ctx context.Context, st fileIdentity, lock *heldLock, path string, tick <-chan time.Time, now func() time.Time, log *slog.Logger) error {
 	said := false
+	wal, _ := os.Stat(path + "-wal") // nil when there is none: nothing to watch
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-tick:
+		}
+		if err := lock.check(log); err != nil {
+			return err
 		}
 		err := st.CheckFileIdentity()
 		switch {
@@ -86,6 +102,11 @@ func watchDatabaseFile(ctx context.Context, st fileIdentity, path string, tick <
 		case err != nil && !said:
 			log.Warn("cannot look at the database file", "path", path, "err", err)
 			said = true
+		}
+		if wal != nil { // after the database's own check: rm newshound.db* is a deleted database, rescued
+			if fi, err := os.Stat(path + "-wal"); errors.Is(err, os.ErrNotExist) || (err == nil && !os.SameFile(fi, wal)) {
+				return &fileGone{err: errWALGone, path: path}
+			}
 		}
 	}
 }

@@ -109,14 +109,25 @@ func TestDatabaseFileReplacedWhileRunningStops(t *testing.T) {
 // an empty database. Now the bot copies the database before it stops and
 // puts the copy back at storage.path.
 func TestDatabaseFileDeletedWhileRunningIsPutBack(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files []string // suffixes of storage.path deleted
+	}{{"the database", []string{""}}, {"rm newshound.db*", []string{"", "-wal", "-shm"}}} {
+		t.Run(c.name, func(t *testing.T) { deletedAndPutBack(t, c.files) })
+	}
+}
+
+func deletedAndPutBack(t *testing.T, suffixes []string) {
 	tg := telegramtest.New(t, testToken)
 	db, parts, done := runUntilReady(t, testConfig{tg: tg, sources: []testSource{{"Kept", "http://127.0.0.1:1/feed.xml"}}}.String())
 	ctx := context.Background()
 	if srcs, err := parts.Store.ListSources(ctx); err != nil || len(srcs) != 1 {
 		t.Fatalf("sources at start: %v, %v", srcs, err)
 	}
-	if err := os.Remove(db); err != nil {
-		t.Fatal(err)
+	for _, suffix := range suffixes {
+		if err := os.Remove(db + suffix); err != nil {
+			t.Fatal(err)
+		}
 	}
 	err := stopped(t, done)
 	if !errors.Is(err, store.ErrFileDeleted) || !strings.Contains(err.Error(), "is back at storage.path") {
@@ -164,12 +175,41 @@ func TestDeletedDatabaseCopyOutlivesTheStop(t *testing.T) {
 	f := &fakeFile{stop: cancel}
 	tick := make(chan time.Time, 1)
 	tick <- time.Now()
-	err := watchDatabaseFile(ctx, f, "x.db", tick, time.Now, slog.New(slog.DiscardHandler))
+	err := watchDatabaseFile(ctx, f, nil, "x.db", tick, time.Now, slog.New(slog.DiscardHandler))
 	if !f.copied || f.copyCtxErr != nil {
 		t.Errorf("copy made: %v, with its context ended: %v; want it made under a live one", f.copied, f.copyCtxErr)
 	}
 	var gone *fileGone
 	if !errors.As(err, &gone) || gone.rescued == "" {
 		t.Errorf("watch = %v, want the copy named", err)
+	}
+}
+
+// An operator deleting the -wal beside a database in use ("a log file,
+// 64 MB"): the bot went on writing into the deleted file, a connection
+// opened next started an empty one beside it, and a crash or a power cut
+// lost every write since the last checkpoint (subscriptions, sent marks).
+// The bot stops cleanly, which folds those writes into the database.
+func TestDeletedWALStopsAndKeepsItsWrites(t *testing.T) {
+	tg := telegramtest.New(t, testToken)
+	db, parts, done := runUntilReady(t, testConfig{tg: tg, sources: []testSource{{"Kept", "http://127.0.0.1:1/feed.xml"}}}.String())
+	ctx := context.Background()
+	if err := parts.Store.CheckWritable(ctx); err != nil { // a write in the -wal
+		t.Fatal(err)
+	}
+	if err := os.Remove(db + "-wal"); err != nil {
+		t.Fatal(err)
+	}
+	err := stopped(t, done)
+	if !errors.Is(err, errWALGone) || !strings.Contains(err.Error(), "Never delete the -wal") || exitStatus(err) != 1 {
+		t.Fatalf("Run = %v (status %d), want the -wal named, status 1", err, exitStatus(err))
+	}
+	st, err := store.Open(ctx, db, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if srcs, err := st.ListSources(ctx); err != nil || len(srcs) != 1 {
+		t.Errorf("sources after the stop: %v, %v; want the one written before the -wal was deleted", srcs, err)
 	}
 }

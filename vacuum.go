@@ -33,7 +33,10 @@ func runVacuum(ctx context.Context, args []string, getenv func(string) string, o
 		if ctx.Err() != nil {
 			return fmt.Errorf("storage.path %q: vacuum stopped (a signal) before it began; nothing was changed: %w", cfg.Storage.Path, err)
 		}
-		return fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)
+		if unusableDatabase(err) {
+			return &configError{fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err)}
+		}
+		return unusableFile(ctx, cfg.Storage.Path, err)
 	}
 	defer st.Close()
 	if err := st.Vacuum(ctx); err != nil {

@@ -39,7 +39,8 @@ func Lock(path string) (unlock func() error, err error) {
 			if _, perr := strconv.Atoi(pid); perr != nil {
 				pid = "unknown"
 			}
-			return nil, fmt.Errorf("storage.path %s: %w (pid %s holds %s); stop it first, or give this one another storage.path",
+			return nil, fmt.Errorf("storage.path %s: %w (pid %s holds %s); stop it first, or give this one another storage.path "+
+				"(the lock is not left over from a crash: a process that ends, killed or not, leaves none; deleting the file lets two bots send every alert)",
 				path, ErrLocked, pid, name)
 		}
 		return nil, fmt.Errorf("lock %s: %w", name, err)
