@@ -90,6 +90,7 @@ type noteConnector struct {
 	driver   *sqlite3.SQLiteDriver
 	failures *writeFailures
 	watched  *atomic.Int64 // see statementStart
+	begins   *atomic.Int64 // counts the driver's BeginTx (a *sql.Tx's)
 }
 
 func (c *noteConnector) Connect(context.Context) (driver.Conn, error) {
@@ -103,7 +104,7 @@ func (c *noteConnector) Connect(context.Context) (driver.Conn, error) {
 		conn.Close()
 		return nil, fmt.Errorf("sqlite3 connection %T lacks a driver interface", conn)
 	}
-	return &noteConn{sqliteConn: sc, f: c.failures, watched: c.watched}, nil
+	return &noteConn{sqliteConn: sc, f: c.failures, watched: c.watched, begins: c.begins}, nil
 }
 
 func (c *noteConnector) Driver() driver.Driver { return c.driver }
@@ -112,6 +113,10 @@ type noteConn struct {
 	sqliteConn
 	f       *writeFailures
 	watched *atomic.Int64
+	// begins counts the transactions begun by database/sql (a *sql.Tx,
+	// which starts goroutines: see tx); the tests check that the store's
+	// writes begin none.
+	begins *atomic.Int64
 }
 
 // statementStart is called before each statement on the writer: it refuses
@@ -170,7 +175,8 @@ func (c *noteConn) Begin() (driver.Tx, error) {
 	return c.BeginTx(context.Background(), driver.TxOptions{})
 }
 
-// BeginTx runs the BEGIN unwatched: with a context that can be cancelled
+// BeginTx (a *sql.Tx's; the store's own writes begin theirs as tx does)
+// runs the BEGIN unwatched: with a context that can be cancelled
 // the driver runs it on a goroutine of its own, for every transaction, to
 // interrupt it on a cancel, while SQLite's wait for another process's
 // write lock (busy_timeout) does not end on an interrupt anyway. A context
@@ -179,6 +185,9 @@ func (c *noteConn) Begin() (driver.Tx, error) {
 func (c *noteConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if c.begins != nil {
+		c.begins.Add(1)
 	}
 	ctx = context.WithoutCancel(ctx)
 	if err := statementStart(ctx, c.watched); err != nil {
