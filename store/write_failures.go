@@ -59,8 +59,13 @@ func (f *writeFailures) recent(now time.Time) error {
 // take writes: full, read-only, an I/O error, damaged, not a database, or
 // gone.
 func refusesWrites(err error) bool {
+	if err == nil {
+		// Before se: errors.As makes it escape, and the writer's wrapper
+		// asks for every statement and row (an allocation each).
+		return false
+	}
 	var se sqlite3.Error
-	if err == nil || !errors.As(err, &se) {
+	if !errors.As(err, &se) {
 		return false
 	}
 	switch se.Code {
