@@ -102,7 +102,7 @@ func rowInserts(insert string, m int) []string {
 	return out
 }
 
-// batchQueries are prepared at Open (hotStatements).
+// batchQueries are among hotStatements.
 var batchQueries = append(append([]string{sqlAlertBatchCheck, sqlAlertBatchStories}, sqlOutboxRows[1:]...), sqlAlertRows[1:]...)
 
 // valuesRows returns n rows of m placeholders for VALUES.

@@ -139,7 +139,7 @@ func skippable(err error) bool {
 	return errors.Is(err, errGone) || (errors.As(err, &se) && se.Code == sqlite3.ErrConstraint)
 }
 
-// The statements of queueing one alert, prepared once (statements.go).
+// The statements of queueing one alert, among hotStatements (statements.go).
 const (
 	// sqlAlertCheck reads, by primary keys, whether the chat exists, the
 	// article's story (NULL: the article is gone), the forum topic the
