@@ -102,7 +102,7 @@ func rowInserts(insert string, m int) []string {
 	return out
 }
 
-// batchQueries are prepared at Open (hotStatements).
+// batchQueries are among hotStatements.
 var batchQueries = append(append([]string{sqlAlertBatchCheck, sqlAlertBatchStories}, sqlOutboxRows[1:]...), sqlAlertRows[1:]...)
 
 // valuesRows returns n rows of m placeholders for VALUES.
@@ -155,7 +155,7 @@ func (r storyAlertRow) counts() bool {
 // two reads per alertChunk alerts; it returns how many messages it queued.
 // An alert whose chat or article is gone is skipped with a log line; a
 // constraint that a write breaks fails it with errUndo.
-func (s *Store) queueBatch(ctx context.Context, tx *sql.Tx, alerts []news.Alert, now int64) (int, error) {
+func (s *Store) queueBatch(ctx context.Context, tx *wtx, alerts []news.Alert, now int64) (int, error) {
 	q := chunkStatements{check: s.batchStmt(ctx, tx, sqlAlertBatchCheck), story: s.batchStmt(ctx, tx, sqlAlertBatchStories),
 		s: s, tx: tx}
 	queued := 0
@@ -177,9 +177,9 @@ func (s *Store) queueBatch(ctx context.Context, tx *sql.Tx, alerts []news.Alert,
 // chunkStatements are the batch's reads bound to its transaction, and
 // what binds its writes.
 type chunkStatements struct {
-	check, story *sql.Stmt
+	check, story wstmt
 	s            *Store
-	tx           *sql.Tx
+	tx           *wtx
 }
 
 // queueChunk queues up to alertChunk alerts (queueBatch): the two reads,
@@ -283,12 +283,10 @@ func (q chunkStatements) insertRows(ctx context.Context, inserts []string, args 
 	return nil
 }
 
-// batchStmt is stmt for a statement prepared at Open, which cannot fail.
-func (s *Store) batchStmt(ctx context.Context, tx *sql.Tx, query string) *sql.Stmt {
-	s.prepared.mu.Lock()
-	st := s.prepared.m[query]
-	s.prepared.mu.Unlock()
-	return tx.StmtContext(ctx, st)
+// batchStmt is stmt for a statement of batchQueries, which cannot fail.
+func (s *Store) batchStmt(ctx context.Context, tx *wtx, query string) wstmt {
+	st, _ := s.stmt(ctx, tx, query)
+	return st
 }
 
 // chunkArgs returns the arguments of alertChunk VALUES rows of (key, a, b,
@@ -304,7 +302,7 @@ func chunkArgs(n int, row func(i int) (a, b, c int64)) []any {
 
 // checkAlerts reads sqlAlertBatchCheck for up to alertChunk alerts, in
 // their order, and the largest outbox id (0: none).
-func checkAlerts(ctx context.Context, check *sql.Stmt, alerts []news.Alert) ([]alertCheck, int64, error) {
+func checkAlerts(ctx context.Context, check wstmt, alerts []news.Alert) ([]alertCheck, int64, error) {
 	rs, err := check.QueryContext(ctx, chunkArgs(len(alerts), func(i int) (int64, int64, int64) {
 		return alerts[i].ChatID, alerts[i].ArticleID, alerts[i].SubscriptionID
 	})...)
@@ -330,7 +328,7 @@ func checkAlerts(ctx context.Context, check *sql.Stmt, alerts []news.Alert) ([]a
 
 // storyRows reads the stored alerts of up to alertChunk stories
 // (sqlAlertBatchStories).
-func storyRows(ctx context.Context, story *sql.Stmt, keys []storyKey) (map[storyKey][]storyAlertRow, error) {
+func storyRows(ctx context.Context, story wstmt, keys []storyKey) (map[storyKey][]storyAlertRow, error) {
 	out := make(map[storyKey][]storyAlertRow, len(keys))
 	if len(keys) == 0 {
 		return out, nil

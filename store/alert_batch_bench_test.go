@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -44,7 +43,7 @@ func BenchmarkQueueAlerts(b *testing.B) {
 					c := (guid*7 + j*3) % 40
 					alerts = append(alerts, news.Alert{ChatID: int64(c + 1), ArticleID: added[j%5].ID, SubscriptionID: subs[c]})
 				}
-				err = st.tx(ctx, func(tx *sql.Tx) error {
+				err = st.tx(ctx, func(tx *wtx) error {
 					b.StartTimer()
 					defer b.StopTimer() // not the commit
 					if mode.batch {

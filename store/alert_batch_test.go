@@ -126,7 +126,7 @@ func TestAlertBatchQueuesWhatOneByOneQueues(t *testing.T) {
 			alerts = append(alerts, news.Alert{ChatID: 1, ArticleID: 1 << 40, SubscriptionID: subs[0]})
 		}
 		var nb, ns int
-		err := batch.tx(ctx, func(tx *sql.Tx) (err error) {
+		err := batch.tx(ctx, func(tx *wtx) (err error) {
 			nb, err = batch.queueAlertsTx(ctx, tx, alerts, false)
 			return err
 		})

@@ -182,7 +182,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		savepoints bool
 	)
 	for {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx *wtx) error {
 			// The write's statements run unwatched (see unwatched); the
 			// plan is given ctx.
 			planCtx, ctx := ctx, unwatched(ctx)
@@ -242,7 +242,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 			if err != nil {
 				return err
 			}
-			var planned *sql.Stmt
+			var planned wstmt
 			if used {
 				if planned, err = s.stmt(ctx, tx, sqlInsertPlanned); err != nil {
 					return err
@@ -382,7 +382,7 @@ func setHash(keys []int64) uint64 {
 	return h.Sum64()
 }
 
-// querier is a *sql.DB, *sql.Conn or *sql.Tx.
+// querier is a *sql.DB, *sql.Conn or *wtx.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
@@ -438,7 +438,7 @@ const (
 // markSeen records the keys as seen by the source at now (those seen
 // within seenRefresh are left as they are), in a statement per seenBatch
 // keys after the read, and returns those that had not been seen before.
-func markSeen(ctx context.Context, tx *sql.Tx, sourceID int64, keys []int64, now int64) (map[int64]bool, error) {
+func markSeen(ctx context.Context, tx *wtx, sourceID int64, keys []int64, now int64) (map[int64]bool, error) {
 	lacked, err := newKeys(ctx, tx, sourceID, keys)
 	if err != nil {
 		return nil, err
@@ -569,7 +569,7 @@ func (s *Store) ListArticlesSince(ctx context.Context, since time.Time, limit in
 // indexes it for search with that text; an article pending at StepText
 // moves on to StepLink in the same transaction. An unknown id is no error.
 func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary string) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		ctx := unwatched(ctx) // as a fetch's write (insertArticles)
 		var title, pending string
 		textCol, summaryCol := packArticle(text, summary)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/newshound/newshound/news"
@@ -23,7 +22,7 @@ func (s *Store) MigrateChat(ctx context.Context, from, to int64) error {
 	if from == to {
 		return nil
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM chats WHERE id = ?`, from).Scan(&n); err != nil {
 			return err
@@ -50,7 +49,7 @@ func (s *Store) MigrateChat(ctx context.Context, from, to int64) error {
 
 // mergeChatInto moves what chat src holds into chat dst and deletes src.
 // Rows dst has already (the same query, the same article) are dropped from src.
-func mergeChatInto(ctx context.Context, tx *sql.Tx, src, dst int64) error {
+func mergeChatInto(ctx context.Context, tx *wtx, src, dst int64) error {
 	stmts := []string{
 		`UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?`,
 		`UPDATE OR IGNORE alerts SET chat_id = ? WHERE chat_id = ?`,

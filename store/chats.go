@@ -51,7 +51,7 @@ func findChat(ctx context.Context, db *sql.DB, id int64, verb string) (news.Chat
 // SetChatActive marks the chat active or inactive. Deactivating drops the
 // chat's pending messages; its subscriptions are kept but stay silent.
 func (s *Store) SetChatActive(ctx context.Context, id int64, active bool) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE chats SET active = ?, updated_at = ? WHERE id = ?`, active, s.now().Unix(), id); err != nil {
 			return fmt.Errorf("set chat %d active: %w", id, err)
 		}
@@ -102,7 +102,7 @@ func (s *Store) setChatColumn(ctx context.Context, id int64, column, value strin
 // later reference chats with ON DELETE CASCADE). It fails with ErrNotFound
 // when there is no such chat.
 func (s *Store) DeleteChat(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		for _, q := range []string{
 			`DELETE FROM outbox WHERE chat_id = ?`,
 			`DELETE FROM alerts WHERE chat_id = ?`,

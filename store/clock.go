@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -23,7 +22,7 @@ func (s *Store) clampFuture(ctx context.Context) error {
 	now := s.now()
 	limit := now.Add(FutureMargin).Unix()
 	var counts [3]int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		for i, q := range []struct {
 			sql  string
 			args []any

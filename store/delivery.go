@@ -133,7 +133,7 @@ func (s *Store) DeferMessage(ctx context.Context, id int64, notBefore time.Time)
 // pending edits of them are dropped. It returns how many alerts it held.
 func (s *Store) HoldChatAlerts(ctx context.Context, chatID int64) (int, error) {
 	var n int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		if _, err := tx.ExecContext(ctx, sqlHoldAlerts, chatID); err != nil {
 			return err
 		}

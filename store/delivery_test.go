@@ -383,9 +383,9 @@ func TestQueueAlertsEditOnlyForANewSource(t *testing.T) {
 }
 
 // TestQueueAlertsPreparesNothing: queueing alerts, edits of a story's alert
-// and the check of the sources it names included, runs statements prepared
-// at Open only; a statement prepared in each transaction costs SQLite a
-// parse every fetch.
+// and the check of the sources it names included, runs hotStatements only
+// (the driver keeps them prepared); a statement prepared in each
+// transaction costs SQLite a parse every fetch.
 func TestQueueAlertsPreparesNothing(t *testing.T) {
 	r := newDeliveryRig(t)
 	ctx := context.Background()

@@ -52,7 +52,7 @@ func digestPriority(kind string) int {
 // recorded already fails with ErrDigestExists and queues nothing. When build
 // fails, nothing is queued or recorded and its error is returned wrapped.
 func (s *Store) QueueDigest(ctx context.Context, d news.Digest, build func(news.DigestContent) ([]string, error)) (news.Digest, error) {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		if d.Kind == news.DigestScheduled {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM digests WHERE chat_id = ? AND local_date = ?`, d.ChatID, d.LocalDate).Scan(&n); err != nil {
@@ -125,7 +125,7 @@ const sqlDigestItems = `
 // digestContent reads the chat's alerts created in [since, until) with their
 // articles and subscriptions (alerts of deleted subscriptions are left out),
 // and every source that carries each of their stories.
-func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until time.Time) (news.DigestContent, error) {
+func digestContent(ctx context.Context, tx *wtx, chatID int64, since, until time.Time) (news.DigestContent, error) {
 	c := news.DigestContent{Since: since, Until: until, Sources: map[int64][]news.StorySource{}}
 	rows, err := tx.QueryContext(ctx, sqlDigestItems, chatID, since.Unix(), until.Unix())
 	if err != nil {
@@ -170,7 +170,7 @@ func digestContent(ctx context.Context, tx *sql.Tx, chatID int64, since, until t
 
 // storySources adds to into the sources that carry each of the stories,
 // newest first.
-func storySources(ctx context.Context, tx *sql.Tx, stories []int64, into map[int64][]news.StorySource) error {
+func storySources(ctx context.Context, tx *wtx, stories []int64, into map[int64][]news.StorySource) error {
 	args := make([]any, 0, 2*len(stories))
 	for _, id := range stories {
 		args = append(args, id)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -66,7 +65,7 @@ type plannedFetch struct {
 // stmtCtx. On a retry it checks that the ids and the new items are those
 // planned. It fails only when the plan fails with ctx done, or the next id
 // cannot be read.
-func (p *plannedFetch) decide(ctx, stmtCtx context.Context, tx *sql.Tx, sourceID int64, items []news.Article, made []finished, fresh []int, now time.Time) (bool, int64, error) {
+func (p *plannedFetch) decide(ctx, stmtCtx context.Context, tx *wtx, sourceID int64, items []news.Article, made []finished, fresh []int, now time.Time) (bool, int64, error) {
 	if p == nil || p.off || !slices.ContainsFunc(fresh, func(i int) bool { return made[i].final }) {
 		return false, 0, nil
 	}

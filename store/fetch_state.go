@@ -215,7 +215,7 @@ func (s *Store) writeQuiet(ctx context.Context) error {
 	if len(q) == 0 {
 		return nil
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		stmt, err := tx.PrepareContext(ctx, `UPDATE sources SET last_fetch_at = ?, last_ok_at = ?, next_fetch_at = ?, fetches = fetches + ? WHERE id = ?`)
 		if err != nil {
 			return err

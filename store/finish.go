@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -32,7 +31,7 @@ func (s *Store) FinishArticles(ctx context.Context, links []news.StoryCandidate,
 
 func (s *Store) finishArticles(ctx context.Context, links []news.StoryCandidate, alerts []news.Alert, ids []int64, savepoints bool) (int, error) {
 	queued := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		ctx := unwatched(ctx) // as a fetch's write (insertArticles)
 		if len(links) > 0 {
 			stmt, err := s.stmt(ctx, tx, sqlFinishLink)

@@ -18,7 +18,7 @@ func (s *Store) Enqueue(ctx context.Context, m news.Message) (int64, error) {
 	return s.enqueue(ctx, s.w, m)
 }
 
-// execer is a *sql.DB or a *sql.Tx: enqueue runs alone or inside another write.
+// execer is a *sql.DB or a *wtx: enqueue runs alone or inside another write.
 type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
@@ -74,7 +74,7 @@ var errUndo = errors.New("an alert's writes to undo")
 // fails with errUndo at the first skippable error but a gone row.
 func (s *Store) queueAlerts(ctx context.Context, alerts []news.Alert, savepoints bool) (int, error) {
 	queued := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		var err error
 		queued, err = s.queueAlertsTx(ctx, tx, alerts, savepoints)
 		return err
@@ -84,7 +84,7 @@ func (s *Store) queueAlerts(ctx context.Context, alerts []news.Alert, savepoints
 
 // queueAlertsTx queues the alerts inside tx (see queueAlerts); a failure
 // leaves tx to be rolled back.
-func (s *Store) queueAlertsTx(ctx context.Context, tx *sql.Tx, alerts []news.Alert, savepoints bool) (int, error) {
+func (s *Store) queueAlertsTx(ctx context.Context, tx *wtx, alerts []news.Alert, savepoints bool) (int, error) {
 	if len(alerts) == 0 {
 		return 0, nil
 	}
@@ -139,7 +139,7 @@ func skippable(err error) bool {
 	return errors.Is(err, errGone) || (errors.As(err, &se) && se.Code == sqlite3.ErrConstraint)
 }
 
-// The statements of queueing one alert, prepared once (statements.go).
+// The statements of queueing one alert, among hotStatements (statements.go).
 const (
 	// sqlAlertCheck reads, by primary keys, whether the chat exists, the
 	// article's story (NULL: the article is gone), the forum topic the
@@ -182,12 +182,12 @@ func (q alertStatements) storyAlert(ctx context.Context, chatID int64, thread in
 
 // alertStatements are the queueing statements bound to one transaction.
 type alertStatements struct {
-	savepoint, rollback, release, check, story, named, insert, outbox *sql.Stmt
+	savepoint, rollback, release, check, story, named, insert, outbox wstmt
 }
 
-func (s *Store) alertStatements(ctx context.Context, tx *sql.Tx) (alertStatements, error) {
+func (s *Store) alertStatements(ctx context.Context, tx *wtx) (alertStatements, error) {
 	var q alertStatements
-	for i, st := range []**sql.Stmt{&q.savepoint, &q.rollback, &q.release, &q.check, &q.story, &q.named, &q.insert, &q.outbox} {
+	for i, st := range []*wstmt{&q.savepoint, &q.rollback, &q.release, &q.check, &q.story, &q.named, &q.insert, &q.outbox} {
 		p, err := s.stmt(ctx, tx, alertQueries[i])
 		if err != nil {
 			return q, err

@@ -73,11 +73,11 @@ func (s *Store) termPass(ctx context.Context, p termPass) error {
 		return fmt.Errorf("%w", err)
 	}
 	for batch := range slices.Chunk(ids, refoldBatch) {
-		if err := s.tx(ctx, func(tx *sql.Tx) error { return s.reindex(ctx, tx, batch) }); err != nil {
+		if err := s.tx(ctx, func(tx *wtx) error { return s.reindex(ctx, tx, batch) }); err != nil {
 			return fmt.Errorf("%w", err)
 		}
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		for _, t := range stale {
 			if !p.drop {
 				break // the terms are still written: they stay listed
@@ -149,7 +149,7 @@ func (s *Store) articlesHolding(ctx context.Context, terms []string) ([]int64, e
 
 // reindex enters the articles ids into articles_terms again, as the query
 // engine reads them now.
-func (s *Store) reindex(ctx context.Context, tx *sql.Tx, ids []int64) error {
+func (s *Store) reindex(ctx context.Context, tx *wtx, ids []int64) error {
 	for _, id := range ids {
 		var title, text, summary string
 		t := newArticleText(&text, &summary)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -62,7 +61,7 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 		args := append(st.args, pruneBatch)
 		for {
 			var n int64
-			err := s.tx(ctx, func(tx *sql.Tx) error {
+			err := s.tx(ctx, func(tx *wtx) error {
 				res, err := tx.ExecContext(ctx, st.query, args...)
 				if err != nil {
 					return err

@@ -84,7 +84,7 @@ func hashString(s string) uint64 {
 // index: at once when the article is indexed, else with the next batch. An
 // item with an empty title, or without a stored article (retention removed
 // it; it was stored under another guid), changes nothing.
-func (s *Store) retitle(ctx context.Context, tx *sql.Tx, sourceID int64, a news.Article) error {
+func (s *Store) retitle(ctx context.Context, tx *wtx, sourceID int64, a news.Article) error {
 	if a.Title == "" {
 		return nil
 	}

@@ -177,7 +177,7 @@ func (s *Store) CreateSearch(ctx context.Context, chatID int64, query string, id
 		parts[i] = strconv.FormatInt(id, 10)
 	}
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		now := s.now()
 		if _, err := tx.ExecContext(ctx, `DELETE FROM searches WHERE created_at < ?`, now.Add(-searchTTL).Unix()); err != nil {
 			return err

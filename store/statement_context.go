@@ -21,9 +21,10 @@ type stopKey struct{}
 // its Done is nil, so neither database/sql nor the driver watches a
 // statement run with it, while the writer's wrapper (noteConn, noteStmt)
 // refuses to start a statement once ctx is done, with ctx's error, as
-// database/sql does with ctx itself. A cancel still rolls back the
-// transaction (it was begun with ctx) and fails its commit. A context that
-// cannot be cancelled is returned as it is.
+// database/sql does with ctx itself. A cancel during a write still
+// stores nothing: tx, given ctx, checks it before the COMMIT and rolls the
+// transaction back. A context that cannot be cancelled is returned as it
+// is.
 func unwatched(ctx context.Context) context.Context {
 	if ctx.Done() == nil {
 		return ctx

@@ -282,14 +282,14 @@ func TestABeginRunsUnwatched(t *testing.T) {
 	r := newDeliveryRig(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	before := r.st.watched.Load()
-	if err := r.st.tx(ctx, func(*sql.Tx) error { return nil }); err != nil {
+	if err := r.st.tx(ctx, func(*wtx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if n := r.st.watched.Load() - before; n != 0 {
 		t.Errorf("a transaction's BEGIN ran watched (%d)", n)
 	}
 	cancel()
-	if err := r.st.tx(ctx, func(*sql.Tx) error { return nil }); !errors.Is(err, context.Canceled) {
+	if err := r.st.tx(ctx, func(*wtx) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("a transaction begun after a stop: %v, want context.Canceled", err)
 	}
 }

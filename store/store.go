@@ -9,6 +9,9 @@
 //     Vacuum), so that Prune gives the space it frees back (Reclaim).
 //   - All writes go through one connection (db.SetMaxOpenConns(1) on the writer),
 //     so SQLite never answers "database is locked" to a writer; reads use a pool.
+//     A write transaction is the store's own BEGIN IMMEDIATE … COMMIT on that
+//     connection taken as a sql.Conn (tx, write_tx.go), never a *sql.Tx, whose
+//     goroutines database/sql starts whatever the context.
 //   - Migrations in migrations/NNNN_name.sql run in order on Open, each in its
 //     own transaction, and are recorded in schema_migrations. One whose first
 //     line is "-- foreign_keys: off" (a table rebuild) runs with foreign keys
@@ -68,6 +71,9 @@ type Store struct {
 	// watched counts the writer's statements run with a context the
 	// driver watches (see unwatched; the tests check a fetch's write).
 	watched *atomic.Int64
+	// begins counts the writer's transactions begun as a *sql.Tx (see
+	// tx; the tests check that the store's writes begin none).
+	begins *atomic.Int64
 	// readsWatched counts the same on the readers (the tests check the
 	// poller's reads for every fetch, onReader).
 	readsWatched *atomic.Int64
@@ -158,15 +164,16 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		return nil, err
 	}
 	failures := &writeFailures{now: now}
-	watched := new(atomic.Int64)
-	w := sql.OpenDB(&noteConnector{dsn: dsn(true), driver: &sqlite3.SQLiteDriver{ConnectHook: checkpointEvery}, failures: failures, watched: watched})
+	watched, begins := new(atomic.Int64), new(atomic.Int64)
+	w := sql.OpenDB(&noteConnector{dsn: dsn(true), driver: &sqlite3.SQLiteDriver{ConnectHook: checkpointEvery}, failures: failures, watched: watched, begins: begins})
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{w: w, now: now, log: log, writeFailures: failures, fetches: newFetchState(), path: path, watched: watched}
+	s := &Store{w: w, now: now, log: log, writeFailures: failures, fetches: newFetchState(), path: path, watched: watched, begins: begins}
+	s.prepare(hotStatements...)
 	if fi, err := os.Stat(path); err == nil {
 		s.file = fi
 	}
@@ -187,18 +194,13 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
 	// The articles a stop left unindexed (see termsLater).
-	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.indexWaiting(ctx, tx) }); err != nil {
+	if err := s.tx(ctx, func(tx *wtx) error { return s.indexWaiting(ctx, tx) }); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if err := s.clampFuture(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	if err := s.prepare(ctx, hotStatements...); err != nil {
-		s.closeStatements()
-		w.Close()
-		return nil, fmt.Errorf("open %s: prepare: %w", path, err)
 	}
 	// The readers' connections go through the same wrapper as the
 	// writer's, for its refusal of a statement once an unwatched context's
@@ -221,7 +223,6 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 func (s *Store) Close() error {
 	ctx := context.Background()
 	err := errors.Join(s.writeQuiet(ctx), s.indexNow(ctx), s.flushTerms(ctx))
-	s.closeStatements()
 	err = errors.Join(err, s.releaseMovedFile(ctx))
 	return errors.Join(err, s.r.Close(), s.w.Close())
 }
@@ -281,7 +282,7 @@ func (s *Store) migrateOnly(ctx context.Context, include func(version int) bool)
 		if n > 0 {
 			continue
 		}
-		apply := func(tx *sql.Tx) error {
+		apply := func(tx *wtx) error {
 			if _, err := tx.ExecContext(ctx, m.body); err != nil {
 				return err
 			}
@@ -308,7 +309,7 @@ const foreignKeysOff = "-- foreign_keys: off"
 // migrateWithoutForeignKeys runs apply in a transaction on the writer's
 // connection with foreign keys off, and fails (rolling back) when a foreign
 // key is left dangling.
-func (s *Store) migrateWithoutForeignKeys(ctx context.Context, apply func(tx *sql.Tx) error) error {
+func (s *Store) migrateWithoutForeignKeys(ctx context.Context, apply func(tx *wtx) error) error {
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
 		return err
@@ -319,58 +320,27 @@ func (s *Store) migrateWithoutForeignKeys(ctx context.Context, apply func(tx *sq
 		return err
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := apply(tx); err != nil {
-		return err
-	}
-	rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if rows.Next() {
-		var table string
-		var rowid sql.NullInt64
-		var parent string
-		var fk int
-		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+	return s.txOn(ctx, conn, func(tx *wtx) error {
+		if err := apply(tx); err != nil {
 			return err
 		}
-		return fmt.Errorf("foreign key check: row %d of %s names a missing row of %s", rowid.Int64, table, parent)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
-	return tx.Commit()
-}
-
-// tx runs fn in a write transaction, committing when it returns nil.
-func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		s.known.forget() // it may hold terms of the articles not stored
-		s.termq.aborted(tx)
-		s.later.aborted(tx)
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		s.known.forget()
-		s.termq.aborted(tx)
-		s.later.aborted(tx)
-		return err
-	}
-	s.termq.committed(tx)
-	s.later.committed(tx)
-	return nil
+		rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		if rows.Next() {
+			var table string
+			var rowid sql.NullInt64
+			var parent string
+			var fk int
+			if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+				return err
+			}
+			return fmt.Errorf("foreign key check: row %d of %s names a missing row of %s", rowid.Int64, table, parent)
+		}
+		return rows.Err()
+	})
 }
 
 func unix(t time.Time) int64 {

@@ -142,7 +142,7 @@ func (s *Store) LinkArticles(ctx context.Context, links []news.StoryCandidate) e
 	if len(links) == 0 {
 		return nil
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		stmt, err := s.stmt(ctx, tx, sqlLinkArticle)
 		if err != nil {
 			return err

@@ -33,7 +33,7 @@ func (s *Store) CreateSubscription(ctx context.Context, chatID int64, query, key
 // same key in another topic is another subscription. The limit counts the
 // whole chat's. It fails as CreateSubscription does.
 func (s *Store) CreateSubscriptionIn(ctx context.Context, chatID int64, thread int, query, key string, max int) (sub news.Subscription, created bool, err error) {
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		sub, err = scanSubscription(tx.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND thread_id = ? AND query_key = ?`, chatID, thread, key))
 		if err == nil {
 			return nil
@@ -84,7 +84,7 @@ func (s *Store) DeleteSubscription(ctx context.Context, chatID, id int64) error 
 // deleted; dropped is the deleted one's id (0 when none). It fails with
 // ErrNotFound for an unknown id, and when the database fails.
 func (s *Store) RekeySubscription(ctx context.Context, id int64, key string) (dropped int64, err error) {
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		var chatID int64
 		var thread int
 		if err := tx.QueryRowContext(ctx, `SELECT chat_id, thread_id FROM subscriptions WHERE id = ?`, id).Scan(&chatID, &thread); err != nil {

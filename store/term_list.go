@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"hash/maphash"
 	"strings"
@@ -115,7 +114,7 @@ func (s *Store) RefreshTerms(ctx context.Context) (int, error) {
 	// The terms listed before this refresh (the queue of new terms written
 	// first) are to be read from the index (or go): only those listed from
 	// now on are kept unread.
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		// The articles waiting for the index first (see termsLater).
 		if err := s.indexWaiting(ctx, tx); err != nil {
 			return err
@@ -143,7 +142,7 @@ func (s *Store) RefreshTerms(ctx context.Context) (int, error) {
 		if refreshRead != nil {
 			refreshRead()
 		}
-		err = s.tx(ctx, func(tx *sql.Tx) error {
+		err = s.tx(ctx, func(tx *wtx) error {
 			// The memory of known terms is forgotten in the writer's
 			// transaction, before a term that is to go can be taken for
 			// known. A term listed before the read is in the batch if an

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -36,7 +35,7 @@ func BenchmarkNoteTerms(b *testing.B) {
 		return query.IndexColumns(news.Article{Title: fmt.Sprintf("w%d w%d w%d", zipf.Uint64(), zipf.Uint64(), zipf.Uint64()), Text: text.String()})
 	}
 	note := func(cols []query.Columns) {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx *wtx) error {
 			// What a transaction of the insert path writes anyway: a row.
 			if _, err := tx.ExecContext(ctx, `UPDATE sources SET items_seen_at = items_seen_at + 1 WHERE id = 0`); err != nil {
 				return err
@@ -115,7 +114,7 @@ func BenchmarkBroadPrefixTerms(b *testing.B) {
 	}
 	defer s.Close()
 	rnd := rand.New(rand.NewPCG(7, 8))
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		for i := range 200_000 {
 			prefix := "aaa"
 			if i%10 == 0 {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"math"
@@ -183,7 +182,7 @@ func TestFailedTransactionForgetsKnownTerms(t *testing.T) {
 	s := newSearchStore(t, &now)
 	src := wireSource(t, s)
 	failed := errors.New("disk full")
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		if err := s.indexTerms(ctx, tx, 999, "Quorvantic", "zelphine words"); err != nil {
 			return err
 		}
@@ -479,7 +478,7 @@ func TestNewTermsWaitInMemory(t *testing.T) {
 	// A write of the queue that fails puts its terms back in the queue.
 	mustInsert(t, s, src.ID, news.Article{GUID: "7", Title: "Pendrawl", Text: "seas", PublishedAt: now})
 	failed := errors.New("disk full")
-	if err := s.tx(ctx, func(tx *sql.Tx) error {
+	if err := s.tx(ctx, func(tx *wtx) error {
 		if err := s.writeTerms(ctx, tx, nil, true); err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -42,7 +41,7 @@ type termQueue struct {
 	mu      sync.Mutex
 	pending map[string]struct{} // committed, not in terms_list yet
 	since   time.Time           // when the oldest pending term was committed
-	open    map[*sql.Tx]*txTerms
+	open    map[*wtx]*txTerms
 	clock   func() time.Time // nil: time.Now (tests set it)
 }
 
@@ -61,11 +60,11 @@ func (q *termQueue) now() time.Time {
 
 // note stages terms of the open transaction tx and, when the queue is due
 // (or force), returns every waiting term, sorted, for tx to write.
-func (q *termQueue) note(tx *sql.Tx, terms []string, force bool) []string {
+func (q *termQueue) note(tx *wtx, terms []string, force bool) []string {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if q.open == nil {
-		q.open = map[*sql.Tx]*txTerms{}
+		q.open = map[*wtx]*txTerms{}
 	}
 	t := q.open[tx]
 	if t == nil {
@@ -92,7 +91,7 @@ func (q *termQueue) note(tx *sql.Tx, terms []string, force bool) []string {
 
 // committed ends transaction tx, committed: its staged terms wait, and those
 // it wrote are listed.
-func (q *termQueue) committed(tx *sql.Tx) {
+func (q *termQueue) committed(tx *wtx) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if t := q.open[tx]; t != nil {
@@ -103,7 +102,7 @@ func (q *termQueue) committed(tx *sql.Tx) {
 
 // aborted ends transaction tx, failed: its staged terms are dropped (its
 // articles were not stored), and the waiting terms it took wait again.
-func (q *termQueue) aborted(tx *sql.Tx) {
+func (q *termQueue) aborted(tx *wtx) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if t := q.open[tx]; t != nil {
@@ -161,13 +160,13 @@ func (q *termQueue) withPrefix(prefix string) []string {
 // (query.Columns: the tokens; the stem columns are never read by a prefix)
 // that terms_list may not hold yet into the store's queue of new terms, and
 // writes the queue into terms_list in tx when it is due (see termQueue).
-func (s *Store) noteTerms(ctx context.Context, tx *sql.Tx, cols ...string) error {
+func (s *Store) noteTerms(ctx context.Context, tx *wtx, cols ...string) error {
 	return s.writeTerms(ctx, tx, s.known.unknown(cols...), false)
 }
 
 // writeTerms stages terms in the queue, then writes the queue when it is
 // due or force.
-func (s *Store) writeTerms(ctx context.Context, tx *sql.Tx, terms []string, force bool) error {
+func (s *Store) writeTerms(ctx context.Context, tx *wtx, terms []string, force bool) error {
 	batch := s.termq.note(tx, terms, force)
 	if len(batch) == 0 {
 		return nil
@@ -190,7 +189,7 @@ func (s *Store) flushTerms(ctx context.Context) error {
 	if s.termq.empty() {
 		return nil
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error { return s.writeTerms(ctx, tx, nil, true) })
+	err := s.tx(ctx, func(tx *wtx) error { return s.writeTerms(ctx, tx, nil, true) })
 	if err != nil {
 		return fmt.Errorf("write the new terms: %w", err)
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,14 +12,14 @@ import (
 
 // indexTerms enters an article into articles_terms as the query engine reads
 // it (see 0020_terms.sql): its tokens and their stems (see insertTerms).
-func (s *Store) indexTerms(ctx context.Context, tx *sql.Tx, id int64, title, text string) error {
+func (s *Store) indexTerms(ctx context.Context, tx *wtx, id int64, title, text string) error {
 	return s.insertTerms(ctx, tx, id, query.IndexColumns(news.Article{Title: title, Text: text}))
 }
 
 // insertTerms enters an article's terms, as query.IndexColumns made them,
 // into articles_terms, and its tokens that terms_list may not hold yet into
 // that list (see noteTerms).
-func (s *Store) insertTerms(ctx context.Context, tx *sql.Tx, id int64, c query.Columns) error {
+func (s *Store) insertTerms(ctx context.Context, tx *wtx, id int64, c query.Columns) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`,
 		id, c.Title, c.Body, c.TitleStems, c.BodyStems); err != nil {
 		return fmt.Errorf("index article %d: %w", id, err)
@@ -42,7 +41,7 @@ type termsRow struct {
 // terms_list may not hold yet into that list in one more: FTS5 then writes
 // them out as one segment, where a statement between two inserts makes it
 // write out the first's.
-func (s *Store) insertTermsRows(ctx context.Context, tx *sql.Tx, rows []termsRow) error {
+func (s *Store) insertTermsRows(ctx context.Context, tx *wtx, rows []termsRow) error {
 	for rest := rows; len(rest) > 0; {
 		batch := rest[:min(len(rest), 100)]
 		rest = rest[len(batch):]
@@ -83,7 +82,7 @@ func (s *Store) upgradeArticles(ctx context.Context) error {
 	done := 0
 	for {
 		var more bool
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx *wtx) error {
 			var below int64
 			if err := tx.QueryRowContext(ctx, `SELECT below FROM terms_backfill`).Scan(&below); err != nil {
 				return err
@@ -117,7 +116,7 @@ func (s *Store) upgradeArticles(ctx context.Context) error {
 
 // upgradeSome upgrades the upgradeBatch articles below id below and returns
 // the lowest id it did and how many.
-func (s *Store) upgradeSome(ctx context.Context, tx *sql.Tx, below int64) (last int64, n int, err error) {
+func (s *Store) upgradeSome(ctx context.Context, tx *wtx, below int64) (last int64, n int, err error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, title, text, summary, pending FROM articles WHERE id < ? ORDER BY id DESC LIMIT ?`, below, upgradeBatch)
 	if err != nil {
 		return 0, 0, err

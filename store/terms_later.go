@@ -48,7 +48,7 @@ type termsLater struct {
 	others  map[int64]bool          // articles above through that wait without their terms in cols
 	since   time.Time               // when the oldest waiting article was committed
 	through int64                   // the highest through committed (0: not known yet)
-	open    map[*sql.Tx]*txLater
+	open    map[*wtx]*txLater
 	clock   func() time.Time // nil: time.Now (tests set it)
 }
 
@@ -67,9 +67,9 @@ func (l *termsLater) now() time.Time {
 }
 
 // tx returns tx's state (l.mu held).
-func (l *termsLater) tx(tx *sql.Tx) *txLater {
+func (l *termsLater) tx(tx *wtx) *txLater {
 	if l.open == nil {
-		l.open = map[*sql.Tx]*txLater{}
+		l.open = map[*wtx]*txLater{}
 	}
 	t := l.open[tx]
 	if t == nil {
@@ -81,7 +81,7 @@ func (l *termsLater) tx(tx *sql.Tx) *txLater {
 
 // stage keeps rows, written in tx, to be indexed later, and says whether
 // the waiting articles are due to be indexed now (in tx).
-func (l *termsLater) stage(tx *sql.Tx, rows []termsRow) bool {
+func (l *termsLater) stage(tx *wtx, rows []termsRow) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	t := l.tx(tx)
@@ -92,7 +92,7 @@ func (l *termsLater) stage(tx *sql.Tx, rows []termsRow) bool {
 
 // other notes that tx stored an article above through whose terms memory
 // does not hold (UpdateArticleText of an article not indexed yet).
-func (l *termsLater) other(tx *sql.Tx, id int64) {
+func (l *termsLater) other(tx *wtx, id int64) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	t := l.tx(tx)
@@ -107,7 +107,7 @@ func (l *termsLater) other(tx *sql.Tx, id int64) {
 }
 
 // columns returns the waiting terms of article id, committed or staged in tx.
-func (l *termsLater) columns(tx *sql.Tx, id int64) (query.Columns, bool) {
+func (l *termsLater) columns(tx *wtx, id int64) (query.Columns, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if c, ok := l.cols[id]; ok {
@@ -124,7 +124,7 @@ func (l *termsLater) columns(tx *sql.Tx, id int64) (query.Columns, bool) {
 }
 
 // indexed notes that tx indexed every article up to through.
-func (l *termsLater) indexed(tx *sql.Tx, through int64) {
+func (l *termsLater) indexed(tx *wtx, through int64) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.tx(tx).through = through
@@ -132,7 +132,7 @@ func (l *termsLater) indexed(tx *sql.Tx, through int64) {
 
 // committed ends transaction tx, committed: its staged terms wait, and the
 // terms of the articles it indexed are forgotten.
-func (l *termsLater) committed(tx *sql.Tx) {
+func (l *termsLater) committed(tx *wtx) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	t := l.open[tx]
@@ -177,7 +177,7 @@ func (l *termsLater) committed(tx *sql.Tx) {
 // aborted ends transaction tx, failed: what it staged or indexed is
 // forgotten (its articles were not stored, or stay waiting); an article
 // whose terms it dropped from memory waits without them.
-func (l *termsLater) aborted(tx *sql.Tx) {
+func (l *termsLater) aborted(tx *wtx) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	t := l.open[tx]
@@ -205,7 +205,7 @@ func (l *termsLater) waiting() bool {
 
 // indexLater keeps the terms of articles stored in tx for the next batch,
 // and indexes the batch in tx when it is due.
-func (s *Store) indexLater(ctx context.Context, tx *sql.Tx, rows []termsRow) error {
+func (s *Store) indexLater(ctx context.Context, tx *wtx, rows []termsRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -219,7 +219,7 @@ func (s *Store) indexLater(ctx context.Context, tx *sql.Tx, rows []termsRow) err
 // StepText into articles_terms, in tx, with the terms memory holds or, for
 // those it lacks, terms made from the stored text, and moves through to the
 // last article's id.
-func (s *Store) indexWaiting(ctx context.Context, tx *sql.Tx) error {
+func (s *Store) indexWaiting(ctx context.Context, tx *wtx) error {
 	var through, last int64
 	if err := tx.QueryRowContext(ctx, sqlIndexedThrough).Scan(&through, &last); err != nil {
 		return fmt.Errorf("index waiting articles: %w", err)
@@ -258,7 +258,7 @@ func (s *Store) indexWaiting(ctx context.Context, tx *sql.Tx) error {
 
 // storedColumns makes the terms of a stored article from its stored title
 // and text.
-func storedColumns(ctx context.Context, tx *sql.Tx, id int64) (query.Columns, error) {
+func storedColumns(ctx context.Context, tx *wtx, id int64) (query.Columns, error) {
 	var title, text, summary string
 	t := newArticleText(&text, &summary)
 	if err := tx.QueryRowContext(ctx, `SELECT title, text, summary FROM articles WHERE id = ?`, id).Scan(&title, &t.Text, &t.Summary); err != nil {
@@ -277,7 +277,7 @@ func (s *Store) indexNow(ctx context.Context) error {
 	if !s.later.waiting() {
 		return nil
 	}
-	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.indexWaiting(ctx, tx) }); err != nil {
+	if err := s.tx(ctx, func(tx *wtx) error { return s.indexWaiting(ctx, tx) }); err != nil {
 		return fmt.Errorf("index the new articles: %w", err)
 	}
 	return nil
@@ -297,7 +297,7 @@ func (s *Store) indexBeforeRead(ctx context.Context) error {
 
 // isIndexed says whether article id is in articles_terms' range (at or
 // below terms_indexed.through), read in tx.
-func isIndexed(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
+func isIndexed(ctx context.Context, tx *wtx, id int64) (bool, error) {
 	var through int64
 	err := tx.QueryRowContext(ctx, `SELECT through FROM terms_indexed`).Scan(&through)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -241,7 +240,7 @@ func TestARolledBackArticleLeavesNoTerms(t *testing.T) {
 	s := newSearchStore(t, &now)
 	src := wireSource(t, s)
 	failed := errors.New("disk full")
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		if err := s.indexLater(ctx, tx, []termsRow{{id: 1, cols: query.IndexColumns(news.Article{Title: "Ghostly", Text: "phantom"})}}); err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -167,7 +166,7 @@ func TestTermsLeavesOf8000Bytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	err = st.tx(ctx, func(tx *sql.Tx) error {
+	err = st.tx(ctx, func(tx *wtx) error {
 		for i := 301; i <= 600; i++ {
 			if err := st.indexTerms(ctx, tx, int64(i), fmt.Sprintf("after %d", i), "new deminers "+body(i)); err != nil {
 				return err

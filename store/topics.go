@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -23,7 +22,7 @@ import (
 // never reopened, so its subscriptions stay in General. It returns how many
 // subscriptions moved; it fails when the database does.
 func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread int) (moved int, merged []news.Subscription, err error) {
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		merged = nil
 		// A queued alert goes where its subscription is at send time: one of
 		// an article General has had (or has queued) already, from its own
@@ -85,7 +84,7 @@ func (s *Store) MoveThreadBack(ctx context.Context, chatID int64, thread int) (m
 	if thread == 0 {
 		return 0, nil, nil
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *wtx) error {
 		restored = nil
 		res, err := tx.ExecContext(ctx, `UPDATE OR IGNORE subscriptions SET thread_id = moved_from, moved_from = 0 WHERE chat_id = ? AND thread_id = 0 AND moved_from = ?`, chatID, thread)
 		if err != nil {

@@ -253,13 +253,8 @@ func TestTheStoryIndexMigrationKeepsTheJoinedArticles(t *testing.T) {
 	if err := st.w.QueryRowContext(ctx, `SELECT count(*) FROM articles INDEXED BY articles_story WHERE story_id IS NOT NULL`).Scan(&n); err != nil || n != 1 {
 		t.Errorf("entries of articles_story = %d, %v; want 1", n, err)
 	}
-	tx, err := st.w.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
 	got := map[int64][]news.StorySource{5: nil, 7: nil} // the stories asked for
-	if err := storySources(ctx, tx, []int64{5, 7}, got); err != nil {
+	if err := st.tx(ctx, func(tx *wtx) error { return storySources(ctx, tx, []int64{5, 7}, got) }); err != nil {
 		t.Fatal(err)
 	}
 	if len(got[5]) != 2 || len(got[7]) != 1 {

@@ -59,8 +59,13 @@ func (f *writeFailures) recent(now time.Time) error {
 // take writes: full, read-only, an I/O error, damaged, not a database, or
 // gone.
 func refusesWrites(err error) bool {
+	if err == nil {
+		// Before se: errors.As makes it escape, and the writer's wrapper
+		// asks for every statement and row (an allocation each).
+		return false
+	}
 	var se sqlite3.Error
-	if err == nil || !errors.As(err, &se) {
+	if !errors.As(err, &se) {
 		return false
 	}
 	switch se.Code {
@@ -90,6 +95,7 @@ type noteConnector struct {
 	driver   *sqlite3.SQLiteDriver
 	failures *writeFailures
 	watched  *atomic.Int64 // see statementStart
+	begins   *atomic.Int64 // counts the driver's BeginTx (a *sql.Tx's)
 }
 
 func (c *noteConnector) Connect(context.Context) (driver.Conn, error) {
@@ -103,7 +109,7 @@ func (c *noteConnector) Connect(context.Context) (driver.Conn, error) {
 		conn.Close()
 		return nil, fmt.Errorf("sqlite3 connection %T lacks a driver interface", conn)
 	}
-	return &noteConn{sqliteConn: sc, f: c.failures, watched: c.watched}, nil
+	return &noteConn{sqliteConn: sc, f: c.failures, watched: c.watched, begins: c.begins}, nil
 }
 
 func (c *noteConnector) Driver() driver.Driver { return c.driver }
@@ -112,6 +118,10 @@ type noteConn struct {
 	sqliteConn
 	f       *writeFailures
 	watched *atomic.Int64
+	// begins counts the transactions begun by database/sql (a *sql.Tx,
+	// which starts goroutines: see tx); the tests check that the store's
+	// writes begin none.
+	begins *atomic.Int64
 }
 
 // statementStart is called before each statement on the writer: it refuses
@@ -170,7 +180,8 @@ func (c *noteConn) Begin() (driver.Tx, error) {
 	return c.BeginTx(context.Background(), driver.TxOptions{})
 }
 
-// BeginTx runs the BEGIN unwatched: with a context that can be cancelled
+// BeginTx (a *sql.Tx's; the store's own writes begin theirs as tx does)
+// runs the BEGIN unwatched: with a context that can be cancelled
 // the driver runs it on a goroutine of its own, for every transaction, to
 // interrupt it on a cancel, while SQLite's wait for another process's
 // write lock (busy_timeout) does not end on an interrupt anyway. A context
@@ -179,6 +190,9 @@ func (c *noteConn) Begin() (driver.Tx, error) {
 func (c *noteConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if c.begins != nil {
+		c.begins.Add(1)
 	}
 	ctx = context.WithoutCancel(ctx)
 	if err := statementStart(ctx, c.watched); err != nil {
