@@ -35,8 +35,8 @@ func (r *Router) presses() []press {
 		{"mute", 1, chatAdmins, r.pressAlertMute(true), false},
 		{"unmute", 1, chatAdmins, r.pressAlertMute(false), false},
 		{"more", 2, everyone, r.pressMore, true},
-		{"stop", 1, chatAdmins, r.pressStop, false},
-		{"keep", 1, chatAdmins, r.pressKeep, false},
+		{"stop", 1, chatAdmins, r.pressStop, true},
+		{"keep", 1, chatAdmins, r.pressKeep, true},
 		{"ss", 1, chatAdmins, r.pressShareSubscribe, false},
 		{"srcs", 1, everyone, r.pressSourcesPage, true},
 	}

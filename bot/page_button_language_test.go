@@ -114,4 +114,26 @@ func TestPagesKeepTheirLanguageWhenAnotherMemberPresses(t *testing.T) {
 	if pb := buttons(t, page); len(pb) != 1 || pb[0][0].Text == "More ▸" {
 		t.Errorf("the second search page's button after an English press = %+v, want it German, as the search was", pb)
 	}
+
+	// /stop: the admin cancels the German question; then confirms another.
+	for i, want := range []string{"Es wurde nichts gelöscht.", "🗑 Erledigt"} {
+		h.clock.Advance(5 * time.Second)
+		id, kb = sent("/stop")
+		if len(kb) != 1 || len(kb[0]) != 2 {
+			t.Fatalf("the German /stop's buttons = %+v", kb)
+		}
+		h.clock.Advance(5 * time.Second)
+		h.pressAs(group, "supergroup", admin, "en", id, kb[0][1-i].Data)
+		testkit.WaitFor(t, "the /stop question rewritten", func() bool {
+			for _, c := range h.edits(group) {
+				if c.Params.Get("message_id") == strconv.Itoa(id) {
+					if !strings.HasPrefix(c.Text(), want) {
+						t.Errorf("the /stop question after an English press = %q, want it German (%q)", c.Text(), want)
+					}
+					return true
+				}
+			}
+			return false
+		})
+	}
 }
