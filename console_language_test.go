@@ -79,7 +79,7 @@ func TestStatusAndVersionInTheChatsLanguage(t *testing.T) {
 		t.Errorf("Spanish status with a source = %q, %v", s, err)
 	}
 	b := build{version: "v1.2.3", commit: "abc", dirty: true, goVersion: "go1.26"}
-	if got := versionText(locale.For("de"), b); got != "v1.2.3 (Commit abc mit lokalen Änderungen, gebaut unbekannt, go1.26)" {
+	if got := versionText(locale.For("de"), b); got != "v1.2.3 (Commit: abc mit lokalen Änderungen, Build-Datum: unbekannt, go1.26)" {
 		t.Errorf("German version = %q", got)
 	}
 	if got := versionText(locale.For("en"), build{version: "devel"}); got != "devel (commit unknown, built unknown)" {

@@ -1,11 +1,14 @@
 package bot
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 	"strconv"
 	"strings"
+
+	"github.com/newshound/newshound/locale"
 )
 
 // Callback data is "verb:arg:arg:mac": a short verb, decimal arguments, and
@@ -44,6 +47,41 @@ func (r *Router) mac(chatID int64, body string) string {
 	h := hmac.New(sha256.New, r.opts.Secret)
 	h.Write([]byte(strconv.FormatInt(chatID, 10) + "|" + body))
 	return base64.RawURLEncoding.EncodeToString(h.Sum(nil))[:macLen]
+}
+
+// signIn is sign with the language of ctx as a last argument: the button
+// of a message the whole chat sees (a /list, a search or /sources page)
+// records the language the message speaks, so that a press by a member
+// whose app speaks another rewrites it, or sends its next page, in the
+// same one (messageContext).
+func (r *Router) signIn(ctx context.Context, chatID int64, verb string, args ...int64) string {
+	if n, ok := langArg(tr(ctx).Lang()); ok {
+		args = append(args, n)
+	}
+	return r.sign(chatID, verb, args...)
+}
+
+// langArg is a language code as a callback argument: its letters read as a
+// base-36 number ("de" is 482), which does not depend on the order of
+// locale.Languages.
+func langArg(code string) (int64, bool) {
+	n, err := strconv.ParseInt(code, 36, 64)
+	return n, err == nil && n > 0
+}
+
+// argLang is the language code langArg made n of, false when n names no
+// language the bot speaks.
+func argLang(n int64) (string, bool) {
+	if n <= 0 {
+		return "", false
+	}
+	code := strconv.FormatInt(n, 36)
+	for _, l := range locale.Languages {
+		if l.Code == code {
+			return code, true
+		}
+	}
+	return "", false
 }
 
 // verify parses data pressed in chatID. It reports false for anything that

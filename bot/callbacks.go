@@ -16,26 +16,29 @@ import (
 
 // press is one kind of button: its verb, how many arguments its data
 // carries, who may press it, and what it does. run returns the short notice
-// shown to the user who pressed it.
+// shown to the user who pressed it. A press of lang kind may carry one more
+// argument, the language of the message its button is under (signIn;
+// buttons sent before it have none): run gets it as args[nargs].
 type press struct {
 	verb   string
 	nargs  int
 	access access
 	run    func(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error)
+	lang   bool
 }
 
 func (r *Router) presses() []press {
 	return []press{
-		{"rm", 1, chatAdmins, r.pressRemove},
-		{"mu", 1, chatAdmins, r.pressListMute(true)},
-		{"um", 1, chatAdmins, r.pressListMute(false)},
-		{"mute", 1, chatAdmins, r.pressAlertMute(true)},
-		{"unmute", 1, chatAdmins, r.pressAlertMute(false)},
-		{"more", 2, everyone, r.pressMore},
-		{"stop", 1, chatAdmins, r.pressStop},
-		{"keep", 1, chatAdmins, r.pressKeep},
-		{"ss", 1, chatAdmins, r.pressShareSubscribe},
-		{"srcs", 1, everyone, r.pressSourcesPage},
+		{"rm", 1, chatAdmins, r.pressRemove, true},
+		{"mu", 1, chatAdmins, r.pressListMute(true), true},
+		{"um", 1, chatAdmins, r.pressListMute(false), true},
+		{"mute", 1, chatAdmins, r.pressAlertMute(true), false},
+		{"unmute", 1, chatAdmins, r.pressAlertMute(false), false},
+		{"more", 2, everyone, r.pressMore, true},
+		{"stop", 1, chatAdmins, r.pressStop, true},
+		{"keep", 1, chatAdmins, r.pressKeep, true},
+		{"ss", 1, chatAdmins, r.pressShareSubscribe, false},
+		{"srcs", 1, everyone, r.pressSourcesPage, true},
 	}
 }
 
@@ -71,7 +74,7 @@ func (r *Router) callbackNotice(ctx context.Context, in Incoming) string {
 	}
 	cd, ok := r.verify(in.ChatID, in.Callback.Data)
 	p := r.lookupPress(cd.verb)
-	if !ok || p == nil || len(cd.args) != p.nargs {
+	if !ok || p == nil || (len(cd.args) != p.nargs && !(p.lang && len(cd.args) == p.nargs+1 && knownLang(cd.args[p.nargs]))) {
 		// The data is not logged: it is whatever the client sent.
 		r.log.Info("callback refused: invalid data", "chat", in.ChatID, "user", in.UserID, "bytes", len(in.Callback.Data))
 		return tr(ctx).Sprintf(noticeInvalid)
@@ -123,7 +126,7 @@ func (r *Router) pressRemove(ctx context.Context, in Incoming, chat news.Chat, a
 	if err != nil {
 		return "", err
 	}
-	r.refreshList(ctx, in, chat)
+	r.refreshList(r.messageContext(ctx, chat.ID, args[1:]), in, chat)
 	return tr(ctx).Sprintf("Removed #%d.", sub.ID), nil
 }
 
@@ -133,7 +136,7 @@ func (r *Router) pressListMute(muted bool) func(context.Context, Incoming, news.
 		if answer, stop, err := r.setMutedByButton(ctx, chat.ID, args[0], muted); stop {
 			return answer, err
 		}
-		r.refreshList(ctx, in, chat)
+		r.refreshList(r.messageContext(ctx, chat.ID, args[1:]), in, chat)
 		if muted {
 			return tr(ctx).Sprintf("Muted #%d.", args[0]), nil
 		}
@@ -249,6 +252,39 @@ func (r *Router) alertPrinter(ctx context.Context, chatID int64) locale.Printer 
 		return tr(ctx)
 	}
 	return locale.For(chosen)
+}
+
+// knownLang reports whether a button's last argument names a language
+// the bot speaks (signIn); anything else there makes the data invalid.
+func knownLang(n int64) bool {
+	_, ok := argLang(n)
+	return ok
+}
+
+// messageContext is ctx speaking the language of the message whose button
+// was pressed, for rewriting it or sending its next page: the chat's chosen
+// one, else the one the button records (rest, what follows its arguments:
+// the language the message was sent in, a group's members each seeing
+// theirs until it chooses), else ctx's (a button sent before they recorded
+// it). The notice of the press stays in the presser's language: only they
+// see it. A German member's press turned an English /list German for the
+// whole group.
+func (r *Router) messageContext(ctx context.Context, chatID int64, rest []int64) context.Context {
+	if r.opts.Languages != nil {
+		chosen, err := r.opts.Languages.Language(ctx, chatID)
+		if err != nil {
+			r.log.Warn("chat language", "chat", chatID, "err", err)
+		}
+		if chosen != "" {
+			return withLanguage(ctx, chosen)
+		}
+	}
+	if len(rest) == 1 {
+		if lang, ok := argLang(rest[0]); ok {
+			return withLanguage(ctx, lang)
+		}
+	}
+	return ctx
 }
 
 // subscriptionQuery is the query of the chat's subscription id, "" when

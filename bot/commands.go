@@ -417,11 +417,11 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 			break
 		}
 		b.WriteString(line + "\n")
-		mute := Button{Text: t.Sprintf("🔕 Mute #%d", s.ID), Data: r.sign(chat.ID, "mu", s.ID)}
+		mute := Button{Text: t.Sprintf("🔕 Mute #%d", s.ID), Data: r.signIn(ctx, chat.ID, "mu", s.ID)}
 		if s.Muted {
-			mute = Button{Text: t.Sprintf("🔔 Unmute #%d", s.ID), Data: r.sign(chat.ID, "um", s.ID)}
+			mute = Button{Text: t.Sprintf("🔔 Unmute #%d", s.ID), Data: r.signIn(ctx, chat.ID, "um", s.ID)}
 		}
-		buttons = append(buttons, []Button{{Text: t.Sprintf("🗑 Remove #%d", s.ID), Data: r.sign(chat.ID, "rm", s.ID)}, mute})
+		buttons = append(buttons, []Button{{Text: t.Sprintf("🗑 Remove #%d", s.ID), Data: r.signIn(ctx, chat.ID, "rm", s.ID)}, mute})
 	}
 	if chat.Paused {
 		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))

@@ -18,8 +18,9 @@ import (
 type Digests interface {
 	// SendNow queues the chat's stories since its previous digest and
 	// returns how many; 0 means nothing new and nothing queued. thread is
-	// the forum topic it goes to (0: the chat itself, or General).
-	SendNow(ctx context.Context, chatID int64, thread int) (int, error)
+	// the forum topic it goes to (0: the chat itself, or General);
+	// replyTo the message its first message answers (0: none).
+	SendNow(ctx context.Context, chatID int64, thread, replyTo int) (int, error)
 	HadDigest(ctx context.Context, chatID int64) (bool, error)
 }
 
@@ -150,9 +151,11 @@ func (r *Router) cmdDigest(ctx context.Context, req request) error {
 }
 
 func (r *Router) digestNow(ctx context.Context, req request) error {
-	// In the topic it was asked in, where its answer goes: it went to General.
-	thread, _ := destinationOf(ctx, req.in.ChatID)
-	n, err := r.opts.Digests.SendNow(ctx, req.in.ChatID, thread)
+	// In the topic it was asked in, where its answer goes: it went to
+	// General. And as an answer to the command, as every answer is: in a
+	// busy group it came loose, after whatever was said meanwhile.
+	thread, replyTo := destinationOf(ctx, req.in.ChatID)
+	n, err := r.opts.Digests.SendNow(ctx, req.in.ChatID, thread, replyTo)
 	if err != nil {
 		return err
 	}

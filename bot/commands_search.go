@@ -91,7 +91,7 @@ func (r *Router) sendSearchPage(ctx context.Context, chatID int64, p search.Page
 	}
 	var buttons [][]Button
 	if p.More {
-		buttons = [][]Button{{{Text: t.Sprintf("More ▸"), Data: r.sign(chatID, "more", p.SearchID, int64(p.Number+1))}}}
+		buttons = [][]Button{{{Text: t.Sprintf("More ▸"), Data: r.signIn(ctx, chatID, "more", p.SearchID, int64(p.Number+1))}}}
 	}
 	r.reply(ctx, chatID, b.String(), buttons...)
 }
@@ -117,7 +117,7 @@ func (r *Router) pressMore(ctx context.Context, in Incoming, chat news.Chat, arg
 	if !r.pages.first(chat.ID, args[0], page, r.opts.Now()) {
 		return tr(ctx).Sprintf("Page %d is already above.", page+1), nil
 	}
-	r.sendSearchPage(ctx, chat.ID, p, "")
+	r.sendSearchPage(r.messageContext(ctx, chat.ID, args[2:]), chat.ID, p, "")
 	return tr(ctx).Sprintf("Page %d", page+1), nil
 }
 

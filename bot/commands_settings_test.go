@@ -44,7 +44,7 @@ func TestSettingsShowsTheChatsSettings(t *testing.T) {
 // nothingNew is a digest builder with nothing new to send.
 type nothingNew struct{}
 
-func (nothingNew) SendNow(context.Context, int64, int) (int, error) { return 0, nil }
+func (nothingNew) SendNow(context.Context, int64, int, int) (int, error) { return 0, nil }
 
 func (nothingNew) HadDigest(context.Context, int64) (bool, error) { return true, nil }
 

@@ -26,8 +26,8 @@ func (r *Router) cmdStop(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, text,
 		[]Button{
-			{Text: t.Sprintf("🗑 Yes, delete everything"), Data: r.sign(req.in.ChatID, "stop", issued)},
-			{Text: t.Sprintf("Cancel"), Data: r.sign(req.in.ChatID, "keep", issued)},
+			{Text: t.Sprintf("🗑 Yes, delete everything"), Data: r.signIn(ctx, req.in.ChatID, "stop", issued)},
+			{Text: t.Sprintf("Cancel"), Data: r.signIn(ctx, req.in.ChatID, "keep", issued)},
 		})
 	return nil
 }
@@ -38,17 +38,19 @@ func (r *Router) pressStop(ctx context.Context, in Incoming, chat news.Chat, arg
 	if age := r.opts.Now().Sub(issued); age > stopWindow || age < -time.Minute {
 		return tr(ctx).Sprintf("This confirmation has expired. Send /stop again."), nil
 	}
+	mctx := r.messageContext(ctx, chat.ID, args[1:]) // before its language goes with it
 	if err := r.opts.Settings.DeleteChat(ctx, chat.ID); err != nil {
 		return "", err
 	}
 	r.clearChatMenus(ctx, chat.ID, chat.Type)
-	r.rewrite(ctx, in, tr(ctx).Sprintf("🗑 Done: I deleted everything I kept about this chat. Send /start to begin again."))
+	r.rewrite(mctx, in, tr(mctx).Sprintf("🗑 Done: I deleted everything I kept about this chat. Send /start to begin again."))
 	return tr(ctx).Sprintf("Deleted."), nil
 }
 
 // pressKeep cancels a /stop.
 func (r *Router) pressKeep(ctx context.Context, in Incoming, chat news.Chat, args []int64) (string, error) {
-	r.rewrite(ctx, in, tr(ctx).Sprintf("Nothing was deleted."))
+	mctx := r.messageContext(ctx, chat.ID, args[1:])
+	r.rewrite(mctx, in, tr(mctx).Sprintf("Nothing was deleted."))
 	return tr(ctx).Sprintf("Cancelled."), nil
 }
 

@@ -76,10 +76,10 @@ func (r *Router) renderSources(ctx context.Context, chatID, userID int64, page i
 	}
 	var row []Button
 	if page > 0 {
-		row = append(row, Button{Text: p.Sprintf("◂ Back"), Data: r.sign(chatID, "srcs", int64(page-1))})
+		row = append(row, Button{Text: p.Sprintf("◂ Back"), Data: r.signIn(ctx, chatID, "srcs", int64(page-1))})
 	}
 	if page < len(pages)-1 {
-		row = append(row, Button{Text: p.Sprintf("More ▸"), Data: r.sign(chatID, "srcs", int64(page+1))})
+		row = append(row, Button{Text: p.Sprintf("More ▸"), Data: r.signIn(ctx, chatID, "srcs", int64(page+1))})
 	}
 	return b.String(), [][]Button{row}, nil
 }
@@ -91,7 +91,7 @@ func (r *Router) pressSourcesPage(ctx context.Context, in Incoming, chat news.Ch
 		return tr(ctx).Sprintf(noSources), nil
 	}
 	page := int(min(max(args[0], 0), 1<<20))
-	text, buttons, err := r.renderSources(ctx, chat.ID, in.UserID, page)
+	text, buttons, err := r.renderSources(r.messageContext(ctx, chat.ID, args[1:]), chat.ID, in.UserID, page)
 	if err != nil {
 		return "", err
 	}

@@ -265,9 +265,10 @@ func (s *Scheduler) HadDigest(ctx context.Context, chatID int64) (bool, error) {
 // (or the last 24 hours) at once, and returns how many stories it holds:
 // 0 when there is nothing new, and then nothing is queued. The next daily
 // digest starts where this one ends. Its messages go to the forum topic
-// thread (0: the chat itself, or General). It fails when the chat is unknown
+// thread (0: the chat itself, or General), the first answering message
+// replyTo (0: none). It fails when the chat is unknown
 // (store.ErrNotFound) or the database fails.
-func (s *Scheduler) SendNow(ctx context.Context, chatID int64, thread int) (int, error) {
+func (s *Scheduler) SendNow(ctx context.Context, chatID int64, thread, replyTo int) (int, error) {
 	chat, err := s.opts.Store.FindChat(ctx, chatID)
 	if err != nil {
 		return 0, fmt.Errorf("digest now: %w", err)
@@ -279,7 +280,7 @@ func (s *Scheduler) SendNow(ctx context.Context, chatID int64, thread int) (int,
 	now := s.opts.Now()
 	p := s.language(ctx, chatID)
 	heading := Heading{Title: p.Sprintf("Digest"), Date: p.Date(now.In(loc), "2 Jan 15:04 MST"), Language: p.Lang()}
-	d := news.Digest{ChatID: chatID, Kind: news.DigestNow, DueAt: now, Since: now.Add(-firstWindow), Until: now, ThreadID: thread}
+	d := news.Digest{ChatID: chatID, Kind: news.DigestNow, DueAt: now, Since: now.Add(-firstWindow), Until: now, ThreadID: thread, ReplyTo: replyTo}
 	got, err := s.opts.Store.QueueDigest(ctx, d, func(content news.DigestContent) ([]string, error) {
 		if len(content.Items) == 0 {
 			return nil, errNothingNew

@@ -363,11 +363,11 @@ func TestDigestWindow(t *testing.T) {
 	f.clk.Set(utc.Add(3 * time.Hour))
 	f.alert(1, f.article(2, "Asked for now", "", f.clk.Now()), sub)
 	f.clk.Advance(time.Minute)
-	n, err := s.SendNow(f.ctx, 1, 0)
+	n, err := s.SendNow(f.ctx, 1, 0, 0)
 	if err != nil || n != 1 {
 		t.Fatalf("SendNow = %d, %v; want 1 story", n, err)
 	}
-	if n, err := s.SendNow(f.ctx, 1, 0); err != nil || n != 0 {
+	if n, err := s.SendNow(f.ctx, 1, 0, 0); err != nil || n != 0 {
 		t.Fatalf("second SendNow = %d, %v; want 0 (nothing new)", n, err)
 	}
 

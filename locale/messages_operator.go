@@ -78,8 +78,11 @@ var operatorTexts = []entry{
 	{"Newshound %s", "Newshound %s", "Newshound %s", "Newshound %s"},
 	{"unknown", "неизвестно", "unbekannt", "desconocido"},
 	{"%s with local changes", "%s с локальными изменениями", "%s mit lokalen Änderungen", "%s con cambios locales"},
-	{"%s (commit %s, built %s)", "%s (коммит %s, собрано %s)", "%s (Commit %s, gebaut %s)", "%s (commit %s, compilado %s)"},
-	{"%s (commit %s, built %s, %s)", "%s (коммит %s, собрано %s, %s)", "%s (Commit %s, gebaut %s, %s)", "%s (commit %s, compilado %s, %s)"},
+	// Each value follows a label and a colon: "unknown" is one word for
+	// the commit and the date, and "коммит неизвестно, собрано неизвестно"
+	// agreed with neither; "коммит: неизвестно" is the neutral form.
+	{"%s (commit %s, built %s)", "%s (коммит: %s, дата сборки: %s)", "%s (Commit: %s, Build-Datum: %s)", "%s (commit: %s, compilado: %s)"},
+	{"%s (commit %s, built %s, %s)", "%s (коммит: %s, дата сборки: %s, %s)", "%s (Commit: %s, Build-Datum: %s, %s)", "%s (commit: %s, compilado: %s, %s)"},
 	// the console
 	{"Newshound console: %s to poll, %s. The first fetch is stored as the backlog, not alerted.",
 		"Консоль Newshound: к опросу %s, %s. Первая загрузка сохраняется как архив, без оповещений.",

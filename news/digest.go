@@ -19,6 +19,7 @@ type Digest struct {
 	FirstID   int64 // outbox id of the first message; the others follow it
 	QueuedAt  time.Time
 	ThreadID  int // forum topic its messages go to (a /digest now asked there); 0: the chat or General; not stored
+	ReplyTo   int // the message its first message answers (the /digest now command); 0: none; not stored
 }
 
 // DigestChat is a chat with a daily digest, as the scheduler sees it.

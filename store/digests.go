@@ -83,7 +83,11 @@ func (s *Store) QueueDigest(ctx context.Context, d news.Digest, build func(news.
 		now := s.now()
 		for i, text := range texts {
 			// In the transaction of the record: both, or neither.
-			id, err := s.enqueue(ctx, tx, news.Message{ChatID: d.ChatID, Kind: news.KindDigest, Priority: digestPriority(d.Kind), Text: text, ThreadID: d.ThreadID})
+			m := news.Message{ChatID: d.ChatID, Kind: news.KindDigest, Priority: digestPriority(d.Kind), Text: text, ThreadID: d.ThreadID}
+			if i == 0 {
+				m.ReplyTo = d.ReplyTo
+			}
+			id, err := s.enqueue(ctx, tx, m)
 			if err != nil {
 				return err
 			}
