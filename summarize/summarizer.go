@@ -105,7 +105,8 @@ func New(opts Options) (*Summarizer, error) {
 // backend's when one is configured and answers, otherwise the extractive
 // one. It never fails: a backend failure falls back (and is logged at
 // most once a minute). It returns "" when there is nothing to say beyond
-// the title: the text is empty, all boilerplate, or only repeats the
+// the title: the text is empty, all boilerplate, all in capitals (a
+// newscast's caption transcript: see markCapitals) or only repeats the
 // title (an alert shows the title already). Only the first 256 KiB of Text
 // are read.
 func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
