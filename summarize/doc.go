@@ -53,7 +53,11 @@
 // run-on sentence is split where a photo caption or a new sentence is
 // glued in without a full stop (pages whose paragraphs were run together:
 // "... last Saturday Skilful: The kite weighs ..."); the glued pieces and
-// lines without a full stop (headings) are never offered. An article with
+// lines without a full stop (headings) are never offered. Nor is a
+// sentence in capitals (a TV station's caption transcript, shouting, a
+// headline above the text) when the text has prose in mixed case; a text
+// all in capitals gets no summary, as recasing it would lose its names.
+// An article with
 // no more sentences than wanted is returned whole if it fits. Otherwise
 // the first 40 sentences are scored by word frequency (the mean
 // probability of a sentence's stemmed, stop-word filtered terms in the
@@ -79,6 +83,6 @@
 // I realised I was climbing for myself.'", British single quotes
 // included) is taken only right after the sentence before it. If no
 // sentence fits, the best is cut at a word boundary and ends with "…".
-// When the text is empty, all boilerplate or only repeats the title, the
-// summary is "": an alert shows the title already.
+// When the text is empty, all boilerplate, all in capitals or only
+// repeats the title, the summary is "": an alert shows the title already.
 package summarize

@@ -123,6 +123,9 @@ func (s *scratch) prepare(text, title string, lang language) int {
 		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && (i < len(s.sents)-1 || s.words[i] <= maxLabelWords || endedAtLeast(s.sents[:i], minEndedBeforeCaption)) || commentaryLine(s.sents[i]))
 		s.depends = append(s.depends, dependsOnPrevious(s.sents[i], lang))
 	}
+	if !s.markCapitals(n) {
+		return 0
+	}
 	s.quoted = appendQuoted(s.quoted[:0], s.sents[:n])
 	markSpeakerless(s.quoted, s.sents[:n])
 	s.start = append(s.start, len(s.terms))
@@ -471,4 +474,37 @@ func endedAtLeast(sents []string, n int) bool {
 		}
 	}
 	return n <= 0
+}
+
+// markCapitals keeps sentences in capitals (inCapitals) out of the
+// summary: when the n candidates hold prose in mixed case (a sentence of
+// minSentenceWords words or more that is neither a caption nor in
+// capitals), each one in capitals is marked as a caption, for it is a
+// newscast's transcript or shouting pasted into the page; when they hold
+// none, the text is in capitals and markCapitals returns false: it gets no
+// summary, and the alert shows its title. Recasing such a text to sentence
+// case would write "detroit" and "anthony ray", and nothing here knows
+// which words are names.
+func (s *scratch) markCapitals(n int) bool {
+	var capitals uint64 // n <= maxCandidates < 64
+	prose := false
+	for i := range n {
+		if inCapitals(s.sents[i]) {
+			capitals |= 1 << i
+		} else if !s.caption[i] && s.words[i] >= minSentenceWords {
+			prose = true
+		}
+	}
+	if capitals == 0 {
+		return true
+	}
+	if !prose {
+		return false
+	}
+	for i := range n {
+		if capitals&(1<<i) != 0 {
+			s.caption[i] = true
+		}
+	}
+	return true
 }

@@ -382,6 +382,14 @@ func baseRules() []Rule {
 		{Name: "widget-weather-alert", Pattern: `(?:\p{Lu}[\p{L}-]* ){1,5}(?:Watch|Warning|Advisory|Statement|Emergency) issued \p{Lu}\p{L}+\.? \d{1,2} at \d{1,2}:\d{2} ?[AaPp]\.?[Mm]\.?(?: [A-Z]{2,4})?\b.{0,400}`,
 			Hints: []string{" issued "}},
 
+		// An outlet's embedded Twitter/X timeline, its heading left on a
+		// line of its own: "Tweets from the WDRB Newsroom, Reporters and
+		// Anchors.", "Tweets by @KOCOdesk". A sentence about tweets ("Tweets
+		// from the newsroom staff were deleted on Monday.") goes on past the
+		// list of who tweets, and stays.
+		{Name: "widget-timeline", Pattern: `(?i)tweets (?:by|from) (?:@\w{1,30}|(?:the |our )?[\p{L}\d&'’ -]{1,40}? (?:newsroom|reporters|anchors|journalists|staff)(?:,? (?:and |& )?(?:reporters|anchors|journalists|staff|meteorologists|photographers))*)[.!:]?`,
+			Hints: []string{"tweets"}},
+
 		// --- Whole lines: share, comment and navigation widgets. ---
 		{Name: "widget-share", Pattern: `(?i)(?:share this (?:article|story|page|post|with)|copy this link|シェアする|分享|share (?:on|via) ` + socialNetwork + `|` + shareLabel + `(?:\s*[|/·•,]?\s*` + shareLabel + `)*)[.!:]?`},
 		{Name: "widget-comments", Pattern: `(?i)(?:no comments yet|\d+ comments?|comments?|leave a comment|show comments|view comments|be the first to comment|add a comment|join the discussion|comments are closed|kommentare|comentarios)[.!:]?`},

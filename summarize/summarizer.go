@@ -105,7 +105,8 @@ func New(opts Options) (*Summarizer, error) {
 // backend's when one is configured and answers, otherwise the extractive
 // one. It never fails: a backend failure falls back (and is logged at
 // most once a minute). It returns "" when there is nothing to say beyond
-// the title: the text is empty, all boilerplate, or only repeats the
+// the title: the text is empty, all boilerplate, all in capitals (a
+// newscast's caption transcript: see markCapitals) or only repeats the
 // title (an alert shows the title already). Only the first 256 KiB of Text
 // are read.
 func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
@@ -233,7 +234,7 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 func (s *Summarizer) whole(sc *scratch, lang language) (sum string, done bool) {
 	sc.order = sc.order[:0]
 	for i := range sc.sents {
-		if !sc.repeatsTitle(i) && !sc.caption[i] {
+		if !sc.repeatsTitle(i) && !sc.caption[i] && !sc.repeatsKept(i) {
 			sc.order = append(sc.order, i)
 		}
 	}
@@ -272,6 +273,20 @@ func (s *Summarizer) whole(sc *scratch, lang language) (sum string, done bool) {
 		return "", false
 	}
 	return s.join(sc, sc.order), true
+}
+
+// repeatsKept reports whether sentence i has the same words as one
+// already in sc.order: a page that carries a paragraph twice (a teaser
+// box above its article, a widget repeated) would show it twice in a
+// short article taken whole; the ranked path leaves it out as a
+// near-duplicate (duplicates).
+func (sc *scratch) repeatsKept(i int) bool {
+	for _, j := range sc.order {
+		if sameWords(sc.sents[i], sc.sents[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAntecedent reports whether sentence i, left out for repeating the

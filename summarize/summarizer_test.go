@@ -43,6 +43,13 @@ func TestSummarize(t *testing.T) {
 		{name: "short article returned whole",
 			in:   Input{Title: "Bridge closed", Text: "The harbour bridge will close on Thursday night.\n\nBuses will be diverted."},
 			want: "The harbour bridge will close on Thursday night. Buses will be diverted."},
+		{name: "short article with a paragraph twice",
+			in: Input{Title: "Two dead in Green County", Text: "More than 100 people attended a rally on Sunday afternoon, calling for racial justice.\n\n" +
+				"More than 100 people attended a rally on Sunday afternoon, calling for racial justice.\n\nThe march ended peacefully by 6 p.m., police said."},
+			want: "More than 100 people attended a rally on Sunday afternoon, calling for racial justice. The march ended peacefully by 6 p.m., police said."},
+		{name: "short article with two like sentences",
+			in:   Input{Title: "Bridge closed", Text: "The harbour bridge will close on Thursday night.\n\nThe harbour bridge will close on Friday night too."},
+			want: "The harbour bridge will close on Thursday night. The harbour bridge will close on Friday night too."},
 		{name: "short article cleaned",
 			in:   Input{Text: "By Jane Doe\n\nThe harbour bridge will close on Thursday night.\n\nShare this article"},
 			want: "The harbour bridge will close on Thursday night."},
