@@ -1,0 +1,47 @@
+// Package earlystop catches SIGINT and SIGTERM from the process's first
+// package initialisation on, before main runs: until a handler is
+// installed, either signal ends a Go program by the signal itself (not a
+// clean exit 0), and the other packages' initialisation takes tens of
+// milliseconds on a loaded machine. Import it from main only.
+//
+// A stop that arrives before the runtime has started at all (the dynamic
+// loader's first millisecond after exec) still ends the process by the
+// signal; nothing has been opened then.
+package earlystop
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+)
+
+// caught receives the stops from init on. It is package state by
+// necessity: init has nowhere else to put what it catches before main.
+var caught = make(chan os.Signal, 1)
+
+func init() {
+	signal.Notify(caught, os.Interrupt, syscall.SIGTERM)
+}
+
+// Context returns a context cancelled by the first SIGINT or SIGTERM, one
+// that arrived during initialisation included, and a stop that restores
+// the signals' default action (a second Ctrl-C after stop ends the process
+// at once, as signal.NotifyContext's stop does). Call it once.
+func Context() (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-caught:
+			cancel()
+		case <-done:
+		}
+	}()
+	return ctx, sync.OnceFunc(func() {
+		signal.Stop(caught)
+		close(done)
+		cancel()
+	})
+}
