@@ -44,12 +44,12 @@ func newest[T any](items []T, n int) []T {
 	return items
 }
 
-// noteChurn follows a successful fetch of src that read items and stored
-// added of them as new: the churnFetches-th fetch in a row whose every item
+// note follows a successful fetch of src whose feed listed items, of
+// which it read the newest read and stored added as new: the churnFetches-th fetch in a row whose every item
 // is new logs a warning naming the source and tells obs, if it listens; a
 // fetch with a known item ends the streak (and tells obs).
-func (c *churn) note(log *slog.Logger, obs Observer, src news.Source, items, added, maxItems int) {
-	all := src.Fetches > 0 && items >= churnItems && added == items
+func (c *churn) note(log *slog.Logger, obs Observer, src news.Source, listed, read, added, maxItems int) {
+	all := src.Fetches > 0 && read >= churnItems && added == read
 	c.mu.Lock()
 	if c.streak == nil {
 		c.streak = map[int64]int{}
@@ -66,7 +66,7 @@ func (c *churn) note(log *slog.Logger, obs Observer, src news.Source, items, add
 	co, _ := obs.(ChurnObserver)
 	switch {
 	case now == churnFetches:
-		log.Warn("every item of the feed was new at each of its last fetches", "source", src.Name, "url", Redacted(src.URL), "fetches", now, "items", items,
+		log.Warn("every item of the feed was new at each of its last fetches", "source", src.Name, "url", Redacted(src.URL), "fetches", now, "listed", listed, "read", read,
 			"means", "the feed's guids change at every fetch (each fetch stores its items again as new articles), or it publishes more between two fetches than it lists",
 			"bounded", "at most poller.max_items new articles a fetch", "max_items", maxItems)
 		if co != nil {

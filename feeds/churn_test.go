@@ -92,7 +92,7 @@ func TestAFeedMakingUpGuidsAddsAtMostMaxItemsAFetch(t *testing.T) {
 		t.Errorf("the status heard %q, want the source named churning", got)
 	}
 	if l := log.String(); strings.Count(l, "every item of the feed was new") != 1 || !strings.Contains(l, `source="Made-up guids"`) ||
-		!strings.Contains(l, "guids change at every fetch") {
+		!strings.Contains(l, "guids change at every fetch") || !strings.Contains(l, fmt.Sprintf("listed=%d read=%d", items, DefaultMaxItems)) {
 		t.Errorf("the log names no churning source once, with what it means:\n%s", l)
 	}
 	// The feed settles: a fetch of known items ends it.

@@ -687,6 +687,7 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 		slices.Reverse(got)
 	}
 	slices.SortStableFunc(got, func(a, b item) int { return a.a.PublishedAt.Compare(b.a.PublishedAt) })
+	listed := len(got)
 	got = newest(got, p.opts.MaxItems)
 	items, texts := make([]news.Article, len(got)), make([]*feedText, len(got))
 	for i, it := range got {
@@ -710,7 +711,7 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 	}
 	if err == nil {
 		p.revise(ctx, src, items, texts, added)
-		p.churn.note(p.log, p.opts.Observer, src, len(items), len(added), p.opts.MaxItems)
+		p.churn.note(p.log, p.opts.Observer, src, listed, len(items), len(added), p.opts.MaxItems)
 	}
 	return added, waiting, err
 }
