@@ -21,13 +21,17 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/newshound/newshound/internal/earlystop"
 )
 
 func main() {
 	// A stop (Ctrl-C, SIGTERM) ends a subcommand through its context, so
 	// that it cleans up: killed at once, a backup left its partial copy
 	// behind, a file that read like a backup.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// It catches them from package initialisation on (earlystop): a stop
+	// during the start ends the process cleanly, not by the signal.
+	ctx, stop := earlystop.Context()
 	defer stop()
 	commands := map[string]func(context.Context, []string, func(string) string, io.Writer) error{
 		"backup": runBackup, "restore": runRestore, "vacuum": runVacuum, "healthcheck": runHealthcheck,

@@ -162,7 +162,7 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 	return feeds.NewPoller(feeds.Options{
 		Schedule: cfg.Poller.Schedule, MaxAge: cfg.Poller.MaxAge.D(), Concurrency: cfg.Poller.Concurrency,
 		MinInterval: cfg.Poller.MinInterval.D(), MaxInterval: cfg.Poller.MaxInterval.D(),
-		PerHost: cfg.Poller.PerHost, HostGap: cfg.Poller.HostGap.D(),
+		PerHost: cfg.Poller.PerHost, HostGap: cfg.Poller.HostGap.D(), MaxItems: cfg.Poller.MaxItems,
 		Fetcher: feeds.NewFetcher(configured), ChatFetcher: feeds.NewFetcher(guarded),
 		Store: st, Sink: sink, Stories: linker, Summarizer: sum, Pages: pages, Logger: log, Now: m.Now, Observer: obs, Hubs: hubs, Moves: st,
 		StoreFix: storeFix(cfg.Storage.Path),

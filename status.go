@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -67,6 +69,9 @@ type watch struct {
 	// dbPath is storage.path, whose folder a full disk's advice names; ""
 	// names none.
 	dbPath string
+	// churning names the sources whose every item was new at several
+	// fetches in a row (feeds.ChurnObserver), by id.
+	churning map[int64]string
 }
 
 func newWatch(st watchStore, polls feeds.Observer, sends bot.Observer, now func() time.Time) *watch {
@@ -125,6 +130,21 @@ func (w *watch) Stored(n int) {
 	if w.finished == 0 {
 		w.firstStored += n
 	}
+}
+
+// Churning keeps, for /status, the sources the poller says make their
+// items' guids up anew (on) or no longer do (off).
+func (w *watch) Churning(id int64, name string, on bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !on {
+		delete(w.churning, id)
+		return
+	}
+	if w.churning == nil {
+		w.churning = map[int64]string{}
+	}
+	w.churning[id] = name
 }
 
 func (w *watch) PollTook(d time.Duration) {
@@ -349,6 +369,10 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 	}
 	if len(unstored) > 0 {
 		b.WriteString(p.Sprintf("Fetched but not stored, the database refused the write (not the sources' fault; they are tried again within a minute): %s.", names(unstored)) + "\n")
+	}
+	if len(w.churning) > 0 {
+		churning := slices.Sorted(maps.Values(w.churning))
+		b.WriteString(p.Sprintf("Every item new at each of the last fetches: %s; the feed's guids change at every fetch (each fetch stores its items again, at most poller.max_items of them), or it publishes more between two fetches than it lists. The log says more.", names(churning)) + "\n")
 	}
 	if delivery != "" {
 		b.WriteString(delivery + "\n")

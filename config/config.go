@@ -112,6 +112,10 @@ type Poller struct {
 	// time between the starts of two fetches of one host.
 	PerHost int      `toml:"per_host"`
 	HostGap Duration `toml:"host_gap"`
+	// MaxItems is the most items of a feed one fetch reads, the newest by
+	// date: a feed of thousands, or one making up new guids at every
+	// fetch, adds at most that many articles a fetch.
+	MaxItems int `toml:"max_items"`
 	// PublicURL is where WebSub hubs reach Newshound (its /websub/
 	// callbacks, served on the webhook's or the metrics' listener); empty:
 	// the origin of telegram.webhook_url, if any (see WebSubURL).
@@ -239,6 +243,7 @@ func Defaults() Config {
 			UserAgent:   "Newshound/1.0 (+self-hosted news alerts)",
 			PerHost:     1,
 			HostGap:     Duration(time.Second),
+			MaxItems:    500,
 		},
 		Subscriptions: Subscriptions{MaxPerChat: 50},
 		Summary: Summary{

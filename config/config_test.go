@@ -167,6 +167,8 @@ func TestInvalidValuesNameTheKey(t *testing.T) {
 		{"max interval of a year", "[poller]\nmax_interval = \"8760h\"", "poller.max_interval"},
 		{"max interval below min", "[poller]\nmin_interval = \"10m\"\nmax_interval = \"5m\"", "poller.max_interval"},
 		{"per host 0", "[poller]\nper_host = 0", "poller.per_host"},
+		{"max items 0", "[poller]\nmax_items = 0", "poller.max_items"},
+		{"max items a million", "[poller]\nmax_items = 1000000", "poller.max_items"},
 		{"negative host gap", "[poller]\nhost_gap = \"-1s\"", "poller.host_gap"},
 		{"endpoint without verbs", "[telegram]\napi_endpoint = \"https://api.telegram.org/\"", "telegram.api_endpoint"},
 		{"source without url", "[[sources]]\nname = \"x\"\nurl = \"ftp://x\"", "sources[0].url"},

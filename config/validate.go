@@ -372,6 +372,9 @@ func (c Config) validateIntervals() error {
 	if g := p.HostGap.D(); g < 0 || g > time.Hour {
 		return fieldErr("poller.host_gap", "%s is out of range (0s to 1h)", written(g))
 	}
+	if p.MaxItems < 10 || p.MaxItems > 100000 {
+		return fieldErr("poller.max_items", "%d is out of range (10 to 100000)", p.MaxItems)
+	}
 	return c.validatePublicURL()
 }
 

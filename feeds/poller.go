@@ -107,6 +107,10 @@ type Options struct {
 	// Moves, when set, keeps where feeds moved for good across restarts
 	// (see MovedTo); nil: known only from this run's fetches.
 	Moves Moves
+	// MaxItems is the most items of a feed one fetch reads, the newest by
+	// date (0 = DefaultMaxItems): a feed of thousands, or one making its
+	// guids up anew at every fetch, adds at most that many articles a fetch.
+	MaxItems int
 	// StoreFix, when set, says what the operator does about err, the
 	// database failing to store a fetch's articles (a full disk: free space
 	// in the database's folder), for the "fetch failed" line; "" or nil: a
@@ -167,6 +171,8 @@ type Poller struct {
 	// memos holds what each source's last parse gave for its RSS items,
 	// so that the items a fetch repeats are not parsed again (itemmemo.go).
 	memos itemMemos
+	// churn counts each source's fetches in a row that found every item new.
+	churn churn
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
@@ -188,6 +194,9 @@ func NewPoller(opts Options) (*Poller, error) {
 	}
 	if opts.Rand == nil {
 		opts.Rand = rand.Float64
+	}
+	if opts.MaxItems <= 0 {
+		opts.MaxItems = DefaultMaxItems
 	}
 	schedule, err := cronParser().Parse(opts.Schedule)
 	if err != nil {
@@ -678,6 +687,8 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 		slices.Reverse(got)
 	}
 	slices.SortStableFunc(got, func(a, b item) int { return a.a.PublishedAt.Compare(b.a.PublishedAt) })
+	listed := len(got)
+	got = newest(got, p.opts.MaxItems)
 	items, texts := make([]news.Article, len(got)), make([]*feedText, len(got))
 	for i, it := range got {
 		items[i], texts[i] = it.a, it.raw
@@ -700,6 +711,7 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 	}
 	if err == nil {
 		p.revise(ctx, src, items, texts, added)
+		p.churn.note(p.log, p.opts.Observer, src, listed, len(items), len(added), p.opts.MaxItems)
 	}
 	return added, waiting, err
 }

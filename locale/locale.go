@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -40,7 +41,10 @@ var (
 		return out
 	}()
 	matcher = language.NewMatcher(tags)
-	cat     = build()
+	// cat is built at the first Printer, not at package initialisation: it
+	// was half of the binary's start before main could install its stop
+	// handler, and a SIGTERM in that window ended the process by the signal.
+	cat = sync.OnceValue(build)
 )
 
 // build puts every entry into an x/text catalog, English as the fallback.
@@ -152,7 +156,7 @@ func For(code string) Printer {
 	lang, _ := Match(code)
 	for i, l := range Languages {
 		if l.Code == lang {
-			return Printer{lang: lang, idx: i, p: message.NewPrinter(tags[i], message.Catalog(cat))}
+			return Printer{lang: lang, idx: i, p: message.NewPrinter(tags[i], message.Catalog(cat()))}
 		}
 	}
 	return For(English)
