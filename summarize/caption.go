@@ -233,6 +233,15 @@ func dependsOnPrevious(s string, lang language) bool {
 	if end < 0 {
 		end = len(s)
 	}
+	if lowerWord(s[:end]) {
+		// A piece of a sentence cut from its start (a page's line
+		// break, a clipped teaser: "town and asking what could have
+		// happened."), not a particle before a name ("de Blasio said
+		// …") nor a brand written so ("iPhone sales …").
+		next, _, _ := strings.Cut(strings.TrimLeft(s[end:], " "), " ")
+		r, _ := utf8.DecodeRuneInString(next)
+		return !unicode.IsUpper(r)
+	}
 	switch s[:end] {
 	case "He", "She", "They", "It", "His", "Her", "Their", "Its", "Him", "Them", "These", "Those",
 		"But", "However", "And", "So", "Also", "Yet", "Still", "Instead", "Meanwhile", "Nevertheless",
@@ -430,4 +439,17 @@ func captionWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// lowerWord reports whether w is a word of lower-case ASCII letters only.
+func lowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -184,6 +184,11 @@ func TestDependsOnPrevious(t *testing.T) {
 		want bool
 	}{
 		{"He said the talks would resume on Monday.", true},
+		{"town and asking what could have happened.", true},
+		{"and the road was closed for six hours.", true},
+		{"de Blasio said the subway would reopen.", false},
+		{"iPhone sales fell for the third quarter.", false},
+		{"eBay said it would cut 500 jobs.", false},
 		{"But the council rejected the plan.", true},
 		{"However, the vote was delayed.", true},
 		{"They were rescued by a lifeboat crew.", true},
