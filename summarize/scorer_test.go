@@ -55,7 +55,7 @@ func TestScorerEndsEarly(t *testing.T) {
 // a negative score too (else a fragment would beat prose under a
 // negative bias).
 func TestScorerWeights(t *testing.T) {
-	text := "but the council argued for a long time about the budget today.\n\n" +
+	text := "Will the council argue for a long time about the budget today?\n\n" +
 		"Officials confirmed the new bridge will open next spring after repairs.\n\n" +
 		"The repairs cost 4.5 million euros over 18 months of work in 2025."
 	tests := []struct {
@@ -64,7 +64,7 @@ func TestScorerWeights(t *testing.T) {
 		want    string // the one sentence chosen
 	}{
 		{name: "numbers", weights: map[Feature]float64{FeatureNumbers: 1}, want: "The repairs cost"},
-		{name: "first sentence, lower-case opening penalised", weights: map[Feature]float64{FeatureFirst: 1, FeatureBias: 0.1}, want: "but the council"},
+		{name: "first sentence, a question penalised", weights: map[Feature]float64{FeatureFirst: 1, FeatureBias: 0.1}, want: "Will the council"},
 		{name: "negative bias: the penalised sentence still loses", weights: map[Feature]float64{FeatureBias: -1}, want: "Officials confirmed"},
 		{name: "later sentences", weights: map[Feature]float64{FeatureRelative: 1}, want: "The repairs cost"},
 	}
