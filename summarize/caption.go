@@ -233,15 +233,6 @@ func dependsOnPrevious(s string, lang language) bool {
 	if end < 0 {
 		end = len(s)
 	}
-	if lowerWord(s[:end]) {
-		// A piece of a sentence cut from its start (a page's line
-		// break, a clipped teaser: "town and asking what could have
-		// happened."), not a particle before a name ("de Blasio said
-		// …") nor a brand written so ("iPhone sales …").
-		next, _, _ := strings.Cut(strings.TrimLeft(s[end:], " "), " ")
-		r, _ := utf8.DecodeRuneInString(next)
-		return !unicode.IsUpper(r)
-	}
 	switch s[:end] {
 	case "He", "She", "They", "It", "His", "Her", "Their", "Its", "Him", "Them", "These", "Those",
 		"But", "However", "And", "So", "Also", "Yet", "Still", "Instead", "Meanwhile", "Nevertheless",
@@ -437,6 +428,42 @@ func captionWord(w string) bool {
 	case "photo", "photos", "picture", "pictures", "pictured", "image", "images", "video", "videos", "watch",
 		"caption", "credit", "source", "file", "gallery", "slideshow", "update", "updated", "posted", "raw":
 		return true
+	}
+	return false
+}
+
+// cutFromItsStart reports whether sentence s, in lang, is a piece of a
+// sentence cut from its start (a page's line break, a clipped teaser:
+// "town and asking what could have happened."): it opens on a word in
+// small letters that is not a particle before a name ("de Blasio said
+// …") nor a brand written so ("iPhone sales …"). It is false for other
+// languages. A text whose sentences all open so is written in small
+// letters; the caller asks only of a text with a sentence in capitals.
+func cutFromItsStart(s string, lang language) bool {
+	if lang != langEnglish {
+		return false
+	}
+	s = strings.TrimLeft(s, `"'“‘`)
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	if !lowerWord(s[:end]) {
+		return false
+	}
+	next, _, _ := strings.Cut(strings.TrimLeft(s[end:], " "), " ")
+	r, _ := utf8.DecodeRuneInString(next)
+	return !unicode.IsUpper(r)
+}
+
+// opensInCapital reports whether some sentence of sents opens on a
+// capital letter (after any opening quote).
+func opensInCapital(sents []string) bool {
+	for _, s := range sents {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, `"'“‘`))
+		if unicode.IsUpper(r) {
+			return true
+		}
 	}
 	return false
 }

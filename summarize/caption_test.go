@@ -184,11 +184,6 @@ func TestDependsOnPrevious(t *testing.T) {
 		want bool
 	}{
 		{"He said the talks would resume on Monday.", true},
-		{"town and asking what could have happened.", true},
-		{"and the road was closed for six hours.", true},
-		{"de Blasio said the subway would reopen.", false},
-		{"iPhone sales fell for the third quarter.", false},
-		{"eBay said it would cut 500 jobs.", false},
 		{"But the council rejected the plan.", true},
 		{"However, the vote was delayed.", true},
 		{"They were rescued by a lifeboat crew.", true},
@@ -274,6 +269,29 @@ func TestLeansBack(t *testing.T) {
 	for _, tt := range tests {
 		if got := leansBack(tt.s, countWords(tt.s), tt.lang); got != tt.want {
 			t.Errorf("leansBack(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestCutFromItsStart: a sentence opening on a word in small letters is a
+// piece cut from its start; a particle before a name and a brand stand.
+func TestCutFromItsStart(t *testing.T) {
+	tests := []struct {
+		sent string
+		want bool
+	}{
+		{"town and asking what could have happened.", true},
+		{"and the road was closed for six hours.", true},
+		{"istock 1993: Dr. David Gunn is shot to death outside a clinic.", true},
+		{"de Blasio said the subway would reopen.", false},
+		{"iPhone sales fell for the third quarter.", false},
+		{"eBay said it would cut 500 jobs.", false},
+		{"The road was closed for six hours.", false},
+		{"3 people were hurt.", false},
+	}
+	for _, tt := range tests {
+		if got := cutFromItsStart(tt.sent, langEnglish); got != tt.want {
+			t.Errorf("cutFromItsStart(%q) = %v, want %v", tt.sent, got, tt.want)
 		}
 	}
 }

@@ -123,6 +123,11 @@ func (s *scratch) prepare(text, title string, lang language) int {
 		s.caption = append(s.caption, s.parts[i].caption || !endsSentence(s.sents[i]) && (i < len(s.sents)-1 || s.words[i] <= maxLabelWords || endedAtLeast(s.sents[:i], minEndedBeforeCaption)) || commentaryLine(s.sents[i]))
 		s.depends = append(s.depends, dependsOnPrevious(s.sents[i], lang))
 	}
+	if lang == langEnglish && opensInCapital(s.sents[:n]) {
+		for i := range n {
+			s.depends[i] = s.depends[i] || cutFromItsStart(s.sents[i], lang)
+		}
+	}
 	if !s.markCapitals(n) {
 		return 0
 	}

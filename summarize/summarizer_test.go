@@ -50,6 +50,14 @@ func TestSummarize(t *testing.T) {
 		{name: "short article with two like sentences",
 			in:   Input{Title: "Bridge closed", Text: "The harbour bridge will close on Thursday night.\n\nThe harbour bridge will close on Friday night too."},
 			want: "The harbour bridge will close on Thursday night. The harbour bridge will close on Friday night too."},
+		{name: "a piece cut from its start opens no summary",
+			in: Input{Title: "Fire in Main Street", Text: "town and asking what could have happened to the family.\n\n" +
+				"Police said the fire started in the kitchen of the house on Main Street on Friday night.\n\nThree people were taken to hospital with burns."},
+			want: "Police said the fire started in the kitchen of the house on Main Street on Friday night. Three people were taken to hospital with burns."},
+		{name: "a text written in small letters keeps its summary",
+			in: Input{Title: "new phone", Text: "apple announces a new phone for the autumn season this year.\n\n" +
+				"the company said it will ship the phone in may to buyers in forty countries.\n\nprices start at 999 dollars for the smallest model."},
+			has: []string{"apple announces a new phone"}},
 		{name: "short article cleaned",
 			in:   Input{Text: "By Jane Doe\n\nThe harbour bridge will close on Thursday night.\n\nShare this article"},
 			want: "The harbour bridge will close on Thursday night."},
