@@ -23,15 +23,15 @@ import (
 func (a Article) ShownTitle() string {
 	t := strings.TrimSpace(a.Title)
 	keys := titleKeys(a)
-	segs := titleParts(t)
+	segs := TitleParts(t)
 	cut := len(segs)
-	for cut > 1 && namesOutletIn(t[segs[cut-1].from:segs[cut-1].to], keys) {
+	for cut > 1 && namesOutletIn(t[segs[cut-1].From:segs[cut-1].To], keys) {
 		cut--
 	}
 	if cut == len(segs) {
 		// the name in the middle, a place or tag line after it
 		for i := 1; i < len(segs); i++ {
-			if namesOutletIn(t[segs[i].from:segs[i].to], keys) {
+			if namesOutletIn(t[segs[i].From:segs[i].To], keys) {
 				cut = i
 				break
 			}
@@ -40,10 +40,10 @@ func (a Article) ShownTitle() string {
 	if cut == len(segs) {
 		return t
 	}
-	if cut > 1 && byline(t[segs[cut-1].from:segs[cut-1].to]) {
+	if cut > 1 && byline(t[segs[cut-1].From:segs[cut-1].To]) {
 		cut--
 	}
-	return strings.TrimSpace(t[segs[0].from:segs[cut-1].to])
+	return strings.TrimSpace(t[segs[0].From:segs[cut-1].To])
 }
 
 // titleKeys returns what names a's outlet, each as letters and digits in
@@ -69,17 +69,19 @@ func titleKeys(a Article) []string {
 var hostFiller = map[string]bool{"www": true, "amp": true, "mobile": true, "com": true, "org": true, "net": true,
 	"edu": true, "gov": true, "news": true, "info": true, "biz": true, "feeds": true, "rss": true, "feed": true}
 
-// titlePart is a part of a title between separators, as byte offsets.
-type titlePart struct{ from, to int }
+// TitlePart is a part of a title between separators, as byte offsets.
+type TitlePart struct{ From, To int }
 
 // titleSeparators part a title's headline from the outlet's name.
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "}
 
-// titleParts returns the parts of t between separators; a separator at
-// the end of t ("… - Columbia, South Carolina |") ends the last part.
-func titleParts(t string) []titlePart {
+// TitleParts returns the parts of t between separators ("Headline - Jane
+// Doe - Example Times" has three); a separator at the end of t ("… -
+// Columbia, South Carolina |") ends the last part. Used by ShownTitle and
+// by the story linker's headline.
+func TitleParts(t string) []TitlePart {
 	t = strings.TrimRight(t, " |")
-	var parts []titlePart
+	var parts []TitlePart
 	from := 0
 	for i := 0; i < len(t); i++ {
 		if t[i] != ' ' {
@@ -87,14 +89,14 @@ func titleParts(t string) []titlePart {
 		}
 		for _, sep := range titleSeparators {
 			if strings.HasPrefix(t[i:], sep) {
-				parts = append(parts, titlePart{from, i})
+				parts = append(parts, TitlePart{from, i})
 				from = i + len(sep)
 				i = from - 1
 				break
 			}
 		}
 	}
-	return append(parts, titlePart{from, len(t)})
+	return append(parts, TitlePart{from, len(t)})
 }
 
 // namesOutletIn reports whether a part of a title names the outlet: it is

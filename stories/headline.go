@@ -66,21 +66,21 @@ func Headline(title string, sites ...string) string {
 			keys = append(keys, k)
 		}
 	}
-	segs := splitSegments(t)
+	segs := news.TitleParts(t)
 	// the outlet's name before the headline: "CBS 58 - Milwaukee Police …"
-	for len(segs) > 1 && namesOutlet(t[segs[0].from:segs[0].to], keys) {
+	for len(segs) > 1 && namesOutlet(t[segs[0].From:segs[0].To], keys) {
 		segs = segs[1:]
 	}
 	for i := 1; i < len(segs); i++ {
-		if namesOutlet(t[segs[i].from:segs[i].to], keys) {
-			for i > 1 && stationTag(t[segs[i-1].from:segs[i-1].to]) {
+		if namesOutlet(t[segs[i].From:segs[i].To], keys) {
+			for i > 1 && stationTag(t[segs[i-1].From:segs[i-1].To]) {
 				i--
 			}
 			segs = segs[:i]
 			break
 		}
 	}
-	h := strings.TrimSpace(t[segs[0].from:segs[len(segs)-1].to])
+	h := strings.TrimSpace(t[segs[0].From:segs[len(segs)-1].To])
 	for {
 		rest := stripLabel(h)
 		if rest == h {
@@ -92,32 +92,6 @@ func Headline(title string, sites ...string) string {
 		return t
 	}
 	return h
-}
-
-// segment is a part of a title between separators, as byte offsets.
-type segment struct{ from, to int }
-
-// separators part a title's headline from the outlet's name.
-var separators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · "}
-
-// splitSegments returns the parts of t between separators.
-func splitSegments(t string) []segment {
-	var segs []segment
-	from := 0
-	for i := 0; i < len(t); i++ {
-		if t[i] != ' ' {
-			continue
-		}
-		for _, sep := range separators {
-			if strings.HasPrefix(t[i:], sep) {
-				segs = append(segs, segment{from, i})
-				from = i + len(sep)
-				i = from - 1
-				break
-			}
-		}
-	}
-	return append(segs, segment{from, len(t)})
 }
 
 // namesOutlet reports whether a segment of a title names the outlet: it
