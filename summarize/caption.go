@@ -228,11 +228,7 @@ func dependsOnPrevious(s string, lang language) bool {
 	if lang != langEnglish {
 		return false
 	}
-	s = strings.TrimLeft(s, `"'“‘`)
-	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	if end < 0 {
-		end = len(s)
-	}
+	s, end := openingWord(s)
 	switch s[:end] {
 	case "He", "She", "They", "It", "His", "Her", "Their", "Its", "Him", "Them", "These", "Those",
 		"But", "However", "And", "So", "Also", "Yet", "Still", "Instead", "Meanwhile", "Nevertheless",
@@ -443,11 +439,7 @@ func cutFromItsStart(s string, lang language) bool {
 	if lang != langEnglish {
 		return false
 	}
-	s = strings.TrimLeft(s, `"'“‘`)
-	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	if end < 0 {
-		end = len(s)
-	}
+	s, end := openingWord(s)
 	if !lowerWord(s[:end]) {
 		return false
 	}
@@ -466,6 +458,17 @@ func opensInCapital(sents []string) bool {
 		}
 	}
 	return false
+}
+
+// openingWord returns s without its opening quotes and the end of its
+// first word (its letters) in what is returned.
+func openingWord(s string) (string, int) {
+	s = strings.TrimLeft(s, `"'“‘`)
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	return s, end
 }
 
 // lowerWord reports whether w is a word of lower-case ASCII letters only.
