@@ -46,19 +46,25 @@ func (a Article) ShownTitle() string {
 	return strings.TrimSpace(t[segs[0].From:segs[cut-1].To])
 }
 
-// titleKeys returns what names a's outlet, each as letters and digits in
-// lower case (collapse): its outlet's and source's names and the labels of
-// its address's host, those of three characters or more that name no
-// outlet by themselves ("www", "com", "news") left out.
+// titleKeys returns what names a's outlet (OutletKeys): its outlet's and
+// source's names and the labels of its address's host.
 func titleKeys(a Article) []string {
 	var names []string
 	if u, err := url.Parse(a.URL); err == nil {
 		names = append(names, strings.Split(u.Hostname(), ".")...)
 	}
-	names = append(names, a.Outlet, a.SourceName)
+	return OutletKeys(append(names, a.Outlet, a.SourceName)...)
+}
+
+// OutletKeys returns names (an outlet's or source's name, the labels of an
+// article's host) as keys that a part of a title naming the outlet holds:
+// letters and digits in lower case (Collapse), those of three characters
+// or more that are not only digits (a part of an IP address) nor name no
+// outlet by themselves ("www", "com", "news", "feeds").
+func OutletKeys(names ...string) []string {
 	keys := make([]string, 0, len(names))
 	for _, n := range names {
-		if k := collapse(n); len(k) >= 3 && !hostFiller[k] && strings.Trim(k, "0123456789") != "" {
+		if k := Collapse(n); len(k) >= 3 && !hostFiller[k] && strings.Trim(k, "0123456789") != "" {
 			keys = append(keys, k)
 		}
 	}
@@ -104,11 +110,11 @@ func TitleParts(t string) []TitlePart {
 // at least ("news" aside), or is a web address. A source named "World" does
 // not take "World Cup 2026" for its name.
 func namesOutletIn(part string, keys []string) bool {
-	if webAddress(part) {
+	if WebAddress(part) {
 		return true
 	}
-	c := collapse(part)
-	if c == "" || !writtenAsName(part) {
+	c := Collapse(part)
+	if c == "" || !WrittenAsName(part) {
 		return false
 	}
 	rest := len(strings.ReplaceAll(c, "news", "")) // "BBC News" is BBC's name
@@ -145,10 +151,10 @@ func byline(part string) bool {
 	return true
 }
 
-// writtenAsName reports whether no word of a part starts with a lower-case
+// WrittenAsName reports whether no word of a part starts with a lower-case
 // letter, but for the small words names join ("Northern Michigan's News
 // Leader", "Voice of the Valley").
-func writtenAsName(part string) bool {
+func WrittenAsName(part string) bool {
 	for _, w := range strings.Fields(part) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsLower(r) && !nameJoiners[w] {
@@ -161,9 +167,10 @@ func writtenAsName(part string) bool {
 // nameJoiners are the words a name may hold in lower case.
 var nameJoiners = map[string]bool{"and": true, "of": true, "the": true, "on": true, "for": true, "in": true, "at": true, "de": true, "la": true}
 
-// webAddress reports whether a part holds a web address: a word of letters,
-// a dot and a top-level domain ("KVOA.com", "wistv.com").
-func webAddress(part string) bool {
+// WebAddress reports whether a part of a title holds a web address: a
+// word of letters, a dot and a top-level domain ("KVOA.com", "wistv.com",
+// "NewsOn6.com").
+func WebAddress(part string) bool {
 	for _, w := range strings.Fields(part) {
 		w = strings.TrimRight(w, ",;:|")
 		dot := strings.LastIndexByte(w, '.')
@@ -171,15 +178,16 @@ func webAddress(part string) bool {
 			continue
 		}
 		switch strings.ToLower(w[dot+1:]) {
-		case "com", "net", "org", "tv", "uk", "au", "ca", "ie", "nz":
+		case "com", "net", "org", "tv", "uk", "au", "ca", "ie", "nz", "news":
 			return true
 		}
 	}
 	return false
 }
 
-// collapse returns s in lower case with only its letters and digits.
-func collapse(s string) string {
+// Collapse returns s in lower case with only its letters and digits:
+// "WMC Action News 5" and "wmcactionnews5" agree.
+func Collapse(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

@@ -20,26 +20,15 @@ func ArticleFeatures(a news.Article) Features {
 // siteNames returns what may name an article's outlet in its title: the
 // labels of its address's host ("wmcactionnews5" of
 // www.wmcactionnews5.com, "sky" of news.sky.com), the outlet an
-// aggregator's item carries and the source's name.
+// aggregator's item carries and the source's name (Headline keeps those
+// news.OutletKeys keeps).
 func siteNames(a news.Article) []string {
 	var names []string
 	if u, err := url.Parse(a.URL); err == nil {
-		for _, label := range strings.Split(strings.ToLower(u.Hostname()), ".") {
-			if len(label) >= 3 && !hostFiller[label] && !isDigits(label) { // no part of an IP address
-				names = append(names, label)
-			}
-		}
+		names = strings.Split(u.Hostname(), ".")
 	}
-	for _, n := range []string{a.Outlet, a.SourceName} {
-		if n != "" {
-			names = append(names, n)
-		}
-	}
-	return names
+	return append(names, a.Outlet, a.SourceName)
 }
-
-// hostFiller is the labels of a host that name no outlet.
-var hostFiller = setOf("www amp mobile com org net edu gov news info biz")
 
 // Headline returns a title without what outlets put around a headline, so
 // that two outlets' copies of one headline compare as one (the identical
@@ -60,12 +49,7 @@ var hostFiller = setOf("www amp mobile com org net edu gov news info biz")
 // A title that would be left empty is returned as it is.
 func Headline(title string, sites ...string) string {
 	t := strings.TrimSpace(title)
-	keys := make([]string, 0, len(sites))
-	for _, s := range sites {
-		if k := collapse(s); len(k) >= 3 && !hostFiller[k] {
-			keys = append(keys, k)
-		}
-	}
+	keys := news.OutletKeys(sites...)
 	segs := news.TitleParts(t)
 	// the outlet's name before the headline: "CBS 58 - Milwaukee Police …"
 	for len(segs) > 1 && namesOutlet(t[segs[0].From:segs[0].To], keys) {
@@ -99,67 +83,21 @@ func Headline(title string, sites ...string) string {
 // names), or, of at least four characters and at most four words, is part of
 // one; or it is a web address or a station's tag line.
 func namesOutlet(seg string, keys []string) bool {
-	c := collapse(seg)
+	c := news.Collapse(seg)
 	if c == "" {
 		return false
 	}
-	if !capitalised(seg) {
+	if !news.WrittenAsName(seg) {
 		// words of a headline that names the outlet: "Trump leads in
 		// Ohio - CNN poll finds"
-		return webAddress(seg) || tagLine(seg)
+		return news.WebAddress(seg) || tagLine(seg)
 	}
 	for _, k := range keys {
 		if strings.Contains(c, k) || len(c) >= 4 && len(strings.Fields(seg)) <= 4 && strings.Contains(k, c) {
 			return true
 		}
 	}
-	return webAddress(seg) || tagLine(seg)
-}
-
-// capitalised reports whether no word of a segment starts with a
-// lower-case letter, but for the small words a name joins
-// ("Northern Michigan's News Leader", "Your Weather Authority", "WMC Action
-// News 5"), as an outlet's name is written.
-func capitalised(seg string) bool {
-	for _, w := range strings.Fields(seg) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !nameJoiners[w] { // a script without capitals (Arabic, Chinese) says nothing
-			return false
-		}
-	}
-	return true
-}
-
-// nameJoiners are the words an outlet's name may hold in lower case.
-var nameJoiners = setOf("and of the on for in at de la")
-
-// collapse returns s in lower case with only its letters and digits:
-// "WMC Action News 5" and "wmcactionnews5" agree.
-func collapse(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// webAddress reports whether a segment holds a web address: a word of
-// letters, a dot and a top-level domain ("KVOA.com", "NewsOn6.com").
-func webAddress(seg string) bool {
-	for _, w := range strings.Fields(seg) {
-		w = strings.TrimRight(w, ",;:|")
-		dot := strings.LastIndexByte(w, '.')
-		if dot <= 0 || dot == len(w)-1 {
-			continue
-		}
-		switch strings.ToLower(w[dot+1:]) {
-		case "com", "net", "org", "tv", "uk", "au", "ca", "ie", "nz", "news":
-			return true
-		}
-	}
-	return false
+	return news.WebAddress(seg) || tagLine(seg)
 }
 
 // tagLine reports whether a segment is a station's tag line: it names news
