@@ -154,31 +154,41 @@ func renderTokens(s string, words bool) string {
 				}
 				continue
 			}
-			if droppedElement(a) {
-				if tt == html.StartTagToken {
-					skip++
-				} else if tt == html.EndTagToken && skip > 0 {
-					skip--
-				}
-				continue
-			}
-			if skip > 0 {
-				continue
-			}
-			if a == atom.Pre {
-				if tt == html.StartTagToken {
-					pre++
-				} else if tt == html.EndTagToken && pre > 0 {
-					pre--
-				}
-			}
-			switch {
-			case a == atom.Br:
-				b.WriteByte('\n')
-			case blockElement(a):
-				writeParagraphBreak(&b)
-			}
+			applyTag(&b, a, tt == html.StartTagToken, tt == html.EndTagToken, &skip, &pre)
 		}
+	}
+}
+
+// applyTag writes what tag a means to the text in b: a start tag when
+// start, an end tag when end, a self-closing one when neither. The tags of
+// a dropped element count the depth skip inside such elements (nothing
+// inside is written), pre's count the depth pre inside <pre>, and a br or
+// a block element outside any dropped one writes its line or paragraph
+// break. renderTokens and renderPlain both apply tags so.
+func applyTag(b *strings.Builder, a atom.Atom, start, end bool, skip, pre *int) {
+	if droppedElement(a) {
+		if start {
+			*skip++
+		} else if end && *skip > 0 {
+			*skip--
+		}
+		return
+	}
+	if *skip > 0 {
+		return
+	}
+	if a == atom.Pre {
+		if start {
+			*pre++
+		} else if end && *pre > 0 {
+			*pre--
+		}
+	}
+	switch {
+	case a == atom.Br:
+		b.WriteByte('\n')
+	case blockElement(a):
+		writeParagraphBreak(b)
 	}
 }
 

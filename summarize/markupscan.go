@@ -104,30 +104,7 @@ func renderPlain(s string) (_ string, ok bool) {
 			}
 		}
 		i = tagEnd
-		if droppedElement(a) {
-			if start {
-				skip++
-			} else if skip > 0 {
-				skip--
-			}
-			continue
-		}
-		if skip > 0 {
-			continue
-		}
-		if a == atom.Pre {
-			if start {
-				pre++
-			} else if pre > 0 {
-				pre--
-			}
-		}
-		switch {
-		case a == atom.Br:
-			b.WriteByte('\n')
-		case blockElement(a):
-			writeParagraphBreak(&b)
-		}
+		applyTag(&b, a, start, !start, &skip, &pre)
 	}
 	return b.String(), true
 }
