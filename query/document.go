@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newshound/newshound/news"
 )
@@ -26,6 +27,7 @@ type Document struct {
 	byToken   strIndex // of tokens
 	sortOnce  sync.Once
 	sorted    []int32  // token indexes in string order, for prefix search; made by prefix
+	scan      bool     // prefix reads the tokens in turn instead of sorting them: a Document for one query
 	langs     langSet  // the languages its Latin-script words are read in; Cyrillic words are Russian
 	stems     []string // distinct stems (see stemKeys) of the tokens under those languages
 	stemWhere []uint8
@@ -53,7 +55,12 @@ func has(where uint8, title bool) bool {
 
 // NewDocument tokenizes a (title and text apart, so that title: can tell them apart and no phrase runs from one into
 // the other). It never fails: a URL that does not parse simply gives no host for site: to match.
-func NewDocument(a Article) *Document {
+func NewDocument(a Article) *Document { return newDocument(a, nil) }
+
+// newDocument is NewDocument, but when only is not nil it stems only the tokens whose first byte is in it or is not
+// ASCII (see stemsOnly): the Document then serves only Query.Match of a query whose words' stems all start with a
+// byte of only.
+func newDocument(a Article, only *byteSet) *Document {
 	nz := newNormalizer()
 	// About one distinct word in 12 characters of news text, one word in 6.
 	size := (len(a.Title) + len(a.Text)) / 12
@@ -85,7 +92,8 @@ func NewDocument(a Article) *Document {
 	d.titleLen = int32(len(d.seq))
 	d.seq = append(d.seq, -1)
 	nz.spans(a.Text, add(inText))
-	d.index()
+	d.index(only)
+	d.scan = only != nil
 	nz.tokens(a.SourceName, func(tok []byte) { d.source = append(d.source, string(tok)) })
 	d.hosts = hostAndParents(a.URL)
 	return d
@@ -93,8 +101,9 @@ func NewDocument(a Article) *Document {
 
 // index fills positions and the stems from tokens and seq. The language of the Latin-script words is the text's
 // (title and text together): the languages whose stop words it uses most (see latinScore), so that a feed that
-// mixes languages is read article by article.
-func (d *Document) index() {
+// mixes languages is read article by article. With only not nil, a token whose first byte is ASCII and not in only
+// is not stemmed (see newDocument).
+func (d *Document) index(only *byteSet) {
 	d.posStart = make([]int32, len(d.tokens)+1)
 	for _, t := range d.seq {
 		if t >= 0 {
@@ -126,6 +135,9 @@ func (d *Document) index() {
 	d.stemTok = d.stemTok[:0]
 	var keys []string
 	for i, t := range d.tokens {
+		if only != nil && t != "" && t[0] < utf8.RuneSelf && !only.has(t[0]) {
+			continue // no stem of it starts as any the query looks for (see stemsOnly)
+		}
 		keys = stemKeys(keys[:0], t, d.langs)
 		for _, s := range keys {
 			j, ok := d.byStem.find(s, d.stems)
@@ -214,6 +226,15 @@ func (d *Document) phraseAt(start int, idx []int32) bool {
 
 // prefix reports whether a token starts with p, in the title if title.
 func (d *Document) prefix(p string, title bool) bool {
+	if d.scan {
+		// One query's few prefixes: a pass over the tokens each costs less than sorting them.
+		for i, t := range d.tokens {
+			if strings.HasPrefix(t, p) && has(d.where[i], title) {
+				return true
+			}
+		}
+		return false
+	}
 	// Sorted on first need: only Query.Match with a prefix uses the order (the Index has its own prefix table).
 	d.sortOnce.Do(func() {
 		d.sorted = make([]int32, len(d.tokens))
