@@ -253,7 +253,7 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 	}
 	var matched []news.Article
 	for _, a := range sample {
-		if q.Match(query.NewDocument(a)) {
+		if q.MatchArticle(a) {
 			matched = append(matched, a)
 		}
 	}
