@@ -15,8 +15,11 @@ import (
 // prefix's terms and their share, expandPrefixes), count (RecentMatches
 // with a sample of 1: the FTS5 count of the newest countCap matches),
 // sample (and the 20 articles read), document (and query.NewDocument of
-// each) and match (and the query's Match: the whole preview but the
-// stories' titles). The window is the 7 days before the newest article,
+// each) and match (and the query's Match: the whole preview as it was but
+// the stories' titles), or, in the place of the last two, confirm (and
+// Query.MatchArticle, which the preview uses since session 32: the same
+// answers). cpu-ms/op is the process's CPU time a preview (the machine is
+// shared: wall time counts the others' work). The window is the 7 days before the newest article,
 // as the fill's -queries mode has it. It needs a store built by cmd/fill
 // (a copy: Open migrates and the index may be written), named by
 // NEWSHOUND_BENCH_DB, and is skipped without it:
@@ -45,18 +48,21 @@ func BenchmarkRecentMatchesStages(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.Run(text+"/expand", func(b *testing.B) {
+			cpu := cpuTime()
 			for b.Loop() {
 				if _, _, err := s.expandPrefixes(ctx, q.TermsMatch(), previewTerms); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 		})
-		for _, stage := range []string{"count", "sample", "document", "match"} {
+		for _, stage := range []string{"count", "sample", "document", "match", "confirm"} {
 			b.Run(text+"/"+stage, func(b *testing.B) {
 				n := 20
 				if stage == "count" {
 					n = 0
 				}
+				cpu := cpuTime()
 				for b.Loop() {
 					sample, _, _, err := s.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, n)
 					if err != nil {
@@ -68,9 +74,12 @@ func BenchmarkRecentMatchesStages(b *testing.B) {
 							query.NewDocument(a)
 						case "match":
 							q.Match(query.NewDocument(a))
+						case "confirm":
+							q.MatchArticle(a)
 						}
 					}
 				}
+				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 			})
 		}
 	}
