@@ -125,20 +125,34 @@ func TestMatchArticleAsNewDocument(t *testing.T) {
 func TestStemsKeepTheFirstByte(t *testing.T) {
 	n := 0
 	for _, a := range confirmArticles(t) {
-		d := NewDocument(a)
-		for _, tok := range d.tokens {
-			if tok[0] >= utf8.RuneSelf {
-				continue
-			}
-			n++
-			for _, k := range stemKeys(nil, tok, allLatin) {
-				if k == "" || k[0] != tok[0] {
-					t.Errorf("token %q has the stem %q", tok, k)
-				}
+		n += checkFirstBytes(t, a.Title+" "+a.Text)
+	}
+	t.Logf("%d tokens", n)
+}
+
+// FuzzStemsKeepTheFirstByte checks the same on the tokens of any text.
+func FuzzStemsKeepTheFirstByte(f *testing.F) {
+	f.Add(strings.Join(confirmVocabulary, " "))
+	f.Add("yeux youyou quasi uomini Yacht ueber iuta aiuole skies dying")
+	f.Fuzz(func(t *testing.T, text string) { checkFirstBytes(t, text) })
+}
+
+// checkFirstBytes checks that the stems of the tokens of text with an ASCII first byte start with it, under every
+// language, and returns how many tokens it checked.
+func checkFirstBytes(t *testing.T, text string) int {
+	n := 0
+	for _, tok := range NewDocument(Article{Text: text}).tokens {
+		if tok == "" || tok[0] >= utf8.RuneSelf {
+			continue
+		}
+		n++
+		for _, k := range stemKeys(nil, tok, allLatin) {
+			if k == "" || k[0] != tok[0] {
+				t.Errorf("token %q has the stem %q", tok, k)
 			}
 		}
 	}
-	t.Logf("%d tokens", n)
+	return n
 }
 
 // FuzzMatchArticle checks MatchArticle against Match of the full Document on any query and article.
