@@ -39,7 +39,10 @@ var (
 	// dashAsideRE matches an aside between two spaced dashes ("K2 - the
 	// second highest mountain in the world - 20 years after").
 	dashAsideRE = regexp.MustCompile(` (?:[–—]|--?) ([^–—]{1,100}?) (?:[–—]|--?) `)
-	digitRE     = regexp.MustCompile(`\d`)
+	// figureRE matches a count in digits or in words ("— eight of them
+	// fatally —", "— all of them children —"): the news may be in it. An
+	// ordinal describes ("— the second highest mountain in the world —").
+	figureRE = regexp.MustCompile(`(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|third|all|both|every|none|several|many|few)\b`)
 )
 
 // compress returns an English sentence less its attribution tail and its
@@ -110,7 +113,7 @@ func cutDashAsides(sent string) string {
 	}
 	return dashAsideRE.ReplaceAllStringFunc(sent, func(aside string) string {
 		inner := strings.TrimLeft(aside, " –—-")
-		if digitRE.MatchString(aside) || negationRE.MatchString(aside) || asideStaysRE.MatchString(inner) {
+		if figureRE.MatchString(aside) || negationRE.MatchString(aside) || asideStaysRE.MatchString(inner) {
 			return aside
 		}
 		return " "

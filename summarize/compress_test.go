@@ -61,6 +61,8 @@ func TestCutDashAsides(t *testing.T) {
 		// Must stay.
 		{"a figure stays", "Fighters from many nations – more than 100 of them – have joined militant groups.",
 			"Fighters from many nations – more than 100 of them – have joined militant groups."},
+		{"a figure in words stays", "At least 35 people have been shot — eight of them fatally — across the city since Friday.",
+			"At least 35 people have been shot — eight of them fatally — across the city since Friday."},
 		{"a denial stays", "The minister – who has not commented on the claims – left the building by a side door.",
 			"The minister – who has not commented on the claims – left the building by a side door."},
 		{"one dash is no aside", "He was clear about one thing - the team must win on Saturday.",
