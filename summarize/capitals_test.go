@@ -73,7 +73,7 @@ func TestSummaryLeavesCapitalsOut(t *testing.T) {
 		{name: "a label in capitals above the prose",
 			title: "Storm closes schools",
 			text:  "UPDATE.\n\nSchools across the county will stay closed on Monday as the storm moves east, officials said.",
-			want:  "Schools across the county will stay closed on Monday as the storm moves east, officials said."},
+			want:  "Schools across the county will stay closed on Monday as the storm moves east."},
 	}
 	s := mustNew(t, Options{})
 	for _, tt := range tests {

@@ -81,8 +81,13 @@
 // does it carry a speaker's words without the speaker: a sentence inside a
 // quotation opened in an earlier one ("He said: 'I think it must be. ...
 // I realised I was climbing for myself.'", British single quotes
-// included) is taken only right after the sentence before it. If no
-// sentence fits, the best is cut at a word boundary and ends with "…".
+// included) is taken only right after the sentence before it. In English
+// the chosen sentences are shown compressed (compress.go): an attribution
+// tail (", police said.") goes unless the sentence quotes, guesses
+// ("could", "should"), denies or accuses, and an aside between spaced
+// dashes goes unless it holds a figure, a negation or more of a list; the
+// choice and the MaxChars budget are made on the sentences as written, so
+// a summary only gets shorter. If no sentence fits, the best is cut at a word boundary and ends with "…".
 // When the text is empty, all boilerplate, all in capitals or only
 // repeats the title, the summary is "": an alert shows the title already.
 package summarize

@@ -75,6 +75,8 @@ func FuzzSummarize(f *testing.F) {
 	f.Add("", "word", "", 1, 80)
 	f.Add("Title only", "<script>all script</script>", "Wire", 2, 200)
 	f.Add("東京", strings.Repeat("東京は晴れ。", 300), "", 3, 100)
+	f.Add("Climber to try K2", "A climber set his sights on K2 - the second highest mountain - after his mother died there, his family said.\n\n"+
+		"The march ended by 6 p.m., police said.\n\nThe boy – who is 12 – was found safe , said Police.", "", 3, 600)
 	// New compiles the cleaning rules (~100 ms, 200 summaries' worth): one
 	// Summarizer per options, not per input, or the fuzzer barely runs.
 	summarizers := map[[2]int]*Summarizer{}

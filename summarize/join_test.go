@@ -24,11 +24,11 @@ func TestJoinInOneAllocation(t *testing.T) {
 		{[]int{0, 1, 2}, sc.sents[0] + " " + sc.sents[1] + " Cars and buses may still cross it until the repairs begin in spring."},
 		{[]int{3, 4}, sc.sents[3] + sc.sents[4]},
 	} {
-		if got := s.join(sc, c.idx); got != c.want {
+		if got := s.join(sc, c.idx, langEnglish); got != c.want {
 			t.Errorf("join(%v) = %q, want %q", c.idx, got, c.want)
 		}
 	}
-	if n := testing.AllocsPerRun(100, func() { s.join(sc, []int{0, 1, 4}) }); n != 1 {
+	if n := testing.AllocsPerRun(100, func() { s.join(sc, []int{0, 1, 4}, langEnglish) }); n != 1 {
 		t.Errorf("join of three sentences took %v allocations, want 1", n)
 	}
 }

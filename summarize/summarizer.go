@@ -215,7 +215,7 @@ func (s *Summarizer) extractive(sc *scratch, text, title string) string {
 		return "" // the text only repeats the title, or leans on what it left out
 	}
 	slices.Sort(chosen)
-	return s.join(sc, chosen)
+	return s.join(sc, chosen, lang)
 }
 
 // whole returns a short article entire, less sentences that only repeat
@@ -272,7 +272,7 @@ func (s *Summarizer) whole(sc *scratch, lang language) (sum string, done bool) {
 	if total > s.maxChars {
 		return "", false
 	}
-	return s.join(sc, sc.order), true
+	return s.join(sc, sc.order, lang), true
 }
 
 // repeatsKept reports whether sentence i has the same words as one
@@ -443,8 +443,9 @@ func duplicates(sc *scratch, n, i int, chosen []int) bool {
 	return false
 }
 
-// join writes the sentences at idx, separated by spaces.
-func (s *Summarizer) join(sc *scratch, idx []int) string {
+// join writes the sentences at idx, separated by spaces, each compressed
+// (compress) in lang.
+func (s *Summarizer) join(sc *scratch, idx []int, lang language) string {
 	sc.out.Reset()
 	// One allocation of at most the final size: dropPictureRefs only removes (a builder grown by doubling took
 	// three or four for a summary of 600 bytes).
@@ -457,7 +458,7 @@ func (s *Summarizer) join(sc *scratch, idx []int) string {
 		if k > 0 && !endsCJK(sc.sents[idx[k-1]]) {
 			sc.out.WriteByte(' ')
 		}
-		sc.out.WriteString(dropPictureRefs(sc.sents[i]))
+		sc.out.WriteString(compress(dropPictureRefs(sc.sents[i]), lang))
 	}
 	return sc.out.String()
 }

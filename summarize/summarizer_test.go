@@ -46,7 +46,7 @@ func TestSummarize(t *testing.T) {
 		{name: "short article with a paragraph twice",
 			in: Input{Title: "Two dead in Green County", Text: "More than 100 people attended a rally on Sunday afternoon, calling for racial justice.\n\n" +
 				"More than 100 people attended a rally on Sunday afternoon, calling for racial justice.\n\nThe march ended peacefully by 6 p.m., police said."},
-			want: "More than 100 people attended a rally on Sunday afternoon, calling for racial justice. The march ended peacefully by 6 p.m., police said."},
+			want: "More than 100 people attended a rally on Sunday afternoon, calling for racial justice. The march ended peacefully by 6 p.m."},
 		{name: "short article with two like sentences",
 			in:   Input{Title: "Bridge closed", Text: "The harbour bridge will close on Thursday night.\n\nThe harbour bridge will close on Friday night too."},
 			want: "The harbour bridge will close on Thursday night. The harbour bridge will close on Friday night too."},
