@@ -12,11 +12,19 @@ import (
 
 // Languages reads and sets the language a chat is spoken to in (/language).
 type Languages interface {
-	// Language returns the chat's chosen language, "" when none was chosen.
+	// Language returns the chat's language, chosen or followed, "" when
+	// it has none.
 	Language(ctx context.Context, chatID int64) (string, error)
+	// ChosenLanguage returns the language the chat chose, "" when none
+	// (a private chat that follows its user's app chose none).
+	ChosenLanguage(ctx context.Context, chatID int64) (string, error)
 	// SetLanguage sets it from a code as a user writes it; it fails with
 	// settings.ErrLanguage for a language the bot does not speak.
 	SetLanguage(ctx context.Context, chatID int64, code string) (string, error)
+	// FollowLanguage makes a private chat that chose no language speak
+	// lang, its user's app language ("" for one the bot does not speak),
+	// and returns the language the chat speaks.
+	FollowLanguage(ctx context.Context, chatID int64, lang string) (string, error)
 }
 
 // withLanguage returns ctx carrying the language replies are written in.
@@ -31,27 +39,36 @@ func tr(ctx context.Context) locale.Printer {
 }
 
 // chatLanguage decides the language to answer in: the chat's chosen one,
-// else the sender's Telegram language (a private chat keeps it as its
-// choice, so its alerts and digests speak it too), else English.
+// else the sender's Telegram language, else English. A private chat that
+// chose none follows its user's app language as each update gives it, so
+// its alerts and digests speak it too: it was kept from the first message,
+// and a user who later switched the app to German kept getting Russian.
+// An update without the user's language (Telegram leaves it out at times)
+// changes nothing.
 func (r *Router) chatLanguage(ctx context.Context, in Incoming) string {
 	sender, known := locale.Match(in.Language)
 	if r.opts.Languages == nil || in.ChatID == 0 {
 		return sender
 	}
-	chosen, err := r.opts.Languages.Language(ctx, in.ChatID)
+	var lang string
+	var err error
+	if in.ChatType == "private" && strings.TrimSpace(in.Language) != "" {
+		app := ""
+		if known {
+			app = sender
+		}
+		lang, err = r.opts.Languages.FollowLanguage(ctx, in.ChatID, app)
+	} else {
+		lang, err = r.opts.Languages.Language(ctx, in.ChatID)
+	}
 	if err != nil {
 		if !errors.Is(err, news.ErrNotFound) { // a press in a chat deleted since
 			r.log.Warn("chat language", "chat", in.ChatID, "err", err)
 		}
 		return sender
 	}
-	if chosen != "" {
-		return chosen
-	}
-	if known && in.ChatType == "private" {
-		if _, err := r.opts.Languages.SetLanguage(ctx, in.ChatID, sender); err != nil {
-			r.log.Warn("keep chat language", "chat", in.ChatID, "err", err)
-		}
+	if lang != "" {
+		return lang
 	}
 	return sender
 }

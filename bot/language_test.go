@@ -379,3 +379,45 @@ func TestQuietModeWordsInTheChatsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A private chat follows its user's Telegram app language until they
+// choose one: a Russian user who switched the app to German kept getting
+// Russian, since the first message's language was stored as a choice. An
+// app language the bot does not speak gets English, as it does at a first
+// message; an update without one changes nothing. A choice (/language)
+// stays, and so does a group's.
+func TestAPrivateChatFollowsTheAppLanguageUntilChosen(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	ctx := context.Background()
+	const user = 21
+	for _, c := range []struct{ app, want, stored string }{
+		{"ru", "Команды", "ru"},
+		{"de-AT", "Befehle", "de"},
+		{"", "Befehle", "de"},
+		{"pt-BR", "Commands", ""},
+		{"uk", "Commands", ""},
+		{"es", "Comandos", "es"},
+	} {
+		if got := h.replyAs(user, "private", user, c.app, "/help"); !strings.Contains(got, c.want) {
+			t.Errorf("app in %q: /help = %.80q, want %q", c.app, got, c.want)
+		}
+		if d, err := h.st.FindChatDelivery(ctx, user); err != nil || d.Language != c.stored {
+			t.Errorf("app in %q: stored %q, %v; want %q (alerts and digests speak it)", c.app, d.Language, err, c.stored)
+		}
+	}
+	h.replyAs(user, "private", user, "es", "/language ru")
+	for _, app := range []string{"de", "fr", "en"} {
+		if got := h.replyAs(user, "private", user, app, "/help"); !strings.Contains(got, "Команды") {
+			t.Errorf("chose ru, app in %s: /help = %.80q", app, got)
+		}
+	}
+	const group = -100321
+	h.tg.SetMember(group, 8, "administrator")
+	h.replyAs(group, "group", 8, "de", "/language de")
+	if got := h.replyAs(group, "group", 9, "ru", "/help"); !strings.Contains(got, "Befehle") {
+		t.Errorf("a group that chose German, a Russian member: /help = %.80q", got)
+	}
+	if d, err := h.st.FindChatDelivery(ctx, group); err != nil || d.Language != "de" {
+		t.Errorf("group's language = %q, %v; want de", d.Language, err)
+	}
+}
