@@ -21,6 +21,9 @@ type Languages interface {
 	// SetLanguage sets it from a code as a user writes it; it fails with
 	// settings.ErrLanguage for a language the bot does not speak.
 	SetLanguage(ctx context.Context, chatID int64, code string) (string, error)
+	// FollowApp undoes a choice (/language auto): a private chat speaks
+	// lang, its user's app language, and follows it; a group passes "".
+	FollowApp(ctx context.Context, chatID int64, lang string) error
 	// FollowLanguage makes a private chat that chose no language speak
 	// lang, its user's app language ("" for one the bot does not speak),
 	// and returns the language the chat speaks.
@@ -120,12 +123,15 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 		return nil
 	}
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, r.languageLine(ctx, req.in)+"\n"+languageList(ctx))
+		r.reply(ctx, req.in.ChatID, r.languageLine(ctx, req.in)+"\n"+languageList(ctx, req.in.ChatType))
 		return nil
+	}
+	if autoWord(req.args) {
+		return r.followApp(ctx, req.in)
 	}
 	lang, err := r.opts.Languages.SetLanguage(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, settings.ErrLanguage) {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I do not speak “%s”.", esc(clipArg(req.args)))+"\n"+languageList(ctx))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I do not speak “%s”.", esc(clipArg(req.args)))+"\n"+languageList(ctx, req.in.ChatType))
 		return nil
 	}
 	if err != nil {
@@ -137,12 +143,52 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 	return nil
 }
 
-// languageList lists the languages and how to choose one.
-func languageList(ctx context.Context) string {
+// followApp answers /language auto: the chat's choice is undone, a private
+// chat speaks its user's app language again and follows it (a user whose
+// language an earlier version kept from their first message had no way
+// back), a group answers each member in theirs. The chat's own menus go:
+// the menus for all chats follow each app.
+func (r *Router) followApp(ctx context.Context, in Incoming) error {
+	sender, known := locale.Match(in.Language) // English for one the bot does not speak
+	app := ""
+	if known && in.ChatType == "private" {
+		app = sender
+	}
+	if err := r.opts.Languages.FollowApp(ctx, in.ChatID, app); err != nil {
+		return err
+	}
+	r.clearChatMenus(ctx, in.ChatID, in.ChatType)
+	ctx = withLanguage(ctx, sender)
+	if in.ChatType != "private" {
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English."))
+		return nil
+	}
+	r.reply(ctx, in.ChatID, tr(ctx).Sprintf("✅ From now on I speak your Telegram app's language here."))
+	return nil
+}
+
+// autoWord reports whether a /language argument asks for no chosen
+// language ("auto", in any language the bot speaks).
+func autoWord(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "auto", "авто", "automatisch", "automático", "automatico":
+		return true
+	}
+	return false
+}
+
+// languageList lists the languages and how to choose one, and auto: the
+// app's language in a private chat, each member's in a group.
+func languageList(ctx context.Context, chatType string) string {
 	var b strings.Builder
 	b.WriteString(tr(ctx).Sprintf("Choose one with <code>/language CODE</code>:"))
 	for _, l := range locale.Languages {
 		b.WriteString("\n<code>" + l.Code + "</code> " + esc(l.Name))
+	}
+	if chatType == "private" {
+		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> your Telegram app's language"))
+	} else {
+		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> each member's own (alerts and digests in English)"))
 	}
 	return b.String()
 }

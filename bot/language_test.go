@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -419,5 +420,52 @@ func TestAPrivateChatFollowsTheAppLanguageUntilChosen(t *testing.T) {
 	}
 	if d, err := h.st.FindChatDelivery(ctx, group); err != nil || d.Language != "de" {
 		t.Errorf("group's language = %q, %v; want de", d.Language, err)
+	}
+}
+
+// /language auto undoes a choice: a private chat speaks its user's app
+// language again and follows it, and loses the menus of its own; a group
+// answers each member in theirs. A user whose language an earlier version
+// kept from their first message (stored as a choice) had no way back.
+func TestLanguageAutoFollowsTheAppAgain(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.Menus = o.Interactor.(*Telegram) })
+	if err := h.router.RegisterMenus(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	const user = 23
+	if got := h.replyAs(user, "private", user, "de", "/language"); !strings.Contains(got, "<code>auto</code> die Sprache Ihrer Telegram-App") {
+		t.Errorf("/language = %q, want auto listed", got)
+	}
+	h.replyAs(user, "private", user, "de", "/language ru")
+	if menu := fmt.Sprint(h.tg.MenuFor(user, "private", false, "de")); !strings.Contains(menu, "Поиск") {
+		t.Fatalf("after /language ru the menu is %v", menu)
+	}
+	if got := h.replyAs(user, "private", user, "de", "/language auto"); got != "✅ Ab jetzt spreche ich hier die Sprache Ihrer Telegram-App." {
+		t.Errorf("/language auto = %q", got)
+	}
+	if menu := fmt.Sprint(h.tg.MenuFor(user, "private", false, "de")); strings.Contains(menu, "Поиск") || !strings.Contains(menu, "durchsuchen") {
+		t.Errorf("after /language auto the menu is %v, want the app's", menu)
+	}
+	if got := h.replyAs(user, "private", user, "es", "/help"); !strings.Contains(got, "Comandos") {
+		t.Errorf("after /language auto, app in Spanish: /help = %.80q", got)
+	}
+	if d, err := h.st.FindChatDelivery(ctx, user); err != nil || d.Language != "es" || !d.LanguageFollowed {
+		t.Errorf("stored %q followed %v, %v; want es followed", d.Language, d.LanguageFollowed, err)
+	}
+	if got := h.replyAs(user, "private", user, "fr", "/language Auto"); got != "✅ From now on I speak your Telegram app's language here." {
+		t.Errorf("/language Auto from a French app = %q", got)
+	}
+	const group = -100322
+	h.tg.SetMember(group, 8, "administrator")
+	h.replyAs(group, "supergroup", 8, "de", "/language de")
+	if got := h.replyAs(group, "supergroup", 8, "ru", "/language авто"); !strings.HasPrefix(got, "🌐 Язык этого чата не выбран") {
+		t.Errorf("/language авто in a group = %q", got)
+	}
+	if got := h.replyAs(group, "supergroup", 9, "es", "/help"); !strings.Contains(got, "Comandos") {
+		t.Errorf("a group without a language, a Spanish member: /help = %.80q", got)
+	}
+	if d, err := h.st.FindChatDelivery(ctx, group); err != nil || d.Language != "" {
+		t.Errorf("group's language = %q, %v; want none", d.Language, err)
 	}
 }

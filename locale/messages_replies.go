@@ -192,6 +192,11 @@ var replyTexts = []entry{
 	// of /language shows locale.Languages' names, capitalised as headings).
 	{"English", "русский", "Deutsch", "español"},
 	{"I do not speak “%s”.", "Я не говорю на языке «%s».", "„%s“ spreche ich nicht.", "No hablo «%s»."},
+	{"<code>auto</code> your Telegram app's language", "<code>auto</code> язык вашего приложения Telegram", "<code>auto</code> die Sprache Ihrer Telegram-App", "<code>auto</code> el idioma de tu app de Telegram"},
+	{"<code>auto</code> each member's own (alerts and digests in English)", "<code>auto</code> у каждого участника свой (оповещения и сводки — на английском)",
+		"<code>auto</code> die Sprache jedes Mitglieds (Meldungen und Übersichten auf Englisch)", "<code>auto</code> el de cada miembro (alertas y resúmenes en inglés)"},
+	{"✅ From now on I speak your Telegram app's language here.", "✅ Теперь я говорю здесь на языке вашего приложения Telegram.",
+		"✅ Ab jetzt spreche ich hier die Sprache Ihrer Telegram-App.", "✅ A partir de ahora hablo aquí el idioma de tu app de Telegram."},
 	{"Choose one with <code>/language CODE</code>:", "Выберите язык командой <code>/language КОД</code>:", "Wählen Sie eine mit <code>/language CODE</code>:", "Elige uno con <code>/language CÓDIGO</code>:"},
 	// /id and operators' refusals, which anyone may meet.
 	{"Your user id: <code>%d</code>\nThis chat's id: <code>%d</code>", "Ваш id: <code>%d</code>\nid этого чата: <code>%d</code>", "Ihre Benutzer-ID: <code>%d</code>\nID dieses Chats: <code>%d</code>", "Tu id de usuario: <code>%d</code>\nId de este chat: <code>%d</code>"},

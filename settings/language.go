@@ -53,6 +53,18 @@ func (s *Service) ChosenLanguage(ctx context.Context, chatID int64) (string, err
 	return c.Language, nil
 }
 
+// FollowApp undoes the chat's choice of a language (/language auto): a
+// private chat speaks lang, its user's app language ("" for one the bot
+// does not speak), and follows it from now on; a group passes "" and has
+// none chosen. It fails with news.ErrNotFound for an unknown chat, or when
+// the database fails.
+func (s *Service) FollowApp(ctx context.Context, chatID int64, lang string) error {
+	if err := s.opts.Store.SetChatLanguageFollowed(ctx, chatID, lang); err != nil {
+		return fmt.Errorf("follow the app's language in chat %d: %w", chatID, err)
+	}
+	return nil
+}
+
 // FollowLanguage makes a private chat speak lang, its user's Telegram app
 // language as the latest message gives it (a code of locale.Languages, ""
 // for one the bot does not speak), unless the chat chose a language: the

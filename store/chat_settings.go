@@ -53,6 +53,22 @@ func (s *Store) SetChatLanguage(ctx context.Context, id int64, lang string) erro
 	return nil
 }
 
+// SetChatLanguageFollowed sets the chat's language to lang, its user's
+// Telegram app language ("" for one the bot does not speak, and for a
+// group: none chosen), and makes FollowChatLanguage follow it again:
+// /language auto, after a choice. It fails with ErrNotFound for an unknown
+// chat.
+func (s *Store) SetChatLanguageFollowed(ctx context.Context, id int64, lang string) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE chats SET language = ?, language_followed = 1, updated_at = ? WHERE id = ?`, lang, s.now().Unix(), id)
+	if err != nil {
+		return fmt.Errorf("set chat %d language: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
+	}
+	return nil
+}
+
 // FollowChatLanguage sets the chat's language to lang, its user's Telegram
 // app language ("" for one the bot does not speak), unless the chat chose
 // one (SetChatLanguage). It reports whether the language changed; an
