@@ -92,9 +92,19 @@ func (r *Router) unchosen(ctx context.Context, in Incoming) bool {
 // chosen none.
 func (r *Router) languageLine(ctx context.Context, in Incoming) string {
 	if r.unchosen(ctx, in) {
-		return tr(ctx).Sprintf("🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English.")
+		return noLanguageLine(ctx, in.ChatType)
 	}
 	return tr(ctx).Sprintf("🌐 This chat speaks %s.", ownName(ctx))
+}
+
+// noLanguageLine says that a group or channel has chosen no language. A
+// channel's posts carry no one's language: it was told "I answer each of
+// you in your own" above an English answer.
+func noLanguageLine(ctx context.Context, chatType string) string {
+	if chatType == "channel" {
+		return tr(ctx).Sprintf("🌐 No language is chosen for this channel: answers, alerts and digests come in English.")
+	}
+	return tr(ctx).Sprintf("🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English.")
 }
 
 // englishAlertsNote is the line a subscription confirmed in another
@@ -160,7 +170,7 @@ func (r *Router) followApp(ctx context.Context, in Incoming) error {
 	r.clearChatMenus(ctx, in.ChatID, in.ChatType)
 	ctx = withLanguage(ctx, sender)
 	if in.ChatType != "private" {
-		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English."))
+		r.reply(ctx, in.ChatID, noLanguageLine(ctx, in.ChatType))
 		return nil
 	}
 	r.reply(ctx, in.ChatID, tr(ctx).Sprintf("✅ From now on I speak your Telegram app's language here."))
@@ -185,9 +195,12 @@ func languageList(ctx context.Context, chatType string) string {
 	for _, l := range locale.Languages {
 		b.WriteString("\n<code>" + l.Code + "</code> " + esc(l.Name))
 	}
-	if chatType == "private" {
+	switch chatType {
+	case "private":
 		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> your Telegram app's language"))
-	} else {
+	case "channel":
+		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> none chosen (English)"))
+	default:
 		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> each member's own (alerts and digests in English)"))
 	}
 	return b.String()

@@ -469,3 +469,25 @@ func TestLanguageAutoFollowsTheAppAgain(t *testing.T) {
 		t.Errorf("group's language = %q, %v; want none", d.Language, err)
 	}
 }
+
+// A channel's posts carry no one's language, so a channel that chose none
+// is answered in English: /settings and /language said "I answer each of
+// you in your own" there, and /language listed auto as each member's own.
+func TestAChannelWithoutALanguageSaysItIsEnglish(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	const channel = -100901
+	h.clock.Advance(5 * time.Second)
+	if got := h.reply(channel, "channel", 0, "/settings").Text(); !strings.Contains(got, "No language is chosen for this channel: answers, alerts and digests come in English.") || strings.Contains(got, "each of you") {
+		t.Errorf("/settings in a channel = %q", got)
+	}
+	h.clock.Advance(5 * time.Second)
+	if got := h.reply(channel, "channel", 0, "/language").Text(); !strings.HasPrefix(got, "🌐 No language is chosen for this channel") || !strings.Contains(got, "<code>auto</code> none chosen (English)") {
+		t.Errorf("/language in a channel = %q", got)
+	}
+	h.clock.Advance(5 * time.Second)
+	h.reply(channel, "channel", 0, "/language ru")
+	h.clock.Advance(5 * time.Second)
+	if got := h.reply(channel, "channel", 0, "/language auto").Text(); got != "🌐 No language is chosen for this channel: answers, alerts and digests come in English." {
+		t.Errorf("/language auto in a channel = %q", got)
+	}
+}
