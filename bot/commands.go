@@ -92,6 +92,13 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 	if r.startAgain(ctx, req) {
 		return nil
 	}
+	if t := req.in.ChatType; t == "group" || t == "supergroup" {
+		// A member's /start in a group was told to /subscribe, which only
+		// the group's admins may: the group hears what it hears when the
+		// bot joins.
+		r.reply(ctx, req.in.ChatID, groupWelcome(ctx))
+		return nil
+	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("👋 <b>Newshound</b> sends you news that matches your keywords, as it breaks.\n\n"+
 		"Try <code>/subscribe kursk deminers</code> or <code>/subscribe \"north korea\" OR pyongyang</code>.\n"+
 		"Send /help for every command."))
