@@ -491,3 +491,31 @@ func TestAChannelWithoutALanguageSaysItIsEnglish(t *testing.T) {
 		t.Errorf("/language auto in a channel = %q", got)
 	}
 }
+
+// A user whose app speaks a language the bot does not (Portuguese,
+// Ukrainian, French) was welcomed in English and never told that Spanish
+// or Russian were a /language away; the welcome now says so, and no one
+// else's does.
+func TestTheWelcomeNamesTheOtherLanguagesToAnAppTheBotDoesNotSpeak(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	for i, c := range []struct {
+		app, chose string
+		note       bool
+	}{
+		{"pt-BR", "", true},
+		{"uk", "", true},
+		{"fr", "es", false},
+		{"de", "", false},
+		{"en", "", false},
+		{"", "", false},
+	} {
+		chat := int64(600 + i)
+		if c.chose != "" {
+			h.replyAs(chat, "private", chat, c.app, "/language "+c.chose)
+		}
+		got := h.replyAs(chat, "private", chat, c.app, "/start")
+		if note := strings.Contains(got, "/language es</code> Español"); note != c.note {
+			t.Errorf("app in %q (chose %q): /start = %q; want the other languages named: %v", c.app, c.chose, got, c.note)
+		}
+	}
+}

@@ -197,6 +197,10 @@ var replyTexts = []entry{
 	// of /language shows locale.Languages' names, capitalised as headings).
 	{"English", "русский", "Deutsch", "español"},
 	{"I do not speak “%s”.", "Я не говорю на языке «%s».", "„%s“ spreche ich nicht.", "No hablo «%s»."},
+	{"🌐 I do not speak your Telegram app's language, so I answer in English. I also speak: %s.",
+		"🌐 Я не говорю на языке вашего приложения Telegram, поэтому отвечаю на английском. Ещё я говорю на этих: %s.",
+		"🌐 Die Sprache Ihrer Telegram-App spreche ich nicht, deshalb antworte ich auf Englisch. Ich spreche auch: %s.",
+		"🌐 No hablo el idioma de tu app de Telegram, así que respondo en inglés. También hablo: %s."},
 	{"<code>auto</code> your Telegram app's language", "<code>auto</code> язык вашего приложения Telegram", "<code>auto</code> die Sprache Ihrer Telegram-App", "<code>auto</code> el idioma de tu app de Telegram"},
 	{"<code>auto</code> each member's own (alerts and digests in English)", "<code>auto</code> у каждого участника свой (оповещения и сводки — на английском)",
 		"<code>auto</code> die Sprache jedes Mitglieds (Meldungen und Übersichten auf Englisch)", "<code>auto</code> el de cada miembro (alertas y resúmenes en inglés)"},
