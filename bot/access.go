@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,6 +35,22 @@ func accessOf(name string) access {
 		return operators
 	}
 	return chatAdmins
+}
+
+// viewOnly reports whether a command with these arguments only shows a
+// setting: /language, /timezone, /digest, /quiet and /preview without
+// one, what /settings shows everyone. A group's member who asked which
+// language or digest time the group has was told "only the admins can
+// change its subscriptions and settings".
+func viewOnly(name, args string) bool {
+	if strings.TrimSpace(args) != "" {
+		return false
+	}
+	switch name {
+	case "language", "timezone", "digest", "quiet", "preview":
+		return true
+	}
+	return false
 }
 
 // argLimit is the longest argument a command reads, in characters.

@@ -152,3 +152,31 @@ func TestAFailedAdminCheckIsNotARefusalOfAPress(t *testing.T) {
 		t.Errorf("the press once the check answers = %q, want it muted", got)
 	}
 }
+
+// A group's member who asked which language, time zone, digest time, quiet
+// hours or link previews the group has (the command alone) was refused as
+// if changing it, though /settings shows them all to everyone; changing
+// one stays the admins'.
+func TestAMemberMayAskForASetting(t *testing.T) {
+	h := newHarness(t, withLanguages, withDigests)
+	const group = -100612
+	h.tg.SetMember(group, 9, "member")
+	refused := "only the admins of this chat"
+	for _, c := range []struct{ text, want string }{
+		{"/language", "No language is chosen for this chat"},
+		{"/timezone", "This chat's time zone is"},
+		{"/digest", "digest"},
+		{"/quiet", "quiet hours"},
+		{"/preview", "preview"},
+	} {
+		got := h.replyAs(group, "supergroup", 9, "en", c.text)
+		if strings.Contains(got, refused) || !strings.Contains(got, c.want) {
+			t.Errorf("a member's %s = %q, want %q", c.text, got, c.want)
+		}
+	}
+	for _, text := range []string{"/language ru", "/timezone Europe/Berlin", "/digest now", "/digest 09:00", "/quiet 23:00-07:00", "/preview on"} {
+		if got := h.replyAs(group, "supergroup", 9, "en", text); !strings.Contains(got, refused) {
+			t.Errorf("a member's %s = %q, want it refused", text, got)
+		}
+	}
+}

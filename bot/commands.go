@@ -92,10 +92,33 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 	if r.startAgain(ctx, req) {
 		return nil
 	}
+	if t := req.in.ChatType; t == "group" || t == "supergroup" {
+		// A member's /start in a group was told to /subscribe, which only
+		// the group's admins may: the group hears what it hears when the
+		// bot joins.
+		r.reply(ctx, req.in.ChatID, groupWelcome(ctx))
+		return nil
+	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("👋 <b>Newshound</b> sends you news that matches your keywords, as it breaks.\n\n"+
 		"Try <code>/subscribe kursk deminers</code> or <code>/subscribe \"north korea\" OR pyongyang</code>.\n"+
-		"Send /help for every command."))
+		"Send /help for every command.")+r.otherLanguagesNote(ctx, req.in))
 	return nil
+}
+
+// otherLanguagesNote is the line a private welcome adds for a user whose
+// app speaks a language the bot does not (Portuguese, Ukrainian, French):
+// they were answered in English and never told that Spanish or Russian,
+// which they may read better, were a /language away. "" for everyone else,
+// and for a chat that chose its language.
+func (r *Router) otherLanguagesNote(ctx context.Context, in Incoming) string {
+	if _, known := locale.Match(in.Language); known || strings.TrimSpace(in.Language) == "" || r.opts.Languages == nil || r.chosenLanguage(ctx, in.ChatID) != "" {
+		return ""
+	}
+	var names []string
+	for _, l := range locale.Languages {
+		names = append(names, "<code>/language "+l.Code+"</code> "+esc(l.Name))
+	}
+	return "\n\n" + tr(ctx).Sprintf("🌐 I do not speak your Telegram app's language, so I answer in English. I also speak: %s.", strings.Join(names[1:], ", "))
 }
 
 // startAgain answers /start in a chat that kept its subscriptions (a user

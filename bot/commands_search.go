@@ -121,6 +121,26 @@ func (r *Router) pressMore(ctx context.Context, in Incoming, chat news.Chat, arg
 	return tr(ctx).Sprintf("Page %d", page+1), nil
 }
 
+// topicSubscriptions returns the subscriptions of subs whose alerts go to
+// forum topic thread, as /list there shows them; all of subs in General
+// (thread 0) or in a topic that has none. /latest in a topic listed the
+// news of every topic's subscriptions.
+func topicSubscriptions(subs []news.Subscription, thread int) []news.Subscription {
+	if thread == 0 {
+		return subs
+	}
+	var mine []news.Subscription
+	for _, s := range subs {
+		if s.ThreadID == thread {
+			mine = append(mine, s)
+		}
+	}
+	if len(mine) == 0 {
+		return subs
+	}
+	return mine
+}
+
 func (r *Router) cmdLatest(ctx context.Context, req request) error {
 	if r.opts.Search == nil {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noSearch))
@@ -153,6 +173,8 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 			return nil
 		}
 		subs = one
+	} else {
+		subs = topicSubscriptions(subs, req.in.ThreadID)
 	}
 	if len(subs) == 0 {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("No subscriptions yet: /subscribe QUERY first, or /search QUERY."))

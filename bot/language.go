@@ -12,11 +12,22 @@ import (
 
 // Languages reads and sets the language a chat is spoken to in (/language).
 type Languages interface {
-	// Language returns the chat's chosen language, "" when none was chosen.
+	// Language returns the chat's language, chosen or followed, "" when
+	// it has none.
 	Language(ctx context.Context, chatID int64) (string, error)
+	// ChosenLanguage returns the language the chat chose, "" when none
+	// (a private chat that follows its user's app chose none).
+	ChosenLanguage(ctx context.Context, chatID int64) (string, error)
 	// SetLanguage sets it from a code as a user writes it; it fails with
 	// settings.ErrLanguage for a language the bot does not speak.
 	SetLanguage(ctx context.Context, chatID int64, code string) (string, error)
+	// FollowApp undoes a choice (/language auto): a private chat speaks
+	// lang, its user's app language, and follows it; a group passes "".
+	FollowApp(ctx context.Context, chatID int64, lang string) error
+	// FollowLanguage makes a private chat that chose no language speak
+	// lang, its user's app language ("" for one the bot does not speak),
+	// and returns the language the chat speaks.
+	FollowLanguage(ctx context.Context, chatID int64, lang string) (string, error)
 }
 
 // withLanguage returns ctx carrying the language replies are written in.
@@ -31,27 +42,36 @@ func tr(ctx context.Context) locale.Printer {
 }
 
 // chatLanguage decides the language to answer in: the chat's chosen one,
-// else the sender's Telegram language (a private chat keeps it as its
-// choice, so its alerts and digests speak it too), else English.
+// else the sender's Telegram language, else English. A private chat that
+// chose none follows its user's app language as each update gives it, so
+// its alerts and digests speak it too: it was kept from the first message,
+// and a user who later switched the app to German kept getting Russian.
+// An update without the user's language (Telegram leaves it out at times)
+// changes nothing.
 func (r *Router) chatLanguage(ctx context.Context, in Incoming) string {
 	sender, known := locale.Match(in.Language)
 	if r.opts.Languages == nil || in.ChatID == 0 {
 		return sender
 	}
-	chosen, err := r.opts.Languages.Language(ctx, in.ChatID)
+	var lang string
+	var err error
+	if in.ChatType == "private" && strings.TrimSpace(in.Language) != "" {
+		app := ""
+		if known {
+			app = sender
+		}
+		lang, err = r.opts.Languages.FollowLanguage(ctx, in.ChatID, app)
+	} else {
+		lang, err = r.opts.Languages.Language(ctx, in.ChatID)
+	}
 	if err != nil {
 		if !errors.Is(err, news.ErrNotFound) { // a press in a chat deleted since
 			r.log.Warn("chat language", "chat", in.ChatID, "err", err)
 		}
 		return sender
 	}
-	if chosen != "" {
-		return chosen
-	}
-	if known && in.ChatType == "private" {
-		if _, err := r.opts.Languages.SetLanguage(ctx, in.ChatID, sender); err != nil {
-			r.log.Warn("keep chat language", "chat", in.ChatID, "err", err)
-		}
+	if lang != "" {
+		return lang
 	}
 	return sender
 }
@@ -72,9 +92,19 @@ func (r *Router) unchosen(ctx context.Context, in Incoming) bool {
 // chosen none.
 func (r *Router) languageLine(ctx context.Context, in Incoming) string {
 	if r.unchosen(ctx, in) {
-		return tr(ctx).Sprintf("🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English.")
+		return noLanguageLine(ctx, in.ChatType)
 	}
 	return tr(ctx).Sprintf("🌐 This chat speaks %s.", ownName(ctx))
+}
+
+// noLanguageLine says that a group or channel has chosen no language. A
+// channel's posts carry no one's language: it was told "I answer each of
+// you in your own" above an English answer.
+func noLanguageLine(ctx context.Context, chatType string) string {
+	if chatType == "channel" {
+		return tr(ctx).Sprintf("🌐 No language is chosen for this channel: answers, alerts and digests come in English.")
+	}
+	return tr(ctx).Sprintf("🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English.")
 }
 
 // englishAlertsNote is the line a subscription confirmed in another
@@ -103,12 +133,15 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 		return nil
 	}
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, r.languageLine(ctx, req.in)+"\n"+languageList(ctx))
+		r.reply(ctx, req.in.ChatID, r.languageLine(ctx, req.in)+"\n"+languageList(ctx, req.in.ChatType))
 		return nil
+	}
+	if autoWord(req.args) {
+		return r.followApp(ctx, req.in)
 	}
 	lang, err := r.opts.Languages.SetLanguage(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, settings.ErrLanguage) {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I do not speak “%s”.", esc(clipArg(req.args)))+"\n"+languageList(ctx))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I do not speak “%s”.", esc(clipArg(req.args)))+"\n"+languageList(ctx, req.in.ChatType))
 		return nil
 	}
 	if err != nil {
@@ -120,12 +153,55 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 	return nil
 }
 
-// languageList lists the languages and how to choose one.
-func languageList(ctx context.Context) string {
+// followApp answers /language auto: the chat's choice is undone, a private
+// chat speaks its user's app language again and follows it (a user whose
+// language an earlier version kept from their first message had no way
+// back), a group answers each member in theirs. The chat's own menus go:
+// the menus for all chats follow each app.
+func (r *Router) followApp(ctx context.Context, in Incoming) error {
+	sender, known := locale.Match(in.Language) // English for one the bot does not speak
+	app := ""
+	if known && in.ChatType == "private" {
+		app = sender
+	}
+	if err := r.opts.Languages.FollowApp(ctx, in.ChatID, app); err != nil {
+		return err
+	}
+	r.clearChatMenus(ctx, in.ChatID, in.ChatType)
+	ctx = withLanguage(ctx, sender)
+	if in.ChatType != "private" {
+		r.reply(ctx, in.ChatID, noLanguageLine(ctx, in.ChatType))
+		return nil
+	}
+	r.reply(ctx, in.ChatID, tr(ctx).Sprintf("✅ From now on I speak your Telegram app's language here."))
+	return nil
+}
+
+// autoWord reports whether a /language argument asks for no chosen
+// language ("auto", in any language the bot speaks).
+func autoWord(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "auto", "авто", "automatisch", "automático", "automatico":
+		return true
+	}
+	return false
+}
+
+// languageList lists the languages and how to choose one, and auto: the
+// app's language in a private chat, each member's in a group.
+func languageList(ctx context.Context, chatType string) string {
 	var b strings.Builder
 	b.WriteString(tr(ctx).Sprintf("Choose one with <code>/language CODE</code>:"))
 	for _, l := range locale.Languages {
 		b.WriteString("\n<code>" + l.Code + "</code> " + esc(l.Name))
+	}
+	switch chatType {
+	case "private":
+		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> your Telegram app's language"))
+	case "channel":
+		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> none chosen (English)"))
+	default:
+		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> each member's own (alerts and digests in English)"))
 	}
 	return b.String()
 }

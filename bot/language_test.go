@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -376,6 +377,145 @@ func TestQuietModeWordsInTheChatsLanguage(t *testing.T) {
 	} {
 		if got := h.replyAs(int64(950+i), "private", int64(950+i), c.lang, c.text); !strings.Contains(got, c.want) {
 			t.Errorf("%s %s = %q, want %q in it", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+// A private chat follows its user's Telegram app language until they
+// choose one: a Russian user who switched the app to German kept getting
+// Russian, since the first message's language was stored as a choice. An
+// app language the bot does not speak gets English, as it does at a first
+// message; an update without one changes nothing. A choice (/language)
+// stays, and so does a group's.
+func TestAPrivateChatFollowsTheAppLanguageUntilChosen(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	ctx := context.Background()
+	const user = 21
+	for _, c := range []struct{ app, want, stored string }{
+		{"ru", "Команды", "ru"},
+		{"de-AT", "Befehle", "de"},
+		{"", "Befehle", "de"},
+		{"pt-BR", "Commands", ""},
+		{"uk", "Commands", ""},
+		{"es", "Comandos", "es"},
+	} {
+		if got := h.replyAs(user, "private", user, c.app, "/help"); !strings.Contains(got, c.want) {
+			t.Errorf("app in %q: /help = %.80q, want %q", c.app, got, c.want)
+		}
+		if d, err := h.st.FindChatDelivery(ctx, user); err != nil || d.Language != c.stored {
+			t.Errorf("app in %q: stored %q, %v; want %q (alerts and digests speak it)", c.app, d.Language, err, c.stored)
+		}
+	}
+	h.replyAs(user, "private", user, "es", "/language ru")
+	for _, app := range []string{"de", "fr", "en"} {
+		if got := h.replyAs(user, "private", user, app, "/help"); !strings.Contains(got, "Команды") {
+			t.Errorf("chose ru, app in %s: /help = %.80q", app, got)
+		}
+	}
+	const group = -100321
+	h.tg.SetMember(group, 8, "administrator")
+	h.replyAs(group, "group", 8, "de", "/language de")
+	if got := h.replyAs(group, "group", 9, "ru", "/help"); !strings.Contains(got, "Befehle") {
+		t.Errorf("a group that chose German, a Russian member: /help = %.80q", got)
+	}
+	if d, err := h.st.FindChatDelivery(ctx, group); err != nil || d.Language != "de" {
+		t.Errorf("group's language = %q, %v; want de", d.Language, err)
+	}
+}
+
+// /language auto undoes a choice: a private chat speaks its user's app
+// language again and follows it, and loses the menus of its own; a group
+// answers each member in theirs. A user whose language an earlier version
+// kept from their first message (stored as a choice) had no way back.
+func TestLanguageAutoFollowsTheAppAgain(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.Menus = o.Interactor.(*Telegram) })
+	if err := h.router.RegisterMenus(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	const user = 23
+	if got := h.replyAs(user, "private", user, "de", "/language"); !strings.Contains(got, "<code>auto</code> die Sprache Ihrer Telegram-App") {
+		t.Errorf("/language = %q, want auto listed", got)
+	}
+	h.replyAs(user, "private", user, "de", "/language ru")
+	if menu := fmt.Sprint(h.tg.MenuFor(user, "private", false, "de")); !strings.Contains(menu, "Поиск") {
+		t.Fatalf("after /language ru the menu is %v", menu)
+	}
+	if got := h.replyAs(user, "private", user, "de", "/language auto"); got != "✅ Ab jetzt spreche ich hier die Sprache Ihrer Telegram-App." {
+		t.Errorf("/language auto = %q", got)
+	}
+	if menu := fmt.Sprint(h.tg.MenuFor(user, "private", false, "de")); strings.Contains(menu, "Поиск") || !strings.Contains(menu, "durchsuchen") {
+		t.Errorf("after /language auto the menu is %v, want the app's", menu)
+	}
+	if got := h.replyAs(user, "private", user, "es", "/help"); !strings.Contains(got, "Comandos") {
+		t.Errorf("after /language auto, app in Spanish: /help = %.80q", got)
+	}
+	if d, err := h.st.FindChatDelivery(ctx, user); err != nil || d.Language != "es" || !d.LanguageFollowed {
+		t.Errorf("stored %q followed %v, %v; want es followed", d.Language, d.LanguageFollowed, err)
+	}
+	if got := h.replyAs(user, "private", user, "fr", "/language Auto"); got != "✅ From now on I speak your Telegram app's language here." {
+		t.Errorf("/language Auto from a French app = %q", got)
+	}
+	const group = -100322
+	h.tg.SetMember(group, 8, "administrator")
+	h.replyAs(group, "supergroup", 8, "de", "/language de")
+	if got := h.replyAs(group, "supergroup", 8, "ru", "/language авто"); !strings.HasPrefix(got, "🌐 Язык этого чата не выбран") {
+		t.Errorf("/language авто in a group = %q", got)
+	}
+	if got := h.replyAs(group, "supergroup", 9, "es", "/help"); !strings.Contains(got, "Comandos") {
+		t.Errorf("a group without a language, a Spanish member: /help = %.80q", got)
+	}
+	if d, err := h.st.FindChatDelivery(ctx, group); err != nil || d.Language != "" {
+		t.Errorf("group's language = %q, %v; want none", d.Language, err)
+	}
+}
+
+// A channel's posts carry no one's language, so a channel that chose none
+// is answered in English: /settings and /language said "I answer each of
+// you in your own" there, and /language listed auto as each member's own.
+func TestAChannelWithoutALanguageSaysItIsEnglish(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	const channel = -100901
+	h.clock.Advance(5 * time.Second)
+	if got := h.reply(channel, "channel", 0, "/settings").Text(); !strings.Contains(got, "No language is chosen for this channel: answers, alerts and digests come in English.") || strings.Contains(got, "each of you") {
+		t.Errorf("/settings in a channel = %q", got)
+	}
+	h.clock.Advance(5 * time.Second)
+	if got := h.reply(channel, "channel", 0, "/language").Text(); !strings.HasPrefix(got, "🌐 No language is chosen for this channel") || !strings.Contains(got, "<code>auto</code> none chosen (English)") {
+		t.Errorf("/language in a channel = %q", got)
+	}
+	h.clock.Advance(5 * time.Second)
+	h.reply(channel, "channel", 0, "/language ru")
+	h.clock.Advance(5 * time.Second)
+	if got := h.reply(channel, "channel", 0, "/language auto").Text(); got != "🌐 No language is chosen for this channel: answers, alerts and digests come in English." {
+		t.Errorf("/language auto in a channel = %q", got)
+	}
+}
+
+// A user whose app speaks a language the bot does not (Portuguese,
+// Ukrainian, French) was welcomed in English and never told that Spanish
+// or Russian were a /language away; the welcome now says so, and no one
+// else's does.
+func TestTheWelcomeNamesTheOtherLanguagesToAnAppTheBotDoesNotSpeak(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	for i, c := range []struct {
+		app, chose string
+		note       bool
+	}{
+		{"pt-BR", "", true},
+		{"uk", "", true},
+		{"fr", "es", false},
+		{"de", "", false},
+		{"en", "", false},
+		{"", "", false},
+	} {
+		chat := int64(600 + i)
+		if c.chose != "" {
+			h.replyAs(chat, "private", chat, c.app, "/language "+c.chose)
+		}
+		got := h.replyAs(chat, "private", chat, c.app, "/start")
+		if note := strings.Contains(got, "/language es</code> Español"); note != c.note {
+			t.Errorf("app in %q (chose %q): /start = %q; want the other languages named: %v", c.app, c.chose, got, c.note)
 		}
 	}
 }

@@ -71,8 +71,14 @@ func (r *Router) welcome(ctx context.Context, in Incoming) {
 			t.Count(len(subs), "%d subscriptions")))
 		return
 	}
-	r.reply(ctx, in.ChatID, t.Sprintf("👋 <b>Newshound</b> is here. Group admins can add keyword alerts with "+
-		"<code>/subscribe QUERY</code>; everyone can /search the news. Send /help for more."))
+	r.reply(ctx, in.ChatID, groupWelcome(ctx))
+}
+
+// groupWelcome is what a group hears when the bot joins it, or at /start
+// while it has no subscriptions.
+func groupWelcome(ctx context.Context) string {
+	return tr(ctx).Sprintf("👋 <b>Newshound</b> is here. Group admins can add keyword alerts with " +
+		"<code>/subscribe QUERY</code>; everyone can /search the news. Send /help for more.")
 }
 
 // ChatMigrator moves a chat to a new id with everything it holds, as

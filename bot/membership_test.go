@@ -297,3 +297,25 @@ func TestAChannelPostCopiedToItsDiscussionGroupIsNoCommand(t *testing.T) {
 		t.Errorf("subscriptions of the discussion group = %+v, want none", subs)
 	}
 }
+
+// A member's /start in a group without subscriptions was told "Try
+// /subscribe kursk deminers", which only the group's admins may send, and
+// was refused when they did: the group hears what it hears when the bot
+// joins, who may subscribe included, in the sender's language.
+func TestStartInAGroupSaysWhoMaySubscribe(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	const group = -100611
+	h.tg.SetMember(group, 9, "member")
+	for _, c := range []struct{ lang, want string }{
+		{"en", "Group admins can add keyword alerts with <code>/subscribe QUERY</code>"},
+		{"de", "<code>/subscribe SUCHE</code>"},
+	} {
+		got := h.replyAs(group, "supergroup", 9, c.lang, "/start")
+		if !strings.Contains(got, c.want) || strings.Contains(got, "kursk deminers") || strings.Contains(got, "bundestag") {
+			t.Errorf("/start by a member, app in %s = %q, want the group's welcome", c.lang, got)
+		}
+	}
+	if got := h.replyAs(77, "private", 77, "en", "/start"); !strings.Contains(got, "/subscribe kursk deminers") {
+		t.Errorf("/start in a private chat = %q", got)
+	}
+}

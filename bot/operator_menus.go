@@ -190,12 +190,14 @@ func (r *Router) ensureChatMenus(ctx context.Context, in Incoming) {
 	}
 }
 
-// chosenLanguage is the language the chat chose, "" when none (or unknown).
+// chosenLanguage is the language the chat chose, "" when none (or unknown):
+// a private chat that follows its user's app needs no menus of its own,
+// the menus for all chats follow the app too.
 func (r *Router) chosenLanguage(ctx context.Context, chatID int64) string {
 	if r.opts.Languages == nil {
 		return ""
 	}
-	lang, err := r.opts.Languages.Language(ctx, chatID)
+	lang, err := r.opts.Languages.ChosenLanguage(ctx, chatID)
 	if err != nil {
 		return ""
 	}

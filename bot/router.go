@@ -300,7 +300,11 @@ func (r *Router) run(ctx context.Context, cmd *command, req request) {
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("That is too long for /%s (%d characters, at most %d).", cmd.name, n, shownLimit(cmd.name)))
 		return
 	}
-	if refusal := r.refusal(ctx, accessOf(cmd.name), in); refusal != "" {
+	a := accessOf(cmd.name)
+	if a == chatAdmins && viewOnly(cmd.name, req.args) {
+		a = everyone
+	}
+	if refusal := r.refusal(ctx, a, in); refusal != "" {
 		r.reply(ctx, in.ChatID, refusal)
 		return
 	}

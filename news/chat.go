@@ -31,7 +31,10 @@ type ChatDelivery struct {
 	QuietEnd   string
 	QuietMode  string // QuietSilent, QuietHold, or "" for the configured default
 	Preview    string // how alerts show their link preview: "" (none), PreviewOn, PreviewLarge, PreviewSmall, PreviewAbove
-	Language   string // the language chosen for the chat (a locale code); "" = none chosen
+	Language   string // the language the chat is spoken to in (a locale code); "" = none chosen
+	// LanguageFollowed: Language is a private chat's user's Telegram app
+	// language, followed as they change it, not one they chose.
+	LanguageFollowed bool
 }
 
 // Link preview choices of a chat (/preview); "" is none.

@@ -24,6 +24,8 @@ type Store interface {
 	DeleteChat(ctx context.Context, id int64) error
 	SetChatPreview(ctx context.Context, id int64, preview string) error
 	SetChatLanguage(ctx context.Context, id int64, lang string) error
+	FollowChatLanguage(ctx context.Context, id int64, lang string) (bool, error)
+	SetChatLanguageFollowed(ctx context.Context, id int64, lang string) error
 }
 
 // Subscriptions is what deleting a chat needs of the subscription service:

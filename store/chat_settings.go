@@ -12,8 +12,8 @@ import (
 // FindChatDelivery returns the chat's delivery settings, or ErrNotFound.
 func (s *Store) FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error) {
 	var c news.ChatDelivery
-	err := s.w.QueryRowContext(ctx, `SELECT id, type, active, paused, timezone, quiet_start, quiet_end, quiet_mode, preview, language FROM chats WHERE id = ?`, id).
-		Scan(&c.ID, &c.Type, &c.Active, &c.Paused, &c.Timezone, &c.QuietStart, &c.QuietEnd, &c.QuietMode, &c.Preview, &c.Language)
+	err := s.w.QueryRowContext(ctx, `SELECT id, type, active, paused, timezone, quiet_start, quiet_end, quiet_mode, preview, language, language_followed FROM chats WHERE id = ?`, id).
+		Scan(&c.ID, &c.Type, &c.Active, &c.Paused, &c.Timezone, &c.QuietStart, &c.QuietEnd, &c.QuietMode, &c.Preview, &c.Language, &c.LanguageFollowed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.ChatDelivery{}, fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
@@ -38,9 +38,47 @@ func (s *Store) SetChatQuiet(ctx context.Context, id int64, start, end, mode str
 	return nil
 }
 
-// SetChatLanguage sets the language the chat is spoken to in (a code of
-// locale.Languages, or "" for none chosen); the caller validates it. It
-// fails with ErrNotFound for an unknown chat.
+// SetChatLanguage sets the language the chat chose to be spoken to in (a
+// code of locale.Languages, or "" for none chosen); the caller validates
+// it. The choice stays until the next one (FollowChatLanguage leaves it).
+// It fails with ErrNotFound for an unknown chat.
 func (s *Store) SetChatLanguage(ctx context.Context, id int64, lang string) error {
-	return s.setChatColumn(ctx, id, "language", lang)
+	res, err := s.w.ExecContext(ctx, `UPDATE chats SET language = ?, language_followed = 0, updated_at = ? WHERE id = ?`, lang, s.now().Unix(), id)
+	if err != nil {
+		return fmt.Errorf("set chat %d language: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
+	}
+	return nil
+}
+
+// SetChatLanguageFollowed sets the chat's language to lang, its user's
+// Telegram app language ("" for one the bot does not speak, and for a
+// group: none chosen), and makes FollowChatLanguage follow it again:
+// /language auto, after a choice. It fails with ErrNotFound for an unknown
+// chat.
+func (s *Store) SetChatLanguageFollowed(ctx context.Context, id int64, lang string) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE chats SET language = ?, language_followed = 1, updated_at = ? WHERE id = ?`, lang, s.now().Unix(), id)
+	if err != nil {
+		return fmt.Errorf("set chat %d language: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
+	}
+	return nil
+}
+
+// FollowChatLanguage sets the chat's language to lang, its user's Telegram
+// app language ("" for one the bot does not speak), unless the chat chose
+// one (SetChatLanguage). It reports whether the language changed; an
+// unknown chat changes nothing. It fails when the database fails.
+func (s *Store) FollowChatLanguage(ctx context.Context, id int64, lang string) (bool, error) {
+	res, err := s.w.ExecContext(ctx, `UPDATE chats SET language = ?, language_followed = 1, updated_at = ?
+		WHERE id = ? AND (language = '' OR language_followed = 1) AND language <> ?`, lang, s.now().Unix(), id, lang)
+	if err != nil {
+		return false, fmt.Errorf("follow chat %d language: %w", id, err)
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
 }
