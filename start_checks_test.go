@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,5 +36,54 @@ func TestStartChecksNamedAtOnce(t *testing.T) {
 	}
 	if got := exitStatus(err); got != exitConfig {
 		t.Errorf("exit status %d, want %d", got, exitConfig)
+	}
+}
+
+// A file with a typo and a value of the wrong type, whose storage.path
+// folder was not made yet and whose metrics.listen port another program
+// holds, took three starts: the file's mistakes, then the folder, then the
+// port (tried only after the database was opened). One start names all
+// four, with status 78, and leaves out what a mistaken key's check would
+// say (the storage.path given a number).
+func TestConfigMistakesAndStartChecksAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	held, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	text := "[storage]\npath = \"" + filepath.Join(dir, "missing", "nh.db") + "\"\n" +
+		"[poller]\nconcurency = 4\ntimeout = 20\n" +
+		"[metrics]\nlisten = \"" + held.Addr().String() + "\"\n"
+	if err := os.WriteFile(cfgPath, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	token := func(k string) string {
+		if k == "NEWSHOUND_TELEGRAM_TOKEN" {
+			return "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345678"
+		}
+		return ""
+	}
+	m := NewMain(strings.NewReader(""), io.Discard, io.Discard, token)
+	err = m.Run(context.Background(), cfgPath)
+	for _, want := range []string{"poller.concurency", "poller.timeout", "the folder " + filepath.Join(dir, "missing") + " does not exist",
+		"metrics.listen " + held.Addr().String(), "the key is in " + cfgPath} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Run = %v, does not say %q", err, want)
+		}
+	}
+	if got := exitStatus(err); got != exitConfig {
+		t.Errorf("exit status %d, want %d", got, exitConfig)
+	}
+
+	// storage.path itself mistaken: its check would speak of the default.
+	text = "[storage]\npath = 5\n"
+	if err := os.WriteFile(cfgPath, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = m.Run(context.Background(), cfgPath)
+	if err == nil || !strings.Contains(err.Error(), "storage.path must be") || strings.Contains(err.Error(), "\n  and") {
+		t.Errorf("Run = %v, want storage.path's type alone", err)
 	}
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"encoding"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -331,7 +332,42 @@ func unknownKeys(path string, keys []string) error {
 		}
 		parts = append(parts, part)
 	}
-	return fmt.Errorf("config %s: unknown key %s; config.example.toml lists every key", path, strings.Join(parts, ", "))
+	return &UnknownKeysError{Keys: keys, msg: fmt.Sprintf("config %s: unknown key %s; config.example.toml lists every key", path, strings.Join(parts, ", "))}
+}
+
+// UnknownKeysError is the keys (dotted) of a configuration file that name
+// no setting, with the known key each most likely meant.
+type UnknownKeysError struct {
+	Keys []string
+	msg  string
+}
+
+func (e *UnknownKeysError) Error() string { return e.msg }
+
+// MistakeKeys returns the keys (dotted, as the file writes them, or the
+// environment variable's name) that the mistakes in err, an error of Load,
+// name; a mistake naming no key (a file TOML cannot read) adds none.
+func MistakeKeys(err error) []string {
+	errs := []error{err}
+	var m *Mistakes
+	if errors.As(err, &m) {
+		errs = m.Errs
+	}
+	var keys []string
+	for _, e := range errs {
+		var fe *FieldError
+		var te *TypeError
+		var uk *UnknownKeysError
+		switch {
+		case errors.As(e, &fe):
+			keys = append(keys, fe.Key)
+		case errors.As(e, &te):
+			keys = append(keys, te.Key)
+		case errors.As(e, &uk):
+			keys = append(keys, uk.Keys...)
+		}
+	}
+	return keys
 }
 
 // elsewhere returns the one known key of another table that has key's
