@@ -160,6 +160,9 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if err != nil && ctx.Err() != nil && gone == nil {
 		return nil
 	}
+	if errors.Is(err, bot.ErrUnauthorized) {
+		err = fmt.Errorf("%w; %s", err, m.tokenSource(cfg))
+	}
 	if errors.Is(err, bot.ErrUnauthorized) || errors.Is(err, bot.ErrWebhookRefused) { // a wrong token or webhook_url: asking again every 5 s mends nothing
 		err = &configError{err}
 	}
