@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
 
@@ -431,6 +432,9 @@ func (c Config) validateSource(i int, seen map[string]int) error {
 			msg += fmt.Sprintf(": write it whole, %q", maskPassword(fixed.String()))
 		} else if shown != s.URL {
 			msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
+			if odd := userinfoEncodings(s.URL); odd != "" {
+				msg += "; this one holds " + odd
+			}
 		} else {
 			msg += ": write the feed's address whole, starting with https:// or http://"
 		}
@@ -781,4 +785,36 @@ func written(d time.Duration) string {
 		s = strings.TrimSuffix(s, "0m")
 	}
 	return `"` + s + `"`
+}
+
+// userinfoEncodings names the characters of raw's user name and password
+// (between "://" and the last "@") that a URL takes only percent-encoded,
+// each with its encoding ("a space, written %20"), or "": a password with
+// a space was refused with the list of #, /, ?, @ and %, which named
+// neither the space nor its %20. The password itself is not shown.
+func userinfoEncodings(raw string) string {
+	_, rest, ok := strings.Cut(raw, "://")
+	at := strings.LastIndex(rest, "@")
+	if !ok || at < 0 {
+		return ""
+	}
+	var out []string
+	seen := map[rune]bool{}
+	for _, r := range rest[:at] {
+		if seen[r] || r == ':' || r == '%' || (r < utf8.RuneSelf && (r == '-' || r == '.' || r == '_' || r == '~' || strings.ContainsRune("!$&'()*+,;=", r) ||
+			(r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9'))) {
+			continue
+		}
+		seen[r] = true
+		enc := strings.ToUpper(url.PathEscape(string(r)))
+		if enc == string(r) {
+			enc = fmt.Sprintf("%%%02X", r)
+		}
+		name := fmt.Sprintf("%q", string(r))
+		if r == ' ' {
+			name = "a space"
+		}
+		out = append(out, name+", written "+enc)
+	}
+	return strings.Join(out, ", ")
 }
