@@ -238,7 +238,7 @@ func (m *Main) startProblems(cfg config.Config, mistaken func(tables ...string) 
 			if !errors.As(err, &ce) {
 				hard = err
 			} else {
-				errs = append(errs, ce.err)
+				errs = append(errs, storageBesideConfig(ce.err, cfg.Storage.Path, m.configPath))
 			}
 		}
 	}
