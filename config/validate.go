@@ -247,8 +247,25 @@ func tokenMistake(tok string) string {
 			return "is a Bot API URL, not the token: keep only its part between /bot and the next /, 123456789:AAF1x-…"
 		}
 	}
+	if name, rest, ok := strings.Cut(tok, "="); ok && envNameRE.MatchString(name) && (tokenRE.MatchString(rest) || tokenMistake(rest) != "") {
+		// Environment=NEWSHOUND_TELEGRAM_TOKEN=NEWSHOUND_TELEGRAM_TOKEN=…,
+		// a compose list's "- NAME=NAME=…", an env file line pasted twice.
+		return fmt.Sprintf("holds a variable's name too, %s=, before the token: the value is the token alone, NEWSHOUND_TELEGRAM_TOKEN=123456789:AAF1x-…", name)
+	}
+	if unexpandedRE.MatchString(tok) {
+		// compose's $$, a Kubernetes $(VAR) of a variable not defined
+		// before it, an EnvironmentFile (which expands nothing).
+		return "is a variable reference that nothing expanded (" + tok + "): put the token itself there; an EnvironmentFile, docker run --env-file and compose's $$ expand nothing"
+	}
 	return ""
 }
+
+// envNameRE is an environment variable's name.
+var envNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// unexpandedRE is a value that is only a shell or Kubernetes variable
+// reference: $NAME, ${NAME}, $(NAME).
+var unexpandedRE = regexp.MustCompile(`^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\([A-Za-z_][A-Za-z0-9_]*\))$`)
 
 // notAToken says what a bot token looks like, for a value of no known
 // slip's shape.
