@@ -46,6 +46,9 @@ type Main struct {
 	// logrotate) and is logged (the configuration is not reloaded), and
 	// the bot goes on.
 	Hangups <-chan os.Signal
+	// Environ, when set, is the process's environment (os.Environ), whose
+	// NEWSHOUND_ variables Newshound does not read the start warns of.
+	Environ func() []string
 
 	logOut *reopenableLog // the log file, when the log goes to one
 	// configPath is the -config file Run loaded ("" for none), whose
@@ -201,6 +204,14 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 	newLogger(f, cfg, false).Error("stopped: cannot run", "err", err)
 }
 
+// unreadEnv is unreadEnv of m.Environ, nil when it is not set.
+func (m *Main) unreadEnv(cfg config.Config) []string {
+	if m.Environ == nil {
+		return nil
+	}
+	return unreadEnv(m.Environ(), cfg)
+}
+
 // startChecks refuses what only the configuration or the environment
 // mends, before the database and Telegram: no token for a service, a
 // storage.path that cannot be used, a source's ca_file, a listen address
@@ -265,7 +276,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	useSQLiteTemp(m.getenv, cfg.Storage.Path)
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()
-	for _, w := range append(cfg.Warnings(), loopbackInContainer(cfg, inContainer())...) {
+	for _, w := range slices.Concat(cfg.Warnings(), loopbackInContainer(cfg, inContainer()), m.unreadEnv(cfg)) {
 		log.Warn(w)
 	}
 	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {
