@@ -447,6 +447,8 @@ func (c Config) validateSource(i int, seen map[string]int) error {
 		msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", shown, s.Name)
 		if fixed, err := url.Parse("https://" + s.URL); s.URL != "" && !strings.Contains(s.URL, "://") && err == nil && strings.Contains(fixed.Host, ".") {
 			msg += fmt.Sprintf(": write it whole, %q", maskPassword(fixed.String()))
+		} else if fix := schemeFix(s.URL); fix != "" {
+			msg += ": " + fix
 		} else if shown != s.URL {
 			msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
 			if odd := userinfoEncodings(s.URL); odd != "" {
@@ -834,4 +836,30 @@ func userinfoEncodings(raw string) string {
 		out = append(out, name+", written "+enc)
 	}
 	return strings.Join(out, ", ")
+}
+
+// schemeFix says how to write raw, a source's url whose scheme is not
+// http or https, when its slip is known, or returns "": a browser's
+// feed:// link, a misspelt https://, a file on this machine. Each was told
+// only to write the address whole.
+func schemeFix(raw string) string {
+	lower := strings.ToLower(raw)
+	for _, p := range []string{"feed:https://", "feed:http://"} {
+		if strings.HasPrefix(lower, p) {
+			return fmt.Sprintf("feed: is a browser's mark for a feed, not part of its address: write %q", maskPassword(raw[len("feed:"):]))
+		}
+	}
+	if rest, ok := strings.CutPrefix(lower, "feed://"); ok && rest != "" {
+		return fmt.Sprintf("feed:// is a browser's mark for a feed, not a scheme Newshound fetches: write %q (or http:// if the site has no https)", maskPassword("https://"+raw[len("feed://"):]))
+	}
+	if strings.HasPrefix(lower, "file:") || strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "./") || strings.HasPrefix(raw, "~/") {
+		return "Newshound fetches feeds over HTTP only, not files: serve the file's folder (python3 -m http.server 8000 --bind 127.0.0.1 in it) and write \"http://127.0.0.1:8000/NAME\""
+	}
+	for _, s := range []struct{ slip, scheme string }{{"htps://", "https://"}, {"htttps://", "https://"}, {"hhttps://", "https://"}, {"ttps://", "https://"},
+		{"https//", "https://"}, {"https:/", "https://"}, {"https:://", "https://"}, {"http//", "http://"}, {"http:/", "http://"}, {"http:://", "http://"}} {
+		if rest, ok := strings.CutPrefix(lower, s.slip); ok && rest != "" && !strings.HasPrefix(rest, "/") {
+			return fmt.Sprintf("its scheme is misspelt: write %q", maskPassword(s.scheme+raw[len(s.slip):]))
+		}
+	}
+	return ""
 }
