@@ -249,7 +249,7 @@ func (m *Main) startProblems(cfg config.Config, mistaken func(tables ...string) 
 			if !errors.As(err, &ce) {
 				hard = err
 			} else {
-				errs = append(errs, storageBesideConfig(ce.err, cfg.Storage.Path, m.configPath))
+				errs = append(errs, storageWithoutConfig(storageBesideConfig(ce.err, cfg.Storage.Path, m.configPath), cfg.Storage.Path, m.configPath))
 			}
 		}
 	}

@@ -204,6 +204,23 @@ func storageBesideConfig(err error, path, configPath string) error {
 	return fmt.Errorf("%w; that folder is beside the configuration: storage.path = %q", err, beside)
 }
 
+// storageWithoutConfig is err, checkStorage's refusal of the built-in
+// storage.path (newshound.db in the working folder) of a run without
+// -config (configPath ""), with the two ways out that need no key: the
+// error said to set storage.path, a key of a file the stranger who ran
+// newshound in / or /usr/local/bin did not have.
+func storageWithoutConfig(err error, path, configPath string) error {
+	if configPath != "" || filepath.IsAbs(path) {
+		return err
+	}
+	wd, werr := os.Getwd()
+	if werr != nil {
+		wd = "the working folder"
+	}
+	return fmt.Errorf("%w; without -config the database is %s in the working folder, %s: run newshound from a folder you may write (cd ~ first), "+
+		"or copy config.example.toml, set storage.path in it and run newshound -config FILE", err, path, wd)
+}
+
 // folderAsDatabase refuses a storage.path that names a folder (the
 // unit's /var/lib/newshound rather than the file in it), with the file to
 // name instead, as a *configError: opening it failed with "is a
