@@ -90,7 +90,7 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	cfg, err := config.Load(path, m.getenv)
 	m.configPath = path
 	if err != nil {
-		return &configError{m.withStartChecks(cfg, err)}
+		return &configError{m.withStartChecks(ctx, cfg, err)}
 	}
 	return m.run(ctx, cfg, "")
 }
@@ -102,7 +102,7 @@ func (m *Main) Run(ctx context.Context, path string) error {
 // taken. A check is left out when a mistake names a key it reads, which
 // the file's fix may change; a file that could not be read (cfg zero)
 // gets none.
-func (m *Main) withStartChecks(cfg config.Config, err error) error {
+func (m *Main) withStartChecks(ctx context.Context, cfg config.Config, err error) error {
 	if cfg.Storage.Path == "" {
 		return err
 	}
@@ -117,7 +117,7 @@ func (m *Main) withStartChecks(cfg config.Config, err error) error {
 		}
 		return false
 	}
-	more, hard := m.startProblems(cfg, mistaken)
+	more, hard := m.startProblems(ctx, cfg, mistaken, true)
 	if hard != nil {
 		more = append(more, hard)
 	}
@@ -219,8 +219,8 @@ func (m *Main) unreadEnv(cfg config.Config) []string {
 // then each CA file. They are named at once in a *configError; a
 // storage.path refused for another reason (a failing disk) is returned
 // alone, as it is.
-func (m *Main) startChecks(cfg config.Config) error {
-	errs, hard := m.startProblems(cfg, func(...string) bool { return false })
+func (m *Main) startChecks(ctx context.Context, cfg config.Config) error {
+	errs, hard := m.startProblems(ctx, cfg, func(...string) bool { return false }, false)
 	if hard != nil {
 		return hard
 	}
@@ -236,15 +236,22 @@ func (m *Main) startChecks(cfg config.Config) error {
 // startProblems is startChecks' work: what only the configuration mends,
 // in errs, and a storage.path refused for another reason in hard. A check
 // is skipped when mistaken reports true for one of the tables (or
-// environment variables) it reads.
-func (m *Main) startProblems(cfg config.Config, mistaken func(tables ...string) bool) (errs []error, hard error) {
+// environment variables) it reads. When the start fails anyway (failing,
+// or a problem found), the database file's schema is read too
+// (store.CheckSchema), for a file another application's, damaged or
+// written by a newer Newshound, which the start met only once the rest
+// was mended.
+func (m *Main) startProblems(ctx context.Context, cfg config.Config, mistaken func(tables ...string) bool, failing bool) (errs []error, hard error) {
 	if !mistaken("telegram", config.TokenEnv) {
 		if err := consoleInput(cfg, m.stdin, m.getenv); err != nil {
 			errs = append(errs, err)
 		}
 	}
+	storageOK := false
 	if !mistaken("storage", "log") {
-		if err := checkStorage(cfg.Storage.Path, logPathOf(cfg)); err != nil { // a root run's log too: one chown
+		err := checkStorage(cfg.Storage.Path, logPathOf(cfg)) // a root run's log too: one chown
+		storageOK = err == nil
+		if err != nil {
 			var ce *configError
 			if !errors.As(err, &ce) {
 				hard = err
@@ -265,12 +272,17 @@ func (m *Main) startProblems(cfg config.Config, mistaken func(tables ...string) 
 			errs = append(errs, taken...)
 		}
 	}
+	if storageOK && (failing || len(errs) > 0) {
+		if err := store.CheckSchema(ctx, cfg.Storage.Path); unusableDatabase(err) {
+			errs = append(errs, fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err))
+		}
+	}
 	return errs, hard
 }
 
 // runParts is run's work: every part of cfg built, run, and stopped.
 func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
-	if err := m.startChecks(cfg); err != nil {
+	if err := m.startChecks(ctx, cfg); err != nil {
 		return err
 	}
 	useSQLiteTemp(m.getenv, cfg.Storage.Path)

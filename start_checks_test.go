@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"io"
 	"net"
 	"os"
@@ -85,5 +86,43 @@ func TestConfigMistakesAndStartChecksAtOnce(t *testing.T) {
 	err = m.Run(context.Background(), cfgPath)
 	if err == nil || !strings.Contains(err.Error(), "storage.path must be") || strings.Contains(err.Error(), "\n  and") {
 		t.Errorf("Run = %v, want storage.path's type alone", err)
+	}
+}
+
+// A file with a typo, and at storage.path another application's database
+// (the path pointed at the wrong file): the typo was named, and only at
+// the next start, once it was mended, the database. One start names both,
+// without changing the file.
+func TestConfigMistakeAndUnusableDatabaseAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "other.db")
+	other, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Exec("CREATE TABLE users(id INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+db+"\"\n[poller]\nconcurency = 4\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
+	err = m.Run(context.Background(), cfgPath)
+	for _, want := range []string{"poller.concurency", "not a Newshound database"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Run = %v, does not say %q", err, want)
+		}
+	}
+	if got := exitStatus(err); got != exitConfig {
+		t.Errorf("exit status %d, want %d", got, exitConfig)
+	}
+	if after, err := os.ReadFile(db); err != nil || string(after) != string(before) {
+		t.Errorf("the other application's file changed (%v)", err)
 	}
 }
