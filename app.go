@@ -239,8 +239,8 @@ func (m *Main) startChecks(ctx context.Context, cfg config.Config) error {
 // environment variables) it reads. When the start fails anyway (failing,
 // or a problem found), the database file's schema is read too
 // (store.CheckSchema), for a file another application's, damaged or
-// written by a newer Newshound, which the start met only once the rest
-// was mended.
+// written by a newer Newshound, and its lock tried, for another bot
+// running on it: the start met each only once the rest was mended.
 func (m *Main) startProblems(ctx context.Context, cfg config.Config, mistaken func(tables ...string) bool, failing bool) (errs []error, hard error) {
 	if !mistaken("telegram", config.TokenEnv) {
 		if err := consoleInput(cfg, m.stdin, m.getenv); err != nil {
@@ -275,6 +275,9 @@ func (m *Main) startProblems(ctx context.Context, cfg config.Config, mistaken fu
 	if storageOK && (failing || len(errs) > 0) {
 		if err := store.CheckSchema(ctx, cfg.Storage.Path); unusableDatabase(err) {
 			errs = append(errs, fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err))
+		}
+		if err := heldBy(cfg.Storage.Path); err != nil { // a second bot
+			errs = append(errs, err)
 		}
 	}
 	return errs, hard

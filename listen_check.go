@@ -48,11 +48,18 @@ func listensTaken(cfg config.Config, configPath string) []error {
 // databaseHeld reports whether another process holds the lock of the
 // database at path: another Newshound, whose listen addresses are the ones
 // taken.
-func databaseHeld(path string) bool {
+func databaseHeld(path string) bool { return heldBy(path) != nil }
+
+// heldBy is the lock's refusal (store.ErrLocked, naming the holder's pid)
+// when another process holds the database at path, else nil.
+func heldBy(path string) error {
 	unlock, err := lockAsOwner(path)
 	if err != nil {
-		return errors.Is(err, store.ErrLocked)
+		if errors.Is(err, store.ErrLocked) {
+			return err
+		}
+		return nil
 	}
 	_ = unlock()
-	return false
+	return nil
 }

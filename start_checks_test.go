@@ -126,3 +126,27 @@ func TestConfigMistakeAndUnusableDatabaseAtOnce(t *testing.T) {
 		t.Errorf("the other application's file changed (%v)", err)
 	}
 }
+
+// A second bot started by hand on the service's database, with a typo in
+// its file: the typo was named, and once mended, that another bot held the
+// database. One start names both.
+func TestConfigMistakeAndAnotherBotAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nh.db")
+	unlock, err := lockAsOwner(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+db+"\"\n[poller]\nconcurency = 4\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
+	err = m.Run(context.Background(), cfgPath)
+	for _, want := range []string{"poller.concurency", "database in use by another process"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Run = %v, does not say %q", err, want)
+		}
+	}
+}
