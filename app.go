@@ -256,7 +256,8 @@ func (m *Main) startProblems(ctx context.Context, cfg config.Config, mistaken fu
 			if !errors.As(err, &ce) {
 				hard = err
 			} else {
-				errs = append(errs, storageWithoutConfig(storageBesideConfig(ce.err, cfg.Storage.Path, m.configPath), cfg.Storage.Path, m.configPath))
+				err := storageBesideConfig(ce.err, cfg.Storage.Path, m.configPath)
+				errs = append(errs, storageInContainer(storageWithoutConfig(err, cfg.Storage.Path, m.configPath), cfg.Storage.Path, inContainer()))
 			}
 		}
 	}
