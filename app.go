@@ -257,7 +257,7 @@ func (m *Main) startProblems(ctx context.Context, cfg config.Config, mistaken fu
 				hard = err
 			} else {
 				err := storageBesideConfig(ce.err, cfg.Storage.Path, m.configPath)
-				errs = append(errs, storageInContainer(storageWithoutConfig(err, cfg.Storage.Path, m.configPath), cfg.Storage.Path, inContainer()))
+				errs = append(errs, storageInContainer(storageWithoutConfig(err, cfg.Storage.Path, m.configPath), cfg.Storage.Path, inContainer(), os.Geteuid()))
 			}
 		}
 	}

@@ -39,17 +39,26 @@ func TestLoopbackListenInContainerIsWarned(t *testing.T) {
 // for other errors, it is as it was.
 func TestStorageRefusedInContainerSaysChownOnTheHost(t *testing.T) {
 	refused := fmt.Errorf("storage.path %q: the folder /data is not writable: give the user running Newshound (uid 65532) write access to it (chown 65532 /data): %w", "/data/newshound.db", fs.ErrPermission)
-	got := storageInContainer(refused, "/data/newshound.db", true).Error()
-	for _, want := range []string{"chown 65532 /data", "run that chown on the host, on the folder mounted at /data", "docker volume inspect"} {
+	got := storageInContainer(refused, "/data/newshound.db", true, 65532).Error()
+	for _, want := range []string{"chown 65532 /data", "run that command on the host, on the folder mounted at /data", "docker volume inspect"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("error %q does not say %q", got, want)
 		}
 	}
-	if got := storageInContainer(refused, "/data/newshound.db", false); got != refused {
+	if got := storageInContainer(refused, "/data/newshound.db", false, 65532); got != refused {
 		t.Errorf("outside a container: %v, want it unchanged", got)
 	}
 	missing := errors.New("storage.path: the folder /data does not exist")
-	if got := storageInContainer(missing, "/data/newshound.db", true); got != missing {
+	if got := storageInContainer(missing, "/data/newshound.db", true, 65532); got != missing {
 		t.Errorf("a missing folder: %v, want it unchanged", got)
+	}
+	// Root is refused by the file system alone, and / is no mount.
+	for _, c := range []struct {
+		path string
+		uid  int
+	}{{"/data/newshound.db", 0}, {"/newshound.db", 65532}} {
+		if got := storageInContainer(refused, c.path, true, c.uid); got != refused {
+			t.Errorf("%s as uid %d: %v, want it unchanged", c.path, c.uid, got)
+		}
 	}
 }
