@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -45,6 +46,9 @@ type Main struct {
 	// logrotate) and is logged (the configuration is not reloaded), and
 	// the bot goes on.
 	Hangups <-chan os.Signal
+	// Environ, when set, is the process's environment (os.Environ), whose
+	// NEWSHOUND_ variables Newshound does not read the start warns of.
+	Environ func() []string
 
 	logOut *reopenableLog // the log file, when the log goes to one
 	// configPath is the -config file Run loaded ("" for none), whose
@@ -84,11 +88,48 @@ type updater interface {
 // full to open it (see openDatabase): stopped while waiting, it returns nil.
 func (m *Main) Run(ctx context.Context, path string) error {
 	cfg, err := config.Load(path, m.getenv)
-	if err != nil {
-		return &configError{err}
-	}
 	m.configPath = path
+	if err != nil {
+		return &configError{m.withStartChecks(ctx, cfg, err)}
+	}
 	return m.run(ctx, cfg, "")
+}
+
+// withStartChecks is err, the mistakes of the configuration file, joined
+// by what the start checks find in the rest of cfg, what Load read (see
+// startProblems): an operator who mended a typo heard only at the next
+// start that storage.path's folder was missing or metrics.listen's port
+// taken. A check is left out when a mistake names a key it reads, which
+// the file's fix may change; a file that could not be read (cfg zero)
+// gets none.
+func (m *Main) withStartChecks(ctx context.Context, cfg config.Config, err error) error {
+	if cfg.Storage.Path == "" {
+		return err
+	}
+	keys := config.MistakeKeys(err)
+	mistaken := func(tables ...string) bool {
+		for _, k := range keys {
+			for _, t := range tables {
+				if k == t || strings.HasPrefix(k, t+".") || strings.HasPrefix(k, t+"[") {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	more, hard := m.startProblems(ctx, cfg, mistaken, true)
+	if hard != nil {
+		more = append(more, hard)
+	}
+	if len(more) == 0 {
+		return err
+	}
+	errs := []error{err}
+	var ms *config.Mistakes
+	if errors.As(err, &ms) {
+		errs = slices.Clone(ms.Errs)
+	}
+	return &config.Mistakes{Errs: append(errs, more...)}
 }
 
 // RunDemo runs the console on the bundled sample news, served to itself on
@@ -122,10 +163,14 @@ func (m *Main) run(ctx context.Context, cfg config.Config, banner string) error 
 	if err != nil && ctx.Err() != nil && gone == nil {
 		return nil
 	}
+	if errors.Is(err, bot.ErrUnauthorized) {
+		err = fmt.Errorf("%w; %s", err, m.tokenSource(cfg))
+	}
 	if errors.Is(err, bot.ErrUnauthorized) || errors.Is(err, bot.ErrWebhookRefused) { // a wrong token or webhook_url: asking again every 5 s mends nothing
 		err = &configError{err}
 	}
-	if listenRefused(err) && m.configPath != "" {
+	var checked *configError // startChecks' own says where the key is
+	if listenRefused(err) && m.configPath != "" && !errors.As(err, &checked) {
 		err = fmt.Errorf("%w; the key is in %s", err, m.configPath)
 	}
 	if unusableDatabase(err) || listenRefused(err) {
@@ -159,26 +204,25 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 	newLogger(f, cfg, false).Error("stopped: cannot run", "err", err)
 }
 
+// unreadEnv is unreadEnv of m.Environ, nil when it is not set.
+func (m *Main) unreadEnv(cfg config.Config) []string {
+	if m.Environ == nil {
+		return nil
+	}
+	return unreadEnv(m.Environ(), cfg)
+}
+
 // startChecks refuses what only the configuration or the environment
 // mends, before the database and Telegram: no token for a service, a
-// storage.path that cannot be used, a source's ca_file. Each was its own
-// start: no token, then the folder, then each CA file. They are named at
-// once in a *configError; a storage.path refused for another reason (a
-// failing disk) is returned alone, as it is.
-func (m *Main) startChecks(cfg config.Config) error {
-	var errs []error
-	if err := consoleInput(cfg, m.stdin, m.getenv); err != nil {
-		errs = append(errs, err)
-	}
-	if err := checkStorage(cfg.Storage.Path, logPathOf(cfg)); err != nil { // a root run's log too: one chown
-		var ce *configError
-		if !errors.As(err, &ce) {
-			return err
-		}
-		errs = append(errs, ce.err)
-	}
-	if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
-		errs = append(errs, caBesideConfig(err, cfg.Sources, m.configPath))
+// storage.path that cannot be used, a source's ca_file, a listen address
+// whose port is taken. Each was its own start: no token, then the folder,
+// then each CA file. They are named at once in a *configError; a
+// storage.path refused for another reason (a failing disk) is returned
+// alone, as it is.
+func (m *Main) startChecks(ctx context.Context, cfg config.Config) error {
+	errs, hard := m.startProblems(ctx, cfg, func(...string) bool { return false }, false)
+	if hard != nil {
+		return hard
 	}
 	switch len(errs) {
 	case 0:
@@ -189,15 +233,66 @@ func (m *Main) startChecks(cfg config.Config) error {
 	return &configError{&config.Mistakes{Errs: errs}}
 }
 
+// startProblems is startChecks' work: what only the configuration mends,
+// in errs, and a storage.path refused for another reason in hard. A check
+// is skipped when mistaken reports true for one of the tables (or
+// environment variables) it reads. When the start fails anyway (failing,
+// or a problem found), the database file's schema is read too
+// (store.CheckSchema), for a file another application's, damaged or
+// written by a newer Newshound, and its lock tried, for another bot
+// running on it: the start met each only once the rest was mended.
+func (m *Main) startProblems(ctx context.Context, cfg config.Config, mistaken func(tables ...string) bool, failing bool) (errs []error, hard error) {
+	if !mistaken("telegram", config.TokenEnv) {
+		if err := consoleInput(cfg, m.stdin, m.getenv); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	storageOK := false
+	if !mistaken("storage", "log") {
+		err := checkStorage(cfg.Storage.Path, logPathOf(cfg)) // a root run's log too: one chown
+		storageOK = err == nil
+		if err != nil {
+			var ce *configError
+			if !errors.As(err, &ce) {
+				hard = err
+			} else {
+				err := storageBesideConfig(ce.err, cfg.Storage.Path, m.configPath)
+				errs = append(errs, storageInContainer(storageWithoutConfig(err, cfg.Storage.Path, m.configPath), cfg.Storage.Path, inContainer(), os.Geteuid()))
+			}
+		}
+	}
+	if !mistaken("sources") {
+		if _, err := sourceCAs(cfg.Sources, http.DefaultTransport); err != nil {
+			errs = append(errs, caBesideConfig(err, cfg.Sources, m.configPath))
+		}
+	}
+	if !mistaken("metrics", "telegram") {
+		// A second bot on the same database meets the first one's ports:
+		// the database's lock, taken next, names that bot.
+		if taken := listensTaken(cfg, m.configPath); len(taken) > 0 && !databaseHeld(cfg.Storage.Path) {
+			errs = append(errs, taken...)
+		}
+	}
+	if storageOK && (failing || len(errs) > 0) {
+		if err := store.CheckSchema(ctx, cfg.Storage.Path); unusableDatabase(err) {
+			errs = append(errs, fmt.Errorf("storage.path %q: %w", cfg.Storage.Path, err))
+		}
+		if err := heldBy(cfg.Storage.Path); err != nil { // a second bot
+			errs = append(errs, err)
+		}
+	}
+	return errs, hard
+}
+
 // runParts is run's work: every part of cfg built, run, and stopped.
 func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) error {
-	if err := m.startChecks(cfg); err != nil {
+	if err := m.startChecks(ctx, cfg); err != nil {
 		return err
 	}
 	useSQLiteTemp(m.getenv, cfg.Storage.Path)
 	log, logPath, closeLog := m.openLog(cfg)
 	defer closeLog()
-	for _, w := range append(cfg.Warnings(), loopbackInContainer(cfg, inContainer())...) {
+	for _, w := range slices.Concat(cfg.Warnings(), loopbackInContainer(cfg, inContainer()), m.unreadEnv(cfg)) {
 		log.Warn(w)
 	}
 	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {

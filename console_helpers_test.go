@@ -44,6 +44,13 @@ type console struct {
 // parts are ready.
 func startConsole(t *testing.T, cfgPath string, now time.Time, getenv func(string) string) *console {
 	t.Helper()
+	return startConsoleWith(t, cfgPath, now, getenv, nil)
+}
+
+// startConsoleWith is startConsole with setup, when set, called on the
+// Main before it runs.
+func startConsoleWith(t *testing.T, cfgPath string, now time.Time, getenv func(string) string, setup func(*Main)) *console {
+	t.Helper()
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
@@ -51,6 +58,9 @@ func startConsole(t *testing.T, cfgPath string, now time.Time, getenv func(strin
 	c := &console{t: t, out: &syncBuffer{}, in: stdinW, done: make(chan error, 1)}
 	m := NewMain(stdinR, c.out, &syncBuffer{}, getenv)
 	m.Now = func() time.Time { return now }
+	if setup != nil {
+		setup(m)
+	}
 	ready := make(chan *Parts, 1)
 	m.Ready = func(p *Parts) { ready <- p }
 	go func() { c.done <- m.Run(context.Background(), cfgPath) }()

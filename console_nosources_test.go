@@ -57,17 +57,25 @@ func TestStartWithNoSourcesLogsHowToAddOne(t *testing.T) {
 	}{
 		{"none", nil, true},
 		{"one", []config.Source{{Name: "A", URL: "https://a.example/feed"}}, false},
+		// A bot with no admin: /addsource answered "only operators may".
+		{"none, no admin", nil, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			st := testkit.OpenStore(t, time.Now)
 			var buf bytes.Buffer
 			cfg := config.Defaults()
 			cfg.Sources = tt.sources
+			if strings.HasSuffix(tt.name, "no admin") {
+				cfg.Telegram.Token = "123456:TEST-token"
+			}
 			if _, err := syncSources(context.Background(), st, cfg, slog.New(slog.NewTextHandler(&buf, nil))); err != nil {
 				t.Fatal(err)
 			}
-			if got := strings.Contains(buf.String(), "no sources to poll: add one with /addsource URL"); got != tt.want {
+			if got := strings.Contains(buf.String(), "no sources to poll: add "); got != tt.want {
 				t.Errorf("log says there are no sources: %v, want %v:\n%s", got, tt.want, buf.String())
+			}
+			if want := "put your user id in telegram.admins"; strings.HasSuffix(tt.name, "no admin") != strings.Contains(buf.String(), want) {
+				t.Errorf("log says %q: %v, want %v:\n%s", want, !strings.HasSuffix(tt.name, "no admin"), strings.HasSuffix(tt.name, "no admin"), buf.String())
 			}
 		})
 	}

@@ -90,7 +90,7 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	if logPath != "" {
 		banner += "\n" + p.Sprintf("Log: %s", logPath)
 	}
-	warnings := cfg.Warnings()
+	warnings := append(cfg.Warnings(), m.unreadEnv(cfg)...)
 	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {
 		warnings = append(warnings, w) // a secret any local user may read: the log alone had it
 	}

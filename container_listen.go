@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"os"
+	"path/filepath"
 
 	"github.com/newshound/newshound/config"
 )
@@ -42,4 +45,20 @@ func loopbackInContainer(cfg config.Config, container bool) []string {
 		}
 	}
 	return out
+}
+
+// storageInContainer is err, checkStorage's refusal of the database at
+// path for want of permission to the user uid, with where to run the
+// chown or chmod it names when the bot runs in a container (container
+// true): the image has no shell to run it in, and the folder is a volume
+// or a bind mount whose owner is set on the host (a bind mount of a folder
+// root made, ./data:/data, is the usual one). Root is refused only by the
+// file system, and a system folder is no mount: those are left as they are.
+func storageInContainer(err error, path string, container bool, uid int) error {
+	dir := filepath.Dir(path)
+	if !container || uid == 0 || systemFolder(dir) || !errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	return fmt.Errorf("%w; Newshound runs in a container, whose image has no shell: run that command on the host, on the folder mounted at %s "+
+		"(a bind mount's own folder, or the volume's, docker volume inspect names it: its Mountpoint), or mount a named volume there, which takes the image's owner", err, dir)
 }

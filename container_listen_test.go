@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -26,5 +29,36 @@ func TestLoopbackListenInContainerIsWarned(t *testing.T) {
 	cfg.Metrics.Listen, cfg.Telegram.WebhookListen = ":9090", "0.0.0.0:8443"
 	if got := loopbackInContainer(cfg, true); len(got) != 0 {
 		t.Errorf("every address: %q, want no warning", got)
+	}
+}
+
+// In the container, a /data bind-mounted from a folder root made was
+// refused with "chown 65532 /data", which the image (no shell) cannot
+// run, and which on the host names no folder there. The error says to run
+// it on the host, on the folder mounted at /data; outside a container, and
+// for other errors, it is as it was.
+func TestStorageRefusedInContainerSaysChownOnTheHost(t *testing.T) {
+	refused := fmt.Errorf("storage.path %q: the folder /data is not writable: give the user running Newshound (uid 65532) write access to it (chown 65532 /data): %w", "/data/newshound.db", fs.ErrPermission)
+	got := storageInContainer(refused, "/data/newshound.db", true, 65532).Error()
+	for _, want := range []string{"chown 65532 /data", "run that command on the host, on the folder mounted at /data", "docker volume inspect"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("error %q does not say %q", got, want)
+		}
+	}
+	if got := storageInContainer(refused, "/data/newshound.db", false, 65532); got != refused {
+		t.Errorf("outside a container: %v, want it unchanged", got)
+	}
+	missing := errors.New("storage.path: the folder /data does not exist")
+	if got := storageInContainer(missing, "/data/newshound.db", true, 65532); got != missing {
+		t.Errorf("a missing folder: %v, want it unchanged", got)
+	}
+	// Root is refused by the file system alone, and / is no mount.
+	for _, c := range []struct {
+		path string
+		uid  int
+	}{{"/data/newshound.db", 0}, {"/newshound.db", 65532}} {
+		if got := storageInContainer(refused, c.path, true, c.uid); got != refused {
+			t.Errorf("%s as uid %d: %v, want it unchanged", c.path, c.uid, got)
+		}
 	}
 }

@@ -82,7 +82,11 @@ func TestDockerBuildLeavesSecretsAndDataOut(t *testing.T) {
 	// Another configuration at the root (prod.toml, a trial's fake.toml)
 	// holds a token as newshound.toml does: it went into the build stage's
 	// layers, which may be cached and pushed.
-	for _, file := range []string{".env", "newshound.toml", "prod.toml", "newshound.db", "newshound.db-wal", "newshound.log", "newshound", "data/newshound.db"} {
+	// The files Newshound itself leaves beside a database are a database
+	// too: restore's old one (newshound.db.replaced-…, with its -wal),
+	// a backup's unfinished copy, a half-made new one.
+	for _, file := range []string{".env", "newshound.toml", "prod.toml", "newshound.db", "newshound.db-wal", "newshound.log", "newshound", "data/newshound.db",
+		"newshound.db.replaced-20261201-054628", "newshound.db.replaced-20261201-054628-wal", "copy.db.unfinished", "newshound.db.creating", "data/newshound.db.replaced-20261201-054628"} {
 		if !dockerIgnores(patterns, file) {
 			t.Errorf(".dockerignore lets %s into the build", file)
 		}

@@ -66,6 +66,7 @@ func main() {
 
 	m := NewMain(os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	m.CheckDB = *checkDB
+	m.Environ = os.Environ
 	// SIGHUP's default ends the process at once, and systemd counts an end
 	// by SIGHUP as clean: `kill -HUP`, the habit of asking a daemon to
 	// reload, stopped the service for good. Newshound reloads nothing; it

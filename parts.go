@@ -246,7 +246,14 @@ func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *s
 		return 0, fmt.Errorf("list sources: %w", err)
 	}
 	active := activeSources(srcs)
-	if active == 0 {
+	switch {
+	case active > 0:
+	case !cfg.ConsoleMode() && len(cfg.Telegram.Admins) == 0:
+		// /addsource and /import are the operators': with no admin, the
+		// way the warning named answered "only operators may".
+		log.Warn("no sources to poll: add [[sources]] to the configuration file (config.example.toml lists five world-news feeds), " +
+			"or put your user id in telegram.admins (send /id to the bot to learn it) and restart, then add one with /addsource URL (a feed or a site) or /import with an OPML list")
+	default:
 		log.Warn("no sources to poll: add one with /addsource URL (a feed or a site), /import with an OPML list (a file or its URL), or [[sources]] in the configuration file (config.example.toml lists five world-news feeds)")
 	}
 	return active, nil

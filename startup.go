@@ -184,6 +184,43 @@ func relativeNote(path string) string {
 	return fmt.Sprintf(" (a relative storage.path is read from the working folder, %s, not the configuration's: write the whole path to be sure)", wd)
 }
 
+// storageBesideConfig is err, checkStorage's refusal of a relative
+// storage.path whose folder is missing from the working folder, with the
+// whole path to write when that folder is beside the configuration at
+// configPath: an operator who ran newshound -config conf/newshound.toml
+// from another folder was told only to mkdir a folder in the wrong place.
+func storageBesideConfig(err error, path, configPath string) error {
+	var missing *missingFolderError
+	if configPath == "" || filepath.IsAbs(path) || !errors.As(err, &missing) {
+		return err
+	}
+	beside, aerr := filepath.Abs(filepath.Join(filepath.Dir(configPath), path))
+	if aerr != nil {
+		return err
+	}
+	if fi, serr := os.Stat(filepath.Dir(beside)); serr != nil || !fi.IsDir() {
+		return err
+	}
+	return fmt.Errorf("%w; that folder is beside the configuration: storage.path = %q", err, beside)
+}
+
+// storageWithoutConfig is err, checkStorage's refusal of the built-in
+// storage.path (newshound.db in the working folder) of a run without
+// -config (configPath ""), with the two ways out that need no key: the
+// error said to set storage.path, a key of a file the stranger who ran
+// newshound in / or /usr/local/bin did not have.
+func storageWithoutConfig(err error, path, configPath string) error {
+	if configPath != "" || filepath.IsAbs(path) {
+		return err
+	}
+	wd, werr := os.Getwd()
+	if werr != nil {
+		wd = "the working folder"
+	}
+	return fmt.Errorf("%w; without -config the database is %s in the working folder, %s: run newshound from a folder you may write (cd ~ first), "+
+		"or copy config.example.toml, set storage.path in it and run newshound -config FILE", err, path, wd)
+}
+
 // folderAsDatabase refuses a storage.path that names a folder (the
 // unit's /var/lib/newshound rather than the file in it), with the file to
 // name instead, as a *configError: opening it failed with "is a

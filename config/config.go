@@ -276,7 +276,11 @@ func Defaults() Config {
 // It fails when the file cannot be read or parsed, names an unknown key, or
 // holds an invalid value; the error names the key, the known key an unknown
 // one most likely meant, and what a value of the wrong type should be (a
-// *TypeError).
+// *TypeError). With mistakes in a file it could read, it returns the rest
+// of the configuration too (each mistaken key as the file or the defaults
+// left it), so that the caller can check what the mistakes do not touch
+// (MistakeKeys) in the same start: an unwritable storage.path was heard of
+// only at the start after the typo was mended.
 func Load(path string, getenv func(string) string) (Config, error) {
 	cfg := Defaults()
 	var mistakes []error // every one the file has, named at once
@@ -317,7 +321,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 	}
 	if err := joinMistakes(mistakes); err != nil {
-		return Config{}, err
+		return cfg, err
 	}
 	return cfg, nil
 }

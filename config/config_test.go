@@ -480,6 +480,13 @@ func TestTokenSlipsNamed(t *testing.T) {
 		{"file in quotes", "[telegram]\ntoken = '\"" + tok + "\"'\n", "", "telegram.token", "quotes"},
 		{"env with bot", "", "bot" + tok, TokenEnv, `starts with "bot"`},
 		{"file with bot", "[telegram]\ntoken = \"bot" + tok + "\"\n", "", "telegram.token", `starts with "bot"`},
+		// The variable's name written twice (Environment=NAME=NAME=…, a
+		// compose list), and a reference nothing expanded: "is not a bot
+		// token" named neither.
+		{"env with its name", "", TokenEnv + "=" + tok, TokenEnv, "holds a variable's name too, " + TokenEnv + "=, before the token"},
+		{"env with another name", "", "TELEGRAM_TOKEN=\"" + tok + "\"", TokenEnv, "holds a variable's name too, TELEGRAM_TOKEN="},
+		{"env unexpanded", "", "${TELEGRAM_TOKEN}", TokenEnv, "a variable reference that nothing expanded"},
+		{"env unexpanded, Kubernetes", "", "$(BOT_TOKEN)", TokenEnv, "a variable reference that nothing expanded"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Load(writeConfig(t, c.file), func(k string) string {

@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"encoding"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -319,7 +320,9 @@ func unknownKeys(path string, keys []string) error {
 			continue // an unknown table: its keys say it
 		}
 		part := k
-		if s := closest(k, known); s != "" {
+		if s := meant[k]; s != "" {
+			part += " (" + s + ")"
+		} else if s := closest(k, sameDepth(k, known)); s != "" {
 			part += fmt.Sprintf(" (did you mean %s?)", s)
 		} else if s := elsewhere(k, known); s != "" {
 			table, _, _ := strings.Cut(s, ".")
@@ -331,7 +334,83 @@ func unknownKeys(path string, keys []string) error {
 		}
 		parts = append(parts, part)
 	}
-	return fmt.Errorf("config %s: unknown key %s; config.example.toml lists every key", path, strings.Join(parts, ", "))
+	return &UnknownKeysError{Keys: keys, msg: fmt.Sprintf("config %s: unknown key %s; config.example.toml lists every key", path, strings.Join(parts, ", "))}
+}
+
+// UnknownKeysError is the keys (dotted) of a configuration file that name
+// no setting, with the known key each most likely meant.
+type UnknownKeysError struct {
+	Keys []string
+	msg  string
+}
+
+func (e *UnknownKeysError) Error() string { return e.msg }
+
+// MistakeKeys returns the keys (dotted, as the file writes them, or the
+// environment variable's name) that the mistakes in err, an error of Load,
+// name; a mistake naming no key (a file TOML cannot read) adds none.
+func MistakeKeys(err error) []string {
+	errs := []error{err}
+	var m *Mistakes
+	if errors.As(err, &m) {
+		errs = m.Errs
+	}
+	var keys []string
+	for _, e := range errs {
+		var fe *FieldError
+		var te *TypeError
+		var uk *UnknownKeysError
+		switch {
+		case errors.As(e, &fe):
+			keys = append(keys, fe.Key)
+		case errors.As(e, &te):
+			keys = append(keys, te.Key)
+		case errors.As(e, &uk):
+			keys = append(keys, uk.Keys...)
+		}
+	}
+	return keys
+}
+
+// meant says, for a key other programs' configurations use (or a word a
+// person reaches for), Newshound's key for it and how to write it: no
+// edit-distance neighbour found these ("poller.interval" got no hint,
+// "log.path" storage.path, "storage.db" the table [storage]).
+var meant = map[string]string{
+	"poller.interval":    `Newshound's key is poller.schedule, a cron spec: schedule = "@every 5m"`,
+	"poller.every":       `Newshound's key is poller.schedule, a cron spec: schedule = "@every 5m"`,
+	"poller.frequency":   `Newshound's key is poller.schedule, a cron spec: schedule = "@every 5m"`,
+	"telegram.bot_token": `Newshound's key is telegram.token, or better the environment variable ` + TokenEnv,
+	"telegram.api_key":   `Newshound's key is telegram.token, or better the environment variable ` + TokenEnv,
+	"telegram.chat_id":   "no chat is set in the file: a chat subscribes by sending /subscribe to the bot; telegram.admins takes the operators' user ids",
+	"telegram.chat_ids":  "no chat is set in the file: a chat subscribes by sending /subscribe to the bot; telegram.admins takes the operators' user ids",
+	"storage.database":   `Newshound's key is storage.path, the database file: path = "/var/lib/newshound/newshound.db"`,
+	"storage.db":         `Newshound's key is storage.path, the database file: path = "/var/lib/newshound/newshound.db"`,
+	"storage.file":       `Newshound's key is storage.path, the database file: path = "/var/lib/newshound/newshound.db"`,
+	"storage.dir":        `Newshound's key is storage.path, the database file itself: path = "/var/lib/newshound/newshound.db"`,
+	"storage.data_dir":   `Newshound's key is storage.path, the database file itself: path = "/var/lib/newshound/newshound.db"`,
+	"log.path":           `Newshound's key is log.file: file = "/var/log/newshound/newshound.log"`,
+	"metrics.addr":       `Newshound's key is metrics.listen, host and port: listen = "127.0.0.1:9090"`,
+	"metrics.address":    `Newshound's key is metrics.listen, host and port: listen = "127.0.0.1:9090"`,
+	"metrics.port":       `Newshound's key is metrics.listen, host and port: listen = "127.0.0.1:9090"`,
+	"metrics.enabled":    `metrics are on when metrics.listen is set: listen = "127.0.0.1:9090"`,
+	"digest.hour":        `Newshound's key is digest.time: time = "08:00"`,
+	"digest.tz":          `Newshound's key is digest.timezone: timezone = "Europe/Berlin"`,
+	"digest.zone":        `Newshound's key is digest.timezone: timezone = "Europe/Berlin"`,
+	"digest.time_zone":   `Newshound's key is digest.timezone: timezone = "Europe/Berlin"`,
+}
+
+// sameDepth is those of known whose dots are as many as key's: a key
+// within a table is answered with a key, not a table ("storage.db" was
+// answered "did you mean storage?").
+func sameDepth(key string, known []string) []string {
+	var out []string
+	for _, k := range known {
+		if strings.Count(k, ".") == strings.Count(key, ".") {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // elsewhere returns the one known key of another table that has key's

@@ -17,6 +17,16 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		{"mistyped key", "[telegram]\ntokn = \"1:x\"", []string{"unknown key telegram.tokn (did you mean telegram.token?)", "config.example.toml"}},
 		{"mistyped table", "[telegrm]\ntoken = \"1:x\"", []string{"unknown key telegrm.token (did you mean telegram.token?);"}},
 		{"key of an array of tables", "[[sources]]\nname = \"x\"\nurll = \"https://example.com/feed\"", []string{"did you mean sources.url?"}},
+		// A key of another program's configuration, or a word a person
+		// reaches for: Newshound's key and how to write it (no hint, or a
+		// table, or storage.path for log.path).
+		{"interval", "[poller]\ninterval = \"5m\"", []string{`unknown key poller.interval (Newshound's key is poller.schedule, a cron spec: schedule = "@every 5m")`}},
+		{"log path", "[log]\npath = \"x.log\"", []string{"unknown key log.path (Newshound's key is log.file"}},
+		{"storage db", "[storage]\ndb = \"x.db\"", []string{"unknown key storage.db (Newshound's key is storage.path"}},
+		{"digest tz", "[digest]\ntz = \"UTC\"", []string{"unknown key digest.tz (Newshound's key is digest.timezone"}},
+		{"metrics port", "[metrics]\nport = 9090", []string{"unknown key metrics.port (Newshound's key is metrics.listen"}},
+		{"bot token", "[telegram]\nbot_token = \"1:x\"", []string{"unknown key telegram.bot_token (Newshound's key is telegram.token"}},
+		{"a table for a key", "[storage]\npth = \"x.db\"\n[memory]\ngc = 100", []string{"unknown key storage.pth (did you mean storage.path?), memory.gc;"}},
 		{"no near key", "[telegram]\nfavourite_colour = \"blue\"", []string{"unknown key telegram.favourite_colour;"}},
 		{"string for an integer", "[poller]\nconcurrency = \"four\"", []string{"line 2: poller.concurrency must be a whole number, e.g. 4, not a string"}},
 		{"number for a bool", "[telegram]\npaid_broadcast = 1", []string{"telegram.paid_broadcast must be true or false, not a whole number"}},

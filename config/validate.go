@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
 
@@ -246,8 +247,25 @@ func tokenMistake(tok string) string {
 			return "is a Bot API URL, not the token: keep only its part between /bot and the next /, 123456789:AAF1x-…"
 		}
 	}
+	if name, rest, ok := strings.Cut(tok, "="); ok && envNameRE.MatchString(name) && (tokenRE.MatchString(rest) || tokenMistake(rest) != "") {
+		// Environment=NEWSHOUND_TELEGRAM_TOKEN=NEWSHOUND_TELEGRAM_TOKEN=…,
+		// a compose list's "- NAME=NAME=…", an env file line pasted twice.
+		return fmt.Sprintf("holds a variable's name too, %s=, before the token: the value is the token alone, NEWSHOUND_TELEGRAM_TOKEN=123456789:AAF1x-…", name)
+	}
+	if unexpandedRE.MatchString(tok) {
+		// compose's $$, a Kubernetes $(VAR) of a variable not defined
+		// before it, an EnvironmentFile (which expands nothing).
+		return "is a variable reference that nothing expanded (" + tok + "): put the token itself there; an EnvironmentFile, docker run --env-file and compose's $$ expand nothing"
+	}
 	return ""
 }
+
+// envNameRE is an environment variable's name.
+var envNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// unexpandedRE is a value that is only a shell or Kubernetes variable
+// reference: $NAME, ${NAME}, $(NAME).
+var unexpandedRE = regexp.MustCompile(`^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\([A-Za-z_][A-Za-z0-9_]*\))$`)
 
 // notAToken says what a bot token looks like, for a value of no known
 // slip's shape.
@@ -429,8 +447,13 @@ func (c Config) validateSource(i int, seen map[string]int) error {
 		msg := fmt.Sprintf("%q (of the source %q) is not an http or https URL", shown, s.Name)
 		if fixed, err := url.Parse("https://" + s.URL); s.URL != "" && !strings.Contains(s.URL, "://") && err == nil && strings.Contains(fixed.Host, ".") {
 			msg += fmt.Sprintf(": write it whole, %q", maskPassword(fixed.String()))
+		} else if fix := schemeFix(s.URL); fix != "" {
+			msg += ": " + fix
 		} else if shown != s.URL {
 			msg += ": a user name or password holding #, /, ?, @ or % is written percent-encoded, # as %23, / as %2F, ? as %3F, @ as %40 and % as %25"
+			if odd := userinfoEncodings(s.URL); odd != "" {
+				msg += "; this one holds " + odd
+			}
 		} else {
 			msg += ": write the feed's address whole, starting with https:// or http://"
 		}
@@ -781,4 +804,62 @@ func written(d time.Duration) string {
 		s = strings.TrimSuffix(s, "0m")
 	}
 	return `"` + s + `"`
+}
+
+// userinfoEncodings names the characters of raw's user name and password
+// (between "://" and the last "@") that a URL takes only percent-encoded,
+// each with its encoding ("a space, written %20"), or "": a password with
+// a space was refused with the list of #, /, ?, @ and %, which named
+// neither the space nor its %20. The password itself is not shown.
+func userinfoEncodings(raw string) string {
+	_, rest, ok := strings.Cut(raw, "://")
+	at := strings.LastIndex(rest, "@")
+	if !ok || at < 0 {
+		return ""
+	}
+	var out []string
+	seen := map[rune]bool{}
+	for _, r := range rest[:at] {
+		if seen[r] || r == ':' || r == '%' || (r < utf8.RuneSelf && (r == '-' || r == '.' || r == '_' || r == '~' || strings.ContainsRune("!$&'()*+,;=", r) ||
+			(r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9'))) {
+			continue
+		}
+		seen[r] = true
+		enc := strings.ToUpper(url.PathEscape(string(r)))
+		if enc == string(r) {
+			enc = fmt.Sprintf("%%%02X", r)
+		}
+		name := fmt.Sprintf("%q", string(r))
+		if r == ' ' {
+			name = "a space"
+		}
+		out = append(out, name+", written "+enc)
+	}
+	return strings.Join(out, ", ")
+}
+
+// schemeFix says how to write raw, a source's url whose scheme is not
+// http or https, when its slip is known, or returns "": a browser's
+// feed:// link, a misspelt https://, a file on this machine. Each was told
+// only to write the address whole.
+func schemeFix(raw string) string {
+	lower := strings.ToLower(raw)
+	for _, p := range []string{"feed:https://", "feed:http://"} {
+		if strings.HasPrefix(lower, p) {
+			return fmt.Sprintf("feed: is a browser's mark for a feed, not part of its address: write %q", maskPassword(raw[len("feed:"):]))
+		}
+	}
+	if rest, ok := strings.CutPrefix(lower, "feed://"); ok && rest != "" {
+		return fmt.Sprintf("feed:// is a browser's mark for a feed, not a scheme Newshound fetches: write %q (or http:// if the site has no https)", maskPassword("https://"+raw[len("feed://"):]))
+	}
+	if strings.HasPrefix(lower, "file:") || strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "./") || strings.HasPrefix(raw, "~/") {
+		return "Newshound fetches feeds over HTTP only, not files: serve the file's folder (python3 -m http.server 8000 --bind 127.0.0.1 in it) and write \"http://127.0.0.1:8000/NAME\""
+	}
+	for _, s := range []struct{ slip, scheme string }{{"htps://", "https://"}, {"htttps://", "https://"}, {"hhttps://", "https://"}, {"ttps://", "https://"},
+		{"https//", "https://"}, {"https:/", "https://"}, {"https:://", "https://"}, {"http//", "http://"}, {"http:/", "http://"}, {"http:://", "http://"}} {
+		if rest, ok := strings.CutPrefix(lower, s.slip); ok && rest != "" && !strings.HasPrefix(rest, "/") {
+			return fmt.Sprintf("its scheme is misspelt: write %q", maskPassword(s.scheme+raw[len(s.slip):]))
+		}
+	}
+	return ""
 }
