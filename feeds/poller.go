@@ -719,7 +719,8 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 	}
 	if err == nil {
 		p.revise(ctx, src, items, texts, added)
-		p.churn.note(p.log, p.opts.Observer, src, listed, len(items), len(added), p.opts.MaxItems)
+		book, _ := p.opts.Store.(ChurnBook)
+		p.churn.note(ctx, book, p.log, p.opts.Observer, src, listed, len(items), len(added), p.opts.MaxItems)
 	}
 	return added, waiting, left, err
 }
