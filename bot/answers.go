@@ -61,6 +61,7 @@ func (s *Sender) handleError(ctx context.Context, d *delivery, err error) {
 		wait := max(se.RetryAfter, time.Second)
 		global := s.rateLimited(m.ChatID, wait)
 		s.log.Warn("telegram rate limit hit", "chat", m.ChatID, "message", m.ID, "retry_after", wait, "all_chats", global)
+		s.savePause(ctx, m.ChatID, wait, global)
 		// The chat's hold in memory keeps a longer retry_after; the
 		// outbox's stays within maxRetryWait (see there).
 		s.record(s.opts.Outbox.MarkRetry(ctx, m.ID, ceilSecond(s.opts.Now().Add(min(wait, maxRetryWait))), se.Error()))

@@ -88,6 +88,18 @@ type SenderOptions struct {
 	// Threads moves what was meant for a gone forum topic to General; nil:
 	// only the message at hand goes there.
 	Threads ThreadMover
+	// Pauses keeps Telegram's 429 pauses across restarts; nil: the
+	// Outbox's when it keeps them, else they live in memory only and a
+	// restart sends into a wait still running.
+	Pauses PauseBook
+}
+
+// PauseBook keeps the waits Telegram asked for with a 429 (retry_after),
+// for one chat or all sending (chat 0), across restarts.
+type PauseBook interface {
+	SavePause(ctx context.Context, chatID int64, until time.Time, wait time.Duration) error
+	// Pauses returns those still running at now.
+	Pauses(ctx context.Context, now time.Time) (map[int64]time.Time, error)
 }
 
 // batchSize bounds the chat heads read from the outbox at once.
@@ -120,7 +132,8 @@ type Sender struct {
 	changed     chan struct{} // closed and replaced when a delivery ends or a look finds nothing due
 	looked      chan struct{} // closed and replaced when a look at the outbox ends with nothing in flight
 	chats       map[int64]*chatState
-	globalUntil time.Time // a global 429 holds all sending until then (injected clock)
+	paused      map[int64]time.Time // the 429 pauses of chats read back at Run's start, for claim to give their state
+	globalUntil time.Time           // a global 429 holds all sending until then (injected clock)
 	last429     struct {
 		chat  int64
 		until time.Time
@@ -151,6 +164,9 @@ func NewSender(opts SenderOptions) *Sender {
 	}
 	if opts.Reach == nil {
 		opts.Reach = NewReach(opts.Now)
+	}
+	if opts.Pauses == nil {
+		opts.Pauses, _ = opts.Outbox.(PauseBook)
 	}
 	j := newJournal(opts.Outbox, opts.Logger, opts.Now)
 	opts.Outbox = j
@@ -225,6 +241,7 @@ func (s *Sender) Run(ctx context.Context) error {
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
 	swept := time.Now()
+	s.loadPauses(ctx)
 	for ctx.Err() == nil {
 		if time.Since(swept) > time.Minute {
 			s.sweep()
@@ -288,6 +305,10 @@ func (s *Sender) claim(m news.Message, read time.Time) bool {
 		// rate (about 1 s, a group's 3 s); one first met later finds its
 		// bucket refilled since.
 		c.lim.ReserveN(s.started, c.lim.Burst())
+		if until, ok := s.paused[m.ChatID]; ok { // a 429's wait from before a restart
+			c.until = until
+			delete(s.paused, m.ChatID)
+		}
 		s.chats[m.ChatID] = c
 	}
 	if c.inFlight || c.done.After(read) || c.until.After(s.opts.Now()) || !c.lim.Allow() {

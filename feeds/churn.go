@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"context"
 	"log/slog"
 	"sync"
 
@@ -28,11 +29,42 @@ type ChurnObserver interface {
 	Churning(id int64, name string, on bool)
 }
 
+// ChurnBook, when the Store has it too, keeps the churn streaks across
+// restarts (kept up to churnFetches: what the warning and the status
+// need); without it a restart forgets a runaway feed, and warns of it
+// again churnFetches fetches later.
+type ChurnBook interface {
+	ChurnStreaks(ctx context.Context) (map[int64]int, error)
+	// SetChurnStreak keeps a source's streak; 0 forgets it.
+	SetChurnStreak(ctx context.Context, sourceID int64, n int) error
+}
+
 // churn counts, per source id, the fetches in a row that found every item
 // new.
 type churn struct {
 	mu     sync.Mutex
 	streak map[int64]int
+	loaded bool           // streak holds what the ChurnBook kept
+	told   map[int64]bool // the sources this run told the observer churn
+}
+
+// load reads the streaks the book kept, once; c.mu is held. A failed read
+// is logged and tried again at the next fetch.
+func (c *churn) load(ctx context.Context, log *slog.Logger, book ChurnBook) {
+	if c.loaded || book == nil {
+		return
+	}
+	kept, err := book.ChurnStreaks(ctx)
+	if err != nil {
+		log.Warn("churn streaks from before the start not read", "err", err)
+		return
+	}
+	c.loaded = true
+	for id, n := range kept {
+		if _, ok := c.streak[id]; !ok {
+			c.streak[id] = n
+		}
+	}
 }
 
 // newest keeps the n newest of items, ordered oldest first: all of them
@@ -45,15 +77,18 @@ func newest[T any](items []T, n int) []T {
 }
 
 // note follows a successful fetch of src whose feed listed items, of
-// which it read the newest read and stored added as new: the churnFetches-th fetch in a row whose every item
-// is new logs a warning naming the source and tells obs, if it listens; a
-// fetch with a known item ends the streak (and tells obs).
-func (c *churn) note(log *slog.Logger, obs Observer, src news.Source, listed, read, added, maxItems int) {
+// which it read read and stored added as new: the churnFetches-th fetch in
+// a row whose every item is new logs a warning naming the source and tells
+// obs, if it listens; a fetch with a known item ends the streak (and tells
+// obs). With a book the streak outlives a restart: a source named before
+// it is told to obs again at its next fetch, not warned of again.
+func (c *churn) note(ctx context.Context, book ChurnBook, log *slog.Logger, obs Observer, src news.Source, listed, read, added, maxItems int) {
 	all := src.Fetches > 0 && read >= churnItems && added == read
 	c.mu.Lock()
 	if c.streak == nil {
-		c.streak = map[int64]int{}
+		c.streak, c.told = map[int64]int{}, map[int64]bool{}
 	}
+	c.load(ctx, log, book)
 	was := c.streak[src.ID]
 	now := 0
 	if all {
@@ -62,9 +97,18 @@ func (c *churn) note(log *slog.Logger, obs Observer, src news.Source, listed, re
 	} else {
 		delete(c.streak, src.ID)
 	}
+	told := c.told[src.ID]
+	c.told[src.ID] = now >= churnFetches
 	c.mu.Unlock()
+	if book != nil && min(now, churnFetches) != min(was, churnFetches) {
+		if err := book.SetChurnStreak(ctx, src.ID, min(now, churnFetches)); err != nil {
+			log.Warn("churn streak not kept; a restart forgets it", "source", src.Name, "err", err)
+		}
+	}
 	co, _ := obs.(ChurnObserver)
 	switch {
+	case now > churnFetches && !told && co != nil: // named before a restart
+		co.Churning(src.ID, src.Name, true)
 	case now == churnFetches:
 		log.Warn("every item of the feed was new at each of its last fetches", "source", src.Name, "url", Redacted(src.URL), "fetches", now, "listed", listed, "read", read,
 			"means", "the feed's guids change at every fetch (each fetch stores its items again as new articles), or it publishes more between two fetches than it lists",

@@ -32,8 +32,9 @@ type done struct {
 // to a tenth of its interval, at most startJitter), then each when due. A
 // pool of Concurrency workers takes due sources in due order, one host at
 // most PerHost at a time and HostGap apart; a fetch running past SlowAfter
-// stops counting against Concurrency (slowLane), so slow, hanging or huge
-// sources delay no other. After
+// stops counting against Concurrency (slowLane), and against PerHost while
+// its host has fewer than PerHost such (queue.slowed), so slow, hanging or
+// huge sources delay no other, on their host or elsewhere. After
 // each fetch that stored articles, and at each look at the sources (every
 // schedule interval, at most a minute apart), the articles left pending
 // are finished by one finisher, in the background; the finish after the
@@ -109,6 +110,7 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, lane *slowLane, jobs ch
 	for {
 		now := mono()
 		idle += lane.promote(now)
+		hostSlowAt := q.slowed(now, p.opts.SlowAfter)
 		var wake time.Time
 		held := p.stored.Load()-p.finished.Load() > maxBacklog // until the finisher drains
 		for idle > 0 && !held {
@@ -125,8 +127,10 @@ func (p *Poller) dispatch(ctx context.Context, q *queue, lane *slowLane, jobs ch
 				return
 			}
 		}
-		if slowAt := lane.next(); wake.IsZero() || !slowAt.IsZero() && slowAt.Before(wake) {
-			wake = slowAt
+		for _, slowAt := range []time.Time{lane.next(), hostSlowAt} {
+			if wake.IsZero() || !slowAt.IsZero() && slowAt.Before(wake) {
+				wake = slowAt
+			}
 		}
 		wait := time.Hour
 		if !wake.IsZero() {

@@ -5,7 +5,10 @@
 // past SlowAfter (5 s) gives its place to another source (slowLane, up to 4
 // × Concurrency slow fetches, at least 16), so slow, hanging or trickling
 // sources, however many up to that, delay no other.
-// One host gets at most PerHost fetches at a time, HostGap apart. Every
+// One host gets at most PerHost fetches at a time, HostGap apart; one that
+// runs past SlowAfter stops counting against PerHost (up to 3 × PerHost
+// such per host), so a slow feed does not hold the other feeds of its host
+// either. Every
 // source not backing off is fetched once at start, after a random delay of
 // up to a tenth of its interval (at most 5 s). After a fetch, a source is
 // due again after its interval: about half the time its feed takes between

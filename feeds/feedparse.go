@@ -55,13 +55,17 @@ func parseFeedAfter(body []byte, last *itemMemo) (parsedFeed, error) {
 	doc, marks, plan, ok := cutItems(body, last)
 	if ok {
 		if f, err := parseDocument(doc, marks, plan); err == nil {
-			return f, nil
+			return repairItems(body, f), nil
 		}
 		// Not RSS, a mark missed, or a parse error: the whole document
 		// decides (see cutCDATA).
 		plan = nil
 	}
-	return parseDocument(body, nil, plan)
+	f, err := parseDocument(body, nil, plan)
+	if err != nil {
+		return f, err
+	}
+	return repairItems(body, f), nil
 }
 
 // errMarksMissed reports a document of cut CDATA sections whose parse did

@@ -557,9 +557,9 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		}
 	}
 	var added []news.Article
-	waiting, storeFailed := 0, false
+	waiting, left, storeFailed := 0, 0, false
 	if err == nil && feed.Feed != nil {
-		if added, waiting, err = p.storeItems(ctx, src, feed); err != nil {
+		if added, waiting, left, err = p.storeItems(ctx, src, feed); err != nil {
 			err, storeFailed = fmt.Errorf("store articles: %w", err), true
 		}
 	}
@@ -604,6 +604,11 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		p.opts.Observer.Fetched(fetchResult(resp.NotModified))
 		p.opts.Observer.Stored(len(added))
 		r.OK, r.NotModified, r.ETag, r.LastModified = true, resp.NotModified, resp.ETag, resp.LastModified
+		if left > 0 {
+			// The items left for the next fetches come with the whole
+			// feed, not a 304 of an unchanged one.
+			r.ETag, r.LastModified, resp.ETag, resp.LastModified = "", "", "", ""
+		}
 		r.NextFetchAt = now.Add(withJitter(wait, p.opts.Rand()))
 		if !resp.NotModified {
 			src.ETag, src.LastModified = resp.ETag, resp.LastModified
@@ -657,9 +662,10 @@ type notedKey struct {
 // storeItems stores the feed's items, new ones pending at stepText. On a
 // source's first successful fetch, and for items published before MaxAge,
 // articles are stored but not alertable: decided now, once. It returns the
-// articles stored and how many of them wait for the finish (those a
-// planned write did not finish).
-func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFeed) ([]news.Article, int, error) {
+// articles stored, how many of them wait for the finish (those a planned
+// write did not finish) and how many new items it left for the next
+// fetches (newestUnseen).
+func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFeed) ([]news.Article, int, int, error) {
 	now := p.opts.Now()
 	// An item's text is cleaned when the store finds it new (finishText):
 	// most items of a fetch are stored already.
@@ -688,17 +694,19 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 	}
 	slices.SortStableFunc(got, func(a, b item) int { return a.a.PublishedAt.Compare(b.a.PublishedAt) })
 	listed := len(got)
-	got = newest(got, p.opts.MaxItems)
 	items, texts := make([]news.Article, len(got)), make([]*feedText, len(got))
 	for i, it := range got {
 		items[i], texts[i] = it.a, it.raw
+	}
+	items, texts, left, err := p.newestUnseen(ctx, src, items, texts)
+	if err != nil {
+		return nil, 0, 0, err
 	}
 	final := map[string]bool{} // the guids finishText finished
 	finish := p.finishText(ctx, src, texts, final)
 	var (
 		added   []news.Article
 		waiting int
-		err     error
 	)
 	if ps, lp, ap, ok := p.plannedWrite(); ok {
 		added, waiting, err = p.storePlanned(ctx, ps, lp, ap, src, items, finish, final)
@@ -711,9 +719,10 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 	}
 	if err == nil {
 		p.revise(ctx, src, items, texts, added)
-		p.churn.note(p.log, p.opts.Observer, src, listed, len(items), len(added), p.opts.MaxItems)
+		book, _ := p.opts.Store.(ChurnBook)
+		p.churn.note(ctx, book, p.log, p.opts.Observer, src, listed, len(items), len(added), p.opts.MaxItems)
 	}
-	return added, waiting, err
+	return added, waiting, left, err
 }
 
 // backoff is 1 minute doubling per consecutive failure, at most 6 hours.

@@ -22,6 +22,9 @@ type queue struct {
 	byID    map[int64]*slot
 	hosts   map[string]*host
 	ready   hostHeap
+	// busy holds the fetches running that count against their host's
+	// perHost (see slowed).
+	busy map[*slot]bool
 }
 
 // slot is one source in the queue.
@@ -32,13 +35,16 @@ type slot struct {
 	index   int  // in host.waiting; -1 while running or gone
 	running bool // handed out, not done yet
 	gone    bool // removed while running: not queued again
+	started time.Time
+	slow    bool // running past SlowAfter, no longer counted against its host's perHost (slowed)
 }
 
 // host is the sources of one host name (and port).
 type host struct {
 	name      string
 	waiting   slotHeap
-	running   int
+	running   int // fetches counted against perHost
+	slow      int // fetches running past SlowAfter, counted apart (slowed)
 	lastStart time.Time
 	sources   int
 	key       time.Time // when its first waiting source may go
@@ -47,7 +53,7 @@ type host struct {
 }
 
 func newQueue(perHost int, gap time.Duration) *queue {
-	return &queue{perHost: max(perHost, 1), gap: max(gap, 0), byID: map[int64]*slot{}, hosts: map[string]*host{}}
+	return &queue{perHost: max(perHost, 1), gap: max(gap, 0), byID: map[int64]*slot{}, hosts: map[string]*host{}, busy: map[*slot]bool{}}
 }
 
 // hostOf is the politeness key of a feed URL: its host and port, lower case.
@@ -119,17 +125,60 @@ func (q *queue) next(now time.Time) (*slot, time.Time) {
 		return nil, h.key
 	}
 	s := heap.Pop(&h.waiting).(*slot)
-	s.running = true
+	s.running, s.started = true, now
 	h.running++
 	h.lastStart = now
+	q.busy[s] = true
 	q.refresh(h)
 	return s, now
+}
+
+// slowPerHost is how many fetches of one host, per perHost, may run past
+// SlowAfter without counting against perHost (see slowed).
+const slowPerHost = 3
+
+// slowed lets the fetches running since after before now stop counting
+// against their host's perHost, while fewer than slowPerHost × perHost of
+// that host's fetches have: a source that drips its feed for a minute no
+// longer holds the other sources of its host for that minute (one slow
+// feed of a shared host delayed every other feed's alerts there), and a
+// host whose every fetch hangs still gets at most (1 + slowPerHost) ×
+// perHost requests at once, gap apart (a hanging request costs its server
+// a socket, not work). It returns when the next fetch counted against its
+// host turns slow (zero: none runs).
+func (q *queue) slowed(now time.Time, after time.Duration) time.Time {
+	var next time.Time
+	for s := range q.busy {
+		at := s.started.Add(after)
+		if at.After(now) {
+			if next.IsZero() || at.Before(next) {
+				next = at
+			}
+			continue
+		}
+		h := s.host
+		if h.slow >= slowPerHost*q.perHost {
+			continue // the host's slow fetches are at their most: it counts on
+		}
+		delete(q.busy, s)
+		s.slow = true
+		h.running--
+		h.slow++
+		q.refresh(h)
+	}
+	return next
 }
 
 // done takes back a source handed out by next, due again at due.
 func (q *queue) done(s *slot, due time.Time) {
 	s.running = false
-	s.host.running--
+	if s.slow {
+		s.slow = false
+		s.host.slow--
+	} else {
+		delete(q.busy, s)
+		s.host.running--
+	}
 	if !s.gone {
 		s.due = due
 		heap.Push(&s.host.waiting, s)

@@ -18,7 +18,7 @@ const defaultSlowAfter = 5 * time.Second
 // fetch timeout). The lane holds at most max slow fetches (4 ×
 // Concurrency, at least 16): past that, when a whole network hangs, further
 // slow fetches keep their places, and sockets and goroutines stay bounded.
-// Per-host politeness counts slow fetches as any other. The dispatcher owns
+// Per-host politeness counts a slow fetch apart (queue.slowed). The dispatcher owns
 // it: it is not safe for concurrent use.
 type slowLane struct {
 	after   time.Duration

@@ -166,8 +166,10 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 		}
 	}
 	var made []finished // of items; nil: none made before the transaction
+	if fetched {
+		items = slices.Clone(items) // finish and unhold change them
+	}
 	if fetched && finish != nil {
-		items = slices.Clone(items)
 		made = s.finishItems(ctx, sourceID, items, keys, last, finish)
 	}
 	var pl *plannedFetch // nil: the final articles are stored pending at StepLink
@@ -231,6 +233,12 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				}
 				if len(not) > 0 {
 					return &unfinished{not}
+				}
+			}
+			if fetched {
+				// A held-back backlog item stays unalerted (feed_backlog.go).
+				if err := unhold(ctx, tx, sourceID, items, fresh); err != nil {
+					return err
 				}
 			}
 			var base int64

@@ -167,6 +167,9 @@ func (t *trial) news(mode string) {
 		t.copyOne()
 	}
 	t.publish(t.a, 1+t.rng.IntN(3), false)
+	if t.o.burst > 0 && t.rng.IntN(5) == 0 {
+		t.publish(t.a, t.o.burst, false)
+	}
 	if t.rng.IntN(5) == 0 {
 		t.publish(t.b, 1, false)
 	}

@@ -77,6 +77,9 @@ type options struct {
 	powercut       bool // each SIGKILL loses the log's last writes, as a power cut does
 	traceOnly      bool // the bot run under strace as for -powercut, its SIGKILLs no power cuts: strace's own cost
 	migrations     int  // how many migrations the new binary's schema has
+	maxItems       int  // poller.max_items (0: the default)
+	backlog        int  // reports on the first feed before its first fetch
+	burst          int  // now and then, this many reports at once on the first feed (0: never)
 }
 
 func main() {
@@ -104,6 +107,9 @@ func main() {
 	flag.BoolVar(&o.powercut, "powercut", false, "each SIGKILL of the loop is a power cut: the database's log loses its last 0-3 s of writes (those synchronous = NORMAL had not synced)")
 	flag.BoolVar(&o.traceOnly, "trace-only", false, "run the bot of the loop under strace as -powercut does, but each SIGKILL stays a SIGKILL: what strace's stops alone add to the sends repeated")
 	flag.BoolVar(&o.ballast, "ballast", false, "with -disk-full: fill -dir's file system (mount a small tmpfs there: mount -t tmpfs -o size=64m tmpfs DIR) with a ballast file but for 64 KiB, a real ENOSPC, then remove it under the running bot (with -mixed or -term: stop it with SIGTERM while full)")
+	flag.IntVar(&o.maxItems, "max-items", 0, "poller.max_items (10 or more; 0 = the default 500): with -backlog and -burst, feeds that list more new items than a fetch reads")
+	flag.IntVar(&o.backlog, "backlog", 2, "reports on the first feed before its first fetch (stored, never alerted, also those a fetch leaves for the next past -max-items)")
+	flag.IntVar(&o.burst, "burst", 0, "one run in five, this many new reports at once on the first feed (past -max-items: stored and alerted over the next fetches); 0 = never")
 	flag.Parse()
 	if o.bin == "" {
 		fmt.Fprintln(os.Stderr, "crashtrial: -bin is required (go build -tags sqlite_fts5 -o /tmp/nh_crash .)")

@@ -126,8 +126,9 @@ func (p *process) exited() bool {
 // writeConfig writes the bot's config: the fake Telegram, the database, the
 // two feeds polled every 2 s, default sending rates and burst size, and a
 // digest sent even on an empty day (so each chat expects exactly one);
-// pages: the article pages are fetched for full text.
-func writeConfig(path, endpoint, dbPath string, feeds []*feed, pages bool) error {
+// pages: the article pages are fetched for full text; maxItems > 0 sets
+// poller.max_items.
+func writeConfig(path, endpoint, dbPath string, feeds []*feed, pages bool, maxItems int) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "[telegram]\ntoken = %q\napi_endpoint = %q\npoll_timeout = \"1s\"\nadmins = [1001]\n", token, endpoint)
 	if pages {
@@ -135,6 +136,9 @@ func writeConfig(path, endpoint, dbPath string, feeds []*feed, pages bool) error
 	}
 	fmt.Fprintf(&b, "[storage]\npath = %q\n", dbPath)
 	fmt.Fprintf(&b, "[poller]\nschedule = \"@every 2s\"\nhost_gap = \"0s\"\ntimeout = \"5s\"\n")
+	if maxItems > 0 {
+		fmt.Fprintf(&b, "max_items = %d\n", maxItems)
+	}
 	fmt.Fprintf(&b, "[digest]\nsend_empty = true\n")
 	fmt.Fprintf(&b, "[log]\nlevel = \"debug\"\n")
 	for _, f := range feeds {

@@ -79,7 +79,7 @@ func newTrial(o options, out io.Writer) (*trial, error) {
 		t.digestDue = at
 	}
 	t.led.chats = specs
-	if err := writeConfig(t.cfgPath, t.wire.Endpoint(), t.dbPath, []*feed{t.a, t.b}, o.pageDelay > 0); err != nil {
+	if err := writeConfig(t.cfgPath, t.wire.Endpoint(), t.dbPath, []*feed{t.a, t.b}, o.pageDelay > 0, o.maxItems); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -175,7 +175,7 @@ func waitFor(ctx context.Context, within time.Duration, every time.Duration, con
 // setup starts bin on a new database, subscribes the chats, lets the first
 // fetch of both feeds store their backlog, and stops it.
 func (t *trial) setup(ctx context.Context, bin string, old bool) error {
-	t.publish(t.a, 2, true)
+	t.publish(t.a, max(t.o.backlog, 2), true)
 	t.publish(t.b, 2, true)
 	p, err := t.start(bin, 0)
 	if err != nil {

@@ -37,7 +37,7 @@ func (t *trial) twins(ctx context.Context, bin string) (*process, error) {
 	if err := os.Symlink(t.dbPath, link); err != nil && !os.IsExist(err) {
 		return p, err
 	}
-	if err := writeConfig(linkCfg, t.wire.Endpoint(), link, []*feed{t.a, t.b}, t.o.pageDelay > 0); err != nil {
+	if err := writeConfig(linkCfg, t.wire.Endpoint(), link, []*feed{t.a, t.b}, t.o.pageDelay > 0, t.o.maxItems); err != nil {
 		return p, err
 	}
 	if q, err = start(bin, linkCfg, 0, t.logPath, ""); err != nil {

@@ -1,0 +1,131 @@
+package feeds
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/store"
+)
+
+// backlogFeed is an RSS feed of fresh new items (guid new-j, j minutes
+// before testNow) above n older ones (guid old-i, 10+i minutes before),
+// newest first; the older ones are the same at every fetch.
+func backlogFeed(fresh, n int) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>`)
+	item := func(guid string, at time.Time) {
+		fmt.Fprintf(&b, `<item><title>Story %s</title><link>https://many.example/%s</link><guid isPermaLink="false">%s</guid><pubDate>%s</pubDate><description>What happened in %s.</description></item>`,
+			guid, guid, guid, at.Format(time.RFC1123Z), guid)
+	}
+	for j := range fresh {
+		item(fmt.Sprintf("new-%d", j), testNow.Add(-time.Duration(j)*time.Minute))
+	}
+	for i := range n {
+		item(fmt.Sprintf("old-%d", i), testNow.Add(-time.Duration(10+i)*time.Minute))
+	}
+	b.WriteString(`</channel></rss>`)
+	return []byte(b.String())
+}
+
+// storedOnce fails the test unless want articles are stored, each guid once.
+func storedOnce(t *testing.T, got []string, want int) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, g := range got {
+		if seen[g] {
+			t.Fatalf("%s stored twice", g)
+		}
+		seen[g] = true
+	}
+	if len(got) != want {
+		t.Fatalf("%d articles stored, want %d", len(got), want)
+	}
+}
+
+// A feed listing more items than poller.max_items (500) a fetch: the items
+// past the newest 500 were never marked seen nor stored while the feed kept
+// listing them, so /search never found them. Now a fetch stores the newest
+// 500 the source never had and leaves the rest for the next fetches; the
+// backlog of a first fetch stays unalerted at those fetches, across a
+// restart, and what the feed publishes afterwards is alerted once.
+func TestAFeedsItemsPastMaxItemsAreStoredAtTheNextFetches(t *testing.T) {
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	const n = DefaultMaxItems + 300
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	feed.Set(backlogFeed(0, n), "application/rss+xml")
+	testkit.UpsertSource(t, st, "Many", feed.URL, "config")
+	sink := &recordingSink{}
+	guids := func() []string {
+		var out []string
+		for _, a := range mustListArticles(t, st, 10*n) {
+			out = append(out, a.GUID)
+		}
+		return out
+	}
+	mustPoll(t, newTestPoller(t, st, sink, 8<<20))
+	storedOnce(t, guids(), DefaultMaxItems)
+	// A restart: a new poller on the same database.
+	p := newTestPoller(t, st, sink, 8<<20)
+	mustPoll(t, p)
+	storedOnce(t, guids(), n)
+	if got := sink.titles(); len(got) != 0 {
+		t.Fatalf("the first fetch's backlog alerted at a later fetch: %d alerts, the first %q", len(got), got[0])
+	}
+	feed.Set(backlogFeed(3, n), "application/rss+xml")
+	mustPoll(t, p)
+	mustPoll(t, p)
+	storedOnce(t, guids(), n+3)
+	if got := strings.Join(sink.titles(), "|"); got != "Story new-2|Story new-1|Story new-0" {
+		t.Fatalf("alerted %q, want the three new items oldest first", got)
+	}
+}
+
+// A source already fetched whose feed then lists 800 new items between two
+// fetches: the newest 500 are stored and alerted, the 300 older ones at the
+// next fetch, each once.
+func TestABurstPastMaxItemsIsAlertedOverTheNextFetches(t *testing.T) {
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	feed.Set(backlogFeed(0, 10), "application/rss+xml")
+	testkit.UpsertSource(t, st, "Burst", feed.URL, "config")
+	sink := &recordingSink{}
+	p := newTestPoller(t, st, sink, 8<<20)
+	mustPoll(t, p)
+	const burst = DefaultMaxItems + 300
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Burst</title>`)
+	for j := range burst {
+		fmt.Fprintf(&b, `<item><title>Burst %d</title><link>https://many.example/b%d</link><guid>b%d</guid><pubDate>%s</pubDate></item>`,
+			j, j, j, testNow.Add(-time.Duration(j)*time.Second).Format(time.RFC1123Z))
+	}
+	b.WriteString(strings.TrimPrefix(string(backlogFeed(0, 10)), `<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>`))
+	feed.Set([]byte(b.String()), "application/rss+xml")
+	mustPoll(t, p)
+	if got := len(sink.titles()); got != DefaultMaxItems {
+		t.Fatalf("%d alerted at the burst's fetch, want %d", got, DefaultMaxItems)
+	}
+	if got := sink.titles()[0]; got != fmt.Sprintf("Burst %d", DefaultMaxItems-1) {
+		t.Fatalf("the burst's fetch alerted %q first, want the oldest of the newest %d", got, DefaultMaxItems)
+	}
+	mustPoll(t, p)
+	mustPoll(t, p)
+	got := sink.titles()
+	seen := map[string]bool{}
+	for _, g := range got {
+		if seen[g] {
+			t.Fatalf("%s alerted twice", g)
+		}
+		seen[g] = true
+	}
+	if len(got) != burst {
+		t.Fatalf("%d alerted over three fetches, want %d", len(got), burst)
+	}
+}
+
+// The production store holds the backlog (the poller finds it by a type
+// assertion, as it does PlannedStore).
+var _ Backlog = (*store.Store)(nil)
