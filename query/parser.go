@@ -60,6 +60,10 @@ func parse(text string, stored bool) (*Query, error) {
 	if err := root.contradiction(); err != nil {
 		return nil, err
 	}
+	if err := root.implied(); err != nil && !stored {
+		// A stored query keeps loading: it matched nothing before the rule as after.
+		return nil, err
+	}
 	return newQuery(text, root), nil
 }
 
