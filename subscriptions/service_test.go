@@ -523,3 +523,19 @@ func TestHebrewPointsPreviewAndAlertAlike(t *testing.T) {
 		}
 	}
 }
+
+// The same words in another order are the same subscription: "deminers
+// kursk" after "kursk deminers" was a second one, listed twice.
+func TestSubscribeInAnotherOrderIsTheSameSubscription(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	first := subscribe(t, svc, 1, "kursk deminers -sport")
+	again, err := svc.Subscribe(ctx, 1, "NOT sport deminers Kursk")
+	if err != nil || again.Created || again.Subscription.ID != first.Subscription.ID {
+		t.Fatalf("in another order = %+v, %v; want subscription %d again", again, err, first.Subscription.ID)
+	}
+	if _, err := svc.Unsubscribe(ctx, 1, "deminers kursk -sport"); err != nil {
+		t.Fatalf("removing it by its words in a third order: %v", err)
+	}
+}
