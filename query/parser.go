@@ -47,9 +47,6 @@ func parse(text string, stored bool) (*Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.terms > MaxTerms {
-		return nil, errWhole("too many terms (%d, at most %d)", p.terms, MaxTerms)
-	}
 	if root == nil && text != "" { // only emoji or punctuation: "needs a word that must appear" puzzled
 		return nil, errWhole("it has no word to match (emoji and punctuation are ignored)")
 	}
@@ -57,6 +54,11 @@ func parse(text string, stored bool) (*Query, error) {
 		return nil, explainNegative(root)
 	}
 	root = root.dedupe()
+	// Counted once repeats are gone: "storm warning storm surge storm damage …" pasted from a headline has each
+	// storm once, as its Key does.
+	if n := root.leaves(); n > MaxTerms {
+		return nil, errWhole("too many terms (%d, at most %d)", n, MaxTerms)
+	}
 	if err := root.contradiction(); err != nil {
 		return nil, err
 	}
@@ -67,13 +69,24 @@ func parse(text string, stored bool) (*Query, error) {
 	return newQuery(text, root), nil
 }
 
+// leaves counts n's terms: words, prefixes, phrases and fields.
+func (n *node) leaves() int {
+	if len(n.kids) == 0 {
+		return 1
+	}
+	c := 0
+	for _, k := range n.kids {
+		c += k.leaves()
+	}
+	return c
+}
+
 // parser is a recursive-descent parser over lexical items. Precedence: "-" binds tightest, then AND
 // (juxtaposition), then OR.
 type parser struct {
 	items []item
 	i     int
 	depth int
-	terms int
 	nz    *normalizer
 	// stored: the query was stored by an older version (ParseStored), which
 	// took names made with symbols as their letters.
@@ -244,10 +257,8 @@ func (p *parser) word(it item) *node {
 	case 0:
 		return nil
 	case 1:
-		p.terms++
 		return &node{kind: nodeWord, pos: it.pos, tokens: toks, stems: wordStems(toks[0]), capital: capitalised(it.text)}
 	}
-	p.terms++
 	return &node{kind: nodePhrase, pos: it.pos, tokens: toks}
 }
 
@@ -308,7 +319,6 @@ func (p *parser) prefix(it item) (*node, error) {
 	if len(toks) == 0 || utf8.RuneCountInString(toks[0]) < minPrefix {
 		return nil, errAt(it.pos, `a prefix needs at least %d characters before "*" (position %d)`, minPrefix)
 	}
-	p.terms++
 	return &node{kind: nodePrefix, pos: it.pos, tokens: toks}, nil
 }
 
@@ -327,7 +337,6 @@ func (p *parser) phrase(it item) (*node, error) {
 	if len(toks) == 0 {
 		return nil, errAt(it.pos, "nothing to match between the quotes at position %d")
 	}
-	p.terms++
 	return &node{kind: nodePhrase, pos: it.pos, tokens: toks, quoted: true}, nil
 }
 
@@ -392,7 +401,6 @@ func (p *parser) field(f item) (*node, error) {
 		return nil, errAt(f.pos, "%q needs a source name or web address right after it (position %d)", f.text+":")
 	}
 	n.quoted = v.kind == itemPhrase
-	p.terms++
 	return n, nil
 }
 

@@ -43,6 +43,9 @@ func TestParse(t *testing.T) {
 		{name: "a joined emoji between words", query: "storm👨‍👩‍👧flood", want: "storm AND flood"},
 		{name: "a flag between words", query: "kyiv🇺🇦lviv", want: "kyiv AND lviv"},
 		{name: "NOT after an emoji", query: "storm 🌪-flood", want: "storm AND NOT flood"},
+		// Terms are counted once: a headline pasted with a word repeated.
+		{name: "repeats are not counted as terms", query: "storm warning storm surge storm damage storm coast storm flood storm rain storm wind storm",
+			want: "storm AND warning AND surge AND damage AND coast AND flood AND rain AND wind"},
 		{name: "an emoji glued after NOT", query: "kursk -🚀sport", want: "kursk AND NOT sport"},
 		{name: "an emoji glued after a field", query: "title:🌪storm", want: "title:storm"},
 		{name: "an emoji before OR", query: "storm🌪OR flood", want: "storm OR flood"},
