@@ -227,6 +227,9 @@ func (p *parser) parsePrimary() (*node, error) {
 		if err := p.unknownField(it); err != nil {
 			return nil, err
 		}
+		if err := p.proximity(it); err != nil {
+			return nil, err
+		}
 		return p.word(it), nil
 	case itemPrefix:
 		return p.prefix(it)
@@ -242,6 +245,22 @@ func (p *parser) parsePrimary() (*node, error) {
 	}
 	// Unreachable: callers check startsUnary first.
 	return nil, errAt(it.pos, "unexpected %q (position %d)", it.text)
+}
+
+// proximity refuses the proximity operators of other search engines, typed in capitals after a term: "storm NEAR
+// flood", "NEAR/3", Google's "AROUND(3)". Read as words, they asked for the word "near" (or "around" and "3")
+// besides the two, which found nearly nothing and never what was meant; a query has no distance between words but
+// the phrase's.
+func (p *parser) proximity(it item) error {
+	name, _, _ := strings.Cut(it.text, "/")
+	if name != "NEAR" && name != "AROUND" || p.i < 2 || p.stored { // a stored one keeps matching as it did
+		return nil
+	}
+	switch p.items[p.i-2].kind { // the item before it ends a term
+	case itemWord, itemPrefix, itemPhrase, itemClose:
+		return errAt(it.pos, "%q is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position %d)", name)
+	}
+	return nil
 }
 
 func (p *parser) tokens(text string) []string {

@@ -50,6 +50,8 @@ func TestParse(t *testing.T) {
 		{name: "an emoji glued after a field", query: "title:🌪storm", want: "title:storm"},
 		{name: "an emoji before OR", query: "storm🌪OR flood", want: "storm OR flood"},
 		{name: "a degree sign stays punctuation", query: "30°C", want: `"30 c"`},
+		{name: "near in small letters is a word", query: "storm near flood", want: "storm AND near AND flood"},
+		{name: "NEAR first is a word (an acronym)", query: "NEAR shoemaker", want: "near AND shoemaker"},
 		// Excluded but not implied: these can match.
 		{name: "a bare word does not imply its quoted form", query: `kursk -"kursk"`, want: `kursk AND NOT "kursk"`},
 		{name: "a prefix does not imply a word it starts", query: "ukrain* -ukraine", want: "ukrain* AND NOT ukraine"},
@@ -178,6 +180,9 @@ func TestParseErrors(t *testing.T) {
 		{name: "OR with a NOT side under AND", query: "(a OR -b) -c", wantMsg: `each side of "OR" needs a word that must appear (position 4)`, wantPos: 4},
 		{name: "a word required and excluded", query: "kursk -kursk", wantMsg: "kursk is both required and excluded, so the query could never match (position 7)", wantPos: 7},
 		{name: "required and excluded in another case, by NOT", query: "Kursk attack NOT kursk", wantMsg: "kursk is both required and excluded, so the query could never match (position 14)", wantPos: 14},
+		{name: "NEAR in capitals", query: "storm NEAR flood", wantMsg: `"NEAR" is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position 7)`, wantPos: 7},
+		{name: "NEAR with a distance", query: `"tropical storm" NEAR/5 flood`, wantMsg: `"NEAR" is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position 18)`, wantPos: 18},
+		{name: "Google's AROUND", query: "storm AROUND(3) flood", wantMsg: `"AROUND" is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position 7)`, wantPos: 7},
 		{name: "a word of a required phrase excluded", query: `"north korea" -korea`, wantMsg: `korea is excluded, but every article that "north korea" matches has it, so the query could never match (position 15)`, wantPos: 15},
 		{name: "a title word excluded everywhere", query: "title:kursk -kursk", wantMsg: "kursk is excluded, but every article that title:kursk matches has it, so the query could never match (position 13)", wantPos: 13},
 		{name: "a quoted word excluded bare", query: `"kursk" NOT kursk`, wantMsg: `kursk is excluded, but every article that "kursk" matches has it, so the query could never match (position 9)`, wantPos: 9},
@@ -309,5 +314,13 @@ func TestZeroQuery(t *testing.T) {
 	d := NewDocument(Article{Title: "anything"})
 	if q.Match(d) || q.String() != "" || q.Key() != "" || q.TermsMatch() != "" {
 		t.Errorf("zero Query: Match %v, String %q, Key %q, TermsMatch %q", q.Match(d), q.String(), q.Key(), q.TermsMatch())
+	}
+}
+
+// A subscription stored before NEAR was refused keeps loading and matching as it did.
+func TestParseStoredKeepsNEAR(t *testing.T) {
+	q, err := ParseStored("storm NEAR flood")
+	if err != nil || q.String() != "storm AND near AND flood" {
+		t.Fatalf("ParseStored = %v, %v; want storm AND near AND flood", q, err)
 	}
 }
