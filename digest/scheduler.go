@@ -22,6 +22,8 @@ type Store interface {
 	FindChat(ctx context.Context, id int64) (news.Chat, error)
 	QueueDigest(ctx context.Context, d news.Digest, build func(news.DigestContent) ([]string, error)) (news.Digest, error)
 	HasDigest(ctx context.Context, chatID int64) (bool, error)
+	ListDigestsQueuedAfter(ctx context.Context, t time.Time) ([]news.Digest, error)
+	RedateDigest(ctx context.Context, id int64, localDate string, dueAt, until time.Time) error
 }
 
 // Options configures a Scheduler.
@@ -136,6 +138,9 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("digest tick: %w", err)
 	}
+	if err := s.afterStepBack(ctx, chats, now); err != nil {
+		return 0, fmt.Errorf("digest tick: %w", err)
+	}
 	from := s.windowStart(now)
 	queued, failed := 0, 0
 	for _, c := range chats {
@@ -164,6 +169,59 @@ func (s *Scheduler) Tick(ctx context.Context, now time.Time) (int, error) {
 	}
 	s.mu.Unlock()
 	return queued, nil
+}
+
+// stepTolerance is how far behind the previous tick a tick may read the
+// clock before the clock counts as stepped back.
+const stepTolerance = 5 * time.Minute
+
+// afterStepBack mends, when the clock reads more than stepTolerance before
+// the previous tick, what a clock ahead did: a digest it queued was dated by
+// the clock (a day ahead: tomorrow's date, sent at today's due time), and
+// that date's digest would not go when its due time comes. Each digest
+// queued after now is re-dated to the due time nearest to when it was sent,
+// read by this clock (its queue time less the step), and its window ends
+// at now at the latest (the store does so at Open); then ticks go on from
+// now. A clock an hour ahead leaves a digest's date as it was: its due time
+// passes twice and it is sent once. It fails when the store does.
+func (s *Scheduler) afterStepBack(ctx context.Context, chats []news.DigestChat, now time.Time) error {
+	s.mu.Lock()
+	covered := s.covered
+	s.mu.Unlock()
+	step := covered.Sub(now)
+	if covered.IsZero() || step <= stepTolerance {
+		return nil
+	}
+	ahead, err := s.opts.Store.ListDigestsQueuedAfter(ctx, now)
+	if err != nil {
+		return err
+	}
+	byID := make(map[int64]news.DigestChat, len(chats))
+	for _, c := range chats {
+		byID[c.ID] = c
+	}
+	for _, d := range ahead {
+		c, ok := byID[d.ChatID]
+		at, err := localtime.LoadClock(c.DigestTime)
+		if !ok || err != nil {
+			continue // no daily digest now: its date holds nothing back
+		}
+		loc, err := s.location(c.Timezone)
+		if err != nil {
+			loc = time.UTC
+		}
+		date, due := localtime.NearestDue(at, loc, d.QueuedAt.Add(-step))
+		if err := s.opts.Store.RedateDigest(ctx, d.ID, date, due, now); err != nil {
+			return err
+		}
+		if date != d.LocalDate {
+			s.log.Warn("the clock stepped back: a digest it sent ahead is dated anew", "chat", d.ChatID, "was", d.LocalDate, "date", date, "step", step.Round(time.Second))
+		}
+	}
+	s.mu.Lock()
+	s.covered = now
+	s.mu.Unlock()
+	return nil
 }
 
 // windowStart returns the instant after which due digests are sent. Once

@@ -49,3 +49,14 @@ func NextDue(at Clock, loc *time.Location, now time.Time) time.Time {
 		}
 	}
 }
+
+// NearestDue returns the local date and the instant of the daily time at in
+// loc that lies nearest to t, before or after it (the earlier on a tie): the
+// due time that a digest sent at t was sent for, early or late.
+func NearestDue(at Clock, loc *time.Location, t time.Time) (string, time.Time) {
+	date, due := LastDue(at, loc, t)
+	if next := NextDue(at, loc, t); next.Sub(t) < t.Sub(due) {
+		return LastDue(at, loc, next)
+	}
+	return date, due
+}

@@ -78,3 +78,27 @@ func TestLastDue(t *testing.T) {
 		})
 	}
 }
+
+func TestNearestDue(t *testing.T) {
+	kolkata := mustLoad(t, "Asia/Kolkata")
+	tests := []struct {
+		name     string
+		at       string
+		t        time.Time
+		wantDate string
+		wantDue  time.Time
+	}{
+		{"a minute early", "08:00", time.Date(2026, 11, 10, 7, 59, 0, 0, kolkata), "2026-11-10", time.Date(2026, 11, 10, 8, 0, 0, 0, kolkata)},
+		{"a minute late", "08:00", time.Date(2026, 11, 10, 8, 1, 0, 0, kolkata), "2026-11-10", time.Date(2026, 11, 10, 8, 0, 0, 0, kolkata)},
+		{"nearer tomorrow's", "08:00", time.Date(2026, 11, 10, 21, 0, 0, 0, kolkata), "2026-11-11", time.Date(2026, 11, 11, 8, 0, 0, 0, kolkata)},
+		{"nearer yesterday's, over midnight", "23:30", time.Date(2026, 11, 11, 0, 30, 0, 0, kolkata), "2026-11-10", time.Date(2026, 11, 10, 23, 30, 0, 0, kolkata)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			date, due := NearestDue(mustClock(t, tt.at), kolkata, tt.t)
+			if date != tt.wantDate || !due.Equal(tt.wantDue) {
+				t.Errorf("NearestDue(%s, %s) = %s %s, want %s %s", tt.at, tt.t, date, due, tt.wantDate, tt.wantDue)
+			}
+		})
+	}
+}

@@ -73,6 +73,13 @@ func lex(src string) ([]item, error) {
 			lx.advance(size)
 			lx.glued = false
 			continue
+		case isEmoji(r):
+			// A space unless it follows "-" or a field name, which keep what they were glued to: "-🚀sport" is NOT sport.
+			lx.emoji(size)
+			if n := len(lx.items); n == 0 || lx.items[n-1].kind != itemNot && lx.items[n-1].kind != itemField {
+				lx.glued = false
+			}
+			continue
 		case r == '(':
 			lx.emit(itemOpen, lx.pos, "(")
 			lx.advance(size)
@@ -113,6 +120,32 @@ func isDash(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isEmoji reports whether r is an emoji (a pictograph, a flag's regional indicator, a dingbat), which parts two
+// words as a space does: a reader sees "storm🌪flood" as two words, not as the phrase "storm flood" that a run of
+// text glued by punctuation ("long-term", "foo:bar") is. Other symbols ("°", "©", "™", "№") stay punctuation
+// inside a run: "30°C" is the phrase "30 c", not every "c".
+func isEmoji(r rune) bool {
+	if r < 0x2300 {
+		return false
+	}
+	return (r <= 0x23ff || r >= 0x2600 && r <= 0x27bf || r >= 0x2b00 && r <= 0x2bff || r >= 0x1f000 && r <= 0x1faff) &&
+		unicode.Is(unicode.So, r)
+}
+
+// emoji moves past the emoji of size bytes at the lexer's place and what belongs to it: variation selectors, skin
+// tones, a keycap, tags and the emoji that a zero-width joiner joins to it (👨‍👩‍👧).
+func (lx *lexer) emoji(size int) {
+	lx.advance(size)
+	for {
+		r, n := lx.peek()
+		if n == 0 || !(r == '\ufe0e' || r == '\ufe0f' || r == '\u200d' || r == '\u20e3' || isEmoji(r) && lx.chars.afterZWJ ||
+			r >= 0x1f3fb && r <= 0x1f3ff || r >= 0xe0020 && r <= 0xe007f) {
+			return
+		}
+		lx.advance(n)
+	}
 }
 
 // beforeTerm reports whether the character after the size bytes at the lexer's place is glued to them and can
@@ -269,7 +302,7 @@ func (lx *lexer) run() error {
 	start, from := lx.pos, lx.off
 	for {
 		r, size := lx.peek()
-		if size == 0 || unicode.IsSpace(r) || isSpecial(r) {
+		if size == 0 || unicode.IsSpace(r) || isSpecial(r) || isEmoji(r) {
 			break
 		}
 		lx.advance(size)

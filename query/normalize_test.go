@@ -33,6 +33,8 @@ func TestTerms(t *testing.T) {
 		{name: "Han next to Latin", text: "G7峰会2024", want: []string{"g7", "峰", "会", "2024"}},
 		{name: "Thai one token per character, marks attached", text: "กรุงเทพ", want: []string{"ก", "รุ", "ง", "เ", "ท", "พ"}},
 		{name: "Hangul keeps words", text: "북한 미사일", want: []string{"북한", "미사일"}},
+		{name: "Hebrew points go", text: "שָׁלוֹם שלום יְרוּשָׁלַיִם ירושלים", want: []string{"שלום", "שלום", "ירושלים", "ירושלים"}},
+		{name: "Hebrew cantillation and presentation forms go as points", text: "בְּרֵאשִׁ֖ית ﬠﬡשׁ", want: []string{"בראשית", "עאש"}},
 		{name: "Arabic", text: "غزة", want: []string{"غزة"}},
 		{name: "Persian keheh and yeh are Arabic kaf and yeh", text: "کرمان ایران كرمان ايران مصطفى", want: []string{"كرمان", "ايران", "كرمان", "ايران", "مصطفي"}},
 		{name: "Arabic-Indic and Persian digits are ASCII digits", text: "٢٠٢٤ ۱۲ 12 زلزله ۶٫۲", want: []string{"2024", "12", "12", "زلزله", "6", "2"}},

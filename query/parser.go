@@ -47,9 +47,6 @@ func parse(text string, stored bool) (*Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.terms > MaxTerms {
-		return nil, errWhole("too many terms (%d, at most %d)", p.terms, MaxTerms)
-	}
 	if root == nil && text != "" { // only emoji or punctuation: "needs a word that must appear" puzzled
 		return nil, errWhole("it has no word to match (emoji and punctuation are ignored)")
 	}
@@ -57,10 +54,31 @@ func parse(text string, stored bool) (*Query, error) {
 		return nil, explainNegative(root)
 	}
 	root = root.dedupe()
+	// Counted once repeats are gone: "storm warning storm surge storm damage …" pasted from a headline has each
+	// storm once, as its Key does.
+	if n := root.leaves(); n > MaxTerms {
+		return nil, errWhole("too many terms (%d, at most %d)", n, MaxTerms)
+	}
 	if err := root.contradiction(); err != nil {
 		return nil, err
 	}
+	if err := root.implied(); err != nil && !stored {
+		// A stored query keeps loading: it matched nothing before the rule as after.
+		return nil, err
+	}
 	return newQuery(text, root), nil
+}
+
+// leaves counts n's terms: words, prefixes, phrases and fields.
+func (n *node) leaves() int {
+	if len(n.kids) == 0 {
+		return 1
+	}
+	c := 0
+	for _, k := range n.kids {
+		c += k.leaves()
+	}
+	return c
 }
 
 // parser is a recursive-descent parser over lexical items. Precedence: "-" binds tightest, then AND
@@ -69,7 +87,6 @@ type parser struct {
 	items []item
 	i     int
 	depth int
-	terms int
 	nz    *normalizer
 	// stored: the query was stored by an older version (ParseStored), which
 	// took names made with symbols as their letters.
@@ -210,6 +227,9 @@ func (p *parser) parsePrimary() (*node, error) {
 		if err := p.unknownField(it); err != nil {
 			return nil, err
 		}
+		if err := p.proximity(it); err != nil {
+			return nil, err
+		}
 		return p.word(it), nil
 	case itemPrefix:
 		return p.prefix(it)
@@ -227,6 +247,22 @@ func (p *parser) parsePrimary() (*node, error) {
 	return nil, errAt(it.pos, "unexpected %q (position %d)", it.text)
 }
 
+// proximity refuses the proximity operators of other search engines, typed in capitals after a term: "storm NEAR
+// flood", "NEAR/3", Google's "AROUND(3)". Read as words, they asked for the word "near" (or "around" and "3")
+// besides the two, which found nearly nothing and never what was meant; a query has no distance between words but
+// the phrase's.
+func (p *parser) proximity(it item) error {
+	name, _, _ := strings.Cut(it.text, "/")
+	if name != "NEAR" && name != "AROUND" || p.i < 2 || p.stored { // a stored one keeps matching as it did
+		return nil
+	}
+	switch p.items[p.i-2].kind { // the item before it ends a term
+	case itemWord, itemPrefix, itemPhrase, itemClose:
+		return errAt(it.pos, "%q is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position %d)", name)
+	}
+	return nil
+}
+
 func (p *parser) tokens(text string) []string {
 	var out []string
 	p.nz.tokens(text, func(tok []byte) { out = append(out, string(tok)) })
@@ -240,10 +276,8 @@ func (p *parser) word(it item) *node {
 	case 0:
 		return nil
 	case 1:
-		p.terms++
 		return &node{kind: nodeWord, pos: it.pos, tokens: toks, stems: wordStems(toks[0]), capital: capitalised(it.text)}
 	}
-	p.terms++
 	return &node{kind: nodePhrase, pos: it.pos, tokens: toks}
 }
 
@@ -304,7 +338,6 @@ func (p *parser) prefix(it item) (*node, error) {
 	if len(toks) == 0 || utf8.RuneCountInString(toks[0]) < minPrefix {
 		return nil, errAt(it.pos, `a prefix needs at least %d characters before "*" (position %d)`, minPrefix)
 	}
-	p.terms++
 	return &node{kind: nodePrefix, pos: it.pos, tokens: toks}, nil
 }
 
@@ -323,7 +356,6 @@ func (p *parser) phrase(it item) (*node, error) {
 	if len(toks) == 0 {
 		return nil, errAt(it.pos, "nothing to match between the quotes at position %d")
 	}
-	p.terms++
 	return &node{kind: nodePhrase, pos: it.pos, tokens: toks, quoted: true}, nil
 }
 
@@ -388,7 +420,6 @@ func (p *parser) field(f item) (*node, error) {
 		return nil, errAt(f.pos, "%q needs a source name or web address right after it (position %d)", f.text+":")
 	}
 	n.quoted = v.kind == itemPhrase
-	p.terms++
 	return n, nil
 }
 

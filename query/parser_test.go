@@ -37,6 +37,27 @@ func TestParse(t *testing.T) {
 		{name: "AND binds tighter than OR", query: "a b OR c", want: "(a AND b) OR c"},
 		{name: "OR then AND", query: "a OR b c", want: "a OR (b AND c)"},
 		{name: "NOT binds to one word", query: "-a b OR c", want: "(NOT a AND b) OR c"},
+		// An emoji parts two words as a space does ("storm🌪flood" was the phrase "storm flood").
+		{name: "an emoji between words", query: "storm🌪flood", want: "storm AND flood"},
+		{name: "an emoji with its selector and skin tone", query: "storm🌪️flood👍🏽rain", want: "storm AND flood AND rain"},
+		{name: "a joined emoji between words", query: "storm👨‍👩‍👧flood", want: "storm AND flood"},
+		{name: "a flag between words", query: "kyiv🇺🇦lviv", want: "kyiv AND lviv"},
+		{name: "NOT after an emoji", query: "storm 🌪-flood", want: "storm AND NOT flood"},
+		// Terms are counted once: a headline pasted with a word repeated.
+		{name: "repeats are not counted as terms", query: "storm warning storm surge storm damage storm coast storm flood storm rain storm wind storm",
+			want: "storm AND warning AND surge AND damage AND coast AND flood AND rain AND wind"},
+		{name: "an emoji glued after NOT", query: "kursk -🚀sport", want: "kursk AND NOT sport"},
+		{name: "an emoji glued after a field", query: "title:🌪storm", want: "title:storm"},
+		{name: "an emoji before OR", query: "storm🌪OR flood", want: "storm OR flood"},
+		{name: "a degree sign stays punctuation", query: "30°C", want: `"30 c"`},
+		{name: "near in small letters is a word", query: "storm near flood", want: "storm AND near AND flood"},
+		{name: "NEAR first is a word (an acronym)", query: "NEAR shoemaker", want: "near AND shoemaker"},
+		// Excluded but not implied: these can match.
+		{name: "a bare word does not imply its quoted form", query: `kursk -"kursk"`, want: `kursk AND NOT "kursk"`},
+		{name: "a prefix does not imply a word it starts", query: "ukrain* -ukraine", want: "ukrain* AND NOT ukraine"},
+		{name: "a bare word does not imply its prefix (hoping stems to hope)", query: "hope -hope*", want: "hope AND NOT hope*"},
+		{name: "a word does not imply its title", query: "kursk -title:kursk", want: "kursk AND NOT title:kursk"},
+		{name: "one side of a required OR excluded", query: "(kyiv OR lviv) -kyiv", want: "(kyiv OR lviv) AND NOT kyiv"},
 		{name: "NOT on a phrase", query: `russia -"world cup"`, want: `russia AND NOT "world cup"`},
 		{name: "NOT on a field", query: "russia -source:tass", want: "russia AND NOT source:tass"},
 		{name: "excluding titles only of a required word is no contradiction", query: "kursk -title:kursk", want: "kursk AND NOT title:kursk"},
@@ -159,6 +180,16 @@ func TestParseErrors(t *testing.T) {
 		{name: "OR with a NOT side under AND", query: "(a OR -b) -c", wantMsg: `each side of "OR" needs a word that must appear (position 4)`, wantPos: 4},
 		{name: "a word required and excluded", query: "kursk -kursk", wantMsg: "kursk is both required and excluded, so the query could never match (position 7)", wantPos: 7},
 		{name: "required and excluded in another case, by NOT", query: "Kursk attack NOT kursk", wantMsg: "kursk is both required and excluded, so the query could never match (position 14)", wantPos: 14},
+		{name: "NEAR in capitals", query: "storm NEAR flood", wantMsg: `"NEAR" is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position 7)`, wantPos: 7},
+		{name: "NEAR with a distance", query: `"tropical storm" NEAR/5 flood`, wantMsg: `"NEAR" is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position 18)`, wantPos: 18},
+		{name: "Google's AROUND", query: "storm AROUND(3) flood", wantMsg: `"AROUND" is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position 7)`, wantPos: 7},
+		{name: "a word of a required phrase excluded", query: `"north korea" -korea`, wantMsg: `korea is excluded, but every article that "north korea" matches has it, so the query could never match (position 15)`, wantPos: 15},
+		{name: "a title word excluded everywhere", query: "title:kursk -kursk", wantMsg: "kursk is excluded, but every article that title:kursk matches has it, so the query could never match (position 13)", wantPos: 13},
+		{name: "a quoted word excluded bare", query: `"kursk" NOT kursk`, wantMsg: `kursk is excluded, but every article that "kursk" matches has it, so the query could never match (position 9)`, wantPos: 9},
+		{name: "characters of a required Han word excluded", query: "北朝鮮 -朝鮮", wantMsg: `"朝鮮" is excluded, but every article that "北朝鮮" matches has it, so the query could never match (position 5)`, wantPos: 5},
+		{name: "a shorter prefix excluded", query: "kursk* -kurs*", wantMsg: "kurs* is excluded, but every article that kursk* matches has it, so the query could never match (position 8)", wantPos: 8},
+		{name: "each side of a required OR excluded", query: "(kyiv OR lviv) -kyiv -lviv", wantMsg: "kyiv OR lviv is excluded, but every article that kyiv OR lviv matches has it, so the query could never match (position 16)", wantPos: 16},
+		{name: "a group excluded with a required word in it", query: "kyiv -(kyiv OR lviv)", wantMsg: "kyiv OR lviv is excluded, but every article that kyiv matches has it, so the query could never match (position 6)", wantPos: 6},
 		{name: "a phrase required and excluded in one OR side", query: `("red sea" -"red sea") OR suez`, wantMsg: `"red sea" is both required and excluded, so the query could never match (position 12)`, wantPos: 12},
 		{name: "a scheme without its address", query: "kursk site:http://", wantMsg: `"site:" needs a source name or web address right after it (position 7)`, wantPos: 7},
 		{name: "a scheme without its slashes", query: "source:https:", wantMsg: `"source:" needs a source name or web address right after it (position 1)`, wantPos: 1},
@@ -248,7 +279,11 @@ func TestQueryKey(t *testing.T) {
 		{name: "typographic quotes", a: "“north korea”", b: `"north korea"`, same: true},
 		{name: "stemmed word differs from its text", a: "tariffs", b: "tariff", same: false},
 		{name: "quoted differs from bare", a: `"tariffs"`, b: "tariffs", same: false},
-		{name: "order matters", a: "a b", b: "b a", same: false},
+		// The order of an AND's or OR's operands means nothing: "deminers kursk" was a second subscription beside
+		// "kursk deminers".
+		{name: "order of an AND", a: "kursk deminers", b: "deminers kursk", same: true},
+		{name: "order of an OR and in groups", a: "(b OR a) -c d", b: "d NOT c (a | b)", same: true},
+		{name: "order inside a phrase matters", a: `"north korea"`, b: `"korea north"`, same: false},
 		{name: "title differs", a: "title:a", b: "a", same: false},
 		// A user's "kursk kursk KURSK" was kept as kursk AND kursk AND
 		// kursk, a subscription apart from kursk.
@@ -279,5 +314,13 @@ func TestZeroQuery(t *testing.T) {
 	d := NewDocument(Article{Title: "anything"})
 	if q.Match(d) || q.String() != "" || q.Key() != "" || q.TermsMatch() != "" {
 		t.Errorf("zero Query: Match %v, String %q, Key %q, TermsMatch %q", q.Match(d), q.String(), q.Key(), q.TermsMatch())
+	}
+}
+
+// A subscription stored before NEAR was refused keeps loading and matching as it did.
+func TestParseStoredKeepsNEAR(t *testing.T) {
+	q, err := ParseStored("storm NEAR flood")
+	if err != nil || q.String() != "storm AND near AND flood" {
+		t.Fatalf("ParseStored = %v, %v; want storm AND near AND flood", q, err)
 	}
 }

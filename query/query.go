@@ -1,6 +1,7 @@
 package query
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -97,7 +98,8 @@ func (q *Query) String() string {
 }
 
 // Key returns the canonical form of the query, equal for two texts that Parse understands the same way up to
-// spelling: case, diacritics, spaces, "|" for OR, "-" for NOT, redundant parentheses and "site:" for "source:".
+// spelling and order: case, diacritics, spaces, "|" for OR, "-" for NOT, redundant parentheses, "site:" for
+// "source:" and the order of the operands of an AND or OR.
 // Two subscriptions of one chat with the same Key are the same subscription.
 func (q *Query) Key() string {
 	if q.root == nil {
@@ -181,7 +183,12 @@ func (n *node) render(b *strings.Builder, r renderer) {
 	case nodeOr:
 		sep = " OR "
 	}
-	for i, k := range n.kids {
+	kids := n.kids
+	if r.canonical && n.kind != nodeNot && len(kids) > 1 {
+		// In the order of their own forms: "deminers kursk" is the query "kursk deminers" is.
+		kids = slices.SortedStableFunc(slices.Values(kids), func(a, b *node) int { return strings.Compare(a.canonical(), b.canonical()) })
+	}
+	for i, k := range kids {
 		if i > 0 || n.kind == nodeNot {
 			b.WriteString(sep)
 		}

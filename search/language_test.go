@@ -34,6 +34,10 @@ func TestSearchLanguages(t *testing.T) {
 		news.Article{GUID: "es1", Title: "Las elecciones en Cataluña: el gobierno pierde la mayoría", Text: "Los resultados se conocerán tras el recuento de los votos por correo.", PublishedAt: at(1)},
 		news.Article{GUID: "es2", Title: "Huelga de médicos en Madrid", Text: "Los sindicatos convocan paros para la próxima semana en los hospitales.", PublishedAt: at(3)},
 	)
+	r.articles("Haaretz",
+		news.Article{GUID: "he1", Title: "שָׁלוֹם עֲלֵיכֶם בִּירוּשָׁלַיִם", Text: "שיר לילדים.", PublishedAt: at(2)},
+		news.Article{GUID: "he2", Title: "הבחירות בירושלים", Text: "שלום לכולם.", PublishedAt: at(3)},
+	)
 	r.articles("Reuters",
 		news.Article{GUID: "en1", Title: "Election results delayed in Texas", Text: "The count of the mail-in ballots will take another week, officials said.", PublishedAt: at(2)},
 		news.Article{GUID: "en2", Title: "Candidate elected in the first round", Text: "The mayor won with a clear majority of the votes.", PublishedAt: at(3)},
@@ -54,6 +58,10 @@ func TestSearchLanguages(t *testing.T) {
 		{`"курской области"`, []string{"ru1"}},
 		{"title:gobierno", []string{"es1"}},
 		{"Курск Wahl", nil},
+		// Hebrew points (niqqud) are read as news writes, without them: either side may carry them.
+		{"שלום", []string{"he1", "he2"}},
+		{`"שָׁלוֹם עֲלֵיכֶם"`, []string{"he1"}},
+		{"title:שלום", []string{"he1"}},
 	}
 	for _, tt := range tests {
 		p, err := r.svc.Search(context.Background(), 1, tt.query)

@@ -21,6 +21,8 @@ type Store interface {
 	TurnChatDigestOff(ctx context.Context, id int64) (string, error)
 	FindChatDigestOff(ctx context.Context, id int64) (string, error)
 	FindChatLastDigestDate(ctx context.Context, id int64) (string, error)
+	ListDigests(ctx context.Context, chatID int64) ([]news.Digest, error)
+	RedateDigest(ctx context.Context, id int64, localDate string, dueAt, until time.Time) error
 	DeleteChat(ctx context.Context, id int64) error
 	SetChatPreview(ctx context.Context, id int64, preview string) error
 	SetChatLanguage(ctx context.Context, id int64, lang string) error
@@ -79,7 +81,40 @@ func (s *Service) SetTimezone(ctx context.Context, chatID int64, zone string) (s
 	if err := s.opts.Store.SetChatTimezone(ctx, chatID, name); err != nil {
 		return "", nil, fmt.Errorf("set time zone of chat %d: %w", chatID, err)
 	}
+	if err := s.redateDigests(ctx, chatID, loc); err != nil {
+		return "", nil, fmt.Errorf("set time zone of chat %d: %w", chatID, err)
+	}
 	return name, loc, nil
+}
+
+// redatedDigests is how many of a chat's latest daily digests a move to another zone dates anew: the one that
+// decides when the next is due, and those whose dates it may take.
+const redatedDigests = 3
+
+// redateDigests dates the chat's latest daily digests in its new zone loc, by when they were due. A digest is one a
+// local date, and the date was the old zone's: moved west across the date line of the day (Tokyo's 10 November
+// 08:00 is New York's 9 November 18:00), New York's 10 November digest was held back by Tokyo's, and the chat went
+// 38 hours without one. A date another digest holds leaves the digest without one (store.RedateDigest). It fails
+// when the database does.
+func (s *Service) redateDigests(ctx context.Context, chatID int64, loc *time.Location) error {
+	all, err := s.opts.Store.ListDigests(ctx, chatID)
+	if err != nil {
+		return err
+	}
+	var daily []news.Digest
+	for _, d := range all {
+		if d.Kind == news.DigestScheduled && d.LocalDate != "" {
+			daily = append(daily, d)
+		}
+	}
+	for _, d := range daily[max(0, len(daily)-redatedDigests):] { // oldest first: each frees the date the next may take
+		if date := d.DueAt.In(loc).Format(localtime.DateLayout); date != d.LocalDate {
+			if err := s.opts.Store.RedateDigest(ctx, d.ID, date, d.DueAt, d.Until); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // SetDigestTime reads a time of day (see localtime.ParseClock), or "on" for

@@ -268,3 +268,41 @@ func sqlStorySources(n int) string {
 		WHERE a.id IN (` + placeholders(n) + `) OR a.story_id IN (` + placeholders(n) + `)
 		GROUP BY story, lower(shown) ORDER BY story, latest DESC, shown`
 }
+
+// ListDigestsQueuedAfter returns the daily digests queued after t, in id
+// order: with t the clock's time, those that a clock ahead of it queued.
+// It fails when the database does.
+func (s *Store) ListDigestsQueuedAfter(ctx context.Context, t time.Time) ([]news.Digest, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+digestColumns+` FROM digests WHERE kind = ? AND queued_at > ? ORDER BY id`,
+		news.DigestScheduled, t.Unix())
+	if err != nil {
+		return nil, fmt.Errorf("list digests queued after %s: %w", t.UTC().Format(time.RFC3339), err)
+	}
+	out, err := collect(rows, scanDigest)
+	if err != nil {
+		return nil, fmt.Errorf("list digests queued after %s: %w", t.UTC().Format(time.RFC3339), err)
+	}
+	return out, nil
+}
+
+// RedateDigest records that the daily digest id was sent for the due time
+// dueAt of the local date localDate (a clock ahead had dated it later), and
+// that its window, where the next digest starts, ends at until when it ended
+// later. When another digest of its chat holds localDate, the digest keeps
+// no date: it then holds back no date's digest. It fails when the database
+// does.
+func (s *Store) RedateDigest(ctx context.Context, id int64, localDate string, dueAt, until time.Time) error {
+	err := s.tx(ctx, func(tx *wtx) error {
+		_, err := tx.ExecContext(ctx, `
+			UPDATE digests SET
+				local_date = CASE WHEN EXISTS (SELECT 1 FROM digests o WHERE o.chat_id = digests.chat_id AND o.local_date = ?1 AND o.id <> digests.id)
+					THEN NULL ELSE ?1 END,
+				due_at = ?2, until = min(until, ?3)
+			WHERE id = ?4`, localDate, dueAt.Unix(), until.Unix(), id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("redate digest %d: %w", id, err)
+	}
+	return nil
+}

@@ -496,3 +496,46 @@ func TestSubscribeStoresTheQueryWithoutWhatTheParserDrops(t *testing.T) {
 		t.Fatalf("stored %q, understood %q; want kursk -sport", neg.Subscription.Query, neg.Query.String())
 	}
 }
+
+// A query without Hebrew points (niqqud) previews and alerts the articles
+// written with them, and a query with them the articles without: the
+// preview (FTS5 and the matcher) and the alert (the index) read both alike.
+func TestHebrewPointsPreviewAndAlertAlike(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	seedArticles(t, st,
+		news.Article{GUID: "1", Title: "שָׁלוֹם עֲלֵיכֶם", Text: "שיר.", PublishedAt: serviceNow.Add(-time.Hour)},
+		news.Article{GUID: "2", Title: "שלום בירושלים", Text: "חדשות.", PublishedAt: serviceNow.Add(-2 * time.Hour)},
+	)
+	for _, text := range []string{"שלום", "שָׁלוֹם"} {
+		res, err := svc.Subscribe(ctx, 1, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Preview.Count != 2 {
+			t.Errorf("Subscribe(%q) previews %d articles, want 2: %+v", text, res.Preview.Count, res.Preview)
+		}
+		for _, title := range []string{"שָׁלוֹם עֲלֵיכֶם", "שלום בירושלים"} {
+			if got := svc.index.Match(query.NewDocument(news.Article{Title: title})); len(got) == 0 {
+				t.Errorf("Subscribe(%q): %q alerts no subscription", text, title)
+			}
+		}
+	}
+}
+
+// The same words in another order are the same subscription: "deminers
+// kursk" after "kursk deminers" was a second one, listed twice.
+func TestSubscribeInAnotherOrderIsTheSameSubscription(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	first := subscribe(t, svc, 1, "kursk deminers -sport")
+	again, err := svc.Subscribe(ctx, 1, "NOT sport deminers Kursk")
+	if err != nil || again.Created || again.Subscription.ID != first.Subscription.ID {
+		t.Fatalf("in another order = %+v, %v; want subscription %d again", again, err, first.Subscription.ID)
+	}
+	if _, err := svc.Unsubscribe(ctx, 1, "deminers kursk -sport"); err != nil {
+		t.Fatalf("removing it by its words in a third order: %v", err)
+	}
+}
