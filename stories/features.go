@@ -295,6 +295,8 @@ func words(text string) []word {
 			w.norm, w.number = normalise(raw)
 			if name := dottedStates[raw]; name != "" {
 				out = stateWords(out, w, name) // "N.J.": New Jersey
+			} else if name := cityShortForms[raw]; name != "" {
+				out = stateWords(out, w, name) // "N.Y.C.", "L.A."
 			} else {
 				out = append(out, w)
 			}
@@ -320,8 +322,13 @@ func words(text string) []word {
 		if strings.IndexByte(raw, '-') < 0 { // raw starts with a word rune, so it is not empty
 			w := word{raw: raw, sentenceStart: start, afterWord: spaced}
 			w.norm, w.number = normalise(raw)
-			if name := stateName(text, i, j, raw); name != "" {
+			if raw == "Va" && j < len(text) && text[j] == '.' && afterWestInitial(text, i, out) {
+				// "W.Va.", "W. Va.": West Virginia, not "W" and Virginia
+				out = stateWords(out[:len(out)-1], out[len(out)-1], "West Virginia")
+			} else if name := stateName(text, i, j, raw); name != "" {
 				out = stateWords(out, w, name)
+			} else if name := cityShortForms[raw]; name != "" {
+				out = stateWords(out, w, name) // "KC": Kansas City
 			} else {
 				if len(raw) == 1 && raw[0] >= 'A' && raw[0] <= 'Z' && spaced && len(out) > 0 {
 					if kind := letteredKinds[out[len(out)-1].norm]; kind != "" {

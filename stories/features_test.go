@@ -27,6 +27,11 @@ func TestCleanLead(t *testing.T) {
 			"Already have an account?\n\nThank you for registering!\n\nWhy are we asking this?\n\nPlease sign in\n\nSign in using your profile\n\n" +
 			"By submitting your registration information, you agree to our Terms of Service and Privacy Policy .\n\nWatch this story\n\nA man was shot in Memphis.",
 			"A man was shot in Memphis."},
+		{"video playlist", "1:36 K9 competition is a chance for police dogs to show off Pause\n\n3:49 Johnson County deputy was remembered with tears and laughter\n\n" +
+			"1:32 Trump: 'Dishonest media' refuses to report\n\n0:54 ‘It's all gone’\n\n16:37 Reporter discusses Heaven Woods murder case\n\nTwo boys were shot in Kansas City.",
+			"Two boys were shot in Kansas City."},
+		{"clock times stay", "9:15 p.m. update: A woman was shot in Hampton.\n\n4:14 PM MONDAY: Police closed the street.\n\n10:30 a.m.",
+			"9:15 p.m. update: A woman was shot in Hampton.\n4:14 PM MONDAY: Police closed the street.\n10:30 a.m."},
 		{"news stays", "Police said the shooting was posted online.", "Police said the shooting was posted online."},
 		{"a transcript in the news stays", "Police released the transcript of the 911 call; visitors can sign in at the door.",
 			"Police released the transcript of the 911 call; visitors can sign in at the door."},

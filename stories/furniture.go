@@ -38,6 +38,13 @@ var furniture = []furnitureRule{
 	{regexp.MustCompile(`(?i)^\s*(advertisement|close|caption|share|tweet|email|print|comments?|story continues below|continue reading)\s*$`),
 		// p is trimmed, so the match is the whole of p, at most 21 bytes
 		func(p, _ string) bool { return len(p) <= 21 }},
+	// a video playlist's entries, each a duration and a clip's title: "1:36 K9 competition is a chance for police
+	// dogs to show off Pause", "16:37 Reporter discusses the case"; a clock time ("9:15 p.m. update:", "4:14 PM
+	// MONDAY:") stays
+	{regexp.MustCompile(`^\d{1,2}:\d{2} (?:[A-Z][a-z0-9]|[A-Z]{3}|[A-Z] |['"‘“])[^\n]*$`),
+		func(p, _ string) bool {
+			return len(p) > 5 && (p[1] == ':' || p[2] == ':') && '0' <= p[0] && p[0] <= '9'
+		}},
 	// video and gallery widgets: "Hide Transcript Show Transcript", "Copy Link Copy", "Skip Ad Ad Loading...",
 	// "View Full Caption Shutterstock"
 	{regexp.MustCompile(`(?i)\b((hide|show) transcript|copy link( copy)?|skip ad|view full caption|related content)\b|\bad loading\b\.*`),

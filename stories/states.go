@@ -79,3 +79,23 @@ func afterPlaceComma(text string, i int) bool {
 	}
 	return k < i-3 && text[k] >= 'A' && text[k] <= 'Z' && (k == 0 || text[k-1] < 0x80 && !isWordRune(rune(text[k-1])))
 }
+
+// cityShortForms are the cities news writes by a short form in capitals
+// (or dotted: "N.Y.C.", "L.A."), by their names: "KC" and "Kansas City"
+// are one place, sharing the terms of "Kansas" and "City". Read only as
+// written here, case and all ("Philly", not "philly"); "LA" right after a
+// place and a comma ("Marksville, LA") is Louisiana (postalStates), and
+// Los Angeles elsewhere ("South LA", "in LA").
+var cityShortForms = map[string]string{
+	"KC": "Kansas City", "OKC": "Oklahoma City", "NYC": "New York City", "SLC": "Salt Lake City",
+	"LA": "Los Angeles", "Philly": "Philadelphia",
+}
+
+// afterWestInitial reports whether the word at text[i:] follows the
+// initial "W" of "W.Va." or "W. Va.", the last word of out.
+func afterWestInitial(text string, i int, out []word) bool {
+	if len(out) == 0 || out[len(out)-1].raw != "W" {
+		return false
+	}
+	return strings.HasSuffix(text[:i], "W.") || strings.HasSuffix(text[:i], "W. ")
+}

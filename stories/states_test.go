@@ -31,6 +31,17 @@ func TestStateAbbreviationIsItsName(t *testing.T) {
 		{"Police: shoot OR run, he told the crowd", "Oregon", false},      // not after a place
 		{"Police say CO poisoning killed two, not the gunfire", "Colorado", false},
 		{"The shooting in Dover, Delaware left three dead.", "Delaware", true}, // the full name, as ever
+		{"CHARLESTON, W.Va. (AP) — A man was shot.", "West", true},             // "W.Va.": West Virginia
+		{"A man was shot in Huntington, W. Va., police said.", "West", true},
+		{"Huntington, W.Va. — Two were shot.", "Virginia", true},
+		{"Shooting on W. Main St. leaves one hurt", "West", false},      // another "W."
+		{"Fatal KC gunfight: couple accused", "Kansas", true},           // a city written short
+		{"Police in OKC say the boy was shot twice.", "Oklahoma", true}, //
+		{"Man shot in South LA, police say", "Angeles", true},           //
+		{"A shooting in Marksville, LA on Tuesday", "Angeles", false},   // a postal code after a place
+		{"A shooting in Marksville, LA on Tuesday", "Louisiana", true},  //
+		{"Two shot in Philly overnight", "Philadelphia", true},          //
+		{"kc and the sunshine band played on", "Kansas", false},         // lower case: no city
 	}
 	for _, tt := range tests {
 		_, got := flagsOf(NewFeatures("Shooting", "", tt.text), tt.state)

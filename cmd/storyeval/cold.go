@@ -65,6 +65,7 @@ func runCold(ctx context.Context, w io.Writer, rows []Row, cfg config) error {
 	fmt.Fprintln(w, "| start | first article's date | pairs in the window: precision / recall | joins right / all | B-cubed precision / recall |")
 	fmt.Fprintln(w, "|---:|---|---|---|---|")
 	var sum coldScore
+	var wrong []string
 	for k, run := range starts {
 		var background []Row
 		if cfg.warm {
@@ -80,10 +81,12 @@ func runCold(ctx context.Context, w io.Writer, rows []Row, cfg config) error {
 		sum.joins, sum.right = sum.joins+m.joins, sum.right+m.right
 		sum.bp, sum.br, sum.runs = sum.bp+bp, sum.br+br, sum.runs+1
 		fmt.Fprintf(w, "| %d | %s | %.3f / %.3f | %d / %d | %.3f / %.3f |\n", k+1, run[0].Date, ratio(tp, tp+fp), ratio(tp, tp+fn), m.right, m.joins, bp, br)
+		wrong = append(wrong, m.wrong...)
 	}
 	p, r := ratio(sum.tp, sum.tp+sum.fp), ratio(sum.tp, sum.tp+sum.fn)
 	bp, br := sum.bp/float64(sum.runs), sum.br/float64(sum.runs)
 	fmt.Fprintf(w, "| all | | %.3f / %.3f (F1 %.3f) | %d / %d (%.3f) | %.3f / %.3f (F1 %.3f) |\n", p, r, f1(p, r), sum.right, sum.joins, ratio(sum.right, sum.joins), bp, br, f1(bp, br))
+	printWrong(w, cfg, wrong)
 	return nil
 }
 

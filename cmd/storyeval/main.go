@@ -60,6 +60,7 @@ func main() {
 	shuffle := flag.Bool("shuffle", false, "with -first: the articles come in a random order, all on one date (a new bot's first fetch of many sources)")
 	warm := flag.Bool("warm", false, "with -first: store the file's other articles first, unlinked, for the linker to count (up to stories.SeedArticles): the same starts on a bot that is not new")
 	half := flag.String("half", "all", "all events, or the even or odd half of them by a hash of the event")
+	verbose := flag.Bool("v", false, "print the wrong joins: each article that joined another event's story, and that story's first article")
 	flag.Parse()
 	if *half != "all" && *half != "even" && *half != "odd" {
 		fmt.Fprintf(os.Stderr, "storyeval: -half %q: want all, even or odd\n", *half)
@@ -82,7 +83,7 @@ func main() {
 			*pairs = p
 		}
 	}
-	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold, half: *half, restart: *restart, pageTitles: *pageTitles, first: *first, seeds: *seeds, shuffle: *shuffle, warm: *warm})
+	err := run(context.Background(), os.Stdout, config{data: *data, pairs: *pairs, out: *out, window: *window, threshold: *threshold, half: *half, restart: *restart, pageTitles: *pageTitles, first: *first, seeds: *seeds, shuffle: *shuffle, warm: *warm, verbose: *verbose})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "storyeval:", err)
 		os.Exit(1)

@@ -41,6 +41,8 @@ type config struct {
 	// start, unlinked, for the linker to count in its frequencies: the
 	// same runs on a bot that is not new.
 	warm bool
+	// verbose prints the wrong joins
+	verbose bool
 }
 
 // Row is one article of the data.
@@ -112,6 +114,7 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 	fmt.Fprintf(w, "| joins made while streaming: right / all | %d / %d (%.3f) |\n", m.right, m.joins, ratio(m.right, m.joins))
 	bp, br, bf := bcubed(rows, got)
 	fmt.Fprintf(w, "| B-cubed precision / recall / F1 | %.3f / %.3f / %.3f |\n", bp, br, bf)
+	printWrong(w, cfg, m.wrong)
 	if cfg.out != "" {
 		if err := writeAnswers(cfg.out, rows, pairs, got); err != nil {
 			return err
@@ -151,7 +154,12 @@ func halve(rows []Row, pairs []Pair, half string) ([]Row, []Pair) {
 }
 
 // streamed counts the joins the linker made.
-type streamed struct{ joins, right int }
+type streamed struct {
+	joins, right int
+	// wrong are the wrong joins, each "title (outlet) -> title (outlet)"
+	// of the article and its story's first article
+	wrong []string
+}
 
 // link runs the linker over the rows in date order (stable: rows of one
 // date keep the file's order), one article a poll, each published at
@@ -257,6 +265,8 @@ func link(ctx context.Context, rows []Row, cfg config, background []Row) (map[st
 			m.joins++
 			if first.Story == r.Story {
 				m.right++
+			} else {
+				m.wrong = append(m.wrong, fmt.Sprintf("%s (%s, %s) -> %s (%s, %s)", r.Title, r.Outlet, r.Date, first.Title, first.Outlet, first.Date))
 			}
 		}
 	}
@@ -420,4 +430,15 @@ func f1(p, r float64) float64 {
 		return 0
 	}
 	return 2 * p * r / (p + r)
+}
+
+// printWrong prints the wrong joins when cfg.verbose asks for them.
+func printWrong(w io.Writer, cfg config, wrong []string) {
+	if !cfg.verbose || len(wrong) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nwrong joins (%d): an article -> the first article of the story it joined\n", len(wrong))
+	for _, s := range wrong {
+		fmt.Fprintln(w, "  "+s)
+	}
 }
