@@ -10,19 +10,42 @@ func (q *Query) MatchArticle(a Article) bool {
 	return q.Match(newDocument(a, q.prog.stemsOnly()))
 }
 
-// stemsOnly returns the first bytes of the program's word operands (the stem keys of its words and the tokens of its
-// phrases, which Query.Match looks up among a Document's stems): a token whose first byte is ASCII has stems only
-// with that first byte (the stemmers change a word's end: TestStemsKeepTheFirstByte), so a token starting with
-// another ASCII byte has no stem that Match looks up. Tokens starting with another byte (Cyrillic, Arabic, whose
-// stemmer takes prefixes off) are stemmed whatever they start with.
-func (p program) stemsOnly() *byteSet {
-	var only byteSet
-	forEachOperand(p.code, func(ns namespace, ref uint32) {
-		if s := p.strs[ref]; ns == nsWord && s != "" {
-			only.add(s[0])
+// stemsOnly returns what newDocument must stem for the program: the first bytes of the operands of its words (their
+// stem keys, the only operands whose stems Query.Match reads: a phrase's token that is also a word's key shares its
+// ref). A token whose first byte is ASCII has stems only with that first byte (the stemmers change a word's end:
+// TestStemsKeepTheFirstByte), so a token starting with another ASCII byte has no stem that Match reads. Tokens
+// starting with another byte (Cyrillic, Arabic, whose stemmer takes prefixes off) are stemmed whatever they start
+// with. A program without words (phrases, prefixes, sources) reads no stems and not the article's languages: none.
+func (p program) stemsOnly() *stemFilter {
+	f := &stemFilter{none: true}
+	for pc := 0; pc < len(p.code); {
+		w := p.code[pc]
+		pc++
+		op, n := w&0xf, int(w>>8)
+		switch op {
+		case opWord:
+			for _, ref := range p.code[pc:min(pc+n, len(p.code))] {
+				if s := p.strs[ref]; s != "" {
+					f.first.add(s[0])
+				}
+			}
+			f.none = false
+			pc += n
+		case opPhrase:
+			pc += n
+		case opPrefix:
+			pc++
+		case opSource:
+			pc += 1 + n
 		}
-	})
-	return &only
+	}
+	return f
+}
+
+// stemFilter says which tokens newDocument stems: none, or those whose first byte is in first or is not ASCII.
+type stemFilter struct {
+	first byteSet
+	none  bool
 }
 
 // byteSet is a set of bytes.

@@ -57,10 +57,10 @@ func has(where uint8, title bool) bool {
 // the other). It never fails: a URL that does not parse simply gives no host for site: to match.
 func NewDocument(a Article) *Document { return newDocument(a, nil) }
 
-// newDocument is NewDocument, but when only is not nil it stems only the tokens whose first byte is in it or is not
-// ASCII (see stemsOnly): the Document then serves only Query.Match of a query whose words' stems all start with a
-// byte of only.
-func newDocument(a Article, only *byteSet) *Document {
+// newDocument is NewDocument, but when only is not nil it stems only the tokens that it lets through (see stemsOnly),
+// and with only.none neither stems nor reads the languages: the Document then serves only Query.Match of the query
+// that only was made for.
+func newDocument(a Article, only *stemFilter) *Document {
 	nz := newNormalizer()
 	// About one distinct word in 12 characters of news text, one word in 6.
 	size := (len(a.Title) + len(a.Text)) / 12
@@ -101,9 +101,9 @@ func newDocument(a Article, only *byteSet) *Document {
 
 // index fills positions and the stems from tokens and seq. The language of the Latin-script words is the text's
 // (title and text together): the languages whose stop words it uses most (see latinScore), so that a feed that
-// mixes languages is read article by article. With only not nil, a token whose first byte is ASCII and not in only
-// is not stemmed (see newDocument).
-func (d *Document) index(only *byteSet) {
+// mixes languages is read article by article. With only not nil, a token whose first byte is ASCII and not in
+// only.first is not stemmed, and with only.none nothing is (see newDocument).
+func (d *Document) index(only *stemFilter) {
 	d.posStart = make([]int32, len(d.tokens)+1)
 	for _, t := range d.seq {
 		if t >= 0 {
@@ -125,6 +125,10 @@ func (d *Document) index(only *byteSet) {
 			fill[t]++
 		}
 	}
+	if only != nil && only.none {
+		d.stemTok = d.stemTok[:0]
+		return // no stems, and no languages to choose them by
+	}
 	var sc latinScore
 	for i, t := range d.tokens {
 		sc.add(t, int(d.count(int32(i))))
@@ -135,7 +139,7 @@ func (d *Document) index(only *byteSet) {
 	d.stemTok = d.stemTok[:0]
 	var keys []string
 	for i, t := range d.tokens {
-		if only != nil && t != "" && t[0] < utf8.RuneSelf && !only.has(t[0]) {
+		if only != nil && t != "" && t[0] < utf8.RuneSelf && !only.first.has(t[0]) {
 			continue // no stem of it starts as any the query looks for (see stemsOnly)
 		}
 		keys = stemKeys(keys[:0], t, d.langs)
