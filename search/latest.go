@@ -54,7 +54,7 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 			if n == LatestCount {
 				break
 			}
-			if !seen[a.ID] && q.Match(query.NewDocument(a)) && !copies.seen(a) {
+			if !seen[a.ID] && q.MatchArticle(a) && !copies.seen(a) {
 				seen[a.ID], n = true, n+1
 				out = append(out, Match{Article: a, SubscriptionID: sub.ID})
 			}

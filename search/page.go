@@ -106,7 +106,7 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 			if len(ids) == MaxResults {
 				return ids, nil
 			}
-			if q.Match(query.NewDocument(a)) && !copies.seen(a) {
+			if q.MatchArticle(a) && !copies.seen(a) {
 				ids = append(ids, a.ID)
 			}
 		}
@@ -137,7 +137,7 @@ func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) (
 			}
 			if !seen[h.ID] {
 				seen[h.ID] = true
-				if q.Match(query.NewDocument(h.Article)) && !copies.seen(h.Article) {
+				if q.MatchArticle(h.Article) && !copies.seen(h.Article) {
 					ids = append(ids, h.ID)
 				}
 			}
