@@ -120,3 +120,19 @@ func TestSummaryCompressesChosenSentences(t *testing.T) {
 		t.Errorf("summary = %q, want it to open %q", got, want)
 	}
 }
+
+// BenchmarkCompress compresses three chosen sentences, one with a tail
+// and one with an aside: the cost compression adds to a summary.
+func BenchmarkCompress(b *testing.B) {
+	sents := []string{
+		"A two-year-old boy is recovering after falling into a cheetah exhibit at the Cleveland Metroparks Zoo after his parents dangled him over the edge, officials said.",
+		"A climber has set his sights on the summit of K2 - the second highest mountain in the world - 20 years after his mother died attempting the same feat.",
+		"The toddler's mother was holding him and another child when he slipped and fell between 10 to 12ft and into the pit on Saturday around 3pm.",
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sents {
+			compress(s, langEnglish)
+		}
+	}
+}
