@@ -2,7 +2,6 @@ package summarize
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,13 +18,6 @@ import (
 // as written: compression only changes what is shown.
 
 var (
-	// attributionTailRE matches a speaker ending a sentence, from the
-	// sentence's last comma: ", police said.", ", the force added.", ", a
-	// spokesman told Reuters.", ", said South Yorkshire Police." Group 1
-	// or 2 is the speaker. It runs on the tail alone: over a whole
-	// sentence, unanchored, it cost 20 µs.
-	attributionTailRE = regexp.MustCompile(`^, ((?:the |a |an )?(?:[A-Z][\w'’.-]*|[a-z]+)(?: (?:[A-Z][\w'’.-]*|[a-z]+)){0,3}) (?:said|says|added|told [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\.$|^, (?:said|says|added) ((?:the |a )?[A-Z][\w'’.-]*(?: [\w'’.-]+){0,4})\.$`)
-
 	// notSpeakers are first words of a "speaker" that is a time or a
 	// clause (", said Wednesday.", ", and he said.").
 	notSpeakers = wordSet("and but or as which who that this when where while so then monday tuesday wednesday thursday friday saturday sunday on last yesterday today earlier later")
@@ -151,15 +143,9 @@ func cutAttributionTail(sent string) string {
 	if at < 0 {
 		return sent
 	}
-	m := attributionTailRE.FindStringSubmatchIndex(sent[at:])
-	if m == nil {
+	speaker, ok := speakerOf(strings.Split(sent[at+2:len(sent)-1], " "))
+	if !ok {
 		return sent
-	}
-	speaker := ""
-	if m[2] >= 0 {
-		speaker = sent[at+m[2] : at+m[3]]
-	} else {
-		speaker = sent[at+m[4] : at+m[5]]
 	}
 	kept := sent[:at]
 	if opensWithWordOf(speaker, notSpeakers) || hasNegation(sent[at:]) ||
@@ -173,7 +159,7 @@ func cutAttributionTail(sent string) string {
 	return kept + "."
 }
 
-// mayEndOnSpeaker is attributionTailRE's cheap first test: a verb of
+// mayEndOnSpeaker is speakerOf's cheap first test: a verb of
 // saying in the sentence's last 80 bytes.
 func mayEndOnSpeaker(sent string) bool {
 	tail := sent[max(0, len(sent)-80):]
@@ -236,3 +222,95 @@ func spacedDash(s string, from int) (start, end int) {
 	}
 	return -1, -1
 }
+
+// speakerOf returns the speaker of an attribution tail, given as the words
+// after the sentence's last comma, without its full stop: "police said",
+// "the force added", "a spokesman told Reuters", "astronaut Scott Kelly
+// said Wednesday" (up to four words after an article, each capitalised
+// or in small letters, before "said", "says", "added" or "told" and one or
+// two capitalised words, then perhaps "(on) Tuesday"), or "said South
+// Yorkshire Police" (a capitalised word after an article perhaps, and up
+// to four more words). ok is false when the words are no such tail.
+func speakerOf(words []string) (speaker string, ok bool) {
+	for _, w := range words {
+		if !isTailWord(w) {
+			return "", false
+		}
+	}
+	n := len(words)
+	for _, day := range [...]int{0, 1, 2} { // words of a trailing "(on) Tuesday"
+		if day > 0 && (n <= day || !weekdays[words[n-1]] || day == 2 && words[n-2] != "on") {
+			continue
+		}
+		rest := words[:n-day]
+		k := len(rest)
+		switch {
+		case k >= 2 && saidVerbs[rest[k-1]] && isSpeaker(rest[:k-1]):
+			return strings.Join(rest[:k-1], " "), true
+		case k >= 3 && rest[k-2] == "told" && isCapitalised(rest[k-1]) && isSpeaker(rest[:k-2]):
+			return strings.Join(rest[:k-2], " "), true
+		case k >= 4 && rest[k-3] == "told" && isCapitalised(rest[k-2]) && isCapitalised(rest[k-1]) && isSpeaker(rest[:k-3]):
+			return strings.Join(rest[:k-3], " "), true
+		}
+	}
+	if n >= 2 && saidVerbs[words[0]] {
+		name := words[1:]
+		if name[0] == "the" || name[0] == "a" {
+			name = name[1:]
+		}
+		if len(name) >= 1 && len(name) <= 5 && isCapitalised(name[0]) {
+			return strings.Join(words[1:], " "), true
+		}
+	}
+	return "", false
+}
+
+// isSpeaker reports whether words name a speaker: an article perhaps,
+// then one to four words, each capitalised or all in small letters.
+func isSpeaker(words []string) bool {
+	if len(words) > 0 && (words[0] == "the" || words[0] == "a" || words[0] == "an") && len(words) >= 2 && len(words) <= 5 && allSpeakerWords(words[1:]) {
+		return true
+	}
+	return len(words) >= 1 && len(words) <= 4 && allSpeakerWords(words)
+}
+
+func allSpeakerWords(words []string) bool {
+	for _, w := range words {
+		if !isCapitalised(w) && !isSmallWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// isTailWord reports whether w is a word of letters, digits, "_", "'",
+// "’", "." and "-" only.
+func isTailWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !(r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '\'' || r == '.' || r == '-') || r == '’') {
+			return false
+		}
+	}
+	return true
+}
+
+// isCapitalised reports whether tail word w opens on a capital A-Z.
+func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// isSmallWord reports whether w is letters a-z only.
+func isSmallWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+var (
+	saidVerbs = wordSet("said says added")
+	weekdays  = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+)
