@@ -9,8 +9,8 @@ import (
 
 // Sentence compression: parts of a chosen English sentence that an alert
 // can do without and that human summaries rarely carry. Only two kinds
-// are cut, the two that raised ROUGE on both halves of both real-news
-// files without lowering ROUGE-2 or ROUGE-L (BENCHMARKS.md, "Session 32:
+// are cut, the two that raised ROUGE-1 on the real-news files and
+// lowered no ROUGE score on any half of them (BENCHMARKS.md, "Session 32:
 // compression"); ages, days, parentheticals, "according to", leading
 // attributions and "who" clauses were measured and left in.
 //
