@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCutAttributionTail(t *testing.T) {
@@ -143,4 +144,24 @@ func BenchmarkCompress(b *testing.B) {
 			compress(s, langEnglish)
 		}
 	}
+}
+
+// FuzzCompress: compression only removes, keeps valid UTF-8 valid and
+// never leaves a fragment.
+func FuzzCompress(f *testing.F) {
+	f.Add("A climber set his sights on K2 - the second highest mountain - after his mother died there, his family said.")
+	f.Add("The march ended by 6 p.m., police said.")
+	f.Add("x – y – z, said A.")
+	f.Fuzz(func(t *testing.T, sent string) {
+		got := compress(sent, langEnglish)
+		if len(got) > len(sent)+1 { // a full stop may replace a removed tail's
+			t.Fatalf("compress(%q) = %q grew", sent, got)
+		}
+		if utf8.ValidString(sent) && !utf8.ValidString(got) {
+			t.Fatalf("compress(%q) = %q: invalid UTF-8", sent, got)
+		}
+		if got != sent && countWords(got) < minSentenceWords {
+			t.Fatalf("compress(%q) = %q: a fragment", sent, got)
+		}
+	})
 }
