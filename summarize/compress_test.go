@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCutAttributionTail(t *testing.T) {
@@ -18,6 +19,10 @@ func TestCutAttributionTail(t *testing.T) {
 			"The spacecraft will re-enter the atmosphere after controllers lost contact with it."},
 		{"told a paper", "The striker has agreed a new four-year contract with the club, his agent told Reuters.",
 			"The striker has agreed a new four-year contract with the club."},
+		{"on a day", "The bridge was closed to traffic after engineers found cracks in two piers, the council said on Tuesday.",
+			"The bridge was closed to traffic after engineers found cracks in two piers."},
+		{"said and an article", "The bridge was closed to traffic after engineers found cracks in two piers, said the County Council.",
+			"The bridge was closed to traffic after engineers found cracks in two piers."},
 		{"an abbreviation's full stop ends it", "The march ended peacefully in the town centre by 6 p.m., police said.",
 			"The march ended peacefully in the town centre by 6 p.m."},
 		// Must stay.
@@ -37,6 +42,10 @@ func TestCutAttributionTail(t *testing.T) {
 			"The storm damaged dozens of homes across the county, and then he said."},
 		{"an accusation stays the speaker's", "Kenneth Bacque Jr. shot his son and then himself at their home in Sulphur, deputies said.",
 			"Kenneth Bacque Jr. shot his son and then himself at their home in Sulphur, deputies said."},
+		{"a long description is no speaker", "The bridge was closed to traffic after engineers found cracks, the head of the county's roads department said.",
+			"The bridge was closed to traffic after engineers found cracks, the head of the county's roads department said."},
+		{"two commas", "The bridge was closed to traffic after engineers found cracks, Mr Smith, the engineer, said.",
+			"The bridge was closed to traffic after engineers found cracks, Mr Smith, the engineer, said."},
 		{"too short once cut", "It was a mistake, he said.", "It was a mistake, he said."},
 		{"said mid-sentence", "Police said the man was arrested at his home in Leeds on Friday.",
 			"Police said the man was arrested at his home in Leeds on Friday."},
@@ -119,4 +128,40 @@ func TestSummaryCompressesChosenSentences(t *testing.T) {
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("summary = %q, want it to open %q", got, want)
 	}
+}
+
+// BenchmarkCompress compresses three chosen sentences, one with a tail
+// and one with an aside: the cost compression adds to a summary.
+func BenchmarkCompress(b *testing.B) {
+	sents := []string{
+		"A two-year-old boy is recovering after falling into a cheetah exhibit at the Cleveland Metroparks Zoo after his parents dangled him over the edge, officials said.",
+		"A climber has set his sights on the summit of K2 - the second highest mountain in the world - 20 years after his mother died attempting the same feat.",
+		"The toddler's mother was holding him and another child when he slipped and fell between 10 to 12ft and into the pit on Saturday around 3pm.",
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sents {
+			compress(s, langEnglish)
+		}
+	}
+}
+
+// FuzzCompress: compression only removes, keeps valid UTF-8 valid and
+// never leaves a fragment.
+func FuzzCompress(f *testing.F) {
+	f.Add("A climber set his sights on K2 - the second highest mountain - after his mother died there, his family said.")
+	f.Add("The march ended by 6 p.m., police said.")
+	f.Add("x – y – z, said A.")
+	f.Fuzz(func(t *testing.T, sent string) {
+		got := compress(sent, langEnglish)
+		if len(got) > len(sent)+1 { // a full stop may replace a removed tail's
+			t.Fatalf("compress(%q) = %q grew", sent, got)
+		}
+		if utf8.ValidString(sent) && !utf8.ValidString(got) {
+			t.Fatalf("compress(%q) = %q: invalid UTF-8", sent, got)
+		}
+		if got != sent && countWords(got) < minSentenceWords {
+			t.Fatalf("compress(%q) = %q: a fragment", sent, got)
+		}
+	})
 }
