@@ -61,6 +61,23 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Try <code>/quiet 23:00-07:00</code>, <code>/quiet 23:00-07:00 hold</code> or <code>/quiet off</code>."))
 		return nil
 	}
+	zoneLine := ""
+	if change.Mode != "" && !settings.IsQuietMode(change.Mode) && change.Hours != "" {
+		// "/quiet 23:00-07:00 Europe/Paris", as "/digest 08:00 Europe/Paris" sets both: the zone was named an
+		// unknown mode. The zone is the chat's, for alerts and the digest too: the reply says so.
+		if _, _, zerr := localtime.ParseTimezone(change.Mode); zerr == nil {
+			if _, herr := localtime.ParseQuietHours(change.Hours); herr == nil {
+				name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, change.Mode)
+				if err != nil {
+					return err
+				}
+				if name != req.chat.Timezone {
+					zoneLine = tr(ctx).Sprintf("✅ Time zone set to <b>%s</b> (it is %s there).", esc(name), r.now().In(loc).Format("15:04")) + "\n"
+				}
+				change.Mode = ""
+			}
+		}
+	}
 	q, err := r.opts.Settings.SetQuiet(ctx, req.in.ChatID, change)
 	switch {
 	case errors.Is(err, localtime.ErrBadQuietHours):
@@ -81,7 +98,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		r.reply(ctx, req.in.ChatID, "✅ "+tr(ctx).Sprintf("Quiet hours will do that once you set them, e.g. <code>/quiet 23:00-07:00</code>.")+"\n"+describeQuiet(tr(ctx), q, req.chat.DigestTime))
 		return nil
 	}
-	r.reply(ctx, req.in.ChatID, "✅ "+describeQuiet(tr(ctx), q, req.chat.DigestTime))
+	r.reply(ctx, req.in.ChatID, zoneLine+"✅ "+describeQuiet(tr(ctx), q, req.chat.DigestTime))
 	return nil
 }
 

@@ -76,6 +76,9 @@ func TestQuietCommand(t *testing.T) {
 		{"a mode before the hours", "hold 22:00-06:00", "Quiet hours 22:00–06:00", "22:00", "06:00", "hold"},
 		{"a mode before a word that is no time", "silent 22:00-06:00 loud", "&#34;06:00 loud&#34; is not a time of day", "22:00", "06:00", "hold"},
 		{"silent again", "silent", "alerts arrive without a sound", "22:00", "06:00", "silent"},
+		// As "/digest 08:00 Europe/Paris" sets both, the zone after the hours is the chat's (it was an unknown mode).
+		{"hours and a zone", "23:00-07:00 Europe/Paris", "Time zone set to <b>Europe/Paris</b>", "23:00", "07:00", "silent"},
+		{"hours and a zone, said in it", "22:00-06:00 Asia/Kolkata", "Quiet hours 22:00–06:00 (Asia/Kolkata)", "22:00", "06:00", "silent"},
 		{"off", "off", "No quiet hours", "", "", "silent"},
 	}
 	for _, st := range steps {

@@ -242,9 +242,14 @@ func clockAndZone(s string) (at, zone string, ok bool) {
 }
 
 // severalClocks reports whether s is two or more times of day ("08:00
-// 20:00", "8am, 8pm"), and returns the first as typed.
+// 20:00", "8am, 8pm", "8:00 and 20:00"), and returns the first as typed.
 func severalClocks(s string) (string, bool) {
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '/' || unicode.IsSpace(r) })
+	var f []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '/' || unicode.IsSpace(r) }) {
+		if !clockJoiners[strings.ToLower(w)] { // "8:00 and 20:00" was told "and 20:00" is no time zone
+			f = append(f, w)
+		}
+	}
 	if len(f) < 2 {
 		return "", false
 	}
@@ -255,6 +260,9 @@ func severalClocks(s string) (string, bool) {
 	}
 	return f[0], true
 }
+
+// clockJoiners are the words that join two times of day in the catalog's languages.
+var clockJoiners = map[string]bool{"and": true, "&": true, "+": true, "und": true, "y": true, "e": true, "и": true}
 
 // zoneAfterClock returns why the words after a time of day in s are no
 // time zone ("08:00 Mars/Olympus" was told that it could not be read as a

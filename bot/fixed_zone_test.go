@@ -67,8 +67,8 @@ func withDigests(o *RouterOptions) { o.Digests = nothingNew{} }
 // has one daily digest, and the reply says so, with the first time to send.
 func TestDigestAtTwoTimesSaysThereIsOne(t *testing.T) {
 	h := newHarness(t, withDigests)
-	for i, in := range []string{"08:00 20:00", "8am, 8pm", "7:30 12:00 19:00"} {
-		chat := int64(640 + i)
+	for i, in := range []string{"08:00 20:00", "8am, 8pm", "7:30 12:00 19:00", "8:00 and 20:00", "8am & 8pm"} {
+		chat := int64(650 + i)
 		got := h.reply(chat, "private", chat, "/digest "+in).Text()
 		first := strings.FieldsFunc(in, func(r rune) bool { return r == ' ' || r == ',' })[0]
 		if !strings.Contains(got, "one daily digest") || !strings.Contains(got, "<code>/digest "+first+"</code>") || strings.Contains(got, "time zone") {

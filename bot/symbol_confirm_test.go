@@ -33,11 +33,16 @@ func TestSubscribeConfirmsASymbolNameHonestly(t *testing.T) {
 
 // TestSubscribeToAWebAddressWarns: "/subscribe https://example.com/news"
 // became the phrase "https example com news", which no article spells, and
-// never alerted without a word; the confirmation says what it matches and
-// how a site is followed.
+// never alerted without a word: it is refused, naming site: for the site's
+// articles (the query package); in quotes it is that phrase, and the
+// confirmation says what it matches and how a site is followed.
 func TestSubscribeToAWebAddressWarns(t *testing.T) {
 	h := newHarness(t)
 	got := h.reply(81, "private", 81, "/subscribe https://example.com/news").Text()
+	if !strings.Contains(got, "write site:example.com") {
+		t.Errorf("reply lacks site:example.com:\n%s", got)
+	}
+	got = h.reply(81, "private", 81, `/subscribe "https://example.com/news"`).Text()
 	if !strings.Contains(got, "⚠️ That is a web address") || !strings.Contains(got, "/addsource") {
 		t.Errorf("reply lacks the warning:\n%s", got)
 	}

@@ -60,3 +60,33 @@ func TestClockAnHourAheadCorrectedSendsTheDigestOnce(t *testing.T) {
 		t.Fatalf("digests = %+v, want one, on 27 November", ds)
 	}
 }
+
+// The same, corrected while the bot was down: the restarted scheduler finds
+// the digest queued a day ahead and dates it to the due time it was sent at.
+func TestClockADayAheadCorrectedWhileDownSendsOneDigestEachDueTime(t *testing.T) {
+	day := func(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, time.UTC) }
+	f := newFixture(t, day(9, 7, 0))
+	f.chat(1, "UTC", "08:00")
+	s := f.scheduler(Options{SendEmpty: true})
+	f.tickEvery(s, day(9, 7, 0), day(10, 6, 0), 5*time.Minute)
+	const ahead = 24 * time.Hour
+	f.tickEvery(s, day(10, 6, 0).Add(ahead), day(10, 12, 0).Add(ahead), 5*time.Minute)
+	// Stopped at 12:00 on the 10th (the clock read the 11th), started again at 12:30, the clock corrected.
+	f.clk.Set(day(10, 12, 30))
+	f.st = mustOpenStore(t, f.path, f.clk.Now) // the old one stands for the stopped process: closed at the end
+	s = f.scheduler(Options{SendEmpty: true})
+	f.tickEvery(s, day(10, 12, 30), day(12, 9, 0), 5*time.Minute)
+	var dates []string
+	for _, d := range f.digests(1) {
+		dates = append(dates, d.LocalDate+" "+d.DueAt.UTC().Format("15:04"))
+	}
+	want := []string{"2026-11-09 08:00", "2026-11-10 08:00", "2026-11-11 08:00", "2026-11-12 08:00"}
+	if len(dates) != len(want) {
+		t.Fatalf("digests %q, want %q", dates, want)
+	}
+	for i := range want {
+		if dates[i] != want[i] {
+			t.Fatalf("digests %q, want %q", dates, want)
+		}
+	}
+}

@@ -183,18 +183,34 @@ const stepTolerance = 5 * time.Minute
 // read by this clock (its queue time less the step), and its window ends
 // at now at the latest (the store does so at Open); then ticks go on from
 // now. A clock an hour ahead leaves a digest's date as it was: its due time
-// passes twice and it is sent once. It fails when the store does.
+// passes twice and it is sent once. The first tick of a process looks for
+// digests queued more than stepTolerance after now (the clock stepped back
+// while it was down) and takes the smallest step that explains them. It
+// fails when the store does.
 func (s *Scheduler) afterStepBack(ctx context.Context, chats []news.DigestChat, now time.Time) error {
 	s.mu.Lock()
 	covered := s.covered
 	s.mu.Unlock()
+	var ahead []news.Digest
+	var err error
 	step := covered.Sub(now)
-	if covered.IsZero() || step <= stepTolerance {
+	switch {
+	case covered.IsZero():
+		// The first tick: the clock may have stepped back while the process was down. The step is at least what
+		// puts the latest digest queued ahead at now (it was sent before now), and it is read so.
+		if ahead, err = s.opts.Store.ListDigestsQueuedAfter(ctx, now.Add(stepTolerance)); err != nil || len(ahead) == 0 {
+			return err
+		}
+		step = 0
+		for _, d := range ahead {
+			step = max(step, d.QueuedAt.Sub(now))
+		}
+	case step <= stepTolerance:
 		return nil
-	}
-	ahead, err := s.opts.Store.ListDigestsQueuedAfter(ctx, now)
-	if err != nil {
-		return err
+	default:
+		if ahead, err = s.opts.Store.ListDigestsQueuedAfter(ctx, now); err != nil {
+			return err
+		}
 	}
 	byID := make(map[int64]news.DigestChat, len(chats))
 	for _, c := range chats {
@@ -218,9 +234,11 @@ func (s *Scheduler) afterStepBack(ctx context.Context, chats []news.DigestChat, 
 			s.log.Warn("the clock stepped back: a digest it sent ahead is dated anew", "chat", d.ChatID, "was", d.LocalDate, "date", date, "step", step.Round(time.Second))
 		}
 	}
-	s.mu.Lock()
-	s.covered = now
-	s.mu.Unlock()
+	if !covered.IsZero() {
+		s.mu.Lock()
+		s.covered = now
+		s.mu.Unlock()
+	}
 	return nil
 }
 

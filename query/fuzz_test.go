@@ -17,6 +17,8 @@ func FuzzParse(f *testing.F) {
 		"site:https://www.Reuters.com/world", `source:"Straits Times"`, "a | b c", "& —", "ｆｕｌｌ ﬁ Straße",
 		"russia —sport", "‘north korea’ -'kim jong'", "'90s O'Brien", "“ukrain*”", `"north kor*"`, "kursk || b",
 		"author:x", "intitle: x", "Korea’s ‘x’s’", "a —(b)",
+		"storm🌪flood", "kursk -🚀sport", "title:🌪storm", "שָׁלוֹם", `"قال أيضاً"`, `"north korea" -korea`,
+		"(a OR b) -a -b", "storm NEAR flood", "ukraine https://www.bbc.co.uk/news", "b a", "a a a a a a a a a a a a a b",
 	} {
 		f.Add(s)
 	}

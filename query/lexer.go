@@ -131,7 +131,7 @@ func isEmoji(r rune) bool {
 		return false
 	}
 	return (r <= 0x23ff || r >= 0x2600 && r <= 0x27bf || r >= 0x2b00 && r <= 0x2bff || r >= 0x1f000 && r <= 0x1faff) &&
-		unicode.Is(unicode.So, r)
+		r != '♯' && unicode.Is(unicode.So, r) // the music sharp writes C♯, a name (symbolName)
 }
 
 // emoji moves past the emoji of size bytes at the lexer's place and what belongs to it: variation selectors, skin

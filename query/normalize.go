@@ -10,7 +10,7 @@ import (
 )
 
 // Terms normalises free text into the tokens the matcher uses, in text order and with repeats: NFKC, case folding,
-// diacritics removed from Latin and Greek letters and points from Hebrew ones, Persian and Arabic kaf and yeh written one way (ک = ك, ی = ى = ي) and
+// diacritics removed from Latin and Greek letters and vowel marks from Hebrew and Arabic ones, Persian and Arabic kaf and yeh written one way (ک = ك, ی = ى = ي) and
 // Arabic-Indic digits as ASCII ones, possessive 's dropped, one token per character of Han, Hiragana, Katakana and
 // Thai. The tokens are not stemmed (see Stem). Terms never fails; text that is not valid UTF-8 is read with U+FFFD
 // in place of each bad byte, which separates words.
@@ -183,9 +183,10 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
-			if r >= 0x0591 && r <= 0x05c7 {
-				// Hebrew's vowel points (niqqud), dagesh, shin and sin dots and cantillation: news writes
-				// without them, children's books, poetry and dictionaries with, so שָׁלוֹם is שלום as é is e.
+			if r >= 0x0591 && r <= 0x05c7 || r >= 0x064b && r <= 0x0652 {
+				// Hebrew's vowel points (niqqud), dagesh, shin and sin dots and cantillation, and Arabic's short
+				// vowels, tanween, shadda and sukun: news writes without them, or with a few (أيضاً), children's
+				// books, poetry and dictionaries with them all, so שָׁלוֹם is שלום and أيضاً أيضا, as é is e.
 				continue
 			}
 			if len(tok) > 0 && !latinBase {

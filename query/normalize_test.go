@@ -35,6 +35,7 @@ func TestTerms(t *testing.T) {
 		{name: "Hangul keeps words", text: "북한 미사일", want: []string{"북한", "미사일"}},
 		{name: "Hebrew points go", text: "שָׁלוֹם שלום יְרוּשָׁלַיִם ירושלים", want: []string{"שלום", "שלום", "ירושלים", "ירושלים"}},
 		{name: "Hebrew cantillation and presentation forms go as points", text: "בְּרֵאשִׁ֖ית ﬠﬡשׁ", want: []string{"בראשית", "עאש"}},
+		{name: "Arabic short vowels, tanween and shadda go", text: "أيضاً أيضا مُحَمَّد محمد جدًّا", want: []string{"أيضا", "أيضا", "محمد", "محمد", "جدا"}},
 		{name: "Arabic", text: "غزة", want: []string{"غزة"}},
 		{name: "Persian keheh and yeh are Arabic kaf and yeh", text: "کرمان ایران كرمان ايران مصطفى", want: []string{"كرمان", "ايران", "كرمان", "ايران", "مصطفي"}},
 		{name: "Arabic-Indic and Persian digits are ASCII digits", text: "٢٠٢٤ ۱۲ 12 زلزله ۶٫۲", want: []string{"2024", "12", "12", "زلزله", "6", "2"}},

@@ -313,8 +313,17 @@ var unknownFields = map[string]bool{
 // unknownField refuses a word that starts with the name of a field the query language has not ("author:smith",
 // "from:"), saying which fields there are. Stored queries (ParseStored) keep their old reading, a phrase.
 func (p *parser) unknownField(it item) error {
-	name, _, ok := strings.Cut(it.text, ":")
-	if p.stored || !ok || !unknownFields[strings.ToLower(name)] {
+	name, rest, ok := strings.Cut(it.text, ":")
+	if p.stored || !ok {
+		return nil
+	}
+	if scheme := strings.ToLower(name); (scheme == "http" || scheme == "https") && strings.HasPrefix(rest, "//") {
+		// A pasted link was the phrase of its parts ("https www bbc co uk news …"), which no article's text spells.
+		if host := hostOf(it.text); host != "" {
+			return errAt(it.pos, "a link is no word to find: for the articles of its site write site:%s (position %d)", host)
+		}
+	}
+	if !unknownFields[strings.ToLower(name)] {
 		return nil
 	}
 	return errAt(it.pos, "there is no %q field: a query has title:, source: and site: (position %d)", strings.ToLower(name)+":")

@@ -50,6 +50,7 @@ func TestParse(t *testing.T) {
 		{name: "an emoji glued after a field", query: "title:🌪storm", want: "title:storm"},
 		{name: "an emoji before OR", query: "storm🌪OR flood", want: "storm OR flood"},
 		{name: "a degree sign stays punctuation", query: "30°C", want: `"30 c"`},
+		{name: "a web address without a scheme is its words", query: "amazon.com", want: `"amazon com"`},
 		{name: "near in small letters is a word", query: "storm near flood", want: "storm AND near AND flood"},
 		{name: "NEAR first is a word (an acronym)", query: "NEAR shoemaker", want: "near AND shoemaker"},
 		// Excluded but not implied: these can match.
@@ -180,6 +181,9 @@ func TestParseErrors(t *testing.T) {
 		{name: "OR with a NOT side under AND", query: "(a OR -b) -c", wantMsg: `each side of "OR" needs a word that must appear (position 4)`, wantPos: 4},
 		{name: "a word required and excluded", query: "kursk -kursk", wantMsg: "kursk is both required and excluded, so the query could never match (position 7)", wantPos: 7},
 		{name: "required and excluded in another case, by NOT", query: "Kursk attack NOT kursk", wantMsg: "kursk is both required and excluded, so the query could never match (position 14)", wantPos: 14},
+		{name: "C sharp with the music sign", query: "C♯", wantMsg: `"C♯" would match every "c": symbols are not part of words, in articles as in queries; put it in quotes with a word that goes with it, as in "C++ programming" (position 1)`, wantPos: 1},
+		{name: "F sharp in full width", query: "jobs Ｆ＃", wantMsg: `"Ｆ＃" would match every "f": symbols are not part of words, in articles as in queries; put it in quotes with a word that goes with it, as in "C++ programming" (position 6)`, wantPos: 6},
+		{name: "a pasted link", query: "ukraine https://www.BBC.co.uk/news/world-123", wantMsg: "a link is no word to find: for the articles of its site write site:www.bbc.co.uk (position 9)", wantPos: 9},
 		{name: "NEAR in capitals", query: "storm NEAR flood", wantMsg: `"NEAR" is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position 7)`, wantPos: 7},
 		{name: "NEAR with a distance", query: `"tropical storm" NEAR/5 flood`, wantMsg: `"NEAR" is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position 18)`, wantPos: 18},
 		{name: "Google's AROUND", query: "storm AROUND(3) flood", wantMsg: `"AROUND" is no operator here: words match anywhere in the article, and side by side when quoted as a phrase (position 7)`, wantPos: 7},

@@ -36,10 +36,11 @@ func SymbolNames(text string) []SymbolName {
 
 // isSymbolName reports whether text, whose one token is tok, is a name
 // made with symbols that their loss leaves as a bare letter ("C++", "C#",
-// "F#", "A+") or another word (".NET").
+// "F#", "A+", with the music sign "C♯" or full-width "Ｃ＃" too) or another
+// word (".NET").
 func isSymbolName(text, tok string) bool {
 	r, _ := utf8.DecodeRuneInString(tok)
-	oneLetter := utf8.RuneCountInString(tok) == 1 && unicode.IsLetter(r) && strings.ContainsAny(text, "+#")
+	oneLetter := utf8.RuneCountInString(tok) == 1 && unicode.IsLetter(r) && strings.ContainsAny(text, "+#♯＃＋")
 	dotted := strings.HasPrefix(text, ".") && len(text) > 1 && unicode.IsLetter(rune(text[1]))
 	return oneLetter || dotted
 }

@@ -38,6 +38,10 @@ func TestSearchLanguages(t *testing.T) {
 		news.Article{GUID: "he1", Title: "שָׁלוֹם עֲלֵיכֶם בִּירוּשָׁלַיִם", Text: "שיר לילדים.", PublishedAt: at(2)},
 		news.Article{GUID: "he2", Title: "הבחירות בירושלים", Text: "שלום לכולם.", PublishedAt: at(3)},
 	)
+	r.articles("Al Jazeera",
+		news.Article{GUID: "ar1", Title: "الوزير قال أيضاً إن المحادثات مستمرة", Text: "وأضاف أن الاجتماع القادم في القاهرة.", PublishedAt: at(2)},
+		news.Article{GUID: "ar2", Title: "محمد علي يفوز بالجائزة", Text: "الفائز من مصر.", PublishedAt: at(3)},
+	)
 	r.articles("Reuters",
 		news.Article{GUID: "en1", Title: "Election results delayed in Texas", Text: "The count of the mail-in ballots will take another week, officials said.", PublishedAt: at(2)},
 		news.Article{GUID: "en2", Title: "Candidate elected in the first round", Text: "The mayor won with a clear majority of the votes.", PublishedAt: at(3)},
@@ -62,6 +66,9 @@ func TestSearchLanguages(t *testing.T) {
 		{"שלום", []string{"he1", "he2"}},
 		{`"שָׁלוֹם עֲלֵיכֶם"`, []string{"he1"}},
 		{"title:שלום", []string{"he1"}},
+		// So are Arabic short vowels and tanween, in a phrase as in a word.
+		{`"قال أيضا"`, []string{"ar1"}},
+		{`"مُحَمَّد علي"`, []string{"ar2"}},
 	}
 	for _, tt := range tests {
 		p, err := r.svc.Search(context.Background(), 1, tt.query)
