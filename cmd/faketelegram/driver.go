@@ -56,6 +56,9 @@ const help = `lines (one per update; # starts a comment):
   reopen CHAT THREAD        reopen forum topic THREAD (forum_topic_reopened); THREAD 0 unhides
                             General (general_forum_topic_unhidden)
   delete CHAT THREAD        delete forum topic THREAD (sends are refused "message thread not found")
+  menu CHAT TYPE [admin]    print the command menu the user sees in CHAT (private: their chat with
+                            the bot), in the app language of lang, as an admin of a group with
+                            admin: the lists the bot registered, in Telegram's order of scopes
   sleep DURATION            pause, e.g. "sleep 2s" or "sleep 2" (seconds; for scripts)
   help                      this text
 in a TEXT, CAPTION or QUERY, \n is a line break (a message of several lines)
@@ -316,6 +319,8 @@ func (d *driver) do(line string) error {
 		} else {
 			d.srv.ReopenTopic(chat, thread)
 		}
+	case "menu":
+		return d.menu(args)
 	case "fail", "lose", "slow", "clear", "hangup", "cut", "page", "garbage":
 		return d.faultLine(verb, args)
 	case "sleep":
@@ -330,6 +335,33 @@ func (d *driver) do(line string) error {
 		time.Sleep(dur)
 	default:
 		return fmt.Errorf("unknown line %q (type help)", line)
+	}
+	return nil
+}
+
+// menu prints the command menu a user sees in a chat, with each command's
+// description: the printed setMyCommands calls name the commands only, so
+// whether a chat's menu speaks its language could not be seen.
+func (d *driver) menu(args []string) error {
+	if len(args) < 2 || len(args) > 3 || (len(args) == 3 && args[2] != "admin") {
+		return fmt.Errorf("menu CHAT TYPE [admin]")
+	}
+	chat, err := strconv.ParseInt(args[0], 10, 64)
+	if err != nil {
+		return fmt.Errorf("menu: bad chat id %q", args[0])
+	}
+	admin := len(args) == 3
+	who := "a member"
+	if admin {
+		who = "an admin"
+	}
+	if args[1] == "private" {
+		who = "the user"
+	}
+	cmds := d.srv.MenuFor(chat, args[1], admin, d.lang)
+	fmt.Fprintf(d.out, "# the menu %s sees in %s chat %d, app in %q: %d commands\n", who, args[1], chat, d.lang, len(cmds))
+	for _, c := range cmds {
+		fmt.Fprintf(d.out, "#   /%s — %s\n", c.Command, c.Description)
 	}
 	return nil
 }

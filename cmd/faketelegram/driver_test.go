@@ -588,3 +588,45 @@ func TestDriverTextsTakeLineBreaks(t *testing.T) {
 		t.Errorf("command entity = %v", ent)
 	}
 }
+
+// The printed setMyCommands calls name the commands without their
+// descriptions, so whether a chat's menu spoke its language could not be
+// seen; "menu" prints the one a user sees, in Telegram's order of scopes.
+func TestDriverPrintsTheMenuAUserSees(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	set := func(params url.Values) {
+		t.Helper()
+		resp, err := http.PostForm(fmt.Sprintf(srv.Endpoint(), "1:t", "setMyCommands"), params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	var out bytes.Buffer
+	d := newDriver(srv, &out)
+	if err := d.do("chat -5 group hello"); err != nil { // the fake refuses the menu of a chat it never saw
+		t.Fatal(err)
+	}
+	set(url.Values{"commands": {`[{"command":"search","description":"Search the news"}]`}, "scope": {`{"type":"default"}`}})
+	set(url.Values{"commands": {`[{"command":"search","description":"Поиск по новостям"}]`}, "scope": {`{"type":"default"}`}, "language_code": {"ru"}})
+	set(url.Values{"commands": {`[{"command":"subscribe","description":"Abonnieren"}]`}, "scope": {`{"type":"chat_administrators","chat_id":-5}`}})
+	for _, line := range []string{"lang ru", "menu 7 private", "lang de", "menu -5 group", "menu -5 group admin"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	for _, want := range []string{`app in "ru": 1 commands`, "#   /search — Поиск по новостям", "#   /search — Search the news", "the menu an admin sees in group chat -5", "#   /subscribe — Abonnieren"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no %q in:\n%s", want, out.String())
+		}
+	}
+	for _, bad := range []string{"menu", "menu x private", "menu -5 group boss"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+}
