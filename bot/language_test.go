@@ -519,3 +519,23 @@ func TestTheWelcomeNamesTheOtherLanguagesToAnAppTheBotDoesNotSpeak(t *testing.T)
 		}
 	}
 }
+
+// /language and /settings said "This chat speaks German" whether the chat
+// follows its user's app or chose German, so a user could not tell whether
+// switching the app would change it: a followed language says so.
+func TestTheLanguageLineSaysWhenItIsTheApps(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	const user = 24
+	for _, c := range []struct{ app, text, want, absent string }{
+		{"de", "/language", "🌐 Dieser Chat spricht Deutsch, die Sprache Ihrer Telegram-App.", ""},
+		{"ru", "/settings", "🌐 Язык этого чата: русский — язык вашего приложения Telegram.", ""},
+		{"pt", "/language", "🌐 This chat speaks English.", "app's language."},
+		{"es", "/language es", "", ""},
+		{"de", "/language", "🌐 Este chat habla español.", "español, el idioma de tu app"},
+	} {
+		got := h.replyAs(user, "private", user, c.app, c.text)
+		if !strings.Contains(got, c.want) || (c.absent != "" && strings.Contains(got, c.absent)) {
+			t.Errorf("app in %s: %s = %q, want %q", c.app, c.text, got, c.want)
+		}
+	}
+}
