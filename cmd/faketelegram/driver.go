@@ -22,6 +22,7 @@ const help = `lines (one per update; # starts a comment):
                             in MSG's forum topic when it is in one
   anon GROUP TEXT           an anonymous admin of GROUP writes TEXT: as the group itself
                             (sender_chat the group, from @GroupAnonymousBot), as Telegram sends it
+  anontopic GROUP THREAD TEXT  an anonymous admin of GROUP writes TEXT in its forum topic THREAD
   forward GROUP CHANNEL TEXT  channel CHANNEL's post TEXT as Telegram copies it into its discussion
                             group GROUP (is_automatic_forward, sender_chat the channel)
   photo CHAT TYPE [CAPTION]  a photo in CHAT, with CAPTION if given (a command in a caption
@@ -150,7 +151,21 @@ func (d *driver) do(line string) error {
 		if err != nil || group >= 0 {
 			return fmt.Errorf("anon: a negative group id, e.g. anon -1001 /subscribe kursk")
 		}
-		d.anonymous(group, text)
+		d.anonymous(group, 0, text)
+	case "anontopic":
+		f, text, err := fields(rest, 2)
+		if err != nil {
+			return fmt.Errorf("anontopic GROUP THREAD TEXT: %w", err)
+		}
+		group, err1 := strconv.ParseInt(f[0], 10, 64)
+		thread, err2 := strconv.Atoi(f[1])
+		if err1 != nil || err2 != nil || group >= 0 || thread <= 0 || strings.TrimSpace(text) == "" {
+			return fmt.Errorf("anontopic: a negative group id, a topic and a text, e.g. anontopic -1001 77 /subscribe kursk")
+		}
+		if !d.gone[[2]int64{group, int64(thread)}] {
+			d.srv.AddTopic(group, thread)
+		}
+		d.anonymous(group, thread, text)
 	case "forward":
 		f, text, err := fields(rest, 2)
 		if err != nil {
@@ -413,12 +428,20 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 	d.post(typ, msg)
 }
 
-// anonymous queues text from an anonymous administrator of group: Telegram
-// sends it from @GroupAnonymousBot (1087968824) on behalf of the group.
-func (d *driver) anonymous(group int64, text string) {
-	msg := map[string]any{"message_id": d.next(), "date": time.Now().Unix(), "chat": chatObject(group, "supergroup"), "text": text,
+// anonymous queues text from an anonymous administrator of group, in its
+// forum topic thread unless 0: Telegram sends it from @GroupAnonymousBot
+// (1087968824) on behalf of the group. Anonymous admins write in topics
+// as anyone does; the fake could not say so.
+func (d *driver) anonymous(group int64, thread int, text string) {
+	id := d.next()
+	msg := map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": chatObject(group, "supergroup"), "text": text,
 		"from":        map[string]any{"id": 1087968824, "is_bot": true, "first_name": "Group", "username": "GroupAnonymousBot"},
 		"sender_chat": chatObject(group, "supergroup")}
+	if thread > 0 {
+		d.threads[[2]int64{group, int64(id)}] = thread
+		msg["message_thread_id"], msg["is_topic_message"] = thread, true
+		msg["chat"].(map[string]any)["is_forum"] = true
+	}
 	if strings.HasPrefix(text, "/") {
 		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
 	}

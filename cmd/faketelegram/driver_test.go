@@ -563,6 +563,35 @@ func TestDriverSendsAnAnonymousAdminsMessage(t *testing.T) {
 	}
 }
 
+// Anonymous admins write in forum topics as anyone does; "anon" could only
+// write in General. "anontopic GROUP THREAD TEXT" puts the message in the
+// topic, and a reply to it stays there.
+func TestDriverSendsAnAnonymousAdminsMessageInATopic(t *testing.T) {
+	srv, d := newTestDriver(t, &bytes.Buffer{})
+	for _, line := range []string{"anontopic -1005 77 /subscribe kursk", "reply -1005 supergroup 100001 volcano"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	for _, bad := range []string{"anontopic 5 77 hello", "anontopic -1005 x hello", "anontopic -1005 77"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+	got := getUpdates(t, srv)
+	if len(got) != 2 {
+		t.Fatalf("%d updates, want 2: %v", len(got), got)
+	}
+	msg := got[0]["message"].(map[string]any)
+	if msg["message_thread_id"] != float64(77) || msg["is_topic_message"] != true || msg["sender_chat"].(map[string]any)["id"] != float64(-1005) ||
+		msg["from"].(map[string]any)["id"] != float64(1087968824) {
+		t.Errorf("anonymous admin's message in a topic = %v", msg)
+	}
+	if reply := got[1]["message"].(map[string]any); reply["message_thread_id"] != float64(77) {
+		t.Errorf("a reply to it = %v, want it in topic 77", reply)
+	}
+}
+
 // A stranger could not send a message of several lines ("/subscribe" then
 // the query on the next line, a pasted OPML list): \n in a text is a line
 // break, and the command's entity still ends at its end.
