@@ -539,3 +539,45 @@ func TestTheLanguageLineSaysWhenItIsTheApps(t *testing.T) {
 		}
 	}
 }
+
+// /help showed a German user "/digest HH:MM, off oder now" and "/preview
+// on, off, large, small oder above" while the commands' own answers say
+// "/digest aus", "/digest jetzt", "/preview groß": the words /help shows
+// are those the commands' answers show, in every language.
+func TestHelpShowsTheArgumentWordsTheCommandsShow(t *testing.T) {
+	h := newHarness(t, withLanguages, withDigests)
+	codeRE := regexp.MustCompile(`<code>/(?:digest|preview|quiet) ([^<]+)</code>`)
+	for i, lang := range []string{"ru", "de", "es"} {
+		chat := int64(960 + i)
+		help := h.replyAs(chat, "private", chat, lang, "/help")
+		hint := func(cmd string) map[string]bool {
+			for _, line := range strings.Split(help, "\n") {
+				if rest, ok := strings.CutPrefix(line, "/"+cmd+" <i>"); ok {
+					words := map[string]bool{}
+					for _, w := range strings.FieldsFunc(strings.Split(rest, "</i>")[0], func(r rune) bool { return strings.ContainsRune(" ,[]|", r) }) {
+						words[w] = true
+					}
+					return words
+				}
+			}
+			t.Fatalf("%s: no /%s in /help:\n%s", lang, cmd, help)
+			return nil
+		}
+		for _, c := range []struct{ cmd, ask string }{
+			{"preview", "/preview sideways"},
+			{"digest", "/digest whenever"},
+			{"quiet", "/quiet 23:00-07:00"},
+		} {
+			words := hint(c.cmd)
+			for _, m := range codeRE.FindAllStringSubmatch(h.replyAs(chat, "private", chat, lang, c.ask), -1) {
+				w := m[1]
+				if strings.ContainsAny(w, "0123456789") {
+					continue // a time of day, not a word
+				}
+				if !words[w] {
+					t.Errorf("%s: /%s answers with %q, which /help does not show: %v", lang, c.cmd, w, words)
+				}
+			}
+		}
+	}
+}
