@@ -11,7 +11,8 @@
 //     answers.go says. An alert is rendered when it is sent (render.go).
 //   - Every text a chat reads comes from the one catalog (package locale),
 //     in the chat's language: the chat's choice (/language), else the
-//     sender's Telegram language; alerts carry the chat's choice with its
+//     sender's Telegram language, which a private chat follows for its
+//     alerts and digests too; alerts carry the chat's language with its
 //     delivery settings (language.go). No reply is built from an English
 //     literal (locale's tests walk this package to prove it).
 //   - Every piece of outside text (titles, summaries, source names, user

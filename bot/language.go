@@ -94,7 +94,26 @@ func (r *Router) languageLine(ctx context.Context, in Incoming) string {
 	if r.unchosen(ctx, in) {
 		return noLanguageLine(ctx, in.ChatType)
 	}
+	if r.followsApp(ctx, in) {
+		return tr(ctx).Sprintf("🌐 This chat speaks %s, your Telegram app's language.", ownName(ctx))
+	}
 	return tr(ctx).Sprintf("🌐 This chat speaks %s.", ownName(ctx))
+}
+
+// followsApp reports whether in's chat is a private one that speaks its
+// user's app language, not one they chose: /language and /settings said
+// "This chat speaks German" alike, and whether it would follow the app
+// (or was kept by /language de) could not be told.
+func (r *Router) followsApp(ctx context.Context, in Incoming) bool {
+	if r.opts.Languages == nil || in.ChatType != "private" || in.ChatID == 0 {
+		return false
+	}
+	lang, err := r.opts.Languages.Language(ctx, in.ChatID)
+	if err != nil || lang == "" { // "": an app language the bot does not speak
+		return false
+	}
+	chosen, err := r.opts.Languages.ChosenLanguage(ctx, in.ChatID)
+	return err == nil && chosen == ""
 }
 
 // noLanguageLine says that a group or channel has chosen no language. A

@@ -519,3 +519,65 @@ func TestTheWelcomeNamesTheOtherLanguagesToAnAppTheBotDoesNotSpeak(t *testing.T)
 		}
 	}
 }
+
+// /language and /settings said "This chat speaks German" whether the chat
+// follows its user's app or chose German, so a user could not tell whether
+// switching the app would change it: a followed language says so.
+func TestTheLanguageLineSaysWhenItIsTheApps(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	const user = 24
+	for _, c := range []struct{ app, text, want, absent string }{
+		{"de", "/language", "🌐 Dieser Chat spricht Deutsch, die Sprache Ihrer Telegram-App.", ""},
+		{"ru", "/settings", "🌐 Язык этого чата: русский — язык вашего приложения Telegram.", ""},
+		{"pt", "/language", "🌐 This chat speaks English.", "app's language."},
+		{"es", "/language es", "", ""},
+		{"de", "/language", "🌐 Este chat habla español.", "español, el idioma de tu app"},
+	} {
+		got := h.replyAs(user, "private", user, c.app, c.text)
+		if !strings.Contains(got, c.want) || (c.absent != "" && strings.Contains(got, c.absent)) {
+			t.Errorf("app in %s: %s = %q, want %q", c.app, c.text, got, c.want)
+		}
+	}
+}
+
+// /help showed a German user "/digest HH:MM, off oder now" and "/preview
+// on, off, large, small oder above" while the commands' own answers say
+// "/digest aus", "/digest jetzt", "/preview groß": the words /help shows
+// are those the commands' answers show, in every language.
+func TestHelpShowsTheArgumentWordsTheCommandsShow(t *testing.T) {
+	h := newHarness(t, withLanguages, withDigests)
+	codeRE := regexp.MustCompile(`<code>/(?:digest|preview|quiet) ([^<]+)</code>`)
+	for i, lang := range []string{"ru", "de", "es"} {
+		chat := int64(960 + i)
+		help := h.replyAs(chat, "private", chat, lang, "/help")
+		hint := func(cmd string) map[string]bool {
+			for _, line := range strings.Split(help, "\n") {
+				if rest, ok := strings.CutPrefix(line, "/"+cmd+" <i>"); ok {
+					words := map[string]bool{}
+					for _, w := range strings.FieldsFunc(strings.Split(rest, "</i>")[0], func(r rune) bool { return strings.ContainsRune(" ,[]|", r) }) {
+						words[w] = true
+					}
+					return words
+				}
+			}
+			t.Fatalf("%s: no /%s in /help:\n%s", lang, cmd, help)
+			return nil
+		}
+		for _, c := range []struct{ cmd, ask string }{
+			{"preview", "/preview sideways"},
+			{"digest", "/digest whenever"},
+			{"quiet", "/quiet 23:00-07:00"},
+		} {
+			words := hint(c.cmd)
+			for _, m := range codeRE.FindAllStringSubmatch(h.replyAs(chat, "private", chat, lang, c.ask), -1) {
+				w := m[1]
+				if strings.ContainsAny(w, "0123456789") {
+					continue // a time of day, not a word
+				}
+				if !words[w] {
+					t.Errorf("%s: /%s answers with %q, which /help does not show: %v", lang, c.cmd, w, words)
+				}
+			}
+		}
+	}
+}

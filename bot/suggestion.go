@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/summarize"
 )
 
@@ -22,8 +23,12 @@ func (r *Router) unknown(ctx context.Context, name string) string {
 // name begins ("/lang", "/unsub", "/sett"; three letters at least), or that
 // begins name ("/languages"), or else the only one a slip of a letter or
 // two away ("/langauge", "/subscibe"); "" when none or several fit. A
-// stranger typed "/lang" and read only that it was unknown.
+// stranger typed "/lang" and read only that it was unknown. A command's
+// name in a language the bot speaks ("/hilfe") names it first.
 func (r *Router) suggestion(name string) string {
+	if cmd, ok := locale.CommandNamed(name); ok && r.lookup(cmd) != nil {
+		return cmd // "/hilfe", "/idioma", "/помощь": the command's name in the user's language
+	}
 	if len([]rune(name)) < 3 {
 		return ""
 	}

@@ -37,3 +37,24 @@ func TestAnUnknownCommandNamesTheOneMeant(t *testing.T) {
 		}
 	}
 }
+
+// A German user sent "/hilfe" and "/sprache", a Spanish one "/ayuda", a
+// Russian one "/помощь", and read only that they were unknown: a command's
+// name in a language the bot speaks is answered with the command.
+func TestACommandsNameInTheUsersLanguageNamesIt(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	for i, c := range []struct{ lang, text, want string }{
+		{"de", "/hilfe", "Meinten Sie /help?"},
+		{"de", "/Sprache", "Meinten Sie /language?"},
+		{"de", "/abonnieren kursk", "Meinten Sie /subscribe?"},
+		{"es", "/ayuda", "¿Querías decir /help?"},
+		{"es", "/idioma", "/language"},
+		{"ru", "/помощь", "Может быть, /help?"},
+		{"ru", "/настройки", "Может быть, /settings?"},
+	} {
+		chat := int64(880 + i)
+		if got := h.replyAs(chat, "private", chat, c.lang, c.text); !strings.Contains(got, c.want) {
+			t.Errorf("%s %s = %q, want %q", c.lang, c.text, got, c.want)
+		}
+	}
+}

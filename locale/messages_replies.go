@@ -174,6 +174,8 @@ var replyTexts = []entry{
 		"Ich konnte Telegram nicht fragen, ob Sie diesen Chat verwalten. Bitte versuchen Sie es in einer Minute noch einmal.",
 		"No he podido preguntar a Telegram si administras este chat. Inténtalo de nuevo dentro de un minuto."},
 	{"🌐 This chat speaks %s.", "🌐 Язык этого чата: %s.", "🌐 Dieser Chat spricht %s.", "🌐 Este chat habla %s."},
+	{"🌐 This chat speaks %s, your Telegram app's language.", "🌐 Язык этого чата: %s — язык вашего приложения Telegram.",
+		"🌐 Dieser Chat spricht %s, die Sprache Ihrer Telegram-App.", "🌐 Este chat habla %s, el idioma de tu app de Telegram."},
 	{"🌐 No language is chosen for this chat: I answer each of you in your own, and alerts and digests come in English.",
 		"🌐 Язык этого чата не выбран: я отвечаю каждому на его языке, а оповещения и сводки приходят на английском.",
 		"🌐 Für diesen Chat ist keine Sprache gewählt: Ich antworte allen in ihrer Sprache, Meldungen und Übersichten kommen auf Englisch.",

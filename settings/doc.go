@@ -16,5 +16,7 @@
 //     subscription service, so its index forgets them, then the chat and all
 //     it owns in the store.
 //  4. A chat's language is one of locale.Languages, read by locale.Match
-//     from any form a user writes ("ru", "de-AT"); "" means none chosen.
+//     from any form a user writes ("ru", "de-AT"); "" means none chosen. A
+//     private chat that chose none follows its user's app language
+//     (FollowLanguage) until SetLanguage; FollowApp undoes a choice.
 package settings

@@ -22,6 +22,7 @@ const help = `lines (one per update; # starts a comment):
                             in MSG's forum topic when it is in one
   anon GROUP TEXT           an anonymous admin of GROUP writes TEXT: as the group itself
                             (sender_chat the group, from @GroupAnonymousBot), as Telegram sends it
+  anontopic GROUP THREAD TEXT  an anonymous admin of GROUP writes TEXT in its forum topic THREAD
   forward GROUP CHANNEL TEXT  channel CHANNEL's post TEXT as Telegram copies it into its discussion
                             group GROUP (is_automatic_forward, sender_chat the channel)
   photo CHAT TYPE [CAPTION]  a photo in CHAT, with CAPTION if given (a command in a caption
@@ -56,6 +57,9 @@ const help = `lines (one per update; # starts a comment):
   reopen CHAT THREAD        reopen forum topic THREAD (forum_topic_reopened); THREAD 0 unhides
                             General (general_forum_topic_unhidden)
   delete CHAT THREAD        delete forum topic THREAD (sends are refused "message thread not found")
+  menu CHAT TYPE [admin]    print the command menu the user sees in CHAT (private: their chat with
+                            the bot), in the app language of lang, as an admin of a group with
+                            admin: the lists the bot registered, in Telegram's order of scopes
   sleep DURATION            pause, e.g. "sleep 2s" or "sleep 2" (seconds; for scripts)
   help                      this text
 in a TEXT, CAPTION or QUERY, \n is a line break (a message of several lines)
@@ -147,7 +151,21 @@ func (d *driver) do(line string) error {
 		if err != nil || group >= 0 {
 			return fmt.Errorf("anon: a negative group id, e.g. anon -1001 /subscribe kursk")
 		}
-		d.anonymous(group, text)
+		d.anonymous(group, 0, text)
+	case "anontopic":
+		f, text, err := fields(rest, 2)
+		if err != nil {
+			return fmt.Errorf("anontopic GROUP THREAD TEXT: %w", err)
+		}
+		group, err1 := strconv.ParseInt(f[0], 10, 64)
+		thread, err2 := strconv.Atoi(f[1])
+		if err1 != nil || err2 != nil || group >= 0 || thread <= 0 || strings.TrimSpace(text) == "" {
+			return fmt.Errorf("anontopic: a negative group id, a topic and a text, e.g. anontopic -1001 77 /subscribe kursk")
+		}
+		if !d.gone[[2]int64{group, int64(thread)}] {
+			d.srv.AddTopic(group, thread)
+		}
+		d.anonymous(group, thread, text)
 	case "forward":
 		f, text, err := fields(rest, 2)
 		if err != nil {
@@ -316,6 +334,8 @@ func (d *driver) do(line string) error {
 		} else {
 			d.srv.ReopenTopic(chat, thread)
 		}
+	case "menu":
+		return d.menu(args)
 	case "fail", "lose", "slow", "clear", "hangup", "cut", "page", "garbage":
 		return d.faultLine(verb, args)
 	case "sleep":
@@ -330,6 +350,33 @@ func (d *driver) do(line string) error {
 		time.Sleep(dur)
 	default:
 		return fmt.Errorf("unknown line %q (type help)", line)
+	}
+	return nil
+}
+
+// menu prints the command menu a user sees in a chat, with each command's
+// description: the printed setMyCommands calls name the commands only, so
+// whether a chat's menu speaks its language could not be seen.
+func (d *driver) menu(args []string) error {
+	if len(args) < 2 || len(args) > 3 || (len(args) == 3 && args[2] != "admin") {
+		return fmt.Errorf("menu CHAT TYPE [admin]")
+	}
+	chat, err := strconv.ParseInt(args[0], 10, 64)
+	if err != nil {
+		return fmt.Errorf("menu: bad chat id %q", args[0])
+	}
+	admin := len(args) == 3
+	who := "a member"
+	if admin {
+		who = "an admin"
+	}
+	if args[1] == "private" {
+		who = "the user"
+	}
+	cmds := d.srv.MenuFor(chat, args[1], admin, d.lang)
+	fmt.Fprintf(d.out, "# the menu %s sees in %s chat %d, app in %q: %d commands\n", who, args[1], chat, d.lang, len(cmds))
+	for _, c := range cmds {
+		fmt.Fprintf(d.out, "#   /%s — %s\n", c.Command, c.Description)
 	}
 	return nil
 }
@@ -381,12 +428,20 @@ func (d *driver) message(chat int64, typ string, thread, replyTo int, text strin
 	d.post(typ, msg)
 }
 
-// anonymous queues text from an anonymous administrator of group: Telegram
-// sends it from @GroupAnonymousBot (1087968824) on behalf of the group.
-func (d *driver) anonymous(group int64, text string) {
-	msg := map[string]any{"message_id": d.next(), "date": time.Now().Unix(), "chat": chatObject(group, "supergroup"), "text": text,
+// anonymous queues text from an anonymous administrator of group, in its
+// forum topic thread unless 0: Telegram sends it from @GroupAnonymousBot
+// (1087968824) on behalf of the group. Anonymous admins write in topics
+// as anyone does; the fake could not say so.
+func (d *driver) anonymous(group int64, thread int, text string) {
+	id := d.next()
+	msg := map[string]any{"message_id": id, "date": time.Now().Unix(), "chat": chatObject(group, "supergroup"), "text": text,
 		"from":        map[string]any{"id": 1087968824, "is_bot": true, "first_name": "Group", "username": "GroupAnonymousBot"},
 		"sender_chat": chatObject(group, "supergroup")}
+	if thread > 0 {
+		d.threads[[2]int64{group, int64(id)}] = thread
+		msg["message_thread_id"], msg["is_topic_message"] = thread, true
+		msg["chat"].(map[string]any)["is_forum"] = true
+	}
 	if strings.HasPrefix(text, "/") {
 		msg["entities"] = []map[string]any{{"type": "bot_command", "offset": 0, "length": utf16Len(strings.Fields(text)[0])}}
 	}

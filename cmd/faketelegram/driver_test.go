@@ -563,6 +563,35 @@ func TestDriverSendsAnAnonymousAdminsMessage(t *testing.T) {
 	}
 }
 
+// Anonymous admins write in forum topics as anyone does; "anon" could only
+// write in General. "anontopic GROUP THREAD TEXT" puts the message in the
+// topic, and a reply to it stays there.
+func TestDriverSendsAnAnonymousAdminsMessageInATopic(t *testing.T) {
+	srv, d := newTestDriver(t, &bytes.Buffer{})
+	for _, line := range []string{"anontopic -1005 77 /subscribe kursk", "reply -1005 supergroup 100001 volcano"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	for _, bad := range []string{"anontopic 5 77 hello", "anontopic -1005 x hello", "anontopic -1005 77"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+	got := getUpdates(t, srv)
+	if len(got) != 2 {
+		t.Fatalf("%d updates, want 2: %v", len(got), got)
+	}
+	msg := got[0]["message"].(map[string]any)
+	if msg["message_thread_id"] != float64(77) || msg["is_topic_message"] != true || msg["sender_chat"].(map[string]any)["id"] != float64(-1005) ||
+		msg["from"].(map[string]any)["id"] != float64(1087968824) {
+		t.Errorf("anonymous admin's message in a topic = %v", msg)
+	}
+	if reply := got[1]["message"].(map[string]any); reply["message_thread_id"] != float64(77) {
+		t.Errorf("a reply to it = %v, want it in topic 77", reply)
+	}
+}
+
 // A stranger could not send a message of several lines ("/subscribe" then
 // the query on the next line, a pasted OPML list): \n in a text is a line
 // break, and the command's entity still ends at its end.
@@ -586,5 +615,47 @@ func TestDriverTextsTakeLineBreaks(t *testing.T) {
 	}
 	if ent := msg["entities"].([]any)[0].(map[string]any); ent["length"] != float64(len("/subscribe")) {
 		t.Errorf("command entity = %v", ent)
+	}
+}
+
+// The printed setMyCommands calls name the commands without their
+// descriptions, so whether a chat's menu spoke its language could not be
+// seen; "menu" prints the one a user sees, in Telegram's order of scopes.
+func TestDriverPrintsTheMenuAUserSees(t *testing.T) {
+	srv, err := telegramtest.NewServerAt("1:t", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	set := func(params url.Values) {
+		t.Helper()
+		resp, err := http.PostForm(fmt.Sprintf(srv.Endpoint(), "1:t", "setMyCommands"), params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	var out bytes.Buffer
+	d := newDriver(srv, &out)
+	if err := d.do("chat -5 group hello"); err != nil { // the fake refuses the menu of a chat it never saw
+		t.Fatal(err)
+	}
+	set(url.Values{"commands": {`[{"command":"search","description":"Search the news"}]`}, "scope": {`{"type":"default"}`}})
+	set(url.Values{"commands": {`[{"command":"search","description":"Поиск по новостям"}]`}, "scope": {`{"type":"default"}`}, "language_code": {"ru"}})
+	set(url.Values{"commands": {`[{"command":"subscribe","description":"Abonnieren"}]`}, "scope": {`{"type":"chat_administrators","chat_id":-5}`}})
+	for _, line := range []string{"lang ru", "menu 7 private", "lang de", "menu -5 group", "menu -5 group admin"} {
+		if err := d.do(line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	for _, want := range []string{`app in "ru": 1 commands`, "#   /search — Поиск по новостям", "#   /search — Search the news", "the menu an admin sees in group chat -5", "#   /subscribe — Abonnieren"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no %q in:\n%s", want, out.String())
+		}
+	}
+	for _, bad := range []string{"menu", "menu x private", "menu -5 group boss"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
 	}
 }
