@@ -38,12 +38,32 @@ func (a Article) ShownTitle() string {
 		}
 	}
 	if cut == len(segs) {
-		return t
+		return Undoubled(t)
 	}
 	if cut > 1 && byline(t[segs[cut-1].From:segs[cut-1].To]) {
 		cut--
 	}
-	return strings.TrimSpace(t[segs[0].From:segs[cut-1].To])
+	return Undoubled(strings.TrimSpace(t[segs[0].From:segs[cut-1].To]))
+}
+
+// Undoubled returns t once when it is a headline of three words or more
+// written twice, end to end or with a space between ("Man Shot In The
+// HeadMan Shot In The Head": a page whose title element and headline a
+// crawler or feed joined), and t as it is otherwise: a word or two
+// repeated is a name ("Bora Bora", "Walla Walla"), and a repeat set off by
+// punctuation ("New York, New York") is written so.
+func Undoubled(t string) string {
+	for _, sep := range []string{"", " "} {
+		n := len(t) - len(sep)
+		if n <= 0 || n%2 != 0 {
+			continue
+		}
+		half := t[:n/2]
+		if t[n/2:n/2+len(sep)] == sep && t[n/2+len(sep):] == half && len(strings.Fields(half)) >= 3 {
+			return half
+		}
+	}
+	return t
 }
 
 // titleKeys returns what names a's outlet (OutletKeys): its outlet's and

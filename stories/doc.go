@@ -42,7 +42,12 @@
 //     every report has ("five", "2 a.m.") from a rare one; and while they
 //     have counted fewer than YoungCosineUntil articles the least cosine is
 //     higher, by YoungCosine at none, falling in step: a word every report
-//     of a kind has ("teen", a "County") is then as rare as a name. Chinese, Japanese and Thai are read as pairs of
+//     of a kind has ("teen", a "County") is then as rare as a name; while
+//     they have counted fewer than CrowdCosineUntil articles and the window
+//     still holds them (a first fetch of many sources, all linked), the
+//     least cosine is higher by up to CrowdCosine, as the larger of the
+//     two: each report meets every other of its kind, and the best chance
+//     likeness among many is high. Chinese, Japanese and Thai are read as pairs of
 //     characters (see Features); German, which capitalises every noun,
 //     tells names by where they stand (after a preposition with no
 //     article, a capitalised adjective, in capitals), not by their capital;

@@ -75,7 +75,7 @@ func Headline(title string, sites ...string) string {
 	if h == "" {
 		return t
 	}
-	return h
+	return news.Undoubled(h)
 }
 
 // namesOutlet reports whether a segment of a title names the outlet: it

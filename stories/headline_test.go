@@ -26,6 +26,8 @@ func TestHeadline(t *testing.T) {
 		{"Flooding closes roads across Somerset - Los Angeles Times", []string{"latimes", "Los Angeles Times"}, "Flooding closes roads across Somerset"},
 		{"زلزال بقوة 6 درجات يضرب شمال المغرب - الجزيرة نت", []string{"aljazeera", "الجزيرة نت"}, "زلزال بقوة 6 درجات يضرب شمال المغرب"},
 		{"四川雅安发生6.1级地震 | 新华网", []string{"xinhuanet", "新华网"}, "四川雅安发生6.1级地震"},
+		// written twice (a page's title and headline joined), the outlet's name after it
+		{"Waterbury News: Man Shot In The HeadWaterbury News: Man Shot In The Head - DoingItLocal", []string{"doingitlocal"}, "Waterbury News: Man Shot In The Head"},
 		// flash labels before it, bracketed labels after it
 		{"UPDATE 2-Storm Bert cuts power to 40,000 homes in Wales", nil, "Storm Bert cuts power to 40,000 homes in Wales"},
 		{"REFILE-UPDATE 1-Storm Bert cuts power to 40,000 homes in Wales", nil, "Storm Bert cuts power to 40,000 homes in Wales"},

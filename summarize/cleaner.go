@@ -13,6 +13,10 @@ const (
 	// leadWindow is how far into the lead a CutLead match may start.
 	// Wire captions with credit and headline run to about 400 bytes.
 	leadWindow = 500
+	// maxSectionWords is how many words a section's label between a repeated
+	// title and its repeat may have ("News", "Local News", "U.S. & World
+	// News"): more, and what lies between is a sentence.
+	maxSectionWords = 4
 	// leadLines is how many leading lines may count as the lead: a caption
 	// alone on the first line leaves the dateline on the next.
 	leadLines = 4
@@ -194,6 +198,13 @@ func (c *cleaner) clean(text, source, title string) string {
 func (c *cleaner) cutLead(line, source, title string, started bool, set *lineSet) (_ string, cut bool) {
 	if title != "" && !started {
 		if cut, ok := cutTitle(line, title); ok {
+			// a section's label and the headline again ("… News Police:
+			// Family found shot …"): a page's title, section and headline
+			if i := indexFold(cut, title, leadWindow); i >= 0 && len(strings.Fields(cut[:i])) <= maxSectionWords {
+				if again, ok := cutTitle(cut, title); ok {
+					cut = again
+				}
+			}
 			return cut, false
 		}
 	}

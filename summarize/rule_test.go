@@ -53,6 +53,13 @@ var ruleRows = []struct {
 	{name: "prefix-player-controls",
 		in:   "CLOSE Skip in Skip x Embed x Share Two bailiffs were killed on Monday.\n\nSkip Ad Ad Loading... x Embed x Share Police named the victim.\n\n[ ] Hide Caption [ ] Show Caption Deputies found a gun.",
 		want: "Two bailiffs were killed on Monday.\n\nPolice named the victim.\n\nDeputies found a gun."},
+	{name: "prefix-update-label",
+		in: "UPDATE, 5:30 p.m.: Police named the man they say fired the shots.\n\nUPDATE July 16, 3:03 p.m.: Police said the death appears accidental.\n\n" +
+			"UPDATE 4/28: The mother appeared in court on Thursday.\n\nUPDATE 11/30 5:04 p.m: The autopsies were released.\n\n" +
+			"7:04 a.m. UPDATE | Tampa police are on the scene of a shooting.\n\nUPDATE, 8AM | Three people are in custody.\n\n***UPDATE*** The coroner released the name.",
+		want: "Police named the man they say fired the shots.\n\nPolice said the death appears accidental.\n\n" +
+			"The mother appeared in court on Thursday.\n\nThe autopsies were released.\n\n" +
+			"Tampa police are on the scene of a shooting.\n\nThree people are in custody.\n\nThe coroner released the name."},
 	{name: "prefix-update-time",
 		in: "Updated at 4:45 p.m. ET: Officials said four people were found dead.\n\nUPDATE 8/3/16 5:30 PM: Police say the young man has died.\n\n" +
 			"9:15 p.m. update: A woman was shot.\n\n*UPDATE: The road is open again.\n\nUPDATED at 3:05 p.m. BLADENSBURG, MD — Authorities named the boy.\n\n" +
@@ -82,6 +89,9 @@ var ruleRows = []struct {
 	{name: "inline-update-label",
 		in:   "Police named the four victims on Sunday. ORIGINAL STORY: Police found four bodies in a home.\n\nPrevious story:\n\nA woman was shot.",
 		want: "Police named the four victims on Sunday. Police found four bodies in a home.\n\nA woman was shot."},
+	{name: "inline-update-label",
+		in:   "Thank you to everyone who has donated. Original Post: A 13-year-old boy was shot in the head in Klamath on Friday night.",
+		want: "Thank you to everyone who has donated. A 13-year-old boy was shot in the head in Klamath on Friday night."},
 	{name: "prefix-dash",
 		in:   "— The child who was shot on Wednesday has been named.\n\n- Deputies were dispatched on Sunday.",
 		want: "The child who was shot on Wednesday has been named.\n\nDeputies were dispatched on Sunday."},
@@ -594,6 +604,9 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "minus number", in: "-5 degrees was the low on Monday, forecasters said."},
 		{name: "hyphen word", in: "Re-election is not certain, she said."},
 		{name: "a time in a short sentence", in: "9 a.m. is when the polls open."},
+		{name: "update with a number, a colon after", in: "Update 4 of the app: Users can now share their location."},
+		{name: "updates in a headline sentence", in: "Updates to the plan | The council will vote on Monday."},
+		{name: "an original post-war plan", in: "Original post-war plans: the city kept its old bridges, the mayor said."},
 		{name: "update as a word", in: "The update: prices rose 3% in October, the bank said."},
 		{name: "copyright as a word", in: "Copyright lawsuits against AI firms doubled in 2024, lawyers said."},
 		{name: "live blog entry", in: "14:05 The prime minister has arrived at the summit."},
@@ -674,6 +687,14 @@ func TestCleanCutsRepeatedTitle(t *testing.T) {
 			title: "Clinic opens in Ayr",
 			in:    "A clinic opens in Ayr. It has 12 beds and a pharmacy.",
 			want:  "A clinic opens in Ayr. It has 12 beds and a pharmacy."},
+		{name: "title, a section's label, the title again",
+			title: "Police: Family found shot to death in Gwinnett County home",
+			in:    "Police: Family found shot to death in Gwinnett County home News Police: Family found shot to death in Gwinnett County home Gwinnett County Police are investigating the deaths of three people at a home near Norcross.",
+			want:  "Gwinnett County Police are investigating the deaths of three people at a home near Norcross."},
+		{name: "the title again after a sentence stays",
+			title: "Seven people injured in Oakland shooting",
+			in:    "Seven people injured in Oakland shooting Police said on Sunday that the man who opened fire outside the club had fled. Seven people injured in Oakland shooting is the city's worst this year.",
+			want:  "Police said on Sunday that the man who opened fire outside the club had fled. Seven people injured in Oakland shooting is the city's worst this year."},
 		{name: "title alone on the first line",
 			title: "Acme to cut 5,000 jobs",
 			in:    "Acme to cut 5,000 jobs\n\nAcme said on Wednesday it would cut jobs.",

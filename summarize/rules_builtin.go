@@ -132,6 +132,13 @@ func baseRules() []Rule {
 		{Name: "prefix-update-time", Kind: StripPrefix,
 			Pattern: `(?:\*?(?i:(?:last )?updated?|posted|published)(?: at| on|:)?\s*(?:(?:` + slashDate + `,?\s*)?` + clockTime + `|\(?` + slashDate + `\)?)\s*(?:[-—–:]\s*)?|` +
 				`\*?(?i:updated?)\s*:\s*|` + clockTime + `\s*(?i:update|updated)\s*:\s*)(?P<rest>[\p{Lu}"“‘\d])`},
+		// An update label with a date or a time before a bar or a colon, or
+		// in asterisks: "UPDATE, 5:30 p.m.: ", "UPDATE July 16, 3:03 p.m.: ",
+		// "UPDATE 4/28: ", "UPDATE 11/30 5:04 p.m: ", "7:04 a.m. UPDATE | ",
+		// "UPDATE, 8AM | ", "***UPDATE*** ".
+		{Name: "prefix-update-label", Kind: StripPrefix,
+			Pattern: `(?:\*{1,3}(?i:update[ds]?)\*{1,3}\s*|(?:` + clockTime + `\s+)?(?i:update[ds]?)(?:,?\s+(?:\p{Lu}\p{L}{2,8}\.? \d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?:,?\s*` + clockTime + `)?|,?\s+` + clockTime + `)?\s*[:|]\s*)(?P<rest>[\p{Lu}"“‘\d])`,
+			Hints:   []string{"update"}},
 		// A city in capitalised words with its state: "Portsmouth, Va. - ",
 		// "Lake Township, Ohio -- ", "Mobile, AL- ".
 		{Name: "prefix-dateline-city-state", Kind: StripPrefix,
@@ -485,9 +492,9 @@ func baseRules() []Rule {
 			Pattern: `(?:\bPhoto: [^/\n]{0,40}/ )?\b(?:Image|Photo|Slide) \d{1,3} of /?\s*\d{1,3}(?: Caption Close)?(?: |$)|\sPhoto: \p{Lu}[\p{L}.'’ -]{1,40}$`,
 			Hints:   []string{"image ", "photo", "slide "}},
 		// Labels of a story's updates glued into it: "... on Sunday.
-		// ORIGINAL STORY: The police ...", "UPDATE: ".
-		{Name: "inline-update-label", Kind: StripInline, Pattern: `\*?\b(?:ORIGINAL STORY|PREVIOUS STORY|EARLIER STORY|UPDATED?|(?:Original|Previous|Earlier) story)\s*:\s*`,
-			Hints: []string{"story:", "update"}},
+		// ORIGINAL STORY: The police ...", "Original Post: A boy ...", "UPDATE: ".
+		{Name: "inline-update-label", Kind: StripInline, Pattern: `\*?\b(?:(?:ORIGINAL|PREVIOUS|EARLIER) (?:STORY|POST)|UPDATED?|(?:Original|Previous|Earlier) (?:[Ss]tory|[Pp]ost))\s*:\s*`,
+			Hints: []string{"story:", "post:", "update"}},
 		// Photo-store and caption buttons glued into the text.
 		{Name: "inline-photo-buttons", Kind: StripInline, Pattern: `Buy Photo|View Full Caption|(?i:click to enlarge)`, Hints: []string{"buy photo", "full caption", "click to enlarge"}},
 		// Bracketed notes for app or mobile readers: "[MOBILE USERS: Click
