@@ -35,6 +35,7 @@ type Backlog interface {
 func (p *Poller) newestUnseen(ctx context.Context, src news.Source, items []news.Article, texts []*feedText) ([]news.Article, []*feedText, int, error) {
 	n := p.opts.MaxItems
 	if len(items) <= n {
+		p.noteLeft(src, items, nil)
 		return items, texts, 0, nil
 	}
 	b, ok := p.opts.Store.(Backlog)
@@ -47,6 +48,7 @@ func (p *Poller) newestUnseen(ctx context.Context, src news.Source, items []news
 	}
 	keep := make([]bool, len(items))
 	var hold []news.Article
+	leftNow := map[string]bool{}
 	taken := 0
 	for i := len(items) - 1; i >= 0; i-- {
 		switch {
@@ -55,10 +57,14 @@ func (p *Poller) newestUnseen(ctx context.Context, src news.Source, items []news
 		case taken < n:
 			keep[i] = true
 			taken++
-		case !items[i].Alertable:
-			hold = append(hold, items[i])
+		default:
+			leftNow[items[i].GUID] = true
+			if !items[i].Alertable {
+				hold = append(hold, items[i])
+			}
 		}
 	}
+	p.noteLeft(src, items, leftNow)
 	if err := b.HoldItems(ctx, src.ID, hold); err != nil {
 		return nil, nil, 0, err
 	}
@@ -74,4 +80,39 @@ func (p *Poller) newestUnseen(ctx context.Context, src news.Source, items []news
 			"read", taken, "left", left, "max_items", n)
 	}
 	return outItems, outTexts, left, nil
+}
+
+// noteLeft follows the items a fetch of src left for the next ones (by
+// guid; none: nil): those its last fetch left that the feed no longer
+// lists were never read, and a warning says how many and why (the feed
+// publishes more between two fetches than poller.max_items, and its list
+// is too short to wait). Known only within a run.
+func (p *Poller) noteLeft(src news.Source, items []news.Article, left map[string]bool) {
+	var before map[string]bool
+	if v, ok := p.leftOver.Load(src.ID); ok {
+		before = v.(map[string]bool)
+	}
+	if len(left) > 0 {
+		p.leftOver.Store(src.ID, left)
+	} else if before != nil {
+		p.leftOver.Delete(src.ID)
+	}
+	if len(before) == 0 {
+		return
+	}
+	listed := make(map[string]bool, len(items))
+	for _, a := range items {
+		listed[a.GUID] = true
+	}
+	gone := 0
+	for g := range before {
+		if !listed[g] {
+			gone++
+		}
+	}
+	if gone > 0 {
+		p.log.Warn("items left for a later fetch left the feed before one read them: never stored, never alerted", "source", src.Name, "url", Redacted(src.URL),
+			"lost", gone, "max_items", p.opts.MaxItems,
+			"fix", "the feed publishes more between two fetches than poller.max_items takes a fetch: raise poller.max_items, or fetch it more often (poller.min_interval)")
+	}
 }

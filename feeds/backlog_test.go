@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -129,3 +130,27 @@ func TestABurstPastMaxItemsIsAlertedOverTheNextFetches(t *testing.T) {
 // The production store holds the backlog (the poller finds it by a type
 // assertion, as it does PlannedStore).
 var _ Backlog = (*store.Store)(nil)
+
+// Items left for a later fetch that the feed stops listing before one
+// reads them are lost: the log says so, how many and what to change,
+// rather than nothing.
+func TestItemsLeftThatLeaveTheFeedUnreadAreWarnedOf(t *testing.T) {
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	feed.Set(backlogFeed(0, 10), "application/rss+xml")
+	testkit.UpsertSource(t, st, "Busy", feed.URL, "config")
+	var log bytes.Buffer
+	p := newChurnPoller(t, st, &log, nopObserver{})
+	p.opts.MaxItems = 10
+	mustPoll(t, p)
+	feed.Set(backlogFeed(30, 10), "application/rss+xml") // 30 new: 10 read, 20 left
+	mustPoll(t, p)
+	if strings.Contains(log.String(), "left the feed") {
+		t.Fatalf("warned before any item left the feed:\n%s", log.String())
+	}
+	feed.Set(backlogFeed(15, 0), "application/rss+xml") // new-15 … new-29 gone unread
+	mustPoll(t, p)
+	if l := log.String(); !strings.Contains(l, "items left for a later fetch left the feed before one read them") || !strings.Contains(l, "lost=15") {
+		t.Fatalf("no warning of the 15 items lost:\n%s", l)
+	}
+}

@@ -173,6 +173,9 @@ type Poller struct {
 	memos itemMemos
 	// churn counts each source's fetches in a row that found every item new.
 	churn churn
+	// leftOver holds, per source id, the guids its last fetch left for the
+	// next ones (map[string]bool; see noteLeft).
+	leftOver sync.Map
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
