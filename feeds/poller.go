@@ -107,9 +107,11 @@ type Options struct {
 	// Moves, when set, keeps where feeds moved for good across restarts
 	// (see MovedTo); nil: known only from this run's fetches.
 	Moves Moves
-	// MaxItems is the most items of a feed one fetch reads, the newest by
-	// date (0 = DefaultMaxItems): a feed of thousands, or one making its
-	// guids up anew at every fetch, adds at most that many articles a fetch.
+	// MaxItems is the most new items of a feed one fetch stores, the
+	// newest by date (0 = DefaultMaxItems): a feed of thousands, or one
+	// making its guids up anew at every fetch, adds at most that many
+	// articles a fetch; the older new ones wait for the next fetches
+	// (backlog.go).
 	MaxItems int
 	// StoreFix, when set, says what the operator does about err, the
 	// database failing to store a fetch's articles (a full disk: free space
