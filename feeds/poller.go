@@ -108,10 +108,10 @@ type Options struct {
 	// (see MovedTo); nil: known only from this run's fetches.
 	Moves Moves
 	// MaxItems is the most new items of a feed one fetch stores, the
-	// newest by date (0 = DefaultMaxItems): a feed of thousands, or one
-	// making its guids up anew at every fetch, adds at most that many
-	// articles a fetch; the older new ones wait for the next fetches
-	// (backlog.go).
+	// newest half and the oldest half (0 = DefaultMaxItems): a feed of
+	// thousands, or one making its guids up anew at every fetch, adds at
+	// most that many articles a fetch; the new ones between wait for the
+	// next fetches (backlog.go).
 	MaxItems int
 	// StoreFix, when set, says what the operator does about err, the
 	// database failing to store a fetch's articles (a full disk: free space
