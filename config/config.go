@@ -112,9 +112,10 @@ type Poller struct {
 	// time between the starts of two fetches of one host.
 	PerHost int      `toml:"per_host"`
 	HostGap Duration `toml:"host_gap"`
-	// MaxItems is the most items of a feed one fetch reads, the newest by
-	// date: a feed of thousands, or one making up new guids at every
-	// fetch, adds at most that many articles a fetch.
+	// MaxItems is the most new items of a feed one fetch stores (the
+	// newest half and the oldest half): a feed of thousands, or one making
+	// up new guids at every fetch, adds at most that many articles a
+	// fetch; the new ones between are stored at the next fetches.
 	MaxItems int `toml:"max_items"`
 	// PublicURL is where WebSub hubs reach Newshound (its /websub/
 	// callbacks, served on the webhook's or the metrics' listener); empty:

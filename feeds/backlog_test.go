@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -108,8 +109,8 @@ func TestABurstPastMaxItemsIsAlertedOverTheNextFetches(t *testing.T) {
 	if got := len(sink.titles()); got != DefaultMaxItems {
 		t.Fatalf("%d alerted at the burst's fetch, want %d", got, DefaultMaxItems)
 	}
-	if got := sink.titles()[0]; got != fmt.Sprintf("Burst %d", DefaultMaxItems-1) {
-		t.Fatalf("the burst's fetch alerted %q first, want the oldest of the newest %d", got, DefaultMaxItems)
+	if got := sink.titles(); got[0] != fmt.Sprintf("Burst %d", burst-1) || got[len(got)-1] != "Burst 0" {
+		t.Fatalf("the burst's fetch alerted %q … %q, want the oldest and the newest (half the budget each)", got[0], got[len(got)-1])
 	}
 	mustPoll(t, p)
 	mustPoll(t, p)
@@ -129,3 +130,71 @@ func TestABurstPastMaxItemsIsAlertedOverTheNextFetches(t *testing.T) {
 // The production store holds the backlog (the poller finds it by a type
 // assertion, as it does PlannedStore).
 var _ Backlog = (*store.Store)(nil)
+
+// Items left for a later fetch that the feed stops listing before one
+// reads them are lost: the log says so, how many and what to change,
+// rather than nothing.
+func TestItemsLeftThatLeaveTheFeedUnreadAreWarnedOf(t *testing.T) {
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	feed.Set(backlogFeed(0, 10), "application/rss+xml")
+	testkit.UpsertSource(t, st, "Busy", feed.URL, "config")
+	var log bytes.Buffer
+	p := newChurnPoller(t, st, &log, nopObserver{})
+	p.opts.MaxItems = 10
+	mustPoll(t, p)
+	feed.Set(backlogFeed(30, 10), "application/rss+xml") // 30 new: 10 read, 20 left
+	mustPoll(t, p)
+	if strings.Contains(log.String(), "left the feed") {
+		t.Fatalf("warned before any item left the feed:\n%s", log.String())
+	}
+	// Read: new-0 … new-4 and new-25 … new-29; the feed now lists new-0 …
+	// new-14: new-15 … new-24 are gone unread.
+	feed.Set(backlogFeed(15, 0), "application/rss+xml")
+	mustPoll(t, p)
+	if l := log.String(); !strings.Contains(l, "items left for a later fetch left the feed before one read them") || !strings.Contains(l, "lost=10") {
+		t.Fatalf("no warning of the 10 items lost:\n%s", l)
+	}
+}
+
+// windowFeed is an RSS feed listing the newest 40 of n items (guid w-i,
+// i seconds after an hour before testNow), newest first.
+func windowFeed(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Window</title>`)
+	for i := n - 1; i >= 0 && i >= n-40; i-- {
+		fmt.Fprintf(&b, `<item><title>Window %d</title><link>https://window.example/%d</link><guid>w-%d</guid><pubDate>%s</pubDate></item>`,
+			i, i, i, testNow.Add(-time.Hour+time.Duration(i)*time.Second).Format(time.RFC1123Z))
+	}
+	b.WriteString(`</channel></rss>`)
+	return []byte(b.String())
+}
+
+// A feed that lists its newest 40 items gets a burst of 35 and then 6 a
+// fetch, against max_items 10: a fetch that took the newest 10 new items
+// left the oldest of the burst at the bottom of the list, where the items
+// coming after pushed them out unread (the crash trials met it). Half the
+// budget goes to the oldest new items now, and nothing is lost.
+func TestABurstAtTheBottomOfAShortFeedIsReadBeforeItScrollsAway(t *testing.T) {
+	st := testkit.OpenStore(t, func() time.Time { return testNow })
+	feed := feedtest.New(t, "../testdata/feeds/world-v1.xml", "application/rss+xml")
+	n := 10 // the first fetch: 10 items, its backlog
+	feed.Set(windowFeed(n), "application/rss+xml")
+	testkit.UpsertSource(t, st, "Window", feed.URL, "config")
+	var log bytes.Buffer
+	p := newChurnPoller(t, st, &log, nopObserver{})
+	p.opts.MaxItems = 10
+	mustPoll(t, p)
+	n += 35
+	for range 8 {
+		feed.Set(windowFeed(n), "application/rss+xml")
+		mustPoll(t, p)
+		n += 6
+	}
+	if got := len(mustListArticles(t, st, 1000)); got != n-6 {
+		t.Errorf("%d articles stored of %d published", got, n-6)
+	}
+	if strings.Contains(log.String(), "left the feed before one read them") {
+		t.Errorf("items lost:\n%s", log.String())
+	}
+}

@@ -59,7 +59,8 @@ func newChurnPoller(t *testing.T, st *store.Store, log *bytes.Buffer, obs Observ
 // A feed that makes its guids up anew at every fetch (pollload's "many":
 // 10,000 items each time) stored every item of every fetch, 150,824
 // articles in 150 s of the real binary: bounded by retention only. A fetch
-// now reads the newest poller.max_items of a feed, and the third fetch in a
+// now stores at most poller.max_items of its new items (the newest half and
+// the oldest half), and the third fetch in a
 // row whose every item is new names the source in the log and to the
 // operator's status, with what it means.
 func TestAFeedMakingUpGuidsAddsAtMostMaxItemsAFetch(t *testing.T) {
@@ -82,7 +83,7 @@ func TestAFeedMakingUpGuidsAddsAtMostMaxItemsAFetch(t *testing.T) {
 			newest[a.Title] = true
 		}
 		if !newest["Story number 0"] || newest[fmt.Sprintf("Story number %d", DefaultMaxItems)] {
-			t.Fatalf("after fetch %d: not the newest %d items stored", fetch+1, DefaultMaxItems)
+			t.Fatalf("after fetch %d: the newest item stored or the middle one too", fetch+1)
 		}
 		if fetch < churnFetches && obs.heard() != "" {
 			t.Fatalf("after fetch %d (the first is the backlog): churning already: %s", fetch+1, obs.heard())

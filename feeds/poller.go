@@ -107,9 +107,11 @@ type Options struct {
 	// Moves, when set, keeps where feeds moved for good across restarts
 	// (see MovedTo); nil: known only from this run's fetches.
 	Moves Moves
-	// MaxItems is the most items of a feed one fetch reads, the newest by
-	// date (0 = DefaultMaxItems): a feed of thousands, or one making its
-	// guids up anew at every fetch, adds at most that many articles a fetch.
+	// MaxItems is the most new items of a feed one fetch stores, the
+	// newest half and the oldest half (0 = DefaultMaxItems): a feed of
+	// thousands, or one making its guids up anew at every fetch, adds at
+	// most that many articles a fetch; the new ones between wait for the
+	// next fetches (backlog.go).
 	MaxItems int
 	// StoreFix, when set, says what the operator does about err, the
 	// database failing to store a fetch's articles (a full disk: free space
@@ -173,6 +175,9 @@ type Poller struct {
 	memos itemMemos
 	// churn counts each source's fetches in a row that found every item new.
 	churn churn
+	// leftOver holds, per source id, the guids its last fetch left for the
+	// next ones (map[string]bool; see noteLeft).
+	leftOver sync.Map
 }
 
 // NewPoller returns a Poller; it fails when the schedule is not a cron spec.
