@@ -46,6 +46,15 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 		fs.Usage()
 		return config.Config{}, nil, &usageError{err: argumentsError(name, nargs, fs.Args()), usage: help.String()}
 	}
+	if nargs == 1 && strings.EqualFold(filepath.Ext(fs.Arg(0)), ".toml") {
+		// newshound restore newshound.toml: the configuration given
+		// without -config was read as the backup ("empty or damaged"),
+		// and as backup's DEST was answered "already exists: give a new
+		// file name, such as newshound-2.toml".
+		fs.Usage()
+		return config.Config{}, nil, &usageError{err: fmt.Errorf("%[1]s is a configuration file (.toml), not %[2]s, %[3]s: give it with -config, then %[2]s: newshound %[4]s -config %[1]s %[2]s",
+			fs.Arg(0), commandArgs[name][0], commandArgs[name][1], name), usage: help.String()}
+	}
 	cfg, err := config.Load(*configPath, getenv)
 	if err != nil {
 		return config.Config{}, nil, &configError{err}

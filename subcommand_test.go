@@ -63,6 +63,11 @@ func TestSubcommandArgumentsAreNamed(t *testing.T) {
 		{"a flag after DEST", runBackup(ctx, []string{"copy.db", "-config", "x.toml"}, getenv, &bytes.Buffer{}), []string{`"-config" comes after copy.db`, "flags go first: newshound backup -config x.toml copy.db"}},
 		{"a word too many", runVacuum(ctx, []string{"now"}, getenv, &bytes.Buffer{}), []string{`unexpected argument "now"`, "vacuum takes none"}},
 		{"two backups", runBackup(ctx, []string{"a.db", "b.db"}, getenv, &bytes.Buffer{}), []string{`unexpected argument "b.db"`, "one DEST"}},
+		// The configuration given without -config: restore read it as the
+		// backup ("empty or damaged"), backup as DEST ("already exists …
+		// such as newshound-2.toml") or wrote a database into it.
+		{"restore of the configuration", runRestore(ctx, []string{"newshound.toml"}, getenv, &bytes.Buffer{}), []string{"newshound.toml is a configuration file (.toml), not BACKUP", "newshound restore -config newshound.toml BACKUP"}},
+		{"backup to the configuration", runBackup(ctx, []string{"/etc/newshound/newshound.toml"}, getenv, &bytes.Buffer{}), []string{"not DEST, the file to write the copy to", "newshound backup -config /etc/newshound/newshound.toml DEST"}},
 	} {
 		if tt.err == nil || exitStatus(tt.err) != exitUsage {
 			t.Errorf("%s: %v, want a usage error", tt.name, tt.err)
