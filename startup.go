@@ -152,7 +152,7 @@ func checkStorageAccess(path string, also []string) error {
 	case errors.Is(err, os.ErrNotExist):
 		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder%s", path, dir, dir, relativeNote(path))}
 	case err != nil:
-		return fmt.Errorf("storage.path %q: cannot use the folder %s: %w", path, dir, err)
+		return folderStatError(path, dir, os.Geteuid(), err)
 	case !info.IsDir():
 		return &missingFolderError{fmt.Sprintf("storage.path %q: %s is not a folder; set storage.path to a file in a folder", path, dir)}
 	}
@@ -168,6 +168,19 @@ func checkStorageAccess(path string, also []string) error {
 		return fmt.Errorf("storage.path %q: the database file is not writable: %s: %w", path, writeAccessFix(os.Geteuid(), append(unwritable(path), notWritable(also)...)...), err)
 	}
 	return checkJournals(path, notWritable(also))
+}
+
+// folderStatError is err, the folder dir of the database at path that
+// the user uid could not even look into, with the fix: "cannot use the
+// folder …: permission denied" named none. The usual case is the systemd
+// unit's database, run by hand as another user: /var/lib/newshound is
+// /var/lib/private/newshound with DynamicUser=, which only root may enter.
+func folderStatError(path, dir string, uid int, err error) error {
+	if !errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("storage.path %q: cannot use the folder %s: %w", path, dir, err)
+	}
+	return fmt.Errorf("storage.path %q: this user (uid %d) may not enter the folder %s or one above it (the systemd unit's /var/lib/newshound is /var/lib/private/newshound, which only root may enter): "+
+		"run the bot as the user it runs as (the service: systemctl start newshound, not by hand), or set storage.path to a file in a folder this user may write: %w", path, uid, dir, err)
 }
 
 // relativeNote says where a relative path is read from, for an error
