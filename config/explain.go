@@ -180,8 +180,15 @@ func explainDecode(path string, data []byte, err error) error {
 				got = t[1]
 			}
 			line, _ := strconv.Atoi(m[1])
-			return &TypeError{Path: path, Key: m[2], Want: fmt.Sprintf("a table, written [%s] on a line of its own with its keys below", m[2]),
-				Got: got, Line: line, Err: err}
+			want := fmt.Sprintf("a table, written [%s] on a line of its own with its keys below", m[2])
+			if slices.Contains(tableArrays(reflect.TypeOf(Config{}), ""), m[2]) {
+				// sources = ["https://…", …]: each entry is a block.
+				want = fmt.Sprintf("a list of tables, each entry a block of its own that starts with [[%s]] (two brackets) on a line of its own", m[2])
+				if m[2] == "sources" {
+					want += `, its name and url below it: [[sources]] then name = "BBC World" then url = "https://feeds.bbci.co.uk/news/world/rss.xml", each on a line of its own`
+				}
+			}
+			return &TypeError{Path: path, Key: m[2], Want: want, Got: got, Line: line, Err: err}
 		}
 		where := path
 		if m[1] != "" {

@@ -73,6 +73,9 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		// The token is not shown back: it is a secret.
 		{"unquoted token", "[telegram]\ntoken = 123:abc", []string{`line 2: telegram.token: a text value is written in quotes: token = "…"`}},
 		{"a string for sources", "sources = \"https://example.com/feed\"", []string{"sources must be a list of tables, each written [[sources]] with two brackets, not a string"}},
+		// A list of feed addresses, as other readers take them: "must be a
+		// table, written [sources]" sent the stranger to one bracket.
+		{"a list of strings for sources", "sources = [\"https://a.example/rss\", \"https://b.example/rss\"]", []string{"line 1: sources must be a list of tables, each entry a block of its own that starts with [[sources]]", `url = "https://`}},
 		{"a value for a table", "telegram = 5", []string{"line 1: telegram must be a table, written [telegram] on a line of its own with its keys below, not a whole number"}},
 		{"one bracket for sources", "[sources]\nname = \"x\"\nurl = \"https://example.com/feed\"", []string{"[[sources]]"}},
 	}
