@@ -135,13 +135,21 @@ func decodeAll(path string, data []byte) (cfg Config, md *toml.MetaData, mistake
 	return Config{}, nil, mistakes, nil
 }
 
-// commentLine is text with its line n (from 1) made a comment.
+// commentLine is text with its line n (from 1) made a comment. When that
+// line is a table's header ([sources] where [[sources]] goes), the keys
+// below it, up to the next header, are made comments too: left, they fell
+// into the table above, and were named unknown keys ("unknown key name
+// (did you mean sources.name?)"), the header's mistake said twice.
 func commentLine(text []byte, n int) []byte {
 	lines := bytes.SplitAfter(text, []byte("\n"))
 	if n < 1 || n > len(lines) {
 		return text
 	}
+	header := bytes.HasPrefix(bytes.TrimSpace(lines[n-1]), []byte("["))
 	lines[n-1] = []byte("#\n")
+	for i := n; header && i < len(lines) && !bytes.HasPrefix(bytes.TrimSpace(lines[i]), []byte("[")); i++ {
+		lines[i] = []byte("#\n")
+	}
 	return bytes.Join(lines, nil)
 }
 
