@@ -234,6 +234,23 @@ func storageWithoutConfig(err error, path, configPath string) error {
 		"or copy config.example.toml, set storage.path in it and run newshound -config FILE", err, path, wd)
 }
 
+// configAsDatabase refuses a storage.path that names the configuration
+// file at configPath itself (a path copied into the wrong key): the start
+// read it as a damaged database, and its advice was to restore a backup
+// over it, the configuration.
+func configAsDatabase(path, configPath string) error {
+	if configPath == "" {
+		return nil
+	}
+	di, derr := os.Stat(path)
+	ci, cerr := os.Stat(configPath)
+	if derr != nil || cerr != nil || !os.SameFile(di, ci) {
+		return nil
+	}
+	return fmt.Errorf("storage.path %q is the configuration file itself (-config %s): name the database file, such as storage.path = %q",
+		path, configPath, filepath.Join(filepath.Dir(path), "newshound.db"))
+}
+
 // folderAsDatabase refuses a storage.path that names a folder (the
 // unit's /var/lib/newshound rather than the file in it), with the file to
 // name instead, as a *configError: opening it failed with "is a
