@@ -263,7 +263,37 @@ func otherFormat(path string, data []byte) string {
 }
 
 // secretKeys are the keys whose values an error never shows.
-var secretKeys = map[string]bool{"telegram.token": true, "telegram.webhook_secret": true}
+var secretKeys = map[string]bool{"telegram.token": true, "telegram.webhook_secret": true, TokenEnv: true, WebhookSecretEnv: true}
+
+// envLine is a line of an environment file (systemd's EnvironmentFile,
+// docker's --env-file, compose's .env): NAME=value, no space before "=".
+var envLine = regexp.MustCompile(`^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=`)
+
+// envFile reports whether data, a configuration file, is an environment
+// file instead: each line not blank nor a comment is NAME=value, one of
+// them Newshound's.
+func envFile(data []byte) bool {
+	ours := false
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if !envLine.MatchString(l) {
+			return false
+		}
+		ours = ours || strings.Contains(l, "NEWSHOUND_") || strings.Contains(l, "HTTPS_PROXY")
+	}
+	return ours
+}
+
+// envFileError is the error of -config given an environment file, which
+// reads as TOML (NAME="value") or nearly: it was named an unknown key, or a
+// value to quote, shown with the token in it.
+func envFileError(path string) error {
+	return fmt.Errorf("config %s is an environment file (NAME=value lines), not Newshound's configuration, which is TOML: the environment file goes to systemd's EnvironmentFile= "+
+		"(/etc/newshound/env), docker run --env-file or compose's .env; give -config the TOML file (copy config.example.toml to start one), or run without -config for the built-in defaults", path)
+}
 
 // bareValue reports whether msg, the TOML library's refusal of a value, is
 // what it says of text written without quotes: a word (x.db), a number
