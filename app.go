@@ -107,16 +107,7 @@ func (m *Main) withStartChecks(ctx context.Context, cfg config.Config, err error
 		return err
 	}
 	keys := config.MistakeKeys(err)
-	mistaken := func(tables ...string) bool {
-		for _, k := range keys {
-			for _, t := range tables {
-				if k == t || strings.HasPrefix(k, t+".") || strings.HasPrefix(k, t+"[") {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	mistaken := func(tables ...string) bool { return keysIn(keys, tables...) }
 	more, hard := m.startProblems(ctx, cfg, mistaken, true)
 	if hard != nil {
 		more = append(more, hard)
@@ -202,6 +193,19 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 	}
 	defer f.Close()
 	newLogger(f, cfg, false).Error("stopped: cannot run", "err", err)
+}
+
+// keysIn reports whether one of keys (dotted, as config.MistakeKeys names
+// them) is one of tables, or a key in one.
+func keysIn(keys []string, tables ...string) bool {
+	for _, k := range keys {
+		for _, t := range tables {
+			if k == t || strings.HasPrefix(k, t+".") || strings.HasPrefix(k, t+"[") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unreadEnv is unreadEnv of m.Environ, nil when it is not set.

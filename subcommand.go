@@ -57,10 +57,45 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 	}
 	cfg, err := config.Load(*configPath, getenv)
 	if err != nil {
-		return config.Config{}, nil, &configError{err}
+		if !elsewhereMistakes(name, cfg, err) {
+			return config.Config{}, nil, &configError{err}
+		}
+		// A typo in [poller] made since the bot started refused the
+		// backup, or the restore in an incident, until it was mended.
+		fmt.Fprintf(out, "newshound %[1]s: warning: %[2]s has mistakes the bot will refuse at its next start; they do not touch %[3]s, so %[1]s goes on:\n  %[4]v\n",
+			name, *configPath, commandKey(name), err)
 	}
 	useSQLiteTemp(getenv, cfg.Storage.Path) // vacuum's and backup's copies: in the image, no /tmp
 	return cfg, fs.Args(), nil
+}
+
+// commandKey is the key of the configuration a maintenance command uses.
+func commandKey(name string) string {
+	if name == "healthcheck" {
+		return "metrics.listen"
+	}
+	return "storage.path"
+}
+
+// elsewhereMistakes reports whether err, the configuration's mistakes
+// (cfg as Load read it), leave the command name what it uses: every
+// mistake names a key, none in the table of commandKey.
+func elsewhereMistakes(name string, cfg config.Config, err error) bool {
+	if cfg.Storage.Path == "" { // the file could not be read
+		return false
+	}
+	errs := []error{err}
+	var m *config.Mistakes
+	if errors.As(err, &m) {
+		errs = m.Errs
+	}
+	for _, e := range errs {
+		if len(config.MistakeKeys(e)) == 0 {
+			return false
+		}
+	}
+	table, _, _ := strings.Cut(commandKey(name), ".")
+	return !keysIn(config.MistakeKeys(err), table)
 }
 
 // commandArgs names the one argument of the subcommands that take one:

@@ -5,6 +5,9 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -78,5 +81,41 @@ func TestSubcommandArgumentsAreNamed(t *testing.T) {
 				t.Errorf("%s: %q does not say %q", tt.name, tt.err, w)
 			}
 		}
+	}
+}
+
+// A typo made in [poller] since the bot started refused `newshound backup`
+// (and restore, in an incident) until it was mended, though the command
+// uses storage.path alone. It goes on, warning of the mistakes; a mistake
+// in storage.path itself still refuses it (status 78).
+func TestBackupGoesOnPastMistakesElsewhere(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "nh.db")
+	if err := createDatabase(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	cfgPath := filepath.Join(dir, "nh.toml")
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npath = \""+db+"\"\n[poller]\nconcurency = 3\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	dest := filepath.Join(dir, "copy.db")
+	if err := runBackup(context.Background(), []string{"-config", cfgPath, dest}, func(string) string { return "" }, &out); err != nil {
+		t.Fatalf("backup past a mistake in [poller]: %v", err)
+	}
+	if _, err := os.Stat(dest); err != nil {
+		t.Errorf("no copy: %v", err)
+	}
+	for _, want := range []string{"warning: " + cfgPath + " has mistakes the bot will refuse", "poller.concurency", "do not touch storage.path"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("backup's output does not say %q:\n%s", want, out.String())
+		}
+	}
+	if err := os.WriteFile(cfgPath, []byte("[storage]\npth = \""+db+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := runBackup(context.Background(), []string{"-config", cfgPath, filepath.Join(dir, "copy2.db")}, func(string) string { return "" }, &bytes.Buffer{})
+	if exitStatus(err) != exitConfig || !strings.Contains(fmt.Sprint(err), "storage.pth") {
+		t.Errorf("backup with a mistake in [storage]: %v (status %d), want status %d naming it", err, exitStatus(err), exitConfig)
 	}
 }
