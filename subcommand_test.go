@@ -111,11 +111,15 @@ func TestBackupGoesOnPastMistakesElsewhere(t *testing.T) {
 			t.Errorf("backup's output does not say %q:\n%s", want, out.String())
 		}
 	}
-	if err := os.WriteFile(cfgPath, []byte("[storage]\npth = \""+db+"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	err := runBackup(context.Background(), []string{"-config", cfgPath, filepath.Join(dir, "copy2.db")}, func(string) string { return "" }, &bytes.Buffer{})
-	if exitStatus(err) != exitConfig || !strings.Contains(fmt.Sprint(err), "storage.pth") {
-		t.Errorf("backup with a mistake in [storage]: %v (status %d), want status %d naming it", err, exitStatus(err), exitConfig)
+	// A mistake in [storage], or a key above every table (the [storage]
+	// line left out), whose default storage.path is not the bot's.
+	for _, body := range []string{"[storage]\npth = \"" + db + "\"\n", "path = \"" + db + "\"\n"} {
+		if err := os.WriteFile(cfgPath, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		err := runBackup(context.Background(), []string{"-config", cfgPath, filepath.Join(dir, "copy2.db")}, func(string) string { return "" }, &bytes.Buffer{})
+		if exitStatus(err) != exitConfig || !strings.Contains(fmt.Sprint(err), "unknown key") {
+			t.Errorf("backup with %q: %v (status %d), want status %d naming it", body, err, exitStatus(err), exitConfig)
+		}
 	}
 }
