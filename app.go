@@ -196,9 +196,14 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 }
 
 // keysIn reports whether one of keys (dotted, as config.MistakeKeys names
-// them) is one of tables, or a key in one.
+// them) is one of tables, or a key in one. A key above every table
+// ("path = …" with its [storage] line left out) may be any table's: it
+// is in each (an environment variable's name is no such key).
 func keysIn(keys []string, tables ...string) bool {
 	for _, k := range keys {
+		if !strings.ContainsAny(k, ".[") && k != strings.ToUpper(k) && !slices.Contains(configTables, k) {
+			return true
+		}
 		for _, t := range tables {
 			if k == t || strings.HasPrefix(k, t+".") || strings.HasPrefix(k, t+"[") {
 				return true

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/newshound/newshound/config"
@@ -95,12 +94,8 @@ func elsewhereMistakes(name string, cfg config.Config, err error) bool {
 			return false
 		}
 	}
-	keys := config.MistakeKeys(err)
-	if slices.ContainsFunc(keys, func(k string) bool { return !strings.ContainsAny(k, ".[") }) {
-		return false // a key above every table ("path = …" without [storage]): whose it is, is not known
-	}
 	table, _, _ := strings.Cut(commandKey(name), ".")
-	return !keysIn(keys, table)
+	return !keysIn(config.MistakeKeys(err), table)
 }
 
 // commandArgs names the one argument of the subcommands that take one:
