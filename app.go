@@ -107,16 +107,7 @@ func (m *Main) withStartChecks(ctx context.Context, cfg config.Config, err error
 		return err
 	}
 	keys := config.MistakeKeys(err)
-	mistaken := func(tables ...string) bool {
-		for _, k := range keys {
-			for _, t := range tables {
-				if k == t || strings.HasPrefix(k, t+".") || strings.HasPrefix(k, t+"[") {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	mistaken := func(tables ...string) bool { return keysIn(keys, tables...) }
 	more, hard := m.startProblems(ctx, cfg, mistaken, true)
 	if hard != nil {
 		more = append(more, hard)
@@ -204,6 +195,24 @@ func (m *Main) logFailure(cfg config.Config, err error) {
 	newLogger(f, cfg, false).Error("stopped: cannot run", "err", err)
 }
 
+// keysIn reports whether one of keys (dotted, as config.MistakeKeys names
+// them) is one of tables, or a key in one. A key above every table
+// ("path = …" with its [storage] line left out) may be any table's: it
+// is in each (an environment variable's name is no such key).
+func keysIn(keys []string, tables ...string) bool {
+	for _, k := range keys {
+		if !strings.ContainsAny(k, ".[") && k != strings.ToUpper(k) && !slices.Contains(configTables, k) {
+			return true
+		}
+		for _, t := range tables {
+			if k == t || strings.HasPrefix(k, t+".") || strings.HasPrefix(k, t+"[") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // unreadEnv is unreadEnv of m.Environ, nil when it is not set.
 func (m *Main) unreadEnv(cfg config.Config) []string {
 	if m.Environ == nil {
@@ -248,7 +257,9 @@ func (m *Main) startProblems(ctx context.Context, cfg config.Config, mistaken fu
 		}
 	}
 	storageOK := false
-	if !mistaken("storage", "log") {
+	if err := configAsDatabase(cfg.Storage.Path, m.configPath); err != nil && !mistaken("storage") {
+		errs = append(errs, err)
+	} else if !mistaken("storage", "log") {
 		err := checkStorage(cfg.Storage.Path, logPathOf(cfg)) // a root run's log too: one chown
 		storageOK = err == nil
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newshound/newshound/config"
 )
@@ -58,6 +59,9 @@ func storageInContainer(err error, path string, container bool, uid int) error {
 	dir := filepath.Dir(path)
 	if !container || uid == 0 || systemFolder(dir) || !errors.Is(err, fs.ErrPermission) {
 		return err
+	}
+	if msg := err.Error(); !strings.Contains(msg, "(chown ") && !strings.Contains(msg, "chmod ") {
+		return err // no command to run (a folder this user may not enter)
 	}
 	return fmt.Errorf("%w; Newshound runs in a container, whose image has no shell: run that command on the host, on the folder mounted at %s "+
 		"(a bind mount's own folder, or the volume's, docker volume inspect names it: its Mountpoint), or mount a named volume there, which takes the image's owner", err, dir)

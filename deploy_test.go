@@ -272,3 +272,26 @@ func TestComposeRestartPolicyExplainsAConfigurationError(t *testing.T) {
 		}
 	}
 }
+
+// compose.yaml's way to mount one's own configuration: a copy of
+// config.example.toml mounted so kept storage.path = "newshound.db", in
+// the image's working folder /, where the bot may not write, and an empty
+// metrics.listen, with which the healthcheck never passes. compose.yaml
+// says what the image needs beside the mount, as the README does.
+func TestComposeOwnConfigurationNamesWhatTheImageNeeds(t *testing.T) {
+	compose, err := os.ReadFile("compose.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(compose)
+	i := strings.Index(text, ":/config/newshound.toml")
+	if i < 0 {
+		t.Fatal("compose.yaml does not say how to mount one's own configuration")
+	}
+	near := text[i:min(len(text), i+600)]
+	for _, want := range []string{`path = "/data/newshound.db"`, `listen = ":9090"`} {
+		if !strings.Contains(near, want) {
+			t.Errorf("compose.yaml's own-configuration mount does not say %s", want)
+		}
+	}
+}

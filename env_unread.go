@@ -42,12 +42,12 @@ func unreadFix(name string) string {
 	case strings.Contains(key, "api_key"):
 		return "the summary API's key is read from the variable summary.api_key_env names (" + config.Defaults().Summary.APIKeyEnv + " unless set)"
 	}
-	if table, rest, ok := strings.Cut(key, "_"); ok && slices.Contains(tables, table) {
+	if table, rest, ok := strings.Cut(key, "_"); ok && slices.Contains(configTables, table) {
 		return "write " + table + "." + rest + " in the configuration file given with -config instead (config.example.toml lists every key)"
 	}
 	return "only " + config.TokenEnv + ", " + config.WebhookSecretEnv + " and summary.api_key_env's variable are read; every other setting is a key of the configuration file given with -config (config.example.toml lists them)"
 }
 
-// tables are the configuration's tables, which a variable such as
+// configTables are the configuration's tables, which a variable such as
 // NEWSHOUND_STORAGE_PATH names with its key.
-var tables = []string{"telegram", "storage", "poller", "subscriptions", "summary", "alerts", "digest", "log", "metrics", "memory"}
+var configTables = []string{"telegram", "storage", "poller", "sources", "subscriptions", "summary", "alerts", "digest", "log", "metrics", "memory"}

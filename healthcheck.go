@@ -51,6 +51,12 @@ func runHealthcheck(ctx context.Context, args []string, getenv func(string) stri
 		return fmt.Errorf("GET %s: %w", url, err)
 	}
 	text := strings.TrimSpace(string(body))
+	if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusServiceUnavailable {
+		// Newshound answers 200 or 503 with its reason: another
+		// program's 404 page was printed whole as the bot's reason.
+		return fmt.Errorf("%s answered %s, which Newshound never does: another program answers at metrics.listen %s (ss -ltnp names it), "+
+			"so the bot is not running with this configuration, or listens elsewhere; give healthcheck the -config the bot runs with, or set metrics.listen to a port of its own", url, resp.Status, cfg.Metrics.Listen)
+	}
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("%s answered %s: %s", url, resp.Status, text)
 	}

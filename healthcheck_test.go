@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,5 +76,33 @@ func TestHealthcheckWithoutConfigAsksForIt(t *testing.T) {
 	err := runHealthcheck(context.Background(), nil, func(string) string { return "" }, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "no -config") || !strings.Contains(err.Error(), "newshound healthcheck -config") {
 		t.Errorf("healthcheck without -config = %v; want it to ask for the bot's configuration", err)
+	}
+}
+
+// metrics.listen on a port another program answers (Prometheus, Cockpit,
+// anything on 9090): its 404 page was printed whole as the bot's reason.
+// Newshound answers 200 or 503; anything else is named another program's,
+// with the fix, and its page is not printed.
+func TestHealthcheckOfAnotherProgramSaysSo(t *testing.T) {
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "<html><h1>Prometheus Time Series Collection</h1></html>", http.StatusNotFound)
+	}))
+	defer other.Close()
+	addr := strings.TrimPrefix(other.URL, "http://")
+	cfgPath := filepath.Join(t.TempDir(), "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte("[metrics]\nlisten = \""+addr+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := runHealthcheck(context.Background(), []string{"-config", cfgPath}, func(string) string { return "" }, &bytes.Buffer{})
+	for _, want := range []string{"404", "another program answers at metrics.listen " + addr, "ss -ltnp"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("healthcheck = %v, want %q", err, want)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), "<html>") {
+		t.Errorf("healthcheck = %v, prints the other program's page", err)
+	}
+	if exitStatus(err) != 1 {
+		t.Errorf("exit status %d, want 1 (unhealthy)", exitStatus(err))
 	}
 }

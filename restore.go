@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -63,7 +64,7 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 	case err != nil:
 		return fmt.Errorf("the backup %s: %w", backup, err)
 	case fc.New:
-		return fmt.Errorf("the backup %s does not exist", backup)
+		return missingBackup(backup, path)
 	}
 	if err := store.CheckSchema(ctx, backup); err != nil {
 		// Put in place, it would have been refused at the next start, with
@@ -184,4 +185,31 @@ func lockHolder(path string) string {
 		return "unknown"
 	}
 	return pid
+}
+
+// missingBackup is the error of a BACKUP that names no file, with the fix:
+// the path newshound backup wrote, from the working folder when relative,
+// and the backups beside it there are, the database at path left out (it
+// said only "does not exist").
+func missingBackup(backup, path string) error {
+	where := ""
+	if !filepath.IsAbs(backup) {
+		if wd, err := os.Getwd(); err == nil {
+			where = fmt.Sprintf(" (a relative path is taken from the working folder, %s)", wd)
+		}
+	}
+	found, _ := filepath.Glob(filepath.Join(filepath.Dir(backup), "*.db"))
+	live, lerr := os.Stat(path)
+	found = slices.DeleteFunc(found, func(f string) bool {
+		fi, err := os.Stat(f)
+		return lerr == nil && err == nil && os.SameFile(fi, live)
+	})
+	if len(found) > 5 {
+		found = append(found[:5], "…")
+	}
+	there := ""
+	if len(found) > 0 {
+		there = "; there are " + strings.Join(found, " ")
+	}
+	return fmt.Errorf("the backup %s does not exist%s: give the path of the file newshound backup wrote%s; nothing was changed", backup, where, there)
 }

@@ -306,3 +306,27 @@ func stoppedChangesNothing(t *testing.T, db, what string, run func(ctx context.C
 		t.Errorf("the database changed (%v)", err)
 	}
 }
+
+// `newshound restore nh-2026-11-30.db` with a name mistyped or from
+// another folder said only "the backup … does not exist". It says where a
+// relative path was looked for, what to give, and the backups there are.
+func TestRestoreOfAMissingBackupNamesTheFix(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := storageConfig(t, filepath.Join(dir, "nh.toml"), filepath.Join(dir, "nh.db"))
+	if err := createDatabase(context.Background(), filepath.Join(dir, "nh.db")); err != nil {
+		t.Fatal(err)
+	}
+	if err := runBackup(context.Background(), []string{"-config", cfgPath, filepath.Join(dir, "nh-2026-11-29.db")}, func(string) string { return "" }, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	err := runRestore(context.Background(), []string{"-config", cfgPath, "nh-2026-11-30.db"}, func(string) string { return "" }, &bytes.Buffer{})
+	for _, want := range []string{"the backup nh-2026-11-30.db does not exist", "working folder, " + dir, "give the path of the file newshound backup wrote", "there are nh-2026-11-29.db;"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("restore of a missing backup: %v, want %q", err, want)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), " nh.db") {
+		t.Errorf("restore of a missing backup: %v, offers the live database as a backup", err)
+	}
+}

@@ -150,3 +150,29 @@ func TestConfigMistakeAndAnotherBotAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// "path = …" written above every table (its [storage] line left out) is
+// an unknown key, and storage.path stays the default newshound.db in the
+// working folder: the start checked that folder too, and named a problem
+// of a database the operator never meant. A key above every table may be
+// any table's, so the checks that read one are left out.
+func TestKeyAboveEveryTableLeavesTheChecksOut(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte("path = \""+filepath.Join(dir, "nh.db")+"\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	gone := filepath.Join(dir, "gone")
+	if err := os.Mkdir(gone, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(gone)
+	if err := os.Remove(gone); err != nil { // newshound.db here cannot be made
+		t.Fatal(err)
+	}
+	m := NewMain(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
+	err := m.Run(context.Background(), cfgPath)
+	if err == nil || !strings.Contains(err.Error(), "unknown key path") || strings.Contains(err.Error(), `storage.path "newshound.db"`) {
+		t.Errorf("Run = %v, want the unknown key alone, no word of the default newshound.db", err)
+	}
+}

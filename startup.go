@@ -152,7 +152,7 @@ func checkStorageAccess(path string, also []string) error {
 	case errors.Is(err, os.ErrNotExist):
 		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder%s", path, dir, dir, relativeNote(path))}
 	case err != nil:
-		return fmt.Errorf("storage.path %q: cannot use the folder %s: %w", path, dir, err)
+		return folderStatError(path, dir, os.Geteuid(), err)
 	case !info.IsDir():
 		return &missingFolderError{fmt.Sprintf("storage.path %q: %s is not a folder; set storage.path to a file in a folder", path, dir)}
 	}
@@ -168,6 +168,19 @@ func checkStorageAccess(path string, also []string) error {
 		return fmt.Errorf("storage.path %q: the database file is not writable: %s: %w", path, writeAccessFix(os.Geteuid(), append(unwritable(path), notWritable(also)...)...), err)
 	}
 	return checkJournals(path, notWritable(also))
+}
+
+// folderStatError is err, the folder dir of the database at path that
+// the user uid could not even look into, with the fix: "cannot use the
+// folder …: permission denied" named none. The usual case is the systemd
+// unit's database, run by hand as another user: /var/lib/newshound is
+// /var/lib/private/newshound with DynamicUser=, which only root may enter.
+func folderStatError(path, dir string, uid int, err error) error {
+	if !errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("storage.path %q: cannot use the folder %s: %w", path, dir, err)
+	}
+	return fmt.Errorf("storage.path %q: this user (uid %d) may not enter the folder %s or one above it (the systemd unit's /var/lib/newshound is /var/lib/private/newshound, which only root may enter): "+
+		"run the bot as the user it runs as (the service: systemctl start newshound, not by hand), or set storage.path to a file in a folder this user may write: %w", path, uid, dir, err)
 }
 
 // relativeNote says where a relative path is read from, for an error
@@ -219,6 +232,23 @@ func storageWithoutConfig(err error, path, configPath string) error {
 	}
 	return fmt.Errorf("%w; without -config the database is %s in the working folder, %s: run newshound from a folder you may write (cd ~ first), "+
 		"or copy config.example.toml, set storage.path in it and run newshound -config FILE", err, path, wd)
+}
+
+// configAsDatabase refuses a storage.path that names the configuration
+// file at configPath itself (a path copied into the wrong key): the start
+// read it as a damaged database, and its advice was to restore a backup
+// over it, the configuration.
+func configAsDatabase(path, configPath string) error {
+	if configPath == "" {
+		return nil
+	}
+	di, derr := os.Stat(path)
+	ci, cerr := os.Stat(configPath)
+	if derr != nil || cerr != nil || !os.SameFile(di, ci) {
+		return nil
+	}
+	return fmt.Errorf("storage.path %q is the configuration file itself (-config %s): name the database file, such as storage.path = %q",
+		path, configPath, filepath.Join(filepath.Dir(path), "newshound.db"))
 }
 
 // folderAsDatabase refuses a storage.path that names a folder (the

@@ -56,3 +56,28 @@ func TestStorageRefusedWithoutConfigSaysWhereToRun(t *testing.T) {
 		}
 	}
 }
+
+// storage.path written as the configuration's own path: the start read the
+// file as a damaged database and advised restoring a backup over it. It is
+// named as the configuration, with a database file to name instead, and
+// left as it was.
+func TestStoragePathIsTheConfigurationItself(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	text := "[storage]\npath = \"" + cfgPath + "\"\n"
+	if err := os.WriteFile(cfgPath, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
+	err := m.Run(context.Background(), cfgPath)
+	want := "is the configuration file itself (-config " + cfgPath + "): name the database file, such as storage.path = \"" + filepath.Join(dir, "newshound.db") + "\""
+	if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "damaged") {
+		t.Errorf("Run = %v, want %q and no word of a damaged database", err, want)
+	}
+	if got := exitStatus(err); got != exitConfig {
+		t.Errorf("exit status %d, want %d", got, exitConfig)
+	}
+	if b, err := os.ReadFile(cfgPath); err != nil || string(b) != text {
+		t.Errorf("the configuration changed: %q, %v", b, err)
+	}
+}

@@ -46,12 +46,56 @@ func storageCommand(name, usage string, nargs int, args []string, getenv func(st
 		fs.Usage()
 		return config.Config{}, nil, &usageError{err: argumentsError(name, nargs, fs.Args()), usage: help.String()}
 	}
+	if nargs == 1 && strings.EqualFold(filepath.Ext(fs.Arg(0)), ".toml") {
+		// newshound restore newshound.toml: the configuration given
+		// without -config was read as the backup ("empty or damaged"),
+		// and as backup's DEST was answered "already exists: give a new
+		// file name, such as newshound-2.toml".
+		fs.Usage()
+		return config.Config{}, nil, &usageError{err: fmt.Errorf("%[1]s is a configuration file (.toml), not %[2]s, %[3]s: give it with -config, then %[2]s: newshound %[4]s -config %[1]s %[2]s",
+			fs.Arg(0), commandArgs[name][0], commandArgs[name][1], name), usage: help.String()}
+	}
 	cfg, err := config.Load(*configPath, getenv)
 	if err != nil {
-		return config.Config{}, nil, &configError{err}
+		if !elsewhereMistakes(name, cfg, err) {
+			return config.Config{}, nil, &configError{err}
+		}
+		// A typo in [poller] made since the bot started refused the
+		// backup, or the restore in an incident, until it was mended.
+		fmt.Fprintf(out, "newshound %[1]s: warning: %[2]s has mistakes the bot will refuse at its next start; they do not touch %[3]s, so %[1]s goes on:\n  %[4]v\n",
+			name, *configPath, commandKey(name), err)
 	}
 	useSQLiteTemp(getenv, cfg.Storage.Path) // vacuum's and backup's copies: in the image, no /tmp
 	return cfg, fs.Args(), nil
+}
+
+// commandKey is the key of the configuration a maintenance command uses.
+func commandKey(name string) string {
+	if name == "healthcheck" {
+		return "metrics.listen"
+	}
+	return "storage.path"
+}
+
+// elsewhereMistakes reports whether err, the configuration's mistakes
+// (cfg as Load read it), leave the command name what it uses: every
+// mistake names a key, none in the table of commandKey.
+func elsewhereMistakes(name string, cfg config.Config, err error) bool {
+	if cfg.Storage.Path == "" { // the file could not be read
+		return false
+	}
+	errs := []error{err}
+	var m *config.Mistakes
+	if errors.As(err, &m) {
+		errs = m.Errs
+	}
+	for _, e := range errs {
+		if len(config.MistakeKeys(e)) == 0 {
+			return false
+		}
+	}
+	table, _, _ := strings.Cut(commandKey(name), ".")
+	return !keysIn(config.MistakeKeys(err), table)
 }
 
 // commandArgs names the one argument of the subcommands that take one:

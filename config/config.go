@@ -293,6 +293,9 @@ func Load(path string, getenv func(string) string) (Config, error) {
 			return Config{}, readError(path, err)
 		}
 		decoded, md, valueErrs, err := decodeAll(path, data)
+		if (err != nil || len(valueErrs) > 0 || (md != nil && len(md.Undecoded()) > 0)) && envFile(data) {
+			return Config{}, envFileError(path)
+		}
 		if err != nil {
 			return Config{}, err
 		}

@@ -135,13 +135,21 @@ func decodeAll(path string, data []byte) (cfg Config, md *toml.MetaData, mistake
 	return Config{}, nil, mistakes, nil
 }
 
-// commentLine is text with its line n (from 1) made a comment.
+// commentLine is text with its line n (from 1) made a comment. When that
+// line is a table's header ([sources] where [[sources]] goes), the keys
+// below it, up to the next header, are made comments too: left, they fell
+// into the table above, and were named unknown keys ("unknown key name
+// (did you mean sources.name?)"), the header's mistake said twice.
 func commentLine(text []byte, n int) []byte {
 	lines := bytes.SplitAfter(text, []byte("\n"))
 	if n < 1 || n > len(lines) {
 		return text
 	}
+	header := bytes.HasPrefix(bytes.TrimSpace(lines[n-1]), []byte("["))
 	lines[n-1] = []byte("#\n")
+	for i := n; header && i < len(lines) && !bytes.HasPrefix(bytes.TrimSpace(lines[i]), []byte("[")); i++ {
+		lines[i] = []byte("#\n")
+	}
 	return bytes.Join(lines, nil)
 }
 
@@ -180,8 +188,15 @@ func explainDecode(path string, data []byte, err error) error {
 				got = t[1]
 			}
 			line, _ := strconv.Atoi(m[1])
-			return &TypeError{Path: path, Key: m[2], Want: fmt.Sprintf("a table, written [%s] on a line of its own with its keys below", m[2]),
-				Got: got, Line: line, Err: err}
+			want := fmt.Sprintf("a table, written [%s] on a line of its own with its keys below", m[2])
+			if slices.Contains(tableArrays(reflect.TypeOf(Config{}), ""), m[2]) {
+				// sources = ["https://…", …]: each entry is a block.
+				want = fmt.Sprintf("a list of tables, each entry a block of its own that starts with [[%s]] (two brackets) on a line of its own", m[2])
+				if m[2] == "sources" {
+					want += `, its name and url below it: [[sources]] then name = "BBC World" then url = "https://feeds.bbci.co.uk/news/world/rss.xml", each on a line of its own`
+				}
+			}
+			return &TypeError{Path: path, Key: m[2], Want: want, Got: got, Line: line, Err: err}
 		}
 		where := path
 		if m[1] != "" {
@@ -248,7 +263,37 @@ func otherFormat(path string, data []byte) string {
 }
 
 // secretKeys are the keys whose values an error never shows.
-var secretKeys = map[string]bool{"telegram.token": true, "telegram.webhook_secret": true}
+var secretKeys = map[string]bool{"telegram.token": true, "telegram.webhook_secret": true, TokenEnv: true, WebhookSecretEnv: true}
+
+// envLine is a line of an environment file (systemd's EnvironmentFile,
+// docker's --env-file, compose's .env): NAME=value, no space before "=".
+var envLine = regexp.MustCompile(`^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=`)
+
+// envFile reports whether data, a configuration file, is an environment
+// file instead: each line not blank nor a comment is NAME=value, one of
+// them Newshound's.
+func envFile(data []byte) bool {
+	ours := false
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if !envLine.MatchString(l) {
+			return false
+		}
+		ours = ours || strings.Contains(l, "NEWSHOUND_") || strings.Contains(l, "HTTPS_PROXY")
+	}
+	return ours
+}
+
+// envFileError is the error of -config given an environment file, which
+// reads as TOML (NAME="value") or nearly: it was named an unknown key, or a
+// value to quote, shown with the token in it.
+func envFileError(path string) error {
+	return fmt.Errorf("config %s is an environment file (NAME=value lines), not Newshound's configuration, which is TOML: the environment file goes to systemd's EnvironmentFile= "+
+		"(/etc/newshound/env), docker run --env-file or compose's .env; give -config the TOML file (copy config.example.toml to start one), or run without -config for the built-in defaults", path)
+}
 
 // bareValue reports whether msg, the TOML library's refusal of a value, is
 // what it says of text written without quotes: a word (x.db), a number

@@ -73,8 +73,14 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		// The token is not shown back: it is a secret.
 		{"unquoted token", "[telegram]\ntoken = 123:abc", []string{`line 2: telegram.token: a text value is written in quotes: token = "…"`}},
 		{"a string for sources", "sources = \"https://example.com/feed\"", []string{"sources must be a list of tables, each written [[sources]] with two brackets, not a string"}},
+		// A list of feed addresses, as other readers take them: "must be a
+		// table, written [sources]" sent the stranger to one bracket.
+		{"a list of strings for sources", "sources = [\"https://a.example/rss\", \"https://b.example/rss\"]", []string{"line 1: sources must be a list of tables, each entry a block of its own that starts with [[sources]]", `url = "https://`}},
 		{"a value for a table", "telegram = 5", []string{"line 1: telegram must be a table, written [telegram] on a line of its own with its keys below, not a whole number"}},
 		{"one bracket for sources", "[sources]\nname = \"x\"\nurl = \"https://example.com/feed\"", []string{"[[sources]]"}},
+		// Its keys fell into the table above, and were named unknown:
+		// the header's mistake said twice.
+		{"one bracket for sources, said once", "[sources]\nname = \"x\"\nurl = \"https://example.com/feed\"\n[storage]\npath = \"x.db\"", []string{"[[sources]]", "not a table (config.example.toml shows each key with its default)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +95,9 @@ func TestLoadExplainsMistakes(t *testing.T) {
 			}
 			if strings.Contains(tt.body, "123:abc") && strings.Contains(err.Error(), "123:") {
 				t.Errorf("error %q shows the token", err)
+			}
+			if strings.HasSuffix(tt.name, "said once") && strings.Contains(err.Error(), "unknown key") {
+				t.Errorf("error %q names the keys of a table written with one bracket unknown too", err)
 			}
 			if strings.Contains(tt.body, "favourite") && strings.Contains(err.Error(), "did you mean") {
 				t.Errorf("error %q suggests a key far from the one written", err)

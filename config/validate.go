@@ -593,7 +593,23 @@ func (c Config) validateLog() error {
 	default:
 		return fieldErr("log.format", "%q is not text or json", c.Log.Format)
 	}
-	return notTilde("log.file", c.Log.File)
+	if err := notTilde("log.file", c.Log.File); err != nil {
+		return err
+	}
+	if c.Log.File != "" && c.Storage.Path != "" {
+		// The log opened the database's file first and wrote lines into
+		// it: the start refused it as an empty or damaged database, and
+		// its advice (delete the empty file) came back at every start.
+		logAbs, lerr := filepath.Abs(c.Log.File)
+		dbAbs, derr := filepath.Abs(c.Storage.Path)
+		for _, f := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
+			if lerr == nil && derr == nil && logAbs == dbAbs+f {
+				return fieldErr("log.file", "%q is storage.path's database file (or one SQLite keeps beside it): give the log a file of its own, such as %q", c.Log.File,
+					filepath.Join(filepath.Dir(c.Log.File), "newshound.log"))
+			}
+		}
+	}
+	return nil
 }
 
 func (c Config) validateMetrics() error {
