@@ -345,7 +345,10 @@ func cutTitle(line, title string) (string, bool) {
 		return line, false
 	}
 	i := -1
-	for _, t := range [...]string{title, trimTitleSuffix(title)} {
+	for k, t := range [...]string{title, trimTitleSuffix(title)} {
+		if k == 1 && t == title {
+			break // searched for already
+		}
 		if utf8.RuneCountInString(t) >= 12 {
 			if i = indexFold(line, t, leadWindow); i >= 0 {
 				title = t
@@ -394,6 +397,18 @@ func indexFold(s, sub string, limit int) int {
 	}
 	first, _ := utf8.DecodeRuneInString(sub)
 	lower, upper := unicode.ToLower(first), unicode.ToUpper(first)
+	if lower < utf8.RuneSelf && upper < utf8.RuneSelf {
+		// Only an ASCII byte decodes to an ASCII rune, and every ASCII
+		// byte of s starts a rune (no UTF-8 sequence holds one, and a
+		// byte that starts none is read alone): the bytes are compared.
+		lo, up := byte(lower), byte(upper)
+		for i := 0; i <= limit && i+len(sub) <= len(s); i++ {
+			if c := s[i]; (c == lo || c == up) && strings.EqualFold(s[i:i+len(sub)], sub) {
+				return i
+			}
+		}
+		return -1
+	}
 	for i := 0; i <= limit && i+len(sub) <= len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if (r == lower || r == upper) && strings.EqualFold(s[i:i+len(sub)], sub) {
