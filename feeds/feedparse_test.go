@@ -26,9 +26,9 @@ func lazyArticlesOf(tb testing.TB, body []byte, feedURL string, now time.Time) (
 			out = append(out, news.Article{})
 			continue
 		}
-		a, raw := itemOf(it, feedURL, now, summarize.Clean, feed.html[it], feed.sources[it])
+		a, raw := itemOf(it, feedURL, now, summarize.CleanText, feed.html[it], feed.sources[it])
 		if raw != nil {
-			a.Text = raw.text(summarize.Clean)
+			a.Text = raw.text(summarize.CleanText).Text
 			if raw.html != nil {
 				a.ImageURL = raw.image()
 			}

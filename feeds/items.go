@@ -68,27 +68,32 @@ func (t *feedText) image() string {
 // by clean, bounded to maxText; a list of links (an aggregator's
 // headlines of other outlets: linkList), or an aggregator's one headline
 // link and outlet, or the title and an outlet's name (titleWithOutlet), is
-// no text.
-func (t *feedText) text(clean func(string) string) string {
+// no text. It comes with what the cleaning learnt of it, for the
+// summarizer (summarize.Input.Cleaned).
+func (t *feedText) text(clean cleanFunc) summarize.Cleaned {
 	least := 2
 	if t.aggregated {
 		least = 1
 	}
 	text := cleanText(t.content, clean, least)
-	if desc := cleanText(t.description, clean, least); len(desc) > len(text) {
+	if desc := cleanText(t.description, clean, least); len(desc.Text) > len(text.Text) {
 		text = desc
 	}
-	if titleWithOutlet(text, t.title) {
-		return ""
+	if titleWithOutlet(text.Text, t.title) {
+		return summarize.Cleaned{}
 	}
-	return summarize.LimitBytes(text, maxText)
+	text.Text = summarize.LimitBytes(text.Text, maxText)
+	return text
 }
 
-// cleanText is s cleaned by clean, or "" when s is a list of at least
-// least headline links (linkList).
-func cleanText(s string, clean func(string) string, least int) string {
+// cleanFunc cleans a feed's text: summarize.CleanText.
+type cleanFunc = func(text string) summarize.Cleaned
+
+// cleanText is s cleaned by clean, or nothing when s is a list of at
+// least least headline links (linkList).
+func cleanText(s string, clean cleanFunc, least int) summarize.Cleaned {
 	if linkList(s, least) {
-		return ""
+		return summarize.Cleaned{}
 	}
 	return clean(s)
 }
@@ -106,7 +111,7 @@ func cleanText(s string, clean func(string) string, least int) string {
 // the outlet's name an aggregator appended to the title (outletOf). An item whose
 // image gofeed left to find in html (parsedFeed) has it found with the
 // cleaning: its ImageURL is "" until then (feedText.image).
-func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) string, html *htmlImage, source string) (news.Article, *feedText) {
+func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean cleanFunc, html *htmlImage, source string) (news.Article, *feedText) {
 	link := resolve(feedURL, strings.TrimSpace(it.Link))
 	a := news.Article{
 		GUID:  strings.TrimSpace(it.GUID),
@@ -128,7 +133,7 @@ func itemOf(it *gofeed.Item, feedURL string, now time.Time, clean func(string) s
 		if html != nil {
 			a.ImageURL = raw.image()
 		}
-		a.Text, raw = raw.text(clean), nil
+		a.Text, raw = raw.text(clean).Text, nil
 	}
 	if a.GUID == "" {
 		sum := sha256.Sum256([]byte(a.Title + "\x00" + a.Text))

@@ -131,11 +131,11 @@ func TestOnlyNewItemsAreCleaned(t *testing.T) {
 	p := newTestPoller(t, st, &recordingSink{}, 1<<20)
 	var mu sync.Mutex
 	var cleaned []string
-	p.clean = func(s string) string {
+	p.clean = func(s string) summarize.Cleaned {
 		mu.Lock()
 		cleaned = append(cleaned, s)
 		mu.Unlock()
-		return summarize.Clean(s)
+		return summarize.CleanText(s)
 	}
 	item := func(i int) string {
 		return fmt.Sprintf(`<item><title>Floods in town %d</title><link>https://wire.example/%d</link><pubDate>%s</pubDate>
@@ -198,9 +198,9 @@ func TestOnlyNewItemsAreCleaned(t *testing.T) {
 // feedURL, its text cleaned as the poller cleans a new item's (itemOf, then feedText.text with
 // summarize.Clean).
 func articleOf(it *gofeed.Item, feedURL string, now time.Time) news.Article {
-	a, raw := itemOf(it, feedURL, now, summarize.Clean, nil, "")
+	a, raw := itemOf(it, feedURL, now, summarize.CleanText, nil, "")
 	if raw != nil {
-		a.Text = raw.text(summarize.Clean)
+		a.Text = raw.text(summarize.CleanText).Text
 	}
 	return a
 }

@@ -35,7 +35,7 @@ func TestLinkListIsNoText(t *testing.T) {
 			want: "Storm Bert batters Wales as rivers burst banks BBC News"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := (&feedText{description: tt.html}).text(summarize.Clean)
+			got := (&feedText{description: tt.html}).text(summarize.CleanText).Text
 			if got != tt.want {
 				t.Errorf("text = %q, want %q", got, tt.want)
 			}
@@ -83,11 +83,11 @@ func TestAggregatorTitleLosesItsOutlet(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			it := &gofeed.Item{Title: tt.title, Description: tt.description, GUID: "CBMi3", Link: "https://news.google.com/rss/articles/CBMi3"}
-			a, raw := itemOf(it, "https://news.google.com/rss", time.Now(), summarize.Clean, nil, "")
+			a, raw := itemOf(it, "https://news.google.com/rss", time.Now(), summarize.CleanText, nil, "")
 			if a.Title != tt.wantTitle {
 				t.Errorf("title = %q, want %q", a.Title, tt.wantTitle)
 			}
-			if got := raw.text(summarize.Clean); got != tt.wantText {
+			if got := raw.text(summarize.CleanText).Text; got != tt.wantText {
 				t.Errorf("text = %q, want %q", got, tt.wantText)
 			}
 		})
@@ -109,11 +109,11 @@ func TestEscapedCDATAKeepsEveryWord(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			it := &gofeed.Item{Title: tt.title, Description: tt.description, GUID: "p11"}
-			a, raw := itemOf(it, "https://example.org/feed", time.Now(), summarize.Clean, nil, "")
+			a, raw := itemOf(it, "https://example.org/feed", time.Now(), summarize.CleanText, nil, "")
 			if a.Title != tt.wantTitle {
 				t.Errorf("title = %q, want %q", a.Title, tt.wantTitle)
 			}
-			if got := raw.text(summarize.Clean); got != tt.wantText {
+			if got := raw.text(summarize.CleanText).Text; got != tt.wantText {
 				t.Errorf("text = %q, want %q", got, tt.wantText)
 			}
 		})

@@ -162,9 +162,9 @@ type Poller struct {
 	// line reaches the dispatcher of the Run in progress (FetchNow); nil
 	// when none runs.
 	line atomic.Pointer[runLine]
-	// clean cleans an item's content and description (summarize.Clean;
+	// clean cleans an item's content and description (summarize.CleanText;
 	// tests count its calls).
-	clean func(string) string
+	clean cleanFunc
 	// clock compares the local clock with the Date of the servers' answers.
 	clock clockSkew
 	// revisions holds what each source's items said at its last fetch,
@@ -207,7 +207,7 @@ func NewPoller(opts Options) (*Poller, error) {
 	if err != nil {
 		return nil, fmt.Errorf("poller schedule %q: %w", opts.Schedule, err)
 	}
-	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule, dbLog: &throttle.Log{Now: opts.Now}, kick: make(chan struct{}, 1), clean: summarize.Clean,
+	p := &Poller{opts: opts, log: opts.Logger, schedule: schedule, dbLog: &throttle.Log{Now: opts.Now}, kick: make(chan struct{}, 1), clean: summarize.CleanText,
 		textSem: make(chan struct{}, opts.Concurrency)}
 	p.bounds = newBounds(p.Interval(), opts.MinInterval, opts.MaxInterval)
 	return p, nil
@@ -400,6 +400,7 @@ func (p *Poller) textSlot(ctx context.Context, source int64) (release func(), ok
 // reports whether it stored them; on a stop midway it stores nothing, so
 // the article stays at stepText.
 func (p *Poller) addArticleText(ctx context.Context, a news.Article) bool {
+	var cleaned summarize.Cleaned // the page's text's cleaning, when it is the text
 	if p.wantsPage(a) {
 		page, err := p.opts.Pages.Fetch(ctx, a.URL)
 		switch {
@@ -411,8 +412,9 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) bool {
 			// The page's text is cleaned as a feed's is (finishText): its
 			// stamps, bylines and boxes are no text to search or to compare
 			// stories by.
-			if text := p.clean(page.Text); len(text) > len(a.Text) {
-				a.Text = summarize.LimitBytes(text, maxText)
+			if text := p.clean(page.Text); len(text.Text) > len(a.Text) {
+				a.Text = summarize.LimitBytes(text.Text, maxText)
+				cleaned = text
 			}
 			// The page's own image is previewed before the feed's.
 			if page.ImageURL != "" {
@@ -423,7 +425,7 @@ func (p *Poller) addArticleText(ctx context.Context, a news.Article) bool {
 			}
 		}
 	}
-	p.summarize(ctx, &a)
+	p.summarize(ctx, &a, cleaned)
 	if ctx.Err() != nil {
 		return false
 	}
@@ -440,10 +442,11 @@ func (p *Poller) wantsPage(a news.Article) bool {
 	return a.Alertable && p.opts.Pages != nil && a.URL != "" && summarize.IsTeaser(a.Text)
 }
 
-// summarize sets the article's summary, when there is a Summarizer.
-func (p *Poller) summarize(ctx context.Context, a *news.Article) {
+// summarize sets the article's summary, when there is a Summarizer;
+// cleaned is what the cleaning of its text learnt, if it is known.
+func (p *Poller) summarize(ctx context.Context, a *news.Article, cleaned summarize.Cleaned) {
 	if p.opts.Summarizer != nil {
-		a.Summary = p.opts.Summarizer.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: a.SourceName})
+		a.Summary = p.opts.Summarizer.Summarize(ctx, summarize.Input{Title: a.Title, Text: a.Text, Source: a.SourceName, Cleaned: cleaned})
 	}
 }
 
@@ -456,8 +459,10 @@ func (p *Poller) summarize(ctx context.Context, a *news.Article) {
 // finishes nothing but the cleaning.
 func (p *Poller) finishText(ctx context.Context, src news.Source, texts []*feedText, final map[string]bool) func(int, *news.Article) bool {
 	return func(i int, a *news.Article) bool {
+		var cleaned summarize.Cleaned
 		if t := texts[i]; t != nil {
-			a.Text = t.text(p.clean)
+			cleaned = t.text(p.clean)
+			a.Text = cleaned.Text
 			if t.html != nil {
 				a.ImageURL = t.image()
 			}
@@ -466,7 +471,7 @@ func (p *Poller) finishText(ctx context.Context, src news.Source, texts []*feedT
 			return false
 		}
 		a.SourceName = src.Name
-		p.summarize(ctx, a)
+		p.summarize(ctx, a, cleaned)
 		final[a.GUID] = ctx.Err() == nil
 		return final[a.GUID]
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/summarize"
 )
 
 // An item a feed updates in place (the same guid, a longer or corrected
@@ -155,8 +156,10 @@ func (p *Poller) revise(ctx context.Context, src news.Source, items []news.Artic
 			continue
 		}
 		text := items[i].Text
+		var cleaned summarize.Cleaned
 		if texts[i] != nil {
-			text = texts[i].text(p.clean)
+			cleaned = texts[i].text(p.clean)
+			text = cleaned.Text
 		}
 		if !revised(old.Text, text) {
 			continue
@@ -165,7 +168,7 @@ func (p *Poller) revise(ctx context.Context, src news.Source, items []news.Artic
 		if items[i].Title != "" {
 			a.Title = items[i].Title
 		}
-		p.summarize(ctx, &a)
+		p.summarize(ctx, &a, cleaned)
 		if ctx.Err() != nil {
 			return
 		}

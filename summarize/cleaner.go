@@ -44,6 +44,9 @@ type cleaner struct {
 	// searchAllHints makes mayMatch search every hint of a line, as it did
 	// before setOfLine: tests compare the two.
 	searchAllHints bool
+	// sourceFree says that no rule is limited to some sources: the
+	// cleaning of a line is the same for every source (see Cleaned).
+	sourceFree bool
 }
 
 // newCleaner compiles the built-in rules followed by extra. The error names
@@ -107,6 +110,12 @@ func compileCleaner(rules []Rule) (*cleaner, error) {
 		return nil, err
 	}
 	c.dropAny = d
+	c.sourceFree = true
+	for _, rs := range [][]compiledRule{c.lead, c.prefix, c.drop, c.inline} {
+		for _, r := range rs {
+			c.sourceFree = c.sourceFree && len(r.sources) == 0
+		}
+	}
 	return c, nil
 }
 
@@ -145,23 +154,46 @@ func Clean(text string) string {
 // source are skipped; title, when known, is cut from the lead where wire
 // copy repeats it after a photo caption.
 func (c *cleaner) clean(text, source, title string) string {
+	return c.cleanKnowing(text, source, title, nil, nil)
+}
+
+// cleanKnowing is clean that notes in note, when not nil, what it learnt of
+// each line it wrote (see lineFact), and skips the rules over a line that
+// known, when not nil, says they keep as it is (see lineFact.keeps).
+func (c *cleaner) cleanKnowing(text, source, title string, known *Cleaned, note *[]lineFact) string {
 	if looksLikeHTML(text) {
 		text = htmlToText(text)
 	}
 	text = decodeEntities(text)
 	source = strings.ToLower(strings.TrimSpace(source))
 	title = strings.TrimSpace(title)
+	if known != nil && (known.by != c || !c.sourceFree) {
+		known = nil // the facts are of these rules, the same for every source
+	}
 
 	var out strings.Builder
 	out.Grow(len(text))
 	lead := leadLines
+	k := -1 // the line's number, of those logicalLines yields
 	for line := range logicalLines(text) {
+		k++
+		if known != nil {
+			if fact := known.keeps(k, line, lead > 0, out.Len() > 0, title); fact != factNone {
+				if lead > 0 {
+					lead--
+				}
+				noteLine(note, &out, line, fact)
+				writeLine(&out, line)
+				continue
+			}
+		}
 		set := &allLine
 		if !c.searchAllHints {
 			s := setOfLine(line)
 			set = &s
 		}
 		kept := false // line is known not to be dropped
+		fact := factNone
 		if lead > 0 {
 			lead--
 			// After a kept line, a line the DropLine rules remove ("FILE - ...")
@@ -172,21 +204,42 @@ func (c *cleaner) clean(text, source, title string) string {
 				cutLine, cut := c.cutLead(line, source, title, started, set)
 				if cut {
 					out.Reset() // what came before the dateline was a caption or a teaser
+					if note != nil {
+						*note = (*note)[:0]
+					}
 				}
 				kept = kept && cutLine == line
+				if cutLine == line && title == "" {
+					fact = factLeadFresh
+					if started {
+						fact = factLeadStarted
+					}
+				}
 				line = cutLine
 			}
 		}
+		in := line
 		line = c.cleanLine(line, source, set, kept)
 		if line == "" {
 			continue
 		}
-		if out.Len() > 0 {
-			out.WriteString("\n\n")
+		if line != in {
+			fact = factNone
+		} else if fact == factNone {
+			fact = factBody
 		}
-		out.WriteString(line)
+		noteLine(note, &out, line, fact)
+		writeLine(&out, line)
 	}
 	return out.String()
+}
+
+// writeLine writes line to out as a paragraph of its own.
+func writeLine(out *strings.Builder, line string) {
+	if out.Len() > 0 {
+		out.WriteString("\n\n")
+	}
+	out.WriteString(line)
 }
 
 // cutLead removes the junk wire copy glues before the news on a lead
@@ -303,7 +356,10 @@ func cutTitle(line, title string) (string, bool) {
 		return line, false
 	}
 	i := -1
-	for _, t := range [...]string{title, trimTitleSuffix(title)} {
+	for k, t := range [...]string{title, trimTitleSuffix(title)} {
+		if k == 1 && t == title {
+			break // searched for already
+		}
 		if utf8.RuneCountInString(t) >= 12 {
 			if i = indexFold(line, t, leadWindow); i >= 0 {
 				title = t
@@ -352,6 +408,18 @@ func indexFold(s, sub string, limit int) int {
 	}
 	first, _ := utf8.DecodeRuneInString(sub)
 	lower, upper := unicode.ToLower(first), unicode.ToUpper(first)
+	if lower < utf8.RuneSelf && upper < utf8.RuneSelf {
+		// Only an ASCII byte decodes to an ASCII rune, and every ASCII
+		// byte of s starts a rune (no UTF-8 sequence holds one, and a
+		// byte that starts none is read alone): the bytes are compared.
+		lo, up := byte(lower), byte(upper)
+		for i := 0; i <= limit && i+len(sub) <= len(s); i++ {
+			if c := s[i]; (c == lo || c == up) && strings.EqualFold(s[i:i+len(sub)], sub) {
+				return i
+			}
+		}
+		return -1
+	}
 	for i := 0; i <= limit && i+len(sub) <= len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if (r == lower || r == upper) && strings.EqualFold(s[i:i+len(sub)], sub) {

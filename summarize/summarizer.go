@@ -43,6 +43,10 @@ type Input struct {
 	Title  string
 	Text   string
 	Source string // the source name, which selects per-source rules
+	// Cleaned, when Text was cleaned already (CleanText), is that
+	// cleaning: the rules are not run again over the paragraphs it kept as
+	// they were. The summary is the same with it as without it.
+	Cleaned Cleaned
 }
 
 // Summarizer turns article text into a short summary. It is safe for
@@ -111,7 +115,11 @@ func New(opts Options) (*Summarizer, error) {
 // are read.
 func (s *Summarizer) Summarize(ctx context.Context, in Input) string {
 	in.Text = cutAtLine(in.Text, maxInput)
-	text := s.cleaner.clean(in.Text, in.Source, in.Title)
+	var known *Cleaned
+	if in.Cleaned.by != nil {
+		known = &in.Cleaned
+	}
+	text := s.cleaner.cleanKnowing(in.Text, in.Source, in.Title, known, nil)
 	if s.backend != nil && text != "" {
 		sum, err := s.viaBackend(ctx, in.Title, text)
 		if err == nil {
