@@ -43,14 +43,7 @@ func (s *Store) SetChatQuiet(ctx context.Context, id int64, start, end, mode str
 // it. The choice stays until the next one (FollowChatLanguage leaves it).
 // It fails with ErrNotFound for an unknown chat.
 func (s *Store) SetChatLanguage(ctx context.Context, id int64, lang string) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE chats SET language = ?, language_followed = 0, updated_at = ? WHERE id = ?`, lang, s.now().Unix(), id)
-	if err != nil {
-		return fmt.Errorf("set chat %d language: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
-	}
-	return nil
+	return s.setChatLanguage(ctx, id, lang, false)
 }
 
 // SetChatLanguageFollowed sets the chat's language to lang, its user's
@@ -59,7 +52,13 @@ func (s *Store) SetChatLanguage(ctx context.Context, id int64, lang string) erro
 // /language auto, after a choice. It fails with ErrNotFound for an unknown
 // chat.
 func (s *Store) SetChatLanguageFollowed(ctx context.Context, id int64, lang string) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE chats SET language = ?, language_followed = 1, updated_at = ? WHERE id = ?`, lang, s.now().Unix(), id)
+	return s.setChatLanguage(ctx, id, lang, true)
+}
+
+// setChatLanguage writes the chat's language and whether it is followed;
+// it fails with ErrNotFound for an unknown chat.
+func (s *Store) setChatLanguage(ctx context.Context, id int64, lang string, followed bool) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE chats SET language = ?, language_followed = ?, updated_at = ? WHERE id = ?`, lang, followed, s.now().Unix(), id)
 	if err != nil {
 		return fmt.Errorf("set chat %d language: %w", id, err)
 	}
