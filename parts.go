@@ -239,6 +239,10 @@ func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *s
 		return 0, err
 	}
 	for _, src := range retired {
+		if src.Origin == news.OriginChat {
+			log.Info("source no longer in the configuration: a chat added it too (/addsource, /import), so it stays, as the chat's (/removesource removes it)", "source", src.Name, "url", feeds.Redacted(src.URL))
+			continue
+		}
 		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", feeds.Redacted(src.URL))
 	}
 	srcs, err := st.ListSources(ctx)
