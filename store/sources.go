@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -129,14 +130,25 @@ func (s *Store) ListSources(ctx context.Context) ([]news.Source, error) {
 	return out, nil
 }
 
-// DeleteSource removes a source and its articles.
+// DeleteSource removes a source and its articles, with what secrets keeps
+// of it (its churn streak, its chat's mark).
 func (s *Store) DeleteSource(ctx context.Context, id int64) error {
-	res, err := s.w.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
+	var n int64
+	err := s.tx(ctx, func(tx *wtx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		_, err = tx.ExecContext(ctx, `DELETE FROM secrets WHERE name IN (?, ?)`,
+			churnPrefix+strconv.FormatInt(id, 10), chatSourcePrefix+strconv.FormatInt(id, 10))
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("delete source %d: %w", id, err)
 	}
 	s.fetches.forget(id)
-	if n, _ := res.RowsAffected(); n == 0 {
+	if n == 0 {
 		return fmt.Errorf("source %d: %w", id, news.ErrNotFound)
 	}
 	return nil
