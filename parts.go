@@ -223,7 +223,8 @@ func noteUnreclaimed(ctx context.Context, st *store.Store, log *slog.Logger) boo
 
 // syncSources makes the store's configuration sources those of the file:
 // listed ones are added or renamed, ones no longer listed are retired (not
-// fetched, their articles kept). It returns how many sources are polled:
+// fetched, their articles kept), or, when a chat added them too, the
+// chat's again (store.RetireConfigSources). It returns how many sources are polled:
 // the file's and those added in chat (/addsource, /import). It fails with
 // the store's error.
 func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *slog.Logger) (int, error) {
