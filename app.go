@@ -260,7 +260,7 @@ func (m *Main) startProblems(ctx context.Context, cfg config.Config, mistaken fu
 	if err := configAsDatabase(cfg.Storage.Path, m.configPath); err != nil && !mistaken("storage") {
 		errs = append(errs, err)
 	} else if !mistaken("storage", "log") {
-		err := checkStorage(cfg.Storage.Path, logPathOf(cfg)) // a root run's log too: one chown
+		err := checkStorage(cfg.Storage.Path, m.configPath, logPathOf(cfg)) // a root run's log too: one chown
 		storageOK = err == nil
 		if err != nil {
 			var ce *configError

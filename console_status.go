@@ -31,7 +31,7 @@ func (m *Main) openLog(cfg config.Config) (*slog.Logger, string, func()) {
 	f, err := openLogFile(path)
 	if err != nil {
 		log := newLogger(m.stderr, cfg, cfg.ConsoleMode())
-		log.Warn("cannot open the log file (log.file); logging to stderr", "path", path, "err", err, "fix", logFileFix(path, err))
+		log.Warn("cannot open the log file (log.file); logging to stderr", "path", path, "err", err, "fix", logFileFix(path, m.configPath, err))
 		return log, "", func() {}
 	}
 	m.logOut = f

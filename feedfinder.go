@@ -13,7 +13,8 @@ import (
 
 // feedFinder is the transport of the configuration's sources: when a source's
 // URL answers with a web page instead of a feed, it finds the feed the page
-// links to (<link rel="alternate">) the way /addsource does, logs which one it
+// links to (<link rel="alternate">, or a same-site <a href> that looks
+// like a feed) the way /addsource does, logs which one it
 // chose, and fetches that instead, at this and every later poll.
 type feedFinder struct {
 	base http.RoundTripper

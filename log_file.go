@@ -66,15 +66,22 @@ func (l *reopenableLog) Close() error {
 // logFileFix says what to do about err, the failure to open the log file
 // at path: create its folder, give write access, or, on a read-only file
 // system (the systemd unit's ProtectSystem=strict), use the unit's
-// writable folders or leave log.file empty for the journal.
-func logFileFix(path string, err error) string {
+// writable folders or leave log.file empty for the journal. A relative
+// path's missing folder is said to be looked for in the working folder,
+// and, when it is beside the configuration at configPath ("" for none),
+// the whole path to write is given, as for storage.path.
+func logFileFix(path, configPath string, err error) string {
 	dir := filepath.Dir(path)
 	if abs, aerr := filepath.Abs(dir); aerr == nil {
 		dir = abs
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("create the folder (mkdir -p %s), or set log.file to a file in an existing folder, or leave log.file empty to log to stderr", dir)
+		fix := fmt.Sprintf("create the folder (mkdir -p %s), or set log.file to a file in an existing folder, or leave log.file empty to log to stderr%s", dir, relativeNote("log.file", path, configPath))
+		if beside := besideConfig(path, configPath); beside != "" {
+			fix += fmt.Sprintf("; that folder is beside the configuration: log.file = %q", beside)
+		}
+		return fix
 	case errors.Is(err, syscall.EROFS):
 		return "the file system is read-only here (under the systemd unit, ProtectSystem=strict leaves writable only /var/lib/newshound and, by LogsDirectory=newshound, /var/log/newshound): " +
 			"set log.file = \"/var/log/newshound/newshound.log\", or leave it empty: the journal keeps stderr"
@@ -86,6 +93,24 @@ func logFileFix(path string, err error) string {
 		return fmt.Sprintf("give the user running Newshound write access to %s (and to the file, if it exists), or set log.file elsewhere, or leave it empty to log to stderr", dir)
 	}
 	return "set log.file to a file Newshound can write, or leave it empty to log to stderr"
+}
+
+// besideConfig is the whole path of path, relative, read beside the
+// configuration at configPath rather than in the working folder, when its
+// folder is there; "" when path is absolute, there is no configuration, or
+// no such folder.
+func besideConfig(path, configPath string) string {
+	if configPath == "" || filepath.IsAbs(path) {
+		return ""
+	}
+	beside, err := filepath.Abs(filepath.Join(filepath.Dir(configPath), path))
+	if err != nil {
+		return ""
+	}
+	if fi, err := os.Stat(filepath.Dir(beside)); err != nil || !fi.IsDir() {
+		return ""
+	}
+	return beside
 }
 
 // exists reports whether path names a file, whatever this process may do

@@ -38,7 +38,7 @@ func TestUnopenableLogFileNamesTheFix(t *testing.T) {
 		{syscall.EACCES, "write access"},
 	} {
 		err := &fs.PathError{Op: "open", Path: "/var/log/nh/newshound.log", Err: c.errno}
-		if got := logFileFix("/var/log/nh/newshound.log", err); !strings.Contains(got, c.want) || !strings.Contains(got, "log.file") {
+		if got := logFileFix("/var/log/nh/newshound.log", "", err); !strings.Contains(got, c.want) || !strings.Contains(got, "log.file") {
 			t.Errorf("logFileFix(%v) = %q, want %q and log.file in it", c.errno, got, c.want)
 		}
 	}

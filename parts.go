@@ -223,7 +223,8 @@ func noteUnreclaimed(ctx context.Context, st *store.Store, log *slog.Logger) boo
 
 // syncSources makes the store's configuration sources those of the file:
 // listed ones are added or renamed, ones no longer listed are retired (not
-// fetched, their articles kept). It returns how many sources are polled:
+// fetched, their articles kept), or, when a chat added them too, the
+// chat's again (store.RetireConfigSources). It returns how many sources are polled:
 // the file's and those added in chat (/addsource, /import). It fails with
 // the store's error.
 func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *slog.Logger) (int, error) {
@@ -239,6 +240,10 @@ func syncSources(ctx context.Context, st *store.Store, cfg config.Config, log *s
 		return 0, err
 	}
 	for _, src := range retired {
+		if src.Origin == news.OriginChat {
+			log.Info("source no longer in the configuration: a chat added it too (/addsource, /import), so it stays, as the chat's (/removesource removes it)", "source", src.Name, "url", feeds.Redacted(src.URL))
+			continue
+		}
 		log.Info("source no longer in the configuration: not fetched any more, its articles kept", "source", src.Name, "url", feeds.Redacted(src.URL))
 	}
 	srcs, err := st.ListSources(ctx)

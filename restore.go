@@ -34,7 +34,7 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	path, backup := cfg.Storage.Path, rest[0]
-	if err := checkStorage(path); err != nil {
+	if err := checkStorage(path, ""); err != nil {
 		return err
 	}
 	if bi, err := os.Stat(backup); err == nil {

@@ -114,8 +114,11 @@ func storageError(path string, err error) error {
 // also are other files the bot writes (its log file): those that exist and
 // this process may not write join the database's in the one chown the
 // error names, as a run as root leaves them all root's.
-func checkStorage(path string, also ...string) error {
-	err := checkStorageAccess(path, also)
+//
+// configPath is the -config file ("" for none), for the words on a
+// relative path (relativeNote).
+func checkStorage(path, configPath string, also ...string) error {
+	err := checkStorageAccess(path, configPath, also)
 	var ce *configError
 	if err == nil || errors.As(err, &ce) || !storageConfigError(err) {
 		return err
@@ -138,7 +141,7 @@ type missingFolderError struct{ msg string }
 func (e *missingFolderError) Error() string { return e.msg }
 
 // checkStorageAccess is checkStorage's check, its errors not yet marked.
-func checkStorageAccess(path string, also []string) error {
+func checkStorageAccess(path, configPath string, also []string) error {
 	if err := folderAsDatabase(path); err != nil {
 		return err
 	}
@@ -150,7 +153,7 @@ func checkStorageAccess(path string, also []string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder%s", path, dir, dir, relativeNote(path))}
+		return &missingFolderError{fmt.Sprintf("storage.path %q: the folder %s does not exist; create it (mkdir -p %s) or set storage.path to a file in an existing folder%s", path, dir, dir, relativeNote("storage.path", path, configPath))}
 	case err != nil:
 		return folderStatError(path, dir, os.Geteuid(), err)
 	case !info.IsDir():
@@ -158,7 +161,7 @@ func checkStorageAccess(path string, also []string) error {
 	}
 	probe, err := os.CreateTemp(dir, ".newshound-write-check-*")
 	if err != nil {
-		return storageFolderError(path, dir, err)
+		return storageFolderError(path, configPath, dir, err)
 	}
 	probe.Close()
 	os.Remove(probe.Name())
@@ -183,10 +186,12 @@ func folderStatError(path, dir string, uid int, err error) error {
 		"run the bot as the user it runs as (the service: systemctl start newshound, not by hand), or set storage.path to a file in a folder this user may write: %w", path, uid, dir, err)
 }
 
-// relativeNote says where a relative path is read from, for an error
-// about it: the folder named was the working folder's, and an operator
-// whose configuration is elsewhere (/etc/newshound) created it there.
-func relativeNote(path string) string {
+// relativeNote says where path, the relative value of key, is read from,
+// for an error about it: the folder named was the working folder's, and an
+// operator whose configuration (configPath) is elsewhere (/etc/newshound)
+// created it there. Run without -config (configPath "") there is no
+// configuration's folder to set it against.
+func relativeNote(key, path, configPath string) string {
 	if filepath.IsAbs(path) {
 		return ""
 	}
@@ -194,7 +199,10 @@ func relativeNote(path string) string {
 	if err != nil {
 		return ""
 	}
-	return fmt.Sprintf(" (a relative storage.path is read from the working folder, %s, not the configuration's: write the whole path to be sure)", wd)
+	if configPath == "" {
+		return fmt.Sprintf(" (a relative %s is read from the working folder, %s: write the whole path to be sure)", key, wd)
+	}
+	return fmt.Sprintf(" (a relative %s is read from the working folder, %s, not the configuration's: write the whole path to be sure)", key, wd)
 }
 
 // storageBesideConfig is err, checkStorage's refusal of a relative
@@ -266,26 +274,26 @@ func folderAsDatabase(path string) error {
 // a new file, with the fix: on a read-only file system (the systemd unit's
 // ProtectSystem=strict makes every folder but its StateDirectory one) where
 // to write instead; else write access to give.
-func storageFolderError(path, dir string, err error) error {
+func storageFolderError(path, configPath, dir string, err error) error {
 	if errors.Is(err, syscall.EROFS) {
 		return fmt.Errorf("storage.path %q: %s is on a read-only file system: %s: %w", path, dir, readOnlyFix, err)
 	}
 	if errors.Is(err, fs.ErrNotExist) { // procfs answers a new file so, in a folder that is there
 		return fmt.Errorf("storage.path %q: the folder %s takes no new files (a kernel's file system, such as /proc): %s: %w", path, dir, elsewhere, err)
 	}
-	return storageFolderErrorAs(os.Geteuid(), path, dir, err)
+	return storageFolderErrorAs(os.Geteuid(), path, configPath, dir, err)
 }
 
 // storageFolderErrorAs is storageFolderError's refused permission for the
 // user uid. A system folder gets no chown: a relative storage.path under a
 // service manager or in the container (working folder /) read "chown 65532
 // /", which hands the root of the machine to the bot.
-func storageFolderErrorAs(uid int, path, dir string, err error) error {
+func storageFolderErrorAs(uid int, path, configPath, dir string, err error) error {
 	fix := writeAccessFix(uid, dir) + "; or " + elsewhere
 	if systemFolder(dir) {
 		fix = elsewhere + ", or in the container image /data/newshound.db (its volume); never give the bot " + dir + " itself"
 	}
-	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database)%s: %s: %w", path, dir, relativeNote(path), fix, err)
+	return fmt.Errorf("storage.path %q: the folder %s is not writable (SQLite keeps its journal beside the database)%s: %s: %w", path, dir, relativeNote("storage.path", path, configPath), fix, err)
 }
 
 // systemFolder reports whether dir is the root or one of the system's

@@ -227,6 +227,9 @@ func TestConfigSourceThatIsAPageUsesItsFeed(t *testing.T) {
 		case "/plain":
 			w.Header().Set("Content-Type", "text/html")
 			io.WriteString(w, `<html><body>no feed here</body></html>`)
+		case "/footer":
+			w.Header().Set("Content-Type", "text/html")
+			io.WriteString(w, `<html><body>News<footer><a href="/about">About</a> <a href="/news/rss.xml">RSS</a></footer></body></html>`)
 		default:
 			http.NotFound(w, r)
 		}
@@ -254,6 +257,11 @@ func TestConfigSourceThatIsAPageUsesItsFeed(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "links to no feed") {
 		t.Errorf("a page without a feed is not logged:\n%s", logs.String())
+	}
+	// A page that links its feed only from an <a href> in its footer.
+	resp, err = f.Fetch(context.Background(), srv.URL+"/footer", "", "")
+	if err != nil || !strings.Contains(string(resp.Body), "<title>Site news</title>") {
+		t.Fatalf("a page linking its feed from its footer: %v %q, want its feed", err, resp.Body)
 	}
 }
 

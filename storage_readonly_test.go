@@ -17,7 +17,7 @@ import (
 func TestReadOnlyFileSystemSaysWhereToWrite(t *testing.T) {
 	const path = "/srv/newshound/nh.db"
 	erofs := &fs.PathError{Op: "open", Path: "/srv/newshound/.newshound-write-check-1", Err: syscall.EROFS}
-	for _, err := range []error{storageFolderError(path, "/srv/newshound", erofs), lockAdvice(path, &fs.PathError{Op: "open", Path: path + ".lock", Err: syscall.EROFS})} {
+	for _, err := range []error{storageFolderError(path, "", "/srv/newshound", erofs), lockAdvice(path, &fs.PathError{Op: "open", Path: path + ".lock", Err: syscall.EROFS})} {
 		for _, want := range []string{"storage.path", "read-only file system", "/var/lib/newshound", "ReadWritePaths="} {
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("error %v does not say %q", err, want)
@@ -43,7 +43,7 @@ func TestReadOnlyFileSystemSaysWhereToWrite(t *testing.T) {
 func TestStoragePathThatIsAFolder(t *testing.T) {
 	dir := t.TempDir()
 	want := filepath.Join(dir, "newshound.db")
-	if err := checkStorage(dir); err == nil || !strings.Contains(err.Error(), "is a folder") || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "chown") {
+	if err := checkStorage(dir, ""); err == nil || !strings.Contains(err.Error(), "is a folder") || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "chown") {
 		t.Errorf("checkStorage(a folder) = %v; want it called a folder, with %s offered", err, want)
 	} else if exitStatus(err) != exitConfig {
 		t.Errorf("exit status %d, want %d", exitStatus(err), exitConfig)

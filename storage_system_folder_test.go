@@ -15,7 +15,7 @@ import (
 func TestSystemFolderIsNeverChowned(t *testing.T) {
 	denied := &fs.PathError{Op: "open", Path: "/.newshound-write-check-1", Err: syscall.EACCES}
 	for _, dir := range []string{"/", "/etc", "/usr/local"} {
-		err := storageFolderErrorAs(65532, "newshound.db", dir, denied)
+		err := storageFolderErrorAs(65532, "newshound.db", "", dir, denied)
 		if strings.Contains(err.Error(), "chown") {
 			t.Errorf("%s: %v, advises a chown of a system folder", dir, err)
 		}
@@ -26,7 +26,7 @@ func TestSystemFolderIsNeverChowned(t *testing.T) {
 		}
 	}
 	// A folder of the operator's still gets its chown.
-	if err := storageFolderErrorAs(65532, "/srv/newshound/nh.db", "/srv/newshound", denied); !strings.Contains(err.Error(), "chown 65532 /srv/newshound") {
+	if err := storageFolderErrorAs(65532, "/srv/newshound/nh.db", "", "/srv/newshound", denied); !strings.Contains(err.Error(), "chown 65532 /srv/newshound") {
 		t.Errorf("/srv/newshound: %v, want the chown named", err)
 	}
 }

@@ -181,8 +181,11 @@ const maxCandidates = 4
 
 // Discover finds the feed at rawURL: the URL itself when it is a feed (RSS,
 // Atom or JSON Feed), else the first feed that the HTML page links to with
-// <link rel="alternate">. Every request goes through the guard. It fails
-// with ErrNoFeed when there is none, and as Get does otherwise.
+// <link rel="alternate">, else the first feed among the page's same-site
+// <a href> links that look like one (see feedAnchors): many sites link their
+// feed only from a footer. At most maxCandidates links are tried. Every
+// request goes through the guard. It fails with ErrNoFeed when there is
+// none, and as Get does otherwise.
 func (d *Discoverer) Discover(ctx context.Context, rawURL string) (Discovered, error) {
 	page, err := d.Get(ctx, rawURL)
 	if err != nil {
@@ -192,6 +195,7 @@ func (d *Discoverer) Discover(ctx context.Context, rawURL string) (Discovered, e
 		return discovered(page.URL, f), nil
 	}
 	links := alternateLinks(page.Body, page.URL)
+	links = appendNew(links, feedAnchors(page.Body, page.URL)...)
 	if len(links) == 0 {
 		return Discovered{}, ErrNoFeed
 	}

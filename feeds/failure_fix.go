@@ -3,7 +3,9 @@ package feeds
 import (
 	"crypto/tls"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/newshound/newshound/news"
@@ -16,8 +18,9 @@ import (
 // the same in the chat's language (bot's fetchFailure). err is the fetch's
 // error, which tells a server speaking plain HTTP at an https:// url (a TLS
 // record header it cannot read) from a certificate not trusted: both are
-// FailTLS.
-func failureFix(f news.FetchFailure, err error) string {
+// FailTLS. rawURL is the source's url: a 401 for a url that carries a login
+// says that login was refused, not to write one (and never shows the password).
+func failureFix(f news.FetchFailure, err error, rawURL string) string {
 	if plainHTTP(err) {
 		return plainHTTPFix
 	}
@@ -25,6 +28,9 @@ func failureFix(f news.FetchFailure, err error) string {
 	case news.FailStatus:
 		switch f.Status {
 		case http.StatusUnauthorized:
+			if fix := refusedLogin(rawURL); fix != "" {
+				return fix
+			}
 			return "the feed asks for a login: write it into the source's url, https://user:password@host/feed.xml (or check the one written there)"
 		case http.StatusForbidden:
 			return "the server refuses this client: it may block poller.user_agent or this machine's address; open the url from this machine to see why"
@@ -51,6 +57,19 @@ func failureFix(f news.FetchFailure, err error) string {
 		return "a chat's source may not reach private or local addresses: set telegram.allow_private_urls, or put the source in [[sources]]"
 	}
 	return ""
+}
+
+// refusedLogin is the fix for a 401 when rawURL carries a login, "" when it
+// carries none. It names the user, never the password.
+func refusedLogin(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.User == nil {
+		return ""
+	}
+	if _, ok := u.User.Password(); !ok {
+		return fmt.Sprintf("the server refused the login in the source's url (user %q, no password): write the password after the user, https://user:password@host/feed.xml", u.User.Username())
+	}
+	return fmt.Sprintf("the server refused the login in the source's url (user %q): check the user name and password written there, and that the feed takes a basic login", u.User.Username())
 }
 
 // plainHTTPFix is the fix for an https:// url whose server does not speak

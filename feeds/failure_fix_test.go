@@ -50,6 +50,8 @@ func TestFetchFailedLogNamesTheFix(t *testing.T) {
 		testkit.UpsertSource(t, st, strings.TrimPrefix(path, "/"), srv.URL+path, "config")
 	}
 	testkit.UpsertSource(t, st, "selfsigned", tlsSrv.URL+"/feed", "config")
+	// A login written into the url, refused: not "write a login into the url".
+	testkit.UpsertSource(t, st, "badlogin", strings.Replace(srv.URL, "http://", "http://reader:s3cret-pw@", 1)+"/login", "config")
 	// An https:// url at a server that speaks plain HTTP: no certificate to
 	// trust, the url's scheme (or port) is wrong.
 	testkit.UpsertSource(t, st, "plainhttp", strings.Replace(srv.URL, "http://", "https://", 1)+"/page", "config")
@@ -93,6 +95,10 @@ func TestFetchFailedLogNamesTheFix(t *testing.T) {
 			t.Errorf("the line of %s names no fix with %q:\n%s", source, fix, line)
 		}
 	}
+	if line := lines["badlogin"]; !strings.Contains(line, "refused the login") || !strings.Contains(line, "reader") ||
+		strings.Contains(line, "s3cret-pw") || strings.Contains(line, "user:password@") {
+		t.Errorf("a refused login in the url: want it said refused, the user named and no password: %q", line)
+	}
 	if line := lines["plainhttp"]; strings.Contains(line, "ca_file") {
 		t.Errorf("a server speaking plain HTTP is no certificate to trust: %q", line)
 	}
@@ -107,12 +113,12 @@ func TestFetchFailedLogNamesTheFix(t *testing.T) {
 // trusted still names ca_file.
 func TestFailureFixPlainHTTPIsNoCertificate(t *testing.T) {
 	header := fmt.Errorf("Get %q: %w", "https://feeds.example:8080/rss", tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"})
-	fix := failureFix(failure(header, false), header)
+	fix := failureFix(failure(header, false), header, "")
 	if !strings.Contains(fix, "http://") || strings.Contains(fix, "ca_file") {
 		t.Errorf("first record no TLS handshake: fix %q, want http:// and no ca_file", fix)
 	}
 	cert := fmt.Errorf("Get: %w", x509.UnknownAuthorityError{})
-	if fix := failureFix(failure(cert, false), cert); !strings.Contains(fix, "ca_file") {
+	if fix := failureFix(failure(cert, false), cert, ""); !strings.Contains(fix, "ca_file") {
 		t.Errorf("unknown authority: fix %q, want ca_file", fix)
 	}
 }

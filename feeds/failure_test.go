@@ -132,7 +132,7 @@ func TestFailureKinds(t *testing.T) {
 		if got := failure(err, false); got.Kind != tt.want || !errors.Is(err, ErrNotFeed) {
 			t.Errorf("%s: %v reads as %+v, want kind %s (and ErrNotFeed)", tt.file, err, got, tt.want)
 		}
-		if fix := failureFix(failure(err, false), err); (tt.want == news.FailBrokenFeed) != strings.Contains(fix, "does not parse") {
+		if fix := failureFix(failure(err, false), err, ""); (tt.want == news.FailBrokenFeed) != strings.Contains(fix, "does not parse") {
 			t.Errorf("%s: fix %q", tt.file, fix)
 		}
 	}

@@ -599,7 +599,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		if storeFailed { // the database's failure, not the source's
 			p.dbLog.Warn(log, "fetch failed", "err", err, "cause", "the database refused to store the articles; the source answered well",
 				"retry_in", wait, "fix", p.storeFix(err))
-		} else if fix := failureFix(f, err); fix != "" {
+		} else if fix := failureFix(f, err, src.URL); fix != "" {
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait, "fix", fix)
 		} else {
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/newshound/newshound/news"
 )
@@ -37,6 +38,10 @@ func (s *Store) MigrateChat(ctx context.Context, from, to int64) error {
 			if err := mergeChatInto(ctx, tx, to, from); err != nil {
 				return err
 			}
+		}
+		// Telegram's pause was for the old id, which takes no more messages.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM secrets WHERE name = ?`, pausePrefix+strconv.FormatInt(from, 10)); err != nil {
+			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE chats SET id = ?, type = 'supergroup', active = 1, updated_at = ? WHERE id = ?`, to, s.now().Unix(), from)
 		return err

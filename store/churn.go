@@ -16,10 +16,18 @@ import (
 // follows.
 const churnPrefix = "churn "
 
-// ChurnStreaks returns the churn streaks kept, by source id. It fails when
-// the database cannot be read.
+// ChurnStreaks returns the churn streaks kept, by source id, and deletes
+// those of sources gone or retired (DeleteSource deletes a source's own;
+// these were left by a version before it did, or by a retirement: a
+// retired source is not fetched, so no streak runs). It fails when the
+// database cannot be read or the deletion is refused.
 func (s *Store) ChurnStreaks(ctx context.Context) (map[int64]int, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT name, value FROM secrets WHERE name >= ? AND name < ?`, churnPrefix, strings.TrimSuffix(churnPrefix, " ")+"!")
+	end := strings.TrimSuffix(churnPrefix, " ") + "!"
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM secrets WHERE name >= ?1 AND name < ?2
+		AND CAST(substr(name, length(?1) + 1) AS INTEGER) NOT IN (SELECT id FROM sources WHERE origin != 'retired')`, churnPrefix, end); err != nil {
+		return nil, fmt.Errorf("delete the churn streaks of sources gone: %w", err)
+	}
+	rows, err := s.w.QueryContext(ctx, `SELECT name, value FROM secrets WHERE name >= ? AND name < ?`, churnPrefix, end)
 	if err != nil {
 		return nil, fmt.Errorf("read the churn streaks: %w", err)
 	}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newshound/newshound/news"
@@ -12,24 +14,47 @@ import (
 
 // UpsertSource adds a source by URL, or renames the one that has that URL. A
 // retired source comes back, and a chat-added one listed in the
-// configuration becomes the configuration's.
+// configuration becomes the configuration's; that the chat added it is
+// remembered (see chatSourcePrefix), so that RetireConfigSources gives it
+// back to the chat rather than retiring it.
 func (s *Store) UpsertSource(ctx context.Context, name, url, origin string) (news.Source, error) {
-	_, err := s.w.ExecContext(ctx, `
+	err := s.tx(ctx, func(tx *wtx) error {
+		// The chat added it while the configuration lists it, or the
+		// configuration now lists one the chat added: either way a chat
+		// asked for it.
+		other := map[string]string{news.OriginConfig: news.OriginChat, news.OriginChat: news.OriginConfig}[origin]
+		if other != "" {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO secrets (name, value, created_at)
+				SELECT ? || id, ?, ? FROM sources WHERE url = ? AND origin = ?`,
+				chatSourcePrefix, []byte(news.OriginChat), s.now().Unix(), url, other); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, `
 		INSERT INTO sources (name, url, origin, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET name = excluded.name,
 			origin = CASE WHEN sources.origin = 'retired' OR excluded.origin = 'config' THEN excluded.origin ELSE sources.origin END`,
-		name, url, origin, s.now().Unix())
+			name, url, origin, s.now().Unix())
+		return err
+	})
 	if err != nil {
 		return news.Source{}, fmt.Errorf("upsert source %s: %w", url, err)
 	}
 	return s.findSource(ctx, `url = ?`, url)
 }
 
+// chatSourcePrefix starts the secrets names (no column of its own: no
+// migration) that mark a configuration's source as one a chat added too
+// (/addsource, /import); the source id follows.
+const chatSourcePrefix = "chatsource "
+
 // RetireConfigSources marks the configuration's sources whose URL is not in
 // keep as retired: the poller stops fetching them, their articles stay for
-// /search and the digest. It returns the sources it retired.
+// /search and the digest. One a chat added too (see UpsertSource) becomes
+// the chat's again instead (news.OriginChat) and is still fetched. It
+// returns the sources it changed, with their new origin.
 func (s *Store) RetireConfigSources(ctx context.Context, keep []string) ([]news.Source, error) {
-	args := []any{}
+	args := []any{chatSourcePrefix}
 	for _, u := range keep {
 		args = append(args, u)
 	}
@@ -37,11 +62,23 @@ func (s *Store) RetireConfigSources(ctx context.Context, keep []string) ([]news.
 	if len(keep) > 0 {
 		where += ` AND url NOT IN (` + placeholders(len(keep)) + `)`
 	}
-	rows, err := s.w.QueryContext(ctx, `UPDATE sources SET origin = 'retired' WHERE `+where+` RETURNING `+sourceColumns, args...)
-	if err != nil {
-		return nil, fmt.Errorf("retire sources: %w", err)
-	}
-	out, err := collect(rows, scanSource)
+	var out []news.Source
+	err := s.tx(ctx, func(tx *wtx) error {
+		rows, err := tx.QueryContext(ctx, `UPDATE sources SET origin = CASE
+			WHEN EXISTS (SELECT 1 FROM secrets WHERE secrets.name = ?1 || sources.id) THEN 'chat' ELSE 'retired' END
+			WHERE `+where+` RETURNING `+sourceColumns, args...)
+		if err != nil {
+			return err
+		}
+		if out, err = collect(rows, scanSource); err != nil {
+			return err
+		}
+		// A mark is kept only while its source is the configuration's.
+		_, err = tx.ExecContext(ctx, `DELETE FROM secrets WHERE name >= ?1 AND name < ?2
+			AND CAST(substr(name, length(?1) + 1) AS INTEGER) NOT IN (SELECT id FROM sources WHERE origin = 'config')`,
+			chatSourcePrefix, strings.TrimSuffix(chatSourcePrefix, " ")+"!")
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("retire sources: %w", err)
 	}
@@ -93,14 +130,25 @@ func (s *Store) ListSources(ctx context.Context) ([]news.Source, error) {
 	return out, nil
 }
 
-// DeleteSource removes a source and its articles.
+// DeleteSource removes a source and its articles, with what secrets keeps
+// of it (its churn streak, its chat's mark).
 func (s *Store) DeleteSource(ctx context.Context, id int64) error {
-	res, err := s.w.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
+	var n int64
+	err := s.tx(ctx, func(tx *wtx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		_, err = tx.ExecContext(ctx, `DELETE FROM secrets WHERE name IN (?, ?)`,
+			churnPrefix+strconv.FormatInt(id, 10), chatSourcePrefix+strconv.FormatInt(id, 10))
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("delete source %d: %w", id, err)
 	}
 	s.fetches.forget(id)
-	if n, _ := res.RowsAffected(); n == 0 {
+	if n == 0 {
 		return fmt.Errorf("source %d: %w", id, news.ErrNotFound)
 	}
 	return nil
