@@ -561,3 +561,22 @@ func TestSubscribeToASourceNotFollowed(t *testing.T) {
 		}
 	}
 }
+
+// A stranger pasted the feed link a browser shows, feed:http://… or
+// feed://…, and was told it was not a public address: the feed mark is read
+// as the address it marks.
+func TestAddSourceReadsABrowsersFeedLink(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, true, map[string]string{"news.example": publicIP}))
+	got := h.reply(operator, "private", operator, "/addsource feed:http://news.example:"+srv.Port()+"/feed.xml").Text()
+	if !strings.Contains(got, "Added source #1") {
+		t.Fatalf("/addsource feed:http://… → %q", got)
+	}
+	h.clock.Advance(20 * time.Second)
+	// feed:// names no scheme; https is tried, and the site (plain HTTP)
+	// is told apart from an address that is not public.
+	got = h.reply(operator, "private", operator, "/addsource feed://news.example:"+srv.Port()+"/feed.xml").Text()
+	if strings.Contains(got, "not a public") || strings.Contains(got, "⛔") {
+		t.Errorf("/addsource feed://… → %q, refused as not public", got)
+	}
+}
