@@ -89,7 +89,13 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 		req.args = q
 		return r.cmdSubscribe(ctx, req)
 	}
-	if r.startAgain(ctx, req) {
+	// The inline answer's "Open Newshound" button opens /start inline: the
+	// welcome says how inline search is used, which is what they tried.
+	note := ""
+	if req.args == "inline" && r.opts.BotName != "" {
+		note = "\n\n" + tr(ctx).Sprintf("🔎 To search the news from any chat, type <code>@%s</code> and a few words in its message field, e.g. <code>@%s kursk</code>, then tap a result to post it there.", r.opts.BotName, r.opts.BotName)
+	}
+	if r.startAgain(ctx, req, note) {
 		return nil
 	}
 	if t := req.in.ChatType; t == "group" || t == "supergroup" {
@@ -101,7 +107,7 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("👋 <b>Newshound</b> sends you news that matches your keywords, as it breaks.\n\n"+
 		"Try <code>/subscribe kursk deminers</code> or <code>/subscribe \"north korea\" OR pyongyang</code>.\n"+
-		"Send /help for every command.")+r.otherLanguagesNote(ctx, req.in))
+		"Send /help for every command.")+note+r.otherLanguagesNote(ctx, req.in))
 	return nil
 }
 
@@ -124,8 +130,9 @@ func (r *Router) otherLanguagesNote(ctx context.Context, in Incoming) string {
 // startAgain answers /start in a chat that kept its subscriptions (a user
 // who blocked the bot and came back, or pressed Start again): they are
 // still there, and alerts may be paused. It reports whether it answered;
-// a chat without subscriptions gets the first welcome.
-func (r *Router) startAgain(ctx context.Context, req request) bool {
+// a chat without subscriptions gets the first welcome. note ends the
+// answer.
+func (r *Router) startAgain(ctx context.Context, req request, note string) bool {
 	if r.opts.Subscriptions == nil {
 		return false
 	}
@@ -142,7 +149,7 @@ func (r *Router) startAgain(ctx context.Context, req request) bool {
 	if req.chat.Paused {
 		text += "\n⏸ " + t.Sprintf("Alerts are paused: /resume to turn them back on.")
 	}
-	r.reply(ctx, req.in.ChatID, text)
+	r.reply(ctx, req.in.ChatID, text+note)
 	return true
 }
 
