@@ -304,7 +304,7 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	}
 	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, req.in.ChatID, arg)
 	if errors.Is(err, subscriptions.ErrNoSuchSubscription) {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(req.args, 100))))
+		r.reply(ctx, req.in.ChatID, noSubscription(tr(ctx), req.args, 100))
 		return nil
 	}
 	if err != nil {
@@ -312,6 +312,18 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Removed #%d: <code>%s</code>", sub.ID, esc(sub.Query)))
 	return nil
+}
+
+// noSubscription says that the chat has no subscription arg, which the
+// user typed: an id as #ID, a query quoted as the language quotes
+// («курск», „kursk“), clipped to max characters. Without the quotes
+// "В этом чате нет подписки курск" read as a broken sentence.
+func noSubscription(t locale.Printer, arg string, max int) string {
+	arg = strings.TrimSpace(arg)
+	if id, err := strconv.ParseInt(strings.TrimPrefix(arg, "#"), 10, 64); err == nil {
+		return t.Sprintf("This chat has no subscription #%d. See /list.", id)
+	}
+	return t.Sprintf("This chat has no subscription %q. See /list.", esc(summarize.Clip(arg, max)))
 }
 
 // severalIDs returns the ids of "/unsubscribe 3 5", "#3, #5": two or more,
@@ -344,7 +356,7 @@ func (r *Router) unsubscribeIDs(ctx context.Context, chatID int64, ids []string)
 		sub, err := r.opts.Subscriptions.Unsubscribe(ctx, chatID, id)
 		switch {
 		case errors.Is(err, subscriptions.ErrNoSuchSubscription):
-			lines = append(lines, t.Sprintf("This chat has no subscription %s. See /list.", esc(id)))
+			lines = append(lines, noSubscription(t, id, 100))
 		case err != nil:
 			return err
 		default:
@@ -527,7 +539,7 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			}
 		}
 		if id <= 0 {
-			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
+			r.reply(ctx, req.in.ChatID, noSubscription(t, arg, 32))
 			return nil
 		}
 		err = r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted)
@@ -539,7 +551,7 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			}
 		}
 		if errors.Is(err, news.ErrNotFound) {
-			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
+			r.reply(ctx, req.in.ChatID, noSubscription(t, arg, 32))
 			return nil
 		} else if err != nil {
 			return err

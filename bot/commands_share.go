@@ -70,7 +70,7 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 			return ferr
 		}
 		if ferr != nil {
-			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(arg, 40))))
+			r.reply(ctx, req.in.ChatID, noSubscription(tr(ctx), arg, 40))
 			return nil
 		}
 		id, err = sub.ID, nil

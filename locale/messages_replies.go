@@ -95,7 +95,7 @@ var replyTexts = []entry{
 		"Какую? Отправьте <code>/unsubscribe ID</code> с ID из /list или сам запрос.",
 		"Welches? Senden Sie <code>/unsubscribe ID</code> mit einer ID aus /list oder die Suche selbst.",
 		"¿Cuál? Envía <code>/unsubscribe ID</code> con un ID de /list, o la propia consulta."},
-	{"This chat has no subscription %s. See /list.", "В этом чате нет подписки %s. См. /list.", "Dieser Chat hat kein Abo %s. Siehe /list.", "Este chat no tiene la suscripción %s. Mira /list."},
+	{"This chat has no subscription %q. See /list.", "В этом чате нет подписки %q. См. /list.", "Dieser Chat hat kein Abo %q. Siehe /list.", "Este chat no tiene la suscripción %q. Mira /list."},
 	{"This chat has no subscription #%d. See /list.", "В этом чате нет подписки #%d. См. /list.", "Dieser Chat hat kein Abo #%d. Siehe /list.", "Este chat no tiene la suscripción #%d. Mira /list."},
 	{"<code>%s</code> is in several topics: %s. Send <code>/unsubscribe ID</code> with the one to remove.",
 		"<code>%s</code> есть в нескольких темах: %s. Отправьте <code>/unsubscribe ID</code> с номером той, что удалить.",
