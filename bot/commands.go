@@ -193,14 +193,13 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	}
 	var b strings.Builder
 	t := tr(ctx)
-	// A name made with symbols reads without them ("C++ programming" as
-	// "c programming"): the confirmation echoed only the reading, as if the
-	// bot had changed the query. It shows the query as written, then how
-	// it reads and why.
-	shown, symbols := res.Query.String(), query.SymbolNames(res.Subscription.Query)
-	if len(symbols) > 0 {
-		shown = res.Subscription.Query
-	}
+	// The confirmation shows the query as written and stored, as /list
+	// does: the reading (res.Query.String()) folds accents and spells out
+	// AND, and "/subscribe élection présidentielle" was echoed as
+	// "election AND presidentielle", as if the bot had changed it. A name
+	// made with symbols reads without them ("C++ programming" as "c
+	// programming"): how it reads follows, and why.
+	shown, symbols := res.Subscription.Query, query.SymbolNames(res.Subscription.Query)
 	if res.Created {
 		b.WriteString(t.Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(shown)) + "\n")
 	} else {

@@ -180,10 +180,10 @@ func (r *Router) pressShareSubscribe(ctx context.Context, in Incoming, chat news
 		return "", err
 	}
 	if !res.Created {
-		r.reply(ctx, chat.ID, tr(ctx).Sprintf("You already have this subscription (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())))
+		r.reply(ctx, chat.ID, tr(ctx).Sprintf("You already have this subscription (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Subscription.Query)))
 		return tr(ctx).Sprintf("You already have it."), nil
 	}
-	r.reply(ctx, chat.ID, tr(ctx).Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())))
+	r.reply(ctx, chat.ID, tr(ctx).Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Subscription.Query)))
 	return tr(ctx).Sprintf("Subscribed."), nil
 }
 
