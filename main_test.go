@@ -161,7 +161,7 @@ func TestEndToEndSubscribePollAlert(t *testing.T) {
 	const chat = 4242
 	tg.SendText(chat, "private", 9, "/subscribe kursk deminers")
 	replies := tg.WaitSent(t, chat, 1, 5*time.Second)
-	if got := replies[0].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+	if got := replies[0].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "<code>kursk deminers</code>") {
 		t.Fatalf("subscribe reply = %q", got)
 	}
 

@@ -89,7 +89,13 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 		req.args = q
 		return r.cmdSubscribe(ctx, req)
 	}
-	if r.startAgain(ctx, req) {
+	// The inline answer's "Open Newshound" button opens /start inline: the
+	// welcome says how inline search is used, which is what they tried.
+	note := ""
+	if req.args == "inline" && r.opts.BotName != "" {
+		note = "\n\n" + tr(ctx).Sprintf("🔎 To search the news from any chat, type <code>@%s</code> and a few words in its message field, e.g. <code>@%s kursk</code>, then tap a result to post it there.", r.opts.BotName, r.opts.BotName)
+	}
+	if r.startAgain(ctx, req, note) {
 		return nil
 	}
 	if t := req.in.ChatType; t == "group" || t == "supergroup" {
@@ -101,7 +107,7 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("👋 <b>Newshound</b> sends you news that matches your keywords, as it breaks.\n\n"+
 		"Try <code>/subscribe kursk deminers</code> or <code>/subscribe \"north korea\" OR pyongyang</code>.\n"+
-		"Send /help for every command.")+r.otherLanguagesNote(ctx, req.in))
+		"Send /help for every command.")+note+r.otherLanguagesNote(ctx, req.in))
 	return nil
 }
 
@@ -124,8 +130,9 @@ func (r *Router) otherLanguagesNote(ctx context.Context, in Incoming) string {
 // startAgain answers /start in a chat that kept its subscriptions (a user
 // who blocked the bot and came back, or pressed Start again): they are
 // still there, and alerts may be paused. It reports whether it answered;
-// a chat without subscriptions gets the first welcome.
-func (r *Router) startAgain(ctx context.Context, req request) bool {
+// a chat without subscriptions gets the first welcome. note ends the
+// answer.
+func (r *Router) startAgain(ctx context.Context, req request, note string) bool {
 	if r.opts.Subscriptions == nil {
 		return false
 	}
@@ -142,7 +149,7 @@ func (r *Router) startAgain(ctx context.Context, req request) bool {
 	if req.chat.Paused {
 		text += "\n⏸ " + t.Sprintf("Alerts are paused: /resume to turn them back on.")
 	}
-	r.reply(ctx, req.in.ChatID, text)
+	r.reply(ctx, req.in.ChatID, text+note)
 	return true
 }
 
@@ -186,14 +193,13 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	}
 	var b strings.Builder
 	t := tr(ctx)
-	// A name made with symbols reads without them ("C++ programming" as
-	// "c programming"): the confirmation echoed only the reading, as if the
-	// bot had changed the query. It shows the query as written, then how
-	// it reads and why.
-	shown, symbols := res.Query.String(), query.SymbolNames(res.Subscription.Query)
-	if len(symbols) > 0 {
-		shown = res.Subscription.Query
-	}
+	// The confirmation shows the query as written and stored, as /list
+	// does: the reading (res.Query.String()) folds accents and spells out
+	// AND, and "/subscribe élection présidentielle" was echoed as
+	// "election AND presidentielle", as if the bot had changed it. A name
+	// made with symbols reads without them ("C++ programming" as "c
+	// programming"): how it reads follows, and why.
+	shown, symbols := res.Subscription.Query, query.SymbolNames(res.Subscription.Query)
 	if res.Created {
 		b.WriteString(t.Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(shown)) + "\n")
 	} else {
@@ -297,7 +303,7 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	}
 	sub, err := r.opts.Subscriptions.Unsubscribe(ctx, req.in.ChatID, arg)
 	if errors.Is(err, subscriptions.ErrNoSuchSubscription) {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(req.args, 100))))
+		r.reply(ctx, req.in.ChatID, noSubscription(tr(ctx), req.args, 100))
 		return nil
 	}
 	if err != nil {
@@ -305,6 +311,18 @@ func (r *Router) cmdUnsubscribe(ctx context.Context, req request) error {
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Removed #%d: <code>%s</code>", sub.ID, esc(sub.Query)))
 	return nil
+}
+
+// noSubscription says that the chat has no subscription arg, which the
+// user typed: an id as #ID, a query quoted as the language quotes
+// («курск», „kursk“), clipped to max characters. Without the quotes
+// "В этом чате нет подписки курск" read as a broken sentence.
+func noSubscription(t locale.Printer, arg string, max int) string {
+	arg = strings.TrimSpace(arg)
+	if id, err := strconv.ParseInt(strings.TrimPrefix(arg, "#"), 10, 64); err == nil {
+		return t.Sprintf("This chat has no subscription #%d. See /list.", id)
+	}
+	return t.Sprintf("This chat has no subscription %q. See /list.", esc(summarize.Clip(arg, max)))
 }
 
 // severalIDs returns the ids of "/unsubscribe 3 5", "#3, #5": two or more,
@@ -337,7 +355,7 @@ func (r *Router) unsubscribeIDs(ctx context.Context, chatID int64, ids []string)
 		sub, err := r.opts.Subscriptions.Unsubscribe(ctx, chatID, id)
 		switch {
 		case errors.Is(err, subscriptions.ErrNoSuchSubscription):
-			lines = append(lines, t.Sprintf("This chat has no subscription %s. See /list.", esc(id)))
+			lines = append(lines, noSubscription(t, id, 100))
 		case err != nil:
 			return err
 		default:
@@ -520,7 +538,7 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			}
 		}
 		if id <= 0 {
-			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
+			r.reply(ctx, req.in.ChatID, noSubscription(t, arg, 32))
 			return nil
 		}
 		err = r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted)
@@ -532,7 +550,7 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			}
 		}
 		if errors.Is(err, news.ErrNotFound) {
-			r.reply(ctx, req.in.ChatID, t.Sprintf("This chat has no subscription %s. See /list.", esc(clipArg(arg))))
+			r.reply(ctx, req.in.ChatID, noSubscription(t, arg, 32))
 			return nil
 		} else if err != nil {
 			return err

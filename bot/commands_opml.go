@@ -111,7 +111,7 @@ func (r *Router) cmdImport(ctx context.Context, req request) error {
 			return nil
 		}
 		res, err := r.opts.Sources.ImportURL(ctx, arg)
-		if msg := fetchProblem(tr(ctx), err); msg != "" {
+		if msg := fetchProblem(tr(ctx), err, arg); msg != "" {
 			r.log.Info("import: list not fetched", "chat", chatID, "err", err)
 			r.replyAfter(ctx, chatID, msg)
 			return nil

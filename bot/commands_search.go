@@ -169,7 +169,7 @@ func (r *Router) cmdLatest(ctx context.Context, req request) error {
 			}
 		}
 		if len(one) == 0 {
-			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(req.args, 40))))
+			r.reply(ctx, req.in.ChatID, noSubscription(tr(ctx), req.args, 40))
 			return nil
 		}
 		subs = one

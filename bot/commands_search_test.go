@@ -153,10 +153,10 @@ func TestLatestAndTrending(t *testing.T) {
 		{"all subscriptions", "/latest", []string{"Kursk deminers", "Tariffs on steel", "Kursk fields"}, []string{"harvest"}},
 		{"one subscription", "/latest " + itoa(k.ID), []string{"Kursk deminers", "Kursk fields"}, []string{"Tariffs"}},
 		{"one by #id", "/latest #" + itoa(tr.ID), []string{"Tariffs on steel", "#" + itoa(tr.ID)}, []string{"Kursk"}},
-		{"an unknown one", "/latest 999", []string{"no subscription 999"}, nil},
+		{"an unknown one", "/latest 999", []string{"no subscription #999"}, nil},
 		// By its query, as /mute names one: it was "no subscription tariffs".
 		{"one by its query", "/latest Tariffs", []string{"Tariffs on steel", "#" + itoa(tr.ID)}, []string{"Kursk", "no subscription"}},
-		{"an unknown query", "/latest belgorod", []string{"no subscription belgorod"}, nil},
+		{"an unknown query", "/latest belgorod", []string{`no subscription "belgorod"`}, nil},
 		{"trending", "/trending", []string{"Trending", "Kursk deminers", "1 source: Beta", "Tariffs"}, []string{"harvest"}},
 	}
 	for _, tt := range tests {

@@ -70,7 +70,7 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 			return ferr
 		}
 		if ferr != nil {
-			r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription %s. See /list.", esc(summarize.Clip(arg, 40))))
+			r.reply(ctx, req.in.ChatID, noSubscription(tr(ctx), arg, 40))
 			return nil
 		}
 		id, err = sub.ID, nil
@@ -180,10 +180,10 @@ func (r *Router) pressShareSubscribe(ctx context.Context, in Incoming, chat news
 		return "", err
 	}
 	if !res.Created {
-		r.reply(ctx, chat.ID, tr(ctx).Sprintf("You already have this subscription (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())))
+		r.reply(ctx, chat.ID, tr(ctx).Sprintf("You already have this subscription (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Subscription.Query)))
 		return tr(ctx).Sprintf("You already have it."), nil
 	}
-	r.reply(ctx, chat.ID, tr(ctx).Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Query.String())))
+	r.reply(ctx, chat.ID, tr(ctx).Sprintf("✅ Subscribed (#%d): <code>%s</code>", res.Subscription.ID, esc(res.Subscription.Query)))
 	return tr(ctx).Sprintf("Subscribed."), nil
 }
 

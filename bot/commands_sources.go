@@ -191,6 +191,13 @@ func fetchFailure(p locale.Printer, stored string) string {
 	return esc(summarize.Clip(f.Detail, 150))
 }
 
+// carriesLogin reports whether a user's address names a user
+// (https://user:password@host/…).
+func carriesLogin(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && u.User != nil && u.User.Username() != ""
+}
+
 func hostOf(raw string) string {
 	if u, err := url.Parse(raw); err == nil && u.Host != "" {
 		return u.Host
@@ -243,7 +250,7 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 			r.replyAfter(ctx, chatID, tr(ctx).Sprintf("Adding sources is not available here."))
 			return nil
 		}
-		if msg := fetchProblem(tr(ctx), err); msg != "" {
+		if msg := fetchProblem(tr(ctx), err, raw); msg != "" {
 			r.log.Info("addsource: no feed added", "chat", chatID, "err", err)
 			r.replyAfter(ctx, chatID, msg)
 			return nil
@@ -263,10 +270,12 @@ func (r *Router) cmdAddSource(ctx context.Context, req request) error {
 	return nil
 }
 
-// fetchProblem turns a failed fetch of a user's URL into a reply, or ""
+// fetchProblem turns a failed fetch of a user's URL raw into a reply, or ""
 // when err is not one (nil, or a failure of ours). The reply names no
-// address: a refused host stays unnamed.
-func fetchProblem(p locale.Printer, err error) string {
+// address: a refused host stays unnamed, and a password in raw is never
+// said. A login the site asks for (HTTP 401) is told apart from a login in
+// raw that the site refused.
+func fetchProblem(p locale.Printer, err error, raw string) string {
 	switch {
 	case err == nil || !errors.Is(err, sources.ErrFetch):
 		return ""
@@ -276,6 +285,10 @@ func fetchProblem(p locale.Printer, err error) string {
 		return p.Sprintf("I found no feed there: the address is neither RSS, Atom nor JSON Feed, nor a page that links to one.")
 	case errors.Is(err, sources.ErrTooLarge):
 		return p.Sprintf("That document is too large for me.")
+	case sources.HTTPStatus(err) == http.StatusUnauthorized && carriesLogin(raw):
+		return p.Sprintf("🔒 The site refused the login in the address (HTTP 401): check the user name and password, then send the address again.")
+	case sources.HTTPStatus(err) == http.StatusUnauthorized:
+		return p.Sprintf("🔒 The site asks for a login (HTTP 401). If you have one, put it in the address: <code>https://user:password@host/…</code>")
 	case sources.HTTPStatus(err) != 0:
 		return p.Sprintf("The site answered with HTTP status %d.", sources.HTTPStatus(err))
 	case errors.Is(err, sources.ErrTimeout):

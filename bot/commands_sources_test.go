@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -558,6 +559,79 @@ func TestSubscribeToASourceNotFollowed(t *testing.T) {
 		got := h.reply(61, "private", 61, "/subscribe "+tt.query).Text()
 		if strings.Contains(got, warning) != tt.warn {
 			t.Errorf("/subscribe %s = %q; warned %v, want %v", tt.query, got, !tt.warn, tt.warn)
+		}
+	}
+}
+
+// A stranger pasted the feed link a browser shows, feed:http://… or
+// feed://…, and was told it was not a public address: the feed mark is read
+// as the address it marks.
+func TestAddSourceReadsABrowsersFeedLink(t *testing.T) {
+	srv := newSiteServer(t)
+	h := newHarness(t, withSites(srv, true, map[string]string{"news.example": publicIP}))
+	got := h.reply(operator, "private", operator, "/addsource feed:http://news.example:"+srv.Port()+"/feed.xml").Text()
+	if !strings.Contains(got, "Added source #1") {
+		t.Fatalf("/addsource feed:http://… → %q", got)
+	}
+	h.clock.Advance(20 * time.Second)
+	// feed:// names no scheme; https is tried, and the site (plain HTTP)
+	// is told apart from an address that is not public.
+	got = h.reply(operator, "private", operator, "/addsource feed://news.example:"+srv.Port()+"/feed.xml").Text()
+	if strings.Contains(got, "not a public") || strings.Contains(got, "⛔") {
+		t.Errorf("/addsource feed://… → %q, refused as not public", got)
+	}
+}
+
+// A stranger's /addsource of a feed behind a login read only "HTTP status
+// 401": the reply says the site asks for a login and where it goes, and,
+// when the address carried one, that the site refused it. The password is
+// in no reply and no log line.
+func TestAddSourceSaysTheSiteAsksForALogin(t *testing.T) {
+	feed, err := os.ReadFile("../testdata/feeds/world-v1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if user, pass, ok := r.BasicAuth(); !ok || user != "reader" || pass != "opensesame" {
+			w.Header().Set("WWW-Authenticate", `Basic realm="members"`)
+			http.Error(w, "login required", http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(feed)
+	}))
+	t.Cleanup(site.Close)
+	h := newHarness(t, func(o *RouterOptions) { o.Operators = []int64{operator} },
+		withSources(feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: true, Timeout: 30 * time.Second})))
+	host := strings.TrimPrefix(site.URL, "http://")
+	tests := []struct {
+		name, url, want, secret string
+	}{
+		{"no login", "http://" + host + "/feed.xml", "The site asks for a login", ""},
+		{"a wrong login", "http://reader:wrongword@" + host + "/feed.xml", "refused the login in the address", "wrongword"},
+		{"the login", "http://reader:opensesame@" + host + "/feed.xml", "Added source #1", "opensesame"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.clock.Advance(20 * time.Second)
+			got := h.reply(operator, "private", operator, "/addsource "+tt.url).Text()
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("/addsource %s → %q, want %q", tt.url, got, tt.want)
+			}
+			if tt.secret != "" && strings.Contains(got, tt.secret) {
+				t.Errorf("the reply says the password: %q", got)
+			}
+		})
+	}
+	if got := h.reply(operator, "private", operator, "/addsource http://"+host+"/feed.xml").Text(); !strings.Contains(got, "user:password@host") {
+		t.Errorf("the login reply does not say where the login goes: %q", got)
+	}
+	if !strings.Contains(h.logs.String(), "addsource") {
+		t.Errorf("no log line of /addsource to look for a password in")
+	}
+	for _, secret := range []string{"wrongword", "opensesame"} {
+		if logs := h.logs.String(); strings.Contains(logs, secret) {
+			t.Errorf("a log line says the password %q:\n%s", secret, logs)
 		}
 	}
 }

@@ -39,10 +39,13 @@ func (r *Router) pressStop(ctx context.Context, in Incoming, chat news.Chat, arg
 		return tr(ctx).Sprintf("This confirmation has expired. Send /stop again."), nil
 	}
 	mctx := r.messageContext(ctx, chat.ID, args[1:]) // before its language goes with it
+	ownMenus := r.hasOwnMenus(ctx, chat.ID)          // likewise
 	if err := r.opts.Settings.DeleteChat(ctx, chat.ID); err != nil {
 		return "", err
 	}
-	r.clearChatMenus(ctx, chat.ID, chat.Type)
+	if ownMenus {
+		r.clearChatMenus(ctx, chat.ID, chat.Type)
+	}
 	r.rewrite(mctx, in, tr(mctx).Sprintf("🗑 Done: I deleted everything I kept about this chat. Send /start to begin again."))
 	return tr(ctx).Sprintf("Deleted."), nil
 }

@@ -330,8 +330,8 @@ func TestMuteAndUnmuteByID(t *testing.T) {
 	}
 	for cmd, want := range map[string]string{
 		"/mute":       "Which one?",
-		"/mute 999":   "no subscription 999",
-		"/unmute abc": "no subscription abc",
+		"/mute 999":   "no subscription #999",
+		"/unmute abc": `no subscription "abc"`,
 	} {
 		if got := h.reply(47, "private", 47, cmd).Text(); !strings.Contains(got, want) {
 			t.Errorf("%s = %q, want %q", cmd, got, want)
@@ -340,7 +340,7 @@ func TestMuteAndUnmuteByID(t *testing.T) {
 	// Another chat's subscription is not this chat's to mute.
 	h.mustSubscribe(48, "private", "belgorod")
 	other := strconv.FormatInt(h.mustList(48)[0].ID, 10)
-	if got := h.reply(47, "private", 47, "/mute "+other).Text(); !strings.Contains(got, "no subscription "+other) || h.mustList(48)[0].Muted {
+	if got := h.reply(47, "private", 47, "/mute "+other).Text(); !strings.Contains(got, "no subscription #"+other) || h.mustList(48)[0].Muted {
 		t.Errorf("/mute of another chat's subscription = %q", got)
 	}
 }

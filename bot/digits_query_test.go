@@ -22,7 +22,7 @@ func TestAQueryOfDigitsIsNamedByItsText(t *testing.T) {
 	if got := h.reply(chat, "private", chat, "/unsubscribe 737").Text(); !strings.Contains(got, "Removed #2") {
 		t.Errorf("/unsubscribe 737 = %q, want #2 removed", got)
 	}
-	if got := h.reply(chat, "private", chat, "/unsubscribe 99").Text(); !strings.Contains(got, "no subscription 99") {
+	if got := h.reply(chat, "private", chat, "/unsubscribe 99").Text(); !strings.Contains(got, "no subscription #99") {
 		t.Errorf("/unsubscribe 99 = %q", got)
 	}
 }

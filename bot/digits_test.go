@@ -53,10 +53,10 @@ func TestMuteByQuery(t *testing.T) {
 	if got := h.reply(42, "private", 42, "/unmute kursk AND deminers").Text(); !strings.Contains(got, "Unmuted #"+id) {
 		t.Errorf("/unmute kursk AND deminers = %q, want #%s unmuted", got, id)
 	}
-	if got := h.reply(42, "private", 42, "/mute belgorod").Text(); !strings.Contains(got, "no subscription belgorod") {
+	if got := h.reply(42, "private", 42, "/mute belgorod").Text(); !strings.Contains(got, `no subscription "belgorod"`) {
 		t.Errorf("/mute belgorod = %q, want no such subscription", got)
 	}
-	if got := h.reply(42, "private", 42, "/mute (").Text(); !strings.Contains(got, "no subscription (") {
+	if got := h.reply(42, "private", 42, "/mute (").Text(); !strings.Contains(got, `no subscription "("`) {
 		t.Errorf("/mute ( = %q, want no such subscription", got)
 	}
 }

@@ -491,7 +491,7 @@ func TestShareLinkOpensQueryAndSubscribes(t *testing.T) {
 	if byQuery := h.reply(10, "private", 10, "/share Kursk deminers").Text(); !shareLink.MatchString(byQuery) {
 		t.Errorf("/share by the query = %q, want a t.me link", byQuery)
 	}
-	if unknown := h.reply(10, "private", 10, "/share belgorod").Text(); !strings.Contains(unknown, "no subscription belgorod") {
+	if unknown := h.reply(10, "private", 10, "/share belgorod").Text(); !strings.Contains(unknown, `no subscription "belgorod"`) {
 		t.Errorf("/share of an unknown query = %q", unknown)
 	}
 	opened := h.reply(20, "private", 20, "/start "+m[1])

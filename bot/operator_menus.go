@@ -204,6 +204,20 @@ func (r *Router) chosenLanguage(ctx context.Context, chatID int64) string {
 	return lang
 }
 
+// hasOwnMenus reports whether the chat may have menus of its own in a
+// language it chose (setChatMenus, ensureChatMenus): a chat that chose
+// none has only the menus for all chats (an operator, their own, which
+// /stop leaves as they are), and /stop has nothing to remove. When the
+// choice cannot be read, it says true: a needless deleteMyCommands beats
+// menus left in a deleted chat's language.
+func (r *Router) hasOwnMenus(ctx context.Context, chatID int64) bool {
+	if r.opts.Menus == nil || r.opts.Languages == nil {
+		return false
+	}
+	lang, err := r.opts.Languages.ChosenLanguage(ctx, chatID)
+	return err != nil || lang != ""
+}
+
 // clearChatMenus removes the menus a chat got in its language, when /stop
 // deletes what the bot keeps about it: the chat sees the menus for all
 // chats again (an operator their own, in every language). A failure is

@@ -29,7 +29,7 @@ func TestTheWordsAloneAnswerSubscribe(t *testing.T) {
 	if got := h.reply(31, "private", 31, "/subscribe").Text(); !strings.Contains(got, "Or just send it now.") {
 		t.Errorf("/subscribe alone = %q", got)
 	}
-	if got := h.reply(31, "private", 31, "kursk deminers").Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+	if got := h.reply(31, "private", 31, "kursk deminers").Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "<code>kursk deminers</code>") {
 		t.Fatalf("the words after /subscribe = %q, want them subscribed", got)
 	}
 	h.clock.Advance(2 * time.Hour) // past the hour of hints
@@ -71,7 +71,7 @@ func TestTheWordsAloneAnswerSubscribe(t *testing.T) {
 		t.Errorf("another member's reply to another message got %q, want nothing", got[n:])
 	}
 	h.replyToBot(group, "supergroup", 5, question, "tariffs japan")
-	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "tariffs AND japan") {
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "<code>tariffs japan</code>") {
 		t.Errorf("the asker's reply = %q, want it subscribed", got)
 	}
 	subs := h.mustList(group)
@@ -105,7 +105,7 @@ func TestAnotherAdminAnswersTheGroupQuestion(t *testing.T) {
 	h.settle()
 	n = len(h.tg.Sent(group))
 	h.replyToBot(group, "supergroup", 6, second, "kursk deminers")
-	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "<code>kursk deminers</code>") {
 		t.Errorf("a second admin's reply to the question = %q, want it subscribed", got)
 	}
 	n = len(h.tg.Sent(group))
@@ -133,12 +133,12 @@ func TestTheQuestionOutlivesARestart(t *testing.T) {
 	h.reply(32, "private", 32, "/search")
 	h.restartRouter()
 
-	if got := h.reply(31, "private", 31, "kursk deminers").Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+	if got := h.reply(31, "private", 31, "kursk deminers").Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "<code>kursk deminers</code>") {
 		t.Errorf("the words after /subscribe and a restart = %q, want them subscribed", got)
 	}
 	n := len(h.tg.Sent(group))
 	h.replyToBot(group, "supergroup", 5, 1, "tariffs japan")
-	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "tariffs AND japan") {
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "<code>tariffs japan</code>") {
 		t.Errorf("the asker's reply after a restart = %q, want it subscribed", got)
 	}
 
@@ -168,7 +168,7 @@ func TestAnotherAdminAnswersTheGroupQuestionAfterARestart(t *testing.T) {
 	h.restartRouter()
 	n := len(h.tg.Sent(group))
 	h.replyToBot(group, "supergroup", 6, question, "kursk deminers")
-	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "kursk AND deminers") {
+	if got := h.tg.WaitSent(t, group, n+1, 5*time.Second)[n].Text(); !strings.Contains(got, "Subscribed") || !strings.Contains(got, "<code>kursk deminers</code>") {
 		t.Errorf("a second admin's reply to the question after a restart = %q, want it subscribed", got)
 	}
 }

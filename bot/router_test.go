@@ -73,7 +73,7 @@ func TestRouterReplies(t *testing.T) {
 		{"another bot", "/help@OtherBot", "group", nil},
 		{"plain text in private", "hello", "private", []string{"commands only"}},
 		{"plain text in a group", "hello", "group", nil},
-		{"unsubscribe nothing", "/unsubscribe 42", "private", []string{"no subscription 42"}},
+		{"unsubscribe nothing", "/unsubscribe 42", "private", []string{"no subscription #42"}},
 		{"unsubscribe html", "/unsubscribe <script>", "private", []string{"&lt;script&gt;"}},
 		{"empty list", "/list", "private", []string{"No subscriptions yet"}},
 	}

@@ -25,8 +25,9 @@ func TestSubscribeConfirmsASymbolNameHonestly(t *testing.T) {
 		!strings.Contains(got, `It reads as <code>"c programming"</code>`) {
 		t.Errorf("again:\n%s", got)
 	}
-	// A query without such a name is confirmed as it reads, as before.
-	if got := h.reply(80, "private", 80, "/subscribe Kursk -weather").Text(); !strings.Contains(got, "<code>kursk AND NOT weather</code>") || strings.Contains(got, "It reads as") {
+	// A query without such a name is confirmed as written too, with no
+	// word on how it reads.
+	if got := h.reply(80, "private", 80, "/subscribe Kursk -weather").Text(); !strings.Contains(got, "<code>Kursk -weather</code>") || strings.Contains(got, "It reads as") {
 		t.Errorf("a plain query:\n%s", got)
 	}
 }
@@ -53,12 +54,12 @@ func TestSubscribeToAWebAddressWarns(t *testing.T) {
 
 // "/subscribe kursk or belgorod" was confirmed as "kursk AND or AND
 // belgorod" and nothing more: a stranger expecting either word got
-// neither alone. The confirmation says "or" is a word there and what to
-// send for the operator, in the chat's language.
+// neither alone. The confirmation (the query as written) says "or" is a
+// word there and what to send for the operator, in the chat's language.
 func TestSubscribeWithALowerCaseOperatorSaysHowToWriteIt(t *testing.T) {
 	h := newHarness(t, withLanguages)
 	got := html.UnescapeString(h.reply(82, "private", 82, "/subscribe kursk or belgorod").Text())
-	if !strings.Contains(got, "<code>kursk AND or AND belgorod</code>") || !strings.Contains(got, "“or” in small letters is a word to find") ||
+	if !strings.Contains(got, "<code>kursk or belgorod</code>") || !strings.Contains(got, "“or” in small letters is a word to find") ||
 		!strings.Contains(got, "<code>/subscribe kursk OR belgorod</code>, then <code>/unsubscribe 1</code>") {
 		t.Errorf("/subscribe kursk or belgorod:\n%s", got)
 	}

@@ -184,7 +184,7 @@ func TestUnsubscribeSeveralIDs(t *testing.T) {
 		ids = append(ids, strconv.FormatInt(h.mustSubscribe(chat, "private", q).ID, 10))
 	}
 	got := h.reply(chat, "private", chat, "/unsubscribe "+ids[0]+" #"+ids[2]+", 999").Text()
-	for _, want := range []string{"Removed #" + ids[0] + ": <code>kursk</code>", "Removed #" + ids[2] + ": <code>storm</code>", "no subscription 999"} {
+	for _, want := range []string{"Removed #" + ids[0] + ": <code>kursk</code>", "Removed #" + ids[2] + ": <code>storm</code>", "no subscription #999"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("/unsubscribe of three ids = %q, want %q in it", got, want)
 		}

@@ -57,16 +57,45 @@ func NewService(opts Options) *Service {
 const MaxURL = 2048
 
 // FeedURL returns the URL a user gave for a feed or a site, with https://
-// in front when it names no scheme. It fails with ErrInvalidURL when raw is
-// empty, longer than MaxURL or holds white space.
+// in front when it names no scheme. A browser's feed mark is read as the
+// address it marks: feed:https://x is https://x, feed://x is https://x
+// (the mark names no scheme of its own, and https is the one to try).
+// It fails with ErrInvalidURL when raw is empty, longer than MaxURL or
+// holds white space.
 func FeedURL(raw string) (string, error) {
 	if raw == "" || len(raw) > MaxURL || strings.ContainsAny(raw, " \n\t") {
 		return "", fmt.Errorf("%w: %d bytes", ErrInvalidURL, len(raw))
+	}
+	raw = withoutFeedMark(raw)
+	if raw == "" {
+		return "", fmt.Errorf("%w: a feed mark with no address", ErrInvalidURL)
 	}
 	if !strings.Contains(raw, "://") {
 		raw = "https://" + raw
 	}
 	return raw, nil
+}
+
+// withoutFeedMark drops a browser's feed: mark in front of an address,
+// whatever its case: feed:https://x and feed:http://x keep their scheme,
+// feed://x becomes https://x. Anything else comes back as it was (feed:8080
+// may be a host named feed).
+func withoutFeedMark(raw string) string {
+	if len(raw) < len("feed:") || !strings.EqualFold(raw[:len("feed:")], "feed:") {
+		return raw
+	}
+	rest := raw[len("feed:"):]
+	lower := strings.ToLower(rest)
+	switch {
+	case strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "http://"):
+		return rest
+	case strings.HasPrefix(rest, "//"):
+		if rest == "//" {
+			return ""
+		}
+		return "https://" + rest[len("//"):]
+	}
+	return raw
 }
 
 // Added is what Add did.

@@ -177,6 +177,12 @@ func TestFeedURL(t *testing.T) {
 	}{
 		{"a full URL", "http://news.example/rss", "http://news.example/rss", nil},
 		{"no scheme", "news.example/rss", "https://news.example/rss", nil},
+		{"a browser's feed:// link", "feed://news.example/rss", "https://news.example/rss", nil},
+		{"a browser's feed mark on https", "feed:https://news.example/rss", "https://news.example/rss", nil},
+		{"a browser's feed mark on http", "FEED:http://news.example/rss", "http://news.example/rss", nil},
+		{"a host named feed with a port", "feed:8080/rss", "https://feed:8080/rss", nil},
+		{"a feed mark alone", "feed://", "", sources.ErrInvalidURL},
+		{"a host named feed", "feed.example/rss", "https://feed.example/rss", nil},
 		{"empty", "", "", sources.ErrInvalidURL},
 		{"spaces", "news.example/a b", "", sources.ErrInvalidURL},
 		{"a line break", "news.example/a\nb", "", sources.ErrInvalidURL},

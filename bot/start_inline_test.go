@@ -1,0 +1,37 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+)
+
+// The inline answer's "Open Newshound" button opens the private chat with
+// /start inline; a stranger got the generic welcome and never learnt how
+// inline search is used. The welcome, and the one of a chat that kept its
+// subscriptions, end with how to search from any chat with @bot QUERY; a
+// plain /start does not.
+func TestStartInlineSaysHowInlineSearchIsUsed(t *testing.T) {
+	h := newHarness(t)
+	bot := h.opts.BotName
+	if bot == "" {
+		t.Fatal("the harness's bot has no user name")
+	}
+	want := "<code>@" + bot + " kursk</code>"
+	got := h.reply(501, "private", 501, "/start inline").Text()
+	if !strings.Contains(got, "/subscribe kursk deminers") || !strings.Contains(got, want) || !strings.Contains(got, "any chat") {
+		t.Errorf("/start inline = %q; want the welcome and %q", got, want)
+	}
+	if strings.Index(got, want) < strings.Index(got, "/help") {
+		t.Errorf("/start inline = %q; the inline word comes after the welcome", got)
+	}
+	if got := h.reply(502, "private", 502, "/start").Text(); strings.Contains(got, "@"+bot) {
+		t.Errorf("plain /start = %q; it speaks of inline search", got)
+	}
+	h.mustSubscribe(503, "private", "kursk")
+	if got := h.reply(503, "private", 503, "/start inline").Text(); !strings.Contains(got, "still here") || !strings.Contains(got, want) {
+		t.Errorf("/start inline in a chat with subscriptions = %q; want %q", got, want)
+	}
+	if got := h.replyAs(504, "private", 504, "ru", "/start inline"); !strings.Contains(got, "любого чата") {
+		t.Errorf("/start inline in Russian = %q", got)
+	}
+}
