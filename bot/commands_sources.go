@@ -86,10 +86,10 @@ func health(p locale.Printer, now time.Time, loc *time.Location, s sources.Statu
 		return p.Sprintf("⏳ not fetched yet") + " · " + next
 	case sources.Failing:
 		if s.Failures == 0 { // the fetch went well; the database refused what it brought
-			return p.Sprintf("⚠️ last try %s: <i>%s</i>", agoIn(p, now, s.LastFetchAt, loc), fetchFailure(p, s.LastError)) + " · " + next
+			return p.Sprintf("⚠️ last try %s: <i>%s</i>", agoIn(p, now, s.LastFetchAt, loc), fetchFailure(p, s.LastError, hasLogin(s.URL))) + " · " + next
 		}
 		return p.Sprintf("⚠️ failing (%s in a row), last try %s: <i>%s</i>",
-			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt, loc), fetchFailure(p, s.LastError)) + " · " + next
+			p.Count(s.Failures, "%d times"), agoIn(p, now, s.LastFetchAt, loc), fetchFailure(p, s.LastError, hasLogin(s.URL))) + " · " + next
 	}
 	return p.Sprintf("✅ fetched %s", agoIn(p, now, s.LastFetchAt, loc)) + " · " + next
 }
@@ -148,14 +148,18 @@ func intervalReason(p locale.Printer, stored string) string {
 
 // fetchFailure says why a source's last fetch failed, in p's language, as
 // HTML; a failure stored as text by an older version, or one of no known
-// kind, shows its (English) text.
-func fetchFailure(p locale.Printer, stored string) string {
+// kind, shows its (English) text. withLogin says the source's address
+// carries a user name: a 401 then means the server refused that login.
+func fetchFailure(p locale.Printer, stored string, withLogin bool) string {
 	f, ok := news.ParseFetchFailure(stored)
 	if !ok {
 		return esc(summarize.Clip(stored, 150))
 	}
 	switch f.Kind {
 	case news.FailStatus:
+		if f.Status == http.StatusUnauthorized && withLogin {
+			return p.Sprintf("the server refused the login in the source's address (HTTP 401): check the user name and password")
+		}
 		if f.Status == http.StatusUnauthorized {
 			return p.Sprintf("the server asks for a login (HTTP 401): write it into the source's address, https://user:password@host/…")
 		}
@@ -194,6 +198,12 @@ func fetchFailure(p locale.Printer, stored string) string {
 // carriesLogin reports whether a user's address names a user
 // (https://user:password@host/…).
 func carriesLogin(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && u.User != nil && u.User.Username() != ""
+}
+
+// hasLogin reports whether the address raw carries a user name.
+func hasLogin(raw string) bool {
 	u, err := url.Parse(raw)
 	return err == nil && u.User != nil && u.User.Username() != ""
 }

@@ -397,33 +397,40 @@ func TestFetchFailureIsSaidInTheChatsLanguage(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		lang, lastError, want string
+		url                   string
 	}{
-		{"en", stored(news.FailStatus, 404), "<i>the server answered HTTP 404</i>"},
-		{"ru", stored(news.FailStatus, 404), "<i>сервер ответил HTTP 404</i>"},
-		{"en", stored(news.FailStatus, 410), "<i>the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back</i>"},
-		{"de", stored(news.FailStatus, 410), "<i>der Server sagt, der Feed sei endgültig weg (HTTP 410)"},
+		{"en", stored(news.FailStatus, 404), "<i>the server answered HTTP 404</i>", ""},
+		{"ru", stored(news.FailStatus, 404), "<i>сервер ответил HTTP 404</i>", ""},
+		{"en", stored(news.FailStatus, 410), "<i>the server says the feed is gone for good (HTTP 410): remove the source, or /fetch it if it is back</i>", ""},
+		{"de", stored(news.FailStatus, 410), "<i>der Server sagt, der Feed sei endgültig weg (HTTP 410)", ""},
 		// A feed behind HTTP basic auth: the operator saw "HTTP 401" and
 		// did not know that the address may carry the login.
-		{"en", stored(news.FailStatus, 401), "<i>the server asks for a login (HTTP 401): write it into the source's address, https://user:password@host/…</i>"},
-		{"ru", stored(news.FailStatus, 401), "<i>сервер просит логин (HTTP 401): впишите его в адрес источника, https://user:password@host/…</i>"},
-		{"de", stored(news.FailNotFeed, 0), "<i>die Antwort ist kein Feed (RSS, Atom oder JSON Feed)</i>"},
+		{"en", stored(news.FailStatus, 401), "<i>the server asks for a login (HTTP 401): write it into the source's address, https://user:password@host/…</i>", ""},
+		{"ru", stored(news.FailStatus, 401), "<i>сервер просит логин (HTTP 401): впишите его в адрес источника, https://user:password@host/…</i>", ""},
+		// The address carries a login the server refused: "write it into
+		// the address" sent the operator in a circle.
+		{lang: "en", lastError: stored(news.FailStatus, 401), url: "https://ann:s3cret@feeds.example/rss",
+			want: "<i>the server refused the login in the source's address (HTTP 401): check the user name and password</i>"},
+		{lang: "de", lastError: stored(news.FailStatus, 401), url: "https://ann:s3cret@feeds.example/rss",
+			want: "<i>der Server hat die Anmeldung aus der Adresse der Quelle abgelehnt (HTTP 401)"},
+		{"de", stored(news.FailNotFeed, 0), "<i>die Antwort ist kein Feed (RSS, Atom oder JSON Feed)</i>", ""},
 		// https:// to a plain-HTTP server read as a certificate failure.
-		{"en", stored(news.FailPlainHTTP, 0), "<i>the server speaks plain HTTP at this address, not HTTPS: use http:// in the source's address</i>"},
-		{"es", stored(news.FailTimeout, 0), "<i>sin respuesta a tiempo (poller.timeout)</i>"},
-		{"ru", stored(news.FailDatabase, 0), "<i>загружено, но бот не смог сохранить статьи (см. журнал)</i>"},
-		{"de", "read body: <unexpected EOF>", "<i>read body: &lt;unexpected EOF&gt;</i>"},
-		{"es", news.FetchFailure{Kind: "from-the-future", Detail: "a <new> failure"}.Encode(), "<i>a &lt;new&gt; failure</i>"},
+		{"en", stored(news.FailPlainHTTP, 0), "<i>the server speaks plain HTTP at this address, not HTTPS: use http:// in the source's address</i>", ""},
+		{"es", stored(news.FailTimeout, 0), "<i>sin respuesta a tiempo (poller.timeout)</i>", ""},
+		{"ru", stored(news.FailDatabase, 0), "<i>загружено, но бот не смог сохранить статьи (см. журнал)</i>", ""},
+		{"de", "read body: <unexpected EOF>", "<i>read body: &lt;unexpected EOF&gt;</i>", ""},
+		{"es", news.FetchFailure{Kind: "from-the-future", Detail: "a <new> failure"}.Encode(), "<i>a &lt;new&gt; failure</i>", ""},
 	} {
-		src := sources.Status{Source: news.Source{LastFetchAt: now, Failures: 1, LastError: tt.lastError}, Health: sources.Failing}
+		src := sources.Status{Source: news.Source{URL: tt.url, LastFetchAt: now, Failures: 1, LastError: tt.lastError}, Health: sources.Failing}
 		if got := health(locale.For(tt.lang), now, time.UTC, src); !strings.Contains(got, tt.want) {
 			t.Errorf("%s, %q: health = %q, want it to hold %q", tt.lang, tt.lastError, got, tt.want)
 		}
 	}
 	for _, kind := range []news.FailureKind{news.FailStatus, news.FailTimeout, news.FailDNS, news.FailRefused, news.FailReset, news.FailTLS,
 		news.FailPlainHTTP, news.FailBrokenFeed, news.FailTooLarge, news.FailRedirects, news.FailNotFeed, news.FailBlocked, news.FailDatabase} {
-		en := fetchFailure(locale.For(locale.English), stored(kind, 500))
+		en := fetchFailure(locale.For(locale.English), stored(kind, 500), false)
 		for _, lang := range []string{"ru", "de", "es"} {
-			if got := fetchFailure(locale.For(lang), stored(kind, 500)); got == en || strings.Contains(got, "404 Not Found") {
+			if got := fetchFailure(locale.For(lang), stored(kind, 500), false); got == en || strings.Contains(got, "404 Not Found") {
 				t.Errorf("%s: %s is said %q, as in English", lang, kind, got)
 			}
 		}
