@@ -131,10 +131,9 @@ func newTextCode(lengths []uint8) *textCode {
 	return c
 }
 
-// body returns, for text packed with c (its mark, then the block after
-// the header), the deflate data to inflate.
-func (c *textCode) body(packed []byte) []byte {
-	out := make([]byte, 0, len(c.header)+len(packed)-1)
+// appendBody appends to out, for text packed with c (its mark, then the
+// block after the header), the deflate data to inflate.
+func (c *textCode) appendBody(out, packed []byte) []byte {
 	out = append(out, c.header...)
 	return append(out, packed[1:]...)
 }
