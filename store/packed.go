@@ -104,12 +104,13 @@ func deflateOwnCode(src []byte) []byte {
 
 var inflaters sync.Pool
 
-// unpackScratch is what unpacking an article reuses: the packed block with
-// its header put back, the reader of it and the inflated bytes (three
+// unpackScratch is what unpacking an article reuses: the text inflated by
+// textDecoder, and for text with a code of its own the reader of it and
+// the inflated bytes (three
 // allocations an article, 10–17 KB, of the preview's 20 were most of its
 // garbage).
 type unpackScratch struct {
-	body []byte
+	body []byte // packed with textCode, inflated
 	in   bytes.Reader
 	out  bytes.Buffer
 }
@@ -142,14 +143,16 @@ func unpackArticle(textCol, summaryCol any) (text, summary string, err error) {
 func unpackBlob(v []byte) (text, summary string, err error) {
 	sc := unpackScratches.Get().(*unpackScratch)
 	defer unpackScratches.Put(sc)
+	var data []byte
 	if len(v) > 0 && v[0]&textCodeMark == textCodeMark {
 		if v[0] != textCodeMark {
 			return "", "", errPacked
 		}
-		sc.body = textCodeOf().appendBody(sc.body[:0], v)
-		v = sc.body
+		sc.body, err = textDecoderOf().inflate(sc.body[:0], v[1:])
+		data = sc.body
+	} else {
+		data, err = sc.inflate(v)
 	}
-	data, err := sc.inflate(v)
 	if err != nil {
 		return "", "", err
 	}
