@@ -79,9 +79,13 @@ func TestTextDecoderAgreesWithFlate(t *testing.T) {
 		in := append(slices.Clone(c.header), body...)
 		return io.ReadAll(flate.NewReader(bytes.NewReader(in)))
 	}
+	texts := realnewsTexts(t)
+	if len(texts) == 0 {
+		t.Skip("no realnews corpus beside the checkout")
+	}
 	rnd := rand.New(rand.NewPCG(1, 2))
 	agreed := 0
-	for i, text := range realnewsTexts(t) {
+	for i, text := range texts {
 		if i == 40 {
 			break
 		}
