@@ -113,3 +113,19 @@ func TestTextDecoderAgreesWithFlate(t *testing.T) {
 		t.Fatalf("only %d blocks compared", agreed)
 	}
 }
+
+// FuzzTextDecoderAgreesWithFlate: on any block after textCode's header,
+// textDecoder and compress/flate both fail or read the same bytes.
+func FuzzTextDecoderAgreesWithFlate(f *testing.F) {
+	textCol, _ := packArticle(strings.Repeat("Storm nears the coast; the coast guard warns ships. ", 20), "Storm nears.")
+	f.Add(textCol.([]byte)[1:])
+	f.Add([]byte{0})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		c := textCodeOf()
+		want, werr := io.ReadAll(flate.NewReader(bytes.NewReader(append(slices.Clone(c.header), body...))))
+		got, gerr := textDecoderOf().inflate(nil, body)
+		if (werr == nil) != (gerr == nil) || (werr == nil && !bytes.Equal(got, want)) {
+			t.Fatalf("textDecoder read %d bytes (%v), flate %d (%v)", len(got), gerr, len(want), werr)
+		}
+	})
+}
