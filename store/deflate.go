@@ -131,14 +131,6 @@ func newTextCode(lengths []uint8) *textCode {
 	return c
 }
 
-// body returns, for text packed with c (its mark, then the block after
-// the header), the deflate data to inflate.
-func (c *textCode) body(packed []byte) []byte {
-	out := make([]byte, 0, len(c.header)+len(packed)-1)
-	out = append(out, c.header...)
-	return append(out, packed[1:]...)
-}
-
 // codes gives each symbol of lengths its canonical code (RFC 1951 3.2.2),
 // reversed.
 func codes(lengths []uint8, out []hcode) {
@@ -374,5 +366,114 @@ func (w *bitWriter) literals(b []byte, lit *[286]hcode) {
 func (e *textDeflater) countLiterals(b []byte) {
 	for _, x := range b {
 		e.count[x]++
+	}
+}
+
+// textDecoder decodes the block after textCode's header: compress/flate
+// reads the code from the header again for each article and makes its
+// tables anew (6–8 KB of link tables and a third of the inflating's time
+// in the /subscribe preview, which unpacks 20 articles); the code never
+// changes, so its tables are made once. Each table maps the next 15 bits
+// (deflate's longest code) to a symbol<<4 | its code's length, 0 where no
+// code begins so.
+type textDecoder struct {
+	lit, dist [1 << 15]uint16
+}
+
+var (
+	theTextDecoder     *textDecoder
+	theTextDecoderOnce sync.Once
+)
+
+func textDecoderOf() *textDecoder {
+	theTextDecoderOnce.Do(func() {
+		c, d := textCodeOf(), new(textDecoder)
+		fill := func(table []uint16, codes []hcode) {
+			for sym, h := range codes {
+				if h.len == 0 {
+					continue
+				}
+				for j := 0; j < 1<<(15-h.len); j++ {
+					table[int(h.bits)|j<<h.len] = uint16(sym)<<4 | uint16(h.len)
+				}
+			}
+		}
+		fill(d.lit[:], c.lit[:])
+		fill(d.dist[:], c.dist[:])
+		theTextDecoder = d
+	})
+	return theTextDecoder
+}
+
+// inflate appends to out what the block after textCode's header, in (text
+// packed with textCode, less its mark), holds. It fails with errPacked on
+// a block that ends early or copies from before its start, and it reads
+// nothing after the end of the block.
+func (d *textDecoder) inflate(out, in []byte) ([]byte, error) {
+	var acc uint64 // bits not yet read, the first in the lowest
+	var n uint     // how many
+	pos := 0
+	need := func(k uint) bool {
+		for n < k && pos < len(in) {
+			acc |= uint64(in[pos]) << n
+			n += 8
+			pos++
+		}
+		return n >= k
+	}
+	take := func(k uint) uint64 {
+		v := acc & (1<<k - 1)
+		acc >>= k
+		n -= k
+		return v
+	}
+	symbol := func(table *[1 << 15]uint16) (int, bool) {
+		need(15) // a short code may end the block in fewer bits
+		e := table[acc&(1<<15-1)]
+		l := uint(e & 15)
+		if l == 0 || l > n {
+			return 0, false
+		}
+		take(l)
+		return int(e >> 4), true
+	}
+	for {
+		sym, ok := symbol(&d.lit)
+		switch {
+		case !ok:
+			return nil, errPacked
+		case sym < 256:
+			out = append(out, byte(sym))
+			continue
+		case sym == 256:
+			return out, nil
+		}
+		ls := sym - 257
+		length := int(lengthBase[ls])
+		if x := uint(lengthExtra[ls]); x > 0 {
+			if !need(x) {
+				return nil, errPacked
+			}
+			length += int(take(x))
+		}
+		ds, ok := symbol(&d.dist)
+		if !ok {
+			return nil, errPacked
+		}
+		dist := int(distBase[ds])
+		if ds >= 4 {
+			x := uint(ds/2 - 1)
+			if !need(x) {
+				return nil, errPacked
+			}
+			dist += int(take(x))
+		}
+		if dist > len(out) {
+			return nil, errPacked
+		}
+		from := len(out) - dist
+		for i := range length { // the copy may overlap what it writes
+			out = append(out, out[from+i])
+		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 
 // realnewsTexts returns the texts of the realnews corpus (../shared/realnews
 // beside the checkout or one of its parents), or nil when it is not there.
-func realnewsTexts(t *testing.T) []string {
+func realnewsTexts(t testing.TB) []string {
 	t.Helper()
 	dir, err := filepath.Abs(".")
 	if err != nil {

@@ -104,11 +104,25 @@ func deflateOwnCode(src []byte) []byte {
 
 var inflaters sync.Pool
 
+// unpackScratch is what unpacking an article reuses: the text inflated by
+// textDecoder, and for text with a code of its own the reader of it and
+// the inflated bytes (three
+// allocations an article, 10–17 KB, of the preview's 20 were most of its
+// garbage).
+type unpackScratch struct {
+	body []byte // packed with textCode, inflated
+	in   bytes.Reader
+	out  bytes.Buffer
+}
+
+var unpackScratches = sync.Pool{New: func() any { return new(unpackScratch) }}
+
 // errPacked reports stored text that packArticle did not write.
 var errPacked = errors.New("stored text is not packed article text")
 
 // unpackArticle returns the text and summary that the columns hold (see
-// packArticle). It fails on a BLOB that is not what packArticle writes.
+// packArticle; a rawColumn has unpacked a BLOB as it was scanned). It fails
+// on a BLOB that is not what packArticle writes.
 func unpackArticle(textCol, summaryCol any) (text, summary string, err error) {
 	summary, _ = summaryCol.(string)
 	switch v := textCol.(type) {
@@ -116,50 +130,75 @@ func unpackArticle(textCol, summaryCol any) (text, summary string, err error) {
 		return "", summary, nil
 	case string:
 		return v, summary, nil
+	case unpacked:
+		return v.text, v.summary, v.err
 	case []byte:
-		if len(v) > 0 && v[0]&textCodeMark == textCodeMark {
-			if v[0] != textCodeMark {
-				return "", "", errPacked
-			}
-			v = textCodeOf().body(v)
-		}
-		data, err := inflate(v)
-		if err != nil {
-			return "", "", err
-		}
-		n, k := binary.Uvarint(data)
-		if k <= 0 || uint64(len(data)-k) < n {
-			return "", "", errPacked
-		}
-		return string(data[k+int(n):]), string(data[k : k+int(n)]), nil
+		return unpackBlob(v)
 	}
 	return "", "", fmt.Errorf("%w: of type %T", errPacked, textCol)
 }
 
-func inflate(b []byte) ([]byte, error) {
+// unpackBlob returns the text and summary that packArticle packed into v.
+// It reads v only while it runs.
+func unpackBlob(v []byte) (text, summary string, err error) {
+	sc := unpackScratches.Get().(*unpackScratch)
+	defer unpackScratches.Put(sc)
+	var data []byte
+	if len(v) > 0 && v[0]&textCodeMark == textCodeMark {
+		if v[0] != textCodeMark {
+			return "", "", errPacked
+		}
+		sc.body, err = textDecoderOf().inflate(sc.body[:0], v[1:])
+		data = sc.body
+	} else {
+		data, err = sc.inflate(v)
+	}
+	if err != nil {
+		return "", "", err
+	}
+	n, k := binary.Uvarint(data)
+	if k <= 0 || uint64(len(data)-k) < n {
+		return "", "", errPacked
+	}
+	return string(data[k+int(n):]), string(data[k : k+int(n)]), nil
+}
+
+// inflate returns b inflated, in sc.out: valid until sc is used again.
+func (sc *unpackScratch) inflate(b []byte) ([]byte, error) {
+	sc.in.Reset(b)
 	r, _ := inflaters.Get().(io.ReadCloser)
 	if r == nil {
-		r = flate.NewReader(bytes.NewReader(b))
-	} else if err := r.(flate.Resetter).Reset(bytes.NewReader(b), nil); err != nil {
+		r = flate.NewReader(&sc.in)
+	} else if err := r.(flate.Resetter).Reset(&sc.in, nil); err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	out.Grow(3 * len(b))
-	_, err := out.ReadFrom(r)
+	sc.out.Reset()
+	sc.out.Grow(3 * len(b))
+	_, err := sc.out.ReadFrom(r)
 	inflaters.Put(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", errPacked, err)
 	}
-	return out.Bytes(), nil
+	return sc.out.Bytes(), nil
 }
 
-// rawColumn scans a column's value as it is, for unpackArticle.
+// unpacked is a BLOB column unpacked by rawColumn.Scan, and its failure.
+type unpacked struct {
+	text, summary string
+	err           error
+}
+
+// rawColumn scans a column's value as it is, for unpackArticle; a BLOB
+// (packed text, which the driver owns only until the next Scan) it unpacks
+// at once rather than copy it to unpack later.
 type rawColumn struct{ v any }
 
 // Scan implements sql.Scanner.
 func (r *rawColumn) Scan(src any) error {
 	if b, ok := src.([]byte); ok {
-		src = bytes.Clone(b) // the driver may reuse b
+		var u unpacked
+		u.text, u.summary, u.err = unpackBlob(b)
+		src = u
 	}
 	r.v = src
 	return nil
