@@ -23,7 +23,7 @@ var agreeVocabulary = [][]string{
 	strings.Fields("в и Курск курской саперы саперов выборы выборов Москва москвы"),
 	strings.Fields("北朝鮮 ミサイル 東京 地震 北 朝鮮 แผ่นดินไหว เชียงใหม่ हिन्दी भारत चुनाव"),
 	strings.Fields("שָׁלוֹם שלום יְרוּשָׁלַיִם ירושלים בחירות בְּחִירוֹת הַמֶּמְשָׁלָה הממשלה storm🌪flood rain⚠️flood أيضاً أيضا مُحَمَّد محمد"),
-	strings.Fields("الزلزال زلزال بالزلزال القاهرة کرمان كرمان 1,000 #ukraine @reuters covid-19 g7"),
+	strings.Fields("الزلزال زلزال بالزلزال القاهرة کرمان كرمان 1,000 #ukraine @reuters covid-19 g7 1️⃣ 2⃣ #️⃣ 1"),
 }
 
 // TestSearchAgreesWithTheMatcher is the differential test of /search (the FTS5 terms index, its prefixes read
