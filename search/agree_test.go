@@ -50,7 +50,7 @@ func TestSearchAgreesWithTheMatcher(t *testing.T) {
 	}
 	var arts []news.Article
 	for i := range 150 {
-		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://wire.example/%d", i),
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf([]string{"https://wire.example/%d", "https://news.example.org/%d"}[i%2], i),
 			Title: text(3+rng.IntN(5)) + fmt.Sprintf(" n%d", i), Text: text(10 + rng.IntN(30)), PublishedAt: r.now.Add(-time.Duration(i) * time.Minute)})
 	}
 	stored := r.articles("Wire", arts...)
@@ -60,7 +60,7 @@ func TestSearchAgreesWithTheMatcher(t *testing.T) {
 		docs[i] = query.NewDocument(a)
 	}
 	operand := func() string {
-		switch k := rng.IntN(10); {
+		switch k := rng.IntN(11); {
 		case k < 5:
 			return word()
 		case k < 7:
@@ -73,6 +73,8 @@ func TestSearchAgreesWithTheMatcher(t *testing.T) {
 			return word()
 		case k < 9:
 			return "title:" + word()
+		case k < 10:
+			return "site:" + []string{".org", ".example", "news.example.org", "wire", "..org"}[rng.IntN(5)]
 		}
 		return strings.ToUpper(word())
 	}

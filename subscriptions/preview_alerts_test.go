@@ -82,7 +82,7 @@ func (g previewGen) operand(depth int) string {
 	case r < 9:
 		return "title:" + g.word()
 	case r < 10:
-		return "source:" + []string{"wire", "Daily", `"east wire"`}[g.rng.IntN(3)]
+		return []string{"source:", "site:"}[g.rng.IntN(2)] + []string{"wire", "Daily", `"east wire"`, ".org", ".example", "news.example.org", "..org"}[g.rng.IntN(7)]
 	case r < 11 && depth > 0:
 		return "(" + g.query(depth-1) + ")"
 	}
@@ -100,7 +100,7 @@ func TestPreviewAgreesWithAlerts(t *testing.T) {
 	g := previewGen{rng: rand.New(rand.NewPCG(31, 7))}
 	var arts []news.Article
 	for i := range 400 {
-		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://wire.example/%d", i), Title: g.text(3 + g.rng.IntN(6)),
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf([]string{"https://wire.example/%d", "https://news.example.org/%d"}[i%2], i), Title: g.text(3 + g.rng.IntN(6)),
 			Text: g.text(10 + g.rng.IntN(40)), PublishedAt: serviceNow.Add(-time.Duration(i) * time.Minute), Alertable: true})
 	}
 	stored := seedArticles(t, st, arts[:200]...)
