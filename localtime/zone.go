@@ -66,6 +66,10 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 		return "", nil, unknownZone(s)
 	}
 	key := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if zones, ok := ambiguousZones[key]; ok {
+		return "", nil, userError(ErrUnknownTimezone, "%s stands for several time zones: %s. Send the one you mean by its name, such as %s.",
+			strings.ToUpper(key), strings.Join(zones, ", "), zones[0])
+	}
 	if name, ok := zoneAliases[key]; ok {
 		if loc, err := time.LoadLocation(name); err == nil {
 			return name, loc, nil
@@ -100,7 +104,7 @@ var phoneMinus = strings.NewReplacer("−", "-", "–", "-", "—", "-", "‐", 
 // Asia/Kolkata, "Beijing" Asia/Shanghai), and the abbreviations that mean
 // one zone for most who type them, with its summer time ("EST" is a fixed
 // UTC-5 in the IANA data, an hour off for New York half the year). The
-// ambiguous ones (CST, IST, BST, MST) are left out: an offset says them.
+// ambiguous ones (CST, IST, BST) are ambiguousZones.
 var zoneAliases = map[string]string{
 	"delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "mumbai": "Asia/Kolkata", "bombay": "Asia/Kolkata",
 	"bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata", "chennai": "Asia/Kolkata", "hyderabad": "Asia/Kolkata", "india": "Asia/Kolkata",
@@ -123,6 +127,21 @@ var zoneAliases = map[string]string{
 	"nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland", "akst": "America/Anchorage", "akdt": "America/Anchorage",
 	"acdt": "Australia/Adelaide", "awst": "Australia/Perth", "pkt": "Asia/Karachi", "npt": "Asia/Kathmandu",
 	"wib": "Asia/Jakarta", "sast": "Africa/Johannesburg", "eat": "Africa/Nairobi", "wat": "Africa/Lagos",
+}
+
+// ambiguousZones are the abbreviations that several zones go by, each with
+// those zones, the commonest first: "IST" is India's, Israel's and Irish
+// summer time, "CST" the American Central, China's and Cuba's, "BST"
+// British summer time and Bangladesh's, "AST" the Atlantic and Arabia's,
+// "GST" the Gulf's and South Georgia's. "/timezone IST" was an unknown zone,
+// unsaid why; the reply names the choices. (MST and HST, which the IANA data
+// has as fixed zones, load as those.)
+var ambiguousZones = map[string][]string{
+	"ist": {"Asia/Kolkata", "Asia/Jerusalem", "Europe/Dublin"},
+	"cst": {"America/Chicago", "Asia/Shanghai", "America/Havana"},
+	"bst": {"Europe/London", "Asia/Dhaka"},
+	"ast": {"America/Halifax", "Asia/Riyadh"},
+	"gst": {"Asia/Dubai", "Atlantic/South_Georgia"},
 }
 
 // zoneAreas are the areas of the IANA names under which a city is looked

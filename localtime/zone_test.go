@@ -163,6 +163,30 @@ func TestZoneAliasesLoad(t *testing.T) {
 	}
 }
 
+// TestAmbiguousAbbreviationsNameTheirZones: "/timezone IST" was "I don't
+// know the time zone IST", unsaid that IST is India's, Israel's and Irish
+// time; the refusal names each zone, and each loads.
+func TestAmbiguousAbbreviationsNameTheirZones(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"IST", "IST stands for several time zones: Asia/Kolkata, Asia/Jerusalem, Europe/Dublin. Send the one you mean by its name, such as Asia/Kolkata."},
+		{"cst", "CST stands for several time zones: America/Chicago, Asia/Shanghai, America/Havana. Send the one you mean by its name, such as America/Chicago."},
+		{" BST ", "BST stands for several time zones: Europe/London, Asia/Dhaka. Send the one you mean by its name, such as Europe/London."},
+		{"Ast", "AST stands for several time zones: America/Halifax, Asia/Riyadh. Send the one you mean by its name, such as America/Halifax."},
+	} {
+		name, _, err := ParseTimezone(tt.in)
+		if !errors.Is(err, ErrUnknownTimezone) || err.Error() != tt.want {
+			t.Errorf("ParseTimezone(%q) = %q, %v; want %q", tt.in, name, err, tt.want)
+		}
+	}
+	for abbr, zones := range ambiguousZones {
+		for _, z := range zones {
+			if _, _, err := ParseTimezone(z); err != nil {
+				t.Errorf("%s: %s: %v", abbr, z, err)
+			}
+		}
+	}
+}
+
 // TestNativeCitiesLoad checks that every city written in the bot's other
 // languages names a zone this build's time zone data has.
 func TestNativeCitiesLoad(t *testing.T) {
