@@ -38,7 +38,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		change.Off = true
 	case len(fields) == 1 && settings.IsQuietMode(fields[0]):
 		change.Mode = fields[0]
-	case len(fields) <= 6:
+	case len(fields) <= 9: // hours, a mode, and a zone of several words ("10 pm - 6 am rio de janeiro")
 		// The hours, written with spaces or not ("23:00-07:00", "23:00 - 07:00",
 		// "10 pm - 7 am", "22:00 07:00", "22:00 to 07:00"), and maybe a mode,
 		// before or after them.
@@ -110,6 +110,21 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 func quietWords(fields []string) (hours, mode string) {
 	if n := len(fields); n >= 2 && settings.IsQuietMode(fields[n-1]) {
 		fields, mode = fields[:n-1], fields[n-1]
+	}
+	if mode == "" && len(fields) >= 3 {
+		// "23:00-07:00 new york": a zone of several words after the hours was read as hours. The longest zone
+		// whose hours read wins; one word after them is the mode below, which cmdQuiet tries as a zone.
+		for k := 1; k < len(fields)-1; k++ {
+			zone := strings.Join(fields[k:], " ")
+			if _, _, err := localtime.ParseTimezone(zone); err != nil {
+				continue
+			}
+			if h, m := quietWords(fields[:k]); m == "" {
+				if _, err := localtime.ParseQuietHours(h); err == nil {
+					return h, zone
+				}
+			}
+		}
 	}
 	fields = spanWords(fields)
 	if span := undashedSpan(fields); span != "" {
