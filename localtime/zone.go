@@ -117,6 +117,11 @@ var zoneAliases = map[string]string{
 	"saint petersburg": "Europe/Moscow", "st petersburg": "Europe/Moscow", "st. petersburg": "Europe/Moscow",
 	"munich": "Europe/Berlin", "frankfurt": "Europe/Berlin", "hamburg": "Europe/Berlin", "milan": "Europe/Rome", "barcelona": "Europe/Madrid",
 	"geneva": "Europe/Zurich", "kiev": "Europe/Kyiv", "st. louis": "America/Chicago",
+	// Cities of several words that no IANA name spells: "new york city" was unknown, "new york" not.
+	"new york city": "America/New_York", "nyc": "America/New_York", "washington dc": "America/New_York", "washington d.c.": "America/New_York",
+	"st louis": "America/Chicago", "new orleans": "America/Chicago", "salt lake city": "America/Denver",
+	"abu dhabi": "Asia/Dubai", "cape town": "Africa/Johannesburg", "ho chi minh city": "Asia/Ho_Chi_Minh",
+	"uk": "Europe/London", "britain": "Europe/London", "england": "Europe/London", "ireland": "Europe/Dublin",
 	"est": "America/New_York", "edt": "America/New_York", "cdt": "America/Chicago", "mdt": "America/Denver",
 	"pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "msk": "Europe/Moscow", "jst": "Asia/Tokyo", "kst": "Asia/Seoul",
 	"aest": "Australia/Sydney", "aedt": "Australia/Sydney", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
