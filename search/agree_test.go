@@ -21,7 +21,7 @@ var agreeVocabulary = [][]string{
 	strings.Fields("der die und wahl wahlen Regierung regierungen Straße strasse Fußball zölle Grenze"),
 	strings.Fields("les et élection élections gouvernement frontière frontières café cafe Łódź Lodz"),
 	strings.Fields("в и Курск курской саперы саперов выборы выборов Москва москвы"),
-	strings.Fields("北朝鮮 ミサイル 東京 地震 北 朝鮮 แผ่นดินไหว เชียงใหม่ हिन्दी भारत चुनाव"),
+	strings.Fields("北朝鮮 ミサイル 東京 地震 北 朝鮮 北朝鮮ミサイル 北朝鮮のミサイル แผ่นดินไหว เชียงใหม่ हिन्दी भारत चुनाव"),
 	strings.Fields("שָׁלוֹם שלום יְרוּשָׁלַיִם ירושלים בחירות בְּחִירוֹת הַמֶּמְשָׁלָה הממשלה storm🌪flood rain⚠️flood أيضاً أيضا مُحَمَّد محمد"),
 	strings.Fields("الزلزال زلزال بالزلزال القاهرة کرمان كرمان 1,000 #ukraine @reuters covid-19 g7 1️⃣ 2⃣ #️⃣ 1"),
 }

@@ -19,7 +19,7 @@ var previewVocabulary = [][]string{
 	strings.Fields("der die und wahl wahlen Regierung regierungen Straße strasse Fußball zölle Grenze"),
 	strings.Fields("les et élection élections gouvernement frontière frontières café cafe Łódź Lodz"),
 	strings.Fields("в и Курск курской саперы саперов выборы выборов Москва москвы ёлка"),
-	strings.Fields("北朝鮮 ミサイル 発射 東京 地震 北 朝鮮 แผ่นดินไหว เชียงใหม่ น้ำท่วม"),
+	strings.Fields("北朝鮮 ミサイル 発射 東京 地震 北 朝鮮 北朝鮮ミサイル 北朝鮮のミサイル แผ่นดินไหว เชียงใหม่ น้ำท่วม"),
 	strings.Fields("हिन्दी भारत दिल्ली चुनाव الزلزال زلزال بالزلزال القاهرة کرمان كرمان ایران"),
 	strings.Fields("שָׁלוֹם שלום יְרוּשָׁלַיִם ירושלים בחירות בְּחִירוֹת הַמֶּמְשָׁלָה הממשלה storm🌪flood rain⚠️flood أيضاً أيضا مُحَمَّد محمد"),
 	strings.Fields("İstanbul Izmir TÜRKİYE 1,000 1.000 10k 2026 #ukraine @reuters covid-19 g7 🇺🇦 1️⃣ 2⃣ #️⃣ 1"),
