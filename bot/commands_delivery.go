@@ -65,7 +65,13 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 	if change.Mode != "" && !settings.IsQuietMode(change.Mode) && change.Hours != "" {
 		// "/quiet 23:00-07:00 Europe/Paris", as "/digest 08:00 Europe/Paris" sets both: the zone was named an
 		// unknown mode. The zone is the chat's, for alerts and the digest too: the reply says so.
-		if _, _, zerr := localtime.ParseTimezone(change.Mode); zerr == nil {
+		_, _, zerr := localtime.ParseTimezone(change.Mode)
+		if _, herr := localtime.ParseQuietHours(change.Hours); herr == nil && errors.Is(zerr, localtime.ErrAmbiguousTimezone) {
+			// "/quiet 23:00-07:00 ist" was told "I don't know the mode ist": IST is a zone, of three countries.
+			r.reply(ctx, req.in.ChatID, esc(explain(tr(ctx), zerr)))
+			return nil
+		}
+		if zerr == nil {
 			if _, herr := localtime.ParseQuietHours(change.Hours); herr == nil {
 				name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, change.Mode)
 				if err != nil {

@@ -83,6 +83,7 @@ func TestQuietCommand(t *testing.T) {
 		{"hours and a zone of two words", "23:00-07:00 new york", "Time zone set to <b>America/New_York</b>", "23:00", "07:00", "silent"},
 		{"spaced hours and a zone of two words", "22:00 - 06:00 Los Angeles", "Quiet hours 22:00–06:00 (America/Los_Angeles)", "22:00", "06:00", "silent"},
 		{"hours and a zone of three words", "10 pm - 6 am rio de janeiro", "Time zone set to <b>America/Sao_Paulo</b>", "22:00", "06:00", "silent"},
+		{"hours and an ambiguous zone", "21:00-05:00 ist", "IST stands for several time zones: Asia/Kolkata, Asia/Jerusalem, Europe/Dublin.", "22:00", "06:00", "silent"},
 		{"off", "off", "No quiet hours", "", "", "silent"},
 	}
 	for _, st := range steps {

@@ -14,6 +14,10 @@ import (
 // nor a UTC offset.
 var ErrUnknownTimezone = errors.New("unknown time zone")
 
+// ErrAmbiguousTimezone is behind the ErrUnknownTimezone of an abbreviation
+// that several zones go by ("IST"), whose message names them.
+var ErrAmbiguousTimezone = errors.New("ambiguous time zone abbreviation")
+
 // offsetRE reads "+08:00", "-5", "+0530", "UTC+5:30", "GMT-03", "UTC + 3",
 // and hours with a decimal fraction, "+5.5", "UTC+5,75" (m[4]).
 var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2})|[.,](\d{1,2}))?$`)
@@ -67,8 +71,10 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 	}
 	key := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	if zones, ok := ambiguousZones[key]; ok {
-		return "", nil, userError(ErrUnknownTimezone, "%s stands for several time zones: %s. Send the one you mean by its name, such as %s.",
+		e := userError(ErrUnknownTimezone, "%s stands for several time zones: %s. Send the one you mean by its name, such as %s.",
 			strings.ToUpper(key), strings.Join(zones, ", "), zones[0])
+		e.err = ErrAmbiguousTimezone
+		return "", nil, e
 	}
 	if name, ok := zoneAliases[key]; ok {
 		if loc, err := time.LoadLocation(name); err == nil {

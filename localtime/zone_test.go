@@ -178,7 +178,7 @@ func TestAmbiguousAbbreviationsNameTheirZones(t *testing.T) {
 		{"Ast", "AST stands for several time zones: America/Halifax, Asia/Riyadh. Send the one you mean by its name, such as America/Halifax."},
 	} {
 		name, _, err := ParseTimezone(tt.in)
-		if !errors.Is(err, ErrUnknownTimezone) || err.Error() != tt.want {
+		if !errors.Is(err, ErrUnknownTimezone) || !errors.Is(err, ErrAmbiguousTimezone) || err.Error() != tt.want {
 			t.Errorf("ParseTimezone(%q) = %q, %v; want %q", tt.in, name, err, tt.want)
 		}
 	}
