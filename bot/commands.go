@@ -214,6 +214,9 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 		b.WriteString(t.Sprintf("⚠️ “%s” in small letters is a word to find, not an operator. For the operator, write it in capitals: <code>/subscribe %s</code>, then <code>/unsubscribe %d</code>.",
 			esc(words[0]), esc(fixed), res.Subscription.ID) + "\n")
 	}
+	if note := unspacedNote(t, res.Subscription.Query); note != "" {
+		b.WriteString(note + "\n")
+	}
 	p := res.Preview
 	switch days := int(p.Window.Hours() / 24); {
 	case p.AtLeast && p.Count == 0:

@@ -26,6 +26,7 @@ import (
 func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 	fields := strings.Fields(settings.QuietModePhrases(strings.Join(strings.Fields(strings.ToLower(req.args)), " ")))
 	var change settings.QuietChange
+	zone := "" // a zone after the hours and a mode ("23:00-07:00 hold new york")
 	switch {
 	case len(fields) == 0:
 		q, err := r.opts.Settings.Quiet(ctx, req.in.ChatID)
@@ -38,7 +39,7 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		change.Off = true
 	case len(fields) == 1 && settings.IsQuietMode(fields[0]):
 		change.Mode = fields[0]
-	case len(fields) <= 6:
+	case len(fields) <= 9: // hours, a mode, and a zone of several words ("10 pm - 6 am rio de janeiro")
 		// The hours, written with spaces or not ("23:00-07:00", "23:00 - 07:00",
 		// "10 pm - 7 am", "22:00 07:00", "22:00 to 07:00"), and maybe a mode,
 		// before or after them.
@@ -52,7 +53,9 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		}
 		change.Hours, change.Mode = quietWords(rest)
 		if len(modes) == 1 {
-			if change.Mode != "" { // no mode after all: a word of the hours, which their error names
+			if _, _, zerr := localtime.ParseTimezone(change.Mode); change.Mode != "" && zerr == nil {
+				zone = change.Mode
+			} else if change.Mode != "" { // no mode after all: a word of the hours, which their error names
 				change.Hours += " " + change.Mode
 			}
 			change.Mode = modes[0]
@@ -62,19 +65,30 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 		return nil
 	}
 	zoneLine := ""
-	if change.Mode != "" && !settings.IsQuietMode(change.Mode) && change.Hours != "" {
+	if zone == "" && change.Mode != "" && !settings.IsQuietMode(change.Mode) {
+		zone = change.Mode
+	}
+	if zone != "" && change.Hours != "" {
 		// "/quiet 23:00-07:00 Europe/Paris", as "/digest 08:00 Europe/Paris" sets both: the zone was named an
 		// unknown mode. The zone is the chat's, for alerts and the digest too: the reply says so.
-		if _, _, zerr := localtime.ParseTimezone(change.Mode); zerr == nil {
+		_, _, zerr := localtime.ParseTimezone(zone)
+		if _, herr := localtime.ParseQuietHours(change.Hours); herr == nil && errors.Is(zerr, localtime.ErrAmbiguousTimezone) {
+			// "/quiet 23:00-07:00 ist" was told "I don't know the mode ist": IST is a zone, of three countries.
+			r.reply(ctx, req.in.ChatID, esc(explain(tr(ctx), zerr)))
+			return nil
+		}
+		if zerr == nil {
 			if _, herr := localtime.ParseQuietHours(change.Hours); herr == nil {
-				name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, change.Mode)
+				name, loc, err := r.opts.Settings.SetTimezone(ctx, req.in.ChatID, zone)
 				if err != nil {
 					return err
 				}
 				if name != req.chat.Timezone {
 					zoneLine = tr(ctx).Sprintf("✅ Time zone set to <b>%s</b> (it is %s there).", esc(name), r.now().In(loc).Format("15:04")) + "\n"
 				}
-				change.Mode = ""
+				if change.Mode == zone {
+					change.Mode = ""
+				}
 			}
 		}
 	}
@@ -110,6 +124,21 @@ func (r *Router) cmdQuiet(ctx context.Context, req request) error {
 func quietWords(fields []string) (hours, mode string) {
 	if n := len(fields); n >= 2 && settings.IsQuietMode(fields[n-1]) {
 		fields, mode = fields[:n-1], fields[n-1]
+	}
+	if mode == "" && len(fields) >= 3 {
+		// "23:00-07:00 new york": a zone of several words after the hours was read as hours. The longest zone
+		// whose hours read wins; one word after them is the mode below, which cmdQuiet tries as a zone.
+		for k := 1; k < len(fields)-1; k++ {
+			zone := strings.Join(fields[k:], " ")
+			if _, _, err := localtime.ParseTimezone(zone); err != nil {
+				continue
+			}
+			if h, m := quietWords(fields[:k]); m == "" {
+				if _, err := localtime.ParseQuietHours(h); err == nil {
+					return h, zone
+				}
+			}
+		}
 	}
 	fields = spanWords(fields)
 	if span := undashedSpan(fields); span != "" {

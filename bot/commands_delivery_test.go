@@ -79,6 +79,14 @@ func TestQuietCommand(t *testing.T) {
 		// As "/digest 08:00 Europe/Paris" sets both, the zone after the hours is the chat's (it was an unknown mode).
 		{"hours and a zone", "23:00-07:00 Europe/Paris", "Time zone set to <b>Europe/Paris</b>", "23:00", "07:00", "silent"},
 		{"hours and a zone, said in it", "22:00-06:00 Asia/Kolkata", "Quiet hours 22:00–06:00 (Asia/Kolkata)", "22:00", "06:00", "silent"},
+		// "/quiet 23:00-07:00 new york" read "new york" as hours: a zone of several words, in lower case, is a zone.
+		{"hours and a zone of two words", "23:00-07:00 new york", "Time zone set to <b>America/New_York</b>", "23:00", "07:00", "silent"},
+		{"spaced hours and a zone of two words", "22:00 - 06:00 Los Angeles", "Quiet hours 22:00–06:00 (America/Los_Angeles)", "22:00", "06:00", "silent"},
+		{"hours and a zone of three words", "10 pm - 6 am rio de janeiro", "Time zone set to <b>America/Sao_Paulo</b>", "22:00", "06:00", "silent"},
+		// A mode and a zone after the hours: the zone was read as more hours.
+		{"hours, a mode and a zone of two words", "23:00-07:00 hold hong kong", "Time zone set to <b>Asia/Hong_Kong</b>", "23:00", "07:00", "hold"},
+		{"a mode, hours and a zone", "silent 22:00-06:00 Europe/Paris", "Time zone set to <b>Europe/Paris</b>", "22:00", "06:00", "silent"},
+		{"hours and an ambiguous zone", "21:00-05:00 ist", "IST stands for several time zones: Asia/Kolkata, Asia/Jerusalem, Europe/Dublin.", "22:00", "06:00", "silent"},
 		{"off", "off", "No quiet hours", "", "", "silent"},
 	}
 	for _, st := range steps {

@@ -227,18 +227,20 @@ func (r *Router) digestLine(ctx context.Context, chat news.Chat) string {
 
 // clockAndZone splits "08:00 Europe/Paris" (or "8pm new york") into a time
 // of day and a time zone, both readable; ok is false for anything else.
+// Both may be several words ("7 pm los angeles", "8 Uhr Europe/Berlin"):
+// the first split where both read.
 func clockAndZone(s string) (at, zone string, ok bool) {
-	at, zone, found := strings.Cut(strings.TrimSpace(s), " ")
-	if !found {
-		return "", "", false
+	f := strings.Fields(s)
+	for k := 1; k < len(f); k++ {
+		at, zone = strings.Join(f[:k], " "), strings.Join(f[k:], " ")
+		if _, err := localtime.ParseClock(at); err != nil {
+			continue
+		}
+		if _, _, err := localtime.ParseTimezone(zone); err == nil {
+			return at, zone, true
+		}
 	}
-	if _, err := localtime.ParseClock(at); err != nil {
-		return "", "", false
-	}
-	if _, _, err := localtime.ParseTimezone(zone); err != nil {
-		return "", "", false
-	}
-	return at, strings.TrimSpace(zone), true
+	return "", "", false
 }
 
 // severalClocks reports whether s is two or more times of day ("08:00
@@ -267,19 +269,20 @@ var clockJoiners = map[string]bool{"and": true, "&": true, "+": true, "und": tru
 // zoneAfterClock returns why the words after a time of day in s are no
 // time zone ("08:00 Mars/Olympus" was told that it could not be read as a
 // time of day), or nil when s is not a time and more.
+// The time may be several words ("9 pm Atlantis"): the longest that reads.
 func zoneAfterClock(s string) error {
-	at, zone, found := strings.Cut(strings.TrimSpace(s), " ")
-	if !found {
-		return nil
+	f := strings.Fields(s)
+	for k := len(f) - 1; k >= 1; k-- {
+		if _, err := localtime.ParseClock(strings.Join(f[:k], " ")); err != nil {
+			continue
+		}
+		_, _, err := localtime.ParseTimezone(strings.Join(f[k:], " "))
+		if !errors.Is(err, localtime.ErrUnknownTimezone) {
+			return nil
+		}
+		return err
 	}
-	if _, err := localtime.ParseClock(at); err != nil {
-		return nil
-	}
-	_, _, err := localtime.ParseTimezone(strings.TrimSpace(zone))
-	if !errors.Is(err, localtime.ErrUnknownTimezone) {
-		return nil
-	}
-	return err
+	return nil
 }
 
 // heldForNoDigest warns, as a line to add to "/digest off", when the chat's

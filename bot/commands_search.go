@@ -56,6 +56,9 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 	if words, fixed := query.OperatorWords(req.args); words != nil {
 		note = "\n" + tr(ctx).Sprintf("⚠️ “%s” in small letters is a word to find, not an operator. For the operator, write it in capitals: <code>/search %s</code>.", esc(words[0]), esc(fixed))
 	}
+	if u := unspacedNote(tr(ctx), req.args); u != "" {
+		note += "\n" + u
+	}
 	if p.Total == 0 {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing I have stored matches <code>%s</code>.", esc(summarize.Clip(oneLine(req.args), 200)))+note)
 		return nil

@@ -54,6 +54,13 @@ func TestDigestWithATimeZone(t *testing.T) {
 	h := newHarness(t, func(o *RouterOptions) { o.CommandBurst, o.Digests = 50, nothingNew{} })
 	for _, tt := range []struct{ cmd, want string }{
 		{"/digest 08:00 Europe/Paris", "Daily digest at <b>08:00</b> (Europe/Paris)"},
+		// A time or a zone of several words: "7 pm" was read as the time "7" and the zone "pm los angeles".
+		{"/digest 7 pm los angeles", "Daily digest at <b>19:00</b> (America/Los_Angeles)"},
+		{"/digest 8 Uhr Europe/Berlin", "Daily digest at <b>08:00</b> (Europe/Berlin)"},
+		{"/digest 9 pm Atlantis", "know the time zone Atlantis"},
+		{"/digest 08:00 IST", "IST stands for several time zones: Asia/Kolkata, Asia/Jerusalem, Europe/Dublin."},
+		{"/timezone ist", "IST stands for several time zones"},
+		{"/timezone new york", "<b>America/New_York</b>"},
 		{"/digest 7pm new york", "Daily digest at <b>19:00</b> (America/New_York)"},
 		{"/digest 08:00 Atlantis", "know the time zone Atlantis"}, // nothing changes
 		{"/timezone", "<b>America/New_York</b>"},

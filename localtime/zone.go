@@ -14,6 +14,10 @@ import (
 // nor a UTC offset.
 var ErrUnknownTimezone = errors.New("unknown time zone")
 
+// ErrAmbiguousTimezone is behind the ErrUnknownTimezone of an abbreviation
+// that several zones go by ("IST"), whose message names them.
+var ErrAmbiguousTimezone = errors.New("ambiguous time zone abbreviation")
+
 // offsetRE reads "+08:00", "-5", "+0530", "UTC+5:30", "GMT-03", "UTC + 3",
 // and hours with a decimal fraction, "+5.5", "UTC+5,75" (m[4]).
 var offsetRE = regexp.MustCompile(`^(?i:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2})|[.,](\d{1,2}))?$`)
@@ -66,6 +70,12 @@ func ParseTimezone(s string) (string, *time.Location, error) {
 		return "", nil, unknownZone(s)
 	}
 	key := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if zones, ok := ambiguousZones[key]; ok {
+		e := userError(ErrUnknownTimezone, "%s stands for several time zones: %s. Send the one you mean by its name, such as %s.",
+			strings.ToUpper(key), strings.Join(zones, ", "), zones[0])
+		e.err = ErrAmbiguousTimezone
+		return "", nil, e
+	}
 	if name, ok := zoneAliases[key]; ok {
 		if loc, err := time.LoadLocation(name); err == nil {
 			return name, loc, nil
@@ -100,7 +110,7 @@ var phoneMinus = strings.NewReplacer("−", "-", "–", "-", "—", "-", "‐", 
 // Asia/Kolkata, "Beijing" Asia/Shanghai), and the abbreviations that mean
 // one zone for most who type them, with its summer time ("EST" is a fixed
 // UTC-5 in the IANA data, an hour off for New York half the year). The
-// ambiguous ones (CST, IST, BST, MST) are left out: an offset says them.
+// ambiguous ones (CST, IST, BST) are ambiguousZones.
 var zoneAliases = map[string]string{
 	"delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "mumbai": "Asia/Kolkata", "bombay": "Asia/Kolkata",
 	"bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata", "chennai": "Asia/Kolkata", "hyderabad": "Asia/Kolkata", "india": "Asia/Kolkata",
@@ -113,6 +123,11 @@ var zoneAliases = map[string]string{
 	"saint petersburg": "Europe/Moscow", "st petersburg": "Europe/Moscow", "st. petersburg": "Europe/Moscow",
 	"munich": "Europe/Berlin", "frankfurt": "Europe/Berlin", "hamburg": "Europe/Berlin", "milan": "Europe/Rome", "barcelona": "Europe/Madrid",
 	"geneva": "Europe/Zurich", "kiev": "Europe/Kyiv", "st. louis": "America/Chicago",
+	// Cities of several words that no IANA name spells: "new york city" was unknown, "new york" not.
+	"new york city": "America/New_York", "nyc": "America/New_York", "washington dc": "America/New_York", "washington d.c.": "America/New_York",
+	"st louis": "America/Chicago", "new orleans": "America/Chicago", "salt lake city": "America/Denver",
+	"abu dhabi": "Asia/Dubai", "cape town": "Africa/Johannesburg", "ho chi minh city": "Asia/Ho_Chi_Minh",
+	"uk": "Europe/London", "britain": "Europe/London", "england": "Europe/London", "ireland": "Europe/Dublin",
 	"est": "America/New_York", "edt": "America/New_York", "cdt": "America/Chicago", "mdt": "America/Denver",
 	"pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "msk": "Europe/Moscow", "jst": "Asia/Tokyo", "kst": "Asia/Seoul",
 	"aest": "Australia/Sydney", "aedt": "Australia/Sydney", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
@@ -123,6 +138,21 @@ var zoneAliases = map[string]string{
 	"nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland", "akst": "America/Anchorage", "akdt": "America/Anchorage",
 	"acdt": "Australia/Adelaide", "awst": "Australia/Perth", "pkt": "Asia/Karachi", "npt": "Asia/Kathmandu",
 	"wib": "Asia/Jakarta", "sast": "Africa/Johannesburg", "eat": "Africa/Nairobi", "wat": "Africa/Lagos",
+}
+
+// ambiguousZones are the abbreviations that several zones go by, each with
+// those zones, the commonest first: "IST" is India's, Israel's and Irish
+// summer time, "CST" the American Central, China's and Cuba's, "BST"
+// British summer time and Bangladesh's, "AST" the Atlantic and Arabia's,
+// "GST" the Gulf's and South Georgia's. "/timezone IST" was an unknown zone,
+// unsaid why; the reply names the choices. (MST and HST, which the IANA data
+// has as fixed zones, load as those.)
+var ambiguousZones = map[string][]string{
+	"ist": {"Asia/Kolkata", "Asia/Jerusalem", "Europe/Dublin"},
+	"cst": {"America/Chicago", "Asia/Shanghai", "America/Havana"},
+	"bst": {"Europe/London", "Asia/Dhaka"},
+	"ast": {"America/Halifax", "Asia/Riyadh"},
+	"gst": {"Asia/Dubai", "Atlantic/South_Georgia"},
 }
 
 // zoneAreas are the areas of the IANA names under which a city is looked

@@ -59,6 +59,10 @@ func TestParseTimezone(t *testing.T) {
 		{name: "a great city without a zone name", in: "Delhi", want: "Asia/Kolkata", offset: 5*3600 + 1800},
 		{name: "another", in: "beijing", want: "Asia/Shanghai", offset: 8 * 3600},
 		{name: "a city of two words sharing a zone", in: "San  Francisco", want: "America/Los_Angeles", offset: -8 * 3600},
+		{name: "a city of three words that no zone name spells", in: "New York City", want: "America/New_York", offset: -5 * 3600},
+		{name: "a city of two words sharing another's zone", in: "abu  dhabi", want: "Asia/Dubai", offset: 4 * 3600},
+		{name: "a city of three words, lower case", in: "salt lake city", want: "America/Denver", offset: -7 * 3600},
+		{name: "a country of one zone", in: "UK", want: "Europe/London"},
 		{name: "an abbreviation", in: "PST", want: "America/Los_Angeles", offset: -8 * 3600},
 		{name: "an abbreviation with summer time", in: "est", want: "America/New_York", offset: -5 * 3600},
 		// A stranger typed "/timezone Москва" and "Киев" in a Russian chat,
@@ -160,6 +164,30 @@ func TestZoneAliasesLoad(t *testing.T) {
 	}
 	if _, off := time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC).In(loc).Zone(); off != -4*3600 {
 		t.Errorf("EST in July: offset %d, want -4h (New York's summer time)", off)
+	}
+}
+
+// TestAmbiguousAbbreviationsNameTheirZones: "/timezone IST" was "I don't
+// know the time zone IST", unsaid that IST is India's, Israel's and Irish
+// time; the refusal names each zone, and each loads.
+func TestAmbiguousAbbreviationsNameTheirZones(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"IST", "IST stands for several time zones: Asia/Kolkata, Asia/Jerusalem, Europe/Dublin. Send the one you mean by its name, such as Asia/Kolkata."},
+		{"cst", "CST stands for several time zones: America/Chicago, Asia/Shanghai, America/Havana. Send the one you mean by its name, such as America/Chicago."},
+		{" BST ", "BST stands for several time zones: Europe/London, Asia/Dhaka. Send the one you mean by its name, such as Europe/London."},
+		{"Ast", "AST stands for several time zones: America/Halifax, Asia/Riyadh. Send the one you mean by its name, such as America/Halifax."},
+	} {
+		name, _, err := ParseTimezone(tt.in)
+		if !errors.Is(err, ErrUnknownTimezone) || !errors.Is(err, ErrAmbiguousTimezone) || err.Error() != tt.want {
+			t.Errorf("ParseTimezone(%q) = %q, %v; want %q", tt.in, name, err, tt.want)
+		}
+	}
+	for abbr, zones := range ambiguousZones {
+		for _, z := range zones {
+			if _, _, err := ParseTimezone(z); err != nil {
+				t.Errorf("%s: %s: %v", abbr, z, err)
+			}
+		}
 	}
 }
 

@@ -182,6 +182,13 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 			// script letter, it kept the word from being read as Arabic.
 			continue
 		}
+		if r == '\u20e3' {
+			// The combining enclosing keycap: "1️⃣" is the digit 1 in a key, and the word 1; a keycap ends its word
+			// as an emoji does ("1️⃣2️⃣" is 1 and 2), and on a symbol ("#️⃣") it is nothing. Kept as a mark, it made
+			// the word "1⃣", which no article writing "1" has.
+			flush()
+			continue
+		}
 		if unicode.Is(unicode.Mn, r) {
 			if r >= 0x0591 && r <= 0x05c7 || r >= 0x064b && r <= 0x0652 {
 				// Hebrew's vowel points (niqqud), dagesh, shin and sin dots and cantillation, and Arabic's short

@@ -29,6 +29,7 @@ func TestTerms(t *testing.T) {
 		{name: "trailing apostrophe", text: "leaders' summit", want: []string{"leaders", "summit"}},
 		{name: "hyphens split", text: "long-term Jean-Claude", want: []string{"long", "term", "jean", "claude"}},
 		{name: "punctuation separates", text: "U.S. #news, 3.5% (a_b)", want: []string{"u", "s", "news", "3", "5", "a", "b"}},
+		{name: "a keycap is its digit", text: "1\ufe0f\u20e3 2\u20e3 1\ufe0f\u20e32\ufe0f\u20e3 #\ufe0f\u20e3 *\u20e3", want: []string{"1", "2", "1", "2"}},
 		{name: "Han one token per character", text: "北朝鮮のミサイル", want: []string{"北", "朝", "鮮", "の", "ミ", "サ", "イ", "ル"}},
 		{name: "Han next to Latin", text: "G7峰会2024", want: []string{"g7", "峰", "会", "2024"}},
 		{name: "Thai one token per character, marks attached", text: "กรุงเทพ", want: []string{"ก", "รุ", "ง", "เ", "ท", "พ"}},

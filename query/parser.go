@@ -419,12 +419,20 @@ func (p *parser) field(f item) (*node, error) {
 	}
 	p.next()
 	n := &node{kind: nodeSource, pos: f.pos, field: f.text, host: hostOf(v.text)}
-	if n.host != "" {
+	switch {
+	case n.host != "" && !strings.Contains(n.host, "."):
+		// site:.uk asks for the hosts under uk, not for a source named "UK News" as well: a top-level domain is
+		// no name.
+	case n.host != "":
 		n.tokens = p.tokens(n.host)
-	} else {
+	default:
 		n.tokens = p.tokens(v.text)
 	}
-	if len(n.tokens) == 0 || (n.host == "" && isSchemeOnly(v.text)) {
+	if n.host == "" && strings.HasPrefix(strings.TrimSpace(v.text), ".") {
+		// "site:..com": a dot first says a domain was meant, and read as a name it was source:com.
+		return nil, errAt(f.pos, "%q needs a web address after its dot, as in site:.com or site:example.com (position %d)", f.text+":")
+	}
+	if (len(n.tokens) == 0 && n.host == "") || (n.host == "" && isSchemeOnly(v.text)) {
 		// "site:http://" with the address left out read as the source named "http"
 		return nil, errAt(f.pos, "%q needs a source name or web address right after it (position %d)", f.text+":")
 	}
@@ -456,7 +464,8 @@ func isSchemeOnly(v string) bool {
 }
 
 // hostOf returns the web address in v in lower case ("https://www.Reuters.com/world" → "www.reuters.com"), or ""
-// when v has no dot and so is only a name.
+// when v has no dot and so is only a name. A leading dot names a domain without its first label: ".com" → "com",
+// ".co.uk" → "co.uk".
 func hostOf(v string) string {
 	v = strings.ToLower(strings.TrimSpace(v))
 	if i := strings.Index(v, "://"); i >= 0 {
@@ -467,7 +476,11 @@ func hostOf(v string) string {
 	}
 	v = strings.TrimSuffix(v, ".")
 	labels := strings.Split(v, ".")
-	if len(labels) < 2 {
+	if len(labels) >= 2 && labels[0] == "" {
+		// ".com", ".co.uk", as search engines take a top-level domain: the hosts under it. Read as a name, it was
+		// source:com, which asks for a source called "com".
+		v, labels = v[1:], labels[1:]
+	} else if len(labels) < 2 {
 		return ""
 	}
 	for _, l := range labels {

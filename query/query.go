@@ -168,6 +168,9 @@ func (n *node) render(b *strings.Builder, r renderer) {
 		}
 		switch {
 		case n.host != "":
+			if !strings.Contains(n.host, ".") {
+				b.WriteByte('.') // site:.com, which site:com without its dot would read as a name
+			}
 			b.WriteString(n.host)
 		case len(n.tokens) == 1 && !n.quoted:
 			b.WriteString(n.tokens[0])

@@ -21,9 +21,9 @@ var agreeVocabulary = [][]string{
 	strings.Fields("der die und wahl wahlen Regierung regierungen Straße strasse Fußball zölle Grenze"),
 	strings.Fields("les et élection élections gouvernement frontière frontières café cafe Łódź Lodz"),
 	strings.Fields("в и Курск курской саперы саперов выборы выборов Москва москвы"),
-	strings.Fields("北朝鮮 ミサイル 東京 地震 北 朝鮮 แผ่นดินไหว เชียงใหม่ हिन्दी भारत चुनाव"),
+	strings.Fields("北朝鮮 ミサイル 東京 地震 北 朝鮮 北朝鮮ミサイル 北朝鮮のミサイル แผ่นดินไหว เชียงใหม่ हिन्दी भारत चुनाव"),
 	strings.Fields("שָׁלוֹם שלום יְרוּשָׁלַיִם ירושלים בחירות בְּחִירוֹת הַמֶּמְשָׁלָה הממשלה storm🌪flood rain⚠️flood أيضاً أيضا مُحَمَّد محمد"),
-	strings.Fields("الزلزال زلزال بالزلزال القاهرة کرمان كرمان 1,000 #ukraine @reuters covid-19 g7"),
+	strings.Fields("الزلزال زلزال بالزلزال القاهرة کرمان كرمان 1,000 #ukraine @reuters covid-19 g7 1️⃣ 2⃣ #️⃣ 1"),
 }
 
 // TestSearchAgreesWithTheMatcher is the differential test of /search (the FTS5 terms index, its prefixes read
@@ -50,7 +50,7 @@ func TestSearchAgreesWithTheMatcher(t *testing.T) {
 	}
 	var arts []news.Article
 	for i := range 150 {
-		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://wire.example/%d", i),
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf([]string{"https://wire.example/%d", "https://news.example.org/%d"}[i%2], i),
 			Title: text(3+rng.IntN(5)) + fmt.Sprintf(" n%d", i), Text: text(10 + rng.IntN(30)), PublishedAt: r.now.Add(-time.Duration(i) * time.Minute)})
 	}
 	stored := r.articles("Wire", arts...)
@@ -60,7 +60,7 @@ func TestSearchAgreesWithTheMatcher(t *testing.T) {
 		docs[i] = query.NewDocument(a)
 	}
 	operand := func() string {
-		switch k := rng.IntN(10); {
+		switch k := rng.IntN(11); {
 		case k < 5:
 			return word()
 		case k < 7:
@@ -73,6 +73,8 @@ func TestSearchAgreesWithTheMatcher(t *testing.T) {
 			return word()
 		case k < 9:
 			return "title:" + word()
+		case k < 10:
+			return "site:" + []string{".org", ".example", "news.example.org", "wire", "..org"}[rng.IntN(5)]
 		}
 		return strings.ToUpper(word())
 	}

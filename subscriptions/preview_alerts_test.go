@@ -19,10 +19,10 @@ var previewVocabulary = [][]string{
 	strings.Fields("der die und wahl wahlen Regierung regierungen Straße strasse Fußball zölle Grenze"),
 	strings.Fields("les et élection élections gouvernement frontière frontières café cafe Łódź Lodz"),
 	strings.Fields("в и Курск курской саперы саперов выборы выборов Москва москвы ёлка"),
-	strings.Fields("北朝鮮 ミサイル 発射 東京 地震 北 朝鮮 แผ่นดินไหว เชียงใหม่ น้ำท่วม"),
+	strings.Fields("北朝鮮 ミサイル 発射 東京 地震 北 朝鮮 北朝鮮ミサイル 北朝鮮のミサイル แผ่นดินไหว เชียงใหม่ น้ำท่วม"),
 	strings.Fields("हिन्दी भारत दिल्ली चुनाव الزلزال زلزال بالزلزال القاهرة کرمان كرمان ایران"),
 	strings.Fields("שָׁלוֹם שלום יְרוּשָׁלַיִם ירושלים בחירות בְּחִירוֹת הַמֶּמְשָׁלָה הממשלה storm🌪flood rain⚠️flood أيضاً أيضا مُحَمَّد محمد"),
-	strings.Fields("İstanbul Izmir TÜRKİYE 1,000 1.000 10k 2026 #ukraine @reuters covid-19 g7 🇺🇦"),
+	strings.Fields("İstanbul Izmir TÜRKİYE 1,000 1.000 10k 2026 #ukraine @reuters covid-19 g7 🇺🇦 1️⃣ 2⃣ #️⃣ 1"),
 }
 
 // previewGen writes articles and queries over previewVocabulary.
@@ -82,7 +82,7 @@ func (g previewGen) operand(depth int) string {
 	case r < 9:
 		return "title:" + g.word()
 	case r < 10:
-		return "source:" + []string{"wire", "Daily", `"east wire"`}[g.rng.IntN(3)]
+		return []string{"source:", "site:"}[g.rng.IntN(2)] + []string{"wire", "Daily", `"east wire"`, ".org", ".example", "news.example.org", "..org"}[g.rng.IntN(7)]
 	case r < 11 && depth > 0:
 		return "(" + g.query(depth-1) + ")"
 	}
@@ -100,7 +100,7 @@ func TestPreviewAgreesWithAlerts(t *testing.T) {
 	g := previewGen{rng: rand.New(rand.NewPCG(31, 7))}
 	var arts []news.Article
 	for i := range 400 {
-		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://wire.example/%d", i), Title: g.text(3 + g.rng.IntN(6)),
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf([]string{"https://wire.example/%d", "https://news.example.org/%d"}[i%2], i), Title: g.text(3 + g.rng.IntN(6)),
 			Text: g.text(10 + g.rng.IntN(40)), PublishedAt: serviceNow.Add(-time.Duration(i) * time.Minute), Alertable: true})
 	}
 	stored := seedArticles(t, st, arts[:200]...)
