@@ -161,8 +161,8 @@ func TestPersianFoldIndexesPersianLettersAgain(t *testing.T) {
 
 // TestMarksFoldIndexesPointedWordsAgain: articles indexed before Hebrew
 // points and Arabic vowel marks were dropped (their terms "שָׁלוֹם",
-// "أيضاً") are indexed again by 0065_marks_fold, so that the words typed
-// without marks find them; the marked terms leave the list of terms, and an
+// "أيضاً") or a keycap ("7⃣", now the digit) are indexed again by
+// 0065_marks_fold, so that the words typed without marks find them; the marked terms leave the list of terms, and an
 // article without marks is not touched.
 func TestMarksFoldIndexesPointedWordsAgain(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "marks.db")
@@ -170,19 +170,19 @@ func TestMarksFoldIndexesPointedWordsAgain(t *testing.T) {
 		// A database at 64 has run the earlier passes: their markers are gone.
 		`DROP TABLE terms_refold`, `DROP TABLE terms_restem`, `DROP TABLE terms_arabic`, `DROP TABLE terms_persian`,
 		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'Kan', 'https://kan.example/rss', 0)`,
-		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (1, 1, 'a', 'u1', 'שָׁלוֹם בירושלים', 'قال أيضاً الوزير', 0, 0, 'done')`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (1, 1, 'a', 'u1', 'שָׁלוֹם בירושלים', 'قال أيضاً الوزير 7⃣', 0, 0, 'done')`,
 		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (2, 1, 'b', 'u2', 'Harvest', 'Plain text', 0, 0, 'done')`,
 		// As the store indexed them before: the marks as written.
-		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (1, 'שָׁלוֹם בירושלים', 'قال أيضاً الوزير', '', '')`,
+		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (1, 'שָׁלוֹם בירושלים', 'قال أيضاً الوزير 7⃣', '', '')`,
 		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (2, 'harvest', 'plain text marker', '', '')`, // "marker": not what it would be now
-		`INSERT INTO terms_list (term, docs) VALUES ('שָׁלוֹם', 1), ('בירושלים', 1), ('قال', 1), ('أيضاً', 1), ('الوزير', 1), ('harvest', 1), ('plain', 1), ('text', 1)`,
+		`INSERT INTO terms_list (term, docs) VALUES ('שָׁלוֹם', 1), ('בירושלים', 1), ('قال', 1), ('أيضاً', 1), ('الوزير', 1), ('7⃣', 1), ('harvest', 1), ('plain', 1), ('text', 1)`,
 	)
-	for _, typed := range []string{"שלום", "שָׁלוֹם", "أيضا", "أيضاً"} {
+	for _, typed := range []string{"שלום", "שָׁלוֹם", "أيضا", "أيضاً", "7"} {
 		wantFoundOnly(t, st, typed, 1)
 	}
 	wantMatches(t, st, map[string]int{`"marker"`: 1})
 	listed := listedTerms(t, st)
-	for _, gone := range []string{"שָׁלוֹם", "أيضاً"} {
+	for _, gone := range []string{"שָׁלוֹם", "أيضاً", "7⃣"} {
 		if _, ok := listed[gone]; ok {
 			t.Errorf("the old term %q is still listed", gone)
 		}
