@@ -2,6 +2,7 @@ package stories
 
 import (
 	"math"
+	"strings"
 	"time"
 )
 
@@ -275,7 +276,10 @@ func without(ds []*doc, d *doc) []*doc {
 //     distinctive term) and neither article carries any name of the other's
 //     title: two towns, two victims; at a cosine of MinCosineAnyName (raised
 //     with the time between them likewise) or NearDuplicate or more any shared
-//     distinctive term will do;
+//     distinctive term will do, but however alike, not when both titles
+//     name places or people (no numbers) and neither article carries a name
+//     of the other's title (a direction both titles carry, the "Southwest"
+//     of "Southwest Philadelphia" and "SW Houston", names nothing);
 //  3. but whatever the cosine, two articles are one story by their words only
 //     when they share at least MinSharedTerms terms, and a distinctive term
 //     that is not a number or at least MinSharedTermsNumbersOnly terms: short
@@ -353,10 +357,12 @@ func (x *Index) Match(f Features, at time.Time) (int64, bool) {
 				// from a rare one: numbers alone tell nothing yet.
 				continue
 			}
-			if !alike && qWordNames > 0 && l.otherNames && l.namesFound == 0 {
-				// Weakly alike, and the titles name two places or people
-				// neither report carries ("Harbor Gateway", "Belle Glade"):
-				// what they share (a street, small numbers) is of a kind.
+			if qWordNames > 0 && l.otherNames && l.namesFound == 0 {
+				// The titles name two places or people neither report
+				// carries ("Harbor Gateway", "Belle Glade"; "Southwest
+				// Philadelphia", "SW Houston"): what they share (a street,
+				// small numbers, however many words of a kind) is of a
+				// kind.
 				continue
 			}
 			if l.cos > bestScore || (l.cos == bestScore && d.seq < best.seq) {
@@ -422,6 +428,21 @@ type likeness struct {
 	namesFound int
 }
 
+// directionTerms are the hashes of the compass directions ("Southwest
+// Philadelphia", "SW Houston", "N.W." as compassPoints writes them out): a
+// direction says where in a place, not which place, so two titles that
+// share one and name two cities name nothing in common.
+var directionTerms = hashSet("north south east west northeast northwest southeast southwest")
+
+// hashSet returns the term hashes of the words of s.
+func hashSet(s string) map[uint32]bool {
+	m := map[uint32]bool{}
+	for _, w := range strings.Fields(s) {
+		m[hash32(w)] = true
+	}
+	return m
+}
+
 // wordName is a name of a title that is no number: a person, a place, a
 // club ("Harbor Gateway", "Belle Glade").
 func wordName(f uint8) bool {
@@ -465,8 +486,8 @@ func (x *Index) compare(qt []Term, qw []float64, qnorm float64, d *doc) likeness
 		dot += qw[i] * dw[j]
 		l.terms++
 		l.otherNames = l.otherNames || wordName(dt[j].Flags)
-		if wordName(dt[j].Flags) || wordName(qt[i].Flags) {
-			l.namesFound++
+		if (wordName(dt[j].Flags) || wordName(qt[i].Flags)) && !(dt[j].Flags&qt[i].Flags&FlagTitle != 0 && directionTerms[dt[j].Hash]) {
+			l.namesFound++ // but "Southwest" of two cities' titles names neither
 		}
 		// A caseless term is as rare in either article: it is one hash.
 		rare := (dt[j].Flags|qt[i].Flags)&FlagCaseless != 0 && x.Freq.rare(dt[j].Hash)

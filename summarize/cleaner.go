@@ -242,6 +242,70 @@ func writeLine(out *strings.Builder, line string) {
 	out.WriteString(line)
 }
 
+// minVariantWords is how many words a title needs before cutTitleVariant
+// takes a line's words for a variant of it: a short title is one word away
+// from many a sentence.
+const minVariantWords = 5
+
+// cutTitleVariant cuts a section's label (one to maxSectionWords words)
+// and a variant of the title after it from the start of line, and reports
+// whether it did: a page's headline written one word apart from its title
+// ("Shooting in SW Houston injures 9 people; gunman shot, killed" over
+// "News Shooting in Houston injures 9 people; gunman shot, killed Police
+// say …"). The variant starts with the title's first word, ends with its
+// last, differs by one word left out, added or changed, and a fresh start
+// (a capital, a digit, a quote) follows it; a title of fewer than
+// minVariantWords words is never looked for.
+func cutTitleVariant(line, title string) (string, bool) {
+	tw := strings.Fields(title)
+	if len(tw) < minVariantWords {
+		return line, false
+	}
+	type span struct{ start, end int }
+	var words []span
+	for i := 0; i < len(line) && len(words) < maxSectionWords+len(tw)+1; {
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' {
+			j++
+		}
+		if j > i {
+			words = append(words, span{i, j})
+		}
+		i = j
+	}
+	word := func(k int) string { return line[words[k].start:words[k].end] }
+	for k := 1; k <= maxSectionWords && k < len(words); k++ {
+		if !strings.EqualFold(word(k), tw[0]) {
+			continue
+		}
+		i, j, edits := 0, k, 0
+		for i < len(tw) && j < len(words) && edits <= 1 {
+			switch {
+			case strings.EqualFold(word(j), tw[i]):
+				i, j = i+1, j+1
+			case i+1 < len(tw) && strings.EqualFold(word(j), tw[i+1]):
+				i, edits = i+1, edits+1 // a word of the title left out
+			case j+1 < len(words) && strings.EqualFold(word(j+1), tw[i]):
+				j, edits = j+1, edits+1 // a word added
+			default:
+				i, j, edits = i+1, j+1, edits+1 // a word changed
+			}
+		}
+		if i < len(tw) || edits > 1 || !strings.EqualFold(word(j-1), tw[len(tw)-1]) {
+			continue
+		}
+		rest := strings.TrimLeft(line[words[j-1].end:], " ")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || isOpenQuote(r) {
+			return rest, true
+		}
+	}
+	return line, false
+}
+
 // cutLead removes the junk wire copy glues before the news on a lead
 // line: through a repeated title followed by a fresh start when the title
 // is known and found, otherwise through the first CutLead rule that
@@ -257,6 +321,8 @@ func (c *cleaner) cutLead(line, source, title string, started bool, set *lineSet
 				if again, ok := cutTitle(cut, title); ok {
 					cut = again
 				}
+			} else if again, ok := cutTitleVariant(cut, title); ok {
+				cut = again // "… News Shooting in Houston injures …" under "Shooting in SW Houston injures …"
 			}
 			return cut, false
 		}

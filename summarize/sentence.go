@@ -145,7 +145,10 @@ func sentenceEndsAt(text string, start, p, after int) bool {
 		return true
 	}
 	if c := text[after]; c != ' ' && c != '\n' {
-		return false // "3.5", "U.S.-led", "example.com", "said.”" handled by skipClosers
+		// "3.5", "U.S.-led", "example.com", "said.”" handled by skipClosers;
+		// but "… four teens.Eyewitness News has …", a source's paragraphs
+		// run together, ends one
+		return after == p+1 && text[p] == '.' && gluedSentenceAt(text, start, p)
 	}
 	next := nextWord(text, after)
 	if next == "" {
@@ -165,6 +168,43 @@ func sentenceEndsAt(text string, start, p, after int) bool {
 		return true // "в 2024 г. Работы…": a year closes the sentence; "г. Курск" does not
 	}
 	return boundaryAfterPeriod(word, next)
+}
+
+// gluedSentenceAt reports whether the full stop text[p], with no space
+// after it, ends a sentence glued to the next ("in Southwest
+// Philadelphia.They say"): the word before it is of letters ending in lower
+// case ("teens", not the initials of "U.S.A." nor "3.5"), the word after it
+// a capital and lower case ("They", not the "NET" of "ASP.NET") that does
+// not go on with a dot and more ("Example.Co.uk"), and the word before is
+// no abbreviation ("Mr.Kim", "Gov.Smith" stay).
+func gluedSentenceAt(text string, start, p int) bool {
+	word := wordBefore(text, start, p)
+	if utf8.RuneCountInString(word) < 2 || !unicode.IsLower(lastRune(word)) {
+		return false
+	}
+	for _, r := range word {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	rest := text[p+1:]
+	first, size := utf8.DecodeRuneInString(rest)
+	second, size2 := utf8.DecodeRuneInString(rest[size:])
+	if !unicode.IsUpper(first) || !unicode.IsLower(second) {
+		return false
+	}
+	i := size + size2
+	for i < len(rest) {
+		r, n := utf8.DecodeRuneInString(rest[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	if i+1 < len(rest) && rest[i] == '.' && rest[i+1] != ' ' && rest[i+1] != '\n' {
+		return false // "Example.Co.uk"
+	}
+	return boundaryAfterPeriod(word, rest[:i])
 }
 
 // yearBefore reports whether the text before i (after start) ends with a

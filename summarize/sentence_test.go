@@ -13,6 +13,10 @@ func TestSentences(t *testing.T) {
 	}{
 		{name: "plain", text: "One fish. Two fish! Red fish? Blue fish.",
 			want: []string{"One fish.", "Two fish!", "Red fish?", "Blue fish."}},
+		{name: "a source's sentences glued", text: "Police said four teens were shot.Eyewitness News has confirmed one died. The shooting was in Southwest Philadelphia.They say the victims went to hospitals.Someone opened fire at 9:25 p.m.",
+			want: []string{"Police said four teens were shot.", "Eyewitness News has confirmed one died.", "The shooting was in Southwest Philadelphia.", "They say the victims went to hospitals.", "Someone opened fire at 9:25 p.m."}},
+		{name: "glued, and what ends no sentence stays", text: "Read it on Example.com or Example.Co.uk today. Rates rose 3.5 points.The U.S.A.Today list and Mr.Kim and Gov.Smith stayed. Ask ASP.NET users.",
+			want: []string{"Read it on Example.com or Example.Co.uk today.", "Rates rose 3.5 points.", "The U.S.A.Today list and Mr.Kim and Gov.Smith stayed.", "Ask ASP.NET users."}},
 		{name: "honorifics", text: "Mr. Kim met Dr. Lee and Gen. Park in St. Louis. They spoke.",
 			want: []string{"Mr. Kim met Dr. Lee and Gen. Park in St. Louis.", "They spoke."}},
 		{name: "acronym mid sentence", text: "The U.S. Treasury and the U.K. government agreed. Talks end.",
