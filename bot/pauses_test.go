@@ -64,14 +64,7 @@ func TestAGlobal429PauseOutlivesARestart(t *testing.T) {
 	subA, subB, subC := r.chat(t, 10, "private"), r.chat(t, 20, "private"), r.chat(t, 30, "private")
 	r.alerts(t, 10, subA, "A1")
 	r.alerts(t, 20, subB, "B1")
-	refused := map[int64]bool{}
-	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
-		if c.Method != "sendMessage" || refused[c.ChatID()] || c.ChatID() == 30 {
-			return nil
-		}
-		refused[c.ChatID()] = true
-		return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 30", RetryAfter: 30}
-	})
+	refuseFirstSends(r, 30)
 	r.opts.Concurrency = 1
 	runUntil(t, r, "the global hold", func() bool { return strings.Contains(r.logs.String(), "all_chats=true") })
 

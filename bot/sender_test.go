@@ -53,6 +53,19 @@ func inject(r *senderRig, chat int64, n int, rep telegramtest.Reply) {
 	})
 }
 
+// refuseFirstSends answers the first sendMessage of each chat but except
+// with a 429 of 30 s: two chats told to wait at once hold all sending.
+func refuseFirstSends(r *senderRig, except int64) {
+	refused := map[int64]bool{}
+	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
+		if c.Method != "sendMessage" || refused[c.ChatID()] || c.ChatID() == except {
+			return nil
+		}
+		refused[c.ChatID()] = true
+		return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 30", RetryAfter: 30}
+	})
+}
+
 func TestSenderRetriesNetworkErrorsAnd5xx(t *testing.T) {
 	tests := []struct {
 		name string
@@ -109,14 +122,7 @@ func TestSender429FromTwoChatsHoldsAllSending(t *testing.T) {
 	subA, subB, subC := r.chat(t, 10, "private"), r.chat(t, 20, "private"), r.chat(t, 30, "private")
 	r.alerts(t, 10, subA, "A1")
 	r.alerts(t, 20, subB, "B1")
-	refused := map[int64]bool{}
-	r.tg.Inject(func(c telegramtest.Call) *telegramtest.Reply {
-		if c.Method != "sendMessage" || refused[c.ChatID()] || c.ChatID() == 30 {
-			return nil
-		}
-		refused[c.ChatID()] = true
-		return &telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 30", RetryAfter: 30}
-	})
+	refuseFirstSends(r, 30)
 	r.opts.Concurrency = 1 // one at a time, so the injector sees them in turn
 	sender := r.start(t)
 	testkit.WaitFor(t, "two 429s", func() bool { return len(r.tg.Calls("sendMessage")) >= 2 })
