@@ -51,10 +51,13 @@ func sameAsGofeed(t *testing.T, body []byte, feedURL string, now time.Time) {
 	if werr != nil {
 		return
 	}
-	if len(got) != len(want.Items) {
-		t.Fatalf("%d items, gofeed %d", len(got), len(want.Items))
+	// A document with a broken item is parsed one item at a time, as
+	// parseFeed does (repairItems); gofeed's items are then those pieces'.
+	items := repairItems(body, parsedFeed{Feed: want}).Items
+	if len(got) != len(items) {
+		t.Fatalf("%d items, gofeed %d", len(got), len(items))
 	}
-	for i, it := range want.Items {
+	for i, it := range items {
 		if it == nil {
 			continue
 		}
