@@ -101,8 +101,8 @@ func (r *Router) cmdStart(ctx context.Context, req request) error {
 	if t := req.in.ChatType; t == "group" || t == "supergroup" {
 		// A member's /start in a group was told to /subscribe, which only
 		// the group's admins may: the group hears what it hears when the
-		// bot joins.
-		r.reply(ctx, req.in.ChatID, groupWelcome(ctx))
+		// bot joins, and after /start inline the line on inline search.
+		r.reply(ctx, req.in.ChatID, groupWelcome(ctx)+note)
 		return nil
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("👋 <b>Newshound</b> sends you news that matches your keywords, as it breaks.\n\n"+

@@ -30,7 +30,7 @@ func (r *Router) cmdFetch(ctx context.Context, req request) error {
 	name := func() string { return esc(summarize.Clip(src.Name, 80)) }
 	switch {
 	case errors.Is(err, sources.ErrNotFound):
-		r.reply(ctx, chatID, p.Sprintf("There is no source %s. See /sources.", esc(summarize.Clip(req.args, 100))))
+		r.reply(ctx, chatID, noSource(p, req.args))
 	case errors.Is(err, sources.ErrRetired):
 		r.reply(ctx, chatID, p.Sprintf("Source #%d, <b>%s</b>, is no longer in the configuration: it is not fetched.", src.ID, name()))
 	case errors.Is(err, sources.ErrUnavailable):

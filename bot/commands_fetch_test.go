@@ -59,7 +59,7 @@ func TestFetchCommandFetchesABackedOffSourceNow(t *testing.T) {
 			t.Errorf("a non-operator's /fetch in a %s chat: %q, want a refusal", chat.typ, got)
 		}
 	}
-	if got := h.reply(61, "private", 61, "/fetch 99").Text(); !strings.Contains(got, "There is no source 99") {
+	if got := h.reply(61, "private", 61, "/fetch 99").Text(); !strings.Contains(got, "There is no source #99") {
 		t.Errorf("/fetch 99: %q", got)
 	}
 	if got := h.reply(61, "private", 61, "/fetch").Text(); !strings.Contains(got, "/fetch ID") {

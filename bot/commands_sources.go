@@ -330,7 +330,7 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 	}
 	switch {
 	case errors.Is(err, sources.ErrNotFound):
-		r.reply(ctx, chatID, tr(ctx).Sprintf("There is no source %s. See /sources.", esc(summarize.Clip(req.args, 100))))
+		r.reply(ctx, chatID, noSource(tr(ctx), req.args))
 	case errors.Is(err, sources.ErrNotRemovable):
 		r.reply(ctx, chatID, tr(ctx).Sprintf("Source #%d comes from the configuration file; remove it there.", src.ID))
 	case err != nil:
@@ -339,4 +339,16 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 		r.reply(ctx, chatID, tr(ctx).Sprintf("Removed source #%d, <b>%s</b>, and its stored articles.", src.ID, esc(summarize.Clip(src.Name, 80))))
 	}
 	return nil
+}
+
+// noSource says that there is no source arg, which the operator typed: an
+// id (12, #12) as #12, a URL quoted as the language quotes
+// («https://…», „https://…“), clipped to 100 characters, as
+// noSubscription does.
+func noSource(t locale.Printer, arg string) string {
+	arg = strings.TrimSpace(arg)
+	if id, err := strconv.ParseInt(strings.TrimPrefix(arg, "#"), 10, 64); err == nil {
+		return t.Sprintf("There is no source #%d. See /sources.", id)
+	}
+	return t.Sprintf("There is no source %q. See /sources.", esc(summarize.Clip(arg, 100)))
 }

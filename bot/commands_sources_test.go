@@ -183,7 +183,7 @@ func TestSourcesHealthAndRemoval(t *testing.T) {
 	}{
 		{"a non-operator", "61", "/removesource 2", "Only the operators"},
 		{"a config source", "42", "/removesource 1", "comes from the configuration file"},
-		{"an unknown one", "42", "/removesource 99", "There is no source 99"},
+		{"an unknown one", "42", "/removesource 99", "There is no source #99"},
 		{"by id", "42", "/removesource #2", "Removed source #2, <b>Chat feed</b>"},
 		{"by URL", "42", "/removesource https://fresh.example/rss", "Removed source #3"},
 	}

@@ -97,6 +97,9 @@ func (r *Router) handleMigration(ctx context.Context, in Incoming) {
 		return
 	}
 	err := r.opts.Migrator.MigrateChat(ctx, in.MigrateFrom, in.MigrateTo)
+	if err == nil || errors.Is(err, news.ErrNotFound) {
+		r.moved.put(in.MigrateFrom, in.MigrateTo)
+	}
 	switch {
 	case errors.Is(err, news.ErrNotFound):
 		r.log.Debug("group migration: moved already, or never a chat of mine", "chat", in.MigrateFrom, "to", in.MigrateTo)

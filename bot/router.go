@@ -139,6 +139,7 @@ type Router struct {
 	langMenus operatorMenus // chats whose own menus in their language this process set or checked
 	prompts   prompts       // questions awaiting the words alone (prompts.go)
 	pages     *shownPages   // search pages More has sent
+	moved     movedChats    // groups that became supergroups (moved_chats.go)
 }
 
 // NewRouter returns a Router with the command table.

@@ -35,3 +35,22 @@ func TestStartInlineSaysHowInlineSearchIsUsed(t *testing.T) {
 		t.Errorf("/start inline in Russian = %q", got)
 	}
 }
+
+// /start inline sent in a group got the group welcome without the line on
+// inline search a private chat gets.
+func TestStartInlineInAGroupSaysHowInlineSearchIsUsed(t *testing.T) {
+	h := newHarness(t)
+	want := "<code>@" + h.opts.BotName + " kursk</code>"
+	for _, c := range []struct {
+		id  int64
+		typ string
+	}{{-601, "group"}, {-100601, "supergroup"}} {
+		got := h.reply(c.id, c.typ, 9, "/start inline").Text()
+		if !strings.Contains(got, "is here") || !strings.Contains(got, want) {
+			t.Errorf("/start inline in a %s = %q; want the group welcome and %q", c.typ, got, want)
+		}
+	}
+	if got := h.reply(-602, "group", 9, "/start").Text(); strings.Contains(got, "@"+h.opts.BotName) {
+		t.Errorf("plain /start in a group = %q; it speaks of inline search", got)
+	}
+}
