@@ -284,6 +284,12 @@ func envLanguage(getenv func(string) string) string {
 	return ""
 }
 
+// demoName is the command that runs the binary run as arg0, as
+// demoCommand says it, without -demo.
+func demoName(arg0 string) string {
+	return strings.TrimSuffix(demoCommand(arg0), " -demo")
+}
+
 // demoCommand is the command line that runs the demo, for a binary run as
 // arg0: under go run (a binary in Go's build cache) the go run line of the
 // README, else the binary's name with -demo.
