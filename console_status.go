@@ -292,10 +292,15 @@ func demoName(arg0 string) string {
 
 // demoCommand is the command line that runs the demo, for a binary run as
 // arg0: under go run (a binary in Go's build cache) the go run line of the
-// README, else the binary's name with -demo.
+// README, else the binary as typed when it was a relative path
+// (./newshound: the bare name is "command not found" in the build folder),
+// else its name, with -demo.
 func demoCommand(arg0 string) string {
 	if strings.Contains(filepath.ToSlash(arg0), "/go-build") {
 		return "go run -tags sqlite_fts5 . -demo"
+	}
+	if a := filepath.ToSlash(arg0); strings.Contains(a, "/") && !filepath.IsAbs(arg0) {
+		return arg0 + " -demo" // ./newshound: the bare name is not on PATH
 	}
 	return filepath.Base(arg0) + " -demo"
 }
