@@ -20,6 +20,7 @@ import (
 	"github.com/newshound/newshound/digest"
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/internal/gctarget"
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/metrics"
 	"github.com/newshound/newshound/settings"
 	"github.com/newshound/newshound/store"
@@ -135,7 +136,14 @@ func (m *Main) RunDemo(ctx context.Context) error {
 		return err
 	}
 	defer d.close()
-	return m.run(ctx, cfg, demoBanner)
+	if err := m.run(ctx, cfg, demoBanner); err != nil {
+		return err
+	}
+	// Its database is a scratch copy, removed on the way out: a stranger
+	// who ran the demo again found the subscriptions gone without a word.
+	p := locale.For(envLanguage(m.getenv))
+	fmt.Fprintln(m.stdout, "\n"+p.Sprintf("Demo over: what you set was in a scratch database, now removed. To keep your subscriptions, run %s without -demo (it keeps them in ./newshound.db).", demoName(os.Args[0])))
+	return nil
 }
 
 // run builds every part of cfg and runs them; banner, when set, is the

@@ -118,3 +118,33 @@ func TestRussianStatusCountsAgreeWithTheirSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleKeepsTheChosenLanguageAfterARestart: /language ru in an
+// English terminal, Ctrl-D, and a restart: the banner and the first-fetch
+// line speak Russian, the chat's stored choice, not the terminal's English.
+func TestConsoleKeepsTheChosenLanguageAfterARestart(t *testing.T) {
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	cfgPath := writeConsoleConfig(t, t.TempDir(), feed.URL)
+	start := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	c := startConsole(t, cfgPath, start, nil)
+	c.send("/language ru\n")
+	testkit.WaitWithin(t, "the language reply", 5*time.Second, func() bool { return strings.Contains(c.out.String(), "русский") })
+	testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool {
+		return strings.Contains(c.out.String(), "First fetch done") || strings.Contains(c.out.String(), "Первая загрузка завершена")
+	})
+	c.stop()
+	c = startConsole(t, cfgPath, start.Add(time.Hour), nil)
+	testkit.WaitWithin(t, "the first fetch", 15*time.Second, func() bool {
+		return strings.Contains(c.out.String(), "Первая загрузка завершена") || strings.Contains(c.out.String(), "First fetch done")
+	})
+	c.stop()
+	out := c.out.String()
+	for _, english := range []string{"Newshound console:", "First fetch done", "Next fetch at"} {
+		if strings.Contains(out, english) {
+			t.Errorf("after /language ru and a restart the console still says %q:\n%s", english, out)
+		}
+	}
+	if !strings.Contains(out, "Консоль Newshound:") {
+		t.Errorf("the banner should be Russian:\n%s", out)
+	}
+}

@@ -72,12 +72,15 @@ func TestConsoleBannerCountsTheSourcesNeverFetched(t *testing.T) {
 
 // TestDemoCommandFitsHowTheBotWasRun: the console's hint for a machine
 // without network names a command that runs: under go run (the README's
-// first command) the go run line, else the binary's own name.
+// first command) the go run line, else the binary as typed when that was a
+// relative path (./newshound), else its name.
 func TestDemoCommandFitsHowTheBotWasRun(t *testing.T) {
 	for arg0, want := range map[string]string{
 		"/tmp/go-build2938475/b001/exe/newshound": "go run -tags sqlite_fts5 . -demo",
-		"./newshound":              "newshound -demo",
+		"./newshound":              "./newshound -demo", // "newshound -demo": command not found, from the build folder
+		"bin/newshound":            "bin/newshound -demo",
 		"/usr/local/bin/newshound": "newshound -demo",
+		"newshound":                "newshound -demo", // found on PATH
 	} {
 		if got := demoCommand(arg0); got != want {
 			t.Errorf("demoCommand(%q) = %q, want %q", arg0, got, want)

@@ -56,7 +56,7 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	if !ok {
 		return
 	}
-	p := locale.For(c.Language())
+	p := consolePrinter(ctx, chats, c.Language())
 	say := func(text string) {
 		if _, err := c.Send(ctx, bot.Outgoing{ChatID: bot.ConsoleChatID, Text: text, Plain: true}); err != nil {
 			fmt.Fprintln(m.stderr, "newshound:", err)
@@ -104,6 +104,7 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	}
 	say(banner)
 	w.firstPoll = func(stored int) {
+		p := consolePrinter(ctx, chats, c.Language()) // a /language since the banner
 		srcs, err := w.store.ListSources(ctx)
 		if err == nil && activeSources(srcs) == 0 {
 			say(p.Sprintf("Nothing was fetched: there are no sources.") + " " + consoleNoSources(p, os.Args[0]))
@@ -136,9 +137,11 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 	}
 }
 
-// chatPeeker reads a chat's settings without waiting on the writer.
+// chatPeeker reads a chat's settings without waiting on the writer, and
+// its delivery settings (its language).
 type chatPeeker interface {
 	PeekChat(ctx context.Context, id int64) (news.Chat, error)
+	FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error)
 }
 
 // consoleZone is the console chat's stored zone (/timezone): "" (UTC) when
@@ -152,6 +155,19 @@ func consoleZone(ctx context.Context, chats chatPeeker) string {
 		return ""
 	}
 	return chat.Timezone
+}
+
+// consolePrinter speaks the console chat's language: the one it chose
+// with /language (stored, so it outlives a restart), else fallback, the
+// terminal's. Reading only the terminal's, the banner and the first-fetch
+// line stayed English after /language ru.
+func consolePrinter(ctx context.Context, chats chatPeeker, fallback string) locale.Printer {
+	if chats != nil {
+		if chat, err := chats.FindChatDelivery(ctx, bot.ConsoleChatID); err == nil && chat.Language != "" {
+			return locale.For(chat.Language)
+		}
+	}
+	return locale.For(fallback)
 }
 
 // noSourcesHint is the one line that tells an operator with no sources
@@ -268,12 +284,23 @@ func envLanguage(getenv func(string) string) string {
 	return ""
 }
 
+// demoName is the command that runs the binary run as arg0, as
+// demoCommand says it, without -demo.
+func demoName(arg0 string) string {
+	return strings.TrimSuffix(demoCommand(arg0), " -demo")
+}
+
 // demoCommand is the command line that runs the demo, for a binary run as
 // arg0: under go run (a binary in Go's build cache) the go run line of the
-// README, else the binary's name with -demo.
+// README, else the binary as typed when it was a relative path
+// (./newshound: the bare name is "command not found" in the build folder),
+// else its name, with -demo.
 func demoCommand(arg0 string) string {
 	if strings.Contains(filepath.ToSlash(arg0), "/go-build") {
 		return "go run -tags sqlite_fts5 . -demo"
+	}
+	if a := filepath.ToSlash(arg0); strings.Contains(a, "/") && !filepath.IsAbs(arg0) {
+		return arg0 + " -demo" // ./newshound: the bare name is not on PATH
 	}
 	return filepath.Base(arg0) + " -demo"
 }
