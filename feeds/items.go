@@ -26,7 +26,7 @@ const (
 // the item's image is to be found too (image).
 type feedText struct {
 	content, description string
-	// aggregated is set when the title was an aggregator's (aggregatorTitle):
+	// aggregated is set when the title was an aggregator's (aggregatorTitleOutlet):
 	// then a single headline link with its outlet's name is no text either.
 	aggregated bool
 	// title is the item's title: a text that is only the title and an

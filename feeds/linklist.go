@@ -25,7 +25,7 @@ const headlineWords = 3
 
 // linkList reports whether document, an item's HTML, is a list of links:
 // it has at least least headline links (of three words or more; two for
-// any item, one for an aggregator's: aggregatorTitle), and no block (a
+// any item, one for an aggregator's: aggregatorTitleOutlet), and no block (a
 // paragraph, a list item, a line) has more than maxLabelWords words
 // outside its links (a sentence of prose has more, whatever links it
 // holds).
@@ -110,20 +110,13 @@ func breaksRun(name []byte) bool {
 	return false
 }
 
-// aggregatorTitle returns title without the outlet's name that an
+// aggregatorTitleOutlet returns title without the outlet's name that an
 // aggregator (Google News) appends to every headline ("Storm Bert batters
-// Wales - BBC News"), and true; title unchanged and false unless
-// document, the item's HTML, opens with a link whose text is the rest of
-// the title followed, outside the link, by that name: the shape of the
-// aggregator's item, so a headline that merely has a dash in it ("Brexit -
-// what happens next") keeps it.
-func aggregatorTitle(title, document string) (string, bool) {
-	t, _, ok := aggregatorTitleOutlet(title, document)
-	return t, ok
-}
-
-// aggregatorTitleOutlet is aggregatorTitle with the outlet's name it cut
-// ("" when it cut none).
+// Wales - BBC News"), that name, and true; title unchanged, "" and false
+// unless document, the item's HTML, opens with a link whose text is the
+// rest of the title followed, outside the link, by that name: the shape of
+// the aggregator's item, so a headline that merely has a dash in it
+// ("Brexit - what happens next") keeps it.
 func aggregatorTitleOutlet(title, document string) (_, outlet string, _ bool) {
 	if !strings.Contains(document, "<a") && !strings.Contains(document, "<A") {
 		return title, "", false

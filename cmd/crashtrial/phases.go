@@ -206,9 +206,9 @@ func (t *trial) diskFull(ctx context.Context, bin string, d time.Duration) error
 		// A real full disk: the file system of -dir (a small tmpfs, say)
 		// filled by a ballast file but for 64 KiB (with 256 KiB a quiet 90 s
 		// fitted in it: seed 2917 never saw the disk full).
-		free, err := t.fillDisk(64 << 10)
-		if err != nil {
-			return err
+		free, ferr := t.fillDisk(64 << 10)
+		if ferr != nil {
+			return ferr
 		}
 		t.logf("disk full: database %d KiB, its log %d KiB, the disk filled but for %d KiB", size/1024, wal/1024, free/1024)
 		p, err = t.start(bin, 0)
