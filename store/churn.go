@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // A source's churn streak (the poller's fetches in a row that found every
@@ -22,31 +21,19 @@ const churnPrefix = "churn "
 // retired source is not fetched, so no streak runs). It fails when the
 // database cannot be read or the deletion is refused.
 func (s *Store) ChurnStreaks(ctx context.Context) (map[int64]int, error) {
-	end := strings.TrimSuffix(churnPrefix, " ") + "!"
 	if _, err := s.w.ExecContext(ctx, `DELETE FROM secrets WHERE name >= ?1 AND name < ?2
-		AND CAST(substr(name, length(?1) + 1) AS INTEGER) NOT IN (SELECT id FROM sources WHERE origin != 'retired')`, churnPrefix, end); err != nil {
+		AND CAST(substr(name, length(?1) + 1) AS INTEGER) NOT IN (SELECT id FROM sources WHERE origin != 'retired')`, churnPrefix, keyedEnd(churnPrefix)); err != nil {
 		return nil, fmt.Errorf("delete the churn streaks of sources gone: %w", err)
 	}
-	rows, err := s.w.QueryContext(ctx, `SELECT name, value FROM secrets WHERE name >= ? AND name < ?`, churnPrefix, end)
+	kept, _, err := s.keyed(ctx, churnPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("read the churn streaks: %w", err)
 	}
-	defer rows.Close()
 	out := map[int64]int{}
-	for rows.Next() {
-		var name string
-		var v []byte
-		if err := rows.Scan(&name, &v); err != nil {
-			return nil, fmt.Errorf("read the churn streaks: %w", err)
-		}
-		id, err1 := strconv.ParseInt(strings.TrimPrefix(name, churnPrefix), 10, 64)
-		n, err2 := strconv.Atoi(string(v))
-		if err1 == nil && err2 == nil && n > 0 {
+	for id, v := range kept {
+		if n, err := strconv.Atoi(string(v)); err == nil && n > 0 {
 			out[id] = n
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the churn streaks: %w", err)
 	}
 	return out, nil
 }
@@ -54,13 +41,11 @@ func (s *Store) ChurnStreaks(ctx context.Context) (map[int64]int, error) {
 // SetChurnStreak keeps the source's churn streak; 0 forgets it. It fails
 // when the database refuses the write.
 func (s *Store) SetChurnStreak(ctx context.Context, sourceID int64, n int) error {
-	name := churnPrefix + strconv.FormatInt(sourceID, 10)
 	var err error
 	if n <= 0 {
-		_, err = s.w.ExecContext(ctx, `DELETE FROM secrets WHERE name = ?`, name)
+		_, err = s.w.ExecContext(ctx, `DELETE FROM secrets WHERE name = ?`, churnPrefix+strconv.FormatInt(sourceID, 10))
 	} else {
-		_, err = s.w.ExecContext(ctx, `INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?)
-			ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, []byte(strconv.Itoa(n)), s.now().Unix())
+		err = s.putKeyed(ctx, churnPrefix, sourceID, []byte(strconv.Itoa(n)))
 	}
 	if err != nil {
 		return fmt.Errorf("keep the churn streak of source %d: %w", sourceID, err)

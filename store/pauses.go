@@ -23,9 +23,7 @@ const pausePrefix = "pause "
 // refuses the write.
 func (s *Store) SavePause(ctx context.Context, chatID int64, until time.Time, wait time.Duration) error {
 	v := strconv.FormatInt(until.Unix(), 10) + " " + strconv.FormatInt(int64(wait/time.Second), 10)
-	if _, err := s.w.ExecContext(ctx, `INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?)
-		ON CONFLICT (name) DO UPDATE SET value = excluded.value, created_at = excluded.created_at`,
-		pausePrefix+strconv.FormatInt(chatID, 10), []byte(v), s.now().Unix()); err != nil {
+	if err := s.putKeyed(ctx, pausePrefix, chatID, []byte(v)); err != nil {
 		return fmt.Errorf("record the pause of chat %d: %w", chatID, err)
 	}
 	return nil
@@ -35,37 +33,25 @@ func (s *Store) SavePause(ctx context.Context, chatID int64, until time.Time, wa
 // chat id (0: all chats), and deletes those that ended. It fails when the
 // database cannot be read.
 func (s *Store) Pauses(ctx context.Context, now time.Time) (map[int64]time.Time, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT name, value FROM secrets WHERE name >= ? AND name < ?`, pausePrefix, strings.TrimSuffix(pausePrefix, " ")+"!")
+	kept, over, err := s.keyed(ctx, pausePrefix)
 	if err != nil {
 		return nil, fmt.Errorf("read the pauses: %w", err)
 	}
-	defer rows.Close()
 	out := map[int64]time.Time{}
-	var over []string
-	for rows.Next() {
-		var name string
-		var v []byte
-		if err := rows.Scan(&name, &v); err != nil {
-			return nil, fmt.Errorf("read the pauses: %w", err)
-		}
-		id, err1 := strconv.ParseInt(strings.TrimPrefix(name, pausePrefix), 10, 64)
+	for id, v := range kept {
 		untilText, waitText, _ := strings.Cut(string(v), " ")
-		untilUnix, err2 := strconv.ParseInt(untilText, 10, 64)
-		wait, err3 := strconv.ParseInt(waitText, 10, 64)
+		untilUnix, err1 := strconv.ParseInt(untilText, 10, 64)
+		wait, err2 := strconv.ParseInt(waitText, 10, 64)
 		until := time.Unix(untilUnix, 0)
 		if longest := now.Add(time.Duration(wait) * time.Second); until.After(longest) {
 			until = longest
 		}
-		if err1 != nil || err2 != nil || err3 != nil || !until.After(now) {
-			over = append(over, name)
+		if err1 != nil || err2 != nil || !until.After(now) {
+			over = append(over, pausePrefix+strconv.FormatInt(id, 10))
 			continue
 		}
 		out[id] = until
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the pauses: %w", err)
-	}
-	rows.Close()
 	for _, name := range over {
 		if _, err := s.w.ExecContext(ctx, `DELETE FROM secrets WHERE name = ?`, name); err != nil {
 			return out, fmt.Errorf("delete an ended pause: %w", err)
