@@ -68,3 +68,46 @@ func TestDeletedMessageCannotBeEdited(t *testing.T) {
 		}
 	}
 }
+
+// A deleted forum topic takes its messages with it, as in Telegram: the
+// bot's alert there can no longer be edited; one in another topic can.
+func TestDeletedTopicTakesItsMessages(t *testing.T) {
+	s := New(t, "1:t")
+	s.AddTopic(-1009, 77)
+	s.AddTopic(-1009, 78)
+	post := func(method string, v url.Values) (int, string, int) {
+		t.Helper()
+		resp, err := http.PostForm(s.URL+"/bot1:t/"+method, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body struct {
+			Description string
+			Result      json.RawMessage
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			t.Fatal(err)
+		}
+		var m struct {
+			MessageID int `json:"message_id"`
+		}
+		_ = json.Unmarshal(body.Result, &m)
+		return resp.StatusCode, body.Description, m.MessageID
+	}
+	ids := map[string]int{}
+	for _, thread := range []string{"77", "78"} {
+		code, desc, id := post("sendMessage", url.Values{"chat_id": {"-1009"}, "message_thread_id": {thread}, "text": {"Quake"}})
+		if code != http.StatusOK {
+			t.Fatalf("send to topic %s: %d %s", thread, code, desc)
+		}
+		ids[thread] = id
+	}
+	s.DeleteTopic(-1009, 77)
+	for thread, want := range map[string]string{"77": "Bad Request: message to edit not found", "78": ""} {
+		_, desc, _ := post("editMessageText", url.Values{"chat_id": {"-1009"}, "message_id": {strconv.Itoa(ids[thread])}, "text": {"Quake · Also: Reuters"}})
+		if desc != want {
+			t.Errorf("edit of the alert in topic %s: %q, want %q", thread, desc, want)
+		}
+	}
+}
