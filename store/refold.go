@@ -33,8 +33,8 @@ type termPass struct {
 // singulars), 0054_arabic_stem (Arabic words stemmed), 0056_persian_fold
 // (ک, ی and ى written ك, ي and ي, Arabic-Indic digits ASCII) and
 // 0065_marks_fold (Hebrew points and Arabic vowel marks dropped, a keycap
-// its digit), in that
-// order.
+// its digit) and 0066_letters_fold (Turkish ı read as i, Russian ё as е),
+// in that order.
 func termPasses() []termPass {
 	refolded := func(t string) bool { got := query.Terms(t); return len(got) != 1 || got[0] != t }
 	return []termPass{
@@ -43,6 +43,7 @@ func termPasses() []termPass {
 		{marker: "terms_arabic", stale: query.ArabicStemmed, done: "articles indexed again for the stems of Arabic words"},
 		{marker: "terms_persian", stale: refolded, drop: true, done: "articles indexed again for Persian and Arabic kaf and yeh written one way"},
 		{marker: "terms_marks", stale: refolded, drop: true, done: "articles indexed again for Hebrew points and Arabic vowel marks dropped and keycaps read as digits"},
+		{marker: "terms_letters", stale: refolded, drop: true, done: "articles indexed again for Turkish ı read as i and Russian ё as е"},
 	}
 }
 
