@@ -170,3 +170,25 @@ func TestSplitSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexFindsSpellings: the index of stored queries (what alerts use) finds for each article of spellingRows the
+// queries that match it on their own, spelled words and all.
+func TestIndexFindsSpellings(t *testing.T) {
+	ix := NewIndex()
+	queries := map[int64]*Query{}
+	for _, row := range spellingRows {
+		for _, text := range append(slices.Clone(row.finds), row.misses...) {
+			id := int64(len(queries) + 1)
+			queries[id] = mustParse(t, text)
+			ix.Add(id, queries[id])
+		}
+	}
+	for _, row := range spellingRows {
+		d := NewDocument(docArticle(t, row.article))
+		got := ix.Match(d)
+		slices.Sort(got)
+		if want := naiveMatch(queries, d); !slices.Equal(got, want) {
+			t.Errorf("%q: the index finds %v, the queries on their own %v", row.article, got, want)
+		}
+	}
+}
