@@ -121,15 +121,17 @@ func joinable(text string, toks []string) bool {
 }
 
 // spelledForm writes how a spelled node's first reading is typed: its one word, or its tokens joined by hyphens
-// (by commas between digits), as a bare word that reads back as the same tokens and the same spellings.
+// (by commas in a number), as a bare word that reads back as the same tokens and the same spellings.
 func spelledForm(b *strings.Builder, first *node) {
+	sep := byte(',') // a number in groups (joinable)
+	for _, t := range first.tokens {
+		if !isDigits(t) {
+			sep = '-'
+		}
+	}
 	for i, t := range first.tokens {
 		if i > 0 {
-			if isDigits(first.tokens[i-1]) && isDigits(t) {
-				b.WriteByte(',')
-			} else {
-				b.WriteByte('-')
-			}
+			b.WriteByte(sep)
 		}
 		b.WriteString(t)
 	}

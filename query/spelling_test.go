@@ -117,6 +117,9 @@ func TestSpelledWordReadsBack(t *testing.T) {
 		{`"long-term"`, `"long term"`},
 		{"amazon.com", `"amazon com"`},
 		{"3-1", `"3 1"`},
+		{"a-10-20", "a-10-20"},
+		{"covid-19.5", `"covid 19 5"`},
+		{"x's-y", "x-y"},
 	}
 	for _, tt := range tests {
 		q := mustParse(t, tt.query)
