@@ -193,7 +193,7 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 		if unicode.Is(unicode.Mn, r) {
 			if r == '\u0308' && bytes.HasSuffix(tok, []byte("е")) {
 				// The diaeresis of Russian ё, which decomposes to е and it: Russian news writes ё
-				// rarely and dictionaries always (ещё, ещe; Пётр, Петр), so ё is е. Ukrainian ї (і and
+				// rarely and dictionaries always (ещё and еще, Пётр and Петр), so ё is е. Ukrainian ї (і and
 				// the diaeresis) stays itself.
 				continue
 			}
