@@ -1,9 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -119,5 +122,37 @@ func TestSearchFindsEverySpellingTheMatcherFinds(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Log(fmt.Sprint(len(spellingQueries), " queries, ", len(added), " articles"))
+	}
+}
+
+// TestLettersFoldSaysFirstThatTheStartWaits: a start that indexes articles
+// again says so before it begins, with how many, since a large archive
+// holds the start for minutes; the line after says it is done.
+func TestLettersFoldSaysFirstThatTheStartWaits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "letters.db")
+	old := openAtVersion(t, path, 65)
+	for _, q := range []string{
+		`DROP TABLE terms_refold`, `DROP TABLE terms_restem`, `DROP TABLE terms_arabic`, `DROP TABLE terms_persian`, `DROP TABLE terms_marks`,
+		`INSERT INTO sources (id, name, url, created_at) VALUES (1, 'ТАСС', 'https://tass.example/rss', 0)`,
+		`INSERT INTO articles (id, source_id, guid, url, title, text, published_at, fetched_at, pending) VALUES (1, 1, 'a', 'u1', 'Пётр Первый', 'Музей открыл ещё два зала', 0, 0, 'done')`,
+		`INSERT INTO articles_terms (rowid, title, body, tstems, bstems) VALUES (1, 'пётр первый', 'музей открыл ещё два зала', '', '')`,
+		`INSERT INTO terms_list (term, docs) VALUES ('пётр', 1), ('первый', 1), ('музей', 1), ('открыл', 1), ('ещё', 1), ('два', 1), ('зала', 1)`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	old.Close()
+	var logged bytes.Buffer
+	st, err := OpenLogged(context.Background(), path, nil, slog.New(slog.NewTextHandler(&logged, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	out := logged.String()
+	first := strings.Index(out, "indexing articles again before the start")
+	done := strings.Index(out, "articles indexed again for Turkish ı read as i and Russian ё as е")
+	if first < 0 || done < first || !strings.Contains(out[first:done], "articles=1 pass=terms_letters") {
+		t.Errorf("the log does not say first that the start waits, then that it is done:\n%s", out)
 	}
 }

@@ -76,6 +76,12 @@ func (s *Store) termPass(ctx context.Context, p termPass) error {
 	if err != nil {
 		return fmt.Errorf("%w", err)
 	}
+	if len(ids) > 0 {
+		// Said first: an archive of many such articles holds the start for
+		// minutes (about 3.5 ms an article on a loaded 2-core host, see
+		// BENCHMARKS.md, session 34), and the line after says only when done.
+		s.log.Info("indexing articles again before the start; it waits until they are done", "articles", len(ids), "pass", p.marker)
+	}
 	for batch := range slices.Chunk(ids, refoldBatch) {
 		if err := s.tx(ctx, func(tx *wtx) error { return s.reindex(ctx, tx, batch) }); err != nil {
 			return fmt.Errorf("%w", err)
