@@ -24,3 +24,27 @@ func TestAddSourceOfAPrivateAddressSaysHowToFollowIt(t *testing.T) {
 		t.Errorf("German refusal → %q", got)
 	}
 }
+
+// A stranger typed "kursk ukraine" in their chat with the bot and read
+// only "I understand commands only": the hint offers /subscribe and
+// /search with those words, in the chat's language; a sticker or a long
+// sentence gets the hint alone.
+func TestPlainWordsInAPrivateChatAreOfferedTheCommands(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	got := h.reply(51, "private", 51, "kursk  ukraine").Text()
+	for _, want := range []string{"I understand commands only", "<code>/subscribe kursk ukraine</code>", "<code>/search kursk ukraine</code>"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("plain words → %q, lacks %q", got, want)
+		}
+	}
+	if got := h.replyAs(52, "private", 52, "es", "<b>guerra</b> & paz"); !strings.Contains(got, "<code>/subscribe &lt;b&gt;guerra&lt;/b&gt; &amp; paz</code>") || !strings.Contains(got, "envía") {
+		t.Errorf("Spanish plain words → %q", got)
+	}
+	long := "hello there, I would like to know how this bot works and what it does for me"
+	if got := h.reply(53, "private", 53, long).Text(); strings.Contains(got, "/subscribe") {
+		t.Errorf("a sentence → %q, offered as a subscription", got)
+	}
+	if got := h.reply(54, "private", 54, "what is this?").Text(); strings.Contains(got, "/subscribe") {
+		t.Errorf("a question → %q, offered as a subscription", got)
+	}
+}
