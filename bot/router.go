@@ -293,7 +293,7 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		}
 		r.hint(ctx, in.ChatID, tr(ctx).Sprintf("I understand commands only. Send /help to see them."))
 	case cmd == nil:
-		r.reply(ctx, in.ChatID, r.unknown(ctx, name))
+		r.reply(ctx, in.ChatID, r.unknown(ctx, name, args))
 	default:
 		r.run(ctx, cmd, request{in: in, chat: chat, args: args})
 	}

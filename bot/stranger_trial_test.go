@@ -48,3 +48,20 @@ func TestPlainWordsInAPrivateChatAreOfferedTheCommands(t *testing.T) {
 		t.Errorf("a question → %q, offered as a subscription", got)
 	}
 }
+
+// A stranger sent "/subscibe kursk ukraine" and read "Did you mean
+// /subscribe?": tapping that sent /subscribe alone, the words lost. The
+// suggestion now carries every word.
+func TestAMisspelledCommandKeepsEveryWord(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	got := h.reply(61, "private", 61, "/subscibe kursk  ukraine").Text()
+	if !strings.Contains(got, "<code>/subscribe kursk ukraine</code>") {
+		t.Errorf("/subscibe kursk ukraine → %q, want the command with every word", got)
+	}
+	if got := h.replyAs(62, "private", 62, "ru", "/serch kursk ukraine"); !strings.Contains(got, "<code>/search kursk ukraine</code>") || !strings.Contains(got, "Может быть") {
+		t.Errorf("Russian /serch kursk ukraine → %q", got)
+	}
+	if got := h.reply(63, "private", 63, "/subscibe").Text(); !strings.Contains(got, "Did you mean /subscribe?") {
+		t.Errorf("/subscibe alone → %q", got)
+	}
+}
