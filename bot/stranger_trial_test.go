@@ -65,3 +65,20 @@ func TestAMisspelledCommandKeepsEveryWord(t *testing.T) {
 		t.Errorf("/subscibe alone → %q", got)
 	}
 }
+
+// /share on a bot that does not know its own @username read "Sharing
+// subscriptions is not available on this bot", as if it never would be,
+// with no way to pass the query on: the reply says why there is no link
+// and gives the command to send instead.
+func TestShareWithoutTheBotsNameGivesTheCommand(t *testing.T) {
+	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.BotName = "" })
+	h.mustSubscribe(71, "private", "kursk deminers")
+	got := h.reply(71, "private", 71, "/share").Text()
+	if !strings.Contains(got, "@username") || !strings.Contains(got, "<code>/subscribe kursk deminers</code>") || strings.Contains(got, "t.me/") {
+		t.Errorf("/share without the bot's name → %q", got)
+	}
+	h.clock.Advance(20 * time.Second)
+	if got := h.replyAs(71, "private", 71, "ru", "/share 1"); !strings.Contains(got, "не знаю своего @username") {
+		t.Errorf("Russian /share without the bot's name → %q", got)
+	}
+}
