@@ -219,6 +219,10 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	}
 	p := res.Preview
 	switch days := int(p.Window.Hours() / 24); {
+	case p.Count == 0 && r.nothingFetchedYet(ctx):
+		// "would have matched 0" read as a query that finds nothing, on a
+		// bot that had stored nothing to match.
+		b.WriteString(t.Sprintf("No source has been fetched yet, so there is nothing stored to count: alerts come as the sources are fetched; /sources shows them."))
 	case p.AtLeast && p.Count == 0:
 		b.WriteString(t.Sprintf("In the last %d days none of the %d newest articles it might match did; older ones were not checked.", days, p.Checked))
 	case p.AtLeast:
@@ -260,6 +264,26 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 // noSourceFor reports whether q confines its matches to sources by name
 // (source:reuters) and no source the bot follows bears such a name: a
 // stranger's source:bbc, with no BBC feed, was accepted and never alerted.
+// nothingFetchedYet reports whether no source was ever fetched (or there is
+// none), so nothing is stored for a preview to count; false when the
+// sources are unknown (nil, or their list fails: logged).
+func (r *Router) nothingFetchedYet(ctx context.Context) bool {
+	if r.opts.Sources == nil {
+		return false
+	}
+	list, err := r.opts.Sources.List(ctx)
+	if err != nil {
+		r.log.Warn("subscribe: list sources", "err", err)
+		return false
+	}
+	for _, s := range list {
+		if s.Fetches > 0 || !s.LastOKAt.IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *Router) noSourceFor(ctx context.Context, q *query.Query) bool {
 	f := q.SourceFilter()
 	if f == nil || r.opts.Sources == nil {

@@ -1,9 +1,13 @@
 package bot
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/testkit"
+	"github.com/newshound/newshound/news"
 )
 
 // A stranger's /addsource of a feed on their own network was told only
@@ -80,5 +84,28 @@ func TestShareWithoutTheBotsNameGivesTheCommand(t *testing.T) {
 	h.clock.Advance(20 * time.Second)
 	if got := h.replyAs(71, "private", 71, "ru", "/share 1"); !strings.Contains(got, "не знаю своего @username") {
 		t.Errorf("Russian /share without the bot's name → %q", got)
+	}
+}
+
+// A stranger's first /subscribe, on a bot that had fetched nothing yet,
+// read "would have matched 0 stored articles", as if the query were
+// wrong: it now says no source was fetched yet; once one was, the count
+// is said as before.
+func TestSubscribeBeforeAnyFetchSaysNothingIsStored(t *testing.T) {
+	h := newHarness(t, withSources(nil), withLanguages)
+	src := testkit.UpsertSource(t, h.st, "World", "https://world.example/rss", "config")
+	got := h.reply(81, "private", 81, "/subscribe kursk").Text()
+	if !strings.Contains(got, "No source has been fetched yet") || strings.Contains(got, "would have matched") {
+		t.Errorf("/subscribe before any fetch → %q", got)
+	}
+	if got := h.replyAs(82, "private", 82, "de", "/subscribe kursk"); !strings.Contains(got, "Noch wurde keine Quelle abgerufen") {
+		t.Errorf("German /subscribe before any fetch → %q", got)
+	}
+	if err := h.st.RecordFetch(context.Background(), src.ID, news.FetchResult{OK: true, NextFetchAt: h.clock.Now().Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	h.clock.Advance(20 * time.Second)
+	if got := h.reply(81, "private", 81, "/subscribe belgorod").Text(); !strings.Contains(got, "would have matched 0") {
+		t.Errorf("/subscribe after a fetch → %q, want the count", got)
 	}
 }
