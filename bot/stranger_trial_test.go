@@ -109,3 +109,20 @@ func TestSubscribeBeforeAnyFetchSaysNothingIsStored(t *testing.T) {
 		t.Errorf("/subscribe after a fetch → %q, want the count", got)
 	}
 }
+
+// A group member who is no admin typed /subscribe kursk in the group and
+// read only that admins may: the refusal points them to their own chat
+// with the bot, linked, in the chat's language.
+func TestANonAdminInAGroupIsPointedToThePrivateChat(t *testing.T) {
+	h := newHarness(t, withLanguages)
+	const group = -100777
+	h.tg.SetMember(group, 7, "member")
+	got := h.reply(group, "group", 7, "/subscribe kursk").Text()
+	if !strings.Contains(got, "only the admins") || !strings.Contains(got, "private chat: https://t.me/"+h.router.opts.BotName) {
+		t.Errorf("a member's /subscribe in a group → %q", got)
+	}
+	h.clock.Advance(20 * time.Second)
+	if got := h.replyAs(group, "group", 7, "es", "/pause"); !strings.Contains(got, "chat privado") {
+		t.Errorf("Spanish refusal → %q", got)
+	}
+}
