@@ -550,6 +550,14 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 		if arg == "" {
 			return r.whichToMute(ctx, req, name, muted)
 		}
+		span := ""
+		if rest, sp := splitTimedSpan(arg); muted && sp != "" && rest != "" {
+			// "/mute kursk 2h": the subscription is kursk, unless one is
+			// "kursk 2h" itself. The bot cannot end a mute by itself.
+			if _, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg); errors.Is(ferr, subscriptions.ErrNoSuchSubscription) {
+				arg, span = strings.TrimPrefix(rest, "#"), sp
+			}
+		}
 		id, err := strconv.ParseInt(arg, 10, 64)
 		if err != nil {
 			// "/mute kursk", as "/unsubscribe kursk" names it by its query:
@@ -581,6 +589,10 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			return nil
 		} else if err != nil {
 			return err
+		}
+		if muted && span != "" {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("🔕 Muted #%d: no alerts for it until <code>/unmute %d</code>. I can't end a mute by myself yet, so “%s” is not kept.", id, id, esc(span)))
+			return nil
 		}
 		if muted {
 			r.reply(ctx, req.in.ChatID, t.Sprintf("🔕 Muted #%d: no alerts for it until <code>/unmute %d</code>.", id, id))
@@ -637,6 +649,12 @@ func topicName(p locale.Printer, thread int) string {
 func (r *Router) cmdPause(ctx context.Context, req request) error {
 	if err := r.opts.Settings.SetPaused(ctx, req.in.ChatID, true); err != nil {
 		return err
+	}
+	if rest, span := splitTimedSpan(req.args); rest == "" && span != "" {
+		// "/pause 3 days" was paused for ever without a word about the
+		// days: the bot cannot end a pause by itself, and says so.
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("⏸ Alerts paused until you send /resume. I can't end a pause by myself yet, so “%s” is not kept.", esc(span)))
+		return nil
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("⏸ Alerts paused. Send /resume to get them again."))
 	return nil
