@@ -219,7 +219,7 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	}
 	p := res.Preview
 	switch days := int(p.Window.Hours() / 24); {
-	case p.Count == 0 && r.nothingFetchedYet(ctx):
+	case p.Count == 0 && !p.AtLeast && r.nothingFetchedYet(ctx): // AtLeast: articles were there to check
 		// "would have matched 0" read as a query that finds nothing, on a
 		// bot that had stored nothing to match.
 		b.WriteString(t.Sprintf("No source has been fetched yet, so there is nothing stored to count: alerts come as the sources are fetched; /sources shows them."))
