@@ -89,7 +89,7 @@ func (r *Router) refusal(ctx context.Context, a access, in Incoming) string {
 			return tr(ctx).Sprintf("I could not ask Telegram whether you administer this chat. Please try again in a minute.")
 		}
 		if !ok {
-			return tr(ctx).Sprintf("Sorry, only the admins of this chat can change its subscriptions and settings.")
+			return tr(ctx).Sprintf("Sorry, only the admins of this chat can change its subscriptions and settings.") + r.privateChatPointer(ctx)
 		}
 	}
 	return ""
@@ -185,4 +185,15 @@ func (c *adminCache) put(chatID, userID int64, admin bool) {
 		ttl = min(ttl, adminNoTTL)
 	}
 	c.m[[2]int64{chatID, userID}] = adminEntry{admin: admin, expires: now.Add(ttl)}
+}
+
+// privateChatPointer tells a group member the bot refused where the
+// command works for them: their own chat with the bot, linked when the
+// bot's @username is known. A stranger who typed /subscribe in a group
+// read only that they were no admin.
+func (r *Router) privateChatPointer(ctx context.Context) string {
+	if r.opts.BotName == "" {
+		return " " + tr(ctx).Sprintf("For alerts of your own, send me the command in a private chat.")
+	}
+	return " " + tr(ctx).Sprintf("For alerts of your own, send me the command in a private chat: %s", "https://t.me/"+esc(r.opts.BotName))
 }

@@ -80,7 +80,7 @@ func (r *Router) callbackNotice(ctx context.Context, in Incoming) string {
 		return tr(ctx).Sprintf(noticeInvalid)
 	}
 	chat, err := r.opts.Store.FindChat(ctx, in.ChatID)
-	if to, moved := r.moved.get(in.ChatID); moved && errors.Is(err, news.ErrNotFound) {
+	if to, moved := r.movedTo(ctx, in.ChatID); moved && errors.Is(err, news.ErrNotFound) {
 		// A button under a message sent before the group became a
 		// supergroup: it acts on the supergroup, whose admins it asks.
 		in.ChatID, in.ChatType = to, "supergroup"

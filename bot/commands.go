@@ -219,6 +219,10 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	}
 	p := res.Preview
 	switch days := int(p.Window.Hours() / 24); {
+	case p.Count == 0 && !p.AtLeast && r.nothingFetchedYet(ctx): // AtLeast: articles were there to check
+		// "would have matched 0" read as a query that finds nothing, on a
+		// bot that had stored nothing to match.
+		b.WriteString(t.Sprintf("No source has been fetched yet, so there is nothing stored to count: alerts come as the sources are fetched; /sources shows them."))
 	case p.AtLeast && p.Count == 0:
 		b.WriteString(t.Sprintf("In the last %d days none of the %d newest articles it might match did; older ones were not checked.", days, p.Checked))
 	case p.AtLeast:
@@ -260,6 +264,26 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 // noSourceFor reports whether q confines its matches to sources by name
 // (source:reuters) and no source the bot follows bears such a name: a
 // stranger's source:bbc, with no BBC feed, was accepted and never alerted.
+// nothingFetchedYet reports whether no source was ever fetched (or there is
+// none), so nothing is stored for a preview to count; false when the
+// sources are unknown (nil, or their list fails: logged).
+func (r *Router) nothingFetchedYet(ctx context.Context) bool {
+	if r.opts.Sources == nil {
+		return false
+	}
+	list, err := r.opts.Sources.List(ctx)
+	if err != nil {
+		r.log.Warn("subscribe: list sources", "err", err)
+		return false
+	}
+	for _, s := range list {
+		if s.Fetches > 0 || !s.LastOKAt.IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *Router) noSourceFor(ctx context.Context, q *query.Query) bool {
 	f := q.SourceFilter()
 	if f == nil || r.opts.Sources == nil {
@@ -526,6 +550,14 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 		if arg == "" {
 			return r.whichToMute(ctx, req, name, muted)
 		}
+		span := ""
+		if rest, sp := splitTimedSpan(arg); muted && sp != "" && rest != "" {
+			// "/mute kursk 2h": the subscription is kursk, unless one is
+			// "kursk 2h" itself. The bot cannot end a mute by itself.
+			if _, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg); errors.Is(ferr, subscriptions.ErrNoSuchSubscription) {
+				arg, span = strings.TrimPrefix(rest, "#"), sp
+			}
+		}
 		id, err := strconv.ParseInt(arg, 10, 64)
 		if err != nil {
 			// "/mute kursk", as "/unsubscribe kursk" names it by its query:
@@ -557,6 +589,10 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			return nil
 		} else if err != nil {
 			return err
+		}
+		if muted && span != "" {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("🔕 Muted #%d: no alerts for it until <code>/unmute %d</code>. I can't end a mute by myself yet, so “%s” is not kept.", id, id, esc(span)))
+			return nil
 		}
 		if muted {
 			r.reply(ctx, req.in.ChatID, t.Sprintf("🔕 Muted #%d: no alerts for it until <code>/unmute %d</code>.", id, id))
@@ -613,6 +649,12 @@ func topicName(p locale.Printer, thread int) string {
 func (r *Router) cmdPause(ctx context.Context, req request) error {
 	if err := r.opts.Settings.SetPaused(ctx, req.in.ChatID, true); err != nil {
 		return err
+	}
+	if rest, span := splitTimedSpan(req.args); rest == "" && span != "" {
+		// "/pause 3 days" was paused for ever without a word about the
+		// days: the bot cannot end a pause by itself, and says so.
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("⏸ Alerts paused until you send /resume. I can't end a pause by myself yet, so “%s” is not kept.", esc(span)))
+		return nil
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("⏸ Alerts paused. Send /resume to get them again."))
 	return nil

@@ -41,7 +41,7 @@ func (r *Router) shareTTL() time.Duration {
 // cmdShare answers /share ID with a link that opens the subscription's
 // query, its preview and a Subscribe button in anyone's private chat.
 func (r *Router) cmdShare(ctx context.Context, req request) error {
-	if r.opts.Shares == nil || r.opts.BotName == "" {
+	if r.opts.Shares == nil {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf(noShare))
 		return nil
 	}
@@ -100,6 +100,14 @@ func (r *Router) cmdShare(ctx context.Context, req request) error {
 	}
 	if sub == nil {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("This chat has no subscription #%d. See /list.", id))
+		return nil
+	}
+	if r.opts.BotName == "" {
+		// A link needs the bot's @username, which getMe gives at start; a
+		// link without it (t.me/?start=…) opens nothing. The words work
+		// as well as a link.
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I can't make a share link now: I don't know my own @username (Telegram did not tell me when I started; a restart asks again). Meanwhile, whoever you share it with can send me:\n<code>/subscribe %s</code>",
+			esc(summarize.Clip(sub.Query, 200))))
 		return nil
 	}
 	var b [8]byte

@@ -290,7 +290,10 @@ func fetchProblem(p locale.Printer, err error, raw string) string {
 	case err == nil || !errors.Is(err, sources.ErrFetch):
 		return ""
 	case errors.Is(err, sources.ErrBlocked):
-		return p.Sprintf("⛔ I can't fetch that address: it is not a public http(s) web address (local, private and cloud-internal networks are off limits).")
+		// An operator following a feed on their own network is told the
+		// two ways the configuration lets them.
+		return p.Sprintf("⛔ I can't fetch that address: it is not a public http(s) web address (local, private and cloud-internal networks are off limits).") + "\n" +
+			p.Sprintf("To follow a feed on your own network, put it in the configuration's <code>[[sources]]</code>, or set <code>allow_private_urls = true</code> in its <code>[telegram]</code> section (then /addsource and /import may reach any address on it), and restart Newshound.")
 	case errors.Is(err, sources.ErrNotFeed):
 		return p.Sprintf("I found no feed there: the address is neither RSS, Atom nor JSON Feed, nor a page that links to one.")
 	case errors.Is(err, sources.ErrTooLarge):

@@ -86,6 +86,9 @@ func groupWelcome(ctx context.Context) string {
 // news.ErrNotFound when no chat has the old id (moved already).
 type ChatMigrator interface {
 	MigrateChat(ctx context.Context, from, to int64) error
+	// MovedChat returns the id group from became, kept by MigrateChat
+	// across restarts; it fails with news.ErrNotFound when it never moved.
+	MovedChat(ctx context.Context, from int64) (int64, error)
 }
 
 // handleMigration moves a group that became a supergroup at once, when

@@ -286,9 +286,14 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 				esc(words), esc(r.opts.BotName), esc(words)))
 			break
 		}
+		if in.ChatType == "private" {
+			// "kursk ukraine" typed as is: the commands that take it.
+			r.hint(ctx, in.ChatID, plainWordsHint(tr(ctx), in.Text))
+			break
+		}
 		r.hint(ctx, in.ChatID, tr(ctx).Sprintf("I understand commands only. Send /help to see them."))
 	case cmd == nil:
-		r.reply(ctx, in.ChatID, r.unknown(ctx, name))
+		r.reply(ctx, in.ChatID, r.unknown(ctx, name, args))
 	default:
 		r.run(ctx, cmd, request{in: in, chat: chat, args: args})
 	}

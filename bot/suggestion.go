@@ -10,9 +10,14 @@ import (
 
 // unknown is the answer to the unknown command name: the command it most
 // likely means (suggestion), when there is one, else /help.
-func (r *Router) unknown(ctx context.Context, name string) string {
+func (r *Router) unknown(ctx context.Context, name, args string) string {
 	shown := esc(summarize.Clip(name, 40))
 	if cmd := r.suggestion(name); cmd != "" {
+		if words := strings.Join(strings.Fields(args), " "); words != "" {
+			// "/subscibe kursk ukraine": the command as meant, every word
+			// kept, ready to copy.
+			return tr(ctx).Sprintf("I don't know /%s. Did you mean <code>/%s %s</code>? /help lists every command.", shown, cmd, esc(summarize.Clip(words, 300)))
+		}
 		return tr(ctx).Sprintf("I don't know /%s. Did you mean /%s? /help lists every command.", shown, cmd)
 	}
 	return tr(ctx).Sprintf("I don't know /%s. Send /help to see what I can do.", shown)

@@ -12,11 +12,11 @@ func TestAnUnknownCommandNamesTheOneMeant(t *testing.T) {
 	h := newHarness(t, withLanguages)
 	tests := []struct{ lang, text, want string }{
 		{"en", "/lang", "I don't know /lang. Did you mean /language?"},
-		{"en", "/lang de", "Did you mean /language?"},
+		{"en", "/lang de", "Did you mean <code>/language de</code>?"},
 		{"en", "/Lang", "Did you mean /language?"},
 		{"ru", "/langauge", "Я не знаю команды /langauge. Может быть, /language?"},
-		{"de", "/unsub 3", "Meinten Sie /unsubscribe?"},
-		{"es", "/subscibe kursk", "¿Querías decir /subscribe?"},
+		{"de", "/unsub 3", "Meinten Sie <code>/unsubscribe 3</code>?"},
+		{"es", "/subscibe kursk", "¿Querías decir <code>/subscribe kursk</code>?"},
 		{"en", "/languages", "Did you mean /language?"},
 		{"en", "/setting", "Did you mean /settings?"},
 		{"en", "/st", "I don't know /st. Send /help"},     // too short to guess
@@ -46,7 +46,7 @@ func TestACommandsNameInTheUsersLanguageNamesIt(t *testing.T) {
 	for i, c := range []struct{ lang, text, want string }{
 		{"de", "/hilfe", "Meinten Sie /help?"},
 		{"de", "/Sprache", "Meinten Sie /language?"},
-		{"de", "/abonnieren kursk", "Meinten Sie /subscribe?"},
+		{"de", "/abonnieren kursk", "Meinten Sie <code>/subscribe kursk</code>?"},
 		{"es", "/ayuda", "¿Querías decir /help?"},
 		{"es", "/idioma", "/language"},
 		{"ru", "/помощь", "Может быть, /help?"},

@@ -19,6 +19,7 @@ import (
 // join the old chat, the new row is deleted, and the old chat then moves to
 // the new id, so the settings the users chose survive. Migrating a chat that
 // does not exist fails with ErrNotFound; migrating to the same id does nothing.
+// The move is kept (MovedChat) until the supergroup is deleted.
 func (s *Store) MigrateChat(ctx context.Context, from, to int64) error {
 	if from == to {
 		return nil
@@ -43,8 +44,10 @@ func (s *Store) MigrateChat(ctx context.Context, from, to int64) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM secrets WHERE name = ?`, pausePrefix+strconv.FormatInt(from, 10)); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE chats SET id = ?, type = 'supergroup', active = 1, updated_at = ? WHERE id = ?`, to, s.now().Unix(), from)
-		return err
+		if _, err := tx.ExecContext(ctx, `UPDATE chats SET id = ?, type = 'supergroup', active = 1, updated_at = ? WHERE id = ?`, to, s.now().Unix(), from); err != nil {
+			return err
+		}
+		return keepMove(ctx, tx, from, to, s.now().Unix()) // for buttons on the old messages, after a restart too
 	})
 	if err != nil {
 		return fmt.Errorf("migrate chat %d to %d: %w", from, to, err)

@@ -100,7 +100,7 @@ func (s *Store) setChatColumn(ctx context.Context, id int64, column, value strin
 
 // DeleteChat removes the chat and everything stored about it: its
 // subscriptions, alert records, queued messages, searches and Telegram's
-// pause for it (kept in secrets) (tables added
+// pause for it and the moves of the groups it was (kept in secrets) (tables added
 // later reference chats with ON DELETE CASCADE). It fails with ErrNotFound
 // when there is no such chat.
 func (s *Store) DeleteChat(ctx context.Context, id int64) error {
@@ -116,6 +116,9 @@ func (s *Store) DeleteChat(ctx context.Context, id int64) error {
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM secrets WHERE name = ?`, pausePrefix+strconv.FormatInt(id, 10)); err != nil {
+			return fmt.Errorf("delete chat %d: %w", id, err)
+		}
+		if err := dropMoves(ctx, tx, id); err != nil {
 			return fmt.Errorf("delete chat %d: %w", id, err)
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM chats WHERE id = ?`, id)

@@ -608,10 +608,27 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		ok200(w, map[string]any{"status": status, "user": map[string]any{"id": userID, "is_bot": false, "first_name": "x"}})
 	case "deleteMessage":
 		s.deleteMessage(w, call)
-	default: // …: true
+	default:
 		s.record(call)
+		if !trueMethods[method] {
+			// A method Telegram does not have (a typo, a method of a later
+			// Bot API): answered as Telegram answers it, not accepted.
+			call.Params.Set("_refused", "Not Found")
+			writeJSON(w, http.StatusNotFound, map[string]any{"ok": false, "error_code": 404, "description": "Not Found"})
+			return
+		}
 		ok200(w, true)
 	}
+}
+
+// trueMethods are the Bot API methods the fake has no case of that answer
+// true; any other method is answered 404 "Not Found", as Telegram answers
+// a method it does not have.
+var trueMethods = map[string]bool{
+	"deleteMessages": true, "sendChatAction": true, "leaveChat": true,
+	"pinChatMessage": true, "unpinChatMessage": true, "unpinAllChatMessages": true,
+	"setMessageReaction": true, "setChatMenuButton": true, "setMyName": true,
+	"setMyDefaultAdministratorRights": true, "logOut": true, "close": true,
 }
 
 // maxUpload bounds what the fake reads of a multipart request, as
@@ -725,13 +742,19 @@ func (s *Server) record(c Call) {
 	s.mu.Unlock()
 }
 
-// getUpdates answers the updates after offset, waiting up to the request's
+// getUpdates answers at most limit updates after offset, waiting up to the request's
 // timeout (capped at 2 s to keep tests quick) for one to come; the
 // updates before offset are confirmed and forgotten.
 func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, call Call) {
 	s.setAllowed(call.Params)
 	offset, _ := strconv.Atoi(call.Params.Get("offset"))
 	timeout, _ := strconv.Atoi(call.Params.Get("timeout"))
+	// limit: 1 to 100 updates, 100 when not given (or out of range), as
+	// Telegram serves them.
+	limit, err := strconv.Atoi(call.Params.Get("limit"))
+	if err != nil || limit < 1 || limit > 100 {
+		limit = 100
+	}
 	wait := min(time.Duration(timeout)*time.Second, 2*time.Second)
 	deadline := time.After(wait)
 	if offset > 0 {
@@ -742,7 +765,7 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, call Call) {
 		s.discardUnwanted()
 		var out []map[string]any
 		for _, u := range s.updates {
-			if u["update_id"].(int) >= offset {
+			if u["update_id"].(int) >= offset && len(out) < limit {
 				out = append(out, u)
 			}
 		}
