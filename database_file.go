@@ -156,8 +156,15 @@ func (e *fileGone) putBack() {
 // The error, a *configError (exit 78), names the mv that mends it. A
 // database moved cleanly (no -wal left behind, or an empty one) or
 // copied (the old file still there) passes. It reads the file read-only
-// and passes a file it cannot read, for checkDatabase to name why.
+// and passes a file it cannot read, for checkDatabase to name why. A -wal
+// beside path is none of this (the file did not come alone) and is left
+// to checkDatabase untouched: reading the file would fold that -wal into
+// it and delete it, and a stale one beside a backup put in place by hand
+// would no longer be named.
 func walLeftBehind(ctx context.Context, path string) error {
+	if _, err := os.Lstat(path + "-wal"); !errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
 	was, err := store.RecordedPath(ctx, path)
 	if err != nil || was == "" {
 		return nil
