@@ -201,6 +201,6 @@ func notePath(ctx context.Context, st *store.Store, path string, log *slog.Logge
 	case err != nil:
 		log.Warn("cannot record the database's path", "path", abs, "err", err)
 	case was != "" && was != abs:
-		log.Info("the database was moved since the last start", "from", was, "to", abs)
+		log.Info("the database was moved or copied here since the last start", "from", was, "to", abs)
 	}
 }

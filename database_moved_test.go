@@ -97,7 +97,7 @@ func TestDatabaseMovedWithoutItsWAL(t *testing.T) {
 	if err != nil || !bytes.Equal(got, latest) {
 		t.Errorf("after the fix the latest write is %x (%v), want %x: the -wal's pages were lost", got, err, latest)
 	}
-	if !strings.Contains(logs.String(), "the database was moved since the last start") {
+	if !strings.Contains(logs.String(), "the database was moved or copied here since the last start") {
 		t.Errorf("the start after the move logged no word of it:\n%s", logs.String())
 	}
 	st.Close()
@@ -117,7 +117,7 @@ func TestDatabaseMovedWithoutItsWAL(t *testing.T) {
 		}
 		st.Close()
 		unlock()
-		if said := strings.Contains(logs.String(), "moved since the last start"); said != want {
+		if said := strings.Contains(logs.String(), "moved or copied here since the last start"); said != want {
 			t.Errorf("start at %s logged the move %v, want %v:\n%s", again, said, want, logs.String())
 		}
 	}
