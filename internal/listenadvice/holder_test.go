@@ -98,3 +98,20 @@ func TestAdviceNamesWhatHoldsThePort(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkHolder is the cost of naming what holds a taken port on this
+// machine: the listening sockets read, then every process's open files.
+func BenchmarkHolder(b *testing.B) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	s := thisSystem()
+	for b.Loop() {
+		if s.holder(port) == "" {
+			b.Fatal("nothing named")
+		}
+	}
+}
