@@ -317,6 +317,9 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 	if w := readableSecrets(m.configPath, cfg, m.getenv); w != "" {
 		log.Warn(w)
 	}
+	if w := rootRunWarning(os.Geteuid(), cfg.Storage.Path, cfg.Log.File); w != "" {
+		log.Warn(w)
+	}
 	// The collector's target for this run (memory.gc_percent, memory.limit_bytes; GOGC and GOMEMLIMIT win), put
 	// back when it ends: a test runs the bot inside its own process.
 	gc, restoreGC := gctarget.Apply(cfg.Memory.GCPercent, cfg.Memory.LimitBytes, m.getenv)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/newshound/newshound/store"
@@ -144,4 +145,62 @@ func (e *fileGone) putBack() {
 	}
 	os.Remove(e.rescued)
 	e.restored = true
+}
+
+// walLeftBehind refuses the database at path when it was moved there
+// without its -wal: the path the file records (store.RecordedPath) is
+// another, no database is there any more, and a -wal with pages is. Those
+// pages are the latest writes (chats, subscriptions, sends); opened
+// without them, the bot would go on from an older state and repeat sends,
+// and the -wal could no longer be put back once the new file changed.
+// The error, a *configError (exit 78), names the mv that mends it. A
+// database moved cleanly (no -wal left behind, or an empty one) or
+// copied (the old file still there) passes. It reads the file read-only
+// and passes a file it cannot read, for checkDatabase to name why. A -wal
+// beside path is none of this (the file did not come alone) and is left
+// to checkDatabase untouched: reading the file would fold that -wal into
+// it and delete it, and a stale one beside a backup put in place by hand
+// would no longer be named.
+func walLeftBehind(ctx context.Context, path string) error {
+	if _, err := os.Lstat(path + "-wal"); !errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	was, err := store.RecordedPath(ctx, path)
+	if err != nil || was == "" {
+		return nil
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	if was == abs {
+		return nil
+	}
+	if _, err := os.Stat(was); err == nil {
+		return nil // copied, not moved: the old file keeps its -wal
+	}
+	wal, err := os.Stat(was + "-wal")
+	if err != nil || wal.Size() == 0 {
+		return nil
+	}
+	return &configError{fmt.Errorf("storage.path %q: this database was moved from %s without its -wal file, which is still there (%s-wal, %d bytes) and holds its latest writes: "+
+		"started without it, they would be lost and sends repeated. Put it beside the database, with Newshound stopped: mv %s-wal %s-wal && rm -f %s-shm; then start again "+
+		"(to drop those writes instead, delete %s-wal)", path, was, was, wal.Size(), was, abs, was, was)}
+}
+
+// notePath records path (made absolute) in st as where the database is
+// opened, for walLeftBehind at the next start, and logs when the file was
+// moved since the last start. A failure is logged: the bot runs without it.
+func notePath(ctx context.Context, st *store.Store, path string, log *slog.Logger) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	was, err := st.RecordPath(ctx, abs)
+	switch {
+	case err != nil:
+		log.Warn("cannot record the database's path", "path", abs, "err", err)
+	case was != "" && was != abs:
+		log.Info("the database was moved or copied here since the last start", "from", was, "to", abs)
+	}
 }

@@ -80,6 +80,10 @@ func (m *Main) openOnce(ctx context.Context, path string, log *slog.Logger, chec
 		return nil, nil, err
 	}
 	if !*checked {
+		if err := walLeftBehind(ctx, path); err != nil {
+			unlock()
+			return nil, nil, err
+		}
 		_, statErr := os.Stat(path)
 		if err := checkDatabase(ctx, path, m.CheckDB, log); err != nil {
 			unlock()
@@ -98,6 +102,7 @@ func (m *Main) openOnce(ctx context.Context, path string, log *slog.Logger, chec
 		unlock()
 		return nil, nil, storageError(path, err)
 	}
+	notePath(ctx, st, path, log)
 	return st, unlock, nil
 }
 

@@ -22,7 +22,7 @@ func listensTaken(cfg config.Config, configPath string) []error {
 	type listen struct{ key, addr, example string }
 	var listens []listen
 	if cfg.Metrics.Listen != "" {
-		listens = append(listens, listen{"metrics.listen", cfg.Metrics.Listen, "127.0.0.1:9090"})
+		listens = append(listens, listen{"metrics.listen", cfg.Metrics.Listen, "127.0.0.1:6397"})
 	}
 	if cfg.WebhookMode() && cfg.Telegram.WebhookListen != "" {
 		listens = append(listens, listen{"telegram.webhook_listen", cfg.Telegram.WebhookListen, "127.0.0.1:8443"})

@@ -34,7 +34,7 @@ func main() {
 	ctx, stop := earlystop.Context()
 	defer stop()
 	commands := map[string]func(context.Context, []string, func(string) string, io.Writer) error{
-		"backup": runBackup, "restore": runRestore, "vacuum": runVacuum, "healthcheck": runHealthcheck,
+		"backup": runBackup, "restore": runRestore, "vacuum": runVacuum, "healthcheck": runHealthcheck, "check": runCheck,
 	}
 	if len(os.Args) > 1 && commands[os.Args[1]] != nil {
 		// logrotate's postrotate "kill -HUP $(pidof newshound)" (as
@@ -97,14 +97,14 @@ func argsError(args []string, demo bool, configPath string) error {
 		return nil
 	case strings.HasSuffix(args[0], ".toml"):
 		return fmt.Errorf("unexpected argument %q: give the configuration with -config %s (flags go before other words)", args[0], args[0])
-	case args[0] == "backup" || args[0] == "restore" || args[0] == "vacuum" || args[0] == "healthcheck":
+	case args[0] == "backup" || args[0] == "restore" || args[0] == "vacuum" || args[0] == "healthcheck" || args[0] == "check":
 		// newshound -config x.toml backup copy.db: the command's own
 		// -config comes after the command's name.
 		return fmt.Errorf("%q comes first, its flags after it: %s", args[0], strings.Join(append([]string{"newshound", args[0], "-config", cmp.Or(configPath, "FILE")}, args[1:]...), " "))
 	case args[0] == "version" || args[0] == "help":
 		return fmt.Errorf("unexpected argument %q: it is the flag -%s (newshound -%[2]s)", args[0], map[string]string{"version": "version", "help": "h"}[args[0]])
 	}
-	return fmt.Errorf("unexpected argument %q: newshound takes flags (-config FILE, -demo, -version) or the commands backup, restore, vacuum and healthcheck; flags go before other words", args[0])
+	return fmt.Errorf("unexpected argument %q: newshound takes flags (-config FILE, -demo, -version) or the commands check, backup, restore, vacuum and healthcheck; flags go before other words", args[0])
 }
 
 // usage returns the -help text of fs, the bot's flags: how to run it, its
@@ -115,6 +115,7 @@ func usage(fs *flag.FlagSet) func() {
   newshound [-config FILE]               run the bot: on Telegram with a token, else a console chat in this terminal
   newshound -demo                        the console on bundled sample news, offline
   newshound -version                     print the version and exit
+  newshound check [-config FILE]         name every problem a start would refuse, at once, without starting: 0 none, 78 each
   newshound backup [-config FILE] DEST   copy the live database to DEST, while the bot runs
   newshound restore [-config FILE] BACKUP  put BACKUP in place of the database, the bot stopped (the old one kept aside)
   newshound vacuum [-config FILE]        compact a database made by an older version, once (see README)

@@ -25,7 +25,7 @@ type Server struct {
 func NewServer(addr string, h http.Handler) (*Server, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("metrics.listen %s: %w (%s)", addr, err, listenadvice.For(err, "127.0.0.1:9090"))
+		return nil, fmt.Errorf("metrics.listen %s: %w (%s)", addr, err, listenadvice.For(err, "127.0.0.1:6397"))
 	}
 	return &Server{ln: ln, srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}}, nil
 }

@@ -257,8 +257,38 @@ func migrations() ([]migration, error) {
 	return list, nil
 }
 
+// migrate applies the migrations not recorded yet and, when the file had
+// an older schema (not a new one), logs that it was upgraded, from which
+// version to which: an operator who put a newer binary in place saw no
+// word of it, and a downgrade back then fails as written by a newer
+// Newshound. It fails as migrateOnly does.
 func (s *Store) migrate(ctx context.Context) error {
-	return s.migrateOnly(ctx, nil)
+	from, err := s.schemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if err := s.migrateOnly(ctx, nil); err != nil {
+		return err
+	}
+	to, err := s.schemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if from > 0 && to > from {
+		s.log.Info(fmt.Sprintf("database schema upgraded from version %d to %d", from, to), "path", s.path, "from", from, "to", to)
+	}
+	return nil
+}
+
+// schemaVersion is the last migration recorded in the file, 0 for a new
+// one (no schema_migrations yet).
+func (s *Store) schemaVersion(ctx context.Context) (int, error) {
+	var n, v int
+	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n); err != nil || n == 0 {
+		return 0, err
+	}
+	err := s.w.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
 }
 
 // migrateOnly applies, in order, the migrations not recorded yet whose

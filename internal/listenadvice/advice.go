@@ -12,12 +12,23 @@ import (
 // For says what to change in a listen address that err refused: the port is
 // taken, the host is not this machine's, the port needs privileges, the host
 // name does not resolve (a typo, "locahost"). example is an address to offer,
-// such as "127.0.0.1:9090"; its port is named for a privileged one.
+// such as "127.0.0.1:9090"; its port is named for a privileged one. A
+// taken port names what holds it, where this machine's /proc tells (see
+// system.holder): "ss -ltnp names it" sent an operator to a command that,
+// run as another user, names no process.
 func For(err error, example string) string {
+	return thisSystem().advice(err, example)
+}
+
+// advice is For on the system s.
+func (s system) advice(err error, example string) string {
 	_, port, _ := net.SplitHostPort(example)
 	var dns *net.DNSError
 	switch {
 	case errors.Is(err, syscall.EADDRINUSE):
+		if h := s.holder(portOf(err)); h != "" {
+			return "another process holds the port: " + h + "; pick another port, or stop it"
+		}
 		return "another process holds the port: pick another one, or stop it (ss -ltnp names it)"
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
 		return "this machine has no such address: write 127.0.0.1, or one of this machine's addresses"
