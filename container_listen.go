@@ -25,10 +25,10 @@ func inContainer() bool {
 
 // loopbackInContainer warns of each listen address of cfg on a loopback
 // host when the bot runs in a container (container true): that is the
-// container's own loopback, which `docker run -p 127.0.0.1:9090:9090` and a
+// container's own loopback, which `docker run -p 127.0.0.1:6397:9090` and a
 // reverse proxy on the host never reach, while the image's healthcheck,
 // asking from inside, says all is well. An operator who mounted a file
-// written for a host (deploy/newshound.toml's "127.0.0.1:9090") saw
+// written for a host (deploy/newshound.toml's "127.0.0.1:6397") saw
 // connection resets and nothing in the logs.
 func loopbackInContainer(cfg config.Config, container bool) []string {
 	if !container {

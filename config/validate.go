@@ -618,7 +618,7 @@ func (c Config) validateMetrics() error {
 	}
 	_, port, err := net.SplitHostPort(c.Metrics.Listen)
 	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
-		return fieldErr("metrics.listen", "%q is not host:port with a port number, such as \"127.0.0.1:9090\"", c.Metrics.Listen)
+		return fieldErr("metrics.listen", "%q is not host:port with a port number, such as \"127.0.0.1:6397\"", c.Metrics.Listen)
 	}
 	if c.Telegram.WebhookURL != "" && sameListener(c.Metrics.Listen, c.Telegram.WebhookListen) {
 		// Two servers on one address: the second could not listen, and the
