@@ -598,7 +598,7 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		if !resp.NotModified {
 			v = p.rolls.judge(src, lst, p.opts.MaxItems)
 		}
-		wait, why = p.hurry(log, src, v, wait, why)
+		wait, why = p.hurry(ctx, log, src, v, wait, why)
 		p.noteMoved(ctx, log, src, resp.MovedTo)
 		wait, why = p.pushedWait(src.ID, wait, why)
 		p.offerHub(ctx, src, resp)
@@ -614,6 +614,10 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait, "fix", fix)
 		} else {
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
+		}
+		if !storeFailed {
+			book, _ := p.opts.Store.(HurryBook)
+			p.rolls.tooMany(ctx, log, book, src, err)
 		}
 		p.opts.Observer.Fetched("error")
 		r.Err, r.Failure = f.Encode(), f.Kind

@@ -1,7 +1,10 @@
 package feeds
 
 import (
+	"context"
+	"errors"
 	"log/slog"
+	"net/http"
 	"sync"
 	"time"
 
@@ -46,12 +49,77 @@ type listing struct {
 	newLinks, links []string
 }
 
-// rolls keeps, per source, what its last fetch listed, and the sources
-// whose hurry was logged in this run.
+// HurryBook, when the Store has it too, keeps the hurry floors the 429s
+// set across restarts; without it a restart forgets them, and may hurry a
+// source into its host's limit again.
+type HurryBook interface {
+	HurryFloors(ctx context.Context) (map[int64]time.Duration, error)
+	// SetHurryFloor keeps a source's floor; 0 forgets it.
+	SetHurryFloor(ctx context.Context, sourceID int64, d time.Duration) error
+}
+
+// rolls keeps, per source, what its last fetch listed, the sources whose
+// hurry was logged in this run, and the hurry floors 429s set.
 type rolls struct {
 	mu     sync.Mutex
 	last   map[int64]rollMark
 	warned map[int64]bool
+	floors map[int64]time.Duration
+	loaded bool // floors holds what the HurryBook kept
+}
+
+// floorOf is the source's hurry floor set by a 429 (0: none), the book's
+// read once; a failed read is logged and tried again at the next call.
+func (r *rolls) floorOf(ctx context.Context, log *slog.Logger, book HurryBook, id int64) time.Duration {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.load(ctx, log, book)
+	return r.floors[id]
+}
+
+// load reads the floors the book kept, once; r.mu is held.
+func (r *rolls) load(ctx context.Context, log *slog.Logger, book HurryBook) {
+	if r.floors == nil {
+		r.floors = map[int64]time.Duration{}
+	}
+	if r.loaded || book == nil {
+		return
+	}
+	kept, err := book.HurryFloors(ctx)
+	if err != nil {
+		log.Warn("hurry floors from before the start not read", "err", err)
+		return
+	}
+	r.loaded = true
+	for id, d := range kept {
+		if _, ok := r.floors[id]; !ok {
+			r.floors[id] = d
+		}
+	}
+}
+
+// tooMany follows a fetch of src that err failed: a 429 sets the
+// source's hurry floor to twice the interval it was fetched at, kept by
+// book if there is one (a failed write is logged: a restart forgets it).
+func (r *rolls) tooMany(ctx context.Context, log *slog.Logger, book HurryBook, src news.Source, err error) {
+	var se *StatusError
+	if !errors.As(err, &se) || se.Code != http.StatusTooManyRequests || src.Interval <= 0 {
+		return
+	}
+	floor := 2 * src.Interval
+	r.mu.Lock()
+	r.load(ctx, log, book)
+	same := r.floors[src.ID] >= floor
+	if !same {
+		r.floors[src.ID] = floor
+	}
+	r.mu.Unlock()
+	if same || book == nil {
+		return
+	}
+	if err := book.SetHurryFloor(ctx, src.ID, floor); err != nil {
+		log.Warn("hurry floor after a 429 not kept; a restart forgets it", "err", err)
+	}
 }
 
 // rollMark is the links and the count of a fetch's items.
@@ -126,36 +194,41 @@ func (b bounds) hurryFloor() time.Duration {
 // hurry returns the wait and reason after a successful fetch of src that
 // planned wait and why and whose feed rolls as v (see the top of this
 // file); a source it starts hurrying is logged once a run.
-func (p *Poller) hurry(log *slog.Logger, src news.Source, v roll, wait time.Duration, why news.IntervalReason) (time.Duration, news.IntervalReason) {
+func (p *Poller) hurry(ctx context.Context, log *slog.Logger, src news.Source, v roll, wait time.Duration, why news.IntervalReason) (time.Duration, news.IntervalReason) {
 	if p.opts.Hubs != nil && p.opts.Hubs.Pushed(src.ID) || p.churn.streakOf(src.ID) >= churnFetches {
 		return wait, why
 	}
 	was, _ := news.ParseIntervalReason(src.IntervalReason)
 	hurried := was.Kind == news.ReasonRolls && src.Interval > 0
 	rolling := news.IntervalReason{Kind: news.ReasonRolls, Span: wait}
+	book, _ := p.opts.Store.(HurryBook)
+	floor := max(p.bounds.hurryFloor(), p.rolls.floorOf(ctx, log, book, src.ID))
 	switch {
 	case v == rollGap:
 		prev := wait
 		if hurried {
 			prev = min(src.Interval, wait)
 		}
-		h := max(prev/2, p.bounds.hurryFloor())
+		h := max(prev/2, floor)
 		if h >= wait {
 			return wait, why // at the floor already
 		}
 		if !hurried && p.rolls.warnOnce(src.ID) {
 			log.Warn("the feed dropped items unseen between two fetches (full, and none of its items seen before); fetched more often until its fetches overlap again",
-				"interval", wait, "now", h, "floor", p.bounds.hurryFloor(), "fix", "nothing to do; /sources shows the source's interval and why")
+				"interval", wait, "now", h, "floor", floor, "fix", "nothing to do; /sources shows the source's interval and why")
 		}
 		return h, rolling
 	case !hurried:
 		return wait, why
 	case v == rollRoom:
-		if h := src.Interval + src.Interval/4; h < wait {
+		if h := max(src.Interval+src.Interval/4, floor); h < wait {
 			return h, rolling
 		}
 		log.Info("the feed's fetches overlap again; its hurry ends", "interval", wait)
 		return wait, why
 	}
-	return min(src.Interval, wait), rolling
+	if h := max(src.Interval, floor); h < wait {
+		return h, rolling
+	}
+	return wait, why
 }

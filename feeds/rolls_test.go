@@ -129,8 +129,13 @@ func TestAFeedRollingPastItsItemsIsHurriedThenRelaxes(t *testing.T) {
 	}
 }
 
+// The production store keeps the hurry floors.
+var _ HurryBook = (*store.Store)(nil)
+
 // A 429 ends the hurry: the source waits at least max_interval, as before,
-// and the next fetch that overlaps is at the normal interval.
+// and the next fetch that overlaps is at the normal interval. The host
+// said too many at 30m: the source is not hurried below twice that again,
+// after a restart too (the floor is kept in the database).
 func TestA429EndsTheHurry(t *testing.T) {
 	clock := testkit.NewClock(testNow)
 	st := testkit.OpenStore(t, clock.Now)
@@ -157,6 +162,14 @@ func TestA429EndsTheHurry(t *testing.T) {
 	mustPoll(t, p)
 	if d, why := interval(t, st, src.ID); why == news.ReasonRolls || d != time.Hour {
 		t.Fatalf("after the 429 a fetch set %s (%s), want 1h, not hurried", d, why)
+	}
+	for i, p := range []*Poller{p, newRollPoller(t, st, clock, &log)} { // the second after a restart
+		feed.list(100+10*i, 4)
+		clock.Advance(time.Hour)
+		mustPoll(t, p)
+		if d, why := interval(t, st, src.ID); why == news.ReasonRolls || d != time.Hour {
+			t.Fatalf("a gap after the 429 (poller %d) set %s (%s), want 1h: not hurried below the 429's floor", i, d, why)
+		}
 	}
 }
 
