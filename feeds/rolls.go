@@ -19,10 +19,11 @@ import (
 // listed: a feed that makes its guids up anew keeps its links). Such a
 // source is hurried: its interval halves at each such fetch, down to
 // hurryFloor, its reason "rolls" (kept with its interval, so that a
-// restart keeps the hurry); a fetch that finds at least half of its items
-// seen before lets the interval grow back by a quarter, until it reaches
-// the one the fetch would have had (the hurry ends); a fetch that finds a
-// few holds it. A failure ends the hurry (a 429 waits at least
+// restart keeps the hurry); a fetch that finds at least three quarters of
+// its items seen before (a quarter longer, it would still find some)
+// lets the interval grow back by a quarter, until it reaches the one the
+// fetch would have had (the hurry ends); a fetch that finds fewer holds
+// it. A failure ends the hurry (a 429 waits at least
 // max_interval, as before); a source a WebSub hub pushes is never hurried,
 // nor one whose guids and links are all new at churnFetches fetches in a
 // row (made up anew: fetching it more often only stores more of them).
@@ -37,8 +38,8 @@ type roll int
 const (
 	rollUnknown roll = iota // nothing to judge by: a first fetch, an empty or shrunk feed
 	rollGap                 // full, and nothing seen before: items were dropped unseen
-	rollTight               // some items seen before, fewer than half
-	rollRoom                // half or more seen before, or a 304: room to fetch less often
+	rollTight               // some items seen before, fewer than three quarters
+	rollRoom                // three quarters or more seen before, or a 304: room to fetch less often
 )
 
 // listing is what a fetch's items say for rolls: how many the feed
@@ -159,7 +160,7 @@ func (r *rolls) judge(src news.Source, l listing, maxItems int) roll {
 		return rollGap
 	case seen == 0:
 		return rollUnknown
-	case 2*seen >= l.listed:
+	case 4*seen >= 3*l.listed:
 		return rollRoom
 	}
 	return rollTight

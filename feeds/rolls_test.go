@@ -81,8 +81,8 @@ const rollWarning = "the feed dropped items unseen"
 // the items between: nothing alerted them. A fetch that finds the feed
 // full and none of its items seen before halves the source's interval
 // (1h, 30m, then the floor: a quarter of the fixed interval), warns once,
-// and holds it while the fetches overlap a little; once half the items are
-// seen before it grows back by a quarter until the hurry ends.
+// and holds it while the fetches overlap a little; once most items are
+// seen before (three quarters) it grows back by a quarter until the hurry ends.
 func TestAFeedRollingPastItsItemsIsHurriedThenRelaxes(t *testing.T) {
 	clock := testkit.NewClock(testNow)
 	st := testkit.OpenStore(t, clock.Now)
