@@ -229,3 +229,29 @@ func TestAPushedSourceIsNotHurried(t *testing.T) {
 		t.Errorf("warned of a pushed source:\n%s", log.String())
 	}
 }
+
+// A feed that makes its guids up anew at every fetch but keeps its links
+// drops nothing: its links were seen at the last fetch, and it is not
+// hurried (fetching it more often would only store its items again).
+func TestAFeedWithNewGuidsAndTheSameLinksIsNotHurried(t *testing.T) {
+	clock := testkit.NewClock(testNow)
+	st := testkit.OpenStore(t, clock.Now)
+	feed := newRollServer(t)
+	src := testkit.UpsertSource(t, st, "Made-up guids", feed.URL, "config")
+	var log bytes.Buffer
+	p := newRollPoller(t, st, clock, &log)
+	for fetch := range 3 {
+		feed.list(0, 4)
+		feed.mu.Lock()
+		feed.body = strings.ReplaceAll(feed.body, "<guid>s", fmt.Sprintf("<guid>f%d-", fetch))
+		feed.mu.Unlock()
+		clock.Advance(time.Hour)
+		mustPoll(t, p)
+	}
+	if d, why := interval(t, st, src.ID); d != time.Hour || why == news.ReasonRolls {
+		t.Fatalf("a feed with new guids and the same links got %s (%s), want 1h, not hurried", d, why)
+	}
+	if strings.Contains(log.String(), rollWarning) {
+		t.Errorf("warned of a feed that drops nothing:\n%s", log.String())
+	}
+}
