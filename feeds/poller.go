@@ -723,10 +723,7 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 	for i, it := range got {
 		items[i], texts[i] = it.a, it.raw
 	}
-	lst := listing{listed: listed, links: make([]string, len(items))}
-	for i, a := range items {
-		lst.links[i] = a.URL
-	}
+	lst := listing{listed: listed}
 	items, texts, left, err := p.newestUnseen(ctx, src, items, texts)
 	if err != nil {
 		return nil, 0, 0, lst, err
@@ -751,9 +748,6 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 		book, _ := p.opts.Store.(ChurnBook)
 		p.churn.note(ctx, book, p.log, p.opts.Observer, src, listed, len(items), len(added), p.opts.MaxItems)
 		lst.known = len(items) - len(added)
-		for _, a := range added {
-			lst.newLinks = append(lst.newLinks, a.URL)
-		}
 	}
 	return added, waiting, left, lst, err
 }

@@ -15,8 +15,8 @@ import (
 // between two fetches drops items the poller never sees: nothing alerts
 // them. A fetch shows it when the feed is full (it lists at least
 // rollItems items, and no fewer than at the last fetch) and none of its
-// items was there before (no guid the source had, no link its last fetch
-// listed: a feed that makes its guids up anew keeps its links). Such a
+// items was there before (the store judges by guid and by link: a feed
+// that makes its guids up anew keeps its links). Such a
 // source is hurried: its interval halves at each such fetch, down to
 // hurryFloor, its reason "rolls" (kept with its interval, so that a
 // restart keeps the hurry); a fetch that finds at least three quarters of
@@ -43,11 +43,9 @@ const (
 )
 
 // listing is what a fetch's items say for rolls: how many the feed
-// listed, how many of them the source had before (by guid), the links of
-// the others and those of all.
+// listed, and how many of them the source had before (by guid or link).
 type listing struct {
-	listed, known   int
-	newLinks, links []string
+	listed, known int
 }
 
 // HurryBook, when the Store has it too, keeps the hurry floors the 429s
@@ -59,7 +57,7 @@ type HurryBook interface {
 	SetHurryFloor(ctx context.Context, sourceID int64, d time.Duration) error
 }
 
-// rolls keeps, per source, what its last fetch listed, the sources whose
+// rolls keeps, per source, how many items its last fetch listed, the sources whose
 // hurry was logged in this run, and the hurry floors 429s set.
 type rolls struct {
 	mu     sync.Mutex
@@ -123,23 +121,17 @@ func (r *rolls) tooMany(ctx context.Context, log *slog.Logger, book HurryBook, s
 	}
 }
 
-// rollMark is the links and the count of a fetch's items.
+// rollMark is the count of a fetch's items.
 type rollMark struct {
-	links  map[string]bool
 	listed int
 }
 
 // judge returns what l, a successful fetch of src, says, and keeps its
-// links for the next fetch. A feed listing more than maxItems says
+// count for the next fetch. A feed listing more than maxItems says
 // nothing: a fetch reads at most that many, and the backlog takes the
 // rest on (backlog.go); fetching it more often would only store more.
 func (r *rolls) judge(src news.Source, l listing, maxItems int) roll {
-	mark := rollMark{links: make(map[string]bool, len(l.links)), listed: l.listed}
-	for _, u := range l.links {
-		if u != "" {
-			mark.links[u] = true
-		}
-	}
+	mark := rollMark{listed: l.listed}
 	r.mu.Lock()
 	if r.last == nil {
 		r.last = map[int64]rollMark{}
@@ -148,11 +140,6 @@ func (r *rolls) judge(src news.Source, l listing, maxItems int) roll {
 	r.last[src.ID] = mark
 	r.mu.Unlock()
 	seen := l.known
-	for _, u := range l.newLinks {
-		if u != "" && prev.links[u] {
-			seen++
-		}
-	}
 	switch {
 	case src.Fetches == 0 || l.listed == 0 || l.listed > maxItems:
 		return rollUnknown

@@ -231,8 +231,8 @@ func TestAPushedSourceIsNotHurried(t *testing.T) {
 }
 
 // A feed that makes its guids up anew at every fetch but keeps its links
-// drops nothing: its links were seen at the last fetch, and it is not
-// hurried (fetching it more often would only store its items again).
+// drops nothing: the store finds its items seen by link, and it is not
+// hurried (fetching it more often would only fetch the same items).
 func TestAFeedWithNewGuidsAndTheSameLinksIsNotHurried(t *testing.T) {
 	clock := testkit.NewClock(testNow)
 	st := testkit.OpenStore(t, clock.Now)
