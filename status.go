@@ -374,6 +374,9 @@ func (w *watch) Status(ctx context.Context) (string, error) {
 		churning := slices.Sorted(maps.Values(w.churning))
 		b.WriteString(p.Sprintf("Every item new at each of the last fetches: %s; the feed's guids change at every fetch (each fetch stores its items again, at most poller.max_items of them), or it publishes more between two fetches than it lists. The log says more.", names(churning)) + "\n")
 	}
+	if rolling := hurried(srcs); len(rolling) > 0 {
+		b.WriteString(p.Sprintf("Fetched more often, their feeds dropping unseen items between fetches: %s (back to their interval once the fetches overlap again; /sources says how often).", names(rolling)) + "\n")
+	}
 	if delivery != "" {
 		b.WriteString(delivery + "\n")
 	}
@@ -456,6 +459,21 @@ func names(list []string) string {
 		return strings.Join(list[:3], ", ") + ", …"
 	}
 	return strings.Join(list, ", ")
+}
+
+// hurried names the sources of srcs the poller fetches more often than
+// their interval because their feeds dropped items unseen between two
+// fetches (news.ReasonRolls, kept with the interval: a restart keeps
+// them named), in name order.
+func hurried(srcs []news.Source) []string {
+	var out []string
+	for _, s := range srcs {
+		if why, ok := news.ParseIntervalReason(s.IntervalReason); ok && why.Kind == news.ReasonRolls && s.Origin != news.OriginRetired {
+			out = append(out, s.Name)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // nextFetch returns the source fetched next and when, each source being on

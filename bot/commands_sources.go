@@ -132,6 +132,8 @@ func intervalReason(p locale.Printer, stored string) string {
 		s = p.Sprintf("the server's Retry-After")
 	case news.ReasonPushed:
 		s = p.Sprintf("pushed by its WebSub hub; polled as a safety net")
+	case news.ReasonRolls:
+		s = p.Sprintf("⏩ fetched more often: the feed dropped unseen items between fetches %s apart", p.Span(r.Span))
 	default:
 		s = p.Sprintf("the schedule")
 	}

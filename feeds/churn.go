@@ -120,3 +120,11 @@ func (c *churn) note(ctx context.Context, book ChurnBook, log *slog.Logger, obs 
 		co.Churning(src.ID, src.Name, false)
 	}
 }
+
+// streakOf is the source's churn streak as known in this run (or kept by
+// the book, once a fetch loaded it).
+func (c *churn) streakOf(id int64) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.streak[id]
+}

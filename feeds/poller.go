@@ -175,6 +175,9 @@ type Poller struct {
 	memos itemMemos
 	// churn counts each source's fetches in a row that found every item new.
 	churn churn
+	// rolls keeps what each source's last fetch listed, to hurry the
+	// feeds that drop items unseen between two fetches (rolls.go).
+	rolls rolls
 	// leftOver holds, per source id, the guids its last fetch left for the
 	// next ones (map[string]bool; see noteLeft).
 	leftOver sync.Map
@@ -566,10 +569,13 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 			o.dated, o.ttl = datedItems(feed.Feed, now), rssTTL(resp.Body)
 		}
 	}
-	var added []news.Article
+	var (
+		added []news.Article
+		lst   listing
+	)
 	waiting, left, storeFailed := 0, 0, false
 	if err == nil && feed.Feed != nil {
-		if added, waiting, left, err = p.storeItems(ctx, src, feed); err != nil {
+		if added, waiting, left, lst, err = p.storeItems(ctx, src, feed); err != nil {
 			err, storeFailed = fmt.Errorf("store articles: %w", err), true
 		}
 	}
@@ -588,6 +594,11 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		wait = min(wait, cmp.Or(src.Interval, p.bounds.base))
 	}
 	if err == nil {
+		v := rollRoom // a 304: nothing new, room to spare
+		if !resp.NotModified {
+			v = p.rolls.judge(src, lst, p.opts.MaxItems)
+		}
+		wait, why = p.hurry(ctx, log, src, v, wait, why)
 		p.noteMoved(ctx, log, src, resp.MovedTo)
 		wait, why = p.pushedWait(src.ID, wait, why)
 		p.offerHub(ctx, src, resp)
@@ -603,6 +614,10 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait, "fix", fix)
 		} else {
 			log.Warn("fetch failed", "err", err, "failures", src.Failures+1, "retry_in", wait)
+		}
+		if !storeFailed {
+			book, _ := p.opts.Store.(HurryBook)
+			p.rolls.tooMany(ctx, log, book, src, err)
 		}
 		p.opts.Observer.Fetched("error")
 		r.Err, r.Failure = f.Encode(), f.Kind
@@ -674,8 +689,8 @@ type notedKey struct {
 // articles are stored but not alertable: decided now, once. It returns the
 // articles stored, how many of them wait for the finish (those a planned
 // write did not finish) and how many new items it left for the next
-// fetches (newestUnseen).
-func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFeed) ([]news.Article, int, int, error) {
+// fetches (newestUnseen), and what the items say of how the feed rolls.
+func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFeed) ([]news.Article, int, int, listing, error) {
 	now := p.opts.Now()
 	// An item's text is cleaned when the store finds it new (finishText):
 	// most items of a fetch are stored already.
@@ -708,9 +723,10 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 	for i, it := range got {
 		items[i], texts[i] = it.a, it.raw
 	}
+	lst := listing{listed: listed}
 	items, texts, left, err := p.newestUnseen(ctx, src, items, texts)
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, 0, 0, lst, err
 	}
 	final := map[string]bool{} // the guids finishText finished
 	finish := p.finishText(ctx, src, texts, final)
@@ -731,8 +747,9 @@ func (p *Poller) storeItems(ctx context.Context, src news.Source, feed parsedFee
 		p.revise(ctx, src, items, texts, added)
 		book, _ := p.opts.Store.(ChurnBook)
 		p.churn.note(ctx, book, p.log, p.opts.Observer, src, listed, len(items), len(added), p.opts.MaxItems)
+		lst.known = len(items) - len(added)
 	}
-	return added, waiting, left, err
+	return added, waiting, left, lst, err
 }
 
 // backoff is 1 minute doubling per consecutive failure, at most 6 hours.

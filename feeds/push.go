@@ -45,7 +45,7 @@ func (p *Poller) Push(ctx context.Context, src news.Source, body []byte) (int, e
 	if err != nil {
 		return 0, fmt.Errorf("push to source %d: %w: %v", src.ID, ErrNotFeed, err)
 	}
-	added, waiting, _, err := p.storeItems(ctx, src, feed)
+	added, waiting, _, _, err := p.storeItems(ctx, src, feed)
 	if err != nil {
 		return 0, fmt.Errorf("push to source %d: store articles: %w", src.ID, err)
 	}

@@ -23,6 +23,7 @@ const (
 	ReasonTooMany     ReasonKind = "429"         // the server answered 429 Too Many Requests
 	ReasonRetryAfter  ReasonKind = "retry-after" // the server's Retry-After
 	ReasonPushed      ReasonKind = "WebSub"      // pushed by a WebSub hub, polled as a safety net
+	ReasonRolls       ReasonKind = "rolls"       // the feed rolled past unseen items; fetched more often than its Span
 )
 
 // ReasonLimit says which bound cut the interval the reason asked for.
@@ -80,7 +81,7 @@ func ParseIntervalReason(s string) (IntervalReason, bool) {
 	r := IntervalReason{Kind: ReasonKind(parts[0]), Span: time.Duration(secs) * time.Second, Count: n, Limit: ReasonLimit(parts[3])}
 	switch r.Kind {
 	case ReasonSchedule, ReasonNotModified, ReasonPublishes, ReasonMaxAge, ReasonExpires, ReasonTTL,
-		ReasonBackoff, ReasonTooMany, ReasonRetryAfter, ReasonPushed:
+		ReasonBackoff, ReasonTooMany, ReasonRetryAfter, ReasonPushed, ReasonRolls:
 	default:
 		return IntervalReason{}, false
 	}
@@ -120,6 +121,8 @@ func (r IntervalReason) String() string {
 		s = "the server's Retry-After"
 	case ReasonPushed:
 		s = "pushed by its WebSub hub; polled as a safety net"
+	case ReasonRolls:
+		s = "the feed dropped unseen items between fetches " + Span(r.Span) + " apart; fetched more often"
 	default:
 		s = string(r.Kind)
 	}

@@ -20,6 +20,7 @@ func TestIntervalReasonEncoding(t *testing.T) {
 		{Kind: ReasonTooMany},
 		{Kind: ReasonRetryAfter},
 		{Kind: ReasonPushed},
+		{Kind: ReasonRolls, Span: 5 * time.Minute},
 	} {
 		got, ok := ParseIntervalReason(r.Encode())
 		if !ok || got != r {

@@ -140,8 +140,8 @@ func (s *Store) DeleteSource(ctx context.Context, id int64) error {
 			return err
 		}
 		n, _ = res.RowsAffected()
-		_, err = tx.ExecContext(ctx, `DELETE FROM secrets WHERE name IN (?, ?)`,
-			churnPrefix+strconv.FormatInt(id, 10), chatSourcePrefix+strconv.FormatInt(id, 10))
+		_, err = tx.ExecContext(ctx, `DELETE FROM secrets WHERE name IN (?, ?, ?)`,
+			churnPrefix+strconv.FormatInt(id, 10), hurryFloorPrefix+strconv.FormatInt(id, 10), chatSourcePrefix+strconv.FormatInt(id, 10))
 		return err
 	})
 	if err != nil {
