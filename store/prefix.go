@@ -48,18 +48,46 @@ type listedTerm struct {
 // articles through, which the callers' matcher drops). A prefix with no term
 // stays as it is (it matches nothing). It fails when the database does.
 func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (out string, scale float64, err error) {
-	scale = 1
+	e, err := s.expand(ctx, match, limit)
+	return e.match, e.scale, err
+}
+
+// expansion is what expand makes of an expression: match as FTS5 is to read
+// it, the scale of its count (see expandPrefixes), and loose when a prefix
+// inside a NOT was read as only some of its terms, so that match lets
+// through articles the expression given does not match.
+type expansion struct {
+	match string
+	scale float64
+	loose bool
+}
+
+// expand is expandPrefixes, which also tells whether the expression read
+// is looser than match (expansion.loose). Each distinct prefix costs one
+// walk of its terms in terms_list, however often it occurs.
+func (s *Store) expand(ctx context.Context, match string, limit int) (expansion, error) {
+	e := expansion{match: match, scale: 1}
 	if limit <= 0 || !strings.Contains(match, `"*`) {
-		return match, scale, nil
+		return e, nil
 	}
 	prefixes := prefixQueries(match)
+	type read struct {
+		list []listedTerm
+		all  float64 // the articles of all its terms (see prefixTerms)
+	}
+	byPrefix := make(map[string]read, len(prefixes))
 	lists := make([][]listedTerm, len(prefixes))
 	need := make([]int, len(prefixes))
 	for i, p := range prefixes {
-		if lists[i], err = s.prefixTerms(ctx, p.prefix, limit); err != nil {
-			return "", 0, fmt.Errorf("expand prefixes: %w", err)
+		r, ok := byPrefix[p.prefix]
+		if !ok {
+			var err error
+			if r.list, r.all, err = s.prefixTerms(ctx, p.prefix, limit); err != nil {
+				return expansion{}, fmt.Errorf("expand prefixes: %w", err)
+			}
+			byPrefix[p.prefix] = r
 		}
-		need[i] = len(lists[i])
+		lists[i], need[i] = r.list, len(r.list)
 	}
 	shares := shareBudget(need, limit)
 	var b strings.Builder
@@ -76,12 +104,11 @@ func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (ou
 			for _, t := range list {
 				head += float64(max(t.docs, 1))
 			}
-			all, err := s.prefixDocs(ctx, p.prefix)
-			if err != nil {
-				return "", 0, fmt.Errorf("expand prefixes: %w", err)
-			}
-			if !p.negated && all > 0 {
-				scale /= min(1, head/all)
+			all := byPrefix[p.prefix].all
+			if p.negated {
+				e.loose = true
+			} else if all > 0 {
+				e.scale /= min(1, head/all)
 			}
 		}
 		terms := make([]string, len(list))
@@ -93,7 +120,8 @@ func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (ou
 		at = p.end
 	}
 	b.WriteString(match[at:])
-	return b.String(), scale, nil
+	e.match = b.String()
+	return e, nil
 }
 
 // shareBudget shares budget terms among prefixes that have need[i] terms
@@ -116,23 +144,26 @@ func shareBudget(need []int, budget int) []int {
 
 // prefixTerms returns the terms of terms_list, and of the new terms waiting
 // for it (termQueue, docs -1), that begin with prefix, the most frequent
-// first, at most limit+1 (more than limit: the prefix has more).
-func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) ([]listedTerm, error) {
+// first, at most limit+1 (more than limit: the prefix has more), and all,
+// the articles of all its terms (their docs, a term listed since the last
+// refresh, or waiting for the list, counting 1), in one walk of its terms.
+func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) (list []listedTerm, all float64, err error) {
 	if prefix == "" {
-		return nil, nil
+		return nil, 0, nil
 	}
 	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix, prefixEnd(prefix), scanTerms, limit+1)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	list, err := collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs) })
+	list, err = collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs, &all) })
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	waiting, err := s.unlistedTerms(ctx, prefix)
 	if err != nil || len(waiting) == 0 {
-		return list, err
+		return list, all, err
 	}
+	all += float64(len(waiting))
 	for _, t := range waiting {
 		list = append(list, listedTerm{term: t, docs: -1})
 	}
@@ -142,18 +173,7 @@ func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) ([]li
 		}
 		return strings.Compare(a.term, b.term)
 	})
-	return list[:min(len(list), limit+1)], nil
-}
-
-// prefixDocs returns the articles of the prefix's terms (their docs, a term
-// listed since the last refresh, or waiting for the list, counting 1).
-func (s *Store) prefixDocs(ctx context.Context, prefix string) (float64, error) {
-	var all float64
-	if err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, prefixEnd(prefix), scanTerms).Scan(&all); err != nil {
-		return 0, err
-	}
-	waiting, err := s.unlistedTerms(ctx, prefix)
-	return all + float64(len(waiting)), err
+	return list[:min(len(list), limit+1)], all, nil
 }
 
 // prefixEnd returns the least string above every string that begins with
@@ -165,13 +185,12 @@ func prefixEnd(prefix string) string {
 	return string(b)
 }
 
-// The queries of prefixTerms, over the terms from ?1 to before ?2, the first
-// ?3 of them: the ?4 with the most articles, and the sum of their articles.
-const (
-	sqlPrefixTerms = `SELECT term, docs FROM (SELECT term, docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)
-		ORDER BY docs DESC, term LIMIT ?4`
-	sqlPrefixDocs = `SELECT coalesce(sum(max(docs, 1)), 0) FROM (SELECT docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)`
-)
+// sqlPrefixTerms reads the terms from ?1 to before ?2, the first ?3 of them,
+// in one walk: the ?4 with the most articles, each with the sum of all their
+// articles (a window over the walk's rows).
+const sqlPrefixTerms = `SELECT term, docs, all_docs FROM (SELECT term, docs, sum(max(docs, 1)) OVER () AS all_docs
+		FROM (SELECT term, docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3))
+	ORDER BY docs DESC, term LIMIT ?4`
 
 // prefixQuery is a prefix query in an FTS5 expression: match[start:end] is
 // "prefix"*; negated says it stands on the right of an odd number of NOTs.
