@@ -63,31 +63,31 @@ type expansion struct {
 }
 
 // expand is expandPrefixes, which also tells whether the expression read
-// is looser than match (expansion.loose). Each distinct prefix costs one
-// walk of its terms in terms_list, however often it occurs.
+// is looser than match (expansion.loose). Each distinct prefix is read
+// from terms_list once, however often it occurs (title:ber* OR ber*), and
+// the articles of a broad one inside a NOT are not summed (no scale).
 func (s *Store) expand(ctx context.Context, match string, limit int) (expansion, error) {
 	e := expansion{match: match, scale: 1}
 	if limit <= 0 || !strings.Contains(match, `"*`) {
 		return e, nil
 	}
 	prefixes := prefixQueries(match)
-	type read struct {
-		list []listedTerm
-		all  float64 // the articles of all its terms (see prefixTerms)
-	}
-	byPrefix := make(map[string]read, len(prefixes))
+	// Each distinct prefix is read once (its terms, and its articles if
+	// broad), however often it occurs.
+	listed := make(map[string][]listedTerm, len(prefixes))
+	docs := make(map[string]float64, len(prefixes))
 	lists := make([][]listedTerm, len(prefixes))
 	need := make([]int, len(prefixes))
 	for i, p := range prefixes {
-		r, ok := byPrefix[p.prefix]
+		list, ok := listed[p.prefix]
 		if !ok {
 			var err error
-			if r.list, r.all, err = s.prefixTerms(ctx, p.prefix, limit); err != nil {
+			if list, err = s.prefixTerms(ctx, p.prefix, limit); err != nil {
 				return expansion{}, fmt.Errorf("expand prefixes: %w", err)
 			}
-			byPrefix[p.prefix] = r
+			listed[p.prefix] = list
 		}
-		lists[i], need[i] = r.list, len(r.list)
+		lists[i], need[i] = list, len(list)
 	}
 	shares := shareBudget(need, limit)
 	var b strings.Builder
@@ -104,7 +104,14 @@ func (s *Store) expand(ctx context.Context, match string, limit int) (expansion,
 			for _, t := range list {
 				head += float64(max(t.docs, 1))
 			}
-			all := byPrefix[p.prefix].all
+			all, ok := docs[p.prefix]
+			if !ok && !p.negated {
+				var err error
+				if all, err = s.prefixDocs(ctx, p.prefix); err != nil {
+					return expansion{}, fmt.Errorf("expand prefixes: %w", err)
+				}
+				docs[p.prefix] = all
+			}
 			if p.negated {
 				e.loose = true
 			} else if all > 0 {
@@ -144,26 +151,23 @@ func shareBudget(need []int, budget int) []int {
 
 // prefixTerms returns the terms of terms_list, and of the new terms waiting
 // for it (termQueue, docs -1), that begin with prefix, the most frequent
-// first, at most limit+1 (more than limit: the prefix has more), and all,
-// the articles of all its terms (their docs, a term listed since the last
-// refresh, or waiting for the list, counting 1), in one walk of its terms.
-func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) (list []listedTerm, all float64, err error) {
+// first, at most limit+1 (more than limit: the prefix has more).
+func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) ([]listedTerm, error) {
 	if prefix == "" {
-		return nil, 0, nil
+		return nil, nil
 	}
 	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix, prefixEnd(prefix), scanTerms, limit+1)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	list, err = collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs, &all) })
+	list, err := collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs) })
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	waiting, err := s.unlistedTerms(ctx, prefix)
 	if err != nil || len(waiting) == 0 {
-		return list, all, err
+		return list, err
 	}
-	all += float64(len(waiting))
 	for _, t := range waiting {
 		list = append(list, listedTerm{term: t, docs: -1})
 	}
@@ -173,7 +177,18 @@ func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) (list
 		}
 		return strings.Compare(a.term, b.term)
 	})
-	return list[:min(len(list), limit+1)], all, nil
+	return list[:min(len(list), limit+1)], nil
+}
+
+// prefixDocs returns the articles of the prefix's terms (their docs, a term
+// listed since the last refresh, or waiting for the list, counting 1).
+func (s *Store) prefixDocs(ctx context.Context, prefix string) (float64, error) {
+	var all float64
+	if err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, prefixEnd(prefix), scanTerms).Scan(&all); err != nil {
+		return 0, err
+	}
+	waiting, err := s.unlistedTerms(ctx, prefix)
+	return all + float64(len(waiting)), err
 }
 
 // prefixEnd returns the least string above every string that begins with
@@ -185,12 +200,13 @@ func prefixEnd(prefix string) string {
 	return string(b)
 }
 
-// sqlPrefixTerms reads the terms from ?1 to before ?2, the first ?3 of them,
-// in one walk: the ?4 with the most articles, each with the sum of all their
-// articles (a window over the walk's rows).
-const sqlPrefixTerms = `SELECT term, docs, all_docs FROM (SELECT term, docs, sum(max(docs, 1)) OVER () AS all_docs
-		FROM (SELECT term, docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3))
-	ORDER BY docs DESC, term LIMIT ?4`
+// The queries of prefixTerms, over the terms from ?1 to before ?2, the first
+// ?3 of them: the ?4 with the most articles, and the sum of their articles.
+const (
+	sqlPrefixTerms = `SELECT term, docs FROM (SELECT term, docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)
+		ORDER BY docs DESC, term LIMIT ?4`
+	sqlPrefixDocs = `SELECT coalesce(sum(max(docs, 1)), 0) FROM (SELECT docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)`
+)
 
 // prefixQuery is a prefix query in an FTS5 expression: match[start:end] is
 // "prefix"*; negated says it stands on the right of an odd number of NOTs.

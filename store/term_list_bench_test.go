@@ -131,7 +131,10 @@ func BenchmarkBroadPrefixTerms(b *testing.B) {
 	}
 	cpu := cpuTime()
 	for b.Loop() {
-		if _, _, err := s.prefixTerms(ctx, "con", previewTerms); err != nil {
+		if _, err := s.prefixTerms(ctx, "con", previewTerms); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.prefixDocs(ctx, "con"); err != nil {
 			b.Fatal(err)
 		}
 	}
