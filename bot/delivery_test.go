@@ -322,6 +322,7 @@ func TestSenderEditRefusals(t *testing.T) {
 	}{
 		{"not modified counts as done", "Bad Request: message is not modified: specified new message content and reply markup are exactly the same", news.StatusSent},
 		{"message gone is dropped", "Bad Request: message to edit not found", news.StatusDropped},
+		{"message not editable is dropped", "Bad Request: message can't be edited", news.StatusDropped},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,7 +108,9 @@ func (s *Sender) alertParts(ctx context.Context, m news.Message) (BurstItem, new
 	if err != nil {
 		return BurstItem{}, news.Subscription{}, err
 	}
-	also, err := s.opts.Alerts.AlsoSources(ctx, m.ChatID, m.ThreadID, m.ArticleID)
+	// The story's alerts are kept per forum topic, the subscription's: an
+	// alert's outbox row names none (it takes its subscription's).
+	also, err := s.opts.Alerts.AlsoSources(ctx, m.ChatID, sub.ThreadID, m.ArticleID)
 	if err != nil {
 		return BurstItem{}, news.Subscription{}, err
 	}
@@ -116,7 +118,7 @@ func (s *Sender) alertParts(ctx context.Context, m news.Message) (BurstItem, new
 		// A headline alone (a feed of titles only) takes the lead of the
 		// first other outlet that carried the story: the "Also:" edit
 		// completes the alert.
-		if a.Summary, err = s.opts.Alerts.AlsoSummary(ctx, m.ChatID, m.ThreadID, m.ArticleID); err != nil {
+		if a.Summary, err = s.opts.Alerts.AlsoSummary(ctx, m.ChatID, sub.ThreadID, m.ArticleID); err != nil {
 			return BurstItem{}, news.Subscription{}, err
 		}
 	}

@@ -9,8 +9,9 @@
 // Text normalisation is the same for queries and articles, in this order:
 //
 //  1. Unicode NFKC, then full case folding, then diacritics removed from Latin and Greek letters (Zélenskiy =
-//     ZELENSKIY = zelenskiy, Εκλογές = ΕΚΛΟΓΕΣ), and the Polish ł read as l (Łódź = Lodz); marks on other scripts
-//     stay, so Russian й is not и.
+//     ZELENSKIY = zelenskiy, Εκλογές = ΕΚΛΟΓΕΣ), the Polish ł and the Turkish dotless ı read as l and i (Łódź =
+//     Lodz, Diyarbakır = diyarbakir); marks on other scripts stay, so Russian й is not и, but Russian ё is е
+//     (Пётр = Петр).
 //  2. Words are runs of letters, digits and marks. An apostrophe (' or ’) ends a word, and a possessive 's right
 //     after a word is dropped (Korea's → korea, don't → don, t). Every other character separates words, so
 //     long-term → long, term.
@@ -23,6 +24,8 @@
 //     six; in an article read in English only it matches by its English stem alone, elsewhere by any (see
 //     wordStems). Words of other scripts or languages are matched as written. Quoted words, prefixes, and bare
 //     words that normalise to several tokens (long-term, 北朝鮮) are matched unstemmed, as phrases.
+//  5. A bare query word is also its other spellings in news (spelledWord): e-mail is "e mail" OR email, covid19
+//     covid19 OR "covid 19", 1000 1000 OR "1 000" (years 1900–2099 and numbers with a leading zero as written).
 //
 // A query is read with "-" binding tightest, then AND (juxtaposition), then OR ("OR" in capitals, "|" or "||"). AND
 // and NOT in capitals are accepted as spelled-out forms of juxtaposition and "-", so the form that Query.String

@@ -19,6 +19,7 @@ func FuzzParse(f *testing.F) {
 		"author:x", "intitle: x", "Korea’s ‘x’s’", "a —(b)",
 		"storm🌪flood", "kursk -🚀sport", "title:🌪storm", "שָׁלוֹם", `"قال أيضاً"`, `"north korea" -korea`,
 		"(a OR b) -a -b", "storm NEAR flood", "ukraine https://www.bbc.co.uk/news", "b a", "a a a a a a a a a a a a a b",
+		"e-mail covid19 1000 1,000 O'Neill a-10-20", "title:covid-19 -1.000.000 Diyarbakır Пётр", "2024 0800 3-1 1.5 g7",
 	} {
 		f.Add(s)
 	}

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,7 +11,7 @@ import (
 )
 
 // Terms normalises free text into the tokens the matcher uses, in text order and with repeats: NFKC, case folding,
-// diacritics removed from Latin and Greek letters and vowel marks from Hebrew and Arabic ones, Persian and Arabic kaf and yeh written one way (ک = ك, ی = ى = ي) and
+// diacritics removed from Latin and Greek letters and vowel marks from Hebrew and Arabic ones, Turkish ı and Russian ё read as i and е, Persian and Arabic kaf and yeh written one way (ک = ك, ی = ى = ي) and
 // Arabic-Indic digits as ASCII ones, possessive 's dropped, one token per character of Han, Hiragana, Katakana and
 // Thai. The tokens are not stemmed (see Stem). Terms never fails; text that is not valid UTF-8 is read with U+FFFD
 // in place of each bad byte, which separates words.
@@ -190,6 +191,12 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
+			if r == '\u0308' && bytes.HasSuffix(tok, []byte("е")) {
+				// The diaeresis of Russian ё, which decomposes to е and it: Russian news writes ё
+				// rarely and dictionaries always (ещё and еще, Пётр and Петр), so ё is е. Ukrainian ї (і and
+				// the diaeresis) stays itself.
+				continue
+			}
 			if r >= 0x0591 && r <= 0x05c7 || r >= 0x064b && r <= 0x0652 {
 				// Hebrew's vowel points (niqqud), dagesh, shin and sin dots and cantillation, and Arabic's short
 				// vowels, tanween, shadda and sukun: news writes without them, or with a few (أيضاً), children's
@@ -221,6 +228,12 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 			}
 			if r == 'ł' { // a Polish l with a stroke, which no decomposition takes off: Łódź = Lodz
 				r = 'l'
+			} else if r == 'ı' {
+				// Turkish dotless ı, a letter of its own that no decomposition or case folding takes
+				// to i, and that Turkish keyboards type where others type i (İ, capital dotted, folds
+				// to i and a dot, which goes as a diacritic): Diyarbakır = diyarbakir, ISTANBUL =
+				// İstanbul = istanbul.
+				r = 'i'
 			} else if r >= 0x649 && r <= 0x6F9 {
 				r = foldArabicLetter(r)
 			}

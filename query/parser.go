@@ -71,7 +71,7 @@ func parse(text string, stored bool) (*Query, error) {
 
 // leaves counts n's terms: words, prefixes, phrases and fields.
 func (n *node) leaves() int {
-	if len(n.kids) == 0 {
+	if len(n.kids) == 0 || n.spelled {
 		return 1
 	}
 	c := 0
@@ -269,16 +269,17 @@ func (p *parser) tokens(text string) []string {
 	return out
 }
 
-// word is a bare word: one token is stemmed; several (as in "long-term" or "北朝鮮") are a phrase.
+// word is a bare word: one token is stemmed; several (as in "long-term" or "北朝鮮") are a phrase. A word that news
+// spells in other ways too is the OR of its spellings (spelledWord): "e-mail" is also email, "1000" "1 000".
 func (p *parser) word(it item) *node {
 	toks := p.tokens(it.text)
 	switch len(toks) {
 	case 0:
 		return nil
 	case 1:
-		return &node{kind: nodeWord, pos: it.pos, tokens: toks, stems: wordStems(toks[0]), capital: capitalised(it.text)}
+		return p.spelledWord(it, toks, &node{kind: nodeWord, pos: it.pos, tokens: toks, stems: wordStems(toks[0]), capital: capitalised(it.text)})
 	}
-	return &node{kind: nodePhrase, pos: it.pos, tokens: toks}
+	return p.spelledWord(it, toks, &node{kind: nodePhrase, pos: it.pos, tokens: toks})
 }
 
 // symbolName refuses a word or phrase that is a name made with symbols and that the symbols' loss leaves as a
@@ -411,7 +412,8 @@ func (p *parser) field(f item) (*node, error) {
 		if n == nil {
 			return nil, errAt(f.pos, `"title:" needs a word, prefix or phrase right after it (position %d)`)
 		}
-		n.title, n.pos = true, f.pos
+		n.setTitle()
+		n.pos = f.pos
 		return n, nil
 	}
 	if !v.glued || (v.kind != itemWord && v.kind != itemPhrase) {

@@ -34,6 +34,7 @@ type node struct {
 	title   bool     // title: only
 	quoted  bool     // typed in quotes
 	capital bool     // nodeWord: typed with a capital first letter
+	spelled bool     // nodeOr: the spellings of one bare word, the one typed first (spelledWord); one term
 	field   string   // "source" or "site", as typed
 	tokens  []string // normalised, unstemmed
 	stems   []string // nodeWord: the stem keys of tokens[0] under each language it may be in (see stemKey)
@@ -42,9 +43,10 @@ type node struct {
 	kids    []*node
 }
 
-// flatten returns n's children if n is of kind k (so that "(a b) c" is one AND of three), else n alone.
+// flatten returns n's children if n is of kind k (so that "(a b) c" is one AND of three), else n alone. The
+// spellings of a word stay together (spelledWord).
 func (n *node) flatten(k nodeKind) []*node {
-	if n.kind == k {
+	if n.kind == k && !n.spelled {
 		return n.kids
 	}
 	return []*node{n}
@@ -119,6 +121,9 @@ type renderer struct {
 
 // grouped reports whether kid is written in parentheses under a node of kind parent.
 func (r renderer) grouped(parent nodeKind, kid *node) bool {
+	if kid.spelled {
+		return false // written as one word
+	}
 	switch parent {
 	case nodeNot:
 		return kid.kind >= nodeNot
@@ -134,6 +139,9 @@ func (r renderer) grouped(parent nodeKind, kid *node) bool {
 func (n *node) depth(clarify bool) int {
 	r := renderer{clarify: clarify}
 	d := 0
+	if n.spelled {
+		return 0
+	}
 	for _, k := range n.kids {
 		kd := k.depth(clarify)
 		if r.grouped(n.kind, k) {
@@ -145,6 +153,14 @@ func (n *node) depth(clarify bool) int {
 }
 
 func (n *node) render(b *strings.Builder, r renderer) {
+	if n.spelled {
+		// The word as typed, which reads back as the same spellings.
+		if n.title {
+			b.WriteString("title:")
+		}
+		spelledForm(b, n.kids[0])
+		return
+	}
 	switch n.kind {
 	case nodeWord, nodePrefix, nodePhrase:
 		if n.title {

@@ -33,8 +33,8 @@ type termPass struct {
 // singulars), 0054_arabic_stem (Arabic words stemmed), 0056_persian_fold
 // (ک, ی and ى written ك, ي and ي, Arabic-Indic digits ASCII) and
 // 0065_marks_fold (Hebrew points and Arabic vowel marks dropped, a keycap
-// its digit), in that
-// order.
+// its digit) and 0066_letters_fold (Turkish ı read as i, Russian ё as е),
+// in that order.
 func termPasses() []termPass {
 	refolded := func(t string) bool { got := query.Terms(t); return len(got) != 1 || got[0] != t }
 	return []termPass{
@@ -43,6 +43,7 @@ func termPasses() []termPass {
 		{marker: "terms_arabic", stale: query.ArabicStemmed, done: "articles indexed again for the stems of Arabic words"},
 		{marker: "terms_persian", stale: refolded, drop: true, done: "articles indexed again for Persian and Arabic kaf and yeh written one way"},
 		{marker: "terms_marks", stale: refolded, drop: true, done: "articles indexed again for Hebrew points and Arabic vowel marks dropped and keycaps read as digits"},
+		{marker: "terms_letters", stale: refolded, drop: true, done: "articles indexed again for Turkish ı read as i and Russian ё as е"},
 	}
 }
 
@@ -74,6 +75,12 @@ func (s *Store) termPass(ctx context.Context, p termPass) error {
 	ids, err := s.articlesHolding(ctx, stale)
 	if err != nil {
 		return fmt.Errorf("%w", err)
+	}
+	if len(ids) > 0 {
+		// Said first: an archive of many such articles holds the start for
+		// minutes (about 3.5 ms an article on a loaded 2-core host, see
+		// BENCHMARKS.md, session 34), and the line after says only when done.
+		s.log.Info("indexing articles again before the start; it waits until they are done", "articles", len(ids), "pass", p.marker)
 	}
 	for batch := range slices.Chunk(ids, refoldBatch) {
 		if err := s.tx(ctx, func(tx *wtx) error { return s.reindex(ctx, tx, batch) }); err != nil {

@@ -57,6 +57,8 @@ const help = `lines (one per update; # starts a comment):
   reopen CHAT THREAD        reopen forum topic THREAD (forum_topic_reopened); THREAD 0 unhides
                             General (general_forum_topic_unhidden)
   delete CHAT THREAD        delete forum topic THREAD (sends are refused "message thread not found")
+  unsend CHAT MSG           the user deletes the bot's message MSG of CHAT (Telegram tells the bot
+                            nothing): edits of it are refused "message to edit not found"
   menu CHAT TYPE [admin]    print the command menu the user sees in CHAT (private: their chat with
                             the bot), in the app language of lang, as an admin of a group with
                             admin: the lists the bot registered, in Telegram's order of scopes
@@ -302,6 +304,16 @@ func (d *driver) do(line string) error {
 		return d.botStatus(chat, args[1], args[2])
 	case "migrate":
 		return d.migrate(args)
+	case "unsend":
+		if len(args) != 2 {
+			return fmt.Errorf("unsend CHAT MSG")
+		}
+		chat, err1 := strconv.ParseInt(args[0], 10, 64)
+		msg, err2 := strconv.Atoi(args[1])
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("unsend: bad chat or message id in %q", line)
+		}
+		d.srv.DeleteByUser(chat, msg)
 	case "close", "delete":
 		if len(args) != 2 {
 			return fmt.Errorf("%s CHAT THREAD", verb)

@@ -659,3 +659,21 @@ func TestDriverPrintsTheMenuAUserSees(t *testing.T) {
 		}
 	}
 }
+
+// A person deleting the bot's alert: the driver had no such line, so the
+// "Also:" edit of a deleted alert (refused "message to edit not found")
+// could not be tried by hand.
+func TestDriverUnsendsTheBotsMessage(t *testing.T) {
+	srv, d := newTestDriver(t, &bytes.Buffer{})
+	sent := post[map[string]any](t, srv.URL+"/bot1:t/sendMessage", url.Values{"chat_id": {"42"}, "text": {"Quake"}})
+	res, _ := sent["result"].(map[string]any)
+	id := fmt.Sprint(res["message_id"])
+	refused(t, d, "unsend 42", "unsend x 1", "unsend 42 y")
+	if err := d.do("unsend 42 " + id); err != nil {
+		t.Fatal(err)
+	}
+	got := post[map[string]any](t, srv.URL+"/bot1:t/editMessageText", url.Values{"chat_id": {"42"}, "message_id": {id}, "text": {"Quake · Also: Reuters"}})
+	if got["description"] != "Bad Request: message to edit not found" {
+		t.Errorf("an edit of the deleted message: %v", got)
+	}
+}

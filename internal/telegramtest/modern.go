@@ -40,9 +40,25 @@ func (s *Server) CloseTopicNotice(chatID int64, thread int) {
 	s.topicService(chatID, thread, "forum_topic_closed")
 }
 
-// DeleteTopic deletes a forum topic: messages to it are refused with
-// "message thread not found".
-func (s *Server) DeleteTopic(chatID int64, thread int) { s.setTopic(chatID, thread, topicDeleted) }
+// DeleteTopic deletes a forum topic and, as Telegram does, every message
+// in it: messages to it are refused with "message thread not found", and
+// edits of the bot's messages that were in it "message to edit not found".
+func (s *Server) DeleteTopic(chatID int64, thread int) {
+	s.setTopic(chatID, thread, topicDeleted)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	prefix := strconv.FormatInt(chatID, 10) + "/"
+	for key, t := range s.msgTopics {
+		if t != thread || !strings.HasPrefix(key, prefix) {
+			continue
+		}
+		if s.unsent == nil {
+			s.unsent = map[string]bool{}
+		}
+		s.unsent[key] = true
+		delete(s.content, key)
+	}
+}
 
 func (s *Server) setTopic(chatID int64, thread int, state string) {
 	s.mu.Lock()

@@ -96,6 +96,7 @@ type Server struct {
 	nextUpd    int
 	nextMsg    int
 	content    map[string]string // "chat/message" → its text and keyboard, for "message is not modified"
+	unsent     map[string]bool   // "chat/message" of the bot's messages a user deleted (DeleteByUser)
 	changed    chan struct{}
 	injector   func(c Call) *Reply
 	members    map[[2]int64]string       // (chat, user) → status for getChatMember
@@ -605,7 +606,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			status = "member"
 		}
 		ok200(w, map[string]any{"status": status, "user": map[string]any{"id": userID, "is_bot": false, "first_name": "x"}})
-	default: // deleteMessage …: true
+	case "deleteMessage":
+		s.deleteMessage(w, call)
+	default: // …: true
 		s.record(call)
 		ok200(w, true)
 	}
@@ -983,10 +986,15 @@ func (s *Server) accept(w http.ResponseWriter, call Call, field string, max int,
 // notModified is Telegram's refusal of an edit that changes nothing.
 var notModified = &Reply{Code: 400, Description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"}
 
+// editGone is Telegram's refusal of an edit of a message no longer there
+// (a user deleted it).
+var editGone = &Reply{Code: 400, Description: "Bad Request: message to edit not found"}
+
 // modify records an edit of a chat's message to text and keyboard, and
 // refuses it as Telegram does when both are what the message already shows
 // (a second identical "Also:" edit, a keyboard set again). An edit of a
-// message the fake did not send, or of an inline message, is taken. A text
+// message the fake did not send, or of an inline message, is taken; one of
+// a message a user deleted (DeleteByUser) is refused as not found. A text
 // of nil keeps the message's text (editMessageReplyMarkup).
 func (s *Server) modify(p url.Values, text *string, markup string) *Reply {
 	if p.Get("chat_id") == "" || p.Get("message_id") == "" {
@@ -995,6 +1003,9 @@ func (s *Server) modify(p url.Values, text *string, markup string) *Reply {
 	key := p.Get("chat_id") + "/" + p.Get("message_id")
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.unsent[key] {
+		return editGone
+	}
 	old, ok := s.content[key]
 	if !ok {
 		return nil
