@@ -109,6 +109,22 @@ func (q *Query) TermsMatch() string {
 	return e
 }
 
+// TermsMatchExact reports whether TermsMatch decides the query's matches on its own: an index of Columns matches
+// its expression exactly when q matches (TestTermsMatchExact), so a caller may count its matches without confirming
+// them with Match. That holds for a query of phrases (quoted words, and words of scripts written without spaces)
+// and prefixes, in the title or anywhere, under AND, OR and NOT (a NOT inside an AND). It does not for a bare word
+// (its stems in several languages find articles whose tokens stem alike in another), a source: or site: term (not
+// in the index), a NOT of those, or a NOT that FTS5 cannot say (alone, or under an OR), and it is false when
+// TermsMatch is "". The expression as written: a store that reads a negated prefix as only some of its terms lets
+// more through.
+func (q *Query) TermsMatchExact() bool {
+	if q == nil || q.root == nil {
+		return false
+	}
+	e, exact := termsExpr(q.root)
+	return e != "" && exact
+}
+
 // termsExpr translates n into an FTS5 expression over an index of Columns that every article n matches also
 // matches; exact reports that it matches no more than n does (so a NOT of it may narrow).
 func termsExpr(n *node) (expr string, exact bool) {

@@ -259,3 +259,57 @@ func TestColumnsInOneAllocation(t *testing.T) {
 		t.Errorf("Columns of an 800-word article: %v allocations, want 2", n)
 	}
 }
+
+// TestTermsMatchExactDecides checks, for queries of the whole language, that where TermsMatchExact says so the
+// terms index finds exactly the articles Match finds (the /subscribe preview then counts without confirming), and
+// that it says so for the queries FTS5 can decide and not for a bare word.
+func TestTermsMatchExactDecides(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		g    *corpusGen
+	}{{"generated", newCorpusGen(23, 300)}, {"languages", newLangCorpusGen(24)}, {"scripts", newScriptsCorpusGen(7)}} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := tt.g
+			const nArticles, nQueries = 800, 600
+			articles := make([]Article, nArticles)
+			docs := make([]*Document, nArticles)
+			for i := range articles {
+				articles[i] = g.article(40 + g.rng.IntN(80))
+				docs[i] = NewDocument(articles[i])
+			}
+			terms := newTermsIndex(t, articles)
+			exact, matched := 0, 0
+			for n := 0; n < nQueries; n++ {
+				text := g.query(g.rng.IntN(3))
+				if n%2 == 1 {
+					text, _ = g.ftsQuery(g.rng.IntN(3))
+				}
+				q, err := Parse(text)
+				if err != nil || !q.TermsMatchExact() {
+					continue
+				}
+				exact++
+				want := matchAll(q, docs)
+				if got := terms.match(t, q.TermsMatch()); !slices.Equal(got, want) {
+					t.Errorf("query %q: exact TermsMatch() = %q finds %d articles, Match %d", q.Text(), q.TermsMatch(), len(got), len(want))
+				}
+				if len(want) > 0 {
+					matched++
+				}
+			}
+			if exact < nQueries/4 || matched < exact/4 {
+				t.Errorf("too few exact queries: %d of %d, %d matching", exact, nQueries, matched)
+			}
+			t.Logf("%d of %d queries exact, %d matching", exact, nQueries, matched)
+		})
+	}
+	for text, want := range map[string]bool{
+		`"north korea"`: true, "ukrain*": true, "title:ukrain* OR \"kursk\"": true, `"russia" -"sport"`: true, "北朝鮮": true,
+		"kursk": false, `"russia" -sports`: false, "source:reuters": false, `"kursk" source:reuters`: false, `"russia" -(a b)`: false,
+		`"kursk" OR kursk`: false,
+	} {
+		if got := mustParse(t, text).TermsMatchExact(); got != want {
+			t.Errorf("Parse(%q).TermsMatchExact() = %v, want %v", text, got, want)
+		}
+	}
+}

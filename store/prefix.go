@@ -48,18 +48,46 @@ type listedTerm struct {
 // articles through, which the callers' matcher drops). A prefix with no term
 // stays as it is (it matches nothing). It fails when the database does.
 func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (out string, scale float64, err error) {
-	scale = 1
+	e, err := s.expand(ctx, match, limit)
+	return e.match, e.scale, err
+}
+
+// expansion is what expand makes of an expression: match as FTS5 is to read
+// it, the scale of its count (see expandPrefixes), and loose when a prefix
+// inside a NOT was read as only some of its terms, so that match lets
+// through articles the expression given does not match.
+type expansion struct {
+	match string
+	scale float64
+	loose bool
+}
+
+// expand is expandPrefixes, which also tells whether the expression read
+// is looser than match (expansion.loose). Each distinct prefix is read
+// from terms_list once, however often it occurs (title:ber* OR ber*), and
+// the articles of a broad one inside a NOT are not summed (no scale).
+func (s *Store) expand(ctx context.Context, match string, limit int) (expansion, error) {
+	e := expansion{match: match, scale: 1}
 	if limit <= 0 || !strings.Contains(match, `"*`) {
-		return match, scale, nil
+		return e, nil
 	}
 	prefixes := prefixQueries(match)
+	// Each distinct prefix is read once (its terms, and its articles if
+	// broad), however often it occurs.
+	listed := make(map[string][]listedTerm, len(prefixes))
+	docs := make(map[string]float64, len(prefixes))
 	lists := make([][]listedTerm, len(prefixes))
 	need := make([]int, len(prefixes))
 	for i, p := range prefixes {
-		if lists[i], err = s.prefixTerms(ctx, p.prefix, limit); err != nil {
-			return "", 0, fmt.Errorf("expand prefixes: %w", err)
+		list, ok := listed[p.prefix]
+		if !ok {
+			var err error
+			if list, err = s.prefixTerms(ctx, p.prefix, limit); err != nil {
+				return expansion{}, fmt.Errorf("expand prefixes: %w", err)
+			}
+			listed[p.prefix] = list
 		}
-		need[i] = len(lists[i])
+		lists[i], need[i] = list, len(list)
 	}
 	shares := shareBudget(need, limit)
 	var b strings.Builder
@@ -76,12 +104,18 @@ func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (ou
 			for _, t := range list {
 				head += float64(max(t.docs, 1))
 			}
-			all, err := s.prefixDocs(ctx, p.prefix)
-			if err != nil {
-				return "", 0, fmt.Errorf("expand prefixes: %w", err)
+			all, ok := docs[p.prefix]
+			if !ok && !p.negated {
+				var err error
+				if all, err = s.prefixDocs(ctx, p.prefix); err != nil {
+					return expansion{}, fmt.Errorf("expand prefixes: %w", err)
+				}
+				docs[p.prefix] = all
 			}
-			if !p.negated && all > 0 {
-				scale /= min(1, head/all)
+			if p.negated {
+				e.loose = true
+			} else if all > 0 {
+				e.scale /= min(1, head/all)
 			}
 		}
 		terms := make([]string, len(list))
@@ -93,7 +127,8 @@ func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (ou
 		at = p.end
 	}
 	b.WriteString(match[at:])
-	return b.String(), scale, nil
+	e.match = b.String()
+	return e, nil
 }
 
 // shareBudget shares budget terms among prefixes that have need[i] terms

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -236,5 +237,57 @@ func TestPrefixesShareTheBudget(t *testing.T) {
 	var id int64
 	if err := s.r.QueryRowContext(ctx, `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?`, expanded).Scan(&id); err != nil {
 		t.Errorf("the expansion %s finds nothing: %v", expanded, err)
+	}
+}
+
+// TestRecentMatchesUntexted: the untexted read finds what RecentMatches
+// finds, without the articles' text, and refuses (news.ErrLooseMatch) a
+// broad prefix inside a NOT, which it would read as only its most frequent
+// terms; a narrow one there is exact and read.
+func TestRecentMatchesUntexted(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	suffix := func(i int) string { return string(rune('a'+i/26%26)) + string(rune('a'+i%26)) }
+	var arts []news.Article
+	for i := range 120 {
+		text := "Kursk report. Minist" + suffix(i%3) + " words."
+		if i%4 == 0 {
+			text += " Presid" + suffix(i) + " visits."
+		}
+		arts = append(arts, news.Article{GUID: fmt.Sprint("g", i), Title: fmt.Sprintf("Kursk %d", i), Text: text,
+			PublishedAt: now.Add(-time.Duration(120-i) * time.Hour)})
+	}
+	mustInsert(t, s, src.ID, arts...)
+	if _, err := s.RefreshTerms(ctx); err != nil {
+		t.Fatal(err)
+	}
+	since := now.Add(-300 * time.Hour)
+	for _, text := range []string{`"kursk"`, "minist*", `"kursk" -minist*`, `"kursk" -"ministaa"`, "presid*", ""} {
+		match := ""
+		if text != "" {
+			match = mustParse(t, text).TermsMatch()
+		}
+		want, wantExamined, wantTotal, err := s.RecentMatches(ctx, match, nil, since, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, examined, total, err := s.RecentMatchesUntexted(ctx, match, since, 20)
+		if err != nil || examined != wantExamined || total != wantTotal || len(got) != len(want) {
+			t.Fatalf("untexted %q = %d of %d examined, total %d, %v; want %d of %d, %d", text, len(got), examined, total, err, len(want), wantExamined, wantTotal)
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID || got[i].Title != want[i].Title || got[i].Text != "" || got[i].Summary != "" || want[i].Text == "" {
+				t.Errorf("untexted %q: article %d = %d %q (text %q), want %d %q", text, i, got[i].ID, got[i].Title, got[i].Text, want[i].ID, want[i].Title)
+			}
+		}
+	}
+	_, _, _, err := s.RecentMatchesUntexted(ctx, mustParse(t, `"kursk" -presid*`).TermsMatch(), since, 20)
+	if !errors.Is(err, news.ErrLooseMatch) {
+		t.Errorf("untexted read of a broad prefix in a NOT: %v, want news.ErrLooseMatch", err)
+	}
+	if _, _, _, err := s.RecentMatches(ctx, mustParse(t, `"kursk" -presid*`).TermsMatch(), nil, since, 20); err != nil {
+		t.Errorf("RecentMatches of a broad prefix in a NOT: %v", err)
 	}
 }

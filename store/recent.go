@@ -44,6 +44,25 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 	if match == "" && keep != nil {
 		return s.recentOfSources(ctx, keep, since, sampleSize)
 	}
+	return s.recentMatches(ctx, match, since, sampleSize, true)
+}
+
+// RecentMatchesUntexted is RecentMatches of an expression that decides its
+// matches on its own (query.Query.TermsMatchExact), for a caller that
+// counts them without confirming them: the sample's articles are read
+// without their Text and Summary (neither read nor inflated), and a match
+// of "" reads every article of the window. It fails with an error wrapping
+// news.ErrLooseMatch, having read no article, when a prefix inside a NOT is
+// broad enough to be read as only its most frequent terms (the expression
+// so read lets through articles that match does not match), and as
+// RecentMatches fails otherwise.
+func (s *Store) RecentMatchesUntexted(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+	return s.recentMatches(ctx, match, since, sampleSize, false)
+}
+
+// recentMatches is RecentMatches of match, its articles with their text
+// if texted, else without (RecentMatchesUntexted).
+func (s *Store) recentMatches(ctx context.Context, match string, since time.Time, sampleSize int, texted bool) (sample []news.Article, examined, total int, err error) {
 	if match != "" {
 		if err := s.indexBeforeRead(ctx); err != nil {
 			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
@@ -62,14 +81,23 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 	}
 	var rows *sql.Rows
 	scale := 1.0
+	all, matches := sqlRecentAll, sqlRecentMatches
+	if !texted {
+		all, matches = sqlRecentAllUntexted, sqlRecentMatchesUntexted
+	}
 	if match == "" {
 		total = int(last - first + 1)
-		rows, err = s.r.QueryContext(ctx, sqlRecentAll, first, sampleSize, unix(since))
+		rows, err = s.r.QueryContext(ctx, all, first, sampleSize, unix(since))
 	} else {
-		if match, scale, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
+		e, err := s.expand(ctx, match, previewTerms)
+		if err != nil {
 			return nil, 0, 0, searchErr(err)
 		}
-		rows, err = s.r.QueryContext(ctx, sqlRecentMatches, match, first, countCap, max(sampleSize, 1), unix(since))
+		if e.loose && !texted {
+			return nil, 0, 0, fmt.Errorf("recent matches: %w", news.ErrLooseMatch)
+		}
+		match, scale = e.match, e.scale
+		rows, err = s.r.QueryContext(ctx, matches, match, first, countCap, max(sampleSize, 1), unix(since))
 	}
 	if err != nil {
 		return nil, 0, 0, searchErr(err)
@@ -83,6 +111,9 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 		var inWindow bool
 		t := newArticleText(&a.Text, &a.Summary)
 		dest := []any{&a.ID, &a.SourceID, &a.SourceName, &a.SourceURL, &a.GUID, &a.URL, &a.Title, &t.Text, &t.Summary, &pub, &fetched, &a.Alertable, &a.ImageURL, &a.PageImageURL, &a.Outlet, &inWindow}
+		if !texted {
+			dest = slices.Delete(dest, 7, 9)
+		}
 		if match != "" {
 			dest = append(dest, &n, &lowest)
 		}
@@ -92,8 +123,10 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 		if examined == sampleSize {
 			continue // sampleSize 0: the row only carried the count
 		}
-		if err := t.set(); err != nil {
-			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+		if texted {
+			if err := t.set(); err != nil {
+				return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+			}
 		}
 		a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
 		examined++
@@ -145,15 +178,26 @@ const countCap = 1000
 // matches there are and the lowest id of them (one walk of the index: each
 // term of the expression costs a seek in each segment of it).
 const (
-	sqlFirstIDSince = `SELECT id FROM articles WHERE fetched_at >= ? ORDER BY fetched_at, id LIMIT 1`
-	sqlRecentAll    = `SELECT ` + articleColumns + `, a.published_at >= ?3 FROM articles a JOIN sources s ON s.id = a.source_id
+	sqlFirstIDSince  = `SELECT id FROM articles WHERE fetched_at >= ? ORDER BY fetched_at, id LIMIT 1`
+	sqlRecentAll     = `SELECT ` + articleColumns + sqlRecentAllFrom
+	sqlRecentAllFrom = `, a.published_at >= ?3 FROM articles a JOIN sources s ON s.id = a.source_id
 			WHERE a.id >= ?1 ORDER BY a.id DESC LIMIT ?2`
-	sqlRecentMatches = `WITH m AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2
+	sqlRecentMatches     = sqlRecentMatchesHead + articleColumns + sqlRecentMatchesFrom
+	sqlRecentMatchesHead = `WITH m AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2
 				ORDER BY rowid DESC LIMIT ?3),
 			c AS (SELECT count(*) AS n, min(id) AS lowest FROM m)
-		SELECT ` + articleColumns + `, a.published_at >= ?5, c.n, c.lowest
+		SELECT `
+	sqlRecentMatchesFrom = `, a.published_at >= ?5, c.n, c.lowest
 		FROM (SELECT id FROM m ORDER BY id DESC LIMIT ?4) k JOIN articles a ON a.id = k.id JOIN sources s ON s.id = a.source_id, c
 		ORDER BY a.id DESC`
+)
+
+// The queries of RecentMatchesUntexted: RecentMatches' without the
+// articles' text and summary.
+const (
+	articleColumnsUntexted   = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.published_at, a.fetched_at, a.alertable, a.image_url, a.page_image_url, COALESCE(a.outlet, '')`
+	sqlRecentAllUntexted     = `SELECT ` + articleColumnsUntexted + sqlRecentAllFrom
+	sqlRecentMatchesUntexted = sqlRecentMatchesHead + articleColumnsUntexted + sqlRecentMatchesFrom
 )
 
 // recentOfSources is RecentMatches of the articles of the sources whose name

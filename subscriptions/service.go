@@ -34,6 +34,11 @@ type Store interface {
 	// fetched since then, and returns the newest of them, at most
 	// sampleSize, of those published since then (examined: all read).
 	RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
+	// RecentMatchesUntexted is RecentMatches of an expression that decides
+	// its matches (query.Query.TermsMatchExact), its sample without Text
+	// and Summary; it fails with an error wrapping news.ErrLooseMatch when
+	// it would read the expression as one that lets more through.
+	RecentMatchesUntexted(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
 	// StoriesOf returns the story of each article (its own id when it has
 	// none), for the preview's one line per story.
 	StoriesOf(ctx context.Context, ids []int64) (map[int64]int64, error)
@@ -235,11 +240,33 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 // most half as many again. The count is exact when they were all
 // confirmed; when there were more, it scales the confirmed share (Approx)
 // if at least minScaled matched, and is otherwise what matched, a lower
-// bound (AtLeast). It fails when the store does.
+// bound (AtLeast). When the FTS5 expression decides q's matches on its own
+// (query.Query.TermsMatchExact), the candidates are the matches: they are
+// read without their text and not confirmed, with the same outcome for
+// less (TestPreviewEstimatesAsExactCounts). It fails when the store does.
 func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) {
-	p := Preview{Window: s.previewWindow}
 	since := s.now().Add(-s.previewWindow)
-	sample, examined, total, err := s.store.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, s.previewScan)
+	if q.TermsMatchExact() {
+		read := func(n int) ([]news.Article, int, int, error) {
+			return s.store.RecentMatchesUntexted(ctx, q.TermsMatch(), since, n)
+		}
+		p, err := s.preview(ctx, read, nil)
+		if !errors.Is(err, news.ErrLooseMatch) {
+			return p, err
+		}
+	}
+	read := func(n int) ([]news.Article, int, int, error) {
+		return s.store.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, n)
+	}
+	return s.preview(ctx, read, q.MatchArticle)
+}
+
+// preview is Preview of the candidates that read returns (the newest n of
+// the window, how many it examined, and how many there are), confirmed
+// with confirm when it is not nil.
+func (s *Service) preview(ctx context.Context, read func(n int) (sample []news.Article, examined, total int, err error), confirm func(query.Article) bool) (Preview, error) {
+	p := Preview{Window: s.previewWindow}
+	sample, examined, total, err := read(s.previewScan)
 	if err != nil {
 		return p, fmt.Errorf("preview: %w", err)
 	}
@@ -247,14 +274,17 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 		// A few more candidates than the sample: confirming them all costs
 		// little more, and a count the user can check is exact ("about 21"
 		// was shown where all 21 matched).
-		if sample, examined, total, err = s.store.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, total); err != nil {
+		if sample, examined, total, err = read(total); err != nil {
 			return p, fmt.Errorf("preview: %w", err)
 		}
 	}
-	var matched []news.Article
-	for _, a := range sample {
-		if q.MatchArticle(a) {
-			matched = append(matched, a)
+	matched := sample
+	if confirm != nil {
+		matched = nil
+		for _, a := range sample {
+			if confirm(a) {
+				matched = append(matched, a)
+			}
 		}
 	}
 	p.Count = len(matched)
