@@ -75,6 +75,12 @@ var _ Files = (*Console)(nil)
 // bytes, and the open or read error of a file that went away or cannot be
 // read.
 func (c *Console) DownloadFile(ctx context.Context, fileID string, max int64) ([]byte, error) {
+	if data, ok := c.pastedFile(fileID); ok { // an OPML list pasted (gatherPaste)
+		if int64(len(data)) > max {
+			return nil, fmt.Errorf("console paste over %d bytes: %w", max, ErrFileTooLarge)
+		}
+		return data, nil
+	}
 	f, err := os.Open(fileID)
 	if err != nil {
 		return nil, fmt.Errorf("console file: %w", err)
