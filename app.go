@@ -57,6 +57,9 @@ type Main struct {
 	configPath string
 
 	watch *watch // the progress of this run, for /status and /healthz
+	// console is the console transport of this run (console mode), whose
+	// language the last line after Ctrl-D speaks.
+	console *bot.Console
 }
 
 // Parts are the running components, for tests that drive them directly.
@@ -93,7 +96,11 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	if err != nil {
 		return &configError{m.withStartChecks(ctx, cfg, err)}
 	}
-	return m.run(ctx, cfg, "")
+	if err := m.run(ctx, cfg, ""); err != nil {
+		return err
+	}
+	m.consoleFarewell(cfg)
+	return nil
 }
 
 // withStartChecks is err, the mistakes of the configuration file, joined

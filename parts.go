@@ -47,6 +47,8 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 	if cfg.ConsoleMode() {
 		c := bot.NewConsole(m.stdin, m.stdout)
 		c.SetLanguage(envLanguage(m.getenv))
+		c.SetChatLanguage(chosenLanguage(st))
+		m.console = c
 		return c, c, "", m.ensureConsoleChat(ctx, st, cfg)
 	}
 	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: cfg.Telegram.Token, Endpoint: cfg.Telegram.APIEndpoint,

@@ -307,6 +307,10 @@ func fetchProblem(p locale.Printer, err error, raw string) string {
 		return p.Sprintf("The site's certificate is not valid, or its TLS handshake failed, so I can't trust what it sends.")
 	case errors.Is(err, sources.ErrPlainHTTP):
 		return p.Sprintf("The site speaks plain HTTP at that address, not HTTPS: send it again with http:// instead of https://.")
+	case errors.Is(err, sources.ErrNoHost):
+		return p.Sprintf("That host name does not exist (DNS finds no such host): check its spelling.")
+	case errors.Is(err, sources.ErrRefused):
+		return p.Sprintf("Nothing answers at that address (the connection was refused): check the host name and the port.")
 	}
 	return p.Sprintf("I couldn't fetch that address.")
 }
