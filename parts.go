@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -49,6 +50,9 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 		c.SetLanguage(envLanguage(m.getenv))
 		c.SetChatLanguage(chosenLanguage(st))
 		m.console = c
+		if wd, err := os.Getwd(); err == nil {
+			c.SetFileDir(wd) // /export's file, where the operator typed the command
+		}
 		return c, c, "", m.ensureConsoleChat(ctx, st, cfg)
 	}
 	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: cfg.Telegram.Token, Endpoint: cfg.Telegram.APIEndpoint,

@@ -31,6 +31,9 @@ type Console struct {
 	// pasted is the latest OPML list pasted (see gatherPaste), by file id;
 	// pastes counts them; pastePause, when set, replaces pastePause (tests).
 	pasted     map[string][]byte
+	// fileDir, when set, is where a document sent to the console is
+	// saved (SetFileDir).
+	fileDir string
 	pastes     int
 	pastePause time.Duration
 	mu         sync.Mutex
@@ -119,7 +122,8 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 	}
 	p := c.printer(ctx)
 	if d := m.Document; d != nil {
-		text = consoleDocument(p, d, text)
+		saved, err := c.saveDocument(d)
+		text = consoleDocument(p, d, text, saved, err)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -132,17 +136,28 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 	return c.ids, nil
 }
 
-// consoleDocument renders a document and its caption for the terminal.
-func consoleDocument(p locale.Printer, d *Document, caption string) string {
+// consoleDocument renders a document and its caption for the terminal:
+// where it was saved (saved, or why not: err), then its contents when they
+// are text short enough to read there.
+func consoleDocument(p locale.Printer, d *Document, caption, saved string, err error) string {
 	s := p.Sprintf("📎 %s (%d bytes)", d.Name, len(d.Data))
+	switch {
+	case saved != "":
+		s = p.Sprintf("📎 %s (%d bytes), saved as %s", d.Name, len(d.Data), saved)
+	case err != nil:
+		s += "\n" + p.Sprintf("⚠️ Not saved: %s", err.Error())
+	}
 	if caption != "" {
 		s += "\n" + caption
 	}
-	if utf8.Valid(d.Data) {
+	if utf8.Valid(d.Data) && (saved == "" || len(d.Data) <= maxShownDocument) {
 		s += "\n" + strings.TrimRight(string(d.Data), "\n")
 	}
 	return s
 }
+
+// maxShownDocument bounds the document a console prints besides saving it.
+const maxShownDocument = 4 << 10
 
 // labels numbers the callback buttons of message id and renders them; link
 // buttons show their URL. The caller holds c.mu.

@@ -142,6 +142,8 @@ var operatorTexts = []entry{
 		"In der Konsole nimmt /import den Pfad einer OPML-Datei (/import ~/feeds.opml), ihre URL oder die OPML-Liste selbst.",
 		"En la consola, /import acepta la ruta de un archivo OPML (/import ~/feeds.opml), su URL o la propia lista OPML."},
 	{"There is no button %d.", "Кнопки %d нет.", "Es gibt keine Schaltfläche %d.", "No hay ningún botón %d."},
+	{"📎 %s (%d bytes), saved as %s", "📎 %s (%d байт), сохранён как %s", "📎 %s (%d Bytes), gespeichert als %s", "📎 %s (%d bytes), guardado como %s"},
+	{"⚠️ Not saved: %s", "⚠️ Не сохранено: %s", "⚠️ Nicht gespeichert: %s", "⚠️ No se guardó: %s"},
 	{"That pasted OPML list is over %d KB, more than /import takes; split it in two.",
 		"Вставленный список OPML больше %d КБ — больше, чем принимает /import; разделите его на две части.",
 		"Diese eingefügte OPML-Liste ist größer als %d KB, mehr als /import annimmt; teilen Sie sie in zwei.",
