@@ -30,10 +30,10 @@ type Console struct {
 	spoke    string // the language of the console's last line ("" = English)
 	// pasted is the latest OPML list pasted (see gatherPaste), by file id;
 	// pastes counts them; pastePause, when set, replaces pastePause (tests).
-	pasted     map[string][]byte
+	pasted map[string][]byte
 	// fileDir, when set, is where a document sent to the console is
 	// saved (SetFileDir).
-	fileDir string
+	fileDir    string
 	pastes     int
 	pastePause time.Duration
 	mu         sync.Mutex
