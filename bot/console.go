@@ -30,17 +30,17 @@ type Console struct {
 	spoke    string // the language of the console's last line ("" = English)
 	// pasted is the latest OPML list pasted (see gatherPaste), by file id;
 	// pastes counts them; pastePause, when set, replaces pastePause (tests).
-	pasted map[string][]byte
-	// fileDir, when set, is where a document sent to the console is
-	// saved (SetFileDir).
-	fileDir    string
+	pasted     map[string][]byte
 	pastes     int
 	pastePause time.Duration
-	mu         sync.Mutex
-	out        io.Writer
-	ids        int
-	buttons    []consoleButton // every callback button printed, numbered from 1
-	printed    chan struct{}   // closed (and replaced) when something is printed
+	// fileDir, when set, is where a document sent to the console is
+	// saved (SetFileDir).
+	fileDir string
+	mu      sync.Mutex
+	out     io.Writer
+	ids     int
+	buttons []consoleButton // every callback button printed, numbered from 1
+	printed chan struct{}   // closed (and replaced) when something is printed
 }
 
 // consoleButton is a printed button: its callback data and its message.
