@@ -60,6 +60,8 @@ type Main struct {
 	// console is the console transport of this run (console mode), whose
 	// language the last line after Ctrl-D speaks.
 	console *bot.Console
+	// demo is set by RunDemo: the sources are the demo's newsroom.
+	demo bool
 }
 
 // Parts are the running components, for tests that drive them directly.
@@ -143,6 +145,7 @@ func (m *Main) RunDemo(ctx context.Context) error {
 		return err
 	}
 	defer d.close()
+	m.demo = true
 	if err := m.run(ctx, cfg, demoBanner); err != nil {
 		return err
 	}

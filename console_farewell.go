@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/locale"
 )
@@ -38,4 +39,17 @@ func shellWord(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// fileSources says where the configuration's sources come from, for
+// /removesource's refusal: -demo's newsroom, the built-in list of a run
+// without -config, or the file's full path.
+func (m *Main) fileSources() bot.SourcesOrigin {
+	switch {
+	case m.demo:
+		return bot.SourcesOrigin{Demo: true}
+	case m.configPath == "":
+		return bot.SourcesOrigin{BuiltIn: true}
+	}
+	return bot.SourcesOrigin{File: absPath(m.configPath)}
 }

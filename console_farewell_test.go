@@ -50,3 +50,18 @@ func TestConsoleSaysHowToComeBackAndFollowsTheTerminalAfterAuto(t *testing.T) {
 		t.Errorf("the last line should be German (%q):\n%s", want, out)
 	}
 }
+
+func TestFileSourcesNamesTheirOrigin(t *testing.T) {
+	m := &Main{}
+	if got := m.fileSources(); !got.BuiltIn {
+		t.Errorf("no -config: %+v, want the built-in list", got)
+	}
+	m.configPath = "my.toml"
+	if got := m.fileSources(); got.File != absPath("my.toml") || !filepath.IsAbs(got.File) {
+		t.Errorf("-config my.toml: %+v, want its full path", got)
+	}
+	m.demo = true
+	if got := m.fileSources(); !got.Demo {
+		t.Errorf("-demo: %+v", got)
+	}
+}
