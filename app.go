@@ -57,6 +57,11 @@ type Main struct {
 	configPath string
 
 	watch *watch // the progress of this run, for /status and /healthz
+	// console is the console transport of this run (console mode), whose
+	// language the last line after Ctrl-D speaks.
+	console *bot.Console
+	// demo is set by RunDemo: the sources are the demo's newsroom.
+	demo bool
 }
 
 // Parts are the running components, for tests that drive them directly.
@@ -93,7 +98,11 @@ func (m *Main) Run(ctx context.Context, path string) error {
 	if err != nil {
 		return &configError{m.withStartChecks(ctx, cfg, err)}
 	}
-	return m.run(ctx, cfg, "")
+	if err := m.run(ctx, cfg, ""); err != nil {
+		return err
+	}
+	m.consoleFarewell(cfg)
+	return nil
 }
 
 // withStartChecks is err, the mistakes of the configuration file, joined
@@ -136,6 +145,7 @@ func (m *Main) RunDemo(ctx context.Context) error {
 		return err
 	}
 	defer d.close()
+	m.demo = true
 	if err := m.run(ctx, cfg, demoBanner); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -72,15 +73,22 @@ func TestConsoleBannerCountsTheSourcesNeverFetched(t *testing.T) {
 
 // TestDemoCommandFitsHowTheBotWasRun: the console's hint for a machine
 // without network names a command that runs: under go run (the README's
-// first command) the go run line, else the binary as typed when that was a
-// relative path (./newshound), else its name.
+// first command) the go run line, else the binary's full path when it was
+// run by one (a stranger's /tmp/x/newshound was told "newshound -demo":
+// command not found), else its name, found on PATH.
 func TestDemoCommandFitsHowTheBotWasRun(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for arg0, want := range map[string]string{
 		"/tmp/go-build2938475/b001/exe/newshound": "go run -tags sqlite_fts5 . -demo",
-		"./newshound":              "./newshound -demo", // "newshound -demo": command not found, from the build folder
-		"bin/newshound":            "bin/newshound -demo",
-		"/usr/local/bin/newshound": "newshound -demo",
-		"newshound":                "newshound -demo", // found on PATH
+		"./newshound":               filepath.Join(wd, "newshound") + " -demo",
+		"bin/newshound":             filepath.Join(wd, "bin", "newshound") + " -demo",
+		"/usr/local/bin/newshound":  "/usr/local/bin/newshound -demo",
+		"/tmp/console-nh/newshound": "/tmp/console-nh/newshound -demo",
+		"/home/a b/newshound":       "'/home/a b/newshound' -demo",
+		"newshound":                 "newshound -demo", // found on PATH
 	} {
 		if got := demoCommand(arg0); got != want {
 			t.Errorf("demoCommand(%q) = %q, want %q", arg0, got, want)

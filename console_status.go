@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -87,6 +88,7 @@ func (m *Main) consoleStatus(ctx context.Context, transport bot.Transport, w *wa
 			banner = p.Sprintf("Newshound console: no sources yet, nothing to poll.") + "\n" + consoleNoSources(p, os.Args[0])
 		}
 	}
+	banner = oneFullStop(banner)
 	if logPath != "" {
 		banner += "\n" + p.Sprintf("Log: %s", logPath)
 	}
@@ -162,12 +164,27 @@ func consoleZone(ctx context.Context, chats chatPeeker) string {
 // terminal's. Reading only the terminal's, the banner and the first-fetch
 // line stayed English after /language ru.
 func consolePrinter(ctx context.Context, chats chatPeeker, fallback string) locale.Printer {
-	if chats != nil {
-		if chat, err := chats.FindChatDelivery(ctx, bot.ConsoleChatID); err == nil && chat.Language != "" {
-			return locale.For(chat.Language)
-		}
+	if lang := chosenLanguage(chats)(ctx); lang != "" {
+		return locale.For(lang)
 	}
 	return locale.For(fallback)
+}
+
+// chosenLanguage returns the language the console chat chose with
+// /language, "" when it chose none, follows the terminal (/language auto:
+// the language stored is the terminal's of an earlier run, and LANG=de
+// got an English banner after a run without LANG) or cannot be read.
+func chosenLanguage(chats chatPeeker) func(context.Context) string {
+	return func(ctx context.Context) string {
+		if chats == nil {
+			return ""
+		}
+		chat, err := chats.FindChatDelivery(ctx, bot.ConsoleChatID)
+		if err != nil || chat.LanguageFollowed {
+			return ""
+		}
+		return chat.Language
+	}
 }
 
 // noSourcesHint is the one line that tells an operator with no sources
@@ -292,15 +309,26 @@ func demoName(arg0 string) string {
 
 // demoCommand is the command line that runs the demo, for a binary run as
 // arg0: under go run (a binary in Go's build cache) the go run line of the
-// README, else the binary as typed when it was a relative path
-// (./newshound: the bare name is "command not found" in the build folder),
-// else its name, with -demo.
+// README; a binary run by its path gets its full path (a stranger's
+// /tmp/x/newshound was told "newshound -demo": command not found; and
+// ./newshound is one only in its folder); a bare name, found on PATH, stays
+// as it is. A path with a space is quoted for the shell.
 func demoCommand(arg0 string) string {
 	if strings.Contains(filepath.ToSlash(arg0), "/go-build") {
 		return "go run -tags sqlite_fts5 . -demo"
 	}
-	if a := filepath.ToSlash(arg0); strings.Contains(a, "/") && !filepath.IsAbs(arg0) {
-		return arg0 + " -demo" // ./newshound: the bare name is not on PATH
+	if strings.Contains(filepath.ToSlash(arg0), "/") {
+		if abs, err := filepath.Abs(arg0); err == nil {
+			arg0 = abs
+		}
+		arg0 = shellWord(arg0)
 	}
-	return filepath.Base(arg0) + " -demo"
+	return arg0 + " -demo"
 }
+
+// abbrevStop matches a sentence's full stop after an abbreviation's:
+// "alle 2 Min.. Der erste Abruf" (German's "Min." for the poll's minutes).
+var abbrevStop = regexp.MustCompile(`(\pL)\.\.(\s|$)`)
+
+// oneFullStop writes one full stop where an abbreviation ends a sentence.
+func oneFullStop(s string) string { return abbrevStop.ReplaceAllString(s, "$1.$2") }

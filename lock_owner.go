@@ -22,7 +22,7 @@ import (
 func lockAsOwner(path string) (unlock func() error, err error) {
 	unlock, err = store.Lock(path)
 	if err != nil {
-		return nil, lockAdvice(path, err)
+		return nil, lockAdvice(path, withLockHolder(err, path, "/proc"))
 	}
 	like := path
 	if _, serr := os.Stat(path); serr != nil {

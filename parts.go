@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -47,6 +48,11 @@ func (m *Main) connect(ctx context.Context, cfg config.Config, st *store.Store, 
 	if cfg.ConsoleMode() {
 		c := bot.NewConsole(m.stdin, m.stdout)
 		c.SetLanguage(envLanguage(m.getenv))
+		c.SetChatLanguage(chosenLanguage(st))
+		m.console = c
+		if wd, err := os.Getwd(); err == nil {
+			c.SetFileDir(wd) // /export's file, where the operator typed the command
+		}
 		return c, c, "", m.ensureConsoleChat(ctx, st, cfg)
 	}
 	tg, err := bot.NewTelegram(ctx, bot.TelegramOptions{Token: cfg.Telegram.Token, Endpoint: cfg.Telegram.APIEndpoint,
@@ -122,7 +128,8 @@ func (m *Main) newRouter(ctx context.Context, cfg config.Config, st *store.Store
 		Secret: secret, Operators: cfg.Telegram.Admins, Digests: digests,
 		Search:       search.NewService(search.Options{Store: st, Now: m.Now, Logger: log}),
 		CommandBurst: cfg.Telegram.CommandBurst, CommandEvery: cfg.Telegram.CommandInterval.D(), Migrator: st, Topics: st, Prompts: st,
-		Version: versionReply, Status: m.watch.Status, Scheduled: poller.Scheduled, Moved: poller.MovedTo,
+		FileSources: m.fileSources(),
+		Version:     versionReply, Status: m.watch.Status, Scheduled: poller.Scheduled, Moved: poller.MovedTo,
 		Sources: sources.NewService(sources.Options{Store: st, Now: m.Now, NextPoll: poller.NextPoll, Scheduler: poller,
 			Finder: feeds.NewDiscoverer(feeds.DiscoverOptions{AllowPrivate: cfg.Telegram.AllowPrivateURLs,
 				Timeout: cfg.Poller.Timeout.D(), MaxBytes: cfg.Poller.MaxBytes, UserAgent: cfg.Poller.UserAgent})}),

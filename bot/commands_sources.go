@@ -312,6 +312,10 @@ func fetchProblem(p locale.Printer, err error, raw string) string {
 		return p.Sprintf("The site's certificate is not valid, or its TLS handshake failed, so I can't trust what it sends.")
 	case errors.Is(err, sources.ErrPlainHTTP):
 		return p.Sprintf("The site speaks plain HTTP at that address, not HTTPS: send it again with http:// instead of https://.")
+	case errors.Is(err, sources.ErrNoHost):
+		return p.Sprintf("That host name does not exist (DNS finds no such host): check its spelling.")
+	case errors.Is(err, sources.ErrRefused):
+		return p.Sprintf("Nothing answers at that address (the connection was refused): check the host name and the port.")
 	}
 	return p.Sprintf("I couldn't fetch that address.")
 }
@@ -337,7 +341,7 @@ func (r *Router) cmdRemoveSource(ctx context.Context, req request) error {
 	case errors.Is(err, sources.ErrNotFound):
 		r.reply(ctx, chatID, noSource(tr(ctx), req.args))
 	case errors.Is(err, sources.ErrNotRemovable):
-		r.reply(ctx, chatID, tr(ctx).Sprintf("Source #%d comes from the configuration file; remove it there.", src.ID))
+		r.reply(ctx, chatID, notRemovable(tr(ctx), r.opts.FileSources, src.ID))
 	case err != nil:
 		return err
 	default:
@@ -356,4 +360,18 @@ func noSource(t locale.Printer, arg string) string {
 		return t.Sprintf("There is no source #%d. See /sources.", id)
 	}
 	return t.Sprintf("There is no source %q. See /sources.", esc(summarize.Clip(arg, 100)))
+}
+
+// notRemovable answers /removesource of source id, one of the
+// configuration's, saying where it comes from.
+func notRemovable(p locale.Printer, from SourcesOrigin, id int64) string {
+	switch {
+	case from.Demo:
+		return p.Sprintf("Source #%d is the demo's made-up newsroom and cannot be removed; the demo's database goes when it ends.", id)
+	case from.BuiltIn:
+		return p.Sprintf("Source #%d is one of the built-in sources, polled because no configuration file is given: start with -config FILE and a [[sources]] list of your own to replace them.", id)
+	case from.File != "":
+		return p.Sprintf("Source #%d comes from the configuration file %s; remove it there.", id, from.File)
+	}
+	return p.Sprintf("Source #%d comes from the configuration file; remove it there.", id)
 }

@@ -113,7 +113,7 @@ func TestAddSourceExplainsFailures(t *testing.T) {
 		{"too slow", base + "/slow", "took too long"},
 		{"not found", base + "/missing", "HTTP status 404"},
 		{"no feed", base + "/list.opml", "I found no feed there"},
-		{"nothing listening", "http://127.0.0.1:1/feed.xml", "I couldn't fetch that address"},
+		{"nothing listening", "http://127.0.0.1:1/feed.xml", "Nothing answers at that address (the connection was refused)"}, // was "I couldn't fetch that address",
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

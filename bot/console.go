@@ -22,8 +22,20 @@ const ConsoleChatID int64 = 1
 // text (links as "text (url)"). Buttons are printed numbered, "[3: Remove]",
 // and typing the number alone presses the button.
 type Console struct {
-	in      io.Reader
-	lang    string // the terminal's language ("" = English); set before Updates
+	in   io.Reader
+	lang string // the terminal's language ("" = English); set before Updates
+	// chatLang, when set, is the language the console chat speaks now
+	// (a /language choice), which the console's own lines follow.
+	chatLang func(context.Context) string
+	spoke    string // the language of the console's last line ("" = English)
+	// pasted is the latest OPML list pasted (see gatherPaste), by file id;
+	// pastes counts them; pastePause, when set, replaces pastePause (tests).
+	pasted     map[string][]byte
+	pastes     int
+	pastePause time.Duration
+	// fileDir, when set, is where a document sent to the console is
+	// saved (SetFileDir).
+	fileDir string
 	mu      sync.Mutex
 	out     io.Writer
 	ids     int
@@ -59,6 +71,39 @@ func NewConsole(in io.Reader, out io.Writer) *Console { return &Console{in: in, 
 // Updates.
 func (c *Console) SetLanguage(code string) { c.lang, _ = locale.Match(code) }
 
+// SetChatLanguage makes the console's own lines (its prompt, "There is no
+// button 3", the /import note, a document's size) speak the chat's
+// language as lang returns it ("" = the terminal's): after /language de
+// the replies spoke German and the console's lines English. Call it
+// before Updates.
+func (c *Console) SetChatLanguage(lang func(context.Context) string) { c.chatLang = lang }
+
+// printer speaks the chat's language (SetChatLanguage), else the
+// terminal's. It reads the store: never call it holding c.mu.
+func (c *Console) printer(ctx context.Context) locale.Printer {
+	lang := c.lang
+	if c.chatLang != nil {
+		if l := c.chatLang(ctx); l != "" {
+			lang = l
+		}
+	}
+	c.mu.Lock()
+	c.spoke = lang
+	c.mu.Unlock()
+	return locale.For(lang)
+}
+
+// Spoke returns the language of the console's last line, for a line
+// printed once the chat's store is closed (the way back after Ctrl-D).
+func (c *Console) Spoke() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.spoke == "" {
+		return c.lang
+	}
+	return c.spoke
+}
+
 // Language returns the terminal user's language code.
 func (c *Console) Language() string {
 	if c.lang == "" {
@@ -75,13 +120,15 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 	if !m.Plain {
 		text = plainText(text)
 	}
+	p := c.printer(ctx)
 	if d := m.Document; d != nil {
-		text = consoleDocument(locale.For(c.lang), d, text)
+		saved, err := c.saveDocument(d)
+		text = consoleDocument(p, d, text, saved, err)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.ids++
-	text += c.labels(m.Buttons, c.ids)
+	text += c.labels(p, m.Buttons, c.ids)
 	c.signalPrinted()
 	if _, err := fmt.Fprintf(c.out, "\n%s\n> ", text); err != nil {
 		return 0, fmt.Errorf("console: %w", err)
@@ -89,21 +136,32 @@ func (c *Console) Send(ctx context.Context, m Outgoing) (int, error) {
 	return c.ids, nil
 }
 
-// consoleDocument renders a document and its caption for the terminal.
-func consoleDocument(p locale.Printer, d *Document, caption string) string {
+// consoleDocument renders a document and its caption for the terminal:
+// where it was saved (saved, or why not: err), then its contents when they
+// are text short enough to read there.
+func consoleDocument(p locale.Printer, d *Document, caption, saved string, err error) string {
 	s := p.Sprintf("📎 %s (%d bytes)", d.Name, len(d.Data))
+	switch {
+	case saved != "":
+		s = p.Sprintf("📎 %s (%d bytes), saved as %s", d.Name, len(d.Data), saved)
+	case err != nil:
+		s += "\n" + p.Sprintf("⚠️ Not saved: %s", err.Error())
+	}
 	if caption != "" {
 		s += "\n" + caption
 	}
-	if utf8.Valid(d.Data) {
+	if utf8.Valid(d.Data) && (saved == "" || len(d.Data) <= maxShownDocument) {
 		s += "\n" + strings.TrimRight(string(d.Data), "\n")
 	}
 	return s
 }
 
+// maxShownDocument bounds the document a console prints besides saving it.
+const maxShownDocument = 4 << 10
+
 // labels numbers the callback buttons of message id and renders them; link
 // buttons show their URL. The caller holds c.mu.
-func (c *Console) labels(rows [][]Button, id int) string {
+func (c *Console) labels(p locale.Printer, rows [][]Button, id int) string {
 	var b strings.Builder
 	for _, row := range rows {
 		var labels []string
@@ -121,7 +179,7 @@ func (c *Console) labels(rows [][]Button, id int) string {
 		b.WriteString("\n" + strings.Join(labels, " "))
 	}
 	if len(rows) > 0 {
-		b.WriteString("\n" + locale.For(c.lang).Sprintf("(type a button's number to press it)"))
+		b.WriteString("\n" + p.Sprintf("(type a button's number to press it)"))
 	}
 	return b.String()
 }
@@ -174,11 +232,12 @@ func (c *Console) Edit(ctx context.Context, messageID int, m Outgoing) error {
 	if !m.Plain {
 		text = plainText(text)
 	}
+	p := c.printer(ctx)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	text += c.labels(m.Buttons, messageID)
+	text += c.labels(p, m.Buttons, messageID)
 	c.signalPrinted()
-	if _, err := fmt.Fprintf(c.out, "\n%s\n%s\n> ", locale.For(c.lang).Sprintf("(edited message %d)", messageID), text); err != nil {
+	if _, err := fmt.Fprintf(c.out, "\n%s\n%s\n> ", p.Sprintf("(edited message %d)", messageID), text); err != nil {
 		return fmt.Errorf("console: %w", err)
 	}
 	return nil
@@ -214,8 +273,9 @@ func readConsoleLine(br *bufio.Reader) (string, error) {
 // Updates reads lines until ctx is done or the input ends, and hands each to
 // handle as a message of the console chat.
 func (c *Console) Updates(ctx context.Context, handle func(context.Context, Incoming)) error {
+	hello := c.printer(ctx)
 	c.mu.Lock()
-	fmt.Fprint(c.out, locale.For(c.lang).Sprintf("Newshound console. Type /help, /subscribe QUERY, /list … (Ctrl-D to quit)")+"\n> ")
+	fmt.Fprint(c.out, hello.Sprintf("Newshound console. Type /help, /subscribe QUERY, /list … (Ctrl-D to quit)")+"\n> ")
 	c.mu.Unlock()
 	lines := make(chan string)
 	go func() {
@@ -250,10 +310,26 @@ func (c *Console) Updates(ctx context.Context, handle func(context.Context, Inco
 				c.mu.Unlock()
 				continue
 			}
-			in := Incoming{ChatID: ConsoleChatID, ChatType: "private", ChatTitle: "console", UserID: ConsoleChatID, Text: line, Language: c.lang}
+			in := Incoming{ChatID: ConsoleChatID, ChatType: "private", ChatTitle: "console", UserID: ConsoleChatID, Text: line, Language: c.lang, Terminal: true}
+			if startsPaste(line) { // an OPML list pasted: one /import, not a message a line
+				doc, fits, open := c.gatherPaste(ctx, line, lines)
+				if !fits {
+					p := c.printer(ctx)
+					c.mu.Lock()
+					fmt.Fprint(c.out, p.Sprintf("That pasted OPML list is over %d KB, more than /import takes; split it in two.", maxPaste>>10)+"\n> ")
+					c.mu.Unlock()
+				} else {
+					in.Text, in.Document = "/import", c.keepPaste(doc)
+					handle(ctx, in)
+				}
+				if !open {
+					return io.EOF
+				}
+				continue
+			}
 			if f := consoleImportFile(line); f != nil { // "/import feeds.opml": the console's way to send a file
 				in.Text, in.Document = "/import", f
-			} else if note := consoleImportNote(locale.For(c.lang), line); note != "" {
+			} else if note := consoleImportNote(c.printer(ctx), line); note != "" {
 				c.mu.Lock()
 				fmt.Fprint(c.out, note+"\n> ")
 				c.mu.Unlock()
@@ -262,8 +338,9 @@ func (c *Console) Updates(ctx context.Context, handle func(context.Context, Inco
 			if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil {
 				btn, ok := c.press(ctx, n)
 				if !ok {
+					p := c.printer(ctx)
 					c.mu.Lock()
-					fmt.Fprint(c.out, locale.For(c.lang).Sprintf("There is no button %d.", n)+"\n> ")
+					fmt.Fprint(c.out, p.Sprintf("There is no button %d.", n)+"\n> ")
 					c.mu.Unlock()
 					continue
 				}

@@ -2,8 +2,10 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,6 +77,12 @@ var _ Files = (*Console)(nil)
 // bytes, and the open or read error of a file that went away or cannot be
 // read.
 func (c *Console) DownloadFile(ctx context.Context, fileID string, max int64) ([]byte, error) {
+	if data, ok := c.pastedFile(fileID); ok { // an OPML list pasted (gatherPaste)
+		if int64(len(data)) > max {
+			return nil, fmt.Errorf("console paste over %d bytes: %w", max, ErrFileTooLarge)
+		}
+		return data, nil
+	}
 	f, err := os.Open(fileID)
 	if err != nil {
 		return nil, fmt.Errorf("console file: %w", err)
@@ -88,4 +96,46 @@ func (c *Console) DownloadFile(ctx context.Context, fileID string, max int64) ([
 		return nil, fmt.Errorf("console file %s over %d bytes: %w", fileID, max, ErrFileTooLarge)
 	}
 	return data, nil
+}
+
+// SetFileDir makes the console save each document sent to it (/export's
+// OPML list) in dir, and say where: it printed the list only, which an
+// operator had to copy out of the terminal by hand. Call it before
+// Updates.
+func (c *Console) SetFileDir(dir string) { c.fileDir = dir }
+
+// saveDocument writes d in the file folder under its name, or the first of
+// name-2, name-3 … that is free (an earlier export is never overwritten),
+// and returns the file's path; "" and nil without a folder, and the error
+// of a file that cannot be written.
+func (c *Console) saveDocument(d *Document) (string, error) {
+	if c.fileDir == "" {
+		return "", nil
+	}
+	base := filepath.Base(d.Name)
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	for i := 1; i < 1000; i++ {
+		name := base
+		if i > 1 {
+			name = fmt.Sprintf("%s-%d%s", stem, i, ext)
+		}
+		path := filepath.Join(c.fileDir, name)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // feed URLs may hold a password
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("save %s: %w", path, err)
+		}
+		_, err = f.Write(d.Data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return "", fmt.Errorf("save %s: %w", path, err)
+		}
+		return path, nil
+	}
+	return "", fmt.Errorf("save %s: every name up to %s-999%s is taken in %s", base, stem, ext, c.fileDir)
 }

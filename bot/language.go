@@ -94,6 +94,9 @@ func (r *Router) languageLine(ctx context.Context, in Incoming) string {
 	if r.unchosen(ctx, in) {
 		return noLanguageLine(ctx, in.ChatType)
 	}
+	if r.followsApp(ctx, in) && in.Terminal {
+		return tr(ctx).Sprintf("🌐 This chat speaks %s, your terminal's language (LANG).", ownName(ctx))
+	}
 	if r.followsApp(ctx, in) {
 		return tr(ctx).Sprintf("🌐 This chat speaks %s, your Telegram app's language.", ownName(ctx))
 	}
@@ -152,7 +155,7 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 		return nil
 	}
 	if req.args == "" {
-		r.reply(ctx, req.in.ChatID, r.languageLine(ctx, req.in)+"\n"+languageList(ctx, req.in.ChatType))
+		r.reply(ctx, req.in.ChatID, r.languageLine(ctx, req.in)+"\n"+languageList(ctx, req.in.ChatType, req.in.Terminal))
 		return nil
 	}
 	if autoWord(req.args) {
@@ -160,7 +163,7 @@ func (r *Router) cmdLanguage(ctx context.Context, req request) error {
 	}
 	lang, err := r.opts.Languages.SetLanguage(ctx, req.in.ChatID, req.args)
 	if errors.Is(err, settings.ErrLanguage) {
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I do not speak “%s”.", esc(clipArg(req.args)))+"\n"+languageList(ctx, req.in.ChatType))
+		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("I do not speak “%s”.", esc(clipArg(req.args)))+"\n"+languageList(ctx, req.in.ChatType, req.in.Terminal))
 		return nil
 	}
 	if err != nil {
@@ -192,6 +195,10 @@ func (r *Router) followApp(ctx context.Context, in Incoming) error {
 		r.reply(ctx, in.ChatID, noLanguageLine(ctx, in.ChatType))
 		return nil
 	}
+	if in.Terminal { // the console: its "app" is the terminal, whose LANG it speaks
+		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("✅ From now on I speak your terminal's language (LANG) here."))
+		return nil
+	}
 	r.reply(ctx, in.ChatID, tr(ctx).Sprintf("✅ From now on I speak your Telegram app's language here."))
 	return nil
 }
@@ -207,17 +214,20 @@ func autoWord(s string) bool {
 }
 
 // languageList lists the languages and how to choose one, and auto: the
-// app's language in a private chat, each member's in a group.
-func languageList(ctx context.Context, chatType string) string {
+// app's language in a private chat (the terminal's in the console), each
+// member's in a group.
+func languageList(ctx context.Context, chatType string, terminal bool) string {
 	var b strings.Builder
 	b.WriteString(tr(ctx).Sprintf("Choose one with <code>/language CODE</code>:"))
 	for _, l := range locale.Languages {
 		b.WriteString("\n<code>" + l.Code + "</code> " + esc(l.Name))
 	}
-	switch chatType {
-	case "private":
+	switch {
+	case chatType == "private" && terminal:
+		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> your terminal's language (LANG)"))
+	case chatType == "private":
 		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> your Telegram app's language"))
-	case "channel":
+	case chatType == "channel":
 		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> none chosen (English)"))
 	default:
 		b.WriteString("\n" + tr(ctx).Sprintf("<code>auto</code> each member's own (alerts and digests in English)"))

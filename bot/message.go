@@ -7,7 +7,10 @@ import "time"
 type Incoming struct {
 	// UpdateID is Telegram's update_id (0: none, the console), by which
 	// HandleOnce knows an update delivered again after a restart.
-	UpdateID  int
+	UpdateID int
+	// Terminal is set on the console's messages: the user's "app
+	// language" is the terminal's (LANG), which /language auto follows.
+	Terminal  bool
 	ChatID    int64
 	ChatType  string // private, group, supergroup, channel
 	ChatTitle string

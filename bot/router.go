@@ -67,7 +67,19 @@ type Files interface {
 }
 
 // RouterOptions configures a Router.
+// SourcesOrigin says where the sources /removesource may not remove come
+// from, for its answer: "comes from the configuration file" sent an
+// operator looking for a file that -demo, or a console started without
+// -config, does not have.
+type SourcesOrigin struct {
+	File    string // the configuration file's path; "" when it goes unnamed
+	BuiltIn bool   // no configuration file: the built-in world-news list
+	Demo    bool   // -demo's made-up newsroom
+}
+
 type RouterOptions struct {
+	// FileSources is where the configuration's sources come from.
+	FileSources   SourcesOrigin
 	Store         RouterStore
 	Subscriptions Subscriptions
 	Settings      Settings // required: /pause, /resume, /quiet, /timezone, /digest, /stop

@@ -30,6 +30,10 @@ var (
 	ErrTimeout = errors.New("site too slow")
 	// ErrTLS: the site's certificate is not valid, or its TLS handshake failed.
 	ErrTLS = errors.New("certificate or TLS handshake failed")
+	// ErrNoHost: the address's host name does not resolve (DNS).
+	ErrNoHost = errors.New("host name does not resolve")
+	// ErrRefused: nothing answers at the address's host and port.
+	ErrRefused = errors.New("connection refused")
 	// ErrPlainHTTP: the address is https:// and the server answered in plain
 	// HTTP there (http:// is the address to use).
 	ErrPlainHTTP = errors.New("server speaks plain HTTP, not HTTPS")
@@ -75,6 +79,10 @@ func fetchError(err error) error {
 		why = ErrTLS
 	case feeds.FailureOf(err).Kind == news.FailPlainHTTP:
 		why = ErrPlainHTTP
+	case feeds.FailureOf(err).Kind == news.FailDNS:
+		why = ErrNoHost
+	case feeds.FailureOf(err).Kind == news.FailRefused:
+		why = ErrRefused
 	default:
 		return fmt.Errorf("%w: %w", ErrFetch, err)
 	}

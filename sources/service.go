@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/net/idna"
 
 	"github.com/newshound/newshound/feeds"
 	"github.com/newshound/newshound/news"
@@ -73,7 +77,37 @@ func FeedURL(raw string) (string, error) {
 	if !strings.Contains(raw, "://") {
 		raw = "https://" + raw
 	}
-	return raw, nil
+	return asciiHost(raw), nil
+}
+
+// asciiHost writes an internationalized host name of raw in punycode
+// (https://пример.рф/rss → https://xn--e1afmkfd.xn--p1ai/rss), the form
+// DNS and the source's stored URL use: such an address could not be
+// added at all. An address that does not parse, or whose host is not a
+// valid name, comes back as it was (the fetch then says why).
+func asciiHost(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || isASCII(u.Host) {
+		return raw
+	}
+	host, err := idna.Lookup.ToASCII(u.Hostname())
+	if err != nil {
+		return raw
+	}
+	if port := u.Port(); port != "" {
+		host = net.JoinHostPort(host, port)
+	}
+	u.Host = host
+	return u.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutFeedMark drops a browser's feed: mark in front of an address,

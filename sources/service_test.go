@@ -183,6 +183,10 @@ func TestFeedURL(t *testing.T) {
 		{"a host named feed with a port", "feed:8080/rss", "https://feed:8080/rss", nil},
 		{"a feed mark alone", "feed://", "", sources.ErrInvalidURL},
 		{"a host named feed", "feed.example/rss", "https://feed.example/rss", nil},
+		// An internationalized host could not be added at all: DNS and the
+		// stored URL take its punycode.
+		{"an internationalized host", "https://пример.рф/rss", "https://xn--e1afmkfd.xn--p1ai/rss", nil},
+		{"an internationalized host, no scheme, a port", "Bücher.example:8443/feed", "https://xn--bcher-kva.example:8443/feed", nil},
 		{"empty", "", "", sources.ErrInvalidURL},
 		{"spaces", "news.example/a b", "", sources.ErrInvalidURL},
 		{"a line break", "news.example/a\nb", "", sources.ErrInvalidURL},
