@@ -1,6 +1,7 @@
 package query
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -177,44 +178,87 @@ func Stem(token string) string {
 	if len(token) > stemCacheMaxWord {
 		return porter2.Inflections(token)
 	}
-	c := &englishStems
+	return englishStems.stem(token)
+}
+
+// stemCache remembers Stem's answers for recent words, as snowballCache does the other languages': news repeats
+// its words, and a look-up costs a fraction of porter2's steps. It is an open-addressing table whose slots hold
+// word and stem inline, so that it holds no pointer for the collector to mark (a map of strings was marked at
+// every cycle) and never keeps a caller's text; it is emptied when stemCacheSize words fill it.
+type stemCache struct {
+	sync.Mutex
+	slots []stemSlot // stemCacheSlots of them once used
+	used  int
+}
+
+// stemSlot is one word of a stemCache and its stem: the stem is the word's first sn bytes when prefix, else s.
+type stemSlot struct {
+	tag    uint32 // high bits of the word's hash, never 0; 0 marks an empty slot
+	n, sn  uint8
+	prefix bool
+	w      [stemCacheMaxWord]byte
+	s      [stemCacheMaxWord + 1]byte // porter2's stem grows by a byte at most
+}
+
+var englishStems stemCache
+
+const (
+	stemCacheMaxWord = 32
+	stemCacheSlots   = 1 << 16
+	stemCacheSize    = stemCacheSlots / 2
+)
+
+// stem returns Inflections(w) for a word w of 3 to stemCacheMaxWord bytes of a-z.
+func (c *stemCache) stem(w string) string {
+	h := maphash.String(strIndexSeed, w)
+	tag := uint32(h>>32) | 1
 	c.Lock()
-	s, ok := c.m[token]
+	if c.slots == nil {
+		c.slots = make([]stemSlot, stemCacheSlots)
+	}
+	i := int(h) & (stemCacheSlots - 1)
+	for ; c.slots[i].tag != 0; i = (i + 1) & (stemCacheSlots - 1) {
+		if sl := &c.slots[i]; sl.tag == tag && int(sl.n) == len(w) && string(sl.w[:sl.n]) == w {
+			prefix, sn := sl.prefix, int(sl.sn)
+			var s string
+			if !prefix {
+				s = string(sl.s[:sn])
+			}
+			c.Unlock()
+			if prefix {
+				return w[:sn]
+			}
+			return s
+		}
+	}
 	c.Unlock()
-	if ok {
+	s := porter2.Inflections(w)
+	if len(s) > stemCacheMaxWord+1 {
 		return s
 	}
-	s = porter2.Inflections(token)
-	// Kept as copies: token is often a substring of an article's text (see normalizer.spans), and the
-	// stem shares its bytes when the word is only cut; the cache must not keep the article alive.
-	key := strings.Clone(token)
-	if s == token {
-		s = key
-	} else {
-		s = strings.Clone(s)
-	}
 	c.Lock()
-	if c.m == nil || len(c.m) >= stemCacheSize {
-		c.m = make(map[string]string, 1024)
+	if c.used >= stemCacheSize {
+		clear(c.slots)
+		c.used = 0
 	}
-	c.m[key] = s
+	i = int(h) & (stemCacheSlots - 1)
+	for c.slots[i].tag != 0 {
+		if sl := &c.slots[i]; sl.tag == tag && int(sl.n) == len(w) && string(sl.w[:sl.n]) == w {
+			c.Unlock() // another goroutine put it meanwhile
+			return s
+		}
+		i = (i + 1) & (stemCacheSlots - 1)
+	}
+	sl := &c.slots[i]
+	sl.tag, sl.n, sl.sn = tag, uint8(len(w)), uint8(len(s))
+	copy(sl.w[:], w)
+	if sl.prefix = len(s) <= len(w) && w[:len(s)] == s; !sl.prefix {
+		copy(sl.s[:], s)
+	}
+	c.used++
 	c.Unlock()
 	return s
 }
-
-// englishStems remembers Stem's answers for recent words, as snowballCache does the other languages': news
-// repeats its words, and a map lookup costs a fraction of porter2's steps. The map is emptied when it reaches
-// stemCacheSize words, which bounds its memory (with stemCacheMaxWord, to about 3 MB); words longer than
-// stemCacheMaxWord are stemmed each time.
-var englishStems struct {
-	sync.Mutex
-	m map[string]string
-}
-
-const (
-	stemCacheSize    = 1 << 15
-	stemCacheMaxWord = 32
-)
 
 func isLowerASCIIWord(s string) bool {
 	for i := 0; i < len(s); i++ {
