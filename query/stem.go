@@ -183,21 +183,23 @@ func Stem(token string) string {
 
 // stemCache remembers Stem's answers for recent words, as snowballCache does the other languages': news repeats
 // its words, and a look-up costs a fraction of porter2's steps. It is an open-addressing table whose slots hold
-// word and stem inline, so that it holds no pointer for the collector to mark (a map of strings was marked at
-// every cycle) and never keeps a caller's text; it is emptied when stemCacheSize words fill it.
+// the word inline, and the stem too when it is the word cut (most are), so that the collector marks only the
+// other stems (a map of strings was marked whole at every cycle) and the cache never keeps a caller's text; it is
+// emptied when stemCacheSize words fill it.
 type stemCache struct {
 	sync.Mutex
 	slots []stemSlot // stemCacheSlots of them once used
+	other []string   // the stems that are not their word cut, copies
 	used  int
 }
 
-// stemSlot is one word of a stemCache and its stem: the stem is the word's first sn bytes when prefix, else s.
+// stemSlot is one word of a stemCache and its stem: the word's first sn bytes when other is -1, else
+// stemCache.other[other].
 type stemSlot struct {
-	tag    uint32 // high bits of the word's hash, never 0; 0 marks an empty slot
-	n, sn  uint8
-	prefix bool
-	w      [stemCacheMaxWord]byte
-	s      [stemCacheMaxWord + 1]byte // porter2's stem grows by a byte at most
+	tag   uint32 // high bits of the word's hash, never 0; 0 marks an empty slot
+	other int32
+	n, sn uint8
+	w     [stemCacheMaxWord]byte
 }
 
 var englishStems stemCache
@@ -219,13 +221,13 @@ func (c *stemCache) stem(w string) string {
 	i := int(h) & (stemCacheSlots - 1)
 	for ; c.slots[i].tag != 0; i = (i + 1) & (stemCacheSlots - 1) {
 		if sl := &c.slots[i]; sl.tag == tag && int(sl.n) == len(w) && string(sl.w[:sl.n]) == w {
-			prefix, sn := sl.prefix, int(sl.sn)
+			other, sn := sl.other, int(sl.sn)
 			var s string
-			if !prefix {
-				s = string(sl.s[:sn])
+			if other >= 0 {
+				s = c.other[other]
 			}
 			c.Unlock()
-			if prefix {
+			if other < 0 {
 				return w[:sn]
 			}
 			return s
@@ -233,12 +235,11 @@ func (c *stemCache) stem(w string) string {
 	}
 	c.Unlock()
 	s := porter2.Inflections(w)
-	if len(s) > stemCacheMaxWord+1 {
-		return s
-	}
 	c.Lock()
 	if c.used >= stemCacheSize {
 		clear(c.slots)
+		clear(c.other)
+		c.other = c.other[:0]
 		c.used = 0
 	}
 	i = int(h) & (stemCacheSlots - 1)
@@ -252,8 +253,10 @@ func (c *stemCache) stem(w string) string {
 	sl := &c.slots[i]
 	sl.tag, sl.n, sl.sn = tag, uint8(len(w)), uint8(len(s))
 	copy(sl.w[:], w)
-	if sl.prefix = len(s) <= len(w) && w[:len(s)] == s; !sl.prefix {
-		copy(sl.s[:], s)
+	sl.other = -1
+	if len(s) > len(w) || w[:len(s)] != s {
+		sl.other = int32(len(c.other))
+		c.other = append(c.other, strings.Clone(s))
 	}
 	c.used++
 	c.Unlock()
