@@ -1,6 +1,7 @@
 package query
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -45,11 +46,20 @@ func inertIn(f norm.Form, s string) bool {
 
 // foldSimple returns text folded when it holds nothing but ASCII and
 // inertRunes: ASCII letters lower-cased, the rest as it is; ok is false
-// for any other text.
+// for any other text. ASCII is read eight bytes at a time (see upperIn).
 func foldSimple(text string) (_ string, ok bool) {
 	inert := inertRunes()
 	upper := -1 // the first upper-case ASCII letter
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			if w := load64(text, i); w&highBits == 0 {
+				if m := upperIn(w); upper < 0 && m != 0 {
+					upper = i + bits.TrailingZeros64(m)/8
+				}
+				i += 8
+				continue
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if upper < 0 && 'A' <= c && c <= 'Z' {
@@ -68,17 +78,42 @@ func foldSimple(text string) (_ string, ok bool) {
 		return text, true
 	}
 	// Copied in runs between the capitals (a few a sentence), not a byte
-	// at a time.
+	// at a time; eight bytes without a capital are passed over at once.
 	var b strings.Builder
 	b.Grow(len(text))
 	last := 0
-	for i := upper; i < len(text); i++ {
+	for i := upper; i < len(text); {
+		if i+8 <= len(text) {
+			if w := load64(text, i); w&highBits == 0 && upperIn(w) == 0 {
+				i += 8
+				continue
+			}
+		}
 		if c := text[i]; 'A' <= c && c <= 'Z' {
 			b.WriteString(text[last:i])
 			b.WriteByte(c + 'a' - 'A')
 			last = i + 1
 		}
+		i++
 	}
 	b.WriteString(text[last:])
 	return b.String(), true
+}
+
+// highBits has the high bit of each of eight bytes set: a word w of text is ASCII when w&highBits is 0.
+const highBits = 0x8080808080808080
+
+// load64 returns the eight bytes of s from i on as one little-endian word (one load: the compiler combines them).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// upperIn returns w, eight ASCII bytes (w&highBits is 0), with the high bit of each byte that is an upper-case
+// letter A–Z set and every other bit clear. Adding 0x3f sets a byte's high bit from 'A' (0x41) on, adding 0x25
+// from '[' (0x5b) on; with no byte above 0x7f neither sum carries into the next byte.
+func upperIn(w uint64) uint64 {
+	const ones = 0x0101010101010101
+	return (w + 0x3f*ones) &^ (w + 0x25*ones) & highBits
 }

@@ -62,7 +62,13 @@ func (n *normalizer) foldedByChain(text string) string {
 }
 
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&highBits != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
@@ -119,6 +125,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
+// lowerWordByte holds the ASCII bytes that a token takes as they are: a-z and 0-9.
+var lowerWordByte = [256]bool{
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true, 'j': true,
+	'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true, 's': true, 't': true,
+	'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
+}
+
 // tokens calls emit with each token of text in order. The slice passed to emit is reused after emit returns.
 func (n *normalizer) tokens(text string, emit func(tok []byte)) {
 	n.spans(text, func(tok []byte, _ string) { emit(tok) })
@@ -162,7 +176,14 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 				} else if start+len(tok) != i-1 {
 					verbatim = false // a dropped mark between
 				}
-				tok = append(tok, c)
+				// The rest of the run of such bytes goes in at once: each would only be appended, and would
+				// keep tok where it stands in s (or not) as this one leaves it.
+				j := i
+				for j < len(s) && lowerWordByte[s[j]] {
+					j++
+				}
+				tok = append(tok, s[i-1:j]...)
+				i = j
 				latinBase = true
 			case c >= 'A' && c <= 'Z':
 				tok = append(tok, c+'a'-'A')
@@ -171,7 +192,9 @@ func (n *normalizer) spans(text string, emit func(tok []byte, sub string)) {
 				i = skipPossessive(s, i, len(tok) > 0)
 				flush()
 			default:
-				flush()
+				if len(tok) > 0 { // an empty tok has every flag as flush leaves it
+					flush()
+				}
 			}
 			continue
 		}

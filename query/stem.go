@@ -1,6 +1,7 @@
 package query
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -171,10 +172,95 @@ func firstRune(t string) rune {
 // "organ" would be alerted by every organization. docs/QUERY.md wants tariff never to match tariffication; that
 // library does not export its steps, hence porter2.Inflections, which stops after step 1c.
 func Stem(token string) string {
-	if !isLowerASCIIWord(token) {
-		return token
+	if len(token) <= 2 || !isLowerASCIIWord(token) {
+		return token // porter2 leaves words of two letters or fewer as they are
 	}
-	return porter2.Inflections(token)
+	if len(token) > stemCacheMaxWord {
+		return porter2.Inflections(token)
+	}
+	return englishStems.stem(token)
+}
+
+// stemCache remembers Stem's answers for recent words, as snowballCache does the other languages': news repeats
+// its words, and a look-up costs a fraction of porter2's steps. It is an open-addressing table whose slots hold
+// the word inline, and the stem too when it is the word cut (most are), so that the collector marks only the
+// other stems (a map of strings was marked whole at every cycle) and the cache never keeps a caller's text; it is
+// emptied when stemCacheSize words fill it.
+type stemCache struct {
+	sync.Mutex
+	slots []stemSlot // stemCacheSlots of them once used
+	other []string   // the stems that are not their word cut, copies
+	used  int
+}
+
+// stemSlot is one word of a stemCache and its stem: the word's first sn bytes when other is -1, else
+// stemCache.other[other].
+type stemSlot struct {
+	tag   uint32 // high bits of the word's hash, never 0; 0 marks an empty slot
+	other int32
+	n, sn uint8
+	w     [stemCacheMaxWord]byte
+}
+
+var englishStems stemCache
+
+const (
+	stemCacheMaxWord = 32
+	stemCacheSlots   = 1 << 16
+	stemCacheSize    = stemCacheSlots / 2
+)
+
+// stem returns Inflections(w) for a word w of 3 to stemCacheMaxWord bytes of a-z.
+func (c *stemCache) stem(w string) string {
+	h := maphash.String(strIndexSeed, w)
+	tag := uint32(h>>32) | 1
+	c.Lock()
+	if c.slots == nil {
+		c.slots = make([]stemSlot, stemCacheSlots)
+	}
+	i := int(h) & (stemCacheSlots - 1)
+	for ; c.slots[i].tag != 0; i = (i + 1) & (stemCacheSlots - 1) {
+		if sl := &c.slots[i]; sl.tag == tag && int(sl.n) == len(w) && string(sl.w[:sl.n]) == w {
+			other, sn := sl.other, int(sl.sn)
+			var s string
+			if other >= 0 {
+				s = c.other[other]
+			}
+			c.Unlock()
+			if other < 0 {
+				return w[:sn]
+			}
+			return s
+		}
+	}
+	c.Unlock()
+	s := porter2.Inflections(w)
+	c.Lock()
+	if c.used >= stemCacheSize {
+		clear(c.slots)
+		clear(c.other)
+		c.other = c.other[:0]
+		c.used = 0
+	}
+	i = int(h) & (stemCacheSlots - 1)
+	for c.slots[i].tag != 0 {
+		if sl := &c.slots[i]; sl.tag == tag && int(sl.n) == len(w) && string(sl.w[:sl.n]) == w {
+			c.Unlock() // another goroutine put it meanwhile
+			return s
+		}
+		i = (i + 1) & (stemCacheSlots - 1)
+	}
+	sl := &c.slots[i]
+	sl.tag, sl.n, sl.sn = tag, uint8(len(w)), uint8(len(s))
+	copy(sl.w[:], w)
+	sl.other = -1
+	if len(s) > len(w) || w[:len(s)] != s {
+		sl.other = int32(len(c.other))
+		c.other = append(c.other, strings.Clone(s))
+	}
+	c.used++
+	c.Unlock()
+	return s
 }
 
 func isLowerASCIIWord(s string) bool {
