@@ -11,22 +11,28 @@ import (
 
 // The full-text index (articles_terms) is a set of segments: every batch
 // indexed (termsLater) writes one, and FTS5's automerge (4) merges four of
-// a level into one of the next. A store filled over weeks holds one to three
-// segments on each of five or six levels, and every search term is looked
-// up in every segment: at 220k articles, 15 segments made the /subscribe
-// preview of a prefix cost 4.8 ms of CPU where one segment cost 0.9
-// (BENCHMARKS.md, "Session 34 — FTS5 segments"). MergeTerms, run by the
-// daily maintenance, merges them when there are more than
-// termSegmentsHigh, in steps of termMergePages pages, each its own write
-// transaction, so that a fetch waits at most one step.
+// a level into one of the next. A store filled over weeks holds one to
+// four segments on each of five or six levels, and every search term is
+// looked up in every segment, a prefix's terms merged across them: at 228k
+// articles (BENCHMARKS.md, "Session 34 — FTS5 segments"), the /subscribe
+// preview of ber* cost about 2.0 ms of CPU on 14 segments, 1.7 on the 3
+// this merge leaves, 0.9 on one. MergeTerms, run by the daily maintenance,
+// merges them when there are more than termSegmentsHigh, in steps of
+// termMergePages pages, each its own write transaction, so that a fetch
+// waits at most one step (about 0.25 s).
 //
 // The rule does not rewrite the whole index every day: with usermerge 2,
 // FTS5's 'merge' with a positive number of pages merges the segments of
 // each level that holds two or more into one on the next level, until
 // every level holds at most one. The newest, smallest segments are merged
 // most often; the oldest, largest ones only when a merge's output reaches
-// their level (as a binary counter carries), so over days the index is
-// rewritten about once per level, not once a day.
+// their level (as a binary counter carries). A full merge into one segment
+// ('merge' with a negative number) would rewrite the whole index each time
+// (16 s of writer time at 228k articles), and new batches bring the count
+// back up within the day anyway (20 batches of 256 articles: 3 to 10).
+// automerge stays 4: at 2 each fetch's write merged more (CPU per stored
+// article 1.05 → 1.19 ms, p99 of a fetch's write 120 → 218 ms, one run
+// each) for 8 segments instead of 10.
 
 // termSegmentsHigh is the number of segments above which MergeTerms merges.
 const termSegmentsHigh = 8
