@@ -180,7 +180,8 @@ func (m *Main) newPoller(cfg config.Config, st *store.Store, sink feeds.Sink, li
 // ctx is done; a failed prune is logged and tried again the next day. With
 // retention off nothing is deleted, but the store's list of terms (what a
 // prefix in /search stands for, with its counts) is still brought up to date
-// at start and daily, as a prune does.
+// at start and daily, as a prune does. Either way, the segments of the
+// full-text index are then merged when they have become many (mergeTerms).
 func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) error {
 	tick := time.NewTicker(24 * time.Hour)
 	defer tick.Stop()
@@ -200,11 +201,26 @@ func (m *Main) prune(ctx context.Context, st *store.Store, retention time.Durati
 		} else if _, err := st.RefreshTerms(ctx); err != nil && ctx.Err() == nil {
 			log.Error("refresh the list of terms", "err", err)
 		}
+		mergeTerms(ctx, st, log)
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-tick.C:
 		}
+	}
+}
+
+// mergeTerms merges the segments of the full-text index when they have
+// become many (store.MergeTerms: in steps, fetches writing between them),
+// so that searches and previews look a term up in a few segments, not a
+// dozen. A failed merge is logged and tried again the next day.
+func mergeTerms(ctx context.Context, st *store.Store, log *slog.Logger) {
+	m, err := st.MergeTerms(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		log.Error("merge the full-text index", "err", err)
+	case m.Steps > 0:
+		log.Info("full-text index merged", "segments_before", m.Before, "segments_after", m.After, "steps", m.Steps, "took", m.Took.Round(time.Millisecond))
 	}
 }
 

@@ -73,6 +73,7 @@ func main() {
 	flag.BoolVar(&o.queriesOnly, "queries", false, "only measure the queries, on the database -db that an earlier run kept (it may have been stopped part way), with the clock at its newest article")
 	flag.BoolVar(&o.send, "send", false, "after each fetch's write, mark its queued messages sent as the sender does (DueMessages, MarkSent), so that the outbox keeps a bot's short backlog; the sending's CPU (on the loop's thread) is told apart, not counted in the per-article figures")
 	flag.BoolVar(&o.html, "html", false, "send each fetch's feed as RSS whose items carry HTML (paragraphs, a photo's caption, entities, a link) through the poller's Push, which parses and cleans it as it does a fetched feed; the store step's column then includes the parse and the cleaning")
+	flag.BoolVar(&o.merge, "merge", false, "with -queries or -bulk: before the queries, run the daily maintenance's merge of the full-text index's segments (Store.MergeTerms) and say what it did")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	memprofile := flag.String("memprofile", "", "write a profile of every allocation of the run (runtime.MemProfileRate 1: slower) to this file")
 	traceFile := flag.String("trace", "", "write an execution trace of the run (go tool trace) to this file: the goroutines' hand-offs and the threads they woke")
@@ -148,8 +149,8 @@ func main() {
 }
 
 type options struct {
-	n, sources, perFetch, feedSize, subs, steady, reps        int
-	db                                                        string
-	gc                                                        string // the collector's target in force (gctarget.Target)
-	noPrune, bulk, queriesOnly, leadSummary, cont, send, html bool
+	n, sources, perFetch, feedSize, subs, steady, reps               int
+	db                                                               string
+	gc                                                               string // the collector's target in force (gctarget.Target)
+	noPrune, bulk, queriesOnly, leadSummary, cont, send, html, merge bool
 }

@@ -97,6 +97,14 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(w, "terms list refreshed: %d terms, %s wall, %s CPU\n", terms, time.Since(t).Round(time.Millisecond), (cpuTime() - cpu).Round(time.Millisecond))
+		if o.merge {
+			t, cpu := time.Now(), cpuTime()
+			m, err := st.MergeTerms(ctx)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "full-text index merged: %d segments to %d in %d steps, %s wall, %s CPU\n", m.Before, m.After, m.Steps, time.Since(t).Round(time.Millisecond), (cpuTime() - cpu).Round(time.Millisecond))
+		}
 		return measureQueries(ctx, o, st, searches, subs, c, w)
 	}
 
