@@ -1,0 +1,24 @@
+package bot
+
+import (
+	"time"
+
+	"github.com/newshound/newshound/locale"
+	"github.com/newshound/newshound/localtime"
+	"github.com/newshound/newshound/news"
+)
+
+// untilText is when a timed pause or mute ends as the chat reads it: the
+// day and time in the chat's time zone (/timezone), and the zone's name.
+func untilText(p locale.Printer, until time.Time, zone string) string {
+	return p.Date(until.In(localtime.Location(zone)), "Mon 2 Jan at 15:04") + " (" + esc(localtime.ZoneName(zone)) + ")"
+}
+
+// pausedLine says that the chat's alerts are paused, and until when if
+// the pause ends by itself (/pause 3 days).
+func pausedLine(p locale.Printer, chat news.Chat) string {
+	if chat.PausedUntil.IsZero() {
+		return p.Sprintf("Alerts are paused: /resume to turn them back on.")
+	}
+	return p.Sprintf("Alerts are paused until %s: /resume turns them back on sooner.", untilText(p, chat.PausedUntil, chat.Timezone))
+}
