@@ -582,7 +582,7 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			r.reply(ctx, req.in.ChatID, noSubscription(t, arg, 32))
 			return nil
 		}
-		until := r.now().Add(span)
+		until := endOfSpan(r.now(), span)
 		set := func(id int64) error {
 			if span > 0 {
 				return r.opts.Store.MuteSubscriptionUntil(ctx, req.in.ChatID, id, until)
@@ -671,7 +671,7 @@ func topicName(p locale.Printer, thread int) string {
 func (r *Router) cmdPause(ctx context.Context, req request) error {
 	if rest, span := splitTimedSpan(req.args); rest == "" && span != "" {
 		if d, ok := spanDuration(span); ok {
-			until := r.now().Add(d)
+			until := endOfSpan(r.now(), d)
 			if err := r.opts.Settings.PauseUntil(ctx, req.in.ChatID, until); err != nil {
 				return err
 			}

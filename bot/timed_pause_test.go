@@ -32,7 +32,7 @@ func TestPauseAndMuteForATimeSayUntilWhen(t *testing.T) {
 	}
 	// In the chat's time zone and language.
 	h.reply(92, "private", 92, "/timezone Europe/Moscow")
-	if got := h.replyAs(92, "private", 92, "ru", "/pause на 2 часа"); !strings.Contains(got, "приостановлены до") || !strings.Contains(got, "17:00") || !strings.Contains(got, "Europe/Moscow") {
+	if got := h.replyAs(92, "private", 92, "ru", "/pause на 2 часа"); !strings.Contains(got, "приостановлены до") || !strings.Contains(got, "17:01") || !strings.Contains(got, "Europe/Moscow") {
 		t.Errorf("Russian /pause на 2 часа in Moscow → %q", got)
 	}
 	if got := h.replyAs(92, "private", 92, "de", "/pause für 3 Tage"); !strings.Contains(got, "pausiert bis") {
@@ -41,22 +41,25 @@ func TestPauseAndMuteForATimeSayUntilWhen(t *testing.T) {
 	if got := h.replyAs(92, "private", 92, "es", "/pause por una semana"); !strings.Contains(got, "en pausa hasta") {
 		t.Errorf("Spanish /pause por una semana → %q", got)
 	}
-	if got := h.replyAs(92, "private", 92, "en", "/settings"); !strings.Contains(got, "Alerts are paused until Fri 4 Dec at 15:00 (Europe/Moscow)") {
+	if got := h.replyAs(92, "private", 92, "en", "/settings"); !strings.Contains(got, "Alerts are paused until Fri 4 Dec at 15:01 (Europe/Moscow)") {
 		t.Errorf("/settings → %q", got)
 	}
+	// replyAs moved the clock on by seconds: a pause ends at the whole
+	// minute its reply shows, the next one. From here the clock reads 12:01.
+	h.clock.Set(time.Date(2026, 11, 27, 12, 1, 0, 0, time.UTC))
 	h.reply(operator, "private", operator, "/pause 1h")
-	if got := h.reply(operator, "private", operator, "/status").Text(); !strings.Contains(got, "Sources: 1 source.") || !strings.Contains(got, "Alerts are paused until Fri 27 Nov at 13:00 (UTC)") {
+	if got := h.reply(operator, "private", operator, "/status").Text(); !strings.Contains(got, "Sources: 1 source.") || !strings.Contains(got, "Alerts are paused until Fri 27 Nov at 13:01 (UTC)") {
 		t.Errorf("/status → %q", got)
 	}
 
 	sub := h.mustSubscribe(93, "private", "kursk")
 	other := h.mustSubscribe(93, "private", "sudzha")
 	got := h.reply(93, "private", 93, "/mute kursk 2h").Text()
-	if !strings.Contains(got, "Muted #"+itoa(sub.ID)+" until Fri 27 Nov at 14:00 (UTC)") || strings.Contains(got, "not kept") {
+	if !strings.Contains(got, "Muted #"+itoa(sub.ID)+" until Fri 27 Nov at 14:01 (UTC)") || strings.Contains(got, "not kept") {
 		t.Errorf("/mute kursk 2h → %q", got)
 	}
 	h.reply(93, "private", 93, "/mute "+itoa(other.ID)+" 3h")
-	if got := h.reply(93, "private", 93, "/list").Text(); !strings.Contains(got, "(muted until Fri 27 Nov at 14:00 (UTC))") {
+	if got := h.reply(93, "private", 93, "/list").Text(); !strings.Contains(got, "(muted until Fri 27 Nov at 14:01 (UTC))") {
 		t.Errorf("/list → %q", got)
 	}
 	// A subscription that ends in what reads as a span is muted as itself.
@@ -110,5 +113,36 @@ func TestPauseAndMuteForATimeSayUntilWhen(t *testing.T) {
 	}
 	if got := h.reply(91, "private", 91, "/settings").Text(); strings.Contains(got, "paused") {
 		t.Errorf("/settings after the pause's time → %q", got)
+	}
+}
+
+// A pause's end is the minute its reply shows, not seconds before it.
+func TestATimedPauseEndsAtTheMinuteItsReplyShows(t *testing.T) {
+	at := time.Date(2026, 11, 27, 3, 8, 30, 0, time.UTC)
+	if got, want := endOfSpan(at, time.Minute), time.Date(2026, 11, 27, 3, 10, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("endOfSpan(03:08:30, 1m) = %v, want %v", got, want)
+	}
+	if got, want := endOfSpan(at.Truncate(time.Minute), time.Hour), time.Date(2026, 11, 27, 4, 8, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("endOfSpan(03:08, 1h) = %v, want %v", got, want)
+	}
+}
+
+// The spans the commands read, in the bot's four languages.
+func TestSpanDurationReadsTheUnits(t *testing.T) {
+	day := 24 * time.Hour
+	for span, want := range map[string]time.Duration{
+		"3 days": 3 * day, "2h": 2 * time.Hour, "for a week": 7 * day, "90 min": 90 * time.Minute,
+		"1.5h": 90 * time.Minute, "на 2 часа": 2 * time.Hour, "на 3 дня": 3 * day, "на неделю": 7 * day,
+		"für 3 Tage": 3 * day, "2 Std": 2 * time.Hour, "eine Woche": 7 * day,
+		"por una semana": 7 * day, "durante 2 horas": 2 * time.Hour, "3 días": 3 * day,
+		"9999 weeks": longestSpan,
+	} {
+		_, sp := splitTimedSpan(span)
+		if got, ok := spanDuration(sp); !ok || got != want {
+			t.Errorf("spanDuration(%q from %q) = %v, %v; want %v", sp, span, got, ok, want)
+		}
+	}
+	if _, ok := spanDuration("0 h"); ok {
+		t.Error(`"0 h" should be no span`)
 	}
 }

@@ -22,3 +22,14 @@ func pausedLine(p locale.Printer, chat news.Chat) string {
 	}
 	return p.Sprintf("Alerts are paused until %s: /resume turns them back on sooner.", untilText(p, chat.PausedUntil, chat.Timezone))
 }
+
+// endOfSpan is when a pause or mute of d made at now ends: rounded up to
+// the whole minute, the time its reply shows ("/pause 1 min" at 03:08:30
+// ends at 03:10, not at 03:09:30 while the reply said 03:09).
+func endOfSpan(now time.Time, d time.Duration) time.Time {
+	end := now.Add(d)
+	if t := end.Truncate(time.Minute); t.Before(end) {
+		return t.Add(time.Minute)
+	}
+	return end
+}
