@@ -249,8 +249,10 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	}
 	// A subscription that will not alert says why: a stranger who had
 	// paused the chat, or muted the query, waited for alerts that never came.
-	if !res.Created && res.Subscription.Muted {
-		b.WriteString("\n" + t.Sprintf("🔕 It is muted: <code>/unmute %d</code> turns its alerts back on.", res.Subscription.ID))
+	if m := res.Subscription; !res.Created && m.Muted && !m.MutedUntil.IsZero() {
+		b.WriteString("\n" + t.Sprintf("🔕 It is muted until %s: <code>/unmute %d</code> turns its alerts back on sooner.", untilText(t, m.MutedUntil, req.chat.Timezone), m.ID))
+	} else if !res.Created && m.Muted {
+		b.WriteString("\n" + t.Sprintf("🔕 It is muted: <code>/unmute %d</code> turns its alerts back on.", m.ID))
 	}
 	if req.chat.Paused {
 		b.WriteString("\n" + pausedLine(t, req.chat))

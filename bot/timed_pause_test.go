@@ -62,6 +62,9 @@ func TestPauseAndMuteForATimeSayUntilWhen(t *testing.T) {
 	if got := h.reply(93, "private", 93, "/list").Text(); !strings.Contains(got, "(muted until Fri 27 Nov at 14:01 (UTC))") {
 		t.Errorf("/list → %q", got)
 	}
+	if got := h.reply(93, "private", 93, "/subscribe kursk").Text(); !strings.Contains(got, "It is muted until Fri 27 Nov at 14:01 (UTC)") {
+		t.Errorf("/subscribe kursk again while muted for a time → %q", got)
+	}
 	// A subscription that ends in what reads as a span is muted as itself.
 	odd := h.mustSubscribe(94, "private", "covid 19 d")
 	if got := h.reply(94, "private", 94, "/mute covid 19 d").Text(); !strings.Contains(got, "Muted #"+itoa(odd.ID)+": no alerts for it until <code>/unmute "+itoa(odd.ID)+"</code>.") {
