@@ -44,7 +44,13 @@ type app struct {
 // path in a temporary directory) and the clock now, and waits until every part runs.
 func startApp(t *testing.T, configText string, now func() time.Time) *app {
 	t.Helper()
-	dir := t.TempDir()
+	return startAppIn(t, t.TempDir(), configText, now)
+}
+
+// startAppIn is startApp with its config and database in dir: a second
+// start in the same dir is a restart on the same database.
+func startAppIn(t *testing.T, dir, configText string, now func() time.Time) *app {
+	t.Helper()
 	cfgPath := filepath.Join(dir, "newshound.toml")
 	if err := os.WriteFile(cfgPath, []byte(strings.ReplaceAll(configText, "{{db}}", filepath.Join(dir, "test.db"))), 0o600); err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/news"
@@ -147,7 +148,7 @@ func (r *Router) startAgain(ctx context.Context, req request, note string) bool 
 	t := tr(ctx)
 	text := t.Sprintf("👋 <b>Newshound</b> is back. This chat's subscriptions are still here (%s): /list shows them.", t.Count(len(subs), "%d subscriptions"))
 	if req.chat.Paused {
-		text += "\n⏸ " + t.Sprintf("Alerts are paused: /resume to turn them back on.")
+		text += "\n⏸ " + pausedLine(t, req.chat)
 	}
 	r.reply(ctx, req.in.ChatID, text+note)
 	return true
@@ -248,11 +249,13 @@ func (r *Router) cmdSubscribe(ctx context.Context, req request) error {
 	}
 	// A subscription that will not alert says why: a stranger who had
 	// paused the chat, or muted the query, waited for alerts that never came.
-	if !res.Created && res.Subscription.Muted {
-		b.WriteString("\n" + t.Sprintf("🔕 It is muted: <code>/unmute %d</code> turns its alerts back on.", res.Subscription.ID))
+	if m := res.Subscription; !res.Created && m.Muted && !m.MutedUntil.IsZero() {
+		b.WriteString("\n" + t.Sprintf("🔕 It is muted until %s: <code>/unmute %d</code> turns its alerts back on sooner.", untilText(t, m.MutedUntil, req.chat.Timezone), m.ID))
+	} else if !res.Created && m.Muted {
+		b.WriteString("\n" + t.Sprintf("🔕 It is muted: <code>/unmute %d</code> turns its alerts back on.", m.ID))
 	}
 	if req.chat.Paused {
-		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
+		b.WriteString("\n" + pausedLine(t, req.chat))
 	}
 	if res.Created {
 		b.WriteString(r.englishAlertsNote(ctx, req.in))
@@ -477,9 +480,9 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 	for _, s := range subs {
 		topics = topics || (thread == 0 && s.ThreadID != 0)
 	}
-	width := listWidth(t, subs, topics)
+	width := listWidth(t, subs, topics, chat.Timezone)
 	for i, s := range subs {
-		line := listLine(t, s, topics, width)
+		line := listLine(t, s, topics, width, chat.Timezone)
 		if i == listMax || visibleLen(b.String())+visibleLen(line) > listBudget {
 			b.WriteString(t.Sprintf("… and %d more: remove some with /unsubscribe ID.", len(subs)-i) + "\n")
 			break
@@ -492,7 +495,7 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 		buttons = append(buttons, []Button{{Text: t.Sprintf("🗑 Remove #%d", s.ID), Data: r.signIn(ctx, chat.ID, "rm", s.ID)}, mute})
 	}
 	if chat.Paused {
-		b.WriteString("\n" + t.Sprintf("Alerts are paused: /resume to turn them back on."))
+		b.WriteString("\n" + pausedLine(t, chat))
 	}
 	// No newline at the end: Telegram trims it, but a press rewrites the
 	// message with this text (an edit, not a reply) and the console and the
@@ -505,13 +508,13 @@ func (r *Router) renderList(ctx context.Context, chat news.Chat, thread int) (st
 // fit one message otherwise. A chat of 50 long queries saw 31 of them and
 // "… and 19 more", with no way to learn the others' IDs; its queries are
 // now clipped shorter (down to listMinWidth), the IDs being what counts.
-func listWidth(t locale.Printer, subs []news.Subscription, topics bool) int {
+func listWidth(t locale.Printer, subs []news.Subscription, topics bool, zone string) int {
 	shown := subs[:min(len(subs), listMax)]
 	width := 120
 	for ; width > listMinWidth; width -= 8 {
 		total := visibleLen(t.Sprintf("Subscriptions")) + 2
 		for _, s := range shown {
-			total += visibleLen(listLine(t, s, topics, width)) + 1
+			total += visibleLen(listLine(t, s, topics, width, zone)) + 1
 		}
 		if total <= listBudget {
 			break
@@ -525,13 +528,16 @@ func listWidth(t locale.Printer, subs []news.Subscription, topics bool) int {
 // more there are.
 const listMinWidth = 24
 
-// listLine is one subscription's line of /list, its query clipped to width.
-func listLine(t locale.Printer, s news.Subscription, topics bool, width int) string {
+// listLine is one subscription's line of /list, its query clipped to width;
+// a timed mute says until when, in the chat's time zone.
+func listLine(t locale.Printer, s news.Subscription, topics bool, width int, zone string) string {
 	line := fmt.Sprintf("#%d <code>%s</code>", s.ID, esc(summarize.Clip(s.Query, width)))
 	if topics {
 		line += " · " + topicName(t, s.ThreadID)
 	}
-	if s.Muted {
+	if s.Muted && !s.MutedUntil.IsZero() {
+		line += " " + t.Sprintf("(muted until %s)", untilText(t, s.MutedUntil, zone))
+	} else if s.Muted {
 		line += " " + t.Sprintf("(muted)")
 	}
 	return line
@@ -550,12 +556,14 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 		if arg == "" {
 			return r.whichToMute(ctx, req, name, muted)
 		}
-		span := ""
+		var span time.Duration
 		if rest, sp := splitTimedSpan(arg); muted && sp != "" && rest != "" {
 			// "/mute kursk 2h": the subscription is kursk, unless one is
-			// "kursk 2h" itself. The bot cannot end a mute by itself.
-			if _, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg); errors.Is(ferr, subscriptions.ErrNoSuchSubscription) {
-				arg, span = strings.TrimPrefix(rest, "#"), sp
+			// "kursk 2h" itself; muted until two hours on.
+			if d, ok := spanDuration(sp); ok {
+				if _, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg); errors.Is(ferr, subscriptions.ErrNoSuchSubscription) {
+					arg, span = strings.TrimPrefix(rest, "#"), d
+				}
 			}
 		}
 		id, err := strconv.ParseInt(arg, 10, 64)
@@ -576,12 +584,19 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 			r.reply(ctx, req.in.ChatID, noSubscription(t, arg, 32))
 			return nil
 		}
-		err = r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted)
+		until := endOfSpan(r.now(), span)
+		set := func(id int64) error {
+			if span > 0 {
+				return r.opts.Store.MuteSubscriptionUntil(ctx, req.in.ChatID, id, until)
+			}
+			return r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted)
+		}
+		err = set(id)
 		if errors.Is(err, news.ErrNotFound) {
 			// Digits that are no id of the chat: a query of digits ("737").
 			if sub, ferr := r.opts.Subscriptions.Find(ctx, req.in.ChatID, arg); ferr == nil && sub.ID != id {
 				id = sub.ID
-				err = r.opts.Store.SetSubscriptionMuted(ctx, req.in.ChatID, id, muted)
+				err = set(id)
 			}
 		}
 		if errors.Is(err, news.ErrNotFound) {
@@ -590,8 +605,8 @@ func (r *Router) cmdMute(muted bool) func(context.Context, request) error {
 		} else if err != nil {
 			return err
 		}
-		if muted && span != "" {
-			r.reply(ctx, req.in.ChatID, t.Sprintf("🔕 Muted #%d: no alerts for it until <code>/unmute %d</code>. I can't end a mute by myself yet, so “%s” is not kept.", id, id, esc(span)))
+		if span > 0 {
+			r.reply(ctx, req.in.ChatID, t.Sprintf("🔕 Muted #%d until %s: its alerts come back by themselves then; <code>/unmute %d</code> brings them back sooner.", id, untilText(t, until, req.chat.Timezone), id))
 			return nil
 		}
 		if muted {
@@ -646,15 +661,29 @@ func topicName(p locale.Printer, thread int) string {
 	return p.Sprintf("in topic %d", thread)
 }
 
+// cmdPause pauses the chat's alerts until /resume, or, written with a span
+// of time ("/pause 3 days", "/pause на 2 часа"), until that time has
+// passed, when they come back by themselves; the reply says when, in the
+// chat's time zone. A timed pause ends as /resume ends one: what matched
+// while it held is not sent afterwards (nothing is matched for a paused
+// chat, and its queued alerts are dropped), only what comes after. The
+// store reads a pause whose until has passed as none where alerts are
+// decided, so no timer ends it, a restart keeps it, and no "alerts are
+// back" message is sent: the reply said when.
 func (r *Router) cmdPause(ctx context.Context, req request) error {
+	if rest, span := splitTimedSpan(req.args); rest == "" && span != "" {
+		if d, ok := spanDuration(span); ok {
+			until := endOfSpan(r.now(), d)
+			if err := r.opts.Settings.PauseUntil(ctx, req.in.ChatID, until); err != nil {
+				return err
+			}
+			t := tr(ctx)
+			r.reply(ctx, req.in.ChatID, t.Sprintf("⏸ Alerts paused until %s: they come back by themselves then; /resume brings them back sooner.", untilText(t, until, req.chat.Timezone)))
+			return nil
+		}
+	}
 	if err := r.opts.Settings.SetPaused(ctx, req.in.ChatID, true); err != nil {
 		return err
-	}
-	if rest, span := splitTimedSpan(req.args); rest == "" && span != "" {
-		// "/pause 3 days" was paused for ever without a word about the
-		// days: the bot cannot end a pause by itself, and says so.
-		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("⏸ Alerts paused until you send /resume. I can't end a pause by myself yet, so “%s” is not kept.", esc(span)))
-		return nil
 	}
 	r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("⏸ Alerts paused. Send /resume to get them again."))
 	return nil

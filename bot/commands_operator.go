@@ -41,7 +41,11 @@ func (r *Router) cmdStatus(ctx context.Context, req request) error {
 	if err != nil {
 		return err
 	}
-	r.reply(ctx, req.in.ChatID, esc(text))
+	text = esc(text)
+	if req.chat.Paused { // this chat's own state, which it asks after here too
+		text += "\n⏸ " + pausedLine(tr(ctx), req.chat)
+	}
+	r.reply(ctx, req.in.ChatID, text)
 	return nil
 }
 

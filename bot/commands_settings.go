@@ -44,7 +44,7 @@ func (r *Router) cmdSettings(ctx context.Context, req request) error {
 		lines = append(lines, "🖼 "+previewNow(p, cur)+" /preview")
 	}
 	if chat.Paused {
-		lines = append(lines, "⏸ "+p.Sprintf("Alerts are paused: /resume to turn them back on."))
+		lines = append(lines, "⏸ "+pausedLine(p, chat))
 	}
 	r.reply(ctx, req.in.ChatID, strings.Join(lines, "\n"))
 	return nil

@@ -29,6 +29,7 @@ type Subscriptions interface {
 // /pause, /resume, /quiet, /timezone, /digest and /stop.
 type Settings interface {
 	SetPaused(ctx context.Context, chatID int64, paused bool) error
+	PauseUntil(ctx context.Context, chatID int64, until time.Time) error // /pause 3 days
 	Quiet(ctx context.Context, chatID int64) (settings.Quiet, error)
 	SetQuiet(ctx context.Context, chatID int64, change settings.QuietChange) (settings.Quiet, error)
 	SetTimezone(ctx context.Context, chatID int64, zone string) (string, *time.Location, error)

@@ -126,30 +126,3 @@ func TestANonAdminInAGroupIsPointedToThePrivateChat(t *testing.T) {
 		t.Errorf("Spanish refusal → %q", got)
 	}
 }
-
-// "/pause 3 days" paused for ever and said nothing of the days; "/mute
-// kursk 2h" answered that there is no subscription "kursk 2h". The span
-// is read, in the bot's languages: the pause and the mute are made, and
-// the reply says the bot cannot end them by itself yet.
-func TestPauseAndMuteForATimeSayTheTimeIsNotKept(t *testing.T) {
-	h := newHarness(t, withLanguages, func(o *RouterOptions) { o.CommandBurst = 50 })
-	for _, args := range []string{"3 days", "for a week"} {
-		got := h.reply(91, "private", 91, "/pause "+args).Text()
-		if !strings.Contains(got, "paused until you send /resume") || !strings.Contains(got, "“"+args+"” is not kept") {
-			t.Errorf("/pause %s → %q", args, got)
-		}
-	}
-	sub := h.mustSubscribe(91, "private", "kursk")
-	got := h.reply(91, "private", 91, "/mute kursk 2h").Text()
-	if !strings.Contains(got, "Muted #"+itoa(sub.ID)) || !strings.Contains(got, "“2h” is not kept") {
-		t.Errorf("/mute kursk 2h → %q", got)
-	}
-	if got := h.replyAs(92, "private", 92, "ru", "/pause на 2 часа"); !strings.Contains(got, "«на 2 часа» не учитывается") {
-		t.Errorf("Russian /pause на 2 часа → %q", got)
-	}
-	// A subscription that ends in what reads as a span is muted as itself.
-	odd := h.mustSubscribe(93, "private", "covid 19 d")
-	if got := h.reply(93, "private", 93, "/mute covid 19 d").Text(); !strings.Contains(got, "Muted #"+itoa(odd.ID)+": no alerts for it until <code>/unmute "+itoa(odd.ID)+"</code>.") || strings.Contains(got, "not kept") {
-		t.Errorf("/mute covid 19 d → %q", got)
-	}
-}

@@ -2,7 +2,9 @@ package bot
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // timedSpan matches a span of time written at the end of /pause or /mute's
@@ -30,4 +32,51 @@ func splitTimedSpan(args string) (rest, span string) {
 		return args, ""
 	}
 	return strings.TrimSpace(args[:loc[0]]), span
+}
+
+// spanNumber is the number a span of time starts with ("3", "1.5", "2,5").
+var spanNumber = regexp.MustCompile(`\d+(?:[.,]\d+)?`)
+
+// spanUnit is the unit a span of time ends in, glued to its number or not.
+var spanUnit = regexp.MustCompile(`\pL+\.?$`)
+
+// longestSpan is the longest pause or mute a span gives: a longer one
+// ("/pause 9999 weeks") ends a year on, which the reply's date shows.
+const longestSpan = 365 * 24 * time.Hour
+
+// spanDuration reads a span splitTimedSpan found ("3 days", "2h", "for a
+// week", "на 2 часа", "für 3 Tage", "por una semana") as a length of time,
+// at most longestSpan. ok is false for a span of no time ("0 h") or a
+// unit it does not know.
+func spanDuration(span string) (d time.Duration, ok bool) {
+	n := 1.0
+	if num := spanNumber.FindString(span); num != "" {
+		v, err := strconv.ParseFloat(strings.Replace(num, ",", ".", 1), 64)
+		if err != nil {
+			return 0, false
+		}
+		n = v
+	}
+	unit := strings.TrimSuffix(strings.ToLower(spanUnit.FindString(span)), ".")
+	var per time.Duration
+	switch {
+	case unit == "m" || strings.HasPrefix(unit, "min") || strings.HasPrefix(unit, "мин"):
+		per = time.Minute
+	case unit == "h" || strings.HasPrefix(unit, "hr") || strings.HasPrefix(unit, "hour") || unit == "ч" ||
+		strings.HasPrefix(unit, "час") || unit == "std" || strings.HasPrefix(unit, "stunde") || strings.HasPrefix(unit, "hora"):
+		per = time.Hour
+	case unit == "d" || strings.HasPrefix(unit, "day") || strings.HasPrefix(unit, "д") || strings.HasPrefix(unit, "сут") ||
+		unit == "t" || strings.HasPrefix(unit, "tag") || strings.HasPrefix(unit, "dia") || strings.HasPrefix(unit, "día"):
+		per = 24 * time.Hour
+	case unit == "w" || strings.HasPrefix(unit, "wk") || strings.HasPrefix(unit, "week") || strings.HasPrefix(unit, "нед") ||
+		strings.HasPrefix(unit, "woche") || strings.HasPrefix(unit, "semana"):
+		per = 7 * 24 * time.Hour
+	default:
+		return 0, false
+	}
+	if n*float64(per) >= float64(longestSpan) {
+		return longestSpan, true
+	}
+	d = time.Duration(n * float64(per)).Round(time.Minute)
+	return d, d > 0
 }

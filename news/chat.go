@@ -4,14 +4,18 @@ import "time"
 
 // Chat is a Telegram chat (or the console) that talks to the bot.
 type Chat struct {
-	ID         int64
-	Type       string
-	Title      string
-	Active     bool
-	Paused     bool
-	Timezone   string
-	DigestTime string
-	CreatedAt  time.Time
+	ID     int64
+	Type   string
+	Title  string
+	Active bool
+	Paused bool
+	// PausedUntil is when a timed pause (/pause 3 days) ends by itself;
+	// zero when the chat is not paused or is paused until /resume. A
+	// pause that has ended reads as Paused false.
+	PausedUntil time.Time
+	Timezone    string
+	DigestTime  string
+	CreatedAt   time.Time
 }
 
 // ChatDefaults are the settings a chat starts with.

@@ -15,6 +15,7 @@ import (
 type Store interface {
 	FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error)
 	SetChatPaused(ctx context.Context, id int64, paused bool) error
+	PauseChatUntil(ctx context.Context, id int64, until time.Time) error
 	SetChatQuiet(ctx context.Context, id int64, start, end, mode string) error
 	SetChatTimezone(ctx context.Context, id int64, tz string) error
 	SetChatDigestTime(ctx context.Context, id int64, hhmm string) error
@@ -65,6 +66,16 @@ func NewService(opts Options) *Service {
 func (s *Service) SetPaused(ctx context.Context, chatID int64, paused bool) error {
 	if err := s.opts.Store.SetChatPaused(ctx, chatID, paused); err != nil {
 		return fmt.Errorf("set chat %d paused=%v: %w", chatID, paused, err)
+	}
+	return nil
+}
+
+// PauseUntil pauses the chat's alerts until the time given, when they come
+// back by themselves, as after /resume: what matched meanwhile is not
+// sent. It fails when the database fails.
+func (s *Service) PauseUntil(ctx context.Context, chatID int64, until time.Time) error {
+	if err := s.opts.Store.PauseChatUntil(ctx, chatID, until); err != nil {
+		return fmt.Errorf("pause chat %d for a time: %w", chatID, err)
 	}
 	return nil
 }

@@ -12,14 +12,16 @@ import (
 // FindChatDelivery returns the chat's delivery settings, or ErrNotFound.
 func (s *Store) FindChatDelivery(ctx context.Context, id int64) (news.ChatDelivery, error) {
 	var c news.ChatDelivery
-	err := s.w.QueryRowContext(ctx, `SELECT id, type, active, paused, timezone, quiet_start, quiet_end, quiet_mode, preview, language, language_followed FROM chats WHERE id = ?`, id).
-		Scan(&c.ID, &c.Type, &c.Active, &c.Paused, &c.Timezone, &c.QuietStart, &c.QuietEnd, &c.QuietMode, &c.Preview, &c.Language, &c.LanguageFollowed)
+	var until int64
+	err := s.w.QueryRowContext(ctx, `SELECT id, type, active, paused, timezone, quiet_start, quiet_end, quiet_mode, preview, language, language_followed, paused_until FROM chats WHERE id = ?`, id).
+		Scan(&c.ID, &c.Type, &c.Active, &c.Paused, &c.Timezone, &c.QuietStart, &c.QuietEnd, &c.QuietMode, &c.Preview, &c.Language, &c.LanguageFollowed, &until)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.ChatDelivery{}, fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
 	if err != nil {
 		return news.ChatDelivery{}, fmt.Errorf("find chat %d: %w", id, err)
 	}
+	c.Paused, _ = stillOn(c.Paused, until, s.now()) // a timed pause that has ended
 	return c, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/newshound/newshound/news"
 )
@@ -28,17 +29,18 @@ func (s *Store) EnsureChat(ctx context.Context, id int64, typ, title string, def
 
 // FindChat returns the chat, or ErrNotFound.
 func (s *Store) FindChat(ctx context.Context, id int64) (news.Chat, error) {
-	return findChat(ctx, s.w, id, "find")
+	return findChat(ctx, s.w, id, "find", s.now())
 }
 
 // findChat reads chat id through db (the writer, or the readers for
-// PeekChat); verb names the read in its error. It fails with ErrNotFound,
-// or the database's error.
-func findChat(ctx context.Context, db *sql.DB, id int64, verb string) (news.Chat, error) {
+// PeekChat); verb names the read in its error; a pause whose until has
+// passed by now reads as none. It fails with ErrNotFound, or the
+// database's error.
+func findChat(ctx context.Context, db *sql.DB, id int64, verb string, now time.Time) (news.Chat, error) {
 	var c news.Chat
-	var created int64
-	err := db.QueryRowContext(ctx, `SELECT id, type, title, active, paused, timezone, digest_time, created_at FROM chats WHERE id = ?`, id).
-		Scan(&c.ID, &c.Type, &c.Title, &c.Active, &c.Paused, &c.Timezone, &c.DigestTime, &created)
+	var created, until int64
+	err := db.QueryRowContext(ctx, `SELECT id, type, title, active, paused, timezone, digest_time, created_at, paused_until FROM chats WHERE id = ?`, id).
+		Scan(&c.ID, &c.Type, &c.Title, &c.Active, &c.Paused, &c.Timezone, &c.DigestTime, &created, &until)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Chat{}, fmt.Errorf("chat %d: %w", id, news.ErrNotFound)
 	}
@@ -46,6 +48,7 @@ func findChat(ctx context.Context, db *sql.DB, id int64, verb string) (news.Chat
 		return news.Chat{}, fmt.Errorf("%s chat %d: %w", verb, id, err)
 	}
 	c.CreatedAt = fromUnix(created)
+	c.Paused, c.PausedUntil = stillOn(c.Paused, until, now)
 	return c, nil
 }
 
@@ -65,9 +68,10 @@ func (s *Store) SetChatActive(ctx context.Context, id int64, active bool) error 
 	})
 }
 
-// SetChatPaused pauses or resumes alerts for the chat.
+// SetChatPaused pauses alerts for the chat until /resume, or resumes them
+// at once (a timed pause too).
 func (s *Store) SetChatPaused(ctx context.Context, id int64, paused bool) error {
-	if _, err := s.w.ExecContext(ctx, `UPDATE chats SET paused = ?, updated_at = ? WHERE id = ?`, paused, s.now().Unix(), id); err != nil {
+	if _, err := s.w.ExecContext(ctx, `UPDATE chats SET paused = ?, paused_until = 0, updated_at = ? WHERE id = ?`, paused, s.now().Unix(), id); err != nil {
 		return fmt.Errorf("set chat %d paused: %w", id, err)
 	}
 	return nil

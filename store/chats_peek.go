@@ -12,5 +12,5 @@ import (
 // at each write), where FindChat would wait behind it. It may miss a write
 // made a moment before. It fails with ErrNotFound, or the database's error.
 func (s *Store) PeekChat(ctx context.Context, id int64) (news.Chat, error) {
-	return findChat(ctx, s.r, id, "peek")
+	return findChat(ctx, s.r, id, "peek", s.now())
 }

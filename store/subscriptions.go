@@ -10,13 +10,16 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-const subscriptionColumns = `id, chat_id, query, query_key, muted, created_at, thread_id`
+const subscriptionColumns = `id, chat_id, query, query_key, muted, created_at, thread_id, muted_until`
 
-func scanSubscription(sc scanner) (news.Subscription, error) {
+// scanSubscription reads a row of subscriptionColumns. A mute whose until
+// has passed by the store's clock reads as not muted (see stillOn).
+func (s *Store) scanSubscription(sc scanner) (news.Subscription, error) {
 	var sub news.Subscription
-	var created int64
-	err := sc.Scan(&sub.ID, &sub.ChatID, &sub.Query, &sub.Key, &sub.Muted, &created, &sub.ThreadID)
+	var created, until int64
+	err := sc.Scan(&sub.ID, &sub.ChatID, &sub.Query, &sub.Key, &sub.Muted, &created, &sub.ThreadID, &until)
 	sub.CreatedAt = fromUnix(created)
+	sub.Muted, sub.MutedUntil = stillOn(sub.Muted, until, s.now())
 	return sub, err
 }
 
@@ -34,7 +37,7 @@ func (s *Store) CreateSubscription(ctx context.Context, chatID int64, query, key
 // whole chat's. It fails as CreateSubscription does.
 func (s *Store) CreateSubscriptionIn(ctx context.Context, chatID int64, thread int, query, key string, max int) (sub news.Subscription, created bool, err error) {
 	err = s.tx(ctx, func(tx *wtx) error {
-		sub, err = scanSubscription(tx.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND thread_id = ? AND query_key = ?`, chatID, thread, key))
+		sub, err = s.scanSubscription(tx.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND thread_id = ? AND query_key = ?`, chatID, thread, key))
 		if err == nil {
 			return nil
 		}
@@ -116,9 +119,10 @@ func (s *Store) RekeySubscription(ctx context.Context, id int64, key string) (dr
 	return dropped, nil
 }
 
-// SetSubscriptionMuted mutes or unmutes the chat's subscription, or fails with ErrNotFound.
+// SetSubscriptionMuted mutes the chat's subscription until /unmute, or
+// unmutes it at once (a timed mute too), or fails with ErrNotFound.
 func (s *Store) SetSubscriptionMuted(ctx context.Context, chatID, id int64, muted bool) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE subscriptions SET muted = ? WHERE chat_id = ? AND id = ?`, muted, chatID, id)
+	res, err := s.w.ExecContext(ctx, `UPDATE subscriptions SET muted = ?, muted_until = 0 WHERE chat_id = ? AND id = ?`, muted, chatID, id)
 	if err != nil {
 		return fmt.Errorf("mute subscription %d: %w", id, err)
 	}
@@ -130,7 +134,7 @@ func (s *Store) SetSubscriptionMuted(ctx context.Context, chatID, id int64, mute
 
 // FindSubscription returns the chat's subscription with this id, or ErrNotFound.
 func (s *Store) FindSubscription(ctx context.Context, chatID, id int64) (news.Subscription, error) {
-	sub, err := scanSubscription(s.w.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND id = ?`, chatID, id))
+	sub, err := s.scanSubscription(s.w.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND id = ?`, chatID, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Subscription{}, fmt.Errorf("subscription %d of chat %d: %w", id, chatID, news.ErrNotFound)
 	}
@@ -143,7 +147,7 @@ func (s *Store) FindSubscription(ctx context.Context, chatID, id int64) (news.Su
 // FindSubscriptionByKey returns the chat's subscription with this key, or
 // ErrNotFound; of a query subscribed in several forum topics, the oldest.
 func (s *Store) FindSubscriptionByKey(ctx context.Context, chatID int64, key string) (news.Subscription, error) {
-	sub, err := scanSubscription(s.w.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND query_key = ? ORDER BY id LIMIT 1`, chatID, key))
+	sub, err := s.scanSubscription(s.w.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE chat_id = ? AND query_key = ? ORDER BY id LIMIT 1`, chatID, key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Subscription{}, fmt.Errorf("subscription %q of chat %d: %w", key, chatID, news.ErrNotFound)
 	}
@@ -159,7 +163,7 @@ func (s *Store) ListSubscriptions(ctx context.Context, chatID int64) ([]news.Sub
 	if err != nil {
 		return nil, fmt.Errorf("list subscriptions of chat %d: %w", chatID, err)
 	}
-	out, err := collect(rows, scanSubscription)
+	out, err := collect(rows, s.scanSubscription)
 	if err != nil {
 		return nil, fmt.Errorf("list subscriptions of chat %d: %w", chatID, err)
 	}
@@ -176,7 +180,7 @@ func (s *Store) EachSubscription(ctx context.Context, fn func(news.Subscription)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		sub, err := scanSubscription(rows)
+		sub, err := s.scanSubscription(rows)
 		if err != nil {
 			return fmt.Errorf("read subscriptions: %w", err)
 		}
@@ -196,13 +200,13 @@ func (s *Store) AlertTargets(ctx context.Context, subIDs []int64) ([]news.Target
 	var out []news.Target
 	err := s.onReader(ctx, "alert targets", func(ctx context.Context, c *sql.Conn) error {
 		var err error
-		out, err = alertTargets(ctx, c, subIDs)
+		out, err = alertTargets(ctx, c, subIDs, s.now())
 		return err
 	})
 	return out, err
 }
 
-func alertTargets(ctx context.Context, r querier, subIDs []int64) ([]news.Target, error) {
+func alertTargets(ctx context.Context, r querier, subIDs []int64, now time.Time) ([]news.Target, error) {
 	var out []news.Target
 	for start := 0; start < len(subIDs); start += 500 {
 		batch := subIDs[start:min(start+500, len(subIDs))]
@@ -210,17 +214,21 @@ func alertTargets(ctx context.Context, r querier, subIDs []int64) ([]news.Target
 		for i, id := range batch {
 			args[i] = id
 		}
-		rows, err := r.QueryContext(ctx, `SELECT s.id, s.chat_id, s.thread_id, s.muted FROM subscriptions s JOIN chats c ON c.id = s.chat_id
-			WHERE s.id IN (`+placeholders(len(batch))+`) AND c.active = 1 AND c.paused = 0 ORDER BY s.id`, args...)
+		// A pause whose until has passed is no pause (0068_timed_pauses.sql).
+		args = append(args, now.Unix())
+		rows, err := r.QueryContext(ctx, `SELECT s.id, s.chat_id, s.thread_id, s.muted, s.muted_until FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+			WHERE s.id IN (`+placeholders(len(batch))+`) AND c.active = 1 AND (c.paused = 0 OR (c.paused_until > 0 AND c.paused_until <= ?)) ORDER BY s.id`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("alert targets: %w", err)
 		}
 		for rows.Next() {
 			var t news.Target
-			if err := rows.Scan(&t.SubscriptionID, &t.ChatID, &t.ThreadID, &t.Muted); err != nil {
+			var until int64
+			if err := rows.Scan(&t.SubscriptionID, &t.ChatID, &t.ThreadID, &t.Muted, &until); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("alert targets: %w", err)
 			}
+			t.Muted, _ = stillOn(t.Muted, until, now)
 			out = append(out, t)
 		}
 		rows.Close()

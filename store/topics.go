@@ -43,12 +43,12 @@ func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread in
 		if err != nil {
 			return err
 		}
-		if merged, err = collect(rows, scanSubscription); err != nil {
+		if merged, err = collect(rows, s.scanSubscription); err != nil {
 			return err
 		}
 		for _, q := range []string{
-			`INSERT OR REPLACE INTO merged_subscriptions (id, chat_id, thread_id, query, query_key, muted, created_at, into_id)
-				SELECT t.id, t.chat_id, t.thread_id, t.query, t.query_key, t.muted, t.created_at, g.id
+			`INSERT OR REPLACE INTO merged_subscriptions (id, chat_id, thread_id, query, query_key, muted, created_at, into_id, muted_until)
+				SELECT t.id, t.chat_id, t.thread_id, t.query, t.query_key, t.muted, t.created_at, g.id, t.muted_until
 				FROM subscriptions t JOIN subscriptions g ON g.chat_id = t.chat_id AND g.thread_id = 0 AND g.query_key = t.query_key
 				WHERE t.chat_id = ? AND t.thread_id = ?`,
 			`DELETE FROM subscriptions WHERE chat_id = ? AND thread_id = ?`,
@@ -95,8 +95,8 @@ func (s *Store) MoveThreadBack(ctx context.Context, chatID int64, thread int) (m
 		if _, err = tx.ExecContext(ctx, `UPDATE subscriptions SET moved_from = 0 WHERE chat_id = ? AND moved_from = ?`, chatID, thread); err != nil {
 			return err
 		}
-		if _, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO subscriptions (id, chat_id, query, query_key, muted, created_at, thread_id)
-			SELECT m.id, m.chat_id, m.query, m.query_key, m.muted, m.created_at, m.thread_id FROM merged_subscriptions m
+		if _, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO subscriptions (id, chat_id, query, query_key, muted, created_at, thread_id, muted_until)
+			SELECT m.id, m.chat_id, m.query, m.query_key, m.muted, m.created_at, m.thread_id, m.muted_until FROM merged_subscriptions m
 			WHERE m.chat_id = ? AND m.thread_id = ? AND EXISTS (SELECT 1 FROM subscriptions g WHERE g.id = m.into_id) ORDER BY m.id`, chatID, thread); err != nil {
 			return err
 		}
@@ -105,7 +105,7 @@ func (s *Store) MoveThreadBack(ctx context.Context, chatID int64, thread int) (m
 		if err != nil {
 			return err
 		}
-		if restored, err = collect(rows, scanSubscription); err != nil {
+		if restored, err = collect(rows, s.scanSubscription); err != nil {
 			return err
 		}
 		moved += len(restored)
