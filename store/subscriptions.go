@@ -214,7 +214,7 @@ func alertTargets(ctx context.Context, r querier, subIDs []int64, now time.Time)
 		for i, id := range batch {
 			args[i] = id
 		}
-		// A pause whose until has passed is no pause (0068_timed_pauses.sql).
+		// A pause whose until has passed is no pause (0067_timed_pauses.sql).
 		args = append(args, now.Unix())
 		rows, err := r.QueryContext(ctx, `SELECT s.id, s.chat_id, s.thread_id, s.muted, s.muted_until FROM subscriptions s JOIN chats c ON c.id = s.chat_id
 			WHERE s.id IN (`+placeholders(len(batch))+`) AND c.active = 1 AND (c.paused = 0 OR (c.paused_until > 0 AND c.paused_until <= ?)) ORDER BY s.id`, args...)

@@ -10,7 +10,7 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// A timed pause (0068) holds until its time by the store's clock and no
+// A timed pause (0067) holds until its time by the store's clock and no
 // later, where alerts are decided (AlertTargets) and where the chat is
 // read; a timed mute likewise. Reopened, the database keeps both; an
 // untimed pause or /resume clears the time.
