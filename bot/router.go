@@ -104,7 +104,7 @@ type RouterOptions struct {
 	// fetch of it found (*feeds.Poller.MovedTo): /sources shows the new
 	// address and what to do; nil or "": nothing moved.
 	Moved        func(id int64) string
-	CommandBurst int           // commands a chat may send at once (default 5)
+	CommandBurst int           // commands a chat may send at once (default 5; the config's default is 10)
 	CommandEvery time.Duration // then one per this (default 3s)
 	Migrator     ChatMigrator  // moves a group that became a supergroup; nil: noticed only when a send fails
 	Topics       TopicReopener // returns a reopened topic's subscriptions from General; nil: they stay there
