@@ -5,11 +5,15 @@ import (
 	"context"
 	"database/sql"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/feedtest"
+	"github.com/newshound/newshound/internal/telegramtest"
+	"github.com/newshound/newshound/internal/testkit"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
 	"github.com/newshound/newshound/store"
@@ -142,5 +146,50 @@ func TestReindexTermsUnmarkedWaitsForTheStop(t *testing.T) {
 	wait := func(d time.Duration) <-chan time.Time { t.Errorf("a pause of %v with nothing marked", d); return nil }
 	if err := reindexTerms(ctx, st, wait, slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil))); err != nil {
 		t.Errorf("ended with %v, want nil", err)
+	}
+}
+
+// TestBotReindexesAfterAnUpgrade: the bot started on a store marked for
+// re-indexing says at the start that it re-indexes in the background,
+// and its background task does it: /search then finds the article by its
+// new spelling.
+func TestBotReindexesAfterAnUpgrade(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "n.db")
+	id := oldFoldStore(t, db)
+	tg := telegramtest.New(t, testToken)
+	feed := feedtest.New(t, "testdata/feeds/world-v1.xml", "application/rss+xml")
+	cfg := testConfig{tg: tg, sources: []testSource{{"World", feed.URL}}}.String()
+	cfgPath := filepath.Join(dir, "newshound.toml")
+	if err := os.WriteFile(cfgPath, []byte(strings.ReplaceAll(cfg, "{{db}}", db)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, logs, func(string) string { return "" })
+	ready := make(chan *Parts, 1)
+	m.Ready = func(p *Parts) { ready <- p }
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx, cfgPath) }()
+	select {
+	case p := <-ready:
+		testkit.WaitFor(t, "the re-indexing's end", func() bool {
+			return strings.Contains(logs.String(), "articles indexed again for Turkish ı read as i and Russian ё as е")
+		})
+		if got := searched(t, p.Store, "петр"); len(got) != 1 || got[0] != id {
+			t.Errorf("/search петр finds %v after the re-indexing, want [%d]", got, id)
+		}
+	case err := <-done:
+		t.Fatalf("Run ended early: %v\n%s", err, logs)
+	case <-time.After(10 * time.Second):
+		t.Fatalf("not ready after 10s:\n%s", logs)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if !strings.Contains(logs.String(), "re-indexing articles in the background; /search finds their ı/ё spellings when done") {
+		t.Errorf("the start does not say that it re-indexes in the background:\n%s", logs)
 	}
 }
