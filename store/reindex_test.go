@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -158,7 +160,32 @@ func TestReindexRunsInTheBackgroundAfterOpen(t *testing.T) {
 		t.Errorf("progress logged before a minute passed:\n%s", logged.String())
 	}
 
-	// A stop here (or a crash: the batch and its marks are one transaction).
+	// A crash here: the files as they are, copied while the store runs
+	// (the last step committed), opened as a start after it would.
+	crashed := filepath.Join(t.TempDir(), "crashed.db")
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(path + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(crashed+suffix, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after, err := Open(context.Background(), crashed, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Reindexing() != n-refoldBatch || markedRows(t, after, "terms_letters") != n-refoldBatch {
+		t.Errorf("after a crash %d articles wait, want %d", after.Reindexing(), n-refoldBatch)
+	}
+	reindexed(t, after)
+	if got := docTerms(t, after); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Error("after a crash part way the re-indexing does not end as a new store's index")
+	}
+	after.Close()
+
+	// A stop here.
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
