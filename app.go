@@ -410,6 +410,7 @@ func (m *Main) runParts(ctx context.Context, cfg config.Config, banner string) e
 		{"poller", poller.Run},
 		{"digests", digests.Run},
 		{"retention", func(ctx context.Context) error { return m.prune(ctx, st, cfg.Storage.Retention.D(), log) }},
+		{"re-index", func(ctx context.Context) error { return reindexTerms(ctx, st, time.After, log) }},
 	}
 	if !cfg.ConsoleMode() { // the console connects at once, and its banner counts the sources fetched before any is
 		run.start(background...)

@@ -7,13 +7,20 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/newshound/newshound/query"
 )
 
-// refoldBatch is how many articles refoldTerms re-indexes in one
-// transaction.
-const refoldBatch = 500
+// refoldBatch is how many articles ReindexStep re-indexes in one write
+// transaction: about 0.7 s of the writer on a loaded 2-core host (3.5 ms an
+// article, BENCHMARKS.md, session 34), which the poller's writes wait for.
+const refoldBatch = 200
+
+// refoldEvery is how often at most ReindexStep logs its progress.
+const refoldEvery = time.Minute
 
 // termPass is a re-indexing that a migration asks for by creating its
 // marker table: the articles holding a term of terms_list that stale picks
@@ -25,7 +32,10 @@ type termPass struct {
 	// longer writes them (the articles enter their new forms as they are
 	// indexed). A term that is still written but stemmed anew stays.
 	drop bool
-	done string // the log line when articles were indexed again
+	// finds is what /search finds in the articles once they are indexed
+	// again, for the log line that says the re-indexing runs.
+	finds string
+	done  string // the log line when articles were indexed again
 }
 
 // termPasses are the re-indexings of 0044_refold (Greek accents and ł
@@ -38,79 +48,211 @@ type termPass struct {
 func termPasses() []termPass {
 	refolded := func(t string) bool { got := query.Terms(t); return len(got) != 1 || got[0] != t }
 	return []termPass{
-		{marker: "terms_refold", stale: refolded, drop: true, done: "articles indexed again for the new folding of Greek accents and ł"},
-		{marker: "terms_restem", stale: query.Restemmed, done: "articles indexed again for the new stems of Portuguese plurals in -ões"},
-		{marker: "terms_arabic", stale: query.ArabicStemmed, done: "articles indexed again for the stems of Arabic words"},
-		{marker: "terms_persian", stale: refolded, drop: true, done: "articles indexed again for Persian and Arabic kaf and yeh written one way"},
-		{marker: "terms_marks", stale: refolded, drop: true, done: "articles indexed again for Hebrew points and Arabic vowel marks dropped and keycaps read as digits"},
-		{marker: "terms_letters", stale: refolded, drop: true, done: "articles indexed again for Turkish ı read as i and Russian ё as е"},
+		{marker: "terms_refold", stale: refolded, drop: true, finds: "their Greek words without accents and ł as l", done: "articles indexed again for the new folding of Greek accents and ł"},
+		{marker: "terms_restem", stale: query.Restemmed, finds: "their Portuguese plurals in -ões by the singular", done: "articles indexed again for the new stems of Portuguese plurals in -ões"},
+		{marker: "terms_arabic", stale: query.ArabicStemmed, finds: "their Arabic words by their stems", done: "articles indexed again for the stems of Arabic words"},
+		{marker: "terms_persian", stale: refolded, drop: true, finds: "their Persian kaf and yeh typed either way", done: "articles indexed again for Persian and Arabic kaf and yeh written one way"},
+		{marker: "terms_marks", stale: refolded, drop: true, finds: "their words typed without points or vowel marks", done: "articles indexed again for Hebrew points and Arabic vowel marks dropped and keycaps read as digits"},
+		{marker: "terms_letters", stale: refolded, drop: true, finds: "their ı/ё spellings", done: "articles indexed again for Turkish ı read as i and Russian ё as е"},
 	}
 }
 
-// refoldTerms finishes the re-indexings of termPasses whose marker table
-// exists: for each, it finds the terms of terms_list it picks, the
-// articles whose title or text hold them, and indexes those articles
-// again, refoldBatch a transaction; then it drops the marker. Stopped part
-// way, it starts again at the next Open (re-indexing an article twice does
-// no harm). A database without markers costs a look-up a pass. It fails
-// when the database does.
-func (s *Store) refoldTerms(ctx context.Context) error {
+// The re-indexings of termPasses run in two parts. At Open, markTerms
+// marks the articles to index again: it writes their ids as the rows of
+// the pass's marker table (rowid the article's id, started the time of the
+// marking), cheap next to the indexing (a query of the index a stale
+// term). In the background, ReindexStep indexes them again refoldBatch at
+// a time, deleting their rows in the same transaction, and drops the
+// marker with the last: the rows left are where a stop or a crash resumes.
+// Until an article is indexed again, /search misses it for the words the
+// new folding reads anew (Пётр is found as петр once its article is
+// indexed again; neither spelling finds it before); alerts, which match
+// the new articles' own tokens, are not affected.
+
+// refoldJob is what is left of the re-indexings marked at Open.
+type refoldJob struct {
+	mu     sync.Mutex
+	left   atomic.Int64   // articles marked and not indexed again yet
+	marked map[string]int // articles marked a pass at Open, for its last line
+	logged time.Time      // when ReindexStep last logged its progress
+}
+
+// markTerms marks the articles of each pass of termPasses whose marker
+// table exists (see refoldJob) and logs, for a pass with articles marked,
+// that they are indexed again in the background. A pass with nothing to
+// index again is finished at once (its marker dropped). A database without
+// markers costs a look-up a pass. It fails when the database does.
+func (s *Store) markTerms(ctx context.Context) error {
+	s.refold.marked = map[string]int{}
 	for _, p := range termPasses() {
-		if err := s.termPass(ctx, p); err != nil {
+		n, err := s.markPass(ctx, p)
+		if err != nil {
 			return fmt.Errorf("%s: %w", p.marker, err)
 		}
+		if n > 0 {
+			s.refold.marked[p.marker] = n
+			s.refold.left.Add(int64(n))
+			s.log.Info("re-indexing articles in the background; /search finds "+p.finds+" when done", "articles", n, "pass", p.marker)
+		}
 	}
+	s.refold.logged = s.now()
 	return nil
 }
 
-func (s *Store) termPass(ctx context.Context, p termPass) error {
+// markPass marks the articles of p, unless a start before did (its rows
+// are left), and returns how many wait.
+func (s *Store) markPass(ctx context.Context, p termPass) (int, error) {
 	var n int
 	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, p.marker).Scan(&n); err != nil || n == 0 {
-		return err
+		return 0, err
 	}
-	stale, err := s.staleTerms(ctx, p.stale)
+	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM `+p.marker).Scan(&n); err != nil || n > 0 {
+		return n, err // marked by a start before, which stopped part way
+	}
+	stale, err := s.staleTerms(ctx, s.w, p.stale)
 	if err != nil {
-		return fmt.Errorf("%w", err)
+		return 0, err
 	}
 	ids, err := s.articlesHolding(ctx, stale)
 	if err != nil {
-		return fmt.Errorf("%w", err)
+		return 0, err
 	}
-	if len(ids) > 0 {
-		// Said first: an archive of many such articles holds the start for
-		// minutes (about 3.5 ms an article on a loaded 2-core host, see
-		// BENCHMARKS.md, session 34), and the line after says only when done.
-		s.log.Info("indexing articles again before the start; it waits until they are done", "articles", len(ids), "pass", p.marker)
+	if len(ids) == 0 {
+		return 0, s.tx(ctx, func(tx *wtx) error { return finishPass(ctx, tx, p, stale) })
 	}
-	for batch := range slices.Chunk(ids, refoldBatch) {
-		if err := s.tx(ctx, func(tx *wtx) error { return s.reindex(ctx, tx, batch) }); err != nil {
-			return fmt.Errorf("%w", err)
-		}
-	}
+	started := s.now().Unix()
 	err = s.tx(ctx, func(tx *wtx) error {
-		for _, t := range stale {
-			if !p.drop {
-				break // the terms are still written: they stay listed
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM terms_list WHERE term = ?`, t); err != nil {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO `+p.marker+` (rowid, started) VALUES (?, ?)`, id, started); err != nil {
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `DROP TABLE `+p.marker)
-		return err
+		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("%w", err)
+	return len(ids), err
+}
+
+// finishPass removes p's stale terms from terms_list (when p drops them)
+// and drops its marker table.
+func finishPass(ctx context.Context, tx *wtx, p termPass, stale []string) error {
+	for _, t := range stale {
+		if !p.drop {
+			break // the terms are still written: they stay listed
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM terms_list WHERE term = ?`, t); err != nil {
+			return err
+		}
 	}
-	if len(ids) > 0 {
-		s.log.Info(p.done, "articles", len(ids), "terms", len(stale))
+	_, err := tx.ExecContext(ctx, `DROP TABLE `+p.marker)
+	return err
+}
+
+// Reindexing returns how many articles marked at Open wait to be indexed
+// again (see ReindexStep); 0, without a look at the database, when none.
+func (s *Store) Reindexing() int { return int(s.refold.left.Load()) }
+
+// ReindexStep indexes again the next refoldBatch articles that Open marked
+// for a re-indexing of the first pass left (see markTerms), in one write
+// transaction that also deletes their marks, and finishes the pass with
+// its last batch: its old terms leave terms_list, its marker is dropped
+// and its line says so. It logs the progress at most every refoldEvery.
+// It returns how many articles are left; with none left it does nothing.
+// It fails when the database does (nothing of the batch is stored then,
+// and the next step does it again), or with ctx's error on a stop.
+func (s *Store) ReindexStep(ctx context.Context) (int, error) {
+	if s.refold.left.Load() == 0 {
+		return 0, nil
+	}
+	s.refold.mu.Lock()
+	defer s.refold.mu.Unlock()
+	for _, p := range termPasses() {
+		if _, ok := s.refold.marked[p.marker]; !ok {
+			continue
+		}
+		var ids []int64
+		finished := false
+		err := s.tx(ctx, func(tx *wtx) error {
+			var err error
+			if ids, err = markedBatch(ctx, tx, p.marker); err != nil {
+				return err
+			}
+			if err := s.reindex(ctx, tx, ids); err != nil {
+				return err
+			}
+			if len(ids) > 0 {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM `+p.marker+` WHERE rowid <= ?`, ids[len(ids)-1]); err != nil {
+					return err
+				}
+			}
+			var more bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+p.marker+`)`).Scan(&more); err != nil || more {
+				return err
+			}
+			stale, err := s.staleTerms(ctx, tx, p.stale)
+			if err != nil {
+				return err
+			}
+			finished = true
+			return finishPass(ctx, tx, p, stale)
+		})
+		if err != nil {
+			return s.Reindexing(), fmt.Errorf("re-index %s: %w", p.marker, err)
+		}
+		left := s.refold.left.Add(-int64(len(ids)))
+		if finished {
+			s.log.Info(p.done, "articles", s.refold.marked[p.marker])
+			delete(s.refold.marked, p.marker)
+			if len(s.refold.marked) == 0 {
+				s.refold.left.Store(0)
+				left = 0
+			}
+		} else if now := s.now(); now.Sub(s.refold.logged) >= refoldEvery {
+			s.refold.logged = now
+			s.log.Info("re-indexing articles in the background", "articles_left", left, "pass", p.marker)
+		}
+		return int(left), nil
+	}
+	s.refold.left.Store(0)
+	return 0, nil
+}
+
+// markedBatch returns the ids of the first refoldBatch articles marked in
+// the table marker, in order.
+func markedBatch(ctx context.Context, tx *wtx, marker string) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid FROM `+marker+` ORDER BY rowid LIMIT ?`, refoldBatch)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// refoldTerms marks the re-indexings of termPasses and does them all at
+// once (markTerms, then ReindexStep until none is left): what the
+// reference schema (referenceTables) runs, and the tests.
+func (s *Store) refoldTerms(ctx context.Context) error {
+	if err := s.markTerms(ctx); err != nil {
+		return err
+	}
+	for s.Reindexing() > 0 {
+		if _, err := s.ReindexStep(ctx); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// staleTerms returns the terms of terms_list that stale picks.
-func (s *Store) staleTerms(ctx context.Context, pick func(string) bool) ([]string, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT term FROM terms_list`)
+// staleTerms returns the terms of terms_list that stale picks, read with q.
+func (s *Store) staleTerms(ctx context.Context, q querier, pick func(string) bool) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT term FROM terms_list`)
 	if err != nil {
 		return nil, err
 	}

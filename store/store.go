@@ -91,6 +91,8 @@ type Store struct {
 	file os.FileInfo
 	// logSync is what SyncLog last synced.
 	logSync logSync
+	// refold is the re-indexing of the articles Open marked (refold.go).
+	refold refoldJob
 }
 
 // SetLogger makes the store log to log (rows it skips, see QueueAlerts)
@@ -189,7 +191,7 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
-	if err := s.refoldTerms(ctx); err != nil {
+	if err := s.markTerms(ctx); err != nil { // the re-indexing runs later: ReindexStep
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
