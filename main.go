@@ -70,10 +70,9 @@ func main() {
 	// SIGHUP's default ends the process at once, and systemd counts an end
 	// by SIGHUP as clean: `kill -HUP`, the habit of asking a daemon to
 	// reload, stopped the service for good. Newshound reloads nothing; it
-	// says so and goes on.
-	hangups := make(chan os.Signal, 1)
-	signal.Notify(hangups, syscall.SIGHUP)
-	m.Hangups = hangups
+	// says so and goes on. earlystop catches it from package initialisation
+	// on: one during the start is handled once the log is set up.
+	m.Hangups = earlystop.Hangups()
 	run := func() error { return m.Run(ctx, *configPath) }
 	if *demo {
 		run = func() error { return m.RunDemo(ctx) }

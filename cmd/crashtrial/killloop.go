@@ -56,7 +56,7 @@ func (t *trial) killLoop(ctx context.Context, bin string, n, migrating int) erro
 			continue
 		}
 		if t.o.hup && t.rng.IntN(3) == 0 {
-			t.hangup(p, i)
+			t.hangup(ctx, p, i)
 		}
 		if t.o.term || t.o.mixed && t.rng.IntN(2) == 0 {
 			t.terminate(p, fmt.Sprintf("stop %d", i))
@@ -145,7 +145,16 @@ func (t *trial) powerCut(w *walWatch, kill time.Time) error {
 
 // hangup sends p a SIGHUP, as logrotate's postrotate or an operator's
 // habit does: the bot must go on (it reopens its log file, reloads nothing).
-func (t *trial) hangup(p *process, i int) {
+//
+// It waits for the bot's first log line (or killWait): a kill "at random"
+// comes 0-3 s after the start, and a SIGHUP in its first milliseconds,
+// before the dynamic loader and Go's runtime have handed over to the
+// bot's first package initialisation (earlystop, which catches it from
+// then on), ends any program by the signal's default action: no program
+// can catch a signal before its first instruction, and no logrotate sends
+// one to a process that has not yet opened its log.
+func (t *trial) hangup(ctx context.Context, p *process, i int) {
+	waitFor(ctx, killWait, time.Millisecond, func() bool { return p.exited() || p.logs.String() != "" })
 	if p.exited() {
 		return
 	}

@@ -172,7 +172,7 @@ func (l *ledger) compare(msgs []delivered, tg *telegramtest.Server, recorded map
 				t.duplicated += k - 1
 				if tw := twiceKnown(sends); tw > 0 {
 					t.twice += tw
-					t.lines = append(t.lines, fmt.Sprintf("chat %d got report %d %d times, %d of them recorded as sent", c.id, n, k, tw+1))
+					t.lines = append(t.lines, fmt.Sprintf("chat %d got report %d %d times, %d of them recorded as sent: %s", c.id, n, k, tw+1, describeSends(sends, known)))
 				}
 			}
 			if want && r.copied && k > 0 {
@@ -223,6 +223,22 @@ func (t tally) print(w io.Writer) {
 func (t tally) ok() bool {
 	return t.missing == 0 && t.unexpected == 0 && t.alsoMissing == 0 && t.digestsMissing == 0 && t.twice == 0 && t.digestTwice == 0 &&
 		t.duplicated <= t.repeatable
+}
+
+// describeSends names each send of a repeated report, for the one who
+// looks the repeat up: Telegram's message id, when the wire saw it taken,
+// whether the outbox records that id, and its first line.
+func describeSends(ms []delivered, known func(delivered) bool) string {
+	parts := make([]string, 0, len(ms))
+	for _, m := range ms {
+		first, _, _ := strings.Cut(m.text, "\n")
+		rec := "not recorded"
+		if known(m) {
+			rec = "recorded"
+		}
+		parts = append(parts, fmt.Sprintf("[message %d at %s, %s: %.80q]", m.id, m.at.Format("15:04:05.000"), rec, first))
+	}
+	return strings.Join(parts, " ")
 }
 
 // inFlightSlack is how long after a kill the wire may write down a send
