@@ -643,7 +643,10 @@ func (p *Poller) pollSource(ctx context.Context, src news.Source) (news.Source, 
 		log.Debug("fetched", "not_modified", resp.NotModified, "new", len(added), "next_in", wait, "why", why.String())
 	}
 	src.LastFetchAt, src.NextFetchAt, src.Interval, src.IntervalReason = now, r.NextFetchAt, r.Interval, r.IntervalReason
-	if rerr := p.opts.Store.RecordFetch(ctx, src.ID, r); rerr != nil {
+	if rerr := p.opts.Store.RecordFetch(ctx, src.ID, r); rerr != nil && ctx.Err() == nil {
+		// A stop is no database failure: it logged "record fetch ...:
+		// context canceled" at ERROR on ordinary stops; the source is
+		// fetched again after the restart.
 		p.dbLog.Error(log, "record fetch", "err", rerr)
 	}
 	return src, r.NextFetchAt, waiting

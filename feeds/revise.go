@@ -144,7 +144,9 @@ func (p *Poller) revise(ctx context.Context, src news.Source, items []news.Artic
 	}
 	stored, err := rv.FinishedArticlesOf(ctx, src.ID, guids)
 	if err != nil {
-		p.dbLog.Error(p.log, "read articles updated in place", "source", src.Name, "err", err)
+		if ctx.Err() == nil { // a stop is no failure to read
+			p.dbLog.Error(p.log, "read articles updated in place", "source", src.Name, "err", err)
+		}
 		return
 	}
 	for _, old := range stored {
