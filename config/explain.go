@@ -610,7 +610,11 @@ func misnamedTables(path string, data []byte, md *toml.MetaData, keys []string) 
 		if n := headerLine(data, k); n > 0 {
 			where += fmt.Sprintf(", line %d", n)
 		}
-		mine, also := []string{k}, ""
+		// The keys of the table as written, and the table meant, which its
+		// fix changes: the bare name ("source") read as a key above every
+		// table, which may be any table's (keysIn), and left out every
+		// start check.
+		mine, also := []string{meant}, ""
 		for _, o := range keys {
 			name, ok := strings.CutPrefix(o, k+".")
 			if !ok || strings.Contains(name, ".") || named[o] {

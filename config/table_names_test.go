@@ -72,8 +72,8 @@ concurrency = 0
 			t.Errorf("error %q names the key %s of a misnamed table", err, k)
 		}
 	}
-	if keys := MistakeKeys(err); !slices.Contains(keys, "source.url") || !slices.Contains(keys, "poller.schedul") {
-		t.Errorf("MistakeKeys = %v, want the misnamed table's keys and the others", keys)
+	if keys := MistakeKeys(err); !slices.Contains(keys, "source.url") || !slices.Contains(keys, "sources") || slices.Contains(keys, "source") || !slices.Contains(keys, "poller.schedul") {
+		t.Errorf("MistakeKeys = %v, want the misnamed table's keys, the table meant (not the bare name, a key above every table) and the others", keys)
 	}
 	// A table with no near miss is still answered key by key.
 	_, err = Load(writeConfig(t, "[favourite]\ncolour = \"blue\""), nil)
