@@ -18,7 +18,19 @@ import (
 //     default a tenth of Telegram's global rate), so a burst of new chats
 //     cannot spend more than that share of the send budget on hints;
 //   - a hint is queued behind command replies (priorityHint): it goes after
-//     every reply due, before alerts and digests.
+//     every reply due, before alerts and digests, so that across chats a
+//     thousand hints queued do not hold back one command's reply;
+//   - but within its chat a hint keeps its place: when a command follows
+//     it, the chat's queued hint is made a reply (raiseHints) before the
+//     command's answer is queued. A chat's queue goes by priority first, so
+//     "kursk ukraine" then /subscribe got the subscription's answer, then
+//     the offer to subscribe. Queuing every hint as a reply would have kept
+//     its chat's order too, but put a flood of hints of other chats ahead
+//     of a command's reply (TestHintsQueueBehindReplies); raising only the
+//     hints of a chat that sends a command after them costs an UPDATE per
+//     command within the hour after a hint (the ration remembers it), none
+//     otherwise, and leaves the rations as they were: a hint raised is
+//     still the one its chat got this hour.
 //
 // Groups get no hints for their chatter: text in a group is for the bot
 // only when it is a command or mentions the bot ("@newshound_bot hello"),
@@ -80,6 +92,34 @@ func (h *hintRation) allow(chatID int64) bool {
 	}
 	h.last[chatID] = now
 	return true
+}
+
+// recent reports whether the chat got a hint within HintEvery: one may
+// still wait in the outbox.
+func (h *hintRation) recent(chatID int64) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	t, ok := h.last[chatID]
+	now := h.now()
+	return ok && now.Sub(t) < HintEvery && now.Sub(t) > -HintEvery
+}
+
+// raiseHints makes the chat's hint, if one waits in the outbox, a reply,
+// so that it leaves before the answer to the command that followed it
+// (see above). A database that does not answer within ReplyWriteWait
+// leaves the hint where it was: the command's answer may then come first,
+// as it did before, and the failure is logged.
+func (r *Router) raiseHints(ctx context.Context, chatID int64) {
+	if !r.hints.recent(chatID) {
+		return
+	}
+	err := Within(ctx, ReplyWriteWait, func(ctx context.Context) error {
+		_, err := r.opts.Store.RaiseToReplies(ctx, chatID)
+		return err
+	})
+	if err != nil {
+		r.log.Warn("the hint may come after the command's answer", "chat", chatID, "err", err)
+	}
 }
 
 // size returns how many chats are remembered.

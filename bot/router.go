@@ -48,6 +48,9 @@ type RouterStore interface {
 	// FindMessage reads a queued reply back: whether the question a group
 	// member answers is the one the bot sent (prompts.go).
 	FindMessage(ctx context.Context, id int64) (news.MessageState, error)
+	// RaiseToReplies makes the chat's queued hints replies, when a command
+	// follows them (hints.go).
+	RaiseToReplies(ctx context.Context, chatID int64) (int, error)
 	commandStore
 }
 
@@ -286,6 +289,9 @@ func (r *Router) Handle(ctx context.Context, in Incoming) {
 		}
 	}
 	ctx = withLanguage(ctx, r.chatLanguage(ctx, in))
+	if ok || importable {
+		r.raiseHints(ctx, in.ChatID) // its answer leaves after the hint to the text before it
+	}
 	switch {
 	case !allowed:
 		r.reply(ctx, in.ChatID, tr(ctx).Sprintf("🐢 That is a lot of commands at once. I'll answer again in a few seconds."))

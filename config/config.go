@@ -309,7 +309,11 @@ func Load(path string, getenv func(string) string) (Config, error) {
 			for i, k := range undecoded {
 				keys[i] = k.String()
 			}
-			mistakes = append(mistakes, unknownKeys(path, keys))
+			tables, rest := misnamedTables(path, data, md, keys)
+			mistakes = append(mistakes, tables...)
+			if len(rest) > 0 {
+				mistakes = append(mistakes, unknownKeys(path, rest))
+			}
 		}
 	}
 	if err := cfg.loadEnv(getenv); err != nil {

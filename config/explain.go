@@ -552,3 +552,124 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// meantTable says, for a table name other programs' configurations use (or
+// a word a person reaches for), Newshound's table: no edit-distance
+// neighbour found these ([[feeds]] was answered key by key, "feeds.url (did
+// you mean sources.url? …)").
+var meantTable = map[string]string{
+	"feed": "sources", "feeds": "sources", "rss": "sources", "source_list": "sources",
+	"bot": "telegram", "tg": "telegram",
+	"database": "storage", "db": "storage",
+	"logging": "log", "logs": "log",
+}
+
+// misnamedTables names each table of the file at path, whose text is data,
+// that is a near miss of one of Newshound's ([[source]] for [[sources]],
+// [telegam], [[feeds]]) in a mistake of its own, with the line of its
+// header and the right spelling: its keys were named unknown one by one
+// ("source.name (did you mean sources.name?), source.url (…)"), the one
+// mistake, the table's name, said once a key and never plainly. keys are
+// the file's unknown keys (dotted); rest are those no such mistake names:
+// a table with no near miss, and a key that the right table does not know
+// either (source.nme), which unknownKeys still answers.
+func misnamedTables(path string, data []byte, md *toml.MetaData, keys []string) (errs []error, rest []string) {
+	known := knownKeys(reflect.TypeOf(Config{}), "")
+	arrays := tableArrays(reflect.TypeOf(Config{}), "")
+	var tables []string
+	for _, k := range known {
+		if slices.ContainsFunc(known, func(o string) bool { return strings.HasPrefix(o, k+".") }) {
+			tables = append(tables, k)
+		}
+	}
+	named := map[string]bool{}
+	for _, k := range keys {
+		if named[k] { // the second [[source]] block: its mistake is said
+			continue
+		}
+		kind := md.Type(strings.Split(k, ".")...)
+		parent, _, _ := cutLast(k)
+		if (kind != "Hash" && kind != "ArrayHash") || (parent != "" && !slices.Contains(tables, parent)) {
+			continue
+		}
+		meant := meantTable[k]
+		if meant == "" {
+			meant = closest(k, sameDepth(k, tables))
+		}
+		if meant == "" {
+			continue
+		}
+		header, want := "["+k+"]", "["+meant+"]"
+		if kind == "ArrayHash" {
+			header = "[" + header + "]"
+		}
+		if slices.Contains(arrays, meant) {
+			want = "[" + want + "]"
+		}
+		where := path
+		if n := headerLine(data, k); n > 0 {
+			where += fmt.Sprintf(", line %d", n)
+		}
+		// The keys of the table as written, and the table meant, which its
+		// fix changes: the bare name ("source") read as a key above every
+		// table, which may be any table's (keysIn), and left out every
+		// start check.
+		mine, also := []string{meant}, ""
+		for _, o := range keys {
+			name, ok := strings.CutPrefix(o, k+".")
+			if !ok || strings.Contains(name, ".") || named[o] {
+				continue
+			}
+			mine = append(mine, o)
+			named[o] = true
+			if !slices.Contains(known, meant+"."+name) { // [[feed]] nme = "x"
+				also += fmt.Sprintf("; %s is no key of %s either", name, want)
+				if s := closest(meant+"."+name, sameDepth(meant+"."+name, known)); s != "" {
+					also += fmt.Sprintf(" (did you mean %s?)", s[len(meant)+1:])
+				}
+			}
+		}
+		named[k] = true
+		brackets := ""
+		if strings.Count(header, "[") != strings.Count(want, "[") {
+			brackets = ", with " + map[bool]string{true: "two brackets: each entry a block of its own", false: "one bracket: it is written once"}[strings.HasPrefix(want, "[[")]
+		}
+		errs = append(errs, &UnknownKeysError{Keys: mine, msg: fmt.Sprintf("config %s: unknown table %s: Newshound's is %s%s%s; config.example.toml lists every table", where, header, want, brackets, also)})
+	}
+	for _, k := range keys {
+		if !named[k] {
+			rest = append(rest, k)
+		}
+	}
+	return errs, rest
+}
+
+// cutLast splits the dotted key at its last dot: its table and its name;
+// ok is false for a key of the top level.
+func cutLast(key string) (table, name string, ok bool) {
+	i := strings.LastIndex(key, ".")
+	if i < 0 {
+		return "", key, false
+	}
+	return key[:i], key[i+1:], true
+}
+
+// headerLine is the line (from 1) of data where the table or array of
+// tables named by the dotted key is first written ([name] or [[name]],
+// spaces inside the brackets allowed), or 0.
+func headerLine(data []byte, key string) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		l := strings.TrimSpace(line)
+		if j := strings.Index(l, "#"); j >= 0 {
+			l = strings.TrimSpace(l[:j])
+		}
+		if !strings.HasPrefix(l, "[") {
+			continue
+		}
+		name := strings.Trim(l, "[] \t")
+		if strings.ReplaceAll(strings.ReplaceAll(name, " ", ""), "\t", "") == key {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -15,7 +15,7 @@ func TestLoadExplainsMistakes(t *testing.T) {
 		want       []string
 	}{
 		{"mistyped key", "[telegram]\ntokn = \"1:x\"", []string{"unknown key telegram.tokn (did you mean telegram.token?)", "config.example.toml"}},
-		{"mistyped table", "[telegrm]\ntoken = \"1:x\"", []string{"unknown key telegrm.token (did you mean telegram.token?);"}},
+		{"mistyped table", "[telegrm]\ntoken = \"1:x\"", []string{"line 1: unknown table [telegrm]: Newshound's is [telegram];"}},
 		{"key of an array of tables", "[[sources]]\nname = \"x\"\nurll = \"https://example.com/feed\"", []string{"did you mean sources.url?"}},
 		// A key of another program's configuration, or a word a person
 		// reaches for: Newshound's key and how to write it (no hint, or a

@@ -5,12 +5,12 @@ var commandTexts = []entry{
 	// Descriptions.
 	{"Start Newshound in this chat", "Запустить Newshound в этом чате", "Newshound in diesem Chat starten", "Iniciar Newshound en este chat"},
 	{"What Newshound can do", "Что умеет Newshound", "Was Newshound kann", "Qué puede hacer Newshound"},
-	{"Silence a subscription's alerts", "Выключить оповещения подписки", "Die Meldungen eines Abos stummschalten", "Silenciar las alertas de una suscripción"},
+	{"Silence a subscription's alerts, for a time or until /unmute", "Выключить оповещения подписки на время или до /unmute", "Die Meldungen eines Abos stummschalten, für eine Zeit oder bis /unmute", "Silenciar las alertas de una suscripción, por un tiempo o hasta /unmute"},
 	{"Alert on a muted subscription again", "Снова присылать оповещения подписки", "Ein stummgeschaltetes Abo wieder melden lassen", "Volver a avisar de una suscripción silenciada"},
 	{"Alert me on news matching QUERY", "Присылать новости по ЗАПРОСУ", "Meldungen zu Nachrichten, die zur SUCHE passen", "Avisarme de noticias que coincidan con CONSULTA"},
 	{"Stop a subscription", "Отменить подписку", "Ein Abo beenden", "Cancelar una suscripción"},
 	{"Show this chat's subscriptions", "Подписки этого чата", "Die Abos dieses Chats zeigen", "Ver las suscripciones de este chat"},
-	{"Pause all alerts", "Приостановить все оповещения", "Alle Meldungen pausieren", "Pausar todas las alertas"},
+	{"Pause all alerts, for a time or until /resume", "Приостановить все оповещения на время или до /resume", "Alle Meldungen pausieren, für eine Zeit oder bis /resume", "Pausar todas las alertas, por un tiempo o hasta /resume"},
 	{"Resume alerts", "Возобновить оповещения", "Meldungen fortsetzen", "Reanudar las alertas"},
 	{"Set this chat's time zone", "Часовой пояс этого чата", "Die Zeitzone dieses Chats festlegen", "Fijar la zona horaria de este chat"},
 	{"Daily digest: set its time, turn it off, or get one now", "Ежедневная сводка: время, выключить или получить сейчас", "Tägliche Übersicht: Uhrzeit festlegen, abschalten oder jetzt erhalten", "Resumen diario: fijar la hora, desactivarlo o recibirlo ahora"},
@@ -36,6 +36,8 @@ var commandTexts = []entry{
 	// Arguments, as /help shows them.
 	{"QUERY", "ЗАПРОС", "SUCHE", "CONSULTA"},
 	{"ID or QUERY", "ID или ЗАПРОС", "ID oder SUCHE", "ID o CONSULTA"},
+	{"ID or QUERY [2h]", "ID или ЗАПРОС [2ч]", "ID oder SUCHE [2 Std.]", "ID o CONSULTA [2 h]"},
+	{"[3 days]", "[3 дня]", "[3 Tage]", "[3 días]"},
 	{"Area/City or +HH:MM", "Регион/Город или +ЧЧ:ММ", "Region/Stadt oder +HH:MM", "Región/Ciudad o +HH:MM"},
 	{"HH:MM, off or now", "ЧЧ:ММ, выкл или сейчас", "HH:MM, aus oder jetzt", "HH:MM, no o ahora"},
 	{"[ID]", "[ID]", "[ID]", "[ID]"},

@@ -252,3 +252,21 @@ func (s *Store) AlsoSources(ctx context.Context, chatID int64, threadID int, art
 	}
 	return out, rows.Err()
 }
+
+// RaiseToReplies makes the chat's pending messages that wait between
+// replies and alerts (a priority above news.PriorityReply and below
+// news.PriorityAlert: the bot's hints to plain text) replies, so that a
+// command's reply queued after them leaves after them, as the chat's
+// messages came: a chat's queue goes by priority first (DueMessages), and
+// "kursk ukraine" then /subscribe got the subscription's answer before the
+// offer to subscribe. It returns how many it raised; it fails when the
+// database does.
+func (s *Store) RaiseToReplies(ctx context.Context, chatID int64) (int, error) {
+	res, err := s.w.ExecContext(ctx, `UPDATE outbox SET priority = ? WHERE status = 'pending' AND chat_id = ? AND priority > ? AND priority < ?`,
+		news.PriorityReply, chatID, news.PriorityReply, news.PriorityAlert)
+	if err != nil {
+		return 0, fmt.Errorf("raise the hints of chat %d to replies: %w", chatID, err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
