@@ -108,7 +108,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"digest: the sources of its stories", sqlStorySources(2), []any{1, 2, 1, 2},
 			[]string{"SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH a USING INDEX articles_story (story_id=?)"}},
 		{"inline: the other outlets of its results' stories", fmt.Sprintf(sqlStoryOutlets, placeholders(2)), []any{1, 2},
-			[]string{"SEARCH articles USING INTEGER PRIMARY KEY (rowid=?)", "USING INDEX articles_story (story_id=?)"}},
+			[]string{"SEARCH articles USING INTEGER PRIMARY KEY (rowid=?)", "INDEX articles_story (story_id=?)"}},
 		{"digest: has the chat had one", sqlHasDigest, []any{1}, []string{"SEARCH digests USING COVERING INDEX digests_chat_until (chat_id=?)"}},
 		{"digest: the chat's alerts of the day", sqlDigestItems, []any{1, now - 86400, now}, []string{"INDEX alerts_chat_created (chat_id=? AND created_at>? AND created_at<?)"}},
 		{"quiet hours: hold the chat's alerts", sqlHoldAlerts, []any{1},
