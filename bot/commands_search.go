@@ -22,6 +22,9 @@ type Searcher interface {
 	Latest(ctx context.Context, subs []news.Subscription) ([]search.Match, error)
 	Trending(ctx context.Context) ([]news.Story, error)
 	Top(ctx context.Context, query string, n int) ([]news.Article, error) // inline queries
+	// Outlets names the other outlets of each article's story (an inline
+	// result's "Also:"), in one read for them all.
+	Outlets(ctx context.Context, ids []int64) (map[int64][]string, error)
 }
 
 // How much of a result a message shows.

@@ -250,11 +250,12 @@ func (r *Router) inlineResults(ctx context.Context, text string, loc *time.Locat
 		r.log.Error("inline search", "err", err)
 		return []InlineResult{notice("q-err", t.Sprintf("Search failed"), t.Sprintf("Something went wrong on my side. Please try again later."))}, false
 	}
+	also := r.inlineAlso(ctx, arts)
 	res := make([]InlineResult, 0, len(arts))
 	for _, a := range arts {
 		res = append(res, InlineResult{ID: "a" + strconv.FormatInt(a.ID, 10), Title: inlineTitle(t, a),
-			Description: summarize.Clip(outletLine(t, a, 80)+" · "+firstNonEmpty(a.Summary, a.Text), 200), URL: a.URL,
-			Text: FormatAlert(AlertView{Article: a, Language: t.Lang(), Location: loc}), Thumbnail: inlineThumbnail(a)})
+			Description: inlineDescription(t, a, also[a.ID]), URL: a.URL,
+			Text: FormatAlert(AlertView{Article: a, Language: t.Lang(), Location: loc, Also: also[a.ID]}), Thumbnail: inlineThumbnail(a)})
 	}
 	switch {
 	case len(res) == 0 && text == "":
@@ -264,6 +265,36 @@ func (r *Router) inlineResults(ctx context.Context, text string, loc *time.Locat
 	// found" into the chat): handleInline answers with a button instead.
 	r.inline.put(key, res, r.opts.Now())
 	return res, true
+}
+
+// inlineAlso names the other outlets of each article's story, as its alert
+// would ("Also: …"), read in one query for all of arts. A failed read is
+// logged and the results go without them: the answer matters more.
+func (r *Router) inlineAlso(ctx context.Context, arts []news.Article) map[int64][]string {
+	if len(arts) == 0 {
+		return nil
+	}
+	also, err := r.opts.Search.Outlets(ctx, news.ArticleIDs(arts))
+	if err != nil {
+		r.log.Warn("inline search: the stories' other outlets", "err", err)
+		return nil
+	}
+	return also
+}
+
+// maxInlineAlso is how many characters of an inline result's description
+// its "Also: …" takes at most, so that the article's lead still shows.
+const maxInlineAlso = 80
+
+// inlineDescription is the line under an inline result's title: whose
+// report it is, the story's other outlets (also, "Also: …" as its alert
+// names them) and the start of its text.
+func inlineDescription(t locale.Printer, a news.Article, also []string) string {
+	d := outletLine(t, a, 80)
+	if len(also) > 0 {
+		d += " · " + summarize.Clip(t.Sprintf("Also: %s", alsoList(t, also)), maxInlineAlso)
+	}
+	return summarize.Clip(d+" · "+firstNonEmpty(a.Summary, a.Text), 200)
 }
 
 // inlineTitle is an article's title as an inline result shows it: a

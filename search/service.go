@@ -36,6 +36,9 @@ type Store interface {
 	// StoriesOf returns the story of each article (its own id when it has
 	// none), for Latest's one line per story.
 	StoriesOf(ctx context.Context, ids []int64) (map[int64]int64, error)
+	// StoryOutlets names the other outlets of each article's story, for
+	// Outlets.
+	StoryOutlets(ctx context.Context, ids []int64) (map[int64][]string, error)
 }
 
 // Options configures a Service.

@@ -59,3 +59,15 @@ func (s *Service) firstOfEachStory(ctx context.Context, ids []int64, n int) ([]i
 	}
 	return out, nil
 }
+
+// Outlets returns, for each of the articles ids whose story others carried
+// too, those outlets' names, as an alert's "Also:" names them (its own
+// outlet and repeats left out), in one read of the store for them all: an
+// inline answer names them under each result. It fails when the store does.
+func (s *Service) Outlets(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	out, err := s.store.StoryOutlets(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("other outlets of %d articles: %w", len(ids), err)
+	}
+	return out, nil
+}

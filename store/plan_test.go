@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -106,6 +107,8 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"also-edits: the other sources of the story", sqlAlsoSources, []any{1, 0, 2}, []string{"INDEX alerts_story (story_id=? AND chat_id=? AND thread_id=?)"}},
 		{"digest: the sources of its stories", sqlStorySources(2), []any{1, 2, 1, 2},
 			[]string{"SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH a USING INDEX articles_story (story_id=?)"}},
+		{"inline: the other outlets of its results' stories", fmt.Sprintf(sqlStoryOutlets, placeholders(2)), []any{1, 2},
+			[]string{"SEARCH articles USING INTEGER PRIMARY KEY (rowid=?)", "INDEX articles_story (story_id=?)"}},
 		{"digest: has the chat had one", sqlHasDigest, []any{1}, []string{"SEARCH digests USING COVERING INDEX digests_chat_until (chat_id=?)"}},
 		{"digest: the chat's alerts of the day", sqlDigestItems, []any{1, now - 86400, now}, []string{"INDEX alerts_chat_created (chat_id=? AND created_at>? AND created_at<?)"}},
 		{"quiet hours: hold the chat's alerts", sqlHoldAlerts, []any{1},

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/newshound/newshound/news"
@@ -183,4 +184,56 @@ func storedStory(l news.StoryCandidate) int64 {
 		return 0
 	}
 	return l.StoryID
+}
+
+// sqlStoryOutlets reads, for each article of ids (?s), its outlet (an
+// aggregator's item's own, else its source's name) and those of the other
+// articles of its story, in the order they were published: the story's
+// first article by its id, the others by articles_story.
+const sqlStoryOutlets = `WITH k(id, story) AS (SELECT id, COALESCE(story_id, id) FROM articles WHERE id IN (%s)),
+		m(id, art) AS (SELECT k.id, k.story FROM k UNION ALL SELECT k.id, a.id FROM k JOIN articles a ON a.story_id = k.story WHERE a.id <> k.story)
+		SELECT m.id, m.art = m.id, COALESCE(a.outlet, s.name) FROM m JOIN articles a ON a.id = m.art JOIN sources s ON s.id = a.source_id
+		ORDER BY m.id, m.art <> m.id, a.published_at, a.id`
+
+// StoryOutlets returns, for each of the articles ids that has any, the
+// names of the other outlets that carried its story (an aggregator's item
+// counting as the outlet it carries, as AlsoSources folds them), in the
+// order they published, without the article's own outlet and without
+// repeats (by name, in any case): what an alert's "Also:" names, for a
+// list of articles read in one query. It fails when the database does.
+func (s *Store) StoryOutlets(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.r.QueryContext(ctx, fmt.Sprintf(sqlStoryOutlets, placeholders(len(ids))), args...)
+	if err != nil {
+		return nil, fmt.Errorf("outlets of the stories of %d articles: %w", len(ids), err)
+	}
+	defer rows.Close()
+	seen := map[int64]map[string]bool{}
+	for rows.Next() {
+		var id int64
+		var own bool
+		var name string
+		if err := rows.Scan(&id, &own, &name); err != nil {
+			return nil, fmt.Errorf("outlets of the stories of %d articles: %w", len(ids), err)
+		}
+		if seen[id] == nil {
+			seen[id] = map[string]bool{}
+		}
+		key := strings.ToLower(name)
+		if !seen[id][key] && !own {
+			out[id] = append(out[id], name)
+		}
+		seen[id][key] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("outlets of the stories of %d articles: %w", len(ids), err)
+	}
+	return out, nil
 }

@@ -69,6 +69,12 @@ func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread in
 	return moved, merged, nil
 }
 
+// sqlAlertsBack gives a reopened forum topic (?2) of a chat (?1) back the
+// alert records its subscriptions (moved back already) made, or had moved,
+// in General; one of an article the topic has a record of stays General's.
+const sqlAlertsBack = `UPDATE OR IGNORE alerts SET thread_id = ?2 WHERE chat_id = ?1 AND thread_id = 0
+			AND subscription_id IN (SELECT id FROM subscriptions WHERE chat_id = ?1 AND thread_id = ?2)`
+
 // MoveThreadBack returns to the chat's forum topic thread the subscriptions
 // MoveThreadToGeneral moved from it to General, as when the topic is
 // reopened, and brings back, with their ids, the ones it merged into
@@ -77,7 +83,10 @@ func (s *Store) MoveThreadToGeneral(ctx context.Context, chatID int64, thread in
 // merged one whose General subscription was removed meanwhile stays gone
 // (the chat was told they were one). One whose query the topic has again
 // (subscribed anew since) stays in General, or gone, forgetting the topic.
-// Messages queued or sent in General stay there. It returns how many
+// Messages queued or sent in General stay there; the records of what its
+// subscriptions were alerted there come back to the topic, so that a later
+// outlet of such a story edits the alert in General ("Also: …") instead of
+// alerting it again in the topic. It returns how many
 // subscriptions moved back (restored ones included); it fails when the
 // database does.
 func (s *Store) MoveThreadBack(ctx context.Context, chatID int64, thread int) (moved int, restored []news.Subscription, err error) {
@@ -93,6 +102,13 @@ func (s *Store) MoveThreadBack(ctx context.Context, chatID int64, thread int) (m
 		n, _ := res.RowsAffected()
 		moved = int(n)
 		if _, err = tx.ExecContext(ctx, `UPDATE subscriptions SET moved_from = 0 WHERE chat_id = ? AND moved_from = ?`, chatID, thread); err != nil {
+			return err
+		}
+		// The alert records of the subscriptions back in the topic go with
+		// them: a later outlet of a story they alerted in General edits that
+		// alert (an edit names no topic), where without its record the topic
+		// took it as a new story. General's own subscriptions' stay.
+		if _, err = tx.ExecContext(ctx, sqlAlertsBack, chatID, thread); err != nil {
 			return err
 		}
 		if _, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO subscriptions (id, chat_id, query, query_key, muted, created_at, thread_id, muted_until)
