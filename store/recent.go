@@ -89,9 +89,9 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 		total = int(last - first + 1)
 		rows, err = s.r.QueryContext(ctx, all, first, sampleSize, unix(since))
 	} else {
-		e, err := s.expand(ctx, match, previewTerms)
-		if err != nil {
-			return nil, 0, 0, searchErr(err)
+		e, eerr := s.expand(ctx, match, previewTerms)
+		if eerr != nil {
+			return nil, 0, 0, searchErr(eerr)
 		}
 		if e.loose && !texted {
 			return nil, 0, 0, fmt.Errorf("recent matches: %w", news.ErrLooseMatch)
