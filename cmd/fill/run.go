@@ -75,6 +75,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 		c.n = base // the corpus's guids go on where the database's end
 	}
 	if o.queriesOnly || o.bulk {
+		stored := o.n
 		if o.queriesOnly {
 			// The clock stands at the newest article: a fill stopped part way
 			// has the windows of search and preview as full as a whole one.
@@ -83,10 +84,13 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 				return fmt.Errorf("no articles in %s: %v", o.db, err)
 			}
 			clk.add(newest[0].FetchedAt.Sub(clk.Now()))
+			// The size is of the articles stored, not of -n (a 1M store
+			// showed 257,379 bytes an article: its size over -n's 10,000).
+			stored = int(newest[0].ID) // a fill's ids are dense
 		} else if err := bulk(ctx, o, st, sum, clk, c, w); err != nil {
 			return err
 		}
-		if err := printSize(ctx, st, o.n, w); err != nil {
+		if err := printSize(ctx, st, stored, w); err != nil {
 			return err
 		}
 		// The daily prune's refresh of the list of terms (their counts
