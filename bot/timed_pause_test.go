@@ -149,3 +149,24 @@ func TestSpanDurationReadsTheUnits(t *testing.T) {
 		t.Error(`"0 h" should be no span`)
 	}
 }
+
+// Every unit word of the table is both found at the end of the words and
+// read as its length, in any case, glued to its number or not; words that
+// only look like units stay words of the subscription.
+func TestSpanUnitsAreFoundAndRead(t *testing.T) {
+	for _, u := range spanUnits {
+		for _, w := range u.words {
+			for _, span := range []string{"2 " + w, "2" + w, "2 " + strings.ToUpper(w), "for 2 " + w + "."} {
+				rest, got := splitTimedSpan("kursk " + span)
+				if d, ok := spanDuration(got); rest != "kursk" || !ok || d != 2*u.per {
+					t.Errorf("%q: rest %q, span %q read as %v, %v; want kursk, %v", span, rest, got, d, ok, 2*u.per)
+				}
+			}
+		}
+	}
+	for _, words := range []string{"for ukraine", "kursk d", "h", "kursk 3", "3", "день победы", "semana santa", "3 часаа"} {
+		if rest, span := splitTimedSpan(words); span != "" || rest != words {
+			t.Errorf("%q split into %q and span %q; want no span", words, rest, span)
+		}
+	}
+}

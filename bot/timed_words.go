@@ -2,19 +2,78 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 )
 
+// spanUnits are the units of time /pause and /mute read at the end of
+// their words, in the bot's languages, each word as written (lower-cased)
+// with the length it stands for. Both finding a span (timedSpan) and
+// reading it (spanDuration) come from this one table.
+var spanUnits = []struct {
+	per   time.Duration
+	words []string
+}{
+	{time.Minute, []string{
+		"m", "min", "mins", "minute", "minutes",
+		"мин", "минута", "минуты", "минут",
+		"minuto", "minutos",
+	}},
+	{time.Hour, []string{
+		"h", "hr", "hrs", "hour", "hours",
+		"ч", "час", "часа", "часов",
+		"std", "stunde", "stunden",
+		"hora", "horas",
+	}},
+	{24 * time.Hour, []string{
+		"d", "day", "days",
+		"д", "дн", "день", "дня", "дней", "сутки", "суток",
+		"t", "tag", "tage", "tagen",
+		"dia", "dias", "día", "días",
+	}},
+	{7 * 24 * time.Hour, []string{
+		"w", "wk", "wks", "week", "weeks",
+		"нед", "неделя", "недели", "неделю", "недель", "неделе",
+		"woche", "wochen",
+		"semana", "semanas",
+	}},
+}
+
 // timedSpan matches a span of time written at the end of /pause or /mute's
-// words, in the bot's languages: "3 days", "2h", "for a week", "на 2 часа",
-// "für 3 Tage", "por una semana".
-var timedSpan = regexp.MustCompile(`(?i)(?:^|\s)(?:(?:for|на|für|fur|por|durante)\s+)?(?:\d+(?:[.,]\d+)?|a|an|one|один|одну|одна|ein|eine|einen|un|una|uno)?\s*` +
-	`(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|` +
-	`мин|минут[аы]?|ч|час[аов]*|д|дн|день|дня|дней|сутки|суток|нед|недел[яиьюе]|недель|` +
-	`std|stunden?|t|tage?n?|wochen?|` +
-	`minutos?|horas?|d[ií]as?|semanas?)\.?$`)
+// words: an optional "for" (на, für, por, durante), an optional number or
+// "a" (один, eine, una…), and a unit of spanUnits, glued to the number or
+// not, with an optional full stop: "3 days", "2h", "for a week",
+// "на 2 часа", "für 3 Tage", "por una semana".
+var timedSpan = regexp.MustCompile(`(?i)(?:^|\s)(?:(?:for|на|für|fur|por|durante)\s+)?` +
+	`(?:\d+(?:[.,]\d+)?|a|an|one|один|одну|одна|ein|eine|einen|un|una|uno)?\s*` +
+	`(?:` + unitAlternation() + `)\.?$`)
+
+// unitAlternation is the words of spanUnits as a regular expression's
+// alternatives, longest first.
+func unitAlternation() string {
+	var words []string
+	for _, u := range spanUnits {
+		for _, w := range u.words {
+			words = append(words, regexp.QuoteMeta(w))
+		}
+	}
+	slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
+	return strings.Join(words, "|")
+}
+
+// unitLength returns the length of time the unit word stands for (any
+// case, no full stop), and false for a word spanUnits lacks.
+func unitLength(word string) (time.Duration, bool) {
+	word = strings.ToLower(word)
+	for _, u := range spanUnits {
+		if slices.Contains(u.words, word) {
+			return u.per, true
+		}
+	}
+	return 0, false
+}
 
 // splitTimedSpan returns args without a span of time at their end, and
 // the span as written; span is "" when args end in none. A lone number
@@ -47,7 +106,7 @@ const longestSpan = 365 * 24 * time.Hour
 // spanDuration reads a span splitTimedSpan found ("3 days", "2h", "for a
 // week", "на 2 часа", "für 3 Tage", "por una semana") as a length of time,
 // at most longestSpan. ok is false for a span of no time ("0 h") or a
-// unit it does not know.
+// unit spanUnits does not know.
 func spanDuration(span string) (d time.Duration, ok bool) {
 	n := 1.0
 	if num := spanNumber.FindString(span); num != "" {
@@ -57,21 +116,8 @@ func spanDuration(span string) (d time.Duration, ok bool) {
 		}
 		n = v
 	}
-	unit := strings.TrimSuffix(strings.ToLower(spanUnit.FindString(span)), ".")
-	var per time.Duration
-	switch {
-	case unit == "m" || strings.HasPrefix(unit, "min") || strings.HasPrefix(unit, "мин"):
-		per = time.Minute
-	case unit == "h" || strings.HasPrefix(unit, "hr") || strings.HasPrefix(unit, "hour") || unit == "ч" ||
-		strings.HasPrefix(unit, "час") || unit == "std" || strings.HasPrefix(unit, "stunde") || strings.HasPrefix(unit, "hora"):
-		per = time.Hour
-	case unit == "d" || strings.HasPrefix(unit, "day") || strings.HasPrefix(unit, "д") || strings.HasPrefix(unit, "сут") ||
-		unit == "t" || strings.HasPrefix(unit, "tag") || strings.HasPrefix(unit, "dia") || strings.HasPrefix(unit, "día"):
-		per = 24 * time.Hour
-	case unit == "w" || strings.HasPrefix(unit, "wk") || strings.HasPrefix(unit, "week") || strings.HasPrefix(unit, "нед") ||
-		strings.HasPrefix(unit, "woche") || strings.HasPrefix(unit, "semana"):
-		per = 7 * 24 * time.Hour
-	default:
+	per, ok := unitLength(strings.TrimSuffix(spanUnit.FindString(span), "."))
+	if !ok {
 		return 0, false
 	}
 	if n*float64(per) >= float64(longestSpan) {
