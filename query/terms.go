@@ -111,12 +111,13 @@ func (q *Query) TermsMatch() string {
 
 // TermsMatchExact reports whether TermsMatch decides the query's matches on its own: an index of Columns matches
 // its expression exactly when q matches (TestTermsMatchExact), so a caller may count its matches without confirming
-// them with Match. That holds for a query of phrases (quoted words, and words of scripts written without spaces)
-// and prefixes, in the title or anywhere, under AND, OR and NOT (a NOT inside an AND). It does not for a bare word
-// (its stems in several languages find articles whose tokens stem alike in another), a source: or site: term (not
-// in the index), a NOT of those, or a NOT that FTS5 cannot say (alone, or under an OR), and it is false when
-// TermsMatch is "". The expression as written: a store that reads a negated prefix as only some of its terms lets
-// more through.
+// them with Match. That holds for a query of phrases (quoted words, and words of scripts written without spaces),
+// prefixes and bare words of one stem that every stemmer leaves as it is (see ownStem: government, court, kursk),
+// in the title or anywhere, under AND, OR and NOT (a NOT inside an AND). It does not for another bare word (its
+// stems in several languages find articles whose tokens stem alike in another, and a token equal to its stem
+// that stems otherwise), a source: or site: term (not in the index), a NOT of those, or a NOT that FTS5 cannot say
+// (alone, or under an OR), and it is false when TermsMatch is "". The expression as written: a store that reads a
+// negated prefix as only some of its terms lets more through.
 func (q *Query) TermsMatchExact() bool {
 	if q == nil || q.root == nil {
 		return false
@@ -142,7 +143,7 @@ func termsExpr(n *node) (expr string, exact bool) {
 			quoted[i] = ftsQuote(s)
 		}
 		if len(quoted) == 1 {
-			return cols + " : " + quoted[0], false
+			return cols + " : " + quoted[0], ownStem(stems[0])
 		}
 		return cols + " : (" + strings.Join(quoted, " OR ") + ")", false
 	case nodePrefix:
@@ -203,6 +204,20 @@ func termsAnd(kids []*node) (string, bool) {
 		s = "(" + s + ") NOT (" + strings.Join(neg, " OR ") + ")"
 	}
 	return s, exact
+}
+
+// ownStem reports whether a bare word of the one stem s is decided by its FTS5 expression, s in the tokens or
+// stems of the part: s is the stem of the token s under every language (stemKeys), so that an article holding the
+// token s has the stem s whatever languages it is read in, as one holding the stem has s in a stems column or,
+// where the stem is a token of the same part already, in its tokens. A word of several stems is not: an article
+// read in English alone is matched by the first only (see wordStems), which FTS5 cannot tell.
+func ownStem(s string) bool {
+	for _, k := range stemKeys(nil, s, allLatin) {
+		if k != s {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // termsSubset returns an expression that only articles matching n match, for a NOT that an inexact translation

@@ -116,7 +116,8 @@ func TestTermsMatchExpression(t *testing.T) {
 		{name: "AND and exact NOT", query: `"russia" -"sport"`, want: `(({title body} : "russia")) NOT (({title body} : "sport"))`},
 		{name: "NOT of a word is its primary stem's stem entries", query: `"russia" -sports`, want: `(({title body} : "russia")) NOT (({tstems bstems} : "sport"))`},
 		{name: "NOT of a title word", query: `"russia" -title:sports`, want: `(({title body} : "russia")) NOT (({tstems} : "sport"))`},
-		{name: "inexact NOT is dropped", query: `"russia" -(a b)`, want: `({title body} : "russia")`},
+		{name: "inexact NOT is dropped", query: `"russia" -(police strikes)`, want: `({title body} : "russia")`},
+		{name: "NOT of a word of its own stem is exact", query: `"russia" -(a b)`, want: `(({title body} : "russia")) NOT ((({title body tstems bstems} : "a") AND ({title body tstems bstems} : "b")))`},
 		{name: "source only", query: "source:reuters", want: ""},
 		{name: "Han is a phrase of characters", query: "北朝鮮", want: `{title body} : "北 朝 鮮"`},
 	}
@@ -262,7 +263,8 @@ func TestColumnsInOneAllocation(t *testing.T) {
 
 // TestTermsMatchExactDecides checks, for queries of the whole language, that where TermsMatchExact says so the
 // terms index finds exactly the articles Match finds (the /subscribe preview then counts without confirming), and
-// that it says so for the queries FTS5 can decide and not for a bare word.
+// that it says so for the queries FTS5 can decide — a bare word of one stem that is its own under every language
+// too (ownStem) — and not for another bare word.
 func TestTermsMatchExactDecides(t *testing.T) {
 	for _, tt := range []struct {
 		name string
@@ -305,11 +307,48 @@ func TestTermsMatchExactDecides(t *testing.T) {
 	}
 	for text, want := range map[string]bool{
 		`"north korea"`: true, "ukrain*": true, "title:ukrain* OR \"kursk\"": true, `"russia" -"sport"`: true, "北朝鮮": true,
-		"kursk": false, `"russia" -sports`: false, "source:reuters": false, `"kursk" source:reuters`: false, `"russia" -(a b)`: false,
-		`"kursk" OR kursk`: false,
+		"kursk": true, "government": true, "title:court": true, `"russia" -(a b)`: true, `"kursk" OR kursk`: true, "москва": true,
+		"police": false, "tariffs": false, `"russia" -sports`: false, "source:reuters": false,
+		`"kursk" source:reuters`: false, `"russia" -(police strikes)`: false, `"kursk" OR police`: false,
 	} {
 		if got := mustParse(t, text).TermsMatchExact(); got != want {
 			t.Errorf("Parse(%q).TermsMatchExact() = %v, want %v", text, got, want)
 		}
+	}
+}
+
+// TestTermsMatchExactOwnStem: a bare word of one stem is exact only when that stem stems to itself. "общественности"
+// stems to "обществен", a token that stems to "обществ": an article holding the token has it in its tokens column,
+// where the word's expression finds it, but not as a stem, so Match does not. Such a word is confirmed (not exact);
+// "новости" (stem "новост", its own) is exact, and the index finds what Match finds for both.
+func TestTermsMatchExactOwnStem(t *testing.T) {
+	articles := []Article{
+		{Title: "Сводка", Text: "обществен и государствен"},
+		{Title: "Новости", Text: "общественности"},
+		{Title: "Вести", Text: "новост дня и новости"},
+		{Title: "Итоги", Text: "государственного бюджета"},
+	}
+	docs := make([]*Document, len(articles))
+	for i, a := range articles {
+		docs[i] = NewDocument(a)
+	}
+	terms := newTermsIndex(t, articles)
+	for text, exact := range map[string]bool{"общественности": false, "государственного": false, "новости": true, `"сводка" -общественности`: false} {
+		q := mustParse(t, text)
+		if got := q.TermsMatchExact(); got != exact {
+			t.Errorf("Parse(%q).TermsMatchExact() = %v, want %v", text, got, exact)
+		}
+		got, want := terms.match(t, q.TermsMatch()), matchAll(q, docs)
+		if exact && !slices.Equal(got, want) {
+			t.Errorf("%q: exact TermsMatch() = %q finds %v, Match %v", text, q.TermsMatch(), got, want)
+		}
+		if extra := minus(want, got); len(extra) > 0 {
+			t.Errorf("%q: TermsMatch() = %q misses articles %v that Match finds", text, q.TermsMatch(), extra)
+		}
+	}
+	// Were the word taken as exact, its count would hold the article of the token alone, and its NOT would drop it.
+	q := mustParse(t, "общественности")
+	if got, want := terms.match(t, q.TermsMatch()), matchAll(q, docs); slices.Equal(got, want) {
+		t.Errorf("TermsMatch() = %q finds what Match finds (%v): the fixture shows no inexact word", q.TermsMatch(), got)
 	}
 }

@@ -36,10 +36,12 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // previewTerms terms is read as its most frequent ones: the sample holds
 // only articles they match, and total is scaled up for the rest (see
 // scaleBroad). A caller that confirms the sample with its own matcher can
-// scale the share it confirms to total. For an expression it first indexes
-// the articles waiting for the index, as SearchArticles does. It
-// fails with an error wrapping ErrBadMatch when FTS5 rejects the
-// expression, and when the database fails.
+// scale the share it confirms to total. An expression "(P) NOT (N)" is read
+// only over the ids of the newest candidateCap articles P matches, and total
+// is estimated from them as from the first countCap matches (see
+// candidateSpan). For an expression it first indexes the articles waiting
+// for the index, as SearchArticles does. It fails with an error wrapping
+// ErrBadMatch when FTS5 rejects the expression, and when the database fails.
 func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
 	if match == "" && keep != nil {
 		return s.recentOfSources(ctx, keep, since, sampleSize)
@@ -81,6 +83,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 	}
 	var rows *sql.Rows
 	scale := 1.0
+	low := first // the lowest id read: above first when a NOT's candidates were bounded (candidateSpan)
 	all, matches := sqlRecentAll, sqlRecentMatches
 	if !texted {
 		all, matches = sqlRecentAllUntexted, sqlRecentMatchesUntexted
@@ -97,7 +100,10 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 			return nil, 0, 0, fmt.Errorf("recent matches: %w", news.ErrLooseMatch)
 		}
 		match, scale = e.match, e.scale
-		rows, err = s.r.QueryContext(ctx, matches, match, first, countCap, max(sampleSize, 1), unix(since))
+		if low, err = s.candidateSpan(ctx, match, first); err != nil {
+			return nil, 0, 0, searchErr(err)
+		}
+		rows, err = s.r.QueryContext(ctx, matches, match, low, countCap, max(sampleSize, 1), unix(since))
 	}
 	if err != nil {
 		return nil, 0, 0, searchErr(err)
@@ -139,10 +145,15 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 	}
 	if match != "" {
 		total = n
-		if n == countCap && lowest > first {
+		switch {
+		case n == countCap && lowest > first:
 			// The newest countCap matches cover the ids from lowest up:
 			// the rest of the window is taken to match as densely.
 			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-lowest+1)))
+		case low > first:
+			// The NOT was read over the ids of its newest candidateCap
+			// candidates: the rest of the window as densely.
+			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-low+1)))
 		}
 		if scale > 1 {
 			total = scaleBroad(total, scale, int(last-first+1))

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sync"
 	"time"
@@ -425,19 +426,27 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		var scpu, pcpu time.Duration
 		var total int
 		var pv subscriptions.Preview
+		// The CPU profile's samples carry the query's kind and the step
+		// (pprof -tagfocus 'op=preview' -tagfocus 'kind=negation').
+		searchCtx := pprof.WithLabels(ctx, pprof.Labels("kind", q.kind, "op", "search"))
+		previewCtx := pprof.WithLabels(ctx, pprof.Labels("kind", q.kind, "op", "preview"))
 		for range o.reps {
+			var page search.Page
 			t, cpu := time.Now(), cpuTime()
-			page, err := searches.Search(ctx, 1, q.text)
+			pprof.SetGoroutineLabels(searchCtx)
+			page, err = searches.Search(searchCtx, 1, q.text)
 			if err != nil {
 				return fmt.Errorf("search %q: %w", q.text, err)
 			}
 			sd, total, scpu = append(sd, time.Since(t)), page.Total, scpu+cpuTime()-cpu
 			t, cpu = time.Now(), cpuTime()
-			if pv, err = subs.Preview(ctx, parsed); err != nil {
+			pprof.SetGoroutineLabels(previewCtx)
+			if pv, err = subs.Preview(previewCtx, parsed); err != nil {
 				return fmt.Errorf("preview %q: %w", q.text, err)
 			}
 			pd, pcpu = append(pd, time.Since(t)), pcpu+cpuTime()-cpu
 		}
+		pprof.SetGoroutineLabels(ctx)
 		approx := ""
 		if pv.Approx {
 			approx = "≈"

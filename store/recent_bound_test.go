@@ -1,0 +1,84 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// TestPositivePart finds the left side of the NOTs query.TermsMatch writes
+// for an AND, and nothing in any other expression.
+func TestPositivePart(t *testing.T) {
+	tests := []struct {
+		query, match, want string
+	}{
+		{query: `"kursk" -"storm"`, want: `({title body} : "kursk")`},
+		{query: `"kursk" "report" -"storm" -presid*`, want: `({title body} : "kursk") AND ({title body} : "report")`},
+		{query: `"kursk" -police`, want: `({title body} : "kursk")`}, // the NOT of a word of two stems: its primary stem's entries
+		{query: `"kursk"`},
+		{query: `"kursk" OR ("a" -"b")`},
+		{match: `("a"")(" OR "b") NOT ("c")`, want: `"a"")(" OR "b"`}, // parentheses in quotes
+		{match: `({title} : "a") NOT ({tstems} : "b)")`, want: `{title} : "a"`},
+		{match: `("a") NOT ("b") OR ("c")`},
+		{match: `(("a") NOT ("b")`},
+		{match: `("a") AND ("b")`},
+		{match: ""},
+	}
+	for _, tt := range tests {
+		match := tt.match
+		if tt.query != "" {
+			match = mustParse(t, tt.query).TermsMatch()
+		}
+		if got := positivePart(match); got != tt.want {
+			t.Errorf("positivePart(%q) = %q, want %q", match, got, tt.want)
+		}
+	}
+}
+
+// TestRecentMatchesBoundsANot: a NOT is read only over the ids of the
+// newest candidateCap articles its left side matches, so that its cost does
+// not grow with the window when few articles pass it. The window's older
+// articles (2·candidateCap of "kursk" without "storm") are not read: none of
+// the newest candidateCap passes, and the estimate from them is 0 (read to
+// the window's start, 2·candidateCap were counted and scaled to 1.5 times
+// as many). A NOT whose candidates are fewer is read whole and counted
+// exactly.
+func TestRecentMatchesBoundsANot(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	var arts []news.Article
+	for i := range 3 * candidateCap {
+		text := "kursk report"
+		if i >= 2*candidateCap {
+			text += " storm"
+		}
+		if i >= 5*candidateCap/2 {
+			text += " tides"
+		}
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: "Day", Text: text, PublishedAt: now})
+	}
+	mustInsert(t, s, src.ID, arts...)
+	match := mustParse(t, `"kursk" -"storm"`).TermsMatch()
+	sample, examined, total, err := s.RecentMatches(ctx, match, nil, now.Add(-time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 0 || examined != 0 || len(sample) != 0 {
+		t.Errorf("RecentMatches(%s) = total %d, examined %d, sample %d; want the newest %d candidates only, none passing",
+			match, total, examined, len(sample), candidateCap)
+	}
+	_, _, total, err = s.RecentMatchesUntexted(ctx, match, now.Add(-time.Hour), 10)
+	if err != nil || total != 0 {
+		t.Errorf("RecentMatchesUntexted(%s) = total %d, %v; want 0", match, total, err)
+	}
+	// "tides" -"harvest": fewer candidates than candidateCap, read whole.
+	match = mustParse(t, `"tides" -"harvest"`).TermsMatch()
+	if _, _, total, err := s.RecentMatches(ctx, match, nil, now.Add(-time.Hour), 10); err != nil || total != candidateCap/2 {
+		t.Errorf("RecentMatches(%s) = total %d, %v; want all %d", match, total, err, candidateCap/2)
+	}
+}
