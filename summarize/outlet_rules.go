@@ -31,7 +31,7 @@ func outletRules() []Rule {
 		// Ellison/NPR". A poll ("Reuters/Ipsos") names no person.
 		{Name: "caption-credit-alone",
 			Pattern: `(?i:(?:toggle|hide|show) caption )?\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){1,3} ?/ ?\p{Lu}[\p{L}&. -]{1,40}(?i: (?:toggle|hide|show) caption)?`,
-			Hints: []string{"/"}},
+			Hints:   []string{"/"}},
 		// A writer's bio closing the page: "Michael Lee is a reporter for
 		// Fox News Digital. Story tips can be sent to …", "Duncan covers
 		// East Africa for Reuters from Nairobi.", "Daniel Reyes is a
@@ -51,10 +51,11 @@ func outletRules() []Rule {
 		// settlement prices in second paragraph.)", "(Adds comment from
 		// currency official in third paragraph)"; and who helped write it:
 		// "— With assistance from Jack Wittels", "(With inputs from
-		// agencies)", "(FRANCE 24 with AFP)".
+		// agencies)", "(FRANCE 24 with AFP)". A sentence that goes on
+		// ("With assistance from the FBI, police arrested two men.") stays.
 		{Name: "credits-wire-notes",
 			Pattern: `\((?:Updates|Adds|Recasts|Rewrites|Corrects|Changes|Moves|Refiles|Removes|Fixes|Clarifies|Releads) [^()]{1,160}\)\.?|` +
-				`(?i:with (?:assistance|inputs|additional reporting) from) .{1,200}|\((?i:with inputs from) [^()]{1,80}\)|\([\p{L}\d ]{1,30} with ` + agency + `\)`,
+				`(?:[-—–]+ ?)?(?i:with (?:assistance|additional reporting) from) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*(?:(?:,| and) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*)*\.?|\((?i:with inputs from) [^()]{1,80}\)|\([\p{L}\d ]{1,30} with ` + agency + `\)`,
 			Hints: []string{"(", "with assistance", "with inputs", "with additional"}},
 		// A broadcaster's transcript notice without a year: "Transcript
 		// provided by NPR, Copyright NPR."; "Copyright lawsuits doubled."
@@ -89,7 +90,7 @@ func outletRules() []Rule {
 		// article." "Officials will update this report next year." is news.
 		{Name: "story-will-update",
 			Pattern: `(?:[Ww]e|[\p{Lu}\d][\p{Lu}\d&.-]{1,10}(?: \d{1,2})?|\p{Lu}[\p{L}]+ News) will (?:continue to )?(?:update|be updating) this (?:story|article|post|page)\b.{0,120}`,
-			Hints: []string{"update this", "updating this"}},
+			Hints:   []string{"update this", "updating this"}},
 		// A page's prompts and disclaimers, kept as paragraphs by an
 		// extractor: "Save articles to read later and create your own
 		// reading list.", "Was this helpful?", "Thank you for your

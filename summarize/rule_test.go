@@ -729,6 +729,7 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "officials update a report", in: "Officials will update this report next year, the ministry said."},
 		{name: "copyright in a sentence", in: "Copyright AI firms doubled their lobbying in 2024."},
 		{name: "follow the money", in: "Follow the money, he said."},
+		{name: "assistance in prose", in: "With assistance from the FBI, police arrested two men on Monday."},
 		{name: "long paragraph starting like a promo", in: "Subscribe" + strings.Repeat(" and more words", 50) + "."},
 	}
 	for _, tt := range tests {
