@@ -84,7 +84,7 @@ const (
 // It is a function rather than a package variable so that no caller can
 // change the table under another.
 func builtinRules() []Rule {
-	return append(append(baseRules(), stampRules()...), linkTextRules()...)
+	return append(append(append(baseRules(), stampRules()...), linkTextRules()...), outletRules()...)
 }
 
 // baseRules are the built-in rules but those of their own files
@@ -199,7 +199,7 @@ func baseRules() []Rule {
 			Hints: []string{"online subscription", "online service"}},
 		{Name: "promo-follow", Pattern: `(?i)follow (?:us|@\w+|our|the latest|live)\b.{0,160}`},
 		// "Follow AP's coverage of the earthquake at https://apnews.com/...".
-		{Name: "promo-follow-coverage", Pattern: `(?i)(?:follow|find more(?: of)?|read more of|see more of) (?:the )?[\p{L}.&]+['’]s (?:full |latest |live )?coverage\b.{0,200}`,
+		{Name: "promo-follow-coverage", Pattern: `(?i)(?:follow|find more(?: of)?|read more of|see more of) (?:the )?(?:[\p{L}.&]+ ){0,2}[\p{L}.&]+['’]s (?:full |latest |live )?coverage\b.{0,200}`,
 			Hints: []string{"coverage"}},
 		{Name: "promo-social-cta", Pattern: `(?i)(?:get|find|see|read|watch) (?:us|more|our|the latest)(?: [\w-]+){0,3} on ` + socialNetwork + `\b.{0,120}`},
 		{Name: "promo-read-more", Pattern: `(?i)(?:read more|read or share this story|read the full (?:story|article)|continue reading|more on this (?:story|topic)|see also|also read|read also|more:|read:).{0,160}`},
@@ -311,7 +311,7 @@ func baseRules() []Rule {
 			// February 10, 2013 | Updated on February 10, 2013 at 10:42 am".
 			`(?:\s*\|\s*(?i:published|updated|posted|last updated)\b.{0,120}?(?:\d|\bago\b).{0,100})?`},
 		{Name: "byline-role", Pattern: `(?i)(?:staff writer|staff reporter|senior correspondent|correspondent|associated press|reuters staff|news desk|newsroom|redaktion|redacción)`},
-		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|last modified|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
+		{Name: "timestamp", Pattern: `(?i)(?:(?:last )?updated|last modified|published|posted|first published|aktualisiert|veröffentlicht|actualizado|publicado|publié le|modifié le|mis à jour)\b[^\n!?]{0,80}(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b)[^\n!?]{0,30}`},
 		// An update stamp alone on its line: "Update 1:30 p.m.", "UPDATE @ 9
 		// a.m.", "UPDATE: 01-23-2017 11:30am", "8 a.m.".
 		{Name: "update-stamp", Pattern: `(?i)(?:\*?update[ds]?\s*(?:@|at|:)?\s*(?:\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\s*)?)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[a-z]{1,2}t)?\.?|\*?update[ds]?\s*:?`},
@@ -327,7 +327,7 @@ func baseRules() []Rule {
 		// it: "Reuters", "(AFP)"; after a text that repeats the title, it was
 		// the whole summary.
 		{Name: "agency-credit", Pattern: `[(\[]?` + agency + `[)\]]?\.?`},
-		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
+		{Name: "reading-time", Pattern: `(?i)(?:(?:reading time|lesezeit|tiempo de lectura|temps de lecture)\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos)\.?\s*(?:read|lesezeit|de lectura|lectura)?`},
 		{Name: "listen", Pattern: `(?i)(?:listen to (?:this )?(?:article|story)|audio version|artikel anhören|escuchar (?:este )?art[ií]culo).{0,40}`},
 		{Name: "reporting-credits", Pattern: `(?i)\(?(?:reporting|additional reporting|writing|editing|compiled|research|graphics|produced) by .*`},
 		// "Associated Press writers Jane Doe in Ankara and John Roe in
@@ -348,9 +348,9 @@ func baseRules() []Rule {
 		// A note on the copy's history, not news: "Editor's note: This story
 		// has been updated …", "Correction: An earlier version of this story
 		// misstated …".
-		{Name: "credits-correction", Pattern: `(?i)(?:(?:editor['’]s note|correction|clarification)\s*:\s*)?(?:an? (?:earlier|previous) version of this (?:story|article|report|post)|this (?:story|article|report|post) (?:has been|was) (?:updated|corrected|changed))\b.{0,400}|` +
+		{Name: "credits-correction", Pattern: `(?i)(?:(?:editor['’]s note|correction|clarification)\s*:\s*)?(?:an? (?:earlier|previous) version of this (?:story|article|report|post)|this (?:story|article|report|post) (?:has been|was) (?:updated|corrected|changed|amended)|dieser (?:artikel|beitrag) wurde .{0,40}(?:aktualisiert|korrigiert|geändert))\b.{0,400}|` +
 			`(?:editor['’]s note|correction|clarification)\s*:\s*this (?:story|article|report|post)\b.{0,400}`,
-			Hints: []string{"version of this", "been updated", "been corrected", "been changed", "was updated", "was corrected", "was changed", "this story", "this article", "this report", "this post"}},
+			Hints: []string{"version of this", "been updated", "been corrected", "been changed", "was updated", "was corrected", "was changed", "amended", "dieser", "this story", "this article", "this report", "this post"}},
 		// A wire desk's initials closing the copy: AFP's "bur-jj/sbk",
 		// "mm/jm".
 		{Name: "desk-initials", Pattern: `(?:bur-)?[a-z]{2,4}(?:[-/][a-z]{2,4}){1,5}`},

@@ -358,6 +358,17 @@ var wildPatterns = []struct {
 	{"caption", regexp.MustCompile(`(?i:\bphoto(?:graph)?s?:|\bcaption\b|\bimage \d+ of \d+|\(photo[^()]*\)|\bphotos? (?:by|courtesy|credit|via)|\bcredit:|\b(?:getty images|shutterstock|ap photo)\b|\bfile photo\b|\bbuy photo\b|click to enlarge)|\(\p{Lu}\p{Ll}[\p{L}.' -]*/\p{Lu}[\p{L}\d .-]*\)`)},
 	{"promo", regexp.MustCompile(`(?i:\bsign up (?:for|to)\b|\bsubscribe (?:to|now|today)\b|\bnewsletters?\b|\bfollow (?:us|@\w+|\p{L}+(?: \p{L}+)? on (?:twitter|facebook|instagram))|\blike us on\b|\bbreaking news (?:alerts|first)\b|\b(?:get|receive) (?:email|e-mail|news) (?:alerts|notifications)|\bemail notifications\b|\bnotification has been saved\b|\bdownload (?:our|the) (?:\w+ )?app\b|\bhave a (?:news )?tip\b|\bsend us your\b|\bemail this\b|\bprint this\b|\bshare (?:on|via) (?:facebook|twitter)|\bshare this\b|\bverification (?:email|message)\b|\bcheck your (?:email|spam)\b|\bterms of (?:service|use)\b|\bprivacy policy\b|\bpremium content\b|\bdigital (?:pass|subscription)\b)`)},
 	{"nav", regexp.MustCompile(`(?:^|[.!?]["”]? |\s)(?i:watch|video|related|read more|photos?|gallery|listen|see also|also read|more)\s?:\s|\bRELATED\b|\bRelated (?:Articles|Stories|Content|Coverage|Links)\b|(?i:\bclick here\b|\b\d+ comments?\b|\bview comments\b|\bleave a comment\b|\bthis (?:story|article|post) (?:has been|was) (?:updated|corrected)\b|\bcheck back (?:later|for updates)\b|\bthis article is about\b)`)},
+	// Session 35, seen on pages in the styles of outlets outside the dev
+	// data: a writer's bio ("Michael Lee is a reporter for Fox News
+	// Digital.", "Duncan covers East Africa for Reuters from Nairobi."), a
+	// caption's credit after it ("…Credit...Sophie Park for The New York
+	// Times", "[File: Ahmed Yusuf/AP Photo]"), a transcript or
+	// print-edition notice, calls to follow the outlet, to read its latest
+	// news or to pay for it, a live page's greeting, page prompts, and pay
+	// walls in French.
+	{"bio", regexp.MustCompile(`(?:^|[.!?]["”]? )\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2} (?:is an? (?:[\p{L}-]+ ){0,3}(?:reporter|correspondent|writer|editor|journalist|columnist)(?: for| at| covering)|covers [^.!?]{1,60} for (?:The )?\p{Lu})`)},
+	{"credit", regexp.MustCompile(`Credit\.\.\.|(?i:transcript provided by|appears in print on)|(?:^|[.!?] )(?:— )?With assistance from \p{Lu}\p{L}+ \p{Lu}\p{L}+(?:(?:,| and) \p{Lu}\p{L}+ \p{Lu}\p{L}+)*\.?$|\[(?:File: )?\p{Lu}[^\[\]/]{1,40}/\p{Lu}[^\[\]]{0,30}\]`)},
+	{"promo", regexp.MustCompile(`(?i:\blive coverage of\b|\bsave articles\b|\bfor the price of a coffee\b|\bjournalism costs\b|\b(?:catch|get|keep up with) (?:all )?the latest [\p{L} ,]{0,40}(?:news|updates)\b|\bwelcome to (?:our|the) live\b|\bwe['’]ll bring you\b|\bwill update this (?:story|article)\b|\bwas this helpful\b|\bnot responsible for the content of external|\bcontent you requested\b|réservée? aux abonnés|il vous reste [\d.,]+ ?%)`)},
 	// A summary opening on a dash or a bullet: a dateline cut upstream
 	// ("— The child …") or a list item.
 	{"bullet", regexp.MustCompile(`^(?:[-—–•*]+|--)\s`)},

@@ -1,0 +1,117 @@
+package summarize
+
+// outletRules are the rules for the furniture of outlets the rest of the
+// table was not written on (it was tuned on CNN, the Daily Mail, the BBC
+// and US local pages): wire services, British, Indian, Australian and
+// continental European papers, broadcasters' and live pages. Each kind
+// was seen on pages written in those outlets' styles, where it reached
+// a summary or sat in the cleaned text as a sentence that could.
+func outletRules() []Rule {
+	// An outlet named by a bio or a credit: a few capitalised words ending
+	// on a word that names a paper, an agency or a broadcaster ("Fox News
+	// Digital", "The Times", "Reuters").
+	outlet := `(?:the |The )?(?:\p{Lu}[\p{L}.&'’-]* ){0,4}(?:` + creditOutlet + `|` + agency + `|News|Digital|Magazine|Media|CNN|BBC|NPR|CNBC)\b`
+	return []Rule{
+		// A caption ending on its credit: the Guardian's "Sewage flows into
+		// a river in Oxfordshire. Photograph: Ben Birchall/PA", the New
+		// York Times's "… New England.Credit...Sophie Park for The New
+		// York Times", Al Jazeera's "… in the capital [File: Ahmed
+		// Yusuf/AP Photo]", ABC Australia's "… the afternoon.(ABC News:
+		// Nicole Hart)". The credit runs to the end of the line with no
+		// sentence ending in it; "… Photograph: The First Century, opens
+		// on Friday." is a title in prose, and stays. A gallery's "Photo:"
+		// credit is inline-gallery's: it cuts the credit and keeps the
+		// caption, which on a gallery page is the only text.
+		{Name: "caption-credit-tail",
+			Pattern: `.{0,400}?(?:(?:Photograph|Illustration|Composite)s?: ?\p{Lu}(?:[^.!?\n]|\.\S){0,80}|Credit\.{3} ?\p{Lu}(?:[^.!?\n]|\.\S){0,80}|` +
+				`\[(?:File: ?)?\p{Lu}[^\[\]/]{1,60}/\p{Lu}[^\[\]]{0,40}\]|\((?:\p{Lu}[\p{L}]* ){0,3}(?:News|Pictures|Supplied)(?: \p{Lu}[\p{L}]*)?: \p{Lu}[^()]{1,50}\)\.?)`,
+			Hints: []string{"photograph", "illustration", "composite", "credit...", "/", "news:", "pictures:", "supplied:"}},
+		// A photographer's credit alone on its line, with a caption's
+		// toggle: NPR's "toggle caption Mark Ellison/NPR", "Mark
+		// Ellison/NPR". A poll ("Reuters/Ipsos") names no person.
+		{Name: "caption-credit-alone",
+			Pattern: `(?i:(?:toggle|hide|show) caption )?\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){1,3} ?/ ?\p{Lu}[\p{L}&. -]{1,40}(?i: (?:toggle|hide|show) caption)?`,
+			Hints:   []string{"/"}},
+		// A writer's bio closing the page: "Michael Lee is a reporter for
+		// Fox News Digital. Story tips can be sent to …", "Duncan covers
+		// East Africa for Reuters from Nairobi.", "Daniel Reyes is a
+		// reporter covering climate and weather. More about Daniel Reyes".
+		// News about a reporter goes on past the outlet or the beat
+		// ("… is a reporter who was detained on Monday.") and stays.
+		{Name: "byline-bio",
+			Pattern: `\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){0,3} (?:is an? (?:[\p{L}-]+ ){0,3}(?:reporter|correspondent|writer|editor|journalist|columnist|producer)(?: (?:for|at|with) ` + outlet +
+				`(?: from [\p{Lu}][\p{L} ]{1,30})?| covering (?:[\p{L}'’-]+,? ){0,5}[\p{L}'’-]+)|covers (?:[\p{L}'’-]+,? ){1,6}?for ` + outlet + `(?: from [\p{Lu}][\p{L} ]{1,30})?)\.` +
+				`(?: (?:More about|Story tips|Follow (?:him|her|them)|Contact (?:him|her|them)|(?:He|She|They) can be reached)\b.{0,200})?`,
+			Hints: []string{"reporter", "correspondent", "writer", "editor", "journalist", "columnist", "producer", "covers"}},
+		// Where a paper printed the story: "A version of this article
+		// appears in print on Dec. 19, 2023, Section A, Page 14 …".
+		{Name: "credits-print-edition", Pattern: `(?i)an? version of this (?:article|story|report) (?:appears|appeared|will appear) in print\b.{0,400}`,
+			Hints: []string{"in print"}},
+		// A wire story's note of what its update changed: "(Updates with
+		// settlement prices in second paragraph.)", "(Adds comment from
+		// currency official in third paragraph)"; and who helped write it:
+		// "— With assistance from Jack Wittels", "(With inputs from
+		// agencies)", "(FRANCE 24 with AFP)". A sentence that goes on
+		// ("With assistance from the FBI, police arrested two men.") stays.
+		{Name: "credits-wire-notes",
+			Pattern: `\((?:Updates|Adds|Recasts|Rewrites|Corrects|Changes|Moves|Refiles|Removes|Fixes|Clarifies|Releads) [^()]{1,160}\)\.?|` +
+				`(?:[-—–]+ ?)?(?i:with (?:assistance|additional reporting) from) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*(?:(?:,| and) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*)*\.?|\((?i:with inputs from) [^()]{1,80}\)|\([\p{L}\d ]{1,30} with ` + agency + `\)`,
+			Hints: []string{"(", "with assistance", "with inputs", "with additional"}},
+		// A broadcaster's transcript notice without a year: "Transcript
+		// provided by NPR, Copyright NPR."; "Copyright lawsuits doubled."
+		// is prose.
+		{Name: "standards-transcript",
+			Pattern: `(?i:transcript provided by) .{1,120}|.{0,120}\bCopyright \p{Lu}{2,}[\p{L}&.]*(?: \p{Lu}[\p{L}&.]*)?\.?`,
+			Hints:   []string{"transcript provided", "copyright"}},
+		// An outlet's pointer to its own pages: "Catch all the Latest India
+		// News, Breaking News and Weather updates on Hindustan Times.",
+		// "Get the latest lifestyle updates on Times of India …", "Keep up
+		// with all the latest news from the UK … by following Sky News".
+		{Name: "promo-latest-news",
+			Pattern: `(?i)(?:catch|get|read|find|keep up with|stay on top of|stay up to date with) (?:all )?(?:the )?latest (?:[\p{L}'’-]+,? ){0,8}?(?:news|updates|headlines|stories|videos)\b.{0,200}`,
+			Hints:   []string{"latest"}},
+		// A call for money: "Independent journalism costs money. Support
+		// Times of Malta for the price of a coffee.", "Support us",
+		// "Please consider supporting our journalism." "Support for the
+		// measure fell" is prose.
+		{Name: "promo-donate",
+			Pattern: `(?i)(?:(?:independent|quality|local|good|trusted) journalism (?:costs|takes|needs|is expensive)\b.{0,300}|(?:please )?(?:support|consider supporting|help fund|donate to) (?:us|our (?:journalism|work|newsroom|reporting|mission)|independent journalism)\b.{0,200}|` +
+				`support [^.!?\n]{1,40} for (?:the price of|as little as|just|only)\b.{0,200}|(?:donate|make a (?:donation|contribution)) (?:now|today)\b.{0,200})`,
+			Hints: []string{"journalism", "support", "donat", "contribution"}},
+		// A live page's greeting and promise: "Good evening and welcome to
+		// our live coverage of election night.", "We'll bring you the
+		// results, the reaction and the analysis as they come in."
+		{Name: "promo-live-welcome",
+			Pattern: `(?i)(?:(?:good (?:morning|afternoon|evening)|hello|hi)(?:,? and|,|!|\.)? )?welcome (?:back )?to (?:our|the|this) (?:[\p{L}'’]+ ){0,3}(?:live (?:coverage|blog|updates|page)|rolling coverage)\b.{0,200}|` +
+				`(?:we['’]ll|we will) (?:bring you|keep you (?:updated|posted)|be bringing you)\b.{0,160}\bas (?:they|it|events?|things) (?:come in|happens?|unfolds?|develops?)\b.{0,40}`,
+			Hints: []string{"welcome", "bring you", "keep you", "bringing you"}},
+		// A station's promise to update: "KXAN will update this story as
+		// more information becomes available.", "We will update this
+		// article." "Officials will update this report next year." is news.
+		{Name: "story-will-update",
+			Pattern: `(?:[Ww]e|[\p{Lu}\d][\p{Lu}\d&.-]{1,10}(?: \d{1,2})?|\p{Lu}[\p{L}]+ News) will (?:continue to )?(?:update|be updating) this (?:story|article|post|page)\b.{0,120}`,
+			Hints:   []string{"update this", "updating this"}},
+		// A page's prompts and disclaimers, kept as paragraphs by an
+		// extractor: "Save articles to read later and create your own
+		// reading list.", "Was this helpful?", "Thank you for your
+		// feedback.", "Please use Chrome browser for a more accessible
+		// video player", "Why you can trust Sky News", "The BBC is not
+		// responsible for the content of external sites.", "The content
+		// you requested does not exist or is not available anymore.",
+		// "Like us on Facebook", "Follow Sky News on WhatsApp".
+		{Name: "widget-page-prompts",
+			Pattern: `(?i:save (?:articles?|stories) to read later\b.{0,80}|was this (?:article )?helpful\??|thank you for your feedback[.!]?|please use [\p{L} ]{1,30} browser for .{0,80}|why you can trust [\p{L}\d ]{1,30}|` +
+				`the [\p{L}. ]{1,30} is not responsible for the content of external (?:internet )?(?:sites|websites|links)\.?|(?:sorry, )?the (?:content|page|article|story|video) you (?:requested|are looking for|were looking for|tried to (?:access|view)) ` +
+				`(?:does not|doesn['’]t|could not|cannot|can['’]t|is no longer|is not|no longer)\b.{0,120}|like us on ` + socialNetwork + `\b.{0,80})|` +
+				// A named account, which promo-follow ("Follow us on X") leaves.
+				`(?i:follow) (?:(?i:reporter|writer|columnist|correspondent|author) )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} (?i:on ` + socialNetwork + `)\b.{0,200}`,
+			Hints: []string{"read later", "helpful", "feedback", "browser", "you can trust", "external", "you requested", "looking for", "tried to", "like us", "follow"}},
+		// A pay wall's notice in French, Spanish or German: "Article
+		// réservé aux abonnés", "Il vous reste 62.5% de cet article à
+		// lire. La suite est réservée aux abonnés."
+		{Name: "promo-subscribers-foreign",
+			Pattern: `(?i)(?:(?:article|contenu) )?réservée? aux abonnés\.?|il vous reste [\d.,]+ ?% de cet article à lire\b.{0,200}|la suite est réservée aux abonnés\.?|` +
+				`(?:este )?(?:contenido|artículo) (?:es )?(?:exclusivo|reservado) para suscriptores\b.{0,120}|(?:dieser )?(?:artikel|inhalt) ist (?:nur )?für abonnenten\b.{0,120}`,
+			Hints: []string{"abonnés", "il vous reste", "suscriptores", "abonnenten"}},
+	}
+}
