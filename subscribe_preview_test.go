@@ -66,5 +66,8 @@ func TestSubscribePreviewCountIsHonest(t *testing.T) {
 	}
 	say("/subscribe kursk deminers", "it would have matched 2 stored articles.")
 	say("/subscribe kursk -deminers", "it would have matched about 38 stored articles.")
-	say("/subscribe kursk -deminers -report", "none of the 20 newest articles it might match did; older ones were not checked.")
+	// A NOT of a word the index decides ("-report") leaves FTS5 no candidate
+	// to count; "weather" has stems besides its own (weath), so the 38
+	// weather reports stay candidates and the matcher refuses them.
+	say("/subscribe kursk -deminers -weather", "none of the 20 newest articles it might match did; older ones were not checked.")
 }
