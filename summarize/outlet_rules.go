@@ -144,6 +144,24 @@ func outletRules() []Rule {
 				`Go deeper|Go deeper \(\d+ min\. read\))\s*:\s*(?P<rest>[\p{Lu}"“‘\d])`,
 			Hints: []string{": "}},
 		{Name: "widget-go-deeper", Pattern: `(?:Go deeper|Go deeper \(\d+ min\. read\)|Dive deeper|Keep reading)\s*:.{0,200}`, Hints: []string{"deeper", "keep reading"}},
+		// A link's note for screen readers left in the sentence when the
+		// page is flattened: Reuters's "… reported a record profit on
+		// Tuesday, opens new tab, driven by …", "(opens in new window)",
+		// "(external link)". A browser that "opens a new tab" is prose.
+		{Name: "inline-link-note", Kind: StripInline,
+			Pattern: `,(?P<cut> opens (?:in )?new (?:tab|window),)`, Hints: []string{"new tab", "new window"}},
+		// The same note before a word ("… in a statement, opens new tab
+		// that …") or in brackets: the comma goes with it.
+		{Name: "inline-link-note-end", Kind: StripInline,
+			Pattern: `(?P<cut>, opens (?:in )?new (?:tab|window)(?: |$)|\s?\((?:opens (?:in )?(?:a )?new (?:tab|window)|external link|link is external)\))`,
+			Hints:   []string{"new tab", "new window", "external link", "link is external"}},
+		// A newsletter's call glued after a paragraph's last sentence: "…
+		// the smallest increase in three years. Sign up for our free daily
+		// newsletter here.", "… prosecutors said. Get our free weekly
+		// newsletter". "Subscribers to the newsletter rose" is prose.
+		{Name: "inline-newsletter-sentence", Kind: StripInline,
+			Pattern: `[.!?]["”’]? (?P<cut>(?:Sign up|Subscribe|Get|Register) (?:(?:for|to) )?(?:our|the) (?:free )?(?:[\p{L}'’-]+ ){0,4}(?:newsletter|briefing|e-?mail alerts|news alerts)\b[^.!?\n]{0,80}[.!]?)`,
+			Hints:   []string{"newsletter", "briefing", "alerts"}},
 		// A pay wall's notice in French, Spanish or German: "Article
 		// réservé aux abonnés", "Il vous reste 62.5% de cet article à
 		// lire. La suite est réservée aux abonnés."

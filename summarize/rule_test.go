@@ -668,6 +668,18 @@ var ruleRows = []struct {
 	{name: "widget-go-deeper",
 		in:   "Home sales fell to their lowest level since 1995.\n\nGo deeper: Mortgage rates hit 7%",
 		want: "Home sales fell to their lowest level since 1995."},
+	{name: "inline-link-note",
+		in:   "The miner reported a record profit on Tuesday, opens new tab, driven by copper demand.",
+		want: "The miner reported a record profit on Tuesday, driven by copper demand."},
+	{name: "inline-link-note-end",
+		in:   "It said in a statement, opens new tab that earnings rose 18%. The report (external link) gave no figure.",
+		want: "It said in a statement that earnings rose 18%. The report gave no figure."},
+	{name: "inline-newsletter-sentence",
+		in:   "Rail fares will rise by 4.9% in March, the government said. Sign up for our free daily newsletter here.",
+		want: "Rail fares will rise by 4.9% in March, the government said."},
+	{name: "inline-newsletter-sentence",
+		in:   "He pleaded guilty on Tuesday, prosecutors said. Get our free weekly newsletter",
+		want: "He pleaded guilty on Tuesday, prosecutors said."},
 }
 
 // fourLines is a lead of four prose lines, after which the lead rules
@@ -777,6 +789,8 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "the news as a subject", in: "The news that the plant would close spread quickly on Monday."},
 		{name: "live coverage in prose", in: "The channel's live coverage has ended a decade of rivalry, critics said."},
 		{name: "solely responsible in prose", in: "The contractor is solely responsible for the delays, the audit found."},
+		{name: "a new tab in prose", in: "The browser opens a new tab for each search, the company said."},
+		{name: "newsletter readers in prose", in: "The paper grew fast. Subscribers to the newsletter rose 40%. Get the full report from the agency."},
 		{name: "long paragraph starting like a promo", in: "Subscribe" + strings.Repeat(" and more words", 50) + "."},
 	}
 	for _, tt := range tests {
