@@ -10,7 +10,10 @@ func outletRules() []Rule {
 	// An outlet named by a bio or a credit: a few capitalised words ending
 	// on a word that names a paper, an agency or a broadcaster ("Fox News
 	// Digital", "The Times", "Reuters").
-	outlet := `(?:the |The )?(?:\p{Lu}[\p{L}.&'’-]* ){0,4}(?:` + creditOutlet + `|` + agency + `|News|Digital|Magazine|Media|CNN|BBC|NPR|CNBC)\b`
+	outlet := `(?:the |The )?(?:\p{Lu}[\p{L}.&'’-]* ){0,4}(?:` + creditOutlet + `|` + agency + `|News|Digital|Magazine|Media|CNN|BBC|NPR|CNBC)\b(?: \p{Lu}[\p{L}.&'’-]*){0,2}`
+	// What a bio may add after the outlet: "… from Nairobi", "…, including
+	// airlines, railroads and automakers", "… based in Brussels".
+	bioTail := `(?: from \p{Lu}[\p{L} ]{1,30}|,? (?:including|based in) [^.!?]{1,100})?`
 	return []Rule{
 		// A caption ending on its credit: the Guardian's "Sewage flows into
 		// a river in Oxfordshire. Photograph: Ben Birchall/PA", the New
@@ -38,13 +41,18 @@ func outletRules() []Rule {
 		// A writer's bio closing the page: "Michael Lee is a reporter for
 		// Fox News Digital. Story tips can be sent to …", "Duncan covers
 		// East Africa for Reuters from Nairobi.", "Daniel Reyes is a
-		// reporter covering climate and weather. More about Daniel Reyes".
+		// reporter covering climate and weather. More about Daniel Reyes",
+		// "Hannah Fry is a Los Angeles Times staff writer covering breaking
+		// news.", "Jane Doe is a reporter for CBS News Chicago. She joined
+		// the station in 2021.", "Niraj Chokshi covers transportation for
+		// The Times, including airlines, railroads and automakers."
 		// News about a reporter goes on past the outlet or the beat
 		// ("… is a reporter who was detained on Monday.") and stays.
 		{Name: "byline-bio",
-			Pattern: `\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){0,3} (?:is an? (?:[\p{L}-]+ ){0,3}(?:reporter|correspondent|writer|editor|journalist|columnist|producer)(?: (?:for|at|with) ` + outlet +
-				`(?: from [\p{Lu}][\p{L} ]{1,30})?| covering (?:[\p{L}'’-]+,? ){0,5}[\p{L}'’-]+)|covers (?:[\p{L}'’-]+,? ){1,6}?for ` + outlet + `(?: from [\p{Lu}][\p{L} ]{1,30})?)\.` +
-				`(?: (?:More about|Story tips|Follow (?:him|her|them)|Contact (?:him|her|them)|(?:He|She|They) can be reached)\b.{0,200})?`,
+			Pattern: `\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){0,3} (?:is an? (?:[\p{L}.&'’-]+ ){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|producer)(?: (?:for|at|with) ` + outlet + bioTail +
+				`| covering (?:[\p{L}'’-]+,? ){0,5}[\p{L}'’-]+)?|covers (?:[\p{L}'’-]+,? ){1,6}?for ` + outlet + bioTail + `)\.` +
+				`(?: (?:He|She|They) (?:joined|has worked|previously|covers|can be reached|lives|is based|was (?:previously|formerly))\b[^.!?]{0,120}\.)*` +
+				`(?: (?:More about|Story tips|Follow (?:him|her|them)|Contact (?:him|her|them))\b.{0,200})?`,
 			Hints: []string{"reporter", "correspondent", "writer", "editor", "journalist", "columnist", "producer", "covers"}},
 		// Where a paper printed the story: "A version of this article
 		// appears in print on Dec. 19, 2023, Section A, Page 14 …".
@@ -71,7 +79,7 @@ func outletRules() []Rule {
 		// "Get the latest lifestyle updates on Times of India …", "Keep up
 		// with all the latest news from the UK … by following Sky News".
 		{Name: "promo-latest-news",
-			Pattern: `(?i)(?:catch|get|read|find|keep up with|stay on top of|stay up to date with) (?:all )?(?:the )?latest (?:[\p{L}'’-]+,? ){0,8}?(?:news|updates|headlines|stories|videos)\b.{0,200}`,
+			Pattern: `(?i)(?:catch|get|read|find|keep up with|stay on top of|stay up to date with|stay updated with|stay informed with) (?:all )?(?:the )?latest (?:[\p{L}'’-]+,? ){0,8}?(?:news|updates|headlines|stories|videos)\b.{0,200}`,
 			Hints:   []string{"latest"}},
 		// A call for money: "Independent journalism costs money. Support
 		// Times of Malta for the price of a coffee.", "Support us",
@@ -89,11 +97,13 @@ func outletRules() []Rule {
 				`(?:we['’]ll|we will) (?:bring you|keep you (?:updated|posted)|be bringing you)\b.{0,160}\bas (?:they|it|events?|things) (?:come in|happens?|unfolds?|develops?)\b.{0,40}|` +
 				// and its farewell: "Our live coverage has ended. Follow the
 				// latest updates here.", "We're going to pause our live
-				// coverage now. Thanks for joining us.", "That's all from us".
+				// coverage now. Thanks for joining us.", "That's it from me today.
+				// My colleague will take over the blog shortly."
 				`(?:our|this|the) live (?:coverage|blog|updates?|page) (?:has|have|is) (?:now )?(?:ended|moved|finished|paused|closed)\b.{0,200}|` +
 				`(?:we['’]re|we are) (?:going to )?(?:pause|pausing|end|ending|wrap(?:ping)? up|clos(?:e|ing)) (?:our|this|the) live (?:coverage|blog|page)\b.{0,200}|` +
-				`that['’]s all (?:from us|for now|for today)\b.{0,120}|thanks? (?:you )?for (?:joining|following) (?:us|along)\b.{0,80}`,
-			Hints: []string{"welcome", "bring you", "keep you", "bringing you", "live", "that's all", "that’s all", "for joining", "for following"}},
+				`that['’]s (?:it|all) (?:from (?:me|us)|for (?:now|today|tonight))\b.{0,200}|thanks? (?:you )?for (?:joining|following) (?:us|along)\b.{0,80}|` +
+				`(?:my|our) colleagues? (?:will|is going to|are going to) (?:take over|pick up|be with you|continue)\b.{0,120}`,
+			Hints: []string{"welcome", "bring you", "keep you", "bringing you", "live", "that's", "that’s", "for joining", "for following", "colleague"}},
 		// A station's promise to update: "KXAN will update this story as
 		// more information becomes available.", "We will update this
 		// article." "Officials will update this report next year." is news.
@@ -123,10 +133,14 @@ func outletRules() []Rule {
 		// Press Health and Science Department receives support from … The
 		// AP is solely responsible for all content.", NDTV's "(Except for
 		// the headline, this story has not been edited by NDTV staff and is
-		// published from a syndicated feed.)".
+		// published from a syndicated feed.)", The Conversation's "This
+		// article is republished from … under a Creative Commons license."
+		// and its writers' disclosure ("… does not work for, consult, own
+		// shares in or receive funding from …").
 		{Name: "credits-copy-notes",
-			Pattern: `.{0,300}\b(?:is|are) solely responsible for all content\.?|\(?(?i:except for the headline, this story has not been edited by)\b.{0,200}`,
-			Hints:   []string{"solely responsible", "except for the headline"}},
+			Pattern: `.{0,300}\b(?:is|are) solely responsible for all content\.?|\(?(?i:except for the headline, this story has not been edited by)\b.{0,200}|` +
+				`(?i:this (?:article|story|piece|post) (?:is|was|has been) republished (?:from|with permission)\b).{0,200}|.{0,80}\bdoes not work for, consult, own shares in\b.{0,300}`,
+			Hints: []string{"solely responsible", "except for the headline", "republished", "own shares in"}},
 		// A helpline box after a story of suicide or abuse: "In the UK, the
 		// charity Mind is available on 0300 123 3393. Other international
 		// helplines can be found at befrienders.org", "If you or someone you
