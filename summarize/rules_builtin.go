@@ -92,8 +92,11 @@ func builtinRules() []Rule {
 func baseRules() []Rule {
 	return []Rule{
 		// --- Lead: wire copy with caption, credit and headline glued on. ---
+		// The city may carry its state ("BARNSDALL, Okla. (AP) — "): a
+		// caption kept on the line before it ("Damage to homes in
+		// Barnsdall, Okla., is seen on Tuesday, May 7, 2024.") goes with it.
 		{Name: "lead-dateline-agency", Kind: CutLead,
-			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
+			Pattern: `(?:` + datelineCity + `(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
 		{Name: "lead-dateline-dated-tag", Kind: CutLead, Pattern: datelineDatedTag, Hints: []string{"("}},
 		// A station's dateline ("TUCSON (KGUN9-TV) - ") after a byline, a
 		// caption or a headline on the first line, or opening a later lead
@@ -334,6 +337,9 @@ func baseRules() []Rule {
 		// Istanbul contributed to this report.", "CNN's Jane Doe contributed
 		// reporting."
 		{Name: "credits-contributed", Pattern: `.{1,200}\bcontributed (?:reporting )?(?:to this (?:report|story|article)|reporting)\.?|` +
+			// "Associated Press reporter Sean Murphy in Oklahoma City
+			// contributed." names a writer; "Five donors contributed." is prose.
+			`.{0,120}\b(?:writers?|reporters?|correspondents?|journalists?|producers?)\b.{1,120}\bcontributed\.?|` +
 			// USA Today's papers: "Contributing: Jane Doe, USA TODAY; The
 			// Associated Press".
 			`Contributing: \p{Lu}.{1,200}`,

@@ -368,7 +368,7 @@ var wildPatterns = []struct {
 	// walls in French.
 	{"bio", regexp.MustCompile(`(?:^|[.!?]["”]? )\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2} (?:is an? (?:[\p{L}-]+ ){0,3}(?:reporter|correspondent|writer|editor|journalist|columnist)(?: for| at| covering)|covers [^.!?]{1,60} for (?:The )?\p{Lu})`)},
 	{"credit", regexp.MustCompile(`Credit\.\.\.|(?i:transcript provided by|appears in print on)|(?:^|[.!?] )(?:— )?With assistance from \p{Lu}\p{L}+ \p{Lu}\p{L}+(?:(?:,| and) \p{Lu}\p{L}+ \p{Lu}\p{L}+)*\.?$|\[(?:File: )?\p{Lu}[^\[\]/]{1,40}/\p{Lu}[^\[\]]{0,30}\]`)},
-	{"promo", regexp.MustCompile(`(?i:\blive coverage of\b|\bsave articles\b|\bfor the price of a coffee\b|\bjournalism costs\b|\b(?:catch|get|keep up with) (?:all )?the latest [\p{L} ,]{0,40}(?:news|updates)\b|\bwelcome to (?:our|the) live\b|\bwe['’]ll bring you\b|\bwill update this (?:story|article)\b|\bwas this helpful\b|\bnot responsible for the content of external|\bcontent you requested\b|réservée? aux abonnés|il vous reste [\d.,]+ ?%)`)},
+	{"promo", regexp.MustCompile(`(?i:\blive coverage of\b|\bsave articles\b|\bfor the price of a coffee\b|\bjournalism costs\b|\b(?:catch|get|keep up with) (?:all )?the latest [\p{L} ,]{0,40}(?:news|updates)\b|\bwelcome to (?:our|the) live\b|\bwe['’]ll bring you\b|\bwill update this (?:story|article)\b|\bwas this helpful\b|\bnot responsible for the content of external|\bcontent you requested\b|réservée? aux abonnés|il vous reste [\d.,]+ ?%|, opens (?:in )?new (?:tab|window)\b|\bsign up for our (?:free )?(?:[\p{L}-]+ ){0,3}newsletter\b)`)},
 	// A summary opening on a dash or a bullet: a dateline cut upstream
 	// ("— The child …") or a list item.
 	{"bullet", regexp.MustCompile(`^(?:[-—–•*]+|--)\s`)},

@@ -52,6 +52,8 @@ func TestWildFurniture(t *testing.T) {
 		{"Polls closed. Good evening and welcome to our live coverage of election night.", []string{"promo"}},
 		{"La Cour a alerté le gouvernement. La suite est réservée aux abonnés.", []string{"promo"}},
 		{"The latest figures show prices rose 3% in May.", nil},
+		{"The miner reported a record profit on Tuesday, opens new tab, driven by copper demand.", []string{"promo"}},
+		{"The browser opens a new tab for each search.", nil},
 		{"Police continue the investigation with assistance from the Franklin County Sheriff’s Office.", nil},
 		{"Oil rose for a third day. — With assistance from Jack Wittels and Sherry Su", []string{"credit"}},
 		{"— The child who was shot has been named.", []string{"bullet"}},
