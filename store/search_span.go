@@ -16,13 +16,17 @@ import (
 // whatever the bound). So a search reads spans of the newest ids, newest
 // span first, each upward between a lower and an upper bound: the first
 // firstSpan ids, then four times as many each time, and at most searchSpan
-// ids in all. A phrase of three common words costs about 0.5 µs an id read
-// (BENCHMARKS.md, Session 35 — bounded search), so searchSpan bounds a
-// search's full-text reads near 50 ms whatever the store's size; at the 90
-// days of a few hundred sources it is the newest nine days or so.
+// ids in all. A phrase of three common words costs about 0.5 µs an id read,
+// and a /search may walk twice (search.Service reads 64 candidates, then
+// 200 when its matcher dropped too many): at 1,000,000 articles, 100,000
+// ids made "police city report" 89 / 107 ms (p50 / p99), 50,000 made it
+// 54 / 84 ms, within the 100 ms asked of any query (BENCHMARKS.md,
+// Session 35 — bounded search). At the 90 days of a few hundred sources
+// (1,000,000 articles) searchSpan is the newest four or five days; a
+// search that reaches it says so (news.Found.Searched).
 const (
 	firstSpan  = 2000
-	searchSpan = 100_000
+	searchSpan = 50_000
 )
 
 // spanLimits are the bounds of one walk: firstSpan and searchSpan, smaller
