@@ -25,7 +25,7 @@ import (
 // (1,000,000 articles) searchSpan is the newest four or five days; a
 // search that reaches it says so (news.Found.Searched).
 const (
-	firstSpan  = 2000
+	firstSpan  = 4000
 	searchSpan = 50_000
 )
 
@@ -67,8 +67,10 @@ func (w *spanWalk) next() (lo, hi int64) {
 }
 
 // stopTo moves the walk's floor up to id (a walk that need not read below
-// it).
-func (w *spanWalk) stopTo(id int64) { w.floor = max(w.floor, id) }
+// it), and its next span back to limits.first ids: a walk that goes on
+// for another expression (the title matches) starts small again, since an
+// upward read cannot stop at the newest matches it needs.
+func (w *spanWalk) stopTo(id int64) { w.floor, w.size = max(w.floor, id), w.limits.first }
 
 // short reports whether the walk stopped at its bound, not at the store's
 // oldest article or a floor the caller set: then it searched only the
