@@ -20,12 +20,12 @@ import (
 // and a /search may walk twice (search.Service reads 64 candidates, then
 // 200 when its matcher dropped too many): at 1,000,000 articles, 100,000
 // ids made "police city report" 89 / 107 ms (p50 / p99), 50,000 made it
-// 43–61 / 63–77 ms. Every span is a query of its own, which costs an
-// expression of many terms (a broad prefix) dearly: spans of 1,500 ids
-// first made "ber*" 95 ms, of 4,000 72–83 ms (BENCHMARKS.md, Session 35 —
-// bounded search). At the 90 days of a few hundred sources (1,000,000
-// articles) searchSpan is the newest four or five days; a search that
-// reaches it says so (news.Found.Searched).
+// 46–59 / 87–102 ms at a load of 3–4 on 2 cores. Every span is a query of
+// its own, which costs an expression of many terms (a broad prefix)
+// dearly: spans of 1,500 ids first made "ber*" 95 ms, of 4,000 51–83 ms
+// (BENCHMARKS.md, Session 35 — bounded search). At the 90 days of a few
+// hundred sources (1,000,000 articles) searchSpan is the newest four or
+// five days; a search that reaches it says so (news.Found.Searched).
 const (
 	firstSpan  = 4000
 	searchSpan = 50_000
