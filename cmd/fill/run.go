@@ -412,6 +412,10 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		{"broad prefix", "ber*"}, // about 1,500 words of the vocabulary begin with the syllable "ber"
 		{"broad prefixes", "ber* OR sen* OR mar*"},
 		{"negation", common[3] + " -" + common[7]},
+		// Negations that few articles pass: FTS5 steps through the
+		// candidates of the left side until countCap pass or the window ends.
+		{"negation of a common word", common[3] + " -" + common[0]},
+		{"phrase negation", `"` + common[1] + `" -"` + common[0] + `"`},
 		{"field", "title:" + common[5]},
 		{"or", common[2] + " OR " + common[4]},
 		{"source only", "source:src7"},
