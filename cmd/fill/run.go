@@ -435,15 +435,17 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		searchCtx := pprof.WithLabels(ctx, pprof.Labels("kind", q.kind, "op", "search"))
 		previewCtx := pprof.WithLabels(ctx, pprof.Labels("kind", q.kind, "op", "preview"))
 		for range o.reps {
-			var page search.Page
-			t, cpu := time.Now(), cpuTime()
-			pprof.SetGoroutineLabels(searchCtx)
-			page, err = searches.Search(searchCtx, 1, q.text)
-			if err != nil {
-				return fmt.Errorf("search %q: %w", q.text, err)
+			if !o.noSearch {
+				var page search.Page
+				t, cpu := time.Now(), cpuTime()
+				pprof.SetGoroutineLabels(searchCtx)
+				page, err = searches.Search(searchCtx, 1, q.text)
+				if err != nil {
+					return fmt.Errorf("search %q: %w", q.text, err)
+				}
+				sd, total, scpu = append(sd, time.Since(t)), page.Total, scpu+cpuTime()-cpu
 			}
-			sd, total, scpu = append(sd, time.Since(t)), page.Total, scpu+cpuTime()-cpu
-			t, cpu = time.Now(), cpuTime()
+			t, cpu := time.Now(), cpuTime()
 			pprof.SetGoroutineLabels(previewCtx)
 			if pv, err = subs.Preview(previewCtx, parsed); err != nil {
 				return fmt.Errorf("preview %q: %w", q.text, err)
