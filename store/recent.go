@@ -39,9 +39,10 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // scale the share it confirms to total. An expression "(P) NOT (N)" is read
 // only over the ids of the newest candidateCap articles P matches (and of
 // the newest negatedCap N matches among them), and total is estimated from
-// that span as from the first countCap matches. For an expression it first indexes the articles waiting
-// for the index, as SearchArticles does. It fails with an error wrapping
-// ErrBadMatch when FTS5 rejects the expression, and when the database fails.
+// that span as from the first countCap matches. For an expression it first
+// indexes the articles waiting for the index, as SearchArticles does. It
+// fails with an error wrapping ErrBadMatch when FTS5 rejects the
+// expression, and when the database fails.
 func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
 	if match == "" && keep != nil {
 		return s.recentOfSources(ctx, keep, since, sampleSize)
