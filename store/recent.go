@@ -36,7 +36,8 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // previewTerms terms is read as its most frequent ones: the sample holds
 // only articles they match, and total is scaled up for the rest (see
 // scaleBroad). A caller that confirms the sample with its own matcher can
-// scale the share it confirms to total. An expression "(P) NOT (N)" is read
+// scale the share it confirms to total. An expression "(P) NOT (N)" (whose
+// N FTS5 reads no further than asked, see stopsAtBound) is read
 // only over the ids of the newest candidateCap articles P matches (and of
 // the newest negatedCap N matches among them), and total is estimated from
 // that span as from the first countCap matches. For an expression it first
@@ -102,7 +103,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 			return nil, 0, 0, fmt.Errorf("recent matches: %w", news.ErrLooseMatch)
 		}
 		match, scale = e.match, e.scale
-		if pos, neg := splitNot(match); pos != "" {
+		if pos, neg := splitNot(match); pos != "" && stopsAtBound(neg) {
 			bounded = true
 			query := sqlRecentNot
 			if !texted {

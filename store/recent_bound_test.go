@@ -122,3 +122,24 @@ func TestRecentMatchesBoundsANotsRightSide(t *testing.T) {
 		t.Errorf("RecentMatches(%s) = total %d; want fewer than the %d of the whole window, from the newest %d of \"storm\" only", match, total, n/200, negatedCap)
 	}
 }
+
+// TestStopsAtBound: a NOT is read bounded only when its right side has no
+// column filter narrower than the title and the body.
+func TestStopsAtBound(t *testing.T) {
+	for query, want := range map[string]bool{
+		`"kursk" -"storm"`:                    true,
+		`"kursk" -("storm" "tides")`:          true,
+		`"kursk" -stor*`:                      true,
+		`"kursk" -police`:                     false, // {tstems bstems} : "polic"
+		`"kursk" -title:"storm"`:              false,
+		`"kursk" -("storm" OR title:"tides")`: false,
+	} {
+		_, neg := splitNot(mustParse(t, query).TermsMatch())
+		if neg == "" {
+			t.Fatalf("%s: no NOT in %q", query, mustParse(t, query).TermsMatch())
+		}
+		if got := stopsAtBound(neg); got != want {
+			t.Errorf("stopsAtBound(%q) = %v, want %v", neg, got, want)
+		}
+	}
+}
