@@ -110,6 +110,9 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 				query = sqlRecentNotUntexted
 			}
 			rows, err = s.r.QueryContext(ctx, query, match, first, countCap, max(sampleSize, 1), unix(since), pos, neg, candidateCap, negatedCap)
+		} else if holdsPhrase(match) {
+			bounded = true
+			rows, err = s.recentPhrase(ctx, match, first, sampleSize, since, texted)
 		} else {
 			rows, err = s.r.QueryContext(ctx, matches, match, first, countCap, max(sampleSize, 1), unix(since))
 		}
