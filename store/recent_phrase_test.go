@@ -67,3 +67,30 @@ func firstID(arts []news.Article) int64 {
 	}
 	return arts[0].ID
 }
+
+// A NOT whose right side has a column filter narrower than title and body,
+// which FTS5 reads past the rowid bound walking newest first (see
+// stopsAtBound): both sides are read upward in the spans and their
+// difference counted.
+func TestRecentMatchesSpansANarrowNot(t *testing.T) {
+	ctx := context.Background()
+	s, added := spanStore(t, 30, func(i int) bool { return i%3 == 0 })
+	since := added[0].PublishedAt.Add(-time.Minute)
+	match := `({title body} : "kursk") NOT ({body} : "work")`
+	if stopsAtBound(`{body} : "work"`) {
+		t.Fatal("the test wants a right side sqlRecentNot does not read")
+	}
+	sample, examined, total, err := s.RecentMatchesUntexted(ctx, match, since, 20)
+	if err != nil || examined != 20 || total != 20 || len(sample) != 20 {
+		t.Fatalf("unbounded: %d sampled, %d examined, total %d, %v; want the 20 of 30 without work", len(sample), examined, total, err)
+	}
+	s.phraseSpans = spanLimits{first: 2, total: 6}
+	sample, examined, total, err = s.RecentMatchesUntexted(ctx, match, since, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The newest 6 ids (24..29) hold 4 without "work" (25, 26, 28, 29): 4 of 6, scaled to 30.
+	if examined != 4 || total != 20 || sample[0].ID != added[29].ID {
+		t.Errorf("bounded to 6 ids: %d examined (first %d), total %d; want 4 (first %d), 20", examined, firstID(sample), total, added[29].ID)
+	}
+}
