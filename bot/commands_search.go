@@ -62,6 +62,10 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 	if u := unspacedNote(tr(ctx), req.args); u != "" {
 		note += "\n" + u
 	}
+	if p.Searched > 0 {
+		// the store's bound on cost stopped the search: an older article may match too
+		note += "\n" + tr(ctx).Sprintf("ℹ️ Only the newest %d articles were searched.", p.Searched)
+	}
 	if p.Total == 0 {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing I have stored matches <code>%s</code>.", esc(summarize.Clip(oneLine(req.args), 200)))+note)
 		return nil

@@ -20,6 +20,7 @@ var searchTexts = []entry{
 	{"Nothing I have stored matches <code>%s</code>.", "Среди сохранённого ничего не подходит под <code>%s</code>.", "Nichts Gespeichertes passt zu <code>%s</code>.", "Nada de lo que tengo guardado coincide con <code>%s</code>."},
 	{"Page %d is already above.", "Страница %d уже выше.", "Seite %d steht schon weiter oben.", "La página %d ya está más arriba."},
 	{"🔎 <b>%d–%d of %d</b> for <code>%s</code>", "🔎 <b>%d–%d из %d</b> по запросу <code>%s</code>", "🔎 <b>%d–%d von %d</b> für <code>%s</code>", "🔎 <b>%d–%d de %d</b> para <code>%s</code>"},
+	{"ℹ️ Only the newest %d articles were searched.", "ℹ️ Поиск шёл только по %d самым новым статьям.", "ℹ️ Durchsucht wurden nur die neuesten %d Artikel.", "ℹ️ Solo se buscó en los %d artículos más recientes."},
 	{"These articles are gone; try the search again.", "Этих статей больше нет; повторите поиск.", "Diese Artikel sind nicht mehr da; suchen Sie noch einmal.", "Estos artículos ya no están; repite la búsqueda."},
 	{"More ▸", "Ещё ▸", "Mehr ▸", "Más ▸"},
 	{"This search has expired. Send /search again.", "Этот поиск устарел. Отправьте /search ещё раз.", "Diese Suche ist abgelaufen. Senden Sie /search noch einmal.", "Esta búsqueda ha caducado. Envía /search otra vez."},

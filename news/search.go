@@ -39,3 +39,12 @@ const (
 	SnippetStart = "\x02"
 	SnippetEnd   = "\x03"
 )
+
+// Found is what a full-text search of the store found.
+type Found struct {
+	Hits []Hit // best first
+	// Searched is how many of the newest articles the search read when it
+	// stopped at its bound on cost before the oldest, so that an older
+	// article may match too; 0 when it read all it needed.
+	Searched int
+}

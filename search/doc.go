@@ -10,7 +10,9 @@
 //   - FTS5 only narrows: the store's index holds the query engine's own
 //     tokens and stems (query.Query.TermsMatch), its candidates come best
 //     first (relevance, title weighted, scaled down with age; see
-//     store.SearchArticles) and each one is confirmed by the query's own
+//     store.SearchNewest, which reads only the newest articles up to a
+//     bound on cost and says when it stopped there: Page.Searched, which
+//     the bot tells the chat) and each one is confirmed by the query's own
 //     matcher. A query that FTS5 cannot narrow (source: only), or whose
 //     expression FTS5 rejects, reads the recent articles instead, newest
 //     first: only those of the sources it names when it names them

@@ -22,6 +22,10 @@ type Page struct {
 	First    int    // the position of Results[0] among all results, from 1
 	Total    int    // results of the whole search
 	More     bool   // a further page follows
+	// Searched, on a search's first page, is how many of the newest
+	// articles the search read when its bound on cost stopped it before the
+	// oldest (an older article may match too); 0 when it read all it needed.
+	Searched int
 	// Results are the page's articles, best first. It may hold fewer than
 	// the page's share when articles were deleted since the search.
 	Results []Result
@@ -46,18 +50,20 @@ func (s *Service) Search(ctx context.Context, chatID int64, text string) (Page, 
 	if err != nil {
 		return Page{}, fmt.Errorf("search %q: %w", text, err)
 	}
-	ids, err := s.rank(ctx, q)
+	ids, searched, err := s.rank(ctx, q)
 	if err != nil {
 		return Page{}, err
 	}
 	if len(ids) == 0 {
-		return Page{Query: text}, nil
+		return Page{Query: text, Searched: searched}, nil
 	}
 	id, err := s.store.CreateSearch(ctx, chatID, text, ids)
 	if err != nil {
 		return Page{}, err
 	}
-	return s.page(ctx, news.Search{ID: id, ChatID: chatID, Query: text, ArticleIDs: ids}, 0)
+	p, err := s.page(ctx, news.Search{ID: id, ChatID: chatID, Query: text, ArticleIDs: ids}, 0)
+	p.Searched = searched
+	return p, err
 }
 
 // Page returns page n (0 for the first) of the chat's stored search id. It
@@ -76,16 +82,17 @@ func (s *Service) Page(ctx context.Context, chatID, id int64, n int) (Page, erro
 }
 
 // rank returns the ids of the stored articles that match q, best first, at
-// most MaxResults.
-func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
+// most MaxResults, and how many of the newest articles it read when the
+// store's bound stopped it (news.Found.Searched), else 0.
+func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, int, error) {
 	var ids []int64
 	if match := q.TermsMatch(); match != "" {
-		ids, err := s.confirmed(ctx, q, match)
+		ids, searched, err := s.confirmed(ctx, q, match)
 		if err == nil {
-			return ids, nil
+			return ids, searched, nil
 		}
 		if !errors.Is(err, news.ErrBadMatch) {
-			return nil, err
+			return nil, 0, err
 		}
 		s.log.Warn("search: FTS5 refused the expression; scanning instead", "err", err)
 	}
@@ -100,11 +107,11 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 	for _, limit := range []int{scanLimit / 20, scanLimit / 5, scanLimit} {
 		arts, err := read(limit)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		for _, a := range arts[min(done, len(arts)):] {
 			if len(ids) == MaxResults {
-				return ids, nil
+				return ids, 0, nil
 			}
 			if q.MatchArticle(a) && !copies.seen(a) {
 				ids = append(ids, a.ID)
@@ -115,25 +122,29 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, error) {
 		}
 		done = len(arts)
 	}
-	return ids, nil
+	return ids, 0, nil
 }
 
 // confirmed reads the ranked FTS5 candidates of match, firstCandidates of
 // them and then, when the matcher dropped too many to fill MaxResults, up to
 // maxCandidates, and returns the ids of those q matches, best first, at most
-// MaxResults. Most queries confirm MaxResults from the first read, which
-// spares reading and inflating the rest.
-func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) ([]int64, error) {
+// MaxResults, and the last read's news.Found.Searched. Most queries
+// confirm MaxResults from the first read, which spares reading and
+// inflating the rest.
+func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) ([]int64, int, error) {
 	var ids []int64
 	seen, copies := map[int64]bool{}, reprints{}
+	searched := 0
 	for _, limit := range []int{firstCandidates, maxCandidates} {
-		hits, err := s.store.SearchArticles(ctx, match, limit)
+		found, err := s.store.SearchNewest(ctx, match, limit)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
+		hits := found.Hits
+		searched = found.Searched
 		for _, h := range hits {
 			if len(ids) == MaxResults {
-				return ids, nil
+				return ids, searched, nil
 			}
 			if !seen[h.ID] {
 				seen[h.ID] = true
@@ -146,7 +157,7 @@ func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) (
 			break
 		}
 	}
-	return ids, nil
+	return ids, searched, nil
 }
 
 // page reads page n of sr: its articles, with a snippet of each text

@@ -25,7 +25,7 @@ const (
 
 // Store is what the use cases need of the database.
 type Store interface {
-	SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error)
+	SearchNewest(ctx context.Context, match string, limit int) (news.Found, error)
 	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
 	SourceArticles(ctx context.Context, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error)

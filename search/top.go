@@ -19,7 +19,7 @@ func (s *Service) Top(ctx context.Context, text string, n int) ([]news.Article, 
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
-	ids, err := s.rank(ctx, q)
+	ids, _, err := s.rank(ctx, q) // an inline answer has no line to say how far back it looked
 	if err != nil {
 		return nil, err
 	}

@@ -31,45 +31,110 @@ const (
 	snippetHits    = 10
 )
 
-// SearchArticles returns the articles matching the FTS5 expression match
+// SearchArticles returns the hits of SearchNewest, without saying how far
+// back it searched. It fails as SearchNewest does.
+func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
+	f, err := s.SearchNewest(ctx, match, limit)
+	return f.Hits, err
+}
+
+// SearchNewest returns the articles matching the FTS5 expression match
 // over articles_terms (see query.Query.TermsMatch), best first: a title
 // match weighs titleWeight times a match in the text only, scaled down with
-// age, at most limit. Only the
-// newest rankCandidates matches and the newest rankCandidates title matches
-// are ranked (FTS5 walks its index newest first and stops), so an old
-// article that only a common word matches may be left out: its age would
-// rank it low anyway. The order is exact when the expression matches at most
-// rankCandidates articles. A prefix of more than searchTerms terms is read
-// as its most frequent ones (store/prefix.go): an article that only a rarer
-// one matches is left out. Hits carry no snippet (see query.Query.Snippet).
-// It first indexes the articles waiting for the index (store/terms_later.go;
-// when that write fails, it logs it and searches without them). It fails
-// with an error wrapping ErrBadMatch when FTS5 rejects the expression.
-func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
+// age, at most limit. Only the newest rankCandidates matches and the newest
+// rankCandidates title matches are ranked, so an old article that only a
+// common word matches may be left out: its age would rank it low anyway.
+// And only the newest searchSpan articles are read (search_span.go): when
+// the search stopped there, Found.Searched says how many it read. The order
+// is exact when the expression matches at most rankCandidates articles
+// among them. A prefix of more than searchTerms terms is read as its most
+// frequent ones (store/prefix.go): an article that only a rarer one matches
+// is left out. Hits carry no snippet (see query.Query.Snippet). It first
+// indexes the articles waiting for the index (store/terms_later.go; when
+// that write fails, it logs it and searches without them). It fails with an
+// error wrapping ErrBadMatch when FTS5 rejects the expression.
+func (s *Store) SearchNewest(ctx context.Context, match string, limit int) (news.Found, error) {
+	return s.searchNewest(ctx, match, limit, spanLimits{first: firstSpan, total: searchSpan})
+}
+
+func (s *Store) searchNewest(ctx context.Context, match string, limit int, limits spanLimits) (news.Found, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
-		return nil, searchErr(err)
+		return news.Found{}, searchErr(err)
 	}
 	match, _, err := s.expandPrefixes(ctx, match, searchTerms)
 	if err != nil {
-		return nil, searchErr(err)
+		return news.Found{}, searchErr(err)
 	}
-	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, match, rankCandidates, s.now().Unix(), halfLife.Seconds(), limit, titleMatch(match))
+	text, titles, searched, err := s.rankCandidates(ctx, match, limits)
 	if err != nil {
-		return nil, searchErr(err)
+		return news.Found{}, searchErr(err)
 	}
-	defer rows.Close()
-	var out []news.Hit
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, searchErr(err)
+	f := news.Found{Searched: searched}
+	if len(text) == 0 {
+		return f, nil
+	}
+	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, idList(text), idList(titles), s.now().Unix(), halfLife.Seconds(), limit)
+	if err != nil {
+		return news.Found{}, searchErr(err)
+	}
+	arts, err := collect(rows, scanArticle)
+	if err != nil {
+		return news.Found{}, searchErr(err)
+	}
+	for _, a := range arts {
+		f.Hits = append(f.Hits, news.Hit{Article: a})
+	}
+	return f, nil
+}
+
+// rankCandidates returns the ids SearchNewest ranks, newest first: the
+// newest rankCandidates matches of match (text), and its newest
+// rankCandidates title matches (titles) down to where no title match can
+// rank among the text matches (sqlTitleCut), both within the walk's bound;
+// and how many of the newest ids it read when that bound stopped it, else
+// 0. It fails with the database's error.
+func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLimits) (text, titles []int64, searched int, err error) {
+	w, err := s.newSpanWalk(ctx, limits, 1)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	title := titleMatch(match)
+	for !w.done() && len(text) < rankCandidates {
+		lo, hi := w.next()
+		ids, err := w.matches(ctx, match, lo, hi)
+		if err != nil || len(ids) == 0 {
+			if err != nil {
+				return nil, nil, 0, err
+			}
+			continue
 		}
-		out = append(out, news.Hit{Article: a})
+		text = append(text, ids...)
+		// a title match is a match: a span without one has none
+		if ids, err = w.matches(ctx, title, lo, hi); err != nil {
+			return nil, nil, 0, err
+		}
+		titles = append(titles, ids...)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, searchErr(err)
+	if len(text) >= rankCandidates {
+		text = text[:rankCandidates]
+		var cut int64
+		if err := s.r.QueryRowContext(ctx, sqlTitleCut, s.now().Unix(), titleWeight, halfLife.Seconds(), text[len(text)-1]).Scan(&cut); err != nil {
+			return nil, nil, 0, err
+		}
+		w.stopTo(cut)
+		for !w.done() && len(titles) < rankCandidates {
+			lo, hi := w.next()
+			ids, err := w.matches(ctx, title, lo, hi)
+			if err != nil {
+				return nil, nil, 0, err
+			}
+			titles = append(titles, ids...)
+		}
 	}
-	return out, nil
+	if w.short() && len(titles) < rankCandidates {
+		searched = int(limits.total)
+	}
+	return text, titles[:min(len(titles), rankCandidates)], searched, nil
 }
 
 // titleMatch returns the expression of the title matches of match: match
@@ -95,12 +160,12 @@ func searchErr(err error) error {
 
 // SearchRecent returns the articles published at or after since that match
 // the FTS5 expression, newest first, at most limit. It reads at most the
-// rankCandidates newest matches fetched since then (FTS5 walks its index
-// newest first from the window's first id and stops), so its cost does not
-// grow with the store; a prefix of more than previewTerms terms is read as
-// its most frequent ones. It first indexes the articles waiting for the
-// index, as SearchArticles does. It fails with an error wrapping
-// ErrBadMatch when FTS5 rejects the expression.
+// rankCandidates newest matches fetched since then, and at most the newest
+// searchSpan articles (search_span.go), so its cost does not grow with the
+// store; a prefix of more than previewTerms terms is read as its most
+// frequent ones. It first indexes the articles waiting for the index, as
+// SearchArticles does. It fails with an error wrapping ErrBadMatch when
+// FTS5 rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return nil, searchErr(err)
@@ -115,7 +180,23 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 	if match, _, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
 		return nil, searchErr(err)
 	}
-	rows, err := s.r.QueryContext(ctx, sqlSearchRecent, match, first, max(limit, rankCandidates), unix(since), limit)
+	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: searchSpan}, first)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	var ids []int64
+	for !w.done() && len(ids) < max(limit, rankCandidates) {
+		lo, hi := w.next()
+		found, err := w.matches(ctx, match, lo, hi)
+		if err != nil {
+			return nil, searchErr(err)
+		}
+		ids = append(ids, found...)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := s.r.QueryContext(ctx, sqlSearchRecent, idList(ids[:min(len(ids), max(limit, rankCandidates))]), unix(since), limit)
 	if err != nil {
 		return nil, searchErr(err)
 	}
@@ -221,41 +302,35 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 	return sr, nil
 }
 
-// sqlSearchArticles ranks the newest text and title matches (FTS5 walks
-// its index newest first and stops at ?3 each): a title match weighs ?1, any
-// other 1, divided by 1 + age / ?5. It uses no bm25: FTS5's bm25 counts the
-// articles of every term over the whole index on every query, a cost that
-// grows with the store (24 ms of a common word's search at 100,000
-// articles).
-//
-// The title walk stops where no title match can rank among the text
-// matches: when there are ?3 text matches, the oldest of them, fetched at
-// f, scores at least 1 / (1 + (now-f)/?5), which a title match fetched
-// before now - ((?1-1)·?5 + ?1·(now-f)) cannot reach (ids grow with
-// fetched_at, and articles_fetched gives the first id after that time).
-// Without the bound a phrase rare in titles walked every match of the
-// phrase. A title match is one of ?7 (titleMatch). Only the best ?6 are
-// read whole.
+// sqlSearchArticles ranks the text matches ?2 and the title matches ?3
+// (JSON arrays of ids, rankCandidates' choice): a title match weighs ?1,
+// any other 1, divided by 1 + age / ?5 (now is ?4). It uses no bm25: FTS5's
+// bm25 counts the articles of every term over the whole index on every
+// query, a cost that grows with the store (24 ms of a common word's search
+// at 100,000 articles). Only the best ?6 are read whole.
 const sqlSearchArticles = `WITH
-		text_hits AS MATERIALIZED (SELECT rowid AS id FROM articles_terms
-			WHERE articles_terms MATCH ?2 ORDER BY rowid DESC LIMIT ?3),
-		oldest AS (SELECT a.fetched_at AS f FROM articles a WHERE a.id = (SELECT min(id) FROM text_hits)
-			AND (SELECT count(*) FROM text_hits) >= ?3),
-		cut AS (SELECT coalesce((SELECT a.id FROM articles a INDEXED BY articles_fetched
-			WHERE a.fetched_at >= ?4 - ((?1 - 1) * ?5 + ?1 * (?4 - (SELECT f FROM oldest))) ORDER BY a.fetched_at LIMIT 1), 0) AS id),
-		title_hits AS MATERIALIZED (SELECT rowid AS id FROM articles_terms
-			WHERE articles_terms MATCH ?7 AND rowid >= (SELECT id FROM cut)
-			ORDER BY rowid DESC LIMIT ?3),
-		hits AS (SELECT id, max(w) AS w FROM (SELECT id, 1.0 AS w FROM text_hits UNION ALL SELECT id, ?1 FROM title_hits) GROUP BY id),
+		hits AS (SELECT id, max(w) AS w FROM (SELECT value AS id, 1.0 AS w FROM json_each(?2) UNION ALL SELECT value, ?1 FROM json_each(?3)) GROUP BY id),
 		best AS MATERIALIZED (SELECT h.id, h.w / (1.0 + max(0, ?4 - a.published_at) / ?5) AS rank
 			FROM hits h JOIN articles a INDEXED BY articles_id_published ON a.id = h.id ORDER BY rank DESC, h.id DESC LIMIT ?6)
 		SELECT ` + articleColumns + `
 		FROM best b JOIN articles a ON a.id = b.id JOIN sources s ON s.id = a.source_id
 		ORDER BY b.rank DESC, a.id DESC`
 
-// sqlSearchRecent reads the newest matches from the window's first id.
+// sqlTitleCut is the first id from which a title match can rank among the
+// text matches: when there are rankCandidates text matches, the oldest of
+// them (id ?4), fetched at f, scores at least 1 / (1 + (now-f)/?3), which a
+// title match fetched before now - ((?2-1)·?3 + ?2·(now-f)) cannot reach
+// (ids grow with fetched_at, and articles_fetched gives the first id after
+// that time; now is ?1). Without the bound a phrase rare in titles walked
+// every match of the phrase.
+const sqlTitleCut = `SELECT coalesce((SELECT a.id FROM articles a INDEXED BY articles_fetched
+		WHERE a.fetched_at >= ?1 - ((?2 - 1) * ?3 + ?2 * (?1 - (SELECT o.fetched_at FROM articles o WHERE o.id = ?4)))
+		ORDER BY a.fetched_at LIMIT 1), 0)`
+
+// sqlSearchRecent reads the matches ?1 (a JSON array of ids) published at
+// or after ?2, newest first, at most ?3.
 const sqlSearchRecent = `SELECT ` + articleColumns + `
-		FROM (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3) m
-		JOIN articles a ON a.id = m.id JOIN sources s ON s.id = a.source_id
-		WHERE a.published_at >= ?4
-		ORDER BY a.published_at DESC, a.id DESC LIMIT ?5`
+		FROM json_each(?1) m
+		JOIN articles a ON a.id = m.value JOIN sources s ON s.id = a.source_id
+		WHERE a.published_at >= ?2
+		ORDER BY a.published_at DESC, a.id DESC LIMIT ?3`

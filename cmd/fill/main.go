@@ -65,6 +65,7 @@ func main() {
 	flag.IntVar(&o.subs, "subs", 2000, "stored subscriptions (50 per chat)")
 	flag.IntVar(&o.steady, "steady", 2000, "last articles over which the steady-state figures are taken")
 	flag.IntVar(&o.reps, "reps", 20, "runs of each search and preview query")
+	flag.StringVar(&o.queryFile, "query-file", "", "time the queries of this file (one a line) instead of the built-in list")
 	flag.StringVar(&o.db, "db", "", "database file (default: in a temporary directory, removed after)")
 	flag.BoolVar(&o.noPrune, "no-prune", false, "skip the prune and vacuum measurement (keeps the database whole)")
 	flag.BoolVar(&o.bulk, "bulk", false, "store the articles in bulk (finished, with summaries, no linking, matching or alerts) and measure search and storage only")
@@ -152,6 +153,7 @@ func main() {
 type options struct {
 	n, sources, perFetch, feedSize, subs, steady, reps               int
 	db                                                               string
+	queryFile                                                        string // -query-file: the queries to time, one a line
 	gc                                                               string // the collector's target in force (gctarget.Target)
 	noPrune, bulk, queriesOnly, leadSummary, cont, send, html, merge bool
 	noSearch                                                         bool

@@ -420,6 +420,12 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		{"or", common[2] + " OR " + common[4]},
 		{"source only", "source:src7"},
 	}
+	if o.queryFile != "" {
+		var err error
+		if queries, err = readQueries(o.queryFile); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(w, "\n| query | /search p50 / p99 | CPU | results | preview p50 / p99 | CPU | preview count |\n|---|---|---|---|---|---|---|\n")
 	for _, q := range queries {
 		parsed, err := query.Parse(q.text)

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Bounds of the rowids a search lets FTS5 read. FTS5 honours a rowid range
+// only when it walks upward: walking newest first (ORDER BY rowid DESC) it
+// ignored the lower bound of a phrase whose words are all common and which
+// matches few articles, and checked the positions of its words in every
+// article holding them (300 ms for "said the" at 1,000,000 articles,
+// whatever the bound). So a search reads spans of the newest ids, newest
+// span first, each upward between a lower and an upper bound: the first
+// firstSpan ids, then four times as many each time, and at most searchSpan
+// ids in all. A phrase of three common words costs about 0.5 µs an id read,
+// and a /search may walk twice (search.Service reads 64 candidates, then
+// 200 when its matcher dropped too many): at 1,000,000 articles, 100,000
+// ids made "police city report" 89 / 107 ms (p50 / p99), 50,000 made it
+// 54 / 84 ms, within the 100 ms asked of any query (BENCHMARKS.md,
+// Session 35 — bounded search). At the 90 days of a few hundred sources
+// (1,000,000 articles) searchSpan is the newest four or five days; a
+// search that reaches it says so (news.Found.Searched).
+const (
+	firstSpan  = 4000
+	searchSpan = 50_000
+)
+
+// spanLimits are the bounds of one walk: firstSpan and searchSpan, smaller
+// in tests.
+type spanLimits struct{ first, total int64 }
+
+// spanWalk reads the matches of an FTS5 expression newest span first.
+type spanWalk struct {
+	s      *Store
+	limits spanLimits
+	hi     int64 // the newest id not yet read
+	floor  int64 // the oldest id the walk may read
+	bound  int64 // the oldest id limits.total lets it read
+	asked  int64 // the oldest id the caller wants read
+	size   int64 // the next span's ids
+	oldest int64 // the store's oldest id
+}
+
+// newSpanWalk starts a walk down from the store's newest id to floor, or to
+// the walk's bound when that is higher. It fails when the database does.
+func (s *Store) newSpanWalk(ctx context.Context, limits spanLimits, floor int64) (*spanWalk, error) {
+	var top, oldest int64
+	if err := s.r.QueryRowContext(ctx, sqlIDRange).Scan(&top, &oldest); err != nil {
+		return nil, fmt.Errorf("newest id: %w", err)
+	}
+	bound := top - limits.total + 1
+	return &spanWalk{s: s, limits: limits, hi: top, floor: max(floor, bound, 1), bound: bound, asked: floor, size: limits.first, oldest: oldest}, nil
+}
+
+// done reports whether the walk has read down to its floor.
+func (w *spanWalk) done() bool { return w.hi < w.floor }
+
+// next returns the bounds of the next span and moves past it.
+func (w *spanWalk) next() (lo, hi int64) {
+	lo, hi = max(w.floor, w.hi-w.size+1), w.hi
+	w.hi, w.size = lo-1, w.size*4
+	return lo, hi
+}
+
+// stopTo moves the walk's floor up to id (a walk that need not read below
+// it), and its next span back to limits.first ids: a walk that goes on
+// for another expression (the title matches) starts small again, since an
+// upward read cannot stop at the newest matches it needs.
+func (w *spanWalk) stopTo(id int64) { w.floor, w.size = max(w.floor, id), w.limits.first }
+
+// short reports whether the walk stopped at its bound, not at the store's
+// oldest article or a floor the caller set: then it searched only the
+// newest limits.total ids.
+func (w *spanWalk) short() bool {
+	return w.done() && w.floor == w.bound && w.bound > max(w.asked, w.oldest)
+}
+
+// matches returns the ids between lo and hi that match, newest first. It
+// fails with the database's error.
+func (w *spanWalk) matches(ctx context.Context, match string, lo, hi int64) ([]int64, error) {
+	rows, err := w.s.r.QueryContext(ctx, sqlSpanMatches, match, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := collect(rows, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	})
+	slices.Reverse(ids)
+	return ids, err
+}
+
+// idList is ids as a JSON array, for json_each.
+func idList(ids []int64) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id, 10))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+const (
+	// sqlIDRange reads the newest and the oldest article ids (the ends of
+	// the primary key).
+	sqlIDRange = `SELECT coalesce((SELECT max(id) FROM articles), 0), coalesce((SELECT min(id) FROM articles), 0)`
+	// sqlSpanMatches reads the matches of ?1 between ids ?2 and ?3, upward
+	// (see searchSpan: the order in which FTS5 honours both bounds).
+	sqlSpanMatches = `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2 AND rowid <= ?3 ORDER BY rowid`
+)
