@@ -1,62 +1,86 @@
 package store
 
-import (
-	"context"
-	"strings"
+import "strings"
+
+// candidateCap is how many candidates of a NOT's left side (see splitNot)
+// RecentMatches reads at most, newest first, and negatedCap how many
+// articles of its right side it reads from the lowest of them up. FTS5 reads
+// "P NOT N" by stepping through P's articles until one is not N's, past the
+// window's lowest id too (fts5ExprNodeTest_NOT does not look at the rowid
+// bound): "officials" -"government", which no article passes, read every
+// article "officials" finds, 230 ms a preview at 1M articles, however
+// narrow the window.
+// Read as two bounded reads and their difference, it costs a few
+// milliseconds; the ids over which both were read whole are the span whose
+// matches are counted and scaled to the window.
+const (
+	candidateCap = countCap
+	negatedCap   = 4 * countCap
 )
 
-// candidateCap is how many candidates of an expression's positive part (see
-// positivePart) RecentMatches reads at most, newest first, to bound the span
-// of ids its whole expression is read in. FTS5 reads a NOT by stepping
-// through the candidates of its left side: with countCap matches to count
-// and few of them left by the NOT ("police" -"government" on a synthetic
-// store of 1M articles: none of the window's 78,000), it read every
-// candidate of the window, 150–370 ms. Within the newest candidateCap
-// candidates it costs a few milliseconds however few pass.
-const candidateCap = countCap
+// sqlRecentNotHead is sqlRecentMatchesHead for "(?6) NOT (?7)": m holds the
+// newest ?3 of the newest candidateCap (?8) articles of ?6 that ?7 does not
+// match, of those from the lowest id at which both reads are whole (low);
+// c gives low too.
+const sqlRecentNotHead = `WITH p AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?6 AND rowid >= ?2
+				ORDER BY rowid DESC LIMIT ?8),
+			pl AS (SELECT CASE WHEN count(*) = ?8 THEN min(id) ELSE ?2 END AS low FROM p),
+			q AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?7 AND rowid >= (SELECT low FROM pl)
+				ORDER BY rowid DESC LIMIT ?9),
+			b AS (SELECT max((SELECT low FROM pl), CASE WHEN count(*) = ?9 THEN min(id) ELSE ?2 END) AS low FROM q),
+			m AS MATERIALIZED (SELECT id FROM p WHERE id >= (SELECT low FROM b) AND id NOT IN (SELECT id FROM q)
+				ORDER BY id DESC LIMIT ?3),
+			c AS (SELECT count(*) AS n, min(id) AS lowest, (SELECT low FROM b) AS low FROM m)
+		SELECT `
 
-// sqlCandidateSpan reads how many of the newest ?3 candidates of an
-// expression there are at ids from ?2 on, and the lowest id of them.
-const sqlCandidateSpan = `SELECT count(*), coalesce(min(id), 0) FROM (SELECT rowid AS id FROM articles_terms
-	WHERE articles_terms MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3)`
+// The queries of RecentMatches and RecentMatchesUntexted for "(P) NOT (N)".
+const (
+	sqlRecentNotFrom     = `, a.published_at >= ?5, c.n, c.lowest, c.low` + sqlRecentMatchesJoin
+	sqlRecentNot         = sqlRecentNotHead + articleColumns + sqlRecentNotFrom
+	sqlRecentNotUntexted = sqlRecentNotHead + articleColumnsUntexted + sqlRecentNotFrom
+)
 
-// candidateSpan returns the lowest id from which RecentMatches reads the
-// expression match over the window's ids from first on: first itself
-// unless match is a NOT whose positive part has at least candidateCap
-// candidates there, and then the lowest id of the newest candidateCap of
-// them. It fails when the database does.
-func (s *Store) candidateSpan(ctx context.Context, match string, first int64) (int64, error) {
-	pos := positivePart(match)
-	if pos == "" {
-		return first, nil
-	}
-	var n int
-	var low int64
-	if err := s.r.QueryRowContext(ctx, sqlCandidateSpan, pos, first, candidateCap).Scan(&n, &low); err != nil {
-		return 0, err
-	}
-	if n < candidateCap || low <= first {
-		return first, nil
-	}
-	return low, nil
-}
-
-// positivePart returns P of an FTS5 expression written "(P) NOT (N)", as
-// query.Query.TermsMatch writes an AND with NOTs: the expression of which
-// match's articles are a subset. It returns "" for any other expression.
-func positivePart(match string) string {
+// splitNot returns P and N of an FTS5 expression written "(P) NOT (N)", as
+// query.Query.TermsMatch writes an AND with NOTs, or "", "" for any other
+// expression.
+func splitNot(match string) (pos, neg string) {
 	if !strings.HasPrefix(match, "(") || !strings.HasSuffix(match, ")") {
-		return ""
+		return "", ""
 	}
 	end := groupEnd(match)
 	if end < 0 {
-		return ""
+		return "", ""
 	}
 	rest, ok := strings.CutPrefix(match[end+1:], " NOT ")
 	if !ok || !strings.HasPrefix(rest, "(") || groupEnd(rest) != len(rest)-1 {
-		return ""
+		return "", ""
 	}
-	return match[1:end]
+	return match[1:end], rest[1 : len(rest)-1]
+}
+
+// stopsAtBound reports whether FTS5 stops reading N at the rowid bound of
+// a query of it: each of its column filters names both the title and the
+// body, where an article has a term of the expression if it has it at all.
+// FTS5 steps over the rows whose terms are outside a filter's columns
+// without looking at the bound (sqlite3Fts5ExprNext), so that N =
+// {tstems bstems} : "government", the stem entries of a word that news
+// holds as a token, read the whole index: 100 ms at 1M articles. Such a NOT
+// is left to FTS5's own (which reads N row by row along P's candidates).
+func stopsAtBound(neg string) bool {
+	for rest := neg; ; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			return true
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return false
+		}
+		if cols := rest[i : i+j+1]; cols != "{title body}" && cols != "{title body tstems bstems}" {
+			return false
+		}
+		rest = rest[i+j+1:]
+	}
 }
 
 // groupEnd returns the index of the parenthesis that closes the one that

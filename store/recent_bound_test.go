@@ -9,9 +9,9 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// TestPositivePart finds the left side of the NOTs query.TermsMatch writes
-// for an AND, and nothing in any other expression.
-func TestPositivePart(t *testing.T) {
+// TestSplitNot finds the two sides of the NOTs query.TermsMatch writes for
+// an AND, and nothing in any other expression.
+func TestSplitNot(t *testing.T) {
 	tests := []struct {
 		query, match, want string
 	}{
@@ -32,15 +32,20 @@ func TestPositivePart(t *testing.T) {
 		if tt.query != "" {
 			match = mustParse(t, tt.query).TermsMatch()
 		}
-		if got := positivePart(match); got != tt.want {
-			t.Errorf("positivePart(%q) = %q, want %q", match, got, tt.want)
+		pos, neg := splitNot(match)
+		if pos != tt.want || (pos == "") != (neg == "") {
+			t.Errorf("splitNot(%q) = %q, %q; want %q and its NOT", match, pos, neg, tt.want)
+		}
+		if pos != "" && "("+pos+") NOT ("+neg+")" != match {
+			t.Errorf("splitNot(%q) = %q, %q: not its parts", match, pos, neg)
 		}
 	}
 }
 
 // TestRecentMatchesBoundsANot: a NOT is read only over the ids of the
 // newest candidateCap articles its left side matches, so that its cost does
-// not grow with the window when few articles pass it. The window's older
+// not grow with the window (nor beyond it, as FTS5's NOT does) when few
+// articles pass it. The window's older
 // articles (2·candidateCap of "kursk" without "storm") are not read: none of
 // the newest candidateCap passes, and the estimate from them is 0 (read to
 // the window's start, 2·candidateCap were counted and scaled to 1.5 times
@@ -80,5 +85,61 @@ func TestRecentMatchesBoundsANot(t *testing.T) {
 	match = mustParse(t, `"tides" -"harvest"`).TermsMatch()
 	if _, _, total, err := s.RecentMatches(ctx, match, nil, now.Add(-time.Hour), 10); err != nil || total != candidateCap/2 {
 		t.Errorf("RecentMatches(%s) = total %d, %v; want all %d", match, total, err, candidateCap/2)
+	}
+}
+
+// TestRecentMatchesBoundsANotsRightSide: when a NOT's left side has fewer
+// candidates than candidateCap in the window (read whole), its right side is
+// read no further than its newest negatedCap articles: the matches are
+// counted over the ids from the lowest of those up and scaled to the window.
+// Of the 30 articles that pass ("kursk" without "storm", all older than the
+// newest negatedCap of "storm"'s), the older are not read and the estimate
+// is short of 30; read whole, it was 30.
+func TestRecentMatchesBoundsANotsRightSide(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	const n = negatedCap * 3 / 2
+	var arts []news.Article
+	for i := range n {
+		text := "report storm"
+		if i%100 == 0 {
+			text = "report kursk"
+			if i >= n/2 {
+				text += " storm"
+			}
+		}
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: "Day", Text: text, PublishedAt: now})
+	}
+	mustInsert(t, s, src.ID, arts...)
+	match := mustParse(t, `"kursk" -"storm"`).TermsMatch()
+	_, _, total, err := s.RecentMatches(ctx, match, nil, now.Add(-time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total >= n/200 {
+		t.Errorf("RecentMatches(%s) = total %d; want fewer than the %d of the whole window, from the newest %d of \"storm\" only", match, total, n/200, negatedCap)
+	}
+}
+
+// TestStopsAtBound: a NOT is read bounded only when its right side has no
+// column filter narrower than the title and the body.
+func TestStopsAtBound(t *testing.T) {
+	for query, want := range map[string]bool{
+		`"kursk" -"storm"`:                    true,
+		`"kursk" -("storm" "tides")`:          true,
+		`"kursk" -stor*`:                      true,
+		`"kursk" -police`:                     false, // {tstems bstems} : "polic"
+		`"kursk" -title:"storm"`:              false,
+		`"kursk" -("storm" OR title:"tides")`: false,
+	} {
+		_, neg := splitNot(mustParse(t, query).TermsMatch())
+		if neg == "" {
+			t.Fatalf("%s: no NOT in %q", query, mustParse(t, query).TermsMatch())
+		}
+		if got := stopsAtBound(neg); got != want {
+			t.Errorf("stopsAtBound(%q) = %v, want %v", neg, got, want)
+		}
 	}
 }

@@ -93,6 +93,9 @@ type Store struct {
 	logSync logSync
 	// refold is the re-indexing of the articles Open marked (refold.go).
 	refold refoldJob
+	// phraseSpans bounds RecentMatches' reads of a phrase (recent_phrase.go);
+	// zero: previewFirstSpan and previewSpan (the tests set smaller ones).
+	phraseSpans spanLimits
 }
 
 // SetLogger makes the store log to log (rows it skips, see QueueAlerts)

@@ -134,7 +134,8 @@ func TestPreviewEstimatesAsExactCounts(t *testing.T) {
 		{"kursk", true}, // a word of one stem, its own (query.ownStem)
 		{"government", true},
 		{"title:court", true},
-		{"court -kursk", true},
+		{"court -kursk", false}, // a NOT of a word is confirmed (query.termsAnd)
+		{`court -"kursk"`, true},
 		{"москва OR court", true},
 		{"weather", false}, // stems weather and weath: the second counts in some articles only
 		{"kursk -weather", false},
