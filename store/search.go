@@ -121,7 +121,7 @@ func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLim
 		if err := s.r.QueryRowContext(ctx, sqlTitleCut, s.now().Unix(), titleWeight, halfLife.Seconds(), text[len(text)-1]).Scan(&cut); err != nil {
 			return nil, nil, 0, err
 		}
-		w.stopTo(cut)
+		w.goOn(cut, len(titles), rankCandidates-len(titles))
 		for !w.done() && len(titles) < rankCandidates {
 			lo, hi := w.next()
 			ids, err := w.matches(ctx, title, lo, hi)

@@ -20,10 +20,12 @@ import (
 // and a /search may walk twice (search.Service reads 64 candidates, then
 // 200 when its matcher dropped too many): at 1,000,000 articles, 100,000
 // ids made "police city report" 89 / 107 ms (p50 / p99), 50,000 made it
-// 54 / 84 ms, within the 100 ms asked of any query (BENCHMARKS.md,
-// Session 35 — bounded search). At the 90 days of a few hundred sources
-// (1,000,000 articles) searchSpan is the newest four or five days; a
-// search that reaches it says so (news.Found.Searched).
+// 46–59 / 87–102 ms at a load of 3–4 on 2 cores. Every span is a query of
+// its own, which costs an expression of many terms (a broad prefix)
+// dearly: spans of 1,500 ids first made "ber*" 95 ms, of 4,000 51–83 ms
+// (BENCHMARKS.md, Session 35 — bounded search). At the 90 days of a few
+// hundred sources (1,000,000 articles) searchSpan is the newest four or
+// five days; a search that reaches it says so (news.Found.Searched).
 const (
 	firstSpan  = 4000
 	searchSpan = 50_000
@@ -37,6 +39,7 @@ type spanLimits struct{ first, total int64 }
 type spanWalk struct {
 	s      *Store
 	limits spanLimits
+	top    int64 // the newest id
 	hi     int64 // the newest id not yet read
 	floor  int64 // the oldest id the walk may read
 	bound  int64 // the oldest id limits.total lets it read
@@ -53,7 +56,7 @@ func (s *Store) newSpanWalk(ctx context.Context, limits spanLimits, floor int64)
 		return nil, fmt.Errorf("newest id: %w", err)
 	}
 	bound := top - limits.total + 1
-	return &spanWalk{s: s, limits: limits, hi: top, floor: max(floor, bound, 1), bound: bound, asked: floor, size: limits.first, oldest: oldest}, nil
+	return &spanWalk{s: s, limits: limits, top: top, hi: top, floor: max(floor, bound, 1), bound: bound, asked: floor, size: limits.first, oldest: oldest}, nil
 }
 
 // done reports whether the walk has read down to its floor.
@@ -66,11 +69,19 @@ func (w *spanWalk) next() (lo, hi int64) {
 	return lo, hi
 }
 
-// stopTo moves the walk's floor up to id (a walk that need not read below
-// it), and its next span back to limits.first ids: a walk that goes on
-// for another expression (the title matches) starts small again, since an
-// upward read cannot stop at the newest matches it needs.
-func (w *spanWalk) stopTo(id int64) { w.floor, w.size = max(w.floor, id), w.limits.first }
+// goOn moves the walk's floor up to id (a walk that need not read below
+// it) and sizes its next span for want more matches of an expression that
+// matched found of the ids read so far (the title matches, after the text
+// walk): an upward read cannot stop at the newest matches it needs, and
+// each span is a query that opens every term of the expression again, so
+// the span is the one its density predicts, with a quarter more, at least
+// limits.first ids.
+func (w *spanWalk) goOn(id int64, found, want int) {
+	w.floor, w.size = max(w.floor, id), w.limits.first
+	if read := w.top - w.hi; found > 0 && read > 0 {
+		w.size = max(w.size, int64(want)*read*5/4/int64(found))
+	}
+}
 
 // short reports whether the walk stopped at its bound, not at the store's
 // oldest article or a floor the caller set: then it searched only the

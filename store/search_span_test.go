@@ -83,3 +83,41 @@ func hitIDs(hits []news.Hit) []int64 {
 	}
 	return ids
 }
+
+// Past rankCandidates text matches the title matches are walked on alone,
+// in spans sized by their density so far: the ranking is the one a single
+// read gives.
+func TestSearchTitleWalkRanksAsOneRead(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	var arts []news.Article
+	for i := range rankCandidates + 300 {
+		title := fmt.Sprintf("Report %d", i)
+		if i%97 == 0 {
+			title = fmt.Sprintf("Kursk report %d", i)
+		}
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: title, Text: "Fields near Kursk.", PublishedAt: now.Add(time.Duration(i-rankCandidates-300) * time.Minute)})
+	}
+	mustInsert(t, s, src.ID, arts...)
+	whole, err := s.searchNewest(ctx, `"kursk"`, 50, spanLimits{first: 1 << 20, total: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 1,000 and 250 ids first: the text walk stops after 1,000 and 1,250
+	// ids, and the oldest titles (a minute apart, each outranks every text
+	// match) are the title walk's alone.
+	for _, first := range []int64{rankCandidates, 250} {
+		spans, err := s.searchNewest(ctx, `"kursk"`, 50, spanLimits{first: first, total: 1 << 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(hitIDs(whole.Hits), hitIDs(spans.Hits)) || spans.Searched != 0 {
+			t.Errorf("spans from %d ids: %v (Searched %d); one read: %v", first, hitIDs(spans.Hits), spans.Searched, hitIDs(whole.Hits))
+		}
+	}
+	if n := len(whole.Hits); n != 50 || whole.Hits[13].ID != 1 {
+		t.Errorf("%d hits, the 14th %d; want 50, the oldest title match", n, whole.Hits[13].ID)
+	}
+}
