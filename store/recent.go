@@ -41,7 +41,12 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // N FTS5 reads no further than asked, see stopsAtBound) is read
 // only over the ids of the newest candidateCap articles P matches (and of
 // the newest negatedCap N matches among them), and total is estimated from
-// that span as from the first countCap matches. For an expression it first
+// that span as from the first countCap matches. A phrase, a column filter
+// narrower than title and body, or a NOT of one is read in bounded spans of
+// the newest ids (recent_phrase.go) and estimated the same way; when such a
+// read found none and the window goes on below the ids it read, sample is
+// empty, examined is how many ids it read and total the window's articles,
+// so that no exact 0 is claimed. For an expression it first
 // indexes the articles waiting for the index, as SearchArticles does. It
 // fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression, and when the database fails.
@@ -116,7 +121,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 			// 1M), which FTS5 reads past the bound walking newest first:
 			// each side read upward in bounded spans.
 			bounded = true
-			rows, err = s.recentSpans(ctx, pos, neg, first, sampleSize, since, texted)
+			rows, low, err = s.recentSpans(ctx, pos, neg, first, sampleSize, since, texted)
 		case neg != "":
 			bounded = true
 			query := sqlRecentNot
@@ -168,6 +173,13 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, 0, searchErr(err)
+	}
+	if bounded && n == 0 && low > first {
+		// Nothing among the ids read, and the window goes on below them:
+		// the caller learns how many were read (and found none) rather
+		// than an exact 0 ("none of the 4000 newest articles it might
+		// match did; older ones were not checked").
+		return nil, int(last - low + 1), int(last - first + 1), nil
 	}
 	if match != "" {
 		total = n

@@ -69,16 +69,16 @@ func holdsPhrase(expr string) bool {
 // queries (sqlRecentNot's columns: the article, whether it was published
 // since then, how many matched, the lowest of the newest countCap, and the
 // lowest id read) for the newest sampleSize of them (one row, carrying the
-// counts, when sampleSize is 0). pos must hold no NOT. It fails when the
-// database does.
-func (s *Store) recentSpans(ctx context.Context, pos, neg string, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, error) {
+// counts, when sampleSize is 0), and the lowest id read. pos must hold no
+// NOT. It fails when the database does.
+func (s *Store) recentSpans(ctx context.Context, pos, neg string, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
 	limits := s.phraseSpans
 	if limits.total == 0 {
 		limits = spanLimits{first: previewFirstSpan, total: previewSpan}
 	}
 	w, err := s.newSpanWalk(ctx, limits, first)
 	if err != nil {
-		return nil, fmt.Errorf("spans: %w", err)
+		return nil, first, fmt.Errorf("spans: %w", err)
 	}
 	var ids []int64
 	low := first
@@ -86,11 +86,11 @@ func (s *Store) recentSpans(ctx context.Context, pos, neg string, first int64, s
 		lo, hi := w.next()
 		got, err := w.matches(ctx, pos, lo, hi)
 		if err != nil {
-			return nil, err
+			return nil, first, err
 		}
 		if neg != "" && len(got) > 0 {
 			if got, err = w.without(ctx, got, neg, lo, hi); err != nil {
-				return nil, err
+				return nil, first, err
 			}
 		}
 		ids, low = append(ids, got...), lo
@@ -104,7 +104,8 @@ func (s *Store) recentSpans(ctx context.Context, pos, neg string, first int64, s
 	if !texted {
 		query = sqlRecentIDsUntexted
 	}
-	return s.r.QueryContext(ctx, query, idList(ids[:min(n, max(sampleSize, 1))]), unix(since), n, lowest, low)
+	rows, err := s.r.QueryContext(ctx, query, idList(ids[:min(n, max(sampleSize, 1))]), unix(since), n, lowest, low)
+	return rows, low, err
 }
 
 // sqlRecentIDs and sqlRecentIDsUntexted read the articles of the ids of a

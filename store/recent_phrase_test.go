@@ -94,3 +94,23 @@ func TestRecentMatchesSpansANarrowNot(t *testing.T) {
 		t.Errorf("bounded to 6 ids: %d examined (first %d), total %d; want 4 (first %d), 20", examined, firstID(sample), total, added[29].ID)
 	}
 }
+
+// A bounded read that found nothing in the newest ids, where the window
+// goes on below them, says how many ids it read, not an exact 0: the
+// preview then says none of those newest articles matched.
+func TestRecentMatchesSaysHowFewItReadWhenNoneMatched(t *testing.T) {
+	ctx := context.Background()
+	s, added := spanStore(t, 30, func(i int) bool { return i == 0 })
+	since := added[0].PublishedAt.Add(-time.Minute)
+	match := `{title body} : "kursk deminers"`
+	s.phraseSpans = spanLimits{first: 2, total: 6}
+	sample, examined, total, err := s.RecentMatchesUntexted(ctx, match, since, 20)
+	if err != nil || len(sample) != 0 || examined != 6 || total != 30 {
+		t.Errorf("none in the newest 6 of 30: %d sampled, %d examined, total %d, %v; want 0, 6, 30", len(sample), examined, total, err)
+	}
+	// A window the spans cover whole: an exact 0.
+	since = added[27].PublishedAt.Add(-time.Minute)
+	if sample, examined, total, err = s.RecentMatchesUntexted(ctx, match, since, 20); err != nil || len(sample) != 0 || examined != 0 || total != 0 {
+		t.Errorf("none in a window of 3: %d sampled, %d examined, total %d, %v; want 0, 0, 0", len(sample), examined, total, err)
+	}
+}
