@@ -43,7 +43,7 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // the newest negatedCap N matches among them), and total is estimated from
 // that span as from the first countCap matches. A phrase, a column filter
 // narrower than title and body, or a NOT of one is read in bounded spans of
-// the newest ids (recent_phrase.go) and estimated the same way; when such a
+// the newest ids (recent_spans.go) and estimated the same way; when such a
 // read found none and the window goes on below the ids it read, sample is
 // empty, examined is how many ids it read and total the window's articles,
 // so that no exact 0 is claimed. For an expression it first
@@ -92,7 +92,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 	var rows *sql.Rows
 	scale := 1.0
 	low := first     // the lowest id of the span read: above first when a NOT was read bounded
-	bounded := false // a NOT read by sqlRecentNot
+	bounded := false // read by sqlRecentNot or in spans (recentSpans): the rows carry the lowest id read
 	all, matches := sqlRecentAll, sqlRecentMatches
 	if !texted {
 		all, matches = sqlRecentAllUntexted, sqlRecentMatchesUntexted
@@ -113,9 +113,8 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 		if pos == "" {
 			pos = match
 		}
-		phrase := holdsPhrase(match)
 		switch {
-		case !strings.Contains(pos, " NOT ") && (phrase || !stopsAtBound(pos) || neg != "" && !stopsAtBound(neg)):
+		case !strings.Contains(pos, " NOT ") && (holdsPhrase(match) || !stopsAtBound(pos) || neg != "" && !stopsAtBound(neg)):
 			// A phrase, or a column filter narrower than title and body
 			// (title:said read every article holding "said", 75 ms at
 			// 1M), which FTS5 reads past the bound walking newest first:

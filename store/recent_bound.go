@@ -91,15 +91,7 @@ func groupEnd(expr string) int {
 	for i := 0; i < len(expr); i++ {
 		switch expr[i] {
 		case '"':
-			for i++; i < len(expr); i++ {
-				if expr[i] == '"' {
-					if i+1 < len(expr) && expr[i+1] == '"' {
-						i++
-						continue
-					}
-					break
-				}
-			}
+			i = quotedEnd(expr, i)
 		case '{':
 			if k := strings.IndexByte(expr[i:], '}'); k >= 0 {
 				i += k
@@ -113,4 +105,19 @@ func groupEnd(expr string) int {
 		}
 	}
 	return -1
+}
+
+// quotedEnd returns the index of the quote that closes the FTS5 string
+// opening at expr[i] ("" inside it is a quote), or len(expr) when none does.
+func quotedEnd(expr string, i int) int {
+	for i++; i < len(expr); i++ {
+		if expr[i] == '"' {
+			if i+1 < len(expr) && expr[i+1] == '"' {
+				i++
+				continue
+			}
+			return i
+		}
+	}
+	return len(expr)
 }

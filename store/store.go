@@ -93,7 +93,7 @@ type Store struct {
 	logSync logSync
 	// refold is the re-indexing of the articles Open marked (refold.go).
 	refold refoldJob
-	// phraseSpans bounds RecentMatches' reads of a phrase (recent_phrase.go);
+	// phraseSpans bounds RecentMatches' reads of a phrase (recent_spans.go);
 	// zero: previewFirstSpan and previewSpan (the tests set smaller ones).
 	phraseSpans spanLimits
 }

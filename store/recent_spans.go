@@ -35,30 +35,16 @@ const (
 // more words (a quoted string with a space in it, as query.Query.TermsMatch
 // writes a phrase).
 func holdsPhrase(expr string) bool {
-	for rest := expr; ; {
-		i := strings.IndexByte(rest, '"')
-		if i < 0 {
-			return false
-		}
-		rest = rest[i+1:]
-		j := 0
-		for ; j < len(rest); j++ {
-			if rest[j] == '"' {
-				if j+1 < len(rest) && rest[j+1] == '"' {
-					j++ // a quote inside the string
-					continue
-				}
-				break
+	for i := 0; i < len(expr); i++ {
+		if expr[i] == '"' {
+			end := quotedEnd(expr, i)
+			if strings.IndexByte(expr[i+1:end], ' ') >= 0 {
+				return true
 			}
+			i = end
 		}
-		if strings.IndexByte(rest[:j], ' ') >= 0 {
-			return true
-		}
-		if j >= len(rest) {
-			return false
-		}
-		rest = rest[j+1:]
 	}
+	return false
 }
 
 // recentSpans reads the matches of "(pos) NOT (neg)" (of pos when neg is
