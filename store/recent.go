@@ -92,7 +92,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 	var rows *sql.Rows
 	scale := 1.0
 	low := first     // the lowest id of the span read: above first when a NOT was read bounded
-	bounded := false // read by sqlRecentNot or in spans (recentSpans): the rows carry the lowest id read
+	bounded := false // read by recentNot or in spans (recentSpans): the rows carry the lowest id read
 	all, matches := sqlRecentAll, sqlRecentMatches
 	if !texted {
 		all, matches = sqlRecentAllUntexted, sqlRecentMatchesUntexted
@@ -123,11 +123,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 			rows, low, err = s.recentSpans(ctx, pos, neg, first, sampleSize, since, texted)
 		case neg != "":
 			bounded = true
-			query := sqlRecentNot
-			if !texted {
-				query = sqlRecentNotUntexted
-			}
-			rows, err = s.r.QueryContext(ctx, query, match, first, countCap, max(sampleSize, 1), unix(since), pos, neg, candidateCap, negatedCap)
+			rows, low, err = s.recentNot(ctx, pos, neg, first, sampleSize, since, texted)
 		default:
 			rows, err = s.r.QueryContext(ctx, matches, match, first, countCap, max(sampleSize, 1), unix(since))
 		}

@@ -1,6 +1,11 @@
 package store
 
-import "strings"
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+)
 
 // candidateCap is how many candidates of a NOT's left side (see splitNot)
 // RecentMatches reads at most, newest first, and negatedCap how many
@@ -18,27 +23,45 @@ const (
 	negatedCap   = 4 * countCap
 )
 
-// sqlRecentNotHead is sqlRecentMatchesHead for "(?6) NOT (?7)": m holds the
-// newest ?3 of the newest candidateCap (?8) articles of ?6 that ?7 does not
-// match, of those from the lowest id at which both reads are whole (low);
-// c gives low too.
-const sqlRecentNotHead = `WITH p AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?6 AND rowid >= ?2
-				ORDER BY rowid DESC LIMIT ?8),
-			pl AS (SELECT CASE WHEN count(*) = ?8 THEN min(id) ELSE ?2 END AS low FROM p),
-			q AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?7 AND rowid >= (SELECT low FROM pl)
-				ORDER BY rowid DESC LIMIT ?9),
-			b AS (SELECT max((SELECT low FROM pl), CASE WHEN count(*) = ?9 THEN min(id) ELSE ?2 END) AS low FROM q),
+// sqlRecentNotIDs reads "(?1) NOT (?2)" over the window from id ?3 up:
+// p holds the newest candidateCap (?4) articles of ?1, q the newest
+// negatedCap (?5) articles of ?2 from the lowest of p up, b the lowest id at
+// which both reads are whole, m the ids of p from there up that q does not
+// hold, newest first, at most countCap (?6). Its one row, there even when
+// none passes, gives how many m holds, the lowest of them, b's id, and the
+// newest ?7 of them as a JSON array.
+const sqlRecentNotIDs = `WITH p AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?3
+				ORDER BY rowid DESC LIMIT ?4),
+			pl AS (SELECT CASE WHEN count(*) = ?4 THEN min(id) ELSE ?3 END AS low FROM p),
+			q AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?2 AND rowid >= (SELECT low FROM pl)
+				ORDER BY rowid DESC LIMIT ?5),
+			b AS (SELECT max((SELECT low FROM pl), CASE WHEN count(*) = ?5 THEN min(id) ELSE ?3 END) AS low FROM q),
 			m AS MATERIALIZED (SELECT id FROM p WHERE id >= (SELECT low FROM b) AND id NOT IN (SELECT id FROM q)
-				ORDER BY id DESC LIMIT ?3),
-			c AS (SELECT count(*) AS n, min(id) AS lowest, (SELECT low FROM b) AS low FROM m)
-		SELECT `
+				ORDER BY id DESC LIMIT ?6)
+		SELECT (SELECT count(*) FROM m), coalesce((SELECT min(id) FROM m), 0), (SELECT low FROM b),
+			(SELECT json_group_array(id) FROM (SELECT id FROM m ORDER BY id DESC LIMIT ?7))`
 
-// The queries of RecentMatches and RecentMatchesUntexted for "(P) NOT (N)".
-const (
-	sqlRecentNotFrom     = `, a.published_at >= ?5, c.n, c.lowest, c.low` + sqlRecentMatchesJoin
-	sqlRecentNot         = sqlRecentNotHead + articleColumns + sqlRecentNotFrom
-	sqlRecentNotUntexted = sqlRecentNotHead + articleColumnsUntexted + sqlRecentNotFrom
-)
+// recentNot reads the matches of "(pos) NOT (neg)" among the ids from
+// first up as sqlRecentNotIDs does, and returns the rows of RecentMatches'
+// bounded queries (sqlRecentIDs' columns) for the newest sampleSize of them
+// (one row, carrying the counts, when sampleSize is 0; none when nothing
+// passes), and the lowest id at which both sides were read whole, which
+// RecentMatches needs most when nothing passes: the ids it read found none,
+// not the window. It fails when the database does.
+func (s *Store) recentNot(ctx context.Context, pos, neg string, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
+	var n int
+	var lowest, low int64
+	var ids string
+	if err := s.r.QueryRowContext(ctx, sqlRecentNotIDs, pos, neg, first, candidateCap, negatedCap, countCap, max(sampleSize, 1)).Scan(&n, &lowest, &low, &ids); err != nil {
+		return nil, first, err
+	}
+	query := sqlRecentIDs
+	if !texted {
+		query = sqlRecentIDsUntexted
+	}
+	rows, err := s.r.QueryContext(ctx, query, ids, unix(since), n, lowest, low)
+	return rows, low, err
+}
 
 // splitNot returns P and N of an FTS5 expression written "(P) NOT (N)", as
 // query.Query.TermsMatch writes an AND with NOTs, or "", "" for any other

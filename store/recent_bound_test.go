@@ -45,12 +45,12 @@ func TestSplitNot(t *testing.T) {
 // TestRecentMatchesBoundsANot: a NOT is read only over the ids of the
 // newest candidateCap articles its left side matches, so that its cost does
 // not grow with the window (nor beyond it, as FTS5's NOT does) when few
-// articles pass it. The window's older
-// articles (2·candidateCap of "kursk" without "storm") are not read: none of
-// the newest candidateCap passes, and the estimate from them is 0 (read to
-// the window's start, 2·candidateCap were counted and scaled to 1.5 times
-// as many). A NOT whose candidates are fewer is read whole and counted
-// exactly.
+// articles pass it. The window's older articles (2·candidateCap of "kursk"
+// without "storm") are not read: none of the newest candidateCap passes, and
+// no exact 0 is claimed: the preview learns that the newest candidateCap ids
+// it read held none (examined) of a window of 3·candidateCap (total), as a
+// span read that found none says it. A NOT whose candidates are fewer is
+// read whole and counted exactly.
 func TestRecentMatchesBoundsANot(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -73,13 +73,19 @@ func TestRecentMatchesBoundsANot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if total != 0 || examined != 0 || len(sample) != 0 {
-		t.Errorf("RecentMatches(%s) = total %d, examined %d, sample %d; want the newest %d candidates only, none passing",
-			match, total, examined, len(sample), candidateCap)
+	if total != 3*candidateCap || examined != candidateCap || len(sample) != 0 {
+		t.Errorf("RecentMatches(%s) = total %d, examined %d, sample %d; want none of the newest %d read, of %d",
+			match, total, examined, len(sample), candidateCap, 3*candidateCap)
 	}
-	_, _, total, err = s.RecentMatchesUntexted(ctx, match, now.Add(-time.Hour), 10)
-	if err != nil || total != 0 {
-		t.Errorf("RecentMatchesUntexted(%s) = total %d, %v; want 0", match, total, err)
+	_, examined, total, err = s.RecentMatchesUntexted(ctx, match, now.Add(-time.Hour), 10)
+	if err != nil || total != 3*candidateCap || examined != candidateCap {
+		t.Errorf("RecentMatchesUntexted(%s) = total %d, examined %d, %v; want %d of %d", match, total, examined, err, candidateCap, 3*candidateCap)
+	}
+	// "tides" -"storm": fewer candidates than candidateCap, read whole, none
+	// passing: an exact 0.
+	match = mustParse(t, `"tides" -"storm"`).TermsMatch()
+	if _, examined, total, err := s.RecentMatches(ctx, match, nil, now.Add(-time.Hour), 10); err != nil || total != 0 || examined != 0 {
+		t.Errorf("RecentMatches(%s) = total %d, examined %d, %v; want an exact 0", match, total, examined, err)
 	}
 	// "tides" -"harvest": fewer candidates than candidateCap, read whole.
 	match = mustParse(t, `"tides" -"harvest"`).TermsMatch()

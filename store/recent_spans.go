@@ -52,7 +52,7 @@ func holdsPhrase(expr string) bool {
 // upward between both bounds (the order in which FTS5 honours them; its
 // NOT honours none) and their difference taken, until phraseMatches are found, the window is read or
 // previewSpan ids are, and returns the rows of RecentMatches' bounded
-// queries (sqlRecentNot's columns: the article, whether it was published
+// queries (sqlRecentIDs' columns: the article, whether it was published
 // since then, how many matched, the lowest of the newest countCap, and the
 // lowest id read) for the newest sampleSize of them (one row, carrying the
 // counts, when sampleSize is 0), and the lowest id read. pos must hold no
@@ -95,7 +95,7 @@ func (s *Store) recentSpans(ctx context.Context, pos, neg string, first int64, s
 }
 
 // sqlRecentIDs and sqlRecentIDsUntexted read the articles of the ids of a
-// JSON array (?1) with sqlRecentNot's columns: whether each was published
+// JSON array (?1) with RecentMatches' bounded columns: whether each was published
 // since ?2, and the counts ?3, ?4, ?5 as they are.
 const (
 	sqlRecentIDsFrom = `, a.published_at >= ?2, ?3, ?4, ?5
