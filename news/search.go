@@ -42,7 +42,7 @@ const (
 
 // Found is what a full-text search of the store found.
 type Found struct {
-	Hits []Hit // best first
+	IDs []int64 // of the articles found, best first
 	// Searched is how many of the newest articles the search read when it
 	// stopped at its bound on cost before the oldest, so that an older
 	// article may match too; 0 when it read all it needed.

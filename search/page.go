@@ -125,39 +125,40 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, int, error
 	return ids, 0, nil
 }
 
-// confirmed reads the ranked FTS5 candidates of match, firstCandidates of
-// them and then, when the matcher dropped too many to fill MaxResults, up to
-// maxCandidates, and returns the ids of those q matches, best first, at most
-// MaxResults, and the last read's news.Found.Searched. Most queries
-// confirm MaxResults from the first read, which spares reading and
-// inflating the rest.
+// confirmed ranks up to maxCandidates FTS5 candidates of match in one
+// search of the store, reads the best firstCandidates of them and then,
+// when the matcher dropped too many to fill MaxResults, the rest, and
+// returns the ids of those q matches, best first, at most MaxResults, and
+// the search's news.Found.Searched. Most queries confirm MaxResults from
+// the first read, which spares reading and inflating the rest; ranking more
+// than it reads costs the search nothing (the store walks the same ids).
 func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) ([]int64, int, error) {
+	found, err := s.store.SearchNewest(ctx, match, maxCandidates)
+	if err != nil {
+		return nil, 0, err
+	}
 	var ids []int64
-	seen, copies := map[int64]bool{}, reprints{}
-	searched := 0
-	for _, limit := range []int{firstCandidates, maxCandidates} {
-		found, err := s.store.SearchNewest(ctx, match, limit)
+	copies := reprints{}
+	for from := 0; from < len(found.IDs); {
+		to := len(found.IDs)
+		if from == 0 {
+			to = min(to, firstCandidates)
+		}
+		arts, err := s.store.FindArticles(ctx, found.IDs[from:to])
 		if err != nil {
 			return nil, 0, err
 		}
-		hits := found.Hits
-		searched = found.Searched
-		for _, h := range hits {
+		for _, a := range arts {
 			if len(ids) == MaxResults {
-				return ids, searched, nil
+				return ids, found.Searched, nil
 			}
-			if !seen[h.ID] {
-				seen[h.ID] = true
-				if q.MatchArticle(h.Article) && !copies.seen(h.Article) {
-					ids = append(ids, h.ID)
-				}
+			if q.MatchArticle(a) && !copies.seen(a) {
+				ids = append(ids, a.ID)
 			}
 		}
-		if len(hits) < limit {
-			break
-		}
+		from = to
 	}
-	return ids, searched, nil
+	return ids, found.Searched, nil
 }
 
 // page reads page n of sr: its articles, with a snippet of each text

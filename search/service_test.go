@@ -251,3 +251,41 @@ func TestSearchPageOfDeletedArticles(t *testing.T) {
 		t.Errorf("a page of pruned articles = %+v", got)
 	}
 }
+
+// countingStore counts the full-text searches a Service makes.
+type countingStore struct {
+	*store.Store
+	searches int
+}
+
+func (c *countingStore) SearchNewest(ctx context.Context, match string, limit int) (news.Found, error) {
+	c.searches++
+	return c.Store.SearchNewest(ctx, match, limit)
+}
+
+// TestSearchConfirmsPastTheFirstCandidatesInOneSearch: when the matcher
+// drops the best candidates (FTS5 reads the NOT of a word of two stems
+// loosely, so every "police" article is a candidate of kursk -police), the
+// rest of the ranked candidates are read from the same search of the store,
+// not a second one that walks the same ids again.
+func TestSearchConfirmsPastTheFirstCandidatesInOneSearch(t *testing.T) {
+	r := newRig(t)
+	var arts []news.Article
+	for i := range 80 {
+		text := "Kursk police report on the day."
+		if i >= 70 {
+			text = "Kursk fields report on the day."
+		}
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: fmt.Sprintf("Report %d", i), Text: text, PublishedAt: r.now.Add(-time.Duration(i) * time.Minute)})
+	}
+	r.articles("Wire", arts...)
+	counted := &countingStore{Store: r.st}
+	svc := search.NewService(search.Options{Store: counted, Now: func() time.Time { return r.now }, Logger: slog.New(slog.DiscardHandler)})
+	p, err := svc.Search(context.Background(), 1, "kursk -police")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != 10 || counted.searches != 1 {
+		t.Errorf("%d results in %d searches of the store; want the 10 fields reports, in one", p.Total, counted.searches)
+	}
+}

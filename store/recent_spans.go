@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 )
@@ -68,16 +67,12 @@ func (s *Store) recentSpans(ctx context.Context, pos, neg string, first int64, s
 	}
 	var ids []int64
 	low := first
+	sides := &spanSides{match: pos, pos: pos, neg: neg}
 	for !w.done() && len(ids) < phraseMatches {
 		lo, hi := w.next()
-		got, err := w.matches(ctx, pos, lo, hi)
+		got, err := sides.text(ctx, w, lo, hi)
 		if err != nil {
 			return nil, first, err
-		}
-		if neg != "" && len(got) > 0 {
-			if got, err = w.without(ctx, got, neg, lo, hi); err != nil {
-				return nil, first, err
-			}
 		}
 		ids, low = append(ids, got...), lo
 	}
@@ -104,17 +99,3 @@ const (
 	sqlRecentIDs         = `SELECT ` + articleColumns + sqlRecentIDsFrom
 	sqlRecentIDsUntexted = `SELECT ` + articleColumnsUntexted + sqlRecentIDsFrom
 )
-
-// without returns ids (newest first, all between lo and hi) less those
-// that neg matches. It fails when the database does.
-func (w *spanWalk) without(ctx context.Context, ids []int64, neg string, lo, hi int64) ([]int64, error) {
-	out, err := w.matches(ctx, neg, lo, hi)
-	if err != nil {
-		return nil, err
-	}
-	drop := make(map[int64]bool, len(out))
-	for _, id := range out {
-		drop[id] = true
-	}
-	return slices.DeleteFunc(ids, func(id int64) bool { return drop[id] }), nil
-}

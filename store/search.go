@@ -16,7 +16,7 @@ import (
 // (so a title match a week old ranks with a text match of today), and
 // relevance halves for the first halfLife of age (1 / (1 + age/halfLife)).
 // A larger weight would rank older title matches higher, and make the title
-// walk of sqlSearchArticles read further back.
+// walk of rankCandidates read further back.
 const (
 	titleWeight = 2.0
 	halfLife    = 7 * 24 * time.Hour
@@ -31,28 +31,42 @@ const (
 	snippetHits    = 10
 )
 
-// SearchArticles returns the hits of SearchNewest, without saying how far
-// back it searched. It fails as SearchNewest does.
+// SearchArticles returns the articles SearchNewest finds, best first,
+// without saying how far back it searched. It fails as SearchNewest does,
+// and when reading the articles does.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
 	f, err := s.SearchNewest(ctx, match, limit)
-	return f.Hits, err
+	if err != nil {
+		return nil, err
+	}
+	arts, err := s.FindArticles(ctx, f.IDs)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]news.Hit, len(arts))
+	for i, a := range arts {
+		hits[i] = news.Hit{Article: a}
+	}
+	return hits, nil
 }
 
-// SearchNewest returns the articles matching the FTS5 expression match
-// over articles_terms (see query.Query.TermsMatch), best first: a title
-// match weighs titleWeight times a match in the text only, scaled down with
-// age, at most limit. Only the newest rankCandidates matches and the newest
-// rankCandidates title matches are ranked, so an old article that only a
-// common word matches may be left out: its age would rank it low anyway.
-// And only the newest searchSpan articles are read (search_span.go): when
-// the search stopped there, Found.Searched says how many it read. The order
-// is exact when the expression matches at most rankCandidates articles
-// among them. A prefix of more than searchTerms terms is read as its most
-// frequent ones (store/prefix.go): an article that only a rarer one matches
-// is left out. Hits carry no snippet (see query.Query.Snippet). It first
-// indexes the articles waiting for the index (store/terms_later.go; when
-// that write fails, it logs it and searches without them). It fails with an
-// error wrapping ErrBadMatch when FTS5 rejects the expression.
+// SearchNewest returns the ids of the articles matching the FTS5 expression
+// match over articles_terms (see query.Query.TermsMatch), best first: a
+// title match weighs titleWeight times a match in the text only, scaled
+// down with age, at most limit. Only the newest rankCandidates matches and
+// the newest rankCandidates title matches are ranked, so an old article
+// that only a common word matches may be left out: its age would rank it
+// low anyway. And only the newest searchSpan articles are read
+// (search_span.go): when the search stopped there, Found.Searched says how
+// many it read. The order is exact when the expression matches at most
+// rankCandidates articles among them. A prefix of more than searchTerms
+// terms is read as its most frequent ones (store/prefix.go): an article
+// that only a rarer one matches is left out. A caller reads the articles
+// it needs (FindArticles), so that ranking 200 to read 64 first costs one
+// search. It first indexes the articles waiting for the index
+// (store/terms_later.go; when that write fails, it logs it and searches
+// without them). It fails with an error wrapping ErrBadMatch when FTS5
+// rejects the expression.
 func (s *Store) SearchNewest(ctx context.Context, match string, limit int) (news.Found, error) {
 	return s.searchNewest(ctx, match, limit, spanLimits{first: firstSpan, total: searchSpan})
 }
@@ -73,16 +87,15 @@ func (s *Store) searchNewest(ctx context.Context, match string, limit int, limit
 	if len(text) == 0 {
 		return f, nil
 	}
-	rows, err := s.r.QueryContext(ctx, sqlSearchArticles, titleWeight, idList(text), idList(titles), s.now().Unix(), halfLife.Seconds(), limit)
+	rows, err := s.r.QueryContext(ctx, sqlRankArticles, titleWeight, idList(text), idList(titles), s.now().Unix(), halfLife.Seconds(), limit)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	arts, err := collect(rows, scanArticle)
-	if err != nil {
+	if f.IDs, err = collect(rows, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}); err != nil {
 		return news.Found{}, searchErr(err)
-	}
-	for _, a := range arts {
-		f.Hits = append(f.Hits, news.Hit{Article: a})
 	}
 	return f, nil
 }
@@ -92,28 +105,32 @@ func (s *Store) searchNewest(ctx context.Context, match string, limit int, limit
 // rankCandidates title matches (titles) down to where no title match can
 // rank among the text matches (sqlTitleCut), both within the walk's bound;
 // and how many of the newest ids it read when that bound stopped it, else
-// 0. It fails with the database's error.
+// 0. An expression "(P) NOT (N)" is read as P's matches less N's, span by
+// span (spanSides): FTS5's NOT honours no rowid bound, and "officials"
+// -"government", which no article passes, read the whole index on each
+// span (80 ms a span at 1,000,000 articles, 250 ms a search). It fails with
+// the database's error.
 func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLimits) (text, titles []int64, searched int, err error) {
 	w, err := s.newSpanWalk(ctx, limits, 1)
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	title := titleMatch(match)
+	sides := newSpanSides(match)
 	for !w.done() && len(text) < rankCandidates {
 		lo, hi := w.next()
-		ids, err := w.matches(ctx, match, lo, hi)
-		if err != nil || len(ids) == 0 {
-			if err != nil {
-				return nil, nil, 0, err
-			}
-			continue
-		}
-		text = append(text, ids...)
-		// a title match is a match: a span without one has none
-		if ids, err = w.matches(ctx, title, lo, hi); err != nil {
+		ids, err := sides.text(ctx, w, lo, hi)
+		if err != nil {
 			return nil, nil, 0, err
 		}
-		titles = append(titles, ids...)
+		// a title match is a match: a span without one has none
+		if len(ids) > 0 {
+			text = append(text, ids...)
+			if ids, err = sides.titles(ctx, w, lo, hi); err != nil {
+				return nil, nil, 0, err
+			}
+			titles = append(titles, ids...)
+		}
+		w.resize(len(text), rankCandidates-len(text))
 	}
 	if len(text) >= rankCandidates {
 		text = text[:rankCandidates]
@@ -124,11 +141,13 @@ func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLim
 		w.goOn(cut, len(titles), rankCandidates-len(titles))
 		for !w.done() && len(titles) < rankCandidates {
 			lo, hi := w.next()
-			ids, err := w.matches(ctx, title, lo, hi)
+			sides.forget()
+			ids, err := sides.titles(ctx, w, lo, hi)
 			if err != nil {
 				return nil, nil, 0, err
 			}
 			titles = append(titles, ids...)
+			w.resize(len(titles), rankCandidates-len(titles))
 		}
 	}
 	if w.short() && len(titles) < rankCandidates {
@@ -302,19 +321,16 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 	return sr, nil
 }
 
-// sqlSearchArticles ranks the text matches ?2 and the title matches ?3
+// sqlRankArticles ranks the text matches ?2 and the title matches ?3
 // (JSON arrays of ids, rankCandidates' choice): a title match weighs ?1,
-// any other 1, divided by 1 + age / ?5 (now is ?4). It uses no bm25: FTS5's
-// bm25 counts the articles of every term over the whole index on every
-// query, a cost that grows with the store (24 ms of a common word's search
-// at 100,000 articles). Only the best ?6 are read whole.
-const sqlSearchArticles = `WITH
-		hits AS (SELECT id, max(w) AS w FROM (SELECT value AS id, 1.0 AS w FROM json_each(?2) UNION ALL SELECT value, ?1 FROM json_each(?3)) GROUP BY id),
-		best AS MATERIALIZED (SELECT h.id, h.w / (1.0 + max(0, ?4 - a.published_at) / ?5) AS rank
-			FROM hits h JOIN articles a INDEXED BY articles_id_published ON a.id = h.id ORDER BY rank DESC, h.id DESC LIMIT ?6)
-		SELECT ` + articleColumns + `
-		FROM best b JOIN articles a ON a.id = b.id JOIN sources s ON s.id = a.source_id
-		ORDER BY b.rank DESC, a.id DESC`
+// any other 1, divided by 1 + age / ?5 (now is ?4), and returns the ids of
+// the best ?6. It uses no bm25: FTS5's bm25 counts the articles of every
+// term over the whole index on every query, a cost that grows with the
+// store (24 ms of a common word's search at 100,000 articles).
+const sqlRankArticles = `WITH
+		hits AS (SELECT id, max(w) AS w FROM (SELECT value AS id, 1.0 AS w FROM json_each(?2) UNION ALL SELECT value, ?1 FROM json_each(?3)) GROUP BY id)
+		SELECT h.id FROM hits h JOIN articles a INDEXED BY articles_id_published ON a.id = h.id
+		ORDER BY h.w / (1.0 + max(0, ?4 - a.published_at) / ?5) DESC, h.id DESC LIMIT ?6`
 
 // sqlTitleCut is the first id from which a title match can rank among the
 // text matches: when there are rankCandidates text matches, the oldest of

@@ -62,25 +62,42 @@ func (s *Store) newSpanWalk(ctx context.Context, limits spanLimits, floor int64)
 // done reports whether the walk has read down to its floor.
 func (w *spanWalk) done() bool { return w.hi < w.floor }
 
-// next returns the bounds of the next span and moves past it.
+// next returns the bounds of the next span and moves past it; the span
+// after it is four times as large unless resize says otherwise.
 func (w *spanWalk) next() (lo, hi int64) {
 	lo, hi = max(w.floor, w.hi-w.size+1), w.hi
 	w.hi, w.size = lo-1, w.size*4
 	return lo, hi
 }
 
+// resize sizes the next span for want more matches of an expression that
+// matched found of the ids read so far: an upward read cannot stop at the
+// newest matches it needs, so the span is the one its density predicts,
+// with a quarter more, at least limits.first ids. And each span is a query
+// that opens every term of the expression again (about 7 ms for the 32
+// terms of a broad prefix at 1,000,000 articles, against 0.4 µs an id
+// read): with no density to go by (none found), or where the span would
+// leave fewer ids below it than it reads, the next span is the rest down to
+// the floor, in one query.
+func (w *spanWalk) resize(found, want int) {
+	read, rest := w.top-w.hi, w.hi-w.floor+1
+	size := rest
+	if found > 0 && read > 0 {
+		size = max(w.limits.first, int64(want)*read*5/4/int64(found))
+	}
+	if rest-size < size {
+		size = rest
+	}
+	w.size = max(size, 1)
+}
+
 // goOn moves the walk's floor up to id (a walk that need not read below
 // it) and sizes its next span for want more matches of an expression that
 // matched found of the ids read so far (the title matches, after the text
-// walk): an upward read cannot stop at the newest matches it needs, and
-// each span is a query that opens every term of the expression again, so
-// the span is the one its density predicts, with a quarter more, at least
-// limits.first ids.
+// walk; see resize).
 func (w *spanWalk) goOn(id int64, found, want int) {
-	w.floor, w.size = max(w.floor, id), w.limits.first
-	if read := w.top - w.hi; found > 0 && read > 0 {
-		w.size = max(w.size, int64(want)*read*5/4/int64(found))
-	}
+	w.floor = max(w.floor, id)
+	w.resize(found, want)
 }
 
 // short reports whether the walk stopped at its bound, not at the store's

@@ -39,15 +39,15 @@ func TestSearchReadsOnlyTheNewestSpan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Hits) != 0 || f.Searched != 10 {
-		t.Errorf("bounded to 10 ids: %d hits, Searched %d; want none, Searched 10", len(f.Hits), f.Searched)
+	if len(f.IDs) != 0 || f.Searched != 10 {
+		t.Errorf("bounded to 10 ids: %d hits, Searched %d; want none, Searched 10", len(f.IDs), f.Searched)
 	}
 	f, err = s.SearchNewest(ctx, `"kursk deminers"`, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Hits) != 1 || f.Hits[0].ID != added[0].ID || f.Searched != 0 {
-		t.Errorf("whole store: %v, Searched %d; want article %d, Searched 0", hitIDs(f.Hits), f.Searched, added[0].ID)
+	if len(f.IDs) != 1 || f.IDs[0] != added[0].ID || f.Searched != 0 {
+		t.Errorf("whole store: %v, Searched %d; want article %d, Searched 0", f.IDs, f.Searched, added[0].ID)
 	}
 	// The newest ten are read whole: a match among them is found and
 	// nothing says it was cut short when the store holds no more.
@@ -69,19 +69,11 @@ func TestSearchSpansRankAsOneRead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(hitIDs(whole.Hits), hitIDs(spans.Hits)) || whole.Searched != 0 || spans.Searched != 0 {
+		if !slices.Equal(whole.IDs, spans.IDs) || whole.Searched != 0 || spans.Searched != 0 {
 			t.Errorf("%s: in spans of 1, 4, 16… %v (Searched %d); in one read %v (Searched %d)",
-				q, hitIDs(spans.Hits), spans.Searched, hitIDs(whole.Hits), whole.Searched)
+				q, spans.IDs, spans.Searched, whole.IDs, whole.Searched)
 		}
 	}
-}
-
-func hitIDs(hits []news.Hit) []int64 {
-	var ids []int64
-	for _, h := range hits {
-		ids = append(ids, h.ID)
-	}
-	return ids
 }
 
 // Past rankCandidates text matches the title matches are walked on alone,
@@ -113,11 +105,40 @@ func TestSearchTitleWalkRanksAsOneRead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(hitIDs(whole.Hits), hitIDs(spans.Hits)) || spans.Searched != 0 {
-			t.Errorf("spans from %d ids: %v (Searched %d); one read: %v", first, hitIDs(spans.Hits), spans.Searched, hitIDs(whole.Hits))
+		if !slices.Equal(whole.IDs, spans.IDs) || spans.Searched != 0 {
+			t.Errorf("spans from %d ids: %v (Searched %d); one read: %v", first, spans.IDs, spans.Searched, whole.IDs)
 		}
 	}
-	if n := len(whole.Hits); n != 50 || whole.Hits[13].ID != 1 {
-		t.Errorf("%d hits, the 14th %d; want 50, the oldest title match", n, whole.Hits[13].ID)
+	if n := len(whole.IDs); n != 50 || whole.IDs[13] != 1 {
+		t.Errorf("%d hits, the 14th %d; want 50, the oldest title match", n, whole.IDs[13])
+	}
+}
+
+// TestSpanWalkSizesBySoFar: after a span, the next one is what the density
+// found so far predicts for the matches still wanted (a quarter more, at
+// least the first span's size), or the rest down to the floor when nothing
+// was found or the span would leave fewer ids below it than it reads: each
+// span is a query that opens every term again.
+func TestSpanWalkSizesBySoFar(t *testing.T) {
+	tests := []struct {
+		name        string
+		top, total  int64
+		found, want int
+		lo, hi      int64 // the second span
+	}{
+		{"none found: the rest", 100, 50, 0, 10, 51, 96},
+		{"dense enough: as predicted", 1000, 1000, 2, 10, 972, 996},
+		{"sparse: the rest rather than a short tail", 100, 50, 2, 10, 51, 96},
+		{"dense: at least the first span", 1000, 1000, 4, 1, 993, 996},
+	}
+	for _, tt := range tests {
+		w := &spanWalk{limits: spanLimits{first: 4, total: tt.total}, top: tt.top, hi: tt.top, floor: tt.top - tt.total + 1, size: 4}
+		if lo, hi := w.next(); lo != tt.top-3 || hi != tt.top {
+			t.Fatalf("%s: first span %d–%d", tt.name, lo, hi)
+		}
+		w.resize(tt.found, tt.want)
+		if lo, hi := w.next(); lo != tt.lo || hi != tt.hi {
+			t.Errorf("%s: second span %d–%d, want %d–%d", tt.name, lo, hi, tt.lo, tt.hi)
+		}
 	}
 }
