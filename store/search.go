@@ -182,8 +182,8 @@ func searchErr(err error) error {
 // rankCandidates newest matches fetched since then, and at most the newest
 // searchSpan articles (search_span.go), so its cost does not grow with the
 // store; a prefix of more than previewTerms terms is read as its most
-// frequent ones. It first indexes the articles waiting for the index, as
-// SearchArticles does. It fails with an error wrapping ErrBadMatch when
+// frequent ones, and a NOT as its sides' difference (spanSides). It first
+// indexes the articles waiting for the index, as SearchArticles does. It fails with an error wrapping ErrBadMatch when
 // FTS5 rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
@@ -204,13 +204,15 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 		return nil, searchErr(err)
 	}
 	var ids []int64
+	sides := newSpanSides(match)
 	for !w.done() && len(ids) < max(limit, rankCandidates) {
 		lo, hi := w.next()
-		found, err := w.matches(ctx, match, lo, hi)
+		found, err := sides.text(ctx, w, lo, hi)
 		if err != nil {
 			return nil, searchErr(err)
 		}
 		ids = append(ids, found...)
+		w.resize(len(ids), max(limit, rankCandidates)-len(ids))
 	}
 	if len(ids) == 0 {
 		return nil, nil

@@ -31,8 +31,8 @@ func TestSpanSidesSplitsOnlyAPlainNot(t *testing.T) {
 }
 
 // TestSearchNotSidesFindWhatFTS5Finds: a NOT read as its sides' difference,
-// span by span, finds the text and title matches FTS5's NOT finds in one
-// read, over a store of random words, for NOTs of words, phrases, column
+// span by span, finds the text and title matches (and /latest's matches)
+// FTS5's NOT finds in one read, over a store of random words, for NOTs of words, phrases, column
 // filters and prefixes, in spans of 7 ids and of the whole store.
 func TestSearchNotSidesFindWhatFTS5Finds(t *testing.T) {
 	ctx := context.Background()
@@ -77,6 +77,18 @@ func TestSearchNotSidesFindWhatFTS5Finds(t *testing.T) {
 			if !slices.Equal(text, want) || !slices.Equal(titles, wantTitles) {
 				t.Errorf("%s in spans from %d: %d text, %d titles; FTS5's NOT: %d, %d", query, first, len(text), len(titles), len(want), len(wantTitles))
 			}
+		}
+		// /latest's read (published newest first: here, as fetched).
+		recent, err := s.SearchRecent(ctx, match, time.Time{}, len(arts))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, a := range recent {
+			ids = append(ids, a.ID)
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("%s: SearchRecent found %d, FTS5's NOT %d", query, len(ids), len(want))
 		}
 	}
 }
