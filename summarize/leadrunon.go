@@ -29,9 +29,9 @@ import (
 // Twitter, Facebook", "WALL OF JUSTICE: The Dayton Police Department is
 // asking for your help") stays a caption. keepLead reports whether it
 // changed a part's text.
-func keepLead(parts []part) bool {
+func keepLead(parts []part, text string) bool {
 	if len(parts) == 1 {
-		return keepKickedLead(&parts[0])
+		return keepKickedLead(&parts[0], text)
 	}
 	if len(parts) < 2 || !parts[0].caption || startsWithLabel(parts[0].text) || strings.HasSuffix(parts[0].text, ")") {
 		return false
@@ -45,10 +45,15 @@ func keepLead(parts []part) bool {
 }
 
 // keepKickedLead turns p, a text's whole first sentence, into the lead
-// without its kicker label in capitals (see keepLead); it reports whether
-// it did.
-func keepKickedLead(p *part) bool {
+// without its kicker label in capitals (see keepLead), or without the
+// dateline of one word in capitals that Indian and Pakistani papers put
+// before it ("MUMBAI: The state government on Monday ...", see
+// datelineLabel); text is the whole text. It reports whether it did.
+func keepKickedLead(p *part, text string) bool {
 	n := capsLabel(p.text)
+	if n == 0 {
+		n = datelineLabel(p.text, text)
+	}
 	if n == 0 {
 		return false
 	}
@@ -58,4 +63,46 @@ func keepKickedLead(p *part) bool {
 	}
 	*p = part{text: rest}
 	return true
+}
+
+// datelineLabel returns the length of the dateline that opens s, a text's
+// first sentence, with its colon and space: a city in capitals alone
+// ("MUMBAI: ", "ISLAMABAD: "), or 0 when s opens otherwise. A label of one
+// word is a dateline's only when it names no notice, section or source
+// (noticeWord: "NOTE:", "CORRECTION:", "POLICE:"), and, under five
+// letters, when text names it elsewhere as a place is written ("PUNE:" and
+// "the roads of Pune"): an acronym's label ("NYPD:", "NATO:") stays a
+// caption. keepKickedLead then asks for a sentence after it.
+func datelineLabel(s, text string) int {
+	w, _, ok := strings.Cut(s, ": ")
+	if !ok || !capsWord(w) || strings.ContainsAny(w, "'’&") || noticeWord(w) {
+		return 0
+	}
+	if len(w) < 3 {
+		return 0
+	}
+	if len(w) < 5 && !strings.Contains(text, w[:1]+strings.ToLower(w[1:])) {
+		return 0
+	}
+	return len(w) + 2
+}
+
+// noticeWord reports whether w, a word in capitals before a colon, is a
+// notice's, a section's or a source's label rather than a place: "NOTE",
+// "CORRECTION", "UPDATE", "EXCLUSIVE", "POLICE", "OFFICIALS".
+func noticeWord(w string) bool {
+	if captionWord(w) {
+		return true
+	}
+	switch w {
+	case "NOTE", "NOTES", "CORRECTION", "CORRECTIONS", "CLARIFICATION", "CAUTION", "WARNING", "ALERT", "ADVISORY",
+		"DISCLAIMER", "REMINDER", "ATTENTION", "IMPORTANT", "SPOILER", "SPOILERS", "UPDATES", "ORIGINAL", "PREVIOUS",
+		"EARLIER", "RELATED", "BREAKING", "DEVELOPING", "EXCLUSIVE", "OPINION", "ANALYSIS", "EDITORIAL", "COMMENTARY",
+		"REVIEW", "EXPLAINER", "FACTBOX", "LISTEN", "READ", "MORE", "ALSO", "DATE", "TIME", "WHEN", "WHERE", "WHAT",
+		"WHO", "WHY", "HOW", "SUMMARY", "BACKGROUND", "CONTEXT", "QUESTION", "ANSWER", "POLICE", "OFFICIALS",
+		"SHERIFF", "CORONER", "AUTHORITIES", "WITNESSES", "PROSECUTORS", "SOURCES", "SOURCE", "REPORT", "STUDY",
+		"POLL", "SURVEY", "DOCTORS", "EXPERTS", "FAMILY", "LAWSUIT", "DOCUMENTS", "RECORDS":
+		return true
+	}
+	return false
 }

@@ -89,7 +89,7 @@ func (s *scratch) prepare(text, title string, lang language) int {
 	for i, sent := range s.sents {
 		before := len(s.parts)
 		s.parts = appendParts(s.parts, sent, lang)
-		if i == 0 && keepLead(s.parts[before:]) {
+		if i == 0 && keepLead(s.parts[before:], text) {
 			split = true // a part's text changed: the candidates are the parts
 		}
 		split = split || len(s.parts)-before > 1
