@@ -69,6 +69,36 @@ func TestKeepLead(t *testing.T) {
 				"The mayor said on Monday that the city would hire 500 more officers.",
 				"The council votes next week.",
 			}},
+		{name: "a dateline of one word in capitals: the lead is kept without it",
+			text: "MUMBAI: The state government on Monday approved a plan to build 40,000 homes on mill land. Officials said the first towers would be ready by 2028.",
+			want: []string{
+				"The state government on Monday approved a plan to build 40,000 homes on mill land.",
+				"Officials said the first towers would be ready by 2028.",
+			}},
+		{name: "a dateline of four letters that the text names as a place",
+			text: "PUNE: The civic body on Tuesday began a drive against illegal hoardings on the main roads. More than 300 were removed across Pune.",
+			want: []string{
+				"The civic body on Tuesday began a drive against illegal hoardings on the main roads.",
+				"More than 300 were removed across Pune.",
+			}},
+		{name: "an acronym's label of four letters stays a caption",
+			text: "NYPD: The suspect fled on foot toward the subway station and is still at large. Officers searched the tunnels.",
+			want: []string{
+				"caption: NYPD: The suspect fled on foot toward the subway station and is still at large.",
+				"Officers searched the tunnels.",
+			}},
+		{name: "a notice's label stays a caption",
+			text: "NOTE: The meeting has been moved to Thursday at the request of the county board. Residents can attend in person.",
+			want: []string{
+				"caption: NOTE: The meeting has been moved to Thursday at the request of the county board.",
+				"Residents can attend in person.",
+			}},
+		{name: "a source's label stays a caption",
+			text: "POLICE: The man was shot twice in the chest outside a bar on Main Street. He died at the scene.",
+			want: []string{
+				"caption: POLICE: The man was shot twice in the chest outside a bar on Main Street.",
+				"He died at the scene.",
+			}},
 		{name: "a label in capitals over a fragment without a full stop stays a caption",
 			text: "WALL OF JUSTICE: The Dayton Police Department is asking for your help to find a shooting suspect\n\nThe shooting happened on West Riverview Avenue nearly two weeks ago.",
 			want: []string{

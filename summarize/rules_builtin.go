@@ -13,6 +13,8 @@ const (
 	// März", "30 novembre".
 	datelineDate = `(?:` + datelineDay + `)?`
 	datelineDay  = `,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}\.?|\d{1,2}\.? \p{L}{3,9}\.?)`
+	// A month's name, short or spelt out: "Dec", "Dec.", "December".
+	monthName = `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?`
 	// A country in brackets after the city, as ANI writes it: "New Delhi
 	// [India], December 2 (ANI):".
 	datelineCountry = `(?: \[\p{Lu}[\p{L} ]{1,30}\])?`
@@ -201,11 +203,12 @@ func baseRules() []Rule {
 			Pattern: datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>"}},
 		// A city in capitals and a date before a colon, as South Asian papers
 		// write datelines: "KATHMANDU, Dec 2: The government ...", "NEW
-		// DELHI, December 2: ...". Without the date a label in capitals
+		// DELHI, December 2: ...", a month named ("COVID, Week 2: " is a
+		// kicker). Without the date a label in capitals
 		// before a colon is a kicker or a notice ("CORRECTION: ...") and is
 		// left to the summarizer (keepKickedLead).
 		{Name: "prefix-dateline-city-colon", Kind: StripPrefix,
-			Pattern: datelineCaps + datelineDay + `:\s+(?P<rest>[\p{Lu}"“‘\d])`, Hints: []string{": "}},
+			Pattern: datelineCaps + `,? (?:` + monthName + ` \d{1,2}|\d{1,2} ` + monthName + `):\s+(?P<rest>[\p{Lu}"“‘\d])`, Hints: []string{": "}},
 
 		// --- Whole lines: promotions. ---
 		{Name: "promo-join", Pattern: `(?i)join (?:our|us|the)\b.{0,160}`},
