@@ -70,9 +70,9 @@ func keepKickedLead(p *part, text string) bool {
 // ("MUMBAI: ", "ISLAMABAD: "), or 0 when s opens otherwise. A label of one
 // word is a dateline's only when it names no notice, section or source
 // (noticeWord: "NOTE:", "CORRECTION:", "POLICE:"), and, under five
-// letters, when text names it elsewhere as a place is written ("PUNE:" and
-// "the roads of Pune"): an acronym's label ("NYPD:", "NATO:") stays a
-// caption. keepKickedLead then asks for a sentence after it.
+// letters, when text names it elsewhere as a place is written
+// (namedAsPlace: "PUNE:" and "the roads of Pune"): an acronym's label
+// ("NYPD:", "NATO:") stays a caption. keepKickedLead then asks for a sentence after it.
 func datelineLabel(s, text string) int {
 	w, _, ok := strings.Cut(s, ": ")
 	if !ok || !capsWord(w) || strings.ContainsAny(w, "'’&") || noticeWord(w) {
@@ -81,10 +81,58 @@ func datelineLabel(s, text string) int {
 	if len(w) < 3 {
 		return 0
 	}
-	if len(w) < 5 && !strings.Contains(text, w[:1]+strings.ToLower(w[1:])) {
+	if len(w) < 5 && !namedAsPlace(w, text) {
 		return 0
 	}
 	return len(w) + 2
+}
+
+// keepDatelineLead turns p, the part that is all of sent, one of the first
+// sentences of text after its first, into the lead without its dateline
+// when sent opens a line with a city of one word in capitals
+// (datelineLabel) that text names elsewhere as a place is written, after a
+// word in small letters ("CHENNAI: The state power utility ..." under "A
+// worker repairs a power line in Chennai."); it reports whether it did. A
+// word in capitals that the text writes nowhere else in a sentence
+// ("SUSPECT: John Doe, 34, was arrested.") is a kicker's, and stays a
+// caption.
+func keepDatelineLead(p *part, sent, text string) bool {
+	n := datelineLabel(p.text, text)
+	if n == 0 {
+		return false
+	}
+	if at := strings.Index(text, sent); at <= 0 || text[at-1] != '\n' {
+		return false
+	}
+	if !namedAsPlace(p.text[:n-2], text) {
+		return false
+	}
+	return keepKickedLead(p, text)
+}
+
+// namedAsPlace reports whether text writes w, a word in capitals, as a
+// name after a word in small letters: "PUNE" as in "the roads of Pune".
+func namedAsPlace(w, text string) bool {
+	name := w[:1] + strings.ToLower(w[1:])
+	for rest := text; ; {
+		i := strings.Index(rest, name)
+		if i < 0 {
+			return false
+		}
+		before := strings.TrimRight(rest[:i], " ")
+		end := i + len(name)
+		if len(before) < i && (end == len(rest) || !isWordByte(rest[end])) {
+			if r, _ := utf8.DecodeLastRuneInString(before); unicode.IsLower(r) {
+				return true
+			}
+		}
+		rest = rest[end:]
+	}
+}
+
+// isWordByte reports whether c is an ASCII letter or digit.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // noticeWord reports whether w, a word in capitals before a colon, is a

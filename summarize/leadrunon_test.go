@@ -81,6 +81,27 @@ func TestKeepLead(t *testing.T) {
 				"The civic body on Tuesday began a drive against illegal hoardings on the main roads.",
 				"More than 300 were removed across Pune.",
 			}},
+		{name: "a dateline line under a caption: the caption goes, the lead stays",
+			text: "A worker repairs a power line in Chennai.\n\nCHENNAI: The state power utility on Tuesday restored supply to most of the districts hit by the cyclone. Some villages remain dark.",
+			want: []string{
+				"caption: A worker repairs a power line in Chennai.",
+				"The state power utility on Tuesday restored supply to most of the districts hit by the cyclone.",
+				"Some villages remain dark.",
+			}},
+		{name: "a kicker's word in capitals under the lead stays a caption",
+			text: "Police shot a man on Main Street on Monday night.\n\nSUSPECT: John Doe, 34, was arrested at his home on Tuesday morning. He is held without bail.",
+			want: []string{
+				"Police shot a man on Main Street on Monday night.",
+				"caption: SUSPECT: John Doe, 34, was arrested at his home on Tuesday morning.",
+				"He is held without bail.",
+			}},
+		{name: "a dateline glued after a sentence on its line stays a caption",
+			text: "Crews worked through the night in Chennai. CHENNAI: The state power utility on Tuesday restored supply to most of the districts. Some villages remain dark.",
+			want: []string{
+				"Crews worked through the night in Chennai.",
+				"caption: CHENNAI: The state power utility on Tuesday restored supply to most of the districts.",
+				"Some villages remain dark.",
+			}},
 		{name: "an acronym's label of four letters stays a caption",
 			text: "NYPD: The suspect fled on foot toward the subway station and is still at large. Officers searched the tunnels.",
 			want: []string{
