@@ -89,15 +89,19 @@ func datelineLabel(s, text string) int {
 
 // keepDatelineLead turns p, the part that is all of sent, one of the first
 // sentences of text after its first, into the lead without its dateline
-// when sent opens a line with a city of one word in capitals
-// (datelineLabel) that text names elsewhere as a place is written, after a
-// word in small letters ("CHENNAI: The state power utility ..." under "A
-// worker repairs a power line in Chennai."); it reports whether it did. A
+// when sent opens a line with a city in capitals (datelineLabel, or a
+// label of words in capitals: "NEW DELHI: ") that text names elsewhere as
+// a place is written, after a word in small letters ("CHENNAI: The state
+// power utility ..." under "A worker repairs a power line in Chennai.");
+// it reports whether it did. A
 // word in capitals that the text writes nowhere else in a sentence
 // ("SUSPECT: John Doe, 34, was arrested.") is a kicker's, and stays a
 // caption.
 func keepDatelineLead(p *part, sent, text string) bool {
 	n := datelineLabel(p.text, text)
+	if n == 0 {
+		n = capsLabel(p.text) // "NEW DELHI: "
+	}
 	if n == 0 {
 		return false
 	}
@@ -110,10 +114,22 @@ func keepDatelineLead(p *part, sent, text string) bool {
 	return keepKickedLead(p, text)
 }
 
-// namedAsPlace reports whether text writes w, a word in capitals, as a
-// name after a word in small letters: "PUNE" as in "the roads of Pune".
+// namedAsPlace reports whether text writes w, words in capitals, as a
+// name after a word in small letters: "PUNE" as in "the roads of Pune",
+// "NEW DELHI" as in "talks in New Delhi".
 func namedAsPlace(w, text string) bool {
-	name := w[:1] + strings.ToLower(w[1:])
+	name := []byte(strings.ToLower(w))
+	for i := range name {
+		if c := name[i]; 'a' <= c && c <= 'z' && (i == 0 || name[i-1] == ' ' || name[i-1] == '-') {
+			name[i] = c - 'a' + 'A'
+		}
+	}
+	return namedAs(string(name), text)
+}
+
+// namedAs reports whether text holds name as a whole word after a word in
+// small letters.
+func namedAs(name, text string) bool {
 	for rest := text; ; {
 		i := strings.Index(rest, name)
 		if i < 0 {

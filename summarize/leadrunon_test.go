@@ -88,6 +88,13 @@ func TestKeepLead(t *testing.T) {
 				"The state power utility on Tuesday restored supply to most of the districts hit by the cyclone.",
 				"Some villages remain dark.",
 			}},
+		{name: "a dateline of two words under a caption, the city named in the text",
+			text: "Voters queue outside a polling booth on Tuesday.\n\nNEW DELHI: The Election Commission on Tuesday ordered a repoll at 14 booths after complaints. Officials in New Delhi said turnout had been high.",
+			want: []string{
+				"caption: Voters queue outside a polling booth on Tuesday.",
+				"The Election Commission on Tuesday ordered a repoll at 14 booths after complaints.",
+				"Officials in New Delhi said turnout had been high.",
+			}},
 		{name: "a kicker's word in capitals under the lead stays a caption",
 			text: "Police shot a man on Main Street on Monday night.\n\nSUSPECT: John Doe, 34, was arrested at his home on Tuesday morning. He is held without bail.",
 			want: []string{

@@ -72,9 +72,12 @@ var ruleRows = []struct {
 	{name: "prefix-update-time",
 		in: "Updated: 14:05 GMT The striker scored twice in the second half.\n\nLast Updated: 02 Dec 2026, 09:14 IST The Reserve Bank held its rate.\n\n" +
 			"First published on: 02-12-2026 at 09:14 IST The court adjourned the hearing to January.\n\nLast updated 10:42 CET The Commission proposed new limits.\n\n" +
-			"Published On 2 Dec 2026 The mayor resigned after a vote of no confidence.\n\nUpdated at 9:45 p.m. AEDT The fire crossed the highway.\n\nUpdated at 9.45pm EST\n\nSchools closed.",
+			"Published On 2 Dec 2026 The mayor resigned after a vote of no confidence.\n\nUpdated at 9:45 p.m. AEDT The fire crossed the highway.\n\nUpdated at 9.45pm EST\n\nSchools closed.\n\n" +
+			"Updated - December 02, 2026 09:14 am IST The High Court stayed the demolition.\n\nPublished Dec 2, 2026 | 9:14 am IST The government banned construction.\n\n" +
+			"Last Modified: Dec 02, 2026, 09:14 AM IST The bank kept its key rate unchanged.",
 		want: "The striker scored twice in the second half.\n\nThe Reserve Bank held its rate.\n\nThe court adjourned the hearing to January.\n\nThe Commission proposed new limits.\n\n" +
-			"The mayor resigned after a vote of no confidence.\n\nThe fire crossed the highway.\n\nSchools closed."},
+			"The mayor resigned after a vote of no confidence.\n\nThe fire crossed the highway.\n\nSchools closed.\n\n" +
+			"The High Court stayed the demolition.\n\nThe government banned construction.\n\nThe bank kept its key rate unchanged."},
 	// Agency datelines without a dash (PTI, IANS) or with a country in
 	// brackets and the month spelt out (ANI).
 	{name: "lead-dateline-agency",
@@ -84,8 +87,8 @@ var ruleRows = []struct {
 		in:   "A voter shows her inked finger in Patna. New Delhi [India], December 2 (ANI): The Election Commission on Tuesday announced the schedule for polls in five states.",
 		want: "The Election Commission on Tuesday announced the schedule for polls in five states."},
 	{name: "prefix-dateline-agency",
-		in:   fourLines + "Bengaluru, Dec 2 (IANS) The Karnataka cabinet approved a policy.\n\nMOSCOW, December 2 (Interfax) - Russia's central bank cut its key rate.",
-		want: fourLines + "The Karnataka cabinet approved a policy.\n\nRussia's central bank cut its key rate."},
+		in:   fourLines + "Bengaluru, Dec 2 (IANS) The Karnataka cabinet approved a policy.\n\nMOSCOW, December 2 (Interfax) - Russia's central bank cut its key rate.\n\nIslamabad, Dec 2 (APP): The cabinet approved the sale.",
+		want: fourLines + "The Karnataka cabinet approved a policy.\n\nRussia's central bank cut its key rate.\n\nThe cabinet approved the sale."},
 	{name: "prefix-dateline-city-colon",
 		in:   "KATHMANDU, Dec 2: The government extended the deadline for tax returns.\n\nNEW DELHI, December 2: The court adjourned the hearing.",
 		want: "The government extended the deadline for tax returns.\n\nThe court adjourned the hearing."},

@@ -45,7 +45,7 @@ const (
 	// News agencies that tag datelines, also as Arabic and Russian copy
 	// writes them ("واشنطن (رويترز) -", "МОСКВА (Рейтер) -"): a city in a
 	// script without capitals is cut with the lead before the tag.
-	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI|ANI|UNI|Bernama|Antara|ANTARA|Anadolu|` +
+	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI|ANI|UNI|APP|UNB|BSS|Bernama|Antara|ANTARA|Anadolu|IRNA|KUNA|WAM|QNA|MENA|` +
 		`رويترز|أ ف ب|ا ف ب|فرانس برس|د ب أ|الأناضول|Рейтер|Рейтерс|ТАСС|РИА Новости|Интерфакс)`
 	// A dateline with a date and any capitalised source tag, agency known or
 	// not: "Nov 26 (Market Wire) -", "LONDON, Nov 26 (Daily Ledger) -".
@@ -155,12 +155,14 @@ func baseRules() []Rule {
 		// with a 24-hour clock and its zone or a date as stamps outside the
 		// United States write it: "Updated: 14:05 GMT", "Last Updated: 02 Dec
 		// 2026, 09:14 IST", "First published on: 02-12-2026 at 09:14 IST",
-		// "Published On 2 Dec 2026". A stamp that ends the line goes whole:
+		// "Published On 2 Dec 2026", "Updated - December 02, 2026 09:14 am
+		// IST", "Published Dec 2, 2026 | 9:14 am IST", "Last Modified: Dec
+		// 02, 2026, 09:14 AM IST". A stamp that ends the line goes whole:
 		// "Updated at 9.45pm EST" left "EST" when the zone was given back to
 		// the capital the kept text opens with.
 		{Name: "prefix-update-time", Kind: StripPrefix,
-			Pattern: `(?:\*?(?i:(?:last |first )?(?:updated?|posted|published))(?i: at| on)?:?\s*(?:(?:` + stampDate + `,?\s*(?i:at\s+)?)?(?:` + clockTime + `|` + clockZoned + `)|` +
-				stampDate + `(?:,?\s*(?i:at\s+)?\d{1,2}[:.]\d{2})?|\(` + slashDate + `\))\s*(?:[-—–:|]\s*)?|` +
+			Pattern: `(?:\*?(?i:(?:last |first )?(?:updated?|posted|published|modified))(?i: at| on)?\s*[:–—-]?\s*(?:(?:` + stampDate + `,?\s*(?:[|@]\s*)?(?i:at\s+)?)?(?:` + clockTime + `|` + clockZoned + `)|` +
+				stampDate + `(?:,?\s*(?:[|@]\s*)?(?i:at\s+)?\d{1,2}[:.]\d{2})?|\(` + slashDate + `\))\s*(?:[-—–:|]\s*)?|` +
 				`\*?(?i:updated?)\s*:\s*|` + clockTime + `\s*(?i:update|updated)\s*:\s*)(?:(?P<rest>[\p{Lu}"“‘\d])|$)`},
 		// An update label with a date or a time before a bar or a colon, or
 		// in asterisks: "UPDATE, 5:30 p.m.: ", "UPDATE July 16, 3:03 p.m.: ",
