@@ -153,6 +153,10 @@ var ruleRows = []struct {
 	{name: "prefix-dateline-city",
 		in:   fourLines + "ST CHARLES , Ill -- Three people are dead.\n\nJACKSON, Tenn.-An update to breaking news from Tuesday night.\n\nUS-Backed Rebels Take City",
 		want: fourLines + "Three people are dead.\n\nAn update to breaking news from Tuesday night.\n\nUS-Backed Rebels Take City"},
+	// A double slash after the city, as Gulf papers write it.
+	{name: "prefix-dateline-city",
+		in:   fourLines + "DUBAI // The airport handled a record 90 million passengers.\n\nURL // see the notes below for the address.",
+		want: fourLines + "The airport handled a record 90 million passengers.\n\nURL // see the notes below for the address."},
 	{name: "inline-advertisement-glued",
 		in:   "Police are investigating after a child was shot in north Stockton. Advertisement The 11-year-old boy suffered life-threatening injuries. Advertisement revenue fell. The Advertisement Standards Board met.",
 		want: "Police are investigating after a child was shot in north Stockton. The 11-year-old boy suffered life-threatening injuries. Advertisement revenue fell. The Advertisement Standards Board met."},
@@ -236,7 +240,7 @@ var ruleRows = []struct {
 		want: "A night of fun turned into a night of fear as a teen party ended with five people shot.\n\n" +
 			"The photo was posted: Sunday, March 10, 2013 10:02 AM EST was the time on it, police said.\n\nHe posted: Sunday, March 10, 2013 at 10 p.m. he would be back."},
 	{name: "date-time-stamp",
-		in:   "Tue 1 Dec 2026 10.42 GMT\n\nThree people were found dead Friday morning from a shooting in Harbor Gateway.\n\nSat. 30 Nov 2026 9:05 a.m.",
+		in:   "Tue 1 Dec 2026 10.42 GMT\n\nThree people were found dead Friday morning from a shooting in Harbor Gateway.\n\nSat. 30 Nov 2026 9:05 a.m.\n\nNov 30, 2026 / 09:14 PM IST",
 		want: "Three people were found dead Friday morning from a shooting in Harbor Gateway."},
 	{name: "timestamp",
 		in:   "Last modified on Tue 1 Dec 2026 11.05 GMT\n\nPrices rose in October.\n\nModified versions of the 2019 plan were rejected.",

@@ -26,11 +26,12 @@ const (
 	datelineCaps = `(?:Mc|Mac|De|Di|Du|La|Le|Van)? ?\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?: ?, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?){0,2}`
 	// The dash after a city in capitals: spaced ("PARIS - "), or glued to
 	// the city and a capital ("AUSTIN— A", "CLEVELAND-- Two", "HOUSTON-
-	// Two"), or ">>" as some groups write it ("SALINAS >> A"), or a hyphen
+	// Two"), or ">>" or "//" as some groups write it ("SALINAS >> A",
+	// "DUBAI // The"), or a hyphen
 	// glued to both the state's abbreviation and the text ("JACKSON,
 	// Tenn.-An update"), where a word in capitals and a hyphen ("US-Backed")
 	// has no full stop.
-	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>)\s*|-\s+|\.-)(?P<rest>[\p{Lu}"“‘\d]))`
+	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>|//)\s*|-\s+|\.-)(?P<rest>[\p{Lu}"“‘\d]))`
 	// A broadcaster's tag that only datelines carry: a call sign or a
 	// network with its channel ("(KGUN9-TV)", "(CBS 8)", "(WHAS11)",
 	// "(41NBC/WMGT)", "(KMOV.com)"), a date ("(Feb. 4, 2014)"). Shorter and
@@ -125,7 +126,7 @@ func baseRules() []Rule {
 			Pattern: `(?:` + datelineCaps + ` )?` + stationTag + `\s*(?:--|[-—–|])\s*(?P<rest>[\p{Lu}"“‘\d])`, Hints: []string{"("}},
 		// A later lead line opening with a dateline: the lines before it were
 		// a caption or a teaser.
-		{Name: "lead-dateline-city", Kind: CutLead, Pattern: `^` + datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>"}},
+		{Name: "lead-dateline-city", Kind: CutLead, Pattern: `^` + datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>", "//"}},
 		{Name: "lead-photo-credit", Kind: CutLead,
 			Pattern: reutersCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`, Hints: []string{"reuters/", "getty images"}},
 
@@ -202,7 +203,7 @@ func baseRules() []Rule {
 		{Name: "prefix-media-player", Kind: StripPrefix,
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
-			Pattern: datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>"}},
+			Pattern: datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>", "//"}},
 		// A city in capitals and a date before a colon, as South Asian papers
 		// write datelines: "KATHMANDU, Dec 2: The government ...", "NEW
 		// DELHI, December 2: ...", a month named ("COVID, Week 2: " is a
