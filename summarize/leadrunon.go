@@ -29,9 +29,9 @@ import (
 // Twitter, Facebook", "WALL OF JUSTICE: The Dayton Police Department is
 // asking for your help") stays a caption. keepLead reports whether it
 // changed a part's text.
-func keepLead(parts []part) bool {
+func keepLead(parts []part, text string) bool {
 	if len(parts) == 1 {
-		return keepKickedLead(&parts[0])
+		return keepKickedLead(&parts[0], text)
 	}
 	if len(parts) < 2 || !parts[0].caption || startsWithLabel(parts[0].text) || strings.HasSuffix(parts[0].text, ")") {
 		return false
@@ -45,10 +45,15 @@ func keepLead(parts []part) bool {
 }
 
 // keepKickedLead turns p, a text's whole first sentence, into the lead
-// without its kicker label in capitals (see keepLead); it reports whether
-// it did.
-func keepKickedLead(p *part) bool {
+// without its kicker label in capitals (see keepLead), or without the
+// dateline of one word in capitals that Indian and Pakistani papers put
+// before it ("MUMBAI: The state government on Monday ...", see
+// datelineLabel); text is the whole text. It reports whether it did.
+func keepKickedLead(p *part, text string) bool {
 	n := capsLabel(p.text)
+	if n == 0 {
+		n = datelineLabel(p.text, text)
+	}
 	if n == 0 {
 		return false
 	}
@@ -58,4 +63,110 @@ func keepKickedLead(p *part) bool {
 	}
 	*p = part{text: rest}
 	return true
+}
+
+// datelineLabel returns the length of the dateline that opens s, a text's
+// first sentence, with its colon and space: a city in capitals alone
+// ("MUMBAI: ", "ISLAMABAD: "), or 0 when s opens otherwise. A label of one
+// word is a dateline's only when it names no notice, section or source
+// (noticeWord: "NOTE:", "CORRECTION:", "POLICE:"), and, under five
+// letters, when text names it elsewhere as a place is written
+// (namedAsPlace: "PUNE:" and "the roads of Pune"): an acronym's label
+// ("NYPD:", "NATO:") stays a caption. keepKickedLead then asks for a sentence after it.
+func datelineLabel(s, text string) int {
+	w, _, ok := strings.Cut(s, ": ")
+	if !ok || !capsWord(w) || strings.ContainsAny(w, "'’&") || noticeWord(w) {
+		return 0
+	}
+	if len(w) < 3 {
+		return 0
+	}
+	if len(w) < 5 && !namedAsPlace(w, text) {
+		return 0
+	}
+	return len(w) + 2
+}
+
+// keepDatelineLead turns p, the part that is all of sent, one of the first
+// sentences of text after its first, into the lead without its dateline
+// when sent opens a line with a city in capitals (datelineLabel, or a
+// label of words in capitals: "NEW DELHI: ") that text names elsewhere as
+// a place is written, after a word in small letters ("CHENNAI: The state
+// power utility ..." under "A worker repairs a power line in Chennai.");
+// it reports whether it did. A
+// word in capitals that the text writes nowhere else in a sentence
+// ("SUSPECT: John Doe, 34, was arrested.") is a kicker's, and stays a
+// caption.
+func keepDatelineLead(p *part, sent, text string) bool {
+	n := datelineLabel(p.text, text)
+	if n == 0 {
+		n = capsLabel(p.text) // "NEW DELHI: "
+	}
+	if n == 0 {
+		return false
+	}
+	if at := strings.Index(text, sent); at <= 0 || text[at-1] != '\n' {
+		return false
+	}
+	if !namedAsPlace(p.text[:n-2], text) {
+		return false
+	}
+	return keepKickedLead(p, text)
+}
+
+// namedAsPlace reports whether text writes w, words in capitals, as a
+// name after a word in small letters: "PUNE" as in "the roads of Pune",
+// "NEW DELHI" as in "talks in New Delhi".
+func namedAsPlace(w, text string) bool {
+	name := []byte(strings.ToLower(w))
+	for i := range name {
+		if c := name[i]; 'a' <= c && c <= 'z' && (i == 0 || name[i-1] == ' ' || name[i-1] == '-') {
+			name[i] = c - 'a' + 'A'
+		}
+	}
+	return namedAs(string(name), text)
+}
+
+// namedAs reports whether text holds name as a whole word after a word in
+// small letters.
+func namedAs(name, text string) bool {
+	for rest := text; ; {
+		i := strings.Index(rest, name)
+		if i < 0 {
+			return false
+		}
+		before := strings.TrimRight(rest[:i], " ")
+		end := i + len(name)
+		if len(before) < i && (end == len(rest) || !isWordByte(rest[end])) {
+			if r, _ := utf8.DecodeLastRuneInString(before); unicode.IsLower(r) {
+				return true
+			}
+		}
+		rest = rest[end:]
+	}
+}
+
+// isWordByte reports whether c is an ASCII letter or digit.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// noticeWord reports whether w, a word in capitals before a colon, is a
+// notice's, a section's or a source's label rather than a place: "NOTE",
+// "CORRECTION", "UPDATE", "EXCLUSIVE", "POLICE", "OFFICIALS".
+func noticeWord(w string) bool {
+	if captionWord(w) {
+		return true
+	}
+	switch w {
+	case "NOTE", "NOTES", "CORRECTION", "CORRECTIONS", "CLARIFICATION", "CAUTION", "WARNING", "ALERT", "ADVISORY",
+		"DISCLAIMER", "REMINDER", "ATTENTION", "IMPORTANT", "SPOILER", "SPOILERS", "UPDATES", "ORIGINAL", "PREVIOUS",
+		"EARLIER", "RELATED", "BREAKING", "DEVELOPING", "EXCLUSIVE", "OPINION", "ANALYSIS", "EDITORIAL", "COMMENTARY",
+		"REVIEW", "EXPLAINER", "FACTBOX", "LISTEN", "READ", "MORE", "ALSO", "DATE", "TIME", "WHEN", "WHERE", "WHAT",
+		"WHO", "WHY", "HOW", "SUMMARY", "BACKGROUND", "CONTEXT", "QUESTION", "ANSWER", "POLICE", "OFFICIALS",
+		"SHERIFF", "CORONER", "AUTHORITIES", "WITNESSES", "PROSECUTORS", "SOURCES", "SOURCE", "REPORT", "STUDY",
+		"POLL", "SURVEY", "DOCTORS", "EXPERTS", "FAMILY", "LAWSUIT", "DOCUMENTS", "RECORDS":
+		return true
+	}
+	return false
 }

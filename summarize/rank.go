@@ -89,8 +89,15 @@ func (s *scratch) prepare(text, title string, lang language) int {
 	for i, sent := range s.sents {
 		before := len(s.parts)
 		s.parts = appendParts(s.parts, sent, lang)
-		if i == 0 && keepLead(s.parts[before:]) {
+		if i == 0 && keepLead(s.parts[before:], text) {
 			split = true // a part's text changed: the candidates are the parts
+		} else if i > 0 && i < leadLines && len(s.parts)-before == 1 && keepDatelineLead(&s.parts[before], sent, text) {
+			// The sentences before the dateline were a caption or a teaser,
+			// as the cleaner takes the lines before one (see CutLead).
+			for k := range s.parts[:before] {
+				s.parts[k].caption = true
+			}
+			split = true
 		}
 		split = split || len(s.parts)-before > 1
 		if len(s.parts) >= maxCandidates {

@@ -35,7 +35,7 @@ func Readable(text, title string) string {
 		for i, sent := range sents {
 			parts = appendParts(parts[:0], sent, lang)
 			if i == 0 && out.Len() == 0 {
-				keepLead(parts)
+				keepLead(parts, para)
 			}
 			for _, p := range parts {
 				if p.caption {

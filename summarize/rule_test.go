@@ -66,6 +66,32 @@ var ruleRows = []struct {
 			"UPDATE: 6:04 P.M. – A deputy was bitten by a dog.",
 		want: "Officials said four people were found dead.\n\nPolice say the young man has died.\n\nA woman was shot.\n\nThe road is open again.\n\nAuthorities named the boy.\n\n" +
 			"A deputy was bitten by a dog."},
+	// Stamps outside the United States: a 24-hour clock and its zone, a
+	// date before the time, a zone of four letters; and a stamp ending its
+	// line, whose zone was left behind ("EST").
+	{name: "prefix-update-time",
+		in: "Updated: 14:05 GMT The striker scored twice in the second half.\n\nLast Updated: 02 Dec 2026, 09:14 IST The Reserve Bank held its rate.\n\n" +
+			"First published on: 02-12-2026 at 09:14 IST The court adjourned the hearing to January.\n\nLast updated 10:42 CET The Commission proposed new limits.\n\n" +
+			"Published On 2 Dec 2026 The mayor resigned after a vote of no confidence.\n\nUpdated at 9:45 p.m. AEDT The fire crossed the highway.\n\nUpdated at 9.45pm EST\n\nSchools closed.\n\n" +
+			"Updated - December 02, 2026 09:14 am IST The High Court stayed the demolition.\n\nPublished Dec 2, 2026 | 9:14 am IST The government banned construction.\n\n" +
+			"Last Modified: Dec 02, 2026, 09:14 AM IST The bank kept its key rate unchanged.",
+		want: "The striker scored twice in the second half.\n\nThe Reserve Bank held its rate.\n\nThe court adjourned the hearing to January.\n\nThe Commission proposed new limits.\n\n" +
+			"The mayor resigned after a vote of no confidence.\n\nThe fire crossed the highway.\n\nSchools closed.\n\n" +
+			"The High Court stayed the demolition.\n\nThe government banned construction.\n\nThe bank kept its key rate unchanged."},
+	// Agency datelines without a dash (PTI, IANS) or with a country in
+	// brackets and the month spelt out (ANI).
+	{name: "lead-dateline-agency",
+		in:   "Farmers at a market in Punjab.\n\nNew Delhi, Dec 1 (PTI) The government on Monday raised the support price for wheat.",
+		want: "The government on Monday raised the support price for wheat."},
+	{name: "lead-dateline-agency",
+		in:   "A voter shows her inked finger in Patna. New Delhi [India], December 2 (ANI): The Election Commission on Tuesday announced the schedule for polls in five states.",
+		want: "The Election Commission on Tuesday announced the schedule for polls in five states."},
+	{name: "prefix-dateline-agency",
+		in:   fourLines + "Bengaluru, Dec 2 (IANS) The Karnataka cabinet approved a policy.\n\nMOSCOW, December 2 (Interfax) - Russia's central bank cut its key rate.\n\nIslamabad, Dec 2 (APP): The cabinet approved the sale.",
+		want: fourLines + "The Karnataka cabinet approved a policy.\n\nRussia's central bank cut its key rate.\n\nThe cabinet approved the sale."},
+	{name: "prefix-dateline-city-colon",
+		in:   "KATHMANDU, Dec 2: The government extended the deadline for tax returns.\n\nNEW DELHI, December 2: The court adjourned the hearing.",
+		want: "The government extended the deadline for tax returns.\n\nThe court adjourned the hearing."},
 	{name: "inline-promo-sentence",
 		in: "A fight broke out inside. You can also sign up for email alerts.\n\nSign the petition – click here. The people of Lancaster are generous.\n\n" +
 			"The call came in about 8 p.m. Check back for updates to this breaking news story.\n\nThe girl died on Sunday.Stay with Action News and ABC30.com for more.",
@@ -127,6 +153,10 @@ var ruleRows = []struct {
 	{name: "prefix-dateline-city",
 		in:   fourLines + "ST CHARLES , Ill -- Three people are dead.\n\nJACKSON, Tenn.-An update to breaking news from Tuesday night.\n\nUS-Backed Rebels Take City",
 		want: fourLines + "Three people are dead.\n\nAn update to breaking news from Tuesday night.\n\nUS-Backed Rebels Take City"},
+	// A double slash after the city, as Gulf papers write it.
+	{name: "prefix-dateline-city",
+		in:   fourLines + "DUBAI // The airport handled a record 90 million passengers.\n\nURL // see the notes below for the address.",
+		want: fourLines + "The airport handled a record 90 million passengers.\n\nURL // see the notes below for the address."},
 	{name: "inline-advertisement-glued",
 		in:   "Police are investigating after a child was shot in north Stockton. Advertisement The 11-year-old boy suffered life-threatening injuries. Advertisement revenue fell. The Advertisement Standards Board met.",
 		want: "Police are investigating after a child was shot in north Stockton. The 11-year-old boy suffered life-threatening injuries. Advertisement revenue fell. The Advertisement Standards Board met."},
@@ -210,7 +240,7 @@ var ruleRows = []struct {
 		want: "A night of fun turned into a night of fear as a teen party ended with five people shot.\n\n" +
 			"The photo was posted: Sunday, March 10, 2013 10:02 AM EST was the time on it, police said.\n\nHe posted: Sunday, March 10, 2013 at 10 p.m. he would be back."},
 	{name: "date-time-stamp",
-		in:   "Tue 1 Dec 2026 10.42 GMT\n\nThree people were found dead Friday morning from a shooting in Harbor Gateway.\n\nSat. 30 Nov 2026 9:05 a.m.",
+		in:   "Tue 1 Dec 2026 10.42 GMT\n\nThree people were found dead Friday morning from a shooting in Harbor Gateway.\n\nSat. 30 Nov 2026 9:05 a.m.\n\nNov 30, 2026 / 09:14 PM IST",
 		want: "Three people were found dead Friday morning from a shooting in Harbor Gateway."},
 	{name: "timestamp",
 		in:   "Last modified on Tue 1 Dec 2026 11.05 GMT\n\nPrices rose in October.\n\nModified versions of the 2019 plan were rejected.",
@@ -812,6 +842,16 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "that's it in a quote", in: "\"That's it from me,\" the coach said after the final whistle."},
 		{name: "republished as news", in: "The novel was republished from a rare first edition in 2019."},
 		{name: "newsletter readers in prose", in: "The paper grew fast. Subscribers to the newsletter rose 40%. Get the full report from the agency."},
+		// Datelines and stamps: what looks like them and is prose.
+		{name: "a note in capitals", in: "NOTE: The meeting has been moved to Thursday, the clerk said."},
+		{name: "a question and its answer", in: "Q: What did the council decide on Tuesday? A: It voted to close the old ferry pier."},
+		{name: "an acronym before a colon in a headline", in: "NATO: allies agree to lift defence spending to 3.5 percent of output"},
+		{name: "an acronym before a colon in a quote", in: "\"US: we will not pay,\" the minister said on Tuesday."},
+		{name: "a kicker with a week before a colon", in: "COVID, Week 2: Cases rose again in the county, officials said."},
+		{name: "an agency's tag after its name", in: "Asian News International (ANI) Editor Smita Rao spoke on Monday."},
+		{name: "an agency's tag with a name before it", in: "Mumbai Police (PTI) The statement was issued late on Monday."},
+		{name: "published on a date in a sentence", in: "Published 12 March 2019, the study found that prices rose."},
+		{name: "posted at a time in a sentence", in: "Posted at 14:05, the letter reached the mayor before noon."},
 		{name: "long paragraph starting like a promo", in: "Subscribe" + strings.Repeat(" and more words", 50) + "."},
 	}
 	for _, tt := range tests {

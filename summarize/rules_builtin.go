@@ -8,10 +8,16 @@ const (
 	// A city in a dateline: capitalised words, possibly two cities joined
 	// by a slash ("NEW YORK/BEIJING", "Kyiv", "SAN FRANCISCO").
 	datelineCity = `\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}`
-	// An optional date after the city: "Nov 26", "Nov. 26.", "26 nov", and
-	// as German, French or Italian copy writes it: "3. März", "30
-	// novembre".
-	datelineDate = `(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}\.?|\d{1,2}\.? \p{L}{3,9}\.?))?`
+	// An optional date after the city: "Nov 26", "Nov. 26.", "December
+	// 2", "26 nov", and as German, French or Italian copy writes it: "3.
+	// März", "30 novembre".
+	datelineDate = `(?:` + datelineDay + `)?`
+	datelineDay  = `,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}\.?|\d{1,2}\.? \p{L}{3,9}\.?)`
+	// A month's name, short or spelt out: "Dec", "Dec.", "December".
+	monthName = `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?`
+	// A country in brackets after the city, as ANI writes it: "New Delhi
+	// [India], December 2 (ANI):".
+	datelineCountry = `(?: \[\p{Lu}[\p{L} ]{1,30}\])?`
 	// A city in capitals as datelines write it, with an optional county,
 	// state or country ("SAN DIEGO", "ST. LOUIS, MO", "HOMESTEAD, Fla.",
 	// "GREENCASTLE, FRANKLIN COUNTY, Pa."); a name's particle keeps its
@@ -20,11 +26,12 @@ const (
 	datelineCaps = `(?:Mc|Mac|De|Di|Du|La|Le|Van)? ?\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ /]\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?: ?, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?){0,2}`
 	// The dash after a city in capitals: spaced ("PARIS - "), or glued to
 	// the city and a capital ("AUSTIN— A", "CLEVELAND-- Two", "HOUSTON-
-	// Two"), or ">>" as some groups write it ("SALINAS >> A"), or a hyphen
+	// Two"), or ">>" or "//" as some groups write it ("SALINAS >> A",
+	// "DUBAI // The"), or a hyphen
 	// glued to both the state's abbreviation and the text ("JACKSON,
 	// Tenn.-An update"), where a word in capitals and a hyphen ("US-Backed")
 	// has no full stop.
-	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>)\s*|-\s+|\.-)(?P<rest>[\p{Lu}"“‘\d]))`
+	datelineDash = `(?:\s+[-—–]+\s+|(?:\s*(?:--|[—–]|>>|//)\s*|-\s+|\.-)(?P<rest>[\p{Lu}"“‘\d]))`
 	// A broadcaster's tag that only datelines carry: a call sign or a
 	// network with its channel ("(KGUN9-TV)", "(CBS 8)", "(WHAS11)",
 	// "(41NBC/WMGT)", "(KMOV.com)"), a date ("(Feb. 4, 2014)"). Shorter and
@@ -39,11 +46,16 @@ const (
 	// News agencies that tag datelines, also as Arabic and Russian copy
 	// writes them ("واشنطن (رويترز) -", "МОСКВА (Рейтер) -"): a city in a
 	// script without capitals is cut with the lead before the tag.
-	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI|` +
+	agency = `(?:Reuters|AP|AFP|Bloomberg|dpa|DPA|EFE|UPI|Xinhua|PA|ANSA|Kyodo|Yonhap|Interfax|ANP|APA|KNA|Europa Press|IANS|PTI|ANI|UNI|APP|UNB|BSS|Bernama|Antara|ANTARA|Anadolu|IRNA|KUNA|WAM|QNA|MENA|` +
 		`رويترز|أ ف ب|ا ف ب|فرانس برس|د ب أ|الأناضول|Рейтер|Рейтерс|ТАСС|РИА Новости|Интерфакс)`
 	// A dateline with a date and any capitalised source tag, agency known or
 	// not: "Nov 26 (Market Wire) -", "LONDON, Nov 26 (Daily Ledger) -".
 	datelineDatedTag = `(?:` + datelineCity + `,? )?(?:[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,5}\.?) \(\p{Lu}[\p{L}.&]*(?: \p{Lu}[\p{L}.&]*){0,2}\)\s*[-—–]+\s*`
+	// An agency's dateline with a date but no dash, as PTI and IANS write
+	// it: "New Delhi, Dec 1 (PTI) The government ...". Without the date a
+	// bracket before a capital is prose ("the Press Trust of India (PTI)
+	// Monday").
+	agencyUndashed = datelineCity + datelineCountry + `(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDay + ` \(` + agency + `\) (?P<rest>[\p{Lu}"“‘])`
 	// A Reuters photo credit: "REUTERS/Kai Pfaffenbach/File Photo".
 	reutersCredit = `REUTERS/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?(?:/(?:File Photo|File|Pool|Illustration|Stringer))*`
 	// Parenthesised agency photo credits: "(AP Photo/Evan Vucci, File)".
@@ -57,7 +69,15 @@ const (
 		`South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)`
 	// A time of day as update stamps write it: "4:45 p.m. ET", "5:29p.m.",
 	// "11:05 P.M.", "1 pm".
-	clockTime = `\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{1,2}T\b)?`
+	clockTime = `\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?[Mm]\.?(?:\s*` + timeZone + `)?`
+	// A time zone's abbreviation: "ET", "EST", "GMT", "IST", "AEDT", "UTC".
+	timeZone = `(?:[A-Z]{1,3}T|UTC)\b`
+	// A time of day on a 24-hour clock with its zone, as stamps outside
+	// the United States write it: "14:05 GMT", "09:14 IST", "10.42 CET".
+	clockZoned = `\d{1,2}[:.]\d{2}\s*` + timeZone
+	// A date as update stamps write it before their time: "02 Dec 2026",
+	// "Dec 02, 2026", "December 2, 2026", "02-12-2026", "8/3/16".
+	stampDate = `(?:\d{1,2} \p{Lu}\p{L}{2,8}\.? \d{4}|\p{Lu}\p{L}{2,8}\.? \d{1,2},? \d{4}|\d{1,2}-\d{1,2}-\d{4}|` + slashDate + `)`
 	// A date in figures: "8/3/16", "02/19/2017".
 	slashDate = `\d{1,2}/\d{1,2}/\d{2,4}`
 	// A photographer and outlet in a credit: "Mike Glenn/Chronicle", "Ed
@@ -96,7 +116,8 @@ func baseRules() []Rule {
 		// caption kept on the line before it ("Damage to homes in
 		// Barnsdall, Okla., is seen on Tuesday, May 7, 2024.") goes with it.
 		{Name: "lead-dateline-agency", Kind: CutLead,
-			Pattern: `(?:` + datelineCity + `(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
+			Pattern: `(?:(?:` + datelineCity + datelineCountry + `(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?` + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*|` +
+				agencyUndashed + `)`, Hints: []string{"(", "/tass/"}},
 		{Name: "lead-dateline-dated-tag", Kind: CutLead, Pattern: datelineDatedTag, Hints: []string{"("}},
 		// A station's dateline ("TUCSON (KGUN9-TV) - ") after a byline, a
 		// caption or a headline on the first line, or opening a later lead
@@ -105,7 +126,7 @@ func baseRules() []Rule {
 			Pattern: `(?:` + datelineCaps + ` )?` + stationTag + `\s*(?:--|[-—–|])\s*(?P<rest>[\p{Lu}"“‘\d])`, Hints: []string{"("}},
 		// A later lead line opening with a dateline: the lines before it were
 		// a caption or a teaser.
-		{Name: "lead-dateline-city", Kind: CutLead, Pattern: `^` + datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>"}},
+		{Name: "lead-dateline-city", Kind: CutLead, Pattern: `^` + datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>", "//"}},
 		{Name: "lead-photo-credit", Kind: CutLead,
 			Pattern: reutersCredit + `|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}\s?/\s?(?:(?:AFP )?via Getty Images|Getty Images)`, Hints: []string{"reuters/", "getty images"}},
 
@@ -113,7 +134,7 @@ func baseRules() []Rule {
 		{Name: "prefix-wire-label", Kind: StripPrefix,
 			Pattern: `(?:UPDATE \d+|BREAKING(?: NEWS)?|EXCLUSIVE|ANALYSIS|WRAPUP \d+|FACTBOX|EXPLAINER|WATCH|LIVE|VIDEO|PHOTOS|CORRECTED|REFILE|RPT)\s*[-:|–—]\s*`},
 		{Name: "prefix-dateline-agency", Kind: StripPrefix,
-			Pattern: `(?:` + datelineCity + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*`, Hints: []string{"(", "/tass/"}},
+			Pattern: `(?:(?:` + datelineCity + datelineCountry + datelineDate + ` ?)?(?:\(` + agency + `\)|/(?:ITAR-)?TASS/)\s*(?:[-—–:]+|\.-|\.)\s*|` + agencyUndashed + `)`, Hints: []string{"(", "/tass/"}},
 		{Name: "prefix-dateline-dated-tag", Kind: StripPrefix, Pattern: datelineDatedTag, Hints: []string{"("}},
 		// "(CNN)Blues legend ...", "Washington (CNN) -- The ...": an outlet in
 		// brackets glued to the first word or followed by a dash. A bracket
@@ -131,10 +152,19 @@ func baseRules() []Rule {
 				`(?:` + datelineCaps + ` )?\([\d./ ]{0,4}\p{Lu}[\p{Lu}\d./&' -]{1,24}\) |\((?:\p{Lu}[\p{L}.'’&-]*,? ){0,3}\p{Lu}[\p{L}.'’&-]*\) )(?P<rest>[\p{Lu}"“‘\d])`,
 			Hints: []string{"("}},
 		// An update stamp opening the text: "Updated at 4:45 p.m. ET: ",
-		// "UPDATE 8/3/16 5:30 PM: ", "9:15 p.m. update: ", "*UPDATE: ".
+		// "UPDATE 8/3/16 5:30 PM: ", "9:15 p.m. update: ", "*UPDATE: ", and
+		// with a 24-hour clock and its zone or a date as stamps outside the
+		// United States write it: "Updated: 14:05 GMT", "Last Updated: 02 Dec
+		// 2026, 09:14 IST", "First published on: 02-12-2026 at 09:14 IST",
+		// "Published On 2 Dec 2026", "Updated - December 02, 2026 09:14 am
+		// IST", "Published Dec 2, 2026 | 9:14 am IST", "Last Modified: Dec
+		// 02, 2026, 09:14 AM IST". A stamp that ends the line goes whole:
+		// "Updated at 9.45pm EST" left "EST" when the zone was given back to
+		// the capital the kept text opens with.
 		{Name: "prefix-update-time", Kind: StripPrefix,
-			Pattern: `(?:\*?(?i:(?:last )?updated?|posted|published)(?: at| on|:)?\s*(?:(?:` + slashDate + `,?\s*)?` + clockTime + `|\(?` + slashDate + `\)?)\s*(?:[-—–:]\s*)?|` +
-				`\*?(?i:updated?)\s*:\s*|` + clockTime + `\s*(?i:update|updated)\s*:\s*)(?P<rest>[\p{Lu}"“‘\d])`},
+			Pattern: `(?:\*?(?i:(?:last |first )?(?:updated?|posted|published|modified))(?i: at| on)?\s*[:–—-]?\s*(?:(?:` + stampDate + `,?\s*(?:[|@]\s*)?(?i:at\s+)?)?(?:` + clockTime + `|` + clockZoned + `)|` +
+				stampDate + `(?:,?\s*(?:[|@]\s*)?(?i:at\s+)?\d{1,2}[:.]\d{2})?|\(` + slashDate + `\))\s*(?:[-—–:|]\s*)?|` +
+				`\*?(?i:updated?)\s*:\s*|` + clockTime + `\s*(?i:update|updated)\s*:\s*)(?:(?P<rest>[\p{Lu}"“‘\d])|$)`},
 		// An update label with a date or a time before a bar or a colon, or
 		// in asterisks: "UPDATE, 5:30 p.m.: ", "UPDATE July 16, 3:03 p.m.: ",
 		// "UPDATE 4/28: ", "UPDATE 11/30 5:04 p.m: ", "7:04 a.m. UPDATE | ",
@@ -173,7 +203,15 @@ func baseRules() []Rule {
 		{Name: "prefix-media-player", Kind: StripPrefix,
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
-			Pattern: datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>"}},
+			Pattern: datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>", "//"}},
+		// A city in capitals and a date before a colon, as South Asian papers
+		// write datelines: "KATHMANDU, Dec 2: The government ...", "NEW
+		// DELHI, December 2: ...", a month named ("COVID, Week 2: " is a
+		// kicker). Without the date a label in capitals
+		// before a colon is a kicker or a notice ("CORRECTION: ...") and is
+		// left to the summarizer (keepKickedLead).
+		{Name: "prefix-dateline-city-colon", Kind: StripPrefix,
+			Pattern: datelineCaps + `,? (?:` + monthName + ` \d{1,2}|\d{1,2} ` + monthName + `):\s+(?P<rest>[\p{Lu}"“‘\d])`, Hints: []string{": "}},
 
 		// --- Whole lines: promotions. ---
 		{Name: "promo-join", Pattern: `(?i)join (?:our|us|the)\b.{0,160}`},

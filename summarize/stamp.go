@@ -3,7 +3,8 @@ package summarize
 // stampRules are the rules for a publication stamp alone on its line, a
 // date followed by a time, as article pages and content:encoded put it
 // above the text: "May 10, 2013, 9:12 a.m.", "Nov. 30, 2026 at 10:15 AM
-// EST", "30 November 2026 14:05 GMT", "Tue 1 Dec 2026 10.42 GMT". date-only takes a date alone and
+// EST", "30 November 2026 14:05 GMT", "Tue 1 Dec 2026 10.42 GMT", "Nov 30,
+// 2026 / 09:14 PM IST". date-only takes a date alone and
 // time-only a time before a date; this stamp, the date first, was the
 // opening of the summary. A line that goes on into a sentence ("May 10,
 // 2013, 9:12 a.m. was when the first call came in.") is prose and stays.
@@ -16,7 +17,7 @@ func stampRules() []Rule {
 	// stamp is a date with an optional time: "Sunday, March 10, 2013
 	// 10:02 AM EST", "Saturday, October 22, 2016 @ 2:13 PM", "Tuesday,
 	// 11/18/2014".
-	stamp := weekday + date + `(?:(?:,| at| -| –| \|| @)? ` + clock + `)?`
+	stamp := weekday + date + `(?:(?:,| at| -| –| \|| @| /)? ` + clock + `)?`
 	return []Rule{
 		// A page's "Posted: … Updated: …" line, often with the headline
 		// glued before it as station sites (Worldnow) print it: "Gunfire
@@ -29,7 +30,7 @@ func stampRules() []Rule {
 			Pattern: `(?:.{1,200}? )?(?i:posted|published):? ?` + stamp + `(?:\s*[-–|]?\s*(?i:updated|modified|last updated):? ?(?:` + stamp +
 				`|\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago))?(?: ?\||\s*(?i:posted):\s*(?i:updated):)?`,
 			Hints: []string{"posted", "published"}},
-		{Name: "date-time-stamp", Pattern: weekday + date + `(?:,| at| -| –| \|)? ` + clock,
+		{Name: "date-time-stamp", Pattern: weekday + date + `(?:,| at| -| –| \|| /)? ` + clock,
 			// Every stamp has a digit: without hints the rule may start
 			// with any capital letter (see TestDropAnySkipsProse).
 			Hints: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}},

@@ -350,10 +350,19 @@ var wildPatterns = []struct {
 }{
 	// "By Jane Doe, Staff Writer", "Jane Doe | The Times", "Posted by ..."
 	{"byline", regexp.MustCompile(`(?:^|[.!?]["”]? )By \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]*)+(?:,| and | \||$| \p{Lu})|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \| \p{Lu}|(?i:\bstaff (?:writer|reporter)\b|\bposted by\b|\bwritten by\b)`)},
-	{"timestamp", regexp.MustCompile(`\b(?:Posted|Updated?|Published|Last modified|Created)(?::| at| on)? ?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)|(?i:\b(?:posted|updated|published):)|\d{4},? (?:at )?\d{1,2}:\d{2} ?[AaPp]\.?[Mm]\b|\b\d{1,2}/\d{1,2}/\d{2,4} \d{1,2}:\d{2}`)},
+	// A stamp's time zone or 24-hour time left opening the summary ("EST
+	// The storm ...", "14:05 GMT The striker ...") counts too.
+	{"timestamp", regexp.MustCompile(`\b(?:Posted|Updated?|Published|Last modified|Created)(?::| at| on)? ?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)|(?i:\b(?:posted|updated|published):)|\d{4},? (?:at )?\d{1,2}:\d{2} ?[AaPp]\.?[Mm]\b|\b\d{1,2}/\d{1,2}/\d{2,4} \d{1,2}:\d{2}|` +
+		`^(?:\d{1,2}[:.]\d{2} ?(?:[A-Z]{1,3}T|UTC)|[ECMP][SD]T|GMT|BST|IST|CES?T|AE[SD]T|UTC)(?: \p{Lu}|$)`)},
 	{"advert", regexp.MustCompile(`ADVERTISEMENT|\bAdvertisement(?:[.!:]?$|[.!:]? \p{Lu})|(?i:\bsponsored content\b|story continues below|article continues (?:below|after))`)},
 	{"copyright", regexp.MustCompile(`©|(?i:\bcopyright (?:©|\(c\)|\d{4})|all rights reserved|may not be (?:published, broadcast|reproduced|republished)|contributed to this (?:report|story))`)},
-	{"dateline", regexp.MustCompile(`(?:^|[.!?]["”]? )\p{Lu}{3,}[\p{Lu} .'’-]*(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?(?: \([^()]{2,30}\))? ?(?:—|–|--|-|>>) |(?:^|[.!?]["”]? )\([\p{Lu}\d][^()]{1,40}\):? (?:—|–|--|-)? ?\p{Lu}|\((?:AP|CNN|Reuters|AFP|UPI)\)|\([\d./ ]{0,4}\p{Lu}[\p{Lu}\d./&' -]{1,20}\) ?(?:—|–|--|-|\|)`)},
+	{"dateline", regexp.MustCompile(`(?:^|[.!?]["”]? )\p{Lu}{3,}[\p{Lu} .'’-]*(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?(?: \([^()]{2,30}\))? ?(?:—|–|--|-|>>) |(?:^|[.!?]["”]? )\([\p{Lu}\d][^()]{1,40}\):? (?:—|–|--|-)? ?\p{Lu}|\((?:AP|CNN|Reuters|AFP|UPI)\)|\([\d./ ]{0,4}\p{Lu}[\p{Lu}\d./&' -]{1,20}\) ?(?:—|–|--|-|\|)|` +
+		// Session 36: a dated agency tag without a dash ("New Delhi, Dec 1
+		// (PTI) The"), a city in capitals and a date before a colon
+		// ("KATHMANDU, Dec 2: "), a city of one word in capitals opening the
+		// summary ("MUMBAI: The").
+		`(?:^|[.!?]["”]? )\p{Lu}[\p{L} .'’\[\]-]*,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,9}\.?) \([^()]{2,30}\):? \p{Lu}|` +
+		`(?:^|[.!?]["”]? )\p{Lu}{3,}[\p{Lu} .'’-]*, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}: |^\p{Lu}{5,}: \p{Lu}`)},
 	{"credits", regexp.MustCompile(`(?i:\b(?:reporting|writing|editing|additional reporting) by )\p{Lu}`)},
 	{"caption", regexp.MustCompile(`(?i:\bphoto(?:graph)?s?:|\bcaption\b|\bimage \d+ of \d+|\(photo[^()]*\)|\bphotos? (?:by|courtesy|credit|via)|\bcredit:|\b(?:getty images|shutterstock|ap photo)\b|\bfile photo\b|\bbuy photo\b|click to enlarge)|\(\p{Lu}\p{Ll}[\p{L}.' -]*/\p{Lu}[\p{L}\d .-]*\)`)},
 	{"promo", regexp.MustCompile(`(?i:\bsign up (?:for|to)\b|\bsubscribe (?:to|now|today)\b|\bnewsletters?\b|\bfollow (?:us|@\w+|\p{L}+(?: \p{L}+)? on (?:twitter|facebook|instagram))|\blike us on\b|\bbreaking news (?:alerts|first)\b|\b(?:get|receive) (?:email|e-mail|news) (?:alerts|notifications)|\bemail notifications\b|\bnotification has been saved\b|\bdownload (?:our|the) (?:\w+ )?app\b|\bhave a (?:news )?tip\b|\bsend us your\b|\bemail this\b|\bprint this\b|\bshare (?:on|via) (?:facebook|twitter)|\bshare this\b|\bverification (?:email|message)\b|\bcheck your (?:email|spam)\b|\bterms of (?:service|use)\b|\bprivacy policy\b|\bpremium content\b|\bdigital (?:pass|subscription)\b)`)},

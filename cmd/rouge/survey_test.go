@@ -58,6 +58,18 @@ func TestWildFurniture(t *testing.T) {
 		{"Oil rose for a third day. — With assistance from Jack Wittels and Sherry Su", []string{"credit"}},
 		{"— The child who was shot has been named.", []string{"bullet"}},
 		{"-5 degrees was the low on Monday.", nil},
+		// Session 36: datelines and stamps of agencies and papers outside
+		// the dev data, and prose that looks like them.
+		{"New Delhi, Dec 1 (PTI) The government raised the price of wheat.", []string{"dateline"}},
+		{"KATHMANDU, Dec 2: The government extended the deadline.", []string{"dateline"}},
+		{"MUMBAI: The state government approved the plan.", []string{"dateline"}},
+		{"EST A winter storm closed schools.", []string{"timestamp"}},
+		{"14:05 GMT The striker scored twice.", []string{"timestamp"}},
+		{"NOTE: The meeting has been moved to Thursday.", nil},
+		{"NATO: allies agree to lift defence spending.", nil},
+		{"The index rose on Dec 2 (the first rise in a year).", nil},
+		{"ET Canada aired the interview on Monday.", nil},
+		{"At 14:05 the striker scored twice.", nil},
 	}
 	for _, tt := range tests {
 		if got := WildFurniture(tt.summary); !slices.Equal(got, tt.want) {
