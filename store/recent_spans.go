@@ -46,17 +46,18 @@ func holdsPhrase(expr string) bool {
 	return false
 }
 
-// recentSpans reads the matches of "(pos) NOT (neg)" (of pos when neg is
-// "") among the ids from first up in bounded spans, newest first, each side
-// upward between both bounds (the order in which FTS5 honours them; its
-// NOT honours none) and their difference taken, until phraseMatches are found, the window is read or
-// previewSpan ids are, and returns the rows of RecentMatches' bounded
-// queries (sqlRecentIDs' columns: the article, whether it was published
-// since then, how many matched, the lowest of the newest countCap, and the
-// lowest id read) for the newest sampleSize of them (one row, carrying the
-// counts, when sampleSize is 0), and the lowest id read. pos must hold no
-// NOT. It fails when the database does.
-func (s *Store) recentSpans(ctx context.Context, pos, neg string, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
+// recentSpans reads the matches of match among the ids from first up in
+// bounded spans, newest first, each of its parts without a NOT upward
+// between both bounds (the order in which FTS5 honours them; its NOT
+// honours none) and its NOTs, ANDs and ORs taken in Go (spanExpr), until
+// phraseMatches are found, the window is read or previewSpan ids are, and
+// returns the rows of RecentMatches' bounded queries (sqlRecentIDs'
+// columns: the article, whether it was published since then, how many
+// matched, the lowest of the newest countCap, and the lowest id read) for
+// the newest sampleSize of them (one row, carrying the counts, when
+// sampleSize is 0), and the lowest id read. It fails when the database
+// does.
+func (s *Store) recentSpans(ctx context.Context, match string, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
 	limits := s.phraseSpans
 	if limits.total == 0 {
 		limits = spanLimits{first: previewFirstSpan, total: previewSpan}
@@ -67,7 +68,7 @@ func (s *Store) recentSpans(ctx context.Context, pos, neg string, first int64, s
 	}
 	var ids []int64
 	low := first
-	sides := &spanSides{match: pos, pos: pos, neg: neg}
+	sides := newSpanQuery(match)
 	for !w.done() && len(ids) < phraseMatches {
 		lo, hi := w.next()
 		got, err := sides.text(ctx, w, lo, hi)

@@ -106,7 +106,7 @@ func (s *Store) searchNewest(ctx context.Context, match string, limit int, limit
 // rank among the text matches (sqlTitleCut), both within the walk's bound;
 // and how many of the newest ids it read when that bound stopped it, else
 // 0. An expression "(P) NOT (N)" is read as P's matches less N's, span by
-// span (spanSides): FTS5's NOT honours no rowid bound, and "officials"
+// span (spanExpr): FTS5's NOT honours no rowid bound, and "officials"
 // -"government", which no article passes, read the whole index on each
 // span (80 ms a span at 1,000,000 articles, 250 ms a search). It fails with
 // the database's error.
@@ -115,7 +115,7 @@ func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLim
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	sides := newSpanSides(match)
+	sides := newSpanQuery(match)
 	for !w.done() && len(text) < rankCandidates {
 		lo, hi := w.next()
 		ids, err := sides.text(ctx, w, lo, hi)
@@ -141,7 +141,6 @@ func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLim
 		w.goOn(cut, len(titles), rankCandidates-len(titles))
 		for !w.done() && len(titles) < rankCandidates {
 			lo, hi := w.next()
-			sides.forget()
 			ids, err := sides.titles(ctx, w, lo, hi)
 			if err != nil {
 				return nil, nil, 0, err
@@ -182,7 +181,7 @@ func searchErr(err error) error {
 // rankCandidates newest matches fetched since then, and at most the newest
 // searchSpan articles (search_span.go), so its cost does not grow with the
 // store; a prefix of more than previewTerms terms is read as its most
-// frequent ones, and a NOT as its sides' difference (spanSides). It first
+// frequent ones, and a NOT as its sides' difference (spanExpr). It first
 // indexes the articles waiting for the index, as SearchArticles does. It fails with an error wrapping ErrBadMatch when
 // FTS5 rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
@@ -204,7 +203,7 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 		return nil, searchErr(err)
 	}
 	var ids []int64
-	sides := newSpanSides(match)
+	sides := newSpanQuery(match)
 	for !w.done() && len(ids) < max(limit, rankCandidates) {
 		lo, hi := w.next()
 		found, err := sides.text(ctx, w, lo, hi)

@@ -12,29 +12,54 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// TestSpanSidesSplitsOnlyAPlainNot: a NOT is read as its sides only when
-// neither holds a NOT of its own.
-func TestSpanSidesSplitsOnlyAPlainNot(t *testing.T) {
-	for query, split := range map[string]bool{
-		`"officials" -"government"`:     true,
-		`gov* -pol*`:                    true,
-		`"kursk" -title:storm`:          true,
-		`"kursk" -("storm" -"tides")`:   false,
-		`"kursk" OR ("storm" -"tides")`: false,
-		`"kursk" "storm"`:               false,
-	} {
-		sd := newSpanSides(mustParse(t, query).TermsMatch())
-		if (sd.neg != "") != split {
-			t.Errorf("%s: sides %q and %q; want split %v", query, sd.pos, sd.neg, split)
+// TestParseSpanExprCutsAtNots: an expression is cut at its NOTs, as FTS5
+// binds them (NOT before AND before OR), and one without a NOT is one part.
+func TestParseSpanExprCutsAtNots(t *testing.T) {
+	tests := []struct{ query, match, want string }{
+		{query: `"officials" -"government"`, want: `NOT(P, P)`},
+		{query: `("officials" -"government") OR quozeltigor`, want: `OR(NOT(P, P), P)`},
+		{query: `"kursk" -("storm" -"tides")`, want: `NOT(P, NOT(P, P))`},
+		{query: `"kursk" "storm"`, want: `P`},
+		{query: `council ("storm" -"tides")`, want: `NOT(P, P)`}, // TermsMatch writes (council AND storm) NOT tides
+		{match: `("a") NOT ("b") NOT ("c")`, want: `NOT(NOT(P, P), P)`},
+		{match: `("a") OR ("b") AND ("c") NOT ("d")`, want: `OR(P, AND(P, NOT(P, P)))`},
+		{match: `{title tstems} : (("a") NOT ("b"))`, want: `NOT(P, P)`},
+		{match: `("a NOT b") OR ("c")`, want: `P`},
+		{match: `"a" ("b") NOT ("c")`, want: `NOT(P, P)`},
+	}
+	for _, tt := range tests {
+		match := tt.match
+		if tt.query != "" {
+			match = mustParse(t, tt.query).TermsMatch()
+		}
+		if got := shape(parseSpanExpr(match)); got != tt.want {
+			t.Errorf("parseSpanExpr(%s) = %s, want %s", match, got, tt.want)
 		}
 	}
+	e := parseSpanExpr(`{title tstems} : (("a") NOT ("b"))`)
+	if !strings.HasPrefix(e.kids[0].part, `{title tstems} : (`) || !strings.Contains(e.kids[0].part, `"a"`) ||
+		!strings.HasPrefix(e.kids[1].part, `{title tstems} : (`) || !strings.Contains(e.kids[1].part, `"b"`) {
+		t.Errorf("a column filter on a NOT: parts %q and %q, want the filter on each", e.kids[0].part, e.kids[1].part)
+	}
+}
+
+// shape writes e's tree: P for a part.
+func shape(e *spanExpr) string {
+	if e.op == "" {
+		return "P"
+	}
+	var kids []string
+	for _, k := range e.kids {
+		kids = append(kids, shape(k))
+	}
+	return e.op + "(" + strings.Join(kids, ", ") + ")"
 }
 
 // TestSearchNotSidesFindWhatFTS5Finds: a NOT read as its sides' difference,
 // span by span, finds the text and title matches (and /latest's matches)
 // FTS5's NOT finds in one read, over a store of random words, for NOTs of words, phrases, column
 // filters and prefixes, in spans of 7 ids and of the whole store.
-func TestSearchNotSidesFindWhatFTS5Finds(t *testing.T) {
+func TestSearchNotsFindWhatFTS5Finds(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
@@ -56,17 +81,20 @@ func TestSearchNotSidesFindWhatFTS5Finds(t *testing.T) {
 	for _, query := range []string{
 		`storm -"tides"`, `"storm" -"tides"`, `"storm tides" -"harbour"`, `storm -"tides harbour"`, `title:storm -"kursk"`,
 		`storm -title:"kursk"`, `stor* -har*`, `(storm OR council) -("tides" OR "strike")`, `storm tides -"kursk" -"council"`, `"storm" -"stormy"`,
+		`(storm -"tides") OR council`, `storm -("tides" -"harbour")`, `council (storm -"tides")`, `(storm -"tides") OR (council -"strike")`,
+		`(title:storm -"tides") OR harvest`, `(storm OR council) -("tides" -"harbour")`,
 	} {
 		match, _, err := s.expandPrefixes(ctx, mustParse(t, query).TermsMatch(), searchTerms)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if newSpanSides(match).neg == "" {
-			t.Fatalf("%s: %q is not read as two sides", query, match)
+		e := parseSpanExpr(match)
+		if !e.hasNot() {
+			t.Fatalf("%s: %q is not cut at its NOTs", query, match)
 		}
 		want := ftsIDs(t, s, match)
 		wantTitles := ftsIDs(t, s, titleMatch(match))
-		if len(want) == 0 || len(wantTitles) == 0 || len(want) == len(ftsIDs(t, s, newSpanSides(match).pos)) {
+		if len(want) == 0 || len(wantTitles) == 0 || len(want) == len(ftsIDs(t, s, strings.ReplaceAll(match, " NOT ", " OR "))) {
 			t.Errorf("%s: %d matches, %d titles: the test wants some of each, and some left out by the NOT", query, len(want), len(wantTitles))
 		}
 		for _, first := range []int64{7, 1 << 20} {
@@ -89,6 +117,18 @@ func TestSearchNotSidesFindWhatFTS5Finds(t *testing.T) {
 		}
 		if !slices.Equal(ids, want) {
 			t.Errorf("%s: SearchRecent found %d, FTS5's NOT %d", query, len(ids), len(want))
+		}
+		// The preview's read: every id in one span.
+		sample, _, total, err := s.RecentMatches(ctx, match, nil, now.Add(-24*time.Hour), len(arts))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = ids[:0]
+		for _, a := range sample {
+			ids = append(ids, a.ID)
+		}
+		if !slices.Equal(ids, want) || total != len(want) {
+			t.Errorf("%s: the preview found %d (total %d), FTS5's NOT %d", query, len(ids), total, len(want))
 		}
 	}
 }
