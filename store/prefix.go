@@ -25,16 +25,6 @@ var (
 	previewTerms = 6
 )
 
-// searchNotTerms is how many terms a prefix inside a NOT is read as, at
-// most, by /search (SearchNewest), whose matcher confirms every candidate:
-// such a NOT read as its most frequent terms lets through articles that a
-// rarer one holds, which the matcher drops. Its cost is per id read: at
-// 1,000,000 articles pol* read as 31 terms over 46,000 ids took 20–32 ms,
-// as 8 terms 13–16 ms, its most frequent term alone 9–10 ms (merged and
-// unmerged index). The terms it leaves go to the prefixes outside the NOT.
-// A variable for the tests only.
-var searchNotTerms = 8
-
 // scanTerms bounds how many terms of a prefix terms_list is read for (its
 // first in order; about 0.4 µs a term for choosing and summing): a prefix of
 // more, such as a common 3-letter start in a vocabulary of a million words,
@@ -58,7 +48,7 @@ type listedTerm struct {
 // articles through, which the callers' matcher drops). A prefix with no term
 // stays as it is (it matches nothing). It fails when the database does.
 func (s *Store) expandPrefixes(ctx context.Context, match string, limit int) (out string, scale float64, err error) {
-	e, err := s.expand(ctx, match, limit, limit)
+	e, err := s.expand(ctx, match, limit)
 	return e.match, e.scale, err
 }
 
@@ -73,11 +63,10 @@ type expansion struct {
 }
 
 // expand is expandPrefixes, which also tells whether the expression read
-// is looser than match (expansion.loose), and reads a prefix inside a NOT
-// as at most notLimit terms. Each distinct prefix is read from terms_list
-// once, however often it occurs (title:ber* OR ber*), and the articles of a
-// broad one inside a NOT are not summed (no scale).
-func (s *Store) expand(ctx context.Context, match string, limit, notLimit int) (expansion, error) {
+// is looser than match (expansion.loose). Each distinct prefix is read
+// from terms_list once, however often it occurs (title:ber* OR ber*), and
+// the articles of a broad one inside a NOT are not summed (no scale).
+func (s *Store) expand(ctx context.Context, match string, limit int) (expansion, error) {
 	e := expansion{match: match, scale: 1}
 	if limit <= 0 || !strings.Contains(match, `"*`) {
 		return e, nil
@@ -99,9 +88,6 @@ func (s *Store) expand(ctx context.Context, match string, limit, notLimit int) (
 			listed[p.prefix] = list
 		}
 		lists[i], need[i] = list, len(list)
-		if p.negated {
-			need[i] = min(need[i], notLimit)
-		}
 	}
 	shares := shareBudget(need, limit)
 	var b strings.Builder

@@ -95,9 +95,9 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		return r
 	}
 	bounds := func(search, preview int) func() {
-		s0, p0, n0 := searchTerms, previewTerms, searchNotTerms
-		searchTerms, previewTerms, searchNotTerms = search, preview, search
-		return func() { searchTerms, previewTerms, searchNotTerms = s0, p0, n0 }
+		s0, p0 := searchTerms, previewTerms
+		searchTerms, previewTerms = search, preview
+		return func() { searchTerms, previewTerms = s0, p0 }
 	}
 	for _, text := range []string{"minist*", "MINIST*", "title:minist*", "minist* -ministry", "presid* OR minist*", "capital -minist*", "presid*", "ministx*", `"the ministry" minist*`, "capital -presid*"} {
 		q, err := query.Parse(text)
@@ -289,37 +289,5 @@ func TestRecentMatchesUntexted(t *testing.T) {
 	}
 	if _, _, _, err := s.RecentMatches(ctx, mustParse(t, `"kursk" -presid*`).TermsMatch(), nil, since, 20); err != nil {
 		t.Errorf("RecentMatches of a broad prefix in a NOT: %v", err)
-	}
-}
-
-// TestSearchReadsANegatedPrefixAsFewTerms: /search reads a prefix inside a
-// NOT as at most searchNotTerms terms (its matcher drops what the rarer
-// ones would have), and gives the terms left to the prefixes outside it;
-// the preview reads it within its budget as before.
-func TestSearchReadsANegatedPrefixAsFewTerms(t *testing.T) {
-	ctx := context.Background()
-	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	s := newSearchStore(t, &now)
-	src := wireSource(t, s)
-	var words []string
-	for i := range 60 {
-		words = append(words, fmt.Sprintf("%s%03d", []string{"alp", "pol"}[i%2], i))
-	}
-	mustInsert(t, s, src.ID, news.Article{GUID: "1", Title: "All", Text: strings.Join(words, " "), PublishedAt: now})
-	indexed(t, s)
-	match := mustParse(t, "alp* -pol*").TermsMatch()
-	e, err := s.expand(ctx, match, searchTerms, searchNotTerms)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pos, neg := splitNot(e.match)
-	if n := strings.Count(neg, `"`) / 2; n != searchNotTerms || !e.loose {
-		t.Errorf("pol* (30 terms) in a NOT read as %d terms (loose %v), want %d: %s", n, e.loose, searchNotTerms, neg)
-	}
-	if n := strings.Count(pos, `"`) / 2; n != searchTerms-searchNotTerms {
-		t.Errorf("alp* (30 terms) beside it read as %d, want the %d the NOT left: %s", n, searchTerms-searchNotTerms, pos)
-	}
-	if e, err = s.expand(ctx, match, searchTerms, searchTerms); err != nil || strings.Count(e.match, `"`)/2 != 32 {
-		t.Errorf("without a cap: %d terms, %v; want the 32 of the budget", strings.Count(e.match, `"`)/2, err)
 	}
 }

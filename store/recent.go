@@ -101,7 +101,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 		total = int(last - first + 1)
 		rows, err = s.r.QueryContext(ctx, all, first, sampleSize, unix(since))
 	} else {
-		e, eerr := s.expand(ctx, match, previewTerms, previewTerms)
+		e, eerr := s.expand(ctx, match, previewTerms)
 		if eerr != nil {
 			return nil, 0, 0, searchErr(eerr)
 		}

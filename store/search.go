@@ -75,11 +75,11 @@ func (s *Store) searchNewest(ctx context.Context, match string, limit int, limit
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	e, err := s.expand(ctx, match, searchTerms, searchNotTerms)
+	match, _, err := s.expandPrefixes(ctx, match, searchTerms)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	text, titles, searched, err := s.rankCandidates(ctx, e.match, limits)
+	text, titles, searched, err := s.rankCandidates(ctx, match, limits)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
