@@ -57,8 +57,8 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 // the newest rankCandidates title matches are ranked, so an old article
 // that only a common word matches may be left out: its age would rank it
 // low anyway. And only the newest searchSpan articles are read
-// (search_span.go): when the search stopped there, Found.Searched says how
-// many it read. The order is exact when the expression matches at most
+// (search_span.go), fewer for an expression costly to read (spanWeight):
+// when the search stopped there, Found.Searched says how many it read. The order is exact when the expression matches at most
 // rankCandidates articles among them. A prefix of more than searchTerms
 // terms is read as its most frequent ones (store/prefix.go): an article
 // that only a rarer one matches is left out. A caller reads the articles
@@ -111,11 +111,12 @@ func (s *Store) searchNewest(ctx context.Context, match string, limit int, limit
 // span (80 ms a span at 1,000,000 articles, 250 ms a search). It fails with
 // the database's error.
 func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLimits) (text, titles []int64, searched int, err error) {
+	sides := newSpanQuery(match)
+	limits.total = sides.expr.reach(limits.total, limits.first, true)
 	w, err := s.newSpanWalk(ctx, limits, 1)
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	sides := newSpanQuery(match)
 	for !w.done() && len(text) < rankCandidates {
 		lo, hi := w.next()
 		ids, err := sides.text(ctx, w, lo, hi)
@@ -179,11 +180,12 @@ func searchErr(err error) error {
 // SearchRecent returns the articles published at or after since that match
 // the FTS5 expression, newest first, at most limit. It reads at most the
 // rankCandidates newest matches fetched since then, and at most the newest
-// searchSpan articles (search_span.go), so its cost does not grow with the
-// store; a prefix of more than previewTerms terms is read as its most
-// frequent ones, and a NOT as its sides' difference (spanExpr). It first
-// indexes the articles waiting for the index, as SearchArticles does. It fails with an error wrapping ErrBadMatch when
-// FTS5 rejects the expression.
+// searchSpan articles (fewer for an expression costly to read: spanWeight),
+// so its cost does not grow with the store; a prefix of more than
+// previewTerms terms is read as its most frequent ones, and a NOT as its
+// sides' difference (spanExpr). It first indexes the articles waiting for
+// the index, as SearchArticles does. It fails with an error wrapping
+// ErrBadMatch when FTS5 rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return nil, searchErr(err)
@@ -198,12 +200,12 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 	if match, _, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
 		return nil, searchErr(err)
 	}
-	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: searchSpan}, first)
+	sides := newSpanQuery(match)
+	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: sides.expr.reach(searchSpan, firstSpan, false)}, first)
 	if err != nil {
 		return nil, searchErr(err)
 	}
 	var ids []int64
-	sides := newSpanQuery(match)
 	for !w.done() && len(ids) < max(limit, rankCandidates) {
 		lo, hi := w.next()
 		found, err := sides.text(ctx, w, lo, hi)

@@ -149,3 +149,45 @@ func ftsIDs(t *testing.T, s *Store, match string) []int64 {
 	}
 	return ids
 }
+
+// TestSpanExprReachShrinksWithItsWeight: a walk reads all the ids its bound
+// allows for an expression of a few terms, and fewer in proportion for one
+// costlier to read (ORs of many terms), and says so (Found.Searched).
+func TestSpanExprReachShrinksWithItsWeight(t *testing.T) {
+	or16 := func(prefix string) string {
+		var terms []string
+		for i := range 16 {
+			terms = append(terms, fmt.Sprintf(`"%s%02d"`, prefix, i))
+		}
+		return "({title body} : (" + strings.Join(terms, " OR ") + "))"
+	}
+	heavy := or16("ber") + " NOT " + or16("sen")
+	tests := []struct {
+		match  string
+		weight float64
+		reach  int64
+	}{
+		{mustParse(t, `"kursk"`).TermsMatch(), 2.25, 50000},
+		{mustParse(t, `"kursk" -"storm"`).TermsMatch(), 3.375, 50000},
+		{mustParse(t, `"police city report"`).TermsMatch(), 2.25, 50000}, // a phrase is one quoted string
+		{heavy, 9, 22222},
+	}
+	for _, tt := range tests {
+		e := parseSpanExpr(tt.match)
+		if w, r := e.weight(true), e.reach(50000, 4000, true); w != tt.weight || r != tt.reach {
+			t.Errorf("%s: weight %v, reach %d; want %v, %d", tt.match, w, r, tt.weight, tt.reach)
+		}
+	}
+	ctx := context.Background()
+	s, _ := spanStore(t, 200, func(i int) bool { return false })
+	f, err := s.searchNewest(ctx, heavy, 10, spanLimits{first: 4, total: 90})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Searched != 40 {
+		t.Errorf("a walk of weight 9 bounded to 90 ids: Searched %d, want 40", f.Searched)
+	}
+	if f, err = s.searchNewest(ctx, `"kursk deminers"`, 10, spanLimits{first: 4, total: 90}); err != nil || f.Searched != 90 {
+		t.Errorf("a phrase bounded to 90 ids: Searched %d, %v; want 90", f.Searched, err)
+	}
+}
