@@ -95,9 +95,9 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		return r
 	}
 	bounds := func(search, preview int) func() {
-		s0, p0 := searchTerms, previewTerms
-		searchTerms, previewTerms = search, preview
-		return func() { searchTerms, previewTerms = s0, p0 }
+		s0, p0, c0 := searchTerms, previewTerms, countTerms
+		searchTerms, previewTerms, countTerms = search, preview, max(preview, c0)
+		return func() { searchTerms, previewTerms, countTerms = s0, p0, c0 }
 	}
 	for _, text := range []string{"minist*", "MINIST*", "title:minist*", "minist* -ministry", "presid* OR minist*", "capital -minist*", "presid*", "ministx*", `"the ministry" minist*`, "capital -presid*"} {
 		q, err := query.Parse(text)

@@ -91,8 +91,9 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 	}
 	var rows *sql.Rows
 	scale := 1.0
-	low := first     // the lowest id of the span read: above first when a NOT was read bounded
-	bounded := false // read by recentNot or in spans (recentSpans): the rows carry the lowest id read
+	low := first      // the lowest id of the span read: above first when a NOT was read bounded
+	bounded := false  // read by recentNot or in spans (recentSpans): the rows carry the lowest id read
+	limit := countCap // the matches counted before the count is estimated
 	all, matches := sqlRecentAll, sqlRecentMatches
 	if !texted {
 		all, matches = sqlRecentAllUntexted, sqlRecentMatchesUntexted
@@ -129,7 +130,8 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 			bounded = true
 			rows, low, err = s.recentNot(ctx, pos, neg, first, sampleSize, since, texted)
 		default:
-			rows, err = s.r.QueryContext(ctx, matches, match, first, countCap, max(sampleSize, 1), unix(since))
+			limit = countLimit(match)
+			rows, err = s.r.QueryContext(ctx, matches, match, first, limit, max(sampleSize, 1), unix(since))
 		}
 	}
 	if err != nil {
@@ -183,8 +185,8 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 	if match != "" {
 		total = n
 		switch {
-		case n == countCap && lowest > first:
-			// The newest countCap matches cover the ids from lowest up:
+		case n == limit && lowest > first:
+			// The newest limit matches cover the ids from lowest up:
 			// the rest of the window is taken to match as densely.
 			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-lowest+1)))
 		case low > first:
@@ -220,6 +222,24 @@ func scaleBroad(h int, scale float64, w int) int {
 
 // countCap is how many matches RecentMatches counts before it estimates.
 const countCap = 1000
+
+// countTerms is how many terms (quoted strings) an expression may hold for
+// RecentMatches to count countCap of its matches: one of more is counted to
+// countCap·countTerms/terms (at least countCap/10), since each match costs
+// each term a read. The AND of twelve broad prefixes (one term each at
+// previewTerms 6) counted 1,000 matches in 7.5–9 ms at 1,000,000 articles.
+// A variable for the tests only.
+var countTerms = 6
+
+// countLimit returns how many of match's newest matches RecentMatches
+// counts before it estimates the rest (see countTerms).
+func countLimit(match string) int {
+	terms := strings.Count(match, `"`) / 2
+	if terms <= countTerms {
+		return countCap
+	}
+	return max(countCap/10, countCap*countTerms/terms)
+}
 
 // The queries of RecentMatches: where the window starts (articles_fetched),
 // and its newest articles, all, or matching with how many of the newest ?3

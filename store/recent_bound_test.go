@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -147,5 +148,37 @@ func TestStopsAtBound(t *testing.T) {
 		if got := stopsAtBound(neg); got != want {
 			t.Errorf("stopsAtBound(%q) = %v, want %v", neg, got, want)
 		}
+	}
+}
+
+// TestRecentMatchesCountsFewerOfManyTerms: an expression of more than
+// countTerms terms has fewer of its newest matches counted (each costs each
+// term a read), and the count of the rest is estimated from them.
+func TestRecentMatchesCountsFewerOfManyTerms(t *testing.T) {
+	for _, tt := range []struct {
+		terms, want int
+	}{{1, countCap}, {countTerms, countCap}, {2 * countTerms, countCap / 2}, {100, countCap / 10}} {
+		match := strings.Repeat(`"w" AND `, tt.terms-1) + `"w"`
+		if got := countLimit(match); got != tt.want {
+			t.Errorf("%d terms: counts %d, want %d", tt.terms, got, tt.want)
+		}
+	}
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	words := []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"}
+	var arts []news.Article
+	for i := range 1500 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: "Day", Text: strings.Join(words, " "), PublishedAt: now})
+	}
+	mustInsert(t, s, src.ID, arts...)
+	match := mustParse(t, `"`+strings.Join(words, `" "`)+`"`).TermsMatch()
+	_, _, total, err := s.RecentMatches(ctx, match, nil, now.Add(-time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 1500 {
+		t.Errorf("%d terms, every article matching: total %d, want 1500 (%d counted, the rest estimated)", len(words), total, countLimit(match))
 	}
 }
