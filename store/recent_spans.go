@@ -68,10 +68,10 @@ func (s *Store) recentSpans(ctx context.Context, match string, first int64, samp
 	}
 	var ids []int64
 	low := first
-	sides := newSpanQuery(match)
+	parts := newSpanQuery(match)
 	for !w.done() && len(ids) < phraseMatches {
 		lo, hi := w.next()
-		got, err := sides.text(ctx, w, lo, hi)
+		got, err := parts.text(ctx, w, lo, hi)
 		if err != nil {
 			return nil, first, err
 		}
@@ -91,8 +91,8 @@ func (s *Store) recentSpans(ctx context.Context, match string, first int64, samp
 }
 
 // sqlRecentIDs and sqlRecentIDsUntexted read the articles of the ids of a
-// JSON array (?1) with RecentMatches' bounded columns: whether each was published
-// since ?2, and the counts ?3, ?4, ?5 as they are.
+// JSON array (?1) with RecentMatches' bounded columns: whether each was
+// published since ?2, and the counts ?3, ?4, ?5 as they are.
 const (
 	sqlRecentIDsFrom = `, a.published_at >= ?2, ?3, ?4, ?5
 		FROM json_each(?1) k JOIN articles a ON a.id = k.value JOIN sources s ON s.id = a.source_id

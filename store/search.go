@@ -58,10 +58,11 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 // that only a common word matches may be left out: its age would rank it
 // low anyway. And only the newest searchSpan articles are read
 // (search_span.go), fewer for an expression costly to read (spanWeight):
-// when the search stopped there, Found.Searched says how many it read. The order is exact when the expression matches at most
-// rankCandidates articles among them. A prefix of more than searchTerms
-// terms is read as its most frequent ones (store/prefix.go): an article
-// that only a rarer one matches is left out. A caller reads the articles
+// when the search stopped there, Found.Searched says how many it read. The
+// order is exact when the expression matches at most rankCandidates
+// articles among them. A prefix of more than searchTerms terms is read as
+// its most frequent ones (store/prefix.go): an article that only a rarer
+// one matches is left out. A caller reads the articles
 // it needs (FindArticles), so that ranking 200 to read 64 first costs one
 // search. It first indexes the articles waiting for the index
 // (store/terms_later.go; when that write fails, it logs it and searches
@@ -105,28 +106,27 @@ func (s *Store) searchNewest(ctx context.Context, match string, limit int, limit
 // rankCandidates title matches (titles) down to where no title match can
 // rank among the text matches (sqlTitleCut), both within the walk's bound;
 // and how many of the newest ids it read when that bound stopped it, else
-// 0. An expression "(P) NOT (N)" is read as P's matches less N's, span by
-// span (spanExpr): FTS5's NOT honours no rowid bound, and "officials"
-// -"government", which no article passes, read the whole index on each
-// span (80 ms a span at 1,000,000 articles, 250 ms a search). It fails with
-// the database's error.
+// 0. An expression is read part by part, cut at its NOTs (spanExpr): FTS5's
+// NOT honours no rowid bound, and "officials" -"government", which no
+// article passes, read the whole index on each span (80 ms a span at
+// 1,000,000 articles, 250 ms a search). It fails with the database's error.
 func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLimits) (text, titles []int64, searched int, err error) {
-	sides := newSpanQuery(match)
-	limits.total = sides.expr.reach(limits.total, limits.first, true)
+	parts := newSpanQuery(match)
+	limits.total = parts.expr.reach(limits.total, limits.first, true)
 	w, err := s.newSpanWalk(ctx, limits, 1)
 	if err != nil {
 		return nil, nil, 0, err
 	}
 	for !w.done() && len(text) < rankCandidates {
 		lo, hi := w.next()
-		ids, err := sides.text(ctx, w, lo, hi)
+		ids, err := parts.text(ctx, w, lo, hi)
 		if err != nil {
 			return nil, nil, 0, err
 		}
 		// a title match is a match: a span without one has none
 		if len(ids) > 0 {
 			text = append(text, ids...)
-			if ids, err = sides.titles(ctx, w, lo, hi); err != nil {
+			if ids, err = parts.titles(ctx, w, lo, hi); err != nil {
 				return nil, nil, 0, err
 			}
 			titles = append(titles, ids...)
@@ -142,7 +142,7 @@ func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLim
 		w.goOn(cut, len(titles), rankCandidates-len(titles))
 		for !w.done() && len(titles) < rankCandidates {
 			lo, hi := w.next()
-			ids, err := sides.titles(ctx, w, lo, hi)
+			ids, err := parts.titles(ctx, w, lo, hi)
 			if err != nil {
 				return nil, nil, 0, err
 			}
@@ -154,19 +154,6 @@ func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLim
 		searched = int(limits.total)
 	}
 	return text, titles[:min(len(titles), rankCandidates)], searched, nil
-}
-
-// titleMatch returns the expression of the title matches of match: match
-// in the title columns, and, when match holds a NOT, match AND that (the
-// column filter alone would confine the NOT to the title too: "police -city"
-// would take articles with city in the text). Without a NOT the filter alone
-// says it, and FTS5 reads each term once instead of twice.
-func titleMatch(match string) string {
-	title := "{title tstems} : (" + match + ")"
-	if strings.Contains(match, "NOT") {
-		return "(" + match + ") AND " + title
-	}
-	return title
 }
 
 func searchErr(err error) error {
@@ -182,8 +169,8 @@ func searchErr(err error) error {
 // rankCandidates newest matches fetched since then, and at most the newest
 // searchSpan articles (fewer for an expression costly to read: spanWeight),
 // so its cost does not grow with the store; a prefix of more than
-// previewTerms terms is read as its most frequent ones, and a NOT as its
-// sides' difference (spanExpr). It first indexes the articles waiting for
+// previewTerms terms is read as its most frequent ones, and an expression
+// part by part, cut at its NOTs (spanExpr). It first indexes the articles waiting for
 // the index, as SearchArticles does. It fails with an error wrapping
 // ErrBadMatch when FTS5 rejects the expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
@@ -200,15 +187,15 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 	if match, _, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
 		return nil, searchErr(err)
 	}
-	sides := newSpanQuery(match)
-	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: sides.expr.reach(searchSpan, firstSpan, false)}, first)
+	parts := newSpanQuery(match)
+	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: parts.expr.reach(searchSpan, firstSpan, false)}, first)
 	if err != nil {
 		return nil, searchErr(err)
 	}
 	var ids []int64
 	for !w.done() && len(ids) < max(limit, rankCandidates) {
 		lo, hi := w.next()
-		found, err := sides.text(ctx, w, lo, hi)
+		found, err := parts.text(ctx, w, lo, hi)
 		if err != nil {
 			return nil, searchErr(err)
 		}

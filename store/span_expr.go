@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -44,7 +45,7 @@ func cutAtNots(expr string) (*spanExpr, bool) {
 	}
 	operands, ops := splitTop(expr)
 	for _, op := range []string{"OR", "AND"} {
-		if !contains(ops, op) {
+		if !slices.Contains(ops, op) {
 			continue
 		}
 		e := &spanExpr{op: op}
@@ -138,15 +139,6 @@ func joinTop(operands, ops []string) string {
 		b.WriteString("(" + o + ")")
 	}
 	return b.String()
-}
-
-func contains(ops []string, op string) bool {
-	for _, o := range ops {
-		if o == op {
-			return true
-		}
-	}
-	return false
 }
 
 // spanWeight is the weight (spanExpr.weight) of an expression that a walk

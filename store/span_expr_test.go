@@ -191,3 +191,16 @@ func TestSpanExprReachShrinksWithItsWeight(t *testing.T) {
 		t.Errorf("a phrase bounded to 90 ids: Searched %d, %v; want 90", f.Searched, err)
 	}
 }
+
+// titleMatch returns the FTS5 expression of the title matches of match, as
+// the search read them before it cut expressions at their NOTs: match in
+// the title columns, and, when match holds a NOT, match AND that (the
+// column filter alone would confine the NOT to the title too: "police -city"
+// would take articles with city in the text).
+func titleMatch(match string) string {
+	title := titleColumns + " : (" + match + ")"
+	if strings.Contains(match, "NOT") {
+		return "(" + match + ") AND " + title
+	}
+	return title
+}
