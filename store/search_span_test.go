@@ -142,3 +142,18 @@ func TestSpanWalkSizesBySoFar(t *testing.T) {
 		}
 	}
 }
+
+// TestParseIDList reads group_concat's lists of ids and refuses anything
+// else.
+func TestParseIDList(t *testing.T) {
+	for list, want := range map[string][]int64{"": nil, "7": {7}, "1,22,333": {1, 22, 333}, "9007199254740993": {9007199254740993}} {
+		if got, err := parseIDList(list); err != nil || !slices.Equal(got, want) {
+			t.Errorf("parseIDList(%q) = %v, %v; want %v", list, got, err, want)
+		}
+	}
+	for _, list := range []string{"1,,2", "1,", ",1", "a", "1 2", "-1", "1234567890123456789"} {
+		if got, err := parseIDList(list); err == nil {
+			t.Errorf("parseIDList(%q) = %v, want an error", list, got)
+		}
+	}
+}
