@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/newshound/newshound/locale"
 	"github.com/newshound/newshound/localtime"
 	"github.com/newshound/newshound/news"
 	"github.com/newshound/newshound/query"
@@ -62,16 +63,22 @@ func (r *Router) cmdSearch(ctx context.Context, req request) error {
 	if u := unspacedNote(tr(ctx), req.args); u != "" {
 		note += "\n" + u
 	}
-	if p.Searched > 0 {
-		// the store's bound on cost stopped the search: an older article may match too
-		note += "\n" + tr(ctx).Sprintf("ℹ️ Only the newest %d articles were searched.", p.Searched)
-	}
+	note += searchedNote(tr(ctx), p)
 	if p.Total == 0 {
 		r.reply(ctx, req.in.ChatID, tr(ctx).Sprintf("Nothing I have stored matches <code>%s</code>.", esc(summarize.Clip(oneLine(req.args), 200)))+note)
 		return nil
 	}
 	r.sendSearchPage(ctx, req.in.ChatID, p, note)
 	return nil
+}
+
+// searchedNote is the line under a search page's heading when the store's
+// bound on cost stopped the search (an older article may match too), or "".
+func searchedNote(t locale.Printer, p search.Page) string {
+	if p.Searched == 0 {
+		return ""
+	}
+	return "\n" + t.Sprintf("ℹ️ Only the newest %d articles were searched.", p.Searched)
 }
 
 // oneLine is a query as a heading names it: its words single-spaced on one
@@ -127,7 +134,7 @@ func (r *Router) pressMore(ctx context.Context, in Incoming, chat news.Chat, arg
 	if !r.pages.first(chat.ID, args[0], page, r.opts.Now()) {
 		return tr(ctx).Sprintf("Page %d is already above.", page+1), nil
 	}
-	r.sendSearchPage(r.messageContext(ctx, chat.ID, args[2:]), chat.ID, p, "")
+	r.sendSearchPage(r.messageContext(ctx, chat.ID, args[2:]), chat.ID, p, searchedNote(tr(ctx), p))
 	return tr(ctx).Sprintf("Page %d", page+1), nil
 }
 

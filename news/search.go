@@ -29,6 +29,9 @@ type Search struct {
 	Query      string
 	ArticleIDs []int64 // best first
 	CreatedAt  time.Time
+	// Searched is how many of the newest articles the search read when its
+	// bound on cost stopped it (Found.Searched); 0 when it read all it needed.
+	Searched int
 }
 
 // Snippet markers: query.Query.Snippet puts SnippetStart and

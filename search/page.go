@@ -22,7 +22,7 @@ type Page struct {
 	First    int    // the position of Results[0] among all results, from 1
 	Total    int    // results of the whole search
 	More     bool   // a further page follows
-	// Searched, on a search's first page, is how many of the newest
+	// Searched, on every page of a search, is how many of the newest
 	// articles the search read when its bound on cost stopped it before the
 	// oldest (an older article may match too); 0 when it read all it needed.
 	Searched int
@@ -57,13 +57,11 @@ func (s *Service) Search(ctx context.Context, chatID int64, text string) (Page, 
 	if len(ids) == 0 {
 		return Page{Query: text, Searched: searched}, nil
 	}
-	id, err := s.store.CreateSearch(ctx, chatID, text, ids)
-	if err != nil {
+	sr := news.Search{ChatID: chatID, Query: text, ArticleIDs: ids, Searched: searched}
+	if sr.ID, err = s.store.CreateSearch(ctx, sr); err != nil {
 		return Page{}, err
 	}
-	p, err := s.page(ctx, news.Search{ID: id, ChatID: chatID, Query: text, ArticleIDs: ids}, 0)
-	p.Searched = searched
-	return p, err
+	return s.page(ctx, sr, 0)
 }
 
 // Page returns page n (0 for the first) of the chat's stored search id. It
@@ -174,7 +172,7 @@ func (s *Service) page(ctx context.Context, sr news.Search, n int) (Page, error)
 	if err != nil {
 		q = nil // a stored query parsed when it was stored; a changed grammar only loses the marks
 	}
-	p := Page{SearchID: sr.ID, Query: sr.Query, Number: n, First: from + 1, Total: len(sr.ArticleIDs), More: to < len(sr.ArticleIDs)}
+	p := Page{SearchID: sr.ID, Query: sr.Query, Number: n, First: from + 1, Total: len(sr.ArticleIDs), More: to < len(sr.ArticleIDs), Searched: sr.Searched}
 	for _, a := range arts {
 		p.Results = append(p.Results, Result{Article: a, Snippet: snippet(q, a)})
 	}

@@ -30,7 +30,7 @@ type Store interface {
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
 	SourceArticles(ctx context.Context, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error)
 	FindArticles(ctx context.Context, ids []int64) ([]news.Article, error)
-	CreateSearch(ctx context.Context, chatID int64, query string, ids []int64) (int64, error)
+	CreateSearch(ctx context.Context, sr news.Search) (int64, error)
 	FindSearch(ctx context.Context, chatID, id int64) (news.Search, error)
 	TrendingStories(ctx context.Context, since time.Time, limit int) ([]news.Story, error)
 	// StoriesOf returns the story of each article (its own id when it has

@@ -289,3 +289,32 @@ func TestSearchConfirmsPastTheFirstCandidatesInOneSearch(t *testing.T) {
 		t.Errorf("%d results in %d searches of the store; want the 10 fields reports, in one", p.Total, counted.searches)
 	}
 }
+
+// boundStore is a store whose searches all stop at its bound on cost.
+type boundStore struct{ *store.Store }
+
+func (b boundStore) SearchNewest(ctx context.Context, match string, limit int) (news.Found, error) {
+	f, err := b.Store.SearchNewest(ctx, match, limit)
+	f.Searched = 777
+	return f, err
+}
+
+// TestSearchSaysHowFarBackOnEveryPage: how far back a search read when its
+// bound stopped it is stored with it, so a later page says it too.
+func TestSearchSaysHowFarBackOnEveryPage(t *testing.T) {
+	r := newRig(t)
+	var arts []news.Article
+	for i := range search.PageSize + 2 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: fmt.Sprintf("Kursk report %d", i), PublishedAt: r.now.Add(-time.Duration(i) * time.Minute)})
+	}
+	r.articles("Wire", arts...)
+	svc := search.NewService(search.Options{Store: boundStore{r.st}, Now: func() time.Time { return r.now }, Logger: slog.New(slog.DiscardHandler)})
+	p, err := svc.Search(context.Background(), 1, "kursk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := svc.Page(context.Background(), 1, p.SearchID, 1)
+	if err != nil || p.Searched != 777 || next.Searched != 777 {
+		t.Errorf("first page Searched %d, second %d (%v); want 777 on both", p.Searched, next.Searched, err)
+	}
+}

@@ -259,9 +259,11 @@ const (
 	searchesPerChat = 20
 )
 
-// CreateSearch stores a search result of the chat and returns its id. It
-// also forgets searches past their time and the chat's oldest beyond its share.
-func (s *Store) CreateSearch(ctx context.Context, chatID int64, query string, ids []int64) (int64, error) {
+// CreateSearch stores a search result of the chat (sr's ChatID, Query,
+// ArticleIDs and Searched) and returns its id. It also forgets searches
+// past their time and the chat's oldest beyond its share.
+func (s *Store) CreateSearch(ctx context.Context, sr news.Search) (int64, error) {
+	chatID, query, ids := sr.ChatID, sr.Query, sr.ArticleIDs
 	parts := make([]string, len(ids))
 	for i, id := range ids {
 		parts[i] = strconv.FormatInt(id, 10)
@@ -272,8 +274,8 @@ func (s *Store) CreateSearch(ctx context.Context, chatID int64, query string, id
 		if _, err := tx.ExecContext(ctx, `DELETE FROM searches WHERE created_at < ?`, now.Add(-searchTTL).Unix()); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO searches (chat_id, query, article_ids, created_at) VALUES (?, ?, ?, ?)`,
-			chatID, query, strings.Join(parts, ","), now.Unix())
+		res, err := tx.ExecContext(ctx, `INSERT INTO searches (chat_id, query, article_ids, created_at, searched) VALUES (?, ?, ?, ?, ?)`,
+			chatID, query, strings.Join(parts, ","), now.Unix(), sr.Searched)
 		if err != nil {
 			return err
 		}
@@ -294,8 +296,8 @@ func (s *Store) FindSearch(ctx context.Context, chatID, id int64) (news.Search, 
 	sr := news.Search{ID: id, ChatID: chatID}
 	var ids string
 	var created int64
-	err := s.w.QueryRowContext(ctx, `SELECT query, article_ids, created_at FROM searches WHERE id = ? AND chat_id = ? AND created_at >= ?`,
-		id, chatID, s.now().Add(-searchTTL).Unix()).Scan(&sr.Query, &ids, &created)
+	err := s.w.QueryRowContext(ctx, `SELECT query, article_ids, created_at, searched FROM searches WHERE id = ? AND chat_id = ? AND created_at >= ?`,
+		id, chatID, s.now().Add(-searchTTL).Unix()).Scan(&sr.Query, &ids, &created, &sr.Searched)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Search{}, fmt.Errorf("search %d of chat %d: %w", id, chatID, news.ErrNotFound)
 	}

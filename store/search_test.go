@@ -139,13 +139,13 @@ func TestSearchesPageAndExpire(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	id, err := s.CreateSearch(ctx, 10, "kursk", []int64{5, 3, 9})
+	id, err := s.CreateSearch(ctx, news.Search{ChatID: 10, Query: "kursk", ArticleIDs: []int64{5, 3, 9}, Searched: 50000})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.FindSearch(ctx, 10, id)
-	if err != nil || got.Query != "kursk" || len(got.ArticleIDs) != 3 || got.ArticleIDs[0] != 5 {
-		t.Fatalf("FindSearch = %+v, %v", got, err)
+	if err != nil || got.Query != "kursk" || len(got.ArticleIDs) != 3 || got.ArticleIDs[0] != 5 || got.Searched != 50000 {
+		t.Fatalf("FindSearch = %+v, %v; want the search as stored, how far back it read too", got, err)
 	}
 	if _, err := s.FindSearch(ctx, 20, id); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("another chat's search: err = %v, want ErrNotFound", err)
@@ -173,7 +173,7 @@ func TestDeleteChatRemovesEverything(t *testing.T) {
 		if _, err := s.QueueAlerts(ctx, []news.Alert{{ChatID: chat, ArticleID: arts[0].ID, SubscriptionID: sub.ID}}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.CreateSearch(ctx, chat, "kursk", []int64{arts[0].ID}); err != nil {
+		if _, err := s.CreateSearch(ctx, news.Search{ChatID: chat, Query: "kursk", ArticleIDs: []int64{arts[0].ID}}); err != nil {
 			t.Fatal(err)
 		}
 	}
