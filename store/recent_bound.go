@@ -63,22 +63,15 @@ func (s *Store) recentNot(ctx context.Context, pos, neg string, first int64, sam
 	return rows, low, err
 }
 
-// splitNot returns P and N of an FTS5 expression written "(P) NOT (N)", as
-// query.Query.TermsMatch writes an AND with NOTs, or "", "" for any other
-// expression.
+// splitNot returns P and N of an FTS5 expression "P NOT N" whose sides
+// hold no NOT of their own, as query.Query.TermsMatch writes an AND with
+// NOTs (parseSpanExpr), or "", "" for any other expression.
 func splitNot(match string) (pos, neg string) {
-	if !strings.HasPrefix(match, "(") || !strings.HasSuffix(match, ")") {
+	e := parseSpanExpr(match)
+	if e.op != "NOT" || e.kids[0].hasNot() || e.kids[1].hasNot() {
 		return "", ""
 	}
-	end := groupEnd(match)
-	if end < 0 {
-		return "", ""
-	}
-	rest, ok := strings.CutPrefix(match[end+1:], " NOT ")
-	if !ok || !strings.HasPrefix(rest, "(") || groupEnd(rest) != len(rest)-1 {
-		return "", ""
-	}
-	return match[1:end], rest[1 : len(rest)-1]
+	return e.kids[0].part, e.kids[1].part
 }
 
 // stopsAtBound reports whether FTS5 stops reading N at the rowid bound of

@@ -37,11 +37,11 @@ func parseSpanExpr(match string) *spanExpr {
 // a column filter on a group with a NOT goes down to its parts.
 func cutAtNots(expr string) (*spanExpr, bool) {
 	expr = strings.TrimSpace(expr)
-	if !strings.Contains(expr, " NOT ") {
-		return &spanExpr{part: expr}, expr != ""
-	}
 	for strings.HasPrefix(expr, "(") && groupEnd(expr) == len(expr)-1 {
 		expr = strings.TrimSpace(expr[1 : len(expr)-1])
+	}
+	if !strings.Contains(expr, " NOT ") {
+		return &spanExpr{part: expr}, expr != ""
 	}
 	operands, ops := splitTop(expr)
 	for _, op := range []string{"OR", "AND"} {
@@ -157,7 +157,7 @@ const spanWeight = 4.0
 func (e *spanExpr) weight(titles bool) float64 {
 	switch e.op {
 	case "":
-		w := 1 + float64(strings.Count(e.part, `"`)/2)/8
+		w := 1 + float64(termCount(e.part))/8
 		if titles {
 			w *= 2
 		}
@@ -182,6 +182,10 @@ func (e *spanExpr) reach(total, first int64, titles bool) int64 {
 	}
 	return max(first, int64(float64(total)*spanWeight/w))
 }
+
+// termCount returns how many terms an FTS5 expression holds: its quoted
+// strings (a word, a stem, a phrase, a term of a prefix).
+func termCount(expr string) int { return strings.Count(expr, `"`) / 2 }
 
 // hasNot reports whether e is cut at a NOT.
 func (e *spanExpr) hasNot() bool { return e.op != "" }
