@@ -251,7 +251,7 @@ func (q *Query) Match(d *Document) bool {
 	if len(q.prog.code) == 0 || d == nil {
 		return false
 	}
-	e, _ := d.evaluators.Get().(*evaluator)
+	e := d.spare.Swap(nil)
 	if e == nil {
 		e = &evaluator{}
 	}
@@ -259,6 +259,6 @@ func (q *Query) Match(d *Document) bool {
 	q.prog.lookUp(e)
 	ok := e.run(q.prog.code)
 	e.d = nil
-	d.evaluators.Put(e)
+	d.spare.Store(e)
 	return ok
 }
