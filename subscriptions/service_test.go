@@ -539,3 +539,45 @@ func TestSubscribeInAnotherOrderIsTheSameSubscription(t *testing.T) {
 		t.Fatalf("removing it by its words in a third order: %v", err)
 	}
 }
+
+// A store that read fewer candidates than the sample asked for had no more
+// to give: its total past them is an estimate (one article found in the
+// newest 4,000 ids of 78,000: "19"), and the preview read the spans again
+// for nothing. A full sample with a few more candidates is read again, all
+// confirmed.
+func TestPreviewRereadsOnlyAFullSample(t *testing.T) {
+	tests := []struct {
+		name            string
+		examined, total int
+		wantReads       int
+	}{
+		{"fewer read than asked: once", 1, 19, 1},
+		{"a full sample, a few more: again", 20, 25, 2},
+		{"a full sample, many more: once", 20, 500, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, _ := newTestService(t, 10)
+			svc.previewScan = 20
+			reads := 0
+			read := func(n int) ([]news.Article, int, int, error) {
+				reads++
+				examined := tt.examined
+				if reads > 1 {
+					examined = n
+				}
+				var arts []news.Article
+				for i := range examined {
+					arts = append(arts, news.Article{ID: int64(i + 1), Title: "Kursk deminers"})
+				}
+				return arts, examined, tt.total, nil
+			}
+			if _, err := svc.preview(context.Background(), read, nil); err != nil {
+				t.Fatal(err)
+			}
+			if reads != tt.wantReads {
+				t.Errorf("reads = %d, want %d", reads, tt.wantReads)
+			}
+		})
+	}
+}
