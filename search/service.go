@@ -25,8 +25,10 @@ const (
 
 // Store is what the use cases need of the database.
 type Store interface {
-	SearchNewest(ctx context.Context, match string, limit int) (news.Found, error)
-	SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error)
+	// SearchNewest and SearchRecent read the matches of the sources whose
+	// name passes keep (nil: of every source).
+	SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error)
+	SearchRecent(ctx context.Context, match string, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
 	SourceArticles(ctx context.Context, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error)
 	FindArticles(ctx context.Context, ids []int64) ([]news.Article, error)

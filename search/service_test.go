@@ -258,9 +258,9 @@ type countingStore struct {
 	searches int
 }
 
-func (c *countingStore) SearchNewest(ctx context.Context, match string, limit int) (news.Found, error) {
+func (c *countingStore) SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error) {
 	c.searches++
-	return c.Store.SearchNewest(ctx, match, limit)
+	return c.Store.SearchNewest(ctx, match, keep, limit)
 }
 
 // TestSearchConfirmsPastTheFirstCandidatesInOneSearch: when the matcher
@@ -293,8 +293,8 @@ func TestSearchConfirmsPastTheFirstCandidatesInOneSearch(t *testing.T) {
 // boundStore is a store whose searches all stop at its bound on cost.
 type boundStore struct{ *store.Store }
 
-func (b boundStore) SearchNewest(ctx context.Context, match string, limit int) (news.Found, error) {
-	f, err := b.Store.SearchNewest(ctx, match, limit)
+func (b boundStore) SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error) {
+	f, err := b.Store.SearchNewest(ctx, match, keep, limit)
 	f.Searched = 777
 	return f, err
 }
@@ -316,5 +316,44 @@ func TestSearchSaysHowFarBackOnEveryPage(t *testing.T) {
 	next, err := svc.Page(context.Background(), 1, p.SearchID, 1)
 	if err != nil || p.Searched != 777 || next.Searched != 777 {
 		t.Errorf("first page Searched %d, second %d (%v); want 777 on both", p.Searched, next.Searched, err)
+	}
+}
+
+// "source:reuters tariffs" found one result where Reuters had 12: the
+// newest 200 tariff articles of every source were the candidates, and the
+// matcher kept the Reuters ones among them. The sources are read with the
+// words: /search and /latest find all 12.
+func TestSearchConfinedToASourceFindsItsOlderMatches(t *testing.T) {
+	r := newRig(t)
+	var theirs, wire []news.Article
+	for i := range 12 {
+		theirs = append(theirs, news.Article{GUID: fmt.Sprint("r", i), Title: fmt.Sprintf("Steel tariffs, round %d", i), Text: "Tariffs on steel rise again.", PublishedAt: r.now.Add(-time.Duration(400+i) * time.Minute)})
+	}
+	for i := range 300 {
+		wire = append(wire, news.Article{GUID: fmt.Sprint("w", i), Title: fmt.Sprintf("Tariffs update %d", i), Text: "Tariffs on steel rise again.", PublishedAt: r.now.Add(-time.Duration(i) * time.Minute)})
+	}
+	r.articles("Reuters", theirs...)
+	r.articles("Wire", wire...)
+	p, err := r.svc.Search(context.Background(), 1, "source:reuters tariffs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != 12 {
+		t.Errorf("/search source:reuters tariffs: %d results, want Reuters' 12", p.Total)
+	}
+	for _, res := range p.Results {
+		if res.Article.SourceName != "Reuters" {
+			t.Errorf("result %q of %s", res.Article.Title, res.Article.SourceName)
+		}
+	}
+	if p, err = r.svc.Search(context.Background(), 1, "source:nosuchsource tariffs"); err != nil || p.Total != 0 {
+		t.Errorf("a source that does not exist: %d results, %v; want none", p.Total, err)
+	}
+	got, err := r.svc.Latest(context.Background(), []news.Subscription{{ID: 1, Query: "source:reuters tariffs"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != search.LatestCount || got[0].Article.SourceName != "Reuters" {
+		t.Errorf("/latest source:reuters tariffs: %d articles, want %d of Reuters' 12", len(got), search.LatestCount)
 	}
 }

@@ -94,6 +94,8 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 			[]string{"USING INDEX sqlite_autoindex_articles_1 (source_id=?)"}},
 		{"source only: count in the window", sqlSourceCount(2), []any{1, 2, 100},
 			[]string{"USING COVERING INDEX sqlite_autoindex_articles_1 (source_id=?)"}},
+		{"search, preview: the articles of a query's sources in a walk", sqlSourceIDs(2), []any{1, 2, 100, 200},
+			[]string{"USING COVERING INDEX sqlite_autoindex_articles_1 (source_id=?)"}},
 		{"preview: sample of all", sqlRecentAll, []any{1, 200, now}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
 		{"preview, untexted: count and sample in one walk", sqlRecentMatchesUntexted, []any{`"kursk"`, 1, countCap, 20, now},
 			[]string{"MATERIALIZE m", "VIRTUAL TABLE INDEX 192:M4>", "USING INTEGER PRIMARY KEY (rowid=?)"}},

@@ -77,7 +77,7 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		for _, h := range hits {
 			r.search = append(r.search, h.ID)
 		}
-		recent, err := s.SearchRecent(ctx, match, now.Add(-300*time.Hour), 50)
+		recent, err := s.SearchRecent(ctx, match, nil, now.Add(-300*time.Hour), 50)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -42,8 +42,10 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // only over the ids of the newest candidateCap articles P matches (and of
 // the newest negatedCap N matches among them), and total is estimated from
 // that span as from the first countCap matches. A phrase, a column filter
-// narrower than title and body, or a NOT of one is read in bounded spans of
-// the newest ids (recent_spans.go) and estimated the same way; when such a
+// narrower than title and body, or a NOT of one, and an expression with a
+// keep (the matches of the sources whose name passes it: sourceScope) is
+// read in bounded spans of the newest ids (recent_spans.go) and estimated
+// the same way; when such a
 // read found none and the window goes on below the ids it read, sample is
 // empty, examined is how many ids it read and total the window's articles,
 // so that no exact 0 is claimed. For an expression it first
@@ -54,7 +56,7 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 	if match == "" && keep != nil {
 		return s.recentOfSources(ctx, keep, since, sampleSize)
 	}
-	return s.recentMatches(ctx, match, since, sampleSize, true)
+	return s.recentMatches(ctx, match, keep, since, sampleSize, true)
 }
 
 // RecentMatchesUntexted is RecentMatches of an expression that decides its
@@ -67,15 +69,19 @@ func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name 
 // so read lets through articles that match does not match), and as
 // RecentMatches fails otherwise.
 func (s *Store) RecentMatchesUntexted(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
-	return s.recentMatches(ctx, match, since, sampleSize, false)
+	return s.recentMatches(ctx, match, nil, since, sampleSize, false)
 }
 
 // recentMatches is RecentMatches of match, its articles with their text
 // if texted, else without (RecentMatchesUntexted).
-func (s *Store) recentMatches(ctx context.Context, match string, since time.Time, sampleSize int, texted bool) (sample []news.Article, examined, total int, err error) {
+func (s *Store) recentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int, texted bool) (sample []news.Article, examined, total int, err error) {
+	var scope *sourceScope
 	if match != "" {
 		if err := s.indexBeforeRead(ctx); err != nil {
 			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+		}
+		if scope, err = s.sourceScope(ctx, keep); err != nil || scope.none() {
+			return nil, 0, 0, err
 		}
 	}
 	first, err := s.firstIDSince(ctx, since)
@@ -116,13 +122,15 @@ func (s *Store) recentMatches(ctx context.Context, match string, since time.Time
 		pos, neg := splitNot(match)
 		nested := pos == "" && strings.Contains(match, " NOT ")
 		switch {
-		case nested || holdsPhrase(match) || !stopsAtBound(match):
+		case scope != nil || nested || holdsPhrase(match) || !stopsAtBound(match):
 			// A phrase, or a column filter narrower than title and body
 			// (title:said read every article holding "said", 75 ms at
 			// 1M), which FTS5 reads past the bound walking newest first,
-			// or a nested NOT: each part read upward in bounded spans.
+			// or a nested NOT: each part read upward in bounded spans. And
+			// an expression confined to some sources (source:reuters
+			// tariffs), whose newest matches were mostly other sources'.
 			bounded = true
-			rows, low, err = s.recentSpans(ctx, match, first, sampleSize, since, texted)
+			rows, low, err = s.recentSpans(ctx, match, scope, first, sampleSize, since, texted)
 		case neg != "":
 			bounded = true
 			rows, low, err = s.recentNot(ctx, pos, neg, first, sampleSize, since, texted)

@@ -57,7 +57,7 @@ func holdsPhrase(expr string) bool {
 // the newest sampleSize of them (one row, carrying the counts, when
 // sampleSize is 0), and the lowest id read. It fails when the database
 // does.
-func (s *Store) recentSpans(ctx context.Context, match string, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
+func (s *Store) recentSpans(ctx context.Context, match string, scope *sourceScope, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
 	limits := s.phraseSpans
 	if limits.total == 0 {
 		limits = spanLimits{first: previewFirstSpan, total: previewSpan}
@@ -68,7 +68,7 @@ func (s *Store) recentSpans(ctx context.Context, match string, first int64, samp
 	}
 	var ids []int64
 	low := first
-	parts := newSpanQuery(match)
+	parts := newSpanQuery(match, scope)
 	for !w.done() && len(ids) < phraseMatches {
 		lo, hi := w.next()
 		got, err := parts.text(ctx, w, lo, hi)

@@ -35,7 +35,7 @@ const (
 // without saying how far back it searched. It fails as SearchNewest does,
 // and when reading the articles does.
 func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]news.Hit, error) {
-	f, err := s.SearchNewest(ctx, match, limit)
+	f, err := s.SearchNewest(ctx, match, nil, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -67,20 +67,26 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 // search. It first indexes the articles waiting for the index
 // (store/terms_later.go; when that write fails, it logs it and searches
 // without them). It fails with an error wrapping ErrBadMatch when FTS5
-// rejects the expression.
-func (s *Store) SearchNewest(ctx context.Context, match string, limit int) (news.Found, error) {
-	return s.searchNewest(ctx, match, limit, spanLimits{first: firstSpan, total: searchSpan})
+// rejects the expression. With keep (a query's query.Query.SourceFilter),
+// only the articles of the sources whose name passes it are read as
+// matches (sourceScope).
+func (s *Store) SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error) {
+	return s.searchNewest(ctx, match, keep, limit, spanLimits{first: firstSpan, total: searchSpan})
 }
 
-func (s *Store) searchNewest(ctx context.Context, match string, limit int, limits spanLimits) (news.Found, error) {
+func (s *Store) searchNewest(ctx context.Context, match string, keep func(name string) bool, limit int, limits spanLimits) (news.Found, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	match, _, err := s.expandPrefixes(ctx, match, searchTerms)
+	scope, err := s.sourceScope(ctx, keep)
+	if err != nil || scope.none() {
+		return news.Found{}, err
+	}
+	match, _, err = s.expandPrefixes(ctx, match, searchTerms)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	text, titles, searched, err := s.rankCandidates(ctx, match, limits)
+	text, titles, searched, err := s.rankCandidates(ctx, match, scope, limits)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
@@ -110,8 +116,8 @@ func (s *Store) searchNewest(ctx context.Context, match string, limit int, limit
 // NOT honours no rowid bound, and "officials" -"government", which no
 // article passes, read the whole index on each span (80 ms a span at
 // 1,000,000 articles, 250 ms a search). It fails with the database's error.
-func (s *Store) rankCandidates(ctx context.Context, match string, limits spanLimits) (text, titles []int64, searched int, err error) {
-	parts := newSpanQuery(match)
+func (s *Store) rankCandidates(ctx context.Context, match string, scope *sourceScope, limits spanLimits) (text, titles []int64, searched int, err error) {
+	parts := newSpanQuery(match, scope)
 	limits.total = parts.expr.reach(limits.total, limits.first, true)
 	w, err := s.newSpanWalk(ctx, limits, 1)
 	if err != nil {
@@ -171,11 +177,17 @@ func searchErr(err error) error {
 // so its cost does not grow with the store; a prefix of more than
 // previewTerms terms is read as its most frequent ones, and an expression
 // part by part, cut at its NOTs (spanExpr). It first indexes the articles waiting for
-// the index, as SearchArticles does. It fails with an error wrapping
-// ErrBadMatch when FTS5 rejects the expression.
-func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time, limit int) ([]news.Article, error) {
+// the index, as SearchArticles does. With keep, only the articles of the
+// sources whose name passes it are read as matches, as SearchNewest does.
+// It fails with an error wrapping ErrBadMatch when FTS5 rejects the
+// expression.
+func (s *Store) SearchRecent(ctx context.Context, match string, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return nil, searchErr(err)
+	}
+	scope, err := s.sourceScope(ctx, keep)
+	if err != nil || scope.none() {
+		return nil, err
 	}
 	first, err := s.firstIDSince(ctx, since)
 	if err != nil {
@@ -187,7 +199,7 @@ func (s *Store) SearchRecent(ctx context.Context, match string, since time.Time,
 	if match, _, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
 		return nil, searchErr(err)
 	}
-	parts := newSpanQuery(match)
+	parts := newSpanQuery(match, scope)
 	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: parts.expr.reach(searchSpan, firstSpan, false)}, first)
 	if err != nil {
 		return nil, searchErr(err)

@@ -35,14 +35,14 @@ func TestSearchReadsOnlyTheNewestSpan(t *testing.T) {
 	s, added := spanStore(t, 30, func(i int) bool { return i == 0 })
 	// FTS5 walking newest first read every article holding both words to
 	// find the one old phrase; the search is to read only the newest ten.
-	f, err := s.searchNewest(ctx, `"kursk deminers"`, 10, spanLimits{first: 4, total: 10})
+	f, err := s.searchNewest(ctx, `"kursk deminers"`, nil, 10, spanLimits{first: 4, total: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(f.IDs) != 0 || f.Searched != 10 {
 		t.Errorf("bounded to 10 ids: %d hits, Searched %d; want none, Searched 10", len(f.IDs), f.Searched)
 	}
-	f, err = s.SearchNewest(ctx, `"kursk deminers"`, 10)
+	f, err = s.SearchNewest(ctx, `"kursk deminers"`, nil, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestSearchReadsOnlyTheNewestSpan(t *testing.T) {
 	}
 	// The newest ten are read whole: a match among them is found and
 	// nothing says it was cut short when the store holds no more.
-	recent, err := s.SearchRecent(ctx, `"kursk deminers"`, time.Time{}, 10)
+	recent, err := s.SearchRecent(ctx, `"kursk deminers"`, nil, time.Time{}, 10)
 	if err != nil || len(recent) != 1 {
 		t.Errorf("SearchRecent = %d articles, %v; want the old one", len(recent), err)
 	}
@@ -61,11 +61,11 @@ func TestSearchSpansRankAsOneRead(t *testing.T) {
 	ctx := context.Background()
 	s, _ := spanStore(t, 40, func(i int) bool { return i%3 == 0 })
 	for _, q := range []string{`"kursk deminers"`, `"kursk" "deminers"`, `"nothing"`} {
-		whole, err := s.searchNewest(ctx, q, 50, spanLimits{first: 1000, total: 1000})
+		whole, err := s.searchNewest(ctx, q, nil, 50, spanLimits{first: 1000, total: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
-		spans, err := s.searchNewest(ctx, q, 50, spanLimits{first: 1, total: 1000})
+		spans, err := s.searchNewest(ctx, q, nil, 50, spanLimits{first: 1, total: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +93,7 @@ func TestSearchTitleWalkRanksAsOneRead(t *testing.T) {
 		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: title, Text: "Fields near Kursk.", PublishedAt: now.Add(time.Duration(i-rankCandidates-300) * time.Minute)})
 	}
 	mustInsert(t, s, src.ID, arts...)
-	whole, err := s.searchNewest(ctx, `"kursk"`, 50, spanLimits{first: 1 << 20, total: 1 << 20})
+	whole, err := s.searchNewest(ctx, `"kursk"`, nil, 50, spanLimits{first: 1 << 20, total: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestSearchTitleWalkRanksAsOneRead(t *testing.T) {
 	// ids, and the oldest titles (a minute apart, each outranks every text
 	// match) are the title walk's alone.
 	for _, first := range []int64{rankCandidates, 250} {
-		spans, err := s.searchNewest(ctx, `"kursk"`, 50, spanLimits{first: first, total: 1 << 20})
+		spans, err := s.searchNewest(ctx, `"kursk"`, nil, 50, spanLimits{first: first, total: 1 << 20})
 		if err != nil {
 			t.Fatal(err)
 		}

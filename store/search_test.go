@@ -84,7 +84,7 @@ func TestSearchArticlesRanksTitleAndRecency(t *testing.T) {
 	if hits, err := s.SearchArticles(ctx, `"nothing"`, 10); err != nil || len(hits) != 0 {
 		t.Errorf("old text still indexed: %d hits", len(hits))
 	}
-	recent, err := s.SearchRecent(ctx, `"kursk"`, now.Add(-3*time.Hour), 10)
+	recent, err := s.SearchRecent(ctx, `"kursk"`, nil, now.Add(-3*time.Hour), 10)
 	if err != nil || len(recent) != 3 || recent[0].GUID != "other" {
 		t.Errorf("SearchRecent = %v, %v", recent, err)
 	}

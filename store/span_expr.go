@@ -315,13 +315,17 @@ func combine(op string, a, b []int64) []int64 {
 }
 
 // spanQuery reads an expression span by span: its matches (text), then
-// its title matches in the same span (titles), each part read once a span.
+// its title matches in the same span (titles), each part read once a span,
+// those of the scope's sources only (nil: of any source).
 type spanQuery struct {
-	expr *spanExpr
-	r    *spanRead // the span last read
+	expr  *spanExpr
+	scope *sourceScope
+	r     *spanRead // the span last read
 }
 
-func newSpanQuery(match string) *spanQuery { return &spanQuery{expr: parseSpanExpr(match)} }
+func newSpanQuery(match string, scope *sourceScope) *spanQuery {
+	return &spanQuery{expr: parseSpanExpr(match), scope: scope}
+}
 
 // span returns the reader of the span between lo and hi, a new one when
 // the last was of another span.
@@ -335,11 +339,19 @@ func (q *spanQuery) span(w *spanWalk, lo, hi int64) *spanRead {
 // text returns the matches between lo and hi, newest first. It fails when
 // the database does.
 func (q *spanQuery) text(ctx context.Context, w *spanWalk, lo, hi int64) ([]int64, error) {
-	return q.expr.ids(ctx, q.span(w, lo, hi), false)
+	ids, err := q.expr.ids(ctx, q.span(w, lo, hi), false)
+	if err != nil {
+		return nil, err
+	}
+	return q.scope.confine(ctx, w, lo, hi, ids)
 }
 
 // titles returns the title matches between lo and hi, newest first. It
 // fails when the database does.
 func (q *spanQuery) titles(ctx context.Context, w *spanWalk, lo, hi int64) ([]int64, error) {
-	return q.expr.titles(ctx, q.span(w, lo, hi))
+	ids, err := q.expr.titles(ctx, q.span(w, lo, hi))
+	if err != nil {
+		return nil, err
+	}
+	return q.scope.confine(ctx, w, lo, hi, ids)
 }

@@ -98,7 +98,7 @@ func TestSearchNotsFindWhatFTS5Finds(t *testing.T) {
 			t.Errorf("%s: %d matches, %d titles: the test wants some of each, and some left out by the NOT", query, len(want), len(wantTitles))
 		}
 		for _, first := range []int64{7, 1 << 20} {
-			text, titles, _, err := s.rankCandidates(ctx, match, spanLimits{first: first, total: 1 << 20})
+			text, titles, _, err := s.rankCandidates(ctx, match, nil, spanLimits{first: first, total: 1 << 20})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -107,7 +107,7 @@ func TestSearchNotsFindWhatFTS5Finds(t *testing.T) {
 			}
 		}
 		// /latest's read (published newest first: here, as fetched).
-		recent, err := s.SearchRecent(ctx, match, time.Time{}, len(arts))
+		recent, err := s.SearchRecent(ctx, match, nil, time.Time{}, len(arts))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -180,14 +180,14 @@ func TestSpanExprReachShrinksWithItsWeight(t *testing.T) {
 	}
 	ctx := context.Background()
 	s, _ := spanStore(t, 200, func(i int) bool { return false })
-	f, err := s.searchNewest(ctx, heavy, 10, spanLimits{first: 4, total: 90})
+	f, err := s.searchNewest(ctx, heavy, nil, 10, spanLimits{first: 4, total: 90})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if f.Searched != 40 {
 		t.Errorf("a walk of weight 9 bounded to 90 ids: Searched %d, want 40", f.Searched)
 	}
-	if f, err = s.searchNewest(ctx, `"kursk deminers"`, 10, spanLimits{first: 4, total: 90}); err != nil || f.Searched != 90 {
+	if f, err = s.searchNewest(ctx, `"kursk deminers"`, nil, 10, spanLimits{first: 4, total: 90}); err != nil || f.Searched != 90 {
 		t.Errorf("a phrase bounded to 90 ids: Searched %d, %v; want 90", f.Searched, err)
 	}
 }

@@ -407,7 +407,7 @@ func TestPruneDeletesOldDataAndKeepsWhatIsPendingOrRecent(t *testing.T) {
 	if len(arts) != 1 || arts[0].Title != "New kursk story" {
 		t.Fatalf("articles left = %+v", arts)
 	}
-	if hits, err := st.SearchRecent(ctx, `"kursk"`, time.Time{}, 10); err != nil || len(hits) != 1 {
+	if hits, err := st.SearchRecent(ctx, `"kursk"`, nil, time.Time{}, 10); err != nil || len(hits) != 1 {
 		t.Fatalf("the search index still finds %d articles, want 1", len(hits))
 	}
 	if _, err := st.FindMessage(ctx, pendingID); err != nil {

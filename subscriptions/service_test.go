@@ -3,6 +3,7 @@ package subscriptions
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"slices"
 	"strconv"
@@ -579,5 +580,37 @@ func TestPreviewRereadsOnlyAFullSample(t *testing.T) {
 				t.Errorf("reads = %d, want %d", reads, tt.wantReads)
 			}
 		})
+	}
+}
+
+// "source:reuters tariffs" previewed "at least 0" where Reuters had 12
+// tariff articles that week: the preview's 20 candidates were the newest
+// tariff articles of every source, and the matcher dropped them all. The
+// source's articles are read with the word: all 12, exact.
+func TestPreviewOfAWordConfinedToASource(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	reuters, err := st.UpsertSource(ctx, "Reuters", "https://reuters.example/feed", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var theirs, wire []news.Article
+	for i := range 12 {
+		theirs = append(theirs, news.Article{GUID: fmt.Sprint("r", i), Title: fmt.Sprintf("Steel tariffs, round %d", i), Text: "Tariffs rise.", PublishedAt: serviceNow.Add(-time.Duration(300+i) * time.Minute)})
+	}
+	for i := range 100 {
+		wire = append(wire, news.Article{GUID: fmt.Sprint("w", i), Title: fmt.Sprintf("Tariffs update %d", i), Text: "Tariffs rise.", PublishedAt: serviceNow.Add(-time.Duration(i) * time.Minute)})
+	}
+	if _, err := st.InsertArticles(ctx, reuters.ID, theirs); err != nil {
+		t.Fatal(err)
+	}
+	seedArticles(t, st, wire...)
+	res, err := svc.Subscribe(ctx, 1, "source:reuters tariffs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := res.Preview; p.Count != 12 || p.Approx || p.AtLeast || p.Titles[0] != "Steel tariffs, round 0" {
+		t.Fatalf("preview = %+v, want Reuters' 12 exactly, newest first", p)
 	}
 }

@@ -1,0 +1,137 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// The matches of an expression confined to some sources are FTS5's matches
+// of those sources' articles, whatever the spans: in /search's walk (text
+// and title candidates), /latest's and the preview's. Spans of 7 ids cut
+// the sources' id list at every boundary.
+func TestSourceScopeKeepsTheSourcesMatches(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	names := []string{"Reuters", "Wire", "Harbour Gazette", "Kursk Daily"}
+	var ids []int64
+	for _, name := range names {
+		src, err := s.UpsertSource(ctx, name, "https://"+strings.ReplaceAll(strings.ToLower(name), " ", "")+".example/rss", "config")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, src.ID)
+	}
+	rng := rand.New(rand.NewPCG(37, 1))
+	words := []string{"storm", "tides", "harbour", "kursk", "deminers", "council", "strike"}
+	pick := func(n int) string {
+		var w []string
+		for range n {
+			w = append(w, words[rng.IntN(len(words))])
+		}
+		return strings.Join(w, " ")
+	}
+	for i := range 600 {
+		// Reuters is one article in 20, Harbour Gazette the oldest 100 only.
+		src := ids[1]
+		switch {
+		case i%20 == 0:
+			src = ids[0]
+		case i < 100 && i%2 == 0:
+			src = ids[2]
+		case i%3 == 0:
+			src = ids[3]
+		}
+		mustInsert(t, s, src, news.Article{GUID: fmt.Sprint(i), Title: pick(2), Text: pick(4) + ".", PublishedAt: now.Add(time.Duration(i-600) * time.Minute)})
+	}
+	if err := s.indexBeforeRead(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ query, source string }{
+		{"storm", "reuters"}, {"storm -tides", "reuters"}, {`"storm tides"`, "reuters"}, {"title:kursk", "reuters"},
+		{"storm", "harbour gazette"}, {"(storm -tides) OR council", "kursk daily"}, {"stor* -har*", "wire"},
+	} {
+		q := mustParse(t, "source:\""+tt.source+"\" ("+tt.query+")")
+		keep := q.SourceFilter()
+		if keep == nil {
+			t.Fatalf("%s: no source filter", tt.query)
+		}
+		match, _, err := s.expandPrefixes(ctx, q.TermsMatch(), searchTerms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scope, err := s.sourceScope(ctx, keep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		theirs := fmt.Sprintf(" AND rowid IN (SELECT id FROM articles WHERE source_id IN (SELECT id FROM sources WHERE lower(name) = '%s'))", tt.source)
+		want := ftsIDsWhere(t, s, match, theirs)
+		wantTitles := ftsIDsWhere(t, s, titleMatch(match), theirs)
+		if len(want) == 0 || len(want) == len(ftsIDs(t, s, match)) {
+			t.Fatalf("%s of %s: %d of %d matches: the test wants some, and fewer than all sources'", tt.query, tt.source, len(want), len(ftsIDs(t, s, match)))
+		}
+		for _, first := range []int64{7, 1 << 20} {
+			text, titles, _, err := s.rankCandidates(ctx, match, scope, spanLimits{first: first, total: 1 << 20})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(text, want) || !slices.Equal(titles, wantTitles) {
+				t.Errorf("%s of %s in spans from %d: %d text, %d titles; want %d, %d", tt.query, tt.source, first, len(text), len(titles), len(want), len(wantTitles))
+			}
+		}
+		recent, err := s.SearchRecent(ctx, match, keep, time.Time{}, 600)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := articleIDs(recent); !slices.Equal(got, want) {
+			t.Errorf("%s of %s: SearchRecent found %d, want %d", tt.query, tt.source, len(got), len(want))
+		}
+		sample, _, total, err := s.RecentMatches(ctx, match, keep, now.Add(-24*time.Hour), 600)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := articleIDs(sample); !slices.Equal(got, want) || total != len(want) {
+			t.Errorf("%s of %s: the preview found %d (total %d), want %d", tt.query, tt.source, len(got), total, len(want))
+		}
+	}
+	// A source no name passes: nothing, without reading the index.
+	none := mustParse(t, "source:nosuch storm").SourceFilter()
+	if f, err := s.SearchNewest(ctx, `"storm"`, none, 50); err != nil || len(f.IDs) != 0 {
+		t.Errorf("source:nosuch storm: %v, %v; want none", f.IDs, err)
+	}
+	if sample, examined, total, err := s.RecentMatches(ctx, `"storm"`, none, now.Add(-24*time.Hour), 20); err != nil || len(sample)+examined+total != 0 {
+		t.Errorf("source:nosuch storm preview: %d, %d, %d, %v; want nothing", len(sample), examined, total, err)
+	}
+}
+
+// ftsIDsWhere is ftsIDs with a further condition on the rowid.
+func ftsIDsWhere(t *testing.T, s *Store, match, where string) []int64 {
+	t.Helper()
+	rows, err := s.r.Query(`SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?`+where+` ORDER BY rowid DESC`, match)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := collect(rows, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+func articleIDs(arts []news.Article) []int64 {
+	var ids []int64
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
