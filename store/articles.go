@@ -621,13 +621,15 @@ func (s *Store) UpdateArticlePageImage(ctx context.Context, id int64, imageURL s
 }
 
 // sqlInsertArticle inserts an article unless its source has it already, by
-// guid (the (source_id, guid) key) or by link (articles_url); ?12 is the
+// guid (the (source_id, guid) key) or by link (articles_url, named: the
+// planner took articles_source, every article of the source, when it came);
+// ?12 is the
 // outlet an aggregator's item carries ("": none, stored NULL).
 const sqlInsertArticle = `
 			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, outlet)
 			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULLIF(?12, '')
 			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
-				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1))`
+				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles INDEXED BY articles_url WHERE url = ?3 AND source_id = ?1))`
 
 // sqlInsertPlanned is sqlInsertArticle with the article's id and story
 // decided before (StoreFeedItemsPlanned): ?12 the id, ?13 the story (0:
@@ -641,7 +643,7 @@ const sqlInsertArticle = `
 // is taken, which the caller takes for a duplicate too and plans again).
 const sqlInsertPlanned = `
 			INSERT OR IGNORE INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, id, story_id, canonical_url, story_sig, outlet)
-			VALUES (?1, ?2, CASE WHEN ?3 <> '' AND EXISTS (SELECT 1 FROM articles WHERE url = ?3 AND source_id = ?1) THEN NULL ELSE ?3 END,
+			VALUES (?1, ?2, CASE WHEN ?3 <> '' AND EXISTS (SELECT 1 FROM articles INDEXED BY articles_url WHERE url = ?3 AND source_id = ?1) THEN NULL ELSE ?3 END,
 				?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULLIF(?13, 0), ?14, ?15, NULLIF(?16, ''))`
 
 // sqlNewKeys returns which keys of the JSON array ?2 seen_items lacks for

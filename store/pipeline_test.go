@@ -193,7 +193,7 @@ func TestTheAutoincrementMigrationKeepsEverything(t *testing.T) {
 		`SELECT count(*) FROM articles WHERE id = 5 AND pending = ''`:                                                  1,
 		`SELECT rowid FROM articles_terms WHERE articles_terms MATCH 'deminers'`:                                       5,
 		`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'`:                          1, // 0020 keeps articles_terms_delete
-		`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' AND name LIKE 'articles_%'`: 6, // 0007 adds articles_fetched, 0020 articles_id_published, 0045 drops articles_canonical
+		`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' AND name LIKE 'articles_%'`: 7, // 0007 adds articles_fetched, 0020 articles_id_published, 0045 drops articles_canonical, 0069 adds articles_source
 	} {
 		var got int64
 		if err := st.w.QueryRowContext(ctx, q).Scan(&got); err != nil || got != want {

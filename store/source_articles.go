@@ -74,16 +74,16 @@ func (s *Store) sourceWindow(ctx context.Context, keep func(name string) bool, s
 }
 
 // sqlSourceArticles reads the newest articles of n sources fetched from an
-// id on and published since a time, through the (source_id, guid) key,
-// whose entries hold the id: the rows of those sources' window alone.
+// id on and published since a time, through the (source_id, id) index: the
+// rows of those sources' window alone.
 func sqlSourceArticles(n int) string {
-	return `SELECT ` + articleColumns + ` FROM articles a INDEXED BY sqlite_autoindex_articles_1 JOIN sources s ON s.id = a.source_id
+	return `SELECT ` + articleColumns + ` FROM articles a INDEXED BY articles_source JOIN sources s ON s.id = a.source_id
 		WHERE a.source_id IN (` + placeholders(n) + `) AND a.id >= ? AND a.published_at >= ?
 		ORDER BY a.published_at DESC, a.id DESC LIMIT ?`
 }
 
 // sqlSourceCount counts the articles of n sources from an id on, in the
-// (source_id, guid) key alone.
+// (source_id, id) index alone.
 func sqlSourceCount(n int) string {
-	return `SELECT count(*) FROM articles INDEXED BY sqlite_autoindex_articles_1 WHERE source_id IN (` + placeholders(n) + `) AND id >= ?`
+	return `SELECT count(*) FROM articles INDEXED BY articles_source WHERE source_id IN (` + placeholders(n) + `) AND id >= ?`
 }

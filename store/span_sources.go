@@ -14,8 +14,8 @@ import (
 // tariff articles of every source confirmed afterwards (of 200 candidates of
 // a store of 1,000 sources about one was Reuters', and /search answered one
 // result where the newest 50,000 articles held 50). The sources' ids
-// between the walk's bounds are read once, through the (source_id, guid)
-// key, whose entries hold the id.
+// between the walk's bounds are read once, through the (source_id, id)
+// index.
 type sourceScope struct {
 	sources []any      // the sources' ids; empty: no source passes, nothing matches
 	w       *spanWalk  // the walk ids was read for
@@ -82,8 +82,8 @@ func cmpDesc(a, b int64) int {
 }
 
 // sqlSourceIDs lists the ids of n sources' articles from one id to another
-// (the last two arguments), in the (source_id, guid) key alone.
+// (the last two arguments), in the (source_id, id) index alone.
 func sqlSourceIDs(n int) string {
-	return `SELECT group_concat(id, ',' ORDER BY id) FROM articles INDEXED BY sqlite_autoindex_articles_1
+	return `SELECT group_concat(id, ',' ORDER BY id) FROM articles INDEXED BY articles_source
 		WHERE source_id IN (` + placeholders(n) + `) AND id BETWEEN ? AND ?`
 }
