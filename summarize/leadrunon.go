@@ -67,21 +67,27 @@ func keepKickedLead(p *part, text string) bool {
 
 // datelineLabel returns the length of the dateline that opens s, a text's
 // first sentence, with its colon and space: a city in capitals alone
-// ("MUMBAI: ", "ISLAMABAD: "), or 0 when s opens otherwise. A label of one
-// word is a dateline's only when it names no notice, section or source
-// (noticeWord: "NOTE:", "CORRECTION:", "POLICE:"), and, under five
-// letters, when text names it elsewhere as a place is written
-// (namedAsPlace: "PUNE:" and "the roads of Pune"): an acronym's label
-// ("NYPD:", "NATO:") stays a caption. keepKickedLead then asks for a sentence after it.
+// ("MUMBAI: ", "ISLAMABAD: "), or in capitalised words that text writes
+// after "in" or the like ("Mumbai: ", "New Delhi: ", see placeLabel), or
+// 0 when s opens otherwise. A label of one word in capitals is a
+// dateline's only when it names no notice, section or source (noticeWord:
+// "NOTE:", "CORRECTION:", "POLICE:"), and, under five letters, when it
+// reads as a place (shortPlace: "PUNE:" and "the roads of Pune", "GOA:"
+// in a text that writes GOA nowhere else): an acronym's label ("NYPD:",
+// "NATO:" in a text about NATO or before "The alliance") stays a caption. keepKickedLead then asks
+// for a sentence after it.
 func datelineLabel(s, text string) int {
-	w, _, ok := strings.Cut(s, ": ")
-	if !ok || !capsWord(w) || strings.ContainsAny(w, "'’&") || noticeWord(w) {
+	w, rest, ok := strings.Cut(s, ": ")
+	if !ok {
 		return 0
 	}
-	if len(w) < 3 {
+	if !capsWord(w) {
+		return placeLabel(s, text)
+	}
+	if strings.ContainsAny(w, "'’&") || noticeWord(w) || len(w) < 3 {
 		return 0
 	}
-	if len(w) < 5 && !namedAsPlace(w, text) {
+	if len(w) < 5 && !shortPlace(w, rest, text) {
 		return 0
 	}
 	return len(w) + 2
