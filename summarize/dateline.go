@@ -36,31 +36,30 @@ func shortPlace(w, rest, text string) bool {
 	return namedAsPlace(w, text) || sayable(w) && !writtenAgain(w, text) && !opensOnBody(rest)
 }
 
-// opensOnBody reports whether s opens on "The", at most one more word and
-// a noun that names an organisation, not followed by "of": "The agency
-// said", "The governing body opened", "The alliance's"; not "The state's
-// beaches" or "The Archaeological Survey of India".
+// opensOnBody reports whether s opens on "The" and a noun that names an
+// organisation, not followed by "of" ("The agency said", "The alliance's
+// chief", "The governing body opened"; not "The state's beaches", "The
+// body was found", "The civic body", a city's council in Indian copy, or
+// "The group of oil producers").
 func opensOnBody(s string) bool {
 	words := strings.SplitN(s, " ", 5)
 	if len(words) < 3 || words[0] != "The" {
 		return false
 	}
-	for k := 1; k <= 2 && k < len(words)-1; k++ {
-		noun := strings.TrimSuffix(strings.TrimSuffix(words[k], "'s"), "’s")
-		if bodyNoun(noun) {
-			return words[k+1] != "of"
-		}
+	k := 1
+	if words[1] == "governing" || words[1] == "world" {
+		k = 2 // "The governing body", "The world body"
 	}
-	return false
+	noun := strings.TrimSuffix(strings.TrimSuffix(words[k], "'s"), "’s")
+	return bodyNoun(noun) && (k == 2) == (noun == "body") && k+1 < len(words) && words[k+1] != "of"
 }
 
-// bodyNoun reports whether w names an organisation a label's acronym
-// stands for.
+// bodyNoun reports whether w names an organisation that a label's acronym
+// stands for, and that a lead after a dateline would name first.
 func bodyNoun(w string) bool {
 	switch w {
-	case "agency", "alliance", "body", "bureau", "department", "organisation", "organization", "group", "network",
-		"union", "federation", "association", "league", "commission", "council", "institute", "party", "bloc",
-		"cartel", "regulator", "watchdog", "broadcaster", "channel", "company", "firm", "bank", "fund", "service":
+	case "agency", "alliance", "body", "bureau", "organisation", "organization", "network", "federation",
+		"association", "league", "bloc", "cartel", "regulator", "watchdog", "broadcaster":
 		return true
 	}
 	return false

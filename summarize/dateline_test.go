@@ -21,14 +21,16 @@ func TestSayable(t *testing.T) {
 // label stands for, against a dateline's lead.
 func TestOpensOnBody(t *testing.T) {
 	for s, want := range map[string]bool{
-		"The agency said on Monday it would appeal.":                true,
-		"The governing body opened proceedings against the club.":   true,
-		"The alliance's chief said troops were ready.":              true,
-		"The state's beaches will get more lifeguards.":             false,
-		"The Archaeological Survey of India will close the Taj.":    false,
-		"The group of oil producers agreed to extend its cuts.":     false,
-		"Thousands of protesters marched through the capital.":      false,
-		"The city's civic body declared a holiday for the schools.": false,
+		"The agency said on Monday it would appeal.":                 true,
+		"The governing body opened proceedings against the club.":    true,
+		"The alliance's chief said troops were ready.":               true,
+		"The state's beaches will get more lifeguards.":              false,
+		"The Archaeological Survey of India will close the Taj.":     false,
+		"The group of oil producers agreed to extend its cuts.":      false,
+		"Thousands of protesters marched through the capital.":       false,
+		"The city's civic body declared a holiday for the schools.":  false,
+		"The civic body on Tuesday began a drive against hoardings.": false,
+		"The central bank raised its key rate by a quarter point.":   false,
 	} {
 		if got := opensOnBody(s); got != want {
 			t.Errorf("opensOnBody(%q) = %v, want %v", s, got, want)

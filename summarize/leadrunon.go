@@ -159,7 +159,9 @@ func isWordByte(c byte) bool {
 
 // noticeWord reports whether w, a word in capitals before a colon, is a
 // notice's, a section's or a source's label rather than a place: "NOTE",
-// "CORRECTION", "UPDATE", "EXCLUSIVE", "POLICE", "OFFICIALS".
+// "CORRECTION", "UPDATE", "EXCLUSIVE", "POLICE", "OFFICIALS"; and short
+// ones said as words ("EDIT", "TIP", "INFO"), which shortPlace would take
+// for a place.
 func noticeWord(w string) bool {
 	if captionWord(w) {
 		return true
@@ -171,7 +173,8 @@ func noticeWord(w string) bool {
 		"REVIEW", "EXPLAINER", "FACTBOX", "LISTEN", "READ", "MORE", "ALSO", "DATE", "TIME", "WHEN", "WHERE", "WHAT",
 		"WHO", "WHY", "HOW", "SUMMARY", "BACKGROUND", "CONTEXT", "QUESTION", "ANSWER", "POLICE", "OFFICIALS",
 		"SHERIFF", "CORONER", "AUTHORITIES", "WITNESSES", "PROSECUTORS", "SOURCES", "SOURCE", "REPORT", "STUDY",
-		"POLL", "SURVEY", "DOCTORS", "EXPERTS", "FAMILY", "LAWSUIT", "DOCUMENTS", "RECORDS":
+		"POLL", "SURVEY", "DOCTORS", "EXPERTS", "FAMILY", "LAWSUIT", "DOCUMENTS", "RECORDS",
+		"EDIT", "EDITS", "TIP", "TIPS", "INFO", "FAQ":
 		return true
 	}
 	return false

@@ -239,6 +239,12 @@ func TestKeepLead(t *testing.T) {
 				"caption: NOTE: The meeting has been moved to Thursday at the request of the county board.",
 				"Residents can attend in person.",
 			}},
+		{name: "an editor's note of four letters stays a caption",
+			text: "EDIT: The story was changed to correct the name of the school's principal. The school reopens on Monday.",
+			want: []string{
+				"caption: EDIT: The story was changed to correct the name of the school's principal.",
+				"The school reopens on Monday.",
+			}},
 		{name: "a source's label stays a caption",
 			text: "POLICE: The man was shot twice in the chest outside a bar on Main Street. He died at the scene.",
 			want: []string{
