@@ -99,11 +99,16 @@ func datelineLabel(s, text string) int {
 // label of words in capitals: "NEW DELHI: ") that text names elsewhere as
 // a place is written, after a word in small letters ("CHENNAI: The state
 // power utility ..." under "A worker repairs a power line in Chennai.");
-// it reports whether it did. A
-// word in capitals that the text writes nowhere else in a sentence
-// ("SUSPECT: John Doe, 34, was arrested.") is a kicker's, and stays a
-// caption.
-func keepDatelineLead(p *part, sent, text string) bool {
+// it reports whether it did. A word in capitals that the text writes
+// nowhere else in a sentence ("SUSPECT: John Doe, 34, was arrested.") is
+// a kicker's under the lead, and stays a caption. When headed, no sentence
+// before sent ends with a full stop (a heading or a caption without one:
+// "Students at a coaching centre in Rajasthan"), and sent is the text's
+// lead: its label goes as the first sentence's does (keepKickedLead),
+// named elsewhere or not, a kicker's too, when a full stop ends it (a
+// station's promotion under its headings asks a question: "ACTION NEWS
+// JAX INVESTIGATES: What would your child do if they discover a gun?").
+func keepDatelineLead(p *part, sent, text string, headed bool) bool {
 	n := datelineLabel(p.text, text)
 	if n == 0 {
 		n = capsLabel(p.text) // "NEW DELHI: "
@@ -114,7 +119,7 @@ func keepDatelineLead(p *part, sent, text string) bool {
 	if at := strings.Index(text, sent); at <= 0 || text[at-1] != '\n' {
 		return false
 	}
-	if !namedAsPlace(p.text[:n-2], text) {
+	if !namedAsPlace(p.text[:n-2], text) && (!headed || !strings.HasSuffix(strings.TrimRight(p.text, `"'”’`), ".")) {
 		return false
 	}
 	return keepKickedLead(p, text)

@@ -27,7 +27,8 @@ func Readable(text, title string) string {
 		out   strings.Builder
 		sents []string
 		parts []part
-		lead  int // sentences read so far: a dateline opens one of the first leadLines
+		lead  int  // sentences read so far: a dateline opens one of the first leadLines
+		ended bool // a sentence read so far ends with a full stop
 	)
 	out.Grow(len(text))
 	for para := range strings.SplitSeq(text, "\n\n") {
@@ -41,13 +42,14 @@ func Readable(text, title string) string {
 			switch {
 			case i == 0 && out.Len() == 0:
 				keepLead(parts, text)
-			case lead < leadLines && len(parts) == 1 && keepDatelineLead(&parts[0], sent, text):
+			case lead < leadLines && len(parts) == 1 && keepDatelineLead(&parts[0], sent, text, !ended):
 				// What was written before the dateline was a caption or a
 				// teaser, as the summarizer takes it (prepare).
 				out.Reset()
 				started = false
 			}
 			lead++
+			ended = ended || endsSentence(sent)
 			for _, p := range parts {
 				if p.caption {
 					continue
