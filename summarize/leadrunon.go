@@ -67,21 +67,27 @@ func keepKickedLead(p *part, text string) bool {
 
 // datelineLabel returns the length of the dateline that opens s, a text's
 // first sentence, with its colon and space: a city in capitals alone
-// ("MUMBAI: ", "ISLAMABAD: "), or 0 when s opens otherwise. A label of one
-// word is a dateline's only when it names no notice, section or source
-// (noticeWord: "NOTE:", "CORRECTION:", "POLICE:"), and, under five
-// letters, when text names it elsewhere as a place is written
-// (namedAsPlace: "PUNE:" and "the roads of Pune"): an acronym's label
-// ("NYPD:", "NATO:") stays a caption. keepKickedLead then asks for a sentence after it.
+// ("MUMBAI: ", "ISLAMABAD: "), or in capitalised words that text writes
+// after "in" or the like ("Mumbai: ", "New Delhi: ", see placeLabel), or
+// 0 when s opens otherwise. A label of one word in capitals is a
+// dateline's only when it names no notice, section or source (noticeWord:
+// "NOTE:", "CORRECTION:", "POLICE:"), and, under five letters, when it
+// reads as a place (shortPlace: "PUNE:" and "the roads of Pune", "GOA:"
+// in a text that writes GOA nowhere else): an acronym's label ("NYPD:",
+// "NATO:" in a text about NATO or before "The alliance") stays a caption. keepKickedLead then asks
+// for a sentence after it.
 func datelineLabel(s, text string) int {
-	w, _, ok := strings.Cut(s, ": ")
-	if !ok || !capsWord(w) || strings.ContainsAny(w, "'’&") || noticeWord(w) {
+	w, rest, ok := strings.Cut(s, ": ")
+	if !ok {
 		return 0
 	}
-	if len(w) < 3 {
+	if !capsWord(w) {
+		return placeLabel(s, text)
+	}
+	if strings.ContainsAny(w, "'’&") || noticeWord(w) || len(w) < 3 {
 		return 0
 	}
-	if len(w) < 5 && !namedAsPlace(w, text) {
+	if len(w) < 5 && !shortPlace(w, rest, text) {
 		return 0
 	}
 	return len(w) + 2
@@ -93,11 +99,16 @@ func datelineLabel(s, text string) int {
 // label of words in capitals: "NEW DELHI: ") that text names elsewhere as
 // a place is written, after a word in small letters ("CHENNAI: The state
 // power utility ..." under "A worker repairs a power line in Chennai.");
-// it reports whether it did. A
-// word in capitals that the text writes nowhere else in a sentence
-// ("SUSPECT: John Doe, 34, was arrested.") is a kicker's, and stays a
-// caption.
-func keepDatelineLead(p *part, sent, text string) bool {
+// it reports whether it did. A word in capitals that the text writes
+// nowhere else in a sentence ("SUSPECT: John Doe, 34, was arrested.") is
+// a kicker's under the lead, and stays a caption. When headed, no sentence
+// before sent ends with a full stop (a heading or a caption without one:
+// "Students at a coaching centre in Rajasthan"), and sent is the text's
+// lead: its label goes as the first sentence's does (keepKickedLead),
+// named elsewhere or not, a kicker's too, when a full stop ends it (a
+// station's promotion under its headings asks a question: "ACTION NEWS
+// JAX INVESTIGATES: What would your child do if they discover a gun?").
+func keepDatelineLead(p *part, sent, text string, headed bool) bool {
 	n := datelineLabel(p.text, text)
 	if n == 0 {
 		n = capsLabel(p.text) // "NEW DELHI: "
@@ -108,7 +119,7 @@ func keepDatelineLead(p *part, sent, text string) bool {
 	if at := strings.Index(text, sent); at <= 0 || text[at-1] != '\n' {
 		return false
 	}
-	if !namedAsPlace(p.text[:n-2], text) {
+	if !namedAsPlace(p.text[:n-2], text) && (!headed || !strings.HasSuffix(strings.TrimRight(p.text, `"'”’`), ".")) {
 		return false
 	}
 	return keepKickedLead(p, text)
@@ -153,7 +164,9 @@ func isWordByte(c byte) bool {
 
 // noticeWord reports whether w, a word in capitals before a colon, is a
 // notice's, a section's or a source's label rather than a place: "NOTE",
-// "CORRECTION", "UPDATE", "EXCLUSIVE", "POLICE", "OFFICIALS".
+// "CORRECTION", "UPDATE", "EXCLUSIVE", "POLICE", "OFFICIALS"; and short
+// ones said as words ("EDIT", "TIP", "INFO"), which shortPlace would take
+// for a place.
 func noticeWord(w string) bool {
 	if captionWord(w) {
 		return true
@@ -165,7 +178,8 @@ func noticeWord(w string) bool {
 		"REVIEW", "EXPLAINER", "FACTBOX", "LISTEN", "READ", "MORE", "ALSO", "DATE", "TIME", "WHEN", "WHERE", "WHAT",
 		"WHO", "WHY", "HOW", "SUMMARY", "BACKGROUND", "CONTEXT", "QUESTION", "ANSWER", "POLICE", "OFFICIALS",
 		"SHERIFF", "CORONER", "AUTHORITIES", "WITNESSES", "PROSECUTORS", "SOURCES", "SOURCE", "REPORT", "STUDY",
-		"POLL", "SURVEY", "DOCTORS", "EXPERTS", "FAMILY", "LAWSUIT", "DOCUMENTS", "RECORDS":
+		"POLL", "SURVEY", "DOCTORS", "EXPERTS", "FAMILY", "LAWSUIT", "DOCUMENTS", "RECORDS",
+		"EDIT", "EDITS", "TIP", "TIPS", "INFO", "FAQ":
 		return true
 	}
 	return false

@@ -109,6 +109,138 @@ func TestKeepLead(t *testing.T) {
 				"caption: CHENNAI: The state power utility on Tuesday restored supply to most of the districts.",
 				"Some villages remain dark.",
 			}},
+		{name: "a dateline of three letters the text never names again",
+			text: "GOA: The state's beaches will get 200 more lifeguards before the tourist season, the tourism minister said on Monday. The first batch will start work next week.",
+			want: []string{
+				"The state's beaches will get 200 more lifeguards before the tourist season, the tourism minister said on Monday.",
+				"The first batch will start work next week.",
+			}},
+		{name: "a dateline of four letters the text never names again",
+			text: "LIMA: Thousands of protesters marched through the capital on Tuesday demanding early elections. Police fired tear gas near the Congress building.",
+			want: []string{
+				"Thousands of protesters marched through the capital on Tuesday demanding early elections.",
+				"Police fired tear gas near the Congress building.",
+			}},
+		{name: "a dateline of four letters with a Y before a vowel",
+			text: "KYIV: Air raid sirens sounded across the country overnight as drones struck power plants in three regions. Repairs began at dawn.",
+			want: []string{
+				"Air raid sirens sounded across the country overnight as drones struck power plants in three regions.",
+				"Repairs began at dawn.",
+			}},
+		{name: "an acronym said as a word that the text writes again stays a caption",
+			text: "NATO: Allies will send 4,000 more troops to the eastern flank by the end of the year. NATO defence ministers agreed the plan in Brussels.",
+			want: []string{
+				"caption: NATO: Allies will send 4,000 more troops to the eastern flank by the end of the year.",
+				"NATO defence ministers agreed the plan in Brussels.",
+			}},
+		{name: "an acronym said as a word before the body it names stays a caption",
+			text: "FIFA: The governing body said on Monday it would expand the Club World Cup to 48 teams. Clubs welcomed the move.",
+			want: []string{
+				"caption: FIFA: The governing body said on Monday it would expand the Club World Cup to 48 teams.",
+				"Clubs welcomed the move.",
+			}},
+		{name: "an acronym spelt letter by letter stays a caption",
+			text: "FBI: Agents have opened an investigation into the shooting at the mall on Saturday night. They interviewed witnesses.",
+			want: []string{
+				"caption: FBI: Agents have opened an investigation into the shooting at the mall on Saturday night.",
+				"They interviewed witnesses.",
+			}},
+		{name: "a dateline in capitalised words that the text places",
+			text: "Mumbai: The state government on Monday approved a plan to build 40,000 homes on mill land. Mill workers in Mumbai have waited 30 years for them.",
+			want: []string{
+				"The state government on Monday approved a plan to build 40,000 homes on mill land.",
+				"Mill workers in Mumbai have waited 30 years for them.",
+			}},
+		{name: "a dateline of two capitalised words that the text places",
+			text: "New Delhi: Prime Minister Narendra Modi on Tuesday launched a scheme to give free power to 10 million homes. Officials in New Delhi said it would cost Rs 75,000 crore.",
+			want: []string{
+				"Prime Minister Narendra Modi on Tuesday launched a scheme to give free power to 10 million homes.",
+				"Officials in New Delhi said it would cost Rs 75,000 crore.",
+			}},
+		{name: "a dateline in capitalised words with its state",
+			text: "Putnam County, FL: Deputies say a boy, 4, shot himself with a gun he found in a car in Putnam County on Sunday. The boy is in stable condition.",
+			want: []string{
+				"Deputies say a boy, 4, shot himself with a gun he found in a car in Putnam County on Sunday.",
+				"The boy is in stable condition.",
+			}},
+		{name: "a capitalised label the text never places stays a caption",
+			text: "Mumbai: The state government on Monday approved a plan to build 40,000 homes on mill land. Officials said the first towers would be ready by 2028.",
+			want: []string{
+				"caption: Mumbai: The state government on Monday approved a plan to build 40,000 homes on mill land.",
+				"Officials said the first towers would be ready by 2028.",
+			}},
+		{name: "an analysis label stays a caption",
+			text: "Analysis: The central bank's decision to hold rates steady shows it still fears inflation in the country. Markets had expected a cut.",
+			want: []string{
+				"caption: Analysis: The central bank's decision to hold rates steady shows it still fears inflation in the country.",
+				"Markets had expected a cut.",
+			}},
+		{name: "a warning label stays a caption",
+			text: "Warning: This story contains details some readers in Leeds may find distressing. A man has been jailed for 12 years for attacking his neighbour.",
+			want: []string{
+				"caption: Warning: This story contains details some readers in Leeds may find distressing.",
+				"A man has been jailed for 12 years for attacking his neighbour.",
+			}},
+		{name: "a person's label stays a caption",
+			text: "Obama: The economy is growing faster than at any time since the financial crisis. The former president spoke in Chicago.",
+			want: []string{
+				"caption: Obama: The economy is growing faster than at any time since the financial crisis.",
+				"The former president spoke in Chicago.",
+			}},
+		{name: "a kicker in capitals over the lead goes, the lead stays",
+			text: "TRAFFIC: Two lanes of the northbound interstate are closed near exit 12 after a crash involving a truck. Drivers should expect delays.",
+			want: []string{
+				"Two lanes of the northbound interstate are closed near exit 12 after a crash involving a truck.",
+				"Drivers should expect delays.",
+			}},
+		{name: "a weather kicker over the lead goes, the lead stays",
+			text: "WEATHER: A winter storm will bring up to a foot of snow to the mountains by Friday morning, forecasters said. Roads may close.",
+			want: []string{
+				"A winter storm will bring up to a foot of snow to the mountains by Friday morning, forecasters said.",
+				"Roads may close.",
+			}},
+		{name: "a kicker in capitals over a short fact stays a caption",
+			text: "TRAFFIC: Two lanes closed.\n\nA truck overturned on the northbound interstate near exit 12 on Monday morning. Drivers should expect delays.",
+			want: []string{
+				"caption: TRAFFIC: Two lanes closed.",
+				"A truck overturned on the northbound interstate near exit 12 on Monday morning.",
+				"Drivers should expect delays.",
+			}},
+		{name: "a kicker under the lead stays a caption",
+			text: "Police shot a man on Main Street on Monday night.\n\nWEATHER: A winter storm will bring up to a foot of snow to the mountains by Friday. Roads may close.",
+			want: []string{
+				"Police shot a man on Main Street on Monday night.",
+				"caption: WEATHER: A winter storm will bring up to a foot of snow to the mountains by Friday.",
+				"Roads may close.",
+			}},
+		{name: "a dateline of three letters under a caption that names it",
+			text: "Tourists on a beach in Goa.\n\nGOA: The state's beaches will get 200 more lifeguards before the tourist season, the minister said. The first batch starts next week.",
+			want: []string{
+				"caption: Tourists on a beach in Goa.",
+				"The state's beaches will get 200 more lifeguards before the tourist season, the minister said.",
+				"The first batch starts next week.",
+			}},
+		{name: "a capitalised dateline under a caption that places it",
+			text: "A worker repairs a power line in Mumbai.\n\nMumbai: The state power utility on Tuesday restored supply to most of the districts hit by the storm. Some villages remain dark.",
+			want: []string{
+				"caption: A worker repairs a power line in Mumbai.",
+				"The state power utility on Tuesday restored supply to most of the districts hit by the storm.",
+				"Some villages remain dark.",
+			}},
+		{name: "a dateline under a heading without a full stop, never named again",
+			text: "Students at a coaching centre in Rajasthan\n\nKOTA: A 17-year-old student preparing for the medical entrance exam was found dead in his hostel room on Monday. Police have begun an inquiry.",
+			want: []string{
+				"caption: Students at a coaching centre in Rajasthan",
+				"A 17-year-old student preparing for the medical entrance exam was found dead in his hostel room on Monday.",
+				"Police have begun an inquiry.",
+			}},
+		{name: "a kicker's promotion asking a question under headings stays a caption",
+			text: "UPDATE: Arrest made in connection with the shooting of a girl\n\nACTION NEWS INVESTIGATES: What would your child do if they discover a gun?\n\nPolice said three children were home alone when a boy found a gun in the apartment.",
+			want: []string{
+				"caption: UPDATE: Arrest made in connection with the shooting of a girl",
+				"caption: ACTION NEWS INVESTIGATES: What would your child do if they discover a gun?",
+				"Police said three children were home alone when a boy found a gun in the apartment.",
+			}},
 		{name: "an acronym's label of four letters stays a caption",
 			text: "NYPD: The suspect fled on foot toward the subway station and is still at large. Officers searched the tunnels.",
 			want: []string{
@@ -120,6 +252,12 @@ func TestKeepLead(t *testing.T) {
 			want: []string{
 				"caption: NOTE: The meeting has been moved to Thursday at the request of the county board.",
 				"Residents can attend in person.",
+			}},
+		{name: "an editor's note of four letters stays a caption",
+			text: "EDIT: The story was changed to correct the name of the school's principal. The school reopens on Monday.",
+			want: []string{
+				"caption: EDIT: The story was changed to correct the name of the school's principal.",
+				"The school reopens on Monday.",
 			}},
 		{name: "a source's label stays a caption",
 			text: "POLICE: The man was shot twice in the chest outside a bar on Main Street. He died at the scene.",
@@ -177,5 +315,38 @@ func TestReadableKeepsTheLead(t *testing.T) {
 	wantKicked := "According to KOB, friends identified the pastor as the man who was killed at the home. The teen has been charged."
 	if got := Readable(kicked, ""); got != wantKicked {
 		t.Errorf("Readable =\n%q\nwant\n%q", got, wantKicked)
+	}
+}
+
+// TestReadableDatelines checks that Readable drops a dateline over the
+// lead and a caption over a dateline line as the summarizer does
+// (keepLead, keepDatelineLead), and keeps what the summarizer keeps.
+func TestReadableDatelines(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{name: "a caption over a dateline line in capitals",
+			text: "A worker repairs a power line in Chennai.\n\nCHENNAI: The state power utility on Tuesday restored supply to most of the districts. Some villages remain dark.",
+			want: "The state power utility on Tuesday restored supply to most of the districts. Some villages remain dark."},
+		{name: "a caption over a dateline line in capitalised words",
+			text: "A worker repairs a power line in Mumbai.\n\nMumbai: The state power utility on Tuesday restored supply to most of the districts. Some villages remain dark.",
+			want: "The state power utility on Tuesday restored supply to most of the districts. Some villages remain dark."},
+		{name: "a dateline of three letters over the lead",
+			text: "GOA: The state's beaches will get 200 more lifeguards before the tourist season, the minister said.\n\nThe first batch starts next week.",
+			want: "The state's beaches will get 200 more lifeguards before the tourist season, the minister said.\n\nThe first batch starts next week."},
+		{name: "an acronym the text writes again in a later paragraph",
+			text: "NATO: Allies will send 4,000 more troops to the eastern flank by the end of the year.\n\nNATO defence ministers agreed the plan in Brussels.",
+			want: "NATO defence ministers agreed the plan in Brussels."},
+		{name: "a heading over a dateline line in capitals never named again",
+			text: "Voters queue outside a polling booth\n\nNEW DELHI: The Election Commission on Tuesday ordered a repoll at 14 booths after complaints. Turnout had been high.",
+			want: "The Election Commission on Tuesday ordered a repoll at 14 booths after complaints. Turnout had been high."},
+		{name: "a kicker under the lead stays out, the lead stays",
+			text: "Police shot a man on Main Street on Monday night.\n\nSUSPECT: John Doe, 34, was arrested at his home on Tuesday morning. He is held without bail.",
+			want: "Police shot a man on Main Street on Monday night.\n\nHe is held without bail."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Readable(tt.text, ""); got != tt.want {
+				t.Errorf("Readable =\n%q\nwant\n%q", got, tt.want)
+			}
+		})
 	}
 }

@@ -91,7 +91,7 @@ func (s *scratch) prepare(text, title string, lang language) int {
 		s.parts = appendParts(s.parts, sent, lang)
 		if i == 0 && keepLead(s.parts[before:], text) {
 			split = true // a part's text changed: the candidates are the parts
-		} else if i > 0 && i < leadLines && len(s.parts)-before == 1 && keepDatelineLead(&s.parts[before], sent, text) {
+		} else if i > 0 && i < leadLines && len(s.parts)-before == 1 && keepDatelineLead(&s.parts[before], sent, text, !endedAtLeast(s.sents[:i], 1)) {
 			// The sentences before the dateline were a caption or a teaser,
 			// as the cleaner takes the lines before one (see CutLead).
 			for k := range s.parts[:before] {

@@ -10,9 +10,12 @@ import "strings"
 // A man was ...") goes as it would on a line of its own; in English, the
 // photo captions glued into run-on sentences, which the summarizer never
 // offers, go too, and so does a line of at most three words that ends no
-// sentence ("Slideshow", "Skip Ad") when the text has prose. Paragraphs are joined with "\n\n", the sentences of one
-// with a space. It returns "" when nothing readable is left; it never
-// fails.
+// sentence ("Slideshow", "Skip Ad") when the text has prose. A kicker or a
+// dateline over the lead ("MUMBAI: The state government ...") goes as the
+// summarizer drops it, and so do a caption or a teaser over a dateline
+// line (keepLead, keepDatelineLead). Paragraphs are joined with "\n\n",
+// the sentences of one with a space. It returns "" when nothing readable
+// is left; it never fails.
 func Readable(text, title string) string {
 	c := defaultCleaner()
 	text = c.clean(cutAtLine(text, maxInput), "", title)
@@ -24,6 +27,8 @@ func Readable(text, title string) string {
 		out   strings.Builder
 		sents []string
 		parts []part
+		lead  int  // sentences read so far: a dateline opens one of the first leadLines
+		ended bool // a sentence read so far ends with a full stop
 	)
 	out.Grow(len(text))
 	for para := range strings.SplitSeq(text, "\n\n") {
@@ -34,9 +39,17 @@ func Readable(text, title string) string {
 		sents = appendSentences(sents[:0], para)
 		for i, sent := range sents {
 			parts = appendParts(parts[:0], sent, lang)
-			if i == 0 && out.Len() == 0 {
-				keepLead(parts, para)
+			switch {
+			case i == 0 && out.Len() == 0:
+				keepLead(parts, text)
+			case lead < leadLines && len(parts) == 1 && keepDatelineLead(&parts[0], sent, text, !ended):
+				// What was written before the dateline was a caption or a
+				// teaser, as the summarizer takes it (prepare).
+				out.Reset()
+				started = false
 			}
+			lead++
+			ended = ended || endsSentence(sent)
 			for _, p := range parts {
 				if p.caption {
 					continue

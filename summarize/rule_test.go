@@ -92,6 +92,9 @@ var ruleRows = []struct {
 	{name: "prefix-dateline-city-colon",
 		in:   "KATHMANDU, Dec 2: The government extended the deadline for tax returns.\n\nNEW DELHI, December 2: The court adjourned the hearing.",
 		want: "The government extended the deadline for tax returns.\n\nThe court adjourned the hearing."},
+	{name: "prefix-dateline-city-colon",
+		in:   "Kathmandu, Dec 2: Nepal's government announced a ban on plastic bags.\n\nNew Delhi, 2 December: The court adjourned the hearing.",
+		want: "Nepal's government announced a ban on plastic bags.\n\nThe court adjourned the hearing."},
 	{name: "inline-promo-sentence",
 		in: "A fight broke out inside. You can also sign up for email alerts.\n\nSign the petition – click here. The people of Lancaster are generous.\n\n" +
 			"The call came in about 8 p.m. Check back for updates to this breaking news story.\n\nThe girl died on Sunday.Stay with Action News and ABC30.com for more.",
@@ -798,6 +801,7 @@ func TestCleanKeepsProse(t *testing.T) {
 		{name: "a time in a short sentence", in: "9 a.m. is when the polls open."},
 		{name: "update with a number, a colon after", in: "Update 4 of the app: Users can now share their location."},
 		{name: "updates in a headline sentence", in: "Updates to the plan | The council will vote on Monday."},
+		{name: "a label with a number but no month before a colon", in: "Round 3, Week 2: The Jets won their third game in a row on Sunday."},
 		{name: "an original post-war plan", in: "Original post-war plans: the city kept its old bridges, the mayor said."},
 		{name: "update as a word", in: "The update: prices rose 3% in October, the bank said."},
 		{name: "copyright as a word", in: "Copyright lawsuits against AI firms doubled in 2024, lawyers said."},

@@ -204,14 +204,15 @@ func baseRules() []Rule {
 			Pattern: `(?i)media playback is (?:not supported|unsupported) on (?:this|your) device\.?\s*`, Hints: []string{"media playback"}},
 		{Name: "prefix-dateline-city", Kind: StripPrefix,
 			Pattern: datelineCaps + datelineDate + datelineDash, Hints: []string{"-", "—", "–", ">>", "//"}},
-		// A city in capitals and a date before a colon, as South Asian papers
-		// write datelines: "KATHMANDU, Dec 2: The government ...", "NEW
-		// DELHI, December 2: ...", a month named ("COVID, Week 2: " is a
-		// kicker). Without the date a label in capitals
-		// before a colon is a kicker or a notice ("CORRECTION: ...") and is
+		// A city in capitals or capitalised words and a date before a colon,
+		// as South Asian papers write datelines: "KATHMANDU, Dec 2: The
+		// government ...", "NEW DELHI, December 2: ...", "Kathmandu, Dec 2:
+		// ...", a month named ("COVID, Week 2: " is a kicker). Without the
+		// date a label before a colon is a kicker, a notice ("CORRECTION:
+		// ...") or a caption's ("Accused: ...") as often as a dateline and is
 		// left to the summarizer (keepKickedLead).
 		{Name: "prefix-dateline-city-colon", Kind: StripPrefix,
-			Pattern: datelineCaps + `,? (?:` + monthName + ` \d{1,2}|\d{1,2} ` + monthName + `):\s+(?P<rest>[\p{Lu}"“‘\d])`, Hints: []string{": "}},
+			Pattern: `(?:` + datelineCaps + `|` + datelineCity + `)` + `,? (?:` + monthName + ` \d{1,2}|\d{1,2} ` + monthName + `):\s+(?P<rest>[\p{Lu}"“‘\d])`, Hints: []string{": "}},
 
 		// --- Whole lines: promotions. ---
 		{Name: "promo-join", Pattern: `(?i)join (?:our|us|the)\b.{0,160}`},
