@@ -74,8 +74,9 @@ func (s *Store) expand(ctx context.Context, match string, limit int) (expansion,
 	prefixes := prefixQueries(match)
 	// Each distinct prefix is read once (its terms, and its articles if
 	// broad), however often it occurs.
-	listed := make(map[string]prefixList, len(prefixes))
-	lists := make([]prefixList, len(prefixes))
+	listed := make(map[string][]listedTerm, len(prefixes))
+	docs := make(map[string]float64, len(prefixes))
+	lists := make([][]listedTerm, len(prefixes))
 	need := make([]int, len(prefixes))
 	for i, p := range prefixes {
 		list, ok := listed[p.prefix]
@@ -86,13 +87,13 @@ func (s *Store) expand(ctx context.Context, match string, limit int) (expansion,
 			}
 			listed[p.prefix] = list
 		}
-		lists[i], need[i] = list, len(list.terms)
+		lists[i], need[i] = list, len(list)
 	}
 	shares := shareBudget(need, limit)
 	var b strings.Builder
 	at := 0
 	for i, p := range prefixes {
-		list := lists[i].terms
+		list := lists[i]
 		if len(list) == 0 {
 			continue
 		}
@@ -103,7 +104,15 @@ func (s *Store) expand(ctx context.Context, match string, limit int) (expansion,
 			for _, t := range list {
 				head += float64(max(t.docs, 1))
 			}
-			if all := lists[i].docs; p.negated {
+			all, ok := docs[p.prefix]
+			if !ok && !p.negated {
+				var err error
+				if all, err = s.prefixDocs(ctx, p.prefix); err != nil {
+					return expansion{}, fmt.Errorf("expand prefixes: %w", err)
+				}
+				docs[p.prefix] = all
+			}
+			if p.negated {
 				e.loose = true
 			} else if all > 0 {
 				e.scale /= min(1, head/all)
@@ -140,49 +149,46 @@ func shareBudget(need []int, budget int) []int {
 	return out
 }
 
-// prefixList is what terms_list holds of a prefix: its terms, the most
-// frequent first, and the articles of all of them (docs summed, a term
-// listed since the last refresh, or waiting for the list, counting 1).
-type prefixList struct {
-	terms []listedTerm
-	docs  float64
-}
-
 // prefixTerms returns the terms of terms_list, and of the new terms waiting
 // for it (termQueue, docs -1), that begin with prefix, the most frequent
-// first, at most limit+1 (more than limit: the prefix has more), and the
-// articles of them all, in one read of terms_list (a read for each cost
-// an expression of twelve broad prefixes 2 ms of its preview at 1,000,000
-// articles). It fails when the database does.
-func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) (prefixList, error) {
+// first, at most limit+1 (more than limit: the prefix has more).
+func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) ([]listedTerm, error) {
 	if prefix == "" {
-		return prefixList{}, nil
+		return nil, nil
 	}
 	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix, prefixEnd(prefix), scanTerms, limit+1)
 	if err != nil {
-		return prefixList{}, err
+		return nil, err
 	}
-	var out prefixList
-	out.terms, err = collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs, &out.docs) })
+	list, err := collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs) })
 	if err != nil {
-		return prefixList{}, err
+		return nil, err
 	}
 	waiting, err := s.unlistedTerms(ctx, prefix)
 	if err != nil || len(waiting) == 0 {
-		return out, err
+		return list, err
 	}
-	out.docs += float64(len(waiting))
 	for _, t := range waiting {
-		out.terms = append(out.terms, listedTerm{term: t, docs: -1})
+		list = append(list, listedTerm{term: t, docs: -1})
 	}
-	slices.SortStableFunc(out.terms, func(a, b listedTerm) int {
+	slices.SortStableFunc(list, func(a, b listedTerm) int {
 		if a.docs != b.docs {
 			return cmp.Compare(b.docs, a.docs)
 		}
 		return strings.Compare(a.term, b.term)
 	})
-	out.terms = out.terms[:min(len(out.terms), limit+1)]
-	return out, nil
+	return list[:min(len(list), limit+1)], nil
+}
+
+// prefixDocs returns the articles of the prefix's terms (their docs, a term
+// listed since the last refresh, or waiting for the list, counting 1).
+func (s *Store) prefixDocs(ctx context.Context, prefix string) (float64, error) {
+	var all float64
+	if err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, prefixEnd(prefix), scanTerms).Scan(&all); err != nil {
+		return 0, err
+	}
+	waiting, err := s.unlistedTerms(ctx, prefix)
+	return all + float64(len(waiting)), err
 }
 
 // prefixEnd returns the least string above every string that begins with
@@ -194,11 +200,13 @@ func prefixEnd(prefix string) string {
 	return string(b)
 }
 
-// sqlPrefixTerms is prefixTerms' query, over the terms from ?1 to before
-// ?2, the first ?3 of them: the ?4 with the most articles, each with the
-// sum of the articles of all ?3.
-const sqlPrefixTerms = `SELECT term, docs, sum(max(docs, 1)) OVER () FROM (SELECT term, docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)
+// The queries of prefixTerms, over the terms from ?1 to before ?2, the first
+// ?3 of them: the ?4 with the most articles, and the sum of their articles.
+const (
+	sqlPrefixTerms = `SELECT term, docs FROM (SELECT term, docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)
 		ORDER BY docs DESC, term LIMIT ?4`
+	sqlPrefixDocs = `SELECT coalesce(sum(max(docs, 1)), 0) FROM (SELECT docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)`
+)
 
 // prefixQuery is a prefix query in an FTS5 expression: match[start:end] is
 // "prefix"*; negated says it stands on the right of an odd number of NOTs.

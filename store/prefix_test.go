@@ -51,11 +51,11 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if l, err := s.prefixTerms(ctx, "minist", previewTerms); err != nil || len(l.terms) < 4 || len(l.terms) > previewTerms {
-		t.Fatalf("prefixTerms(minist) = %d terms (%v), want 4 to %d, all", len(l.terms), err, previewTerms)
+	if terms, err := s.prefixTerms(ctx, "minist", previewTerms); err != nil || len(terms) < 4 || len(terms) > previewTerms {
+		t.Fatalf("prefixTerms(minist) = %d terms (%v), want 4 to %d, all", len(terms), err, previewTerms)
 	}
-	if l, err := s.prefixTerms(ctx, "presid", searchTerms); err != nil || len(l.terms) != searchTerms+1 || l.terms[0].term != "presidents" {
-		t.Fatalf("prefixTerms(presid) = %v (%v), want the %d most frequent and one, presidents first", l.terms, err, searchTerms)
+	if terms, err := s.prefixTerms(ctx, "presid", searchTerms); err != nil || len(terms) != searchTerms+1 || terms[0].term != "presidents" {
+		t.Fatalf("prefixTerms(presid) = %v (%v), want the %d most frequent and one, presidents first", terms, err, searchTerms)
 	}
 	type result struct {
 		ids, search, recent, sample []int64

@@ -134,6 +134,9 @@ func BenchmarkBroadPrefixTerms(b *testing.B) {
 		if _, err := s.prefixTerms(ctx, "con", previewTerms); err != nil {
 			b.Fatal(err)
 		}
+		if _, err := s.prefixDocs(ctx, "con"); err != nil {
+			b.Fatal(err)
+		}
 	}
 	b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N), "cpu-µs/op")
 }
