@@ -29,8 +29,18 @@ var (
 // first in order; about 0.4 µs a term for choosing and summing): a prefix of
 // more, such as a common 3-letter start in a vocabulary of a million words,
 // has its most frequent terms chosen among those, and its count estimated
-// from them (an underestimate of what the rest adds).
-const scanTerms = 2000
+// from them (an underestimate of what the rest adds). An expression of
+// several prefixes shares scanBudget terms among its distinct ones (at
+// least scanTerms/4 each): twelve broad prefixes of 2,000 terms read each
+// cost 1.8 ms of a preview at 1,000,000 articles, of 666 each 1.0 ms.
+const (
+	scanTerms  = 2000
+	scanBudget = 4 * scanTerms
+)
+
+// scanShare returns how many terms of each of n distinct prefixes an
+// expression reads (see scanBudget).
+func scanShare(n int) int { return max(scanTerms/4, min(scanTerms, scanBudget/max(n, 1))) }
 
 // listedTerm is a term of terms_list and its count of articles.
 type listedTerm struct {
@@ -74,6 +84,11 @@ func (s *Store) expand(ctx context.Context, match string, limit int) (expansion,
 	prefixes := prefixQueries(match)
 	// Each distinct prefix is read once (its terms, and its articles if
 	// broad), however often it occurs.
+	distinct := make(map[string]bool, len(prefixes))
+	for _, p := range prefixes {
+		distinct[p.prefix] = true
+	}
+	scan := scanShare(len(distinct))
 	listed := make(map[string][]listedTerm, len(prefixes))
 	docs := make(map[string]float64, len(prefixes))
 	lists := make([][]listedTerm, len(prefixes))
@@ -82,7 +97,7 @@ func (s *Store) expand(ctx context.Context, match string, limit int) (expansion,
 		list, ok := listed[p.prefix]
 		if !ok {
 			var err error
-			if list, err = s.prefixTerms(ctx, p.prefix, limit); err != nil {
+			if list, err = s.prefixTerms(ctx, p.prefix, limit, scan); err != nil {
 				return expansion{}, fmt.Errorf("expand prefixes: %w", err)
 			}
 			listed[p.prefix] = list
@@ -107,7 +122,7 @@ func (s *Store) expand(ctx context.Context, match string, limit int) (expansion,
 			all, ok := docs[p.prefix]
 			if !ok && !p.negated {
 				var err error
-				if all, err = s.prefixDocs(ctx, p.prefix); err != nil {
+				if all, err = s.prefixDocs(ctx, p.prefix, scan); err != nil {
 					return expansion{}, fmt.Errorf("expand prefixes: %w", err)
 				}
 				docs[p.prefix] = all
@@ -151,12 +166,13 @@ func shareBudget(need []int, budget int) []int {
 
 // prefixTerms returns the terms of terms_list, and of the new terms waiting
 // for it (termQueue, docs -1), that begin with prefix, the most frequent
-// first, at most limit+1 (more than limit: the prefix has more).
-func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) ([]listedTerm, error) {
+// first, at most limit+1 (more than limit: the prefix has more), chosen
+// among the first scan of the list.
+func (s *Store) prefixTerms(ctx context.Context, prefix string, limit, scan int) ([]listedTerm, error) {
 	if prefix == "" {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix, prefixEnd(prefix), scanTerms, limit+1)
+	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix, prefixEnd(prefix), scan, limit+1)
 	if err != nil {
 		return nil, err
 	}
@@ -180,11 +196,12 @@ func (s *Store) prefixTerms(ctx context.Context, prefix string, limit int) ([]li
 	return list[:min(len(list), limit+1)], nil
 }
 
-// prefixDocs returns the articles of the prefix's terms (their docs, a term
-// listed since the last refresh, or waiting for the list, counting 1).
-func (s *Store) prefixDocs(ctx context.Context, prefix string) (float64, error) {
+// prefixDocs returns the articles of the prefix's terms among the first
+// scan of the list (their docs, a term listed since the last refresh, or
+// waiting for the list, counting 1).
+func (s *Store) prefixDocs(ctx context.Context, prefix string, scan int) (float64, error) {
 	var all float64
-	if err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, prefixEnd(prefix), scanTerms).Scan(&all); err != nil {
+	if err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, prefixEnd(prefix), scan).Scan(&all); err != nil {
 		return 0, err
 	}
 	waiting, err := s.unlistedTerms(ctx, prefix)

@@ -51,10 +51,10 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if terms, err := s.prefixTerms(ctx, "minist", previewTerms); err != nil || len(terms) < 4 || len(terms) > previewTerms {
+	if terms, err := s.prefixTerms(ctx, "minist", previewTerms, scanTerms); err != nil || len(terms) < 4 || len(terms) > previewTerms {
 		t.Fatalf("prefixTerms(minist) = %d terms (%v), want 4 to %d, all", len(terms), err, previewTerms)
 	}
-	if terms, err := s.prefixTerms(ctx, "presid", searchTerms); err != nil || len(terms) != searchTerms+1 || terms[0].term != "presidents" {
+	if terms, err := s.prefixTerms(ctx, "presid", searchTerms, scanTerms); err != nil || len(terms) != searchTerms+1 || terms[0].term != "presidents" {
 		t.Fatalf("prefixTerms(presid) = %v (%v), want the %d most frequent and one, presidents first", terms, err, searchTerms)
 	}
 	type result struct {
@@ -289,5 +289,15 @@ func TestRecentMatchesUntexted(t *testing.T) {
 	}
 	if _, _, _, err := s.RecentMatches(ctx, mustParse(t, `"kursk" -presid*`).TermsMatch(), nil, since, 20); err != nil {
 		t.Errorf("RecentMatches of a broad prefix in a NOT: %v", err)
+	}
+}
+
+// An expression of many prefixes reads fewer terms of each from terms_list,
+// at least a quarter of scanTerms.
+func TestScanShare(t *testing.T) {
+	for _, tt := range []struct{ prefixes, want int }{{0, scanTerms}, {1, scanTerms}, {4, scanTerms}, {5, 1600}, {12, 666}, {100, scanTerms / 4}} {
+		if got := scanShare(tt.prefixes); got != tt.want {
+			t.Errorf("scanShare(%d) = %d, want %d", tt.prefixes, got, tt.want)
+		}
 	}
 }

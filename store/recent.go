@@ -232,9 +232,11 @@ const countCap = 1000
 // RecentMatches to count countCap of its matches: one of more is counted to
 // countCap·countTerms/terms (at least countCap/10), since each match costs
 // each term a read. The AND of twelve broad prefixes (one term each at
-// previewTerms 6) counted 1,000 matches in 7.5–9 ms at 1,000,000 articles.
-// A variable for the tests only.
-var countTerms = 6
+// previewTerms 6) counted 1,000 matches in 7.5–9 ms at 1,000,000 articles;
+// 500 (at 6) in 2.9–3.1 ms, 333 (at 4) in 2.4–2.5 ms, on top of about 1.5 ms
+// that opening the twelve terms costs whatever the count. A variable for
+// the tests only.
+var countTerms = 4
 
 // countLimit returns how many of match's newest matches RecentMatches
 // counts before it estimates the rest (see countTerms).
