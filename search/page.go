@@ -81,7 +81,11 @@ func (s *Service) Page(ctx context.Context, chatID, id int64, n int) (Page, erro
 
 // rank returns the ids of the stored articles that match q, best first, at
 // most MaxResults, and how many of the newest articles it read when the
-// store's bound stopped it (news.Found.Searched), else 0.
+// store's bound stopped it (news.Found.Searched), else 0. A query FTS5
+// cannot narrow (site:bbc.co.uk -sport) is matched against the newest
+// scanLimit articles of the last scanWindow at most, newest first (those of
+// the sources it names, when it names them), and says so when older ones
+// were left.
 func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, int, error) {
 	var ids []int64
 	if match := q.TermsMatch(); match != "" {
@@ -116,11 +120,13 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, int, error
 			}
 		}
 		if len(arts) < limit {
-			break
+			return ids, 0, nil
 		}
 		done = len(arts)
 	}
-	return ids, 0, nil
+	// It stopped at scanLimit with older articles left: the user is told,
+	// as of a walk that stopped at its bound.
+	return ids, scanLimit, nil
 }
 
 // confirmed ranks up to maxCandidates FTS5 candidates of match in one

@@ -357,3 +357,31 @@ func TestSearchConfinedToASourceFindsItsOlderMatches(t *testing.T) {
 		t.Errorf("/latest source:reuters tariffs: %d articles, want %d of Reuters' 12", len(got), search.LatestCount)
 	}
 }
+
+// A query FTS5 cannot narrow ("site:… -word") read the newest 5,000
+// articles, each inflated and matched: 230 ms at 1M articles. It reads
+// scanLimit and, when older articles were left, says how far back it read.
+func TestSearchFTS5CannotNarrowSaysHowFarBack(t *testing.T) {
+	r := newRig(t)
+	var arts []news.Article
+	for i := range 1100 {
+		title := "Harbour report"
+		if i%100 == 0 {
+			title = "Kursk report"
+		}
+		arts = append(arts, news.Article{GUID: fmt.Sprint(i), Title: fmt.Sprintf("%s %d", title, i), URL: fmt.Sprintf("https://wire.example/%d", i), PublishedAt: r.now.Add(-time.Duration(i) * time.Minute)})
+	}
+	r.articles("Wire", arts...)
+	p, err := r.svc.Search(context.Background(), 1, "site:wire.example -harbour")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The newest 1,000 hold ten Kursk reports; the eleventh is older.
+	if p.Total != 10 || p.Searched != 1000 {
+		t.Errorf("%d results, searched %d; want 10 of the newest 1000, and the bound said", p.Total, p.Searched)
+	}
+	// One that finds its MaxResults among the newest reads no further and says nothing.
+	if p, err = r.svc.Search(context.Background(), 1, "site:wire.example -kursk"); err != nil || p.Total != search.MaxResults || p.Searched != 0 {
+		t.Errorf("%d results, searched %d, %v; want %d, no bound", p.Total, p.Searched, err, search.MaxResults)
+	}
+}
