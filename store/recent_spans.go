@@ -18,14 +18,17 @@ import (
 // (spanWalk), stopping once phraseMatches are found; what the spans held is
 // scaled to the window, as the newest countCap of a word's matches are
 // (100 found is within about 10%). Each span is a query, and each query
-// seeks every term in every segment of the index: at 1M articles a first
-// span of 1,000 made three queries of a sparse phrase 7.5–11 ms of CPU,
-// 2,000 two of them 4.5–7 ms; a NOT that no article passes, with three
-// common words on its right side, read 6,000 ids in 12–19 ms at load 2.7,
-// 4,000 in 8–13 ms. So at 1M such a preview counts in the newest 4,000 ids
-// of a window of about 78,000.
+// seeks every term in every segment of the index: a NOT that no article
+// passes, with three common words on its right side, read 6,000 ids in
+// 12–19 ms at load 2.7, 4,000 in 8–13 ms. So at 1M such a preview counts in
+// the newest 4,000 ids of a window of about 78,000. The second span is the
+// rest of them, so a sparse expression is two queries whatever the first
+// span, and a dense one stops after it: a first span of 1,000 ids, not
+// 2,000, took an OR of six phrases of common words from 5.3–7.5 to
+// 2.6–4.8 ms (p50 at 1M, BENCHMARKS.md session 37), and a sparse phrase
+// from 3.6 to 2.1 ms.
 const (
-	previewFirstSpan = 2000
+	previewFirstSpan = 1000
 	previewSpan      = 4000
 	phraseMatches    = countCap / 10
 )
