@@ -80,8 +80,11 @@ func (s *Store) recentMatches(ctx context.Context, match string, keep func(name 
 		if err := s.indexBeforeRead(ctx); err != nil {
 			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 		}
-		if scope, err = s.sourceScope(ctx, keep); err != nil || scope.none() {
-			return nil, 0, 0, err
+		if scope, err = s.sourceScope(ctx, keep); err != nil {
+			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+		}
+		if scope.none() {
+			return nil, 0, 0, nil
 		}
 	}
 	first, err := s.firstIDSince(ctx, since)

@@ -79,8 +79,11 @@ func (s *Store) searchNewest(ctx context.Context, match string, keep func(name s
 		return news.Found{}, searchErr(err)
 	}
 	scope, err := s.sourceScope(ctx, keep)
-	if err != nil || scope.none() {
-		return news.Found{}, err
+	if err != nil {
+		return news.Found{}, searchErr(err)
+	}
+	if scope.none() {
+		return news.Found{}, nil // no source has the name: nothing matches
 	}
 	match, _, err = s.expandPrefixes(ctx, match, searchTerms)
 	if err != nil {
@@ -186,8 +189,11 @@ func (s *Store) SearchRecent(ctx context.Context, match string, keep func(name s
 		return nil, searchErr(err)
 	}
 	scope, err := s.sourceScope(ctx, keep)
-	if err != nil || scope.none() {
-		return nil, err
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	if scope.none() {
+		return nil, nil
 	}
 	first, err := s.firstIDSince(ctx, since)
 	if err != nil {

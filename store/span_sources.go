@@ -17,10 +17,10 @@ import (
 // between the walk's bounds are read once, through the (source_id, id)
 // index.
 type sourceScope struct {
-	sources []any      // the sources' ids; empty: no source passes, nothing matches
-	w       *spanWalk  // the walk ids was read for
-	ids     []int64    // the sources' articles from w's floor to its top, newest first
-	read    spanLimits // the ids' bounds as read (first: floor, total: top)
+	sources  []any     // the sources' ids; empty: no source passes, nothing matches
+	w        *spanWalk // the walk ids was read for
+	ids      []int64   // the sources' articles from `from` to `to`, newest first
+	from, to int64     // the ids' bounds as read: the walk's floor and top
 }
 
 // sourceScope returns the scope of the sources whose name passes keep, nil
@@ -49,7 +49,7 @@ func (c *sourceScope) confine(ctx context.Context, w *spanWalk, lo, hi int64, ma
 	if len(c.sources) == 0 {
 		return nil, nil
 	}
-	if c.w != w || lo < c.read.first || hi > c.read.total {
+	if c.w != w || lo < c.from || hi > c.to {
 		// Read once a walk, from its floor (or lo, when below) to its top.
 		from, to := min(w.floor, lo), max(w.top, hi)
 		var list sql.NullString
@@ -62,7 +62,7 @@ func (c *sourceScope) confine(ctx context.Context, w *spanWalk, lo, hi int64, ma
 			return nil, fmt.Errorf("articles of sources: %w", err)
 		}
 		slices.Reverse(ids)
-		c.w, c.ids, c.read = w, ids, spanLimits{first: from, total: to}
+		c.w, c.ids, c.from, c.to = w, ids, from, to
 	}
 	// c.ids are newest first: the span's are those from hi down to lo.
 	start, _ := slices.BinarySearchFunc(c.ids, hi, func(id, target int64) int { return cmpDesc(id, target) })
