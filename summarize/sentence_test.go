@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -82,5 +83,22 @@ func TestSentences(t *testing.T) {
 				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// wordBefore reads a token back to its start, but no further back than
+// maxWordBytes: a text of full stops without spaces read to its start at
+// every one of them (256 KB of "a.a.": 73 s a summary).
+func TestWordBeforeStopsAtALongToken(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"He met Mr. Kim", "Mr"},
+		{"in the U.S. The", "U.S"},
+		{"«J.R.R. Tolkien", "J.R.R"},
+		{strings.Repeat("a.", 1000) + " Next", strings.Repeat("a.", 1000)[2000-1-maxWordBytes : 2000-1]},
+	} {
+		p := strings.LastIndexByte(tt.text[:strings.LastIndexByte(tt.text, ' ')+1], '.')
+		if got := wordBefore(tt.text, 0, p); got != tt.want {
+			t.Errorf("wordBefore(%.30q…) = %.70q, want %.70q", tt.text, got, tt.want)
+		}
 	}
 }
