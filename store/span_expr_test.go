@@ -136,18 +136,7 @@ func TestSearchNotsFindWhatFTS5Finds(t *testing.T) {
 // ftsIDs reads the matches of an FTS5 expression newest first, in one read.
 func ftsIDs(t *testing.T, s *Store, match string) []int64 {
 	t.Helper()
-	rows, err := s.r.Query(`SELECT rowid FROM articles_terms WHERE articles_terms MATCH ? ORDER BY rowid DESC`, match)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids, err := collect(rows, func(r scanner) (int64, error) {
-		var id int64
-		return id, r.Scan(&id)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ids
+	return ftsIDsWhere(t, s, match, "")
 }
 
 // TestSpanExprReachShrinksWithItsWeight: a walk reads all the ids its bound

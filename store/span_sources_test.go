@@ -90,14 +90,14 @@ func TestSourceScopeKeepsTheSourcesMatches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := articleIDs(recent); !slices.Equal(got, want) {
+		if got := news.ArticleIDs(recent); !slices.Equal(got, want) {
 			t.Errorf("%s of %s: SearchRecent found %d, want %d", tt.query, tt.source, len(got), len(want))
 		}
 		sample, _, total, err := s.RecentMatches(ctx, match, keep, now.Add(-24*time.Hour), 600)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := articleIDs(sample); !slices.Equal(got, want) || total != len(want) {
+		if got := news.ArticleIDs(sample); !slices.Equal(got, want) || total != len(want) {
 			t.Errorf("%s of %s: the preview found %d (total %d), want %d", tt.query, tt.source, len(got), total, len(want))
 		}
 	}
@@ -111,7 +111,8 @@ func TestSourceScopeKeepsTheSourcesMatches(t *testing.T) {
 	}
 }
 
-// ftsIDsWhere is ftsIDs with a further condition on the rowid.
+// ftsIDsWhere reads the matches of an FTS5 expression newest first, in one
+// read, with a further condition on the rowid ("": none).
 func ftsIDsWhere(t *testing.T, s *Store, match, where string) []int64 {
 	t.Helper()
 	rows, err := s.r.Query(`SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?`+where+` ORDER BY rowid DESC`, match)
@@ -124,14 +125,6 @@ func ftsIDsWhere(t *testing.T, s *Store, match, where string) []int64 {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	return ids
-}
-
-func articleIDs(arts []news.Article) []int64 {
-	var ids []int64
-	for _, a := range arts {
-		ids = append(ids, a.ID)
 	}
 	return ids
 }
