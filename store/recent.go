@@ -278,7 +278,7 @@ const (
 		ORDER BY a.id DESC`
 )
 
-// The queries of RecentMatchesUntexted: RecentMatches' without the
+// The queries of RecentMatchesExact: RecentMatches' without the
 // articles' text and summary.
 const (
 	articleColumnsUntexted   = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.published_at, a.fetched_at, a.alertable, a.image_url, a.page_image_url, COALESCE(a.outlet, '')`
