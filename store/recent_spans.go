@@ -49,6 +49,15 @@ func holdsPhrase(expr string) bool {
 	return false
 }
 
+// previewLimits returns the bounds of recentSpans' walks (phraseSpans in
+// tests).
+func (s *Store) previewLimits() spanLimits {
+	if s.phraseSpans.total == 0 {
+		return spanLimits{first: previewFirstSpan, total: previewSpan}
+	}
+	return s.phraseSpans
+}
+
 // recentSpans reads the matches of match among the ids from first up in
 // bounded spans, newest first, each of its parts without a NOT upward
 // between both bounds (the order in which FTS5 honours them; its NOT
@@ -61,11 +70,7 @@ func holdsPhrase(expr string) bool {
 // sampleSize is 0), and the lowest id read. It fails when the database
 // does.
 func (s *Store) recentSpans(ctx context.Context, match string, scope *sourceScope, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
-	limits := s.phraseSpans
-	if limits.total == 0 {
-		limits = spanLimits{first: previewFirstSpan, total: previewSpan}
-	}
-	w, err := s.newSpanWalk(ctx, limits, first)
+	w, err := s.newSpanWalk(ctx, s.previewLimits(), first)
 	if err != nil {
 		return nil, first, fmt.Errorf("spans: %w", err)
 	}

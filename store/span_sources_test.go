@@ -128,3 +128,61 @@ func ftsIDsWhere(t *testing.T, s *Store, match, where string) []int64 {
 	}
 	return ids
 }
+
+// TestRecentMatchesOfAFewSourcesReadsTheirNewest: when the sources of a
+// query are so few of the store's articles that the walk's span holds fewer
+// of theirs than the sample (src7 of 1,000 sources: 4 of 4,000 ids, and
+// "source:src7 tariffs" previewed "at least 0"), the sample is the sources'
+// newest articles, with their text for the caller's matcher, and the total
+// their articles of the window; when the span holds enough, the walk reads
+// the matches.
+func TestRecentMatchesOfAFewSourcesReadsTheirNewest(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	reuters, err := s.UpsertSource(ctx, "Reuters", "https://reuters.example/rss", "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wire := wireSource(t, s)
+	for i := range 400 {
+		src, text := wire.ID, "Tariffs rise."
+		if i%10 == 0 {
+			src = reuters.ID // 40 of 400
+			if i%40 == 0 {
+				text = "Ports reopen." // 10 of Reuters' 40 without tariffs
+			}
+		}
+		mustInsert(t, s, src, news.Article{GUID: fmt.Sprint(i), Title: fmt.Sprint("Day ", i), Text: text, PublishedAt: now.Add(time.Duration(i-400) * time.Minute)})
+	}
+	q := mustParse(t, "source:reuters tariffs")
+	since := now.Add(-24 * time.Hour)
+	// Spans of 40 ids hold 4 of Reuters' articles: their newest 20 are read.
+	s.phraseSpans = spanLimits{first: 2, total: 40}
+	sample, examined, total, err := s.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if examined != 20 || total != 40 || len(sample) != 20 {
+		t.Fatalf("a few sources: %d sampled, %d examined, total %d; want Reuters' newest 20 of 40", len(sample), examined, total)
+	}
+	for i, a := range sample {
+		if a.SourceID != reuters.ID || a.Text == "" || a.Title != fmt.Sprint("Day ", 390-10*i) {
+			t.Errorf("sample %d = %q of source %d (text %q), want Reuters' \"Day %d\" with its text", i, a.Title, a.SourceID, a.Text, 390-10*i)
+		}
+	}
+	// Spans of 300 ids hold 30 of them: the walk finds the matches.
+	s.phraseSpans = spanLimits{first: 300, total: 300}
+	sample, examined, total, err = s.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range sample {
+		if a.SourceID != reuters.ID || !strings.Contains(a.Text, "Tariffs") {
+			t.Errorf("walk: sampled %q of source %d (%q), want Reuters' tariff articles only", a.Title, a.SourceID, a.Text)
+		}
+	}
+	if len(sample) != 20 || examined != 20 || total < 25 || total > 35 {
+		t.Errorf("walk: %d sampled, %d examined, total %d; want 20, 20, about 30", len(sample), examined, total)
+	}
+}
