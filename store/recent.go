@@ -106,9 +106,9 @@ func (s *Store) recentMatches(ctx context.Context, match string, keep func(name 
 	}
 	if scope != nil {
 		// The walk reads the newest previewSpan ids at most, which hold
-		// about n·previewSpan/window of the sources' n articles of the
-		// window: fewer than the sample when the sources are a few of
-		// many (src7 of 1,000 sources: 4 of its 78, and the preview of
+		// about n·previewSpan/window of the sources' n articles of a
+		// longer window: fewer than the sample when the sources are a few
+		// of many (src7 of 1,000 sources: 4 of its 78, and the preview of
 		// "source:src7 tariffs" said "at least 0"). Then their newest
 		// articles are the sample, read with their text for the caller
 		// to confirm, as for a query of sources alone.
@@ -116,7 +116,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, keep func(name 
 		if err != nil {
 			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 		}
-		if window := last - first + 1; int64(n)*min(s.previewLimits().total, window) < int64(sampleSize)*window {
+		if span, window := s.previewLimits().total, last-first+1; span < window && int64(n)*span < int64(sampleSize)*window {
 			sample, examined, total, err = s.sourceSample(ctx, scope.sources, first, n, since, sampleSize)
 			return sample, examined, total, true, err
 		}
