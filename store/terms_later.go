@@ -283,17 +283,47 @@ func (s *Store) indexNow(ctx context.Context) error {
 	return nil
 }
 
-// indexBeforeRead is indexNow for a search: a failure is logged, and the
-// search reads the index as it is (without the newest articles) rather
-// than failing, unless ctx is done.
+// indexBeforeRead is indexNow for a search or a preview, without FTS5's
+// automerge: the batch is written as a segment of its own, and the merging
+// that a write does when a level of the index fills is left to the next
+// write of the poller's. In a running bot the write before a read found 1
+// to 4 new articles and cost 0.3 ms, but one in 64 merged four segments
+// into the next level: 40–140 ms, paid by the user's /subscribe or /search
+// (at 1,000,000 articles, probed; BENCHMARKS.md, session 38). Setting an
+// FTS5 option writes what the table holds in memory first, so the batch is
+// written while automerge is 0, and the transaction sets it back: what is
+// stored is always 4 (TestIndexBeforeReadLeavesMergingToWrites). A failure
+// is logged, and the search reads the index as it is (without the newest
+// articles) rather than failing, unless ctx is done.
 func (s *Store) indexBeforeRead(ctx context.Context) error {
-	err := s.indexNow(ctx)
+	if !s.later.waiting() {
+		return nil
+	}
+	err := s.tx(ctx, func(tx *wtx) error {
+		if _, err := tx.ExecContext(ctx, sqlAutomerge, 0); err != nil {
+			return fmt.Errorf("automerge off: %w", err)
+		}
+		if err := s.indexWaiting(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, sqlAutomerge, termsAutomerge); err != nil {
+			return fmt.Errorf("automerge on: %w", err)
+		}
+		return nil
+	})
 	if err == nil || ctx.Err() != nil {
 		return err
 	}
-	s.log.Warn("search without the newest articles", "err", err)
+	s.log.Warn("search without the newest articles", "err", fmt.Errorf("index the new articles: %w", err))
 	return nil
 }
+
+// termsAutomerge is FTS5's automerge of articles_terms (0051_terms_leaves.sql,
+// see terms_merge.go), and sqlAutomerge sets it.
+const (
+	termsAutomerge = 4
+	sqlAutomerge   = `INSERT INTO articles_terms (articles_terms, rank) VALUES ('automerge', ?)`
+)
 
 // isIndexed says whether article id is in articles_terms' range (at or
 // below terms_indexed.through), read in tx.

@@ -319,3 +319,65 @@ func TestASearchWhoseIndexingFailsStillAnswers(t *testing.T) {
 		t.Fatalf("search once the disk has room = %v, %v; want both articles", hits, err)
 	}
 }
+
+// TestIndexBeforeReadLeavesMergingToWrites: the articles a read indexes
+// first are written as a segment each, none merged (FTS5's automerge, which
+// merged four segments of a level when it filled, 40–140 ms of a user's
+// /subscribe at 1,000,000 articles, is off for that write), and the stored
+// automerge stays 4: the poller's writes merge them.
+func TestIndexBeforeReadLeavesMergingToWrites(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	before, err := s.TermSegments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each read's batch fills pages enough (twenty articles of 300 words
+	// of their own) that automerge, whose work comes once writes have
+	// filled 64 pages, would merge within the twelve, which stay below
+	// FTS5's crisis merge of 16 segments a level.
+	word := 0
+	for i := range 12 {
+		var arts []news.Article
+		for j := range 20 {
+			var text strings.Builder
+			for range 300 {
+				word++
+				fmt.Fprintf(&text, "w%dx ", word)
+			}
+			arts = append(arts, news.Article{GUID: fmt.Sprint("r", i, "-", j), Title: fmt.Sprint("Kursk ", i), Text: text.String(), PublishedAt: now})
+		}
+		mustInsert(t, s, src.ID, arts...)
+		if _, _, _, err := s.RecentMatches(ctx, `"kursk"`, nil, now.Add(-time.Hour), 20); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read, err := s.TermSegments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read != before+12 {
+		t.Errorf("twelve reads after a write each: %d segments, want %d (one each, none merged)", read, before+12)
+	}
+	var automerge int
+	if err := s.r.QueryRowContext(ctx, `SELECT v FROM articles_terms_config WHERE k = 'automerge'`).Scan(&automerge); err != nil || automerge != termsAutomerge {
+		t.Errorf("stored automerge = %d, %v; want %d", automerge, err, termsAutomerge)
+	}
+	// The writes that index merge again (FTS5 merges when they have
+	// written 64 pages, or when a level holds 16 segments).
+	defer func(n int) { indexBatch = n }(indexBatch)
+	indexBatch = 1 // each article indexed in the write that stores it
+	for i := range 80 {
+		mustInsert(t, s, src.ID, news.Article{GUID: fmt.Sprint("w", i), Title: "Kursk", Text: "Deminers at work.", PublishedAt: now})
+		written, err := s.TermSegments(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if written < read {
+			return
+		}
+	}
+	t.Errorf("80 writes that index after the reads: no merge")
+}

@@ -75,6 +75,7 @@ func main() {
 	flag.BoolVar(&o.send, "send", false, "after each fetch's write, mark its queued messages sent as the sender does (DueMessages, MarkSent), so that the outbox keeps a bot's short backlog; the sending's CPU (on the loop's thread) is told apart, not counted in the per-article figures")
 	flag.BoolVar(&o.html, "html", false, "send each fetch's feed as RSS whose items carry HTML (paragraphs, a photo's caption, entities, a link) through the poller's Push, which parses and cleans it as it does a fetched feed; the store step's column then includes the parse and the cleaning")
 	flag.BoolVar(&o.noSearch, "no-search", false, "with -queries or -bulk: time the /subscribe previews only, not /search between them (its column shows -)")
+	flag.BoolVar(&o.writeBetween, "write-between", false, "with -queries: before each search and preview, store one new article (of the newest article's source, 3 s of the clock later, with a lead summary) through the store's write path, as a running bot's poller does between two commands: each read then starts on a page cache the write emptied and first indexes what waits (the database is written to: give a copy)")
 	flag.BoolVar(&o.merge, "merge", false, "with -queries or -bulk: before the queries, run the daily maintenance's merge of the full-text index's segments (Store.MergeTerms) and say what it did")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	memprofile := flag.String("memprofile", "", "write a profile of every allocation of the run (runtime.MemProfileRate 1: slower) to this file")
@@ -156,5 +157,5 @@ type options struct {
 	queryFile                                                        string // -query-file: the queries to time, one a line
 	gc                                                               string // the collector's target in force (gctarget.Target)
 	noPrune, bulk, queriesOnly, leadSummary, cont, send, html, merge bool
-	noSearch                                                         bool
+	noSearch, writeBetween                                           bool
 }

@@ -110,7 +110,13 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 			}
 			fmt.Fprintf(w, "full-text index merged: %d segments to %d in %d steps, %s wall, %s CPU\n", m.Before, m.After, m.Steps, time.Since(t).Round(time.Millisecond), (cpuTime() - cpu).Round(time.Millisecond))
 		}
-		return measureQueries(ctx, o, st, searches, subs, c, w)
+		var between func(context.Context) error
+		if o.queriesOnly && o.writeBetween {
+			if between, err = writer(ctx, st, clk, c); err != nil {
+				return err
+			}
+		}
+		return measureQueries(ctx, o, st, searches, subs, c, between, w)
 	}
 
 	loaded := 0
@@ -333,7 +339,7 @@ func run(ctx context.Context, o options, log *slog.Logger, w io.Writer) error {
 	fmt.Fprintf(w, "| database size | %.1f MB, %d bytes per article |\n", float64(size)/1e6, size/int64(base+o.n))
 	fmt.Fprintf(w, "| collector target (the bot's [memory] defaults; GOGC, GOMEMLIMIT win) / peak resident memory so far | %s / %.1f MB |\n", o.gc, float64(peakRSS())/1e6)
 
-	if err := measureQueries(ctx, o, st, searches, subs, c, w); err != nil {
+	if err := measureQueries(ctx, o, st, searches, subs, c, nil, w); err != nil {
 		return err
 	}
 	var due []time.Duration
@@ -402,7 +408,7 @@ func pct(ds []time.Duration) string {
 
 // measureQueries times /search and the /subscribe preview of each
 // benchmark query, o.reps runs each, and prints their table.
-func measureQueries(ctx context.Context, o options, st *store.Store, searches *search.Service, subs *subscriptions.Service, c *corpus, w io.Writer) error {
+func measureQueries(ctx context.Context, o options, st *store.Store, searches *search.Service, subs *subscriptions.Service, c *corpus, between func(context.Context) error, w io.Writer) error {
 	queries := []struct{ kind, text string }{
 		{"common word", common[0]},
 		{"mid word", c.vocab[300]},
@@ -442,6 +448,9 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		previewCtx := pprof.WithLabels(ctx, pprof.Labels("kind", q.kind, "op", "preview"))
 		for range o.reps {
 			if !o.noSearch {
+				if err := write(ctx, between); err != nil {
+					return err
+				}
 				var page search.Page
 				t, cpu := time.Now(), cpuTime()
 				pprof.SetGoroutineLabels(searchCtx)
@@ -450,6 +459,9 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 					return fmt.Errorf("search %q: %w", q.text, err)
 				}
 				sd, total, scpu = append(sd, time.Since(t)), page.Total, scpu+cpuTime()-cpu
+			}
+			if err := write(ctx, between); err != nil {
+				return err
 			}
 			t, cpu := time.Now(), cpuTime()
 			pprof.SetGoroutineLabels(previewCtx)
@@ -468,6 +480,47 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 		fmt.Fprintf(w, "| %s `%s` | %s | %s | %d | %s | %s | %s%d |\n", q.kind, q.text, pct(sd), per(scpu, len(sd)), total, pct(pd), per(pcpu, len(pd)), approx, pv.Count)
 	}
 	return nil
+}
+
+// writer returns what -write-between does before each read: it stores one
+// new article of the newest article's source, 3 s of clk later (so that the
+// store's own write indexes what waits every few articles, as at a bot's
+// rate), with its first 400 characters as its summary, finished and
+// without stories or alerts. It fails when the store does.
+func writer(ctx context.Context, st *store.Store, clk *clock, c *corpus) (func(context.Context) error, error) {
+	newest, err := st.ListArticlesSince(ctx, time.Time{}, 1)
+	if err != nil || len(newest) == 0 {
+		return nil, fmt.Errorf("no article to write after: %v", err)
+	}
+	src := newest[0].SourceID
+	name := newest[0].SourceName
+	c.n = int(newest[0].ID) // the corpus's guids go on where the database's end
+	return func(ctx context.Context) error {
+		a := c.next(name, clk.add(3*time.Second))
+		lead := func(_ int, a *news.Article) bool {
+			a.Summary = a.Text[:min(len(a.Text), 400)]
+			return true
+		}
+		none := func(context.Context, []news.Article) ([]news.StoryCandidate, []news.Alert, error) {
+			return nil, nil, nil
+		}
+		added, _, _, err := st.StoreFeedItemsPlanned(ctx, src, []news.Article{a}, lead, none)
+		if err != nil {
+			return fmt.Errorf("write between the queries: %w", err)
+		}
+		if len(added) != 1 {
+			return fmt.Errorf("write between the queries: %q not stored", a.GUID)
+		}
+		return nil
+	}, nil
+}
+
+// write calls between, if any (-write-between).
+func write(ctx context.Context, between func(context.Context) error) error {
+	if between == nil {
+		return nil
+	}
+	return between(ctx)
 }
 
 // sendAll marks every due message sent, each chat's in order, as the
