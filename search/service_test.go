@@ -258,9 +258,9 @@ type countingStore struct {
 	searches int
 }
 
-func (c *countingStore) SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error) {
+func (c *countingStore) SearchNewest(ctx context.Context, match string, scope *query.Scope, limit int) (news.Found, error) {
 	c.searches++
-	return c.Store.SearchNewest(ctx, match, keep, limit)
+	return c.Store.SearchNewest(ctx, match, scope, limit)
 }
 
 // TestSearchConfirmsPastTheFirstCandidatesInOneSearch: when the matcher
@@ -293,8 +293,8 @@ func TestSearchConfirmsPastTheFirstCandidatesInOneSearch(t *testing.T) {
 // boundStore is a store whose searches all stop at its bound on cost.
 type boundStore struct{ *store.Store }
 
-func (b boundStore) SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error) {
-	f, err := b.Store.SearchNewest(ctx, match, keep, limit)
+func (b boundStore) SearchNewest(ctx context.Context, match string, scope *query.Scope, limit int) (news.Found, error) {
+	f, err := b.Store.SearchNewest(ctx, match, scope, limit)
 	f.Searched = 777
 	return f, err
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 )
 
 // firstIDSince returns the id of the first article fetched at or after
@@ -52,11 +53,11 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // indexes the articles waiting for the index, as SearchArticles does. It
 // fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression, and when the database fails.
-func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
-	if match == "" && keep != nil {
+func (s *Store) RecentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+	if keep := scope.Names(); match == "" && keep != nil {
 		return s.recentOfSources(ctx, keep, since, sampleSize)
 	}
-	return s.recentMatches(ctx, match, keep, since, sampleSize, true)
+	return s.recentMatches(ctx, match, scope, since, sampleSize, true)
 }
 
 // RecentMatchesUntexted is RecentMatches of an expression that decides its
@@ -74,16 +75,16 @@ func (s *Store) RecentMatchesUntexted(ctx context.Context, match string, since t
 
 // recentMatches is RecentMatches of match, its articles with their text
 // if texted, else without (RecentMatchesUntexted).
-func (s *Store) recentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int, texted bool) (sample []news.Article, examined, total int, err error) {
-	var scope *sourceScope
+func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int, texted bool) (sample []news.Article, examined, total int, err error) {
+	var sc *sourceScope
 	if match != "" {
 		if err := s.indexBeforeRead(ctx); err != nil {
 			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 		}
-		if scope, err = s.sourceScope(ctx, keep); err != nil {
+		if sc, err = s.sourceScope(ctx, scope); err != nil {
 			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 		}
-		if scope.none() {
+		if sc.none() {
 			return nil, 0, 0, nil
 		}
 	}
@@ -125,7 +126,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, keep func(name 
 		pos, neg := splitNot(match)
 		nested := pos == "" && strings.Contains(match, " NOT ")
 		switch {
-		case scope != nil || nested || holdsPhrase(match) || !stopsAtBound(match):
+		case sc != nil || nested || holdsPhrase(match) || !stopsAtBound(match):
 			// A phrase, or a column filter narrower than title and body
 			// (title:said read every article holding "said", 75 ms at
 			// 1M), which FTS5 reads past the bound walking newest first,
@@ -133,7 +134,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, keep func(name 
 			// an expression confined to some sources (source:reuters
 			// tariffs), whose newest matches were mostly other sources'.
 			bounded = true
-			rows, low, err = s.recentSpans(ctx, match, scope, first, sampleSize, since, texted)
+			rows, low, err = s.recentSpans(ctx, match, sc, first, sampleSize, since, texted)
 		case neg != "":
 			bounded = true
 			rows, low, err = s.recentNot(ctx, pos, neg, first, sampleSize, since, texted)

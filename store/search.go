@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 )
 
 // Ranking: a title match weighs titleWeight times a match in the text only
@@ -70,26 +71,26 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 // rejects the expression. With keep (a query's query.Query.SourceFilter),
 // only the articles of the sources whose name passes it are read as
 // matches (sourceScope).
-func (s *Store) SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error) {
-	return s.searchNewest(ctx, match, keep, limit, spanLimits{first: firstSpan, total: searchSpan})
+func (s *Store) SearchNewest(ctx context.Context, match string, scope *query.Scope, limit int) (news.Found, error) {
+	return s.searchNewest(ctx, match, scope, limit, spanLimits{first: firstSpan, total: searchSpan})
 }
 
-func (s *Store) searchNewest(ctx context.Context, match string, keep func(name string) bool, limit int, limits spanLimits) (news.Found, error) {
+func (s *Store) searchNewest(ctx context.Context, match string, scope *query.Scope, limit int, limits spanLimits) (news.Found, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	scope, err := s.sourceScope(ctx, keep)
+	sc, err := s.sourceScope(ctx, scope)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	if scope.none() {
+	if sc.none() {
 		return news.Found{}, nil // no source has the name: nothing matches
 	}
 	match, _, err = s.expandPrefixes(ctx, match, searchTerms)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	text, titles, searched, err := s.rankCandidates(ctx, match, scope, limits)
+	text, titles, searched, err := s.rankCandidates(ctx, match, sc, limits)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
@@ -184,15 +185,15 @@ func searchErr(err error) error {
 // sources whose name passes it are read as matches, as SearchNewest does.
 // It fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression.
-func (s *Store) SearchRecent(ctx context.Context, match string, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error) {
+func (s *Store) SearchRecent(ctx context.Context, match string, scope *query.Scope, since time.Time, limit int) ([]news.Article, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return nil, searchErr(err)
 	}
-	scope, err := s.sourceScope(ctx, keep)
+	sc, err := s.sourceScope(ctx, scope)
 	if err != nil {
 		return nil, searchErr(err)
 	}
-	if scope.none() {
+	if sc.none() {
 		return nil, nil
 	}
 	first, err := s.firstIDSince(ctx, since)
@@ -205,7 +206,7 @@ func (s *Store) SearchRecent(ctx context.Context, match string, keep func(name s
 	if match, _, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
 		return nil, searchErr(err)
 	}
-	parts := newSpanQuery(match, scope)
+	parts := newSpanQuery(match, sc)
 	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: parts.expr.reach(searchSpan, firstSpan, false)}, first)
 	if err != nil {
 		return nil, searchErr(err)

@@ -59,7 +59,7 @@ func TestSourceScopeKeepsTheSourcesMatches(t *testing.T) {
 		{"storm", "harbour gazette"}, {"(storm -tides) OR council", "kursk daily"}, {"stor* -har*", "wire"},
 	} {
 		q := mustParse(t, "source:\""+tt.source+"\" ("+tt.query+")")
-		keep := q.SourceFilter()
+		keep := q.Scope()
 		if keep == nil {
 			t.Fatalf("%s: no source filter", tt.query)
 		}
@@ -102,7 +102,7 @@ func TestSourceScopeKeepsTheSourcesMatches(t *testing.T) {
 		}
 	}
 	// A source no name passes: nothing, without reading the index.
-	none := mustParse(t, "source:nosuch storm").SourceFilter()
+	none := mustParse(t, "source:nosuch storm").Scope()
 	if f, err := s.SearchNewest(ctx, `"storm"`, none, 50); err != nil || len(f.IDs) != 0 {
 		t.Errorf("source:nosuch storm: %v, %v; want none", f.IDs, err)
 	}

@@ -33,7 +33,7 @@ type Store interface {
 	// sources whose name passes keep if not nil) finds among the articles
 	// fetched since then, and returns the newest of them, at most
 	// sampleSize, of those published since then (examined: all read).
-	RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
+	RecentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
 	// RecentMatchesUntexted is RecentMatches of an expression that decides
 	// its matches (query.Query.TermsMatchExact), its sample without Text
 	// and Summary; it fails with an error wrapping news.ErrLooseMatch when
@@ -256,7 +256,7 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 		}
 	}
 	read := func(n int) ([]news.Article, int, int, error) {
-		return s.store.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, n)
+		return s.store.RecentMatches(ctx, q.TermsMatch(), q.Scope(), since, n)
 	}
 	return s.preview(ctx, read, q.MatchArticle)
 }
