@@ -28,7 +28,8 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 
 // RecentMatches reads, in bounded time, what the FTS5 expression match over
 // articles_terms ("" = every article, or every article of the sources whose
-// name passes keep when keep is not nil) finds among the articles fetched
+// name passes the name test of scope when scope has one: query.Scope.Names)
+// finds among the articles fetched
 // since then: total is how many the expression matches there, counted up to
 // countCap and beyond it estimated from the span of ids the first countCap
 // cover (for match "", the span of ids, which counts the articles but those
@@ -44,7 +45,8 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // the newest negatedCap N matches among them), and total is estimated from
 // that span as from the first countCap matches. A phrase, a column filter
 // narrower than title and body, or a NOT of one, and an expression with a
-// keep (the matches of the sources whose name passes it: sourceScope) is
+// scope (the matches of the sources or at the hosts that a query's
+// query.Scope admits: sourceScope) is
 // read in bounded spans of the newest ids (recent_spans.go) and estimated
 // the same way; when such a
 // read found none and the window goes on below the ids it read, sample is

@@ -68,9 +68,9 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 // search. It first indexes the articles waiting for the index
 // (store/terms_later.go; when that write fails, it logs it and searches
 // without them). It fails with an error wrapping ErrBadMatch when FTS5
-// rejects the expression. With keep (a query's query.Query.SourceFilter),
-// only the articles of the sources whose name passes it are read as
-// matches (sourceScope).
+// rejects the expression. With a scope (a query's query.Query.Scope), only
+// the articles it admits (of the sources whose name passes its tests, at
+// the hosts it names) are read as matches (sourceScope).
 func (s *Store) SearchNewest(ctx context.Context, match string, scope *query.Scope, limit int) (news.Found, error) {
 	return s.searchNewest(ctx, match, scope, limit, spanLimits{first: firstSpan, total: searchSpan})
 }
@@ -181,8 +181,8 @@ func searchErr(err error) error {
 // so its cost does not grow with the store; a prefix of more than
 // previewTerms terms is read as its most frequent ones, and an expression
 // part by part, cut at its NOTs (spanExpr). It first indexes the articles waiting for
-// the index, as SearchArticles does. With keep, only the articles of the
-// sources whose name passes it are read as matches, as SearchNewest does.
+// the index, as SearchArticles does. With a scope, only the articles it
+// admits are read as matches, as SearchNewest does.
 // It fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, scope *query.Scope, since time.Time, limit int) ([]news.Article, error) {
