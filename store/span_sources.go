@@ -71,9 +71,19 @@ func (s *Store) sourceScope(ctx context.Context, c *query.Scope) (*sourceScope, 
 	return &sourceScope{root: root}, nil
 }
 
-// scopeTerm finds the sources (of ids, named names) and the hosts of c.
+// scopeTerm finds the sources (of ids, named names) and the hosts of c. A
+// scope of names alone is one leaf: the sources that pass them all, read
+// together.
 func (s *Store) scopeTerm(ctx context.Context, c *query.Scope, ids []int64, names []string) (*scopeTerm, error) {
 	t := &scopeTerm{}
+	if keep := c.Names(); keep != nil && !hasHost(c) {
+		for i, name := range names {
+			if keep(name) {
+				t.sources = append(t.sources, ids[i])
+			}
+		}
+		return t, nil
+	}
 	kids := c.All
 	if len(kids) == 0 {
 		kids = c.Any
@@ -106,6 +116,11 @@ func (s *Store) scopeTerm(ctx context.Context, c *query.Scope, ids []int64, name
 		}
 	}
 	return t, nil
+}
+
+// hasHost reports whether c or a scope in it names a host.
+func hasHost(c *query.Scope) bool {
+	return c.Host != "" || slices.ContainsFunc(c.All, hasHost) || slices.ContainsFunc(c.Any, hasHost)
 }
 
 // none reports whether the scope holds no article, so that nothing matches.
