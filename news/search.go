@@ -9,13 +9,6 @@ import (
 // itself (a syntax error), as opposed to a failing database.
 var ErrBadMatch = errors.New("full-text expression rejected")
 
-// ErrLooseMatch is wrapped by the errors of a read that answers only for an
-// FTS5 expression that decides its matches (store.RecentMatchesUntexted)
-// when the store would read it as one that lets through articles it does
-// not match (a prefix inside a NOT read as only its most frequent terms):
-// nothing was read, and the caller is to confirm the matches itself.
-var ErrLooseMatch = errors.New("full-text expression read loosely")
-
 // Hit is an article found by a full-text search.
 type Hit struct {
 	Article

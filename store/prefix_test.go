@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -240,11 +239,12 @@ func TestPrefixesShareTheBudget(t *testing.T) {
 	}
 }
 
-// TestRecentMatchesUntexted: the untexted read finds what RecentMatches
-// finds, without the articles' text, and refuses (news.ErrLooseMatch) a
-// broad prefix inside a NOT, which it would read as only its most frequent
-// terms; a narrow one there is exact and read.
-func TestRecentMatchesUntexted(t *testing.T) {
+// TestRecentMatchesExact: the exact read finds what RecentMatches finds,
+// without the articles' text; a broad prefix inside a NOT, which it reads
+// as only its most frequent terms, it reads as RecentMatches does, with the
+// text, and says so (loose) for the caller to confirm; a narrow one there is
+// exact and read untexted.
+func TestRecentMatchesExact(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
@@ -264,7 +264,7 @@ func TestRecentMatchesUntexted(t *testing.T) {
 		t.Fatal(err)
 	}
 	since := now.Add(-300 * time.Hour)
-	for _, text := range []string{`"kursk"`, "minist*", `"kursk" -minist*`, `"kursk" -"ministaa"`, "presid*", ""} {
+	for _, text := range []string{`"kursk"`, "minist*", `"kursk" -minist*`, `"kursk" -"ministaa"`, "presid*", "", `"kursk" -presid*`} {
 		match := ""
 		if text != "" {
 			match = mustParse(t, text).TermsMatch()
@@ -273,22 +273,19 @@ func TestRecentMatchesUntexted(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, examined, total, err := s.RecentMatchesUntexted(ctx, match, since, 20)
+		got, examined, total, loose, err := s.RecentMatchesExact(ctx, match, since, 20)
 		if err != nil || examined != wantExamined || total != wantTotal || len(got) != len(want) {
-			t.Fatalf("untexted %q = %d of %d examined, total %d, %v; want %d of %d, %d", text, len(got), examined, total, err, len(want), wantExamined, wantTotal)
+			t.Fatalf("exact %q = %d of %d examined, total %d, %v; want %d of %d, %d", text, len(got), examined, total, err, len(want), wantExamined, wantTotal)
+		}
+		// Only the broad prefix in a NOT (presid*: 30 terms) is loose.
+		if wantLoose := text == `"kursk" -presid*`; loose != wantLoose {
+			t.Errorf("exact %q: loose %v, want %v", text, loose, wantLoose)
 		}
 		for i := range got {
-			if got[i].ID != want[i].ID || got[i].Title != want[i].Title || got[i].Text != "" || got[i].Summary != "" || want[i].Text == "" {
-				t.Errorf("untexted %q: article %d = %d %q (text %q), want %d %q", text, i, got[i].ID, got[i].Title, got[i].Text, want[i].ID, want[i].Title)
+			if got[i].ID != want[i].ID || got[i].Title != want[i].Title || want[i].Text == "" || (got[i].Text != "") != loose || got[i].Text != "" && got[i].Text != want[i].Text {
+				t.Errorf("exact %q: article %d = %d %q (text %q), want %d %q (text %q, loose %v)", text, i, got[i].ID, got[i].Title, got[i].Text, want[i].ID, want[i].Title, want[i].Text, loose)
 			}
 		}
-	}
-	_, _, _, err := s.RecentMatchesUntexted(ctx, mustParse(t, `"kursk" -presid*`).TermsMatch(), since, 20)
-	if !errors.Is(err, news.ErrLooseMatch) {
-		t.Errorf("untexted read of a broad prefix in a NOT: %v, want news.ErrLooseMatch", err)
-	}
-	if _, _, _, err := s.RecentMatches(ctx, mustParse(t, `"kursk" -presid*`).TermsMatch(), nil, since, 20); err != nil {
-		t.Errorf("RecentMatches of a broad prefix in a NOT: %v", err)
 	}
 }
 

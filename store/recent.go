@@ -59,47 +59,50 @@ func (s *Store) RecentMatches(ctx context.Context, match string, scope *query.Sc
 	if keep := scope.Names(); match == "" && keep != nil {
 		return s.recentOfSources(ctx, keep, since, sampleSize)
 	}
-	return s.recentMatches(ctx, match, scope, since, sampleSize, true)
+	sample, examined, total, _, err = s.recentMatches(ctx, match, scope, since, sampleSize, false)
+	return sample, examined, total, err
 }
 
-// RecentMatchesUntexted is RecentMatches of an expression that decides its
+// RecentMatchesExact is RecentMatches of an expression that decides its
 // matches on its own (query.Query.TermsMatchExact), for a caller that
 // counts them without confirming them: the sample's articles are read
 // without their Text and Summary (neither read nor inflated), and a match
-// of "" reads every article of the window. It fails with an error wrapping
-// news.ErrLooseMatch, having read no article, when a prefix inside a NOT is
-// broad enough to be read as only its most frequent terms (the expression
-// so read lets through articles that match does not match), and as
-// RecentMatches fails otherwise.
-func (s *Store) RecentMatchesUntexted(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
-	return s.recentMatches(ctx, match, nil, since, sampleSize, false)
+// of "" reads every article of the window. When a prefix inside a NOT is
+// broad enough to be read as only its most frequent terms, the expression
+// so read lets through articles that match does not match: it is read as
+// RecentMatches reads it (its prefixes read once), the sample carries its
+// Text and Summary, and loose says the caller is to confirm it. It fails
+// as RecentMatches does.
+func (s *Store) RecentMatchesExact(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, loose bool, err error) {
+	return s.recentMatches(ctx, match, nil, since, sampleSize, true)
 }
 
-// recentMatches is RecentMatches of match, its articles with their text
-// if texted, else without (RecentMatchesUntexted).
-func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int, texted bool) (sample []news.Article, examined, total int, err error) {
+// recentMatches is RecentMatches of match, or, if exact, RecentMatchesExact;
+// texted says whether the sample carries its articles' text.
+func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int, exact bool) (sample []news.Article, examined, total int, texted bool, err error) {
+	texted = !exact
 	var sc *sourceScope
 	if match != "" {
 		if err := s.indexBeforeRead(ctx); err != nil {
-			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 		}
 		if sc, err = s.sourceScope(ctx, scope); err != nil {
-			return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 		}
 		if sc.none() {
-			return nil, 0, 0, nil
+			return nil, 0, 0, false, nil
 		}
 	}
 	first, err := s.firstIDSince(ctx, since)
 	if err != nil {
-		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+		return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 	}
 	if first == 0 {
-		return nil, 0, 0, nil
+		return nil, 0, 0, false, nil
 	}
 	var last int64
 	if err := s.r.QueryRowContext(ctx, `SELECT max(id) FROM articles`).Scan(&last); err != nil {
-		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+		return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 	}
 	var rows *sql.Rows
 	scale := 1.0
@@ -116,10 +119,12 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 	} else {
 		e, eerr := s.expand(ctx, match, previewTerms)
 		if eerr != nil {
-			return nil, 0, 0, searchErr(eerr)
+			return nil, 0, 0, false, searchErr(eerr)
 		}
 		if e.loose && !texted {
-			return nil, 0, 0, fmt.Errorf("recent matches: %w", news.ErrLooseMatch)
+			// Read as RecentMatches reads it, for the caller to confirm:
+			// the prefixes expanded once, not again by a second call.
+			texted, matches = true, sqlRecentMatches
 		}
 		match, scale = e.match, e.scale
 		// A NOT other than "P NOT N" of sides without one (inside an OR,
@@ -146,7 +151,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 		}
 	}
 	if err != nil {
-		return nil, 0, 0, searchErr(err)
+		return nil, 0, 0, false, searchErr(err)
 	}
 	defer rows.Close()
 	var n int
@@ -167,14 +172,14 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 			dest = append(dest, &low)
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return nil, 0, 0, searchErr(err)
+			return nil, 0, 0, false, searchErr(err)
 		}
 		if examined == sampleSize {
 			continue // sampleSize 0: the row only carried the count
 		}
 		if texted {
 			if err := t.set(); err != nil {
-				return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
+				return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 			}
 		}
 		a.PublishedAt, a.FetchedAt = fromUnix(pub), fromUnix(fetched)
@@ -184,14 +189,14 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, 0, searchErr(err)
+		return nil, 0, 0, false, searchErr(err)
 	}
 	if bounded && n == 0 && low > first {
 		// Nothing among the ids read, and the window goes on below them:
 		// the caller learns how many were read (and found none) rather
 		// than an exact 0 ("none of the 4000 newest articles it might
 		// match did; older ones were not checked").
-		return nil, int(last - low + 1), int(last - first + 1), nil
+		return nil, int(last - low + 1), int(last - first + 1), texted, nil
 	}
 	if match != "" {
 		total = n
@@ -210,7 +215,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 		}
 	}
 	slices.SortStableFunc(sample, func(a, b news.Article) int { return b.PublishedAt.Compare(a.PublishedAt) })
-	return sample, examined, max(total, examined), nil
+	return sample, examined, max(total, examined), texted, nil
 }
 
 // scaleBroad estimates how many articles of a window of w match an
@@ -236,12 +241,14 @@ const countCap = 1000
 
 // countTerms is how many terms (quoted strings) an expression may hold for
 // RecentMatches to count countCap of its matches: one of more is counted to
-// countCap·countTerms/terms (at least countCap/10), since each match costs
-// each term a read. The AND of twelve broad prefixes (one term each at
-// previewTerms 6) counted 1,000 matches in 7.5–9 ms at 1,000,000 articles;
-// 500 (at 6) in 2.9–3.1 ms, 333 (at 4) in 2.4–2.5 ms, on top of about 1.5 ms
-// that opening the twelve terms costs whatever the count. A variable for
-// the tests only.
+// countCap·(countTerms/terms)² (at least countCap/10). Each match costs each
+// term a read, and each term of an AND also thins the matches, so that more
+// of each term is read for each match: the AND of twelve broad prefixes (one
+// term each at previewTerms 6) counted 1,000 matches in 7.5–9 ms at
+// 1,000,000 articles, 333 in 2.4–2.5 ms, on top of about 1.5 ms that opening
+// the twelve terms costs whatever the count; 333, 166 and 100 matches read
+// 4.4, 2.6 and 2.1 ms (probed, fastest of 60, on a loaded host), 111 of
+// them keep a count's error near a tenth. A variable for the tests only.
 var countTerms = 4
 
 // countLimit returns how many of match's newest matches RecentMatches
@@ -251,7 +258,7 @@ func countLimit(match string) int {
 	if terms <= countTerms {
 		return countCap
 	}
-	return max(countCap/10, countCap*countTerms/terms)
+	return max(countCap/10, countCap*countTerms*countTerms/(terms*terms))
 }
 
 // The queries of RecentMatches: where the window starts (articles_fetched),
@@ -274,7 +281,7 @@ const (
 		ORDER BY a.id DESC`
 )
 
-// The queries of RecentMatchesUntexted: RecentMatches' without the
+// The queries of RecentMatchesExact: RecentMatches' without the
 // articles' text and summary.
 const (
 	articleColumnsUntexted   = `a.id, a.source_id, s.name, s.url, a.guid, a.url, a.title, a.published_at, a.fetched_at, a.alertable, a.image_url, a.page_image_url, COALESCE(a.outlet, '')`

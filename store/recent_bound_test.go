@@ -80,9 +80,9 @@ func TestRecentMatchesBoundsANot(t *testing.T) {
 		t.Errorf("RecentMatches(%s) = total %d, examined %d, sample %d; want none of the newest %d read, of %d",
 			match, total, examined, len(sample), candidateCap, 3*candidateCap)
 	}
-	_, examined, total, err = s.RecentMatchesUntexted(ctx, match, now.Add(-time.Hour), 10)
+	_, examined, total, _, err = s.RecentMatchesExact(ctx, match, now.Add(-time.Hour), 10)
 	if err != nil || total != 3*candidateCap || examined != candidateCap {
-		t.Errorf("RecentMatchesUntexted(%s) = total %d, examined %d, %v; want %d of %d", match, total, examined, err, candidateCap, 3*candidateCap)
+		t.Errorf("RecentMatchesExact(%s) = total %d, examined %d, %v; want %d of %d", match, total, examined, err, candidateCap, 3*candidateCap)
 	}
 	// "tides" -"storm": fewer candidates than candidateCap, read whole, none
 	// passing: an exact 0.
@@ -155,11 +155,12 @@ func TestStopsAtBound(t *testing.T) {
 
 // TestRecentMatchesCountsFewerOfManyTerms: an expression of more than
 // countTerms terms has fewer of its newest matches counted (each costs each
-// term a read), and the count of the rest is estimated from them.
+// term a read, and each term of an AND thins them), and the count of the
+// rest is estimated from them.
 func TestRecentMatchesCountsFewerOfManyTerms(t *testing.T) {
 	for _, tt := range []struct {
 		terms, want int
-	}{{1, countCap}, {countTerms, countCap}, {2 * countTerms, countCap / 2}, {100, countCap / 10}} {
+	}{{1, countCap}, {countTerms, countCap}, {2 * countTerms, countCap / 4}, {3 * countTerms, countCap / 9}, {100, countCap / 10}} {
 		match := strings.Repeat(`"w" AND `, tt.terms-1) + `"w"`
 		if got := countLimit(match); got != tt.want {
 			t.Errorf("%d terms: counts %d, want %d", tt.terms, got, tt.want)

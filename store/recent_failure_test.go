@@ -9,7 +9,7 @@ import (
 )
 
 // A match expression the database refuses (here one FTS5 cannot parse) is
-// an error of RecentMatches and RecentMatchesUntexted, not a panic: the
+// an error of RecentMatches and RecentMatchesExact, not a panic: the
 // query's error was shadowed, and the rows read were nil.
 func TestRecentMatchesRefusedExpressionIsAnError(t *testing.T) {
 	ctx := context.Background()
@@ -21,7 +21,7 @@ func TestRecentMatchesRefusedExpressionIsAnError(t *testing.T) {
 	if _, _, _, err := s.RecentMatches(ctx, `"kursk AND (`, nil, since, 20); err == nil {
 		t.Error("RecentMatches of a refused expression: no error")
 	}
-	if _, _, _, err := s.RecentMatchesUntexted(ctx, `"kursk AND (`, since, 20); err == nil {
-		t.Error("RecentMatchesUntexted of a refused expression: no error")
+	if _, _, _, _, err := s.RecentMatchesExact(ctx, `"kursk AND (`, since, 20); err == nil {
+		t.Error("RecentMatchesExact of a refused expression: no error")
 	}
 }

@@ -35,12 +35,12 @@ func TestRecentMatchesBoundsAPhrase(t *testing.T) {
 	s, added := spanStore(t, 30, func(i int) bool { return i%3 == 0 })
 	since := added[0].PublishedAt.Add(-time.Minute) // the window holds all 30
 	match := `{title body} : "kursk deminers"`
-	sample, examined, total, err := s.RecentMatchesUntexted(ctx, match, since, 20)
+	sample, examined, total, _, err := s.RecentMatchesExact(ctx, match, since, 20)
 	if err != nil || examined != 10 || total != 10 || len(sample) != 10 {
 		t.Fatalf("unbounded: %d sampled, %d examined, total %d, %v; want the 10 of 30", len(sample), examined, total, err)
 	}
 	s.phraseSpans = spanLimits{first: 2, total: 6}
-	sample, examined, total, err = s.RecentMatchesUntexted(ctx, match, since, 20)
+	sample, examined, total, _, err = s.RecentMatchesExact(ctx, match, since, 20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestRecentMatchesBoundsAPhrase(t *testing.T) {
 	}
 	// A window narrower than the span is read whole: exact.
 	since = added[27].PublishedAt.Add(-time.Minute)
-	if _, examined, total, err = s.RecentMatchesUntexted(ctx, match, since, 20); err != nil || examined != 1 || total != 1 {
+	if _, examined, total, _, err = s.RecentMatchesExact(ctx, match, since, 20); err != nil || examined != 1 || total != 1 {
 		t.Errorf("window of 3: %d examined, total %d, %v; want 1, 1", examined, total, err)
 	}
 }
@@ -80,12 +80,12 @@ func TestRecentMatchesSpansANarrowNot(t *testing.T) {
 	if stopsAtBound(`{body} : "work"`) {
 		t.Fatal("the test wants a right side sqlRecentNot does not read")
 	}
-	sample, examined, total, err := s.RecentMatchesUntexted(ctx, match, since, 20)
+	sample, examined, total, _, err := s.RecentMatchesExact(ctx, match, since, 20)
 	if err != nil || examined != 20 || total != 20 || len(sample) != 20 {
 		t.Fatalf("unbounded: %d sampled, %d examined, total %d, %v; want the 20 of 30 without work", len(sample), examined, total, err)
 	}
 	s.phraseSpans = spanLimits{first: 2, total: 6}
-	sample, examined, total, err = s.RecentMatchesUntexted(ctx, match, since, 20)
+	sample, examined, total, _, err = s.RecentMatchesExact(ctx, match, since, 20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,13 +104,13 @@ func TestRecentMatchesSaysHowFewItReadWhenNoneMatched(t *testing.T) {
 	since := added[0].PublishedAt.Add(-time.Minute)
 	match := `{title body} : "kursk deminers"`
 	s.phraseSpans = spanLimits{first: 2, total: 6}
-	sample, examined, total, err := s.RecentMatchesUntexted(ctx, match, since, 20)
+	sample, examined, total, _, err := s.RecentMatchesExact(ctx, match, since, 20)
 	if err != nil || len(sample) != 0 || examined != 6 || total != 30 {
 		t.Errorf("none in the newest 6 of 30: %d sampled, %d examined, total %d, %v; want 0, 6, 30", len(sample), examined, total, err)
 	}
 	// A window the spans cover whole: an exact 0.
 	since = added[27].PublishedAt.Add(-time.Minute)
-	if sample, examined, total, err = s.RecentMatchesUntexted(ctx, match, since, 20); err != nil || len(sample) != 0 || examined != 0 || total != 0 {
+	if sample, examined, total, _, err = s.RecentMatchesExact(ctx, match, since, 20); err != nil || len(sample) != 0 || examined != 0 || total != 0 {
 		t.Errorf("none in a window of 3: %d sampled, %d examined, total %d, %v; want 0, 0, 0", len(sample), examined, total, err)
 	}
 }

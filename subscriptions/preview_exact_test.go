@@ -17,27 +17,29 @@ import (
 	"github.com/newshound/newshound/store"
 )
 
-// confirmingStore is a store whose untexted read always refuses, so that the
-// service confirms every preview's candidates with the query's matcher: the
-// preview as it was before queries that FTS5 decides were counted without it.
+// confirmingStore is a store whose exact read always reads loosely, so that
+// the service confirms every preview's candidates with the query's matcher:
+// the preview as it was before queries that FTS5 decides were counted
+// without it.
 type confirmingStore struct{ *store.Store }
 
-func (confirmingStore) RecentMatchesUntexted(context.Context, string, time.Time, int) ([]news.Article, int, int, error) {
-	return nil, 0, 0, fmt.Errorf("test: %w", news.ErrLooseMatch)
+func (c confirmingStore) RecentMatchesExact(ctx context.Context, match string, since time.Time, n int) ([]news.Article, int, int, bool, error) {
+	sample, examined, total, err := c.Store.RecentMatches(ctx, match, nil, since, n)
+	return sample, examined, total, true, err
 }
 
-// countingStore counts the untexted reads that answered.
+// countingStore counts the exact reads that answered untexted.
 type countingStore struct {
 	*store.Store
 	untexted atomic.Int64
 }
 
-func (c *countingStore) RecentMatchesUntexted(ctx context.Context, match string, since time.Time, n int) ([]news.Article, int, int, error) {
-	sample, examined, total, err := c.Store.RecentMatchesUntexted(ctx, match, since, n)
-	if err == nil {
+func (c *countingStore) RecentMatchesExact(ctx context.Context, match string, since time.Time, n int) ([]news.Article, int, int, bool, error) {
+	sample, examined, total, loose, err := c.Store.RecentMatchesExact(ctx, match, since, n)
+	if err == nil && !loose {
 		c.untexted.Add(1)
 	}
-	return sample, examined, total, err
+	return sample, examined, total, loose, err
 }
 
 // exactVocabulary is the fixture's words: common and rare ones, a

@@ -30,15 +30,16 @@ type Store interface {
 	QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
 	// RecentMatches counts what the FTS5 expression ("" = all, or all of the
-	// sources whose name passes keep if not nil) finds among the articles
-	// fetched since then, and returns the newest of them, at most
+	// sources whose name passes the scope's name test: query.Scope.Names)
+	// finds among the articles of the scope (nil: any) fetched since then, and returns the newest of them, at most
 	// sampleSize, of those published since then (examined: all read).
 	RecentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
-	// RecentMatchesUntexted is RecentMatches of an expression that decides
+	// RecentMatchesExact is RecentMatches of an expression that decides
 	// its matches (query.Query.TermsMatchExact), its sample without Text
-	// and Summary; it fails with an error wrapping news.ErrLooseMatch when
-	// it would read the expression as one that lets more through.
-	RecentMatchesUntexted(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
+	// and Summary, unless it read the expression as one that lets more
+	// through: then the sample carries them, and loose says it is to be
+	// confirmed.
+	RecentMatchesExact(ctx context.Context, match string, since time.Time, sampleSize int) (sample []news.Article, examined, total int, loose bool, err error)
 	// StoriesOf returns the story of each article (its own id when it has
 	// none), for the preview's one line per story.
 	StoriesOf(ctx context.Context, ids []int64) (map[int64]int64, error)
@@ -243,17 +244,20 @@ func (s *Service) SubscribeIn(ctx context.Context, chatID int64, thread int, tex
 // bound (AtLeast). When the FTS5 expression decides q's matches on its own
 // (query.Query.TermsMatchExact), the candidates are the matches: they are
 // read without their text and not confirmed, with the same outcome for
-// less (TestPreviewEstimatesAsExactCounts). It fails when the store does.
+// less (TestPreviewEstimatesAsExactCounts), unless the store read the
+// expression as one that lets more through (a broad prefix in a NOT): then
+// they come with their text and are confirmed. It fails when the store
+// does.
 func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) {
 	since := s.now().Add(-s.previewWindow)
 	if q.TermsMatchExact() {
-		read := func(n int) ([]news.Article, int, int, error) {
-			return s.store.RecentMatchesUntexted(ctx, q.TermsMatch(), since, n)
+		loose := false
+		read := func(n int) (sample []news.Article, examined, total int, err error) {
+			sample, examined, total, loose, err = s.store.RecentMatchesExact(ctx, q.TermsMatch(), since, n)
+			return sample, examined, total, err
 		}
-		p, err := s.preview(ctx, read, nil)
-		if !errors.Is(err, news.ErrLooseMatch) {
-			return p, err
-		}
+		confirm := func(a query.Article) bool { return !loose || q.MatchArticle(a) }
+		return s.preview(ctx, read, confirm)
 	}
 	read := func(n int) ([]news.Article, int, int, error) {
 		return s.store.RecentMatches(ctx, q.TermsMatch(), q.Scope(), since, n)
