@@ -168,16 +168,28 @@ func (d *Document) index(only *stemFilter) {
 // maxHostLen is the longest DNS name.
 const maxHostLen = 253
 
-// hostAndParents returns the lower-case host of rawURL and each parent domain ("www.bbc.co.uk", "bbc.co.uk",
-// "co.uk", "uk"), or nil when rawURL has no host.
-func hostAndParents(rawURL string) []string {
+// URLHost returns the host of rawURL as site: compares it: in lower case, without the dots that may end or start it,
+// and "" when rawURL has no host or one longer than any DNS name. An article matches site:x (x with a dot) when x is
+// this host or follows one of its dots; the store's index of hosts (store/hosts.go) is made of it, so that the two
+// agree.
+func URLHost(rawURL string) string {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil {
-		return nil
+		return ""
 	}
 	h := strings.Trim(strings.ToLower(u.Hostname()), ".")
-	if h == "" || len(h) > maxHostLen {
-		return nil // no such host exists, and its many long parents would cost quadratic time to look up
+	if len(h) > maxHostLen {
+		return "" // no such host exists, and its many long parents would cost quadratic time to look up
+	}
+	return h
+}
+
+// hostAndParents returns the lower-case host of rawURL (URLHost) and each parent domain ("www.bbc.co.uk",
+// "bbc.co.uk", "co.uk", "uk"), or nil when rawURL has no host.
+func hostAndParents(rawURL string) []string {
+	h := URLHost(rawURL)
+	if h == "" {
+		return nil
 	}
 	if net.ParseIP(h) != nil {
 		return []string{h}

@@ -190,6 +190,9 @@ func TestSourceFilter(t *testing.T) {
 		{"source:bbc.co.uk", nil},
 		{"kursk", nil},
 		{"kursk -source:reuters", nil},
+		// A site: term the name cannot tell is left out of an AND, and leaves an OR without a test.
+		{"site:.uk source:wire kursk", map[string]bool{"Wire": true, "BBC": false}},
+		{"(site:bbc.co.uk OR source:wire) kursk", nil},
 	}
 	for _, tt := range tests {
 		q, err := Parse(tt.query)
@@ -211,6 +214,60 @@ func TestSourceFilter(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestScope: a query's scope holds the source: and site: terms it requires, as it combines them; one under a NOT,
+// or on a side of an OR whose other side has none, requires nothing.
+func TestScope(t *testing.T) {
+	for _, tt := range []struct{ query, want string }{
+		{"source:reuters tariffs", "name"},
+		{"site:bbc.co.uk police", "name|bbc.co.uk"},
+		{"source:www.Reuters.com police", "name|www.reuters.com"},
+		{"site:.uk police", "uk"},
+		{"site:.co.uk police", "name|co.uk"}, // read as a name too: "co uk"
+		{"site:.uk source:wire police", "AND(uk name)"},
+		{"(site:a.example OR site:b.example) police", "OR(name|a.example name|b.example)"},
+		{"(site:a.example police) OR (source:wire tides)", "OR(name|a.example name)"},
+		{"site:a.example (police OR source:wire)", "name|a.example"},
+		{"site:a.example OR police", ""},
+		{"police -site:a.example", ""},
+		{"-(site:a.example OR source:wire) police", ""},
+		{"police", ""},
+	} {
+		q, err := Parse(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := renderScope(q.Scope()); got != tt.want {
+			t.Errorf("%q: scope %s, want %s", tt.query, got, tt.want)
+		}
+	}
+}
+
+// renderScope writes a scope: a leaf as "name" (a name test), its host, or both with "|"; AND(…) and OR(…).
+func renderScope(c *Scope) string {
+	if c == nil {
+		return ""
+	}
+	op, kids := "AND", c.All
+	if len(c.Any) > 0 {
+		op, kids = "OR", c.Any
+	}
+	if len(kids) > 0 {
+		parts := make([]string, len(kids))
+		for i, k := range kids {
+			parts[i] = renderScope(k)
+		}
+		return op + "(" + strings.Join(parts, " ") + ")"
+	}
+	var parts []string
+	if c.Name != nil {
+		parts = append(parts, "name")
+	}
+	if c.Host != "" {
+		parts = append(parts, c.Host)
+	}
+	return strings.Join(parts, "|")
 }
 
 // columnsByJoin is Columns as it was made before it took one allocation: each column joined on its own.

@@ -36,7 +36,7 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 		}
 		var arts []news.Article
 		if match := q.TermsMatch(); match != "" {
-			arts, err = s.store.SearchRecent(ctx, match, q.SourceFilter(), since, 10*LatestCount)
+			arts, err = s.store.SearchRecent(ctx, match, q.Scope(), since, 10*LatestCount)
 		}
 		if q.TermsMatch() == "" || errors.Is(err, news.ErrBadMatch) {
 			if recent == nil {

@@ -137,7 +137,7 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, int, error
 // the first read, which spares reading and inflating the rest; ranking more
 // than it reads costs the search nothing (the store walks the same ids).
 func (s *Service) confirmed(ctx context.Context, q *query.Query, match string) ([]int64, int, error) {
-	found, err := s.store.SearchNewest(ctx, match, q.SourceFilter(), maxCandidates)
+	found, err := s.store.SearchNewest(ctx, match, q.Scope(), maxCandidates)
 	if err != nil {
 		return nil, 0, err
 	}

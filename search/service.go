@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 )
 
 // Limits of the use cases.
@@ -27,8 +28,8 @@ const (
 type Store interface {
 	// SearchNewest and SearchRecent read the matches of the sources whose
 	// name passes keep (nil: of every source).
-	SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error)
-	SearchRecent(ctx context.Context, match string, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error)
+	SearchNewest(ctx context.Context, match string, scope *query.Scope, limit int) (news.Found, error)
+	SearchRecent(ctx context.Context, match string, scope *query.Scope, since time.Time, limit int) ([]news.Article, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
 	SourceArticles(ctx context.Context, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error)
 	FindArticles(ctx context.Context, ids []int64) ([]news.Article, error)

@@ -258,9 +258,9 @@ type countingStore struct {
 	searches int
 }
 
-func (c *countingStore) SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error) {
+func (c *countingStore) SearchNewest(ctx context.Context, match string, scope *query.Scope, limit int) (news.Found, error) {
 	c.searches++
-	return c.Store.SearchNewest(ctx, match, keep, limit)
+	return c.Store.SearchNewest(ctx, match, scope, limit)
 }
 
 // TestSearchConfirmsPastTheFirstCandidatesInOneSearch: when the matcher
@@ -293,8 +293,8 @@ func TestSearchConfirmsPastTheFirstCandidatesInOneSearch(t *testing.T) {
 // boundStore is a store whose searches all stop at its bound on cost.
 type boundStore struct{ *store.Store }
 
-func (b boundStore) SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error) {
-	f, err := b.Store.SearchNewest(ctx, match, keep, limit)
+func (b boundStore) SearchNewest(ctx context.Context, match string, scope *query.Scope, limit int) (news.Found, error) {
+	f, err := b.Store.SearchNewest(ctx, match, scope, limit)
 	f.Searched = 777
 	return f, err
 }
@@ -355,6 +355,47 @@ func TestSearchConfinedToASourceFindsItsOlderMatches(t *testing.T) {
 	}
 	if len(got) != search.LatestCount || got[0].Article.SourceName != "Reuters" {
 		t.Errorf("/latest source:reuters tariffs: %d articles, want %d of Reuters' 12", len(got), search.LatestCount)
+	}
+}
+
+// "site:steel.example tariffs" found none where an aggregator's feed held
+// 12 of that site's tariff articles under 300 newer ones of other sites:
+// the candidates were the newest tariff articles of every site. The site's
+// hosts are read with the words: /search and /latest find all 12, and a
+// dotted source: (source:steel.example) as well.
+func TestSearchConfinedToASiteFindsItsOlderMatches(t *testing.T) {
+	r := newRig(t)
+	var arts []news.Article
+	for i := range 12 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint("s", i), URL: fmt.Sprintf("https://www.steel.example/%d", i), Title: fmt.Sprintf("Steel tariffs, round %d", i), Text: "Tariffs on steel rise again.", PublishedAt: r.now.Add(-time.Duration(400+i) * time.Minute)})
+	}
+	for i := range 300 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint("w", i), URL: fmt.Sprintf("https://news%d.example/%d", i%40, i), Title: fmt.Sprintf("Tariffs update %d", i), Text: "Tariffs on steel rise again.", PublishedAt: r.now.Add(-time.Duration(i) * time.Minute)})
+	}
+	r.articles("Aggregator", arts...)
+	for _, q := range []string{"site:steel.example tariffs", "source:steel.example tariffs", "site:www.steel.example tariffs"} {
+		p, err := r.svc.Search(context.Background(), 1, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != 12 {
+			t.Errorf("/search %s: %d results, want the site's 12", q, p.Total)
+		}
+		for _, res := range p.Results {
+			if !strings.HasPrefix(res.Article.URL, "https://www.steel.example/") {
+				t.Errorf("/search %s: result %q at %s", q, res.Article.Title, res.Article.URL)
+			}
+		}
+	}
+	if p, err := r.svc.Search(context.Background(), 1, "site:nosuch.example tariffs"); err != nil || p.Total != 0 {
+		t.Errorf("a site no article is at: %d results, %v; want none", p.Total, err)
+	}
+	got, err := r.svc.Latest(context.Background(), []news.Subscription{{ID: 1, Query: "site:steel.example tariffs"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != search.LatestCount || !strings.HasPrefix(got[0].Article.URL, "https://www.steel.example/") {
+		t.Errorf("/latest site:steel.example tariffs: %d articles, want %d of the site's 12", len(got), search.LatestCount)
 	}
 }
 

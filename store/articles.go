@@ -250,6 +250,7 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 			if err != nil {
 				return err
 			}
+			hosts := s.hostIDs(tx)
 			var planned wstmt
 			if used {
 				if planned, err = s.stmt(ctx, tx, sqlInsertPlanned); err != nil {
@@ -275,15 +276,19 @@ func (s *Store) insertArticles(ctx context.Context, sourceID int64, items []news
 				case fetched:
 					pending = StepText
 				}
+				host, err := hosts.of(ctx, a.URL)
+				if err != nil {
+					return fmt.Errorf("article %q: %w", a.GUID, err)
+				}
 				var res sql.Result
 				if used {
 					// Its id decided with the plan, its story with it.
 					id := base + int64(j) + 1
 					l := pl.links[id] // keyed by ArticleID; none: the zero link, a story of its own
 					res, err = planned.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL,
-						id, storedStory(l), l.CanonicalURL, l.Signature, a.Outlet)
+						id, storedStory(l), l.CanonicalURL, l.Signature, a.Outlet, host)
 				} else {
-					res, err = stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL, a.Outlet)
+					res, err = stmt.ExecContext(ctx, sourceID, a.GUID, a.URL, a.Title, f.text, f.summary, unix(a.PublishedAt), now.Unix(), a.Alertable, pending, a.ImageURL, a.Outlet, host)
 				}
 				if err != nil {
 					return fmt.Errorf("article %q: %w", a.GUID, err)
@@ -624,16 +629,18 @@ func (s *Store) UpdateArticlePageImage(ctx context.Context, id int64, imageURL s
 // guid (the (source_id, guid) key) or by link (articles_url, named: the
 // planner took articles_source, every article of the source, when it came);
 // ?12 is the
-// outlet an aggregator's item carries ("": none, stored NULL).
+// outlet an aggregator's item carries ("": none, stored NULL), ?13 the
+// host of its URL (hostIDs).
 const sqlInsertArticle = `
-			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, outlet)
-			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULLIF(?12, '')
+			INSERT INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, outlet, host_id)
+			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULLIF(?12, ''), ?13
 			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND guid = ?2)
 				AND (?3 = '' OR NOT EXISTS (SELECT 1 FROM articles INDEXED BY articles_url WHERE url = ?3 AND source_id = ?1))`
 
 // sqlInsertPlanned is sqlInsertArticle with the article's id and story
 // decided before (StoreFeedItemsPlanned): ?12 the id, ?13 the story (0:
-// its own), ?14 its canonical URL, ?15 its signature, ?16 its outlet. It inserts one row of
+// its own), ?14 its canonical URL, ?15 its signature, ?16 its outlet, ?17
+// its host (hostIDs). It inserts one row of
 // VALUES, not a SELECT's: SQLite gives a statement that may write several
 // rows (an INSERT from a SELECT) and abort part way (a foreign key) a
 // statement journal, a copy of each page the statement changes, made and
@@ -642,9 +649,9 @@ const sqlInsertArticle = `
 // NULL); OR IGNORE skips the row either way (and would skip one whose id
 // is taken, which the caller takes for a duplicate too and plans again).
 const sqlInsertPlanned = `
-			INSERT OR IGNORE INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, id, story_id, canonical_url, story_sig, outlet)
+			INSERT OR IGNORE INTO articles (source_id, guid, url, title, text, summary, published_at, fetched_at, alertable, pending, image_url, id, story_id, canonical_url, story_sig, outlet, host_id)
 			VALUES (?1, ?2, CASE WHEN ?3 <> '' AND EXISTS (SELECT 1 FROM articles INDEXED BY articles_url WHERE url = ?3 AND source_id = ?1) THEN NULL ELSE ?3 END,
-				?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULLIF(?13, 0), ?14, ?15, NULLIF(?16, ''))`
+				?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULLIF(?13, 0), ?14, ?15, NULLIF(?16, ''), ?17)`
 
 // sqlNewKeys returns which keys of the JSON array ?2 seen_items lacks for
 // source ?1, each looked up by its primary key.

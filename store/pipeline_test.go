@@ -193,7 +193,9 @@ func TestTheAutoincrementMigrationKeepsEverything(t *testing.T) {
 		`SELECT count(*) FROM articles WHERE id = 5 AND pending = ''`:                                                  1,
 		`SELECT rowid FROM articles_terms WHERE articles_terms MATCH 'deminers'`:                                       5,
 		`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'`:                          1, // 0020 keeps articles_terms_delete
-		`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' AND name LIKE 'articles_%'`: 7, // 0007 adds articles_fetched, 0020 articles_id_published, 0045 drops articles_canonical, 0069 adds articles_source
+		`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' AND name LIKE 'articles_%'`: 8, // 0007 adds articles_fetched, 0020 articles_id_published, 0045 drops articles_canonical, 0069 adds articles_source, 0070 articles_host
+		// 0070 and Open (fillHosts) give the article stored before them its host.
+		`SELECT count(*) FROM articles a JOIN hosts h ON h.id = a.host_id WHERE a.id = 5 AND h.name = 'example.wire.'`: 1,
 	} {
 		var got int64
 		if err := st.w.QueryRowContext(ctx, q).Scan(&got); err != nil || got != want {

@@ -56,12 +56,12 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		want  []string // substrings the plan must hold
 	}{
 		{"insert: duplicate check by guid and by link", sqlInsertArticle,
-			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text", "", "ABC15 Arizona"},
+			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "text", "", "ABC15 Arizona", 3},
 			[]string{"INDEX sqlite_autoindex_articles_1 (source_id=? AND guid=?)", "USING INDEX articles_url (url=?)"}},
 		// By guid the (source_id, guid) key itself refuses the row (no
 		// look-up of its own in the plan; TestStoreFeedItemsPlannedStoresWithoutAFailedPlan).
 		{"planned insert: duplicate check by link", sqlInsertPlanned,
-			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "", "", 9, 0, "", nil, ""},
+			[]any{1, "guid", "https://x.example/a", "t", "", "", now, now, 0, "", "", 9, 0, "", nil, "", 3},
 			[]string{"USING INDEX articles_url (url=?)"}},
 		{"planned insert: the next id", sqlLastArticleID, nil,
 			[]string{"SEARCH articles"}}, // sqlite_sequence: a row an AUTOINCREMENT table
@@ -98,6 +98,13 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 			[]string{"USING COVERING INDEX articles_source (source_id=? AND id>?)"}},
 		{"search, preview: the articles of a query's sources in a walk", sqlSourceIDs(2), []any{1, 2, 100, 200},
 			[]string{"USING COVERING INDEX articles_source (source_id=? AND id>? AND id<?)"}},
+		{"insert: an article's host", sqlHostID, []any{"example.x."}, []string{"USING COVERING INDEX sqlite_autoindex_hosts_1 (name=?)"}},
+		{"search, preview: the articles at a site's hosts in a walk", sqlHostArticleIDs, []any{"uk.co.bbc.", "uk.co.bbc/", 100, 200},
+			[]string{"USING COVERING INDEX sqlite_autoindex_hosts_1 (name>? AND name<?)", "USING COVERING INDEX articles_host (host_id=? AND id>? AND id<?)",
+				"USING COVERING INDEX articles_host (host_id=? AND id>? AND id<?)"}},
+		{"search, preview: is there a host at a site", sqlHostsExist, []any{"uk.co.bbc.", "uk.co.bbc/"},
+			[]string{"USING COVERING INDEX sqlite_autoindex_hosts_1 (name>? AND name<?)", "USING COVERING INDEX articles_host (host_id=?)"}},
+		{"open: the articles without their host", sqlUnfilledHosts, []any{fillBatch}, []string{"USING INDEX articles_host (host_id=?)"}},
 		{"preview: sample of all", sqlRecentAll, []any{1, 200, now}, []string{"USING INTEGER PRIMARY KEY (rowid>?)"}},
 		{"preview, untexted: count and sample in one walk", sqlRecentMatchesUntexted, []any{`"kursk"`, 1, countCap, 20, now},
 			[]string{"MATERIALIZE m", "VIRTUAL TABLE INDEX 192:M4>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
@@ -155,7 +162,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			plan := planOf(t, s, tt.query, tt.args...)
 			for _, line := range strings.Split(plan, "\n") {
-				for _, table := range []string{"articles", "alerts", "outbox", "seen_items", "sources", "chats"} {
+				for _, table := range []string{"articles", "alerts", "outbox", "seen_items", "sources", "chats", "hosts"} {
 					// outbox_pending holds the pending rows only: the backlog;
 					// articles_pending the articles the pipeline has not finished.
 					if strings.HasPrefix(line, "SCAN "+table) && !strings.HasPrefix(line, "SCAN "+table+"_terms") && !strings.HasPrefix(line, "SCAN "+table+"_vocab") &&

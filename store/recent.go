@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 )
 
 // firstIDSince returns the id of the first article fetched at or after
@@ -27,7 +28,8 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 
 // RecentMatches reads, in bounded time, what the FTS5 expression match over
 // articles_terms ("" = every article, or every article of the sources whose
-// name passes keep when keep is not nil) finds among the articles fetched
+// name passes the name test of scope when scope has one: query.Scope.Names)
+// finds among the articles fetched
 // since then: total is how many the expression matches there, counted up to
 // countCap and beyond it estimated from the span of ids the first countCap
 // cover (for match "", the span of ids, which counts the articles but those
@@ -43,10 +45,11 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // the newest negatedCap N matches among them), and total is estimated from
 // that span as from the first countCap matches. A phrase, a column filter
 // narrower than title and body, or a NOT of one, and an expression with a
-// keep (the matches of the sources whose name passes it: sourceScope) is
+// scope (the matches of the sources or at the hosts that a query's
+// query.Scope admits: sourceScope) is
 // read in bounded spans of the newest ids (recent_spans.go) and estimated
-// the same way, unless keep's sources hold fewer than sampleSize of the
-// ids a walk reads: then, as for match "", the sample is their newest
+// the same way, unless the scope is of source names alone and its sources
+// hold fewer than sampleSize of the ids a walk reads: then, as for match "", the sample is their newest
 // articles and total their articles of the window, for a caller that
 // confirms the sample and scales its share; when such a
 // read found none and the window goes on below the ids it read, sample is
@@ -55,11 +58,11 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // indexes the articles waiting for the index, as SearchArticles does. It
 // fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression, and when the database fails.
-func (s *Store) RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
-	if match == "" && keep != nil {
+func (s *Store) RecentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
+	if keep := scope.Names(); match == "" && keep != nil {
 		return s.recentOfSources(ctx, keep, since, sampleSize)
 	}
-	sample, examined, total, _, err = s.recentMatches(ctx, match, keep, since, sampleSize, false)
+	sample, examined, total, _, err = s.recentMatches(ctx, match, scope, since, sampleSize, false)
 	return sample, examined, total, err
 }
 
@@ -79,17 +82,17 @@ func (s *Store) RecentMatchesExact(ctx context.Context, match string, since time
 
 // recentMatches is RecentMatches of match, or, if exact, RecentMatchesExact;
 // texted says whether the sample carries its articles' text.
-func (s *Store) recentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int, exact bool) (sample []news.Article, examined, total int, texted bool, err error) {
+func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int, exact bool) (sample []news.Article, examined, total int, texted bool, err error) {
 	texted = !exact
-	var scope *sourceScope
+	var sc *sourceScope
 	if match != "" {
 		if err := s.indexBeforeRead(ctx); err != nil {
 			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 		}
-		if scope, err = s.sourceScope(ctx, keep); err != nil {
+		if sc, err = s.sourceScope(ctx, scope); err != nil {
 			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 		}
-		if scope.none() {
+		if sc.none() {
 			return nil, 0, 0, false, nil
 		}
 	}
@@ -104,7 +107,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, keep func(name 
 	if err := s.r.QueryRowContext(ctx, `SELECT max(id) FROM articles`).Scan(&last); err != nil {
 		return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 	}
-	if scope != nil {
+	if ids, ok := sc.sourcesOnly(); ok {
 		// The walk reads the newest previewSpan ids at most, which hold
 		// about n·previewSpan/window of the sources' n articles of a
 		// longer window: fewer than the sample when the sources are a few
@@ -112,12 +115,12 @@ func (s *Store) recentMatches(ctx context.Context, match string, keep func(name 
 		// "source:src7 tariffs" said "at least 0"). Then their newest
 		// articles are the sample, read with their text for the caller
 		// to confirm, as for a query of sources alone.
-		n, err := s.sourceCount(ctx, scope.sources, first)
+		n, err := s.sourceCount(ctx, ids, first)
 		if err != nil {
 			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 		}
 		if span, window := s.previewLimits().total, last-first+1; span < window && int64(n)*span < int64(sampleSize)*window {
-			sample, examined, total, err = s.sourceSample(ctx, scope.sources, first, n, since, sampleSize)
+			sample, examined, total, err = s.sourceSample(ctx, ids, first, n, since, sampleSize)
 			return sample, examined, total, true, err
 		}
 	}
@@ -150,7 +153,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, keep func(name 
 		pos, neg := splitNot(match)
 		nested := pos == "" && strings.Contains(match, " NOT ")
 		switch {
-		case scope != nil || nested || holdsPhrase(match) || !stopsAtBound(match):
+		case sc != nil || nested || holdsPhrase(match) || !stopsAtBound(match):
 			// A phrase, or a column filter narrower than title and body
 			// (title:said read every article holding "said", 75 ms at
 			// 1M), which FTS5 reads past the bound walking newest first,
@@ -158,7 +161,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, keep func(name 
 			// an expression confined to some sources (source:reuters
 			// tariffs), whose newest matches were mostly other sources'.
 			bounded = true
-			rows, low, err = s.recentSpans(ctx, match, scope, first, sampleSize, since, texted)
+			rows, low, err = s.recentSpans(ctx, match, sc, first, sampleSize, since, texted)
 		case neg != "":
 			bounded = true
 			rows, low, err = s.recentNot(ctx, pos, neg, first, sampleSize, since, texted)

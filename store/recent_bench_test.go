@@ -64,7 +64,7 @@ func BenchmarkRecentMatchesStages(b *testing.B) {
 				}
 				cpu := cpuTime()
 				for b.Loop() {
-					sample, _, _, err := s.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, n)
+					sample, _, _, err := s.RecentMatches(ctx, q.TermsMatch(), q.Scope(), since, n)
 					if err != nil {
 						b.Fatal(err)
 					}

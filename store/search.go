@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 )
 
 // Ranking: a title match weighs titleWeight times a match in the text only
@@ -67,29 +68,29 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 // search. It first indexes the articles waiting for the index
 // (store/terms_later.go; when that write fails, it logs it and searches
 // without them). It fails with an error wrapping ErrBadMatch when FTS5
-// rejects the expression. With keep (a query's query.Query.SourceFilter),
-// only the articles of the sources whose name passes it are read as
-// matches (sourceScope).
-func (s *Store) SearchNewest(ctx context.Context, match string, keep func(name string) bool, limit int) (news.Found, error) {
-	return s.searchNewest(ctx, match, keep, limit, spanLimits{first: firstSpan, total: searchSpan})
+// rejects the expression. With a scope (a query's query.Query.Scope), only
+// the articles it admits (of the sources whose name passes its tests, at
+// the hosts it names) are read as matches (sourceScope).
+func (s *Store) SearchNewest(ctx context.Context, match string, scope *query.Scope, limit int) (news.Found, error) {
+	return s.searchNewest(ctx, match, scope, limit, spanLimits{first: firstSpan, total: searchSpan})
 }
 
-func (s *Store) searchNewest(ctx context.Context, match string, keep func(name string) bool, limit int, limits spanLimits) (news.Found, error) {
+func (s *Store) searchNewest(ctx context.Context, match string, scope *query.Scope, limit int, limits spanLimits) (news.Found, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	scope, err := s.sourceScope(ctx, keep)
+	sc, err := s.sourceScope(ctx, scope)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	if scope.none() {
+	if sc.none() {
 		return news.Found{}, nil // no source has the name: nothing matches
 	}
 	match, _, err = s.expandPrefixes(ctx, match, searchTerms)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	text, titles, searched, err := s.rankCandidates(ctx, match, scope, limits)
+	text, titles, searched, err := s.rankCandidates(ctx, match, sc, limits)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
@@ -180,19 +181,19 @@ func searchErr(err error) error {
 // so its cost does not grow with the store; a prefix of more than
 // previewTerms terms is read as its most frequent ones, and an expression
 // part by part, cut at its NOTs (spanExpr). It first indexes the articles waiting for
-// the index, as SearchArticles does. With keep, only the articles of the
-// sources whose name passes it are read as matches, as SearchNewest does.
+// the index, as SearchArticles does. With a scope, only the articles it
+// admits are read as matches, as SearchNewest does.
 // It fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression.
-func (s *Store) SearchRecent(ctx context.Context, match string, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error) {
+func (s *Store) SearchRecent(ctx context.Context, match string, scope *query.Scope, since time.Time, limit int) ([]news.Article, error) {
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return nil, searchErr(err)
 	}
-	scope, err := s.sourceScope(ctx, keep)
+	sc, err := s.sourceScope(ctx, scope)
 	if err != nil {
 		return nil, searchErr(err)
 	}
-	if scope.none() {
+	if sc.none() {
 		return nil, nil
 	}
 	first, err := s.firstIDSince(ctx, since)
@@ -205,7 +206,7 @@ func (s *Store) SearchRecent(ctx context.Context, match string, keep func(name s
 	if match, _, err = s.expandPrefixes(ctx, match, previewTerms); err != nil {
 		return nil, searchErr(err)
 	}
-	parts := newSpanQuery(match, scope)
+	parts := newSpanQuery(match, sc)
 	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: parts.expr.reach(searchSpan, firstSpan, false)}, first)
 	if err != nil {
 		return nil, searchErr(err)

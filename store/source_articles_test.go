@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/news"
+	"github.com/newshound/newshound/query"
 )
 
 // TestSourceArticlesReadsOnlyTheNamedSources: a query that names sources
@@ -40,7 +41,7 @@ func TestSourceArticlesReadsOnlyTheNamedSources(t *testing.T) {
 	if len(arts) != 3 || arts[0].GUID != "9-0" || arts[2].GUID != "7-0" {
 		t.Errorf("SourceArticles = %v, want 9-0, 8-0, 7-0", news.ArticleIDs(arts))
 	}
-	sample, examined, total, err := s.RecentMatches(ctx, "", keep, now.Add(-5*24*time.Hour-time.Minute), 2)
+	sample, examined, total, err := s.RecentMatches(ctx, "", &query.Scope{Name: keep}, now.Add(-5*24*time.Hour-time.Minute), 2)
 	if err != nil {
 		t.Fatal(err)
 	}

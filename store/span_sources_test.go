@@ -59,7 +59,7 @@ func TestSourceScopeKeepsTheSourcesMatches(t *testing.T) {
 		{"storm", "harbour gazette"}, {"(storm -tides) OR council", "kursk daily"}, {"stor* -har*", "wire"},
 	} {
 		q := mustParse(t, "source:\""+tt.source+"\" ("+tt.query+")")
-		keep := q.SourceFilter()
+		keep := q.Scope()
 		if keep == nil {
 			t.Fatalf("%s: no source filter", tt.query)
 		}
@@ -102,7 +102,7 @@ func TestSourceScopeKeepsTheSourcesMatches(t *testing.T) {
 		}
 	}
 	// A source no name passes: nothing, without reading the index.
-	none := mustParse(t, "source:nosuch storm").SourceFilter()
+	none := mustParse(t, "source:nosuch storm").Scope()
 	if f, err := s.SearchNewest(ctx, `"storm"`, none, 50); err != nil || len(f.IDs) != 0 {
 		t.Errorf("source:nosuch storm: %v, %v; want none", f.IDs, err)
 	}
@@ -159,7 +159,7 @@ func TestRecentMatchesOfAFewSourcesReadsTheirNewest(t *testing.T) {
 	since := now.Add(-24 * time.Hour)
 	// Spans of 40 ids hold 4 of Reuters' articles: their newest 20 are read.
 	s.phraseSpans = spanLimits{first: 2, total: 40}
-	sample, examined, total, err := s.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, 20)
+	sample, examined, total, err := s.RecentMatches(ctx, q.TermsMatch(), q.Scope(), since, 20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestRecentMatchesOfAFewSourcesReadsTheirNewest(t *testing.T) {
 	}
 	// Spans of 300 ids hold 30 of them: the walk finds the matches.
 	s.phraseSpans = spanLimits{first: 300, total: 300}
-	sample, examined, total, err = s.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, 20)
+	sample, examined, total, err = s.RecentMatches(ctx, q.TermsMatch(), q.Scope(), since, 20)
 	if err != nil {
 		t.Fatal(err)
 	}

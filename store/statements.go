@@ -13,7 +13,7 @@ import (
 // connection instead of once per execution. The cache is larger than this
 // list and a fetch's other statements together.
 var hotStatements = append(append(alertQueries[:len(alertQueries):len(alertQueries)], batchQueries...),
-	sqlInsertArticle, sqlInsertPlanned, sqlLinkArticle, sqlNoteTerms)
+	sqlInsertArticle, sqlInsertPlanned, sqlLinkArticle, sqlNoteTerms, sqlHostID, sqlAddHost)
 
 // statements counts the hot write path's statements.
 type statements struct {

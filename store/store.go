@@ -194,6 +194,10 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
+	if err := s.fillHosts(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
 	if err := s.markTerms(ctx); err != nil { // the re-indexing runs later: ReindexStep
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)

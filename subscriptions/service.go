@@ -30,10 +30,10 @@ type Store interface {
 	QueueAlerts(ctx context.Context, alerts []news.Alert) (int, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
 	// RecentMatches counts what the FTS5 expression ("" = all, or all of the
-	// sources whose name passes keep if not nil) finds among the articles
-	// fetched since then, and returns the newest of them, at most
+	// sources whose name passes the scope's name test: query.Scope.Names)
+	// finds among the articles of the scope (nil: any) fetched since then, and returns the newest of them, at most
 	// sampleSize, of those published since then (examined: all read).
-	RecentMatches(ctx context.Context, match string, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
+	RecentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error)
 	// RecentMatchesExact is RecentMatches of an expression that decides
 	// its matches (query.Query.TermsMatchExact), its sample without Text
 	// and Summary, unless it read the expression as one that lets more
@@ -260,7 +260,7 @@ func (s *Service) Preview(ctx context.Context, q *query.Query) (Preview, error) 
 		return s.preview(ctx, read, confirm)
 	}
 	read := func(n int) ([]news.Article, int, int, error) {
-		return s.store.RecentMatches(ctx, q.TermsMatch(), q.SourceFilter(), since, n)
+		return s.store.RecentMatches(ctx, q.TermsMatch(), q.Scope(), since, n)
 	}
 	return s.preview(ctx, read, q.MatchArticle)
 }

@@ -583,6 +583,31 @@ func TestPreviewRereadsOnlyAFullSample(t *testing.T) {
 	}
 }
 
+// "site:steel.example tariffs" previewed "at least 0" where an
+// aggregator's feed held 12 of that site's tariff articles that week under
+// 100 newer ones of other sites. The site's hosts are read with the word:
+// all 12, exact.
+func TestPreviewOfAWordConfinedToASite(t *testing.T) {
+	svc, st := newTestService(t, 10)
+	ctx := context.Background()
+	ensureChat(t, st, 1)
+	var arts []news.Article
+	for i := range 12 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint("s", i), URL: fmt.Sprintf("https://steel.example/%d", i), Title: fmt.Sprintf("Steel tariffs, round %d", i), Text: "Tariffs rise.", PublishedAt: serviceNow.Add(-time.Duration(300+i) * time.Minute)})
+	}
+	for i := range 100 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint("w", i), URL: fmt.Sprintf("https://news%d.example/%d", i%30, i), Title: fmt.Sprintf("Tariffs update %d", i), Text: "Tariffs rise.", PublishedAt: serviceNow.Add(-time.Duration(i) * time.Minute)})
+	}
+	seedArticles(t, st, arts...)
+	res, err := svc.Subscribe(ctx, 1, "site:steel.example tariffs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := res.Preview; p.Count != 12 || p.Approx || p.AtLeast || p.Titles[0] != "Steel tariffs, round 0" {
+		t.Fatalf("preview = %+v, want the site's 12 exactly, newest first", p)
+	}
+}
+
 // "source:reuters tariffs" previewed "at least 0" where Reuters had 12
 // tariff articles that week: the preview's 20 candidates were the newest
 // tariff articles of every source, and the matcher dropped them all. The
