@@ -97,7 +97,7 @@ func bodyNoun(w string) bool {
 func localWord(w string) bool {
 	switch w {
 	case "civic", "city", "municipal", "district", "local", "town", "village", "county", "state", "provincial",
-		"regional", "national", "country", "nation", "state-run":
+		"national", "country", "nation", "state-run":
 		return true
 	}
 	return false
