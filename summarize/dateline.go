@@ -170,7 +170,32 @@ func unplacedDateline(w, rest, text string) bool {
 		return false
 	}
 	first, _, _ := strings.Cut(rest, " ")
-	return !pronounWord(first) && dated(rest) && !personAndAge(rest) && !refersToBody(rest)
+	return !pronounWord(first) && dated(rest) && !personAndAge(rest) && !refersToBody(rest) && !opensOnSpeaker(rest)
+}
+
+// opensOnSpeaker reports whether s opens on "The", one to three words in
+// small letters and a verb a body speaks with ("The search giant said",
+// "The software maker announced"): a speaker the sentence does not name,
+// the label's company or body. A lead after a dateline names its speaker
+// ("Chief Minister Nitish Kumar said", "The Calcutta High Court said"),
+// or places it ("The state government said").
+func opensOnSpeaker(s string) bool {
+	rest, ok := strings.CutPrefix(s, "The ")
+	if !ok {
+		return false
+	}
+	for k := 0; k < 4; k++ {
+		w, after, _ := strings.Cut(rest, " ")
+		if k > 0 && bodyVerb(w) {
+			return true
+		}
+		bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if k == 3 || !lowerWord(strings.ReplaceAll(bare, "-", "")) || localWord(bare) {
+			return false
+		}
+		rest = after
+	}
+	return false
 }
 
 // englishEnding reports whether w ends as English words do and places

@@ -54,13 +54,18 @@ func keepKickedLead(p *part, text string) bool {
 	if n == 0 {
 		n = datelineLabel(p.text, text)
 	}
+	kicker := false
 	if n == 0 {
 		n = kickerLabel(p.text)
+		kicker = n > 0
 	}
 	if n == 0 {
 		return false
 	}
 	rest := strings.TrimSpace(p.text[n:])
+	if first, _, _ := strings.Cut(rest, " "); kicker && callToAction(first) {
+		return false // "Live: Follow the results as they come in ..." is the page's, not the story's
+	}
 	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || !endsSentence(rest) || countWords(rest) < minSentenceWords {
 		return false
 	}
@@ -111,6 +116,18 @@ func kickerLabel(s string) int {
 		return len(w) + 2
 	}
 	return 0
+}
+
+// callToAction reports whether w is a verb that opens a page's call to
+// its reader, as a live page's or a player's kicker is followed by ("Live:
+// Follow the results ...", "Watch: See the moment ...").
+func callToAction(w string) bool {
+	switch w {
+	case "Follow", "Watch", "Read", "Click", "Join", "See", "Get", "Stay", "Keep", "Sign", "Subscribe", "Tap",
+		"Scroll", "Listen", "Tune", "Check", "Find", "Catch", "Share":
+		return true
+	}
+	return false
 }
 
 // kickerWord reports whether w, in capitals, is a label that flags what

@@ -265,6 +265,18 @@ func TestKeepLead(t *testing.T) {
 				"The city council should not have voted to close the library without asking the people who use it.",
 				"Readers agree.",
 			}},
+		{name: "a live page's kicker over a call to its reader stays a caption",
+			text: "Live: Follow the results as they come in from across the state on Tuesday night. Polls close at 8 p.m.",
+			want: []string{
+				"caption: Live: Follow the results as they come in from across the state on Tuesday night.",
+				"Polls close at 8 p.m.",
+			}},
+		{name: "a company's label before a speaker the lead does not name stays a caption",
+			text: "Google: The search giant said on Monday it would cut 1,000 jobs in its advertising unit. Shares were flat.",
+			want: []string{
+				"caption: Google: The search giant said on Monday it would cut 1,000 jobs in its advertising unit.",
+				"Shares were flat.",
+			}},
 		{name: "an exclusive's kicker over a headline stays a caption",
 			text: "Exclusive: teen described how he helped render aid to a victim shot in the park\n\nA teenager who saw the shooting said he held the victim's hand until help came.",
 			want: []string{
