@@ -46,7 +46,9 @@ func refersToBody(s string) bool {
 // chief", "The governing body opened", "The children's agency"; not "The
 // state's beaches", "The civic body", a city's council in Indian copy,
 // "The national statistics agency", or "The group of oil producers").
-// "The body" alone is a body only when it speaks ("The body was found").
+// "The body" alone is a body only when it speaks ("The body was found"),
+// and "The union" too ("The union government", in Indian copy, is the
+// country's).
 func opensOnBody(s string) bool {
 	rest, ok := strings.CutPrefix(s, "The ")
 	if !ok {
@@ -56,7 +58,7 @@ func opensOnBody(s string) bool {
 	if noun == "" || next == "of" {
 		return false
 	}
-	return noun != "body" || !strings.HasPrefix(rest, "body") || bodyVerb(next)
+	return noun != "body" && noun != "union" || noun == "body" && !strings.HasPrefix(rest, "body") || bodyVerb(next)
 }
 
 // bodyPhrase reads s, the words after "the", as at most two modifiers in

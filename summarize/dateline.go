@@ -95,22 +95,19 @@ const (
 	vowelOnsets clusters = "|AI|AU|AY|EA|EI|EU|EY|IO|OA|OI|OO|OU|OY|"
 )
 
-// writtenAgain reports whether text holds w, a word in capitals, more than
-// once as a whole word (a possessive's "NATO's" counts): the label that
-// opens text is one.
+// writtenAgain reports whether text holds w, the word of the label that
+// opens it, as a whole word in its prose (a possessive's "NATO's" counts):
+// a label before a colon does not count, the one that opens text nor
+// another dateline of the same city in a text of several reports.
 func writtenAgain(w, text string) bool {
-	seen := 0
 	for rest := text; ; {
 		i := strings.Index(rest, w)
 		if i < 0 {
 			return false
 		}
 		end := i + len(w)
-		if (i == 0 || !isWordByte(rest[i-1])) && (end == len(rest) || !isWordByte(rest[end])) {
-			seen++
-			if seen > 1 {
-				return true
-			}
+		if (i == 0 || !isWordByte(rest[i-1])) && (end == len(rest) || !isWordByte(rest[end]) && rest[end] != ':') {
+			return true
 		}
 		rest = rest[end:]
 	}

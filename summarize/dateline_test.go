@@ -40,6 +40,8 @@ func TestOpensOnBody(t *testing.T) {
 		"The state's water agency will cut supply to farms.":           false,
 		"The national statistics agency said inflation fell.":          false,
 		"The company said on Tuesday it would open three stores.":      true,
+		"The union government on Monday approved the scheme.":          false,
+		"The union said its members would strike on Friday.":           true,
 	} {
 		if got := opensOnBody(s); got != want {
 			t.Errorf("opensOnBody(%q) = %v, want %v", s, got, want)

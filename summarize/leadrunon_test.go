@@ -199,6 +199,14 @@ func TestKeepLead(t *testing.T) {
 				"European Union leaders agreed on Friday to open membership talks with two countries.",
 				"One leader abstained.",
 			}},
+		{name: "a city in capitals that opens a second report of the text is no acronym written again",
+			text: "MUMBAI: The state government on Monday approved a plan to build 40,000 homes on mill land. Work starts in May.\n\nMUMBAI: A fire broke out in a crowded market on Sunday night. No one was hurt.",
+			want: []string{
+				"The state government on Monday approved a plan to build 40,000 homes on mill land.",
+				"Work starts in May.",
+				"caption: MUMBAI: A fire broke out in a crowded market on Sunday night.",
+				"No one was hurt.",
+			}},
 		{name: "a capitalised dateline the text never names again, over a dated lead",
 			text: "Chennai: The Madras high court on Tuesday directed the state to fill potholes on all main roads within a month. The next hearing is in January.",
 			want: []string{
