@@ -152,9 +152,10 @@ func placeLabel(s, text string) int {
 // sentence after the colon. A lead after a dateline names its subject and
 // its day: rest carries a weekday, "yesterday" or "today", and does not
 // open on a pronoun ("Obama: We will sign the bill on Monday"), on a
-// person and their age, as a caption does ("Missing: Jane Doe, 34, was
-// last seen on Monday"), or on the body the label names ("Apple: The
-// company said on Tuesday ..."). The word is not a notice's, a caption's
+// person and their age, as a caption does ("Heartbreak: Jane Doe, 34,
+// was killed on Sunday"), or on the body the label names or a speaker it
+// does not ("Apple: The company said on Tuesday ...", "Google: The search
+// giant said ..."). The word is not a notice's, a caption's
 // or a kicker's, nor an English word by its ending ("Wanted", "Breaking",
 // "Opinion", "Exclusive", "Analysis"), and the text writes it only once
 // ("Netflix: Subscribers will pay ..., Netflix said on Tuesday."). A

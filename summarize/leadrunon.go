@@ -48,7 +48,10 @@ func keepLead(parts []part, text string) bool {
 // without its kicker label in capitals (see keepLead), or without the
 // dateline of one word in capitals that Indian and Pakistani papers put
 // before it ("MUMBAI: The state government on Monday ...", see
-// datelineLabel); text is the whole text. It reports whether it did.
+// datelineLabel), or without a kicker's word in capitals or in mixed case
+// ("Exclusive: ", "Breaking: ", see kickerLabel) unless the sentence
+// calls the reader ("Live: Follow the results ..."); text is the whole
+// text. It reports whether it did.
 func keepKickedLead(p *part, text string) bool {
 	n := capsLabel(p.text)
 	if n == 0 {
@@ -82,8 +85,11 @@ func keepKickedLead(p *part, text string) bool {
 // "NOTE:", "CORRECTION:", "POLICE:"), and, under five letters, when it
 // reads as a place (shortPlace: "PUNE:" and "the roads of Pune", "GOA:"
 // in a text that writes GOA nowhere else): an acronym's label ("NYPD:",
-// "NATO:" in a text about NATO or before "The alliance") stays a caption. keepKickedLead then asks
-// for a sentence after it.
+// "NATO:" in a text about NATO or before "The alliance") stays a caption.
+// A longer one is a body's when the text shows it (acronymLabel: "UNICEF:
+// The children's agency said ...", "UNESCO: ... UNESCO said") and does
+// not name it as a place. keepKickedLead then asks for a sentence after
+// it.
 func datelineLabel(s, text string) int {
 	w, rest, ok := strings.Cut(s, ": ")
 	if !ok {
