@@ -135,15 +135,18 @@ func spelledOut(w, text string) bool {
 }
 
 // spellsFrom reports whether s opens on capitalised words whose initials
-// are w's letters, in order, with joining words between them.
+// are w's letters, in order, with at most two joining words between two
+// of them ("of the").
 func spellsFrom(w, s string) bool {
-	for k := 0; k < len(w); {
+	for k, joiners := 0, 0; k < len(w); {
 		word, rest, _ := strings.Cut(s, " ")
 		switch {
 		case len(word) > 1 && word[0] == w[k] && 'a' <= word[1] && word[1] <= 'z':
-			k++
-		case k == 0 || !titleJoiner(word) && word != "and" && word != "&":
+			k, joiners = k+1, 0
+		case k == 0 || joiners == 2 || !titleJoiner(word) && word != "and" && word != "&":
 			return false
+		default:
+			joiners++
 		}
 		if rest == "" && k < len(w) {
 			return false

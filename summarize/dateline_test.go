@@ -78,6 +78,7 @@ func TestSpelledOut(t *testing.T) {
 		{"GOA", "GOA: The state's beaches will get more lifeguards. Officials said so.", false},
 		{"LIMA", "LIMA: Protesters marched. Local Independent Media said so.", false},
 		{"IRS", "IRS: Refunds will be late. Internal revenue fell.", false},
+		{"IRS", "IRS: Refunds will be late. Internal of the of Revenue Service.", false},
 	}
 	for _, tt := range tests {
 		if got := spelledOut(tt.w, tt.text); got != tt.want {
