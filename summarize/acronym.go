@@ -68,7 +68,7 @@ func opensOnBody(s string) bool {
 func bodyPhrase(s string) (noun, next string) {
 	for k := 0; k < 3; k++ {
 		w, after, _ := strings.Cut(s, " ")
-		bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		bare := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, ","), "'s"), "’s")
 		if bodyNoun(bare) {
 			next, _, _ = strings.Cut(after, " ")
 			return bare, next
