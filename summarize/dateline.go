@@ -197,11 +197,14 @@ func opensOnSpeaker(s string) bool {
 }
 
 // englishEnding reports whether w ends as English words do and places
-// rarely do: "-ed", "-ing", "-ion", "-ive", "-sis", "-ness", "-ment".
+// rarely do: "-ed", "-ing", "-ion", "-ive", "-sis", "-ness", "-ment"; an
+// "-ing" after a J or a Q ends no English word and many a Chinese city
+// ("Beijing", "Nanjing", "Chongqing").
 func englishEnding(w string) bool {
 	for _, end := range [...]string{"ed", "ing", "ion", "ive", "sis", "ness", "ment"} {
 		if strings.HasSuffix(w, end) {
-			return true
+			before := w[:len(w)-len(end)]
+			return end != "ing" || !strings.HasSuffix(before, "j") && !strings.HasSuffix(before, "q")
 		}
 	}
 	return false

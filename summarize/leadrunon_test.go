@@ -213,6 +213,12 @@ func TestKeepLead(t *testing.T) {
 				"The Madras high court on Tuesday directed the state to fill potholes on all main roads within a month.",
 				"The next hearing is in January.",
 			}},
+		{name: "a capitalised dateline ending in -ing after a J, as no English word does",
+			text: "Beijing: China on Monday warned the United States against selling weapons to Taiwan. The State Department did not comment.",
+			want: []string{
+				"China on Monday warned the United States against selling weapons to Taiwan.",
+				"The State Department did not comment.",
+			}},
 		{name: "a topic's kicker over a dated lead goes as a dateline does",
 			text: "Brexit: The government on Monday published its plan for the border with Ireland after months of talks. MPs will vote next week.",
 			want: []string{
