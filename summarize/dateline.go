@@ -6,71 +6,47 @@ import (
 	"unicode/utf8"
 )
 
-// A dateline of one short word in capitals ("GOA: ", "ROME: ", "LIMA: ")
-// looks like an acronym's label ("NYPD: ", "NATO: "), and a dateline in
-// capitalised words ("Mumbai: ", "New Delhi: ") like a caption's or a
-// quote's label ("Accused: ", "Analysis: ", "Pat Robertson: "). Without a
-// list of places, what tells them apart is how the text writes the word
-// elsewhere and how the word reads:
+// A dateline of one word in capitals ("GOA: ", "ROME: ", "MUMBAI: ")
+// looks like an acronym's label ("NYPD: ", "NATO: ", "UNICEF: "), and a
+// dateline in capitalised words ("Mumbai: ", "New Delhi: ") like a
+// caption's, a quote's or a company's label ("Accused: ", "Analysis: ",
+// "Pat Robertson: ", "Apple: "). Without a list of places, what tells
+// them apart is how the text writes the word elsewhere, how the word
+// reads, and how the sentence after it reads:
 //
 //   - an acronym is spelt out letter by letter ("NYPD", "FBI", "ESPN": no
-//     vowel, or a cluster no English word opens or ends with), or, said as
-//     a word ("NATO", "NASA", "OPEC"), is written again in capitals by a
-//     text about it; a place in a dateline is said as a word and written
-//     as a name, if at all, in the text's prose; and a sentence that opens
-//     on "The agency", "The alliance", "The governing body" after the
-//     label is about the label's body, as a lead after a dateline never
-//     opens without naming its subject (shortPlace);
+//     vowel, or a cluster or a pair of vowels no English word opens or
+//     ends with), or, said as a word ("NATO", "OPEC", "UNICEF"), is a body
+//     the text is about and shows it (acronymLabel); a place in a
+//     dateline is said as a word and written as a name, if at all, in the
+//     text's prose (shortPlace, datelineLabel);
 //   - a capitalised label is a place's when the text writes it after "in",
 //     "near", "across" and the like ("protests in Mumbai"); a caption's,
-//     a notice's or a person's label is not written so (placeLabel).
+//     a notice's or a person's label is not written so (placeLabel). One
+//     the text never writes again is a dateline's when the sentence after
+//     it is a dated lead that names its own subject (unplacedDateline).
 
 // shortPlace reports whether w, a word of three or four letters in
 // capitals before a text's colon, reads as a place rather than an
 // acronym; rest is the sentence after the colon. The text names it as a
 // place is written ("PUNE" and "the roads of Pune"), or it is sayable as a
-// word, text writes it nowhere else in capitals and rest does not open on
-// a body the label names ("GOA", "LIMA"; "NATO" in a text that says "NATO
-// allies", or before "The alliance will ...", is an acronym's).
+// word and the text does not show it a body (acronymLabel: "GOA", "LIMA";
+// "NATO" in a text that says "NATO allies", "OPEC" before ", the group
+// said", are acronyms').
 func shortPlace(w, rest, text string) bool {
-	return namedAsPlace(w, text) || sayable(w) && !writtenAgain(w, text) && !opensOnBody(rest)
-}
-
-// opensOnBody reports whether s opens on "The" and a noun that names an
-// organisation, not followed by "of" ("The agency said", "The alliance's
-// chief", "The governing body opened"; not "The state's beaches", "The
-// body was found", "The civic body", a city's council in Indian copy, or
-// "The group of oil producers").
-func opensOnBody(s string) bool {
-	words := strings.SplitN(s, " ", 5)
-	if len(words) < 3 || words[0] != "The" {
-		return false
-	}
-	k := 1
-	if words[1] == "governing" || words[1] == "world" {
-		k = 2 // "The governing body", "The world body"
-	}
-	noun := strings.TrimSuffix(strings.TrimSuffix(words[k], "'s"), "’s")
-	return bodyNoun(noun) && (k == 2) == (noun == "body") && k+1 < len(words) && words[k+1] != "of"
-}
-
-// bodyNoun reports whether w names an organisation that a label's acronym
-// stands for, and that a lead after a dateline would name first.
-func bodyNoun(w string) bool {
-	switch w {
-	case "agency", "alliance", "body", "bureau", "organisation", "organization", "network", "federation",
-		"association", "league", "bloc", "cartel", "regulator", "watchdog", "broadcaster":
-		return true
-	}
-	return false
+	return namedAsPlace(w, text) || sayable(w) && !acronymLabel(w, rest, text)
 }
 
 // sayable reports whether w, a word in capitals of ASCII letters, can be
-// said as an English word: it has a vowel, and the consonants before its
+// said as an English word: it has a vowel, the consonants before its
 // first vowel and after its last are one letter or a pair English words
-// open or end with ("GOA", "BERN", "KYIV", "AGRA"; not "FBI", "CDC",
-// "NYPD", "ESPN"). Y is a vowel but before a vowel.
+// open or end with, and two vowels that open it are a pair English words
+// open with ("GOA", "BERN", "KYIV", "AGRA", "OOTY"; not "FBI", "CDC",
+// "NYPD", "ESPN", "IRS", "UEFA", "IAEA"). Y is a vowel but before a vowel.
 func sayable(w string) bool {
+	if len(w) > 1 && vowelAt(w, 0) && vowelAt(w, 1) && !vowelOnsets.has(w[:2]) {
+		return false
+	}
 	first, last := -1, -1
 	for i := range len(w) {
 		if vowelAt(w, i) {
@@ -107,29 +83,31 @@ func (c clusters) has(pair string) bool {
 }
 
 // onsets are the pairs of consonants English words, and Indian names as
-// English writes them ("DHAR", "KHAN"), open with; codas those they end with.
-// A single consonant is always both.
+// English writes them ("DHAR", "KHAN"), open with; codas those they end
+// with, but for a plural's "RS", which a short place does not end with and
+// an acronym does ("IRS"). A single consonant is always both.
 const (
 	onsets clusters = "|BH|BL|BR|CH|CL|CR|DH|DR|DW|FL|FR|GH|GL|GR|GW|JH|KH|KL|KR|KW|KY|PH|PL|PR|SC|SH|SK|SL|SM|SN|SP|ST|SW|TH|TR|TW|WH|WR|ZH|"
-	codas  clusters = "|CH|CK|CT|FT|GH|LD|LF|LK|LL|LM|LP|LT|MP|ND|NG|NK|NS|NT|PT|RB|RD|RG|RK|RL|RM|RN|RP|RS|RT|SH|SK|SP|SS|ST|TH|TZ|"
+	codas  clusters = "|CH|CK|CT|FT|GH|LD|LF|LK|LL|LM|LP|LT|MP|ND|NG|NK|NS|NT|PT|RB|RD|RG|RK|RL|RM|RN|RP|RT|SH|SK|SP|SS|ST|TH|TZ|"
+	// vowelOnsets are the pairs of vowels English words and places open
+	// with ("AUGSBURG", "EUGENE", "OAXACA", "OOTY"); "UE", "IA", "UA" open
+	// acronyms ("UEFA", "IAEA", "UAW").
+	vowelOnsets clusters = "|AI|AU|AY|EA|EI|EU|EY|IO|OA|OI|OO|OU|OY|"
 )
 
-// writtenAgain reports whether text holds w, a word in capitals, more than
-// once as a whole word (a possessive's "NATO's" counts): the label that
-// opens text is one.
+// writtenAgain reports whether text holds w, the word of the label that
+// opens it, as a whole word in its prose (a possessive's "NATO's" counts):
+// a label before a colon does not count, the one that opens text nor
+// another dateline of the same city in a text of several reports.
 func writtenAgain(w, text string) bool {
-	seen := 0
 	for rest := text; ; {
 		i := strings.Index(rest, w)
 		if i < 0 {
 			return false
 		}
 		end := i + len(w)
-		if (i == 0 || !isWordByte(rest[i-1])) && (end == len(rest) || !isWordByte(rest[end])) {
-			seen++
-			if seen > 1 {
-				return true
-			}
+		if (i == 0 || !isWordByte(rest[i-1])) && (end == len(rest) || !isWordByte(rest[end]) && rest[end] != ':') {
+			return true
 		}
 		rest = rest[end:]
 	}
@@ -140,11 +118,12 @@ func writtenAgain(w, text string) bool {
 // space ("Mumbai: ", "New Delhi: ", "Putnam County, FL: "), or 0: the
 // label is one to three capitalised words, with a state or a country
 // after a comma, and text names it after a word that places it ("in
-// Mumbai", "across New Delhi", not "in Mumbai's"). A caption's or a
-// notice's label ("Accused: ", "Analysis: ", "Update: ") is not written
-// so, nor, but rarely, a person's ("Pat Robertson: ").
+// Mumbai", "across New Delhi", not "in Mumbai's"), or, one word, it
+// opens a dated lead and is written nowhere else (unplacedDateline). A
+// caption's or a notice's label ("Accused: ", "Analysis: ", "Update: ")
+// is not written so, nor, but rarely, a person's ("Pat Robertson: ").
 func placeLabel(s, text string) int {
-	w, _, ok := strings.Cut(s, ": ")
+	w, rest, ok := strings.Cut(s, ": ")
 	if !ok || len(w) > 40 {
 		return 0
 	}
@@ -161,10 +140,123 @@ func placeLabel(s, text string) int {
 	if state = strings.TrimSuffix(state, "."); state != "" && !nameWord(state) && !capsWord(state) {
 		return 0
 	}
-	if !placedIn(name, text) {
+	if !placedIn(name, text) && (len(words) > 1 || state != "" || !unplacedDateline(name, rest, text)) {
 		return 0
 	}
 	return len(w) + 2
+}
+
+// unplacedDateline reports whether w, one capitalised word before the
+// colon that opens text, is a dateline that the text never names again
+// ("Chennai: The Madras high court on Tuesday directed ..."); rest is the
+// sentence after the colon. A lead after a dateline names its subject and
+// its day: rest carries a weekday, "yesterday" or "today", and does not
+// open on a pronoun ("Obama: We will sign the bill on Monday"), on a
+// person and their age, as a caption does ("Heartbreak: Jane Doe, 34,
+// was killed on Sunday"), or on the body the label names or a speaker it
+// does not ("Apple: The company said on Tuesday ...", "Google: The search
+// giant said ..."). The word is not a notice's, a caption's
+// or a kicker's, nor an English word by its ending ("Wanted", "Breaking",
+// "Opinion", "Exclusive", "Analysis"), and the text writes it only once
+// ("Netflix: Subscribers will pay ..., Netflix said on Tuesday."). A
+// topic's kicker over a dated lead ("Brexit: The government on Monday
+// published ...") goes as a dateline does, as one in capitals does
+// ("TRAFFIC: Two lanes ...").
+func unplacedDateline(w, rest, text string) bool {
+	upper := strings.ToUpper(w)
+	if noticeWord(upper) || kickerWord(upper) || englishEnding(w) || writtenAgain(w, text) {
+		return false
+	}
+	first, _, _ := strings.Cut(rest, " ")
+	return !pronounWord(first) && dated(rest) && !personAndAge(rest) && !refersToBody(rest) && !opensOnSpeaker(rest)
+}
+
+// opensOnSpeaker reports whether s opens on "The", one to three words in
+// small letters and a verb a body speaks with ("The search giant said",
+// "The software maker announced"): a speaker the sentence does not name,
+// the label's company or body. A lead after a dateline names its speaker
+// ("Chief Minister Nitish Kumar said", "The Calcutta High Court said"),
+// or places it ("The state government said").
+func opensOnSpeaker(s string) bool {
+	rest, ok := strings.CutPrefix(s, "The ")
+	if !ok {
+		return false
+	}
+	for k := 0; k < 4; k++ {
+		w, after, _ := strings.Cut(rest, " ")
+		if k > 0 && bodyVerb(w) {
+			return true
+		}
+		bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if k == 3 || !lowerWord(strings.ReplaceAll(bare, "-", "")) || localWord(bare) {
+			return false
+		}
+		rest = after
+	}
+	return false
+}
+
+// englishEnding reports whether w ends as English words do and places
+// rarely do: "-ed", "-ing", "-ion", "-ive", "-sis", "-ness", "-ment"; an
+// "-ing" after a J or a Q ends no English word and many a Chinese city
+// ("Beijing", "Nanjing", "Chongqing").
+func englishEnding(w string) bool {
+	for _, end := range [...]string{"ed", "ing", "ion", "ive", "sis", "ness", "ment"} {
+		if strings.HasSuffix(w, end) {
+			before := w[:len(w)-len(end)]
+			return end != "ing" || !strings.HasSuffix(before, "j") && !strings.HasSuffix(before, "q")
+		}
+	}
+	return false
+}
+
+// pronounWord reports whether w is a pronoun or a determiner that points
+// back, which a quote or a caption opens on and a lead does not.
+func pronounWord(w string) bool {
+	switch w {
+	case "I", "We", "You", "He", "She", "It", "They", "This", "That", "These", "Those", "There", "Here",
+		"My", "Our", "Your", "His", "Her", "Its", "Their":
+		return true
+	}
+	return false
+}
+
+// dated reports whether s names a weekday, "yesterday" or "today" as a
+// whole word, as a news lead does.
+func dated(s string) bool {
+	for _, day := range [...]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today"} {
+		if i := strings.Index(s, day); i > 0 && s[i-1] == ' ' && (i+len(day) == len(s) || !isWordByte(s[i+len(day)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// personAndAge reports whether s opens on up to four capitalised words
+// and an age between commas, as a caption's person does ("Dr Ram Manohar,
+// 38, of Barnston ...").
+func personAndAge(s string) bool {
+	name, rest, ok := strings.Cut(s, ", ")
+	if !ok || strings.Count(name, " ") > 3 {
+		return false
+	}
+	for _, w := range strings.Split(name, " ") {
+		if !nameWord(w) && !abbreviatedTitle(w) {
+			return false
+		}
+	}
+	age, _, ok := strings.Cut(rest, ",")
+	return ok && age != "" && len(age) <= 3 && strings.Trim(age, "0123456789") == ""
+}
+
+// abbreviatedTitle reports whether w is a title written before a name
+// ("Dr", "Mr.", "Mrs").
+func abbreviatedTitle(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "Dr", "Mr", "Mrs", "Ms", "Sgt", "Lt", "Capt", "Gen", "Rev", "St":
+		return true
+	}
+	return false
 }
 
 // nameWord reports whether w is a capitalised word of letters, with

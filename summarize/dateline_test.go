@@ -10,6 +10,7 @@ func TestSayable(t *testing.T) {
 		"PUNE": true, "DOHA": true, "ELY": true, "YORK": true, "BATH": true, "DHAR": true, "NATO": true,
 		"FBI": false, "CDC": false, "NYPD": false, "ESPN": false, "BBC": false, "NHS": false, "KSP": false,
 		"HPD": false, "SAPD": false, "JSO": false, "IMF": false, "BCCI": false,
+		"OOTY": true, "MONS": true, "EUGENE": true, "IRS": false, "UEFA": false, "IAEA": false, "UAW": false,
 	} {
 		if got := sayable(w); got != want {
 			t.Errorf("sayable(%q) = %v, want %v", w, got, want)
@@ -21,19 +22,104 @@ func TestSayable(t *testing.T) {
 // label stands for, against a dateline's lead.
 func TestOpensOnBody(t *testing.T) {
 	for s, want := range map[string]bool{
-		"The agency said on Monday it would appeal.":                 true,
-		"The governing body opened proceedings against the club.":    true,
-		"The alliance's chief said troops were ready.":               true,
-		"The state's beaches will get more lifeguards.":              false,
-		"The Archaeological Survey of India will close the Taj.":     false,
-		"The group of oil producers agreed to extend its cuts.":      false,
-		"Thousands of protesters marched through the capital.":       false,
-		"The city's civic body declared a holiday for the schools.":  false,
-		"The civic body on Tuesday began a drive against hoardings.": false,
-		"The central bank raised its key rate by a quarter point.":   false,
+		"The agency said on Monday it would appeal.":                    true,
+		"The governing body opened proceedings against the club.":       true,
+		"The alliance's chief said troops were ready.":                  true,
+		"The state's beaches will get more lifeguards.":                 false,
+		"The Archaeological Survey of India will close the Taj.":        false,
+		"The group of oil producers agreed to extend its cuts.":         false,
+		"Thousands of protesters marched through the capital.":          false,
+		"The city's civic body declared a holiday for the schools.":     false,
+		"The civic body on Tuesday began a drive against hoardings.":    false,
+		"The central bank raised its key rate by a quarter point.":      false,
+		"The body said on Monday it would investigate the chanting.":    true,
+		"The body was found in a field near the river on Sunday.":       false,
+		"The children's agency said 1.4 million children face famine.":  true,
+		"The police organisation said it had arrested 200 people.":      true,
+		"The regional bloc's foreign ministers met in Jakarta.":         true,
+		"The state's water agency will cut supply to farms.":            false,
+		"The national statistics agency said inflation fell.":           false,
+		"The company said on Tuesday it would open three stores.":       true,
+		"The union government on Monday approved the scheme.":           false,
+		"The union said its members would strike on Friday.":            true,
+		"The agency, which collects taxes, said refunds would be late.": true,
 	} {
 		if got := opensOnBody(s); got != want {
 			t.Errorf("opensOnBody(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestRefersToBody checks the sentences after a label that refer back to
+// a body they have not named, against leads that name their own.
+func TestRefersToBody(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Oil ministers agreed to extend output cuts, the group said in a statement.":        true,
+		"More than 2 million people have fled, the refugee agency said on Friday.":          true,
+		"Peru's tax agency will delay the deadline by a month, the agency said on Tuesday.": false,
+		"Heavy rain cut off the hill station, the district collector said.":                 false,
+		"Refunds will be delayed, the agency's chief said.":                                 false,
+	} {
+		if got := refersToBody(s); got != want {
+			t.Errorf("refersToBody(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestSpelledOut checks that an acronym is found spelt out in capitalised
+// words, with joining words between them, and not in other words.
+func TestSpelledOut(t *testing.T) {
+	tests := []struct {
+		w, text string
+		want    bool
+	}{
+		{"IRS", "IRS: Refunds will be late. The Internal Revenue Service said so.", true},
+		{"OPEC", "OPEC: Cuts go on. The Organization of the Petroleum Exporting Countries meets in June.", true},
+		{"UEFA", "The Union of European Football Associations fined the club.", true},
+		{"GOA", "GOA: The state's beaches will get more lifeguards. Officials said so.", false},
+		{"LIMA", "LIMA: Protesters marched. Local Independent Media said so.", false},
+		{"IRS", "IRS: Refunds will be late. Internal revenue fell.", false},
+		{"IRS", "IRS: Refunds will be late. Internal of the of Revenue Service.", false},
+	}
+	for _, tt := range tests {
+		if got := spelledOut(tt.w, tt.text); got != tt.want {
+			t.Errorf("spelledOut(%q, %q) = %v, want %v", tt.w, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestDescribesPhotos checks the lines before a dateline line that
+// describe a photo, in the present tense, against a lead's.
+func TestDescribesPhotos(t *testing.T) {
+	for s, want := range map[string]bool{
+		"A worker repairs a power line after the storm.\n\n":           true,
+		"Voters queue outside a polling booth on Tuesday.\n\n":         true,
+		"Police shot a man on Main Street on Monday night.\n\n":        false,
+		"A gunman opened fire at a mall on Saturday.\n\n":              false,
+		"The council has approved a new budget for the schools.\n\n":   false,
+		"Officials will open the new bridge to traffic next week.\n\n": false,
+		"\n\n": false,
+	} {
+		if got := describesPhotos(s); got != want {
+			t.Errorf("describesPhotos(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestKickerLabel checks the kickers' labels that open a text, in
+// capitals or a capitalised word, against other labels and mixed case.
+func TestKickerLabel(t *testing.T) {
+	for s, want := range map[string]int{
+		"Exclusive: The minister said ...":     len("Exclusive: "),
+		"BREAKING: Two people were killed ...": len("BREAKING: "),
+		"Breaking news: Two people ...":        len("Breaking news: "),
+		"Live: Votes are being counted ...":    len("Live: "),
+		"Warning: This story contains ...":     0,
+		"ExClusive: The minister said ...":     0,
+		"Exclusive interview: The minister":    0,
+	} {
+		if got := kickerLabel(s); got != want {
+			t.Errorf("kickerLabel(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

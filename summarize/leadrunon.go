@@ -48,16 +48,27 @@ func keepLead(parts []part, text string) bool {
 // without its kicker label in capitals (see keepLead), or without the
 // dateline of one word in capitals that Indian and Pakistani papers put
 // before it ("MUMBAI: The state government on Monday ...", see
-// datelineLabel); text is the whole text. It reports whether it did.
+// datelineLabel), or without a kicker's word in capitals or in mixed case
+// ("Exclusive: ", "Breaking: ", see kickerLabel) unless the sentence
+// calls the reader ("Live: Follow the results ..."); text is the whole
+// text. It reports whether it did.
 func keepKickedLead(p *part, text string) bool {
 	n := capsLabel(p.text)
 	if n == 0 {
 		n = datelineLabel(p.text, text)
 	}
+	kicker := false
+	if n == 0 {
+		n = kickerLabel(p.text)
+		kicker = n > 0
+	}
 	if n == 0 {
 		return false
 	}
 	rest := strings.TrimSpace(p.text[n:])
+	if first, _, _ := strings.Cut(rest, " "); kicker && callToAction(first) {
+		return false // "Live: Follow the results as they come in ..." is the page's, not the story's
+	}
 	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || !endsSentence(rest) || countWords(rest) < minSentenceWords {
 		return false
 	}
@@ -74,8 +85,11 @@ func keepKickedLead(p *part, text string) bool {
 // "NOTE:", "CORRECTION:", "POLICE:"), and, under five letters, when it
 // reads as a place (shortPlace: "PUNE:" and "the roads of Pune", "GOA:"
 // in a text that writes GOA nowhere else): an acronym's label ("NYPD:",
-// "NATO:" in a text about NATO or before "The alliance") stays a caption. keepKickedLead then asks
-// for a sentence after it.
+// "NATO:" in a text about NATO or before "The alliance") stays a caption.
+// A longer one is a body's when the text shows it (acronymLabel: "UNICEF:
+// The children's agency said ...", "UNESCO: ... UNESCO said") and does
+// not name it as a place. keepKickedLead then asks for a sentence after
+// it.
 func datelineLabel(s, text string) int {
 	w, rest, ok := strings.Cut(s, ": ")
 	if !ok {
@@ -87,10 +101,52 @@ func datelineLabel(s, text string) int {
 	if strings.ContainsAny(w, "'’&") || noticeWord(w) || len(w) < 3 {
 		return 0
 	}
-	if len(w) < 5 && !shortPlace(w, rest, text) {
+	if len(w) < 5 && !shortPlace(w, rest, text) || len(w) >= 5 && !namedAsPlace(w, text) && acronymLabel(w, rest, text) {
 		return 0
 	}
 	return len(w) + 2
+}
+
+// kickerLabel returns the length of a kicker's label in capitals or in a
+// capitalised word that opens s, with its colon and space ("Exclusive: ",
+// "BREAKING: ", "Breaking news: ", "Analysis: "), or 0. keepKickedLead
+// asks for a sentence after it ("Exclusive: teen described how ..." is a
+// headline, and stays a caption), and takes it only from a text's first
+// sentence: "Analysis: the results show ..." inside a text is prose.
+func kickerLabel(s string) int {
+	w, _, ok := strings.Cut(s, ": ")
+	if !ok || len(w) > len("breaking news") {
+		return 0
+	}
+	if u := strings.ToUpper(w); kickerWord(u) && (w == u || w[1:] == strings.ToLower(w[1:])) {
+		return len(w) + 2
+	}
+	return 0
+}
+
+// callToAction reports whether w is a verb that opens a page's call to
+// its reader, as a live page's or a player's kicker is followed by ("Live:
+// Follow the results ...", "Watch: See the moment ...").
+func callToAction(w string) bool {
+	switch w {
+	case "Follow", "Watch", "Read", "Click", "Join", "See", "Get", "Stay", "Keep", "Sign", "Subscribe", "Tap",
+		"Scroll", "Listen", "Tune", "Check", "Find", "Catch", "Share":
+		return true
+	}
+	return false
+}
+
+// kickerWord reports whether w, in capitals, is a label that flags what
+// kind of story follows, not a notice about it: "EXCLUSIVE", "BREAKING",
+// "WATCH", "LIVE", "ANALYSIS", "OPINION". A notice ("WARNING: This story
+// contains ...", "CORRECTION: ...") is the sentence's subject and stays.
+func kickerWord(w string) bool {
+	switch w {
+	case "EXCLUSIVE", "BREAKING", "BREAKING NEWS", "JUST IN", "DEVELOPING", "WATCH", "LIVE", "ANALYSIS",
+		"OPINION", "COMMENT", "EDITORIAL", "COMMENTARY", "EXPLAINER", "FACTBOX", "REVIEW", "REVEALED":
+		return true
+	}
+	return false
 }
 
 // keepDatelineLead turns p, the part that is all of sent, one of the first
@@ -116,13 +172,47 @@ func keepDatelineLead(p *part, sent, text string, headed bool) bool {
 	if n == 0 {
 		return false
 	}
-	if at := strings.Index(text, sent); at <= 0 || text[at-1] != '\n' {
+	at := strings.Index(text, sent)
+	if at <= 0 || text[at-1] != '\n' {
 		return false
 	}
-	if !namedAsPlace(p.text[:n-2], text) && (!headed || !strings.HasSuffix(strings.TrimRight(p.text, `"'”’`), ".")) {
+	if !namedAsPlace(p.text[:n-2], text) && (!headed && !describesPhotos(text[:at]) || !strings.HasSuffix(strings.TrimRight(p.text, `"'”’`), ".")) {
 		return false
 	}
 	return keepKickedLead(p, text)
+}
+
+// describesPhotos reports whether s, what a text holds before a dateline
+// line, is sentences that describe a photo, as captions do, in the
+// present tense and without a verb of the past, the perfect or the
+// future ("A worker repairs a power line after the storm.", "Voters queue
+// outside a polling booth on Tuesday."): a lead has one ("Police shot a
+// man on Main Street on Monday night.").
+func describesPhotos(s string) bool {
+	if strings.TrimSpace(s) == "" {
+		return false
+	}
+	for w := range strings.FieldsSeq(s) {
+		w = strings.ToLower(strings.Trim(w, `.,;:!?"'“”‘’()`))
+		if len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || tenseWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// tenseWord reports whether w is an auxiliary of the past, the perfect
+// or the future, or a common verb in the past that does not end in "-ed".
+func tenseWord(w string) bool {
+	switch w {
+	case "was", "were", "had", "has", "have", "will", "would", "could", "said", "says", "told", "shot", "hit",
+		"took", "found", "left", "fell", "ran", "went", "came", "made", "held", "got", "saw", "gave", "won", "lost",
+		"began", "broke", "struck", "fled", "led", "caught", "stole", "threw", "sent", "sold", "paid", "met",
+		"kept", "brought", "bought", "put", "set", "cut", "hurt", "rose", "drove", "flew", "knew", "wrote",
+		"spoke", "stood", "fought", "became", "beat", "killed":
+		return true
+	}
+	return false
 }
 
 // namedAsPlace reports whether text writes w, words in capitals, as a

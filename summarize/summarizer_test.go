@@ -349,6 +349,9 @@ func TestSummarizeHostileInput(t *testing.T) {
 		{name: "deep html", text: strings.Repeat("<div>", 100_000) + "Text." + strings.Repeat("</div>", 100_000)},
 		{name: "unclosed tag", text: "<p " + strings.Repeat("a=b ", 100_000)},
 		{name: "huge title", text: "Body text here."},
+		{name: "an acronym's label before joining words", text: "OPEC: Oil " + strings.Repeat("Of of the ", 100_000) + "rose on Monday."},
+		{name: "a label before a body said again and again", text: "UNICEF: Aid " + strings.Repeat("agency said, the agency said ", 20_000) + "on Monday."},
+		{name: "a capitalised label before many days", text: "Chennai: The " + strings.Repeat("court sat Monday ", 50_000) + "and ruled."},
 	}
 	s := mustNew(t, Options{})
 	for _, tt := range tests {
