@@ -38,7 +38,11 @@ func (s *Service) Latest(ctx context.Context, subs []news.Subscription) ([]Match
 		if match := q.TermsMatch(); match != "" {
 			arts, err = s.store.SearchRecent(ctx, match, q.Scope(), since, 10*LatestCount)
 		}
-		if q.TermsMatch() == "" || errors.Is(err, news.ErrBadMatch) {
+		if scope := q.Scope(); scope != nil && (q.TermsMatch() == "" || errors.Is(err, news.ErrBadMatch)) {
+			// A query of sources or addresses alone (site:bbc.co.uk): their
+			// articles, not the newest of every source matched.
+			arts, err = s.store.ScopeArticles(ctx, scope, since, scanLimit)
+		} else if q.TermsMatch() == "" || errors.Is(err, news.ErrBadMatch) {
 			if recent == nil {
 				if recent, err = s.store.ListArticlesSince(ctx, since, scanLimit); err != nil {
 					return nil, err

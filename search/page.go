@@ -83,9 +83,9 @@ func (s *Service) Page(ctx context.Context, chatID, id int64, n int) (Page, erro
 // most MaxResults, and how many of the newest articles it read when the
 // store's bound stopped it (news.Found.Searched), else 0. A query FTS5
 // cannot narrow (site:bbc.co.uk -sport) is matched against the newest
-// scanLimit articles of the last scanWindow at most, newest first (those of
-// the sources it names, when it names them), and says so when older ones
-// were left.
+// scanLimit articles of the last scanWindow at most, newest first (those
+// its scope admits, when it names sources or web addresses:
+// Store.ScopeArticles), and says so when older ones were left.
 func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, int, error) {
 	var ids []int64
 	if match := q.TermsMatch(); match != "" {
@@ -100,11 +100,12 @@ func (s *Service) rank(ctx context.Context, q *query.Query) ([]int64, int, error
 	}
 	// Newest first, in growing reads, so that a query that finds its
 	// MaxResults among the newest articles reads no further; only the
-	// articles of the sources a query names, when it names them.
+	// articles of the sources or at the addresses a query names, when it
+	// names them.
 	since, done, copies := s.now().Add(-scanWindow), 0, reprints{}
 	read := func(limit int) ([]news.Article, error) { return s.store.ListArticlesSince(ctx, since, limit) }
-	if keep := q.SourceFilter(); keep != nil {
-		read = func(limit int) ([]news.Article, error) { return s.store.SourceArticles(ctx, keep, since, limit) }
+	if scope := q.Scope(); scope != nil {
+		read = func(limit int) ([]news.Article, error) { return s.store.ScopeArticles(ctx, scope, since, limit) }
 	}
 	for _, limit := range []int{scanLimit / 20, scanLimit / 5, scanLimit} {
 		arts, err := read(limit)

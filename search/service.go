@@ -26,12 +26,13 @@ const (
 
 // Store is what the use cases need of the database.
 type Store interface {
-	// SearchNewest and SearchRecent read the matches of the sources whose
-	// name passes keep (nil: of every source).
+	// SearchNewest and SearchRecent read the matches that scope admits
+	// (nil: of every source and address); ScopeArticles reads the newest
+	// articles it admits.
 	SearchNewest(ctx context.Context, match string, scope *query.Scope, limit int) (news.Found, error)
 	SearchRecent(ctx context.Context, match string, scope *query.Scope, since time.Time, limit int) ([]news.Article, error)
 	ListArticlesSince(ctx context.Context, since time.Time, limit int) ([]news.Article, error)
-	SourceArticles(ctx context.Context, keep func(name string) bool, since time.Time, limit int) ([]news.Article, error)
+	ScopeArticles(ctx context.Context, scope *query.Scope, since time.Time, limit int) ([]news.Article, error)
 	FindArticles(ctx context.Context, ids []int64) ([]news.Article, error)
 	CreateSearch(ctx context.Context, sr news.Search) (int64, error)
 	FindSearch(ctx context.Context, chatID, id int64) (news.Search, error)

@@ -399,6 +399,48 @@ func TestSearchConfinedToASiteFindsItsOlderMatches(t *testing.T) {
 	}
 }
 
+// A query of a site alone, or of a site and a NOT FTS5 cannot narrow with
+// (site:steel.example -quota), read the newest 1,000 articles of every site
+// and matched them: a site whose articles were older than another site's
+// newest 1,000 had none found. It reads the site's articles, through each
+// host's index entries: /search, and /latest.
+func TestSearchOfASiteAloneReadsItsArticles(t *testing.T) {
+	r := newRig(t)
+	var arts []news.Article
+	for i := range 12 {
+		title := fmt.Sprintf("Steel tariffs, round %d", i)
+		if i%2 == 0 {
+			title += ": quota"
+		}
+		arts = append(arts, news.Article{GUID: fmt.Sprint("s", i), URL: fmt.Sprintf("https://www.steel.example/%d", i), Title: title, Text: "Tariffs on steel rise again.", PublishedAt: r.now.Add(-time.Duration(2000-i) * time.Minute)})
+	}
+	for i := range 1100 {
+		arts = append(arts, news.Article{GUID: fmt.Sprint("w", i), URL: fmt.Sprintf("https://news%d.example/%d", i%40, i), Title: fmt.Sprintf("Update %d", i), Text: "Markets rise.", PublishedAt: r.now.Add(-time.Duration(i) * time.Minute)})
+	}
+	r.articles("Aggregator", arts...)
+	for q, want := range map[string]int{"site:steel.example": 12, "site:steel.example -quota": 6, "source:www.steel.example": 12, "site:nosuch.example": 0} {
+		p, err := r.svc.Search(context.Background(), 1, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != want {
+			t.Errorf("/search %s: %d results, want %d", q, p.Total, want)
+		}
+		for _, res := range p.Results {
+			if !strings.HasPrefix(res.Article.URL, "https://www.steel.example/") {
+				t.Errorf("/search %s: result %q at %s", q, res.Article.Title, res.Article.URL)
+			}
+		}
+	}
+	got, err := r.svc.Latest(context.Background(), []news.Subscription{{ID: 1, Query: "site:steel.example"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != search.LatestCount || got[0].Article.Title != "Steel tariffs, round 11" {
+		t.Errorf("/latest site:steel.example: %d articles, want the site's newest %d", len(got), search.LatestCount)
+	}
+}
+
 // A query FTS5 cannot narrow ("site:… -word") read the newest 5,000
 // articles, each inflated and matched: 230 ms at 1M articles. It reads
 // scanLimit and, when older articles were left, says how far back it read.

@@ -27,9 +27,8 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 }
 
 // RecentMatches reads, in bounded time, what the FTS5 expression match over
-// articles_terms ("" = every article, or every article of the sources whose
-// name passes the name test of scope when scope has one: query.Scope.Names)
-// finds among the articles fetched
+// articles_terms ("" = every article, or every article that scope admits
+// when it is not nil: ScopeArticles) finds among the articles fetched
 // since then: total is how many the expression matches there, counted up to
 // countCap and beyond it estimated from the span of ids the first countCap
 // cover (for match "", the span of ids, which counts the articles but those
@@ -59,8 +58,8 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression, and when the database fails.
 func (s *Store) RecentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
-	if keep := scope.Names(); match == "" && keep != nil {
-		return s.recentOfSources(ctx, keep, since, sampleSize)
+	if match == "" && scope != nil {
+		return s.recentOfScope(ctx, scope, since, sampleSize)
 	}
 	sample, examined, total, _, err = s.recentMatches(ctx, match, scope, since, sampleSize, false)
 	return sample, examined, total, err
@@ -309,19 +308,6 @@ const (
 	sqlRecentMatchesUntexted = sqlRecentMatchesHead + articleColumnsUntexted + sqlRecentMatchesFrom
 )
 
-// recentOfSources is RecentMatches of the articles of the sources whose name
-// passes keep.
-func (s *Store) recentOfSources(ctx context.Context, keep func(name string) bool, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
-	ids, first, err := s.sourceWindow(ctx, keep, since)
-	if err != nil || len(ids) == 0 || first == 0 {
-		return nil, 0, 0, err
-	}
-	if total, err = s.sourceCount(ctx, ids, first); err != nil {
-		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
-	}
-	return s.sourceSample(ctx, ids, first, total, since, sampleSize)
-}
-
 // sourceCount returns how many articles the sources of ids hold from the
 // id first up. It fails when the database does.
 func (s *Store) sourceCount(ctx context.Context, ids []any, first int64) (int, error) {
@@ -330,7 +316,7 @@ func (s *Store) sourceCount(ctx context.Context, ids []any, first int64) (int, e
 	return n, err
 }
 
-// sourceSample is recentOfSources of the sources of ids, which hold total
+// sourceSample is recentOfScope of the sources of ids, which hold total
 // articles from the id first up.
 func (s *Store) sourceSample(ctx context.Context, ids []any, first int64, total int, since time.Time, sampleSize int) (sample []news.Article, examined, _ int, err error) {
 	// Every article fetched in the window is examined, as for an FTS5

@@ -34,12 +34,12 @@ func TestSourceArticlesReadsOnlyTheNamedSources(t *testing.T) {
 		clock = clock.Add(24 * time.Hour)
 	}
 	keep := func(name string) bool { return strings.HasPrefix(name, "Wire") }
-	arts, err := s.SourceArticles(ctx, keep, now.Add(-3*24*time.Hour-time.Minute), 10)
+	arts, err := s.ScopeArticles(ctx, &query.Scope{Name: keep}, now.Add(-3*24*time.Hour-time.Minute), 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(arts) != 3 || arts[0].GUID != "9-0" || arts[2].GUID != "7-0" {
-		t.Errorf("SourceArticles = %v, want 9-0, 8-0, 7-0", news.ArticleIDs(arts))
+		t.Errorf("ScopeArticles = %v, want 9-0, 8-0, 7-0", news.ArticleIDs(arts))
 	}
 	sample, examined, total, err := s.RecentMatches(ctx, "", &query.Scope{Name: keep}, now.Add(-5*24*time.Hour-time.Minute), 2)
 	if err != nil {
@@ -48,7 +48,7 @@ func TestSourceArticlesReadsOnlyTheNamedSources(t *testing.T) {
 	if total != 5 || examined != 2 || len(sample) != 2 || sample[0].SourceID != wire.ID {
 		t.Errorf("RecentMatches of Wire: total %d, examined %d, sample %d; want 5, 2, 2 of Wire", total, examined, len(sample))
 	}
-	if arts, err := s.SourceArticles(ctx, func(string) bool { return false }, now.Add(-time.Hour), 10); err != nil || len(arts) != 0 {
+	if arts, err := s.ScopeArticles(ctx, &query.Scope{Name: func(string) bool { return false }}, now.Add(-time.Hour), 10); err != nil || len(arts) != 0 {
 		t.Errorf("no source passes: %d articles, %v", len(arts), err)
 	}
 }
@@ -88,5 +88,70 @@ func TestRecentMatchesEstimatesBeyondTheCap(t *testing.T) {
 	}
 	if _, _, total, err := s.RecentMatches(ctx, `"storm"`, nil, now.Add(-time.Hour), 10); err != nil || total != n/100 {
 		t.Errorf("below the cap the count is exact: %d, %v; want %d", total, err, n/100)
+	}
+}
+
+// TestScopeArticlesOfSites: a scope that names web addresses reads the
+// articles at them (and under them), newest fetched first, published in
+// the window, at most limit; its preview counts them all and samples the
+// newest.
+func TestScopeArticlesOfSites(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	clock := now.Add(-10 * time.Hour)
+	s := newSearchStore(t, &clock)
+	src := wireSource(t, s)
+	hosts := []string{"www.steel.example", "news.example", "steel.example.org", "steel.example"}
+	for i := range 40 {
+		// The first article is published before the window, fetched in it.
+		pub := clock
+		if i == 0 {
+			pub = now.Add(-30 * 24 * time.Hour)
+		}
+		mustInsert(t, s, src.ID, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://%s/%d", hosts[i%4], i), Title: fmt.Sprint("Day ", i), Text: "text", PublishedAt: pub})
+		clock = clock.Add(time.Minute)
+	}
+	since := now.Add(-24 * time.Hour)
+	scope := func(q string) *query.Scope {
+		parsed, err := query.Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return parsed.Scope()
+	}
+	for _, tt := range []struct {
+		query string
+		limit int
+		want  []string
+	}{
+		{"site:steel.example", 5, []string{"Day 39", "Day 36", "Day 35", "Day 32", "Day 31"}},
+		{"site:steel.example", 100, nil}, // checked by count below: 19 (Day 0 published before the window)
+		{"site:news.example OR site:steel.example.org", 3, []string{"Day 38", "Day 37", "Day 34"}},
+		{"site:nosuch.example", 5, []string{}},
+	} {
+		arts, err := s.ScopeArticles(ctx, scope(tt.query), since, tt.limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range arts {
+			got = append(got, a.Title)
+		}
+		if tt.want == nil {
+			if len(got) != 19 {
+				t.Errorf("%s: %d articles, want the 19 of 20 at steel.example published in the window", tt.query, len(got))
+			}
+			continue
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%s, %d: %v, want %v", tt.query, tt.limit, got, tt.want)
+		}
+	}
+	sample, examined, total, err := s.RecentMatches(ctx, "", scope("site:steel.example"), since, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 20 || examined != 4 || len(sample) != 4 || sample[0].Title != "Day 39" || sample[0].Text == "" {
+		t.Errorf("preview of site:steel.example: total %d, examined %d, sample %d (%v); want 20, 4, 4 from Day 39 with text", total, examined, len(sample), sample)
 	}
 }

@@ -606,6 +606,17 @@ func TestPreviewOfAWordConfinedToASite(t *testing.T) {
 	if p := res.Preview; p.Count != 12 || p.Approx || p.AtLeast || p.Titles[0] != "Steel tariffs, round 0" {
 		t.Fatalf("preview = %+v, want the site's 12 exactly, newest first", p)
 	}
+	// The site alone, and with a NOT FTS5 cannot narrow with: its articles,
+	// not the newest 20 of every site (which held none of them).
+	for q, want := range map[string]int{"site:steel.example": 12, "site:steel.example -round": 0, "site:steel.example -update": 12} {
+		res, err := svc.Subscribe(ctx, 1, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := res.Preview; p.Count != want || p.Approx || (want > 0 && p.AtLeast) || want > 0 && p.Titles[0] != "Steel tariffs, round 0" {
+			t.Errorf("preview of %s = %+v, want the site's %d exactly, newest first", q, p, want)
+		}
+	}
 }
 
 // "source:reuters tariffs" previewed "at least 0" where Reuters had 12
