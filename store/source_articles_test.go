@@ -154,4 +154,64 @@ func TestScopeArticlesOfSites(t *testing.T) {
 	if total != 20 || examined != 4 || len(sample) != 4 || sample[0].Title != "Day 39" || sample[0].Text == "" {
 		t.Errorf("preview of site:steel.example: total %d, examined %d, sample %d (%v); want 20, 4, 4 from Day 39 with text", total, examined, len(sample), sample)
 	}
+	// A scope that holds many: only the newest spans of ids are read, and
+	// the count is scaled from them (site:.example held 78,000 ids a week).
+	var more []news.Article
+	for i := 40; i < 2040; i++ {
+		more = append(more, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://%s/%d", hosts[i%4], i), Title: fmt.Sprint("Day ", i), Text: "text", PublishedAt: clock})
+	}
+	mustInsert(t, s, src.ID, more...)
+	sample, examined, total, err = s.RecentMatches(ctx, "", scope("site:steel.example"), since, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total < 918 || total > 1122 || examined != 4 || sample[0].Title != "Day 2039" {
+		t.Errorf("preview of site:steel.example among 2,040: total %d, examined %d, first %q; want about 1,020, 4, Day 2039", total, examined, sample[0].Title)
+	}
+	if arts, err := s.ScopeArticles(ctx, scope("site:steel.example"), since, 600); err != nil || len(arts) != 600 || arts[599].Title != "Day 840" {
+		t.Errorf("ScopeArticles of 600 among 2,040: %d, %v; want 600, down to Day 840", len(arts), err)
+	}
+}
+
+// TestWideHostRangeConfinesNothing: a range of more than wideHosts hosts
+// (site:.example over 70 sites) is not read host by host (1,000 seeks a
+// span at 1,000,000 articles): the scope confines nothing there, and its
+// reads are the newest articles of every source, for the matcher; a
+// narrower term beside it in an AND still confines.
+func TestWideHostRangeConfinesNothing(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	clock := now.Add(-time.Hour)
+	s := newSearchStore(t, &clock)
+	src := wireSource(t, s)
+	for i := range wideHosts + 6 {
+		mustInsert(t, s, src.ID, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://a%d.example/%d", i, i), Title: fmt.Sprint("Day ", i), Text: "text", PublishedAt: clock})
+	}
+	mustInsert(t, s, src.ID, news.Article{GUID: "org", URL: "https://other.org/1", Title: "Org", Text: "text", PublishedAt: clock})
+	scope := func(q string) *query.Scope {
+		parsed, err := query.Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return parsed.Scope()
+	}
+	for q, wide := range map[string]bool{"site:.example": true, "site:.example OR site:other.org": true, "site:other.org": false, "site:a1.example": false, "site:.example site:other.org": false} {
+		sc, err := s.sourceScope(ctx, scope(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (sc == nil) != wide {
+			t.Errorf("%s: confines %v, want %v", q, sc != nil, !wide)
+		}
+	}
+	arts, err := s.ScopeArticles(ctx, scope("site:.example"), now.Add(-24*time.Hour), 5)
+	if err != nil || len(arts) != 5 || arts[0].Title != "Org" {
+		t.Errorf("ScopeArticles of a wide range: %d, %v; want the newest 5 of every source, for the matcher", len(arts), err)
+	}
+	if arts, err := s.ScopeArticles(ctx, scope("site:.example site:other.org"), now.Add(-24*time.Hour), 5); err != nil || len(arts) != 1 || arts[0].Title != "Org" {
+		t.Errorf("ScopeArticles of a wide range and a narrow one: %d, %v; want other.org's one", len(arts), err)
+	}
+	if _, examined, total, err := s.RecentMatches(ctx, "", scope("site:.example"), now.Add(-24*time.Hour), 20); err != nil || examined != 20 || total != wideHosts+7 {
+		t.Errorf("preview of a wide range: examined %d, total %d, %v; want the newest 20 of %d", examined, total, err, wideHosts+7)
+	}
 }
