@@ -45,18 +45,18 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // that span as from the first countCap matches. A phrase, a column filter
 // narrower than title and body, or a NOT of one, and an expression with a
 // scope (the matches of the sources or at the hosts that a query's
-// query.Scope admits: sourceScope) is
-// read in bounded spans of the newest ids (recent_spans.go) and estimated
-// the same way, unless the scope is of source names alone and its sources
-// hold fewer than sampleSize of the ids a walk reads: then, as for match "", the sample is their newest
-// articles and total their articles of the window, for a caller that
-// confirms the sample and scales its share; when such a
-// read found none and the window goes on below the ids it read, sample is
-// empty, examined is how many ids it read and total the window's articles,
-// so that no exact 0 is claimed. For an expression it first
-// indexes the articles waiting for the index, as SearchArticles does. It
-// fails with an error wrapping ErrBadMatch when FTS5 rejects the
-// expression, and when the database fails.
+// query.Scope admits: sourceScope) is read in bounded spans of the newest
+// ids (recent_spans.go) and estimated the same way, unless the scope is of
+// source names alone and its sources hold fewer than sampleSize of the ids
+// a walk reads: then, as for match "", the sample is their newest articles
+// and total their articles of the window, for a caller that confirms the
+// sample and scales its share. When a read in spans found none and the
+// window goes on below the ids it read, sample is empty, examined is how
+// many ids it read and total the window's articles, so that no exact 0 is
+// claimed. For an expression it first indexes the articles waiting for the
+// index, as SearchArticles does. It fails with an error wrapping
+// ErrBadMatch when FTS5 rejects the expression, and when the database
+// fails.
 func (s *Store) RecentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
 	if match == "" && scope != nil {
 		return s.recentOfScope(ctx, scope, since, sampleSize)
