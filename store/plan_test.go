@@ -94,8 +94,6 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 			[]string{"MATERIALIZE m", "VIRTUAL TABLE INDEX 192:M4>", "USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"source only: the newest of some sources", sqlSourceArticles(2), []any{1, 2, 100, now, 50},
 			[]string{"USING INDEX articles_source (source_id=? AND id>?)"}},
-		{"sites only: the articles of their ids", sqlArticlesOf, []any{"[3,2,1]"},
-			[]string{"SCAN k VIRTUAL TABLE INDEX", "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"source only: count in the window", sqlSourceCount(2), []any{1, 2, 100},
 			[]string{"USING COVERING INDEX articles_source (source_id=? AND id>?)"}},
 		{"search, preview: the articles of a query's sources in a walk", sqlSourceIDs(2), []any{1, 2, 100, 200},

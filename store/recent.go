@@ -325,11 +325,19 @@ func (s *Store) sourceSample(ctx context.Context, ids []any, first int64, total 
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 	}
+	sample, examined, total = windowSample(arts, since, total)
+	return sample, examined, total, nil
+}
+
+// windowSample returns the articles of arts (all fetched in a preview's
+// window: examined) published since then, newest published first, and
+// total, at least examined.
+func windowSample(arts []news.Article, since time.Time, total int) (sample []news.Article, examined, _ int) {
 	for _, a := range arts {
 		if !a.PublishedAt.Before(since) {
 			sample = append(sample, a)
 		}
 	}
 	slices.SortStableFunc(sample, func(a, b news.Article) int { return b.PublishedAt.Compare(a.PublishedAt) })
-	return sample, len(arts), max(total, len(arts)), nil
+	return sample, len(arts), max(total, len(arts))
 }

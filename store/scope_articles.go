@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"time"
 
 	"github.com/newshound/newshound/news"
@@ -40,7 +39,7 @@ func (s *Store) ScopeArticles(ctx context.Context, scope *query.Scope, since tim
 		}
 		var out []news.Article
 		for at := 0; at < len(ids) && len(out) < limit; at += limit {
-			arts, err := s.articlesOf(ctx, ids[at:min(at+limit, len(ids))])
+			arts, err := s.FindArticles(ctx, ids[at:min(at+limit, len(ids))])
 			if err != nil {
 				return nil, err
 			}
@@ -122,24 +121,6 @@ func (w scopeWindow) newest(ctx context.Context, want int) (ids []int64, low int
 	return ids, low, nil
 }
 
-// articlesOf reads the articles of ids, in their order (those deleted
-// meanwhile left out). It fails when the database does.
-func (s *Store) articlesOf(ctx context.Context, ids []int64) ([]news.Article, error) {
-	rows, err := s.r.QueryContext(ctx, sqlArticlesOf, idList(ids))
-	if err != nil {
-		return nil, fmt.Errorf("articles of the scope: %w", err)
-	}
-	arts, err := collect(rows, scanArticle)
-	if err != nil {
-		return nil, fmt.Errorf("articles of the scope: %w", err)
-	}
-	return arts, nil
-}
-
-// sqlArticlesOf reads the articles of a JSON array of ids, in its order.
-const sqlArticlesOf = `SELECT ` + articleColumns + ` FROM json_each(?1) k JOIN articles a ON a.id = k.value JOIN sources s ON s.id = a.source_id
-	ORDER BY k.key`
-
 // recentOfScope is RecentMatches of the articles a scope admits: how many
 // it admits in the window (total: for a scope of addresses, estimated from
 // the span of ids read when it read only the newest), and its newest
@@ -168,15 +149,10 @@ func (s *Store) recentOfScope(ctx context.Context, scope *query.Scope, since tim
 	if low > w.first && len(ids) > 0 {
 		total = int(math.Round(float64(len(ids)) * float64(w.last-w.first+1) / float64(w.last-low+1)))
 	}
-	arts, err := s.articlesOf(ctx, ids[:min(sampleSize, len(ids))])
+	arts, err := s.FindArticles(ctx, ids[:min(sampleSize, len(ids))])
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
 	}
-	for _, a := range arts {
-		if !a.PublishedAt.Before(since) {
-			sample = append(sample, a)
-		}
-	}
-	slices.SortStableFunc(sample, func(a, b news.Article) int { return b.PublishedAt.Compare(a.PublishedAt) })
-	return sample, len(arts), max(total, len(arts)), nil
+	sample, examined, total = windowSample(arts, since, total)
+	return sample, examined, total, nil
 }
