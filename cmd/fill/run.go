@@ -486,9 +486,8 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 // new article of the newest article's source, 3 s of clk later, with its
 // first 400 characters as its summary, finished and without stories or
 // alerts. The store waits for its index delay in real time, which the
-// driver does not spend, so every read then indexes the one article first
-// (a bot's reads, fewer than its writes, find one waiting about half the
-// time). It fails when the store does or holds no article.
+// driver does not spend, so every read then indexes the one article first.
+// It fails when the store does or holds no article.
 func writer(ctx context.Context, st *store.Store, clk *clock, c *corpus) (func(context.Context) error, error) {
 	newest, err := st.ListArticlesSince(ctx, time.Time{}, 1)
 	if err != nil {
