@@ -215,3 +215,30 @@ func TestWideHostRangeConfinesNothing(t *testing.T) {
 		t.Errorf("preview of a wide range: examined %d, total %d, %v; want the newest 20 of %d", examined, total, err, wideHosts+7)
 	}
 }
+
+// TestWideSourceNameConfinesNothing: a name that more than wideHosts
+// sources hold (source:wire of 70 "Wire N" feeds) confines nothing, as a
+// wide range of hosts; one source's name still does.
+func TestWideSourceNameConfinesNothing(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	for i := range wideHosts + 6 {
+		if _, err := s.UpsertSource(ctx, fmt.Sprintf("Wire %d", i), fmt.Sprintf("https://wire%d.example/rss", i), "config"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for q, wide := range map[string]bool{"source:wire": true, `source:"wire 3"`: false, "source:wire site:wire3.example": false, "source:wire OR source:reuters": true} {
+		parsed, err := query.Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc, err := s.sourceScope(ctx, parsed.Scope())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (sc == nil) != wide {
+			t.Errorf("%s: confines %v, want %v", q, sc != nil, !wide)
+		}
+	}
+}
