@@ -35,23 +35,29 @@ type scopeTerm struct {
 	hostFrom string // the range of host names (hostRange); "": none
 	hostTo   string
 	hosts    bool // some host has a name in the range, or an article waits for its host
-	every    bool // read as admitting every article: its range holds more than wideHosts hosts
+	every    bool // read as admitting every article: it holds too many sources or hosts (wide)
 	all      []*scopeTerm
 	anyOf    []*scopeTerm
 }
 
 // wideHosts is how many hosts a range of names (site:.uk) may hold, and how
 // many sources a name (source:news), for their articles to be read through
-// the index entries of each, one seek a host or source: at 1,000,000
-// articles site:.example, 1,000 hosts, read a span of ids in 5–8 ms, where
-// a preview has 10. A wider term confines nothing: its articles are the
-// newest of every source, which its matcher confirms (a wide term holds
-// most of them).
+// the index entries of each, one seek a host or source, whatever share of
+// them that is: at 1,000,000 articles site:.example, 1,000 hosts, read a
+// span of ids in 5–8 ms, where a preview has 10. A term of more that holds
+// most of them too (wide) confines nothing: its articles are the newest of
+// every source, which its matcher confirms, and most of them pass; one that
+// holds fewer is read host by host, or source by source, since its matches
+// would be few among the newest of every source.
 const wideHosts = 64
 
+// wide reports whether a term of n sources or hosts of all is to confine
+// nothing (wideHosts).
+func wide(n, all int) bool { return n > wideHosts && 2*n > all }
+
 // sourceScope returns the scope of c, nil when c is nil (any source) or
-// when a range of hosts it needs is too wide to confine (wideHosts). It
-// fails when the database does.
+// when a term it needs is too wide to confine (wide). It fails when the
+// database does.
 func (s *Store) sourceScope(ctx context.Context, c *query.Scope) (*sourceScope, error) {
 	if c == nil {
 		return nil, nil
@@ -96,7 +102,7 @@ func (s *Store) scopeTerm(ctx context.Context, c *query.Scope, ids []int64, name
 				t.sources = append(t.sources, ids[i])
 			}
 		}
-		return t.narrow(), nil
+		return t.narrow(len(names)), nil
 	}
 	kids := c.All
 	if len(kids) == 0 {
@@ -122,17 +128,17 @@ func (s *Store) scopeTerm(ctx context.Context, c *query.Scope, ids []int64, name
 				t.sources = append(t.sources, ids[i])
 			}
 		}
-		if t = t.narrow(); t.every {
+		if t = t.narrow(len(names)); t.every {
 			return t, nil
 		}
 	}
 	if c.Host != "" {
 		t.hostFrom, t.hostTo = hostRange(c.Host)
-		var n int
-		if err := s.r.QueryRowContext(ctx, sqlHostsInRange, t.hostFrom, t.hostTo, wideHosts+1).Scan(&n); err != nil {
+		var n, all int
+		if err := s.r.QueryRowContext(ctx, sqlHostsInRange, t.hostFrom, t.hostTo).Scan(&n, &all); err != nil {
 			return nil, fmt.Errorf("hosts: %w", err)
 		}
-		if n > wideHosts {
+		if wide(n, all) {
 			return &scopeTerm{every: true}, nil
 		}
 		if err := s.r.QueryRowContext(ctx, sqlHostsExist, t.hostFrom, t.hostTo).Scan(&t.hosts); err != nil {
@@ -142,11 +148,11 @@ func (s *Store) scopeTerm(ctx context.Context, c *query.Scope, ids []int64, name
 	return t, nil
 }
 
-// narrow returns t, or a term admitting every article when t holds more
-// than wideHosts sources (source:news of a bot whose feeds are mostly
+// narrow returns t, or a term admitting every article when its sources are
+// too many of all (wide: source:news of a bot whose feeds are mostly
 // "… News"): each is one seek of the (source_id, id) index, as a host is.
-func (t *scopeTerm) narrow() *scopeTerm {
-	if len(t.sources) > wideHosts {
+func (t *scopeTerm) narrow(all int) *scopeTerm {
+	if wide(len(t.sources), all) {
 		return &scopeTerm{every: true}
 	}
 	return t
@@ -313,8 +319,8 @@ func sqlSourceIDs(n int) string {
 }
 
 // sqlHostsInRange counts the hosts whose names are in a range (hostRange),
-// up to ?3.
-const sqlHostsInRange = `SELECT count(*) FROM (SELECT 1 FROM hosts WHERE name >= ?1 AND name < ?2 LIMIT ?3)`
+// and all hosts (their ids, as none is deleted).
+const sqlHostsInRange = `SELECT (SELECT count(*) FROM hosts WHERE name >= ?1 AND name < ?2), (SELECT coalesce(max(id), 0) FROM hosts)`
 
 // sqlHostsExist tells whether a host has a name in a range (hostRange),
 // or an article waits for its host (fillHosts).
