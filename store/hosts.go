@@ -90,6 +90,13 @@ func (h *hostIDs) of(ctx context.Context, rawURL string) (int64, error) {
 	return id, nil
 }
 
+// hostUnfilled is true when an article's host is not stored yet, and
+// sqlHostsUnfilled reads it.
+const (
+	hostUnfilled     = `EXISTS (SELECT 1 FROM articles INDEXED BY articles_host WHERE host_id IS NULL)`
+	sqlHostsUnfilled = `SELECT ` + hostUnfilled
+)
+
 // sqlUnfilledHosts reads the articles whose host is not stored yet.
 const sqlUnfilledHosts = `SELECT id, url FROM articles INDEXED BY articles_host WHERE host_id IS NULL LIMIT ?`
 
@@ -98,10 +105,14 @@ const fillBatch = 2000
 
 // fillHosts gives the articles stored before 0070_article_hosts their host
 // (host_id NULL), fillBatch a transaction, at Open. A database with none
-// left costs one look-up in articles_host; stopped, it goes on at the next
-// Open, and meanwhile a walk reads those articles as of any host. It fails
-// when the database does.
+// left costs one read of articles_host, no write; stopped, it goes on at
+// the next Open, and meanwhile a walk reads those articles as of any host.
+// It fails when the database does.
 func (s *Store) fillHosts(ctx context.Context) error {
+	var waiting bool
+	if err := s.w.QueryRowContext(ctx, sqlHostsUnfilled).Scan(&waiting); err != nil || !waiting {
+		return err
+	}
 	done := 0
 	for {
 		n := 0

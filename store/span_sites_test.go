@@ -229,4 +229,25 @@ func TestSiteScopeBeforeTheHostsAreFilled(t *testing.T) {
 			checkSiteScope(t, s, now, tt.query, tt.scope, true)
 		}
 	}
+	// Every host stored: the fill at the next Open only reads, and does not
+	// wait for another process's write (here one held open).
+	other, err := sql.Open("sqlite3", "file:"+s.path+"?_busy_timeout=0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	held, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	if _, err := held.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	defer held.ExecContext(ctx, `ROLLBACK`)
+	quick, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	if err := s.fillHosts(quick); err != nil {
+		t.Errorf("fillHosts with every host stored, another write open: %v; want no write, no wait", err)
+	}
 }

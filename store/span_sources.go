@@ -324,8 +324,7 @@ const sqlHostsInRange = `SELECT (SELECT count(*) FROM hosts WHERE name >= ?1 AND
 
 // sqlHostsExist tells whether a host has a name in a range (hostRange),
 // or an article waits for its host (fillHosts).
-const sqlHostsExist = `SELECT EXISTS (SELECT 1 FROM hosts WHERE name >= ?1 AND name < ?2)
-	OR EXISTS (SELECT 1 FROM articles INDEXED BY articles_host WHERE host_id IS NULL)`
+const sqlHostsExist = `SELECT EXISTS (SELECT 1 FROM hosts WHERE name >= ?1 AND name < ?2) OR ` + hostUnfilled
 
 // sqlHostArticleIDs lists the ids of the articles at the hosts whose names
 // are in a range (?1, ?2: hostRange) from one id to another (?3, ?4), in
