@@ -596,10 +596,11 @@ func (s *Store) UpdateArticleText(ctx context.Context, id int64, text, summary s
 			return err
 		}
 		// An article not indexed yet is indexed with the next batch,
-		// with the text stored now.
+		// with the text stored now: its terms wait in memory, where the
+		// reads find them (freshTerms).
 		if indexed, err := isIndexed(ctx, tx, id); err != nil || !indexed {
 			if err == nil {
-				s.later.other(tx, id)
+				s.later.restage(tx, id, query.IndexColumns(news.Article{Title: title, Text: text}))
 			}
 			return err
 		}

@@ -53,8 +53,9 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // sample and scales its share. When a read in spans found none and the
 // window goes on below the ids it read, sample is empty, examined is how
 // many ids it read and total the window's articles, so that no exact 0 is
-// claimed. For an expression it first indexes the articles waiting for the
-// index, as SearchArticles does. It fails with an error wrapping
+// claimed. For an expression, the articles waiting for the index are read
+// in memory (freshTerms), as SearchNewest reads them, and counted as they
+// are. It fails with an error wrapping
 // ErrBadMatch when FTS5 rejects the expression, and when the database
 // fails.
 func (s *Store) RecentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int) (sample []news.Article, examined, total int, err error) {
@@ -84,8 +85,9 @@ func (s *Store) RecentMatchesExact(ctx context.Context, match string, since time
 func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Scope, since time.Time, sampleSize int, exact bool) (sample []news.Article, examined, total int, texted bool, err error) {
 	texted = !exact
 	var sc *sourceScope
+	var view freshView
 	if match != "" {
-		if err := s.indexBeforeRead(ctx); err != nil {
+		if view, err = s.readView(ctx); err != nil {
 			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 		}
 		if sc, err = s.sourceScope(ctx, scope); err != nil {
@@ -123,6 +125,13 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 			return sample, examined, total, true, err
 		}
 	}
+	// The articles above the index's part (freshView) that match: counted
+	// as they are, and the newest of the sample; the index is read below
+	// them (up to top), for the rest of the sample. A walk in spans reads
+	// both parts in each span (spanWalk.matches).
+	top := last
+	var fresh []news.Article // the newest of them, at most sampleSize
+	var freshN int
 	var rows *sql.Rows
 	scale := 1.0
 	low := first      // the lowest id of the span read: above first when a NOT was read bounded
@@ -151,6 +160,13 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 		// -"government" OR quozeltigor, 118 ms a preview at 1M).
 		pos, neg := splitNot(match)
 		nested := pos == "" && strings.Contains(match, " NOT ")
+		if walk := sc != nil || nested || holdsPhrase(match) || !stopsAtBound(match); !walk && view.top(last) < last {
+			top = view.top(last)
+			if freshN, fresh, err = s.freshMatches(ctx, view, match, max(first, top+1), last, sampleSize); err != nil {
+				return nil, 0, 0, false, searchErr(err)
+			}
+			sampleSize -= len(fresh)
+		}
 		switch {
 		case sc != nil || nested || holdsPhrase(match) || !stopsAtBound(match):
 			// A phrase, or a column filter narrower than title and body
@@ -160,13 +176,13 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 			// an expression confined to some sources (source:reuters
 			// tariffs), whose newest matches were mostly other sources'.
 			bounded = true
-			rows, low, err = s.recentSpans(ctx, match, sc, first, sampleSize, since, texted)
+			rows, low, err = s.recentSpans(ctx, match, sc, first, sampleSize, since, texted, view)
 		case neg != "":
 			bounded = true
-			rows, low, err = s.recentNot(ctx, pos, neg, first, sampleSize, since, texted)
+			rows, low, err = s.recentNot(ctx, pos, neg, first, top, sampleSize, since, texted)
 		default:
 			limit = countLimit(match)
-			rows, err = s.r.QueryContext(ctx, matches, match, first, limit, max(sampleSize, 1), unix(since))
+			rows, err = s.r.QueryContext(ctx, matches, match, first, limit, max(sampleSize, 1), unix(since), top)
 		}
 	}
 	if err != nil {
@@ -210,7 +226,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 	if err := rows.Err(); err != nil {
 		return nil, 0, 0, false, searchErr(err)
 	}
-	if bounded && n == 0 && low > first {
+	if bounded && n == 0 && low > first && freshN == 0 {
 		// Nothing among the ids read, and the window goes on below them:
 		// the caller learns how many were read (and found none) rather
 		// than an exact 0 ("none of the 4000 newest articles it might
@@ -223,14 +239,21 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 		case n == limit && lowest > first:
 			// The newest limit matches cover the ids from lowest up:
 			// the rest of the window is taken to match as densely.
-			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-lowest+1)))
+			total = int(math.Round(float64(n) * float64(top-first+1) / float64(top-lowest+1)))
 		case low > first:
 			// The NOT was read whole over the ids from low up (see
 			// candidateCap): the rest of the window as densely.
-			total = int(math.Round(float64(n) * float64(last-first+1) / float64(last-low+1)))
+			total = int(math.Round(float64(n) * float64(top-first+1) / float64(top-low+1)))
 		}
 		if scale > 1 {
-			total = scaleBroad(total, scale, int(last-first+1))
+			total = scaleBroad(total, scale, int(top-first+1))
+		}
+		total += freshN
+		examined += len(fresh)
+		for _, a := range fresh {
+			if !a.PublishedAt.Before(since) {
+				sample = append(sample, a)
+			}
 		}
 	}
 	slices.SortStableFunc(sample, func(a, b news.Article) int { return b.PublishedAt.Compare(a.PublishedAt) })
@@ -281,7 +304,8 @@ func countLimit(match string) int {
 }
 
 // The queries of RecentMatches: where the window starts (articles_fetched),
-// and its newest articles, all, or matching with how many of the newest ?3
+// and its newest articles, all, or matching (up to id ?6, the top of the
+// index's part of the read: freshView) with how many of the newest ?3
 // matches there are and the lowest id of them (one walk of the index: each
 // term of the expression costs a seek in each segment of it).
 const (
@@ -291,7 +315,7 @@ const (
 			WHERE a.id >= ?1 ORDER BY a.id DESC LIMIT ?2`
 	sqlRecentMatches     = sqlRecentMatchesHead + articleColumns + sqlRecentMatchesFrom
 	sqlRecentMatchesHead = `WITH m AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?2
-				ORDER BY rowid DESC LIMIT ?3),
+				AND rowid <= ?6 ORDER BY rowid DESC LIMIT ?3),
 			c AS (SELECT count(*) AS n, min(id) AS lowest FROM m)
 		SELECT `
 	sqlRecentMatchesFrom = `, a.published_at >= ?5, c.n, c.lowest` + sqlRecentMatchesJoin
@@ -307,6 +331,21 @@ const (
 	sqlRecentAllUntexted     = `SELECT ` + articleColumnsUntexted + sqlRecentAllFrom
 	sqlRecentMatchesUntexted = sqlRecentMatchesHead + articleColumnsUntexted + sqlRecentMatchesFrom
 )
+
+// freshMatches returns how many of the ids from lo to hi the in-memory
+// index of view matches (match: an expression of no phrase, column filter
+// or nested NOT: those are read in spans, whose walk reads it), and the
+// newest sampleSize of those articles, newest first, read with their
+// text. It fails when FTS5 rejects the expression or the database fails.
+func (s *Store) freshMatches(ctx context.Context, view freshView, match string, lo, hi int64, sampleSize int) (int, []news.Article, error) {
+	ids, err := view.matches(match, lo, hi)
+	if err != nil || len(ids) == 0 {
+		return 0, nil, err
+	}
+	slices.Reverse(ids)
+	arts, err := s.FindArticles(ctx, ids[:min(len(ids), sampleSize)])
+	return len(ids), arts, err
+}
 
 // sourceCount returns how many articles the sources of ids hold from the
 // id first up. It fails when the database does.

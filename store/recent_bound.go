@@ -27,14 +27,15 @@ const (
 // p holds the newest candidateCap (?4) articles of ?1, q the newest
 // negatedCap (?5) articles of ?2 from the lowest of p up, b the lowest id at
 // which both reads are whole, m the ids of p from there up that q does not
-// hold, newest first, at most countCap (?6). Its one row, there even when
+// hold, newest first, at most countCap (?6); both sides are read up to id
+// ?8, the top of the index's part of the read (freshView). Its one row, there even when
 // none passes, gives how many m holds, the lowest of them, b's id, and the
 // newest ?7 of them as a JSON array.
 const sqlRecentNotIDs = `WITH p AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?1 AND rowid >= ?3
-				ORDER BY rowid DESC LIMIT ?4),
+				AND rowid <= ?8 ORDER BY rowid DESC LIMIT ?4),
 			pl AS (SELECT CASE WHEN count(*) = ?4 THEN min(id) ELSE ?3 END AS low FROM p),
 			q AS MATERIALIZED (SELECT rowid AS id FROM articles_terms WHERE articles_terms MATCH ?2 AND rowid >= (SELECT low FROM pl)
-				ORDER BY rowid DESC LIMIT ?5),
+				AND rowid <= ?8 ORDER BY rowid DESC LIMIT ?5),
 			b AS (SELECT max((SELECT low FROM pl), CASE WHEN count(*) = ?5 THEN min(id) ELSE ?3 END) AS low FROM q),
 			m AS MATERIALIZED (SELECT id FROM p WHERE id >= (SELECT low FROM b) AND id NOT IN (SELECT id FROM q)
 				ORDER BY id DESC LIMIT ?6)
@@ -42,17 +43,17 @@ const sqlRecentNotIDs = `WITH p AS MATERIALIZED (SELECT rowid AS id FROM article
 			(SELECT json_group_array(id) FROM (SELECT id FROM m ORDER BY id DESC LIMIT ?7))`
 
 // recentNot reads the matches of "(pos) NOT (neg)" among the ids from
-// first up as sqlRecentNotIDs does, and returns the rows of RecentMatches'
+// first up to top as sqlRecentNotIDs does, and returns the rows of RecentMatches'
 // bounded queries (sqlRecentIDs' columns) for the newest sampleSize of them
 // (one row, carrying the counts, when sampleSize is 0; none when nothing
 // passes), and the lowest id at which both sides were read whole, which
 // RecentMatches needs most when nothing passes: the ids it read found none,
 // not the window. It fails when the database does.
-func (s *Store) recentNot(ctx context.Context, pos, neg string, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
+func (s *Store) recentNot(ctx context.Context, pos, neg string, first, top int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
 	var n int
 	var lowest, low int64
 	var ids string
-	if err := s.r.QueryRowContext(ctx, sqlRecentNotIDs, pos, neg, first, candidateCap, negatedCap, countCap, max(sampleSize, 1)).Scan(&n, &lowest, &low, &ids); err != nil {
+	if err := s.r.QueryRowContext(ctx, sqlRecentNotIDs, pos, neg, first, candidateCap, negatedCap, countCap, max(sampleSize, 1), top).Scan(&n, &lowest, &low, &ids); err != nil {
 		return nil, first, err
 	}
 	query := sqlRecentIDs

@@ -69,8 +69,8 @@ func (s *Store) previewLimits() spanLimits {
 // the newest sampleSize of them (one row, carrying the counts, when
 // sampleSize is 0), and the lowest id read. It fails when the database
 // does.
-func (s *Store) recentSpans(ctx context.Context, match string, scope *sourceScope, first int64, sampleSize int, since time.Time, texted bool) (*sql.Rows, int64, error) {
-	w, err := s.newSpanWalk(ctx, s.previewLimits(), first)
+func (s *Store) recentSpans(ctx context.Context, match string, scope *sourceScope, first int64, sampleSize int, since time.Time, texted bool, view freshView) (*sql.Rows, int64, error) {
+	w, err := s.newSpanWalk(ctx, s.previewLimits(), first, view)
 	if err != nil {
 		return nil, first, fmt.Errorf("spans: %w", err)
 	}

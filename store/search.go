@@ -65,9 +65,10 @@ func (s *Store) SearchArticles(ctx context.Context, match string, limit int) ([]
 // its most frequent ones (store/prefix.go): an article that only a rarer
 // one matches is left out. A caller reads the articles
 // it needs (FindArticles), so that ranking 200 to read 64 first costs one
-// search. It first indexes the articles waiting for the index
-// (store/terms_later.go; when that write fails, it logs it and searches
-// without them). It fails with an error wrapping ErrBadMatch when FTS5
+// search. The articles waiting for the index are read in memory
+// (freshTerms), with no write; when that cannot serve, it indexes them
+// first (when that write fails, it logs it and searches without them).
+// It fails with an error wrapping ErrBadMatch when FTS5
 // rejects the expression. With a scope (a query's query.Query.Scope), only
 // the articles it admits (of the sources whose name passes its tests, at
 // the hosts it names) are read as matches (sourceScope).
@@ -76,7 +77,8 @@ func (s *Store) SearchNewest(ctx context.Context, match string, scope *query.Sco
 }
 
 func (s *Store) searchNewest(ctx context.Context, match string, scope *query.Scope, limit int, limits spanLimits) (news.Found, error) {
-	if err := s.indexBeforeRead(ctx); err != nil {
+	view, err := s.readView(ctx)
+	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
 	sc, err := s.sourceScope(ctx, scope)
@@ -90,7 +92,7 @@ func (s *Store) searchNewest(ctx context.Context, match string, scope *query.Sco
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
-	text, titles, searched, err := s.rankCandidates(ctx, match, sc, limits)
+	text, titles, searched, err := s.rankCandidates(ctx, match, sc, limits, view)
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
@@ -120,10 +122,10 @@ func (s *Store) searchNewest(ctx context.Context, match string, scope *query.Sco
 // NOT honours no rowid bound, and "officials" -"government", which no
 // article passes, read the whole index on each span (80 ms a span at
 // 1,000,000 articles, 250 ms a search). It fails with the database's error.
-func (s *Store) rankCandidates(ctx context.Context, match string, scope *sourceScope, limits spanLimits) (text, titles []int64, searched int, err error) {
+func (s *Store) rankCandidates(ctx context.Context, match string, scope *sourceScope, limits spanLimits, view freshView) (text, titles []int64, searched int, err error) {
 	parts := newSpanQuery(match, scope)
 	limits.total = parts.expr.reach(limits.total, limits.first, true)
-	w, err := s.newSpanWalk(ctx, limits, 1)
+	w, err := s.newSpanWalk(ctx, limits, 1, view)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -180,13 +182,14 @@ func searchErr(err error) error {
 // searchSpan articles (fewer for an expression costly to read: spanWeight),
 // so its cost does not grow with the store; a prefix of more than
 // previewTerms terms is read as its most frequent ones, and an expression
-// part by part, cut at its NOTs (spanExpr). It first indexes the articles waiting for
-// the index, as SearchArticles does. With a scope, only the articles it
+// part by part, cut at its NOTs (spanExpr). The articles waiting for the
+// index are read as SearchNewest reads them. With a scope, only the articles it
 // admits are read as matches, as SearchNewest does.
 // It fails with an error wrapping ErrBadMatch when FTS5 rejects the
 // expression.
 func (s *Store) SearchRecent(ctx context.Context, match string, scope *query.Scope, since time.Time, limit int) ([]news.Article, error) {
-	if err := s.indexBeforeRead(ctx); err != nil {
+	view, err := s.readView(ctx)
+	if err != nil {
 		return nil, searchErr(err)
 	}
 	sc, err := s.sourceScope(ctx, scope)
@@ -207,7 +210,7 @@ func (s *Store) SearchRecent(ctx context.Context, match string, scope *query.Sco
 		return nil, searchErr(err)
 	}
 	parts := newSpanQuery(match, sc)
-	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: parts.expr.reach(searchSpan, firstSpan, false)}, first)
+	w, err := s.newSpanWalk(ctx, spanLimits{first: firstSpan, total: parts.expr.reach(searchSpan, firstSpan, false)}, first, view)
 	if err != nil {
 		return nil, searchErr(err)
 	}

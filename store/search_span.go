@@ -47,17 +47,19 @@ type spanWalk struct {
 	asked  int64 // the oldest id the caller wants read
 	size   int64 // the next span's ids
 	oldest int64 // the store's oldest id
+	view   freshView
 }
 
 // newSpanWalk starts a walk down from the store's newest id to floor, or to
-// the walk's bound when that is higher. It fails when the database does.
-func (s *Store) newSpanWalk(ctx context.Context, limits spanLimits, floor int64) (*spanWalk, error) {
+// the walk's bound when that is higher, reading the matches as view sees
+// them. It fails when the database does.
+func (s *Store) newSpanWalk(ctx context.Context, limits spanLimits, floor int64, view freshView) (*spanWalk, error) {
 	var top, oldest int64
 	if err := s.r.QueryRowContext(ctx, sqlIDRange).Scan(&top, &oldest); err != nil {
 		return nil, fmt.Errorf("newest id: %w", err)
 	}
 	bound := top - limits.total + 1
-	return &spanWalk{s: s, limits: limits, top: top, hi: top, floor: max(floor, bound, 1), bound: bound, asked: floor, size: limits.first, oldest: oldest}, nil
+	return &spanWalk{s: s, limits: limits, top: top, hi: top, floor: max(floor, bound, 1), bound: bound, asked: floor, size: limits.first, oldest: oldest, view: view}, nil
 }
 
 // done reports whether the walk has read down to its floor.
@@ -108,18 +110,30 @@ func (w *spanWalk) short() bool {
 	return w.done() && w.floor == w.bound && w.bound > max(w.asked, w.oldest)
 }
 
-// matches returns the ids between lo and hi that match, newest first. They
-// come in one row, as a list SQLite writes: a row each cost twice what
-// FTS5 does to find them (50,000 ids of a common word: 10.7 ms a row each,
-// 5.1 ms in one). It fails with the database's error.
+// matches returns the ids between lo and hi that match, newest first: of
+// articles_terms up to the view's through, of its in-memory index above.
+// They come in one row, as a list SQLite writes: a row each cost twice
+// what FTS5 does to find them (50,000 ids of a common word: 10.7 ms a row
+// each, 5.1 ms in one). It fails with the database's error.
 func (w *spanWalk) matches(ctx context.Context, match string, lo, hi int64) ([]int64, error) {
-	var list sql.NullString
-	if err := w.s.r.QueryRowContext(ctx, sqlSpanMatches, match, lo, hi).Scan(&list); err != nil {
+	var ids []int64
+	if top := w.view.top(hi); lo <= top {
+		var list sql.NullString
+		if err := w.s.r.QueryRowContext(ctx, sqlSpanMatches, match, lo, top).Scan(&list); err != nil {
+			return nil, err
+		}
+		var err error
+		if ids, err = parseIDList(list.String); err != nil {
+			return nil, err
+		}
+	}
+	fresh, err := w.view.matches(match, lo, hi)
+	if err != nil {
 		return nil, err
 	}
-	ids, err := parseIDList(list.String)
+	ids = append(ids, fresh...)
 	slices.Reverse(ids)
-	return ids, err
+	return ids, nil
 }
 
 // parseIDList reads ids written as decimal numbers parted by commas

@@ -98,7 +98,7 @@ func TestSearchNotsFindWhatFTS5Finds(t *testing.T) {
 			t.Errorf("%s: %d matches, %d titles: the test wants some of each, and some left out by the NOT", query, len(want), len(wantTitles))
 		}
 		for _, first := range []int64{7, 1 << 20} {
-			text, titles, _, err := s.rankCandidates(ctx, match, nil, spanLimits{first: first, total: 1 << 20})
+			text, titles, _, err := s.rankCandidates(ctx, match, nil, spanLimits{first: first, total: 1 << 20}, indexAlone())
 			if err != nil {
 				t.Fatal(err)
 			}

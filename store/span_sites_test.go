@@ -136,7 +136,7 @@ func checkSiteScope(t *testing.T, s *Store, now time.Time, text, scope string, e
 		t.Fatal(err)
 	}
 	for _, first := range []int64{7, 1 << 20} {
-		text, titles, _, err := s.rankCandidates(ctx, match, sc, spanLimits{first: first, total: 1 << 20})
+		text, titles, _, err := s.rankCandidates(ctx, match, sc, spanLimits{first: first, total: 1 << 20}, indexAlone())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -78,7 +78,7 @@ func TestSourceScopeKeepsTheSourcesMatches(t *testing.T) {
 			t.Fatalf("%s of %s: %d of %d matches: the test wants some, and fewer than all sources'", tt.query, tt.source, len(want), len(ftsIDs(t, s, match)))
 		}
 		for _, first := range []int64{7, 1 << 20} {
-			text, titles, _, err := s.rankCandidates(ctx, match, scope, spanLimits{first: first, total: 1 << 20})
+			text, titles, _, err := s.rankCandidates(ctx, match, scope, spanLimits{first: first, total: 1 << 20}, indexAlone())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -202,13 +202,23 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
-	// The articles a stop left unindexed (see termsLater).
+	// The articles a stop left unindexed (see termsLater), indexed before
+	// the in-memory index of the waiting ones (freshTerms) starts.
 	if err := s.tx(ctx, func(tx *wtx) error { return s.indexWaiting(ctx, tx) }); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	fresh, err := newFreshTerms()
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s.later.mu.Lock()
+	s.later.fresh = fresh
+	s.later.mu.Unlock()
 	if err := s.clampFuture(ctx); err != nil {
 		w.Close()
+		fresh.close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	// The readers' connections go through the same wrapper as the
@@ -233,7 +243,7 @@ func (s *Store) Close() error {
 	ctx := context.Background()
 	err := errors.Join(s.writeQuiet(ctx), s.indexNow(ctx), s.flushTerms(ctx))
 	err = errors.Join(err, s.releaseMovedFile(ctx))
-	return errors.Join(err, s.r.Close(), s.w.Close())
+	return errors.Join(err, s.r.Close(), s.w.Close(), s.later.closeFresh())
 }
 
 // migration is one file of migrations/.

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"sync"
 	"time"
 
@@ -16,12 +18,13 @@ import (
 // entered into articles_terms in the fetch's own commit, where each commit
 // made FTS5 write a segment of a few articles and merge older ones, but in
 // batches: with the write that stores articles once indexBatch of them wait
-// or the oldest has waited IndexDelay, before any search or preview reads
-// the index, before the list of terms is refreshed, and at Close. Matching
-// and alerts never read the index (they take the article's Document), so
-// what waits is only the search's view: a search or preview indexes what
-// waits first (in a write of its own), so an article is found as soon as
-// it is stored, as before.
+// or the oldest has waited IndexDelay, before the list of terms is
+// refreshed, and at Close. Matching and alerts never read the index (they
+// take the article's Document), so what waits is only the search's view: a
+// search or preview reads the waiting articles' terms in memory
+// (freshTerms), so an article is found as soon as it is stored, as before,
+// or, when that cannot serve, indexes what waits first (in a write of its
+// own: indexBeforeRead).
 //
 // What the index holds is said by terms_indexed.through: every article of id
 // <= through past StepText is indexed, none above. The terms of the
@@ -50,6 +53,11 @@ type termsLater struct {
 	through int64                   // the highest through committed (0: not known yet)
 	open    map[*wtx]*txLater
 	clock   func() time.Time // nil: time.Now (tests set it)
+	// fresh holds the terms of cols in memory for the reads (freshTerms):
+	// nil before Open sets it, and read as failing (freshBad) from a
+	// failed write of it until nothing waits.
+	fresh    *freshTerms
+	freshBad bool
 }
 
 // txLater is what one open transaction did with the waiting terms.
@@ -106,6 +114,16 @@ func (l *termsLater) other(tx *wtx, id int64) {
 	}
 }
 
+// restage stages the terms of article id, above through, made anew in tx
+// (its text changed), in place of any it had.
+func (l *termsLater) restage(tx *wtx, id int64, cols query.Columns) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	t := l.tx(tx)
+	t.staged = slices.DeleteFunc(t.staged, func(r termsRow) bool { return r.id == id })
+	t.staged = append(t.staged, termsRow{id, cols})
+}
+
 // columns returns the waiting terms of article id, committed or staged in tx.
 func (l *termsLater) columns(tx *wtx, id int64) (query.Columns, bool) {
 	l.mu.Lock()
@@ -140,6 +158,7 @@ func (l *termsLater) committed(tx *wtx) {
 		return
 	}
 	delete(l.open, tx)
+	prev := l.through
 	if t.through > l.through {
 		l.through = t.through
 		for id := range l.cols {
@@ -159,9 +178,13 @@ func (l *termsLater) committed(tx *wtx) {
 	wasEmpty := len(l.cols) == 0 && len(l.others) == 0
 	// A batch that committed before this report came (the writer may
 	// begin the next transaction first) indexed those up to l.through.
+	var fresh []termsRow // those above the through before: see freshTerms
 	for _, r := range t.staged {
 		if r.id > l.through {
 			l.cols[r.id] = r.cols
+		}
+		if r.id > prev {
+			fresh = append(fresh, r)
 		}
 	}
 	for _, id := range t.others {
@@ -172,6 +195,62 @@ func (l *termsLater) committed(tx *wtx) {
 	if wasEmpty && (len(l.cols) > 0 || len(l.others) > 0) {
 		l.since = l.now()
 	}
+	l.freshen(prev, fresh)
+}
+
+// freshen writes to the in-memory index what a commit changed (l.mu
+// held): it drops the rows up to prev, the through before the commit, when
+// the commit moved through past it (see freshTerms), and enters the rows
+// it stored above prev (those it indexed too, for a read that took prev).
+// A failure makes the reads index first (freshBad) until nothing waits:
+// then the table is emptied and read again.
+func (l *termsLater) freshen(prev int64, rows []termsRow) {
+	if l.fresh == nil {
+		return
+	}
+	var err error
+	if l.freshBad {
+		if len(l.cols) > 0 || len(l.others) > 0 {
+			return
+		}
+		if err = l.fresh.drop(math.MaxInt64); err == nil {
+			l.freshBad = false
+		}
+		return
+	}
+	if l.through > prev {
+		err = l.fresh.drop(prev)
+	}
+	if err == nil {
+		err = l.fresh.add(rows)
+	}
+	l.freshBad = err != nil
+}
+
+// closeFresh closes the in-memory index; the reads index first from then on.
+func (l *termsLater) closeFresh() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.fresh == nil {
+		return nil
+	}
+	err := l.fresh.close()
+	l.fresh = nil
+	return err
+}
+
+// view returns what a read of the index is to take as indexed (the ids up
+// to through) and the in-memory index of the articles above it, or false
+// when the read is to index them first: an article waits without its
+// terms in memory (retitled before it was indexed), or the in-memory index
+// failed or is not there.
+func (l *termsLater) view() (through int64, fresh *freshTerms, ok bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.fresh == nil || l.freshBad || len(l.others) > 0 {
+		return 0, nil, false
+	}
+	return l.through, l.fresh, true
 }
 
 // aborted ends transaction tx, failed: what it staged or indexed is
@@ -283,7 +362,8 @@ func (s *Store) indexNow(ctx context.Context) error {
 	return nil
 }
 
-// indexBeforeRead is indexNow for a search or a preview, without FTS5's
+// indexBeforeRead is indexNow for a search or a preview that the in-memory
+// index cannot serve (termsLater.view), without FTS5's
 // automerge: the batch is written as a segment of its own, and the merging
 // that a write does when a level of the index fills is left to the next
 // write of the poller's. In a running bot the write before a read found 1

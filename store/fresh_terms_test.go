@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/news"
+)
+
+// TestReadsOfTheWaitingArticlesMatchTheIndexs: with 44 of 300 articles
+// waiting for the index, every kind of read (the preview's count, its NOT
+// read bounded, its walk in spans for a phrase and for a source, /search
+// ranked and newest first) finds what it finds once they are indexed, and
+// begins no write.
+func TestReadsOfTheWaitingArticlesMatchTheIndexs(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	for i := range 300 {
+		text := "Market news of the day."
+		if i%3 == 0 {
+			text = "Harbour tides rise at the quay."
+		}
+		mustInsert(t, s, src.ID, news.Article{GUID: fmt.Sprint(i), Title: fmt.Sprint("Day ", i), Text: text, PublishedAt: now.Add(time.Duration(i-300) * time.Minute)})
+	}
+	if through := indexedThrough(t, s); through != 256 {
+		t.Fatalf("indexed through %d, want the batch of 256 (44 waiting)", through)
+	}
+	since := now.Add(-24 * time.Hour)
+	type read struct {
+		ids          []int64
+		examined, n  int
+		ranked, news []int64
+	}
+	reads := func() map[string]read {
+		out := map[string]read{}
+		for _, q := range []string{"harbour", "harbour -market", `"harbour tides"`, "title:day harbour", "source:wire harbour", "harbour OR quay"} {
+			parsed := mustParse(t, q)
+			sample, examined, total, err := s.RecentMatches(ctx, parsed.TermsMatch(), parsed.Scope(), since, 20)
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			found, err := s.SearchNewest(ctx, parsed.TermsMatch(), parsed.Scope(), 10)
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			recent, err := s.SearchRecent(ctx, parsed.TermsMatch(), parsed.Scope(), since, 10)
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			out[q] = read{news.ArticleIDs(sample), examined, total, found.IDs, news.ArticleIDs(recent)}
+		}
+		return out
+	}
+	begun := s.begins.Load()
+	waiting := reads()
+	if n := s.begins.Load() - begun; n != 0 {
+		t.Errorf("the reads began %d writes, want none", n)
+	}
+	if n := indexedCount(t, s, "harbour"); n != 86 {
+		t.Fatalf("%d harbour articles indexed after the reads, want 86 (the reads index nothing)", n)
+	}
+	indexed(t, s)
+	all := reads()
+	for q, w := range waiting {
+		a := all[q]
+		if !slices.Equal(w.ids, a.ids) || w.examined != a.examined || w.n != a.n || !slices.Equal(w.ranked, a.ranked) || !slices.Equal(w.news, a.news) {
+			t.Errorf("%s: with 44 waiting %+v; all indexed %+v", q, w, a)
+		}
+		if a.n != 100 || len(a.ids) != 20 || a.ids[0] != 298 {
+			t.Errorf("%s: %d found, newest %v; want 100, the newest id 298 (Day 297) first", q, a.n, a.ids)
+		}
+	}
+}
+
+// TestAReadTakenBeforeABatchStillFindsItsArticles: a batch that moves
+// through keeps the rows it indexed in memory until the next batch, so a
+// read that took the older through (and reads the index only up to it)
+// finds them; the next batch lets them go.
+func TestAReadTakenBeforeABatchStillFindsItsArticles(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	defer func(n int) { indexBatch = n }(indexBatch)
+	indexBatch = 3
+	insert := func(guid, text string) {
+		mustInsert(t, s, src.ID, news.Article{GUID: guid, Title: guid, Text: text, PublishedAt: now})
+	}
+	insert("a1", "Quorvant harbour")
+	insert("a2", "Quorvant ferries")
+	through, fresh, ok := s.later.view()
+	if !ok || through != 0 {
+		t.Fatalf("view = %d, %v; want through 0 with the waiting articles in memory", through, ok)
+	}
+	old := freshView{through: through, fresh: fresh}
+	insert("a3", "Quorvant tides") // the batch of three
+	if got := indexedThrough(t, s); got != 3 {
+		t.Fatalf("through %d, want 3", got)
+	}
+	ids, err := old.matches(`"quorvant"`, 1, 1<<40)
+	if err != nil || !slices.Equal(ids, []int64{1, 2, 3}) {
+		t.Errorf("a read taken before the batch: %v, %v; want [1 2 3] from memory", ids, err)
+	}
+	insert("b1", "Quorvant bridge")
+	insert("b2", "Zelphine")
+	insert("b3", "Zelphine") // the next batch
+	ids, err = old.matches(`"quorvant"`, 1, 1<<40)
+	if err != nil || !slices.Equal(ids, []int64{4}) {
+		t.Errorf("after the next batch: %v, %v; want [4] (the first batch let go)", ids, err)
+	}
+	sample, _, total, err := s.RecentMatches(ctx, `"quorvant"`, nil, now.Add(-time.Hour), 20)
+	if err != nil || total != 4 || len(sample) != 4 {
+		t.Errorf("preview: %d of %d, %v; want all 4", len(sample), total, err)
+	}
+}
+
+// TestTextFetchedForAWaitingArticleIsReadFromMemory: a waiting article
+// whose full text came later is found by the words of that text, not by
+// its teaser's, before and after its batch.
+func TestTextFetchedForAWaitingArticleIsReadFromMemory(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	added := mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Harbour", Text: "A teaser of vortanel.", PublishedAt: now})
+	if err := s.UpdateArticleText(ctx, added[0].ID, "The whole text: the quay of zembric reopens.", "The quay reopens."); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		for word, want := range map[string]int{"zembric": 1, "vortanel": 0, "harbour": 1} {
+			_, _, total, err := s.RecentMatches(ctx, mustParse(t, word).TermsMatch(), nil, now.Add(-time.Hour), 20)
+			if err != nil || total != want {
+				t.Errorf("%s: preview of %s found %d, %v; want %d", when, word, total, err, want)
+			}
+		}
+	}
+	if _, _, ok := s.later.view(); !ok {
+		t.Fatal("a text fetched for a waiting article made the reads index first")
+	}
+	check("waiting")
+	indexed(t, s)
+	check("indexed")
+	checkIndex(t, s)
+}
