@@ -38,9 +38,10 @@ type freshTerms struct {
 	conn *sqlite3.SQLiteConn // nil once closed
 }
 
-// freshSchema is articles_terms' columns and tokenizer (0020_terms.sql),
-// storing its text (rows are dropped by rowid).
-const freshSchema = `CREATE VIRTUAL TABLE fresh_terms USING fts5(title, body, tstems, bstems, tokenize = "` + query.TermsTokenizer + `")`
+// freshSchema is articles_terms' columns, tokenizer and contentless table
+// whose rows can be deleted (0020_terms.sql).
+const freshSchema = `CREATE VIRTUAL TABLE fresh_terms USING fts5(title, body, tstems, bstems,
+	content = '', contentless_delete = 1, tokenize = "` + query.TermsTokenizer + `")`
 
 // newFreshTerms opens the in-memory database and creates its table. It
 // fails when SQLite does (it was built without FTS5).
