@@ -168,7 +168,6 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 	if err := checkSchema(ctx, path); err != nil {
 		return nil, err
 	}
-	keepSQLiteMemory()
 	failures := &writeFailures{now: now}
 	watched, begins := new(atomic.Int64), new(atomic.Int64)
 	w := sql.OpenDB(&noteConnector{dsn: dsn(true), driver: &sqlite3.SQLiteDriver{ConnectHook: checkpointEvery}, failures: failures, watched: watched, begins: begins})
