@@ -16,26 +16,33 @@ import (
 )
 
 // Reads without a write (issue 18): the articles that wait for the
-// full-text index (termsLater) are also held in freshTerms, an FTS5 table of
-// the same columns and tokenizer in a database of its own in memory, which
-// the write that stores them fills as it commits. A search or a preview
-// reads articles_terms up to the through it was given (freshView) and this
-// table above it, with the same expression, so that an article is found as
-// soon as its write returns, and the read begins no write of its own: it
-// neither waits for the writer (a fetch's write, a merge step, a prune of
-// 5,000 articles), nor writes a segment and merges others at a user's
-// command, nor commits (which empties the readers' page caches once more).
-// Nothing else writes the table, so its pages stay in memory.
+// full-text index (termsLater) are also read in freshTerms, an FTS5 table of
+// the same columns and tokenizer in a database of its own in memory. A
+// search or a preview takes its view first (termsLater.view), which enters
+// there the terms of the articles committed since the last read (kept in
+// memory by termsLater), and reads articles_terms up to the through it was
+// given (freshView) and this table above it, with the same expression: an
+// article is found as soon as its write returns, and the read begins no
+// write of the database: it neither waits for the writer (a fetch's write,
+// a merge step, a prune of 5,000 articles), nor writes a segment and merges
+// others at a user's command, nor commits (which empties the readers' page
+// caches once more). The reads fill the table, not the writes: FTS5 costs
+// about 150 µs an article of 800 words to enter there (its commit most of
+// it), which every fetch paid when the writes filled it (BENCHMARKS.md,
+// session 39), where a read enters only what was stored since the read
+// before (in a running bot, an article or a few).
 //
-// A batch that moves through from t1 to t2 drops the rows up to t1 only: a
-// read that took t1 just before the batch committed reads the rows above
-// it here until the next batch.
+// When a batch moves through from t1 to t2, the rows up to t1 go at the
+// next read: a read that took t1 just before the batch committed finds the
+// rows above it here until then.
 
 // freshTerms is the in-memory index of the waiting articles' terms. Its
 // methods are safe for concurrent use.
 type freshTerms struct {
 	mu   sync.Mutex
 	conn *sqlite3.SQLiteConn // nil once closed
+	ins  driver.Stmt         // enters a row
+	ids  map[int64]bool      // the rows held
 }
 
 // freshSchema is articles_terms' columns, tokenizer and contentless table
@@ -55,46 +62,83 @@ func newFreshTerms() (*freshTerms, error) {
 		conn.Close()
 		return nil, fmt.Errorf("create the index of the newest articles: %w", err)
 	}
-	return &freshTerms{conn: conn}, nil
+	ins, err := conn.Prepare(`INSERT INTO fresh_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("create the index of the newest articles: %w", err)
+	}
+	return &freshTerms{conn: conn, ins: ins, ids: map[int64]bool{}}, nil
 }
 
 // errFreshClosed is returned by a freshTerms that was closed.
 var errFreshClosed = errors.New("the index of the newest articles is closed")
 
-// add enters rows, replacing any row of the same id (an article whose text
-// came later). It fails when SQLite does; rows entered before stay.
-func (f *freshTerms) add(rows []termsRow) error {
+// update drops the rows of ids up to through (none when through is 0;
+// every row when it is math.MaxInt64), then enters rows, replacing any row
+// of the same id (an article whose text came later), in one transaction:
+// FTS5 writes a segment a commit, and each statement outside one commits.
+// It fails when SQLite does; what was done before stays.
+func (f *freshTerms) update(through int64, rows []termsRow) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.conn == nil {
 		return errFreshClosed
 	}
+	var gone []int64
+	for id := range f.ids {
+		if id <= through {
+			gone = append(gone, id)
+		}
+	}
 	for _, r := range rows {
-		if _, err := f.conn.Exec(`DELETE FROM fresh_terms WHERE rowid = ?`, []driver.Value{r.id}); err != nil {
-			return fmt.Errorf("index article %d in memory: %w", r.id, err)
+		if f.ids[r.id] && r.id > through {
+			gone = append(gone, r.id)
 		}
-		if _, err := f.conn.Exec(`INSERT INTO fresh_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`,
-			[]driver.Value{r.id, r.cols.Title, r.cols.Body, r.cols.TitleStems, r.cols.BodyStems}); err != nil {
-			return fmt.Errorf("index article %d in memory: %w", r.id, err)
-		}
+	}
+	all := through == math.MaxInt64 // also what a failed update left
+	if len(gone) == 0 && len(rows) == 0 && !all {
+		return nil
+	}
+	if _, err := f.conn.Exec(`BEGIN`, nil); err != nil {
+		return fmt.Errorf("index the newest articles in memory: %w", err)
+	}
+	var err error
+	if all {
+		_, err = f.conn.Exec(`DELETE FROM fresh_terms`, nil)
+		gone = nil
+	}
+	if err == nil {
+		err = f.write(gone, rows)
+	}
+	if err == nil {
+		_, err = f.conn.Exec(`COMMIT`, nil)
+	}
+	if err != nil {
+		f.conn.Exec(`ROLLBACK`, nil)
+		clear(f.ids) // what the table holds is not known: no read is served from it (freshBad) until it is emptied
+		return fmt.Errorf("index the newest articles in memory: %w", err)
+	}
+	for _, id := range gone {
+		delete(f.ids, id)
+	}
+	for _, r := range rows {
+		f.ids[r.id] = true
 	}
 	return nil
 }
 
-// drop removes the rows of ids up to through, or every row when through is
-// math.MaxInt64. It fails when SQLite does.
-func (f *freshTerms) drop(through int64) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.conn == nil {
-		return errFreshClosed
+// write deletes the rows of gone and enters rows (f.mu held, in a
+// transaction).
+func (f *freshTerms) write(gone []int64, rows []termsRow) error {
+	if len(gone) > 0 {
+		if _, err := f.conn.Exec(`DELETE FROM fresh_terms WHERE rowid IN (SELECT value FROM json_each(?))`, []driver.Value{idList(gone)}); err != nil {
+			return err
+		}
 	}
-	q, args := `DELETE FROM fresh_terms WHERE rowid <= ?`, []driver.Value{through}
-	if through == math.MaxInt64 {
-		q, args = `DELETE FROM fresh_terms`, nil
-	}
-	if _, err := f.conn.Exec(q, args); err != nil {
-		return fmt.Errorf("drop the indexed articles from memory: %w", err)
+	for _, r := range rows {
+		if _, err := f.ins.Exec([]driver.Value{r.id, r.cols.Title, r.cols.Body, r.cols.TitleStems, r.cols.BodyStems}); err != nil {
+			return fmt.Errorf("article %d: %w", r.id, err)
+		}
 	}
 	return nil
 }
@@ -148,7 +192,7 @@ func (f *freshTerms) close() error {
 	if f.conn == nil {
 		return nil
 	}
-	err := f.conn.Close()
+	err := errors.Join(f.ins.Close(), f.conn.Close())
 	f.conn = nil
 	return err
 }

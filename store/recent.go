@@ -160,7 +160,8 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 		// -"government" OR quozeltigor, 118 ms a preview at 1M).
 		pos, neg := splitNot(match)
 		nested := pos == "" && strings.Contains(match, " NOT ")
-		if walk := sc != nil || nested || holdsPhrase(match) || !stopsAtBound(match); !walk && view.top(last) < last {
+		walk := sc != nil || nested || holdsPhrase(match) || !stopsAtBound(match)
+		if !walk && view.top(last) < last {
 			top = view.top(last)
 			if freshN, fresh, err = s.freshMatches(ctx, view, match, max(first, top+1), last, sampleSize); err != nil {
 				return nil, 0, 0, false, searchErr(err)
@@ -168,7 +169,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 			sampleSize -= len(fresh)
 		}
 		switch {
-		case sc != nil || nested || holdsPhrase(match) || !stopsAtBound(match):
+		case walk:
 			// A phrase, or a column filter narrower than title and body
 			// (title:said read every article holding "said", 75 ms at
 			// 1M), which FTS5 reads past the bound walking newest first,

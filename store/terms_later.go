@@ -53,11 +53,15 @@ type termsLater struct {
 	through int64                   // the highest through committed (0: not known yet)
 	open    map[*wtx]*txLater
 	clock   func() time.Time // nil: time.Now (tests set it)
-	// fresh holds the terms of cols in memory for the reads (freshTerms):
-	// nil before Open sets it, and read as failing (freshBad) from a
-	// failed write of it until nothing waits.
+	// fresh holds the terms of cols in memory for the reads (freshTerms),
+	// entered by the first read after their commit (unread: the ids whose
+	// terms it lacks or holds older); nil before Open sets it, and read as
+	// failing (freshBad) from a failed write of it until nothing waits.
+	// dropTo is the through before the last batch: the rows up to it go.
 	fresh    *freshTerms
 	freshBad bool
+	unread   map[int64]bool
+	dropTo   int64
 }
 
 // txLater is what one open transaction did with the waiting terms.
@@ -173,18 +177,15 @@ func (l *termsLater) committed(tx *wtx) {
 		}
 	}
 	if l.cols == nil {
-		l.cols, l.others = map[int64]query.Columns{}, map[int64]bool{}
+		l.cols, l.others, l.unread = map[int64]query.Columns{}, map[int64]bool{}, map[int64]bool{}
 	}
 	wasEmpty := len(l.cols) == 0 && len(l.others) == 0
 	// A batch that committed before this report came (the writer may
 	// begin the next transaction first) indexed those up to l.through.
-	var fresh []termsRow // those above the through before: see freshTerms
 	for _, r := range t.staged {
 		if r.id > l.through {
 			l.cols[r.id] = r.cols
-		}
-		if r.id > prev {
-			fresh = append(fresh, r)
+			l.unread[r.id] = true
 		}
 	}
 	for _, id := range t.others {
@@ -195,36 +196,9 @@ func (l *termsLater) committed(tx *wtx) {
 	if wasEmpty && (len(l.cols) > 0 || len(l.others) > 0) {
 		l.since = l.now()
 	}
-	l.freshen(prev, fresh)
-}
-
-// freshen writes to the in-memory index what a commit changed (l.mu
-// held): it drops the rows up to prev, the through before the commit, when
-// the commit moved through past it (see freshTerms), and enters the rows
-// it stored above prev (those it indexed too, for a read that took prev).
-// A failure makes the reads index first (freshBad) until nothing waits:
-// then the table is emptied and read again.
-func (l *termsLater) freshen(prev int64, rows []termsRow) {
-	if l.fresh == nil {
-		return
-	}
-	var err error
-	if l.freshBad {
-		if len(l.cols) > 0 || len(l.others) > 0 {
-			return
-		}
-		if err = l.fresh.drop(math.MaxInt64); err == nil {
-			l.freshBad = false
-		}
-		return
-	}
 	if l.through > prev {
-		err = l.fresh.drop(prev)
+		l.dropTo = prev
 	}
-	if err == nil {
-		err = l.fresh.add(rows)
-	}
-	l.freshBad = err != nil
 }
 
 // closeFresh closes the in-memory index; the reads index first from then on.
@@ -243,13 +217,35 @@ func (l *termsLater) closeFresh() error {
 // to through) and the in-memory index of the articles above it, or false
 // when the read is to index them first: an article waits without its
 // terms in memory (retitled before it was indexed), or the in-memory index
-// failed or is not there.
+// failed or is not there. It first brings the in-memory index up to date
+// (see freshTerms): it enters the terms committed since the last read,
+// and drops the rows up to dropTo. A failure to do so makes the reads
+// index first (freshBad) until nothing waits: then the table is emptied
+// and read again.
 func (l *termsLater) view() (through int64, fresh *freshTerms, ok bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.fresh == nil || l.freshBad || len(l.others) > 0 {
+	if l.fresh == nil || len(l.others) > 0 {
 		return 0, nil, false
 	}
+	if l.freshBad {
+		if len(l.cols) > 0 || l.fresh.update(math.MaxInt64, nil) != nil {
+			return 0, nil, false
+		}
+		l.freshBad = false
+		clear(l.unread)
+	}
+	var rows []termsRow
+	for id := range l.unread {
+		if c, ok := l.cols[id]; ok {
+			rows = append(rows, termsRow{id, c})
+		}
+	}
+	if err := l.fresh.update(l.dropTo, rows); err != nil {
+		l.freshBad = true
+		return 0, nil, false
+	}
+	clear(l.unread)
 	return l.through, l.fresh, true
 }
 
