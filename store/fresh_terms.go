@@ -41,7 +41,6 @@ import (
 type freshTerms struct {
 	mu   sync.Mutex
 	conn *sqlite3.SQLiteConn // nil once closed
-	ins  driver.Stmt         // enters a row
 	ids  map[int64]bool      // the rows held
 }
 
@@ -62,12 +61,7 @@ func newFreshTerms() (*freshTerms, error) {
 		conn.Close()
 		return nil, fmt.Errorf("create the index of the newest articles: %w", err)
 	}
-	ins, err := conn.Prepare(`INSERT INTO fresh_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`)
-	if err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("create the index of the newest articles: %w", err)
-	}
-	return &freshTerms{conn: conn, ins: ins, ids: map[int64]bool{}}, nil
+	return &freshTerms{conn: conn, ids: map[int64]bool{}}, nil
 }
 
 // errFreshClosed is returned by a freshTerms that was closed.
@@ -136,7 +130,8 @@ func (f *freshTerms) write(gone []int64, rows []termsRow) error {
 		}
 	}
 	for _, r := range rows {
-		if _, err := f.ins.Exec([]driver.Value{r.id, r.cols.Title, r.cols.Body, r.cols.TitleStems, r.cols.BodyStems}); err != nil {
+		if _, err := f.conn.Exec(`INSERT INTO fresh_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`,
+			[]driver.Value{r.id, r.cols.Title, r.cols.Body, r.cols.TitleStems, r.cols.BodyStems}); err != nil {
 			return fmt.Errorf("article %d: %w", r.id, err)
 		}
 	}
@@ -192,7 +187,7 @@ func (f *freshTerms) close() error {
 	if f.conn == nil {
 		return nil
 	}
-	err := errors.Join(f.ins.Close(), f.conn.Close())
+	err := f.conn.Close()
 	f.conn = nil
 	return err
 }
