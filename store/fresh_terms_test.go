@@ -10,12 +10,12 @@ import (
 	"github.com/newshound/newshound/news"
 )
 
-// TestReadsOfTheWaitingArticlesMatchTheIndexs: with 44 of 300 articles
+// TestReadsOfTheWaitingArticlesMatchTheIndexed: with 44 of 300 articles
 // waiting for the index, every kind of read (the preview's count, its NOT
 // read bounded, its walk in spans for a phrase and for a source, /search
 // ranked and newest first) finds what it finds once they are indexed, and
 // begins no write.
-func TestReadsOfTheWaitingArticlesMatchTheIndexs(t *testing.T) {
+func TestReadsOfTheWaitingArticlesMatchTheIndexed(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
