@@ -90,18 +90,17 @@ func (s *Store) expand(ctx context.Context, match string, limit int) (expansion,
 	}
 	scan := scanShare(len(distinct))
 	listed := make(map[string][]listedTerm, len(prefixes))
-	docs := make(map[string]float64, len(prefixes)) // the articles of each prefix's terms read
+	docs := make(map[string]float64, len(prefixes))
 	lists := make([][]listedTerm, len(prefixes))
 	need := make([]int, len(prefixes))
 	for i, p := range prefixes {
 		list, ok := listed[p.prefix]
 		if !ok {
-			var all float64
 			var err error
-			if list, all, err = s.prefixTerms(ctx, p.prefix, limit, scan); err != nil {
+			if list, err = s.prefixTerms(ctx, p.prefix, limit, scan); err != nil {
 				return expansion{}, fmt.Errorf("expand prefixes: %w", err)
 			}
-			listed[p.prefix], docs[p.prefix] = list, all
+			listed[p.prefix] = list
 		}
 		lists[i], need[i] = list, len(list)
 	}
@@ -120,7 +119,14 @@ func (s *Store) expand(ctx context.Context, match string, limit int) (expansion,
 			for _, t := range list {
 				head += float64(max(t.docs, 1))
 			}
-			all := docs[p.prefix]
+			all, ok := docs[p.prefix]
+			if !ok && !p.negated {
+				var err error
+				if all, err = s.prefixDocs(ctx, p.prefix, scan); err != nil {
+					return expansion{}, fmt.Errorf("expand prefixes: %w", err)
+				}
+				docs[p.prefix] = all
+			}
 			if p.negated {
 				e.loose = true
 			} else if all > 0 {
@@ -161,27 +167,23 @@ func shareBudget(need []int, budget int) []int {
 // prefixTerms returns the terms of terms_list, and of the new terms waiting
 // for it (termQueue, docs -1), that begin with prefix, the most frequent
 // first, at most limit+1 (more than limit: the prefix has more), chosen
-// among the first scan of the list, and the articles of all those scan
-// (their docs, a term listed since the last refresh, or waiting for the
-// list, counting 1), read in the same walk of the list.
-func (s *Store) prefixTerms(ctx context.Context, prefix string, limit, scan int) ([]listedTerm, float64, error) {
+// among the first scan of the list.
+func (s *Store) prefixTerms(ctx context.Context, prefix string, limit, scan int) ([]listedTerm, error) {
 	if prefix == "" {
-		return nil, 0, nil
+		return nil, nil
 	}
 	rows, err := s.r.QueryContext(ctx, sqlPrefixTerms, prefix, prefixEnd(prefix), scan, limit+1)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	var all float64
-	list, err := collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs, &all) })
+	list, err := collect(rows, func(rs scanner) (t listedTerm, err error) { return t, rs.Scan(&t.term, &t.docs) })
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	waiting, err := s.unlistedTerms(ctx, prefix)
 	if err != nil || len(waiting) == 0 {
-		return list, all, err
+		return list, err
 	}
-	all += float64(len(waiting))
 	for _, t := range waiting {
 		list = append(list, listedTerm{term: t, docs: -1})
 	}
@@ -191,7 +193,19 @@ func (s *Store) prefixTerms(ctx context.Context, prefix string, limit, scan int)
 		}
 		return strings.Compare(a.term, b.term)
 	})
-	return list[:min(len(list), limit+1)], all, nil
+	return list[:min(len(list), limit+1)], nil
+}
+
+// prefixDocs returns the articles of the prefix's terms among the first
+// scan of the list (their docs, a term listed since the last refresh, or
+// waiting for the list, counting 1).
+func (s *Store) prefixDocs(ctx context.Context, prefix string, scan int) (float64, error) {
+	var all float64
+	if err := s.r.QueryRowContext(ctx, sqlPrefixDocs, prefix, prefixEnd(prefix), scan).Scan(&all); err != nil {
+		return 0, err
+	}
+	waiting, err := s.unlistedTerms(ctx, prefix)
+	return all + float64(len(waiting)), err
 }
 
 // prefixEnd returns the least string above every string that begins with
@@ -203,15 +217,13 @@ func prefixEnd(prefix string) string {
 	return string(b)
 }
 
-// sqlPrefixTerms is prefixTerms' query, over the terms from ?1 to before
-// ?2, the first ?3 of them: the ?4 with the most articles, each row with
-// the sum of the articles of all ?3 (a term of none counting 1). One walk of
-// the list: a broad prefix's terms and then their sum were two, each
-// reading its pages again (in a running bot, from the disk's cache after
-// every commit).
-const sqlPrefixTerms = `SELECT term, docs, total FROM (SELECT term, docs, sum(max(docs, 1)) OVER () AS total
-		FROM (SELECT term, docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3))
-	ORDER BY docs DESC, term LIMIT ?4`
+// The queries of prefixTerms, over the terms from ?1 to before ?2, the first
+// ?3 of them: the ?4 with the most articles, and the sum of their articles.
+const (
+	sqlPrefixTerms = `SELECT term, docs FROM (SELECT term, docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)
+		ORDER BY docs DESC, term LIMIT ?4`
+	sqlPrefixDocs = `SELECT coalesce(sum(max(docs, 1)), 0) FROM (SELECT docs FROM terms_list WHERE term >= ?1 AND term < ?2 LIMIT ?3)`
+)
 
 // prefixQuery is a prefix query in an FTS5 expression: match[start:end] is
 // "prefix"*; negated says it stands on the right of an odd number of NOTs.

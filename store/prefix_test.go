@@ -50,10 +50,10 @@ func TestPrefixExpansionKeepsTheMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if terms, _, err := s.prefixTerms(ctx, "minist", previewTerms, scanTerms); err != nil || len(terms) < 4 || len(terms) > previewTerms {
+	if terms, err := s.prefixTerms(ctx, "minist", previewTerms, scanTerms); err != nil || len(terms) < 4 || len(terms) > previewTerms {
 		t.Fatalf("prefixTerms(minist) = %d terms (%v), want 4 to %d, all", len(terms), err, previewTerms)
 	}
-	if terms, _, err := s.prefixTerms(ctx, "presid", searchTerms, scanTerms); err != nil || len(terms) != searchTerms+1 || terms[0].term != "presidents" {
+	if terms, err := s.prefixTerms(ctx, "presid", searchTerms, scanTerms); err != nil || len(terms) != searchTerms+1 || terms[0].term != "presidents" {
 		t.Fatalf("prefixTerms(presid) = %v (%v), want the %d most frequent and one, presidents first", terms, err, searchTerms)
 	}
 	type result struct {

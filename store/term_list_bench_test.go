@@ -131,7 +131,10 @@ func BenchmarkBroadPrefixTerms(b *testing.B) {
 	}
 	cpu := cpuTime()
 	for b.Loop() {
-		if _, _, err := s.prefixTerms(ctx, "con", previewTerms, scanTerms); err != nil {
+		if _, err := s.prefixTerms(ctx, "con", previewTerms, scanTerms); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.prefixDocs(ctx, "con", scanTerms); err != nil {
 			b.Fatal(err)
 		}
 	}

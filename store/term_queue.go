@@ -26,7 +26,7 @@ var termsBatch = 4096
 // few new terms at as many random pages of the list: they are written in one
 // sorted batch, with the write that stores articles once the oldest has
 // waited TermsWrite or termsBatch are waiting, and at Close. Prefix
-// expansion (prefixTerms) reads the waiting terms too, so a
+// expansion (prefixTerms, prefixDocs) reads the waiting terms too, so a
 // prefix finds a word first stored a minute ago. The list is derived data:
 // a crash loses only the waiting terms, which the refresh at the next start
 // (RefreshTerms, run by Prune) reads back from the full-text index.
