@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -158,4 +160,62 @@ func TestTextFetchedForAWaitingArticleIsReadFromMemory(t *testing.T) {
 	indexed(t, s)
 	check("indexed")
 	checkIndex(t, s)
+}
+
+// TestReadsBesideWritesFindEveryStoredArticle: previews and searches run
+// beside a writer that stores articles and indexes them in batches of 16;
+// each read finds at least every article whose write had returned when the
+// read began, whatever batch committed meanwhile.
+func TestReadsBesideWritesFindEveryStoredArticle(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	src := wireSource(t, s)
+	defer func(n int) { indexBatch = n }(indexBatch)
+	indexBatch = 16
+	const n = 400
+	var stored atomic.Int64
+	done := make(chan struct{})
+	errs := make(chan error, 8)
+	var wg sync.WaitGroup
+	for r := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				before := int(stored.Load())
+				var got int
+				var err error
+				if r == 0 {
+					var found news.Found
+					found, err = s.SearchNewest(ctx, `"quorvant"`, nil, 1000)
+					got = len(found.IDs)
+				} else {
+					_, _, got, err = s.RecentMatches(ctx, `"quorvant" NOT "zelphine"`, nil, now.Add(-24*time.Hour), 20)
+				}
+				if err == nil && got < before {
+					err = fmt.Errorf("reader %d found %d, with %d stored before it began", r, got, before)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for i := range n {
+		mustInsert(t, s, src.ID, news.Article{GUID: fmt.Sprint(i), Title: fmt.Sprint("Quorvant ", i), Text: "Quorvant harbour.", PublishedAt: now.Add(time.Duration(i-n) * time.Second)})
+		stored.Add(1)
+	}
+	close(done)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }

@@ -62,6 +62,7 @@ type termsLater struct {
 	freshBad bool
 	unread   map[int64]bool
 	dropTo   int64
+	syncing  sync.Mutex // held by the read that brings fresh up to date
 }
 
 // txLater is what one open transaction did with the waiting terms.
@@ -223,30 +224,42 @@ func (l *termsLater) closeFresh() error {
 // index first (freshBad) until nothing waits: then the table is emptied
 // and read again.
 func (l *termsLater) view() (through int64, fresh *freshTerms, ok bool) {
+	// One read brings the table up to date at a time (syncing), without
+	// l.mu: a fetch's write stages and commits meanwhile (entering 256
+	// articles takes some 50 ms). What a write commits meanwhile waits for
+	// the next read: this one's through is taken before it.
+	l.syncing.Lock()
+	defer l.syncing.Unlock()
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.fresh == nil || len(l.others) > 0 {
+	if l.fresh == nil || len(l.others) > 0 || l.freshBad && len(l.cols) > 0 {
+		l.mu.Unlock()
 		return 0, nil, false
 	}
-	if l.freshBad {
-		if len(l.cols) > 0 || l.fresh.update(math.MaxInt64, nil) != nil {
-			return 0, nil, false
-		}
-		l.freshBad = false
-		clear(l.unread)
-	}
+	reset := l.freshBad
 	var rows []termsRow
 	for id := range l.unread {
 		if c, ok := l.cols[id]; ok {
 			rows = append(rows, termsRow{id, c})
 		}
 	}
-	if err := l.fresh.update(l.dropTo, rows); err != nil {
-		l.freshBad = true
+	clear(l.unread)
+	through, fresh, dropTo := l.through, l.fresh, l.dropTo
+	l.mu.Unlock()
+	if reset {
+		dropTo = math.MaxInt64 // what the failed update left
+	}
+	if err := fresh.update(dropTo, rows); err != nil {
+		l.mu.Lock()
+		l.freshBad = true // its rows are lost: read after indexing them
+		l.mu.Unlock()
 		return 0, nil, false
 	}
-	clear(l.unread)
-	return l.through, l.fresh, true
+	if reset {
+		l.mu.Lock()
+		l.freshBad = false
+		l.mu.Unlock()
+	}
+	return through, fresh, true
 }
 
 // aborted ends transaction tx, failed: what it staged or indexed is

@@ -334,6 +334,15 @@ func TestASearchWhoseIndexingFailsStillAnswers(t *testing.T) {
 	if err != nil || len(hits) != 2 {
 		t.Fatalf("search once the disk has room = %v, %v; want both articles", hits, err)
 	}
+	// Nothing waits now: the in-memory index is emptied and serves again.
+	if _, _, ok := s.later.view(); !ok {
+		t.Error("the reads still index first once nothing waits")
+	}
+	mustInsert(t, s, src.ID, news.Article{GUID: "newer", Title: "Harbour cranes", Text: "a newer article", PublishedAt: now})
+	begun := s.begins.Load()
+	if hits, err = s.SearchArticles(ctx, match, 10); err != nil || len(hits) != 3 || s.begins.Load() != begun {
+		t.Errorf("search after = %d hits, %v, %d writes; want all three, read without a write", len(hits), err, s.begins.Load()-begun)
+	}
 }
 
 // TestIndexBeforeReadLeavesMergingToWrites: the articles a read indexes
