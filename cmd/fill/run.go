@@ -486,7 +486,9 @@ func measureQueries(ctx context.Context, o options, st *store.Store, searches *s
 // new article of the newest article's source, 3 s of clk later, with its
 // first 400 characters as its summary, finished and without stories or
 // alerts. The store waits for its index delay in real time, which the
-// driver does not spend, so every read then indexes the one article first.
+// driver does not spend, so the articles wait for the index until a batch
+// of 256, and every read enters the one new article in the store's
+// in-memory index of the waiting ones first (store/fresh_terms.go).
 // It fails when the store does or holds no article.
 func writer(ctx context.Context, st *store.Store, clk *clock, c *corpus) (func(context.Context) error, error) {
 	newest, err := st.ListArticlesSince(ctx, time.Time{}, 1)
