@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -217,5 +218,24 @@ func TestReadsBesideWritesFindEveryStoredArticle(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// TestAnExpressionFTS5RejectsIsRejectedInMemoryToo: with every article still
+// waiting (a new bot's first fetches), only the in-memory index reads an
+// expression, and what FTS5 rejects there is news.ErrBadMatch, as over the
+// index.
+func TestAnExpressionFTS5RejectsIsRejectedInMemoryToo(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	mustInsert(t, s, wireSource(t, s).ID, news.Article{GUID: "a", Title: "Harbour", Text: "Tides.", PublishedAt: now})
+	for _, match := range []string{`"unterminated`, `"harbour" AND`, `nosuchcol:"harbour"`} {
+		if _, err := s.SearchNewest(ctx, match, nil, 10); !errors.Is(err, news.ErrBadMatch) {
+			t.Errorf("search %s: %v, want ErrBadMatch", match, err)
+		}
+		if _, _, _, err := s.RecentMatches(ctx, match, nil, now.Add(-time.Hour), 20); !errors.Is(err, news.ErrBadMatch) {
+			t.Errorf("preview %s: %v, want ErrBadMatch", match, err)
+		}
 	}
 }
