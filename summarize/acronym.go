@@ -60,13 +60,20 @@ func refersToBodyOf(w, s string) bool {
 // often the body's kind as its field and is not asked; nor is any when w
 // is empty.
 func fieldOf(w, mods string) bool {
-	if w == "" {
-		return true
-	}
 	field := false
 	for m := range strings.FieldsSeq(mods) {
 		m = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(m, ","), "'s"), "’s")
-		if m == "" || m[0] < 'a' || m[0] > 'z' || adjectiveShape(m) {
+		if ownerWord(m) {
+			// "The UN children's agency": a body named by its owner is the
+			// label's only when the label holds the owner's initial (UNICEF,
+			// not GENEVA); a capitalised label (w empty) is no acronym.
+			if w != "" && strings.IndexByte(w, m[0]) >= 0 {
+				return true
+			}
+			field = true
+			continue
+		}
+		if w == "" || m == "" || m[0] < 'a' || m[0] > 'z' || adjectiveShape(m) {
 			continue
 		}
 		if strings.IndexByte(w, m[0]-'a'+'A') >= 0 {
@@ -75,6 +82,13 @@ func fieldOf(w, mods string) bool {
 		field = true
 	}
 	return !field
+}
+
+// ownerWord reports whether w, a modifier before a body's noun, is a
+// name in capitals, with dots, of the body's owner or country ("UN",
+// "EU", "U.S.").
+func ownerWord(w string) bool {
+	return capsWord(strings.ReplaceAll(w, ".", "")) && !strings.ContainsAny(w, "'’&-")
 }
 
 // adjectiveShape reports whether w, a word in small letters, ends as
@@ -117,10 +131,10 @@ func opensOnBodyOf(w, s string) bool {
 }
 
 // bodyPhrase reads s, the words after "the", as at most two modifiers in
-// small letters and a noun that names an organisation (bodyNoun); it
-// returns the noun, without a possessive, the word after it and the
-// modifiers before it, or "" when s opens otherwise or a modifier places
-// the body (localWord).
+// small letters or in capitals (ownerWord: "The UN children's agency")
+// and a noun that names an organisation (bodyNoun); it returns the noun,
+// without a possessive, the word after it and the modifiers before it, or
+// "" when s opens otherwise or a modifier places the body (localWord).
 func bodyPhrase(s string) (noun, next, mods string) {
 	whole := s
 	for k := 0; k < 3; k++ {
@@ -130,7 +144,7 @@ func bodyPhrase(s string) (noun, next, mods string) {
 			next, _, _ = strings.Cut(after, " ")
 			return bare, next, whole[:len(whole)-len(s)]
 		}
-		if k == 2 || after == "" || !lowerWord(strings.ReplaceAll(bare, "-", "")) || localWord(bare) {
+		if k == 2 || after == "" || !lowerWord(strings.ReplaceAll(bare, "-", "")) && !ownerWord(bare) || localWord(bare) {
 			return "", "", ""
 		}
 		s = after
