@@ -12,20 +12,32 @@ import "strings"
 // ", the refugee agency said" of an agency it has not named. A body that
 // belongs to the dateline's place is named so ("The civic body", "The
 // state's water agency", "The national statistics agency"), and is none
-// of these.
+// of these. A body's field, named before its noun, is a word of its name,
+// so an acronym holds the field's initial ("The space agency" is NASA's,
+// "The children's agency" UNICEF's, "The refugee agency" UNHCR's): "The
+// health agency" after GENEVA is a body the lead has not named, not the
+// label's.
 
 // acronymLabel reports whether w, a word in capitals before the colon
 // that opens text, names a body that the text is about rather than a
 // place; rest is the sentence after the colon.
 func acronymLabel(w, rest, text string) bool {
-	return writtenAgain(w, text) || refersToBody(rest) || spelledOut(w, text)
+	return writtenAgain(w, text) || refersToBodyOf(w, rest) || spelledOut(w, text)
 }
 
 // refersToBody reports whether s, the sentence after a label, refers back
 // to a body it has not named: it opens on one (opensOnBody) or has one
 // speak after a comma (", the agency said", ", the refugee agency said").
 func refersToBody(s string) bool {
-	if opensOnBody(s) {
+	return refersToBodyOf("", s)
+}
+
+// refersToBodyOf reports whether s refers back to a body it has not named
+// (refersToBody) that the acronym w can stand for: the body's field, when
+// the phrase names one, opens with one of w's letters (fieldOf). An empty
+// w asks of any body.
+func refersToBodyOf(w, s string) bool {
+	if opensOnBodyOf(w, s) {
 		return true
 	}
 	for i := 0; ; {
@@ -34,10 +46,61 @@ func refersToBody(s string) bool {
 			return false
 		}
 		i += k + len(", the ")
-		if noun, next := bodyPhrase(s[i:]); noun != "" && bodyVerb(next) && !strings.Contains(s[:i], noun) {
+		if noun, next, mods := bodyPhrase(s[i:]); noun != "" && bodyVerb(next) && !strings.Contains(s[:i], noun) && fieldOf(w, mods) {
 			return true
 		}
 	}
+}
+
+// fieldOf reports whether mods, the words before a body's noun, name no
+// field or one whose initial is a letter of w, the acronym the body would
+// stand for ("space" and NASA, "children's" and UNICEF, "police" and
+// INTERPOL; not "health" and GENEVA). A modifier shaped as an adjective
+// ("governing", "regional", "military", "nuclear", "cultural") is as
+// often the body's kind as its field and is not asked; nor is any when w
+// is empty.
+func fieldOf(w, mods string) bool {
+	field := false
+	for m := range strings.FieldsSeq(mods) {
+		m = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(m, ","), "'s"), "’s")
+		if ownerWord(m) {
+			// "The UN children's agency": a body named by its owner is the
+			// label's only when the label holds the owner's initial (UNICEF,
+			// not GENEVA); a capitalised label (w empty) is no acronym.
+			if w != "" && strings.IndexByte(w, m[0]) >= 0 {
+				return true
+			}
+			field = true
+			continue
+		}
+		if w == "" || m == "" || m[0] < 'a' || m[0] > 'z' || adjectiveShape(m) {
+			continue
+		}
+		if strings.IndexByte(w, m[0]-'a'+'A') >= 0 {
+			return true
+		}
+		field = true
+	}
+	return !field
+}
+
+// ownerWord reports whether w, a modifier before a body's noun, is a
+// name in capitals, with dots, of the body's owner or country ("UN",
+// "EU", "U.S.").
+func ownerWord(w string) bool {
+	return capsWord(strings.ReplaceAll(w, ".", "")) && !strings.ContainsAny(w, "'’&-")
+}
+
+// adjectiveShape reports whether w, a word in small letters, ends as
+// English adjectives do ("regional", "atomic", "governing", "military",
+// "nuclear", "humanitarian", "western", "embattled").
+func adjectiveShape(w string) bool {
+	for _, end := range [...]string{"al", "ic", "ing", "ary", "ar", "an", "ern", "ive", "ous", "ful", "ese", "ish", "ed"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensOnBody reports whether s opens on "The", at most two words in
@@ -50,35 +113,43 @@ func refersToBody(s string) bool {
 // and "The union" too ("The union government", in Indian copy, is the
 // country's).
 func opensOnBody(s string) bool {
+	return opensOnBodyOf("", s)
+}
+
+// opensOnBodyOf reports whether s opens on a body (opensOnBody) that the
+// acronym w can stand for (fieldOf); an empty w asks of any body.
+func opensOnBodyOf(w, s string) bool {
 	rest, ok := strings.CutPrefix(s, "The ")
 	if !ok {
 		return false
 	}
-	noun, next := bodyPhrase(rest)
-	if noun == "" || next == "of" {
+	noun, next, mods := bodyPhrase(rest)
+	if noun == "" || next == "of" || !fieldOf(w, mods) {
 		return false
 	}
 	return noun != "body" && noun != "union" || noun == "body" && !strings.HasPrefix(rest, "body") || bodyVerb(next)
 }
 
 // bodyPhrase reads s, the words after "the", as at most two modifiers in
-// small letters and a noun that names an organisation (bodyNoun); it
-// returns the noun, without a possessive, and the word after it, or ""
-// when s opens otherwise or a modifier places the body (localWord).
-func bodyPhrase(s string) (noun, next string) {
+// small letters or in capitals (ownerWord: "The UN children's agency")
+// and a noun that names an organisation (bodyNoun); it returns the noun,
+// without a possessive, the word after it and the modifiers before it, or
+// "" when s opens otherwise or a modifier places the body (localWord).
+func bodyPhrase(s string) (noun, next, mods string) {
+	whole := s
 	for k := 0; k < 3; k++ {
 		w, after, _ := strings.Cut(s, " ")
 		bare := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, ","), "'s"), "’s")
 		if bodyNoun(bare) {
 			next, _, _ = strings.Cut(after, " ")
-			return bare, next
+			return bare, next, whole[:len(whole)-len(s)]
 		}
-		if k == 2 || after == "" || !lowerWord(strings.ReplaceAll(bare, "-", "")) || localWord(bare) {
-			return "", ""
+		if k == 2 || after == "" || !lowerWord(strings.ReplaceAll(bare, "-", "")) && !ownerWord(bare) || localWord(bare) {
+			return "", "", ""
 		}
 		s = after
 	}
-	return "", ""
+	return "", "", ""
 }
 
 // bodyNoun reports whether w names an organisation that a label's acronym

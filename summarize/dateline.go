@@ -30,11 +30,69 @@ import (
 // capitals before a text's colon, reads as a place rather than an
 // acronym; rest is the sentence after the colon. The text names it as a
 // place is written ("PUNE" and "the roads of Pune"), or it is sayable as a
-// word and the text does not show it a body (acronymLabel: "GOA", "LIMA";
+// word, the text does not show it a body (acronymLabel: "GOA", "LIMA";
 // "NATO" in a text that says "NATO allies", "OPEC" before ", the group
-// said", are acronyms').
+// said", are acronyms') and rest reads as a dateline's lead (reportLead):
+// a body said as a word that the text says nothing more of ("NASA:
+// Astronauts will return from the station next month.") is a label
+// over its own news.
 func shortPlace(w, rest, text string) bool {
-	return namedAsPlace(w, text) || sayable(w) && !acronymLabel(w, rest, text)
+	return namedAsPlace(w, text) || sayable(w) && !acronymLabel(w, rest, text) && reportLead(rest)
+}
+
+// reportLead reports whether s, the sentence after a label, reads as a
+// dateline's lead: it says when (dated: "on Tuesday", "overnight") or
+// refers to the place it has not named (refersToPlace: "through the
+// capital", "across the country"), and a forecast in it ("will", "would")
+// has its speaker (", the minister said"): a body's label stands over its
+// own announcement, unsaid ("NASA: Astronauts will return to Earth on
+// Friday ..."), and a reporter under a dateline says who said it.
+func reportLead(s string) bool {
+	if !dated(s) && !refersToPlace(s) {
+		return false
+	}
+	forecast, said := false, false
+	for w := range strings.FieldsSeq(s) {
+		w = strings.TrimRight(w, ",.;:!?\"'”’")
+		switch {
+		case w == "will" || w == "would":
+			forecast = true
+		case bodyVerb(w) || speechVerb(w):
+			said = true
+		}
+	}
+	return !forecast || said
+}
+
+// refersToPlace reports whether s refers to a place it does not name, as
+// a lead under a dateline refers to the dateline's: "the" before a
+// place's noun not followed by "of" ("the capital", "the city's roads",
+// "the town centre", "across the country"; not "the state of Kerala").
+func refersToPlace(s string) bool {
+	words := strings.Fields(s)
+	for i := 1; i < len(words); i++ {
+		if words[i-1] != "the" && words[i-1] != "The" {
+			continue
+		}
+		w := strings.TrimRight(words[i], ",.;:!?")
+		bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if placeNoun(bare) && (len(bare) < len(words[i]) || i+1 == len(words) || words[i+1] != "of") {
+			return true
+		}
+	}
+	return false
+}
+
+// placeNoun reports whether w names a place without naming which, as a
+// lead names its dateline's: "city", "town", "capital", "state",
+// "country", "province", "region", "island".
+func placeNoun(w string) bool {
+	switch w {
+	case "city", "town", "capital", "state", "country", "province", "region", "island", "district", "village",
+		"county", "port", "nation":
+		return true
+	}
+	return false
 }
 
 // sayable reports whether w, a word in capitals of ASCII letters, can be
@@ -89,6 +147,9 @@ func (c clusters) has(pair string) bool {
 const (
 	onsets clusters = "|BH|BL|BR|CH|CL|CR|DH|DR|DW|FL|FR|GH|GL|GR|GW|JH|KH|KL|KR|KW|KY|PH|PL|PR|SC|SH|SK|SL|SM|SN|SP|ST|SW|TH|TR|TW|WH|WR|ZH|"
 	codas  clusters = "|CH|CK|CT|FT|GH|LD|LF|LK|LL|LM|LP|LT|MP|ND|NG|NK|NS|NT|PT|RB|RD|RG|RK|RL|RM|RN|RP|RT|SH|SK|SP|SS|ST|TH|TZ|"
+	// droppedE are the pairs before an "e" that a suffix drops, which
+	// English words end with ("dance", "starve", "nurse", "judge").
+	droppedE clusters = "|DG|GN|LG|LS|LV|MN|NC|PS|RC|RS|RV|WN|XT|"
 	// vowelOnsets are the pairs of vowels English words and places open
 	// with ("AUGSBURG", "EUGENE", "OAXACA", "OOTY"); "UE", "IA", "UA" open
 	// acronyms ("UEFA", "IAEA", "UAW").
@@ -156,15 +217,19 @@ func placeLabel(s, text string) int {
 // was killed on Sunday"), or on the body the label names or a speaker it
 // does not ("Apple: The company said on Tuesday ...", "Google: The search
 // giant said ..."). The word is not a notice's, a caption's
-// or a kicker's, nor an English word by its ending ("Wanted", "Breaking",
-// "Opinion", "Exclusive", "Analysis"), and the text writes it only once
-// ("Netflix: Subscribers will pay ..., Netflix said on Tuesday."). A
-// topic's kicker over a dated lead ("Brexit: The government on Monday
-// published ...") goes as a dateline does, as one in capitals does
-// ("TRAFFIC: Two lanes ...").
+// or a kicker's, and the text writes it only once ("Netflix: Subscribers
+// will pay ..., Netflix said on Tuesday."). A word that ends as English
+// words do ("Wanted", "Shocking", "Opinion", "Analysis"; "Reading",
+// "Kunming") is a caption's label over a dated sentence ("Wanted: Police
+// in Maryland issued a warrant on Monday ...") unless the sentence refers
+// to a place it does not name, as a lead refers to its dateline's
+// (refersToPlace: "Reading: Police on Monday arrested two men outside a
+// nightclub in the town centre."). A topic's kicker over a dated lead
+// ("Brexit: The government on Monday published ...") goes as a dateline
+// does, as one in capitals does ("TRAFFIC: Two lanes ...").
 func unplacedDateline(w, rest, text string) bool {
 	upper := strings.ToUpper(w)
-	if noticeWord(upper) || kickerWord(upper) || englishEnding(w) || writtenAgain(w, text) {
+	if noticeWord(upper) || kickerWord(upper) || englishEnding(w) && !refersToPlace(rest) || writtenAgain(w, text) {
 		return false
 	}
 	first, _, _ := strings.Cut(rest, " ")
@@ -197,17 +262,40 @@ func opensOnSpeaker(s string) bool {
 }
 
 // englishEnding reports whether w ends as English words do and places
-// rarely do: "-ed", "-ing", "-ion", "-ive", "-sis", "-ness", "-ment"; an
-// "-ing" after a J or a Q ends no English word and many a Chinese city
-// ("Beijing", "Nanjing", "Chongqing").
+// rarely do: "-ed", "-ing", "-ion", "-ive", "-sis", "-ness", "-ment",
+// after a stem that ends as an English word can (stemEndsEnglish): "-ing"
+// after "Kunm", "Beij" or "Chongq" ends no English word and many a
+// Chinese city ("Kunming", "Beijing", "Chongqing").
 func englishEnding(w string) bool {
 	for _, end := range [...]string{"ed", "ing", "ion", "ive", "sis", "ness", "ment"} {
 		if strings.HasSuffix(w, end) {
-			before := w[:len(w)-len(end)]
-			return end != "ing" || !strings.HasSuffix(before, "j") && !strings.HasSuffix(before, "q")
+			return stemEndsEnglish(w[:len(w)-len(end)])
 		}
 	}
 	return false
+}
+
+// stemEndsEnglish reports whether w, what is left of a word in ASCII letters
+// without its suffix, ends as an English word's stem can: it has a vowel
+// and ends on one, on one and a consonant but J or Q ("read", "want"), on
+// a doubled consonant ("swimm"), on a pair English words end with (codas:
+// "want", "chang"), or on a pair before a dropped "e" ("danc", "starv",
+// "troubl"): not "Kunm", "Beij", "Chongq".
+func stemEndsEnglish(w string) bool {
+	u := strings.ToUpper(w)
+	if !strings.ContainsAny(u, "AEIOUY") {
+		return false
+	}
+	n := len(u)
+	last := u[n-1]
+	switch {
+	case strings.IndexByte("AEIOUY", last) >= 0:
+		return true
+	case last == 'J' || last == 'Q' || n < 2:
+		return false
+	}
+	pair := u[n-2:]
+	return strings.IndexByte("AEIOUY", pair[0]) >= 0 || pair[0] == pair[1] || codas.has(pair) || droppedE.has(pair) || last == 'L'
 }
 
 // pronounWord reports whether w is a pronoun or a determiner that points
@@ -221,10 +309,10 @@ func pronounWord(w string) bool {
 	return false
 }
 
-// dated reports whether s names a weekday, "yesterday" or "today" as a
-// whole word, as a news lead does.
+// dated reports whether s names a weekday, "yesterday", "today",
+// "tonight" or "overnight" as a whole word, as a news lead does.
 func dated(s string) bool {
-	for _, day := range [...]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today"} {
+	for _, day := range [...]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today", "tonight", "overnight"} {
 		if i := strings.Index(s, day); i > 0 && s[i-1] == ' ' && (i+len(day) == len(s) || !isWordByte(s[i+len(day)])) {
 			return true
 		}

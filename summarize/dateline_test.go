@@ -123,3 +123,87 @@ func TestKickerLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldOf checks the modifiers before a body's noun that name a field
+// or an owner the acronym holds the initial of, against those it does
+// not, and adjectives, which are not asked.
+func TestFieldOf(t *testing.T) {
+	tests := []struct {
+		w, mods string
+		want    bool
+	}{
+		{"NASA", "space ", true},
+		{"UNICEF", "children's ", true},
+		{"UNICEF", "UN children's ", true},
+		{"INTERPOL", "police ", true},
+		{"FIFA", "governing ", true},
+		{"ASEAN", "regional ", true},
+		{"NATO", "military ", true},
+		{"UEFA", "", true},
+		{"GENEVA", "health ", false},
+		{"GENEVA", "UN's health ", false},
+		{"GENEVA", "UN's ", false},
+		{"", "health ", true},
+		{"", "UN's ", false},
+	}
+	for _, tt := range tests {
+		if got := fieldOf(tt.w, tt.mods); got != tt.want {
+			t.Errorf("fieldOf(%q, %q) = %v, want %v", tt.w, tt.mods, got, tt.want)
+		}
+	}
+}
+
+// TestReportLead checks the sentences after a short word in capitals that
+// read as a dateline's lead, against a body's announcement.
+func TestReportLead(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Thousands of protesters marched through the capital on Tuesday.":                        true,
+		"Air raid sirens sounded across the country as drones struck power plants.":              true,
+		"Air raid sirens sounded in three regions overnight.":                                    true,
+		"The state's beaches will get 200 more lifeguards, the tourism minister said on Monday.": true,
+		"Latvia will close two border crossings from Monday, the interior minister said.":        true,
+		"Astronauts will return from the space station next month after a nine-month stay.":      false,
+		"Astronauts will return to Earth on Friday after nine months on the station.":            false,
+		"Output would rise by 400,000 barrels a day from Monday.":                                false,
+		"Astronauts returned to Earth after nine months on the station.":                         false,
+	} {
+		if got := reportLead(s); got != want {
+			t.Errorf("reportLead(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestRefersToPlace checks the sentences that refer to a place they do
+// not name, against those that name it or name none.
+func TestRefersToPlace(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Police arrested two men outside a nightclub in the town centre.": true,
+		"The city's roads were flooded after 20 cm of rain.":              true,
+		"Air raid sirens sounded across the country.":                     true,
+		"Voters in the state of Kerala went to the polls.":                false,
+		"Police in Maryland issued a warrant on Monday.":                  false,
+		"A video shows a man kicking a dog in a park.":                    false,
+		"Officials said the cost would be borne by the state.":            true,
+		"Residents in Statesboro said the theatre would reopen.":          false,
+	} {
+		if got := refersToPlace(s); got != want {
+			t.Errorf("refersToPlace(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestEnglishEnding checks the capitalised words that end as English
+// words do, against places whose "-ing" follows a stem no English word
+// ends with.
+func TestEnglishEnding(t *testing.T) {
+	for w, want := range map[string]bool{
+		"Wanted": true, "Shocking": true, "Reading": true, "Dancing": true, "Troubling": true, "Swimming": true,
+		"Opinion": true, "Analysis": true, "Starving": true, "Judgment": true,
+		"Kunming": false, "Beijing": false, "Chongqing": false, "Nanjing": false, "Tring": false,
+		"Mumbai": false, "Chennai": false,
+	} {
+		if got := englishEnding(w); got != want {
+			t.Errorf("englishEnding(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

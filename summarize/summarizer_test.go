@@ -352,6 +352,9 @@ func TestSummarizeHostileInput(t *testing.T) {
 		{name: "an acronym's label before joining words", text: "OPEC: Oil " + strings.Repeat("Of of the ", 100_000) + "rose on Monday."},
 		{name: "a label before a body said again and again", text: "UNICEF: Aid " + strings.Repeat("agency said, the agency said ", 20_000) + "on Monday."},
 		{name: "a capitalised label before many days", text: "Chennai: The " + strings.Repeat("court sat Monday ", 50_000) + "and ruled."},
+		{name: "a short label before many forecasts", text: "LIMA: Crowds " + strings.Repeat("will march through the city on Monday ", 30_000) + "again."},
+		{name: "an English-ending label before many places", text: "Reading: Police " + strings.Repeat("in the town on Monday the county ", 30_000) + "said."},
+		{name: "an acronym before a body of many owners", text: "UNICEF: The " + strings.Repeat("UN EU ", 50_000) + "agency said on Monday."},
 	}
 	s := mustNew(t, Options{})
 	for _, tt := range tests {
