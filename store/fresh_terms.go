@@ -27,10 +27,10 @@ import (
 // a merge step, a prune of 5,000 articles), nor writes a segment and merges
 // others at a user's command, nor commits (which empties the readers' page
 // caches once more). The reads fill the table, not the writes: FTS5 costs
-// about 150 µs an article of 800 words to enter there (its commit most of
-// it), which every fetch paid when the writes filled it (BENCHMARKS.md,
-// session 39), where a read enters only what was stored since the read
-// before (in a running bot, an article or a few).
+// about 180 µs an article of 800 words to enter there, its commit most of
+// it (BenchmarkFreshTermsUpdate), which every fetch paid when the writes
+// filled it (BENCHMARKS.md, session 39), where a read enters only what was
+// stored since the read before (in a running bot, an article or a few).
 //
 // When a batch moves through from t1 to t2, the rows up to t1 go at the
 // next read: a read that took t1 just before the batch committed finds the
