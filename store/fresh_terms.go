@@ -33,8 +33,9 @@ import (
 // stored since the read before (in a running bot, an article or a few).
 //
 // When a batch moves through from t1 to t2, the rows up to t1 go at the
-// next read: a read that took t1 just before the batch committed finds the
-// rows above it here until then.
+// next read, but those above the through of a read still in progress: a
+// read that took t1 just before the batch committed finds the rows above
+// it here, however many batches commit while it reads.
 
 // freshTerms is the in-memory index of the waiting articles' terms. Its
 // methods are safe for concurrent use.
@@ -193,19 +194,29 @@ func (f *freshTerms) close() error {
 }
 
 // freshView is how one read sees the stored articles: articles_terms holds
-// those up to through, and fresh (nil: none) those above it.
+// those up to through, and fresh (nil: none) those above it, which keeps
+// them until done is called (nil: nothing to call).
 type freshView struct {
 	through int64
 	fresh   *freshTerms
+	done    func()
 }
 
-// readView returns the view of a search or a preview (see freshTerms). When
-// the in-memory index cannot serve (termsLater.view), it indexes the
-// waiting articles first (indexBeforeRead) and the view is of the index
-// alone. It fails only when ctx is done while it indexes.
+// close ends the read of the view: the in-memory rows it reads may go.
+func (v freshView) close() {
+	if v.done != nil {
+		v.done()
+	}
+}
+
+// readView returns the view of a search or a preview (see freshTerms), to
+// be closed when the read is done. When the in-memory index cannot serve
+// (termsLater.view), it indexes the waiting articles first
+// (indexBeforeRead) and the view is of the index alone. It fails only when
+// ctx is done while it indexes.
 func (s *Store) readView(ctx context.Context) (freshView, error) {
-	if through, fresh, ok := s.later.view(); ok {
-		return freshView{through: through, fresh: fresh}, nil
+	if v, ok := s.later.view(); ok {
+		return v, nil
 	}
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return freshView{}, err

@@ -81,9 +81,10 @@ func TestReadsOfTheWaitingArticlesMatchTheIndexed(t *testing.T) {
 }
 
 // TestAReadTakenBeforeABatchStillFindsItsArticles: the rows a batch
-// indexes stay in memory until the read after the next batch, so a read
-// that took the older through (and reads the index only up to it) finds
-// them; a read enters only the articles committed since the read before.
+// indexes stay in memory while a read that took the older through (and
+// reads the index only up to it) is in progress, however many batches
+// commit meanwhile, and go at the first read after it is done; a read
+// enters only the articles committed since the read before.
 func TestAReadTakenBeforeABatchStillFindsItsArticles(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -96,11 +97,11 @@ func TestAReadTakenBeforeABatchStillFindsItsArticles(t *testing.T) {
 	}
 	view := func() freshView {
 		t.Helper()
-		through, fresh, ok := s.later.view()
+		v, ok := s.later.view()
 		if !ok {
 			t.Fatal("the reads index first")
 		}
-		return freshView{through: through, fresh: fresh}
+		return v
 	}
 	held := func(v freshView, want ...int64) {
 		t.Helper()
@@ -121,12 +122,18 @@ func TestAReadTakenBeforeABatchStillFindsItsArticles(t *testing.T) {
 	}
 	held(old, 1, 2) // a3 was stored after the read began
 	insert("b1", "Quorvant bridge")
-	held(view(), 4)
-	held(old, 1, 2, 4)
+	v := view()
+	held(v, 4)
+	v.close()
 	insert("b2", "Zelphine")
 	insert("b3", "Zelphine") // the next batch
-	held(view())             // the first batch let go
-	held(old, 4)
+	v = view()
+	held(v)
+	v.close()
+	held(old, 1, 2, 4) // the read in progress keeps them
+	old.close()
+	view().close() // the first read after it lets the first batch go
+	held(freshView{through: 0, fresh: old.fresh}, 4)
 	sample, _, total, err := s.RecentMatches(ctx, `"quorvant"`, nil, now.Add(-time.Hour), 20)
 	if err != nil || total != 4 || len(sample) != 4 {
 		t.Errorf("preview: %d of %d, %v; want all 4", len(sample), total, err)
@@ -154,8 +161,10 @@ func TestTextFetchedForAWaitingArticleIsReadFromMemory(t *testing.T) {
 			}
 		}
 	}
-	if _, _, ok := s.later.view(); !ok {
+	if v, ok := s.later.view(); !ok {
 		t.Fatal("a text fetched for a waiting article made the reads index first")
+	} else {
+		v.close()
 	}
 	check("waiting")
 	indexed(t, s)

@@ -90,6 +90,7 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 		if view, err = s.readView(ctx); err != nil {
 			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 		}
+		defer view.close()
 		if sc, err = s.sourceScope(ctx, scope); err != nil {
 			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
 		}

@@ -81,6 +81,7 @@ func (s *Store) searchNewest(ctx context.Context, match string, scope *query.Sco
 	if err != nil {
 		return news.Found{}, searchErr(err)
 	}
+	defer view.close()
 	sc, err := s.sourceScope(ctx, scope)
 	if err != nil {
 		return news.Found{}, searchErr(err)
@@ -192,6 +193,7 @@ func (s *Store) SearchRecent(ctx context.Context, match string, scope *query.Sco
 	if err != nil {
 		return nil, searchErr(err)
 	}
+	defer view.close()
 	sc, err := s.sourceScope(ctx, scope)
 	if err != nil {
 		return nil, searchErr(err)

@@ -62,7 +62,8 @@ type termsLater struct {
 	freshBad bool
 	unread   map[int64]bool
 	dropTo   int64
-	syncing  sync.Mutex // held by the read that brings fresh up to date
+	syncing  sync.Mutex    // held by the read that brings fresh up to date
+	reading  map[int64]int // the throughs of the reads in progress, how many of each
 }
 
 // txLater is what one open transaction did with the waiting terms.
@@ -223,7 +224,7 @@ func (l *termsLater) closeFresh() error {
 // and drops the rows up to dropTo. A failure to do so makes the reads
 // index first (freshBad) until nothing waits: then the table is emptied
 // and read again.
-func (l *termsLater) view() (through int64, fresh *freshTerms, ok bool) {
+func (l *termsLater) view() (freshView, bool) {
 	// One read brings the table up to date at a time (syncing), without
 	// l.mu: a fetch's write stages and commits meanwhile (entering 256
 	// articles takes some 50 ms). What a write commits meanwhile waits for
@@ -233,7 +234,7 @@ func (l *termsLater) view() (through int64, fresh *freshTerms, ok bool) {
 	l.mu.Lock()
 	if l.fresh == nil || len(l.others) > 0 || l.freshBad && len(l.cols) > 0 {
 		l.mu.Unlock()
-		return 0, nil, false
+		return freshView{}, false
 	}
 	reset := l.freshBad
 	var rows []termsRow
@@ -244,22 +245,37 @@ func (l *termsLater) view() (through int64, fresh *freshTerms, ok bool) {
 	}
 	clear(l.unread)
 	through, fresh, dropTo := l.through, l.fresh, l.dropTo
-	l.mu.Unlock()
+	for t := range l.reading { // rows a read in progress reads stay
+		dropTo = min(dropTo, t)
+	}
 	if reset {
-		dropTo = math.MaxInt64 // what the failed update left
+		dropTo = math.MaxInt64 // what the failed update left (no read uses it)
+	}
+	if l.reading == nil {
+		l.reading = map[int64]int{}
+	}
+	l.reading[through]++
+	l.mu.Unlock()
+	done := func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if l.reading[through]--; l.reading[through] == 0 {
+			delete(l.reading, through)
+		}
 	}
 	if err := fresh.update(dropTo, rows); err != nil {
+		done()
 		l.mu.Lock()
 		l.freshBad = true // its rows are lost: read after indexing them
 		l.mu.Unlock()
-		return 0, nil, false
+		return freshView{}, false
 	}
 	if reset {
 		l.mu.Lock()
 		l.freshBad = false
 		l.mu.Unlock()
 	}
-	return through, fresh, true
+	return freshView{through: through, fresh: fresh, done: sync.OnceFunc(done)}, true
 }
 
 // aborted ends transaction tx, failed: what it staged or indexed is

@@ -335,8 +335,10 @@ func TestASearchWhoseIndexingFailsStillAnswers(t *testing.T) {
 		t.Fatalf("search once the disk has room = %v, %v; want both articles", hits, err)
 	}
 	// Nothing waits now: the in-memory index is emptied and serves again.
-	if _, _, ok := s.later.view(); !ok {
+	if v, ok := s.later.view(); !ok {
 		t.Error("the reads still index first once nothing waits")
+	} else {
+		v.close()
 	}
 	mustInsert(t, s, src.ID, news.Article{GUID: "newer", Title: "Harbour cranes", Text: "a newer article", PublishedAt: now})
 	begun := s.begins.Load()
