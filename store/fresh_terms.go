@@ -216,12 +216,35 @@ func (v freshView) close() {
 // ctx is done while it indexes.
 func (s *Store) readView(ctx context.Context) (freshView, error) {
 	if v, ok := s.later.view(); ok {
+		if s.later.due() {
+			s.indexDue()
+		}
 		return v, nil
 	}
 	if err := s.indexBeforeRead(ctx); err != nil {
 		return freshView{}, err
 	}
 	return indexAlone(), nil
+}
+
+// indexDue indexes the waiting articles in a write of its own in the
+// background, unless one runs already: a read found they have waited
+// IndexDelay, which a fetch's write would have indexed had one come (in a
+// quiet hour, after a burst, up to 255 articles waited, and every read
+// read them in memory: 0.6–0.9 ms more a preview at 10,000 articles). The
+// read does not wait for it. A failure is logged; the articles wait on.
+func (s *Store) indexDue() {
+	if !s.indexing.CompareAndSwap(false, true) {
+		return
+	}
+	s.dueIndexing.Add(1)
+	go func() {
+		defer s.dueIndexing.Done()
+		defer s.indexing.Store(false)
+		if err := s.indexNow(context.Background()); err != nil {
+			s.log.Warn("index the articles waiting for it", "err", err)
+		}
+	}()
 }
 
 // indexAlone is the view of a read after the waiting articles were indexed:

@@ -22,6 +22,7 @@ func TestReadsOfTheWaitingArticlesMatchTheIndexed(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	s := newSearchStore(t, &now)
+	s.later.clock = func() time.Time { return now } // no article waits IndexDelay (indexDue)
 	src := wireSource(t, s)
 	for i := range 300 {
 		text := "Market news of the day."
@@ -247,4 +248,36 @@ func TestAnExpressionFTS5RejectsIsRejectedInMemoryToo(t *testing.T) {
 			t.Errorf("preview %s: %v, want ErrBadMatch", match, err)
 		}
 	}
+}
+
+// TestArticlesThatWaitedAreIndexedAfterARead: with no write coming to index
+// them, a read that finds articles waiting IndexDelay has them indexed in
+// the background (indexDue), and finds them before and after.
+func TestArticlesThatWaitedAreIndexedAfterARead(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	wall := now
+	s.later.clock = func() time.Time { return wall }
+	src := wireSource(t, s)
+	mustInsert(t, s, src.ID, news.Article{GUID: "a", Title: "Quorvant harbour", Text: "Tides.", PublishedAt: now},
+		news.Article{GUID: "b", Title: "Quorvant ferries", Text: "Boats.", PublishedAt: now})
+	read := func(when string) {
+		t.Helper()
+		if _, _, total, err := s.RecentMatches(ctx, `"quorvant"`, nil, now.Add(-time.Hour), 20); err != nil || total != 2 {
+			t.Errorf("%s: preview found %d, %v; want 2", when, total, err)
+		}
+		s.dueIndexing.Wait()
+	}
+	read("waiting less than IndexDelay")
+	if through := indexedThrough(t, s); through != 0 {
+		t.Fatalf("indexed through %d before the articles waited IndexDelay, want 0", through)
+	}
+	wall = wall.Add(IndexDelay)
+	read("waiting IndexDelay")
+	if through := indexedThrough(t, s); through != 2 {
+		t.Errorf("indexed through %d after a read found them waiting IndexDelay, want 2", through)
+	}
+	read("indexed")
+	checkIndex(t, s)
 }

@@ -44,6 +44,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -85,6 +86,10 @@ type Store struct {
 	termq termQueue
 	// later holds the terms of articles not indexed yet (see termsLater).
 	later termsLater
+	// dueIndexing is a write in the background of the articles that have
+	// waited IndexDelay, started by a read when no write came (indexDue).
+	dueIndexing sync.WaitGroup
+	indexing    atomic.Bool
 	// path and file are the database file as opened, for CheckWritable to
 	// see it removed or replaced; file is nil for a database that is no file.
 	path string
@@ -241,6 +246,7 @@ func OpenLogged(ctx context.Context, path string, now func() time.Time, log *slo
 // empties the -wal into the file it opened (releaseMovedFile).
 func (s *Store) Close() error {
 	ctx := context.Background()
+	s.dueIndexing.Wait()
 	err := errors.Join(s.writeQuiet(ctx), s.indexNow(ctx), s.flushTerms(ctx))
 	err = errors.Join(err, s.releaseMovedFile(ctx))
 	return errors.Join(err, s.r.Close(), s.w.Close(), s.later.closeFresh())

@@ -203,6 +203,13 @@ func (l *termsLater) committed(tx *wtx) {
 	}
 }
 
+// due says whether articles have waited IndexDelay for the index.
+func (l *termsLater) due() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return (len(l.cols) > 0 || len(l.others) > 0) && l.now().Sub(l.since) >= IndexDelay
+}
+
 // closeFresh closes the in-memory index; the reads index first from then on.
 func (l *termsLater) closeFresh() error {
 	l.mu.Lock()
