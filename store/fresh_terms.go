@@ -210,10 +210,11 @@ func (v freshView) close() {
 }
 
 // readView returns the view of a search or a preview (see freshTerms), to
-// be closed when the read is done. When the in-memory index cannot serve
-// (termsLater.view), it indexes the waiting articles first
-// (indexBeforeRead) and the view is of the index alone. It fails only when
-// ctx is done while it indexes.
+// be closed when the read is done; when the waiting articles have waited
+// IndexDelay, it has them indexed in the background (indexDue). When the
+// in-memory index cannot serve (termsLater.view), it indexes the waiting
+// articles first (indexBeforeRead) and the view is of the index alone. It
+// fails only when ctx is done while it indexes.
 func (s *Store) readView(ctx context.Context) (freshView, error) {
 	if v, ok := s.later.view(); ok {
 		if s.later.due() {
