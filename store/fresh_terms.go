@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -39,30 +40,71 @@ import (
 
 // freshTerms is the in-memory index of the waiting articles' terms. Its
 // methods are safe for concurrent use.
+//
+// Its rows are held in generations, each an FTS5 table of its own: new
+// rows go to the newest, and a generation takes no more once it holds a
+// row the index holds too (its through passed it), so that a later batch
+// drops it whole ('delete-all'), and a read skips every generation below
+// the ids it reads. One table whose rows were deleted one by one was read
+// whole: each term of an expression sought in every segment, those of rows
+// long dropped too until a merge reached them, and FTS5 pays about 15 µs a
+// term for each segment past the first (BenchmarkFreshTermsMatches: the
+// AND of twelve groups of six terms 3.5 → 1.7 ms after 2,000 reads with a
+// batch every four; BENCHMARKS.md, session 40).
 type freshTerms struct {
-	mu   sync.Mutex
-	conn *sqlite3.SQLiteConn // nil once closed
-	ids  map[int64]bool      // the rows held
+	mu    sync.Mutex
+	conn  *sqlite3.SQLiteConn // nil once closed
+	gens  []*freshGen         // holding rows, oldest first; the last takes new rows
+	spare []*freshGen         // emptied, for new generations
+	ids   map[int64]*freshGen // the rows held, and where
+	made  int                 // tables made, for their names
+}
+
+// freshGen is one generation of freshTerms: an FTS5 table and the range
+// of the ids it holds.
+type freshGen struct {
+	table  string
+	lo, hi int64 // the lowest and highest id entered since it was emptied
+	n      int   // rows held
 }
 
 // freshSchema is articles_terms' columns, tokenizer and contentless table
-// whose rows can be deleted (0020_terms.sql).
-const freshSchema = `CREATE VIRTUAL TABLE fresh_terms USING fts5(title, body, tstems, bstems,
+// whose rows can be deleted (0020_terms.sql), for a generation's table of
+// the name %s.
+const freshSchema = `CREATE VIRTUAL TABLE %s USING fts5(title, body, tstems, bstems,
 	content = '', contentless_delete = 1, tokenize = "` + query.TermsTokenizer + `")`
 
-// newFreshTerms opens the in-memory database and creates its table. It
-// fails when SQLite does (it was built without FTS5).
+// newFreshTerms opens the in-memory database and creates the table of its
+// first generation. It fails when SQLite does (it was built without FTS5).
 func newFreshTerms() (*freshTerms, error) {
 	c, err := (&sqlite3.SQLiteDriver{}).Open(":memory:")
 	if err != nil {
 		return nil, fmt.Errorf("open the index of the newest articles: %w", err)
 	}
-	conn := c.(*sqlite3.SQLiteConn)
-	if _, err := conn.Exec(freshSchema, nil); err != nil {
-		conn.Close()
+	f := &freshTerms{conn: c.(*sqlite3.SQLiteConn), ids: map[int64]*freshGen{}}
+	g, err := f.newGen()
+	if err != nil {
+		f.conn.Close()
 		return nil, fmt.Errorf("create the index of the newest articles: %w", err)
 	}
-	return &freshTerms{conn: conn, ids: map[int64]bool{}}, nil
+	f.gens = []*freshGen{g}
+	return f, nil
+}
+
+// newGen returns an empty generation: a spare one, or a table made for it
+// (f.mu held).
+func (f *freshTerms) newGen() (*freshGen, error) {
+	if n := len(f.spare); n > 0 {
+		g := f.spare[n-1]
+		f.spare = f.spare[:n-1]
+		return g, nil
+	}
+	f.made++
+	g := &freshGen{table: fmt.Sprintf("fresh_terms_%d", f.made)}
+	if _, err := f.conn.Exec(fmt.Sprintf(freshSchema, g.table), nil); err != nil {
+		return nil, err
+	}
+	return g, nil
 }
 
 // errFreshClosed is returned by a freshTerms that was closed.
@@ -72,66 +114,111 @@ var errFreshClosed = errors.New("the index of the newest articles is closed")
 // every row when it is math.MaxInt64), then enters rows, replacing any row
 // of the same id (an article whose text came later), in one transaction:
 // FTS5 writes a segment a commit, and each statement outside one commits.
-// It fails when SQLite does; what was done before stays.
-func (f *freshTerms) update(through int64, rows []termsRow) error {
+// indexed is the through of the index that the reads take now: rows go to
+// a new generation when the newest holds one at or below it. It fails when
+// SQLite does; the transaction is then rolled back, and the tables hold
+// what they held.
+func (f *freshTerms) update(through, indexed int64, rows []termsRow) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.conn == nil {
 		return errFreshClosed
 	}
-	var gone []int64
-	for id := range f.ids {
-		if id <= through {
+	all := through == math.MaxInt64 // also what a failed update left
+	left := map[*freshGen]int{}     // the rows each generation keeps
+	for _, g := range f.gens {
+		left[g] = g.n
+	}
+	var gone []int64 // rows that go one by one: of a generation that stays, or replaced
+	for id, g := range f.ids {
+		if all || id <= through {
 			gone = append(gone, id)
+			left[g]--
 		}
 	}
 	for _, r := range rows {
-		if f.ids[r.id] && r.id > through {
+		if g := f.ids[r.id]; g != nil && r.id > through && !all {
 			gone = append(gone, r.id)
+			left[g]--
 		}
 	}
-	all := through == math.MaxInt64 // also what a failed update left
-	if len(gone) == 0 && len(rows) == 0 && !all {
+	var whole []*freshGen // generations emptied: deleted whole
+	for _, g := range f.gens {
+		if left[g] == 0 && (g.n > 0 || all) {
+			whole = append(whole, g)
+		}
+	}
+	gone = slices.DeleteFunc(gone, func(id int64) bool { return left[f.ids[id]] == 0 })
+	if len(whole) == 0 && len(gone) == 0 && len(rows) == 0 {
 		return nil
+	}
+	newest := f.gens[len(f.gens)-1]
+	if len(rows) > 0 && left[newest] > 0 && newest.lo <= indexed {
+		var err error
+		if newest, err = f.newGen(); err != nil {
+			return fmt.Errorf("index the newest articles in memory: %w", err)
+		}
+		f.gens = append(f.gens, newest)
 	}
 	if _, err := f.conn.Exec(`BEGIN`, nil); err != nil {
 		return fmt.Errorf("index the newest articles in memory: %w", err)
 	}
-	var err error
-	if all {
-		_, err = f.conn.Exec(`DELETE FROM fresh_terms`, nil)
-		gone = nil
-	}
-	if err == nil {
-		err = f.write(gone, rows)
-	}
+	err := f.write(whole, gone, newest, rows)
 	if err == nil {
 		_, err = f.conn.Exec(`COMMIT`, nil)
 	}
 	if err != nil {
 		f.conn.Exec(`ROLLBACK`, nil)
-		clear(f.ids) // what the table holds is not known: no read is served from it (freshBad) until it is emptied
 		return fmt.Errorf("index the newest articles in memory: %w", err)
 	}
+	// The account, once the transaction committed.
 	for _, id := range gone {
+		f.ids[id].n--
 		delete(f.ids, id)
 	}
-	for _, r := range rows {
-		f.ids[r.id] = true
+	for id, g := range f.ids {
+		if slices.Contains(whole, g) {
+			delete(f.ids, id)
+		}
 	}
+	for _, g := range whole {
+		g.n, g.lo, g.hi = 0, 0, 0
+	}
+	for _, r := range rows {
+		if newest.n == 0 {
+			newest.lo, newest.hi = r.id, r.id
+		}
+		newest.lo, newest.hi = min(newest.lo, r.id), max(newest.hi, r.id)
+		newest.n++
+		f.ids[r.id] = newest
+	}
+	kept := f.gens[:0]
+	for i, g := range f.gens {
+		if g.n > 0 || i == len(f.gens)-1 {
+			kept = append(kept, g)
+		} else {
+			f.spare = append(f.spare, g)
+		}
+	}
+	f.gens = kept
 	return nil
 }
 
-// write deletes the rows of gone and enters rows (f.mu held, in a
-// transaction).
-func (f *freshTerms) write(gone []int64, rows []termsRow) error {
-	if len(gone) > 0 {
-		if _, err := f.conn.Exec(`DELETE FROM fresh_terms WHERE rowid IN (SELECT value FROM json_each(?))`, []driver.Value{idList(gone)}); err != nil {
+// write empties the generations of whole, deletes the rows of gone and
+// enters rows in newest (f.mu held, in a transaction).
+func (f *freshTerms) write(whole []*freshGen, gone []int64, newest *freshGen, rows []termsRow) error {
+	for _, g := range whole {
+		if _, err := f.conn.Exec(fmt.Sprintf(`INSERT INTO %[1]s (%[1]s) VALUES ('delete-all')`, g.table), nil); err != nil {
+			return err
+		}
+	}
+	for _, id := range gone {
+		if _, err := f.conn.Exec(fmt.Sprintf(`DELETE FROM %s WHERE rowid = ?`, f.ids[id].table), []driver.Value{id}); err != nil {
 			return err
 		}
 	}
 	for _, r := range rows {
-		if _, err := f.conn.Exec(`INSERT INTO fresh_terms (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := f.conn.Exec(fmt.Sprintf(`INSERT INTO %s (rowid, title, body, tstems, bstems) VALUES (?, ?, ?, ?, ?)`, newest.table),
 			[]driver.Value{r.id, r.cols.Title, r.cols.Body, r.cols.TitleStems, r.cols.BodyStems}); err != nil {
 			return fmt.Errorf("article %d: %w", r.id, err)
 		}
@@ -149,13 +236,33 @@ func (f *freshTerms) matches(match string, lo, hi int64) ([]int64, error) {
 	if f.conn == nil {
 		return nil, errFreshClosed
 	}
-	rows, err := f.conn.Query(`SELECT rowid FROM fresh_terms WHERE fresh_terms MATCH ? AND rowid >= ? AND rowid <= ? ORDER BY rowid`,
+	var ids []int64
+	read := 0
+	for _, g := range f.gens {
+		if g.n == 0 || g.hi < lo || g.lo > hi {
+			continue
+		}
+		var err error
+		if ids, err = f.matchesOf(g, match, lo, hi, ids); err != nil {
+			return nil, err
+		}
+		read++
+	}
+	if read > 1 {
+		slices.Sort(ids) // a row replaced in a newer generation breaks their order
+	}
+	return ids, nil
+}
+
+// matchesOf appends to ids those from lo to hi that match matches in
+// generation g, ascending (f.mu held).
+func (f *freshTerms) matchesOf(g *freshGen, match string, lo, hi int64, ids []int64) ([]int64, error) {
+	rows, err := f.conn.Query(fmt.Sprintf(`SELECT rowid FROM %[1]s WHERE %[1]s MATCH ? AND rowid >= ? AND rowid <= ? ORDER BY rowid`, g.table),
 		[]driver.Value{match, lo, hi})
 	if err != nil {
-		return nil, freshErr(err)
+		return nil, freshErr(err, g.table)
 	}
 	defer rows.Close()
-	var ids []int64
 	dest := make([]driver.Value, 1)
 	for {
 		err := rows.Next(dest)
@@ -163,7 +270,7 @@ func (f *freshTerms) matches(match string, lo, hi int64) ([]int64, error) {
 			return ids, nil
 		}
 		if err != nil {
-			return nil, freshErr(err)
+			return nil, freshErr(err, g.table)
 		}
 		id, ok := dest[0].(int64)
 		if !ok {
@@ -173,11 +280,11 @@ func (f *freshTerms) matches(match string, lo, hi int64) ([]int64, error) {
 	}
 }
 
-// freshErr names the table as articles_terms, so that an expression FTS5
-// rejects reads as it does over the index (searchErr: "fts5: syntax
-// error", "no such column").
-func freshErr(err error) error {
-	return errors.New(strings.ReplaceAll(err.Error(), "fresh_terms", "articles_terms"))
+// freshErr names the table (a generation's) as articles_terms, so that an
+// expression FTS5 rejects reads as it does over the index (searchErr:
+// "fts5: syntax error", "no such column").
+func freshErr(err error, table string) error {
+	return errors.New(strings.ReplaceAll(err.Error(), table, "articles_terms"))
 }
 
 // close closes the in-memory database (its rows are gone). It is safe to

@@ -270,7 +270,7 @@ func (l *termsLater) view() (freshView, bool) {
 			delete(l.reading, through)
 		}
 	}
-	if err := fresh.update(dropTo, rows); err != nil {
+	if err := fresh.update(dropTo, through, rows); err != nil {
 		done()
 		l.mu.Lock()
 		l.freshBad = true // its rows are lost: read after indexing them
