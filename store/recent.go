@@ -50,7 +50,8 @@ func (s *Store) firstIDSince(ctx context.Context, since time.Time) (int64, error
 // source names alone and its sources hold fewer than sampleSize of the ids
 // a walk reads: then, as for match "", the sample is their newest articles
 // and total their articles of the window, for a caller that confirms the
-// sample and scales its share. When a read in spans found none and the
+// sample and scales its share; the same for a scope of addresses, whose
+// total is estimated from the span of ids read to find its newest. When a read in spans found none and the
 // window goes on below the ids it read, sample is empty, examined is how
 // many ids it read and total the window's articles, so that no exact 0 is
 // claimed. For an expression, the articles waiting for the index are read
@@ -124,6 +125,17 @@ func (s *Store) recentMatches(ctx context.Context, match string, scope *query.Sc
 		if span, window := s.previewLimits().total, last-first+1; span < window && int64(n)*span < int64(sampleSize)*window {
 			sample, examined, total, err = s.sourceSample(ctx, ids, first, n, since, sampleSize)
 			return sample, examined, total, true, err
+		}
+	} else if sc != nil {
+		// The same for a scope of addresses (site:src7.example police):
+		// its newest articles, read through the hosts' index entries,
+		// and how many the window holds, estimated from them.
+		sample, examined, total, ok, err := s.scopeSample(ctx, sc, first, last, since, sampleSize)
+		if err != nil {
+			return nil, 0, 0, false, fmt.Errorf("recent matches: %w", err)
+		}
+		if ok {
+			return sample, examined, total, true, nil
 		}
 	}
 	// The articles above the index's part (freshView) that match: counted
@@ -355,6 +367,34 @@ func (s *Store) sourceCount(ctx context.Context, ids []any, first int64) (int, e
 	var n int
 	err := s.r.QueryRowContext(ctx, sqlSourceCount(len(ids)), append(slices.Clip(ids), first)...).Scan(&n)
 	return n, err
+}
+
+// scopeSample is, for a scope that tells its articles by their address,
+// what sourceSample is for one of sources: when the ids a walk reads would
+// hold fewer than sampleSize of the scope's articles of the window (first
+// to last), its newest sampleSize articles read with their text, and
+// total, how many the window holds (estimated from the span of ids read to
+// find them, when that is not the whole window); ok is false, and nothing
+// else is returned, when a walk would find enough. It fails when the
+// database does.
+func (s *Store) scopeSample(ctx context.Context, sc *sourceScope, first, last int64, since time.Time, sampleSize int) (sample []news.Article, examined, total int, ok bool, err error) {
+	span, window := s.previewLimits().total, last-first+1
+	if span >= window {
+		return nil, 0, 0, false, nil
+	}
+	ids, total, err := scopeWindow{s: s, sc: sc, first: first, last: last}.estimate(ctx, sampleSize)
+	if err != nil {
+		return nil, 0, 0, false, err
+	}
+	if int64(total)*span >= int64(sampleSize)*window {
+		return nil, 0, 0, false, nil
+	}
+	arts, err := s.FindArticles(ctx, ids[:min(sampleSize, len(ids))])
+	if err != nil {
+		return nil, 0, 0, false, err
+	}
+	sample, examined, total = windowSample(arts, since, total)
+	return sample, examined, total, true, nil
 }
 
 // sourceSample is recentOfScope of the sources of ids, which hold total

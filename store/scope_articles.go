@@ -121,6 +121,22 @@ func (w scopeWindow) newest(ctx context.Context, want int) (ids []int64, low int
 	return ids, low, nil
 }
 
+// estimate returns the newest ids the scope admits (newest), at least want
+// of them when the window holds that many, and how many the window holds:
+// those, or, when they were found above the window's first id, as many as
+// the window holds at their density. It fails when the database does.
+func (w scopeWindow) estimate(ctx context.Context, want int) (ids []int64, total int, err error) {
+	ids, low, err := w.newest(ctx, want)
+	if err != nil {
+		return nil, 0, err
+	}
+	total = len(ids)
+	if low > w.first && len(ids) > 0 {
+		total = int(math.Round(float64(len(ids)) * float64(w.last-w.first+1) / float64(w.last-low+1)))
+	}
+	return ids, total, nil
+}
+
 // recentOfScope is RecentMatches of the articles a scope admits: how many
 // it admits in the window (total: for a scope of addresses, estimated from
 // the span of ids read when it read only the newest), and its newest
@@ -141,13 +157,9 @@ func (s *Store) recentOfScope(ctx context.Context, scope *query.Scope, since tim
 		}
 		return s.sourceSample(ctx, w.srcs, w.first, total, since, sampleSize)
 	}
-	ids, low, err := w.newest(ctx, sampleSize)
+	ids, total, err := w.estimate(ctx, sampleSize)
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("recent matches: %w", err)
-	}
-	total = len(ids)
-	if low > w.first && len(ids) > 0 {
-		total = int(math.Round(float64(len(ids)) * float64(w.last-w.first+1) / float64(w.last-low+1)))
 	}
 	arts, err := s.FindArticles(ctx, ids[:min(sampleSize, len(ids))])
 	if err != nil {

@@ -186,3 +186,62 @@ func TestRecentMatchesOfAFewSourcesReadsTheirNewest(t *testing.T) {
 		t.Errorf("walk: %d sampled, %d examined, total %d; want 20, 20, about 30", len(sample), examined, total)
 	}
 }
+
+// A preview of a site that holds a few of the ids a walk reads samples the
+// site's newest articles, as one of a few sources does: its walk found
+// none of the site's articles among the newest and said "at least 0" where
+// the site held 40 (site:src7.example police at 1,000,000 articles, after
+// a running bot's writes of other sources).
+func TestRecentMatchesOfASiteReadsItsNewest(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s := newSearchStore(t, &now)
+	wire := wireSource(t, s)
+	for i := range 400 {
+		host, text := "wire.example", "Tariffs rise."
+		if i%10 == 0 && i < 360 {
+			host = "www.reuters.example" // 36 of 400, none of the newest 40
+			if i%40 == 0 {
+				text = "Ports reopen." // 9 of them without tariffs
+			}
+		}
+		mustInsert(t, s, wire.ID, news.Article{GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://%s/%d", host, i), Title: fmt.Sprint("Day ", i), Text: text, PublishedAt: now.Add(time.Duration(i-400) * time.Minute)})
+	}
+	q := mustParse(t, "site:reuters.example tariffs")
+	since := now.Add(-24 * time.Hour)
+	// Spans of 40 ids hold 4 of the site's articles at most: its newest 20
+	// are read, with their text, for the caller's matcher.
+	s.phraseSpans = spanLimits{first: 2, total: 40}
+	sample, examined, total, err := s.RecentMatches(ctx, q.TermsMatch(), q.Scope(), since, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if examined != 20 || total < 30 || total > 40 || len(sample) != 20 {
+		t.Fatalf("a site: %d sampled, %d examined, total %d; want the site's newest 20 of about 36", len(sample), examined, total)
+	}
+	for i, a := range sample {
+		if a.Text == "" || a.Title != fmt.Sprint("Day ", 350-10*i) {
+			t.Errorf("sample %d = %q (text %q), want the site's \"Day %d\" with its text", i, a.Title, a.Text, 350-10*i)
+		}
+	}
+	// Spans of 300 ids hold 26 of them: the walk finds the matches.
+	s.phraseSpans = spanLimits{first: 300, total: 300}
+	sample, examined, total, err = s.RecentMatches(ctx, q.TermsMatch(), q.Scope(), since, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range sample {
+		if !strings.Contains(a.URL, "reuters.example") || !strings.Contains(a.Text, "Tariffs") {
+			t.Errorf("walk: sampled %q at %s (%q), want the site's tariff articles only", a.Title, a.URL, a.Text)
+		}
+	}
+	if len(sample) != 20 || examined != 20 {
+		t.Errorf("walk: %d sampled, %d examined, total %d; want 20, 20", len(sample), examined, total)
+	}
+	// A site with no article in the window matches none, exactly.
+	q = mustParse(t, "site:nosuch.example tariffs")
+	s.phraseSpans = spanLimits{first: 2, total: 40}
+	if sample, examined, total, err = s.RecentMatches(ctx, q.TermsMatch(), q.Scope(), since, 20); err != nil || len(sample) != 0 || total != 0 {
+		t.Errorf("a site with no article: %d sampled, %d examined, total %d, %v; want none", len(sample), examined, total, err)
+	}
+}
